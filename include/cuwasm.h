@@ -1,0 +1,177 @@
+/*
+ * cuwasm.h — the public C API.
+ *
+ * Small and stable, in the manner of Lua and SQLite: opaque handles,
+ * explicit ownership (whoever gets a handle from cw_*_new / cw_compile_*
+ * frees it with the matching cw_*_free), status codes, and diagnostics
+ * collected in an object the caller owns.  The library never prints and
+ * never exits.
+ *
+ * This part covers the compiler (CUDA source to KIR and to target
+ * languages).  The runtime (devices, buffers, launches) is declared in
+ * the second half of this header.
+ */
+#ifndef CUWASM_H
+#define CUWASM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum cw_status {
+  CW_OK = 0,
+  CW_ERR_COMPILE = 1,   /* diagnostics say why */
+  CW_ERR_IO = 2,        /* a file could not be read or written */
+  CW_ERR_NOMEM = 3,
+  CW_ERR_INVALID = 4,   /* bad argument to an API call */
+  CW_ERR_UNSUPPORTED = 5,
+  CW_ERR_NOT_FOUND = 6, /* kernel / symbol / backend not found */
+  CW_ERR_LAUNCH = 7,    /* launch configuration or execution failure */
+  CW_ERR_UNAVAILABLE = 8, /* backend cannot run on this machine */
+} cw_status;
+
+/* ---- diagnostics ------------------------------------------------------- */
+
+typedef struct cw_diags cw_diags;
+cw_diags *cw_diags_new(void);
+void cw_diags_free(cw_diags *d);
+int cw_diags_error_count(const cw_diags *d);
+int cw_diags_warning_count(const cw_diags *d);
+/* "file:line:col: error: msg" + source line + caret, one per diagnostic.
+ * The caller frees the string with free(). */
+char *cw_diags_render(const cw_diags *d);
+
+/* ---- compiler ------------------------------------------------------------ */
+
+typedef struct cw_compile_options {
+  const char *const *include_dirs; /* -I */
+  int n_include_dirs;
+  const char *const *defines;      /* -D: "X" or "X=Y" */
+  int n_defines;
+  const char *const *undefs;       /* -U */
+  int n_undefs;
+  int cuda_arch;                   /* --arch sm_XX → XX*10; 0 means 800 */
+} cw_compile_options;
+
+/* A compiled translation unit: the KIR module and everything it needs. */
+typedef struct cw_program cw_program;
+
+/* Compiles a file / an in-memory source.  On success *out is a program
+ * (free with cw_program_free).  On failure *out is NULL, the status is
+ * CW_ERR_COMPILE or CW_ERR_IO and diags says why.  opts may be NULL. */
+cw_status cw_compile_file(const char *path, const cw_compile_options *opts,
+                          cw_diags *diags, cw_program **out);
+cw_status cw_compile_source(const char *name, const char *source,
+                            size_t size, const cw_compile_options *opts,
+                            cw_diags *diags, cw_program **out);
+void cw_program_free(cw_program *p);
+
+/* Translates the program to a target language: "kir" (the textual KIR
+ * dump), and, as they land, "c", "wgsl", "glsl", ...  On success *text is a
+ * malloc'd string the caller frees. */
+cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags,
+                          char **text);
+
+/* Number of kernels, and the C++ name of kernel i (`scale<float, 128>`). */
+int cw_program_kernel_count(const cw_program *p);
+const char *cw_program_kernel_name(const cw_program *p, int i);
+
+const char *cw_version(void);
+
+
+/* ======================================================================
+ * runtime: contexts, buffers, modules, kernels, launches, streams, events
+ * (implemented in src/rt/; backends plug in through src/rt/backend.h)
+ *
+ * Every call returns a cw_status; on failure cw_last_error_message(ctx)
+ * says why (the message stays until the next failing call on that ctx).
+ * Launches and copies on a stream run asynchronously; errors of a kernel
+ * (device assert, trap) are reported by the next synchronize of that
+ * stream or context, as CW_ERR_LAUNCH.
+ * ==================================================================== */
+
+typedef struct cw_context cw_context;
+typedef struct cw_module cw_module;
+typedef struct cw_kernel cw_kernel;
+typedef struct cw_buffer cw_buffer;
+typedef struct cw_stream cw_stream; /* NULL means the context's default stream */
+typedef struct cw_event cw_event;
+
+/* backend: "cpu", "auto" (best available) or NULL (= "auto"). */
+cw_status cw_context_new(const char *backend, cw_context **out);
+void cw_context_free(cw_context *ctx);
+const char *cw_context_backend(const cw_context *ctx);
+/* The message of the last failed call on ctx ("" when none).  With a NULL
+ * ctx: the message of the last failed cw_context_new on this thread. */
+const char *cw_last_error_message(const cw_context *ctx);
+
+/* Modules: compiled programs loaded onto the context's device. */
+cw_status cw_module_load(cw_context *ctx, cw_program *prog, cw_module **out);
+cw_status cw_module_load_source(cw_context *ctx, const char *name,
+                                const char *source, size_t size,
+                                const cw_compile_options *opts,
+                                cw_diags *diags, cw_module **out);
+void cw_module_free(cw_module *mod);
+/* By C++ name (`reduce<float, 256>`, whitespace ignored) or C name.  The
+ * kernel belongs to the module. */
+cw_status cw_kernel_get(cw_module *mod, const char *name, cw_kernel **out);
+int cw_kernel_param_count(const cw_kernel *k);
+size_t cw_kernel_param_size(const cw_kernel *k, int i);
+/* Address and size of a __device__/__constant__/__managed__ global. */
+cw_status cw_module_symbol(cw_module *mod, const char *name, void **dptr,
+                           size_t *size);
+
+/* Device memory.  cw_buffer_ptr gives the device pointer to pass as a
+ * kernel argument (on the CPU backend it is also a host pointer). */
+cw_status cw_buffer_alloc(cw_context *ctx, size_t bytes, cw_buffer **out);
+void cw_buffer_free(cw_buffer *buf);
+void *cw_buffer_ptr(const cw_buffer *buf);
+size_t cw_buffer_size(const cw_buffer *buf);
+/* Blocking copies (they wait for the default stream first, like CUDA's). */
+cw_status cw_memcpy_htod(cw_context *ctx, void *dst, const void *src, size_t n);
+cw_status cw_memcpy_dtoh(cw_context *ctx, void *dst, const void *src, size_t n);
+cw_status cw_memcpy_dtod(cw_context *ctx, void *dst, const void *src, size_t n);
+cw_status cw_memset(cw_context *ctx, void *dst, int value, size_t n);
+cw_status cw_memcpy_async(cw_context *ctx, void *dst, const void *src,
+                          size_t n, cw_stream *stream);
+
+/* args[i] points to the value of parameter i, as with cudaLaunchKernel. */
+cw_status cw_launch(cw_kernel *k, const unsigned grid[3],
+                    const unsigned block[3], size_t shared_bytes,
+                    cw_stream *stream, void **args);
+
+cw_status cw_stream_new(cw_context *ctx, cw_stream **out);
+void cw_stream_free(cw_stream *s);
+cw_status cw_stream_synchronize(cw_stream *s);
+/* 1 when all work on the stream has finished, 0 otherwise. */
+int cw_stream_query(cw_stream *s);
+
+cw_status cw_event_new(cw_context *ctx, cw_event **out);
+void cw_event_free(cw_event *e);
+cw_status cw_event_record(cw_event *e, cw_stream *s);
+cw_status cw_event_synchronize(cw_event *e);
+cw_status cw_event_elapsed_ms(cw_event *start, cw_event *end, float *ms);
+
+/* Waits for every stream of the context; flushes device printf output. */
+cw_status cw_synchronize(cw_context *ctx);
+
+/* Devices and backends, for `cuwasm devices`. */
+typedef struct cw_device_info {
+  char backend[16];
+  int available;
+  char reason[160];    /* why unavailable */
+  char name[128];      /* CPU model / GPU name */
+  int cores;
+  char simd[32];       /* sse2, avx2, avx512, neon, ... */
+  uint64_t memory_bytes;
+} cw_device_info;
+/* Fills up to max entries, one per known backend; returns the count. */
+int cw_backend_list(cw_device_info *out, int max);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,43 @@
+# scripts/deps.sh — installs what building and testing cuwasm needs on
+# Debian 12 (sourced by scripts/test.sh, scripts/demo.sh and .ci/run).
+#
+# cuwasm_install_deps: apt-get installs the missing packages (one `apt-get
+# update`, only when something is missing).  Without root it installs
+# nothing and says what is missing, so a developer's machine is never
+# touched behind their back.
+
+CUWASM_DEPS=(
+  build-essential   # gcc, make, libc headers
+  cmake             # >= 3.20
+  clang-14          # libFuzzer targets (tests/fuzz)
+  libclang-rt-14-dev  # libFuzzer and sanitizer runtimes for clang-14
+)
+
+cuwasm_install_deps() {
+  local missing=() p
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "deps: not a Debian system; make sure these are installed: ${CUWASM_DEPS[*]}" >&2
+    return 0
+  fi
+  for p in "${CUWASM_DEPS[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+      missing+=("$p")
+  done
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    echo "deps: all installed (${CUWASM_DEPS[*]})"
+    return 0
+  fi
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "deps: not root, skipping apt-get; missing: ${missing[*]}" >&2
+    return 0
+  fi
+  echo "deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# Parallel build jobs: the machine's cores unless JOBS says otherwise.
+cuwasm_jobs() {
+  echo "${JOBS:-$(nproc 2>/dev/null || echo 2)}"
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds cuwasm and runs every test: installs the dependencies (Debian 12),
+# builds Release with -Werror into build/ and runs ctest; builds with
+# ASan+UBSan into build-asan/ and runs ctest there; runs each libFuzzer
+# target for FUZZ_SECONDS (default 60).  Every stage runs even if an
+# earlier one failed; the summary at the end lists the failures and the
+# exit status is non-zero if any stage failed.
+# Usage: bash scripts/test.sh      (environment: JOBS, FUZZ_SECONDS)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+source scripts/deps.sh
+cuwasm_install_deps
+jobs=$(cuwasm_jobs)
+fuzz_seconds=${FUZZ_SECONDS:-60}
+
+failed=()
+# stage NAME CMD...: runs one step, timing it and recording a failure.
+stage() {
+  local name=$1 t0=$SECONDS rc=0
+  shift
+  echo
+  echo "=== $name"
+  "$@" || rc=$?
+  echo "=== $name: $([[ $rc -eq 0 ]] && echo ok || echo "FAILED (exit $rc)") in $((SECONDS - t0))s"
+  [[ $rc -eq 0 ]] || failed+=("$name")
+  return "$rc"
+}
+
+if stage "release build" bash -c "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCUWASM_WERROR=ON &&
+                                  cmake --build build -j $jobs"; then
+  stage "release tests" ctest --test-dir build --output-on-failure -j "$jobs" || true
+fi
+
+# The nvcc test is skipped here: it does not run cuwasm, so the release
+# run already covers it.
+if stage "asan build" bash -c "cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+                                 -DCUWASM_SANITIZE=ON &&
+                               cmake --build build-asan -j $jobs"; then
+  stage "asan tests" ctest --test-dir build-asan --output-on-failure -j "$jobs" \
+    -E '^nvcc_accepts_kernels$' || true
+fi
+
+stage "fuzz (${fuzz_seconds}s per target)" env JOBS="$jobs" \
+  bash tests/fuzz/run_fuzz.sh "$fuzz_seconds" || true
+
+echo
+if [[ ${#failed[@]} -eq 0 ]]; then
+  echo "all stages passed in ${SECONDS}s"
+else
+  echo "FAILED stages: $(IFS=,; echo "${failed[*]}") (${SECONDS}s)"
+  exit 1
+fi

@@ -1,0 +1,181 @@
+/*
+ * compile.c — the compiler half of the public API (include/cuwasm.h):
+ * options, diagnostics objects, programs, and emission by target name.
+ *
+ * A cw_program owns the arena that holds its KIR module and its source
+ * files (diagnostics render source lines from them, so diagnostics of a
+ * failed compile keep the arena alive inside the cw_diags object).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cuwasm.h"
+#include "emit/emit.h"
+#include "front/parser.h"
+
+struct cw_diags {
+  CwDiags d;
+  Arena keep[8]; /* arenas of failed compiles, so locations stay valid */
+  int nkeep;
+};
+
+struct cw_program {
+  Arena arena;
+  KModule *m;
+};
+
+cw_diags *cw_diags_new(void) {
+  cw_diags *d = calloc(1, sizeof *d);
+  if (d) diags_init(&d->d);
+  return d;
+}
+
+void cw_diags_free(cw_diags *d) {
+  if (!d) return;
+  diags_free(&d->d);
+  for (int i = 0; i < d->nkeep; i++) arena_free(&d->keep[i]);
+  free(d);
+}
+
+int cw_diags_error_count(const cw_diags *d) { return d ? d->d.errors : 0; }
+int cw_diags_warning_count(const cw_diags *d) { return d ? d->d.warnings : 0; }
+char *cw_diags_render(const cw_diags *d) { return diags_render(&d->d); }
+CwDiags *cw_diags_internal(cw_diags *d) { return &d->d; }
+
+const char *cw_version(void) { return CUWASM_VERSION; }
+
+static void fill_pp(PPOptions *pp, const cw_compile_options *o) {
+  memset(pp, 0, sizeof *pp);
+  pp->cuda_include_dir = CUWASM_SOURCE_DIR "/include/cuda";
+  const char *env = getenv("CUWASM_INCLUDE_DIR");
+  if (env && *env) pp->cuda_include_dir = env;
+  pp->implicit_cuda_runtime = true;
+  pp->cuda_arch = 800;
+  if (!o) return;
+  pp->include_dirs = (const char **)o->include_dirs;
+  pp->n_include_dirs = o->n_include_dirs;
+  pp->defines = (const char **)o->defines;
+  pp->n_defines = o->n_defines;
+  pp->undefs = (const char **)o->undefs;
+  pp->n_undefs = o->n_undefs;
+  if (o->cuda_arch) pp->cuda_arch = o->cuda_arch;
+}
+
+static cw_status finish(cw_program *prog, cw_diags *diags, KModule *m, cw_program **out) {
+  if (diags->d.errors || !m) {
+    if (diags->nkeep < 8) diags->keep[diags->nkeep++] = prog->arena;
+    else arena_free(&prog->arena);
+    free(prog);
+    return CW_ERR_COMPILE;
+  }
+  prog->m = m;
+  *out = prog;
+  return CW_OK;
+}
+
+static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ctx,
+                         const cw_compile_options *opts, cw_diags *diags, cw_program **out) {
+  *out = NULL;
+  if (!diags) return CW_ERR_INVALID;
+  cw_program *prog = calloc(1, sizeof *prog);
+  if (!prog) return CW_ERR_NOMEM;
+  arena_init(&prog->arena);
+  jmp_buf oom;
+  prog->arena.oom = &oom;
+  if (setjmp(oom)) {
+    arena_free(&prog->arena);
+    free(prog);
+    return CW_ERR_NOMEM;
+  }
+  SrcFile *f = load(&prog->arena, ctx);
+  if (!f) {
+    arena_free(&prog->arena);
+    free(prog);
+    return CW_ERR_IO;
+  }
+  PPOptions pp;
+  fill_pp(&pp, opts);
+  KModule *m = front_compile(&prog->arena, &diags->d, f, &pp);
+  prog->arena.oom = NULL;
+  return finish(prog, diags, m, out);
+}
+
+static SrcFile *load_path(Arena *a, const void *ctx) { return srcfile_load(a, ctx); }
+
+cw_status cw_compile_file(const char *path, const cw_compile_options *opts,
+                          cw_diags *diags, cw_program **out) {
+  cw_status st = compile(load_path, path, opts, diags, out);
+  if (st == CW_ERR_IO && diags)
+    diag_add(&diags->d, DIAG_ERROR, (SrcLoc){0}, "cannot read '%s'", path);
+  return st;
+}
+
+typedef struct MemSrc {
+  const char *name, *src;
+  size_t size;
+} MemSrc;
+
+static SrcFile *load_mem(Arena *a, const void *ctx) {
+  const MemSrc *m = ctx;
+  char *text = arena_strndup(a, m->src, m->size);
+  return srcfile_new(a, m->name, text, m->size);
+}
+
+cw_status cw_compile_source(const char *name, const char *source, size_t size,
+                            const cw_compile_options *opts, cw_diags *diags,
+                            cw_program **out) {
+  if (!source || !out) return CW_ERR_INVALID;
+  MemSrc m = {name ? name : "<source>", source, size};
+  return compile(load_mem, &m, opts, diags, out);
+}
+
+void cw_program_free(cw_program *p) {
+  if (!p) return;
+  arena_free(&p->arena);
+  free(p);
+}
+
+KModule *cw_program_module(cw_program *p) { return p->m; }
+
+int cw_program_kernel_count(const cw_program *p) {
+  int n = 0;
+  for (int i = 0; i < p->m->funcs.len; i++) {
+    KFunc *f = p->m->funcs.items[i];
+    if ((f->flags & KF_GLOBAL) && f->body) n++;
+  }
+  return n;
+}
+
+const char *cw_program_kernel_name(const cw_program *p, int i) {
+  for (int k = 0; k < p->m->funcs.len; k++) {
+    KFunc *f = p->m->funcs.items[k];
+    if (!(f->flags & KF_GLOBAL) || !f->body) continue;
+    if (i-- == 0) return f->name;
+  }
+  return NULL;
+}
+
+cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags, char **text) {
+  (void)diags;
+  *text = NULL;
+  if (!p || !target) return CW_ERR_INVALID;
+  if (!strcmp(target, "kir")) {
+    StrBuf sb;
+    sb_init(&sb);
+    kir_dump(&sb, p->m);
+    if (sb.failed) {
+      sb_free(&sb);
+      return CW_ERR_NOMEM;
+    }
+    *text = sb_take(&sb);
+    return CW_OK;
+  }
+  if (!strcmp(target, "c")) { /* CPU backend's C (src/emit/c.c) */
+    CwDiags tmp;
+    diags_init(&tmp);
+    *text = emit_c(p->m, NULL, diags ? cw_diags_internal(diags) : &tmp);
+    diags_free(&tmp);
+    return *text ? CW_OK : CW_ERR_COMPILE;
+  }
+  return CW_ERR_UNSUPPORTED;
+}

@@ -1,0 +1,234 @@
+/*
+ * base.c — arena, string buffer, vector and diagnostics (see base.h).
+ *
+ * The arena hands out zeroed memory from large blocks; a request bigger
+ * than a block gets a block of its own.  On allocation failure it unwinds
+ * through the arena's jmp_buf when one is set, so callers of arena_alloc
+ * never see NULL inside a compilation.
+ */
+#include "base.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ArenaBlock {
+  ArenaBlock *next;
+  size_t used, cap;
+  max_align_t data[];
+};
+
+enum { ARENA_BLOCK = 256 * 1024 };
+
+void arena_init(Arena *a) { memset(a, 0, sizeof *a); }
+
+void arena_free(Arena *a) {
+  ArenaBlock *b = a->head;
+  while (b) {
+    ArenaBlock *n = b->next;
+    free(b);
+    b = n;
+  }
+  a->head = NULL;
+}
+
+static ArenaBlock *arena_new_block(Arena *a, size_t cap) {
+  ArenaBlock *b = malloc(sizeof(ArenaBlock) + cap);
+  if (!b) {
+    if (a->oom) longjmp(*a->oom, 1);
+    abort(); /* no recovery point: cannot continue */
+  }
+  b->used = 0;
+  b->cap = cap;
+  return b;
+}
+
+void *arena_alloc(Arena *a, size_t n) {
+  n = (n + 15) & ~(size_t)15;
+  ArenaBlock *b = a->head;
+  if (!b || b->cap - b->used < n) {
+    if (n > ARENA_BLOCK / 4) {
+      /* big request: own block, linked behind the current head */
+      ArenaBlock *big = arena_new_block(a, n);
+      big->used = n;
+      if (b) {
+        big->next = b->next;
+        b->next = big;
+      } else {
+        big->next = NULL;
+        a->head = big;
+      }
+      memset(big->data, 0, n);
+      return big->data;
+    }
+    b = arena_new_block(a, ARENA_BLOCK);
+    b->next = a->head;
+    a->head = b;
+  }
+  void *p = (char *)b->data + b->used;
+  b->used += n;
+  memset(p, 0, n);
+  return p;
+}
+
+char *arena_strndup(Arena *a, const char *s, size_t n) {
+  char *p = arena_alloc(a, n + 1);
+  memcpy(p, s, n);
+  p[n] = 0;
+  return p;
+}
+
+char *arena_strdup(Arena *a, const char *s) {
+  return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(Arena *a, const char *fmt, ...) {
+  va_list ap, ap2;
+  va_start(ap, fmt);
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *p = arena_alloc(a, (size_t)n + 1);
+  vsnprintf(p, (size_t)n + 1, fmt, ap2);
+  va_end(ap2);
+  return p;
+}
+
+void vec_push(Arena *a, PtrVec *v, void *item) {
+  if (v->len == v->cap) {
+    int nc = v->cap ? v->cap * 2 : 8;
+    void **ni = arena_alloc(a, sizeof(void *) * (size_t)nc);
+    if (v->len) memcpy(ni, v->items, sizeof(void *) * (size_t)v->len);
+    v->items = ni;
+    v->cap = nc;
+  }
+  v->items[v->len++] = item;
+}
+
+/* ---- StrBuf -------------------------------------------------------------- */
+
+void sb_init(StrBuf *sb) { memset(sb, 0, sizeof *sb); }
+void sb_free(StrBuf *sb) {
+  free(sb->data);
+  sb_init(sb);
+}
+
+static bool sb_reserve(StrBuf *sb, size_t extra) {
+  if (sb->failed) return false;
+  if (sb->len + extra + 1 <= sb->cap) return true;
+  size_t nc = sb->cap ? sb->cap * 2 : 256;
+  while (nc < sb->len + extra + 1) nc *= 2;
+  char *nd = realloc(sb->data, nc);
+  if (!nd) {
+    sb->failed = true;
+    return false;
+  }
+  sb->data = nd;
+  sb->cap = nc;
+  return true;
+}
+
+void sb_putn(StrBuf *sb, const char *s, size_t n) {
+  if (!sb_reserve(sb, n)) return;
+  memcpy(sb->data + sb->len, s, n);
+  sb->len += n;
+  sb->data[sb->len] = 0;
+}
+void sb_putc(StrBuf *sb, char c) { sb_putn(sb, &c, 1); }
+void sb_puts(StrBuf *sb, const char *s) { sb_putn(sb, s, strlen(s)); }
+
+void sb_vprintf(StrBuf *sb, const char *fmt, va_list ap) {
+  va_list ap2;
+  va_copy(ap2, ap);
+  int n = vsnprintf(NULL, 0, fmt, ap2);
+  va_end(ap2);
+  if (n < 0 || !sb_reserve(sb, (size_t)n)) return;
+  vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+  sb->len += (size_t)n;
+}
+
+void sb_printf(StrBuf *sb, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  sb_vprintf(sb, fmt, ap);
+  va_end(ap);
+}
+
+char *sb_take(StrBuf *sb) {
+  char *d = sb->data;
+  if (!d) {
+    d = malloc(1);
+    if (d) d[0] = 0;
+  }
+  sb_init(sb);
+  return d;
+}
+
+/* ---- diagnostics -------------------------------------------------------- */
+
+void diags_init(CwDiags *d) {
+  memset(d, 0, sizeof *d);
+  d->max_errors = 20;
+}
+
+void diags_free(CwDiags *d) {
+  for (int i = 0; i < d->len; i++) free(d->items[i].msg);
+  free(d->items);
+  memset(d, 0, sizeof *d);
+}
+
+void diag_vadd(CwDiags *d, DiagLevel lv, SrcLoc loc, const char *fmt,
+               va_list ap) {
+  if (d->len == d->cap) {
+    int nc = d->cap ? d->cap * 2 : 16;
+    Diag *ni = realloc(d->items, sizeof(Diag) * (size_t)nc);
+    if (!ni) return;
+    d->items = ni;
+    d->cap = nc;
+  }
+  StrBuf sb;
+  sb_init(&sb);
+  sb_vprintf(&sb, fmt, ap);
+  d->items[d->len].level = lv;
+  d->items[d->len].loc = loc;
+  d->items[d->len].msg = sb_take(&sb);
+  d->len++;
+  if (lv == DIAG_ERROR) d->errors++;
+  if (lv == DIAG_WARNING) d->warnings++;
+}
+
+void diag_add(CwDiags *d, DiagLevel lv, SrcLoc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  diag_vadd(d, lv, loc, fmt, ap);
+  va_end(ap);
+}
+
+static void render_source_line(StrBuf *sb, SrcLoc loc) {
+  if (!loc.file || !loc.file->contents || loc.line <= 0) return;
+  const char *p = loc.file->contents;
+  for (int l = 1; l < loc.line && *p; p++)
+    if (*p == '\n') l++;
+  const char *e = p;
+  while (*e && *e != '\n') e++;
+  sb_putn(sb, p, (size_t)(e - p));
+  sb_putc(sb, '\n');
+  for (int c = 1; c < loc.col && p + c - 1 < e; c++)
+    sb_putc(sb, p[c - 1] == '\t' ? '\t' : ' ');
+  sb_puts(sb, "^\n");
+}
+
+char *diags_render(const CwDiags *d) {
+  static const char *names[] = {"error", "warning", "note"};
+  StrBuf sb;
+  sb_init(&sb);
+  for (int i = 0; i < d->len; i++) {
+    const Diag *g = &d->items[i];
+    if (g->loc.file)
+      sb_printf(&sb, "%s:%d:%d: ", g->loc.file->name, g->loc.line,
+                g->loc.col);
+    sb_printf(&sb, "%s: %s\n", names[g->level], g->msg);
+    render_source_line(&sb, g->loc);
+  }
+  return sb_take(&sb);
+}

@@ -1,0 +1,103 @@
+/*
+ * base.h — the few services every layer of the compiler shares: an arena
+ * allocator (one per compilation, freed in one go, so nothing in the front
+ * end frees individually), growable string buffers, source files and
+ * locations, and the diagnostics collection.
+ *
+ * Diagnostics are collected, never printed: the library hands the caller a
+ * CwDiags object and the CLI decides how to show it.  A fatal error inside
+ * a compilation unwinds with longjmp to the compile entry point, whose
+ * jmp_buf lives in the compilation context (no global state).
+ */
+#ifndef CW_BASE_H
+#define CW_BASE_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- arena ---------------------------------------------------------- */
+
+typedef struct ArenaBlock ArenaBlock;
+typedef struct Arena {
+  ArenaBlock *head;
+  jmp_buf *oom; /* where to unwind when malloc fails (may be NULL) */
+} Arena;
+
+void arena_init(Arena *a);
+void arena_free(Arena *a);
+void *arena_alloc(Arena *a, size_t n);            /* zeroed */
+char *arena_strndup(Arena *a, const char *s, size_t n);
+char *arena_strdup(Arena *a, const char *s);
+char *arena_printf(Arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ---- growable buffer (heap, owned by the user of it) ------------------- */
+
+typedef struct StrBuf {
+  char *data;
+  size_t len, cap;
+  bool failed; /* an allocation failed; contents are truncated */
+} StrBuf;
+
+void sb_init(StrBuf *sb);
+void sb_free(StrBuf *sb);
+void sb_putc(StrBuf *sb, char c);
+void sb_puts(StrBuf *sb, const char *s);
+void sb_putn(StrBuf *sb, const char *s, size_t n);
+void sb_printf(StrBuf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void sb_vprintf(StrBuf *sb, const char *fmt, va_list ap);
+char *sb_take(StrBuf *sb); /* NUL-terminated, caller frees */
+
+/* growable pointer vector in an arena */
+typedef struct PtrVec {
+  void **items;
+  int len, cap;
+} PtrVec;
+void vec_push(Arena *a, PtrVec *v, void *item);
+
+/* ---- source files and locations ---------------------------------------- */
+
+typedef struct SrcFile {
+  const char *name;     /* as shown in diagnostics */
+  const char *contents; /* NUL-terminated */
+  size_t size;
+  int id;
+} SrcFile;
+
+typedef struct SrcLoc {
+  SrcFile *file;
+  int line, col; /* 1-based; 0 when unknown */
+} SrcLoc;
+
+/* ---- diagnostics -------------------------------------------------------- */
+
+typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } DiagLevel;
+
+typedef struct Diag {
+  DiagLevel level;
+  SrcLoc loc;
+  char *msg; /* heap */
+} Diag;
+
+typedef struct CwDiags {
+  Diag *items;
+  int len, cap;
+  int errors, warnings;
+  int max_errors; /* stop collecting (and compiling) after this many */
+} CwDiags;
+
+void diags_init(CwDiags *d);
+void diags_free(CwDiags *d);
+void diag_add(CwDiags *d, DiagLevel lv, SrcLoc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void diag_vadd(CwDiags *d, DiagLevel lv, SrcLoc loc, const char *fmt,
+               va_list ap);
+/* Renders all diagnostics as `file:line:col: error: msg`, the source line
+ * and a caret under the column.  Caller frees the result. */
+char *diags_render(const CwDiags *d);
+
+#endif

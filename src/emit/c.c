@@ -1,0 +1,645 @@
+/*
+ * c.c — the KIR → C11 emitter: module layout, types, declarations and
+ * the plain (per-thread) statements.
+ *
+ * Output layout: header comment, the fixed prelude (c_prelude.c: helpers
+ * for half, bit tricks, atomics, warp lane arithmetic), vector and struct
+ * types, module globals, device functions, kernels (c_fission.c), then the
+ * kernel and symbol tables of c_abi.h.
+ *
+ * Storage mapping:
+ *  - __device__/__constant__/__managed__ globals and static locals are C
+ *    globals (the CPU shares one address space with the host, so a symbol's
+ *    address is its device pointer);
+ *  - __shared__ variables live in the block's shared buffer (ctx->shm):
+ *    each is a macro `(*(T (*))(cw_shm + OFFSET))`, file-scope ones first,
+ *    then each kernel's own (kernels overlap: one kernel runs per block),
+ *    then those declared in device functions; extern __shared__ arrays are
+ *    pointers to ctx->dyn_shm;
+ *  - device functions take the context and the thread's coordinates as
+ *    hidden leading parameters (CW_DEVICE_PARAMS).
+ * Top-level const is dropped from variable declarations: a variable may
+ * become a per-thread array element that is assigned, not initialised.
+ */
+#include "c_internal.h"
+
+#define CW_C_ABI_NO_DEFINE
+#include "c_abi.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ce_error(CEmit *ce, SrcLoc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  diag_vadd(ce->d, DIAG_ERROR, loc, fmt, ap);
+  va_end(ap);
+}
+
+void ce_indent(CEmit *ce) {
+  for (int i = 0; i < ce->indent; i++) sb_puts(ce->out, "  ");
+}
+
+void ce_line(CEmit *ce, const char *fmt, ...) {
+  va_list ap;
+  ce_indent(ce);
+  va_start(ap, fmt);
+  sb_vprintf(ce->out, fmt, ap);
+  va_end(ap);
+  sb_putc(ce->out, '\n');
+}
+
+/* ---- types ------------------------------------------------------------ */
+
+static const char *scalar_name(KTypeKind k) {
+  switch (k) {
+  case KT_VOID: return "void";
+  case KT_BOOL: return "bool";
+  case KT_I8: return "int8_t";
+  case KT_I16: return "int16_t";
+  case KT_I32: return "int32_t";
+  case KT_I64: return "int64_t";
+  case KT_U8: return "uint8_t";
+  case KT_U16: return "uint16_t";
+  case KT_U32: return "uint32_t";
+  case KT_U64: return "uint64_t";
+  case KT_F16: return "cw_half";
+  case KT_F32: return "float";
+  case KT_F64: return "double";
+  default: return NULL;
+  }
+}
+
+static void vec_name(StrBuf *sb, const KType *t) {
+  KTypeKind k = t->elem->kind;
+  if (k == KT_F16 && t->count == 2) { /* the prelude's types */
+    sb_puts(sb, "cw_half2");
+    return;
+  }
+  if (k == KT_F32 && t->count == 2) {
+    sb_puts(sb, "float2");
+    return;
+  }
+  if (k == KT_U32 && t->count == 3) {
+    sb_puts(sb, "uint3");
+    return;
+  }
+  if (t->name) {
+    sb_puts(sb, t->name);
+    return;
+  }
+  sb_printf(sb, "cw_vec_%s%d", scalar_name(t->elem->kind), t->count);
+}
+
+static void base_name(StrBuf *sb, const KType *t, bool quals) {
+  if (quals && t->is_const) sb_puts(sb, "const ");
+  if (quals && t->is_volatile) sb_puts(sb, "volatile ");
+  const char *s = scalar_name(t->kind);
+  if (s) sb_puts(sb, s);
+  else if (t->kind == KT_VEC) vec_name(sb, t);
+  else if (t->kind == KT_STRUCT) sb_puts(sb, t->cname ? t->cname : "cw_anon");
+  else sb_puts(sb, "void");
+}
+
+/* Builds `T inner` with C's inside-out declarator syntax. */
+static void decl_rec(StrBuf *sb, const KType *t, const char *inner,
+                     bool quals) {
+  StrBuf in;
+  sb_init(&in);
+  if (t->kind == KT_PTR) {
+    const KType *e = t->elem;
+    bool paren = e->kind == KT_ARRAY || e->kind == KT_FUNC;
+    sb_printf(&in, paren ? "(*%s)" : "*%s", inner);
+    decl_rec(sb, e, in.data ? in.data : "", true);
+  } else if (t->kind == KT_ARRAY) {
+    if (t->count >= 0) sb_printf(&in, "%s[%d]", inner, t->count);
+    else sb_printf(&in, "%s[]", inner);
+    decl_rec(sb, t->elem, in.data, quals);
+  } else if (t->kind == KT_FUNC) {
+    sb_printf(sb, "void %s(void)", inner);
+  } else {
+    base_name(sb, t, quals);
+    if (*inner) sb_printf(sb, " %s", inner);
+  }
+  sb_free(&in);
+}
+
+/* A declaration of a variable (no top-level qualifiers). */
+void ce_type_decl(StrBuf *sb, const KType *t, const char *inner) {
+  decl_rec(sb, t, inner, false);
+}
+
+/* A type name as in a cast, qualifiers of pointees kept. */
+void ce_type_name(StrBuf *sb, const KType *t) { decl_rec(sb, t, "", false); }
+
+/* ---- module layout ---------------------------------------------------- */
+
+static int align_up(int x, int a) { return a > 1 ? (x + a - 1) / a * a : x; }
+
+static void add_shared(CEmit *ce, KVar *v, int *off) {
+  for (int i = 0; i < ce->shared_vars.len; i++)
+    if (ce->shared_vars.items[i] == v) return;
+  *off = align_up(*off, v->type->align > 0 ? v->type->align : 1);
+  vec_push(&ce->arena, &ce->shared_vars, v);
+  int *no = arena_alloc(&ce->arena, sizeof(int) * ce->shared_vars.len);
+  if (ce->shared_off)
+    memcpy(no, ce->shared_off, sizeof(int) * (ce->shared_vars.len - 1));
+  no[ce->shared_vars.len - 1] = *off;
+  ce->shared_off = no;
+  *off += v->type->size;
+}
+
+static void scan_shared(CEmit *ce, const KStmt *s, int *off, PtrVec *statics) {
+  if (!s) return;
+  if (s->kind == KS_DECL && s->var->as == AS_SHARED && !s->var->is_extern)
+    add_shared(ce, s->var, off);
+  else if (s->kind == KS_DECL && s->var->is_static && s->var->as != AS_SHARED)
+    vec_push(&ce->arena, statics, s->var);
+  for (int i = 0; i < s->nstmts; i++) scan_shared(ce, s->stmts[i], off, statics);
+  scan_shared(ce, s->then, off, statics);
+  scan_shared(ce, s->els, off, statics);
+  scan_shared(ce, s->init_stmt, off, statics);
+  scan_shared(ce, s->body, off, statics);
+}
+
+/* Lays out __shared__ variables; returns the bytes file-scope ones take. */
+static int layout_shared(CEmit *ce, PtrVec *statics, int *kernel_max) {
+  int off = 0;
+  for (int i = 0; i < ce->m->globals.len; i++) {
+    KVar *v = ce->m->globals.items[i];
+    if (v->as == AS_SHARED && !v->is_extern) add_shared(ce, v, &off);
+  }
+  int file_scope = off;
+  *kernel_max = off;
+  for (int i = 0; i < ce->m->funcs.len; i++) {
+    KFunc *f = ce->m->funcs.items[i];
+    if (!(f->flags & KF_GLOBAL)) continue;
+    int k = file_scope;
+    scan_shared(ce, f->body, &k, statics);
+    if (k > *kernel_max) *kernel_max = k;
+  }
+  off = *kernel_max;
+  for (int i = 0; i < ce->m->funcs.len; i++) {
+    KFunc *f = ce->m->funcs.items[i];
+    if (!(f->flags & KF_GLOBAL)) scan_shared(ce, f->body, &off, statics);
+  }
+  ce->shared_size = off;
+  return file_scope;
+}
+
+bool ce_is_promoted(const CEmit *ce, const KVar *v) {
+  for (int i = 0; i < ce->promoted.len; i++)
+    if (ce->promoted.items[i] == v) return true;
+  return false;
+}
+
+/* ---- types and globals ------------------------------------------------- */
+
+static void emit_vec_types(CEmit *ce) {
+  static const char lanes[] = "xyzw";
+  PtrVec seen = {0};
+  for (int i = 0; i < ce->m->derived.len; i++) {
+    KType *t = ce->m->derived.items[i];
+    if (t->kind != KT_VEC || t != t->unqual) continue;
+    StrBuf n;
+    sb_init(&n);
+    vec_name(&n, t);
+    bool dup = false;
+    for (int j = 0; j < seen.len && !dup; j++) dup = !strcmp(seen.items[j], n.data);
+    if (!dup && strcmp(n.data, "cw_half2") && strcmp(n.data, "float2") &&
+        strcmp(n.data, "uint3")) {
+      vec_push(&ce->arena, &seen, arena_strdup(&ce->arena, n.data));
+      sb_printf(ce->out, "typedef struct { _Alignas(%d) %s x", t->align,
+                scalar_name(t->elem->kind));
+      for (int l = 1; l < t->count && l < 4; l++) sb_printf(ce->out, ", %c", lanes[l]);
+      sb_printf(ce->out, "; } %s;\n", n.data);
+    }
+    sb_free(&n);
+  }
+  sb_puts(ce->out, "\n");
+}
+
+static void emit_struct(CEmit *ce, const KType *t) {
+  sb_printf(ce->out, "%s %s {\n", t->is_union ? "union" : "struct", t->cname);
+  for (int i = 0; i < t->nfields; i++) {
+    const KField *f = &t->fields[i];
+    sb_puts(ce->out, "  ");
+    if (i == 0 && t->align > 1) sb_printf(ce->out, "_Alignas(%d) ", t->align);
+    decl_rec(ce->out, f->type, f->name, true);
+    if (f->bit_width) sb_printf(ce->out, " : %d", f->bit_width);
+    sb_puts(ce->out, ";\n");
+  }
+  if (!t->nfields) sb_puts(ce->out, "  char cw_empty;\n");
+  sb_puts(ce->out, "};\n");
+}
+
+static void emit_structs(CEmit *ce) {
+  for (int i = 0; i < ce->m->types.len; i++) {
+    KType *t = ce->m->types.items[i];
+    if (t->kind == KT_STRUCT && t->cname)
+      sb_printf(ce->out, "typedef %s %s %s;\n", t->is_union ? "union" : "struct",
+                t->cname, t->cname);
+  }
+  for (int i = 0; i < ce->m->types.len; i++) {
+    KType *t = ce->m->types.items[i];
+    if (t->kind == KT_STRUCT && t->cname) emit_struct(ce, t);
+  }
+  sb_puts(ce->out, "\n");
+}
+
+static void emit_shared_macros(CEmit *ce) {
+  for (int i = 0; i < ce->shared_vars.len; i++) {
+    KVar *v = ce->shared_vars.items[i];
+    StrBuf ty;
+    sb_init(&ty);
+    ce_type_decl(&ty, v->type, v->type->kind == KT_ARRAY ? "(*)" : "*");
+    sb_printf(ce->out, "#define %s (*(%s)(cw_shm + %d))\n", v->cname, ty.data,
+              ce->shared_off[i]);
+    sb_free(&ty);
+  }
+  for (int i = 0; i < ce->m->globals.len; i++) {
+    KVar *v = ce->m->globals.items[i];
+    if (v->as != AS_SHARED || !v->is_extern) continue;
+    const KType *e = v->type->kind == KT_ARRAY ? v->type->elem : v->type;
+    StrBuf ty;
+    sb_init(&ty);
+    ce_type_decl(&ty, e, "*");
+    sb_printf(ce->out, "#define %s ((%s)cw_dshm)\n", v->cname, ty.data);
+    sb_free(&ty);
+  }
+}
+
+static void emit_global(CEmit *ce, const KVar *v) {
+  StrBuf d;
+  sb_init(&d);
+  ce_type_decl(&d, v->type, v->cname);
+  sb_printf(ce->out, "%s%s", v->is_static ? "static " : "", d.data);
+  sb_free(&d);
+  if (v->init) {
+    sb_puts(ce->out, " = ");
+    ce_expr(ce, ce->out, v->init);
+  }
+  sb_printf(ce->out, ";%s\n",
+            v->as == AS_CONSTANT ? " /* __constant__ */"
+            : v->is_managed      ? " /* __managed__ */"
+                                 : "");
+}
+
+static void emit_globals(CEmit *ce, PtrVec *statics) {
+  for (int i = 0; i < ce->m->globals.len; i++) {
+    KVar *v = ce->m->globals.items[i];
+    if (v->as != AS_SHARED) emit_global(ce, v);
+  }
+  for (int i = 0; i < statics->len; i++) emit_global(ce, statics->items[i]);
+  emit_shared_macros(ce);
+  sb_puts(ce->out, "\n");
+}
+
+/* ---- statements (per thread) --------------------------------------------- */
+
+static void emit_init_expr(CEmit *ce, StrBuf *sb, const KExpr *e) {
+  ce_expr(ce, sb, e);
+}
+
+void ce_local_decl(CEmit *ce, const KStmt *s) {
+  KVar *v = s->var;
+  if (v->as == AS_SHARED || v->is_static) return; /* module storage */
+  KExpr *init = s->init ? s->init : v->init;
+  ce_indent(ce);
+  if (ce_is_promoted(ce, v)) {
+    if (!init) {
+      sb_printf(ce->out, "/* %s declared */\n", v->name ? v->name : v->cname);
+      return;
+    }
+    if (init->kind == KE_INIT_LIST) {
+      StrBuf d;
+      sb_init(&d);
+      ce_type_decl(&d, v->type, "cw_init");
+      sb_printf(ce->out, "{ %s = ", d.data);
+      emit_init_expr(ce, ce->out, init);
+      sb_printf(ce->out, "; memcpy(&%s[%s], &cw_init, sizeof cw_init); }\n",
+                v->cname, ce->tidx);
+      sb_free(&d);
+      return;
+    }
+    sb_printf(ce->out, "%s[%s] = ", v->cname, ce->tidx);
+    ce_expr(ce, ce->out, init);
+    sb_puts(ce->out, ";\n");
+    return;
+  }
+  StrBuf d;
+  sb_init(&d);
+  ce_type_decl(&d, v->type, v->cname);
+  sb_puts(ce->out, d.data);
+  sb_free(&d);
+  if (init) {
+    sb_puts(ce->out, " = ");
+    emit_init_expr(ce, ce->out, init);
+  }
+  sb_puts(ce->out, ";\n");
+}
+
+static void emit_sub(CEmit *ce, const KStmt *s) {
+  if (s && s->kind == KS_BLOCK) {
+    ce_stmt(ce, s);
+    return;
+  }
+  ce->indent++;
+  ce_stmt(ce, s);
+  ce->indent--;
+}
+
+static void emit_if(CEmit *ce, const KStmt *s) {
+  ce_indent(ce);
+  sb_puts(ce->out, "if (");
+  ce_expr(ce, ce->out, s->cond);
+  sb_puts(ce->out, ")\n");
+  emit_sub(ce, s->then);
+  if (s->els) {
+    ce_line(ce, "else");
+    emit_sub(ce, s->els);
+  }
+}
+
+static void push_target(CEmit *ce, TargetKind k) {
+  if (ce->ntargets < 64) ce->targets[ce->ntargets].kind = k;
+  ce->targets[ce->ntargets < 64 ? ce->ntargets : 63].label = NULL;
+  ce->ntargets++;
+}
+
+static void emit_loop(CEmit *ce, const KStmt *s) {
+  if (s->unroll) ce_line(ce, "/* #pragma unroll%s */", s->unroll > 0 ? " N" : "");
+  push_target(ce, TGT_C_LOOP);
+  if (s->loop_kind == KLOOP_DO) {
+    ce_line(ce, "do");
+    emit_sub(ce, s->body);
+    ce_indent(ce);
+    sb_puts(ce->out, "while (");
+    if (s->cond) ce_expr(ce, ce->out, s->cond);
+    else sb_puts(ce->out, "1");
+    sb_puts(ce->out, ");\n");
+  } else {
+    bool block = s->init_stmt != NULL;
+    if (block) {
+      ce_line(ce, "{");
+      ce->indent++;
+      ce_stmt(ce, s->init_stmt);
+    }
+    ce_indent(ce);
+    sb_puts(ce->out, "for (; ");
+    if (s->cond) ce_expr(ce, ce->out, s->cond);
+    sb_puts(ce->out, "; ");
+    if (s->step) ce_expr(ce, ce->out, s->step);
+    sb_puts(ce->out, ")\n");
+    emit_sub(ce, s->body);
+    if (block) {
+      ce->indent--;
+      ce_line(ce, "}");
+    }
+  }
+  ce->ntargets--;
+}
+
+static void emit_switch(CEmit *ce, const KStmt *s) {
+  ce_indent(ce);
+  sb_puts(ce->out, "switch (");
+  ce_expr(ce, ce->out, s->cond);
+  sb_puts(ce->out, ")\n");
+  push_target(ce, TGT_C_SWITCH);
+  emit_sub(ce, s->body);
+  ce->ntargets--;
+}
+
+/* break/continue/return that leave the current per-thread loop body */
+static void leave_thread(CEmit *ce, const char *state_assign) {
+  ce_indent(ce);
+  if (state_assign) sb_printf(ce->out, "{ %s goto cw_next%d; }\n", state_assign, ce->ptl);
+  else sb_printf(ce->out, "goto cw_next%d;\n", ce->ptl);
+}
+
+static void emit_jump(CEmit *ce, const KStmt *s) {
+  bool is_break = s->kind == KS_BREAK;
+  for (int i = ce->ntargets - 1; i >= 0; i--) {
+    Target *t = &ce->targets[i];
+    if (!is_break && t->kind == TGT_C_SWITCH) continue;
+    if (t->kind != TGT_STATE_LOOP) {
+      ce_line(ce, is_break ? "break;" : "continue;");
+      return;
+    }
+    char buf[64];
+    snprintf(buf, sizeof buf, "cw_l%d[%s] = %d;", t->state, ce->tidx,
+             is_break ? 1 : 2);
+    leave_thread(ce, buf);
+    return;
+  }
+  ce_error(ce, s->loc, "'%s' outside a loop", is_break ? "break" : "continue");
+}
+
+static void emit_return(CEmit *ce, const KStmt *s) {
+  if (s->label) { /* return from an inlined function */
+    for (int i = ce->ntargets - 1; i >= 0; i--) {
+      Target *t = &ce->targets[i];
+      if (t->label && !strcmp(t->label, s->label)) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "cw_l%d[%s] = 1;", t->state, ce->tidx);
+        leave_thread(ce, buf);
+        return;
+      }
+    }
+    ce_error(ce, s->loc, "internal: inlined return without its wrapper");
+    return;
+  }
+  if (ce->in_kernel) {
+    char buf[64];
+    snprintf(buf, sizeof buf, "cw_exit[%s] = 1;", ce->tidx);
+    leave_thread(ce, ce->has_exit ? buf : NULL);
+    return;
+  }
+  ce_indent(ce);
+  sb_puts(ce->out, "return");
+  if (s->e) {
+    sb_putc(ce->out, ' ');
+    ce_expr(ce, ce->out, s->e);
+  }
+  sb_puts(ce->out, ";\n");
+}
+
+static void emit_block(CEmit *ce, const KStmt *s) {
+  ce_line(ce, "{");
+  ce->indent++;
+  for (int i = 0; i < s->nstmts; i++) ce_stmt(ce, s->stmts[i]);
+  ce->indent--;
+  ce_line(ce, "}");
+}
+
+void ce_stmt(CEmit *ce, const KStmt *s) {
+  if (!s) {
+    ce_line(ce, ";");
+    return;
+  }
+  switch (s->kind) {
+  case KS_BLOCK: emit_block(ce, s); break;
+  case KS_DECL: ce_local_decl(ce, s); break;
+  case KS_EXPR:
+    ce_indent(ce);
+    ce_expr(ce, ce->out, s->e);
+    sb_puts(ce->out, ";\n");
+    break;
+  case KS_IF: emit_if(ce, s); break;
+  case KS_LOOP: emit_loop(ce, s); break;
+  case KS_SWITCH: emit_switch(ce, s); break;
+  case KS_CASE:
+    ce->indent--;
+    if (s->is_default) ce_line(ce, "default:;");
+    else ce_line(ce, "case %lld:;", (long long)s->case_value);
+    ce->indent++;
+    break;
+  case KS_BREAK: case KS_CONTINUE: emit_jump(ce, s); break;
+  case KS_RETURN: emit_return(ce, s); break;
+  case KS_BARRIER:
+    ce_line(ce, "/* %s: no other thread runs here */",
+            s->scope == KBAR_WARP ? "__syncwarp()" : "__syncthreads()");
+    break;
+  case KS_LABEL: ce_line(ce, "%s:;", s->label); break;
+  case KS_GOTO: ce_line(ce, "goto %s;", s->label); break;
+  }
+}
+
+/* ---- device functions ----------------------------------------------------- */
+
+static void func_header(CEmit *ce, const KFunc *f) {
+  StrBuf params;
+  sb_init(&params);
+  sb_puts(&params, "CW_DEVICE_PARAMS");
+  for (int i = 0; i < f->nparams; i++) {
+    sb_puts(&params, ", ");
+    ce_type_decl(&params, f->params[i]->type, f->params[i]->cname);
+  }
+  StrBuf h;
+  sb_init(&h);
+  StrBuf inner;
+  sb_init(&inner);
+  sb_printf(&inner, "%s(%s)", f->cname, params.data);
+  ce_type_decl(&h, f->ret ? f->ret : ce->m->t_void, inner.data);
+  sb_printf(ce->out, "static %s", h.data);
+  sb_free(&h);
+  sb_free(&inner);
+  sb_free(&params);
+}
+
+static void emit_device_func(CEmit *ce, const KFunc *f) {
+  ce->fn = f;
+  ce->in_kernel = false;
+  ce->tidx = "cw_t";
+  ce->ntargets = 0;
+  ce->ptl = -1;
+  sb_printf(ce->out, "/* %s */\n", f->name);
+  func_header(ce, f);
+  sb_puts(ce->out, " {\n  CW_DEVICE_PROLOGUE\n");
+  ce->indent = 1;
+  const KStmt *b = f->body;
+  if (b->kind == KS_BLOCK)
+    for (int i = 0; i < b->nstmts; i++) ce_stmt(ce, b->stmts[i]);
+  else ce_stmt(ce, b);
+  ce->indent = 0;
+  sb_puts(ce->out, "}\n\n");
+}
+
+static bool is_plain_device_func(const KFunc *f) {
+  return !(f->flags & KF_GLOBAL) && f->body && !func_has_split(f);
+}
+
+static void emit_functions(CEmit *ce) {
+  for (int i = 0; i < ce->m->funcs.len; i++) {
+    const KFunc *f = ce->m->funcs.items[i];
+    if (!is_plain_device_func(f)) continue;
+    func_header(ce, f);
+    sb_puts(ce->out, ";\n");
+  }
+  sb_puts(ce->out, "\n");
+  for (int i = 0; i < ce->m->funcs.len; i++) {
+    const KFunc *f = ce->m->funcs.items[i];
+    if (is_plain_device_func(f)) emit_device_func(ce, f);
+    else if (!(f->flags & KF_GLOBAL) && f->body)
+      sb_printf(ce->out, "/* %s: has barriers or warp collectives, inlined "
+                         "into its callers */\n\n", f->name);
+  }
+  for (int i = 0; i < ce->m->funcs.len; i++) {
+    const KFunc *f = ce->m->funcs.items[i];
+    if ((f->flags & KF_GLOBAL) && f->body) ce_kernel(ce, f);
+  }
+}
+
+/* ---- tables ----------------------------------------------------------- */
+
+static void c_string(StrBuf *sb, const char *s) {
+  sb_putc(sb, '"');
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\') sb_putc(sb, '\\');
+    sb_putc(sb, *s);
+  }
+  sb_putc(sb, '"');
+}
+
+static void emit_tables(CEmit *ce, int kernel_shared) {
+  StrBuf *o = ce->out;
+  for (int i = 0; i < ce->m->funcs.len; i++) {
+    const KFunc *f = ce->m->funcs.items[i];
+    if (!(f->flags & KF_GLOBAL) || !f->body) continue;
+    sb_printf(o, "static const uint32_t cw_psz_%s[] = {", f->cname);
+    for (int p = 0; p < f->nparams; p++)
+      sb_printf(o, "%s%d", p ? ", " : "", f->params[p]->type->size);
+    sb_printf(o, "%s};\n", f->nparams ? "" : "0");
+  }
+  sb_puts(o, "const cw_kernel_desc cw_kernels[] = {\n");
+  for (int i = 0; i < ce->m->funcs.len; i++) {
+    const KFunc *f = ce->m->funcs.items[i];
+    if (!(f->flags & KF_GLOBAL) || !f->body) continue;
+    sb_puts(o, "  {");
+    c_string(o, f->name);
+    sb_printf(o, ", \"%s\", cwk_%s, %d, %d, cw_psz_%s},\n", f->cname, f->cname,
+              ce->shared_size > kernel_shared ? ce->shared_size : kernel_shared,
+              f->nparams, f->cname);
+  }
+  sb_puts(o, "  {0, 0, 0, 0, 0, 0}\n};\nconst cw_symbol_desc cw_symbols[] = {\n");
+  for (int i = 0; i < ce->m->globals.len; i++) {
+    KVar *v = ce->m->globals.items[i];
+    if (v->as == AS_SHARED) continue;
+    sb_puts(o, "  {");
+    c_string(o, v->name ? v->name : v->cname);
+    sb_printf(o, ", (void *)&%s, sizeof %s},\n", v->cname, v->cname);
+  }
+  sb_printf(o, "  {0, 0, 0}\n};\nconst int cw_abi_version = %d;\n",
+            CW_C_ABI_VERSION);
+}
+
+/* ---- entry point -------------------------------------------------------- */
+
+char *emit_c(const KModule *m, const char *source_name, CwDiags *d) {
+  CEmit ce = {.m = m, .d = d, .ptl = -1, .tidx = "cw_t"};
+  StrBuf out;
+  sb_init(&out);
+  arena_init(&ce.arena);
+  ce.out = &out;
+  int errors = d->errors;
+  sb_printf(&out, "/* Generated by cuwasm from %s: one C function per "
+                  "kernel, each running a whole thread block. */\n",
+            source_name ? source_name : "<source>");
+  sb_puts(&out, c_prelude_text);
+  PtrVec statics = {0};
+  int kernel_shared = 0;
+  layout_shared(&ce, &statics, &kernel_shared);
+  emit_vec_types(&ce);
+  emit_structs(&ce);
+  emit_globals(&ce, &statics);
+  emit_functions(&ce);
+  emit_tables(&ce, kernel_shared);
+  arena_free(&ce.arena);
+  if (out.failed || d->errors > errors) {
+    if (out.failed) diag_add(d, DIAG_ERROR, (SrcLoc){0}, "out of memory");
+    sb_free(&out);
+    return NULL;
+  }
+  return sb_take(&out);
+}

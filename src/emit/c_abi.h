@@ -1,0 +1,62 @@
+/*
+ * c_abi.h — the contract between C emitted by emit/c.c and the CPU
+ * runtime that loads it (rt/cpu).
+ *
+ * A compiled module exports, for every kernel, `void cwk_<cname>(cw_rt_ctx
+ * *, void **args)` that runs ONE whole thread block, plus `cw_kernels[]`
+ * (kernel table) and `cw_symbols[]` (module globals, for the runtime's
+ * symbol copies).  The runtime owns the cw_rt_ctx: block coordinates,
+ * shared memory of this block, and host callbacks for printf/assert/trap
+ * (the generated code links against nothing but libc and libm).
+ *
+ * The struct bodies are macros so that the same text is both compiled into
+ * the runtime and pasted (stringified) into every generated file: the two
+ * can never drift apart.
+ */
+#ifndef CW_EMIT_C_ABI_H
+#define CW_EMIT_C_ABI_H
+
+#include <stdint.h>
+
+#define CW_C_ABI_VERSION 1
+
+#define CW_C_ABI_TYPES                                                        \
+  typedef struct cw_rt_ctx cw_rt_ctx;                                         \
+  struct cw_rt_ctx {                                                          \
+    uint32_t block_idx[3];                                                    \
+    uint32_t grid_dim[3];                                                     \
+    uint32_t block_dim[3];                                                    \
+    unsigned char *shm;     /* this block's static __shared__ variables */    \
+    unsigned char *dyn_shm; /* this block's extern __shared__ array */        \
+    void *host;             /* the runtime's launch record */                 \
+    int (*printf_fn)(cw_rt_ctx *ctx, const char *fmt, ...);                   \
+    void (*assert_fn)(cw_rt_ctx *ctx, const char *expr, const char *file,     \
+                      int line, const char *func, uint32_t tx, uint32_t ty,   \
+                      uint32_t tz);                                           \
+    void (*trap_fn)(cw_rt_ctx *ctx, uint32_t tx, uint32_t ty, uint32_t tz);   \
+  };                                                                          \
+  typedef void (*cw_kernel_fn)(cw_rt_ctx *ctx, void **args);                  \
+  typedef struct cw_kernel_desc {                                             \
+    const char *name;  /* C++ name: reduce<float, 256> */                     \
+    const char *cname;                                                        \
+    cw_kernel_fn fn;                                                          \
+    uint32_t static_shared; /* bytes of static __shared__ the kernel needs */ \
+    int nparams;                                                              \
+    const uint32_t *param_sizes;                                              \
+  } cw_kernel_desc;                                                           \
+  typedef struct cw_symbol_desc {                                             \
+    const char *name;                                                         \
+    void *addr;                                                               \
+    uint64_t size;                                                            \
+  } cw_symbol_desc;
+
+#ifndef CW_C_ABI_NO_DEFINE
+CW_C_ABI_TYPES
+#endif
+
+#define CW_ABI_STR2(...) #__VA_ARGS__
+#define CW_ABI_STR(x) CW_ABI_STR2(x)
+/* The same declarations as one string, for the emitter's prelude. */
+#define CW_C_ABI_TEXT CW_ABI_STR(CW_C_ABI_TYPES)
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * c_internal.h — state shared by the files of the C emitter:
+ *   c.c          module layout, types, declarations, plain statements
+ *   c_expr.c     expressions and builtins
+ *   c_fission.c  kernels: per-thread loops, barriers, warp collectives
+ *   c_prelude.c  the fixed helper text every generated file starts with
+ *   c_lower.c    KIR-to-KIR rewrite before fission (inlining, hoisting)
+ */
+#ifndef CW_EMIT_C_INTERNAL_H
+#define CW_EMIT_C_INTERNAL_H
+
+#include "emit.h"
+
+#include <stdbool.h>
+
+/* A break/continue target while emitting statements. */
+typedef enum { TGT_C_LOOP, TGT_C_SWITCH, TGT_STATE_LOOP } TargetKind;
+typedef struct Target {
+  TargetKind kind;
+  int state;          /* TGT_STATE_LOOP: id of its per-thread state array */
+  const char *label;  /* inline wrapper label (lowered `return`) */
+} Target;
+
+typedef struct CEmit {
+  const KModule *m;
+  CwDiags *d;
+  StrBuf *out;         /* where statements go now */
+  Arena arena;         /* lowering allocations, freed at the end */
+  int indent;
+  /* per function */
+  const KFunc *fn;
+  bool in_kernel;      /* emitting a kernel body (per-thread loops) */
+  bool split;          /* kernel has barriers/collectives (fission) */
+  const char *tidx;    /* expression for the linear thread id */
+  PtrVec promoted;     /* KVar*: kept per thread in arrays */
+  PtrVec state_arrays; /* char*: names of per-thread unsigned char arrays */
+  const char *guards[64];
+  int nguards;
+  Target targets[64];
+  int ntargets;
+  int ptl;             /* id of the per-thread loop being emitted, -1 none */
+  int next_id;
+  bool has_exit;       /* kernel keeps cw_exit[] (threads that returned) */
+  /* module layout */
+  PtrVec shared_vars;  /* KVar*: static __shared__ variables */
+  int *shared_off;     /* parallel to shared_vars */
+  int shared_size;
+} CEmit;
+
+/* c.c */
+void ce_indent(CEmit *ce);
+void ce_line(CEmit *ce, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void ce_type_decl(StrBuf *sb, const KType *t, const char *inner);
+void ce_type_name(StrBuf *sb, const KType *t);
+void ce_stmt(CEmit *ce, const KStmt *s);
+void ce_local_decl(CEmit *ce, const KStmt *s);
+bool ce_is_promoted(const CEmit *ce, const KVar *v);
+void ce_error(CEmit *ce, SrcLoc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* c_expr.c */
+void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e);
+void ce_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
+bool kb_is_collective(KBuiltinId id); /* needs all lanes/threads at once */
+bool kb_is_barrier_call(KBuiltinId id); /* __syncthreads/__syncwarp as call */
+
+/* c_fission.c */
+bool stmt_has_split(const KStmt *s);
+void ce_kernel(CEmit *ce, const KFunc *f);
+
+/* c_lower.c */
+/* Returns a rewritten copy of the kernel's body: writable parameters copied
+ * into locals, device functions that contain barriers or collectives
+ * inlined, every collective hoisted into `T tmp = collective(temps)`.
+ * New nodes live in ce->arena; the module is not modified. */
+KStmt *c_lower_kernel(CEmit *ce, const KFunc *f);
+bool func_has_split(const KFunc *f);
+
+/* c_prelude.c */
+extern const char c_prelude_text[];
+
+#endif

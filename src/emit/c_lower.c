@@ -1,0 +1,478 @@
+/*
+ * c_lower.c — rewrites a kernel's KIR before barrier fission.
+ *
+ * Fission (c_fission.c) works on statements: it splits a kernel at
+ * statements that need the whole block (or warp) at once.  This pass makes
+ * every such point a statement of its own:
+ *
+ *  - a call to a device function that contains a barrier or a warp
+ *    collective (directly or through its callees) is inlined: parameters
+ *    become locals initialised from the arguments, the body is wrapped in a
+ *    `do { ... } while (0)` marked with a label, and `return e` becomes
+ *    `ret = e;` plus a labelled KS_RETURN that fission treats as a break out
+ *    of that wrapper (per thread, so divergent returns work);
+ *  - a warp collective or `__syncthreads_count/and/or` inside an expression
+ *    is hoisted: its non-constant operands go into temporaries, then
+ *    `T tmp = collective(temps);` precedes the statement, which reads tmp;
+ *  - `__syncthreads()` / `__syncwarp()` written as calls become KS_BARRIER;
+ *  - kernel parameters the body writes to (or takes the address of) are
+ *    copied into locals, so each thread has its own;
+ *  - a loop condition holding a collective becomes `for (;;) { pre; if
+ *    (!cond) break; body }`.
+ *
+ * Hoisting evaluates a collective before the rest of its statement, also
+ * when it sat behind `&&`, `||` or `?:`: collectives have no side effects
+ * besides their result, so only convergence could tell the difference.
+ * New nodes are allocated in ce->arena; the module itself is not touched.
+ */
+#include "c_internal.h"
+
+#include <string.h>
+
+typedef struct Lower {
+  CEmit *ce;
+  Arena *a;
+  PtrVec from, to;       /* variable renaming, searched from the end */
+  PtrVec *pre;           /* statements to run before the current one */
+  const char *ret_label; /* inside an inlined body */
+  KVar *ret_var;
+  int depth;
+} Lower;
+
+enum { MAX_INLINE_DEPTH = 16 };
+
+/* ---- split detection ------------------------------------------------- */
+
+static bool expr_has_split(const KExpr *e, int depth);
+
+static bool func_has_split_d(const KFunc *f, int depth);
+
+static bool stmt_has_split_d(const KStmt *s, int depth) {
+  if (!s) return false;
+  switch (s->kind) {
+  case KS_BARRIER: return true;
+  case KS_BLOCK:
+    for (int i = 0; i < s->nstmts; i++)
+      if (stmt_has_split_d(s->stmts[i], depth)) return true;
+    return false;
+  case KS_DECL: return expr_has_split(s->init, depth);
+  case KS_EXPR: case KS_RETURN: return expr_has_split(s->e, depth);
+  case KS_IF:
+    return expr_has_split(s->cond, depth) ||
+           stmt_has_split_d(s->then, depth) || stmt_has_split_d(s->els, depth);
+  case KS_LOOP:
+    return stmt_has_split_d(s->init_stmt, depth) ||
+           expr_has_split(s->cond, depth) || expr_has_split(s->step, depth) ||
+           stmt_has_split_d(s->body, depth);
+  case KS_SWITCH:
+    return expr_has_split(s->cond, depth) || stmt_has_split_d(s->body, depth);
+  default: return false;
+  }
+}
+
+static bool expr_has_split(const KExpr *e, int depth) {
+  if (!e) return false;
+  if (e->kind == KE_BUILTIN &&
+      (kb_is_collective(e->builtin) || kb_is_barrier_call(e->builtin)))
+    return true;
+  if (e->kind == KE_CALL && e->fn && func_has_split_d(e->fn, depth + 1))
+    return true;
+  if (expr_has_split(e->a, depth) || expr_has_split(e->b, depth) ||
+      expr_has_split(e->c, depth))
+    return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_has_split(e->args[i], depth)) return true;
+  return false;
+}
+
+static bool func_has_split_d(const KFunc *f, int depth) {
+  if (depth > MAX_INLINE_DEPTH || !f->body) return false;
+  return stmt_has_split_d(f->body, depth);
+}
+
+bool func_has_split(const KFunc *f) { return func_has_split_d(f, 0); }
+bool stmt_has_split(const KStmt *s) { return stmt_has_split_d(s, 0); }
+
+/* ---- node construction --------------------------------------------- */
+
+static KStmt *mk_stmt(Lower *L, KStmtKind k, SrcLoc loc) {
+  KStmt *s = arena_alloc(L->a, sizeof *s);
+  s->kind = k;
+  s->loc = loc;
+  return s;
+}
+
+static KExpr *mk_var(Lower *L, KVar *v, SrcLoc loc) {
+  KExpr *e = arena_alloc(L->a, sizeof *e);
+  e->kind = KE_VAR;
+  e->var = v;
+  e->type = v->type;
+  e->loc = loc;
+  return e;
+}
+
+static KExpr *mk_int(Lower *L, KType *t, int64_t v, SrcLoc loc) {
+  KExpr *e = arena_alloc(L->a, sizeof *e);
+  e->kind = KE_INT;
+  e->type = t;
+  e->ival = v;
+  e->loc = loc;
+  return e;
+}
+
+static KStmt *mk_decl(Lower *L, KVar *v, KExpr *init, SrcLoc loc) {
+  KStmt *s = mk_stmt(L, KS_DECL, loc);
+  s->var = v;
+  s->init = init;
+  return s;
+}
+
+static KStmt *mk_block(Lower *L, PtrVec *items, SrcLoc loc) {
+  KStmt *s = mk_stmt(L, KS_BLOCK, loc);
+  s->stmts = (KStmt **)items->items;
+  s->nstmts = items->len;
+  return s;
+}
+
+static KVar *new_temp(Lower *L, KType *t, const char *stem, SrcLoc loc) {
+  KVar *v = arena_alloc(L->a, sizeof *v);
+  v->kind = KV_LOCAL;
+  v->type = t->unqual ? t->unqual : t;
+  v->as = AS_LOCAL;
+  v->name = v->cname = arena_printf(L->a, "cw_%s%d", stem, L->ce->next_id++);
+  v->loc = loc;
+  return v;
+}
+
+static KVar *rename_var(Lower *L, KVar *old) {
+  KVar *v = arena_alloc(L->a, sizeof *v);
+  *v = *old;
+  v->kind = KV_LOCAL;
+  v->cname = arena_printf(L->a, "%s_%d", old->cname, L->ce->next_id++);
+  vec_push(L->a, &L->from, old);
+  vec_push(L->a, &L->to, v);
+  return v;
+}
+
+static KVar *map_var(Lower *L, KVar *v) {
+  for (int i = L->from.len - 1; i >= 0; i--)
+    if (L->from.items[i] == v) return L->to.items[i];
+  return v;
+}
+
+/* ---- expressions ------------------------------------------------------ */
+
+static KExpr *clone_expr(Lower *L, const KExpr *e);
+static void clone_stmt(Lower *L, const KStmt *s, PtrVec *out);
+
+static bool is_const_operand(const KExpr *e) {
+  return e->kind == KE_INT;
+}
+
+static KExpr *hoist_collective(Lower *L, KExpr *e) {
+  for (int i = 0; i < e->nargs; i++) {
+    /* the value operand is read at other lanes and compared in memory */
+    if (is_const_operand(e->args[i]) && (i != 1 || e->nargs < 2)) continue;
+    KVar *t = new_temp(L, e->args[i]->type, "op", e->loc);
+    vec_push(L->a, L->pre, mk_decl(L, t, e->args[i], e->loc));
+    e->args[i] = mk_var(L, t, e->loc);
+  }
+  KVar *r = new_temp(L, e->type, "coll", e->loc);
+  vec_push(L->a, L->pre, mk_decl(L, r, e, e->loc));
+  return mk_var(L, r, e->loc);
+}
+
+static KExpr *inline_call(Lower *L, const KExpr *call) {
+  const KFunc *f = call->fn;
+  if (L->depth >= MAX_INLINE_DEPTH) {
+    ce_error(L->ce, call->loc,
+             "barrier inside recursion deeper than %d calls", MAX_INLINE_DEPTH);
+    return mk_int(L, L->ce->m->t_i32, 0, call->loc);
+  }
+  int saved_map = L->from.len;
+  KVar *ret = NULL;
+  if (f->ret && f->ret->kind != KT_VOID) {
+    ret = new_temp(L, f->ret, "ret", call->loc);
+    vec_push(L->a, L->pre, mk_decl(L, ret, NULL, call->loc));
+  }
+  KVar **params = arena_alloc(L->a, sizeof(KVar *) * (f->nparams + 1));
+  for (int i = 0; i < f->nparams && i < call->nargs; i++) {
+    KExpr *arg = clone_expr(L, call->args[i]);
+    params[i] = rename_var(L, f->params[i]);
+    vec_push(L->a, L->pre, mk_decl(L, params[i], arg, call->loc));
+  }
+  const char *saved_label = L->ret_label;
+  KVar *saved_ret = L->ret_var;
+  PtrVec *saved_pre = L->pre;
+  L->ret_label = arena_printf(L->a, "cw_inl%d", L->ce->next_id++);
+  L->ret_var = ret;
+  L->depth++;
+  PtrVec body = {0};
+  clone_stmt(L, f->body, &body);
+  L->depth--;
+  KStmt *loop = mk_stmt(L, KS_LOOP, call->loc);
+  loop->loop_kind = KLOOP_DO;
+  loop->cond = mk_int(L, L->ce->m->t_bool, 0, call->loc);
+  loop->body = mk_block(L, &body, call->loc);
+  loop->label = L->ret_label;
+  L->ret_label = saved_label;
+  L->ret_var = saved_ret;
+  L->pre = saved_pre;
+  vec_push(L->a, L->pre, loop);
+  L->from.len = L->to.len = saved_map;
+  return ret ? mk_var(L, ret, call->loc) : mk_int(L, L->ce->m->t_i32, 0, call->loc);
+}
+
+static KExpr *clone_expr(Lower *L, const KExpr *e) {
+  if (!e) return NULL;
+  if (e->kind == KE_CALL && e->fn && func_has_split_d(e->fn, L->depth + 1))
+    return inline_call(L, e);
+  KExpr *c = arena_alloc(L->a, sizeof *c);
+  *c = *e;
+  if (c->kind == KE_VAR) c->var = map_var(L, e->var);
+  c->a = clone_expr(L, e->a);
+  c->b = clone_expr(L, e->b);
+  c->c = clone_expr(L, e->c);
+  if (e->nargs) {
+    c->args = arena_alloc(L->a, sizeof(KExpr *) * e->nargs);
+    for (int i = 0; i < e->nargs; i++) c->args[i] = clone_expr(L, e->args[i]);
+  }
+  if (c->kind == KE_BUILTIN && kb_is_collective(c->builtin))
+    return hoist_collective(L, c);
+  return c;
+}
+
+/* Clones e, appending the statements it needs first to *pre. */
+static KExpr *clone_with_pre(Lower *L, const KExpr *e, PtrVec *pre) {
+  PtrVec *saved = L->pre;
+  L->pre = pre;
+  KExpr *c = clone_expr(L, e);
+  L->pre = saved;
+  return c;
+}
+
+/* ---- statements ------------------------------------------------------- */
+
+static void push_all(Lower *L, PtrVec *out, PtrVec *items) {
+  for (int i = 0; i < items->len; i++) vec_push(L->a, out, items->items[i]);
+}
+
+static KStmt *clone_single(Lower *L, const KStmt *s) {
+  if (!s) return NULL;
+  PtrVec v = {0};
+  clone_stmt(L, s, &v);
+  if (v.len == 1) return v.items[0];
+  return mk_block(L, &v, s->loc);
+}
+
+static KStmt *copy_stmt(Lower *L, const KStmt *s) {
+  KStmt *c = arena_alloc(L->a, sizeof *c);
+  *c = *s;
+  return c;
+}
+
+static bool is_barrier_call_stmt(const KStmt *s) {
+  return s->e && s->e->kind == KE_BUILTIN && kb_is_barrier_call(s->e->builtin);
+}
+
+static void clone_barrier_call(Lower *L, const KStmt *s, PtrVec *out) {
+  KStmt *b = mk_stmt(L, KS_BARRIER, s->loc);
+  if (s->e->builtin == KB_SYNCWARP) {
+    b->scope = KBAR_WARP;
+    b->e = s->e->nargs ? clone_expr(L, s->e->args[0]) : NULL;
+  }
+  vec_push(L->a, out, b);
+}
+
+static void clone_decl(Lower *L, const KStmt *s, PtrVec *out) {
+  KVar *v = s->var;
+  if (v->as == AS_SHARED || v->is_static || v->kind == KV_GLOBAL) {
+    vec_push(L->a, out, copy_stmt(L, s)); /* storage outside the thread */
+    return;
+  }
+  KStmt *c = copy_stmt(L, s);
+  c->init = clone_with_pre(L, s->init, out);
+  c->var = L->depth > 0 ? rename_var(L, v) : v;
+  vec_push(L->a, out, c);
+}
+
+static KExpr *mk_not(Lower *L, KExpr *e) {
+  KExpr *n = arena_alloc(L->a, sizeof *n);
+  n->kind = KE_UNARY;
+  n->op = KOP_NOT;
+  n->a = e;
+  n->type = L->ce->m->t_bool;
+  n->loc = e->loc;
+  return n;
+}
+
+/* `if (!cond) break;` */
+static KStmt *mk_exit_unless(Lower *L, KExpr *cond) {
+  KStmt *i = mk_stmt(L, KS_IF, cond->loc);
+  i->cond = mk_not(L, cond);
+  i->then = mk_stmt(L, KS_BREAK, cond->loc);
+  return i;
+}
+
+static void clone_loop(Lower *L, const KStmt *s, PtrVec *out) {
+  PtrVec init = {0}, pc = {0}, ps = {0};
+  int saved_map = L->from.len;
+  if (s->init_stmt) clone_stmt(L, s->init_stmt, &init);
+  KStmt *c = copy_stmt(L, s);
+  c->init_stmt = NULL;
+  c->cond = clone_with_pre(L, s->cond, &pc);
+  c->step = clone_with_pre(L, s->step, &ps);
+  if (ps.len)
+    ce_error(L->ce, s->loc,
+             "warp collective or barrier in a loop's step is not supported");
+  c->body = clone_single(L, s->body);
+  if (pc.len) {
+    PtrVec b = {0};
+    if (s->loop_kind == KLOOP_DO) vec_push(L->a, &b, c->body);
+    push_all(L, &b, &pc);
+    vec_push(L->a, &b, mk_exit_unless(L, c->cond));
+    if (s->loop_kind != KLOOP_DO) vec_push(L->a, &b, c->body);
+    c->body = mk_block(L, &b, s->loc);
+    c->cond = NULL;
+    c->loop_kind = KLOOP_FOR;
+  }
+  if (init.len) {
+    vec_push(L->a, &init, c);
+    vec_push(L->a, out, mk_block(L, &init, s->loc));
+  } else {
+    vec_push(L->a, out, c);
+  }
+  L->from.len = L->to.len = saved_map;
+}
+
+static void clone_return(Lower *L, const KStmt *s, PtrVec *out) {
+  if (!L->ret_label) {
+    KStmt *c = copy_stmt(L, s);
+    c->e = clone_with_pre(L, s->e, out);
+    vec_push(L->a, out, c);
+    return;
+  }
+  if (s->e) {
+    KExpr *v = clone_with_pre(L, s->e, out);
+    KStmt *x = mk_stmt(L, KS_EXPR, s->loc);
+    if (L->ret_var) {
+      KExpr *as = arena_alloc(L->a, sizeof *as);
+      as->kind = KE_ASSIGN;
+      as->op = KOP_NONE;
+      as->a = mk_var(L, L->ret_var, s->loc);
+      as->b = v;
+      as->type = L->ret_var->type;
+      as->loc = s->loc;
+      v = as;
+    }
+    x->e = v;
+    vec_push(L->a, out, x);
+  }
+  KStmt *r = mk_stmt(L, KS_RETURN, s->loc);
+  r->label = L->ret_label;
+  vec_push(L->a, out, r);
+}
+
+static void clone_stmt(Lower *L, const KStmt *s, PtrVec *out) {
+  if (!s) return;
+  KStmt *c;
+  switch (s->kind) {
+  case KS_BLOCK: {
+    int saved_map = L->from.len;
+    PtrVec items = {0};
+    for (int i = 0; i < s->nstmts; i++) clone_stmt(L, s->stmts[i], &items);
+    L->from.len = L->to.len = saved_map;
+    vec_push(L->a, out, mk_block(L, &items, s->loc));
+    return;
+  }
+  case KS_DECL: clone_decl(L, s, out); return;
+  case KS_EXPR:
+    if (is_barrier_call_stmt(s)) {
+      clone_barrier_call(L, s, out);
+      return;
+    }
+    c = copy_stmt(L, s);
+    c->e = clone_with_pre(L, s->e, out);
+    break;
+  case KS_IF:
+    c = copy_stmt(L, s);
+    c->cond = clone_with_pre(L, s->cond, out);
+    c->then = clone_single(L, s->then);
+    c->els = clone_single(L, s->els);
+    break;
+  case KS_LOOP: clone_loop(L, s, out); return;
+  case KS_SWITCH:
+    c = copy_stmt(L, s);
+    c->cond = clone_with_pre(L, s->cond, out);
+    c->body = clone_single(L, s->body);
+    break;
+  case KS_RETURN: clone_return(L, s, out); return;
+  case KS_BARRIER:
+    c = copy_stmt(L, s);
+    c->e = clone_with_pre(L, s->e, out);
+    break;
+  default: c = copy_stmt(L, s); break;
+  }
+  vec_push(L->a, out, c);
+}
+
+/* ---- parameters the kernel writes to ------------------------------------ */
+
+static KVar *lvalue_base(const KExpr *e) {
+  while (e) {
+    if (e->kind == KE_VAR) return e->var;
+    if (e->kind == KE_MEMBER) e = e->a;
+    else if (e->kind == KE_INDEX && e->a->type->kind == KT_ARRAY) e = e->a;
+    else return NULL;
+  }
+  return NULL;
+}
+
+static void mark_written_expr(const KExpr *e, PtrVec *set, Arena *a) {
+  if (!e) return;
+  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) {
+    KVar *v = lvalue_base(e->a);
+    if (v && v->kind == KV_PARAM) vec_push(a, set, v);
+  }
+  mark_written_expr(e->a, set, a);
+  mark_written_expr(e->b, set, a);
+  mark_written_expr(e->c, set, a);
+  for (int i = 0; i < e->nargs; i++) mark_written_expr(e->args[i], set, a);
+}
+
+static void mark_written(const KStmt *s, PtrVec *set, Arena *a) {
+  if (!s) return;
+  for (int i = 0; i < s->nstmts; i++) mark_written(s->stmts[i], set, a);
+  mark_written_expr(s->init, set, a);
+  mark_written_expr(s->e, set, a);
+  mark_written_expr(s->cond, set, a);
+  mark_written_expr(s->step, set, a);
+  mark_written(s->then, set, a);
+  mark_written(s->els, set, a);
+  mark_written(s->init_stmt, set, a);
+  mark_written(s->body, set, a);
+}
+
+static bool in_set(const PtrVec *set, const void *p) {
+  for (int i = 0; i < set->len; i++)
+    if (set->items[i] == p) return true;
+  return false;
+}
+
+KStmt *c_lower_kernel(CEmit *ce, const KFunc *f) {
+  Lower L = {.ce = ce, .a = &ce->arena};
+  PtrVec written = {0}, items = {0};
+  mark_written(f->body, &written, L.a);
+  for (int i = 0; i < f->nparams; i++) {
+    KVar *p = f->params[i];
+    if (!in_set(&written, p)) continue;
+    KVar *local = new_temp(&L, p->type, "", p->loc);
+    local->cname = arena_printf(L.a, "%s_local", p->cname);
+    local->name = p->name;
+    vec_push(L.a, &items, mk_decl(&L, local, mk_var(&L, p, p->loc), p->loc));
+    vec_push(L.a, &L.from, p);
+    vec_push(L.a, &L.to, local);
+  }
+  clone_stmt(&L, f->body, &items);
+  return mk_block(&L, &items, f->loc);
+}

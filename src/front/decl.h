@@ -1,0 +1,66 @@
+/*
+ * decl.h — declaration specifiers and declarators, shared by the files that
+ * parse declarations (parse_decl.c: specifiers, declarators, variables;
+ * parse_func.c: functions; parse_class.c: classes and enums;
+ * parse_template.c: templates; parse_top.c: the translation unit).
+ */
+#ifndef CW_DECL_H
+#define CW_DECL_H
+
+#include "parser.h"
+
+typedef struct DeclSpec {
+  KType *type;
+  bool is_auto;
+  bool is_static, is_extern, is_typedef, is_constexpr, is_inline, is_friend;
+  unsigned fflags;      /* KF_GLOBAL | KF_DEVICE | KF_HOST | KF_FORCEINLINE ... */
+  bool shared, constant, managed;
+  int max_threads, min_blocks;
+  int align;
+  SrcLoc loc;
+  Token *start;
+} DeclSpec;
+
+typedef struct Param {
+  const char *name;
+  Token *name_tok;
+  KType *type;
+  bool is_ref;
+  KExpr *def;
+} Param;
+
+typedef struct Declarator {
+  Token *name_tok;       /* NULL for an abstract declarator */
+  const char *name;
+  Scope *qual_scope;     /* `S::f`: the scope S names */
+  KType *type;           /* variables: full type; functions: return type */
+  bool is_ref;
+  bool is_func;
+  Param *params;
+  int nparams;
+  bool variadic;
+  bool const_method;
+  bool restrict_ptr;
+} Declarator;
+
+/* parse_decl.c */
+bool parse_declspec(Parser *p, DeclSpec *ds, bool need_type);
+void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract);
+KVar *new_var(Parser *p, KVarKind kind, const char *name, KType *t, SrcLoc loc);
+void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool global);
+void parse_using_or_typedef(Parser *p);
+void parse_static_assert(Parser *p);
+bool is_device_marker(Token *t);
+
+/* parse_func.c */
+FuncDecl *declare_function(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
+                           const char *display_override);
+void function_definition_or_decl(Parser *p, DeclSpec *ds, Declarator *d,
+                                 KType *owner, const char *display_override,
+                                 FuncDecl **out);
+
+/* parse_class.c */
+KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope);
+KType *parse_enum_specifier(Parser *p);
+
+#endif

@@ -1,0 +1,259 @@
+/*
+ * parse_class.c — struct/class/union and enum specifiers.
+ *
+ * A class gets a scope of its own (KType.front) holding its data members
+ * (SYM_FIELD), member functions (overload sets; constructors under the
+ * name "<ctor>"), static constexpr members, nested types and member
+ * templates.  Member function bodies are parsed after the closing brace,
+ * when every member is known, as C++ requires.  Member functions without
+ * __device__ are host code: recorded, never parsed.
+ */
+#include <string.h>
+
+#include "decl.h"
+
+static void add_field(Parser *p, KType *st, const char *name, KType *t, Token *at) {
+  for (int i = 0; i < st->nfields; i++)
+    if (!strcmp(st->fields[i].name, name)) error_tok(p, at, "duplicate member '%s'", name);
+  if (t->kind == KT_VOID || (t->kind == KT_ARRAY && t->count < 0))
+    error_tok(p, at, "field has incomplete type '%s'", type_name(p, t));
+  if (t->unqual == st) error_tok(p, at, "field has incomplete type '%s'", st->name);
+  KField *nf = arena_alloc(p->arena, sizeof(KField) * (size_t)(st->nfields + 1));
+  if (st->nfields) memcpy(nf, st->fields, sizeof(KField) * (size_t)st->nfields);
+  nf[st->nfields].name = name;
+  nf[st->nfields].type = t;
+  st->fields = nf;
+  Sym *s = scope_add(p, st->front, SYM_FIELD, name, at->loc);
+  s->owner = st;
+  s->field = st->nfields++;
+}
+
+static void static_member(Parser *p, DeclSpec *ds, Declarator *d) {
+  if (!ds->type->is_const)
+    error_tok(p, d->name_tok, "non-const static data members are not supported in device code");
+  expect(p, "=");
+  KExpr *e = convert(p, parse_assign(p), d->type, CONV_INIT, p->tok->loc);
+  Sym *s = scope_add(p, p->scope, SYM_VAR, d->name, d->name_tok->loc);
+  s->type = d->type;
+  s->has_value = true;
+  if (kt_is_float(d->type) && e->kind == KE_CAST && e->a->kind == KE_FLOAT) s->fvalue = e->a->fval;
+  else if (e->kind == KE_FLOAT) s->fvalue = e->fval;
+  else if (!eval_const(p, e, &s->value))
+    error_at(p, e->loc, "static data member initializer must be a constant expression");
+}
+
+static bool is_ctor_start(Parser *p, KType *st, const char *short_name) {
+  Token *t = p->tok;
+  while (equal(t, "__device__") || equal(t, "__host__") || equal(t, "__forceinline__") ||
+         equal(t, "explicit") || equal(t, "constexpr") || equal(t, "inline"))
+    t = t->next;
+  (void)st;
+  return t->kind == TK_IDENT && !strcmp(t->spelling, short_name) && equal(t->next, "(");
+}
+
+static void parse_ctor(Parser *p, KType *st, const char *short_name) {
+  DeclSpec ds;
+  memset(&ds, 0, sizeof ds);
+  while (!equal(p->tok, short_name)) {
+    if (equal(p->tok, "__device__")) ds.fflags |= KF_DEVICE;
+    if (equal(p->tok, "__host__")) ds.fflags |= KF_HOST;
+    if (equal(p->tok, "__forceinline__")) ds.fflags |= KF_FORCEINLINE;
+    if (equal(p->tok, "constexpr")) ds.is_constexpr = true;
+    p->tok = p->tok->next;
+  }
+  ds.type = p->m->t_void;
+  DeclSpec tmp = ds;
+  Declarator d;
+  parse_declarator(p, &tmp, &d, false);
+  d.name = "<ctor>";
+  d.type = p->m->t_void;
+  function_definition_or_decl(p, &ds, &d, st, NULL, NULL);
+}
+
+static void skip_destructor(Parser *p) {
+  Token *t = p->tok;
+  while (!equal(p->tok, "(")) p->tok = p->tok->next;
+  skip_balanced(p);
+  if (consume(p, ";")) return;
+  if (consume(p, "=")) {
+    p->tok = p->tok->next;
+    expect(p, ";");
+    return;
+  }
+  Token *open = p->tok;
+  skip_balanced(p);
+  if (!equal(open->next, "}"))
+    error_tok(p, t, "destructors with a body are not supported in device code");
+}
+
+static void parse_member(Parser *p, KType *st, const char *short_name) {
+  Token *t = p->tok;
+  if ((equal(t, "public") || equal(t, "private") || equal(t, "protected")) && equal(t->next, ":")) {
+    p->tok = t->next->next;
+    return;
+  }
+  if (consume(p, ";")) return;
+  if (equal(t, "template")) { parse_template_decl(p); return; }
+  if (equal(t, "using") || equal(t, "typedef")) { parse_using_or_typedef(p); return; }
+  if (equal(t, "static_assert")) { parse_static_assert(p); return; }
+  if (equal(t, "friend")) { skip_to_sync(p); return; }
+  if (equal(t, "~") || (equal(t, "__device__") && equal(t->next, "~")) ||
+      (equal(t, "__host__") && equal(t->next, "__device__") && equal(t->next->next, "~"))) {
+    skip_destructor(p);
+    return;
+  }
+  if (is_ctor_start(p, st, short_name)) { parse_ctor(p, st, short_name); return; }
+  DeclSpec ds;
+  parse_declspec(p, &ds, true);
+  if (consume(p, ";")) return;
+  do {
+    Declarator d;
+    parse_declarator(p, &ds, &d, false);
+    if (d.is_func) {
+      function_definition_or_decl(p, &ds, &d, st, NULL, NULL);
+      return;
+    }
+    if (ds.is_static) {
+      static_member(p, &ds, &d);
+      continue;
+    }
+    if (equal(p->tok, ":")) error_tok(p, p->tok, "bit-fields are not supported");
+    if (equal(p->tok, "=") || equal(p->tok, "{"))
+      error_tok(p, p->tok, "default member initializers are not supported; initialize '%s' in a constructor",
+                d.name);
+    add_field(p, st, d.name, d.is_ref ? kt_ptr(p->m, d.type, AS_GENERIC) : d.type, d.name_tok);
+  } while (consume(p, ","));
+  expect(p, ";");
+}
+
+static KType *declare_class(Parser *p, const char *name, const char *display, bool is_union,
+                            Token *at, bool defining) {
+  Sym *old = name ? scope_find_local(p->scope, name) : NULL;
+  if (old && old->kind == SYM_TYPE && old->type->kind == KT_STRUCT) {
+    if (defining && old->type->nfields + (old->type->front ? 0 : 0) && old->type->size)
+      error_tok(p, at, "redefinition of '%s'", name);
+    return old->type;
+  }
+  if (old && defining && old->kind != SYM_HOST) error_tok(p, at, "redefinition of '%s'", name);
+  const char *disp = display ? display : name ? arena_printf(p->arena, "%s%s", p->scope->prefix, name)
+                                              : arena_printf(p->arena, "anon%d", p->uniq++);
+  KType *st = kt_struct_new(p->m, disp, mangle_cname(p, disp), is_union);
+  Scope *cs = scope_new(p, p->scope, false);
+  cs->klass = st;
+  cs->prefix = arena_printf(p->arena, "%s::", disp);
+  cs->cprefix = arena_printf(p->arena, "%s_", st->cname);
+  st->front = cs;
+  if (name) {
+    Sym *s = scope_add(p, p->scope, SYM_TYPE, name, at->loc);
+    s->type = st;
+  }
+  return st;
+}
+
+/* class-specifier = ("struct"|"class"|"union") attrs? name? (":" base)? "{" member* "}" */
+KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope) {
+  Token *kw = p->tok;
+  bool is_union = equal(kw, "union");
+  p->tok = kw->next;
+  int align = 0;
+  while (equal(p->tok, "__align__") || equal(p->tok, "alignas") || equal(p->tok, "__attribute__")) {
+    bool attr = equal(p->tok, "__attribute__");
+    p->tok = p->tok->next;
+    if (attr) { skip_balanced(p); continue; }
+    expect(p, "(");
+    align = (int)const_int_expr(p, "alignment must be a constant expression");
+    expect(p, ")");
+  }
+  Token *name = p->tok->kind == TK_IDENT && !equal(p->tok, "final") ? p->tok : NULL;
+  if (name) p->tok = name->next;
+  if (name && equal(p->tok, "<")) error_tok(p, name, "explicit or partial specialization of '%s' is not supported", name->spelling);
+  consume(p, "final");
+  if (equal(p->tok, ":")) error_tok(p, p->tok, "class inheritance is not supported in device code");
+  bool defining = equal(p->tok, "{");
+  if (!defining) {
+    if (!name) error_tok(p, p->tok, "expected '{' after anonymous struct");
+    Sym *s = lookup(p, name->spelling);
+    if (s && s->kind == SYM_TYPE) return s->type;
+    return declare_class(p, name->spelling, NULL, is_union, name, false);
+  }
+  KType *st;
+  if (tscope) {
+    /* a class template instance: its scope was prepared by the caller */
+    st = kt_struct_new(p->m, name_override, mangle_cname(p, name_override), is_union);
+    Scope *cs = scope_new(p, tscope, false);
+    cs->klass = st;
+    cs->prefix = arena_printf(p->arena, "%s::", name_override);
+    cs->cprefix = arena_printf(p->arena, "%s_", st->cname);
+    st->front = cs;
+    Sym *inj = scope_add(p, tscope, SYM_TYPE, name->spelling, name->loc);
+    inj->type = st;
+  } else {
+    st = declare_class(p, name ? name->spelling : NULL, NULL, is_union, name ? name : kw, true);
+  }
+  st->align = align;
+  expect(p, "{");
+  Scope *saved_scope = p->scope;
+  KType *saved_class = p->cur_class;
+  PtrVec saved_deferred = p->deferred;
+  memset(&p->deferred, 0, sizeof p->deferred);
+  p->scope = st->front;
+  p->cur_class = st;
+  const char *short_name = name ? name->spelling : "";
+  while (!equal(p->tok, "}")) {
+    if (p->tok->kind == TK_EOF) error_tok(p, kw, "expected '}' at end of class definition");
+    parse_member(p, st, short_name);
+  }
+  p->tok = p->tok->next;
+  kt_struct_layout(st);
+  if (st->nfields == 0 && !st->is_union) st->size = 1;
+  vec_push(p->arena, &p->m->types, st);
+  p->scope = saved_scope;
+  p->cur_class = saved_class;
+  finish_deferred_bodies(p);
+  p->deferred = saved_deferred;
+  return st;
+}
+
+/* enum-specifier = "enum" ("class"|"struct")? name? (":" type)? "{" enumerator,* "}" */
+KType *parse_enum_specifier(Parser *p) {
+  p->tok = p->tok->next;
+  bool scoped = consume(p, "class") || consume(p, "struct");
+  Token *name = p->tok->kind == TK_IDENT ? p->tok : NULL;
+  if (name) p->tok = name->next;
+  KType *base = p->m->t_i32;
+  if (consume(p, ":")) base = parse_type_name(p);
+  if (!equal(p->tok, "{")) {
+    Sym *s = name ? lookup(p, name->spelling) : NULL;
+    if (s && s->kind == SYM_TYPE) return s->type;
+    if (!name) error_tok(p, p->tok, "expected '{'");
+  }
+  Scope *es = scope_new(p, p->scope, false);
+  if (name) {
+    if (scope_find_local(p->scope, name->spelling))
+      error_tok(p, name, "redefinition of '%s'", name->spelling);
+    Sym *s = scope_add(p, p->scope, SYM_TYPE, name->spelling, name->loc);
+    s->type = base;
+    s->ns = es;
+  }
+  if (!consume(p, "{")) { expect(p, ";"); return base; }
+  int64_t next = 0;
+  while (!equal(p->tok, "}")) {
+    Token *en = p->tok;
+    expect_ident(p);
+    if (consume(p, "=")) next = const_int_expr(p, "enumerator value is not an integral constant expression");
+    Sym *c = scope_add(p, es, SYM_CONST, en->spelling, en->loc);
+    c->value = next;
+    c->type = base;
+    if (!scoped) {
+      if (scope_find_local(p->scope, en->spelling))
+        error_tok(p, en, "redefinition of '%s'", en->spelling);
+      Sym *u = scope_add(p, p->scope, SYM_CONST, en->spelling, en->loc);
+      u->value = next;
+      u->type = base;
+    }
+    next++;
+    if (!consume(p, ",")) break;
+  }
+  expect(p, "}");
+  return base;
+}

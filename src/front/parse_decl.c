@@ -1,0 +1,627 @@
+/*
+ * parse_decl.c — declaration specifiers, declarators, and variables
+ * (locals, globals in the CUDA address spaces, typedef/using aliases,
+ * static_assert).
+ *
+ * Declaration specifiers are read in any order, as C allows; the type
+ * keywords are counted and combined at the end (`unsigned long long int`).
+ * A declarator applies pointers before the name and arrays/parameter lists
+ * after it; pointers to functions and to arrays are rejected with a
+ * diagnostic since device code written for CUDA rarely needs them.
+ */
+#include <string.h>
+
+#include "decl.h"
+
+enum {
+  K_VOID = 1 << 0, K_BOOL = 1 << 2, K_CHAR = 1 << 4, K_SHORT = 1 << 6,
+  K_INT = 1 << 8, K_LONG = 1 << 10, K_FLOAT = 1 << 12, K_DOUBLE = 1 << 14,
+  K_SIGNED = 1 << 16, K_UNSIGNED = 1 << 18, K_HALF = 1 << 20, K_OTHER = 1 << 22,
+};
+
+static KType *keyword_type(Parser *p, int c, Token *t) {
+  KModule *m = p->m;
+  bool u = c & K_UNSIGNED;
+  c &= ~(K_SIGNED | K_UNSIGNED);
+  switch (c) {
+  case K_VOID: return m->t_void;
+  case K_BOOL: return m->t_bool;
+  case K_CHAR: return u ? m->t_u8 : m->t_i8;
+  case K_SHORT: case K_SHORT + K_INT: return u ? m->t_u16 : m->t_i16;
+  case 0: case K_INT: return u ? m->t_u32 : m->t_i32;
+  case K_LONG: case K_LONG + K_INT: case K_LONG + K_LONG:
+  case K_LONG + K_LONG + K_INT: return u ? m->t_u64 : m->t_i64;
+  case K_FLOAT: return m->t_f32;
+  case K_DOUBLE: return m->t_f64;
+  case K_LONG + K_DOUBLE:
+    warn_at(p, t->loc, "'long double' is lowered to 'double' on every backend");
+    return m->t_f64;
+  case K_HALF: return m->t_f16;
+  default: error_tok(p, t, "invalid combination of type specifiers");
+  }
+}
+
+bool is_device_marker(Token *t) {
+  return t->kind == TK_IDENT && t->spelling[0] == '_' &&
+         (equal(t, "__global__") || equal(t, "__device__") || equal(t, "__constant__") ||
+          equal(t, "__shared__") || equal(t, "__managed__"));
+}
+
+static int paren_int(Parser *p) {
+  expect(p, "(");
+  bool saved = p->no_gt;
+  p->no_gt = false;
+  int64_t v = const_int_expr(p, "expression is not an integral constant expression");
+  p->no_gt = saved;
+  return (int)v;
+}
+
+static void skip_attribute(Parser *p) {
+  if (equal(p->tok, "[")) { /* [[...]] */
+    skip_balanced(p);
+    return;
+  }
+  p->tok = p->tok->next; /* __attribute__ */
+  if (equal(p->tok, "(")) skip_balanced(p);
+}
+
+/* qualifiers and storage classes; true when consumed */
+static bool parse_qualifier(Parser *p, DeclSpec *ds, bool *is_const, bool *is_volatile) {
+  Token *t = p->tok;
+  if (t->kind != TK_IDENT && !(equal(t, "[") && equal(t->next, "["))) return false;
+  if (equal(t, "[") || equal(t, "__attribute__")) { skip_attribute(p); return true; }
+  static const char *ignored[] = {"inline", "__inline__", "__inline", "register", "mutable",
+                                  "explicit", "__host__", "__restrict__", "__restrict",
+                                  "restrict", "typename", "noexcept"};
+  if (equal(t, "const")) *is_const = true;
+  else if (equal(t, "volatile")) *is_volatile = true;
+  else if (equal(t, "static")) ds->is_static = true;
+  else if (equal(t, "extern")) {
+    ds->is_extern = true;
+    if (t->next->kind == TK_STR) p->tok = t->next;
+  } else if (equal(t, "typedef")) ds->is_typedef = true;
+  else if (equal(t, "constexpr")) { ds->is_constexpr = true; *is_const = true; }
+  else if (equal(t, "friend")) ds->is_friend = true;
+  else if (equal(t, "__global__")) ds->fflags |= KF_GLOBAL;
+  else if (equal(t, "__device__")) ds->fflags |= KF_DEVICE;
+  else if (equal(t, "__forceinline__")) ds->fflags |= KF_FORCEINLINE;
+  else if (equal(t, "__noinline__")) ds->fflags |= KF_NOINLINE;
+  else if (equal(t, "__shared__")) ds->shared = true;
+  else if (equal(t, "__constant__")) ds->constant = true;
+  else if (equal(t, "__managed__")) ds->managed = true;
+  else if (equal(t, "__launch_bounds__")) {
+    p->tok = t->next;
+    expect(p, "(");
+    ds->max_threads = (int)const_int_expr(p, "__launch_bounds__ argument must be a constant expression");
+    if (consume(p, ",")) ds->min_blocks = (int)const_int_expr(p, "__launch_bounds__ argument must be a constant expression");
+    if (consume(p, ",")) const_int_expr(p, "__launch_bounds__ argument must be a constant expression");
+    expect(p, ")");
+    return true;
+  } else if (equal(t, "__align__") || equal(t, "alignas")) {
+    p->tok = t->next;
+    ds->align = paren_int(p);
+    expect(p, ")");
+    return true;
+  } else if (equal(t, "virtual") || equal(t, "thread_local")) {
+    error_tok(p, t, "'%s' is not supported in device code", t->spelling);
+  } else {
+    bool ign = false;
+    for (size_t i = 0; i < sizeof ignored / sizeof *ignored; i++)
+      if (equal(t, ignored[i])) ign = true;
+    if (!ign) return false;
+    if (equal(t, "__host__")) ds->fflags |= KF_HOST;
+    if (equal(t, "typename")) return false;
+  }
+  p->tok = t->next;
+  return true;
+}
+
+static int keyword_bit(Token *t) {
+  static const struct { const char *s; int bit; } kws[] = {
+      {"void", K_VOID}, {"bool", K_BOOL}, {"char", K_CHAR}, {"short", K_SHORT},
+      {"int", K_INT}, {"long", K_LONG}, {"float", K_FLOAT}, {"double", K_DOUBLE},
+      {"signed", K_SIGNED}, {"unsigned", K_UNSIGNED}, {"__half", K_HALF},
+      {"__signed__", K_SIGNED}};
+  if (t->kind != TK_IDENT) return 0;
+  for (size_t i = 0; i < sizeof kws / sizeof *kws; i++)
+    if (!strcmp(t->spelling, kws[i].s)) return kws[i].bit;
+  return 0;
+}
+
+/* a user-named type: typedef, class, class template instance, vector type */
+static KType *named_type(Parser *p) {
+  Token *start = p->tok;
+  if (equal(start, "typename")) p->tok = start->next;
+  Token *save = p->tok;
+  if (p->tok->kind != TK_IDENT && !equal(p->tok, "::")) return NULL;
+  Token *name;
+  Sym *s;
+  {
+    jmp_buf jb, *saved = p->recover;
+    bool spec = p->speculative;
+    p->recover = &jb;
+    p->speculative = true;
+    if (setjmp(jb)) {
+      p->recover = saved;
+      p->speculative = spec;
+      p->tok = save;
+      return NULL;
+    }
+    s = parse_qualified_name(p, &name);
+    p->recover = saved;
+    p->speculative = spec;
+  }
+  if (s && s->kind == SYM_TYPE) return s->type;
+  if (s && s->kind == SYM_TEMPLATE && s->tmpl->is_class && equal(p->tok, "<")) {
+    p->tok = p->tok->next;
+    TArg args[16];
+    int n;
+    parse_template_args(p, s->tmpl, args, &n);
+    return instantiate_class(p, s->tmpl, args, n, name->loc);
+  }
+  if (!s && name == save) {
+    KType *v = vector_type_named(p, name->spelling);
+    if (v) return v;
+  }
+  p->tok = save;
+  return NULL;
+}
+
+/* declspec = (qualifier | type-keyword | named-type | struct/enum)+ */
+bool parse_declspec(Parser *p, DeclSpec *ds, bool need_type) {
+  memset(ds, 0, sizeof *ds);
+  ds->loc = p->tok->loc;
+  ds->start = p->tok;
+  bool is_const = false, is_volatile = false;
+  int counter = 0;
+  Token *first_kw = NULL;
+  for (;;) {
+    if (parse_qualifier(p, ds, &is_const, &is_volatile)) continue;
+    Token *t = p->tok;
+    int bit = keyword_bit(t);
+    if (bit && !ds->type) {
+      if (!first_kw) first_kw = t;
+      counter += bit;
+      p->tok = t->next;
+      continue;
+    }
+    if (counter || ds->type || ds->is_auto) break;
+    if (equal(t, "auto")) {
+      ds->is_auto = true;
+      p->tok = t->next;
+      continue;
+    }
+    if (equal(t, "struct") || equal(t, "class") || equal(t, "union")) {
+      ds->type = parse_class_specifier(p, NULL, NULL);
+      continue;
+    }
+    if (equal(t, "enum")) {
+      ds->type = parse_enum_specifier(p);
+      continue;
+    }
+    if (equal(t, "decltype")) {
+      p->tok = t->next;
+      expect(p, "(");
+      ds->type = parse_expr(p)->type;
+      expect(p, ")");
+      continue;
+    }
+    KType *nt = named_type(p);
+    if (nt) {
+      ds->type = nt;
+      continue;
+    }
+    break;
+  }
+  if (!ds->type && !ds->is_auto) {
+    if (!counter) {
+      if (!need_type) return false;
+      Token *t = p->tok;
+      if (t->kind == TK_IDENT)
+        error_tok(p, t, "unknown type name '%s'", t->spelling);
+      error_tok(p, t, "expected a type");
+    }
+    ds->type = keyword_type(p, counter, first_kw);
+  }
+  if (ds->type && (is_const || is_volatile))
+    ds->type = kt_qualified(p->m, ds->type, is_const || ds->type->is_const,
+                            is_volatile || ds->type->is_volatile);
+  if (ds->is_auto && is_const) ds->type = NULL; /* filled from the initializer */
+  if (ds->is_auto) ds->align = ds->align; /* const auto: handled by caller */
+  return true;
+}
+
+static void parse_params(Parser *p, Declarator *d) {
+  PtrVec v = {0};
+  if (equal(p->tok, "void") && equal(p->tok->next, ")")) p->tok = p->tok->next;
+  while (!equal(p->tok, ")")) {
+    if (v.len) expect(p, ",");
+    if (equal(p->tok, "...")) {
+      p->tok = p->tok->next;
+      d->variadic = true;
+      break;
+    }
+    DeclSpec ds;
+    parse_declspec(p, &ds, true);
+    if (ds.is_auto) error_tok(p, ds.start, "'auto' parameters are not supported");
+    Declarator pd;
+    parse_declarator(p, &ds, &pd, true);
+    Param *prm = arena_alloc(p->arena, sizeof *prm);
+    prm->name = pd.name;
+    prm->name_tok = pd.name_tok;
+    prm->type = pd.type->kind == KT_ARRAY && !pd.is_ref ? decay(p, pd.type) : pd.type;
+    prm->is_ref = pd.is_ref;
+    if (consume(p, "=")) prm->def = parse_assign(p);
+    vec_push(p->arena, &v, prm);
+  }
+  expect(p, ")");
+  d->nparams = v.len;
+  d->params = arena_alloc(p->arena, sizeof(Param) * (size_t)(v.len + 1));
+  for (int i = 0; i < v.len; i++) d->params[i] = *(Param *)v.items[i];
+}
+
+static KType *parse_array_suffix(Parser *p, KType *base) {
+  if (!equal(p->tok, "[")) return base;
+  Token *open = p->tok;
+  p->tok = p->tok->next;
+  int64_t n = -1;
+  if (!equal(p->tok, "]")) {
+    bool saved = p->no_gt;
+    p->no_gt = false;
+    n = const_int_expr(p, "array size must be a constant expression");
+    p->no_gt = saved;
+    if (n < 0) error_tok(p, open->next, "array size is negative");
+    if (n > (1 << 28)) error_tok(p, open->next, "array is too large (%lld elements)", (long long)n);
+  }
+  expect(p, "]");
+  KType *inner = parse_array_suffix(p, base);
+  if (inner->kind == KT_ARRAY && inner->count < 0)
+    error_tok(p, open, "array has incomplete element type");
+  return kt_array(p->m, inner, (int)n);
+}
+
+static void parse_declarator_name(Parser *p, Declarator *d) {
+  Token *t = p->tok;
+  if (equal(t, "operator")) {
+    Token *op = t->next;
+    const char *s = op->spelling;
+    p->tok = op->next;
+    if (equal(op, "(") || equal(op, "[")) {
+      expect(p, equal(op, "(") ? ")" : "]");
+      s = equal(op, "(") ? "()" : "[]";
+    }
+    d->name = arena_printf(p->arena, "operator%s", s);
+    d->name_tok = t;
+    return;
+  }
+  if (t->kind != TK_IDENT) return;
+  /* `S::f` out-of-class member definitions */
+  Scope *qs = NULL;
+  while (equal(t->next, "::") && t->next->next->kind == TK_IDENT) {
+    Sym *s = qs ? lookup_in(qs, t->spelling) : lookup(p, t->spelling);
+    if (!s || !(s->kind == SYM_NAMESPACE || (s->kind == SYM_TYPE && s->type->unqual->front)))
+      break;
+    qs = s->kind == SYM_NAMESPACE ? s->ns : s->type->unqual->front;
+    t = t->next->next;
+  }
+  if (equal(t->next, "::") && equal(t->next->next, "operator")) return;
+  d->qual_scope = qs;
+  d->name = t->spelling;
+  d->name_tok = t;
+  p->tok = t->next;
+}
+
+/* declarator = ("*" qualifiers)* ("&" | "&&")? name? suffix* */
+void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
+  memset(d, 0, sizeof *d);
+  KType *t = ds->type;
+  for (;;) {
+    if (consume(p, "*")) {
+      t = kt_ptr(p->m, t, AS_GENERIC);
+      continue;
+    }
+    if (equal(p->tok, "const") || equal(p->tok, "volatile")) {
+      if (t->kind == KT_PTR) t = kt_qualified(p->m, t, equal(p->tok, "const"), equal(p->tok, "volatile"));
+      p->tok = p->tok->next;
+      continue;
+    }
+    if (equal(p->tok, "__restrict__") || equal(p->tok, "__restrict") || equal(p->tok, "restrict")) {
+      d->restrict_ptr = true;
+      p->tok = p->tok->next;
+      continue;
+    }
+    break;
+  }
+  if (equal(p->tok, "&") || equal(p->tok, "&&")) {
+    d->is_ref = true;
+    p->tok = p->tok->next;
+    if (equal(p->tok, "__restrict__")) p->tok = p->tok->next;
+  }
+  if (equal(p->tok, "(") && (equal(p->tok->next, "*") || equal(p->tok->next, "&")))
+    error_tok(p, p->tok, "pointers to functions and to arrays are not supported");
+  parse_declarator_name(p, d);
+  if (!d->name && !abstract && !equal(p->tok, "("))
+    error_tok(p, p->tok, "expected identifier or '(' before '%s'",
+              p->tok->kind == TK_EOF ? "end of file" : p->tok->spelling);
+  if (equal(p->tok, "(") && (d->name || abstract)) {
+    p->tok = p->tok->next;
+    d->is_func = true;
+    parse_params(p, d);
+    while (equal(p->tok, "const") || equal(p->tok, "noexcept") || equal(p->tok, "override") ||
+           equal(p->tok, "__attribute__")) {
+      if (equal(p->tok, "const")) d->const_method = true;
+      if (equal(p->tok, "__attribute__")) skip_attribute(p);
+      else p->tok = p->tok->next;
+    }
+    if (equal(p->tok, "->")) error_tok(p, p->tok, "trailing return types are not supported");
+  }
+  d->type = parse_array_suffix(p, t);
+}
+
+KVar *new_var(Parser *p, KVarKind kind, const char *name, KType *t, SrcLoc loc) {
+  KVar *v = arena_alloc(p->arena, sizeof *v);
+  v->kind = kind;
+  v->name = name;
+  v->type = t;
+  v->loc = loc;
+  v->as = AS_LOCAL;
+  v->id = p->uniq++;
+  return v;
+}
+
+/* unique C identifier for a local, avoiding C keywords and shadowing */
+static const char *local_cname(Parser *p, const char *name) {
+  for (Scope *s = p->scope; s; s = s->parent) {
+    if (s->is_namespace) break;
+    for (Sym *sym = s->syms; sym; sym = sym->next)
+      if (sym->kind == SYM_VAR && sym->var && sym->var->kind != KV_GLOBAL &&
+          sym->var->cname && !strcmp(sym->var->cname, name))
+        return arena_printf(p->arena, "%s_%d", name, p->uniq++);
+  }
+  return name;
+}
+
+static KType *auto_type(Parser *p, DeclSpec *ds, Declarator *d, KExpr *init) {
+  KType *t = d->is_ref ? init->type : decay(p, init->type);
+  bool c = ds->start && (equal(ds->start, "const") || equal(ds->start, "constexpr"));
+  if (init->type->kind == KT_VOID) error_at(p, init->loc, "variable has incomplete type 'void'");
+  return c ? kt_qualified(p->m, t, true, t->is_volatile) : t;
+}
+
+static KExpr *init_for(Parser *p, KType *t, Declarator *d) {
+  if (consume(p, "=")) {
+    if (d->is_ref) return parse_assign(p);
+    return parse_initializer(p, t, p->tok->loc);
+  }
+  if (equal(p->tok, "{")) return parse_initializer(p, t, p->tok->loc);
+  if (equal(p->tok, "(")) {
+    Token *open = p->tok;
+    p->tok = p->tok->next;
+    PtrVec args = {0};
+    while (!equal(p->tok, ")")) {
+      if (args.len) expect(p, ",");
+      vec_push(p->arena, &args, parse_assign(p));
+    }
+    expect(p, ")");
+    if (d->is_ref && args.len == 1) return args.items[0];
+    return sema_construct(p, t, (KExpr **)args.items, args.len, open->loc);
+  }
+  return NULL;
+}
+
+static void check_redefinition(Parser *p, Declarator *d) {
+  Sym *old = scope_find_local(p->scope, d->name);
+  if (old && old->kind != SYM_HOST)
+    error_tok(p, d->name_tok, "redefinition of '%s'", d->name);
+}
+
+static KAddrSpace space_of(DeclSpec *ds, bool global) {
+  if (ds->shared) return AS_SHARED;
+  if (ds->constant) return AS_CONSTANT;
+  if (global || ds->managed) return AS_GLOBAL;
+  return AS_LOCAL;
+}
+
+static bool constant_init(KExpr *e) {
+  if (!e) return true;
+  switch (e->kind) {
+  case KE_INT: case KE_FLOAT: case KE_STR: return true;
+  case KE_CAST: case KE_UNARY: return constant_init(e->a);
+  case KE_BINARY: return constant_init(e->a) && constant_init(e->b);
+  case KE_VEC: case KE_INIT_LIST:
+    for (int i = 0; i < e->nargs; i++)
+      if (!constant_init(e->args[i])) return false;
+    return true;
+  default: return false;
+  }
+}
+
+static void record_constant(Parser *p, Sym *s, KExpr *init) {
+  int64_t v;
+  if (!init || !s->var->type->is_const) return;
+  if (kt_is_int(s->var->type) && eval_const(p, init, &v)) {
+    s->has_value = true;
+    s->value = v;
+    s->var->init = init;
+  }
+}
+
+void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool global) {
+  KType *t = d->type;
+  if (ds->shared && d->name_tok && (equal(p->tok, "=") || equal(p->tok, "{")))
+    error_tok(p, d->name_tok, "initializer not allowed for __shared__ variable");
+  if (!ds->is_auto && t->kind == KT_VOID)
+    error_tok(p, d->name_tok, "variable has incomplete type 'void'");
+  check_redefinition(p, d);
+  KExpr *init = ds->is_auto ? NULL : init_for(p, t, d);
+  if (ds->is_auto) {
+    if (!consume(p, "=")) error_tok(p, d->name_tok, "declaration of variable '%s' with deduced type 'auto' requires an initializer", d->name);
+    init = parse_assign(p);
+    t = auto_type(p, ds, d, init);
+    if (!d->is_ref) init = convert(p, init, t, CONV_INIT, init->loc);
+  }
+  if (t->kind == KT_ARRAY && t->count < 0 && init && init->kind == KE_INIT_LIST)
+    t = kt_array(p->m, t->elem, init->nargs ? init->args[init->nargs - 1]->designator + 1 : 0);
+  bool ext = ds->is_extern && ds->shared;
+  if (t->kind == KT_ARRAY && t->count < 0 && !ext)
+    error_tok(p, d->name_tok, "definition of variable with array type needs an explicit size or an initializer");
+  KAddrSpace as = space_of(ds, global);
+  KVar *v = new_var(p, global || ds->is_static ? KV_GLOBAL : KV_LOCAL, d->name,
+                    d->is_ref ? kt_ptr(p->m, t, AS_GENERIC) : t, d->name_tok->loc);
+  v->as = as;
+  v->is_static = ds->is_static && !global;
+  v->is_extern = ext;
+  v->is_managed = ds->managed;
+  if (ext && p->fn) p->fn->kf->uses_dynamic_shared = true;
+  Sym *s = scope_add(p, p->scope, SYM_VAR, d->name, d->name_tok->loc);
+  s->var = v;
+  s->is_ref = d->is_ref;
+  if (d->is_ref) {
+    if (!init) error_tok(p, d->name_tok, "declaration of reference variable '%s' requires an initializer", d->name);
+    if (!is_lvalue(init)) error_at(p, init->loc, "non-const lvalue reference cannot bind to a temporary");
+    init = sema_addr(p, init, init->loc);
+  }
+  if (v->kind == KV_GLOBAL) {
+    v->cname = arena_printf(p->arena, "%s%s", p->scope->cprefix, d->name);
+    if (v->is_static && p->fn) v->cname = arena_printf(p->arena, "%s_%s_%d", p->fn->kf->cname, d->name, p->uniq++);
+    if (init && !constant_init(init))
+      error_at(p, init->loc, "initializer of a %s variable must be a constant expression",
+               as == AS_CONSTANT ? "__constant__" : "__device__");
+    v->init = init;
+    record_constant(p, s, init);
+    vec_push(p->arena, &p->m->globals, v);
+    return;
+  }
+  v->cname = local_cname(p, d->name);
+  KStmt *st = new_stmt(p, KS_DECL, d->name_tok->loc);
+  st->var = v;
+  st->init = init;
+  if (!init && t->kind == KT_STRUCT) {
+    Scope *cs = t->unqual->front;
+    Sym *ctor = cs ? scope_find_local(cs, "<ctor>") : NULL;
+    if (ctor) {
+      KExpr *obj = new_expr(p, KE_VAR, t, v->loc);
+      obj->var = v;
+      KStmt *call = new_stmt(p, KS_EXPR, v->loc);
+      call->e = sema_call_funcs(p, ctor, NULL, NULL, 0, obj, NULL, 0, d->name_tok);
+      vec_push(p->arena, out, st);
+      st = call;
+    }
+  }
+  record_constant(p, s, init);
+  vec_push(p->arena, out, st);
+}
+
+void parse_static_assert(Parser *p) {
+  Token *kw = p->tok;
+  p->tok = p->tok->next;
+  expect(p, "(");
+  int64_t v = const_int_expr(p, "static_assert expression is not an integral constant expression");
+  const char *msg = "";
+  if (consume(p, ",")) {
+    if (p->tok->kind != TK_STR) error_tok(p, p->tok, "expected string literal");
+    msg = p->tok->str;
+    p->tok = p->tok->next;
+  }
+  expect(p, ")");
+  expect(p, ";");
+  if (!v) error_tok(p, kw, "static_assert failed%s%s%s", *msg ? " \"" : "", msg, *msg ? "\"" : "");
+}
+
+/* using X = T;  typedef T X;  using namespace N;  using N::x; */
+void parse_using_or_typedef(Parser *p) {
+  if (consume(p, "using")) {
+    if (consume(p, "namespace")) {
+      Token *name;
+      Sym *s = parse_qualified_name(p, &name);
+      if (!s || s->kind != SYM_NAMESPACE)
+        error_tok(p, name, "expected namespace name");
+      vec_push(p->arena, &p->scope->using_ns, s->ns);
+      expect(p, ";");
+      return;
+    }
+    Token *name = p->tok;
+    if (name->kind == TK_IDENT && equal(name->next, "=")) {
+      p->tok = name->next->next;
+      KType *t = parse_type_name(p);
+      expect(p, ";");
+      Sym *s = scope_add(p, p->scope, SYM_TYPE, name->spelling, name->loc);
+      s->type = t;
+      return;
+    }
+    Token *last;
+    Sym *s = parse_qualified_name(p, &last);
+    if (!s) error_tok(p, last, "no member named '%s'", last->spelling);
+    expect(p, ";");
+    Sym *alias = scope_add(p, p->scope, s->kind, last->spelling, last->loc);
+    Sym *next = alias->next;
+    *alias = *s;
+    alias->next = next;
+    return;
+  }
+  DeclSpec ds;
+  parse_declspec(p, &ds, true);
+  do {
+    Declarator d;
+    parse_declarator(p, &ds, &d, false);
+    if (d.is_func) error_tok(p, d.name_tok, "function typedefs are not supported");
+    Sym *s = scope_add(p, p->scope, SYM_TYPE, d.name, d.name_tok->loc);
+    s->type = d.type;
+  } while (consume(p, ","));
+  expect(p, ";");
+}
+
+static bool is_typedef_start(Token *t) { return equal(t, "typedef") || equal(t, "using"); }
+
+void parse_declaration_stmt(Parser *p, PtrVec *out) {
+  if (is_typedef_start(p->tok)) {
+    parse_using_or_typedef(p);
+    return;
+  }
+  if (equal(p->tok, "static_assert")) {
+    parse_static_assert(p);
+    return;
+  }
+  DeclSpec ds;
+  parse_declspec(p, &ds, true);
+  if (consume(p, ";")) return; /* struct/enum definition alone */
+  do {
+    Declarator d;
+    parse_declarator(p, &ds, &d, false);
+    if (d.is_func) error_tok(p, d.name_tok, "local function declarations are not supported");
+    declare_variable(p, &ds, &d, out, false);
+  } while (consume(p, ","));
+  if (equal(p->tok, ":")) return; /* range-for: reported by the caller */
+  expect(p, ";");
+}
+
+bool is_type_start(Parser *p, Token *t) {
+  if (t->kind != TK_IDENT) return false;
+  if (keyword_bit(t)) return true;
+  static const char *kw[] = {"const", "volatile", "struct", "class", "union", "enum", "auto",
+                             "typename", "decltype", "constexpr", "static", "__shared__"};
+  for (size_t i = 0; i < sizeof kw / sizeof *kw; i++)
+    if (equal(t, kw[i])) return true;
+  Sym *s = lookup(p, t->spelling);
+  if (s) {
+    if (s->kind == SYM_TYPE) return true;
+    if (s->kind == SYM_TEMPLATE && s->tmpl->is_class) return true;
+    if (s->kind == SYM_NAMESPACE && equal(t->next, "::") && t->next->next->kind == TK_IDENT) {
+      Sym *m = lookup_in(s->ns, t->next->next->spelling);
+      return m && (m->kind == SYM_TYPE || (m->kind == SYM_TEMPLATE && m->tmpl->is_class) ||
+                   (m->kind == SYM_NAMESPACE && is_type_start(p, t->next->next)));
+    }
+    return false;
+  }
+  return vector_type_named(p, t->spelling) != NULL;
+}
+
+KType *parse_type_name(Parser *p) {
+  DeclSpec ds;
+  parse_declspec(p, &ds, true);
+  if (ds.is_auto) error_tok(p, ds.start, "'auto' not allowed here");
+  Declarator d;
+  parse_declarator(p, &ds, &d, true);
+  if (d.name) error_tok(p, d.name_tok, "unexpected name in type");
+  return d.type;
+}

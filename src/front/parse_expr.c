@@ -1,0 +1,499 @@
+/*
+ * parse_expr.c — expressions, by precedence climbing over the binary
+ * operators and recursive descent for the rest.  Each production hands its
+ * operands to sema (sema_*.c), which returns typed KIR.
+ *
+ * Names are resolved here because C++ needs the answer to parse: a name
+ * that denotes a template takes `<` as the start of template arguments,
+ * a type name followed by `(` or `{` is a functional cast or construction.
+ */
+#include <string.h>
+
+#include "parser.h"
+
+/* expr = assign ("," assign)* */
+KExpr *parse_expr(Parser *p) {
+  KExpr *e = parse_assign(p);
+  while (equal(p->tok, ",")) {
+    p->tok = p->tok->next;
+    KExpr *r = parse_assign(p);
+    KExpr *c = new_expr(p, KE_COMMA, r->type, e->loc);
+    c->a = e;
+    c->b = r;
+    e = c;
+  }
+  return e;
+}
+
+static KOp assign_op(Token *t) {
+  static const struct { const char *s; KOp op; } ops[] = {
+      {"=", KOP_NONE}, {"+=", KOP_ADD}, {"-=", KOP_SUB}, {"*=", KOP_MUL},
+      {"/=", KOP_DIV}, {"%=", KOP_MOD}, {"<<=", KOP_SHL}, {">>=", KOP_SHR},
+      {"&=", KOP_AND}, {"|=", KOP_OR}, {"^=", KOP_XOR}};
+  if (t->kind != TK_PUNCT) return (KOp)-1;
+  for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
+    if (!strcmp(t->spelling, ops[i].s)) return ops[i].op;
+  return (KOp)-1;
+}
+
+/* assign = cond (assign-op assign)? */
+KExpr *parse_assign(Parser *p) {
+  KExpr *e = parse_cond_expr(p);
+  KOp op = assign_op(p->tok);
+  if ((int)op < 0 || (p->no_gt && equal(p->tok, ">>="))) return e;
+  Token *optok = p->tok;
+  p->tok = p->tok->next;
+  KExpr *r = parse_assign(p);
+  return sema_assign(p, op, e, r, optok->loc);
+}
+
+static int binary_prec(Parser *p, Token *t, KOp *op) {
+  static const struct { const char *s; int prec; KOp op; } ops[] = {
+      {"*", 13, KOP_MUL}, {"/", 13, KOP_DIV},  {"%", 13, KOP_MOD},
+      {"+", 12, KOP_ADD}, {"-", 12, KOP_SUB},  {"<<", 11, KOP_SHL},
+      {">>", 11, KOP_SHR}, {"<", 10, KOP_LT},  {"<=", 10, KOP_LE},
+      {">", 10, KOP_GT},  {">=", 10, KOP_GE},  {"==", 9, KOP_EQ},
+      {"!=", 9, KOP_NE},  {"&", 8, KOP_AND},   {"^", 7, KOP_XOR},
+      {"|", 6, KOP_OR},   {"&&", 5, KOP_LAND}, {"||", 4, KOP_LOR}};
+  if (t->kind != TK_PUNCT) return -1;
+  if (p->no_gt && t->spelling[0] == '>') return -1;
+  for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
+    if (!strcmp(t->spelling, ops[i].s)) {
+      *op = ops[i].op;
+      return ops[i].prec;
+    }
+  return -1;
+}
+
+static KExpr *parse_unary(Parser *p);
+
+static KExpr *parse_binary(Parser *p, int min_prec) {
+  KExpr *lhs = parse_unary(p);
+  for (;;) {
+    KOp op = KOP_NONE;
+    int prec = binary_prec(p, p->tok, &op);
+    if (prec < min_prec) return lhs;
+    Token *optok = p->tok;
+    p->tok = p->tok->next;
+    KExpr *rhs = parse_binary(p, prec + 1);
+    lhs = sema_binary(p, op, lhs, rhs, optok->loc);
+  }
+}
+
+/* cond = binary ("?" expr ":" cond)? */
+KExpr *parse_cond_expr(Parser *p) {
+  KExpr *c = parse_binary(p, 4);
+  if (!equal(p->tok, "?")) return c;
+  Token *q = p->tok;
+  p->tok = p->tok->next;
+  bool saved = p->no_gt;
+  p->no_gt = false;
+  KExpr *a = parse_expr(p);
+  p->no_gt = saved;
+  expect(p, ":");
+  KExpr *b = parse_assign(p);
+  return sema_cond(p, c, a, b, q->loc);
+}
+
+/* arguments of a call: "(" (assign ("," assign)*)? ")" — '(' consumed */
+static KExpr **parse_args(Parser *p, int *nargs, const char *close) {
+  PtrVec v = {0};
+  bool saved = p->no_gt;
+  p->no_gt = false;
+  while (!equal(p->tok, close)) {
+    if (v.len) expect(p, ",");
+    if (equal(p->tok, "{")) {
+      error_tok(p, p->tok, "braced-init-list arguments are not supported");
+    }
+    vec_push(p->arena, &v, parse_assign(p));
+  }
+  p->no_gt = saved;
+  expect(p, close);
+  *nargs = v.len;
+  return (KExpr **)v.items;
+}
+
+static KExpr *parse_cast_or_paren(Parser *p) {
+  Token *open = p->tok;
+  if (is_type_start(p, open->next)) {
+    p->tok = open->next;
+    KType *t = parse_type_name(p);
+    expect(p, ")");
+    if (equal(p->tok, "{")) error_tok(p, p->tok, "compound literals are not supported");
+    KExpr *e = rvalue(p, parse_unary(p));
+    if (t->kind == KT_VOID) return cast_to(p, e, t);
+    if (t->unqual->kind == KT_STRUCT || t->unqual->kind == KT_VEC)
+      return sema_construct(p, t, &e, 1, open->loc);
+    if (!kt_is_scalar(e->type))
+      error_at(p, open->loc, "cannot cast from type '%s' to '%s'", type_name(p, e->type),
+               type_name(p, t));
+    KExpr *c = t->unqual->kind == KT_BOOL ? to_bool(p, e, open->loc) : cast_to(p, e, t);
+    if (c == e && t->kind == KT_PTR && e->type != t) {
+      c = new_expr(p, KE_CAST, t, open->loc);
+      c->a = e;
+    }
+    c->loc = open->loc;
+    return c;
+  }
+  p->tok = open->next;
+  bool saved = p->no_gt;
+  p->no_gt = false;
+  KExpr *e = parse_expr(p);
+  p->no_gt = saved;
+  expect(p, ")");
+  return e;
+}
+
+static KExpr *parse_sizeof(Parser *p, bool is_align) {
+  Token *start = p->tok;
+  p->tok = p->tok->next;
+  KType *t;
+  if (equal(p->tok, "(") && is_type_start(p, p->tok->next)) {
+    p->tok = p->tok->next;
+    t = parse_type_name(p);
+    expect(p, ")");
+  } else {
+    t = parse_unary(p)->type;
+  }
+  if (t->kind == KT_VOID || (t->kind == KT_ARRAY && t->count < 0))
+    error_tok(p, start, "invalid application of 'sizeof' to an incomplete type '%s'",
+              type_name(p, t));
+  return int_const(p, is_align ? t->align : t->size, p->m->t_u64, start->loc);
+}
+
+static KExpr *parse_named_cast(Parser *p) {
+  Token *start = p->tok;
+  bool reinterpret = equal(start, "reinterpret_cast");
+  p->tok = p->tok->next;
+  expect(p, "<");
+  bool saved = p->no_gt;
+  p->no_gt = true;
+  KType *t = parse_type_name(p);
+  p->no_gt = saved;
+  split_shr(p);
+  expect(p, ">");
+  expect(p, "(");
+  KExpr *e = rvalue(p, parse_expr(p));
+  expect(p, ")");
+  if (t->unqual->kind == KT_STRUCT || t->unqual->kind == KT_VEC)
+    return sema_construct(p, t, &e, 1, start->loc);
+  if (!reinterpret && e->type->kind == KT_PTR && t->kind == KT_PTR) {
+    KExpr *c = new_expr(p, KE_CAST, t, start->loc);
+    c->a = e;
+    return c;
+  }
+  if (!kt_is_scalar(e->type) || !kt_is_scalar(t))
+    error_tok(p, start, "cannot cast from type '%s' to '%s'", type_name(p, e->type),
+              type_name(p, t));
+  KExpr *c = t->kind == KT_BOOL ? to_bool(p, e, start->loc) : new_expr(p, KE_CAST, t, start->loc);
+  if (c->kind == KE_CAST) c->a = e;
+  return c;
+}
+
+static KType *literal_int_type(Parser *p, NumKind k) {
+  switch (k) {
+  case NUM_INT: return p->m->t_i32;
+  case NUM_UINT: return p->m->t_u32;
+  case NUM_LONG: case NUM_LLONG: return p->m->t_i64;
+  default: return p->m->t_u64;
+  }
+}
+
+static KExpr *parse_number(Parser *p) {
+  Token *t = p->tok;
+  p->tok = t->next;
+  if (t->num_kind >= NUM_FLOAT) {
+    KExpr *e = new_expr(p, KE_FLOAT, t->num_kind == NUM_FLOAT ? p->m->t_f32 : p->m->t_f64,
+                        t->loc);
+    e->fval = t->fval;
+    return e;
+  }
+  return int_const(p, (int64_t)t->ival, literal_int_type(p, t->num_kind), t->loc);
+}
+
+static KExpr *builtin_var(Parser *p, Token *t) {
+  static const char *names[] = {"threadIdx", "blockIdx", "blockDim", "gridDim", "warpSize"};
+  for (int i = 0; i < 5; i++) {
+    if (strcmp(t->spelling, names[i])) continue;
+    if (i == 4) {
+      KExpr *e = new_expr(p, KE_BVAR, p->m->t_i32, t->loc);
+      e->bvar = KBV_WARP_SIZE;
+      e->field = -1;
+      return e;
+    }
+    KExpr *e = new_expr(p, KE_BVAR, i >= 2 ? type_dim3(p) : type_uint3(p), t->loc);
+    e->bvar = (KBuiltinVar)i;
+    e->field = -1;
+    return e;
+  }
+  return NULL;
+}
+
+/* Resolves `a::b::c` starting at p->tok; returns the symbol (NULL if not
+ * found) and leaves p->tok after the last name, *last = its token. */
+Sym *parse_qualified_name(Parser *p, Token **last) {
+  Scope *in = NULL;
+  if (equal(p->tok, "::")) {
+    in = p->global;
+    p->tok = p->tok->next;
+  }
+  for (;;) {
+    Token *name = p->tok;
+    if (name->kind != TK_IDENT) error_tok(p, name, "expected identifier");
+    p->tok = name->next;
+    *last = name;
+    Sym *s = in ? lookup_in(in, name->spelling) : lookup(p, name->spelling);
+    if (!equal(p->tok, "::") || p->tok->next->kind != TK_IDENT) return s;
+    if (!s) error_tok(p, name, "use of undeclared identifier '%s'", name->spelling);
+    if (s->kind == SYM_NAMESPACE) in = s->ns;
+    else if (s->kind == SYM_TYPE && s->type->unqual->front) in = s->type->unqual->front;
+    else if (s->kind == SYM_TYPE && s->ns) in = s->ns;
+    else error_tok(p, name, "'%s' is not a class, namespace, or enumeration", name->spelling);
+    p->tok = p->tok->next;
+  }
+}
+
+static KExpr *call_or_ref(Parser *p, Sym *s, Token *name) {
+  if (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE) {
+    TArg targs[16];
+    int nt = 0;
+    Template *tmpl = s->kind == SYM_TEMPLATE ? s->tmpl : NULL;
+    if (tmpl && !tmpl->is_class && equal(p->tok, "<")) {
+      p->tok = p->tok->next;
+      parse_template_args(p, tmpl, targs, &nt);
+    }
+    if (tmpl && tmpl->is_class) goto type_name;
+    if (!equal(p->tok, "("))
+      error_tok(p, name, "reference to function '%s' without a call is not supported",
+                name->spelling);
+    p->tok = p->tok->next;
+    int n;
+    KExpr **args = parse_args(p, &n, ")");
+    return sema_call_funcs(p, s->kind == SYM_FUNC ? s : NULL, tmpl, targs, nt, NULL, args, n,
+                           name);
+  }
+  if (s->kind == SYM_TYPE) {
+  type_name:
+    p->tok = name;
+    KType *t = parse_type_name(p);
+    bool brace = equal(p->tok, "{");
+    if (!brace && !equal(p->tok, "("))
+      error_tok(p, p->tok, "expected '(' for function-style cast or type construction");
+    p->tok = p->tok->next;
+    int n;
+    KExpr **args = parse_args(p, &n, brace ? "}" : ")");
+    return sema_construct(p, t, args, n, name->loc);
+  }
+  if (s->kind == SYM_HOST)
+    error_tok(p, name, "'%s' is a host entity and cannot be used in device code",
+              name->spelling);
+  if (s->kind == SYM_NAMESPACE)
+    error_tok(p, name, "unexpected namespace name '%s': expected expression", name->spelling);
+  if (s->kind == SYM_VAR && s->has_value && !s->var) {
+    if (s->type && kt_is_float(s->type)) {
+      KExpr *e = new_expr(p, KE_FLOAT, s->type->unqual, name->loc);
+      e->fval = s->fvalue;
+      return e;
+    }
+    return int_const(p, s->value, s->type->unqual, name->loc);
+  }
+  return sema_var_ref(p, s, name->loc);
+}
+
+static KExpr *parse_identifier(Parser *p) {
+  Token *start = p->tok;
+  Token *name;
+  Sym *s = parse_qualified_name(p, &name);
+  if (s && s->kind == SYM_FUNC && equal(p->tok, "(") && start == name &&
+      is_builtin_name(p, name->spelling) && s->funcs.len == 0)
+    s = NULL;
+  if (s) return call_or_ref(p, s, name);
+  if (start == name) {
+    KExpr *bv = builtin_var(p, name);
+    if (bv) return bv;
+    if (!strcmp(name->spelling, "__func__") || !strcmp(name->spelling, "__FUNCTION__")) {
+      KExpr *e = new_expr(p, KE_STR, kt_ptr(p->m, kt_qualified(p->m, p->m->t_i8, true, false), AS_GENERIC), name->loc);
+      e->str = p->fn ? p->fn->kf->name : "";
+      e->str_len = (int)strlen(e->str);
+      return e;
+    }
+    KType *vt = vector_type_named(p, name->spelling);
+    if (vt) {
+      p->tok = name;
+      Sym fake = {0};
+      fake.kind = SYM_TYPE;
+      fake.type = vt;
+      return call_or_ref(p, &fake, name);
+    }
+    if (equal(p->tok, "(") && is_builtin_name(p, name->spelling)) {
+      p->tok = p->tok->next;
+      int n;
+      KExpr **args = parse_args(p, &n, ")");
+      KExpr *e = sema_builtin_call(p, name->spelling, args, n, name);
+      if (e) return e;
+    }
+  }
+  if (equal(p->tok, "("))
+    error_tok(p, name, "use of undeclared identifier '%s'", name->spelling);
+  error_tok(p, name, "use of undeclared identifier '%s'", name->spelling);
+}
+
+static KExpr *parse_primary(Parser *p) {
+  Token *t = p->tok;
+  switch (t->kind) {
+  case TK_NUM:
+    return parse_number(p);
+  case TK_CHAR:
+    p->tok = t->next;
+    return int_const(p, (int64_t)(int8_t)t->ival, p->m->t_i8, t->loc);
+  case TK_STR: {
+    p->tok = t->next;
+    KType *ct = kt_qualified(p->m, p->m->t_i8, true, false);
+    KExpr *e = new_expr(p, KE_STR, kt_ptr(p->m, ct, AS_CONSTANT), t->loc);
+    e->str = t->str;
+    e->str_len = t->str_len;
+    return e;
+  }
+  case TK_EOF:
+    error_tok(p, t, "expected expression");
+  default:
+    break;
+  }
+  if (equal(t, "(")) return parse_cast_or_paren(p);
+  if (equal(t, "true") || equal(t, "false")) {
+    p->tok = t->next;
+    return int_const(p, equal(t, "true"), p->m->t_bool, t->loc);
+  }
+  if (equal(t, "nullptr") || equal(t, "NULL")) {
+    p->tok = t->next;
+    return int_const(p, 0, p->m->t_i64, t->loc);
+  }
+  if (equal(t, "this")) {
+    p->tok = t->next;
+    if (!p->fn || !p->fn->this_var) error_tok(p, t, "invalid use of 'this' outside of a member function");
+    KExpr *e = new_expr(p, KE_VAR, p->fn->this_var->type, t->loc);
+    e->var = p->fn->this_var;
+    return e;
+  }
+  if (equal(t, "sizeof")) return parse_sizeof(p, false);
+  if (equal(t, "alignof") || equal(t, "__alignof__")) return parse_sizeof(p, true);
+  if (equal(t, "static_cast") || equal(t, "reinterpret_cast") || equal(t, "const_cast"))
+    return parse_named_cast(p);
+  if (equal(t, "dynamic_cast") || equal(t, "typeid") || equal(t, "new") || equal(t, "delete") ||
+      equal(t, "throw"))
+    error_tok(p, t, "'%s' is not supported in device code", t->spelling);
+  if (equal(t, "[")) error_tok(p, t, "lambda expressions are not supported");
+  if (t->kind == TK_IDENT && is_type_start(p, t) && !lookup(p, t->spelling) &&
+      !vector_type_named(p, t->spelling)) {
+    /* int(x), float(y), unsigned(z): functional casts of keyword types */
+    KType *ty = parse_type_name(p);
+    bool brace = equal(p->tok, "{");
+    if (!brace && !equal(p->tok, "(")) error_tok(p, p->tok, "expected '(' for function-style cast");
+    p->tok = p->tok->next;
+    int n;
+    KExpr **args = parse_args(p, &n, brace ? "}" : ")");
+    return sema_construct(p, ty, args, n, t->loc);
+  }
+  if (t->kind == TK_IDENT || equal(t, "::")) return parse_identifier(p);
+  error_tok(p, t, "expected expression");
+}
+
+static KExpr *parse_method_call(Parser *p, KExpr *obj, Token *name) {
+  KType *t = obj->type->unqual;
+  Scope *cs = t->kind == KT_STRUCT ? t->front : NULL;
+  Sym *s = cs ? scope_find_local(cs, name->spelling) : NULL;
+  if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE)) return NULL;
+  TArg targs[16];
+  int nt = 0;
+  Template *tmpl = s->kind == SYM_TEMPLATE ? s->tmpl : NULL;
+  if (tmpl && equal(p->tok, "<")) {
+    p->tok = p->tok->next;
+    parse_template_args(p, tmpl, targs, &nt);
+  }
+  expect(p, "(");
+  int n;
+  KExpr **args = parse_args(p, &n, ")");
+  return sema_call_funcs(p, s->kind == SYM_FUNC ? s : NULL, tmpl, targs, nt, obj, args, n, name);
+}
+
+static KExpr *parse_postfix(Parser *p) {
+  KExpr *e = parse_primary(p);
+  for (;;) {
+    Token *t = p->tok;
+    if (equal(t, "[")) {
+      p->tok = t->next;
+      bool saved = p->no_gt;
+      p->no_gt = false;
+      KExpr *i = parse_expr(p);
+      p->no_gt = saved;
+      expect(p, "]");
+      e = sema_index(p, e, i, t->loc);
+    } else if (equal(t, ".") || equal(t, "->")) {
+      p->tok = t->next;
+      if (equal(p->tok, "template")) p->tok = p->tok->next;
+      Token *name = p->tok;
+      if (name->kind != TK_IDENT) error_tok(p, name, "expected member name");
+      p->tok = name->next;
+      KExpr *obj = e;
+      if (equal(t, "->")) {
+        if (e->type->kind != KT_PTR)
+          error_tok(p, t, "member reference type '%s' is not a pointer", type_name(p, e->type));
+        obj = sema_deref(p, e, t->loc);
+      }
+      KExpr *m = equal(p->tok, "(") || equal(p->tok, "<") ? parse_method_call(p, obj, name) : NULL;
+      e = m ? m : sema_member(p, obj, name, false, t->loc);
+    } else if (equal(t, "(")) {
+      if (e->type->unqual->kind != KT_STRUCT) error_at(p, e->loc, "called object type '%s' is not a function", type_name(p, e->type));
+      p->tok = t->next;
+      int n;
+      KExpr **args = parse_args(p, &n, ")");
+      KExpr **all = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(n + 1));
+      all[0] = e;
+      memcpy(all + 1, args, sizeof(KExpr *) * (size_t)n);
+      KExpr *r = sema_operator_call(p, "operator()", all, n + 1, t->loc);
+      if (!r) error_at(p, e->loc, "called object type '%s' is not a function", type_name(p, e->type));
+      e = r;
+    } else if (equal(t, "++") || equal(t, "--")) {
+      p->tok = t->next;
+      e = sema_incdec(p, e, equal(t, "++"), false, t->loc);
+    } else {
+      return e;
+    }
+  }
+}
+
+static KExpr *parse_unary(Parser *p) {
+  Token *t = p->tok;
+  if (t->kind != TK_PUNCT) return parse_postfix(p);
+  if (equal(t, "+")) {
+    p->tok = t->next;
+    KExpr *e = rvalue(p, parse_unary(p));
+    return kt_is_arith(e->type) ? cast_to(p, e, promote(p, e->type)) : e;
+  }
+  if (equal(t, "-") || equal(t, "!") || equal(t, "~")) {
+    p->tok = t->next;
+    KOp op = equal(t, "-") ? KOP_NEG : equal(t, "!") ? KOP_NOT : KOP_BITNOT;
+    KExpr *a = parse_unary(p);
+    if (op == KOP_NEG && (a->kind == KE_INT || a->kind == KE_FLOAT) &&
+        (kt_is_signed(a->type) || kt_is_float(a->type)) && a->type->size >= 4) {
+      a->ival = (int64_t)(0 - (uint64_t)a->ival);
+      a->fval = -a->fval;
+      a->loc = t->loc;
+      return a;
+    }
+    return sema_unary(p, op, a, t->loc);
+  }
+  if (equal(t, "*")) {
+    p->tok = t->next;
+    return sema_deref(p, parse_unary(p), t->loc);
+  }
+  if (equal(t, "&")) {
+    p->tok = t->next;
+    return sema_addr(p, parse_unary(p), t->loc);
+  }
+  if (equal(t, "++") || equal(t, "--")) {
+    p->tok = t->next;
+    return sema_incdec(p, parse_unary(p), equal(t, "++"), true, t->loc);
+  }
+  return parse_postfix(p);
+}

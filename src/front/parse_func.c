@@ -1,0 +1,293 @@
+/*
+ * parse_func.c — functions: declarations join an overload set, definitions
+ * become KFuncs with explicit parameters (`this` first for member
+ * functions, references as pointers), and bodies are parsed in a fresh
+ * FuncCtx.  Temporaries that sema creates while parsing a body (objects a
+ * member function is called on, constructor results) are declared at the
+ * start of the body.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "decl.h"
+
+char *mangle_cname(Parser *p, const char *display) {
+  StrBuf sb;
+  sb_init(&sb);
+  bool last_us = false;
+  for (const char *s = display; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (isalnum(c) || c == '_') {
+      sb_putc(&sb, (char)c);
+      last_us = c == '_';
+    } else if (c == '*') {
+      sb_puts(&sb, "_p");
+    } else if (!last_us && c != ' ') {
+      sb_putc(&sb, '_');
+      last_us = true;
+    }
+  }
+  while (sb.len && sb.data[sb.len - 1] == '_') sb.len--;
+  if (sb.data) sb.data[sb.len] = 0;
+  const char *base = sb.data && sb.len ? sb.data : "fn";
+  char *name = arena_strdup(p->arena, base);
+  for (int n = 1; scope_find_local(p->cnames, name); n++)
+    name = arena_printf(p->arena, "%s_%d", base, n);
+  sb_free(&sb);
+  scope_add(p, p->cnames, SYM_HOST, name, (SrcLoc){0});
+  return name;
+}
+
+static bool same_params(FuncDecl *fd, Declarator *d) {
+  if (fd->nparams != d->nparams || fd->variadic != d->variadic) return false;
+  for (int i = 0; i < d->nparams; i++)
+    if (!same_type(fd->ptypes[i], d->params[i].type) || fd->pref[i] != d->params[i].is_ref)
+      return false;
+  return true;
+}
+
+static KVar *param_var(Parser *p, Param *prm, int i, bool kernel) {
+  KType *t = prm->type;
+  if (prm->is_ref) t = kt_ptr(p->m, t, AS_GENERIC);
+  else if (kernel && t->kind == KT_PTR && t->as == AS_GENERIC)
+    t = kt_qualified(p->m, kt_ptr(p->m, t->elem, AS_GLOBAL), t->is_const, t->is_volatile);
+  const char *name = prm->name ? prm->name : arena_printf(p->arena, "__arg%d", i);
+  KVar *v = new_var(p, KV_PARAM, name, t, prm->name_tok ? prm->name_tok->loc : (SrcLoc){0});
+  v->cname = name;
+  return v;
+}
+
+static const char *display_name(Parser *p, Scope *s, const char *name, KType *owner) {
+  if (owner) return arena_printf(p->arena, "%s::%s", owner->name, name);
+  return arena_printf(p->arena, "%s%s", s->prefix, name);
+}
+
+static Sym *overload_set(Parser *p, Scope *s, const char *name, Token *at) {
+  Sym *sym = scope_find_local(s, name);
+  if (sym && sym->kind == SYM_HOST) sym->kind = SYM_FUNC;
+  if (sym && sym->kind != SYM_FUNC)
+    error_tok(p, at, "redefinition of '%s' as a different kind of symbol", name);
+  if (!sym) sym = scope_add(p, s, SYM_FUNC, name, at->loc);
+  return sym;
+}
+
+FuncDecl *declare_function(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
+                           const char *display_override) {
+  Scope *s = d->qual_scope ? d->qual_scope : p->scope;
+  if (!owner && s->klass) owner = s->klass;
+  const char *name = d->name;
+  bool ctor = owner && (!strcmp(name, "<ctor>"));
+  Sym *set = overload_set(p, s, name, d->name_tok);
+  if (!display_override)
+    for (int i = 0; i < set->funcs.len; i++) {
+      FuncDecl *fd = set->funcs.items[i];
+      if (same_params(fd, d) && !fd->is_template_instance) return fd;
+    }
+  if (d->qual_scope && !display_override)
+    error_tok(p, d->name_tok, "out-of-line definition of '%s' does not match any declaration", name);
+  FuncDecl *fd = arena_alloc(p->arena, sizeof *fd);
+  fd->name = name;
+  fd->owner = owner;
+  fd->is_ctor = ctor;
+  fd->is_static_method = owner && ds->is_static;
+  fd->is_const_method = d->const_method;
+  fd->is_constexpr = ds->is_constexpr;
+  fd->ret = d->type;
+  fd->ret_ref = d->is_ref;
+  fd->nparams = d->nparams;
+  fd->variadic = d->variadic;
+  fd->ptypes = arena_alloc(p->arena, sizeof(KType *) * (size_t)(d->nparams + 1));
+  fd->pref = arena_alloc(p->arena, sizeof(bool) * (size_t)(d->nparams + 1));
+  fd->defaults = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(d->nparams + 1));
+  for (int i = 0; i < d->nparams; i++) {
+    fd->ptypes[i] = d->params[i].type;
+    fd->pref[i] = d->params[i].is_ref;
+    fd->defaults[i] = d->params[i].def;
+  }
+  KFunc *kf = arena_alloc(p->arena, sizeof *kf);
+  unsigned fl = ds->fflags;
+  if (ds->constant || ds->is_constexpr) fl |= KF_DEVICE | KF_HOST; /* constexpr: both sides */
+  if (!(fl & (KF_GLOBAL | KF_DEVICE))) fl |= KF_HOST;
+  kf->flags = fl | (p->extern_c ? KF_EXTERN_C : 0);
+  kf->name = display_override ? display_override
+             : ctor ? arena_printf(p->arena, "%s::%s", owner->name, owner->name)
+                    : display_name(p, s, name, owner);
+  kf->cname = (fl & KF_GLOBAL) && !display_override && !owner && !*s->cprefix
+                  ? mangle_cname(p, name) : mangle_cname(p, kf->name);
+  kf->ret = d->is_ref ? kt_ptr(p->m, d->type, AS_GENERIC) : d->type;
+  kf->max_threads = ds->max_threads;
+  kf->min_blocks = ds->min_blocks;
+  kf->loc = d->name_tok->loc;
+  int extra = owner && !fd->is_static_method ? 1 : 0;
+  kf->nparams = d->nparams + extra;
+  kf->params = arena_alloc(p->arena, sizeof(KVar *) * (size_t)(kf->nparams + 1));
+  if (extra) {
+    KType *self = fd->is_const_method ? kt_qualified(p->m, owner, true, false) : owner;
+    kf->params[0] = new_var(p, KV_PARAM, "this", kt_ptr(p->m, self, AS_GENERIC), kf->loc);
+    kf->params[0]->cname = "self";
+  }
+  for (int i = 0; i < d->nparams; i++)
+    kf->params[i + extra] = param_var(p, &d->params[i], i, fl & KF_GLOBAL);
+  kf->id = p->m->funcs.len;
+  fd->kf = kf;
+  vec_push(p->arena, &set->funcs, fd);
+  vec_push(p->arena, &p->m->funcs, kf);
+  return fd;
+}
+
+static KExpr *this_object(Parser *p) {
+  KExpr *t = new_expr(p, KE_VAR, p->fn->this_var->type, p->fn->kf->loc);
+  t->var = p->fn->this_var;
+  return sema_deref(p, t, t->loc);
+}
+
+/* ctor-initializer = ":" member "(" args ")" ("," member "(" args ")")* */
+static void parse_member_inits(Parser *p, PtrVec *stmts) {
+  do {
+    Token *name = p->tok;
+    expect_ident(p);
+    bool brace = equal(p->tok, "{");
+    if (!brace) expect(p, "(");
+    else p->tok = p->tok->next;
+    PtrVec args = {0};
+    while (!equal(p->tok, brace ? "}" : ")")) {
+      if (args.len) expect(p, ",");
+      vec_push(p->arena, &args, parse_assign(p));
+    }
+    p->tok = p->tok->next;
+    KExpr *field = sema_member(p, this_object(p), name, false, name->loc);
+    KExpr *val = args.len == 1 && !(field->type->unqual->kind == KT_STRUCT &&
+                                    !same_type(((KExpr *)args.items[0])->type, field->type))
+                     ? args.items[0]
+                     : sema_construct(p, field->type, (KExpr **)args.items, args.len, name->loc);
+    KStmt *s = new_stmt(p, KS_EXPR, name->loc);
+    KExpr *dst = field;
+    dst->type = dst->type->unqual; /* members are assignable in their constructor */
+    s->e = sema_assign(p, KOP_NONE, dst, val, name->loc);
+    vec_push(p->arena, stmts, s);
+  } while (consume(p, ","));
+}
+
+static void check_gotos(Parser *p) {
+  for (int i = 0; i < p->fn->gotos.len; i++) {
+    Token *g = p->fn->gotos.items[i];
+    bool found = false;
+    for (int j = 0; j < p->fn->labels.len && !found; j++)
+      found = !strcmp(p->fn->labels.items[j], g->spelling);
+    if (!found) error_soft(p, g->loc, "use of undeclared label '%s'", g->spelling);
+  }
+}
+
+void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
+  KFunc *kf = fd->kf;
+  FuncCtx ctx = {0};
+  ctx.kf = kf;
+  ctx.fd = fd;
+  ctx.ret = fd->is_ctor ? p->m->t_void : fd->ret;
+  ctx.ret_ref = fd->ret_ref;
+  ctx.is_device = true;
+  ctx.outer = p->fn;
+  Scope *saved_scope = p->scope;
+  Token *saved_tok = p->tok;
+  p->fn = &ctx;
+  p->scope = scope_new(p, scope, false);
+  int first = 0;
+  if (fd->owner && !fd->is_static_method) ctx.this_var = kf->params[first++];
+  for (int i = first; i < kf->nparams; i++) {
+    KVar *v = kf->params[i];
+    if (!v->name || !strncmp(v->name, "__arg", 5)) continue;
+    Sym *s = scope_add(p, p->scope, SYM_VAR, v->name, v->loc);
+    s->var = v;
+    s->is_ref = fd->pref[i - first];
+  }
+  p->tok = body;
+  PtrVec pre = {0};
+  if (consume(p, ":")) parse_member_inits(p, &pre);
+  KStmt *b = parse_compound(p);
+  check_gotos(p);
+  int n = ctx.temps.len + pre.len + b->nstmts;
+  KStmt **all = arena_alloc(p->arena, sizeof(KStmt *) * (size_t)(n + 1));
+  int k = 0;
+  for (int i = 0; i < ctx.temps.len; i++) {
+    KStmt *d = new_stmt(p, KS_DECL, ((KVar *)ctx.temps.items[i])->loc);
+    d->var = ctx.temps.items[i];
+    all[k++] = d;
+  }
+  for (int i = 0; i < pre.len; i++) all[k++] = pre.items[i];
+  for (int i = 0; i < b->nstmts; i++) all[k++] = b->stmts[i];
+  b->stmts = all;
+  b->nstmts = k;
+  kf->body = b;
+  p->fn = ctx.outer;
+  p->scope = saved_scope;
+  p->tok = saved_tok;
+}
+
+static void skip_function_body(Parser *p) {
+  if (consume(p, ":")) /* constructor initializers */
+    while (!equal(p->tok, "{") && p->tok->kind != TK_EOF) {
+      if (equal(p->tok, "(")) skip_balanced(p);
+      else p->tok = p->tok->next;
+    }
+  skip_balanced(p);
+}
+
+static void host_function(Parser *p, Declarator *d) {
+  Scope *s = d->qual_scope ? d->qual_scope : p->scope;
+  Sym *old = scope_find_local(s, d->name);
+  if (!old) {
+    Sym *h = scope_add(p, s, SYM_HOST, d->name, d->name_tok->loc);
+    h->host_flags = KF_HOST;
+  }
+  if (equal(p->tok, "{") || equal(p->tok, ":")) skip_function_body(p);
+  else consume(p, ";");
+}
+
+void function_definition_or_decl(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
+                                 const char *display_override, FuncDecl **out) {
+  bool device = ds->fflags & (KF_GLOBAL | KF_DEVICE);
+  if (out) *out = NULL;
+  if (!device && !display_override && !ds->is_constexpr) {
+    host_function(p, d);
+    return;
+  }
+  if ((ds->fflags & KF_GLOBAL) && (d->type->kind != KT_VOID || d->is_ref))
+    error_tok(p, d->name_tok, "__global__ function must have a void return type");
+  if ((ds->fflags & KF_GLOBAL) && owner)
+    error_tok(p, d->name_tok, "__global__ function cannot be a member function");
+  FuncDecl *fd = declare_function(p, ds, d, owner, display_override);
+  if (out) *out = fd;
+  if (equal(p->tok, "=")) { /* = default; = delete; */
+    p->tok = p->tok->next;
+    p->tok = p->tok->next;
+    expect(p, ";");
+    return;
+  }
+  if (!equal(p->tok, "{") && !equal(p->tok, ":")) {
+    expect(p, ";");
+    return;
+  }
+  if (fd->kf->body || fd->body)
+    error_tok(p, d->name_tok, "redefinition of '%s'", d->name);
+  Token *body = p->tok;
+  skip_function_body(p);
+  Scope *scope = d->qual_scope ? d->qual_scope : p->scope;
+  if (p->cur_class && !d->qual_scope) {
+    fd->body = body;
+    fd->body_scope = scope;
+    vec_push(p->arena, &p->deferred, fd);
+    return;
+  }
+  parse_function_body(p, fd, body, scope);
+}
+
+void finish_deferred_bodies(Parser *p) {
+  while (p->deferred.len) {
+    PtrVec todo = p->deferred;
+    memset(&p->deferred, 0, sizeof p->deferred);
+    for (int i = 0; i < todo.len; i++) {
+      FuncDecl *fd = todo.items[i];
+      parse_function_body(p, fd, fd->body, fd->body_scope);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/*
+ * parse_init.c — initializers: `= expr`, brace lists for arrays, structs
+ * and vector types (nested, with C99 designators `[i] =` and `.field =`),
+ * and construction of classes that have constructors.
+ *
+ * A brace list becomes KE_INIT_LIST whose every element carries its target
+ * index in `designator` (array index or field index), so emitters never
+ * re-derive positions; elements not mentioned are zero.
+ */
+#include <string.h>
+
+#include "parser.h"
+
+static KExpr *parse_brace_list(Parser *p, KType *t);
+
+static KExpr *init_element(Parser *p, KType *t) {
+  if (equal(p->tok, "{")) return parse_brace_list(p, t);
+  KExpr *e = parse_assign(p);
+  if (t->unqual->kind == KT_STRUCT && same_type(e->type, t)) return e;
+  return convert(p, e, t, CONV_INIT, e->loc);
+}
+
+static int field_index(Parser *p, KType *st, Token *name) {
+  for (int i = 0; i < st->nfields; i++)
+    if (!strcmp(st->fields[i].name, name->spelling)) return i;
+  error_tok(p, name, "field designator '%s' does not refer to any field in type '%s'",
+            name->spelling, type_name(p, st));
+}
+
+static KExpr *parse_brace_list(Parser *p, KType *t) {
+  Token *open = expect(p, "{");
+  KType *ut = t->unqual;
+  KExpr *list = new_expr(p, KE_INIT_LIST, ut, open->loc);
+  if (ut->kind == KT_VEC) list->kind = KE_VEC;
+  PtrVec v = {0};
+  int pos = 0;
+  bool scalar = kt_is_scalar(ut);
+  int limit = ut->kind == KT_ARRAY ? ut->count : ut->kind == KT_STRUCT ? ut->nfields
+              : ut->kind == KT_VEC ? ut->count : 1;
+  if (ut->kind == KT_STRUCT && ut->front && scope_find_local(ut->front, "<ctor>"))
+    error_tok(p, open, "brace initialization of a class with constructors is not supported; use %s(...)",
+              ut->name);
+  bool saved = p->no_gt;
+  p->no_gt = false;
+  while (!equal(p->tok, "}")) {
+    if (v.len) {
+      expect(p, ",");
+      if (equal(p->tok, "}")) break;
+    }
+    if (equal(p->tok, "[") && ut->kind == KT_ARRAY) {
+      p->tok = p->tok->next;
+      pos = (int)const_int_expr(p, "array designator must be a constant expression");
+      expect(p, "]");
+      expect(p, "=");
+    } else if (equal(p->tok, ".") && ut->kind == KT_STRUCT) {
+      p->tok = p->tok->next;
+      pos = field_index(p, ut, p->tok);
+      p->tok = p->tok->next;
+      expect(p, "=");
+    }
+    if (limit >= 0 && pos >= limit && !(ut->kind == KT_ARRAY && ut->count < 0))
+      error_tok(p, p->tok, "excess elements in %s initializer",
+                ut->kind == KT_ARRAY ? "array" : scalar ? "scalar" : "struct");
+    KType *et = ut->kind == KT_ARRAY ? ut->elem : ut->kind == KT_STRUCT ? ut->fields[pos].type
+                : ut->kind == KT_VEC ? ut->elem : ut;
+    KExpr *e = init_element(p, et);
+    e->designator = pos++;
+    vec_push(p->arena, &v, e);
+  }
+  p->no_gt = saved;
+  expect(p, "}");
+  if (scalar) {
+    if (v.len == 0) return cast_to(p, int_const(p, 0, p->m->t_i32, open->loc), ut);
+    return v.items[0];
+  }
+  list->args = (KExpr **)v.items;
+  list->nargs = v.len;
+  if (ut->kind == KT_VEC) {
+    /* vectors: positional lanes, zero for the rest */
+    KExpr **lanes = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)ut->count);
+    for (int i = 0; i < ut->count; i++)
+      lanes[i] = cast_to(p, int_const(p, 0, p->m->t_i32, open->loc), ut->elem);
+    for (int i = 0; i < v.len; i++) lanes[((KExpr *)v.items[i])->designator] = v.items[i];
+    list->args = lanes;
+    list->nargs = ut->count;
+  }
+  return list;
+}
+
+KExpr *parse_initializer(Parser *p, KType *t, SrcLoc loc) {
+  (void)loc;
+  if (equal(p->tok, "{")) return parse_brace_list(p, t);
+  KExpr *e = parse_assign(p);
+  KType *ut = t->unqual;
+  if (ut->kind == KT_STRUCT && !same_type(e->type, ut))
+    return sema_construct(p, ut, &e, 1, e->loc);
+  if (ut->kind == KT_STRUCT) return e;
+  if (ut->kind == KT_ARRAY) {
+    if (e->kind == KE_STR && ut->elem->unqual->kind == KT_I8)
+      error_at(p, e->loc, "string initializers for char arrays are not supported");
+    error_at(p, e->loc, "array initializer must be an initializer list");
+  }
+  return convert(p, e, t, CONV_INIT, e->loc);
+}

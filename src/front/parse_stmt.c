@@ -1,0 +1,336 @@
+/*
+ * parse_stmt.c — statements.  Each statement of a compound statement is a
+ * recovery point: an error inside it is reported, the parser skips to the
+ * next `;` or `}`, and the rest of the block is still checked, so one run
+ * reports several independent errors.
+ *
+ * `__syncthreads()` and `__syncwarp(mask)` as statements become KS_BARRIER;
+ * `#pragma unroll N` (a TK_PRAGMA token) sets the hint of the next loop.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser.h"
+
+KStmt *new_stmt(Parser *p, KStmtKind k, SrcLoc loc) {
+  KStmt *s = arena_alloc(p->arena, sizeof *s);
+  s->kind = k;
+  s->loc = loc;
+  return s;
+}
+
+static KStmt *parse_stmt(Parser *p);
+
+static KStmt *block_of(Parser *p, PtrVec *v, SrcLoc loc) {
+  KStmt *b = new_stmt(p, KS_BLOCK, loc);
+  b->stmts = (KStmt **)v->items;
+  b->nstmts = v->len;
+  return b;
+}
+
+static bool is_decl_start(Parser *p, Token *t) {
+  static const char *kw[] = {"static", "__shared__", "const", "constexpr", "auto",
+                             "using", "typedef", "static_assert", "extern",
+                             "volatile", "register", "__constant__", "__device__",
+                             "struct", "class", "union", "enum", "unsigned", "signed"};
+  if (t->kind != TK_IDENT) return false;
+  for (size_t i = 0; i < sizeof kw / sizeof *kw; i++)
+    if (equal(t, kw[i])) return true;
+  if (!is_type_start(p, t)) return false;
+  /* `T(x)` and `T{x}` at statement start are expressions (casts) when T is
+   * a keyword type; a user type followed by an identifier is a declaration */
+  Token *n = t->next;
+  if (equal(n, "(") || equal(n, "{") || equal(n, "::") || equal(n, ".")) {
+    Sym *s = lookup(p, t->spelling);
+    if (equal(n, "::") && s && (s->kind == SYM_NAMESPACE || s->kind == SYM_TYPE)) return true;
+    return false;
+  }
+  return true;
+}
+
+/* compound = "{" stmt* "}" */
+KStmt *parse_compound(Parser *p) {
+  Token *open = expect(p, "{");
+  Scope *outer = p->scope;
+  scope_push(p, scope_new(p, outer, false));
+  PtrVec v = {0};
+  jmp_buf jb;
+  jmp_buf *saved = p->recover;
+  LoopCtx *loops = p->fn ? p->fn->loops : NULL;
+  Scope *inner = p->scope;
+  bool saved_gt = p->no_gt;
+  while (!equal(p->tok, "}")) {
+    if (p->tok->kind == TK_EOF) {
+      p->recover = saved;
+      error_tok(p, open, "expected '}' at end of input to match this '{'");
+    }
+    p->recover = &jb;
+    if (setjmp(jb)) {
+      p->scope = inner;
+      p->no_gt = saved_gt;
+      if (p->fn) p->fn->loops = loops;
+      if (p->speculative) {
+        p->recover = saved;
+        longjmp(*saved, 1);
+      }
+      skip_to_sync(p);
+      continue;
+    }
+    if (equal(p->tok, ";")) {
+      p->tok = p->tok->next;
+      continue;
+    }
+    if (is_decl_start(p, p->tok))
+      parse_declaration_stmt(p, &v);
+    else
+      vec_push(p->arena, &v, parse_stmt(p));
+  }
+  p->recover = saved;
+  p->tok = p->tok->next;
+  p->scope = outer;
+  return block_of(p, &v, open->loc);
+}
+
+static KStmt *parse_sub_stmt(Parser *p) {
+  /* a declaration as the body of if/for gets its own scope */
+  if (is_decl_start(p, p->tok)) {
+    PtrVec v = {0};
+    SrcLoc loc = p->tok->loc;
+    scope_push(p, scope_new(p, p->scope, false));
+    parse_declaration_stmt(p, &v);
+    scope_pop(p);
+    return block_of(p, &v, loc);
+  }
+  return parse_stmt(p);
+}
+
+static KExpr *parse_condition(Parser *p) {
+  Token *open = expect(p, "(");
+  KExpr *c = parse_expr(p);
+  expect(p, ")");
+  return to_bool(p, c, open->next->loc);
+}
+
+static KStmt *parse_loop_body(Parser *p, bool is_switch) {
+  LoopCtx ctx = {0};
+  ctx.is_switch = is_switch;
+  ctx.outer = p->fn->loops;
+  p->fn->loops = &ctx;
+  KStmt *body = parse_sub_stmt(p);
+  p->fn->loops = ctx.outer;
+  return body;
+}
+
+static int take_unroll(Parser *p) {
+  int u = p->pending_unroll;
+  p->pending_unroll = 0;
+  return u;
+}
+
+static KStmt *parse_for(Parser *p, Token *kw) {
+  KStmt *s = new_stmt(p, KS_LOOP, kw->loc);
+  s->loop_kind = KLOOP_FOR;
+  s->unroll = take_unroll(p);
+  expect(p, "(");
+  scope_push(p, scope_new(p, p->scope, false));
+  if (is_decl_start(p, p->tok)) {
+    PtrVec v = {0};
+    SrcLoc loc = p->tok->loc;
+    parse_declaration_stmt(p, &v);
+    if (equal(p->tok, ":") || (v.len == 0 && equal(p->tok->next, ":")))
+      error_tok(p, kw, "range-based for loops are not supported");
+    s->init_stmt = v.len == 1 ? v.items[0] : block_of(p, &v, loc);
+  } else if (!consume(p, ";")) {
+    KStmt *e = new_stmt(p, KS_EXPR, p->tok->loc);
+    e->e = parse_expr(p);
+    s->init_stmt = e;
+    expect(p, ";");
+  }
+  if (!equal(p->tok, ";")) {
+    SrcLoc loc = p->tok->loc;
+    s->cond = to_bool(p, parse_expr(p), loc);
+  }
+  expect(p, ";");
+  if (!equal(p->tok, ")")) s->step = parse_expr(p);
+  expect(p, ")");
+  s->body = parse_loop_body(p, false);
+  scope_pop(p);
+  return s;
+}
+
+static KStmt *parse_switch(Parser *p, Token *kw) {
+  KStmt *s = new_stmt(p, KS_SWITCH, kw->loc);
+  expect(p, "(");
+  KExpr *c = rvalue(p, parse_expr(p));
+  expect(p, ")");
+  if (!kt_is_int(c->type))
+    error_at(p, c->loc, "statement requires expression of integer type ('%s' invalid)",
+             type_name(p, c->type));
+  s->cond = cast_to(p, c, promote(p, c->type));
+  s->body = parse_loop_body(p, true);
+  return s;
+}
+
+static LoopCtx *innermost_switch(Parser *p) {
+  for (LoopCtx *l = p->fn->loops; l; l = l->outer)
+    if (l->is_switch) return l;
+  return NULL;
+}
+
+static KStmt *parse_case(Parser *p, Token *kw) {
+  LoopCtx *sw = innermost_switch(p);
+  KStmt *s = new_stmt(p, KS_CASE, kw->loc);
+  if (equal(kw, "default")) {
+    if (!sw) error_tok(p, kw, "'default' statement not in switch statement");
+    if (sw->has_default) error_tok(p, kw, "multiple default labels in one switch");
+    sw->has_default = true;
+    s->is_default = true;
+    expect(p, ":");
+    return s;
+  }
+  if (!sw) error_tok(p, kw, "'case' statement not in switch statement");
+  Token *vt = p->tok;
+  s->case_value = const_int_expr(p, "expression is not an integral constant expression");
+  for (int i = 0; i < sw->cases.len; i++)
+    if (((KStmt *)sw->cases.items[i])->case_value == s->case_value)
+      error_tok(p, vt, "duplicate case value '%lld'", (long long)s->case_value);
+  vec_push(p->arena, &sw->cases, s);
+  expect(p, ":");
+  return s;
+}
+
+static KStmt *parse_return(Parser *p, Token *kw) {
+  KStmt *s = new_stmt(p, KS_RETURN, kw->loc);
+  FuncCtx *f = p->fn;
+  if (equal(p->tok, ";")) {
+    if (f->ret->kind != KT_VOID) error_tok(p, kw, "non-void function should return a value");
+    p->tok = p->tok->next;
+    return s;
+  }
+  KExpr *e = parse_expr(p);
+  expect(p, ";");
+  if (f->ret->kind == KT_VOID) {
+    if (e->type->kind != KT_VOID) error_tok(p, kw, "void function should not return a value");
+    KStmt *es = new_stmt(p, KS_EXPR, kw->loc);
+    es->e = e;
+    PtrVec v = {0};
+    vec_push(p->arena, &v, es);
+    vec_push(p->arena, &v, s);
+    return block_of(p, &v, kw->loc);
+  }
+  if (f->ret_ref) {
+    if (!is_lvalue(e)) error_at(p, e->loc, "non-const reference cannot bind to a temporary");
+    s->e = sema_addr(p, e, e->loc);
+  } else if (e->type->unqual->kind == KT_STRUCT && same_type(e->type, f->ret)) {
+    s->e = e;
+  } else {
+    s->e = convert(p, e, f->ret, CONV_RETURN, e->loc);
+  }
+  return s;
+}
+
+static KStmt *expr_stmt(Parser *p) {
+  SrcLoc loc = p->tok->loc;
+  KExpr *e = parse_expr(p);
+  expect(p, ";");
+  if (e->kind == KE_BUILTIN && (e->builtin == KB_SYNCTHREADS || e->builtin == KB_SYNCWARP)) {
+    KStmt *b = new_stmt(p, KS_BARRIER, loc);
+    b->scope = e->builtin == KB_SYNCTHREADS ? KBAR_BLOCK : KBAR_WARP;
+    if (e->nargs) b->e = e->args[0];
+    return b;
+  }
+  KStmt *s = new_stmt(p, KS_EXPR, loc);
+  s->e = e;
+  return s;
+}
+
+static void parse_pragma(Parser *p, Token *t) {
+  const char *s = t->spelling;
+  if (!strncmp(s, "unroll", 6) && (s[6] == 0 || s[6] == ' ')) {
+    int n = s[6] ? atoi(s + 7) : -1;
+    if (s[6] && n <= 0) {
+      warn_at(p, t->loc, "ignoring '#pragma %s': the unroll count must be a positive integer literal", s);
+      n = -1;
+    }
+    p->pending_unroll = n;
+  } else if (!strcmp(s, "nounroll")) {
+    p->pending_unroll = 1;
+  }
+}
+
+static KStmt *parse_stmt(Parser *p) {
+  Token *t = p->tok;
+  if (t->kind == TK_PRAGMA) {
+    p->tok = t->next;
+    parse_pragma(p, t);
+    return new_stmt(p, KS_BLOCK, t->loc);
+  }
+  if (equal(t, "{")) return parse_compound(p);
+  if (t->kind == TK_IDENT && equal(t->next, ":") && !is_type_start(p, t) &&
+      !equal(t, "default")) {
+    p->tok = t->next->next;
+    for (int i = 0; i < p->fn->labels.len; i++)
+      if (!strcmp(p->fn->labels.items[i], t->spelling))
+        error_tok(p, t, "redefinition of label '%s'", t->spelling);
+    vec_push(p->arena, &p->fn->labels, (void *)t->spelling);
+    KStmt *s = new_stmt(p, KS_LABEL, t->loc);
+    s->label = t->spelling;
+    return s;
+  }
+  if (t->kind != TK_IDENT) return expr_stmt(p);
+  p->tok = t->next;
+  if (equal(t, "if")) {
+    if (equal(p->tok, "constexpr")) p->tok = p->tok->next;
+    KStmt *s = new_stmt(p, KS_IF, t->loc);
+    s->cond = parse_condition(p);
+    s->then = parse_sub_stmt(p);
+    if (consume(p, "else")) s->els = parse_sub_stmt(p);
+    return s;
+  }
+  if (equal(t, "while")) {
+    KStmt *s = new_stmt(p, KS_LOOP, t->loc);
+    s->loop_kind = KLOOP_WHILE;
+    s->unroll = take_unroll(p);
+    s->cond = parse_condition(p);
+    s->body = parse_loop_body(p, false);
+    return s;
+  }
+  if (equal(t, "do")) {
+    KStmt *s = new_stmt(p, KS_LOOP, t->loc);
+    s->loop_kind = KLOOP_DO;
+    s->unroll = take_unroll(p);
+    s->body = parse_loop_body(p, false);
+    expect(p, "while");
+    s->cond = parse_condition(p);
+    expect(p, ";");
+    return s;
+  }
+  if (equal(t, "for")) return parse_for(p, t);
+  if (equal(t, "switch")) return parse_switch(p, t);
+  if (equal(t, "case") || equal(t, "default")) return parse_case(p, t);
+  if (equal(t, "break") || equal(t, "continue")) {
+    bool brk = equal(t, "break");
+    LoopCtx *l = p->fn->loops;
+    if (!brk)
+      while (l && l->is_switch) l = l->outer;
+    if (!l)
+      error_tok(p, t, brk ? "'break' statement not in loop or switch statement"
+                          : "'continue' statement not in loop statement");
+    expect(p, ";");
+    return new_stmt(p, brk ? KS_BREAK : KS_CONTINUE, t->loc);
+  }
+  if (equal(t, "return")) return parse_return(p, t);
+  if (equal(t, "goto")) {
+    Token *name = p->tok;
+    expect_ident(p);
+    expect(p, ";");
+    vec_push(p->arena, &p->fn->gotos, name);
+    KStmt *s = new_stmt(p, KS_GOTO, t->loc);
+    s->label = name->spelling;
+    return s;
+  }
+  if (equal(t, "try") || equal(t, "throw") || equal(t, "asm") || equal(t, "__asm__"))
+    error_tok(p, t, "'%s' is not supported in device code", t->spelling);
+  p->tok = t;
+  return expr_stmt(p);
+}

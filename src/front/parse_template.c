@@ -1,0 +1,486 @@
+/*
+ * parse_template.c — templates by token replay.
+ *
+ * A template declaration is recorded, not parsed: its parameter list, the
+ * first token of the declaration that follows, and the scope it was written
+ * in.  Instantiating it parses that declaration again in a new scope that
+ * binds each parameter to its argument (a type or a constant), under the
+ * instance's C++ name (`reduce<float, 256>`).  Instances are cached by
+ * their canonical argument spelling.  Deduction for function templates
+ * parses just the parameter list with unbound type parameters standing as
+ * placeholder types, then matches the call's argument types against it.
+ * A template that cannot be deduced drops out of the overload set quietly.
+ */
+#include <string.h>
+
+#include "decl.h"
+
+enum { MAX_INST_DEPTH = 64 };
+
+static const char *PLACEHOLDER = "<tparam>";
+
+static void parse_tparams(Parser *p, Template *t) {
+  PtrVec v = {0};
+  expect(p, "<");
+  while (!equal(p->tok, ">")) {
+    if (v.len) expect(p, ",");
+    TParam *tp = arena_alloc(p->arena, sizeof *tp);
+    if (equal(p->tok, "typename") || equal(p->tok, "class")) {
+      p->tok = p->tok->next;
+      if (equal(p->tok, "...")) error_tok(p, p->tok, "variadic templates are not supported");
+      tp->is_type = true;
+      tp->name = p->tok->kind == TK_IDENT ? expect_ident(p) : "";
+    } else if (equal(p->tok, "template")) {
+      error_tok(p, p->tok, "template template parameters are not supported");
+    } else {
+      bool saved = p->no_gt;
+      p->no_gt = true;
+      DeclSpec ds;
+      parse_declspec(p, &ds, true);
+      Declarator d;
+      parse_declarator(p, &ds, &d, true);
+      p->no_gt = saved;
+      if (!kt_is_int(d.type)) error_at(p, ds.loc, "non-type template parameters must have integral type");
+      tp->value_type = d.type->unqual;
+      tp->name = d.name ? d.name : "";
+    }
+    if (consume(p, "=")) {
+      tp->default_tok = p->tok;
+      int depth = 0;
+      while (p->tok->kind != TK_EOF) {
+        if (equal(p->tok, "(") || equal(p->tok, "<")) depth++;
+        if (equal(p->tok, ")")) depth--;
+        if (equal(p->tok, ">") || equal(p->tok, ">>")) {
+          if (depth == 0) break;
+          depth--;
+        }
+        if (equal(p->tok, ",") && depth == 0) break;
+        p->tok = p->tok->next;
+      }
+    }
+    vec_push(p->arena, &v, tp);
+  }
+  p->tok = p->tok->next;
+  t->nparams = v.len;
+  t->params = arena_alloc(p->arena, sizeof(TParam) * (size_t)(v.len + 1));
+  for (int i = 0; i < v.len; i++) t->params[i] = *(TParam *)v.items[i];
+}
+
+/* the name a template declaration declares: the identifier before the
+ * first '(' at depth 0 for functions, after struct/class for classes */
+static Token *declared_name(Parser *p, Token *t, bool *is_class) {
+  *is_class = false;
+  if (equal(t, "struct") || equal(t, "class") || equal(t, "union")) {
+    t = t->next;
+    while (equal(t, "__align__") || equal(t, "alignas")) t = t->next->next->next->next;
+    *is_class = true;
+    return t->kind == TK_IDENT ? t : NULL;
+  }
+  Token *prev = NULL;
+  int angle = 0;
+  for (; t->kind != TK_EOF; t = t->next) {
+    if (equal(t, "<")) angle++;
+    if (equal(t, ">")) angle--;
+    if (equal(t, ">>")) angle -= 2;
+    if (angle <= 0 && equal(t, "(") && prev && !equal(prev, "__launch_bounds__") &&
+        !equal(prev, "__align__") && !equal(prev, "decltype") && !equal(prev, "__attribute__"))
+      return prev;
+    if (equal(t, "(") && prev && (equal(prev, "__launch_bounds__") || equal(prev, "__align__") ||
+                                   equal(prev, "decltype") || equal(prev, "__attribute__"))) {
+      Token *save = p->tok;
+      p->tok = t;
+      skip_balanced(p);
+      t = p->tok;
+      p->tok = save;
+      prev = NULL;
+      if (t->kind == TK_EOF) return NULL;
+    }
+    if (equal(t, ";") || equal(t, "{")) return NULL;
+    if (equal(t, "operator")) {
+      Token *op = t->next;
+      Token *fake = arena_alloc(p->arena, sizeof *fake);
+      *fake = *t;
+      fake->spelling = arena_printf(p->arena, "operator%s",
+                                    equal(op, "(") ? "()" : equal(op, "[") ? "[]" : op->spelling);
+      return fake;
+    }
+    prev = t;
+  }
+  return NULL;
+}
+
+static void explicit_instantiation(Parser *p);
+
+void parse_template_decl(Parser *p) {
+  Token *kw = p->tok;
+  p->tok = kw->next;
+  if (!equal(p->tok, "<")) {
+    explicit_instantiation(p);
+    return;
+  }
+  if (equal(p->tok->next, ">"))
+    error_tok(p, kw, "explicit template specialization is not supported");
+  Template *t = arena_alloc(p->arena, sizeof *t);
+  parse_tparams(p, t);
+  t->decl = p->tok;
+  t->scope = p->scope;
+  t->owner = p->cur_class;
+  t->loc = kw->loc;
+  bool is_class;
+  Token *name = declared_name(p, p->tok, &is_class);
+  if (!name) error_tok(p, p->tok, "unsupported template declaration");
+  if (!is_class && equal(name->next, "<"))
+    error_tok(p, name, "explicit or partial specialization of '%s' is not supported", name->spelling);
+  t->name = name->spelling;
+  t->is_class = is_class;
+  Sym *s = scope_find_local(p->scope, t->name);
+  if (s && s->kind == SYM_TEMPLATE && !is_class && !s->tmpl->is_class) {
+    t->next_overload = s->tmpl;
+    s->tmpl = t;
+  } else if (s && s->kind != SYM_HOST) {
+    error_tok(p, name, "redefinition of '%s'", t->name);
+  } else {
+    s = scope_add(p, p->scope, SYM_TEMPLATE, t->name, name->loc);
+    s->tmpl = t;
+  }
+  /* skip the declaration: up to its body's end or ';' */
+  while (p->tok->kind != TK_EOF) {
+    if (equal(p->tok, ";")) { p->tok = p->tok->next; return; }
+    if (equal(p->tok, "(") || equal(p->tok, "[")) { skip_balanced(p); continue; }
+    if (equal(p->tok, "{")) {
+      skip_balanced(p);
+      if (is_class) consume(p, ";");
+      return;
+    }
+    p->tok = p->tok->next;
+  }
+}
+
+static void print_targ(Parser *p, StrBuf *sb, TParam *tp, TArg *a) {
+  if (tp->is_type) sb_puts(sb, type_name(p, a->type));
+  else if (kt_is_signed(tp->value_type)) sb_printf(sb, "%lld", (long long)a->value);
+  else if (tp->value_type->kind == KT_BOOL) sb_puts(sb, a->value ? "true" : "false");
+  else sb_printf(sb, "%llu", (unsigned long long)a->value);
+}
+
+const char *targs_key(Parser *p, Template *t, TArg *args, int nargs) {
+  StrBuf sb;
+  sb_init(&sb);
+  sb_putc(&sb, '<');
+  for (int i = 0; i < nargs; i++) {
+    if (i) sb_puts(&sb, ", ");
+    print_targ(p, &sb, &t->params[i], &args[i]);
+  }
+  sb_putc(&sb, '>');
+  const char *r = arena_strdup(p->arena, sb.data);
+  sb_free(&sb);
+  return r;
+}
+
+static Scope *binding_scope(Parser *p, Template *t, TArg *args, int nargs) {
+  Scope *s = scope_new(p, t->scope, false);
+  for (int i = 0; i < nargs && i < t->nparams; i++) {
+    TParam *tp = &t->params[i];
+    if (!*tp->name) continue;
+    Sym *b = scope_add(p, s, tp->is_type ? SYM_TYPE : SYM_CONST, tp->name, t->loc);
+    if (tp->is_type) b->type = args[i].type;
+    else {
+      b->value = args[i].value;
+      b->type = tp->value_type;
+    }
+  }
+  return s;
+}
+
+static void parse_one_targ(Parser *p, TParam *tp, TArg *out) {
+  bool saved = p->no_gt;
+  p->no_gt = true;
+  if (tp->is_type) {
+    if (!is_type_start(p, p->tok)) error_tok(p, p->tok, "expected a type as template argument");
+    out->type = parse_type_name(p);
+  } else {
+    if (is_type_start(p, p->tok) && !equal(p->tok, "sizeof"))
+      error_tok(p, p->tok, "template argument for non-type template parameter must be an expression");
+    KExpr *e = parse_cond_expr(p);
+    if (!kt_is_int(e->type) || !eval_const(p, e, &out->value))
+      error_at(p, e->loc, "template argument for non-type template parameter must be a constant expression");
+    out->value = (int64_t)(uint64_t)out->value;
+    if (tp->value_type->kind == KT_U32) out->value = (uint32_t)out->value;
+    if (tp->value_type->kind == KT_I32) out->value = (int32_t)out->value;
+    if (tp->value_type->kind == KT_BOOL) out->value = out->value != 0;
+  }
+  p->no_gt = saved;
+}
+
+/* fills defaults for args [from, nparams) by replaying their tokens */
+static bool fill_defaults(Parser *p, Template *t, TArg *args, int from) {
+  for (int i = from; i < t->nparams; i++) {
+    if (!t->params[i].default_tok) return false;
+    Scope *saved = p->scope;
+    Token *saved_tok = p->tok;
+    p->scope = binding_scope(p, t, args, i);
+    p->tok = t->params[i].default_tok;
+    parse_one_targ(p, &t->params[i], &args[i]);
+    p->scope = saved;
+    p->tok = saved_tok;
+  }
+  return true;
+}
+
+/* template-args = "<" (arg ("," arg)*)? ">"  — '<' consumed */
+bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout) {
+  int n = 0;
+  Token *start = p->tok;
+  split_shr(p);
+  while (!equal(p->tok, ">")) {
+    if (n) expect(p, ",");
+    if (n >= t->nparams || n >= 16)
+      error_tok(p, start, "too many template arguments for '%s'", t->name);
+    parse_one_targ(p, &t->params[n], &out[n]);
+    n++;
+    split_shr(p);
+  }
+  p->tok = p->tok->next;
+  *nout = n;
+  if (t->is_class && n < t->nparams) {
+    if (!fill_defaults(p, t, out, n))
+      error_tok(p, start, "too few template arguments for '%s'", t->name);
+    *nout = t->nparams;
+  }
+  return true;
+}
+
+static Instance *find_instance(Template *t, const char *key) {
+  for (int i = 0; i < t->instances.len; i++) {
+    Instance *in = t->instances.items[i];
+    if (!strcmp(in->key, key)) return in;
+  }
+  return NULL;
+}
+
+typedef struct Saved {
+  Token *tok;
+  Scope *scope;
+  FuncCtx *fn;
+  KType *cur_class;
+  bool no_gt, speculative, extern_c;
+  int unroll;
+} Saved;
+
+static void save_state(Parser *p, Saved *s) {
+  s->tok = p->tok;
+  s->scope = p->scope;
+  s->fn = p->fn;
+  s->cur_class = p->cur_class;
+  s->no_gt = p->no_gt;
+  s->speculative = p->speculative;
+  s->extern_c = p->extern_c;
+  s->unroll = p->pending_unroll;
+}
+
+static void restore_state(Parser *p, Saved *s) {
+  p->tok = s->tok;
+  p->scope = s->scope;
+  p->fn = s->fn;
+  p->cur_class = s->cur_class;
+  p->no_gt = s->no_gt;
+  p->speculative = s->speculative;
+  p->extern_c = s->extern_c;
+  p->pending_unroll = s->unroll;
+}
+
+static void check_depth(Parser *p, Template *t, SrcLoc loc) {
+  if (p->inst_depth >= MAX_INST_DEPTH)
+    error_at(p, loc, "recursive template instantiation exceeded maximum depth of %d (in '%s')",
+             MAX_INST_DEPTH, t->name);
+}
+
+KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc loc) {
+  const char *key = targs_key(p, t, args, nargs);
+  Instance *in = find_instance(t, key);
+  if (in) return in->type;
+  check_depth(p, t, loc);
+  in = arena_alloc(p->arena, sizeof *in);
+  in->key = key;
+  Saved sv;
+  save_state(p, &sv);
+  Scope *bind = binding_scope(p, t, args, nargs);
+  p->scope = bind;
+  p->tok = t->decl;
+  p->fn = NULL;
+  p->cur_class = NULL;
+  p->no_gt = false;
+  p->inst_depth++;
+  const char *display = arena_printf(p->arena, "%s%s%s", t->scope->prefix, t->name, key);
+  vec_push(p->arena, &t->instances, in);
+  /* the instance is visible (for self references) once its struct exists */
+  in->type = parse_class_specifier(p, display, bind);
+  p->inst_depth--;
+  restore_state(p, &sv);
+  return in->type;
+}
+
+FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc loc) {
+  const char *key = targs_key(p, t, args, nargs);
+  Instance *in = find_instance(t, key);
+  if (in) return in->fd;
+  check_depth(p, t, loc);
+  in = arena_alloc(p->arena, sizeof *in);
+  in->key = key;
+  vec_push(p->arena, &t->instances, in);
+  Saved sv;
+  save_state(p, &sv);
+  p->scope = binding_scope(p, t, args, nargs);
+  p->tok = t->decl;
+  p->fn = NULL;
+  p->cur_class = NULL;
+  p->no_gt = false;
+  p->speculative = false;
+  p->inst_depth++;
+  DeclSpec ds;
+  parse_declspec(p, &ds, true);
+  Declarator d;
+  parse_declarator(p, &ds, &d, false);
+  const char *display = t->owner ? arena_printf(p->arena, "%s::%s%s", t->owner->name, t->name, key)
+                                 : arena_printf(p->arena, "%s%s%s", t->scope->prefix, t->name, key);
+  if (!(ds.fflags & (KF_GLOBAL | KF_DEVICE)) && !ds.is_constexpr)
+    error_at(p, loc, "calling a __host__ function template '%s' from device code is not allowed", display);
+  /* declare in the template's scope so `this`/class members resolve */
+  Scope *decl_scope = p->scope;
+  FuncDecl *fd;
+  p->scope = decl_scope;
+  function_definition_or_decl(p, &ds, &d, t->owner, display, &fd);
+  if (fd) fd->is_template_instance = true;
+  in->fd = fd;
+  p->inst_depth--;
+  restore_state(p, &sv);
+  return fd;
+}
+
+static bool unify(KType *pat, KType *act, TArg *args, Template *t) {
+  pat = pat->unqual;
+  if (pat->kind == KT_STRUCT && pat->cname == PLACEHOLDER) {
+    int i = pat->count;
+    KType *a = act->unqual;
+    if (!args[i].type) args[i].type = a;
+    return args[i].type == a;
+  }
+  act = act->unqual;
+  if (pat->kind == KT_PTR && (act->kind == KT_PTR || act->kind == KT_ARRAY))
+    return unify(pat->elem, act->elem, args, t);
+  if (pat->kind == KT_ARRAY && act->kind == KT_ARRAY) return unify(pat->elem, act->elem, args, t);
+  return true;
+}
+
+static KType *placeholder(Parser *p, int i, const char *name) {
+  KType *ph = kt_struct_new(p->m, name, PLACEHOLDER, false);
+  ph->count = i;
+  ph->size = 1;
+  return ph;
+}
+
+bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
+                          KExpr **call_args, int ncall) {
+  Saved sv;
+  save_state(p, &sv);
+  jmp_buf jb, *saved_recover = p->recover;
+  Scope *s = scope_new(p, t->scope, false);
+  bool ok = true;
+  for (int i = 0; i < t->nparams; i++) {
+    TParam *tp = &t->params[i];
+    if (!*tp->name) continue;
+    Sym *b = scope_add(p, s, tp->is_type ? SYM_TYPE : SYM_CONST, tp->name, t->loc);
+    if (tp->is_type) b->type = i < nexplicit ? args[i].type : placeholder(p, i, tp->name);
+    else {
+      b->type = tp->value_type;
+      b->value = i < nexplicit ? args[i].value : 0;
+    }
+  }
+  p->recover = &jb;
+  p->speculative = true;
+  if (setjmp(jb)) {
+    ok = false;
+  } else {
+    p->scope = s;
+    p->tok = t->decl;
+    p->fn = NULL;
+    p->no_gt = false;
+    DeclSpec ds;
+    parse_declspec(p, &ds, true);
+    Declarator d;
+    parse_declarator(p, &ds, &d, false);
+    if (!d.is_func) ok = false;
+    for (int i = 0; ok && i < ncall && i < d.nparams; i++)
+      ok = unify(d.params[i].type, call_args[i]->type, args, t);
+    for (int i = nexplicit; ok && i < t->nparams; i++)
+      if (t->params[i].is_type ? !args[i].type : true) {
+        if (!t->params[i].default_tok) ok = false;
+      }
+  }
+  p->recover = saved_recover;
+  restore_state(p, &sv);
+  if (!ok) return false;
+  for (int i = nexplicit; i < t->nparams; i++)
+    if (!t->params[i].is_type || !args[i].type) {
+      int first = i;
+      while (first < t->nparams && t->params[first].is_type && args[first].type) first++;
+      if (!fill_defaults(p, t, args, first)) return false;
+      break;
+    }
+  return true;
+}
+
+/* template __global__ void k<float, 256>(const float*, float*, int);
+ * template struct Vec<float, 3>; */
+static void explicit_instantiation(Parser *p) {
+  if (equal(p->tok, "struct") || equal(p->tok, "class")) {
+    p->tok = p->tok->next;
+    Token *name;
+    Sym *s = parse_qualified_name(p, &name);
+    if (!s || s->kind != SYM_TEMPLATE || !s->tmpl->is_class)
+      error_tok(p, name, "explicit instantiation of undeclared template class '%s'", name->spelling);
+    expect(p, "<");
+    TArg args[16];
+    int n;
+    parse_template_args(p, s->tmpl, args, &n);
+    instantiate_class(p, s->tmpl, args, n, name->loc);
+    expect(p, ";");
+    return;
+  }
+  DeclSpec ds;
+  parse_declspec(p, &ds, true);
+  while (consume(p, "*") || consume(p, "&")) {}
+  Token *name;
+  Sym *s = parse_qualified_name(p, &name);
+  if (!s || s->kind != SYM_TEMPLATE)
+    error_tok(p, name, "explicit instantiation of undeclared template '%s'", name->spelling);
+  TArg args[16];
+  memset(args, 0, sizeof args);
+  int n = 0;
+  if (consume(p, "<")) parse_template_args(p, s->tmpl, args, &n);
+  /* the parameter list picks the overload; deduce from its types */
+  expect(p, "(");
+  PtrVec ptypes = {0};
+  if (equal(p->tok, "void") && equal(p->tok->next, ")")) p->tok = p->tok->next;
+  while (!equal(p->tok, ")")) {
+    if (ptypes.len) expect(p, ",");
+    DeclSpec pds;
+    parse_declspec(p, &pds, true);
+    Declarator pd;
+    parse_declarator(p, &pds, &pd, true);
+    KExpr *fake = new_expr(p, KE_VAR, pd.type, name->loc);
+    vec_push(p->arena, &ptypes, fake);
+  }
+  expect(p, ")");
+  expect(p, ";");
+  for (Template *t = s->tmpl; t; t = t->next_overload) {
+    TArg a[16];
+    memcpy(a, args, sizeof a);
+    if (n > t->nparams) continue;
+    if (!deduce_template_args(p, t, a, n, (KExpr **)ptypes.items, ptypes.len)) continue;
+    instantiate_func(p, t, a, t->nparams, name->loc);
+    return;
+  }
+  error_tok(p, name, "explicit instantiation of '%s' does not match any template declaration",
+            name->spelling);
+}

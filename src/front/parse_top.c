@@ -1,0 +1,205 @@
+/*
+ * parse_top.c — the translation unit: namespaces, linkage blocks, and
+ * the split between device code (parsed and checked) and host code
+ * (recognised and skipped, as nvcc's device pass does).
+ *
+ * A top-level declaration that carries a CUDA marker (__global__,
+ * __device__, __constant__, __shared__, __managed__) anywhere in it is
+ * device code: errors in it are reported.  Any other declaration is parsed
+ * speculatively: if it parses (a struct used by kernels, a constexpr), it
+ * is kept; if not (std::vector members, host-only syntax), it is dropped
+ * without a word, and a host function's body is never looked at.
+ */
+#include <string.h>
+
+#include "decl.h"
+
+static void parse_external(Parser *p);
+
+/* scans one declaration for a CUDA marker, without consuming tokens */
+static bool declaration_is_device(Token *t) {
+  int depth = 0;
+  for (; t->kind != TK_EOF; t = t->next) {
+    if (is_device_marker(t)) return true;
+    if (equal(t, "{") || equal(t, "(") || equal(t, "[")) depth++;
+    else if (equal(t, "}") || equal(t, ")") || equal(t, "]")) {
+      if (--depth == 0 && equal(t, "}") && !equal(t->next, ";") && !equal(t->next, ",") &&
+          t->next->kind != TK_IDENT)
+        return false;
+    } else if (depth == 0 && equal(t, ";")) {
+      return false;
+    }
+  }
+  return false;
+}
+
+static void parse_namespace(Parser *p) {
+  p->tok = p->tok->next;
+  if (equal(p->tok, "{")) { /* anonymous namespace: internal linkage only */
+    p->tok = p->tok->next;
+    while (!equal(p->tok, "}") && p->tok->kind != TK_EOF) parse_external(p);
+    expect(p, "}");
+    return;
+  }
+  Token *name = p->tok;
+  expect_ident(p);
+  if (consume(p, "=")) {
+    Token *target;
+    Sym *s = parse_qualified_name(p, &target);
+    if (!s || s->kind != SYM_NAMESPACE) error_tok(p, target, "expected namespace name");
+    expect(p, ";");
+    Sym *alias = scope_add(p, p->scope, SYM_NAMESPACE, name->spelling, name->loc);
+    alias->ns = s->ns;
+    return;
+  }
+  Sym *s = scope_find_local(p->scope, name->spelling);
+  if (s && s->kind != SYM_NAMESPACE) error_tok(p, name, "redefinition of '%s' as a namespace", name->spelling);
+  if (!s) {
+    s = scope_add(p, p->scope, SYM_NAMESPACE, name->spelling, name->loc);
+    s->ns = scope_new(p, p->scope, true);
+    s->ns->is_namespace = true;
+    s->ns->prefix = arena_printf(p->arena, "%s%s::", p->scope->prefix, name->spelling);
+    s->ns->cprefix = arena_printf(p->arena, "%s%s_", p->scope->cprefix, name->spelling);
+  }
+  Scope *outer = p->scope;
+  p->scope = s->ns;
+  if (consume(p, "::")) { /* namespace a::b { */
+    p->tok = p->tok->next == NULL ? p->tok : p->tok;
+    Token *back = p->tok;
+    (void)back;
+    error_tok(p, p->tok, "nested namespace definitions 'a::b' are not supported; nest them");
+  }
+  expect(p, "{");
+  while (!equal(p->tok, "}") && p->tok->kind != TK_EOF) parse_external(p);
+  expect(p, "}");
+  p->scope = outer;
+}
+
+static void parse_global_declaration(Parser *p) {
+  DeclSpec ds;
+  parse_declspec(p, &ds, true);
+  if (consume(p, ";")) return;
+  bool device_var = ds.shared || ds.constant || ds.managed || (ds.fflags & KF_DEVICE);
+  do {
+    Declarator d;
+    parse_declarator(p, &ds, &d, false);
+    if (d.is_func) {
+      function_definition_or_decl(p, &ds, &d, NULL, NULL, NULL);
+      return;
+    }
+    if (device_var || ds.is_constexpr || (d.type->is_const && !ds.is_extern)) {
+      if (!device_var && !ds.is_constexpr && !kt_is_arith(d.type)) {
+        /* a const host array or struct: not visible in device code */
+        Sym *h = scope_add(p, p->scope, SYM_HOST, d.name, d.name_tok->loc);
+        h->host_flags = 1;
+        skip_to_sync(p);
+        return;
+      }
+      PtrVec none = {0};
+      if (!device_var) {
+        /* host const/constexpr scalar: a named constant for device code */
+        Sym *old = scope_find_local(p->scope, d.name);
+        if (old) error_tok(p, d.name_tok, "redefinition of '%s'", d.name);
+        expect(p, "=");
+        KExpr *e = convert(p, parse_assign(p), d.type, CONV_INIT, p->tok->loc);
+        Sym *s = scope_add(p, p->scope, SYM_VAR, d.name, d.name_tok->loc);
+        s->type = d.type;
+        s->has_value = true;
+        if (kt_is_float(d.type)) {
+          KExpr *f = e->kind == KE_CAST ? e->a : e;
+          if (f->kind == KE_FLOAT) s->fvalue = f->fval;
+          else if (f->kind == KE_INT) s->fvalue = (double)f->ival;
+          else error_at(p, e->loc, "constexpr variable must be initialized by a constant expression");
+        } else if (!eval_const(p, e, &s->value)) {
+          error_at(p, e->loc, "constexpr variable must be initialized by a constant expression");
+        }
+        continue;
+      }
+      declare_variable(p, &ds, &d, &none, true);
+      continue;
+    }
+    /* a host variable: remembered so device code that uses it is told so */
+    Sym *h = scope_add(p, p->scope, SYM_HOST, d.name, d.name_tok->loc);
+    h->host_flags = 1;
+    skip_to_sync(p);
+    return;
+  } while (consume(p, ","));
+  expect(p, ";");
+}
+
+static void parse_external_inner(Parser *p) {
+  Token *t = p->tok;
+  if (t->kind == TK_PRAGMA || equal(t, ";")) {
+    p->tok = t->next;
+    return;
+  }
+  if (equal(t, "template")) { parse_template_decl(p); return; }
+  if (equal(t, "namespace")) { parse_namespace(p); return; }
+  if (equal(t, "using") || equal(t, "typedef")) { parse_using_or_typedef(p); return; }
+  if (equal(t, "static_assert")) { parse_static_assert(p); return; }
+  if (equal(t, "extern") && t->next->kind == TK_STR && equal(t->next->next, "{")) {
+    p->tok = t->next->next->next;
+    bool saved = p->extern_c;
+    p->extern_c = true;
+    while (!equal(p->tok, "}") && p->tok->kind != TK_EOF) parse_external(p);
+    expect(p, "}");
+    p->extern_c = saved;
+    return;
+  }
+  if (equal(t, "extern") && t->next->kind == TK_STR) {
+    p->tok = t->next->next;
+    bool saved = p->extern_c;
+    p->extern_c = true;
+    parse_external_inner(p);
+    p->extern_c = saved;
+    return;
+  }
+  parse_global_declaration(p);
+}
+
+static void parse_external(Parser *p) {
+  Token *start = p->tok;
+  jmp_buf jb, *saved = p->recover;
+  bool spec_saved = p->speculative;
+  Scope *scope = p->scope;
+  KType *cls = p->cur_class;
+  bool ext = p->extern_c;
+  bool device = equal(start, "template") || equal(start, "namespace") ||
+                equal(start, "static_assert") || equal(start, "extern") ||
+                declaration_is_device(start);
+  p->recover = &jb;
+  if (setjmp(jb)) {
+    p->recover = saved;
+    p->scope = scope;
+    p->cur_class = cls;
+    p->extern_c = ext;
+    p->fn = NULL;
+    p->no_gt = false;
+    p->inst_depth = 0;
+    if (p->speculative && !spec_saved) {
+      p->speculative = false;
+      p->tok = start;
+    }
+    if (p->tok == start) {
+      /* skip the whole declaration */
+      skip_to_sync(p);
+      if (equal(p->tok, "}") && p->tok == start) p->tok = p->tok->next;
+    } else {
+      skip_to_sync(p);
+    }
+    return;
+  }
+  p->speculative = spec_saved || !device;
+  parse_external_inner(p);
+  p->speculative = spec_saved;
+  p->recover = saved;
+}
+
+void parse_toplevel(Parser *p) {
+  while (p->tok->kind != TK_EOF) {
+    Token *before = p->tok;
+    parse_external(p);
+    if (p->tok == before) p->tok = p->tok->next; /* always make progress */
+    if (p->diags->errors >= p->diags->max_errors) break;
+  }
+}

@@ -1,0 +1,131 @@
+/*
+ * parse_util.c — token helpers and error reporting shared by the parser.
+ *
+ * Errors unwind (longjmp) to p->recover; the recovery point decides how far
+ * to skip.  A speculative parse (possible host code) records nothing.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "parser.h"
+
+static void report(Parser *p, DiagLevel lv, SrcLoc loc, const char *fmt,
+                   va_list ap) {
+  if (p->speculative) return;
+  if (lv == DIAG_ERROR && p->diags->errors >= p->diags->max_errors) return;
+  diag_vadd(p->diags, lv, loc, fmt, ap);
+}
+
+void error_at(Parser *p, SrcLoc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  report(p, DIAG_ERROR, loc, fmt, ap);
+  va_end(ap);
+  longjmp(*p->recover, 1);
+}
+
+void error_tok(Parser *p, Token *t, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  report(p, DIAG_ERROR, t->loc, fmt, ap);
+  va_end(ap);
+  longjmp(*p->recover, 1);
+}
+
+void error_soft(Parser *p, SrcLoc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  report(p, DIAG_ERROR, loc, fmt, ap);
+  va_end(ap);
+  if (p->speculative) longjmp(*p->recover, 1);
+}
+
+void warn_at(Parser *p, SrcLoc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  report(p, DIAG_WARNING, loc, fmt, ap);
+  va_end(ap);
+}
+
+bool equal(Token *t, const char *s) {
+  return (t->kind == TK_IDENT || t->kind == TK_PUNCT) &&
+         t->spelling[0] == s[0] && !strcmp(t->spelling, s);
+}
+
+bool consume(Parser *p, const char *s) {
+  if (!equal(p->tok, s)) return false;
+  p->tok = p->tok->next;
+  return true;
+}
+
+static const char *describe(Token *t) {
+  return t->kind == TK_EOF ? "end of file" : t->spelling;
+}
+
+Token *expect(Parser *p, const char *s) {
+  Token *t = p->tok;
+  if (!equal(t, s)) error_tok(p, t, "expected '%s' before '%s'", s, describe(t));
+  p->tok = t->next;
+  return t;
+}
+
+const char *expect_ident(Parser *p) {
+  Token *t = p->tok;
+  if (t->kind != TK_IDENT)
+    error_tok(p, t, "expected identifier before '%s'", describe(t));
+  p->tok = t->next;
+  return t->spelling;
+}
+
+void skip_balanced(Parser *p) {
+  int depth = 0;
+  do {
+    Token *t = p->tok;
+    if (t->kind == TK_EOF) return;
+    if (equal(t, "(") || equal(t, "[") || equal(t, "{")) depth++;
+    if (equal(t, ")") || equal(t, "]") || equal(t, "}")) depth--;
+    p->tok = t->next;
+  } while (depth > 0);
+}
+
+void skip_to_sync(Parser *p) {
+  for (;;) {
+    Token *t = p->tok;
+    if (t->kind == TK_EOF) return;
+    if (equal(t, ";")) {
+      p->tok = t->next;
+      return;
+    }
+    if (equal(t, "}")) return;
+    if (equal(t, "{")) {
+      skip_balanced(p);
+      /* a definition body ends the declaration; `= {..};` continues */
+      if (!equal(p->tok, ";") && !equal(p->tok, ",")) return;
+      continue;
+    }
+    if (equal(t, "(") || equal(t, "[")) {
+      skip_balanced(p);
+      continue;
+    }
+    p->tok = t->next;
+  }
+}
+
+/* Templates close with '>' but the lexer made '>>' (or '>=', '>>=') one
+ * token; split it in place. */
+void split_shr(Parser *p) {
+  Token *t = p->tok;
+  if (t->kind != TK_PUNCT || t->spelling[0] != '>' || t->len < 2) return;
+  Token *rest = arena_alloc(p->arena, sizeof *rest);
+  *rest = *t;
+  rest->spelling = t->spelling + 1;
+  rest->len = t->len - 1;
+  rest->loc.col++;
+  rest->has_space = false;
+  Token *first = arena_alloc(p->arena, sizeof *first);
+  *first = *t;
+  first->spelling = ">";
+  first->len = 1;
+  first->next = rest;
+  p->tok = first;
+}

@@ -1,0 +1,273 @@
+/*
+ * parser.h — state shared by the parser and semantic analysis.
+ *
+ * The parser is recursive descent over the preprocessed token list, and it
+ * builds typed KIR directly: every parse function that produces an
+ * expression calls into sema (sema_*.c) which checks it, inserts the
+ * implicit conversions as KE_CAST nodes and resolves overloads.  There is
+ * no separate untyped AST; what needs to be parsed again — template bodies
+ * for each instantiation, class member bodies after the class is complete,
+ * function-template parameter lists for deduction — is re-parsed from its
+ * tokens with different bindings in scope (token replay).
+ *
+ * Error handling: an error records a diagnostic and longjmps to the nearest
+ * recovery point (a statement in a block, or a top-level declaration), which
+ * skips to a synchronising token.  In speculative mode (a top-level
+ * declaration that may be host code, e.g. a struct with std:: members) the
+ * first error abandons the declaration silently: the device pass skips host
+ * code without type-checking it, as nvcc's device pass does.
+ */
+#ifndef CW_PARSER_H
+#define CW_PARSER_H
+
+#include "../kir/kir.h"
+#include "token.h"
+
+typedef struct Scope Scope;
+typedef struct Template Template;
+
+typedef enum {
+  SYM_VAR,       /* var (+ is_ref: var holds a pointer, uses dereference) */
+  SYM_FIELD,     /* a non-static data member: field index in owner */
+  SYM_FUNC,      /* overload set: funcs */
+  SYM_TYPE,      /* typedef, struct/class/enum name, type template parameter */
+  SYM_CONST,     /* enumerator, non-type template parameter: value/ctype */
+  SYM_NAMESPACE, /* scope */
+  SYM_TEMPLATE,  /* tmpl (function templates chain through next_overload) */
+  SYM_HOST,      /* a host-only entity seen in the device pass */
+} SymKind;
+
+typedef struct FuncDecl {
+  const char *name;      /* unqualified name (operator+ for operators) */
+  KFunc *kf;
+  KType **ptypes;        /* parameter types as seen by callers (refs: pointee) */
+  bool *pref;            /* parameter i is a reference */
+  KExpr **defaults;      /* default argument expressions (NULL: none) */
+  int nparams;
+  bool variadic;
+  bool ret_ref;
+  KType *ret;            /* return type (refs: the referred type) */
+  KType *owner;          /* class for member functions, else NULL */
+  bool is_const_method, is_static_method, is_ctor, is_template_instance;
+  bool is_constexpr;
+  Token *body;           /* first token of the body ('{') when deferred */
+  Scope *body_scope;     /* scope the body is parsed in */
+} FuncDecl;
+
+typedef struct Sym {
+  SymKind kind;
+  const char *name;
+  struct Sym *next;      /* chain in its scope */
+  SrcLoc loc;
+  KVar *var;
+  bool is_ref;
+  bool has_value;        /* SYM_VAR: a const/constexpr with known value */
+  int64_t value;         /* SYM_CONST, or SYM_VAR with has_value */
+  double fvalue;
+  KType *type;           /* SYM_TYPE: the type; SYM_CONST: its type */
+  KType *owner;          /* SYM_FIELD: class */
+  int field;
+  PtrVec funcs;          /* SYM_FUNC: FuncDecl* */
+  Scope *ns;             /* SYM_NAMESPACE; SYM_TYPE: members of class/enum */
+  Template *tmpl;
+  unsigned host_flags;   /* SYM_HOST: what it was */
+} Sym;
+
+enum { SCOPE_HASH = 1024 };
+
+struct Scope {
+  Scope *parent;
+  Sym *syms;             /* small scopes: a list */
+  Sym **hash;            /* namespace scopes: SCOPE_HASH buckets */
+  PtrVec using_ns;       /* Scope* of `using namespace` */
+  const char *prefix;    /* qualified name prefix for C++ names, "cg::" */
+  const char *cprefix;   /* the same for C identifiers, "cg_" */
+  KType *klass;          /* class scope: the class */
+  bool is_namespace;
+};
+
+typedef struct TParam {
+  const char *name;
+  bool is_type;
+  KType *value_type;     /* non-type: its type */
+  Token *default_tok;    /* first token of the default argument, or NULL */
+} TParam;
+
+typedef struct TArg {
+  KType *type;           /* type argument */
+  int64_t value;         /* non-type argument */
+} TArg;
+
+typedef struct Instance {
+  const char *key;       /* canonical "<float, 256>" */
+  KType *type;           /* class template instance */
+  FuncDecl *fd;          /* function template instance */
+} Instance;
+
+struct Template {
+  const char *name;
+  bool is_class;
+  TParam *params;
+  int nparams;
+  Token *decl;           /* first token after the template parameter list */
+  Scope *scope;          /* scope of the definition */
+  PtrVec instances;      /* Instance* */
+  Template *next_overload;
+  KType *owner;          /* member template: its class */
+  SrcLoc loc;
+};
+
+typedef struct LoopCtx {
+  bool is_switch;
+  PtrVec cases;          /* KStmt* case labels (switch only) */
+  bool has_default;
+  struct LoopCtx *outer;
+} LoopCtx;
+
+typedef struct FuncCtx {
+  KFunc *kf;
+  FuncDecl *fd;
+  KType *ret;
+  bool ret_ref;
+  PtrVec temps;          /* KVar* temporaries declared at the body's start */
+  PtrVec labels;         /* const char* defined labels */
+  PtrVec gotos;          /* Token* of goto label names */
+  LoopCtx *loops;
+  KVar *this_var;
+  bool is_device;
+  struct FuncCtx *outer;
+} FuncCtx;
+
+typedef struct Parser {
+  Arena *arena;
+  CwDiags *diags;
+  KModule *m;
+  Token *tok;
+  Scope *scope;
+  Scope *global;
+  FuncCtx *fn;
+  jmp_buf *recover;      /* where an error unwinds to */
+  bool speculative;      /* errors abandon the declaration silently */
+  int pending_unroll;    /* from #pragma unroll, for the next loop */
+  int uniq;
+  int inst_depth;        /* template instantiation depth */
+  PtrVec deferred;       /* FuncDecl* whose bodies wait for their class */
+  PtrVec builtin_index;  /* lazily built: see sema_builtin.c */
+  void *builtin_table;
+  bool extern_c;
+  bool no_gt;            /* parsing a template argument: '>' closes it */
+  KType *cur_class;      /* class whose body is being parsed */
+  Scope *cnames;         /* C identifiers in use (uniqueness) */
+} Parser;
+
+/* ---- errors (parse_util.c) ---- */
+_Noreturn void error_at(Parser *p, SrcLoc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+_Noreturn void error_tok(Parser *p, Token *t, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void warn_at(Parser *p, SrcLoc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Reports an error without unwinding (sema keeps going with a poison). */
+void error_soft(Parser *p, SrcLoc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---- tokens (parse_util.c) ---- */
+bool equal(Token *t, const char *s);
+bool consume(Parser *p, const char *s);
+Token *expect(Parser *p, const char *s);
+const char *expect_ident(Parser *p);
+void skip_balanced(Parser *p);   /* skips a (...), [...], {...} group */
+void skip_to_sync(Parser *p);    /* skips to after ';' or a '}' at depth 0 */
+void split_shr(Parser *p);       /* '>>' -> '>' '>' for template closers */
+
+/* ---- scopes (scope.c) ---- */
+Scope *scope_new(Parser *p, Scope *parent, bool hashed);
+void scope_push(Parser *p, Scope *s);
+void scope_pop(Parser *p);
+Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name, SrcLoc loc);
+Sym *scope_find_local(Scope *s, const char *name);
+Sym *lookup(Parser *p, const char *name);
+Sym *lookup_in(Scope *s, const char *name); /* one scope + its usings */
+
+/* ---- types (sema_type.c) ---- */
+KType *type_from_keywords(Parser *p, int flags);
+char *type_name(Parser *p, KType *t);   /* C++ spelling for diagnostics */
+bool type_is_void(KType *t);
+bool same_type(KType *a, KType *b);      /* ignoring qualifiers */
+KType *decay(Parser *p, KType *t);
+KType *common_arith(Parser *p, KType *a, KType *b);
+KType *promote(Parser *p, KType *t);
+KType *vector_type_named(Parser *p, const char *name);
+KType *type_half2(Parser *p);
+KType *type_dim3(Parser *p);
+KType *type_uint3(Parser *p);
+bool is_null_pointer_constant(KExpr *e);
+bool vec_compatible_type(KType *a, KType *b); /* float3 ~ float3, dim3 ~ uint3 */
+
+/* ---- expressions (sema_expr.c) ---- */
+KExpr *new_expr(Parser *p, KExprKind k, KType *t, SrcLoc loc);
+KExpr *int_const(Parser *p, int64_t v, KType *t, SrcLoc loc);
+KExpr *cast_to(Parser *p, KExpr *e, KType *t);  /* explicit, no checks */
+typedef enum { CONV_INIT, CONV_ASSIGN, CONV_ARG, CONV_RETURN } ConvCtx;
+KExpr *convert(Parser *p, KExpr *e, KType *t, ConvCtx ctx, SrcLoc loc);
+int conversion_rank(Parser *p, KExpr *e, KType *to); /* -1: impossible */
+KExpr *rvalue(Parser *p, KExpr *e);  /* array→pointer decay etc. */
+KExpr *to_bool(Parser *p, KExpr *e, SrcLoc loc);
+bool is_lvalue(KExpr *e);
+KExpr *sema_binary(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc);
+KExpr *sema_unary(Parser *p, KOp op, KExpr *a, SrcLoc oploc);
+KExpr *sema_assign(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc);
+KExpr *sema_incdec(Parser *p, KExpr *a, bool inc, bool prefix, SrcLoc loc);
+KExpr *sema_cond(Parser *p, KExpr *c, KExpr *a, KExpr *b, SrcLoc loc);
+KExpr *sema_index(Parser *p, KExpr *a, KExpr *i, SrcLoc loc);
+KExpr *sema_deref(Parser *p, KExpr *a, SrcLoc loc);
+KExpr *sema_addr(Parser *p, KExpr *a, SrcLoc loc);
+KExpr *sema_member(Parser *p, KExpr *a, Token *name, bool arrow, SrcLoc loc);
+KExpr *sema_var_ref(Parser *p, Sym *s, SrcLoc loc);
+KExpr *make_temp(Parser *p, KExpr *init, KVar **out); /* seq(temp = init, temp) */
+KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
+                       int nexplicit, KExpr *self, KExpr **args, int nargs,
+                       Token *name_tok);
+KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
+                      int nargs, SrcLoc loc);
+KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
+KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs,
+                          SrcLoc loc); /* NULL: no user operator */
+
+/* ---- builtins (sema_builtin.c) ---- */
+/* Returns the call, NULL when `name` is not a builtin. Errors on no match. */
+KExpr *sema_builtin_call(Parser *p, const char *name, KExpr **args, int nargs,
+                         Token *name_tok);
+bool is_builtin_name(Parser *p, const char *name);
+
+/* ---- constant evaluation (consteval.c) ---- */
+bool eval_const(Parser *p, KExpr *e, int64_t *out);
+int64_t const_int_expr(Parser *p, const char *what); /* parses + evaluates */
+
+/* ---- parsing ---- */
+Sym *parse_qualified_name(Parser *p, Token **last);
+KExpr *parse_expr(Parser *p);
+KExpr *parse_assign(Parser *p);
+KExpr *parse_cond_expr(Parser *p);
+KExpr *parse_initializer(Parser *p, KType *t, SrcLoc loc);
+KStmt *parse_compound(Parser *p);
+KStmt *new_stmt(Parser *p, KStmtKind k, SrcLoc loc);
+bool is_type_start(Parser *p, Token *t);
+KType *parse_type_name(Parser *p);   /* declspec + abstract declarator */
+void parse_toplevel(Parser *p);
+void parse_declaration_stmt(Parser *p, PtrVec *out); /* local decls → KStmt* */
+bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout);
+KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc loc);
+FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc loc);
+bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
+                          KExpr **call_args, int ncall);
+void parse_template_decl(Parser *p);
+void finish_deferred_bodies(Parser *p);
+void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope);
+char *mangle_cname(Parser *p, const char *display);
+const char *targs_key(Parser *p, Template *t, TArg *args, int nargs);
+
+/* entry point (front.c) */
+KModule *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt);
+
+#endif

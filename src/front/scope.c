@@ -1,0 +1,75 @@
+/*
+ * scope.c — scopes and name lookup.
+ *
+ * Block scopes keep their symbols in a short list (most hold a handful of
+ * names); namespace scopes hash.  Lookup walks outwards through parents and,
+ * at each scope, through the namespaces named by `using namespace`.  A
+ * later declaration shadows an earlier one of the same name in the same
+ * scope only for functions (overloads join one set); redefinition checks
+ * happen at the declaration sites.
+ */
+#include <string.h>
+
+#include "parser.h"
+
+static unsigned hash_name(const char *s) {
+  unsigned h = 2166136261u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+Scope *scope_new(Parser *p, Scope *parent, bool hashed) {
+  Scope *s = arena_alloc(p->arena, sizeof *s);
+  s->parent = parent;
+  if (hashed) s->hash = arena_alloc(p->arena, sizeof(Sym *) * SCOPE_HASH);
+  s->prefix = parent ? parent->prefix : "";
+  s->cprefix = parent ? parent->cprefix : "";
+  return s;
+}
+
+void scope_push(Parser *p, Scope *s) { p->scope = s; }
+void scope_pop(Parser *p) { p->scope = p->scope->parent; }
+
+Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,
+               SrcLoc loc) {
+  Sym *sym = arena_alloc(p->arena, sizeof *sym);
+  sym->kind = kind;
+  sym->name = name;
+  sym->loc = loc;
+  if (s->hash) {
+    unsigned h = hash_name(name) % SCOPE_HASH;
+    sym->next = s->hash[h];
+    s->hash[h] = sym;
+  } else {
+    sym->next = s->syms;
+    s->syms = sym;
+  }
+  return sym;
+}
+
+Sym *scope_find_local(Scope *s, const char *name) {
+  Sym *sym = s->hash ? s->hash[hash_name(name) % SCOPE_HASH] : s->syms;
+  for (; sym; sym = sym->next)
+    if (sym->name[0] == name[0] && !strcmp(sym->name, name)) return sym;
+  return NULL;
+}
+
+static Sym *lookup_in_depth(Scope *s, const char *name, int depth) {
+  Sym *sym = scope_find_local(s, name);
+  if (sym || depth > 8) return sym;
+  for (int i = 0; i < s->using_ns.len; i++) {
+    sym = lookup_in_depth(s->using_ns.items[i], name, depth + 1);
+    if (sym) return sym;
+  }
+  return NULL;
+}
+
+Sym *lookup_in(Scope *s, const char *name) { return lookup_in_depth(s, name, 0); }
+
+Sym *lookup(Parser *p, const char *name) {
+  for (Scope *s = p->scope; s; s = s->parent) {
+    Sym *sym = lookup_in(s, name);
+    if (sym) return sym;
+  }
+  return NULL;
+}

@@ -1,0 +1,230 @@
+/*
+ * sema_call.c — calls to user functions: overload resolution (C++ style:
+ * the candidate whose arguments need the cheapest conversions wins, a
+ * non-template beats a template on a tie), function-template deduction and
+ * instantiation on demand, reference parameters (passed as addresses),
+ * member functions (explicit `this`), constructors and operator overloads.
+ */
+#include <string.h>
+
+#include "parser.h"
+
+static KExpr *var_expr(Parser *p, KVar *v, SrcLoc loc) {
+  KExpr *e = new_expr(p, KE_VAR, v->type, loc);
+  e->var = v;
+  return e;
+}
+
+static KExpr *seq(Parser *p, KExpr *a, KExpr *b) {
+  KExpr *e = new_expr(p, KE_COMMA, b->type, a->loc);
+  e->a = a;
+  e->b = b;
+  return e;
+}
+
+/* The address of an object for `this` or a reference parameter; rvalues
+ * get a temporary. `*pre` collects the temporary's initialisation. */
+static KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre) {
+  if (is_lvalue(obj)) return sema_addr(p, obj, obj->loc);
+  KVar *tmp;
+  KExpr *init = make_temp(p, rvalue(p, obj), &tmp);
+  *pre = *pre ? seq(p, *pre, init) : init;
+  return sema_addr(p, var_expr(p, tmp, obj->loc), obj->loc);
+}
+
+KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
+                      int nargs, SrcLoc loc) {
+  int required = fd->nparams;
+  while (required > 0 && fd->defaults && fd->defaults[required - 1]) required--;
+  if (nargs > fd->nparams && !fd->variadic)
+    error_at(p, loc, "too many arguments to function call, expected %d, have %d",
+             fd->nparams, nargs);
+  if (nargs < required)
+    error_at(p, loc, "too few arguments to function call, expected %s%d, have %d",
+             required < fd->nparams ? "at least " : "", required, nargs);
+  if (p->fn && (fd->kf->flags & KF_GLOBAL))
+    error_at(p, loc, "calling a __global__ function from device code (dynamic parallelism) is not supported");
+  KExpr *pre = NULL;
+  int n = fd->nparams + (fd->owner && !fd->is_static_method ? 1 : 0);
+  KExpr **cargs = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(n + 1));
+  int k = 0;
+  if (fd->owner && !fd->is_static_method) {
+    if (!self) error_at(p, loc, "call to non-static member function without an object argument");
+    cargs[k++] = address_of_object(p, self, &pre);
+  }
+  for (int i = 0; i < fd->nparams; i++) {
+    KExpr *a = i < nargs ? args[i] : fd->defaults[i];
+    if (fd->pref[i]) {
+      if (!same_type(a->type, fd->ptypes[i]))
+        a = convert(p, a, fd->ptypes[i], CONV_ARG, a->loc);
+      if (!is_lvalue(a) && !fd->ptypes[i]->is_const)
+        error_at(p, a->loc, "non-const reference cannot bind to a temporary of type '%s'",
+                 type_name(p, a->type));
+      KExpr *addr = address_of_object(p, a, &pre);
+      cargs[k] = cast_to(p, addr, fd->kf->params[k]->type);
+      k++;
+    } else {
+      cargs[k++] = convert(p, a, fd->ptypes[i], CONV_ARG, a->loc);
+    }
+  }
+  KExpr *call = new_expr(p, KE_CALL, fd->ret_ref ? kt_ptr(p->m, fd->ret, AS_GENERIC) : fd->ret, loc);
+  call->fn = fd->kf;
+  call->args = cargs;
+  call->nargs = k;
+  KExpr *r = fd->ret_ref ? sema_deref(p, call, loc) : call;
+  return pre ? seq(p, pre, r) : r;
+}
+
+static int candidate_cost(Parser *p, FuncDecl *fd, KExpr **args, int nargs) {
+  int required = fd->nparams;
+  while (required > 0 && fd->defaults && fd->defaults[required - 1]) required--;
+  if (nargs < required || (nargs > fd->nparams && !fd->variadic)) return -1;
+  int cost = 0;
+  for (int i = 0; i < nargs && i < fd->nparams; i++) {
+    int r = conversion_rank(p, args[i], fd->ptypes[i]);
+    if (r < 0) {
+      /* a struct passed to a parameter of the same struct type */
+      if (same_type(args[i]->type, fd->ptypes[i])) r = 0;
+      else return -1;
+    }
+    if (fd->pref[i] && !fd->ptypes[i]->is_const && !is_lvalue(args[i])) return -1;
+    cost += r;
+  }
+  return cost;
+}
+
+static void add_template_candidates(Parser *p, Template *t, TArg *explicit_args,
+                                    int nexplicit, KExpr **args, int nargs,
+                                    PtrVec *cands, SrcLoc loc) {
+  for (; t; t = t->next_overload) {
+    TArg targs[16];
+    if (t->nparams > 16 || nexplicit > t->nparams) continue;
+    memset(targs, 0, sizeof targs);
+    for (int i = 0; i < nexplicit; i++) targs[i] = explicit_args[i];
+    if (!deduce_template_args(p, t, targs, nexplicit, args, nargs)) continue;
+    FuncDecl *fd = instantiate_func(p, t, targs, t->nparams, loc);
+    if (fd) vec_push(p->arena, cands, fd);
+  }
+}
+
+KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
+                       int nexplicit, KExpr *self, KExpr **args, int nargs,
+                       Token *name_tok) {
+  PtrVec cands = {0};
+  int nplain = 0;
+  if (set && set->kind == SYM_FUNC && !nexplicit)
+    for (int i = 0; i < set->funcs.len; i++) vec_push(p->arena, &cands, set->funcs.items[i]);
+  nplain = cands.len;
+  if (tmpl) add_template_candidates(p, tmpl, explicit_args, nexplicit, args, nargs, &cands,
+                                    name_tok->loc);
+  FuncDecl *best = NULL;
+  int best_cost = -1;
+  for (int i = 0; i < cands.len; i++) {
+    FuncDecl *fd = cands.items[i];
+    int c = candidate_cost(p, fd, args, nargs);
+    if (c < 0) continue;
+    if (!best || c < best_cost || (c == best_cost && i < nplain && best->is_template_instance)) {
+      best = fd;
+      best_cost = c;
+    }
+  }
+  if (!best && cands.len == 1) best = cands.items[0]; /* reports the precise error */
+  if (!best)
+    error_tok(p, name_tok, "no matching function for call to '%s'", name_tok->spelling);
+  if (best->owner && !best->is_static_method && !self && p->fn && p->fn->this_var) {
+    KExpr *thisv = var_expr(p, p->fn->this_var, name_tok->loc);
+    self = sema_deref(p, thisv, name_tok->loc);
+  }
+  return sema_call_decl(p, best, self, args, nargs, name_tok->loc);
+}
+
+/* finds `name` as a member function set of class t */
+static Sym *member_funcs(KType *t, const char *name, Template **tmpl) {
+  Scope *cs = t->unqual->front;
+  *tmpl = NULL;
+  if (!cs) return NULL;
+  Sym *s = scope_find_local(cs, name);
+  if (s && s->kind == SYM_TEMPLATE) {
+    *tmpl = s->tmpl;
+    return NULL;
+  }
+  return s && s->kind == SYM_FUNC ? s : NULL;
+}
+
+KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs,
+                          SrcLoc loc) {
+  Token fake = {0};
+  fake.kind = TK_IDENT;
+  fake.spelling = opname;
+  fake.len = (int)strlen(opname);
+  fake.loc = loc;
+  KType *t0 = args[0]->type->unqual;
+  if (t0->kind == KT_STRUCT) {
+    Template *mt;
+    Sym *ms = member_funcs(t0, opname, &mt);
+    if (ms || mt)
+      return sema_call_funcs(p, ms, mt, NULL, 0, args[0], args + 1, nargs - 1, &fake);
+  }
+  Sym *s = lookup(p, opname);
+  if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE)) return NULL;
+  return sema_call_funcs(p, s->kind == SYM_FUNC ? s : NULL,
+                         s->kind == SYM_TEMPLATE ? s->tmpl : NULL, NULL, 0, NULL, args,
+                         nargs, &fake);
+}
+
+static KExpr *zero_value(Parser *p, KType *t, SrcLoc loc) {
+  if (kt_is_arith(t) || t->kind == KT_PTR) return cast_to(p, int_const(p, 0, p->m->t_i32, loc), t);
+  KExpr *e = new_expr(p, KE_VEC, t->unqual, loc);
+  return e; /* no elements: all zero */
+}
+
+static KExpr *construct_vec(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) {
+  bool is_dim3 = t->name && !strcmp(t->name, "dim3");
+  if (nargs == 1 && vec_compatible_type(args[0]->type, t)) return cast_to(p, args[0], t);
+  if (nargs > t->count) error_at(p, loc, "too many arguments to constructor of '%s'", t->name);
+  KExpr *e = new_expr(p, KE_VEC, t, loc);
+  e->nargs = t->count;
+  e->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)t->count);
+  for (int i = 0; i < t->count; i++)
+    e->args[i] = i < nargs ? convert(p, args[i], t->elem, CONV_ARG, args[i]->loc)
+                           : cast_to(p, int_const(p, is_dim3 ? 1 : 0, p->m->t_i32, loc), t->elem);
+  return e;
+}
+
+KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) {
+  t = t->unqual;
+  if (nargs == 0) return zero_value(p, t, loc);
+  if (kt_is_arith(t) || t->kind == KT_PTR) {
+    if (nargs != 1) error_at(p, loc, "excess elements in scalar initializer");
+    KExpr *a = rvalue(p, args[0]);
+    if (!kt_is_scalar(a->type))
+      error_at(p, loc, "cannot convert '%s' to '%s'", type_name(p, a->type), type_name(p, t));
+    return t->kind == KT_BOOL ? to_bool(p, a, loc) : cast_to(p, a, t);
+  }
+  if (t->kind == KT_VEC) return construct_vec(p, t, args, nargs, loc);
+  if (t->kind == KT_STRUCT) {
+    Template *mt;
+    Sym *ctors = member_funcs(t, "<ctor>", &mt);
+    if (nargs == 1 && same_type(args[0]->type, t)) return args[0];
+    if (!ctors) error_at(p, loc, "no matching constructor for initialization of '%s'", t->name);
+    KVar *tmp;
+    KExpr *init = make_temp(p, zero_value(p, t, loc), &tmp);
+    KExpr *obj = new_expr(p, KE_VAR, tmp->type, loc);
+    obj->var = tmp;
+    Token fake = {0};
+    fake.kind = TK_IDENT;
+    fake.spelling = t->name;
+    fake.loc = loc;
+    KExpr *call = sema_call_funcs(p, ctors, NULL, NULL, 0, obj, args, nargs, &fake);
+    KExpr *res = new_expr(p, KE_VAR, tmp->type, loc);
+    res->var = tmp;
+    KExpr *s1 = new_expr(p, KE_COMMA, call->type, loc);
+    s1->a = init;
+    s1->b = call;
+    KExpr *s2 = new_expr(p, KE_COMMA, tmp->type, loc);
+    s2->a = s1;
+    s2->b = res;
+    return s2;
+  }
+  error_at(p, loc, "cannot construct a value of type '%s'", type_name(p, t));
+}

@@ -1,0 +1,457 @@
+/*
+ * sema_expr.c — typing of expressions: implicit conversions (made explicit
+ * as KE_CAST), operators with C/C++ rules, lvalues, member access and the
+ * pointer address spaces that follow from what a pointer was taken of.
+ *
+ * Every KExpr's loc is its first token, so "at the initializer" and "at the
+ * left-hand side" diagnostics need no extra bookkeeping; operator errors
+ * take the operator's location explicitly.
+ */
+#include <string.h>
+
+#include "parser.h"
+
+KExpr *new_expr(Parser *p, KExprKind k, KType *t, SrcLoc loc) {
+  KExpr *e = arena_alloc(p->arena, sizeof *e);
+  e->kind = k;
+  e->type = t;
+  e->loc = loc;
+  e->designator = -1;
+  return e;
+}
+
+KExpr *int_const(Parser *p, int64_t v, KType *t, SrcLoc loc) {
+  KExpr *e = new_expr(p, KE_INT, t, loc);
+  e->ival = v;
+  return e;
+}
+
+KExpr *cast_to(Parser *p, KExpr *e, KType *t) {
+  if (e->type == t) return e;
+  if (e->type->unqual == t->unqual && t->kind != KT_PTR) return e;
+  KExpr *c = new_expr(p, KE_CAST, t->unqual, e->loc);
+  c->a = e;
+  return c;
+}
+
+bool is_lvalue(KExpr *e) {
+  switch (e->kind) {
+  case KE_VAR: case KE_INDEX: case KE_DEREF: return true;
+  case KE_MEMBER: return is_lvalue(e->a);
+  default: return false;
+  }
+}
+
+/* the address space an lvalue lives in (pointers taken of it carry it) */
+static KAddrSpace lvalue_space(KExpr *e) {
+  switch (e->kind) {
+  case KE_VAR:
+    return e->var->as == AS_LOCAL ? AS_GENERIC : e->var->as;
+  case KE_INDEX:
+    if (e->a->type->kind == KT_PTR) return e->a->type->as;
+    return lvalue_space(e->a);
+  case KE_MEMBER: return lvalue_space(e->a);
+  case KE_DEREF: return e->a->type->as;
+  default: return AS_GENERIC;
+  }
+}
+
+KExpr *rvalue(Parser *p, KExpr *e) {
+  if (e->type->kind != KT_ARRAY) return e;
+  KExpr *idx = new_expr(p, KE_INDEX, e->type->elem, e->loc);
+  idx->a = e;
+  idx->b = int_const(p, 0, p->m->t_i32, e->loc);
+  KExpr *addr = new_expr(p, KE_ADDR, kt_ptr(p->m, e->type->elem, lvalue_space(e)),
+                         e->loc);
+  addr->a = idx;
+  return addr;
+}
+
+static bool ptr_convertible(KExpr *e, KType *from, KType *to) {
+  if (is_null_pointer_constant(e)) return true;
+  if (from->kind != KT_PTR) return false;
+  if (to->elem->kind == KT_VOID) return true;
+  if (same_type(from->elem, to->elem)) return !from->elem->is_const || to->elem->is_const;
+  return false;
+}
+
+static bool vec_compatible(KType *a, KType *b) {
+  return a->kind == KT_VEC && b->kind == KT_VEC && a->elem == b->elem &&
+         a->count == b->count;
+}
+
+int conversion_rank(Parser *p, KExpr *e, KType *to) {
+  KType *from = e->type->kind == KT_ARRAY ? decay(p, e->type) : e->type->unqual;
+  to = to->unqual;
+  if (from == to) return 0;
+  if (kt_is_arith(from) && kt_is_arith(to)) {
+    if (kt_is_float(from) && !kt_is_float(to)) return 3;
+    if (kt_is_float(from) && kt_is_float(to)) return from->size < to->size ? 1 : 3;
+    if (kt_is_float(to)) return 2;
+    if (to->kind == KT_BOOL) return 3;
+    return from->size <= to->size ? 1 : 3;
+  }
+  if (to->kind == KT_PTR) {
+    if (!ptr_convertible(e, from, to)) return -1;
+    return same_type(from->elem, to->elem) ? 1 : 2;
+  }
+  if (to->kind == KT_BOOL && from->kind == KT_PTR) return 3;
+  if (vec_compatible(from, to)) return 1;
+  return -1;
+}
+
+static const char *value_cat(KExpr *e) { return is_lvalue(e) ? "lvalue" : "rvalue"; }
+
+KExpr *convert(Parser *p, KExpr *e, KType *t, ConvCtx ctx, SrcLoc loc) {
+  (void)loc;
+  e = rvalue(p, e);
+  KType *from = e->type->unqual, *to = t->unqual;
+  if (from == to) return e;
+  if (to->kind == KT_BOOL && (kt_is_arith(from) || from->kind == KT_PTR))
+    return to_bool(p, e, e->loc);
+  if (conversion_rank(p, e, to) >= 0) return cast_to(p, e, to);
+  char *tn = type_name(p, t), *fn = type_name(p, e->type);
+  switch (ctx) {
+  case CONV_INIT:
+    error_at(p, e->loc, "cannot initialize a variable of type '%s' with an %s of type '%s'",
+             tn, value_cat(e), fn);
+  case CONV_ASSIGN:
+    error_at(p, e->loc, "assigning to '%s' from incompatible type '%s'", tn, fn);
+  case CONV_ARG:
+    error_at(p, e->loc, "cannot initialize a parameter of type '%s' with an %s of type '%s'",
+             tn, value_cat(e), fn);
+  case CONV_RETURN:
+    error_at(p, e->loc, "cannot initialize return object of type '%s' with an %s of type '%s'",
+             tn, value_cat(e), fn);
+  }
+  return e;
+}
+
+KExpr *to_bool(Parser *p, KExpr *e, SrcLoc loc) {
+  e = rvalue(p, e);
+  KType *t = e->type->unqual;
+  if (t->kind == KT_BOOL) return e;
+  if (!kt_is_arith(t) && t->kind != KT_PTR)
+    error_at(p, loc, "value of type '%s' is not contextually convertible to 'bool'",
+             type_name(p, t));
+  KExpr *zero = t->kind == KT_PTR ? cast_to(p, int_const(p, 0, p->m->t_i64, e->loc), t)
+                                  : cast_to(p, int_const(p, 0, p->m->t_i32, e->loc), t);
+  KExpr *c = new_expr(p, KE_BINARY, p->m->t_bool, e->loc);
+  c->op = KOP_NE;
+  c->a = e;
+  c->b = zero;
+  return c;
+}
+
+static KExpr *binary_node(Parser *p, KOp op, KType *t, KExpr *a, KExpr *b) {
+  KExpr *e = new_expr(p, KE_BINARY, t, a->loc);
+  e->op = op;
+  e->a = a;
+  e->b = b;
+  return e;
+}
+
+static const char *op_spelling(KOp op) {
+  static const char *s[] = {"", "+", "-", "*", "/", "%", "<<", ">>", "&", "|",
+                            "^", "&&", "||", "==", "!=", "<", "<=", ">", ">=",
+                            "-", "!", "~"};
+  return s[op];
+}
+
+static _Noreturn void bad_operands(Parser *p, KExpr *a, KExpr *b, SrcLoc oploc) {
+  error_at(p, oploc, "invalid operands to binary expression ('%s' and '%s')",
+           type_name(p, a->type), type_name(p, b->type));
+}
+
+static bool is_half2(KType *t) {
+  return t->kind == KT_VEC && t->elem->kind == KT_F16 && t->count == 2;
+}
+
+static KExpr *user_binary(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
+  char name[16];
+  strcpy(name, "operator");
+  strcat(name, op_spelling(op));
+  KExpr *args[2] = {a, b};
+  KExpr *r = sema_operator_call(p, name, args, 2, oploc);
+  if (!r) bad_operands(p, a, b, oploc);
+  return r;
+}
+
+static KExpr *pointer_arith(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
+  bool pa = a->type->kind == KT_PTR, pb = b->type->kind == KT_PTR;
+  if (op == KOP_SUB && pa && pb) {
+    if (!same_type(a->type->elem, b->type->elem)) bad_operands(p, a, b, oploc);
+    return binary_node(p, op, p->m->t_i64, a, b);
+  }
+  if (pb && op == KOP_ADD) { KExpr *t = a; a = b; b = t; }
+  if (!kt_is_int(b->type) || (op != KOP_ADD && op != KOP_SUB)) bad_operands(p, a, b, oploc);
+  return binary_node(p, op, a->type->unqual, a, cast_to(p, b, promote(p, b->type)));
+}
+
+static KExpr *compare(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
+  KType *ta = a->type, *tb = b->type;
+  if (kt_is_arith(ta) && kt_is_arith(tb)) {
+    KType *c = common_arith(p, ta, tb);
+    return binary_node(p, op, p->m->t_bool, cast_to(p, a, c), cast_to(p, b, c));
+  }
+  if (ta->kind == KT_PTR && (tb->kind == KT_PTR || is_null_pointer_constant(b)))
+    return binary_node(p, op, p->m->t_bool, a, cast_to(p, b, ta));
+  if (tb->kind == KT_PTR && is_null_pointer_constant(a))
+    return binary_node(p, op, p->m->t_bool, cast_to(p, a, tb), b);
+  bad_operands(p, a, b, oploc);
+}
+
+KExpr *sema_binary(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
+  a = rvalue(p, a), b = rvalue(p, b);
+  KType *ta = a->type->unqual, *tb = b->type->unqual;
+  if (ta->kind == KT_STRUCT || tb->kind == KT_STRUCT ||
+      (ta->kind == KT_VEC && !(is_half2(ta) && is_half2(tb))) ||
+      (tb->kind == KT_VEC && !is_half2(tb)))
+    return user_binary(p, op, a, b, oploc);
+  if (op == KOP_LAND || op == KOP_LOR)
+    return binary_node(p, op, p->m->t_bool, to_bool(p, a, oploc), to_bool(p, b, oploc));
+  if (op >= KOP_EQ && op <= KOP_GE) return compare(p, op, a, b, oploc);
+  if (is_half2(ta)) {
+    if (op > KOP_DIV) bad_operands(p, a, b, oploc);
+    return binary_node(p, op, ta, a, b);
+  }
+  if (ta->kind == KT_PTR || tb->kind == KT_PTR) return pointer_arith(p, op, a, b, oploc);
+  if (!kt_is_arith(ta) || !kt_is_arith(tb)) bad_operands(p, a, b, oploc);
+  if (op == KOP_SHL || op == KOP_SHR) {
+    if (!kt_is_int(ta) || !kt_is_int(tb)) bad_operands(p, a, b, oploc);
+    KType *r = promote(p, ta);
+    return binary_node(p, op, r, cast_to(p, a, r), cast_to(p, b, promote(p, tb)));
+  }
+  if (op >= KOP_MOD && op <= KOP_XOR && (!kt_is_int(ta) || !kt_is_int(tb)))
+    bad_operands(p, a, b, oploc);
+  KType *c = common_arith(p, ta, tb);
+  return binary_node(p, op, c, cast_to(p, a, c), cast_to(p, b, c));
+}
+
+KExpr *sema_unary(Parser *p, KOp op, KExpr *a, SrcLoc oploc) {
+  a = rvalue(p, a);
+  KType *t = a->type->unqual;
+  if (t->kind == KT_STRUCT || (t->kind == KT_VEC && !is_half2(t))) {
+    KExpr *args[1] = {a};
+    KExpr *r = sema_operator_call(p, op == KOP_NEG ? "operator-" : op == KOP_NOT ? "operator!" : "operator~",
+                                  args, 1, oploc);
+    if (r) return r;
+    error_at(p, oploc, "invalid argument type '%s' to unary expression", type_name(p, t));
+  }
+  KExpr *e = new_expr(p, KE_UNARY, t, oploc);
+  e->op = op;
+  if (op == KOP_NOT) {
+    e->type = p->m->t_bool;
+    e->a = to_bool(p, a, oploc);
+    return e;
+  }
+  if ((op == KOP_BITNOT && !kt_is_int(t)) || (op == KOP_NEG && !kt_is_arith(t) && !is_half2(t)))
+    error_at(p, oploc, "invalid argument type '%s' to unary expression", type_name(p, t));
+  if (!is_half2(t)) e->type = promote(p, t);
+  e->a = cast_to(p, a, e->type);
+  return e;
+}
+
+static void check_modifiable(Parser *p, KExpr *a) {
+  if (!is_lvalue(a) || a->type->kind == KT_ARRAY)
+    error_at(p, a->loc, "expression is not assignable");
+  if (a->type->is_const)
+    error_at(p, a->loc, "read-only variable is not assignable");
+}
+
+KExpr *sema_assign(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
+  KType *ta = a->type->unqual;
+  if (ta->kind == KT_STRUCT && op != KOP_NONE) {
+    char name[16] = "operator";
+    strcat(name, op == KOP_SHL ? "<<" : op == KOP_SHR ? ">>" : "");
+    if (op != KOP_SHL && op != KOP_SHR) {
+      static const char *s[] = {"", "+", "-", "*", "/", "%", "", "", "&", "|", "^"};
+      strcat(name, s[op]);
+    }
+    strcat(name, "=");
+    KExpr *args[2] = {a, b};
+    KExpr *r = sema_operator_call(p, name, args, 2, oploc);
+    if (r) return r;
+    bad_operands(p, a, b, oploc);
+  }
+  check_modifiable(p, a);
+  KExpr *e = new_expr(p, KE_ASSIGN, a->type->unqual, a->loc);
+  e->op = op;
+  e->a = a;
+  b = rvalue(p, b);
+  if (op == KOP_NONE) {
+    e->b = convert(p, b, ta, CONV_ASSIGN, oploc);
+  } else if (ta->kind == KT_PTR) {
+    if ((op != KOP_ADD && op != KOP_SUB) || !kt_is_int(b->type)) bad_operands(p, a, b, oploc);
+    e->b = cast_to(p, b, p->m->t_i64);
+  } else if (is_half2(ta)) {
+    e->b = convert(p, b, ta, CONV_ASSIGN, oploc);
+  } else {
+    KExpr *chk = sema_binary(p, op, a, b, oploc); /* type rules of `a op b` */
+    e->b = chk->b;
+  }
+  return e;
+}
+
+KExpr *sema_incdec(Parser *p, KExpr *a, bool inc, bool prefix, SrcLoc loc) {
+  check_modifiable(p, a);
+  if (!kt_is_arith(a->type) && a->type->kind != KT_PTR)
+    error_at(p, loc, "cannot increment value of type '%s'", type_name(p, a->type));
+  KExpr *e = new_expr(p, KE_INCDEC, a->type->unqual, prefix ? loc : a->loc);
+  e->op = inc ? KOP_ADD : KOP_SUB;
+  e->prefix = prefix;
+  e->a = a;
+  return e;
+}
+
+KExpr *sema_cond(Parser *p, KExpr *c, KExpr *a, KExpr *b, SrcLoc loc) {
+  KExpr *e = new_expr(p, KE_COND, NULL, c->loc);
+  e->a = to_bool(p, c, loc);
+  a = rvalue(p, a), b = rvalue(p, b);
+  KType *ta = a->type->unqual, *tb = b->type->unqual;
+  if (kt_is_arith(ta) && kt_is_arith(tb)) {
+    e->type = common_arith(p, ta, tb);
+  } else if (ta == tb) {
+    e->type = ta;
+  } else if (ta->kind == KT_PTR && (is_null_pointer_constant(b) || tb->kind == KT_PTR)) {
+    e->type = ta;
+  } else if (tb->kind == KT_PTR && is_null_pointer_constant(a)) {
+    e->type = tb;
+  } else if (vec_compatible(ta, tb)) {
+    e->type = ta;
+  } else {
+    error_at(p, loc, "incompatible operand types ('%s' and '%s')", type_name(p, ta),
+             type_name(p, tb));
+  }
+  e->b = cast_to(p, a, e->type);
+  e->c = cast_to(p, b, e->type);
+  return e;
+}
+
+KExpr *sema_index(Parser *p, KExpr *a, KExpr *i, SrcLoc loc) {
+  KType *t = a->type->unqual;
+  if (t->kind == KT_STRUCT) {
+    KExpr *args[2] = {a, i};
+    KExpr *r = sema_operator_call(p, "operator[]", args, 2, loc);
+    if (r) return r;
+  }
+  if (t->kind != KT_PTR && t->kind != KT_ARRAY)
+    error_at(p, loc, "subscripted value is not an array or pointer");
+  i = rvalue(p, i);
+  if (!kt_is_int(i->type)) error_at(p, i->loc, "array subscript is not an integer");
+  KType *et = t->elem;
+  if (a->type->is_const && t->kind == KT_ARRAY) et = kt_qualified(p->m, et, true, et->is_volatile);
+  KExpr *e = new_expr(p, KE_INDEX, et, a->loc);
+  e->a = a;
+  e->b = i;
+  return e;
+}
+
+KExpr *sema_deref(Parser *p, KExpr *a, SrcLoc loc) {
+  a = rvalue(p, a);
+  if (a->type->kind != KT_PTR)
+    error_at(p, loc, "indirection requires pointer operand ('%s' invalid)",
+             type_name(p, a->type));
+  if (a->type->elem->kind == KT_VOID)
+    error_at(p, loc, "indirection of a 'void *' pointer is not allowed");
+  KExpr *e = new_expr(p, KE_DEREF, a->type->elem, loc);
+  e->a = a;
+  return e;
+}
+
+KExpr *sema_addr(Parser *p, KExpr *a, SrcLoc loc) {
+  if (!is_lvalue(a))
+    error_at(p, loc, "cannot take the address of an rvalue of type '%s'",
+             type_name(p, a->type));
+  if (a->kind == KE_DEREF) return a->a; /* &*p is p */
+  KExpr *e = new_expr(p, KE_ADDR, kt_ptr(p->m, a->type, lvalue_space(a)), loc);
+  e->a = a;
+  return e;
+}
+
+static KExpr *vec_lane(Parser *p, KExpr *a, Token *name) {
+  static const char lanes[] = "xyzw";
+  const char *s = name->spelling;
+  const char *pos = s[0] && !s[1] ? strchr(lanes, s[0]) : NULL;
+  if (!pos || pos - lanes >= a->type->count)
+    error_tok(p, name, "no member named '%s' in '%s'", s, type_name(p, a->type));
+  KType *et = a->type->elem;
+  if (a->type->is_const) et = kt_qualified(p->m, et, true, false);
+  if (a->kind == KE_BVAR && a->field < 0) {
+    KExpr *e = new_expr(p, KE_BVAR, p->m->t_u32, a->loc);
+    e->bvar = a->bvar;
+    e->field = (int)(pos - lanes);
+    return e;
+  }
+  KExpr *e = new_expr(p, KE_MEMBER, et, a->loc);
+  e->a = a;
+  e->field = (int)(pos - lanes);
+  return e;
+}
+
+KExpr *sema_member(Parser *p, KExpr *a, Token *name, bool arrow, SrcLoc loc) {
+  if (arrow) {
+    if (a->type->kind != KT_PTR && a->type->kind != KT_ARRAY)
+      error_at(p, loc, "member reference type '%s' is not a pointer", type_name(p, a->type));
+    a = sema_deref(p, a, loc);
+  }
+  KType *t = a->type->unqual;
+  if (t->kind == KT_VEC) return vec_lane(p, a, name);
+  if (t->kind != KT_STRUCT)
+    error_at(p, loc, "member reference base type '%s' is not a structure or union",
+             type_name(p, a->type));
+  for (int i = 0; i < t->nfields; i++) {
+    if (strcmp(t->fields[i].name, name->spelling)) continue;
+    KType *ft = t->fields[i].type;
+    if (a->type->is_const) ft = kt_qualified(p->m, ft, true, ft->is_volatile);
+    KExpr *e = new_expr(p, KE_MEMBER, ft, a->loc);
+    e->a = a;
+    e->field = i;
+    return e;
+  }
+  error_tok(p, name, "no member named '%s' in '%s'", name->spelling, type_name(p, t));
+}
+
+static KExpr *this_deref(Parser *p, SrcLoc loc) {
+  if (!p->fn || !p->fn->this_var)
+    error_at(p, loc, "invalid use of member outside a member function");
+  KExpr *v = new_expr(p, KE_VAR, p->fn->this_var->type, loc);
+  v->var = p->fn->this_var;
+  return sema_deref(p, v, loc);
+}
+
+KExpr *sema_var_ref(Parser *p, Sym *s, SrcLoc loc) {
+  if (s->kind == SYM_CONST) return int_const(p, s->value, s->type, loc);
+  if (s->kind == SYM_FIELD) {
+    KExpr *self = this_deref(p, loc);
+    KType *t = self->type->unqual;
+    KExpr *e = new_expr(p, KE_MEMBER, t->fields[s->field].type, loc);
+    if (self->type->is_const)
+      e->type = kt_qualified(p->m, e->type, true, e->type->is_volatile);
+    e->a = self;
+    e->field = s->field;
+    return e;
+  }
+  KExpr *e = new_expr(p, KE_VAR, s->var->type, loc);
+  e->var = s->var;
+  if (s->is_ref) return sema_deref(p, e, loc);
+  return e;
+}
+
+KExpr *make_temp(Parser *p, KExpr *init, KVar **out) {
+  if (!p->fn) error_at(p, init->loc, "temporary object outside a function is not supported");
+  KVar *v = arena_alloc(p->arena, sizeof *v);
+  v->kind = KV_LOCAL;
+  v->type = init->type->unqual;
+  v->as = AS_LOCAL;
+  v->name = v->cname = arena_printf(p->arena, "__tmp%d", p->uniq++);
+  v->loc = init->loc;
+  vec_push(p->arena, &p->fn->temps, v);
+  KExpr *ref = new_expr(p, KE_VAR, v->type, init->loc);
+  ref->var = v;
+  KExpr *as = new_expr(p, KE_ASSIGN, v->type, init->loc);
+  as->a = ref;
+  as->b = init;
+  *out = v;
+  return as;
+}

@@ -1,0 +1,99 @@
+/*
+ * token.h — tokens as the lexer makes them and the preprocessor hands them
+ * to the parser: a singly linked list ending in TK_EOF, allocated in the
+ * compilation's arena.
+ *
+ * Every token remembers where the user should be pointed: for a token that
+ * came out of a macro expansion, `loc` is the location of the macro name at
+ * the expansion site (as gcc/nvcc report), while `spelling` is the text.
+ * Keywords are not a separate kind: the parser compares identifier text
+ * (tok_is), since CUDA C++ has many contextual words.
+ */
+#ifndef CW_TOKEN_H
+#define CW_TOKEN_H
+
+#include "../base/base.h"
+
+typedef enum {
+  TK_IDENT,  /* identifiers and keywords */
+  TK_PUNCT,  /* punctuators, longest match: "<<=", "->", "::", "...", "##" */
+  TK_NUM,    /* numeric literal, value decoded below */
+  TK_STR,    /* string literal (adjacent literals already concatenated) */
+  TK_CHAR,   /* character literal, value in ival */
+  TK_PRAGMA, /* a #pragma / _Pragma the parser may care about (unroll) */
+  TK_EOF,
+} TokenKind;
+
+/* numeric literal classification (C rules for the type of a literal) */
+typedef enum {
+  NUM_INT, NUM_UINT, NUM_LONG, NUM_ULONG, NUM_LLONG, NUM_ULLONG,
+  NUM_FLOAT, NUM_DOUBLE, NUM_LDOUBLE,
+} NumKind;
+
+typedef struct Hideset Hideset;
+
+typedef struct Token {
+  TokenKind kind;
+  int len;              /* strlen(spelling) */
+  struct Token *next;
+  const char *spelling; /* NUL-terminated text of the token (arena) */
+  SrcLoc loc;           /* where diagnostics point */
+  bool at_bol;          /* first token on a line (pp directives) */
+  bool has_space;       /* whitespace before it (stringizing) */
+  bool invalid;         /* lexically broken (stray char, unterminated
+                           literal); the preprocessor reports it only if
+                           the token is not in a skipped region */
+  /* Literals.  The members are overlaid by kind (anonymous unions) so a
+   * token is 64 bytes: a million-line file makes tens of millions of
+   * them, and memory traffic is most of the front end's time. */
+  union {
+    NumKind num_kind;   /* TK_NUM (TK_CHAR: NUM_INT) */
+    int str_len;        /* TK_STR: bytes excluding the terminator */
+  };
+  union {
+    uint64_t ival;      /* TK_NUM integer / TK_CHAR value */
+    double fval;        /* TK_NUM floating value */
+    char *str;          /* TK_STR: decoded bytes, NUL-terminated */
+  };
+  /* TK_PRAGMA: the pragma's text after "#pragma" is the spelling,
+   * e.g. "unroll 4" */
+  /* preprocessor bookkeeping */
+  Hideset *hideset;
+} Token;
+
+/* Lexes one file into tokens (no preprocessing).  Errors (unterminated
+ * comment/string, stray character) go to diags; lexing continues. */
+Token *lex_file(Arena *a, CwDiags *d, SrcFile *file);
+
+/* Options of one preprocessing run. */
+typedef struct PPOptions {
+  const char **include_dirs; /* -I, searched for "" after the file's dir, and for <> */
+  int n_include_dirs;
+  const char *cuda_include_dir; /* our include/cuda: searched last for <> */
+  const char **defines; /* "X" or "X=Y", in command-line order with undefs */
+  int n_defines;
+  const char **undefs;
+  int n_undefs;
+  int cuda_arch; /* 800 by default: __CUDA_ARCH__ */
+  bool host_pass; /* false: device pass (defines __CUDA_ARCH__) */
+  bool implicit_cuda_runtime; /* like nvcc: include cuda_runtime.h first */
+  /* Files given by name in memory (tests, fuzzers, the web build): looked
+   * up before the file system.  May be NULL. */
+  const char *(*read_file)(void *ctx, const char *path, size_t *size);
+  void *read_file_ctx;
+} PPOptions;
+
+/* Preprocesses `file` (already loaded) and returns the token list of the
+ * translation unit.  Never returns NULL: on errors, what could be
+ * processed, always ending with TK_EOF.  `files` collects every SrcFile
+ * opened (for diagnostics rendering). */
+Token *preprocess(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt);
+
+/* Helpers the parser uses. */
+bool tok_is(const Token *t, const char *s); /* ident or punct with text s */
+SrcFile *srcfile_new(Arena *a, const char *name, const char *contents,
+                     size_t size);
+/* Loads a file from disk into the arena; NULL when it cannot be read. */
+SrcFile *srcfile_load(Arena *a, const char *path);
+
+#endif

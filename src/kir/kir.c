@@ -1,0 +1,178 @@
+/*
+ * kir.c — the KIR module: type interning, type predicates, the builtin
+ * table and kernel lookup.
+ *
+ * Types are interned so that type equality is pointer equality: scalar
+ * types are made once per module, derived types (pointer, array, vector,
+ * qualified) are found by a linear search over the derived list keyed on
+ * their constituents.  Kernels use few distinct types, so the search stays
+ * short; a hash table can replace it if profiles ever say so.
+ */
+#include "kir.h"
+
+#include <string.h>
+
+static const KBuiltinInfo builtin_table[] = {
+#define BUILTIN(id, name, sig, cls) {KB_##id, name, cls},
+#include "builtins.def"
+#undef BUILTIN
+};
+
+const KBuiltinInfo *kb_info(KBuiltinId id) {
+  if ((int)id < 0 || id >= KB__COUNT) return NULL;
+  return &builtin_table[id];
+}
+
+bool kt_is_int(const KType *t) { return t->kind >= KT_BOOL && t->kind <= KT_U64; }
+bool kt_is_signed(const KType *t) {
+  return t->kind >= KT_I8 && t->kind <= KT_I64;
+}
+bool kt_is_float(const KType *t) { return t->kind >= KT_F16 && t->kind <= KT_F64; }
+bool kt_is_arith(const KType *t) { return kt_is_int(t) || kt_is_float(t); }
+bool kt_is_scalar(const KType *t) { return kt_is_arith(t) || t->kind == KT_PTR; }
+
+static KType *new_type(KModule *m, KTypeKind k, int size, int align) {
+  KType *t = arena_alloc(m->arena, sizeof *t);
+  t->kind = k;
+  t->size = size;
+  t->align = align;
+  t->unqual = t;
+  t->id = m->next_type_id++;
+  return t;
+}
+
+KModule *kir_module_new(Arena *a) {
+  KModule *m = arena_alloc(a, sizeof *m);
+  m->arena = a;
+  m->t_void = new_type(m, KT_VOID, 0, 1);
+  m->t_bool = new_type(m, KT_BOOL, 1, 1);
+  m->t_i8 = new_type(m, KT_I8, 1, 1);
+  m->t_i16 = new_type(m, KT_I16, 2, 2);
+  m->t_i32 = new_type(m, KT_I32, 4, 4);
+  m->t_i64 = new_type(m, KT_I64, 8, 8);
+  m->t_u8 = new_type(m, KT_U8, 1, 1);
+  m->t_u16 = new_type(m, KT_U16, 2, 2);
+  m->t_u32 = new_type(m, KT_U32, 4, 4);
+  m->t_u64 = new_type(m, KT_U64, 8, 8);
+  m->t_f16 = new_type(m, KT_F16, 2, 2);
+  m->t_f32 = new_type(m, KT_F32, 4, 4);
+  m->t_f64 = new_type(m, KT_F64, 8, 8);
+  return m;
+}
+
+static KType *find_derived(KModule *m, KTypeKind k, KType *elem, int count,
+                           KAddrSpace as, const char *name) {
+  for (int i = 0; i < m->derived.len; i++) {
+    KType *t = m->derived.items[i];
+    if (t->kind == k && t->elem == elem && t->count == count && t->as == as &&
+        !t->is_const && !t->is_volatile &&
+        (k != KT_VEC || !name || (t->name && !strcmp(t->name, name))))
+      return t;
+  }
+  return NULL;
+}
+
+KType *kt_ptr(KModule *m, KType *elem, KAddrSpace as) {
+  KType *t = find_derived(m, KT_PTR, elem, 0, as, NULL);
+  if (t) return t;
+  t = new_type(m, KT_PTR, 8, 8);
+  t->elem = elem;
+  t->as = as;
+  vec_push(m->arena, &m->derived, t);
+  return t;
+}
+
+KType *kt_array(KModule *m, KType *elem, int count) {
+  KType *t = find_derived(m, KT_ARRAY, elem, count, AS_GENERIC, NULL);
+  if (t) return t;
+  t = new_type(m, KT_ARRAY, count > 0 ? elem->size * count : 0, elem->align);
+  t->elem = elem;
+  t->count = count;
+  vec_push(m->arena, &m->derived, t);
+  return t;
+}
+
+KType *kt_vec(KModule *m, KType *elem, int lanes, const char *name) {
+  KType *t = find_derived(m, KT_VEC, elem, lanes, AS_GENERIC, name);
+  if (t) return t;
+  /* CUDA aligns 2- and 4-lane vectors to their size; 3-lane to the element */
+  int size = elem->size * lanes;
+  int align = (lanes == 2 || lanes == 4) ? size : elem->align;
+  if (align > 16) align = 16;
+  t = new_type(m, KT_VEC, size, align);
+  t->elem = elem;
+  t->count = lanes;
+  t->name = name;
+  vec_push(m->arena, &m->derived, t);
+  return t;
+}
+
+KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile) {
+  KType *base = t->unqual;
+  if (!is_const && !is_volatile) return base;
+  for (int i = 0; i < m->derived.len; i++) {
+    KType *q = m->derived.items[i];
+    if (q->unqual == base && q != base && q->is_const == is_const &&
+        q->is_volatile == is_volatile)
+      return q;
+  }
+  KType *q = arena_alloc(m->arena, sizeof *q);
+  *q = *base;
+  q->is_const = is_const;
+  q->is_volatile = is_volatile;
+  q->unqual = base;
+  q->id = m->next_type_id++;
+  vec_push(m->arena, &m->derived, q);
+  return q;
+}
+
+KType *kt_struct_new(KModule *m, const char *name, const char *cname,
+                     bool is_union) {
+  KType *t = new_type(m, KT_STRUCT, 0, 1);
+  t->name = name;
+  t->cname = cname;
+  t->is_union = is_union;
+  return t;
+}
+
+void kt_struct_layout(KType *st) {
+  int off = 0, align = 1, size = 0;
+  for (int i = 0; i < st->nfields; i++) {
+    KField *f = &st->fields[i];
+    int a = f->type->align > 0 ? f->type->align : 1;
+    if (a > align) align = a;
+    if (st->is_union) {
+      f->offset = 0;
+      if (f->type->size > size) size = f->type->size;
+    } else {
+      off = (off + a - 1) / a * a;
+      f->offset = off;
+      off += f->type->size;
+      size = off;
+    }
+  }
+  if (st->align > align) align = st->align; /* __align__(n) */
+  st->align = align;
+  st->size = (size + align - 1) / align * align;
+  if (st->size == 0) st->size = 1; /* C++: empty class has size 1 */
+}
+
+static bool same_name_ignoring_space(const char *a, const char *b) {
+  for (;;) {
+    while (*a == ' ') a++;
+    while (*b == ' ') b++;
+    if (*a != *b) return false;
+    if (!*a) return true;
+    a++, b++;
+  }
+}
+
+KFunc *kir_find_kernel(const KModule *m, const char *name) {
+  for (int i = 0; i < m->funcs.len; i++) {
+    KFunc *f = m->funcs.items[i];
+    if (!(f->flags & KF_GLOBAL) || !f->body) continue;
+    if (same_name_ignoring_space(f->name, name) || !strcmp(f->cname, name))
+      return f;
+  }
+  return NULL;
+}

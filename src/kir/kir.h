@@ -1,0 +1,285 @@
+/*
+ * kir.h — KIR, the one typed, structured kernel IR every backend reads.
+ *
+ * A KModule owns (in its arena) interned types, globals with an address
+ * space, and functions.  Templates, overloads, references, member functions
+ * and implicit conversions are gone by the time code is KIR: a template
+ * instance is a plain KFunc whose `name` is the C++ spelling
+ * (`reduce<float, 256>`) and whose `cname` is a C identifier; a reference
+ * parameter is a pointer; a member function takes `this` explicitly; every
+ * implicit conversion is a KE_CAST node.
+ *
+ * Statements are structured (block/if/loop/switch); labels and goto exist
+ * only where the source had them.  Every node carries the user's source
+ * location so a backend's error points at the user's line.
+ */
+#ifndef CW_KIR_H
+#define CW_KIR_H
+
+#include "../base/base.h"
+
+/* ---- types ---------------------------------------------------------------- */
+
+typedef enum {
+  KT_VOID, KT_BOOL,
+  KT_I8, KT_I16, KT_I32, KT_I64,
+  KT_U8, KT_U16, KT_U32, KT_U64,
+  KT_F16, KT_F32, KT_F64,
+  KT_VEC,    /* CUDA vector type: elem + lanes (1..4), named e.g. float4; __half2 */
+  KT_PTR,    /* elem + address space */
+  KT_ARRAY,  /* elem + count (count < 0: unsized, extern __shared__ T s[]) */
+  KT_STRUCT, /* struct/class/union with fields */
+  KT_FUNC,   /* only for function pointers' pointee; rarely used */
+} KTypeKind;
+
+typedef enum {
+  AS_GENERIC, /* a pointer that may point anywhere (the C++ default) */
+  AS_GLOBAL,
+  AS_SHARED,
+  AS_CONSTANT,
+  AS_LOCAL,
+} KAddrSpace;
+
+typedef struct KType KType;
+
+typedef struct KField {
+  const char *name;
+  KType *type;
+  int offset;   /* bytes */
+  int bit_width; /* 0: not a bit-field */
+  int bit_offset;
+} KField;
+
+struct KType {
+  KTypeKind kind;
+  int size, align;   /* bytes; size of an unsized array is 0 */
+  KType *elem;       /* VEC, PTR, ARRAY */
+  int count;         /* VEC lanes, ARRAY length (-1 unsized) */
+  KAddrSpace as;     /* PTR: where it points */
+  bool is_const, is_volatile; /* qualifiers of this type (PTR: of pointee via elem) */
+  const char *name;  /* STRUCT: C++ name (with template args); VEC: float4 ... */
+  const char *cname; /* STRUCT: C identifier */
+  KField *fields;    /* STRUCT */
+  int nfields;
+  bool is_union;
+  KType *unqual;     /* the same type without const/volatile (self if none) */
+  int id;            /* stable per module, for dumps */
+  void *front;       /* front end's own data (class members, templates) */
+};
+
+bool kt_is_int(const KType *t);    /* bool and i8..u64 */
+bool kt_is_signed(const KType *t);
+bool kt_is_float(const KType *t);  /* f16, f32, f64 */
+bool kt_is_arith(const KType *t);
+bool kt_is_scalar(const KType *t); /* arith or pointer */
+/* Writes the type in the KIR dump's spelling (i32, f32*global, [4 x f32]). */
+void kt_print(StrBuf *sb, const KType *t);
+
+/* ---- builtins ---------------------------------------------------------- */
+
+/* One enumerator per builtin operation; several source names may map to
+ * one (exp(float) and expf → KB_EXPF).  Defined in builtins.def as
+ *   BUILTIN(ID, "source name", "signature", class)
+ * see that file for the signature notation. */
+typedef enum {
+#define BUILTIN(id, name, sig, cls) KB_##id,
+#include "builtins.def"
+#undef BUILTIN
+  KB__COUNT
+} KBuiltinId;
+
+/* kind of builtin, which tells passes how to treat it */
+typedef enum {
+  KBC_MATH,    /* pure function of its operands */
+  KBC_ATOMIC,  /* read-modify-write on memory (first operand: pointer) */
+  KBC_SYNC,    /* barrier / fence / sync-with-result (__syncthreads_count) */
+  KBC_WARP,    /* warp collective: shuffles, votes, match, reduce */
+  KBC_IO,      /* printf, assert, trap */
+  KBC_MISC,    /* clock, etc. */
+} KBuiltinClass;
+
+typedef struct KBuiltinInfo {
+  KBuiltinId id;
+  const char *name; /* first source name, used in dumps */
+  KBuiltinClass cls;
+} KBuiltinInfo;
+const KBuiltinInfo *kb_info(KBuiltinId id);
+
+/* builtin variables */
+typedef enum { KBV_THREAD_IDX, KBV_BLOCK_IDX, KBV_BLOCK_DIM, KBV_GRID_DIM,
+               KBV_WARP_SIZE, KBV_LANE_ID } KBuiltinVar;
+
+/* ---- variables and functions -------------------------------------------- */
+
+typedef struct KExpr KExpr;
+typedef struct KStmt KStmt;
+typedef struct KFunc KFunc;
+
+typedef enum { KV_LOCAL, KV_PARAM, KV_GLOBAL } KVarKind;
+
+typedef struct KVar {
+  KVarKind kind;
+  const char *name;  /* source name */
+  const char *cname; /* unique C identifier within its function/module */
+  KType *type;
+  KAddrSpace as;     /* AS_LOCAL for locals/params; shared/constant/global for others */
+  bool is_static;    /* static local (one copy per grid in CUDA) */
+  bool is_extern;    /* extern __shared__ T s[] (dynamic shared memory) */
+  bool is_managed;   /* __managed__ */
+  KExpr *init;       /* globals and static locals: constant initializer */
+  SrcLoc loc;
+  int id;
+} KVar;
+
+/* ---- expressions -------------------------------------------------------- */
+
+typedef enum {
+  KE_INT,      /* ival, type integer/bool */
+  KE_FLOAT,    /* fval, type f16/f32/f64 */
+  KE_STR,      /* str/str_len: string literal (printf formats); type char* */
+  KE_VAR,      /* var (local, param or global) as an lvalue */
+  KE_BVAR,     /* bvar + component (0..2 for x,y,z; -1 the whole uint3/dim3) */
+  KE_UNARY,    /* op in {NEG, NOT, BITNOT}: a */
+  KE_BINARY,   /* op: a op b (operands already converted; comparisons give bool) */
+  KE_ASSIGN,   /* a = b, or a op= b when op != KOP_NONE (b has the operation type) */
+  KE_INCDEC,   /* ++/--: op is KOP_ADD or KOP_SUB, prefix flag */
+  KE_COND,     /* a ? b : c */
+  KE_COMMA,    /* a, b */
+  KE_CAST,     /* (type) a: every conversion is explicit */
+  KE_INDEX,    /* a[b], a pointer or array, b integer */
+  KE_MEMBER,   /* a.field (struct lvalue or vector component: field = lane) */
+  KE_DEREF,    /* *a */
+  KE_ADDR,     /* &a */
+  KE_CALL,     /* fn(args) */
+  KE_BUILTIN,  /* builtin(args) */
+  KE_VEC,      /* build a vector/struct value from args (make_float4, T{...}) */
+  KE_INIT_LIST,/* {args} for an array/struct initializer (declarations only) */
+  KE_SIZEOF_PACK_UNUSED,
+} KExprKind;
+
+typedef enum {
+  KOP_NONE,
+  KOP_ADD, KOP_SUB, KOP_MUL, KOP_DIV, KOP_MOD,
+  KOP_SHL, KOP_SHR, KOP_AND, KOP_OR, KOP_XOR,
+  KOP_LAND, KOP_LOR,
+  KOP_EQ, KOP_NE, KOP_LT, KOP_LE, KOP_GT, KOP_GE,
+  KOP_NEG, KOP_NOT, KOP_BITNOT,
+} KOp;
+
+struct KExpr {
+  KExprKind kind;
+  KType *type;
+  SrcLoc loc;
+  KOp op;
+  bool prefix;      /* KE_INCDEC */
+  KExpr *a, *b, *c;
+  KExpr **args;     /* KE_CALL, KE_BUILTIN, KE_VEC, KE_INIT_LIST */
+  int nargs;
+  int64_t ival;
+  double fval;
+  const char *str;
+  int str_len;
+  KVar *var;
+  KFunc *fn;
+  KBuiltinId builtin;
+  KBuiltinVar bvar;
+  int field;        /* KE_MEMBER: field index or vector lane; KE_BVAR: component */
+  int designator;   /* KE_INIT_LIST element: designated index/field, -1 if none */
+};
+
+/* ---- statements --------------------------------------------------------- */
+
+typedef enum {
+  KS_BLOCK,    /* stmts */
+  KS_DECL,     /* var (+ var->init or init) */
+  KS_EXPR,     /* e */
+  KS_IF,       /* cond, then, els */
+  KS_LOOP,     /* loop_kind, init (stmt), cond, step, body, unroll */
+  KS_SWITCH,   /* cond, body (a block containing KS_CASE labels) */
+  KS_CASE,     /* case value (is_default for default:) */
+  KS_BREAK,
+  KS_CONTINUE,
+  KS_RETURN,   /* e may be NULL */
+  KS_BARRIER,  /* __syncthreads (block) / __syncwarp (warp, e = mask) */
+  KS_LABEL,    /* label: (name) */
+  KS_GOTO,     /* goto name */
+} KStmtKind;
+
+typedef enum { KLOOP_FOR, KLOOP_WHILE, KLOOP_DO } KLoopKind;
+typedef enum { KBAR_BLOCK, KBAR_WARP } KBarrierScope;
+
+struct KStmt {
+  KStmtKind kind;
+  SrcLoc loc;
+  KStmt **stmts;     /* KS_BLOCK */
+  int nstmts;
+  KVar *var;         /* KS_DECL */
+  KExpr *init;       /* KS_DECL: initializer (expression or KE_INIT_LIST) */
+  KExpr *e;          /* KS_EXPR, KS_RETURN, KS_BARRIER (warp mask) */
+  KExpr *cond;       /* KS_IF, KS_LOOP (NULL: forever), KS_SWITCH */
+  KStmt *then, *els; /* KS_IF */
+  KLoopKind loop_kind;
+  KStmt *init_stmt;  /* KS_LOOP for-init */
+  KExpr *step;       /* KS_LOOP */
+  KStmt *body;       /* KS_LOOP, KS_SWITCH */
+  int unroll;        /* KS_LOOP: 0 none, -1 "#pragma unroll", N */
+  int64_t case_value;/* KS_CASE */
+  bool is_default;
+  KBarrierScope scope;
+  const char *label; /* KS_LABEL, KS_GOTO */
+};
+
+/* ---- functions and module ---------------------------------------------- */
+
+enum {
+  KF_GLOBAL = 1,      /* __global__ kernel */
+  KF_DEVICE = 2,
+  KF_HOST = 4,
+  KF_FORCEINLINE = 8,
+  KF_NOINLINE = 16,
+  KF_EXTERN_C = 32,
+};
+
+struct KFunc {
+  const char *name;  /* C++ display name: reduce<float, 256>, Vec3::dot */
+  const char *cname; /* C identifier, unique in the module */
+  KType *ret;
+  KVar **params;
+  int nparams;
+  KStmt *body;       /* NULL for a declaration without definition */
+  unsigned flags;
+  int max_threads;   /* __launch_bounds__ (0: none) */
+  int min_blocks;
+  bool uses_dynamic_shared;
+  SrcLoc loc;
+  int id;
+};
+
+typedef struct KModule {
+  Arena *arena;      /* owns everything below (not owned by the module) */
+  PtrVec types;      /* KType*: structs in definition order */
+  PtrVec globals;    /* KVar* */
+  PtrVec funcs;      /* KFunc*: device functions before their callers */
+  /* type interning */
+  KType *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16,
+      *t_u32, *t_u64, *t_f16, *t_f32, *t_f64;
+  PtrVec derived;    /* interned pointer/array/vector/qualified types */
+  int next_type_id;
+} KModule;
+
+KModule *kir_module_new(Arena *a);
+KType *kt_ptr(KModule *m, KType *elem, KAddrSpace as);
+KType *kt_array(KModule *m, KType *elem, int count);
+KType *kt_vec(KModule *m, KType *elem, int lanes, const char *name);
+KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile);
+KType *kt_struct_new(KModule *m, const char *name, const char *cname,
+                     bool is_union);
+void kt_struct_layout(KType *st); /* computes offsets, size, align */
+
+/* Kernel lookup by C++ name (`reduce<float, 256>`) or cname. */
+KFunc *kir_find_kernel(const KModule *m, const char *name);
+
+/* The stable textual dump used by golden tests and `transpile --target kir`. */
+void kir_dump(StrBuf *sb, const KModule *m);
+
+#endif

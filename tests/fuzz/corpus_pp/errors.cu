@@ -1,0 +1,5 @@
+#if 1
+/* unterminated
+"str
+@ `
+#else

@@ -1,0 +1,5 @@
+#ifndef G
+#define G
+#include "g.h"
+int g;
+#endif

@@ -1,0 +1,3 @@
+#include "self.h"
+#include <x.h>
+int x;

@@ -1,0 +1,3 @@
+#pragma once
+#pragma unroll 4
+_Pragma("unroll") for(;;);

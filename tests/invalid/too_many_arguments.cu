@@ -1,0 +1,13 @@
+// expect: 12:18: too many arguments to function call
+// Passing an extra argument to a device helper.
+__device__ float lerp(float a, float b, float t)
+{
+    return a + t * (b - a);
+}
+
+__global__ void blend(const float* a, const float* b, float* out, int n)
+{
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i < n)
+        out[i] = lerp(a[i], b[i], 0.5f, 1.0f);
+}

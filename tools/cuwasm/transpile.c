@@ -1,0 +1,90 @@
+/*
+ * transpile.c — `cuwasm transpile FILE.cu --target T [-o OUT]`: compile and
+ * print the program in another language (kir now; c, wgsl, ... as their
+ * emitters land).  Nothing is written to stdout when compilation fails.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+
+static const char *usage =
+    "usage: cuwasm transpile FILE.cu --target kir|c [-o OUT] [-I DIR] [-D X[=Y]] [-U X] [--arch sm_XX]\n";
+
+static const char *targets[] = {"kir", "c"};
+
+static int known_target(const char *t) {
+  for (size_t i = 0; i < sizeof targets / sizeof *targets; i++)
+    if (!strcmp(t, targets[i])) return 1;
+  return 0;
+}
+
+static int write_output(const char *out, const char *text) {
+  FILE *f = out ? fopen(out, "w") : stdout;
+  if (!f) {
+    perror(out);
+    return 1;
+  }
+  fputs(text, f);
+  if (out && fclose(f)) {
+    perror(out);
+    return 1;
+  }
+  return 0;
+}
+
+int cmd_transpile(int argc, char **argv) {
+  int h = cli_wants_help(argc, argv);
+  if (h == 1) { fputs(usage, stdout); return 0; }
+  if (h == 2) { printf("cuwasm %s\n", cw_version()); return 0; }
+  CliCompileOpts o;
+  memset(&o, 0, sizeof o);
+  const char *file = NULL, *target = NULL, *out = NULL;
+  for (int i = 1; i < argc; i++) {
+    int r = cli_parse_compile_opt(&o, argc, argv, &i);
+    if (r < 0) return 2;
+    if (r) continue;
+    if ((!strcmp(argv[i], "--target") || !strcmp(argv[i], "-t")) && i + 1 < argc) {
+      target = argv[++i];
+    } else if (!strncmp(argv[i], "--target=", 9)) {
+      target = argv[i] + 9;
+    } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
+      out = argv[++i];
+    } else if (argv[i][0] == '-' && argv[i][1]) {
+      fprintf(stderr, "cuwasm transpile: unknown option '%s'\n%s", argv[i], usage);
+      return 2;
+    } else if (file) {
+      fprintf(stderr, "cuwasm transpile: more than one input file\n");
+      return 2;
+    } else {
+      file = argv[i];
+    }
+  }
+  if (!file || !target) {
+    fputs(usage, stderr);
+    return 2;
+  }
+  if (!known_target(target)) {
+    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, c)\n", target);
+    return 2;
+  }
+  cw_compile_options co;
+  cli_fill_compile_options(&o, &co);
+  cw_diags *d = cw_diags_new();
+  cw_program *prog = NULL;
+  int rc = 1;
+  if (d && cw_compile_file(file, &co, d, &prog) == CW_OK) {
+    char *text = NULL;
+    cw_status st = cw_program_emit(prog, target, d, &text);
+    cli_print_diags(d);
+    if (st == CW_OK) rc = write_output(out, text);
+    else if (st == CW_ERR_UNSUPPORTED) fprintf(stderr, "cuwasm transpile: target '%s' is not available yet\n", target);
+    free(text);
+  } else if (d) {
+    cli_print_diags(d);
+  }
+  cw_program_free(prog);
+  cw_diags_free(d);
+  return rc;
+}
