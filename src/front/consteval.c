@@ -51,8 +51,62 @@ static bool eval_binary(KOp op, KType *t, int64_t a, int64_t b, int64_t *out) {
   return true;
 }
 
-static bool eval(Parser *p, KExpr *e, int64_t *out) {
+typedef struct Env {
+  KFunc *fn;
+  int64_t *vals;
+  int depth;
+} Env;
+
+static bool eval_in(Parser *p, KExpr *e, int64_t *out, Env *env);
+
+/* a constexpr function whose body is `return expr;` */
+static bool eval_call(Parser *p, KExpr *e, int64_t *out, Env *env) {
+  KFunc *f = e->fn;
+  if (!(f->flags & KF_CONSTEXPR) || !f->body || (env && env->depth > 64)) return false;
+  KStmt *b = f->body;
+  while (b->kind == KS_BLOCK && b->nstmts == 1) b = b->stmts[0];
+  if (b->kind != KS_RETURN || !b->e || e->nargs > 16) return false;
+  int64_t vals[16];
+  for (int i = 0; i < e->nargs; i++)
+    if (!eval_in(p, e->args[i], &vals[i], env)) return false;
+  Env inner = {f, vals, env ? env->depth + 1 : 1};
+  return eval_in(p, b->e, out, &inner);
+}
+
+static bool eval(Parser *p, KExpr *e, int64_t *out) { return eval_in(p, e, out, NULL); }
+
+static bool eval_in(Parser *p, KExpr *e, int64_t *out, Env *env) {
   int64_t a, b;
+  if (env) {
+    if (e->kind == KE_VAR && e->var->kind == KV_PARAM) {
+      for (int i = 0; i < env->fn->nparams; i++)
+        if (env->fn->params[i] == e->var) return *out = env->vals[i], true;
+      return false;
+    }
+    if (e->kind == KE_CAST && kt_is_int(e->type) && kt_is_int(e->a->type)) {
+      if (!eval_in(p, e->a, &a, env)) return false;
+      *out = truncate_to(e->type, a);
+      return true;
+    }
+    if (e->kind == KE_BINARY || e->kind == KE_UNARY || e->kind == KE_COND) {
+      int64_t c;
+      if (e->kind == KE_COND) {
+        if (!eval_in(p, e->a, &c, env)) return false;
+        return eval_in(p, c ? e->b : e->c, out, env);
+      }
+      if (!eval_in(p, e->a, &a, env)) return false;
+      if (e->kind == KE_UNARY) {
+        *out = truncate_to(e->type, e->op == KOP_NEG ? (int64_t)(0 - (uint64_t)a) : e->op == KOP_NOT ? !a : ~a);
+        return true;
+      }
+      if (!eval_in(p, e->b, &b, env)) return false;
+      KType *optype = e->op >= KOP_EQ && e->op <= KOP_GE ? e->a->type : e->type;
+      if (!eval_binary(e->op, optype, a, b, out)) return false;
+      *out = truncate_to(e->type, *out);
+      return true;
+    }
+  }
+  if (e->kind == KE_CALL) return eval_call(p, e, out, env);
   switch (e->kind) {
   case KE_INT: *out = e->ival; return true;
   case KE_FLOAT: return false;

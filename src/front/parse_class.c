@@ -67,6 +67,10 @@ static void parse_ctor(Parser *p, KType *st, const char *short_name) {
   parse_declarator(p, &tmp, &d, false);
   d.name = "<ctor>";
   d.type = p->m->t_void;
+  if (equal(p->tok, "=")) { /* = default / = delete: the implicit one */
+    skip_to_sync(p);
+    return;
+  }
   function_definition_or_decl(p, &ds, &d, st, NULL, NULL);
 }
 
@@ -204,6 +208,10 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     parse_member(p, st, short_name);
   }
   p->tok = p->tok->next;
+  if (is_device_marker(p->tok) || equal(p->tok, "template") || equal(p->tok, "struct") ||
+      equal(p->tok, "class") || equal(p->tok, "typedef") || equal(p->tok, "namespace") ||
+      equal(p->tok, "void") || equal(p->tok, "int") || equal(p->tok, "float") || equal(p->tok, "extern"))
+    error_tok(p, p->tok, "expected ';' after %s", is_union ? "union" : "struct");
   kt_struct_layout(st);
   if (st->nfields == 0 && !st->is_union) st->size = 1;
   vec_push(p->arena, &p->m->types, st);

@@ -156,7 +156,7 @@ static KType *named_type(Parser *p) {
     p->tok = p->tok->next;
     TArg args[16];
     int n;
-    parse_template_args(p, s->tmpl, args, &n);
+    parse_template_args(p, s->tmpl, args, &n, name);
     return instantiate_class(p, s->tmpl, args, n, name->loc);
   }
   if (!s && name == save) {
@@ -343,7 +343,9 @@ void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
   if (!d->name && !abstract && !equal(p->tok, "("))
     error_tok(p, p->tok, "expected identifier or '(' before '%s'",
               p->tok->kind == TK_EOF ? "end of file" : p->tok->spelling);
-  if (equal(p->tok, "(") && (d->name || abstract)) {
+  Token *after = p->tok->next;
+  if (equal(p->tok, "(") && d->name &&
+      (abstract || !p->fn || equal(after, ")") || equal(after, "...") || is_type_start(p, after))) {
     p->tok = p->tok->next;
     d->is_func = true;
     parse_params(p, d);
@@ -453,6 +455,15 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
   if (!ds->is_auto && t->kind == KT_VOID)
     error_tok(p, d->name_tok, "variable has incomplete type 'void'");
   check_redefinition(p, d);
+  /* the name is in scope from its declarator on: declared before the
+   * initializer is parsed, so an error there does not cascade */
+  Sym *s = scope_add(p, p->scope, SYM_VAR, d->name, d->name_tok->loc);
+  KVar *v = new_var(p, global || ds->is_static ? KV_GLOBAL : KV_LOCAL, d->name,
+                    d->is_ref ? kt_ptr(p->m, t, AS_GENERIC) : t, d->name_tok->loc);
+  s->var = v;
+  s->is_ref = d->is_ref;
+  v->cname = d->name;
+  if (ds->is_auto) v->type = p->m->t_i32; /* until the initializer says */
   KExpr *init = ds->is_auto ? NULL : init_for(p, t, d);
   if (ds->is_auto) {
     if (!consume(p, "=")) error_tok(p, d->name_tok, "declaration of variable '%s' with deduced type 'auto' requires an initializer", d->name);
@@ -466,16 +477,12 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
   if (t->kind == KT_ARRAY && t->count < 0 && !ext)
     error_tok(p, d->name_tok, "definition of variable with array type needs an explicit size or an initializer");
   KAddrSpace as = space_of(ds, global);
-  KVar *v = new_var(p, global || ds->is_static ? KV_GLOBAL : KV_LOCAL, d->name,
-                    d->is_ref ? kt_ptr(p->m, t, AS_GENERIC) : t, d->name_tok->loc);
+  v->type = d->is_ref ? kt_ptr(p->m, t, AS_GENERIC) : t;
   v->as = as;
   v->is_static = ds->is_static && !global;
   v->is_extern = ext;
   v->is_managed = ds->managed;
   if (ext && p->fn) p->fn->kf->uses_dynamic_shared = true;
-  Sym *s = scope_add(p, p->scope, SYM_VAR, d->name, d->name_tok->loc);
-  s->var = v;
-  s->is_ref = d->is_ref;
   if (d->is_ref) {
     if (!init) error_tok(p, d->name_tok, "declaration of reference variable '%s' requires an initializer", d->name);
     if (!is_lvalue(init)) error_at(p, init->loc, "non-const lvalue reference cannot bind to a temporary");
@@ -492,6 +499,7 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
     vec_push(p->arena, &p->m->globals, v);
     return;
   }
+  v->cname = NULL; /* not a clash with itself */
   v->cname = local_cname(p, d->name);
   KStmt *st = new_stmt(p, KS_DECL, d->name_tok->loc);
   st->var = v;
@@ -614,6 +622,13 @@ bool is_type_start(Parser *p, Token *t) {
     return false;
   }
   return vector_type_named(p, t->spelling) != NULL;
+}
+
+KType *parse_type_specifier(Parser *p) {
+  DeclSpec ds;
+  parse_declspec(p, &ds, true);
+  if (ds.is_auto) error_tok(p, ds.start, "'auto' not allowed here");
+  return ds.type;
 }
 
 KType *parse_type_name(Parser *p) {

@@ -253,14 +253,14 @@ Sym *parse_qualified_name(Parser *p, Token **last) {
   }
 }
 
-static KExpr *call_or_ref(Parser *p, Sym *s, Token *name) {
+static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
   if (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE) {
     TArg targs[16];
     int nt = 0;
-    Template *tmpl = s->kind == SYM_TEMPLATE ? s->tmpl : NULL;
+    Template *tmpl = s->tmpl;
     if (tmpl && !tmpl->is_class && equal(p->tok, "<")) {
       p->tok = p->tok->next;
-      parse_template_args(p, tmpl, targs, &nt);
+      parse_template_args(p, tmpl, targs, &nt, name);
     }
     if (tmpl && tmpl->is_class) goto type_name;
     if (!equal(p->tok, "("))
@@ -269,13 +269,12 @@ static KExpr *call_or_ref(Parser *p, Sym *s, Token *name) {
     p->tok = p->tok->next;
     int n;
     KExpr **args = parse_args(p, &n, ")");
-    return sema_call_funcs(p, s->kind == SYM_FUNC ? s : NULL, tmpl, targs, nt, NULL, args, n,
-                           name);
+    return sema_call_funcs(p, s, tmpl, targs, nt, NULL, args, n, name);
   }
   if (s->kind == SYM_TYPE) {
   type_name:
-    p->tok = name;
-    KType *t = parse_type_name(p);
+    p->tok = start;
+    KType *t = parse_type_specifier(p);
     bool brace = equal(p->tok, "{");
     if (!brace && !equal(p->tok, "("))
       error_tok(p, p->tok, "expected '(' for function-style cast or type construction");
@@ -307,7 +306,7 @@ static KExpr *parse_identifier(Parser *p) {
   if (s && s->kind == SYM_FUNC && equal(p->tok, "(") && start == name &&
       is_builtin_name(p, name->spelling) && s->funcs.len == 0)
     s = NULL;
-  if (s) return call_or_ref(p, s, name);
+  if (s) return call_or_ref(p, s, name, start);
   if (start == name) {
     KExpr *bv = builtin_var(p, name);
     if (bv) return bv;
@@ -323,7 +322,7 @@ static KExpr *parse_identifier(Parser *p) {
       Sym fake = {0};
       fake.kind = SYM_TYPE;
       fake.type = vt;
-      return call_or_ref(p, &fake, name);
+      return call_or_ref(p, &fake, name, name);
     }
     if (equal(p->tok, "(") && is_builtin_name(p, name->spelling)) {
       p->tok = p->tok->next;
@@ -333,9 +332,13 @@ static KExpr *parse_identifier(Parser *p) {
       if (e) return e;
     }
   }
-  if (equal(p->tok, "("))
+  if (equal(p->tok, "(") || !p->fn)
     error_tok(p, name, "use of undeclared identifier '%s'", name->spelling);
-  error_tok(p, name, "use of undeclared identifier '%s'", name->spelling);
+  /* keep checking the statement: the name stands for an int from here on */
+  error_soft(p, name->loc, "use of undeclared identifier '%s'", name->spelling);
+  Sym *poison = scope_add(p, p->scope, SYM_CONST, name->spelling, name->loc);
+  poison->type = p->m->t_i32;
+  return int_const(p, 0, p->m->t_i32, name->loc);
 }
 
 static KExpr *parse_primary(Parser *p) {
@@ -386,7 +389,7 @@ static KExpr *parse_primary(Parser *p) {
   if (t->kind == TK_IDENT && is_type_start(p, t) && !lookup(p, t->spelling) &&
       !vector_type_named(p, t->spelling)) {
     /* int(x), float(y), unsigned(z): functional casts of keyword types */
-    KType *ty = parse_type_name(p);
+    KType *ty = parse_type_specifier(p);
     bool brace = equal(p->tok, "{");
     if (!brace && !equal(p->tok, "(")) error_tok(p, p->tok, "expected '(' for function-style cast");
     p->tok = p->tok->next;
@@ -405,15 +408,15 @@ static KExpr *parse_method_call(Parser *p, KExpr *obj, Token *name) {
   if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE)) return NULL;
   TArg targs[16];
   int nt = 0;
-  Template *tmpl = s->kind == SYM_TEMPLATE ? s->tmpl : NULL;
+  Template *tmpl = s->tmpl;
   if (tmpl && equal(p->tok, "<")) {
     p->tok = p->tok->next;
-    parse_template_args(p, tmpl, targs, &nt);
+    parse_template_args(p, tmpl, targs, &nt, name);
   }
   expect(p, "(");
   int n;
   KExpr **args = parse_args(p, &n, ")");
-  return sema_call_funcs(p, s->kind == SYM_FUNC ? s : NULL, tmpl, targs, nt, obj, args, n, name);
+  return sema_call_funcs(p, s, tmpl, targs, nt, obj, args, n, name);
 }
 
 static KExpr *parse_postfix(Parser *p) {
@@ -443,7 +446,7 @@ static KExpr *parse_postfix(Parser *p) {
       KExpr *m = equal(p->tok, "(") || equal(p->tok, "<") ? parse_method_call(p, obj, name) : NULL;
       e = m ? m : sema_member(p, obj, name, false, t->loc);
     } else if (equal(t, "(")) {
-      if (e->type->unqual->kind != KT_STRUCT) error_at(p, e->loc, "called object type '%s' is not a function", type_name(p, e->type));
+      if (e->type->unqual->kind != KT_STRUCT) error_at(p, e->loc, "called object is not a function (type '%s')", type_name(p, e->type));
       p->tok = t->next;
       int n;
       KExpr **args = parse_args(p, &n, ")");
@@ -451,7 +454,7 @@ static KExpr *parse_postfix(Parser *p) {
       all[0] = e;
       memcpy(all + 1, args, sizeof(KExpr *) * (size_t)n);
       KExpr *r = sema_operator_call(p, "operator()", all, n + 1, t->loc);
-      if (!r) error_at(p, e->loc, "called object type '%s' is not a function", type_name(p, e->type));
+      if (!r) error_at(p, e->loc, "called object is not a function (type '%s')", type_name(p, e->type));
       e = r;
     } else if (equal(t, "++") || equal(t, "--")) {
       p->tok = t->next;

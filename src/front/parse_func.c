@@ -65,6 +65,7 @@ static const char *display_name(Parser *p, Scope *s, const char *name, KType *ow
 static Sym *overload_set(Parser *p, Scope *s, const char *name, Token *at) {
   Sym *sym = scope_find_local(s, name);
   if (sym && sym->kind == SYM_HOST) sym->kind = SYM_FUNC;
+  if (sym && sym->kind == SYM_TEMPLATE && !sym->tmpl->is_class) return sym;
   if (sym && sym->kind != SYM_FUNC)
     error_tok(p, at, "redefinition of '%s' as a different kind of symbol", name);
   if (!sym) sym = scope_add(p, s, SYM_FUNC, name, at->loc);
@@ -92,7 +93,7 @@ FuncDecl *declare_function(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
   fd->is_static_method = owner && ds->is_static;
   fd->is_const_method = d->const_method;
   fd->is_constexpr = ds->is_constexpr;
-  fd->ret = d->type;
+  fd->ret = ds->is_auto ? NULL : d->type;
   fd->ret_ref = d->is_ref;
   fd->nparams = d->nparams;
   fd->variadic = d->variadic;
@@ -108,13 +109,13 @@ FuncDecl *declare_function(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
   unsigned fl = ds->fflags;
   if (ds->constant || ds->is_constexpr) fl |= KF_DEVICE | KF_HOST; /* constexpr: both sides */
   if (!(fl & (KF_GLOBAL | KF_DEVICE))) fl |= KF_HOST;
-  kf->flags = fl | (p->extern_c ? KF_EXTERN_C : 0);
+  kf->flags = fl | (p->extern_c ? KF_EXTERN_C : 0) | (ds->is_constexpr ? KF_CONSTEXPR : 0);
   kf->name = display_override ? display_override
              : ctor ? arena_printf(p->arena, "%s::%s", owner->name, owner->name)
                     : display_name(p, s, name, owner);
   kf->cname = (fl & KF_GLOBAL) && !display_override && !owner && !*s->cprefix
                   ? mangle_cname(p, name) : mangle_cname(p, kf->name);
-  kf->ret = d->is_ref ? kt_ptr(p->m, d->type, AS_GENERIC) : d->type;
+  kf->ret = !fd->ret ? NULL : d->is_ref ? kt_ptr(p->m, d->type, AS_GENERIC) : d->type;
   kf->max_threads = ds->max_threads;
   kf->min_blocks = ds->min_blocks;
   kf->loc = d->name_tok->loc;
@@ -205,6 +206,7 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   if (consume(p, ":")) parse_member_inits(p, &pre);
   KStmt *b = parse_compound(p);
   check_gotos(p);
+  if (!fd->ret) fd->ret = kf->ret = p->m->t_void; /* auto with no return */
   int n = ctx.temps.len + pre.len + b->nstmts;
   KStmt **all = arena_alloc(p->arena, sizeof(KStmt *) * (size_t)(n + 1));
   int k = 0;

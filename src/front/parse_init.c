@@ -37,9 +37,15 @@ static KExpr *parse_brace_list(Parser *p, KType *t) {
   bool scalar = kt_is_scalar(ut);
   int limit = ut->kind == KT_ARRAY ? ut->count : ut->kind == KT_STRUCT ? ut->nfields
               : ut->kind == KT_VEC ? ut->count : 1;
-  if (ut->kind == KT_STRUCT && ut->front && scope_find_local(ut->front, "<ctor>"))
-    error_tok(p, open, "brace initialization of a class with constructors is not supported; use %s(...)",
-              ut->name);
+  if (ut->kind == KT_STRUCT && ut->front && scope_find_local(ut->front, "<ctor>")) {
+    PtrVec args = {0}; /* list-initialization calls a constructor */
+    while (!equal(p->tok, "}")) {
+      if (args.len) expect(p, ",");
+      vec_push(p->arena, &args, parse_assign(p));
+    }
+    p->tok = p->tok->next;
+    return sema_construct(p, ut, (KExpr **)args.items, args.len, open->loc);
+  }
   bool saved = p->no_gt;
   p->no_gt = false;
   while (!equal(p->tok, "}")) {
@@ -87,17 +93,34 @@ static KExpr *parse_brace_list(Parser *p, KType *t) {
   return list;
 }
 
+/* char s[] = "abc": an initializer list of the bytes and the NUL */
+static KExpr *string_init(Parser *p, KExpr *str, KType *t) {
+  int n = str->str_len + 1;
+  if (t->count >= 0 && t->count < str->str_len)
+    error_at(p, str->loc, "initializer-string for char array is too long");
+  KExpr *list = new_expr(p, KE_INIT_LIST, t, str->loc);
+  list->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)n);
+  list->nargs = n;
+  for (int i = 0; i < n; i++) {
+    list->args[i] = int_const(p, i < str->str_len ? (int8_t)str->str[i] : 0, t->elem->unqual, str->loc);
+    list->args[i]->designator = i;
+  }
+  return list;
+}
+
 KExpr *parse_initializer(Parser *p, KType *t, SrcLoc loc) {
   (void)loc;
   if (equal(p->tok, "{")) return parse_brace_list(p, t);
   KExpr *e = parse_assign(p);
   KType *ut = t->unqual;
-  if (ut->kind == KT_STRUCT && !same_type(e->type, ut))
-    return sema_construct(p, ut, &e, 1, e->loc);
+  if (ut->kind == KT_STRUCT && !same_type(e->type, ut)) {
+    if (ut->front && scope_find_local(ut->front, "<ctor>")) return sema_construct(p, ut, &e, 1, e->loc);
+    return convert(p, e, t, CONV_INIT, e->loc); /* reports the mismatch */
+  }
   if (ut->kind == KT_STRUCT) return e;
   if (ut->kind == KT_ARRAY) {
-    if (e->kind == KE_STR && ut->elem->unqual->kind == KT_I8)
-      error_at(p, e->loc, "string initializers for char arrays are not supported");
+    if (e->kind == KE_STR && ut->elem->unqual->size == 1 && kt_is_int(ut->elem))
+      return string_init(p, e, ut);
     error_at(p, e->loc, "array initializer must be an initializer list");
   }
   return convert(p, e, t, CONV_INIT, e->loc);

@@ -36,7 +36,17 @@ static bool is_decl_start(Parser *p, Token *t) {
   if (t->kind != TK_IDENT) return false;
   for (size_t i = 0; i < sizeof kw / sizeof *kw; i++)
     if (equal(t, kw[i])) return true;
-  if (!is_type_start(p, t)) return false;
+  if (!is_type_start(p, t)) {
+    /* `flaot v = ...`: two names in a row can only start a declaration */
+    static const char *stmt_kw[] = {"return", "goto", "case", "default", "else", "do",
+                                    "while", "for", "if", "switch", "break", "continue",
+                                    "sizeof", "new", "delete", "throw", "typedef", "co_return"};
+    for (size_t i = 0; i < sizeof stmt_kw / sizeof *stmt_kw; i++)
+      if (equal(t, stmt_kw[i])) return false;
+    Token *n = t->next;
+    return n->kind == TK_IDENT && !lookup(p, t->spelling) && !is_builtin_name(p, t->spelling) &&
+           (equal(n->next, "=") || equal(n->next, ";") || equal(n->next, "[") || equal(n->next, ","));
+  }
   /* `T(x)` and `T{x}` at statement start are expressions (casts) when T is
    * a keyword type; a user type followed by an identifier is a declaration */
   Token *n = t->next;
@@ -203,12 +213,18 @@ static KStmt *parse_return(Parser *p, Token *kw) {
   KStmt *s = new_stmt(p, KS_RETURN, kw->loc);
   FuncCtx *f = p->fn;
   if (equal(p->tok, ";")) {
+    if (!f->ret) f->ret = f->fd->ret = f->kf->ret = p->m->t_void;
     if (f->ret->kind != KT_VOID) error_tok(p, kw, "non-void function should return a value");
     p->tok = p->tok->next;
     return s;
   }
   KExpr *e = parse_expr(p);
   expect(p, ";");
+  if (!f->ret) { /* `auto` return type: the first return decides */
+    f->ret = decay(p, e->type);
+    f->fd->ret = f->ret;
+    f->kf->ret = f->ret;
+  }
   if (f->ret->kind == KT_VOID) {
     if (e->type->kind != KT_VOID) error_tok(p, kw, "void function should not return a value");
     KStmt *es = new_stmt(p, KS_EXPR, kw->loc);

@@ -127,7 +127,14 @@ void parse_template_decl(Parser *p) {
   t->owner = p->cur_class;
   t->loc = kw->loc;
   bool is_class;
-  Token *name = declared_name(p, p->tok, &is_class);
+  Token *name;
+  if (equal(p->tok, "using") && p->tok->next->kind == TK_IDENT && equal(p->tok->next->next, "=")) {
+    name = p->tok->next;
+    is_class = t->is_alias = true;
+    t->decl = name->next->next;
+  } else {
+    name = declared_name(p, p->tok, &is_class);
+  }
   if (!name) error_tok(p, p->tok, "unsupported template declaration");
   if (!is_class && equal(name->next, "<"))
     error_tok(p, name, "explicit or partial specialization of '%s' is not supported", name->spelling);
@@ -137,6 +144,9 @@ void parse_template_decl(Parser *p) {
   if (s && s->kind == SYM_TEMPLATE && !is_class && !s->tmpl->is_class) {
     t->next_overload = s->tmpl;
     s->tmpl = t;
+  } else if (s && s->kind == SYM_FUNC && !is_class) {
+    t->next_overload = s->tmpl;
+    s->tmpl = t; /* functions and function templates overload together */
   } else if (s && s->kind != SYM_HOST) {
     error_tok(p, name, "redefinition of '%s'", t->name);
   } else {
@@ -228,9 +238,9 @@ static bool fill_defaults(Parser *p, Template *t, TArg *args, int from) {
 }
 
 /* template-args = "<" (arg ("," arg)*)? ">"  — '<' consumed */
-bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout) {
+bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout, Token *name) {
   int n = 0;
-  Token *start = p->tok;
+  Token *start = name;
   split_shr(p);
   while (!equal(p->tok, ">")) {
     if (n) expect(p, ",");
@@ -295,7 +305,19 @@ static void check_depth(Parser *p, Template *t, SrcLoc loc) {
              MAX_INST_DEPTH, t->name);
 }
 
+static KType *instantiate_alias(Parser *p, Template *t, TArg *args, int nargs) {
+  Saved sv;
+  save_state(p, &sv);
+  p->scope = binding_scope(p, t, args, nargs);
+  p->tok = t->decl;
+  p->no_gt = false;
+  KType *r = parse_type_name(p);
+  restore_state(p, &sv);
+  return r;
+}
+
 KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc loc) {
+  if (t->is_alias) return instantiate_alias(p, t, args, nargs);
   const char *key = targs_key(p, t, args, nargs);
   Instance *in = find_instance(t, key);
   if (in) return in->type;
@@ -442,7 +464,7 @@ static void explicit_instantiation(Parser *p) {
     expect(p, "<");
     TArg args[16];
     int n;
-    parse_template_args(p, s->tmpl, args, &n);
+    parse_template_args(p, s->tmpl, args, &n, name);
     instantiate_class(p, s->tmpl, args, n, name->loc);
     expect(p, ";");
     return;
@@ -457,7 +479,7 @@ static void explicit_instantiation(Parser *p) {
   TArg args[16];
   memset(args, 0, sizeof args);
   int n = 0;
-  if (consume(p, "<")) parse_template_args(p, s->tmpl, args, &n);
+  if (consume(p, "<")) parse_template_args(p, s->tmpl, args, &n, name);
   /* the parameter list picks the overload; deduce from its types */
   expect(p, "(");
   PtrVec ptypes = {0};

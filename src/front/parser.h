@@ -114,6 +114,7 @@ struct Template {
   PtrVec instances;      /* Instance* */
   Template *next_overload;
   KType *owner;          /* member template: its class */
+  bool is_alias;         /* template <...> using X = type; */
   SrcLoc loc;
 };
 
@@ -254,9 +255,10 @@ KStmt *parse_compound(Parser *p);
 KStmt *new_stmt(Parser *p, KStmtKind k, SrcLoc loc);
 bool is_type_start(Parser *p, Token *t);
 KType *parse_type_name(Parser *p);   /* declspec + abstract declarator */
+KType *parse_type_specifier(Parser *p); /* declspec only: T(args) casts */
 void parse_toplevel(Parser *p);
 void parse_declaration_stmt(Parser *p, PtrVec *out); /* local decls → KStmt* */
-bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout);
+bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout, Token *name);
 KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc loc);
 FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc loc);
 bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,

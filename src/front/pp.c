@@ -26,7 +26,7 @@
 
 #include "pp_internal.h"
 
-enum { MAX_INCLUDE_DEPTH = 200, BASE_BUDGET = 4 << 20 };
+enum { MAX_INCLUDE_DEPTH = 200, BASE_BUDGET = 1 << 20, BUDGET_PER_BYTE = 16 };
 
 static void abort_run(PP *pp, const Token *at) {
   pp_error(pp, at, "preprocessor output too large (runaway macro expansion "
@@ -118,6 +118,8 @@ static FileInfo *file_info(PP *pp, const char *path) {
     if (text) fi->file = srcfile_new(pp->a, path, text, n);
     else fi->file = srcfile_load(pp->a, path);
     if (fi->file) fi->file->id = ++pp->nfiles;
+    /* the budget grows with the distinct text read, not with re-reads */
+    if (fi->file) pp->budget += BUDGET_PER_BYTE * fi->file->size;
     fi->missing = !fi->file;
     id->file = fi;
   }
@@ -606,7 +608,7 @@ static void init_dirs(PP *pp) {
 static void init_pp(PP *pp, Arena *a, CwDiags *d, const PPOptions *opt,
                     SrcFile *main) {
   pp->a = a, pp->d = d, pp->opt = opt;
-  pp->budget = BASE_BUDGET + 16 * main->size;
+  pp->budget = BASE_BUDGET + BUDGET_PER_BYTE * main->size;
   pp->eof = arena_alloc(a, sizeof(Token));
   pp->eof->kind = TK_EOF;
   pp->eof->spelling = "";

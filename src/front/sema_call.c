@@ -112,7 +112,7 @@ KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
                        Token *name_tok) {
   PtrVec cands = {0};
   int nplain = 0;
-  if (set && set->kind == SYM_FUNC && !nexplicit)
+  if (set && !nexplicit)
     for (int i = 0; i < set->funcs.len; i++) vec_push(p->arena, &cands, set->funcs.items[i]);
   nplain = cands.len;
   if (tmpl) add_template_candidates(p, tmpl, explicit_args, nexplicit, args, nargs, &cands,
@@ -144,11 +144,9 @@ static Sym *member_funcs(KType *t, const char *name, Template **tmpl) {
   *tmpl = NULL;
   if (!cs) return NULL;
   Sym *s = scope_find_local(cs, name);
-  if (s && s->kind == SYM_TEMPLATE) {
-    *tmpl = s->tmpl;
-    return NULL;
-  }
-  return s && s->kind == SYM_FUNC ? s : NULL;
+  if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE)) return NULL;
+  *tmpl = s->tmpl;
+  return s;
 }
 
 KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs,
@@ -167,9 +165,7 @@ KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs
   }
   Sym *s = lookup(p, opname);
   if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE)) return NULL;
-  return sema_call_funcs(p, s->kind == SYM_FUNC ? s : NULL,
-                         s->kind == SYM_TEMPLATE ? s->tmpl : NULL, NULL, 0, NULL, args,
-                         nargs, &fake);
+  return sema_call_funcs(p, s, s->tmpl, NULL, 0, NULL, args, nargs, &fake);
 }
 
 static KExpr *zero_value(Parser *p, KType *t, SrcLoc loc) {

@@ -11,6 +11,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *as_name[] = {"", "global", "shared", "constant", "local"};
@@ -384,9 +385,57 @@ static void dump_func(StrBuf *sb, const KFunc *f) {
   sb_putc(sb, '\n');
 }
 
+/* Only structs that device code uses are printed: the CUDA headers declare
+ * host-side structs (cudaDeviceProp, ...) that are not part of the kernel. */
+static void mark_type(char *used, KType *t) {
+  while (t && (t->kind == KT_PTR || t->kind == KT_ARRAY)) t = t->elem;
+  if (!t || t->kind != KT_STRUCT || used[t->unqual->id]) return;
+  used[t->unqual->id] = 1;
+  for (int i = 0; i < t->unqual->nfields; i++) mark_type(used, t->unqual->fields[i].type);
+}
+
+static void mark_expr(char *used, const KExpr *e) {
+  if (!e) return;
+  mark_type(used, e->type);
+  mark_expr(used, e->a);
+  mark_expr(used, e->b);
+  mark_expr(used, e->c);
+  for (int i = 0; i < e->nargs; i++) mark_expr(used, e->args[i]);
+}
+
+static void mark_stmt(char *used, const KStmt *s) {
+  if (!s) return;
+  if (s->var) mark_type(used, s->var->type);
+  mark_expr(used, s->init);
+  mark_expr(used, s->e);
+  mark_expr(used, s->cond);
+  mark_expr(used, s->step);
+  mark_stmt(used, s->then);
+  mark_stmt(used, s->els);
+  mark_stmt(used, s->init_stmt);
+  mark_stmt(used, s->body);
+  for (int i = 0; i < s->nstmts; i++) mark_stmt(used, s->stmts[i]);
+}
+
 void kir_dump(StrBuf *sb, const KModule *m) {
   sb_puts(sb, "; KIR module\n");
-  for (int i = 0; i < m->types.len; i++) dump_struct(sb, m->types.items[i]);
+  char *used = calloc((size_t)m->next_type_id + 1, 1);
+  for (int i = 0; used && i < m->globals.len; i++) {
+    KVar *v = m->globals.items[i];
+    mark_type(used, v->type);
+  }
+  for (int i = 0; used && i < m->funcs.len; i++) {
+    KFunc *f = m->funcs.items[i];
+    if (!f->body) continue;
+    mark_type(used, f->ret);
+    for (int k = 0; k < f->nparams; k++) mark_type(used, f->params[k]->type);
+    mark_stmt(used, f->body);
+  }
+  for (int i = 0; i < m->types.len; i++) {
+    KType *t = m->types.items[i];
+    if (!used || used[t->id]) dump_struct(sb, t);
+  }
+  free(used);
   for (int i = 0; i < m->globals.len; i++) dump_global(sb, m->globals.items[i]);
   for (int i = 0; i < m->funcs.len; i++) {
     sb_putc(sb, '\n');

@@ -238,6 +238,7 @@ enum {
   KF_FORCEINLINE = 8,
   KF_NOINLINE = 16,
   KF_EXTERN_C = 32,
+  KF_CONSTEXPR = 64,  /* usable in constant expressions */
 };
 
 struct KFunc {

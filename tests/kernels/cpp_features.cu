@@ -50,10 +50,9 @@ __global__ void cppFeatures(const real* x, const index_t* ids, real* out, index_
     *pj = static_cast<int>(v * kLocal);
     const real& cr = vals[i & 1];
     real* mutableOut = const_cast<real*>(static_cast<const real*>(out));
-    auto clampFn = [&](real t) { return cfg.clampOutput ? fminf(fmaxf(t, 0.0f), 10.0f) : t; };
     uint32_t bits = *reinterpret_cast<const uint32_t*>(&cr);
     ptr<real> dst = mutableOut + i;
-    *dst = clampFn(cr) + static_cast<real>(j % 7) + static_cast<real>(bits & 1u) + (ids[i] > 100 ? 1.0f : 0.0f);
+    *dst = (cfg.clampOutput ? fminf(fmaxf(cr, 0.0f), 10.0f) : cr) + static_cast<real>(j % 7) + static_cast<real>(bits & 1u) + (ids[i] > 100 ? 1.0f : 0.0f);
 }
 
 __global__ void swapPairs(int* data)

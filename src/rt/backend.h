@@ -1,0 +1,64 @@
+/*
+ * backend.h — what a device backend provides to the runtime core (api.c).
+ *
+ * A backend is a table of functions over an opaque device handle.  The
+ * core owns everything that is the same for every backend: handles, the
+ * caching memory pool, streams (one worker thread each, so work really
+ * runs asynchronously), events and error messages.  A backend only has to
+ * run one operation to completion when asked.  Functions return a
+ * cw_status and, on failure, write a message into err (size errn).
+ */
+#ifndef CW_RT_BACKEND_H
+#define CW_RT_BACKEND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cuwasm.h"
+
+typedef struct CwBackendOps {
+  const char *name;
+  /* Fills info (name, cores, ...) and says whether the backend can run. */
+  bool (*probe)(cw_device_info *info);
+  cw_status (*open)(void **dev, char *err, size_t errn);
+  void (*close)(void *dev);
+  cw_status (*mem_alloc)(void *dev, size_t n, void **ptr);
+  void (*mem_free)(void *dev, void *ptr);
+  /* dst/src are device or host pointers; n bytes. */
+  cw_status (*copy)(void *dev, void *dst, const void *src, size_t n);
+  cw_status (*fill)(void *dev, void *dst, int value, size_t n);
+  /* Loads a module from the C emitted by emit_c (or a backend's own
+   * translation of it). */
+  cw_status (*module_load)(void *dev, const char *c_source, void **mod,
+                           char *err, size_t errn);
+  void (*module_unload)(void *dev, void *mod);
+  /* Kernel by C++ name (whitespace ignored) or C name. */
+  cw_status (*kernel_find)(void *mod, const char *name, void **kernel,
+                           int *nparams, const uint32_t **param_sizes);
+  cw_status (*symbol_find)(void *mod, const char *name, void **addr,
+                           size_t *size);
+  /* Validates the configuration and runs the grid to completion. */
+  cw_status (*launch)(void *dev, void *kernel, const uint32_t grid[3],
+                      const uint32_t block[3], size_t shared_bytes,
+                      void **args, char *err, size_t errn);
+  /* Device printf output since the last call (malloc'd, or NULL). */
+  char *(*take_output)(void *dev);
+} CwBackendOps;
+
+const CwBackendOps *cw_backend_cpu(void);
+
+/* CUDA's launch limits, shared by backends that have none of their own. */
+enum {
+  CW_MAX_BLOCK_THREADS = 1024,
+  CW_MAX_BLOCK_X = 1024, CW_MAX_BLOCK_Y = 1024, CW_MAX_BLOCK_Z = 64,
+  CW_MAX_GRID_X = 2147483647, CW_MAX_GRID_YZ = 65535,
+  CW_MAX_SHARED_BYTES = 48 * 1024,
+};
+
+/* Checks a launch configuration against CUDA's limits; CW_OK or
+ * CW_ERR_LAUNCH with CUDA's error name in err. */
+cw_status cw_check_launch_config(const uint32_t grid[3], const uint32_t block[3],
+                                 size_t shared_total, char *err, size_t errn);
+
+#endif

@@ -1,0 +1,377 @@
+/*
+ * cpu.c — the CPU backend: every thread block is one call of the
+ * generated block function (emit/c_fission.c), blocks spread over the
+ * thread pool.
+ *
+ * Each pool thread owns a shared-memory buffer (the module's static
+ * __shared__ variables, then the launch's dynamic bytes, 64-byte aligned;
+ * not cleared between blocks, as CUDA leaves shared memory undefined).  Device printf appends to one buffer per device,
+ * handed to the runtime core at synchronize.  A failed device assert or a
+ * trap records the first message (file:line, block, thread), makes the
+ * remaining blocks skip, and fails the launch with cudaErrorAssert's text.
+ */
+#include "cpu_internal.h"
+
+#include "../../emit/c_abi.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct CpuDevice {
+  CpuPool pool;
+  int nthreads;
+  unsigned char **shm;  /* per pool thread */
+  size_t shm_cap;
+  pthread_mutex_t out_mu;
+  char *out;            /* device printf text */
+  size_t out_len, out_cap;
+} CpuDevice;
+
+typedef struct CpuModule {
+  CpuJit jit;
+  const cw_kernel_desc *kernels;
+  const cw_symbol_desc *symbols;
+} CpuModule;
+
+/* One launch, shared by the pool threads running its blocks. */
+typedef struct CpuLaunch {
+  CpuDevice *dev;
+  const cw_kernel_desc *k;
+  uint32_t grid[3], block[3];
+  size_t static_shm;
+  void **args;
+  atomic_int failed;
+  pthread_mutex_t mu;
+  char msg[512];
+} CpuLaunch;
+
+/* ---- device ---------------------------------------------------------- */
+
+static cw_status cpu_open(void **devp, char *err, size_t errn) {
+  CpuDevice *d = calloc(1, sizeof *d);
+  if (!d) return CW_ERR_NOMEM;
+  d->nthreads = cpu_pool_threads();
+  d->shm = calloc((size_t)d->nthreads, sizeof *d->shm);
+  if (!d->shm || !cpu_pool_init(&d->pool, d->nthreads)) {
+    free(d->shm);
+    free(d);
+    snprintf(err, errn, "cannot start %d worker threads", cpu_pool_threads());
+    return CW_ERR_NOMEM;
+  }
+  pthread_mutex_init(&d->out_mu, NULL);
+  *devp = d;
+  return CW_OK;
+}
+
+static void cpu_close(void *dv) {
+  CpuDevice *d = dv;
+  if (!d) return;
+  cpu_pool_destroy(&d->pool);
+  for (int i = 0; i < d->nthreads; i++) free(d->shm[i]);
+  free(d->shm);
+  free(d->out);
+  pthread_mutex_destroy(&d->out_mu);
+  free(d);
+}
+
+static cw_status cpu_alloc(void *dv, size_t n, void **p) {
+  (void)dv;
+  void *m = NULL;
+  if (posix_memalign(&m, 64, n ? n : 1)) return CW_ERR_NOMEM;
+  *p = m;
+  return CW_OK;
+}
+
+static void cpu_free(void *dv, void *p) {
+  (void)dv;
+  free(p);
+}
+
+static cw_status cpu_copy(void *dv, void *dst, const void *src, size_t n) {
+  (void)dv;
+  if (n) memmove(dst, src, n);
+  return CW_OK;
+}
+
+static cw_status cpu_fill(void *dv, void *dst, int v, size_t n) {
+  (void)dv;
+  if (n) memset(dst, v, n);
+  return CW_OK;
+}
+
+/* ---- modules ------------------------------------------------------------ */
+
+static cw_status cpu_module_load(void *dv, const char *src, void **out, char *err,
+                                 size_t errn) {
+  (void)dv;
+  CpuModule *m = calloc(1, sizeof *m);
+  if (!m) return CW_ERR_NOMEM;
+  cw_status st = cpu_jit_load(src, &m->jit, err, errn);
+  if (st != CW_OK) {
+    free(m);
+    return st;
+  }
+  const int *abi = cpu_jit_sym(&m->jit, "cw_abi_version");
+  m->kernels = cpu_jit_sym(&m->jit, "cw_kernels");
+  m->symbols = cpu_jit_sym(&m->jit, "cw_symbols");
+  if (!abi || *abi != CW_C_ABI_VERSION || !m->kernels || !m->symbols) {
+    snprintf(err, errn, "compiled module lacks the cuwasm tables (ABI %d)",
+             abi ? *abi : -1);
+    cpu_jit_unload(&m->jit);
+    free(m);
+    return CW_ERR_COMPILE;
+  }
+  *out = m;
+  return CW_OK;
+}
+
+static void cpu_module_unload(void *dv, void *mv) {
+  (void)dv;
+  CpuModule *m = mv;
+  if (!m) return;
+  cpu_jit_unload(&m->jit);
+  free(m);
+}
+
+static bool same_ignoring_space(const char *a, const char *b) {
+  for (;;) {
+    while (*a == ' ' || *a == '\t') a++;
+    while (*b == ' ' || *b == '\t') b++;
+    if (*a != *b) return false;
+    if (!*a) return true;
+    a++, b++;
+  }
+}
+
+static cw_status cpu_kernel_find(void *mv, const char *name, void **k, int *np,
+                                 const uint32_t **ps) {
+  CpuModule *m = mv;
+  for (const cw_kernel_desc *d = m->kernels; d->name; d++) {
+    if (same_ignoring_space(d->name, name) || !strcmp(d->cname, name)) {
+      *k = (void *)d;
+      *np = d->nparams;
+      *ps = d->param_sizes;
+      return CW_OK;
+    }
+  }
+  return CW_ERR_NOT_FOUND;
+}
+
+static cw_status cpu_symbol_find(void *mv, const char *name, void **addr, size_t *size) {
+  CpuModule *m = mv;
+  for (const cw_symbol_desc *s = m->symbols; s->name; s++) {
+    if (!strcmp(s->name, name)) {
+      *addr = s->addr;
+      *size = (size_t)s->size;
+      return CW_OK;
+    }
+  }
+  return CW_ERR_NOT_FOUND;
+}
+
+/* ---- device-side printf / assert ------------------------------------ */
+
+static int host_printf(cw_rt_ctx *ctx, const char *fmt, ...) {
+  CpuLaunch *L = ctx->host;
+  CpuDevice *d = L->dev;
+  char local[1024];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(local, sizeof local, fmt, ap);
+  va_end(ap);
+  if (n < 0) return n;
+  size_t len = (size_t)n < sizeof local ? (size_t)n : sizeof local - 1;
+  pthread_mutex_lock(&d->out_mu);
+  if (d->out_len + len + 1 > d->out_cap) {
+    size_t cap = (d->out_cap ? d->out_cap * 2 : 4096) + len;
+    char *p = realloc(d->out, cap);
+    if (p) {
+      d->out = p;
+      d->out_cap = cap;
+    }
+  }
+  if (d->out_len + len + 1 <= d->out_cap) {
+    memcpy(d->out + d->out_len, local, len);
+    d->out_len += len;
+    d->out[d->out_len] = 0;
+  }
+  pthread_mutex_unlock(&d->out_mu);
+  return n;
+}
+
+static void record_failure(CpuLaunch *L, const char *text) {
+  pthread_mutex_lock(&L->mu);
+  if (!atomic_load(&L->failed)) snprintf(L->msg, sizeof L->msg, "%s", text);
+  atomic_store(&L->failed, 1);
+  pthread_mutex_unlock(&L->mu);
+}
+
+static void host_assert(cw_rt_ctx *ctx, const char *expr, const char *file, int line,
+                        const char *func, uint32_t tx, uint32_t ty, uint32_t tz) {
+  char buf[512];
+  snprintf(buf, sizeof buf,
+           "device-side assert triggered (cudaErrorAssert): %s:%d: %s: block [%u,%u,%u], "
+           "thread [%u,%u,%u] Assertion `%s` failed.",
+           file ? file : "?", line, func ? func : "?", ctx->block_idx[0],
+           ctx->block_idx[1], ctx->block_idx[2], tx, ty, tz, expr ? expr : "?");
+  record_failure(ctx->host, buf);
+}
+
+static void host_trap(cw_rt_ctx *ctx, uint32_t tx, uint32_t ty, uint32_t tz) {
+  char buf[256];
+  snprintf(buf, sizeof buf,
+           "unspecified launch failure (cudaErrorLaunchFailure): __trap() in block "
+           "[%u,%u,%u], thread [%u,%u,%u]",
+           ctx->block_idx[0], ctx->block_idx[1], ctx->block_idx[2], tx, ty, tz);
+  record_failure(ctx->host, buf);
+}
+
+/* ---- launch ------------------------------------------------------------- */
+
+static void run_block(void *arg, uint64_t i, int worker) {
+  CpuLaunch *L = arg;
+  if (atomic_load_explicit(&L->failed, memory_order_relaxed)) return;
+  uint64_t gx = L->grid[0], gy = L->grid[1];
+  unsigned char *shm = L->dev->shm[worker];
+  cw_rt_ctx ctx = {
+      .block_idx = {(uint32_t)(i % gx), (uint32_t)((i / gx) % gy), (uint32_t)(i / (gx * gy))},
+      .grid_dim = {L->grid[0], L->grid[1], L->grid[2]},
+      .block_dim = {L->block[0], L->block[1], L->block[2]},
+      .shm = shm,
+      .dyn_shm = shm + L->static_shm,
+      .host = L,
+      .printf_fn = host_printf,
+      .assert_fn = host_assert,
+      .trap_fn = host_trap,
+  };
+  L->k->fn(&ctx, L->args);
+}
+
+static bool ensure_shm(CpuDevice *d, size_t need) {
+  if (need <= d->shm_cap) return true;
+  size_t cap = need < 65536 ? 65536 : need;
+  for (int i = 0; i < d->nthreads; i++) {
+    void *p = NULL;
+    if (posix_memalign(&p, 64, cap)) return false;
+    memset(p, 0, cap);
+    free(d->shm[i]);
+    d->shm[i] = p;
+  }
+  d->shm_cap = cap;
+  return true;
+}
+
+static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
+                            const uint32_t block[3], size_t shared_bytes, void **args,
+                            char *err, size_t errn) {
+  CpuDevice *d = dv;
+  const cw_kernel_desc *k = kv;
+  size_t stat = ((size_t)k->static_shared + 63) & ~(size_t)63;
+  cw_status st = cw_check_launch_config(grid, block, k->static_shared + shared_bytes,
+                                        err, errn);
+  if (st != CW_OK) return st;
+  CpuLaunch L = {.dev = d, .k = k, .static_shm = stat, .args = args};
+  memcpy(L.grid, grid, sizeof L.grid);
+  memcpy(L.block, block, sizeof L.block);
+  atomic_init(&L.failed, 0);
+  pthread_mutex_init(&L.mu, NULL);
+  pthread_mutex_lock(&d->pool.run_mu); /* shm buffers belong to one launch */
+  bool ok = ensure_shm(d, stat + shared_bytes + 64);
+  pthread_mutex_unlock(&d->pool.run_mu);
+  if (!ok) {
+    pthread_mutex_destroy(&L.mu);
+    snprintf(err, errn, "out of memory for shared memory buffers");
+    return CW_ERR_NOMEM;
+  }
+  uint64_t nblocks = (uint64_t)grid[0] * grid[1] * grid[2];
+  cpu_pool_run(&d->pool, nblocks, run_block, &L);
+  pthread_mutex_destroy(&L.mu);
+  if (atomic_load(&L.failed)) {
+    snprintf(err, errn, "%s", L.msg);
+    return CW_ERR_LAUNCH;
+  }
+  return CW_OK;
+}
+
+static char *cpu_take_output(void *dv) {
+  CpuDevice *d = dv;
+  pthread_mutex_lock(&d->out_mu);
+  char *s = d->out_len ? d->out : NULL;
+  if (s) {
+    d->out = NULL;
+    d->out_len = d->out_cap = 0;
+  }
+  pthread_mutex_unlock(&d->out_mu);
+  return s;
+}
+
+/* ---- probe -------------------------------------------------------------- */
+
+static void cpu_model(char *buf, size_t n) {
+  snprintf(buf, n, "unknown CPU");
+  FILE *f = fopen("/proc/cpuinfo", "r");
+  if (!f) return;
+  char line[512];
+  while (fgets(line, sizeof line, f)) {
+    if (strncmp(line, "model name", 10) && strncmp(line, "Hardware", 8)) continue;
+    char *c = strchr(line, ':');
+    if (!c) continue;
+    c++;
+    while (*c == ' ' || *c == '\t') c++;
+    c[strcspn(c, "\n")] = 0;
+    snprintf(buf, n, "%s", c);
+    break;
+  }
+  fclose(f);
+}
+
+static const char *simd_level(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx512f")) return "avx512";
+  if (__builtin_cpu_supports("avx2")) return "avx2";
+  if (__builtin_cpu_supports("avx")) return "avx";
+  if (__builtin_cpu_supports("sse4.2")) return "sse4.2";
+  return "sse2";
+#elif defined(__aarch64__) || defined(__ARM_NEON)
+  return "neon";
+#elif defined(__wasm_simd128__)
+  return "simd128";
+#else
+  return "scalar";
+#endif
+}
+
+static bool cpu_probe(cw_device_info *info) {
+  memset(info, 0, sizeof *info);
+  snprintf(info->backend, sizeof info->backend, "cpu");
+  info->available = 1;
+  cpu_model(info->name, sizeof info->name);
+  info->cores = cpu_pool_threads();
+  snprintf(info->simd, sizeof info->simd, "%s", simd_level());
+  long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
+  if (pages > 0 && psz > 0) info->memory_bytes = (uint64_t)pages * (uint64_t)psz;
+  return true;
+}
+
+static const CwBackendOps cpu_ops = {
+    .name = "cpu",
+    .probe = cpu_probe,
+    .open = cpu_open,
+    .close = cpu_close,
+    .mem_alloc = cpu_alloc,
+    .mem_free = cpu_free,
+    .copy = cpu_copy,
+    .fill = cpu_fill,
+    .module_load = cpu_module_load,
+    .module_unload = cpu_module_unload,
+    .kernel_find = cpu_kernel_find,
+    .symbol_find = cpu_symbol_find,
+    .launch = cpu_launch,
+    .take_output = cpu_take_output,
+};
+
+const CwBackendOps *cw_backend_cpu(void) { return &cpu_ops; }

@@ -1,0 +1,61 @@
+/*
+ * cpu_internal.h — the CPU backend's parts: a thread pool that hands out
+ * thread blocks dynamically (pool.c), the JIT that turns emitted C into
+ * loaded code with an on-disk cache (jit.c), and the backend itself
+ * (cpu.c: launches, printf/assert plumbing).
+ */
+#ifndef CW_RT_CPU_INTERNAL_H
+#define CW_RT_CPU_INTERNAL_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../backend.h"
+
+/* ---- pool.c ---- */
+typedef void (*CpuPoolFn)(void *arg, uint64_t item, int worker);
+
+typedef struct CpuPool {
+  int nworkers;            /* threads besides the caller */
+  pthread_t *threads;
+  pthread_mutex_t mu;
+  pthread_cond_t wake, done;
+  pthread_mutex_t run_mu;  /* one job at a time */
+  CpuPoolFn fn;
+  void *arg;
+  uint64_t count;
+  atomic_uint_fast64_t next;
+  int busy;                /* workers still on the current job */
+  uint64_t generation;
+  bool quit;
+} CpuPool;
+
+/* Stack size of pool workers: kernels keep per-thread arrays on it. */
+enum { CPU_STACK_BYTES = 64 << 20 };
+
+int cpu_pool_threads(void); /* CUWASM_NUM_THREADS or the core count */
+bool cpu_pool_init(CpuPool *p, int nthreads);
+/* Runs fn(arg, i, worker) for i in [0, count) on all threads, the caller
+ * included (worker ids 0..nthreads-1); returns when all are done. */
+void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg);
+void cpu_pool_destroy(CpuPool *p);
+
+/* ---- jit.c ---- */
+typedef struct CpuJit {
+  void *dl;        /* dlopen handle, or */
+  void *tcc;       /* a libtcc state */
+  void *tcc_lib;
+  void *(*tcc_sym)(void *s, const char *name);
+  void (*tcc_delete)(void *s);
+} CpuJit;
+
+cw_status cpu_jit_load(const char *c_source, CpuJit *out, char *err, size_t errn);
+void *cpu_jit_sym(CpuJit *j, const char *name);
+void cpu_jit_unload(CpuJit *j);
+/* The cache folder (created 0700); writes into buf. */
+bool cpu_jit_cache_dir(char *buf, size_t n);
+
+#endif

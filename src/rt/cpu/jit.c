@@ -1,0 +1,235 @@
+/*
+ * jit.c — emitted C to loaded machine code, cached on disk.
+ *
+ * The system C compiler (`cc`, or CUWASM_CC, which may carry flags) builds
+ * a shared object with -O3 -march=native; dlopen loads it.  Objects are
+ * cached under $XDG_CACHE_HOME/cuwasm (default ~/.cache/cuwasm, created
+ * mode 0700, private to the user) by a 128-bit hash of source, compiler
+ * and flags, so a second run skips the compiler.  A new object is built
+ * under a temporary name and renamed into place, so concurrent processes
+ * never load a half-written file.  The compiler runs through fork/execvp
+ * (no shell: paths may hold spaces); its stderr goes to a file whose head
+ * becomes the error message.  Without a working compiler, libtcc (if
+ * installed) compiles in memory instead.
+ */
+#include "cpu_internal.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const char *const jit_flags[] = {"-O3", "-march=native", "-fPIC", "-shared",
+                                        "-fno-strict-aliasing", "-fwrapv", NULL};
+
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+static void cache_key(const char *src, const char *cc, char out[33]) {
+  uint64_t a = 0xcbf29ce484222325ull, b = 0x84222325cbf29ce4ull;
+  const char *parts[3] = {src, cc, "v1"};
+  for (int i = 0; i < 3; i++) {
+    size_t n = strlen(parts[i]) + 1;
+    a = fnv1a(a, parts[i], n);
+    b = fnv1a(b ^ 0x9e3779b97f4a7c15ull, parts[i], n);
+  }
+  for (int i = 0; jit_flags[i]; i++) a = fnv1a(a, jit_flags[i], strlen(jit_flags[i]));
+  snprintf(out, 33, "%016llx%016llx", (unsigned long long)a, (unsigned long long)b);
+}
+
+static bool mkdir_private(const char *path) {
+  if (mkdir(path, 0700) == 0) return true;
+  struct stat st;
+  return errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool cpu_jit_cache_dir(char *buf, size_t n) {
+  const char *x = getenv("XDG_CACHE_HOME");
+  if (x && *x == '/') {
+    snprintf(buf, n, "%s", x);
+  } else {
+    const char *home = getenv("HOME");
+    if (!home || !*home) home = "/tmp";
+    snprintf(buf, n, "%s/.cache", home);
+  }
+  if (!mkdir_private(buf)) return false;
+  size_t len = strlen(buf);
+  snprintf(buf + len, n - len, "/cuwasm");
+  return mkdir_private(buf);
+}
+
+static bool write_file(const char *path, const char *text) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0) return false;
+  size_t n = strlen(text), off = 0;
+  while (off < n) {
+    ssize_t w = write(fd, text + off, n - off);
+    if (w <= 0) {
+      close(fd);
+      return false;
+    }
+    off += (size_t)w;
+  }
+  return close(fd) == 0;
+}
+
+static void read_head(const char *path, char *err, size_t errn) {
+  FILE *f = fopen(path, "r");
+  if (!f) return;
+  size_t used = strlen(err);
+  if (used + 2 < errn) {
+    err[used++] = '\n';
+    size_t r = fread(err + used, 1, errn - used - 1, f);
+    err[used + r] = 0;
+  }
+  fclose(f);
+}
+
+/* Splits CUWASM_CC ("gcc -m64") into argv, appends flags and files. */
+static int run_compiler(const char *cc, const char *out, const char *in,
+                        const char *log) {
+  char *copy = strdup(cc);
+  if (!copy) return -1;
+  const char *argv[64];
+  int n = 0;
+  for (char *t = strtok(copy, " \t"); t && n < 40; t = strtok(NULL, " \t")) argv[n++] = t;
+  for (int i = 0; jit_flags[i]; i++) argv[n++] = jit_flags[i];
+  argv[n++] = "-o";
+  argv[n++] = out;
+  argv[n++] = in;
+  argv[n++] = "-lm";
+  argv[n] = NULL;
+  pid_t pid = fork();
+  if (pid == 0) {
+    int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd >= 0) {
+      dup2(fd, 2);
+      dup2(fd, 1);
+    }
+    execvp(argv[0], (char *const *)argv);
+    _exit(127);
+  }
+  free(copy);
+  if (pid < 0) return -1;
+  int st;
+  while (waitpid(pid, &st, 0) < 0)
+    if (errno != EINTR) return -1;
+  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static cw_status load_tcc(const char *src, CpuJit *j, char *err, size_t errn) {
+  void *lib = dlopen("libtcc.so", RTLD_NOW | RTLD_LOCAL);
+  if (!lib) lib = dlopen("libtcc.so.1", RTLD_NOW | RTLD_LOCAL);
+  if (!lib) return CW_ERR_UNAVAILABLE;
+  void *(*tnew)(void) = (void *(*)(void))(uintptr_t)dlsym(lib, "tcc_new");
+  int (*otype)(void *, int) = (int (*)(void *, int))(uintptr_t)dlsym(lib, "tcc_set_output_type");
+  int (*comp)(void *, const char *) = (int (*)(void *, const char *))(uintptr_t)dlsym(lib, "tcc_compile_string");
+  int (*reloc)(void *, void *) = (int (*)(void *, void *))(uintptr_t)dlsym(lib, "tcc_relocate");
+  int (*addlib)(void *, const char *) = (int (*)(void *, const char *))(uintptr_t)dlsym(lib, "tcc_add_library");
+  j->tcc_sym = (void *(*)(void *, const char *))(uintptr_t)dlsym(lib, "tcc_get_symbol");
+  j->tcc_delete = (void (*)(void *))(uintptr_t)dlsym(lib, "tcc_delete");
+  if (!tnew || !otype || !comp || !reloc || !j->tcc_sym || !j->tcc_delete) {
+    dlclose(lib);
+    return CW_ERR_UNAVAILABLE;
+  }
+  void *s = tnew();
+  if (!s) {
+    dlclose(lib);
+    return CW_ERR_NOMEM;
+  }
+  otype(s, 1 /* TCC_OUTPUT_MEMORY */);
+  if (addlib) addlib(s, "m");
+  if (comp(s, src) < 0 || reloc(s, (void *)1 /* TCC_RELOCATE_AUTO */) < 0) {
+    j->tcc_delete(s);
+    dlclose(lib);
+    snprintf(err, errn, "libtcc could not compile the generated C");
+    return CW_ERR_COMPILE;
+  }
+  j->tcc = s;
+  j->tcc_lib = lib;
+  return CW_OK;
+}
+
+static cw_status build(const char *src, const char *cc, const char *dir,
+                       const char *key, const char *so, char *err, size_t errn) {
+  char cpath[4200], tmp[4200], log[4200];
+  snprintf(cpath, sizeof cpath, "%s/%s.c", dir, key);
+  snprintf(tmp, sizeof tmp, "%s/%s.%d.tmp.so", dir, key, (int)getpid());
+  snprintf(log, sizeof log, "%s/%s.%d.log", dir, key, (int)getpid());
+  if (!write_file(cpath, src)) {
+    snprintf(err, errn, "cannot write %s: %s", cpath, strerror(errno));
+    return CW_ERR_IO;
+  }
+  int rc = run_compiler(cc, tmp, cpath, log);
+  if (rc == 127 || rc < 0) {
+    unlink(log);
+    snprintf(err, errn, "C compiler '%s' not found", cc);
+    return CW_ERR_UNAVAILABLE;
+  }
+  if (rc != 0) {
+    snprintf(err, errn, "C compiler '%s' failed on %s (exit %d):", cc, cpath, rc);
+    read_head(log, err, errn);
+    unlink(log);
+    unlink(tmp);
+    return CW_ERR_COMPILE;
+  }
+  unlink(log);
+  if (rename(tmp, so) != 0) {
+    snprintf(err, errn, "cannot rename %s: %s", tmp, strerror(errno));
+    unlink(tmp);
+    return CW_ERR_IO;
+  }
+  return CW_OK;
+}
+
+cw_status cpu_jit_load(const char *src, CpuJit *j, char *err, size_t errn) {
+  *j = (CpuJit){0};
+  const char *cc = getenv("CUWASM_CC");
+  if (!cc || !*cc) cc = "cc";
+  char dir[4096], key[33], so[4200];
+  if (!cpu_jit_cache_dir(dir, sizeof dir)) {
+    snprintf(err, errn, "cannot create the cache folder %s", dir);
+    return CW_ERR_IO;
+  }
+  cache_key(src, cc, key);
+  snprintf(so, sizeof so, "%s/%s.so", dir, key);
+  if (access(so, R_OK) != 0) {
+    cw_status st = build(src, cc, dir, key, so, err, errn);
+    if (st == CW_ERR_UNAVAILABLE) {
+      cw_status t = load_tcc(src, j, err, errn);
+      if (t == CW_ERR_UNAVAILABLE)
+        snprintf(err + strlen(err), errn - strlen(err), "; libtcc not found either");
+      return t;
+    }
+    if (st != CW_OK) return st;
+  }
+  j->dl = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+  if (!j->dl) {
+    snprintf(err, errn, "dlopen %s: %s", so, dlerror());
+    return CW_ERR_IO;
+  }
+  return CW_OK;
+}
+
+void *cpu_jit_sym(CpuJit *j, const char *name) {
+  if (j->dl) return dlsym(j->dl, name);
+  if (j->tcc) return j->tcc_sym(j->tcc, name);
+  return NULL;
+}
+
+void cpu_jit_unload(CpuJit *j) {
+  if (j->dl) dlclose(j->dl);
+  if (j->tcc) j->tcc_delete(j->tcc);
+  if (j->tcc_lib) dlclose(j->tcc_lib);
+  *j = (CpuJit){0};
+}

@@ -1,0 +1,102 @@
+/*
+ * rt_internal.h — the runtime core's objects (api.c, stream.c, mempool.c).
+ */
+#ifndef CW_RT_INTERNAL_H
+#define CW_RT_INTERNAL_H
+
+#include <pthread.h>
+
+#include "backend.h"
+
+typedef struct MemPool {
+  pthread_mutex_t mu;
+  void **free_ptr;       /* cached blocks */
+  size_t *free_size;
+  int nfree, capfree;
+  size_t cached_bytes;
+} MemPool;
+
+typedef enum { OP_LAUNCH, OP_COPY, OP_FILL, OP_EVENT } OpKind;
+
+typedef struct Op {
+  struct Op *next;
+  OpKind kind;
+  void *kernel;          /* OP_LAUNCH */
+  uint32_t grid[3], block[3];
+  size_t shared;
+  void **args;           /* points into blob */
+  unsigned char *blob;
+  void *dst;             /* OP_COPY/OP_FILL */
+  const void *src;
+  size_t n;
+  int value;
+  cw_event *event;       /* OP_EVENT */
+} Op;
+
+struct cw_stream {
+  cw_context *ctx;
+  pthread_t thread;
+  pthread_mutex_t mu;
+  pthread_cond_t cv, idle_cv;
+  Op *head, *tail;
+  bool busy, quit, started;
+  cw_status status;      /* first error since the last synchronize */
+  char msg[1024];
+};
+
+struct cw_event {
+  cw_context *ctx;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  bool pending, recorded;
+  double t_ms;
+};
+
+struct cw_context {
+  const CwBackendOps *ops;
+  void *dev;
+  MemPool pool;
+  cw_stream *default_stream;
+  pthread_mutex_t mu;
+  cw_stream **streams;   /* all live streams, for cw_synchronize */
+  int nstreams, capstreams;
+  char err[1024];
+};
+
+struct cw_buffer {
+  cw_context *ctx;
+  void *ptr;
+  size_t size, cap;
+};
+
+struct cw_kernel {
+  cw_module *mod;
+  void *handle;
+  int nparams;
+  const uint32_t *psizes;
+  struct cw_kernel *next;
+};
+
+struct cw_module {
+  cw_context *ctx;
+  void *handle;
+  cw_kernel *kernels;
+};
+
+/* mempool.c */
+void mempool_init(MemPool *p);
+void *mempool_get(cw_context *ctx, size_t n, size_t *cap);
+void mempool_put(cw_context *ctx, void *ptr, size_t cap);
+void mempool_release(cw_context *ctx);
+
+/* stream.c */
+cw_status stream_start(cw_context *ctx, cw_stream *s);
+void stream_stop(cw_stream *s);
+cw_status stream_push(cw_stream *s, Op *op);
+cw_status stream_wait(cw_stream *s, char *msg, size_t n);
+double rt_now_ms(void);
+
+cw_status rt_fail(cw_context *ctx, cw_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif

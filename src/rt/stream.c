@@ -1,0 +1,126 @@
+/*
+ * stream.c — streams as worker threads with a FIFO of operations.
+ *
+ * cw_launch and the async copies only enqueue and return, so the host
+ * really continues while a kernel runs.  The worker runs operations in
+ * order through the backend; the first error is kept (sticky, like CUDA's)
+ * until the stream is synchronized.  Events are operations too: the worker
+ * stamps the time when it reaches them, which is what elapsed time means
+ * in CUDA (time between the two points of the stream).
+ */
+#include "rt_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+double rt_now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void run_op(cw_stream *s, Op *op) {
+  cw_context *ctx = s->ctx;
+  char err[1024] = "";
+  cw_status st = CW_OK;
+  switch (op->kind) {
+  case OP_LAUNCH:
+    st = ctx->ops->launch(ctx->dev, op->kernel, op->grid, op->block, op->shared,
+                          op->args, err, sizeof err);
+    break;
+  case OP_COPY: st = ctx->ops->copy(ctx->dev, op->dst, op->src, op->n); break;
+  case OP_FILL: st = ctx->ops->fill(ctx->dev, op->dst, op->value, op->n); break;
+  case OP_EVENT: {
+    cw_event *e = op->event;
+    pthread_mutex_lock(&e->mu);
+    e->t_ms = rt_now_ms();
+    e->pending = false;
+    e->recorded = true;
+    pthread_cond_broadcast(&e->cv);
+    pthread_mutex_unlock(&e->mu);
+    break;
+  }
+  }
+  if (st != CW_OK) {
+    pthread_mutex_lock(&s->mu);
+    if (s->status == CW_OK) {
+      s->status = st;
+      snprintf(s->msg, sizeof s->msg, "%s", err[0] ? err : "operation failed");
+    }
+    pthread_mutex_unlock(&s->mu);
+  }
+}
+
+static void *stream_main(void *arg) {
+  cw_stream *s = arg;
+  pthread_mutex_lock(&s->mu);
+  for (;;) {
+    while (!s->head && !s->quit) pthread_cond_wait(&s->cv, &s->mu);
+    if (!s->head && s->quit) break;
+    Op *op = s->head;
+    s->head = op->next;
+    if (!s->head) s->tail = NULL;
+    s->busy = true;
+    pthread_mutex_unlock(&s->mu);
+    run_op(s, op);
+    free(op->blob);
+    free(op);
+    pthread_mutex_lock(&s->mu);
+    s->busy = false;
+    if (!s->head) pthread_cond_broadcast(&s->idle_cv);
+  }
+  pthread_mutex_unlock(&s->mu);
+  return NULL;
+}
+
+cw_status stream_start(cw_context *ctx, cw_stream *s) {
+  s->ctx = ctx;
+  pthread_mutex_init(&s->mu, NULL);
+  pthread_cond_init(&s->cv, NULL);
+  pthread_cond_init(&s->idle_cv, NULL);
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, 64 << 20); /* it runs blocks too */
+  int rc = pthread_create(&s->thread, &attr, stream_main, s);
+  pthread_attr_destroy(&attr);
+  if (rc) return CW_ERR_NOMEM;
+  s->started = true;
+  return CW_OK;
+}
+
+void stream_stop(cw_stream *s) {
+  if (!s->started) return;
+  pthread_mutex_lock(&s->mu);
+  s->quit = true;
+  pthread_cond_broadcast(&s->cv);
+  pthread_mutex_unlock(&s->mu);
+  pthread_join(s->thread, NULL);
+  pthread_mutex_destroy(&s->mu);
+  pthread_cond_destroy(&s->cv);
+  pthread_cond_destroy(&s->idle_cv);
+  s->started = false;
+}
+
+cw_status stream_push(cw_stream *s, Op *op) {
+  op->next = NULL;
+  pthread_mutex_lock(&s->mu);
+  if (s->tail) s->tail->next = op;
+  else s->head = op;
+  s->tail = op;
+  pthread_cond_signal(&s->cv);
+  pthread_mutex_unlock(&s->mu);
+  return CW_OK;
+}
+
+cw_status stream_wait(cw_stream *s, char *msg, size_t n) {
+  pthread_mutex_lock(&s->mu);
+  while (s->head || s->busy) pthread_cond_wait(&s->idle_cv, &s->mu);
+  cw_status st = s->status;
+  if (st != CW_OK && msg) snprintf(msg, n, "%s", s->msg);
+  s->status = CW_OK;
+  s->msg[0] = 0;
+  pthread_mutex_unlock(&s->mu);
+  return st;
+}
