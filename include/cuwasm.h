@@ -79,6 +79,12 @@ cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags,
 int cw_program_kernel_count(const cw_program *p);
 const char *cw_program_kernel_name(const cw_program *p, int i);
 
+/* Instantiates a template kernel by its C++ name (`scale<float, 128>`) in a
+ * compiled program, for kernels that only host code launches.  CW_OK when
+ * the kernel exists afterwards; CW_ERR_NOT_FOUND when no such template;
+ * CW_ERR_COMPILE with diagnostics when the instance does not compile. */
+cw_status cw_program_instantiate(cw_program *p, const char *cpp_name, cw_diags *diags);
+
 const char *cw_version(void);
 
 

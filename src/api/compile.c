@@ -22,6 +22,7 @@ struct cw_diags {
 struct cw_program {
   Arena arena;
   KModule *m;
+  Parser *parser; /* kept for instantiating templates on demand */
 };
 
 cw_diags *cw_diags_new(void) {
@@ -61,14 +62,15 @@ static void fill_pp(PPOptions *pp, const cw_compile_options *o) {
   if (o->cuda_arch) pp->cuda_arch = o->cuda_arch;
 }
 
-static cw_status finish(cw_program *prog, cw_diags *diags, KModule *m, cw_program **out) {
-  if (diags->d.errors || !m) {
+static cw_status finish(cw_program *prog, cw_diags *diags, Parser *ps, cw_program **out) {
+  if (diags->d.errors || !ps) {
     if (diags->nkeep < 8) diags->keep[diags->nkeep++] = prog->arena;
     else arena_free(&prog->arena);
     free(prog);
     return CW_ERR_COMPILE;
   }
-  prog->m = m;
+  prog->m = ps->m;
+  prog->parser = ps;
   *out = prog;
   return CW_OK;
 }
@@ -95,9 +97,9 @@ static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ct
   }
   PPOptions pp;
   fill_pp(&pp, opts);
-  KModule *m = front_compile(&prog->arena, &diags->d, f, &pp);
+  Parser *ps = front_compile(&prog->arena, &diags->d, f, &pp);
   prog->arena.oom = NULL;
-  return finish(prog, diags, m, out);
+  return finish(prog, diags, ps, out);
 }
 
 static SrcFile *load_path(Arena *a, const void *ctx) { return srcfile_load(a, ctx); }
@@ -178,4 +180,20 @@ cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags, ch
     return *text ? CW_OK : CW_ERR_COMPILE;
   }
   return CW_ERR_UNSUPPORTED;
+}
+
+cw_status cw_program_instantiate(cw_program *p, const char *cpp_name, cw_diags *diags) {
+  if (!p || !cpp_name || !diags) return CW_ERR_INVALID;
+  jmp_buf oom;
+  p->arena.oom = &oom;
+  if (setjmp(oom)) {
+    p->arena.oom = NULL;
+    return CW_ERR_NOMEM;
+  }
+  CwDiags *saved = p->parser->diags;
+  p->parser->diags = &diags->d;
+  bool ok = front_instantiate(p->parser, cpp_name);
+  p->parser->diags = saved;
+  p->arena.oom = NULL;
+  return ok ? CW_OK : diags->d.errors ? CW_ERR_COMPILE : CW_ERR_NOT_FOUND;
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct ArenaBlock {
   ArenaBlock *next;
@@ -18,7 +19,10 @@ struct ArenaBlock {
   max_align_t data[];
 };
 
-enum { ARENA_BLOCK = 256 * 1024 };
+/* Blocks start small (most compilations are one kernel file) and grow to
+ * 8 MiB, aligned to 2 MiB and marked for transparent huge pages where the
+ * system offers them: a million-line input spends less time in page faults. */
+enum { ARENA_BLOCK = 256 * 1024, ARENA_BIG_BLOCK = 8 * 1024 * 1024, HUGE_ALIGN = 2 * 1024 * 1024 };
 
 void arena_init(Arena *a) { memset(a, 0, sizeof *a); }
 
@@ -33,7 +37,16 @@ void arena_free(Arena *a) {
 }
 
 static ArenaBlock *arena_new_block(Arena *a, size_t cap) {
-  ArenaBlock *b = malloc(sizeof(ArenaBlock) + cap);
+  ArenaBlock *b = NULL;
+  if (cap >= ARENA_BIG_BLOCK) {
+    void *mem = NULL;
+    if (posix_memalign(&mem, HUGE_ALIGN, sizeof(ArenaBlock) + cap) == 0) b = mem;
+#ifdef MADV_HUGEPAGE
+    if (b) madvise(b, sizeof(ArenaBlock) + cap, MADV_HUGEPAGE);
+#endif
+  } else {
+    b = malloc(sizeof(ArenaBlock) + cap);
+  }
   if (!b) {
     if (a->oom) longjmp(*a->oom, 1);
     abort(); /* no recovery point: cannot continue */
@@ -61,7 +74,7 @@ void *arena_alloc(Arena *a, size_t n) {
       memset(big->data, 0, n);
       return big->data;
     }
-    b = arena_new_block(a, ARENA_BLOCK);
+    b = arena_new_block(a, ++a->nblocks > 16 ? ARENA_BIG_BLOCK : ARENA_BLOCK);
     b->next = a->head;
     a->head = b;
   }

@@ -24,6 +24,7 @@ typedef struct ArenaBlock ArenaBlock;
 typedef struct Arena {
   ArenaBlock *head;
   jmp_buf *oom; /* where to unwind when malloc fails (may be NULL) */
+  int nblocks;
 } Arena;
 
 void arena_init(Arena *a);

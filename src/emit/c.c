@@ -142,6 +142,7 @@ static void add_shared(CEmit *ce, KVar *v, int *off) {
     if (ce->shared_vars.items[i] == v) return;
   *off = align_up(*off, v->type->align > 0 ? v->type->align : 1);
   vec_push(&ce->arena, &ce->shared_vars, v);
+  ce_rename(ce, v, arena_printf(&ce->arena, "cw_sh_%s_%d", v->cname, ce->shared_vars.len));
   int *no = arena_alloc(&ce->arena, sizeof(int) * ce->shared_vars.len);
   if (ce->shared_off)
     memcpy(no, ce->shared_off, sizeof(int) * (ce->shared_vars.len - 1));
@@ -152,10 +153,17 @@ static void add_shared(CEmit *ce, KVar *v, int *off) {
 
 static void scan_shared(CEmit *ce, const KStmt *s, int *off, PtrVec *statics) {
   if (!s) return;
-  if (s->kind == KS_DECL && s->var->as == AS_SHARED && !s->var->is_extern)
+  if (s->kind == KS_DECL && s->var->as == AS_SHARED && !s->var->is_extern) {
     add_shared(ce, s->var, off);
-  else if (s->kind == KS_DECL && s->var->is_static && s->var->as != AS_SHARED)
+  } else if (s->kind == KS_DECL && s->var->as == AS_SHARED) {
+    vec_push(&ce->arena, &ce->extern_shared, s->var);
+    ce_rename(ce, s->var, arena_printf(&ce->arena, "cw_dsh_%s_%d", s->var->cname,
+                                       ce->extern_shared.len));
+  } else if (s->kind == KS_DECL && s->var->is_static) {
     vec_push(&ce->arena, statics, s->var);
+    ce_rename(ce, s->var, arena_printf(&ce->arena, "cw_st_%s_%d", s->var->cname,
+                                       statics->len));
+  }
   for (int i = 0; i < s->nstmts; i++) scan_shared(ce, s->stmts[i], off, statics);
   scan_shared(ce, s->then, off, statics);
   scan_shared(ce, s->els, off, statics);
@@ -188,6 +196,17 @@ static int layout_shared(CEmit *ce, PtrVec *statics, int *kernel_max) {
   return file_scope;
 }
 
+const char *ce_var_name(const CEmit *ce, const KVar *v) {
+  for (int i = ce->name_vars.len - 1; i >= 0; i--)
+    if (ce->name_vars.items[i] == v) return ce->name_strs.items[i];
+  return v->cname;
+}
+
+void ce_rename(CEmit *ce, const KVar *v, const char *name) {
+  vec_push(&ce->arena, &ce->name_vars, (void *)v);
+  vec_push(&ce->arena, &ce->name_strs, arena_strdup(&ce->arena, name));
+}
+
 bool ce_is_promoted(const CEmit *ce, const KVar *v) {
   for (int i = 0; i < ce->promoted.len; i++)
     if (ce->promoted.items[i] == v) return true;
@@ -210,10 +229,12 @@ static void emit_vec_types(CEmit *ce) {
     if (!dup && strcmp(n.data, "cw_half2") && strcmp(n.data, "float2") &&
         strcmp(n.data, "uint3")) {
       vec_push(&ce->arena, &seen, arena_strdup(&ce->arena, n.data));
-      sb_printf(ce->out, "typedef struct { _Alignas(%d) %s x", t->align,
-                scalar_name(t->elem->kind));
-      for (int l = 1; l < t->count && l < 4; l++) sb_printf(ce->out, ", %c", lanes[l]);
-      sb_printf(ce->out, "; } %s;\n", n.data);
+      /* _Alignas on the first member only: it applies to each declarator */
+      const char *el = scalar_name(t->elem->kind);
+      sb_printf(ce->out, "typedef struct { _Alignas(%d) %s x;", t->align, el);
+      if (t->count > 1) sb_printf(ce->out, " %s y", el);
+      for (int l = 2; l < t->count && l < 4; l++) sb_printf(ce->out, ", %c", lanes[l]);
+      sb_printf(ce->out, "%s } %s;\n", t->count > 1 ? ";" : "", n.data);
     }
     sb_free(&n);
   }
@@ -254,18 +275,22 @@ static void emit_shared_macros(CEmit *ce) {
     StrBuf ty;
     sb_init(&ty);
     ce_type_decl(&ty, v->type, v->type->kind == KT_ARRAY ? "(*)" : "*");
-    sb_printf(ce->out, "#define %s (*(%s)(cw_shm + %d))\n", v->cname, ty.data,
+    sb_printf(ce->out, "#define %s (*(%s)(cw_shm + %d))\n", ce_var_name(ce, v), ty.data,
               ce->shared_off[i]);
     sb_free(&ty);
   }
   for (int i = 0; i < ce->m->globals.len; i++) {
     KVar *v = ce->m->globals.items[i];
-    if (v->as != AS_SHARED || !v->is_extern) continue;
+    if (v->as == AS_SHARED && v->is_extern)
+      vec_push(&ce->arena, &ce->extern_shared, v);
+  }
+  for (int i = 0; i < ce->extern_shared.len; i++) {
+    KVar *v = ce->extern_shared.items[i];
     const KType *e = v->type->kind == KT_ARRAY ? v->type->elem : v->type;
     StrBuf ty;
     sb_init(&ty);
     ce_type_decl(&ty, e, "*");
-    sb_printf(ce->out, "#define %s ((%s)cw_dshm)\n", v->cname, ty.data);
+    sb_printf(ce->out, "#define %s ((%s)cw_dshm)\n", ce_var_name(ce, v), ty.data);
     sb_free(&ty);
   }
 }
@@ -273,7 +298,7 @@ static void emit_shared_macros(CEmit *ce) {
 static void emit_global(CEmit *ce, const KVar *v) {
   StrBuf d;
   sb_init(&d);
-  ce_type_decl(&d, v->type, v->cname);
+  ce_type_decl(&d, v->type, ce_var_name(ce, v));
   sb_printf(ce->out, "%s%s", v->is_static ? "static " : "", d.data);
   sb_free(&d);
   if (v->init) {
@@ -319,11 +344,11 @@ void ce_local_decl(CEmit *ce, const KStmt *s) {
       sb_printf(ce->out, "{ %s = ", d.data);
       emit_init_expr(ce, ce->out, init);
       sb_printf(ce->out, "; memcpy(&%s[%s], &cw_init, sizeof cw_init); }\n",
-                v->cname, ce->tidx);
+                ce_var_name(ce, v), ce->tidx);
       sb_free(&d);
       return;
     }
-    sb_printf(ce->out, "%s[%s] = ", v->cname, ce->tidx);
+    sb_printf(ce->out, "%s[%s] = ", ce_var_name(ce, v), ce->tidx);
     ce_expr(ce, ce->out, init);
     sb_puts(ce->out, ";\n");
     return;

@@ -115,8 +115,8 @@ static void emit_string(StrBuf *sb, const char *s, int n) {
 /* ---- variables --------------------------------------------------------- */
 
 static void emit_var(CEmit *ce, StrBuf *sb, const KVar *v) {
-  if (ce_is_promoted(ce, v)) sb_printf(sb, "%s[%s]", v->cname, ce->tidx);
-  else sb_puts(sb, v->cname);
+  if (ce_is_promoted(ce, v)) sb_printf(sb, "%s[%s]", ce_var_name(ce, v), ce->tidx);
+  else sb_puts(sb, ce_var_name(ce, v));
 }
 
 static void emit_bvar(StrBuf *sb, const KExpr *e) {

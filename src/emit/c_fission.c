@@ -87,7 +87,15 @@ static bool has_continue(const KStmt *s) {
 
 static void promote(CEmit *ce, KVar *v) {
   if (v->as == AS_SHARED || v->is_static || v->kind == KV_GLOBAL) return;
-  if (!ce_is_promoted(ce, v)) vec_push(&ce->arena, &ce->promoted, v);
+  if (ce_is_promoted(ce, v)) return;
+  for (int i = 0; i < ce->promoted.len; i++) {
+    const KVar *o = ce->promoted.items[i];
+    if (!strcmp(ce_var_name(ce, o), v->cname)) { /* same name, other scope */
+      ce_rename(ce, v, arena_printf(&ce->arena, "%s_%d", v->cname, ce->next_id++));
+      break;
+    }
+  }
+  vec_push(&ce->arena, &ce->promoted, v);
 }
 
 static int new_state(CEmit *ce, char kind) {
@@ -411,7 +419,7 @@ static void emit_warp_collective(CEmit *ce, const KStmt *s, const char *r) {
 static void emit_collective(CEmit *ce, const KStmt *s) {
   promote(ce, s->var);
   char r[128];
-  snprintf(r, sizeof r, "%s[cw_t]", s->var->cname);
+  snprintf(r, sizeof r, "%s[cw_t]", ce_var_name(ce, s->var));
   KBuiltinId b = s->init->builtin;
   if (b == KB_SYNCTHREADS_COUNT || b == KB_SYNCTHREADS_AND || b == KB_SYNCTHREADS_OR)
     emit_block_collective(ce, s, r);
@@ -467,7 +475,7 @@ static void emit_thread_state(CEmit *ce) {
     StrBuf d, in;
     sb_init(&d);
     sb_init(&in);
-    sb_printf(&in, "%s[cw_nt]", v->cname);
+    sb_printf(&in, "%s[cw_nt]", ce_var_name(ce, v));
     ce_type_decl(&d, v->type, in.data);
     ce_line(ce, "%s; /* per thread */", d.data);
     sb_free(&d);

@@ -45,6 +45,8 @@ typedef struct CEmit {
   PtrVec shared_vars;  /* KVar*: static __shared__ variables */
   int *shared_off;     /* parallel to shared_vars */
   int shared_size;
+  PtrVec extern_shared;  /* KVar*: extern __shared__ declared in bodies */
+  PtrVec name_vars, name_strs; /* C names differing from KVar.cname */
 } CEmit;
 
 /* c.c */
@@ -56,6 +58,9 @@ void ce_type_name(StrBuf *sb, const KType *t);
 void ce_stmt(CEmit *ce, const KStmt *s);
 void ce_local_decl(CEmit *ce, const KStmt *s);
 bool ce_is_promoted(const CEmit *ce, const KVar *v);
+/* The C name of a variable: its cname unless renamed to stay unique. */
+const char *ce_var_name(const CEmit *ce, const KVar *v);
+void ce_rename(CEmit *ce, const KVar *v, const char *name);
 void ce_error(CEmit *ce, SrcLoc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

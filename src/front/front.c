@@ -17,7 +17,7 @@ static void predeclare_global(Parser *p) {
   p->cnames = scope_new(p, NULL, true);
 }
 
-KModule *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt) {
+Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt) {
   Parser *p = arena_alloc(a, sizeof *p);
   p->arena = a;
   p->diags = d;
@@ -25,8 +25,47 @@ KModule *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt
   predeclare_global(p);
   jmp_buf jb;
   p->recover = &jb;
-  if (setjmp(jb)) return p->m; /* diagnostics say what went wrong */
+  if (setjmp(jb)) return p; /* diagnostics say what went wrong */
   p->tok = preprocess(a, d, file, opt);
   parse_toplevel(p);
-  return p->m;
+  p->recover = NULL;
+  return p;
+}
+
+bool front_instantiate(Parser *p, const char *cpp_name) {
+  if (kir_find_kernel(p->m, cpp_name)) return true;
+  SrcFile *f = srcfile_new(p->arena, "<kernel name>", arena_strdup(p->arena, cpp_name),
+                           strlen(cpp_name));
+  Token *toks = lex_file(p->arena, p->diags, f);
+  jmp_buf jb;
+  p->recover = &jb;
+  p->scope = p->global;
+  p->fn = NULL;
+  p->speculative = false;
+  bool ok = false;
+  if (!setjmp(jb)) {
+    p->tok = toks;
+    Token *name;
+    Sym *s = parse_qualified_name(p, &name);
+    if (!s || !s->tmpl || s->tmpl->is_class)
+      error_tok(p, name, "no kernel template named '%s'", name->spelling);
+    expect(p, "<");
+    for (Template *t = s->tmpl; t && !ok; t = t->next_overload) {
+      Token *args_start = p->tok;
+      TArg args[16];
+      int n = 0;
+      memset(args, 0, sizeof args);
+      parse_template_args(p, t, args, &n, name);
+      if (n < t->nparams) {
+        Token *save = p->tok;
+        (void)save;
+        if (!deduce_template_args(p, t, args, n, NULL, 0)) { p->tok = args_start; continue; }
+      }
+      FuncDecl *fd = instantiate_func(p, t, args, t->nparams, name->loc);
+      ok = fd && (fd->kf->flags & KF_GLOBAL);
+      p->tok = args_start;
+    }
+  }
+  p->recover = NULL;
+  return ok && p->diags->errors == 0;
 }

@@ -70,9 +70,6 @@ static bool parse_qualifier(Parser *p, DeclSpec *ds, bool *is_const, bool *is_vo
   Token *t = p->tok;
   if (t->kind != TK_IDENT && !(equal(t, "[") && equal(t->next, "["))) return false;
   if (equal(t, "[") || equal(t, "__attribute__")) { skip_attribute(p); return true; }
-  static const char *ignored[] = {"inline", "__inline__", "__inline", "register", "mutable",
-                                  "explicit", "__host__", "__restrict__", "__restrict",
-                                  "restrict", "typename", "noexcept"};
   if (equal(t, "const")) *is_const = true;
   else if (equal(t, "volatile")) *is_volatile = true;
   else if (equal(t, "static")) ds->is_static = true;
@@ -105,9 +102,10 @@ static bool parse_qualifier(Parser *p, DeclSpec *ds, bool *is_const, bool *is_vo
   } else if (equal(t, "virtual") || equal(t, "thread_local")) {
     error_tok(p, t, "'%s' is not supported in device code", t->spelling);
   } else {
-    bool ign = false;
-    for (size_t i = 0; i < sizeof ignored / sizeof *ignored; i++)
-      if (equal(t, ignored[i])) ign = true;
+    bool ign = equal(t, "inline") || equal(t, "__inline__") || equal(t, "__inline") ||
+               equal(t, "register") || equal(t, "mutable") || equal(t, "explicit") ||
+               equal(t, "__host__") || equal(t, "__restrict__") || equal(t, "__restrict") ||
+               equal(t, "restrict") || equal(t, "typename") || equal(t, "noexcept");
     if (!ign) return false;
     if (equal(t, "__host__")) ds->fflags |= KF_HOST;
     if (equal(t, "typename")) return false;
@@ -122,9 +120,13 @@ static int keyword_bit(Token *t) {
       {"int", K_INT}, {"long", K_LONG}, {"float", K_FLOAT}, {"double", K_DOUBLE},
       {"signed", K_SIGNED}, {"unsigned", K_UNSIGNED}, {"__half", K_HALF},
       {"__signed__", K_SIGNED}};
-  if (t->kind != TK_IDENT) return 0;
+  if (t->kind != TK_IDENT || t->len > 10) return 0;
+  char c = t->spelling[0];
+  if (c != 'v' && c != 'b' && c != 'c' && c != 's' && c != 'i' && c != 'l' && c != 'f' &&
+      c != 'd' && c != 'u' && c != '_')
+    return 0;
   for (size_t i = 0; i < sizeof kws / sizeof *kws; i++)
-    if (!strcmp(t->spelling, kws[i].s)) return kws[i].bit;
+    if (kws[i].s[0] == c && !strcmp(t->spelling, kws[i].s)) return kws[i].bit;
   return 0;
 }
 
@@ -132,7 +134,7 @@ static int keyword_bit(Token *t) {
 static KType *named_type(Parser *p) {
   Token *start = p->tok;
   if (equal(start, "typename")) p->tok = start->next;
-  Token *save = p->tok;
+  Token *volatile save = p->tok;
   if (p->tok->kind != TK_IDENT && !equal(p->tok, "::")) return NULL;
   Token *name;
   Sym *s;
@@ -609,7 +611,7 @@ bool is_type_start(Parser *p, Token *t) {
   static const char *kw[] = {"const", "volatile", "struct", "class", "union", "enum", "auto",
                              "typename", "decltype", "constexpr", "static", "__shared__"};
   for (size_t i = 0; i < sizeof kw / sizeof *kw; i++)
-    if (equal(t, kw[i])) return true;
+    if (kw[i][0] == t->spelling[0] && equal(t, kw[i])) return true;
   Sym *s = lookup(p, t->spelling);
   if (s) {
     if (s->kind == SYM_TYPE) return true;

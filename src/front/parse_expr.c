@@ -25,15 +25,25 @@ KExpr *parse_expr(Parser *p) {
   return e;
 }
 
+/* operators are recognised by their bytes, not by string search: this runs
+ * for every operand the parser reads */
 static KOp assign_op(Token *t) {
-  static const struct { const char *s; KOp op; } ops[] = {
-      {"=", KOP_NONE}, {"+=", KOP_ADD}, {"-=", KOP_SUB}, {"*=", KOP_MUL},
-      {"/=", KOP_DIV}, {"%=", KOP_MOD}, {"<<=", KOP_SHL}, {">>=", KOP_SHR},
-      {"&=", KOP_AND}, {"|=", KOP_OR}, {"^=", KOP_XOR}};
-  if (t->kind != TK_PUNCT) return (KOp)-1;
-  for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
-    if (!strcmp(t->spelling, ops[i].s)) return ops[i].op;
-  return (KOp)-1;
+  const char *s = t->spelling;
+  if (t->kind != TK_PUNCT || s[t->len - 1] != '=') return (KOp)-1;
+  if (t->len == 1) return KOP_NONE;
+  if (t->len == 3) return s[0] == '<' && s[1] == '<' ? KOP_SHL : s[0] == '>' && s[1] == '>' ? KOP_SHR : (KOp)-1;
+  if (t->len != 2) return (KOp)-1;
+  switch (s[0]) {
+  case '+': return KOP_ADD;
+  case '-': return KOP_SUB;
+  case '*': return KOP_MUL;
+  case '/': return KOP_DIV;
+  case '%': return KOP_MOD;
+  case '&': return KOP_AND;
+  case '|': return KOP_OR;
+  case '^': return KOP_XOR;
+  default: return (KOp)-1;
+  }
 }
 
 /* assign = cond (assign-op assign)? */
@@ -48,20 +58,26 @@ KExpr *parse_assign(Parser *p) {
 }
 
 static int binary_prec(Parser *p, Token *t, KOp *op) {
-  static const struct { const char *s; int prec; KOp op; } ops[] = {
-      {"*", 13, KOP_MUL}, {"/", 13, KOP_DIV},  {"%", 13, KOP_MOD},
-      {"+", 12, KOP_ADD}, {"-", 12, KOP_SUB},  {"<<", 11, KOP_SHL},
-      {">>", 11, KOP_SHR}, {"<", 10, KOP_LT},  {"<=", 10, KOP_LE},
-      {">", 10, KOP_GT},  {">=", 10, KOP_GE},  {"==", 9, KOP_EQ},
-      {"!=", 9, KOP_NE},  {"&", 8, KOP_AND},   {"^", 7, KOP_XOR},
-      {"|", 6, KOP_OR},   {"&&", 5, KOP_LAND}, {"||", 4, KOP_LOR}};
-  if (t->kind != TK_PUNCT) return -1;
-  if (p->no_gt && t->spelling[0] == '>') return -1;
-  for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
-    if (!strcmp(t->spelling, ops[i].s)) {
-      *op = ops[i].op;
-      return ops[i].prec;
-    }
+  if (t->kind != TK_PUNCT || t->len > 2) return -1;
+  const char *s = t->spelling;
+  char c0 = s[0], c1 = t->len == 2 ? s[1] : 0;
+  if (p->no_gt && c0 == '>') return -1;
+#define OP(prec, kop) return *op = (kop), (prec)
+  switch (c0) {
+  case '*': if (!c1) OP(13, KOP_MUL); break;
+  case '/': if (!c1) OP(13, KOP_DIV); break;
+  case '%': if (!c1) OP(13, KOP_MOD); break;
+  case '+': if (!c1) OP(12, KOP_ADD); break;
+  case '-': if (!c1) OP(12, KOP_SUB); break;
+  case '<': if (c1 == '<') OP(11, KOP_SHL); if (c1 == '=') OP(10, KOP_LE); if (!c1) OP(10, KOP_LT); break;
+  case '>': if (c1 == '>') OP(11, KOP_SHR); if (c1 == '=') OP(10, KOP_GE); if (!c1) OP(10, KOP_GT); break;
+  case '=': if (c1 == '=') OP(9, KOP_EQ); break;
+  case '!': if (c1 == '=') OP(9, KOP_NE); break;
+  case '&': if (c1 == '&') OP(5, KOP_LAND); if (!c1) OP(8, KOP_AND); break;
+  case '^': if (!c1) OP(7, KOP_XOR); break;
+  case '|': if (c1 == '|') OP(4, KOP_LOR); if (!c1) OP(6, KOP_OR); break;
+  }
+#undef OP
   return -1;
 }
 

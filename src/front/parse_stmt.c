@@ -35,14 +35,14 @@ static bool is_decl_start(Parser *p, Token *t) {
                              "struct", "class", "union", "enum", "unsigned", "signed"};
   if (t->kind != TK_IDENT) return false;
   for (size_t i = 0; i < sizeof kw / sizeof *kw; i++)
-    if (equal(t, kw[i])) return true;
+    if (kw[i][0] == t->spelling[0] && equal(t, kw[i])) return true;
   if (!is_type_start(p, t)) {
     /* `flaot v = ...`: two names in a row can only start a declaration */
     static const char *stmt_kw[] = {"return", "goto", "case", "default", "else", "do",
                                     "while", "for", "if", "switch", "break", "continue",
                                     "sizeof", "new", "delete", "throw", "typedef", "co_return"};
     for (size_t i = 0; i < sizeof stmt_kw / sizeof *stmt_kw; i++)
-      if (equal(t, stmt_kw[i])) return false;
+      if (stmt_kw[i][0] == t->spelling[0] && equal(t, stmt_kw[i])) return false;
     Token *n = t->next;
     return n->kind == TK_IDENT && !lookup(p, t->spelling) && !is_builtin_name(p, t->spelling) &&
            (equal(n->next, "=") || equal(n->next, ";") || equal(n->next, "[") || equal(n->next, ","));
@@ -216,6 +216,12 @@ static KStmt *parse_return(Parser *p, Token *kw) {
     if (!f->ret) f->ret = f->fd->ret = f->kf->ret = p->m->t_void;
     if (f->ret->kind != KT_VOID) error_tok(p, kw, "non-void function should return a value");
     p->tok = p->tok->next;
+    return s;
+  }
+  if (equal(p->tok, "{") && f->ret && !f->ret_ref) { /* return {a, b}; */
+    s->e = parse_initializer(p, f->ret, p->tok->loc);
+    if (s->e->kind == KE_INIT_LIST) s->e->kind = KE_VEC;
+    expect(p, ";");
     return s;
   }
   KExpr *e = parse_expr(p);

@@ -47,10 +47,6 @@ void warn_at(Parser *p, SrcLoc loc, const char *fmt, ...) {
   va_end(ap);
 }
 
-bool equal(Token *t, const char *s) {
-  return (t->kind == TK_IDENT || t->kind == TK_PUNCT) &&
-         t->spelling[0] == s[0] && !strcmp(t->spelling, s);
-}
 
 bool consume(Parser *p, const char *s) {
   if (!equal(p->tok, s)) return false;

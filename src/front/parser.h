@@ -73,12 +73,13 @@ typedef struct Sym {
   unsigned host_flags;   /* SYM_HOST: what it was */
 } Sym;
 
-enum { SCOPE_HASH = 1024 };
+enum { SCOPE_HASH = 256 }; /* initial buckets of a namespace scope */
 
 struct Scope {
   Scope *parent;
   Sym *syms;             /* small scopes: a list */
-  Sym **hash;            /* namespace scopes: SCOPE_HASH buckets */
+  Sym **hash;            /* namespace scopes: nbuckets buckets, grown */
+  int nbuckets, count;
   PtrVec using_ns;       /* Scope* of `using namespace` */
   const char *prefix;    /* qualified name prefix for C++ names, "cg::" */
   const char *cprefix;   /* the same for C identifiers, "cg_" */
@@ -173,7 +174,13 @@ void error_soft(Parser *p, SrcLoc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* ---- tokens (parse_util.c) ---- */
-bool equal(Token *t, const char *s);
+/* inline so that strlen of the literal folds: most comparisons fail on the
+ * length or first byte without touching the rest */
+static inline bool equal(Token *t, const char *s) {
+  size_t n = __builtin_strlen(s);
+  return (size_t)t->len == n && t->spelling[0] == s[0] &&
+         (t->kind == TK_IDENT || t->kind == TK_PUNCT) && !__builtin_memcmp(t->spelling, s, n);
+}
 bool consume(Parser *p, const char *s);
 Token *expect(Parser *p, const char *s);
 const char *expect_ident(Parser *p);
@@ -269,7 +276,10 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope);
 char *mangle_cname(Parser *p, const char *display);
 const char *targs_key(Parser *p, Template *t, TArg *args, int nargs);
 
-/* entry point (front.c) */
-KModule *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt);
+/* entry points (front.c) */
+Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt);
+/* Instantiates a template kernel named `k<float, 4>` after compilation;
+ * true when the kernel exists afterwards. */
+bool front_instantiate(Parser *p, const char *cpp_name);
 
 #endif

@@ -21,7 +21,10 @@ static unsigned hash_name(const char *s) {
 Scope *scope_new(Parser *p, Scope *parent, bool hashed) {
   Scope *s = arena_alloc(p->arena, sizeof *s);
   s->parent = parent;
-  if (hashed) s->hash = arena_alloc(p->arena, sizeof(Sym *) * SCOPE_HASH);
+  if (hashed) {
+    s->nbuckets = SCOPE_HASH;
+    s->hash = arena_alloc(p->arena, sizeof(Sym *) * SCOPE_HASH);
+  }
   s->prefix = parent ? parent->prefix : "";
   s->cprefix = parent ? parent->cprefix : "";
   return s;
@@ -30,6 +33,30 @@ Scope *scope_new(Parser *p, Scope *parent, bool hashed) {
 void scope_push(Parser *p, Scope *s) { p->scope = s; }
 void scope_pop(Parser *p) { p->scope = p->scope->parent; }
 
+/* doubles the buckets; chains keep their order (later declarations first) */
+static void grow(Parser *p, Scope *s) {
+  int n = s->nbuckets * 4;
+  Sym **nh = arena_alloc(p->arena, sizeof(Sym *) * (size_t)n);
+  for (int i = 0; i < s->nbuckets; i++) {
+    Sym *rev = NULL;
+    for (Sym *sym = s->hash[i]; sym;) {
+      Sym *next = sym->next;
+      sym->next = rev;
+      rev = sym;
+      sym = next;
+    }
+    for (Sym *sym = rev; sym;) {
+      Sym *next = sym->next;
+      unsigned h = hash_name(sym->name) % (unsigned)n;
+      sym->next = nh[h];
+      nh[h] = sym;
+      sym = next;
+    }
+  }
+  s->hash = nh;
+  s->nbuckets = n;
+}
+
 Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,
                SrcLoc loc) {
   Sym *sym = arena_alloc(p->arena, sizeof *sym);
@@ -37,7 +64,8 @@ Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,
   sym->name = name;
   sym->loc = loc;
   if (s->hash) {
-    unsigned h = hash_name(name) % SCOPE_HASH;
+    if (++s->count > s->nbuckets * 2) grow(p, s);
+    unsigned h = hash_name(name) % (unsigned)s->nbuckets;
     sym->next = s->hash[h];
     s->hash[h] = sym;
   } else {
@@ -48,7 +76,7 @@ Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,
 }
 
 Sym *scope_find_local(Scope *s, const char *name) {
-  Sym *sym = s->hash ? s->hash[hash_name(name) % SCOPE_HASH] : s->syms;
+  Sym *sym = s->hash ? s->hash[hash_name(name) % (unsigned)s->nbuckets] : s->syms;
   for (; sym; sym = sym->next)
     if (sym->name[0] == name[0] && !strcmp(sym->name, name)) return sym;
   return NULL;

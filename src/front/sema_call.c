@@ -187,6 +187,22 @@ static KExpr *construct_vec(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc
   return e;
 }
 
+/* S{a, b} for a struct without constructors: fields in order */
+static KExpr *aggregate(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) {
+  if (nargs > t->nfields)
+    error_at(p, loc, "excess elements in struct initializer for '%s'", t->name);
+  KExpr *e = new_expr(p, KE_VEC, t, loc);
+  e->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(nargs + 1));
+  e->nargs = nargs;
+  for (int i = 0; i < nargs; i++) {
+    KType *ft = t->fields[i].type;
+    e->args[i] = ft->unqual->kind == KT_STRUCT && same_type(args[i]->type, ft)
+                     ? args[i] : convert(p, args[i], ft, CONV_INIT, args[i]->loc);
+    e->args[i]->designator = i;
+  }
+  return e;
+}
+
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) {
   t = t->unqual;
   if (nargs == 0) return zero_value(p, t, loc);
@@ -202,7 +218,7 @@ KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) 
     Template *mt;
     Sym *ctors = member_funcs(t, "<ctor>", &mt);
     if (nargs == 1 && same_type(args[0]->type, t)) return args[0];
-    if (!ctors) error_at(p, loc, "no matching constructor for initialization of '%s'", t->name);
+    if (!ctors) return aggregate(p, t, args, nargs, loc);
     KVar *tmp;
     KExpr *init = make_temp(p, zero_value(p, t, loc), &tmp);
     KExpr *obj = new_expr(p, KE_VAR, tmp->type, loc);

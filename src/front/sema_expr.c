@@ -26,9 +26,33 @@ KExpr *int_const(Parser *p, int64_t v, KType *t, SrcLoc loc) {
   return e;
 }
 
+/* int literal converted at compile time, as the target would */
+static KExpr *fold_int_cast(Parser *p, KExpr *e, KType *t) {
+  KExpr *c = new_expr(p, kt_is_float(t) ? KE_FLOAT : KE_INT, t->unqual, e->loc);
+  int64_t v = e->ival;
+  bool u = !kt_is_signed(e->type);
+  switch (t->unqual->kind) {
+  case KT_BOOL: c->ival = v != 0; break;
+  case KT_I8: c->ival = (int8_t)v; break;
+  case KT_I16: c->ival = (int16_t)v; break;
+  case KT_I32: c->ival = (int32_t)v; break;
+  case KT_U8: c->ival = (uint8_t)v; break;
+  case KT_U16: c->ival = (uint16_t)v; break;
+  case KT_U32: c->ival = (uint32_t)v; break;
+  case KT_F16: case KT_F32: case KT_F64:
+    c->fval = u ? (double)(uint64_t)v : (double)v;
+    if (t->unqual->kind == KT_F32) c->fval = (float)c->fval;
+    break;
+  default: c->ival = v; break;
+  }
+  return c;
+}
+
 KExpr *cast_to(Parser *p, KExpr *e, KType *t) {
   if (e->type == t) return e;
   if (e->type->unqual == t->unqual && t->kind != KT_PTR) return e;
+  if (e->kind == KE_INT && kt_is_int(e->type) && kt_is_arith(t) && t->unqual->kind != KT_F16)
+    return fold_int_cast(p, e, t);
   KExpr *c = new_expr(p, KE_CAST, t->unqual, e->loc);
   c->a = e;
   return c;

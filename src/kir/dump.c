@@ -244,6 +244,14 @@ static void dump_loop(StrBuf *sb, const KStmt *s, int lv) {
   static const char *kinds[] = {"for", "while", "do"};
   sb_puts(sb, kinds[s->loop_kind]);
   if (s->unroll) sb_printf(sb, " unroll(%d)", s->unroll);
+  if (s->loop_kind != KLOOP_FOR) {
+    sb_puts(sb, " (");
+    if (s->cond) dump_expr(sb, s->cond);
+    sb_puts(sb, ") ");
+    dump_block_body(sb, s->body, lv);
+    sb_putc(sb, '\n');
+    return;
+  }
   sb_puts(sb, " (");
   if (s->init_stmt) {
     StrBuf tmp;

@@ -60,10 +60,29 @@ KModule *kir_module_new(Arena *a) {
   return m;
 }
 
+enum { KIR_TYPE_HASH = 4096 };
+
+static unsigned derived_key(KTypeKind k, const KType *base, int count, KAddrSpace as) {
+  uintptr_t h = (uintptr_t)base / 16;
+  h = h * 31 + (unsigned)k * 7 + (unsigned)count * 13 + (unsigned)as;
+  return (unsigned)(h % KIR_TYPE_HASH);
+}
+
+static void remember_derived(KModule *m, KType *t, const KType *base) {
+  if (!m->derived_hash)
+    m->derived_hash = arena_alloc(m->arena, sizeof(KType *) * KIR_TYPE_HASH);
+  /* qualified types hash under their unqualified base with kind KT_FUNC */
+  unsigned h = t->unqual != t ? derived_key(KT_FUNC, base, 0, AS_GENERIC)
+                              : derived_key(t->kind, t->elem, t->count, t->as);
+  t->hash_next = m->derived_hash[h];
+  m->derived_hash[h] = t;
+  vec_push(m->arena, &m->derived, t);
+}
+
 static KType *find_derived(KModule *m, KTypeKind k, KType *elem, int count,
                            KAddrSpace as, const char *name) {
-  for (int i = 0; i < m->derived.len; i++) {
-    KType *t = m->derived.items[i];
+  if (!m->derived_hash) return NULL;
+  for (KType *t = m->derived_hash[derived_key(k, elem, count, as)]; t; t = t->hash_next) {
     if (t->kind == k && t->elem == elem && t->count == count && t->as == as &&
         !t->is_const && !t->is_volatile &&
         (k != KT_VEC || !name || (t->name && !strcmp(t->name, name))))
@@ -78,7 +97,7 @@ KType *kt_ptr(KModule *m, KType *elem, KAddrSpace as) {
   t = new_type(m, KT_PTR, 8, 8);
   t->elem = elem;
   t->as = as;
-  vec_push(m->arena, &m->derived, t);
+  remember_derived(m, t, NULL);
   return t;
 }
 
@@ -88,7 +107,7 @@ KType *kt_array(KModule *m, KType *elem, int count) {
   t = new_type(m, KT_ARRAY, count > 0 ? elem->size * count : 0, elem->align);
   t->elem = elem;
   t->count = count;
-  vec_push(m->arena, &m->derived, t);
+  remember_derived(m, t, NULL);
   return t;
 }
 
@@ -103,26 +122,26 @@ KType *kt_vec(KModule *m, KType *elem, int lanes, const char *name) {
   t->elem = elem;
   t->count = lanes;
   t->name = name;
-  vec_push(m->arena, &m->derived, t);
+  remember_derived(m, t, NULL);
   return t;
 }
 
 KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile) {
   KType *base = t->unqual;
   if (!is_const && !is_volatile) return base;
-  for (int i = 0; i < m->derived.len; i++) {
-    KType *q = m->derived.items[i];
-    if (q->unqual == base && q != base && q->is_const == is_const &&
-        q->is_volatile == is_volatile)
-      return q;
-  }
+  if (m->derived_hash)
+    for (KType *q = m->derived_hash[derived_key(KT_FUNC, base, 0, AS_GENERIC)]; q; q = q->hash_next)
+      if (q->unqual == base && q != base && q->is_const == is_const &&
+          q->is_volatile == is_volatile)
+        return q;
   KType *q = arena_alloc(m->arena, sizeof *q);
   *q = *base;
   q->is_const = is_const;
   q->is_volatile = is_volatile;
   q->unqual = base;
   q->id = m->next_type_id++;
-  vec_push(m->arena, &m->derived, q);
+  q->hash_next = NULL;
+  remember_derived(m, q, base);
   return q;
 }
 

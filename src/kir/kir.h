@@ -65,6 +65,7 @@ struct KType {
   KType *unqual;     /* the same type without const/volatile (self if none) */
   int id;            /* stable per module, for dumps */
   void *front;       /* front end's own data (class members, templates) */
+  KType *hash_next;  /* chain in the module's derived-type table */
 };
 
 bool kt_is_int(const KType *t);    /* bool and i8..u64 */
@@ -265,6 +266,7 @@ typedef struct KModule {
   KType *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16,
       *t_u32, *t_u64, *t_f16, *t_f32, *t_f64;
   PtrVec derived;    /* interned pointer/array/vector/qualified types */
+  KType **derived_hash; /* KIR_TYPE_HASH buckets over `derived` */
   int next_type_id;
 } KModule;
 

@@ -52,11 +52,6 @@ static KExpr *b_index(KExpr *a, KExpr *i) {
   e->a = a; e->b = i;
   return e;
 }
-static KExpr *b_addr(KExpr *a, KAddrSpace as) {
-  KExpr *e = b_expr(KE_ADDR, kt_ptr(B_m, a->type, as));
-  e->a = a;
-  return e;
-}
 static KExpr *b_builtin(KBuiltinId id, KType *t, int n, KExpr **args) {
   KExpr *e = b_expr(KE_BUILTIN, t);
   e->builtin = id;

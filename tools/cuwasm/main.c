@@ -16,6 +16,8 @@ typedef struct Command {
 static const Command commands[] = {
     {"check", cmd_check, "check a .cu file the way nvcc would (diagnostics, exit 1 on error)"},
     {"transpile", cmd_transpile, "translate a .cu file: --target kir|c|..."},
+    {"launch", cmd_launch, "run one kernel of a .cu file with generated arguments"},
+    {"devices", cmd_devices, "list backends and devices, or why they are unavailable"},
 };
 
 static void usage(FILE *f) {

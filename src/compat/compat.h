@@ -1,0 +1,164 @@
+/*
+ * compat.h — the CUDA runtime API over the cuwasm runtime: what the files
+ * of src/compat/ share.
+ *
+ * The CUDA runtime API has process-wide state by definition (the current
+ * device, the last error, the live allocations, the kernels and symbols a
+ * program registered), so this layer keeps one `CompatState` object, made
+ * on first use.  The device context is created lazily on the first call
+ * that needs it, with the backend named by CUWASM_BACKEND (default auto).
+ *
+ * A program built by `cuwasm cc` registers, before main runs, one
+ * translation unit (TU) per .cu file: its original source and compile
+ * options.  Kernel stubs register (function pointer, C++ name, TU);
+ * __device__/__constant__/__managed__ variables register their host shadow.
+ * The first launch of a TU's kernel compiles its source with the cuwasm
+ * front end, instantiates the template kernels the host used, and loads
+ * the module; symbol shadows are then bound to their device addresses.
+ *
+ * Errors follow CUDA: every API call records its result as the thread's
+ * last error; errors of kernel execution (illegal address, assert, launch
+ * failure) are sticky — every later call returns them.
+ */
+#ifndef CW_COMPAT_H
+#define CW_COMPAT_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cuda/cuda_runtime_api.h"
+#include "cuwasm.h"
+
+/* ---- glue ABI: called by code `cuwasm cc` generates (host_glue.h) ---- */
+int __cuwasm_register_tu(const char *name, const char *src, size_t len,
+                         const char *const *opts, int nopts);
+int __cuwasm_register_kernel(int tu, const void *fn, const char *pretty);
+void __cuwasm_register_symbol(int tu, const void *shadow, size_t size,
+                              const char *name, int managed);
+void __cuwasm_push_config(dim3 grid, dim3 block, size_t shared, cudaStream_t s);
+cudaError_t __cuwasm_launch(int kernel_id, void **args);
+const char *__cuwasm_message(void);
+
+/* ---- state ---- */
+typedef struct CompatTU {
+  char *name, *src;
+  size_t len;
+  char **opts;
+  int nopts;
+  cw_program *prog;
+  cw_module *mod;
+  bool tried;        /* a failed compile is not retried */
+} CompatTU;
+
+typedef struct CompatKernel {
+  const void *fn;
+  char *name;        /* C++ name as the host compiler spells it */
+  int tu;
+  cw_kernel *k;
+  int max_dyn_shared;
+} CompatKernel;
+
+typedef struct CompatSymbol {
+  const void *shadow;
+  size_t size;
+  char *name;
+  int tu;
+  int managed;
+  void *dev;         /* bound device address, NULL until the TU loads */
+  unsigned char *snap; /* managed: host value at the last sync */
+} CompatSymbol;
+
+typedef struct CompatAlloc {
+  char *base;
+  size_t size;
+  int kind;          /* cudaMemoryType; Host for pinned */
+  cw_buffer *buf;    /* device and managed memory */
+} CompatAlloc;
+
+typedef struct CompatState {
+  pthread_mutex_t mu;
+  cw_context *ctx;
+  cudaError_t init_error;   /* context creation failed: returned forever */
+  cw_stream *null_stream;   /* the legacy default stream */
+  CompatTU *tus;
+  int ntus, captus;
+  CompatKernel *kernels;
+  int nkernels, capkernels;
+  CompatSymbol *syms;
+  int nsyms, capsyms;
+  CompatAlloc *allocs;      /* sorted by base */
+  int nallocs, capallocs;
+  struct CUstream_st **streams; /* user streams, for legacy-stream sync */
+  int nstreams, capstreams;
+  cudaError_t sticky;
+  int device_flags;
+  size_t limits[8];
+  char msg[2048];           /* last detailed message (compile errors ...) */
+} CompatState;
+
+CompatState *compat_state(void);
+/* The context, created on first use; NULL with *err set when unavailable. */
+cw_context *compat_ctx(cudaError_t *err);
+
+/* ---- errors (runtime_errors.c) ---- */
+/* Records err as the thread's last error (and as sticky when it is one of
+ * the kernel-execution errors); returns err. */
+cudaError_t compat_ret(cudaError_t err);
+/* The sticky error, or cudaSuccess. */
+cudaError_t compat_sticky(void);
+/* cw_status of a failed runtime call → CUDA error (reads the message for
+ * the CUDA name the runtime put in it). */
+cudaError_t compat_from_status(cw_status st, const char *msg);
+void compat_set_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- streams (runtime_stream.c) ---- */
+struct CompatGraph;
+struct CUstream_st {
+  cw_stream *s;
+  unsigned flags;
+  struct CompatGraph *capture; /* non-NULL while capturing */
+  bool capture_origin;
+};
+struct CUevent_st {
+  cw_event *e;
+  unsigned flags;
+  bool recorded;
+  struct CompatGraph *captured_by;
+};
+/* The runtime stream behind a CUDA stream handle (0 = legacy default). */
+cw_stream *compat_stream(cudaStream_t s);
+/* Before work goes to stream s: CUDA's legacy default stream semantics
+ * (work on it waits for all blocking streams, and they wait for it). */
+cudaError_t compat_order_before(cudaStream_t s);
+/* Waits for all streams; flushes printf; syncs managed shadows. */
+cudaError_t compat_sync_all(void);
+cudaError_t compat_sync_stream(cudaStream_t s);
+bool compat_is_capturing(cudaStream_t s);
+
+/* ---- memory table (runtime_alloc.c) ---- */
+cudaError_t compat_alloc_add(void *base, size_t size, int kind, cw_buffer *buf);
+/* Removes the allocation that starts at base; *out gets it. */
+bool compat_alloc_remove(void *base, int kind, CompatAlloc *out);
+/* The allocation that holds [p, p+n), or NULL. */
+const CompatAlloc *compat_alloc_find(const void *p, size_t n);
+int compat_alloc_kind(const void *p);
+
+/* ---- modules and symbols (runtime_state.c, runtime_symbol.c) ---- */
+cudaError_t compat_load_tu(int tu);
+cudaError_t compat_kernel_resolve(int id, cw_kernel **out);
+int compat_kernel_by_fn(const void *fn);
+cudaError_t compat_symbol_resolve(const void *shadow, CompatSymbol **out);
+/* Managed shadows: host → device before a launch, device → host after a sync. */
+void compat_managed_push(void);
+void compat_managed_pull(void);
+
+/* ---- graphs (runtime_graph.c) ---- */
+/* Appends an operation to the graph a capturing stream records into. */
+cudaError_t compat_capture_kernel(cudaStream_t s, cw_kernel *k, const unsigned g[3],
+                                  const unsigned b[3], size_t shm, void **args);
+cudaError_t compat_capture_copy(cudaStream_t s, void *dst, const void *src, size_t n);
+cudaError_t compat_capture_fill(cudaStream_t s, void *dst, int v, size_t n);
+cudaError_t compat_capture_host(cudaStream_t s, cudaHostFn_t fn, void *data);
+
+#endif

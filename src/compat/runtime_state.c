@@ -1,0 +1,348 @@
+/*
+ * runtime_state.c — the process-wide state of the CUDA runtime API: the
+ * lazily created context, and the translation units, kernels and symbols
+ * a program built by `cuwasm cc` registers before main.
+ *
+ * A TU's device code is compiled on first use: the front end compiles the
+ * source the executable embeds, every template kernel the host code
+ * instantiated is instantiated in the device program too (the host
+ * compiler told us their names, e.g. `scale<float, 128>`), and the module
+ * is loaded on the context's backend.  Names from the host compiler and
+ * from our front end are compared after canonicalisation (spaces dropped,
+ * `long unsigned int` → `unsigned long`, namespace qualifiers inside
+ * template arguments dropped), since g++ and our sema spell some types
+ * differently.
+ */
+#include "compat/compat.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static CompatState state = {.mu = PTHREAD_MUTEX_INITIALIZER};
+
+CompatState *compat_state(void) { return &state; }
+
+static void at_exit_flush(void) {
+  if (state.ctx) cw_synchronize(state.ctx); /* device printf of unsynced work */
+}
+
+cw_context *compat_ctx(cudaError_t *err) {
+  CompatState *g = &state;
+  pthread_mutex_lock(&g->mu);
+  if (!g->ctx && g->init_error == cudaSuccess) {
+    const char *b = getenv("CUWASM_BACKEND");
+    cw_status st = cw_context_new(b && *b ? b : "auto", &g->ctx);
+    if (st == CW_OK) st = cw_stream_new(g->ctx, &g->null_stream);
+    if (st != CW_OK) {
+      snprintf(g->msg, sizeof g->msg, "cuwasm: %s", cw_last_error_message(g->ctx));
+      cw_context_free(g->ctx);
+      g->ctx = NULL;
+      g->init_error = st == CW_ERR_UNAVAILABLE ? cudaErrorNoDevice
+                                               : cudaErrorInitializationError;
+    } else {
+      atexit(at_exit_flush);
+    }
+  }
+  cw_context *c = g->ctx;
+  if (err) *err = c ? cudaSuccess : g->init_error;
+  pthread_mutex_unlock(&g->mu);
+  return c;
+}
+
+static bool grow(void **arr, int *cap, int n, size_t elem) {
+  if (n < *cap) return true;
+  int nc = *cap ? *cap * 2 : 16;
+  void *p = realloc(*arr, (size_t)nc * elem);
+  if (!p) return false;
+  *arr = p;
+  *cap = nc;
+  return true;
+}
+
+static char *dup(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *p = malloc(n);
+  if (p) memcpy(p, s, n);
+  return p;
+}
+
+/* ---- registration (before main) -------------------------------------- */
+
+int __cuwasm_register_tu(const char *name, const char *src, size_t len,
+                         const char *const *opts, int nopts) {
+  CompatState *g = &state;
+  pthread_mutex_lock(&g->mu);
+  int id = -1;
+  if (grow((void **)&g->tus, &g->captus, g->ntus, sizeof *g->tus)) {
+    CompatTU *t = &g->tus[g->ntus];
+    memset(t, 0, sizeof *t);
+    t->name = dup(name);
+    t->src = (char *)src; /* static storage of the executable */
+    t->len = len;
+    t->opts = calloc((size_t)nopts + 1, sizeof *t->opts);
+    for (int i = 0; t->opts && i < nopts; i++) t->opts[t->nopts++] = dup(opts[i]);
+    id = g->ntus++;
+  }
+  pthread_mutex_unlock(&g->mu);
+  return id;
+}
+
+/* "… [with FT = void (*)(float*); FT F = scale<float, 128>]" → "scale<float, 128>" */
+static char *name_from_pretty(const char *pretty) {
+  const char *p = strstr(pretty, "FT F = ");
+  if (!p) return dup(pretty);
+  p += 7;
+  size_t n = strlen(p);
+  if (n && p[n - 1] == ']') n--;
+  char *s = malloc(n + 1);
+  if (!s) return NULL;
+  memcpy(s, p, n);
+  s[n] = 0;
+  return s;
+}
+
+int __cuwasm_register_kernel(int tu, const void *fn, const char *pretty) {
+  CompatState *g = &state;
+  pthread_mutex_lock(&g->mu);
+  int id = -1;
+  for (int i = 0; i < g->nkernels; i++)
+    if (g->kernels[i].fn == fn) id = i;
+  if (id < 0 && grow((void **)&g->kernels, &g->capkernels, g->nkernels, sizeof *g->kernels)) {
+    g->kernels[g->nkernels] = (CompatKernel){fn, name_from_pretty(pretty), tu, NULL, 0};
+    id = g->nkernels++;
+  }
+  pthread_mutex_unlock(&g->mu);
+  return id;
+}
+
+void __cuwasm_register_symbol(int tu, const void *shadow, size_t size, const char *name,
+                              int managed) {
+  CompatState *g = &state;
+  pthread_mutex_lock(&g->mu);
+  if (grow((void **)&g->syms, &g->capsyms, g->nsyms, sizeof *g->syms)) {
+    CompatSymbol *s = &g->syms[g->nsyms++];
+    memset(s, 0, sizeof *s);
+    s->shadow = shadow;
+    s->size = size;
+    s->name = dup(name);
+    s->tu = tu;
+    s->managed = managed;
+  }
+  pthread_mutex_unlock(&g->mu);
+}
+
+int compat_kernel_by_fn(const void *fn) {
+  CompatState *g = &state;
+  pthread_mutex_lock(&g->mu);
+  int id = -1;
+  for (int i = 0; i < g->nkernels && id < 0; i++)
+    if (g->kernels[i].fn == fn) id = i;
+  pthread_mutex_unlock(&g->mu);
+  return id;
+}
+
+/* ---- names ------------------------------------------------------------- */
+
+static const char *const int_words[] = {"unsigned", "signed", "short", "long", "int", "char"};
+
+/* Canonical spelling of a run of integer type words ("long unsigned int"). */
+static void canon_int(const char **words, int n, char *out, size_t cap) {
+  int cnt[6] = {0};
+  for (int i = 0; i < n; i++)
+    for (int w = 0; w < 6; w++)
+      if (!strcmp(words[i], int_words[w])) cnt[w]++;
+  out[0] = 0;
+  if (cnt[5]) { /* char types keep signedness as written */
+    snprintf(out, cap, "%schar", cnt[0] ? "unsigned" : cnt[1] ? "signed" : "");
+    return;
+  }
+  snprintf(out, cap, "%s%s%s", cnt[0] ? "u" : "", cnt[2] ? "short" : cnt[3] == 2 ? "llong"
+           : cnt[3] ? "long" : "int", "");
+}
+
+static bool is_int_word(const char *w) {
+  for (int i = 0; i < 6; i++)
+    if (!strcmp(w, int_words[i])) return true;
+  return false;
+}
+
+/* Drops spaces, canonicalises integer spellings and numeric suffixes, and
+ * drops qualifiers `a::` inside template argument lists. */
+static void canon_name(const char *in, char *out, size_t cap) {
+  size_t o = 0;
+  int depth = 0;
+  const char *words[8];
+  char wbuf[8][16];
+  int nw = 0;
+  for (const char *p = in;;) {
+    while (*p == ' ') p++;
+    if (isalpha((unsigned char)*p) || *p == '_') {
+      const char *s = p;
+      while (isalnum((unsigned char)*p) || *p == '_') p++;
+      size_t n = (size_t)(p - s);
+      char w[128];
+      snprintf(w, sizeof w, "%.*s", (int)n, s);
+      if (n < 16 && is_int_word(w) && nw < 8) {
+        snprintf(wbuf[nw], 16, "%s", w);
+        words[nw] = wbuf[nw];
+        nw++;
+        continue;
+      }
+      if (depth > 0 && p[0] == ':' && p[1] == ':') { p += 2; continue; }
+      if (nw) { char c[32]; canon_int(words, nw, c, sizeof c); o += (size_t)snprintf(out + o, o < cap ? cap - o : 0, "%s", c); nw = 0; }
+      o += (size_t)snprintf(out + o, o < cap ? cap - o : 0, "%s", w);
+      continue;
+    }
+    if (nw) { char c[32]; canon_int(words, nw, c, sizeof c); o += (size_t)snprintf(out + o, o < cap ? cap - o : 0, "%s", c); nw = 0; }
+    if (!*p) break;
+    if (isdigit((unsigned char)*p)) {
+      while (isalnum((unsigned char)*p) || *p == '.') {
+        if (!strchr("uUlL", *p) && o + 1 < cap) out[o++] = *p;
+        p++;
+      }
+      continue;
+    }
+    if (*p == '<') depth++;
+    if (*p == '>') depth--;
+    if (o + 1 < cap) out[o++] = *p;
+    p++;
+  }
+  out[o < cap ? o : cap - 1] = 0;
+}
+
+static bool names_match(const char *a, const char *b) {
+  char ca[512], cb[512];
+  canon_name(a, ca, sizeof ca);
+  canon_name(b, cb, sizeof cb);
+  return !strcmp(ca, cb);
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+static void fill_opts(CompatTU *t, cw_compile_options *o, const char **inc, const char **def,
+                      const char **und) {
+  memset(o, 0, sizeof *o);
+  o->include_dirs = inc;
+  o->defines = def;
+  o->undefs = und;
+  for (int i = 0; i < t->nopts; i++) {
+    const char *a = t->opts[i];
+    if (!strncmp(a, "-I", 2)) inc[o->n_include_dirs++] = a + 2;
+    else if (!strncmp(a, "-D", 2)) def[o->n_defines++] = a + 2;
+    else if (!strncmp(a, "-U", 2)) und[o->n_undefs++] = a + 2;
+    else if (!strncmp(a, "--arch=", 7)) o->cuda_arch = atoi(a + 7);
+  }
+}
+
+static bool program_has(cw_program *p, const char *name) {
+  int n = cw_program_kernel_count(p);
+  for (int i = 0; i < n; i++)
+    if (names_match(cw_program_kernel_name(p, i), name)) return true;
+  return false;
+}
+
+/* Instantiates the template kernels host code launched; caller holds mu. */
+static cudaError_t instantiate_all(int tu, CompatTU *t, cw_diags *d) {
+  for (int i = 0; i < state.nkernels; i++) {
+    CompatKernel *k = &state.kernels[i];
+    if (k->tu != tu || !strchr(k->name, '<') || program_has(t->prog, k->name)) continue;
+    if (cw_program_instantiate(t->prog, k->name, d) == CW_ERR_COMPILE) {
+      char *r = cw_diags_render(d);
+      snprintf(state.msg, sizeof state.msg, "cuwasm: cannot instantiate %s:\n%s", k->name,
+               r ? r : "");
+      free(r);
+      return cudaErrorInvalidKernelImage;
+    }
+  }
+  return cudaSuccess;
+}
+
+static cudaError_t compile_tu(int tu, CompatTU *t, cw_context *ctx) {
+  const char *inc[64], *def[64], *und[64];
+  cw_compile_options o;
+  fill_opts(t, &o, inc, def, und);
+  cw_diags *d = cw_diags_new();
+  if (!d) return cudaErrorMemoryAllocation;
+  cw_status st = cw_compile_source(t->name, t->src, t->len, &o, d, &t->prog);
+  cudaError_t err = cudaSuccess;
+  if (st != CW_OK) {
+    char *r = cw_diags_render(d);
+    snprintf(state.msg, sizeof state.msg, "cuwasm: device code of %s does not compile:\n%s",
+             t->name, r ? r : "");
+    free(r);
+    err = cudaErrorInvalidKernelImage;
+  }
+  if (err == cudaSuccess) err = instantiate_all(tu, t, d);
+  if (err == cudaSuccess && cw_module_load(ctx, t->prog, &t->mod) != CW_OK) {
+    snprintf(state.msg, sizeof state.msg, "cuwasm: cannot load the device code of %s: %s",
+             t->name, cw_last_error_message(ctx));
+    err = cudaErrorNoKernelImageForDevice;
+  }
+  cw_diags_free(d);
+  return err;
+}
+
+static void bind_symbols(int tu, CompatTU *t) {
+  for (int i = 0; i < state.nsyms; i++) {
+    CompatSymbol *s = &state.syms[i];
+    if (s->tu != tu || s->dev) continue;
+    size_t size = 0;
+    if (cw_module_symbol(t->mod, s->name, &s->dev, &size) != CW_OK) continue;
+    if (s->managed) { /* the device copy starts as the host's initial value */
+      memcpy(s->dev, s->shadow, s->size < size ? s->size : size);
+      s->snap = malloc(s->size);
+      if (s->snap) memcpy(s->snap, s->shadow, s->size);
+    }
+  }
+}
+
+cudaError_t compat_load_tu(int tu) {
+  cudaError_t err;
+  cw_context *ctx = compat_ctx(&err);
+  if (!ctx) return err;
+  pthread_mutex_lock(&state.mu);
+  if (tu < 0 || tu >= state.ntus) {
+    pthread_mutex_unlock(&state.mu);
+    return cudaErrorInvalidDeviceFunction;
+  }
+  CompatTU *t = &state.tus[tu];
+  err = cudaSuccess;
+  if (!t->mod && !t->tried) {
+    t->tried = true;
+    err = compile_tu(tu, t, ctx);
+    if (err == cudaSuccess) bind_symbols(tu, t);
+    pthread_mutex_unlock(&state.mu);
+    for (int i = 0; err == cudaSuccess && i < state.nsyms; i++) /* copies may target them */
+      if (state.syms[i].tu == tu && state.syms[i].dev)
+        compat_alloc_add(state.syms[i].dev, state.syms[i].size, cudaMemoryTypeDevice, NULL);
+    return err;
+  }
+  if (!t->mod) err = cudaErrorInvalidKernelImage;
+  pthread_mutex_unlock(&state.mu);
+  return err;
+}
+
+cudaError_t compat_kernel_resolve(int id, cw_kernel **out) {
+  if (id < 0 || id >= state.nkernels) return cudaErrorInvalidDeviceFunction;
+  CompatKernel *k = &state.kernels[id];
+  if (k->k) {
+    *out = k->k;
+    return cudaSuccess;
+  }
+  cudaError_t err = compat_load_tu(k->tu);
+  if (err != cudaSuccess) return err;
+  CompatTU *t = &state.tus[k->tu];
+  pthread_mutex_lock(&state.mu);
+  cw_status st = cw_kernel_get(t->mod, k->name, &k->k);
+  for (int i = 0; st != CW_OK && i < cw_program_kernel_count(t->prog); i++) {
+    const char *n = cw_program_kernel_name(t->prog, i);
+    if (names_match(n, k->name)) st = cw_kernel_get(t->mod, n, &k->k);
+  }
+  if (st != CW_OK)
+    snprintf(state.msg, sizeof state.msg, "cuwasm: kernel %s is not in the device code of %s",
+             k->name, t->name);
+  *out = k->k;
+  pthread_mutex_unlock(&state.mu);
+  return st == CW_OK ? cudaSuccess : cudaErrorInvalidDeviceFunction;
+}

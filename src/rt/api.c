@@ -1,0 +1,406 @@
+/*
+ * api.c — the runtime half of the public API (include/cuwasm.h):
+ * contexts, modules, kernels, buffers, copies, launches, streams, events.
+ *
+ * Ownership follows the header: modules own their kernels, contexts own
+ * their default stream.  Errors set ctx->err (cw_last_error_message).
+ * Blocking copies and memset first wait for the default stream, as CUDA's
+ * legacy default stream does; cw_synchronize waits for every stream and
+ * writes buffered device printf output to stdout (that output is the
+ * user's program speaking, the library itself never prints).
+ */
+#include "rt_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static _Thread_local char last_global_err[512];
+
+cw_status rt_fail(cw_context *ctx, cw_status st, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  if (ctx) vsnprintf(ctx->err, sizeof ctx->err, fmt, ap);
+  else vsnprintf(last_global_err, sizeof last_global_err, fmt, ap);
+  va_end(ap);
+  return st;
+}
+
+const char *cw_last_error_message(const cw_context *ctx) {
+  return ctx ? ctx->err : last_global_err;
+}
+
+/* ---- contexts ------------------------------------------------------------- */
+
+static const CwBackendOps *pick_backend(const char *name) {
+  if (!name || !strcmp(name, "auto") || !strcmp(name, "cpu")) return cw_backend_cpu();
+  return NULL;
+}
+
+static cw_status track_stream(cw_context *ctx, cw_stream *s) {
+  pthread_mutex_lock(&ctx->mu);
+  if (ctx->nstreams == ctx->capstreams) {
+    int cap = ctx->capstreams ? ctx->capstreams * 2 : 8;
+    cw_stream **n = realloc(ctx->streams, sizeof *n * (size_t)cap);
+    if (!n) {
+      pthread_mutex_unlock(&ctx->mu);
+      return CW_ERR_NOMEM;
+    }
+    ctx->streams = n;
+    ctx->capstreams = cap;
+  }
+  ctx->streams[ctx->nstreams++] = s;
+  pthread_mutex_unlock(&ctx->mu);
+  return CW_OK;
+}
+
+cw_status cw_context_new(const char *backend, cw_context **out) {
+  *out = NULL;
+  const CwBackendOps *ops = pick_backend(backend);
+  if (!ops)
+    return rt_fail(NULL, CW_ERR_UNAVAILABLE, "backend '%s' is not available "
+                   "(this build has: cpu)", backend);
+  cw_context *ctx = calloc(1, sizeof *ctx);
+  if (!ctx) return rt_fail(NULL, CW_ERR_NOMEM, "out of memory");
+  ctx->ops = ops;
+  pthread_mutex_init(&ctx->mu, NULL);
+  mempool_init(&ctx->pool);
+  cw_status st = ops->open(&ctx->dev, ctx->err, sizeof ctx->err);
+  if (st == CW_OK) st = cw_stream_new(ctx, &ctx->default_stream);
+  if (st != CW_OK) {
+    rt_fail(NULL, st, "%s", ctx->err[0] ? ctx->err : "cannot open the backend");
+    cw_context_free(ctx);
+    return st;
+  }
+  *out = ctx;
+  return CW_OK;
+}
+
+void cw_context_free(cw_context *ctx) {
+  if (!ctx) return;
+  while (ctx->nstreams > 0) cw_stream_free(ctx->streams[ctx->nstreams - 1]);
+  free(ctx->streams);
+  if (ctx->dev) {
+    free(ctx->ops->take_output(ctx->dev));
+    mempool_release(ctx);
+    ctx->ops->close(ctx->dev);
+  }
+  pthread_mutex_destroy(&ctx->mu);
+  free(ctx);
+}
+
+const char *cw_context_backend(const cw_context *ctx) { return ctx->ops->name; }
+
+static void flush_output(cw_context *ctx) {
+  char *out = ctx->ops->take_output(ctx->dev);
+  if (!out) return;
+  fputs(out, stdout);
+  fflush(stdout);
+  free(out);
+}
+
+cw_status cw_synchronize(cw_context *ctx) {
+  if (!ctx) return CW_ERR_INVALID;
+  cw_status first = CW_OK;
+  char msg[1024];
+  pthread_mutex_lock(&ctx->mu);
+  int n = ctx->nstreams;
+  pthread_mutex_unlock(&ctx->mu);
+  for (int i = 0; i < n; i++) {
+    cw_status st = stream_wait(ctx->streams[i], msg, sizeof msg);
+    if (st != CW_OK && first == CW_OK) {
+      first = st;
+      rt_fail(ctx, st, "%s", msg);
+    }
+  }
+  flush_output(ctx);
+  return first;
+}
+
+/* ---- modules and kernels ------------------------------------------------- */
+
+cw_status cw_module_load(cw_context *ctx, cw_program *prog, cw_module **out) {
+  *out = NULL;
+  char *c = NULL;
+  cw_diags *d = cw_diags_new();
+  if (!d) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  cw_status st = cw_program_emit(prog, "c", d, &c);
+  if (st != CW_OK) {
+    char *r = cw_diags_render(d);
+    rt_fail(ctx, st, "cannot translate the program to C:\n%s", r ? r : "");
+    free(r);
+    cw_diags_free(d);
+    return st;
+  }
+  cw_diags_free(d);
+  cw_module *m = calloc(1, sizeof *m);
+  if (!m) {
+    free(c);
+    return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  }
+  m->ctx = ctx;
+  st = ctx->ops->module_load(ctx->dev, c, &m->handle, ctx->err, sizeof ctx->err);
+  free(c);
+  if (st != CW_OK) {
+    free(m);
+    return st;
+  }
+  *out = m;
+  return CW_OK;
+}
+
+cw_status cw_module_load_source(cw_context *ctx, const char *name, const char *source,
+                                size_t size, const cw_compile_options *opts,
+                                cw_diags *diags, cw_module **out) {
+  cw_program *p = NULL;
+  *out = NULL;
+  cw_status st = cw_compile_source(name, source, size, opts, diags, &p);
+  if (st != CW_OK) return rt_fail(ctx, st, "compilation of %s failed", name);
+  st = cw_module_load(ctx, p, out);
+  cw_program_free(p);
+  return st;
+}
+
+void cw_module_free(cw_module *m) {
+  if (!m) return;
+  cw_synchronize(m->ctx); /* no launch of ours may still run */
+  for (cw_kernel *k = m->kernels, *n; k; k = n) {
+    n = k->next;
+    free(k);
+  }
+  m->ctx->ops->module_unload(m->ctx->dev, m->handle);
+  free(m);
+}
+
+cw_status cw_kernel_get(cw_module *m, const char *name, cw_kernel **out) {
+  *out = NULL;
+  void *h;
+  int np;
+  const uint32_t *ps;
+  if (m->ctx->ops->kernel_find(m->handle, name, &h, &np, &ps) != CW_OK)
+    return rt_fail(m->ctx, CW_ERR_NOT_FOUND, "no kernel named '%s' in the module", name);
+  for (cw_kernel *k = m->kernels; k; k = k->next)
+    if (k->handle == h) {
+      *out = k;
+      return CW_OK;
+    }
+  cw_kernel *k = calloc(1, sizeof *k);
+  if (!k) return rt_fail(m->ctx, CW_ERR_NOMEM, "out of memory");
+  *k = (cw_kernel){m, h, np, ps, m->kernels};
+  m->kernels = k;
+  *out = k;
+  return CW_OK;
+}
+
+int cw_kernel_param_count(const cw_kernel *k) { return k->nparams; }
+size_t cw_kernel_param_size(const cw_kernel *k, int i) {
+  return i >= 0 && i < k->nparams ? k->psizes[i] : 0;
+}
+
+cw_status cw_module_symbol(cw_module *m, const char *name, void **p, size_t *size) {
+  size_t s = 0;
+  if (m->ctx->ops->symbol_find(m->handle, name, p, &s) != CW_OK)
+    return rt_fail(m->ctx, CW_ERR_NOT_FOUND, "no device symbol named '%s'", name);
+  if (size) *size = s;
+  return CW_OK;
+}
+
+/* ---- memory ---------------------------------------------------------------- */
+
+cw_status cw_buffer_alloc(cw_context *ctx, size_t bytes, cw_buffer **out) {
+  *out = NULL;
+  cw_buffer *b = calloc(1, sizeof *b);
+  if (!b) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  b->ptr = mempool_get(ctx, bytes, &b->cap);
+  if (!b->ptr) {
+    free(b);
+    return rt_fail(ctx, CW_ERR_NOMEM, "out of device memory (%zu bytes)", bytes);
+  }
+  b->ctx = ctx;
+  b->size = bytes;
+  *out = b;
+  return CW_OK;
+}
+
+void cw_buffer_free(cw_buffer *b) {
+  if (!b) return;
+  cw_synchronize(b->ctx); /* like cudaFree: no kernel may still use it */
+  mempool_put(b->ctx, b->ptr, b->cap);
+  free(b);
+}
+
+void *cw_buffer_ptr(const cw_buffer *b) { return b ? b->ptr : NULL; }
+size_t cw_buffer_size(const cw_buffer *b) { return b ? b->size : 0; }
+
+static cw_status wait_default(cw_context *ctx) {
+  char msg[1024];
+  cw_status st = stream_wait(ctx->default_stream, msg, sizeof msg);
+  if (st != CW_OK) rt_fail(ctx, st, "%s", msg);
+  return st;
+}
+
+static cw_status blocking_copy(cw_context *ctx, void *dst, const void *src, size_t n) {
+  if (!ctx || (n && (!dst || !src))) return CW_ERR_INVALID;
+  cw_status st = wait_default(ctx);
+  if (st != CW_OK) return st;
+  return ctx->ops->copy(ctx->dev, dst, src, n);
+}
+
+cw_status cw_memcpy_htod(cw_context *c, void *d, const void *s, size_t n) { return blocking_copy(c, d, s, n); }
+cw_status cw_memcpy_dtoh(cw_context *c, void *d, const void *s, size_t n) { return blocking_copy(c, d, s, n); }
+cw_status cw_memcpy_dtod(cw_context *c, void *d, const void *s, size_t n) { return blocking_copy(c, d, s, n); }
+
+cw_status cw_memset(cw_context *ctx, void *dst, int value, size_t n) {
+  if (!ctx || (n && !dst)) return CW_ERR_INVALID;
+  cw_status st = wait_default(ctx);
+  if (st != CW_OK) return st;
+  return ctx->ops->fill(ctx->dev, dst, value, n);
+}
+
+cw_status cw_memcpy_async(cw_context *ctx, void *dst, const void *src, size_t n,
+                          cw_stream *s) {
+  Op *op = calloc(1, sizeof *op);
+  if (!op) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  op->kind = OP_COPY;
+  op->dst = dst;
+  op->src = src;
+  op->n = n;
+  return stream_push(s ? s : ctx->default_stream, op);
+}
+
+/* ---- launch ---------------------------------------------------------------- */
+
+cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
+                    size_t shared_bytes, cw_stream *stream, void **args) {
+  if (!k || !grid || !block) return CW_ERR_INVALID;
+  cw_context *ctx = k->mod->ctx;
+  char err[512];
+  uint32_t g[3] = {grid[0], grid[1], grid[2]}, b[3] = {block[0], block[1], block[2]};
+  cw_status st = cw_check_launch_config(g, b, shared_bytes, err, sizeof err);
+  if (st != CW_OK) return rt_fail(ctx, st, "%s", err);
+  size_t total = 0;
+  for (int i = 0; i < k->nparams; i++) total += (k->psizes[i] + 15) & ~(size_t)15;
+  Op *op = calloc(1, sizeof *op);
+  unsigned char *blob = malloc(total + sizeof(void *) * (size_t)(k->nparams + 1));
+  if (!op || !blob) {
+    free(op);
+    free(blob);
+    return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  }
+  void **argv = (void **)blob; /* pointer table first, then the values */
+  unsigned char *val = blob + sizeof(void *) * (size_t)(k->nparams + 1);
+  for (int i = 0; i < k->nparams; i++) {
+    if (!args || !args[i]) {
+      free(op);
+      free(blob);
+      return rt_fail(ctx, CW_ERR_INVALID, "argument %d of the kernel is missing", i);
+    }
+    memcpy(val, args[i], k->psizes[i]);
+    argv[i] = val;
+    val += (k->psizes[i] + 15) & ~(size_t)15;
+  }
+  op->kind = OP_LAUNCH;
+  op->kernel = k->handle;
+  memcpy(op->grid, g, sizeof g);
+  memcpy(op->block, b, sizeof b);
+  op->shared = shared_bytes;
+  op->args = argv;
+  op->blob = blob;
+  return stream_push(stream ? stream : ctx->default_stream, op);
+}
+
+/* ---- streams and events ------------------------------------------------------- */
+
+cw_status cw_stream_new(cw_context *ctx, cw_stream **out) {
+  *out = NULL;
+  cw_stream *s = calloc(1, sizeof *s);
+  if (!s) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  cw_status st = stream_start(ctx, s);
+  if (st == CW_OK) st = track_stream(ctx, s);
+  if (st != CW_OK) {
+    stream_stop(s);
+    free(s);
+    return rt_fail(ctx, st, "cannot start a stream thread");
+  }
+  *out = s;
+  return CW_OK;
+}
+
+void cw_stream_free(cw_stream *s) {
+  if (!s) return;
+  cw_context *ctx = s->ctx;
+  stream_wait(s, NULL, 0);
+  stream_stop(s);
+  pthread_mutex_lock(&ctx->mu);
+  for (int i = 0; i < ctx->nstreams; i++)
+    if (ctx->streams[i] == s) {
+      ctx->streams[i] = ctx->streams[--ctx->nstreams];
+      break;
+    }
+  pthread_mutex_unlock(&ctx->mu);
+  if (ctx->default_stream == s) ctx->default_stream = NULL;
+  free(s);
+}
+
+cw_status cw_stream_synchronize(cw_stream *s) {
+  if (!s) return CW_ERR_INVALID;
+  char msg[1024];
+  cw_status st = stream_wait(s, msg, sizeof msg);
+  if (st != CW_OK) rt_fail(s->ctx, st, "%s", msg);
+  flush_output(s->ctx);
+  return st;
+}
+
+int cw_stream_query(cw_stream *s) {
+  pthread_mutex_lock(&s->mu);
+  int done = !s->head && !s->busy;
+  pthread_mutex_unlock(&s->mu);
+  return done;
+}
+
+cw_status cw_event_new(cw_context *ctx, cw_event **out) {
+  cw_event *e = calloc(1, sizeof *e);
+  *out = NULL;
+  if (!e) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  e->ctx = ctx;
+  pthread_mutex_init(&e->mu, NULL);
+  pthread_cond_init(&e->cv, NULL);
+  *out = e;
+  return CW_OK;
+}
+
+void cw_event_free(cw_event *e) {
+  if (!e) return;
+  cw_event_synchronize(e);
+  pthread_mutex_destroy(&e->mu);
+  pthread_cond_destroy(&e->cv);
+  free(e);
+}
+
+cw_status cw_event_record(cw_event *e, cw_stream *s) {
+  Op *op = calloc(1, sizeof *op);
+  if (!op) return rt_fail(e->ctx, CW_ERR_NOMEM, "out of memory");
+  op->kind = OP_EVENT;
+  op->event = e;
+  pthread_mutex_lock(&e->mu);
+  e->pending = true;
+  pthread_mutex_unlock(&e->mu);
+  return stream_push(s ? s : e->ctx->default_stream, op);
+}
+
+cw_status cw_event_synchronize(cw_event *e) {
+  pthread_mutex_lock(&e->mu);
+  while (e->pending) pthread_cond_wait(&e->cv, &e->mu);
+  pthread_mutex_unlock(&e->mu);
+  return CW_OK;
+}
+
+cw_status cw_event_elapsed_ms(cw_event *a, cw_event *b, float *ms) {
+  cw_event_synchronize(a);
+  cw_event_synchronize(b);
+  if (!a->recorded || !b->recorded)
+    return rt_fail(a->ctx, CW_ERR_INVALID, "event was never recorded");
+  *ms = (float)(b->t_ms - a->t_ms);
+  return CW_OK;
+}

@@ -1,0 +1,45 @@
+/*
+ * devices.c — what backends exist on this machine and why not, for
+ * `cuwasm devices` and backend selection.  Vendor libraries are only
+ * probed with dlopen, so a missing driver is a reason, never a crash.
+ */
+#include "backend.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+
+static void probe_lib(cw_device_info *info, const char *backend,
+                      const char *const *libs, const char *what) {
+  memset(info, 0, sizeof *info);
+  snprintf(info->backend, sizeof info->backend, "%s", backend);
+  for (int i = 0; libs[i]; i++) {
+    void *h = dlopen(libs[i], RTLD_LAZY | RTLD_LOCAL);
+    if (h) {
+      dlclose(h);
+      snprintf(info->reason, sizeof info->reason,
+               "%s found, but this build has no %s backend yet", libs[i], backend);
+      return;
+    }
+  }
+  snprintf(info->reason, sizeof info->reason, "%s not found (%s)", libs[0], what);
+}
+
+int cw_backend_list(cw_device_info *out, int max) {
+  static const char *const cuda[] = {"libcuda.so.1", "libcuda.so", NULL};
+  static const char *const hip[] = {"libamdhip64.so", "libamdhip64.so.6", NULL};
+  static const char *const vk[] = {"libvulkan.so.1", "libvulkan.so", NULL};
+  int n = 0;
+  if (n < max) cw_backend_cpu()->probe(&out[n++]);
+  if (n < max) probe_lib(&out[n++], "cuda", cuda, "NVIDIA driver");
+  if (n < max) probe_lib(&out[n++], "hip", hip, "AMD ROCm runtime");
+  if (n < max) probe_lib(&out[n++], "vulkan", vk, "Vulkan loader");
+  if (n < max) {
+    memset(&out[n], 0, sizeof out[n]);
+    snprintf(out[n].backend, sizeof out[n].backend, "webgpu");
+    snprintf(out[n].reason, sizeof out[n].reason,
+             "only in browsers and Node (web/ package)");
+    n++;
+  }
+  return n;
+}

@@ -1,0 +1,215 @@
+/*
+ * test_cpu_runtime.c — the runtime C API on the CPU backend: launch
+ * validation errors, atomics under the thread pool, barrier and warp
+ * stress against references, device assert as a launch error, streams,
+ * events, symbols, kernel lookup by C++ name.
+ */
+#include "cuwasm.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int passed, failed;
+#define CHECK(cond, ...) do { if (cond) passed++; else { failed++; printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
+
+static const char *src =
+    "#include <assert.h>\n__device__ int counter;\n"
+    "__global__ void atom(int *out, float *f, unsigned long long *u, int n) {\n"
+    "  int i = blockIdx.x * blockDim.x + threadIdx.x;\n"
+    "  if (i >= n) return;\n"
+    "  atomicAdd(out, 1); atomicAdd(f, 0.5f); atomicMax(out + 1, i); atomicAdd(u, 3ull);\n"
+    "  atomicAdd(&counter, 1);\n"
+    "}\n"
+    "template <typename T, int B> __global__ void blocksum(const T *in, T *out) {\n"
+    "  __shared__ T s[B];\n"
+    "  int t = threadIdx.x;\n"
+    "  s[t] = in[blockIdx.x * B + t];\n"
+    "  __syncthreads();\n"
+    "  for (int k = B / 2; k > 0; k >>= 1) { if (t < k) s[t] += s[t + k]; __syncthreads(); }\n"
+    "  if (t == 0) out[blockIdx.x] = s[0];\n"
+    "}\n"
+    "template __global__ void blocksum<int, 128>(const int *, int *);\n"
+    "__global__ void warpops(const int *in, int *out) {\n"
+    "  int i = blockIdx.x * blockDim.x + threadIdx.x;\n"
+    "  int v = in[i];\n"
+    "  int x = __shfl_xor_sync(0xffffffffu, v, 5);\n"
+    "  int u = __shfl_up_sync(0xffffffffu, v, 3, 8);\n"
+    "  int c = __syncthreads_count(v & 1);\n"
+    "  out[4 * i] = x; out[4 * i + 1] = u; out[4 * i + 2] = c;\n"
+    "  out[4 * i + 3] = __popc(__ballot_sync(0xffffffffu, v > 50));\n"
+    "}\n"
+    "__global__ void check(int *p) { assert(p[threadIdx.x] == 0); }\n"
+    "__global__ void empty() {}\n";
+
+static void test_validation(cw_context *ctx, cw_kernel *k) {
+  unsigned g[3] = {1, 1, 1}, b[3] = {2048, 1, 1};
+  void *args[1] = {0};
+  CHECK(cw_launch(k, g, b, 0, NULL, args) == CW_ERR_LAUNCH, "block > 1024");
+  CHECK(strstr(cw_last_error_message(ctx), "cudaErrorInvalidConfiguration") != NULL, "msg");
+  unsigned b2[3] = {32, 32, 2};
+  CHECK(cw_launch(k, g, b2, 0, NULL, args) == CW_ERR_LAUNCH, "2048 threads");
+  unsigned g0[3] = {0, 1, 1}, b1[3] = {32, 1, 1};
+  CHECK(cw_launch(k, g0, b1, 0, NULL, args) == CW_ERR_LAUNCH, "zero grid");
+  CHECK(cw_launch(k, g, b1, 1 << 20, NULL, args) == CW_ERR_LAUNCH, "1 MiB shared");
+  unsigned bz[3] = {1, 1, 65};
+  CHECK(cw_launch(k, g, bz, 0, NULL, args) == CW_ERR_LAUNCH, "z > 64");
+}
+
+static void test_atomics(cw_context *ctx, cw_module *m) {
+  cw_kernel *k;
+  CHECK(cw_kernel_get(m, "atom", &k) == CW_OK, "atom");
+  enum { N = 100000 };
+  cw_buffer *bo, *bf, *bu;
+  cw_buffer_alloc(ctx, 8, &bo);
+  cw_buffer_alloc(ctx, 4, &bf);
+  cw_buffer_alloc(ctx, 8, &bu);
+  cw_memset(ctx, cw_buffer_ptr(bo), 0, 8);
+  cw_memset(ctx, cw_buffer_ptr(bf), 0, 4);
+  cw_memset(ctx, cw_buffer_ptr(bu), 0, 8);
+  void *po = cw_buffer_ptr(bo), *pf = cw_buffer_ptr(bf), *pu = cw_buffer_ptr(bu);
+  int n = N;
+  void *args[] = {&po, &pf, &pu, &n};
+  unsigned g[3] = {(N + 255) / 256, 1, 1}, b[3] = {256, 1, 1};
+  CHECK(cw_launch(k, g, b, 0, NULL, args) == CW_OK, "launch atom");
+  CHECK(cw_synchronize(ctx) == CW_OK, "sync: %s", cw_last_error_message(ctx));
+  int o[2];
+  float f;
+  unsigned long long u;
+  cw_memcpy_dtoh(ctx, o, po, 8);
+  cw_memcpy_dtoh(ctx, &f, pf, 4);
+  cw_memcpy_dtoh(ctx, &u, pu, 8);
+  CHECK(o[0] == N && o[1] == N - 1, "int atomics %d %d", o[0], o[1]);
+  CHECK(f == N * 0.5f, "float atomicAdd %g", f);
+  CHECK(u == 3ull * N, "u64 atomicAdd %llu", u);
+  void *sym;
+  size_t ss;
+  CHECK(cw_module_symbol(m, "counter", &sym, &ss) == CW_OK && ss == 4, "symbol");
+  int cnt = 0;
+  cw_memcpy_dtoh(ctx, &cnt, sym, 4);
+  CHECK(cnt == N, "__device__ counter %d", cnt);
+  cw_buffer_free(bo);
+  cw_buffer_free(bf);
+  cw_buffer_free(bu);
+}
+
+static void test_blocksum_and_warps(cw_context *ctx, cw_module *m) {
+  cw_kernel *k, *w;
+  CHECK(cw_kernel_get(m, "blocksum<int,128>", &k) == CW_OK, "template by C++ name: %s",
+        cw_last_error_message(ctx));
+  CHECK(cw_kernel_get(m, "warpops", &w) == CW_OK, "warpops");
+  if (!k || !w) return;
+  enum { G = 64, B = 128 };
+  static int in[G * B], out[G], wout[4 * G * B];
+  for (int i = 0; i < G * B; i++) in[i] = (i * 37) % 101;
+  cw_buffer *bi, *bo, *bw;
+  cw_buffer_alloc(ctx, sizeof in, &bi);
+  cw_buffer_alloc(ctx, sizeof out, &bo);
+  cw_buffer_alloc(ctx, sizeof wout, &bw);
+  void *pi = cw_buffer_ptr(bi), *po = cw_buffer_ptr(bo), *pw = cw_buffer_ptr(bw);
+  cw_memcpy_htod(ctx, pi, in, sizeof in);
+  unsigned g[3] = {G, 1, 1}, b[3] = {B, 1, 1};
+  cw_launch(k, g, b, 0, NULL, (void *[]){&pi, &po});
+  cw_launch(w, g, b, 0, NULL, (void *[]){&pi, &pw});
+  CHECK(cw_synchronize(ctx) == CW_OK, "sync: %s", cw_last_error_message(ctx));
+  cw_memcpy_dtoh(ctx, out, po, sizeof out);
+  cw_memcpy_dtoh(ctx, wout, pw, sizeof wout);
+  int bad = 0, wbad = 0;
+  for (int blk = 0; blk < G; blk++) {
+    int ref = 0, odd = 0;
+    for (int t = 0; t < B; t++) ref += in[blk * B + t], odd += in[blk * B + t] & 1;
+    bad += out[blk] != ref;
+    for (int t = 0; t < B; t++) {
+      int i = blk * B + t, lane = t & 31, base = i - lane, l8 = lane & 7;
+      int rx = in[base + (lane ^ 5)];
+      int ru = l8 >= 3 ? in[i - 3] : in[i];
+      int bal = 0;
+      for (int l = 0; l < 32; l++) bal += in[base + l] > 50;
+      wbad += wout[4 * i] != rx || wout[4 * i + 1] != ru || wout[4 * i + 2] != odd ||
+              wout[4 * i + 3] != bal;
+    }
+  }
+  CHECK(bad == 0, "block sums: %d wrong", bad);
+  CHECK(wbad == 0, "warp ops: %d wrong", wbad);
+  cw_buffer_free(bi);
+  cw_buffer_free(bo);
+  cw_buffer_free(bw);
+}
+
+static void test_assert_streams_events(cw_context *ctx, cw_module *m) {
+  cw_kernel *k, *e;
+  cw_kernel_get(m, "check", &k);
+  cw_kernel_get(m, "empty", &e);
+  int host[64] = {0};
+  host[7] = 1;
+  cw_buffer *b;
+  cw_buffer_alloc(ctx, sizeof host, &b);
+  void *p = cw_buffer_ptr(b);
+  cw_memcpy_htod(ctx, p, host, sizeof host);
+  unsigned g[3] = {2, 1, 1}, bl[3] = {64, 1, 1}, one[3] = {1, 1, 1};
+  cw_launch(k, g, bl, 0, NULL, (void *[]){&p});
+  CHECK(cw_synchronize(ctx) == CW_ERR_LAUNCH, "assert fails the launch");
+  CHECK(strstr(cw_last_error_message(ctx), "cudaErrorAssert") &&
+        strstr(cw_last_error_message(ctx), "thread [7,0,0]"), "assert msg: %s",
+        cw_last_error_message(ctx));
+  CHECK(cw_synchronize(ctx) == CW_OK, "error cleared after report");
+  cw_stream *s;
+  cw_event *a, *z;
+  CHECK(cw_stream_new(ctx, &s) == CW_OK, "stream");
+  cw_event_new(ctx, &a);
+  cw_event_new(ctx, &z);
+  enum { L = 2000 };
+  cw_event_record(a, s);
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  for (int i = 0; i < L; i++) cw_launch(e, one, one, 0, s, NULL);
+  cw_event_record(z, s);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  CHECK(cw_stream_synchronize(s) == CW_OK, "stream sync");
+  float ms = -1;
+  CHECK(cw_event_elapsed_ms(a, z, &ms) == CW_OK && ms >= 0, "elapsed %g", ms);
+  double enq = ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / L;
+  printf("empty kernel: %.2f us per launch on a stream (%.2f us to enqueue)\n",
+         ms * 1000.0 / L, enq / 1000.0);
+  cw_event_free(a);
+  cw_event_free(z);
+  cw_stream_free(s);
+  cw_buffer_free(b);
+}
+
+int main(void) {
+  cw_context *ctx;
+  if (cw_context_new("cpu", &ctx) != CW_OK) {
+    printf("context: %s\n0 passed, 1 failed\n", cw_last_error_message(NULL));
+    return 1;
+  }
+  cw_diags *d = cw_diags_new();
+  cw_module *m = NULL;
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  cw_status st = cw_module_load_source(ctx, "rt.cu", src, strlen(src), NULL, d, &m);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  printf("module load (compile + JIT or cache): %.1f ms\n",
+         ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / 1e6);
+  CHECK(st == CW_OK, "module: %s", cw_last_error_message(ctx));
+  if (st != CW_OK) {
+    char *r = cw_diags_render(d);
+    printf("%s\n", r ? r : "");
+    free(r);
+  } else {
+    cw_kernel *k;
+    CHECK(cw_kernel_get(m, "atom", &k) == CW_OK, "kernel");
+    CHECK(cw_kernel_get(m, "nonesuch", &k) == CW_ERR_NOT_FOUND, "missing kernel");
+    cw_kernel_get(m, "empty", &k);
+    test_validation(ctx, k);
+    test_atomics(ctx, m);
+    test_blocksum_and_warps(ctx, m);
+    test_assert_streams_events(ctx, m);
+    cw_module_free(m);
+  }
+  cw_diags_free(d);
+  cw_context_free(ctx);
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed != 0;
+}
