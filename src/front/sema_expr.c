@@ -285,7 +285,7 @@ static void check_modifiable(Parser *p, KExpr *a) {
 
 KExpr *sema_assign(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
   KType *ta = a->type->unqual;
-  if (ta->kind == KT_STRUCT && op != KOP_NONE) {
+  if ((ta->kind == KT_STRUCT || (ta->kind == KT_VEC && !is_half2(ta))) && op != KOP_NONE) {
     char name[16] = "operator";
     strcat(name, op == KOP_SHL ? "<<" : op == KOP_SHR ? ">>" : "");
     if (op != KOP_SHL && op != KOP_SHR) {

@@ -1,0 +1,273 @@
+/*
+ * runtime_memory.c — allocation, copies and memset of the CUDA runtime
+ * API.
+ *
+ * Device and managed memory are runtime buffers (the caching pool);
+ * pinned host memory is aligned host memory.  Every allocation enters the
+ * table of runtime_alloc.c, and every copy or memset checks its device
+ * side against it: a pointer that is not inside a live allocation, or a
+ * size that runs past its end, gives cudaErrorInvalidValue as CUDA does.
+ *
+ * Blocking copies follow the legacy default stream (they wait for all
+ * blocking streams).  cudaMemcpyAsync is asynchronous only when the host
+ * side is pinned, as in CUDA; with pageable memory it completes before it
+ * returns, so the caller may reuse the buffer.
+ */
+#include "compat/compat.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static cudaError_t need_ctx(cw_context **ctx) {
+  cudaError_t err;
+  *ctx = compat_ctx(&err);
+  return err;
+}
+
+cudaError_t cudaMalloc(void **p, size_t size) {
+  cw_context *ctx;
+  cudaError_t err = need_ctx(&ctx);
+  if (err != cudaSuccess) return compat_ret(err);
+  if (!p) return compat_ret(cudaErrorInvalidValue);
+  *p = NULL;
+  if (size == 0) return cudaSuccess;
+  cw_buffer *b;
+  if (cw_buffer_alloc(ctx, size, &b) != CW_OK) return compat_ret(cudaErrorMemoryAllocation);
+  err = compat_alloc_add(cw_buffer_ptr(b), size, cudaMemoryTypeDevice, b);
+  if (err != cudaSuccess) {
+    cw_buffer_free(b);
+    return compat_ret(err);
+  }
+  *p = cw_buffer_ptr(b);
+  return cudaSuccess;
+}
+
+cudaError_t cudaMallocManaged(void **p, size_t size, unsigned int flags) {
+  if (flags != cudaMemAttachGlobal && flags != cudaMemAttachHost)
+    return compat_ret(cudaErrorInvalidValue);
+  cudaError_t err = cudaMalloc(p, size);
+  if (err != cudaSuccess || !*p) return err;
+  CompatAlloc a;
+  compat_alloc_remove(*p, cudaMemoryTypeDevice, &a);
+  return compat_ret(compat_alloc_add(a.base, a.size, cudaMemoryTypeManaged, a.buf));
+}
+
+cudaError_t cudaMallocPitch(void **p, size_t *pitch, size_t width, size_t height) {
+  if (!pitch) return compat_ret(cudaErrorInvalidValue);
+  *pitch = (width + 255) & ~(size_t)255;
+  return cudaMalloc(p, *pitch * height);
+}
+
+cudaError_t cudaMallocAsync(void **p, size_t size, cudaStream_t s) {
+  (void)s; /* the pool hands out memory at once; ordering needs nothing */
+  return cudaMalloc(p, size);
+}
+
+cudaError_t cudaFree(void *p) {
+  if (!p) return cudaSuccess;
+  cudaError_t st = compat_sticky();
+  if (st != cudaSuccess) return st;
+  CompatAlloc a;
+  if (!compat_alloc_remove(p, cudaMemoryTypeDevice, &a) || !a.buf)
+    return compat_ret(cudaErrorInvalidValue);
+  cw_buffer_free(a.buf); /* waits for running work, as cudaFree does */
+  return cudaSuccess;
+}
+
+cudaError_t cudaFreeAsync(void *p, cudaStream_t s) {
+  cudaError_t e = compat_sync_stream(s);
+  return e != cudaSuccess ? compat_ret(e) : cudaFree(p);
+}
+
+cudaError_t cudaHostAlloc(void **p, size_t size, unsigned int flags) {
+  (void)flags;
+  cw_context *ctx;
+  cudaError_t err = need_ctx(&ctx);
+  if (err != cudaSuccess) return compat_ret(err);
+  if (!p) return compat_ret(cudaErrorInvalidValue);
+  *p = NULL;
+  if (size == 0) return cudaSuccess;
+  void *m = NULL;
+  if (posix_memalign(&m, 4096, size)) return compat_ret(cudaErrorMemoryAllocation);
+  err = compat_alloc_add(m, size, cudaMemoryTypeHost, NULL);
+  if (err != cudaSuccess) {
+    free(m);
+    return compat_ret(err);
+  }
+  *p = m;
+  return cudaSuccess;
+}
+
+cudaError_t cudaMallocHost(void **p, size_t size) { return cudaHostAlloc(p, size, 0); }
+
+cudaError_t cudaFreeHost(void *p) {
+  if (!p) return cudaSuccess;
+  CompatAlloc a;
+  if (!compat_alloc_remove(p, cudaMemoryTypeHost, &a)) return compat_ret(cudaErrorInvalidValue);
+  compat_sync_all(); /* no async copy may still read it */
+  free(p);
+  return cudaSuccess;
+}
+
+cudaError_t cudaHostRegister(void *p, size_t size, unsigned int flags) {
+  (void)flags;
+  if (!p || !size) return compat_ret(cudaErrorInvalidValue);
+  if (compat_alloc_find(p, 1)) return compat_ret(cudaErrorHostMemoryAlreadyRegistered);
+  return compat_ret(compat_alloc_add(p, size, 5 /* registered host */, NULL));
+}
+
+cudaError_t cudaHostUnregister(void *p) {
+  CompatAlloc a;
+  if (!compat_alloc_remove(p, 5, &a)) return compat_ret(cudaErrorHostMemoryNotRegistered);
+  return cudaSuccess;
+}
+
+cudaError_t cudaHostGetDevicePointer(void **dev, void *host, unsigned int flags) {
+  if (!dev || flags) return compat_ret(cudaErrorInvalidValue);
+  int k = compat_alloc_kind(host);
+  if (k != cudaMemoryTypeHost && k != 5) return compat_ret(cudaErrorInvalidValue);
+  *dev = host; /* the CPU backend shares the address space */
+  return cudaSuccess;
+}
+
+cudaError_t cudaPointerGetAttributes(struct cudaPointerAttributes *a, const void *p) {
+  if (!a) return compat_ret(cudaErrorInvalidValue);
+  memset(a, 0, sizeof *a);
+  int k = compat_alloc_kind(p);
+  a->type = k == 5 ? cudaMemoryTypeHost : (enum cudaMemoryType)k;
+  a->device = k == cudaMemoryTypeUnregistered ? cudaInvalidDeviceId : 0;
+  if (k != cudaMemoryTypeUnregistered) a->devicePointer = (void *)p;
+  if (k != cudaMemoryTypeDevice) a->hostPointer = (void *)p;
+  return cudaSuccess;
+}
+
+/* ---- copies ------------------------------------------------------------- */
+
+static bool is_dev(const void *p, size_t n) {
+  const CompatAlloc *a = compat_alloc_find(p, n);
+  return a && (a->kind == cudaMemoryTypeDevice || a->kind == cudaMemoryTypeManaged);
+}
+
+/* The device side(s) of a copy must lie inside live allocations. */
+static cudaError_t check_copy(void *dst, const void *src, size_t n, enum cudaMemcpyKind kind) {
+  if ((unsigned)kind > cudaMemcpyDefault) return cudaErrorInvalidMemcpyDirection;
+  if (n == 0) return cudaSuccess;
+  if (!dst || !src) return cudaErrorInvalidValue;
+  bool dd = kind == cudaMemcpyHostToDevice || kind == cudaMemcpyDeviceToDevice;
+  bool sd = kind == cudaMemcpyDeviceToHost || kind == cudaMemcpyDeviceToDevice;
+  if (dd && !is_dev(dst, n)) return cudaErrorInvalidValue;
+  if (sd && !is_dev(src, n)) return cudaErrorInvalidValue;
+  if (kind == cudaMemcpyDefault) { /* a pointer in a table entry must fit in it */
+    if (compat_alloc_find(dst, 0) && !compat_alloc_find(dst, n)) return cudaErrorInvalidValue;
+    if (compat_alloc_find(src, 0) && !compat_alloc_find(src, n)) return cudaErrorInvalidValue;
+  }
+  return cudaSuccess;
+}
+
+static cudaError_t copy_now(void *dst, const void *src, size_t n) {
+  cw_context *ctx = compat_state()->ctx;
+  cw_status st = cw_memcpy_dtod(ctx, dst, src, n);
+  return st == CW_OK ? cudaSuccess : compat_from_status(st, cw_last_error_message(ctx));
+}
+
+cudaError_t cudaMemcpy(void *dst, const void *src, size_t n, enum cudaMemcpyKind kind) {
+  cw_context *ctx;
+  cudaError_t err = need_ctx(&ctx);
+  if (err == cudaSuccess) err = check_copy(dst, src, n, kind);
+  if (err == cudaSuccess) err = compat_order_before(0);
+  if (err == cudaSuccess) err = compat_sync_stream(0);
+  if (err == cudaSuccess && n) err = copy_now(dst, src, n);
+  return compat_ret(err);
+}
+
+static bool pinned(const void *p) {
+  int k = compat_alloc_kind(p);
+  return k != cudaMemoryTypeUnregistered;
+}
+
+cudaError_t cudaMemcpyAsync(void *dst, const void *src, size_t n, enum cudaMemcpyKind kind,
+                            cudaStream_t s) {
+  cw_context *ctx;
+  cudaError_t err = need_ctx(&ctx);
+  if (err == cudaSuccess) err = check_copy(dst, src, n, kind);
+  if (err != cudaSuccess || n == 0) return compat_ret(err);
+  if (compat_is_capturing(s)) return compat_ret(compat_capture_copy(s, dst, src, n));
+  err = compat_order_before(s);
+  if (err != cudaSuccess) return compat_ret(err);
+  if (!pinned(dst) || !pinned(src)) { /* pageable: staged, so synchronous */
+    err = compat_sync_stream(s);
+    return compat_ret(err == cudaSuccess ? copy_now(dst, src, n) : err);
+  }
+  cw_status st = cw_memcpy_async(ctx, dst, src, n, compat_stream(s));
+  return compat_ret(st == CW_OK ? cudaSuccess : cudaErrorInvalidValue);
+}
+
+static cudaError_t copy2d(void *dst, size_t dp, const void *src, size_t sp, size_t w,
+                          size_t h, enum cudaMemcpyKind kind, cudaStream_t s, bool async) {
+  if (w > dp || w > sp) return compat_ret(cudaErrorInvalidPitchValue);
+  if (h == 0 || w == 0) return cudaSuccess;
+  size_t dspan = dp * (h - 1) + w, sspan = sp * (h - 1) + w;
+  cudaError_t err = check_copy(dst, src, dspan < sspan ? dspan : sspan, kind);
+  if (err == cudaSuccess) err = check_copy(dst, src, 0, kind);
+  if (err == cudaSuccess && kind != cudaMemcpyHostToHost && kind != cudaMemcpyDefault) {
+    bool dd = kind == cudaMemcpyHostToDevice || kind == cudaMemcpyDeviceToDevice;
+    bool sd = kind == cudaMemcpyDeviceToHost || kind == cudaMemcpyDeviceToDevice;
+    if ((dd && !is_dev(dst, dspan)) || (sd && !is_dev(src, sspan))) err = cudaErrorInvalidValue;
+  }
+  for (size_t r = 0; err == cudaSuccess && r < h; r++)
+    err = async ? cudaMemcpyAsync((char *)dst + r * dp, (const char *)src + r * sp, w, kind, s)
+                : cudaMemcpy((char *)dst + r * dp, (const char *)src + r * sp, w, kind);
+  return compat_ret(err);
+}
+
+cudaError_t cudaMemcpy2D(void *dst, size_t dp, const void *src, size_t sp, size_t w, size_t h,
+                         enum cudaMemcpyKind kind) {
+  return copy2d(dst, dp, src, sp, w, h, kind, 0, false);
+}
+
+cudaError_t cudaMemcpy2DAsync(void *dst, size_t dp, const void *src, size_t sp, size_t w,
+                              size_t h, enum cudaMemcpyKind kind, cudaStream_t s) {
+  return copy2d(dst, dp, src, sp, w, h, kind, s, true);
+}
+
+cudaError_t cudaMemcpyPeer(void *dst, int dd, const void *src, int sd, size_t n) {
+  if (dd != 0 || sd != 0) return compat_ret(cudaErrorInvalidDevice);
+  return cudaMemcpy(dst, src, n, cudaMemcpyDeviceToDevice);
+}
+
+cudaError_t cudaMemcpyPeerAsync(void *dst, int dd, const void *src, int sd, size_t n,
+                                cudaStream_t s) {
+  if (dd != 0 || sd != 0) return compat_ret(cudaErrorInvalidDevice);
+  return cudaMemcpyAsync(dst, src, n, cudaMemcpyDeviceToDevice, s);
+}
+
+/* ---- memset ------------------------------------------------------------- */
+
+cudaError_t cudaMemsetAsync(void *p, int v, size_t n, cudaStream_t s) {
+  cw_context *ctx;
+  cudaError_t err = need_ctx(&ctx);
+  if (err != cudaSuccess || n == 0) return compat_ret(err);
+  if (!is_dev(p, n)) return compat_ret(cudaErrorInvalidValue);
+  if (compat_is_capturing(s)) return compat_ret(compat_capture_fill(s, p, v, n));
+  err = compat_order_before(s);
+  if (err == cudaSuccess) err = compat_sync_stream(s);
+  if (err == cudaSuccess && cw_memset(ctx, p, v, n) != CW_OK) err = cudaErrorInvalidValue;
+  return compat_ret(err);
+}
+
+cudaError_t cudaMemset(void *p, int v, size_t n) { return cudaMemsetAsync(p, v, n, 0); }
+
+cudaError_t cudaMemset2D(void *p, size_t pitch, int v, size_t w, size_t h) {
+  if (w > pitch) return compat_ret(cudaErrorInvalidPitchValue);
+  cudaError_t err = cudaSuccess;
+  for (size_t r = 0; err == cudaSuccess && r < h; r++) err = cudaMemset((char *)p + r * pitch, v, w);
+  return err;
+}
+
+cudaError_t cudaMemPrefetchAsync(const void *p, size_t n, int dev, cudaStream_t s) {
+  (void)s;
+  if (dev != 0 && dev != cudaCpuDeviceId) return compat_ret(cudaErrorInvalidDevice);
+  const CompatAlloc *a = compat_alloc_find(p, n);
+  if (!a || a->kind != cudaMemoryTypeManaged) return compat_ret(cudaErrorInvalidValue);
+  return cudaSuccess; /* one address space: nothing to move */
+}
