@@ -16,6 +16,7 @@
 #include "compat/compat.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,7 +185,7 @@ static void canon_name(const char *in, char *out, size_t cap) {
       char w[128];
       snprintf(w, sizeof w, "%.*s", (int)n, s);
       if (n < 16 && is_int_word(w) && nw < 8) {
-        snprintf(wbuf[nw], 16, "%s", w);
+        memcpy(wbuf[nw], w, n + 1);
         words[nw] = wbuf[nw];
         nw++;
         continue;

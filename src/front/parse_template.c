@@ -18,6 +18,12 @@
 enum { MAX_INST_DEPTH = 64 };
 
 static const char *PLACEHOLDER = "<tparam>";
+static const char *PATTERN = "<pattern>";
+/* an unbound non-type parameter during deduction: a value no real
+ * argument plausibly has, plus the parameter's index */
+enum { UNBOUND_BASE = 0x7EAD0000 };
+
+static bool is_unbound(int64_t v) { return v >= UNBOUND_BASE && v < UNBOUND_BASE + 16; }
 
 static void parse_tparams(Parser *p, Template *t) {
   PtrVec v = {0};
@@ -316,8 +322,32 @@ static KType *instantiate_alias(Parser *p, Template *t, TArg *args, int nargs) {
   return r;
 }
 
+/* during deduction, `thread_block_tile<ParentSize>` with ParentSize still
+ * unknown: a pattern type remembering the template and its arguments */
+static KType *pattern_type(Parser *p, Template *t, TArg *args, int nargs) {
+  for (int i = 0; i < nargs; i++) {
+    bool open = t->params[i].is_type ? args[i].type->unqual->cname == PLACEHOLDER ||
+                                           args[i].type->unqual->cname == PATTERN
+                                     : is_unbound(args[i].value);
+    if (!open) continue;
+    KType *pt = kt_struct_new(p->m, t->name, PATTERN, false);
+    Scope *s = scope_new(p, t->scope, false);
+    s->from_tmpl = t;
+    s->targs = arena_alloc(p->arena, sizeof(TArg) * (size_t)(nargs + 1));
+    memcpy(s->targs, args, sizeof(TArg) * (size_t)nargs);
+    pt->front = s;
+    pt->size = 1;
+    return pt;
+  }
+  return NULL;
+}
+
 KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc loc) {
   if (t->is_alias) return instantiate_alias(p, t, args, nargs);
+  if (p->deducing) {
+    KType *pt = pattern_type(p, t, args, nargs);
+    if (pt) return pt;
+  }
   const char *key = targs_key(p, t, args, nargs);
   Instance *in = find_instance(t, key);
   if (in) return in->type;
@@ -337,6 +367,10 @@ KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc l
   vec_push(p->arena, &t->instances, in);
   /* the instance is visible (for self references) once its struct exists */
   in->type = parse_class_specifier(p, display, bind);
+  Scope *cs = in->type->front;
+  cs->from_tmpl = t;
+  cs->targs = arena_alloc(p->arena, sizeof(TArg) * (size_t)(nargs + 1));
+  memcpy(cs->targs, args, sizeof(TArg) * (size_t)nargs);
   p->inst_depth--;
   restore_state(p, &sv);
   return in->type;
@@ -379,8 +413,30 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
   return fd;
 }
 
+static bool unify(KType *pat, KType *act, TArg *args, Template *t);
+
+/* thread_block_tile<ParentSize> against thread_block_tile<32> */
+static bool unify_pattern(KType *pat, KType *act, TArg *args, Template *t) {
+  Scope *ps = pat->front, *as = act->unqual->front;
+  if (act->unqual->kind != KT_STRUCT || !as || as->from_tmpl != ps->from_tmpl) return false;
+  Template *ct = ps->from_tmpl;
+  for (int i = 0; i < ct->nparams; i++) {
+    if (ct->params[i].is_type) {
+      if (!unify(ps->targs[i].type, as->targs[i].type, args, t)) return false;
+    } else if (is_unbound(ps->targs[i].value)) {
+      int k = (int)(ps->targs[i].value - UNBOUND_BASE);
+      if (is_unbound(args[k].value)) args[k].value = as->targs[i].value;
+      else if (args[k].value != as->targs[i].value) return false;
+    } else if (ps->targs[i].value != as->targs[i].value) {
+      return false;
+    }
+  }
+  return true;
+}
+
 static bool unify(KType *pat, KType *act, TArg *args, Template *t) {
   pat = pat->unqual;
+  if (pat->kind == KT_STRUCT && pat->cname == PATTERN) return unify_pattern(pat, act, args, t);
   if (pat->kind == KT_STRUCT && pat->cname == PLACEHOLDER) {
     int i = pat->count;
     KType *a = act->unqual;
@@ -415,11 +471,13 @@ bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
     if (tp->is_type) b->type = i < nexplicit ? args[i].type : placeholder(p, i, tp->name);
     else {
       b->type = tp->value_type;
-      b->value = i < nexplicit ? args[i].value : 0;
+      b->value = i < nexplicit ? args[i].value : UNBOUND_BASE + i;
+      if (i >= nexplicit) args[i].value = UNBOUND_BASE + i;
     }
   }
   p->recover = &jb;
   p->speculative = true;
+  p->deducing++;
   if (setjmp(jb)) {
     ok = false;
   } else {
@@ -432,23 +490,35 @@ bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
     Declarator d;
     parse_declarator(p, &ds, &d, false);
     if (!d.is_func) ok = false;
-    for (int i = 0; ok && i < ncall && i < d.nparams; i++)
+    for (int i = 0; ok && i < ncall && i < d.nparams; i++) {
       ok = unify(d.params[i].type, call_args[i]->type, args, t);
+    }
     for (int i = nexplicit; ok && i < t->nparams; i++)
-      if (t->params[i].is_type ? !args[i].type : true) {
+      if (t->params[i].is_type ? !args[i].type : is_unbound(args[i].value))
         if (!t->params[i].default_tok) ok = false;
-      }
   }
+  p->deducing--;
   p->recover = saved_recover;
   restore_state(p, &sv);
   if (!ok) return false;
-  for (int i = nexplicit; i < t->nparams; i++)
-    if (!t->params[i].is_type || !args[i].type) {
-      int first = i;
-      while (first < t->nparams && t->params[first].is_type && args[first].type) first++;
-      if (!fill_defaults(p, t, args, first)) return false;
-      break;
+  for (int i = nexplicit; i < t->nparams; i++) {
+    bool bound = t->params[i].is_type ? args[i].type != NULL : !is_unbound(args[i].value);
+    if (bound) continue;
+    /* defaults may refer to earlier parameters: fill from here on */
+    for (int k = i; k < t->nparams; k++) {
+      bool kb = t->params[k].is_type ? args[k].type != NULL : !is_unbound(args[k].value);
+      if (kb) continue;
+      if (!t->params[k].default_tok) return false;
+      Scope *saved = p->scope;
+      Token *saved_tok = p->tok;
+      p->scope = binding_scope(p, t, args, k);
+      p->tok = t->params[k].default_tok;
+      parse_one_targ(p, &t->params[k], &args[k]);
+      p->scope = saved;
+      p->tok = saved_tok;
     }
+    break;
+  }
   return true;
 }
 

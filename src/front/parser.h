@@ -25,6 +25,7 @@
 
 typedef struct Scope Scope;
 typedef struct Template Template;
+typedef struct TArg TArg;
 
 typedef enum {
   SYM_VAR,       /* var (+ is_ref: var holds a pointer, uses dereference) */
@@ -84,6 +85,8 @@ struct Scope {
   const char *prefix;    /* qualified name prefix for C++ names, "cg::" */
   const char *cprefix;   /* the same for C identifiers, "cg_" */
   KType *klass;          /* class scope: the class */
+  Template *from_tmpl;   /* class template instance: its template and arguments */
+  TArg *targs;
   bool is_namespace;
 };
 
@@ -94,10 +97,10 @@ typedef struct TParam {
   Token *default_tok;    /* first token of the default argument, or NULL */
 } TParam;
 
-typedef struct TArg {
+struct TArg {
   KType *type;           /* type argument */
   int64_t value;         /* non-type argument */
-} TArg;
+};
 
 typedef struct Instance {
   const char *key;       /* canonical "<float, 256>" */
@@ -153,6 +156,7 @@ typedef struct Parser {
   int pending_unroll;    /* from #pragma unroll, for the next loop */
   int uniq;
   int inst_depth;        /* template instantiation depth */
+  int deducing;          /* >0 while matching a function template's parameters */
   PtrVec deferred;       /* FuncDecl* whose bodies wait for their class */
   PtrVec builtin_index;  /* lazily built: see sema_builtin.c */
   void *builtin_table;

@@ -104,7 +104,29 @@ static bool vec_compatible(KType *a, KType *b) {
          a->count == b->count;
 }
 
+static int standard_rank(Parser *p, KExpr *e, KType *to);
+
+/* a constructor of `to` callable with the single argument e (C++'s
+ * converting constructors: `thread_group g = this_thread_block();`) */
+static FuncDecl *converting_ctor(Parser *p, KExpr *e, KType *to) {
+  Scope *cs = to->unqual->front;
+  Sym *s = cs ? scope_find_local(cs, "<ctor>") : NULL;
+  if (!s) return NULL;
+  for (int i = 0; i < s->funcs.len; i++) {
+    FuncDecl *fd = s->funcs.items[i];
+    if (fd->nparams < 1 || (fd->nparams > 1 && !(fd->defaults && fd->defaults[1]))) continue;
+    if (same_type(fd->ptypes[0], e->type) || standard_rank(p, e, fd->ptypes[0]) >= 0) return fd;
+  }
+  return NULL;
+}
+
 int conversion_rank(Parser *p, KExpr *e, KType *to) {
+  int r = standard_rank(p, e, to);
+  if (r >= 0 || to->unqual->kind != KT_STRUCT || same_type(e->type, to)) return r;
+  return converting_ctor(p, e, to) ? 4 : -1;
+}
+
+static int standard_rank(Parser *p, KExpr *e, KType *to) {
   KType *from = e->type->kind == KT_ARRAY ? decay(p, e->type) : e->type->unqual;
   to = to->unqual;
   if (from == to) return 0;
@@ -133,7 +155,8 @@ KExpr *convert(Parser *p, KExpr *e, KType *t, ConvCtx ctx, SrcLoc loc) {
   if (from == to) return e;
   if (to->kind == KT_BOOL && (kt_is_arith(from) || from->kind == KT_PTR))
     return to_bool(p, e, e->loc);
-  if (conversion_rank(p, e, to) >= 0) return cast_to(p, e, to);
+  if (standard_rank(p, e, to) >= 0) return cast_to(p, e, to);
+  if (to->kind == KT_STRUCT && converting_ctor(p, e, to)) return sema_construct(p, to, &e, 1, e->loc);
   char *tn = type_name(p, t), *fn = type_name(p, e->type);
   switch (ctx) {
   case CONV_INIT:
