@@ -16,6 +16,10 @@
 
 #if !defined(__CUDA_ARCH__)
 
+/* `cuwasm cc` preprocesses the host pass with __CUWASM_REWRITE defined so
+ * that these qualifiers survive as tokens for its rewriter, which then
+ * removes them (src/cc/rewrite.c). */
+#if !defined(__CUWASM_REWRITE)
 #define __host__
 #define __device__
 #define __global__
@@ -23,9 +27,10 @@
 #define __constant__
 #define __managed__
 #define __grid_constant__
+#define __launch_bounds__(...)
+#endif
 #define __noinline__
 #define __forceinline__ inline
-#define __launch_bounds__(...)
 #define __align__(n) __attribute__((aligned(n)))
 
 #endif /* !__CUDA_ARCH__ */

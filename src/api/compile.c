@@ -12,6 +12,7 @@
 #include "cuwasm.h"
 #include "emit/emit.h"
 #include "front/parser.h"
+#include "program.h"
 
 struct cw_diags {
   CwDiags d;
@@ -196,4 +197,9 @@ cw_status cw_program_instantiate(cw_program *p, const char *cpp_name, cw_diags *
   p->parser->diags = saved;
   p->arena.oom = NULL;
   return ok ? CW_OK : diags->d.errors ? CW_ERR_COMPILE : CW_ERR_NOT_FOUND;
+}
+
+cw_status cw_program_device_source(cw_program *p, char **text) {
+  *text = p && p->parser ? front_device_source(p->parser) : NULL;
+  return *text ? CW_OK : CW_ERR_INVALID;
 }

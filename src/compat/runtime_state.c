@@ -284,12 +284,26 @@ static cudaError_t compile_tu(int tu, CompatTU *t, cw_context *ctx) {
   return err;
 }
 
+/* The emitter names globals by their C++ name, last component, or
+ * mangled C name (ns_x); try each. */
+static bool find_symbol(cw_module *m, const char *name, void **dev, size_t *size) {
+  if (cw_module_symbol(m, name, dev, size) == CW_OK) return true;
+  const char *last = strrchr(name, ':');
+  if (last && cw_module_symbol(m, last + 1, dev, size) == CW_OK) return true;
+  char c[256];
+  size_t o = 0;
+  for (const char *p = name; *p && o + 1 < sizeof c; p++)
+    if (!(p[0] == ':' && p[1] == ':')) c[o++] = *p == ':' ? '_' : *p;
+  c[o] = 0;
+  return cw_module_symbol(m, c, dev, size) == CW_OK;
+}
+
 static void bind_symbols(int tu, CompatTU *t) {
   for (int i = 0; i < state.nsyms; i++) {
     CompatSymbol *s = &state.syms[i];
     if (s->tu != tu || s->dev) continue;
     size_t size = 0;
-    if (cw_module_symbol(t->mod, s->name, &s->dev, &size) != CW_OK) continue;
+    if (!find_symbol(t->mod, s->name, &s->dev, &size)) continue;
     if (s->managed) { /* the device copy starts as the host's initial value */
       memcpy(s->dev, s->shadow, s->size < size ? s->size : size);
       s->snap = malloc(s->size);

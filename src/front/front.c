@@ -26,6 +26,7 @@ Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt)
   jmp_buf jb;
   p->recover = &jb;
   if (setjmp(jb)) return p; /* diagnostics say what went wrong */
+  p->main_file = file;
   p->tok = preprocess(a, d, file, opt);
   parse_toplevel(p);
   p->recover = NULL;

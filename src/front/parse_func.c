@@ -235,6 +235,7 @@ static void skip_function_body(Parser *p) {
 }
 
 static void host_function(Parser *p, Declarator *d) {
+  p->host_decl = true;
   Scope *s = d->qual_scope ? d->qual_scope : p->scope;
   Sym *old = scope_find_local(s, d->name);
   if (!old) {

@@ -16,6 +16,38 @@
 
 static void parse_external(Parser *p);
 
+/* remembers [start, end) of a host declaration written in the main file */
+static void record_host_span(Parser *p, Token *start, Token *end) {
+  if (start->loc.file != p->main_file || start == end) return;
+  Token *last = start;
+  for (Token *t = start; t != end && t->kind != TK_EOF; t = t->next)
+    if (t->loc.file == p->main_file) last = t;
+  HostSpan *s = arena_alloc(p->arena, sizeof *s);
+  s->line0 = start->loc.line;
+  s->col0 = start->loc.col;
+  s->line1 = last->loc.line;
+  s->col1 = last->loc.col + last->len;
+  vec_push(p->arena, &p->host_spans, s);
+}
+
+/* a function template with no CUDA marker and no constexpr is host code */
+static bool host_function_template(Token *t) {
+  int depth = 0;
+  bool is_class = false;
+  for (t = t->next; t->kind != TK_EOF; t = t->next) {
+    if (is_device_marker(t) || equal(t, "constexpr")) return false;
+    if ((equal(t, "struct") || equal(t, "class") || equal(t, "union") || equal(t, "using")) &&
+        depth == 0)
+      is_class = true;
+    if (equal(t, "{") || equal(t, "(")) depth++;
+    if (equal(t, "}") || equal(t, ")")) {
+      if (--depth == 0 && equal(t, "}")) break;
+    }
+    if (depth == 0 && equal(t, ";")) break;
+  }
+  return !is_class;
+}
+
 /* scans one declaration for a CUDA marker, without consuming tokens */
 static bool declaration_is_device(Token *t) {
   int depth = 0;
@@ -92,6 +124,7 @@ static void parse_global_declaration(Parser *p) {
         /* a const host array or struct: not visible in device code */
         Sym *h = scope_add(p, p->scope, SYM_HOST, d.name, d.name_tok->loc);
         h->host_flags = 1;
+        p->host_decl = true;
         skip_to_sync(p);
         return;
       }
@@ -121,6 +154,7 @@ static void parse_global_declaration(Parser *p) {
     /* a host variable: remembered so device code that uses it is told so */
     Sym *h = scope_add(p, p->scope, SYM_HOST, d.name, d.name_tok->loc);
     h->host_flags = 1;
+    p->host_decl = true;
     skip_to_sync(p);
     return;
   } while (consume(p, ","));
@@ -179,6 +213,10 @@ static void parse_external(Parser *p) {
     if (p->speculative && !spec_saved) {
       p->speculative = false;
       p->tok = start;
+      skip_to_sync(p);
+      if (equal(p->tok, "}") && p->tok == start) p->tok = p->tok->next;
+      record_host_span(p, start, p->tok);
+      return;
     }
     if (p->tok == start) {
       /* skip the whole declaration */
@@ -190,9 +228,13 @@ static void parse_external(Parser *p) {
     return;
   }
   p->speculative = spec_saved || !device;
+  p->host_decl = false;
+  bool host_template = equal(start, "template") && host_function_template(start);
   parse_external_inner(p);
   p->speculative = spec_saved;
   p->recover = saved;
+  if (p->host_decl || host_template) record_host_span(p, start, p->tok);
+  p->host_decl = false; /* an enclosing namespace is not host code itself */
 }
 
 void parse_toplevel(Parser *p) {

@@ -122,6 +122,12 @@ struct Template {
   SrcLoc loc;
 };
 
+/* a range of the main file that is host code (for device-only sources
+ * handed to other compilers, e.g. NVRTC) */
+typedef struct HostSpan {
+  int line0, col0, line1, col1; /* [start, end) */
+} HostSpan;
+
 typedef struct LoopCtx {
   bool is_switch;
   PtrVec cases;          /* KStmt* case labels (switch only) */
@@ -162,6 +168,9 @@ typedef struct Parser {
   void *builtin_table;
   bool extern_c;
   bool no_gt;            /* parsing a template argument: '>' closes it */
+  bool host_decl;        /* the declaration just parsed is host code */
+  SrcFile *main_file;
+  PtrVec host_spans;     /* HostSpan*: host-only code in the main file */
   KType *cur_class;      /* class whose body is being parsed */
   Scope *cnames;         /* C identifiers in use (uniqueness) */
 } Parser;
@@ -285,5 +294,8 @@ Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt)
 /* Instantiates a template kernel named `k<float, 4>` after compilation;
  * true when the kernel exists afterwards. */
 bool front_instantiate(Parser *p, const char *cpp_name);
+/* The main file as a device-only CUDA source for NVRTC (device_source.c):
+ * host declarations and system includes blanked, line numbers kept. */
+char *front_device_source(Parser *p);
 
 #endif

@@ -33,8 +33,18 @@ const char *cw_last_error_message(const cw_context *ctx) {
 
 /* ---- contexts ------------------------------------------------------------- */
 
+/* "auto" (or no name) honours CUWASM_BACKEND, then takes the first backend
+ * of the fallback chain that can run here: CUDA, then the CPU. */
 static const CwBackendOps *pick_backend(const char *name) {
-  if (!name || !strcmp(name, "auto") || !strcmp(name, "cpu")) return cw_backend_cpu();
+  const char *env = getenv("CUWASM_BACKEND");
+  if ((!name || !strcmp(name, "auto")) && env && *env) name = env;
+  if (!name || !strcmp(name, "auto")) {
+    cw_device_info info;
+    if (cw_backend_cuda()->probe(&info)) return cw_backend_cuda();
+    return cw_backend_cpu();
+  }
+  if (!strcmp(name, "cpu")) return cw_backend_cpu();
+  if (!strcmp(name, "cuda")) return cw_backend_cuda();
   return NULL;
 }
 
@@ -60,7 +70,7 @@ cw_status cw_context_new(const char *backend, cw_context **out) {
   const CwBackendOps *ops = pick_backend(backend);
   if (!ops)
     return rt_fail(NULL, CW_ERR_UNAVAILABLE, "backend '%s' is not available "
-                   "(this build has: cpu)", backend);
+                   "(this build has: cpu, cuda)", backend);
   cw_context *ctx = calloc(1, sizeof *ctx);
   if (!ctx) return rt_fail(NULL, CW_ERR_NOMEM, "out of memory");
   ctx->ops = ops;
@@ -120,8 +130,22 @@ cw_status cw_synchronize(cw_context *ctx) {
 
 /* ---- modules and kernels ------------------------------------------------- */
 
+static cw_status module_from_program(cw_context *ctx, cw_program *prog, cw_module **out) {
+  cw_module *m = calloc(1, sizeof *m);
+  if (!m) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  m->ctx = ctx;
+  cw_status st = ctx->ops->module_load_program(ctx->dev, prog, &m->handle, ctx->err, sizeof ctx->err);
+  if (st != CW_OK) {
+    free(m);
+    return st;
+  }
+  *out = m;
+  return CW_OK;
+}
+
 cw_status cw_module_load(cw_context *ctx, cw_program *prog, cw_module **out) {
   *out = NULL;
+  if (ctx->ops->module_load_program) return module_from_program(ctx, prog, out);
   char *c = NULL;
   cw_diags *d = cw_diags_new();
   if (!d) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");

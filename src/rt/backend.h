@@ -32,6 +32,10 @@ typedef struct CwBackendOps {
    * translation of it). */
   cw_status (*module_load)(void *dev, const char *c_source, void **mod,
                            char *err, size_t errn);
+  /* Backends that compile the user's CUDA source themselves (cuda) load
+   * from the program instead of the emitted C; NULL for the others. */
+  cw_status (*module_load_program)(void *dev, cw_program *prog, void **mod,
+                                   char *err, size_t errn);
   void (*module_unload)(void *dev, void *mod);
   /* Kernel by C++ name (whitespace ignored) or C name. */
   cw_status (*kernel_find)(void *mod, const char *name, void **kernel,
@@ -47,6 +51,7 @@ typedef struct CwBackendOps {
 } CwBackendOps;
 
 const CwBackendOps *cw_backend_cpu(void);
+const CwBackendOps *cw_backend_cuda(void);
 
 /* CUDA's launch limits, shared by backends that have none of their own. */
 enum {

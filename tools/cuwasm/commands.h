@@ -13,6 +13,8 @@ int cmd_check(int argc, char **argv);
 int cmd_transpile(int argc, char **argv);
 int cmd_launch(int argc, char **argv);
 int cmd_devices(int argc, char **argv);
+int cmd_cc(int argc, char **argv);
+int cmd_run(int argc, char **argv);
 
 /* Shared by subcommands that compile a file: -I, -D, -U, --arch.
  * Returns 1 when argv[*i] was one of them (consuming its value), 0 when

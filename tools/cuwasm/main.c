@@ -18,6 +18,8 @@ static const Command commands[] = {
     {"transpile", cmd_transpile, "translate a .cu file: --target kir|c|..."},
     {"launch", cmd_launch, "run one kernel of a .cu file with generated arguments"},
     {"devices", cmd_devices, "list backends and devices, or why they are unavailable"},
+    {"cc", cmd_cc, "build an executable from CUDA sources, like nvcc"},
+    {"run", cmd_run, "build (cached) and run a CUDA program: cuwasm run app.cu [-- ARGS]"},
 };
 
 static void usage(FILE *f) {

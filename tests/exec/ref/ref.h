@@ -2,7 +2,7 @@
  * ref.h — the interface between the execution-test runner (run_exec.c)
  * and the plain-C references in tests/exec/ref/<kernel file>.c.
  *
- * The runner parses each `// launch:` line of tests/kernels/*.cu, builds
+ * The runner parses each `// launch:` line of tests/kernels/ (each .cu), builds
  * the arguments exactly as `cuwasm launch` does, runs the kernel through
  * the C API, and hands a reference function a RefArgs: every buffer
  * argument holds a private copy of the generated inputs, which the

@@ -1,0 +1,63 @@
+/*
+ * host_glue.h — included first into every .cu file `cuwasm cc` compiles
+ * for the host (g++ -include), like nvcc's implicit cuda_runtime.h.
+ *
+ * It declares what the rewritten code (src/cc/rewrite.c) calls:
+ * __cuwasm_cfg, which `k<<<g, b, s, st>>>(…)` turns into; the kernel
+ * registration template whose static member registers, before main, every
+ * kernel instance the host code uses (its __PRETTY_FUNCTION__ spells the
+ * instance, e.g. `scale<float, 128>`); and __cuwasm_stub_launch, which the
+ * kernel stubs call.  __cuwasm_tu_id is defined at the end of each
+ * rewritten file, next to the embedded device source.
+ *
+ * This is the user program's code, not the library's: it may print, and
+ * it does so once when device code cannot be built, since the launch
+ * itself can only return an error code.
+ */
+#ifndef CUWASM_HOST_GLUE_H
+#define CUWASM_HOST_GLUE_H
+
+#include <cuda_runtime.h>
+#include <stdio.h>
+
+extern "C" {
+int __cuwasm_register_tu(const char *name, const char *src, size_t len,
+                         const char *const *opts, int nopts);
+int __cuwasm_register_kernel(int tu, const void *fn, const char *pretty);
+void __cuwasm_register_symbol(int tu, const void *shadow, size_t size, const char *name,
+                              int managed);
+void __cuwasm_push_config(dim3 grid, dim3 block, size_t shared, cudaStream_t s);
+cudaError_t __cuwasm_launch(int kernel_id, void **args);
+const char *__cuwasm_message(void);
+}
+
+static int __cuwasm_tu_id(void);
+
+namespace {
+template <typename FT, FT F>
+struct __cuwasm_kreg {
+  static int id;
+  static int make() {
+    return __cuwasm_register_kernel(__cuwasm_tu_id(), (const void *)F, __PRETTY_FUNCTION__);
+  }
+};
+template <typename FT, FT F>
+int __cuwasm_kreg<FT, F>::id = __cuwasm_kreg<FT, F>::make();
+} // namespace
+
+static inline void __cuwasm_cfg(dim3 grid, dim3 block, size_t shared = 0,
+                                cudaStream_t stream = 0) {
+  __cuwasm_push_config(grid, block, shared, stream);
+}
+
+static inline void __cuwasm_stub_launch(int id, void **args) {
+  cudaError_t e = __cuwasm_launch(id, args);
+  static bool said = false;
+  if (!said && (e == cudaErrorInvalidKernelImage || e == cudaErrorNoKernelImageForDevice ||
+                e == cudaErrorInvalidDeviceFunction || e == cudaErrorNoDevice)) {
+    said = true;
+    fprintf(stderr, "%s\n", __cuwasm_message());
+  }
+}
+
+#endif

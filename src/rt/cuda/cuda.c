@@ -1,0 +1,551 @@
+/*
+ * cuda.c — the native CUDA backend: the user's own source (cut to its
+ * device part, see front/device_source.c) compiled by NVRTC for the GPU's
+ * architecture, loaded with the driver API, launched with cuLaunchKernel.
+ *
+ * Kernels are found by their C++ names through NVRTC name expressions
+ * (`&reduce<float, 256>`), which also instantiates templates that only the
+ * host launches.  Compiled cubins are cached on disk under
+ * $XDG_CACHE_HOME/cuwasm/cuda, keyed by a hash of the source, the options,
+ * the architecture and the NVRTC version, with the lowered names beside
+ * them.  Memory is device memory (cuMemAlloc); copies use cuMemcpy, which
+ * infers the direction from unified addresses.  Every driver or NVRTC
+ * failure comes back as a status with the driver's or NVRTC's own words.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "api/program.h"
+#include "cuda_driver.h"
+#include "rt/backend.h"
+
+typedef struct CudaDev {
+  CudaDriver drv;
+  Nvrtc rtc;
+  bool have_rtc;
+  char rtc_why[160];
+  CUdevice device;
+  CUcontext ctx;
+  int cc_major, cc_minor;
+} CudaDev;
+
+typedef struct CudaKernel {
+  char *name;      /* C++ name */
+  CUfunction fn;
+  int nparams;
+  uint32_t *psizes;
+  size_t static_shared;
+} CudaKernel;
+
+typedef struct CudaSymbol {
+  char *name;
+  CUdeviceptr addr;
+  size_t size;
+} CudaSymbol;
+
+typedef struct CudaModule {
+  CUmodule mod;
+  CudaKernel *kernels;
+  int nkernels;
+  CudaSymbol *symbols;
+  int nsymbols;
+} CudaModule;
+
+#define CHECK(dev, call, err, errn)                                   \
+  do {                                                                \
+    CUresult r_ = (call);                                             \
+    if (r_ != 0) {                                                    \
+      cuda_error_text(&(dev)->drv, r_, err, errn);                    \
+      return r_ == 2 ? CW_ERR_NOMEM : CW_ERR_LAUNCH;                  \
+    }                                                                 \
+  } while (0)
+
+static bool cuda_probe(cw_device_info *info) {
+  memset(info, 0, sizeof *info);
+  snprintf(info->backend, sizeof info->backend, "cuda");
+  CudaDriver d;
+  if (!cuda_driver_open(&d, info->reason, sizeof info->reason)) return false;
+  int n = 0;
+  CUresult r = d.cuInit(0);
+  if (r == 0) r = d.cuDeviceGetCount(&n);
+  if (r != 0 || n == 0) {
+    if (r != 0) cuda_error_text(&d, r, info->reason, sizeof info->reason);
+    else snprintf(info->reason, sizeof info->reason, "no device");
+    return false;
+  }
+  CUdevice dev;
+  d.cuDeviceGet(&dev, 0);
+  d.cuDeviceGetName(info->name, sizeof info->name, dev);
+  int sms = 0, maj = 0, min = 0;
+  d.cuDeviceGetAttribute(&sms, CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT, dev);
+  d.cuDeviceGetAttribute(&maj, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, dev);
+  d.cuDeviceGetAttribute(&min, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, dev);
+  size_t mem = 0;
+  d.cuDeviceTotalMem(&mem, dev);
+  info->cores = sms;
+  info->memory_bytes = mem;
+  snprintf(info->simd, sizeof info->simd, "sm_%d%d", maj, min);
+  Nvrtc rtc;
+  char why[160];
+  if (!nvrtc_open(&rtc, why, sizeof why)) {
+    snprintf(info->reason, sizeof info->reason, "%s", why);
+    return false;
+  }
+  info->available = 1;
+  return true;
+}
+
+static cw_status cuda_open(void **out, char *err, size_t errn) {
+  CudaDev *d = calloc(1, sizeof *d);
+  if (!d) return CW_ERR_NOMEM;
+  if (!cuda_driver_open(&d->drv, err, errn)) {
+    free(d);
+    return CW_ERR_UNAVAILABLE;
+  }
+  d->have_rtc = nvrtc_open(&d->rtc, d->rtc_why, sizeof d->rtc_why);
+  int n = 0;
+  CUresult r = d->drv.cuInit(0);
+  if (r == 0) r = d->drv.cuDeviceGetCount(&n);
+  if (r == 0 && n == 0) {
+    snprintf(err, errn, "no CUDA device");
+    free(d);
+    return CW_ERR_UNAVAILABLE;
+  }
+  if (r == 0) r = d->drv.cuDeviceGet(&d->device, 0);
+  if (r == 0) r = d->drv.cuDevicePrimaryCtxRetain(&d->ctx, d->device);
+  if (r == 0) r = d->drv.cuCtxSetCurrent(d->ctx);
+  if (r != 0) {
+    cuda_error_text(&d->drv, r, err, errn);
+    free(d);
+    return CW_ERR_UNAVAILABLE;
+  }
+  d->drv.cuDeviceGetAttribute(&d->cc_major, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, d->device);
+  d->drv.cuDeviceGetAttribute(&d->cc_minor, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, d->device);
+  *out = d;
+  return CW_OK;
+}
+
+static void cuda_close(void *dev) {
+  CudaDev *d = dev;
+  d->drv.cuDevicePrimaryCtxRelease(d->device);
+  free(d);
+}
+
+/* every thread that touches the device needs the context current */
+static void bind(CudaDev *d) { d->drv.cuCtxSetCurrent(d->ctx); }
+
+static cw_status cuda_alloc(void *dev, size_t n, void **ptr) {
+  CudaDev *d = dev;
+  bind(d);
+  CUdeviceptr p = 0;
+  if (d->drv.cuMemAlloc(&p, n ? n : 1) != 0) return CW_ERR_NOMEM;
+  *ptr = (void *)(uintptr_t)p;
+  return CW_OK;
+}
+
+static void cuda_free(void *dev, void *ptr) {
+  CudaDev *d = dev;
+  bind(d);
+  d->drv.cuMemFree((CUdeviceptr)(uintptr_t)ptr);
+}
+
+static cw_status cuda_copy(void *dev, void *dst, const void *src, size_t n) {
+  CudaDev *d = dev;
+  char err[256];
+  bind(d);
+  CHECK(d, d->drv.cuMemcpy((CUdeviceptr)(uintptr_t)dst, (CUdeviceptr)(uintptr_t)src, n), err, sizeof err);
+  return CW_OK;
+}
+
+static cw_status cuda_fill(void *dev, void *dst, int value, size_t n) {
+  CudaDev *d = dev;
+  char err[256];
+  bind(d);
+  CHECK(d, d->drv.cuMemsetD8((CUdeviceptr)(uintptr_t)dst, (unsigned char)value, n), err, sizeof err);
+  return CW_OK;
+}
+
+/* ---- compilation and the cubin cache ------------------------------------ */
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return h;
+}
+
+static void cache_dir(char *out, size_t n) {
+  const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  if (x && *x) snprintf(out, n, "%s/cuwasm/cuda", x);
+  else snprintf(out, n, "%s/.cache/cuwasm/cuda", home ? home : "/tmp");
+}
+
+static void mkdirs(const char *path) {
+  char buf[1024];
+  snprintf(buf, sizeof buf, "%s", path);
+  for (char *p = buf + 1; *p; p++)
+    if (*p == '/') {
+      *p = 0;
+      mkdir(buf, 0700);
+      *p = '/';
+    }
+  mkdir(buf, 0700);
+}
+
+static char *read_all(const char *path, size_t *size) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+  if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+    free(buf);
+    buf = NULL;
+  }
+  fclose(f);
+  if (buf) buf[n] = 0;
+  if (size) *size = (size_t)n;
+  return buf;
+}
+
+static void write_all(const char *path, const char *data, size_t n) {
+  char tmp[1200];
+  snprintf(tmp, sizeof tmp, "%s.%d.tmp", path, (int)getpid());
+  FILE *f = fopen(tmp, "wb");
+  if (!f) return;
+  bool ok = fwrite(data, 1, n, f) == n;
+  if (fclose(f) != 0 || !ok) {
+    unlink(tmp);
+    return;
+  }
+  rename(tmp, path);
+}
+
+/* name expressions NVRTC must lower: kernels, then module globals */
+typedef struct Names {
+  char **expr;
+  char **lowered;
+  int n, nkernels;
+} Names;
+
+static void names_free(Names *nm) {
+  for (int i = 0; i < nm->n; i++) {
+    free(nm->expr[i]);
+    free(nm->lowered[i]);
+  }
+  free(nm->expr);
+  free(nm->lowered);
+}
+
+static cw_status collect_names(KModule *m, Names *nm) {
+  int cap = m->funcs.len + m->globals.len + 1;
+  nm->expr = calloc((size_t)cap, sizeof *nm->expr);
+  nm->lowered = calloc((size_t)cap, sizeof *nm->lowered);
+  if (!nm->expr || !nm->lowered) return CW_ERR_NOMEM;
+  for (int i = 0; i < m->funcs.len; i++) {
+    KFunc *f = m->funcs.items[i];
+    if (!(f->flags & KF_GLOBAL) || !f->body) continue;
+    size_t len = strlen(f->name) + 2;
+    nm->expr[nm->n] = malloc(len);
+    if (!nm->expr[nm->n]) return CW_ERR_NOMEM;
+    snprintf(nm->expr[nm->n++], len, "&%s", f->name);
+  }
+  nm->nkernels = nm->n;
+  for (int i = 0; i < m->globals.len; i++) {
+    KVar *v = m->globals.items[i];
+    if (v->as == AS_SHARED || v->is_static || strcmp(v->name, v->cname)) continue;
+    size_t len = strlen(v->name) + 2;
+    nm->expr[nm->n] = malloc(len);
+    if (!nm->expr[nm->n]) return CW_ERR_NOMEM;
+    snprintf(nm->expr[nm->n++], len, "&%s", v->name);
+  }
+  return CW_OK;
+}
+
+static cw_status nvrtc_fail(CudaDev *d, nvrtcProgram prog, nvrtcResult r, char *err, size_t errn) {
+  size_t logn = 0;
+  d->rtc.nvrtcGetProgramLogSize(prog, &logn);
+  char *log = malloc(logn + 1);
+  if (log) {
+    log[0] = 0;
+    d->rtc.nvrtcGetProgramLog(prog, log);
+  }
+  snprintf(err, errn, "NVRTC: %s\n%s", d->rtc.nvrtcGetErrorString(r), log ? log : "");
+  free(log);
+  return CW_ERR_COMPILE;
+}
+
+static cw_status nvrtc_compile(CudaDev *d, const char *src, const char *file, Names *nm,
+                               const char *arch, char **cubin, size_t *cubin_n, char *err,
+                               size_t errn) {
+  nvrtcProgram prog;
+  nvrtcResult r = d->rtc.nvrtcCreateProgram(&prog, src, file, 0, NULL, NULL);
+  if (r != 0) {
+    snprintf(err, errn, "NVRTC: %s", d->rtc.nvrtcGetErrorString(r));
+    return CW_ERR_COMPILE;
+  }
+  for (int i = 0; i < nm->n; i++) d->rtc.nvrtcAddNameExpression(prog, nm->expr[i]);
+  char inc[1100] = "", cccl[1100] = "";
+  const char *home = getenv("CUDA_HOME");
+  if (!home || !*home) home = "/usr/local/cuda";
+  snprintf(inc, sizeof inc, "--include-path=%s/include", home);
+  snprintf(cccl, sizeof cccl, "--include-path=%s/include/cccl", home); /* cuda/std since CUDA 13 */
+  /* C++20: nvcc accepts designated initializers that NVRTC's C++17 rejects */
+  const char *opts[] = {arch, "-std=c++20", inc, cccl, "-default-device"};
+  r = d->rtc.nvrtcCompileProgram(prog, 5, opts);
+  if (r != 0) {
+    cw_status st = nvrtc_fail(d, prog, r, err, errn);
+    d->rtc.nvrtcDestroyProgram(&prog);
+    return st;
+  }
+  for (int i = 0; i < nm->n; i++) {
+    const char *low = NULL;
+    if (d->rtc.nvrtcGetLoweredName(prog, nm->expr[i], &low) == 0 && low) nm->lowered[i] = strdup(low);
+  }
+  d->rtc.nvrtcGetCUBINSize(prog, cubin_n);
+  *cubin = malloc(*cubin_n ? *cubin_n : 1);
+  if (!*cubin) {
+    d->rtc.nvrtcDestroyProgram(&prog);
+    return CW_ERR_NOMEM;
+  }
+  d->rtc.nvrtcGetCUBIN(prog, *cubin);
+  d->rtc.nvrtcDestroyProgram(&prog);
+  return CW_OK;
+}
+
+/* the .names file beside a cached cubin: one lowered name per line */
+static bool load_names(const char *path, Names *nm) {
+  char *text = read_all(path, NULL);
+  if (!text) return false;
+  char *line = text;
+  for (int i = 0; i < nm->n; i++) {
+    char *nl = strchr(line, '\n');
+    if (!nl) {
+      free(text);
+      return false;
+    }
+    *nl = 0;
+    nm->lowered[i] = *line ? strdup(line) : NULL;
+    line = nl + 1;
+  }
+  free(text);
+  return true;
+}
+
+static void save_names(const char *path, Names *nm) {
+  size_t n = 1;
+  for (int i = 0; i < nm->n; i++) n += (nm->lowered[i] ? strlen(nm->lowered[i]) : 0) + 1;
+  char *buf = malloc(n), *p = buf;
+  if (!buf) return;
+  for (int i = 0; i < nm->n; i++) p += sprintf(p, "%s\n", nm->lowered[i] ? nm->lowered[i] : "");
+  write_all(path, buf, (size_t)(p - buf));
+  free(buf);
+}
+
+static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names *nm,
+                           char **cubin, size_t *n, char *err, size_t errn) {
+  if (!d->have_rtc) {
+    snprintf(err, errn, "%s", d->rtc_why);
+    return CW_ERR_UNAVAILABLE;
+  }
+  char arch[32];
+  snprintf(arch, sizeof arch, "--gpu-architecture=sm_%d%d", d->cc_major, d->cc_minor);
+  int maj = 0, min = 0;
+  d->rtc.nvrtcVersion(&maj, &min);
+  uint64_t h = fnv(1469598103934665603ull, src, strlen(src));
+  h = fnv(h, arch, strlen(arch));
+  for (int i = 0; i < nm->n; i++) h = fnv(h, nm->expr[i], strlen(nm->expr[i]) + 1);
+  char dir[1024], cpath[1100], npath[1100];
+  cache_dir(dir, sizeof dir);
+  snprintf(cpath, sizeof cpath, "%s/%016llx-nvrtc%d.%d.cubin", dir, (unsigned long long)h, maj, min);
+  snprintf(npath, sizeof npath, "%s/%016llx-nvrtc%d.%d.names", dir, (unsigned long long)h, maj, min);
+  if (!getenv("CUWASM_NO_CACHE") && (*cubin = read_all(cpath, n)) && load_names(npath, nm))
+    return CW_OK;
+  free(*cubin);
+  *cubin = NULL;
+  cw_status st = nvrtc_compile(d, src, file, nm, arch, cubin, n, err, errn);
+  if (st != CW_OK) return st;
+  mkdirs(dir);
+  save_names(npath, nm);
+  write_all(cpath, *cubin, *n);
+  return CW_OK;
+}
+
+/* ---- modules ------------------------------------------------------------- */
+
+static void module_free(CudaDev *d, CudaModule *cm) {
+  for (int i = 0; i < cm->nkernels; i++) {
+    free(cm->kernels[i].name);
+    free(cm->kernels[i].psizes);
+  }
+  for (int i = 0; i < cm->nsymbols; i++) free(cm->symbols[i].name);
+  free(cm->kernels);
+  free(cm->symbols);
+  if (cm->mod) d->drv.cuModuleUnload(cm->mod);
+  free(cm);
+}
+
+static cw_status bind_kernels(CudaDev *d, CudaModule *cm, KModule *m, Names *nm, char *err,
+                              size_t errn) {
+  cm->kernels = calloc((size_t)nm->nkernels + 1, sizeof *cm->kernels);
+  if (!cm->kernels) return CW_ERR_NOMEM;
+  int k = 0;
+  for (int i = 0; i < m->funcs.len; i++) {
+    KFunc *f = m->funcs.items[i];
+    if (!(f->flags & KF_GLOBAL) || !f->body) continue;
+    CudaKernel *ck = &cm->kernels[cm->nkernels++];
+    ck->name = strdup(f->name);
+    ck->nparams = f->nparams;
+    ck->psizes = calloc((size_t)f->nparams + 1, sizeof *ck->psizes);
+    if (!ck->name || !ck->psizes) return CW_ERR_NOMEM;
+    for (int p = 0; p < f->nparams; p++) ck->psizes[p] = (uint32_t)f->params[p]->type->size;
+    const char *low = nm->lowered[k++];
+    CHECK(d, d->drv.cuModuleGetFunction(&ck->fn, cm->mod, low ? low : f->cname), err, errn);
+    int shm = 0;
+    d->drv.cuFuncGetAttribute(&shm, CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES, ck->fn);
+    ck->static_shared = (size_t)shm;
+  }
+  return CW_OK;
+}
+
+static void bind_symbols(CudaDev *d, CudaModule *cm, Names *nm) {
+  cm->symbols = calloc((size_t)(nm->n - nm->nkernels) + 1, sizeof *cm->symbols);
+  if (!cm->symbols) return;
+  for (int i = nm->nkernels; i < nm->n; i++) {
+    CudaSymbol *s = &cm->symbols[cm->nsymbols];
+    if (!nm->lowered[i] ||
+        d->drv.cuModuleGetGlobal(&s->addr, &s->size, cm->mod, nm->lowered[i]) != 0)
+      continue;
+    s->name = strdup(nm->expr[i] + 1);
+    if (s->name) cm->nsymbols++;
+  }
+}
+
+static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **out, char *err,
+                                          size_t errn) {
+  CudaDev *d = dev;
+  bind(d);
+  KModule *m = cw_program_module(prog);
+  char *src = NULL;
+  if (cw_program_device_source(prog, &src) != CW_OK) {
+    snprintf(err, errn, "the program carries no CUDA source");
+    return CW_ERR_INVALID;
+  }
+  Names nm = {0};
+  cw_status st = collect_names(m, &nm);
+  char *cubin = NULL;
+  size_t n = 0;
+  if (st == CW_OK) st = get_cubin(d, src, "kernel.cu", &nm, &cubin, &n, err, errn);
+  free(src);
+  CudaModule *cm = NULL;
+  if (st == CW_OK && !(cm = calloc(1, sizeof *cm))) st = CW_ERR_NOMEM;
+  if (st == CW_OK) {
+    CUresult r = d->drv.cuModuleLoadData(&cm->mod, cubin);
+    if (r != 0) {
+      cuda_error_text(&d->drv, r, err, errn);
+      st = CW_ERR_LAUNCH;
+    }
+  }
+  if (st == CW_OK) st = bind_kernels(d, cm, m, &nm, err, errn);
+  if (st == CW_OK) bind_symbols(d, cm, &nm);
+  free(cubin);
+  names_free(&nm);
+  if (st != CW_OK) {
+    if (cm) module_free(d, cm);
+    return st;
+  }
+  *out = cm;
+  return CW_OK;
+}
+
+static cw_status cuda_module_load_c(void *dev, const char *c, void **mod, char *err, size_t errn) {
+  (void)dev, (void)c, (void)mod;
+  snprintf(err, errn, "the CUDA backend compiles CUDA source, not generated C");
+  return CW_ERR_UNSUPPORTED;
+}
+
+static void cuda_module_unload(void *dev, void *mod) {
+  bind(dev);
+  module_free(dev, mod);
+}
+
+static bool same_ignoring_space(const char *a, const char *b) {
+  for (;;) {
+    while (*a == ' ') a++;
+    while (*b == ' ') b++;
+    if (*a != *b) return false;
+    if (!*a) return true;
+    a++, b++;
+  }
+}
+
+static cw_status cuda_kernel_find(void *mod, const char *name, void **kernel, int *nparams,
+                                  const uint32_t **psizes) {
+  CudaModule *cm = mod;
+  for (int i = 0; i < cm->nkernels; i++)
+    if (same_ignoring_space(cm->kernels[i].name, name)) {
+      *kernel = &cm->kernels[i];
+      *nparams = cm->kernels[i].nparams;
+      *psizes = cm->kernels[i].psizes;
+      return CW_OK;
+    }
+  return CW_ERR_NOT_FOUND;
+}
+
+static cw_status cuda_symbol_find(void *mod, const char *name, void **addr, size_t *size) {
+  CudaModule *cm = mod;
+  for (int i = 0; i < cm->nsymbols; i++)
+    if (!strcmp(cm->symbols[i].name, name)) {
+      *addr = (void *)(uintptr_t)cm->symbols[i].addr;
+      *size = cm->symbols[i].size;
+      return CW_OK;
+    }
+  return CW_ERR_NOT_FOUND;
+}
+
+static cw_status cuda_launch(void *dev, void *kernel, const uint32_t grid[3],
+                             const uint32_t block[3], size_t shared, void **args, char *err,
+                             size_t errn) {
+  CudaDev *d = dev;
+  CudaKernel *k = kernel;
+  bind(d);
+  cw_status st = cw_check_launch_config(grid, block, shared + k->static_shared, err, errn);
+  if (st != CW_OK && !(shared + k->static_shared > CW_MAX_SHARED_BYTES)) return st;
+  if (shared + k->static_shared > CW_MAX_SHARED_BYTES) {
+    /* opt in to the larger shared memory this GPU has, as CUDA code must */
+    CHECK(d, d->drv.cuFuncSetAttribute(k->fn, CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
+                                       (int)shared), err, errn);
+  }
+  CHECK(d, d->drv.cuLaunchKernel(k->fn, grid[0], grid[1], grid[2], block[0], block[1], block[2],
+                                 (unsigned)shared, NULL, args, NULL), err, errn);
+  CHECK(d, d->drv.cuCtxSynchronize(), err, errn);
+  return CW_OK;
+}
+
+static char *cuda_take_output(void *dev) {
+  (void)dev; /* the driver writes device printf to stdout at synchronization */
+  return NULL;
+}
+
+const CwBackendOps *cw_backend_cuda(void) {
+  static const CwBackendOps ops = {
+      .name = "cuda",
+      .probe = cuda_probe,
+      .open = cuda_open,
+      .close = cuda_close,
+      .mem_alloc = cuda_alloc,
+      .mem_free = cuda_free,
+      .copy = cuda_copy,
+      .fill = cuda_fill,
+      .module_load = cuda_module_load_c,
+      .module_load_program = cuda_module_load_program,
+      .module_unload = cuda_module_unload,
+      .kernel_find = cuda_kernel_find,
+      .symbol_find = cuda_symbol_find,
+      .launch = cuda_launch,
+      .take_output = cuda_take_output,
+  };
+  return &ops;
+}

@@ -1,0 +1,107 @@
+/*
+ * cuda_load.c — finds libcuda.so.1 and NVRTC with dlopen and fills the
+ * function tables of cuda_driver.h.  NVRTC is looked for on the library
+ * path first, then in the toolkit ($CUDA_HOME, /usr/local/cuda).  The
+ * versioned driver entry points (_v2) are preferred where they exist.
+ */
+#include <dlfcn.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cuda_driver.h"
+
+static bool sym(void *lib, const char *name, const char *alt, void **out) {
+  *out = alt ? dlsym(lib, alt) : NULL;
+  if (!*out) *out = dlsym(lib, name);
+  return *out != NULL;
+}
+
+#define LOAD(tab, fn, alt)                                                     \
+  if (!sym((tab)->lib, #fn, alt, (void **)&(tab)->fn)) {                       \
+    snprintf(why, whyn, "%s has no %s", libname, #fn);                         \
+    dlclose((tab)->lib);                                                       \
+    (tab)->lib = NULL;                                                         \
+    return false;                                                              \
+  }
+
+bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
+  const char *libname = "libcuda.so.1";
+  memset(d, 0, sizeof *d);
+  d->lib = dlopen(libname, RTLD_NOW | RTLD_LOCAL);
+  if (!d->lib) {
+    snprintf(why, whyn, "libcuda.so.1 not found (NVIDIA driver)");
+    return false;
+  }
+  LOAD(d, cuInit, NULL);
+  LOAD(d, cuDeviceGetCount, NULL);
+  LOAD(d, cuDeviceGet, NULL);
+  LOAD(d, cuDeviceGetName, NULL);
+  LOAD(d, cuDeviceGetAttribute, NULL);
+  LOAD(d, cuDeviceTotalMem, "cuDeviceTotalMem_v2");
+  LOAD(d, cuDevicePrimaryCtxRetain, NULL);
+  LOAD(d, cuDevicePrimaryCtxRelease, "cuDevicePrimaryCtxRelease_v2");
+  LOAD(d, cuCtxSetCurrent, NULL);
+  LOAD(d, cuCtxSynchronize, NULL);
+  LOAD(d, cuMemAlloc, "cuMemAlloc_v2");
+  LOAD(d, cuMemFree, "cuMemFree_v2");
+  LOAD(d, cuMemcpy, NULL);
+  LOAD(d, cuMemsetD8, "cuMemsetD8_v2");
+  LOAD(d, cuModuleLoadData, NULL);
+  LOAD(d, cuModuleUnload, NULL);
+  LOAD(d, cuModuleGetFunction, NULL);
+  LOAD(d, cuModuleGetGlobal, "cuModuleGetGlobal_v2");
+  LOAD(d, cuFuncGetAttribute, NULL);
+  LOAD(d, cuFuncSetAttribute, NULL);
+  LOAD(d, cuLaunchKernel, NULL);
+  LOAD(d, cuGetErrorName, NULL);
+  LOAD(d, cuGetErrorString, NULL);
+  return true;
+}
+
+static void *open_nvrtc(void) {
+  static const char *names[] = {"libnvrtc.so", "libnvrtc.so.13", "libnvrtc.so.12"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    void *h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    if (h) return h;
+  }
+  const char *homes[] = {getenv("CUDA_HOME"), getenv("CUDA_PATH"), "/usr/local/cuda"};
+  for (size_t i = 0; i < sizeof homes / sizeof *homes; i++) {
+    if (!homes[i] || !*homes[i]) continue;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/lib64/libnvrtc.so", homes[i]);
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (h) return h;
+  }
+  return NULL;
+}
+
+bool nvrtc_open(Nvrtc *n, char *why, size_t whyn) {
+  const char *libname = "libnvrtc.so";
+  memset(n, 0, sizeof *n);
+  n->lib = open_nvrtc();
+  if (!n->lib) {
+    snprintf(why, whyn, "libnvrtc.so not found (CUDA toolkit; set CUDA_HOME)");
+    return false;
+  }
+  LOAD(n, nvrtcGetErrorString, NULL);
+  LOAD(n, nvrtcCreateProgram, NULL);
+  LOAD(n, nvrtcDestroyProgram, NULL);
+  LOAD(n, nvrtcAddNameExpression, NULL);
+  LOAD(n, nvrtcCompileProgram, NULL);
+  LOAD(n, nvrtcGetLoweredName, NULL);
+  LOAD(n, nvrtcGetProgramLogSize, NULL);
+  LOAD(n, nvrtcGetProgramLog, NULL);
+  LOAD(n, nvrtcGetCUBINSize, NULL);
+  LOAD(n, nvrtcGetCUBIN, NULL);
+  LOAD(n, nvrtcVersion, NULL);
+  return true;
+}
+
+void cuda_error_text(const CudaDriver *d, CUresult r, char *out, size_t n) {
+  const char *name = NULL, *msg = NULL;
+  if (d->cuGetErrorName) d->cuGetErrorName(r, &name);
+  if (d->cuGetErrorString) d->cuGetErrorString(r, &msg);
+  snprintf(out, n, "%s: %s", name ? name : "CUDA_ERROR", msg ? msg : "unknown error");
+}

@@ -1,0 +1,509 @@
+/*
+ * cc.c — `cuwasm cc FILE.cu [more .cu/.c/.cpp/.o] -o EXE`: nvcc's job.
+ *
+ * Each .cu file takes two routes.  Device: the cuwasm front end checks it
+ * now (errors stop the build, as with nvcc) and the executable embeds its
+ * source and compile options; at run time the runtime compiles it for the
+ * backend it picks (the CPU backend's JIT caches by content hash), so one
+ * binary carries what every backend needs.  Host: g++ preprocesses it
+ * with our CUDA headers (qualifiers kept as tokens), src/cc rewrites the
+ * result (launch syntax, kernel stubs, symbol registrations), and g++
+ * compiles that.  .c/.cpp files go to gcc/g++ with the CUDA headers on the
+ * include path; everything links against libcuwasm.a.
+ *
+ * nvcc flags understood: -o -c -I -D -U -L -l -O* -g -G -lineinfo -std=
+ * -Xcompiler -Xlinker -arch/-code/-gencode -x cu -w -v -keep; other nvcc
+ * flags are warned about and ignored.
+ */
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cc/cc.h"
+#include "commands.h"
+#include "cc_internal.h"
+
+static const char *usage =
+    "usage: cuwasm cc FILE.cu [FILE.cu|.c|.cpp|.o ...] [-o EXE] [-c] [nvcc flags]\n"
+    "Builds an executable (or, with -c, objects) from CUDA sources, like nvcc.\n"
+    "Flags: -I DIR -D X[=Y] -U X -L DIR -l LIB -O[0-3] -g -std=c++17 -Xcompiler A,B\n"
+    "       -Xlinker A -arch=sm_XX -v (print commands) -keep (keep temporaries)\n"
+    "At run time CUWASM_BACKEND=cpu|auto picks the backend.\n";
+
+/* ---- string lists ----------------------------------------------------------- */
+
+void sl_add(StrList *l, const char *s) {
+  if (l->n + 2 > l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 16;
+    l->v = realloc(l->v, sizeof *l->v * (size_t)l->cap);
+    if (!l->v) { perror("cuwasm cc"); exit(1); }
+  }
+  l->v[l->n++] = strdup(s);
+  l->v[l->n] = NULL;
+}
+
+static void sl_addf(StrList *l, const char *a, const char *b) {
+  char buf[PATH_MAX + 64];
+  snprintf(buf, sizeof buf, "%s%s", a, b);
+  sl_add(l, buf);
+}
+
+static void sl_free(StrList *l) {
+  for (int i = 0; i < l->n; i++) free(l->v[i]);
+  free(l->v);
+  memset(l, 0, sizeof *l);
+}
+
+static void sl_extend(StrList *l, const StrList *m) {
+  for (int i = 0; i < m->n; i++) sl_add(l, m->v[i]);
+}
+
+/* ---- options ------------------------------------------------------------------ */
+
+static int value_of(int argc, char **argv, int *i, const char *flag, const char **out) {
+  size_t n = strlen(flag);
+  const char *a = argv[*i];
+  if (strncmp(a, flag, n)) return 0;
+  if (a[n] == '=') { *out = a + n + 1; return 1; }
+  if (a[n]) {
+    if (n > 2) return 0; /* long flags take '=' or a separate value */
+    *out = a + n;
+    return 1;
+  }
+  if (*i + 1 >= argc) {
+    fprintf(stderr, "cuwasm cc: option '%s' needs a value\n", flag);
+    return -1;
+  }
+  *out = argv[++*i];
+  return 1;
+}
+
+static void split_commas_into(StrList *l, const char *v) {
+  char *s = strdup(v), *save = NULL;
+  for (char *p = strtok_r(s, ",", &save); p; p = strtok_r(NULL, ",", &save)) sl_add(l, p);
+  free(s);
+}
+
+static void take_arch(CcOpts *o, const char *v) {
+  const char *p = strstr(v, "sm_");
+  if (!p) p = strstr(v, "compute_");
+  if (p) o->arch = atoi(strchr(p, '_') + 1) * 10;
+}
+
+static const char *const ignored_flags[] = {
+    "--expt-relaxed-constexpr", "--expt-extended-lambda", "--extended-lambda", "-rdc=true",
+    "-rdc=false", "--use_fast_math", "-use_fast_math", "-m64", "-lineinfo", "-G",
+    "-Wno-deprecated-gpu-targets", "-Wno-deprecated-declarations", "--ptxas-options=-v",
+    "-cudart=static", "-cudart=shared", "--cudart=static", "--cudart=shared", NULL};
+
+static int parse_valued(CcOpts *o, int argc, char **argv, int *i) {
+  const char *v;
+  int r;
+#define TAKE(flag, action) \
+  if ((r = value_of(argc, argv, i, flag, &v))) { if (r < 0) return -1; action; return 1; }
+  TAKE("-o", o->out = v)
+  TAKE("-I", sl_add(&o->inc, v))
+  TAKE("-D", sl_add(&o->def, v))
+  TAKE("-U", sl_add(&o->undef, v))
+  TAKE("-L", sl_add(&o->libdirs, v))
+  TAKE("-l", sl_add(&o->libs, v))
+  TAKE("-std", o->std = v)
+  TAKE("--std", o->std = v)
+  TAKE("-Xcompiler", split_commas_into(&o->xcomp, v))
+  TAKE("--compiler-options", split_commas_into(&o->xcomp, v))
+  TAKE("-Xlinker", split_commas_into(&o->xlink, v))
+  TAKE("--linker-options", split_commas_into(&o->xlink, v))
+  TAKE("-arch", take_arch(o, v))
+  TAKE("--gpu-architecture", take_arch(o, v))
+  TAKE("-gencode", take_arch(o, v))
+  TAKE("--generate-code", take_arch(o, v))
+  TAKE("-code", (void)v)
+  TAKE("--gpu-code", (void)v)
+  TAKE("-x", (void)v)
+  TAKE("-ccbin", (void)v)
+  TAKE("-maxrregcount", (void)v)
+#undef TAKE
+  return 0;
+}
+
+static int parse_flag(CcOpts *o, int argc, char **argv, int *i) {
+  const char *a = argv[*i];
+  int r = parse_valued(o, argc, argv, i);
+  if (r) return r;
+  if (!strncmp(a, "-O", 2)) o->opt = a;
+  else if (!strcmp(a, "-g")) o->debug = true;
+  else if (!strcmp(a, "-c") || !strcmp(a, "--compile")) o->compile_only = true;
+  else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) o->verbose = true;
+  else if (!strcmp(a, "-keep") || !strcmp(a, "--keep")) o->keep = true;
+  else if (!strcmp(a, "-w")) sl_add(&o->xcomp, "-w");
+  else if (!strcmp(a, "-fopenmp")) sl_add(&o->xcomp, a); /* common enough to accept */
+  else {
+    bool known = false;
+    for (int k = 0; ignored_flags[k]; k++) known |= !strcmp(a, ignored_flags[k]);
+    if (!known) fprintf(stderr, "cuwasm cc: warning: ignoring unknown nvcc option '%s'\n", a);
+  }
+  return 1;
+}
+
+int cc_parse(CcOpts *o, int argc, char **argv) {
+  memset(o, 0, sizeof *o);
+  o->std = "c++17";
+  for (int i = 1; i < argc; i++) {
+    if (argv[i][0] == '-' && argv[i][1]) {
+      if (parse_flag(o, argc, argv, &i) < 0) return 2;
+      continue;
+    }
+    sl_add(&o->inputs, argv[i]);
+  }
+  if (o->inputs.n == 0) {
+    fprintf(stderr, "cuwasm cc: no input files\n%s", usage);
+    return 2;
+  }
+  if (o->compile_only && o->out && o->inputs.n > 1) {
+    fprintf(stderr, "cuwasm cc: -c with -o takes one input file\n");
+    return 2;
+  }
+  return 0;
+}
+
+void cc_free(CcOpts *o) {
+  sl_free(&o->inputs), sl_free(&o->inc), sl_free(&o->def), sl_free(&o->undef);
+  sl_free(&o->libdirs), sl_free(&o->libs), sl_free(&o->xcomp), sl_free(&o->xlink);
+}
+
+/* ---- processes and files ------------------------------------------------------- */
+
+int cc_run(const CcOpts *o, StrList *cmd) {
+  if (o->verbose) {
+    for (int i = 0; i < cmd->n; i++) fprintf(stderr, "%s%s", i ? " " : "", cmd->v[i]);
+    fputc('\n', stderr);
+  }
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    execvp(cmd->v[0], cmd->v);
+    fprintf(stderr, "cuwasm cc: cannot run %s: %s\n", cmd->v[0], strerror(errno));
+    _exit(127);
+  }
+  int st;
+  while (waitpid(pid, &st, 0) < 0)
+    if (errno != EINTR) return -1;
+  return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+char *cc_read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 1 << 16, n = 0;
+  char *b = malloc(cap);
+  while (b) {
+    size_t k = fread(b + n, 1, cap - n - 1, f);
+    n += k;
+    if (n + 1 < cap) break;
+    cap *= 2;
+    char *nb = realloc(b, cap);
+    if (!nb) { free(b); b = NULL; }
+    else b = nb;
+  }
+  fclose(f);
+  if (b) b[n] = 0;
+  if (len) *len = n;
+  return b;
+}
+
+static bool write_file(const char *path, const char *data, size_t n) {
+  FILE *f = fopen(path, "wb");
+  if (!f) return false;
+  bool ok = fwrite(data, 1, n, f) == n;
+  return fclose(f) == 0 && ok;
+}
+
+/* Folder of the running cuwasm binary (where libcuwasm.a is built). */
+static void self_dir(char *out, size_t n) {
+  char buf[PATH_MAX];
+  ssize_t k = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (k <= 0) { snprintf(out, n, "."); return; }
+  buf[k] = 0;
+  snprintf(out, n, "%s", dirname(buf));
+}
+
+static const char *cuda_include_dir(void) {
+  const char *e = getenv("CUWASM_INCLUDE_DIR");
+  return e && *e ? e : CUWASM_SOURCE_DIR "/include/cuda";
+}
+
+/* ---- one .cu file ------------------------------------------------------------------ */
+
+static int device_check(const CcOpts *o, const char *path) {
+  const char *inc[128], *def[128], *und[128];
+  cw_compile_options co = {inc, 0, def, 0, und, 0, o->arch};
+  for (int i = 0; i < o->inc.n && i < 128; i++) inc[co.n_include_dirs++] = o->inc.v[i];
+  for (int i = 0; i < o->def.n && i < 128; i++) def[co.n_defines++] = o->def.v[i];
+  for (int i = 0; i < o->undef.n && i < 128; i++) und[co.n_undefs++] = o->undef.v[i];
+  cw_diags *d = cw_diags_new();
+  cw_program *p = NULL;
+  cw_status st = cw_compile_file(path, &co, d, &p);
+  cli_print_diags(d);
+  cw_diags_free(d);
+  cw_program_free(p);
+  return st == CW_OK ? 0 : 1;
+}
+
+static void host_flags(const CcOpts *o, StrList *cmd) {
+  sl_addf(cmd, "-std=", o->std);
+  if (o->opt) sl_add(cmd, o->opt);
+  else sl_add(cmd, "-O2");
+  if (o->debug) sl_add(cmd, "-g");
+  sl_extend(cmd, &o->xcomp);
+}
+
+static void pp_flags(const CcOpts *o, StrList *cmd) {
+  sl_add(cmd, "-D__CUWASM__");
+  sl_add(cmd, "-D__CUDACC__");
+  sl_add(cmd, "-D__NVCC__");
+  sl_addf(cmd, "-I", cuda_include_dir());
+  for (int i = 0; i < o->inc.n; i++) sl_addf(cmd, "-I", o->inc.v[i]);
+  for (int i = 0; i < o->def.n; i++) sl_addf(cmd, "-D", o->def.v[i]);
+  for (int i = 0; i < o->undef.n; i++) sl_addf(cmd, "-U", o->undef.v[i]);
+}
+
+/* The embedded device source, its options, and __cuwasm_tu_id. */
+static char *tu_appendix(const CcOpts *o, const char *path, const char *src, size_t n) {
+  char abs[PATH_MAX], dir[PATH_MAX];
+  if (!realpath(path, abs)) snprintf(abs, sizeof abs, "%s", path);
+  snprintf(dir, sizeof dir, "%s", abs);
+  snprintf(dir, sizeof dir, "%s", dirname(dir));
+  StrList opts = {0};
+  sl_addf(&opts, "-I", dir);
+  for (int i = 0; i < o->inc.n; i++) {
+    char a[PATH_MAX];
+    sl_addf(&opts, "-I", realpath(o->inc.v[i], a) ? a : o->inc.v[i]);
+  }
+  for (int i = 0; i < o->def.n; i++) sl_addf(&opts, "-D", o->def.v[i]);
+  for (int i = 0; i < o->undef.n; i++) sl_addf(&opts, "-U", o->undef.v[i]);
+  char arch[32];
+  snprintf(arch, sizeof arch, "--arch=%d", o->arch ? o->arch : 800);
+  sl_add(&opts, arch);
+  char *buf = strdup("\nstatic const char __cuwasm_src[] = ");
+  size_t len = strlen(buf);
+  cw_cc_string_literal(&buf, &len, src, n);
+  StrList parts = {0};
+  sl_add(&parts, buf);
+  sl_add(&parts, ";\nstatic const char *const __cuwasm_opts[] = {");
+  for (int i = 0; i < opts.n; i++) {
+    char *lit = NULL;
+    size_t ll = 0;
+    cw_cc_string_literal(&lit, &ll, opts.v[i], strlen(opts.v[i]));
+    sl_add(&parts, lit);
+    sl_add(&parts, ", ");
+    free(lit);
+  }
+  char *name = NULL;
+  size_t nl = 0;
+  cw_cc_string_literal(&name, &nl, abs, strlen(abs));
+  char tail[PATH_MAX * 2 + 512];
+  snprintf(tail, sizeof tail,
+           "0};\nstatic int __cuwasm_tu_id(void) {\n  static int id = ::__cuwasm_register_tu(%s, "
+           "__cuwasm_src, sizeof __cuwasm_src - 1, __cuwasm_opts, %d);\n  return id;\n}\n"
+           "static int __cuwasm_tu_reg = __cuwasm_tu_id();\n",
+           name, opts.n);
+  sl_add(&parts, tail);
+  free(name);
+  free(buf);
+  size_t total = 1;
+  for (int i = 0; i < parts.n; i++) total += strlen(parts.v[i]);
+  char *out = malloc(total);
+  if (out) {
+    out[0] = 0;
+    for (int i = 0; i < parts.n; i++) strcat(out, parts.v[i]);
+  }
+  sl_free(&parts);
+  sl_free(&opts);
+  return out;
+}
+
+static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const char *out_ii) {
+  size_t n, sn;
+  char *text = cc_read_file(ii, &n), *src = cc_read_file(path, &sn);
+  if (!text || !src) {
+    fprintf(stderr, "cuwasm cc: cannot read %s\n", text ? path : ii);
+    free(text), free(src);
+    return 1;
+  }
+  char err[512];
+  char *rw = cw_cc_rewrite(text, n, err, sizeof err);
+  char *app = rw ? tu_appendix(o, path, src, sn) : NULL;
+  int rc = 0;
+  if (!rw) {
+    fprintf(stderr, "cuwasm cc: %s (preprocessed host code %s): %s\n", path, ii, err);
+    rc = 1;
+  } else if (!app || !write_file(out_ii, rw, strlen(rw))) {
+    rc = 1;
+  }
+  if (rc == 0) {
+    FILE *f = fopen(out_ii, "ab");
+    rc = !f || fputs(app, f) < 0;
+    if (f) fclose(f);
+  }
+  free(text), free(src), free(rw), free(app);
+  return rc;
+}
+
+static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int idx,
+                      const char *obj) {
+  if (device_check(o, path)) return 1;
+  char ii[PATH_MAX], rw[PATH_MAX];
+  snprintf(ii, sizeof ii, "%s/%d.host.ii", tmp, idx);
+  snprintf(rw, sizeof rw, "%s/%d.cuwasm.ii", tmp, idx);
+  StrList cmd = {0};
+  sl_add(&cmd, "g++");
+  sl_add(&cmd, "-E");
+  sl_add(&cmd, "-x");
+  sl_add(&cmd, "c++");
+  sl_addf(&cmd, "-std=", o->std);
+  sl_extend(&cmd, &o->xcomp);
+  pp_flags(o, &cmd);
+  sl_add(&cmd, "-D__CUWASM_REWRITE");
+  sl_add(&cmd, "-include");
+  sl_add(&cmd, CUWASM_SOURCE_DIR "/src/compat/host_glue.h");
+  sl_add(&cmd, path);
+  sl_add(&cmd, "-o");
+  sl_add(&cmd, ii);
+  int rc = cc_run(o, &cmd);
+  sl_free(&cmd);
+  if (rc == 0) rc = rewrite_file(o, path, ii, rw);
+  if (rc) return 1;
+  sl_add(&cmd, "g++");
+  sl_add(&cmd, "-c");
+  sl_add(&cmd, "-x");
+  sl_add(&cmd, "c++-cpp-output");
+  host_flags(o, &cmd);
+  sl_add(&cmd, rw);
+  sl_add(&cmd, "-o");
+  sl_add(&cmd, obj);
+  rc = cc_run(o, &cmd);
+  sl_free(&cmd);
+  return rc ? 1 : 0;
+}
+
+static int compile_plain(const CcOpts *o, const char *path, bool cxx, const char *obj) {
+  StrList cmd = {0};
+  sl_add(&cmd, cxx ? "g++" : "gcc");
+  sl_add(&cmd, "-c");
+  if (cxx) host_flags(o, &cmd);
+  else {
+    sl_add(&cmd, o->opt ? o->opt : "-O2");
+    if (o->debug) sl_add(&cmd, "-g");
+    sl_extend(&cmd, &o->xcomp);
+  }
+  pp_flags(o, &cmd);
+  sl_add(&cmd, path);
+  sl_add(&cmd, "-o");
+  sl_add(&cmd, obj);
+  int rc = cc_run(o, &cmd);
+  sl_free(&cmd);
+  return rc ? 1 : 0;
+}
+
+/* ---- the build -------------------------------------------------------------------- */
+
+static const char *ext_of(const char *p) {
+  const char *d = strrchr(p, '.');
+  return d && !strchr(d, '/') ? d : "";
+}
+
+static void object_name(const CcOpts *o, const char *in, const char *tmp, int i, char *out,
+                        size_t n) {
+  if (!o->compile_only) {
+    snprintf(out, n, "%s/%d.o", tmp, i);
+    return;
+  }
+  if (o->out) {
+    snprintf(out, n, "%s", o->out);
+    return;
+  }
+  char b[PATH_MAX];
+  snprintf(b, sizeof b, "%s", in);
+  char *base = basename(b), *dot = strrchr(base, '.');
+  if (dot) *dot = 0;
+  snprintf(out, n, "%s.o", base);
+}
+
+static int link_all(const CcOpts *o, const StrList *objs) {
+  char dir[PATH_MAX], lib[PATH_MAX + 32];
+  self_dir(dir, sizeof dir);
+  const char *ld = getenv("CUWASM_LIB_DIR");
+  snprintf(lib, sizeof lib, "%s/libcuwasm.a", ld && *ld ? ld : dir);
+  StrList cmd = {0};
+  sl_add(&cmd, "g++");
+  sl_add(&cmd, "-o");
+  sl_add(&cmd, o->out ? o->out : "a.out");
+  sl_extend(&cmd, objs);
+  sl_extend(&cmd, &o->xcomp);
+  for (int i = 0; i < o->libdirs.n; i++) sl_addf(&cmd, "-L", o->libdirs.v[i]);
+  for (int i = 0; i < o->xlink.n; i++) sl_addf(&cmd, "-Wl,", o->xlink.v[i]);
+  sl_add(&cmd, lib);
+  for (int i = 0; i < o->libs.n; i++) sl_addf(&cmd, "-l", o->libs.v[i]);
+  sl_add(&cmd, "-lpthread");
+  sl_add(&cmd, "-ldl");
+  sl_add(&cmd, "-lm");
+  int rc = cc_run(o, &cmd);
+  sl_free(&cmd);
+  return rc ? 1 : 0;
+}
+
+static void remove_tree(const char *tmp) {
+  StrList cmd = {0};
+  sl_add(&cmd, "rm");
+  sl_add(&cmd, "-rf");
+  sl_add(&cmd, tmp);
+  CcOpts quiet = {0};
+  cc_run(&quiet, &cmd);
+  sl_free(&cmd);
+}
+
+int cc_build(const CcOpts *o) {
+  char tmp[PATH_MAX];
+  const char *td = getenv("TMPDIR");
+  snprintf(tmp, sizeof tmp, "%s/cuwasm-cc-XXXXXX", td && *td ? td : "/tmp");
+  if (!mkdtemp(tmp)) {
+    perror("cuwasm cc: mkdtemp");
+    return 1;
+  }
+  StrList objs = {0};
+  int rc = 0;
+  for (int i = 0; i < o->inputs.n && rc == 0; i++) {
+    const char *in = o->inputs.v[i], *e = ext_of(in);
+    char obj[PATH_MAX];
+    object_name(o, in, tmp, i, obj, sizeof obj);
+    if (!strcmp(e, ".cu")) rc = compile_cu(o, in, tmp, i, obj);
+    else if (!strcmp(e, ".c")) rc = compile_plain(o, in, false, obj);
+    else if (!strcmp(e, ".cpp") || !strcmp(e, ".cc") || !strcmp(e, ".cxx") || !strcmp(e, ".C"))
+      rc = compile_plain(o, in, true, obj);
+    else snprintf(obj, sizeof obj, "%s", in); /* objects and archives: to the linker */
+    sl_add(&objs, obj);
+  }
+  if (rc == 0 && !o->compile_only) rc = link_all(o, &objs);
+  if (o->keep) fprintf(stderr, "cuwasm cc: temporaries kept in %s\n", tmp);
+  else remove_tree(tmp);
+  sl_free(&objs);
+  return rc;
+}
+
+int cmd_cc(int argc, char **argv) {
+  int h = cli_wants_help(argc, argv);
+  if (h == 1) { fputs(usage, stdout); return 0; }
+  if (h == 2) { printf("cuwasm %s\n", cw_version()); return 0; }
+  CcOpts o;
+  int rc = cc_parse(&o, argc, argv);
+  if (rc == 0) rc = cc_build(&o);
+  cc_free(&o);
+  return rc;
+}
