@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Demo of what cuwasm does today: installs the dependencies (Debian 12),
-# builds Release into build/, checks the example programs the way nvcc
-# would, and prints the KIR (cuwasm's typed kernel IR) of examples/saxpy.cu.
+# builds Release into build/, and runs the main job — an unmodified CUDA
+# program, examples/matmul.cu, built and run with `cuwasm run` on the best
+# backend here — then checks the examples the way nvcc would and prints
+# the KIR (cuwasm's typed kernel IR) of examples/saxpy.cu.
 # Usage: bash scripts/demo.sh      (environment: JOBS)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,6 +14,13 @@ cuwasm_install_deps
 echo "=== building (Release) into build/"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j "$(cuwasm_jobs)"
+
+echo
+echo "=== cuwasm run examples/matmul.cu   (unmodified CUDA program: host code + kernel)"
+build/cuwasm run examples/matmul.cu
+echo
+echo "=== cuwasm run examples/saxpy.cu"
+build/cuwasm run examples/saxpy.cu
 
 for f in examples/*.cu; do
   echo

@@ -24,7 +24,30 @@ struct cw_program {
   Arena arena;
   KModule *m;
   Parser *parser; /* kept for instantiating templates on demand */
+  const char **tool_opts; /* cw_program_tool_options */
+  int ntool_opts;
 };
+
+static void remember_options(cw_program *prog, const char *src_name, const cw_compile_options *o) {
+  Arena *a = &prog->arena;
+  int n = 1 + (o ? o->n_include_dirs + o->n_defines + o->n_undefs : 0);
+  prog->tool_opts = arena_alloc(a, sizeof(char *) * (size_t)(n + 1));
+  const char *slash = strrchr(src_name, '/');
+  prog->tool_opts[prog->ntool_opts++] =
+      slash ? arena_printf(a, "--include-path=%.*s", (int)(slash - src_name), src_name)
+            : "--include-path=.";
+  for (int i = 0; o && i < o->n_include_dirs; i++)
+    prog->tool_opts[prog->ntool_opts++] = arena_printf(a, "--include-path=%s", o->include_dirs[i]);
+  for (int i = 0; o && i < o->n_defines; i++)
+    prog->tool_opts[prog->ntool_opts++] = arena_printf(a, "-D%s", o->defines[i]);
+  for (int i = 0; o && i < o->n_undefs; i++)
+    prog->tool_opts[prog->ntool_opts++] = arena_printf(a, "-U%s", o->undefs[i]);
+}
+
+const char *const *cw_program_tool_options(cw_program *p, int *n) {
+  *n = p->ntool_opts;
+  return p->tool_opts;
+}
 
 cw_diags *cw_diags_new(void) {
   cw_diags *d = calloc(1, sizeof *d);
@@ -98,6 +121,7 @@ static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ct
   }
   PPOptions pp;
   fill_pp(&pp, opts);
+  remember_options(prog, f->name, opts);
   Parser *ps = front_compile(&prog->arena, &diags->d, f, &pp);
   prog->arena.oom = NULL;
   return finish(prog, diags, ps, out);

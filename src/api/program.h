@@ -12,5 +12,9 @@
 KModule *cw_program_module(cw_program *p);
 /* malloc'd text, caller frees; CW_ERR_INVALID when there is none */
 cw_status cw_program_device_source(cw_program *p, char **text);
+/* The options the program was compiled with, spelled for NVRTC
+ * ("--include-path=DIR" for the source's folder and each -I, "-DX=Y",
+ * "-UX"); owned by the program, *n set to their count. */
+const char *const *cw_program_tool_options(cw_program *p, int *n);
 
 #endif

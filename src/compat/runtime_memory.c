@@ -18,10 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The context, or the error every call returns (no device, or a sticky
+ * error from an earlier kernel). */
 static cudaError_t need_ctx(cw_context **ctx) {
   cudaError_t err;
   *ctx = compat_ctx(&err);
-  return err;
+  return err != cudaSuccess ? err : compat_sticky();
 }
 
 cudaError_t cudaMalloc(void **p, size_t size) {

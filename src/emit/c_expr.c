@@ -384,6 +384,33 @@ static const KType *pointee(const KExpr *p) {
   return p->type->kind == KT_PTR ? p->type->elem : p->type;
 }
 
+/* True when the atomic's address is certainly in the block's __shared__
+ * memory: a pointer typed as shared, or &(shared variable)[i].field... */
+static bool block_private(const KExpr *p) {
+  if (p->type && p->type->kind == KT_PTR && p->type->as == AS_SHARED) return true;
+  if (p->kind != KE_ADDR) return false;
+  const KExpr *x = p->a;
+  while (x && (x->kind == KE_MEMBER ||
+               (x->kind == KE_INDEX && x->a && x->a->type && x->a->type->kind == KT_ARRAY)))
+    x = x->a;
+  return x && x->kind == KE_VAR && x->var && x->var->kind == KV_GLOBAL && x->var->as == AS_SHARED;
+}
+
+/* The prelude's cw_shared_* helpers (c_prelude.c, CW_SHARED_RMW). */
+static bool shared_rmw_exists(KBuiltinId op, const char *sfx) {
+  bool i32 = !strcmp(sfx, "i32") || !strcmp(sfx, "u32");
+  bool i64 = !strcmp(sfx, "i64") || !strcmp(sfx, "u64");
+  bool flt = !strcmp(sfx, "f32") || !strcmp(sfx, "f64");
+  switch (op) {
+  case KB_ATOMIC_ADD: case KB_ATOMIC_EXCH: case KB_ATOMIC_MIN: case KB_ATOMIC_MAX:
+    return i32 || i64 || flt;
+  case KB_ATOMIC_SUB: case KB_ATOMIC_AND: case KB_ATOMIC_OR: case KB_ATOMIC_XOR:
+    return i32 || i64;
+  case KB_ATOMIC_INC: case KB_ATOMIC_DEC: return !strcmp(sfx, "u32");
+  default: return false;
+  }
+}
+
 static void emit_atomic(CEmit *ce, StrBuf *sb, const KExpr *e) {
   static const char *names[] = {
       [KB_ATOMIC_ADD] = "add", [KB_ATOMIC_SUB] = "sub", [KB_ATOMIC_EXCH] = "exch",
@@ -394,6 +421,18 @@ static void emit_atomic(CEmit *ce, StrBuf *sb, const KExpr *e) {
   const char *n = (size_t)e->builtin < sizeof names / sizeof *names
                       ? names[e->builtin] : NULL;
   if (!n) n = "add";
+  if (block_private(e->args[0]) && shared_rmw_exists(e->builtin, atomic_suffix(t))) {
+    /* A block runs on one pool thread from start to end, so nothing else
+     * can touch its shared memory: a plain read-modify-write is atomic. */
+    StrBuf tn;
+    sb_init(&tn);
+    ce_type_name(&tn, t->unqual ? t->unqual : t);
+    sb_printf(sb, "((%s)cw_shared_%s_%s((void *)", tn.data, n, atomic_suffix(t));
+    sb_free(&tn);
+    emit_args(ce, sb, e, 0);
+    sb_puts(sb, "))");
+    return;
+  }
   bool plain_int = kt_is_int(t) && (e->builtin == KB_ATOMIC_ADD ||
       e->builtin == KB_ATOMIC_SUB || e->builtin == KB_ATOMIC_AND ||
       e->builtin == KB_ATOMIC_OR || e->builtin == KB_ATOMIC_XOR);

@@ -46,6 +46,11 @@ typedef struct CwBackendOps {
   cw_status (*launch)(void *dev, void *kernel, const uint32_t grid[3],
                       const uint32_t block[3], size_t shared_bytes,
                       void **args, char *err, size_t errn);
+  /* Backends whose device queues work itself (cuda) set this: the core
+   * then hands it operations on the caller's thread, without a worker,
+   * and calls sync where it must wait (events, synchronize).  NULL: every
+   * operation runs to completion when asked. */
+  cw_status (*sync)(void *dev, char *err, size_t errn);
   /* Device printf output since the last call (malloc'd, or NULL). */
   char *(*take_output)(void *dev);
 } CwBackendOps;

@@ -34,6 +34,7 @@ static void run_op(cw_stream *s, Op *op) {
   case OP_FILL: st = ctx->ops->fill(ctx->dev, op->dst, op->value, op->n); break;
   case OP_EVENT: {
     cw_event *e = op->event;
+    if (ctx->ops->sync) st = ctx->ops->sync(ctx->dev, err, sizeof err); /* the point is reached when the device gets there */
     pthread_mutex_lock(&e->mu);
     e->t_ms = rt_now_ms();
     e->pending = false;
@@ -104,6 +105,13 @@ void stream_stop(cw_stream *s) {
 }
 
 cw_status stream_push(cw_stream *s, Op *op) {
+  if (s->ctx->ops->sync) {
+    /* the device orders and overlaps the work itself: no worker hop */
+    run_op(s, op);
+    free(op->blob);
+    free(op);
+    return CW_OK;
+  }
   op->next = NULL;
   pthread_mutex_lock(&s->mu);
   if (s->tail) s->tail->next = op;
@@ -115,6 +123,18 @@ cw_status stream_push(cw_stream *s, Op *op) {
 }
 
 cw_status stream_wait(cw_stream *s, char *msg, size_t n) {
+  if (s->ctx->ops->sync) {
+    char err[1024] = "";
+    cw_status dst = s->ctx->ops->sync(s->ctx->dev, err, sizeof err);
+    if (dst != CW_OK) {
+      pthread_mutex_lock(&s->mu);
+      if (s->status == CW_OK) {
+        s->status = dst;
+        snprintf(s->msg, sizeof s->msg, "%s", err);
+      }
+      pthread_mutex_unlock(&s->mu);
+    }
+  }
   pthread_mutex_lock(&s->mu);
   while (s->head || s->busy) pthread_cond_wait(&s->idle_cv, &s->mu);
   cw_status st = s->status;

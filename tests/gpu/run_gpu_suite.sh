@@ -43,6 +43,7 @@ for f in "$root"/tests/kernels/*.cu; do
     done
     name="$(basename "$f") $kernel #$n"
     rm -rf "$work/cpu" "$work/cuda"
+    mkdir -p "$work/cpu" "$work/cuda"
     if ! CUWASM_BACKEND=cpu "$cw" launch "$f" "$kernel" "${args[@]}" --backend cpu --out "$work/cpu" >/dev/null 2>"$work/err"; then
       echo "FAIL $name (cpu: $(head -c 300 "$work/err"))"; fail=$((fail + 1)); continue
     fi

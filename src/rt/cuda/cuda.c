@@ -278,8 +278,8 @@ static cw_status nvrtc_fail(CudaDev *d, nvrtcProgram prog, nvrtcResult r, char *
 }
 
 static cw_status nvrtc_compile(CudaDev *d, const char *src, const char *file, Names *nm,
-                               const char *arch, char **cubin, size_t *cubin_n, char *err,
-                               size_t errn) {
+                               const char *arch, const char *const *user, int nuser,
+                               char **cubin, size_t *cubin_n, char *err, size_t errn) {
   nvrtcProgram prog;
   nvrtcResult r = d->rtc.nvrtcCreateProgram(&prog, src, file, 0, NULL, NULL);
   if (r != 0) {
@@ -293,8 +293,10 @@ static cw_status nvrtc_compile(CudaDev *d, const char *src, const char *file, Na
   snprintf(inc, sizeof inc, "--include-path=%s/include", home);
   snprintf(cccl, sizeof cccl, "--include-path=%s/include/cccl", home); /* cuda/std since CUDA 13 */
   /* C++20: nvcc accepts designated initializers that NVRTC's C++17 rejects */
-  const char *opts[] = {arch, "-std=c++20", inc, cccl, "-default-device"};
-  r = d->rtc.nvrtcCompileProgram(prog, 5, opts);
+  const char *opts[64] = {arch, "-std=c++20", inc, cccl, "-default-device"};
+  int nopts = 5;
+  for (int i = 0; i < nuser && nopts < 64; i++) opts[nopts++] = user[i];
+  r = d->rtc.nvrtcCompileProgram(prog, nopts, opts);
   if (r != 0) {
     cw_status st = nvrtc_fail(d, prog, r, err, errn);
     d->rtc.nvrtcDestroyProgram(&prog);
@@ -345,7 +347,8 @@ static void save_names(const char *path, Names *nm) {
 }
 
 static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names *nm,
-                           char **cubin, size_t *n, char *err, size_t errn) {
+                           const char *const *user, int nuser, char **cubin, size_t *n,
+                           char *err, size_t errn) {
   if (!d->have_rtc) {
     snprintf(err, errn, "%s", d->rtc_why);
     return CW_ERR_UNAVAILABLE;
@@ -357,6 +360,7 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names 
   uint64_t h = fnv(1469598103934665603ull, src, strlen(src));
   h = fnv(h, arch, strlen(arch));
   for (int i = 0; i < nm->n; i++) h = fnv(h, nm->expr[i], strlen(nm->expr[i]) + 1);
+  for (int i = 0; i < nuser; i++) h = fnv(h, user[i], strlen(user[i]) + 1);
   char dir[1024], cpath[1100], npath[1100];
   cache_dir(dir, sizeof dir);
   snprintf(cpath, sizeof cpath, "%s/%016llx-nvrtc%d.%d.cubin", dir, (unsigned long long)h, maj, min);
@@ -365,7 +369,7 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names 
     return CW_OK;
   free(*cubin);
   *cubin = NULL;
-  cw_status st = nvrtc_compile(d, src, file, nm, arch, cubin, n, err, errn);
+  cw_status st = nvrtc_compile(d, src, file, nm, arch, user, nuser, cubin, n, err, errn);
   if (st != CW_OK) return st;
   mkdirs(dir);
   save_names(npath, nm);
@@ -437,7 +441,9 @@ static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **ou
   cw_status st = collect_names(m, &nm);
   char *cubin = NULL;
   size_t n = 0;
-  if (st == CW_OK) st = get_cubin(d, src, "kernel.cu", &nm, &cubin, &n, err, errn);
+  int nuser = 0;
+  const char *const *user = cw_program_tool_options(prog, &nuser);
+  if (st == CW_OK) st = get_cubin(d, src, "kernel.cu", &nm, user, nuser, &cubin, &n, err, errn);
   free(src);
   CudaModule *cm = NULL;
   if (st == CW_OK && !(cm = calloc(1, sizeof *cm))) st = CW_ERR_NOMEM;
@@ -520,6 +526,12 @@ static cw_status cuda_launch(void *dev, void *kernel, const uint32_t grid[3],
   }
   CHECK(d, d->drv.cuLaunchKernel(k->fn, grid[0], grid[1], grid[2], block[0], block[1], block[2],
                                  (unsigned)shared, NULL, args, NULL), err, errn);
+  return CW_OK; /* asynchronous: faults surface at the next sync, as in CUDA */
+}
+
+static cw_status cuda_sync(void *dev, char *err, size_t errn) {
+  CudaDev *d = dev;
+  bind(d);
   CHECK(d, d->drv.cuCtxSynchronize(), err, errn);
   return CW_OK;
 }
@@ -545,6 +557,7 @@ const CwBackendOps *cw_backend_cuda(void) {
       .kernel_find = cuda_kernel_find,
       .symbol_find = cuda_symbol_find,
       .launch = cuda_launch,
+      .sync = cuda_sync,
       .take_output = cuda_take_output,
   };
   return &ops;

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# run_programs.sh CUWASM — builds and runs every self-checking program of
+# tests/programs through `CUWASM run`: each top-level .cu file is one
+# program; each subfolder is one program made of all its .cu/.c/.cpp files.
+# A program's main file may carry `// FLAGS: ...` (extra cuwasm cc flags)
+# and `// ARGS: ...` (its command line).  A program passes when it exits 0.
+# Prints "N passed, N failed" and exits non-zero when any failed.
+set -u
+cuwasm=${1:?usage: run_programs.sh CUWASM}
+here=$(cd "$(dirname "$0")" && pwd)
+pass=0 fail=0 failed=()
+
+meta() { # meta FILE KEY
+  sed -n "s|^// $2: *||p; s|^/\* $2: *\(.*\) \*/|\1|p" "$1" | head -1
+}
+
+run_one() { # run_one NAME MAINFILE FILES...
+  local name=$1 main=$2; shift 2
+  local flags args log
+  flags=$(meta "$main" FLAGS)
+  args=$(meta "$main" ARGS)
+  log=$(CUWASM_QUIET=1 timeout 600 "$cuwasm" run "$@" $flags -- $args 2>&1)
+  local rc=$?
+  if [ $rc -eq 0 ]; then
+    pass=$((pass + 1))
+    echo "ok   $name"
+  else
+    fail=$((fail + 1))
+    failed+=("$name")
+    echo "FAIL $name (exit $rc)"
+    printf '%s\n' "$log" | tail -15 | sed 's/^/     /'
+  fi
+}
+
+for f in "$here"/*.cu; do
+  run_one "$(basename "$f" .cu)" "$f" "$f"
+done
+for d in "$here"/*/; do
+  files=$(ls "$d"*.cu "$d"*.c "$d"*.cpp 2>/dev/null)
+  [ -n "$files" ] || continue
+  main=$(ls "$d"main.* 2>/dev/null | head -1)
+  run_one "$(basename "$d")" "${main:-${files%%$'\n'*}}" $files
+done
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
