@@ -14,8 +14,10 @@ int main() {
   cudaDeviceProp prop;
   CHECK(cudaGetDeviceProperties(&prop, 0));
   printf("Device 0: \"%s\"\n", prop.name);
+  int clock_khz = 0; // cudaDeviceProp::clockRate is gone from CUDA 13; the attribute stays
+  CHECK(cudaDeviceGetAttribute(&clock_khz, cudaDevAttrClockRate, 0));
   printf("  compute capability %d.%d, %d multiprocessors, clock %d kHz\n", prop.major, prop.minor,
-         prop.multiProcessorCount, prop.clockRate);
+         prop.multiProcessorCount, clock_khz);
   printf("  global memory %.1f GiB, shared/block %zu, warp %d, max threads/block %d\n",
          prop.totalGlobalMem / 1073741824.0, prop.sharedMemPerBlock, prop.warpSize, prop.maxThreadsPerBlock);
   errors += strlen(prop.name) == 0 || prop.warpSize != 32 || prop.maxThreadsPerBlock != 1024 ||
