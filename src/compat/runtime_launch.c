@@ -9,9 +9,12 @@
  * kept per thread.  cudaLaunchKernel finds the kernel by its host function
  * pointer.
  *
- * Launch-configuration errors (cudaErrorInvalidConfiguration, too much
- * shared memory) are reported by the launch itself and are not sticky;
- * errors while the kernel runs appear at the next synchronisation.
+ * Launch-configuration errors (block over 1024 threads, empty grid, too
+ * much shared memory) are reported by the launch itself and are not
+ * sticky; CUDA 13 (the version these headers declare) reports all of them
+ * as cudaErrorInvalidValue — measured with nvcc 13 on an H100 — where
+ * older releases said cudaErrorInvalidConfiguration.  Errors while the
+ * kernel runs appear at the next synchronisation.
  *
  * The occupancy model for the CPU backend: a multiprocessor is a core;
  * it holds up to 2048 threads, 32 blocks and 64 KiB of shared memory.
@@ -51,7 +54,8 @@ static cudaError_t launch(int id, LaunchConfig c, void **args) {
   cw_status s = cw_launch(k, g, b, c.shared, compat_stream(c.stream), args);
   if (s == CW_OK) return cudaSuccess;
   compat_set_message("cuwasm: %s", cw_last_error_message(st->ctx));
-  return compat_from_status(s, cw_last_error_message(st->ctx));
+  err = compat_from_status(s, cw_last_error_message(st->ctx));
+  return err == cudaErrorInvalidConfiguration ? cudaErrorInvalidValue : err;
 }
 
 cudaError_t __cuwasm_launch(int id, void **args) {
@@ -63,7 +67,7 @@ cudaError_t __cuwasm_launch(int id, void **args) {
 cudaError_t cudaLaunchKernel(const void *func, dim3 grid, dim3 block, void **args,
                              size_t shared, cudaStream_t stream) {
   int id = compat_kernel_by_fn(func);
-  if (id < 0) return compat_ret(cudaErrorInvalidDeviceFunction);
+  if (id < 0) return compat_ret(cudaErrorInvalidResourceHandle); /* what CUDA 13 says */
   return compat_ret(launch(id, (LaunchConfig){grid, block, shared, stream}, args));
 }
 

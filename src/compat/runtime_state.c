@@ -305,7 +305,7 @@ static void bind_symbols(int tu, CompatTU *t) {
     size_t size = 0;
     if (!find_symbol(t->mod, s->name, &s->dev, &size)) continue;
     if (s->managed) { /* the device copy starts as the host's initial value */
-      memcpy(s->dev, s->shadow, s->size < size ? s->size : size);
+      cw_memcpy_htod(state.ctx, s->dev, s->shadow, s->size < size ? s->size : size);
       s->snap = malloc(s->size);
       if (s->snap) memcpy(s->snap, s->shadow, s->size);
     }

@@ -103,7 +103,7 @@ void compat_managed_push(void) {
   for (int i = 0; i < g->nsyms; i++) {
     CompatSymbol *s = &g->syms[i];
     if (!s->managed || !s->dev || !s->snap || !memcmp(s->snap, s->shadow, s->size)) continue;
-    memcpy(s->dev, s->shadow, s->size);
+    cw_memcpy_htod(g->ctx, s->dev, s->shadow, s->size); /* device memory may not be host memory */
     memcpy(s->snap, s->shadow, s->size);
   }
   pthread_mutex_unlock(&g->mu);
@@ -115,8 +115,8 @@ void compat_managed_pull(void) {
   for (int i = 0; i < g->nsyms; i++) {
     CompatSymbol *s = &g->syms[i];
     if (!s->managed || !s->dev || !s->snap) continue;
-    memcpy((void *)s->shadow, s->dev, s->size);
-    memcpy(s->snap, s->dev, s->size);
+    cw_memcpy_dtoh(g->ctx, (void *)s->shadow, s->dev, s->size);
+    memcpy(s->snap, s->shadow, s->size);
   }
   pthread_mutex_unlock(&g->mu);
 }

@@ -213,6 +213,12 @@ bool ce_is_promoted(const CEmit *ce, const KVar *v) {
   return false;
 }
 
+bool ce_is_scalar(const CEmit *ce, const KVar *v) {
+  for (int i = 0; i < ce->scalars.len; i++)
+    if (ce->scalars.items[i] == v) return true;
+  return false;
+}
+
 /* ---- types and globals ------------------------------------------------- */
 
 static void emit_vec_types(CEmit *ce) {
@@ -332,6 +338,16 @@ void ce_local_decl(CEmit *ce, const KStmt *s) {
   if (v->as == AS_SHARED || v->is_static) return; /* module storage */
   KExpr *init = s->init ? s->init : v->init;
   ce_indent(ce);
+  if (ce_is_scalar(ce, v)) { /* declared once per block, at the top */
+    if (!init) {
+      sb_printf(ce->out, "/* %s declared (uniform) */\n", v->name ? v->name : v->cname);
+      return;
+    }
+    sb_printf(ce->out, "%s = ", ce_var_name(ce, v));
+    ce_expr(ce, ce->out, init);
+    sb_puts(ce->out, ";\n");
+    return;
+  }
   if (ce_is_promoted(ce, v)) {
     if (!init) {
       sb_printf(ce->out, "/* %s declared */\n", v->name ? v->name : v->cname);

@@ -121,11 +121,11 @@ static void emit_var(CEmit *ce, StrBuf *sb, const KVar *v) {
 
 static void emit_bvar(StrBuf *sb, const KExpr *e) {
   static const char *names[][3] = {
-      {"cw_tx", "cw_ty", "cw_tz"}, {"cw_bix", "cw_biy", "cw_biz"},
+      {"((uint32_t)cw_tx)", "cw_ty", "cw_tz"}, {"cw_bix", "cw_biy", "cw_biz"},
       {"cw_bdx", "cw_bdy", "cw_bdz"}, {"cw_gdx", "cw_gdy", "cw_gdz"}};
   switch (e->bvar) {
   case KBV_WARP_SIZE: sb_puts(sb, "32"); return;
-  case KBV_LANE_ID: sb_puts(sb, "(cw_t & 31u)"); return;
+  case KBV_LANE_ID: sb_puts(sb, "((uint32_t)cw_t & 31u)"); return;
   default: break;
   }
   if (e->field >= 0 && e->field < 3) {
@@ -517,9 +517,9 @@ static void emit_io(CEmit *ce, StrBuf *sb, const KExpr *e) {
     if (e->nargs) ce_expr(ce, sb, e->args[0]);
     sb_puts(sb, ") ? (void)0 : cw_ctx->assert_fn(cw_ctx, ");
     emit_args(ce, sb, e, 1);
-    sb_puts(sb, ", cw_tx, cw_ty, cw_tz))");
+    sb_puts(sb, ", (uint32_t)cw_tx, cw_ty, cw_tz))");
     return;
-  case KB_TRAP: sb_puts(sb, "cw_ctx->trap_fn(cw_ctx, cw_tx, cw_ty, cw_tz)"); return;
+  case KB_TRAP: sb_puts(sb, "cw_ctx->trap_fn(cw_ctx, (uint32_t)cw_tx, cw_ty, cw_tz)"); return;
   default: sb_puts(sb, "((void)0)"); return;
   }
 }
@@ -540,11 +540,11 @@ static bool emit_misc(CEmit *ce, StrBuf *sb, const KExpr *e) {
   case KB_SYNCTHREADS: case KB_SYNCWARP: case KB_GRID_SYNC:
     sb_puts(sb, "((void)0)"); /* a statement of its own: fission split here */
     return true;
-  case KB_LANEMASK_LT: sb_puts(sb, "((1u << (cw_t & 31u)) - 1u)"); return true;
-  case KB_LANEMASK_LE: sb_puts(sb, "((2u << (cw_t & 31u)) - 1u)"); return true;
-  case KB_LANEMASK_GT: sb_puts(sb, "(~((2u << (cw_t & 31u)) - 1u))"); return true;
-  case KB_LANEMASK_GE: sb_puts(sb, "(~((1u << (cw_t & 31u)) - 1u))"); return true;
-  case KB_LANEMASK_EQ: sb_puts(sb, "(1u << (cw_t & 31u))"); return true;
+  case KB_LANEMASK_LT: sb_puts(sb, "((1u << ((uint32_t)cw_t & 31u)) - 1u)"); return true;
+  case KB_LANEMASK_LE: sb_puts(sb, "((2u << ((uint32_t)cw_t & 31u)) - 1u)"); return true;
+  case KB_LANEMASK_GT: sb_puts(sb, "(~((2u << ((uint32_t)cw_t & 31u)) - 1u))"); return true;
+  case KB_LANEMASK_GE: sb_puts(sb, "(~((1u << ((uint32_t)cw_t & 31u)) - 1u))"); return true;
+  case KB_LANEMASK_EQ: sb_puts(sb, "(1u << ((uint32_t)cw_t & 31u))"); return true;
   case KB_MIN: case KB_MAX: case KB_ABS:
     sb_printf(sb, "cw_%s_%s(", e->builtin == KB_MIN ? "min"
                                : e->builtin == KB_MAX ? "max" : "abs",

@@ -5,6 +5,7 @@
  *   c_fission.c  kernels: per-thread loops, barriers, warp collectives
  *   c_prelude.c  the fixed helper text every generated file starts with
  *   c_lower.c    KIR-to-KIR rewrite before fission (inlining, hoisting)
+ *   c_uniform.c  which locals of a kernel are the same in every thread
  */
 #ifndef CW_EMIT_C_INTERNAL_H
 #define CW_EMIT_C_INTERNAL_H
@@ -41,6 +42,10 @@ typedef struct CEmit {
   int ptl;             /* id of the per-thread loop being emitted, -1 none */
   int next_id;
   bool has_exit;       /* kernel keeps cw_exit[] (threads that returned) */
+  PtrVec varying;      /* KVar*: locals that may differ between threads */
+  bool all_varying;    /* uniformity unknown (goto): treat all as varying */
+  PtrVec scalars;      /* KVar*: uniform locals kept once per block */
+  int general;         /* inside a predicated if / state-machine loop */
   /* module layout */
   PtrVec shared_vars;  /* KVar*: static __shared__ variables */
   int *shared_off;     /* parallel to shared_vars */
@@ -58,6 +63,7 @@ void ce_type_name(StrBuf *sb, const KType *t);
 void ce_stmt(CEmit *ce, const KStmt *s);
 void ce_local_decl(CEmit *ce, const KStmt *s);
 bool ce_is_promoted(const CEmit *ce, const KVar *v);
+bool ce_is_scalar(const CEmit *ce, const KVar *v);
 /* The C name of a variable: its cname unless renamed to stay unique. */
 const char *ce_var_name(const CEmit *ce, const KVar *v);
 void ce_rename(CEmit *ce, const KVar *v, const char *name);
@@ -81,6 +87,13 @@ void ce_kernel(CEmit *ce, const KFunc *f);
  * New nodes live in ce->arena; the module is not modified. */
 KStmt *c_lower_kernel(CEmit *ce, const KFunc *f);
 bool func_has_split(const KFunc *f);
+
+/* c_uniform.c */
+/* Fills ce->varying for a lowered kernel body. */
+void ce_uniformity(CEmit *ce, const KStmt *body);
+bool ce_is_varying_var(const CEmit *ce, const KVar *v);
+/* Same value in every thread of the block (given ce->varying). */
+bool ce_expr_uniform(const CEmit *ce, const KExpr *e);
 
 /* c_prelude.c */
 extern const char c_prelude_text[];

@@ -1,91 +1,111 @@
 /*
- * device_source.c — the user's own CUDA source, cut down to what NVRTC can
- * compile: the native CUDA backend runs the code the user wrote (so its
- * results and speed are nvcc's), not our translation of it.
+ * device_source.c — the user's CUDA translation unit, cut down to what
+ * NVRTC can compile: the native CUDA backend runs the code the user wrote
+ * (so results and speed are nvcc's), not our translation of it.
  *
- * NVRTC compiles device code only and has no host headers, so the host
- * declarations the parser recognised (main, functions using the STL, host
- * globals) are blanked, and so are #include lines of headers that NVRTC
- * does not ship (the toolkit's cooperative_groups.h, cuda_fp16.h, ... and
- * the user's own "..." headers stay).  Blanking keeps every newline, and a
- * #line directive after our short prelude keeps NVRTC's diagnostics on the
- * user's line numbers.
+ * NVRTC compiles device code only and has no host headers, so the source
+ * is re-spelled from our preprocessed tokens: user headers are already
+ * inlined, host declarations the parser recognised (main, functions using
+ * the STL, host globals — in the main file and in user headers alike) are
+ * dropped, and the tokens of our own CUDA headers (include/cuda) give way
+ * to `#include <...>` of the toolkit's version where NVRTC ships one
+ * (cooperative_groups.h, cuda_fp16.h, ...).  `#line` directives keep
+ * NVRTC's diagnostics on the user's files and lines.
  */
 #include <string.h>
 
 #include "parser.h"
 
-/* what <cstdint>, <climits>, <cfloat>, <cmath> would have given (NVRTC
- * has assert and printf built in) */
+/* what our shims gave that NVRTC lacks */
 static const char prelude[] =
     "typedef signed char int8_t; typedef short int16_t; typedef int int32_t;\n"
     "typedef long long int64_t; typedef unsigned char uint8_t;\n"
     "typedef unsigned short uint16_t; typedef unsigned int uint32_t;\n"
     "typedef unsigned long long uint64_t; typedef long long intptr_t;\n"
     "typedef unsigned long long uintptr_t;\n"
-    "#define INT_MAX 2147483647\n#define INT_MIN (-INT_MAX - 1)\n"
-    "#define UINT_MAX 4294967295u\n#define FLT_MAX 3.402823466e+38F\n"
-    "#define FLT_MIN 1.175494351e-38F\n#define FLT_EPSILON 1.192092896e-07F\n"
-    "#define DBL_MAX 1.7976931348623158e+308\n"
-    "#ifndef INFINITY\n#define INFINITY __int_as_float(0x7f800000)\n#endif\n"
-    "#ifndef NAN\n#define NAN __int_as_float(0x7fffffff)\n#endif\n"
-    "#ifndef HUGE_VALF\n#define HUGE_VALF INFINITY\n#endif\n"
-    "#ifndef M_PI\n#define M_PI 3.14159265358979323846\n#define M_PI_2 1.57079632679489661923\n"
-    "#define M_E 2.7182818284590452354\n#define M_SQRT2 1.41421356237309504880\n"
-    "#define M_LN2 0.69314718055994530942\n#endif\n";
+    "extern \"C\" __device__ void __assertfail(const char *, const char *, unsigned,\n"
+    "                                         const char *, size_t);\n"
+    "#define __cuwasm_assert(c, e, f, l, fn) ((c) ? (void)0 : __assertfail(e, f, l, fn, 1))\n"
+    "#include <cuda_fp16.h>\n"; /* nvcc's cuda_runtime.h brings __half along */
 
-static bool nvrtc_ships(const char *name, size_t n) {
-  static const char *kept[] = {"cooperative_groups", "cuda_fp16.h", "cuda_bf16.h", "mma.h",
-                               "math_constants.h", "cuda/std/", "curand_kernel.h"};
+static bool nvrtc_ships(const char *name) {
+  static const char *kept[] = {"cooperative_groups.h", "cooperative_groups/reduce.h",
+                               "cuda_fp16.h", "math_constants.h"};
   for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
-    if (n >= strlen(kept[i]) && !strncmp(name, kept[i], strlen(kept[i]))) return true;
+    if (!strcmp(name, kept[i])) return true;
   return false;
 }
 
-/* blank a `#include <...>` line unless NVRTC has that header */
-static void filter_include(char *line, char *end) {
-  char *s = line;
-  while (s < end && (*s == ' ' || *s == '\t')) s++;
-  if (s == end || *s != '#') return;
-  s++;
-  while (s < end && (*s == ' ' || *s == '\t')) s++;
-  if ((size_t)(end - s) < 7 || strncmp(s, "include", 7)) return;
-  s += 7;
-  while (s < end && (*s == ' ' || *s == '\t')) s++;
-  if (s < end && *s == '"') return; /* the user's own header */
-  if (s < end && *s == '<' && nvrtc_ships(s + 1, (size_t)(end - s - 1))) return;
-  memset(line, ' ', (size_t)(end - line));
+/* the header name of one of our CUDA headers, or NULL */
+static const char *our_header(Parser *p, SrcFile *f) {
+  const char *dir = p->cuda_include_dir;
+  if (!f || !dir) return NULL;
+  size_t n = strlen(dir);
+  if (strncmp(f->name, dir, n) || f->name[n] != '/') return NULL;
+  return f->name + n + 1;
 }
 
-static char *line_start(char *text, int line) {
-  char *p = text;
-  for (int l = 1; l < line && *p; p++)
-    if (*p == '\n') l++;
-  return p;
+typedef struct Out {
+  StrBuf sb;
+  SrcFile *file;
+  int line;
+} Out;
+
+static void place(Out *o, SrcLoc loc) {
+  if (loc.file != o->file || loc.line < o->line || loc.line > o->line + 8) {
+    sb_printf(&o->sb, "\n#line %d \"%s\"\n", loc.line, loc.file ? loc.file->name : "?");
+    o->file = loc.file;
+    o->line = loc.line;
+    return;
+  }
+  for (; o->line < loc.line; o->line++) sb_putc(&o->sb, '\n');
 }
 
-static void blank_span(char *text, const HostSpan *s) {
-  char *a = line_start(text, s->line0) + s->col0 - 1;
-  char *b = line_start(text, s->line1) + s->col1 - 1;
-  for (char *c = a; c < b && *c; c++)
-    if (*c != '\n') *c = ' ';
+static void emit_token(Out *o, Token *t) {
+  if (t->kind == TK_PRAGMA) {
+    sb_printf(&o->sb, "\n#pragma %s\n", t->spelling);
+    o->file = NULL; /* force a #line before the next token */
+    return;
+  }
+  place(o, t->loc);
+  sb_putc(&o->sb, ' ');
+  sb_puts(&o->sb, t->spelling);
+}
+
+static bool already(PtrVec *v, const char *h) {
+  for (int i = 0; i < v->len; i++)
+    if (!strcmp(v->items[i], h)) return true;
+  return false;
 }
 
 char *front_device_source(Parser *p) {
-  SrcFile *f = p->main_file;
-  if (!f) return NULL;
-  char *text = arena_strndup(p->arena, f->contents, f->size);
-  for (int i = 0; i < p->host_spans.len; i++) blank_span(text, p->host_spans.items[i]);
-  for (char *line = text; *line;) {
-    char *end = strchr(line, '\n');
-    if (!end) end = line + strlen(line);
-    filter_include(line, end);
-    line = *end ? end + 1 : end;
+  Out o;
+  memset(&o, 0, sizeof o);
+  sb_init(&o.sb);
+  sb_puts(&o.sb, prelude);
+  int span = 0;
+  const char *in_header = NULL;
+  PtrVec emitted = {0}; /* toolkit headers already included */
+  for (Token *t = p->first_tok; t && t->kind != TK_EOF;) {
+    if (span < p->host_spans.len && ((HostSpan *)p->host_spans.items[span])->start == t) {
+      t = ((HostSpan *)p->host_spans.items[span++])->end;
+      continue;
+    }
+    const char *h = our_header(p, t->loc.file);
+    if (h) {
+      if (h != in_header && nvrtc_ships(h) && !already(&emitted, h)) {
+        sb_printf(&o.sb, "\n#include <%s>\n", h);
+        vec_push(p->arena, &emitted, (void *)h);
+      }
+      o.file = NULL;
+      in_header = h;
+      t = t->next;
+      continue;
+    }
+    in_header = NULL;
+    emit_token(&o, t);
+    t = t->next;
   }
-  StrBuf sb;
-  sb_init(&sb);
-  sb_puts(&sb, prelude);
-  sb_printf(&sb, "#line 1 \"%s\"\n", f->name);
-  sb_puts(&sb, text);
-  return sb_take(&sb);
+  sb_putc(&o.sb, '\n');
+  return sb_take(&o.sb);
 }

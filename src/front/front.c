@@ -27,7 +27,8 @@ Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt)
   p->recover = &jb;
   if (setjmp(jb)) return p; /* diagnostics say what went wrong */
   p->main_file = file;
-  p->tok = preprocess(a, d, file, opt);
+  p->cuda_include_dir = opt->cuda_include_dir;
+  p->tok = p->first_tok = preprocess(a, d, file, opt);
   parse_toplevel(p);
   p->recover = NULL;
   return p;

@@ -16,17 +16,12 @@
 
 static void parse_external(Parser *p);
 
-/* remembers [start, end) of a host declaration written in the main file */
+/* remembers the tokens [start, end) of a host declaration */
 static void record_host_span(Parser *p, Token *start, Token *end) {
-  if (start->loc.file != p->main_file || start == end) return;
-  Token *last = start;
-  for (Token *t = start; t != end && t->kind != TK_EOF; t = t->next)
-    if (t->loc.file == p->main_file) last = t;
+  if (start == end) return;
   HostSpan *s = arena_alloc(p->arena, sizeof *s);
-  s->line0 = start->loc.line;
-  s->col0 = start->loc.col;
-  s->line1 = last->loc.line;
-  s->col1 = last->loc.col + last->len;
+  s->start = start;
+  s->end = end;
   vec_push(p->arena, &p->host_spans, s);
 }
 

@@ -122,10 +122,10 @@ struct Template {
   SrcLoc loc;
 };
 
-/* a range of the main file that is host code (for device-only sources
+/* a run of tokens that is host code (dropped from the device-only source
  * handed to other compilers, e.g. NVRTC) */
 typedef struct HostSpan {
-  int line0, col0, line1, col1; /* [start, end) */
+  Token *start, *end; /* [start, end) */
 } HostSpan;
 
 typedef struct LoopCtx {
@@ -170,7 +170,9 @@ typedef struct Parser {
   bool no_gt;            /* parsing a template argument: '>' closes it */
   bool host_decl;        /* the declaration just parsed is host code */
   SrcFile *main_file;
-  PtrVec host_spans;     /* HostSpan*: host-only code in the main file */
+  Token *first_tok;      /* the preprocessed translation unit */
+  const char *cuda_include_dir;
+  PtrVec host_spans;     /* HostSpan*: host-only code, in token order */
   KType *cur_class;      /* class whose body is being parsed */
   Scope *cnames;         /* C identifiers in use (uniqueness) */
 } Parser;

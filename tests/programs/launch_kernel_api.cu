@@ -30,7 +30,8 @@ int main() {
   CHECK(cudaMemcpy(got.data(), y, n * sizeof(float), cudaMemcpyDeviceToHost));
   int errors = 0;
   for (int i = 0; i < n; ++i) errors += got[i] != 2.0f * i - 1.0f;
-  errors += cudaLaunchKernel((const void *)main, dim3(1), dim3(1), args, 0, 0) != cudaErrorInvalidDeviceFunction;
+  cudaError_t bad = cudaLaunchKernel((const void *)main, dim3(1), dim3(1), args, 0, 0);
+  errors += bad != cudaErrorInvalidResourceHandle && bad != cudaErrorInvalidDeviceFunction;
   cudaGetLastError();
   CHECK(cudaStreamDestroy(s));
   CHECK(cudaFree(x));

@@ -1,7 +1,7 @@
 /*
  * test_nvrtc_source.c — the CUDA backend hands NVRTC the user's own source
  * cut to its device part (front/device_source.c).  This test compiles
- * every kernel in tests/kernels/ that way with the real NVRTC, for sm_90
+ * every file in tests/kernels/ and tests/programs/ that way with the real NVRTC, for sm_90
  * (the H100), asking for every kernel by its C++ name, so a host
  * declaration left in, a system include that NVRTC lacks or a template
  * name that does not lower is caught on machines without a GPU.  Exits 77
@@ -79,23 +79,27 @@ int main(int argc, char **argv) {
     printf("SKIP: %s\n", why);
     return 77;
   }
-  const char *dir = argc > 1 ? argv[1] : "../kernels";
-  DIR *dp = opendir(dir);
-  if (!dp) {
-    fprintf(stderr, "cannot open %s\n", dir);
-    return 1;
-  }
-  char *files[256];
+  const char *defaults[] = {"../kernels", "../programs"};
+  const char **dirs = argc > 1 ? (const char **)argv + 1 : defaults;
+  int ndirs = argc > 1 ? argc - 1 : 2;
+  char *files[512];
   int nf = 0;
-  struct dirent *e;
-  while ((e = readdir(dp)) && nf < 256) {
-    size_t n = strlen(e->d_name);
-    if (n > 3 && !strcmp(e->d_name + n - 3, ".cu")) {
-      files[nf] = malloc(strlen(dir) + n + 2);
-      if (files[nf]) sprintf(files[nf++], "%s/%s", dir, e->d_name);
+  for (int di = 0; di < ndirs; di++) {
+    DIR *dp = opendir(dirs[di]);
+    if (!dp) {
+      fprintf(stderr, "cannot open %s\n", dirs[di]);
+      return 1;
     }
+    struct dirent *e;
+    while ((e = readdir(dp)) && nf < 512) {
+      size_t n = strlen(e->d_name);
+      if (n > 3 && !strcmp(e->d_name + n - 3, ".cu")) {
+        files[nf] = malloc(strlen(dirs[di]) + n + 2);
+        if (files[nf]) sprintf(files[nf++], "%s/%s", dirs[di], e->d_name);
+      }
+    }
+    closedir(dp);
   }
-  closedir(dp);
   qsort(files, (size_t)nf, sizeof *files, by_name);
   int passed = 0, failed = 0;
   for (int i = 0; i < nf; i++) {

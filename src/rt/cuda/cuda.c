@@ -240,7 +240,7 @@ static void names_free(Names *nm) {
 }
 
 static cw_status collect_names(KModule *m, Names *nm) {
-  int cap = m->funcs.len + m->globals.len + 1;
+  int cap = m->funcs.len + 1;
   nm->expr = calloc((size_t)cap, sizeof *nm->expr);
   nm->lowered = calloc((size_t)cap, sizeof *nm->lowered);
   if (!nm->expr || !nm->lowered) return CW_ERR_NOMEM;
@@ -253,14 +253,6 @@ static cw_status collect_names(KModule *m, Names *nm) {
     snprintf(nm->expr[nm->n++], len, "&%s", f->name);
   }
   nm->nkernels = nm->n;
-  for (int i = 0; i < m->globals.len; i++) {
-    KVar *v = m->globals.items[i];
-    if (v->as == AS_SHARED || v->is_static || strcmp(v->name, v->cname)) continue;
-    size_t len = strlen(v->name) + 2;
-    nm->expr[nm->n] = malloc(len);
-    if (!nm->expr[nm->n]) return CW_ERR_NOMEM;
-    snprintf(nm->expr[nm->n++], len, "&%s", v->name);
-  }
   return CW_OK;
 }
 
@@ -414,15 +406,19 @@ static cw_status bind_kernels(CudaDev *d, CudaModule *cm, KModule *m, Names *nm,
   return CW_OK;
 }
 
-static void bind_symbols(CudaDev *d, CudaModule *cm, Names *nm) {
-  cm->symbols = calloc((size_t)(nm->n - nm->nkernels) + 1, sizeof *cm->symbols);
+/* Variables at namespace scope keep their plain names in the cubin (C++
+ * mangles no global variable of the global namespace); __managed__ ones
+ * cannot be NVRTC name expressions, so names are looked up directly. */
+static void bind_symbols(CudaDev *d, CudaModule *cm, KModule *m) {
+  cm->symbols = calloc((size_t)m->globals.len + 1, sizeof *cm->symbols);
   if (!cm->symbols) return;
-  for (int i = nm->nkernels; i < nm->n; i++) {
+  for (int i = 0; i < m->globals.len; i++) {
+    KVar *v = m->globals.items[i];
     CudaSymbol *s = &cm->symbols[cm->nsymbols];
-    if (!nm->lowered[i] ||
-        d->drv.cuModuleGetGlobal(&s->addr, &s->size, cm->mod, nm->lowered[i]) != 0)
+    if (v->as == AS_SHARED || v->is_static || strcmp(v->name, v->cname) ||
+        d->drv.cuModuleGetGlobal(&s->addr, &s->size, cm->mod, v->name) != 0)
       continue;
-    s->name = strdup(nm->expr[i] + 1);
+    s->name = strdup(v->name);
     if (s->name) cm->nsymbols++;
   }
 }
@@ -455,7 +451,7 @@ static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **ou
     }
   }
   if (st == CW_OK) st = bind_kernels(d, cm, m, &nm, err, errn);
-  if (st == CW_OK) bind_symbols(d, cm, &nm);
+  if (st == CW_OK) bind_symbols(d, cm, m);
   free(cubin);
   names_free(&nm);
   if (st != CW_OK) {
