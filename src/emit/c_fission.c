@@ -12,6 +12,16 @@
  *    A local declared in one PTL and used in a later one is "promoted" to a
  *    per-thread array `T x[cw_nt]` (indexed by the linear thread id);
  *    others stay ordinary C locals of the PTL body.
+ *  - block-uniform locals (c_uniform.c) whose writes can all run once per
+ *    block are "scalars": one C variable, assigned between the PTLs, read
+ *    by them; a uniform statement inside a run of per-thread statements
+ *    moves in front of the run (or ends it).  Other locals live across a
+ *    split are promoted as below.
+ *  - `if` / loop containing a split whose condition (and step) are uniform
+ *    and use only scalars, with no break/continue out of the loop: plain C
+ *    `if` / `for` / `do` of the block around the PTLs of the body (what
+ *    CUDA code nearly always is; a uniform loop also stops when every
+ *    thread has returned).  The general paths below remain for the rest.
  *  - `if` containing a split: the condition is evaluated per thread into a
  *    predicate array cw_pN[]; both branches are emitted as regions whose
  *    PTLs only run threads with the right predicate.  Works for divergent
@@ -21,6 +31,9 @@
  *    any thread is running; the condition and step are PTLs; `break`,
  *    `continue` set the state.  Uniform loops (what CUDA requires) and
  *    divergent trip counts both work.
+ *  - `return` in tail position of a PTL body (`if (i >= n) return;`
+ *    followed by the rest) becomes if/else with no jump (emit_tail_list);
+ *    other returns jump to the end of the PTL body.
  *  - `return` in a split kernel: cw_exit[t] = 1; exited threads are
  *    skipped by every later PTL and no longer take part in barriers, like
  *    exited threads on the GPU; nothing can hang (there is no waiting).
@@ -87,15 +100,208 @@ static bool has_continue(const KStmt *s) {
 
 static void promote(CEmit *ce, KVar *v) {
   if (v->as == AS_SHARED || v->is_static || v->kind == KV_GLOBAL) return;
-  if (ce_is_promoted(ce, v)) return;
-  for (int i = 0; i < ce->promoted.len; i++) {
-    const KVar *o = ce->promoted.items[i];
+  if (ce_is_promoted(ce, v) || ce_is_scalar(ce, v)) return;
+  for (int i = 0; i < ce->promoted.len + ce->scalars.len; i++) {
+    const KVar *o = i < ce->promoted.len ? ce->promoted.items[i]
+                                         : ce->scalars.items[i - ce->promoted.len];
     if (!strcmp(ce_var_name(ce, o), v->cname)) { /* same name, other scope */
       ce_rename(ce, v, arena_printf(&ce->arena, "%s_%d", v->cname, ce->next_id++));
       break;
     }
   }
   vec_push(&ce->arena, &ce->promoted, v);
+}
+
+/* ---- block-level (uniform) statements ---------------------------------
+ * A uniform local whose every write can run once per block is a "scalar":
+ * one C variable for the block.  Its writes are then emitted between the
+ * per-thread loops, never inside one (where every thread would repeat a
+ * read-modify-write).  ce->scalars is found by a fixpoint over the same
+ * walk the emitter does (place()): start from all uniform locals, drop
+ * those written inside a PTL, until nothing changes. */
+
+static bool only_scalars(const CEmit *ce, const KExpr *e) {
+  if (!e) return true;
+  if (e->kind == KE_VAR && e->var->kind == KV_LOCAL && e->var->as != AS_SHARED &&
+      !e->var->is_static && !ce_is_scalar(ce, e->var))
+    return false;
+  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_CALL)
+    return false;
+  if (!only_scalars(ce, e->a) || !only_scalars(ce, e->b) || !only_scalars(ce, e->c))
+    return false;
+  for (int i = 0; i < e->nargs; i++)
+    if (!only_scalars(ce, e->args[i])) return false;
+  return true;
+}
+
+/* Can be evaluated once per block, outside any per-thread loop. */
+static bool block_eval(const CEmit *ce, const KExpr *e) {
+  return e && e->kind != KE_INIT_LIST && ce_expr_uniform(ce, e) && only_scalars(ce, e);
+}
+
+static bool hoistable_expr(const CEmit *ce, const KExpr *e) {
+  if (!e) return false;
+  if (e->kind == KE_COMMA) return hoistable_expr(ce, e->a) && hoistable_expr(ce, e->b);
+  if (e->kind != KE_ASSIGN && e->kind != KE_INCDEC) return false;
+  if (e->a->kind != KE_VAR || !ce_is_scalar(ce, e->a->var)) return false;
+  return !e->b || block_eval(ce, e->b);
+}
+
+static bool hoistable(const CEmit *ce, const KStmt *s) {
+  if (ce->general || !s) return false;
+  switch (s->kind) {
+  case KS_DECL:
+    if (!ce_is_scalar(ce, s->var)) return false;
+    return !s->init || block_eval(ce, s->init);
+  case KS_EXPR: return hoistable_expr(ce, s->e);
+  case KS_BLOCK:
+    for (int i = 0; i < s->nstmts; i++)
+      if (!hoistable(ce, s->stmts[i])) return false;
+    return true;
+  default: return false;
+  }
+}
+
+/* break/continue (at depth 0) or the inlined return labelled `label` */
+static bool leaves_loop(const KStmt *s, const char *label, int depth) {
+  if (!s) return false;
+  switch (s->kind) {
+  case KS_BREAK: case KS_CONTINUE: return depth == 0;
+  case KS_RETURN: return s->label && label && !strcmp(s->label, label);
+  case KS_BLOCK:
+    for (int i = 0; i < s->nstmts; i++)
+      if (leaves_loop(s->stmts[i], label, depth)) return true;
+    return false;
+  case KS_IF:
+    return leaves_loop(s->then, label, depth) || leaves_loop(s->els, label, depth);
+  case KS_LOOP: case KS_SWITCH: return leaves_loop(s->body, label, depth + 1);
+  default: return false;
+  }
+}
+
+/* A loop containing a barrier that runs as a plain C loop of the block. */
+static bool uniform_loop(const CEmit *ce, const KStmt *s) {
+  return !ce->general && !s->init_stmt && (!s->cond || block_eval(ce, s->cond)) &&
+         (!s->step || hoistable_expr(ce, s->step)) && !leaves_loop(s->body, s->label, 0);
+}
+
+static bool uniform_if(const CEmit *ce, const KStmt *s) {
+  return !ce->general && block_eval(ce, s->cond);
+}
+
+static void add_unique(Arena *a, PtrVec *v, KVar *x) {
+  for (int i = 0; i < v->len; i++)
+    if (v->items[i] == x) return;
+  vec_push(a, v, x);
+}
+
+static void writes_expr(CEmit *ce, const KExpr *e, PtrVec *out) {
+  if (!e) return;
+  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) {
+    const KExpr *b = e->a;
+    while (b && (b->kind == KE_MEMBER || b->kind == KE_INDEX)) b = b->a;
+    if (b && b->kind == KE_VAR) add_unique(&ce->arena, out, b->var);
+  }
+  writes_expr(ce, e->a, out);
+  writes_expr(ce, e->b, out);
+  writes_expr(ce, e->c, out);
+  for (int i = 0; i < e->nargs; i++) writes_expr(ce, e->args[i], out);
+}
+
+/* Every local `s` may write (inside a per-thread loop). */
+static void writes_stmt(CEmit *ce, const KStmt *s, PtrVec *out) {
+  if (!s) return;
+  if (s->kind == KS_DECL) add_unique(&ce->arena, out, s->var);
+  for (int i = 0; i < s->nstmts; i++) writes_stmt(ce, s->stmts[i], out);
+  writes_expr(ce, s->init, out);
+  writes_expr(ce, s->e, out);
+  writes_expr(ce, s->cond, out);
+  writes_expr(ce, s->step, out);
+  writes_stmt(ce, s->then, out);
+  writes_stmt(ce, s->els, out);
+  writes_stmt(ce, s->init_stmt, out);
+  writes_stmt(ce, s->body, out);
+}
+
+/* Mirrors emit_region: collects locals written inside per-thread loops. */
+static void place(CEmit *ce, const KStmt *s, PtrVec *bad) {
+  if (!s) return;
+  if (!stmt_has_split(s)) {
+    if (!hoistable(ce, s)) writes_stmt(ce, s, bad);
+    return;
+  }
+  switch (s->kind) {
+  case KS_BLOCK:
+    for (int i = 0; i < s->nstmts; i++) place(ce, s->stmts[i], bad);
+    return;
+  case KS_IF: {
+    bool u = uniform_if(ce, s);
+    if (!u) writes_expr(ce, s->cond, bad), ce->general++;
+    place(ce, s->then, bad);
+    place(ce, s->els, bad);
+    if (!u) ce->general--;
+    return;
+  }
+  case KS_LOOP: {
+    bool u = uniform_loop(ce, s);
+    if (!u) {
+      writes_stmt(ce, s->init_stmt, bad);
+      writes_expr(ce, s->cond, bad);
+      writes_expr(ce, s->step, bad);
+      ce->general++;
+    }
+    place(ce, s->body, bad);
+    if (!u) ce->general--;
+    return;
+  }
+  default: writes_stmt(ce, s, bad); return;
+  }
+}
+
+static bool scalar_candidate(const CEmit *ce, const KVar *v, const KExpr *init) {
+  return v->kind == KV_LOCAL && v->as != AS_SHARED && !v->is_static &&
+         v->type->kind != KT_ARRAY && !(init && init->kind == KE_INIT_LIST) &&
+         !ce_is_varying_var(ce, v);
+}
+
+static void collect_candidates(CEmit *ce, const KStmt *s) {
+  if (!s) return;
+  if (s->kind == KS_DECL && scalar_candidate(ce, s->var, s->init ? s->init : s->var->init))
+    add_unique(&ce->arena, &ce->scalars, s->var);
+  for (int i = 0; i < s->nstmts; i++) collect_candidates(ce, s->stmts[i]);
+  collect_candidates(ce, s->then);
+  collect_candidates(ce, s->els);
+  collect_candidates(ce, s->init_stmt);
+  collect_candidates(ce, s->body);
+}
+
+static void find_scalars(CEmit *ce, const KStmt *body) {
+  ce->scalars.len = 0;
+  ce_uniformity(ce, body);
+  if (ce->all_varying) return;
+  collect_candidates(ce, body);
+  for (;;) {
+    PtrVec bad = {0};
+    ce->general = 0;
+    place(ce, body, &bad);
+    int kept = 0;
+    for (int i = 0; i < ce->scalars.len; i++) {
+      bool b = false;
+      for (int j = 0; j < bad.len && !b; j++) b = bad.items[j] == ce->scalars.items[i];
+      if (!b) ce->scalars.items[kept++] = ce->scalars.items[i];
+    }
+    if (kept == ce->scalars.len) break;
+    ce->scalars.len = kept;
+  }
+  /* one C name per scalar: rename clashes between scopes */
+  for (int i = 0; i < ce->scalars.len; i++) {
+    KVar *v = ce->scalars.items[i];
+    for (int j = 0; j < i; j++)
+      if (!strcmp(ce_var_name(ce, ce->scalars.items[j]), v->cname)) {
+        ce_rename(ce, v, arena_printf(&ce->arena, "%s_%d", v->cname, ce->next_id++));
+        break;
+      }
+  }
 }
 
 static int new_state(CEmit *ce, char kind) {
@@ -160,6 +366,71 @@ static void ptl_text(CEmit *ce, const char *extra_guard, const char *text) {
   ptl_close(ce);
 }
 
+/* ---- early exit without goto -------------------------------------------
+ * The statements of a PTL body are in tail position: nothing of this thread
+ * runs after them in this PTL.  There `if (c) { A; return; } B` becomes
+ * `if (c) { A; exit } else { B }` and a final `return` just marks the
+ * thread as exited, so the common guard `if (i >= n) return;` needs no
+ * jump out of the loop body (which would stop the C compiler from
+ * vectorising it).  Returns elsewhere still jump to cw_nextN. */
+
+static bool ends_in_return(const KStmt *s) {
+  if (!s) return false;
+  if (s->kind == KS_RETURN) return !s->label;
+  if (s->kind == KS_BLOCK) return s->nstmts > 0 && ends_in_return(s->stmts[s->nstmts - 1]);
+  return false;
+}
+
+static void emit_tail_list(CEmit *ce, KStmt *const *st, int n);
+
+/* `first` (a statement or block, may be NULL) followed by rest[0..n) */
+static void emit_tail_join(CEmit *ce, const KStmt *first, KStmt *const *rest, int n) {
+  ce_line(ce, "{");
+  ce->indent++;
+  if (n) { /* `first` keeps its own scope: its names may recur in rest */
+    if (first) ce_stmt(ce, first);
+    emit_tail_list(ce, rest, n);
+  } else if (first && first->kind == KS_BLOCK) {
+    emit_tail_list(ce, first->stmts, first->nstmts);
+  } else if (first) {
+    KStmt *one = (KStmt *)first;
+    emit_tail_list(ce, &one, 1);
+  }
+  ce->indent--;
+  ce_line(ce, "}");
+}
+
+static void emit_tail_if(CEmit *ce, const KStmt *s, KStmt *const *rest, int n) {
+  bool rt = ends_in_return(s->then), re = ends_in_return(s->els);
+  ce_indent(ce);
+  sb_puts(ce->out, "if (");
+  ce_expr(ce, ce->out, s->cond);
+  sb_puts(ce->out, ")\n");
+  emit_tail_join(ce, s->then, rest, rt ? 0 : n);
+  ce_line(ce, "else");
+  emit_tail_join(ce, s->els, rest, re ? 0 : n);
+}
+
+static void emit_tail_list(CEmit *ce, KStmt *const *st, int n) {
+  for (int i = 0; i < n; i++) {
+    const KStmt *s = st[i];
+    if (s->kind == KS_RETURN && !s->label) {
+      if (s->e) ce_stmt(ce, s); /* keeps the old path for odd returns */
+      else if (ce->has_exit) ce_line(ce, "%s[%s] = 1;", "cw_exit", ce->tidx);
+      return;
+    }
+    if (s->kind == KS_BLOCK && i == n - 1) {
+      emit_tail_join(ce, s, NULL, 0);
+      return;
+    }
+    if (s->kind == KS_IF && (ends_in_return(s->then) || ends_in_return(s->els))) {
+      emit_tail_if(ce, s, st + i + 1, n - i - 1);
+      return;
+    }
+    ce_stmt(ce, s);
+  }
+}
+
 static void emit_ptl(CEmit *ce, KStmt *const *stmts, int n) {
   int saved = ce->ptl;
   ce->ptl = ce->next_id++;
@@ -168,7 +439,7 @@ static void emit_ptl(CEmit *ce, KStmt *const *stmts, int n) {
   ce_line(ce, "{");
   ce->indent++;
   size_t body_start = ce->out->len;
-  for (int i = 0; i < n; i++) ce_stmt(ce, stmts[i]);
+  emit_tail_list(ce, stmts, n);
   ce->indent--;
   ce_line(ce, "}");
   char label[32];
@@ -184,6 +455,21 @@ static void emit_ptl(CEmit *ce, KStmt *const *stmts, int n) {
 
 static void emit_region(CEmit *ce, const KStmt *s);
 
+/* A statement of the block itself (once, not per thread). */
+static void emit_hoisted(CEmit *ce, const KStmt *s) {
+  ce_stmt(ce, s);
+}
+
+/* Does any of rest[0..n) mention a local that `h` writes? */
+static bool run_uses_writes(CEmit *ce, const KStmt *h, KStmt *const *rest, int n) {
+  PtrVec w = {0};
+  writes_stmt(ce, h, &w);
+  for (int i = 0; i < w.len; i++)
+    for (int k = 0; k < n; k++)
+      if (stmt_refs_var(rest[k], w.items[i])) return true;
+  return false;
+}
+
 static void emit_block_region(CEmit *ce, const KStmt *b) {
   int i = 0;
   while (i < b->nstmts) {
@@ -191,10 +477,23 @@ static void emit_block_region(CEmit *ce, const KStmt *b) {
       emit_region(ce, b->stmts[i++]);
       continue;
     }
-    int j = i;
-    while (j < b->nstmts && !stmt_has_split(b->stmts[j])) j++;
-    for (int k = i; k < j; k++) {
-      const KStmt *d = b->stmts[k];
+    /* a run of statements without split points; uniform statements move
+     * in front of it when no earlier statement of the run reads what they
+     * write (they read only scalars and parameters, which the run does not
+     * write), else they end the run */
+    KStmt **rest = arena_alloc(&ce->arena, sizeof(KStmt *) * (size_t)b->nstmts);
+    int nrest = 0, j = i;
+    for (; j < b->nstmts && !stmt_has_split(b->stmts[j]); j++) {
+      KStmt *x = b->stmts[j];
+      if (hoistable(ce, x)) {
+        if (run_uses_writes(ce, x, rest, nrest)) break;
+        emit_hoisted(ce, x);
+      } else {
+        rest[nrest++] = x;
+      }
+    }
+    for (int k = 0; k < nrest; k++) {
+      const KStmt *d = rest[k];
       if (d->kind != KS_DECL) continue;
       for (int m = j; m < b->nstmts; m++)
         if (stmt_refs_var(b->stmts[m], d->var)) {
@@ -202,12 +501,34 @@ static void emit_block_region(CEmit *ce, const KStmt *b) {
           break;
         }
     }
-    emit_ptl(ce, b->stmts + i, j - i);
+    if (nrest) emit_ptl(ce, rest, nrest);
     i = j;
   }
 }
 
+static void emit_uniform_if(CEmit *ce, const KStmt *s) {
+  ce_indent(ce);
+  sb_puts(ce->out, "if (");
+  ce_expr(ce, ce->out, s->cond);
+  sb_puts(ce->out, ") { /* uniform: the same branch for the whole block */\n");
+  ce->indent++;
+  emit_region(ce, s->then);
+  ce->indent--;
+  if (s->els) {
+    ce_line(ce, "} else {");
+    ce->indent++;
+    emit_region(ce, s->els);
+    ce->indent--;
+  }
+  ce_line(ce, "}");
+}
+
 static void emit_if_region(CEmit *ce, const KStmt *s) {
+  if (uniform_if(ce, s)) {
+    emit_uniform_if(ce, s);
+    return;
+  }
+  ce->general++;
   int p = new_state(ce, 'p');
   char line[64];
   char *cond = expr_text(ce, s->cond, "cw_t");
@@ -227,6 +548,7 @@ static void emit_if_region(CEmit *ce, const KStmt *s) {
     emit_region(ce, s->els);
     ce->nguards--;
   }
+  ce->general--;
 }
 
 /* `break` out of the C loop when no thread is still running the loop */
@@ -249,7 +571,43 @@ static void loop_cond_ptl(CEmit *ce, const KStmt *s, int l, const char *run) {
   sb_free(&t);
 }
 
+/* A loop whose condition and step are uniform: a C loop of the block
+ * around the per-thread loops of its body.  When threads can return, it
+ * stops once none is left (the general path would too). */
+static void emit_uniform_loop(CEmit *ce, const KStmt *s) {
+  ce_line(ce, "/* uniform loop with a barrier inside: one C loop for the block */");
+  ce_indent(ce);
+  if (s->loop_kind == KLOOP_DO) {
+    sb_puts(ce->out, "do {\n");
+  } else {
+    sb_puts(ce->out, "for (; ");
+    if (s->cond) ce_expr(ce, ce->out, s->cond);
+    sb_puts(ce->out, "; ");
+    if (s->step) ce_expr(ce, ce->out, s->step);
+    sb_puts(ce->out, ") {\n");
+  }
+  ce->indent++;
+  if (ce->has_exit)
+    ce_line(ce, "{ int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }");
+  emit_region(ce, s->body);
+  ce->indent--;
+  if (s->loop_kind == KLOOP_DO) {
+    ce_indent(ce);
+    sb_puts(ce->out, "} while (");
+    if (s->cond) ce_expr(ce, ce->out, s->cond);
+    else sb_puts(ce->out, "1");
+    sb_puts(ce->out, ");\n");
+  } else {
+    ce_line(ce, "}");
+  }
+}
+
 static void emit_loop_region(CEmit *ce, const KStmt *s) {
+  if (uniform_loop(ce, s)) {
+    emit_uniform_loop(ce, s);
+    return;
+  }
+  ce->general++;
   int l = new_state(ce, 'l');
   char run[48];
   snprintf(run, sizeof run, "cw_l%d[cw_t] == 0", l);
@@ -295,6 +653,7 @@ static void emit_loop_region(CEmit *ce, const KStmt *s) {
   }
   ce->indent--;
   ce_line(ce, "}");
+  ce->general--;
 }
 
 /* ---- collectives ------------------------------------------------------ */
@@ -429,7 +788,8 @@ static void emit_collective(CEmit *ce, const KStmt *s) {
 static void emit_region(CEmit *ce, const KStmt *s) {
   if (!stmt_has_split(s)) {
     KStmt *one = (KStmt *)s;
-    emit_ptl(ce, &one, 1);
+    if (hoistable(ce, s)) emit_hoisted(ce, s);
+    else emit_ptl(ce, &one, 1);
     return;
   }
   switch (s->kind) {
@@ -470,6 +830,14 @@ static void emit_params(CEmit *ce, const KFunc *f) {
 }
 
 static void emit_thread_state(CEmit *ce) {
+  for (int i = 0; i < ce->scalars.len; i++) {
+    KVar *v = ce->scalars.items[i];
+    StrBuf d;
+    sb_init(&d);
+    ce_type_decl(&d, v->type, ce_var_name(ce, v));
+    ce_line(ce, "%s; /* uniform: one per block */", d.data);
+    sb_free(&d);
+  }
   for (int i = 0; i < ce->promoted.len; i++) {
     KVar *v = ce->promoted.items[i];
     StrBuf d, in;
@@ -500,6 +868,10 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->ptl = -1;
   ce->split = stmt_has_split(body);
   ce->has_exit = ce->split && has_kernel_return(body);
+  ce->scalars.len = 0;
+  ce->general = 0;
+  if (ce->split) find_scalars(ce, body);
+  ce->general = 0;
   StrBuf text, *saved = ce->out;
   sb_init(&text);
   ce->out = &text;
