@@ -62,13 +62,18 @@ if [ -d "$root/tests/programs" ] && command -v nvcc >/dev/null 2>&1 || [ -x /usr
   for p in "$root"/tests/programs/*.cu; do
     [ -f "$p" ] || continue
     name="program $(basename "$p")"
-    if ! "$nvcc" -arch=native -std=c++17 -Xcompiler -fopenmp -o "$work/nv" "$p" >"$work/err" 2>&1; then
+    flags=$(sed -n 's|^// FLAGS: *||p' "$p" | head -1)
+    pargs=$(sed -n 's|^// ARGS: *||p' "$p" | head -1)
+    # shellcheck disable=SC2086
+    if ! "$nvcc" -arch=native -std=c++17 $flags -o "$work/nv" "$p" >"$work/err" 2>&1; then
       echo "FAIL $name (nvcc build: $(head -c 300 "$work/err"))"; fail=$((fail + 1)); continue
     fi
-    if ! "$work/nv" >"$work/out_nv" 2>&1; then
+    # shellcheck disable=SC2086
+    if ! (cd "$(dirname "$p")" && "$work/nv" $pargs) >"$work/out_nv" 2>&1; then
       echo "FAIL $name (nvcc-built binary failed)"; fail=$((fail + 1)); continue
     fi
-    if CUWASM_BACKEND=cuda "$cw" run "$p" >"$work/out_cw" 2>&1; then
+    # shellcheck disable=SC2086
+    if (cd "$(dirname "$p")" && CUWASM_BACKEND=cuda "$cw" run "$p" $flags -- $pargs) >"$work/out_cw" 2>&1; then
       echo "PASS $name"; pass=$((pass + 1))
     else
       echo "FAIL $name (cuwasm run on cuda: $(tail -c 300 "$work/out_cw"))"; fail=$((fail + 1))

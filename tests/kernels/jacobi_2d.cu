@@ -18,8 +18,10 @@ __global__ void setBoundary(float* u, int n, float value)
     if (i < n) {
         u[i] = value;                 // top
         u[(n - 1) * n + i] = 0.0f;    // bottom
-        u[i * n] = 0.0f;              // left
-        u[i * n + n - 1] = 0.0f;      // right
+        if (i > 0) {                  // corners of the top row stay `value`
+            u[i * n] = 0.0f;          // left
+            u[i * n + n - 1] = 0.0f;  // right
+        }
     }
 }
 
