@@ -16,7 +16,7 @@ if [ ! -x "$build/cuwasm" ]; then
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build "$build" -j"$(nproc)" >/dev/null
 fi
-cw="$build/cuwasm"
+cw="$(cd "$build" && pwd)/cuwasm"
 if ! "$cw" devices | grep -q '^cuda: [^u]'; then
   echo "SKIP: $("$cw" devices | grep '^cuda')"
   exit 77
