@@ -134,6 +134,11 @@ cw_status cw_module_symbol(cw_module *mod, const char *name, void **dptr,
  * kernel argument (on the CPU backend it is also a host pointer). */
 cw_status cw_buffer_alloc(cw_context *ctx, size_t bytes, cw_buffer **out);
 void cw_buffer_free(cw_buffer *buf);
+/* Other kinds of memory: CW_MEM_MANAGED is addressed directly by host and
+ * device (CUDA managed memory); CW_MEM_HOST is page-locked host memory that
+ * copies fast (cudaMallocHost).  On the CPU backend both are plain memory. */
+enum { CW_MEM_DEVICE = 0, CW_MEM_MANAGED = 1, CW_MEM_HOST = 2 };
+cw_status cw_buffer_alloc_kind(cw_context *ctx, int kind, size_t bytes, cw_buffer **out);
 void *cw_buffer_ptr(const cw_buffer *buf);
 size_t cw_buffer_size(const cw_buffer *buf);
 /* Blocking copies (they wait for the default stream first, like CUDA's). */

@@ -26,6 +26,24 @@ static cudaError_t need_ctx(cw_context **ctx) {
   return err != cudaSuccess ? err : compat_sticky();
 }
 
+static cudaError_t alloc_kind(void **p, size_t size, int kind, int type) {
+  cw_context *ctx;
+  cudaError_t err = need_ctx(&ctx);
+  if (err != cudaSuccess) return compat_ret(err);
+  if (!p) return compat_ret(cudaErrorInvalidValue);
+  *p = NULL;
+  if (size == 0) return cudaSuccess;
+  cw_buffer *b;
+  if (cw_buffer_alloc_kind(ctx, kind, size, &b) != CW_OK) return compat_ret(cudaErrorMemoryAllocation);
+  err = compat_alloc_add(cw_buffer_ptr(b), size, type, b);
+  if (err != cudaSuccess) {
+    cw_buffer_free(b);
+    return compat_ret(err);
+  }
+  *p = cw_buffer_ptr(b);
+  return cudaSuccess;
+}
+
 cudaError_t cudaMalloc(void **p, size_t size) {
   cw_context *ctx;
   cudaError_t err = need_ctx(&ctx);
@@ -47,11 +65,7 @@ cudaError_t cudaMalloc(void **p, size_t size) {
 cudaError_t cudaMallocManaged(void **p, size_t size, unsigned int flags) {
   if (flags != cudaMemAttachGlobal && flags != cudaMemAttachHost)
     return compat_ret(cudaErrorInvalidValue);
-  cudaError_t err = cudaMalloc(p, size);
-  if (err != cudaSuccess || !*p) return err;
-  CompatAlloc a;
-  compat_alloc_remove(*p, cudaMemoryTypeDevice, &a);
-  return compat_ret(compat_alloc_add(a.base, a.size, cudaMemoryTypeManaged, a.buf));
+  return alloc_kind(p, size, CW_MEM_MANAGED, cudaMemoryTypeManaged);
 }
 
 cudaError_t cudaMallocPitch(void **p, size_t *pitch, size_t width, size_t height) {
@@ -81,23 +95,10 @@ cudaError_t cudaFreeAsync(void *p, cudaStream_t s) {
   return e != cudaSuccess ? compat_ret(e) : cudaFree(p);
 }
 
+/* page-locked where the backend has such memory (copies run at full speed) */
 cudaError_t cudaHostAlloc(void **p, size_t size, unsigned int flags) {
   (void)flags;
-  cw_context *ctx;
-  cudaError_t err = need_ctx(&ctx);
-  if (err != cudaSuccess) return compat_ret(err);
-  if (!p) return compat_ret(cudaErrorInvalidValue);
-  *p = NULL;
-  if (size == 0) return cudaSuccess;
-  void *m = NULL;
-  if (posix_memalign(&m, 4096, size)) return compat_ret(cudaErrorMemoryAllocation);
-  err = compat_alloc_add(m, size, cudaMemoryTypeHost, NULL);
-  if (err != cudaSuccess) {
-    free(m);
-    return compat_ret(err);
-  }
-  *p = m;
-  return cudaSuccess;
+  return alloc_kind(p, size, CW_MEM_HOST, cudaMemoryTypeHost);
 }
 
 cudaError_t cudaMallocHost(void **p, size_t size) { return cudaHostAlloc(p, size, 0); }
@@ -107,7 +108,8 @@ cudaError_t cudaFreeHost(void *p) {
   CompatAlloc a;
   if (!compat_alloc_remove(p, cudaMemoryTypeHost, &a)) return compat_ret(cudaErrorInvalidValue);
   compat_sync_all(); /* no async copy may still read it */
-  free(p);
+  if (a.buf) cw_buffer_free(a.buf);
+  else free(p);
   return cudaSuccess;
 }
 

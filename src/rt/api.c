@@ -247,10 +247,34 @@ cw_status cw_buffer_alloc(cw_context *ctx, size_t bytes, cw_buffer **out) {
   return CW_OK;
 }
 
+cw_status cw_buffer_alloc_kind(cw_context *ctx, int kind, size_t bytes, cw_buffer **out) {
+  if (kind == CW_MEM_DEVICE || !ctx->ops->mem_alloc_kind) {
+    cw_status st = cw_buffer_alloc(ctx, bytes, out);
+    if (st == CW_OK) (*out)->kind = CW_MEM_DEVICE;
+    return st;
+  }
+  *out = NULL;
+  cw_buffer *b = calloc(1, sizeof *b);
+  if (!b) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  if (ctx->ops->mem_alloc_kind(ctx->dev, kind, bytes ? bytes : 1, &b->ptr) != CW_OK) {
+    free(b);
+    return rt_fail(ctx, CW_ERR_NOMEM, "out of memory (%zu bytes of %s memory)", bytes,
+                   kind == CW_MEM_MANAGED ? "managed" : "page-locked host");
+  }
+  b->ctx = ctx;
+  b->size = b->cap = bytes;
+  b->kind = kind;
+  *out = b;
+  return CW_OK;
+}
+
 void cw_buffer_free(cw_buffer *b) {
   if (!b) return;
   cw_synchronize(b->ctx); /* like cudaFree: no kernel may still use it */
-  mempool_put(b->ctx, b->ptr, b->cap);
+  if (b->kind != CW_MEM_DEVICE && b->ctx->ops->mem_free_kind)
+    b->ctx->ops->mem_free_kind(b->ctx->dev, b->kind, b->ptr);
+  else
+    mempool_put(b->ctx, b->ptr, b->cap);
   free(b);
 }
 

@@ -25,6 +25,10 @@ typedef struct CwBackendOps {
   void (*close)(void *dev);
   cw_status (*mem_alloc)(void *dev, size_t n, void **ptr);
   void (*mem_free)(void *dev, void *ptr);
+  /* Memory of another kind (CW_MEM_MANAGED, CW_MEM_HOST): NULL where
+   * ordinary memory already is both (the CPU backend). */
+  cw_status (*mem_alloc_kind)(void *dev, int kind, size_t n, void **ptr);
+  void (*mem_free_kind)(void *dev, int kind, void *ptr);
   /* dst/src are device or host pointers; n bytes. */
   cw_status (*copy)(void *dev, void *dst, const void *src, size_t n);
   cw_status (*fill)(void *dev, void *dst, int value, size_t n);

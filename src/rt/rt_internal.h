@@ -67,6 +67,7 @@ struct cw_buffer {
   cw_context *ctx;
   void *ptr;
   size_t size, cap;
+  int kind; /* CW_MEM_*: device memory comes from the pool, the others not */
 };
 
 struct cw_kernel {

@@ -152,6 +152,23 @@ static void cuda_free(void *dev, void *ptr) {
   d->drv.cuMemFree((CUdeviceptr)(uintptr_t)ptr);
 }
 
+static cw_status cuda_alloc_kind(void *dev, int kind, size_t n, void **ptr) {
+  CudaDev *d = dev;
+  bind(d);
+  if (kind == CW_MEM_HOST) return d->drv.cuMemAllocHost(ptr, n) == 0 ? CW_OK : CW_ERR_NOMEM;
+  CUdeviceptr p = 0;
+  if (d->drv.cuMemAllocManaged(&p, n, 1 /* CU_MEM_ATTACH_GLOBAL */) != 0) return CW_ERR_NOMEM;
+  *ptr = (void *)(uintptr_t)p;
+  return CW_OK;
+}
+
+static void cuda_free_kind(void *dev, int kind, void *ptr) {
+  CudaDev *d = dev;
+  bind(d);
+  if (kind == CW_MEM_HOST) d->drv.cuMemFreeHost(ptr);
+  else d->drv.cuMemFree((CUdeviceptr)(uintptr_t)ptr);
+}
+
 static cw_status cuda_copy(void *dev, void *dst, const void *src, size_t n) {
   CudaDev *d = dev;
   char err[256];
@@ -545,6 +562,8 @@ const CwBackendOps *cw_backend_cuda(void) {
       .close = cuda_close,
       .mem_alloc = cuda_alloc,
       .mem_free = cuda_free,
+      .mem_alloc_kind = cuda_alloc_kind,
+      .mem_free_kind = cuda_free_kind,
       .copy = cuda_copy,
       .fill = cuda_fill,
       .module_load = cuda_module_load_c,

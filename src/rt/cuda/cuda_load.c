@@ -46,6 +46,9 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuCtxSynchronize, NULL);
   LOAD(d, cuMemAlloc, "cuMemAlloc_v2");
   LOAD(d, cuMemFree, "cuMemFree_v2");
+  LOAD(d, cuMemAllocManaged, NULL);
+  LOAD(d, cuMemAllocHost, "cuMemAllocHost_v2");
+  LOAD(d, cuMemFreeHost, NULL);
   LOAD(d, cuMemcpy, NULL);
   LOAD(d, cuMemsetD8, "cuMemsetD8_v2");
   LOAD(d, cuModuleLoadData, NULL);
