@@ -102,9 +102,25 @@ bool nvrtc_open(Nvrtc *n, char *why, size_t whyn) {
   return true;
 }
 
+/* driver results whose runtime error shares the number, by runtime name:
+ * the runtime layer reads "(cudaErrorX)" to give the program CUDA's code */
+static const char *runtime_name(CUresult r) {
+  static const struct { CUresult r; const char *name; } map[] = {
+      {1, "cudaErrorInvalidValue"},          {2, "cudaErrorMemoryAllocation"},
+      {700, "cudaErrorIllegalAddress"},      {701, "cudaErrorLaunchOutOfResources"},
+      {702, "cudaErrorLaunchTimeout"},       {710, "cudaErrorAssert"},
+      {714, "cudaErrorHardwareStackError"},  {715, "cudaErrorIllegalInstruction"},
+      {716, "cudaErrorMisalignedAddress"},   {718, "cudaErrorInvalidPc"},
+      {719, "cudaErrorLaunchFailure"}};
+  for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+    if (map[i].r == r) return map[i].name;
+  return NULL;
+}
+
 void cuda_error_text(const CudaDriver *d, CUresult r, char *out, size_t n) {
-  const char *name = NULL, *msg = NULL;
+  const char *name = NULL, *msg = NULL, *rt = runtime_name(r);
   if (d->cuGetErrorName) d->cuGetErrorName(r, &name);
   if (d->cuGetErrorString) d->cuGetErrorString(r, &msg);
-  snprintf(out, n, "%s: %s", name ? name : "CUDA_ERROR", msg ? msg : "unknown error");
+  snprintf(out, n, "%s: %s%s%s%s", name ? name : "CUDA_ERROR", msg ? msg : "unknown error",
+           rt ? " (" : "", rt ? rt : "", rt ? ")" : "");
 }
