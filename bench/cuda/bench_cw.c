@@ -116,6 +116,17 @@ int main(int argc, char **argv) {
   t0 = now();
   for (int r = 0; r < 10; r++) cw_memcpy_dtoh(ctx, h, x, (size_t)N * 4);
   printf("d2h_pageable %.9f\n", (now() - t0) / 10);
+  cw_buffer *pin;
+  if (cw_buffer_alloc_kind(ctx, CW_MEM_HOST, (size_t)N * 4, &pin) == CW_OK) {
+    void *hp = cw_buffer_ptr(pin);
+    t0 = now();
+    for (int r = 0; r < 10; r++) cw_memcpy_htod(ctx, x, hp, (size_t)N * 4);
+    printf("h2d_pinned %.9f\n", (now() - t0) / 10);
+    t0 = now();
+    for (int r = 0; r < 10; r++) cw_memcpy_dtoh(ctx, hp, x, (size_t)N * 4);
+    printf("d2h_pinned %.9f\n", (now() - t0) / 10);
+    cw_buffer_free(pin);
+  }
   cw_module_free(mod);
   cw_context_free(ctx);
   return 0;

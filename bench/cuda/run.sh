@@ -28,4 +28,3 @@ while read -r name t; do
     awk -v k="$name" -v b="$t" 'BEGIN {printf "%-14s %12s %12.6f\n", k, "-", b}'
   fi
 done <"$work/cw.txt"
-grep -E '^(h2d|d2h)_pinned' "$work/native.txt" | awk '{printf "%-14s %12.6f %12s (nvcc, pinned)\n", $1, $2, "-"}'
