@@ -537,7 +537,7 @@ static bool emit_misc(CEmit *ce, StrBuf *sb, const KExpr *e) {
   case KB_THREADFENCE: case KB_THREADFENCE_BLOCK: case KB_THREADFENCE_SYSTEM:
     sb_puts(sb, "__atomic_thread_fence(__ATOMIC_SEQ_CST)");
     return true;
-  case KB_SYNCTHREADS: case KB_SYNCWARP: case KB_GRID_SYNC:
+  case KB_SYNCTHREADS: case KB_SYNCWARP: case KB_GRID_SYNC: /* see c_lower.c */
     sb_puts(sb, "((void)0)"); /* a statement of its own: fission split here */
     return true;
   case KB_LANEMASK_LT: sb_puts(sb, "((1u << ((uint32_t)cw_t & 31u)) - 1u)"); return true;
