@@ -176,7 +176,7 @@ void kt_struct_layout(KType *st) {
   if (st->size == 0) st->size = 1; /* C++: empty class has size 1 */
 }
 
-static bool same_name_ignoring_space(const char *a, const char *b) {
+bool kir_same_name(const char *a, const char *b) {
   for (;;) {
     while (*a == ' ') a++;
     while (*b == ' ') b++;
@@ -190,7 +190,7 @@ KFunc *kir_find_kernel(const KModule *m, const char *name) {
   for (int i = 0; i < m->funcs.len; i++) {
     KFunc *f = m->funcs.items[i];
     if (!(f->flags & KF_GLOBAL) || !f->body) continue;
-    if (same_name_ignoring_space(f->name, name) || !strcmp(f->cname, name))
+    if (kir_same_name(f->name, name) || !strcmp(f->cname, name))
       return f;
   }
   return NULL;

@@ -279,6 +279,9 @@ KType *kt_struct_new(KModule *m, const char *name, const char *cname,
                      bool is_union);
 void kt_struct_layout(KType *st); /* computes offsets, size, align */
 
+/* Kernel names compare equal ignoring spaces: `reduce<float,256>` is
+ * `reduce<float, 256>` (every backend's kernel lookup uses this). */
+bool kir_same_name(const char *a, const char *b);
 /* Kernel lookup by C++ name (`reduce<float, 256>`) or cname. */
 KFunc *kir_find_kernel(const KModule *m, const char *name);
 

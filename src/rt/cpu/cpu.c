@@ -13,6 +13,7 @@
 #include "cpu_internal.h"
 
 #include "../../emit/c_abi.h"
+#include "../../kir/kir.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -136,21 +137,11 @@ static void cpu_module_unload(void *dv, void *mv) {
   free(m);
 }
 
-static bool same_ignoring_space(const char *a, const char *b) {
-  for (;;) {
-    while (*a == ' ' || *a == '\t') a++;
-    while (*b == ' ' || *b == '\t') b++;
-    if (*a != *b) return false;
-    if (!*a) return true;
-    a++, b++;
-  }
-}
-
 static cw_status cpu_kernel_find(void *mv, const char *name, void **k, int *np,
                                  const uint32_t **ps) {
   CpuModule *m = mv;
   for (const cw_kernel_desc *d = m->kernels; d->name; d++) {
-    if (same_ignoring_space(d->name, name) || !strcmp(d->cname, name)) {
+    if (kir_same_name(d->name, name) || !strcmp(d->cname, name)) {
       *k = (void *)d;
       *np = d->nparams;
       *ps = d->param_sizes;

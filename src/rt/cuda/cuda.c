@@ -20,6 +20,7 @@
 
 #include "api/program.h"
 #include "cuda_driver.h"
+#include "kir/kir.h"
 #include "rt/backend.h"
 
 typedef struct CudaDev {
@@ -490,21 +491,11 @@ static void cuda_module_unload(void *dev, void *mod) {
   module_free(dev, mod);
 }
 
-static bool same_ignoring_space(const char *a, const char *b) {
-  for (;;) {
-    while (*a == ' ') a++;
-    while (*b == ' ') b++;
-    if (*a != *b) return false;
-    if (!*a) return true;
-    a++, b++;
-  }
-}
-
 static cw_status cuda_kernel_find(void *mod, const char *name, void **kernel, int *nparams,
                                   const uint32_t **psizes) {
   CudaModule *cm = mod;
   for (int i = 0; i < cm->nkernels; i++)
-    if (same_ignoring_space(cm->kernels[i].name, name)) {
+    if (kir_same_name(cm->kernels[i].name, name)) {
       *kernel = &cm->kernels[i];
       *nparams = cm->kernels[i].nparams;
       *psizes = cm->kernels[i].psizes;
