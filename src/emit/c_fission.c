@@ -49,6 +49,11 @@
  *    right __activemask().
  *  - __syncwarp: a split like __syncthreads (stronger, still correct).
  *
+ * The block function cwk_NAME only dispatches: the body is the inline
+ * cwb_NAME, called with cw_fast = 1 for blocks whose blockIdx.x is small
+ * enough that global thread ids cannot wrap (see the prelude), so the C
+ * compiler builds a vectorisable copy and an exact one from one text.
+ *
  * Not handled yet (reported as errors, never miscompiled): a barrier or
  * collective inside a `switch` body, between `goto` and its label, or in a
  * loop's step expression.  The planned general path for those is one
@@ -881,13 +886,15 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   else emit_ptl(ce, &body, 1);
   ce->out = saved;
   ce->indent = 1;
-  sb_printf(ce->out, "/* kernel %s%s */\nvoid cwk_%s(cw_rt_ctx *cw_ctx, void **cw_args) {\n",
+  sb_printf(ce->out, "/* kernel %s%s */\nCW_INLINE void cwb_%s(cw_rt_ctx *cw_ctx, "
+                     "void **cw_args, const int cw_fast) {\n",
             f->name, ce->split ? " (split at barriers)" : "", f->cname);
   ce_line(ce, "CW_KERNEL_PROLOGUE");
   emit_params(ce, f);
   emit_thread_state(ce);
   if (text.data) sb_puts(ce->out, text.data);
-  sb_puts(ce->out, "}\n\n");
+  sb_printf(ce->out, "}\nvoid cwk_%s(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
+                     "  CW_KERNEL_DISPATCH(cwb_%s)\n}\n\n", f->cname, f->cname);
   sb_free(&text);
   ce->indent = 0;
   ce->in_kernel = false;

@@ -366,6 +366,9 @@ cw_status cw_stream_new(cw_context *ctx, cw_stream **out) {
   if (!s) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
   cw_status st = stream_start(ctx, s);
   if (st == CW_OK) st = track_stream(ctx, s);
+  /* the context's first stream is the device's default stream (NULL) */
+  if (st == CW_OK && ctx->default_stream && ctx->ops->stream_new)
+    st = ctx->ops->stream_new(ctx->dev, &s->bs);
   if (st != CW_OK) {
     stream_stop(s);
     free(s);
@@ -388,6 +391,7 @@ void cw_stream_free(cw_stream *s) {
     }
   pthread_mutex_unlock(&ctx->mu);
   if (ctx->default_stream == s) ctx->default_stream = NULL;
+  if (s->bs && ctx->ops->stream_free) ctx->ops->stream_free(ctx->dev, s->bs);
   free(s);
 }
 
@@ -414,6 +418,10 @@ cw_status cw_event_new(cw_context *ctx, cw_event **out) {
   e->ctx = ctx;
   pthread_mutex_init(&e->mu, NULL);
   pthread_cond_init(&e->cv, NULL);
+  if (ctx->ops->event_new && ctx->ops->event_new(ctx->dev, &e->be) != CW_OK) {
+    free(e);
+    return rt_fail(ctx, CW_ERR_NOMEM, "cannot create a device event");
+  }
   *out = e;
   return CW_OK;
 }
@@ -421,12 +429,18 @@ cw_status cw_event_new(cw_context *ctx, cw_event **out) {
 void cw_event_free(cw_event *e) {
   if (!e) return;
   cw_event_synchronize(e);
+  if (e->be) e->ctx->ops->event_free(e->ctx->dev, e->be);
   pthread_mutex_destroy(&e->mu);
   pthread_cond_destroy(&e->cv);
   free(e);
 }
 
 cw_status cw_event_record(cw_event *e, cw_stream *s) {
+  if (e->be) { /* a real device event on the device's stream */
+    cw_stream *st = s ? s : e->ctx->default_stream;
+    e->recorded = true;
+    return e->ctx->ops->event_record(e->ctx->dev, e->be, st->bs);
+  }
   Op *op = calloc(1, sizeof *op);
   if (!op) return rt_fail(e->ctx, CW_ERR_NOMEM, "out of memory");
   op->kind = OP_EVENT;
@@ -438,6 +452,7 @@ cw_status cw_event_record(cw_event *e, cw_stream *s) {
 }
 
 cw_status cw_event_synchronize(cw_event *e) {
+  if (e->be) return e->recorded ? e->ctx->ops->event_sync(e->ctx->dev, e->be) : CW_OK;
   pthread_mutex_lock(&e->mu);
   while (e->pending) pthread_cond_wait(&e->cv, &e->mu);
   pthread_mutex_unlock(&e->mu);
@@ -445,6 +460,12 @@ cw_status cw_event_synchronize(cw_event *e) {
 }
 
 cw_status cw_event_elapsed_ms(cw_event *a, cw_event *b, float *ms) {
+  if (a->be && b->be) {
+    if (!a->recorded || !b->recorded)
+      return rt_fail(a->ctx, CW_ERR_INVALID, "event was never recorded");
+    cw_status st = a->ctx->ops->event_elapsed(a->ctx->dev, a->be, b->be, ms);
+    return st == CW_OK ? st : rt_fail(a->ctx, st, "cannot measure the time between the events");
+  }
   cw_event_synchronize(a);
   cw_event_synchronize(b);
   if (!a->recorded || !b->recorded)

@@ -55,6 +55,19 @@ typedef struct CwBackendOps {
    * and calls sync where it must wait (events, synchronize).  NULL: every
    * operation runs to completion when asked. */
   cw_status (*sync)(void *dev, char *err, size_t errn);
+  /* Optional device streams and events (cuda): the core keeps one per
+   * cw_stream / cw_event (NULL stands for the device's default stream) and
+   * names the stream that the following launch/copy/fill belong to with
+   * set_stream (operations of sync backends run on the caller's thread). */
+  cw_status (*stream_new)(void *dev, void **bs);
+  void (*stream_free)(void *dev, void *bs);
+  cw_status (*stream_sync)(void *dev, void *bs, char *err, size_t errn);
+  void (*set_stream)(void *dev, void *bs, bool active);
+  cw_status (*event_new)(void *dev, void **be);
+  void (*event_free)(void *dev, void *be);
+  cw_status (*event_record)(void *dev, void *be, void *bs);
+  cw_status (*event_sync)(void *dev, void *be);
+  cw_status (*event_elapsed)(void *dev, void *start, void *end, float *ms);
   /* Device printf output since the last call (malloc'd, or NULL). */
   char *(*take_output)(void *dev);
 } CwBackendOps;

@@ -42,6 +42,7 @@ struct cw_stream {
   bool busy, quit, started;
   cw_status status;      /* first error since the last synchronize */
   char msg[1024];
+  void *bs;              /* the backend's stream, if it has streams */
 };
 
 struct cw_event {
@@ -50,6 +51,7 @@ struct cw_event {
   pthread_cond_t cv;
   bool pending, recorded;
   double t_ms;
+  void *be;              /* the backend's event, if it has events */
 };
 
 struct cw_context {

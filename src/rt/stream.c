@@ -25,6 +25,7 @@ static void run_op(cw_stream *s, Op *op) {
   cw_context *ctx = s->ctx;
   char err[1024] = "";
   cw_status st = CW_OK;
+  if (ctx->ops->set_stream) ctx->ops->set_stream(ctx->dev, s->bs, true);
   switch (op->kind) {
   case OP_LAUNCH:
     st = ctx->ops->launch(ctx->dev, op->kernel, op->grid, op->block, op->shared,
@@ -44,6 +45,7 @@ static void run_op(cw_stream *s, Op *op) {
     break;
   }
   }
+  if (ctx->ops->set_stream) ctx->ops->set_stream(ctx->dev, NULL, false);
   if (st != CW_OK) {
     pthread_mutex_lock(&s->mu);
     if (s->status == CW_OK) {
@@ -125,7 +127,9 @@ cw_status stream_push(cw_stream *s, Op *op) {
 cw_status stream_wait(cw_stream *s, char *msg, size_t n) {
   if (s->ctx->ops->sync) {
     char err[1024] = "";
-    cw_status dst = s->ctx->ops->sync(s->ctx->dev, err, sizeof err);
+    const CwBackendOps *ops = s->ctx->ops;
+    cw_status dst = ops->stream_sync ? ops->stream_sync(s->ctx->dev, s->bs, err, sizeof err)
+                                     : ops->sync(s->ctx->dev, err, sizeof err);
     if (dst != CW_OK) {
       pthread_mutex_lock(&s->mu);
       if (s->status == CW_OK) {

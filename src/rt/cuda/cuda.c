@@ -138,6 +138,19 @@ static void cuda_close(void *dev) {
 /* every thread that touches the device needs the context current */
 static void bind(CudaDev *d) { d->drv.cuCtxSetCurrent(d->ctx); }
 
+/* The stream the runtime core is running an operation of, on this thread
+ * (set_stream): operations of this backend run on the caller's thread, so
+ * per-thread is exactly per-operation.  NULL: not inside a stream
+ * operation — copies and fills are then the blocking kind. */
+static _Thread_local CUstream cur_stream;
+static _Thread_local bool in_stream_op;
+
+static void cuda_set_stream(void *dev, void *bs, bool active) {
+  (void)dev;
+  cur_stream = bs;
+  in_stream_op = active;
+}
+
 static cw_status cuda_alloc(void *dev, size_t n, void **ptr) {
   CudaDev *d = dev;
   bind(d);
@@ -174,7 +187,9 @@ static cw_status cuda_copy(void *dev, void *dst, const void *src, size_t n) {
   CudaDev *d = dev;
   char err[256];
   bind(d);
-  CHECK(d, d->drv.cuMemcpy((CUdeviceptr)(uintptr_t)dst, (CUdeviceptr)(uintptr_t)src, n), err, sizeof err);
+  CUdeviceptr to = (CUdeviceptr)(uintptr_t)dst, from = (CUdeviceptr)(uintptr_t)src;
+  if (in_stream_op) CHECK(d, d->drv.cuMemcpyAsync(to, from, n, cur_stream), err, sizeof err);
+  else CHECK(d, d->drv.cuMemcpy(to, from, n), err, sizeof err);
   return CW_OK;
 }
 
@@ -182,8 +197,65 @@ static cw_status cuda_fill(void *dev, void *dst, int value, size_t n) {
   CudaDev *d = dev;
   char err[256];
   bind(d);
-  CHECK(d, d->drv.cuMemsetD8((CUdeviceptr)(uintptr_t)dst, (unsigned char)value, n), err, sizeof err);
+  CUdeviceptr to = (CUdeviceptr)(uintptr_t)dst;
+  if (in_stream_op) CHECK(d, d->drv.cuMemsetD8Async(to, (unsigned char)value, n, cur_stream), err, sizeof err);
+  else CHECK(d, d->drv.cuMemsetD8(to, (unsigned char)value, n), err, sizeof err);
   return CW_OK;
+}
+
+/* ---- streams and events: the driver's own ---------------------------------- */
+
+static cw_status cuda_stream_new(void *dev, void **bs) {
+  CudaDev *d = dev;
+  bind(d);
+  CUstream s;
+  if (d->drv.cuStreamCreate(&s, 0) != 0) return CW_ERR_NOMEM;
+  *bs = s;
+  return CW_OK;
+}
+
+static void cuda_stream_free(void *dev, void *bs) {
+  bind(dev);
+  ((CudaDev *)dev)->drv.cuStreamDestroy(bs);
+}
+
+static cw_status cuda_stream_sync(void *dev, void *bs, char *err, size_t errn) {
+  CudaDev *d = dev;
+  bind(d);
+  CHECK(d, d->drv.cuStreamSynchronize(bs), err, errn);
+  return CW_OK;
+}
+
+static cw_status cuda_event_new(void *dev, void **be) {
+  CudaDev *d = dev;
+  bind(d);
+  CUevent e;
+  if (d->drv.cuEventCreate(&e, 0) != 0) return CW_ERR_NOMEM;
+  *be = e;
+  return CW_OK;
+}
+
+static void cuda_event_free(void *dev, void *be) {
+  bind(dev);
+  ((CudaDev *)dev)->drv.cuEventDestroy(be);
+}
+
+static cw_status cuda_event_record(void *dev, void *be, void *bs) {
+  CudaDev *d = dev;
+  bind(d);
+  return d->drv.cuEventRecord(be, bs) == 0 ? CW_OK : CW_ERR_INVALID;
+}
+
+static cw_status cuda_event_sync(void *dev, void *be) {
+  CudaDev *d = dev;
+  bind(d);
+  return d->drv.cuEventSynchronize(be) == 0 ? CW_OK : CW_ERR_LAUNCH;
+}
+
+static cw_status cuda_event_elapsed(void *dev, void *a, void *b, float *ms) {
+  CudaDev *d = dev;
+  bind(d);
+  return d->drv.cuEventElapsedTime(ms, a, b) == 0 ? CW_OK : CW_ERR_INVALID;
 }
 
 /* ---- compilation and the cubin cache ------------------------------------ */
@@ -529,7 +601,7 @@ static cw_status cuda_launch(void *dev, void *kernel, const uint32_t grid[3],
                                        (int)shared), err, errn);
   }
   CHECK(d, d->drv.cuLaunchKernel(k->fn, grid[0], grid[1], grid[2], block[0], block[1], block[2],
-                                 (unsigned)shared, NULL, args, NULL), err, errn);
+                                 (unsigned)shared, cur_stream, args, NULL), err, errn);
   return CW_OK; /* asynchronous: faults surface at the next sync, as in CUDA */
 }
 
@@ -564,6 +636,15 @@ const CwBackendOps *cw_backend_cuda(void) {
       .symbol_find = cuda_symbol_find,
       .launch = cuda_launch,
       .sync = cuda_sync,
+      .stream_new = cuda_stream_new,
+      .stream_free = cuda_stream_free,
+      .stream_sync = cuda_stream_sync,
+      .set_stream = cuda_set_stream,
+      .event_new = cuda_event_new,
+      .event_free = cuda_event_free,
+      .event_record = cuda_event_record,
+      .event_sync = cuda_event_sync,
+      .event_elapsed = cuda_event_elapsed,
       .take_output = cuda_take_output,
   };
   return &ops;

@@ -58,6 +58,16 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuFuncGetAttribute, NULL);
   LOAD(d, cuFuncSetAttribute, NULL);
   LOAD(d, cuLaunchKernel, NULL);
+  LOAD(d, cuStreamCreate, NULL);
+  LOAD(d, cuStreamDestroy, "cuStreamDestroy_v2");
+  LOAD(d, cuStreamSynchronize, NULL);
+  LOAD(d, cuEventCreate, NULL);
+  LOAD(d, cuEventDestroy, "cuEventDestroy_v2");
+  LOAD(d, cuEventRecord, NULL);
+  LOAD(d, cuEventSynchronize, NULL);
+  LOAD(d, cuEventElapsedTime, "cuEventElapsedTime_v2");
+  LOAD(d, cuMemcpyAsync, NULL);
+  LOAD(d, cuMemsetD8Async, "cuMemsetD8Async");
   LOAD(d, cuGetErrorName, NULL);
   LOAD(d, cuGetErrorString, NULL);
   return true;
