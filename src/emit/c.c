@@ -394,7 +394,8 @@ static void emit_sub(CEmit *ce, const KStmt *s) {
 static void emit_if(CEmit *ce, const KStmt *s) {
   ce_indent(ce);
   sb_puts(ce->out, "if (");
-  ce_expr(ce, ce->out, s->cond);
+  if (s == ce->spec_if && ce->spec_cond) sb_puts(ce->out, ce->spec_cond);
+  else ce_expr(ce, ce->out, s->cond);
   sb_puts(ce->out, ")\n");
   emit_sub(ce, s->then);
   if (s->els) {

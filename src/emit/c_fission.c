@@ -409,7 +409,8 @@ static void emit_tail_if(CEmit *ce, const KStmt *s, KStmt *const *rest, int n) {
   bool rt = ends_in_return(s->then), re = ends_in_return(s->els);
   ce_indent(ce);
   sb_puts(ce->out, "if (");
-  ce_expr(ce, ce->out, s->cond);
+  if (s == ce->spec_if && ce->spec_cond) sb_puts(ce->out, ce->spec_cond);
+  else ce_expr(ce, ce->out, s->cond);
   sb_puts(ce->out, ")\n");
   emit_tail_join(ce, s->then, rest, rt ? 0 : n);
   ce_line(ce, "else");
@@ -436,7 +437,7 @@ static void emit_tail_list(CEmit *ce, KStmt *const *st, int n) {
   }
 }
 
-static void emit_ptl(CEmit *ce, KStmt *const *stmts, int n) {
+static void emit_ptl_once(CEmit *ce, KStmt *const *stmts, int n) {
   int saved = ce->ptl;
   ce->ptl = ce->next_id++;
   size_t mark = ce->out->len;
@@ -457,6 +458,45 @@ static void emit_ptl(CEmit *ce, KStmt *const *stmts, int n) {
 }
 
 /* ---- regions ---------------------------------------------------------- */
+
+/* A PTL with a pure guard (c_guard.c), outside any predicate: count the
+ * threads for which it holds, then run a copy with the guard folded to 1
+ * (all), to 0 (none) or as written (mixed).  The folded copies vectorise
+ * without masked memory accesses. */
+static void emit_ptl(CEmit *ce, KStmt *const *stmts, int n) {
+  KStmt *const *list;
+  int nlist;
+  const KStmt *g = ce->split || ce->nguards || ce->spec_if
+                       ? NULL
+                       : ce_find_guard(stmts, n, &list, &nlist);
+  if (!g) {
+    emit_ptl_once(ce, stmts, n);
+    return;
+  }
+  int id = ce->next_id++;
+  ce_line(ce, "uint32_t cw_g%d = 0; /* threads passing the guard */", id);
+  ptl_open(ce, NULL);
+  for (int i = 0; i < nlist; i++) ce_stmt(ce, list[i]);
+  ce_indent(ce);
+  sb_printf(ce->out, "cw_g%d += (", id);
+  ce_expr(ce, ce->out, g->cond);
+  sb_puts(ce->out, ") ? 1u : 0u;\n");
+  ptl_close(ce);
+  static const char *const folded[3] = {"1", "0", NULL};
+  for (int k = 0; k < 3; k++) {
+    if (k == 0) ce_line(ce, "if (cw_g%d == cw_nt) {", id);
+    else if (k == 1) ce_line(ce, "} else if (cw_g%d == 0) {", id);
+    else ce_line(ce, "} else {");
+    ce->indent++;
+    ce->spec_if = g;
+    ce->spec_cond = folded[k];
+    emit_ptl_once(ce, stmts, n);
+    ce->indent--;
+  }
+  ce->spec_if = NULL;
+  ce->spec_cond = NULL;
+  ce_line(ce, "}");
+}
 
 static void emit_region(CEmit *ce, const KStmt *s);
 

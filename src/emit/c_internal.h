@@ -6,6 +6,7 @@
  *   c_prelude.c  the fixed helper text every generated file starts with
  *   c_lower.c    KIR-to-KIR rewrite before fission (inlining, hoisting)
  *   c_uniform.c  which locals of a kernel are the same in every thread
+ *   c_guard.c    the guard `if` of a per-thread loop, for specialisation
  */
 #ifndef CW_EMIT_C_INTERNAL_H
 #define CW_EMIT_C_INTERNAL_H
@@ -46,6 +47,8 @@ typedef struct CEmit {
   bool all_varying;    /* uniformity unknown (goto): treat all as varying */
   PtrVec scalars;      /* KVar*: uniform locals kept once per block */
   int general;         /* inside a predicated if / state-machine loop */
+  const KStmt *spec_if;  /* this `if` is emitted with spec_cond as its */
+  const char *spec_cond; /* condition (guard specialisation), or NULL */
   /* module layout */
   PtrVec shared_vars;  /* KVar*: static __shared__ variables */
   int *shared_off;     /* parallel to shared_vars */
@@ -94,6 +97,14 @@ void ce_uniformity(CEmit *ce, const KStmt *body);
 bool ce_is_varying_var(const CEmit *ce, const KVar *v);
 /* Same value in every thread of the block (given ce->varying). */
 bool ce_expr_uniform(const CEmit *ce, const KExpr *e);
+
+/* c_guard.c */
+/* The guard of a per-thread loop body stmts[0..n) (single blocks
+ * unwrapped): its first statement that is an `if`, when the condition and
+ * every declaration before it (list[0..nlist)) are pure and the body has
+ * no labels; else NULL. */
+const KStmt *ce_find_guard(KStmt *const *stmts, int n, KStmt *const **list,
+                           int *nlist);
 
 /* c_prelude.c */
 extern const char c_prelude_text[];

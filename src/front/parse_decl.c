@@ -342,7 +342,7 @@ void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
   if (equal(p->tok, "(") && (equal(p->tok->next, "*") || equal(p->tok->next, "&")))
     error_tok(p, p->tok, "pointers to functions and to arrays are not supported");
   parse_declarator_name(p, d);
-  if (!d->name && !abstract && !equal(p->tok, "("))
+  if (!d->name && !abstract)
     error_tok(p, p->tok, "expected identifier or '(' before '%s'",
               p->tok->kind == TK_EOF ? "end of file" : p->tok->spelling);
   Token *after = p->tok->next;

@@ -454,6 +454,10 @@ static int link_all(const CcOpts *o, const StrList *objs) {
   sl_add(&cmd, "-lpthread");
   sl_add(&cmd, "-ldl");
   sl_add(&cmd, "-lm");
+#ifdef CUWASM_SANITIZED
+  /* a sanitizer build of libcuwasm needs the sanitizer runtimes */
+  sl_add(&cmd, "-fsanitize=address,undefined");
+#endif
   int rc = cc_run(o, &cmd);
   sl_free(&cmd);
   return rc ? 1 : 0;

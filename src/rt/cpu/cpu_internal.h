@@ -21,16 +21,16 @@ typedef void (*CpuPoolFn)(void *arg, uint64_t item, int worker);
 typedef struct CpuPool {
   int nworkers;            /* threads besides the caller */
   pthread_t *threads;
-  pthread_mutex_t mu;
+  pthread_mutex_t mu;      /* guards sleeping on wake/done only */
   pthread_cond_t wake, done;
   pthread_mutex_t run_mu;  /* one job at a time */
   CpuPoolFn fn;
   void *arg;
-  uint64_t count;
+  uint64_t count, chunk;   /* items, and items taken per atomic increment */
   atomic_uint_fast64_t next;
-  int busy;                /* workers still on the current job */
-  uint64_t generation;
-  bool quit;
+  atomic_int busy;         /* workers still on the current job */
+  atomic_uint_fast64_t generation;
+  atomic_bool quit;
 } CpuPool;
 
 /* Stack size of pool workers: kernels keep per-thread arrays on it. */
@@ -40,6 +40,10 @@ int cpu_pool_threads(void); /* CUWASM_NUM_THREADS or the core count */
 bool cpu_pool_init(CpuPool *p, int nthreads);
 /* Runs fn(arg, i, worker) for i in [0, count) on all threads, the caller
  * included (worker ids 0..nthreads-1); returns when all are done. */
+/* Spins (a short pause) while waiting, before sleeping: a sleeping thread
+ * costs a futex wake-up of several microseconds per launch. */
+void cpu_relax(void);
+enum { CPU_SPIN_ROUNDS = 4000 }; /* about 50-100 us of pauses */
 void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg);
 void cpu_pool_destroy(CpuPool *p);
 

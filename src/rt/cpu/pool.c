@@ -4,9 +4,14 @@
  * One worker per core (CUWASM_NUM_THREADS overrides), created once with
  * big stacks because generated kernels keep per-thread arrays (values live
  * across barriers) on the stack.  A job is a count of items (thread
- * blocks); every thread, the caller included, takes the next item with an
- * atomic increment, so uneven blocks balance themselves.  Jobs from
- * different streams take turns (run_mu): a kernel already uses every core.
+ * blocks); every thread, the caller included, takes the next chunk of
+ * items with an atomic increment (chunks small enough that uneven blocks
+ * still balance, large enough that the shared counter is not the cost of
+ * a tiny block).  Jobs from different streams take turns (run_mu): a
+ * kernel already uses every core.  Workers and the caller spin a little
+ * (CPU_SPIN_ROUNDS) before sleeping on a condition variable, so that
+ * back-to-back launches do not pay a futex wake-up each; the job's fields
+ * are published by the release increment of `generation`.
  */
 #include "cpu_internal.h"
 
@@ -23,17 +28,41 @@ int cpu_pool_threads(void) {
   return n >= 1 ? (int)n : 1;
 }
 
+void cpu_relax(void) {
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__) && defined(__GNUC__)
+  __asm__ __volatile__("yield");
+#endif
+}
+
 typedef struct WorkerArg {
   CpuPool *p;
   int id;
 } WorkerArg;
 
 static void drain(CpuPool *p, int id) {
+  uint64_t chunk = p->chunk, count = p->count;
   for (;;) {
-    uint64_t i = atomic_fetch_add(&p->next, 1);
-    if (i >= p->count) return;
-    p->fn(p->arg, i, id);
+    uint64_t i = atomic_fetch_add_explicit(&p->next, chunk, memory_order_relaxed);
+    if (i >= count) return;
+    uint64_t end = count - i < chunk ? count : i + chunk;
+    for (; i < end; i++) p->fn(p->arg, i, id);
   }
+}
+
+/* Waits until `generation` moves past seen (or quit); returns false on quit. */
+static bool wait_job(CpuPool *p, uint64_t seen) {
+  for (int k = 0; k < CPU_SPIN_ROUNDS; k++) {
+    if (atomic_load_explicit(&p->generation, memory_order_acquire) != seen) return true;
+    if (atomic_load_explicit(&p->quit, memory_order_relaxed)) return false;
+    cpu_relax();
+  }
+  pthread_mutex_lock(&p->mu);
+  while (!atomic_load(&p->quit) && atomic_load(&p->generation) == seen)
+    pthread_cond_wait(&p->wake, &p->mu);
+  pthread_mutex_unlock(&p->mu);
+  return !atomic_load(&p->quit);
 }
 
 static void *worker_main(void *argp) {
@@ -41,17 +70,15 @@ static void *worker_main(void *argp) {
   free(argp);
   CpuPool *p = a.p;
   uint64_t seen = 0;
-  pthread_mutex_lock(&p->mu);
-  for (;;) {
-    while (!p->quit && p->generation == seen) pthread_cond_wait(&p->wake, &p->mu);
-    if (p->quit) break;
-    seen = p->generation;
-    pthread_mutex_unlock(&p->mu);
+  while (wait_job(p, seen)) {
+    seen = atomic_load_explicit(&p->generation, memory_order_acquire);
     drain(p, a.id);
-    pthread_mutex_lock(&p->mu);
-    if (--p->busy == 0) pthread_cond_signal(&p->done);
+    if (atomic_fetch_sub_explicit(&p->busy, 1, memory_order_acq_rel) == 1) {
+      pthread_mutex_lock(&p->mu);
+      pthread_cond_signal(&p->done);
+      pthread_mutex_unlock(&p->mu);
+    }
   }
-  pthread_mutex_unlock(&p->mu);
   return NULL;
 }
 
@@ -84,28 +111,36 @@ bool cpu_pool_init(CpuPool *p, int nthreads) {
   pthread_cond_init(&p->wake, NULL);
   pthread_cond_init(&p->done, NULL);
   atomic_init(&p->next, 0);
+  atomic_init(&p->busy, 0);
+  atomic_init(&p->generation, 0);
+  atomic_init(&p->quit, false);
   return start_workers(p);
 }
 
 void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg) {
   pthread_mutex_lock(&p->run_mu);
-  pthread_mutex_lock(&p->mu);
+  uint64_t per = count / ((uint64_t)(p->nworkers + 1) * 16);
   p->fn = fn;
   p->arg = arg;
   p->count = count;
-  atomic_store(&p->next, 0);
+  p->chunk = per < 1 ? 1 : per > 64 ? 64 : per;
+  atomic_store_explicit(&p->next, 0, memory_order_relaxed);
   bool parallel = count > 1 && p->nworkers > 0;
   if (parallel) {
-    p->busy = p->nworkers;
-    p->generation++;
+    atomic_store_explicit(&p->busy, p->nworkers, memory_order_relaxed);
+    atomic_fetch_add_explicit(&p->generation, 1, memory_order_release);
+    pthread_mutex_lock(&p->mu);
     pthread_cond_broadcast(&p->wake);
+    pthread_mutex_unlock(&p->mu);
   }
-  pthread_mutex_unlock(&p->mu);
   drain(p, 0);
   if (parallel) {
-    pthread_mutex_lock(&p->mu);
-    while (p->busy > 0) pthread_cond_wait(&p->done, &p->mu);
-    pthread_mutex_unlock(&p->mu);
+    for (int k = 0; k < CPU_SPIN_ROUNDS && atomic_load(&p->busy) > 0; k++) cpu_relax();
+    if (atomic_load(&p->busy) > 0) {
+      pthread_mutex_lock(&p->mu);
+      while (atomic_load(&p->busy) > 0) pthread_cond_wait(&p->done, &p->mu);
+      pthread_mutex_unlock(&p->mu);
+    }
   }
   pthread_mutex_unlock(&p->run_mu);
 }
@@ -113,7 +148,7 @@ void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg) {
 void cpu_pool_destroy(CpuPool *p) {
   if (!p->threads) return;
   pthread_mutex_lock(&p->mu);
-  p->quit = true;
+  atomic_store(&p->quit, true);
   pthread_cond_broadcast(&p->wake);
   pthread_mutex_unlock(&p->mu);
   for (int i = 0; i < p->nworkers; i++) pthread_join(p->threads[i], NULL);
