@@ -183,12 +183,22 @@ static void cuda_free_kind(void *dev, int kind, void *ptr) {
   else d->drv.cuMemFree((CUdeviceptr)(uintptr_t)ptr);
 }
 
+/* memory the driver does not know: ordinary (pageable) host memory */
+static bool is_pageable(CudaDev *d, CUdeviceptr p) {
+  unsigned type = 0;
+  return d->drv.cuPointerGetAttribute(&type, 2 /* CU_POINTER_ATTRIBUTE_MEMORY_TYPE */, p) != 0;
+}
+
 static cw_status cuda_copy(void *dev, void *dst, const void *src, size_t n) {
   CudaDev *d = dev;
   char err[256];
   bind(d);
   CUdeviceptr to = (CUdeviceptr)(uintptr_t)dst, from = (CUdeviceptr)(uintptr_t)src;
   if (in_stream_op) CHECK(d, d->drv.cuMemcpyAsync(to, from, n, cur_stream), err, sizeof err);
+  else if (is_pageable(d, from) && !is_pageable(d, to))
+    /* the explicit host-to-device call stages pageable memory faster than
+     * the unified cuMemcpy */
+    CHECK(d, d->drv.cuMemcpyHtoD(to, src, n), err, sizeof err);
   else CHECK(d, d->drv.cuMemcpy(to, from, n), err, sizeof err);
   return CW_OK;
 }

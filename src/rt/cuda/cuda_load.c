@@ -50,6 +50,8 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuMemAllocHost, "cuMemAllocHost_v2");
   LOAD(d, cuMemFreeHost, NULL);
   LOAD(d, cuMemcpy, NULL);
+  LOAD(d, cuMemcpyHtoD, "cuMemcpyHtoD_v2");
+  LOAD(d, cuPointerGetAttribute, NULL);
   LOAD(d, cuMemsetD8, "cuMemsetD8_v2");
   LOAD(d, cuModuleLoadData, NULL);
   LOAD(d, cuModuleUnload, NULL);
