@@ -42,6 +42,9 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   if (nargs < required)
     error_at(p, loc, "too few arguments to function call, expected %s%d, have %d",
              required < fd->nparams ? "at least " : "", required, nargs);
+  if (!fd->ret)
+    error_at(p, loc, "function '%s' with deduced return type cannot be used before its return type is known",
+             fd->kf->name);
   if (p->fn && (fd->kf->flags & KF_GLOBAL))
     error_at(p, loc, "calling a __global__ function from device code (dynamic parallelism) is not supported");
   KExpr *pre = NULL;

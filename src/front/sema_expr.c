@@ -139,7 +139,7 @@ static int standard_rank(Parser *p, KExpr *e, KType *to) {
   }
   if (to->kind == KT_PTR) {
     if (!ptr_convertible(e, from, to)) return -1;
-    return same_type(from->elem, to->elem) ? 1 : 2;
+    return from->kind == KT_PTR && same_type(from->elem, to->elem) ? 1 : 2;
   }
   if (to->kind == KT_BOOL && from->kind == KT_PTR) return 3;
   if (vec_compatible(from, to)) return 1;
