@@ -53,6 +53,9 @@
  * cwb_NAME, called with cw_fast = 1 for blocks whose blockIdx.x is small
  * enough that global thread ids cannot wrap (see the prelude), so the C
  * compiler builds a vectorisable copy and an exact one from one text.
+ * In a kernel without splits, a per-thread loop with a pure guard
+ * (`if (i < n)`, see c_guard.c) is emitted three times behind a count of
+ * the threads that pass it: guard folded to 1, to 0, and as written.
  *
  * Not handled yet (reported as errors, never miscompiled): a barrier or
  * collective inside a `switch` body, between `goto` and its label, or in a

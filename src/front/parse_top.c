@@ -114,7 +114,15 @@ static void parse_global_declaration(Parser *p) {
       function_definition_or_decl(p, &ds, &d, NULL, NULL, NULL);
       return;
     }
-    if (device_var || ds.is_constexpr || (d.type->is_const && !ds.is_extern)) {
+    if (ds.is_auto && !device_var) {
+      /* `constexpr auto N = 256;`: the initializer's type */
+      if (!ds.is_constexpr) error_tok(p, d.name_tok, "'auto' host variable '%s' is not visible in device code", d.name);
+      Token *init = p->tok;
+      expect(p, "=");
+      d.type = parse_assign(p)->type->unqual;
+      p->tok = init;
+    }
+    if (device_var || ds.is_constexpr || (d.type && d.type->is_const && !ds.is_extern)) {
       if (!device_var && !ds.is_constexpr && !kt_is_arith(d.type)) {
         /* a const host array or struct: not visible in device code */
         Sym *h = scope_add(p, p->scope, SYM_HOST, d.name, d.name_tok->loc);
