@@ -185,36 +185,13 @@ void diags_init(CwDiags *d) {
 }
 
 void diags_free(CwDiags *d) {
-  for (int i = 0; i < d->len; i++) free(d->items[i].msg);
+  for (int i = 0; i < d->len; i++) {
+    free(d->items[i].msg);
+    free(d->items[i].where);
+    free(d->items[i].source);
+  }
   free(d->items);
   memset(d, 0, sizeof *d);
-}
-
-void diag_vadd(CwDiags *d, DiagLevel lv, SrcLoc loc, const char *fmt,
-               va_list ap) {
-  if (d->len == d->cap) {
-    int nc = d->cap ? d->cap * 2 : 16;
-    Diag *ni = realloc(d->items, sizeof(Diag) * (size_t)nc);
-    if (!ni) return;
-    d->items = ni;
-    d->cap = nc;
-  }
-  StrBuf sb;
-  sb_init(&sb);
-  sb_vprintf(&sb, fmt, ap);
-  d->items[d->len].level = lv;
-  d->items[d->len].loc = loc;
-  d->items[d->len].msg = sb_take(&sb);
-  d->len++;
-  if (lv == DIAG_ERROR) d->errors++;
-  if (lv == DIAG_WARNING) d->warnings++;
-}
-
-void diag_add(CwDiags *d, DiagLevel lv, SrcLoc loc, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  diag_vadd(d, lv, loc, fmt, ap);
-  va_end(ap);
 }
 
 static void render_source_line(StrBuf *sb, SrcLoc loc) {
@@ -231,17 +208,49 @@ static void render_source_line(StrBuf *sb, SrcLoc loc) {
   sb_puts(sb, "^\n");
 }
 
+void diag_vadd(CwDiags *d, DiagLevel lv, SrcLoc loc, const char *fmt,
+               va_list ap) {
+  if (d->len == d->cap) {
+    int nc = d->cap ? d->cap * 2 : 16;
+    Diag *ni = realloc(d->items, sizeof(Diag) * (size_t)nc);
+    if (!ni) return;
+    d->items = ni;
+    d->cap = nc;
+  }
+  StrBuf sb;
+  sb_init(&sb);
+  sb_vprintf(&sb, fmt, ap);
+  Diag *g = &d->items[d->len];
+  g->level = lv;
+  g->loc = loc;
+  g->msg = sb_take(&sb);
+  /* copied now: the source files belong to a compilation that may end
+   * before the caller renders the diagnostics */
+  if (loc.file) sb_printf(&sb, "%s:%d:%d: ", loc.file->name, loc.line, loc.col);
+  g->where = sb_take(&sb);
+  render_source_line(&sb, loc);
+  g->source = sb_take(&sb);
+  d->len++;
+  if (lv == DIAG_ERROR) d->errors++;
+  if (lv == DIAG_WARNING) d->warnings++;
+}
+
+void diag_add(CwDiags *d, DiagLevel lv, SrcLoc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  diag_vadd(d, lv, loc, fmt, ap);
+  va_end(ap);
+}
+
+
 char *diags_render(const CwDiags *d) {
   static const char *names[] = {"error", "warning", "note"};
   StrBuf sb;
   sb_init(&sb);
   for (int i = 0; i < d->len; i++) {
     const Diag *g = &d->items[i];
-    if (g->loc.file)
-      sb_printf(&sb, "%s:%d:%d: ", g->loc.file->name, g->loc.line,
-                g->loc.col);
-    sb_printf(&sb, "%s: %s\n", names[g->level], g->msg);
-    render_source_line(&sb, g->loc);
+    sb_printf(&sb, "%s%s: %s\n%s", g->where ? g->where : "", names[g->level], g->msg,
+              g->source ? g->source : "");
   }
   return sb_take(&sb);
 }

@@ -80,8 +80,10 @@ typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } DiagLevel;
 
 typedef struct Diag {
   DiagLevel level;
-  SrcLoc loc;
-  char *msg; /* heap */
+  SrcLoc loc;   /* loc.file may be freed before the diagnostic: use the copies */
+  char *msg;    /* heap */
+  char *where;  /* heap: "file:line:col: " or "" */
+  char *source; /* heap: the source line and a caret line, or "" */
 } Diag;
 
 typedef struct CwDiags {
