@@ -394,7 +394,7 @@ static Token *lex_quoted(Lexer *L, const char *s, const char *q) {
   if (q == s) { /* plain char: signed, multi-char packs bytes like gcc */
     int64_t v = 0;
     for (int i = 0; i < n; i++)
-      v = n == 1 ? (signed char)body[i] : (int32_t)((v << 8) | (uint8_t)body[i]);
+      v = n == 1 ? (signed char)body[i] : (int32_t)(((uint64_t)v << 8) | (uint8_t)body[i]);
     t->ival = (uint64_t)v;
   } else {
     uint32_t c = n ? (uint8_t)body[0] : 0; /* prefixed: first code point */
