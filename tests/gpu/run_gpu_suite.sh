@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # run_gpu_suite.sh — the GPU suite of the native CUDA backend, for a
 # machine with an NVIDIA GPU: builds cuwasm, then
-#   1. runs every `// launch:` line of tests/kernels/*.cu on the CPU backend
-#      and on the CUDA backend and compares every output buffer
-#      (tests/gpu/compare_bins.c: exact for integers, 1e-4 relative for f32);
+#   1. runs every `// launch:` line of tests/kernels/*.cu on the CPU backend,
+#      on the CUDA backend (NVRTC), and on the CUDA backend with the kernels
+#      built by nvcc (CUWASM_CUDA_COMPILER=nvcc), and compares every output
+#      buffer (tests/gpu/compare_bins.c: exact for integers, 1e-4 relative
+#      for f32);
 #   2. runs every self-checking program in tests/programs/ built by nvcc and
 #      through `cuwasm run` on the CUDA backend, and requires both to pass.
 # Prints one line per case and "N passed, N failed"; exits 77 (skip) when
@@ -50,7 +52,13 @@ for f in "$root"/tests/kernels/*.cu; do
     if ! "$cw" launch "$f" "$kernel" "${args[@]}" --backend cuda --out "$work/cuda" >/dev/null 2>"$work/err"; then
       echo "FAIL $name (cuda: $(head -c 600 "$work/err"))"; fail=$((fail + 1)); continue
     fi
-    if "$work/compare_bins" "$work/cpu" "$work/cuda" "${types[@]}" 2>"$work/err"; then
+    # the same source with the kernels' code built by nvcc instead of NVRTC
+    rm -rf "$work/nvcc"; mkdir -p "$work/nvcc"
+    if ! CUWASM_CUDA_COMPILER=nvcc CUWASM_NO_CACHE=1 "$cw" launch "$f" "$kernel" "${args[@]}" --backend cuda --out "$work/nvcc" >/dev/null 2>"$work/err"; then
+      echo "FAIL $name (nvcc-built: $(head -c 600 "$work/err"))"; fail=$((fail + 1)); continue
+    fi
+    if "$work/compare_bins" "$work/cpu" "$work/cuda" "${types[@]}" 2>"$work/err" &&
+       "$work/compare_bins" "$work/cuda" "$work/nvcc" "${types[@]}" 2>>"$work/err"; then
       echo "PASS $name"; pass=$((pass + 1))
     else
       echo "FAIL $name (results differ)"; cat "$work/err"; fail=$((fail + 1))

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "api/program.h"
+#include "base/base.h"
 #include "cuda_driver.h"
 #include "kir/kir.h"
 #include "rt/backend.h"
@@ -438,6 +439,45 @@ static void save_names(const char *path, Names *nm) {
   free(buf);
 }
 
+/* `nvcc -cubin` on the device source, for CUWASM_CUDA_COMPILER=nvcc */
+static cw_status nvcc_compile(CudaDev *d, const char *src, const char *const *user, int nuser,
+                              char **cubin, size_t *n, char *err, size_t errn) {
+  char tmpl[] = "/tmp/cuwasm-nvcc-XXXXXX";
+  if (!mkdtemp(tmpl)) {
+    snprintf(err, errn, "cannot create a temporary folder");
+    return CW_ERR_IO;
+  }
+  char cu[128], out[128], log[128];
+  snprintf(cu, sizeof cu, "%s/k.cu", tmpl);
+  snprintf(out, sizeof out, "%s/k.cubin", tmpl);
+  snprintf(log, sizeof log, "%s/log", tmpl);
+  write_all(cu, src, strlen(src));
+  StrBuf cmd;
+  sb_init(&cmd);
+  const char *home = getenv("CUDA_HOME");
+  sb_printf(&cmd, "%s/bin/nvcc -cubin -arch=sm_%d%d -std=c++20 -o %s %s", home && *home ? home : "/usr/local/cuda",
+            d->cc_major, d->cc_minor, out, cu);
+  for (int i = 0; i < nuser; i++) {
+    const char *u = user[i];
+    if (!strncmp(u, "--include-path=", 15)) sb_printf(&cmd, " -I'%s'", u + 15);
+    else sb_printf(&cmd, " '%s'", u);
+  }
+  sb_printf(&cmd, " >%s 2>&1", log);
+  int rc = cmd.data ? system(cmd.data) : -1;
+  sb_free(&cmd);
+  *cubin = rc == 0 ? read_all(out, n) : NULL;
+  if (!*cubin) {
+    char *text = read_all(log, NULL);
+    snprintf(err, errn, "nvcc failed:\n%s", text ? text : "");
+    free(text);
+  }
+  unlink(cu);
+  unlink(out);
+  unlink(log);
+  rmdir(tmpl);
+  return *cubin ? CW_OK : CW_ERR_COMPILE;
+}
+
 static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names *nm,
                            const char *const *user, int nuser, char **cubin, size_t *n,
                            char *err, size_t errn) {
@@ -463,6 +503,15 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names 
   *cubin = NULL;
   cw_status st = nvrtc_compile(d, src, file, nm, arch, user, nuser, cubin, n, err, errn);
   if (st != CW_OK) return st;
+  const char *with = getenv("CUWASM_CUDA_COMPILER");
+  if (with && !strcmp(with, "nvcc")) {
+    /* the same source through nvcc instead (for comparing the two
+     * compilers' code): NVRTC above only supplied the lowered names,
+     * which both compilers mangle alike */
+    free(*cubin);
+    *cubin = NULL;
+    return nvcc_compile(d, src, user, nuser, cubin, n, err, errn);
+  }
   mkdirs(dir);
   save_names(npath, nm);
   write_all(cpath, *cubin, *n);
