@@ -18,11 +18,9 @@
 
 /* what our shims gave that NVRTC lacks */
 static const char prelude[] =
-    "typedef signed char int8_t; typedef short int16_t; typedef int int32_t;\n"
-    "typedef long long int64_t; typedef unsigned char uint8_t;\n"
-    "typedef unsigned short uint16_t; typedef unsigned int uint32_t;\n"
-    "typedef unsigned long long uint64_t; typedef long long intptr_t;\n"
-    "typedef unsigned long long uintptr_t;\n"
+    /* NVRTC has no <stdint.h> but libcu++'s, which cooperative_groups.h
+     * also includes; nvcc has the host's */
+    "#ifdef __CUDACC_RTC__\n#include <cuda/std/cstdint>\n#else\n#include <stdint.h>\n#endif\n"
     "extern \"C\" __device__ void __assertfail(const char *, const char *, unsigned,\n"
     "                                         const char *, size_t);\n"
     "#define __cuwasm_assert(c, e, f, l, fn) ((c) ? (void)0 : __assertfail(e, f, l, fn, 1))\n"
