@@ -37,6 +37,8 @@ int main() {
   }
   printf("%d streams, %d elements, %.3f ms\n", nstreams, n, ms);
   for (int k = 0; k < nstreams; ++k) CHECK(cudaStreamDestroy(s[k]));
+  CHECK(cudaEventDestroy(t0));
+  CHECK(cudaEventDestroy(t1));
   CHECK(cudaFreeHost(h));
   CHECK(cudaFree(d));
   return verdict("streams_async", errors);
