@@ -54,7 +54,7 @@ for f in "$root"/tests/kernels/*.cu; do
     fi
     # the same source with the kernels' code built by nvcc instead of NVRTC
     rm -rf "$work/nvcc"; mkdir -p "$work/nvcc"
-    if ! CUWASM_CUDA_COMPILER=nvcc CUWASM_NO_CACHE=1 "$cw" launch "$f" "$kernel" "${args[@]}" --backend cuda --out "$work/nvcc" >/dev/null 2>"$work/err"; then
+    if ! CUWASM_CUDA_COMPILER=nvcc "$cw" launch "$f" "$kernel" "${args[@]}" --backend cuda --out "$work/nvcc" >/dev/null 2>"$work/err"; then
       echo "FAIL $name (nvcc-built: $(head -c 600 "$work/err"))"; fail=$((fail + 1)); continue
     fi
     if "$work/compare_bins" "$work/cpu" "$work/cuda" "${types[@]}" 2>"$work/err" &&

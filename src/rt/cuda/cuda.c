@@ -493,9 +493,12 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names 
   h = fnv(h, arch, strlen(arch));
   for (int i = 0; i < nm->n; i++) h = fnv(h, nm->expr[i], strlen(nm->expr[i]) + 1);
   for (int i = 0; i < nuser; i++) h = fnv(h, user[i], strlen(user[i]) + 1);
+  const char *with = getenv("CUWASM_CUDA_COMPILER");
+  bool use_nvcc = with && !strcmp(with, "nvcc");
   char dir[1024], cpath[1100], npath[1100];
   cache_dir(dir, sizeof dir);
-  snprintf(cpath, sizeof cpath, "%s/%016llx-nvrtc%d.%d.cubin", dir, (unsigned long long)h, maj, min);
+  snprintf(cpath, sizeof cpath, "%s/%016llx-%s%d.%d.cubin", dir, (unsigned long long)h,
+           use_nvcc ? "nvcc" : "nvrtc", maj, min);
   snprintf(npath, sizeof npath, "%s/%016llx-nvrtc%d.%d.names", dir, (unsigned long long)h, maj, min);
   if (!getenv("CUWASM_NO_CACHE") && (*cubin = read_all(cpath, n)) && load_names(npath, nm))
     return CW_OK;
@@ -503,14 +506,14 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names 
   *cubin = NULL;
   cw_status st = nvrtc_compile(d, src, file, nm, arch, user, nuser, cubin, n, err, errn);
   if (st != CW_OK) return st;
-  const char *with = getenv("CUWASM_CUDA_COMPILER");
-  if (with && !strcmp(with, "nvcc")) {
+  if (use_nvcc) {
     /* the same source through nvcc instead (for comparing the two
      * compilers' code): NVRTC above only supplied the lowered names,
      * which both compilers mangle alike */
     free(*cubin);
     *cubin = NULL;
-    return nvcc_compile(d, src, user, nuser, cubin, n, err, errn);
+    st = nvcc_compile(d, src, user, nuser, cubin, n, err, errn);
+    if (st != CW_OK) return st;
   }
   mkdirs(dir);
   save_names(npath, nm);
