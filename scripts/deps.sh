@@ -11,6 +11,8 @@ CUWASM_DEPS=(
   cmake             # >= 3.20
   clang-14          # libFuzzer targets (tests/fuzz)
   libclang-rt-14-dev  # libFuzzer and sanitizer runtimes for clang-14
+  pocl-opencl-icd   # OpenCL on the CPU: the peer in bench/cpu
+  ocl-icd-libopencl1
 )
 
 cuwasm_install_deps() {

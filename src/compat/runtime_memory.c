@@ -45,21 +45,7 @@ static cudaError_t alloc_kind(void **p, size_t size, int kind, int type) {
 }
 
 cudaError_t cudaMalloc(void **p, size_t size) {
-  cw_context *ctx;
-  cudaError_t err = need_ctx(&ctx);
-  if (err != cudaSuccess) return compat_ret(err);
-  if (!p) return compat_ret(cudaErrorInvalidValue);
-  *p = NULL;
-  if (size == 0) return cudaSuccess;
-  cw_buffer *b;
-  if (cw_buffer_alloc(ctx, size, &b) != CW_OK) return compat_ret(cudaErrorMemoryAllocation);
-  err = compat_alloc_add(cw_buffer_ptr(b), size, cudaMemoryTypeDevice, b);
-  if (err != cudaSuccess) {
-    cw_buffer_free(b);
-    return compat_ret(err);
-  }
-  *p = cw_buffer_ptr(b);
-  return cudaSuccess;
+  return alloc_kind(p, size, CW_MEM_DEVICE, cudaMemoryTypeDevice);
 }
 
 cudaError_t cudaMallocManaged(void **p, size_t size, unsigned int flags) {

@@ -228,9 +228,14 @@ static void parse_one_targ(Parser *p, TParam *tp, TArg *out) {
   p->no_gt = saved;
 }
 
-/* fills defaults for args [from, nparams) by replaying their tokens */
-static bool fill_defaults(Parser *p, Template *t, TArg *args, int from) {
+
+/* fills defaults for args [from, nparams) by replaying their tokens (a
+ * default may name earlier parameters); with keep_bound, arguments that
+ * deduction already found are kept */
+static bool fill_defaults(Parser *p, Template *t, TArg *args, int from, bool keep_bound) {
   for (int i = from; i < t->nparams; i++) {
+    bool bound = t->params[i].is_type ? args[i].type != NULL : !is_unbound(args[i].value);
+    if (keep_bound && bound) continue;
     if (!t->params[i].default_tok) return false;
     Scope *saved = p->scope;
     Token *saved_tok = p->tok;
@@ -259,7 +264,7 @@ bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout, Token *na
   p->tok = p->tok->next;
   *nout = n;
   if (t->is_class && n < t->nparams) {
-    if (!fill_defaults(p, t, out, n))
+    if (!fill_defaults(p, t, out, n, false))
       error_tok(p, start, "too few template arguments for '%s'", t->name);
     *nout = t->nparams;
   }
@@ -501,25 +506,7 @@ bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
   p->recover = saved_recover;
   restore_state(p, &sv);
   if (!ok) return false;
-  for (int i = nexplicit; i < t->nparams; i++) {
-    bool bound = t->params[i].is_type ? args[i].type != NULL : !is_unbound(args[i].value);
-    if (bound) continue;
-    /* defaults may refer to earlier parameters: fill from here on */
-    for (int k = i; k < t->nparams; k++) {
-      bool kb = t->params[k].is_type ? args[k].type != NULL : !is_unbound(args[k].value);
-      if (kb) continue;
-      if (!t->params[k].default_tok) return false;
-      Scope *saved = p->scope;
-      Token *saved_tok = p->tok;
-      p->scope = binding_scope(p, t, args, k);
-      p->tok = t->params[k].default_tok;
-      parse_one_targ(p, &t->params[k], &args[k]);
-      p->scope = saved;
-      p->tok = saved_tok;
-    }
-    break;
-  }
-  return true;
+  return fill_defaults(p, t, args, nexplicit, true);
 }
 
 /* template __global__ void k<float, 256>(const float*, float*, int);
