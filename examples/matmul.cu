@@ -64,9 +64,24 @@ int main() {
 
   dim3 block(TILE, TILE);
   dim3 grid((N + TILE - 1) / TILE, (M + TILE - 1) / TILE);
-  matmul_tiled<<<grid, block>>>(dA, dB, dC, M, N, K);
+  matmul_tiled<<<grid, block>>>(dA, dB, dC, M, N, K);  // warm-up (and JIT)
   CUDA_CHECK(cudaGetLastError());
   CUDA_CHECK(cudaDeviceSynchronize());
+
+  // Time a few launches with events, as CUDA programs usually do.
+  cudaEvent_t start, stop;
+  CUDA_CHECK(cudaEventCreate(&start));
+  CUDA_CHECK(cudaEventCreate(&stop));
+  const int reps = 10;
+  CUDA_CHECK(cudaEventRecord(start));
+  for (int r = 0; r < reps; ++r) matmul_tiled<<<grid, block>>>(dA, dB, dC, M, N, K);
+  CUDA_CHECK(cudaEventRecord(stop));
+  CUDA_CHECK(cudaEventSynchronize(stop));
+  float ms = 0;
+  CUDA_CHECK(cudaEventElapsedTime(&ms, start, stop));
+  CUDA_CHECK(cudaEventDestroy(start));
+  CUDA_CHECK(cudaEventDestroy(stop));
+  double per = ms / reps;
   CUDA_CHECK(cudaMemcpy(C.data(), dC, C.size() * sizeof(float), cudaMemcpyDeviceToHost));
 
   // Reference on the CPU, in double to keep its own rounding out of the way.
@@ -78,7 +93,8 @@ int main() {
       if (fabs(C[i * N + j] - want) > 1e-3 && errors++ < 5)
         fprintf(stderr, "C[%d][%d] = %f, want %f\n", i, j, C[i * N + j], want);
     }
-  printf("matmul: %dx%d * %dx%d, %s\n", M, K, K, N, errors ? "FAILED" : "ok");
+  printf("matmul: %dx%d * %dx%d, %.3f ms per launch (%.2f GFLOP/s), %s\n", M, K, K, N, per,
+         2.0 * M * N * K / (per * 1e6), errors ? "FAILED" : "ok");
 
   CUDA_CHECK(cudaFree(dA));
   CUDA_CHECK(cudaFree(dB));
