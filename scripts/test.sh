@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds cuwasm and runs every test: installs the dependencies (Debian 12),
 # builds Release with -Werror into build/ and runs ctest; builds with
-# ASan+UBSan into build-asan/ and runs ctest there; runs each libFuzzer
+# ASan+UBSan into build-asan/ and runs ctest there; runs the runtime's
+# concurrency tests under TSan (build-tsan/); runs each libFuzzer
 # target for FUZZ_SECONDS (default 60).  Every stage runs even if an
 # earlier one failed; the summary at the end lists the failures and the
 # exit status is non-zero if any stage failed.
@@ -39,6 +40,17 @@ if stage "asan build" bash -c "cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWi
                                cmake --build build-asan -j $jobs"; then
   stage "asan tests" ctest --test-dir build-asan --output-on-failure -j "$jobs" \
     -E '^nvcc_accepts_kernels$' || true
+fi
+
+# ThreadSanitizer over the runtime's concurrency: the thread pool, streams,
+# atomics and barriers (the stress test) and every kernel with a C
+# reference.  The JIT-compiled kernels themselves are not instrumented.
+if stage "tsan build" bash -c "cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+                                 -DCUWASM_TSAN=ON &&
+                               cmake --build build-tsan -j $jobs --target test_cpu_stress \
+                                 test_cpu_runtime run_exec cuwasm_cli"; then
+  stage "tsan tests" env TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan \
+    --output-on-failure -R '^(test_cpu_stress|test_cpu_runtime|exec_kernels)$' || true
 fi
 
 stage "fuzz (${fuzz_seconds}s per target)" env JOBS="$jobs" \
