@@ -147,7 +147,11 @@ static int parse_arg(const char *s, Arg *a) {
     if (end != close || a->count == 0) goto bad;
     a->is_buffer = 1;
     a->host = calloc(a->count, (size_t)type_sizes[a->type]);
-    if (!a->host) return -1;
+    if (!a->host) {
+      fprintf(stderr, "cuwasm launch: cannot allocate %llu elements for '%s'\n",
+              (unsigned long long)a->count, s);
+      return -1;
+    }
     return fill_buffer(a, close + 2);
   }
   if (!colon || !parse_type(s, (size_t)(colon - s), &a->type)) goto bad;
