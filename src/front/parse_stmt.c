@@ -69,6 +69,12 @@ KStmt *parse_compound(Parser *p) {
   LoopCtx *loops = p->fn ? p->fn->loops : NULL;
   Scope *inner = p->scope;
   bool saved_gt = p->no_gt;
+  /* an error inside a template instantiation unwinds past the code that
+   * would have restored these */
+  FuncCtx *fn = p->fn;
+  KType *cls = p->cur_class;
+  int depth = p->inst_depth;
+  Token *volatile stmt_start = p->tok;
   while (!equal(p->tok, "}")) {
     if (p->tok->kind == TK_EOF) {
       p->recover = saved;
@@ -78,14 +84,22 @@ KStmt *parse_compound(Parser *p) {
     if (setjmp(jb)) {
       p->scope = inner;
       p->no_gt = saved_gt;
+      p->fn = fn;
+      p->cur_class = cls;
+      p->inst_depth = depth;
       if (p->fn) p->fn->loops = loops;
       if (p->speculative) {
         p->recover = saved;
         longjmp(*saved, 1);
       }
+      /* skip the failed statement from its start: the error may have been
+       * raised inside a template's tokens, far from the user's text */
+      p->tok = stmt_start;
       skip_to_sync(p);
+      if (p->tok == stmt_start) p->tok = p->tok->next;
       continue;
     }
+    stmt_start = p->tok;
     if (equal(p->tok, ";")) {
       p->tok = p->tok->next;
       continue;
