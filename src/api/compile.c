@@ -3,8 +3,8 @@
  * options, diagnostics objects, programs, and emission by target name.
  *
  * A cw_program owns the arena that holds its KIR module and its source
- * files (diagnostics render source lines from them, so diagnostics of a
- * failed compile keep the arena alive inside the cw_diags object).
+ * files; diagnostics keep their own copies of what they show, so they
+ * outlive the program (and a failed compilation frees its arena at once).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +16,6 @@
 
 struct cw_diags {
   CwDiags d;
-  Arena keep[8]; /* arenas of failed compiles, so locations stay valid */
-  int nkeep;
 };
 
 struct cw_program {
@@ -58,7 +56,6 @@ cw_diags *cw_diags_new(void) {
 void cw_diags_free(cw_diags *d) {
   if (!d) return;
   diags_free(&d->d);
-  for (int i = 0; i < d->nkeep; i++) arena_free(&d->keep[i]);
   free(d);
 }
 
@@ -88,8 +85,7 @@ static void fill_pp(PPOptions *pp, const cw_compile_options *o) {
 
 static cw_status finish(cw_program *prog, cw_diags *diags, Parser *ps, cw_program **out) {
   if (diags->d.errors || !ps) {
-    if (diags->nkeep < 8) diags->keep[diags->nkeep++] = prog->arena;
-    else arena_free(&prog->arena);
+    arena_free(&prog->arena);
     free(prog);
     return CW_ERR_COMPILE;
   }

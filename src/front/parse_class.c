@@ -134,7 +134,7 @@ static KType *declare_class(Parser *p, const char *name, const char *display, bo
                             Token *at, bool defining) {
   Sym *old = name ? scope_find_local(p->scope, name) : NULL;
   if (old && old->kind == SYM_TYPE && old->type->kind == KT_STRUCT) {
-    if (defining && old->type->nfields + (old->type->front ? 0 : 0) && old->type->size)
+    if (defining && old->type->size) /* a forward declaration has no size yet */
       error_tok(p, at, "redefinition of '%s'", name);
     return old->type;
   }

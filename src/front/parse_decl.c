@@ -229,7 +229,6 @@ bool parse_declspec(Parser *p, DeclSpec *ds, bool need_type) {
     ds->type = kt_qualified(p->m, ds->type, is_const || ds->type->is_const,
                             is_volatile || ds->type->is_volatile);
   if (ds->is_auto && is_const) ds->type = NULL; /* filled from the initializer */
-  if (ds->is_auto) ds->align = ds->align; /* const auto: handled by caller */
   return true;
 }
 

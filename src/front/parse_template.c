@@ -406,10 +406,9 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
                                  : arena_printf(p->arena, "%s%s%s", t->scope->prefix, t->name, key);
   if (!(ds.fflags & (KF_GLOBAL | KF_DEVICE)) && !ds.is_constexpr)
     error_at(p, loc, "calling a __host__ function template '%s' from device code is not allowed", display);
-  /* declare in the template's scope so `this`/class members resolve */
-  Scope *decl_scope = p->scope;
+  /* declared in the binding scope, whose parent is the template's own
+   * scope, so `this` and class members resolve */
   FuncDecl *fd;
-  p->scope = decl_scope;
   function_definition_or_decl(p, &ds, &d, t->owner, display, &fd);
   if (fd) fd->is_template_instance = true;
   in->fd = fd;

@@ -90,12 +90,8 @@ static void parse_namespace(Parser *p) {
   }
   Scope *outer = p->scope;
   p->scope = s->ns;
-  if (consume(p, "::")) { /* namespace a::b { */
-    p->tok = p->tok->next == NULL ? p->tok : p->tok;
-    Token *back = p->tok;
-    (void)back;
+  if (consume(p, "::")) /* namespace a::b { */
     error_tok(p, p->tok, "nested namespace definitions 'a::b' are not supported; nest them");
-  }
   expect(p, "{");
   while (!equal(p->tok, "}") && p->tok->kind != TK_EOF) parse_external(p);
   expect(p, "}");

@@ -164,7 +164,6 @@ typedef struct Parser {
   int inst_depth;        /* template instantiation depth */
   int deducing;          /* >0 while matching a function template's parameters */
   PtrVec deferred;       /* FuncDecl* whose bodies wait for their class */
-  PtrVec builtin_index;  /* lazily built: see sema_builtin.c */
   void *builtin_table;
   bool extern_c;
   bool no_gt;            /* parsing a template argument: '>' closes it */
@@ -213,7 +212,6 @@ Sym *lookup(Parser *p, const char *name);
 Sym *lookup_in(Scope *s, const char *name); /* one scope + its usings */
 
 /* ---- types (sema_type.c) ---- */
-KType *type_from_keywords(Parser *p, int flags);
 char *type_name(Parser *p, KType *t);   /* C++ spelling for diagnostics */
 bool type_is_void(KType *t);
 bool same_type(KType *a, KType *b);      /* ignoring qualifiers */

@@ -155,7 +155,6 @@ typedef enum {
   KE_BUILTIN,  /* builtin(args) */
   KE_VEC,      /* build a vector/struct value from args (make_float4, T{...}) */
   KE_INIT_LIST,/* {args} for an array/struct initializer (declarations only) */
-  KE_SIZEOF_PACK_UNUSED,
 } KExprKind;
 
 typedef enum {
