@@ -440,6 +440,7 @@ static void emit_loop(CEmit *ce, const KStmt *s) {
       ce_line(ce, "}");
     }
   }
+  if (ce->fiber && s->label) ce_line(ce, "%s_end:;", s->label); /* inlined body's returns */
   ce->ntargets--;
 }
 
@@ -479,6 +480,11 @@ static void emit_jump(CEmit *ce, const KStmt *s) {
 }
 
 static void emit_return(CEmit *ce, const KStmt *s) {
+  if (ce->fiber) { /* a coroutine kernel: jump past the inlined body, or end the thread */
+    if (s->label) ce_line(ce, "goto %s_end;", s->label);
+    else ce_line(ce, "return;");
+    return;
+  }
   if (s->label) { /* return from an inlined function */
     for (int i = ce->ntargets - 1; i >= 0; i--) {
       Target *t = &ce->targets[i];
@@ -540,6 +546,11 @@ void ce_stmt(CEmit *ce, const KStmt *s) {
   case KS_BREAK: case KS_CONTINUE: emit_jump(ce, s); break;
   case KS_RETURN: emit_return(ce, s); break;
   case KS_BARRIER:
+    if (ce->fiber) {
+      ce_line(ce, "%s;", s->scope == KBAR_WARP ? "(void)cw_fiber_warp_sync(cw_fb)"
+                                               : "cw_fiber_barrier(cw_fb)");
+      break;
+    }
     ce_line(ce, "/* %s: no other thread runs here */",
             s->scope == KBAR_WARP ? "__syncwarp()" : "__syncthreads()");
     break;
@@ -675,7 +686,15 @@ char *emit_c(const KModule *m, const char *source_name, CwDiags *d) {
   emit_vec_types(&ce);
   emit_structs(&ce);
   emit_globals(&ce, &statics);
+  StrBuf funcs; /* after the scheduler, which only files with coroutine kernels get */
+  sb_init(&funcs);
+  ce.out = &funcs;
   emit_functions(&ce);
+  ce.out = &out;
+  if (ce.uses_fibers) sb_puts(&out, c_fiber_prelude_text);
+  if (funcs.data) sb_puts(&out, funcs.data);
+  if (funcs.failed) out.failed = true;
+  sb_free(&funcs);
   emit_tables(&ce, kernel_shared);
   arena_free(&ce.arena);
   if (out.failed || d->errors > errors) {

@@ -537,7 +537,13 @@ static bool emit_misc(CEmit *ce, StrBuf *sb, const KExpr *e) {
   case KB_THREADFENCE: case KB_THREADFENCE_BLOCK: case KB_THREADFENCE_SYSTEM:
     sb_puts(sb, "__atomic_thread_fence(__ATOMIC_SEQ_CST)");
     return true;
-  case KB_SYNCTHREADS: case KB_SYNCWARP: case KB_GRID_SYNC: /* see c_lower.c */
+  case KB_SYNCTHREADS: case KB_SYNCWARP:
+    if (ce->fiber) {
+      ce_fiber_builtin(ce, sb, e);
+      return true;
+    }
+    /* fall through */
+  case KB_GRID_SYNC: /* see c_lower.c */
     sb_puts(sb, "((void)0)"); /* a statement of its own: fission split here */
     return true;
   case KB_LANEMASK_LT: sb_puts(sb, "((1u << ((uint32_t)cw_t & 31u)) - 1u)"); return true;
@@ -572,7 +578,8 @@ void ce_builtin(CEmit *ce, StrBuf *sb, const KExpr *e) {
   }
   if (emit_misc(ce, sb, e)) return;
   if (kb_is_collective(e->builtin)) {
-    emit_warp_in_device_fn(ce, sb, e);
+    if (ce->fiber) ce_fiber_builtin(ce, sb, e);
+    else emit_warp_in_device_fn(ce, sb, e);
     return;
   }
   const char *n = builtin_c_name(e->builtin);

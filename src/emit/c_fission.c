@@ -57,10 +57,10 @@
  * (`if (i < n)`, see c_guard.c) is emitted three times behind a count of
  * the threads that pass it: guard folded to 1, to 0, and as written.
  *
- * Not handled yet (reported as errors, never miscompiled): a barrier or
- * collective inside a `switch` body, between `goto` and its label, or in a
- * loop's step expression.  The planned general path for those is one
- * coroutine per thread (ucontext) switched at barriers.
+ * Shapes fission cannot split — a barrier or collective inside a
+ * `switch`, in a loop's step or condition expression, or in a kernel that
+ * uses `goto` — take the general path of c_fiber.c instead: one coroutine
+ * per thread, switched at barriers (ce_fission_blocker decides).
  */
 #include "c_internal.h"
 
@@ -862,7 +862,7 @@ static void emit_region(CEmit *ce, const KStmt *s) {
 
 /* ---- the kernel function ----------------------------------------------- */
 
-static void emit_params(CEmit *ce, const KFunc *f) {
+void ce_kernel_params(CEmit *ce, const KFunc *f) {
   for (int i = 0; i < f->nparams; i++) {
     KVar *p = f->params[i];
     StrBuf d, c;
@@ -907,6 +907,16 @@ static void emit_thread_state(CEmit *ce) {
 
 void ce_kernel(CEmit *ce, const KFunc *f) {
   KStmt *body = c_lower_kernel(ce, f);
+  SrcLoc where;
+  const char *why = ce_fission_blocker(body, &where);
+  if (why) {
+    ce->in_kernel = true;
+    ce->fn = f;
+    ce->tidx = "cw_t";
+    ce_kernel_fiber(ce, f, body, why);
+    ce->in_kernel = false;
+    return;
+  }
   ce->fn = f;
   ce->in_kernel = true;
   ce->tidx = "cw_t";
@@ -933,7 +943,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
                      "void **cw_args, const int cw_fast) {\n",
             f->name, ce->split ? " (split at barriers)" : "", f->cname);
   ce_line(ce, "CW_KERNEL_PROLOGUE");
-  emit_params(ce, f);
+  ce_kernel_params(ce, f);
   emit_thread_state(ce);
   if (text.data) sb_puts(ce->out, text.data);
   sb_printf(ce->out, "}\nvoid cwk_%s(cw_rt_ctx *cw_ctx, void **cw_args) {\n"

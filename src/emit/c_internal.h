@@ -49,6 +49,8 @@ typedef struct CEmit {
   int general;         /* inside a predicated if / state-machine loop */
   const KStmt *spec_if;  /* this `if` is emitted with spec_cond as its */
   const char *spec_cond; /* condition (guard specialisation), or NULL */
+  bool fiber;          /* emitting a kernel as one coroutine per thread */
+  bool uses_fibers;    /* some kernel did: the file needs the scheduler */
   /* module layout */
   PtrVec shared_vars;  /* KVar*: static __shared__ variables */
   int *shared_off;     /* parallel to shared_vars */
@@ -82,6 +84,16 @@ bool kb_is_barrier_call(KBuiltinId id); /* __syncthreads/__syncwarp as call */
 /* c_fission.c */
 bool stmt_has_split(const KStmt *s);
 void ce_kernel(CEmit *ce, const KFunc *f);
+/* Loads the kernel's parameters from cw_args into C locals. */
+void ce_kernel_params(CEmit *ce, const KFunc *f);
+
+/* c_fiber.c */
+/* The first construct of a lowered kernel body that fission cannot split
+ * (a description, its location in *where), or NULL. */
+const char *ce_fission_blocker(const KStmt *body, SrcLoc *where);
+void ce_kernel_fiber(CEmit *ce, const KFunc *f, const KStmt *body, const char *why);
+/* Barriers and collectives inside a coroutine kernel. */
+void ce_fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
 
 /* c_lower.c */
 /* Returns a rewritten copy of the kernel's body: writable parameters copied
@@ -90,6 +102,7 @@ void ce_kernel(CEmit *ce, const KFunc *f);
  * New nodes live in ce->arena; the module is not modified. */
 KStmt *c_lower_kernel(CEmit *ce, const KFunc *f);
 bool func_has_split(const KFunc *f);
+bool ce_expr_has_split(const KExpr *e);
 
 /* c_uniform.c */
 /* Fills ce->varying for a lowered kernel body. */
@@ -108,5 +121,7 @@ const KStmt *ce_find_guard(KStmt *const *stmts, int n, KStmt *const **list,
 
 /* c_prelude.c */
 extern const char c_prelude_text[];
+/* c_fiber_rt.c: the coroutine scheduler, for files with fiber kernels */
+extern const char c_fiber_prelude_text[];
 
 #endif

@@ -92,6 +92,7 @@ static bool func_has_split_d(const KFunc *f, int depth) {
 
 bool func_has_split(const KFunc *f) { return func_has_split_d(f, 0); }
 bool stmt_has_split(const KStmt *s) { return stmt_has_split_d(s, 0); }
+bool ce_expr_has_split(const KExpr *e) { return expr_has_split(e, 0); }
 
 /* ---- node construction --------------------------------------------- */
 
