@@ -20,6 +20,10 @@
  *
  *   run_exec [--kernels DIR] [--cli PATH] [FILTER...]
  *
+ * The launch's device printf output is captured (stdout redirected to a
+ * temporary file) for references that check it; module globals named by
+ * a reference are read back through cw_module_symbol.
+ *
  * FILTER keeps launches whose "file:kernel" contains it.  Prints one line
  * per launch and "N passed, N failed" (plus skipped ones with the reason);
  * exits 1 when anything failed.
@@ -228,33 +232,33 @@ static int cmp_elems(const void *x, const void *y) {
   return (a > b) - (a < b);
 }
 
-/* Compares buffer k; on mismatch writes a description into msg. */
-static int compare_buffer(const RefArgs *r, int k, const void *got, char *msg, size_t msz) {
-  const RefArg *a = &r->a[k];
-  RefType t = a->type;
-  size_t n = a->count, bytes = n * type_sizes[t];
-  RefCheck mode = r->mode[k];
+/* Compares n elements of type t (got against the expected exp) under
+ * mode/tol; on mismatch writes a description, headed by label, into msg. */
+static int compare_data(RefType t, size_t n, const void *exp, const void *got, RefCheck mode,
+                        double tol, const char *label, char *msg, size_t msz) {
+  size_t bytes = n * type_sizes[t];
   if (mode == CHK_SKIP) return 0;
   double rtol = 0, atol = 0;
   if (t == TY_F16) rtol = 1e-2, atol = 1e-3;
   else if (t == TY_F32) rtol = 1e-5, atol = 1e-6;
   else if (t == TY_F64) rtol = 1e-9, atol = 1e-12;
-  if (mode == CHK_TOL || mode == CHK_SUM || (mode == CHK_SORTED && r->tol[k] > 0))
-    rtol = r->tol[k], atol = r->tol[k] * 1e-1;
+  if (mode == CHK_TOL || mode == CHK_SUM || (mode == CHK_SORTED && tol > 0))
+    rtol = tol, atol = tol * 1e-1;
   if (mode == CHK_SUM) {
     double sg = 0, se = 0;
-    for (size_t i = 0; i < n; i++) sg += elem_as_double(got, t, i), se += elem_as_double(a->p, t, i);
+    for (size_t i = 0; i < n; i++) sg += elem_as_double(got, t, i), se += elem_as_double(exp, t, i);
     if (close_enough(sg, se, rtol, atol * (double)n)) return 0;
-    snprintf(msg, msz, "arg%d: sum %.9g, expected %.9g", k, sg, se);
+    snprintf(msg, msz, "%s: sum %.9g, expected %.9g", label, sg, se);
     return -1;
   }
-  void *g = (void *)got, *e = a->p, *gs = NULL, *es = NULL;
+  const void *g = got, *e = exp;
+  void *gs = NULL, *es = NULL;
   if (mode == CHK_SORTED) {
     gs = malloc(bytes ? bytes : 1);
     es = malloc(bytes ? bytes : 1);
     if (!gs || !es) { free(gs); free(es); snprintf(msg, msz, "out of memory"); return -1; }
     memcpy(gs, got, bytes);
-    memcpy(es, a->p, bytes);
+    memcpy(es, exp, bytes);
     sort_type = t;
     qsort(gs, n, type_sizes[t], cmp_elems);
     qsort(es, n, type_sizes[t], cmp_elems);
@@ -264,16 +268,129 @@ static int compare_buffer(const RefArgs *r, int k, const void *got, char *msg, s
   for (size_t i = 0; i < n; i++) {
     int ok;
     if (is_float_type(t)) ok = close_enough(elem_as_double(g, t, i), elem_as_double(e, t, i), rtol, atol);
-    else ok = !memcmp((char *)g + i * type_sizes[t], (char *)e + i * type_sizes[t], type_sizes[t]);
+    else ok = !memcmp((const char *)g + i * type_sizes[t], (const char *)e + i * type_sizes[t], type_sizes[t]);
     if (!ok && bad++ == 0) first = i;
   }
   if (bad)
-    snprintf(msg, msz, "arg%d%s: %zu/%zu differ, first [%zu] = %.9g, expected %.9g", k,
+    snprintf(msg, msz, "%s%s: %zu/%zu differ, first [%zu] = %.9g, expected %.9g", label,
              mode == CHK_SORTED ? " (sorted)" : "", bad, n, first, elem_as_double(g, t, first),
              elem_as_double(e, t, first));
   free(gs);
   free(es);
   return bad ? -1 : 0;
+}
+
+/* Compares buffer k; on mismatch writes a description into msg. */
+static int compare_buffer(const RefArgs *r, int k, const void *got, char *msg, size_t msz) {
+  char label[16];
+  snprintf(label, sizeof label, "arg%d", k);
+  return compare_data(r->a[k].type, r->a[k].count, r->a[k].p, got, r->mode[k], r->tol[k], label,
+                      msg, msz);
+}
+
+/* Compares the module globals the reference named. */
+static int compare_globals(cw_context *ctx, cw_module *mod, const RefArgs *r, char *msg, size_t msz) {
+  for (int i = 0; i < r->nglobals; i++) {
+    const RefGlobal *gl = &r->glob[i];
+    void *dptr;
+    size_t size, n = gl->count * type_sizes[gl->type];
+    unsigned char got[sizeof gl->want];
+    if (cw_module_symbol(mod, gl->name, &dptr, &size) != CW_OK || gl->offset + n > size) {
+      snprintf(msg, msz, "global %s: no such symbol (or too small)", gl->name);
+      return -1;
+    }
+    if (cw_memcpy_dtoh(ctx, got, (char *)dptr + gl->offset, n) != CW_OK) {
+      snprintf(msg, msz, "global %s: %s", gl->name, cw_last_error_message(ctx));
+      return -1;
+    }
+    if (compare_data(gl->type, gl->count, gl->want, got, gl->mode, gl->tol, gl->name, msg, msz))
+      return -1;
+  }
+  return 0;
+}
+
+/* ---- device printf output ------------------------------------------ */
+
+/* Points stdout at a temporary file; *saved keeps the old descriptor. */
+static FILE *capture_begin(int *saved) {
+  fflush(stdout);
+  FILE *t = tmpfile();
+  if (!t) return NULL;
+  *saved = dup(1);
+  if (*saved < 0 || dup2(fileno(t), 1) < 0) {
+    if (*saved >= 0) close(*saved);
+    fclose(t);
+    return NULL;
+  }
+  return t;
+}
+
+/* Restores stdout and returns what was written meanwhile (malloc'd). */
+static char *capture_end(FILE *t, int saved) {
+  fflush(stdout);
+  dup2(saved, 1);
+  close(saved);
+  off_t n = lseek(fileno(t), 0, SEEK_END);
+  char *text = malloc(n > 0 ? (size_t)n + 1 : 1);
+  size_t got = 0;
+  if (text && n > 0 && lseek(fileno(t), 0, SEEK_SET) == 0)
+    for (ssize_t k; got < (size_t)n && (k = read(fileno(t), text + got, (size_t)n - got)) > 0;)
+      got += (size_t)k;
+  if (text) text[got] = 0;
+  fclose(t);
+  return text;
+}
+
+/* Does line [g, g+gn) match the pattern [e, e+en), where "{*}" matches
+ * any run of characters? */
+static int line_matches(const char *g, size_t gn, const char *e, size_t en) {
+  if (en >= 3 && !strncmp(e, "{*}", 3)) {
+    for (size_t k = 0; k <= gn; k++)
+      if (line_matches(g + k, gn - k, e + 3, en - 3)) return 1;
+    return 0;
+  }
+  if (!en) return !gn;
+  return gn && *g == *e && line_matches(g + 1, gn - 1, e + 1, en - 1);
+}
+
+/* Every expected line must match a distinct printed line and nothing may
+ * be left over (threads print in no fixed order). */
+static int compare_printed(const char *got, const char *exp, char *msg, size_t msz) {
+  enum { MAXL = 1024 };
+  const char *gl[MAXL];
+  size_t glen[MAXL];
+  char used[MAXL] = {0};
+  int ng = 0;
+  for (const char *p = got; *p && ng < MAXL;) {
+    const char *nl = strchr(p, '\n');
+    size_t len = nl ? (size_t)(nl - p) : strlen(p);
+    gl[ng] = p, glen[ng++] = len;
+    p += len + (nl ? 1 : 0);
+  }
+  int ne = 0;
+  for (const char *p = exp; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t len = nl ? (size_t)(nl - p) : strlen(p);
+    int found = 0;
+    for (int i = 0; i < ng && !found; i++)
+      if (!used[i] && line_matches(gl[i], glen[i], p, len)) used[i] = 1, found = 1;
+    if (!found) {
+      snprintf(msg, msz, "printf: expected line \"%.*s\" not printed", (int)(len < 200 ? len : 200), p);
+      return -1;
+    }
+    ne++;
+    p += len + (nl ? 1 : 0);
+  }
+  if (ng != ne) {
+    for (int i = 0; i < ng; i++)
+      if (!used[i]) {
+        snprintf(msg, msz, "printf: %d lines printed, %d expected; extra \"%.*s\"", ng, ne,
+                 (int)(glen[i] < 200 ? glen[i] : 200), gl[i]);
+        break;
+      }
+    return -1;
+  }
+  return 0;
 }
 
 /* ---- one launch -------------------------------------------------------- */
@@ -298,7 +415,7 @@ static void free_args(RefArgs *r) {
 
 /* Runs the kernel on the device copies of r's inputs; fills got[]. */
 static int run_kernel(cw_context *ctx, cw_module *mod, const Launch *l, const RefArgs *r,
-                      void **got, char *msg, size_t msz) {
+                      void **got, char **printed, char *msg, size_t msz) {
   cw_kernel *k;
   cw_buffer *bufs[REF_MAX_ARGS] = {0};
   void *dptr[REF_MAX_ARGS], *argv[REF_MAX_ARGS];
@@ -314,9 +431,12 @@ static int run_kernel(cw_context *ctx, cw_module *mod, const Launch *l, const Re
     dptr[i] = cw_buffer_ptr(bufs[i]);
     argv[i] = &dptr[i];
   }
-  if (cw_launch(k, l->grid, l->block, l->shared, NULL, argv) != CW_OK ||
-      cw_synchronize(ctx) != CW_OK)
-    goto fail;
+  int saved = -1;
+  FILE *cap = capture_begin(&saved);
+  cw_status st = cw_launch(k, l->grid, l->block, l->shared, NULL, argv);
+  if (st == CW_OK) st = cw_synchronize(ctx);
+  if (cap) *printed = capture_end(cap, saved);
+  if (st != CW_OK) goto fail;
   for (int i = 0; i < r->nargs; i++) {
     if (!bufs[i]) continue;
     size_t n = r->a[i].count * type_sizes[r->a[i].type];
@@ -351,18 +471,26 @@ static void run_launch(cw_context *ctx, cw_module *mod, const char *stem, const 
   r.nargs = l->nargs;
   char msg[512] = "";
   void *got[REF_MAX_ARGS] = {0};
+  char *printed = NULL;
   int ok = 1;
   for (int i = 0; i < l->nargs; i++)
     if (parse_arg(l->args[i], &r.a[i])) {
       snprintf(msg, sizeof msg, "bad argument '%s'", l->args[i]);
       ok = 0;
     }
-  if (ok && run_kernel(ctx, mod, l, &r, got, msg, sizeof msg)) ok = 0;
+  if (ok && run_kernel(ctx, mod, l, &r, got, &printed, msg, sizeof msg)) ok = 0;
   if (ok) {
     e->fn(&r);
     for (int i = 0; i < r.nargs && ok; i++)
       if (r.a[i].is_buffer && compare_buffer(&r, i, got[i], msg, sizeof msg)) ok = 0;
+    if (ok && compare_globals(ctx, mod, &r, msg, sizeof msg)) ok = 0;
+    if (ok && r.check_printed &&
+        compare_printed(printed ? printed : "", r.expect_printed, msg, sizeof msg))
+      ok = 0;
   }
+  /* output no reference looks at is passed through, as before */
+  if (printed && *printed && !r.check_printed) fputs(printed, stdout);
+  free(printed);
   printf("%s %s:%s --grid %u,%u,%u --block %u,%u,%u%s%s\n", ok ? "ok  " : "FAIL", stem,
          l->kernel, l->grid[0], l->grid[1], l->grid[2], l->block[0], l->block[1], l->block[2],
          ok ? "" : "  ", msg);

@@ -1,13 +1,17 @@
 /*
  * device_globals.c — references for tests/kernels/device_globals.cu.  The
- * __device__/__managed__ globals themselves are not visible to the runner,
- * so accumulateManaged checks only that its input is left untouched.
+ * globals the kernels leave behind are checked too (read back from the
+ * module); they persist between the file's launches, each of which runs once.
  */
 #include "ref.h"
 
 /* callCount starts at 0 and this is the file's only launch of countCalls:
    the last ticket is threads - 1, and total[0] = threads. */
-static void countCalls(RefArgs *r) { BI32(0)[0] = (int32_t)NTHREADS(r); }
+static void countCalls(RefArgs *r) {
+  int32_t calls = (int32_t)NTHREADS(r);
+  BI32(0)[0] = calls;
+  ref_expect_global(r, "callCount", 0, TY_I32, 1, &calls);
+}
 
 static void lookupTable(RefArgs *r) {
   for (unsigned t = 0; t < r->block[0]; t++) {
@@ -16,7 +20,16 @@ static void lookupTable(RefArgs *r) {
   }
 }
 
-static void accumulateManaged(RefArgs *r) { (void)r; /* writes only globals */ }
+/* Every thread adds its x (whole numbers: exact in any order) and 1. */
+static void accumulateManaged(RefArgs *r) {
+  float sum = 0.0f;
+  int32_t hits = 0;
+  for (size_t i = 0; i < NTHREADS(r); i++) sum += BF32(0)[i], hits++;
+  ref_expect_global(r, "managedTotal", 0, TY_F32, 1, &sum);
+  ref_expect_global(r, "managedHits", 0, TY_I32, 1, &hits);
+  ref_expect_global(r, "globalStats", 0, TY_F32, 1, &sum);  /* .sum */
+  ref_expect_global(r, "globalStats", 4, TY_I32, 1, &hits); /* .count */
+}
 
 static void lastBlockSum(RefArgs *r) {
   int n = SI32(3);
@@ -33,6 +46,8 @@ static void lastBlockSum(RefArgs *r) {
   }
   for (unsigned b = 0; b < r->grid[0]; b++) total += BF32(1)[b];
   BF32(2)[0] = total;
+  uint32_t zero = 0; /* the last block resets the ticket counter */
+  ref_expect_global(r, "blocksDone", 0, TY_U32, 1, &zero);
 }
 
 const RefEntry ref_device_globals[] = {

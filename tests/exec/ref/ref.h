@@ -15,6 +15,14 @@
  * reassociated float reductions (looser bound), or values no reference
  * can predict (skipped, with a comment saying why).
  *
+ * Beyond the buffers, a reference may name values that a kernel leaves in
+ * module globals (__device__, __managed__: ref_expect_global, read back
+ * through cw_module_symbol after the launch), and the device printf output
+ * it expects (ref_expect_printf: the runner captures the launch's stdout;
+ * lines are matched as a multiset, since threads print in no fixed order,
+ * and "{*}" in an expected line matches any run of characters, for %p and
+ * the like).
+ *
  * Each ref file exports one table, `ref_<stem>[]`, ended by {NULL}; an
  * entry with fn == NULL records a kernel that has no reference and why.
  * One function per kernel name; where a file launches a kernel twice with
@@ -24,8 +32,10 @@
 #define CUWASM_TEST_REF_H
 
 #include <math.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 typedef enum {
@@ -40,7 +50,7 @@ typedef enum {
   CHK_SKIP,    /* not compared (the reference says why) */
 } RefCheck;
 
-enum { REF_MAX_ARGS = 32 };
+enum { REF_MAX_ARGS = 32, REF_MAX_GLOBALS = 8, REF_PRINT_MAX = 8192 };
 
 typedef struct RefArg {
   int is_buffer;
@@ -50,6 +60,18 @@ typedef struct RefArg {
   union { int32_t i32; uint32_t u32; int64_t i64; uint64_t u64; float f32; double f64; } s;
 } RefArg;
 
+/* An expected value in a module global: `count` elements of `type` at
+   byte `offset` of the symbol `name`. */
+typedef struct RefGlobal {
+  const char *name;
+  size_t offset;
+  RefType type;
+  size_t count;
+  RefCheck mode;
+  double tol;
+  unsigned char want[64];
+} RefGlobal;
+
 typedef struct RefArgs {
   int nargs;
   RefArg a[REF_MAX_ARGS];
@@ -57,6 +79,11 @@ typedef struct RefArgs {
   size_t shared;
   RefCheck mode[REF_MAX_ARGS];
   double tol[REF_MAX_ARGS];
+  int nglobals; /* expected globals (ref_expect_global) */
+  RefGlobal glob[REF_MAX_GLOBALS];
+  int check_printed; /* 1: compare the launch's printf output with expect_printed */
+  size_t printed_len;
+  char expect_printed[REF_PRINT_MAX];
 } RefArgs;
 
 typedef void (*RefFn)(RefArgs *r);
@@ -94,6 +121,35 @@ float ref_f16_to_f32(uint16_t h);
 static inline void ref_set(RefArgs *r, int k, RefCheck m, double tol) {
   r->mode[k] = m;
   r->tol[k] = tol;
+}
+
+/* Expects `count` values of `type` (copied from `want`) at byte `offset`
+   of module global `name`, compared as buffers are (exact for integers). */
+static inline void ref_expect_global(RefArgs *r, const char *name, size_t offset, RefType type,
+                                     size_t count, const void *want) {
+  static const size_t sz[] = {1, 1, 2, 2, 4, 4, 8, 8, 2, 4, 8};
+  if (r->nglobals >= REF_MAX_GLOBALS || count * sz[type] > sizeof r->glob[0].want) return;
+  RefGlobal *g = &r->glob[r->nglobals++];
+  g->name = name;
+  g->offset = offset;
+  g->type = type;
+  g->count = count;
+  g->mode = CHK_DEFAULT;
+  g->tol = 0;
+  memcpy(g->want, want, count * sz[type]);
+}
+
+/* Appends to the expected printf output (and turns its check on). */
+static inline void ref_expect_printf(RefArgs *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static inline void ref_expect_printf(RefArgs *r, const char *fmt, ...) {
+  va_list ap;
+  size_t room = sizeof r->expect_printed - r->printed_len;
+  va_start(ap, fmt);
+  int n = vsnprintf(r->expect_printed + r->printed_len, room, fmt, ap);
+  va_end(ap);
+  r->check_printed = 1;
+  if (n > 0) r->printed_len += (size_t)n < room ? (size_t)n : room - 1;
 }
 
 #endif
