@@ -5,6 +5,8 @@
  * A cw_program owns the arena that holds its KIR module and its source
  * files; diagnostics keep their own copies of what they show, so they
  * outlive the program (and a failed compilation frees its arena at once).
+ * A compilation can report every file its preprocessor looked for
+ * (cw_compile_source_noting), for the runtime's cache of translations.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -66,11 +68,14 @@ CwDiags *cw_diags_internal(cw_diags *d) { return &d->d; }
 
 const char *cw_version(void) { return CUWASM_VERSION; }
 
+const char *cw_cuda_include_dir(void) {
+  const char *env = getenv("CUWASM_INCLUDE_DIR");
+  return env && *env ? env : CUWASM_SOURCE_DIR "/include/cuda";
+}
+
 static void fill_pp(PPOptions *pp, const cw_compile_options *o) {
   memset(pp, 0, sizeof *pp);
-  pp->cuda_include_dir = CUWASM_SOURCE_DIR "/include/cuda";
-  const char *env = getenv("CUWASM_INCLUDE_DIR");
-  if (env && *env) pp->cuda_include_dir = env;
+  pp->cuda_include_dir = cw_cuda_include_dir();
   pp->implicit_cuda_runtime = true;
   pp->cuda_arch = 800;
   if (!o) return;
@@ -96,7 +101,8 @@ static cw_status finish(cw_program *prog, cw_diags *diags, Parser *ps, cw_progra
 }
 
 static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ctx,
-                         const cw_compile_options *opts, cw_diags *diags, cw_program **out) {
+                         const cw_compile_options *opts, const CwInputNote *note,
+                         cw_diags *diags, cw_program **out) {
   *out = NULL;
   if (!diags) return CW_ERR_INVALID;
   cw_program *prog = calloc(1, sizeof *prog);
@@ -117,6 +123,7 @@ static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ct
   }
   PPOptions pp;
   fill_pp(&pp, opts);
+  if (note) pp.note_input = note->fn, pp.note_input_ctx = note->ctx;
   remember_options(prog, f->name, opts);
   Parser *ps = front_compile(&prog->arena, &diags->d, f, &pp);
   prog->arena.oom = NULL;
@@ -127,7 +134,7 @@ static SrcFile *load_path(Arena *a, const void *ctx) { return srcfile_load(a, ct
 
 cw_status cw_compile_file(const char *path, const cw_compile_options *opts,
                           cw_diags *diags, cw_program **out) {
-  cw_status st = compile(load_path, path, opts, diags, out);
+  cw_status st = compile(load_path, path, opts, NULL, diags, out);
   if (st == CW_ERR_IO && diags)
     diag_add(&diags->d, DIAG_ERROR, (SrcLoc){0}, "cannot read '%s'", path);
   return st;
@@ -149,7 +156,15 @@ cw_status cw_compile_source(const char *name, const char *source, size_t size,
                             cw_program **out) {
   if (!source || !out) return CW_ERR_INVALID;
   MemSrc m = {name ? name : "<source>", source, size};
-  return compile(load_mem, &m, opts, diags, out);
+  return compile(load_mem, &m, opts, NULL, diags, out);
+}
+
+cw_status cw_compile_source_noting(const char *name, const char *source, size_t size,
+                                   const cw_compile_options *opts, const CwInputNote *note,
+                                   cw_diags *diags, cw_program **out) {
+  if (!source || !out) return CW_ERR_INVALID;
+  MemSrc m = {name ? name : "<source>", source, size};
+  return compile(load_mem, &m, opts, note, diags, out);
 }
 
 void cw_program_free(cw_program *p) {

@@ -1,7 +1,8 @@
 /*
  * program.h — what backends may read of a compiled cw_program beyond the
  * public API: its KIR module and the device-only CUDA source that native
- * toolchains (NVRTC) compile.
+ * toolchains (NVRTC) compile; and what the runtime's cache of translations
+ * needs of the compiler (the inputs a compilation read).
  */
 #ifndef CW_API_PROGRAM_H
 #define CW_API_PROGRAM_H
@@ -16,5 +17,19 @@ cw_status cw_program_device_source(cw_program *p, char **text);
  * ("--include-path=DIR" for the source's folder and each -I, "-DX=Y",
  * "-UX"); owned by the program, *n set to their count. */
 const char *const *cw_program_tool_options(cw_program *p, int *n);
+
+/* The folder of our CUDA headers: CUWASM_INCLUDE_DIR, else the source
+ * tree's include/cuda. */
+const char *cw_cuda_include_dir(void);
+
+/* cw_compile_source, telling fn of every file the preprocessor looks for
+ * (kind PP_INPUT_* of front/token.h; text NULL unless read). */
+typedef struct CwInputNote {
+  void (*fn)(void *ctx, int kind, const char *path, const char *text, size_t size);
+  void *ctx;
+} CwInputNote;
+cw_status cw_compile_source_noting(const char *name, const char *source, size_t size,
+                                   const cw_compile_options *opts, const CwInputNote *note,
+                                   cw_diags *diags, cw_program **out);
 
 #endif

@@ -12,7 +12,9 @@
  *
  * Files are remembered by path in the identifier table (an Ident's `file`
  * slot): their text is read once, `#pragma once` and detected include
- * guards are recorded there, and missing files are remembered too.
+ * guards are recorded there, and missing files are remembered too.  Each
+ * path looked up is reported once to opt->note_input, for caches that
+ * must know everything a translation depended on.
  *
  * Runaway input (exponential macros, include fan-out) is bounded by a
  * token budget proportional to the input; exhausting it, or nesting
@@ -121,6 +123,11 @@ static FileInfo *file_info(PP *pp, const char *path) {
     /* the budget grows with the distinct text read, not with re-reads */
     if (fi->file) pp->budget += BUDGET_PER_BYTE * fi->file->size;
     fi->missing = !fi->file;
+    if (pp->opt->note_input)
+      pp->opt->note_input(pp->opt->note_input_ctx,
+                          fi->file ? PP_INPUT_READ : PP_INPUT_ABSENT, path,
+                          fi->file ? fi->file->contents : NULL,
+                          fi->file ? fi->file->size : 0);
     id->file = fi;
   }
   return id->file;
@@ -152,7 +159,7 @@ const char *pp_find_header(PP *pp, const char *name, bool angled,
 }
 
 /* Headers the device pass may treat as empty when no shim provides them. */
-static bool is_system_header(const char *name) {
+static bool is_system_header(PP *pp, const char *name) {
   static const char *const known[] = {
       "assert.h", "complex.h", "ctype.h", "errno.h", "fenv.h", "float.h",
       "inttypes.h", "iso646.h", "limits.h", "locale.h", "math.h", "setjmp.h",
@@ -184,7 +191,11 @@ static bool is_system_header(const char *name) {
   if (strstr(name, "..")) return false;
   char path[4096];
   snprintf(path, sizeof path, "/usr/include/%s", name);
-  return access(path, F_OK) == 0;
+  bool found = access(path, F_OK) == 0;
+  if (pp->opt->note_input)
+    pp->opt->note_input(pp->opt->note_input_ctx,
+                        found ? PP_INPUT_EXISTS : PP_INPUT_ABSENT, path, NULL, 0);
+  return found;
 }
 
 const char *pp_header_name(PP *pp, Token **rest, Token *tok, bool *angled) {
@@ -268,7 +279,7 @@ static Token *do_include(PP *pp, Token *hash, Token *dir) {
   int from = next && pp->frame && pp->frame->up ? pp->frame->dir_idx + 1 : -1;
   int idx = -1;
   const char *path = pp_find_header(pp, name, angled || from >= 0, from, &idx);
-  if (!path && angled && !pp->opt->host_pass && is_system_header(name))
+  if (!path && angled && !pp->opt->host_pass && is_system_header(pp, name))
     return rest;
   if (!path) {
     pp_error(pp, tok, "'%s' file not found", name);

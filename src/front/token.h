@@ -81,7 +81,16 @@ typedef struct PPOptions {
    * up before the file system.  May be NULL. */
   const char *(*read_file)(void *ctx, const char *path, size_t *size);
   void *read_file_ctx;
+  /* Told of every file the run looks for, once per path: its text when
+   * read (PP_INPUT_READ), or that it is absent, or that only its existence
+   * was tested (a system header, PP_INPUT_EXISTS).  What a cache keyed by
+   * the inputs must check again (rt/module_cache.c).  May be NULL. */
+  void (*note_input)(void *ctx, int kind, const char *path, const char *text,
+                     size_t size);
+  void *note_input_ctx;
 } PPOptions;
+
+enum { PP_INPUT_READ, PP_INPUT_ABSENT, PP_INPUT_EXISTS };
 
 /* Preprocesses `file` (already loaded) and returns the token list of the
  * translation unit.  Never returns NULL: on errors, what could be
