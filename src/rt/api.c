@@ -7,7 +7,9 @@
  * Blocking copies and memset first wait for the default stream, as CUDA's
  * legacy default stream does; cw_synchronize waits for every stream and
  * writes buffered device printf output to stdout (that output is the
- * user's program speaking, the library itself never prints).
+ * user's program speaking, the library itself never prints).  Loading
+ * CUDA source goes through the backend's cache of translations where it
+ * has one (module_cache.c).
  */
 #include "rt_internal.h"
 
@@ -143,7 +145,8 @@ static cw_status module_from_program(cw_context *ctx, cw_program *prog, cw_modul
   return CW_OK;
 }
 
-cw_status cw_module_load(cw_context *ctx, cw_program *prog, cw_module **out) {
+cw_status rt_module_load(cw_context *ctx, cw_program *prog, const char *key,
+                         const CwInputs *inputs, cw_module **out) {
   *out = NULL;
   if (ctx->ops->module_load_program) return module_from_program(ctx, prog, out);
   char *c = NULL;
@@ -164,7 +167,11 @@ cw_status cw_module_load(cw_context *ctx, cw_program *prog, cw_module **out) {
     return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
   }
   m->ctx = ctx;
-  st = ctx->ops->module_load(ctx->dev, c, &m->handle, ctx->err, sizeof ctx->err);
+  if (key && ctx->ops->module_load_record)
+    st = ctx->ops->module_load_record(ctx->dev, c, key, inputs, &m->handle, ctx->err,
+                                      sizeof ctx->err);
+  else
+    st = ctx->ops->module_load(ctx->dev, c, &m->handle, ctx->err, sizeof ctx->err);
   free(c);
   if (st != CW_OK) {
     free(m);
@@ -174,11 +181,17 @@ cw_status cw_module_load(cw_context *ctx, cw_program *prog, cw_module **out) {
   return CW_OK;
 }
 
+cw_status cw_module_load(cw_context *ctx, cw_program *prog, cw_module **out) {
+  return rt_module_load(ctx, prog, NULL, NULL, out);
+}
+
 cw_status cw_module_load_source(cw_context *ctx, const char *name, const char *source,
                                 size_t size, const cw_compile_options *opts,
                                 cw_diags *diags, cw_module **out) {
   cw_program *p = NULL;
   *out = NULL;
+  if (ctx->ops->module_cached) /* skips the front end when it can */
+    return module_cache_load(ctx, name, source, size, opts, diags, out);
   cw_status st = cw_compile_source(name, source, size, opts, diags, &p);
   if (st != CW_OK) return rt_fail(ctx, st, "compilation of %s failed", name);
   st = cw_module_load(ctx, p, out);

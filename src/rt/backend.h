@@ -17,6 +17,24 @@
 
 #include "cuwasm.h"
 
+/* One file a compilation looked for, as a cache of whole translations
+ * must check it again (filled by module_cache.c when the front end reads
+ * or probes it; path relative to the working folder when the front end's
+ * was). */
+enum { CW_INPUT_READ, CW_INPUT_ABSENT, CW_INPUT_EXISTS };
+typedef struct CwInput {
+  char *path;                /* heap */
+  int kind;                  /* CW_INPUT_* */
+  uint64_t hash[2];          /* of the text read (CW_INPUT_READ) */
+  uint64_t size, ino, dev;   /* stat() just after the read */
+  int64_t mtime_ns, ctime_ns;
+} CwInput;
+typedef struct CwInputs {
+  CwInput *v;
+  int n, cap;
+  bool unusable; /* something could not be recorded: cache nothing */
+} CwInputs;
+
 typedef struct CwBackendOps {
   const char *name;
   /* Fills info (name, cores, ...) and says whether the backend can run. */
@@ -40,6 +58,17 @@ typedef struct CwBackendOps {
    * from the program instead of the emitted C; NULL for the others. */
   cw_status (*module_load_program)(void *dev, cw_program *prog, void **mod,
                                    char *err, size_t errn);
+  /* Optional cache of whole translations (cpu), so that loading CUDA
+   * source seen before skips the front end.  `key` (32 hex digits) hashes
+   * the source and everything besides files that shaped its translation
+   * (module_cache.c).  module_cached loads what was recorded under it if
+   * every recorded input is unchanged, else returns CW_ERR_NOT_FOUND
+   * (never an error the caller must report); module_load_record is
+   * module_load that also records key → the module and its inputs. */
+  cw_status (*module_cached)(void *dev, const char *key, void **mod);
+  cw_status (*module_load_record)(void *dev, const char *c_source, const char *key,
+                                  const CwInputs *inputs, void **mod, char *err,
+                                  size_t errn);
   void (*module_unload)(void *dev, void *mod);
   /* Kernel by C++ name (whitespace ignored) or C name. */
   cw_status (*kernel_find)(void *mod, const char *name, void **kernel,

@@ -1,5 +1,6 @@
 /*
- * rt_internal.h — the runtime core's objects (api.c, stream.c, mempool.c).
+ * rt_internal.h — the runtime core's objects (api.c, stream.c, mempool.c,
+ * module_cache.c).
  */
 #ifndef CW_RT_INTERNAL_H
 #define CW_RT_INTERNAL_H
@@ -85,6 +86,16 @@ struct cw_module {
   void *handle;
   cw_kernel *kernels;
 };
+
+/* api.c: cw_module_load; with a key, a backend that records translations
+ * (module_load_record) stores key → the module and its inputs. */
+cw_status rt_module_load(cw_context *ctx, cw_program *prog, const char *key,
+                         const CwInputs *inputs, cw_module **out);
+
+/* module_cache.c: cw_module_load_source through ops->module_cached. */
+cw_status module_cache_load(cw_context *ctx, const char *name, const char *source,
+                            size_t size, const cw_compile_options *opts,
+                            cw_diags *diags, cw_module **out);
 
 /* mempool.c */
 void mempool_init(MemPool *p);

@@ -9,6 +9,9 @@
  * handed to the runtime core at synchronize.  A failed device assert or a
  * trap records the first message (file:line, block, thread), makes the
  * remaining blocks skip, and fails the launch with cudaErrorAssert's text.
+ * Modules come from emitted C through the JIT (jit.c), or straight from
+ * the JIT's cache of translations when the runtime core asks
+ * (module_cached: CUDA source seen before, no front end run).
  */
 #include "cpu_internal.h"
 
@@ -105,25 +108,64 @@ static cw_status cpu_fill(void *dv, void *dst, int v, size_t n) {
 
 /* ---- modules ------------------------------------------------------------ */
 
-static cw_status cpu_module_load(void *dv, const char *src, void **out, char *err,
-                                 size_t errn) {
-  (void)dv;
-  CpuModule *m = calloc(1, sizeof *m);
-  if (!m) return CW_ERR_NOMEM;
-  cw_status st = cpu_jit_load(src, &m->jit, err, errn);
-  if (st != CW_OK) {
-    free(m);
-    return st;
-  }
+/* Finds the module's tables in its loaded object. */
+static cw_status take_tables(CpuModule *m, char *err, size_t errn) {
   const int *abi = cpu_jit_sym(&m->jit, "cw_abi_version");
   m->kernels = cpu_jit_sym(&m->jit, "cw_kernels");
   m->symbols = cpu_jit_sym(&m->jit, "cw_symbols");
   if (!abi || *abi != CW_C_ABI_VERSION || !m->kernels || !m->symbols) {
     snprintf(err, errn, "compiled module lacks the cuwasm tables (ABI %d)",
              abi ? *abi : -1);
+    return CW_ERR_COMPILE;
+  }
+  return CW_OK;
+}
+
+/* Loads C (recording it under key when key is not NULL). */
+static cw_status load(const char *src, const char *key, const CwInputs *inputs,
+                      void **out, char *err, size_t errn) {
+  CpuModule *m = calloc(1, sizeof *m);
+  if (!m) return CW_ERR_NOMEM;
+  cw_status st = key ? cpu_jit_load_record(src, key, inputs, &m->jit, err, errn)
+                     : cpu_jit_load(src, &m->jit, err, errn);
+  if (st == CW_OK) {
+    st = take_tables(m, err, errn);
+    if (st != CW_OK) cpu_jit_unload(&m->jit);
+  }
+  if (st != CW_OK) {
+    free(m);
+    return st;
+  }
+  *out = m;
+  return CW_OK;
+}
+
+static cw_status cpu_module_load(void *dv, const char *src, void **out, char *err,
+                                 size_t errn) {
+  (void)dv;
+  return load(src, NULL, NULL, out, err, errn);
+}
+
+static cw_status cpu_module_load_record(void *dv, const char *src, const char *key,
+                                        const CwInputs *inputs, void **out, char *err,
+                                        size_t errn) {
+  (void)dv;
+  return load(src, key, inputs, out, err, errn);
+}
+
+static cw_status cpu_module_cached(void *dv, const char *key, void **out) {
+  (void)dv;
+  CpuModule *m = calloc(1, sizeof *m);
+  if (!m) return CW_ERR_NOT_FOUND;
+  char err[256];
+  if (cpu_jit_load_cached(key, &m->jit) != CW_OK) {
+    free(m);
+    return CW_ERR_NOT_FOUND;
+  }
+  if (take_tables(m, err, sizeof err) != CW_OK) {
     cpu_jit_unload(&m->jit);
     free(m);
-    return CW_ERR_COMPILE;
+    return CW_ERR_NOT_FOUND;
   }
   *out = m;
   return CW_OK;
@@ -358,6 +400,8 @@ static const CwBackendOps cpu_ops = {
     .copy = cpu_copy,
     .fill = cpu_fill,
     .module_load = cpu_module_load,
+    .module_cached = cpu_module_cached,
+    .module_load_record = cpu_module_load_record,
     .module_unload = cpu_module_unload,
     .kernel_find = cpu_kernel_find,
     .symbol_find = cpu_symbol_find,

@@ -1,8 +1,9 @@
 /*
  * cpu_internal.h — the CPU backend's parts: a thread pool that hands out
  * thread blocks dynamically (pool.c), the JIT that turns emitted C into
- * loaded code with an on-disk cache (jit.c), and the backend itself
- * (cpu.c: launches, printf/assert plumbing).
+ * loaded code with an on-disk cache (jit.c) whose first level maps a
+ * translation to its object without the front end (jit_manifest.c), and
+ * the backend itself (cpu.c: launches, printf/assert plumbing).
  */
 #ifndef CW_RT_CPU_INTERNAL_H
 #define CW_RT_CPU_INTERNAL_H
@@ -57,9 +58,24 @@ typedef struct CpuJit {
 } CpuJit;
 
 cw_status cpu_jit_load(const char *c_source, CpuJit *out, char *err, size_t errn);
+/* cpu_jit_load that also records, under the translation key `key`
+ * (rt/module_cache.c), the object and the inputs of the translation. */
+cw_status cpu_jit_load_record(const char *c_source, const char *key, const CwInputs *inputs,
+                              CpuJit *out, char *err, size_t errn);
+/* The object recorded under `key` if its inputs are unchanged: CW_OK, or
+ * CW_ERR_NOT_FOUND for any reason (the caller then translates). */
+cw_status cpu_jit_load_cached(const char *key, CpuJit *out);
 void *cpu_jit_sym(CpuJit *j, const char *name);
 void cpu_jit_unload(CpuJit *j);
 /* The cache folder (created 0700); writes into buf. */
 bool cpu_jit_cache_dir(char *buf, size_t n);
+
+/* ---- jit_manifest.c ---- */
+/* True, with so_key set, when manifest <mkey>.m in dir is intact and every
+ * input it lists is unchanged. */
+bool cpu_manifest_check(const char *dir, const char *mkey, char so_key[33]);
+/* Records mkey → so_key and the inputs (best effort: nothing on failure). */
+void cpu_manifest_write(const char *dir, const char *mkey, const char *so_key,
+                        const CwInputs *inputs);
 
 #endif

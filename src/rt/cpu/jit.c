@@ -5,14 +5,24 @@
  * a shared object with -O3 -march=native; dlopen loads it.  Objects are
  * cached under $XDG_CACHE_HOME/cuwasm (default ~/.cache/cuwasm, created
  * mode 0700, private to the user) by a 128-bit hash of source, compiler
- * and flags, so a second run skips the compiler.  A new object is built
- * under a temporary name and renamed into place, so concurrent processes
- * never load a half-written file.  The compiler runs through fork/execvp
- * (no shell: paths may hold spaces); its stderr goes to a file whose head
- * becomes the error message.  Without a working compiler, libtcc (if
- * installed) compiles in memory instead.
+ * and flags, so a second run skips the compiler.  A new object (and its C
+ * source) is written under a temporary name and renamed into place, so
+ * concurrent processes and threads never read a half-written file.
+ *
+ * A first level, keyed by the CUDA translation instead of the C
+ * (rt/module_cache.c), maps to the object through a manifest of the
+ * translation's input files (jit_manifest.c), so a hit skips the front end
+ * too; its key adds the compiler, flags and this library binary's
+ * identity (a rebuilt cuwasm may emit other C for the same source).
+ *
+ * The compiler runs through fork/execvp (no shell: paths may hold spaces);
+ * its stderr goes to a file whose head becomes the error message.  Without
+ * a working compiler, libtcc (if installed) compiles in memory instead.
  */
+#define _GNU_SOURCE /* dladdr */
 #include "cpu_internal.h"
+
+#include "base/hash.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -27,33 +37,50 @@
 static const char *const jit_flags[] = {"-O3", "-march=native", "-fPIC", "-shared",
                                         "-fno-strict-aliasing", "-fwrapv", NULL};
 
-/* Two 64-bit multiply-xorshift lanes over 8-byte words: the source is
- * tens of kilobytes (the prelude), and hashing it byte by byte was a
- * visible part of a cache hit. */
-static void hash_bytes(uint64_t h[2], const char *s, size_t n) {
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    memcpy(&w, s + i, 8);
-    h[0] = (h[0] ^ w) * 0x9e3779b97f4a7c15ull;
-    h[0] ^= h[0] >> 29;
-    h[1] = (h[1] ^ w) * 0xff51afd7ed558ccdull;
-    h[1] ^= h[1] >> 32;
-  }
-  uint64_t w = n;
-  for (; i < n; i++) w = (w << 8) ^ (unsigned char)s[i];
-  h[0] = (h[0] ^ w) * 0x9e3779b97f4a7c15ull;
-  h[0] ^= h[0] >> 29;
-  h[1] = (h[1] ^ w) * 0xff51afd7ed558ccdull;
-  h[1] ^= h[1] >> 32;
+static void cache_key(const char *src, const char *cc, char out[33]) {
+  CwHash h;
+  cw_hash_init(&h);
+  const char *parts[3] = {src, cc, "v2"};
+  for (int i = 0; i < 3; i++) cw_hash_str(&h, parts[i]);
+  for (int i = 0; jit_flags[i]; i++) cw_hash_str(&h, jit_flags[i]);
+  cw_hash_hex(&h, out);
 }
 
-static void cache_key(const char *src, const char *cc, char out[33]) {
-  uint64_t h[2] = {0xcbf29ce484222325ull, 0x84222325cbf29ce4ull};
-  const char *parts[3] = {src, cc, "v2"};
-  for (int i = 0; i < 3; i++) hash_bytes(h, parts[i], strlen(parts[i]) + 1);
-  for (int i = 0; jit_flags[i]; i++) hash_bytes(h, jit_flags[i], strlen(jit_flags[i]) + 1);
-  snprintf(out, 33, "%016llx%016llx", (unsigned long long)h[0], (unsigned long long)h[1]);
+/* The identity of the binary holding this code (path, size, times,
+ * inode), once per process: a rebuilt cuwasm may translate the same
+ * source differently, so manifests of another build must not match.
+ * Empty when it cannot be known; manifests are then not used. */
+static char self_id[4400];
+static pthread_once_t self_once = PTHREAD_ONCE_INIT;
+
+static void find_self(void) {
+  Dl_info info;
+  struct stat st;
+  const char *path = NULL;
+  if (dladdr((void *)(uintptr_t)cpu_jit_load, &info) && info.dli_fname &&
+      info.dli_fname[0] == '/' && stat(info.dli_fname, &st) == 0)
+    path = info.dli_fname;
+  else if (stat("/proc/self/exe", &st) == 0)
+    path = "/proc/self/exe";
+  if (!path) return;
+  snprintf(self_id, sizeof self_id, "%s %lld %lld.%ld %lld.%ld %llu", path,
+           (long long)st.st_size, (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+           (long long)st.st_ctim.tv_sec, st.st_ctim.tv_nsec, (unsigned long long)st.st_ino);
+}
+
+/* The manifest's name: the translation key with all that jit.c adds. */
+static bool manifest_key(const char *key, const char *cc, char out[33]) {
+  pthread_once(&self_once, find_self);
+  if (!self_id[0]) return false;
+  CwHash h;
+  cw_hash_init(&h);
+  cw_hash_str(&h, "manifest 1");
+  cw_hash_str(&h, key);
+  cw_hash_str(&h, cc);
+  for (int i = 0; jit_flags[i]; i++) cw_hash_str(&h, jit_flags[i]);
+  cw_hash_str(&h, self_id);
+  cw_hash_hex(&h, out);
+  return true;
 }
 
 static bool mkdir_private(const char *path) {
@@ -171,12 +198,18 @@ static cw_status load_tcc(const char *src, CpuJit *j, char *err, size_t errn) {
 
 static cw_status build(const char *src, const char *cc, const char *dir,
                        const char *key, const char *so, char *err, size_t errn) {
-  char cpath[4200], tmp[4200], log[4200];
+  char cpath[4200], ctmp[4200], tmp[4200], log[4200];
   snprintf(cpath, sizeof cpath, "%s/%s.c", dir, key);
-  snprintf(tmp, sizeof tmp, "%s/%s.%d.tmp.so", dir, key, (int)getpid());
-  snprintf(log, sizeof log, "%s/%s.%d.log", dir, key, (int)getpid());
-  if (!write_file(cpath, src)) {
+  static atomic_uint seq; /* threads of one process build apart too */
+  unsigned n = atomic_fetch_add(&seq, 1);
+  snprintf(ctmp, sizeof ctmp, "%s/%s.%d.%u.tmp.c", dir, key, (int)getpid(), n);
+  snprintf(tmp, sizeof tmp, "%s/%s.%d.%u.tmp.so", dir, key, (int)getpid(), n);
+  snprintf(log, sizeof log, "%s/%s.%d.%u.log", dir, key, (int)getpid(), n);
+  /* written aside and renamed: a concurrent builder's compiler never reads
+   * a truncated file (an empty one compiles to an object without tables) */
+  if (!write_file(ctmp, src) || rename(ctmp, cpath) != 0) {
     snprintf(err, errn, "cannot write %s: %s", cpath, strerror(errno));
+    unlink(ctmp);
     return CW_ERR_IO;
   }
   int rc = run_compiler(cc, tmp, cpath, log);
@@ -201,12 +234,18 @@ static cw_status build(const char *src, const char *cc, const char *dir,
   return CW_OK;
 }
 
-cw_status cpu_jit_load(const char *src, CpuJit *j, char *err, size_t errn) {
-  *j = (CpuJit){0};
+static const char *compiler(void) {
   const char *cc = getenv("CUWASM_CC");
-  if (!cc || !*cc) cc = "cc";
-  char dir[4096], key[33], so[4200];
-  if (!cpu_jit_cache_dir(dir, sizeof dir)) {
+  return cc && *cc ? cc : "cc";
+}
+
+/* cpu_jit_load, leaving the cache folder and the object's key in dir/key. */
+static cw_status load_c(const char *src, CpuJit *j, char dir[4096], char key[33],
+                        char *err, size_t errn) {
+  *j = (CpuJit){0};
+  const char *cc = compiler();
+  char so[4200];
+  if (!cpu_jit_cache_dir(dir, 4096)) {
     snprintf(err, errn, "cannot create the cache folder %s", dir);
     return CW_ERR_IO;
   }
@@ -228,6 +267,31 @@ cw_status cpu_jit_load(const char *src, CpuJit *j, char *err, size_t errn) {
     return CW_ERR_IO;
   }
   return CW_OK;
+}
+
+cw_status cpu_jit_load(const char *src, CpuJit *j, char *err, size_t errn) {
+  char dir[4096], key[33];
+  return load_c(src, j, dir, key, err, errn);
+}
+
+cw_status cpu_jit_load_record(const char *src, const char *tkey, const CwInputs *inputs,
+                              CpuJit *j, char *err, size_t errn) {
+  char dir[4096], key[33], mkey[33];
+  cw_status st = load_c(src, j, dir, key, err, errn);
+  if (st == CW_OK && j->dl && manifest_key(tkey, compiler(), mkey))
+    cpu_manifest_write(dir, mkey, key, inputs);
+  return st;
+}
+
+cw_status cpu_jit_load_cached(const char *tkey, CpuJit *j) {
+  *j = (CpuJit){0};
+  char dir[4096], mkey[33], key[33], so[4200];
+  if (!manifest_key(tkey, compiler(), mkey) || !cpu_jit_cache_dir(dir, sizeof dir) ||
+      !cpu_manifest_check(dir, mkey, key))
+    return CW_ERR_NOT_FOUND;
+  snprintf(so, sizeof so, "%s/%s.so", dir, key);
+  j->dl = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+  return j->dl ? CW_OK : CW_ERR_NOT_FOUND;
 }
 
 void *cpu_jit_sym(CpuJit *j, const char *name) {
