@@ -336,6 +336,7 @@ static void emit_init_expr(CEmit *ce, StrBuf *sb, const KExpr *e) {
 void ce_local_decl(CEmit *ce, const KStmt *s) {
   KVar *v = s->var;
   if (v->as == AS_SHARED || v->is_static) return; /* module storage */
+  if (ce_remat_init(ce, v)) return; /* recomputed at each use (c_remat.c) */
   KExpr *init = s->init ? s->init : v->init;
   ce_indent(ce);
   if (ce_is_scalar(ce, v)) { /* declared once per block, at the top */
@@ -547,8 +548,9 @@ void ce_stmt(CEmit *ce, const KStmt *s) {
   case KS_RETURN: emit_return(ce, s); break;
   case KS_BARRIER:
     if (ce->fiber) {
-      ce_line(ce, "%s;", s->scope == KBAR_WARP ? "(void)cw_fiber_warp_sync(cw_fb)"
-                                               : "cw_fiber_barrier(cw_fb)");
+      if (s->scope != KBAR_VIRTUAL)
+        ce_line(ce, "%s;", s->scope == KBAR_WARP ? "(void)cw_fiber_warp_sync(cw_fb)"
+                                                 : "cw_fiber_barrier(cw_fb)");
       break;
     }
     ce_line(ce, "/* %s: no other thread runs here */",

@@ -115,6 +115,15 @@ static void emit_string(StrBuf *sb, const char *s, int n) {
 /* ---- variables --------------------------------------------------------- */
 
 static void emit_var(CEmit *ce, StrBuf *sb, const KVar *v) {
+  const KExpr *init = ce_remat_init(ce, v);
+  if (init) {
+    sb_puts(sb, "((");
+    ce_type_name(sb, v->type);
+    sb_puts(sb, ")");
+    ce_expr(ce, sb, init);
+    sb_puts(sb, ")");
+    return;
+  }
   if (ce_is_promoted(ce, v)) sb_printf(sb, "%s[%s]", ce_var_name(ce, v), ce->tidx);
   else sb_puts(sb, ce_var_name(ce, v));
 }

@@ -108,7 +108,7 @@ static bool has_continue(const KStmt *s) {
 
 static void promote(CEmit *ce, KVar *v) {
   if (v->as == AS_SHARED || v->is_static || v->kind == KV_GLOBAL) return;
-  if (ce_is_promoted(ce, v) || ce_is_scalar(ce, v)) return;
+  if (ce_is_promoted(ce, v) || ce_is_scalar(ce, v) || ce_remat_init(ce, v)) return;
   for (int i = 0; i < ce->promoted.len + ce->scalars.len; i++) {
     const KVar *o = i < ce->promoted.len ? ce->promoted.items[i]
                                          : ce->scalars.items[i - ce->promoted.len];
@@ -171,20 +171,29 @@ static bool hoistable(const CEmit *ce, const KStmt *s) {
 }
 
 /* break/continue (at depth 0) or the inlined return labelled `label` */
-static bool leaves_loop(const KStmt *s, const char *label, int depth) {
+/* bdepth/cdepth: loops and switches (for break) or loops (for continue)
+ * between s and the loop in question. */
+static bool leaves_loop_d(const KStmt *s, const char *label, int bdepth, int cdepth) {
   if (!s) return false;
   switch (s->kind) {
-  case KS_BREAK: case KS_CONTINUE: return depth == 0;
+  case KS_BREAK: return bdepth == 0;
+  case KS_CONTINUE: return cdepth == 0;
   case KS_RETURN: return s->label && label && !strcmp(s->label, label);
   case KS_BLOCK:
     for (int i = 0; i < s->nstmts; i++)
-      if (leaves_loop(s->stmts[i], label, depth)) return true;
+      if (leaves_loop_d(s->stmts[i], label, bdepth, cdepth)) return true;
     return false;
   case KS_IF:
-    return leaves_loop(s->then, label, depth) || leaves_loop(s->els, label, depth);
-  case KS_LOOP: case KS_SWITCH: return leaves_loop(s->body, label, depth + 1);
+    return leaves_loop_d(s->then, label, bdepth, cdepth) ||
+           leaves_loop_d(s->els, label, bdepth, cdepth);
+  case KS_LOOP: return leaves_loop_d(s->body, label, bdepth + 1, cdepth + 1);
+  case KS_SWITCH: return leaves_loop_d(s->body, label, bdepth + 1, cdepth);
   default: return false;
   }
+}
+
+static bool leaves_loop(const KStmt *s, const char *label, int depth) {
+  return leaves_loop_d(s, label, depth, depth);
 }
 
 /* A loop containing a barrier that runs as a plain C loop of the block. */
@@ -440,13 +449,14 @@ static void emit_tail_list(CEmit *ce, KStmt *const *st, int n) {
   }
 }
 
-static void emit_ptl_once(CEmit *ce, KStmt *const *stmts, int n) {
+/* A PTL over stmts whose body starts with the line `prefix` (or none). */
+static void emit_ptl_prefixed(CEmit *ce, KStmt *const *stmts, int n, const char *prefix) {
   int saved = ce->ptl;
   ce->ptl = ce->next_id++;
-  size_t mark = ce->out->len;
   ptl_open(ce, NULL);
   ce_line(ce, "{");
   ce->indent++;
+  if (prefix) ce_line(ce, "%s", prefix);
   size_t body_start = ce->out->len;
   emit_tail_list(ce, stmts, n);
   ce->indent--;
@@ -456,8 +466,11 @@ static void emit_ptl_once(CEmit *ce, KStmt *const *stmts, int n) {
   if (ce->out->data && strstr(ce->out->data + body_start, label))
     ce_line(ce, "cw_next%d:;", ce->ptl);
   ptl_close(ce);
-  (void)mark;
   ce->ptl = saved;
+}
+
+static void emit_ptl_once(CEmit *ce, KStmt *const *stmts, int n) {
+  emit_ptl_prefixed(ce, stmts, n, NULL);
 }
 
 /* ---- regions ---------------------------------------------------------- */
@@ -518,7 +531,13 @@ static bool run_uses_writes(CEmit *ce, const KStmt *h, KStmt *const *rest, int n
   return false;
 }
 
+static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s);
+
 static void emit_block_region(CEmit *ce, const KStmt *b) {
+  /* `{ T i = A; for (; C; i += S) body }` as c_lower.c writes a for loop */
+  if (b->nstmts == 2 && b->stmts[1]->kind == KS_LOOP &&
+      emit_strided_loop(ce, b->stmts[0], b->stmts[1]))
+    return;
   int i = 0;
   while (i < b->nstmts) {
     if (stmt_has_split(b->stmts[i])) {
@@ -648,6 +667,116 @@ static void emit_uniform_loop(CEmit *ce, const KStmt *s) {
   } else {
     ce_line(ce, "}");
   }
+}
+
+/* ---- strided loops ------------------------------------------------------
+ * A loop that c_interchange.c marked (its body ends in a virtual barrier
+ * and holds no real one) of the form `for (T i = A; C(i); i += S)` with S
+ * block-uniform, A and C free of side effects and loads, and i written
+ * only by the step: thread t's iteration j has i = A(t) + j*S (wrapping
+ * like the repeated additions).  The block runs iteration j of every
+ * thread that is still in the loop (cw_rN[t]: C held for all its
+ * iterations so far) before iteration j+1, with i a local of the per-thread
+ * loop computed from j; when every thread is still in, the body runs
+ * without the flag, which vectorises (grid-stride loops, reductions). */
+
+static bool writes_var_expr(const KExpr *e, const KVar *v) {
+  if (!e) return false;
+  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) {
+    const KExpr *b = e->a;
+    while (b && (b->kind == KE_MEMBER || b->kind == KE_INDEX)) b = b->a;
+    if (b && b->kind == KE_VAR && b->var == v) return true;
+  }
+  if (writes_var_expr(e->a, v) || writes_var_expr(e->b, v) || writes_var_expr(e->c, v))
+    return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (writes_var_expr(e->args[i], v)) return true;
+  return false;
+}
+
+static bool writes_var(const KStmt *s, const KVar *v) {
+  if (!s) return false;
+  for (int i = 0; i < s->nstmts; i++)
+    if (writes_var(s->stmts[i], v)) return true;
+  return writes_var_expr(s->init, v) || writes_var_expr(s->e, v) ||
+         writes_var_expr(s->cond, v) || writes_var_expr(s->step, v) ||
+         writes_var(s->then, v) || writes_var(s->els, v) ||
+         writes_var(s->init_stmt, v) || writes_var(s->body, v);
+}
+
+/* The stride S of `i += S`, `i++` or `++i` (NULL: another step). */
+static const KExpr *stride_of(const KExpr *step, const KVar *i, bool *unit) {
+  *unit = false;
+  if (!step || !step->a || step->a->kind != KE_VAR || step->a->var != i) return NULL;
+  if (step->kind == KE_INCDEC && step->op == KOP_ADD) {
+    *unit = true;
+    return step;
+  }
+  if (step->kind == KE_ASSIGN && step->op == KOP_ADD) return step->b;
+  return NULL;
+}
+
+static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
+  const KStmt *b = s->body;
+  if (s->loop_kind != KLOOP_FOR || s->init_stmt || decl->kind != KS_DECL || !s->cond ||
+      uniform_loop(ce, s) ||
+      !b || b->kind != KS_BLOCK || b->nstmts != 2 || b->stmts[1]->kind != KS_BARRIER ||
+      b->stmts[1]->scope != KBAR_VIRTUAL || stmt_has_split(b->stmts[0]) ||
+      leaves_loop(b->stmts[0], s->label, 0))
+    return false;
+  KVar *i = decl->var;
+  const KExpr *a = decl->init ? decl->init : i->init;
+  bool unit;
+  const KExpr *stride = stride_of(s->step, i, &unit);
+  if (!a || !stride || !kt_is_int(i->type) || (i->type->size != 4 && i->type->size != 8) ||
+      ce_is_promoted(ce, i) || writes_var(b->stmts[0], i) ||
+      !ce_expr_recomputable(ce, a, NULL) || !ce_expr_recomputable(ce, s->cond, i) ||
+      (!unit && (!ce_expr_recomputable(ce, stride, NULL) || !ce_expr_uniform(ce, stride))))
+    return false;
+  StrBuf tn;
+  sb_init(&tn);
+  ce_type_name(&tn, i->type);
+  const char *ut = i->type->size == 8 ? "uint64_t" : "uint32_t";
+  int r = new_state(ce, 'r'), j = ce->next_id++;
+  char *at = expr_text(ce, a, "cw_t");
+  char *st = unit ? "1" : expr_text(ce, stride, "cw_t");
+  char *ivar = arena_printf(&ce->arena, "%s %s = (%s)((%s)(%s) + (%s)cw_j%d * (%s)(%s));", tn.data,
+                            ce_var_name(ce, i), tn.data, ut, at, ut, j, ut, st);
+  char *g = guard_text(ce, NULL);
+  ce_line(ce, "/* strided loop: thread t runs iteration j with %s = start(t) + j * stride */",
+          ce_var_name(ce, i));
+  ce_line(ce, "for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r%d[cw_t] = %s;", r, g ? g : "1");
+  ce_line(ce, "for (uint64_t cw_j%d = 0;; cw_j%d++) {", j, j);
+  ce->indent++;
+  ce_line(ce, "size_t cw_in = 0;");
+  ce_line(ce, "CW_FOR_EACH_THREAD {");
+  ce->indent++;
+  ce_line(ce, "%s", ivar);
+  ce_line(ce, "cw_r%d[cw_t] = cw_r%d[cw_t] && (%s);", r, r, expr_text(ce, s->cond, "cw_t"));
+  ce_line(ce, "cw_in += cw_r%d[cw_t];", r);
+  ce->indent--;
+  ce_line(ce, "}");
+  ce_line(ce, "if (!cw_in) break;");
+  KStmt *body = b->stmts[0];
+  int saved_guards = ce->nguards;
+  ce_line(ce, "if (cw_in == cw_nt) {");
+  ce->indent++;
+  ce->nguards = 0; /* every thread is in: the guards hold */
+  emit_ptl_prefixed(ce, &body, 1, ivar);
+  ce->nguards = saved_guards;
+  ce->indent--;
+  ce_line(ce, "} else {");
+  ce->indent++;
+  char *run = arena_printf(&ce->arena, "cw_r%d[cw_t]", r);
+  push_guard(ce, run); /* the flag implies the enclosing guards */
+  emit_ptl_prefixed(ce, &body, 1, ivar);
+  ce->nguards--;
+  ce->indent--;
+  ce_line(ce, "}");
+  ce->indent--;
+  ce_line(ce, "}");
+  sb_free(&tn);
+  return true;
 }
 
 static void emit_loop_region(CEmit *ce, const KStmt *s) {
@@ -843,7 +972,9 @@ static void emit_region(CEmit *ce, const KStmt *s) {
   switch (s->kind) {
   case KS_BLOCK: emit_block_region(ce, s); return;
   case KS_BARRIER:
-    ce_line(ce, "/* %s */", s->scope == KBAR_WARP ? "__syncwarp()" : "__syncthreads()");
+    ce_line(ce, "/* %s */", s->scope == KBAR_WARP ? "__syncwarp()"
+                            : s->scope == KBAR_BLOCK ? "__syncthreads()"
+                                                     : "threads step through the loop together");
     return;
   case KS_IF: emit_if_region(ce, s); return;
   case KS_LOOP: emit_loop_region(ce, s); return;
@@ -917,6 +1048,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
     ce->in_kernel = false;
     return;
   }
+  ce_interchange_loops(ce, body);
   ce->fn = f;
   ce->in_kernel = true;
   ce->tidx = "cw_t";
@@ -928,7 +1060,9 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->has_exit = ce->split && has_kernel_return(body);
   ce->scalars.len = 0;
   ce->general = 0;
+  ce->remat.len = ce->remat_init.len = 0;
   if (ce->split) find_scalars(ce, body);
+  if (ce->split) ce_find_remat(ce, body);
   ce->general = 0;
   StrBuf text, *saved = ce->out;
   sb_init(&text);

@@ -49,6 +49,7 @@ typedef struct CEmit {
   int general;         /* inside a predicated if / state-machine loop */
   const KStmt *spec_if;  /* this `if` is emitted with spec_cond as its */
   const char *spec_cond; /* condition (guard specialisation), or NULL */
+  PtrVec remat, remat_init; /* KVar*, KExpr*: locals recomputed at each use */
   bool fiber;          /* emitting a kernel as one coroutine per thread */
   bool uses_fibers;    /* some kernel did: the file needs the scheduler */
   /* module layout */
@@ -110,6 +111,20 @@ void ce_uniformity(CEmit *ce, const KStmt *body);
 bool ce_is_varying_var(const CEmit *ce, const KVar *v);
 /* Same value in every thread of the block (given ce->varying). */
 bool ce_expr_uniform(const CEmit *ce, const KExpr *e);
+
+/* c_remat.c */
+/* Fills ce->remat for a split kernel (after its scalars are known). */
+void ce_find_remat(CEmit *ce, const KStmt *body);
+/* The initializer to print for a use of v, or NULL when v is a variable. */
+const KExpr *ce_remat_init(const CEmit *ce, const KVar *v);
+/* e has no side effects or loads and reads only literals, built-in
+ * indices, parameters, recomputed locals and `extra` (may be NULL). */
+bool ce_expr_recomputable(const CEmit *ce, const KExpr *e, const KVar *extra);
+
+/* c_interchange.c */
+/* Marks the kernel's memory-touching loops so that fission runs the block's
+ * threads through them together (a KBAR_VIRTUAL barrier ends each body). */
+void ce_interchange_loops(CEmit *ce, KStmt *body);
 
 /* c_guard.c */
 /* The guard of a per-thread loop body stmts[0..n) (single blocks

@@ -18,7 +18,10 @@
  *  - kernel parameters the body writes to (or takes the address of) are
  *    copied into locals, so each thread has its own;
  *  - a loop condition holding a collective becomes `for (;;) { pre; if
- *    (!cond) break; body }`.
+ *    (!cond) break; body }`; a collective in a loop's step stays where it
+ *    is (such kernels run as coroutines, c_fiber.c);
+ *  - a for loop's init statement moves in front of the loop: `{ init;
+ *    for (; cond; step) body }`.
  *
  * Hoisting evaluates a collective before the rest of its statement, also
  * when it sat behind `&&`, `||` or `?:`: collectives have no side effects
@@ -37,6 +40,7 @@ typedef struct Lower {
   const char *ret_label; /* inside an inlined body */
   KVar *ret_var;
   int depth;
+  int no_hoist;          /* cloning a loop step: collectives stay in place */
 } Lower;
 
 enum { MAX_INLINE_DEPTH = 16 };
@@ -238,7 +242,7 @@ static KExpr *clone_expr(Lower *L, const KExpr *e) {
     c->args = arena_alloc(L->a, sizeof(KExpr *) * e->nargs);
     for (int i = 0; i < e->nargs; i++) c->args[i] = clone_expr(L, e->args[i]);
   }
-  if (c->kind == KE_BUILTIN && kb_is_collective(c->builtin))
+  if (c->kind == KE_BUILTIN && kb_is_collective(c->builtin) && !L->no_hoist)
     return hoist_collective(L, c);
   return c;
 }
@@ -327,10 +331,12 @@ static void clone_loop(Lower *L, const KStmt *s, PtrVec *out) {
   KStmt *c = copy_stmt(L, s);
   c->init_stmt = NULL;
   c->cond = clone_with_pre(L, s->cond, &pc);
+  L->no_hoist++; /* a collective in the step sends the kernel to c_fiber.c */
   c->step = clone_with_pre(L, s->step, &ps);
+  L->no_hoist--;
   if (ps.len)
-    ce_error(L->ce, s->loc,
-             "warp collective or barrier in a loop's step is not supported");
+    ce_error(L->ce, s->loc, "a call to a device function with barriers or warp "
+                            "collectives in a loop's step is not supported");
   c->body = clone_single(L, s->body);
   if (pc.len) {
     PtrVec b = {0};

@@ -206,7 +206,9 @@ typedef enum {
 } KStmtKind;
 
 typedef enum { KLOOP_FOR, KLOOP_WHILE, KLOOP_DO } KLoopKind;
-typedef enum { KBAR_BLOCK, KBAR_WARP } KBarrierScope;
+/* KBAR_VIRTUAL: no synchronisation; added by the C emitter so that the
+   threads of a block step through a loop together (c_interchange.c). */
+typedef enum { KBAR_BLOCK, KBAR_WARP, KBAR_VIRTUAL } KBarrierScope;
 
 struct KStmt {
   KStmtKind kind;
