@@ -678,7 +678,9 @@ static void emit_uniform_loop(CEmit *ce, const KStmt *s) {
  * thread that is still in the loop (cw_rN[t]: C held for all its
  * iterations so far) before iteration j+1, with i a local of the per-thread
  * loop computed from j; when every thread is still in, the body runs
- * without the flag, which vectorises (grid-stride loops, reductions). */
+ * without the flag, which vectorises (grid-stride loops, reductions).  A
+ * body that calls device functions gets only the flagged copy (they are
+ * inlined into every copy: the C compiler's time would double). */
 
 static bool writes_var_expr(const KExpr *e, const KVar *v) {
   if (!e) return false;
@@ -702,6 +704,24 @@ static bool writes_var(const KStmt *s, const KVar *v) {
          writes_var_expr(s->cond, v) || writes_var_expr(s->step, v) ||
          writes_var(s->then, v) || writes_var(s->els, v) ||
          writes_var(s->init_stmt, v) || writes_var(s->body, v);
+}
+
+static bool expr_calls(const KExpr *e) {
+  if (!e) return false;
+  if (e->kind == KE_CALL) return true;
+  if (expr_calls(e->a) || expr_calls(e->b) || expr_calls(e->c)) return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_calls(e->args[i])) return true;
+  return false;
+}
+
+static bool stmt_calls(const KStmt *s) {
+  if (!s) return false;
+  for (int i = 0; i < s->nstmts; i++)
+    if (stmt_calls(s->stmts[i])) return true;
+  return expr_calls(s->init) || expr_calls(s->e) || expr_calls(s->cond) ||
+         expr_calls(s->step) || stmt_calls(s->then) || stmt_calls(s->els) ||
+         stmt_calls(s->init_stmt) || stmt_calls(s->body);
 }
 
 /* The stride S of `i += S`, `i++` or `++i` (NULL: another step). */
@@ -759,6 +779,16 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   ce_line(ce, "if (!cw_in) break;");
   KStmt *body = b->stmts[0];
   int saved_guards = ce->nguards;
+  if (stmt_calls(body)) { /* one copy: calls are inlined into it, keep the C small */
+    char *run = arena_printf(&ce->arena, "cw_r%d[cw_t]", r);
+    push_guard(ce, run);
+    emit_ptl_prefixed(ce, &body, 1, ivar);
+    ce->nguards--;
+    ce->indent--;
+    ce_line(ce, "}");
+    sb_free(&tn);
+    return true;
+  }
   ce_line(ce, "if (cw_in == cw_nt) {");
   ce->indent++;
   ce->nguards = 0; /* every thread is in: the guards hold */
@@ -1080,8 +1110,10 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce_kernel_params(ce, f);
   emit_thread_state(ce);
   if (text.data) sb_puts(ce->out, text.data);
-  sb_printf(ce->out, "}\nvoid cwk_%s(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
-                     "  CW_KERNEL_DISPATCH(cwb_%s)\n}\n\n", f->cname, f->cname);
+  sb_printf(ce->out, "}\nCW_EXACT_COPY void cwb_%s_exact(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
+                     "  cwb_%s(cw_ctx, cw_args, 0);\n}\n"
+                     "void cwk_%s(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
+                     "  CW_KERNEL_DISPATCH(cwb_%s)\n}\n\n", f->cname, f->cname, f->cname, f->cname);
   sb_free(&text);
   ce->indent = 0;
   ce->in_kernel = false;

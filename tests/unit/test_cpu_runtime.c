@@ -41,7 +41,12 @@ static const char *src =
     "  out[4 * i + 3] = __popc(__ballot_sync(0xffffffffu, v > 50));\n"
     "}\n"
     "__global__ void check(int *p) { assert(p[threadIdx.x] == 0); }\n"
-    "__global__ void empty() {}\n";
+    "__global__ void empty() {}\n"
+    "__global__ void bigGrid(unsigned *out, int *count) {\n"
+    "  unsigned i = blockIdx.x * blockDim.x + threadIdx.x;\n"
+    "  if (blockIdx.x >= (1u << 21) - 2 && threadIdx.x == 1) out[blockIdx.x - ((1u << 21) - 2)] = i;\n"
+    "  atomicAdd(count, 1);\n"
+    "}\n";
 
 static void test_validation(cw_context *ctx, cw_kernel *k) {
   unsigned g[3] = {1, 1, 1}, b[3] = {2048, 1, 1};
@@ -55,6 +60,32 @@ static void test_validation(cw_context *ctx, cw_kernel *k) {
   CHECK(cw_launch(k, g, b1, 1 << 20, NULL, args) == CW_ERR_LAUNCH, "1 MiB shared");
   unsigned bz[3] = {1, 1, 65};
   CHECK(cw_launch(k, g, bz, 0, NULL, args) == CW_ERR_LAUNCH, "z > 64");
+}
+
+/* Blocks at and above blockIdx.x = 2^21 run the kernel's exact copy (the
+ * generated C keeps a vectorised copy for smaller indices). */
+static void test_big_grid(cw_context *ctx, cw_module *m) {
+  cw_kernel *k;
+  CHECK(cw_kernel_get(m, "bigGrid", &k) == CW_OK, "bigGrid");
+  cw_buffer *bo, *bc;
+  cw_buffer_alloc(ctx, 8 * 4, &bo);
+  cw_buffer_alloc(ctx, 4, &bc);
+  void *po = cw_buffer_ptr(bo), *pc = cw_buffer_ptr(bc);
+  cw_memset(ctx, po, 0, 32);
+  cw_memset(ctx, pc, 0, 4);
+  void *args[] = {&po, &pc};
+  unsigned g[3] = {(1u << 21) + 6, 1, 1}, b[3] = {2, 1, 1};
+  CHECK(cw_launch(k, g, b, 0, NULL, args) == CW_OK, "launch bigGrid");
+  CHECK(cw_synchronize(ctx) == CW_OK, "sync: %s", cw_last_error_message(ctx));
+  unsigned o[8];
+  int c;
+  cw_memcpy_dtoh(ctx, o, po, 32);
+  cw_memcpy_dtoh(ctx, &c, pc, 4);
+  CHECK(c == 2 * ((1 << 21) + 6), "bigGrid ran %d threads", c);
+  for (unsigned j = 0; j < 8; j++)
+    CHECK(o[j] == ((1u << 21) - 2 + j) * 2 + 1, "bigGrid block %u wrote %u", (1u << 21) - 2 + j, o[j]);
+  cw_buffer_free(bo);
+  cw_buffer_free(bc);
 }
 
 static void test_atomics(cw_context *ctx, cw_module *m) {
@@ -204,6 +235,7 @@ int main(void) {
     cw_kernel_get(m, "empty", &k);
     test_validation(ctx, k);
     test_atomics(ctx, m);
+    test_big_grid(ctx, m);
     test_blocksum_and_warps(ctx, m);
     test_assert_streams_events(ctx, m);
     cw_module_free(m);
