@@ -392,10 +392,17 @@ static void emit_sub(CEmit *ce, const KStmt *s) {
   ce->indent--;
 }
 
+const char *ce_spec_cond(const CEmit *ce, const KStmt *s) {
+  for (int i = 0; i < 2; i++)
+    if (s == ce->spec_if[i] && ce->spec_cond[i]) return ce->spec_cond[i];
+  return NULL;
+}
+
 static void emit_if(CEmit *ce, const KStmt *s) {
   ce_indent(ce);
   sb_puts(ce->out, "if (");
-  if (s == ce->spec_if && ce->spec_cond) sb_puts(ce->out, ce->spec_cond);
+  const char *spec = ce_spec_cond(ce, s);
+  if (spec) sb_puts(ce->out, spec);
   else ce_expr(ce, ce->out, s->cond);
   sb_puts(ce->out, ")\n");
   emit_sub(ce, s->then);

@@ -193,7 +193,7 @@ static void emit_assign(CEmit *ce, StrBuf *sb, const KExpr *e) {
   sb_putc(sb, ')');
 }
 
-static void emit_cast(CEmit *ce, StrBuf *sb, const KExpr *e) {
+static void emit_cast_plain(CEmit *ce, StrBuf *sb, const KExpr *e) {
   const KType *to = e->type, *from = e->a->type;
   if (is_half(to) && is_half(from)) {
     ce_expr(ce, sb, e->a);
@@ -341,7 +341,9 @@ void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e) {
     ce_expr(ce, sb, e->b);
     sb_putc(sb, ')');
     break;
-  case KE_CAST: emit_cast(ce, sb, e); break;
+  case KE_CAST:
+    if (!ce_emit_signed_index(ce, sb, e, emit_cast_plain)) emit_cast_plain(ce, sb, e);
+    break;
   case KE_INDEX:
     ce_expr(ce, sb, e->a);
     sb_putc(sb, '[');

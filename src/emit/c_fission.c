@@ -421,7 +421,8 @@ static void emit_tail_if(CEmit *ce, const KStmt *s, KStmt *const *rest, int n) {
   bool rt = ends_in_return(s->then), re = ends_in_return(s->els);
   ce_indent(ce);
   sb_puts(ce->out, "if (");
-  if (s == ce->spec_if && ce->spec_cond) sb_puts(ce->out, ce->spec_cond);
+  const char *spec = ce_spec_cond(ce, s);
+  if (spec) sb_puts(ce->out, spec);
   else ce_expr(ce, ce->out, s->cond);
   sb_puts(ce->out, ")\n");
   emit_tail_join(ce, s->then, rest, rt ? 0 : n);
@@ -479,12 +480,48 @@ static void emit_ptl_once(CEmit *ce, KStmt *const *stmts, int n) {
  * threads for which it holds, then run a copy with the guard folded to 1
  * (all), to 0 (none) or as written (mixed).  The folded copies vectorise
  * without masked memory accesses. */
+static void emit_ptl_guarded(CEmit *ce, KStmt *const *stmts, int n, int level,
+                             KStmt *const *outer, int nouter, const KStmt *outer_guard);
+
 static void emit_ptl(CEmit *ce, KStmt *const *stmts, int n) {
-  KStmt *const *list;
-  int nlist;
-  const KStmt *g = ce->split || ce->nguards || ce->spec_if
-                       ? NULL
-                       : ce_find_guard(stmts, n, &list, &nlist);
+  emit_ptl_guarded(ce, stmts, n, 0, NULL, 0, NULL);
+}
+
+/* Level 1: in a copy where the level-0 guard is folded, the branch that
+ * runs may open with a guard of its own (a stencil's border test after
+ * its range test): specialise that one too.  outer[0..nouter) are the
+ * declarations the level-0 guard needed, which the branch may use. */
+static void emit_ptl_guarded(CEmit *ce, KStmt *const *stmts, int n, int level,
+                             KStmt *const *outer, int nouter, const KStmt *outer_guard) {
+  KStmt *const *list = NULL;
+  int nlist = 0;
+  const KStmt *g = NULL;
+  if (level == 0 && !ce->split && !ce->nguards && !ce->spec_if[0]) {
+    g = ce_find_guard(stmts, n, NULL, 0, &list, &nlist);
+  } else if (level == 1 && outer_guard) {
+    /* the code that runs after the folded guard: its branch, or the
+     * statements after it when the other branch returns */
+    bool holds = ce->spec_cond[0][0] == '1';
+    const KStmt *br = holds ? outer_guard->then : outer_guard->els;
+    KStmt *const *after = NULL;
+    int nafter = 0;
+    if (!br && ends_in_return(holds ? outer_guard->els : outer_guard->then)) {
+      KStmt *const *u = stmts;
+      int nu = n;
+      while (nu == 1 && u[0]->kind == KS_BLOCK) {
+        nu = u[0]->nstmts;
+        u = u[0]->stmts;
+      }
+      after = outer + nouter + 1; /* outer is the prefix of u before the guard */
+      nafter = (int)(u + nu - after);
+    }
+    if (br && br->kind == KS_BLOCK)
+      g = ce_find_guard(br->stmts, br->nstmts, outer, nouter, &list, &nlist);
+    else if (br && !ends_in_return(br))
+      g = ce_find_guard((KStmt *const *)&br, 1, outer, nouter, &list, &nlist);
+    else if (nafter > 0)
+      g = ce_find_guard(after, nafter, outer, nouter, &list, &nlist);
+  }
   if (!g) {
     emit_ptl_once(ce, stmts, n);
     return;
@@ -492,6 +529,7 @@ static void emit_ptl(CEmit *ce, KStmt *const *stmts, int n) {
   int id = ce->next_id++;
   ce_line(ce, "uint32_t cw_g%d = 0; /* threads passing the guard */", id);
   ptl_open(ce, NULL);
+  for (int i = 0; i < nouter; i++) ce_stmt(ce, outer[i]);
   for (int i = 0; i < nlist; i++) ce_stmt(ce, list[i]);
   ce_indent(ce);
   sb_printf(ce->out, "cw_g%d += (", id);
@@ -504,13 +542,14 @@ static void emit_ptl(CEmit *ce, KStmt *const *stmts, int n) {
     else if (k == 1) ce_line(ce, "} else if (cw_g%d == 0) {", id);
     else ce_line(ce, "} else {");
     ce->indent++;
-    ce->spec_if = g;
-    ce->spec_cond = folded[k];
-    emit_ptl_once(ce, stmts, n);
+    ce->spec_if[level] = g;
+    ce->spec_cond[level] = folded[k];
+    if (level == 0 && k < 2) emit_ptl_guarded(ce, stmts, n, 1, list, nlist, g);
+    else emit_ptl_once(ce, stmts, n);
     ce->indent--;
   }
-  ce->spec_if = NULL;
-  ce->spec_cond = NULL;
+  ce->spec_if[level] = NULL;
+  ce->spec_cond[level] = NULL;
   ce_line(ce, "}");
 }
 

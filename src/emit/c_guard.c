@@ -18,7 +18,17 @@
  */
 #include "c_internal.h"
 
-static bool pure_expr(const KExpr *e, KStmt *const *decls, int ndecls) {
+typedef struct Decls { KStmt *const *a; int na; KStmt *const *b; int nb; } Decls;
+
+static bool declared(const Decls *d, const KVar *v) {
+  for (int i = 0; i < d->na; i++)
+    if (d->a[i]->var == v) return true;
+  for (int i = 0; i < d->nb; i++)
+    if (d->b[i]->var == v) return true;
+  return false;
+}
+
+static bool pure_expr(const KExpr *e, const Decls *d) {
   if (!e) return true;
   switch (e->kind) {
   case KE_INT:
@@ -27,16 +37,14 @@ static bool pure_expr(const KExpr *e, KStmt *const *decls, int ndecls) {
   case KE_VAR:
     if (e->var->kind == KV_PARAM) return true;
     if (e->var->kind != KV_LOCAL || e->var->is_static) return false;
-    for (int i = 0; i < ndecls; i++)
-      if (decls[i]->var == e->var) return true;
-    return false;
+    return declared(d, e->var);
   case KE_UNARY:
-  case KE_CAST: return pure_expr(e->a, decls, ndecls);
+  case KE_CAST: return pure_expr(e->a, d);
   case KE_BINARY:
-    return pure_expr(e->a, decls, ndecls) && pure_expr(e->b, decls, ndecls);
+    return pure_expr(e->a, d) && pure_expr(e->b, d);
   case KE_COND:
-    return pure_expr(e->a, decls, ndecls) && pure_expr(e->b, decls, ndecls) &&
-           pure_expr(e->c, decls, ndecls);
+    return pure_expr(e->a, d) && pure_expr(e->b, d) &&
+           pure_expr(e->c, d);
   default: return false;
   }
 }
@@ -54,8 +62,8 @@ static bool has_label(const KStmt *s) {
   return has_label(s->then) || has_label(s->els) || has_label(s->body);
 }
 
-const KStmt *ce_find_guard(KStmt *const *stmts, int n, KStmt *const **list,
-                           int *nlist) {
+const KStmt *ce_find_guard(KStmt *const *stmts, int n, KStmt *const *outer, int nouter,
+                           KStmt *const **list, int *nlist) {
   for (int i = 0; i < n; i++)
     if (has_label(stmts[i])) return NULL;
   while (n == 1 && stmts[0]->kind == KS_BLOCK) {
@@ -64,14 +72,15 @@ const KStmt *ce_find_guard(KStmt *const *stmts, int n, KStmt *const **list,
   }
   for (int i = 0; i < n; i++) {
     const KStmt *s = stmts[i];
+    Decls d = {stmts, i, outer, nouter};
     if (s->kind == KS_IF) {
-      if (!pure_expr(s->cond, stmts, i)) return NULL;
+      if (!pure_expr(s->cond, &d)) return NULL;
       *list = stmts;
       *nlist = i;
       return s;
     }
     if (s->kind != KS_DECL || !s->init || !scalar_type(s->var->type) ||
-        s->var->is_static || !pure_expr(s->init, stmts, i))
+        s->var->is_static || !pure_expr(s->init, &d))
       return NULL;
   }
   return NULL;

@@ -47,8 +47,8 @@ typedef struct CEmit {
   bool all_varying;    /* uniformity unknown (goto): treat all as varying */
   PtrVec scalars;      /* KVar*: uniform locals kept once per block */
   int general;         /* inside a predicated if / state-machine loop */
-  const KStmt *spec_if;  /* this `if` is emitted with spec_cond as its */
-  const char *spec_cond; /* condition (guard specialisation), or NULL */
+  const KStmt *spec_if[2];  /* these `if`s are emitted with spec_cond as */
+  const char *spec_cond[2]; /* their conditions (guard specialisation) */
   PtrVec remat, remat_init; /* KVar*, KExpr*: locals recomputed at each use */
   bool fiber;          /* emitting a kernel as one coroutine per thread */
   bool uses_fibers;    /* some kernel did: the file needs the scheduler */
@@ -61,6 +61,8 @@ typedef struct CEmit {
 } CEmit;
 
 /* c.c */
+/* The folded condition to print for `if` s (guard specialisation), or NULL. */
+const char *ce_spec_cond(const CEmit *ce, const KStmt *s);
 void ce_indent(CEmit *ce);
 void ce_line(CEmit *ce, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -121,6 +123,12 @@ const KExpr *ce_remat_init(const CEmit *ce, const KVar *v);
  * indices, parameters, recomputed locals and `extra` (may be NULL). */
 bool ce_expr_recomputable(const CEmit *ce, const KExpr *e, const KVar *extra);
 
+/* c_index.c */
+/* Emits an int conversion of a bounded unsigned thread-index sum in signed
+ * arithmetic (plain prints a cast as written); false when it does not apply. */
+bool ce_emit_signed_index(CEmit *ce, StrBuf *sb, const KExpr *cast,
+                          void (*plain)(CEmit *, StrBuf *, const KExpr *));
+
 /* c_interchange.c */
 /* Marks the kernel's memory-touching loops so that fission runs the block's
  * threads through them together (a KBAR_VIRTUAL barrier ends each body). */
@@ -130,9 +138,10 @@ void ce_interchange_loops(CEmit *ce, KStmt *body);
 /* The guard of a per-thread loop body stmts[0..n) (single blocks
  * unwrapped): its first statement that is an `if`, when the condition and
  * every declaration before it (list[0..nlist)) are pure and the body has
- * no labels; else NULL. */
-const KStmt *ce_find_guard(KStmt *const *stmts, int n, KStmt *const **list,
-                           int *nlist);
+ * no labels; else NULL.  Locals declared by outer[0..nouter) count as
+ * pure too (the enclosing guard's declarations). */
+const KStmt *ce_find_guard(KStmt *const *stmts, int n, KStmt *const *outer, int nouter,
+                           KStmt *const **list, int *nlist);
 
 /* c_prelude.c */
 extern const char c_prelude_text[];
