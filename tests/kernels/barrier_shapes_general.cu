@@ -9,6 +9,7 @@
 // launch: stepBarrierScan --grid 4 --block 128 i32[512]=rand:9 i32[512]=zeros
 // launch: switchWarp --grid 2 --block 64 i32[128]=iota i32[128]=zeros
 // launch: switchCount --grid 3 --block 100 i32[300]=rand:4 i32[3]=zeros
+// launch: switchExit --grid 2 --block 64 i32[128]=iota i32[2]=zeros
 #include <cuda_runtime.h>
 
 // mode 1: reverse the block's values through shared memory in two barrier
@@ -106,4 +107,18 @@ __global__ void switchCount(const int* in, int* counts)
         break;
     }
     }
+}
+
+// Threads that return inside a switch leave the barrier's count, as on the GPU.
+__global__ void switchExit(const int* in, int* counts)
+{
+    int t = threadIdx.x;
+    switch (t % 3) {
+    case 0:
+        return;
+    default:
+        break;
+    }
+    int c = __syncthreads_count(in[blockIdx.x * blockDim.x + t] > 10);
+    if (t == 1) counts[blockIdx.x] = c;
 }

@@ -83,10 +83,20 @@ static void switchCount(RefArgs *r) {
   }
 }
 
+static void switchExit(RefArgs *r) {
+  unsigned bs = r->block[0];
+  for (unsigned b = 0; b < r->grid[0]; b++) {
+    int c = 0;
+    for (unsigned t = 0; t < bs; t++) c += t % 3 != 0 && BI32(0)[b * bs + t] > 10;
+    BI32(1)[b] = c;
+  }
+}
+
 const RefEntry ref_barrier_shapes_general[] = {
     {"switchPhase", switchPhase, NULL},
     {"gotoRounds", gotoRounds, NULL},
     {"stepBarrierScan", stepBarrierScan, NULL},
     {"switchWarp", switchWarp, NULL},
     {"switchCount", switchCount, NULL},
+    {"switchExit", switchExit, NULL},
     {NULL, NULL, NULL}};
