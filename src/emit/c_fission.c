@@ -365,7 +365,8 @@ static char *expr_text(CEmit *ce, const KExpr *e, const char *tidx) {
 /* ---- per-thread loops ------------------------------------------------- */
 
 static void ptl_open(CEmit *ce, const char *extra_guard) {
-  ce_line(ce, "CW_FOR_EACH_THREAD {");
+  ce_line(ce, ce->ptl_indep ? "CW_FOR_EACH_THREAD_INDEP {" : "CW_FOR_EACH_THREAD {");
+  ce->ptl_indep = false;
   ce->indent++;
   char *g = guard_text(ce, extra_guard);
   if (g) ce_line(ce, "if (!(%s)) continue;", g);
@@ -454,6 +455,7 @@ static void emit_tail_list(CEmit *ce, KStmt *const *st, int n) {
 static void emit_ptl_prefixed(CEmit *ce, KStmt *const *stmts, int n, const char *prefix) {
   int saved = ce->ptl;
   ce->ptl = ce->next_id++;
+  ce->ptl_indep = ce_ptl_independent(stmts, n);
   ptl_open(ce, NULL);
   ce_line(ce, "{");
   ce->indent++;

@@ -41,6 +41,7 @@ typedef struct CEmit {
   Target targets[64];
   int ntargets;
   int ptl;             /* id of the per-thread loop being emitted, -1 none */
+  bool ptl_indep;      /* the next ptl_open may use the ivdep macro */
   int next_id;
   bool has_exit;       /* kernel keeps cw_exit[] (threads that returned) */
   PtrVec varying;      /* KVar*: locals that may differ between threads */
@@ -122,6 +123,11 @@ const KExpr *ce_remat_init(const CEmit *ce, const KVar *v);
 /* e has no side effects or loads and reads only literals, built-in
  * indices, parameters, recomputed locals and `extra` (may be NULL). */
 bool ce_expr_recomputable(const CEmit *ce, const KExpr *e, const KVar *extra);
+
+/* c_independent.c */
+/* No atomics, volatile accesses or calls reaching them in stmts[0..n):
+ * the per-thread loop's iterations are independent (ivdep). */
+bool ce_ptl_independent(KStmt *const *stmts, int n);
 
 /* c_index.c */
 /* Emits an int conversion of a bounded unsigned thread-index sum in signed

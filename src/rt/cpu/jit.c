@@ -35,7 +35,7 @@
 #include <unistd.h>
 
 static const char *const jit_flags[] = {"-O3", "-march=native", "-fPIC", "-shared",
-                                        "-fno-strict-aliasing", "-fwrapv", NULL};
+                                        "-fno-strict-aliasing", NULL};
 
 static void cache_key(const char *src, const char *cc, char out[33]) {
   CwHash h;
