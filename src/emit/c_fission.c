@@ -765,6 +765,39 @@ static bool stmt_calls(const KStmt *s) {
          stmt_calls(s->init_stmt) || stmt_calls(s->body);
 }
 
+/* Pointer parameters the body reads at exactly [i] (the strided loop's
+ * index): the block's next chunks of them are prefetched. */
+static void collect_streams(const KExpr *e, const KVar *i, PtrVec *out, Arena *a) {
+  if (!e) return;
+  if (e->kind == KE_INDEX && e->a && e->a->kind == KE_VAR && e->a->var->kind == KV_PARAM &&
+      e->a->type->kind == KT_PTR && e->b) {
+    const KExpr *x = e->b;
+    while (x->kind == KE_CAST) x = x->a;
+    if (x->kind == KE_VAR && x->var == i) {
+      bool seen = false;
+      for (int k = 0; k < out->len; k++) seen |= out->items[k] == e->a->var;
+      if (!seen && out->len < 4) vec_push(a, out, e->a->var);
+    }
+  }
+  collect_streams(e->a, i, out, a);
+  collect_streams(e->b, i, out, a);
+  collect_streams(e->c, i, out, a);
+  for (int k = 0; k < e->nargs; k++) collect_streams(e->args[k], i, out, a);
+}
+
+static void collect_streams_stmt(const KStmt *s, const KVar *i, PtrVec *out, Arena *a) {
+  if (!s) return;
+  for (int k = 0; k < s->nstmts; k++) collect_streams_stmt(s->stmts[k], i, out, a);
+  collect_streams(s->init, i, out, a);
+  collect_streams(s->e, i, out, a);
+  collect_streams(s->cond, i, out, a);
+  collect_streams(s->step, i, out, a);
+  collect_streams_stmt(s->then, i, out, a);
+  collect_streams_stmt(s->els, i, out, a);
+  collect_streams_stmt(s->init_stmt, i, out, a);
+  collect_streams_stmt(s->body, i, out, a);
+}
+
 /* The stride S of `i += S`, `i++` or `++i` (NULL: another step). */
 static const KExpr *stride_of(const KExpr *step, const KVar *i, bool *unit) {
   *unit = false;
@@ -801,19 +834,28 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   int r = new_state(ce, 'r'), j = ce->next_id++;
   char *at = expr_text(ce, a, "cw_t");
   char *st = unit ? "1" : expr_text(ce, stride, "cw_t");
-  char *ivar = arena_printf(&ce->arena, "%s %s = (%s)((%s)(%s) + (%s)cw_j%d * (%s)(%s));", tn.data,
-                            ce_var_name(ce, i), tn.data, ut, at, ut, j, ut, st);
+  /* A signed index is computed as start + offset in signed arithmetic
+   * (affine in the thread counter, so loads vectorise): where that
+   * overflows, the loop's own `i += stride` would have overflowed first. */
+  bool sgn = kt_is_signed(i->type);
+  char *ivar = sgn ? arena_printf(&ce->arena, "%s %s = (%s)(%s) + cw_js%d;", tn.data,
+                                  ce_var_name(ce, i), tn.data, at, j)
+                   : arena_printf(&ce->arena, "%s %s = (%s)((%s)(%s) + (%s)cw_j%d * (%s)(%s));",
+                                  tn.data, ce_var_name(ce, i), tn.data, ut, at, ut, j, ut, st);
   char *g = guard_text(ce, NULL);
   ce_line(ce, "/* strided loop: thread t runs iteration j with %s = start(t) + j * stride */",
           ce_var_name(ce, i));
   ce_line(ce, "for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r%d[cw_t] = %s;", r, g ? g : "1");
   ce_line(ce, "for (uint64_t cw_j%d = 0;; cw_j%d++) {", j, j);
   ce->indent++;
-  ce_line(ce, "size_t cw_in = 0;");
-  ce_line(ce, "CW_FOR_EACH_THREAD {");
+  if (sgn) ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn.data, j, tn.data, ut, j, ut, st);
+  ce_line(ce, "uint32_t cw_in = 0; /* 32-bit: the count vectorises in 8 lanes */");
+  ce_line(ce, "CW_FOR_EACH_THREAD_INDEP {");
   ce->indent++;
   ce_line(ce, "%s", ivar);
-  ce_line(ce, "cw_r%d[cw_t] = cw_r%d[cw_t] && (%s);", r, r, expr_text(ce, s->cond, "cw_t"));
+  /* `&`, not `&&`: the condition is pure, and a branch stops vectorisation */
+  ce_line(ce, "cw_r%d[cw_t] = (unsigned char)(cw_r%d[cw_t] & ((%s) != 0));", r, r,
+          expr_text(ce, s->cond, "cw_t"));
   ce_line(ce, "cw_in += cw_r%d[cw_t];", r);
   ce->indent--;
   ce_line(ce, "}");
@@ -832,6 +874,28 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   }
   ce_line(ce, "if (cw_in == cw_nt) {");
   ce->indent++;
+  PtrVec streams = {0};
+  collect_streams_stmt(body, i, &streams, &ce->arena);
+  if (streams.len && sgn) {
+    /* memory several iterations ahead, from thread 0's index: a grid-stride
+     * loop reads one block-sized chunk per iteration, far apart, which
+     * the hardware prefetcher does not follow */
+    ce_line(ce, "{ /* prefetch iteration j + CW_PREFETCH_AHEAD */");
+    ce->indent++;
+    ce_line(ce, "const int32_t cw_tx = 0; const uint32_t cw_ty = 0, cw_tz = 0; const size_t cw_t = 0;");
+    ce_line(ce, "(void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;");
+    ce_line(ce, "const %s cw_js%d = (%s)((%s)(cw_j%d + CW_PREFETCH_AHEAD) * (%s)(%s));", tn.data, j, tn.data, ut, j, ut, st);
+    ce_line(ce, "%s", ivar);
+    for (int k = 0; k < streams.len; k++) {
+      const KVar *p = streams.items[k];
+      ce_line(ce, "for (size_t cw_b = 0; cw_b < cw_nt * sizeof %s[0]; cw_b += 64) "
+                  "__builtin_prefetch((const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
+                  "(intptr_t)sizeof %s[0]) + cw_b));",
+              p->cname, p->cname, ce_var_name(ce, i), p->cname);
+    }
+    ce->indent--;
+    ce_line(ce, "}");
+  }
   ce->nguards = 0; /* every thread is in: the guards hold */
   emit_ptl_prefixed(ce, &body, 1, ivar);
   ce->nguards = saved_guards;
