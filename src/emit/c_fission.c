@@ -1183,6 +1183,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
     ce->in_kernel = false;
     return;
   }
+  if (!ce_has_jump(body)) ce_split_versions(ce, body);
   ce_interchange_loops(ce, body);
   ce->fn = f;
   ce->in_kernel = true;

@@ -79,16 +79,17 @@ static void mark(CEmit *ce, KStmt *s) {
   }
 }
 
-static bool has_jump(const KStmt *s) {
+bool ce_has_jump(const KStmt *s) {
   if (!s) return false;
   if (s->kind == KS_GOTO || s->kind == KS_LABEL) return true;
   for (int i = 0; i < s->nstmts; i++)
-    if (has_jump(s->stmts[i])) return true;
-  return has_jump(s->then) || has_jump(s->els) || has_jump(s->init_stmt) || has_jump(s->body);
+    if (ce_has_jump(s->stmts[i])) return true;
+  return ce_has_jump(s->then) || ce_has_jump(s->els) || ce_has_jump(s->init_stmt) ||
+         ce_has_jump(s->body);
 }
 
 void ce_interchange_loops(CEmit *ce, KStmt *body) {
-  if (has_jump(body)) return; /* a jump could cross the new split points */
+  if (ce_has_jump(body)) return; /* a jump could cross the new split points */
   ce_uniformity(ce, body);
   mark(ce, body);
 }

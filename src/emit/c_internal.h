@@ -139,6 +139,12 @@ bool ce_emit_signed_index(CEmit *ce, StrBuf *sb, const KExpr *cast,
 /* Marks the kernel's memory-touching loops so that fission runs the block's
  * threads through them together (a KBAR_VIRTUAL barrier ends each body). */
 void ce_interchange_loops(CEmit *ce, KStmt *body);
+/* goto or a label anywhere in s */
+bool ce_has_jump(const KStmt *s);
+
+/* c_versions.c */
+/* Top-level reassignments of a local start a new local (see the file). */
+void ce_split_versions(CEmit *ce, KStmt *body);
 
 /* c_guard.c */
 /* The guard of a per-thread loop body stmts[0..n) (single blocks
