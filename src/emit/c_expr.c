@@ -157,7 +157,30 @@ static void emit_h2f(CEmit *ce, StrBuf *sb, const KExpr *e) {
   sb_puts(sb, ")");
 }
 
+/* Division, remainder and shifts may trap or be undefined for operands
+ * that `&&` / `||` would not have evaluated. */
+static bool unsafe_to_speculate(const KExpr *e) {
+  if (!e) return false;
+  if (e->kind == KE_BINARY && (e->op == KOP_DIV || e->op == KOP_MOD || e->op == KOP_SHL ||
+                               e->op == KOP_SHR))
+    return true;
+  if (e->kind != KE_BINARY && e->kind != KE_UNARY && e->kind != KE_CAST && e->kind != KE_COND &&
+      e->kind != KE_VAR && e->kind != KE_BVAR && e->kind != KE_INT && e->kind != KE_FLOAT)
+    return true;
+  return unsafe_to_speculate(e->a) || unsafe_to_speculate(e->b) || unsafe_to_speculate(e->c);
+}
+
 static void emit_binary(CEmit *ce, StrBuf *sb, const KExpr *e) {
+  if (ce->branchless && (e->op == KOP_LAND || e->op == KOP_LOR) &&
+      !unsafe_to_speculate(e->a) && !unsafe_to_speculate(e->b)) {
+    /* both sides are cheap and harmless: evaluate both, no branch */
+    sb_puts(sb, "((");
+    ce_expr(ce, sb, e->a);
+    sb_printf(sb, ") != 0 %s (", e->op == KOP_LAND ? "&" : "|");
+    ce_expr(ce, sb, e->b);
+    sb_puts(sb, ") != 0)");
+    return;
+  }
   if (is_half(e->a->type)) {
     bool cmp = e->op >= KOP_EQ && e->op <= KOP_GE;
     sb_puts(sb, cmp ? "(" : "cw_f2h(");

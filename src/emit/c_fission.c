@@ -535,7 +535,9 @@ static void emit_ptl_guarded(CEmit *ce, KStmt *const *stmts, int n, int level,
   for (int i = 0; i < nlist; i++) ce_stmt(ce, list[i]);
   ce_indent(ce);
   sb_printf(ce->out, "cw_g%d += (", id);
+  ce->branchless = true; /* the guard is pure (c_guard.c): a branch-free count vectorises */
   ce_expr(ce, ce->out, g->cond);
+  ce->branchless = false;
   sb_puts(ce->out, ") ? 1u : 0u;\n");
   ptl_close(ce);
   static const char *const folded[3] = {"1", "0", NULL};
@@ -854,8 +856,10 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   ce->indent++;
   ce_line(ce, "%s", ivar);
   /* `&`, not `&&`: the condition is pure, and a branch stops vectorisation */
-  ce_line(ce, "cw_r%d[cw_t] = (unsigned char)(cw_r%d[cw_t] & ((%s) != 0));", r, r,
-          expr_text(ce, s->cond, "cw_t"));
+  ce->branchless = true;
+  char *cond = expr_text(ce, s->cond, "cw_t");
+  ce->branchless = false;
+  ce_line(ce, "cw_r%d[cw_t] = (unsigned char)(cw_r%d[cw_t] & ((%s) != 0));", r, r, cond);
   ce_line(ce, "cw_in += cw_r%d[cw_t];", r);
   ce->indent--;
   ce_line(ce, "}");

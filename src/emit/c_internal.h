@@ -42,6 +42,7 @@ typedef struct CEmit {
   int ntargets;
   int ptl;             /* id of the per-thread loop being emitted, -1 none */
   bool ptl_indep;      /* the next ptl_open may use the ivdep macro */
+  bool branchless;     /* && and || on plain operands evaluate both sides */
   int next_id;
   bool has_exit;       /* kernel keeps cw_exit[] (threads that returned) */
   PtrVec varying;      /* KVar*: locals that may differ between threads */
