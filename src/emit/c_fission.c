@@ -576,6 +576,61 @@ static bool run_uses_writes(CEmit *ce, const KStmt *h, KStmt *const *rest, int n
 
 static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s);
 
+/* ---- one thread's statement --------------------------------------------
+ * `if (threadIdx.x == K) S` with K block-uniform (a block's result written
+ * by thread 0, a scan's total by the last thread): inside a per-thread
+ * loop the test and the store to one address keep the whole loop scalar.
+ * It runs instead as a loop over the rows of the block with threadIdx.x
+ * fixed to K, after the statements before it (threads between barriers
+ * are unordered, so moving it behind the others' work changes nothing). */
+
+static bool is_tid_x(const CEmit *ce, const KExpr *e, int depth) {
+  if (!e || depth > 16) return false;
+  if (e->kind == KE_CAST) return kt_is_int(e->type) && e->type->size >= 2 && is_tid_x(ce, e->a, depth + 1);
+  if (e->kind == KE_BVAR) return e->bvar == KBV_THREAD_IDX && e->field == 0;
+  if (e->kind == KE_VAR) return is_tid_x(ce, ce_remat_init(ce, e->var), depth + 1);
+  return false;
+}
+
+/* K of `threadIdx.x == K`, or NULL */
+static const KExpr *single_thread_if(const CEmit *ce, const KStmt *s) {
+  if (s->kind != KS_IF || s->els || !s->cond || s->cond->kind != KE_BINARY ||
+      s->cond->op != KOP_EQ || stmt_has_split(s))
+    return NULL;
+  const KExpr *a = s->cond->a, *b = s->cond->b;
+  const KExpr *k = is_tid_x(ce, a, 0) ? b : is_tid_x(ce, b, 0) ? a : NULL;
+  if (!k || !ce_expr_recomputable(ce, k, NULL) || !ce_expr_uniform(ce, k)) return NULL;
+  return k;
+}
+
+static void emit_single_thread(CEmit *ce, const KStmt *s, const KExpr *k) {
+  int saved = ce->ptl;
+  ce->ptl = ce->next_id++;
+  char *g = guard_text(ce, NULL);
+  ce_line(ce, "{ /* only threadIdx.x == %s runs this */", expr_text(ce, k, "cw_t"));
+  ce->indent++;
+  ce_line(ce, "const int64_t cw_k = (int64_t)(%s);", expr_text(ce, k, "cw_t"));
+  ce_line(ce, "if (cw_k >= 0 && cw_k < (int64_t)cw_bdx)");
+  ce_line(ce, "for (uint32_t cw_tz = 0; cw_tz < cw_bdz; cw_tz++)");
+  ce_line(ce, "for (uint32_t cw_ty = 0; cw_ty < cw_bdy; cw_ty++) {");
+  ce->indent++;
+  ce_line(ce, "const int32_t cw_tx = (int32_t)cw_k;");
+  ce_line(ce, "const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;");
+  ce_line(ce, "(void)cw_tx; (void)cw_t;");
+  if (g) ce_line(ce, "if (!(%s)) continue;", g);
+  size_t body_start = ce->out->len;
+  ce_stmt(ce, s->then);
+  char label[32];
+  snprintf(label, sizeof label, "cw_next%d;", ce->ptl);
+  if (ce->out->data && strstr(ce->out->data + body_start, label))
+    ce_line(ce, "cw_next%d:;", ce->ptl);
+  ce->indent--;
+  ce_line(ce, "}");
+  ce->indent--;
+  ce_line(ce, "}");
+  ce->ptl = saved;
+}
+
 static void emit_block_region(CEmit *ce, const KStmt *b) {
   /* `{ T i = A; for (; C; i += S) body }` as c_lower.c writes a for loop */
   if (b->nstmts == 2 && b->stmts[1]->kind == KS_LOOP &&
@@ -587,13 +642,18 @@ static void emit_block_region(CEmit *ce, const KStmt *b) {
       emit_region(ce, b->stmts[i++]);
       continue;
     }
+    const KExpr *k = single_thread_if(ce, b->stmts[i]);
+    if (k) {
+      emit_single_thread(ce, b->stmts[i++], k);
+      continue;
+    }
     /* a run of statements without split points; uniform statements move
      * in front of it when no earlier statement of the run reads what they
      * write (they read only scalars and parameters, which the run does not
      * write), else they end the run */
     KStmt **rest = arena_alloc(&ce->arena, sizeof(KStmt *) * (size_t)b->nstmts);
     int nrest = 0, j = i;
-    for (; j < b->nstmts && !stmt_has_split(b->stmts[j]); j++) {
+    for (; j < b->nstmts && !stmt_has_split(b->stmts[j]) && !single_thread_if(ce, b->stmts[j]); j++) {
       KStmt *x = b->stmts[j];
       if (hoistable(ce, x)) {
         if (run_uses_writes(ce, x, rest, nrest)) break;
