@@ -908,10 +908,34 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   ce_line(ce, "/* strided loop: thread t runs iteration j with %s = start(t) + j * stride */",
           ce_var_name(ce, i));
   ce_line(ce, "for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r%d[cw_t] = %s;", r, g ? g : "1");
+  /* `i < B` / `i <= B` (int, B uniform, stride > 0): i only grows, so
+   * while the largest start plus j * stride passes the test every thread
+   * is in and the flags need no update (their pass costs more than a
+   * simple body) */
+  const KExpr *c = s->cond;
+  bool bounded = sgn && i->type->size == 4 && c->kind == KE_BINARY &&
+                 (c->op == KOP_LT || c->op == KOP_LE) && c->a->kind == KE_VAR && c->a->var == i &&
+                 ce_expr_recomputable(ce, c->b, NULL) && ce_expr_uniform(ce, c->b);
+  if (bounded) {
+    ce_line(ce, "int64_t cw_amax%d = INT64_MIN; uint32_t cw_all%d = 0;", j, j);
+    ptl_text(ce, NULL, arena_printf(&ce->arena, "{ int64_t cw_a = (int64_t)(%s); if (cw_a > cw_amax%d) "
+                                                "cw_amax%d = cw_a; cw_all%d += cw_r%d[cw_t]; }",
+                                    at, j, j, j, r));
+    ce_line(ce, "const int64_t cw_s%d = (int64_t)(%s), cw_b%d = (int64_t)(%s);", j, st, j,
+            expr_text(ce, c->b, "cw_t"));
+    ce_line(ce, "const int cw_mono%d = cw_s%d > 0 && cw_all%d == cw_nt;", j, j, j);
+  }
   ce_line(ce, "for (uint64_t cw_j%d = 0;; cw_j%d++) {", j, j);
   ce->indent++;
   if (sgn) ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn.data, j, tn.data, ut, j, ut, st);
-  ce_line(ce, "uint32_t cw_in = 0; /* 32-bit: the count vectorises in 8 lanes */");
+  ce_line(ce, "uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */");
+  if (bounded)
+    ce_line(ce, "if (!(cw_mono%d && cw_amax%d + (int64_t)cw_j%d * cw_s%d %s cw_b%d)) {", j, j, j, j,
+            c->op == KOP_LT ? "<" : "<=", j);
+  else
+    ce_line(ce, "{");
+  ce->indent++;
+  ce_line(ce, "cw_in = 0;");
   ce_line(ce, "CW_FOR_EACH_THREAD_INDEP {");
   ce->indent++;
   ce_line(ce, "%s", ivar);
@@ -924,6 +948,8 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   ce->indent--;
   ce_line(ce, "}");
   ce_line(ce, "if (!cw_in) break;");
+  ce->indent--;
+  ce_line(ce, "}");
   KStmt *body = b->stmts[0];
   int saved_guards = ce->nguards;
   if (stmt_calls(body)) { /* one copy: calls are inlined into it, keep the C small */

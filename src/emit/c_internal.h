@@ -122,7 +122,8 @@ void ce_find_remat(CEmit *ce, const KStmt *body);
 /* The initializer to print for a use of v, or NULL when v is a variable. */
 const KExpr *ce_remat_init(const CEmit *ce, const KVar *v);
 /* e has no side effects or loads and reads only literals, built-in
- * indices, parameters, recomputed locals and `extra` (may be NULL). */
+ * indices, parameters, recomputed locals, block-uniform scalars (constant
+ * within a per-thread loop) and `extra` (may be NULL). */
 bool ce_expr_recomputable(const CEmit *ce, const KExpr *e, const KVar *extra);
 
 /* c_independent.c */

@@ -159,7 +159,10 @@ static bool recomputable(const CEmit *ce, const KExpr *e, const KVar *extra) {
   case KE_BVAR: return e->field >= 0 && e->field < 3;
   case KE_VAR:
     if (e->var == extra || e->var->kind == KV_PARAM) return scalar_type(e->var->type);
-    return e->var->kind == KV_LOCAL && ce_remat_init(ce, e->var) != NULL;
+    /* a block-uniform scalar is assigned between per-thread loops only, so
+     * it keeps its value through any one of them */
+    return e->var->kind == KV_LOCAL &&
+           (ce_remat_init(ce, e->var) != NULL || (ce_is_scalar(ce, e->var) && scalar_type(e->var->type)));
   case KE_CAST: case KE_UNARY: case KE_BINARY: case KE_COND:
     return (e->kind != KE_CAST || scalar_type(e->type)) && recomputable(ce, e->a, extra) &&
            recomputable(ce, e->b, extra) && recomputable(ce, e->c, extra);
