@@ -48,6 +48,14 @@
  *    the lane's PTL guard holds, so collectives in divergent code see the
  *    right __activemask().
  *  - __syncwarp: a split like __syncthreads (stronger, still correct).
+ *  - loops that c_interchange.c marked (a virtual barrier ends their body)
+ *    take the paths above, so the block's threads run each iteration
+ *    together; a marked `for (T i = A; C; i += S)` with S uniform and A, C
+ *    pure is a strided loop (emit_strided_loop): iteration j of every
+ *    thread still in the loop, i recomputed from j, with a run flag per
+ *    thread that `i < B` loops skip while every thread is in.
+ *  - `if (threadIdx.x == K)` with K uniform runs outside the per-thread
+ *    loop, over the block's rows with threadIdx.x fixed (emit_single_thread).
  *
  * The block function cwk_NAME only dispatches: the body is the inline
  * cwb_NAME, called with cw_fast = 1 for blocks whose blockIdx.x is small
@@ -911,14 +919,14 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   /* `i < B` / `i <= B` (int, B uniform, stride > 0): i only grows, so
    * while the largest start plus j * stride passes the test every thread
    * is in and the flags need no update (their pass costs more than a
-   * simple body) */
+   * simple body; bodies with calls are not simple and skip this) */
   const KExpr *c = s->cond;
-  bool bounded = sgn && i->type->size == 4 && c->kind == KE_BINARY &&
+  bool bounded = sgn && i->type->size == 4 && !stmt_calls(b->stmts[0]) && c->kind == KE_BINARY &&
                  (c->op == KOP_LT || c->op == KOP_LE) && c->a->kind == KE_VAR && c->a->var == i &&
                  ce_expr_recomputable(ce, c->b, NULL) && ce_expr_uniform(ce, c->b);
   if (bounded) {
-    ce_line(ce, "int64_t cw_amax%d = INT64_MIN; uint32_t cw_all%d = 0;", j, j);
-    ptl_text(ce, NULL, arena_printf(&ce->arena, "{ int64_t cw_a = (int64_t)(%s); if (cw_a > cw_amax%d) "
+    ce_line(ce, "int32_t cw_amax%d = INT32_MIN; uint32_t cw_all%d = 0;", j, j);
+    ptl_text(ce, NULL, arena_printf(&ce->arena, "{ int32_t cw_a = (int32_t)(%s); if (cw_a > cw_amax%d) "
                                                 "cw_amax%d = cw_a; cw_all%d += cw_r%d[cw_t]; }",
                                     at, j, j, j, r));
     ce_line(ce, "const int64_t cw_s%d = (int64_t)(%s), cw_b%d = (int64_t)(%s);", j, st, j,
@@ -930,7 +938,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   if (sgn) ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn.data, j, tn.data, ut, j, ut, st);
   ce_line(ce, "uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */");
   if (bounded)
-    ce_line(ce, "if (!(cw_mono%d && cw_amax%d + (int64_t)cw_j%d * cw_s%d %s cw_b%d)) {", j, j, j, j,
+    ce_line(ce, "if (!(cw_mono%d && (int64_t)cw_amax%d + (int64_t)cw_j%d * cw_s%d %s cw_b%d)) {", j, j, j, j,
             c->op == KOP_LT ? "<" : "<=", j);
   else
     ce_line(ce, "{");

@@ -7,6 +7,13 @@
  *   c_lower.c    KIR-to-KIR rewrite before fission (inlining, hoisting)
  *   c_uniform.c  which locals of a kernel are the same in every thread
  *   c_guard.c    the guard `if` of a per-thread loop, for specialisation
+ *   c_fiber.c    kernels fission cannot split: one coroutine per thread
+ *   c_fiber_rt.c the coroutine scheduler pasted into such files
+ *   c_interchange.c  threads step through memory loops together
+ *   c_remat.c    per-thread locals recomputed instead of stored
+ *   c_versions.c a local reassigned at top level becomes a new local
+ *   c_index.c    thread-index sums in signed (affine) arithmetic
+ *   c_independent.c  per-thread loops the C compiler may vectorise freely
  */
 #ifndef CW_EMIT_C_INTERNAL_H
 #define CW_EMIT_C_INTERNAL_H
