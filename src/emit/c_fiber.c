@@ -27,19 +27,6 @@
 
 /* ---- which kernels need it ------------------------------------------- */
 
-static const KStmt *find_jump_label(const KStmt *s) {
-  if (!s) return NULL;
-  if (s->kind == KS_GOTO || s->kind == KS_LABEL) return s;
-  const KStmt *r = NULL;
-  if (s->kind == KS_BLOCK)
-    for (int i = 0; i < s->nstmts && !r; i++) r = find_jump_label(s->stmts[i]);
-  if (!r) r = find_jump_label(s->then);
-  if (!r) r = find_jump_label(s->els);
-  if (!r) r = find_jump_label(s->init_stmt);
-  if (!r) r = find_jump_label(s->body);
-  return r;
-}
-
 /* Mirrors the shapes emit_region (c_fission.c) splits. */
 static const char *blocker(const KStmt *s, SrcLoc *where) {
   if (!s || !stmt_has_split(s)) return NULL;
@@ -79,7 +66,7 @@ static const char *blocker(const KStmt *s, SrcLoc *where) {
 
 const char *ce_fission_blocker(const KStmt *body, SrcLoc *where) {
   if (!stmt_has_split(body)) return NULL;
-  const KStmt *jump = find_jump_label(body);
+  const KStmt *jump = ce_find_jump(body);
   if (jump) {
     *where = jump->loc;
     return "goto and labels in a kernel with barriers";

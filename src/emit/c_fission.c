@@ -793,79 +793,23 @@ static void emit_uniform_loop(CEmit *ce, const KStmt *s) {
  * body that calls device functions gets only the flagged copy (they are
  * inlined into every copy: the C compiler's time would double). */
 
-static bool writes_var_expr(const KExpr *e, const KVar *v) {
-  if (!e) return false;
-  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) {
-    const KExpr *b = e->a;
-    while (b && (b->kind == KE_MEMBER || b->kind == KE_INDEX)) b = b->a;
-    if (b && b->kind == KE_VAR && b->var == v) return true;
-  }
-  if (writes_var_expr(e->a, v) || writes_var_expr(e->b, v) || writes_var_expr(e->c, v))
-    return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (writes_var_expr(e->args[i], v)) return true;
-  return false;
-}
-
-static bool writes_var(const KStmt *s, const KVar *v) {
-  if (!s) return false;
-  for (int i = 0; i < s->nstmts; i++)
-    if (writes_var(s->stmts[i], v)) return true;
-  return writes_var_expr(s->init, v) || writes_var_expr(s->e, v) ||
-         writes_var_expr(s->cond, v) || writes_var_expr(s->step, v) ||
-         writes_var(s->then, v) || writes_var(s->els, v) ||
-         writes_var(s->init_stmt, v) || writes_var(s->body, v);
-}
-
-static bool expr_calls(const KExpr *e) {
-  if (!e) return false;
-  if (e->kind == KE_CALL) return true;
-  if (expr_calls(e->a) || expr_calls(e->b) || expr_calls(e->c)) return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (expr_calls(e->args[i])) return true;
-  return false;
-}
-
-static bool stmt_calls(const KStmt *s) {
-  if (!s) return false;
-  for (int i = 0; i < s->nstmts; i++)
-    if (stmt_calls(s->stmts[i])) return true;
-  return expr_calls(s->init) || expr_calls(s->e) || expr_calls(s->cond) ||
-         expr_calls(s->step) || stmt_calls(s->then) || stmt_calls(s->els) ||
-         stmt_calls(s->init_stmt) || stmt_calls(s->body);
-}
-
 /* Pointer parameters the body reads at exactly [i] (the strided loop's
  * index): the block's next chunks of them are prefetched. */
-static void collect_streams(const KExpr *e, const KVar *i, PtrVec *out, Arena *a) {
-  if (!e) return;
+typedef struct Streams { const KVar *i; PtrVec *out; Arena *a; } Streams;
+
+static bool collect_stream(const KExpr *e, void *ctx) {
+  Streams *st = ctx;
   if (e->kind == KE_INDEX && e->a && e->a->kind == KE_VAR && e->a->var->kind == KV_PARAM &&
       e->a->type->kind == KT_PTR && e->b) {
     const KExpr *x = e->b;
     while (x->kind == KE_CAST) x = x->a;
-    if (x->kind == KE_VAR && x->var == i) {
+    if (x->kind == KE_VAR && x->var == st->i) {
       bool seen = false;
-      for (int k = 0; k < out->len; k++) seen |= out->items[k] == e->a->var;
-      if (!seen && out->len < 4) vec_push(a, out, e->a->var);
+      for (int k = 0; k < st->out->len; k++) seen |= st->out->items[k] == e->a->var;
+      if (!seen && st->out->len < 4) vec_push(st->a, st->out, e->a->var);
     }
   }
-  collect_streams(e->a, i, out, a);
-  collect_streams(e->b, i, out, a);
-  collect_streams(e->c, i, out, a);
-  for (int k = 0; k < e->nargs; k++) collect_streams(e->args[k], i, out, a);
-}
-
-static void collect_streams_stmt(const KStmt *s, const KVar *i, PtrVec *out, Arena *a) {
-  if (!s) return;
-  for (int k = 0; k < s->nstmts; k++) collect_streams_stmt(s->stmts[k], i, out, a);
-  collect_streams(s->init, i, out, a);
-  collect_streams(s->e, i, out, a);
-  collect_streams(s->cond, i, out, a);
-  collect_streams(s->step, i, out, a);
-  collect_streams_stmt(s->then, i, out, a);
-  collect_streams_stmt(s->els, i, out, a);
-  collect_streams_stmt(s->init_stmt, i, out, a);
-  collect_streams_stmt(s->body, i, out, a);
+  return false; /* see every node */
 }
 
 /* The stride S of `i += S`, `i++` or `++i` (NULL: another step). */
@@ -893,7 +837,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   bool unit;
   const KExpr *stride = stride_of(s->step, i, &unit);
   if (!a || !stride || !kt_is_int(i->type) || (i->type->size != 4 && i->type->size != 8) ||
-      ce_is_promoted(ce, i) || writes_var(b->stmts[0], i) ||
+      ce_is_promoted(ce, i) || ce_stmt_writes_var(b->stmts[0], i) ||
       !ce_expr_recomputable(ce, a, NULL) || !ce_expr_recomputable(ce, s->cond, i) ||
       (!unit && (!ce_expr_recomputable(ce, stride, NULL) || !ce_expr_uniform(ce, stride))))
     return false;
@@ -921,7 +865,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
    * is in and the flags need no update (their pass costs more than a
    * simple body; bodies with calls are not simple and skip this) */
   const KExpr *c = s->cond;
-  bool bounded = sgn && i->type->size == 4 && !stmt_calls(b->stmts[0]) && c->kind == KE_BINARY &&
+  bool bounded = sgn && i->type->size == 4 && !ce_stmt_calls(b->stmts[0]) && c->kind == KE_BINARY &&
                  (c->op == KOP_LT || c->op == KOP_LE) && c->a->kind == KE_VAR && c->a->var == i &&
                  ce_expr_recomputable(ce, c->b, NULL) && ce_expr_uniform(ce, c->b);
   if (bounded) {
@@ -960,7 +904,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   ce_line(ce, "}");
   KStmt *body = b->stmts[0];
   int saved_guards = ce->nguards;
-  if (stmt_calls(body)) { /* one copy: calls are inlined into it, keep the C small */
+  if (ce_stmt_calls(body)) { /* one copy: calls are inlined into it, keep the C small */
     char *run = arena_printf(&ce->arena, "cw_r%d[cw_t]", r);
     push_guard(ce, run);
     emit_ptl_prefixed(ce, &body, 1, ivar);
@@ -973,7 +917,8 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   ce_line(ce, "if (cw_in == cw_nt) {");
   ce->indent++;
   PtrVec streams = {0};
-  collect_streams_stmt(body, i, &streams, &ce->arena);
+  Streams st_ctx = {i, &streams, &ce->arena};
+  ce_walk_any(body, collect_stream, NULL, &st_ctx);
   if (streams.len && sgn) {
     /* memory several iterations ahead, from thread 0's index: a grid-stride
      * loop reads one block-sized chunk per iteration, far apart, which

@@ -18,44 +18,32 @@
  */
 #include "c_internal.h"
 
-static bool func_dependent(const KFunc *f, int depth);
+/* ctx: the call depth (int *), to stop at recursion */
+static bool dependent_stmt(const KStmt *s, void *ctx) {
+  (void)ctx;
+  return s->kind == KS_DECL && s->var && s->var->type && s->var->type->is_volatile;
+}
 
-static bool expr_dependent(const KExpr *e, int depth) {
-  if (!e) return false;
+static bool dependent_expr(const KExpr *e, void *ctx) {
+  int depth = *(int *)ctx;
   if (e->type && e->type->is_volatile) return true;
   if (e->kind == KE_BUILTIN) {
     const KBuiltinInfo *info = kb_info(e->builtin);
     if (!info || info->cls == KBC_ATOMIC) return true;
   }
-  if (e->kind == KE_CALL && (!e->fn || func_dependent(e->fn, depth + 1))) return true;
-  if ((e->kind == KE_DEREF || e->kind == KE_INDEX) && e->a && e->a->type &&
-      e->a->type->elem && e->a->type->elem->is_volatile)
-    return true;
-  if (expr_dependent(e->a, depth) || expr_dependent(e->b, depth) || expr_dependent(e->c, depth))
-    return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (expr_dependent(e->args[i], depth)) return true;
-  return false;
-}
-
-static bool stmt_dependent(const KStmt *s, int depth) {
-  if (!s) return false;
-  if (s->kind == KS_DECL && s->var && s->var->type && s->var->type->is_volatile) return true;
-  for (int i = 0; i < s->nstmts; i++)
-    if (stmt_dependent(s->stmts[i], depth)) return true;
-  return expr_dependent(s->init, depth) || expr_dependent(s->e, depth) ||
-         expr_dependent(s->cond, depth) || expr_dependent(s->step, depth) ||
-         stmt_dependent(s->then, depth) || stmt_dependent(s->els, depth) ||
-         stmt_dependent(s->init_stmt, depth) || stmt_dependent(s->body, depth);
-}
-
-static bool func_dependent(const KFunc *f, int depth) {
-  if (depth > 16) return true;
-  return !f->body || stmt_dependent(f->body, depth);
+  if (e->kind == KE_CALL) {
+    if (!e->fn || !e->fn->body || depth >= 16) return true;
+    int inner = depth + 1;
+    if (ce_walk_any(e->fn->body, dependent_expr, dependent_stmt, &inner)) return true;
+  }
+  return (e->kind == KE_DEREF || e->kind == KE_INDEX) && e->a && e->a->type &&
+         e->a->type->elem && e->a->type->elem->is_volatile;
 }
 
 bool ce_ptl_independent(KStmt *const *stmts, int n) {
-  for (int i = 0; i < n; i++)
-    if (stmt_dependent(stmts[i], 0)) return false;
+  for (int i = 0; i < n; i++) {
+    int depth = 0;
+    if (ce_walk_any(stmts[i], dependent_expr, dependent_stmt, &depth)) return false;
+  }
   return true;
 }

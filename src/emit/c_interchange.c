@@ -27,24 +27,13 @@
  */
 #include "c_internal.h"
 
-static bool expr_touches_memory(const KExpr *e) {
-  if (!e) return false;
-  if (e->kind == KE_INDEX || e->kind == KE_DEREF) return true;
-  if (expr_touches_memory(e->a) || expr_touches_memory(e->b) || expr_touches_memory(e->c))
-    return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (expr_touches_memory(e->args[i])) return true;
-  return false;
+static bool is_memory_access(const KExpr *e, void *ctx) {
+  (void)ctx;
+  return e->kind == KE_INDEX || e->kind == KE_DEREF;
 }
 
-static bool stmt_touches_memory(const KStmt *s) {
-  if (!s) return false;
-  for (int i = 0; i < s->nstmts; i++)
-    if (stmt_touches_memory(s->stmts[i])) return true;
-  return expr_touches_memory(s->init) || expr_touches_memory(s->e) ||
-         expr_touches_memory(s->cond) || expr_touches_memory(s->step) ||
-         stmt_touches_memory(s->then) || stmt_touches_memory(s->els) ||
-         stmt_touches_memory(s->init_stmt) || stmt_touches_memory(s->body);
+static bool touches_memory(const KStmt *s) {
+  return ce_walk_any(s, is_memory_access, NULL, NULL);
 }
 
 static void mark(CEmit *ce, KStmt *s) {
@@ -59,7 +48,7 @@ static void mark(CEmit *ce, KStmt *s) {
     mark(ce, s->els);
     return;
   case KS_LOOP: {
-    if (s->label || !stmt_touches_memory(s->body)) return; /* inlined wrappers stay */
+    if (s->label || !touches_memory(s->body)) return; /* inlined wrappers stay */
     mark(ce, s->body);
     KStmt *bar = arena_alloc(&ce->arena, sizeof *bar);
     bar->kind = KS_BARRIER;
@@ -77,15 +66,6 @@ static void mark(CEmit *ce, KStmt *s) {
   }
   default: return;
   }
-}
-
-bool ce_has_jump(const KStmt *s) {
-  if (!s) return false;
-  if (s->kind == KS_GOTO || s->kind == KS_LABEL) return true;
-  for (int i = 0; i < s->nstmts; i++)
-    if (ce_has_jump(s->stmts[i])) return true;
-  return ce_has_jump(s->then) || ce_has_jump(s->els) || ce_has_jump(s->init_stmt) ||
-         ce_has_jump(s->body);
 }
 
 void ce_interchange_loops(CEmit *ce, KStmt *body) {

@@ -14,6 +14,7 @@
  *   c_versions.c a local reassigned at top level becomes a new local
  *   c_index.c    thread-index sums in signed (affine) arithmetic
  *   c_independent.c  per-thread loops the C compiler may vectorise freely
+ *   c_walk.c     one traversal of statement trees for the files above
  */
 #ifndef CW_EMIT_C_INTERNAL_H
 #define CW_EMIT_C_INTERNAL_H
@@ -148,12 +149,24 @@ bool ce_emit_signed_index(CEmit *ce, StrBuf *sb, const KExpr *cast,
 /* Marks the kernel's memory-touching loops so that fission runs the block's
  * threads through them together (a KBAR_VIRTUAL barrier ends each body). */
 void ce_interchange_loops(CEmit *ce, KStmt *body);
-/* goto or a label anywhere in s */
-bool ce_has_jump(const KStmt *s);
 
 /* c_versions.c */
 /* Top-level reassignments of a local start a new local (see the file). */
 void ce_split_versions(CEmit *ce, KStmt *body);
+
+/* c_walk.c */
+typedef bool (*CeExprPred)(const KExpr *e, void *ctx);
+typedef bool (*CeStmtPred)(const KStmt *s, void *ctx);
+/* True when ep holds for a node of e (pre-order, stops at the first). */
+bool ce_expr_any(const KExpr *e, CeExprPred ep, void *ctx);
+/* True when sp holds for a statement of s, or ep for an expression node in
+ * one (either may be NULL); stops at the first. */
+bool ce_walk_any(const KStmt *s, CeExprPred ep, CeStmtPred sp, void *ctx);
+bool ce_stmt_calls(const KStmt *s);              /* any device-function call */
+const KStmt *ce_find_jump(const KStmt *s);       /* first goto or label, or NULL */
+bool ce_has_jump(const KStmt *s);
+KVar *ce_written_var(const KExpr *e);            /* local an assignment/++/& writes */
+bool ce_stmt_writes_var(const KStmt *s, const KVar *v);
 
 /* c_guard.c */
 /* The guard of a per-thread loop body stmts[0..n) (single blocks

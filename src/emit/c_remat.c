@@ -40,58 +40,37 @@ static bool has(const PtrVec *v, const void *p) {
   return false;
 }
 
-static KVar *base_var(const KExpr *e) {
-  while (e && (e->kind == KE_MEMBER || e->kind == KE_INDEX)) e = e->a;
-  return e && e->kind == KE_VAR ? e->var : NULL;
-}
-
 /* Operands of a warp or block collective are read for other lanes, outside
  * any per-thread loop (c_fission.c): they stay variables. */
-static void pin_vars(Remat *R, const KExpr *e) {
-  if (!e) return;
+static bool pin_var(const KExpr *e, void *ctx) {
+  Remat *R = ctx;
   if (e->kind == KE_VAR) vec_push(&R->ce->arena, &R->written, e->var);
-  pin_vars(R, e->a);
-  pin_vars(R, e->b);
-  pin_vars(R, e->c);
-  for (int i = 0; i < e->nargs; i++) pin_vars(R, e->args[i]);
+  return false;
 }
 
-static void scan_expr(Remat *R, const KExpr *e) {
-  if (!e) return;
+static bool scan_expr(const KExpr *e, void *ctx) {
+  Remat *R = ctx;
+  KVar *v = ce_written_var(e);
+  if (v) vec_push(&R->ce->arena, &R->written, v);
   if (e->kind == KE_BUILTIN && kb_is_collective(e->builtin))
-    for (int i = 0; i < e->nargs; i++) pin_vars(R, e->args[i]);
-  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) {
-    KVar *v = base_var(e->a);
-    if (v) vec_push(&R->ce->arena, &R->written, v);
-  }
+    for (int i = 0; i < e->nargs; i++) ce_expr_any(e->args[i], pin_var, R);
   /* an array decaying to a pointer escapes too; arrays never qualify anyway */
-  scan_expr(R, e->a);
-  scan_expr(R, e->b);
-  scan_expr(R, e->c);
-  for (int i = 0; i < e->nargs; i++) scan_expr(R, e->args[i]);
+  return false;
 }
 
-static void scan_stmt(Remat *R, const KStmt *s) {
-  if (!s) return;
-  if (s->kind == KS_DECL && s->var && s->var->kind == KV_LOCAL) {
-    KExpr *init = s->init ? s->init : s->var->init;
-    if (has(&R->decls, s->var)) vec_push(&R->ce->arena, &R->twice, s->var);
-    else if (init) {
-      vec_push(&R->ce->arena, &R->decls, s->var);
-      vec_push(&R->ce->arena, &R->inits, init);
-    } else {
-      vec_push(&R->ce->arena, &R->written, s->var); /* assigned later, if at all */
-    }
+static bool scan_decl(const KStmt *s, void *ctx) {
+  Remat *R = ctx;
+  if (s->kind != KS_DECL || !s->var || s->var->kind != KV_LOCAL) return false;
+  KExpr *init = s->init ? s->init : s->var->init;
+  if (has(&R->decls, s->var)) {
+    vec_push(&R->ce->arena, &R->twice, s->var);
+  } else if (init) {
+    vec_push(&R->ce->arena, &R->decls, s->var);
+    vec_push(&R->ce->arena, &R->inits, init);
+  } else {
+    vec_push(&R->ce->arena, &R->written, s->var); /* assigned later, if at all */
   }
-  for (int i = 0; i < s->nstmts; i++) scan_stmt(R, s->stmts[i]);
-  scan_expr(R, s->init);
-  scan_expr(R, s->e);
-  scan_expr(R, s->cond);
-  scan_expr(R, s->step);
-  scan_stmt(R, s->then);
-  scan_stmt(R, s->els);
-  scan_stmt(R, s->init_stmt);
-  scan_stmt(R, s->body);
+  return false;
 }
 
 static bool scalar_type(const KType *t) {
@@ -136,7 +115,7 @@ static bool var_ok(const Remat *R, const KVar *v, int depth) {
 void ce_find_remat(CEmit *ce, const KStmt *body) {
   ce->remat.len = ce->remat_init.len = 0;
   Remat R = {.ce = ce};
-  scan_stmt(&R, body);
+  ce_walk_any(body, scan_expr, scan_decl, &R);
   for (int i = 0; i < R.decls.len; i++) {
     KVar *v = R.decls.items[i];
     if (ce_is_scalar(ce, v) || !var_ok(&R, v, 0)) continue;

@@ -35,12 +35,6 @@ static bool has(const PtrVec *v, const void *p) {
   return false;
 }
 
-static KVar *written_var(const KExpr *e) {
-  const KExpr *b = e->a;
-  while (b && (b->kind == KE_MEMBER || b->kind == KE_INDEX)) b = b->a;
-  return b && b->kind == KE_VAR ? b->var : NULL;
-}
-
 static bool is_top_assign(const KStmt *s) {
   return s->kind == KS_EXPR && s->e && s->e->kind == KE_ASSIGN && s->e->op == KOP_NONE &&
          s->e->a && s->e->a->kind == KE_VAR && s->e->a->var->kind == KV_LOCAL;
@@ -48,8 +42,8 @@ static bool is_top_assign(const KStmt *s) {
 
 static void scan_expr(Versions *V, const KExpr *e, const KExpr *top, const KStmt *block) {
   if (!e) return;
-  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) {
-    KVar *v = written_var(e);
+  {
+    KVar *v = ce_written_var(e);
     if (v && e == top) {
       vec_push(&V->ce->arena, &V->top_assigned, v);
       vec_push(&V->ce->arena, &V->top_block, (void *)block);

@@ -9,9 +9,10 @@ __global__ void strideVariants(int* out, int n, int step)
 {
     int tid = blockIdx.x * blockDim.x + threadIdx.x;
     int grid = blockDim.x * gridDim.x;
-    for (int i = tid; i < n; i += grid) out[i] += 1;
-    for (int i = tid; i <= n - 1; i += step * grid) out[i] += 10;
-    for (int i = n - 1 - tid; i >= 0; i -= grid) out[i] += 100;
+    // threads of different loops meet on one element: add atomically
+    for (int i = tid; i < n; i += grid) atomicAdd(&out[i], 1);
+    for (int i = tid; i <= n - 1; i += step * grid) atomicAdd(&out[i], 10);
+    for (int i = n - 1 - tid; i >= 0; i -= grid) atomicAdd(&out[i], 100);
     int back = -step;
     for (int i = tid; i >= 0 && i < n; i += back) atomicAdd(&out[i], 1000);
 }

@@ -1,0 +1,70 @@
+/*
+ * c_walk.c — one traversal of a KIR statement tree for the emitter's
+ * questions ("does this body call a function / touch memory / write x /
+ * contain a goto?") and collections ("which pointers does it index?").
+ *
+ * ce_walk_any visits every statement (pre-order: the statement, its
+ * initializer, expression, condition and step, then its sub-statements)
+ * and every expression node below them, and stops at the first callback
+ * that returns true.  Collectors return false to see everything.
+ */
+#include "c_internal.h"
+
+bool ce_expr_any(const KExpr *e, CeExprPred ep, void *ctx) {
+  if (!e) return false;
+  if (ep(e, ctx)) return true;
+  if (ce_expr_any(e->a, ep, ctx) || ce_expr_any(e->b, ep, ctx) || ce_expr_any(e->c, ep, ctx))
+    return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (ce_expr_any(e->args[i], ep, ctx)) return true;
+  return false;
+}
+
+bool ce_walk_any(const KStmt *s, CeExprPred ep, CeStmtPred sp, void *ctx) {
+  if (!s) return false;
+  if (sp && sp(s, ctx)) return true;
+  if (ep && (ce_expr_any(s->init, ep, ctx) || ce_expr_any(s->e, ep, ctx) ||
+             ce_expr_any(s->cond, ep, ctx) || ce_expr_any(s->step, ep, ctx)))
+    return true;
+  for (int i = 0; i < s->nstmts; i++)
+    if (ce_walk_any(s->stmts[i], ep, sp, ctx)) return true;
+  return ce_walk_any(s->then, ep, sp, ctx) || ce_walk_any(s->els, ep, sp, ctx) ||
+         ce_walk_any(s->init_stmt, ep, sp, ctx) || ce_walk_any(s->body, ep, sp, ctx);
+}
+
+/* ---- common questions -------------------------------------------------- */
+
+static bool is_call(const KExpr *e, void *ctx) {
+  (void)ctx;
+  return e->kind == KE_CALL;
+}
+
+bool ce_stmt_calls(const KStmt *s) { return ce_walk_any(s, is_call, NULL, NULL); }
+
+static bool is_jump(const KStmt *s, void *ctx) {
+  if (s->kind != KS_GOTO && s->kind != KS_LABEL) return false;
+  if (ctx) *(const KStmt **)ctx = s;
+  return true;
+}
+
+const KStmt *ce_find_jump(const KStmt *s) {
+  const KStmt *found = NULL;
+  ce_walk_any(s, NULL, is_jump, &found);
+  return found;
+}
+
+bool ce_has_jump(const KStmt *s) { return ce_find_jump(s) != NULL; }
+
+/* The local an assignment, ++/-- or & writes through (a.b, a[i] count as a). */
+KVar *ce_written_var(const KExpr *e) {
+  if (e->kind != KE_ASSIGN && e->kind != KE_INCDEC && e->kind != KE_ADDR) return NULL;
+  const KExpr *b = e->a;
+  while (b && (b->kind == KE_MEMBER || b->kind == KE_INDEX)) b = b->a;
+  return b && b->kind == KE_VAR ? b->var : NULL;
+}
+
+static bool writes(const KExpr *e, void *v) { return ce_written_var(e) == v; }
+
+bool ce_stmt_writes_var(const KStmt *s, const KVar *v) {
+  return ce_walk_any(s, writes, NULL, (void *)v);
+}
