@@ -75,27 +75,14 @@ static void scan_stmt(Versions *V, const KStmt *s, const KStmt *block) {
   scan_stmt(V, s->body, NULL);
 }
 
-/* Replaces reads of `from` by `to` in e (in place). */
-static void subst_expr(KExpr *e, const KVar *from, KVar *to) {
-  if (!e) return;
-  if (e->kind == KE_VAR && e->var == from) e->var = to;
-  subst_expr(e->a, from, to);
-  subst_expr(e->b, from, to);
-  subst_expr(e->c, from, to);
-  for (int i = 0; i < e->nargs; i++) subst_expr(e->args[i], from, to);
-}
+/* Replaces reads of ctx->from by ctx->to (in place: the lowered body
+ * belongs to the emitter). */
+typedef struct Subst { const KVar *from; KVar *to; } Subst;
 
-static void subst_stmt(KStmt *s, const KVar *from, KVar *to) {
-  if (!s) return;
-  for (int i = 0; i < s->nstmts; i++) subst_stmt(s->stmts[i], from, to);
-  subst_expr(s->init, from, to);
-  subst_expr(s->e, from, to);
-  subst_expr(s->cond, from, to);
-  subst_expr(s->step, from, to);
-  subst_stmt(s->then, from, to);
-  subst_stmt(s->els, from, to);
-  subst_stmt(s->init_stmt, from, to);
-  subst_stmt(s->body, from, to);
+static bool subst(const KExpr *e, void *ctx) {
+  Subst *sb = ctx;
+  if (e->kind == KE_VAR && e->var == sb->from) ((KExpr *)e)->var = sb->to;
+  return false;
 }
 
 /* v must be declared in `body` itself: no use can follow the block. */
@@ -109,7 +96,8 @@ static void split_var(CEmit *ce, KStmt *body, KVar *v) {
     KStmt *s = body->stmts[i];
     if (is_top_assign(s) && s->e->a->var == v) {
       KExpr *init = s->e->b;
-      subst_expr(init, v, cur);
+      Subst sb = {v, cur};
+      ce_expr_any(init, subst, &sb);
       KVar *nv = arena_alloc(&ce->arena, sizeof *nv);
       *nv = *v;
       nv->init = NULL;
@@ -121,7 +109,8 @@ static void split_var(CEmit *ce, KStmt *body, KVar *v) {
       cur = nv;
       continue;
     }
-    if (cur != v) subst_stmt(s, v, cur);
+    Subst sb = {v, cur};
+    if (cur != v) ce_walk_any(s, subst, NULL, &sb);
   }
 }
 
