@@ -25,8 +25,9 @@
 #define NO_BOUND (-1)
 
 /* Largest value of e (all leaves are non-negative), or NO_BOUND;
- * *fast is set when the bound relies on blockIdx.x < 2^21. */
-static int64_t bound(const CEmit *ce, const KExpr *e, bool *fast, int depth) {
+ * *fast is set when the bound relies on blockIdx.x < 2^21.  Locals are
+ * looked up with ce_remat_init, or with r when given. */
+static int64_t bound_r(const CEmit *ce, const KExpr *e, bool *fast, int depth, const CeResolver *r) {
   if (!e || depth > 16) return NO_BOUND;
   switch (e->kind) {
   case KE_INT: return e->ival >= 0 && e->ival < ((int64_t)1 << 31) ? e->ival : NO_BOUND;
@@ -43,21 +44,30 @@ static int64_t bound(const CEmit *ce, const KExpr *e, bool *fast, int depth) {
     }
   }
   case KE_VAR: {
-    const KExpr *init = ce_remat_init(ce, e->var);
-    return init && kt_is_int(e->var->type) ? bound(ce, init, fast, depth + 1) : NO_BOUND;
+    const KExpr *init = r ? r->fn(r->ctx, e->var) : NULL;
+    if (!init) init = ce_remat_init(ce, e->var);
+    return init && kt_is_int(e->var->type) ? bound_r(ce, init, fast, depth + 1, r) : NO_BOUND;
   }
   case KE_CAST:
     if (!kt_is_int(e->type) || !kt_is_int(e->a->type) || e->type->size < 4) return NO_BOUND;
-    return bound(ce, e->a, fast, depth + 1);
+    return bound_r(ce, e->a, fast, depth + 1, r);
   case KE_BINARY: {
     if (e->op != KOP_ADD && e->op != KOP_MUL) return NO_BOUND;
-    int64_t a = bound(ce, e->a, fast, depth + 1), b = bound(ce, e->b, fast, depth + 1);
+    int64_t a = bound_r(ce, e->a, fast, depth + 1, r), b = bound_r(ce, e->b, fast, depth + 1, r);
     if (a == NO_BOUND || b == NO_BOUND) return NO_BOUND;
     int64_t r = e->op == KOP_ADD ? a + b : a * b;
     return r < ((int64_t)1 << 31) ? r : NO_BOUND;
   }
   default: return NO_BOUND;
   }
+}
+
+static int64_t bound(const CEmit *ce, const KExpr *e, bool *fast, int depth) {
+  return bound_r(ce, e, fast, depth, NULL);
+}
+
+bool ce_index_bounded(const CEmit *ce, const KExpr *e, const CeResolver *r, bool *fast) {
+  return bound_r(ce, e, fast, 0, r) != NO_BOUND;
 }
 
 /* e in int32_t arithmetic (its bound is below 2^31). */

@@ -145,6 +145,24 @@ bool ce_ptl_independent(KStmt *const *stmts, int n);
 bool ce_emit_signed_index(CEmit *ce, StrBuf *sb, const KExpr *cast,
                           void (*plain)(CEmit *, StrBuf *, const KExpr *));
 
+/* Looks up the initializer of a local (NULL: unknown). */
+typedef struct CeResolver {
+  const KExpr *(*fn)(const void *ctx, const KVar *v);
+  const void *ctx;
+} CeResolver;
+/* e is a sum of products of non-negative bounded terms (thread and block
+ * indices, block sizes, literals) below 2^31: it cannot wrap.  *fast is
+ * set when that needs blockIdx.x < 2^21 (the kernel's fast copy). */
+bool ce_index_bounded(const CEmit *ce, const KExpr *e, const CeResolver *r, bool *fast);
+
+/* c_corner.c */
+/* The guard condition cond (over the declarations decls[0..n) and
+ * outer[0..nouter)) is monotone in the thread indices: its value at the
+ * block's first and last thread decides whether all, none or some threads
+ * pass.  *fast as above. */
+bool ce_guard_monotone(const CEmit *ce, const KExpr *cond, KStmt *const *decls, int n,
+                       KStmt *const *outer, int nouter, bool *fast);
+
 /* c_interchange.c */
 /* Marks the kernel's memory-touching loops so that fission runs the block's
  * threads through them together (a KBAR_VIRTUAL barrier ends each body). */
