@@ -13,6 +13,7 @@ CUWASM_DEPS=(
   libclang-rt-14-dev  # libFuzzer and sanitizer runtimes for clang-14
   pocl-opencl-icd   # OpenCL on the CPU: the peer in bench/cpu
   ocl-icd-libopencl1
+  libsleef3         # SLEEF vector math the CPU JIT links when present
 )
 
 cuwasm_install_deps() {

@@ -7,7 +7,8 @@
  * signed overflow stays undefined, as nvcc treats it, so index arithmetic
  * is affine for the vectoriser; loops are aligned to 32 bytes (short
  * per-thread loops otherwise run up to a third slower depending on where
- * they land); dlopen loads it.  Objects are
+ * they land), plus SLEEF's vector math when installed (find_sleef);
+ * dlopen loads it.  Objects are
  * cached under $XDG_CACHE_HOME/cuwasm (default ~/.cache/cuwasm, created
  * mode 0700, private to the user) by a 128-bit hash of source, compiler
  * and flags, so a second run skips the compiler.  A new object (and its C
@@ -43,12 +44,34 @@ static const char *const jit_flags[] = {"-O3", "-march=native", "-fPIC", "-share
                                         "-fno-strict-aliasing", "-fno-math-errno",
                                         "-falign-loops=32", NULL};
 
+/* SLEEF's GNU-ABI vector math (Debian: libsleef3), when installed: the
+ * generated C declares the math functions `simd` and links it.
+ * CUWASM_NO_SLEEF=1 turns it off. */
+static const char *sleef_flags[3];
+static pthread_once_t sleef_once = PTHREAD_ONCE_INIT;
+
+static void find_sleef(void) {
+  const char *off = getenv("CUWASM_NO_SLEEF");
+  if (off && *off && strcmp(off, "0") != 0) return;
+  void *h = dlopen("libsleefgnuabi.so.3", RTLD_LAZY | RTLD_LOCAL);
+  if (!h) return;
+  dlclose(h);
+  sleef_flags[0] = "-DCW_SLEEF_GNUABI";
+  sleef_flags[1] = "-l:libsleefgnuabi.so.3";
+}
+
+static void hash_flags(CwHash *h) {
+  pthread_once(&sleef_once, find_sleef);
+  for (int i = 0; jit_flags[i]; i++) cw_hash_str(h, jit_flags[i]);
+  for (int i = 0; sleef_flags[i]; i++) cw_hash_str(h, sleef_flags[i]);
+}
+
 static void cache_key(const char *src, const char *cc, char out[33]) {
   CwHash h;
   cw_hash_init(&h);
   const char *parts[3] = {src, cc, "v2"};
   for (int i = 0; i < 3; i++) cw_hash_str(&h, parts[i]);
-  for (int i = 0; jit_flags[i]; i++) cw_hash_str(&h, jit_flags[i]);
+  hash_flags(&h);
   cw_hash_hex(&h, out);
 }
 
@@ -83,7 +106,7 @@ static bool manifest_key(const char *key, const char *cc, char out[33]) {
   cw_hash_str(&h, "manifest 1");
   cw_hash_str(&h, key);
   cw_hash_str(&h, cc);
-  for (int i = 0; jit_flags[i]; i++) cw_hash_str(&h, jit_flags[i]);
+  hash_flags(&h);
   cw_hash_str(&h, self_id);
   cw_hash_hex(&h, out);
   return true;
@@ -146,9 +169,12 @@ static int run_compiler(const char *cc, const char *out, const char *in,
   int n = 0;
   for (char *t = strtok(copy, " \t"); t && n < 40; t = strtok(NULL, " \t")) argv[n++] = t;
   for (int i = 0; jit_flags[i]; i++) argv[n++] = jit_flags[i];
+  pthread_once(&sleef_once, find_sleef);
+  if (sleef_flags[0]) argv[n++] = sleef_flags[0];
   argv[n++] = "-o";
   argv[n++] = out;
   argv[n++] = in;
+  if (sleef_flags[1]) argv[n++] = sleef_flags[1];
   argv[n++] = "-lm";
   argv[n] = NULL;
   pid_t pid = fork();
