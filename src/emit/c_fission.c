@@ -493,36 +493,6 @@ static void emit_ptl_once(CEmit *ce, KStmt *const *stmts, int n) {
 static void emit_ptl_guarded(CEmit *ce, KStmt *const *stmts, int n, int level,
                              KStmt *const *outer, int nouter, const KStmt *outer_guard);
 
-/* A monotone guard (c_corner.c): its value at the block's first and last
- * thread says whether all, none or some threads pass (cw_gN = cw_nt, 0, 1). */
-static void emit_guard_corners(CEmit *ce, const KStmt *g, KStmt *const *list, int nlist,
-                               KStmt *const *outer, int nouter, int id) {
-  static const char *const at[2][4] = {
-      {"0", "0u", "0u", "0"},
-      {"(int32_t)cw_bdx - 1", "cw_bdy - 1u", "cw_bdz - 1u", "(size_t)cw_nt - 1"}};
-  ce_line(ce, "{ /* the guard only moves one way as thread indices grow: the first and last thread decide */");
-  ce->indent++;
-  ce_line(ce, "int cw_c[2];");
-  for (int k = 0; k < 2; k++) {
-    ce_line(ce, "{");
-    ce->indent++;
-    ce_line(ce, "const int32_t cw_tx = %s; const uint32_t cw_ty = %s, cw_tz = %s; const size_t cw_t = %s;",
-            at[k][0], at[k][1], at[k][2], at[k][3]);
-    ce_line(ce, "(void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;");
-    for (int i = 0; i < nouter; i++) ce_stmt(ce, outer[i]);
-    for (int i = 0; i < nlist; i++) ce_stmt(ce, list[i]);
-    ce_indent(ce);
-    sb_printf(ce->out, "cw_c[%d] = (", k);
-    ce_expr(ce, ce->out, g->cond);
-    sb_puts(ce->out, ") != 0;\n");
-    ce->indent--;
-    ce_line(ce, "}");
-  }
-  ce_line(ce, "cw_g%d = cw_c[0] == cw_c[1] ? (cw_c[0] ? cw_nt : 0u) : 1u; /* 1: some (cw_nt > 1) */", id);
-  ce->indent--;
-  ce_line(ce, "}");
-}
-
 static void emit_ptl(CEmit *ce, KStmt *const *stmts, int n) {
   emit_ptl_guarded(ce, stmts, n, 0, NULL, 0, NULL);
 }
@@ -569,10 +539,12 @@ static void emit_ptl_guarded(CEmit *ce, KStmt *const *stmts, int n, int level,
   int id = ce->next_id++;
   ce_line(ce, "uint32_t cw_g%d = 0; /* threads passing the guard */", id);
   bool fast = false;
-  bool mono = ce_guard_monotone(ce, g->cond, list, nlist, outer, nouter, &fast);
+  bool mono = ce_guard_ranges_ok(ce, g->cond, list, nlist, outer, nouter, &fast);
   if (mono) {
     if (fast) ce_line(ce, "if (cw_fast) {");
-    emit_guard_corners(ce, g, list, nlist, outer, nouter, id);
+    if (!ce_emit_guard_ranges(ce, g->cond, list, nlist, outer, nouter, id)) {
+      ce_line(ce, "cw_g%d = cw_nt > 1 ? 1u : cw_nt; /* too many tests: test each thread */", id);
+    }
     if (fast) ce_line(ce, "} else {");
   }
   if (!mono || fast) {

@@ -156,12 +156,15 @@ typedef struct CeResolver {
 bool ce_index_bounded(const CEmit *ce, const KExpr *e, const CeResolver *r, bool *fast);
 
 /* c_corner.c */
-/* The guard condition cond (over the declarations decls[0..n) and
- * outer[0..nouter)) is monotone in the thread indices: its value at the
- * block's first and last thread decides whether all, none or some threads
- * pass.  *fast as above. */
-bool ce_guard_monotone(const CEmit *ce, const KExpr *cond, KStmt *const *decls, int n,
-                       KStmt *const *outer, int nouter, bool *fast);
+/* The guard cond (over the declarations decls[0..n) and outer[0..nouter))
+ * can be decided for a whole block from its first and last thread.  *fast
+ * as for ce_index_bounded. */
+bool ce_guard_ranges_ok(const CEmit *ce, const KExpr *cond, KStmt *const *decls, int n,
+                        KStmt *const *outer, int nouter, bool *fast);
+/* Emits that decision into cw_g<id> (cw_nt all, 0 none, 1 some/unknown);
+ * false (nothing emitted) when the guard has too many tests. */
+bool ce_emit_guard_ranges(CEmit *ce, const KExpr *cond, KStmt *const *decls, int n,
+                          KStmt *const *outer, int nouter, int id);
 
 /* c_interchange.c */
 /* Marks the kernel's memory-touching loops so that fission runs the block's
