@@ -5,6 +5,8 @@
 // launch: earlyExit2d --grid 3,3 --block 8,8 f32[484]=zeros i32:22 i32:22
 // launch: guard3d --grid 2,2,3 --block 4,4,2 i32[245]=zeros i32:7 i32:7 i32:5
 // launch: mixedGuard --grid 2,2 --block 8,8 i32[256]=zeros i32:13
+// launch: crossMark --grid 3,3 --block 8,8 i32[576]=zeros i32:10 i32:17
+// launch: crossMark --grid 3,3 --block 8,8 i32[576]=zeros i32:-4 i32:30
 #include <cuda_runtime.h>
 
 __global__ void guard2d(int* out, int w, int h)
@@ -36,4 +38,14 @@ __global__ void mixedGuard(int* out, int n)
     int x = blockIdx.x * blockDim.x + threadIdx.x;
     int y = blockIdx.y * blockDim.y + threadIdx.y;
     if (x < n && y >= 3) out[y * 16 + x] = x * y + 1;
+}
+
+// equality tests: a block is all-in, all-out or mixed depending on whether
+// the marked row/column crosses it
+__global__ void crossMark(int* out, int cx, int cy)
+{
+    int x = blockIdx.x * blockDim.x + threadIdx.x;
+    int y = blockIdx.y * blockDim.y + threadIdx.y;
+    if (x == cx || y == cy) out[y * 24 + x] = 1;
+    else if (x != cx + 1) out[y * 24 + x] = 2;
 }

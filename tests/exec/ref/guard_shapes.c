@@ -28,9 +28,17 @@ static void mixedGuard(RefArgs *r) {
     for (int x = 0; x < n && x < 16; x++) BI32(0)[y * 16 + x] = x * y + 1;
 }
 
+static void crossMark(RefArgs *r) {
+  int cx = SI32(1), cy = SI32(2);
+  for (int y = 0; y < 24; y++)
+    for (int x = 0; x < 24; x++)
+      BI32(0)[y * 24 + x] = (x == cx || y == cy) ? 1 : x != cx + 1 ? 2 : 0;
+}
+
 const RefEntry ref_guard_shapes[] = {
     {"guard2d", guard2d, NULL},
     {"earlyExit2d", earlyExit2d, NULL},
     {"guard3d", guard3d, NULL},
     {"mixedGuard", mixedGuard, NULL},
+    {"crossMark", crossMark, NULL},
     {NULL, NULL, NULL}};
