@@ -31,6 +31,7 @@ typedef struct Corner {
   KStmt *const *outer;
   int nouter;
   bool fast;
+  int leaves; /* tests and thread-independent parts: at most 32 each */
 } Corner;
 
 static const KExpr *lookup(const void *ctx, const KVar *v) {
@@ -70,7 +71,7 @@ static bool fits_i64(const KType *t) {
 
 /* Can e be decided from ranges?  A thread-independent e is one leaf. */
 static bool decidable(Corner *c, const KExpr *e) {
-  if (!thread_dependent(c, e, 0)) return true;
+  if (!thread_dependent(c, e, 0)) return ++c->leaves <= 32;
   if (e->kind == KE_UNARY && e->op == KOP_NOT) return decidable(c, e->a);
   if (e->kind != KE_BINARY) return false;
   if (e->op == KOP_LAND || e->op == KOP_LOR) return decidable(c, e->a) && decidable(c, e->b);
@@ -79,12 +80,13 @@ static bool decidable(Corner *c, const KExpr *e) {
   if (ta == tb) return false; /* both sides move */
   const KExpr *x = ta ? e->a : e->b, *b = ta ? e->b : e->a;
   CeResolver r = {lookup, c};
-  return kt_is_int(x->type) && fits_i64(b->type) && ce_index_bounded(c->ce, x, &r, &c->fast);
+  return ++c->leaves <= 32 && kt_is_int(x->type) && fits_i64(b->type) &&
+         ce_index_bounded(c->ce, x, &r, &c->fast);
 }
 
 bool ce_guard_ranges_ok(const CEmit *ce, const KExpr *cond, KStmt *const *decls, int n,
                         KStmt *const *outer, int nouter, bool *fast) {
-  Corner c = {ce, decls, n, outer, nouter, false};
+  Corner c = {ce, decls, n, outer, nouter, false, 0};
   bool ok = decidable(&c, cond);
   *fast = c.fast;
   return ok;
@@ -174,7 +176,7 @@ static void corner_scope(CEmit *ce, Leaves *L, int last) {
 
 bool ce_emit_guard_ranges(CEmit *ce, const KExpr *cond, KStmt *const *decls, int n,
                           KStmt *const *outer, int nouter, int id) {
-  Leaves L = {.c = {ce, decls, n, outer, nouter, false}};
+  Leaves L = {.c = {ce, decls, n, outer, nouter, false, 0}};
   StrBuf q;
   sb_init(&q);
   if (!tri_text(&L, &q, cond)) {

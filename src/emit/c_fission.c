@@ -542,9 +542,7 @@ static void emit_ptl_guarded(CEmit *ce, KStmt *const *stmts, int n, int level,
   bool mono = ce_guard_ranges_ok(ce, g->cond, list, nlist, outer, nouter, &fast);
   if (mono) {
     if (fast) ce_line(ce, "if (cw_fast) {");
-    if (!ce_emit_guard_ranges(ce, g->cond, list, nlist, outer, nouter, id)) {
-      ce_line(ce, "cw_g%d = cw_nt > 1 ? 1u : cw_nt; /* too many tests: test each thread */", id);
-    }
+    ce_emit_guard_ranges(ce, g->cond, list, nlist, outer, nouter, id); /* checked: fits */
     if (fast) ce_line(ce, "} else {");
   }
   if (!mono || fast) {

@@ -161,8 +161,8 @@ bool ce_index_bounded(const CEmit *ce, const KExpr *e, const CeResolver *r, bool
  * as for ce_index_bounded. */
 bool ce_guard_ranges_ok(const CEmit *ce, const KExpr *cond, KStmt *const *decls, int n,
                         KStmt *const *outer, int nouter, bool *fast);
-/* Emits that decision into cw_g<id> (cw_nt all, 0 none, 1 some/unknown);
- * false (nothing emitted) when the guard has too many tests. */
+/* Emits that decision into cw_g<id> (cw_nt all, 0 none, 1 some/unknown)
+ * for a guard ce_guard_ranges_ok accepted (false, nothing emitted, else). */
 bool ce_emit_guard_ranges(CEmit *ce, const KExpr *cond, KStmt *const *decls, int n,
                           KStmt *const *outer, int nouter, int id);
 
