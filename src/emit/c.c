@@ -398,13 +398,17 @@ const char *ce_spec_cond(const CEmit *ce, const KStmt *s) {
   return NULL;
 }
 
-static void emit_if(CEmit *ce, const KStmt *s) {
+void ce_if_head(CEmit *ce, const KStmt *s) {
   ce_indent(ce);
   sb_puts(ce->out, "if (");
   const char *spec = ce_spec_cond(ce, s);
   if (spec) sb_puts(ce->out, spec);
   else ce_expr(ce, ce->out, s->cond);
   sb_puts(ce->out, ")\n");
+}
+
+static void emit_if(CEmit *ce, const KStmt *s) {
+  ce_if_head(ce, s);
   emit_sub(ce, s->then);
   if (s->els) {
     ce_line(ce, "else");

@@ -143,14 +143,9 @@ static bool tri_text(Leaves *L, StrBuf *sb, const KExpr *e) {
 }
 
 static void corner_scope(CEmit *ce, Leaves *L, int last) {
-  static const char *const at[2][4] = {
-      {"0", "0u", "0u", "0"},
-      {"(int32_t)cw_bdx - 1", "cw_bdy - 1u", "cw_bdz - 1u", "(size_t)cw_nt - 1"}};
   ce_line(ce, "{");
   ce->indent++;
-  ce_line(ce, "const int32_t cw_tx = %s; const uint32_t cw_ty = %s, cw_tz = %s; const size_t cw_t = %s;",
-          at[last][0], at[last][1], at[last][2], at[last][3]);
-  ce_line(ce, "(void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;");
+  ce_fixed_thread(ce, last != 0);
   for (int i = 0; i < L->c.nouter; i++) ce_stmt(ce, L->c.outer[i]);
   for (int i = 0; i < L->c.n; i++) ce_stmt(ce, L->c.decls[i]);
   for (int k = 0; k < L->nx; k++) {

@@ -445,6 +445,19 @@ static bool shared_rmw_exists(KBuiltinId op, const char *sfx) {
   }
 }
 
+/* `((T)cw_<kind>_<op>_<suffix>((void *)args))`: the prelude's atomic or
+ * block-private read-modify-write helper. */
+static void emit_rmw_call(CEmit *ce, StrBuf *sb, const KExpr *e, const KType *t,
+                          const char *kind, const char *op) {
+  StrBuf tn;
+  sb_init(&tn);
+  ce_type_name(&tn, t->unqual ? t->unqual : t);
+  sb_printf(sb, "((%s)cw_%s_%s_%s((void *)", tn.data, kind, op, atomic_suffix(t));
+  sb_free(&tn);
+  emit_args(ce, sb, e, 0);
+  sb_puts(sb, "))");
+}
+
 static void emit_atomic(CEmit *ce, StrBuf *sb, const KExpr *e) {
   static const char *names[] = {
       [KB_ATOMIC_ADD] = "add", [KB_ATOMIC_SUB] = "sub", [KB_ATOMIC_EXCH] = "exch",
@@ -458,13 +471,7 @@ static void emit_atomic(CEmit *ce, StrBuf *sb, const KExpr *e) {
   if (block_private(e->args[0]) && shared_rmw_exists(e->builtin, atomic_suffix(t))) {
     /* A block runs on one pool thread from start to end, so nothing else
      * can touch its shared memory: a plain read-modify-write is atomic. */
-    StrBuf tn;
-    sb_init(&tn);
-    ce_type_name(&tn, t->unqual ? t->unqual : t);
-    sb_printf(sb, "((%s)cw_shared_%s_%s((void *)", tn.data, n, atomic_suffix(t));
-    sb_free(&tn);
-    emit_args(ce, sb, e, 0);
-    sb_puts(sb, "))");
+    emit_rmw_call(ce, sb, e, t, "shared", n);
     return;
   }
   bool plain_int = kt_is_int(t) && (e->builtin == KB_ATOMIC_ADD ||
@@ -476,13 +483,7 @@ static void emit_atomic(CEmit *ce, StrBuf *sb, const KExpr *e) {
     sb_puts(sb, ", __ATOMIC_RELAXED)");
     return;
   }
-  StrBuf tn;
-  sb_init(&tn);
-  ce_type_name(&tn, t->unqual ? t->unqual : t);
-  sb_printf(sb, "((%s)cw_atomic_%s_%s((void *)", tn.data, n, atomic_suffix(t));
-  sb_free(&tn);
-  emit_args(ce, sb, e, 0);
-  sb_puts(sb, "))");
+  emit_rmw_call(ce, sb, e, t, "atomic", n);
 }
 
 /* C spellings of builtins whose name differs from C's (or does not exist). */

@@ -385,6 +385,15 @@ static void ptl_close(CEmit *ce) {
   ce_line(ce, "}");
 }
 
+void ce_fixed_thread(CEmit *ce, bool last) {
+  if (last)
+    ce_line(ce, "const int32_t cw_tx = (int32_t)cw_bdx - 1; const uint32_t cw_ty = cw_bdy - 1u, "
+                "cw_tz = cw_bdz - 1u; const size_t cw_t = (size_t)cw_nt - 1;");
+  else
+    ce_line(ce, "const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;");
+  ce_line(ce, "(void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;");
+}
+
 /* A PTL whose body is one line of text. */
 static void ptl_text(CEmit *ce, const char *extra_guard, const char *text) {
   ptl_open(ce, extra_guard);
@@ -428,12 +437,7 @@ static void emit_tail_join(CEmit *ce, const KStmt *first, KStmt *const *rest, in
 
 static void emit_tail_if(CEmit *ce, const KStmt *s, KStmt *const *rest, int n) {
   bool rt = ends_in_return(s->then), re = ends_in_return(s->els);
-  ce_indent(ce);
-  sb_puts(ce->out, "if (");
-  const char *spec = ce_spec_cond(ce, s);
-  if (spec) sb_puts(ce->out, spec);
-  else ce_expr(ce, ce->out, s->cond);
-  sb_puts(ce->out, ")\n");
+  ce_if_head(ce, s);
   emit_tail_join(ce, s->then, rest, rt ? 0 : n);
   ce_line(ce, "else");
   emit_tail_join(ce, s->els, rest, re ? 0 : n);
@@ -516,12 +520,8 @@ static void emit_ptl_guarded(CEmit *ce, KStmt *const *stmts, int n, int level,
     KStmt *const *after = NULL;
     int nafter = 0;
     if (!br && ends_in_return(holds ? outer_guard->els : outer_guard->then)) {
-      KStmt *const *u = stmts;
       int nu = n;
-      while (nu == 1 && u[0]->kind == KS_BLOCK) {
-        nu = u[0]->nstmts;
-        u = u[0]->stmts;
-      }
+      KStmt *const *u = ce_unwrap_blocks(stmts, &nu);
       after = outer + nouter + 1; /* outer is the prefix of u before the guard */
       nafter = (int)(u + nu - after);
     }
@@ -875,7 +875,8 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
    * is in and the flags need no update (their pass costs more than a
    * simple body; bodies with calls are not simple and skip this) */
   const KExpr *c = s->cond;
-  bool bounded = sgn && i->type->size == 4 && !ce_stmt_calls(b->stmts[0]) && c->kind == KE_BINARY &&
+  bool calls = ce_stmt_calls(b->stmts[0]);
+  bool bounded = sgn && i->type->size == 4 && !calls && c->kind == KE_BINARY &&
                  (c->op == KOP_LT || c->op == KOP_LE) && c->a->kind == KE_VAR && c->a->var == i &&
                  ce_expr_recomputable(ce, c->b, NULL) && ce_expr_uniform(ce, c->b);
   if (bounded) {
@@ -914,7 +915,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   ce_line(ce, "}");
   KStmt *body = b->stmts[0];
   int saved_guards = ce->nguards;
-  if (ce_stmt_calls(body)) { /* one copy: calls are inlined into it, keep the C small */
+  if (calls) { /* one copy: calls are inlined into it, keep the C small */
     char *run = arena_printf(&ce->arena, "cw_r%d[cw_t]", r);
     push_guard(ce, run);
     emit_ptl_prefixed(ce, &body, 1, ivar);
@@ -935,8 +936,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
      * the hardware prefetcher does not follow */
     ce_line(ce, "{ /* prefetch iteration j + CW_PREFETCH_AHEAD */");
     ce->indent++;
-    ce_line(ce, "const int32_t cw_tx = 0; const uint32_t cw_ty = 0, cw_tz = 0; const size_t cw_t = 0;");
-    ce_line(ce, "(void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;");
+    ce_fixed_thread(ce, false);
     ce_line(ce, "const %s cw_js%d = (%s)((%s)(cw_j%d + CW_PREFETCH_AHEAD) * (%s)(%s));", tn.data, j, tn.data, ut, j, ut, st);
     ce_line(ce, "%s", ivar);
     for (int k = 0; k < streams.len; k++) {

@@ -62,14 +62,19 @@ static bool has_label(const KStmt *s) {
   return has_label(s->then) || has_label(s->els) || has_label(s->body);
 }
 
+KStmt *const *ce_unwrap_blocks(KStmt *const *stmts, int *n) {
+  while (*n == 1 && stmts[0]->kind == KS_BLOCK) {
+    *n = stmts[0]->nstmts;
+    stmts = stmts[0]->stmts;
+  }
+  return stmts;
+}
+
 const KStmt *ce_find_guard(KStmt *const *stmts, int n, KStmt *const *outer, int nouter,
                            KStmt *const **list, int *nlist) {
   for (int i = 0; i < n; i++)
     if (has_label(stmts[i])) return NULL;
-  while (n == 1 && stmts[0]->kind == KS_BLOCK) {
-    n = stmts[0]->nstmts;
-    stmts = stmts[0]->stmts;
-  }
+  stmts = ce_unwrap_blocks(stmts, &n);
   for (int i = 0; i < n; i++) {
     const KStmt *s = stmts[i];
     Decls d = {stmts, i, outer, nouter};

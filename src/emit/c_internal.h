@@ -73,6 +73,8 @@ typedef struct CEmit {
 /* c.c */
 /* The folded condition to print for `if` s (guard specialisation), or NULL. */
 const char *ce_spec_cond(const CEmit *ce, const KStmt *s);
+/* `if (cond)` of s, with the folded condition when it is specialised. */
+void ce_if_head(CEmit *ce, const KStmt *s);
 void ce_indent(CEmit *ce);
 void ce_line(CEmit *ce, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -99,6 +101,9 @@ bool stmt_has_split(const KStmt *s);
 void ce_kernel(CEmit *ce, const KFunc *f);
 /* Loads the kernel's parameters from cw_args into C locals. */
 void ce_kernel_params(CEmit *ce, const KFunc *f);
+/* Declares cw_tx/cw_ty/cw_tz/cw_t as the block's first thread, or its
+ * last one: code written for a per-thread loop evaluated for that thread. */
+void ce_fixed_thread(CEmit *ce, bool last);
 
 /* c_fiber.c */
 /* The first construct of a lowered kernel body that fission cannot split
@@ -197,6 +202,8 @@ bool ce_stmt_writes_var(const KStmt *s, const KVar *v);
  * pure too (the enclosing guard's declarations). */
 const KStmt *ce_find_guard(KStmt *const *stmts, int n, KStmt *const *outer, int nouter,
                            KStmt *const **list, int *nlist);
+/* A list made of one block statement, as that block's list (repeatedly). */
+KStmt *const *ce_unwrap_blocks(KStmt *const *stmts, int *n);
 
 /* c_prelude.c */
 extern const char c_prelude_text[];
