@@ -10,6 +10,7 @@
 // launch: switchWarp --grid 2 --block 64 i32[128]=iota i32[128]=zeros
 // launch: switchCount --grid 3 --block 100 i32[300]=rand:4 i32[3]=zeros
 // launch: switchExit --grid 2 --block 64 i32[128]=iota i32[2]=zeros
+// launch: switchWarpMore --grid 2 --block 64 i32[128]=rand:6 i32[512]=zeros
 #include <cuda_runtime.h>
 
 // mode 1: reverse the block's values through shared memory in two barrier
@@ -121,4 +122,24 @@ __global__ void switchExit(const int* in, int* counts)
     }
     int c = __syncthreads_count(in[blockIdx.x * blockDim.x + t] > 10);
     if (t == 1) counts[blockIdx.x] = c;
+}
+
+// More collectives inside a switch: warp reduce, match, all, and a block OR.
+__global__ void switchWarpMore(const int* in, int* out)
+{
+    int t = threadIdx.x, g = blockIdx.x * blockDim.x + t;
+    int v = in[g];
+    int r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+    switch (blockIdx.x) {
+    default:
+        r0 = (int)__reduce_add_sync(0xffffffffu, (unsigned)v);
+        r1 = (int)__match_any_sync(0xffffffffu, v % 4);
+        r2 = __all_sync(0xffffffffu, v < 90);
+        r3 = __syncthreads_or(v == 42);
+        break;
+    }
+    out[4 * g] = r0;
+    out[4 * g + 1] = r1;
+    out[4 * g + 2] = r2;
+    out[4 * g + 3] = r3;
 }

@@ -92,6 +92,31 @@ static void switchExit(RefArgs *r) {
   }
 }
 
+static void switchWarpMore(RefArgs *r) {
+  const int *in = BI32(0);
+  int *out = BI32(1);
+  unsigned bs = r->block[0];
+  for (unsigned b = 0; b < r->grid[0]; b++) {
+    int any42 = 0;
+    for (unsigned t = 0; t < bs; t++) any42 |= in[b * bs + t] == 42;
+    for (unsigned w = 0; w < bs; w += 32) {
+      const int *x = in + b * bs + w;
+      unsigned sum = 0;
+      int all = 1;
+      for (unsigned l = 0; l < 32; l++) sum += (unsigned)x[l], all &= x[l] < 90;
+      for (unsigned l = 0; l < 32; l++) {
+        unsigned m = 0;
+        for (unsigned k = 0; k < 32; k++) m |= (unsigned)(x[k] % 4 == x[l] % 4) << k;
+        int *o = out + 4 * (b * bs + w + l);
+        o[0] = (int)sum;
+        o[1] = (int)m;
+        o[2] = all;
+        o[3] = any42;
+      }
+    }
+  }
+}
+
 const RefEntry ref_barrier_shapes_general[] = {
     {"switchPhase", switchPhase, NULL},
     {"gotoRounds", gotoRounds, NULL},
@@ -99,4 +124,5 @@ const RefEntry ref_barrier_shapes_general[] = {
     {"switchWarp", switchWarp, NULL},
     {"switchCount", switchCount, NULL},
     {"switchExit", switchExit, NULL},
+    {"switchWarpMore", switchWarpMore, NULL},
     {NULL, NULL, NULL}};
