@@ -203,7 +203,14 @@ cudaError_t compat_ret(cudaError_t err) {
   if (is_sticky(err)) {
     CompatState *g = compat_state();
     pthread_mutex_lock(&g->mu);
-    if (g->sticky == cudaSuccess) g->sticky = err;
+    bool first = g->sticky == cudaSuccess;
+    if (first) g->sticky = err;
+    /* A GPU says nothing more than the code; a CPU fault can say which
+     * kernel, block and allocation, and programs that only print the code
+     * would lose that.  Said once, when the error becomes sticky (device
+     * asserts print their own message). */
+    if (first && err != cudaErrorAssert && strstr(g->msg, "kernel '"))
+      fprintf(stderr, "%s\n", g->msg);
     pthread_mutex_unlock(&g->mu);
   }
   last_error = err;

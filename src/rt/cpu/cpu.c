@@ -18,10 +18,12 @@
 #include "../../emit/c_abi.h"
 #include "../../kir/kir.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 typedef struct CpuDevice {
@@ -32,6 +34,7 @@ typedef struct CpuDevice {
   pthread_mutex_t out_mu;
   char *out;            /* device printf text */
   size_t out_len, out_cap;
+  CpuAllocTable allocs; /* device memory with guard pages */
 } CpuDevice;
 
 typedef struct CpuModule {
@@ -50,6 +53,7 @@ typedef struct CpuLaunch {
   atomic_int failed;
   pthread_mutex_t mu;
   char msg[512];
+  CpuFaultGuard *guards; /* one per pool thread (fault.c) */
 } CpuLaunch;
 
 /* ---- device ---------------------------------------------------------- */
@@ -66,6 +70,7 @@ static cw_status cpu_open(void **devp, char *err, size_t errn) {
     return CW_ERR_NOMEM;
   }
   pthread_mutex_init(&d->out_mu, NULL);
+  pthread_mutex_init(&d->allocs.mu, NULL);
   *devp = d;
   return CW_OK;
 }
@@ -78,20 +83,21 @@ static void cpu_close(void *dv) {
   free(d->shm);
   free(d->out);
   pthread_mutex_destroy(&d->out_mu);
+  cpu_guard_table_destroy(&d->allocs);
   free(d);
 }
 
 static cw_status cpu_alloc(void *dv, size_t n, void **p) {
-  (void)dv;
-  void *m = NULL;
-  if (posix_memalign(&m, 64, n ? n : 1)) return CW_ERR_NOMEM;
+  CpuDevice *d = dv;
+  void *m = cpu_guard_alloc(&d->allocs, n);
+  if (!m) return CW_ERR_NOMEM;
   *p = m;
   return CW_OK;
 }
 
 static void cpu_free(void *dv, void *p) {
-  (void)dv;
-  free(p);
+  CpuDevice *d = dv;
+  cpu_guard_free(&d->allocs, p);
 }
 
 static cw_status cpu_copy(void *dv, void *dst, const void *src, size_t n) {
@@ -264,6 +270,16 @@ static void host_trap(cw_rt_ctx *ctx, uint32_t tx, uint32_t ty, uint32_t tz) {
 
 /* ---- launch ------------------------------------------------------------- */
 
+/* A signal caught inside a block: the launch fails with CUDA's code for
+ * it, naming the kernel and the block. */
+static void record_fault(CpuLaunch *L, const CpuFaultGuard *g, const uint32_t b[3]) {
+  char what[256], where[160] = "", buf[512];
+  if (g->sig == SIGSEGV) cpu_guard_describe(&L->dev->allocs, g->addr, where, sizeof where);
+  snprintf(buf, sizeof buf, "%s%s; kernel '%s', block [%u,%u,%u]",
+           cpu_fault_describe(g, what, sizeof what), where, L->k->name, b[0], b[1], b[2]);
+  record_failure(L, buf);
+}
+
 static void run_block(void *arg, uint64_t i, int worker) {
   CpuLaunch *L = arg;
   if (atomic_load_explicit(&L->failed, memory_order_relaxed)) return;
@@ -280,7 +296,16 @@ static void run_block(void *arg, uint64_t i, int worker) {
       .assert_fn = host_assert,
       .trap_fn = host_trap,
   };
+  CpuFaultGuard *g = &L->guards[worker];
+  cpu_fault_prepare();
+  if (sigsetjmp(g->jb, 0)) {
+    atomic_store_explicit(&g->inside, false, memory_order_release);
+    record_fault(L, g, ctx.block_idx);
+    return;
+  }
+  cpu_fault_arm(g);
   L->k->fn(&ctx, L->args);
+  cpu_fault_disarm(g);
 }
 
 static bool ensure_shm(CpuDevice *d, size_t need) {
@@ -297,6 +322,73 @@ static bool ensure_shm(CpuDevice *d, size_t need) {
   return true;
 }
 
+/* ---- launch timeout (CUWASM_LAUNCH_TIMEOUT=SECONDS) ------------------- */
+
+typedef struct Watchdog {
+  CpuLaunch *L;
+  double seconds;
+  pthread_t thread;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  bool done;
+} Watchdog;
+
+static double launch_timeout(void) {
+  const char *e = getenv("CUWASM_LAUNCH_TIMEOUT");
+  double s = e && *e ? strtod(e, NULL) : 0;
+  return s > 0 ? s : 0;
+}
+
+static struct timespec after(double seconds) {
+  struct timespec t;
+  clock_gettime(CLOCK_REALTIME, &t);
+  double ns = (double)t.tv_nsec + seconds * 1e9;
+  t.tv_sec += (time_t)(ns / 1e9);
+  t.tv_nsec = (long)(ns - (double)(time_t)(ns / 1e9) * 1e9);
+  return t;
+}
+
+/* Sleeps until the launch ends or its time is up; then fails the launch
+ * and keeps interrupting the threads still in a block until it ends. */
+static void *watchdog_main(void *arg) {
+  Watchdog *w = arg;
+  struct timespec deadline = after(w->seconds);
+  pthread_mutex_lock(&w->mu);
+  while (!w->done)
+    if (pthread_cond_timedwait(&w->cv, &w->mu, &deadline) == ETIMEDOUT) break;
+  if (!w->done) {
+    char buf[256];
+    snprintf(buf, sizeof buf,
+             "the launch timed out and was terminated (cudaErrorLaunchTimeout): kernel '%s' "
+             "ran longer than CUWASM_LAUNCH_TIMEOUT=%g s", w->L->k->name, w->seconds);
+    record_failure(w->L, buf);
+  }
+  while (!w->done) {
+    for (int i = 0; i < w->L->dev->nthreads; i++) cpu_fault_interrupt(&w->L->guards[i]);
+    struct timespec t = after(0.01);
+    pthread_cond_timedwait(&w->cv, &w->mu, &t);
+  }
+  pthread_mutex_unlock(&w->mu);
+  return NULL;
+}
+
+static bool watchdog_start(Watchdog *w, CpuLaunch *L, double seconds) {
+  *w = (Watchdog){.L = L, .seconds = seconds};
+  pthread_mutex_init(&w->mu, NULL);
+  pthread_cond_init(&w->cv, NULL);
+  return pthread_create(&w->thread, NULL, watchdog_main, w) == 0;
+}
+
+static void watchdog_stop(Watchdog *w) {
+  pthread_mutex_lock(&w->mu);
+  w->done = true;
+  pthread_cond_signal(&w->cv);
+  pthread_mutex_unlock(&w->mu);
+  pthread_join(w->thread, NULL);
+  pthread_mutex_destroy(&w->mu);
+  pthread_cond_destroy(&w->cv);
+}
+
 static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
                             const uint32_t block[3], size_t shared_bytes, void **args,
                             char *err, size_t errn) {
@@ -310,18 +402,29 @@ static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
   memcpy(L.grid, grid, sizeof L.grid);
   memcpy(L.block, block, sizeof L.block);
   atomic_init(&L.failed, 0);
+  L.guards = calloc((size_t)d->nthreads, sizeof *L.guards);
+  if (!L.guards) {
+    snprintf(err, errn, "out of memory for a launch");
+    return CW_ERR_NOMEM;
+  }
   pthread_mutex_init(&L.mu, NULL);
   pthread_mutex_lock(&d->pool.run_mu); /* shm buffers belong to one launch */
   bool ok = ensure_shm(d, stat + shared_bytes + 64);
   pthread_mutex_unlock(&d->pool.run_mu);
   if (!ok) {
     pthread_mutex_destroy(&L.mu);
+    free(L.guards);
     snprintf(err, errn, "out of memory for shared memory buffers");
     return CW_ERR_NOMEM;
   }
   uint64_t nblocks = (uint64_t)grid[0] * grid[1] * grid[2];
+  double timeout = launch_timeout();
+  Watchdog w;
+  bool watched = timeout > 0 && watchdog_start(&w, &L, timeout);
   cpu_pool_run(&d->pool, nblocks, run_block, &L);
+  if (watched) watchdog_stop(&w);
   pthread_mutex_destroy(&L.mu);
+  free(L.guards);
   if (atomic_load(&L.failed)) {
     snprintf(err, errn, "%s", L.msg);
     return CW_ERR_LAUNCH;

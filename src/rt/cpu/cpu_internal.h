@@ -3,12 +3,15 @@
  * thread blocks dynamically (pool.c), the JIT that turns emitted C into
  * loaded code with an on-disk cache (jit.c) whose first level maps a
  * translation to its object without the front end (jit_manifest.c), and
- * the backend itself (cpu.c: launches, printf/assert plumbing).
+ * the backend itself (cpu.c: launches, printf/assert plumbing), and the
+ * guard that turns a fault inside a kernel into a launch error (fault.c).
  */
 #ifndef CW_RT_CPU_INTERNAL_H
 #define CW_RT_CPU_INTERNAL_H
 
 #include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -77,5 +80,45 @@ bool cpu_manifest_check(const char *dir, const char *mkey, char so_key[33]);
 /* Records mkey → so_key and the inputs (best effort: nothing on failure). */
 void cpu_manifest_write(const char *dir, const char *mkey, const char *so_key,
                         const CwInputs *inputs);
+
+/* ---- guarded_alloc.c ---- */
+typedef struct CpuGuarded {
+  unsigned char *base, *data; /* the mapping, and the user's bytes in it */
+  size_t total, size;
+} CpuGuarded;
+
+typedef struct CpuAllocTable {
+  pthread_mutex_t mu;
+  CpuGuarded *slots; /* open addressing by data pointer */
+  size_t cap, used;
+} CpuAllocTable;
+
+/* Device memory between inaccessible pages (plain memory if that fails). */
+void *cpu_guard_alloc(CpuAllocTable *t, size_t n);
+void cpu_guard_free(CpuAllocTable *t, void *p);
+/* Appends where addr lies relative to the allocation whose guards hold it. */
+void cpu_guard_describe(CpuAllocTable *t, const void *addr, char *buf, size_t n);
+void cpu_guard_table_destroy(CpuAllocTable *t);
+
+/* ---- fault.c ---- */
+/* One per pool thread and launch: where a fault or the watchdog jumps to. */
+typedef struct CpuFaultGuard {
+  sigjmp_buf jb;
+  pthread_t thread;
+  atomic_bool inside;                  /* between arm and disarm */
+  volatile sig_atomic_t stop_requested; /* the watchdog fired */
+  int sig, code;                       /* what happened, after the jump */
+  void *addr;
+} CpuFaultGuard;
+
+/* Installs the handlers (once per process) and this thread's signal stack. */
+void cpu_fault_prepare(void);
+/* Arm after sigsetjmp(g->jb, 0) returned 0; disarm when the block is done. */
+void cpu_fault_arm(CpuFaultGuard *g);
+void cpu_fault_disarm(CpuFaultGuard *g);
+/* CUDA's message for what the guard caught (the name in parentheses). */
+const char *cpu_fault_describe(const CpuFaultGuard *g, char *buf, size_t n);
+/* Asks the thread inside g's block to leave it (launch timeout). */
+void cpu_fault_interrupt(CpuFaultGuard *g);
 
 #endif

@@ -1,0 +1,84 @@
+// A faulting kernel fails its launch, not the process: a wild store gives
+// cudaErrorIllegalAddress at the next synchronisation, the error sticks
+// (every later call reports it) until cudaDeviceReset, and the program
+// then carries on with working launches.  On cuwasm's CPU backend also:
+// an overrun by a multiple of the buffer's size is caught by the guard
+// pages around device allocations, an integer division by zero fails the
+// launch, and CUWASM_LAUNCH_TIMEOUT stops a kernel that never ends.
+#include "common.h"
+#include <cstdlib>
+
+__global__ void wild_store(float *p, size_t offset) { p[offset + threadIdx.x] = 1.0f; }
+
+__global__ void overrun(float *p, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) p[i + n * 1000] = 1.0f;
+}
+
+__global__ void fill(float *p, int n, float v) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) p[i] = v;
+}
+
+__global__ void divide(int *p, int d) { p[threadIdx.x] = 100 / (d - (int)(threadIdx.x & 1)); }
+
+__global__ void spin(volatile int *flag) {
+  while (flag[0] == 0) {
+  }
+}
+
+static int expect(const char *what, cudaError_t got, cudaError_t want) {
+  if (got == want) return 0;
+  fprintf(stderr, "%s: got %s, want %s\n", what, cudaGetErrorName(got), cudaGetErrorName(want));
+  return 1;
+}
+
+// Launches fill and checks every element came back as v.
+static int fill_works(const char *what) {
+  const int n = 1000;
+  float *d = nullptr, h[n];
+  int errors = expect(what, cudaMalloc(&d, n * sizeof(float)), cudaSuccess);
+  if (errors) return errors;
+  fill<<<4, 256>>>(d, n, 7.0f);
+  errors += expect(what, cudaMemcpy(h, d, sizeof h, cudaMemcpyDeviceToHost), cudaSuccess);
+  for (int i = 0; i < n && !errors; i++)
+    if (h[i] != 7.0f) errors += expect(what, cudaErrorUnknown, cudaSuccess);
+  cudaFree(d);
+  return errors;
+}
+
+// Runs one faulting launch, checks its code and that it sticks, resets.
+static int fault_case(const char *what, cudaError_t want) {
+  int errors = expect(what, cudaDeviceSynchronize(), want);
+  float *d = nullptr;
+  errors += expect("sticky: cudaMalloc after fault", cudaMalloc(&d, 16), want);
+  errors += expect("sticky: cudaGetLastError", cudaGetLastError(), want);
+  errors += expect("sticky: second cudaGetLastError", cudaGetLastError(), want);
+  errors += expect("cudaDeviceReset", cudaDeviceReset(), cudaSuccess);
+  errors += expect("after reset", cudaGetLastError(), cudaSuccess);
+  return errors + fill_works(what);
+}
+
+int main() {
+  int errors = fill_works("before any fault");
+  float *d = nullptr;
+  CHECK(cudaMalloc(&d, 1024 * sizeof(float)));
+  wild_store<<<1, 32>>>(d, (size_t)1 << 40); // 4 TiB past the buffer
+  errors += fault_case("wild store", cudaErrorIllegalAddress);
+#ifdef __CUWASM__
+  CHECK(cudaMalloc(&d, 1024 * sizeof(float)));
+  overrun<<<4, 256>>>(d, 1024); // 4 MB past a 4 KB buffer: the guard pages
+  errors += fault_case("overrun", cudaErrorIllegalAddress);
+  int *ip = nullptr;
+  CHECK(cudaMalloc(&ip, 64 * sizeof(int)));
+  divide<<<1, 32>>>(ip, 1);
+  errors += fault_case("division by zero", cudaErrorLaunchFailure);
+  setenv("CUWASM_LAUNCH_TIMEOUT", "0.5", 1);
+  CHECK(cudaMalloc(&ip, 64 * sizeof(int)));
+  CHECK(cudaMemset(ip, 0, 64 * sizeof(int)));
+  spin<<<8, 64>>>(ip);
+  errors += fault_case("endless kernel", cudaErrorLaunchTimeout);
+  unsetenv("CUWASM_LAUNCH_TIMEOUT");
+#endif
+  return verdict("kernel_faults", errors);
+}
