@@ -54,6 +54,7 @@ typedef struct cw_compile_options {
   const char *const *undefs;       /* -U */
   int n_undefs;
   int cuda_arch;                   /* --arch sm_XX → XX*10; 0 means 800 */
+  const char *cuda_include_dir;    /* our CUDA headers; NULL: cw_cuda_include_dir() */
 } cw_compile_options;
 
 /* A compiled translation unit: the KIR module and everything it needs. */

@@ -14,6 +14,7 @@ CUWASM_DEPS=(
   pocl-opencl-icd   # OpenCL on the CPU: the peer in bench/cpu
   ocl-icd-libopencl1
   libsleef3         # SLEEF vector math the CPU JIT links when present
+  pkg-config        # tests/buildsys: a C program finds cuwasm through pkg-config
 )
 
 cuwasm_install_deps() {

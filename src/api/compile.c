@@ -10,6 +10,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cuwasm.h"
 #include "emit/emit.h"
@@ -68,9 +69,18 @@ CwDiags *cw_diags_internal(cw_diags *d) { return &d->d; }
 
 const char *cw_version(void) { return CUWASM_VERSION; }
 
+/* CUWASM_INCLUDE_DIR; else the source tree this library was built from,
+ * while it exists; else where `cmake --install` puts the headers for the
+ * prefix configured at build time (a relocated install sets the option
+ * cuda_include_dir or the variable; `cuwasm cc` does so itself). */
 const char *cw_cuda_include_dir(void) {
   const char *env = getenv("CUWASM_INCLUDE_DIR");
-  return env && *env ? env : CUWASM_SOURCE_DIR "/include/cuda";
+  if (env && *env) return env;
+#ifdef CUWASM_INSTALL_CUDA_INCLUDE
+  if (access(CUWASM_SOURCE_DIR "/include/cuda/cuda_runtime.h", R_OK) != 0)
+    return CUWASM_INSTALL_CUDA_INCLUDE;
+#endif
+  return CUWASM_SOURCE_DIR "/include/cuda";
 }
 
 static void fill_pp(PPOptions *pp, const cw_compile_options *o) {
@@ -86,6 +96,7 @@ static void fill_pp(PPOptions *pp, const cw_compile_options *o) {
   pp->undefs = (const char **)o->undefs;
   pp->n_undefs = o->n_undefs;
   if (o->cuda_arch) pp->cuda_arch = o->cuda_arch;
+  if (o->cuda_include_dir && *o->cuda_include_dir) pp->cuda_include_dir = o->cuda_include_dir;
 }
 
 static cw_status finish(cw_program *prog, cw_diags *diags, Parser *ps, cw_program **out) {

@@ -38,7 +38,8 @@ static bool source_key(const char *backend, const char *name, const char *source
   cw_hash_str(&h, name);
   cw_hash_u64(&h, size);
   cw_hash_bytes(&h, source, size);
-  const char *inc = cw_cuda_include_dir();
+  const char *inc = o && o->cuda_include_dir && *o->cuda_include_dir ? o->cuda_include_dir
+                                                                      : cw_cuda_include_dir();
   cw_hash_str(&h, inc);
   bool relative = name[0] != '/' || inc[0] != '/';
   cw_hash_u64(&h, o ? (uint64_t)o->n_include_dirs : 0);

@@ -97,8 +97,8 @@ static void take_arch(CcOpts *o, const char *v) {
 }
 
 static const char *const ignored_flags[] = {
-    "--expt-relaxed-constexpr", "--expt-extended-lambda", "--extended-lambda", "-rdc=true",
-    "-rdc=false", "--use_fast_math", "-use_fast_math", "-m64", "-lineinfo", "-G",
+    "--expt-relaxed-constexpr", "--expt-extended-lambda", "--extended-lambda",
+    "-rdc=false", "--relocatable-device-code=false", "--use_fast_math", "-use_fast_math", "-m64", "-lineinfo", "-G",
     "-Wno-deprecated-gpu-targets", "-Wno-deprecated-declarations", "--ptxas-options=-v",
     "-cudart=static", "-cudart=shared", "--cudart=static", "--cudart=shared", NULL};
 
@@ -125,8 +125,12 @@ static int parse_valued(CcOpts *o, int argc, char **argv, int *i) {
   TAKE("--generate-code", take_arch(o, v))
   TAKE("-code", (void)v)
   TAKE("--gpu-code", (void)v)
-  TAKE("-x", (void)v)
-  TAKE("-ccbin", (void)v)
+  TAKE("-x", o->all_cu = !strcmp(v, "cu"))
+  TAKE("-ccbin", o->ccbin = v)
+  TAKE("--compiler-bindir", o->ccbin = v)
+  TAKE("-MF", o->dep_file = v)
+  TAKE("-MT", o->dep_target = v)
+  TAKE("-MQ", o->dep_target = v)
   TAKE("-maxrregcount", (void)v)
 #undef TAKE
   return 0;
@@ -139,22 +143,87 @@ static int parse_flag(CcOpts *o, int argc, char **argv, int *i) {
   if (!strncmp(a, "-O", 2)) o->opt = a;
   else if (!strcmp(a, "-g")) o->debug = true;
   else if (!strcmp(a, "-c") || !strcmp(a, "--compile")) o->compile_only = true;
+  else if (!strcmp(a, "-dc") || !strcmp(a, "--device-c")) o->compile_only = o->rdc = true;
+  else if (!strcmp(a, "-rdc=true") || !strcmp(a, "--relocatable-device-code=true")) o->rdc = true;
+  else if (!strcmp(a, "-E") || !strcmp(a, "--preprocess")) o->preprocess_only = true;
+  else if (!strcmp(a, "-dlink") || !strcmp(a, "--device-link")) o->device_link = true;
+  else if (!strcmp(a, "-shared") || !strcmp(a, "--shared")) sl_add(&o->xcomp, "-shared");
+  else if (!strcmp(a, "-M") || !strcmp(a, "--generate-dependencies")) o->deps = CC_DEPS_ONLY;
+  else if (!strcmp(a, "-MM")) o->deps = CC_DEPS_ONLY_USER;
+  else if (!strcmp(a, "-MD") || !strcmp(a, "--generate-dependencies-with-compile"))
+    o->deps = CC_DEPS_SIDE;
+  else if (!strcmp(a, "-MMD")) o->deps = CC_DEPS_SIDE_USER;
+  else if (!strcmp(a, "-MP")) sl_add(&o->xcomp, "-MP");
   else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) o->verbose = true;
   else if (!strcmp(a, "-keep") || !strcmp(a, "--keep")) o->keep = true;
   else if (!strcmp(a, "-w")) sl_add(&o->xcomp, "-w");
   else if (!strcmp(a, "-fopenmp")) sl_add(&o->xcomp, a); /* common enough to accept */
+  else if (!strcmp(a, "-forward-unknown-to-host-compiler") ||
+           !strcmp(a, "--forward-unknown-to-host-compiler"))
+    o->forward_unknown = true;
   else {
     bool known = false;
     for (int k = 0; ignored_flags[k]; k++) known |= !strcmp(a, ignored_flags[k]);
-    if (!known) fprintf(stderr, "cuwasm cc: warning: ignoring unknown nvcc option '%s'\n", a);
+    if (!known && o->forward_unknown) sl_add(&o->xcomp, a);
+    else if (!known) fprintf(stderr, "cuwasm cc: warning: ignoring unknown nvcc option '%s'\n", a);
   }
   return 1;
 }
 
-int cc_parse(CcOpts *o, int argc, char **argv) {
+/* Splits an options file (nvcc --options-file, CMake's response files)
+ * into arguments: blanks separate, double quotes group, backslash escapes. */
+static void add_file_args(StrList *args, const char *path) {
+  size_t n;
+  char *text = cc_read_file(path, &n);
+  if (!text) {
+    fprintf(stderr, "cuwasm cc: cannot read options file '%s'\n", path);
+    sl_add(args, "--cuwasm-unreadable-options-file");
+    return;
+  }
+  char *tok = malloc(n + 1);
+  size_t k = 0;
+  bool quoted = false, any = false;
+  for (size_t i = 0; tok && i <= n; i++) {
+    char c = text[i];
+    if (c == '\\' && i + 1 < n) { tok[k++] = text[++i]; any = true; continue; }
+    if (c == '"') { quoted = !quoted; any = true; continue; }
+    if (c && (quoted || (c != ' ' && c != '\t' && c != '\n' && c != '\r'))) {
+      tok[k++] = c;
+      any = true;
+      continue;
+    }
+    if (any) {
+      tok[k] = 0;
+      sl_add(args, tok);
+    }
+    k = 0;
+    any = false;
+  }
+  free(tok);
+  free(text);
+}
+
+/* argv with every --options-file/-optf FILE replaced by the file's words. */
+static void expand_args(StrList *args, int argc, char **argv) {
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    if ((!strcmp(a, "--options-file") || !strcmp(a, "-optf")) && i + 1 < argc)
+      add_file_args(args, argv[++i]);
+    else if (!strncmp(a, "--options-file=", 15))
+      add_file_args(args, a + 15);
+    else
+      sl_add(args, a);
+  }
+}
+
+int cc_parse(CcOpts *o, int argc_in, char **argv_in) {
   memset(o, 0, sizeof *o);
   o->std = "c++17";
+  expand_args(&o->args, argc_in, argv_in);
+  int argc = o->args.n;
+  char **argv = o->args.v;
   for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--cuwasm-unreadable-options-file")) return 2;
     if (argv[i][0] == '-' && argv[i][1]) {
       if (parse_flag(o, argc, argv, &i) < 0) return 2;
       continue;
@@ -165,7 +234,7 @@ int cc_parse(CcOpts *o, int argc, char **argv) {
     fprintf(stderr, "cuwasm cc: no input files\n%s", usage);
     return 2;
   }
-  if (o->compile_only && o->out && o->inputs.n > 1) {
+  if ((o->compile_only || o->preprocess_only) && o->out && o->inputs.n > 1) {
     fprintf(stderr, "cuwasm cc: -c with -o takes one input file\n");
     return 2;
   }
@@ -175,12 +244,14 @@ int cc_parse(CcOpts *o, int argc, char **argv) {
 void cc_free(CcOpts *o) {
   sl_free(&o->inputs), sl_free(&o->inc), sl_free(&o->def), sl_free(&o->undef);
   sl_free(&o->libdirs), sl_free(&o->libs), sl_free(&o->xcomp), sl_free(&o->xlink);
+  sl_free(&o->args);
 }
 
 /* ---- processes and files ------------------------------------------------------- */
 
 int cc_run(const CcOpts *o, StrList *cmd) {
-  if (o->verbose) {
+  if (o->verbose) { /* nvcc -v's shape, which CMake parses */
+    fputs("#$ ", stderr);
     for (int i = 0; i < cmd->n; i++) fprintf(stderr, "%s%s", i ? " " : "", cmd->v[i]);
     fputc('\n', stderr);
   }
@@ -225,28 +296,19 @@ static bool write_file(const char *path, const char *data, size_t n) {
   return fclose(f) == 0 && ok;
 }
 
-/* Folder of the running cuwasm binary (where libcuwasm.a is built). */
-static void self_dir(char *out, size_t n) {
-  char buf[PATH_MAX];
-  ssize_t k = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (k <= 0) { snprintf(out, n, "."); return; }
-  buf[k] = 0;
-  snprintf(out, n, "%s", dirname(buf));
-}
-
-static const char *cuda_include_dir(void) {
-  const char *e = getenv("CUWASM_INCLUDE_DIR");
-  return e && *e ? e : CUWASM_SOURCE_DIR "/include/cuda";
-}
-
 /* ---- one .cu file ------------------------------------------------------------------ */
 
 static int device_check(const CcOpts *o, const char *path) {
   const char *inc[128], *def[128], *und[128];
-  cw_compile_options co = {inc, 0, def, 0, und, 0, o->arch};
+  char cuda_inc[PATH_MAX];
+  cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
+  cw_compile_options co = {inc, 0, def, 0, und, 0, o->arch, cuda_inc};
   for (int i = 0; i < o->inc.n && i < 128; i++) inc[co.n_include_dirs++] = o->inc.v[i];
   for (int i = 0; i < o->def.n && i < 128; i++) def[co.n_defines++] = o->def.v[i];
   for (int i = 0; i < o->undef.n && i < 128; i++) und[co.n_undefs++] = o->undef.v[i];
+  if (o->verbose) /* the device pass, in nvcc -v's words (CMake reads the arch) */
+    fprintf(stderr, "#$ cuwasm-device-check -arch compute_%d %s\n", (o->arch ? o->arch : 800) / 10,
+            path);
   cw_diags *d = cw_diags_new();
   cw_program *p = NULL;
   cw_status st = cw_compile_file(path, &co, d, &p);
@@ -268,10 +330,70 @@ static void pp_flags(const CcOpts *o, StrList *cmd) {
   sl_add(cmd, "-D__CUWASM__");
   sl_add(cmd, "-D__CUDACC__");
   sl_add(cmd, "-D__NVCC__");
-  sl_addf(cmd, "-I", cuda_include_dir());
+  char cuda_inc[PATH_MAX];
+  cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
+  sl_addf(cmd, "-I", cuda_inc);
   for (int i = 0; i < o->inc.n; i++) sl_addf(cmd, "-I", o->inc.v[i]);
   for (int i = 0; i < o->def.n; i++) sl_addf(cmd, "-D", o->def.v[i]);
   for (int i = 0; i < o->undef.n; i++) sl_addf(cmd, "-U", o->undef.v[i]);
+}
+
+static const char *host_cxx(const CcOpts *o) { return o->ccbin ? o->ccbin : "g++"; }
+
+/* -MD/-MMD beside a compile: the dependency file of obj (gcc's naming). */
+static void side_deps(const CcOpts *o, const char *obj, StrList *cmd) {
+  if (o->deps != CC_DEPS_SIDE && o->deps != CC_DEPS_SIDE_USER) return;
+  sl_add(cmd, o->deps == CC_DEPS_SIDE ? "-MD" : "-MMD");
+  char d[PATH_MAX];
+  if (o->dep_file) snprintf(d, sizeof d, "%s", o->dep_file);
+  else {
+    snprintf(d, sizeof d, "%s", obj);
+    char *dot = strrchr(d, '.'), *slash = strrchr(d, '/');
+    if (dot && (!slash || dot > slash)) *dot = 0;
+    strncat(d, ".d", sizeof d - strlen(d) - 1);
+  }
+  sl_add(cmd, "-MF");
+  sl_add(cmd, d);
+  sl_add(cmd, "-MT");
+  sl_add(cmd, o->dep_target ? o->dep_target : obj);
+}
+
+/* -E and -M/-MM: the host compiler's preprocessor over the file as nvcc
+ * sees it for the host (cuda_runtime.h included first). */
+static int preprocess_only(const CcOpts *o, const char *path, bool cuda) {
+  StrList cmd = {0};
+  sl_add(&cmd, host_cxx(o));
+  if (o->deps == CC_DEPS_ONLY || o->deps == CC_DEPS_ONLY_USER)
+    sl_add(&cmd, o->deps == CC_DEPS_ONLY ? "-M" : "-MM");
+  else
+    sl_add(&cmd, "-E");
+  if (cuda) {
+    sl_add(&cmd, "-x");
+    sl_add(&cmd, "c++");
+  }
+  sl_addf(&cmd, "-std=", o->std);
+  sl_extend(&cmd, &o->xcomp);
+  pp_flags(o, &cmd);
+  if (cuda) {
+    sl_add(&cmd, "-include");
+    sl_add(&cmd, "cuda_runtime.h");
+  }
+  if (o->dep_file) {
+    sl_add(&cmd, "-MF");
+    sl_add(&cmd, o->dep_file);
+  }
+  if (o->dep_target) {
+    sl_add(&cmd, "-MT");
+    sl_add(&cmd, o->dep_target);
+  }
+  sl_add(&cmd, path);
+  if (o->out) {
+    sl_add(&cmd, "-o");
+    sl_add(&cmd, o->out);
+  }
+  int rc = cc_run(o, &cmd);
+  sl_free(&cmd);
+  return rc ? 1 : 0;
 }
 
 /* The embedded device source, its options, and __cuwasm_tu_id. */
@@ -288,9 +410,11 @@ static char *tu_appendix(const CcOpts *o, const char *path, const char *src, siz
   }
   for (int i = 0; i < o->def.n; i++) sl_addf(&opts, "-D", o->def.v[i]);
   for (int i = 0; i < o->undef.n; i++) sl_addf(&opts, "-U", o->undef.v[i]);
-  char arch[32];
+  char arch[32], cuda_inc[PATH_MAX];
   snprintf(arch, sizeof arch, "--arch=%d", o->arch ? o->arch : 800);
   sl_add(&opts, arch);
+  cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
+  sl_addf(&opts, "--cuda-include=", cuda_inc);
   char *buf = strdup("\nstatic const char __cuwasm_src[] = ");
   size_t len = strlen(buf);
   cw_cc_string_literal(&buf, &len, src, n);
@@ -363,16 +487,19 @@ static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int id
   snprintf(ii, sizeof ii, "%s/%d.host.ii", tmp, idx);
   snprintf(rw, sizeof rw, "%s/%d.cuwasm.ii", tmp, idx);
   StrList cmd = {0};
-  sl_add(&cmd, "g++");
+  sl_add(&cmd, host_cxx(o));
   sl_add(&cmd, "-E");
   sl_add(&cmd, "-x");
   sl_add(&cmd, "c++");
   sl_addf(&cmd, "-std=", o->std);
   sl_extend(&cmd, &o->xcomp);
   pp_flags(o, &cmd);
+  side_deps(o, obj, &cmd);
   sl_add(&cmd, "-D__CUWASM_REWRITE");
+  char glue[PATH_MAX];
+  cc_path(CC_PATH_HOST_GLUE, glue, sizeof glue);
   sl_add(&cmd, "-include");
-  sl_add(&cmd, CUWASM_SOURCE_DIR "/src/compat/host_glue.h");
+  sl_add(&cmd, glue);
   sl_add(&cmd, path);
   sl_add(&cmd, "-o");
   sl_add(&cmd, ii);
@@ -380,7 +507,7 @@ static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int id
   sl_free(&cmd);
   if (rc == 0) rc = rewrite_file(o, path, ii, rw);
   if (rc) return 1;
-  sl_add(&cmd, "g++");
+  sl_add(&cmd, host_cxx(o));
   sl_add(&cmd, "-c");
   sl_add(&cmd, "-x");
   sl_add(&cmd, "c++-cpp-output");
@@ -395,8 +522,13 @@ static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int id
 
 static int compile_plain(const CcOpts *o, const char *path, bool cxx, const char *obj) {
   StrList cmd = {0};
-  sl_add(&cmd, cxx ? "g++" : "gcc");
+  sl_add(&cmd, cxx ? host_cxx(o) : o->ccbin ? o->ccbin : "gcc");
   sl_add(&cmd, "-c");
+  if (!cxx && o->ccbin) {
+    sl_add(&cmd, "-x");
+    sl_add(&cmd, "c");
+  }
+  side_deps(o, obj, &cmd);
   if (cxx) host_flags(o, &cmd);
   else {
     sl_add(&cmd, o->opt ? o->opt : "-O2");
@@ -437,19 +569,20 @@ static void object_name(const CcOpts *o, const char *in, const char *tmp, int i,
 }
 
 static int link_all(const CcOpts *o, const StrList *objs) {
-  char dir[PATH_MAX], lib[PATH_MAX + 32];
-  self_dir(dir, sizeof dir);
-  const char *ld = getenv("CUWASM_LIB_DIR");
-  snprintf(lib, sizeof lib, "%s/libcuwasm.a", ld && *ld ? ld : dir);
+  char dir[PATH_MAX];
+  cc_path(CC_PATH_CUDART_DIR, dir, sizeof dir);
   StrList cmd = {0};
-  sl_add(&cmd, "g++");
+  sl_add(&cmd, host_cxx(o));
   sl_add(&cmd, "-o");
   sl_add(&cmd, o->out ? o->out : "a.out");
   sl_extend(&cmd, objs);
   sl_extend(&cmd, &o->xcomp);
   for (int i = 0; i < o->libdirs.n; i++) sl_addf(&cmd, "-L", o->libdirs.v[i]);
   for (int i = 0; i < o->xlink.n; i++) sl_addf(&cmd, "-Wl,", o->xlink.v[i]);
-  sl_add(&cmd, lib);
+  /* libcudart_static.a is libcuwasm.a under CUDA's name (paths.c); build
+   * tools read the name and the LIBRARIES folder of -v from this line */
+  sl_addf(&cmd, "-L", dir);
+  sl_add(&cmd, "-lcudart_static");
   for (int i = 0; i < o->libs.n; i++) sl_addf(&cmd, "-l", o->libs.v[i]);
   sl_add(&cmd, "-lpthread");
   sl_add(&cmd, "-ldl");
@@ -473,7 +606,54 @@ static void remove_tree(const char *tmp) {
   sl_free(&cmd);
 }
 
+static bool is_cuda_input(const CcOpts *o, const char *e) {
+  return !strcmp(e, ".cu") || (o->all_cu && (!strcmp(e, ".cpp") || !strcmp(e, ".cc") ||
+                                               !strcmp(e, ".cxx") || !strcmp(e, ".c")));
+}
+
+/* nvcc -v starts with its environment; build tools (CMake) read the
+ * toolkit root, the include path and the libraries a link adds. */
+static void verbose_environment(const CcOpts *o) {
+  char inc[PATH_MAX], lib[PATH_MAX], top[PATH_MAX + 8];
+  cc_path(CC_PATH_CUDA_INCLUDE, inc, sizeof inc);
+  cc_path(CC_PATH_CUDART_DIR, lib, sizeof lib);
+  snprintf(top, sizeof top, "%s/..", lib);
+  const char *path = getenv("PATH");
+  fprintf(stderr, "#$ _CUWASM_=%s\n#$ TOP=%s\n#$ PATH=%s\n#$ INCLUDES=\"-I%s\"\n"
+          "#$ LIBRARIES=-L%s\n", cw_version(), top, path ? path : "", inc, lib);
+  (void)o;
+}
+
+/* nvcc -dlink: our objects carry their device code whole (no device
+ * linking happens), so the device-link object is an empty one. */
+static int device_link(const CcOpts *o, const char *tmp) {
+  char src[PATH_MAX];
+  snprintf(src, sizeof src, "%s/dlink.c", tmp);
+  FILE *f = fopen(src, "w");
+  if (!f) return 1;
+  fputs("/* cuwasm: nothing to link on the device side */\n"
+        "typedef int cuwasm_dlink_empty;\n", f);
+  fclose(f);
+  StrList cmd = {0};
+  sl_add(&cmd, "gcc");
+  sl_add(&cmd, "-c");
+  sl_add(&cmd, "-fPIC");
+  sl_add(&cmd, src);
+  sl_add(&cmd, "-o");
+  sl_add(&cmd, o->out ? o->out : "a_dlink.o");
+  int rc = cc_run(o, &cmd);
+  sl_free(&cmd);
+  return rc ? 1 : 0;
+}
+
 int cc_build(const CcOpts *o) {
+  if (o->verbose) verbose_environment(o);
+  if (o->preprocess_only || o->deps == CC_DEPS_ONLY || o->deps == CC_DEPS_ONLY_USER) {
+    int rc = 0;
+    for (int i = 0; i < o->inputs.n && rc == 0; i++)
+      rc = preprocess_only(o, o->inputs.v[i], is_cuda_input(o, ext_of(o->inputs.v[i])));
+    return rc;
+  }
   char tmp[PATH_MAX];
   const char *td = getenv("TMPDIR");
   snprintf(tmp, sizeof tmp, "%s/cuwasm-cc-XXXXXX", td && *td ? td : "/tmp");
@@ -483,11 +663,16 @@ int cc_build(const CcOpts *o) {
   }
   StrList objs = {0};
   int rc = 0;
+  if (o->device_link) {
+    rc = device_link(o, tmp);
+    if (!o->keep) remove_tree(tmp);
+    return rc;
+  }
   for (int i = 0; i < o->inputs.n && rc == 0; i++) {
     const char *in = o->inputs.v[i], *e = ext_of(in);
     char obj[PATH_MAX];
     object_name(o, in, tmp, i, obj, sizeof obj);
-    if (!strcmp(e, ".cu")) rc = compile_cu(o, in, tmp, i, obj);
+    if (is_cuda_input(o, e)) rc = compile_cu(o, in, tmp, i, obj);
     else if (!strcmp(e, ".c")) rc = compile_plain(o, in, false, obj);
     else if (!strcmp(e, ".cpp") || !strcmp(e, ".cc") || !strcmp(e, ".cxx") || !strcmp(e, ".C"))
       rc = compile_plain(o, in, true, obj);

@@ -14,10 +14,23 @@ typedef struct StrList {
   int n, cap;
 } StrList;
 
+/* Dependency output, as gcc's -M family. */
+typedef enum CcDeps { CC_DEPS_NONE, CC_DEPS_ONLY, CC_DEPS_ONLY_USER, CC_DEPS_SIDE,
+                      CC_DEPS_SIDE_USER } CcDeps;
+
 typedef struct CcOpts {
   StrList inputs, inc, def, undef, libdirs, libs, xcomp, xlink;
+  StrList args;                   /* argv, options files expanded: owns the strings below */
   const char *out, *std, *opt;
+  const char *ccbin;              /* host compiler (nvcc -ccbin); NULL: g++/gcc */
+  const char *dep_file, *dep_target; /* -MF, -MT */
+  CcDeps deps;
   bool debug, compile_only, verbose, keep;
+  bool preprocess_only;           /* -E */
+  bool rdc;                       /* -rdc=true / -dc: recorded */
+  bool forward_unknown;           /* unknown flags go to the host compiler */
+  bool device_link;               /* -dlink: an empty object (nothing to link) */
+  bool all_cu;                    /* -x cu: every source is CUDA */
   int arch;
 } CcOpts;
 
@@ -29,6 +42,10 @@ void cc_free(CcOpts *o);
 int cc_build(const CcOpts *o);
 /* Runs cmd (NULL-terminated argv) and returns its exit status. */
 int cc_run(const CcOpts *o, StrList *cmd);
+/* What the running cuwasm ships with (paths.c): installed or build tree. */
+typedef enum CcPath { CC_PATH_CUDA_INCLUDE, CC_PATH_HOST_GLUE, CC_PATH_CUDART_DIR } CcPath;
+void cc_path(CcPath which, char *out, size_t n); /* out: PATH_MAX bytes */
+
 /* Whole file, NUL-terminated (malloc'd), or NULL. */
 char *cc_read_file(const char *path, size_t *len);
 

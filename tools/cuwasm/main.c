@@ -1,7 +1,14 @@
 /*
  * main.c — the `cuwasm` command: dispatches to one subcommand per file
  * (see commands.h).  `--help` and `--version` work at every level.
+ *
+ * Called as `cuwasm-nvcc` (or `nvcc`: a link under that name), it is
+ * `cuwasm cc`, so build systems that call a CUDA compiler by one path
+ * (Make's $(NVCC), CMake's CMAKE_CUDA_COMPILER) can use it; its
+ * `--version` has the shape of nvcc's, which build tools parse for the
+ * CUDA release our headers implement.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,7 +36,24 @@ static void usage(FILE *f) {
   fprintf(f, "\n`cuwasm <command> --help` describes a command's options.\n");
 }
 
+static bool called_as_nvcc(const char *argv0) {
+  const char *base = strrchr(argv0, '/');
+  base = base ? base + 1 : argv0;
+  return strstr(base, "nvcc") != NULL;
+}
+
+static int nvcc_main(int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--version") && strcmp(argv[i], "-V")) continue;
+    printf("cuwasm-nvcc: cuwasm %s, an nvcc-compatible CUDA compiler driver\n"
+           "Cuda compilation tools, release 13.0, V13.0.0\n", cw_version());
+    return 0;
+  }
+  return cmd_cc(argc, argv);
+}
+
 int main(int argc, char **argv) {
+  if (argc >= 1 && called_as_nvcc(argv[0])) return nvcc_main(argc, argv);
   if (argc < 2) {
     usage(stderr);
     return 2;

@@ -105,16 +105,17 @@ static uint64_t build_key(const CcOpts *o, int argc, char **argv) {
   memset(&h, 0, sizeof h);
   h.h = 14695981039346656037ull;
   mix_str(&h, cw_version());
-  char self[PATH_MAX];
+  char self[PATH_MAX], dir[PATH_MAX], lib[PATH_MAX + 16];
   ssize_t k = readlink("/proc/self/exe", self, sizeof self - 1);
   if (k > 0) {
     self[k] = 0;
     mix_stat(&h, self);
-    char lib[PATH_MAX + 16];
-    snprintf(lib, sizeof lib, "%s/libcuwasm.a", dirname(self));
-    mix_stat(&h, lib);
   }
-  mix_stat(&h, CUWASM_SOURCE_DIR "/src/compat/host_glue.h");
+  cc_path(CC_PATH_CUDART_DIR, dir, sizeof dir);
+  snprintf(lib, sizeof lib, "%s/libcudart_static.a", dir);
+  mix_stat(&h, lib);
+  cc_path(CC_PATH_HOST_GLUE, dir, sizeof dir);
+  mix_stat(&h, dir);
   for (int i = 1; i < argc; i++) mix_str(&h, argv[i]);
   for (int i = 0; i < o->inputs.n; i++) mix_file(&h, o, o->inputs.v[i], 0);
   return h.h;
