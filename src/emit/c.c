@@ -416,11 +416,23 @@ static void emit_if(CEmit *ce, const KStmt *s) {
   }
 }
 
-static void push_target(CEmit *ce, TargetKind k) {
-  if (ce->ntargets < 64) ce->targets[ce->ntargets].kind = k;
-  ce->targets[ce->ntargets < 64 ? ce->ntargets : 63].label = NULL;
-  ce->ntargets++;
+/* The stack doubles in the arena (outgrown copies stay there until the
+ * arena is freed): loops nest as deep as the source says, with no limit. */
+Target *ce_push_target(CEmit *ce, TargetKind k) {
+  if (ce->ntargets == ce->cap_targets) {
+    int cap = ce->cap_targets ? 2 * ce->cap_targets : 16;
+    Target *t = arena_alloc(&ce->arena, (size_t)cap * sizeof *t);
+    if (ce->ntargets) memcpy(t, ce->targets, (size_t)ce->ntargets * sizeof *t);
+    ce->targets = t;
+    ce->cap_targets = cap;
+  }
+  Target *t = &ce->targets[ce->ntargets++];
+  memset(t, 0, sizeof *t);
+  t->kind = k;
+  return t;
 }
+
+static void push_target(CEmit *ce, TargetKind k) { ce_push_target(ce, k); }
 
 static void emit_loop(CEmit *ce, const KStmt *s) {
   if (s->unroll) ce_line(ce, "/* #pragma unroll%s */", s->unroll > 0 ? " N" : "");

@@ -387,7 +387,10 @@ void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e) {
   case KE_CALL: emit_call(ce, sb, e); break;
   case KE_BUILTIN: ce_builtin(ce, sb, e); break;
   case KE_VEC: case KE_INIT_LIST: emit_aggregate(ce, sb, e); break;
-  default: sb_puts(sb, "0"); break;
+  default:
+    ce_error(ce, e->loc, "internal: expression kind %d has no C form", (int)e->kind);
+    sb_puts(sb, "0");
+    break;
   }
 }
 
@@ -467,7 +470,11 @@ static void emit_atomic(CEmit *ce, StrBuf *sb, const KExpr *e) {
   const KType *t = pointee(e->args[0]);
   const char *n = (size_t)e->builtin < sizeof names / sizeof *names
                       ? names[e->builtin] : NULL;
-  if (!n) n = "add";
+  if (!n) { /* a new atomic in the catalogue must be taught here, never guessed */
+    ce_error(ce, e->loc, "internal: atomic builtin %d has no C helper", (int)e->builtin);
+    sb_puts(sb, "0");
+    return;
+  }
   if (block_private(e->args[0]) && shared_rmw_exists(e->builtin, atomic_suffix(t))) {
     /* A block runs on one pool thread from start to end, so nothing else
      * can touch its shared memory: a plain read-modify-write is atomic. */
@@ -600,6 +607,7 @@ static bool emit_misc(CEmit *ce, StrBuf *sb, const KExpr *e) {
 void ce_builtin(CEmit *ce, StrBuf *sb, const KExpr *e) {
   const KBuiltinInfo *info = kb_info(e->builtin);
   if (!info) {
+    ce_error(ce, e->loc, "internal: builtin %d is not in the catalogue", (int)e->builtin);
     sb_puts(sb, "0");
     return;
   }

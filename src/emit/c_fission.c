@@ -337,7 +337,8 @@ static int new_state(CEmit *ce, char kind) {
 }
 
 static void push_guard(CEmit *ce, const char *g) {
-  if (ce->nguards < 64) ce->guards[ce->nguards] = g;
+  if (ce->nguards < ce->guards.len) ce->guards.items[ce->nguards] = (void *)g;
+  else vec_push(&ce->arena, &ce->guards, (void *)g);
   ce->nguards++;
 }
 
@@ -345,9 +346,8 @@ static void push_guard(CEmit *ce, const char *g) {
 static char *guard_text(CEmit *ce, const char *extra) {
   StrBuf sb;
   sb_init(&sb);
-  int n = ce->nguards < 64 ? ce->nguards : 64;
-  for (int i = 0; i < n; i++)
-    sb_printf(&sb, "%s%s", sb.len ? " && " : "", ce->guards[i]);
+  for (int i = 0; i < ce->nguards; i++)
+    sb_printf(&sb, "%s%s", sb.len ? " && " : "", (const char *)ce->guards.items[i]);
   if (extra) sb_printf(&sb, "%s%s", sb.len ? " && " : "", extra);
   if (!sb.len) {
     sb_free(&sb);
@@ -986,12 +986,9 @@ static void emit_loop_region(CEmit *ce, const KStmt *s) {
     loop_cond_ptl(ce, s, l, runs);
     any_running(ce, runs);
   }
-  if (ce->ntargets < 64) {
-    ce->targets[ce->ntargets].kind = TGT_STATE_LOOP;
-    ce->targets[ce->ntargets].state = l;
-    ce->targets[ce->ntargets].label = s->label;
-  }
-  ce->ntargets++;
+  Target *tg = ce_push_target(ce, TGT_STATE_LOOP);
+  tg->state = l;
+  tg->label = s->label;
   push_guard(ce, runs);
   emit_region(ce, s->body);
   ce->nguards--;

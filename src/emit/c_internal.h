@@ -44,10 +44,10 @@ typedef struct CEmit {
   const char *tidx;    /* expression for the linear thread id */
   PtrVec promoted;     /* KVar*: kept per thread in arrays */
   PtrVec state_arrays; /* char*: names of per-thread unsigned char arrays */
-  const char *guards[64];
+  PtrVec guards;       /* char*: enclosing predicates; [0, nguards) in use */
   int nguards;
-  Target targets[64];
-  int ntargets;
+  Target *targets;     /* break/continue targets, innermost last; both */
+  int ntargets, cap_targets; /* stacks grow as deep as the source nests */
   int ptl;             /* id of the per-thread loop being emitted, -1 none */
   bool ptl_indep;      /* the next ptl_open may use the ivdep macro */
   bool branchless;     /* && and || on plain operands evaluate both sides */
@@ -87,6 +87,8 @@ bool ce_is_scalar(const CEmit *ce, const KVar *v);
 /* The C name of a variable: its cname unless renamed to stay unique. */
 const char *ce_var_name(const CEmit *ce, const KVar *v);
 void ce_rename(CEmit *ce, const KVar *v, const char *name);
+/* Pushes a break/continue target (label NULL, state 0) and returns it. */
+Target *ce_push_target(CEmit *ce, TargetKind k);
 void ce_error(CEmit *ce, SrcLoc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

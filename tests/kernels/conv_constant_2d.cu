@@ -1,6 +1,8 @@
-// conv_constant_2d.cu: exercises a 2-D __constant__ mask (uninitialised here:
-// zero until the host sets it with cudaMemcpyToSymbol), a 2-D convolution
-// reading neighbours with bounds checks, and a __constant__ struct of params.
+// conv_constant_2d.cu: exercises a 2-D __constant__ mask (initialised here
+// with 1..25 / 64, neither symmetric nor separable, so a transposed or
+// flipped tap fails; tests/programs/constant_memory.cu sets constants with
+// cudaMemcpyToSymbol), a 2-D convolution reading neighbours with bounds
+// checks, and a __constant__ struct of params.
 // launch: convolve2d --grid 4,4 --block 16,16 f32[4096]=rand:91 f32[4096]=zeros i32:64 i32:64
 // launch: boxBlur --grid 4,4 --block 16,16 f32[4096]=rand:92 f32[4096]=zeros i32:64 i32:64
 #include <cuda_runtime.h>
@@ -8,7 +10,12 @@
 #define MASK_DIM 5
 #define MASK_OFFSET (MASK_DIM / 2)
 
-__constant__ float mask[MASK_DIM * MASK_DIM];
+__constant__ float mask[MASK_DIM * MASK_DIM] = {
+    1 / 64.0f,  2 / 64.0f,  3 / 64.0f,  4 / 64.0f,  5 / 64.0f,
+    6 / 64.0f,  7 / 64.0f,  8 / 64.0f,  9 / 64.0f,  10 / 64.0f,
+    11 / 64.0f, 12 / 64.0f, 13 / 64.0f, 14 / 64.0f, 15 / 64.0f,
+    16 / 64.0f, 17 / 64.0f, 18 / 64.0f, 19 / 64.0f, 20 / 64.0f,
+    21 / 64.0f, 22 / 64.0f, 23 / 64.0f, 24 / 64.0f, 25 / 64.0f};
 
 struct BlurParams {
     int radius;

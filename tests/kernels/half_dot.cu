@@ -4,7 +4,7 @@
 // launch: halfDot --grid 4 --block 128 f16[2048]=rand:121 f16[2048]=rand:122 f32[1]=zeros i32:1024
 // launch: floatToHalf --grid 4 --block 256 f32[1000]=rand:123 f16[1000]=zeros i32:1000
 // launch: halfAxpy --grid 2 --block 256 i32:500 f32:2.0 f16[500]=rand:124 f16[500]=rand:125
-// launch: halfRelu --grid 2 --block 256 f16[512]=rand:126 i32:512
+// launch: halfRelu --grid 2 --block 256 f16[512]=iota:-128:0.5 i32:512
 #include <cuda_runtime.h>
 #include <cuda_fp16.h>
 

@@ -1,11 +1,14 @@
 // spmv_csr.cu: exercises sparse matrix-vector multiply in CSR format: scalar
 // (thread per row) and vector (warp per row, shuffle reduction) kernels, with
-// indirect loads through a column-index array. buildBanded fills CSR arrays;
-// the spmv launches below get all-zero CSR arrays (every row empty), which
-// stays in bounds and must produce y = 0.
+// indirect loads through a column-index array. buildBanded fills CSR arrays.
+// The spmv launches get real matrices: rowPtr = iota:0:K gives every row K
+// entries (3 for the scalar kernel; 40 for the vector one, more than a
+// warp, so lanes loop and the shuffle tree sums partial dots), columns are
+// rand (0..99, in bounds), values rand.  The vector launch has 128 warps
+// for 100 rows, so the early return is taken too.
 // launch: buildBanded --grid 4 --block 256 i32[1025]=zeros i32[3072]=zeros f32[3072]=zeros i32:1024
-// launch: spmvScalar --grid 4 --block 256 i32:1024 i32[1025]=zeros i32[3072]=zeros f32[3072]=zeros f32[1024]=rand:351 f32[1024]=zeros
-// launch: spmvVector --grid 32 --block 128 i32:1024 i32[1025]=zeros i32[3072]=zeros f32[3072]=zeros f32[1024]=rand:352 f32[1024]=zeros
+// launch: spmvScalar --grid 4 --block 256 i32:1000 i32[1001]=iota:0:3 i32[3000]=rand:353 f32[3000]=rand:354 f32[1024]=rand:351 f32[1024]=zeros
+// launch: spmvVector --grid 32 --block 128 i32:100 i32[101]=iota:0:40 i32[4000]=rand:355 f32[4000]=rand:356 f32[1024]=rand:352 f32[100]=zeros
 #include <cuda_runtime.h>
 
 // Tridiagonal-ish: row r has up to 3 entries at r-1, r, r+1 (stored with

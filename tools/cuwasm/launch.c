@@ -4,7 +4,7 @@
  *
  * Runs one kernel without host code.  Each ARG is a scalar (`i32:5`,
  * `u32:7`, `i64:..`, `u64:..`, `f32:1.5`, `f64:..`) or a buffer
- * `TYPE[N]=zeros|iota|rand:SEED|fill:V|@file.bin`.  Buffers are created on
+ * `TYPE[N]=zeros|iota|iota:START:STEP|rand:SEED|fill:V|@file.bin`.  Buffers are created on
  * the device, the kernel runs, then `--out DIR` writes buffer K to
  * DIR/argK.bin (raw little-endian) and `--print K[:COUNT]` prints its
  * first COUNT elements (default all) one per line.
@@ -21,7 +21,7 @@ static const char *usage =
     "                     [--backend cpu|auto] [--out DIR] [--print K[:COUNT]]...\n"
     "                     [-I DIR] [-D X[=Y]] [-U X] [--arch sm_XX] ARG...\n"
     "ARG: i32:5 u32:7 i64:N u64:N f32:1.5 f64:X, or a buffer\n"
-    "     TYPE[N]=zeros|iota|rand:SEED|fill:V|@file.bin  (TYPE: i8 u8 i16 u16 i32 u32 i64 u64 f16 f32 f64)\n";
+    "     TYPE[N]=zeros|iota|iota:START:STEP|rand:SEED|fill:V|@file.bin  (TYPE: i8 u8 i16 u16 i32 u32 i64 u64 f16 f32 f64)\n";
 
 typedef enum { T_I8, T_U8, T_I16, T_U16, T_I32, T_U32, T_I64, T_U64, T_F16, T_F32, T_F64 } ElemType;
 static const char *type_names[] = {"i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "f16", "f32", "f64"};
@@ -100,6 +100,17 @@ static int fill_buffer(Arg *a, const char *init) {
   if (!strcmp(init, "zeros")) return 0;
   if (!strcmp(init, "iota")) {
     for (size_t i = 0; i < n; i++) store(a->host, a->type, i, (double)i, (long long)i, 1);
+    return 0;
+  }
+  if (!strncmp(init, "iota:", 5)) { /* iota:START:STEP, START + i*STEP */
+    char *end;
+    double d0 = strtod(init + 5, &end);
+    long long v0 = strtoll(init + 5, NULL, 0);
+    if (*end != ':') return fprintf(stderr, "cuwasm launch: iota:START:STEP expected\n"), -1;
+    double ds = strtod(end + 1, NULL);
+    long long vs = strtoll(end + 1, NULL, 0);
+    for (size_t i = 0; i < n; i++)
+      store(a->host, a->type, i, d0 + (double)i * ds, v0 + (long long)i * vs, !is_float(a->type));
     return 0;
   }
   if (!strncmp(init, "rand:", 5)) {
@@ -256,6 +267,9 @@ static int parse_opts(int argc, char **argv, Opts *o) {
       o->kernel = a;
     } else if (o->nargs < 256) {
       o->args[o->nargs++] = a;
+    } else {
+      fprintf(stderr, "cuwasm launch: more than 256 kernel arguments (the limit)\n");
+      return -1;
     }
     continue;
   bad:

@@ -1,13 +1,24 @@
 /*
  * conv_constant_2d.c — references for tests/kernels/conv_constant_2d.cu.
- * The 5×5 __constant__ mask is never set by a launch line, so it is zero
- * and convolve2d writes zeros; boxBlur uses the initialised __constant__
+ * The 5×5 __constant__ mask is initialised in the kernel file with
+ * (k+1)/64 for tap k; convolve2d sums in the kernel's order; boxBlur uses the initialised __constant__
  * struct (radius 1, scale 1/9) with clamped coordinates.
  */
 #include "ref.h"
 
 static void convolve2d(RefArgs *r) {
-  for (size_t i = 0; i < (size_t)SI32(2) * (size_t)SI32(3); i++) BF32(1)[i] = 0.0f;
+  int w = SI32(2), h = SI32(3);
+  for (int row = 0; row < h; row++)
+    for (int col = 0; col < w; col++) {
+      float acc = 0.0f;
+      for (int i = 0; i < 5; i++)
+        for (int j = 0; j < 5; j++) {
+          int y = row - 2 + i, x = col - 2 + j;
+          if (y >= 0 && y < h && x >= 0 && x < w)
+            acc += BF32(0)[y * w + x] * ((float)(i * 5 + j + 1) / 64.0f);
+        }
+      BF32(1)[row * w + col] = acc;
+    }
 }
 
 static int clampi(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }

@@ -24,8 +24,9 @@ static void mandelbrot(RefArgs *r) {
   /* The escape time of points near the set's edge depends on whether
      z*z + c is contracted into fmas (nvcc and the CPU JIT both may, each
      its own way); a handful of pixels (about 0.1%) differ by a palette
-     step, so the float image is compared by its sum (observed: 3e-4 off). */
-  ref_set(r, 0, CHK_SUM, 3e-3);
+     step, so the image is compared pixel by pixel with at most 1% of the
+     pixels allowed to differ (a transposed store moves far more). */
+  ref_set(r, 0, CHK_MOSTLY, 0.01);
 }
 
 static void mandelbrotDouble(RefArgs *r) {

@@ -43,11 +43,13 @@ typedef enum {
 } RefType;
 
 typedef enum {
-  CHK_DEFAULT, /* exact for integers, relative 1e-5 for f32/f64, 1e-2 for f16 */
+  CHK_DEFAULT, /* exact for integers; relative 1e-5 (f32), 1e-9 (f64), 1e-2 (f16) */
   CHK_TOL,     /* relative tol[K] (and absolute tol[K] near zero) */
   CHK_SORTED,  /* multiset equality: both sides sorted, then compared */
   CHK_SUM,     /* only the sum of all elements, relative tol[K] */
   CHK_SKIP,    /* not compared (the reference says why) */
+  CHK_MOSTLY,  /* element by element, as CHK_DEFAULT, but at most the
+                  fraction tol[K] of the elements may differ */
 } RefCheck;
 
 enum { REF_MAX_ARGS = 32, REF_MAX_GLOBALS = 8, REF_PRINT_MAX = 8192 };
@@ -84,6 +86,8 @@ typedef struct RefArgs {
   int check_printed; /* 1: compare the launch's printf output with expect_printed */
   size_t printed_len;
   char expect_printed[REF_PRINT_MAX];
+  const char *ref_error; /* a limit of this header the reference exceeded:
+                            the runner fails the launch, naming it */
 } RefArgs;
 
 typedef void (*RefFn)(RefArgs *r);
@@ -128,7 +132,14 @@ static inline void ref_set(RefArgs *r, int k, RefCheck m, double tol) {
 static inline void ref_expect_global(RefArgs *r, const char *name, size_t offset, RefType type,
                                      size_t count, const void *want) {
   static const size_t sz[] = {1, 1, 2, 2, 4, 4, 8, 8, 2, 4, 8};
-  if (r->nglobals >= REF_MAX_GLOBALS || count * sz[type] > sizeof r->glob[0].want) return;
+  if (r->nglobals >= REF_MAX_GLOBALS) {
+    r->ref_error = "ref_expect_global: more than REF_MAX_GLOBALS globals";
+    return;
+  }
+  if (count * sz[type] > sizeof r->glob[0].want) {
+    r->ref_error = "ref_expect_global: more than 64 bytes (RefGlobal.want)";
+    return;
+  }
   RefGlobal *g = &r->glob[r->nglobals++];
   g->name = name;
   g->offset = offset;
@@ -149,6 +160,7 @@ static inline void ref_expect_printf(RefArgs *r, const char *fmt, ...) {
   int n = vsnprintf(r->expect_printed + r->printed_len, room, fmt, ap);
   va_end(ap);
   r->check_printed = 1;
+  if (n >= (int)room) r->ref_error = "ref_expect_printf: more than REF_PRINT_MAX bytes";
   if (n > 0) r->printed_len += (size_t)n < room ? (size_t)n : room - 1;
 }
 

@@ -1,8 +1,8 @@
 /*
  * spmv_csr.c — references for tests/kernels/spmv_csr.cu.  The spmv
- * references read whatever CSR arrays the launch passes (the launch lines
- * give all-empty rows, so y must come out 0) and cover the rows that the
- * launch has threads (scalar) or warps (vector) for.
+ * references read whatever CSR arrays the launch passes (rowPtr from
+ * iota:0:K, random columns and values) and cover the rows that the launch
+ * has threads (scalar) or warps (vector) for.
  */
 #include "ref.h"
 
