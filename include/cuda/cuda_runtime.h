@@ -19,12 +19,30 @@
  */
 #ifndef CUWASM_CUDA_RUNTIME_H
 #define CUWASM_CUDA_RUNTIME_H
+#define __CUDA_RUNTIME_H__ /* NVIDIA's guard: programs test it (helper_cuda.h) */
 
 #include "host_defines.h"
 #include <stddef.h>
 #include <stdint.h>
 #include <limits.h>
 #include <math.h>
+/* what nvcc's cuda_runtime.h pulls in transitively (crt/common_functions.h,
+ * math_functions.h): programs call memcpy, malloc, printf, exit, assert
+ * after including only this header */
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <assert.h>
+#if !defined(__CUDA_ARCH__)
+#include <time.h>
+#if defined(__cplusplus)
+#include <new>
+#include <cmath>
+#include <cstdlib>
+#include <utility>
+#include <functional>
+#endif
+#endif
 #include "driver_types.h"
 #include "vector_types.h"
 #include "vector_functions.h"

@@ -9,6 +9,7 @@
  */
 #ifndef CUWASM_CUDA_RUNTIME_API_H
 #define CUWASM_CUDA_RUNTIME_API_H
+#define __CUDA_RUNTIME_API_H__ /* NVIDIA's guard: programs test it (helper_cuda.h) */
 
 #define CUDART_VERSION 13000
 

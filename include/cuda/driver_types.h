@@ -13,6 +13,7 @@
  */
 #ifndef CUWASM_DRIVER_TYPES_H
 #define CUWASM_DRIVER_TYPES_H
+#define __DRIVER_TYPES_H__ /* NVIDIA's guard: programs test it (helper_cuda.h) */
 
 #include "host_defines.h"
 #include <stddef.h>
