@@ -49,6 +49,7 @@
 #include "cuda_runtime_api.h"
 #include "device_launch_parameters.h"
 #include "driver_functions.h"
+#include "host_minmax.h"
 
 #if !defined(__CUDA_ARCH__) && defined(__cplusplus)
 

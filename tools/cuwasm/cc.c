@@ -264,9 +264,11 @@ static void host_flags(const CcOpts *o, StrList *cmd) {
   sl_extend(cmd, &o->xcomp);
 }
 
-static void pp_flags(const CcOpts *o, StrList *cmd) {
+/* __CUDACC__ marks CUDA sources only: nvcc hands .c/.cpp files to the
+ * host compiler without it, and headers test it to hide __host__ */
+static void pp_flags(const CcOpts *o, StrList *cmd, bool cuda) {
   sl_add(cmd, "-D__CUWASM__");
-  sl_add(cmd, "-D__CUDACC__");
+  if (cuda) sl_add(cmd, "-D__CUDACC__");
   sl_add(cmd, "-D__NVCC__");
   sl_addf(cmd, "-I", cuda_include_dir());
   for (int i = 0; i < o->inc.n; i++) sl_addf(cmd, "-I", o->inc.v[i]);
@@ -369,7 +371,7 @@ static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int id
   sl_add(&cmd, "c++");
   sl_addf(&cmd, "-std=", o->std);
   sl_extend(&cmd, &o->xcomp);
-  pp_flags(o, &cmd);
+  pp_flags(o, &cmd, true);
   sl_add(&cmd, "-D__CUWASM_REWRITE");
   sl_add(&cmd, "-include");
   sl_add(&cmd, CUWASM_SOURCE_DIR "/src/compat/host_glue.h");
@@ -403,7 +405,7 @@ static int compile_plain(const CcOpts *o, const char *path, bool cxx, const char
     if (o->debug) sl_add(&cmd, "-g");
     sl_extend(&cmd, &o->xcomp);
   }
-  pp_flags(o, &cmd);
+  pp_flags(o, &cmd, false);
   sl_add(&cmd, path);
   sl_add(&cmd, "-o");
   sl_add(&cmd, obj);
