@@ -40,6 +40,7 @@
  */
 #ifndef CUWASM_COOPERATIVE_GROUPS_H
 #define CUWASM_COOPERATIVE_GROUPS_H
+#define _COOPERATIVE_GROUPS_H_ /* NVIDIA's guard: programs test it (helper_cuda.h) */
 
 #include "cuda_runtime.h"
 

@@ -9,6 +9,7 @@
  */
 #ifndef CUWASM_CUDA_H
 #define CUWASM_CUDA_H
+#define __cuda_cuda_h__ /* NVIDIA's guard: programs test it (helper_cuda.h) */
 
 #define CUDA_VERSION 13000
 

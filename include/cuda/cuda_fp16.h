@@ -14,6 +14,7 @@
  */
 #ifndef CUWASM_CUDA_FP16_H
 #define CUWASM_CUDA_FP16_H
+#define __CUDA_FP16_H__ /* NVIDIA's guard: programs test it (helper_cuda.h) */
 
 #include "host_defines.h"
 

@@ -19,17 +19,37 @@
  */
 #ifndef CUWASM_CUDA_RUNTIME_H
 #define CUWASM_CUDA_RUNTIME_H
+#define __CUDA_RUNTIME_H__ /* NVIDIA's guard: programs test it (helper_cuda.h) */
 
 #include "host_defines.h"
 #include <stddef.h>
 #include <stdint.h>
 #include <limits.h>
 #include <math.h>
+/* what nvcc's cuda_runtime.h pulls in transitively (crt/common_functions.h,
+ * math_functions.h): programs call memcpy, malloc, printf, exit, assert
+ * after including only this header */
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <assert.h>
+#if !defined(__CUDA_ARCH__)
+#include <time.h>
+#if defined(__cplusplus)
+#include <new>
+#include <cmath>
+#include <cstdlib>
+#include <utility>
+#include <functional>
+#endif
+#endif
 #include "driver_types.h"
 #include "vector_types.h"
 #include "vector_functions.h"
 #include "cuda_runtime_api.h"
 #include "device_launch_parameters.h"
+#include "driver_functions.h"
+#include "host_minmax.h"
 
 #if !defined(__CUDA_ARCH__) && defined(__cplusplus)
 
@@ -140,6 +160,45 @@ static inline cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(
     int *numBlocks, T func, int blockSize, size_t dynamicSMemSize) {
   return ::cudaOccupancyMaxActiveBlocksPerMultiprocessor(numBlocks, (const void *)func,
                                                          blockSize, dynamicSMemSize);
+}
+
+/* CUDA 13's forms of prefetch and advise (a location, not a device
+ * number) beside CUDA 12's */
+static inline cudaError_t cudaMemPrefetchAsync(const void *devPtr, size_t count,
+                                               struct cudaMemLocation location, unsigned int flags,
+                                               cudaStream_t stream = 0) {
+  return ::cudaMemPrefetchAsync_v2(devPtr, count, location, flags, stream);
+}
+
+static inline cudaError_t cudaMemAdvise(const void *devPtr, size_t count,
+                                        enum cudaMemoryAdvise advice,
+                                        struct cudaMemLocation location) {
+  return ::cudaMemAdvise_v2(devPtr, count, advice, location);
+}
+
+/* the CUDA 11 forms that CUDA 12 and 13 keep for C++ callers */
+static inline cudaError_t cudaGraphInstantiate(cudaGraphExec_t *pGraphExec, cudaGraph_t graph,
+                                               cudaGraphNode_t *pErrorNode, char *pLogBuffer,
+                                               size_t bufferSize) {
+  if (pErrorNode) *pErrorNode = NULL;
+  if (pLogBuffer && bufferSize) pLogBuffer[0] = 0;
+  return ::cudaGraphInstantiate(pGraphExec, graph, 0);
+}
+
+static inline cudaError_t cudaGraphExecUpdate(cudaGraphExec_t hGraphExec, cudaGraph_t hGraph,
+                                              cudaGraphNode_t *hErrorNode_out,
+                                              enum cudaGraphExecUpdateResult *updateResult_out) {
+  struct cudaGraphExecUpdateResultInfo info;
+  cudaError_t err = ::cudaGraphExecUpdate(hGraphExec, hGraph, &info);
+  if (hErrorNode_out) *hErrorNode_out = info.errorNode;
+  if (updateResult_out) *updateResult_out = info.result;
+  return err;
+}
+
+template <class T>
+static inline cudaError_t cudaMallocFromPoolAsync(T **ptr, size_t size, cudaMemPool_t memPool,
+                                                  cudaStream_t stream) {
+  return ::cudaMallocFromPoolAsync((void **)(void *)ptr, size, memPool, stream);
 }
 
 /* The block size (a multiple of the warp size, within the kernel's and the

@@ -10,6 +10,7 @@
  */
 #ifndef CUWASM_DEVICE_LAUNCH_PARAMETERS_H
 #define CUWASM_DEVICE_LAUNCH_PARAMETERS_H
+#define __DEVICE_LAUNCH_PARAMETERS_H__ /* NVIDIA's guard: programs test it (helper_cuda.h) */
 
 #include "vector_types.h"
 

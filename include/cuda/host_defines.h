@@ -13,6 +13,7 @@
  */
 #ifndef CUWASM_HOST_DEFINES_H
 #define CUWASM_HOST_DEFINES_H
+#define __HOST_DEFINES_H__ /* NVIDIA's guard: programs test it (helper_cuda.h) */
 
 #if !defined(__CUDA_ARCH__)
 

@@ -14,6 +14,7 @@
  */
 #ifndef CUWASM_MATH_CONSTANTS_H
 #define CUWASM_MATH_CONSTANTS_H
+#define __MATH_CONSTANTS_H__ /* NVIDIA's guard: programs test it (helper_cuda.h) */
 
 #if defined(__CUDA_ARCH__)
 #define CUDART_INF_F         __int_as_float(0x7f800000)

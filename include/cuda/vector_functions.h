@@ -8,6 +8,7 @@
  */
 #ifndef CUWASM_VECTOR_FUNCTIONS_H
 #define CUWASM_VECTOR_FUNCTIONS_H
+#define __VECTOR_FUNCTIONS_H__ /* NVIDIA's guard: programs test it (helper_cuda.h) */
 
 #include "vector_types.h"
 

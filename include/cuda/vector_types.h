@@ -14,6 +14,7 @@
  */
 #ifndef CUWASM_VECTOR_TYPES_H
 #define CUWASM_VECTOR_TYPES_H
+#define __VECTOR_TYPES_H__ /* NVIDIA's guard: programs test it (helper_cuda.h) */
 
 #include "host_defines.h"
 

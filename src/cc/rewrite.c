@@ -258,17 +258,19 @@ static int match_back(const Rw *r, int i) {
   return -1;
 }
 
-static bool adjacent(const Rw *r, int i, int n, char c) {
-  for (int k = 0; k < n; k++) {
+/* ---- kernel launches ------------------------------------------------------- */
+
+/* three '<' (or '>') tokens in a row: the launch chevrons.  Whitespace may
+ * separate them (`k << < g, b >> > (...)` is a launch to nvcc too, and a
+ * macro expansion may space them); C++ has no other use for `< < <`, and
+ * the closing `> > >` is searched only inside a launch configuration. */
+static bool chevrons(const Rw *r, int i, char c) {
+  for (int k = 0; k < 3; k++)
     if (i + k >= r->nt || r->t[i + k].kind != T_PUNCT || r->t[i + k].len != 1 ||
         r->src[r->t[i + k].pos] != c)
       return false;
-    if (k && r->t[i + k].pos != r->t[i + k - 1].pos + 1) return false;
-  }
   return true;
 }
-
-/* ---- kernel launches ------------------------------------------------------- */
 
 /* Start of the callee expression that ends just before `<<<` at i. */
 static int callee_start(const Rw *r, int i) {
@@ -293,7 +295,7 @@ static int rewrite_launch(Rw *r, int i) {
   for (; j < r->nt; j++) {
     if (is(r, j, "(") || is(r, j, "[") || is(r, j, "{")) d++;
     else if (is(r, j, ")") || is(r, j, "]") || is(r, j, "}")) d--;
-    else if (d == 0 && adjacent(r, j, 3, '>')) break;
+    else if (d == 0 && chevrons(r, j, '>')) break;
   }
   if (j >= r->nt || !is(r, j + 3, "(")) {
     fail(r, r->t[i].pos, "malformed kernel launch: expected '>>>(' after the configuration");
@@ -644,7 +646,7 @@ static void walk(Rw *r) {
   int depth = 0, decl_start = 0;
   for (int i = 0; i < r->nt && !r->failed && !r->oom; i++) {
     BraceKind cur = depth ? stack[depth - 1] : B_SCOPE;
-    if (is(r, i, "<") && adjacent(r, i, 3, '<')) {
+    if (is(r, i, "<") && chevrons(r, i, '<')) {
       i = rewrite_launch(r, i) - 1;
       continue;
     }

@@ -40,6 +40,18 @@ void __cuwasm_push_config(dim3 grid, dim3 block, size_t shared, cudaStream_t s);
 cudaError_t __cuwasm_launch(int kernel_id, void **args);
 const char *__cuwasm_message(void);
 
+/* ---- CUDA arrays (runtime_array.c) ---- */
+struct cudaArray {
+  void *data;        /* device memory, rows of pitch bytes */
+  struct cudaChannelFormatDesc desc;
+  size_t w, h, d;    /* elements; h and d are 0 for fewer dimensions */
+  size_t elem, pitch;
+  unsigned flags;
+};
+/* an array as pitched memory, for 3-D copies */
+cudaError_t compat_array_side(cudaArray_t a, void **base, size_t *pitch, size_t *rows,
+                              size_t *elem);
+
 /* ---- state ---- */
 typedef struct CompatTU {
   char *name, *src;
@@ -74,6 +86,7 @@ typedef struct CompatAlloc {
   size_t size;
   int kind;          /* cudaMemoryType; Host for pinned */
   cw_buffer *buf;    /* device and managed memory */
+  bool graph_owned;  /* made by a graph memory node: frees leave it */
 } CompatAlloc;
 
 typedef struct CompatState {
@@ -143,6 +156,7 @@ bool compat_alloc_remove(void *base, int kind, CompatAlloc *out);
 /* The allocation that holds [p, p+n), or NULL. */
 const CompatAlloc *compat_alloc_find(const void *p, size_t n);
 int compat_alloc_kind(const void *p);
+void compat_alloc_give_graph(const void *base);
 
 /* ---- modules and symbols (runtime_state.c, runtime_symbol.c) ---- */
 cudaError_t compat_load_tu(int tu);
@@ -160,5 +174,6 @@ cudaError_t compat_capture_kernel(cudaStream_t s, cw_kernel *k, const unsigned g
 cudaError_t compat_capture_copy(cudaStream_t s, void *dst, const void *src, size_t n);
 cudaError_t compat_capture_fill(cudaStream_t s, void *dst, int v, size_t n);
 cudaError_t compat_capture_host(cudaStream_t s, cudaHostFn_t fn, void *data);
+cudaError_t compat_capture_free(cudaStream_t s, void *p);
 
 #endif

@@ -39,7 +39,7 @@ cudaError_t compat_alloc_add(void *base, size_t size, int kind, cw_buffer *buf) 
   }
   int i = upper(g, base);
   memmove(&g->allocs[i + 1], &g->allocs[i], sizeof *g->allocs * (size_t)(g->nallocs - i));
-  g->allocs[i] = (CompatAlloc){base, size, kind, buf};
+  g->allocs[i] = (CompatAlloc){base, size, kind, buf, false};
   g->nallocs++;
   pthread_mutex_unlock(&g->mu);
   return cudaSuccess;
@@ -78,4 +78,15 @@ const CompatAlloc *compat_alloc_find(const void *p, size_t n) {
 int compat_alloc_kind(const void *p) {
   const CompatAlloc *a = compat_alloc_find(p, 0);
   return a ? a->kind : cudaMemoryTypeUnregistered;
+}
+
+/* memory of a graph's allocation node belongs to the graph: CUDA frees
+ * and re-allocates it at the same address on every launch, so here a
+ * free (by a free node, cudaFree or cudaFreeAsync) leaves it in place */
+void compat_alloc_give_graph(const void *base) {
+  CompatState *g = compat_state();
+  pthread_mutex_lock(&g->mu);
+  int i = upper(g, base) - 1;
+  if (i >= 0 && g->allocs[i].base == base) g->allocs[i].graph_owned = true;
+  pthread_mutex_unlock(&g->mu);
 }

@@ -124,6 +124,33 @@ cudaError_t cudaGetDeviceProperties(struct cudaDeviceProp *p, int device) {
   return cudaSuccess;
 }
 
+/* the attributes added after CUDA 8 */
+static int attr_value_more(const struct cudaDeviceProp *p, enum cudaDeviceAttr a, bool *ok) {
+  switch (a) {
+  case cudaDevAttrPciDomainId: return p->pciDomainID;
+  case cudaDevAttrStreamPrioritiesSupported: return p->streamPrioritiesSupported;
+  case cudaDevAttrGlobalL1CacheSupported: return p->globalL1CacheSupported;
+  case cudaDevAttrLocalL1CacheSupported: return p->localL1CacheSupported;
+  case cudaDevAttrIsMultiGpuBoard: return p->isMultiGpuBoard;
+  case cudaDevAttrMultiGpuBoardGroupID: return p->multiGpuBoardGroupID;
+  case cudaDevAttrPageableMemoryAccess: return p->pageableMemoryAccess;
+  case cudaDevAttrConcurrentManagedAccess: return p->concurrentManagedAccess;
+  case cudaDevAttrComputePreemptionSupported: return p->computePreemptionSupported;
+  case cudaDevAttrMaxBlocksPerMultiprocessor: return p->maxBlocksPerMultiProcessor;
+  case cudaDevAttrMaxPersistingL2CacheSize: return p->persistingL2CacheMaxSize;
+  case cudaDevAttrReservedSharedMemoryPerBlock: return (int)p->reservedSharedMemPerBlock;
+  case cudaDevAttrHostNativeAtomicSupported:
+  case cudaDevAttrCanUseHostPointerForRegisteredMem:
+  case cudaDevAttrHostRegisterSupported:
+  case cudaDevAttrMemoryPoolsSupported: return 1;
+  case cudaDevAttrPageableMemoryAccessUsesHostPageTables:
+  case cudaDevAttrDirectManagedMemAccessFromHost: return p->pageableMemoryAccess;
+  default: break;
+  }
+  *ok = false;
+  return 0;
+}
+
 static int attr_value(const struct cudaDeviceProp *p, enum cudaDeviceAttr a, bool *ok) {
   *ok = true;
   switch (a) {
@@ -163,6 +190,7 @@ static int attr_value(const struct cudaDeviceProp *p, enum cudaDeviceAttr a, boo
   case cudaDevAttrManagedMemory: return p->managedMemory;
   case cudaDevAttrCooperativeLaunch: return p->cooperativeLaunch;
   case cudaDevAttrMaxSharedMemoryPerBlockOptin: return (int)p->sharedMemPerBlockOptin;
+  default: return attr_value_more(p, a, ok);
   }
   *ok = false;
   return 0;

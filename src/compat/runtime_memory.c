@@ -61,14 +61,19 @@ cudaError_t cudaMallocPitch(void **p, size_t *pitch, size_t width, size_t height
 }
 
 cudaError_t cudaMallocAsync(void **p, size_t size, cudaStream_t s) {
-  (void)s; /* the pool hands out memory at once; ordering needs nothing */
-  return cudaMalloc(p, size);
+  /* the pool hands out memory at once; ordering needs nothing.  Under
+   * capture the memory is the graph's (see runtime_graph.c) */
+  cudaError_t err = cudaMalloc(p, size);
+  if (err == cudaSuccess && compat_is_capturing(s) && p && *p) compat_alloc_give_graph(*p);
+  return err;
 }
 
 cudaError_t cudaFree(void *p) {
   if (!p) return cudaSuccess;
   cudaError_t st = compat_sticky();
   if (st != cudaSuccess) return st;
+  const CompatAlloc *owned = compat_alloc_find(p, 0);
+  if (owned && owned->base == p && owned->graph_owned) return cudaSuccess;
   CompatAlloc a;
   if (!compat_alloc_remove(p, cudaMemoryTypeDevice, &a) || !a.buf)
     return compat_ret(cudaErrorInvalidValue);
@@ -77,6 +82,7 @@ cudaError_t cudaFree(void *p) {
 }
 
 cudaError_t cudaFreeAsync(void *p, cudaStream_t s) {
+  if (compat_is_capturing(s)) return compat_ret(compat_capture_free(s, p));
   cudaError_t e = compat_sync_stream(s);
   return e != cudaSuccess ? compat_ret(e) : cudaFree(p);
 }
@@ -260,4 +266,35 @@ cudaError_t cudaMemPrefetchAsync(const void *p, size_t n, int dev, cudaStream_t 
   const CompatAlloc *a = compat_alloc_find(p, n);
   if (!a || a->kind != cudaMemoryTypeManaged) return compat_ret(cudaErrorInvalidValue);
   return cudaSuccess; /* one address space: nothing to move */
+}
+
+static int location_device(struct cudaMemLocation loc) {
+  if (loc.type == cudaMemLocationTypeDevice) return loc.id;
+  if (loc.type == cudaMemLocationTypeHost || loc.type == cudaMemLocationTypeHostNuma ||
+      loc.type == cudaMemLocationTypeHostNumaCurrent)
+    return cudaCpuDeviceId;
+  return cudaInvalidDeviceId;
+}
+
+cudaError_t cudaMemPrefetchAsync_v2(const void *p, size_t n, struct cudaMemLocation loc,
+                                    unsigned int flags, cudaStream_t s) {
+  if (flags) return compat_ret(cudaErrorInvalidValue);
+  return cudaMemPrefetchAsync(p, n, location_device(loc), s);
+}
+
+/* advice is a hint about placement; with one address space there is
+ * nothing to act on, but the range and device are checked as CUDA does */
+cudaError_t cudaMemAdvise(const void *p, size_t n, enum cudaMemoryAdvise advice, int dev) {
+  if (advice < cudaMemAdviseSetReadMostly || advice > cudaMemAdviseUnsetAccessedBy)
+    return compat_ret(cudaErrorInvalidValue);
+  bool needs_dev = advice != cudaMemAdviseSetReadMostly && advice != cudaMemAdviseUnsetReadMostly;
+  if (needs_dev && dev != 0 && dev != cudaCpuDeviceId) return compat_ret(cudaErrorInvalidDevice);
+  const CompatAlloc *a = compat_alloc_find(p, n);
+  if (!a || a->kind != cudaMemoryTypeManaged) return compat_ret(cudaErrorInvalidValue);
+  return cudaSuccess;
+}
+
+cudaError_t cudaMemAdvise_v2(const void *p, size_t n, enum cudaMemoryAdvise advice,
+                             struct cudaMemLocation loc) {
+  return cudaMemAdvise(p, n, advice, location_device(loc));
 }

@@ -261,12 +261,39 @@ static void emit_struct(CEmit *ce, const KType *t) {
   sb_puts(ce->out, "};\n");
 }
 
+static bool module_has_struct(const KModule *m, const KType *t) {
+  for (int i = 0; i < m->types.len; i++)
+    if (m->types.items[i] == t) return true;
+  return false;
+}
+
+/* a field pointing to a struct the module never completes (a handle such
+ * as cudaStream_t in a struct kernels do not use) still needs its name */
+static void emit_incomplete_fields(CEmit *ce, const KType *t, PtrVec *done) {
+  for (int i = 0; i < t->nfields; i++) {
+    const KType *f = t->fields[i].type;
+    while (f && (f->kind == KT_PTR || f->kind == KT_ARRAY)) f = f->elem;
+    if (!f || f->kind != KT_STRUCT || !f->cname || module_has_struct(ce->m, f->unqual)) continue;
+    bool dup = false;
+    for (int j = 0; j < done->len && !dup; j++) dup = !strcmp(done->items[j], f->cname);
+    if (dup) continue;
+    vec_push(&ce->arena, done, (void *)f->cname);
+    sb_printf(ce->out, "typedef %s %s %s;\n", f->is_union ? "union" : "struct", f->cname,
+              f->cname);
+  }
+}
+
 static void emit_structs(CEmit *ce) {
+  PtrVec incomplete = {0};
   for (int i = 0; i < ce->m->types.len; i++) {
     KType *t = ce->m->types.items[i];
     if (t->kind == KT_STRUCT && t->cname)
       sb_printf(ce->out, "typedef %s %s %s;\n", t->is_union ? "union" : "struct",
                 t->cname, t->cname);
+  }
+  for (int i = 0; i < ce->m->types.len; i++) {
+    KType *t = ce->m->types.items[i];
+    if (t->kind == KT_STRUCT && t->cname) emit_incomplete_fields(ce, t, &incomplete);
   }
   for (int i = 0; i < ce->m->types.len; i++) {
     KType *t = ce->m->types.items[i];

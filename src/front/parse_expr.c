@@ -285,6 +285,10 @@ static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
     p->tok = p->tok->next;
     int n;
     KExpr **args = parse_args(p, &n, ")");
+    if (start == name && !nt && is_builtin_name(p, name->spelling)) {
+      KExpr *e = sema_call_funcs_or_null(p, s, tmpl, args, n, name);
+      if (e) return e;
+    }
     return sema_call_funcs(p, s, tmpl, targs, nt, NULL, args, n, name);
   }
   if (s->kind == SYM_TYPE) {

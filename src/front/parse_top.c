@@ -60,6 +60,17 @@ static bool declaration_is_device(Token *t) {
   return false;
 }
 
+/* a namespace, a linkage block or a static_assert: not a declaration
+ * that is host or device code itself (each declaration inside decides for
+ * itself).  A template is judged like any declaration: one without a CUDA
+ * marker is host code unless it parses (a plain struct template kernels
+ * use), so host-only C++ in headers (out-of-class members of class
+ * templates, specializations of host classes) never fails the device pass */
+static bool opens_block(Token *t) {
+  if (equal(t, "namespace") || equal(t, "static_assert")) return true;
+  return equal(t, "extern") && t->next->kind == TK_STR && equal(t->next->next, "{");
+}
+
 static void parse_namespace(Parser *p) {
   p->tok = p->tok->next;
   if (equal(p->tok, "{")) { /* anonymous namespace: internal linkage only */
@@ -197,9 +208,7 @@ static void parse_external(Parser *p) {
   Scope *scope = p->scope;
   KType *cls = p->cur_class;
   bool ext = p->extern_c;
-  bool device = equal(start, "template") || equal(start, "namespace") ||
-                equal(start, "static_assert") || equal(start, "extern") ||
-                declaration_is_device(start);
+  bool device = opens_block(start) || declaration_is_device(start);
   p->recover = &jb;
   if (setjmp(jb)) {
     p->recover = saved;

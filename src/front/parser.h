@@ -246,6 +246,8 @@ KExpr *sema_addr(Parser *p, KExpr *a, SrcLoc loc);
 KExpr *sema_member(Parser *p, KExpr *a, Token *name, bool arrow, SrcLoc loc);
 KExpr *sema_var_ref(Parser *p, Sym *s, SrcLoc loc);
 KExpr *make_temp(Parser *p, KExpr *init, KVar **out); /* seq(temp = init, temp) */
+KExpr *sema_call_funcs_or_null(Parser *p, Sym *set, Template *tmpl, KExpr **args, int nargs,
+                               Token *name_tok);
 KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
                        int nexplicit, KExpr *self, KExpr **args, int nargs,
                        Token *name_tok);

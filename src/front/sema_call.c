@@ -110,9 +110,11 @@ static void add_template_candidates(Parser *p, Template *t, TArg *explicit_args,
   }
 }
 
-KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
-                       int nexplicit, KExpr *self, KExpr **args, int nargs,
-                       Token *name_tok) {
+/* the best viable candidate, or NULL (with a lone non-viable candidate:
+ * that one, so the call reports its precise error) */
+static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
+                                int nexplicit, KExpr **args, int nargs, Token *name_tok,
+                                bool lone) {
   PtrVec cands = {0};
   int nplain = 0;
   if (set && !nexplicit)
@@ -131,7 +133,26 @@ KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
       best_cost = c;
     }
   }
-  if (!best && cands.len == 1) best = cands.items[0]; /* reports the precise error */
+  if (!best && lone && cands.len == 1) best = cands.items[0]; /* reports the precise error */
+  return best;
+}
+
+/* a call of a name that is both a user function (template) and a CUDA
+ * builtin (min, max, abs): one overload set in C++, so when no user
+ * function fits the arguments, the builtin overloads are tried.  NULL when
+ * neither does. */
+KExpr *sema_call_funcs_or_null(Parser *p, Sym *set, Template *tmpl, KExpr **args, int nargs,
+                               Token *name_tok) {
+  FuncDecl *best = best_candidate(p, set, tmpl, NULL, 0, args, nargs, name_tok, false);
+  if (best) return sema_call_funcs(p, set, tmpl, NULL, 0, NULL, args, nargs, name_tok);
+  return sema_builtin_call(p, name_tok->spelling, args, nargs, name_tok);
+}
+
+KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
+                       int nexplicit, KExpr *self, KExpr **args, int nargs,
+                       Token *name_tok) {
+  FuncDecl *best = best_candidate(p, set, tmpl, explicit_args, nexplicit, args, nargs,
+                                  name_tok, true);
   if (!best)
     error_tok(p, name_tok, "no matching function for call to '%s'", name_tok->spelling);
   if (best->owner && !best->is_static_method && !self && p->fn && p->fn->this_var) {

@@ -326,9 +326,11 @@ static void host_flags(const CcOpts *o, StrList *cmd) {
   sl_extend(cmd, &o->xcomp);
 }
 
-static void pp_flags(const CcOpts *o, StrList *cmd) {
+/* __CUDACC__ marks CUDA sources only: nvcc hands .c/.cpp files to the
+ * host compiler without it, and headers test it to hide __host__ */
+static void pp_flags(const CcOpts *o, StrList *cmd, bool cuda) {
   sl_add(cmd, "-D__CUWASM__");
-  sl_add(cmd, "-D__CUDACC__");
+  if (cuda) sl_add(cmd, "-D__CUDACC__");
   sl_add(cmd, "-D__NVCC__");
   char cuda_inc[PATH_MAX];
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
@@ -373,7 +375,7 @@ static int preprocess_only(const CcOpts *o, const char *path, bool cuda) {
   }
   sl_addf(&cmd, "-std=", o->std);
   sl_extend(&cmd, &o->xcomp);
-  pp_flags(o, &cmd);
+  pp_flags(o, &cmd, cuda);
   if (cuda) {
     sl_add(&cmd, "-include");
     sl_add(&cmd, "cuda_runtime.h");
@@ -493,7 +495,7 @@ static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int id
   sl_add(&cmd, "c++");
   sl_addf(&cmd, "-std=", o->std);
   sl_extend(&cmd, &o->xcomp);
-  pp_flags(o, &cmd);
+  pp_flags(o, &cmd, true);
   side_deps(o, obj, &cmd);
   sl_add(&cmd, "-D__CUWASM_REWRITE");
   char glue[PATH_MAX];
@@ -535,7 +537,7 @@ static int compile_plain(const CcOpts *o, const char *path, bool cxx, const char
     if (o->debug) sl_add(&cmd, "-g");
     sl_extend(&cmd, &o->xcomp);
   }
-  pp_flags(o, &cmd);
+  pp_flags(o, &cmd, false);
   sl_add(&cmd, path);
   sl_add(&cmd, "-o");
   sl_add(&cmd, obj);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# run_realworld.sh CUWASM — the real-world corpus as a regression test.
+#
+# ../shared/realworld (relative to the repository root; REALWORLD
+# overrides) holds public CUDA programs kept outside this repository with
+# their own runner.  This script runs the programs listed in
+# expected_pass.txt through that runner on the CPU backend and fails when
+# one of them does not pass, so a program that passed once keeps passing;
+# the list grows as programs start to pass.  Exits 77 (ctest's skip code)
+# with the reason when the corpus is absent.
+set -u
+cuwasm=${1:?usage: run_realworld.sh CUWASM}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+corpus=${REALWORLD:-$root/../shared/realworld}
+if [ ! -x "$corpus/run.sh" ] && [ ! -f "$corpus/run.sh" ]; then
+  echo "skipped: no real-world corpus at $corpus (set REALWORLD to its folder)"
+  exit 77
+fi
+names=$(sed 's/#.*//' "$here/expected_pass.txt" | awk 'NF { print $1 }')
+[ -n "$names" ] || { echo "expected_pass.txt lists no program"; exit 1; }
+out=${REALWORLD_OUT:-$(mktemp -d -t cuwasm-realworld.XXXXXX)}
+# shellcheck disable=SC2086
+CUWASM_BACKEND=cpu OUT=$out TIMEOUT=${TIMEOUT:-120} bash "$corpus/run.sh" "$cuwasm" $names \
+  > "$out/run.log" 2>&1
+cat "$out/run.log"
+bad=0
+for n in $names; do
+  if ! grep -q -x "PASS $n" "$out/summary.txt" && ! grep -q -x "PASS .*/$n" "$out/summary.txt"; then
+    echo "regression: $n was expected to pass (logs in $out)"
+    bad=1
+  fi
+done
+[ $bad -eq 0 ] && [ -z "${REALWORLD_OUT:-}" ] && rm -rf "$out"
+exit $bad
