@@ -25,6 +25,22 @@ enum { UNBOUND_BASE = 0x7EAD0000 };
 
 static bool is_unbound(int64_t v) { return v >= UNBOUND_BASE && v < UNBOUND_BASE + 16; }
 
+/* the enumeration a non-type parameter's type names, if any: instances
+ * spell such arguments by enumerator (`k<MT::GLOBAL>`), as g++ does */
+static Sym *enum_named_at(Parser *p) {
+  Token *save = p->tok;
+  if (equal(p->tok, "enum")) p->tok = p->tok->next;
+  Sym *s = NULL;
+  if (p->tok->kind == TK_IDENT) {
+    Token *last;
+    s = parse_qualified_name(p, &last);
+  }
+  p->tok = save;
+  bool is_enum = s && s->kind == SYM_TYPE && s->ns && !s->type->unqual->front &&
+                 kt_is_int(s->type);
+  return is_enum ? s : NULL;
+}
+
 static void parse_tparams(Parser *p, Template *t) {
   PtrVec v = {0};
   expect(p, "<");
@@ -41,6 +57,7 @@ static void parse_tparams(Parser *p, Template *t) {
     } else {
       bool saved = p->no_gt;
       p->no_gt = true;
+      tp->enum_sym = enum_named_at(p);
       DeclSpec ds;
       parse_declspec(p, &ds, true);
       Declarator d;
@@ -172,8 +189,18 @@ void parse_template_decl(Parser *p) {
   }
 }
 
+static void print_enumerator(StrBuf *sb, Sym *e, int64_t v) {
+  for (Sym *c = e->ns->syms; c; c = c->next)
+    if (c->kind == SYM_CONST && c->value == v) {
+      sb_printf(sb, "%s::%s", e->name, c->name);
+      return;
+    }
+  sb_printf(sb, "(%s)%lld", e->name, (long long)v);
+}
+
 static void print_targ(Parser *p, StrBuf *sb, TParam *tp, TArg *a) {
   if (tp->is_type) sb_puts(sb, type_name(p, a->type));
+  else if (tp->enum_sym) print_enumerator(sb, tp->enum_sym, a->value);
   else if (kt_is_signed(tp->value_type)) sb_printf(sb, "%lld", (long long)a->value);
   else if (tp->value_type->kind == KT_BOOL) sb_puts(sb, a->value ? "true" : "false");
   else sb_printf(sb, "%llu", (unsigned long long)a->value);
@@ -215,7 +242,11 @@ static void parse_one_targ(Parser *p, TParam *tp, TArg *out) {
     if (!is_type_start(p, p->tok)) error_tok(p, p->tok, "expected a type as template argument");
     out->type = parse_type_name(p);
   } else {
-    if (is_type_start(p, p->tok) && !equal(p->tok, "sizeof"))
+    /* `E::k` (an enumerator) and `T(x)` (a functional cast) start with a
+     * type name but are expressions */
+    Token *n = p->tok->next;
+    bool expr_after = equal(n, "::") || equal(n, "(") || equal(n, "{");
+    if (is_type_start(p, p->tok) && !equal(p->tok, "sizeof") && !expr_after)
       error_tok(p, p->tok, "template argument for non-type template parameter must be an expression");
     KExpr *e = parse_cond_expr(p);
     if (!kt_is_int(e->type) || !eval_const(p, e, &out->value))

@@ -94,6 +94,7 @@ typedef struct TParam {
   const char *name;
   bool is_type;
   KType *value_type;     /* non-type: its type */
+  Sym *enum_sym;         /* non-type of enumeration type: the enum's name */
   Token *default_tok;    /* first token of the default argument, or NULL */
 } TParam;
 
