@@ -17,13 +17,10 @@
 
 enum { MAX_INST_DEPTH = 64 };
 
-static const char *PLACEHOLDER = "<tparam>";
-static const char *PATTERN = "<pattern>";
-/* an unbound non-type parameter during deduction: a value no real
- * argument plausibly has, plus the parameter's index */
-enum { UNBOUND_BASE = 0x7EAD0000 };
+const char *const PLACEHOLDER = "<tparam>";
+const char *const PATTERN = "<pattern>";
 
-static bool is_unbound(int64_t v) { return v >= UNBOUND_BASE && v < UNBOUND_BASE + 16; }
+bool is_unbound(int64_t v) { return v >= UNBOUND_BASE && v < UNBOUND_BASE + 16; }
 
 /* the enumeration a non-type parameter's type names, if any: instances
  * spell such arguments by enumerator (`k<MT::GLOBAL>`), as g++ does */
@@ -41,7 +38,7 @@ static Sym *enum_named_at(Parser *p) {
   return is_enum ? s : NULL;
 }
 
-static void parse_tparams(Parser *p, Template *t) {
+void parse_tparams(Parser *p, Template *t) {
   PtrVec v = {0};
   expect(p, "<");
   while (!equal(p->tok, ">")) {
@@ -91,7 +88,7 @@ static void parse_tparams(Parser *p, Template *t) {
 
 /* the name a template declaration declares: the identifier before the
  * first '(' at depth 0 for functions, after struct/class for classes */
-static Token *declared_name(Parser *p, Token *t, bool *is_class) {
+Token *declared_name(Parser *p, Token *t, bool *is_class) {
   *is_class = false;
   if (equal(t, "struct") || equal(t, "class") || equal(t, "union")) {
     t = t->next;
@@ -99,9 +96,12 @@ static Token *declared_name(Parser *p, Token *t, bool *is_class) {
     *is_class = true;
     return t->kind == TK_IDENT ? t : NULL;
   }
-  Token *prev = NULL;
+  Token *prev = NULL, *before_args = NULL;
   int angle = 0;
   for (; t->kind != TK_EOF; t = t->next) {
+    if (equal(t, "<") && angle == 0 && prev && prev->kind == TK_IDENT) before_args = prev;
+    if (equal(t, "(") && angle <= 0 && prev && equal(prev, ">") && before_args)
+      return before_args; /* a specialization: f<float>(...) */
     if (equal(t, "<")) angle++;
     if (equal(t, ">")) angle--;
     if (equal(t, ">>")) angle -= 2;
@@ -134,6 +134,47 @@ static Token *declared_name(Parser *p, Token *t, bool *is_class) {
 
 static void explicit_instantiation(Parser *p);
 
+/* skips a template's declaration: up to its body's end or ';' */
+static void skip_template_decl(Parser *p, bool is_class) {
+  while (p->tok->kind != TK_EOF) {
+    if (equal(p->tok, ";")) { p->tok = p->tok->next; return; }
+    if (equal(p->tok, "(") || equal(p->tok, "[")) { skip_balanced(p); continue; }
+    if (equal(p->tok, "{")) {
+      skip_balanced(p);
+      if (is_class) consume(p, ";");
+      return;
+    }
+    p->tok = p->tok->next;
+  }
+}
+
+static bool is_forward_decl(Template *t) {
+  return t->is_class && t->name_tok && equal(t->name_tok->next, ";");
+}
+
+static void add_template(Parser *p, Template *t, Token *name) {
+  Sym *s = scope_find_local(p->scope, t->name);
+  if (s && s->kind == SYM_TEMPLATE && !t->is_class && !s->tmpl->is_class) {
+    t->next_overload = s->tmpl;
+    s->tmpl = t;
+  } else if (s && s->kind == SYM_FUNC && !t->is_class) {
+    t->next_overload = s->tmpl;
+    s->tmpl = t; /* functions and function templates overload together */
+  } else if (s && s->kind == SYM_TEMPLATE && t->is_class && is_forward_decl(s->tmpl)) {
+    t->specs = s->tmpl->specs; /* the definition after a declaration */
+    s->tmpl = t;
+  } else if (s && s->kind == SYM_TEMPLATE && t->is_class && is_forward_decl(t)) {
+    /* a declaration after the definition */
+  } else if (s && s->kind != SYM_HOST) {
+    error_tok(p, name, "redefinition of '%s'", t->name);
+  } else {
+    s = scope_add(p, p->scope, SYM_TEMPLATE, t->name, name->loc);
+    s->tmpl = t;
+  }
+}
+
+/* template-decl = "template" "<" tparams ">" declaration
+ *               | "template" "<" ">" specialization | "template" explicit-instantiation */
 void parse_template_decl(Parser *p) {
   Token *kw = p->tok;
   p->tok = kw->next;
@@ -141,8 +182,6 @@ void parse_template_decl(Parser *p) {
     explicit_instantiation(p);
     return;
   }
-  if (equal(p->tok->next, ">"))
-    error_tok(p, kw, "explicit template specialization is not supported");
   Template *t = arena_alloc(p->arena, sizeof *t);
   parse_tparams(p, t);
   t->decl = p->tok;
@@ -159,34 +198,15 @@ void parse_template_decl(Parser *p) {
     name = declared_name(p, p->tok, &is_class);
   }
   if (!name) error_tok(p, p->tok, "unsupported template declaration");
-  if (!is_class && equal(name->next, "<"))
-    error_tok(p, name, "explicit or partial specialization of '%s' is not supported", name->spelling);
-  t->name = name->spelling;
-  t->is_class = is_class;
-  Sym *s = scope_find_local(p->scope, t->name);
-  if (s && s->kind == SYM_TEMPLATE && !is_class && !s->tmpl->is_class) {
-    t->next_overload = s->tmpl;
-    s->tmpl = t;
-  } else if (s && s->kind == SYM_FUNC && !is_class) {
-    t->next_overload = s->tmpl;
-    s->tmpl = t; /* functions and function templates overload together */
-  } else if (s && s->kind != SYM_HOST) {
-    error_tok(p, name, "redefinition of '%s'", t->name);
+  if (!t->is_alias && (equal(name->next, "<") || (t->nparams == 0 && !is_class))) {
+    declare_specialization(p, t, name, is_class);
   } else {
-    s = scope_add(p, p->scope, SYM_TEMPLATE, t->name, name->loc);
-    s->tmpl = t;
+    t->name = name->spelling;
+    t->name_tok = name;
+    t->is_class = is_class;
+    add_template(p, t, name);
   }
-  /* skip the declaration: up to its body's end or ';' */
-  while (p->tok->kind != TK_EOF) {
-    if (equal(p->tok, ";")) { p->tok = p->tok->next; return; }
-    if (equal(p->tok, "(") || equal(p->tok, "[")) { skip_balanced(p); continue; }
-    if (equal(p->tok, "{")) {
-      skip_balanced(p);
-      if (is_class) consume(p, ";");
-      return;
-    }
-    p->tok = p->tok->next;
-  }
+  skip_template_decl(p, is_class);
 }
 
 static void print_enumerator(StrBuf *sb, Sym *e, int64_t v) {
@@ -220,7 +240,7 @@ const char *targs_key(Parser *p, Template *t, TArg *args, int nargs) {
   return r;
 }
 
-static Scope *binding_scope(Parser *p, Template *t, TArg *args, int nargs) {
+Scope *binding_scope(Parser *p, Template *t, TArg *args, int nargs) {
   Scope *s = scope_new(p, t->scope, false);
   for (int i = 0; i < nargs && i < t->nparams; i++) {
     TParam *tp = &t->params[i];
@@ -310,16 +330,7 @@ static Instance *find_instance(Template *t, const char *key) {
   return NULL;
 }
 
-typedef struct Saved {
-  Token *tok;
-  Scope *scope;
-  FuncCtx *fn;
-  KType *cur_class;
-  bool no_gt, speculative, extern_c;
-  int unroll;
-} Saved;
-
-static void save_state(Parser *p, Saved *s) {
+void save_state(Parser *p, Saved *s) {
   s->tok = p->tok;
   s->scope = p->scope;
   s->fn = p->fn;
@@ -330,7 +341,7 @@ static void save_state(Parser *p, Saved *s) {
   s->unroll = p->pending_unroll;
 }
 
-static void restore_state(Parser *p, Saved *s) {
+void restore_state(Parser *p, Saved *s) {
   p->tok = s->tok;
   p->scope = s->scope;
   p->fn = s->fn;
@@ -341,7 +352,7 @@ static void restore_state(Parser *p, Saved *s) {
   p->pending_unroll = s->unroll;
 }
 
-static void check_depth(Parser *p, Template *t, SrcLoc loc) {
+void check_depth(Parser *p, Template *t, SrcLoc loc) {
   if (p->inst_depth >= MAX_INST_DEPTH)
     error_at(p, loc, "recursive template instantiation exceeded maximum depth of %d (in '%s')",
              MAX_INST_DEPTH, t->name);
@@ -392,9 +403,12 @@ KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc l
   in->key = key;
   Saved sv;
   save_state(p, &sv);
-  Scope *bind = binding_scope(p, t, args, nargs);
+  TArg bound[16];
+  Template *spec = match_class_spec(p, t, args, nargs, bound);
+  Scope *bind = spec ? binding_scope(p, spec, bound, spec->nparams) : binding_scope(p, t, args, nargs);
+  bind->from_tmpl = t; /* the injected class name followed by `<` names t */
   p->scope = bind;
-  p->tok = t->decl;
+  p->tok = spec ? spec->decl : t->decl;
   p->fn = NULL;
   p->cur_class = NULL;
   p->no_gt = false;
@@ -420,10 +434,11 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
   in = arena_alloc(p->arena, sizeof *in);
   in->key = key;
   vec_push(p->arena, &t->instances, in);
+  Template *spec = match_func_spec(p, t, key);
   Saved sv;
   save_state(p, &sv);
-  p->scope = binding_scope(p, t, args, nargs);
-  p->tok = t->decl;
+  p->scope = spec ? scope_new(p, spec->scope, false) : binding_scope(p, t, args, nargs);
+  p->tok = spec ? spec->decl : t->decl;
   p->fn = NULL;
   p->cur_class = NULL;
   p->no_gt = false;
@@ -485,7 +500,7 @@ static bool unify(KType *pat, KType *act, TArg *args, Template *t) {
   return true;
 }
 
-static KType *placeholder(Parser *p, int i, const char *name) {
+KType *placeholder(Parser *p, int i, const char *name) {
   KType *ph = kt_struct_new(p->m, name, PLACEHOLDER, false);
   ph->count = i;
   ph->size = 1;
