@@ -129,29 +129,37 @@ static KExpr **parse_args(Parser *p, int *nargs, const char *close) {
   return (KExpr **)v.items;
 }
 
+/* the rest of `(T) unary` after the type */
+static KExpr *finish_cast(Parser *p, Token *open, KType *t) {
+  expect(p, ")");
+  if (equal(p->tok, "{")) error_tok(p, p->tok, "compound literals are not supported");
+  KExpr *e = rvalue(p, parse_unary(p));
+  if (t->kind == KT_VOID) return cast_to(p, e, t);
+  KExpr *uc = e->type->unqual->kind == KT_STRUCT && kt_is_scalar(t) ? user_conversion(p, e, t) : NULL;
+  if (uc) e = rvalue(p, uc);
+  if (t->unqual->kind == KT_STRUCT || t->unqual->kind == KT_VEC)
+    return sema_construct(p, t, &e, 1, open->loc);
+  if (!kt_is_scalar(e->type))
+    error_at(p, open->loc, "cannot cast from type '%s' to '%s'", type_name(p, e->type),
+             type_name(p, t));
+  KExpr *c = t->unqual->kind == KT_BOOL ? to_bool(p, e, open->loc) : cast_to(p, e, t);
+  if (c == e && t->kind == KT_PTR && e->type != t) {
+    c = new_expr(p, KE_CAST, t, open->loc);
+    c->a = e;
+  }
+  c->loc = open->loc;
+  return c;
+}
+
+/* cast-or-paren = "(" type-name ")" unary | "(" expr ")"
+ * A type followed by something other than ')' (`(X<T>::value ? a : b)`) is
+ * the start of an expression. */
 static KExpr *parse_cast_or_paren(Parser *p) {
   Token *open = p->tok;
   if (is_type_start(p, open->next)) {
     p->tok = open->next;
     KType *t = parse_type_name(p);
-    expect(p, ")");
-    if (equal(p->tok, "{")) error_tok(p, p->tok, "compound literals are not supported");
-    KExpr *e = rvalue(p, parse_unary(p));
-    if (t->kind == KT_VOID) return cast_to(p, e, t);
-    KExpr *uc = e->type->unqual->kind == KT_STRUCT && kt_is_scalar(t) ? user_conversion(p, e, t) : NULL;
-    if (uc) e = rvalue(p, uc);
-    if (t->unqual->kind == KT_STRUCT || t->unqual->kind == KT_VEC)
-      return sema_construct(p, t, &e, 1, open->loc);
-    if (!kt_is_scalar(e->type))
-      error_at(p, open->loc, "cannot cast from type '%s' to '%s'", type_name(p, e->type),
-               type_name(p, t));
-    KExpr *c = t->unqual->kind == KT_BOOL ? to_bool(p, e, open->loc) : cast_to(p, e, t);
-    if (c == e && t->kind == KT_PTR && e->type != t) {
-      c = new_expr(p, KE_CAST, t, open->loc);
-      c->a = e;
-    }
-    c->loc = open->loc;
-    return c;
+    if (equal(p->tok, ")")) return finish_cast(p, open, t);
   }
   p->tok = open->next;
   bool saved = p->no_gt;
@@ -348,7 +356,27 @@ static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
   return sema_var_ref(p, s, name->loc);
 }
 
+/* `std::sqrt(x)` or `::sqrt(x)` naming a builtin (math, min/max) that no
+ * declaration of std:: or the global namespace provides: the token of the
+ * builtin's name, else NULL */
+static Token *qualified_builtin(Parser *p) {
+  Token *t = p->tok, *n = NULL;
+  Scope *in = p->global;
+  if (equal(t, "::")) n = t->next;
+  else if (equal(t, "std") && equal(t->next, "::")) {
+    n = t->next->next;
+    Sym *ns = lookup_in(p->global, "std");
+    in = ns && ns->kind == SYM_NAMESPACE ? ns->ns : NULL;
+  }
+  if (!n || n->kind != TK_IDENT || !equal(n->next, "(") || !is_builtin_name(p, n->spelling))
+    return NULL;
+  Sym *decl = in ? lookup_in(in, n->spelling) : NULL;
+  return decl && decl->kind == SYM_FUNC && decl->funcs.len ? NULL : n;
+}
+
 static KExpr *parse_identifier(Parser *p) {
+  Token *qb = qualified_builtin(p);
+  if (qb) p->tok = qb;
   Token *start = p->tok;
   Token *name;
   Sym *s = parse_qualified_name(p, &name);
