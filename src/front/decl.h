@@ -59,6 +59,9 @@ void function_definition_or_decl(Parser *p, DeclSpec *ds, Declarator *d,
                                  KType *owner, const char *display_override,
                                  FuncDecl **out);
 
+/* parse_top.c */
+void parse_namespace_alias(Parser *p);
+
 /* parse_class.c */
 KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope);
 KType *parse_enum_specifier(Parser *p);

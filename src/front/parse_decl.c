@@ -614,6 +614,10 @@ void parse_declaration_stmt(Parser *p, PtrVec *out) {
     parse_static_assert(p);
     return;
   }
+  if (equal(p->tok, "namespace")) {
+    parse_namespace_alias(p);
+    return;
+  }
   DeclSpec ds;
   parse_declspec(p, &ds, true);
   if (consume(p, ";")) return; /* struct/enum definition alone */
