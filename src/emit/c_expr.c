@@ -170,6 +170,20 @@ static bool unsafe_to_speculate(const KExpr *e) {
   return unsafe_to_speculate(e->a) || unsafe_to_speculate(e->b) || unsafe_to_speculate(e->c);
 }
 
+/* An unsigned 32-bit offset from a pointer that is not known to be global:
+ * the GPU addresses shared memory with 32 bits, so `s[~i]` wraps to
+ * s - i - 1 there, and programs rely on it; offsets are sign-extended here
+ * to match (global buffers indexed past 2^31 elements keep zero extension). */
+static bool wraps32(const KExpr *ptr, const KExpr *off) {
+  return ptr->type->kind == KT_PTR && ptr->type->as != AS_GLOBAL &&
+         ptr->type->as != AS_CONSTANT && off->type->kind == KT_U32;
+}
+
+static void emit_offset(CEmit *ce, StrBuf *sb, const KExpr *ptr, const KExpr *off) {
+  if (wraps32(ptr, off)) sb_puts(sb, "(int32_t)");
+  ce_expr(ce, sb, off);
+}
+
 static void emit_binary(CEmit *ce, StrBuf *sb, const KExpr *e) {
   if (ce->branchless && (e->op == KOP_LAND || e->op == KOP_LOR) &&
       !unsafe_to_speculate(e->a) && !unsafe_to_speculate(e->b)) {
@@ -193,7 +207,8 @@ static void emit_binary(CEmit *ce, StrBuf *sb, const KExpr *e) {
   sb_putc(sb, '(');
   ce_expr(ce, sb, e->a);
   sb_printf(sb, " %s ", op_text(e->op));
-  ce_expr(ce, sb, e->b);
+  if (e->op == KOP_ADD || e->op == KOP_SUB) emit_offset(ce, sb, e->a, e->b);
+  else ce_expr(ce, sb, e->b);
   sb_putc(sb, ')');
 }
 
@@ -370,7 +385,7 @@ void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e) {
   case KE_INDEX:
     ce_expr(ce, sb, e->a);
     sb_putc(sb, '[');
-    ce_expr(ce, sb, e->b);
+    emit_offset(ce, sb, e->a, e->b);
     sb_putc(sb, ']');
     break;
   case KE_MEMBER: emit_member(ce, sb, e); break;

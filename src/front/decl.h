@@ -59,8 +59,41 @@ void function_definition_or_decl(Parser *p, DeclSpec *ds, Declarator *d,
                                  KType *owner, const char *display_override,
                                  FuncDecl **out);
 
+/* parse_top.c */
+void parse_namespace_alias(Parser *p);
+
 /* parse_class.c */
 KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope);
 KType *parse_enum_specifier(Parser *p);
+
+/* parse_template.c: pieces shared with parse_spec.c */
+/* an unbound non-type parameter during deduction: a value no real
+ * argument plausibly has, plus the parameter's index */
+enum { UNBOUND_BASE = 0x7EAD0000 };
+extern const char *const PLACEHOLDER; /* cname of a type parameter during deduction */
+extern const char *const PATTERN;     /* cname of `X<T>` with T still open */
+typedef struct Saved {
+  Token *tok;
+  Scope *scope;
+  FuncCtx *fn;
+  KType *cur_class;
+  bool no_gt, speculative, extern_c;
+  int unroll;
+} Saved;
+
+void save_state(Parser *p, Saved *s);
+void restore_state(Parser *p, Saved *s);
+bool is_unbound(int64_t v);
+Scope *binding_scope(Parser *p, Template *t, TArg *args, int nargs);
+KType *placeholder(Parser *p, int i, const char *name);
+void parse_tparams(Parser *p, Template *t);
+Token *declared_name(Parser *p, Token *t, bool *is_class);
+void check_depth(Parser *p, Template *t, SrcLoc loc);
+
+/* parse_spec.c: explicit and partial specializations */
+void declare_specialization(Parser *p, Template *spec, Token *name, bool is_class);
+Template *match_class_spec(Parser *p, Template *t, TArg *args, int nargs, TArg *bound);
+Template *match_func_spec(Parser *p, Template *t, const char *key);
+Token *splice_out_args(Parser *p, Token *from, Token *name);
 
 #endif

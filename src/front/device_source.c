@@ -9,7 +9,8 @@
  * the STL, host globals — in the main file and in user headers alike) are
  * dropped, and the tokens of our own CUDA headers (include/cuda) give way
  * to `#include <...>` of the toolkit's version where NVRTC ships one
- * (cooperative_groups.h, cuda_fp16.h, ...).  `#line` directives keep
+ * (cooperative_groups.h, cuda_fp16.h, ...); our <type_traits> and <limits>
+ * stay, for NVRTC only, since it has no C++ library.  `#line` directives keep
  * NVRTC's diagnostics on the user's files and lines.
  */
 #include <string.h>
@@ -32,6 +33,16 @@ static bool nvrtc_ships(const char *name) {
   for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
     if (!strcmp(name, kept[i])) return true;
   return false;
+}
+
+/* our device-pass C++ library headers whose code NVRTC needs as written
+ * (NVRTC has no C++ library); nvcc takes the real header instead */
+static const char *kept_shim(const char *name) {
+  static const char *shims[][2] = {{"device/type_traits", "type_traits"},
+                                   {"device/limits", "limits"}};
+  for (size_t i = 0; i < sizeof shims / sizeof *shims; i++)
+    if (!strcmp(name, shims[i][0])) return shims[i][1];
+  return NULL;
 }
 
 /* the header name of one of our CUDA headers, or NULL */
@@ -90,6 +101,16 @@ char *front_device_source(Parser *p) {
       continue;
     }
     const char *h = our_header(p, t->loc.file);
+    if (in_header && h != in_header && kept_shim(in_header))
+      sb_printf(&o.sb, "\n#else\n#include <%s>\n#endif\n", kept_shim(in_header));
+    if (h && kept_shim(h)) {
+      if (h != in_header) sb_puts(&o.sb, "\n#ifdef __CUDACC_RTC__\n");
+      if (h != in_header) o.file = NULL;
+      in_header = h;
+      emit_token(&o, t);
+      t = t->next;
+      continue;
+    }
     if (h) {
       if (h != in_header && nvrtc_ships(h) && !already(&emitted, h)) {
         sb_printf(&o.sb, "\n#include <%s>\n", h);
@@ -104,6 +125,8 @@ char *front_device_source(Parser *p) {
     emit_token(&o, t);
     t = t->next;
   }
+  if (in_header && kept_shim(in_header))
+    sb_printf(&o.sb, "\n#else\n#include <%s>\n#endif\n", kept_shim(in_header));
   sb_putc(&o.sb, '\n');
   return sb_take(&o.sb);
 }

@@ -90,6 +90,45 @@ static void skip_destructor(Parser *p) {
     error_tok(p, t, "destructors with a body are not supported in device code");
 }
 
+static Token *skip_fn_specifiers(Token *t) {
+  while (equal(t, "__device__") || equal(t, "__host__") || equal(t, "__forceinline__") ||
+         equal(t, "inline") || equal(t, "explicit") || equal(t, "constexpr"))
+    t = t->next;
+  return t;
+}
+
+static bool is_conversion_op(Token *t) {
+  t = skip_fn_specifiers(t);
+  return equal(t, "operator") && t->next->kind == TK_IDENT && !equal(t->next, "new") &&
+         !equal(t->next, "delete");
+}
+
+/* conversion-function = specifiers "operator" type "(" ")" cv? body
+ * Replayed as `specifiers type <conv>N() cv body`, a member function that
+ * convert() finds by the "<conv>" prefix of its name. */
+static void parse_conversion_op(Parser *p, KType *st) {
+  Token head = {0}, *tail = &head, *op = skip_fn_specifiers(p->tok), *paren = op->next;
+  while (!equal(paren, "(") && paren->kind != TK_EOF) paren = paren->next;
+  for (Token *t = p->tok; t != paren; t = t->next) {
+    if (t == op || equal(t, "explicit")) continue;
+    Token *c = arena_alloc(p->arena, sizeof *c);
+    *c = *t;
+    tail = tail->next = c;
+  }
+  Token *name = arena_alloc(p->arena, sizeof *name);
+  *name = *op;
+  name->spelling = arena_printf(p->arena, "<conv>%d", p->uniq++);
+  name->len = (int)strlen(name->spelling);
+  tail = tail->next = name;
+  tail->next = paren;
+  p->tok = head.next;
+  DeclSpec ds;
+  parse_declspec(p, &ds, true);
+  Declarator d;
+  parse_declarator(p, &ds, &d, false);
+  function_definition_or_decl(p, &ds, &d, st, NULL, NULL);
+}
+
 static void parse_member(Parser *p, KType *st, const char *short_name) {
   Token *t = p->tok;
   if ((equal(t, "public") || equal(t, "private") || equal(t, "protected")) && equal(t->next, ":")) {
@@ -107,6 +146,7 @@ static void parse_member(Parser *p, KType *st, const char *short_name) {
     return;
   }
   if (is_ctor_start(p, st, short_name)) { parse_ctor(p, st, short_name); return; }
+  if (is_conversion_op(t)) { parse_conversion_op(p, st); return; }
   DeclSpec ds;
   parse_declspec(p, &ds, true);
   if (consume(p, ";")) return;
@@ -191,6 +231,7 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     st->front = cs;
     Sym *inj = scope_add(p, tscope, SYM_TYPE, name->spelling, name->loc);
     inj->type = st;
+    inj->tmpl = tscope->from_tmpl;
   } else {
     st = declare_class(p, name ? name->spelling : NULL, NULL, is_union, name ? name : kw, true);
   }

@@ -131,6 +131,29 @@ static int keyword_bit(Token *t) {
   return 0;
 }
 
+/* `X<T>::type` (and `::template Y<U>`): a member type of a class template
+ * instance, after the instance */
+static KType *nested_type(Parser *p, KType *t) {
+  while (equal(p->tok, "::") && t->unqual->kind == KT_STRUCT && t->unqual->front) {
+    Token *n = p->tok->next;
+    if (equal(n, "template")) n = n->next;
+    if (n->kind != TK_IDENT) break;
+    Sym *m = lookup_in(t->unqual->front, n->spelling);
+    if (m && m->kind == SYM_TEMPLATE && m->tmpl->is_class && equal(n->next, "<")) {
+      p->tok = n->next->next;
+      TArg args[16];
+      int na;
+      parse_template_args(p, m->tmpl, args, &na, n);
+      t = instantiate_class(p, m->tmpl, args, na, n->loc);
+      continue;
+    }
+    if (!m || m->kind != SYM_TYPE) break;
+    t = m->type;
+    p->tok = n->next;
+  }
+  return t;
+}
+
 /* a user-named type: typedef, class, class template instance, vector type */
 static KType *named_type(Parser *p) {
   Token *start = p->tok;
@@ -160,7 +183,7 @@ static KType *named_type(Parser *p) {
     TArg args[16];
     int n;
     parse_template_args(p, s->tmpl, args, &n, name);
-    return instantiate_class(p, s->tmpl, args, n, name->loc);
+    return nested_type(p, instantiate_class(p, s->tmpl, args, n, name->loc));
   }
   if (!s && name == save) {
     KType *v = vector_type_named(p, name->spelling);
@@ -590,6 +613,10 @@ void parse_declaration_stmt(Parser *p, PtrVec *out) {
   }
   if (equal(p->tok, "static_assert")) {
     parse_static_assert(p);
+    return;
+  }
+  if (equal(p->tok, "namespace")) {
+    parse_namespace_alias(p);
     return;
   }
   DeclSpec ds;

@@ -129,27 +129,37 @@ static KExpr **parse_args(Parser *p, int *nargs, const char *close) {
   return (KExpr **)v.items;
 }
 
+/* the rest of `(T) unary` after the type */
+static KExpr *finish_cast(Parser *p, Token *open, KType *t) {
+  expect(p, ")");
+  if (equal(p->tok, "{")) error_tok(p, p->tok, "compound literals are not supported");
+  KExpr *e = rvalue(p, parse_unary(p));
+  if (t->kind == KT_VOID) return cast_to(p, e, t);
+  KExpr *uc = e->type->unqual->kind == KT_STRUCT && kt_is_scalar(t) ? user_conversion(p, e, t) : NULL;
+  if (uc) e = rvalue(p, uc);
+  if (t->unqual->kind == KT_STRUCT || t->unqual->kind == KT_VEC)
+    return sema_construct(p, t, &e, 1, open->loc);
+  if (!kt_is_scalar(e->type))
+    error_at(p, open->loc, "cannot cast from type '%s' to '%s'", type_name(p, e->type),
+             type_name(p, t));
+  KExpr *c = t->unqual->kind == KT_BOOL ? to_bool(p, e, open->loc) : cast_to(p, e, t);
+  if (c == e && t->kind == KT_PTR && e->type != t) {
+    c = new_expr(p, KE_CAST, t, open->loc);
+    c->a = e;
+  }
+  c->loc = open->loc;
+  return c;
+}
+
+/* cast-or-paren = "(" type-name ")" unary | "(" expr ")"
+ * A type followed by something other than ')' (`(X<T>::value ? a : b)`) is
+ * the start of an expression. */
 static KExpr *parse_cast_or_paren(Parser *p) {
   Token *open = p->tok;
   if (is_type_start(p, open->next)) {
     p->tok = open->next;
     KType *t = parse_type_name(p);
-    expect(p, ")");
-    if (equal(p->tok, "{")) error_tok(p, p->tok, "compound literals are not supported");
-    KExpr *e = rvalue(p, parse_unary(p));
-    if (t->kind == KT_VOID) return cast_to(p, e, t);
-    if (t->unqual->kind == KT_STRUCT || t->unqual->kind == KT_VEC)
-      return sema_construct(p, t, &e, 1, open->loc);
-    if (!kt_is_scalar(e->type))
-      error_at(p, open->loc, "cannot cast from type '%s' to '%s'", type_name(p, e->type),
-               type_name(p, t));
-    KExpr *c = t->unqual->kind == KT_BOOL ? to_bool(p, e, open->loc) : cast_to(p, e, t);
-    if (c == e && t->kind == KT_PTR && e->type != t) {
-      c = new_expr(p, KE_CAST, t, open->loc);
-      c->a = e;
-    }
-    c->loc = open->loc;
-    return c;
+    if (equal(p->tok, ")")) return finish_cast(p, open, t);
   }
   p->tok = open->next;
   bool saved = p->no_gt;
@@ -193,6 +203,8 @@ static KExpr *parse_named_cast(Parser *p) {
   expect(p, ")");
   if (t->unqual->kind == KT_STRUCT || t->unqual->kind == KT_VEC)
     return sema_construct(p, t, &e, 1, start->loc);
+  KExpr *uc = e->type->unqual->kind == KT_STRUCT && kt_is_scalar(t) ? user_conversion(p, e, t) : NULL;
+  if (uc) e = rvalue(p, uc);
   if (!reinterpret && e->type->kind == KT_PTR && t->kind == KT_PTR) {
     KExpr *c = new_expr(p, KE_CAST, t, start->loc);
     c->a = e;
@@ -259,6 +271,12 @@ Sym *parse_qualified_name(Parser *p, Token **last) {
     p->tok = name->next;
     *last = name;
     Sym *s = in ? lookup_in(in, name->spelling) : lookup(p, name->spelling);
+    if (s && s->kind == SYM_TYPE && s->tmpl && equal(p->tok, "<")) { /* injected class name */
+      Sym *ts = arena_alloc(p->arena, sizeof *ts);
+      *ts = *s;
+      ts->kind = SYM_TEMPLATE;
+      s = ts;
+    }
     if (!equal(p->tok, "::") || p->tok->next->kind != TK_IDENT) return s;
     if (!s) error_tok(p, name, "use of undeclared identifier '%s'", name->spelling);
     if (s->kind == SYM_NAMESPACE) in = s->ns;
@@ -267,6 +285,27 @@ Sym *parse_qualified_name(Parser *p, Token **last) {
     else error_tok(p, name, "'%s' is not a class, namespace, or enumeration", name->spelling);
     p->tok = p->tok->next;
   }
+}
+
+static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start);
+
+/* `X<T>::member` in an expression: a static member, static member function
+ * or nested type of a class template instance ('::' next) */
+static KExpr *class_member_ref(Parser *p, KType *cls) {
+  p->tok = p->tok->next;
+  consume(p, "template");
+  Token *name = p->tok;
+  expect_ident(p);
+  Sym *m = lookup_in(cls->front, name->spelling);
+  if (!m) error_tok(p, name, "no member named '%s' in '%s'", name->spelling, cls->name);
+  if (m->kind != SYM_TYPE) return call_or_ref(p, m, name, name);
+  bool brace = equal(p->tok, "{");
+  if (!brace && !equal(p->tok, "("))
+    error_tok(p, p->tok, "expected '(' for function-style cast or type construction");
+  p->tok = p->tok->next;
+  int n;
+  KExpr **args = parse_args(p, &n, brace ? "}" : ")");
+  return sema_construct(p, m->type, args, n, name->loc);
 }
 
 static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
@@ -295,6 +334,8 @@ static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
   type_name:
     p->tok = start;
     KType *t = parse_type_specifier(p);
+    if (equal(p->tok, "::") && t->unqual->kind == KT_STRUCT && t->unqual->front)
+      return class_member_ref(p, t->unqual);
     bool brace = equal(p->tok, "{");
     if (!brace && !equal(p->tok, "("))
       error_tok(p, p->tok, "expected '(' for function-style cast or type construction");
@@ -319,7 +360,27 @@ static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
   return sema_var_ref(p, s, name->loc);
 }
 
+/* `std::sqrt(x)` or `::sqrt(x)` naming a builtin (math, min/max) that no
+ * declaration of std:: or the global namespace provides: the token of the
+ * builtin's name, else NULL */
+static Token *qualified_builtin(Parser *p) {
+  Token *t = p->tok, *n = NULL;
+  Scope *in = p->global;
+  if (equal(t, "::")) n = t->next;
+  else if (equal(t, "std") && equal(t->next, "::")) {
+    n = t->next->next;
+    Sym *ns = lookup_in(p->global, "std");
+    in = ns && ns->kind == SYM_NAMESPACE ? ns->ns : NULL;
+  }
+  if (!n || n->kind != TK_IDENT || !equal(n->next, "(") || !is_builtin_name(p, n->spelling))
+    return NULL;
+  Sym *decl = in ? lookup_in(in, n->spelling) : NULL;
+  return decl && decl->kind == SYM_FUNC && decl->funcs.len ? NULL : n;
+}
+
 static KExpr *parse_identifier(Parser *p) {
+  Token *qb = qualified_builtin(p);
+  if (qb) p->tok = qb;
   Token *start = p->tok;
   Token *name;
   Sym *s = parse_qualified_name(p, &name);

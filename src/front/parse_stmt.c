@@ -32,7 +32,8 @@ static bool is_decl_start(Parser *p, Token *t) {
   static const char *kw[] = {"static", "__shared__", "const", "constexpr", "auto",
                              "using", "typedef", "static_assert", "extern",
                              "volatile", "register", "__constant__", "__device__",
-                             "struct", "class", "union", "enum", "unsigned", "signed"};
+                             "struct", "class", "union", "enum", "unsigned", "signed",
+                             "namespace"};
   if (t->kind != TK_IDENT) return false;
   for (size_t i = 0; i < sizeof kw / sizeof *kw; i++)
     if (kw[i][0] == t->spelling[0] && equal(t, kw[i])) return true;

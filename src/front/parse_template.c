@@ -17,15 +17,28 @@
 
 enum { MAX_INST_DEPTH = 64 };
 
-static const char *PLACEHOLDER = "<tparam>";
-static const char *PATTERN = "<pattern>";
-/* an unbound non-type parameter during deduction: a value no real
- * argument plausibly has, plus the parameter's index */
-enum { UNBOUND_BASE = 0x7EAD0000 };
+const char *const PLACEHOLDER = "<tparam>";
+const char *const PATTERN = "<pattern>";
 
-static bool is_unbound(int64_t v) { return v >= UNBOUND_BASE && v < UNBOUND_BASE + 16; }
+bool is_unbound(int64_t v) { return v >= UNBOUND_BASE && v < UNBOUND_BASE + 16; }
 
-static void parse_tparams(Parser *p, Template *t) {
+/* the enumeration a non-type parameter's type names, if any: instances
+ * spell such arguments by enumerator (`k<MT::GLOBAL>`), as g++ does */
+static Sym *enum_named_at(Parser *p) {
+  Token *save = p->tok;
+  if (equal(p->tok, "enum")) p->tok = p->tok->next;
+  Sym *s = NULL;
+  if (p->tok->kind == TK_IDENT) {
+    Token *last;
+    s = parse_qualified_name(p, &last);
+  }
+  p->tok = save;
+  bool is_enum = s && s->kind == SYM_TYPE && s->ns && !s->type->unqual->front &&
+                 kt_is_int(s->type);
+  return is_enum ? s : NULL;
+}
+
+void parse_tparams(Parser *p, Template *t) {
   PtrVec v = {0};
   expect(p, "<");
   while (!equal(p->tok, ">")) {
@@ -41,6 +54,7 @@ static void parse_tparams(Parser *p, Template *t) {
     } else {
       bool saved = p->no_gt;
       p->no_gt = true;
+      tp->enum_sym = enum_named_at(p);
       DeclSpec ds;
       parse_declspec(p, &ds, true);
       Declarator d;
@@ -74,7 +88,7 @@ static void parse_tparams(Parser *p, Template *t) {
 
 /* the name a template declaration declares: the identifier before the
  * first '(' at depth 0 for functions, after struct/class for classes */
-static Token *declared_name(Parser *p, Token *t, bool *is_class) {
+Token *declared_name(Parser *p, Token *t, bool *is_class) {
   *is_class = false;
   if (equal(t, "struct") || equal(t, "class") || equal(t, "union")) {
     t = t->next;
@@ -82,9 +96,12 @@ static Token *declared_name(Parser *p, Token *t, bool *is_class) {
     *is_class = true;
     return t->kind == TK_IDENT ? t : NULL;
   }
-  Token *prev = NULL;
+  Token *prev = NULL, *before_args = NULL;
   int angle = 0;
   for (; t->kind != TK_EOF; t = t->next) {
+    if (equal(t, "<") && angle == 0 && prev && prev->kind == TK_IDENT) before_args = prev;
+    if (equal(t, "(") && angle <= 0 && prev && equal(prev, ">") && before_args)
+      return before_args; /* a specialization: f<float>(...) */
     if (equal(t, "<")) angle++;
     if (equal(t, ">")) angle--;
     if (equal(t, ">>")) angle -= 2;
@@ -117,6 +134,47 @@ static Token *declared_name(Parser *p, Token *t, bool *is_class) {
 
 static void explicit_instantiation(Parser *p);
 
+/* skips a template's declaration: up to its body's end or ';' */
+static void skip_template_decl(Parser *p, bool is_class) {
+  while (p->tok->kind != TK_EOF) {
+    if (equal(p->tok, ";")) { p->tok = p->tok->next; return; }
+    if (equal(p->tok, "(") || equal(p->tok, "[")) { skip_balanced(p); continue; }
+    if (equal(p->tok, "{")) {
+      skip_balanced(p);
+      if (is_class) consume(p, ";");
+      return;
+    }
+    p->tok = p->tok->next;
+  }
+}
+
+static bool is_forward_decl(Template *t) {
+  return t->is_class && t->name_tok && equal(t->name_tok->next, ";");
+}
+
+static void add_template(Parser *p, Template *t, Token *name) {
+  Sym *s = scope_find_local(p->scope, t->name);
+  if (s && s->kind == SYM_TEMPLATE && !t->is_class && !s->tmpl->is_class) {
+    t->next_overload = s->tmpl;
+    s->tmpl = t;
+  } else if (s && s->kind == SYM_FUNC && !t->is_class) {
+    t->next_overload = s->tmpl;
+    s->tmpl = t; /* functions and function templates overload together */
+  } else if (s && s->kind == SYM_TEMPLATE && t->is_class && is_forward_decl(s->tmpl)) {
+    t->specs = s->tmpl->specs; /* the definition after a declaration */
+    s->tmpl = t;
+  } else if (s && s->kind == SYM_TEMPLATE && t->is_class && is_forward_decl(t)) {
+    /* a declaration after the definition */
+  } else if (s && s->kind != SYM_HOST) {
+    error_tok(p, name, "redefinition of '%s'", t->name);
+  } else {
+    s = scope_add(p, p->scope, SYM_TEMPLATE, t->name, name->loc);
+    s->tmpl = t;
+  }
+}
+
+/* template-decl = "template" "<" tparams ">" declaration
+ *               | "template" "<" ">" specialization | "template" explicit-instantiation */
 void parse_template_decl(Parser *p) {
   Token *kw = p->tok;
   p->tok = kw->next;
@@ -124,8 +182,6 @@ void parse_template_decl(Parser *p) {
     explicit_instantiation(p);
     return;
   }
-  if (equal(p->tok->next, ">"))
-    error_tok(p, kw, "explicit template specialization is not supported");
   Template *t = arena_alloc(p->arena, sizeof *t);
   parse_tparams(p, t);
   t->decl = p->tok;
@@ -142,38 +198,29 @@ void parse_template_decl(Parser *p) {
     name = declared_name(p, p->tok, &is_class);
   }
   if (!name) error_tok(p, p->tok, "unsupported template declaration");
-  if (!is_class && equal(name->next, "<"))
-    error_tok(p, name, "explicit or partial specialization of '%s' is not supported", name->spelling);
-  t->name = name->spelling;
-  t->is_class = is_class;
-  Sym *s = scope_find_local(p->scope, t->name);
-  if (s && s->kind == SYM_TEMPLATE && !is_class && !s->tmpl->is_class) {
-    t->next_overload = s->tmpl;
-    s->tmpl = t;
-  } else if (s && s->kind == SYM_FUNC && !is_class) {
-    t->next_overload = s->tmpl;
-    s->tmpl = t; /* functions and function templates overload together */
-  } else if (s && s->kind != SYM_HOST) {
-    error_tok(p, name, "redefinition of '%s'", t->name);
+  if (!t->is_alias && (equal(name->next, "<") || (t->nparams == 0 && !is_class))) {
+    declare_specialization(p, t, name, is_class);
   } else {
-    s = scope_add(p, p->scope, SYM_TEMPLATE, t->name, name->loc);
-    s->tmpl = t;
+    t->name = name->spelling;
+    t->name_tok = name;
+    t->is_class = is_class;
+    add_template(p, t, name);
   }
-  /* skip the declaration: up to its body's end or ';' */
-  while (p->tok->kind != TK_EOF) {
-    if (equal(p->tok, ";")) { p->tok = p->tok->next; return; }
-    if (equal(p->tok, "(") || equal(p->tok, "[")) { skip_balanced(p); continue; }
-    if (equal(p->tok, "{")) {
-      skip_balanced(p);
-      if (is_class) consume(p, ";");
+  skip_template_decl(p, is_class);
+}
+
+static void print_enumerator(StrBuf *sb, Sym *e, int64_t v) {
+  for (Sym *c = e->ns->syms; c; c = c->next)
+    if (c->kind == SYM_CONST && c->value == v) {
+      sb_printf(sb, "%s::%s", e->name, c->name);
       return;
     }
-    p->tok = p->tok->next;
-  }
+  sb_printf(sb, "(%s)%lld", e->name, (long long)v);
 }
 
 static void print_targ(Parser *p, StrBuf *sb, TParam *tp, TArg *a) {
   if (tp->is_type) sb_puts(sb, type_name(p, a->type));
+  else if (tp->enum_sym) print_enumerator(sb, tp->enum_sym, a->value);
   else if (kt_is_signed(tp->value_type)) sb_printf(sb, "%lld", (long long)a->value);
   else if (tp->value_type->kind == KT_BOOL) sb_puts(sb, a->value ? "true" : "false");
   else sb_printf(sb, "%llu", (unsigned long long)a->value);
@@ -193,7 +240,7 @@ const char *targs_key(Parser *p, Template *t, TArg *args, int nargs) {
   return r;
 }
 
-static Scope *binding_scope(Parser *p, Template *t, TArg *args, int nargs) {
+Scope *binding_scope(Parser *p, Template *t, TArg *args, int nargs) {
   Scope *s = scope_new(p, t->scope, false);
   for (int i = 0; i < nargs && i < t->nparams; i++) {
     TParam *tp = &t->params[i];
@@ -215,7 +262,11 @@ static void parse_one_targ(Parser *p, TParam *tp, TArg *out) {
     if (!is_type_start(p, p->tok)) error_tok(p, p->tok, "expected a type as template argument");
     out->type = parse_type_name(p);
   } else {
-    if (is_type_start(p, p->tok) && !equal(p->tok, "sizeof"))
+    /* `E::k` (an enumerator) and `T(x)` (a functional cast) start with a
+     * type name but are expressions */
+    Token *n = p->tok->next;
+    bool expr_after = equal(n, "::") || equal(n, "(") || equal(n, "{");
+    if (is_type_start(p, p->tok) && !equal(p->tok, "sizeof") && !expr_after)
       error_tok(p, p->tok, "template argument for non-type template parameter must be an expression");
     KExpr *e = parse_cond_expr(p);
     if (!kt_is_int(e->type) || !eval_const(p, e, &out->value))
@@ -279,16 +330,7 @@ static Instance *find_instance(Template *t, const char *key) {
   return NULL;
 }
 
-typedef struct Saved {
-  Token *tok;
-  Scope *scope;
-  FuncCtx *fn;
-  KType *cur_class;
-  bool no_gt, speculative, extern_c;
-  int unroll;
-} Saved;
-
-static void save_state(Parser *p, Saved *s) {
+void save_state(Parser *p, Saved *s) {
   s->tok = p->tok;
   s->scope = p->scope;
   s->fn = p->fn;
@@ -299,7 +341,7 @@ static void save_state(Parser *p, Saved *s) {
   s->unroll = p->pending_unroll;
 }
 
-static void restore_state(Parser *p, Saved *s) {
+void restore_state(Parser *p, Saved *s) {
   p->tok = s->tok;
   p->scope = s->scope;
   p->fn = s->fn;
@@ -310,7 +352,7 @@ static void restore_state(Parser *p, Saved *s) {
   p->pending_unroll = s->unroll;
 }
 
-static void check_depth(Parser *p, Template *t, SrcLoc loc) {
+void check_depth(Parser *p, Template *t, SrcLoc loc) {
   if (p->inst_depth >= MAX_INST_DEPTH)
     error_at(p, loc, "recursive template instantiation exceeded maximum depth of %d (in '%s')",
              MAX_INST_DEPTH, t->name);
@@ -361,9 +403,12 @@ KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc l
   in->key = key;
   Saved sv;
   save_state(p, &sv);
-  Scope *bind = binding_scope(p, t, args, nargs);
+  TArg bound[16];
+  Template *spec = match_class_spec(p, t, args, nargs, bound);
+  Scope *bind = spec ? binding_scope(p, spec, bound, spec->nparams) : binding_scope(p, t, args, nargs);
+  bind->from_tmpl = t; /* the injected class name followed by `<` names t */
   p->scope = bind;
-  p->tok = t->decl;
+  p->tok = spec ? spec->decl : t->decl;
   p->fn = NULL;
   p->cur_class = NULL;
   p->no_gt = false;
@@ -389,10 +434,11 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
   in = arena_alloc(p->arena, sizeof *in);
   in->key = key;
   vec_push(p->arena, &t->instances, in);
+  Template *spec = match_func_spec(p, t, key);
   Saved sv;
   save_state(p, &sv);
-  p->scope = binding_scope(p, t, args, nargs);
-  p->tok = t->decl;
+  p->scope = spec ? scope_new(p, spec->scope, false) : binding_scope(p, t, args, nargs);
+  p->tok = spec ? spec->decl : t->decl;
   p->fn = NULL;
   p->cur_class = NULL;
   p->no_gt = false;
@@ -454,7 +500,7 @@ static bool unify(KType *pat, KType *act, TArg *args, Template *t) {
   return true;
 }
 
-static KType *placeholder(Parser *p, int i, const char *name) {
+KType *placeholder(Parser *p, int i, const char *name) {
   KType *ph = kt_struct_new(p->m, name, PLACEHOLDER, false);
   ph->count = i;
   ph->size = 1;

@@ -29,7 +29,12 @@ static void record_host_span(Parser *p, Token *start, Token *end) {
 static bool host_function_template(Token *t) {
   int depth = 0;
   bool is_class = false;
-  for (t = t->next; t->kind != TK_EOF; t = t->next) {
+  t = t->next;
+  for (int angle = 0; equal(t, "<") || angle > 0; t = t->next) { /* the parameter list */
+    if (t->kind == TK_EOF) return false;
+    angle += equal(t, "<") - equal(t, ">") - 2 * equal(t, ">>");
+  }
+  for (; t->kind != TK_EOF; t = t->next) {
     if (is_device_marker(t) || equal(t, "constexpr")) return false;
     if ((equal(t, "struct") || equal(t, "class") || equal(t, "union") || equal(t, "using")) &&
         depth == 0)
@@ -71,6 +76,20 @@ static bool opens_block(Token *t) {
   return equal(t, "extern") && t->next->kind == TK_STR && equal(t->next->next, "{");
 }
 
+/* namespace-alias = "namespace" name "=" qualified-name ";"  — at name;
+ * also a statement in a function body */
+void parse_namespace_alias(Parser *p) {
+  if (equal(p->tok, "namespace")) p->tok = p->tok->next;
+  Token *name = p->tok, *target;
+  expect_ident(p);
+  expect(p, "=");
+  Sym *s = parse_qualified_name(p, &target);
+  if (!s || s->kind != SYM_NAMESPACE) error_tok(p, target, "expected namespace name");
+  expect(p, ";");
+  Sym *alias = scope_add(p, p->scope, SYM_NAMESPACE, name->spelling, name->loc);
+  alias->ns = s->ns;
+}
+
 static void parse_namespace(Parser *p) {
   p->tok = p->tok->next;
   if (equal(p->tok, "{")) { /* anonymous namespace: internal linkage only */
@@ -81,13 +100,9 @@ static void parse_namespace(Parser *p) {
   }
   Token *name = p->tok;
   expect_ident(p);
-  if (consume(p, "=")) {
-    Token *target;
-    Sym *s = parse_qualified_name(p, &target);
-    if (!s || s->kind != SYM_NAMESPACE) error_tok(p, target, "expected namespace name");
-    expect(p, ";");
-    Sym *alias = scope_add(p, p->scope, SYM_NAMESPACE, name->spelling, name->loc);
-    alias->ns = s->ns;
+  if (equal(p->tok, "=")) {
+    p->tok = name;
+    parse_namespace_alias(p);
     return;
   }
   Sym *s = scope_find_local(p->scope, name->spelling);
@@ -208,7 +223,8 @@ static void parse_external(Parser *p) {
   Scope *scope = p->scope;
   KType *cls = p->cur_class;
   bool ext = p->extern_c;
-  bool device = opens_block(start) || declaration_is_device(start);
+  bool host_template = equal(start, "template") && host_function_template(start);
+  bool device = !host_template && (opens_block(start) || declaration_is_device(start));
   p->recover = &jb;
   if (setjmp(jb)) {
     p->recover = saved;
@@ -237,7 +253,6 @@ static void parse_external(Parser *p) {
   }
   p->speculative = spec_saved || !device;
   p->host_decl = false;
-  bool host_template = equal(start, "template") && host_function_template(start);
   parse_external_inner(p);
   p->speculative = spec_saved;
   p->recover = saved;

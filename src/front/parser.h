@@ -94,6 +94,7 @@ typedef struct TParam {
   const char *name;
   bool is_type;
   KType *value_type;     /* non-type: its type */
+  Sym *enum_sym;         /* non-type of enumeration type: the enum's name */
   Token *default_tok;    /* first token of the default argument, or NULL */
 } TParam;
 
@@ -120,6 +121,10 @@ struct Template {
   KType *owner;          /* member template: its class */
   bool is_alias;         /* template <...> using X = type; */
   SrcLoc loc;
+  PtrVec specs;          /* Template*: explicit and partial specializations */
+  Token *spec_args;      /* a specialization: first token of its `<...>` args (NULL: deduced) */
+  Token *name_tok;       /* the declared name */
+  const char *spec_key;  /* function specialization: its arguments, once known */
 };
 
 /* a run of tokens that is host code (dropped from the device-only source
@@ -254,6 +259,7 @@ KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
 KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
                       int nargs, SrcLoc loc);
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
+KExpr *user_conversion(Parser *p, KExpr *e, KType *to); /* NULL: no operator T() */
 KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs,
                           SrcLoc loc); /* NULL: no user operator */
 

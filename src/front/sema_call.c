@@ -173,6 +173,22 @@ static Sym *member_funcs(KType *t, const char *name, Template **tmpl) {
   return s;
 }
 
+/* obj.operator T() for the conversion function whose T converts best to
+ * `to` (an exact match first); NULL when the class has none */
+KExpr *user_conversion(Parser *p, KExpr *e, KType *to) {
+  Scope *cs = e->type->unqual->kind == KT_STRUCT ? e->type->unqual->front : NULL;
+  FuncDecl *best = NULL;
+  for (Sym *s = cs ? cs->syms : NULL; s; s = s->next) {
+    if (s->kind != SYM_FUNC || strncmp(s->name, "<conv>", 6) || !s->funcs.len) continue;
+    FuncDecl *fd = s->funcs.items[0];
+    if (same_type(fd->ret, to)) return sema_call_decl(p, fd, e, NULL, 0, e->loc);
+    bool ok = kt_is_scalar(fd->ret) && kt_is_scalar(to) &&
+              (fd->ret->unqual->kind == KT_PTR) == (to->unqual->kind == KT_PTR);
+    if (ok && !best) best = fd;
+  }
+  return best ? sema_call_decl(p, best, e, NULL, 0, e->loc) : NULL;
+}
+
 KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs,
                           SrcLoc loc) {
   Token fake = {0};

@@ -157,6 +157,8 @@ KExpr *convert(Parser *p, KExpr *e, KType *t, ConvCtx ctx, SrcLoc loc) {
     return to_bool(p, e, e->loc);
   if (standard_rank(p, e, to) >= 0) return cast_to(p, e, to);
   if (to->kind == KT_STRUCT && converting_ctor(p, e, to)) return sema_construct(p, to, &e, 1, e->loc);
+  KExpr *uc = from->kind == KT_STRUCT && to->kind != KT_STRUCT ? user_conversion(p, e, to) : NULL;
+  if (uc) return convert(p, uc, t, ctx, loc);
   char *tn = type_name(p, t), *fn = type_name(p, e->type);
   switch (ctx) {
   case CONV_INIT:
