@@ -167,6 +167,10 @@ cw_status cw_event_record(cw_event *e, cw_stream *s);
 cw_status cw_event_synchronize(cw_event *e);
 cw_status cw_event_elapsed_ms(cw_event *start, cw_event *end, float *ms);
 
+/* Errors found by the checkers CUWASM_CHECK=memcheck,racecheck turned on
+ * for this context (CPU backend), or -1 when it is not checking. */
+int cw_context_check_errors(const cw_context *ctx);
+
 /* Waits for every stream of the context; flushes device printf output. */
 cw_status cw_synchronize(cw_context *ctx);
 

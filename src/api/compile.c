@@ -219,10 +219,12 @@ cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags, ch
     *text = sb_take(&sb);
     return CW_OK;
   }
-  if (!strcmp(target, "c")) { /* CPU backend's C (src/emit/c.c) */
+  bool checked = !strcmp(target, "c-check");
+  if (!strcmp(target, "c") || checked) { /* CPU backend's C (src/emit/c.c) */
     CwDiags tmp;
     diags_init(&tmp);
-    *text = emit_c(p->m, NULL, diags ? cw_diags_internal(diags) : &tmp);
+    CwDiags *dd = diags ? cw_diags_internal(diags) : &tmp;
+    *text = checked ? emit_c_checked(p->m, NULL, dd) : emit_c(p->m, NULL, dd);
     diags_free(&tmp);
     return *text ? CW_OK : CW_ERR_COMPILE;
   }

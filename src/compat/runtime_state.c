@@ -24,15 +24,44 @@ static CompatState state = {.mu = PTHREAD_MUTEX_INITIALIZER};
 
 CompatState *compat_state(void) { return &state; }
 
+/* Check mode (CUWASM_CHECK): with "leaks" in the list, device memory
+ * never freed; then the summary in compute-sanitizer's words.  Any error
+ * makes the exit status 1. */
+static void check_summary(void) {
+  int errors = cw_context_check_errors(state.ctx);
+  if (errors < 0) return;
+  const char *want = getenv("CUWASM_CHECK");
+  bool leaks = want && (strstr(want, "leak") || strstr(want, "all"));
+  size_t leaked = 0;
+  int nleaks = 0;
+  pthread_mutex_lock(&state.mu);
+  for (int i = 0; leaks && i < state.nallocs; i++) {
+    const CompatAlloc *a = &state.allocs[i];
+    if (a->kind != cudaMemoryTypeDevice || a->graph_owned || !a->buf) continue;
+    if (nleaks++ < 16)
+      printf("========= Leaked %zu bytes at %p (cudaMalloc without cudaFree)\n", a->size, a->base);
+    leaked += a->size;
+  }
+  pthread_mutex_unlock(&state.mu);
+  if (nleaks)
+    printf("========= LEAK SUMMARY: %zu bytes leaked in %d allocations\n", leaked, nleaks);
+  printf("========= ERROR SUMMARY: %d error%s\n", errors + nleaks, errors + nleaks == 1 ? "" : "s");
+  fflush(NULL);
+  if (errors + nleaks) _Exit(1);
+}
+
 static void at_exit_flush(void) {
-  if (state.ctx) cw_synchronize(state.ctx); /* device printf of unsynced work */
+  if (!state.ctx) return;
+  cw_synchronize(state.ctx); /* device printf of unsynced work */
+  check_summary();
 }
 
 cw_context *compat_ctx(cudaError_t *err) {
   CompatState *g = &state;
   pthread_mutex_lock(&g->mu);
   if (!g->ctx && g->init_error == cudaSuccess) {
-    const char *b = getenv("CUWASM_BACKEND");
+    const char *b = getenv("CUWASM_BACKEND"), *chk = getenv("CUWASM_CHECK");
+    if ((!b || !*b) && chk && *chk) b = "cpu"; /* the checkers run on the CPU backend */
     cw_status st = cw_context_new(b && *b ? b : "auto", &g->ctx);
     if (st == CW_OK) st = cw_stream_new(g->ctx, &g->null_stream);
     if (st != CW_OK) {

@@ -598,9 +598,11 @@ void ce_stmt(CEmit *ce, const KStmt *s) {
   case KS_RETURN: emit_return(ce, s); break;
   case KS_BARRIER:
     if (ce->fiber) {
-      if (s->scope != KBAR_VIRTUAL)
+      if (s->scope != KBAR_VIRTUAL) {
+        ce_check_barrier(ce); /* at each thread's arrival: see c_fiber.c */
         ce_line(ce, "%s;", s->scope == KBAR_WARP ? "(void)cw_fiber_warp_sync(cw_fb)"
                                                  : "cw_fiber_barrier(cw_fb)");
+      }
       break;
     }
     ce_line(ce, "/* %s: no other thread runs here */",
@@ -721,8 +723,18 @@ static void emit_tables(CEmit *ce, int kernel_shared) {
 
 /* ---- entry point -------------------------------------------------------- */
 
+static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check);
+
 char *emit_c(const KModule *m, const char *source_name, CwDiags *d) {
-  CEmit ce = {.m = m, .d = d, .ptl = -1, .tidx = "cw_t"};
+  return emit_c_mode(m, source_name, d, false);
+}
+
+char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d) {
+  return emit_c_mode(m, source_name, d, true);
+}
+
+static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check) {
+  CEmit ce = {.m = m, .d = d, .ptl = -1, .tidx = "cw_t", .check = check};
   StrBuf out;
   sb_init(&out);
   arena_init(&ce.arena);
@@ -732,6 +744,7 @@ char *emit_c(const KModule *m, const char *source_name, CwDiags *d) {
                   "kernel, each running a whole thread block. */\n",
             source_name ? source_name : "<source>");
   sb_puts(&out, c_prelude_text);
+  if (check) sb_puts(&out, c_check_prelude_text);
   PtrVec statics = {0};
   int kernel_shared = 0;
   layout_shared(&ce, &statics, &kernel_shared);

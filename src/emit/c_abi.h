@@ -8,6 +8,9 @@
  * symbol copies).  The runtime owns the cw_rt_ctx: block coordinates,
  * shared memory of this block, and host callbacks for printf/assert/trap
  * (the generated code links against nothing but libc and libm).
+ * Code emitted in check mode (emit_c_checked) also calls check_fn before
+ * every access through a pointer or array and barrier_fn at every block
+ * barrier; the access kinds are CW_ACCESS_*.
  *
  * The struct bodies are macros so that the same text is both compiled into
  * the runtime and pasted (stringified) into every generated file: the two
@@ -18,7 +21,7 @@
 
 #include <stdint.h>
 
-#define CW_C_ABI_VERSION 1
+#define CW_C_ABI_VERSION 2
 
 #define CW_C_ABI_TYPES                                                        \
   typedef struct cw_rt_ctx cw_rt_ctx;                                         \
@@ -34,6 +37,12 @@
                       int line, const char *func, uint32_t tx, uint32_t ty,   \
                       uint32_t tz);                                           \
     void (*trap_fn)(cw_rt_ctx *ctx, uint32_t tx, uint32_t ty, uint32_t tz);   \
+    /* check mode only (cuwasm run --check): every memory access, then     \
+     * every block barrier; NULL in normal launches */                      \
+    const void *(*check_fn)(cw_rt_ctx *ctx, const void *p, uint32_t size,   \
+                            int kind, const char *loc, int32_t tx,          \
+                            uint32_t ty, uint32_t tz);                      \
+    void (*barrier_fn)(cw_rt_ctx *ctx);                                     \
   };                                                                          \
   typedef void (*cw_kernel_fn)(cw_rt_ctx *ctx, void **args);                  \
   typedef struct cw_kernel_desc {                                             \
@@ -49,6 +58,9 @@
     void *addr;                                                               \
     uint64_t size;                                                            \
   } cw_symbol_desc;
+
+/* The kind argument of check_fn. */
+enum { CW_ACCESS_READ = 0, CW_ACCESS_WRITE = 1 };
 
 #ifndef CW_C_ABI_NO_DEFINE
 CW_C_ABI_TYPES

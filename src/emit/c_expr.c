@@ -225,7 +225,9 @@ static void emit_assign(CEmit *ce, StrBuf *sb, const KExpr *e) {
     return;
   }
   sb_putc(sb, '(');
+  const KExpr *mark = ce_check_expect(ce, e->a, false);
   ce_expr(ce, sb, e->a);
+  ce_check_restore(ce, mark, false);
   sb_printf(sb, " %s= ", e->op == KOP_NONE ? "" : op_text(e->op));
   ce_expr(ce, sb, e->b);
   sb_putc(sb, ')');
@@ -262,6 +264,7 @@ static void emit_cast_plain(CEmit *ce, StrBuf *sb, const KExpr *e) {
 
 static void emit_member(CEmit *ce, StrBuf *sb, const KExpr *e) {
   const KType *t = e->a->type;
+  int chk = ce_check_open(ce, sb, e);
   ce_expr(ce, sb, e->a);
   if (t->kind == KT_VEC) {
     sb_printf(sb, ".%c", "xyzw"[e->field & 3]);
@@ -270,6 +273,7 @@ static void emit_member(CEmit *ce, StrBuf *sb, const KExpr *e) {
   } else {
     sb_printf(sb, ".cw_field%d", e->field);
   }
+  if (chk >= 0) ce_check_close(ce, sb, e, chk);
 }
 
 static void emit_args(CEmit *ce, StrBuf *sb, const KExpr *e, int from) {
@@ -321,7 +325,9 @@ static void emit_incdec(CEmit *ce, StrBuf *sb, const KExpr *e) {
   }
   sb_putc(sb, '(');
   if (e->prefix) sb_puts(sb, op);
+  const KExpr *mark = ce_check_expect(ce, e->a, false);
   ce_expr(ce, sb, e->a);
+  ce_check_restore(ce, mark, false);
   if (!e->prefix) sb_puts(sb, op);
   sb_putc(sb, ')');
 }
@@ -382,23 +388,32 @@ void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e) {
   case KE_CAST:
     if (!ce_emit_signed_index(ce, sb, e, emit_cast_plain)) emit_cast_plain(ce, sb, e);
     break;
-  case KE_INDEX:
+  case KE_INDEX: {
+    int chk = ce_check_open(ce, sb, e);
     ce_expr(ce, sb, e->a);
     sb_putc(sb, '[');
     emit_offset(ce, sb, e->a, e->b);
     sb_putc(sb, ']');
+    if (chk >= 0) ce_check_close(ce, sb, e, chk);
     break;
+  }
   case KE_MEMBER: emit_member(ce, sb, e); break;
-  case KE_DEREF:
-    sb_puts(sb, "(*");
+  case KE_DEREF: {
+    int chk = ce_check_open(ce, sb, e);
+    if (chk < 0) sb_puts(sb, "(*");
     ce_expr(ce, sb, e->a);
-    sb_putc(sb, ')');
+    if (chk >= 0) ce_check_close(ce, sb, e, chk);
+    else sb_putc(sb, ')');
     break;
-  case KE_ADDR:
+  }
+  case KE_ADDR: {
     sb_puts(sb, "(&");
+    const KExpr *mark = ce_check_expect(ce, e->a, true);
     ce_expr(ce, sb, e->a);
+    ce_check_restore(ce, mark, true);
     sb_putc(sb, ')');
     break;
+  }
   case KE_CALL: emit_call(ce, sb, e); break;
   case KE_BUILTIN: ce_builtin(ce, sb, e); break;
   case KE_VEC: case KE_INIT_LIST: emit_aggregate(ce, sb, e); break;

@@ -126,7 +126,21 @@ static void call2(CEmit *ce, StrBuf *sb, const KExpr *e, const char *fn, const c
   sb_printf(sb, "%s)", tail);
 }
 
+static void fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
+
 void ce_fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e) {
+  /* check mode: every arrival opens a new race epoch, which can hide a
+   * race between two threads' code before the barrier but never reports
+   * one that a barrier orders (c_check.c) */
+  bool barrier = e->builtin == KB_SYNCTHREADS || e->builtin == KB_SYNCWARP ||
+                 e->builtin == KB_SYNCTHREADS_COUNT || e->builtin == KB_SYNCTHREADS_AND ||
+                 e->builtin == KB_SYNCTHREADS_OR;
+  if (barrier && ce->check) sb_puts(sb, "(cw_ctx->barrier_fn(cw_ctx), ");
+  fiber_builtin(ce, sb, e);
+  if (barrier && ce->check) sb_puts(sb, ")");
+}
+
+static void fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e) {
   char tail[32];
   switch (e->builtin) {
   case KB_SYNCTHREADS: sb_puts(sb, "cw_fiber_barrier(cw_fb)"); return;

@@ -1160,6 +1160,7 @@ static void emit_region(CEmit *ce, const KStmt *s) {
     ce_line(ce, "/* %s */", s->scope == KBAR_WARP ? "__syncwarp()"
                             : s->scope == KBAR_BLOCK ? "__syncthreads()"
                                                      : "threads step through the loop together");
+    if (s->scope != KBAR_VIRTUAL) ce_check_barrier(ce);
     return;
   case KS_IF: emit_if_region(ce, s); return;
   case KS_LOOP: emit_loop_region(ce, s); return;

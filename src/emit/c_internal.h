@@ -15,6 +15,7 @@
  *   c_index.c    thread-index sums in signed (affine) arithmetic
  *   c_independent.c  per-thread loops the C compiler may vectorise freely
  *   c_walk.c     one traversal of statement trees for the files above
+ *   c_check.c    check mode: accesses and barriers reported to the runtime
  */
 #ifndef CW_EMIT_C_INTERNAL_H
 #define CW_EMIT_C_INTERNAL_H
@@ -60,6 +61,9 @@ typedef struct CEmit {
   const KStmt *spec_if[2];  /* these `if`s are emitted with spec_cond as */
   const char *spec_cond[2]; /* their conditions (guard specialisation) */
   PtrVec remat, remat_init; /* KVar*, KExpr*: locals recomputed at each use */
+  bool check;          /* check mode (c_check.c) */
+  const KExpr *chk_write, *chk_addr; /* the lvalue being written / whose address is taken */
+  const KExpr *chk_inner; /* base of a checked member: not an access itself */
   bool fiber;          /* emitting a kernel as one coroutine per thread */
   bool uses_fibers;    /* some kernel did: the file needs the scheduler */
   /* module layout */
@@ -97,6 +101,19 @@ void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e);
 void ce_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
 bool kb_is_collective(KBuiltinId id); /* needs all lanes/threads at once */
 bool kb_is_barrier_call(KBuiltinId id); /* __syncthreads/__syncwarp as call */
+
+/* c_check.c */
+/* Marks lvalue as written (or, address_only, as the operand of `&`) while
+ * it is emitted; returns the previous mark for ce_check_restore. */
+const KExpr *ce_check_expect(CEmit *ce, const KExpr *lvalue, bool address_only);
+void ce_check_restore(CEmit *ce, const KExpr *saved, bool address_only);
+/* Around an index/dereference node: open returns the access kind and
+ * prints the head of CW_CHK(...) (or returns -1: emit it plainly), close
+ * prints the tail. */
+int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e);
+void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind);
+void ce_check_barrier(CEmit *ce); /* at a block or warp barrier */
+extern const char *const c_check_prelude_text;
 
 /* c_fission.c */
 bool stmt_has_split(const KStmt *s);

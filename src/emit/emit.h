@@ -16,5 +16,8 @@
  * (see c_abi.h).  `source_name` goes into the header comment (may be
  * NULL). */
 char *emit_c(const KModule *m, const char *source_name, CwDiags *d);
+/* The same with every memory access and barrier reported to the runtime
+ * (check mode: memcheck and racecheck, see c_check.c). */
+char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d);
 
 #endif

@@ -80,6 +80,7 @@ cw_status cw_context_new(const char *backend, cw_context **out) {
   mempool_init(&ctx->pool);
   cw_status st = ops->open(&ctx->dev, ctx->err, sizeof ctx->err);
   if (st == CW_OK) st = cw_stream_new(ctx, &ctx->default_stream);
+  if (st == CW_OK) ctx->checking = ops->check_errors && ops->check_errors(ctx->dev) >= 0;
   if (st != CW_OK) {
     rt_fail(NULL, st, "%s", ctx->err[0] ? ctx->err : "cannot open the backend");
     cw_context_free(ctx);
@@ -87,6 +88,10 @@ cw_status cw_context_new(const char *backend, cw_context **out) {
   }
   *out = ctx;
   return CW_OK;
+}
+
+int cw_context_check_errors(const cw_context *ctx) {
+  return ctx && ctx->checking ? ctx->ops->check_errors(ctx->dev) : -1;
 }
 
 void cw_context_free(cw_context *ctx) {
@@ -152,7 +157,7 @@ cw_status rt_module_load(cw_context *ctx, cw_program *prog, const char *key,
   char *c = NULL;
   cw_diags *d = cw_diags_new();
   if (!d) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
-  cw_status st = cw_program_emit(prog, "c", d, &c);
+  cw_status st = cw_program_emit(prog, ctx->checking ? "c-check" : "c", d, &c);
   if (st != CW_OK) {
     char *r = cw_diags_render(d);
     rt_fail(ctx, st, "cannot translate the program to C:\n%s", r ? r : "");

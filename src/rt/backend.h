@@ -99,6 +99,9 @@ typedef struct CwBackendOps {
   cw_status (*event_elapsed)(void *dev, void *start, void *end, float *ms);
   /* Device printf output since the last call (malloc'd, or NULL). */
   char *(*take_output)(void *dev);
+  /* Errors found so far by CUWASM_CHECK's checkers, or -1 when the
+   * backend is not checking (NULL: never checks). */
+  int (*check_errors)(void *dev);
 } CwBackendOps;
 
 const CwBackendOps *cw_backend_cpu(void);

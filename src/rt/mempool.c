@@ -5,7 +5,9 @@
  * freed block fits the next request of a similar size; freed blocks are
  * kept (up to 1 GiB per context) and handed out again first-fit among
  * blocks of the same class, so that the alloc/free churn of typical CUDA
- * programs costs a mutex, not a system call.
+ * programs costs a mutex, not a system call.  In check mode (CUWASM_CHECK)
+ * nothing is rounded or kept: memcheck sees every allocation's real size
+ * and every free.
  */
 #include "rt_internal.h"
 
@@ -27,6 +29,12 @@ static size_t size_class(size_t n) {
 
 void *mempool_get(cw_context *ctx, size_t n, size_t *cap) {
   MemPool *p = &ctx->pool;
+  if (ctx->checking) { /* memcheck needs exact sizes and no reuse */
+    void *ptr = NULL;
+    if (ctx->ops->mem_alloc(ctx->dev, n ? n : 1, &ptr) != CW_OK) return NULL;
+    *cap = n;
+    return ptr;
+  }
   size_t c = size_class(n);
   pthread_mutex_lock(&p->mu);
   for (int i = 0; i < p->nfree; i++) {
@@ -61,6 +69,10 @@ static bool grow(MemPool *p) {
 
 void mempool_put(cw_context *ctx, void *ptr, size_t cap) {
   MemPool *p = &ctx->pool;
+  if (ctx->checking) {
+    ctx->ops->mem_free(ctx->dev, ptr);
+    return;
+  }
   pthread_mutex_lock(&p->mu);
   bool keep = p->cached_bytes + cap <= POOL_MAX_CACHED &&
               (p->nfree < p->capfree || grow(p));

@@ -116,7 +116,9 @@ cw_status module_cache_load(cw_context *ctx, const char *name, const char *sourc
   *out = NULL;
   if (!name) name = "<source>";
   char key[33];
-  bool keyed = source && source_key(ctx->ops->name, name, source, size, opts, key);
+  /* check-mode code differs from normal code for the same source */
+  const char *flavour = ctx->checking ? "cpu+check" : ctx->ops->name;
+  bool keyed = source && source_key(flavour, name, source, size, opts, key);
   void *h;
   if (keyed && ctx->ops->module_cached(ctx->dev, key, &h) == CW_OK) {
     cw_module *m = calloc(1, sizeof *m);

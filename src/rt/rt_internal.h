@@ -63,6 +63,7 @@ struct cw_context {
   pthread_mutex_t mu;
   cw_stream **streams;   /* all live streams, for cw_synchronize */
   int nstreams, capstreams;
+  bool checking;         /* the backend runs CUWASM_CHECK's checkers */
   char err[1024];
 };
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets tests/fuzz/fuzz_*.c (fuzz_parse, and fuzz_pp
-# when present) with clang-14 and ASan+UBSan against all of src/, then runs
+# Builds the libFuzzer targets tests/fuzz/fuzz_*.c (fuzz_parse, fuzz_pp,
+# fuzz_rewrite: the host-code rewriter of `cuwasm cc`) with clang-14 and
+# ASan+UBSan against all of src/, then runs
 # each for SECONDS on its seed corpus (tests/fuzz/corpus_NAME/, else
 # corpus_parse/, plus the kernels of tests/kernels/).  Exits non-zero on any
 # finding (crash, leak, UB, timeout, OOM); the reproducer is left in

@@ -48,3 +48,6 @@ __global__ void reduceVolatileInt(const int* in, int* out)
     }
     if (tid == 0) out[blockIdx.x] = vs[0];
 }
+
+// CHECK: memcheck (reduceVolatileInt is warp-synchronous without __syncwarp:
+// racecheck rightly reports its intra-warp hazards, real on Volta and later)

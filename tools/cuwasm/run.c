@@ -30,7 +30,10 @@ static const char *usage =
     "usage: cuwasm run FILE.cu [more .cu/.c/.cpp] [nvcc flags] [-- ARGS...]\n"
     "Builds the program into the cache (only when something changed) and runs it\n"
     "with ARGS; exits with the program's exit code.  CUWASM_BACKEND=cpu|auto picks\n"
-    "the backend; CUWASM_QUIET=1 drops the backend line.\n";
+    "the backend; CUWASM_QUIET=1 drops the backend line.\n"
+    "--check memcheck|racecheck|leaks[,...]|all runs the kernels on the CPU backend\n"
+    "with those checkers (like CUWASM_CHECK=... for binaries of `cuwasm cc`):\n"
+    "reports in compute-sanitizer's shape, exit status 1 when any error was found.\n";
 
 typedef struct Hash {
   uint64_t h;
@@ -182,10 +185,35 @@ static int build_cached(CcOpts *o, int argc, char **argv, char *exe, size_t n) {
   return rc;
 }
 
+/* --check LIST / --check=LIST: taken out of argv (before the `--`), into
+ * CUWASM_CHECK for the program; 1 on a bad list. */
+static int take_check(int *argc, char **argv, int *sep) {
+  for (int i = 1; i < *sep; i++) {
+    const char *v = NULL;
+    int drop = 0;
+    if (!strcmp(argv[i], "--check") && i + 1 < *sep) v = argv[i + 1], drop = 2;
+    else if (!strncmp(argv[i], "--check=", 8)) v = argv[i] + 8, drop = 1;
+    if (!drop) continue;
+    if (!strstr(v, "memcheck") && !strstr(v, "racecheck") && !strstr(v, "leak") &&
+        strcmp(v, "all")) {
+      fprintf(stderr, "cuwasm run: --check takes memcheck, racecheck, leaks or all, not '%s'\n", v);
+      return 1;
+    }
+    setenv("CUWASM_CHECK", v, 1);
+    setenv("CUWASM_BACKEND", "cpu", 1);
+    memmove(&argv[i], &argv[i + drop], sizeof *argv * (size_t)(*argc - i - drop + 1));
+    *argc -= drop;
+    *sep -= drop;
+    i--;
+  }
+  return 0;
+}
+
 int cmd_run(int argc, char **argv) {
   int sep = argc;
   for (int i = 1; i < argc; i++)
     if (!strcmp(argv[i], "--")) { sep = i; break; }
+  if (take_check(&argc, argv, &sep)) return 2;
   int h = cli_wants_help(sep, argv);
   if (h == 1) { fputs(usage, stdout); return 0; }
   if (h == 2) { printf("cuwasm %s\n", cw_version()); return 0; }

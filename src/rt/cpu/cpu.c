@@ -35,6 +35,10 @@ typedef struct CpuDevice {
   char *out;            /* device printf text */
   size_t out_len, out_cap;
   CpuAllocTable allocs; /* device memory with guard pages */
+  CpuChecker checker;   /* CUWASM_CHECK (check.c) */
+  CpuCheckRange *globals; /* module globals, for memcheck */
+  const void **globals_owner;
+  size_t nglobals, capglobals;
 } CpuDevice;
 
 typedef struct CpuModule {
@@ -54,9 +58,14 @@ typedef struct CpuLaunch {
   pthread_mutex_t mu;
   char msg[512];
   CpuFaultGuard *guards; /* one per pool thread (fault.c) */
+  CpuCheck *check;       /* check mode only */
 } CpuLaunch;
 
+CpuCheck *cpu_launch_check(void *host) { return ((CpuLaunch *)host)->check; }
+
 /* ---- device ---------------------------------------------------------- */
+
+static void emit_report(void *dv, const char *text);
 
 static cw_status cpu_open(void **devp, char *err, size_t errn) {
   CpuDevice *d = calloc(1, sizeof *d);
@@ -71,6 +80,7 @@ static cw_status cpu_open(void **devp, char *err, size_t errn) {
   }
   pthread_mutex_init(&d->out_mu, NULL);
   pthread_mutex_init(&d->allocs.mu, NULL);
+  cpu_checker_init(&d->checker, emit_report, d);
   *devp = d;
   return CW_OK;
 }
@@ -84,6 +94,9 @@ static void cpu_close(void *dv) {
   free(d->out);
   pthread_mutex_destroy(&d->out_mu);
   cpu_guard_table_destroy(&d->allocs);
+  cpu_checker_destroy(&d->checker);
+  free(d->globals);
+  free(d->globals_owner);
   free(d);
 }
 
@@ -97,7 +110,13 @@ static cw_status cpu_alloc(void *dv, size_t n, void **p) {
 
 static void cpu_free(void *dv, void *p) {
   CpuDevice *d = dv;
-  cpu_guard_free(&d->allocs, p);
+  size_t n = cpu_guard_free(&d->allocs, p);
+  if (n) cpu_checker_freed(&d->checker, p, n);
+}
+
+static int cpu_check_errors(void *dv) {
+  CpuDevice *d = dv;
+  return d->checker.on ? atomic_load(&d->checker.errors) : -1;
 }
 
 static cw_status cpu_copy(void *dv, void *dst, const void *src, size_t n) {
@@ -146,21 +165,55 @@ static cw_status load(const char *src, const char *key, const CwInputs *inputs,
   return CW_OK;
 }
 
+/* In check mode, a loaded module's globals are memory its kernels may
+ * touch (memcheck's ranges); they leave with the module. */
+static void note_globals(CpuDevice *d, const CpuModule *m) {
+  if (!d->checker.on) return;
+  pthread_mutex_lock(&d->out_mu);
+  for (const cw_symbol_desc *g = m->symbols; g->name; g++) {
+    if (d->nglobals == d->capglobals) {
+      size_t cap = d->capglobals ? d->capglobals * 2 : 64;
+      CpuCheckRange *r = realloc(d->globals, sizeof *r * cap);
+      if (r) d->globals = r;
+      const void **o = realloc(d->globals_owner, sizeof *o * cap);
+      if (o) d->globals_owner = o;
+      if (!r || !o) break;
+      d->capglobals = cap;
+    }
+    d->globals[d->nglobals] = (CpuCheckRange){g->addr, (size_t)g->size, "__device__ variable"};
+    d->globals_owner[d->nglobals++] = m;
+  }
+  pthread_mutex_unlock(&d->out_mu);
+}
+
+static void drop_globals(CpuDevice *d, const CpuModule *m) {
+  pthread_mutex_lock(&d->out_mu);
+  size_t k = 0;
+  for (size_t i = 0; i < d->nglobals; i++)
+    if (d->globals_owner[i] != m) {
+      d->globals[k] = d->globals[i];
+      d->globals_owner[k++] = d->globals_owner[i];
+    }
+  d->nglobals = k;
+  pthread_mutex_unlock(&d->out_mu);
+}
+
 static cw_status cpu_module_load(void *dv, const char *src, void **out, char *err,
                                  size_t errn) {
-  (void)dv;
-  return load(src, NULL, NULL, out, err, errn);
+  cw_status st = load(src, NULL, NULL, out, err, errn);
+  if (st == CW_OK) note_globals(dv, *out);
+  return st;
 }
 
 static cw_status cpu_module_load_record(void *dv, const char *src, const char *key,
                                         const CwInputs *inputs, void **out, char *err,
                                         size_t errn) {
-  (void)dv;
-  return load(src, key, inputs, out, err, errn);
+  cw_status st = load(src, key, inputs, out, err, errn);
+  if (st == CW_OK) note_globals(dv, *out);
+  return st;
 }
 
 static cw_status cpu_module_cached(void *dv, const char *key, void **out) {
-  (void)dv;
   CpuModule *m = calloc(1, sizeof *m);
   if (!m) return CW_ERR_NOT_FOUND;
   char err[256];
@@ -173,14 +226,15 @@ static cw_status cpu_module_cached(void *dv, const char *key, void **out) {
     free(m);
     return CW_ERR_NOT_FOUND;
   }
+  note_globals(dv, m);
   *out = m;
   return CW_OK;
 }
 
 static void cpu_module_unload(void *dv, void *mv) {
-  (void)dv;
   CpuModule *m = mv;
   if (!m) return;
+  drop_globals(dv, m);
   cpu_jit_unload(&m->jit);
   free(m);
 }
@@ -213,9 +267,13 @@ static cw_status cpu_symbol_find(void *mv, const char *name, void **addr, size_t
 
 /* ---- device-side printf / assert ------------------------------------ */
 
+static void append_output(CpuDevice *d, const char *local, size_t len);
+
+/* Check reports (check.c) go where device printf goes. */
+static void emit_report(void *dv, const char *text) { append_output(dv, text, strlen(text)); }
+
 static int host_printf(cw_rt_ctx *ctx, const char *fmt, ...) {
   CpuLaunch *L = ctx->host;
-  CpuDevice *d = L->dev;
   char local[1024];
   va_list ap;
   va_start(ap, fmt);
@@ -223,6 +281,11 @@ static int host_printf(cw_rt_ctx *ctx, const char *fmt, ...) {
   va_end(ap);
   if (n < 0) return n;
   size_t len = (size_t)n < sizeof local ? (size_t)n : sizeof local - 1;
+  append_output(L->dev, local, len);
+  return n;
+}
+
+static void append_output(CpuDevice *d, const char *local, size_t len) {
   pthread_mutex_lock(&d->out_mu);
   if (d->out_len + len + 1 > d->out_cap) {
     size_t cap = (d->out_cap ? d->out_cap * 2 : 4096) + len;
@@ -238,7 +301,6 @@ static int host_printf(cw_rt_ctx *ctx, const char *fmt, ...) {
     d->out[d->out_len] = 0;
   }
   pthread_mutex_unlock(&d->out_mu);
-  return n;
 }
 
 static void record_failure(CpuLaunch *L, const char *text) {
@@ -295,7 +357,10 @@ static void run_block(void *arg, uint64_t i, int worker) {
       .printf_fn = host_printf,
       .assert_fn = host_assert,
       .trap_fn = host_trap,
+      .check_fn = L->check ? cpu_check_access : NULL,
+      .barrier_fn = L->check ? cpu_check_barrier : NULL,
   };
+  if (L->check) cpu_check_block_begin(L->check, worker);
   CpuFaultGuard *g = &L->guards[worker];
   cpu_fault_prepare();
   if (sigsetjmp(g->jb, 0)) {
@@ -389,6 +454,42 @@ static void watchdog_stop(Watchdog *w) {
   pthread_cond_destroy(&w->cv);
 }
 
+/* ---- check mode ------------------------------------------------------- */
+
+typedef struct RangeList {
+  CpuCheckRange *v;
+  size_t n, cap;
+} RangeList;
+
+static void push_range(RangeList *l, CpuCheckRange r) {
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 64;
+    CpuCheckRange *v = realloc(l->v, sizeof *v * cap);
+    if (!v) return;
+    l->v = v;
+    l->cap = cap;
+  }
+  l->v[l->n++] = r;
+}
+
+static void add_alloc_range(void *arg, const CpuGuarded *g) {
+  push_range(arg, (CpuCheckRange){g->data, g->size, "device allocation"});
+}
+
+/* The launch's view for check.c: live allocations and module globals. */
+static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_bytes) {
+  RangeList l = {0};
+  cpu_guard_each(&d->allocs, add_alloc_range, &l);
+  pthread_mutex_lock(&d->out_mu);
+  for (size_t i = 0; i < d->nglobals; i++) push_range(&l, d->globals[i]);
+  pthread_mutex_unlock(&d->out_mu);
+  bool ok = cpu_check_begin(k, &d->checker, L->k->name, l.v, l.n, shm_bytes, d->nthreads);
+  free(l.v);
+  if (ok) L->check = k;
+  else cpu_check_end(k);
+  return ok;
+}
+
 static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
                             const uint32_t block[3], size_t shared_bytes, void **args,
                             char *err, size_t errn) {
@@ -417,12 +518,20 @@ static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
     snprintf(err, errn, "out of memory for shared memory buffers");
     return CW_ERR_NOMEM;
   }
+  CpuCheck check;
+  if (d->checker.on && !check_begin(d, &L, &check, stat + shared_bytes)) {
+    pthread_mutex_destroy(&L.mu);
+    free(L.guards);
+    snprintf(err, errn, "out of memory for the checker");
+    return CW_ERR_NOMEM;
+  }
   uint64_t nblocks = (uint64_t)grid[0] * grid[1] * grid[2];
   double timeout = launch_timeout();
   Watchdog w;
   bool watched = timeout > 0 && watchdog_start(&w, &L, timeout);
   cpu_pool_run(&d->pool, nblocks, run_block, &L);
   if (watched) watchdog_stop(&w);
+  if (L.check) cpu_check_end(L.check);
   pthread_mutex_destroy(&L.mu);
   free(L.guards);
   if (atomic_load(&L.failed)) {
@@ -510,6 +619,7 @@ static const CwBackendOps cpu_ops = {
     .symbol_find = cpu_symbol_find,
     .launch = cpu_launch,
     .take_output = cpu_take_output,
+    .check_errors = cpu_check_errors,
 };
 
 const CwBackendOps *cw_backend_cpu(void) { return &cpu_ops; }

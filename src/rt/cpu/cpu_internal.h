@@ -95,10 +95,64 @@ typedef struct CpuAllocTable {
 
 /* Device memory between inaccessible pages (plain memory if that fails). */
 void *cpu_guard_alloc(CpuAllocTable *t, size_t n);
-void cpu_guard_free(CpuAllocTable *t, void *p);
+/* Returns the size of what was freed (0: not a guarded allocation). */
+size_t cpu_guard_free(CpuAllocTable *t, void *p);
+/* Calls fn for every live allocation. */
+void cpu_guard_each(CpuAllocTable *t, void (*fn)(void *arg, const CpuGuarded *g), void *arg);
 /* Appends where addr lies relative to the allocation whose guards hold it. */
 void cpu_guard_describe(CpuAllocTable *t, const void *addr, char *buf, size_t n);
 void cpu_guard_table_destroy(CpuAllocTable *t);
+
+/* ---- check.c ---- */
+/* A range of memory kernels may touch: an allocation or a module global. */
+typedef struct CpuCheckRange {
+  const unsigned char *lo;
+  size_t size;
+  const char *name; /* "device allocation", "__device__ variable" ... */
+} CpuCheckRange;
+
+/* Per device: what CUWASM_CHECK asked for, the error count, the reports
+ * already made, recently freed allocations, and where reports go. */
+typedef struct CpuChecker {
+  bool on, memcheck, racecheck;
+  pthread_mutex_t mu;
+  atomic_int errors;
+  uintptr_t seen[1024];
+  size_t nseen;
+  CpuCheckRange freed[256];
+  size_t nfreed;
+  void (*emit)(void *sink, const char *text);
+  void *sink;
+} CpuChecker;
+
+typedef struct CpuRaceShadow CpuRaceShadow;
+
+/* Per launch. */
+typedef struct CpuCheck {
+  CpuChecker *dev;
+  const char *kernel;
+  CpuCheckRange *ranges, *freed; /* ranges sorted by start */
+  size_t nranges, nfreed, shm_bytes;
+  bool memcheck, racecheck;
+  CpuRaceShadow *shadows; /* one per pool thread */
+  int nshadows;
+} CpuCheck;
+
+/* False when CUWASM_CHECK asks for nothing. */
+bool cpu_checker_init(CpuChecker *c, void (*emit)(void *, const char *), void *sink);
+void cpu_checker_freed(CpuChecker *c, const void *p, size_t size);
+void cpu_checker_destroy(CpuChecker *c);
+bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCheckRange *ranges,
+                     size_t nranges, size_t shm_bytes, int nworkers);
+void cpu_check_end(CpuCheck *k);
+void cpu_check_block_begin(CpuCheck *k, int worker);
+/* The cw_rt_ctx callbacks of check-mode code (emit/c_abi.h). */
+struct cw_rt_ctx;
+const void *cpu_check_access(struct cw_rt_ctx *ctx, const void *p, uint32_t size, int kind,
+                             const char *loc, int32_t tx, uint32_t ty, uint32_t tz);
+void cpu_check_barrier(struct cw_rt_ctx *ctx);
+/* The launch's check state (cpu.c), from cw_rt_ctx.host; NULL when off. */
+CpuCheck *cpu_launch_check(void *host);
 
 /* ---- fault.c ---- */
 /* One per pool thread and launch: where a fault or the watchdog jumps to. */

@@ -118,16 +118,25 @@ void *cpu_guard_alloc(CpuAllocTable *t, size_t n) {
   return p;
 }
 
-void cpu_guard_free(CpuAllocTable *t, void *p) {
-  if (!p) return;
+size_t cpu_guard_free(CpuAllocTable *t, void *p) {
+  if (!p) return 0;
   CpuGuarded g;
   pthread_mutex_lock(&t->mu);
   bool ours = table_take(t, p, &g);
   pthread_mutex_unlock(&t->mu);
-  if (ours)
-    munmap(g.base, g.total);
-  else
+  if (!ours) {
     free(p);
+    return 0;
+  }
+  munmap(g.base, g.total);
+  return g.size;
+}
+
+void cpu_guard_each(CpuAllocTable *t, void (*fn)(void *arg, const CpuGuarded *g), void *arg) {
+  pthread_mutex_lock(&t->mu);
+  for (size_t i = 0; i < t->cap; i++)
+    if (t->slots[i].data) fn(arg, &t->slots[i]);
+  pthread_mutex_unlock(&t->mu);
 }
 
 /* "N bytes after the end of a K-byte allocation at P", for the nearest
