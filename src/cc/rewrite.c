@@ -686,7 +686,7 @@ static int cmp_edit(const void *a, const void *b) {
 }
 
 static char *apply(Rw *r) {
-  qsort(r->e, (size_t)r->ne, sizeof *r->e, cmp_edit);
+  if (r->ne) qsort(r->e, (size_t)r->ne, sizeof *r->e, cmp_edit); /* r->e may be NULL */
   size_t total = r->n + r->nsyms + 64;
   for (int i = 0; i < r->ne; i++) total += strlen(r->e[i].ins);
   char *out = malloc(total + 1);
