@@ -43,6 +43,11 @@
                             int kind, const char *loc, int32_t tx,          \
                             uint32_t ty, uint32_t tz);                      \
     void (*barrier_fn)(cw_rt_ctx *ctx);                                     \
+    /* check mode: the memory check_fn last found valid (4 ranges, the  \
+     * oldest replaced); accesses inside them skip the call (shared       \
+     * memory never enters: racecheck sees every access) */               \
+    const unsigned char *chk_lo[4], *chk_hi[4];                             \
+    uint32_t chk_next;                                                      \
   };                                                                          \
   typedef void (*cw_kernel_fn)(cw_rt_ctx *ctx, void **args);                  \
   typedef struct cw_kernel_desc {                                             \

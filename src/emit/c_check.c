@@ -77,6 +77,15 @@ void ce_check_barrier(CEmit *ce) {
  * per-thread loop (block-uniform statements) reports thread -1. */
 const char *const c_check_prelude_text =
     "#define CW_CHECKING 1\n"
-    "#define CW_CHK(p, kind, loc) ((__typeof__(p))cw_ctx->check_fn(cw_ctx, \\\n"
-    "    (const void *)(p), (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, \\\n"
-    "    (uint32_t)cw_ty, (uint32_t)cw_tz))\n";
+    "/* inside the memory the last check found valid, aligned: no call */\n"
+    "static inline const void *cw_chk(cw_rt_ctx *c, const void *p, uint32_t size, int kind,\n"
+    "                                 const char *loc, int32_t tx, uint32_t ty, uint32_t tz) {\n"
+    "  const unsigned char *b = (const unsigned char *)p;\n"
+    "  uintptr_t mask = (size & (size - 1)) == 0 && size <= 16 ? size - 1 : 0;\n"
+    "  if (((uintptr_t)b & mask) == 0)\n"
+    "    for (int i = 0; i < 4; i++)\n"
+    "      if (b >= c->chk_lo[i] && b + size <= c->chk_hi[i]) return p;\n"
+    "  return c->check_fn(c, p, size, kind, loc, tx, ty, tz);\n"
+    "}\n"
+    "#define CW_CHK(p, kind, loc) ((__typeof__(p))cw_chk(cw_ctx, (const void *)(p), \\\n"
+    "    (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz))\n";

@@ -225,6 +225,18 @@ static void race_access(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char *
   }
 }
 
+/* The allocation or global p lies in becomes the context's window: the
+ * generated code checks the next accesses inside it without a call.
+ * The stack never does (no single range worth caching), nor shared
+ * memory while racecheck must see every access to it. */
+static void remember_window(const CpuCheck *k, cw_rt_ctx *ctx, const unsigned char *p) {
+  const CpuCheckRange *r = range_below(k, p);
+  if (!r || p >= r->lo + r->size) return;
+  uint32_t i = ctx->chk_next++ & 3;
+  ctx->chk_lo[i] = r->lo;
+  ctx->chk_hi[i] = r->lo + r->size;
+}
+
 /* ---- the callbacks ------------------------------------------------------------ */
 
 const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int kind,
@@ -237,10 +249,24 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
     int32_t t = tx < 0 ? -1 : (int32_t)((tz * ctx->block_dim[1] + ty) * ctx->block_dim[0]) + tx;
     race_access(k, ctx, p, size, kind, loc, t);
   }
-  if (!k->memcheck) return pv;
+  if (!k->memcheck) { /* racecheck alone: let the code skip the call for global memory */
+    if (!in_shared && inside_known(k, ctx, p, size)) remember_window(k, ctx, p);
+    return pv;
+  }
   bool misaligned = size > 1 && (size & (size - 1)) == 0 && size <= 16 &&
                     ((uintptr_t)p & (size - 1)) != 0;
-  if (!misaligned && (in_shared || inside_known(k, ctx, p, size))) return pv;
+  if (!misaligned && in_shared) {
+    if (!k->racecheck) { /* memcheck alone: shared memory may be cached too */
+      uint32_t i = ctx->chk_next++ & 3;
+      ctx->chk_lo[i] = ctx->shm;
+      ctx->chk_hi[i] = ctx->shm + k->shm_bytes;
+    }
+    return pv;
+  }
+  if (!misaligned && inside_known(k, ctx, p, size)) {
+    remember_window(k, ctx, p);
+    return pv;
+  }
   memcheck_fail(k, ctx, p, size, kind, loc, tx, ty, tz, misaligned);
   return size <= SCRATCH_BYTES ? scratch : pv;
 }
