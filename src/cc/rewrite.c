@@ -190,9 +190,10 @@ static void tokenize(Rw *r) {
     }
     bol = false;
     if (c == '/' && i + 1 < r->n && s[i + 1] == '/') { while (i < r->n && s[i] != '\n') i++; continue; }
-    if (c == '/' && i + 1 < r->n && s[i + 1] == '*') {
-      const char *e = strstr(s + i + 2, "*/");
-      i = e ? (size_t)(e - s) + 2 : r->n;
+    if (c == '/' && i + 1 < r->n && s[i + 1] == '*') { /* bounded: the text need not end in NUL */
+      size_t j = i + 2;
+      while (j + 1 < r->n && !(s[j] == '*' && s[j + 1] == '/')) j++;
+      i = j + 1 < r->n ? j + 2 : r->n;
       continue;
     }
     if (isalpha((unsigned char)c) || c == '_' || c == '$') { i = lex_ident(r, i); continue; }
