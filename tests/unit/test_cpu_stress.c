@@ -15,15 +15,18 @@
  * sums of exactly representable values must come out exact.  Barrier
  * kernels use trip counts that are uniform per block but differ between
  * blocks, barriers inside nested loops and ifs, and an early return of some
- * threads before the barriers.  Everything is small, so the whole test
- * takes a few seconds.
+ * threads before the barriers.  Every launch runs under a watchdog that
+ * names the kernel when it hangs (an off-by-one in a per-thread index once
+ * made this test hang until CTest's timeout, naming nothing).
  */
 #include "cuwasm.h"
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int passed, failed;
 #define CHECK(cond, ...)                                                     \
@@ -204,11 +207,31 @@ static Buf buf_new(Ctx *c, size_t n, const void *init) {
   return b;
 }
 
+/* A launch that does not finish within WATCHDOG_S seconds is a hang:
+ * SIGALRM prints the kernel's name and ends the test (instead of CTest's
+ * timeout, which names nothing). */
+enum { WATCHDOG_S = 120 };
+static char watchdog_msg[160];
+
+static void watchdog_fire(int sig) {
+  (void)sig;
+  ssize_t w = write(1, watchdog_msg, strlen(watchdog_msg));
+  (void)w;
+  _exit(1);
+}
+
 static int launch(Ctx *c, const char *name, unsigned g, unsigned bl, void **args) {
   cw_kernel *k;
   unsigned gr[3] = {g, 1, 1}, bk[3] = {bl, 1, 1};
-  if (cw_kernel_get(c->mod, name, &k) != CW_OK || cw_launch(k, gr, bk, 0, NULL, args) != CW_OK ||
-      cw_synchronize(c->ctx) != CW_OK) {
+  snprintf(watchdog_msg, sizeof watchdog_msg, "FAIL HANG: %s (grid %u, block %u, %s threads) "
+           "did not finish in %d s\n", name, g, bl, getenv("CUWASM_NUM_THREADS"), WATCHDOG_S);
+  fflush(stdout);
+  signal(SIGALRM, watchdog_fire);
+  alarm(WATCHDOG_S);
+  int bad = cw_kernel_get(c->mod, name, &k) != CW_OK ||
+            cw_launch(k, gr, bk, 0, NULL, args) != CW_OK || cw_synchronize(c->ctx) != CW_OK;
+  alarm(0);
+  if (bad) {
     printf("FAIL %s: %s\n", name, cw_last_error_message(c->ctx));
     failed++;
     return -1;
