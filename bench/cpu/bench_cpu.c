@@ -320,8 +320,12 @@ static Result run_case(Case *c, Ours *ours, Ocl *ocl, int reps) {
     printf("  %s: ours failed: %s\n", c->name, cw_last_error_message(ours->ctx));
     r.ok = 0;
   } else {
-    cw_memcpy_dtoh(ours->ctx, out, ours->dp[c->out], ob);
-    r.ok &= check(c, "ours", out);
+    if (cw_memcpy_dtoh(ours->ctx, out, ours->dp[c->out], ob) != CW_OK) {
+      printf("  %s: ours: reading the result back failed\n", c->name);
+      r.ok = 0;
+    } else {
+      r.ok &= check(c, "ours", out);
+    }
     r.ours = 1e30;
     for (int i = 0; i < reps; i++) {
       double t0 = now_ms();
@@ -335,8 +339,12 @@ static Result run_case(Case *c, Ours *ours, Ocl *ocl, int reps) {
     Cl p = {ocl, {0}, {0}};
     if (cl_setup(&p, c) || cl_run(&p, c)) {
       printf("  %s: pocl failed\n", c->name);
+      r.ok = 0; /* a peer that was there and failed is a failure, not a blank */
+    } else if (ocl->clEnqueueReadBuffer(ocl->q, p.buf[c->out], CL_TRUE, 0, ob, out, 0, NULL,
+                                        NULL) != CL_SUCCESS) {
+      printf("  %s: pocl: reading the result back failed\n", c->name);
+      r.ok = 0;
     } else {
-      ocl->clEnqueueReadBuffer(ocl->q, p.buf[c->out], CL_TRUE, 0, ob, out, 0, NULL, NULL);
       r.ok &= check(c, "pocl", out);
       r.pocl = 1e30;
       for (int i = 0; i < reps; i++) {

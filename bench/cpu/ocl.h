@@ -32,6 +32,7 @@ typedef struct _cl_event *cl_event;
 #define CL_MEM_READ_WRITE (1u << 0)
 #define CL_MEM_COPY_HOST_PTR (1u << 5)
 #define CL_TRUE 1
+#define CL_SUCCESS 0
 
 /* X(return type, name, parameter list) for every entry point used. */
 #define OCL_FUNCS(X)                                                                              \

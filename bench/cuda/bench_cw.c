@@ -5,7 +5,15 @@
  * backend synchronizes), plus launch latency, copies from pageable memory
  * and NVRTC compile time cold (no cache) and from the cubin cache.
  * Prints "name seconds" lines like bench_native.
+ *   bench_cw [kernels.cu [BACKEND]]     (BACKEND: cuda by default)
+ *
+ * Every kernel's result is read back after its timed launches and checked
+ * against a C computation of what those launches must leave (inputs are
+ * small integers, so most results are exact): a wrong result prints
+ * "error NAME: ..." on stderr and the program exits 1, so a fast but wrong
+ * backend never produces a figure that run.sh reports.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +41,25 @@ static char *slurp(const char *path, size_t *n) {
 
 static cw_context *ctx;
 static cw_module *mod;
+static int wrong; /* kernels whose result was wrong */
+
+/* Reads n floats back from device pointer d (exits on failure). */
+static float *back(const void *d, size_t n) {
+  float *h = malloc(n * 4);
+  if (!h || cw_memcpy_dtoh(ctx, h, d, n * 4) != CW_OK) {
+    printf("error reading back: %s\n", cw_last_error_message(ctx));
+    exit(1);
+  }
+  return h;
+}
+
+/* Counts a wrong result; prints the first bad element. */
+static void verdict(const char *name, long bad, long first, double got, double want) {
+  if (!bad) return;
+  fprintf(stderr, "error %s: %ld wrong results, first [%ld] = %.9g, expected %.9g\n", name, bad,
+          first, got, want);
+  wrong++;
+}
 
 static double run(const char *name, int reps, unsigned gx, unsigned gy, unsigned bx, unsigned by,
                   void **args) {
@@ -52,6 +79,97 @@ static double run(const char *name, int reps, unsigned gx, unsigned gy, unsigned
     }
   }
   return (now() - t0) / reps;
+}
+
+/* ---- inputs and the results the timed launches must leave ---- */
+
+/* 4096 % 11 != 1: x[r][c] and x[c][r] differ, so a transposed read shows */
+static float in_x(long i) { return (float)(i % 11); }
+static float in_a(long i) { return (float)(i % 3); }
+static float in_b(long i) { return (float)(i % 5) - 2.0f; }
+static unsigned in_u(long i) { return (unsigned)i * 2654435761u; }
+
+static void upload(void *d, const void *h, size_t bytes) {
+  if (cw_memcpy_htod(ctx, d, h, bytes) != CW_OK) {
+    printf("error uploading: %s\n", cw_last_error_message(ctx));
+    exit(1);
+  }
+}
+
+static void fill_inputs(int n, int m, void *x, void *y, void *A, void *B, void *u, void *o,
+                        void *bins) {
+  float *h = malloc((size_t)n * 4);
+  unsigned *hu = (unsigned *)h;
+  if (!h) exit(1);
+  for (long i = 0; i < n; i++) h[i] = in_x(i);
+  upload(x, h, (size_t)n * 4);
+  for (long i = 0; i < n; i++) h[i] = 1.0f;
+  upload(y, h, (size_t)n * 4);
+  for (long i = 0; i < (long)m * m; i++) h[i] = in_a(i);
+  upload(A, h, (size_t)m * m * 4);
+  for (long i = 0; i < (long)m * m; i++) h[i] = in_b(i);
+  upload(B, h, (size_t)m * m * 4);
+  for (long i = 0; i < n; i++) hu[i] = in_u(i);
+  upload(u, hu, (size_t)n * 4);
+  free(h);
+  cw_memset(ctx, o, 0, 4);
+  cw_memset(ctx, bins, 0, 1024);
+}
+
+/* y starts at 1 and every launch adds a*x: exact small integers. */
+static void check_saxpy(int n, float a, int launches, const void *y) {
+  float *h = back(y, (size_t)n);
+  long bad = 0, first = 0;
+  for (long i = 0; i < n; i++)
+    if (h[i] != 1.0f + (float)launches * a * in_x(i) && !bad++) first = i;
+  verdict("saxpy", bad, first, h[first], 1.0f + (float)launches * a * in_x(first));
+  free(h);
+}
+
+/* Every 61st element of C, computed in double (the sums are exact). */
+static void check_sgemm(int m, const void *C) {
+  float *h = back(C, (size_t)m * m);
+  long bad = 0, first = 0;
+  double want0 = 0;
+  for (long e = 0; e < (long)m * m; e += 61) {
+    long r = e / m, c = e % m;
+    double acc = 0;
+    for (long k = 0; k < m; k++) acc += (double)in_a(r * m + k) * in_b(k * m + c);
+    if (h[e] != (float)acc && !bad++) first = e, want0 = acc;
+  }
+  verdict("sgemm_tiled", bad, first, h[first], want0);
+  free(h);
+}
+
+/* out accumulates every launch's float sum: relative 1e-4. */
+static void check_reduce(int n, int launches, const void *o) {
+  float *h = back(o, 1);
+  double s = 0;
+  for (long i = 0; i < n; i++) s += in_x(i);
+  double want = s * launches;
+  verdict("reduce_sum", fabs(h[0] - want) > 1e-4 * want, 0, h[0], want);
+  free(h);
+}
+
+static void check_transpose(int tn, const void *y) {
+  float *h = back(y, (size_t)tn * tn);
+  long bad = 0, first = 0;
+  for (long r = 0; r < tn; r++)
+    for (long c = 0; c < tn; c++)
+      if (h[r * tn + c] != in_x(c * tn + r) && !bad++) first = r * tn + c;
+  verdict("transpose", bad, first, h[first], in_x((first % tn) * tn + first / tn));
+  free(h);
+}
+
+/* bins accumulate every launch's counts of in_u & 255. */
+static void check_histogram(int n, int launches, const void *bins) {
+  unsigned *h = (unsigned *)back(bins, 256), want[256] = {0};
+  for (long i = 0; i < n; i++) want[in_u(i) & 255u]++;
+  long bad = 0, first = 0;
+  for (int k = 0; k < 256; k++)
+    if (h[k] != want[k] * (unsigned)launches && !bad++) first = k;
+  verdict("histogram", bad, first, h[first], (double)want[first] * launches);
+  free(h);
 }
 
 static double load_module(const char *src, size_t n, int cached) {
@@ -75,13 +193,15 @@ static double load_module(const char *src, size_t n, int cached) {
 int main(int argc, char **argv) {
   size_t n;
   char *src = slurp(argc > 1 ? argv[1] : "kernels.cu", &n);
-  if (!src || cw_context_new("cuda", &ctx) != CW_OK) {
+  /* argv[2]: another backend ("cpu"), to try the checks without a GPU */
+  if (!src || cw_context_new(argc > 2 ? argv[2] : "cuda", &ctx) != CW_OK) {
     printf("error %s\n", cw_last_error_message(NULL));
     return 1;
   }
   printf("nvrtc_cold %.9f\n", load_module(src, n, 0));
   printf("nvrtc_cached %.9f\n", load_module(src, n, 1));
   int N = 1 << 24, M = 1024, TN = 4096;
+  enum { L_SAXPY = 51, L_SGEMM = 11, L_REDUCE = 51, L_TRANSPOSE = 21, L_HIST = 51 }; /* reps + warm-up */
   cw_buffer *bx, *by, *bA, *bB, *bC, *bo, *bu, *bb;
   cw_buffer_alloc(ctx, (size_t)N * 4, &bx);
   cw_buffer_alloc(ctx, (size_t)N * 4, &by);
@@ -93,20 +213,23 @@ int main(int argc, char **argv) {
   cw_buffer_alloc(ctx, 1024, &bb);
   void *x = cw_buffer_ptr(bx), *y = cw_buffer_ptr(by), *A = cw_buffer_ptr(bA), *B = cw_buffer_ptr(bB);
   void *C = cw_buffer_ptr(bC), *o = cw_buffer_ptr(bo), *u = cw_buffer_ptr(bu), *bins = cw_buffer_ptr(bb);
-  cw_memset(ctx, x, 0, (size_t)N * 4);
-  cw_memset(ctx, y, 0, (size_t)N * 4);
-  cw_memset(ctx, u, 0, (size_t)N * 4);
+  fill_inputs(N, M, x, y, A, B, u, o, bins);
   float a = 2.0f;
   void *sx[] = {&N, &a, &x, &y};
-  printf("saxpy %.9f\n", run("saxpy", 50, (unsigned)N / 256, 1, 256, 1, sx));
+  printf("saxpy %.9f\n", run("saxpy", L_SAXPY - 1, (unsigned)N / 256, 1, 256, 1, sx));
+  check_saxpy(N, a, L_SAXPY, y);
   void *sg[] = {&M, &A, &B, &C};
-  printf("sgemm_tiled %.9f\n", run("sgemm_tiled", 10, (unsigned)M / 16, (unsigned)M / 16, 16, 16, sg));
+  printf("sgemm_tiled %.9f\n", run("sgemm_tiled", L_SGEMM - 1, (unsigned)M / 16, (unsigned)M / 16, 16, 16, sg));
+  check_sgemm(M, C);
   void *rs[] = {&x, &o, &N};
-  printf("reduce_sum %.9f\n", run("reduce_sum", 50, 1024, 1, 256, 1, rs));
+  printf("reduce_sum %.9f\n", run("reduce_sum", L_REDUCE - 1, 1024, 1, 256, 1, rs));
+  check_reduce(N, L_REDUCE, o);
   void *tr[] = {&TN, &x, &y};
-  printf("transpose %.9f\n", run("transpose", 20, (unsigned)TN / 16, (unsigned)TN / 16, 16, 16, tr));
+  printf("transpose %.9f\n", run("transpose", L_TRANSPOSE - 1, (unsigned)TN / 16, (unsigned)TN / 16, 16, 16, tr));
+  check_transpose(TN, y);
   void *hi[] = {&u, &bins, &N};
-  printf("histogram %.9f\n", run("histogram", 50, 1024, 1, 256, 1, hi));
+  printf("histogram %.9f\n", run("histogram", L_HIST - 1, 1024, 1, 256, 1, hi));
+  check_histogram(N, L_HIST, bins);
   printf("launch %.9f\n", run("empty_kernel", 2000, 1, 1, 1, 1, NULL));
   float *h = malloc((size_t)N * 4);
   memset(h, 0, (size_t)N * 4);
@@ -129,5 +252,7 @@ int main(int argc, char **argv) {
   }
   cw_module_free(mod);
   cw_context_free(ctx);
-  return 0;
+  if (wrong) fprintf(stderr, "error: %d kernel(s) computed wrong results\n", wrong);
+  else fprintf(stderr, "all 5 kernels' results verified\n");
+  return wrong ? 1 : 0;
 }

@@ -16,7 +16,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$nvcc" -O3 -arch=native -std=c++17 -o "$work/native" "$here/bench_native.cu"
-cc -O2 -I"$root/include" -o "$work/cw" "$here/bench_cw.c" "$build/libcuwasm.a" -lpthread -ldl -lm
+cc -std=gnu11 -O2 -I"$root/include" -o "$work/cw" "$here/bench_cw.c" "$build/libcuwasm.a" -lpthread -ldl -lm
 (cd "$here" && "$work/native") >"$work/native.txt"
 (cd "$here" && XDG_CACHE_HOME="$work/cache" "$work/cw") >"$work/cw.txt"
 printf '%-14s %12s %12s %8s\n' measure "nvcc (s)" "cuwasm (s)" ratio

@@ -36,7 +36,10 @@
  *    other returns jump to the end of the PTL body.
  *  - `return` in a split kernel: cw_exit[t] = 1; exited threads are
  *    skipped by every later PTL and no longer take part in barriers, like
- *    exited threads on the GPU; nothing can hang (there is no waiting).
+ *    exited threads on the GPU; a barrier cannot deadlock (nothing waits),
+ *    though a kernel's own loop can still spin forever, or a wrong index
+ *    into the per-thread arrays can make it (run_exec and test_cpu_stress
+ *    have watchdogs that name the kernel).
  *  - device functions containing splits are inlined by c_lower.c; their
  *    `return` leaves a `do {} while (0)` wrapper loop as above.
  *  - warp collectives (__shfl*_sync, votes, ballot, match, __reduce_*,

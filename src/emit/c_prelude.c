@@ -398,4 +398,6 @@ CW_C_ABI_TEXT "\n\n"
 "  case 3: j = l ^ b; ok = j <= maxl; break;                       /* xor */\n"
 "  default: j = minl | (b & ~seg); ok = j <= maxl; break;          /* idx */\n"
 "  }\n"
-"  return ok ? j : l;\n}\n\n";
+"  return ok ? j : l;\n}\n\n"
+/* the last line: tests/golden/run_golden.sh cuts the prelude at it */
+"/* ---- end of the fixed prelude ---- */\n";

@@ -128,6 +128,14 @@ if grep -qx check <<<"$subs"; then
   expect "check without --arch (__CUDA_ARCH__ is 800)" 1 'err_has "expected __CUDA_ARCH__"'
 fi
 
+# ---- launch: more kernel arguments than its limit fail, naming it ----
+if grep -qx launch <<<"$subs"; then
+  many=()
+  for _ in $(seq 257); do many+=(i32:1); done
+  run launch ok.cu k --grid 1 --block 1 "${many[@]}"
+  expect "launch with 257 arguments" 2 'err_has "more than 256 kernel arguments"'
+fi
+
 # ---- transpile ----
 if grep -qx transpile <<<"$subs"; then
   run transpile ok.cu --target kir

@@ -7,6 +7,11 @@
 # golden file is a failure.  `--update` rewrites the expected files from the
 # current compiler (do this only on purpose, and review the diff).
 #
+# For --target c, the fixed prelude every C file starts with (line 2 up to
+# "end of the fixed prelude") is cut out of each output and compared once,
+# with tests/golden/c/_prelude.txt, so that a change to the prelude shows
+# as one diff and a change to a kernel's code as a diff of that kernel.
+#
 # Usage: tests/golden/run_golden.sh CUWASM [--target T] [--update] [X.cu ...]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,6 +48,29 @@ mkdir -p "$gdir"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# cut_prelude FILE NAME: moves FILE's prelude (line 2 to the end marker)
+# into $tmp/prelude and leaves a one-line reference in its place; the
+# first prelude seen is kept as $tmp/prelude.first, and every later one
+# must equal it.
+prelude_marker='/* ---- end of the fixed prelude ---- */'
+cut_prelude() {
+  local n
+  n=$(grep -nxF "$prelude_marker" "$1" | head -1 | cut -d: -f1)
+  if [[ -z $n ]]; then
+    echo "FAIL $2: no \"$prelude_marker\" line in the C output"
+    return 1
+  fi
+  sed -n "2,${n}p" "$1" >"$tmp/prelude"
+  { head -1 "$1"; echo "/* [the fixed prelude: tests/golden/c/_prelude.txt] */"
+    tail -n +"$((n + 1))" "$1"; } >"$tmp/cut" && mv "$tmp/cut" "$1"
+  if [[ ! -f $tmp/prelude.first ]]; then
+    cp "$tmp/prelude" "$tmp/prelude.first"
+  elif ! cmp -s "$tmp/prelude" "$tmp/prelude.first"; then
+    echo "FAIL $2: its prelude differs from the other files' (it must be fixed text)"
+    return 1
+  fi
+}
 pass=0 fail=0 updated=0
 declare -A seen=()
 for f in "${files[@]}"; do
@@ -62,6 +90,9 @@ for f in "${files[@]}"; do
   if [[ $rc -ne 0 || -n $why ]]; then
     echo "FAIL $name: transpile ${why:-exited $rc}"
     indent "$tmp/err"
+    fail=$((fail + 1)); continue
+  fi
+  if [[ $target == c ]] && ! cut_prelude "$tmp/out" "$name"; then
     fail=$((fail + 1)); continue
   fi
   if [[ $update -eq 1 ]]; then
@@ -100,6 +131,18 @@ if [[ $explicit -eq 0 ]]; then
     fi
   done
   shopt -u nullglob
+fi
+
+# The prelude, once.
+if [[ $target == c && -f $tmp/prelude.first ]]; then
+  pwant="$gdir/_prelude.txt"
+  if [[ $update -eq 1 ]]; then
+    cmp -s "$tmp/prelude.first" "$pwant" || { cp "$tmp/prelude.first" "$pwant"; echo "updated ${pwant#"$root"/}"; }
+  elif ! cmp -s "$tmp/prelude.first" "$pwant"; then
+    echo "FAIL prelude: differs from ${pwant#"$root"/} (- expected, + actual)"
+    diff -u "$pwant" "$tmp/prelude.first" 2>&1 | tail -n +3 | head -n 60 | sed 's/^/    /' || true
+    fail=$((fail + 1))
+  fi
 fi
 
 [[ $update -eq 1 ]] && echo "$updated golden file(s) rewritten"

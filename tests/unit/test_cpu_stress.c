@@ -1,24 +1,32 @@
 /*
- * test_cpu_stress.c — the CPU backend under load: atomics from many blocks
- * spread over the thread pool, barrier-heavy kernels, and warp operations
- * against a C reference, each repeated 50 times with the pool at 2 workers
- * and at 1 (CUWASM_NUM_THREADS, read when a context opens).
+ * test_cpu_stress.c — the CPU backend under load: atomics from thousands
+ * of blocks spread over the thread pool (repeated with the pool at 2 and
+ * at 4 workers, never with 1 only: one worker cannot race), and
+ * barrier-heavy kernels and warp operations against a C reference,
+ * repeated 50 times with the pool at 2 workers and at 1
+ * (CUWASM_NUM_THREADS, read when a context opens).
  *
- * Races show up as lost updates, so the checks are chosen to expose them:
+ * Races show up as lost updates, so the checks are chosen to expose them
+ * (and the kernels to cause them: hotAdd does nothing but atomicAdd on one
+ * word per type, 16M times, so the workers contend from start to end):
  * atomicAdd's returned old values must form a permutation of 0..N-1;
  * atomicExch's old values plus the final value must be exactly the set of
  * values written; inc/dec wrap counts, CAS-loop counters, and float/double
  * sums of exactly representable values must come out exact.  Barrier
  * kernels use trip counts that are uniform per block but differ between
  * blocks, barriers inside nested loops and ifs, and an early return of some
- * threads before the barriers.  Everything is small, so the whole test
- * takes a few seconds.
+ * threads before the barriers.  Every launch runs under a watchdog that
+ * names the kernel when it hangs (an off-by-one in a per-thread index once
+ * made this test hang until CTest's timeout, naming nothing).
  */
 #include "cuwasm.h"
 
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int passed, failed;
 #define CHECK(cond, ...)                                                     \
@@ -33,6 +41,8 @@ static int passed, failed;
   } while (0)
 
 enum { REPS = 50, GRID = 48, BLOCK = 128, N = GRID * BLOCK };
+/* the atomic kernels: thousands of blocks, a few repetitions */
+enum { AREPS = 6, AGRID = 2048, AN = AGRID * BLOCK, HOT_REPS = 64 };
 
 static const char *src =
     "#include <cuda_fp16.h>\n"
@@ -72,6 +82,14 @@ static const char *src =
     "  atomicAdd(&da[0], 0.5);\n"
     "  atomicAdd(&da[1], (double)i);\n"
     "  if (i < 1024) atomicAdd(&ha[0], __float2half(1.0f));\n"
+    "}\n"
+    /* nothing but atomicAdd on one word per type */
+    "__global__ void hotAdd(int *ia, unsigned *ua, unsigned long long *qa, float *fa, double *da,\n"
+    "                       int reps) {\n"
+    "  for (int k = 0; k < reps; k++) {\n"
+    "    atomicAdd(ia, 1); atomicAdd(ua, 3u); atomicAdd(qa, 1ull << 34);\n"
+    "    atomicAdd(fa, 1.0f); atomicAdd(da, 0.25);\n"
+    "  }\n"
     "}\n"
     /* the same in shared memory, one result row per block */
     "__global__ void atomShared(int *out, unsigned long long *qout, float *fout, int *olds) {\n"
@@ -189,11 +207,31 @@ static Buf buf_new(Ctx *c, size_t n, const void *init) {
   return b;
 }
 
+/* A launch that does not finish within WATCHDOG_S seconds is a hang:
+ * SIGALRM prints the kernel's name and ends the test (instead of CTest's
+ * timeout, which names nothing). */
+enum { WATCHDOG_S = 120 };
+static char watchdog_msg[160];
+
+static void watchdog_fire(int sig) {
+  (void)sig;
+  ssize_t w = write(1, watchdog_msg, strlen(watchdog_msg));
+  (void)w;
+  _exit(1);
+}
+
 static int launch(Ctx *c, const char *name, unsigned g, unsigned bl, void **args) {
   cw_kernel *k;
   unsigned gr[3] = {g, 1, 1}, bk[3] = {bl, 1, 1};
-  if (cw_kernel_get(c->mod, name, &k) != CW_OK || cw_launch(k, gr, bk, 0, NULL, args) != CW_OK ||
-      cw_synchronize(c->ctx) != CW_OK) {
+  snprintf(watchdog_msg, sizeof watchdog_msg, "FAIL HANG: %s (grid %u, block %u, %s threads) "
+           "did not finish in %d s\n", name, g, bl, getenv("CUWASM_NUM_THREADS"), WATCHDOG_S);
+  fflush(stdout);
+  signal(SIGALRM, watchdog_fire);
+  alarm(WATCHDOG_S);
+  int bad = cw_kernel_get(c->mod, name, &k) != CW_OK ||
+            cw_launch(k, gr, bk, 0, NULL, args) != CW_OK || cw_synchronize(c->ctx) != CW_OK;
+  alarm(0);
+  if (bad) {
     printf("FAIL %s: %s\n", name, cw_last_error_message(c->ctx));
     failed++;
     return -1;
@@ -227,10 +265,10 @@ static void test_atom_global(Ctx *c, int rep) {
   Buf ia = buf_new(c, sizeof ia0, ia0), ua = buf_new(c, sizeof ua0, ua0),
       qa = buf_new(c, sizeof qa0, qa0), la = buf_new(c, sizeof la0, la0),
       fa = buf_new(c, 12, NULL), da = buf_new(c, 16, NULL), ha = buf_new(c, 2, NULL),
-      olds = buf_new(c, N * 4, NULL), ex = buf_new(c, N * 4, NULL);
+      olds = buf_new(c, AN * 4, NULL), ex = buf_new(c, AN * 4, NULL);
   void *args[] = {&ia.d, &ua.d, &qa.d, &la.d, &fa.d, &da.d, &ha.d, &olds.d, &ex.d};
-  if (launch(c, "atomGlobal", GRID, BLOCK, args)) return;
-  int ih[9], *oh = malloc(N * 4), *eh = malloc(N * 4 + 4);
+  if (launch(c, "atomGlobal", AGRID, BLOCK, args)) return;
+  int ih[9], *oh = malloc(AN * 4), *eh = malloc(AN * 4 + 4);
   unsigned uh[5];
   unsigned long long qh[8];
   long long lh[2];
@@ -244,13 +282,13 @@ static void test_atom_global(Ctx *c, int rep) {
   cw_memcpy_dtoh(c->ctx, fh, fa.d, sizeof fh);
   cw_memcpy_dtoh(c->ctx, dh, da.d, sizeof dh);
   cw_memcpy_dtoh(c->ctx, &hh, ha.d, 2);
-  cw_memcpy_dtoh(c->ctx, oh, olds.d, N * 4);
-  cw_memcpy_dtoh(c->ctx, eh, ex.d, N * 4);
+  cw_memcpy_dtoh(c->ctx, oh, olds.d, AN * 4);
+  cw_memcpy_dtoh(c->ctx, eh, ex.d, AN * 4);
   /* expected values computed sequentially (the results are order-free) */
   int e_and = -1, e_or = 0, e_xor = 0;
   unsigned e_umax = 0, e_umin = 0xffffffffu, e_inc = 0, e_dec = 0;
   unsigned long long q_or = 0, q_xor = 0, q_and = ~0ull;
-  for (int i = 0; i < N; i++) {
+  for (int i = 0; i < AN; i++) {
     e_and &= ~(int)(1u << (i & 31)) | (i & 1);
     e_or |= 1 << (i % 31);
     e_xor ^= i;
@@ -263,26 +301,27 @@ static void test_atom_global(Ctx *c, int rep) {
     q_xor ^= (unsigned long long)i << 20;
     q_and &= ~(1ull << (i & 63));
   }
-  CHECK(ih[0] == N && is_permutation(oh, N, 0), "rep %d: atomicAdd int %d / old values", rep, ih[0]);
-  CHECK(ih[1] == -(N * (N - 1) / 2), "rep %d: atomicSub %d", rep, ih[1]);
-  CHECK(ih[2] == -(N - 1) && ih[3] == N - 1, "rep %d: min/max %d %d", rep, ih[2], ih[3]);
+  CHECK(ih[0] == AN && is_permutation(oh, AN, 0), "rep %d: atomicAdd int %d / old values", rep, ih[0]);
+  CHECK(ih[1] == (int)(0u - (unsigned)((unsigned long long)AN * (AN - 1) / 2)),
+        "rep %d: atomicSub %d", rep, ih[1]);
+  CHECK(ih[2] == -(AN - 1) && ih[3] == AN - 1, "rep %d: min/max %d %d", rep, ih[2], ih[3]);
   CHECK(ih[4] == e_and && ih[5] == e_or && ih[6] == e_xor, "rep %d: and/or/xor", rep);
-  eh[N] = ih[7]; /* the old values of every exchange plus the final value: {0..N} */
-  CHECK(is_permutation(eh, N + 1, 0), "rep %d: atomicExch lost or duplicated a value", rep);
-  CHECK(ih[8] == 3 * N, "rep %d: CAS loop %d", rep, ih[8]);
+  eh[AN] = ih[7]; /* the old values of every exchange plus the final value: {0..AN} */
+  CHECK(is_permutation(eh, AN + 1, 0), "rep %d: atomicExch lost or duplicated a value", rep);
+  CHECK(ih[8] == 3 * AN, "rep %d: CAS loop %d", rep, ih[8]);
   CHECK(uh[0] == e_inc && uh[1] == e_dec, "rep %d: inc/dec %u %u", rep, uh[0], uh[1]);
-  CHECK(uh[2] == 2u * N && uh[3] == e_umax && uh[4] == e_umin, "rep %d: unsigned add/max/min", rep);
-  CHECK(qh[0] == (unsigned long long)N * (1ull << 33) + (unsigned long long)N * (N - 1) / 2,
+  CHECK(uh[2] == 2u * AN && uh[3] == e_umax && uh[4] == e_umin, "rep %d: unsigned add/max/min", rep);
+  CHECK(qh[0] == (unsigned long long)AN * (1ull << 33) + (unsigned long long)AN * (AN - 1) / 2,
         "rep %d: u64 add", rep);
-  CHECK(qh[1] == (unsigned long long)(N - 1) << 40 && qh[2] == ~(unsigned long long)(N - 1),
+  CHECK(qh[1] == (unsigned long long)(AN - 1) << 40 && qh[2] == ~(unsigned long long)(AN - 1),
         "rep %d: u64 max/min", rep);
   CHECK(qh[3] == q_or && qh[4] == q_xor && qh[5] == q_and, "rep %d: u64 or/xor/and", rep);
-  CHECK(qh[6] == 7 && qh[7] == 5ull * N, "rep %d: u64 exch/CAS %llu", rep, qh[7]);
-  CHECK(lh[0] == (long long)(N - 1) - 1000000000000ll && lh[1] == -(long long)(N - 1) * 1000000ll,
+  CHECK(qh[6] == 7 && qh[7] == 5ull * AN, "rep %d: u64 exch/CAS %llu", rep, qh[7]);
+  CHECK(lh[0] == (long long)(AN - 1) - 1000000000000ll && lh[1] == -(long long)(AN - 1) * 1000000ll,
         "rep %d: i64 max/min", rep);
-  CHECK(fh[0] == (float)N && fh[1] == -0.25f * N && fh[2] == 2.0f, "rep %d: float %g %g", rep,
+  CHECK(fh[0] == (float)AN && fh[1] == -0.25f * AN && fh[2] == 2.0f, "rep %d: float %g %g", rep,
         fh[0], fh[1]);
-  CHECK(dh[0] == 0.5 * N && dh[1] == (double)N * (N - 1) / 2, "rep %d: double %g", rep, dh[1]);
+  CHECK(dh[0] == 0.5 * AN && dh[1] == (double)AN * (AN - 1) / 2, "rep %d: double %g", rep, dh[1]);
   CHECK(hh == f2h_small(1024.0f), "rep %d: half add %04x", rep, hh);
   free(oh);
   free(eh);
@@ -291,17 +330,17 @@ static void test_atom_global(Ctx *c, int rep) {
 }
 
 static void test_atom_shared(Ctx *c, int rep) {
-  Buf out = buf_new(c, GRID * 10 * 4, NULL), q = buf_new(c, GRID * 16, NULL),
-      f = buf_new(c, GRID * 4, NULL), olds = buf_new(c, N * 4, NULL);
+  Buf out = buf_new(c, AGRID * 10 * 4, NULL), q = buf_new(c, AGRID * 16, NULL),
+      f = buf_new(c, AGRID * 4, NULL), olds = buf_new(c, AN * 4, NULL);
   void *args[] = {&out.d, &q.d, &f.d, &olds.d};
-  if (launch(c, "atomShared", GRID, BLOCK, args)) return;
-  int *oh = malloc(GRID * 40), *ol = malloc(N * 4);
-  unsigned long long *qh = malloc(GRID * 16);
-  float *fh = malloc(GRID * 4);
-  cw_memcpy_dtoh(c->ctx, oh, out.d, GRID * 40);
-  cw_memcpy_dtoh(c->ctx, qh, q.d, GRID * 16);
-  cw_memcpy_dtoh(c->ctx, fh, f.d, GRID * 4);
-  cw_memcpy_dtoh(c->ctx, ol, olds.d, N * 4);
+  if (launch(c, "atomShared", AGRID, BLOCK, args)) return;
+  int *oh = malloc(AGRID * 40), *ol = malloc(AN * 4);
+  unsigned long long *qh = malloc(AGRID * 16);
+  float *fh = malloc(AGRID * 4);
+  cw_memcpy_dtoh(c->ctx, oh, out.d, AGRID * 40);
+  cw_memcpy_dtoh(c->ctx, qh, q.d, AGRID * 16);
+  cw_memcpy_dtoh(c->ctx, fh, f.d, AGRID * 4);
+  cw_memcpy_dtoh(c->ctx, ol, olds.d, AN * 4);
   int bad = 0;
   unsigned inc = 0, dec = 0;
   int x = 0;
@@ -310,7 +349,7 @@ static void test_atom_shared(Ctx *c, int rep) {
     dec = (dec == 0 || dec > 6u) ? 6u : dec - 1;
     x ^= t;
   }
-  for (int b = 0; b < GRID; b++) {
+  for (int b = 0; b < AGRID; b++) {
     const int *o = oh + b * 10;
     int ok = o[0] == BLOCK && o[1] == -(BLOCK * (BLOCK - 1) / 2) && o[2] == b &&
              o[3] == (BLOCK - 1) * b && o[4] == -1 && o[5] == x && o[6] == BLOCK && o[7] == 9 &&
@@ -328,6 +367,31 @@ static void test_atom_shared(Ctx *c, int rep) {
   cw_buffer_free(q.b);
   cw_buffer_free(f.b);
   cw_buffer_free(olds.b);
+}
+
+static void test_hot_add(Ctx *c, int rep) {
+  Buf ia = buf_new(c, 4, NULL), ua = buf_new(c, 4, NULL), qa = buf_new(c, 8, NULL),
+      fa = buf_new(c, 4, NULL), da = buf_new(c, 8, NULL);
+  int reps = HOT_REPS;
+  void *args[] = {&ia.d, &ua.d, &qa.d, &fa.d, &da.d, &reps};
+  if (launch(c, "hotAdd", AGRID, BLOCK, args)) return;
+  int ih;
+  unsigned uh;
+  unsigned long long qh;
+  float fh;
+  double dh;
+  cw_memcpy_dtoh(c->ctx, &ih, ia.d, 4);
+  cw_memcpy_dtoh(c->ctx, &uh, ua.d, 4);
+  cw_memcpy_dtoh(c->ctx, &qh, qa.d, 8);
+  cw_memcpy_dtoh(c->ctx, &fh, fa.d, 4);
+  cw_memcpy_dtoh(c->ctx, &dh, da.d, 8);
+  long long m = (long long)AN * HOT_REPS; /* 16M: exact in float */
+  CHECK(ih == m && uh == 3u * (unsigned)m && qh == (unsigned long long)m << 34,
+        "rep %d: hot integer atomicAdd lost updates: %d %u %llu of %lld", rep, ih, uh, qh >> 34, m);
+  CHECK(fh == (float)m && dh == 0.25 * (double)m,
+        "rep %d: hot float atomicAdd lost updates: %.0f %.2f of %lld", rep, fh, dh, m);
+  Buf all[] = {ia, ua, qa, fa, da};
+  for (size_t i = 0; i < sizeof all / sizeof *all; i++) cw_buffer_free(all[i].b);
 }
 
 /* C model of barrierLoops for one block. */
@@ -442,7 +506,9 @@ static void test_warps(Ctx *c, int rep) {
   cw_buffer_free(out.b);
 }
 
-static void run_with_threads(const char *nthreads) {
+/* Runs the atomic tests (atomics) and/or the barrier and warp tests
+ * (others) on a context whose pool has `nthreads` threads. */
+static void run_with_threads(const char *nthreads, bool atomics, bool others) {
   setenv("CUWASM_NUM_THREADS", nthreads, 1);
   Ctx c = {NULL, NULL};
   cw_diags *d = cw_diags_new();
@@ -455,13 +521,17 @@ static void run_with_threads(const char *nthreads) {
     failed++;
   } else {
     int before = failed;
-    for (int rep = 0; rep < REPS && failed - before < 5; rep++) {
+    for (int rep = 0; atomics && rep < AREPS && failed - before < 5; rep++) {
+      test_hot_add(&c, rep);
       test_atom_global(&c, rep);
       test_atom_shared(&c, rep);
+    }
+    for (int rep = 0; others && rep < REPS && failed - before < 5; rep++) {
       test_barriers(&c, rep);
       test_warps(&c, rep);
     }
-    printf("CUWASM_NUM_THREADS=%s: %d repetitions, %s\n", nthreads, REPS,
+    printf("CUWASM_NUM_THREADS=%s: %s%s, %s\n", nthreads, atomics ? "atomics" : "",
+           others ? (atomics ? ", barriers, warps" : "barriers, warps") : "",
            failed == before ? "all correct" : "FAILURES");
   }
   cw_module_free(c.mod);
@@ -470,8 +540,9 @@ static void run_with_threads(const char *nthreads) {
 }
 
 int main(void) {
-  run_with_threads("2");
-  run_with_threads("1");
+  run_with_threads("2", true, true);
+  run_with_threads("4", true, false);
+  run_with_threads("1", false, true);
   printf("%d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;
 }

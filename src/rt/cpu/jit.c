@@ -160,6 +160,10 @@ static void read_head(const char *path, char *err, size_t errn) {
   fclose(f);
 }
 
+/* Words of CUWASM_CC that run_compiler's argv takes (the rest of its 64
+ * slots hold the fixed flags and files); build() refuses more. */
+enum { CC_MAX_WORDS = 40 };
+
 /* Splits CUWASM_CC ("gcc -m64") into argv, appends flags and files. */
 static int run_compiler(const char *cc, const char *out, const char *in,
                         const char *log) {
@@ -167,7 +171,8 @@ static int run_compiler(const char *cc, const char *out, const char *in,
   if (!copy) return -1;
   const char *argv[64];
   int n = 0;
-  for (char *t = strtok(copy, " \t"); t && n < 40; t = strtok(NULL, " \t")) argv[n++] = t;
+  for (char *t = strtok(copy, " \t"); t && n < CC_MAX_WORDS; t = strtok(NULL, " \t"))
+    argv[n++] = t; /* build() refused more */
   for (int i = 0; jit_flags[i]; i++) argv[n++] = jit_flags[i];
   pthread_once(&sleef_once, find_sleef);
   if (sleef_flags[0]) argv[n++] = sleef_flags[0];
@@ -228,9 +233,25 @@ static cw_status load_tcc(const char *src, CpuJit *j, char *err, size_t errn) {
   return CW_OK;
 }
 
+static int count_words(const char *s) {
+  int n = 0;
+  for (const char *p = s; *p;) {
+    while (*p == ' ' || *p == '\t') p++;
+    if (!*p) break;
+    n++;
+    while (*p && *p != ' ' && *p != '\t') p++;
+  }
+  return n;
+}
+
 static cw_status build(const char *src, const char *cc, const char *dir,
                        const char *key, const char *so, char *err, size_t errn) {
   char cpath[4200], ctmp[4200], tmp[4200], log[4200];
+  if (count_words(cc) > CC_MAX_WORDS) {
+    snprintf(err, errn, "CUWASM_CC has %d words, more than the %d the JIT passes on "
+             "(CC_MAX_WORDS, src/rt/cpu/jit.c)", count_words(cc), CC_MAX_WORDS);
+    return CW_ERR_COMPILE;
+  }
   snprintf(cpath, sizeof cpath, "%s/%s.c", dir, key);
   static atomic_uint seq; /* threads of one process build apart too */
   unsigned n = atomic_fetch_add(&seq, 1);
