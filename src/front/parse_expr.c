@@ -131,9 +131,14 @@ static KExpr **parse_args(Parser *p, int *nargs, const char *close) {
 
 static KExpr *parse_cast_or_paren(Parser *p) {
   Token *open = p->tok;
+  KType *t = NULL;
   if (is_type_start(p, open->next)) {
     p->tok = open->next;
-    KType *t = parse_type_name(p);
+    t = parse_type_name(p);
+    /* (float(x) - y): a functional cast opens a parenthesised expression */
+    if (!equal(p->tok, ")") && (equal(p->tok, "(") || equal(p->tok, "{"))) t = NULL;
+  }
+  if (t) {
     expect(p, ")");
     if (equal(p->tok, "{")) error_tok(p, p->tok, "compound literals are not supported");
     KExpr *e = rvalue(p, parse_unary(p));
