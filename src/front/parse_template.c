@@ -215,7 +215,9 @@ static void parse_one_targ(Parser *p, TParam *tp, TArg *out) {
     if (!is_type_start(p, p->tok)) error_tok(p, p->tok, "expected a type as template argument");
     out->type = parse_type_name(p);
   } else {
-    if (is_type_start(p, p->tok) && !equal(p->tok, "sizeof"))
+    /* E::A (a scoped enumerator) and T(x) start with a type but are values */
+    bool value = equal(p->tok->next, "::") || equal(p->tok->next, "(");
+    if (is_type_start(p, p->tok) && !equal(p->tok, "sizeof") && !value)
       error_tok(p, p->tok, "template argument for non-type template parameter must be an expression");
     KExpr *e = parse_cond_expr(p);
     if (!kt_is_int(e->type) || !eval_const(p, e, &out->value))

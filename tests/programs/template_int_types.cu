@@ -1,7 +1,8 @@
 // Template kernels instantiated with integer types that C++ tells apart
 // but that have the same size (long / long long, char / signed char,
-// typedefs of them): each launch must find its kernel and compute with
-// the right type.
+// typedefs of them), and with scoped enumerators as arguments (the host
+// names them E::A, the device by value): each launch must find its kernel
+// and compute with the right type.
 #include "common.h"
 
 template <typename T, int N>
@@ -11,6 +12,28 @@ template <typename T>
 __global__ void neg(T *a) { a[threadIdx.x] = (T)(-1 - (int)threadIdx.x); }
 
 typedef long my_long;
+
+enum class Mode { ADD, MUL };
+
+template <typename T, Mode M>
+__global__ void apply(T *a, T v) {
+  if (M == Mode::ADD) a[threadIdx.x] += v;
+  else a[threadIdx.x] *= v;
+}
+
+static int run_modes() {
+  int *a;
+  CHECK(cudaMallocManaged(&a, 4 * sizeof(int)));
+  for (int i = 0; i < 4; i++) a[i] = i;
+  apply<int, Mode::ADD><<<1, 4>>>(a, 3);
+  apply<int, Mode::MUL><<<1, 4>>>(a, 2);
+  CHECK(cudaGetLastError());
+  CHECK(cudaDeviceSynchronize());
+  int errors = 0;
+  for (int i = 0; i < 4; i++) errors += a[i] != (i + 3) * 2;
+  CHECK(cudaFree(a));
+  return errors;
+}
 
 template <typename T>
 static int run_iota(const char *name) {
@@ -48,5 +71,6 @@ int main() {
   errors += run_neg<char>("char") + run_neg<signed char>("signed char");
   errors += run_neg<unsigned char>("unsigned char") + run_neg<short>("short");
   errors += run_neg<long>("long") + run_neg<long long>("long long");
+  errors += run_modes();
   return verdict("template_int_types", errors);
 }
