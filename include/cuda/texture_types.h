@@ -11,7 +11,6 @@
 #define CUWASM_TEXTURE_TYPES_H
 #define __TEXTURE_TYPES_H__ /* NVIDIA's guard */
 #define __SURFACE_TYPES_H__
-#define __CHANNEL_DESCRIPTOR_H__
 
 #include "driver_types.h"
 
