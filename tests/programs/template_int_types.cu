@@ -4,6 +4,7 @@
 // names them E::A, the device by value): each launch must find its kernel
 // and compute with the right type.
 #include "common.h"
+#include <cstdint>
 
 template <typename T, int N>
 __global__ void iota(T *a) { a[threadIdx.x] = (T)(N + threadIdx.x); }
