@@ -52,6 +52,7 @@
 #include "host_minmax.h"
 #include "texture_fetch_functions.h"
 #include "channel_descriptor.h"
+#include "nv_atomic_functions.h"
 
 #if !defined(__CUDA_ARCH__) && defined(__cplusplus)
 
