@@ -11,7 +11,9 @@
  * or normalized-float read modes.  Texel values travel as doubles, so
  * 32-bit integer texels come back exact.  On the CUDA backend NVRTC's own
  * texture functions are used and texture objects are not supported yet
- * (cudaCreateTextureObject says so).
+ * (cudaCreateTextureObject says so).  Surface objects (surf1D/2D/3D read
+ * and write, x in bytes, zero/clamp/trap boundary modes) use the same
+ * record.
  *
  * The record's layout is shared with runtime_texture.c: keep them equal.
  */
@@ -210,6 +212,97 @@ static __device__ inline T tex3D(cudaTextureObject_t t, float x, float y, float 
   T r;
   __cw_tex_out(&r, __cw_tex_sample(__cw_tex(t), x, y, z, 3));
   return r;
+}
+
+/* ---- surface objects: the same record, addressed in bytes along x ---- */
+
+/* the texel's address, or NULL: outside and cudaBoundaryModeZero.  Trap
+ * mode stops the kernel with an error, as a GPU does */
+static __device__ inline unsigned char *__cw_surf_at(cudaSurfaceObject_t s, int x, int y, int z,
+                                                     int size, int mode) {
+  const __cuwasm_texture *t = __cw_tex(s);
+  int row = t->width * t->channels * t->bytes;
+  bool out = x < 0 || x + size > row || y < 0 || y >= t->height || z < 0 || z >= t->depth;
+  if (out && mode == 2) __trap();
+  if (out && mode == 0) return 0;
+  if (out) {
+    x = x < 0 ? 0 : x + size > row ? row - size : x;
+    y = y < 0 ? 0 : y >= t->height ? t->height - 1 : y;
+    z = z < 0 ? 0 : z >= t->depth ? t->depth - 1 : z;
+  }
+  return (unsigned char *)t->data + (unsigned long long)z * t->slice +
+         (unsigned long long)y * t->pitch + (unsigned long long)x;
+}
+
+template <class T>
+static __device__ inline void __cw_surf_read(T *r, cudaSurfaceObject_t s, int x, int y, int z,
+                                             int m) {
+  unsigned char *p = __cw_surf_at(s, x, y, z, (int)sizeof(T), m);
+  if (p) *r = *(T *)p;
+  else *r = T();
+}
+
+template <class T>
+static __device__ inline void surf1Dread(T *r, cudaSurfaceObject_t s, int x,
+                                         enum cudaSurfaceBoundaryMode m = cudaBoundaryModeTrap) {
+  __cw_surf_read(r, s, x, 0, 0, (int)m);
+}
+
+template <class T>
+static __device__ inline void surf2Dread(T *r, cudaSurfaceObject_t s, int x, int y,
+                                         enum cudaSurfaceBoundaryMode m = cudaBoundaryModeTrap) {
+  __cw_surf_read(r, s, x, y, 0, (int)m);
+}
+
+template <class T>
+static __device__ inline void surf3Dread(T *r, cudaSurfaceObject_t s, int x, int y, int z,
+                                         enum cudaSurfaceBoundaryMode m = cudaBoundaryModeTrap) {
+  __cw_surf_read(r, s, x, y, z, (int)m);
+}
+
+template <class T>
+static __device__ inline T surf1Dread(cudaSurfaceObject_t s, int x,
+                                      enum cudaSurfaceBoundaryMode m = cudaBoundaryModeTrap) {
+  T r;
+  __cw_surf_read(&r, s, x, 0, 0, (int)m);
+  return r;
+}
+
+template <class T>
+static __device__ inline T surf2Dread(cudaSurfaceObject_t s, int x, int y,
+                                      enum cudaSurfaceBoundaryMode m = cudaBoundaryModeTrap) {
+  T r;
+  __cw_surf_read(&r, s, x, y, 0, (int)m);
+  return r;
+}
+
+template <class T>
+static __device__ inline T surf3Dread(cudaSurfaceObject_t s, int x, int y, int z,
+                                      enum cudaSurfaceBoundaryMode m = cudaBoundaryModeTrap) {
+  T r;
+  __cw_surf_read(&r, s, x, y, z, (int)m);
+  return r;
+}
+
+template <class T>
+static __device__ inline void surf1Dwrite(T v, cudaSurfaceObject_t s, int x,
+                                          enum cudaSurfaceBoundaryMode m = cudaBoundaryModeTrap) {
+  unsigned char *p = __cw_surf_at(s, x, 0, 0, (int)sizeof(T), (int)m);
+  if (p) *(T *)p = v;
+}
+
+template <class T>
+static __device__ inline void surf2Dwrite(T v, cudaSurfaceObject_t s, int x, int y,
+                                          enum cudaSurfaceBoundaryMode m = cudaBoundaryModeTrap) {
+  unsigned char *p = __cw_surf_at(s, x, y, 0, (int)sizeof(T), (int)m);
+  if (p) *(T *)p = v;
+}
+
+template <class T>
+static __device__ inline void surf3Dwrite(T v, cudaSurfaceObject_t s, int x, int y, int z,
+                                          enum cudaSurfaceBoundaryMode m = cudaBoundaryModeTrap) {
+  unsigned char *p = __cw_surf_at(s, x, y, z, (int)sizeof(T), (int)m);
+  if (p) *(T *)p = v;
 }
 
 #endif /* __CUDA_ARCH__ && __cplusplus */

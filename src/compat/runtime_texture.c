@@ -112,3 +112,34 @@ cudaError_t cudaDestroyTextureObject(cudaTextureObject_t tex) {
   free((void *)(uintptr_t)tex);
   return cudaSuccess;
 }
+
+/* a surface: an array made with cudaArraySurfaceLoadStore, read and written
+ * by surf*D* in device code through the same record as a texture */
+cudaError_t cudaCreateSurfaceObject(cudaSurfaceObject_t *out, const struct cudaResourceDesc *res) {
+  cudaError_t err;
+  cw_context *ctx = compat_ctx(&err);
+  if (!ctx) return compat_ret(err);
+  if (!out || !res || res->resType != cudaResourceTypeArray || !res->res.array.array)
+    return compat_ret(cudaErrorInvalidValue);
+  if (strcmp(cw_context_backend(ctx), "cpu")) {
+    compat_set_message("cuwasm: surface objects are supported on the CPU backend only (this "
+                       "is '%s')", cw_context_backend(ctx));
+    return compat_ret(cudaErrorNotSupported);
+  }
+  if (!(res->res.array.array->flags & cudaArraySurfaceLoadStore))
+    return compat_ret(cudaErrorInvalidValue);
+  struct __cuwasm_texture *t = calloc(1, sizeof *t);
+  if (!t) return compat_ret(cudaErrorMemoryAllocation);
+  err = set_resource(t, res);
+  if (err != cudaSuccess) {
+    free(t);
+    return compat_ret(err);
+  }
+  *out = (cudaSurfaceObject_t)(uintptr_t)t;
+  return cudaSuccess;
+}
+
+cudaError_t cudaDestroySurfaceObject(cudaSurfaceObject_t surf) {
+  free((void *)(uintptr_t)surf);
+  return cudaSuccess;
+}

@@ -1,9 +1,11 @@
 // Texture objects on CUDA arrays, linear and pitched memory: tex1Dfetch,
 // tex1D/tex2D/tex3D with point and linear filtering, clamp, wrap, mirror
 // and border addressing, normalized coordinates and the normalized-float
-// read mode of 8-bit texels, each against a value computed here.
-// CPU backend only for now (cudaCreateTextureObject reports
-// cudaErrorNotSupported elsewhere, and the program then says so and passes).
+// read mode of 8-bit texels, each against a value computed here; and
+// surface objects written and read with surf2Dwrite/surf2Dread (zero and
+// clamp boundary modes).  CPU backend only for now
+// (cudaCreateTextureObject reports cudaErrorNotSupported elsewhere, and
+// the program then says so and passes).
 #include "common.h"
 #include <cmath>
 
@@ -24,6 +26,16 @@ __global__ void sample_rgba(cudaTextureObject_t t, float4 *out) {
 __global__ void sample3d(cudaTextureObject_t t, float *out) {
   int i = threadIdx.x;
   out[i] = tex3D<float>(t, 1.5f, 0.5f + i % 2, 0.5f + i / 2);
+}
+
+// out(x, y) = 2 * in(x + 1, y): reads past the right edge clamp (or read 0)
+__global__ void surf_shift(cudaSurfaceObject_t in, cudaSurfaceObject_t out, int W, int H,
+                           bool clamp) {
+  int x = threadIdx.x, y = blockIdx.x;
+  float v = clamp ? surf2Dread<float>(in, (x + 1) * 4, y, cudaBoundaryModeClamp)
+                  : surf2Dread<float>(in, (x + 1) * 4, y, cudaBoundaryModeZero);
+  surf2Dwrite(2.0f * v, out, x * 4, y);
+  surf2Dwrite(-1.0f, out, (x + W) * 4, y, cudaBoundaryModeZero);  // outside: dropped
 }
 
 static float img(int x, int y) { return (float)(x * 3 + y * 7 % 5); }
@@ -187,6 +199,41 @@ static int test_3d() {
   return errors;
 }
 
+static int test_surface(bool clamp) {
+  const int W = 16, H = 3;
+  float h[H][W], back[H][W];
+  for (int y = 0; y < H; y++)
+    for (int x = 0; x < W; x++) h[y][x] = img(x, y);
+  cudaChannelFormatDesc cd = cudaCreateChannelDesc<float>();
+  cudaArray_t a, b;
+  CHECK(cudaMallocArray(&a, &cd, W, H, cudaArraySurfaceLoadStore));
+  CHECK(cudaMallocArray(&b, &cd, W, H, cudaArraySurfaceLoadStore));
+  CHECK(cudaMemcpy2DToArray(a, 0, 0, h, W * sizeof(float), W * sizeof(float), H,
+                            cudaMemcpyHostToDevice));
+  cudaResourceDesc res = {};
+  res.resType = cudaResourceTypeArray;
+  cudaSurfaceObject_t sa, sb;
+  res.res.array.array = a;
+  CHECK(cudaCreateSurfaceObject(&sa, &res));
+  res.res.array.array = b;
+  CHECK(cudaCreateSurfaceObject(&sb, &res));
+  surf_shift<<<H, W>>>(sa, sb, W, H, clamp);
+  CHECK(cudaDeviceSynchronize());
+  CHECK(cudaMemcpy2DFromArray(back, W * sizeof(float), b, 0, 0, W * sizeof(float), H,
+                              cudaMemcpyDeviceToHost));
+  int errors = 0;
+  for (int y = 0; y < H; y++)
+    for (int x = 0; x < W; x++) {
+      float want = x + 1 < W ? 2 * h[y][x + 1] : clamp ? 2 * h[y][W - 1] : 0.0f;
+      errors += back[y][x] != want;
+    }
+  CHECK(cudaDestroySurfaceObject(sa));
+  CHECK(cudaDestroySurfaceObject(sb));
+  CHECK(cudaFreeArray(a));
+  CHECK(cudaFreeArray(b));
+  return errors;
+}
+
 int main() {
   int errors = test_fetch();
   if (errors < 0) {
@@ -200,5 +247,6 @@ int main() {
   errors += test_2d(true, cudaAddressModeClamp, false);
   errors += test_rgba();
   errors += test_3d();
+  errors += test_surface(true) + test_surface(false);
   return verdict("texture_objects", errors);
 }
