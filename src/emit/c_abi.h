@@ -18,7 +18,7 @@
 
 #include <stdint.h>
 
-#define CW_C_ABI_VERSION 1
+#define CW_C_ABI_VERSION 2
 
 #define CW_C_ABI_TYPES                                                        \
   typedef struct cw_rt_ctx cw_rt_ctx;                                         \
@@ -34,6 +34,7 @@
                       int line, const char *func, uint32_t tx, uint32_t ty,   \
                       uint32_t tz);                                           \
     void (*trap_fn)(cw_rt_ctx *ctx, uint32_t tx, uint32_t ty, uint32_t tz);   \
+    void (*grid_sync_fn)(cw_rt_ctx *ctx); /* grid_group::sync() */            \
   };                                                                          \
   typedef void (*cw_kernel_fn)(cw_rt_ctx *ctx, void **args);                  \
   typedef struct cw_kernel_desc {                                             \
