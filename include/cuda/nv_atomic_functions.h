@@ -26,6 +26,9 @@
 
 #if defined(__CUDA_ARCH__) && defined(__cplusplus)
 
+/* a template (D unused) like the rest, so that programs that never call
+ * it get no code for it */
+template <int D = 0>
 static __device__ inline void __nv_atomic_thread_fence(int order, int scope = 4) {
   (void)scope;
   if (order != __NV_ATOMIC_RELAXED) __threadfence_system();

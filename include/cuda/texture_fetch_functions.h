@@ -23,33 +23,50 @@
 
 #include "texture_types.h"
 
-struct __cuwasm_texture {
-  const unsigned char *data;
-  unsigned long long pitch; /* bytes from one row to the next */
-  unsigned long long slice; /* bytes from one 2-D slice to the next */
-  int width, height, depth;
-  int channels;             /* 1..4 */
-  int bytes;                /* per channel: 1, 2 or 4 */
-  int kind;                 /* cudaChannelFormatKind: 0 signed, 1 unsigned, 2 float */
-  int filter;               /* 0 point, 1 linear */
-  int read_normalized;      /* integer texels read as floats in [0, 1] / [-1, 1] */
-  int normalized_coords;
-  int address[3];           /* cudaTextureAddressMode per dimension */
+/* the fields, in one place for both spellings below */
+#define CUWASM_TEXTURE_FIELDS                                                         \
+  const unsigned char *data;                                                          \
+  unsigned long long pitch; /* bytes from one row to the next */                      \
+  unsigned long long slice; /* bytes from one 2-D slice to the next */                \
+  int width, height, depth;                                                           \
+  int channels;        /* 1..4 */                                                     \
+  int bytes;           /* per channel: 1, 2 or 4 */                                   \
+  int kind;            /* cudaChannelFormatKind: 0 signed, 1 unsigned, 2 float */     \
+  int filter;          /* 0 point, 1 linear */                                        \
+  int read_normalized; /* integer texels read as floats in [0, 1] / [-1, 1] */        \
+  int normalized_coords;                                                              \
+  int address[3];      /* cudaTextureAddressMode per dimension */                     \
   float border[4];
+
+#if !defined(__CUDA_ARCH__)
+struct __cuwasm_texture {
+  CUWASM_TEXTURE_FIELDS
 };
+#endif
 
 #if defined(__CUDA_ARCH__) && defined(__cplusplus)
 
-struct __cw_texval {
+/* Everything below is a template (on an unused int, D = 0), so that a
+ * program that uses no texture or surface pays nothing: nothing is
+ * instantiated, and no function or struct reaches its generated code. */
+template <int D>
+struct __cuwasm_texture_t {
+  CUWASM_TEXTURE_FIELDS
+};
+
+template <int D>
+struct __cw_texval_t {
   double v[4];
 };
 
-static __device__ inline const __cuwasm_texture *__cw_tex(cudaTextureObject_t t) {
-  return reinterpret_cast<const __cuwasm_texture *>(t);
+template <int D = 0>
+static __device__ inline const __cuwasm_texture_t<D> *__cw_tex(cudaTextureObject_t t) {
+  return reinterpret_cast<const __cuwasm_texture_t<D> *>(t);
 }
 
 /* channel c of the texel at p, converted as the read mode says */
-static __device__ inline double __cw_tex_channel(const __cuwasm_texture *t,
+template <int D = 0>
+static __device__ inline double __cw_tex_channel(const __cuwasm_texture_t<D> *t,
                                                  const unsigned char *p, int c) {
   const unsigned char *q = p + c * t->bytes;
   if (t->kind == 2) return t->bytes == 4 ? (double)*(const float *)q : 0.0;
@@ -70,6 +87,7 @@ static __device__ inline double __cw_tex_channel(const __cuwasm_texture *t,
 }
 
 /* index i of an axis of n texels under an address mode; -1: the border */
+template <int D = 0>
 static __device__ inline int __cw_tex_index(int i, int n, int mode) {
   if (i >= 0 && i < n) return i;
   if (mode == 0) { /* wrap */
@@ -86,9 +104,10 @@ static __device__ inline int __cw_tex_index(int i, int n, int mode) {
   return i < 0 ? 0 : n - 1;  /* clamp */
 }
 
-static __device__ inline __cw_texval __cw_tex_texel(const __cuwasm_texture *t, int x, int y,
+template <int D = 0>
+static __device__ inline __cw_texval_t<D> __cw_tex_texel(const __cuwasm_texture_t<D> *t, int x, int y,
                                                    int z) {
-  __cw_texval r;
+  __cw_texval_t<D> r;
   x = __cw_tex_index(x, t->width, t->address[0]);
   y = __cw_tex_index(y, t->height, t->address[1]);
   z = __cw_tex_index(z, t->depth, t->address[2]);
@@ -106,7 +125,8 @@ static __device__ inline __cw_texval __cw_tex_texel(const __cuwasm_texture *t, i
 
 /* a coordinate in texels: normalized ones are scaled, and for wrap and
  * mirror reduced to one period first, as the hardware does */
-static __device__ inline float __cw_tex_coord(const __cuwasm_texture *t, float u, int n, int axis) {
+template <int D = 0>
+static __device__ inline float __cw_tex_coord(const __cuwasm_texture_t<D> *t, float u, int n, int axis) {
   if (!t->normalized_coords) return u;
   if (t->address[axis] == 0) u = u - floorf(u);
   else if (t->address[axis] == 2) {
@@ -116,18 +136,21 @@ static __device__ inline float __cw_tex_coord(const __cuwasm_texture *t, float u
   return u * (float)n;
 }
 
-static __device__ inline __cw_texval __cw_tex_lerp(__cw_texval a, __cw_texval b, float w) {
-  __cw_texval r;
+template <int D = 0>
+static __device__ inline __cw_texval_t<D> __cw_tex_lerp(__cw_texval_t<D> a, __cw_texval_t<D> b, float w) {
+  __cw_texval_t<D> r;
   for (int c = 0; c < 4; c++) r.v[c] = a.v[c] + (b.v[c] - a.v[c]) * (double)w;
   return r;
 }
 
 /* CUDA keeps 8 fractional bits of the interpolation weight */
+template <int D = 0>
 static __device__ inline float __cw_tex_weight(float f) {
   return floorf(f * 256.0f + 0.5f) / 256.0f;
 }
 
-static __device__ inline __cw_texval __cw_tex_sample(const __cuwasm_texture *t, float u, float v,
+template <int D = 0>
+static __device__ inline __cw_texval_t<D> __cw_tex_sample(const __cuwasm_texture_t<D> *t, float u, float v,
                                                     float w, int dims) {
   float x = __cw_tex_coord(t, u, t->width, 0);
   float y = dims > 1 ? __cw_tex_coord(t, v, t->height, 1) : 0.0f;
@@ -140,26 +163,26 @@ static __device__ inline __cw_texval __cw_tex_sample(const __cuwasm_texture *t, 
   float a = __cw_tex_weight(xb - floorf(xb));
   float b = dims > 1 ? __cw_tex_weight(yb - floorf(yb)) : 0.0f;
   float c = dims > 2 ? __cw_tex_weight(zb - floorf(zb)) : 0.0f;
-  __cw_texval r0 = __cw_tex_lerp(__cw_tex_texel(t, x0, y0, z0), __cw_tex_texel(t, x0 + 1, y0, z0), a);
+  __cw_texval_t<D> r0 = __cw_tex_lerp(__cw_tex_texel(t, x0, y0, z0), __cw_tex_texel(t, x0 + 1, y0, z0), a);
   if (dims == 1) return r0;
-  __cw_texval r1 = __cw_tex_lerp(__cw_tex_texel(t, x0, y0 + 1, z0), __cw_tex_texel(t, x0 + 1, y0 + 1, z0), a);
-  __cw_texval s0 = __cw_tex_lerp(r0, r1, b);
+  __cw_texval_t<D> r1 = __cw_tex_lerp(__cw_tex_texel(t, x0, y0 + 1, z0), __cw_tex_texel(t, x0 + 1, y0 + 1, z0), a);
+  __cw_texval_t<D> s0 = __cw_tex_lerp(r0, r1, b);
   if (dims == 2) return s0;
-  __cw_texval r2 = __cw_tex_lerp(__cw_tex_texel(t, x0, y0, z0 + 1), __cw_tex_texel(t, x0 + 1, y0, z0 + 1), a);
-  __cw_texval r3 = __cw_tex_lerp(__cw_tex_texel(t, x0, y0 + 1, z0 + 1), __cw_tex_texel(t, x0 + 1, y0 + 1, z0 + 1), a);
+  __cw_texval_t<D> r2 = __cw_tex_lerp(__cw_tex_texel(t, x0, y0, z0 + 1), __cw_tex_texel(t, x0 + 1, y0, z0 + 1), a);
+  __cw_texval_t<D> r3 = __cw_tex_lerp(__cw_tex_texel(t, x0, y0 + 1, z0 + 1), __cw_tex_texel(t, x0 + 1, y0 + 1, z0 + 1), a);
   return __cw_tex_lerp(s0, __cw_tex_lerp(r2, r3, b), c);
 }
 
 /* the sample as the type the caller asked for */
 #define CUWASM_TEX_OUT1(T)                                                         \
-  static __device__ inline void __cw_tex_out(T *r, __cw_texval v) { *r = (T)v.v[0]; }
+  template <int D> static __device__ inline void __cw_tex_out(T *r, __cw_texval_t<D> v) { *r = (T)v.v[0]; }
 #define CUWASM_TEX_OUT2(T, E)                                                      \
-  static __device__ inline void __cw_tex_out(T *r, __cw_texval v) {               \
+  template <int D> static __device__ inline void __cw_tex_out(T *r, __cw_texval_t<D> v) {               \
     r->x = (E)v.v[0];                                                              \
     r->y = (E)v.v[1];                                                              \
   }
 #define CUWASM_TEX_OUT4(T, E)                                                      \
-  static __device__ inline void __cw_tex_out(T *r, __cw_texval v) {               \
+  template <int D> static __device__ inline void __cw_tex_out(T *r, __cw_texval_t<D> v) {               \
     r->x = (E)v.v[0];                                                              \
     r->y = (E)v.v[1];                                                              \
     r->z = (E)v.v[2];                                                              \
@@ -187,7 +210,7 @@ CUWASM_TEX_OUT4(char4, signed char)
 
 template <class T>
 static __device__ inline T tex1Dfetch(cudaTextureObject_t t, int x) {
-  const __cuwasm_texture *d = __cw_tex(t);
+  const __cuwasm_texture_t<0> *d = __cw_tex(t);
   T r;
   __cw_tex_out(&r, x >= 0 && x < d->width ? __cw_tex_texel(d, x, 0, 0) : __cw_tex_texel(d, -1, -1, -1));
   return r;
@@ -218,9 +241,10 @@ static __device__ inline T tex3D(cudaTextureObject_t t, float x, float y, float 
 
 /* the texel's address, or NULL: outside and cudaBoundaryModeZero.  Trap
  * mode stops the kernel with an error, as a GPU does */
+template <int D = 0>
 static __device__ inline unsigned char *__cw_surf_at(cudaSurfaceObject_t s, int x, int y, int z,
                                                      int size, int mode) {
-  const __cuwasm_texture *t = __cw_tex(s);
+  const __cuwasm_texture_t<D> *t = __cw_tex(s);
   int row = t->width * t->channels * t->bytes;
   bool out = x < 0 || x + size > row || y < 0 || y >= t->height || z < 0 || z >= t->depth;
   if (out && mode == 2) __trap();
