@@ -154,6 +154,12 @@ cw_status cw_memcpy_async(cw_context *ctx, void *dst, const void *src,
 cw_status cw_launch(cw_kernel *k, const unsigned grid[3],
                     const unsigned block[3], size_t shared_bytes,
                     cw_stream *stream, void **args);
+/* Like cw_launch, but every block of the grid runs at the same time, so
+ * that grid_group::sync() in the kernel can wait for all of them (CUDA's
+ * cooperative launch).  Backends without cooperative launches run it as
+ * cw_launch. */
+cw_status cw_launch_cooperative(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
+                                size_t shared_bytes, cw_stream *stream, void **args);
 
 cw_status cw_stream_new(cw_context *ctx, cw_stream **out);
 void cw_stream_free(cw_stream *s);

@@ -50,6 +50,9 @@
 #include "device_launch_parameters.h"
 #include "driver_functions.h"
 #include "host_minmax.h"
+#include "texture_fetch_functions.h"
+#include "channel_descriptor.h"
+#include "nv_atomic_functions.h"
 
 #if !defined(__CUDA_ARCH__) && defined(__cplusplus)
 

@@ -11,12 +11,17 @@
 #define CUWASM_TEXTURE_TYPES_H
 #define __TEXTURE_TYPES_H__ /* NVIDIA's guard */
 #define __SURFACE_TYPES_H__
-#define __CHANNEL_DESCRIPTOR_H__
 
 #include "driver_types.h"
 
 typedef unsigned long long cudaTextureObject_t;
 typedef unsigned long long cudaSurfaceObject_t;
+
+enum cudaSurfaceBoundaryMode {
+  cudaBoundaryModeZero = 0,
+  cudaBoundaryModeClamp = 1,
+  cudaBoundaryModeTrap = 2
+};
 
 #if !defined(__CUDA_ARCH__)
 

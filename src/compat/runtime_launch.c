@@ -16,6 +16,9 @@
  * older releases said cudaErrorInvalidConfiguration.  Errors while the
  * kernel runs appear at the next synchronisation.
  *
+ * cudaLaunchCooperativeKernel runs all blocks at once (cw_launch_cooperative),
+ * so grid_group::sync() can wait for every block.
+ *
  * The occupancy model for the CPU backend: a multiprocessor is a core;
  * it holds up to 2048 threads, 32 blocks and 64 KiB of shared memory.
  */
@@ -38,7 +41,7 @@ void __cuwasm_push_config(dim3 grid, dim3 block, size_t shared, cudaStream_t s) 
   if (cfg_depth < 8) cfg_stack[cfg_depth++] = (LaunchConfig){grid, block, shared, s};
 }
 
-static cudaError_t launch(int id, LaunchConfig c, void **args) {
+static cudaError_t launch(int id, LaunchConfig c, void **args, bool coop) {
   cudaError_t err = compat_sticky();
   if (err != cudaSuccess) return err;
   cw_kernel *k;
@@ -51,7 +54,8 @@ static cudaError_t launch(int id, LaunchConfig c, void **args) {
   if (err != cudaSuccess) return err;
   compat_managed_push();
   CompatState *st = compat_state();
-  cw_status s = cw_launch(k, g, b, c.shared, compat_stream(c.stream), args);
+  cw_status s = coop ? cw_launch_cooperative(k, g, b, c.shared, compat_stream(c.stream), args)
+                     : cw_launch(k, g, b, c.shared, compat_stream(c.stream), args);
   if (s == CW_OK) return cudaSuccess;
   compat_set_message("cuwasm: %s", cw_last_error_message(st->ctx));
   err = compat_from_status(s, cw_last_error_message(st->ctx));
@@ -61,14 +65,14 @@ static cudaError_t launch(int id, LaunchConfig c, void **args) {
 cudaError_t __cuwasm_launch(int id, void **args) {
   if (cfg_depth == 0) return compat_ret(cudaErrorMissingConfiguration);
   LaunchConfig c = cfg_stack[--cfg_depth];
-  return compat_ret(launch(id, c, args));
+  return compat_ret(launch(id, c, args, false));
 }
 
 cudaError_t cudaLaunchKernel(const void *func, dim3 grid, dim3 block, void **args,
                              size_t shared, cudaStream_t stream) {
   int id = compat_kernel_by_fn(func);
   if (id < 0) return compat_ret(cudaErrorInvalidResourceHandle); /* what CUDA 13 says */
-  return compat_ret(launch(id, (LaunchConfig){grid, block, shared, stream}, args));
+  return compat_ret(launch(id, (LaunchConfig){grid, block, shared, stream}, args, false));
 }
 
 cudaError_t cudaLaunchCooperativeKernel(const void *func, dim3 grid, dim3 block, void **args,
@@ -81,7 +85,9 @@ cudaError_t cudaLaunchCooperativeKernel(const void *func, dim3 grid, dim3 block,
   cudaDeviceGetAttribute(&dev, cudaDevAttrMultiProcessorCount, 0);
   if ((unsigned long long)grid.x * grid.y * grid.z > (unsigned long long)per_sm * (unsigned)dev)
     return compat_ret(cudaErrorCooperativeLaunchTooLarge);
-  return cudaLaunchKernel(func, grid, block, args, shared, stream);
+  int id = compat_kernel_by_fn(func);
+  if (id < 0) return compat_ret(cudaErrorInvalidResourceHandle);
+  return compat_ret(launch(id, (LaunchConfig){grid, block, shared, stream}, args, true));
 }
 
 /* ---- attributes ------------------------------------------------------------ */

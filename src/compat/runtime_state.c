@@ -176,19 +176,24 @@ int compat_kernel_by_fn(const void *fn) {
 
 static const char *const int_words[] = {"unsigned", "signed", "short", "long", "int", "char"};
 
-/* Canonical spelling of a run of integer type words ("long unsigned int"). */
+/* Canonical spelling of a run of integer type words ("long unsigned int").
+ * Types C++ tells apart but the device code does not (one 64-bit integer
+ * for long and long long on LP64; char is signed, so char and signed char
+ * are one 8-bit integer) get one spelling, so that the host's
+ * scan<long, 128> finds the device's scan<long long, 128>. */
 static void canon_int(const char **words, int n, char *out, size_t cap) {
   int cnt[6] = {0};
   for (int i = 0; i < n; i++)
     for (int w = 0; w < 6; w++)
       if (!strcmp(words[i], int_words[w])) cnt[w]++;
   out[0] = 0;
-  if (cnt[5]) { /* char types keep signedness as written */
-    snprintf(out, cap, "%schar", cnt[0] ? "unsigned" : cnt[1] ? "signed" : "");
+  if (cnt[5]) {
+    snprintf(out, cap, "%schar", cnt[0] ? "unsigned" : "");
     return;
   }
-  snprintf(out, cap, "%s%s%s", cnt[0] ? "u" : "", cnt[2] ? "short" : cnt[3] == 2 ? "llong"
-           : cnt[3] ? "long" : "int", "");
+  bool wide = cnt[3] == 2 || (cnt[3] == 1 && sizeof(long) == 8);
+  snprintf(out, cap, "%s%s", cnt[0] ? "u" : "", cnt[2] ? "short" : wide ? "llong"
+           : cnt[3] ? "long" : "int");
 }
 
 static bool is_int_word(const char *w) {

@@ -597,6 +597,16 @@ void ce_stmt(CEmit *ce, const KStmt *s) {
   case KS_BREAK: case KS_CONTINUE: emit_jump(ce, s); break;
   case KS_RETURN: emit_return(ce, s); break;
   case KS_BARRIER:
+    if (s->scope == KBAR_GRID && ce->fiber) {
+      ce_error(ce, s->loc, "grid-wide synchronization (grid_group::sync) in a kernel that runs "
+                           "as one coroutine per thread (a barrier in a switch, goto) is not "
+                           "supported by the CPU backend");
+      break;
+    }
+    if (s->scope == KBAR_GRID) { /* one thread per block */
+      ce_line(ce, "cw_ctx->grid_sync_fn(cw_ctx);");
+      break;
+    }
     if (ce->fiber) {
       if (s->scope != KBAR_VIRTUAL) {
         ce_check_barrier(ce); /* at each thread's arrival: see c_fiber.c */

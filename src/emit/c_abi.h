@@ -37,6 +37,7 @@
                       int line, const char *func, uint32_t tx, uint32_t ty,   \
                       uint32_t tz);                                           \
     void (*trap_fn)(cw_rt_ctx *ctx, uint32_t tx, uint32_t ty, uint32_t tz);   \
+    void (*grid_sync_fn)(cw_rt_ctx *ctx); /* grid_group::sync() */            \
     /* check mode only (cuwasm run --check): every memory access, then     \
      * every block barrier; NULL in normal launches */                      \
     const void *(*check_fn)(cw_rt_ctx *ctx, const void *p, uint32_t size,   \

@@ -1160,6 +1160,11 @@ static void emit_region(CEmit *ce, const KStmt *s) {
   switch (s->kind) {
   case KS_BLOCK: emit_block_region(ce, s); return;
   case KS_BARRIER:
+    if (s->scope == KBAR_GRID) { /* every thread of the block is here: wait for the others */
+      ce_line(ce, "/* grid_group::sync() */");
+      ce_line(ce, "cw_ctx->grid_sync_fn(cw_ctx);");
+      return;
+    }
     ce_line(ce, "/* %s */", s->scope == KBAR_WARP ? "__syncwarp()"
                             : s->scope == KBAR_BLOCK ? "__syncthreads()"
                                                      : "threads step through the loop together");

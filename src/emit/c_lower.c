@@ -281,12 +281,8 @@ static bool is_barrier_call_stmt(const KStmt *s) {
 }
 
 static void clone_barrier_call(Lower *L, const KStmt *s, PtrVec *out) {
-  if (s->e->builtin == KB_GRID_SYNC && L->ce->d)
-    /* blocks run one after another on the pool: a grid-wide barrier would
-     * be wrong, so say so instead */
-    diag_add(L->ce->d, DIAG_ERROR, s->loc,
-             "grid-wide synchronization (grid_group::sync) is not supported by the CPU backend");
   KStmt *b = mk_stmt(L, KS_BARRIER, s->loc);
+  if (s->e->builtin == KB_GRID_SYNC) b->scope = KBAR_GRID; /* cooperative launches only */
   if (s->e->builtin == KB_SYNCWARP) {
     b->scope = KBAR_WARP;
     b->e = s->e->nargs ? clone_expr(L, s->e->args[0]) : NULL;

@@ -65,6 +65,10 @@ bool front_instantiate(Parser *p, const char *cpp_name) {
       }
       FuncDecl *fd = instantiate_func(p, t, args, t->nparams, name->loc);
       ok = fd && (fd->kf->flags & KF_GLOBAL);
+      /* the host spells some arguments otherwise (E::A for the value 1):
+       * the kernel takes the host's name, which the runtime looks up */
+      if (ok && !kir_same_name(fd->kf->name, cpp_name))
+        fd->kf->name = arena_strdup(p->arena, cpp_name);
       p->tok = args_start;
     }
   }

@@ -554,6 +554,17 @@ bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
   return fill_defaults(p, t, args, nexplicit, true);
 }
 
+/* a function template whose declaration carries no CUDA marker and no
+ * constexpr: host code, whose explicit instantiations (template void
+ * f<int>(int *);) the device pass has nothing to do with */
+static bool host_template(Template *t) {
+  for (Token *k = t->decl; k && k->kind != TK_EOF; k = k->next) {
+    if (is_device_marker(k) || equal(k, "constexpr")) return false;
+    if (equal(k, "(") || equal(k, "{") || equal(k, ";")) break;
+  }
+  return true;
+}
+
 /* template __global__ void k<float, 256>(const float*, float*, int);
  * template struct Vec<float, 3>; */
 static void explicit_instantiation(Parser *p) {
@@ -602,6 +613,10 @@ static void explicit_instantiation(Parser *p) {
     memcpy(a, args, sizeof a);
     if (n > t->nparams) continue;
     if (!deduce_template_args(p, t, a, n, (KExpr **)ptypes.items, ptypes.len)) continue;
+    if (host_template(t)) {
+      p->host_decl = true;
+      return;
+    }
     instantiate_func(p, t, a, t->nparams, name->loc);
     return;
   }

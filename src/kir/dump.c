@@ -330,7 +330,7 @@ static void dump_stmt(StrBuf *sb, const KStmt *s, int lv) {
     sb_puts(sb, ";\n");
     return;
   case KS_BARRIER:
-    sb_puts(sb, s->scope == KBAR_BLOCK ? "barrier.block" : s->scope == KBAR_WARP ? "barrier.warp" : "barrier.virtual");
+    sb_puts(sb, s->scope == KBAR_BLOCK ? "barrier.block" : s->scope == KBAR_WARP ? "barrier.warp" : s->scope == KBAR_GRID ? "barrier.grid" : "barrier.virtual");
     if (s->e) {
       sb_putc(sb, '(');
       dump_expr(sb, s->e);

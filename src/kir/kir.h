@@ -208,7 +208,9 @@ typedef enum {
 typedef enum { KLOOP_FOR, KLOOP_WHILE, KLOOP_DO } KLoopKind;
 /* KBAR_VIRTUAL: no synchronisation; added by the C emitter so that the
    threads of a block step through a loop together (c_interchange.c). */
-typedef enum { KBAR_BLOCK, KBAR_WARP, KBAR_VIRTUAL } KBarrierScope;
+/* KBAR_GRID: grid_group::sync(), a block barrier that also waits for every
+ * other block of a cooperative launch. */
+typedef enum { KBAR_BLOCK, KBAR_WARP, KBAR_VIRTUAL, KBAR_GRID } KBarrierScope;
 
 struct KStmt {
   KStmtKind kind;

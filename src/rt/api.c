@@ -337,8 +337,8 @@ cw_status cw_memcpy_async(cw_context *ctx, void *dst, const void *src, size_t n,
 
 /* ---- launch ---------------------------------------------------------------- */
 
-cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
-                    size_t shared_bytes, cw_stream *stream, void **args) {
+static cw_status launch_op(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
+                           size_t shared_bytes, cw_stream *stream, void **args, bool coop) {
   if (!k || !grid || !block) return CW_ERR_INVALID;
   cw_context *ctx = k->mod->ctx;
   char err[512];
@@ -373,7 +373,18 @@ cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3
   op->shared = shared_bytes;
   op->args = argv;
   op->blob = blob;
+  op->cooperative = coop;
   return stream_push(stream ? stream : ctx->default_stream, op);
+}
+
+cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
+                    size_t shared_bytes, cw_stream *stream, void **args) {
+  return launch_op(k, grid, block, shared_bytes, stream, args, false);
+}
+
+cw_status cw_launch_cooperative(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
+                                size_t shared_bytes, cw_stream *stream, void **args) {
+  return launch_op(k, grid, block, shared_bytes, stream, args, true);
 }
 
 /* ---- streams and events ------------------------------------------------------- */

@@ -79,6 +79,11 @@ typedef struct CwBackendOps {
   cw_status (*launch)(void *dev, void *kernel, const uint32_t grid[3],
                       const uint32_t block[3], size_t shared_bytes,
                       void **args, char *err, size_t errn);
+  /* Optional: the same with every block running at once (cooperative
+   * launch, grid_group::sync); NULL: launch is used. */
+  cw_status (*launch_cooperative)(void *dev, void *kernel, const uint32_t grid[3],
+                                  const uint32_t block[3], size_t shared_bytes,
+                                  void **args, char *err, size_t errn);
   /* Backends whose device queues work itself (cuda) set this: the core
    * then hands it operations on the caller's thread, without a worker,
    * and calls sync where it must wait (events, synchronize).  NULL: every

@@ -26,6 +26,7 @@ typedef struct Op {
   uint32_t grid[3], block[3];
   size_t shared;
   void **args;           /* points into blob */
+  bool cooperative;      /* OP_LAUNCH: all blocks at once */
   unsigned char *blob;
   void *dst;             /* OP_COPY/OP_FILL */
   const void *src;

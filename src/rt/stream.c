@@ -32,8 +32,12 @@ static void run_op(cw_stream *s, Op *op) {
   if (ctx->ops->set_stream) ctx->ops->set_stream(ctx->dev, s->bs, true);
   switch (op->kind) {
   case OP_LAUNCH:
-    st = ctx->ops->launch(ctx->dev, op->kernel, op->grid, op->block, op->shared,
-                          op->args, err, sizeof err);
+    if (op->cooperative && ctx->ops->launch_cooperative)
+      st = ctx->ops->launch_cooperative(ctx->dev, op->kernel, op->grid, op->block, op->shared,
+                                        op->args, err, sizeof err);
+    else
+      st = ctx->ops->launch(ctx->dev, op->kernel, op->grid, op->block, op->shared,
+                            op->args, err, sizeof err);
     break;
   case OP_COPY: st = ctx->ops->copy(ctx->dev, op->dst, op->src, op->n); break;
   case OP_FILL: st = ctx->ops->fill(ctx->dev, op->dst, op->value, op->n); break;

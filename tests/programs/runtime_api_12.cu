@@ -159,9 +159,10 @@ static int check_managed() {
   CHECK(cudaMallocManaged(&m, 64 * sizeof(int)));
   cudaMemLocation loc = {cudaMemLocationTypeDevice, 0};
   CHECK(cudaMemAdvise(m, 64 * sizeof(int), cudaMemAdviseSetPreferredLocation, loc));
-  CHECK(cudaMemAdvise(m, 64 * sizeof(int), cudaMemAdviseSetReadMostly, 0));
+  CHECK(cudaMemAdvise(m, 64 * sizeof(int), cudaMemAdviseSetReadMostly, loc));
   CHECK(cudaMemPrefetchAsync(m, 64 * sizeof(int), loc, 0, 0));
-  int errors = cudaMemPrefetchAsync(m, 64 * sizeof(int), 5, 0) != cudaErrorInvalidDevice;
+  cudaMemLocation bad = {cudaMemLocationTypeDevice, 5};
+  int errors = cudaMemPrefetchAsync(m, 64 * sizeof(int), bad, 0, 0) != cudaErrorInvalidDevice;
   cudaGetLastError();
   CHECK(cudaFree(m));
   int cma = -1, pools = -1;

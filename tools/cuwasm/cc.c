@@ -330,7 +330,12 @@ static void host_flags(const CcOpts *o, StrList *cmd) {
  * host compiler without it, and headers test it to hide __host__ */
 static void pp_flags(const CcOpts *o, StrList *cmd, bool cuda) {
   sl_add(cmd, "-D__CUWASM__");
-  if (cuda) sl_add(cmd, "-D__CUDACC__");
+  if (cuda) { /* as the device pass defines them (src/front/pp.c) */
+    sl_add(cmd, "-D__CUDACC__");
+    sl_add(cmd, "-D__CUDACC_VER_MAJOR__=13");
+    sl_add(cmd, "-D__CUDACC_VER_MINOR__=0");
+    sl_add(cmd, "-D__CUDACC_VER_BUILD__=0");
+  }
   sl_add(cmd, "-D__NVCC__");
   char cuda_inc[PATH_MAX];
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);

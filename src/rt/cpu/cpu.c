@@ -19,6 +19,7 @@
 #include "../../kir/kir.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +60,7 @@ typedef struct CpuLaunch {
   char msg[512];
   CpuFaultGuard *guards; /* one per pool thread (fault.c) */
   CpuCheck *check;       /* check mode only */
+  pthread_barrier_t *grid_bar; /* cooperative launches: all blocks */
 } CpuLaunch;
 
 CpuCheck *cpu_launch_check(void *host) { return ((CpuLaunch *)host)->check; }
@@ -330,6 +332,18 @@ static void host_trap(cw_rt_ctx *ctx, uint32_t tx, uint32_t ty, uint32_t tz) {
   record_failure(ctx->host, buf);
 }
 
+/* grid_group::sync(): all blocks of a cooperative launch meet here; in an
+ * ordinary launch blocks run a few at a time, so waiting would never end */
+static void host_grid_sync(cw_rt_ctx *ctx) {
+  CpuLaunch *L = ctx->host;
+  if (L->grid_bar) {
+    pthread_barrier_wait(L->grid_bar);
+    return;
+  }
+  record_failure(L, "grid_group::sync() needs a cooperative launch "
+                    "(cudaLaunchCooperativeKernel): the grid's blocks are not all resident");
+}
+
 /* ---- launch ------------------------------------------------------------- */
 
 /* A signal caught inside a block: the launch fails with CUDA's code for
@@ -342,11 +356,20 @@ static void record_fault(CpuLaunch *L, const CpuFaultGuard *g, const uint32_t b[
   record_failure(L, buf);
 }
 
-static void run_block(void *arg, uint64_t i, int worker) {
-  CpuLaunch *L = arg;
-  if (atomic_load_explicit(&L->failed, memory_order_relaxed)) return;
+/* Check-mode code in a launch without check state (a cooperative one). */
+static const void *unchecked_access(cw_rt_ctx *ctx, const void *p, uint32_t size, int kind,
+                                    const char *loc, int32_t tx, uint32_t ty, uint32_t tz) {
+  (void)ctx, (void)size, (void)kind, (void)loc, (void)tx, (void)ty, (void)tz;
+  return p;
+}
+
+static void unchecked_barrier(cw_rt_ctx *ctx) { (void)ctx; }
+
+/* Runs block i with shared memory shm; worker is the pool thread (its
+ * fault guard and race shadow), or -1 for a cooperative launch's own
+ * thread per block, which runs unguarded and unchecked. */
+static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worker) {
   uint64_t gx = L->grid[0], gy = L->grid[1];
-  unsigned char *shm = L->dev->shm[worker];
   cw_rt_ctx ctx = {
       .block_idx = {(uint32_t)(i % gx), (uint32_t)((i / gx) % gy), (uint32_t)(i / (gx * gy))},
       .grid_dim = {L->grid[0], L->grid[1], L->grid[2]},
@@ -357,9 +380,15 @@ static void run_block(void *arg, uint64_t i, int worker) {
       .printf_fn = host_printf,
       .assert_fn = host_assert,
       .trap_fn = host_trap,
-      .check_fn = L->check ? cpu_check_access : NULL,
-      .barrier_fn = L->check ? cpu_check_barrier : NULL,
+      .grid_sync_fn = host_grid_sync,
+      /* never NULL: check-mode code calls them whatever the launch */
+      .check_fn = L->check ? cpu_check_access : unchecked_access,
+      .barrier_fn = L->check ? cpu_check_barrier : unchecked_barrier,
   };
+  if (worker < 0 || !L->guards) {
+    L->k->fn(&ctx, L->args);
+    return;
+  }
   if (L->check) cpu_check_block_begin(L->check, worker);
   CpuFaultGuard *g = &L->guards[worker];
   cpu_fault_prepare();
@@ -371,6 +400,12 @@ static void run_block(void *arg, uint64_t i, int worker) {
   cpu_fault_arm(g);
   L->k->fn(&ctx, L->args);
   cpu_fault_disarm(g);
+}
+
+static void run_block(void *arg, uint64_t i, int worker) {
+  CpuLaunch *L = arg;
+  if (atomic_load_explicit(&L->failed, memory_order_relaxed)) return;
+  run_block_on(L, i, L->dev->shm[worker], worker);
 }
 
 static bool ensure_shm(CpuDevice *d, size_t need) {
@@ -541,6 +576,100 @@ static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
   return CW_OK;
 }
 
+/* ---- cooperative launch: one thread per block, all at once ---------------- */
+
+enum { CPU_COOP_MAX_BLOCKS = 256 };
+
+typedef struct CoopBlock {
+  CpuLaunch *L;
+  uint64_t index;
+  unsigned char *shm;
+  atomic_int *gate; /* 0: wait, 1: run, 2: give up (a thread could not start) */
+} CoopBlock;
+
+static void *coop_main(void *arg) {
+  CoopBlock *b = arg;
+  int g;
+  while ((g = atomic_load_explicit(b->gate, memory_order_acquire)) == 0) sched_yield();
+  if (g == 1) run_block_on(b->L, b->index, b->shm, -1);
+  return NULL;
+}
+
+/* starts the blocks' threads; returns how many started */
+static uint64_t coop_start(CoopBlock *bs, pthread_t *th, uint64_t n, size_t shm) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, CPU_STACK_BYTES);
+  uint64_t i = 0;
+  for (; i < n; i++) {
+    if (posix_memalign((void **)&bs[i].shm, 64, shm)) break;
+    memset(bs[i].shm, 0, shm);
+    if (pthread_create(&th[i], &attr, coop_main, &bs[i])) {
+      free(bs[i].shm);
+      break;
+    }
+  }
+  pthread_attr_destroy(&attr);
+  return i;
+}
+
+static cw_status coop_run(CpuLaunch *L, uint64_t n, size_t shm, char *err, size_t errn) {
+  CoopBlock *bs = calloc(n, sizeof *bs);
+  pthread_t *th = calloc(n, sizeof *th);
+  pthread_barrier_t bar;
+  if (!bs || !th || pthread_barrier_init(&bar, NULL, (unsigned)n)) {
+    free(bs), free(th);
+    snprintf(err, errn, "out of memory for a cooperative launch");
+    return CW_ERR_NOMEM;
+  }
+  L->grid_bar = &bar;
+  atomic_int gate;
+  atomic_init(&gate, 0);
+  for (uint64_t i = 0; i < n; i++) bs[i].L = L, bs[i].index = i, bs[i].gate = &gate;
+  pthread_mutex_lock(&L->dev->pool.run_mu); /* a kernel already uses every core */
+  uint64_t started = coop_start(bs, th, n, shm);
+  if (started < n) record_failure(L, "cannot start a thread per block for a cooperative launch");
+  atomic_store_explicit(&gate, started < n ? 2 : 1, memory_order_release);
+  for (uint64_t i = 0; i < started; i++) {
+    pthread_join(th[i], NULL);
+    free(bs[i].shm);
+  }
+  pthread_mutex_unlock(&L->dev->pool.run_mu);
+  pthread_barrier_destroy(&bar);
+  free(bs), free(th);
+  return CW_OK;
+}
+
+static cw_status cpu_launch_cooperative(void *dv, void *kv, const uint32_t grid[3],
+                                        const uint32_t block[3], size_t shared_bytes,
+                                        void **args, char *err, size_t errn) {
+  CpuDevice *d = dv;
+  const cw_kernel_desc *k = kv;
+  size_t stat = ((size_t)k->static_shared + 63) & ~(size_t)63;
+  cw_status st = cw_check_launch_config(grid, block, k->static_shared + shared_bytes,
+                                        err, errn);
+  if (st != CW_OK) return st;
+  uint64_t n = (uint64_t)grid[0] * grid[1] * grid[2];
+  if (n > CPU_COOP_MAX_BLOCKS) {
+    snprintf(err, errn, "cooperative launch of %llu blocks: the CPU backend runs at most %d "
+             "at once (cudaErrorCooperativeLaunchTooLarge)", (unsigned long long)n,
+             CPU_COOP_MAX_BLOCKS);
+    return CW_ERR_LAUNCH;
+  }
+  CpuLaunch L = {.dev = d, .k = k, .static_shm = stat, .args = args};
+  memcpy(L.grid, grid, sizeof L.grid);
+  memcpy(L.block, block, sizeof L.block);
+  atomic_init(&L.failed, 0);
+  pthread_mutex_init(&L.mu, NULL);
+  st = coop_run(&L, n, stat + shared_bytes + 64, err, errn);
+  pthread_mutex_destroy(&L.mu);
+  if (st == CW_OK && atomic_load(&L.failed)) {
+    snprintf(err, errn, "%s", L.msg);
+    st = CW_ERR_LAUNCH;
+  }
+  return st;
+}
+
 static char *cpu_take_output(void *dv) {
   CpuDevice *d = dv;
   pthread_mutex_lock(&d->out_mu);
@@ -618,6 +747,7 @@ static const CwBackendOps cpu_ops = {
     .kernel_find = cpu_kernel_find,
     .symbol_find = cpu_symbol_find,
     .launch = cpu_launch,
+    .launch_cooperative = cpu_launch_cooperative,
     .take_output = cpu_take_output,
     .check_errors = cpu_check_errors,
 };
