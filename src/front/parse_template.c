@@ -554,6 +554,14 @@ bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
   return fill_defaults(p, t, args, nexplicit, true);
 }
 
+/* a function template whose declaration, up to its name, has no CUDA
+ * marker and no constexpr */
+static bool host_template(Template *t) {
+  for (Token *k = t->decl; k && k->kind != TK_EOF && !equal(k, "(") && !equal(k, "{"); k = k->next)
+    if (is_device_marker(k) || equal(k, "constexpr")) return false;
+  return true;
+}
+
 /* template __global__ void k<float, 256>(const float*, float*, int);
  * template struct Vec<float, 3>; */
 static void explicit_instantiation(Parser *p) {
@@ -601,6 +609,10 @@ static void explicit_instantiation(Parser *p) {
     TArg a[16];
     memcpy(a, args, sizeof a);
     if (n > t->nparams) continue;
+    if (host_template(t)) { /* `template void reduce<int>(...)`: host code */
+      p->host_decl = true;
+      return;
+    }
     if (!deduce_template_args(p, t, a, n, (KExpr **)ptypes.items, ptypes.len)) continue;
     instantiate_func(p, t, a, t->nparams, name->loc);
     return;
