@@ -142,7 +142,22 @@ static KExpr *this_object(Parser *p) {
   return sema_deref(p, t, t->loc);
 }
 
-/* ctor-initializer = ":" member "(" args ")" ("," member "(" args ")")* */
+/* `acc{}` / `acc{1, 2}` for an array member: element by element, the
+ * rest zero */
+static void init_array_member(Parser *p, KExpr *field, PtrVec *args, SrcLoc loc, PtrVec *stmts) {
+  KType *et = field->type->elem;
+  if (args->len > field->type->count) error_at(p, loc, "excess elements in array initializer");
+  for (int i = 0; i < field->type->count; i++) {
+    KExpr *dst = sema_index(p, field, int_const(p, i, p->m->t_i32, loc), loc);
+    dst->type = dst->type->unqual;
+    KExpr *val = i < args->len ? args->items[i] : sema_construct(p, et, NULL, 0, loc);
+    KStmt *s = new_stmt(p, KS_EXPR, loc);
+    s->e = sema_assign(p, KOP_NONE, dst, val, loc);
+    vec_push(p->arena, stmts, s);
+  }
+}
+
+/* ctor-initializer = ":" member ("(" args ")" | "{" args "}") ("," ...)* */
 static void parse_member_inits(Parser *p, PtrVec *stmts) {
   do {
     Token *name = p->tok;
@@ -157,6 +172,10 @@ static void parse_member_inits(Parser *p, PtrVec *stmts) {
     }
     p->tok = p->tok->next;
     KExpr *field = sema_member(p, this_object(p), name, false, name->loc);
+    if (field->type->kind == KT_ARRAY) {
+      init_array_member(p, field, &args, name->loc, stmts);
+      continue;
+    }
     KExpr *val = args.len == 1 && !(field->type->unqual->kind == KT_STRUCT &&
                                     !same_type(((KExpr *)args.items[0])->type, field->type))
                      ? args.items[0]
@@ -225,11 +244,16 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   p->tok = saved_tok;
 }
 
+/* skips [ctor-initializer] compound-statement; a member's initializer
+ * may be a braced list (`pos{}`), so the body is the first '{' that does
+ * not follow a member name */
 static void skip_function_body(Parser *p) {
   if (consume(p, ":")) /* constructor initializers */
-    while (!equal(p->tok, "{") && p->tok->kind != TK_EOF) {
-      if (equal(p->tok, "(")) skip_balanced(p);
-      else p->tok = p->tok->next;
+    for (;;) {
+      while (!equal(p->tok, "(") && !equal(p->tok, "{") && p->tok->kind != TK_EOF)
+        p->tok = p->tok->next;
+      skip_balanced(p);
+      if (!consume(p, ",")) break;
     }
   skip_balanced(p);
 }
@@ -244,6 +268,17 @@ static void host_function(Parser *p, Declarator *d) {
   }
   if (equal(p->tok, "{") || equal(p->tok, ":")) skip_function_body(p);
   else consume(p, ";");
+}
+
+/* a definition after a declaration: its body sees the definition's
+ * parameter names */
+static void rename_params(Parser *p, FuncDecl *fd, Declarator *d) {
+  KFunc *kf = fd->kf;
+  int extra = kf->nparams - d->nparams;
+  for (int i = 0; i < d->nparams && extra >= 0; i++)
+    if (d->params[i].name && (!kf->params[i + extra]->name ||
+                              strcmp(kf->params[i + extra]->name, d->params[i].name)))
+      kf->params[i + extra] = param_var(p, &d->params[i], i, kf->flags & KF_GLOBAL);
 }
 
 void function_definition_or_decl(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
@@ -272,6 +307,7 @@ void function_definition_or_decl(Parser *p, DeclSpec *ds, Declarator *d, KType *
   }
   if (fd->kf->body || fd->body)
     error_tok(p, d->name_tok, "redefinition of '%s'", d->name);
+  rename_params(p, fd, d);
   Token *body = p->tok;
   skip_function_body(p);
   Scope *scope = d->qual_scope ? d->qual_scope : p->scope;

@@ -205,6 +205,12 @@ static void parse_external_inner(Parser *p) {
   parse_global_declaration(p);
 }
 
+/* extern "C" { ... }: its declarations are judged one by one; a single
+ * `extern "C" decl` is device code only with a CUDA marker */
+static bool linkage_block(Token *t) {
+  return equal(t, "extern") && (t->next->kind != TK_STR || equal(t->next->next, "{"));
+}
+
 static void parse_external(Parser *p) {
   Token *start = p->tok;
   jmp_buf jb, *saved = p->recover;
@@ -215,7 +221,7 @@ static void parse_external(Parser *p) {
   bool host_template = equal(start, "template") && host_function_template(start);
   bool device = !host_template &&
                 (equal(start, "template") || equal(start, "namespace") ||
-                 equal(start, "static_assert") || equal(start, "extern") ||
+                 equal(start, "static_assert") || linkage_block(start) ||
                  declaration_is_device(start));
   p->recover = &jb;
   if (setjmp(jb)) {
