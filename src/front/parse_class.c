@@ -42,6 +42,47 @@ static void static_member(Parser *p, DeclSpec *ds, Declarator *d) {
     error_at(p, e->loc, "static data member initializer must be a constant expression");
 }
 
+/* `int n = 4;` / `float v{1.f};` in a class: the initializer's tokens,
+ * replayed wherever an object is made without initializing the field */
+static void record_member_init(Parser *p, KType *st) {
+  Scope *cs = st->front;
+  if (!cs->member_init) cs->member_init = arena_alloc(p->arena, sizeof(Token *) * 256);
+  if (st->nfields > 256) error_tok(p, p->tok, "too many fields with default member initializers");
+  cs->member_init[st->nfields - 1] = p->tok;
+  if (equal(p->tok, "{")) {
+    skip_balanced(p);
+    return;
+  }
+  for (int depth = 0; p->tok->kind != TK_EOF; p->tok = p->tok->next) {
+    if (depth == 0 && (equal(p->tok, ",") || equal(p->tok, ";"))) return;
+    if (equal(p->tok, "(") || equal(p->tok, "[") || equal(p->tok, "{")) depth++;
+    if (equal(p->tok, ")") || equal(p->tok, "]") || equal(p->tok, "}")) depth--;
+  }
+}
+
+bool has_member_defaults(KType *st) {
+  st = st->unqual;
+  return st->kind == KT_STRUCT && st->front && ((Scope *)st->front)->member_init;
+}
+
+KExpr *member_default(Parser *p, KType *st, int field) {
+  st = st->unqual;
+  if (!has_member_defaults(st) || field > 255) return NULL;
+  Token *at = ((Scope *)st->front)->member_init[field];
+  if (!at) return NULL;
+  Token *saved_tok = p->tok;
+  Scope *saved_scope = p->scope;
+  bool saved_gt = p->no_gt;
+  p->tok = equal(at, "=") ? at->next : at;
+  p->scope = st->front;
+  p->no_gt = false;
+  KExpr *e = parse_initializer(p, st->fields[field].type, at->loc);
+  p->tok = saved_tok;
+  p->scope = saved_scope;
+  p->no_gt = saved_gt;
+  return e;
+}
+
 static bool is_ctor_start(Parser *p, KType *st, const char *short_name) {
   Token *t = p->tok;
   while (equal(t, "__device__") || equal(t, "__host__") || equal(t, "__forceinline__") ||
@@ -162,10 +203,8 @@ static void parse_member(Parser *p, KType *st, const char *short_name) {
       continue;
     }
     if (equal(p->tok, ":")) error_tok(p, p->tok, "bit-fields are not supported");
-    if (equal(p->tok, "=") || equal(p->tok, "{"))
-      error_tok(p, p->tok, "default member initializers are not supported; initialize '%s' in a constructor",
-                d.name);
     add_field(p, st, d.name, d.is_ref ? kt_ptr(p->m, d.type, AS_GENERIC) : d.type, d.name_tok);
+    if (equal(p->tok, "=") || equal(p->tok, "{")) record_member_init(p, st);
   } while (consume(p, ","));
   expect(p, ";");
 }

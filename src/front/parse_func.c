@@ -142,6 +142,26 @@ static KExpr *this_object(Parser *p) {
   return sema_deref(p, t, t->loc);
 }
 
+/* a constructor first gives every field with a default member initializer
+ * its value; the ctor-initializer's assignments then override */
+static void member_defaults(Parser *p, KType *st, PtrVec *stmts) {
+  for (int f = 0; f < st->nfields; f++) {
+    KExpr *d = member_default(p, st, f);
+    if (!d) continue;
+    Token name = {0};
+    name.kind = TK_IDENT;
+    name.spelling = st->fields[f].name;
+    name.len = (int)strlen(name.spelling);
+    name.loc = d->loc;
+    KExpr *dst = sema_member(p, this_object(p), &name, false, d->loc);
+    dst->type = dst->type->unqual;
+    if (dst->type->kind == KT_ARRAY) continue; /* arrays: only in aggregates */
+    KStmt *s = new_stmt(p, KS_EXPR, d->loc);
+    s->e = sema_assign(p, KOP_NONE, dst, d, d->loc);
+    vec_push(p->arena, stmts, s);
+  }
+}
+
 /* `acc{}` / `acc{1, 2}` for an array member: element by element, the
  * rest zero */
 static void init_array_member(Parser *p, KExpr *field, PtrVec *args, SrcLoc loc, PtrVec *stmts) {
@@ -222,6 +242,7 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   }
   p->tok = body;
   PtrVec pre = {0};
+  if (fd->is_ctor && has_member_defaults(fd->owner)) member_defaults(p, fd->owner, &pre);
   if (consume(p, ":")) parse_member_inits(p, &pre);
   KStmt *b = parse_compound(p);
   check_gotos(p);

@@ -88,6 +88,7 @@ struct Scope {
   Template *from_tmpl;   /* class template instance: its template and arguments */
   TArg *targs;
   bool is_namespace;
+  Token **member_init;   /* class scope: per field, its default member initializer ('=' or '{') */
 };
 
 typedef struct TParam {
@@ -258,6 +259,9 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
                       int nargs, SrcLoc loc);
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
 KExpr *user_conversion(Parser *p, KExpr *e, KType *to); /* NULL: no operator T() */
+/* a field's default member initializer, converted to its type; NULL: none */
+KExpr *member_default(Parser *p, KType *st, int field);
+bool has_member_defaults(KType *st);
 KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs,
                           SrcLoc loc); /* NULL: no user operator */
 
