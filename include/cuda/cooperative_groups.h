@@ -422,25 +422,13 @@ __device__ __forceinline__ grid_group this_grid() {
 /* The lanes of a tile (or coalesced group) split by a predicate or a
  * label: each thread gets the coalesced group of the lanes that share its
  * value, as CUDA's cg::binary_partition / cg::labeled_partition. */
-template <unsigned int Size>
-__device__ __forceinline__ coalesced_group binary_partition(const thread_block_tile<Size> &parent,
-                                                            bool pred) {
+template <typename ParentT> /* thread_block_tile<N> or coalesced_group */
+__device__ __forceinline__ coalesced_group binary_partition(const ParentT &parent, bool pred) {
   unsigned int yes = __ballot_sync(parent.__cw_mask, pred);
   return coalesced_group(pred ? yes : parent.__cw_mask & ~yes);
 }
-__device__ __forceinline__ coalesced_group binary_partition(const coalesced_group &parent,
-                                                            bool pred) {
-  unsigned int yes = __ballot_sync(parent.__cw_mask, pred);
-  return coalesced_group(pred ? yes : parent.__cw_mask & ~yes);
-}
-template <unsigned int Size, typename Label>
-__device__ __forceinline__ coalesced_group labeled_partition(const thread_block_tile<Size> &parent,
-                                                             Label label) {
-  return coalesced_group(__match_any_sync(parent.__cw_mask, label));
-}
-template <typename Label>
-__device__ __forceinline__ coalesced_group labeled_partition(const coalesced_group &parent,
-                                                             Label label) {
+template <typename ParentT, typename Label>
+__device__ __forceinline__ coalesced_group labeled_partition(const ParentT &parent, Label label) {
   return coalesced_group(__match_any_sync(parent.__cw_mask, label));
 }
 

@@ -170,7 +170,7 @@ static void parse_conversion_op(Parser *p, KType *st) {
   function_definition_or_decl(p, &ds, &d, st, NULL, NULL);
 }
 
-static void parse_member(Parser *p, KType *st, const char *short_name) {
+void parse_class_member(Parser *p, KType *st, const char *short_name) {
   Token *t = p->tok;
   if ((equal(t, "public") || equal(t, "private") || equal(t, "protected")) && equal(t->next, ":")) {
     p->tok = t->next->next;
@@ -285,7 +285,7 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
   const char *short_name = name ? name->spelling : "";
   while (!equal(p->tok, "}")) {
     if (p->tok->kind == TK_EOF) error_tok(p, kw, "expected '}' at end of class definition");
-    parse_member(p, st, short_name);
+    parse_class_member(p, st, short_name);
   }
   p->tok = p->tok->next;
   if (is_device_marker(p->tok) || equal(p->tok, "template") || equal(p->tok, "struct") ||
@@ -294,6 +294,7 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     error_tok(p, p->tok, "expected ';' after %s", is_union ? "union" : "struct");
   kt_struct_layout(st);
   if (st->nfields == 0 && !st->is_union) st->size = 1;
+  kt_refresh_qualified(p->m, st);
   vec_push(p->arena, &p->m->types, st);
   p->scope = saved_scope;
   p->cur_class = saved_class;

@@ -198,7 +198,10 @@ void parse_template_decl(Parser *p) {
     name = declared_name(p, p->tok, &is_class);
   }
   if (!name) error_tok(p, p->tok, "unsupported template declaration");
-  if (!t->is_alias && (equal(name->next, "<") || (t->nparams == 0 && !is_class))) {
+  Token *owner = is_class || t->is_alias ? NULL : member_def_owner(p, t->decl, name);
+  if (owner) {
+    declare_member_def(p, t, owner, name);
+  } else if (!t->is_alias && (equal(name->next, "<") || (t->nparams == 0 && !is_class))) {
     declare_specialization(p, t, name, is_class);
   } else {
     t->name = name->spelling;
@@ -421,6 +424,7 @@ KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc l
   cs->from_tmpl = t;
   cs->targs = arena_alloc(p->arena, sizeof(TArg) * (size_t)(nargs + 1));
   memcpy(cs->targs, args, sizeof(TArg) * (size_t)nargs);
+  if (cs->klass == in->type) define_members(p, t, in->type);
   p->inst_depth--;
   restore_state(p, &sv);
   return in->type;

@@ -126,6 +126,8 @@ struct Template {
   Token *spec_args;      /* a specialization: first token of its `<...>` args (NULL: deduced) */
   Token *name_tok;       /* the declared name */
   const char *spec_key;  /* function specialization: its arguments, once known */
+  PtrVec members;        /* class template: Template* of members defined outside the class */
+  Template *owner_tmpl;  /* such a member definition: its class template */
 };
 
 /* a run of tokens that is host code (dropped from the device-only source

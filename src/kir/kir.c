@@ -145,6 +145,17 @@ KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile) {
   return q;
 }
 
+void kt_refresh_qualified(KModule *m, KType *base) {
+  if (!m->derived_hash) return;
+  for (KType *q = m->derived_hash[derived_key(KT_FUNC, base, 0, AS_GENERIC)]; q; q = q->hash_next)
+    if (q->unqual == base && q != base) {
+      q->size = base->size;
+      q->align = base->align;
+      q->fields = base->fields;
+      q->nfields = base->nfields;
+    }
+}
+
 KType *kt_struct_new(KModule *m, const char *name, const char *cname,
                      bool is_union) {
   KType *t = new_type(m, KT_STRUCT, 0, 1);
