@@ -70,9 +70,10 @@ void parse_tparams(Parser *p, Template *t) {
       while (p->tok->kind != TK_EOF) {
         if (equal(p->tok, "(") || equal(p->tok, "<")) depth++;
         if (equal(p->tok, ")")) depth--;
+        if (equal(p->tok, ">>") && depth == 1) split_shr(p); /* X<T>> closes the list too */
         if (equal(p->tok, ">") || equal(p->tok, ">>")) {
           if (depth == 0) break;
-          depth--;
+          depth -= equal(p->tok, ">>") ? 2 : 1;
         }
         if (equal(p->tok, ",") && depth == 0) break;
         p->tok = p->tok->next;
