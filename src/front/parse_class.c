@@ -60,15 +60,23 @@ static void record_member_init(Parser *p, KType *st) {
   }
 }
 
+/* the struct, or a struct among its fields (arrays of them too), has a
+ * default member initializer */
 bool has_member_defaults(KType *st) {
   st = st->unqual;
-  return st->kind == KT_STRUCT && st->front && ((Scope *)st->front)->member_init;
+  while (st->kind == KT_ARRAY) st = st->elem->unqual;
+  if (st->kind != KT_STRUCT || !st->front) return false;
+  if (((Scope *)st->front)->member_init) return true;
+  for (int i = 0; i < st->nfields; i++)
+    if (has_member_defaults(st->fields[i].type)) return true;
+  return false;
 }
 
 KExpr *member_default(Parser *p, KType *st, int field) {
   st = st->unqual;
-  if (!has_member_defaults(st) || field > 255) return NULL;
-  Token *at = ((Scope *)st->front)->member_init[field];
+  Token **inits = st->kind == KT_STRUCT && st->front ? ((Scope *)st->front)->member_init : NULL;
+  if (!inits || field > 255) return NULL;
+  Token *at = inits[field];
   if (!at) return NULL;
   Token *saved_tok = p->tok;
   Scope *saved_scope = p->scope;

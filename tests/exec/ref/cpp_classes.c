@@ -1,0 +1,16 @@
+/*
+ * cpp_classes.c — reference for tests/kernels/cpp_classes.cu: each thread
+ * writes a sum of the values its objects must hold (spelled out in the
+ * kernel's comments) plus 2 * in[i] + 10 + 1 + 3.
+ */
+#include "ref.h"
+
+static void classKernel(RefArgs *r) {
+  uint32_t n = SU32(2);
+  for (uint32_t i = 0; i < n && i < NTHREADS(r); i++)
+    BI32(1)[i] = 27 + 2100 + 10000 + 10300000 + 140 + 2 * BI32(0)[i] + 10 + 1 + 3;
+}
+
+const RefEntry ref_cpp_classes[] = {
+    {"classKernel", classKernel, NULL},
+    {NULL, NULL, NULL}};
