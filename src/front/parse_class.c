@@ -241,6 +241,32 @@ static KType *declare_class(Parser *p, const char *name, const char *display, bo
   return st;
 }
 
+/* base-clause = ":" (("virtual" | "public" | "protected" | "private")* type),+ */
+static void parse_base_list(Parser *p, PtrVec *bases) {
+  p->tok = p->tok->next;
+  do {
+    while (equal(p->tok, "public") || equal(p->tok, "protected") || equal(p->tok, "private"))
+      p->tok = p->tok->next;
+    if (equal(p->tok, "virtual")) error_tok(p, p->tok, "virtual base classes are not supported in device code");
+    Token *at = p->tok;
+    KType *b = parse_type_specifier(p);
+    if (b->unqual->kind != KT_STRUCT || !b->unqual->size)
+      error_tok(p, at, "base class has incomplete type '%s'", type_name(p, b));
+    vec_push(p->arena, bases, b->unqual);
+  } while (consume(p, ","));
+}
+
+/* A base class is a hidden leading field `__baseN` (the subobject, so a
+ * Derived* converts to a Base* of the first base by address); its members
+ * are found through the class scope's using-list. */
+static void add_bases(Parser *p, KType *st, PtrVec *bases, Token *at) {
+  for (int i = 0; i < bases->len; i++) {
+    KType *b = bases->items[i];
+    add_field(p, st, arena_printf(p->arena, "__base%d", i), b, at);
+    vec_push(p->arena, &((Scope *)st->front)->using_ns, b->front);
+  }
+}
+
 /* class-specifier = ("struct"|"class"|"union") attrs? name? (":" base)? "{" member* "}" */
 KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope) {
   Token *kw = p->tok;
@@ -259,7 +285,8 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
   if (name) p->tok = name->next;
   if (name && equal(p->tok, "<")) error_tok(p, name, "explicit or partial specialization of '%s' is not supported", name->spelling);
   consume(p, "final");
-  if (equal(p->tok, ":")) error_tok(p, p->tok, "class inheritance is not supported in device code");
+  PtrVec bases = {0};
+  if (equal(p->tok, ":")) parse_base_list(p, &bases);
   bool defining = equal(p->tok, "{");
   if (!defining) {
     if (!name) error_tok(p, p->tok, "expected '{' after anonymous struct");
@@ -283,6 +310,7 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     st = declare_class(p, name ? name->spelling : NULL, NULL, is_union, name ? name : kw, true);
   }
   st->align = align;
+  add_bases(p, st, &bases, kw);
   expect(p, "{");
   Scope *saved_scope = p->scope;
   KType *saved_class = p->cur_class;

@@ -481,7 +481,7 @@ static KExpr *parse_primary(Parser *p) {
 static KExpr *parse_method_call(Parser *p, KExpr *obj, Token *name) {
   KType *t = obj->type->unqual;
   Scope *cs = t->kind == KT_STRUCT ? t->front : NULL;
-  Sym *s = cs ? scope_find_local(cs, name->spelling) : NULL;
+  Sym *s = cs ? lookup_in(cs, name->spelling) : NULL; /* bases too */
   if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE)) return NULL;
   TArg targs[16];
   int nt = 0;

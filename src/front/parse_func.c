@@ -177,11 +177,44 @@ static void init_array_member(Parser *p, KExpr *field, PtrVec *args, SrcLoc loc,
   }
 }
 
+/* a ctor-initializer naming a base class (`Base(x)`, `Base<T>{x}`): the
+ * base type, the tokens consumed; else NULL */
+static KType *base_named(Parser *p) {
+  Sym *s = lookup(p, p->tok->spelling);
+  bool type = s && (s->kind == SYM_TYPE || (s->kind == SYM_TEMPLATE && s->tmpl->is_class));
+  if (!type || (s->kind == SYM_TYPE && s->type->unqual == p->fn->fd->owner)) return NULL;
+  Token *save = p->tok;
+  KType *t = parse_type_specifier(p);
+  KType *owner = p->fn->fd->owner;
+  if (t->unqual->kind == KT_STRUCT && t->unqual != owner && derives_from(owner, t)) return t;
+  p->tok = save;
+  return NULL;
+}
+
+/* Base(args): the base subobject constructed in place */
+static void init_base(Parser *p, KType *base, PtrVec *args, SrcLoc loc, PtrVec *stmts) {
+  KExpr *sub = to_base(p, this_object(p), base);
+  Sym *ctors = base->unqual->front ? scope_find_local(base->unqual->front, "<ctor>") : NULL;
+  KStmt *s = new_stmt(p, KS_EXPR, loc);
+  if (ctors) {
+    Token fake = {0};
+    fake.kind = TK_IDENT;
+    fake.spelling = base->name;
+    fake.loc = loc;
+    s->e = sema_call_funcs(p, ctors, NULL, NULL, 0, sub, (KExpr **)args->items, args->len, &fake);
+  } else {
+    sub->type = sub->type->unqual;
+    s->e = sema_assign(p, KOP_NONE, sub, sema_construct(p, base, (KExpr **)args->items, args->len, loc), loc);
+  }
+  vec_push(p->arena, stmts, s);
+}
+
 /* ctor-initializer = ":" member ("(" args ")" | "{" args "}") ("," ...)* */
 static void parse_member_inits(Parser *p, PtrVec *stmts) {
   do {
     Token *name = p->tok;
-    expect_ident(p);
+    KType *base = base_named(p);
+    if (!base) expect_ident(p);
     bool brace = equal(p->tok, "{");
     if (!brace) expect(p, "(");
     else p->tok = p->tok->next;
@@ -191,6 +224,10 @@ static void parse_member_inits(Parser *p, PtrVec *stmts) {
       vec_push(p->arena, &args, parse_assign(p));
     }
     p->tok = p->tok->next;
+    if (base) {
+      init_base(p, base, &args, name->loc, stmts);
+      continue;
+    }
     KExpr *field = sema_member(p, this_object(p), name, false, name->loc);
     if (field->type->kind == KT_ARRAY) {
       init_array_member(p, field, &args, name->loc, stmts);

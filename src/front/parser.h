@@ -253,6 +253,10 @@ KExpr *sema_deref(Parser *p, KExpr *a, SrcLoc loc);
 KExpr *sema_addr(Parser *p, KExpr *a, SrcLoc loc);
 KExpr *sema_member(Parser *p, KExpr *a, Token *name, bool arrow, SrcLoc loc);
 KExpr *sema_var_ref(Parser *p, Sym *s, SrcLoc loc);
+/* the subobject of base class `base` in obj (through the hidden __baseN
+ * fields of derived classes); NULL when base is not a base of obj's class */
+KExpr *to_base(Parser *p, KExpr *obj, KType *base);
+bool derives_from(KType *d, KType *base); /* d == base or a class derived from it */
 KExpr *make_temp(Parser *p, KExpr *init, KVar **out); /* seq(temp = init, temp) */
 KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
                        int nexplicit, KExpr *self, KExpr **args, int nargs,

@@ -53,6 +53,8 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   int k = 0;
   if (fd->owner && !fd->is_static_method) {
     if (!self) error_at(p, loc, "call to non-static member function without an object argument");
+    KExpr *sub = self->type->unqual != fd->owner->unqual ? to_base(p, self, fd->owner) : NULL;
+    if (sub) self = sub; /* a base class's member function */
     cargs[k++] = address_of_object(p, self, &pre);
   }
   for (int i = 0; i < fd->nparams; i++) {
@@ -146,7 +148,7 @@ static Sym *member_funcs(KType *t, const char *name, Template **tmpl) {
   Scope *cs = t->unqual->front;
   *tmpl = NULL;
   if (!cs) return NULL;
-  Sym *s = scope_find_local(cs, name);
+  Sym *s = strcmp(name, "<ctor>") ? lookup_in(cs, name) : scope_find_local(cs, name);
   if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE)) return NULL;
   *tmpl = s->tmpl;
   return s;
