@@ -7,8 +7,10 @@
 // function declared before the fields, T{} calling the default
 // constructor, a template parameter default ending in '>>', a namespace
 // alias inside a function, a kernel declared first with other parameter
-// names, and `uint` from <sys/types.h>.
+// names, and `uint` from <sys/types.h>; range-based for over an array (by
+// value, by reference, const auto &) and over a class with begin()/end().
 // launch: classKernel --grid 2 --block 64 i32[128]=iota i32[128]=zeros i32:128
+// launch: rangeKernel --grid 1 --block 64 i32[64]=iota i32[64]=zeros
 #include <sys/types.h>
 
 namespace geom {
@@ -76,4 +78,24 @@ __global__ void classKernel(const int *in, int *out, uint n)
     v += x.a + x.b + y.a + y.b + z.b;                   // 5 + 60 + 9 + 6 + 60
     v += r.lower() * 2 + r.width() + Range<int>::unit().width() + h.get();
     out[i] = v;
+}
+
+struct Triple {
+    int v[3];
+    __device__ int *begin() { return v; }
+    __device__ int *end() { return v + 3; }
+};
+
+__global__ void rangeKernel(const int *in, int *out)
+{
+    int i = threadIdx.x;
+    int a[4] = {in[i], 1, 2, 3};
+    int s = 0;
+    for (int x : a) s += x;            // in + 6
+    for (auto &x : a) x *= 10;
+    for (const auto &x : a) s += x;    // + 10 * (in + 6)
+    Triple t = {{i, 2 * i, 3}};
+    for (int &y : t) y += 1;
+    for (int y : t) s += 100 * y;      // 100 * (3i + 6)
+    out[i] = s;
 }

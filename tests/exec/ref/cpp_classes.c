@@ -1,7 +1,7 @@
 /*
  * cpp_classes.c — reference for tests/kernels/cpp_classes.cu: each thread
  * writes a sum of the values its objects must hold (spelled out in the
- * kernel's comments) plus 2 * in[i] + 10 + 1 + 3.
+ * kernel's comments) plus 2 * in[i] + 10 + 1 + 3; the range-for sums.
  */
 #include "ref.h"
 
@@ -11,6 +11,11 @@ static void classKernel(RefArgs *r) {
     BI32(1)[i] = 27 + 2100 + 10000 + 10300000 + 140 + 2 * BI32(0)[i] + 10 + 1 + 3;
 }
 
+static void rangeKernel(RefArgs *r) {
+  for (int i = 0; i < 64; i++) BI32(1)[i] = 11 * (BI32(0)[i] + 6) + 100 * (3 * i + 6);
+}
+
 const RefEntry ref_cpp_classes[] = {
     {"classKernel", classKernel, NULL},
+    {"rangeKernel", rangeKernel, NULL},
     {NULL, NULL, NULL}};
