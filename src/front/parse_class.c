@@ -305,6 +305,8 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     st->front = cs;
     Sym *inj = scope_add(p, tscope, SYM_TYPE, name->spelling, name->loc);
     inj->type = st;
+    if (p->pending_instance) p->pending_instance->type = st; /* X<args> inside X */
+    p->pending_instance = NULL;
     inj->tmpl = tscope->from_tmpl;
   } else {
     st = declare_class(p, name ? name->spelling : NULL, NULL, is_union, name ? name : kw, true);

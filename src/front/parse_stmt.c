@@ -28,6 +28,24 @@ static KStmt *block_of(Parser *p, PtrVec *v, SrcLoc loc) {
   return b;
 }
 
+/* after `X<args>`: `::name` not followed by a name, `*` or `&` is a static
+ * member used in an expression (`X<T>::run(a, b);`), not a declaration */
+static bool template_member_expr(Token *lt) {
+  int depth = 0;
+  Token *t = lt;
+  for (; t->kind != TK_EOF; t = t->next) {
+    if (equal(t, "<") || equal(t, "(")) depth++;
+    if (equal(t, ">") || equal(t, ")")) depth--;
+    if (equal(t, ">>")) depth -= 2;
+    if (depth <= 0) break;
+    if (equal(t, ";") || equal(t, "{")) return false;
+  }
+  if (t->kind == TK_EOF || !equal(t->next, "::") || t->next->next->kind != TK_IDENT) return false;
+  Token *after = t->next->next->next;
+  return !(after->kind == TK_IDENT || equal(after, "*") || equal(after, "&") || equal(after, "::") ||
+           equal(after, "<"));
+}
+
 static bool is_decl_start(Parser *p, Token *t) {
   static const char *kw[] = {"static", "__shared__", "const", "constexpr", "auto",
                              "using", "typedef", "static_assert", "extern",
@@ -51,6 +69,7 @@ static bool is_decl_start(Parser *p, Token *t) {
   /* `T(x)` and `T{x}` at statement start are expressions (casts) when T is
    * a keyword type; a user type followed by an identifier is a declaration */
   Token *n = t->next;
+  if (equal(n, "<") && template_member_expr(n)) return false;
   if (equal(n, "(") || equal(n, "{") || equal(n, "::") || equal(n, ".")) {
     Sym *s = lookup(p, t->spelling);
     if (equal(n, "::") && s && (s->kind == SYM_NAMESPACE || s->kind == SYM_TYPE)) return true;

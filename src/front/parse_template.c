@@ -419,7 +419,9 @@ KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc l
   p->inst_depth++;
   const char *display = arena_printf(p->arena, "%s%s%s", t->scope->prefix, t->name, key);
   vec_push(p->arena, &t->instances, in);
-  /* the instance is visible (for self references) once its struct exists */
+  /* the instance is visible (for self references) once its struct exists:
+   * parse_class_specifier fills in->type as soon as it makes the struct */
+  p->pending_instance = in;
   in->type = parse_class_specifier(p, display, bind);
   Scope *cs = in->type->front;
   cs->from_tmpl = t;

@@ -104,11 +104,12 @@ struct TArg {
   int64_t value;         /* non-type argument */
 };
 
-typedef struct Instance {
+typedef struct Instance Instance;
+struct Instance {
   const char *key;       /* canonical "<float, 256>" */
   KType *type;           /* class template instance */
   FuncDecl *fd;          /* function template instance */
-} Instance;
+};
 
 struct Template {
   const char *name;
@@ -182,6 +183,7 @@ typedef struct Parser {
   PtrVec host_spans;     /* HostSpan*: host-only code, in token order */
   KType *cur_class;      /* class whose body is being parsed */
   Scope *cnames;         /* C identifiers in use (uniqueness) */
+  struct Instance *pending_instance; /* class template instance whose struct is being made */
 } Parser;
 
 /* ---- errors (parse_util.c) ---- */
