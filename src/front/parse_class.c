@@ -42,6 +42,18 @@ static void static_member(Parser *p, DeclSpec *ds, Declarator *d) {
     error_at(p, e->loc, "static data member initializer must be a constant expression");
 }
 
+/* member-declarator = name ":" constant-expression — the field just added */
+static void bit_field(Parser *p, KType *st, Declarator *d) {
+  Token *colon = p->tok;
+  p->tok = p->tok->next;
+  int64_t w = const_int_expr(p, "bit-field width is not an integral constant expression");
+  if (!kt_is_int(d->type))
+    error_tok(p, d->name_tok, "bit-field '%s' has non-integral type '%s'", d->name, type_name(p, d->type));
+  if (w <= 0 || w > d->type->size * 8)
+    error_tok(p, colon, "width of bit-field '%s' (%lld bits) is invalid for its type", d->name, (long long)w);
+  st->fields[st->nfields - 1].bit_width = (int)w;
+}
+
 /* `int n = 4;` / `float v{1.f};` in a class: the initializer's tokens,
  * replayed wherever an object is made without initializing the field */
 static void record_member_init(Parser *p, KType *st) {
@@ -210,8 +222,8 @@ void parse_class_member(Parser *p, KType *st, const char *short_name) {
       static_member(p, &ds, &d);
       continue;
     }
-    if (equal(p->tok, ":")) error_tok(p, p->tok, "bit-fields are not supported");
     add_field(p, st, d.name, d.is_ref ? kt_ptr(p->m, d.type, AS_GENERIC) : d.type, d.name_tok);
+    if (equal(p->tok, ":")) bit_field(p, st, &d);
     if (equal(p->tok, "=") || equal(p->tok, "{")) record_member_init(p, st);
   } while (consume(p, ","));
   expect(p, ";");

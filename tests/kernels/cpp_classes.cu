@@ -8,9 +8,11 @@
 // constructor, a template parameter default ending in '>>', a namespace
 // alias inside a function, a kernel declared first with other parameter
 // names, and `uint` from <sys/types.h>; range-based for over an array (by
-// value, by reference, const auto &) and over a class with begin()/end().
+// value, by reference, const auto &) and over a class with begin()/end();
+// bit-fields (packing, truncation on store, a signed one, sizeof).
 // launch: classKernel --grid 2 --block 64 i32[128]=iota i32[128]=zeros i32:128
 // launch: rangeKernel --grid 1 --block 64 i32[64]=iota i32[64]=zeros
+// launch: bitsKernel --grid 1 --block 64 i32[64]=iota i32[64]=zeros
 #include <sys/types.h>
 
 namespace geom {
@@ -98,4 +100,27 @@ __global__ void rangeKernel(const int *in, int *out)
     for (int &y : t) y += 1;
     for (int y : t) s += 100 * y;      // 100 * (3i + 6)
     out[i] = s;
+}
+
+struct Packed {
+    unsigned lo : 3;
+    unsigned mid : 5;
+    int sgn : 4;
+    unsigned short tail;
+    unsigned wide : 30;
+    unsigned top : 4;
+};
+
+__global__ void bitsKernel(const int *in, int *out)
+{
+    int i = threadIdx.x;
+    Packed p = {};
+    p.lo = in[i];          // keeps i % 8
+    p.mid = 31;
+    p.mid += 2;            // wraps to 1
+    p.sgn = -(i % 8);      // fits in 4 signed bits
+    p.tail = 7;
+    p.wide = i;
+    p.top = 15;
+    out[i] = p.lo * 1000 + p.mid * 100 + p.sgn + (int)sizeof(Packed) * 100000 + p.wide * 10000000 + p.top * 10 + p.tail;
 }

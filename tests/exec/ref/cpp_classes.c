@@ -15,7 +15,14 @@ static void rangeKernel(RefArgs *r) {
   for (int i = 0; i < 64; i++) BI32(1)[i] = 11 * (BI32(0)[i] + 6) + 100 * (3 * i + 6);
 }
 
+/* Packed is 12 bytes, as gcc and nvcc lay it out */
+static void bitsKernel(RefArgs *r) {
+  for (int i = 0; i < 64; i++)
+    BI32(1)[i] = (i % 8) * 1000 + 100 - (i % 8) + 1200000 + i * 10000000 + 150 + 7;
+}
+
 const RefEntry ref_cpp_classes[] = {
+    {"bitsKernel", bitsKernel, NULL},
     {"classKernel", classKernel, NULL},
     {"rangeKernel", rangeKernel, NULL},
     {NULL, NULL, NULL}};
