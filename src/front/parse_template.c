@@ -276,6 +276,10 @@ static void parse_one_targ(Parser *p, TParam *tp, TArg *out) {
     if (!kt_is_int(e->type) || !eval_const(p, e, &out->value))
       error_at(p, e->loc, "template argument for non-type template parameter must be a constant expression");
     out->value = (int64_t)(uint64_t)out->value;
+    if (is_unbound(out->value)) { /* a parameter still open during deduction */
+      p->no_gt = saved;
+      return;
+    }
     if (tp->value_type->kind == KT_U32) out->value = (uint32_t)out->value;
     if (tp->value_type->kind == KT_I32) out->value = (int32_t)out->value;
     if (tp->value_type->kind == KT_BOOL) out->value = out->value != 0;
