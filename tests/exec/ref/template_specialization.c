@@ -35,7 +35,13 @@ static void square(RefArgs *r) {
   for (int i = 0; i < 32; i++) BI32(0)[i] *= BI32(0)[i];
 }
 
+/* (1 + 4i) * 10 + (2 + 4i) */
+static void window(RefArgs *r) {
+  for (int i = 0; i < 32; i++) BI32(1)[i] = (1 + 4 * BI32(0)[i]) * 10 + 2 + 4 * BI32(0)[i];
+}
+
 const RefEntry ref_template_specialization[] = {
+    {"windowKernel<4>", window, NULL},
     {"blockSum<float>", sumF, NULL},
     {"blockSum<double>", sumD, NULL},
     {"traitsKernel<int>", traitsI, NULL},
