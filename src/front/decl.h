@@ -64,8 +64,12 @@ Token *member_def_owner(Parser *p, Token *decl, Token *name);
 void declare_member_def(Parser *p, Template *md, Token *owner_tok, Token *name);
 void define_members(Parser *p, Template *ct, KType *inst);
 
-/* parse_class.c: one member declaration in a class body */
+/* parse_class.c: one member declaration in a class body; a field added */
 void parse_class_member(Parser *p, KType *st, const char *short_name);
+Sym *class_add_field(Parser *p, KType *st, const char *name, KType *t, SrcLoc loc);
+
+/* parse_lambda.c */
+KExpr *parse_lambda(Parser *p);
 
 /* parse_top.c */
 void parse_namespace_alias(Parser *p);

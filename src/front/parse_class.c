@@ -56,6 +56,13 @@ static void bit_field(Parser *p, KType *st, Declarator *d) {
 
 /* `int n = 4;` / `float v{1.f};` in a class: the initializer's tokens,
  * replayed wherever an object is made without initializing the field */
+Sym *class_add_field(Parser *p, KType *st, const char *name, KType *t, SrcLoc loc) {
+  Token at = {0};
+  at.loc = loc;
+  add_field(p, st, name, t, &at);
+  return scope_find_local(st->front, name);
+}
+
 static void record_member_init(Parser *p, KType *st) {
   Scope *cs = st->front;
   if (!cs->member_init) cs->member_init = arena_alloc(p->arena, sizeof(Token *) * 256);

@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "decl.h"
 
 /* expr = assign ("," assign)* */
 KExpr *parse_expr(Parser *p) {
@@ -462,7 +462,7 @@ static KExpr *parse_primary(Parser *p) {
   if (equal(t, "dynamic_cast") || equal(t, "typeid") || equal(t, "new") || equal(t, "delete") ||
       equal(t, "throw"))
     error_tok(p, t, "'%s' is not supported in device code", t->spelling);
-  if (equal(t, "[")) error_tok(p, t, "lambda expressions are not supported");
+  if (equal(t, "[")) return parse_lambda(p);
   if (t->kind == TK_IDENT && is_type_start(p, t) && !lookup(p, t->spelling) &&
       !vector_type_named(p, t->spelling)) {
     /* int(x), float(y), unsigned(z): functional casts of keyword types */

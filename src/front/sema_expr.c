@@ -539,6 +539,7 @@ KExpr *sema_var_ref(Parser *p, Sym *s, SrcLoc loc) {
       e->type = kt_qualified(p->m, e->type, true, e->type->is_volatile);
     e->a = self;
     e->field = s->field;
+    if (s->is_ref) return sema_deref(p, e, loc); /* a field holding a captured variable's address */
     return e;
   }
   KExpr *e = new_expr(p, KE_VAR, s->var->type, loc);
