@@ -61,7 +61,7 @@ __global__ void traitsKernel(T *out) {
   int r = Kind<T>::value + 10 * Kind<T *>::value + 100 * Kind<const T *>::value;
   r += 1000 * Pair<T, T>::value + 10000 * Pair<T, int>::value;
   r += std::is_same<T, int>::value ? 100000 : 200000;
-  r += std::numeric_limits<T>::max() > 0 ? 1000000 : 0;
+  r += std::numeric_limits<T>::is_specialized ? 1000000 : 0;
   out[threadIdx.x] = (T)(r + Factorial<5>::value * 10000000) + bump(T(threadIdx.x));
 }
 
