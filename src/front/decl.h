@@ -67,6 +67,9 @@ void define_members(Parser *p, Template *ct, KType *inst);
 /* parse_class.c: one member declaration in a class body; a field added */
 void parse_class_member(Parser *p, KType *st, const char *short_name);
 Sym *class_add_field(Parser *p, KType *st, const char *name, KType *t, SrcLoc loc);
+bool is_ctor_start(Parser *p, KType *st, const char *short_name);
+void parse_class_ctor(Parser *p, KType *st, const char *short_name, const char *display,
+                      FuncDecl **out);
 
 /* parse_lambda.c */
 KExpr *parse_lambda(Parser *p);

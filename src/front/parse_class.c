@@ -110,7 +110,7 @@ KExpr *member_default(Parser *p, KType *st, int field) {
   return e;
 }
 
-static bool is_ctor_start(Parser *p, KType *st, const char *short_name) {
+bool is_ctor_start(Parser *p, KType *st, const char *short_name) {
   Token *t = p->tok;
   while (equal(t, "__device__") || equal(t, "__host__") || equal(t, "__forceinline__") ||
          equal(t, "explicit") || equal(t, "constexpr") || equal(t, "inline"))
@@ -119,7 +119,11 @@ static bool is_ctor_start(Parser *p, KType *st, const char *short_name) {
   return t->kind == TK_IDENT && !strcmp(t->spelling, short_name) && equal(t->next, "(");
 }
 
-static void parse_ctor(Parser *p, KType *st, const char *short_name) {
+/* constructor = specifiers name "(" params ")" ctor-initializer? body; a
+ * constructor template's instance passes its display name and gets its
+ * declaration back */
+void parse_class_ctor(Parser *p, KType *st, const char *short_name, const char *display,
+                      FuncDecl **out) {
   DeclSpec ds;
   memset(&ds, 0, sizeof ds);
   while (!equal(p->tok, short_name)) {
@@ -135,11 +139,12 @@ static void parse_ctor(Parser *p, KType *st, const char *short_name) {
   parse_declarator(p, &tmp, &d, false);
   d.name = "<ctor>";
   d.type = p->m->t_void;
+  if (out) *out = NULL;
   if (equal(p->tok, "=")) { /* = default / = delete: the implicit one */
     skip_to_sync(p);
     return;
   }
-  function_definition_or_decl(p, &ds, &d, st, NULL, NULL);
+  function_definition_or_decl(p, &ds, &d, st, display, out);
 }
 
 static void skip_destructor(Parser *p) {
@@ -213,7 +218,7 @@ void parse_class_member(Parser *p, KType *st, const char *short_name) {
     skip_destructor(p);
     return;
   }
-  if (is_ctor_start(p, st, short_name)) { parse_ctor(p, st, short_name); return; }
+  if (is_ctor_start(p, st, short_name)) { parse_class_ctor(p, st, short_name, NULL, NULL); return; }
   if (is_conversion_op(t)) { parse_conversion_op(p, st); return; }
   DeclSpec ds;
   parse_declspec(p, &ds, true);

@@ -455,17 +455,25 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
   p->no_gt = false;
   p->speculative = false;
   p->inst_depth++;
+  const char *display = t->owner ? arena_printf(p->arena, "%s::%s%s", t->owner->name, t->name, key)
+                                 : arena_printf(p->arena, "%s%s%s", t->scope->prefix, t->name, key);
+  FuncDecl *fd;
+  if (t->owner && is_ctor_start(p, t->owner, t->name)) { /* a constructor template */
+    parse_class_ctor(p, t->owner, t->name, display, &fd);
+    if (fd) fd->is_template_instance = true;
+    in->fd = fd;
+    p->inst_depth--;
+    restore_state(p, &sv);
+    return fd;
+  }
   DeclSpec ds;
   parse_declspec(p, &ds, true);
   Declarator d;
   parse_declarator(p, &ds, &d, false);
-  const char *display = t->owner ? arena_printf(p->arena, "%s::%s%s", t->owner->name, t->name, key)
-                                 : arena_printf(p->arena, "%s%s%s", t->scope->prefix, t->name, key);
   if (!(ds.fflags & (KF_GLOBAL | KF_DEVICE)) && !ds.is_constexpr)
     error_at(p, loc, "calling a __host__ function template '%s' from device code is not allowed", display);
   /* declared in the binding scope, whose parent is the template's own
    * scope, so `this` and class members resolve */
-  FuncDecl *fd;
   function_definition_or_decl(p, &ds, &d, t->owner, display, &fd);
   if (fd) fd->is_template_instance = true;
   in->fd = fd;
@@ -547,7 +555,13 @@ bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
     p->fn = NULL;
     p->no_gt = false;
     DeclSpec ds;
-    parse_declspec(p, &ds, true);
+    if (t->owner && is_ctor_start(p, t->owner, t->name)) { /* a constructor template */
+      memset(&ds, 0, sizeof ds);
+      ds.type = p->m->t_void;
+      while (!equal(p->tok, t->name)) p->tok = p->tok->next;
+    } else {
+      parse_declspec(p, &ds, true);
+    }
     Declarator d;
     parse_declarator(p, &ds, &d, false);
     if (!d.is_func) ok = false;

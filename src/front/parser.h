@@ -267,6 +267,7 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
                       int nargs, SrcLoc loc);
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
 KExpr *user_conversion(Parser *p, KExpr *e, KType *to); /* NULL: no operator T() */
+Template *class_ctor_templates(KType *t); /* a class's constructor templates, or NULL */
 /* a field's default member initializer, converted to its type; NULL: none */
 KExpr *member_default(Parser *p, KType *st, int field);
 bool has_member_defaults(KType *st);

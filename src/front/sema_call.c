@@ -258,7 +258,7 @@ KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) 
     fake.kind = TK_IDENT;
     fake.spelling = t->name;
     fake.loc = loc;
-    KExpr *call = sema_call_funcs(p, ctors, NULL, NULL, 0, obj, args, nargs, &fake);
+    KExpr *call = sema_call_funcs(p, ctors, class_ctor_templates(t), NULL, 0, obj, args, nargs, &fake);
     KExpr *res = new_expr(p, KE_VAR, tmp->type, loc);
     res->var = tmp;
     KExpr *s1 = new_expr(p, KE_COMMA, call->type, loc);

@@ -7,6 +7,7 @@
  * left-hand side" diagnostics need no extra bookkeeping; operator errors
  * take the operator's location explicitly.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "parser.h"
@@ -108,6 +109,27 @@ static int standard_rank(Parser *p, KExpr *e, KType *to);
 
 /* a constructor of `to` callable with the single argument e (C++'s
  * converting constructors: `thread_group g = this_thread_block();`) */
+/* `ns::X<int>` -> the SYM_TEMPLATE `X` in X's class scope, if any */
+static Sym *ctor_templates(Scope *cs, const char *qualified);
+
+Template *class_ctor_templates(KType *t) {
+  t = t->unqual;
+  Sym *s = t->kind == KT_STRUCT && t->front ? ctor_templates(t->front, t->name) : NULL;
+  return s ? s->tmpl : NULL;
+}
+
+static Sym *ctor_templates(Scope *cs, const char *qualified) {
+  char name[256];
+  snprintf(name, sizeof name, "%s", qualified);
+  char *lt = strchr(name, '<');
+  if (lt) *lt = 0;
+  const char *shrt = name;
+  for (const char *c = name; *c; c++)
+    if (c[0] == ':' && c[1] == ':') shrt = c + 2;
+  Sym *s = scope_find_local(cs, shrt);
+  return s && s->kind == SYM_TEMPLATE && s->tmpl && !s->tmpl->is_class ? s : NULL;
+}
+
 static FuncDecl *converting_ctor(Parser *p, KExpr *e, KType *to) {
   Scope *cs = to->unqual->front;
   Sym *s = cs ? scope_find_local(cs, "<ctor>") : NULL;
@@ -116,6 +138,16 @@ static FuncDecl *converting_ctor(Parser *p, KExpr *e, KType *to) {
     FuncDecl *fd = s->funcs.items[i];
     if (fd->nparams < 1 || (fd->nparams > 1 && !(fd->defaults && fd->defaults[1]))) continue;
     if (same_type(fd->ptypes[0], e->type) || standard_rank(p, e, fd->ptypes[0]) >= 0) return fd;
+  }
+  /* constructor templates (recorded under the class's own name):
+   * thread_group(const thread_block_tile<Size> &) */
+  Sym *ts = ctor_templates(cs, to->unqual->name);
+  for (Template *t = ts ? ts->tmpl : NULL; t; t = t->next_overload) {
+    TArg args[16];
+    memset(args, 0, sizeof args);
+    if (t->is_class || t->nparams > 16 || !deduce_template_args(p, t, args, 0, &e, 1)) continue;
+    FuncDecl *fd = instantiate_func(p, t, args, t->nparams, e->loc);
+    if (fd && fd->nparams >= 1 && same_type(fd->ptypes[0], e->type)) return fd;
   }
   return NULL;
 }

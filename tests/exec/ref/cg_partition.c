@@ -19,7 +19,12 @@ static void labelSums(RefArgs *r) {
   for (int i = 0; i < n; i++) BI32(1)[BI32(0)[i] % 4] += BI32(0)[i];
 }
 
+static void tileAsGroup(RefArgs *r) {
+  for (int i = 0; i < 64; i++) BI32(0)[i] = (i % 8) * 100 + 8 + (i * 100 + 64) * 1000;
+}
+
 const RefEntry ref_cg_partition[] = {
+    {"tileAsGroup", tileAsGroup, NULL},
     {"oddEvenSums", oddEvenSums, NULL},
     {"labelSums", labelSums, NULL},
     {NULL, NULL, NULL}};
