@@ -6,6 +6,7 @@
  *   cg::thread_block_tile<32> w = cg::tiled_partition<32>(b);
  *   cg::thread_group t = cg::tiled_partition(b, 16);
  *   cg::coalesced_group a = cg::coalesced_threads();
+ *   cg::coalesced_group odd = cg::binary_partition(w, x & 1);
  *   cg::grid_group g = cg::this_grid();
  * and, from <cooperative_groups/reduce.h>, cg::reduce(w, v, cg::plus<int>()).
  *
@@ -415,6 +416,21 @@ public:
 __device__ __forceinline__ grid_group this_grid() {
   grid_group g;
   return g;
+}
+
+/* ---- binary_partition, labeled_partition --------------------------- */
+
+/* The lanes of a tile (or coalesced group) split by a predicate or a
+ * label: each thread gets the coalesced group of the lanes that share its
+ * value, as CUDA's cg::binary_partition / cg::labeled_partition. */
+template <typename ParentT> /* thread_block_tile<N> or coalesced_group */
+__device__ __forceinline__ coalesced_group binary_partition(const ParentT &parent, bool pred) {
+  unsigned int yes = __ballot_sync(parent.__cw_mask, pred);
+  return coalesced_group(pred ? yes : parent.__cw_mask & ~yes);
+}
+template <typename ParentT, typename Label>
+__device__ __forceinline__ coalesced_group labeled_partition(const ParentT &parent, Label label) {
+  return coalesced_group(__match_any_sync(parent.__cw_mask, label));
 }
 
 /* ---- free functions ------------------------------------------------ */

@@ -252,8 +252,11 @@ static void emit_struct(CEmit *ce, const KType *t) {
   for (int i = 0; i < t->nfields; i++) {
     const KField *f = &t->fields[i];
     sb_puts(ce->out, "  ");
-    if (i == 0 && t->align > 1) sb_printf(ce->out, "_Alignas(%d) ", t->align);
-    decl_rec(ce->out, f->type, f->name, true);
+    /* C forbids _Alignas on a bit-field; such a struct keeps its natural
+     * alignment, which is what a bit-field first gives anyway */
+    if (i == 0 && t->align > 1 && !f->bit_width) sb_printf(ce->out, "_Alignas(%d) ", t->align);
+    /* a const member is assigned once, by its constructor: C sees it plain */
+    decl_rec(ce->out, f->type->unqual, f->name, true);
     if (f->bit_width) sb_printf(ce->out, " : %d", f->bit_width);
     sb_puts(ce->out, ";\n");
   }

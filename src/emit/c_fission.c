@@ -686,6 +686,10 @@ static void emit_block_region(CEmit *ce, const KStmt *b) {
     for (int k = 0; k < nrest; k++) {
       const KStmt *d = rest[k];
       if (d->kind != KS_DECL) continue;
+      bool escapes = false; /* a pointer to it may be used after the run */
+      for (int m = k; m < nrest && j < b->nstmts && !escapes; m++)
+        escapes = ce_stmt_stores_addr(rest[m], d->var);
+      if (escapes) promote(ce, d->var);
       for (int m = j; m < b->nstmts; m++)
         if (stmt_refs_var(b->stmts[m], d->var)) {
           promote(ce, d->var);

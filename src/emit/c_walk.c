@@ -68,3 +68,26 @@ static bool writes(const KExpr *e, void *v) { return ce_written_var(e) == v; }
 bool ce_stmt_writes_var(const KStmt *s, const KVar *v) {
   return ce_walk_any(s, writes, NULL, (void *)v);
 }
+
+/* ---- escaping addresses ------------------------------------------------ */
+
+static bool is_addr_of(const KExpr *e, void *v) {
+  if (e->kind != KE_ADDR) return false;
+  const KExpr *b = e->a;
+  while (b && (b->kind == KE_MEMBER || b->kind == KE_INDEX)) b = b->a;
+  return b && b->kind == KE_VAR && b->var == v;
+}
+
+static bool stores_addr(const KExpr *e, void *v) {
+  return e->kind == KE_ASSIGN && ce_expr_any(e->b, is_addr_of, v);
+}
+
+static bool decl_stores_addr(const KStmt *s, void *v) {
+  return s->kind == KS_DECL && ce_expr_any(s->init, is_addr_of, v);
+}
+
+/* Whether &v (or &v.f, &v[i]) is stored into a variable, where it may
+ * outlive v's C scope (a pointer parameter of an inlined call). */
+bool ce_stmt_stores_addr(const KStmt *s, const KVar *v) {
+  return ce_walk_any(s, stores_addr, decl_stores_addr, (void *)v);
+}

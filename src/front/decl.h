@@ -59,6 +59,21 @@ void function_definition_or_decl(Parser *p, DeclSpec *ds, Declarator *d,
                                  KType *owner, const char *display_override,
                                  FuncDecl **out);
 
+/* parse_outofclass.c: class template members defined outside the class */
+Token *member_def_owner(Parser *p, Token *decl, Token *name);
+void declare_member_def(Parser *p, Template *md, Token *owner_tok, Token *name);
+void define_members(Parser *p, Template *ct, KType *inst);
+
+/* parse_class.c: one member declaration in a class body; a field added */
+void parse_class_member(Parser *p, KType *st, const char *short_name);
+Sym *class_add_field(Parser *p, KType *st, const char *name, KType *t, SrcLoc loc);
+bool is_ctor_start(Parser *p, KType *st, const char *short_name);
+void parse_class_ctor(Parser *p, KType *st, const char *short_name, const char *display,
+                      FuncDecl **out);
+
+/* parse_lambda.c */
+KExpr *parse_lambda(Parser *p);
+
 /* parse_top.c */
 void parse_namespace_alias(Parser *p);
 

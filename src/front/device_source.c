@@ -9,7 +9,7 @@
  * the STL, host globals — in the main file and in user headers alike) are
  * dropped, and the tokens of our own CUDA headers (include/cuda) give way
  * to `#include <...>` of the toolkit's version where NVRTC ships one
- * (cooperative_groups.h, cuda_fp16.h, ...); our <type_traits> and <limits>
+ * (cooperative_groups.h, cuda_fp16.h, ...); our <type_traits>, <limits> and <sys/types.h>
  * stay, for NVRTC only, since it has no C++ library.  `#line` directives keep
  * NVRTC's diagnostics on the user's files and lines.
  */
@@ -39,7 +39,8 @@ static bool nvrtc_ships(const char *name) {
  * (NVRTC has no C++ library); nvcc takes the real header instead */
 static const char *kept_shim(const char *name) {
   static const char *shims[][2] = {{"device/type_traits", "type_traits"},
-                                   {"device/limits", "limits"}};
+                                   {"device/limits", "limits"},
+                                   {"device/sys/types.h", "sys/types.h"}};
   for (size_t i = 0; i < sizeof shims / sizeof *shims; i++)
     if (!strcmp(name, shims[i][0])) return shims[i][1];
   return NULL;

@@ -42,7 +42,75 @@ static void static_member(Parser *p, DeclSpec *ds, Declarator *d) {
     error_at(p, e->loc, "static data member initializer must be a constant expression");
 }
 
-static bool is_ctor_start(Parser *p, KType *st, const char *short_name) {
+/* member-declarator = name ":" constant-expression — the field just added */
+static void bit_field(Parser *p, KType *st, Declarator *d) {
+  Token *colon = p->tok;
+  p->tok = p->tok->next;
+  int64_t w = const_int_expr(p, "bit-field width is not an integral constant expression");
+  if (!kt_is_int(d->type))
+    error_tok(p, d->name_tok, "bit-field '%s' has non-integral type '%s'", d->name, type_name(p, d->type));
+  if (w <= 0 || w > d->type->size * 8)
+    error_tok(p, colon, "width of bit-field '%s' (%lld bits) is invalid for its type", d->name, (long long)w);
+  st->fields[st->nfields - 1].bit_width = (int)w;
+}
+
+/* `int n = 4;` / `float v{1.f};` in a class: the initializer's tokens,
+ * replayed wherever an object is made without initializing the field */
+Sym *class_add_field(Parser *p, KType *st, const char *name, KType *t, SrcLoc loc) {
+  Token at = {0};
+  at.loc = loc;
+  add_field(p, st, name, t, &at);
+  return scope_find_local(st->front, name);
+}
+
+static void record_member_init(Parser *p, KType *st) {
+  Scope *cs = st->front;
+  if (!cs->member_init) cs->member_init = arena_alloc(p->arena, sizeof(Token *) * 256);
+  if (st->nfields > 256) error_tok(p, p->tok, "too many fields with default member initializers");
+  cs->member_init[st->nfields - 1] = p->tok;
+  if (equal(p->tok, "{")) {
+    skip_balanced(p);
+    return;
+  }
+  for (int depth = 0; p->tok->kind != TK_EOF; p->tok = p->tok->next) {
+    if (depth == 0 && (equal(p->tok, ",") || equal(p->tok, ";"))) return;
+    if (equal(p->tok, "(") || equal(p->tok, "[") || equal(p->tok, "{")) depth++;
+    if (equal(p->tok, ")") || equal(p->tok, "]") || equal(p->tok, "}")) depth--;
+  }
+}
+
+/* the struct, or a struct among its fields (arrays of them too), has a
+ * default member initializer */
+bool has_member_defaults(KType *st) {
+  st = st->unqual;
+  while (st->kind == KT_ARRAY) st = st->elem->unqual;
+  if (st->kind != KT_STRUCT || !st->front) return false;
+  if (((Scope *)st->front)->member_init) return true;
+  for (int i = 0; i < st->nfields; i++)
+    if (has_member_defaults(st->fields[i].type)) return true;
+  return false;
+}
+
+KExpr *member_default(Parser *p, KType *st, int field) {
+  st = st->unqual;
+  Token **inits = st->kind == KT_STRUCT && st->front ? ((Scope *)st->front)->member_init : NULL;
+  if (!inits || field > 255) return NULL;
+  Token *at = inits[field];
+  if (!at) return NULL;
+  Token *saved_tok = p->tok;
+  Scope *saved_scope = p->scope;
+  bool saved_gt = p->no_gt;
+  p->tok = equal(at, "=") ? at->next : at;
+  p->scope = st->front;
+  p->no_gt = false;
+  KExpr *e = parse_initializer(p, st->fields[field].type, at->loc);
+  p->tok = saved_tok;
+  p->scope = saved_scope;
+  p->no_gt = saved_gt;
+  return e;
+}
+
+bool is_ctor_start(Parser *p, KType *st, const char *short_name) {
   Token *t = p->tok;
   while (equal(t, "__device__") || equal(t, "__host__") || equal(t, "__forceinline__") ||
          equal(t, "explicit") || equal(t, "constexpr") || equal(t, "inline"))
@@ -51,7 +119,11 @@ static bool is_ctor_start(Parser *p, KType *st, const char *short_name) {
   return t->kind == TK_IDENT && !strcmp(t->spelling, short_name) && equal(t->next, "(");
 }
 
-static void parse_ctor(Parser *p, KType *st, const char *short_name) {
+/* constructor = specifiers name "(" params ")" ctor-initializer? body; a
+ * constructor template's instance passes its display name and gets its
+ * declaration back */
+void parse_class_ctor(Parser *p, KType *st, const char *short_name, const char *display,
+                      FuncDecl **out) {
   DeclSpec ds;
   memset(&ds, 0, sizeof ds);
   while (!equal(p->tok, short_name)) {
@@ -67,11 +139,12 @@ static void parse_ctor(Parser *p, KType *st, const char *short_name) {
   parse_declarator(p, &tmp, &d, false);
   d.name = "<ctor>";
   d.type = p->m->t_void;
+  if (out) *out = NULL;
   if (equal(p->tok, "=")) { /* = default / = delete: the implicit one */
     skip_to_sync(p);
     return;
   }
-  function_definition_or_decl(p, &ds, &d, st, NULL, NULL);
+  function_definition_or_decl(p, &ds, &d, st, display, out);
 }
 
 static void skip_destructor(Parser *p) {
@@ -129,7 +202,7 @@ static void parse_conversion_op(Parser *p, KType *st) {
   function_definition_or_decl(p, &ds, &d, st, NULL, NULL);
 }
 
-static void parse_member(Parser *p, KType *st, const char *short_name) {
+void parse_class_member(Parser *p, KType *st, const char *short_name) {
   Token *t = p->tok;
   if ((equal(t, "public") || equal(t, "private") || equal(t, "protected")) && equal(t->next, ":")) {
     p->tok = t->next->next;
@@ -145,7 +218,7 @@ static void parse_member(Parser *p, KType *st, const char *short_name) {
     skip_destructor(p);
     return;
   }
-  if (is_ctor_start(p, st, short_name)) { parse_ctor(p, st, short_name); return; }
+  if (is_ctor_start(p, st, short_name)) { parse_class_ctor(p, st, short_name, NULL, NULL); return; }
   if (is_conversion_op(t)) { parse_conversion_op(p, st); return; }
   DeclSpec ds;
   parse_declspec(p, &ds, true);
@@ -161,11 +234,9 @@ static void parse_member(Parser *p, KType *st, const char *short_name) {
       static_member(p, &ds, &d);
       continue;
     }
-    if (equal(p->tok, ":")) error_tok(p, p->tok, "bit-fields are not supported");
-    if (equal(p->tok, "=") || equal(p->tok, "{"))
-      error_tok(p, p->tok, "default member initializers are not supported; initialize '%s' in a constructor",
-                d.name);
     add_field(p, st, d.name, d.is_ref ? kt_ptr(p->m, d.type, AS_GENERIC) : d.type, d.name_tok);
+    if (equal(p->tok, ":")) bit_field(p, st, &d);
+    if (equal(p->tok, "=") || equal(p->tok, "{")) record_member_init(p, st);
   } while (consume(p, ","));
   expect(p, ";");
 }
@@ -194,6 +265,32 @@ static KType *declare_class(Parser *p, const char *name, const char *display, bo
   return st;
 }
 
+/* base-clause = ":" (("virtual" | "public" | "protected" | "private")* type),+ */
+static void parse_base_list(Parser *p, PtrVec *bases) {
+  p->tok = p->tok->next;
+  do {
+    while (equal(p->tok, "public") || equal(p->tok, "protected") || equal(p->tok, "private"))
+      p->tok = p->tok->next;
+    if (equal(p->tok, "virtual")) error_tok(p, p->tok, "virtual base classes are not supported in device code");
+    Token *at = p->tok;
+    KType *b = parse_type_specifier(p);
+    if (b->unqual->kind != KT_STRUCT || !b->unqual->size)
+      error_tok(p, at, "base class has incomplete type '%s'", type_name(p, b));
+    vec_push(p->arena, bases, b->unqual);
+  } while (consume(p, ","));
+}
+
+/* A base class is a hidden leading field `__baseN` (the subobject, so a
+ * Derived* converts to a Base* of the first base by address); its members
+ * are found through the class scope's using-list. */
+static void add_bases(Parser *p, KType *st, PtrVec *bases, Token *at) {
+  for (int i = 0; i < bases->len; i++) {
+    KType *b = bases->items[i];
+    add_field(p, st, arena_printf(p->arena, "__base%d", i), b, at);
+    vec_push(p->arena, &((Scope *)st->front)->using_ns, b->front);
+  }
+}
+
 /* class-specifier = ("struct"|"class"|"union") attrs? name? (":" base)? "{" member* "}" */
 KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope) {
   Token *kw = p->tok;
@@ -212,7 +309,8 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
   if (name) p->tok = name->next;
   if (name && equal(p->tok, "<")) error_tok(p, name, "explicit or partial specialization of '%s' is not supported", name->spelling);
   consume(p, "final");
-  if (equal(p->tok, ":")) error_tok(p, p->tok, "class inheritance is not supported in device code");
+  PtrVec bases = {0};
+  if (equal(p->tok, ":")) parse_base_list(p, &bases);
   bool defining = equal(p->tok, "{");
   if (!defining) {
     if (!name) error_tok(p, p->tok, "expected '{' after anonymous struct");
@@ -231,11 +329,14 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     st->front = cs;
     Sym *inj = scope_add(p, tscope, SYM_TYPE, name->spelling, name->loc);
     inj->type = st;
+    if (p->pending_instance) p->pending_instance->type = st; /* X<args> inside X */
+    p->pending_instance = NULL;
     inj->tmpl = tscope->from_tmpl;
   } else {
     st = declare_class(p, name ? name->spelling : NULL, NULL, is_union, name ? name : kw, true);
   }
   st->align = align;
+  add_bases(p, st, &bases, kw);
   expect(p, "{");
   Scope *saved_scope = p->scope;
   KType *saved_class = p->cur_class;
@@ -246,7 +347,7 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
   const char *short_name = name ? name->spelling : "";
   while (!equal(p->tok, "}")) {
     if (p->tok->kind == TK_EOF) error_tok(p, kw, "expected '}' at end of class definition");
-    parse_member(p, st, short_name);
+    parse_class_member(p, st, short_name);
   }
   p->tok = p->tok->next;
   if (is_device_marker(p->tok) || equal(p->tok, "template") || equal(p->tok, "struct") ||
@@ -255,6 +356,7 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     error_tok(p, p->tok, "expected ';' after %s", is_union ? "union" : "struct");
   kt_struct_layout(st);
   if (st->nfields == 0 && !st->is_union) st->size = 1;
+  kt_refresh_qualified(p->m, st);
   vec_push(p->arena, &p->m->types, st);
   p->scope = saved_scope;
   p->cur_class = saved_class;

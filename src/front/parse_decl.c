@@ -532,6 +532,7 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
   if (!init && t->kind == KT_STRUCT) {
     Scope *cs = t->unqual->front;
     Sym *ctor = cs ? scope_find_local(cs, "<ctor>") : NULL;
+    if (!ctor && has_member_defaults(t)) st->init = sema_construct(p, t, NULL, 0, v->loc);
     if (ctor) {
       KExpr *obj = new_expr(p, KE_VAR, t, v->loc);
       obj->var = v;

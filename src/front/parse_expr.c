@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "decl.h"
 
 /* expr = assign ("," assign)* */
 KExpr *parse_expr(Parser *p) {
@@ -466,7 +466,7 @@ static KExpr *parse_primary(Parser *p) {
   if (equal(t, "dynamic_cast") || equal(t, "typeid") || equal(t, "new") || equal(t, "delete") ||
       equal(t, "throw"))
     error_tok(p, t, "'%s' is not supported in device code", t->spelling);
-  if (equal(t, "[")) error_tok(p, t, "lambda expressions are not supported");
+  if (equal(t, "[")) return parse_lambda(p);
   if (t->kind == TK_IDENT && is_type_start(p, t) && !lookup(p, t->spelling) &&
       !vector_type_named(p, t->spelling)) {
     /* int(x), float(y), unsigned(z): functional casts of keyword types */
@@ -485,7 +485,7 @@ static KExpr *parse_primary(Parser *p) {
 static KExpr *parse_method_call(Parser *p, KExpr *obj, Token *name) {
   KType *t = obj->type->unqual;
   Scope *cs = t->kind == KT_STRUCT ? t->front : NULL;
-  Sym *s = cs ? scope_find_local(cs, name->spelling) : NULL;
+  Sym *s = cs ? lookup_in(cs, name->spelling) : NULL; /* bases too */
   if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE)) return NULL;
   TArg targs[16];
   int nt = 0;

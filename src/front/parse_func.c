@@ -142,11 +142,79 @@ static KExpr *this_object(Parser *p) {
   return sema_deref(p, t, t->loc);
 }
 
-/* ctor-initializer = ":" member "(" args ")" ("," member "(" args ")")* */
+/* a constructor first gives every field with a default member initializer
+ * its value; the ctor-initializer's assignments then override */
+static void member_defaults(Parser *p, KType *st, PtrVec *stmts) {
+  for (int f = 0; f < st->nfields; f++) {
+    KExpr *d = member_default(p, st, f);
+    if (!d) continue;
+    Token name = {0};
+    name.kind = TK_IDENT;
+    name.spelling = st->fields[f].name;
+    name.len = (int)strlen(name.spelling);
+    name.loc = d->loc;
+    KExpr *dst = sema_member(p, this_object(p), &name, false, d->loc);
+    dst->type = dst->type->unqual;
+    if (dst->type->kind == KT_ARRAY) continue; /* arrays: only in aggregates */
+    KStmt *s = new_stmt(p, KS_EXPR, d->loc);
+    s->e = sema_assign(p, KOP_NONE, dst, d, d->loc);
+    vec_push(p->arena, stmts, s);
+  }
+}
+
+/* `acc{}` / `acc{1, 2}` for an array member: element by element, the
+ * rest zero */
+static void init_array_member(Parser *p, KExpr *field, PtrVec *args, SrcLoc loc, PtrVec *stmts) {
+  KType *et = field->type->elem;
+  if (args->len > field->type->count) error_at(p, loc, "excess elements in array initializer");
+  for (int i = 0; i < field->type->count; i++) {
+    KExpr *dst = sema_index(p, field, int_const(p, i, p->m->t_i32, loc), loc);
+    dst->type = dst->type->unqual;
+    KExpr *val = i < args->len ? args->items[i] : sema_construct(p, et, NULL, 0, loc);
+    KStmt *s = new_stmt(p, KS_EXPR, loc);
+    s->e = sema_assign(p, KOP_NONE, dst, val, loc);
+    vec_push(p->arena, stmts, s);
+  }
+}
+
+/* a ctor-initializer naming a base class (`Base(x)`, `Base<T>{x}`): the
+ * base type, the tokens consumed; else NULL */
+static KType *base_named(Parser *p) {
+  Sym *s = lookup(p, p->tok->spelling);
+  bool type = s && (s->kind == SYM_TYPE || (s->kind == SYM_TEMPLATE && s->tmpl->is_class));
+  if (!type || (s->kind == SYM_TYPE && s->type->unqual == p->fn->fd->owner)) return NULL;
+  Token *save = p->tok;
+  KType *t = parse_type_specifier(p);
+  KType *owner = p->fn->fd->owner;
+  if (t->unqual->kind == KT_STRUCT && t->unqual != owner && derives_from(owner, t)) return t;
+  p->tok = save;
+  return NULL;
+}
+
+/* Base(args): the base subobject constructed in place */
+static void init_base(Parser *p, KType *base, PtrVec *args, SrcLoc loc, PtrVec *stmts) {
+  KExpr *sub = to_base(p, this_object(p), base);
+  Sym *ctors = base->unqual->front ? scope_find_local(base->unqual->front, "<ctor>") : NULL;
+  KStmt *s = new_stmt(p, KS_EXPR, loc);
+  if (ctors) {
+    Token fake = {0};
+    fake.kind = TK_IDENT;
+    fake.spelling = base->name;
+    fake.loc = loc;
+    s->e = sema_call_funcs(p, ctors, NULL, NULL, 0, sub, (KExpr **)args->items, args->len, &fake);
+  } else {
+    sub->type = sub->type->unqual;
+    s->e = sema_assign(p, KOP_NONE, sub, sema_construct(p, base, (KExpr **)args->items, args->len, loc), loc);
+  }
+  vec_push(p->arena, stmts, s);
+}
+
+/* ctor-initializer = ":" member ("(" args ")" | "{" args "}") ("," ...)* */
 static void parse_member_inits(Parser *p, PtrVec *stmts) {
   do {
     Token *name = p->tok;
-    expect_ident(p);
+    KType *base = base_named(p);
+    if (!base) expect_ident(p);
     bool brace = equal(p->tok, "{");
     if (!brace) expect(p, "(");
     else p->tok = p->tok->next;
@@ -156,7 +224,15 @@ static void parse_member_inits(Parser *p, PtrVec *stmts) {
       vec_push(p->arena, &args, parse_assign(p));
     }
     p->tok = p->tok->next;
+    if (base) {
+      init_base(p, base, &args, name->loc, stmts);
+      continue;
+    }
     KExpr *field = sema_member(p, this_object(p), name, false, name->loc);
+    if (field->type->kind == KT_ARRAY) {
+      init_array_member(p, field, &args, name->loc, stmts);
+      continue;
+    }
     KExpr *val = args.len == 1 && !(field->type->unqual->kind == KT_STRUCT &&
                                     !same_type(((KExpr *)args.items[0])->type, field->type))
                      ? args.items[0]
@@ -203,6 +279,7 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   }
   p->tok = body;
   PtrVec pre = {0};
+  if (fd->is_ctor && has_member_defaults(fd->owner)) member_defaults(p, fd->owner, &pre);
   if (consume(p, ":")) parse_member_inits(p, &pre);
   KStmt *b = parse_compound(p);
   check_gotos(p);
@@ -225,11 +302,16 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   p->tok = saved_tok;
 }
 
+/* skips [ctor-initializer] compound-statement; a member's initializer
+ * may be a braced list (`pos{}`), so the body is the first '{' that does
+ * not follow a member name */
 static void skip_function_body(Parser *p) {
   if (consume(p, ":")) /* constructor initializers */
-    while (!equal(p->tok, "{") && p->tok->kind != TK_EOF) {
-      if (equal(p->tok, "(")) skip_balanced(p);
-      else p->tok = p->tok->next;
+    for (;;) {
+      while (!equal(p->tok, "(") && !equal(p->tok, "{") && p->tok->kind != TK_EOF)
+        p->tok = p->tok->next;
+      skip_balanced(p);
+      if (!consume(p, ",")) break;
     }
   skip_balanced(p);
 }
@@ -244,6 +326,17 @@ static void host_function(Parser *p, Declarator *d) {
   }
   if (equal(p->tok, "{") || equal(p->tok, ":")) skip_function_body(p);
   else consume(p, ";");
+}
+
+/* a definition after a declaration: its body sees the definition's
+ * parameter names */
+static void rename_params(Parser *p, FuncDecl *fd, Declarator *d) {
+  KFunc *kf = fd->kf;
+  int extra = kf->nparams - d->nparams;
+  for (int i = 0; i < d->nparams && extra >= 0; i++)
+    if (d->params[i].name && (!kf->params[i + extra]->name ||
+                              strcmp(kf->params[i + extra]->name, d->params[i].name)))
+      kf->params[i + extra] = param_var(p, &d->params[i], i, kf->flags & KF_GLOBAL);
 }
 
 void function_definition_or_decl(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
@@ -272,6 +365,7 @@ void function_definition_or_decl(Parser *p, DeclSpec *ds, Declarator *d, KType *
   }
   if (fd->kf->body || fd->body)
     error_tok(p, d->name_tok, "redefinition of '%s'", d->name);
+  rename_params(p, fd, d);
   Token *body = p->tok;
   skip_function_body(p);
   Scope *scope = d->qual_scope ? d->qual_scope : p->scope;

@@ -27,6 +27,18 @@ static int field_index(Parser *p, KType *st, Token *name) {
             name->spelling, type_name(p, st));
 }
 
+/* fields a brace list leaves out get their default member initializers */
+static void add_member_defaults(Parser *p, KType *st, PtrVec *v) {
+  for (int f = 0; f < st->nfields; f++) {
+    bool given = false;
+    for (int i = 0; i < v->len && !given; i++) given = ((KExpr *)v->items[i])->designator == f;
+    KExpr *d = given ? NULL : member_default(p, st, f);
+    if (!d) continue;
+    d->designator = f;
+    vec_push(p->arena, v, d);
+  }
+}
+
 static KExpr *parse_brace_list(Parser *p, KType *t) {
   Token *open = expect(p, "{");
   KType *ut = t->unqual;
@@ -79,6 +91,7 @@ static KExpr *parse_brace_list(Parser *p, KType *t) {
     if (v.len == 0) return cast_to(p, int_const(p, 0, p->m->t_i32, open->loc), ut);
     return v.items[0];
   }
+  if (ut->kind == KT_STRUCT && has_member_defaults(ut)) add_member_defaults(p, ut, &v);
   list->args = (KExpr **)v.items;
   list->nargs = v.len;
   if (ut->kind == KT_VEC) {

@@ -28,6 +28,24 @@ static KStmt *block_of(Parser *p, PtrVec *v, SrcLoc loc) {
   return b;
 }
 
+/* after `X<args>`: `::name` not followed by a name, `*` or `&` is a static
+ * member used in an expression (`X<T>::run(a, b);`), not a declaration */
+static bool template_member_expr(Token *lt) {
+  int depth = 0;
+  Token *t = lt;
+  for (; t->kind != TK_EOF; t = t->next) {
+    if (equal(t, "<") || equal(t, "(")) depth++;
+    if (equal(t, ">") || equal(t, ")")) depth--;
+    if (equal(t, ">>")) depth -= 2;
+    if (depth <= 0) break;
+    if (equal(t, ";") || equal(t, "{")) return false;
+  }
+  if (t->kind == TK_EOF || !equal(t->next, "::") || t->next->next->kind != TK_IDENT) return false;
+  Token *after = t->next->next->next;
+  return !(after->kind == TK_IDENT || equal(after, "*") || equal(after, "&") || equal(after, "::") ||
+           equal(after, "<"));
+}
+
 static bool is_decl_start(Parser *p, Token *t) {
   static const char *kw[] = {"static", "__shared__", "const", "constexpr", "auto",
                              "using", "typedef", "static_assert", "extern",
@@ -51,6 +69,7 @@ static bool is_decl_start(Parser *p, Token *t) {
   /* `T(x)` and `T{x}` at statement start are expressions (casts) when T is
    * a keyword type; a user type followed by an identifier is a declaration */
   Token *n = t->next;
+  if (equal(n, "<") && template_member_expr(n)) return false;
   if (equal(n, "(") || equal(n, "{") || equal(n, "::") || equal(n, ".")) {
     Sym *s = lookup(p, t->spelling);
     if (equal(n, "::") && s && (s->kind == SYM_NAMESPACE || s->kind == SYM_TYPE)) return true;
@@ -152,11 +171,138 @@ static int take_unroll(Parser *p) {
   return u;
 }
 
+/* ---- range-based for ----------------------------------------------------
+ * `for (DECL : RANGE) body` runs as a counted loop over an array of known
+ * size, or from RANGE.begin() to RANGE.end() (pointers) for a class; the
+ * loop variable is DECL initialized, in each iteration, from tokens made
+ * for it: `DECL = __cw_rN[__cw_iN];` or `DECL = *__cw_rN;`, where the
+ * hidden names are bound to temporaries of the function. */
+
+/* the ':' of a range-based for at depth 0 inside the parentheses, or NULL */
+static Token *range_colon(Token *open) {
+  int depth = 0;
+  for (Token *t = open->next; t->kind != TK_EOF; t = t->next) {
+    if (equal(t, "(") || equal(t, "[") || equal(t, "{")) depth++;
+    if (equal(t, ")") || equal(t, "]") || equal(t, "}")) {
+      if (depth-- == 0) return NULL;
+    }
+    if (depth == 0 && (equal(t, ";") || equal(t, "?"))) return NULL;
+    if (depth == 0 && equal(t, ":")) return t;
+  }
+  return NULL;
+}
+
+static Token *made_tok(Parser *p, Token *like, const char *s) {
+  Token *t = arena_alloc(p->arena, sizeof *t);
+  *t = *like;
+  t->kind = (s[0] == '_' || (s[0] >= 'a' && s[0] <= 'z')) ? TK_IDENT : TK_PUNCT;
+  t->spelling = s;
+  t->len = (int)strlen(s);
+  t->next = NULL;
+  return t;
+}
+
+/* copies [from, to) and appends the given spellings; the last token links to end */
+static Token *made_tokens(Parser *p, Token *from, Token *to, const char **more, int n, Token *end) {
+  Token head = {0}, *tail = &head;
+  for (Token *t = from; t != to; t = t->next) {
+    Token *c = arena_alloc(p->arena, sizeof *c);
+    *c = *t;
+    tail = tail->next = c;
+  }
+  for (int i = 0; i < n; i++) tail = tail->next = made_tok(p, to, more[i]);
+  tail->next = end;
+  return head.next;
+}
+
+static Token *end_tok(Parser *p, Token *like) {
+  Token *t = made_tok(p, like, ";");
+  t->kind = TK_EOF;
+  return t;
+}
+
+static KExpr *seq_expr(Parser *p, KExpr *a, KExpr *b) {
+  KExpr *e = new_expr(p, KE_COMMA, b->type, a->loc);
+  e->a = a;
+  e->b = b;
+  return e;
+}
+
+static KExpr *bind_hidden(Parser *p, const char *name, KExpr *init, KExpr **ref) {
+  KVar *v;
+  KExpr *set = make_temp(p, init, &v);
+  Sym *s = scope_add(p, p->scope, SYM_VAR, name, init->loc);
+  s->var = v;
+  *ref = new_expr(p, KE_VAR, v->type, init->loc);
+  (*ref)->var = v;
+  return set;
+}
+
+static KExpr *range_method(Parser *p, Token *colon, Token *close, const char *m) {
+  const char *more[] = {")", ".", m, "(", ")"};
+  Token *open = made_tok(p, colon, "(");
+  open->next = made_tokens(p, colon->next, close, more, 5, end_tok(p, close));
+  Token *saved = p->tok;
+  p->tok = open;
+  KExpr *e = parse_expr(p);
+  p->tok = saved;
+  return e;
+}
+
+static KStmt *parse_range_for(Parser *p, KStmt *s, Token *colon) {
+  Token *decl = p->tok;
+  p->tok = colon->next;
+  KExpr *range = parse_expr(p);
+  Token *close = expect(p, ")");
+  KType *rt = range->type->unqual;
+  int n = p->uniq++;
+  const char *rn = arena_printf(p->arena, "__cw_r%d", n), *in = arena_printf(p->arena, "__cw_i%d", n);
+  KExpr *r, *i, *e;
+  Token *elem;
+  if (rt->kind == KT_ARRAY && rt->count >= 0) {
+    KExpr *init = seq_expr(p, bind_hidden(p, rn, rvalue(p, range), &r),
+                           bind_hidden(p, in, int_const(p, 0, p->m->t_i32, colon->loc), &i));
+    s->init_stmt = new_stmt(p, KS_EXPR, colon->loc);
+    s->init_stmt->e = init;
+    s->cond = sema_binary(p, KOP_LT, i, int_const(p, rt->count, p->m->t_i32, colon->loc), colon->loc);
+    s->step = sema_incdec(p, i, true, true, colon->loc);
+    const char *more[] = {"=", rn, "[", in, "]", ";"};
+    elem = made_tokens(p, decl, colon, more, 6, end_tok(p, close));
+  } else if (rt->kind == KT_STRUCT) {
+    KExpr *init = seq_expr(p, bind_hidden(p, rn, range_method(p, colon, close, "begin"), &r),
+                           bind_hidden(p, in, range_method(p, colon, close, "end"), &e));
+    s->init_stmt = new_stmt(p, KS_EXPR, colon->loc);
+    s->init_stmt->e = init;
+    s->cond = sema_binary(p, KOP_NE, r, e, colon->loc);
+    s->step = sema_incdec(p, r, true, true, colon->loc);
+    const char *more[] = {"=", "*", rn, ";"};
+    elem = made_tokens(p, decl, colon, more, 4, end_tok(p, close));
+  } else {
+    error_at(p, range->loc, "invalid range expression of type '%s'; no viable 'begin' function available",
+             type_name(p, range->type));
+  }
+  Token *after = p->tok;
+  PtrVec v = {0};
+  p->tok = elem;
+  parse_declaration_stmt(p, &v);
+  p->tok = after;
+  KStmt *body = parse_loop_body(p, false);
+  vec_push(p->arena, &v, body);
+  s->body = block_of(p, &v, body->loc);
+  scope_pop(p);
+  return s;
+}
+
 static KStmt *parse_for(Parser *p, Token *kw) {
   KStmt *s = new_stmt(p, KS_LOOP, kw->loc);
   s->loop_kind = KLOOP_FOR;
   s->unroll = take_unroll(p);
+  Token *colon = range_colon(p->tok);
   expect(p, "(");
+  if (colon) {
+    scope_push(p, scope_new(p, p->scope, false));
+    return parse_range_for(p, s, colon);
+  }
   scope_push(p, scope_new(p, p->scope, false));
   if (is_decl_start(p, p->tok)) {
     PtrVec v = {0};

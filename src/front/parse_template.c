@@ -70,9 +70,10 @@ void parse_tparams(Parser *p, Template *t) {
       while (p->tok->kind != TK_EOF) {
         if (equal(p->tok, "(") || equal(p->tok, "<")) depth++;
         if (equal(p->tok, ")")) depth--;
+        if (equal(p->tok, ">>") && depth == 1) split_shr(p); /* X<T>> closes the list too */
         if (equal(p->tok, ">") || equal(p->tok, ">>")) {
           if (depth == 0) break;
-          depth--;
+          depth -= equal(p->tok, ">>") ? 2 : 1;
         }
         if (equal(p->tok, ",") && depth == 0) break;
         p->tok = p->tok->next;
@@ -198,7 +199,10 @@ void parse_template_decl(Parser *p) {
     name = declared_name(p, p->tok, &is_class);
   }
   if (!name) error_tok(p, p->tok, "unsupported template declaration");
-  if (!t->is_alias && (equal(name->next, "<") || (t->nparams == 0 && !is_class))) {
+  Token *owner = is_class || t->is_alias ? NULL : member_def_owner(p, t->decl, name);
+  if (owner) {
+    declare_member_def(p, t, owner, name);
+  } else if (!t->is_alias && (equal(name->next, "<") || (t->nparams == 0 && !is_class))) {
     declare_specialization(p, t, name, is_class);
   } else {
     t->name = name->spelling;
@@ -272,6 +276,10 @@ static void parse_one_targ(Parser *p, TParam *tp, TArg *out) {
     if (!kt_is_int(e->type) || !eval_const(p, e, &out->value))
       error_at(p, e->loc, "template argument for non-type template parameter must be a constant expression");
     out->value = (int64_t)(uint64_t)out->value;
+    if (is_unbound(out->value)) { /* a parameter still open during deduction */
+      p->no_gt = saved;
+      return;
+    }
     if (tp->value_type->kind == KT_U32) out->value = (uint32_t)out->value;
     if (tp->value_type->kind == KT_I32) out->value = (int32_t)out->value;
     if (tp->value_type->kind == KT_BOOL) out->value = out->value != 0;
@@ -415,12 +423,15 @@ KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc l
   p->inst_depth++;
   const char *display = arena_printf(p->arena, "%s%s%s", t->scope->prefix, t->name, key);
   vec_push(p->arena, &t->instances, in);
-  /* the instance is visible (for self references) once its struct exists */
+  /* the instance is visible (for self references) once its struct exists:
+   * parse_class_specifier fills in->type as soon as it makes the struct */
+  p->pending_instance = in;
   in->type = parse_class_specifier(p, display, bind);
   Scope *cs = in->type->front;
   cs->from_tmpl = t;
   cs->targs = arena_alloc(p->arena, sizeof(TArg) * (size_t)(nargs + 1));
   memcpy(cs->targs, args, sizeof(TArg) * (size_t)nargs);
+  if (cs->klass == in->type) define_members(p, t, in->type);
   p->inst_depth--;
   restore_state(p, &sv);
   return in->type;
@@ -444,17 +455,25 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
   p->no_gt = false;
   p->speculative = false;
   p->inst_depth++;
+  const char *display = t->owner ? arena_printf(p->arena, "%s::%s%s", t->owner->name, t->name, key)
+                                 : arena_printf(p->arena, "%s%s%s", t->scope->prefix, t->name, key);
+  FuncDecl *fd;
+  if (t->owner && is_ctor_start(p, t->owner, t->name)) { /* a constructor template */
+    parse_class_ctor(p, t->owner, t->name, display, &fd);
+    if (fd) fd->is_template_instance = true;
+    in->fd = fd;
+    p->inst_depth--;
+    restore_state(p, &sv);
+    return fd;
+  }
   DeclSpec ds;
   parse_declspec(p, &ds, true);
   Declarator d;
   parse_declarator(p, &ds, &d, false);
-  const char *display = t->owner ? arena_printf(p->arena, "%s::%s%s", t->owner->name, t->name, key)
-                                 : arena_printf(p->arena, "%s%s%s", t->scope->prefix, t->name, key);
   if (!(ds.fflags & (KF_GLOBAL | KF_DEVICE)) && !ds.is_constexpr)
     error_at(p, loc, "calling a __host__ function template '%s' from device code is not allowed", display);
   /* declared in the binding scope, whose parent is the template's own
    * scope, so `this` and class members resolve */
-  FuncDecl *fd;
   function_definition_or_decl(p, &ds, &d, t->owner, display, &fd);
   if (fd) fd->is_template_instance = true;
   in->fd = fd;
@@ -536,7 +555,13 @@ bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
     p->fn = NULL;
     p->no_gt = false;
     DeclSpec ds;
-    parse_declspec(p, &ds, true);
+    if (t->owner && is_ctor_start(p, t->owner, t->name)) { /* a constructor template */
+      memset(&ds, 0, sizeof ds);
+      ds.type = p->m->t_void;
+      while (!equal(p->tok, t->name)) p->tok = p->tok->next;
+    } else {
+      parse_declspec(p, &ds, true);
+    }
     Declarator d;
     parse_declarator(p, &ds, &d, false);
     if (!d.is_func) ok = false;
@@ -554,14 +579,11 @@ bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
   return fill_defaults(p, t, args, nexplicit, true);
 }
 
-/* a function template whose declaration carries no CUDA marker and no
- * constexpr: host code, whose explicit instantiations (template void
- * f<int>(int *);) the device pass has nothing to do with */
+/* a function template whose declaration, up to its name, has no CUDA
+ * marker and no constexpr */
 static bool host_template(Template *t) {
-  for (Token *k = t->decl; k && k->kind != TK_EOF; k = k->next) {
+  for (Token *k = t->decl; k && k->kind != TK_EOF && !equal(k, "(") && !equal(k, "{"); k = k->next)
     if (is_device_marker(k) || equal(k, "constexpr")) return false;
-    if (equal(k, "(") || equal(k, "{") || equal(k, ";")) break;
-  }
   return true;
 }
 
@@ -612,11 +634,11 @@ static void explicit_instantiation(Parser *p) {
     TArg a[16];
     memcpy(a, args, sizeof a);
     if (n > t->nparams) continue;
-    if (!deduce_template_args(p, t, a, n, (KExpr **)ptypes.items, ptypes.len)) continue;
-    if (host_template(t)) {
+    if (host_template(t)) { /* `template void reduce<int>(...)`: host code */
       p->host_decl = true;
       return;
     }
+    if (!deduce_template_args(p, t, a, n, (KExpr **)ptypes.items, ptypes.len)) continue;
     instantiate_func(p, t, a, t->nparams, name->loc);
     return;
   }

@@ -88,6 +88,7 @@ struct Scope {
   Template *from_tmpl;   /* class template instance: its template and arguments */
   TArg *targs;
   bool is_namespace;
+  Token **member_init;   /* class scope: per field, its default member initializer ('=' or '{') */
 };
 
 typedef struct TParam {
@@ -103,11 +104,12 @@ struct TArg {
   int64_t value;         /* non-type argument */
 };
 
-typedef struct Instance {
+typedef struct Instance Instance;
+struct Instance {
   const char *key;       /* canonical "<float, 256>" */
   KType *type;           /* class template instance */
   FuncDecl *fd;          /* function template instance */
-} Instance;
+};
 
 struct Template {
   const char *name;
@@ -125,6 +127,8 @@ struct Template {
   Token *spec_args;      /* a specialization: first token of its `<...>` args (NULL: deduced) */
   Token *name_tok;       /* the declared name */
   const char *spec_key;  /* function specialization: its arguments, once known */
+  PtrVec members;        /* class template: Template* of members defined outside the class */
+  Template *owner_tmpl;  /* such a member definition: its class template */
 };
 
 /* a run of tokens that is host code (dropped from the device-only source
@@ -179,6 +183,7 @@ typedef struct Parser {
   PtrVec host_spans;     /* HostSpan*: host-only code, in token order */
   KType *cur_class;      /* class whose body is being parsed */
   Scope *cnames;         /* C identifiers in use (uniqueness) */
+  struct Instance *pending_instance; /* class template instance whose struct is being made */
 } Parser;
 
 /* ---- errors (parse_util.c) ---- */
@@ -250,6 +255,10 @@ KExpr *sema_deref(Parser *p, KExpr *a, SrcLoc loc);
 KExpr *sema_addr(Parser *p, KExpr *a, SrcLoc loc);
 KExpr *sema_member(Parser *p, KExpr *a, Token *name, bool arrow, SrcLoc loc);
 KExpr *sema_var_ref(Parser *p, Sym *s, SrcLoc loc);
+/* the subobject of base class `base` in obj (through the hidden __baseN
+ * fields of derived classes); NULL when base is not a base of obj's class */
+KExpr *to_base(Parser *p, KExpr *obj, KType *base);
+bool derives_from(KType *d, KType *base); /* d == base or a class derived from it */
 KExpr *make_temp(Parser *p, KExpr *init, KVar **out); /* seq(temp = init, temp) */
 KExpr *sema_call_funcs_or_null(Parser *p, Sym *set, Template *tmpl, KExpr **args, int nargs,
                                Token *name_tok);
@@ -260,6 +269,10 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
                       int nargs, SrcLoc loc);
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
 KExpr *user_conversion(Parser *p, KExpr *e, KType *to); /* NULL: no operator T() */
+Template *class_ctor_templates(KType *t); /* a class's constructor templates, or NULL */
+/* a field's default member initializer, converted to its type; NULL: none */
+KExpr *member_default(Parser *p, KType *st, int field);
+bool has_member_defaults(KType *st);
 KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs,
                           SrcLoc loc); /* NULL: no user operator */
 

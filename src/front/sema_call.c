@@ -53,6 +53,8 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   int k = 0;
   if (fd->owner && !fd->is_static_method) {
     if (!self) error_at(p, loc, "call to non-static member function without an object argument");
+    KExpr *sub = self->type->unqual != fd->owner->unqual ? to_base(p, self, fd->owner) : NULL;
+    if (sub) self = sub; /* a base class's member function */
     cargs[k++] = address_of_object(p, self, &pre);
   }
   for (int i = 0; i < fd->nparams; i++) {
@@ -167,7 +169,7 @@ static Sym *member_funcs(KType *t, const char *name, Template **tmpl) {
   Scope *cs = t->unqual->front;
   *tmpl = NULL;
   if (!cs) return NULL;
-  Sym *s = scope_find_local(cs, name);
+  Sym *s = strcmp(name, "<ctor>") ? lookup_in(cs, name) : scope_find_local(cs, name);
   if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE)) return NULL;
   *tmpl = s->tmpl;
   return s;
@@ -208,8 +210,11 @@ KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs
   return sema_call_funcs(p, s, s->tmpl, NULL, 0, NULL, args, nargs, &fake);
 }
 
+static KExpr *aggregate(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
+
 static KExpr *zero_value(Parser *p, KType *t, SrcLoc loc) {
   if (kt_is_arith(t) || t->kind == KT_PTR) return cast_to(p, int_const(p, 0, p->m->t_i32, loc), t);
+  if (has_member_defaults(t)) return aggregate(p, t->unqual, NULL, 0, loc);
   KExpr *e = new_expr(p, KE_VEC, t->unqual, loc);
   return e; /* no elements: all zero */
 }
@@ -232,12 +237,18 @@ static KExpr *aggregate(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc
   if (nargs > t->nfields)
     error_at(p, loc, "excess elements in struct initializer for '%s'", t->name);
   KExpr *e = new_expr(p, KE_VEC, t, loc);
-  e->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(nargs + 1));
-  e->nargs = nargs;
-  for (int i = 0; i < nargs; i++) {
+  int n = has_member_defaults(t) ? t->nfields : nargs; /* the rest: their defaults */
+  e->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(n + 1));
+  e->nargs = n;
+  for (int i = 0; i < n; i++) {
     KType *ft = t->fields[i].type;
-    e->args[i] = ft->unqual->kind == KT_STRUCT && same_type(args[i]->type, ft)
-                     ? args[i] : convert(p, args[i], ft, CONV_INIT, args[i]->loc);
+    if (i >= nargs) {
+      KExpr *d = member_default(p, t, i);
+      e->args[i] = d ? d : zero_value(p, ft, loc);
+    } else {
+      e->args[i] = ft->unqual->kind == KT_STRUCT && same_type(args[i]->type, ft)
+                       ? args[i] : convert(p, args[i], ft, CONV_INIT, args[i]->loc);
+    }
     e->args[i]->designator = i;
   }
   return e;
@@ -245,7 +256,8 @@ static KExpr *aggregate(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc
 
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) {
   t = t->unqual;
-  if (nargs == 0) return zero_value(p, t, loc);
+  bool has_ctor = t->kind == KT_STRUCT && t->front && scope_find_local(t->front, "<ctor>");
+  if (nargs == 0 && !has_ctor) return zero_value(p, t, loc);
   if (kt_is_arith(t) || t->kind == KT_PTR) {
     if (nargs != 1) error_at(p, loc, "excess elements in scalar initializer");
     KExpr *a = rvalue(p, args[0]);
@@ -267,7 +279,7 @@ KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) 
     fake.kind = TK_IDENT;
     fake.spelling = t->name;
     fake.loc = loc;
-    KExpr *call = sema_call_funcs(p, ctors, NULL, NULL, 0, obj, args, nargs, &fake);
+    KExpr *call = sema_call_funcs(p, ctors, class_ctor_templates(t), NULL, 0, obj, args, nargs, &fake);
     KExpr *res = new_expr(p, KE_VAR, tmp->type, loc);
     res->var = tmp;
     KExpr *s1 = new_expr(p, KE_COMMA, call->type, loc);

@@ -7,6 +7,7 @@
  * left-hand side" diagnostics need no extra bookkeeping; operator errors
  * take the operator's location explicitly.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "parser.h"
@@ -108,6 +109,27 @@ static int standard_rank(Parser *p, KExpr *e, KType *to);
 
 /* a constructor of `to` callable with the single argument e (C++'s
  * converting constructors: `thread_group g = this_thread_block();`) */
+/* `ns::X<int>` -> the SYM_TEMPLATE `X` in X's class scope, if any */
+static Sym *ctor_templates(Scope *cs, const char *qualified);
+
+Template *class_ctor_templates(KType *t) {
+  t = t->unqual;
+  Sym *s = t->kind == KT_STRUCT && t->front ? ctor_templates(t->front, t->name) : NULL;
+  return s ? s->tmpl : NULL;
+}
+
+static Sym *ctor_templates(Scope *cs, const char *qualified) {
+  char name[256];
+  snprintf(name, sizeof name, "%s", qualified);
+  char *lt = strchr(name, '<');
+  if (lt) *lt = 0;
+  const char *shrt = name;
+  for (const char *c = name; *c; c++)
+    if (c[0] == ':' && c[1] == ':') shrt = c + 2;
+  Sym *s = scope_find_local(cs, shrt);
+  return s && s->kind == SYM_TEMPLATE && s->tmpl && !s->tmpl->is_class ? s : NULL;
+}
+
 static FuncDecl *converting_ctor(Parser *p, KExpr *e, KType *to) {
   Scope *cs = to->unqual->front;
   Sym *s = cs ? scope_find_local(cs, "<ctor>") : NULL;
@@ -117,11 +139,24 @@ static FuncDecl *converting_ctor(Parser *p, KExpr *e, KType *to) {
     if (fd->nparams < 1 || (fd->nparams > 1 && !(fd->defaults && fd->defaults[1]))) continue;
     if (same_type(fd->ptypes[0], e->type) || standard_rank(p, e, fd->ptypes[0]) >= 0) return fd;
   }
+  /* constructor templates (recorded under the class's own name):
+   * thread_group(const thread_block_tile<Size> &) */
+  Sym *ts = ctor_templates(cs, to->unqual->name);
+  for (Template *t = ts ? ts->tmpl : NULL; t; t = t->next_overload) {
+    TArg args[16];
+    memset(args, 0, sizeof args);
+    if (t->is_class || t->nparams > 16 || !deduce_template_args(p, t, args, 0, &e, 1)) continue;
+    FuncDecl *fd = instantiate_func(p, t, args, t->nparams, e->loc);
+    if (fd && fd->nparams >= 1 && same_type(fd->ptypes[0], e->type)) return fd;
+  }
   return NULL;
 }
 
+static KExpr *derived_to_base(Parser *p, KExpr *e, KType *to);
+
 int conversion_rank(Parser *p, KExpr *e, KType *to) {
   int r = standard_rank(p, e, to);
+  if (r < 0 && derived_to_base(p, e, to)) return 2;
   if (r >= 0 || to->unqual->kind != KT_STRUCT || same_type(e->type, to)) return r;
   return converting_ctor(p, e, to) ? 4 : -1;
 }
@@ -157,6 +192,8 @@ KExpr *convert(Parser *p, KExpr *e, KType *t, ConvCtx ctx, SrcLoc loc) {
     return to_bool(p, e, e->loc);
   if (standard_rank(p, e, to) >= 0) return cast_to(p, e, to);
   if (to->kind == KT_STRUCT && converting_ctor(p, e, to)) return sema_construct(p, to, &e, 1, e->loc);
+  KExpr *db = derived_to_base(p, e, t);
+  if (db) return db;
   KExpr *uc = from->kind == KT_STRUCT && to->kind != KT_STRUCT ? user_conversion(p, e, to) : NULL;
   if (uc) return convert(p, uc, t, ctx, loc);
   char *tn = type_name(p, t), *fn = type_name(p, e->type);
@@ -438,6 +475,66 @@ static KExpr *vec_lane(Parser *p, KExpr *a, Token *name) {
   return e;
 }
 
+static bool is_base_field(const KField *f) { return !strncmp(f->name, "__base", 6); }
+
+bool derives_from(KType *d, KType *base) {
+  d = d->unqual;
+  base = base->unqual;
+  if (d == base) return true;
+  if (d->kind != KT_STRUCT) return false;
+  for (int i = 0; i < d->nfields; i++)
+    if (is_base_field(&d->fields[i]) && derives_from(d->fields[i].type, base)) return true;
+  return false;
+}
+
+static KExpr *field_of(Parser *p, KExpr *a, int i) {
+  KType *ft = a->type->unqual->fields[i].type;
+  if (a->type->is_const) ft = kt_qualified(p->m, ft, true, ft->is_volatile);
+  KExpr *e = new_expr(p, KE_MEMBER, ft, a->loc);
+  e->a = a;
+  e->field = i;
+  return e;
+}
+
+KExpr *to_base(Parser *p, KExpr *obj, KType *base) {
+  KType *t = obj->type->unqual;
+  if (t == base->unqual) return obj;
+  if (t->kind != KT_STRUCT) return NULL;
+  for (int i = 0; i < t->nfields; i++)
+    if (is_base_field(&t->fields[i]) && derives_from(t->fields[i].type, base))
+      return to_base(p, field_of(p, obj, i), base);
+  return NULL;
+}
+
+/* a.name: a field of a's class or of one of its bases; NULL: none */
+static KExpr *find_field(Parser *p, KExpr *a, const char *name) {
+  KType *t = a->type->unqual;
+  for (int i = 0; i < t->nfields; i++)
+    if (!strcmp(t->fields[i].name, name)) return field_of(p, a, i);
+  for (int i = 0; i < t->nfields; i++) {
+    KExpr *e = is_base_field(&t->fields[i]) ? find_field(p, field_of(p, a, i), name) : NULL;
+    if (e) return e;
+  }
+  return NULL;
+}
+
+/* Derived* -> Base*, Derived -> Base (the subobject); NULL: not such a conversion */
+static KExpr *derived_to_base(Parser *p, KExpr *e, KType *to) {
+  KType *from = e->type->unqual;
+  to = to->unqual;
+  if (from->kind == KT_PTR && to->kind == KT_PTR && from->elem->unqual->kind == KT_STRUCT &&
+      to->elem->unqual->kind == KT_STRUCT && from->elem->unqual != to->elem->unqual &&
+      derives_from(from->elem, to->elem)) {
+    KExpr *sub = to_base(p, sema_deref(p, e, e->loc), to->elem);
+    KExpr *c = new_expr(p, KE_CAST, to, e->loc);
+    c->a = sema_addr(p, sub, e->loc);
+    return c;
+  }
+  if (from->kind == KT_STRUCT && to->kind == KT_STRUCT && from != to && derives_from(from, to))
+    return to_base(p, e, to);
+  return NULL;
+}
+
 KExpr *sema_member(Parser *p, KExpr *a, Token *name, bool arrow, SrcLoc loc) {
   if (arrow) {
     if (a->type->kind != KT_PTR && a->type->kind != KT_ARRAY)
@@ -449,15 +546,8 @@ KExpr *sema_member(Parser *p, KExpr *a, Token *name, bool arrow, SrcLoc loc) {
   if (t->kind != KT_STRUCT)
     error_at(p, loc, "member reference base type '%s' is not a structure or union",
              type_name(p, a->type));
-  for (int i = 0; i < t->nfields; i++) {
-    if (strcmp(t->fields[i].name, name->spelling)) continue;
-    KType *ft = t->fields[i].type;
-    if (a->type->is_const) ft = kt_qualified(p->m, ft, true, ft->is_volatile);
-    KExpr *e = new_expr(p, KE_MEMBER, ft, a->loc);
-    e->a = a;
-    e->field = i;
-    return e;
-  }
+  KExpr *f = find_field(p, a, name->spelling);
+  if (f) return f;
   error_tok(p, name, "no member named '%s' in '%s'", name->spelling, type_name(p, t));
 }
 
@@ -473,12 +563,15 @@ KExpr *sema_var_ref(Parser *p, Sym *s, SrcLoc loc) {
   if (s->kind == SYM_CONST) return int_const(p, s->value, s->type, loc);
   if (s->kind == SYM_FIELD) {
     KExpr *self = this_deref(p, loc);
+    KExpr *sub = self->type->unqual != s->owner ? to_base(p, self, s->owner) : NULL;
+    if (sub) self = sub; /* a member of a base class */
     KType *t = self->type->unqual;
     KExpr *e = new_expr(p, KE_MEMBER, t->fields[s->field].type, loc);
     if (self->type->is_const)
       e->type = kt_qualified(p->m, e->type, true, e->type->is_volatile);
     e->a = self;
     e->field = s->field;
+    if (s->is_ref) return sema_deref(p, e, loc); /* a field holding a captured variable's address */
     return e;
   }
   KExpr *e = new_expr(p, KE_VAR, s->var->type, loc);

@@ -145,6 +145,17 @@ KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile) {
   return q;
 }
 
+void kt_refresh_qualified(KModule *m, KType *base) {
+  if (!m->derived_hash) return;
+  for (KType *q = m->derived_hash[derived_key(KT_FUNC, base, 0, AS_GENERIC)]; q; q = q->hash_next)
+    if (q->unqual == base && q != base) {
+      q->size = base->size;
+      q->align = base->align;
+      q->fields = base->fields;
+      q->nfields = base->nfields;
+    }
+}
+
 KType *kt_struct_new(KModule *m, const char *name, const char *cname,
                      bool is_union) {
   KType *t = new_type(m, KT_STRUCT, 0, 1);
@@ -154,8 +165,19 @@ KType *kt_struct_new(KModule *m, const char *name, const char *cname,
   return t;
 }
 
+/* a bit-field goes at the next free bit when it fits in the aligned unit
+ * of its type that holds that bit, else at the next unit (the SysV rule
+ * gcc and nvcc follow); bit is the struct's next free bit */
+static void place_bitfield(KField *f, int *bit) {
+  int unit = f->type->size * 8;
+  if (*bit % unit + f->bit_width > unit) *bit = (*bit + unit - 1) / unit * unit;
+  f->offset = *bit / unit * f->type->size;
+  f->bit_offset = *bit % unit;
+  *bit += f->bit_width;
+}
+
 void kt_struct_layout(KType *st) {
-  int off = 0, align = 1, size = 0;
+  int bit = 0, align = 1, size = 0;
   for (int i = 0; i < st->nfields; i++) {
     KField *f = &st->fields[i];
     int a = f->type->align > 0 ? f->type->align : 1;
@@ -163,11 +185,15 @@ void kt_struct_layout(KType *st) {
     if (st->is_union) {
       f->offset = 0;
       if (f->type->size > size) size = f->type->size;
+    } else if (f->bit_width) {
+      place_bitfield(f, &bit);
+      size = (bit + 7) / 8;
     } else {
+      int off = (bit + 7) / 8;
       off = (off + a - 1) / a * a;
       f->offset = off;
-      off += f->type->size;
-      size = off;
+      bit = (off + f->type->size) * 8;
+      size = off + f->type->size;
     }
   }
   if (st->align > align) align = st->align; /* __align__(n) */

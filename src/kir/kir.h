@@ -278,6 +278,9 @@ KType *kt_ptr(KModule *m, KType *elem, KAddrSpace as);
 KType *kt_array(KModule *m, KType *elem, int count);
 KType *kt_vec(KModule *m, KType *elem, int lanes, const char *name);
 KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile);
+/* A struct completed after const/volatile copies of it were made (a
+ * const member function declared before the fields): copies catch up. */
+void kt_refresh_qualified(KModule *m, KType *base);
 KType *kt_struct_new(KModule *m, const char *name, const char *cname,
                      bool is_union);
 void kt_struct_layout(KType *st); /* computes offsets, size, align */

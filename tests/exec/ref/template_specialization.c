@@ -20,7 +20,7 @@ static void sumD(RefArgs *r) {
   }
 }
 /* Kind: 0, 1, 2; Pair<T,T>: 5 for int, 4 otherwise; Pair<T,int>: 5 / 3;
- * is_same<T,int>; numeric_limits<T>::max() > 0; 5! = 120; bump: +100 / +1 */
+ * is_same<T,int>; numeric_limits<T>::is_specialized; 5! = 120; bump: +100 / +1 */
 static void traitsI(RefArgs *r) {
   for (int i = 0; i < 32; i++) BI32(0)[i] = 210 + 5000 + 50000 + 100000 + 1000000 + 1200000000 + i + 100;
 }
@@ -35,7 +35,13 @@ static void square(RefArgs *r) {
   for (int i = 0; i < 32; i++) BI32(0)[i] *= BI32(0)[i];
 }
 
+/* (1 + 4i) * 10 + (2 + 4i) */
+static void window(RefArgs *r) {
+  for (int i = 0; i < 32; i++) BI32(1)[i] = (1 + 4 * BI32(0)[i]) * 10 + 2 + 4 * BI32(0)[i];
+}
+
 const RefEntry ref_template_specialization[] = {
+    {"windowKernel<4>", window, NULL},
     {"blockSum<float>", sumF, NULL},
     {"blockSum<double>", sumD, NULL},
     {"traitsKernel<int>", traitsI, NULL},
