@@ -21,7 +21,7 @@ names=$(sed 's/#.*//' "$here/expected_pass.txt" | awk 'NF { print $1 }')
 [ -n "$names" ] || { echo "expected_pass.txt lists no program"; exit 1; }
 out=${REALWORLD_OUT:-$(mktemp -d -t cuwasm-realworld.XXXXXX)}
 # shellcheck disable=SC2086
-CUWASM_BACKEND=cpu OUT=$out TIMEOUT=${TIMEOUT:-120} bash "$corpus/run.sh" "$cuwasm" $names \
+CUWASM_BACKEND=cpu OUT=$out TIMEOUT=${TIMEOUT:-300} bash "$corpus/run.sh" "$cuwasm" $names \
   > "$out/run.log" 2>&1
 cat "$out/run.log"
 bad=0
