@@ -592,7 +592,11 @@ static void emit_io(CEmit *ce, StrBuf *sb, const KExpr *e) {
     sb_puts(sb, ", (uint32_t)cw_tx, cw_ty, cw_tz))");
     return;
   case KB_TRAP: sb_puts(sb, "cw_ctx->trap_fn(cw_ctx, (uint32_t)cw_tx, cw_ty, cw_tz)"); return;
-  default: sb_puts(sb, "((void)0)"); return;
+  case KB_BRKPT: sb_puts(sb, "((void)0)"); return; /* no debugger to stop in */
+  default:
+    ce_error(ce, e->loc, "internal: I/O builtin '%s' has no C form", kb_info(e->builtin)->name);
+    sb_puts(sb, "((void)0)");
+    return;
   }
 }
 

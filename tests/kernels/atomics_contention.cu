@@ -93,8 +93,8 @@ __global__ void contendShared(int* out, unsigned long long* qout, float* fout, d
     atomicSub(&s[1], t);
     atomicMin(&s[2], -t - b);
     atomicMax(&s[3], t + b);
-    atomicOr(&s[4], 1 << (t & 31));
-    atomicAnd(&s[5], ~(1 << (t & 31)));
+    atomicOr(&s[4], (int)(1u << (t & 31)));
+    atomicAnd(&s[5], ~(int)(1u << (t & 31)));
     atomicXor(&s[6], (int)((unsigned)t * 2654435761u));
     int old = s[7], a;
     do { a = old; old = atomicCAS(&s[7], a, a + 2); } while (old != a);

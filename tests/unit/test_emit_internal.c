@@ -41,7 +41,10 @@ static char *emit_with(KExpr *(*make)(void), bool *emitted) {
 }
 
 /* a builtin id beyond the catalogue */
-static KExpr *bogus_builtin(void) { return b_builtin((KBuiltinId)100000, B_m->t_i32, 0, NULL); }
+static KExpr *bogus_builtin(void) {
+  KExpr *none[1] = {NULL}; /* no arguments (memcpy wants a pointer even for 0) */
+  return b_builtin((KBuiltinId)100000, B_m->t_i32, 0, none);
+}
 /* an expression kind the emitter has no case for */
 static KExpr *bogus_kind(void) { return b_expr((KExprKind)999, B_m->t_i32); }
 

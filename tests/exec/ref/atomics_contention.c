@@ -62,7 +62,7 @@ static void contendShared(RefArgs *r) {
       s[0] += t + b, s[1] -= t;
       if (-t - b < s[2]) s[2] = -t - b;
       if (t + b > s[3]) s[3] = t + b;
-      s[4] |= 1 << (t & 31), s[5] &= ~(1 << (t & 31));
+      s[4] |= (int32_t)(1u << (t & 31)), s[5] &= ~(int32_t)(1u << (t & 31));
       s[6] ^= (int32_t)((uint32_t)t * 2654435761u), s[7] += 2;
       us[0] = us[0] >= 17u ? 0u : us[0] + 1u;
       us[1] = (us[1] == 0u || us[1] > 9u) ? 9u : us[1] - 1u;

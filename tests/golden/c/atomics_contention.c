@@ -279,8 +279,8 @@ CW_INLINE void cwb_contendShared(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       ((int32_t)cw_shared_sub_i32((void *)(&cw_sh_s_1[1]), ((int32_t)((int32_t)((uint32_t)cw_tx)))));
       ((int32_t)cw_shared_min_i32((void *)(&cw_sh_s_1[2]), ((-((int32_t)((int32_t)((uint32_t)cw_tx)))) - b)));
       ((int32_t)cw_shared_max_i32((void *)(&cw_sh_s_1[3]), (((int32_t)((int32_t)((uint32_t)cw_tx))) + b)));
-      ((int32_t)cw_shared_or_i32((void *)(&cw_sh_s_1[4]), (1 << (((int32_t)((int32_t)((uint32_t)cw_tx))) & 31))));
-      ((int32_t)cw_shared_and_i32((void *)(&cw_sh_s_1[5]), (~(1 << (((int32_t)((int32_t)((uint32_t)cw_tx))) & 31)))));
+      ((int32_t)cw_shared_or_i32((void *)(&cw_sh_s_1[4]), ((int32_t)(1u << (((int32_t)((int32_t)((uint32_t)cw_tx))) & 31)))));
+      ((int32_t)cw_shared_and_i32((void *)(&cw_sh_s_1[5]), (~((int32_t)(1u << (((int32_t)((int32_t)((uint32_t)cw_tx))) & 31))))));
       ((int32_t)cw_shared_xor_i32((void *)(&cw_sh_s_1[6]), ((int32_t)(((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))) * 2654435761u))));
       old[cw_t] = cw_sh_s_1[7];
       /* a declared */
