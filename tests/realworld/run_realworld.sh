@@ -6,7 +6,10 @@
 # their own runner.  This script runs the programs listed in
 # expected_pass.txt through that runner on the CPU backend and fails when
 # one of them does not pass, so a program that passed once keeps passing;
-# the list grows as programs start to pass.  Exits 77 (ctest's skip code)
+# the list grows as programs start to pass.  Each program may take
+# TIMEOUT seconds (default 300: generous, as a loaded machine and a cold
+# JIT cache slow the slowest ones, heartwall and streamPriority, to minutes;
+# unloaded, the list runs in about four minutes).  Exits 77 (ctest's skip code)
 # with the reason when the corpus is absent.
 set -u
 cuwasm=${1:?usage: run_realworld.sh CUWASM}

@@ -12,6 +12,10 @@
  * Modules come from emitted C through the JIT (jit.c), or straight from
  * the JIT's cache of translations when the runtime core asks
  * (module_cached: CUDA source seen before, no front end run).
+ *
+ * A cooperative launch (grid_group::sync) cannot share the pool: every
+ * block must run at once, so each block gets a thread and a shared-memory
+ * buffer of its own, and grid.sync() is a barrier over those threads.
  */
 #include "cpu_internal.h"
 
