@@ -529,19 +529,30 @@ static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_byte
   return ok;
 }
 
+/* What every launch does first: checks the configuration against CUDA's
+ * limits and fills the launch record (mutex and guards not yet made). */
+static cw_status launch_begin(CpuDevice *d, const cw_kernel_desc *k, const uint32_t grid[3],
+                              const uint32_t block[3], size_t shared_bytes, void **args,
+                              CpuLaunch *L, char *err, size_t errn) {
+  cw_status st = cw_check_launch_config(grid, block, k->static_shared + shared_bytes,
+                                        err, errn);
+  if (st != CW_OK) return st;
+  *L = (CpuLaunch){.dev = d, .k = k, .args = args,
+                   .static_shm = ((size_t)k->static_shared + 63) & ~(size_t)63};
+  memcpy(L->grid, grid, sizeof L->grid);
+  memcpy(L->block, block, sizeof L->block);
+  atomic_init(&L->failed, 0);
+  return CW_OK;
+}
+
 static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
                             const uint32_t block[3], size_t shared_bytes, void **args,
                             char *err, size_t errn) {
   CpuDevice *d = dv;
-  const cw_kernel_desc *k = kv;
-  size_t stat = ((size_t)k->static_shared + 63) & ~(size_t)63;
-  cw_status st = cw_check_launch_config(grid, block, k->static_shared + shared_bytes,
-                                        err, errn);
+  CpuLaunch L;
+  cw_status st = launch_begin(d, kv, grid, block, shared_bytes, args, &L, err, errn);
   if (st != CW_OK) return st;
-  CpuLaunch L = {.dev = d, .k = k, .static_shm = stat, .args = args};
-  memcpy(L.grid, grid, sizeof L.grid);
-  memcpy(L.block, block, sizeof L.block);
-  atomic_init(&L.failed, 0);
+  size_t stat = L.static_shm;
   L.guards = calloc((size_t)d->nthreads, sizeof *L.guards);
   if (!L.guards) {
     snprintf(err, errn, "out of memory for a launch");
@@ -647,12 +658,10 @@ static cw_status coop_run(CpuLaunch *L, uint64_t n, size_t shm, char *err, size_
 static cw_status cpu_launch_cooperative(void *dv, void *kv, const uint32_t grid[3],
                                         const uint32_t block[3], size_t shared_bytes,
                                         void **args, char *err, size_t errn) {
-  CpuDevice *d = dv;
-  const cw_kernel_desc *k = kv;
-  size_t stat = ((size_t)k->static_shared + 63) & ~(size_t)63;
-  cw_status st = cw_check_launch_config(grid, block, k->static_shared + shared_bytes,
-                                        err, errn);
+  CpuLaunch L;
+  cw_status st = launch_begin(dv, kv, grid, block, shared_bytes, args, &L, err, errn);
   if (st != CW_OK) return st;
+  size_t stat = L.static_shm;
   uint64_t n = (uint64_t)grid[0] * grid[1] * grid[2];
   if (n > CPU_COOP_MAX_BLOCKS) {
     snprintf(err, errn, "cooperative launch of %llu blocks: the CPU backend runs at most %d "
@@ -660,10 +669,6 @@ static cw_status cpu_launch_cooperative(void *dv, void *kv, const uint32_t grid[
              CPU_COOP_MAX_BLOCKS);
     return CW_ERR_LAUNCH;
   }
-  CpuLaunch L = {.dev = d, .k = k, .static_shm = stat, .args = args};
-  memcpy(L.grid, grid, sizeof L.grid);
-  memcpy(L.block, block, sizeof L.block);
-  atomic_init(&L.failed, 0);
   pthread_mutex_init(&L.mu, NULL);
   st = coop_run(&L, n, stat + shared_bytes + 64, err, errn);
   pthread_mutex_destroy(&L.mu);
