@@ -1,0 +1,258 @@
+/*
+ * wgsl_ptr.c — pointer-base resolution and function instances.
+ *
+ * For each function instance (the kernel, or a device function cloned for
+ * the bases its pointer arguments have at one call site) this file finds,
+ * for every pointer-typed local, the one variable it points into.  It
+ * iterates over the assignments until nothing changes: a pointer assigned
+ * from two different bases is rejected, naming the pointer.  The same walk
+ * records which bases are written and which are used by atomics (WGSL needs
+ * atomic<T> in the declaration), and creates the instances of the device
+ * functions called, analysing each once.
+ */
+#include "wgsl_internal.h"
+
+#include <string.h>
+
+bool w_is_ptr(const KType *t) { return t && t->kind == KT_PTR; }
+
+WBase *w_base_for_var(WCtx *c, KVar *v) {
+  for (int i = 0; i < c->bases.len; i++) {
+    WBase *b = c->bases.items[i];
+    if (b->var == v) return b;
+  }
+  WBase *b = arena_alloc(c->a, sizeof *b);
+  b->var = v;
+  b->binding = -1;
+  KType *t = v->type->unqual ? v->type->unqual : v->type;
+  if (v->kind == KV_PARAM && t->kind == KT_PTR) b->elem = t->elem->unqual;
+  else if (t->kind == KT_ARRAY) b->elem = t->elem->unqual;
+  else b->elem = t;
+  if (v->is_extern && v->as == AS_SHARED) b->name = "cw_dyn_shared";
+  else b->name = w_ident(c, v->kind == KV_GLOBAL ? v->name : v->cname);
+  vec_push(c->a, &c->bases, b);
+  return b;
+}
+
+WPtrVar *w_ptr_var(WCtx *c, KVar *v) {
+  WInst *in = c->cur;
+  for (int i = 0; i < in->ptrs.len; i++) {
+    WPtrVar *p = in->ptrs.items[i];
+    if (p->var == v) return p;
+  }
+  return NULL;
+}
+
+static WBase *param_base(WCtx *c, KVar *v) {
+  WInst *in = c->cur;
+  for (int i = 0; i < in->f->nparams; i++)
+    if (in->f->params[i] == v) return in->pbase ? in->pbase[i] : NULL;
+  return NULL;
+}
+
+static WBase *lvalue_root(WCtx *c, KExpr *e);
+
+/* The base a pointer-valued expression points into (NULL: unknown yet). */
+WBase *w_base_of(WCtx *c, KExpr *e) {
+  switch (e->kind) {
+  case KE_VAR: {
+    if (e->var->kind == KV_PARAM && c->cur->f == c->kernel) return w_base_for_var(c, e->var);
+    if (e->var->kind == KV_PARAM) {
+      WBase *b = param_base(c, e->var);
+      if (b) return b;
+    }
+    WPtrVar *p = w_ptr_var(c, e->var);
+    return p ? p->base : NULL;
+  }
+  case KE_CAST: return w_is_ptr(e->a->type) ? w_base_of(c, e->a) : NULL;
+  case KE_BINARY:
+    if (w_is_ptr(e->a->type)) return w_base_of(c, e->a);
+    if (e->b && w_is_ptr(e->b->type)) return w_base_of(c, e->b);
+    return NULL;
+  case KE_ADDR: return lvalue_root(c, e->a);
+  case KE_COND: {
+    WBase *x = w_base_of(c, e->b), *y = w_base_of(c, e->c);
+    return x ? x : y;
+  }
+  case KE_COMMA: return w_base_of(c, e->b);
+  case KE_ASSIGN: return w_base_of(c, e->a);
+  default: return NULL;
+  }
+}
+
+/* The base an lvalue lives in: a variable, or what a pointer points to. */
+static WBase *lvalue_root(WCtx *c, KExpr *e) {
+  switch (e->kind) {
+  case KE_VAR: return w_base_for_var(c, e->var);
+  case KE_INDEX:
+    if (w_is_ptr(e->a->type)) return w_base_of(c, e->a);
+    return lvalue_root(c, e->a);
+  case KE_DEREF: return w_base_of(c, e->a);
+  case KE_MEMBER: return lvalue_root(c, e->a);
+  default: return NULL;
+  }
+}
+
+static void set_ptr(WCtx *c, KVar *v, WBase *b, SrcLoc loc, bool *changed) {
+  if (!b) return;
+  WPtrVar *p = w_ptr_var(c, v);
+  if (!p) {
+    p = arena_alloc(c->a, sizeof *p);
+    p->var = v;
+    vec_push(c->a, &c->cur->ptrs, p);
+  }
+  if (p->base == b) return;
+  if (p->base) {
+    w_error(c, loc, "pointer '%s' may point into '%s' or '%s'; the WGSL target needs one buffer per pointer",
+            v->name, p->base->var->name, b->var->name);
+    return;
+  }
+  p->base = b;
+  *changed = true;
+}
+
+static void mark_write(WCtx *c, KExpr *lv) {
+  WBase *b = lvalue_root(c, lv);
+  if (b) b->written = true;
+}
+
+static void mark_atomic(WCtx *c, KExpr *e) {
+  if (e->nargs < 1 || !w_is_ptr(e->args[0]->type)) return;
+  WBase *b = w_base_of(c, e->args[0]);
+  if (!b) return;
+  KType *t = w_scalar_of(c, e->args[0]->type->elem);
+  KType *at = t->kind == KT_I32 ? c->m->t_i32 : c->m->t_u32;
+  b->written = true;
+  if (b->atomic && b->atomic_type != at) {
+    w_error(c, e->loc, "'%s' is used by atomics of two integer types", b->var->name);
+    return;
+  }
+  b->atomic = true;
+  b->atomic_type = at;
+}
+
+typedef struct Walk {
+  WCtx *c;
+  bool *changed;
+  bool final; /* last round: record writes, atomics and calls */
+} Walk;
+
+static void walk_expr(Walk *w, KExpr *e);
+
+static void walk_call(Walk *w, KExpr *e) {
+  if (!w->final) return;
+  WInst *callee = w_inst_for_call(w->c, e);
+  if (callee && !callee->analysed) {
+    WInst *saved = w->c->cur;
+    w_analyse(w->c, callee);
+    w->c->cur = saved;
+  }
+}
+
+static void walk_expr(Walk *w, KExpr *e) {
+  if (!e) return;
+  WCtx *c = w->c;
+  walk_expr(w, e->a);
+  walk_expr(w, e->b);
+  walk_expr(w, e->c);
+  for (int i = 0; i < e->nargs; i++) walk_expr(w, e->args[i]);
+  if (e->kind == KE_ASSIGN && e->a->kind == KE_VAR && w_is_ptr(e->a->type))
+    set_ptr(c, e->a->var, w_base_of(c, e->b), e->loc, w->changed);
+  if (!w->final) return;
+  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC) mark_write(c, e->a);
+  if (e->kind == KE_BUILTIN && kb_info(e->builtin)->cls == KBC_ATOMIC) mark_atomic(c, e);
+  if (e->kind == KE_CALL) walk_call(w, e);
+}
+
+static void walk_stmt(Walk *w, KStmt *s) {
+  if (!s || w->c->failed) return;
+  switch (s->kind) {
+  case KS_BLOCK:
+    for (int i = 0; i < s->nstmts; i++) walk_stmt(w, s->stmts[i]);
+    return;
+  case KS_DECL:
+    if (s->init) walk_expr(w, s->init);
+    if (s->var->init && s->var->init != s->init) walk_expr(w, s->var->init);
+    if (w_is_ptr(s->var->type) && (s->init || s->var->init))
+      set_ptr(w->c, s->var, w_base_of(w->c, s->init ? s->init : s->var->init), s->loc, w->changed);
+    return;
+  case KS_IF:
+    walk_expr(w, s->cond);
+    walk_stmt(w, s->then);
+    walk_stmt(w, s->els);
+    return;
+  case KS_LOOP:
+    walk_stmt(w, s->init_stmt);
+    walk_expr(w, s->cond);
+    walk_expr(w, s->step);
+    walk_stmt(w, s->body);
+    return;
+  case KS_SWITCH:
+    walk_expr(w, s->cond);
+    walk_stmt(w, s->body);
+    return;
+  default:
+    walk_expr(w, s->e);
+    return;
+  }
+}
+
+bool w_analyse(WCtx *c, WInst *in) {
+  in->analysed = true;
+  c->cur = in;
+  bool changed = true;
+  for (int round = 0; changed && round < 16 && !c->failed; round++) {
+    changed = false;
+    Walk w = {c, &changed, false};
+    walk_stmt(&w, in->f->body);
+  }
+  bool dummy = false;
+  Walk w = {c, &dummy, true};
+  c->cur = in;
+  walk_stmt(&w, in->f->body);
+  return !c->failed;
+}
+
+static bool same_bases(WInst *in, WBase **pb) {
+  for (int i = 0; i < in->f->nparams; i++)
+    if (in->pbase[i] != pb[i]) return false;
+  return true;
+}
+
+/* The instance of the function called by `call` for its arguments' bases. */
+WInst *w_inst_for_call(WCtx *c, KExpr *call) {
+  KFunc *f = call->fn;
+  if (!f->body) {
+    w_error(c, call->loc, "function '%s' is declared but not defined", f->name);
+    return NULL;
+  }
+  WBase **pb = arena_alloc(c->a, sizeof(WBase *) * (size_t)(f->nparams + 1));
+  int nptr = 0;
+  for (int i = 0; i < f->nparams && i < call->nargs; i++) {
+    if (!w_is_ptr(f->params[i]->type)) continue;
+    pb[i] = w_base_of(c, call->args[i]);
+    nptr++;
+    if (!pb[i]) {
+      w_error(c, call->args[i]->loc, "cannot tell which buffer the pointer passed to '%s' points into", f->name);
+      return NULL;
+    }
+    if (pb[i]->var->kind == KV_LOCAL && pb[i]->var->as != AS_SHARED) {
+      w_error(c, call->args[i]->loc, "the WGSL target cannot pass a pointer to the local variable '%s' to function '%s'",
+              pb[i]->var->name, f->name);
+      return NULL;
+    }
+  }
+  for (int i = 1; i < c->insts.len; i++) {
+    WInst *in = c->insts.items[i];
+    if (in->f == f && same_bases(in, pb)) return in;
+  }
+  WInst *in = arena_alloc(c->a, sizeof *in);
+  in->f = f;
+  in->pbase = pb;
+  int n = 0;
+  for (int i = 1; i < c->insts.len; i++) n += ((WInst *)c->insts.items[i])->f == f;
+  const char *base = w_ident(c, f->cname);
+  in->name = n || nptr ? arena_printf(c->a, "%s_%d", base, n) : base;
+  vec_push(c->a, &c->insts, in);
+  return in;
+}
