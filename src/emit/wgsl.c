@@ -74,6 +74,11 @@ static void emit_params(WCtx *c, WInst *in, StrBuf *sb) {
     KVar *p = in->f->params[i];
     sb_printf(sb, ", cw_a_%s: ", p->cname);
     w_type(c, sb, w_scalar_of(c, p->type));
+    if (in->pbase[i] && in->pbase[i]->fnptr) {
+      sb_printf(sb, ", cw_r_%s: ptr<function, ", p->cname);
+      w_type(c, sb, in->pbase[i]->local_type);
+      sb_putc(sb, '>');
+    }
   }
   sb_putc(sb, ')');
   if (in->f->ret && in->f->ret->kind != KT_VOID) {
@@ -226,6 +231,7 @@ static void emit_structs(WCtx *c, StrBuf *sb) {
   for (int i = 0; i < c->structs.len; i++) {
     KType *t = c->structs.items[i];
     sb_printf(sb, "struct %s {\n", w_ident(c, t->cname));
+    if (!t->nfields) sb_puts(sb, "  cw_empty: u32,\n"); /* WGSL structs need a member */
     for (int f = 0; f < t->nfields; f++) {
       sb_printf(sb, "  %s: ", w_ident(c, t->fields[f].name));
       w_type(c, sb, w_scalar_of(c, t->fields[f].type));

@@ -27,10 +27,8 @@ static KType *element(WCtx *c, StrBuf *sb, KExpr *ptr, KExpr *idx, WBase **base,
     return NULL;
   }
   *base = b;
-  KType *vt = b->var->type->unqual ? b->var->type->unqual : b->var->type;
-  bool indexable = b->var->kind == KV_PARAM || vt->kind == KT_ARRAY;
   sb_puts(sb, b->name);
-  if (indexable) {
+  if (b->indexable) {
     StrBuf off;
     sb_init(&off);
     w_ptr_off(c, &off, ptr);

@@ -389,11 +389,20 @@ static void unary(WCtx *c, StrBuf *sb, KExpr *e) {
 static void call(WCtx *c, StrBuf *sb, KExpr *e) {
   WInst *in = w_inst_for_call(c, e);
   if (!in) return;
+  if (c->varying_depth && w_has_barrier(e->fn->body)) {
+    w_error(c, e->loc, "call to '%s', which synchronises the block, under thread-dependent control flow: WGSL needs barriers in uniform control flow",
+            e->fn->name);
+    return;
+  }
   sb_printf(sb, "%s(cw_tid, cw_bid", in->name);
   for (int i = 0; i < e->nargs; i++) {
     sb_puts(sb, ", ");
     if (w_is_ptr(e->fn->params[i]->type)) w_ptr_off(c, sb, e->args[i]);
     else w_expr_as(c, sb, e->args[i], e->fn->params[i]->type);
+    WBase *ab = in->argbase[i];
+    if (in->pbase[i] && in->pbase[i]->fnptr)
+      sb_printf(sb, ", %s", ab->fnptr ? arena_printf(c->a, "cw_r_%s", ab->var->cname)
+                                      : arena_printf(c->a, "&%s", ab->name));
   }
   sb_putc(sb, ')');
 }

@@ -27,6 +27,9 @@ typedef struct WBase {
   bool written, atomic;
   KType *atomic_type; /* i32 or u32 element of atomic<...> */
   const char *name; /* WGSL name */
+  bool indexable;   /* an array (name[offset]) rather than one value */
+  bool fnptr;       /* a caller's local, reached through ptr<function, T> */
+  KType *local_type; /* fnptr: the type of the caller's variable */
 } WBase;
 
 /* A pointer-typed local or parameter and the base it points into. */
@@ -39,8 +42,10 @@ typedef struct WPtrVar {
 typedef struct WInst {
   KFunc *f;
   WBase **pbase;    /* per parameter: base of a pointer parameter */
+  WBase **argbase;  /* per parameter: the caller's base (instance key) */
   const char *name;
   PtrVec ptrs;      /* WPtrVar* of this instance */
+  PtrVec varying;   /* KVar*: locals that may differ between threads */
   bool analysed;
 } WInst;
 
@@ -66,6 +71,7 @@ typedef struct WCtx {
   bool live_mode;   /* early returns become cw_live = false */
   bool uses_live;
   int loop_depth_plain; /* loops (without barriers) around the statement */
+  int varying_depth; /* if/loop/switch with thread-dependent conditions */
   PtrVec helpers;   /* const char*: names of helper functions needed */
 } WCtx;
 
@@ -115,6 +121,10 @@ void w_builtin(WCtx *c, StrBuf *sb, KExpr *e);
 
 /* wgsl_atomic.c */
 void w_atomic(WCtx *c, StrBuf *sb, KExpr *e);
+
+/* wgsl_uniform.c */
+void w_varying_init(WCtx *c, WInst *in);
+bool w_is_varying(WCtx *c, KExpr *e);
 
 /* wgsl_stmt.c */
 void w_func_body(WCtx *c, KStmt *body);

@@ -28,6 +28,7 @@ WBase *w_base_for_var(WCtx *c, KVar *v) {
   if (v->kind == KV_PARAM && t->kind == KT_PTR) b->elem = t->elem->unqual;
   else if (t->kind == KT_ARRAY) b->elem = t->elem->unqual;
   else b->elem = t;
+  b->indexable = (v->kind == KV_PARAM && t->kind == KT_PTR) || t->kind == KT_ARRAY;
   if (v->is_extern && v->as == AS_SHARED) b->name = "cw_dyn_shared";
   else b->name = w_ident(c, v->kind == KV_GLOBAL ? v->name : v->cname);
   vec_push(c->a, &c->bases, b);
@@ -215,8 +216,25 @@ bool w_analyse(WCtx *c, WInst *in) {
 
 static bool same_bases(WInst *in, WBase **pb) {
   for (int i = 0; i < in->f->nparams; i++)
-    if (in->pbase[i] != pb[i]) return false;
+    if (in->argbase[i] != pb[i]) return false;
   return true;
+}
+
+static bool is_local_base(WBase *b) {
+  return b->fnptr || (b->var->kind == KV_LOCAL && b->var->as != AS_SHARED);
+}
+
+/* The callee's view of a caller's local: a ptr<function, T> parameter. */
+static WBase *fnptr_base(WCtx *c, KVar *param, WBase *caller) {
+  WBase *b = arena_alloc(c->a, sizeof *b);
+  b->var = param;
+  b->elem = caller->elem;
+  b->binding = -1;
+  b->fnptr = true;
+  b->local_type = caller->fnptr ? caller->local_type : caller->var->type;
+  b->indexable = b->local_type->kind == KT_ARRAY;
+  b->name = arena_printf(c->a, "(*cw_r_%s)", param->cname);
+  return b;
 }
 
 /* The instance of the function called by `call` for its arguments' bases. */
@@ -236,11 +254,6 @@ WInst *w_inst_for_call(WCtx *c, KExpr *call) {
       w_error(c, call->args[i]->loc, "cannot tell which buffer the pointer passed to '%s' points into", f->name);
       return NULL;
     }
-    if (pb[i]->var->kind == KV_LOCAL && pb[i]->var->as != AS_SHARED) {
-      w_error(c, call->args[i]->loc, "the WGSL target cannot pass a pointer to the local variable '%s' to function '%s'",
-              pb[i]->var->name, f->name);
-      return NULL;
-    }
   }
   for (int i = 1; i < c->insts.len; i++) {
     WInst *in = c->insts.items[i];
@@ -248,7 +261,10 @@ WInst *w_inst_for_call(WCtx *c, KExpr *call) {
   }
   WInst *in = arena_alloc(c->a, sizeof *in);
   in->f = f;
-  in->pbase = pb;
+  in->argbase = pb;
+  in->pbase = arena_alloc(c->a, sizeof(WBase *) * (size_t)(f->nparams + 1));
+  for (int i = 0; i < f->nparams; i++)
+    in->pbase[i] = pb[i] && is_local_base(pb[i]) ? fnptr_base(c, f->params[i], pb[i]) : pb[i];
   int n = 0;
   for (int i = 1; i < c->insts.len; i++) n += ((WInst *)c->insts.items[i])->f == f;
   const char *base = w_ident(c, f->cname);

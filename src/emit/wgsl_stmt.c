@@ -136,11 +136,14 @@ static void if_stmt(WCtx *c, KStmt *s) {
   sb_puts(&t, ") {");
   with_pre(c, &t);
   sb_free(&t);
+  int v = w_is_varying(c, s->cond);
+  c->varying_depth += v;
   sub_block(c, s->then);
   if (s->els) {
     w_line(c, "} else {");
     sub_block(c, s->els);
   }
+  c->varying_depth -= v;
   w_line(c, "}");
 }
 
@@ -163,7 +166,10 @@ static void loop_stmt(WCtx *c, KStmt *s) {
     sb_free(&t);
   }
   c->indent--;
+  int v = w_is_varying(c, s->cond);
+  c->varying_depth += v;
   sub_block(c, s->body);
+  c->varying_depth -= v;
   c->indent++;
   if (s->step || (s->cond && s->loop_kind == KLOOP_DO)) {
     w_line(c, "continuing {");
@@ -208,6 +214,8 @@ static void switch_stmt(WCtx *c, KStmt *s) {
   sb_free(&t);
   c->indent++;
   c->loop_depth_plain++;
+  int v = w_is_varying(c, s->cond);
+  c->varying_depth += v;
   bool has_default = false;
   for (int i = 0; i < n;) {
     if (ss[i]->kind != KS_CASE) { i++; continue; }
@@ -233,6 +241,7 @@ static void switch_stmt(WCtx *c, KStmt *s) {
     w_line(c, "}");
   }
   if (!has_default) w_line(c, "default: {}");
+  c->varying_depth -= v;
   c->loop_depth_plain--;
   c->indent--;
   w_line(c, "}");
@@ -260,7 +269,11 @@ static void return_stmt(WCtx *c, KStmt *s) {
 }
 
 static void barrier(WCtx *c, KStmt *s) {
-  (void)s;
+  if (c->varying_depth) {
+    w_error(c, s->loc, "%s under thread-dependent control flow: WGSL needs barriers in uniform control flow",
+            s->scope == KBAR_WARP ? "__syncwarp()" : "__syncthreads()");
+    return;
+  }
   w_line(c, "storageBarrier();");
   w_line(c, "workgroupBarrier();");
 }
@@ -317,6 +330,8 @@ static void block_body(WCtx *c, KStmt **ss, int n) {
 
 void w_func_body(WCtx *c, KStmt *body) {
   c->loop_depth_plain = 0;
+  c->varying_depth = 0;
+  w_varying_init(c, c->cur);
   if (body && body->kind == KS_BLOCK) block_body(c, body->stmts, body->nstmts);
   else if (body) block_body(c, &body, 1);
 }
