@@ -113,7 +113,8 @@ static void shared_info(WCtx *c, StrBuf *js) {
     first = false;
     sb_puts(js, "{\"name\": ");
     json_str(js, b->var->name);
-    sb_printf(js, ", \"binding\": %d, \"bytes\": %d}", b->binding, b->var->type->size);
+    sb_printf(js, ", \"binding\": %d, \"bytes\": %d, \"written\": %s}", b->binding, b->var->type->size,
+              b->written ? "true" : "false");
   }
   sb_putc(js, ']');
 }

@@ -1,0 +1,17 @@
+import { create, globals } from 'webgpu';
+import fs from 'fs';
+Object.assign(globalThis, globals);
+const gpu = create(['backend=null']);
+const ad = await gpu.requestAdapter();
+console.log('adapter', !!ad, ad && ad.info);
+const dev = await ad.requestDevice();
+const src = fs.readFileSync('/tmp/probe.wgsl','utf8');
+dev.pushErrorScope('validation');
+const sm = dev.createShaderModule({code: src});
+const info = await sm.getCompilationInfo();
+console.log(info.messages.map(m=>`${m.type} ${m.lineNum}:${m.linePos} ${m.message}`));
+const e = await dev.popErrorScope(); console.log('scope', e && e.message);
+dev.pushErrorScope('validation');
+const p = dev.createComputePipeline({layout:'auto', compute:{module:sm, entryPoint:'k', constants:{cw_bx:128, cw_dyn: 512}}});
+console.log('pipe scope', (await dev.popErrorScope())?.message);
+process.exit(0);
