@@ -325,6 +325,7 @@ static void block_body(WCtx *c, KStmt **ss, int n) {
       i--;
     }
     if (i >= 0 && i < n && has_return(ss[i])) maybe_returned = true;
+    if (i >= 0 && i < n && ends_flow(ss[i])) break; /* the rest is dead; WGSL warns */
   }
 }
 

@@ -16,7 +16,7 @@ emcc -O2 -std=c11 -D_GNU_SOURCE -I"$root/include" -I"$root/src" \
   -DCUWASM_SOURCE_DIR='"/"' -DCUWASM_VERSION='"0.1.0"' \
   "${srcs[@]}" -o "$out/cuwasm-compiler.cjs" \
   -sMODULARIZE=1 -sEXPORT_NAME=createCuwasmCompiler -sSINGLE_FILE=1 \
-  -sWASM_ASYNC_COMPILATION=0 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web,node \
+  -sWASM_ASYNC_COMPILATION=0 -sNODEJS_CATCH_EXIT=0 -sNODEJS_CATCH_REJECTION=0 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web,node \
   -sEXPORTED_FUNCTIONS=_cw_wasm_compile,_cw_wasm_free,_malloc,_free \
   -sEXPORTED_RUNTIME_METHODS=FS,ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8,ENV \
   --embed-file "$root/include/cuda@/cuda"
