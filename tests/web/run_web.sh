@@ -5,10 +5,12 @@
 #   kernels   the launch lines of tests/kernels through the npm package on
 #             WebGPU, against the CPU backend (run_kernels.mjs)
 #   api       the package's API under node --test (api.test.mjs)
+#   demo      the demo page in headless Chromium (demo_test.mjs); the
+#             screenshot is saved next to CUWASM as web-demo.png
 # kernels and api need the compiler built to WebAssembly (web/dist), made
 # here with emscripten when it is missing or older than the sources.
 # Dawn finds no GPU in CI: it runs on SwiftShader (Chromium's Vulkan ICD).
-# Usage: tests/web/run_web.sh CUWASM validate|kernels|api
+# Usage: tests/web/run_web.sh CUWASM validate|kernels|api|demo
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -44,5 +46,6 @@ case $mode in
     # an adapter is needed; say so instead of failing every test
     node -e "import('$root/web/src/gpu.js').then(g => g.getDevice()).then(() => process.exit(0), e => { console.log('SKIP: ' + e.message); process.exit(77); })" || exit $?
     exec node --test tests/web/api.test.mjs ;;
+  demo) exec node tests/web/demo_test.mjs "$(dirname "$cuwasm")/web-demo.png" ;;
   *) echo "unknown mode $mode" >&2; exit 2 ;;
 esac
