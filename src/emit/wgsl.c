@@ -37,7 +37,7 @@ static void check_params(WCtx *c) {
     if (t->kind == KT_PTR) {
       KType *e = t->elem->unqual ? t->elem->unqual : t->elem;
       if (!w_type_ok(c, e, p->loc)) return;
-      if (e->kind != KT_VOID && !w_storage_layout_ok(e))
+      if (e->kind != KT_VOID && !w_storage_layout_ok(e) && !w_small_elem(e))
         w_error(c, p->loc, "the WGSL target cannot bind buffer parameter '%s': its elements (%d bytes) have no WGSL storage layout (8/16-bit integers, 3-lane vectors and mixed structs are not supported yet)",
                 p->name, e->size);
       continue;
@@ -150,7 +150,8 @@ static void collect_shared(WCtx *c, KStmt *s) {
 }
 
 static void elem_decl(WCtx *c, StrBuf *sb, WBase *b) {
-  if (b->atomic) sb_printf(sb, "atomic<%s>", w_type_str(c, b->atomic_type));
+  if (b->small && !b->atomic) sb_puts(sb, "u32");
+  else if (b->atomic) sb_printf(sb, "atomic<%s>", w_type_str(c, b->atomic_type));
   else w_type(c, sb, w_scalar_of(c, b->elem));
 }
 

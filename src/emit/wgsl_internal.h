@@ -28,6 +28,7 @@ typedef struct WBase {
   KType *atomic_type; /* i32 or u32 element of atomic<...> */
   const char *name; /* WGSL name */
   bool indexable;   /* an array (name[offset]) rather than one value */
+  bool small;       /* 8/16-bit elements packed in u32 words (wgsl_bytes.c) */
   bool fnptr;       /* a caller's local, reached through ptr<function, T> */
   KType *local_type; /* fnptr: the type of the caller's variable */
 } WBase;
@@ -115,6 +116,12 @@ void w_load(WCtx *c, StrBuf *sb, KExpr *lv);
 void w_store(WCtx *c, StrBuf *sb, KExpr *lv, const char *value);
 void w_lvalue_ref(WCtx *c, StrBuf *sb, KExpr *lv, WBase **base);
 void w_load_ptr(WCtx *c, StrBuf *sb, KExpr *ptr);
+
+/* wgsl_bytes.c */
+bool w_small_elem(KType *t);
+bool w_small_load(WCtx *c, StrBuf *sb, KExpr *lv);
+bool w_small_store(WCtx *c, StrBuf *sb, KExpr *lv, const char *value);
+void w_small_note_store(WCtx *c, KExpr *lv);
 
 /* wgsl_builtin.c */
 void w_builtin(WCtx *c, StrBuf *sb, KExpr *e);

@@ -29,6 +29,7 @@ WBase *w_base_for_var(WCtx *c, KVar *v) {
   else if (t->kind == KT_ARRAY) b->elem = t->elem->unqual;
   else b->elem = t;
   b->indexable = (v->kind == KV_PARAM && t->kind == KT_PTR) || t->kind == KT_ARRAY;
+  b->small = v->kind == KV_PARAM && w_small_elem(b->elem);
   if (v->is_extern && v->as == AS_SHARED) b->name = "cw_dyn_shared";
   else b->name = w_ident(c, v->kind == KV_GLOBAL ? v->name : v->cname);
   vec_push(c->a, &c->bases, b);
@@ -115,6 +116,7 @@ static void set_ptr(WCtx *c, KVar *v, WBase *b, SrcLoc loc, bool *changed) {
 static void mark_write(WCtx *c, KExpr *lv) {
   WBase *b = lvalue_root(c, lv);
   if (b) b->written = true;
+  w_small_note_store(c, lv);
 }
 
 static void mark_atomic(WCtx *c, KExpr *e) {

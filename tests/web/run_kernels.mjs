@@ -86,8 +86,11 @@ function close(a, b, isF) {
 }
 
 // Launches whose output depends on the last bit of a float: WebGPU may
-// contract a*b+c into one fma (as nvcc does), the CPU backend does not.
-const lastBit = new Set(['cpp_features.cu cppFeatures']);
+// contract a*b+c into one fma (as nvcc does), the CPU backend does not;
+// there at most 1% of the elements may differ.  cppFeatures adds the low
+// bit of a float to its output; mandelbrot's iteration counts are chaotic
+// at the set's boundary.
+const lastBit = new Set(['cpp_features.cu cppFeatures', 'mandelbrot.cu mandelbrot']);
 
 const files = fs.readdirSync(kdir).filter((f) => f.endsWith('.cu') && (!only || f === only)).sort();
 let ran = 0, passed = 0, unsupported = 0, dirs = 0;
@@ -113,7 +116,7 @@ for (const f of files) {
     const o = parseLine(`x ${nameMatch[2]}`);
     const args = makeArgs(o.args);
     const info = mod.kernels.find((k) => k.name.replace(/\s/g, '') === kname.replace(/\s/g, ''));
-    if ((info && !info.supported) || args.some((a) => a.buffer && !['i32', 'u32', 'f32'].includes(a.type))) {
+    if ((info && !info.supported) || args.some((a) => a.buffer && !['i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'f32'].includes(a.type))) {
       unsupported++;
       continue;
     }
@@ -132,16 +135,23 @@ for (const f of files) {
       failures.push(`${f} ${line}: ${e.message.split('\n')[0]}`);
       continue;
     }
-    let bad = null;
+    let bad = null, differ = 0, total = 0;
+    const tolerant = lastBit.has(`${f} ${kname}`);
     args.forEach((a, i) => {
-      if (!a.buffer || bad) return;
+      if (!a.buffer || (bad && !tolerant)) return;
       const raw = fs.readFileSync(path.join(out, `arg${i}.bin`)); // a Buffer may share a pool
       const ref = new T[a.type](raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
-      for (let k = 0; k < ref.length && !bad; k++)
-        if (!close(a.data[k], ref[k], a.type === 'f32'))
-          bad = `arg${i}[${k}] = ${a.data[k]}, CPU backend ${ref[k]}`;
+      total += ref.length;
+      for (let k = 0; k < ref.length && (!bad || tolerant); k++)
+        if (!close(a.data[k], ref[k], a.type === 'f32')) {
+          differ++;
+          bad ??= `arg${i}[${k}] = ${a.data[k]}, CPU backend ${ref[k]}`;
+        }
     });
-    if (bad && lastBit.has(`${f} ${kname}`)) { console.log(`known ${f} ${line}: ${bad} (float rounding)`); passed++; }
+    if (bad && tolerant && differ <= total / 100) {
+      console.log(`known ${f} ${line}: ${differ} of ${total} elements differ, e.g. ${bad} (float rounding)`);
+      passed++;
+    }
     else if (bad) failures.push(`${f} ${line}: ${bad}`);
     else passed++;
   }

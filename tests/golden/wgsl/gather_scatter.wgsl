@@ -60,8 +60,34 @@ fn scatterAdd(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgrou
 }
 
 // ==== kernel permute ====
-// not emitted: the WGSL target cannot bind buffer parameter 'in': its elements (2 bytes) have no WGSL storage layout (8/16-bit integers, 3-lane vectors and mixed structs are not supported yet)
+// kernel permute, from <source> by cuwasm
+
+struct CwParams {
+  cw_grid: vec3<u32>,
+  cw_base: vec3<u32>,
+  @align(16) n: i32,
+}
+@group(0) @binding(0) var<uniform> cw_p: CwParams;
+override cw_bx: u32 = 1u;
+override cw_by: u32 = 1u;
+override cw_bz: u32 = 1u;
+@group(0) @binding(1) var<storage, read> in: array<u32>;
+@group(0) @binding(2) var<storage, read_write> out: array<atomic<u32>>;
+
+@compute @workgroup_size(cw_bx, cw_by, cw_bz)
+fn permute(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
+  let cw_bid = cw_wid + cw_p.cw_base;
+  var n = cw_p.n;
+  var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
+  if ((i < n)) {
+    var j: u32 = ((u32(i) * 2654435761u) & u32((n - 1i)));
+    let cw_t0 = u32(0i + i);
+    let cw_t1 = u32(0i + i32(j));
+    let cw_t2 = ((cw_t1 % 2u) * 16u);
+    atomicAnd(&out[(cw_t1 / 2u)], ~(0xffffu << cw_t2)); atomicOr(&out[(cw_t1 / 2u)], (u32(extractBits(bitcast<i32>(in[(cw_t0 / 2u)]), ((cw_t0 % 2u) * 16u), 16u)) & 0xffffu) << cw_t2);
+  }
+}
 
 // ==== kernel gatherBytes ====
-// not emitted: the WGSL target cannot bind buffer parameter 'src': its elements (1 bytes) have no WGSL storage layout (8/16-bit integers, 3-lane vectors and mixed structs are not supported yet)
+// not emitted: the WGSL target does not support 64-bit integer 'long long' (not emulated yet)
 

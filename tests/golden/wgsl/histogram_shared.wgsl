@@ -1,5 +1,5 @@
 // ==== kernel histogram256 ====
-// not emitted: the WGSL target cannot bind buffer parameter 'data': its elements (1 bytes) have no WGSL storage layout (8/16-bit integers, 3-lane vectors and mixed structs are not supported yet)
+// not emitted: the WGSL target does not support pointer casts that change the element size (1 to 4 bytes)
 
 // ==== kernel histogramBinned ====
 // kernel histogramBinned, from <source> by cuwasm

@@ -137,5 +137,39 @@ fn tinyVm(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id
 }
 
 // ==== kernel classifyChars ====
-// not emitted: the WGSL target cannot bind buffer parameter 's': its elements (1 bytes) have no WGSL storage layout (8/16-bit integers, 3-lane vectors and mixed structs are not supported yet)
+// kernel classifyChars, from <source> by cuwasm
+
+struct CwParams {
+  cw_grid: vec3<u32>,
+  cw_base: vec3<u32>,
+}
+@group(0) @binding(0) var<uniform> cw_p: CwParams;
+override cw_bx: u32 = 1u;
+override cw_by: u32 = 1u;
+override cw_bz: u32 = 1u;
+@group(0) @binding(1) var<storage, read> s: array<u32>;
+@group(0) @binding(2) var<storage, read_write> cls: array<i32>;
+
+@compute @workgroup_size(cw_bx, cw_by, cw_bz)
+fn classifyChars(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
+  let cw_bid = cw_wid + cw_p.cw_base;
+  let cw_t0 = u32(0i + i32(cw_tid.x));
+  var c: i32 = ((i32(extractBits(s[(cw_t0 / 4u)], ((cw_t0 % 4u) * 8u), 8u)) << 24u) >> 24u);
+  var k: i32;
+  switch (c) {
+    case 32i, 9i, 10i: {
+      k = 1i;
+    }
+    case 48i, 49i, 50i, 51i, 52i, 53i, 54i, 55i, 56i, 57i: {
+      k = 2i;
+    }
+    case 43i, 45i, 42i, 47i: {
+      k = 3i;
+    }
+    case default: {
+      k = select(0i, 4i, (((c >= 97i) && (c <= 122i)) || ((c >= 65i) && (c <= 90i))));
+    }
+  }
+  cls[cw_tid.x] = k;
+}
 
