@@ -44,7 +44,8 @@ static bool field_of(WCtx *c, KExpr *lv, Field *f) {
   KExpr *ptr = el->kind == KE_DEREF ? el->a : el->kind == KE_INDEX && w_is_ptr(el->a->type) ? el->a : NULL;
   if (!ptr) return false;
   WBase *b = w_base_of(c, ptr);
-  if (!b || !b->small) return false;
+  KType *et = unq(ptr->type->elem); /* offsets count the pointer's elements */
+  if (!b || !b->small || !w_small_elem(et)) return false;
   f->base = b;
   StrBuf idx;
   sb_init(&idx);
@@ -58,7 +59,6 @@ static bool field_of(WCtx *c, KExpr *lv, Field *f) {
   const char *i = w_new_tmp(c);
   w_pre(c, "let %s = u32%s;", i, idx.data);
   sb_free(&idx);
-  KType *et = unq(b->elem);
   if (et->kind == KT_VEC) {
     f->is_signed = et->elem->kind == KT_I8;
     if (lane < 0) { f->word = i; return true; }
@@ -126,8 +126,9 @@ void w_small_note_store(WCtx *c, KExpr *lv) {
   KExpr *ptr = el->kind == KE_DEREF ? el->a : el->kind == KE_INDEX && w_is_ptr(el->a->type) ? el->a : NULL;
   if (!ptr) return;
   WBase *b = w_base_of(c, ptr);
-  if (!b || !b->small) return;
-  if (lane || unq(b->elem)->kind != KT_VEC) {
+  KType *et = unq(ptr->type->elem);
+  if (!b || !b->small || !w_small_elem(et)) return;
+  if (lane || et->kind != KT_VEC) {
     b->atomic = true;
     b->atomic_type = c->m->t_u32;
   }

@@ -162,6 +162,24 @@ static bool elem_compatible(KType *a, KType *b) {
   return a->size == b->size;
 }
 
+/* A cast between element sizes, in a buffer addressed by bytes (packed
+ * small elements, or dynamic shared memory declared as char[]): the offset
+ * is rescaled.  Anywhere else the element size is the buffer's. */
+static void scaled_cast(WCtx *c, StrBuf *sb, KExpr *e) {
+  int from = e->a->type->elem->size, to = e->type->elem->size;
+  WBase *b = w_base_of(c, e->a);
+  bool ok = b && (b->small || b->byte_view) && from && to && (from % to == 0 || to % from == 0);
+  if (!ok) {
+    w_error(c, e->loc, "the WGSL target does not support pointer casts that change the element size (%d to %d bytes)",
+            from, to);
+    return;
+  }
+  sb_putc(sb, '(');
+  w_ptr_off(c, sb, e->a);
+  if (to > from) sb_printf(sb, " / %di)", to / from);
+  else sb_printf(sb, " * %di)", from / to);
+}
+
 void w_ptr_off(WCtx *c, StrBuf *sb, KExpr *e) {
   switch (e->kind) {
   case KE_VAR:
@@ -172,9 +190,10 @@ void w_ptr_off(WCtx *c, StrBuf *sb, KExpr *e) {
   case KE_INT: sb_puts(sb, "0i"); return;
   case KE_CAST:
     if (!w_is_ptr(e->a->type)) break;
-    if (!elem_compatible(e->type->elem, e->a->type->elem))
-      w_error(c, e->loc, "the WGSL target does not support pointer casts that change the element size (%d to %d bytes)",
-              e->a->type->elem->size, e->type->elem->size);
+    if (!elem_compatible(e->type->elem, e->a->type->elem)) {
+      scaled_cast(c, sb, e);
+      return;
+    }
     w_ptr_off(c, sb, e->a);
     return;
   case KE_BINARY: {
@@ -199,6 +218,7 @@ void w_ptr_off(WCtx *c, StrBuf *sb, KExpr *e) {
   case KE_COMMA:
   case KE_ASSIGN:
   case KE_INCDEC:
+  case KE_CALL:
     w_expr(c, sb, e);
     return;
   default: break;

@@ -29,6 +29,7 @@ typedef struct WBase {
   const char *name; /* WGSL name */
   bool indexable;   /* an array (name[offset]) rather than one value */
   bool small;       /* 8/16-bit elements packed in u32 words (wgsl_bytes.c) */
+  bool byte_view;   /* extern __shared__ char[]: held as u32 words */
   bool fnptr;       /* a caller's local, reached through ptr<function, T> */
   KType *local_type; /* fnptr: the type of the caller's variable */
 } WBase;
@@ -47,6 +48,7 @@ typedef struct WInst {
   const char *name;
   PtrVec ptrs;      /* WPtrVar* of this instance */
   PtrVec varying;   /* KVar*: locals that may differ between threads */
+  WBase *ret_base;  /* a function returning a pointer: where it points */
   bool analysed;
 } WInst;
 
@@ -97,6 +99,7 @@ bool w_analyse(WCtx *c, WInst *in);
 WBase *w_base_of(WCtx *c, KExpr *e);
 WBase *w_base_for_var(WCtx *c, KVar *v);
 WInst *w_inst_for_call(WCtx *c, KExpr *call);
+WBase *w_call_ret_base(WCtx *c, KExpr *call);
 WPtrVar *w_ptr_var(WCtx *c, KVar *v);
 bool w_is_ptr(const KType *t);
 

@@ -31,6 +31,10 @@ WBase *w_base_for_var(WCtx *c, KVar *v) {
   b->indexable = (v->kind == KV_PARAM && t->kind == KT_PTR) || t->kind == KT_ARRAY;
   b->small = v->kind == KV_PARAM && w_small_elem(b->elem);
   if (v->is_extern && v->as == AS_SHARED) b->name = "cw_dyn_shared";
+  if (v->is_extern && v->as == AS_SHARED && b->elem->size == 1) {
+    b->elem = c->m->t_u32; /* only ever used through casts to 4-byte types */
+    b->byte_view = true;
+  }
   else b->name = w_ident(c, v->kind == KV_GLOBAL ? v->name : v->cname);
   vec_push(c->a, &c->bases, b);
   return b;
@@ -78,6 +82,7 @@ WBase *w_base_of(WCtx *c, KExpr *e) {
   }
   case KE_COMMA: return w_base_of(c, e->b);
   case KE_ASSIGN: return w_base_of(c, e->a);
+  case KE_CALL: return w_call_ret_base(c, e);
   default: return NULL;
   }
 }
@@ -167,8 +172,23 @@ static void walk_expr(Walk *w, KExpr *e) {
   if (e->kind == KE_CALL) walk_call(w, e);
 }
 
+static void note_return(Walk *w, KStmt *s) {
+  WCtx *c = w->c;
+  if (!s->e || !w_is_ptr(s->e->type)) return;
+  WBase *b = w_base_of(c, s->e);
+  if (!b || c->cur->ret_base == b) return;
+  if (c->cur->ret_base) {
+    w_error(c, s->loc, "function '%s' may return pointers into '%s' or '%s'; the WGSL target needs one buffer",
+            c->cur->f->name, c->cur->ret_base->var->name, b->var->name);
+    return;
+  }
+  c->cur->ret_base = b;
+  *w->changed = true;
+}
+
 static void walk_stmt(Walk *w, KStmt *s) {
   if (!s || w->c->failed) return;
+  if (s->kind == KS_RETURN) note_return(w, s);
   switch (s->kind) {
   case KS_BLOCK:
     for (int i = 0; i < s->nstmts; i++) walk_stmt(w, s->stmts[i]);
@@ -237,6 +257,26 @@ static WBase *fnptr_base(WCtx *c, KVar *param, WBase *caller) {
   b->indexable = b->local_type->kind == KT_ARRAY;
   b->name = arena_printf(c->a, "(*cw_r_%s)", param->cname);
   return b;
+}
+
+/* Where a call returning a pointer points, in the caller's terms; NULL
+ * while its arguments' bases are still unknown. */
+WBase *w_call_ret_base(WCtx *c, KExpr *call) {
+  KFunc *f = call->fn;
+  if (!f->body || !w_is_ptr(f->ret)) return NULL;
+  for (int i = 0; i < f->nparams && i < call->nargs; i++)
+    if (w_is_ptr(f->params[i]->type) && !w_base_of(c, call->args[i])) return NULL;
+  WInst *in = w_inst_for_call(c, call);
+  if (!in) return NULL;
+  if (!in->analysed) {
+    WInst *saved = c->cur;
+    w_analyse(c, in);
+    c->cur = saved;
+  }
+  WBase *r = in->ret_base;
+  for (int i = 0; r && r->fnptr && i < f->nparams; i++)
+    if (in->pbase[i] == r) return in->argbase[i];
+  return r;
 }
 
 /* The instance of the function called by `call` for its arguments' bases. */

@@ -259,7 +259,7 @@ static void return_stmt(WCtx *c, KStmt *s) {
   sb_init(&t);
   sb_puts(&t, "return ");
   if (w_is_ptr(s->e->type)) {
-    w_error(c, s->loc, "the WGSL target does not support functions returning pointers");
+    w_ptr_off(c, &t, s->e); /* the caller knows the base (w_call_ret_base) */
   } else {
     w_expr_as(c, &t, s->e, c->cur->f->ret);
   }

@@ -13,7 +13,7 @@ override cw_bz: u32 = 1u;
 @group(0) @binding(1) var<storage, read> in: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out: array<f32>;
 override cw_dyn_n: u32 = 1u;
-var<workgroup> cw_dyn_shared: array<f32, cw_dyn_n>;
+var<workgroup> buf: array<f32, cw_dyn_n>;
 
 @compute @workgroup_size(cw_bx, cw_by, cw_bz)
 fn partialSums(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
@@ -31,7 +31,7 @@ fn partialSums(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
       }
     }
   }
-  cw_dyn_shared[tid] = v;
+  buf[tid] = v;
   storageBarrier();
   workgroupBarrier();
   {
@@ -39,7 +39,7 @@ fn partialSums(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
     loop {
       if !((s > 0i)) { break; }
       if ((tid < s)) {
-        cw_dyn_shared[tid] = (cw_dyn_shared[tid] + cw_dyn_shared[(tid + s)]);
+        buf[tid] = (buf[tid] + buf[(tid + s)]);
       }
       storageBarrier();
       workgroupBarrier();
@@ -49,7 +49,7 @@ fn partialSums(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
     }
   }
   if ((tid == 0i)) {
-    out[cw_bid.x] = cw_dyn_shared[0i];
+    out[cw_bid.x] = buf[0i];
   }
 }
 

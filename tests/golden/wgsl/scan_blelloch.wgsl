@@ -14,7 +14,7 @@ override cw_bz: u32 = 1u;
 @group(0) @binding(2) var<storage, read_write> out: array<f32>;
 @group(0) @binding(3) var<storage, read_write> blockSums: array<f32>;
 override cw_dyn_n: u32 = 1u;
-var<workgroup> cw_dyn_shared: array<f32, cw_dyn_n>;
+var<workgroup> temp: array<f32, cw_dyn_n>;
 
 @compute @workgroup_size(cw_bx, cw_by, cw_bz)
 fn blellochScan(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
@@ -24,8 +24,8 @@ fn blellochScan(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgr
   var po_src: i32 = (0i + i32((cw_bid.x * u32(n))));
   var po_dst: i32 = (0i + i32((cw_bid.x * u32(n))));
   var offset: i32 = 1i;
-  cw_dyn_shared[(2i * tid)] = in[po_src + (2i * tid)];
-  cw_dyn_shared[((2i * tid) + 1i)] = in[po_src + ((2i * tid) + 1i)];
+  temp[(2i * tid)] = in[po_src + (2i * tid)];
+  temp[((2i * tid) + 1i)] = in[po_src + ((2i * tid) + 1i)];
   {
     var d: i32 = (n >> u32(1i));
     loop {
@@ -35,7 +35,7 @@ fn blellochScan(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgr
       if ((tid < d)) {
         var ai: i32 = ((offset * ((2i * tid) + 1i)) - 1i);
         var bi: i32 = ((offset * ((2i * tid) + 2i)) - 1i);
-        cw_dyn_shared[bi] = (cw_dyn_shared[bi] + cw_dyn_shared[ai]);
+        temp[bi] = (temp[bi] + temp[ai]);
       }
       offset = (offset * 2i);
       continuing {
@@ -44,8 +44,8 @@ fn blellochScan(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgr
     }
   }
   if ((tid == 0i)) {
-    blockSums[cw_bid.x] = cw_dyn_shared[(n - 1i)];
-    cw_dyn_shared[(n - 1i)] = 0.0f;
+    blockSums[cw_bid.x] = temp[(n - 1i)];
+    temp[(n - 1i)] = 0.0f;
   }
   {
     var d: i32 = 1i;
@@ -57,9 +57,9 @@ fn blellochScan(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgr
       if ((tid < d)) {
         var ai: i32 = ((offset * ((2i * tid) + 1i)) - 1i);
         var bi: i32 = ((offset * ((2i * tid) + 2i)) - 1i);
-        var t: f32 = cw_dyn_shared[ai];
-        cw_dyn_shared[ai] = cw_dyn_shared[bi];
-        cw_dyn_shared[bi] = (cw_dyn_shared[bi] + t);
+        var t: f32 = temp[ai];
+        temp[ai] = temp[bi];
+        temp[bi] = (temp[bi] + t);
       }
       continuing {
         d = (d * 2i);
@@ -68,8 +68,8 @@ fn blellochScan(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgr
   }
   storageBarrier();
   workgroupBarrier();
-  out[po_dst + (2i * tid)] = cw_dyn_shared[(2i * tid)];
-  out[po_dst + ((2i * tid) + 1i)] = cw_dyn_shared[((2i * tid) + 1i)];
+  out[po_dst + (2i * tid)] = temp[(2i * tid)];
+  out[po_dst + ((2i * tid) + 1i)] = temp[((2i * tid) + 1i)];
 }
 
 // ==== kernel addBlockSums ====
