@@ -268,6 +268,7 @@ static char *assemble(WCtx *c, const char *source_name) {
   sb_init(&decls);
   emit_uniforms(c, &decls);
   emit_decls(c, &decls);
+  w_warp_decls(c, &decls);
   emit_structs(c, &mod);
   if (decls.data) sb_puts(&mod, decls.data);
   sb_free(&decls);

@@ -52,8 +52,9 @@ static const Map maps[] = {
 
 /* Bit casts and rounding conversions: one WGSL expression around %s. */
 static const Map convs[] = {
-    {KB_I_FLOAT_AS_INT, "bitcast<i32>(%s)"}, {KB_I_INT_AS_FLOAT, "bitcast<f32>(%s)"},
-    {KB_I_FLOAT_AS_UINT, "bitcast<u32>(%s)"}, {KB_I_UINT_AS_FLOAT, "bitcast<f32>(%s)"},
+    /* to float through a function: a constant infinity or NaN is a WGSL error */
+    {KB_I_FLOAT_AS_INT, "bitcast<i32>(%s)"}, {KB_I_INT_AS_FLOAT, "cw_f32_bits(bitcast<u32>(%s))"},
+    {KB_I_FLOAT_AS_UINT, "bitcast<u32>(%s)"}, {KB_I_UINT_AS_FLOAT, "cw_f32_bits(%s)"},
     {KB_I_FLOAT2INT_RN, "i32(round(%s))"}, {KB_I_FLOAT2INT_RZ, "i32(%s)"},
     {KB_I_FLOAT2INT_RU, "i32(ceil(%s))"}, {KB_I_FLOAT2INT_RD, "i32(floor(%s))"},
     {KB_I_FLOAT2UINT_RN, "u32(round(%s))"}, {KB_I_FLOAT2UINT_RZ, "u32(%s)"},
@@ -125,6 +126,7 @@ void w_builtin(WCtx *c, StrBuf *sb, KExpr *e) {
   m = find(convs, sizeof convs / sizeof *convs, e->builtin);
   if (m && e->nargs == 1) {
     if (strstr(m->wgsl, "cw_round")) w_need_helper(c, "cw_round");
+    if (strstr(m->wgsl, "cw_f32_bits")) w_need_helper(c, "cw_f32_bits");
     StrBuf a;
     sb_init(&a);
     w_expr(c, &a, e->args[0]);
@@ -133,6 +135,7 @@ void w_builtin(WCtx *c, StrBuf *sb, KExpr *e) {
     return;
   }
   if (e->builtin == KB_SINCOSF || e->builtin == KB_I_SINCOSF) { sincos(c, sb, e); return; }
+  if (w_warp(c, sb, e)) return;
   if (fence(e)) return;
   if (e->builtin == KB_LDG) { w_load_ptr(c, sb, e->args[0]); return; }
   w_error(c, e->loc, "the WGSL target does not support '%s' yet", kb_info(e->builtin)->name);

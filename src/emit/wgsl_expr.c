@@ -113,8 +113,37 @@ void w_expr_as(WCtx *c, StrBuf *sb, KExpr *e, KType *t) {
 
 void w_cond(WCtx *c, StrBuf *sb, KExpr *e) { w_expr_as(c, sb, e, c->m->t_bool); }
 
+static bool stmt_writes(KStmt *s, int depth);
+
+/* Whether evaluating e writes memory other than its own locals: select()
+ * evaluates both arms, so such an arm cannot be emitted there. */
+static bool expr_writes(KExpr *e, int depth) {
+  if (!e || depth > 8) return e != NULL;
+  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC) {
+    KExpr *lv = e->a;
+    while (lv->kind == KE_MEMBER || (lv->kind == KE_INDEX && lv->a->type->kind == KT_ARRAY)) lv = lv->a;
+    if (lv->kind != KE_VAR || lv->var->kind == KV_GLOBAL || lv->var->as == AS_SHARED) return true;
+  }
+  if (e->kind == KE_BUILTIN && kb_info(e->builtin)->cls == KBC_ATOMIC) return true;
+  if (e->kind == KE_CALL && e->fn->body && stmt_writes(e->fn->body, depth + 1)) return true;
+  if (expr_writes(e->a, depth) || expr_writes(e->b, depth) || expr_writes(e->c, depth)) return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_writes(e->args[i], depth)) return true;
+  return false;
+}
+
+static bool stmt_writes(KStmt *s, int depth) {
+  if (!s) return false;
+  for (int i = 0; i < s->nstmts; i++)
+    if (stmt_writes(s->stmts[i], depth)) return true;
+  return expr_writes(s->e, depth) || expr_writes(s->cond, depth) || expr_writes(s->init, depth) ||
+         expr_writes(s->step, depth) || stmt_writes(s->then, depth) || stmt_writes(s->els, depth) ||
+         stmt_writes(s->body, depth) || stmt_writes(s->init_stmt, depth);
+}
+
 static bool has_effect(KExpr *e) {
   if (!e) return false;
+  if (e->kind == KE_CALL && e->fn->body && stmt_writes(e->fn->body, 0)) return true;
   if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC) return true;
   if (e->kind == KE_BUILTIN && kb_info(e->builtin)->cls == KBC_ATOMIC) return true;
   if (has_effect(e->a) || has_effect(e->b) || has_effect(e->c)) return true;

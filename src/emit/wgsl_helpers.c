@@ -21,6 +21,10 @@ static const Helper helpers[] = {
     {"cw_unpack_u8x4", "fn cw_unpack_u8x4(w: u32) -> vec4<u32> { return vec4<u32>(w & 0xffu, (w >> 8u) & 0xffu, (w >> 16u) & 0xffu, w >> 24u); }\n"},
     {"cw_unpack_i8x4", "fn cw_unpack_i8x4(w: u32) -> vec4<i32> { let s = bitcast<i32>(w); return vec4<i32>(extractBits(s, 0u, 8u), extractBits(s, 8u, 8u), extractBits(s, 16u, 8u), extractBits(s, 24u, 8u)); }\n"},
     {"cw_pack_8x4", "fn cw_pack_8x4(v: vec4<u32>) -> u32 { return (v.x & 0xffu) | ((v.y & 0xffu) << 8u) | ((v.z & 0xffu) << 16u) | (v.w << 24u); }\n"},
+    {"cw_lin", "fn cw_lin(t: vec3<u32>) -> u32 { return t.x + cw_bx * (t.y + cw_by * t.z); }\n"},
+    {"cw_warp_mask", "fn cw_warp_mask(t: vec3<u32>) -> u32 {\n"
+                     "  let n = min(32u, cw_bx * cw_by * cw_bz - (cw_lin(t) - cw_lin(t) % 32u));\n"
+                     "  return select((1u << n) - 1u, 0xffffffffu, n == 32u);\n}\n"},
     {"cw_exp10", "fn cw_exp10(x: f32) -> f32 { return exp2(x * 3.321928094887362f); }\n"},
     {"cw_log10", "fn cw_log10(x: f32) -> f32 { return log2(x) * 0.30102999566398120f; }\n"},
     {"cw_expm1", "fn cw_expm1(x: f32) -> f32 { if (abs(x) < 1e-4f) { return x + 0.5f * x * x; } return exp(x) - 1.0f; }\n"},
@@ -88,7 +92,7 @@ static const Helper helpers[] = {
 
 /* Helpers that call other helpers. */
 static const char *const deps[][2] = {
-    {"cw_erfc", "cw_erf"}, {"cw_pow", "cw_f32_bits"}, {"cw_normcdf", "cw_erf"}, {"cw_mulhi", "cw_umulhi"},
+    {"cw_erfc", "cw_erf"}, {"cw_warp_mask", "cw_lin"}, {"cw_pow", "cw_f32_bits"}, {"cw_normcdf", "cw_erf"}, {"cw_mulhi", "cw_umulhi"},
     {"cw_funnel_lc", "cw_funnel_l"}, {"cw_funnel_rc", "cw_funnel_r"},
 };
 

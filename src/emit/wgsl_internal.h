@@ -76,6 +76,8 @@ typedef struct WCtx {
   int loop_depth_plain; /* loops (without barriers) around the statement */
   int varying_depth; /* if/loop/switch with thread-dependent conditions */
   PtrVec helpers;   /* const char*: names of helper functions needed */
+  bool uses_warp;   /* cw_wx scratch for warp emulation (wgsl_warp.c) */
+  bool uses_count;  /* cw_count for __syncthreads_count/and/or */
 } WCtx;
 
 /* wgsl.c */
@@ -128,6 +130,10 @@ void w_small_note_store(WCtx *c, KExpr *lv);
 
 /* wgsl_builtin.c */
 void w_builtin(WCtx *c, StrBuf *sb, KExpr *e);
+
+/* wgsl_warp.c */
+bool w_warp(WCtx *c, StrBuf *sb, KExpr *e);
+void w_warp_decls(WCtx *c, StrBuf *sb);
 
 /* wgsl_atomic.c */
 void w_atomic(WCtx *c, StrBuf *sb, KExpr *e);

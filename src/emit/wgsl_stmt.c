@@ -34,6 +34,7 @@ void w_line(WCtx *c, const char *fmt, ...) {
 
 static bool expr_has_barrier(KExpr *e) {
   if (!e) return false;
+  if (e->kind == KE_BUILTIN && e->builtin >= KB_LANEMASK_LT && e->builtin <= KB_LANEMASK_EQ) return false;
   if (e->kind == KE_BUILTIN) {
     KBuiltinClass k = kb_info(e->builtin)->cls;
     if (k == KBC_WARP || (k == KBC_SYNC && e->builtin != KB_THREADFENCE &&

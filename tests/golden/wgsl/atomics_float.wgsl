@@ -15,6 +15,8 @@ override cw_bz: u32 = 1u;
 @group(0) @binding(1) var<storage, read> x: array<f32>;
 @group(0) @binding(2) var<storage, read_write> result: array<atomic<i32>>;
 
+fn cw_f32_bits(b: u32) -> f32 { return bitcast<f32>(b); }
+
 fn atomicMaxFloat_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_addr: i32, cw_a_value: f32) -> f32 {
   var po_addr = cw_a_addr;
   var value = cw_a_value;
@@ -24,7 +26,7 @@ fn atomicMaxFloat_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_addr: i32, cw_a_v
   {
     loop {
       assumed = old;
-      if ((bitcast<f32>(assumed) >= value)) {
+      if ((cw_f32_bits(bitcast<u32>(assumed)) >= value)) {
         break;
       }
       let cw_t0 = assumed;
@@ -40,7 +42,7 @@ fn atomicMaxFloat_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_addr: i32, cw_a_v
       }
     }
   }
-  return bitcast<f32>(old);
+  return cw_f32_bits(bitcast<u32>(old));
 }
 
 @compute @workgroup_size(cw_bx, cw_by, cw_bz)
