@@ -78,6 +78,7 @@ typedef struct WCtx {
   PtrVec helpers;   /* const char*: names of helper functions needed */
   bool uses_warp;   /* cw_wx scratch for warp emulation (wgsl_warp.c) */
   bool uses_count;  /* cw_count for __syncthreads_count/and/or */
+  const char *spec_cond; /* inside a speculated if: its condition (wgsl_speculate.c) */
 } WCtx;
 
 /* wgsl.c */
@@ -141,6 +142,11 @@ void w_atomic(WCtx *c, StrBuf *sb, KExpr *e);
 /* wgsl_uniform.c */
 void w_varying_init(WCtx *c, WInst *in);
 bool w_is_varying(WCtx *c, KExpr *e);
+
+/* wgsl_speculate.c */
+bool w_can_speculate(WCtx *c, KStmt *then);
+void w_speculate(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *));
+bool w_spec_store(WCtx *c, KExpr *e);
 
 /* wgsl_stmt.c */
 void w_func_body(WCtx *c, KStmt *body);

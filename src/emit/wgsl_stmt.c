@@ -113,6 +113,7 @@ static void decl(WCtx *c, KStmt *s) {
 }
 
 static void expr_stmt(WCtx *c, KExpr *e) {
+  if (w_spec_store(c, e)) return;
   StrBuf t;
   sb_init(&t);
   w_effect(c, &t, e);
@@ -130,6 +131,10 @@ static void sub_block(WCtx *c, KStmt *s) {
 }
 
 static void if_stmt(WCtx *c, KStmt *s) {
+  if (!s->els && w_has_barrier(s->then) && w_is_varying(c, s->cond) && w_can_speculate(c, s->then)) {
+    w_speculate(c, s, sub_block);
+    return;
+  }
   StrBuf t;
   sb_init(&t);
   sb_puts(&t, "if (");

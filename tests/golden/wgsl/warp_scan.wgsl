@@ -1,5 +1,78 @@
 // ==== kernel blockInclusiveScan ====
-// not emitted: call to 'warpInclusive', which synchronises the block, under thread-dependent control flow: WGSL needs barriers in uniform control flow
+// kernel blockInclusiveScan, from <source> by cuwasm
+
+struct CwParams {
+  cw_grid: vec3<u32>,
+  cw_base: vec3<u32>,
+}
+@group(0) @binding(0) var<uniform> cw_p: CwParams;
+override cw_bx: u32 = 1u;
+override cw_by: u32 = 1u;
+override cw_bz: u32 = 1u;
+@group(0) @binding(1) var<storage, read> in: array<i32>;
+@group(0) @binding(2) var<storage, read_write> out: array<i32>;
+@group(0) @binding(3) var<storage, read_write> blockTotals: array<i32>;
+var<workgroup> warpTotals: array<i32, 32>;
+var<workgroup> cw_wx: array<u32, cw_bx * cw_by * cw_bz>;
+
+fn cw_lin(t: vec3<u32>) -> u32 { return t.x + cw_bx * (t.y + cw_by * t.z); }
+
+fn warpInclusive(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_v: i32) -> i32 {
+  var v = cw_a_v;
+  var lane: i32 = i32((cw_tid.x & 31u));
+  {
+  }
+  {
+    var d: i32 = 1i;
+    loop {
+      if !((d < 32i)) { break; }
+      cw_wx[cw_lin(cw_tid)] = bitcast<u32>(v);
+      workgroupBarrier();
+      let cw_t0 = cw_lin(cw_tid) % 32u;
+      let cw_t2 = u32(d);
+      let cw_t1 = cw_wx[min(cw_lin(cw_tid) - cw_t0 + select(cw_t0, cw_t0 - cw_t2, cw_t0 % u32(32i) >= cw_t2), cw_bx * cw_by * cw_bz - 1u)];
+      workgroupBarrier();
+      var t: i32 = bitcast<i32>(cw_t1);
+      if ((lane >= d)) {
+        v = (v + t);
+      }
+      continuing {
+        d = (d << u32(1i));
+      }
+    }
+  }
+  return v;
+}
+
+@compute @workgroup_size(cw_bx, cw_by, cw_bz)
+fn blockInclusiveScan(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
+  let cw_bid = cw_wid + cw_p.cw_base;
+  var g: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
+  var lane: i32 = i32((cw_tid.x & 31u));
+  var warp: i32 = i32((cw_tid.x >> u32(5i)));
+  var v: i32 = warpInclusive(cw_tid, cw_bid, in[g]);
+  if ((lane == 31i)) {
+    warpTotals[warp] = v;
+  }
+  storageBarrier();
+  workgroupBarrier();
+  let cw_t3 = (warp == 0i); // runs in every thread, undone where false
+  {
+    var nw: i32 = i32((cw_bx >> u32(5i)));
+    var t: i32 = select(0i, warpTotals[lane], (lane < nw));
+    let cw_t4 = warpInclusive(cw_tid, cw_bid, t);
+    if (cw_t3) { warpTotals[lane] = cw_t4; }
+  }
+  storageBarrier();
+  workgroupBarrier();
+  if ((warp > 0i)) {
+    v = (v + warpTotals[(warp - 1i)]);
+  }
+  out[g] = v;
+  if ((cw_tid.x == (cw_bx - 1u))) {
+    blockTotals[cw_bid.x] = v;
+  }
+}
 
 // ==== kernel blockExclusiveScanF ====
 // kernel blockExclusiveScanF, from <source> by cuwasm
