@@ -86,7 +86,9 @@ static void u_stmt(UWalk *w, KStmt *s, bool vctl) {
     return;
   }
   case KS_IF: {
-    bool v = vctl || w_is_varying(w->c, s->cond);
+    /* a speculated if (wgsl_speculate.c) runs its body in every thread */
+    bool spec = !s->els && w_has_barrier(s->then) && w_can_speculate(w->c, s->then);
+    bool v = vctl || (!spec && w_is_varying(w->c, s->cond));
     u_expr(w, s->cond, vctl);
     u_stmt(w, s->then, v);
     u_stmt(w, s->els, v);
