@@ -226,6 +226,10 @@ static void emit_decls(WCtx *c, StrBuf *sb) {
     }
     decl_base(c, sb, b, &next);
   }
+  if (c->uses_dbg) {
+    c->dbg_binding = next++;
+    sb_printf(sb, "@group(0) @binding(%d) var<storage, read_write> cw_dbg: array<atomic<u32>>;\n", c->dbg_binding);
+  }
 }
 
 static void emit_structs(WCtx *c, StrBuf *sb) {

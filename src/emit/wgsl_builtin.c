@@ -136,6 +136,7 @@ void w_builtin(WCtx *c, StrBuf *sb, KExpr *e) {
   }
   if (e->builtin == KB_SINCOSF || e->builtin == KB_I_SINCOSF) { sincos(c, sb, e); return; }
   if (w_warp(c, sb, e)) return;
+  if (w_debug(c, sb, e)) return;
   if (fence(e)) return;
   if (e->builtin == KB_LDG) { w_load_ptr(c, sb, e->args[0]); return; }
   w_error(c, e->loc, "the WGSL target does not support '%s' yet", kb_info(e->builtin)->name);

@@ -334,7 +334,7 @@ void w_effect(WCtx *c, StrBuf *sb, KExpr *e) {
     sb_init(&x);
     w_expr(c, &x, e);
     if (e->type->kind == KT_VOID) { if (x.len) sb_printf(sb, "%s;", x.data); }
-    else if (x.len) sb_printf(sb, "_ = %s;", x.data);
+    else if (x.len && strcmp(x.data, "0i")) sb_printf(sb, "_ = %s;", x.data); /* printf's result */
     sb_free(&x);
     return;
   }
@@ -395,6 +395,10 @@ static void bvar(WCtx *c, StrBuf *sb, KExpr *e) {
 
 static void binary(WCtx *c, StrBuf *sb, KExpr *e) {
   if (w_is_ptr(e->type)) { w_ptr_off(c, sb, e); return; }
+  if ((e->a->kind == KE_STR || e->b->kind == KE_STR) && (e->op == KOP_EQ || e->op == KOP_NE)) {
+    sb_puts(sb, e->op == KOP_NE ? "true" : "false"); /* a string literal is never null */
+    return;
+  }
   if (w_is_ptr(e->a->type) && w_is_ptr(e->b->type)) {
     sb_putc(sb, '(');
     w_ptr_off(c, sb, e->a);

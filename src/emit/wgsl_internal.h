@@ -79,6 +79,9 @@ typedef struct WCtx {
   bool uses_warp;   /* cw_wx scratch for warp emulation (wgsl_warp.c) */
   bool uses_count;  /* cw_count for __syncthreads_count/and/or */
   const char *spec_cond; /* inside a speculated if: its condition (wgsl_speculate.c) */
+  bool uses_dbg;    /* printf/assert debug buffer (wgsl_debug.c) */
+  int dbg_binding;
+  PtrVec dbg_formats, dbg_asserts; /* JSON texts */
 } WCtx;
 
 /* wgsl.c */
@@ -131,6 +134,10 @@ void w_small_note_store(WCtx *c, KExpr *lv);
 
 /* wgsl_builtin.c */
 void w_builtin(WCtx *c, StrBuf *sb, KExpr *e);
+
+/* wgsl_debug.c */
+bool w_debug(WCtx *c, StrBuf *sb, KExpr *e);
+void w_debug_meta(WCtx *c, StrBuf *js);
 
 /* wgsl_warp.c */
 bool w_warp(WCtx *c, StrBuf *sb, KExpr *e);

@@ -133,6 +133,7 @@ void w_meta_kernel(WCtx *c, StrBuf *js, const char *wgsl, CwDiags *d) {
   sb_printf(js, "], \"uniformBytes\": %d, \"workgroupSize\": [\"cw_bx\", \"cw_by\", \"cw_bz\"]",
             c->usize ? c->usize : 32);
   if (wgsl) shared_info(c, js);
+  if (wgsl) w_debug_meta(c, js);
   sb_puts(js, ", \"wgsl\": ");
   if (wgsl) json_str(js, wgsl);
   else sb_puts(js, "null");

@@ -129,6 +129,20 @@ __global__ void mark(unsigned* flags, unsigned* dims) {
   mod.destroy();
 });
 
+test('device printf prints through the print option; a failed assert rejects the launch', async () => {
+  const out = [];
+  const mod = await compile(`#include <cassert>
+__global__ void k(const float* b, int tag) {
+  printf("block %d thread %u tag=%d b=%.2f %s\\n", blockIdx.x, threadIdx.x, tag, b[threadIdx.x], "end");
+  assert(b[threadIdx.x] != 0.0f);
+}`, { name: 'p.cu', print: (s) => out.push(s) });
+  await mod.launch('k', { grid: 1, block: 2, args: [Float32Array.from([1.5, 2]), 7] });
+  assert.deepEqual(out.sort(), ['block 0 thread 0 tag=7 b=1.50 end\n', 'block 0 thread 1 tag=7 b=2.00 end\n']);
+  await assert.rejects(mod.launch('k', { grid: 1, block: 2, args: [Float32Array.from([1, 0]), 7] }),
+    (e) => /p\.cu:4: k: block \[0,0,0\], thread \[1,0,0\] Assertion `b\[threadIdx\.x\] != 0\.0f` failed/.test(e.message));
+  mod.destroy();
+});
+
 test('transpile gives WGSL without a GPU', async () => {
   const t = await transpile(vecAdd);
   assert.match(t.module.kernels[0].wgsl, /@compute @workgroup_size\(cw_bx, cw_by, cw_bz\)/);

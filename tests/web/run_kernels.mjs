@@ -103,7 +103,7 @@ for (const f of files) {
   if (!lines.length) continue;
   let mod;
   try {
-    mod = await pkg.compile(src, { name: f });
+    mod = await pkg.compile(src, { name: f, print: () => {} });
   } catch (e) {
     if (/WebGPU/.test(e.message)) { console.log(`SKIP: ${e.message}`); process.exit(77); }
     unsupported += lines.length;

@@ -60,8 +60,10 @@ export async function compileToWgsl(source, { name = 'kernel.cu', defines = {}, 
   M._cw_wasm_free(ptr);
   const out = JSON.parse(text);
   for (const d of out.diagnostics) if (d.file.startsWith(dir + '/')) d.file = d.file.slice(dir.length + 1);
-  for (const k of out.module?.kernels ?? [])
+  for (const k of out.module?.kernels ?? []) {
     if (k.error && k.error.file.startsWith(dir + '/')) k.error.file = k.error.file.slice(dir.length + 1);
+    for (const a of k.debug?.asserts ?? []) if (a.file.startsWith(dir + '/')) a.file = a.file.slice(dir.length + 1);
+  }
   return out;
 }
 

@@ -13,6 +13,8 @@ export interface CompileOptions {
   name?: string;
   /** template kernels to instantiate up front, e.g. 'reduce<float,256>' */
   instances?: string[];
+  /** receives device printf output, one call per printf (default: stdout / console.log) */
+  print?: (text: string) => void;
 }
 
 export interface KernelInfo {

@@ -39,6 +39,7 @@ export class CuwasmModule {
     this.instances = [...(options.instances ?? [])];
     this.globals = new Map();
     this.diagnostics = answer.diagnostics;
+    this.print = options.print; // device printf output (default: stdout / console.log)
     this._load(answer.module);
   }
 
@@ -101,10 +102,10 @@ export class CuwasmModule {
 }
 
 export async function compile(source, options = {}) {
-  const { device = 'auto', name = 'kernel.cu', defines = {}, headers = {}, instances = [] } = options;
+  const { device = 'auto', name = 'kernel.cu', defines = {}, headers = {}, instances = [], print } = options;
   if (device !== 'auto' && device !== 'webgpu')
     throw new Error(`cuwasm: unknown device '${device}' (auto or webgpu)`);
-  const opts = { name, defines, headers, instances };
+  const opts = { name, defines, headers, instances, print };
   const answer = await compileToWgsl(source, opts);
   if (!answer.module) throw compileError(answer.diagnostics);
   const gpu = await getDevice();

@@ -10,6 +10,8 @@
 // for pointers are copied in before and, for non-const pointers, copied
 // back when the launch's promise resolves; DeviceBuffers stay on the GPU.
 
+import { DEBUG_WORDS, readDebug } from './debug.js';
+
 const U = GPUBufferUsageConst();
 
 function GPUBufferUsageConst() {
@@ -92,6 +94,7 @@ export class Kernel {
       buffer: { type: written ? 'storage' : 'read-only-storage' } });
     for (const p of this.meta.params) if (p.kind === 'buffer' && p.binding >= 0) add(p.binding, p.written);
     for (const g of this.meta.globals ?? []) add(g.binding, g.written);
+    if (this.meta.debug) add(this.meta.debug.binding, true);
     const device = this.mod.device;
     this._layout = device.createPipelineLayout({ bindGroupLayouts: [device.createBindGroupLayout({ entries })] });
     return this._layout;
@@ -163,6 +166,12 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
     entries.push({ binding: p.binding, resource: { buffer: buf.buffer } });
   });
   for (const g of meta.globals ?? []) entries.push({ binding: g.binding, resource: { buffer: mod.globalBuffer(g).buffer } });
+  let debug = null;
+  if (meta.debug) {
+    debug = new DeviceBuffer(device, 4 * DEBUG_WORDS).write(new Uint32Array(DEBUG_WORDS));
+    temps.push(debug);
+    entries.push({ binding: meta.debug.binding, resource: { buffer: debug.buffer } });
+  }
   const max = device.limits.maxComputeWorkgroupsPerDimension;
   const enc = device.createCommandEncoder();
   const uniforms = [];
@@ -185,8 +194,19 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
   if (err) throw new Error(`cuwasm: WebGPU rejected the launch of '${meta.name}': ${err.message}`);
   for (const [buf, arr] of readBack) await buf.read(null, arr);
   await device.queue.onSubmittedWorkDone();
+  let failed = null;
+  if (debug) {
+    const { lines, asserts } = readDebug(meta, await debug.read(Uint32Array), meta.name);
+    const print = mod.print ?? ((s) => (typeof process !== 'undefined' && process.stdout ? process.stdout.write(s) : console.log(s)));
+    for (const l of lines) print(l);
+    if (asserts.length) {
+      failed = new Error(`cuwasm: device assertion failed in '${meta.name}':\n${asserts.join('\n')}`);
+      failed.asserts = asserts;
+    }
+  }
   for (const t of temps) t.destroy();
   for (const u of uniforms) u.destroy();
+  if (failed) throw failed;
 }
 
 export { sameName };
