@@ -48,7 +48,8 @@ static void check_params(WCtx *c) {
               t->name ? t->name : "?", p->name);
       return;
     }
-    int al = t->kind == KT_VEC ? (t->count == 2 ? 8 : 16) : 4, sz = t->kind == KT_VEC ? 4 * t->count : 4;
+    int al = t->kind == KT_VEC ? (t->count == 2 ? 8 : 16) : w_is_64(t) ? 8 : 4;
+    int sz = t->kind == KT_VEC ? 4 * t->count : w_is_64(t) ? 8 : 4;
     off = (off + al - 1) / al * al;
     c->uoffs[c->uniforms.len] = off;
     vec_push(c->a, &c->uniforms, p);

@@ -117,7 +117,8 @@ void w_atomic(WCtx *c, StrBuf *sb, KExpr *e) {
   KType *at = b->atomic_type ? b->atomic_type : c->m->t_u32;
   if (t->kind == KT_F32) { float_atomic(c, sb, e, ref); return; }
   if (!w_is_int32(t)) {
-    w_error(c, e->loc, "the WGSL target does not support '%s' on this type", kb_info(e->builtin)->name);
+    w_error(c, e->loc, "the WGSL target does not support '%s' on %s (WGSL atomics are 32-bit)", kb_info(e->builtin)->name,
+            w_is_64(t) ? "64-bit integers" : "this type");
     return;
   }
   if (e->builtin == KB_ATOMIC_CAS) { strong_cas(c, sb, e, ref, at); return; }

@@ -48,6 +48,8 @@ static const Map maps[] = {
     {KB_I_URHADD, "cw_urhadd"}, {KB_I_FUNNELSHIFT_L, "cw_funnel_l"},
     {KB_I_FUNNELSHIFT_R, "cw_funnel_r"}, {KB_I_FUNNELSHIFT_LC, "cw_funnel_lc"},
     {KB_I_FUNNELSHIFT_RC, "cw_funnel_rc"},
+    {KB_I_POPCLL, "cw_popc64"}, {KB_I_CLZLL, "cw_clz64"}, {KB_I_FFSLL, "cw_ffs64"},
+    {KB_I_BREVLL, "cw_brev64"}, {KB_I_MUL64HI, "cw_mul64hi"}, {KB_I_UMUL64HI, "cw_umul64hi"},
 };
 
 /* Bit casts and rounding conversions: one WGSL expression around %s. */
@@ -61,6 +63,12 @@ static const Map convs[] = {
     {KB_I_FLOAT2UINT_RU, "u32(ceil(%s))"}, {KB_I_FLOAT2UINT_RD, "u32(floor(%s))"},
     {KB_I_INT2FLOAT_RN, "f32(%s)"}, {KB_I_UINT2FLOAT_RN, "f32(%s)"},
     {KB_LROUNDF, "i32(cw_round(%s))"}, {KB_LRINTF, "i32(round(%s))"},
+    {KB_I_FLOAT2LL_RN, "cw_f2i64(round(%s))"}, {KB_I_FLOAT2LL_RZ, "cw_f2i64(%s)"},
+    {KB_I_FLOAT2LL_RU, "cw_f2i64(ceil(%s))"}, {KB_I_FLOAT2LL_RD, "cw_f2i64(floor(%s))"},
+    {KB_I_FLOAT2ULL_RN, "cw_f2u64(round(%s))"}, {KB_I_FLOAT2ULL_RZ, "cw_f2u64(%s)"},
+    {KB_I_FLOAT2ULL_RU, "cw_f2u64(ceil(%s))"}, {KB_I_FLOAT2ULL_RD, "cw_f2u64(floor(%s))"},
+    {KB_I_LL2FLOAT_RN, "cw_i64f(%s)"}, {KB_I_ULL2FLOAT_RN, "cw_u64f(%s)"},
+    {KB_LLROUNDF, "cw_f2i64(cw_round(%s))"}, {KB_LLRINTF, "cw_f2i64(round(%s))"},
 };
 
 static const Map *find(const Map *m, size_t n, KBuiltinId id) {
@@ -114,7 +122,25 @@ static bool fence(KExpr *e) {
          e->builtin == KB_THREADFENCE_SYSTEM;
 }
 
+/* min, max and abs of 64-bit integers (WGSL's would work lane by lane). */
+static bool minmax64(WCtx *c, StrBuf *sb, KExpr *e) {
+  if (!w_is_64(e->type) || (e->builtin != KB_MIN && e->builtin != KB_MAX && e->builtin != KB_ABS)) return false;
+  bool s = kt_is_signed(e->type->unqual ? e->type->unqual : e->type);
+  if (e->builtin == KB_ABS) {
+    w_need_helper(c, "cw_abs64");
+    sb_puts(sb, "cw_abs64(");
+  } else {
+    const char *fn = e->builtin == KB_MIN ? (s ? "cw_min64s" : "cw_min64u") : (s ? "cw_max64s" : "cw_max64u");
+    w_need_helper(c, fn);
+    sb_printf(sb, "%s(", fn);
+  }
+  args(c, sb, e);
+  sb_putc(sb, ')');
+  return true;
+}
+
 void w_builtin(WCtx *c, StrBuf *sb, KExpr *e) {
+  if (minmax64(c, sb, e)) return;
   const Map *m = find(maps, sizeof maps / sizeof *maps, e->builtin);
   if (m) {
     if (!strncmp(m->wgsl, "cw_", 3)) w_need_helper(c, m->wgsl);
@@ -127,6 +153,9 @@ void w_builtin(WCtx *c, StrBuf *sb, KExpr *e) {
   if (m && e->nargs == 1) {
     if (strstr(m->wgsl, "cw_round")) w_need_helper(c, "cw_round");
     if (strstr(m->wgsl, "cw_f32_bits")) w_need_helper(c, "cw_f32_bits");
+    static const char *const h64[] = {"cw_f2i64", "cw_f2u64", "cw_i64f", "cw_u64f"};
+    for (size_t i = 0; i < sizeof h64 / sizeof *h64; i++)
+      if (strstr(m->wgsl, h64[i])) w_need_helper(c, h64[i]);
     StrBuf a;
     sb_init(&a);
     w_expr(c, &a, e->args[0]);

@@ -38,6 +38,7 @@ void w_int_lit(StrBuf *sb, KType *t, int64_t v) {
     sb_printf(sb, "%lluu", (unsigned long long)(uint32_t)v);
     return;
   case KT_F32: sb_printf(sb, "%lld.0f", (long long)v); return;
+  case KT_I64: case KT_U64: w_int64_lit(sb, v); return;
   default:
     if ((int32_t)v == INT32_MIN) sb_puts(sb, "i32(-2147483648)");
     else if ((int32_t)v < 0) sb_printf(sb, "(%di)", (int32_t)v);
@@ -76,6 +77,7 @@ void w_conv(WCtx *c, StrBuf *sb, KType *from, KType *to, const char *x) {
   to = to->unqual ? to->unqual : to;
   KType *rf = w_scalar_of(c, from), *rt = w_scalar_of(c, to);
   if (from == to || (to->kind == KT_PTR && from->kind == KT_PTR)) { sb_puts(sb, x); return; }
+  if (to->kind == KT_BOOL && w_is_64(from)) { w_conv64(c, sb, from, to, x); return; }
   if (to->kind == KT_BOOL) {
     if (from->kind == KT_PTR) sb_puts(sb, "true");
     else if (from->kind == KT_F32) sb_printf(sb, "(%s != 0.0f)", x);
@@ -95,6 +97,7 @@ void w_conv(WCtx *c, StrBuf *sb, KType *from, KType *to, const char *x) {
     w_error(c, (SrcLoc){0}, "the WGSL target cannot convert a pointer to an integer");
     return;
   }
+  if (w_conv64(c, sb, from, to, x)) return;
   StrBuf t;
   sb_init(&t);
   if (rf == rt) sb_puts(&t, x);
@@ -297,6 +300,24 @@ static void assign_effect(WCtx *c, StrBuf *sb, KExpr *e) {
     StrBuf old;
     sb_init(&old);
     w_load(c, &old, lv);
+    if (w_is_64(ot)) {
+      StrBuf a, b;
+      sb_init(&a);
+      sb_init(&b);
+      w_conv(c, &a, lv->type, ot, old.data ? old.data : "");
+      if (e->kind == KE_INCDEC) w_int64_lit(&b, 1);
+      else if (e->op == KOP_SHL || e->op == KOP_SHR) w_expr_as(c, &b, e->b, c->m->t_u32);
+      else w_expr_as(c, &b, e->b, ot);
+      w_binop64(c, &x, e->kind == KE_INCDEC ? e->op : e->op, ot, a.data ? a.data : "", b.data ? b.data : "");
+      sb_free(&a);
+      sb_free(&b);
+      w_conv(c, &v, ot, lv->type, x.data ? x.data : "");
+      w_store(c, sb, lv, v.data ? v.data : "");
+      sb_free(&old);
+      sb_free(&v);
+      sb_free(&x);
+      return;
+    }
     sb_putc(&x, '(');
     w_conv(c, &x, lv->type, ot, old.data ? old.data : "");
     KOp op = e->op;
@@ -407,6 +428,18 @@ static void binary(WCtx *c, StrBuf *sb, KExpr *e) {
     sb_putc(sb, ')');
     return;
   }
+  if (w_is_64(e->a->type) && e->op != KOP_LAND && e->op != KOP_LOR) {
+    StrBuf a, b;
+    sb_init(&a);
+    sb_init(&b);
+    w_expr(c, &a, e->a);
+    if (e->op == KOP_SHL || e->op == KOP_SHR) w_expr_as(c, &b, e->b, c->m->t_u32);
+    else w_expr_as(c, &b, e->b, e->a->type);
+    w_binop64(c, sb, e->op, e->a->type, a.data ? a.data : "", b.data ? b.data : "");
+    sb_free(&a);
+    sb_free(&b);
+    return;
+  }
   sb_putc(sb, '(');
   if (e->op == KOP_LAND || e->op == KOP_LOR) {
     w_cond(c, sb, e->a);
@@ -426,6 +459,14 @@ static void unary(WCtx *c, StrBuf *sb, KExpr *e) {
     sb_puts(sb, "!(");
     w_cond(c, sb, e->a);
     sb_putc(sb, ')');
+    return;
+  }
+  if (w_is_64(e->type)) {
+    StrBuf a;
+    sb_init(&a);
+    w_expr(c, &a, e->a);
+    w_unop64(c, sb, e->op, a.data ? a.data : "");
+    sb_free(&a);
     return;
   }
   if (e->op == KOP_NEG && w_scalar_of(c, e->type)->kind == KT_U32) {

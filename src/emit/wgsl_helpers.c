@@ -25,6 +25,66 @@ static const Helper helpers[] = {
     {"cw_warp_mask", "fn cw_warp_mask(t: vec3<u32>) -> u32 {\n"
                      "  let n = min(32u, cw_bx * cw_by * cw_bz - (cw_lin(t) - cw_lin(t) % 32u));\n"
                      "  return select((1u << n) - 1u, 0xffffffffu, n == 32u);\n}\n"},
+    {"cw_add64", "fn cw_add64(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> { let lo = a.x + b.x; return vec2<u32>(lo, a.y + b.y + select(0u, 1u, lo < a.x)); }\n"},
+    {"cw_sub64", "fn cw_sub64(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> { return vec2<u32>(a.x - b.x, a.y - b.y - select(0u, 1u, a.x < b.x)); }\n"},
+    {"cw_mul32x32", "fn cw_mul32x32(a: u32, b: u32) -> vec2<u32> {\n"
+                    "  let al = a & 0xffffu; let ah = a >> 16u; let bl = b & 0xffffu; let bh = b >> 16u;\n"
+                    "  let ll = al * bl; let lh = al * bh; let hl = ah * bl;\n"
+                    "  let mid = (ll >> 16u) + (lh & 0xffffu) + (hl & 0xffffu);\n"
+                    "  return vec2<u32>((ll & 0xffffu) | (mid << 16u), ah * bh + (lh >> 16u) + (hl >> 16u) + (mid >> 16u));\n}\n"},
+    {"cw_mul64", "fn cw_mul64(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> { let p = cw_mul32x32(a.x, b.x); return vec2<u32>(p.x, p.y + a.x * b.y + a.y * b.x); }\n"},
+    {"cw_shl64", "fn cw_shl64(a: vec2<u32>, n: u32) -> vec2<u32> {\n"
+                 "  let s = n & 63u;\n  if (s == 0u) { return a; }\n"
+                 "  if (s >= 32u) { return vec2<u32>(0u, a.x << (s - 32u)); }\n"
+                 "  return vec2<u32>(a.x << s, (a.y << s) | (a.x >> (32u - s)));\n}\n"},
+    {"cw_shr64u", "fn cw_shr64u(a: vec2<u32>, n: u32) -> vec2<u32> {\n"
+                  "  let s = n & 63u;\n  if (s == 0u) { return a; }\n"
+                  "  if (s >= 32u) { return vec2<u32>(a.y >> (s - 32u), 0u); }\n"
+                  "  return vec2<u32>((a.x >> s) | (a.y << (32u - s)), a.y >> s);\n}\n"},
+    {"cw_shr64s", "fn cw_shr64s(a: vec2<u32>, n: u32) -> vec2<u32> {\n"
+                  "  let s = n & 63u; let h = bitcast<i32>(a.y);\n  if (s == 0u) { return a; }\n"
+                  "  if (s >= 32u) { return vec2<u32>(bitcast<u32>(h >> (s - 32u)), bitcast<u32>(h >> 31u)); }\n"
+                  "  return vec2<u32>((a.x >> s) | (a.y << (32u - s)), bitcast<u32>(h >> s));\n}\n"},
+    {"cw_lt64u", "fn cw_lt64u(a: vec2<u32>, b: vec2<u32>) -> bool { return a.y < b.y || (a.y == b.y && a.x < b.x); }\n"},
+    {"cw_lt64s", "fn cw_lt64s(a: vec2<u32>, b: vec2<u32>) -> bool { let x = bitcast<i32>(a.y); let y = bitcast<i32>(b.y); return x < y || (x == y && a.x < b.x); }\n"},
+    {"cw_udivmod64", "fn cw_udivmod64(n: vec2<u32>, d: vec2<u32>) -> vec4<u32> {\n"
+                     "  var q = vec2<u32>(0u, 0u);\n  var r = vec2<u32>(0u, 0u);\n"
+                     "  for (var i = 63i; i >= 0i; i--) {\n"
+                     "    r = cw_shl64(r, 1u);\n"
+                     "    r.x = r.x | select((n.x >> u32(i)) & 1u, (n.y >> u32(i - 32i)) & 1u, i >= 32i);\n"
+                     "    if (!cw_lt64u(r, d)) {\n      r = cw_sub64(r, d);\n"
+                     "      if (i >= 32i) { q.y = q.y | (1u << u32(i - 32i)); } else { q.x = q.x | (1u << u32(i)); }\n    }\n  }\n"
+                     "  return vec4<u32>(q, r);\n}\n"},
+    {"cw_div64u", "fn cw_div64u(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> { return cw_udivmod64(a, b).xy; }\n"},
+    {"cw_mod64u", "fn cw_mod64u(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> { return cw_udivmod64(a, b).zw; }\n"},
+    {"cw_abs64", "fn cw_abs64(a: vec2<u32>) -> vec2<u32> { return select(a, cw_sub64(vec2<u32>(0u, 0u), a), (a.y >> 31u) == 1u); }\n"},
+    {"cw_div64s", "fn cw_div64s(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> {\n"
+                  "  let q = cw_udivmod64(cw_abs64(a), cw_abs64(b)).xy;\n"
+                  "  return select(q, cw_sub64(vec2<u32>(0u, 0u), q), ((a.y ^ b.y) >> 31u) == 1u);\n}\n"},
+    {"cw_mod64s", "fn cw_mod64s(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> {\n"
+                  "  let r = cw_udivmod64(cw_abs64(a), cw_abs64(b)).zw;\n"
+                  "  return select(r, cw_sub64(vec2<u32>(0u, 0u), r), (a.y >> 31u) == 1u);\n}\n"},
+    {"cw_u64f", "fn cw_u64f(a: vec2<u32>) -> f32 { return f32(a.y) * 4294967296.0f + f32(a.x); }\n"},
+    {"cw_i64f", "fn cw_i64f(a: vec2<u32>) -> f32 { let m = cw_abs64(a); let f = f32(m.y) * 4294967296.0f + f32(m.x); return select(f, -f, (a.y >> 31u) == 1u); }\n"},
+    {"cw_f2u64", "fn cw_f2u64(x: f32) -> vec2<u32> { let h = floor(x / 4294967296.0f); return vec2<u32>(u32(x - h * 4294967296.0f), u32(h)); }\n"},
+    {"cw_f2i64", "fn cw_f2i64(x: f32) -> vec2<u32> { let m = cw_f2u64(abs(trunc(x))); return select(m, cw_sub64(vec2<u32>(0u, 0u), m), x < 0.0f); }\n"},
+    {"cw_popc64", "fn cw_popc64(a: vec2<u32>) -> i32 { return i32(countOneBits(a.x) + countOneBits(a.y)); }\n"},
+    {"cw_clz64", "fn cw_clz64(a: vec2<u32>) -> i32 { return i32(select(countLeadingZeros(a.x) + 32u, countLeadingZeros(a.y), a.y != 0u)); }\n"},
+    {"cw_ffs64", "fn cw_ffs64(a: vec2<u32>) -> i32 { if (a.x != 0u) { return i32(firstTrailingBit(a.x)) + 1; } if (a.y != 0u) { return i32(firstTrailingBit(a.y)) + 33; } return 0; }\n"},
+    {"cw_brev64", "fn cw_brev64(a: vec2<u32>) -> vec2<u32> { return vec2<u32>(reverseBits(a.y), reverseBits(a.x)); }\n"},
+    {"cw_umul64hi", "fn cw_umul64hi(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> {\n"
+                    "  let ll = cw_mul32x32(a.x, b.x); let lh = cw_mul32x32(a.x, b.y);\n"
+                    "  let hl = cw_mul32x32(a.y, b.x); let hh = cw_mul32x32(a.y, b.y);\n"
+                    "  let mid = cw_add64(cw_add64(vec2<u32>(ll.y, 0u), vec2<u32>(lh.x, 0u)), vec2<u32>(hl.x, 0u));\n"
+                    "  return cw_add64(cw_add64(cw_add64(hh, vec2<u32>(lh.y, 0u)), vec2<u32>(hl.y, 0u)), vec2<u32>(mid.y, 0u));\n}\n"},
+    {"cw_mul64hi", "fn cw_mul64hi(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> {\n"
+                   "  var h = cw_umul64hi(a, b);\n"
+                   "  if ((a.y >> 31u) == 1u) { h = cw_sub64(h, b); }\n"
+                   "  if ((b.y >> 31u) == 1u) { h = cw_sub64(h, a); }\n  return h;\n}\n"},
+    {"cw_min64s", "fn cw_min64s(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> { return select(b, a, cw_lt64s(a, b)); }\n"},
+    {"cw_max64s", "fn cw_max64s(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> { return select(a, b, cw_lt64s(a, b)); }\n"},
+    {"cw_min64u", "fn cw_min64u(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> { return select(b, a, cw_lt64u(a, b)); }\n"},
+    {"cw_max64u", "fn cw_max64u(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> { return select(a, b, cw_lt64u(a, b)); }\n"},
     {"cw_exp10", "fn cw_exp10(x: f32) -> f32 { return exp2(x * 3.321928094887362f); }\n"},
     {"cw_log10", "fn cw_log10(x: f32) -> f32 { return log2(x) * 0.30102999566398120f; }\n"},
     {"cw_expm1", "fn cw_expm1(x: f32) -> f32 { if (abs(x) < 1e-4f) { return x + 0.5f * x * x; } return exp(x) - 1.0f; }\n"},
@@ -53,10 +113,7 @@ static const Helper helpers[] = {
     {"cw_isfinite", "fn cw_isfinite(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) < 0x7f800000u; }\n"},
     {"cw_signbit", "fn cw_signbit(x: f32) -> bool { return (bitcast<u32>(x) & 0x80000000u) != 0u; }\n"},
     {"cw_ffs", "fn cw_ffs(x: i32) -> i32 { return select(i32(firstTrailingBit(u32(x))) + 1, 0, x == 0); }\n"},
-    {"cw_umulhi", "fn cw_umulhi(a: u32, b: u32) -> u32 {\n"
-                  "  let al = a & 0xffffu; let ah = a >> 16u; let bl = b & 0xffffu; let bh = b >> 16u;\n"
-                  "  let mid = (al * bl >> 16u) + (ah * bl & 0xffffu) + al * bh;\n"
-                  "  return ah * bh + (ah * bl >> 16u) + (mid >> 16u);\n}\n"},
+    {"cw_umulhi", "fn cw_umulhi(a: u32, b: u32) -> u32 { return cw_mul32x32(a, b).y; }\n"},
     {"cw_mulhi", "fn cw_mulhi(a: i32, b: i32) -> i32 {\n"
                  "  var h = cw_umulhi(u32(a), u32(b));\n"
                  "  if (a < 0) { h = h - u32(b); }\n"
@@ -92,7 +149,14 @@ static const Helper helpers[] = {
 
 /* Helpers that call other helpers. */
 static const char *const deps[][2] = {
-    {"cw_erfc", "cw_erf"}, {"cw_warp_mask", "cw_lin"}, {"cw_pow", "cw_f32_bits"}, {"cw_normcdf", "cw_erf"}, {"cw_mulhi", "cw_umulhi"},
+    {"cw_erfc", "cw_erf"}, {"cw_mul64", "cw_mul32x32"}, {"cw_udivmod64", "cw_shl64"},
+    {"cw_udivmod64", "cw_lt64u"}, {"cw_udivmod64", "cw_sub64"}, {"cw_div64u", "cw_udivmod64"},
+    {"cw_mod64u", "cw_udivmod64"}, {"cw_div64s", "cw_udivmod64"}, {"cw_div64s", "cw_abs64"},
+    {"cw_mod64s", "cw_udivmod64"}, {"cw_mod64s", "cw_abs64"}, {"cw_abs64", "cw_sub64"},
+    {"cw_i64f", "cw_abs64"}, {"cw_f2i64", "cw_f2u64"}, {"cw_f2i64", "cw_sub64"},
+    {"cw_umul64hi", "cw_mul32x32"}, {"cw_umul64hi", "cw_add64"}, {"cw_mul64hi", "cw_umul64hi"},
+    {"cw_mul64hi", "cw_sub64"}, {"cw_min64s", "cw_lt64s"}, {"cw_max64s", "cw_lt64s"},
+    {"cw_min64u", "cw_lt64u"}, {"cw_max64u", "cw_lt64u"}, {"cw_warp_mask", "cw_lin"}, {"cw_pow", "cw_f32_bits"}, {"cw_normcdf", "cw_erf"}, {"cw_mulhi", "cw_umulhi"}, {"cw_umulhi", "cw_mul32x32"},
     {"cw_funnel_lc", "cw_funnel_l"}, {"cw_funnel_rc", "cw_funnel_r"},
 };
 

@@ -135,6 +135,13 @@ void w_small_note_store(WCtx *c, KExpr *lv);
 /* wgsl_builtin.c */
 void w_builtin(WCtx *c, StrBuf *sb, KExpr *e);
 
+/* wgsl_int64.c */
+bool w_is_64(const KType *t);
+void w_binop64(WCtx *c, StrBuf *sb, KOp op, KType *t, const char *a, const char *b);
+void w_unop64(WCtx *c, StrBuf *sb, KOp op, const char *a);
+bool w_conv64(WCtx *c, StrBuf *sb, KType *from, KType *to, const char *x);
+void w_int64_lit(StrBuf *sb, int64_t v);
+
 /* wgsl_debug.c */
 bool w_debug(WCtx *c, StrBuf *sb, KExpr *e);
 void w_debug_meta(WCtx *c, StrBuf *js);

@@ -33,6 +33,8 @@ static const char *scalar_name(KType *t) {
   case KT_I8: case KT_I16: case KT_I32: return "i32";
   case KT_U8: case KT_U16: case KT_U32: return "u32";
   case KT_F32: return "f32";
+  case KT_I64: return "i64";
+  case KT_U64: return "u64";
   default: return "?";
   }
 }

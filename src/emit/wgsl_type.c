@@ -31,8 +31,6 @@ KType *w_scalar_of(const WCtx *c, KType *t) {
 static const char *reject_reason(KType *t) {
   switch (t->kind) {
   case KT_F64: return "'double' (WebGPU has no 64-bit floats)";
-  case KT_I64: return "64-bit integer 'long long' (not emulated yet)";
-  case KT_U64: return "64-bit integer 'unsigned long long' (not emulated yet)";
   case KT_F16: return "'__half' (needs the shader-f16 feature, not emitted yet)";
   case KT_FUNC: return "function types";
   default: return NULL;
@@ -78,6 +76,7 @@ static void scalar_name(StrBuf *sb, KType *t) {
   case KT_U8: case KT_U16: case KT_U32: sb_puts(sb, "u32"); return;
   case KT_F32: sb_puts(sb, "f32"); return;
   case KT_F16: sb_puts(sb, "f16"); return;
+  case KT_I64: case KT_U64: sb_puts(sb, "vec2<u32>"); return; /* wgsl_int64.c */
   default: sb_puts(sb, "i32"); return; /* rejected before emission */
   }
 }
@@ -116,6 +115,7 @@ void w_zero(WCtx *c, StrBuf *sb, KType *t) {
   case KT_F32: sb_puts(sb, "0.0f"); return;
   case KT_I8: case KT_I16: case KT_I32: case KT_PTR: sb_puts(sb, "0i"); return;
   case KT_U8: case KT_U16: case KT_U32: sb_puts(sb, "0u"); return;
+  case KT_I64: case KT_U64: sb_puts(sb, "vec2<u32>(0u, 0u)"); return;
   default: w_type(c, sb, t); sb_puts(sb, "()"); return;
   }
 }
@@ -124,6 +124,7 @@ void w_zero(WCtx *c, StrBuf *sb, KType *t) {
 static int wgsl_layout(KType *t, int *align) {
   switch (t->kind) {
   case KT_I32: case KT_U32: case KT_F32: *align = 4; return 4;
+  case KT_I64: case KT_U64: *align = 8; return 8;
   case KT_VEC:
     if (t->elem->size != 4) return -1;
     *align = t->count == 2 ? 8 : 16;

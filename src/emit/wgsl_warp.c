@@ -190,6 +190,10 @@ static void lanemask(WCtx *c, StrBuf *sb, KExpr *e) {
 /* True when the builtin is one of this file's; emits it. */
 bool w_warp(WCtx *c, StrBuf *sb, KExpr *e) {
   KBuiltinId id = e->builtin;
+  if (kb_info(id)->cls == KBC_WARP && e->nargs > 1 && w_is_64(e->args[1]->type)) {
+    w_error(c, e->loc, "the WGSL target does not emulate '%s' on 64-bit values yet", kb_info(id)->name);
+    return true;
+  }
   if (id >= KB_LANEMASK_LT && id <= KB_LANEMASK_EQ) { lanemask(c, sb, e); return true; }
   bool collective = kb_info(id)->cls == KBC_WARP || id == KB_SYNCTHREADS_COUNT ||
                     id == KB_SYNCTHREADS_AND || id == KB_SYNCTHREADS_OR || id == KB_SYNCTHREADS;

@@ -64,6 +64,11 @@ export class DeviceBuffer {
 }
 
 function writeScalar(view, p, value) {
+  if (p.scalar === 'i64' || p.scalar === 'u64') { // two little-endian words
+    const v = BigInt.asUintN(64, typeof value === 'bigint' ? value : BigInt(Math.trunc(value)));
+    view.setBigUint64(p.offset, v, true);
+    return;
+  }
   const vals = p.lanes > 1 ? Array.from(value) : [value];
   if (vals.length !== p.lanes) throw new Error(`cuwasm: argument '${p.name}' needs ${p.lanes} values`);
   vals.forEach((v, i) => {

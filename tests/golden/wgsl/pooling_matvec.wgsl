@@ -59,7 +59,45 @@ fn maxPool2x2(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgrou
 }
 
 // ==== kernel avgPool2x2 ====
-// not emitted: the WGSL target does not support 64-bit integer 'unsigned long long' (not emulated yet)
+// kernel avgPool2x2, from <source> by cuwasm
+
+struct CwParams {
+  cw_grid: vec3<u32>,
+  cw_base: vec3<u32>,
+  @align(16) H: i32,
+  W: i32,
+}
+@group(0) @binding(0) var<uniform> cw_p: CwParams;
+override cw_bx: u32 = 1u;
+override cw_by: u32 = 1u;
+override cw_bz: u32 = 1u;
+@group(0) @binding(1) var<storage, read> in: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out: array<f32>;
+
+fn cw_mul32x32(a: u32, b: u32) -> vec2<u32> {
+  let al = a & 0xffffu; let ah = a >> 16u; let bl = b & 0xffffu; let bh = b >> 16u;
+  let ll = al * bl; let lh = al * bh; let hl = ah * bl;
+  let mid = (ll >> 16u) + (lh & 0xffffu) + (hl & 0xffffu);
+  return vec2<u32>((ll & 0xffffu) | (mid << 16u), ah * bh + (lh >> 16u) + (hl >> 16u) + (mid >> 16u));
+}
+
+fn cw_mul64(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> { let p = cw_mul32x32(a.x, b.x); return vec2<u32>(p.x, p.y + a.x * b.y + a.y * b.x); }
+
+@compute @workgroup_size(cw_bx, cw_by, cw_bz)
+fn avgPool2x2(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
+  let cw_bid = cw_wid + cw_p.cw_base;
+  var H = cw_p.H;
+  var W = cw_p.W;
+  var ox: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
+  var oy: i32 = i32(((cw_bid.y * cw_by) + cw_tid.y));
+  var c: i32 = i32(cw_bid.z);
+  var OH: i32 = (H >> u32(1i));
+  var OW: i32 = (W >> u32(1i));
+  if (((ox < OW) && (oy < OH))) {
+    var po_p: i32 = (((0i + bitcast<i32>(cw_mul64(cw_mul64(vec2<u32>(bitcast<u32>(c), select(0u, 0xffffffffu, c < 0i)), vec2<u32>(bitcast<u32>(H), select(0u, 0xffffffffu, H < 0i))), vec2<u32>(bitcast<u32>(W), select(0u, 0xffffffffu, W < 0i))).x)) + ((2i * oy) * W)) + (2i * ox));
+    out[((((c * OH) + oy) * OW) + ox)] = (0.25f * (((in[po_p + 0i] + in[po_p + 1i]) + in[po_p + W]) + in[po_p + (W + 1i)]));
+  }
+}
 
 // ==== kernel matVecWarp ====
 // kernel matVecWarp, from <source> by cuwasm

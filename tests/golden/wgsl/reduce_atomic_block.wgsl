@@ -66,5 +66,5 @@ fn sumAtomic(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup
 }
 
 // ==== kernel sumSquaresU64 ====
-// not emitted: the WGSL target does not support 64-bit integer 'unsigned long long' (not emulated yet)
+// not emitted: the WGSL target does not support 'atomicAdd' on 64-bit integers (WGSL atomics are 32-bit)
 
