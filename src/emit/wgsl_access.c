@@ -103,6 +103,7 @@ static const char *reinterpret(WCtx *c, KType *stored, KType *access, SrcLoc loc
 
 void w_load(WCtx *c, StrBuf *sb, KExpr *lv) {
   if (w_small_load(c, sb, lv)) return;
+  if (w_wide_load(c, sb, lv)) return;
   StrBuf r;
   sb_init(&r);
   WBase *b = NULL;
@@ -119,6 +120,7 @@ void w_load(WCtx *c, StrBuf *sb, KExpr *lv) {
 
 void w_store(WCtx *c, StrBuf *sb, KExpr *lv, const char *value) {
   if (w_small_store(c, sb, lv, value)) return;
+  if (w_wide_store(c, sb, lv, value)) return;
   StrBuf r;
   sb_init(&r);
   WBase *b = NULL;

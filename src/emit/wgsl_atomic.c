@@ -115,6 +115,7 @@ void w_atomic(WCtx *c, StrBuf *sb, KExpr *e) {
   if (!b || c->failed) return;
   KType *t = w_scalar_of(c, e->args[0]->type->elem);
   KType *at = b->atomic_type ? b->atomic_type : c->m->t_u32;
+  if (b->wide) { w_wide_atomic(c, sb, e); return; }
   if (t->kind == KT_F32) { float_atomic(c, sb, e, ref); return; }
   if (!w_is_int32(t)) {
     w_error(c, e->loc, "the WGSL target does not support '%s' on %s (WGSL atomics are 32-bit)", kb_info(e->builtin)->name,

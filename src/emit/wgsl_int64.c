@@ -8,8 +8,11 @@
  * subtract with carry, multiply from 16-bit partial products, shifts
  * across the two words, signed and unsigned comparison, division and
  * remainder by shift-and-subtract, conversions to and from 32-bit integers
- * and float.  64-bit atomics and warp shuffles of 64-bit values are not
- * emulated (rejected where they occur).
+ * and float.  A buffer of 64-bit integers that atomics use is a pair of
+ * atomic<u32> per element: atomicAdd adds the low words and carries into
+ * the high one (the sum is exact; the old value returned may mix two
+ * updates), and/or/xor work word by word; min, max, exchange and CAS on
+ * 64 bits and warp shuffles of 64-bit values are rejected.
  */
 #include "wgsl_internal.h"
 
@@ -104,4 +107,75 @@ bool w_conv64(WCtx *c, StrBuf *sb, KType *from, KType *to, const char *x) {
 void w_int64_lit(StrBuf *sb, int64_t v) {
   uint64_t u = (uint64_t)v;
   sb_printf(sb, "vec2<u32>(%uu, %uu)", (unsigned)(u & 0xffffffffu), (unsigned)(u >> 32));
+}
+
+/* An element of a buffer whose 64-bit elements are atomic word pairs:
+ * the index of its low word, or NULL. */
+static const char *wide_index(WCtx *c, KExpr *lv, WBase **base) {
+  KExpr *ptr = lv->kind == KE_DEREF ? lv->a : lv->kind == KE_INDEX && w_is_ptr(lv->a->type) ? lv->a : NULL;
+  if (!ptr) return NULL;
+  WBase *b = w_base_of(c, ptr);
+  if (!b || !b->wide) return NULL;
+  *base = b;
+  StrBuf idx;
+  sb_init(&idx);
+  sb_puts(&idx, "2u * u32(");
+  w_ptr_off(c, &idx, ptr);
+  if (lv->kind == KE_INDEX) {
+    sb_puts(&idx, " + ");
+    w_expr_as(c, &idx, lv->b, c->m->t_i32);
+  }
+  sb_putc(&idx, ')');
+  const char *i = w_new_tmp(c);
+  w_pre(c, "let %s = %s;", i, idx.data);
+  sb_free(&idx);
+  return i;
+}
+
+bool w_wide_load(WCtx *c, StrBuf *sb, KExpr *lv) {
+  WBase *b;
+  const char *i = wide_index(c, lv, &b);
+  if (!i) return false;
+  sb_printf(sb, "vec2<u32>(atomicLoad(&%s[%s]), atomicLoad(&%s[%s + 1u]))", b->name, i, b->name, i);
+  return true;
+}
+
+bool w_wide_store(WCtx *c, StrBuf *sb, KExpr *lv, const char *value) {
+  WBase *b;
+  const char *i = wide_index(c, lv, &b);
+  if (!i) return false;
+  const char *v = w_new_tmp(c);
+  w_pre(c, "let %s = %s;", v, value);
+  sb_printf(sb, "atomicStore(&%s[%s], %s.x); atomicStore(&%s[%s + 1u], %s.y);", b->name, i, v, b->name, i, v);
+  return true;
+}
+
+void w_wide_atomic(WCtx *c, StrBuf *sb, KExpr *e) {
+  KExpr d;
+  memset(&d, 0, sizeof d);
+  d.kind = KE_DEREF;
+  d.a = e->args[0];
+  d.type = e->args[0]->type->elem;
+  d.loc = e->loc;
+  WBase *b;
+  const char *id = kb_info(e->builtin)->name;
+  bool add = e->builtin == KB_ATOMIC_ADD, bits = e->builtin == KB_ATOMIC_AND || e->builtin == KB_ATOMIC_OR ||
+                                                  e->builtin == KB_ATOMIC_XOR;
+  if (!add && !bits) {
+    w_error(c, e->loc, "the WGSL target does not support '%s' on 64-bit integers (WGSL atomics are 32-bit)", id);
+    return;
+  }
+  const char *i = wide_index(c, &d, &b);
+  if (!i) return;
+  StrBuf v;
+  sb_init(&v);
+  w_expr_as(c, &v, e->args[1], e->args[0]->type->elem);
+  const char *x = w_new_tmp(c), *lo = w_new_tmp(c), *hi = w_new_tmp(c);
+  w_pre(c, "let %s = %s;", x, v.data ? v.data : "");
+  sb_free(&v);
+  const char *fn = add ? "atomicAdd" : e->builtin == KB_ATOMIC_AND ? "atomicAnd" : e->builtin == KB_ATOMIC_OR ? "atomicOr" : "atomicXor";
+  w_pre(c, "let %s = %s(&%s[%s], %s.x);", lo, fn, b->name, i, x);
+  if (add) w_pre(c, "let %s = atomicAdd(&%s[%s + 1u], %s.y + select(0u, 1u, %s + %s.x < %s));", hi, b->name, i, x, lo, x, lo);
+  else w_pre(c, "let %s = %s(&%s[%s + 1u], %s.y);", hi, fn, b->name, i, x);
+  sb_printf(sb, "vec2<u32>(%s, %s)", lo, hi);
 }

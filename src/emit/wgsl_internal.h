@@ -30,6 +30,7 @@ typedef struct WBase {
   bool indexable;   /* an array (name[offset]) rather than one value */
   bool small;       /* 8/16-bit elements packed in u32 words (wgsl_bytes.c) */
   bool byte_view;   /* extern __shared__ char[]: held as u32 words */
+  bool wide;        /* 64-bit elements used by atomics: pairs of atomic<u32> */
   bool fnptr;       /* a caller's local, reached through ptr<function, T> */
   KType *local_type; /* fnptr: the type of the caller's variable */
 } WBase;
@@ -141,6 +142,9 @@ void w_binop64(WCtx *c, StrBuf *sb, KOp op, KType *t, const char *a, const char 
 void w_unop64(WCtx *c, StrBuf *sb, KOp op, const char *a);
 bool w_conv64(WCtx *c, StrBuf *sb, KType *from, KType *to, const char *x);
 void w_int64_lit(StrBuf *sb, int64_t v);
+bool w_wide_load(WCtx *c, StrBuf *sb, KExpr *lv);
+bool w_wide_store(WCtx *c, StrBuf *sb, KExpr *lv, const char *value);
+void w_wide_atomic(WCtx *c, StrBuf *sb, KExpr *e);
 
 /* wgsl_debug.c */
 bool w_debug(WCtx *c, StrBuf *sb, KExpr *e);

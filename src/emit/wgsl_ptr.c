@@ -130,6 +130,7 @@ static void mark_atomic(WCtx *c, KExpr *e) {
   if (!b) return;
   KType *t = w_scalar_of(c, e->args[0]->type->elem);
   KType *at = t->kind == KT_I32 ? c->m->t_i32 : c->m->t_u32;
+  if (w_is_64(t)) b->wide = true; /* two atomic<u32> words per element */
   b->written = true;
   if (b->atomic && b->atomic_type != at) {
     w_error(c, e->loc, "'%s' is used by atomics of two integer types", b->var->name);

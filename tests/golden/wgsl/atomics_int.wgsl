@@ -56,7 +56,7 @@ fn intAtomics(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgrou
 }
 
 // ==== kernel u64Atomics ====
-// not emitted: the WGSL target does not support 'atomicAdd' on 64-bit integers (WGSL atomics are 32-bit)
+// not emitted: the WGSL target does not support 'atomicMin' on 64-bit integers (WGSL atomics are 32-bit)
 
 // ==== kernel sharedAtomics ====
 // kernel sharedAtomics, from <source> by cuwasm

@@ -114,5 +114,62 @@ fn fillNormal(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgrou
 }
 
 // ==== kernel monteCarloPi ====
-// not emitted: the WGSL target does not support 'atomicAdd' on 64-bit integers (WGSL atomics are 32-bit)
+// kernel monteCarloPi, from <source> by cuwasm
+
+struct CwParams {
+  cw_grid: vec3<u32>,
+  cw_base: vec3<u32>,
+  @align(16) seed: u32,
+  samplesPerThread: i32,
+}
+@group(0) @binding(0) var<uniform> cw_p: CwParams;
+override cw_bx: u32 = 1u;
+override cw_by: u32 = 1u;
+override cw_bz: u32 = 1u;
+@group(0) @binding(1) var<storage, read_write> hits: array<atomic<u32>>;
+var<workgroup> blockHits: atomic<u32>;
+
+fn xorshift32_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_s: i32, cw_r_s: ptr<function, u32>) -> u32 {
+  var po_s = cw_a_s;
+  (*cw_r_s) = ((*cw_r_s) ^ ((*cw_r_s) << u32(13i)));
+  (*cw_r_s) = ((*cw_r_s) ^ ((*cw_r_s) >> u32(17i)));
+  (*cw_r_s) = ((*cw_r_s) ^ ((*cw_r_s) << u32(5i)));
+  return (*cw_r_s);
+}
+
+@compute @workgroup_size(cw_bx, cw_by, cw_bz)
+fn monteCarloPi(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
+  let cw_bid = cw_wid + cw_p.cw_base;
+  var seed = cw_p.seed;
+  var samplesPerThread = cw_p.samplesPerThread;
+  if ((cw_tid.x == 0u)) {
+    atomicStore(&blockHits, 0u);
+  }
+  storageBarrier();
+  workgroupBarrier();
+  var s: u32 = ((((seed * 2654435761u) + (cw_bid.x * cw_bx)) + cw_tid.x) + 1u);
+  var mine: u32 = 0u;
+  {
+    var k: i32 = 0i;
+    loop {
+      if !((k < samplesPerThread)) { break; }
+      var x: f32 = (f32(xorshift32_0(cw_tid, cw_bid, 0i, &s)) * 2.32830644e-10f);
+      var y: f32 = (f32(xorshift32_0(cw_tid, cw_bid, 0i, &s)) * 2.32830644e-10f);
+      mine = (mine + u32((((x * x) + (y * y)) <= 1.0f)));
+      continuing {
+        k = (k + 1i);
+      }
+    }
+  }
+  _ = atomicAdd(&blockHits, mine);
+  storageBarrier();
+  workgroupBarrier();
+  if ((cw_tid.x == 0u)) {
+    let cw_t0 = 2u * u32(0i);
+    let cw_t1 = vec2<u32>(atomicLoad(&blockHits), 0u);
+    let cw_t2 = atomicAdd(&hits[cw_t0], cw_t1.x);
+    let cw_t3 = atomicAdd(&hits[cw_t0 + 1u], cw_t1.y + select(0u, 1u, cw_t2 + cw_t1.x < cw_t2));
+    _ = vec2<u32>(cw_t2, cw_t3);
+  }
+}
 
