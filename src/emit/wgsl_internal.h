@@ -53,6 +53,15 @@ typedef struct WInst {
   bool analysed;
 } WInst;
 
+/* A label of the function being emitted (wgsl_goto.c). */
+typedef struct WLabel {
+  const char *name, *flag;
+  bool forward, backward; /* reached by gotos before / after it */
+  int last;               /* backward: index of the last statement with a goto */
+  bool active, has_barrier;
+  int depth, varying;     /* loop_depth_plain and varying_depth inside its loop */
+} WLabel;
+
 typedef struct WCtx {
   const KModule *m;
   KFunc *kernel;
@@ -83,6 +92,7 @@ typedef struct WCtx {
   bool uses_dbg;    /* printf/assert debug buffer (wgsl_debug.c) */
   int dbg_binding;
   PtrVec dbg_formats, dbg_asserts; /* JSON texts */
+  PtrVec labels;    /* WLabel* of the function being emitted */
 } WCtx;
 
 /* wgsl.c */
@@ -145,6 +155,13 @@ void w_int64_lit(StrBuf *sb, int64_t v);
 bool w_wide_load(WCtx *c, StrBuf *sb, KExpr *lv);
 bool w_wide_store(WCtx *c, StrBuf *sb, KExpr *lv, const char *value);
 void w_wide_atomic(WCtx *c, StrBuf *sb, KExpr *e);
+
+/* wgsl_goto.c */
+void w_goto_begin(WCtx *c, KStmt *body);
+bool w_has_forward_goto(WCtx *c, KStmt *s);
+const char *w_guard(WCtx *c);
+void w_goto(WCtx *c, KStmt *s);
+int w_label(WCtx *c, KStmt **ss, int j, int n, void (*list)(WCtx *, KStmt **, int));
 
 /* wgsl_debug.c */
 bool w_debug(WCtx *c, StrBuf *sb, KExpr *e);

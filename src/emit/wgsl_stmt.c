@@ -201,7 +201,7 @@ static void loop_stmt(WCtx *c, KStmt *s) {
 }
 
 static bool ends_flow(KStmt *s) {
-  return s->kind == KS_BREAK || s->kind == KS_RETURN || s->kind == KS_CONTINUE;
+  return s->kind == KS_BREAK || s->kind == KS_RETURN || s->kind == KS_CONTINUE || s->kind == KS_GOTO;
 }
 
 /* One clause per run of case labels; its statements continue into the
@@ -304,34 +304,54 @@ static void stmt(WCtx *c, KStmt *s) {
   case KS_BARRIER:
     if (s->scope != KBAR_VIRTUAL) barrier(c, s);
     return;
-  case KS_LABEL: case KS_GOTO:
-    w_error(c, s->loc, "the WGSL target does not support goto and labels");
-    return;
+  case KS_GOTO: w_goto(c, s); return;
+  case KS_LABEL: return; /* handled by block_body */
   }
 }
 
-/* A statement list; in live mode, statements after one that may have
- * returned run only for live threads (barriers excepted). */
+static bool label_follows(KStmt **ss, int from, int n) {
+  for (int i = from; i < n; i++)
+    if (ss[i]->kind == KS_LABEL) return true;
+  return false;
+}
+
+/* Whether s may leave the rest of its list: an early return in live mode,
+ * or a goto to a label further on. */
+static bool may_exit(WCtx *c, KStmt *s) {
+  return (c->live_mode && has_return(s)) || w_has_forward_goto(c, s);
+}
+
+/* A statement list; after a statement that may have returned or jumped
+ * forward, the statements run only while the guard holds (barriers
+ * excepted, which every thread must reach). */
 static void block_body(WCtx *c, KStmt **ss, int n) {
-  bool maybe_returned = false;
+  bool maybe_exited = false;
   for (int i = 0; i < n && !c->failed; i++) {
-    if (!c->live_mode || !maybe_returned || w_has_barrier(ss[i]) || ss[i]->kind == KS_DECL) {
+    if (ss[i]->kind == KS_LABEL) {
+      i = w_label(c, ss, i, n, block_body);
+      continue;
+    }
+    if (!maybe_exited || w_has_barrier(ss[i]) || ss[i]->kind == KS_DECL) {
       stmt(c, ss[i]);
     } else if (c->loop_depth_plain) {
-      w_line(c, "if (!cw_live) { break; }");
-      maybe_returned = false;
+      w_line(c, "if (!(%s)) { break; }", w_guard(c));
+      maybe_exited = false;
       i--;
       continue;
     } else {
-      w_line(c, "if (cw_live) {");
+      w_line(c, "if (%s) {", w_guard(c));
       c->indent++;
-      for (; i < n && !w_has_barrier(ss[i]) && ss[i]->kind != KS_DECL; i++) stmt(c, ss[i]);
+      for (; i < n && !w_has_barrier(ss[i]) && ss[i]->kind != KS_DECL && ss[i]->kind != KS_LABEL; i++)
+        stmt(c, ss[i]);
       c->indent--;
       w_line(c, "}");
       i--;
     }
-    if (i >= 0 && i < n && has_return(ss[i])) maybe_returned = true;
-    if (i >= 0 && i < n && ends_flow(ss[i])) break; /* the rest is dead; WGSL warns */
+    if (i >= 0 && i < n && may_exit(c, ss[i])) maybe_exited = true;
+    /* the last statement of a loop body may have left an inner loop only */
+    if (i == n - 1 && maybe_exited && c->loop_depth_plain && !ends_flow(ss[i]))
+      w_line(c, "if (!(%s)) { break; }", w_guard(c));
+    if (i >= 0 && i < n && ends_flow(ss[i]) && !label_follows(ss, i + 1, n)) break; /* dead; WGSL warns */
   }
 }
 
@@ -339,6 +359,7 @@ void w_func_body(WCtx *c, KStmt *body) {
   c->loop_depth_plain = 0;
   c->varying_depth = 0;
   w_varying_init(c, c->cur);
+  w_goto_begin(c, body);
   if (body && body->kind == KS_BLOCK) block_body(c, body->stmts, body->nstmts);
   else if (body) block_body(c, &body, 1);
 }

@@ -61,7 +61,45 @@ fn switchPhase(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
 }
 
 // ==== kernel gotoRounds ====
-// not emitted: the WGSL target does not support goto and labels
+// kernel gotoRounds, from <source> by cuwasm
+
+struct CwParams {
+  cw_grid: vec3<u32>,
+  cw_base: vec3<u32>,
+  @align(16) rounds: i32,
+}
+@group(0) @binding(0) var<uniform> cw_p: CwParams;
+override cw_bx: u32 = 1u;
+override cw_by: u32 = 1u;
+override cw_bz: u32 = 1u;
+@group(0) @binding(1) var<storage, read_write> data: array<f32>;
+var<workgroup> s: array<f32, 128>;
+
+@compute @workgroup_size(cw_bx, cw_by, cw_bz)
+fn gotoRounds(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
+  let cw_bid = cw_wid + cw_p.cw_base;
+  var rounds = cw_p.rounds;
+  var t: i32 = i32(cw_tid.x);
+  var g: i32 = i32(((cw_bid.x * cw_bx) + u32(t)));
+  var r: i32 = 0i;
+  s[t] = data[g];
+  loop { // again:
+    storageBarrier();
+    workgroupBarrier();
+    var v: f32 = s[(u32((t + 1i)) % cw_bx)];
+    storageBarrier();
+    workgroupBarrier();
+    s[t] = (0.5f * (s[t] + v));
+    r = (r + 1i);
+    if ((r < rounds)) {
+      continue;
+    }
+    break;
+  }
+  storageBarrier();
+  workgroupBarrier();
+  data[g] = s[t];
+}
 
 // ==== kernel stepBarrierScan ====
 // kernel stepBarrierScan, from <source> by cuwasm
