@@ -316,6 +316,8 @@ static char *emit_kernel(const KModule *m, KFunc *k, const char *source_name, Cw
   if (!c.failed) w_analyse(&c, in);
   for (int i = 1; i < c.insts.len && !c.failed; i++)
     collect_shared(&c, ((WInst *)c.insts.items[i])->f->body);
+  /* callers before callees, so each knows which of its parameters vary */
+  for (int i = 0; i < c.insts.len && !c.failed; i++) w_varying_init(&c, c.insts.items[i]);
   char *text = c.failed ? NULL : assemble(&c, source_name);
   if (meta) w_meta_kernel(&c, meta, text, d);
   sb_free(&c.pre);

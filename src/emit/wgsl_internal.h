@@ -49,6 +49,7 @@ typedef struct WInst {
   const char *name;
   PtrVec ptrs;      /* WPtrVar* of this instance */
   PtrVec varying;   /* KVar*: locals that may differ between threads */
+  bool *pvarying;   /* per parameter: some call site passes a varying value */
   WBase *ret_base;  /* a function returning a pointer: where it points */
   bool analysed;
 } WInst;
