@@ -73,6 +73,7 @@ const cases = [];
 { const n = (1 << 24) / sh / 4; cases.push({ name: 'saxpy', n, bytes: 12 * n, steps: (b) => [['saxpy', [n / 256], [256], [n, 2.5, b.x, b.y]]], bufs: { x: rand(n, 1), y: rand(n, 2) } }); }
 { const n = small ? 256 : 512; cases.push({ name: 'sgemm', n, flops: 2 * n ** 3, steps: (b) => [['sgemm', [n / 16, n / 16], [16, 16], [b.A, b.B, b.C, n]]], bufs: { A: rand(n * n, 3), B: rand(n * n, 4), C: n * n * 4 } }); }
 { const n = (1 << 24) / sh / 4; cases.push({ name: 'reduction', n, bytes: 4 * n, steps: (b) => [['reduce', [512], [256], [b.i, b.p, n]]], bufs: { i: rand(n, 5), p: 512 * 4 } }); }
+{ const n = (1 << 25) / sh; const d = Uint8Array.from({ length: n }, (_, i) => (i * 2654435761) >>> 24); cases.push({ name: 'histogram', n, bytes: n, steps: (b) => [['histogram', [256], [256], [b.d, b.h, n]]], bufs: { d, h: 256 * 4 } }); }
 { const w = small ? 1024 : 2048; cases.push({ name: 'stencil2d', n: w * w, bytes: 8 * w * w, steps: (b) => [['stencil2d', [w / 32, w / 8], [32, 8], [b.i, b.o, w, w]]], bufs: { i: rand(w * w, 6), o: w * w * 4 } }); }
 { const w = small ? 1024 : 2048; cases.push({ name: 'transpose', n: w * w, bytes: 8 * w * w, steps: (b) => [['transpose', [w / 32, w / 32], [32, 8], [b.i, b.o, w, w]]], bufs: { i: rand(w * w, 7), o: w * w * 4 } }); }
 { const n = small ? 2048 : 8192; cases.push({ name: 'nbody', n, flops: 20 * n * n, steps: (b) => [['nbody', [n / 256], [256], [b.p, b.a, n, 0.01]]], bufs: { p: rand(4 * n, 8), a: 16 * n } }); }
