@@ -269,6 +269,7 @@ static char *assemble(WCtx *c, const char *source_name) {
   for (int i = 1; i < c->insts.len && !c->failed; i++) emit_device_func(c, c->insts.items[i], &funcs);
   if (!c->failed) emit_kernel_func(c, &funcs);
   sb_printf(&mod, "// kernel %s, from %s by cuwasm\n\n", c->kernel->name, source_name ? source_name : "<source>");
+  if (c->uses_f16) sb_puts(&mod, "enable f16; // __half: needs an adapter with shader-f16\n\n");
   StrBuf decls; /* first: module variables may add struct types */
   sb_init(&decls);
   emit_uniforms(c, &decls);

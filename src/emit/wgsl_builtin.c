@@ -165,6 +165,7 @@ void w_builtin(WCtx *c, StrBuf *sb, KExpr *e) {
   }
   if (e->builtin == KB_SINCOSF || e->builtin == KB_I_SINCOSF) { sincos(c, sb, e); return; }
   if (w_warp(c, sb, e)) return;
+  if (w_half(c, sb, e)) return;
   if (w_debug(c, sb, e)) return;
   if (fence(e)) return;
   if (e->builtin == KB_LDG) { w_load_ptr(c, sb, e->args[0]); return; }

@@ -81,6 +81,7 @@ void w_conv(WCtx *c, StrBuf *sb, KType *from, KType *to, const char *x) {
   if (to->kind == KT_BOOL) {
     if (from->kind == KT_PTR) sb_puts(sb, "true");
     else if (from->kind == KT_F32) sb_printf(sb, "(%s != 0.0f)", x);
+    else if (from->kind == KT_F16) sb_printf(sb, "(%s != 0.0h)", x);
     else sb_printf(sb, "(%s != %s)", x, rf->kind == KT_U32 ? "0u" : "0i");
     return;
   }
@@ -535,7 +536,16 @@ void w_expr(WCtx *c, StrBuf *sb, KExpr *e) {
   if (!w_type_ok(c, e->type, e->loc)) return;
   switch (e->kind) {
   case KE_INT: w_int_lit(sb, w_scalar_of(c, e->type), e->ival); return;
-  case KE_FLOAT: float_lit(c, sb, e->fval); return;
+  case KE_FLOAT:
+    if (e->type->kind == KT_F16) { /* f16 literal through f32: range and rounding as CUDA's */
+      c->uses_f16 = true;
+      sb_puts(sb, "f16(");
+      float_lit(c, sb, e->fval);
+      sb_putc(sb, ')');
+      return;
+    }
+    float_lit(c, sb, e->fval);
+    return;
   case KE_STR: w_error(c, e->loc, "the WGSL target does not support string literals (printf)"); return;
   case KE_VAR:
     if (w_is_ptr(e->type)) w_ptr_off(c, sb, e);

@@ -94,6 +94,7 @@ typedef struct WCtx {
   int dbg_binding;
   PtrVec dbg_formats, dbg_asserts; /* JSON texts */
   PtrVec labels;    /* WLabel* of the function being emitted */
+  bool uses_f16;    /* the module needs `enable f16;` (wgsl_half.c) */
 } WCtx;
 
 /* wgsl.c */
@@ -156,6 +157,9 @@ void w_int64_lit(StrBuf *sb, int64_t v);
 bool w_wide_load(WCtx *c, StrBuf *sb, KExpr *lv);
 bool w_wide_store(WCtx *c, StrBuf *sb, KExpr *lv, const char *value);
 void w_wide_atomic(WCtx *c, StrBuf *sb, KExpr *e);
+
+/* wgsl_half.c */
+bool w_half(WCtx *c, StrBuf *sb, KExpr *e);
 
 /* wgsl_goto.c */
 void w_goto_begin(WCtx *c, KStmt *body);

@@ -136,6 +136,7 @@ void w_meta_kernel(WCtx *c, StrBuf *js, const char *wgsl, CwDiags *d) {
             c->usize ? c->usize : 32);
   if (wgsl) shared_info(c, js);
   if (wgsl) w_debug_meta(c, js);
+  sb_printf(js, ", \"needsF16\": %s", c->uses_f16 ? "true" : "false");
   sb_puts(js, ", \"wgsl\": ");
   if (wgsl) json_str(js, wgsl);
   else sb_puts(js, "null");

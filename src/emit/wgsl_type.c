@@ -31,7 +31,6 @@ KType *w_scalar_of(const WCtx *c, KType *t) {
 static const char *reject_reason(KType *t) {
   switch (t->kind) {
   case KT_F64: return "'double' (WebGPU has no 64-bit floats)";
-  case KT_F16: return "'__half' (needs the shader-f16 feature, not emitted yet)";
   case KT_FUNC: return "function types";
   default: return NULL;
   }
@@ -82,6 +81,7 @@ static void scalar_name(StrBuf *sb, KType *t) {
 }
 
 void w_type(WCtx *c, StrBuf *sb, KType *t) {
+  if (t->kind == KT_F16 || (t->kind == KT_VEC && t->elem->kind == KT_F16)) c->uses_f16 = true;
   switch (t->kind) {
   case KT_VEC:
     sb_printf(sb, "vec%d<", t->count);
@@ -113,6 +113,7 @@ void w_zero(WCtx *c, StrBuf *sb, KType *t) {
   switch (t->kind) {
   case KT_BOOL: sb_puts(sb, "false"); return;
   case KT_F32: sb_puts(sb, "0.0f"); return;
+  case KT_F16: c->uses_f16 = true; sb_puts(sb, "0.0h"); return;
   case KT_I8: case KT_I16: case KT_I32: case KT_PTR: sb_puts(sb, "0i"); return;
   case KT_U8: case KT_U16: case KT_U32: sb_puts(sb, "0u"); return;
   case KT_I64: case KT_U64: sb_puts(sb, "vec2<u32>(0u, 0u)"); return;
@@ -125,7 +126,12 @@ static int wgsl_layout(KType *t, int *align) {
   switch (t->kind) {
   case KT_I32: case KT_U32: case KT_F32: *align = 4; return 4;
   case KT_I64: case KT_U64: *align = 8; return 8;
+  case KT_F16: *align = 2; return 2;
   case KT_VEC:
+    if (t->elem->kind == KT_F16 && t->count != 3) { /* vec2<f16>, vec4<f16> */
+      *align = 2 * t->count;
+      return 2 * t->count;
+    }
     if (t->elem->size != 4) return -1;
     *align = t->count == 2 ? 8 : 16;
     return 4 * t->count;

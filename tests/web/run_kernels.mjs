@@ -119,6 +119,10 @@ for (const f of files) {
     const o = parseLine(`x ${nameMatch[2]}`);
     const args = makeArgs(o.args);
     const info = mod.kernels.find((k) => k.name.replace(/\s/g, '') === kname.replace(/\s/g, ''));
+    if (info && info.supported && args.some((a) => a.type === 'f16')) { // T has no Float16Array in Node 18
+      overLimit.push(`${f} ${line}: __half buffers are not compared here (no Float16Array; SwiftShader has no shader-f16)`);
+      continue;
+    }
     if ((info && !info.supported) || args.some((a) => a.buffer && !['i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'f32'].includes(a.type))) {
       unsupported++;
       continue;
@@ -133,7 +137,7 @@ for (const f of files) {
       await mod.launch(kname, { grid: o.grid, block: o.block, sharedBytes: o.shared,
         args: args.map((a) => (a.buffer ? a.data : a.value)) });
     } catch (e) {
-      if (/exceeds this WebGPU device/.test(e.message)) { ran--; overLimit.push(`${f} ${line}: ${e.message}`); continue; }
+      if (/exceeds this WebGPU device|shader-f16/.test(e.message)) { ran--; overLimit.push(`${f} ${line}: ${e.message}`); continue; }
       if (/not support|cannot|WGSL/.test(e.message) && !/WebGPU rejected/.test(e.message)) { ran--; unsupported++; continue; }
       failures.push(`${f} ${line}: ${e.message.split('\n')[0]}`);
       continue;
@@ -164,5 +168,5 @@ for (const f of files) {
 fs.rmSync(tmp, { recursive: true, force: true });
 for (const m of overLimit) console.log(`device limit ${m}`);
 for (const m of failures) console.log(`FAIL ${m}`);
-console.log(`webgpu: ${passed} of ${ran} launches match the CPU backend; ${unsupported} launch lines use kernels the WGSL target rejects; ${overLimit.length} exceed this adapter's limits`);
+console.log(`webgpu: ${passed} of ${ran} launches match the CPU backend; ${unsupported} launch lines use kernels the WGSL target rejects; ${overLimit.length} need more than this adapter offers (block size, shader-f16)`);
 process.exit(failures.length ? 1 : 0);

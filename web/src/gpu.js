@@ -23,7 +23,8 @@ async function findDevice() {
   for (const k of ['maxStorageBuffersPerShaderStage', 'maxComputeWorkgroupStorageSize',
     'maxComputeInvocationsPerWorkgroup', 'maxStorageBufferBindingSize', 'maxBufferSize'])
     if (adapter.limits[k] !== undefined) limits[k] = adapter.limits[k];
-  const device = await adapter.requestDevice({ requiredLimits: limits });
+  const requiredFeatures = adapter.features.has('shader-f16') ? ['shader-f16'] : []; // __half
+  const device = await adapter.requestDevice({ requiredLimits: limits, requiredFeatures });
   return { gpu, adapter, device };
 }
 

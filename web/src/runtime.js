@@ -150,6 +150,8 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
   if (args.length !== meta.params.length)
     throw new Error(`cuwasm: '${meta.name}' takes ${meta.params.length} arguments, ${args.length} given`);
   checkLimits(device, meta, block, sharedBytes);
+  if (meta.needsF16 && !device.features.has('shader-f16'))
+    throw new Error(`cuwasm: '${meta.name}' uses __half, which needs a WebGPU adapter with the shader-f16 feature; this one has none`);
   const dynCount = meta.dynShared ? Math.floor(sharedBytes / meta.dynShared.elemBytes) : 0;
   const pipeline = kernel.pipeline(block, dynCount);
   const uniform = new ArrayBuffer(meta.uniformBytes);

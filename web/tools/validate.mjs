@@ -30,7 +30,7 @@ for (let i = 0; i < args.length; i++) {
 
 const gpu = webgpu.create(['backend=null']);
 const adapter = await gpu.requestAdapter();
-const device = await adapter.requestDevice();
+const device = await adapter.requestDevice({ requiredFeatures: adapter.features.has('shader-f16') ? ['shader-f16'] : [] });
 
 function nagaCheck(src) {
   try {

@@ -56,5 +56,5 @@ fn casFloatMax(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
 // not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats)
 
 // ==== kernel halfAtomics ====
-// not emitted: the WGSL target does not support '__half' (needs the shader-f16 feature, not emitted yet)
+// not emitted: the WGSL target does not support 'atomicAdd' on this type (WGSL atomics are 32-bit)
 
