@@ -127,6 +127,11 @@ function checkLimits(device, meta, block, sharedBytes) {
       block[1] > L.maxComputeWorkgroupSizeY || block[2] > L.maxComputeWorkgroupSizeZ)
     throw new Error(`cuwasm: block ${block.join('x')} exceeds this WebGPU device's workgroup limits ` +
       `(${L.maxComputeInvocationsPerWorkgroup} invocations, ${L.maxComputeWorkgroupSizeX}x${L.maxComputeWorkgroupSizeY}x${L.maxComputeWorkgroupSizeZ})`);
+  const buffers = meta.params.filter((p) => p.kind === 'buffer' && p.binding >= 0).length +
+    (meta.globals ?? []).length + (meta.debug ? 1 : 0);
+  if (buffers > L.maxStorageBuffersPerShaderStage)
+    throw new Error(`cuwasm: '${meta.name}' binds ${buffers} storage buffers; this WebGPU device allows ` +
+      `${L.maxStorageBuffersPerShaderStage} per shader stage (packing several into one binding is not implemented yet)`);
   const shared = (meta.staticSharedBytes ?? 0) + (meta.dynShared ? sharedBytes : 0);
   if (shared > L.maxComputeWorkgroupStorageSize)
     throw new Error(`cuwasm: ${shared} bytes of shared memory exceed this device's ${L.maxComputeWorkgroupStorageSize}`);
@@ -153,7 +158,13 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
   if (meta.needsF16 && !device.features.has('shader-f16'))
     throw new Error(`cuwasm: '${meta.name}' uses __half, which needs a WebGPU adapter with the shader-f16 feature; this one has none`);
   const dynCount = meta.dynShared ? Math.floor(sharedBytes / meta.dynShared.elemBytes) : 0;
+  device.pushErrorScope('validation'); // a pipeline the device refuses says why
   const pipeline = kernel.pipeline(block, dynCount);
+  const perr = await device.popErrorScope();
+  if (perr) {
+    kernel.pipelines.clear();
+    throw new Error(`cuwasm: WebGPU rejected the pipeline of '${meta.name}': ${perr.message}`);
+  }
   const uniform = new ArrayBuffer(meta.uniformBytes);
   const view = new DataView(uniform);
   grid.forEach((g, i) => view.setUint32(4 * i, g, true));
