@@ -73,6 +73,11 @@ static void emit_params(WCtx *c, WInst *in, StrBuf *sb) {
   sb_puts(sb, "(cw_tid: vec3<u32>, cw_bid: vec3<u32>");
   for (int i = 0; i < in->f->nparams; i++) {
     KVar *p = in->f->params[i];
+    if (in->pbase[i] && in->pbase[i]->byval) { /* const T&: the value */
+      sb_printf(sb, ", cw_v_%s: ", p->cname);
+      w_type(c, sb, w_scalar_of(c, in->pbase[i]->elem));
+      continue;
+    }
     sb_printf(sb, ", cw_a_%s: ", p->cname);
     w_type(c, sb, w_scalar_of(c, p->type));
     if (in->pbase[i] && in->pbase[i]->fnptr) {
@@ -102,7 +107,8 @@ static void emit_device_func(WCtx *c, WInst *in, StrBuf *out) {
   for (int i = 0; i < in->f->nparams; i++) {
     KVar *p = in->f->params[i];
     if (!w_type_ok(c, p->type, p->loc)) return;
-    w_line(c, "var %s = cw_a_%s;", w_var_name(c, p), p->cname);
+    if (in->pbase[i] && in->pbase[i]->byval) w_line(c, "var %s = 0i;", w_var_name(c, p));
+    else w_line(c, "var %s = cw_a_%s;", w_var_name(c, p), p->cname);
   }
   w_func_body(c, in->f->body);
   sb_puts(out, "}\n\n");

@@ -139,6 +139,12 @@ void w_store(WCtx *c, StrBuf *sb, KExpr *lv, const char *value) {
 }
 
 void w_load_ptr(WCtx *c, StrBuf *sb, KExpr *ptr) {
+  KExpr *p = ptr;
+  while (p->kind == KE_CAST && w_is_ptr(p->a->type) && p->a->type->elem->unqual == p->type->elem->unqual) p = p->a;
+  if (p->kind == KE_ADDR) { /* *&x is x */
+    w_load(c, sb, p->a);
+    return;
+  }
   KExpr d;
   memset(&d, 0, sizeof d);
   d.kind = KE_DEREF;

@@ -192,6 +192,8 @@ static void addr_off(WCtx *c, StrBuf *sb, KExpr *lv) {
 
 static bool elem_compatible(KType *a, KType *b) {
   if (!a || !b || a->kind == KT_VOID || b->kind == KT_VOID) return true;
+  a = a->unqual ? a->unqual : a; /* a qualified struct copy may lack its layout */
+  b = b->unqual ? b->unqual : b;
   return a->size == b->size;
 }
 
@@ -199,7 +201,8 @@ static bool elem_compatible(KType *a, KType *b) {
  * small elements, or dynamic shared memory declared as char[]): the offset
  * is rescaled.  Anywhere else the element size is the buffer's. */
 static void scaled_cast(WCtx *c, StrBuf *sb, KExpr *e) {
-  int from = e->a->type->elem->size, to = e->type->elem->size;
+  KType *fe = e->a->type->elem, *te = e->type->elem;
+  int from = (fe->unqual ? fe->unqual : fe)->size, to = (te->unqual ? te->unqual : te)->size;
   WBase *b = w_base_of(c, e->a);
   bool ok = b && (b->small || b->byte_view) && from && to && (from % to == 0 || to % from == 0);
   if (!ok) {
@@ -492,12 +495,25 @@ static void call(WCtx *c, StrBuf *sb, KExpr *e) {
   sb_printf(sb, "%s(cw_tid, cw_bid", in->name);
   for (int i = 0; i < e->nargs; i++) {
     sb_puts(sb, ", ");
-    if (w_is_ptr(e->fn->params[i]->type)) w_ptr_off(c, sb, e->args[i]);
+    if (in->pbase[i] && in->pbase[i]->byval) { /* const T&: a copy */
+      w_load_ptr(c, sb, e->args[i]);
+      continue;
+    }
+    if (w_is_ptr(e->fn->params[i]->type) && in->argtype[i]) sb_puts(sb, "0i"); /* the part itself */
+    else if (w_is_ptr(e->fn->params[i]->type)) w_ptr_off(c, sb, e->args[i]);
     else w_expr_as(c, sb, e->args[i], e->fn->params[i]->type);
     WBase *ab = in->argbase[i];
-    if (in->pbase[i] && in->pbase[i]->fnptr)
+    if (in->argtype[i]) { /* &local.field: a pointer to that part */
+      StrBuf r;
+      sb_init(&r);
+      WBase *rb;
+      w_lvalue_ref(c, &r, w_sub_object(e->args[i]), &rb);
+      sb_printf(sb, ", &%s", r.data ? r.data : "");
+      sb_free(&r);
+    } else if (in->pbase[i] && in->pbase[i]->fnptr) {
       sb_printf(sb, ", %s", ab->fnptr ? arena_printf(c->a, "cw_r_%s", ab->var->cname)
                                       : arena_printf(c->a, "&%s", ab->name));
+    }
   }
   sb_putc(sb, ')');
 }

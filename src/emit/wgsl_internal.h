@@ -33,6 +33,7 @@ typedef struct WBase {
   bool wide;        /* 64-bit elements used by atomics: pairs of atomic<u32> */
   bool fnptr;       /* a caller's local, reached through ptr<function, T> */
   KType *local_type; /* fnptr: the type of the caller's variable */
+  bool byval;       /* a const T& parameter passed as a copy (cw_v_NAME) */
 } WBase;
 
 /* A pointer-typed local or parameter and the base it points into. */
@@ -46,6 +47,7 @@ typedef struct WInst {
   KFunc *f;
   WBase **pbase;    /* per parameter: base of a pointer parameter */
   WBase **argbase;  /* per parameter: the caller's base (instance key) */
+  KType **argtype;  /* per parameter: the sub-object type passed (&local.field), or NULL */
   const char *name;
   PtrVec ptrs;      /* WPtrVar* of this instance */
   PtrVec varying;   /* KVar*: locals that may differ between threads */
@@ -95,6 +97,7 @@ typedef struct WCtx {
   PtrVec dbg_formats, dbg_asserts; /* JSON texts */
   PtrVec labels;    /* WLabel* of the function being emitted */
   bool uses_f16;    /* the module needs `enable f16;` (wgsl_half.c) */
+  bool in_call_arg; /* emitting a pointer argument: &local.field is allowed */
 } WCtx;
 
 /* wgsl.c */
@@ -121,6 +124,7 @@ WInst *w_inst_for_call(WCtx *c, KExpr *call);
 WBase *w_call_ret_base(WCtx *c, KExpr *call);
 WPtrVar *w_ptr_var(WCtx *c, KVar *v);
 bool w_is_ptr(const KType *t);
+KExpr *w_sub_object(KExpr *arg);
 
 /* wgsl_expr.c */
 void w_expr(WCtx *c, StrBuf *sb, KExpr *e);

@@ -237,24 +237,34 @@ bool w_analyse(WCtx *c, WInst *in) {
   return !c->failed;
 }
 
-static bool same_bases(WInst *in, WBase **pb) {
+static bool same_bases(WInst *in, WBase **pb, KType **pt) {
   for (int i = 0; i < in->f->nparams; i++)
-    if (in->argbase[i] != pb[i]) return false;
+    if (in->argbase[i] != pb[i] || in->argtype[i] != pt[i]) return false;
   return true;
 }
 
+/* `&x.field` (through casts that keep the pointee): a pointer to part of a
+ * local object, passed as ptr<function, FieldType>. */
+KExpr *w_sub_object(KExpr *arg) {
+  while (arg->kind == KE_CAST && w_is_ptr(arg->a->type)) arg = arg->a;
+  if (arg->kind != KE_ADDR || arg->a->kind != KE_MEMBER) return NULL;
+  KType *t = arg->a->a->type;
+  return t->kind == KT_STRUCT ? arg->a : NULL; /* not a vector lane */
+}
+
 static bool is_local_base(WBase *b) {
+  if (b->byval) return false;
   return b->fnptr || (b->var->kind == KV_LOCAL && b->var->as != AS_SHARED);
 }
 
 /* The callee's view of a caller's local: a ptr<function, T> parameter. */
-static WBase *fnptr_base(WCtx *c, KVar *param, WBase *caller) {
+static WBase *fnptr_base(WCtx *c, KVar *param, WBase *caller, KType *part) {
   WBase *b = arena_alloc(c->a, sizeof *b);
   b->var = param;
-  b->elem = caller->elem;
+  b->elem = part ? part : caller->elem;
   b->binding = -1;
   b->fnptr = true;
-  b->local_type = caller->fnptr ? caller->local_type : caller->var->type;
+  b->local_type = part ? part : caller->fnptr ? caller->local_type : caller->var->type;
   b->indexable = b->local_type->kind == KT_ARRAY;
   b->name = arena_printf(c->a, "(*cw_r_%s)", param->cname);
   return b;
@@ -275,9 +285,36 @@ WBase *w_call_ret_base(WCtx *c, KExpr *call) {
     c->cur = saved;
   }
   WBase *r = in->ret_base;
+  if (r && r->byval) {
+    w_error(c, call->loc, "the WGSL target does not support returning a reference to a const reference parameter ('%s')", f->name);
+    return NULL;
+  }
   for (int i = 0; r && r->fnptr && i < f->nparams; i++)
     if (in->pbase[i] == r) return in->argbase[i];
   return r;
+}
+
+/* A `const T&` (or const T*) parameter whose argument is not a buffer
+ * the callee could index: passed as a copy of the value, which also works
+ * for objects in workgroup memory or in buffers (WGSL cannot pass pointers
+ * to those). */
+static bool by_value(KVar *p, WBase *arg) {
+  KType *t = p->type->unqual ? p->type->unqual : p->type;
+  KType *e = t->elem;
+  if (!e->is_const || e->kind == KT_VOID || e->kind == KT_ARRAY) return false;
+  return !arg || !arg->indexable || e->kind == KT_STRUCT;
+}
+
+static WBase *byval_base(WCtx *c, KVar *param) {
+  WBase *b = arena_alloc(c->a, sizeof *b);
+  b->var = param;
+  KType *t = param->type->unqual ? param->type->unqual : param->type;
+  b->elem = t->elem->unqual ? t->elem->unqual : t->elem;
+  b->local_type = b->elem;
+  b->binding = -1;
+  b->byval = true;
+  b->name = arena_printf(c->a, "cw_v_%s", param->cname);
+  return b;
 }
 
 /* The instance of the function called by `call` for its arguments' bases. */
@@ -288,10 +325,21 @@ WInst *w_inst_for_call(WCtx *c, KExpr *call) {
     return NULL;
   }
   WBase **pb = arena_alloc(c->a, sizeof(WBase *) * (size_t)(f->nparams + 1));
+  KType **pt = arena_alloc(c->a, sizeof(KType *) * (size_t)(f->nparams + 1));
   int nptr = 0;
   for (int i = 0; i < f->nparams && i < call->nargs; i++) {
     if (!w_is_ptr(f->params[i]->type)) continue;
     pb[i] = w_base_of(c, call->args[i]);
+    if (pb[i] && by_value(f->params[i], pb[i]) && (w_sub_object(call->args[i]) || pb[i]->var->kind == KV_GLOBAL ||
+                                                    pb[i]->var->as == AS_SHARED || pb[i]->var->kind == KV_PARAM)) {
+      pt[i] = NULL;
+      pb[i] = (WBase *)&by_value; /* one key for every argument: a copy is passed */
+      continue;
+    }
+    KExpr *part = w_sub_object(call->args[i]);
+    if (part && pb[i] && (pb[i]->fnptr || (pb[i]->var->kind != KV_GLOBAL && pb[i]->var->as != AS_SHARED &&
+                                         pb[i]->var->kind != KV_PARAM)))
+      pt[i] = part->type->unqual ? part->type->unqual : part->type;
     nptr++;
     if (!pb[i]) {
       w_error(c, call->args[i]->loc, "cannot tell which buffer the pointer passed to '%s' points into", f->name);
@@ -300,14 +348,17 @@ WInst *w_inst_for_call(WCtx *c, KExpr *call) {
   }
   for (int i = 1; i < c->insts.len; i++) {
     WInst *in = c->insts.items[i];
-    if (in->f == f && same_bases(in, pb)) return in;
+    if (in->f == f && same_bases(in, pb, pt)) return in;
   }
   WInst *in = arena_alloc(c->a, sizeof *in);
   in->f = f;
   in->argbase = pb;
+  in->argtype = pt;
   in->pbase = arena_alloc(c->a, sizeof(WBase *) * (size_t)(f->nparams + 1));
-  for (int i = 0; i < f->nparams; i++)
-    in->pbase[i] = pb[i] && is_local_base(pb[i]) ? fnptr_base(c, f->params[i], pb[i]) : pb[i];
+  for (int i = 0; i < f->nparams; i++) {
+    if (pb[i] == (WBase *)&by_value) in->pbase[i] = byval_base(c, f->params[i]);
+    else in->pbase[i] = pb[i] && (is_local_base(pb[i]) || pt[i]) ? fnptr_base(c, f->params[i], pb[i], pt[i]) : pb[i];
+  }
   int n = 0;
   for (int i = 1; i < c->insts.len; i++) n += ((WInst *)c->insts.items[i])->f == f;
   const char *base = w_ident(c, f->cname);

@@ -96,9 +96,9 @@ static void shuffle(WCtx *c, StrBuf *sb, KExpr *e) {
   sb_puts(sb, from_u32(c, e->type, r));
 }
 
-/* Folds fn over the 32 lanes of this thread's warp (lanes past the end of
- * the block are left out). */
-static const char *fold(WCtx *c, const char *init, const char *fmt) {
+/* Folds fn over the lanes of this thread's warp that are in `mask` (lanes
+ * past the end of the block are left out). */
+static const char *fold_masked(WCtx *c, const char *init, const char *fmt, const char *mask) {
   const char *acc = w_new_tmp(c), *base = w_new_tmp(c);
   w_pre(c, "let %s = %s - %s %% 32u;", base, lin, lin);
   w_pre(c, "var %s = %s;", acc, init);
@@ -106,22 +106,28 @@ static const char *fold(WCtx *c, const char *init, const char *fmt) {
   StrBuf s;
   sb_init(&s);
   sb_printf(&s, fmt, acc, arena_printf(c->a, "cw_wx[%s + cw_l]", base));
-  w_pre(c, "  %s = %s;", acc, s.data);
+  if (mask) w_pre(c, "  if (((%s >> cw_l) & 1u) != 0u) { %s = %s; }", mask, acc, s.data);
+  else w_pre(c, "  %s = %s;", acc, s.data);
   sb_free(&s);
   w_pre(c, "}");
   barrier(c);
   return acc;
 }
 
+
+/* The member mask of a warp function (its first operand). */
+static const char *mask_of(WCtx *c, KExpr *e) { return u32_arg(c, e->args[0]); }
+
 static void vote(WCtx *c, StrBuf *sb, KExpr *e) {
+  const char *mask = mask_of(c, e);
   const char *v = as_u32(c, e->args[1]);
   publish(c, c->uses_live ? arena_printf(c->a, "select(0u, %s, cw_live)", v) : v);
-  const char *m = fold(c, "0u", "%s | (select(0u, 1u, %s != 0u) << cw_l)");
+  const char *m = fold_masked(c, "0u", "%s | (select(0u, 1u, %s != 0u) << cw_l)", mask);
   w_need_helper(c, "cw_warp_mask");
-  switch (e->builtin) {
+  switch (e->builtin) { /* lanes outside the mask neither vote nor count */
   case KB_BALLOT_SYNC: sb_puts(sb, m); return;
   case KB_ANY_SYNC: sb_printf(sb, "select(0i, 1i, %s != 0u)", m); return;
-  default: sb_printf(sb, "select(0i, 1i, %s == cw_warp_mask(cw_tid))", m); return; /* all */
+  default: sb_printf(sb, "select(0i, 1i, %s == (%s & cw_warp_mask(cw_tid)))", m, mask); return; /* all */
   }
 }
 
@@ -143,7 +149,7 @@ static void reduce(WCtx *c, StrBuf *sb, KExpr *e) {
   const char *init = e->builtin == KB_REDUCE_AND_SYNC ? "0xffffffffu"
                      : e->builtin == KB_REDUCE_MIN_SYNC ? (s ? "2147483647i" : "0xffffffffu")
                      : e->builtin == KB_REDUCE_MAX_SYNC ? (s ? "(-2147483647i - 1i)" : "0u") : "0u";
-  const char *r = fold(c, init, reduce_fmt(e->builtin, s));
+  const char *r = fold_masked(c, init, reduce_fmt(e->builtin, s), mask_of(c, e));
   sb_puts(sb, s ? r : from_u32(c, t, r));
 }
 
@@ -151,7 +157,7 @@ static void match_any(WCtx *c, StrBuf *sb, KExpr *e) {
   const char *v = w_new_tmp(c);
   w_pre(c, "let %s = %s;", v, as_u32(c, e->args[1]));
   publish(c, v);
-  sb_puts(sb, fold(c, "0u", arena_printf(c->a, "%%s | (select(0u, 1u, %%s == %s) << cw_l)", v)));
+  sb_puts(sb, fold_masked(c, "0u", arena_printf(c->a, "%%s | (select(0u, 1u, %%s == %s) << cw_l)", v), mask_of(c, e)));
 }
 
 static void block_vote(WCtx *c, StrBuf *sb, KExpr *e) {

@@ -302,40 +302,43 @@ fn switchWarpMore(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(work
     case default: {
       cw_wx[cw_lin(cw_tid)] = u32(v);
       workgroupBarrier();
-      let cw_t1 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
-      var cw_t0 = 0u;
-      for (var cw_l = 0u; cw_l < 32u && cw_t1 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
-        cw_t0 = cw_t0 + cw_wx[cw_t1 + cw_l];
+      let cw_t0 = 4294967295u;
+      let cw_t2 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
+      var cw_t1 = 0u;
+      for (var cw_l = 0u; cw_l < 32u && cw_t2 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
+        if (((cw_t0 >> cw_l) & 1u) != 0u) { cw_t1 = cw_t1 + cw_wx[cw_t2 + cw_l]; }
       }
       workgroupBarrier();
-      r0 = i32(cw_t0);
-      let cw_t2 = bitcast<u32>((v % 4i));
-      cw_wx[cw_lin(cw_tid)] = cw_t2;
+      r0 = i32(cw_t1);
+      let cw_t3 = bitcast<u32>((v % 4i));
+      cw_wx[cw_lin(cw_tid)] = cw_t3;
       workgroupBarrier();
-      let cw_t4 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
-      var cw_t3 = 0u;
-      for (var cw_l = 0u; cw_l < 32u && cw_t4 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
-        cw_t3 = cw_t3 | (select(0u, 1u, cw_wx[cw_t4 + cw_l] == cw_t2) << cw_l);
-      }
-      workgroupBarrier();
-      r1 = i32(cw_t3);
-      cw_wx[cw_lin(cw_tid)] = bitcast<u32>(i32((v < 90i)));
-      workgroupBarrier();
+      let cw_t4 = 4294967295u;
       let cw_t6 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
       var cw_t5 = 0u;
       for (var cw_l = 0u; cw_l < 32u && cw_t6 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
-        cw_t5 = cw_t5 | (select(0u, 1u, cw_wx[cw_t6 + cw_l] != 0u) << cw_l);
+        if (((cw_t4 >> cw_l) & 1u) != 0u) { cw_t5 = cw_t5 | (select(0u, 1u, cw_wx[cw_t6 + cw_l] == cw_t3) << cw_l); }
       }
       workgroupBarrier();
-      r2 = select(0i, 1i, cw_t5 == cw_warp_mask(cw_tid));
+      r1 = i32(cw_t5);
+      let cw_t7 = 4294967295u;
+      cw_wx[cw_lin(cw_tid)] = bitcast<u32>(i32((v < 90i)));
+      workgroupBarrier();
+      let cw_t9 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
+      var cw_t8 = 0u;
+      for (var cw_l = 0u; cw_l < 32u && cw_t9 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
+        if (((cw_t7 >> cw_l) & 1u) != 0u) { cw_t8 = cw_t8 | (select(0u, 1u, cw_wx[cw_t9 + cw_l] != 0u) << cw_l); }
+      }
+      workgroupBarrier();
+      r2 = select(0i, 1i, cw_t8 == (cw_t7 & cw_warp_mask(cw_tid)));
       if ((i32((v == 42i)) != 0i)) { atomicAdd(&cw_count, 1u); }
       storageBarrier();
       workgroupBarrier();
-      let cw_t7 = atomicLoad(&cw_count);
+      let cw_t10 = atomicLoad(&cw_count);
       workgroupBarrier();
       if (cw_lin(cw_tid) == 0u) { atomicStore(&cw_count, 0u); }
       workgroupBarrier();
-      r3 = select(0i, 1i, cw_t7 != 0u);
+      r3 = select(0i, 1i, cw_t10 != 0u);
     }
   }
   out[(4i * g)] = r0;

@@ -21,7 +21,7 @@ fn boundedSaxpy(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgr
   var n = cw_p.n;
   var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
   if ((i < n)) {
-    y[i] = ((a * x[(0i + i)]) + y[i]);
+    y[i] = ((a * x[i]) + y[i]);
   }
 }
 

@@ -27,13 +27,14 @@ fn groupedHistogram(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(wo
   let cw_t0 = bitcast<u32>(key);
   cw_wx[cw_lin(cw_tid)] = cw_t0;
   workgroupBarrier();
-  let cw_t2 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
-  var cw_t1 = 0u;
-  for (var cw_l = 0u; cw_l < 32u && cw_t2 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
-    cw_t1 = cw_t1 | (select(0u, 1u, cw_wx[cw_t2 + cw_l] == cw_t0) << cw_l);
+  let cw_t1 = 4294967295u;
+  let cw_t3 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
+  var cw_t2 = 0u;
+  for (var cw_l = 0u; cw_l < 32u && cw_t3 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
+    if (((cw_t1 >> cw_l) & 1u) != 0u) { cw_t2 = cw_t2 | (select(0u, 1u, cw_wx[cw_t3 + cw_l] == cw_t0) << cw_l); }
   }
   workgroupBarrier();
-  var peers: u32 = cw_t1;
+  var peers: u32 = cw_t2;
   var leader: i32 = (cw_ffs(i32(peers)) - 1i);
   var lane: i32 = i32((cw_tid.x & 31u));
   if (((key >= 0i) && (lane == leader))) {

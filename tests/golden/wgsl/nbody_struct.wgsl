@@ -1,3 +1,3 @@
 // ==== kernel nbodyStep ====
-// not emitted: the WGSL target supports pointers to whole variables and to elements of one-dimensional arrays only
+// not emitted: the WGSL target cannot access memory holding 'Body' as another type
 

@@ -168,15 +168,16 @@ fn segmentedWarpScan(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(w
   var v: i32 = in[cw_tid.x];
   let cw_t0 = u32(0i + i32(cw_tid.x));
   var head: bool = ((lane == 0i) || ((i32(extractBits(flags[(cw_t0 / 4u)], ((cw_t0 % 4u) * 8u), 8u)) & 3i) == 0i));
+  let cw_t1 = 4294967295u;
   cw_wx[cw_lin(cw_tid)] = bitcast<u32>(i32(head));
   workgroupBarrier();
-  let cw_t2 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
-  var cw_t1 = 0u;
-  for (var cw_l = 0u; cw_l < 32u && cw_t2 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
-    cw_t1 = cw_t1 | (select(0u, 1u, cw_wx[cw_t2 + cw_l] != 0u) << cw_l);
+  let cw_t3 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
+  var cw_t2 = 0u;
+  for (var cw_l = 0u; cw_l < 32u && cw_t3 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
+    if (((cw_t1 >> cw_l) & 1u) != 0u) { cw_t2 = cw_t2 | (select(0u, 1u, cw_wx[cw_t3 + cw_l] != 0u) << cw_l); }
   }
   workgroupBarrier();
-  var heads: u32 = cw_t1;
+  var heads: u32 = cw_t2;
   var upto: u32 = (heads & ((2u << u32(lane)) - 1u));
   var segStart: i32 = (31i - countLeadingZeros(i32(upto)));
   {
@@ -185,11 +186,11 @@ fn segmentedWarpScan(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(w
       if !((d < 32i)) { break; }
       cw_wx[cw_lin(cw_tid)] = bitcast<u32>(v);
       workgroupBarrier();
-      let cw_t3 = cw_lin(cw_tid) % 32u;
-      let cw_t5 = u32(d);
-      let cw_t4 = cw_wx[min(cw_lin(cw_tid) - cw_t3 + select(cw_t3, cw_t3 - cw_t5, cw_t3 % u32(32i) >= cw_t5), cw_bx * cw_by * cw_bz - 1u)];
+      let cw_t4 = cw_lin(cw_tid) % 32u;
+      let cw_t6 = u32(d);
+      let cw_t5 = cw_wx[min(cw_lin(cw_tid) - cw_t4 + select(cw_t4, cw_t4 - cw_t6, cw_t4 % u32(32i) >= cw_t6), cw_bx * cw_by * cw_bz - 1u)];
       workgroupBarrier();
-      var t: i32 = bitcast<i32>(cw_t4);
+      var t: i32 = bitcast<i32>(cw_t5);
       if (((lane - d) >= segStart)) {
         v = (v + t);
       }

@@ -26,33 +26,36 @@ fn warpVotes(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup
   var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
   var warp: i32 = (i / 32i);
   var pred: bool = ((v[i] & 1i) != 0i);
+  let cw_t0 = 4294967295u;
   cw_wx[cw_lin(cw_tid)] = bitcast<u32>(i32(pred));
   workgroupBarrier();
-  let cw_t1 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
-  var cw_t0 = 0u;
-  for (var cw_l = 0u; cw_l < 32u && cw_t1 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
-    cw_t0 = cw_t0 | (select(0u, 1u, cw_wx[cw_t1 + cw_l] != 0u) << cw_l);
+  let cw_t2 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
+  var cw_t1 = 0u;
+  for (var cw_l = 0u; cw_l < 32u && cw_t2 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
+    if (((cw_t0 >> cw_l) & 1u) != 0u) { cw_t1 = cw_t1 | (select(0u, 1u, cw_wx[cw_t2 + cw_l] != 0u) << cw_l); }
   }
   workgroupBarrier();
-  var b: u32 = cw_t0;
+  var b: u32 = cw_t1;
+  let cw_t3 = 4294967295u;
   cw_wx[cw_lin(cw_tid)] = bitcast<u32>(i32(pred));
-  workgroupBarrier();
-  let cw_t3 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
-  var cw_t2 = 0u;
-  for (var cw_l = 0u; cw_l < 32u && cw_t3 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
-    cw_t2 = cw_t2 | (select(0u, 1u, cw_wx[cw_t3 + cw_l] != 0u) << cw_l);
-  }
-  workgroupBarrier();
-  var u_all: i32 = select(0i, 1i, cw_t2 == cw_warp_mask(cw_tid));
-  cw_wx[cw_lin(cw_tid)] = bitcast<u32>(i32((v[i] > 0i)));
   workgroupBarrier();
   let cw_t5 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
   var cw_t4 = 0u;
   for (var cw_l = 0u; cw_l < 32u && cw_t5 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
-    cw_t4 = cw_t4 | (select(0u, 1u, cw_wx[cw_t5 + cw_l] != 0u) << cw_l);
+    if (((cw_t3 >> cw_l) & 1u) != 0u) { cw_t4 = cw_t4 | (select(0u, 1u, cw_wx[cw_t5 + cw_l] != 0u) << cw_l); }
   }
   workgroupBarrier();
-  var u_any: i32 = select(0i, 1i, cw_t4 != 0u);
+  var u_all: i32 = select(0i, 1i, cw_t4 == (cw_t3 & cw_warp_mask(cw_tid)));
+  let cw_t6 = 4294967295u;
+  cw_wx[cw_lin(cw_tid)] = bitcast<u32>(i32((v[i] > 0i)));
+  workgroupBarrier();
+  let cw_t8 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
+  var cw_t7 = 0u;
+  for (var cw_l = 0u; cw_l < 32u && cw_t8 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
+    if (((cw_t6 >> cw_l) & 1u) != 0u) { cw_t7 = cw_t7 | (select(0u, 1u, cw_wx[cw_t8 + cw_l] != 0u) << cw_l); }
+  }
+  workgroupBarrier();
+  var u_any: i32 = select(0i, 1i, cw_t7 != 0u);
   if (((cw_tid.x & 31u) == 0u)) {
     out[((4i * warp) + 0i)] = b;
     out[((4i * warp) + 1i)] = u32(u_all);
@@ -92,15 +95,16 @@ fn aggregatedAppend(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(wo
   var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
   var v: f32 = select(0.0f, in[i], (i < n));
   var keep: bool = ((i < n) && (v > 0.5f));
+  let cw_t0 = 4294967295u;
   cw_wx[cw_lin(cw_tid)] = bitcast<u32>(i32(keep));
   workgroupBarrier();
-  let cw_t1 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
-  var cw_t0 = 0u;
-  for (var cw_l = 0u; cw_l < 32u && cw_t1 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
-    cw_t0 = cw_t0 | (select(0u, 1u, cw_wx[cw_t1 + cw_l] != 0u) << cw_l);
+  let cw_t2 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
+  var cw_t1 = 0u;
+  for (var cw_l = 0u; cw_l < 32u && cw_t2 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
+    if (((cw_t0 >> cw_l) & 1u) != 0u) { cw_t1 = cw_t1 | (select(0u, 1u, cw_wx[cw_t2 + cw_l] != 0u) << cw_l); }
   }
   workgroupBarrier();
-  var mask: u32 = cw_t0;
+  var mask: u32 = cw_t1;
   var lane: i32 = i32((cw_tid.x & 31u));
   var prior: u32 = 0u;
   if (((lane == 0i) && (mask != 0u))) {
@@ -108,11 +112,11 @@ fn aggregatedAppend(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(wo
   }
   cw_wx[cw_lin(cw_tid)] = prior;
   workgroupBarrier();
-  let cw_t2 = cw_lin(cw_tid) % 32u;
-  let cw_t4 = u32(0i);
-  let cw_t3 = cw_wx[min(cw_lin(cw_tid) - cw_t2 + ((cw_t2 - cw_t2 % u32(32i)) + cw_t4 % u32(32i)), cw_bx * cw_by * cw_bz - 1u)];
+  let cw_t3 = cw_lin(cw_tid) % 32u;
+  let cw_t5 = u32(0i);
+  let cw_t4 = cw_wx[min(cw_lin(cw_tid) - cw_t3 + ((cw_t3 - cw_t3 % u32(32i)) + cw_t5 % u32(32i)), cw_bx * cw_by * cw_bz - 1u)];
   workgroupBarrier();
-  prior = cw_t3;
+  prior = cw_t4;
   var before: u32 = u32(countOneBits((mask & ((1u << u32(lane)) - 1u))));
   if ((keep && (prior <= u32(n)))) {
     out[(u32((i & (~31i))) + before)] = v;
