@@ -353,6 +353,9 @@ void w_effect(WCtx *c, StrBuf *sb, KExpr *e) {
     w_effect(c, sb, e->b);
     return;
   }
+  case KE_DEREF: /* an unused load (`x += y;` of an operator returning T&): only its operand's effects */
+    w_effect(c, sb, e->a);
+    return;
   case KE_CALL:
   case KE_BUILTIN: {
     StrBuf x;

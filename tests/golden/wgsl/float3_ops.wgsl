@@ -74,6 +74,7 @@ fn reflectRays(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
   var d: vec3<f32> = vec3<f32>(dirs[(3i * i)], dirs[((3i * i) + 1i)], dirs[((3i * i) + 2i)]);
   var nrm: vec3<f32> = normalize(cw_tid, cw_bid, operator_1(cw_tid, cw_bid, vec3<f32>(normals[(3i * i)], normals[((3i * i) + 1i)], normals[((3i * i) + 2i)]), vec3<f32>(0.5f, 0.5f, 0.5f)));
   var r: vec3<f32> = operator_1(cw_tid, cw_bid, d, operator_p_1(cw_tid, cw_bid, (2.0f * u_dot(cw_tid, cw_bid, d, nrm)), nrm));
+  _ = operator_3_0(cw_tid, cw_bid, 0i, &r, operator_p(cw_tid, cw_bid, cross(cw_tid, cw_bid, nrm, d), 0.0f));
   r = operator_2(cw_tid, cw_bid, operator_2(cw_tid, cw_bid, r));
   out[(3i * i)] = r.x;
   out[((3i * i) + 1i)] = r.y;
