@@ -41,6 +41,37 @@ cuwasm_install_deps() {
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# The WebGPU tests (tests/web, web/): Node and npm, Chromium for its
+# SwiftShader Vulkan driver and libvulkan1 (Dawn's adapter on machines
+# without a GPU) and
+# headless runs, emscripten for the compiler in WebAssembly; then the npm
+# packages of web/package-lock.json.  Failures only make those tests skip.
+cuwasm_install_web_deps() {
+  local missing=() p root
+  root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  if command -v dpkg-query >/dev/null 2>&1; then
+    for p in nodejs chromium emscripten libvulkan1; do
+      dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+        missing+=("$p")
+    done
+    command -v npm >/dev/null 2>&1 || missing+=(npm)  # nodesource's nodejs bundles npm
+  fi
+  if [[ ${#missing[@]} -gt 0 && $(id -u) -eq 0 ]]; then
+    echo "deps: installing for the web tests: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends "${missing[@]}" ||
+      echo "deps: apt-get failed; the web tests will skip" >&2
+  elif [[ ${#missing[@]} -gt 0 ]]; then
+    echo "deps: not root; the web tests need: ${missing[*]}" >&2
+  fi
+  if command -v npm >/dev/null 2>&1 && [[ ! -d $root/web/node_modules/webgpu ]]; then
+    (cd "$root/web" && npm ci --no-audit --no-fund) ||
+      echo "deps: npm ci failed in web/; the web tests will skip" >&2
+  fi
+  return 0
+}
+
 # Parallel build jobs: the machine's cores unless JOBS says otherwise.
 cuwasm_jobs() {
   echo "${JOBS:-$(nproc 2>/dev/null || echo 2)}"

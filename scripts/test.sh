@@ -12,6 +12,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 source scripts/deps.sh
 cuwasm_install_deps
+cuwasm_install_web_deps
 jobs=$(cuwasm_jobs)
 fuzz_seconds=${FUZZ_SECONDS:-60}
 

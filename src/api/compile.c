@@ -228,6 +228,17 @@ cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags, ch
     diags_free(&tmp);
     return *text ? CW_OK : CW_ERR_COMPILE;
   }
+  if (!strcmp(target, "wgsl") || !strcmp(target, "wgsl-json")) { /* src/emit/wgsl.c */
+    CwDiags tmp;
+    diags_init(&tmp);
+    CwDiags *d = diags ? cw_diags_internal(diags) : &tmp;
+    int before = d->errors;
+    *text = target[4] ? emit_wgsl_json(p->m, NULL, d) : emit_wgsl(p->m, NULL, d);
+    bool rejected = d->errors > before && target[4] == 0;
+    diags_free(&tmp);
+    if (!*text) return CW_ERR_NOMEM;
+    return rejected ? CW_ERR_COMPILE : CW_OK;
+  }
   return CW_ERR_UNSUPPORTED;
 }
 

@@ -20,4 +20,13 @@ char *emit_c(const KModule *m, const char *source_name, CwDiags *d);
  * (check mode: memcheck and racecheck, see c_check.c). */
 char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d);
 
+/* WGSL for WebGPU: one self-contained module per kernel, each preceded by
+ * a `// ==== kernel NAME ====` line (wgsl.c).  A kernel the target cannot
+ * express gets an error in `d` and a comment in place of its module; the
+ * other kernels are still emitted. */
+char *emit_wgsl(const KModule *m, const char *source_name, CwDiags *d);
+/* The same as JSON with each kernel's bindings (wgsl_meta.c), for the JS
+ * runtime; rejected kernels carry their diagnostic. */
+char *emit_wgsl_json(const KModule *m, const char *source_name, CwDiags *d);
+
 #endif

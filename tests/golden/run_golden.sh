@@ -87,6 +87,9 @@ for f in "${files[@]}"; do
   run_in "$(dirname "$f")" "$tmp/out" "$tmp/err" \
     "$cuwasm" transpile "$name" --target "$target"
   why=$(describe_status "$rc" "$tmp/err")
+  # wgsl: kernels the target rejects make transpile exit 1; their
+  # diagnostics are part of the golden output, as comments.
+  [[ $target == wgsl && $rc -eq 1 && -s $tmp/out ]] && rc=0
   if [[ $rc -ne 0 || -n $why ]]; then
     echo "FAIL $name: transpile ${why:-exited $rc}"
     indent "$tmp/err"

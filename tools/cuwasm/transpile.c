@@ -1,7 +1,8 @@
 /*
  * transpile.c — `cuwasm transpile FILE.cu --target T [-o OUT]`: compile and
- * print the program in another language (kir now; c, wgsl, ... as their
- * emitters land).  Nothing is written to stdout when compilation fails.
+ * print the program in another language (kir, c, wgsl, wgsl-json).  Nothing
+ * is written when compilation fails; for wgsl, the kernels the target
+ * accepts are written and the others reported (exit status 1).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,9 +11,9 @@
 #include "commands.h"
 
 static const char *usage =
-    "usage: cuwasm transpile FILE.cu --target kir|c [-o OUT] [-I DIR] [-D X[=Y]] [-U X] [--arch sm_XX]\n";
+    "usage: cuwasm transpile FILE.cu --target kir|c|wgsl|wgsl-json [-o OUT] [-I DIR] [-D X[=Y]] [-U X] [--arch sm_XX]\n";
 
-static const char *targets[] = {"kir", "c"};
+static const char *targets[] = {"kir", "c", "wgsl", "wgsl-json"};
 
 static int known_target(const char *t) {
   for (size_t i = 0; i < sizeof targets / sizeof *targets; i++)
@@ -66,7 +67,7 @@ int cmd_transpile(int argc, char **argv) {
     return 2;
   }
   if (!known_target(target)) {
-    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, c)\n", target);
+    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, c, wgsl, wgsl-json)\n", target);
     return 2;
   }
   cw_compile_options co;
@@ -78,7 +79,11 @@ int cmd_transpile(int argc, char **argv) {
     char *text = NULL;
     cw_status st = cw_program_emit(prog, target, d, &text);
     cli_print_diags(d);
-    if (st == CW_OK) rc = write_output(out, text);
+    /* wgsl: kernels the target rejects are reported, the others written */
+    if (text && (st == CW_OK || st == CW_ERR_COMPILE)) {
+      int wr = write_output(out, text);
+      rc = st == CW_OK ? wr : 1;
+    }
     else if (st == CW_ERR_UNSUPPORTED) fprintf(stderr, "cuwasm transpile: target '%s' is not available yet\n", target);
     free(text);
   } else if (d) {

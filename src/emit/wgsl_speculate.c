@@ -1,0 +1,201 @@
+/*
+ * wgsl_speculate.c — `if (thread-dependent) { … warp function … }` made
+ * uniform by running the body in every thread and undoing it where the
+ * condition is false.
+ *
+ * The idiom `if (warp == 0) v = warpReduceSum(v);` puts a warp collective
+ * under thread-dependent control, where the barriers of the emulation
+ * (wgsl_warp.c) are not allowed.  When the body writes local variables
+ * declared outside it, and memory only by assignment statements (no
+ * atomics, no return, break or continue, no __syncthreads), executing it
+ * everywhere is invisible once those locals are restored and the stores
+ * predicated: each local is saved before the body and put back where the
+ * condition was false, and each store computes its value in every thread
+ * but writes only where the condition holds (spec_store).  Reads the body makes in threads that
+ * should not run are harmless in WGSL (out-of-bounds loads are clamped).
+ */
+#include "wgsl_internal.h"
+
+#include <string.h>
+
+static bool expr_ok(KExpr *e) {
+  if (!e) return true;
+  if (e->kind == KE_BUILTIN && kb_info(e->builtin)->cls == KBC_ATOMIC) return false;
+  if (e->kind == KE_BUILTIN && kb_info(e->builtin)->cls == KBC_IO) return false;
+  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC) {
+    KExpr *lv = e->a;
+    while (lv->kind == KE_MEMBER || (lv->kind == KE_INDEX && lv->a->type->kind == KT_ARRAY)) lv = lv->a;
+    if (lv->kind != KE_VAR || lv->var->kind == KV_GLOBAL || lv->var->as == AS_SHARED) return false;
+  }
+  if (e->kind == KE_CALL) /* the callee may write through its pointers */
+    for (int i = 0; i < e->nargs; i++)
+      if (w_is_ptr(e->args[i]->type) && e->args[i]->kind == KE_ADDR) return false;
+  if (!expr_ok(e->a) || !expr_ok(e->b) || !expr_ok(e->c)) return false;
+  for (int i = 0; i < e->nargs; i++)
+    if (!expr_ok(e->args[i])) return false;
+  return true;
+}
+
+static bool is_local_lvalue(KExpr *lv) {
+  while (lv->kind == KE_MEMBER || (lv->kind == KE_INDEX && lv->a->type->kind == KT_ARRAY)) lv = lv->a;
+  return lv->kind == KE_VAR && lv->var->kind != KV_GLOBAL && lv->var->as != AS_SHARED;
+}
+
+/* A store statement the speculation predicates: lvalue = value. */
+static bool store_stmt(KStmt *s) {
+  return s->kind == KS_EXPR && s->e->kind == KE_ASSIGN && s->e->op == KOP_NONE &&
+         !is_local_lvalue(s->e->a) && expr_ok(s->e->b) && expr_ok(s->e->a->b) &&
+         (s->e->a->kind != KE_INDEX || expr_ok(s->e->a->a));
+}
+
+static bool stmt_ok(KStmt *s, int loops) {
+  if (!s) return true;
+  if (s->kind == KS_EXPR && s->e && s->e->kind == KE_ASSIGN && !is_local_lvalue(s->e->a))
+    return loops == -1 ? false : store_stmt(s);
+  switch (s->kind) {
+  case KS_RETURN: case KS_GOTO: case KS_LABEL: return false;
+  case KS_BREAK: case KS_CONTINUE: return loops > 0;
+  case KS_BARRIER: return s->scope != KBAR_BLOCK;
+  case KS_DECL: return s->var->as != AS_SHARED && !s->var->is_static && expr_ok(s->init);
+  case KS_LOOP: return stmt_ok(s->init_stmt, loops) && expr_ok(s->cond) && expr_ok(s->step) && stmt_ok(s->body, loops + 1);
+  case KS_SWITCH: return false;
+  default: break;
+  }
+  for (int i = 0; i < s->nstmts; i++)
+    if (!stmt_ok(s->stmts[i], loops)) return false;
+  return expr_ok(s->e) && expr_ok(s->cond) && stmt_ok(s->then, loops) && stmt_ok(s->els, loops);
+}
+
+/* A statement of a callee that stores to memory (not allowed there: the
+ * speculation predicates only the body's own store statements). */
+static bool stmt_writes_mem(KStmt *s) {
+  if (!s) return false;
+  if (s->kind == KS_EXPR && s->e && s->e->kind == KE_ASSIGN && !is_local_lvalue(s->e->a)) return true;
+  for (int i = 0; i < s->nstmts; i++)
+    if (stmt_writes_mem(s->stmts[i])) return true;
+  return stmt_writes_mem(s->then) || stmt_writes_mem(s->els) || stmt_writes_mem(s->body);
+}
+
+/* The calls in the body must not write memory either. */
+static bool calls_pure(WCtx *c, KStmt *s);
+
+static bool expr_calls_pure(WCtx *c, KExpr *e) {
+  if (!e) return true;
+  if (e->kind == KE_CALL && e->fn->body && !calls_pure(c, e->fn->body)) return false;
+  if (e->kind == KE_CALL && e->fn->body) {
+    /* inside the callee, writes to its own locals are fine; through pointers not */
+    KStmt *b = e->fn->body;
+    for (int i = 0; i < b->nstmts; i++)
+      if (b->stmts[i]->kind != KS_RETURN && (!stmt_ok(b->stmts[i], 0) || stmt_writes_mem(b->stmts[i]))) return false;
+  }
+  if (!expr_calls_pure(c, e->a) || !expr_calls_pure(c, e->b) || !expr_calls_pure(c, e->c)) return false;
+  for (int i = 0; i < e->nargs; i++)
+    if (!expr_calls_pure(c, e->args[i])) return false;
+  return true;
+}
+
+static bool calls_pure(WCtx *c, KStmt *s) {
+  if (!s) return true;
+  for (int i = 0; i < s->nstmts; i++)
+    if (!calls_pure(c, s->stmts[i])) return false;
+  return expr_calls_pure(c, s->e) && expr_calls_pure(c, s->cond) && expr_calls_pure(c, s->init) &&
+         expr_calls_pure(c, s->step) && calls_pure(c, s->then) && calls_pure(c, s->els) &&
+         calls_pure(c, s->body) && calls_pure(c, s->init_stmt);
+}
+
+bool w_can_speculate(WCtx *c, KStmt *then) { return stmt_ok(then, 0) && calls_pure(c, then); }
+
+static void declared(KStmt *s, PtrVec *out, Arena *a) {
+  if (!s) return;
+  if (s->kind == KS_DECL) vec_push(a, out, s->var);
+  for (int i = 0; i < s->nstmts; i++) declared(s->stmts[i], out, a);
+  declared(s->then, out, a);
+  declared(s->els, out, a);
+  declared(s->body, out, a);
+  declared(s->init_stmt, out, a);
+}
+
+static bool in(PtrVec *v, void *x) {
+  for (int i = 0; i < v->len; i++)
+    if (v->items[i] == x) return true;
+  return false;
+}
+
+static void written_expr(KExpr *e, PtrVec *inner, PtrVec *out, Arena *a) {
+  if (!e) return;
+  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC) {
+    KExpr *lv = e->a;
+    while (lv->kind == KE_MEMBER || (lv->kind == KE_INDEX && lv->a->type->kind == KT_ARRAY)) lv = lv->a;
+    if (lv->kind != KE_VAR || lv->var->kind == KV_GLOBAL || lv->var->as == AS_SHARED) goto sub;
+    if (!in(inner, lv->var) && !in(out, lv->var)) vec_push(a, out, lv->var);
+  }
+sub:
+  written_expr(e->a, inner, out, a);
+  written_expr(e->b, inner, out, a);
+  written_expr(e->c, inner, out, a);
+  for (int i = 0; i < e->nargs; i++) written_expr(e->args[i], inner, out, a);
+}
+
+static void written(KStmt *s, PtrVec *inner, PtrVec *out, Arena *a) {
+  if (!s) return;
+  for (int i = 0; i < s->nstmts; i++) written(s->stmts[i], inner, out, a);
+  written_expr(s->e, inner, out, a);
+  written_expr(s->cond, inner, out, a);
+  written_expr(s->init, inner, out, a);
+  written_expr(s->step, inner, out, a);
+  written(s->then, inner, out, a);
+  written(s->els, inner, out, a);
+  written(s->body, inner, out, a);
+  written(s->init_stmt, inner, out, a);
+}
+
+/* A store inside a speculated body: the value in every thread, the write
+ * only where the condition holds. */
+bool w_spec_store(WCtx *c, KExpr *e) {
+  if (!c->spec_cond || e->kind != KE_ASSIGN || is_local_lvalue(e->a)) return false;
+  StrBuf v, st;
+  sb_init(&v);
+  sb_init(&st);
+  w_expr_as(c, &v, e->b, e->a->type);
+  const char *t = w_new_tmp(c);
+  w_pre(c, "let %s = %s;", t, v.data ? v.data : "");
+  w_store(c, &st, e->a, t);
+  if (c->pre.len) sb_puts(c->out, c->pre.data);
+  sb_free(&c->pre);
+  sb_init(&c->pre);
+  w_line(c, "if (%s) { %s }", c->spec_cond, st.data ? st.data : "");
+  sb_free(&v);
+  sb_free(&st);
+  return true;
+}
+
+/* Emits `if (cond) then` speculatively; the caller checked w_can_speculate. */
+void w_speculate(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *)) {
+  PtrVec inner = {0}, outs = {0};
+  declared(s->then, &inner, c->a);
+  written(s->then, &inner, &outs, c->a);
+  StrBuf t;
+  sb_init(&t);
+  w_cond(c, &t, s->cond);
+  const char *cond = w_new_tmp(c);
+  if (c->pre.len) sb_puts(c->out, c->pre.data);
+  sb_free(&c->pre);
+  sb_init(&c->pre);
+  w_line(c, "let %s = %s; // runs in every thread, undone where false", cond, t.data ? t.data : "true");
+  sb_free(&t);
+  const char **saved = arena_alloc(c->a, sizeof(char *) * (size_t)(outs.len + 1));
+  for (int i = 0; i < outs.len; i++) {
+    saved[i] = w_new_tmp(c);
+    w_line(c, "let %s = %s;", saved[i], w_var_name(c, outs.items[i]));
+  }
+  w_line(c, "{");
+  const char *outer = c->spec_cond;
+  c->spec_cond = cond;
+  body(c, s->then);
+  c->spec_cond = outer;
+  w_line(c, "}");
+  if (!outs.len) return;
+  w_line(c, "if (!%s) {", cond);
+  for (int i = 0; i < outs.len; i++) w_line(c, "  %s = %s;", w_var_name(c, outs.items[i]), saved[i]);
+  w_line(c, "}");
+}

@@ -1,0 +1,159 @@
+// api.test.mjs — the cuwasm npm package's API under Node's test runner, on
+// WebGPU through Dawn (SwiftShader where there is no GPU).  Skips (exit
+// 77 from run_api.sh) when there is no adapter.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compile, transpile } from '../../web/src/index.js';
+
+const vecAdd = `
+__global__ void vecAdd(const float* a, const float* b, float* c, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) c[i] = a[i] + b[i];
+}`;
+
+test('compile errors reject with diagnostics', async () => {
+  await assert.rejects(compile('__global__ void k(int* p) { p[0] = undefined_name; }', { name: 'bad.cu' }),
+    (e) => {
+      assert.ok(Array.isArray(e.diagnostics) && e.diagnostics.length >= 1);
+      const d = e.diagnostics[0];
+      assert.equal(d.file, 'bad.cu');
+      assert.equal(d.line, 1);
+      assert.ok(d.col > 1);
+      assert.match(d.message, /undefined_name/);
+      return true;
+    });
+});
+
+test('a kernel the WGSL target rejects is listed, and launching it rejects with its diagnostic', async () => {
+  const mod = await compile('__global__ void k(double* p) { p[threadIdx.x] *= 2.0; }', { name: 'd.cu' });
+  assert.equal(mod.kernels[0].supported, false);
+  await assert.rejects(mod.launch('k', { grid: 1, block: 1, args: [new Float64Array(1)] }),
+    (e) => /double/.test(e.diagnostics[0].message) && e.diagnostics[0].line === 1);
+  mod.destroy();
+});
+
+test('typed arrays round-trip: f32, i32, u32; const inputs are not written', async () => {
+  const mod = await compile(`${vecAdd}
+__global__ void mix(const int* a, unsigned* u, int* out, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) { out[i] = a[i] * 3 - 1; u[i] = (unsigned)a[i] ^ 0x80000000u; }
+}`, { defines: { UNUSED: '1' } });
+  assert.deepEqual(mod.kernels.map((k) => k.name), ['vecAdd', 'mix']);
+  assert.deepEqual(mod.kernels[0].params.map((p) => p.type), ['const float*', 'const float*', 'float*', 'int']);
+  const n = 1000, a = Float32Array.from({ length: n }, (_, i) => i * 0.5), b = new Float32Array(n).fill(1.25);
+  const c = new Float32Array(n);
+  await mod.launch('vecAdd', { grid: [4], block: [256], args: [a, b, c, n] });
+  for (let i = 0; i < n; i++) assert.equal(c[i], a[i] + 1.25);
+  const ia = Int32Array.from({ length: 300 }, (_, i) => i - 150), u = new Uint32Array(300), out = new Int32Array(300);
+  await mod.launch('mix', { grid: 3, block: 128, args: [ia, u, out, 300] });
+  for (let i = 0; i < 300; i++) {
+    assert.equal(out[i], ia[i] * 3 - 1);
+    assert.equal(u[i], ((ia[i] >>> 0) ^ 0x80000000) >>> 0);
+  }
+  mod.destroy();
+});
+
+test('defines and headers reach the preprocessor', async () => {
+  const mod = await compile('#include "scale.h"\n__global__ void k(float* x) { x[threadIdx.x] = SCALE * FACTOR; }',
+    { defines: { FACTOR: '4' }, headers: { 'scale.h': '#define SCALE 2.5f\n' } });
+  const x = new Float32Array(8);
+  await mod.launch('k', { grid: 1, block: 8, args: [x] });
+  assert.deepEqual(Array.from(x), new Array(8).fill(10));
+  mod.destroy();
+});
+
+test('template kernels are named as in C++ and instantiated on first use', async () => {
+  const mod = await compile(`
+template <typename T, int N>
+__global__ void scaleBy(T* x, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) x[i] = x[i] * (T)N;
+}`);
+  const f = Float32Array.from([1, 2, 3]);
+  await mod.launch('scaleBy<float,4>', { grid: 1, block: 32, args: [f, 3] });
+  assert.deepEqual(Array.from(f), [4, 8, 12]);
+  const i = Int32Array.from([1, -2, 3]);
+  await mod.launch('scaleBy<int, 3>', { grid: 1, block: 32, args: [i, 3] });
+  assert.deepEqual(Array.from(i), [3, -6, 9]);
+  mod.destroy();
+});
+
+test('64-bit scalars (BigInt) and 64-bit integer arithmetic', async () => {
+  const mod = await compile(`
+__global__ void k(unsigned long long* out, long long a, unsigned long long b, int small) {
+  out[0] = a * 3 + 1;
+  out[1] = b >> 7;
+  out[2] = (unsigned long long)(a / -7);
+  out[3] = b % 1000003ull;
+  out[4] = (unsigned long long)small * b;
+  out[5] = a < 0 ? 1ull : 0ull;
+}`);
+  const out = new BigUint64Array(6), a = -123456789012345n, b = 0xfedcba9876543210n;
+  await mod.launch('k', { grid: 1, block: 1, args: [out, a, b, 5] });
+  const u = (x) => BigInt.asUintN(64, x);
+  assert.deepEqual(Array.from(out), [u(a * 3n + 1n), b >> 7n, u(a / -7n), b % 1000003n, u(5n * b), 1n]);
+  mod.destroy();
+});
+
+test('device buffers stay on the GPU across launches', async () => {
+  const mod = await compile(`
+__global__ void addOne(float* x, int n) { int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) x[i] += 1.0f; }
+__global__ void twice(const float* x, float* y, int n) { int i = blockIdx.x * blockDim.x + threadIdx.x; if (i < n) y[i] = 2.0f * x[i]; }`);
+  const n = 500;
+  const x = mod.buffer(Float32Array.from({ length: n }, (_, i) => i));
+  const y = mod.buffer(n * 4);
+  for (let k = 0; k < 5; k++) await mod.launch('addOne', { grid: 2, block: 256, args: [x, n] });
+  await mod.launch('twice', { grid: 2, block: 256, args: [x, y, n] });
+  const out = await y.read(Float32Array);
+  for (let i = 0; i < n; i++) assert.equal(out[i], 2 * (i + 5));
+  x.destroy();
+  y.destroy();
+  mod.destroy();
+});
+
+test('a kernel with 10 buffer parameters', async () => {
+  const mod = await compile(`
+__global__ void ten(const float* a, const float* b, const float* c, const float* d, const float* e,
+                    const float* f, const float* g, const float* h, const float* i, float* out, int n) {
+  int t = blockIdx.x * blockDim.x + threadIdx.x;
+  if (t < n) out[t] = a[t] + b[t] + c[t] + d[t] + e[t] + f[t] + g[t] + h[t] + i[t];
+}`);
+  const n = 64;
+  const ins = Array.from({ length: 9 }, (_, k) => new Float32Array(n).fill(k + 1));
+  const out = new Float32Array(n);
+  await mod.launch('ten', { grid: 1, block: 64, args: [...ins, out, n] });
+  assert.deepEqual(Array.from(out), new Array(n).fill(45));
+  mod.destroy();
+});
+
+test('a grid of 70000 blocks runs as several dispatches', async () => {
+  const mod = await compile(`
+__global__ void mark(unsigned* flags, unsigned* dims) {
+  flags[blockIdx.x] = blockIdx.x + 1u;
+  if (blockIdx.x == 0) dims[0] = gridDim.x;
+}`);
+  const flags = new Uint32Array(70000), dims = new Uint32Array(1);
+  await mod.launch('mark', { grid: [70000], block: [1], args: [flags, dims] });
+  assert.equal(dims[0], 70000);
+  for (let i = 0; i < 70000; i++) if (flags[i] !== i + 1) assert.fail(`block ${i} wrote ${flags[i]}`);
+  mod.destroy();
+});
+
+test('device printf prints through the print option; a failed assert rejects the launch', async () => {
+  const out = [];
+  const mod = await compile(`#include <cassert>
+__global__ void k(const float* b, int tag) {
+  printf("block %d thread %u tag=%d b=%.2f %s\\n", blockIdx.x, threadIdx.x, tag, b[threadIdx.x], "end");
+  assert(b[threadIdx.x] != 0.0f);
+}`, { name: 'p.cu', print: (s) => out.push(s) });
+  await mod.launch('k', { grid: 1, block: 2, args: [Float32Array.from([1.5, 2]), 7] });
+  assert.deepEqual(out.sort(), ['block 0 thread 0 tag=7 b=1.50 end\n', 'block 0 thread 1 tag=7 b=2.00 end\n']);
+  await assert.rejects(mod.launch('k', { grid: 1, block: 2, args: [Float32Array.from([1, 0]), 7] }),
+    (e) => /p\.cu:4: k: block \[0,0,0\], thread \[1,0,0\] Assertion `b\[threadIdx\.x\] != 0\.0f` failed/.test(e.message));
+  mod.destroy();
+});
+
+test('transpile gives WGSL without a GPU', async () => {
+  const t = await transpile(vecAdd);
+  assert.match(t.module.kernels[0].wgsl, /@compute @workgroup_size\(cw_bx, cw_by, cw_bz\)/);
+});

@@ -1,0 +1,58 @@
+// Type declarations of the cuwasm package (web/src/index.js).
+
+export interface Diagnostic { file: string; line: number; col: number; message: string; }
+
+export interface CompileOptions {
+  /** -D definitions: { N: '256' } is -DN=256 */
+  defines?: Record<string, string | number | null>;
+  /** files the source may #include "…", by name */
+  headers?: Record<string, string>;
+  /** 'auto' (WebGPU when there is an adapter) or 'webgpu' */
+  device?: 'auto' | 'webgpu';
+  /** the source's file name in diagnostics (kernel.cu) */
+  name?: string;
+  /** template kernels to instantiate up front, e.g. 'reduce<float,256>' */
+  instances?: string[];
+  /** receives device printf output, one call per printf (default: stdout / console.log) */
+  print?: (text: string) => void;
+}
+
+export interface KernelInfo {
+  name: string;
+  params: { name: string; type: string }[];
+  supported: boolean;
+  error?: Diagnostic;
+  wgsl: string | null;
+}
+
+export type KernelArg = ArrayBufferView | DeviceBuffer | number | bigint | boolean | number[];
+
+export interface LaunchOptions {
+  grid: number | number[];
+  block: number | number[];
+  sharedBytes?: number;
+  args: KernelArg[];
+}
+
+export class DeviceBuffer {
+  readonly byteLength: number;
+  readonly buffer: unknown; // GPUBuffer
+  write(data: ArrayBufferView, byteOffset?: number): this;
+  read<T extends ArrayBufferView>(Type?: { new (n: number): T; BYTES_PER_ELEMENT?: number }, out?: T | null): Promise<T>;
+  destroy(): void;
+}
+
+export class CuwasmModule {
+  readonly kernels: KernelInfo[];
+  readonly diagnostics: (Diagnostic & { severity: string })[];
+  launch(name: string, options: LaunchOptions): Promise<void>;
+  buffer(init: ArrayBufferView | number): DeviceBuffer;
+  destroy(): void;
+}
+
+export function compile(source: string, options?: CompileOptions): Promise<CuwasmModule>;
+export function transpile(source: string, options?: CompileOptions): Promise<{
+  diagnostics: (Diagnostic & { severity: string })[];
+  module: { kernels: unknown[] };
+}>;
+export function formatDiagnostic(d: Diagnostic & { severity?: string }): string;

@@ -1,0 +1,120 @@
+// index.js — the cuwasm package: CUDA kernels compiled in WebAssembly by
+// cuwasm's own compiler and run on WebGPU, in browsers and in Node.
+//
+//   const mod = await compile(source, { defines, headers, device: 'auto' });
+//   await mod.launch('vecAdd', { grid: [4], block: [256], args: [a, b, c, n] });
+//   mod.destroy();
+//
+// Compile errors reject with an Error whose `diagnostics` list
+// {file, line, col, message}.  A kernel the WGSL target cannot express is
+// listed in mod.kernels with its `error`, and launching it rejects with
+// that diagnostic.  Template kernels are named as in C++ ('reduce<float,256>')
+// and instantiated on first use.
+import { compileToWgsl, formatDiagnostic } from './compiler.js';
+import { getDevice } from './gpu.js';
+import { DeviceBuffer, Kernel, launchKernel, sameName } from './runtime.js';
+
+export { DeviceBuffer, formatDiagnostic };
+
+function compileError(diags) {
+  const errs = diags.filter((d) => d.severity === 'error');
+  const e = new Error(errs.length ? errs.map(formatDiagnostic).join('\n') : 'cuwasm: compilation failed');
+  e.diagnostics = errs.map(({ file, line, col, message }) => ({ file, line, col, message }));
+  return e;
+}
+
+function kernelError(meta) {
+  const d = meta.error;
+  const e = new Error(`${d.file}:${d.line}:${d.col}: error: ${d.message}`);
+  e.diagnostics = [{ file: d.file, line: d.line, col: d.col, message: d.message }];
+  return e;
+}
+
+export class CuwasmModule {
+  constructor(source, options, answer, gpu) {
+    this.source = source;
+    this.options = options;
+    this.gpu = gpu;
+    this.device = gpu.device;
+    this.instances = [...(options.instances ?? [])];
+    this.globals = new Map();
+    this.diagnostics = answer.diagnostics;
+    this.print = options.print; // device printf output (default: stdout / console.log)
+    this._load(answer.module);
+  }
+
+  _load(module) {
+    this._kernels = module.kernels.map((m) => new Kernel(this, m));
+  }
+
+  get kernels() {
+    return this._kernels.map((k) => ({
+      name: k.meta.name,
+      params: k.meta.params.map((p) => ({ name: p.name, type: p.type })),
+      supported: !k.meta.error,
+      ...(k.meta.error ? { error: k.meta.error } : {}),
+      wgsl: k.meta.wgsl,
+    }));
+  }
+
+  async _kernel(name) {
+    let k = this._kernels.find((x) => sameName(x.meta.name, name));
+    if (!k && name.includes('<')) {
+      this.instances.push(name);
+      const answer = await compileToWgsl(this.source, { ...this.options, instances: this.instances });
+      if (!answer.module) throw compileError(answer.diagnostics);
+      this._load(answer.module);
+      k = this._kernels.find((x) => sameName(x.meta.name, name));
+      if (!k) throw compileError(answer.diagnostics.length ? answer.diagnostics
+        : [{ file: '', line: 0, col: 0, severity: 'error', message: `no kernel '${name}'` }]);
+    }
+    if (!k) throw new Error(`cuwasm: no kernel '${name}' (kernels: ${this._kernels.map((x) => x.meta.name).join(', ')})`);
+    if (k.meta.error) throw kernelError(k.meta);
+    return k;
+  }
+
+  globalBuffer(g) {
+    let b = this.globals.get(g.name);
+    if (!b) {
+      b = new DeviceBuffer(this.device, g.bytes).write(new Uint8Array(Math.ceil(g.bytes / 4) * 4));
+      this.globals.set(g.name, b);
+    }
+    return b;
+  }
+
+  async launch(name, opts) {
+    if (this.destroyed) throw new Error('cuwasm: module destroyed');
+    return launchKernel(this, await this._kernel(name), opts);
+  }
+
+  // A buffer that stays on the GPU across launches: from a typed array
+  // (copied in) or a byte length (zeroed).
+  buffer(init) {
+    if (typeof init === 'number') return new DeviceBuffer(this.device, init).write(new Uint8Array(Math.ceil(init / 4) * 4));
+    return new DeviceBuffer(this.device, init.byteLength).write(init);
+  }
+
+  destroy() {
+    for (const b of this.globals.values()) b.destroy();
+    this.globals.clear();
+    this.destroyed = true;
+  }
+}
+
+export async function compile(source, options = {}) {
+  const { device = 'auto', name = 'kernel.cu', defines = {}, headers = {}, instances = [], print } = options;
+  if (device !== 'auto' && device !== 'webgpu')
+    throw new Error(`cuwasm: unknown device '${device}' (auto or webgpu)`);
+  const opts = { name, defines, headers, instances, print };
+  const answer = await compileToWgsl(source, opts);
+  if (!answer.module) throw compileError(answer.diagnostics);
+  const gpu = await getDevice();
+  return new CuwasmModule(source, opts, answer, gpu);
+}
+
+// Compiles without a GPU: diagnostics and each kernel's WGSL.
+export async function transpile(source, options = {}) {
+  const answer = await compileToWgsl(source, options);
+  if (!answer.module) throw compileError(answer.diagnostics);
+  return answer;
+}

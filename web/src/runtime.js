@@ -1,0 +1,230 @@
+// runtime.js — running the kernels of a compiled module on WebGPU.
+//
+// A launch binds: binding 0, a uniform block with gridDim, the block
+// offset of this dispatch and the scalar arguments at the offsets the
+// compiler chose; then one storage buffer per pointer parameter the kernel
+// uses.  The workgroup size and the dynamic shared array's length are
+// pipeline-overridable constants, so pipelines are cached per kernel, block
+// shape and shared size.  Grids beyond the device's per-dimension limit run
+// as several dispatches, each told its block offset.  Typed arrays passed
+// for pointers are copied in before and, for non-const pointers, copied
+// back when the launch's promise resolves; DeviceBuffers stay on the GPU.
+
+import { DEBUG_WORDS, readDebug } from './debug.js';
+
+const U = GPUBufferUsageConst();
+
+function GPUBufferUsageConst() {
+  // the values of GPUBufferUsage, which Node gets only after webgpu loads
+  return { MAP_READ: 1, COPY_SRC: 4, COPY_DST: 8, UNIFORM: 64, STORAGE: 128 };
+}
+
+const dims = (v, what) => {
+  const a = typeof v === 'number' ? [v] : Array.from(v ?? [1]);
+  while (a.length < 3) a.push(1);
+  if (a.length > 3 || a.some((x) => !Number.isInteger(x) || x < 1))
+    throw new Error(`cuwasm: ${what} must be 1 to 3 positive integers`);
+  return a;
+};
+
+const sameName = (a, b) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+export class DeviceBuffer {
+  constructor(device, byteLength) {
+    this.device = device;
+    this.byteLength = byteLength;
+    this.buffer = device.createBuffer({ size: Math.max(4, Math.ceil(byteLength / 4) * 4),
+      usage: U.STORAGE | U.COPY_SRC | U.COPY_DST });
+  }
+
+  write(data, byteOffset = 0) {
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    const padded = bytes.byteLength % 4 ? new Uint8Array(Math.ceil(bytes.byteLength / 4) * 4) : bytes;
+    if (padded !== bytes) padded.set(bytes);
+    this.device.queue.writeBuffer(this.buffer, byteOffset, padded);
+    return this;
+  }
+
+  async read(Type = Uint8Array, out = null) {
+    const size = this.buffer.size;
+    const staging = this.device.createBuffer({ size, usage: U.MAP_READ | U.COPY_DST });
+    const enc = this.device.createCommandEncoder();
+    enc.copyBufferToBuffer(this.buffer, 0, staging, 0, size);
+    this.device.queue.submit([enc.finish()]);
+    await staging.mapAsync(1 /* GPUMapMode.READ */);
+    const bytes = new Uint8Array(staging.getMappedRange()).slice(0, this.byteLength);
+    staging.unmap();
+    staging.destroy();
+    const target = out ?? new Type(this.byteLength / (Type.BYTES_PER_ELEMENT ?? 1));
+    new Uint8Array(target.buffer, target.byteOffset, target.byteLength).set(bytes.subarray(0, target.byteLength));
+    return target;
+  }
+
+  destroy() { this.buffer.destroy(); }
+}
+
+function writeScalar(view, p, value) {
+  if (p.scalar === 'i64' || p.scalar === 'u64') { // two little-endian words
+    const v = BigInt.asUintN(64, typeof value === 'bigint' ? value : BigInt(Math.trunc(value)));
+    view.setBigUint64(p.offset, v, true);
+    return;
+  }
+  const vals = p.lanes > 1 ? Array.from(value) : [value];
+  if (vals.length !== p.lanes) throw new Error(`cuwasm: argument '${p.name}' needs ${p.lanes} values`);
+  vals.forEach((v, i) => {
+    const off = p.offset + 4 * i;
+    if (typeof v === 'bigint') v = Number(BigInt.asIntN(64, v));
+    if (typeof v === 'boolean') v = v ? 1 : 0;
+    if (typeof v !== 'number') throw new Error(`cuwasm: argument '${p.name}' (${p.type}) must be a number`);
+    if (p.scalar === 'f32') view.setFloat32(off, v, true);
+    else if (p.scalar === 'i32') view.setInt32(off, v, true);
+    else view.setUint32(off, v >>> 0, true);
+  });
+}
+
+export class Kernel {
+  constructor(mod, meta) {
+    this.mod = mod;
+    this.meta = meta;
+    this.pipelines = new Map();
+    this.shaderModule = null;
+  }
+
+  get name() { return this.meta.name; }
+
+  layout() {
+    if (this._layout) return this._layout;
+    const entries = [{ binding: 0, visibility: 4 /* COMPUTE */, buffer: { type: 'uniform' } }];
+    const add = (binding, written) => entries.push({ binding, visibility: 4,
+      buffer: { type: written ? 'storage' : 'read-only-storage' } });
+    for (const p of this.meta.params) if (p.kind === 'buffer' && p.binding >= 0) add(p.binding, p.written);
+    for (const g of this.meta.globals ?? []) add(g.binding, g.written);
+    if (this.meta.debug) add(this.meta.debug.binding, true);
+    const device = this.mod.device;
+    this._layout = device.createPipelineLayout({ bindGroupLayouts: [device.createBindGroupLayout({ entries })] });
+    return this._layout;
+  }
+
+  pipeline(block, dynCount) {
+    const key = `${block.join(',')}|${dynCount}`;
+    let p = this.pipelines.get(key);
+    if (p) return p;
+    const device = this.mod.device;
+    this.shaderModule ??= device.createShaderModule({ code: this.meta.wgsl });
+    const constants = { cw_bx: block[0], cw_by: block[1], cw_bz: block[2] };
+    if (this.meta.dynShared) constants.cw_dyn_n = Math.max(1, dynCount);
+    p = device.createComputePipeline({ layout: this.layout(),
+      compute: { module: this.shaderModule, entryPoint: this.meta.entry, constants } });
+    this.pipelines.set(key, p);
+    return p;
+  }
+}
+
+function checkLimits(device, meta, block, sharedBytes) {
+  const L = device.limits;
+  const n = block[0] * block[1] * block[2];
+  if (n > L.maxComputeInvocationsPerWorkgroup || block[0] > L.maxComputeWorkgroupSizeX ||
+      block[1] > L.maxComputeWorkgroupSizeY || block[2] > L.maxComputeWorkgroupSizeZ)
+    throw new Error(`cuwasm: block ${block.join('x')} exceeds this WebGPU device's workgroup limits ` +
+      `(${L.maxComputeInvocationsPerWorkgroup} invocations, ${L.maxComputeWorkgroupSizeX}x${L.maxComputeWorkgroupSizeY}x${L.maxComputeWorkgroupSizeZ})`);
+  const buffers = meta.params.filter((p) => p.kind === 'buffer' && p.binding >= 0).length +
+    (meta.globals ?? []).length + (meta.debug ? 1 : 0);
+  if (buffers > L.maxStorageBuffersPerShaderStage)
+    throw new Error(`cuwasm: '${meta.name}' binds ${buffers} storage buffers; this WebGPU device allows ` +
+      `${L.maxStorageBuffersPerShaderStage} per shader stage (packing several into one binding is not implemented yet)`);
+  const shared = (meta.staticSharedBytes ?? 0) + (meta.dynShared ? sharedBytes : 0);
+  if (shared > L.maxComputeWorkgroupStorageSize)
+    throw new Error(`cuwasm: ${shared} bytes of shared memory exceed this device's ${L.maxComputeWorkgroupStorageSize}`);
+}
+
+// The dispatches covering `grid`, each with its block offset.
+function splitGrid(grid, max) {
+  const out = [];
+  for (let z = 0; z < grid[2]; z += max)
+    for (let y = 0; y < grid[1]; y += max)
+      for (let x = 0; x < grid[0]; x += max)
+        out.push({ base: [x, y, z], count: [Math.min(max, grid[0] - x), Math.min(max, grid[1] - y), Math.min(max, grid[2] - z)] });
+  return out;
+}
+
+export async function launchKernel(mod, kernel, { grid = [1], block = [1], sharedBytes = 0, args = [] } = {}) {
+  const meta = kernel.meta;
+  const device = mod.device;
+  grid = dims(grid, 'grid');
+  block = dims(block, 'block');
+  if (args.length !== meta.params.length)
+    throw new Error(`cuwasm: '${meta.name}' takes ${meta.params.length} arguments, ${args.length} given`);
+  checkLimits(device, meta, block, sharedBytes);
+  if (meta.needsF16 && !device.features.has('shader-f16'))
+    throw new Error(`cuwasm: '${meta.name}' uses __half, which needs a WebGPU adapter with the shader-f16 feature; this one has none`);
+  const dynCount = meta.dynShared ? Math.floor(sharedBytes / meta.dynShared.elemBytes) : 0;
+  device.pushErrorScope('validation'); // a pipeline the device refuses says why
+  const pipeline = kernel.pipeline(block, dynCount);
+  const perr = await device.popErrorScope();
+  if (perr) {
+    kernel.pipelines.clear();
+    throw new Error(`cuwasm: WebGPU rejected the pipeline of '${meta.name}': ${perr.message}`);
+  }
+  const uniform = new ArrayBuffer(meta.uniformBytes);
+  const view = new DataView(uniform);
+  grid.forEach((g, i) => view.setUint32(4 * i, g, true));
+  const entries = [];
+  const temps = [], readBack = [];
+  meta.params.forEach((p, i) => {
+    const a = args[i];
+    if (p.kind === 'scalar') { writeScalar(view, p, a); return; }
+    if (p.binding < 0) return;
+    let buf = a;
+    if (!(a instanceof DeviceBuffer)) {
+      if (!ArrayBuffer.isView(a)) throw new Error(`cuwasm: argument '${p.name}' (${p.type}) must be a typed array or a DeviceBuffer`);
+      buf = new DeviceBuffer(device, a.byteLength).write(a);
+      temps.push(buf);
+      if (p.written) readBack.push([buf, a]);
+    }
+    entries.push({ binding: p.binding, resource: { buffer: buf.buffer } });
+  });
+  for (const g of meta.globals ?? []) entries.push({ binding: g.binding, resource: { buffer: mod.globalBuffer(g).buffer } });
+  let debug = null;
+  if (meta.debug) {
+    debug = new DeviceBuffer(device, 4 * DEBUG_WORDS).write(new Uint32Array(DEBUG_WORDS));
+    temps.push(debug);
+    entries.push({ binding: meta.debug.binding, resource: { buffer: debug.buffer } });
+  }
+  const max = device.limits.maxComputeWorkgroupsPerDimension;
+  const enc = device.createCommandEncoder();
+  const uniforms = [];
+  for (const d of splitGrid(grid, max)) {
+    d.base.forEach((b, i) => view.setUint32(16 + 4 * i, b, true));
+    const ub = device.createBuffer({ size: Math.max(16, meta.uniformBytes), usage: U.UNIFORM | U.COPY_DST });
+    device.queue.writeBuffer(ub, 0, uniform);
+    uniforms.push(ub);
+    const bg = device.createBindGroup({ layout: pipeline.getBindGroupLayout(0),
+      entries: [{ binding: 0, resource: { buffer: ub } }, ...entries] });
+    const pass = enc.beginComputePass();
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, bg);
+    pass.dispatchWorkgroups(...d.count);
+    pass.end();
+  }
+  device.pushErrorScope('validation');
+  device.queue.submit([enc.finish()]);
+  const err = await device.popErrorScope();
+  if (err) throw new Error(`cuwasm: WebGPU rejected the launch of '${meta.name}': ${err.message}`);
+  for (const [buf, arr] of readBack) await buf.read(null, arr);
+  await device.queue.onSubmittedWorkDone();
+  let failed = null;
+  if (debug) {
+    const { lines, asserts } = readDebug(meta, await debug.read(Uint32Array), meta.name);
+    const print = mod.print ?? ((s) => (typeof process !== 'undefined' && process.stdout ? process.stdout.write(s) : console.log(s)));
+    for (const l of lines) print(l);
+    if (asserts.length) {
+      failed = new Error(`cuwasm: device assertion failed in '${meta.name}':\n${asserts.join('\n')}`);
+      failed.asserts = asserts;
+    }
+  }
+  for (const t of temps) t.destroy();
+  for (const u of uniforms) u.destroy();
+  if (failed) throw failed;
+}
+
+export { sameName };

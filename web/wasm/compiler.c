@@ -1,0 +1,100 @@
+/*
+ * compiler.c — the entry point of the compiler built to WebAssembly
+ * (web/wasm/build.sh): CUDA source in, the WGSL modules of its kernels and
+ * their bindings out, as one JSON text the JS package parses.
+ *
+ * The JS side writes the source and the user's headers into emscripten's
+ * in-memory file system and calls cw_wasm_compile with the source's path,
+ * the -D definitions and the template instances to create, each list
+ * newline-separated.  The result is
+ *   {"diagnostics": [{"file", "line", "col", "severity", "message"}],
+ *    "module": <the wgsl-json target's object> | null}
+ * Diagnostics are the native compiler's own, so the browser shows what
+ * `cuwasm check` prints.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/program.h"
+#include "base/base.h"
+#include "cuwasm.h"
+
+/* defined in src/api/compile.c: the diagnostics behind the public handle */
+CwDiags *cw_diags_internal(cw_diags *d);
+
+static void json_str(StrBuf *sb, const char *s) {
+  sb_putc(sb, '"');
+  for (; s && *s; s++) {
+    unsigned char ch = (unsigned char)*s;
+    if (ch == '"' || ch == '\\') sb_printf(sb, "\\%c", ch);
+    else if (ch == '\n') sb_puts(sb, "\\n");
+    else if (ch < 0x20) sb_printf(sb, "\\u%04x", ch);
+    else sb_putc(sb, (char)ch);
+  }
+  sb_putc(sb, '"');
+}
+
+static void diags_json(StrBuf *sb, cw_diags *d) {
+  CwDiags *in = cw_diags_internal(d);
+  sb_puts(sb, "\"diagnostics\": [");
+  for (int i = 0; i < in->len; i++) {
+    Diag *g = &in->items[i];
+    static const char *lv[] = {"error", "warning", "note"};
+    if (i) sb_puts(sb, ", ");
+    sb_puts(sb, "{\"file\": ");
+    json_str(sb, g->loc.file ? g->loc.file->name : "");
+    sb_printf(sb, ", \"line\": %d, \"col\": %d, \"severity\": \"%s\", \"message\": ", g->loc.line,
+              g->loc.col, lv[g->level]);
+    json_str(sb, g->msg);
+    sb_putc(sb, '}');
+  }
+  sb_putc(sb, ']');
+}
+
+/* Splits a newline-separated list in place into an array (NULL-ended). */
+static char **split(char *s, int *n) {
+  *n = 0;
+  if (!s || !*s) return NULL;
+  int cap = 1;
+  for (char *p = s; *p; p++) cap += *p == '\n';
+  char **v = calloc((size_t)cap + 1, sizeof *v);
+  if (!v) return NULL;
+  for (char *tok = strtok(s, "\n"); tok; tok = strtok(NULL, "\n")) v[(*n)++] = tok;
+  return v;
+}
+
+static void instantiate(cw_program *p, char *names, cw_diags *d) {
+  int n;
+  char **v = split(names, &n);
+  for (int i = 0; i < n; i++) cw_program_instantiate(p, v[i], d);
+  free(v);
+}
+
+char *cw_wasm_compile(const char *path, char *defines, char *instances) {
+  cw_diags *d = cw_diags_new();
+  if (!d) return NULL;
+  int ndef;
+  char **defs = split(defines, &ndef);
+  cw_compile_options o;
+  memset(&o, 0, sizeof o);
+  o.defines = (const char **)defs;
+  o.n_defines = ndef;
+  cw_program *p = NULL;
+  char *wgsl = NULL;
+  if (cw_compile_file(path, &o, d, &p) == CW_OK) {
+    instantiate(p, instances, d);
+    if (!cw_diags_error_count(d)) cw_program_emit(p, "wgsl-json", d, &wgsl);
+  }
+  StrBuf sb;
+  sb_init(&sb);
+  sb_puts(&sb, "{");
+  diags_json(&sb, d);
+  sb_printf(&sb, ", \"module\": %s}", wgsl ? wgsl : "null");
+  free(wgsl);
+  free(defs);
+  cw_program_free(p);
+  cw_diags_free(d);
+  return sb_take(&sb);
+}
+
+void cw_wasm_free(char *p) { free(p); }
