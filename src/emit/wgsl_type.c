@@ -58,8 +58,14 @@ bool w_type_ok(WCtx *c, KType *t, SrcLoc loc) {
       w_error(c, loc, "the WGSL target does not support unions ('%s')", t->name);
       return false;
     }
-    for (int i = 0; i < t->nfields; i++)
+    for (int i = 0; i < t->nfields; i++) {
+      if (t->fields[i].bit_width) { /* WGSL has no packed fields */
+        w_error(c, loc, "the WGSL target does not support bit-fields ('%s::%s')", t->name,
+                t->fields[i].name);
+        return false;
+      }
       if (!w_type_ok(c, t->fields[i].type, loc)) return false;
+    }
     for (int i = 0; i < c->structs.len; i++)
       if (c->structs.items[i] == t->unqual) return true;
     vec_push(c->a, &c->structs, t->unqual ? t->unqual : t);

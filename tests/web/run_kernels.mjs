@@ -5,7 +5,7 @@
 //
 //   node tests/web/run_kernels.mjs CUWASM_BIN KERNEL_DIR [--only FILE]
 //
-// Inputs are generated as cuwasm launch generates them (zeros, iota,
+// Inputs are generated as cuwasm launch generates them (zeros, iota, iota:START:STEP,
 // rand:SEED by the same xorshift64, fill:V).  Integers must match exactly;
 // floats within a relative 2e-3 (atomics sum in another order; WebGPU's
 // transcendental functions are less exact than libm).  Exit 77 (skip) when
@@ -34,6 +34,13 @@ function fillBuffer(type, n, init) {
   const put = (i, d, v) => { a[i] = big ? BigInt(isF ? Math.trunc(d) : v) : (isF ? d : v); };
   if (init === 'zeros') return a;
   if (init === 'iota') { for (let i = 0; i < n; i++) put(i, i, i); return a; }
+  if (init.startsWith('iota:')) { // iota:START:STEP, START + i*STEP, as cuwasm launch
+    const [start, step] = init.slice(5).split(':');
+    const d0 = parseFloat(start), ds = parseFloat(step);
+    const v0 = Math.trunc(Number(start)), vs = Math.trunc(Number(step));
+    for (let i = 0; i < n; i++) put(i, d0 + i * ds, v0 + i * vs);
+    return a;
+  }
   if (init.startsWith('rand:')) {
     const M = (1n << 64n) - 1n;
     let s = (BigInt(init.slice(5)) * 2654435761n + 1n) & M;

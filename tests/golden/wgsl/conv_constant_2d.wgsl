@@ -13,7 +13,7 @@ override cw_by: u32 = 1u;
 override cw_bz: u32 = 1u;
 @group(0) @binding(1) var<storage, read> img: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out: array<f32>;
-@group(0) @binding(3) var<storage, read> mask: array<f32, 25>;
+const mask: array<f32, 25> = array<f32, 25>((1.0f / 64.0f), (2.0f / 64.0f), (3.0f / 64.0f), (4.0f / 64.0f), (5.0f / 64.0f), (6.0f / 64.0f), (7.0f / 64.0f), (8.0f / 64.0f), (9.0f / 64.0f), (10.0f / 64.0f), (11.0f / 64.0f), (12.0f / 64.0f), (13.0f / 64.0f), (14.0f / 64.0f), (15.0f / 64.0f), (16.0f / 64.0f), (17.0f / 64.0f), (18.0f / 64.0f), (19.0f / 64.0f), (20.0f / 64.0f), (21.0f / 64.0f), (22.0f / 64.0f), (23.0f / 64.0f), (24.0f / 64.0f), (25.0f / 64.0f));
 
 @compute @workgroup_size(cw_bx, cw_by, cw_bz)
 fn convolve2d(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {

@@ -1,0 +1,3 @@
+// ==== kernel lambdaKernel ====
+// not emitted: cannot tell which buffer this pointer points into
+
