@@ -17,4 +17,40 @@
  * NULL). */
 char *emit_c(const KModule *m, const char *source_name, CwDiags *d);
 
+/* GLSL 4.6 compute shaders for Vulkan (glsl*.c), one shader per kernel.
+ * Kernel parameters live in a parameter block whose device address the
+ * shader gets in its push constants: parameter i at glsl_param_offset(k, i)
+ * (CUDA's own alignment), then the device address of every module global
+ * that is not __shared__, 8 bytes each in m->globals order, from
+ * glsl_globals_offset(k).  Push constants: { uint64_t params; uint base[3];
+ * uint grid[3]; uint64_t scratch; } (base: the first block of a split grid;
+ * scratch: frame_bytes per thread of the dispatch, for locals whose
+ * address is taken, thread t of the dispatch at scratch + t * frame_bytes
+ * with t = linear workgroup index in the dispatch * block size + local
+ * index).  Specialization
+ * constants 0..2 are blockDim, 3 the dynamic shared memory in 32-bit
+ * words. */
+enum {
+  GLSL_F_I64 = 1, GLSL_F_F64 = 2, GLSL_F_F16 = 4, GLSL_F_I8 = 8, GLSL_F_I16 = 16,
+  GLSL_F_WARP = 32,      /* needs 32-wide subgroups */
+  GLSL_F_ATOMIC64 = 64,  /* 64-bit atomics on global memory */
+};
+typedef struct GlslKernelInfo {
+  int static_shared;     /* bytes of __shared__ variables */
+  int dyn_shared_offset; /* byte offset of extern __shared__ memory */
+  unsigned features;     /* GLSL_F_* */
+  int frame_bytes;       /* scratch bytes per thread (0: none) */
+} GlslKernelInfo;
+int glsl_param_offset(const KFunc *k, int i);
+int glsl_globals_offset(const KFunc *k);
+/* One kernel's shader, or NULL with file:line:col errors naming what the
+ * Vulkan target cannot express. */
+char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, CwDiags *d);
+/* Every kernel's shader, one after another, for reading
+ * (`cuwasm transpile --target glsl`). */
+char *emit_glsl(const KModule *m, CwDiags *d);
+/* Compiles GLSL to SPIR-V with glslangValidator (or glslc) found on PATH;
+ * false with the reason (tool missing, compiler messages) in err. */
+bool glsl_to_spirv(const char *glsl, unsigned char **spv, size_t *n, char *err, size_t errn);
+
 #endif
