@@ -52,5 +52,8 @@ char *emit_glsl(const KModule *m, CwDiags *d);
 /* Compiles GLSL to SPIR-V with glslangValidator (or glslc) found on PATH;
  * false with the reason (tool missing, compiler messages) in err. */
 bool glsl_to_spirv(const char *glsl, unsigned char **spv, size_t *n, char *err, size_t errn);
+/* Decorates every float add/sub/mul NoContraction (glsl_nocontract.c), so
+ * drivers round as the CPU backend does; false on a malformed module. */
+bool spirv_no_contraction(unsigned char **spv, size_t *n);
 
 #endif

@@ -146,6 +146,9 @@ static void walk_expr(Gl *g, KExpr *e) {
   if (!e) return;
   if (e->kind == KE_VAR && e->var) add_shared(g, e->var);
   if (e->kind == KE_ADDR) add_frame_var(g, addressed_var(e->a));
+  if (e->kind == KE_BUILTIN && (e->builtin == KB_SYNCTHREADS_COUNT ||
+                                e->builtin == KB_SYNCTHREADS_AND || e->builtin == KB_SYNCTHREADS_OR))
+    g->uses_sync_red = true;
   if (e->kind == KE_CALL && e->fn && !reached(g, e->fn)) {
     if (g->ncalls == g->capcalls) {
       int cap = g->capcalls ? g->capcalls * 2 : 16;
@@ -226,6 +229,7 @@ static char *assemble(Gl *g) {
   gl_struct_defs(g, &out);
   sb_putn(&out, g->refs.data ? g->refs.data : "", g->refs.len);
   sb_putn(&out, g->helpers.data ? g->helpers.data : "", g->helpers.len);
+  sb_putn(&out, g->protos.data ? g->protos.data : "", g->protos.len);
   sb_putn(&out, g->body.data ? g->body.data : "", g->body.len);
   if (out.failed) {
     sb_free(&out);
@@ -237,6 +241,7 @@ static char *assemble(Gl *g) {
 static void gl_free(Gl *g) {
   sb_free(&g->refs);
   sb_free(&g->helpers);
+  sb_free(&g->protos);
   sb_free(&g->body);
 }
 
@@ -244,7 +249,7 @@ char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, C
   Arena arena;
   arena_init(&arena);
   Gl g = {.m = m, .kernel = k, .d = d, .a = &arena};
-  sb_init(&g.refs), sb_init(&g.helpers), sb_init(&g.body);
+  sb_init(&g.refs), sb_init(&g.helpers), sb_init(&g.protos), sb_init(&g.body);
   for (int i = 0; i < m->globals.len; i++) {
     KVar *v = m->globals.items[i];
     (void)v;

@@ -208,10 +208,12 @@ static const char *sync_count(Gl *g, KExpr *e) {
   if (!gl_seen(g, "cw_sync_count"))
     sb_puts(&g->helpers,
             "uint cw_sync_count(bool p) {\n"
+            "  uint c = p ? 1u : 0u;\n"
             "  groupMemoryBarrier(); barrier();\n"
-            "  if (gl_LocalInvocationIndex == 0u) SYNC_RED = 0u;\n"
-            "  barrier();\n  if (p) atomicAdd(SYNC_RED, 1u);\n  barrier();\n"
-            "  uint r = SYNC_RED;\n  barrier();\n  return r;\n}\n");
+            "  atomicAdd(SYNC_RED, c);\n  barrier();\n"
+            "  uint r = SYNC_RED;\n  barrier();\n"
+            "  atomicAdd(SYNC_RED, 0u - c); /* back to 0 by the next call's first barrier */\n"
+            "  return r;\n}\n");
   const char *c = gl_fmt(g, "cw_sync_count(%s)", gl_cond(g, e->args[0]));
   if (e->builtin == KB_SYNCTHREADS_AND)
     c = gl_fmt(g, "(%s == gl_WorkGroupSize.x * gl_WorkGroupSize.y * gl_WorkGroupSize.z)", c);

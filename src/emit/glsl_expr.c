@@ -226,6 +226,26 @@ static const char *binop(Gl *g, KOp op, KType *t, const char *a, const char *b, 
   return gl_fmt(g, "(%s %s %s)", a, op_text(op), b);
 }
 
+static bool is_fmul(KExpr *e, KType *t) {
+  return e->kind == KE_BINARY && e->op == KOP_MUL && unq(e->type) == t;
+}
+
+/* a*b+c as one fma, as nvcc and the CPU backend's C compiler both contract
+ * it; every other float operation is left unfused (glsl_nocontract.c) */
+static const char *fused(Gl *g, KExpr *e) {
+  KType *t = unq(e->type);
+  if ((t->kind != KT_F32 && t->kind != KT_F64) || (e->op != KOP_ADD && e->op != KOP_SUB)) return NULL;
+  if (is_fmul(e->a, t)) {
+    const char *c = gl_expr(g, e->b);
+    return gl_fmt(g, "fma(%s, %s, %s%s)", gl_expr(g, e->a->a), gl_expr(g, e->a->b),
+                  e->op == KOP_SUB ? "-" : "", c);
+  }
+  if (is_fmul(e->b, t))
+    return gl_fmt(g, "fma(%s%s, %s, %s)", e->op == KOP_SUB ? "-" : "", gl_expr(g, e->b->a),
+                  gl_expr(g, e->b->b), gl_expr(g, e->a));
+  return NULL;
+}
+
 static const char *binary(Gl *g, KExpr *e) {
   KType *at = unq(e->a->type), *bt = unq(e->b->type);
   if (e->op == KOP_LAND || e->op == KOP_LOR)
@@ -239,6 +259,8 @@ static const char *binary(Gl *g, KExpr *e) {
                            gl_elem_size(at));
     return gl_convert(g, g->m->t_i64, e->type, d, e->loc);
   }
+  const char *f = fused(g, e);
+  if (f) return f;
   const char *a = gl_expr(g, e->a), *b = gl_expr(g, e->b);
   if ((e->op == KOP_SHL || e->op == KOP_SHR) && at != bt) b = gl_convert(g, bt, at, b, e->loc);
   return binop(g, e->op, at, a, b, e->loc);
@@ -340,6 +362,7 @@ static const char *aggregate(Gl *g, KType *t, KExpr **args, int n, SrcLoc loc) {
   t = unq(t);
   int want = t->kind == KT_VEC ? t->count : t->kind == KT_STRUCT ? t->nfields
              : t->kind == KT_ARRAY ? t->count : 1;
+  if (t->kind == KT_STRUCT && t->nfields == 0) return gl_zero(g, t, loc);
   if (want <= 0 || want > 4096) {
     gl_error(g, loc, "initializer of this type is not supported on the Vulkan target");
     return "0";

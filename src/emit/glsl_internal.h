@@ -36,6 +36,7 @@ typedef struct Gl {
   bool failed;
   StrBuf refs;       /* buffer_reference block declarations */
   StrBuf helpers;    /* load/store/atomic helpers, dependencies first */
+  StrBuf protos;     /* device function prototypes (callers may come first) */
   StrBuf body;       /* device functions and main */
   const char **done; /* helper names already written */
   int ndone, capdone;

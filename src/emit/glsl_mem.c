@@ -298,6 +298,7 @@ static const char *native_atomic(Gl *g, KBuiltinId op, KType *t, char kind, StrB
 
 /* bits of a 4- or 8-byte value and back */
 static const char *bits_of(Gl *g, KType *t, const char *v) {
+  if (unq(t)->kind == KT_VEC) return gl_fmt(g, "packFloat2x16(%s)", v); /* __half2 */
   switch (unq(t)->kind) {
   case KT_F32: return gl_fmt(g, "floatBitsToUint(%s)", v);
   case KT_F64: return gl_fmt(g, "doubleBitsToUint64(%s)", v);
@@ -306,6 +307,7 @@ static const char *bits_of(Gl *g, KType *t, const char *v) {
 }
 
 static const char *from_bits(Gl *g, KType *t, const char *u) {
+  if (unq(t)->kind == KT_VEC) return gl_fmt(g, "unpackFloat2x16(%s)", u);
   switch (unq(t)->kind) {
   case KT_F32: return gl_fmt(g, "uintBitsToFloat(%s)", u);
   case KT_F64: return gl_fmt(g, "uint64BitsToDouble(%s)", u);
@@ -339,7 +341,8 @@ static void cas_loop(Gl *g, KBuiltinId op, KType *t, char kind, StrBuf *sb) {
 const char *gl_atomic(Gl *g, KBuiltinId op, KType *t, char kind, SrcLoc loc) {
   t = unq(t);
   if (t->kind == KT_PTR) t = g->m->t_u64;
-  if (t->size != 4 && t->size != 8) {
+  bool half2 = t->kind == KT_VEC && t->count == 2 && unq(t->elem)->kind == KT_F16;
+  if ((t->size != 4 && t->size != 8) || (t->kind == KT_VEC && !half2)) {
     gl_error(g, loc, "%s on a %d-byte type is not supported on the Vulkan target",
              kb_info(op)->name, t->size);
     return "atomicAdd";

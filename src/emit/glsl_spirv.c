@@ -107,6 +107,10 @@ bool glsl_to_spirv(const char *glsl, unsigned char **spv, size_t *n, char *err, 
     rc = run(is_glslc ? gc : gv, log);
   }
   if (rc == 0) *spv = (unsigned char *)slurp(out, n);
+  if (*spv && !spirv_no_contraction(spv, n)) {
+    free(*spv);
+    *spv = NULL;
+  }
   if (!*spv) {
     char *msg = slurp(log, NULL);
     snprintf(err, errn, "GLSL to SPIR-V failed (%s):\n%s", tool, msg ? msg : "");

@@ -93,7 +93,9 @@ static void switch_stmt(Gl *g, KStmt *s) {
   for (int i = 0; b && b->kind == KS_BLOCK && i < b->nstmts; i++) {
     KStmt *x = b->stmts[i];
     if (x->kind != KS_CASE) {
-      braced(g, x);
+      g->indent++;
+      gl_stmt(g, x);
+      g->indent--;
       continue;
     }
     if (x->is_default) line(g, "default:");
@@ -188,6 +190,8 @@ void gl_function(Gl *g, const KFunc *f) {
     line(g, "void main() {");
     g->indent++;
     frame_start(g);
+    if (g->uses_sync_red) /* every thread is still here: the counter starts at 0 */
+      line(g, "if (gl_LocalInvocationIndex == 0u) SYNC_RED = 0u;");
     kernel_params(g, f);
   } else {
     StrBuf sb;
@@ -198,8 +202,10 @@ void gl_function(Gl *g, const KFunc *f) {
                         gl_ident(g, gl_frame_offset(g, f->params[i]) >= 0 ? "a_" : "l_", f->params[i]->cname),
                         f->params[i]->loc));
     char *ps = sb_take(&sb);
-    gl_line(g, &g->body, "%s %s(%s) {", gl_type(g, f->ret, f->loc), gl_ident(g, "f_", f->cname),
-            ps ? ps : "");
+    const char *sig = gl_fmt(g, "%s %s(%s)", gl_type(g, f->ret, f->loc), gl_ident(g, "f_", f->cname),
+                             ps ? ps : "");
+    gl_line(g, &g->protos, "%s;", sig);
+    gl_line(g, &g->body, "%s {", sig);
     free(ps);
     g->indent++;
     params_to_frame(g, f);

@@ -18,6 +18,30 @@ typedef struct Num {
   double f;
 } Num;
 
+/* a op b folded in the operands' kind (both float, or both integer) */
+static bool arith(KOp op, Num *a, const Num *b) {
+  if (a->is_float != b->is_float) return false;
+  if (a->is_float) {
+    switch (op) {
+    case KOP_ADD: a->f += b->f; return true;
+    case KOP_SUB: a->f -= b->f; return true;
+    case KOP_MUL: a->f *= b->f; return true;
+    case KOP_DIV: a->f /= b->f; return true;
+    default: return false;
+    }
+  }
+  uint64_t x = (uint64_t)a->i, y = (uint64_t)b->i;
+  switch (op) {
+  case KOP_ADD: a->i = (int64_t)(x + y); return true;
+  case KOP_SUB: a->i = (int64_t)(x - y); return true;
+  case KOP_MUL: a->i = (int64_t)(x * y); return true;
+  case KOP_SHL: a->i = (int64_t)(x << (y & 63)); return true;
+  case KOP_OR: a->i = (int64_t)(x | y); return true;
+  case KOP_AND: a->i = (int64_t)(x & y); return true;
+  default: return false;
+  }
+}
+
 static bool number(const KExpr *e, Num *n) {
   switch (e->kind) {
   case KE_INT: n->is_float = false, n->i = e->ival; return true;
@@ -27,6 +51,11 @@ static bool number(const KExpr *e, Num *n) {
     if (n->is_float) n->f = -n->f;
     else n->i = (int64_t)(0ull - (uint64_t)n->i);
     return true;
+  case KE_BINARY: {
+    Num b;
+    if (!number(e->a, n) || !number(e->b, &b)) return false;
+    return arith(e->op, n, &b);
+  }
   case KE_CAST: {
     if (!number(e->a, n)) return false;
     KType *t = e->type->unqual ? e->type->unqual : e->type;
