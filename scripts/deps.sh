@@ -14,6 +14,11 @@ CUWASM_DEPS=(
   pocl-opencl-icd   # OpenCL on the CPU: the peer in bench/cpu
   ocl-icd-libopencl1
   libsleef3         # SLEEF vector math the CPU JIT links when present
+  libvulkan1        # Vulkan loader the Vulkan backend dlopens
+  libvulkan-dev     # Vulkan headers (types only; the library is never linked)
+  mesa-vulkan-drivers # lavapipe: the CPU Vulkan driver the Vulkan tests run on
+  glslang-tools     # glslangValidator: GLSL to SPIR-V for the Vulkan backend
+  spirv-tools       # spirv-val checks every emitted module
 )
 
 cuwasm_install_deps() {

@@ -70,7 +70,10 @@ static const Tmpl tmpls[] = {
     {KB_I_CLZLL, "(uint($0 >> 32) != 0u ? 31 - findMSB(uint($0 >> 32)) : 63 - findMSB(uint($0)))", 1},
     {KB_I_FFS, "(findLSB(uint($0)) + 1)", 1},
     {KB_I_FFSLL, "(uint($0) != 0u ? findLSB(uint($0)) + 1 : (uint($0 >> 32) != 0u ? findLSB(uint($0 >> 32)) + 33 : 0))", 1},
-    {KB_I_BREV, "bitfieldReverse($0)", 1}, {KB_I_MUL24, "($0 * $1)", 1},
+    {KB_I_BREV, "bitfieldReverse($0)", 1},
+    {KB_I_BREVLL, "((uint64_t(bitfieldReverse(uint($0))) << 32) | uint64_t(bitfieldReverse(uint($0 >> 32))))", 1},
+    {KB_I_UMUL64HI, "cw_umul64hi($0, $1)", 1}, {KB_I_MUL64HI, "cw_mul64hi($0, $1)", 1},
+    {KB_I_BYTE_PERM, "cw_byte_perm($0, $1, $2)", 1}, {KB_I_MUL24, "($0 * $1)", 1},
     {KB_I_UMUL24, "($0 * $1)", 1}, {KB_I_MULHI, "int((int64_t($0) * int64_t($1)) >> 32)", 1},
     {KB_I_UMULHI, "uint((uint64_t($0) * uint64_t($1)) >> 32)", 1},
     {KB_I_FUNNELSHIFT_L, "uint((packUint2x32(uvec2($0, $1)) << ($2 & 31u)) >> 32)", 1},
@@ -136,6 +139,37 @@ static const Tmpl tmpls[] = {
     {KB_THREADFENCE, "memoryBarrier()", 1}, {KB_THREADFENCE_BLOCK, "groupMemoryBarrier()", 1},
     {KB_THREADFENCE_SYSTEM, "memoryBarrier()", 1},
 };
+
+/* GLSL functions some templates call, written on first use */
+static const struct {
+  KBuiltinId id;
+  const char *name, *def;
+} helper_defs[] = {
+    {KB_I_UMUL64HI, "cw_umul64hi",
+     "uint64_t cw_umul64hi(uint64_t a, uint64_t b) {\n"
+     "  uint64_t al = a & 0xfffffffful, ah = a >> 32, bl = b & 0xfffffffful, bh = b >> 32;\n"
+     "  uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;\n"
+     "  uint64_t mid = (ll >> 32) + (lh & 0xfffffffful) + (hl & 0xfffffffful);\n"
+     "  return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);\n}\n"},
+    {KB_I_MUL64HI, "cw_mul64hi",
+     "int64_t cw_mul64hi(int64_t a, int64_t b) {\n"
+     "  uint64_t h = cw_umul64hi(uint64_t(a), uint64_t(b));\n"
+     "  if (a < 0l) h -= uint64_t(b);\n  if (b < 0l) h -= uint64_t(a);\n"
+     "  return int64_t(h);\n}\n"},
+    {KB_I_BYTE_PERM, "cw_byte_perm",
+     "uint cw_byte_perm(uint x, uint y, uint s) {\n"
+     "  uint64_t v = packUint2x32(uvec2(x, y));\n  uint r = 0u;\n"
+     "  for (uint i = 0u; i < 4u; i++)\n"
+     "    r |= uint((v >> (8u * ((s >> (4u * i)) & 7u))) & 0xfful) << (8u * i);\n"
+     "  return r;\n}\n"},
+};
+
+static void need_helper(Gl *g, KBuiltinId id) {
+  if (id == KB_I_MUL64HI) need_helper(g, KB_I_UMUL64HI);
+  for (size_t i = 0; i < sizeof helper_defs / sizeof *helper_defs; i++)
+    if (helper_defs[i].id == id && !gl_seen(g, helper_defs[i].name))
+      sb_puts(&g->helpers, helper_defs[i].def);
+}
 
 static KType *unq(KType *t) { return t && t->unqual ? t->unqual : t; }
 
@@ -245,6 +279,17 @@ static const char *match_any(Gl *g, KExpr *e) {
   return gl_convert(g, g->m->t_u32, e->type, gl_fmt(g, "%s(%s)", name, gl_expr(g, e->args[1])), e->loc);
 }
 
+/* sincosf(x, &s, &c): both stores in one expression */
+static const char *sincos(Gl *g, KExpr *e) {
+  const char *x = gl_expr(g, e->args[0]);
+  if (e->builtin == KB_SINCOSPIF) x = gl_fmt(g, "(3.14159265358979 * %s)", x);
+  KType *ps = e->args[1]->type->unqual, *pc = e->args[2]->type->unqual;
+  const char *ss = gl_st(g, ps->elem, gl_kind_of_ptr(ps), e->loc);
+  const char *sc = gl_st(g, pc->elem, gl_kind_of_ptr(pc), e->loc);
+  return gl_fmt(g, "(%s(%s, sin(%s)), %s(%s, cos(%s)))", ss, gl_expr(g, e->args[1]), x, sc,
+                gl_expr(g, e->args[2]), x);
+}
+
 static bool any_f64(KExpr *e) {
   for (int i = 0; i < e->nargs; i++)
     if (unq(e->args[i]->type)->kind == KT_F64) return true;
@@ -280,6 +325,7 @@ static const char *from_template(Gl *g, KExpr *e, const Tmpl *t) {
     return "0";
   }
   if (bi->cls == KBC_WARP) g->feat |= GLSL_F_WARP;
+  need_helper(g, e->builtin);
   const char **args = arena_alloc(g->a, sizeof *args * (size_t)(e->nargs + 1));
   for (int i = 0; i < e->nargs; i++) args[i] = gl_fmt(g, "%s", gl_expr(g, e->args[i]));
   KType *rt = tmpl_result(g, e->builtin, e);
@@ -307,6 +353,7 @@ const char *gl_builtin(Gl *g, KExpr *e) {
     return sync_count(g, e);
   case KB_SYNCTHREADS: case KB_SYNCWARP: return barrier_call(g, e);
   case KB_MATCH_ANY_SYNC: return match_any(g, e);
+  case KB_SINCOSF: case KB_I_SINCOSF: case KB_SINCOSPIF: return sincos(g, e);
   default: break;
   }
   const Tmpl *t = find_tmpl(id);

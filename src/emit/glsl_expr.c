@@ -230,18 +230,32 @@ static bool is_fmul(KExpr *e, KType *t) {
   return e->kind == KE_BINARY && e->op == KOP_MUL && unq(e->type) == t;
 }
 
+/* single-precision fma; a runtime whose driver splits fma into a multiply
+ * and an add (lavapipe) defines CW_EXACT_FMA, and the product and sum are
+ * then taken in double: the product exactly, the sum rounded once */
+static const char *fma32(Gl *g) {
+  if (!gl_seen(g, "cw_fma"))
+    sb_puts(&g->helpers, "#ifdef CW_EXACT_FMA\n"
+                         "float cw_fma(float a, float b, float c) { return float(double(a) * double(b) + double(c)); }\n"
+                         "#else\n"
+                         "float cw_fma(float a, float b, float c) { return fma(a, b, c); }\n"
+                         "#endif\n");
+  return "cw_fma";
+}
+
 /* a*b+c as one fma, as nvcc and the CPU backend's C compiler both contract
  * it; every other float operation is left unfused (glsl_nocontract.c) */
 static const char *fused(Gl *g, KExpr *e) {
   KType *t = unq(e->type);
   if ((t->kind != KT_F32 && t->kind != KT_F64) || (e->op != KOP_ADD && e->op != KOP_SUB)) return NULL;
+  const char *fma = t->kind == KT_F32 ? fma32(g) : "fma";
   if (is_fmul(e->a, t)) {
     const char *c = gl_expr(g, e->b);
-    return gl_fmt(g, "fma(%s, %s, %s%s)", gl_expr(g, e->a->a), gl_expr(g, e->a->b),
+    return gl_fmt(g, "%s(%s, %s, %s%s)", fma, gl_expr(g, e->a->a), gl_expr(g, e->a->b),
                   e->op == KOP_SUB ? "-" : "", c);
   }
   if (is_fmul(e->b, t))
-    return gl_fmt(g, "fma(%s%s, %s, %s)", e->op == KOP_SUB ? "-" : "", gl_expr(g, e->b->a),
+    return gl_fmt(g, "%s(%s%s, %s, %s)", fma, e->op == KOP_SUB ? "-" : "", gl_expr(g, e->b->a),
                   gl_expr(g, e->b->b), gl_expr(g, e->a));
   return NULL;
 }

@@ -91,11 +91,28 @@ static bool spirv_for(const char *glsl, unsigned char **spv, size_t *n, char *er
   return true;
 }
 
+/* the shader text for this device: fma made exact where the driver splits it */
+static char *device_glsl(VkDev *d, const char *glsl) {
+  const char *nl = strchr(glsl, '\n');
+  size_t n = strlen(glsl) + 64;
+  char *out = malloc(n);
+  if (!out) return NULL;
+  if (d->caps.split_fma && nl && strstr(glsl, "cw_fma"))
+    snprintf(out, n, "%.*s\n#define CW_EXACT_FMA 1\n%s", (int)(nl - glsl), glsl, nl + 1);
+  else
+    snprintf(out, n, "%s", glsl);
+  return out;
+}
+
 cw_status vk_shader(VkDev *d, VkKernel *k, char *err, size_t errn) {
   if (k->shader) return CW_OK;
   unsigned char *spv = NULL;
   size_t n = 0;
-  if (!spirv_for(k->glsl, &spv, &n, err, errn)) return CW_ERR_COMPILE;
+  char *text = device_glsl(d, k->glsl);
+  if (!text) return CW_ERR_NOMEM;
+  bool ok = spirv_for(text, &spv, &n, err, errn);
+  free(text);
+  if (!ok) return CW_ERR_COMPILE;
   VkShaderModuleCreateInfo ci = {.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO,
                                  .codeSize = n, .pCode = (const uint32_t *)(void *)spv};
   VkResult r = d->f.vkCreateShaderModule(d->dev, &ci, NULL, &k->shader);

@@ -118,6 +118,7 @@ static bool query(VkDev *d, VkPhysicalDevice pd, char *why, size_t whyn) {
   c->f16 = f12.shaderFloat16 && f11.storageBuffer16BitAccess;
   c->i8 = f12.shaderInt8 && f12.storageBuffer8BitAccess;
   c->atomic64 = f12.shaderBufferInt64Atomics;
+  c->split_fma = drv.driverID == VK_DRIVER_ID_MESA_LLVMPIPE && c->f64;
   c->subgroup = sub.subgroupSize;
   c->sub_min = c->sub_max = sub.subgroupSize;
   if (v13 && f13.subgroupSizeControl && (sc.requiredSubgroupSizeStages & VK_SHADER_STAGE_COMPUTE_BIT)) {

@@ -80,6 +80,7 @@ typedef struct VkAlloc {
 
 typedef struct VkCaps {
   bool f64, i64, i16, i8, f16, atomic64, size_control, full_subgroups;
+  bool split_fma; /* the driver computes fma as multiply + add (lavapipe) */
   uint32_t subgroup, sub_min, sub_max;
 } VkCaps;
 
