@@ -63,6 +63,11 @@ S_Span ldG_s32(uint64_t a) {
   r.len = ldG_i32(a + 8ul);
   return r;
 }
+#ifdef CW_EXACT_FMA
+float cw_fma(float a, float b, float c) { return float(double(a) * double(b) + double(c)); }
+#else
+float cw_fma(float a, float b, float c) { return fma(a, b, c); }
+#endif
 float stS_f32(uint64_t a, float v) {
   uint o = uint(a);
   SM[o >> 2] = floatBitsToUint(v);

@@ -20,6 +20,11 @@ uint64_t ldG_u64(uint64_t a) {
 int ldG_i32(uint64_t a) {
   return R_i32(a).v;
 }
+#ifdef CW_EXACT_FMA
+float cw_fma(float a, float b, float c) { return float(double(a) * double(b) + double(c)); }
+#else
+float cw_fma(float a, float b, float c) { return fma(a, b, c); }
+#endif
 float ldG_f32(uint64_t a) {
   return R_f32(a).v;
 }
@@ -63,6 +68,11 @@ float ldG_f32(uint64_t a) {
 uint64_t ldG_u64(uint64_t a) {
   return R_u64(a).v;
 }
+#ifdef CW_EXACT_FMA
+float cw_fma(float a, float b, float c) { return float(double(a) * double(b) + double(c)); }
+#else
+float cw_fma(float a, float b, float c) { return fma(a, b, c); }
+#endif
 float stG_f32(uint64_t a, float v) {
   R_f32(a).v = v;
   return v;
@@ -74,7 +84,7 @@ void main() {
   uint64_t l_y = ldG_u64(pc.params + 16ul);
   int l_i = int((((gl_WorkGroupID.x + pc.base_x) * gl_WorkGroupSize.x) + gl_LocalInvocationID.x));
   if ((l_i < l_n)) {
-    stG_f32((l_y + uint64_t(int64_t(l_i)) * 4ul), fma(l_alpha, ldG_f32((l_x + uint64_t(int64_t(l_i)) * 4ul)), ldG_f32((l_y + uint64_t(int64_t(l_i)) * 4ul))));
+    stG_f32((l_y + uint64_t(int64_t(l_i)) * 4ul), cw_fma(l_alpha, ldG_f32((l_x + uint64_t(int64_t(l_i)) * 4ul)), ldG_f32((l_y + uint64_t(int64_t(l_i)) * 4ul))));
   }
 }
 
@@ -100,6 +110,11 @@ uint64_t ldG_u64(uint64_t a) {
 int ldG_i32(uint64_t a) {
   return R_i32(a).v;
 }
+#ifdef CW_EXACT_FMA
+float cw_fma(float a, float b, float c) { return float(double(a) * double(b) + double(c)); }
+#else
+float cw_fma(float a, float b, float c) { return fma(a, b, c); }
+#endif
 float ldG_f32(uint64_t a) {
   return R_f32(a).v;
 }
