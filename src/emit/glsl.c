@@ -215,7 +215,7 @@ static void header(Gl *g, StrBuf *out) {
   sb_puts(out, "layout(push_constant, std430) uniform PC {\n"
                "  uint64_t params;\n"
                "  uint base_x, base_y, base_z, grid_x, grid_y, grid_z;\n"
-               "  uint64_t scratch;\n} pc;\n");
+               "  uint64_t scratch;\n  uint64_t printf_buf;\n} pc;\n");
   sb_puts(out, "layout(constant_id = 3) const uint DYN_WORDS = 1u;\n");
   sb_printf(out, "shared uint SM[%du + DYN_WORDS];\n", g->sh_dyn_off / 4);
   if (g->uses_sync_red) sb_puts(out, "shared uint SYNC_RED;\n");
@@ -273,10 +273,27 @@ char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, C
     info->dyn_shared_offset = g.sh_dyn_off;
     info->features = g.feat;
     info->frame_bytes = (g.frame + 15) / 16 * 16;
+    info->printfs = g.printfs, info->nprintfs = g.nprintfs;
+    g.printfs = NULL, g.nprintfs = 0;
   }
+  GlslKernelInfo rest = {.printfs = g.printfs, .nprintfs = g.nprintfs};
+  glsl_info_free(&rest);
   gl_free(&g);
   arena_free(&arena);
   return text;
+}
+
+void glsl_info_free(GlslKernelInfo *info) {
+  for (int i = 0; i < info->nprintfs; i++) {
+    GlslPrintf *p = &info->printfs[i];
+    for (int j = 0; j < p->nstrs; j++) free(p->strs[j]);
+    free(p->strs);
+    free(p->fmt);
+    free(p->types);
+  }
+  free(info->printfs);
+  info->printfs = NULL;
+  info->nprintfs = 0;
 }
 
 char *emit_glsl(const KModule *m, CwDiags *d) {

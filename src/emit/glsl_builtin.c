@@ -12,6 +12,7 @@
  * __syncthreads_count/and/or count in a shared word between barriers.
  * printf, assert and clocks are rejected with the construct named.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,6 +280,137 @@ static const char *match_any(Gl *g, KExpr *e) {
   return gl_convert(g, g->m->t_u32, e->type, gl_fmt(g, "%s(%s)", name, gl_expr(g, e->args[1])), e->loc);
 }
 
+/* how printf's host side reads an argument (emit.h), and the GLSL that
+ * turns it into 64 bits */
+static char arg_code(Gl *g, KExpr *a, const char **conv) {
+  KType *t = unq(a->type);
+  const char *v = gl_expr(g, a);
+  switch (t->kind) {
+  case KT_F32: *conv = gl_fmt(g, "uint64_t(floatBitsToUint(%s))", v); return 'f';
+  case KT_F16: *conv = gl_fmt(g, "uint64_t(floatBitsToUint(float(%s)))", v); return 'f';
+  case KT_F64: *conv = gl_fmt(g, "doubleBitsToUint64(%s)", v); return 'd';
+  case KT_PTR: *conv = v; return 'p';
+  case KT_BOOL: *conv = gl_fmt(g, "(%s ? 1ul : 0ul)", v); return 'u';
+  default:
+    if (!kt_is_int(t)) {
+      gl_error(g, a->loc, "printf argument of this type is not supported on the Vulkan target");
+      *conv = "0ul";
+      return 'u';
+    }
+    *conv = kt_is_signed(t) ? gl_fmt(g, "uint64_t(int64_t(%s))", v) : gl_fmt(g, "uint64_t(%s)", v);
+    return kt_is_signed(t) ? 'i' : 'u';
+  }
+}
+
+static char *dup_n(const char *s, int n) {
+  char *r = malloc((size_t)n + 1);
+  if (r) memcpy(r, s, (size_t)n), r[n] = 0;
+  return r;
+}
+
+/* the start of an expression that appends record `id` with the given
+ * 64-bit values to the printf buffer (emit.h); the caller closes it with
+ * ", VALUE)))" */
+static const char *record(Gl *g, int id, const char **convs, int n, SrcLoc loc) {
+  const char *base = gl_fmt(g, "cw_pr%d", id);
+  const char *u32 = gl_st(g, g->m->t_u32, 'G', loc), *u64 = gl_st(g, g->m->t_u64, 'G', loc);
+  gl_ld(g, g->m->t_u32, 'G', loc); /* the R_u32 block */
+  int words = 2 + 2 * n;
+  StrBuf sb;
+  sb_init(&sb);
+  sb_printf(&sb, "(%s = pc.printf_buf, %s == 0ul ? 0 : (", base, base);
+  sb_printf(&sb, "cw_pat = atomicAdd(R_u32(%s).v, %du), cw_pat + %du > R_u32(%s + 4ul).v ? 0 : (", base,
+            words, words, base);
+  sb_printf(&sb, "cw_pp = %s + 8ul + uint64_t(cw_pat) * 4ul, %s(cw_pp, %du), %s(cw_pp + 4ul, %du)", base, u32,
+            id, u32, words);
+  for (int i = 0; i < n; i++) sb_printf(&sb, ", %s(cw_pp + %dul, %s)", u64, 8 + 8 * i, convs[i]);
+  char *t = sb_take(&sb);
+  const char *r = gl_fmt(g, "%s", t ? t : "0");
+  free(t);
+  if (!gl_seen(g, base)) sb_printf(&g->helpers, "uint64_t %s;\n", base);
+  if (!gl_seen(g, "cw_pat")) sb_puts(&g->helpers, "uint cw_pat;\nuint64_t cw_pp;\n");
+  return r;
+}
+
+static GlslPrintf *new_site(Gl *g) {
+  GlslPrintf *n = realloc(g->printfs, sizeof *n * (size_t)(g->nprintfs + 1));
+  if (!n) return NULL;
+  g->printfs = n;
+  GlslPrintf *p = &g->printfs[g->nprintfs++];
+  memset(p, 0, sizeof *p);
+  return p;
+}
+
+static const char *str_arg(KExpr *e, int *len) {
+  while (e && e->kind == KE_CAST) e = e->a;
+  if (!e || e->kind != KE_STR) return NULL;
+  *len = e->str_len;
+  return e->str;
+}
+
+/* assert(cond): a failed one appends a record the host turns into
+ * cudaErrorAssert with the file, line, block and thread (vk_printf.c) */
+static const char *gl_assert(Gl *g, KExpr *e) {
+  int ne = 0, nf = 0, nfn = 0;
+  const char *ex = e->nargs > 4 ? str_arg(e->args[1], &ne) : NULL;
+  const char *file = ex ? str_arg(e->args[2], &nf) : NULL;
+  const char *fn = file ? str_arg(e->args[4], &nfn) : NULL;
+  GlslPrintf *p = fn && e->args[3]->kind == KE_INT ? new_site(g) : NULL;
+  if (!p) {
+    gl_error(g, e->loc, "this form of assert is not supported on the Vulkan target");
+    return "0";
+  }
+  int id = g->nprintfs - 1;
+  p->is_assert = true;
+  size_t n = (size_t)(ne + nf + nfn) + 64;
+  p->fmt = malloc(n);
+  p->types = strdup("uuuuuu");
+  if (!p->fmt || !p->types) return "0";
+  snprintf(p->fmt, n, "%.*s:%d: %.*s: Assertion `%.*s` failed.", nf, file, (int)e->args[3]->ival, nfn,
+           fn, ne, ex);
+  static const char *const idx[6] = {
+      "uint64_t(gl_WorkGroupID.x + pc.base_x)", "uint64_t(gl_WorkGroupID.y + pc.base_y)",
+      "uint64_t(gl_WorkGroupID.z + pc.base_z)", "uint64_t(gl_LocalInvocationID.x)",
+      "uint64_t(gl_LocalInvocationID.y)", "uint64_t(gl_LocalInvocationID.z)"};
+  const char *convs[6];
+  for (int i = 0; i < 6; i++) convs[i] = idx[i];
+  return gl_fmt(g, "(%s ? 0 : %s, 0))))", gl_cond(g, e->args[0]), record(g, id, convs, 6, e->loc));
+}
+
+/* printf: a record in the printf buffer, formatted by the host after the
+ * launch (src/rt/vulkan/vk_printf.c) */
+static const char *gl_printf(Gl *g, KExpr *e) {
+  KExpr *f = e->nargs ? e->args[0] : NULL;
+  while (f && f->kind == KE_CAST) f = f->a;
+  if (!f || f->kind != KE_STR) {
+    gl_error(g, e->loc, "printf with a format that is not a string literal is not supported on the Vulkan target");
+    return "0";
+  }
+  GlslPrintf *p = new_site(g);
+  if (!p) return "0";
+  int id = g->nprintfs - 1;
+  p->fmt = dup_n(f->str, f->str_len);
+  p->types = calloc((size_t)e->nargs + 1, 1);
+  p->strs = calloc((size_t)e->nargs + 1, sizeof *p->strs);
+  if (!p->fmt || !p->types || !p->strs) return "0";
+  int nargs = e->nargs - 1;
+  const char **convs = arena_alloc(g->a, sizeof *convs * (size_t)(nargs + 1));
+  for (int i = 0; i < nargs; i++) {
+    KExpr *a = e->args[i + 1];
+    KExpr *s = a;
+    while (s->kind == KE_CAST) s = s->a;
+    if (s->kind == KE_STR) {
+      p->types[i] = 's';
+      p->strs[p->nstrs] = dup_n(s->str, s->str_len);
+      convs[i] = gl_fmt(g, "%dul", p->nstrs++);
+    } else {
+      p->types[i] = arg_code(g, a, &convs[i]);
+    }
+  }
+  const char *r = gl_fmt(g, "%s, %d)))", record(g, id, convs, nargs, e->loc), nargs);
+  return gl_convert(g, g->m->t_i32, e->type, r, e->loc);
+}
+
 /* sincosf(x, &s, &c): both stores in one expression */
 static const char *sincos(Gl *g, KExpr *e) {
   const char *x = gl_expr(g, e->args[0]);
@@ -354,6 +486,8 @@ const char *gl_builtin(Gl *g, KExpr *e) {
   case KB_SYNCTHREADS: case KB_SYNCWARP: return barrier_call(g, e);
   case KB_MATCH_ANY_SYNC: return match_any(g, e);
   case KB_SINCOSF: case KB_I_SINCOSF: case KB_SINCOSPIF: return sincos(g, e);
+  case KB_PRINTF: return gl_printf(g, e);
+  case KB_ASSERT: return gl_assert(g, e);
   default: break;
   }
   const Tmpl *t = find_tmpl(id);

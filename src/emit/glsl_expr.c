@@ -260,6 +260,11 @@ static const char *fused(Gl *g, KExpr *e) {
   return NULL;
 }
 
+static bool is_str(KExpr *e) {
+  while (e && e->kind == KE_CAST) e = e->a;
+  return e && e->kind == KE_STR;
+}
+
 static const char *binary(Gl *g, KExpr *e) {
   KType *at = unq(e->a->type), *bt = unq(e->b->type);
   if (e->op == KOP_LAND || e->op == KOP_LOR)
@@ -275,6 +280,13 @@ static const char *binary(Gl *g, KExpr *e) {
   }
   const char *f = fused(g, e);
   if (f) return f;
+  if ((e->op == KOP_EQ || e->op == KOP_NE) && (is_str(e->a) || is_str(e->b))) {
+    /* `"text" != 0` (assert(x && "why")): a literal's address is never null;
+     * literals have no device address here, so only this comparison works */
+    KExpr *other = is_str(e->a) ? e->b : e->a;
+    return gl_fmt(g, "(1ul %s %s)", e->op == KOP_EQ ? "==" : "!=",
+                  is_str(other) ? "1ul" : gl_convert(g, other->type, g->m->t_u64, gl_expr(g, other), e->loc));
+  }
   const char *a = gl_expr(g, e->a), *b = gl_expr(g, e->b);
   if ((e->op == KOP_SHL || e->op == KOP_SHR) && at != bt) b = gl_convert(g, bt, at, b, e->loc);
   return binop(g, e->op, at, a, b, e->loc);

@@ -51,7 +51,9 @@ typedef struct Gl {
   int *aoff;
   int nav, capav;
   int frame;         /* bytes of a thread's frame */
-  bool uses_sync_red;/* __syncthreads_count & co need a shared counter */
+  bool uses_sync_red;
+  GlslPrintf *printfs; /* printf call sites (heap; handed to the caller's info) */
+  int nprintfs;/* __syncthreads_count & co need a shared counter */
   KType **structs;   /* struct types the shader spells */
   int nstructs, capstructs;
   const KFunc **calls; /* reachable device functions */

@@ -68,6 +68,7 @@ typedef struct VkPush {
   uint64_t params;
   uint32_t base[3], grid[3];
   uint64_t scratch;
+  uint64_t printf_buf;
 } VkPush;
 
 typedef struct VkAlloc {
@@ -104,7 +105,10 @@ typedef struct VkDev {
   pthread_mutex_t run_mu; /* queue, command buffer, parameter and scratch buffers */
   VkAlloc *allocs;        /* sorted by address */
   int nallocs, capallocs;
-  VkAlloc params, scratch;
+  VkAlloc params, scratch, printf_buf;
+  char *out;              /* device printf output not yet taken (under mu) */
+  size_t outn, outcap;
+  char assert_msg[512];   /* the first failed device assert of a launch */
 } VkDev;
 
 /* vk_loader.c */
@@ -178,6 +182,11 @@ cw_status vk_shader(VkDev *d, VkKernel *k, char *err, size_t errn);
 
 /* vk_globals.c: a global's initializer as bytes (false: not a constant) */
 bool vk_global_bytes(const KVar *v, unsigned char *out, size_t n);
+
+/* vk_printf.c */
+cw_status vk_printf_prepare(VkDev *d);
+void vk_printf_drain(VkDev *d, struct VkKernel *k);
+char *vk_take_output(void *dev);
 
 /* vk_launch.c */
 cw_status vk_launch(void *dev, void *kernel, const uint32_t grid[3], const uint32_t block[3],

@@ -181,7 +181,8 @@ static void record(VkDev *d, VkPipeline pipe, const uint32_t grid[3], const uint
           f->vkCmdPipelineBarrier(d->cb, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
                                   VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &mb, 0, NULL, 0, NULL);
         first = false;
-        VkPush pc = {d->params.addr, {x, y, z}, {grid[0], grid[1], grid[2]}, d->scratch.addr};
+        VkPush pc = {d->params.addr, {x, y, z}, {grid[0], grid[1], grid[2]}, d->scratch.addr,
+                     d->printf_buf.addr};
         f->vkCmdPushConstants(d->cb, d->layout, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof pc, &pc);
         uint32_t n[3] = {grid[0] - x < chunk[0] ? grid[0] - x : chunk[0],
                          grid[1] - y < chunk[1] ? grid[1] - y : chunk[1],
@@ -215,6 +216,7 @@ static cw_status run(VkDev *d, VkKernel *k, const uint32_t grid[3], const uint32
   chunk_dims(d, k, grid, block, chunk);
   uint64_t scratch = (uint64_t)k->info.frame_bytes * block[0] * block[1] * block[2] * chunk[0] * chunk[1] * chunk[2];
   if (st == CW_OK && scratch) st = ensure(d, &d->scratch, scratch);
+  if (st == CW_OK && k->info.nprintfs) st = vk_printf_prepare(d);
   if (st != CW_OK) {
     if (!*err) snprintf(err, errn, "out of memory (cudaErrorMemoryAllocation) preparing kernel '%s'", k->name);
     return st;
@@ -225,7 +227,16 @@ static cw_status run(VkDev *d, VkKernel *k, const uint32_t grid[3], const uint32
   d->f.vkBeginCommandBuffer(d->cb, &bi);
   record(d, pipe, grid, chunk, scratch != 0);
   d->f.vkEndCommandBuffer(d->cb);
-  return submit(d, err, errn);
+  st = submit(d, err, errn);
+  if (st == CW_OK && k->info.nprintfs) {
+    d->assert_msg[0] = 0;
+    vk_printf_drain(d, k);
+    if (d->assert_msg[0]) {
+      snprintf(err, errn, "%s", d->assert_msg);
+      st = CW_ERR_LAUNCH;
+    }
+  }
+  return st;
 }
 
 cw_status vk_launch(void *dev, void *kernel, const uint32_t grid[3], const uint32_t block[3],

@@ -28,6 +28,7 @@ static void kernel_free(VkDev *d, VkKernel *k) {
   free(k->poffsets);
   free(k->glsl);
   free(k->error);
+  glsl_info_free(&k->info);
 }
 
 static void module_free(VkDev *d, VkModule *vm) {

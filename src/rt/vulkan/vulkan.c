@@ -19,6 +19,8 @@
 static void dev_free(VkDev *d) {
   vk_buffer_free(d, &d->params);
   vk_buffer_free(d, &d->scratch);
+  vk_buffer_free(d, &d->printf_buf);
+  free(d->out);
   for (int i = 0; i < d->nallocs; i++) vk_buffer_free(d, &d->allocs[i]);
   free(d->allocs);
   vk_device_close(d);
@@ -72,11 +74,6 @@ static cw_status vk_module_load_c(void *dev, const char *c, void **mod, char *er
   (void)dev, (void)c, (void)mod;
   snprintf(err, errn, "the Vulkan backend translates KIR, not generated C");
   return CW_ERR_UNSUPPORTED;
-}
-
-static char *vk_take_output(void *dev) {
-  (void)dev; /* device printf is rejected at translation */
-  return NULL;
 }
 
 const CwBackendOps *cw_backend_vulkan(void) {

@@ -8,6 +8,7 @@ layout(push_constant, std430) uniform PC {
   uint64_t params;
   uint base_x, base_y, base_z, grid_x, grid_y, grid_z;
   uint64_t scratch;
+  uint64_t printf_buf;
 } pc;
 layout(constant_id = 3) const uint DYN_WORDS = 1u;
 shared uint SM[64u + DYN_WORDS];
