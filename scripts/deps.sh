@@ -19,6 +19,7 @@ CUWASM_DEPS=(
   mesa-vulkan-drivers # lavapipe: the CPU Vulkan driver the Vulkan tests run on
   glslang-tools     # glslangValidator: GLSL to SPIR-V for the Vulkan backend
   spirv-tools       # spirv-val checks every emitted module
+  vulkan-validationlayers # VK_LAYER_KHRONOS_validation in the Vulkan tests
 )
 
 cuwasm_install_deps() {

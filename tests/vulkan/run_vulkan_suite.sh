@@ -4,9 +4,11 @@
 # lavapipe; VK_ICD_FILENAMES picks another driver, e.g. SwiftShader):
 #   1. every kernel of tests/kernels/*.cu is compiled to SPIR-V
 #      (`transpile --target spirv`) and each module passes spirv-val;
-#   2. every `// launch:` line runs on the CPU backend and on Vulkan, and the
-#      output buffers are compared with tests/gpu/compare_bins.c (the same
-#      per-type tolerances as the CUDA suite);
+#   2. every `// launch:` line runs on the CPU backend and on Vulkan (with
+#      VK_LAYER_KHRONOS_validation when installed: any report fails the
+#      line), and the output buffers are compared with
+#      tests/gpu/compare_bins.c (the same per-type tolerances as the CUDA
+#      suite);
 #   3. with --programs, every program of tests/programs runs through
 #      `cuwasm run` with CUWASM_BACKEND=vulkan.
 # A launch the Vulkan target refuses with its diagnostic (a construct it
@@ -74,7 +76,7 @@ for f in "$root"/tests/kernels/*.cu; do
     if ! "$cw" launch "$f" "$kernel" "${args[@]}" --backend cpu --out "$work/cpu" >/dev/null 2>"$work/err"; then
       echo "FAIL $name (cpu: $(head -c 300 "$work/err"))"; fail=$((fail + 1)); continue
     fi
-    if ! timeout 300 "$cw" launch "$f" "$kernel" "${args[@]}" --backend vulkan --out "$work/vk" >/dev/null 2>"$work/err"; then
+    if ! CUWASM_VULKAN_VALIDATE=1 timeout 300 "$cw" launch "$f" "$kernel" "${args[@]}" --backend vulkan --out "$work/vk" >"$work/out" 2>"$work/err"; then
       if refused "$work/err"; then
         echo "UNSUPPORTED $name: $(grep -m1 -o 'error: .*\|uses .*' "$work/err" | head -c 200)"
         unsup=$((unsup + 1))
@@ -83,7 +85,9 @@ for f in "$root"/tests/kernels/*.cu; do
       fi
       continue
     fi
-    if "$work/compare_bins" "$work/cpu" "$work/vk" "${types[@]}" 2>"$work/err"; then
+    if grep -q "Validation Error\|VUID-" "$work/out" "$work/err"; then
+      echo "FAIL $name (validation layer: $(grep -h -m1 "VUID-" "$work/out" "$work/err" | head -c 400))"; fail=$((fail + 1))
+    elif "$work/compare_bins" "$work/cpu" "$work/vk" "${types[@]}" 2>"$work/err"; then
       echo "PASS $name"; pass=$((pass + 1))
     elif why=$(known_why "$name") && [ -n "$why" ]; then
       echo "DIFFERS (known) $name:$why"; known=$((known + 1))
