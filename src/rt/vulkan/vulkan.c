@@ -99,13 +99,23 @@ const CwBackendOps *cw_backend_vulkan(void) {
   return &ops;
 }
 
-bool cw_vulkan_is_hardware(void) {
+/* Asked at every automatic backend choice; creating an instance costs
+ * ~0.1 s on some drivers, so the answer is found once per process (the
+ * devices present do not change under a running program). */
+static pthread_once_t hw_once = PTHREAD_ONCE_INIT;
+static bool hw_found;
+
+static void find_hardware(void) {
   VkDev *d = NULL;
   char err[256];
-  if (dev_new(&d, false, err, sizeof err) != CW_OK) return false;
-  bool hw = d->props.deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU;
+  if (dev_new(&d, false, err, sizeof err) != CW_OK) return;
+  hw_found = d->props.deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU;
   dev_free(d);
-  return hw;
+}
+
+bool cw_vulkan_is_hardware(void) {
+  pthread_once(&hw_once, find_hardware);
+  return hw_found;
 }
 
 #else /* built without the Vulkan headers */
