@@ -493,7 +493,8 @@ const char *gl_builtin(Gl *g, KExpr *e) {
   const Tmpl *t = find_tmpl(id);
   if (t) return from_template(g, e, t);
   if (is_rounding_convert(id)) return rounding_convert(g, e);
-  const char *what = bi->cls == KBC_IO ? " (device output has no Vulkan channel yet)" : "";
+  const char *what = bi->cls == KBC_MATH && any_f64(e)
+                         ? " (GLSL has no double-precision version of it)" : "";
   gl_error(g, e->loc, "%s is not supported on the Vulkan target%s", bi->name, what);
   return "0";
 }

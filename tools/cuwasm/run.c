@@ -29,8 +29,8 @@
 static const char *usage =
     "usage: cuwasm run FILE.cu [more .cu/.c/.cpp] [nvcc flags] [-- ARGS...]\n"
     "Builds the program into the cache (only when something changed) and runs it\n"
-    "with ARGS; exits with the program's exit code.  CUWASM_BACKEND=cpu|auto picks\n"
-    "the backend; CUWASM_QUIET=1 drops the backend line.\n";
+    "with ARGS; exits with the program's exit code.  CUWASM_BACKEND=cpu|cuda|vulkan|auto\n"
+    "picks the backend; CUWASM_QUIET=1 drops the backend line.\n";
 
 typedef struct Hash {
   uint64_t h;

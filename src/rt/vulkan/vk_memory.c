@@ -151,18 +151,28 @@ void vk_mem_free_kind(void *dev, int kind, void *ptr) {
   else vk_mem_free(dev, ptr);
 }
 
+/* where n bytes at p are on the host: through the mapping for device
+ * memory, p itself for host memory; NULL when p starts inside an
+ * allocation but runs past its end */
+static unsigned char *resolve(VkDev *d, const void *p, size_t n) {
+  unsigned char *h = vk_host_of(d, (uint64_t)(uintptr_t)p, n);
+  if (h) return h;
+  return vk_host_of(d, (uint64_t)(uintptr_t)p, 1) ? NULL : (unsigned char *)(uintptr_t)p;
+}
+
 cw_status vk_copy(void *dev, void *dst, const void *src, size_t n) {
   VkDev *d = dev;
   if (!n) return CW_OK;
-  unsigned char *to = vk_host_of(d, (uint64_t)(uintptr_t)dst, n);
-  const unsigned char *from = vk_host_of(d, (uint64_t)(uintptr_t)src, n);
-  memmove(to ? to : dst, from ? from : src, n);
+  unsigned char *to = resolve(d, dst, n), *from = resolve(d, src, n);
+  if (!to || !from) return CW_ERR_INVALID;
+  memmove(to, from, n);
   return CW_OK;
 }
 
 cw_status vk_fill(void *dev, void *dst, int value, size_t n) {
-  unsigned char *to = vk_host_of(dev, (uint64_t)(uintptr_t)dst, n);
-  memset(to ? to : dst, value, n);
+  unsigned char *to = n ? resolve(dev, dst, n) : dst;
+  if (!to) return CW_ERR_INVALID;
+  if (n) memset(to, value, n);
   return CW_OK;
 }
 
