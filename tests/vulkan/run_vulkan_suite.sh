@@ -16,6 +16,8 @@
 # not as a failure; a wrong answer or any other error is a failure.
 # Lines listed in known_differences.txt (with the reason) that differ are
 # reported as "DIFFERS (known)", not failures.
+# VK_SUITE_REFERENCE=cuda compares with the CUDA backend instead of the
+# CPU (on a machine with an NVIDIA GPU and its Vulkan driver).
 # FILTER (a substring of the file name) limits the kernels.  Exits 77
 # (CTest skip) with the reason when there is no Vulkan device or no GLSL
 # compiler.
@@ -41,6 +43,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME=${XDG_CACHE_HOME:-$work/cache}
 cc -O2 -o "$work/compare_bins" "$root/tests/gpu/compare_bins.c" -lm || exit 1
+ref=${VK_SUITE_REFERENCE:-cpu}
 pass=0 fail=0 unsup=0 valid=0 invalid=0 known=0
 known_why() { grep -F "$1:" "$root/tests/vulkan/known_differences.txt" | head -1 | cut -d: -f2-; }
 refused() { grep -q "cannot run on the Vulkan backend\|cudaErrorNotSupported" "$1"; }
@@ -73,8 +76,8 @@ for f in "$root"/tests/kernels/*.cu; do
     done
     name="$(basename "$f") $kernel #$n"
     rm -rf "$work/cpu" "$work/vk"; mkdir -p "$work/cpu" "$work/vk"
-    if ! "$cw" launch "$f" "$kernel" "${args[@]}" --backend cpu --out "$work/cpu" >/dev/null 2>"$work/err"; then
-      echo "FAIL $name (cpu: $(head -c 300 "$work/err"))"; fail=$((fail + 1)); continue
+    if ! "$cw" launch "$f" "$kernel" "${args[@]}" --backend "$ref" --out "$work/cpu" >/dev/null 2>"$work/err"; then
+      echo "FAIL $name ($ref: $(head -c 300 "$work/err"))"; fail=$((fail + 1)); continue
     fi
     if ! CUWASM_VULKAN_VALIDATE=1 timeout 300 "$cw" launch "$f" "$kernel" "${args[@]}" --backend vulkan --out "$work/vk" >"$work/out" 2>"$work/err"; then
       if refused "$work/err"; then
@@ -97,7 +100,7 @@ for f in "$root"/tests/kernels/*.cu; do
   done < <(grep '^// launch: ' "$f" || true)
 done
 echo "spirv-val: $valid modules valid, $invalid invalid"
-echo "launch lines: $pass match the CPU, $unsup unsupported, $known differ (known), $fail failed"
+echo "launch lines: $pass match the $ref backend, $unsup unsupported, $known differ (known), $fail failed"
 
 if [ $programs = 1 ]; then
   ppass=0 pfail=0 punsup=0
