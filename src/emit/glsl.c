@@ -209,6 +209,11 @@ static void header(Gl *g, StrBuf *out) {
     static const char *const sub[] = {"basic", "vote", "ballot", "shuffle", "arithmetic"};
     for (int i = 0; i < 5; i++)
       sb_printf(out, "#extension GL_KHR_shader_subgroup_%s : require\n", sub[i]);
+    /* shuffles and reductions of 64-bit values (addresses are 64-bit) */
+    sb_puts(out, "#extension GL_EXT_shader_subgroup_extended_types_int64 : require\n");
+    if (g->feat & GLSL_F_F16) sb_puts(out, "#extension GL_EXT_shader_subgroup_extended_types_float16 : require\n");
+    if (g->feat & GLSL_F_I8) sb_puts(out, "#extension GL_EXT_shader_subgroup_extended_types_int8 : require\n");
+    if (g->feat & GLSL_F_I16) sb_puts(out, "#extension GL_EXT_shader_subgroup_extended_types_int16 : require\n");
   }
   sb_printf(out, "// kernel %s\n", g->kernel->name);
   sb_puts(out, "layout(local_size_x_id = 0, local_size_y_id = 1, local_size_z_id = 2) in;\n");

@@ -74,7 +74,8 @@ static const Tmpl tmpls[] = {
     {KB_I_BREV, "bitfieldReverse($0)", 1},
     {KB_I_BREVLL, "((uint64_t(bitfieldReverse(uint($0))) << 32) | uint64_t(bitfieldReverse(uint($0 >> 32))))", 1},
     {KB_I_UMUL64HI, "cw_umul64hi($0, $1)", 1}, {KB_I_MUL64HI, "cw_mul64hi($0, $1)", 1},
-    {KB_I_BYTE_PERM, "cw_byte_perm($0, $1, $2)", 1}, {KB_I_MUL24, "($0 * $1)", 1},
+    {KB_I_BYTE_PERM, "cw_byte_perm($0, $1, $2)", 1},
+    {KB_ERFF, "cw_erf($0)", 0}, {KB_ERFCF, "cw_erfc($0)", 0}, {KB_I_MUL24, "($0 * $1)", 1},
     {KB_I_UMUL24, "($0 * $1)", 1}, {KB_I_MULHI, "int((int64_t($0) * int64_t($1)) >> 32)", 1},
     {KB_I_UMULHI, "uint((uint64_t($0) * uint64_t($1)) >> 32)", 1},
     {KB_I_FUNNELSHIFT_L, "uint((packUint2x32(uvec2($0, $1)) << ($2 & 31u)) >> 32)", 1},
@@ -157,6 +158,24 @@ static const struct {
      "  uint64_t h = cw_umul64hi(uint64_t(a), uint64_t(b));\n"
      "  if (a < 0l) h -= uint64_t(b);\n  if (b < 0l) h -= uint64_t(a);\n"
      "  return int64_t(h);\n}\n"},
+    /* erfc by the Chebyshev fit of Numerical Recipes (relative error below
+     * 1.2e-7); erf by its Taylor series near 0, where 1 - erfc would cancel */
+    {KB_ERFCF, "cw_erfc",
+     "float cw_erfc(float x) {\n"
+     "  float z = abs(x), t = 1.0 / (1.0 + 0.5 * z);\n"
+     "  float p = -0.82215223 + t * 0.17087277;\n"
+     "  p = -1.13520398 + t * (1.48851587 + t * p);\n"
+     "  p = -0.18628806 + t * (0.27886807 + t * p);\n"
+     "  p = 0.37409196 + t * (0.09678418 + t * p);\n"
+     "  float r = t * exp(-z * z - 1.26551223 + t * (1.00002368 + t * p));\n"
+     "  return x >= 0.0 ? r : 2.0 - r;\n}\n"},
+    {KB_ERFF, "cw_erf",
+     "float cw_erf(float x) {\n"
+     "  if (abs(x) >= 0.5) return 1.0 - cw_erfc(x);\n"
+     "  float q = x * x;\n"
+     "  float s = 1.0 / 216.0 + q * (-1.0 / 1320.0);\n"
+     "  s = -1.0 / 3.0 + q * (0.1 + q * (-1.0 / 42.0 + q * s));\n"
+     "  return 1.1283791671 * x * (1.0 + q * s);\n}\n"},
     {KB_I_BYTE_PERM, "cw_byte_perm",
      "uint cw_byte_perm(uint x, uint y, uint s) {\n"
      "  uint64_t v = packUint2x32(uvec2(x, y));\n  uint r = 0u;\n"
@@ -167,6 +186,7 @@ static const struct {
 
 static void need_helper(Gl *g, KBuiltinId id) {
   if (id == KB_I_MUL64HI) need_helper(g, KB_I_UMUL64HI);
+  if (id == KB_ERFF) need_helper(g, KB_ERFCF);
   for (size_t i = 0; i < sizeof helper_defs / sizeof *helper_defs; i++)
     if (helper_defs[i].id == id && !gl_seen(g, helper_defs[i].name))
       sb_puts(&g->helpers, helper_defs[i].def);
@@ -422,6 +442,22 @@ static const char *sincos(Gl *g, KExpr *e) {
                 gl_expr(g, e->args[2]), x);
 }
 
+/* __match_all_sync(mask, v, &pred): the mask when every lane holds v */
+static const char *match_all(Gl *g, KExpr *e) {
+  g->feat |= GLSL_F_WARP;
+  KType *pt = unq(e->args[2]->type);
+  if (pt->kind != KT_PTR) {
+    gl_error(g, e->loc, "__match_all_sync needs a pointer for its predicate");
+    return "0";
+  }
+  const char *st = gl_st(g, pt->elem, gl_kind_of_ptr(pt), e->loc);
+  const char *eq = gl_fmt(g, "subgroupAllEqual(%s)", gl_expr(g, e->args[1]));
+  const char *r = gl_fmt(g, "(%s(%s, %s) != %s ? %s : 0u)", st, gl_expr(g, e->args[2]),
+                         gl_convert(g, g->m->t_bool, pt->elem, eq, e->loc),
+                         gl_literal_int(g, pt->elem, 0), gl_convert(g, e->args[0]->type, g->m->t_u32, gl_expr(g, e->args[0]), e->loc));
+  return gl_convert(g, g->m->t_u32, e->type, r, e->loc);
+}
+
 static bool any_f64(KExpr *e) {
   for (int i = 0; i < e->nargs; i++)
     if (unq(e->args[i]->type)->kind == KT_F64) return true;
@@ -485,6 +521,7 @@ const char *gl_builtin(Gl *g, KExpr *e) {
     return sync_count(g, e);
   case KB_SYNCTHREADS: case KB_SYNCWARP: return barrier_call(g, e);
   case KB_MATCH_ANY_SYNC: return match_any(g, e);
+  case KB_MATCH_ALL_SYNC: return match_all(g, e);
   case KB_SINCOSF: case KB_I_SINCOSF: case KB_SINCOSPIF: return sincos(g, e);
   case KB_PRINTF: return gl_printf(g, e);
   case KB_ASSERT: return gl_assert(g, e);

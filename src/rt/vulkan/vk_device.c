@@ -118,6 +118,7 @@ static bool query(VkDev *d, VkPhysicalDevice pd, char *why, size_t whyn) {
   c->f16 = f12.shaderFloat16 && f11.storageBuffer16BitAccess;
   c->i8 = f12.shaderInt8 && f12.storageBuffer8BitAccess;
   c->atomic64 = f12.shaderBufferInt64Atomics;
+  c->sub_ext = f12.shaderSubgroupExtendedTypes;
   c->split_fma = drv.driverID == VK_DRIVER_ID_MESA_LLVMPIPE && c->f64;
   c->subgroup = sub.subgroupSize;
   c->sub_min = c->sub_max = sub.subgroupSize;
@@ -197,7 +198,7 @@ static cw_status create_device(VkDev *d, char *err, size_t errn) {
       .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES, .pNext = v13 ? &f13 : NULL,
       .bufferDeviceAddress = VK_TRUE, .scalarBlockLayout = VK_TRUE,
       .storageBuffer8BitAccess = c->i8, .shaderInt8 = c->i8, .shaderFloat16 = c->f16,
-      .shaderBufferInt64Atomics = c->atomic64};
+      .shaderBufferInt64Atomics = c->atomic64, .shaderSubgroupExtendedTypes = c->sub_ext};
   VkPhysicalDeviceVulkan11Features f11 = {.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_1_FEATURES,
                                           .pNext = &f12,
                                           .storageBuffer16BitAccess = c->i16 || c->f16};

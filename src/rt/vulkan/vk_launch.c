@@ -40,6 +40,8 @@ static cw_status check_features(VkDev *d, VkKernel *k, const uint32_t block[3], 
   if (st == CW_OK && (f & GLSL_F_I8)) st = need(c->i8, "8-bit integers or bool in memory", "shaderInt8 with 8-bit storage", k, d, err, errn);
   if (st == CW_OK && (f & GLSL_F_ATOMIC64)) st = need(c->atomic64, "64-bit atomics", "shaderBufferInt64Atomics", k, d, err, errn);
   if (st != CW_OK || !(f & GLSL_F_WARP)) return st;
+  if ((st = need(c->sub_ext, "warp functions", "shaderSubgroupExtendedTypes", k, d, err, errn)) != CW_OK)
+    return st;
   bool ok = c->subgroup == 32 || (c->size_control && c->sub_min <= 32 && c->sub_max >= 32);
   if (!ok) {
     snprintf(err, errn, "kernel '%s' uses warp functions (shuffles, votes, __syncwarp), which need "
