@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run_vulkan_suite.sh CUWASM [--programs] [FILTER] — the Vulkan backend
+# run_vulkan_suite.sh CUWASM [--programs|--only-programs] [FILTER] — the Vulkan backend
 # against the CPU backend, on whatever Vulkan device the machine has (in CI:
 # lavapipe; VK_ICD_FILENAMES picks another driver, e.g. SwiftShader):
 #   1. every kernel of tests/kernels/*.cu is compiled to SPIR-V
@@ -10,7 +10,7 @@
 #      tests/gpu/compare_bins.c (the same per-type tolerances as the CUDA
 #      suite);
 #   3. with --programs, every program of tests/programs runs through
-#      `cuwasm run` with CUWASM_BACKEND=vulkan.
+#      `cuwasm run` with CUWASM_BACKEND=vulkan (--only-programs: only this).
 # A launch the Vulkan target refuses with its diagnostic (a construct it
 # cannot express, or a device feature it lacks) counts as "unsupported",
 # not as a failure; a wrong answer or any other error is a failure.
@@ -24,9 +24,9 @@
 set -u
 cw=$(realpath "${1:?usage: run_vulkan_suite.sh CUWASM [--programs] [FILTER]}")
 shift
-programs=0 filter=
+programs=0 kernels=1 filter=
 for a in "$@"; do
-  case $a in --programs) programs=1 ;; *) filter=$a ;; esac
+  case $a in --programs) programs=1 ;; --only-programs) programs=1 kernels=0 ;; *) filter=$a ;; esac
 done
 root=$(cd "$(dirname "$0")/../.." && pwd)
 line=$("$cw" devices | grep '^vulkan')
@@ -49,6 +49,7 @@ known_why() { grep -F "$1:" "$root/tests/vulkan/known_differences.txt" | head -1
 refused() { grep -q "cannot run on the Vulkan backend\|cudaErrorNotSupported" "$1"; }
 
 for f in "$root"/tests/kernels/*.cu; do
+  [ $kernels = 1 ] || break
   [[ -n $filter && $(basename "$f") != *$filter* ]] && continue
   # 1. SPIR-V validity of every kernel the target accepts
   rm -rf "$work/spv"; mkdir -p "$work/spv"
@@ -103,8 +104,8 @@ for f in "$root"/tests/kernels/*.cu; do
     fi
   done < <(grep '^// launch: ' "$f" || true)
 done
-echo "spirv-val: $valid modules valid, $invalid invalid"
-echo "launch lines: $pass match the $ref backend, $unsup unsupported, $known differ (known), $fail failed"
+[ $kernels = 1 ] && echo "spirv-val: $valid modules valid, $invalid invalid"
+[ $kernels = 1 ] && echo "launch lines: $pass match the $ref backend, $unsup unsupported, $known differ (known), $fail failed"
 
 if [ $programs = 1 ]; then
   ppass=0 pfail=0 punsup=0
