@@ -170,22 +170,33 @@ cw_status vk_pick(VkDev *d, char *err, size_t errn) {
   return CW_OK;
 }
 
-/* host-visible, coherent memory for every buffer: device-local too when the
- * device has such memory in a heap of useful size (integrated GPUs, ReBAR) */
+/* Buffers go in host-visible coherent memory when the device has such
+ * memory that is also device-local in a heap of useful size (integrated
+ * GPUs, CPU drivers, resizable BAR), else in device-local memory with
+ * staged copies; CUWASM_VULKAN_STAGING=1 forces staging (to test it on any
+ * device).  Parameters, printf records and staging use plain host-visible
+ * memory. */
 static bool pick_memory(VkDev *d) {
   VkPhysicalDeviceMemoryProperties mp;
   d->f.vkGetPhysicalDeviceMemoryProperties(d->pd, &mp);
   VkMemoryPropertyFlags host = VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
-  int plain = -1, local = -1;
+  int plain = -1, local_host = -1, local = -1;
   for (uint32_t i = 0; i < mp.memoryTypeCount; i++) {
     VkMemoryPropertyFlags fl = mp.memoryTypes[i].propertyFlags;
+    VkDeviceSize heap = mp.memoryHeaps[mp.memoryTypes[i].heapIndex].size;
+    bool is_local = fl & VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT;
+    if (is_local && local < 0) local = (int)i;
     if ((fl & host) != host) continue;
     if (plain < 0) plain = (int)i;
-    VkDeviceSize heap = mp.memoryHeaps[mp.memoryTypes[i].heapIndex].size;
-    if (local < 0 && (fl & VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT) && heap >= (1ull << 30)) local = (int)i;
+    if (local_host < 0 && is_local && heap >= (1ull << 30)) local_host = (int)i;
   }
-  d->mem_type = (uint32_t)(local >= 0 ? local : plain);
-  return plain >= 0;
+  if (plain < 0) return false;
+  const char *env = getenv("CUWASM_VULKAN_STAGING");
+  bool force = env && *env && strcmp(env, "0");
+  d->host_type = (uint32_t)plain;
+  d->staging = force || (local_host < 0 && local >= 0);
+  d->mem_type = (uint32_t)(d->staging ? (local >= 0 ? local : plain) : local_host >= 0 ? local_host : plain);
+  return true;
 }
 
 static cw_status create_device(VkDev *d, char *err, size_t errn) {

@@ -50,6 +50,7 @@
   X(vkCreatePipelineCache) X(vkDestroyPipelineCache) X(vkGetPipelineCacheData)          \
   X(vkBeginCommandBuffer) X(vkEndCommandBuffer) X(vkResetCommandBuffer)                 \
   X(vkCmdBindPipeline) X(vkCmdPushConstants) X(vkCmdDispatch) X(vkCmdPipelineBarrier)   \
+  X(vkCmdCopyBuffer) X(vkCmdFillBuffer)                                                 \
   X(vkQueueSubmit) X(vkDeviceWaitIdle)
 
 typedef struct VkFns {
@@ -96,7 +97,10 @@ typedef struct VkDev {
   VkDevice dev;
   VkQueue queue;
   uint32_t qfam;
-  uint32_t mem_type;
+  uint32_t mem_type;      /* cudaMalloc'd buffers */
+  uint32_t host_type;     /* host-visible, coherent: parameters, printf, staging */
+  bool staging;           /* mem_type is not mappable: copies go through `stage` */
+  VkAlloc stage;
   VkCommandPool pool;
   VkCommandBuffer cb;
   VkFence fence;
@@ -126,7 +130,8 @@ void vk_device_close(VkDev *d);
 void vk_describe(VkDev *d, cw_device_info *info);
 
 /* vk_memory.c */
-cw_status vk_buffer_new(VkDev *d, size_t n, VkAlloc *out);
+/* host: in host_type memory and mapped, else in mem_type (mapped if it can be) */
+cw_status vk_buffer_new(VkDev *d, size_t n, bool host, VkAlloc *out);
 void vk_buffer_free(VkDev *d, VkAlloc *a);
 cw_status vk_mem_alloc(void *dev, size_t n, void **ptr);
 void vk_mem_free(void *dev, void *ptr);
@@ -134,8 +139,15 @@ cw_status vk_mem_alloc_kind(void *dev, int kind, size_t n, void **ptr);
 void vk_mem_free_kind(void *dev, int kind, void *ptr);
 cw_status vk_copy(void *dev, void *dst, const void *src, size_t n);
 cw_status vk_fill(void *dev, void *dst, int value, size_t n);
-/* host address of device address p (NULL: not device memory) */
+/* the allocation n bytes at device address p lie in: 1 and *a, *off; 0: p
+ * is in no allocation (host memory); -1: p starts in one but runs past it */
+int vk_find(VkDev *d, uint64_t p, size_t n, VkAlloc *a, size_t *off);
 unsigned char *vk_host_of(VkDev *d, uint64_t p, size_t n);
+
+/* vk_staging.c: copies and fills of device memory the host cannot map */
+cw_status vk_stage_copy(VkDev *d, const VkAlloc *dst, size_t doff, const VkAlloc *src, size_t soff,
+                        void *host_dst, const void *host_src, size_t n);
+cw_status vk_stage_fill(VkDev *d, const VkAlloc *dst, size_t off, int value, size_t n);
 
 /* vk_module.c */
 typedef struct VkPipe {

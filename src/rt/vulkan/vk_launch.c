@@ -137,7 +137,7 @@ static cw_status ensure(VkDev *d, VkAlloc *a, size_t n) {
   vk_buffer_free(d, a);
   size_t want = 4096;
   while (want < n) want *= 2;
-  return vk_buffer_new(d, want, a);
+  return vk_buffer_new(d, want, true, a);
 }
 
 static cw_status write_params(VkDev *d, VkKernel *k, void **args) {

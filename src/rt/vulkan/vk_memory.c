@@ -2,7 +2,10 @@
  * vk_memory.c — device memory as CUDA sees it: buffer device addresses.
  *
  * Each allocation is a VkBuffer usable as storage and through its device
- * address, bound to its own host-visible coherent memory, mapped once.
+ * address, bound to its own memory: host-visible and coherent, mapped
+ * once, where the device has such memory close to it (integrated GPUs,
+ * CPU drivers, resizable BAR); otherwise device-local, and copies go
+ * through a staging buffer (vk_staging.c).
  * The table of allocations is sorted by address so a copy can tell device
  * from host memory and find the mapping by binary search.  cudaMallocHost
  * memory is ordinary host memory (copies treat it as host); managed memory
@@ -17,7 +20,9 @@
 
 #ifdef CW_HAVE_VULKAN
 
-cw_status vk_buffer_new(VkDev *d, size_t n, VkAlloc *out) {
+cw_status vk_buffer_new(VkDev *d, size_t n, bool host, VkAlloc *out) {
+  uint32_t type = host ? d->host_type : d->mem_type;
+  bool map = host || !d->staging;
   memset(out, 0, sizeof *out);
   VkFns *f = &d->f;
   VkBufferCreateInfo bi = {.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO, .size = n ? n : 4,
@@ -31,15 +36,15 @@ cw_status vk_buffer_new(VkDev *d, size_t n, VkAlloc *out) {
   VkMemoryAllocateFlagsInfo fl = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_FLAGS_INFO,
                                   .flags = VK_MEMORY_ALLOCATE_DEVICE_ADDRESS_BIT};
   VkMemoryAllocateInfo ai = {.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO, .pNext = &fl,
-                             .allocationSize = req.size, .memoryTypeIndex = d->mem_type};
-  void *map = NULL;
-  if (!(req.memoryTypeBits & (1u << d->mem_type)) ||
+                             .allocationSize = req.size, .memoryTypeIndex = type};
+  if (!(req.memoryTypeBits & (1u << type)) ||
       f->vkAllocateMemory(d->dev, &ai, NULL, &out->mem) != VK_SUCCESS) {
     f->vkDestroyBuffer(d->dev, out->buf, NULL);
     return CW_ERR_NOMEM;
   }
+  void *ptr = NULL;
   if (f->vkBindBufferMemory(d->dev, out->buf, out->mem, 0) != VK_SUCCESS ||
-      f->vkMapMemory(d->dev, out->mem, 0, VK_WHOLE_SIZE, 0, &map) != VK_SUCCESS) {
+      (map && f->vkMapMemory(d->dev, out->mem, 0, VK_WHOLE_SIZE, 0, &ptr) != VK_SUCCESS)) {
     f->vkDestroyBuffer(d->dev, out->buf, NULL);
     f->vkFreeMemory(d->dev, out->mem, NULL);
     return CW_ERR_NOMEM;
@@ -47,14 +52,14 @@ cw_status vk_buffer_new(VkDev *d, size_t n, VkAlloc *out) {
   VkBufferDeviceAddressInfo adi = {.sType = VK_STRUCTURE_TYPE_BUFFER_DEVICE_ADDRESS_INFO,
                                    .buffer = out->buf};
   out->addr = f->vkGetBufferDeviceAddress(d->dev, &adi);
-  out->map = map;
+  out->map = ptr;
   out->size = n;
   return CW_OK;
 }
 
 void vk_buffer_free(VkDev *d, VkAlloc *a) {
   if (!a->buf) return;
-  d->f.vkUnmapMemory(d->dev, a->mem);
+  if (a->map) d->f.vkUnmapMemory(d->dev, a->mem);
   d->f.vkDestroyBuffer(d->dev, a->buf, NULL);
   d->f.vkFreeMemory(d->dev, a->mem, NULL);
   memset(a, 0, sizeof *a);
@@ -71,17 +76,26 @@ static int upper(VkDev *d, uint64_t p) {
   return lo;
 }
 
-unsigned char *vk_host_of(VkDev *d, uint64_t p, size_t n) {
+int vk_find(VkDev *d, uint64_t p, size_t n, VkAlloc *a, size_t *off) {
   pthread_mutex_lock(&d->mu);
-  int i = upper(d, p) - 1;
-  unsigned char *h = NULL;
+  int i = upper(d, p) - 1, r = 0;
   if (i >= 0) {
-    VkAlloc *a = &d->allocs[i];
-    size_t span = a->size ? a->size : 1;
-    if (p - a->addr < span && n <= span - (p - a->addr)) h = a->map + (p - a->addr);
+    VkAlloc *x = &d->allocs[i];
+    size_t span = x->size ? x->size : 1;
+    if (p - x->addr < span) {
+      r = n <= span - (p - x->addr) ? 1 : -1;
+      *a = *x;
+      *off = (size_t)(p - x->addr);
+    }
   }
   pthread_mutex_unlock(&d->mu);
-  return h;
+  return r;
+}
+
+unsigned char *vk_host_of(VkDev *d, uint64_t p, size_t n) {
+  VkAlloc a;
+  size_t off;
+  return vk_find(d, p, n, &a, &off) == 1 && a.map ? a.map + off : NULL;
 }
 
 static cw_status table_add(VkDev *d, const VkAlloc *a) {
@@ -106,7 +120,7 @@ static cw_status table_add(VkDev *d, const VkAlloc *a) {
 cw_status vk_mem_alloc(void *dev, size_t n, void **ptr) {
   VkDev *d = dev;
   VkAlloc a;
-  cw_status st = vk_buffer_new(d, n, &a);
+  cw_status st = vk_buffer_new(d, n, false, &a);
   if (st != CW_OK) return st;
   if ((st = table_add(d, &a)) != CW_OK) {
     vk_buffer_free(d, &a);
@@ -151,29 +165,35 @@ void vk_mem_free_kind(void *dev, int kind, void *ptr) {
   else vk_mem_free(dev, ptr);
 }
 
-/* where n bytes at p are on the host: through the mapping for device
- * memory, p itself for host memory; NULL when p starts inside an
- * allocation but runs past its end */
-static unsigned char *resolve(VkDev *d, const void *p, size_t n) {
-  unsigned char *h = vk_host_of(d, (uint64_t)(uintptr_t)p, n);
-  if (h) return h;
-  return vk_host_of(d, (uint64_t)(uintptr_t)p, 1) ? NULL : (unsigned char *)(uintptr_t)p;
-}
-
 cw_status vk_copy(void *dev, void *dst, const void *src, size_t n) {
   VkDev *d = dev;
   if (!n) return CW_OK;
-  unsigned char *to = resolve(d, dst, n), *from = resolve(d, src, n);
-  if (!to || !from) return CW_ERR_INVALID;
-  memmove(to, from, n);
-  return CW_OK;
+  VkAlloc da, sa;
+  size_t doff = 0, soff = 0;
+  int dk = vk_find(d, (uint64_t)(uintptr_t)dst, n, &da, &doff);
+  int sk = vk_find(d, (uint64_t)(uintptr_t)src, n, &sa, &soff);
+  if (dk < 0 || sk < 0) return CW_ERR_INVALID;
+  bool dmap = !dk || da.map, smap = !sk || sa.map;
+  if (dmap && smap) { /* both sides reachable from the host */
+    memmove(dk ? da.map + doff : dst, sk ? sa.map + soff : src, n);
+    return CW_OK;
+  }
+  return vk_stage_copy(d, dk ? &da : NULL, doff, sk ? &sa : NULL, soff, dk ? NULL : dst,
+                       sk ? NULL : src, n);
 }
 
 cw_status vk_fill(void *dev, void *dst, int value, size_t n) {
-  unsigned char *to = n ? resolve(dev, dst, n) : dst;
-  if (!to) return CW_ERR_INVALID;
-  if (n) memset(to, value, n);
-  return CW_OK;
+  VkDev *d = dev;
+  if (!n) return CW_OK;
+  VkAlloc a;
+  size_t off = 0;
+  int k = vk_find(d, (uint64_t)(uintptr_t)dst, n, &a, &off);
+  if (k < 0) return CW_ERR_INVALID;
+  if (!k || a.map) {
+    memset(k ? a.map + off : dst, value, n);
+    return CW_OK;
+  }
+  return vk_stage_fill(d, &a, off, value, n);
 }
 
 #endif

@@ -79,12 +79,19 @@ static cw_status add_global(VkDev *d, VkModule *vm, KVar *v, char *err, size_t e
     return st;
   }
   vm->global_addrs[vm->nglobals++] = (uint64_t)(uintptr_t)p;
-  unsigned char *h = vk_host_of(d, (uint64_t)(uintptr_t)p, n);
-  memset(h, 0, n);
+  unsigned char *h = calloc(1, n);
+  if (!h) return CW_ERR_NOMEM;
   if (v->init && !vk_global_bytes(v, h, n)) {
+    free(h);
     snprintf(err, errn, "the initializer of global '%s' is not a constant the Vulkan backend can lay out",
              v->name);
     return CW_ERR_UNSUPPORTED;
+  }
+  st = vk_copy(d, p, h, n);
+  free(h);
+  if (st != CW_OK) {
+    snprintf(err, errn, "cannot initialise global '%s'", v->name);
+    return st;
   }
   if (v->is_static || strcmp(v->name, v->cname)) return CW_OK;
   VkSymbol *s = &vm->symbols[vm->nsymbols];

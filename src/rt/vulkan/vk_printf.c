@@ -31,7 +31,7 @@ static void out_append(VkDev *d, const char *s, size_t n) {
 }
 
 cw_status vk_printf_prepare(VkDev *d) {
-  if (!d->printf_buf.buf && vk_buffer_new(d, PRINTF_BYTES, &d->printf_buf) != CW_OK) return CW_ERR_NOMEM;
+  if (!d->printf_buf.buf && vk_buffer_new(d, PRINTF_BYTES, true, &d->printf_buf) != CW_OK) return CW_ERR_NOMEM;
   uint32_t head[2] = {0, (PRINTF_BYTES - 8) / 4};
   memcpy(d->printf_buf.map, head, sizeof head);
   return CW_OK;

@@ -20,6 +20,7 @@ static void dev_free(VkDev *d) {
   vk_buffer_free(d, &d->params);
   vk_buffer_free(d, &d->scratch);
   vk_buffer_free(d, &d->printf_buf);
+  vk_buffer_free(d, &d->stage);
   free(d->out);
   for (int i = 0; i < d->nallocs; i++) vk_buffer_free(d, &d->allocs[i]);
   free(d->allocs);
