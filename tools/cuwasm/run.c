@@ -152,8 +152,12 @@ static void say_backend(void) {
   int n = cw_backend_list(info, 8);
   for (int i = 0; i < n; i++)
     if (!strcmp(info[i].backend, b)) {
-      fprintf(stderr, "[cuwasm] backend: %s — %s, %d cores%s%s\n", b, info[i].name,
-              info[i].cores, info[i].simd[0] ? ", " : "", info[i].simd);
+      if (info[i].cores)
+        fprintf(stderr, "[cuwasm] backend: %s — %s, %d cores%s%s\n", b, info[i].name,
+                info[i].cores, info[i].simd[0] ? ", " : "", info[i].simd);
+      else /* GPU backends without a core count (vulkan) */
+        fprintf(stderr, "[cuwasm] backend: %s — %s%s%s\n", b, info[i].name,
+                info[i].simd[0] ? ", " : "", info[i].simd);
       break;
     }
   cw_context_free(ctx);
