@@ -15,6 +15,12 @@ CUWASM_DEPS=(
   ocl-icd-libopencl1
   libsleef3         # SLEEF vector math the CPU JIT links when present
   pkg-config        # tests/buildsys: a C program finds cuwasm through pkg-config
+  libvulkan1        # Vulkan loader the Vulkan backend dlopens
+  libvulkan-dev     # Vulkan headers (types only; the library is never linked)
+  mesa-vulkan-drivers # lavapipe: the CPU Vulkan driver the Vulkan tests run on
+  glslang-tools     # glslangValidator: GLSL to SPIR-V for the Vulkan backend
+  spirv-tools       # spirv-val checks every emitted module
+  vulkan-validationlayers # VK_LAYER_KHRONOS_validation in the Vulkan tests
 )
 
 cuwasm_install_deps() {

@@ -239,6 +239,13 @@ cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags, ch
     if (!*text) return CW_ERR_NOMEM;
     return rejected ? CW_ERR_COMPILE : CW_OK;
   }
+  if (!strcmp(target, "glsl")) { /* Vulkan compute shaders (src/emit/glsl.c) */
+    CwDiags tmp;
+    diags_init(&tmp);
+    *text = emit_glsl(p->m, diags ? cw_diags_internal(diags) : &tmp);
+    diags_free(&tmp);
+    return *text ? CW_OK : CW_ERR_COMPILE;
+  }
   return CW_ERR_UNSUPPORTED;
 }
 

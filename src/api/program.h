@@ -11,6 +11,8 @@
 #include "kir/kir.h"
 
 KModule *cw_program_module(cw_program *p);
+/* the compiler's own diagnostics object behind a cw_diags */
+CwDiags *cw_diags_internal(cw_diags *d);
 /* malloc'd text, caller frees; CW_ERR_INVALID when there is none */
 cw_status cw_program_device_source(cw_program *p, char **text);
 /* The options the program was compiled with, spelled for NVRTC

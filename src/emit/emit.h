@@ -29,4 +29,61 @@ char *emit_wgsl(const KModule *m, const char *source_name, CwDiags *d);
  * runtime; rejected kernels carry their diagnostic. */
 char *emit_wgsl_json(const KModule *m, const char *source_name, CwDiags *d);
 
+/* GLSL 4.6 compute shaders for Vulkan (glsl*.c), one shader per kernel.
+ * Kernel parameters live in a parameter block whose device address the
+ * shader gets in its push constants: parameter i at glsl_param_offset(k, i)
+ * (CUDA's own alignment), then the device address of every module global
+ * that is not __shared__, 8 bytes each in m->globals order, from
+ * glsl_globals_offset(k).  Push constants: { uint64_t params; uint base[3];
+ * uint grid[3]; uint64_t scratch; uint64_t printf_buf; } (base: the first
+ * block of a split grid; printf_buf: see GlslPrintf;
+ * scratch: frame_bytes per thread of the dispatch, for locals whose
+ * address is taken, thread t of the dispatch at scratch + t * frame_bytes
+ * with t = linear workgroup index in the dispatch * block size + local
+ * index).  Specialization
+ * constants 0..2 are blockDim, 3 the dynamic shared memory in 32-bit
+ * words. */
+enum {
+  GLSL_F_I64 = 1, GLSL_F_F64 = 2, GLSL_F_F16 = 4, GLSL_F_I8 = 8, GLSL_F_I16 = 16,
+  GLSL_F_WARP = 32,      /* needs 32-wide subgroups */
+  GLSL_F_ATOMIC64 = 64,  /* 64-bit atomics on global memory */
+};
+/* One printf call site.  Its records in the printf buffer (header: uint32
+ * used words, uint32 capacity in words; records from byte 8) are: uint32
+ * site index, uint32 record words, then one 64-bit value per argument:
+ * types[i] says how to read it: 'i' signed, 'u' unsigned, 'f' float bits,
+ * 'd' double bits, 'p' pointer, 's' index into strs (string literals). */
+typedef struct GlslPrintf {
+  bool is_assert; /* a failed assert: fmt is "file:line: function: Assertion `x` failed."
+                     and the six values are the block and thread index */
+  char *fmt;
+  char *types;
+  char **strs;
+  int nstrs;
+} GlslPrintf;
+
+typedef struct GlslKernelInfo {
+  int static_shared;     /* bytes of __shared__ variables */
+  int dyn_shared_offset; /* byte offset of extern __shared__ memory */
+  unsigned features;     /* GLSL_F_* */
+  int frame_bytes;       /* scratch bytes per thread (0: none) */
+  GlslPrintf *printfs;   /* malloc'd (glsl_info_free) */
+  int nprintfs;
+} GlslKernelInfo;
+void glsl_info_free(GlslKernelInfo *info);
+int glsl_param_offset(const KFunc *k, int i);
+int glsl_globals_offset(const KFunc *k);
+/* One kernel's shader, or NULL with file:line:col errors naming what the
+ * Vulkan target cannot express. */
+char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, CwDiags *d);
+/* Every kernel's shader, one after another, for reading
+ * (`cuwasm transpile --target glsl`). */
+char *emit_glsl(const KModule *m, CwDiags *d);
+/* Compiles GLSL to SPIR-V with glslangValidator (or glslc) found on PATH;
+ * false with the reason (tool missing, compiler messages) in err. */
+bool glsl_to_spirv(const char *glsl, unsigned char **spv, size_t *n, char *err, size_t errn);
+/* Decorates every float add/sub/mul NoContraction (glsl_nocontract.c), so
+ * drivers round as the CPU backend does; false on a malformed module. */
+bool spirv_no_contraction(unsigned char **spv, size_t *n);
+
 #endif

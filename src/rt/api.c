@@ -36,17 +36,20 @@ const char *cw_last_error_message(const cw_context *ctx) {
 /* ---- contexts ------------------------------------------------------------- */
 
 /* "auto" (or no name) honours CUWASM_BACKEND, then takes the first backend
- * of the fallback chain that can run here: CUDA, then the CPU. */
+ * of the fallback chain that can run here: CUDA, a Vulkan GPU (not a CPU
+ * implementation of Vulkan), then the CPU. */
 static const CwBackendOps *pick_backend(const char *name) {
   const char *env = getenv("CUWASM_BACKEND");
   if ((!name || !strcmp(name, "auto")) && env && *env) name = env;
   if (!name || !strcmp(name, "auto")) {
     cw_device_info info;
     if (cw_backend_cuda()->probe(&info)) return cw_backend_cuda();
+    if (cw_vulkan_is_hardware()) return cw_backend_vulkan();
     return cw_backend_cpu();
   }
   if (!strcmp(name, "cpu")) return cw_backend_cpu();
   if (!strcmp(name, "cuda")) return cw_backend_cuda();
+  if (!strcmp(name, "vulkan")) return cw_backend_vulkan();
   return NULL;
 }
 
@@ -72,7 +75,7 @@ cw_status cw_context_new(const char *backend, cw_context **out) {
   const CwBackendOps *ops = pick_backend(backend);
   if (!ops)
     return rt_fail(NULL, CW_ERR_UNAVAILABLE, "backend '%s' is not available "
-                   "(this build has: cpu, cuda)", backend);
+                   "(this build has: cpu, cuda, vulkan)", backend);
   cw_context *ctx = calloc(1, sizeof *ctx);
   if (!ctx) return rt_fail(NULL, CW_ERR_NOMEM, "out of memory");
   ctx->ops = ops;

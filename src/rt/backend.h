@@ -111,6 +111,10 @@ typedef struct CwBackendOps {
 
 const CwBackendOps *cw_backend_cpu(void);
 const CwBackendOps *cw_backend_cuda(void);
+const CwBackendOps *cw_backend_vulkan(void);
+/* whether the Vulkan device the backend would pick is a GPU (not lavapipe
+ * or SwiftShader), for the automatic choice */
+bool cw_vulkan_is_hardware(void);
 
 /* CUDA's launch limits, shared by backends that have none of their own. */
 enum {

@@ -27,12 +27,11 @@ static void probe_lib(cw_device_info *info, const char *backend,
 
 int cw_backend_list(cw_device_info *out, int max) {
   static const char *const hip[] = {"libamdhip64.so", "libamdhip64.so.6", NULL};
-  static const char *const vk[] = {"libvulkan.so.1", "libvulkan.so", NULL};
   int n = 0;
   if (n < max) cw_backend_cpu()->probe(&out[n++]);
   if (n < max) cw_backend_cuda()->probe(&out[n++]);
   if (n < max) probe_lib(&out[n++], "hip", hip, "AMD ROCm runtime");
-  if (n < max) probe_lib(&out[n++], "vulkan", vk, "Vulkan loader");
+  if (n < max) cw_backend_vulkan()->probe(&out[n++]);
   if (n < max) {
     memset(&out[n], 0, sizeof out[n]);
     snprintf(out[n].backend, sizeof out[n].backend, "webgpu");

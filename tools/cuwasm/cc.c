@@ -34,7 +34,7 @@ static const char *usage =
     "Builds an executable (or, with -c, objects) from CUDA sources, like nvcc.\n"
     "Flags: -I DIR -D X[=Y] -U X -L DIR -l LIB -O[0-3] -g -std=c++17 -Xcompiler A,B\n"
     "       -Xlinker A -arch=sm_XX -v (print commands) -keep (keep temporaries)\n"
-    "At run time CUWASM_BACKEND=cpu|auto picks the backend.\n";
+    "At run time CUWASM_BACKEND=cpu|cuda|vulkan|auto picks the backend.\n";
 
 /* ---- string lists ----------------------------------------------------------- */
 

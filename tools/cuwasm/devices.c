@@ -24,8 +24,11 @@ int cmd_devices(int argc, char **argv) {
       printf("%s: unavailable (%s)\n", info[i].backend, info[i].reason);
       continue;
     }
-    printf("%s: %s, %d cores, SIMD %s", info[i].backend, info[i].name, info[i].cores,
-           info[i].simd);
+    if (info[i].cores) /* GPU backends without a core count (vulkan) say what they have */
+      printf("%s: %s, %d cores, SIMD %s", info[i].backend, info[i].name, info[i].cores,
+             info[i].simd);
+    else
+      printf("%s: %s, %s", info[i].backend, info[i].name, info[i].simd);
     if (info[i].memory_bytes)
       printf(", %.1f GiB memory", (double)info[i].memory_bytes / (1024.0 * 1024 * 1024));
     printf("\n");

@@ -1,6 +1,6 @@
 /*
  * launch.c — `cuwasm launch FILE.cu KERNEL --grid X[,Y,Z] --block X[,Y,Z]
- * [--shared BYTES] [--backend cpu|auto] [--out DIR] [--print K[:COUNT]] ARG...`
+ * [--shared BYTES] [--backend cpu|cuda|vulkan|auto] [--out DIR] [--print K[:COUNT]] ARG...`
  *
  * Runs one kernel without host code.  Each ARG is a scalar (`i32:5`,
  * `u32:7`, `i64:..`, `u64:..`, `f32:1.5`, `f64:..`) or a buffer
@@ -18,7 +18,7 @@
 
 static const char *usage =
     "usage: cuwasm launch FILE.cu KERNEL --grid X[,Y,Z] --block X[,Y,Z] [--shared BYTES]\n"
-    "                     [--backend cpu|auto] [--out DIR] [--print K[:COUNT]]...\n"
+    "                     [--backend cpu|cuda|vulkan|auto] [--out DIR] [--print K[:COUNT]]...\n"
     "                     [-I DIR] [-D X[=Y]] [-U X] [--arch sm_XX] ARG...\n"
     "ARG: i32:5 u32:7 i64:N u64:N f32:1.5 f64:X, or a buffer\n"
     "     TYPE[N]=zeros|iota|iota:START:STEP|rand:SEED|fill:V|@file.bin  (TYPE: i8 u8 i16 u16 i32 u32 i64 u64 f16 f32 f64)\n";

@@ -29,8 +29,8 @@
 static const char *usage =
     "usage: cuwasm run FILE.cu [more .cu/.c/.cpp] [nvcc flags] [-- ARGS...]\n"
     "Builds the program into the cache (only when something changed) and runs it\n"
-    "with ARGS; exits with the program's exit code.  CUWASM_BACKEND=cpu|auto picks\n"
-    "the backend; CUWASM_QUIET=1 drops the backend line.\n"
+    "with ARGS; exits with the program's exit code.  CUWASM_BACKEND=cpu|cuda|vulkan|auto\n"
+    "picks the backend; CUWASM_QUIET=1 drops the backend line.\n"
     "--check memcheck|racecheck|leaks[,...]|all runs the kernels on the CPU backend\n"
     "with those checkers (like CUWASM_CHECK=... for binaries of `cuwasm cc`):\n"
     "reports in compute-sanitizer's shape, exit status 1 when any error was found.\n";
@@ -156,8 +156,12 @@ static void say_backend(void) {
   int n = cw_backend_list(info, 8);
   for (int i = 0; i < n; i++)
     if (!strcmp(info[i].backend, b)) {
-      fprintf(stderr, "[cuwasm] backend: %s — %s, %d cores%s%s\n", b, info[i].name,
-              info[i].cores, info[i].simd[0] ? ", " : "", info[i].simd);
+      if (info[i].cores)
+        fprintf(stderr, "[cuwasm] backend: %s — %s, %d cores%s%s\n", b, info[i].name,
+                info[i].cores, info[i].simd[0] ? ", " : "", info[i].simd);
+      else /* GPU backends without a core count (vulkan) */
+        fprintf(stderr, "[cuwasm] backend: %s — %s%s%s\n", b, info[i].name,
+                info[i].simd[0] ? ", " : "", info[i].simd);
       break;
     }
   cw_context_free(ctx);

@@ -11,9 +11,10 @@
 #include "commands.h"
 
 static const char *usage =
-    "usage: cuwasm transpile FILE.cu --target kir|c|wgsl|wgsl-json [-o OUT] [-I DIR] [-D X[=Y]] [-U X] [--arch sm_XX]\n";
+    "usage: cuwasm transpile FILE.cu --target kir|c|wgsl|wgsl-json|glsl|spirv [-o OUT] [-I DIR] [-D X[=Y]]\n"
+    "       [-U X] [--arch sm_XX]\n";
 
-static const char *targets[] = {"kir", "c", "wgsl", "wgsl-json"};
+static const char *targets[] = {"kir", "c", "wgsl", "wgsl-json", "glsl", "spirv"};
 
 static int known_target(const char *t) {
   for (size_t i = 0; i < sizeof targets / sizeof *targets; i++)
@@ -67,7 +68,7 @@ int cmd_transpile(int argc, char **argv) {
     return 2;
   }
   if (!known_target(target)) {
-    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, c, wgsl, wgsl-json)\n", target);
+    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, c, wgsl, wgsl-json, glsl, spirv)\n", target);
     return 2;
   }
   cw_compile_options co;
@@ -75,7 +76,9 @@ int cmd_transpile(int argc, char **argv) {
   cw_diags *d = cw_diags_new();
   cw_program *prog = NULL;
   int rc = 1;
-  if (d && cw_compile_file(file, &co, d, &prog) == CW_OK) {
+  if (d && cw_compile_file(file, &co, d, &prog) == CW_OK && !strcmp(target, "spirv")) {
+    rc = transpile_spirv(prog, d, out);
+  } else if (prog) {
     char *text = NULL;
     cw_status st = cw_program_emit(prog, target, d, &text);
     cli_print_diags(d);

@@ -1,0 +1,109 @@
+/*
+ * glsl_internal.h — what the GLSL emitter's files share (not a public
+ * interface; emit.h is).
+ *
+ * Memory model of the generated code: every CUDA pointer is a uint64_t.
+ * A global/constant pointer is a Vulkan buffer device address, read and
+ * written through GL_EXT_buffer_reference blocks; a pointer into shared
+ * memory carries GLSL_SHARED_TAG (bit 63) and a byte offset into one
+ * `shared uint SM[]` array that holds every __shared__ variable of the
+ * kernel (static ones first, dynamic shared memory after them, sized by a
+ * specialization constant).  So pointer arithmetic, casts, pointers in
+ * structs and shared pointers passed to device functions keep CUDA's
+ * meaning; every memory access goes through a small typed helper
+ * (ldG_f32, stS_i32, ldX_s3 ...: G global, S shared, X decided at run time
+ * from the tag) that the emitter writes on first use.
+ *
+ * A local or parameter whose address is taken lives in the thread's frame:
+ * a slice of a scratch buffer the runtime passes per launch (cw_frame),
+ * one fixed slot per variable (GLSL has no recursion, so a function is
+ * never active twice in one thread).
+ *
+ * An lvalue is either direct (a GLSL variable: locals and parameters) or
+ * memory (an address expression and the pointee type).
+ */
+#ifndef CW_GLSL_INTERNAL_H
+#define CW_GLSL_INTERNAL_H
+
+#include "emit.h"
+
+
+typedef struct Gl {
+  const KModule *m;
+  const KFunc *kernel;
+  CwDiags *d;
+  Arena *a;          /* temporary strings */
+  bool failed;
+  StrBuf refs;       /* buffer_reference block declarations */
+  StrBuf helpers;    /* load/store/atomic helpers, dependencies first */
+  StrBuf protos;     /* device function prototypes (callers may come first) */
+  StrBuf body;       /* device functions and main */
+  const char **done; /* helper names already written */
+  int ndone, capdone;
+  int indent;
+  unsigned feat;     /* GLSL_F_* */
+  KVar **shvars;     /* shared variables and their byte offsets in SM */
+  int *shoff;
+  int nsh, capsh;
+  int sh_static;     /* bytes of static shared memory */
+  int sh_dyn_off;    /* where dynamic shared memory starts */
+  KVar **avars;      /* locals whose address is taken: in the thread's frame */
+  int *aoff;
+  int nav, capav;
+  int frame;         /* bytes of a thread's frame */
+  bool uses_sync_red;
+  GlslPrintf *printfs; /* printf call sites (heap; handed to the caller's info) */
+  int nprintfs;/* __syncthreads_count & co need a shared counter */
+  KType **structs;   /* struct types the shader spells */
+  int nstructs, capstructs;
+  const KFunc **calls; /* reachable device functions */
+  int ncalls, capcalls;
+} Gl;
+
+typedef struct GLv {
+  bool mem;          /* memory lvalue: text is a uint64_t address */
+  char kind;         /* 'G', 'S' or 'X' for memory lvalues */
+  const char *text;  /* direct lvalue, or the address */
+  KType *type;
+} GLv;
+
+/* glsl.c */
+void gl_error(Gl *g, SrcLoc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+char *gl_fmt(Gl *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void gl_line(Gl *g, StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int gl_shared_offset(Gl *g, const KVar *v); /* -1: not a shared variable */
+int gl_frame_offset(Gl *g, const KVar *v);  /* -1: not in the thread's frame */
+
+/* glsl_types.c */
+const char *gl_type(Gl *g, KType *t, SrcLoc loc); /* arrays: element type name */
+const char *gl_decl(Gl *g, KType *t, const char *name, SrcLoc loc);
+const char *gl_ident(Gl *g, const char *prefix, const char *name);
+const char *gl_field(Gl *g, const KType *st, int i);
+char gl_kind_of_ptr(const KType *ptr);
+const char *gl_zero(Gl *g, KType *t, SrcLoc loc);
+void gl_struct_defs(Gl *g, StrBuf *out);
+int gl_elem_size(const KType *ptr); /* pointee size for pointer arithmetic */
+
+/* glsl_mem.c: names of helpers, written on first use */
+bool gl_seen(Gl *g, const char *name); /* true if written before; marks it */
+const char *gl_ld(Gl *g, KType *t, char kind, SrcLoc loc);
+const char *gl_st(Gl *g, KType *t, char kind, SrcLoc loc);
+const char *gl_atomic(Gl *g, KBuiltinId op, KType *t, char kind, SrcLoc loc);
+
+/* glsl_expr.c */
+const char *gl_expr(Gl *g, KExpr *e);
+const char *gl_cond(Gl *g, KExpr *e);         /* as a GLSL bool */
+const char *gl_convert(Gl *g, KType *from, KType *to, const char *text, SrcLoc loc);
+const char *gl_literal_int(Gl *g, KType *t, int64_t v);
+GLv gl_lvalue(Gl *g, KExpr *e);
+const char *gl_read(Gl *g, GLv lv, SrcLoc loc);
+const char *gl_init(Gl *g, KType *t, KExpr *init, SrcLoc loc);
+
+/* glsl_builtin.c */
+const char *gl_builtin(Gl *g, KExpr *e);
+
+/* glsl_stmt.c */
+void gl_stmt(Gl *g, KStmt *s);
+void gl_function(Gl *g, const KFunc *f);
+
+#endif

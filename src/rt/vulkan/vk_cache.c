@@ -1,0 +1,164 @@
+/*
+ * vk_cache.c — what the Vulkan backend keeps on disk between runs, under
+ * $XDG_CACHE_HOME/cuwasm/vulkan (else ~/.cache/cuwasm/vulkan):
+ *   <hash>.spv      SPIR-V of a shader, keyed by a hash of its GLSL text, so
+ *                   glslang runs once per distinct kernel;
+ *   <vendor>-<device>-<uuid>.pcache  the driver's VkPipelineCache blob.
+ * CUWASM_NO_CACHE=1 disables both.  A cache that cannot be written is
+ * not an error.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "vk_internal.h"
+
+#ifdef CW_HAVE_VULKAN
+
+static bool cache_off(void) {
+  const char *v = getenv("CUWASM_NO_CACHE");
+  return v && *v && strcmp(v, "0");
+}
+
+static void cache_dir(char *out, size_t n) {
+  const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  if (x && *x) snprintf(out, n, "%s/cuwasm/vulkan", x);
+  else snprintf(out, n, "%s/.cache/cuwasm/vulkan", home && *home ? home : "/tmp");
+}
+
+static void mkdirs(const char *path) {
+  char buf[1024];
+  snprintf(buf, sizeof buf, "%s", path);
+  for (char *p = buf + 1; *p; p++)
+    if (*p == '/') {
+      *p = 0;
+      mkdir(buf, 0700);
+      *p = '/';
+    }
+  mkdir(buf, 0700);
+}
+
+static unsigned char *read_file(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long len = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  unsigned char *b = len > 0 ? malloc((size_t)len) : NULL;
+  if (b && fread(b, 1, (size_t)len, f) != (size_t)len) {
+    free(b);
+    b = NULL;
+  }
+  fclose(f);
+  *n = b ? (size_t)len : 0;
+  return b;
+}
+
+static void write_file(const char *path, const void *data, size_t n) {
+  char tmp[1200];
+  snprintf(tmp, sizeof tmp, "%s.%d.tmp", path, (int)getpid());
+  FILE *f = fopen(tmp, "wb");
+  if (!f) return;
+  bool ok = fwrite(data, 1, n, f) == n;
+  if (fclose(f) != 0 || !ok) {
+    unlink(tmp);
+    return;
+  }
+  rename(tmp, path);
+}
+
+static uint64_t fnv(const char *s) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return h;
+}
+
+/* SPIR-V for a shader: from the cache, else compiled and cached */
+static bool spirv_for(const char *glsl, unsigned char **spv, size_t *n, char *err, size_t errn) {
+  char dir[1024], path[1100];
+  cache_dir(dir, sizeof dir);
+  snprintf(path, sizeof path, "%s/%016llx%08x.spv", dir, (unsigned long long)fnv(glsl),
+           (unsigned)strlen(glsl));
+  if (!cache_off() && (*spv = read_file(path, n)) && *n % 4 == 0) return true;
+  free(*spv);
+  if (!glsl_to_spirv(glsl, spv, n, err, errn)) return false;
+  if (!cache_off()) {
+    mkdirs(dir);
+    write_file(path, *spv, *n);
+  }
+  return true;
+}
+
+/* the shader text for this device: fma made exact where the driver splits it */
+static char *device_glsl(VkDev *d, const char *glsl) {
+  const char *nl = strchr(glsl, '\n');
+  size_t n = strlen(glsl) + 64;
+  char *out = malloc(n);
+  if (!out) return NULL;
+  if (d->caps.split_fma && nl && strstr(glsl, "cw_fma"))
+    snprintf(out, n, "%.*s\n#define CW_EXACT_FMA 1\n%s", (int)(nl - glsl), glsl, nl + 1);
+  else
+    snprintf(out, n, "%s", glsl);
+  return out;
+}
+
+cw_status vk_shader(VkDev *d, VkKernel *k, char *err, size_t errn) {
+  if (k->shader) return CW_OK;
+  unsigned char *spv = NULL;
+  size_t n = 0;
+  char *text = device_glsl(d, k->glsl);
+  if (!text) return CW_ERR_NOMEM;
+  bool ok = spirv_for(text, &spv, &n, err, errn);
+  free(text);
+  if (!ok) return CW_ERR_COMPILE;
+  VkShaderModuleCreateInfo ci = {.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO,
+                                 .codeSize = n, .pCode = (const uint32_t *)(void *)spv};
+  VkResult r = d->f.vkCreateShaderModule(d->dev, &ci, NULL, &k->shader);
+  free(spv);
+  if (r != VK_SUCCESS) {
+    snprintf(err, errn, "vkCreateShaderModule failed for kernel '%s': %s", k->name, vk_result_name(r));
+    return CW_ERR_COMPILE;
+  }
+  return CW_OK;
+}
+
+static void pcache_path(VkDev *d, char *out, size_t n) {
+  char dir[1024];
+  cache_dir(dir, sizeof dir);
+  char uuid[2 * VK_UUID_SIZE + 1];
+  for (unsigned i = 0; i < VK_UUID_SIZE; i++) snprintf(uuid + 2 * i, 3, "%02x", d->props.pipelineCacheUUID[i]);
+  snprintf(out, n, "%s/%04x-%04x-%s.pcache", dir, d->props.vendorID, d->props.deviceID, uuid);
+}
+
+void vk_cache_load(VkDev *d) {
+  char path[1200];
+  pcache_path(d, path, sizeof path);
+  size_t n = 0;
+  unsigned char *blob = cache_off() ? NULL : read_file(path, &n);
+  VkPipelineCacheCreateInfo ci = {.sType = VK_STRUCTURE_TYPE_PIPELINE_CACHE_CREATE_INFO,
+                                  .initialDataSize = n, .pInitialData = blob};
+  if (d->f.vkCreatePipelineCache(d->dev, &ci, NULL, &d->pcache) != VK_SUCCESS) {
+    ci.initialDataSize = 0, ci.pInitialData = NULL; /* a stale blob: start empty */
+    if (d->f.vkCreatePipelineCache(d->dev, &ci, NULL, &d->pcache) != VK_SUCCESS) d->pcache = VK_NULL_HANDLE;
+  }
+  free(blob);
+}
+
+void vk_cache_save(VkDev *d) {
+  if (!d->pcache || cache_off()) return;
+  size_t n = 0;
+  if (d->f.vkGetPipelineCacheData(d->dev, d->pcache, &n, NULL) != VK_SUCCESS || !n) return;
+  void *blob = malloc(n);
+  if (blob && d->f.vkGetPipelineCacheData(d->dev, d->pcache, &n, blob) == VK_SUCCESS) {
+    char dir[1024], path[1200];
+    cache_dir(dir, sizeof dir);
+    mkdirs(dir);
+    pcache_path(d, path, sizeof path);
+    write_file(path, blob, n);
+  }
+  free(blob);
+}
+
+#endif

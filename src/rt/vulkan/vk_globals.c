@@ -1,0 +1,137 @@
+/*
+ * vk_globals.c — a module global's constant initializer laid out as the
+ * bytes CUDA would put in device memory (little-endian, KIR's field
+ * offsets), for globals that live in Vulkan buffers.  Handles integer and
+ * floating constants (through casts and negation), string literals for
+ * char arrays, and brace lists for arrays, structs and vectors with
+ * designators; anything else is not a constant here.
+ */
+#include <string.h>
+
+#include "vk_internal.h"
+
+#ifdef CW_HAVE_VULKAN
+
+typedef struct Num {
+  bool is_float;
+  int64_t i;
+  double f;
+} Num;
+
+/* a op b folded in the operands' kind (both float, or both integer) */
+static bool arith(KOp op, Num *a, const Num *b) {
+  if (a->is_float != b->is_float) return false;
+  if (a->is_float) {
+    switch (op) {
+    case KOP_ADD: a->f += b->f; return true;
+    case KOP_SUB: a->f -= b->f; return true;
+    case KOP_MUL: a->f *= b->f; return true;
+    case KOP_DIV: a->f /= b->f; return true;
+    default: return false;
+    }
+  }
+  uint64_t x = (uint64_t)a->i, y = (uint64_t)b->i;
+  switch (op) {
+  case KOP_ADD: a->i = (int64_t)(x + y); return true;
+  case KOP_SUB: a->i = (int64_t)(x - y); return true;
+  case KOP_MUL: a->i = (int64_t)(x * y); return true;
+  case KOP_SHL: a->i = (int64_t)(x << (y & 63)); return true;
+  case KOP_OR: a->i = (int64_t)(x | y); return true;
+  case KOP_AND: a->i = (int64_t)(x & y); return true;
+  default: return false;
+  }
+}
+
+static bool number(const KExpr *e, Num *n) {
+  switch (e->kind) {
+  case KE_INT: n->is_float = false, n->i = e->ival; return true;
+  case KE_FLOAT: n->is_float = true, n->f = e->fval; return true;
+  case KE_UNARY:
+    if (e->op != KOP_NEG || !number(e->a, n)) return false;
+    if (n->is_float) n->f = -n->f;
+    else n->i = (int64_t)(0ull - (uint64_t)n->i);
+    return true;
+  case KE_BINARY: {
+    Num b;
+    if (!number(e->a, n) || !number(e->b, &b)) return false;
+    return arith(e->op, n, &b);
+  }
+  case KE_CAST: {
+    if (!number(e->a, n)) return false;
+    KType *t = e->type->unqual ? e->type->unqual : e->type;
+    if (kt_is_float(t) && !n->is_float) n->f = kt_is_signed(e->a->type) || !kt_is_int(e->a->type) ? (double)n->i : (double)(uint64_t)n->i, n->is_float = true;
+    else if ((kt_is_int(t) || t->kind == KT_PTR) && n->is_float) n->i = (int64_t)n->f, n->is_float = false;
+    return true;
+  }
+  default: return false;
+  }
+}
+
+static uint16_t to_half(float f) {
+  uint32_t u;
+  memcpy(&u, &f, 4);
+  uint32_t s = (u >> 16) & 0x8000u, e = (u >> 23) & 0xffu, m = u & 0x7fffffu;
+  if (e == 0xff) return (uint16_t)(s | 0x7c00u | (m ? 0x200u : 0));
+  int ne = (int)e - 127 + 15;
+  if (ne >= 31) return (uint16_t)(s | 0x7c00u);
+  if (ne <= 0) return (uint16_t)s;
+  return (uint16_t)(s | ((uint32_t)ne << 10) | (m >> 13));
+}
+
+static bool store_scalar(const KType *t, const Num *n, unsigned char *out) {
+  t = t->unqual ? t->unqual : t;
+  double f = n->is_float ? n->f : (double)n->i;
+  int64_t i = n->is_float ? (int64_t)n->f : n->i;
+  switch (t->kind) {
+  case KT_F32: { float x = (float)f; memcpy(out, &x, 4); return true; }
+  case KT_F64: memcpy(out, &f, 8); return true;
+  case KT_F16: { uint16_t h = to_half((float)f); memcpy(out, &h, 2); return true; }
+  case KT_BOOL: out[0] = i != 0; return true;
+  default:
+    if (!kt_is_int(t) && t->kind != KT_PTR) return false;
+    memcpy(out, &i, (size_t)t->size); /* little-endian: the low bytes */
+    return true;
+  }
+}
+
+static bool place(const KType *t, const KExpr *e, unsigned char *out, size_t room);
+
+static bool place_list(const KType *t, KExpr *const *args, int n, unsigned char *out, size_t room) {
+  int pos = 0;
+  for (int i = 0; i < n; i++) {
+    if (args[i]->designator >= 0) pos = args[i]->designator;
+    const KType *et;
+    size_t off;
+    if (t->kind == KT_STRUCT) {
+      if (pos >= t->nfields) return false;
+      et = t->fields[pos].type, off = (size_t)t->fields[pos].offset;
+    } else if (t->kind == KT_ARRAY || t->kind == KT_VEC) {
+      et = t->elem, off = (size_t)pos * (size_t)t->elem->size;
+    } else {
+      return n == 1 && place(t, args[0], out, room);
+    }
+    if (off + (size_t)et->size > room || !place(et, args[i], out + off, room - off)) return false;
+    pos++;
+  }
+  return true;
+}
+
+static bool place(const KType *t, const KExpr *e, unsigned char *out, size_t room) {
+  t = t->unqual ? t->unqual : t;
+  if (e->kind == KE_INIT_LIST || e->kind == KE_VEC) return place_list(t, e->args, e->nargs, out, room);
+  if (e->kind == KE_STR && t->kind == KT_ARRAY) {
+    size_t n = (size_t)e->str_len < room ? (size_t)e->str_len : room;
+    memcpy(out, e->str, n);
+    return true;
+  }
+  if (e->kind == KE_CAST && e->a && (e->a->kind == KE_INIT_LIST || e->a->kind == KE_VEC))
+    return place(t, e->a, out, room);
+  Num n;
+  return number(e, &n) && store_scalar(t, &n, out);
+}
+
+bool vk_global_bytes(const KVar *v, unsigned char *out, size_t n) {
+  return place(v->type, v->init, out, n);
+}
+
+#endif
