@@ -97,7 +97,7 @@ CW_INLINE void cwb_bitonicSortShared(cw_rt_ctx *cw_ctx, void **cw_args, const in
   CW_FOR_EACH_THREAD_INDEP {
     {
       base[cw_t] = ((float *)(data + (cw_bix * 512u)));
-      (cw_sh_s_1[((uint32_t)((uint32_t)cw_tx))] = base[cw_t][((uint32_t)((uint32_t)cw_tx))]);
+      (cw_sh_s_1[((uint32_t)((uint32_t)cw_tx))] = base[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))]);
     }
   }
   /* __syncthreads() */
@@ -125,7 +125,7 @@ CW_INLINE void cwb_bitonicSortShared(cw_rt_ctx *cw_ctx, void **cw_args, const in
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (base[cw_t][((uint32_t)((uint32_t)cw_tx))] = cw_sh_s_1[((uint32_t)((uint32_t)cw_tx))]);
+      (base[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] = cw_sh_s_1[((uint32_t)((uint32_t)cw_tx))]);
     }
   }
 }
@@ -263,4 +263,4 @@ const cw_kernel_desc cw_kernels[] = {
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 1;
+const int cw_abi_version = 2;

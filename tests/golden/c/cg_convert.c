@@ -637,6 +637,8 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   int32_t *sum = *(int32_t **)cw_args[0];
   const int32_t *input = *(const int32_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
+  cooperative_groups_thread_group __tmp92[cw_nt]; /* per thread */
+  cooperative_groups_thread_block __tmp93[cw_nt]; /* per thread */
   int32_t cw_ret0[cw_nt]; /* per thread */
   cooperative_groups_thread_group g_1[cw_nt]; /* per thread */
   int32_t *temp_2[cw_nt]; /* per thread */
@@ -653,11 +655,11 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   unsigned char cw_p21[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cooperative_groups_thread_group __tmp92;
-      cooperative_groups_thread_block __tmp93;
+      /* __tmp92 declared */
+      /* __tmp93 declared */
       int32_t my = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? input[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0);
       /* cw_ret0 declared */
-      g_1[cw_t] = (((__tmp92 = ((cooperative_groups_thread_group){0})), ((__tmp93 = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp92), ((const cooperative_groups_thread_block *)(&__tmp93))))), __tmp92);
+      g_1[cw_t] = (((__tmp92[cw_t] = ((cooperative_groups_thread_group){0})), ((__tmp93[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp92[cw_t]), ((const cooperative_groups_thread_block *)(&__tmp93[cw_t]))))), __tmp92[cw_t]);
       temp_2[cw_t] = ((int32_t *)(&cw_dsh_temp_1[0]));
       val_3[cw_t] = my;
     }
@@ -772,4 +774,4 @@ const cw_kernel_desc cw_kernels[] = {
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 1;
+const int cw_abi_version = 2;

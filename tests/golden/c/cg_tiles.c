@@ -782,6 +782,7 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   CW_KERNEL_PROLOGUE
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
+  cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_16 tile16[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
   int32_t mask[cw_nt]; /* per thread */
@@ -797,8 +798,8 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   unsigned char cw_l13[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cooperative_groups_thread_block block = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
-      tile16[cw_t] = cooperative_groups_tiled_partition_16(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block)));
+      block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
+      tile16[cw_t] = cooperative_groups_tiled_partition_16(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
       v[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
     }
   }
@@ -888,6 +889,7 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   CW_KERNEL_PROLOGUE
   const float *x = *(const float **)cw_args[0];
   uint32_t *flags = *(uint32_t **)cw_args[1];
+  cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_4 quad[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_32 warp[cw_nt]; /* per thread */
   int32_t i[cw_nt]; /* per thread */
@@ -917,10 +919,10 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   unsigned char cw_l48[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cooperative_groups_thread_block block = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
-      quad[cw_t] = cooperative_groups_tiled_partition_4(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block)));
-      warp[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block)));
-      i[cw_t] = ((int32_t)cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, (&block)));
+      block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
+      quad[cw_t] = cooperative_groups_tiled_partition_4(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
+      warp[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
+      i[cw_t] = ((int32_t)cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, (&block[cw_t])));
       big[cw_t] = (x[i[cw_t]] > 0.5f);
       /* cw_ret18 declared */
       self_19[cw_t] = (&quad[cw_t]);
@@ -1062,7 +1064,9 @@ CW_INLINE void cwb_broadcastLeader(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
   uint32_t src_rank_55; /* uniform: one per block */
+  cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_group g[cw_nt]; /* per thread */
+  cooperative_groups_thread_block_tile_8 oct[cw_nt]; /* per thread */
   float cw_ret52[cw_nt]; /* per thread */
   const cooperative_groups_thread_block_tile_8 *self_53[cw_nt]; /* per thread */
   float var_54[cw_nt]; /* per thread */
@@ -1077,11 +1081,11 @@ CW_INLINE void cwb_broadcastLeader(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   src_rank_55 = 0u;
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cooperative_groups_thread_block block = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
-      g[cw_t] = cooperative_groups_tiled_partition_1(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block)), 32u);
-      cooperative_groups_thread_block_tile_8 oct = cooperative_groups_tiled_partition_8(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block)));
+      block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
+      g[cw_t] = cooperative_groups_tiled_partition_1(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])), 32u);
+      oct[cw_t] = cooperative_groups_tiled_partition_8(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
       /* cw_ret52 declared */
-      self_53[cw_t] = (&oct);
+      self_53[cw_t] = (&oct[cw_t]);
       var_54[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
     }
   }
@@ -1160,4 +1164,4 @@ const cw_kernel_desc cw_kernels[] = {
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 1;
+const int cw_abi_version = 2;

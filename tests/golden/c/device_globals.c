@@ -211,7 +211,7 @@ CW_INLINE void cwb_lastBlockSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
         {
           uint32_t b = 0u;
           for (; (b < cw_gdx); (++b))
-            (t += ((volatile float *)partial)[b]);
+            (t += ((volatile float *)partial)[(int32_t)b]);
         }
         (total[0] = t);
         (blocksDone = 0u);
@@ -246,4 +246,4 @@ const cw_symbol_desc cw_symbols[] = {
   {"managedHits", (void *)&managedHits, sizeof managedHits},
   {0, 0, 0}
 };
-const int cw_abi_version = 1;
+const int cw_abi_version = 2;

@@ -143,22 +143,22 @@ CW_INLINE void cwb_carvedShared(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   CW_FOR_EACH_THREAD_INDEP {
     {
       fx[cw_t] = ((float *)(&cw_dsh_smem_2[0]));
-      ix[cw_t] = ((int32_t *)(fx[cw_t] + cw_bdx));
-      acc[cw_t] = ((float *)(ix[cw_t] + cw_bdx));
-      (fx[cw_t][((uint32_t)cw_tx)] = x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]);
-      (ix[cw_t][((uint32_t)cw_tx)] = ((int32_t)(((uint32_t)idx[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]) % cw_bdx)));
+      ix[cw_t] = ((int32_t *)(fx[cw_t] + (int32_t)cw_bdx));
+      acc[cw_t] = ((float *)(ix[cw_t] + (int32_t)cw_bdx));
+      (fx[cw_t][(int32_t)((uint32_t)cw_tx)] = x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]);
+      (ix[cw_t][(int32_t)((uint32_t)cw_tx)] = ((int32_t)(((uint32_t)idx[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]) % cw_bdx)));
     }
   }
   /* __syncthreads() */
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (acc[cw_t][((uint32_t)cw_tx)] = fx[cw_t][ix[cw_t][((cw_bdx - 1u) - ((uint32_t)cw_tx))]]);
+      (acc[cw_t][(int32_t)((uint32_t)cw_tx)] = fx[cw_t][ix[cw_t][(int32_t)((cw_bdx - 1u) - ((uint32_t)cw_tx))]]);
     }
   }
   /* __syncthreads() */
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = (acc[cw_t][((uint32_t)cw_tx)] + acc[cw_t][((((uint32_t)cw_tx) + 1u) % cw_bdx)]));
+      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = (acc[cw_t][(int32_t)((uint32_t)cw_tx)] + acc[cw_t][(int32_t)((((uint32_t)cw_tx) + 1u) % cw_bdx)]));
     }
   }
 }
@@ -175,18 +175,19 @@ CW_INLINE void cwb_shiftRows_float(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
   int32_t shift = *(int32_t *)cw_args[2];
+  SharedMemory_float __tmp20[cw_nt]; /* per thread */
   float *s[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
-      SharedMemory_float __tmp20;
-      s[cw_t] = ((__tmp20 = ((SharedMemory_float){0})), SharedMemory_float_get(CW_DEVICE_ARGS, (&__tmp20)));
-      (s[cw_t][((uint32_t)cw_tx)] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]);
+      /* __tmp20 declared */
+      s[cw_t] = ((__tmp20[cw_t] = ((SharedMemory_float){0})), SharedMemory_float_get(CW_DEVICE_ARGS, (&__tmp20[cw_t])));
+      (s[cw_t][(int32_t)((uint32_t)cw_tx)] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]);
     }
   }
   /* __syncthreads() */
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = s[cw_t][((((uint32_t)cw_tx) + ((uint32_t)shift)) % cw_bdx)]);
+      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = s[cw_t][(int32_t)((((uint32_t)cw_tx) + ((uint32_t)shift)) % cw_bdx)]);
     }
   }
 }
@@ -203,18 +204,19 @@ CW_INLINE void cwb_shiftRows_int(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
   int32_t shift = *(int32_t *)cw_args[2];
+  SharedMemory_int __tmp28[cw_nt]; /* per thread */
   int32_t *s[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
-      SharedMemory_int __tmp28;
-      s[cw_t] = ((__tmp28 = ((SharedMemory_int){0})), SharedMemory_int_get(CW_DEVICE_ARGS, (&__tmp28)));
-      (s[cw_t][((uint32_t)cw_tx)] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]);
+      /* __tmp28 declared */
+      s[cw_t] = ((__tmp28[cw_t] = ((SharedMemory_int){0})), SharedMemory_int_get(CW_DEVICE_ARGS, (&__tmp28[cw_t])));
+      (s[cw_t][(int32_t)((uint32_t)cw_tx)] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]);
     }
   }
   /* __syncthreads() */
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = s[cw_t][((((uint32_t)cw_tx) + ((uint32_t)shift)) % cw_bdx)]);
+      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = s[cw_t][(int32_t)((((uint32_t)cw_tx) + ((uint32_t)shift)) % cw_bdx)]);
     }
   }
 }
@@ -239,4 +241,4 @@ const cw_kernel_desc cw_kernels[] = {
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 1;
+const int cw_abi_version = 2;

@@ -4,6 +4,8 @@
 typedef struct cudaPointerAttributes cudaPointerAttributes;
 typedef struct cudaFuncAttributes cudaFuncAttributes;
 typedef struct cudaDeviceProp cudaDeviceProp;
+typedef struct std_bool_constant_true std_bool_constant_true;
+typedef struct std_bool_constant_false std_bool_constant_false;
 struct cudaPointerAttributes {
   _Alignas(8) int32_t type;
   int32_t device;
@@ -73,6 +75,12 @@ struct cudaDeviceProp {
   uint64_t sharedMemPerBlockOptin;
   int32_t maxBlocksPerMultiProcessor;
   uint64_t reservedSharedMemPerBlock;
+};
+struct std_bool_constant_true {
+  char cw_empty;
+};
+struct std_bool_constant_false {
+  char cw_empty;
 };
 
 
@@ -476,4 +484,4 @@ const cw_kernel_desc cw_kernels[] = {
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 1;
+const int cw_abi_version = 2;

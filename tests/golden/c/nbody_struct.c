@@ -195,17 +195,18 @@ CW_INLINE void cwb_nbodyStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   int32_t base; /* uniform: one per block */
   int32_t count; /* uniform: one per block */
   int32_t k; /* uniform: one per block */
+  Vec3 __tmp43[cw_nt]; /* per thread */
   Vec3 __tmp48[cw_nt]; /* per thread */
   Body me[cw_nt]; /* per thread */
   Vec3 acc[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
-      Vec3 __tmp43;
+      /* __tmp43 declared */
       /* __tmp48 declared */
       { Body cw_init = {0}; memcpy(&me[cw_t], &cw_init, sizeof cw_init); }
       if ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n))
         Body_load(CW_DEVICE_ARGS, (&me[cw_t]), ((const float *)(in + (7 * ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))))));
-      acc[cw_t] = (((__tmp43 = ((Vec3){0})), Vec3_Vec3(CW_DEVICE_ARGS, (&__tmp43), 0.0f, 0.0f, 0.0f)), __tmp43);
+      acc[cw_t] = (((__tmp43[cw_t] = ((Vec3){0})), Vec3_Vec3(CW_DEVICE_ARGS, (&__tmp43[cw_t]), 0.0f, 0.0f, 0.0f)), __tmp43[cw_t]);
     }
   }
   base = 0;
@@ -258,4 +259,4 @@ const cw_kernel_desc cw_kernels[] = {
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 1;
+const int cw_abi_version = 2;

@@ -94,7 +94,7 @@ CW_INLINE void cwb_radixSortBlock(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   CW_FOR_EACH_THREAD_INDEP {
     {
       base[cw_t] = ((uint32_t *)(keys + (cw_bix * 256u)));
-      (cw_sh_s_1[((uint32_t)((uint32_t)cw_tx))] = base[cw_t][((uint32_t)((uint32_t)cw_tx))]);
+      (cw_sh_s_1[((uint32_t)((uint32_t)cw_tx))] = base[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))]);
     }
   }
   /* __syncthreads() */
@@ -144,7 +144,7 @@ CW_INLINE void cwb_radixSortBlock(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (base[cw_t][((uint32_t)((uint32_t)cw_tx))] = cw_sh_s_1[((uint32_t)((uint32_t)cw_tx))]);
+      (base[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] = cw_sh_s_1[((uint32_t)((uint32_t)cw_tx))]);
     }
   }
 }
@@ -200,4 +200,4 @@ const cw_kernel_desc cw_kernels[] = {
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 1;
+const int cw_abi_version = 2;

@@ -160,7 +160,7 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l11[cw_t] == 0)) continue;
       {
-        (smem_2[cw_t][((uint32_t)cw_tx)] = v_1[cw_t]);
+        (smem_2[cw_t][(int32_t)((uint32_t)cw_tx)] = v_1[cw_t]);
       }
     }
     /* __syncthreads() */
@@ -182,7 +182,7 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         if (!(cw_l11[cw_t] == 0 && cw_l14[cw_t] == 0)) continue;
         {
           if ((((uint32_t)cw_tx) < ((uint32_t)s_4[cw_t])))
-            (smem_2[cw_t][((uint32_t)cw_tx)] += smem_2[cw_t][(((uint32_t)cw_tx) + ((uint32_t)s_4[cw_t]))]);
+            (smem_2[cw_t][(int32_t)((uint32_t)cw_tx)] += smem_2[cw_t][(int32_t)(((uint32_t)cw_tx) + ((uint32_t)s_4[cw_t]))]);
         }
       }
       /* __syncthreads() */
@@ -302,7 +302,7 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l30[cw_t] == 0)) continue;
       {
-        (smem_21[cw_t][((uint32_t)cw_tx)] = v_20[cw_t]);
+        (smem_21[cw_t][(int32_t)((uint32_t)cw_tx)] = v_20[cw_t]);
       }
     }
     /* __syncthreads() */
@@ -324,7 +324,7 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
         if (!(cw_l30[cw_t] == 0 && cw_l33[cw_t] == 0)) continue;
         {
           if ((((uint32_t)cw_tx) < ((uint32_t)s_23[cw_t])))
-            (smem_21[cw_t][((uint32_t)cw_tx)] += smem_21[cw_t][(((uint32_t)cw_tx) + ((uint32_t)s_23[cw_t]))]);
+            (smem_21[cw_t][(int32_t)((uint32_t)cw_tx)] += smem_21[cw_t][(int32_t)(((uint32_t)cw_tx) + ((uint32_t)s_23[cw_t]))]);
         }
       }
       /* __syncthreads() */
@@ -377,4 +377,4 @@ const cw_kernel_desc cw_kernels[] = {
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 1;
+const int cw_abi_version = 2;

@@ -126,85 +126,85 @@ CW_INLINE void cwb_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     CW_FOR_EACH_THREAD {
       if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
-        v_3[cw_t] = sdata_0[cw_t][((uint32_t)((uint32_t)((uint32_t)cw_tx)))];
-        (v_3[cw_t] += sdata_0[cw_t][(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 32u)]);
+        v_3[cw_t] = sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))];
+        (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 32u)]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
       if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
-        (sdata_0[cw_t][((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
+        (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
       if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
-        (v_3[cw_t] += sdata_0[cw_t][(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 16u)]);
+        (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 16u)]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
       if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
-        (sdata_0[cw_t][((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
+        (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
       if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
-        (v_3[cw_t] += sdata_0[cw_t][(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 8u)]);
+        (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 8u)]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
       if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
-        (sdata_0[cw_t][((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
+        (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
       if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
-        (v_3[cw_t] += sdata_0[cw_t][(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 4u)]);
+        (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 4u)]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
       if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
-        (sdata_0[cw_t][((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
+        (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
       if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
-        (v_3[cw_t] += sdata_0[cw_t][(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 2u)]);
+        (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 2u)]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
       if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
-        (sdata_0[cw_t][((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
+        (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
       if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
-        (v_3[cw_t] += sdata_0[cw_t][(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 1u)]);
+        (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 1u)]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
       if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
-        (sdata_0[cw_t][((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
+        (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     break;
@@ -255,42 +255,42 @@ CW_INLINE void cwb_reduceVolatileInt(cw_rt_ctx *cw_ctx, void **cw_args, const in
   CW_FOR_EACH_THREAD {
     if (!(cw_p24[cw_t])) continue;
     {
-      (vs[cw_t][((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(((uint32_t)((uint32_t)cw_tx)) + 32u)]);
+      (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 32u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
     if (!(cw_p24[cw_t])) continue;
     {
-      (vs[cw_t][((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(((uint32_t)((uint32_t)cw_tx)) + 16u)]);
+      (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 16u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
     if (!(cw_p24[cw_t])) continue;
     {
-      (vs[cw_t][((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(((uint32_t)((uint32_t)cw_tx)) + 8u)]);
+      (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 8u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
     if (!(cw_p24[cw_t])) continue;
     {
-      (vs[cw_t][((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(((uint32_t)((uint32_t)cw_tx)) + 4u)]);
+      (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 4u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
     if (!(cw_p24[cw_t])) continue;
     {
-      (vs[cw_t][((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(((uint32_t)((uint32_t)cw_tx)) + 2u)]);
+      (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 2u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
     if (!(cw_p24[cw_t])) continue;
     {
-      (vs[cw_t][((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(((uint32_t)((uint32_t)cw_tx)) + 1u)]);
+      (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 1u)]);
     }
   }
   { /* only threadIdx.x == 0u runs this */
@@ -322,4 +322,4 @@ const cw_kernel_desc cw_kernels[] = {
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 1;
+const int cw_abi_version = 2;

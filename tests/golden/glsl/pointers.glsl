@@ -58,7 +58,7 @@ float ldX_f32(uint64_t a) {
 uint64_t ldG_u64(uint64_t a) {
   return R_u64(a).v;
 }
-S_Span ldG_s32(uint64_t a) {
+S_Span ldG_s40(uint64_t a) {
   S_Span r;
   r.data = ldG_u64(a + 0ul);
   r.len = ldG_i32(a + 8ul);
@@ -101,7 +101,7 @@ void main() {
   uint64_t l_bytes = ldG_u64(pc.params + 8ul);
   uint64_t l_out = ldG_u64(pc.params + 16ul);
   // __shared__ tile: SM + 0 bytes
-  S_Span l_sp = ldG_s32((l_spans + uint64_t((gl_WorkGroupID.x + pc.base_x)) * 16ul));
+  S_Span l_sp = ldG_s40((l_spans + uint64_t((gl_WorkGroupID.x + pc.base_x)) * 16ul));
   uint64_t l_p = (l_sp.data + uint64_t(gl_LocalInvocationID.x) * 4ul);
   uint64_t l_words = (l_bytes + 2ul * 4ul);
   stG_i32(cw_frame + 0ul, ldX_i32((l_words + uint64_t((gl_LocalInvocationID.x % 4u)) * 4ul)));
