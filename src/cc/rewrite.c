@@ -696,12 +696,13 @@ static char *apply(Rw *r) {
   for (int i = 0; i < r->ne; i++) {
     Edit *e = &r->e[i];
     if (e->pos < at) continue; /* overlapped by an earlier removal */
+    if (e->pos > r->n) break;  /* malformed input: an edit past the end */
     memcpy(out + o, r->src + at, e->pos - at);
     o += e->pos - at;
     size_t k = strlen(e->ins);
     memcpy(out + o, e->ins, k);
     o += k;
-    at = e->pos + e->del;
+    at = e->del > r->n - e->pos ? r->n : e->pos + e->del;
   }
   memcpy(out + o, r->src + at, r->n - at);
   o += r->n - at;

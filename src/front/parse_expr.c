@@ -533,7 +533,7 @@ static KExpr *parse_postfix(Parser *p) {
       KExpr **args = parse_args(p, &n, ")");
       KExpr **all = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(n + 1));
       all[0] = e;
-      memcpy(all + 1, args, sizeof(KExpr *) * (size_t)n);
+      if (n) memcpy(all + 1, args, sizeof(KExpr *) * (size_t)n); /* args NULL when n is 0 */
       KExpr *r = sema_operator_call(p, "operator()", all, n + 1, t->loc);
       if (!r) error_at(p, e->loc, "called object is not a function (type '%s')", type_name(p, e->type));
       e = r;
