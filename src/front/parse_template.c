@@ -57,6 +57,7 @@ void parse_tparams(Parser *p, Template *t) {
       tp->enum_sym = enum_named_at(p);
       DeclSpec ds;
       parse_declspec(p, &ds, true);
+      if (equal(p->tok, "...")) error_tok(p, p->tok, "non-type template parameter packs are not supported");
       Declarator d;
       parse_declarator(p, &ds, &d, true);
       p->no_gt = saved;
