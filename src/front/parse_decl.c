@@ -105,7 +105,8 @@ static bool parse_qualifier(Parser *p, DeclSpec *ds, bool *is_const, bool *is_vo
     bool ign = equal(t, "inline") || equal(t, "__inline__") || equal(t, "__inline") ||
                equal(t, "register") || equal(t, "mutable") || equal(t, "explicit") ||
                equal(t, "__host__") || equal(t, "__restrict__") || equal(t, "__restrict") ||
-               equal(t, "restrict") || equal(t, "typename") || equal(t, "noexcept");
+               equal(t, "restrict") || equal(t, "typename") || equal(t, "noexcept") ||
+               equal(t, "__grid_constant__"); /* a const kernel parameter; ours are read in place */
     if (!ign) return false;
     if (equal(t, "__host__")) ds->fflags |= KF_HOST;
     if (equal(t, "typename")) return false;

@@ -374,6 +374,19 @@ static Token *qualified_builtin(Parser *p) {
   return decl && decl->kind == SYM_FUNC && decl->funcs.len ? NULL : n;
 }
 
+/* `max(a, b)` where the program declares its own max: its overloads when
+ * one takes the arguments, else CUDA's (as nvcc sees both) */
+static KExpr *user_or_builtin_call(Parser *p, Sym *s, Token *name) {
+  p->tok = p->tok->next;
+  int n;
+  KExpr **args = parse_args(p, &n, ")");
+  if (!sema_call_viable(p, s, args, n)) {
+    KExpr *e = sema_builtin_call(p, name->spelling, args, n, name);
+    if (e) return e;
+  }
+  return sema_call_funcs(p, s, s->tmpl, NULL, 0, NULL, args, n, name);
+}
+
 static KExpr *parse_identifier(Parser *p) {
   Token *qb = qualified_builtin(p);
   if (qb) p->tok = qb;
@@ -381,8 +394,11 @@ static KExpr *parse_identifier(Parser *p) {
   Token *name;
   Sym *s = parse_qualified_name(p, &name);
   if (s && s->kind == SYM_FUNC && equal(p->tok, "(") && start == name &&
-      is_builtin_name(p, name->spelling) && s->funcs.len == 0)
+      is_builtin_name(p, name->spelling) && s->funcs.len == 0 && !s->tmpl)
     s = NULL;
+  if (s && (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE) && equal(p->tok, "(") &&
+      start == name && is_builtin_name(p, name->spelling))
+    return user_or_builtin_call(p, s, name);
   if (s) return call_or_ref(p, s, name, start);
   if (start == name) {
     KExpr *bv = builtin_var(p, name);

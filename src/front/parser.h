@@ -268,6 +268,8 @@ KExpr *make_temp(Parser *p, KExpr *init, KVar **out); /* seq(temp = init, temp) 
 KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
                        int nexplicit, KExpr *self, KExpr **args, int nargs,
                        Token *name_tok);
+/* some declaration of the set (functions, templates) takes these arguments */
+bool sema_call_viable(Parser *p, Sym *set, KExpr **args, int nargs);
 KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
                       int nargs, SrcLoc loc);
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);

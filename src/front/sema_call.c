@@ -114,6 +114,18 @@ static void add_template_candidates(Parser *p, Template *t, TArg *explicit_args,
   }
 }
 
+bool sema_call_viable(Parser *p, Sym *set, KExpr **args, int nargs) {
+  PtrVec cands = {0};
+  for (int i = 0; set && i < set->funcs.len; i++) vec_push(p->arena, &cands, set->funcs.items[i]);
+  if (set && set->tmpl) {
+    add_template_candidates(p, set->tmpl, NULL, 0, args, nargs, &cands, set->loc, false);
+    add_template_candidates(p, set->tmpl, NULL, 0, args, nargs, &cands, set->loc, true);
+  }
+  for (int i = 0; i < cands.len; i++)
+    if (candidate_cost(p, cands.items[i], args, nargs) >= 0) return true;
+  return false;
+}
+
 KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
                        int nexplicit, KExpr *self, KExpr **args, int nargs,
                        Token *name_tok) {

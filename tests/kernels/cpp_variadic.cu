@@ -1,7 +1,9 @@
 // cpp_variadic.cu: exercises variadic function templates in device code:
 // a recursion over a pack ended by a non-variadic overload, sizeof...,
 // unary and binary folds, a pack expanded into a call's arguments and
-// forwarded with std::forward, a pack of mixed types, a printf wrapper.
+// forwarded with std::forward, a pack of mixed types, a printf wrapper;
+// a program's own max template beside CUDA's max (mixed double/float
+// arguments fall back to CUDA's overloads, as with nvcc).
 // launch: variadicKernel --grid 2 --block 64 i32[128]=iota i32[128]=zeros
 #include <utility>
 #include <cstdio>
@@ -13,6 +15,8 @@ template <typename... Ts> __device__ int count(Ts... xs) { return (int)sizeof...
 template <typename... Ts> __device__ int product(Ts... xs) { return (xs * ...); }
 template <typename... Ts> __device__ int sumPlus(Ts... xs) { return (xs + ... + 100); }
 template <typename... Ts> __device__ bool allSet(Ts... xs) { return (... && xs); }
+
+template <class T> __device__ T max(const T &lhs, const T &rhs) { return lhs < rhs ? rhs : lhs; }
 
 struct Weigh {
     __device__ int operator()(int a, float b, int c) const { return a * 100 + (int)b * 10 + c; }
@@ -30,6 +34,7 @@ __global__ void variadicKernel(const int *in, int *out)
     a += product(v, 2, 3) * 1000;                      // 6v
     a += sumPlus(v, 1) + allSet(v, 1) * 10;            // v + 101, v != 0
     a += invoke(Weigh(), 1, 2.5f, v);                  // 120 + v (temporaries forwarded)
+    a += max(v, 5) * 10000000 + (int)max(0.5, 2.0f);    // ours, then CUDA's max(double, float)
     out[i] = a;
     if (i == 0) report("variadic %d %d\n", total(1, 2, 3), count());
 }
