@@ -170,6 +170,77 @@ static void expand_param_list(Parser *p, Toks *out, Token **v, int open, int clo
   push(p, out, v[close]);
 }
 
+/* the index of the ')' closing the parenthesis open before in[from] */
+static int close_paren(Toks *in, int from) {
+  int depth = 0, j = from;
+  for (; j < in->n; j++) {
+    if (equal(in->v[j], "(")) depth++;
+    if (equal(in->v[j], ")") && depth-- == 0) break;
+  }
+  return j;
+}
+
+static bool names_pack(Token *t, Pack *pk) {
+  return t->kind == TK_IDENT &&
+         (!strcmp(t->spelling, pk->type) || (pk->param && !strcmp(t->spelling, pk->param)));
+}
+
+/* `(E op ... op I)` or `(I op ... op E)`, at the `...` in[i]; returns the
+ * index of the last token consumed */
+static int binary_fold(Parser *p, Toks *in, Toks *out, int i, Pack *pk) {
+  Token *next = in->v[i + 1];
+  int s = pattern_start(out);
+  bool right = false;
+  for (int m = s; m < out->n - 1; m++) right |= names_pack(out->v[m], pk);
+  if (right) { /* nothing of E op stays for the empty pack, nor the op before I */
+    if (pk->k) right_fold(p, out, pk, in->v[i]);
+    else out->n = s;
+    return pk->k ? i : i + 1;
+  }
+  int j = close_paren(in, i + 2);
+  out->n--; /* I stays; each element brings its op */
+  for (int k = 0; k < pk->k; k++) {
+    push(p, out, copy_tok(p, next, NULL));
+    copy_pattern(p, out, in->v + i + 2, j - (i + 2), pk, k);
+  }
+  return j - 1;
+}
+
+/* PATTERN... in a list: k copies separated by commas */
+static void list_expansion(Parser *p, Toks *out, Token *at, Pack *pk) {
+  int s = pattern_start(out), n = out->n - s;
+  Token **pat = arena_alloc(p->arena, sizeof(Token *) * (size_t)(n + 1));
+  memcpy(pat, out->v + s, sizeof(Token *) * (size_t)n);
+  out->n = s;
+  if (pk->k == 0 && out->n && equal(out->v[out->n - 1], ",")) out->n--;
+  for (int k = 0; k < pk->k; k++) {
+    if (k) push(p, out, comma_like(p, at));
+    copy_pattern(p, out, pat, n, pk, k);
+  }
+}
+
+/* the `...` at in[i]: a fold or a list expansion; returns the index of
+ * the last token consumed */
+static int ellipsis(Parser *p, Toks *in, Toks *out, int i, Pack *pk) {
+  Token *prev = out->n ? out->v[out->n - 1] : NULL;
+  Token *next = i + 1 < in->n ? in->v[i + 1] : NULL;
+  if (prev && is_fold_op(prev) && next && equal(next, ")")) { /* (E op ...) */
+    right_fold(p, out, pk, in->v[i]);
+    return i;
+  }
+  if (prev && is_fold_op(prev) && next && equal(next, prev->spelling))
+    return binary_fold(p, in, out, i, pk);
+  if (prev && equal(prev, "(") && next && is_fold_op(next)) { /* (... op E) */
+    int j = close_paren(in, i + 2);
+    for (int m = i + 2; m < j; m++) push(p, out, in->v[m]);
+    push(p, out, next);
+    right_fold(p, out, pk, in->v[i]);
+    return j - 1;
+  }
+  list_expansion(p, out, in->v[i], pk);
+  return i;
+}
+
 /* the rewritten tokens of one function template declaration [from, end) */
 static Token *expand(Parser *p, Token *from, Token *end, Token *name, Pack *pk) {
   Toks in = {0}, out = {0};
@@ -177,79 +248,19 @@ static Token *expand(Parser *p, Token *from, Token *end, Token *name, Pack *pk) 
   for (int i = 0; i < in.n; i++) {
     Token *t = in.v[i];
     if (t == name && i + 1 < in.n && equal(in.v[i + 1], "(")) {
-      int depth = 0, j = i + 1;
-      for (; j < in.n; j++) {
-        if (equal(in.v[j], "(")) depth++;
-        if (equal(in.v[j], ")") && --depth == 0) break;
-      }
+      int j = close_paren(&in, i + 2);
       push(p, &out, t);
       expand_param_list(p, &out, in.v, i + 1, j, pk);
       i = j;
-      continue;
-    }
-    if (equal(t, "sizeof") && i + 1 < in.n && equal(in.v[i + 1], "...")) {
+    } else if (equal(t, "sizeof") && i + 1 < in.n && equal(in.v[i + 1], "...")) {
       int j = i + 2;
       while (j < in.n && !equal(in.v[j], ")")) j++;
       push(p, &out, num_tok(p, t, pk->k));
       i = j;
-      continue;
-    }
-    if (!equal(t, "...")) {
+    } else if (equal(t, "...")) {
+      i = ellipsis(p, &in, &out, i, pk);
+    } else {
       push(p, &out, t);
-      continue;
-    }
-    Token *prev = out.n ? out.v[out.n - 1] : NULL;
-    Token *next = i + 1 < in.n ? in.v[i + 1] : NULL;
-    if (prev && is_fold_op(prev) && next && equal(next, ")")) { /* (E op ...) */
-      right_fold(p, &out, pk, t);
-      continue;
-    }
-    if (prev && is_fold_op(prev) && next && equal(next, prev->spelling)) {
-      /* (E op ... op I) or (I op ... op E) */
-      int s = pattern_start(&out) , has = 0;
-      for (int m = s; m < out.n - 1; m++)
-        has |= out.v[m]->kind == TK_IDENT && (!strcmp(out.v[m]->spelling, pk->type) ||
-                                              (pk->param && !strcmp(out.v[m]->spelling, pk->param)));
-      if (has) {
-        bool empty = pk->k == 0;
-        if (empty) out.n = s; /* nothing left of E op: I alone */
-        else right_fold(p, &out, pk, t);
-        if (empty) i++;       /* the op before I */
-        continue;
-      }
-      int depth = 0, j = i + 2;
-      for (; j < in.n; j++) {
-        if (equal(in.v[j], "(")) depth++;
-        if (equal(in.v[j], ")") && depth-- == 0) break;
-      }
-      out.n--; /* I stays; each element brings its op */
-      for (int k = 0; k < pk->k; k++) {
-        push(p, &out, copy_tok(p, next, NULL));
-        copy_pattern(p, &out, in.v + i + 2, j - (i + 2), pk, k);
-      }
-      i = j - 1;
-      continue;
-    }
-    if (prev && equal(prev, "(") && next && is_fold_op(next)) { /* (... op E) */
-      int depth = 0, j = i + 2;
-      for (; j < in.n; j++) {
-        if (equal(in.v[j], "(")) depth++;
-        if (equal(in.v[j], ")") && depth-- == 0) break;
-      }
-      for (int m = i + 2; m < j; m++) push(p, &out, in.v[m]);
-      push(p, &out, next);
-      right_fold(p, &out, pk, t);
-      i = j - 1;
-      continue;
-    }
-    int s = pattern_start(&out), n = out.n - s;
-    Token **pat = arena_alloc(p->arena, sizeof(Token *) * (size_t)(n + 1));
-    memcpy(pat, out.v + s, sizeof(Token *) * (size_t)n);
-    out.n = s;
-    if (pk->k == 0 && out.n && equal(out.v[out.n - 1], ",")) out.n--;
-    for (int k = 0; k < pk->k; k++) {
-      if (k) push(p, &out, comma_like(p, t));
-      copy_pattern(p, &out, pat, n, pk, k);
     }
   }
   Token head = {0}, *tail = &head;
