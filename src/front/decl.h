@@ -73,6 +73,10 @@ bool is_ctor_start(Parser *p, KType *st, const char *short_name);
 void parse_class_ctor(Parser *p, KType *st, const char *short_name, const char *display,
                       FuncDecl **out);
 
+/* parse_new.c */
+KExpr *parse_new(Parser *p);
+KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr);
+
 /* parse_lambda.c */
 KExpr *parse_lambda(Parser *p);
 

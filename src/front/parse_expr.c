@@ -475,8 +475,13 @@ static KExpr *parse_primary(Parser *p) {
   if (equal(t, "alignof") || equal(t, "__alignof__")) return parse_sizeof(p, true);
   if (equal(t, "static_cast") || equal(t, "reinterpret_cast") || equal(t, "const_cast"))
     return parse_named_cast(p);
-  if (equal(t, "dynamic_cast") || equal(t, "typeid") || equal(t, "new") || equal(t, "delete") ||
-      equal(t, "throw"))
+  if (equal(t, "new")) return parse_new(p);
+  if (equal(t, "delete")) {
+    p->tok = t->next;
+    if (consume(p, "[")) expect(p, "]");
+    return delete_expr(p, t, rvalue(p, parse_unary(p)));
+  }
+  if (equal(t, "dynamic_cast") || equal(t, "typeid") || equal(t, "throw"))
     error_tok(p, t, "'%s' is not supported in device code", t->spelling);
   if (equal(t, "[")) return parse_lambda(p);
   if (t->kind == TK_IDENT && is_type_start(p, t) && !lookup(p, t->spelling) &&
