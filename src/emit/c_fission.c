@@ -119,9 +119,7 @@ static void promote(CEmit *ce, KVar *v);
 /* Whether &v, kept in a variable by run[from..n) (directly, or copied on
  * from one holder to the next, as nested inlined calls pass `this`), is
  * read by the statements after the run: v must then outlive the run. */
-static bool address_escapes(CEmit *ce, KVar *v, KStmt **run, int from, int n, KStmt **after,
-                            int nafter) {
-  (void)ce;
+static bool address_escapes(KVar *v, KStmt **run, int from, int n, KStmt **after, int nafter) {
   KVar *holders[8];
   int nh = 0;
   for (int m = from; m < n; m++) {
@@ -705,7 +703,7 @@ static void emit_block_region(CEmit *ce, const KStmt *b) {
     for (int k = 0; k < nrest; k++) {
       const KStmt *d = rest[k];
       if (d->kind != KS_DECL) continue;
-      if (j < b->nstmts && address_escapes(ce, d->var, rest, k, nrest, b->stmts + j, b->nstmts - j))
+      if (j < b->nstmts && address_escapes(d->var, rest, k, nrest, b->stmts + j, b->nstmts - j))
         promote(ce, d->var);
       for (int m = j; m < b->nstmts; m++)
         if (stmt_refs_var(b->stmts[m], d->var)) {
