@@ -603,6 +603,16 @@ static void emit_io(CEmit *ce, StrBuf *sb, const KExpr *e) {
 static bool emit_misc(CEmit *ce, StrBuf *sb, const KExpr *e) {
   switch (e->builtin) {
   case KB_CLOCK: case KB_CLOCK64: sb_puts(sb, "cw_clock64()"); return true;
+  case KB_MALLOC: /* the device heap is the host's: CUDA's heap limit is not enforced */
+    sb_puts(sb, "malloc((size_t)(");
+    ce_expr(ce, sb, e->args[0]);
+    sb_puts(sb, "))");
+    return true;
+  case KB_FREE:
+    sb_puts(sb, "free((void *)(");
+    ce_expr(ce, sb, e->args[0]);
+    sb_puts(sb, "))");
+    return true;
   case KB_GLOBALTIMER: sb_puts(sb, "((uint64_t)cw_clock64())"); return true;
   case KB_NANOSLEEP: sb_puts(sb, "((void)0)"); return true;
   case KB_LDG:

@@ -117,6 +117,26 @@ static bool has_continue(const KStmt *s) {
   return has_continue(s->then) || has_continue(s->els) || has_continue(s->body);
 }
 
+static void promote(CEmit *ce, KVar *v);
+
+/* Whether &v, kept in a variable by run[from..n) (directly, or copied on
+ * from one holder to the next, as nested inlined calls pass `this`), is
+ * read by the statements after the run: v must then outlive the run. */
+static bool address_escapes(KVar *v, KStmt **run, int from, int n, KStmt **after, int nafter) {
+  KVar *holders[8];
+  int nh = 0;
+  for (int m = from; m < n; m++) {
+    KVar *h = ce_addr_holder(run[m], v);
+    for (int i = 0; !h && i < nh; i++) /* a holder copied on */
+      if (run[m]->kind == KS_DECL && run[m]->init && stmt_refs_var(run[m], holders[i])) h = run[m]->var;
+    if (h && nh < 8) holders[nh++] = h;
+  }
+  for (int i = 0; i < nh; i++)
+    for (int l = 0; l < nafter; l++)
+      if (stmt_refs_var(after[l], holders[i])) return true;
+  return false;
+}
+
 static void promote(CEmit *ce, KVar *v) {
   if (v->as == AS_SHARED || v->is_static || v->kind == KV_GLOBAL) return;
   if (ce_is_promoted(ce, v) || ce_is_scalar(ce, v) || ce_remat_init(ce, v)) return;
@@ -686,10 +706,8 @@ static void emit_block_region(CEmit *ce, const KStmt *b) {
     for (int k = 0; k < nrest; k++) {
       const KStmt *d = rest[k];
       if (d->kind != KS_DECL) continue;
-      bool escapes = false; /* a pointer to it may be used after the run */
-      for (int m = k; m < nrest && j < b->nstmts && !escapes; m++)
-        escapes = ce_stmt_stores_addr(rest[m], d->var);
-      if (escapes) promote(ce, d->var);
+      if (j < b->nstmts && address_escapes(d->var, rest, k, nrest, b->stmts + j, b->nstmts - j))
+        promote(ce, d->var);
       for (int m = j; m < b->nstmts; m++)
         if (stmt_refs_var(b->stmts[m], d->var)) {
           promote(ce, d->var);

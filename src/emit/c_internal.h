@@ -212,7 +212,7 @@ const KStmt *ce_find_jump(const KStmt *s);       /* first goto or label, or NULL
 bool ce_has_jump(const KStmt *s);
 KVar *ce_written_var(const KExpr *e);            /* local an assignment/++/& writes */
 bool ce_stmt_writes_var(const KStmt *s, const KVar *v);
-bool ce_stmt_stores_addr(const KStmt *s, const KVar *v); /* &v kept in a variable */
+KVar *ce_addr_holder(const KStmt *s, const KVar *v); /* a variable &v is kept in */
 
 /* c_guard.c */
 /* The guard of a per-thread loop body stmts[0..n) (single blocks

@@ -18,7 +18,7 @@
 const char c_prelude_text[] =
 "#ifndef _DEFAULT_SOURCE\n#define _DEFAULT_SOURCE 1\n#endif\n"
 "#include <stdint.h>\n#include <stdbool.h>\n#include <stddef.h>\n"
-"#include <string.h>\n#include <math.h>\n#include <time.h>\n\n"
+"#include <string.h>\n#include <math.h>\n#include <time.h>\n#include <stdlib.h>\n\n"
 "/* CUDA has no floating-point traps: let GCC if-convert (speculate) FP\n"
 "   arithmetic in per-thread loops, which it otherwise refuses to vectorise\n"
 "   (the JIT also passes -fno-math-errno: device math sets no errno). */\n"

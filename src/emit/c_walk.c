@@ -71,6 +71,11 @@ bool ce_stmt_writes_var(const KStmt *s, const KVar *v) {
 
 /* ---- escaping addresses ------------------------------------------------ */
 
+typedef struct AddrQuery {
+  const KVar *v;
+  KVar *holder;
+} AddrQuery;
+
 static bool is_addr_of(const KExpr *e, void *v) {
   if (e->kind != KE_ADDR) return false;
   const KExpr *b = e->a;
@@ -78,16 +83,24 @@ static bool is_addr_of(const KExpr *e, void *v) {
   return b && b->kind == KE_VAR && b->var == v;
 }
 
-static bool stores_addr(const KExpr *e, void *v) {
-  return e->kind == KE_ASSIGN && ce_expr_any(e->b, is_addr_of, v);
+static bool stores_addr(const KExpr *e, void *ctx) {
+  AddrQuery *q = ctx;
+  if (e->kind != KE_ASSIGN || !ce_expr_any(e->b, is_addr_of, (void *)q->v)) return false;
+  q->holder = ce_written_var(e);
+  return q->holder != NULL;
 }
 
-static bool decl_stores_addr(const KStmt *s, void *v) {
-  return s->kind == KS_DECL && ce_expr_any(s->init, is_addr_of, v);
+static bool decl_stores_addr(const KStmt *s, void *ctx) {
+  AddrQuery *q = ctx;
+  if (s->kind != KS_DECL || !ce_expr_any(s->init, is_addr_of, (void *)q->v)) return false;
+  q->holder = s->var;
+  return true;
 }
 
-/* Whether &v (or &v.f, &v[i]) is stored into a variable, where it may
- * outlive v's C scope (a pointer parameter of an inlined call). */
-bool ce_stmt_stores_addr(const KStmt *s, const KVar *v) {
-  return ce_walk_any(s, stores_addr, decl_stores_addr, (void *)v);
+/* A variable that &v (or &v.f, &v[i]) is stored into in s, where it may
+ * outlive v's C scope (a pointer parameter of an inlined call); NULL: none. */
+KVar *ce_addr_holder(const KStmt *s, const KVar *v) {
+  AddrQuery q = {v, NULL};
+  ce_walk_any(s, stores_addr, decl_stores_addr, &q);
+  return q.holder;
 }

@@ -26,6 +26,7 @@ typedef struct Param {
   Token *name_tok;
   KType *type;
   bool is_ref;
+  bool is_rref;          /* T&&: binds temporaries too */
   KExpr *def;
 } Param;
 
@@ -35,6 +36,7 @@ typedef struct Declarator {
   Scope *qual_scope;     /* `S::f`: the scope S names */
   KType *type;           /* variables: full type; functions: return type */
   bool is_ref;
+  bool is_rref;
   bool is_func;
   Param *params;
   int nparams;
@@ -71,6 +73,10 @@ bool is_ctor_start(Parser *p, KType *st, const char *short_name);
 void parse_class_ctor(Parser *p, KType *st, const char *short_name, const char *display,
                       FuncDecl **out);
 
+/* parse_new.c */
+KExpr *parse_new(Parser *p);
+KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr);
+
 /* parse_lambda.c */
 KExpr *parse_lambda(Parser *p);
 
@@ -104,6 +110,12 @@ KType *placeholder(Parser *p, int i, const char *name);
 void parse_tparams(Parser *p, Template *t);
 Token *declared_name(Parser *p, Token *t, bool *is_class);
 void check_depth(Parser *p, Template *t, SrcLoc loc);
+
+/* parse_pack.c: variadic function templates */
+bool template_has_pack(Template *t);
+Token *expand_pack_decl(Parser *p, Template *t, int k);
+int pack_leading_params(Template *t);
+const char *pack_elem_name(Parser *p, const char *pack, int i);
 
 /* parse_spec.c: explicit and partial specializations */
 void declare_specialization(Parser *p, Template *spec, Token *name, bool is_class);

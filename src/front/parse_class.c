@@ -159,7 +159,9 @@ static void skip_destructor(Parser *p) {
   }
   Token *open = p->tok;
   skip_balanced(p);
-  if (!equal(open->next, "}"))
+  Token *b = open->next;
+  while (equal(b, ";")) b = b->next; /* `{ ; }` is empty too */
+  if (!equal(b, "}"))
     error_tok(p, t, "destructors with a body are not supported in device code");
 }
 

@@ -276,6 +276,7 @@ static void parse_params(Parser *p, Declarator *d) {
     prm->name_tok = pd.name_tok;
     prm->type = pd.type->kind == KT_ARRAY && !pd.is_ref ? decay(p, pd.type) : pd.type;
     prm->is_ref = pd.is_ref;
+    prm->is_rref = pd.is_rref;
     if (consume(p, "=")) prm->def = parse_assign(p);
     vec_push(p->arena, &v, prm);
   }
@@ -359,6 +360,7 @@ void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
   }
   if (equal(p->tok, "&") || equal(p->tok, "&&")) {
     d->is_ref = true;
+    d->is_rref = equal(p->tok, "&&");
     p->tok = p->tok->next;
     if (equal(p->tok, "__restrict__")) p->tok = p->tok->next;
   }

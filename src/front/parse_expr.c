@@ -378,6 +378,19 @@ static Token *qualified_builtin(Parser *p) {
   return decl && decl->kind == SYM_FUNC && decl->funcs.len ? NULL : n;
 }
 
+/* `max(a, b)` where the program declares its own max: its overloads when
+ * one takes the arguments, else CUDA's (as nvcc sees both) */
+static KExpr *user_or_builtin_call(Parser *p, Sym *s, Token *name) {
+  p->tok = p->tok->next;
+  int n;
+  KExpr **args = parse_args(p, &n, ")");
+  if (!sema_call_viable(p, s, args, n)) {
+    KExpr *e = sema_builtin_call(p, name->spelling, args, n, name);
+    if (e) return e;
+  }
+  return sema_call_funcs(p, s, s->tmpl, NULL, 0, NULL, args, n, name);
+}
+
 static KExpr *parse_identifier(Parser *p) {
   Token *qb = qualified_builtin(p);
   if (qb) p->tok = qb;
@@ -385,8 +398,11 @@ static KExpr *parse_identifier(Parser *p) {
   Token *name;
   Sym *s = parse_qualified_name(p, &name);
   if (s && s->kind == SYM_FUNC && equal(p->tok, "(") && start == name &&
-      is_builtin_name(p, name->spelling) && s->funcs.len == 0)
+      is_builtin_name(p, name->spelling) && s->funcs.len == 0 && !s->tmpl)
     s = NULL;
+  if (s && (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE) && equal(p->tok, "(") &&
+      start == name && is_builtin_name(p, name->spelling))
+    return user_or_builtin_call(p, s, name);
   if (s) return call_or_ref(p, s, name, start);
   if (start == name) {
     KExpr *bv = builtin_var(p, name);
@@ -463,8 +479,13 @@ static KExpr *parse_primary(Parser *p) {
   if (equal(t, "alignof") || equal(t, "__alignof__")) return parse_sizeof(p, true);
   if (equal(t, "static_cast") || equal(t, "reinterpret_cast") || equal(t, "const_cast"))
     return parse_named_cast(p);
-  if (equal(t, "dynamic_cast") || equal(t, "typeid") || equal(t, "new") || equal(t, "delete") ||
-      equal(t, "throw"))
+  if (equal(t, "new")) return parse_new(p);
+  if (equal(t, "delete")) {
+    p->tok = t->next;
+    if (consume(p, "[")) expect(p, "]");
+    return delete_expr(p, t, rvalue(p, parse_unary(p)));
+  }
+  if (equal(t, "dynamic_cast") || equal(t, "typeid") || equal(t, "throw"))
     error_tok(p, t, "'%s' is not supported in device code", t->spelling);
   if (equal(t, "[")) return parse_lambda(p);
   if (t->kind == TK_IDENT && is_type_start(p, t) && !lookup(p, t->spelling) &&

@@ -99,10 +99,12 @@ FuncDecl *declare_function(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
   fd->variadic = d->variadic;
   fd->ptypes = arena_alloc(p->arena, sizeof(KType *) * (size_t)(d->nparams + 1));
   fd->pref = arena_alloc(p->arena, sizeof(bool) * (size_t)(d->nparams + 1));
+  fd->prref = arena_alloc(p->arena, sizeof(bool) * (size_t)(d->nparams + 1));
   fd->defaults = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(d->nparams + 1));
   for (int i = 0; i < d->nparams; i++) {
     fd->ptypes[i] = d->params[i].type;
     fd->pref[i] = d->params[i].is_ref;
+    fd->prref[i] = d->params[i].is_rref;
     fd->defaults[i] = d->params[i].def;
   }
   KFunc *kf = arena_alloc(p->arena, sizeof *kf);

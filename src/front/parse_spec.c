@@ -181,15 +181,15 @@ Template *match_class_spec(Parser *p, Template *t, TArg *args, int nargs, TArg *
   return best;
 }
 
-/* the parameter types of a function specialization's declaration */
-static int spec_param_types(Parser *p, Template *spec, KExpr **out) {
+/* the parameter types of the function declaration at p->tok, as typed
+ * placeholders for deduction */
+static int spec_param_types(Parser *p, KExpr **out) {
   DeclSpec ds;
   parse_declspec(p, &ds, true);
   Declarator d;
   parse_declarator(p, &ds, &d, false);
-  (void)spec;
   int n = d.nparams < 16 ? d.nparams : 16;
-  for (int i = 0; i < n; i++) out[i] = new_expr(p, KE_VAR, d.params[i].type, d.params[i].name_tok ? d.params[i].name_tok->loc : p->tok->loc);
+  for (int i = 0; i < n; i++) out[i] = new_expr(p, KE_VAR, d.params[i].type, ds.loc);
   return n;
 }
 
@@ -212,7 +212,7 @@ static const char *func_spec_key(Parser *p, Template *spec, Template *t) {
     }
     KExpr *ptypes[16];
     p->tok = spec->decl;
-    int np = n < t->nparams ? spec_param_types(p, spec, ptypes) : 0;
+    int np = n < t->nparams ? spec_param_types(p, ptypes) : 0;
     if (n == t->nparams || deduce_template_args(p, t, a, n, ptypes, np))
       key = targs_key(p, t, a, t->nparams);
   }

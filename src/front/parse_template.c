@@ -46,7 +46,7 @@ void parse_tparams(Parser *p, Template *t) {
     TParam *tp = arena_alloc(p->arena, sizeof *tp);
     if (equal(p->tok, "typename") || equal(p->tok, "class")) {
       p->tok = p->tok->next;
-      if (equal(p->tok, "...")) error_tok(p, p->tok, "variadic templates are not supported");
+      if (consume(p, "...")) tp->is_pack = true;
       tp->is_type = true;
       tp->name = p->tok->kind == TK_IDENT ? expect_ident(p) : "";
     } else if (equal(p->tok, "template")) {
@@ -57,6 +57,7 @@ void parse_tparams(Parser *p, Template *t) {
       tp->enum_sym = enum_named_at(p);
       DeclSpec ds;
       parse_declspec(p, &ds, true);
+      if (equal(p->tok, "...")) error_tok(p, p->tok, "non-type template parameter packs are not supported");
       Declarator d;
       parse_declarator(p, &ds, &d, true);
       p->no_gt = saved;
@@ -208,6 +209,8 @@ void parse_template_decl(Parser *p) {
     t->name = name->spelling;
     t->name_tok = name;
     t->is_class = is_class;
+    if (is_class && template_has_pack(t))
+      error_tok(p, name, "variadic class templates are not supported");
     add_template(p, t, name);
   }
   skip_template_decl(p, is_class);
@@ -223,7 +226,9 @@ static void print_enumerator(StrBuf *sb, Sym *e, int64_t v) {
 }
 
 static void print_targ(Parser *p, StrBuf *sb, TParam *tp, TArg *a) {
-  if (tp->is_type) sb_puts(sb, type_name(p, a->type));
+  if (tp->is_pack) {
+    for (int i = 0; i < a->npack; i++) sb_printf(sb, "%s%s", i ? ", " : "", type_name(p, a->pack[i]));
+  } else if (tp->is_type) sb_puts(sb, type_name(p, a->type));
   else if (tp->enum_sym) print_enumerator(sb, tp->enum_sym, a->value);
   else if (kt_is_signed(tp->value_type)) sb_printf(sb, "%lld", (long long)a->value);
   else if (tp->value_type->kind == KT_BOOL) sb_puts(sb, a->value ? "true" : "false");
@@ -235,6 +240,7 @@ const char *targs_key(Parser *p, Template *t, TArg *args, int nargs) {
   sb_init(&sb);
   sb_putc(&sb, '<');
   for (int i = 0; i < nargs; i++) {
+    if (t->params[i].is_pack && !args[i].npack) continue; /* f<int> for an empty pack */
     if (i) sb_puts(&sb, ", ");
     print_targ(p, &sb, &t->params[i], &args[i]);
   }
@@ -249,6 +255,11 @@ Scope *binding_scope(Parser *p, Template *t, TArg *args, int nargs) {
   for (int i = 0; i < nargs && i < t->nparams; i++) {
     TParam *tp = &t->params[i];
     if (!*tp->name) continue;
+    if (tp->is_pack) {
+      for (int k = 0; k < args[i].npack; k++)
+        scope_add(p, s, SYM_TYPE, pack_elem_name(p, tp->name, k), t->loc)->type = args[i].pack[k];
+      continue;
+    }
     Sym *b = scope_add(p, s, tp->is_type ? SYM_TYPE : SYM_CONST, tp->name, t->loc);
     if (tp->is_type) b->type = args[i].type;
     else {
@@ -314,6 +325,21 @@ bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout, Token *na
   split_shr(p);
   while (!equal(p->tok, ">")) {
     if (n) expect(p, ",");
+    if (n < t->nparams && t->params[n].is_pack) { /* the rest of the arguments */
+      PtrVec v = {0};
+      for (;;) {
+        TArg one = {0};
+        parse_one_targ(p, &t->params[n], &one);
+        vec_push(p->arena, &v, one.type);
+        split_shr(p);
+        if (!consume(p, ",")) break;
+      }
+      out[n].pack = (KType **)v.items;
+      out[n].npack = v.len;
+      out[n].type = p->m->t_void;
+      n++;
+      break;
+    }
     if (n >= t->nparams || n >= 16)
       error_tok(p, start, "too many template arguments for '%s'", t->name);
     parse_one_targ(p, &t->params[n], &out[n]);
@@ -450,6 +476,7 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
   save_state(p, &sv);
   p->scope = spec ? scope_new(p, spec->scope, false) : binding_scope(p, t, args, nargs);
   p->tok = spec ? spec->decl : t->decl;
+  if (!spec && template_has_pack(t)) p->tok = expand_pack_decl(p, t, args[t->nparams - 1].npack);
   p->fn = NULL;
   p->cur_class = NULL;
   p->no_gt = false;
@@ -466,6 +493,11 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
     restore_state(p, &sv);
     return fd;
   }
+  /* the instance is declared in the binding scope: its overload set keeps
+   * the templates, so the body can call other instances (recursion) */
+  Sym *outer = lookup_in(t->scope, t->name);
+  if (!spec && outer && outer->tmpl)
+    scope_add(p, p->scope, SYM_FUNC, t->name, t->loc)->tmpl = outer->tmpl;
   DeclSpec ds;
   parse_declspec(p, &ds, true);
   Declarator d;
@@ -476,6 +508,7 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
    * scope, so `this` and class members resolve */
   function_definition_or_decl(p, &ds, &d, t->owner, display, &fd);
   if (fd) fd->is_template_instance = true;
+  if (fd) fd->is_variadic_instance = template_has_pack(t);
   in->fd = fd;
   p->inst_depth--;
   restore_state(p, &sv);
@@ -526,8 +559,36 @@ KType *placeholder(Parser *p, int i, const char *name) {
   return ph;
 }
 
-bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
+/* a type pack of k elements during deduction: given explicitly, or
+ * placeholders nparams.. in ext */
+static void bind_pack(Parser *p, Scope *s, Template *t, TArg *ext, bool given, int k) {
+  TParam *tp = &t->params[t->nparams - 1];
+  for (int j = 0; j < k; j++) {
+    Sym *b = scope_add(p, s, SYM_TYPE, pack_elem_name(p, tp->name, j), t->loc);
+    b->type = given ? ext[t->nparams - 1].pack[j] : placeholder(p, t->nparams + j, tp->name);
+  }
+}
+
+/* the deduced pack (ext[nparams..]) into args' last entry */
+static bool take_pack(Parser *p, Template *t, TArg *ext, TArg *args, int k) {
+  KType **v = arena_alloc(p->arena, sizeof(KType *) * (size_t)(k + 1));
+  for (int j = 0; j < k; j++)
+    if (!(v[j] = ext[t->nparams + j].type)) return false;
+  args[t->nparams - 1].pack = v;
+  args[t->nparams - 1].npack = k;
+  args[t->nparams - 1].type = p->m->t_void;
+  return true;
+}
+
+bool deduce_template_args(Parser *p, Template *t, TArg *user_args, int nexplicit,
                           KExpr **call_args, int ncall) {
+  bool pack = template_has_pack(t), given = pack && nexplicit >= t->nparams;
+  int k = !pack ? 0 : given ? user_args[t->nparams - 1].npack : ncall - pack_leading_params(t);
+  if (k < 0 || k > 32) return false;
+  TArg ext[48];
+  memset(ext, 0, sizeof ext);
+  memcpy(ext, user_args, sizeof(TArg) * (size_t)t->nparams);
+  TArg *const args = ext; /* room for a pack's placeholders past nparams */
   Saved sv;
   save_state(p, &sv);
   jmp_buf jb, *saved_recover = p->recover;
@@ -536,6 +597,10 @@ bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
   for (int i = 0; i < t->nparams; i++) {
     TParam *tp = &t->params[i];
     if (!*tp->name) continue;
+    if (tp->is_pack) {
+      bind_pack(p, s, t, ext, given, k);
+      continue;
+    }
     Sym *b = scope_add(p, s, tp->is_type ? SYM_TYPE : SYM_CONST, tp->name, t->loc);
     if (tp->is_type) b->type = i < nexplicit ? args[i].type : placeholder(p, i, tp->name);
     else {
@@ -551,7 +616,7 @@ bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
     ok = false;
   } else {
     p->scope = s;
-    p->tok = t->decl;
+    p->tok = pack ? expand_pack_decl(p, t, k) : t->decl;
     p->fn = NULL;
     p->no_gt = false;
     DeclSpec ds;
@@ -569,14 +634,16 @@ bool deduce_template_args(Parser *p, Template *t, TArg *args, int nexplicit,
       ok = unify(d.params[i].type, call_args[i]->type, args, t);
     }
     for (int i = nexplicit; ok && i < t->nparams; i++)
-      if (t->params[i].is_type ? !args[i].type : is_unbound(args[i].value))
+      if (!t->params[i].is_pack && (t->params[i].is_type ? !args[i].type : is_unbound(args[i].value)))
         if (!t->params[i].default_tok) ok = false;
   }
   p->deducing--;
   p->recover = saved_recover;
   restore_state(p, &sv);
+  if (ok && pack && !given) ok = take_pack(p, t, ext, ext, k);
+  memcpy(user_args, ext, sizeof(TArg) * (size_t)t->nparams);
   if (!ok) return false;
-  return fill_defaults(p, t, args, nexplicit, true);
+  return fill_defaults(p, t, user_args, nexplicit, true);
 }
 
 /* a function template whose declaration, up to its name, has no CUDA

@@ -43,6 +43,7 @@ typedef struct FuncDecl {
   KFunc *kf;
   KType **ptypes;        /* parameter types as seen by callers (refs: pointee) */
   bool *pref;            /* parameter i is a reference */
+  bool *prref;           /* ... an rvalue (or forwarding) reference: temporaries bind */
   KExpr **defaults;      /* default argument expressions (NULL: none) */
   int nparams;
   bool variadic;
@@ -50,6 +51,7 @@ typedef struct FuncDecl {
   KType *ret;            /* return type (refs: the referred type) */
   KType *owner;          /* class for member functions, else NULL */
   bool is_const_method, is_static_method, is_ctor, is_template_instance;
+  bool is_variadic_instance; /* ties go to the non-variadic candidate */
   bool is_constexpr;
   Token *body;           /* first token of the body ('{') when deferred */
   Scope *body_scope;     /* scope the body is parsed in */
@@ -96,12 +98,15 @@ typedef struct TParam {
   bool is_type;
   KType *value_type;     /* non-type: its type */
   Sym *enum_sym;         /* non-type of enumeration type: the enum's name */
+  bool is_pack;          /* typename... Ts (the last parameter of a function template) */
   Token *default_tok;    /* first token of the default argument, or NULL */
 } TParam;
 
 struct TArg {
   KType *type;           /* type argument */
   int64_t value;         /* non-type argument */
+  KType **pack;          /* a type pack's elements */
+  int npack;
 };
 
 typedef struct Instance Instance;
@@ -265,6 +270,8 @@ KExpr *sema_call_funcs_or_null(Parser *p, Sym *set, Template *tmpl, KExpr **args
 KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
                        int nexplicit, KExpr *self, KExpr **args, int nargs,
                        Token *name_tok);
+/* some declaration of the set (functions, templates) takes these arguments */
+bool sema_call_viable(Parser *p, Sym *set, KExpr **args, int nargs);
 KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
                       int nargs, SrcLoc loc);
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);

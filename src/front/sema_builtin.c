@@ -93,8 +93,9 @@ typedef struct Sig {
 
 static void parse_sig(Parser *p, const char *s, Sig *sig) {
   memset(sig, 0, sizeof *sig);
-  sig->ret = letter_type(p, s[0]);
-  s += 2; /* "R:" */
+  bool ret_ptr = s[0] == 'p'; /* "pv:m": void *malloc(size_t) */
+  sig->ret = ret_ptr ? kt_ptr(p->m, letter_type(p, s[1]), AS_GENERIC) : letter_type(p, s[0]);
+  s += ret_ptr ? 3 : 2; /* "R:" */
   while (*s && sig->nparams < 8) {
     if (!strncmp(s, "...", 3)) {
       sig->variadic = true;
@@ -115,6 +116,7 @@ static void parse_sig(Parser *p, const char *s, Sig *sig) {
 static int arg_cost(Parser *p, KExpr *a, KType *pt) {
   if (pt->kind == KT_PTR && a->type->kind == KT_PTR) {
     if (pt->elem->kind == KT_I8 && a->type->elem->unqual->kind == KT_I8) return 0;
+    if (pt->elem->kind == KT_VOID) return 1; /* free(p): any object pointer */
     return same_type(a->type->elem, pt->elem) ? 0 : -1;
   }
   if (pt->kind == KT_PTR && a->type->kind == KT_ARRAY)

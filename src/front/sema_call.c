@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "parser.h"
+#include "decl.h"
 
 static KExpr *var_expr(Parser *p, KVar *v, SrcLoc loc) {
   KExpr *e = new_expr(p, KE_VAR, v->type, loc);
@@ -62,7 +62,7 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
     if (fd->pref[i]) {
       if (!same_type(a->type, fd->ptypes[i]))
         a = convert(p, a, fd->ptypes[i], CONV_ARG, a->loc);
-      if (!is_lvalue(a) && !fd->ptypes[i]->is_const)
+      if (!is_lvalue(a) && !fd->ptypes[i]->is_const && !fd->prref[i])
         error_at(p, a->loc, "non-const reference cannot bind to a temporary of type '%s'",
                  type_name(p, a->type));
       KExpr *addr = address_of_object(p, a, &pre);
@@ -92,24 +92,38 @@ static int candidate_cost(Parser *p, FuncDecl *fd, KExpr **args, int nargs) {
       if (same_type(args[i]->type, fd->ptypes[i])) r = 0;
       else return -1;
     }
-    if (fd->pref[i] && !fd->ptypes[i]->is_const && !is_lvalue(args[i])) return -1;
+    if (fd->pref[i] && !fd->ptypes[i]->is_const && !fd->prref[i] && !is_lvalue(args[i])) return -1;
     cost += r;
   }
   return cost;
 }
 
+/* variadic: only the templates with a parameter pack, else only the others */
 static void add_template_candidates(Parser *p, Template *t, TArg *explicit_args,
                                     int nexplicit, KExpr **args, int nargs,
-                                    PtrVec *cands, SrcLoc loc) {
+                                    PtrVec *cands, SrcLoc loc, bool variadic) {
   for (; t; t = t->next_overload) {
     TArg targs[16];
     if (t->nparams > 16 || nexplicit > t->nparams) continue;
+    if (template_has_pack(t) != variadic) continue;
     memset(targs, 0, sizeof targs);
     for (int i = 0; i < nexplicit; i++) targs[i] = explicit_args[i];
     if (!deduce_template_args(p, t, targs, nexplicit, args, nargs)) continue;
     FuncDecl *fd = instantiate_func(p, t, targs, t->nparams, loc);
     if (fd) vec_push(p->arena, cands, fd);
   }
+}
+
+bool sema_call_viable(Parser *p, Sym *set, KExpr **args, int nargs) {
+  PtrVec cands = {0};
+  for (int i = 0; set && i < set->funcs.len; i++) vec_push(p->arena, &cands, set->funcs.items[i]);
+  if (set && set->tmpl) {
+    add_template_candidates(p, set->tmpl, NULL, 0, args, nargs, &cands, set->loc, false);
+    add_template_candidates(p, set->tmpl, NULL, 0, args, nargs, &cands, set->loc, true);
+  }
+  for (int i = 0; i < cands.len; i++)
+    if (candidate_cost(p, cands.items[i], args, nargs) >= 0) return true;
+  return false;
 }
 
 /* the best viable candidate, or NULL (with a lone non-viable candidate:
@@ -123,14 +137,22 @@ static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *expli
     for (int i = 0; i < set->funcs.len; i++) vec_push(p->arena, &cands, set->funcs.items[i]);
   nplain = cands.len;
   if (tmpl) add_template_candidates(p, tmpl, explicit_args, nexplicit, args, nargs, &cands,
-                                    name_tok->loc);
+                                    name_tok->loc, false);
+  /* a variadic template cannot beat an exact match (and the empty pack
+   * that ends a recursion must not be instantiated beside one) */
+  bool exact = false;
+  for (int i = 0; i < cands.len && !exact; i++) exact = candidate_cost(p, cands.items[i], args, nargs) == 0;
+  if (tmpl && !exact)
+    add_template_candidates(p, tmpl, explicit_args, nexplicit, args, nargs, &cands, name_tok->loc, true);
   FuncDecl *best = NULL;
   int best_cost = -1;
   for (int i = 0; i < cands.len; i++) {
     FuncDecl *fd = cands.items[i];
     int c = candidate_cost(p, fd, args, nargs);
     if (c < 0) continue;
-    if (!best || c < best_cost || (c == best_cost && i < nplain && best->is_template_instance)) {
+    bool better_tie = c == best_cost && ((i < nplain && best->is_template_instance) ||
+                                         (best->is_variadic_instance && !fd->is_variadic_instance));
+    if (!best || c < best_cost || better_tie) {
       best = fd;
       best_cost = c;
     }
