@@ -120,20 +120,45 @@ static void flush_output(cw_context *ctx) {
   free(out);
 }
 
+static void stream_release(cw_context *ctx, cw_stream *s) {
+  stream_cleanup(s);
+  if (s->bs && ctx->ops->stream_free) ctx->ops->stream_free(ctx->dev, s->bs);
+  free(s);
+}
+
+/* Waits for every stream that exists now.  Another thread may free one
+ * meanwhile (cudaStreamDestroy in a host thread): each stream waited on
+ * holds a reference, and the last reference frees it. */
 cw_status cw_synchronize(cw_context *ctx) {
   if (!ctx) return CW_ERR_INVALID;
   cw_status first = CW_OK;
   char msg[1024];
   pthread_mutex_lock(&ctx->mu);
   int n = ctx->nstreams;
+  cw_stream **snap = malloc(sizeof *snap * (size_t)(n ? n : 1));
+  if (!snap) {
+    pthread_mutex_unlock(&ctx->mu);
+    return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  }
+  for (int i = 0; i < n; i++) {
+    snap[i] = ctx->streams[i];
+    snap[i]->refs++;
+  }
   pthread_mutex_unlock(&ctx->mu);
   for (int i = 0; i < n; i++) {
-    cw_status st = stream_wait(ctx->streams[i], msg, sizeof msg);
+    cw_status st = stream_wait(snap[i], msg, sizeof msg);
     if (st != CW_OK && first == CW_OK) {
       first = st;
       rt_fail(ctx, st, "%s", msg);
     }
   }
+  pthread_mutex_lock(&ctx->mu);
+  int keep = 0;
+  for (int i = 0; i < n; i++)
+    if (--snap[i]->refs == 0) snap[keep++] = snap[i]; /* freed meanwhile: ours now */
+  pthread_mutex_unlock(&ctx->mu);
+  for (int i = 0; i < keep; i++) stream_release(ctx, snap[i]);
+  free(snap);
   flush_output(ctx);
   return first;
 }
@@ -396,6 +421,7 @@ cw_status cw_stream_new(cw_context *ctx, cw_stream **out) {
   *out = NULL;
   cw_stream *s = calloc(1, sizeof *s);
   if (!s) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  s->refs = 1;
   cw_status st = stream_start(ctx, s);
   if (st == CW_OK) st = track_stream(ctx, s);
   /* the context's first stream is the device's default stream (NULL) */
@@ -403,6 +429,11 @@ cw_status cw_stream_new(cw_context *ctx, cw_stream **out) {
     st = ctx->ops->stream_new(ctx->dev, &s->bs);
   if (st != CW_OK) {
     stream_stop(s);
+    pthread_mutex_lock(&ctx->mu); /* untrack it if it was tracked */
+    for (int i = 0; i < ctx->nstreams; i++)
+      if (ctx->streams[i] == s) ctx->streams[i] = ctx->streams[--ctx->nstreams];
+    pthread_mutex_unlock(&ctx->mu);
+    stream_cleanup(s);
     free(s);
     return rt_fail(ctx, st, "cannot start a stream thread");
   }
@@ -421,10 +452,10 @@ void cw_stream_free(cw_stream *s) {
       ctx->streams[i] = ctx->streams[--ctx->nstreams];
       break;
     }
-  pthread_mutex_unlock(&ctx->mu);
   if (ctx->default_stream == s) ctx->default_stream = NULL;
-  if (s->bs && ctx->ops->stream_free) ctx->ops->stream_free(ctx->dev, s->bs);
-  free(s);
+  bool last = --s->refs == 0; /* else a cw_synchronize still waiting frees it */
+  pthread_mutex_unlock(&ctx->mu);
+  if (last) stream_release(ctx, s);
 }
 
 cw_status cw_stream_synchronize(cw_stream *s) {

@@ -45,6 +45,7 @@ struct cw_stream {
   cw_status status;      /* first error since the last synchronize */
   char msg[1024];
   void *bs;              /* the backend's stream, if it has streams */
+  int refs;              /* owner + cw_synchronize calls waiting on it (ctx->mu) */
 };
 
 struct cw_event {
@@ -107,7 +108,8 @@ void mempool_release(cw_context *ctx);
 
 /* stream.c */
 cw_status stream_start(cw_context *ctx, cw_stream *s);
-void stream_stop(cw_stream *s);
+void stream_stop(cw_stream *s);    /* ends the worker thread */
+void stream_cleanup(cw_stream *s); /* its mutex and condition variables */
 cw_status stream_push(cw_stream *s, Op *op);
 cw_status stream_wait(cw_stream *s, char *msg, size_t n);
 double rt_now_ms(void);

@@ -132,10 +132,15 @@ void stream_stop(cw_stream *s) {
   pthread_cond_broadcast(&s->cv);
   pthread_mutex_unlock(&s->mu);
   pthread_join(s->thread, NULL);
+  s->started = false;
+}
+
+/* After the last reference (api.c): a stopped stream stays waitable
+ * until then, since cw_synchronize may still be waiting on it. */
+void stream_cleanup(cw_stream *s) {
   pthread_mutex_destroy(&s->mu);
   pthread_cond_destroy(&s->cv);
   pthread_cond_destroy(&s->idle_cv);
-  s->started = false;
 }
 
 cw_status stream_push(cw_stream *s, Op *op) {
