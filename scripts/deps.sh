@@ -14,7 +14,7 @@ CUWASM_DEPS=(
   pocl-opencl-icd   # OpenCL on the CPU: the peer in bench/cpu
   ocl-icd-libopencl1
   libsleef3         # SLEEF vector math the CPU JIT links when present
-  pkg-config        # tests/buildsys: a C program finds cuwasm through pkg-config
+  pkg-config        # tests/projects: a C program finds cuwasm through pkg-config
   libvulkan1        # Vulkan loader the Vulkan backend dlopens
   libvulkan-dev     # Vulkan headers (types only; the library is never linked)
   mesa-vulkan-drivers # lavapipe: the CPU Vulkan driver the Vulkan tests run on

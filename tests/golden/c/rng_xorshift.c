@@ -387,7 +387,6 @@ CW_INLINE void cwb_monteCarloPi(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   uint64_t *hits = *(uint64_t **)cw_args[0];
   uint32_t seed = *(uint32_t *)cw_args[1];
   int32_t samplesPerThread = *(int32_t *)cw_args[2];
-  uint32_t s[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
     }
@@ -406,14 +405,14 @@ CW_INLINE void cwb_monteCarloPi(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   /* __syncthreads() */
   CW_FOR_EACH_THREAD {
     {
-      s[cw_t] = ((((seed * 2654435761u) + (cw_bix * cw_bdx)) + ((uint32_t)cw_tx)) + 1u);
+      uint32_t s = ((((seed * 2654435761u) + (cw_bix * cw_bdx)) + ((uint32_t)cw_tx)) + 1u);
       uint32_t mine = 0u;
       {
         int32_t k = 0;
         for (; (k < samplesPerThread); (++k))
         {
-          float x = (((float)xorshift32(CW_DEVICE_ARGS, (&s[cw_t]))) * 2.32830644e-10f);
-          float y = (((float)xorshift32(CW_DEVICE_ARGS, (&s[cw_t]))) * 2.32830644e-10f);
+          float x = (((float)xorshift32(CW_DEVICE_ARGS, (&s))) * 2.32830644e-10f);
+          float y = (((float)xorshift32(CW_DEVICE_ARGS, (&s))) * 2.32830644e-10f);
           (mine += ((uint32_t)(((x * x) + (y * y)) <= 1.0f)));
         }
       }

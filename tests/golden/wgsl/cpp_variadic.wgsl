@@ -1,0 +1,3 @@
+// ==== kernel variadicKernel ====
+// not emitted: cannot tell which buffer the pointer passed to 'report<int, int>' points into
+
