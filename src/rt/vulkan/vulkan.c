@@ -14,6 +14,9 @@
 
 #include "vk_internal.h"
 
+#include <dirent.h>
+#include <unistd.h>
+
 #ifdef CW_HAVE_VULKAN
 
 static void dev_free(VkDev *d) {
@@ -106,9 +109,32 @@ const CwBackendOps *cw_backend_vulkan(void) {
 static pthread_once_t hw_once = PTHREAD_ONCE_INIT;
 static bool hw_found;
 
+/* True when this machine shows no GPU at all: no DRM render node and no
+ * NVIDIA device file (Linux).  Then only a CPU implementation (lavapipe,
+ * SwiftShader) could answer, and no instance is created: that spares
+ * every program on such machines the drivers' start-up (and their leaks,
+ * which LeakSanitizer reports).  With VK_ICD_FILENAMES / VK_DRIVER_FILES
+ * set, the loader decides: probe. */
+static bool no_gpu_device_files(void) {
+#ifdef __linux__
+  if (getenv("VK_ICD_FILENAMES") || getenv("VK_DRIVER_FILES")) return false;
+  if (access("/dev/nvidia0", F_OK) == 0 || access("/dev/dxg", F_OK) == 0) return false;
+  DIR *dir = opendir("/dev/dri");
+  if (!dir) return true;
+  struct dirent *e;
+  bool render = false;
+  while ((e = readdir(dir)) && !render) render = !strncmp(e->d_name, "renderD", 7);
+  closedir(dir);
+  return !render;
+#else
+  return false;
+#endif
+}
+
 static void find_hardware(void) {
   VkDev *d = NULL;
   char err[256];
+  if (no_gpu_device_files()) return;
   if (dev_new(&d, false, err, sizeof err) != CW_OK) return;
   hw_found = d->props.deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU;
   dev_free(d);
