@@ -2,7 +2,8 @@
  * base.h — the few services every layer of the compiler shares: an arena
  * allocator (one per compilation, freed in one go, so nothing in the front
  * end frees individually), growable string buffers, source files and
- * locations, and the diagnostics collection.
+ * locations, the diagnostics collection, and whole-file reads and atomic
+ * writes (file.c).
  *
  * Diagnostics are collected, never printed: the library hands the caller a
  * CwDiags object and the CLI decides how to show it.  A fatal error inside
@@ -102,5 +103,12 @@ void diag_vadd(CwDiags *d, DiagLevel lv, SrcLoc loc, const char *fmt,
 /* Renders all diagnostics as `file:line:col: error: msg`, the source line
  * and a caret under the column.  Caller frees the result. */
 char *diags_render(const CwDiags *d);
+
+/* ---- whole files (file.c) ------------------------------------------------ */
+
+/* The file's bytes plus a NUL (malloc'd; *size without it), or NULL. */
+char *cw_read_file(const char *path, size_t *size);
+/* Writes through a temporary name and a rename; false on any failure. */
+bool cw_write_file_atomic(const char *path, const void *data, size_t n);
 
 #endif

@@ -38,22 +38,6 @@ static bool on_path(const char *prog, char *out, size_t n) {
   return false;
 }
 
-static char *slurp(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long len = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = len >= 0 ? malloc((size_t)len + 1) : NULL;
-  if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) {
-    free(buf);
-    buf = NULL;
-  }
-  fclose(f);
-  if (buf) buf[len] = 0;
-  if (n) *n = (size_t)len;
-  return buf;
-}
 
 static int run(char *const argv[], const char *log) {
   posix_spawn_file_actions_t fa;
@@ -106,13 +90,13 @@ bool glsl_to_spirv(const char *glsl, unsigned char **spv, size_t *n, char *err, 
     char *gc[] = {tool, "-fshader-stage=compute", "--target-env=vulkan1.2", "-o", out, in, NULL};
     rc = run(is_glslc ? gc : gv, log);
   }
-  if (rc == 0) *spv = (unsigned char *)slurp(out, n);
+  if (rc == 0) *spv = (unsigned char *)cw_read_file(out, n);
   if (*spv && !spirv_no_contraction(spv, n)) {
     free(*spv);
     *spv = NULL;
   }
   if (!*spv) {
-    char *msg = slurp(log, NULL);
+    char *msg = cw_read_file(log, NULL);
     snprintf(err, errn, "GLSL to SPIR-V failed (%s):\n%s", tool, msg ? msg : "");
     free(msg);
   }

@@ -294,35 +294,7 @@ static void mkdirs(const char *path) {
   mkdir(buf, 0700);
 }
 
-static char *read_all(const char *path, size_t *size) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-  if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-    free(buf);
-    buf = NULL;
-  }
-  fclose(f);
-  if (buf) buf[n] = 0;
-  if (size) *size = (size_t)n;
-  return buf;
-}
 
-static void write_all(const char *path, const char *data, size_t n) {
-  char tmp[1200];
-  snprintf(tmp, sizeof tmp, "%s.%d.tmp", path, (int)getpid());
-  FILE *f = fopen(tmp, "wb");
-  if (!f) return;
-  bool ok = fwrite(data, 1, n, f) == n;
-  if (fclose(f) != 0 || !ok) {
-    unlink(tmp);
-    return;
-  }
-  rename(tmp, path);
-}
 
 /* name expressions NVRTC must lower: kernels, then module globals */
 typedef struct Names {
@@ -412,7 +384,7 @@ static cw_status nvrtc_compile(CudaDev *d, const char *src, const char *file, Na
 
 /* the .names file beside a cached cubin: one lowered name per line */
 static bool load_names(const char *path, Names *nm) {
-  char *text = read_all(path, NULL);
+  char *text = cw_read_file(path, NULL);
   if (!text) return false;
   char *line = text;
   for (int i = 0; i < nm->n; i++) {
@@ -435,7 +407,7 @@ static void save_names(const char *path, Names *nm) {
   char *buf = malloc(n), *p = buf;
   if (!buf) return;
   for (int i = 0; i < nm->n; i++) p += sprintf(p, "%s\n", nm->lowered[i] ? nm->lowered[i] : "");
-  write_all(path, buf, (size_t)(p - buf));
+  (void)cw_write_file_atomic(path, buf, (size_t)(p - buf));
   free(buf);
 }
 
@@ -451,7 +423,7 @@ static cw_status nvcc_compile(CudaDev *d, const char *src, const char *const *us
   snprintf(cu, sizeof cu, "%s/k.cu", tmpl);
   snprintf(out, sizeof out, "%s/k.cubin", tmpl);
   snprintf(log, sizeof log, "%s/log", tmpl);
-  write_all(cu, src, strlen(src));
+  (void)cw_write_file_atomic(cu, src, strlen(src));
   StrBuf cmd;
   sb_init(&cmd);
   const char *home = getenv("CUDA_HOME");
@@ -465,9 +437,9 @@ static cw_status nvcc_compile(CudaDev *d, const char *src, const char *const *us
   sb_printf(&cmd, " >%s 2>&1", log);
   int rc = cmd.data ? system(cmd.data) : -1;
   sb_free(&cmd);
-  *cubin = rc == 0 ? read_all(out, n) : NULL;
+  *cubin = rc == 0 ? cw_read_file(out, n) : NULL;
   if (!*cubin) {
-    char *text = read_all(log, NULL);
+    char *text = cw_read_file(log, NULL);
     snprintf(err, errn, "nvcc failed:\n%s", text ? text : "");
     free(text);
   }
@@ -500,7 +472,7 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names 
   snprintf(cpath, sizeof cpath, "%s/%016llx-%s%d.%d.cubin", dir, (unsigned long long)h,
            use_nvcc ? "nvcc" : "nvrtc", maj, min);
   snprintf(npath, sizeof npath, "%s/%016llx-nvrtc%d.%d.names", dir, (unsigned long long)h, maj, min);
-  if (!getenv("CUWASM_NO_CACHE") && (*cubin = read_all(cpath, n)) && load_names(npath, nm))
+  if (!getenv("CUWASM_NO_CACHE") && (*cubin = cw_read_file(cpath, n)) && load_names(npath, nm))
     return CW_OK;
   free(*cubin);
   *cubin = NULL;
@@ -517,7 +489,7 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names 
   }
   mkdirs(dir);
   save_names(npath, nm);
-  write_all(cpath, *cubin, *n);
+  (void)cw_write_file_atomic(cpath, *cubin, *n);
   return CW_OK;
 }
 

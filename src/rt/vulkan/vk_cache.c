@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../../base/base.h"
 #include "vk_internal.h"
 
 #ifdef CW_HAVE_VULKAN
@@ -40,34 +41,7 @@ static void mkdirs(const char *path) {
   mkdir(buf, 0700);
 }
 
-static unsigned char *read_file(const char *path, size_t *n) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long len = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  unsigned char *b = len > 0 ? malloc((size_t)len) : NULL;
-  if (b && fread(b, 1, (size_t)len, f) != (size_t)len) {
-    free(b);
-    b = NULL;
-  }
-  fclose(f);
-  *n = b ? (size_t)len : 0;
-  return b;
-}
 
-static void write_file(const char *path, const void *data, size_t n) {
-  char tmp[1200];
-  snprintf(tmp, sizeof tmp, "%s.%d.tmp", path, (int)getpid());
-  FILE *f = fopen(tmp, "wb");
-  if (!f) return;
-  bool ok = fwrite(data, 1, n, f) == n;
-  if (fclose(f) != 0 || !ok) {
-    unlink(tmp);
-    return;
-  }
-  rename(tmp, path);
-}
 
 static uint64_t fnv(const char *s) {
   uint64_t h = 1469598103934665603ull;
@@ -81,12 +55,12 @@ static bool spirv_for(const char *glsl, unsigned char **spv, size_t *n, char *er
   cache_dir(dir, sizeof dir);
   snprintf(path, sizeof path, "%s/%016llx%08x.spv", dir, (unsigned long long)fnv(glsl),
            (unsigned)strlen(glsl));
-  if (!cache_off() && (*spv = read_file(path, n)) && *n % 4 == 0) return true;
+  if (!cache_off() && (*spv = (unsigned char *)cw_read_file(path, n)) && *n > 0 && *n % 4 == 0) return true;
   free(*spv);
   if (!glsl_to_spirv(glsl, spv, n, err, errn)) return false;
   if (!cache_off()) {
     mkdirs(dir);
-    write_file(path, *spv, *n);
+    (void)cw_write_file_atomic(path, *spv, *n);
   }
   return true;
 }
@@ -136,7 +110,7 @@ void vk_cache_load(VkDev *d) {
   char path[1200];
   pcache_path(d, path, sizeof path);
   size_t n = 0;
-  unsigned char *blob = cache_off() ? NULL : read_file(path, &n);
+  unsigned char *blob = cache_off() ? NULL : (unsigned char *)cw_read_file(path, &n);
   VkPipelineCacheCreateInfo ci = {.sType = VK_STRUCTURE_TYPE_PIPELINE_CACHE_CREATE_INFO,
                                   .initialDataSize = n, .pInitialData = blob};
   if (d->f.vkCreatePipelineCache(d->dev, &ci, NULL, &d->pcache) != VK_SUCCESS) {
@@ -156,7 +130,7 @@ void vk_cache_save(VkDev *d) {
     cache_dir(dir, sizeof dir);
     mkdirs(dir);
     pcache_path(d, path, sizeof path);
-    write_file(path, blob, n);
+    (void)cw_write_file_atomic(path, blob, n);
   }
   free(blob);
 }
