@@ -192,6 +192,9 @@ typedef struct cw_device_info {
 } cw_device_info;
 /* Fills up to max entries, one per known backend; returns the count. */
 int cw_backend_list(cw_device_info *out, int max);
+/* The same for one backend by name ("cpu", "cuda", "vulkan", ...): 1 when
+ * *out was filled, 0 for an unknown name.  Probes only that backend. */
+int cw_backend_probe(const char *backend, cw_device_info *out);
 
 #ifdef __cplusplus
 }

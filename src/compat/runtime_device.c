@@ -104,15 +104,12 @@ cudaError_t cudaGetDeviceProperties(struct cudaDeviceProp *p, int device) {
   if (err != cudaSuccess) return compat_ret(err);
   if (device != 0) return compat_ret(cudaErrorInvalidDevice);
   memset(p, 0, sizeof *p);
-  cw_device_info info[8];
-  int n = cw_backend_list(info, 8);
-  const char *backend = cw_context_backend(compat_state()->ctx);
-  for (int i = 0; i < n; i++)
-    if (!strcmp(info[i].backend, backend)) {
-      snprintf(p->name, sizeof p->name, "%s", info[i].name);
-      p->multiProcessorCount = info[i].cores > 0 ? info[i].cores : 1;
-      p->totalGlobalMem = (size_t)info[i].memory_bytes;
-    }
+  cw_device_info info; /* only the backend in use: probing others costs (Vulkan) */
+  if (cw_backend_probe(cw_context_backend(compat_state()->ctx), &info)) {
+    snprintf(p->name, sizeof p->name, "%s", info.name);
+    p->multiProcessorCount = info.cores > 0 ? info.cores : 1;
+    p->totalGlobalMem = (size_t)info.memory_bytes;
+  }
   if (!p->totalGlobalMem) p->totalGlobalMem = meminfo_kb("MemTotal") * 1024;
   if (!p->multiProcessorCount) p->multiProcessorCount = 1;
   memcpy(p->uuid, "cuwasm-cpu-dev-0", 16);

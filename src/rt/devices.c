@@ -41,3 +41,22 @@ int cw_backend_list(cw_device_info *out, int max) {
   }
   return n;
 }
+
+int cw_backend_probe(const char *backend, cw_device_info *out) {
+  const CwBackendOps *one = !strcmp(backend, "cpu")      ? cw_backend_cpu()
+                            : !strcmp(backend, "cuda")   ? cw_backend_cuda()
+                            : !strcmp(backend, "vulkan") ? cw_backend_vulkan()
+                                                         : NULL;
+  if (one) {
+    one->probe(out);
+    return 1;
+  }
+  cw_device_info all[8];
+  int n = cw_backend_list(all, 8);
+  for (int i = 0; i < n; i++)
+    if (!strcmp(all[i].backend, backend)) {
+      *out = all[i];
+      return 1;
+    }
+  return 0;
+}
