@@ -109,6 +109,7 @@ static char *fmt(const char *f, ...) {
 /* The newlines of [a, b), for text that is removed. */
 static char *newlines_of(const Rw *r, size_t a, size_t b) {
   size_t k = 0;
+  if (b > r->n) b = r->n;
   for (size_t i = a; i < b; i++) k += r->src[i] == '\n';
   char *s = malloc(k + 2);
   if (!s) return NULL;
@@ -120,6 +121,7 @@ static char *newlines_of(const Rw *r, size_t a, size_t b) {
 
 /* Removes tokens [a, b) keeping newlines. */
 static void remove_tokens(Rw *r, int a, int b) {
+  if (b > r->nt) b = r->nt; /* an unmatched bracket: up to the end */
   if (b <= a) return;
   size_t s = r->t[a].pos, e = r->t[b - 1].pos + r->t[b - 1].len;
   add_edit(r, s, e - s, newlines_of(r, s, e));
