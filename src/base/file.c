@@ -2,6 +2,7 @@
  * file.c — whole files in and out, for the caches of the backends (CUDA
  * cubins, SPIR-V and Vulkan pipeline caches) and the tools they run.
  *
+ * Reads take the file in chunks, so pipes and /dev/stdin work too.
  * Writes go to a temporary name beside the target and are renamed over
  * it, so a concurrent reader (another process sharing the cache) sees the
  * old file or the new one, never half of one.
@@ -15,18 +16,25 @@
 char *cw_read_file(const char *path, size_t *size) {
   FILE *f = fopen(path, "rb");
   if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-  if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-    free(buf);
-    buf = NULL;
+  size_t cap = 1 << 16, n = 0; /* read in chunks: pipes have no size */
+  char *b = malloc(cap);
+  while (b) {
+    n += fread(b + n, 1, cap - n - 1, f);
+    if (n + 1 < cap) break;
+    cap *= 2;
+    char *nb = realloc(b, cap);
+    if (!nb) free(b);
+    b = nb;
   }
+  bool failed = ferror(f);
   fclose(f);
-  if (buf) buf[n] = 0;
-  if (size) *size = buf ? (size_t)n : 0;
-  return buf;
+  if (b && failed) {
+    free(b);
+    b = NULL;
+  }
+  if (b) b[n] = 0;
+  if (size) *size = b ? n : 0;
+  return b;
 }
 
 bool cw_write_file_atomic(const char *path, const void *data, size_t n) {

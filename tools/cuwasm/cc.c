@@ -25,6 +25,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "base/base.h"
 #include "cc/cc.h"
 #include "commands.h"
 #include "cc_internal.h"
@@ -174,7 +175,7 @@ static int parse_flag(CcOpts *o, int argc, char **argv, int *i) {
  * into arguments: blanks separate, double quotes group, backslash escapes. */
 static void add_file_args(StrList *args, const char *path) {
   size_t n;
-  char *text = cc_read_file(path, &n);
+  char *text = cw_read_file(path, &n);
   if (!text) {
     fprintf(stderr, "cuwasm cc: cannot read options file '%s'\n", path);
     sl_add(args, "--cuwasm-unreadable-options-file");
@@ -267,26 +268,6 @@ int cc_run(const CcOpts *o, StrList *cmd) {
   while (waitpid(pid, &st, 0) < 0)
     if (errno != EINTR) return -1;
   return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
-}
-
-char *cc_read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *b = malloc(cap);
-  while (b) {
-    size_t k = fread(b + n, 1, cap - n - 1, f);
-    n += k;
-    if (n + 1 < cap) break;
-    cap *= 2;
-    char *nb = realloc(b, cap);
-    if (!nb) { free(b); b = NULL; }
-    else b = nb;
-  }
-  fclose(f);
-  if (b) b[n] = 0;
-  if (len) *len = n;
-  return b;
 }
 
 static bool write_file(const char *path, const char *data, size_t n) {
@@ -462,7 +443,7 @@ static char *tu_appendix(const CcOpts *o, const char *path, const char *src, siz
 
 static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const char *out_ii) {
   size_t n, sn;
-  char *text = cc_read_file(ii, &n), *src = cc_read_file(path, &sn);
+  char *text = cw_read_file(ii, &n), *src = cw_read_file(path, &sn);
   if (!text || !src) {
     fprintf(stderr, "cuwasm cc: cannot read %s\n", text ? path : ii);
     free(text), free(src);

@@ -46,7 +46,5 @@ int cc_run(const CcOpts *o, StrList *cmd);
 typedef enum CcPath { CC_PATH_CUDA_INCLUDE, CC_PATH_HOST_GLUE, CC_PATH_CUDART_DIR } CcPath;
 void cc_path(CcPath which, char *out, size_t n); /* out: PATH_MAX bytes */
 
-/* Whole file, NUL-terminated (malloc'd), or NULL. */
-char *cc_read_file(const char *path, size_t *len);
 
 #endif

@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/base.h"
 #include "cc_internal.h"
 #include "commands.h"
 
@@ -95,7 +96,7 @@ static void mix_file(Hash *h, const CcOpts *o, const char *path, int depth) {
   if (!realpath(path, abs)) snprintf(abs, sizeof abs, "%s", path);
   if (depth > 16 || seen(h, abs)) return;
   size_t n;
-  char *text = cc_read_file(abs, &n);
+  char *text = cw_read_file(abs, &n);
   mix_str(h, abs);
   if (!text) return;
   mix(h, text, n);
