@@ -41,6 +41,7 @@ typedef struct CpuDevice {
   size_t out_len, out_cap;
   CpuAllocTable allocs; /* device memory with guard pages */
   CpuChecker checker;   /* CUWASM_CHECK (check.c) */
+  pthread_mutex_t globals_mu;
   CpuCheckRange *globals; /* module globals, for memcheck */
   const void **globals_owner;
   size_t nglobals, capglobals;
@@ -85,6 +86,7 @@ static cw_status cpu_open(void **devp, char *err, size_t errn) {
     return CW_ERR_NOMEM;
   }
   pthread_mutex_init(&d->out_mu, NULL);
+  pthread_mutex_init(&d->globals_mu, NULL);
   pthread_mutex_init(&d->allocs.mu, NULL);
   cpu_checker_init(&d->checker, emit_report, d);
   *devp = d;
@@ -99,6 +101,7 @@ static void cpu_close(void *dv) {
   free(d->shm);
   free(d->out);
   pthread_mutex_destroy(&d->out_mu);
+  pthread_mutex_destroy(&d->globals_mu);
   cpu_guard_table_destroy(&d->allocs);
   cpu_checker_destroy(&d->checker);
   free(d->globals);
@@ -175,7 +178,7 @@ static cw_status load(const char *src, const char *key, const CwInputs *inputs,
  * touch (memcheck's ranges); they leave with the module. */
 static void note_globals(CpuDevice *d, const CpuModule *m) {
   if (!d->checker.on) return;
-  pthread_mutex_lock(&d->out_mu);
+  pthread_mutex_lock(&d->globals_mu);
   for (const cw_symbol_desc *g = m->symbols; g->name; g++) {
     if (d->nglobals == d->capglobals) {
       size_t cap = d->capglobals ? d->capglobals * 2 : 64;
@@ -189,11 +192,11 @@ static void note_globals(CpuDevice *d, const CpuModule *m) {
     d->globals[d->nglobals] = (CpuCheckRange){g->addr, (size_t)g->size, "__device__ variable"};
     d->globals_owner[d->nglobals++] = m;
   }
-  pthread_mutex_unlock(&d->out_mu);
+  pthread_mutex_unlock(&d->globals_mu);
 }
 
 static void drop_globals(CpuDevice *d, const CpuModule *m) {
-  pthread_mutex_lock(&d->out_mu);
+  pthread_mutex_lock(&d->globals_mu);
   size_t k = 0;
   for (size_t i = 0; i < d->nglobals; i++)
     if (d->globals_owner[i] != m) {
@@ -201,7 +204,7 @@ static void drop_globals(CpuDevice *d, const CpuModule *m) {
       d->globals_owner[k++] = d->globals_owner[i];
     }
   d->nglobals = k;
-  pthread_mutex_unlock(&d->out_mu);
+  pthread_mutex_unlock(&d->globals_mu);
 }
 
 static cw_status cpu_module_load(void *dv, const char *src, void **out, char *err,
@@ -519,9 +522,9 @@ static void add_alloc_range(void *arg, const CpuGuarded *g) {
 static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_bytes) {
   RangeList l = {0};
   cpu_guard_each(&d->allocs, add_alloc_range, &l);
-  pthread_mutex_lock(&d->out_mu);
+  pthread_mutex_lock(&d->globals_mu);
   for (size_t i = 0; i < d->nglobals; i++) push_range(&l, d->globals[i]);
-  pthread_mutex_unlock(&d->out_mu);
+  pthread_mutex_unlock(&d->globals_mu);
   bool ok = cpu_check_begin(k, &d->checker, L->k->name, l.v, l.n, shm_bytes, d->nthreads);
   free(l.v);
   if (ok) L->check = k;
