@@ -346,22 +346,29 @@ static void side_deps(const CcOpts *o, const char *obj, StrList *cmd) {
   sl_add(cmd, o->dep_target ? o->dep_target : obj);
 }
 
+/* The start of every host preprocessor command: the host compiler in
+ * MODE (-E, -M or -MM), CUDA sources as C++, the language standard, the
+ * -Xcompiler options and the preprocessor flags. */
+static void host_pp_cmd(const CcOpts *o, const char *mode, bool cuda, StrList *cmd) {
+  sl_add(cmd, host_cxx(o));
+  sl_add(cmd, mode);
+  if (cuda) {
+    sl_add(cmd, "-x");
+    sl_add(cmd, "c++");
+  }
+  sl_addf(cmd, "-std=", o->std);
+  sl_extend(cmd, &o->xcomp);
+  pp_flags(o, cmd, cuda);
+}
+
 /* -E and -M/-MM: the host compiler's preprocessor over the file as nvcc
  * sees it for the host (cuda_runtime.h included first). */
 static int preprocess_only(const CcOpts *o, const char *path, bool cuda) {
   StrList cmd = {0};
-  sl_add(&cmd, host_cxx(o));
-  if (o->deps == CC_DEPS_ONLY || o->deps == CC_DEPS_ONLY_USER)
-    sl_add(&cmd, o->deps == CC_DEPS_ONLY ? "-M" : "-MM");
-  else
-    sl_add(&cmd, "-E");
-  if (cuda) {
-    sl_add(&cmd, "-x");
-    sl_add(&cmd, "c++");
-  }
-  sl_addf(&cmd, "-std=", o->std);
-  sl_extend(&cmd, &o->xcomp);
-  pp_flags(o, &cmd, cuda);
+  const char *mode = o->deps == CC_DEPS_ONLY        ? "-M"
+                     : o->deps == CC_DEPS_ONLY_USER ? "-MM"
+                                                    : "-E";
+  host_pp_cmd(o, mode, cuda, &cmd);
   if (cuda) {
     sl_add(&cmd, "-include");
     sl_add(&cmd, "cuda_runtime.h");
@@ -475,13 +482,7 @@ static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int id
   snprintf(ii, sizeof ii, "%s/%d.host.ii", tmp, idx);
   snprintf(rw, sizeof rw, "%s/%d.cuwasm.ii", tmp, idx);
   StrList cmd = {0};
-  sl_add(&cmd, host_cxx(o));
-  sl_add(&cmd, "-E");
-  sl_add(&cmd, "-x");
-  sl_add(&cmd, "c++");
-  sl_addf(&cmd, "-std=", o->std);
-  sl_extend(&cmd, &o->xcomp);
-  pp_flags(o, &cmd, true);
+  host_pp_cmd(o, "-E", true, &cmd);
   side_deps(o, obj, &cmd);
   sl_add(&cmd, "-D__CUWASM_REWRITE");
   char glue[PATH_MAX];
