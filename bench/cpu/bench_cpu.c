@@ -7,6 +7,8 @@
  *   omp    hand-written OpenMP C (omp.c, -O3 -march=native -fopenmp),
  *   pocl   the same kernels in OpenCL C (kernels.cl) on PoCL, opened with
  *          dlopen; "pocl: unavailable (reason)" when it cannot be.
+ * The SGEMM also runs against OpenBLAS's cblas_sgemm (blas.c, dlopen; same
+ * size, same thread count), checked against OpenMP like the others.
  * A case is a list of kernel steps (name, grid, block, arguments) that both
  * the CUDA and the OpenCL side replay, plus an OpenMP function.  Every
  * variant runs once on fresh inputs and its output is checked against the
@@ -19,6 +21,7 @@
  *
  *   bench_cpu [--reps N] [--small] [--only NAME]
  */
+#include "blas.h"
 #include "cuwasm.h"
 #include "ocl.h"
 #include "omp.h"
@@ -361,6 +364,32 @@ static Result run_case(Case *c, Ours *ours, Ocl *ocl, int reps) {
   return r;
 }
 
+/* OpenBLAS on the SGEMM case's inputs: best time in ms, NAN when its
+ * result differs from OpenMP's. */
+static double blas_ms(Case *c, const Blas *b, int reps) {
+  size_t nn = (size_t)c->n * c->n;
+  float *ref = malloc(nn * sizeof *ref), *out = malloc(nn * sizeof *out);
+  double best = NAN;
+  if (ref && out) {
+    omp_sgemm(c->init[0], c->init[1], ref, c->n);
+    blas_sgemm(b, c->init[0], c->init[1], out, c->n); /* warm-up, checked */
+    c->omp_out = ref;
+    if (check(c, "openblas", out)) {
+      best = 1e30;
+      for (int i = 0; i < reps; i++) {
+        double t0 = now_ms();
+        blas_sgemm(b, c->init[0], c->init[1], out, c->n);
+        double t = now_ms() - t0;
+        if (t < best) best = t;
+      }
+    }
+    c->omp_out = NULL;
+  }
+  free(ref);
+  free(out);
+  return best;
+}
+
 /* ---- launch latency and JIT -------------------------------------------- */
 
 static double launch_latency_us(Ours *o, int iters) {
@@ -459,20 +488,27 @@ int main(int argc, char **argv) {
   char why[512];
   Ocl *pocl = ocl_open(&ocl, cl, why, sizeof why) == 0 ? &ocl : NULL;
   cw_device_info info[8];
-  int ni = cw_backend_list(info, 8);
+  int ni = cw_backend_list(info, 8), threads = 0;
   for (int i = 0; i < ni; i++)
-    if (!strcmp(info[i].backend, "cpu"))
+    if (!strcmp(info[i].backend, "cpu")) {
       printf("cpu: %s, %d threads, %s\n", info[i].name, info[i].cores, info[i].simd);
+      threads = info[i].cores;
+    }
+  Blas blas;
+  char blas_why[512];
+  int have_blas = blas_open(&blas, threads, blas_why, sizeof blas_why) == 0;
   printf("openmp: %s, %d threads\n", omp_peer_available() ? "yes" : "unavailable (built without OpenMP: serial C)",
          omp_peer_threads());
   if (pocl) printf("pocl: %s\n", ocl.device_name);
   else printf("pocl: unavailable (%s)\n", why);
+  if (have_blas) printf("openblas: %s, %d threads\n", blas.config ? blas.config() : "yes", threads);
+  else printf("openblas: unavailable (%s)\n", blas_why);
   printf("best of %d runs%s; ratio = peer time / our time (> 1: we are faster)\n\n", reps, small ? ", --small sizes" : "");
   printf("%-10s %10s %10s %10s %9s %9s  %s\n", "kernel", "ours ms", "omp ms", "pocl ms", "vs omp", "vs pocl", "check");
 
   Case cs[8];
   int nc = make_cases(cs, small), failed = 0, n_omp = 0, n_pocl = 0;
-  double lg_omp = 0, lg_pocl = 0;
+  double lg_omp = 0, lg_pocl = 0, sgemm_ours = NAN, sgemm_blas = NAN;
   for (int i = 0; i < nc; i++) {
     if (only && strcmp(only, cs[i].name)) continue;
     Result r = run_case(&cs[i], &ours, pocl, reps);
@@ -481,6 +517,11 @@ int main(int argc, char **argv) {
     ratio_cell(r.pocl, r.ours);
     printf("  %s\n", r.ok ? "ok" : "MISMATCH");
     if (!r.ok) failed++;
+    if (!strcmp(cs[i].name, "sgemm") && have_blas) {
+      sgemm_ours = r.ours;
+      sgemm_blas = blas_ms(&cs[i], &blas, reps);
+      if (isnan(sgemm_blas)) failed++;
+    }
     if (!isnan(r.ours) && !isnan(r.omp)) lg_omp += log(r.omp / r.ours), n_omp++;
     if (!isnan(r.ours) && !isnan(r.pocl)) lg_pocl += log(r.pocl / r.ours), n_pocl++;
     fflush(stdout);
@@ -490,6 +531,9 @@ int main(int argc, char **argv) {
   ratio_cell(g_omp, 1.0);
   ratio_cell(g_pocl, 1.0);
   printf("\n\n");
+  if (have_blas && !isnan(sgemm_ours))
+    printf("sgemm (n=%d) vs OpenBLAS cblas_sgemm: ours %.3f ms, openblas %.3f ms, ratio %.2fx (goal >= 0.5)\n",
+           small ? 256 : 512, sgemm_ours, sgemm_blas, sgemm_blas / sgemm_ours);
   double lat = launch_latency_us(&ours, 2000);
   printf("empty kernel launch + synchronize: %.2f us (goal < 5 us)\n", lat);
   printf("JIT of jit100.cu (98 lines): cold %.1f ms (goal < 300 ms), from the cache %.3f ms (goal < 1 ms)\n",
@@ -500,6 +544,7 @@ int main(int argc, char **argv) {
   for (int i = 0; i < nc; i++)
     for (int b = 0; b < MAXB; b++) free(cs[i].init[b]);
   if (pocl) ocl_close(&ocl);
+  if (have_blas) blas_close(&blas);
   cw_module_free(ours.mod);
   cw_context_free(ours.ctx);
   cw_diags_free(d);
