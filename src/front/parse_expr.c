@@ -391,6 +391,24 @@ static KExpr *user_or_builtin_call(Parser *p, Sym *s, Token *name) {
   return sema_call_funcs(p, s, s->tmpl, NULL, 0, NULL, args, n, name);
 }
 
+/* Argument-dependent lookup of an unqualified call whose name ordinary
+ * lookup did not find: the functions named so in the namespaces of the
+ * arguments' classes (through pointers and references too), as in
+ * `init(&bar, n)` finding cuda::init for a cuda::barrier. */
+static Sym *adl_lookup(Parser *p, const char *name, KExpr **args, int n) {
+  for (int i = 0; i < n; i++) {
+    KType *t = args[i]->type;
+    while (t && t->unqual->kind == KT_PTR) t = t->unqual->elem;
+    if (!t || t->unqual->kind != KT_STRUCT || !t->unqual->front) continue;
+    Scope *sc = t->unqual->front;
+    while (sc && !sc->is_namespace) sc = sc->parent;
+    if (!sc || sc == p->global) continue;
+    Sym *s = lookup_in(sc, name);
+    if (s && (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE)) return s;
+  }
+  return NULL;
+}
+
 static KExpr *parse_identifier(Parser *p) {
   Token *qb = qualified_builtin(p);
   if (qb) p->tok = qb;
@@ -421,12 +439,18 @@ static KExpr *parse_identifier(Parser *p) {
       fake.type = vt;
       return call_or_ref(p, &fake, name, name);
     }
-    if (equal(p->tok, "(") && is_builtin_name(p, name->spelling)) {
+    if (equal(p->tok, "(")) {
+      Token *open = p->tok;
       p->tok = p->tok->next;
       int n;
       KExpr **args = parse_args(p, &n, ")");
-      KExpr *e = sema_builtin_call(p, name->spelling, args, n, name);
-      if (e) return e;
+      if (is_builtin_name(p, name->spelling)) {
+        KExpr *e = sema_builtin_call(p, name->spelling, args, n, name);
+        if (e) return e;
+      }
+      Sym *adl = adl_lookup(p, name->spelling, args, n);
+      if (adl) return sema_call_funcs(p, adl, adl->tmpl, NULL, 0, NULL, args, n, name);
+      p->tok = open;
     }
   }
   if (equal(p->tok, "(") || !p->fn)
