@@ -232,6 +232,14 @@ static KExpr *clone_expr(Lower *L, const KExpr *e) {
   if (!e) return NULL;
   if (e->kind == KE_CALL && e->fn && func_has_split_d(e->fn, L->depth + 1))
     return inline_call(L, e);
+  if (e->kind == KE_COMMA && !L->no_hoist && expr_has_split(e->b, L->depth)) {
+    /* `a, f()` with f inlined in front of the statement: a runs first,
+     * as its own statement (a temporary's construction, say) */
+    KStmt *first = mk_stmt(L, KS_EXPR, e->loc);
+    first->e = clone_expr(L, e->a);
+    vec_push(L->a, L->pre, first);
+    return clone_expr(L, e->b);
+  }
   KExpr *c = arena_alloc(L->a, sizeof *c);
   *c = *e;
   if (c->kind == KE_VAR) c->var = map_var(L, e->var);

@@ -6,8 +6,8 @@
  * Declaration specifiers are read in any order, as C allows; the type
  * keywords are counted and combined at the end (`unsigned long long int`).
  * A declarator applies pointers before the name and arrays/parameter lists
- * after it; pointers to functions and to arrays are rejected with a
- * diagnostic since device code written for CUDA rarely needs them.
+ * after it; references to arrays (`T (&a)[N]`) are read, pointers to
+ * functions and to arrays are rejected with a diagnostic.
  */
 #include <string.h>
 
@@ -296,6 +296,10 @@ static KType *parse_array_suffix(Parser *p, KType *base) {
     p->no_gt = false;
     n = const_int_expr(p, "array size must be a constant expression");
     p->no_gt = saved;
+    if (p->deducing && is_unbound(n)) { /* T (&a)[N] while N is being deduced */
+      expect(p, "]");
+      return kt_array(p->m, parse_array_suffix(p, base), (int)n);
+    }
     if (n < 0) error_tok(p, open->next, "array size is negative");
     if (n > (1 << 28)) error_tok(p, open->next, "array is too large (%lld elements)", (long long)n);
   }
@@ -363,6 +367,22 @@ void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
     d->is_rref = equal(p->tok, "&&");
     p->tok = p->tok->next;
     if (equal(p->tok, "__restrict__")) p->tok = p->tok->next;
+  }
+  if (equal(p->tok, "(") && !d->is_ref && (equal(p->tok->next, "&") || equal(p->tok->next, "&&"))) {
+    /* T (&name)[N]: a reference to an array (a parameter whose length
+     * templates can deduce); references to functions are not supported */
+    Token *open = p->tok;
+    p->tok = p->tok->next;
+    d->is_ref = true;
+    d->is_rref = equal(p->tok, "&&");
+    p->tok = p->tok->next;
+    parse_declarator_name(p, d);
+    if (!d->name && !abstract) error_tok(p, p->tok, "expected identifier");
+    expect(p, ")");
+    if (!equal(p->tok, "["))
+      error_tok(p, open, "references to functions are not supported");
+    d->type = parse_array_suffix(p, t);
+    return;
   }
   if (equal(p->tok, "(") && (equal(p->tok->next, "*") || equal(p->tok->next, "&")))
     error_tok(p, p->tok, "pointers to functions and to arrays are not supported");

@@ -548,7 +548,14 @@ static bool unify(KType *pat, KType *act, TArg *args, Template *t) {
   act = act->unqual;
   if (pat->kind == KT_PTR && (act->kind == KT_PTR || act->kind == KT_ARRAY))
     return unify(pat->elem, act->elem, args, t);
-  if (pat->kind == KT_ARRAY && act->kind == KT_ARRAY) return unify(pat->elem, act->elem, args, t);
+  if (pat->kind == KT_ARRAY && act->kind == KT_ARRAY) {
+    if (is_unbound(pat->count)) { /* T (&a)[N]: N from the argument's length */
+      int k = pat->count - UNBOUND_BASE;
+      if (is_unbound(args[k].value)) args[k].value = act->count;
+      else if (args[k].value != act->count) return false;
+    }
+    return unify(pat->elem, act->elem, args, t);
+  }
   return true;
 }
 

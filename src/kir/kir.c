@@ -104,7 +104,9 @@ KType *kt_ptr(KModule *m, KType *elem, KAddrSpace as) {
 KType *kt_array(KModule *m, KType *elem, int count) {
   KType *t = find_derived(m, KT_ARRAY, elem, count, AS_GENERIC, NULL);
   if (t) return t;
-  t = new_type(m, KT_ARRAY, count > 0 ? elem->size * count : 0, elem->align);
+  /* a count beyond any real array is a front end's placeholder (a length
+   * being deduced): no size */
+  t = new_type(m, KT_ARRAY, count > 0 && count <= (1 << 28) ? elem->size * count : 0, elem->align);
   t->elem = elem;
   t->count = count;
   remember_derived(m, t, NULL);
