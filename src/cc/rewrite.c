@@ -352,6 +352,17 @@ static Decl read_decl(const Rw *r, int s) {
   for (int i = s; i < r->nt; i++) {
     note_qualifier(r, i, &d);
     if (is(r, i, "template") && is(r, i + 1, "<")) { i = match_angle(r, i + 1); continue; }
+    if (is(r, i, "operator") && !eq && d.params < 0) {
+      /* `operator==(…)`, `operator()(…)`, `operator T(…)`: the first
+       * parenthesis after the operator's name opens the parameters */
+      int j = is(r, i + 1, "(") && is(r, i + 2, ")") ? i + 3 : i + 1;
+      while (j < r->nt && !is(r, j, "(") && !is(r, j, ";") && !is(r, j, "{")) j++;
+      if (is(r, j, "(")) {
+        d.params = j;
+        i = match(r, j);
+        continue;
+      }
+    }
     if (is(r, i, "=")) eq = true;
     if (is(r, i, "(")) {
       if (!eq && d.params < 0 && is_id(r, i - 1) && !skip_paren_owner(r, i - 1)) d.params = i;
@@ -627,6 +638,8 @@ typedef enum { B_SCOPE, B_CLASS, B_CODE } BraceKind;
 
 static BraceKind classify_brace(const Rw *r, int start, int brace) {
   for (int i = start; i < brace; i++) {
+    /* a template's parameters may hold defaults: `typename D = T` */
+    if (is(r, i, "template") && is(r, i + 1, "<")) { i = match_angle(r, i + 1); continue; }
     if (is(r, i, "namespace")) return B_SCOPE;
     if (is(r, i, "extern") && r->t[i + 1].kind == T_STR && i + 2 == brace) return B_SCOPE;
     if (is(r, i, "(") ) return B_CODE;
@@ -651,6 +664,12 @@ static void walk(Rw *r) {
     BraceKind cur = depth ? stack[depth - 1] : B_SCOPE;
     if (is(r, i, "<") && chevrons(r, i, '<')) {
       i = rewrite_launch(r, i) - 1;
+      continue;
+    }
+    if (cur == B_CODE && (is(r, i, "__host__") || is(r, i, "__device__"))) {
+      /* a local class's `__host__ __device__` members (Thrust) or an
+       * extended lambda: host code either way */
+      remove_tokens(r, i, i + 1);
       continue;
     }
     if (cur != B_CODE && i >= decl_start && is_qualifier_tok(r, i)) {

@@ -307,6 +307,21 @@ static void host_flags(const CcOpts *o, StrList *cmd) {
   sl_extend(cmd, &o->xcomp);
 }
 
+/* Thrust's device system, unless the user picked one: Thrust's CUDA
+ * system needs nvcc's device compiler, so device_vector and the algorithms
+ * run on the host, through OpenMP when the host code is built with
+ * -fopenmp (-Xcompiler -fopenmp), else serially (Thrust's C++ system). */
+static void thrust_system(const CcOpts *o, StrList *cmd) {
+  for (int i = 0; i < o->def.n; i++)
+    if (!strncmp(o->def.v[i], "THRUST_DEVICE_SYSTEM", 20) &&
+        (o->def.v[i][20] == '=' || !o->def.v[i][20]))
+      return;
+  bool omp = false;
+  for (int i = 0; i < o->xcomp.n; i++) omp |= !strcmp(o->xcomp.v[i], "-fopenmp");
+  sl_add(cmd, omp ? "-DTHRUST_DEVICE_SYSTEM=THRUST_DEVICE_SYSTEM_OMP"
+                  : "-DTHRUST_DEVICE_SYSTEM=THRUST_DEVICE_SYSTEM_CPP");
+}
+
 /* __CUDACC__ marks CUDA sources only: nvcc hands .c/.cpp files to the
  * host compiler without it, and headers test it to hide __host__ */
 static void pp_flags(const CcOpts *o, StrList *cmd, bool cuda) {
@@ -322,6 +337,7 @@ static void pp_flags(const CcOpts *o, StrList *cmd, bool cuda) {
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
   sl_addf(cmd, "-I", cuda_inc);
   for (int i = 0; i < o->inc.n; i++) sl_addf(cmd, "-I", o->inc.v[i]);
+  thrust_system(o, cmd);
   for (int i = 0; i < o->def.n; i++) sl_addf(cmd, "-D", o->def.v[i]);
   for (int i = 0; i < o->undef.n; i++) sl_addf(cmd, "-U", o->undef.v[i]);
 }
