@@ -308,8 +308,26 @@ static KExpr *class_member_ref(Parser *p, KType *cls) {
   return sema_construct(p, m->type, args, n, name->loc);
 }
 
+/* `k<<<g, b>>>(…)` in device code: dynamic parallelism, not supported
+ * yet; said at the launch rather than as a puzzling parse error. */
+static void reject_device_launch(Parser *p, Sym *s, Token *name) {
+  bool chevrons = (equal(p->tok, "<<") && equal(p->tok->next, "<")) ||
+                  (equal(p->tok, "<") && equal(p->tok->next, "<<"));
+  if (!chevrons) return;
+  bool kernel = s->kind == SYM_TEMPLATE;
+  for (int i = 0; i < s->funcs.len && !kernel; i++) {
+    FuncDecl *fd = s->funcs.items[i];
+    kernel = fd->kf && (fd->kf->flags & KF_GLOBAL);
+  }
+  if (kernel)
+    error_tok(p, name,
+              "launching kernel '%s' from device code (dynamic parallelism) is not supported yet",
+              name->spelling);
+}
+
 static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
   if (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE) {
+    reject_device_launch(p, s, name);
     TArg targs[16];
     int nt = 0;
     Template *tmpl = s->tmpl;
