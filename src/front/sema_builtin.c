@@ -202,8 +202,8 @@ KExpr *sema_builtin_call(Parser *p, const char *name, KExpr **args, int nargs,
     int required = sig.nparams;
     while (required > 0 && sig.defaults[required - 1]) required--;
     if (nargs > sig.nparams && !sig.variadic)
-      error_tok(p, name_tok, "too many arguments to function call, expected %d, have %d",
-                sig.nparams, nargs);
+      error_at(p, args[sig.nparams]->loc, "too many arguments to function call, expected %d, have %d",
+               sig.nparams, nargs);
     if (nargs < required)
       error_tok(p, name_tok, "too few arguments to function call, expected %d, have %d",
                 required, nargs);

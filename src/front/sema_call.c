@@ -37,8 +37,8 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   int required = fd->nparams;
   while (required > 0 && fd->defaults && fd->defaults[required - 1]) required--;
   if (nargs > fd->nparams && !fd->variadic)
-    error_at(p, loc, "too many arguments to function call, expected %d, have %d",
-             fd->nparams, nargs);
+    error_at(p, args[fd->nparams]->loc, /* the first extra one, where clang points */
+             "too many arguments to function call, expected %d, have %d", fd->nparams, nargs);
   if (nargs < required)
     error_at(p, loc, "too few arguments to function call, expected %s%d, have %d",
              required < fd->nparams ? "at least " : "", required, nargs);
@@ -244,7 +244,7 @@ static KExpr *zero_value(Parser *p, KType *t, SrcLoc loc) {
 static KExpr *construct_vec(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) {
   bool is_dim3 = t->name && !strcmp(t->name, "dim3");
   if (nargs == 1 && vec_compatible_type(args[0]->type, t)) return cast_to(p, args[0], t);
-  if (nargs > t->count) error_at(p, loc, "too many arguments to constructor of '%s'", t->name);
+  if (nargs > t->count) error_at(p, args[t->count]->loc, "too many arguments to constructor of '%s'", t->name);
   KExpr *e = new_expr(p, KE_VEC, t, loc);
   e->nargs = t->count;
   e->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)t->count);
