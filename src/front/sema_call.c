@@ -296,6 +296,8 @@ KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) 
   if (kt_is_arith(t) || t->kind == KT_PTR) {
     if (nargs != 1) error_at(p, loc, "excess elements in scalar initializer");
     KExpr *a = rvalue(p, args[0]);
+    KExpr *conv = !kt_is_scalar(a->type) ? user_conversion(p, a, t) : NULL; /* float(bf16) */
+    if (conv) a = conv;
     if (!kt_is_scalar(a->type))
       error_at(p, loc, "cannot convert '%s' to '%s'", type_name(p, a->type), type_name(p, t));
     return t->kind == KT_BOOL ? to_bool(p, a, loc) : cast_to(p, a, t);
