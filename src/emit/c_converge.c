@@ -69,10 +69,10 @@ static KVar *pointer_base(const Converge *c, const KExpr *e) {
   case KE_ADDR: return lvalue_base(c, e->a);
   case KE_BINARY:
     if (e->op == KOP_ADD || e->op == KOP_SUB)
-      return pointer_base(c, e->a->type->kind == KT_PTR ? e->a : e->b);
+      return pointer_base(c, e->a->type && e->a->type->kind == KT_PTR ? e->a : e->b);
     return ANY;
   case KE_VAR: {
-    if (e->var->type->kind == KT_ARRAY) return lvalue_base(c, e);
+    if (e->var->type && e->var->type->kind == KT_ARRAY) return lvalue_base(c, e);
     if (e->var->kind == KV_PARAM) return e->var;
     int i = find(&c->ptr_from, e->var);
     return i >= 0 ? c->ptr_base.items[i] : ANY;
@@ -85,7 +85,7 @@ static KVar *pointer_base(const Converge *c, const KExpr *e) {
 static KVar *lvalue_base(const Converge *c, const KExpr *e) {
   switch (e->kind) {
   case KE_INDEX:
-    return e->a->type->kind == KT_ARRAY ? lvalue_base(c, e->a) : pointer_base(c, e->a);
+    return e->a->type && e->a->type->kind == KT_ARRAY ? lvalue_base(c, e->a) : pointer_base(c, e->a);
   case KE_DEREF: return pointer_base(c, e->a);
   case KE_MEMBER: return lvalue_base(c, e->a);
   case KE_VAR:
@@ -138,7 +138,7 @@ static bool callee_globals(const KExpr *e, void *ctx) {
 static void visit_address(Access *x, const KExpr *lv) {
   switch (lv->kind) {
   case KE_INDEX:
-    if (lv->a->type->kind == KT_ARRAY) visit_address(x, lv->a);
+    if (lv->a->type && lv->a->type->kind == KT_ARRAY) visit_address(x, lv->a);
     else visit_expr(x, lv->a);
     visit_expr(x, lv->b);
     break;
@@ -185,13 +185,13 @@ static void visit_expr(Access *x, const KExpr *e) {
   case KE_ADDR: visit_address(x, e->a); return; /* an address is not a load */
   case KE_CALL: visit_call(x, e); return;
   case KE_BUILTIN:
-    if (kb_info(e->builtin)->cls == KBC_ATOMIC) {
+    if (!kb_info(e->builtin) || kb_info(e->builtin)->cls == KBC_ATOMIC) { /* unknown: the emitter reports it */
       visit_call(x, e);
       return;
     }
     break;
   default:
-    if (is_memory(e) && !(e->kind == KE_INDEX && e->type->kind == KT_ARRAY)) {
+    if (is_memory(e) && !(e->kind == KE_INDEX && e->type && e->type->kind == KT_ARRAY)) {
       note(x, lvalue_base(x->c, e), false);
       visit_address(x, e);
       return;
@@ -255,7 +255,7 @@ static KStmt *warp_barrier(Converge *c, SrcLoc loc) {
 static void remember_local(Converge *c, const KStmt *s) {
   const KExpr *init = s->init;
   if (!init) return;
-  if (s->var->type->kind == KT_PTR) {
+  if (s->var->type && s->var->type->kind == KT_PTR) {
     vec_push(c->a, &c->ptr_from, s->var);
     vec_push(c->a, &c->ptr_base, pointer_base(c, init));
   }
