@@ -72,9 +72,8 @@ struct __nv_bfloat16 {
   __host__ __device__ operator float() const { return __cw_bf16_bits_float((unsigned int)__x << 16); }
 };
 
-struct __nv_bfloat162 { /* 4-byte aligned, as CUDA's */
-  alignas(4) __nv_bfloat16 x;
-  __nv_bfloat16 y;
+struct __align__(4) __nv_bfloat162 {
+  __nv_bfloat16 x, y;
   __nv_bfloat162() = default;
   __host__ __device__ __nv_bfloat162(__nv_bfloat16 a, __nv_bfloat16 b) : x(a), y(b) {}
 };

@@ -69,7 +69,8 @@ template <typename T> static int check_scale(const char *name, float tol) {
 }
 
 int main() {
-  int errors = (sizeof(__nv_bfloat16) != 2) + (sizeof(__nv_bfloat162) != 4);
+  int errors = (sizeof(__nv_bfloat16) != 2) + (sizeof(__nv_bfloat162) != 4) +
+               (alignof(__nv_bfloat162) != 4);
   float in[NB];
   std::memcpy(in, in_bits, sizeof in);
   float *din, *dback;
