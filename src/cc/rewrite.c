@@ -636,10 +636,25 @@ static int handle_decl(Rw *r, int s, bool in_class) {
 
 typedef enum { B_SCOPE, B_CLASS, B_CODE } BraceKind;
 
+/* `__attribute__((…))`, `alignas(…)`, `__align__(…)` (already expanded
+ * or not), `__declspec(…)`: the index of the closing `)`, else i. */
+static int skip_attribute(const Rw *r, int i, int end) {
+  if (!(is(r, i, "__attribute__") || is(r, i, "alignas") || is(r, i, "__align__") ||
+        is(r, i, "__declspec")) || i + 1 >= end || !is(r, i + 1, "("))
+    return i;
+  int depth = 0;
+  for (int k = i + 1; k < end; k++) {
+    if (is(r, k, "(")) depth++;
+    if (is(r, k, ")") && --depth == 0) return k;
+  }
+  return i;
+}
+
 static BraceKind classify_brace(const Rw *r, int start, int brace) {
   for (int i = start; i < brace; i++) {
     /* a template's parameters may hold defaults: `typename D = T` */
     if (is(r, i, "template") && is(r, i + 1, "<")) { i = match_angle(r, i + 1); continue; }
+    i = skip_attribute(r, i, brace); /* struct __align__(8) P { … } is a class */
     if (is(r, i, "namespace")) return B_SCOPE;
     if (is(r, i, "extern") && r->t[i + 1].kind == T_STR && i + 2 == brace) return B_SCOPE;
     if (is(r, i, "(") ) return B_CODE;

@@ -363,7 +363,10 @@ cudaError_t compat_load_tu(int tu) {
     t->tried = true;
     err = compile_tu(tu, t, ctx);
     if (err == cudaSuccess) bind_symbols(tu, t);
+    char *why = err != cudaSuccess && state.reporter ? dup(state.msg) : NULL;
     pthread_mutex_unlock(&state.mu);
+    if (why) state.reporter(why); /* once: `tried` stops a second compile */
+    free(why);
     for (int i = 0; err == cudaSuccess && i < state.nsyms; i++) /* copies may target them */
       if (state.syms[i].tu == tu && state.syms[i].dev)
         compat_alloc_add(state.syms[i].dev, state.syms[i].size, cudaMemoryTypeDevice, NULL);

@@ -565,7 +565,7 @@ static bool is_c_math(const char *n) {
       "nextafterf", "nextafter", "fmaf", "fma", "ldexpf", "ldexp", "scalbnf",
       "scalbn", "ilogbf", "ilogb", "frexpf", "frexp", "modff", "modf",
       "remquof", "remquo", "llround", "llrint", "llroundf", "llrintf",
-      "isnan", "isinf", "isfinite", "signbit", "j0", "j1", "y0", "y1", NULL};
+      "isnan", "isinf", "isfinite", "signbit", "j0", "j1", "y0", "y1", "nan", "nanf", NULL};
   for (int i = 0; c[i]; i++)
     if (!strcmp(c[i], n)) return true;
   return false;

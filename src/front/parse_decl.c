@@ -495,6 +495,25 @@ static void record_constant(Parser *p, Sym *s, KExpr *init) {
   }
 }
 
+/* `T &r = init` binds r to init's object.  A const (or rvalue) reference
+ * to a temporary, or to an object of another type, binds to a temporary
+ * of type T instead, which lives as long as the function (the function's
+ * temporaries do), so at least as long as the reference, as C++ says. */
+static KExpr *reference_init(Parser *p, Declarator *d, KType *t, KExpr *init) {
+  bool other_type = !same_type(init->type->unqual, t->unqual);
+  if (is_lvalue(init) && !(other_type && t->is_const)) return sema_addr(p, init, init->loc);
+  if (!t->is_const && !d->is_rref)
+    error_at(p, init->loc, "non-const lvalue reference cannot bind to a temporary");
+  KVar *tmp;
+  KExpr *set = make_temp(p, convert(p, init, t->unqual, CONV_INIT, init->loc), &tmp);
+  KExpr *ref = new_expr(p, KE_VAR, tmp->type, init->loc);
+  ref->var = tmp;
+  KExpr *both = new_expr(p, KE_COMMA, kt_ptr(p->m, tmp->type, AS_GENERIC), init->loc);
+  both->a = set;
+  both->b = sema_addr(p, ref, init->loc);
+  return both;
+}
+
 void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool global) {
   KType *t = d->type;
   if (ds->shared && d->name_tok && (equal(p->tok, "=") || equal(p->tok, "{")))
@@ -532,8 +551,7 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
   if (ext && p->fn) p->fn->kf->uses_dynamic_shared = true;
   if (d->is_ref) {
     if (!init) error_tok(p, d->name_tok, "declaration of reference variable '%s' requires an initializer", d->name);
-    if (!is_lvalue(init)) error_at(p, init->loc, "non-const lvalue reference cannot bind to a temporary");
-    init = sema_addr(p, init, init->loc);
+    init = reference_init(p, d, t, init);
   }
   if (v->kind == KV_GLOBAL) {
     v->cname = arena_printf(p->arena, "%s%s", p->scope->cprefix, d->name);

@@ -82,7 +82,9 @@ FuncDecl *declare_function(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
   if (!display_override)
     for (int i = 0; i < set->funcs.len; i++) {
       FuncDecl *fd = set->funcs.items[i];
-      if (same_params(fd, d) && !fd->is_template_instance) return fd;
+      if (same_params(fd, d) && !fd->is_template_instance &&
+          (!owner || fd->is_const_method == d->const_method)) /* overloads on const */
+        return fd;
     }
   if (d->qual_scope && !display_override)
     error_tok(p, d->name_tok, "out-of-line definition of '%s' does not match any declaration", name);

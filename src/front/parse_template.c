@@ -506,10 +506,12 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
     error_at(p, loc, "calling a __host__ function template '%s' from device code is not allowed", display);
   /* declared in the binding scope, whose parent is the template's own
    * scope, so `this` and class members resolve */
-  function_definition_or_decl(p, &ds, &d, t->owner, display, &fd);
+  /* in->fd is set once the function is declared, before its body is
+   * parsed, so a recursive call in the body finds this instance */
+  function_definition_or_decl(p, &ds, &d, t->owner, display, &in->fd);
+  fd = in->fd;
   if (fd) fd->is_template_instance = true;
   if (fd) fd->is_variadic_instance = template_has_pack(t);
-  in->fd = fd;
   p->inst_depth--;
   restore_state(p, &sv);
   return fd;
