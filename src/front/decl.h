@@ -49,6 +49,7 @@ typedef struct Declarator {
 bool parse_declspec(Parser *p, DeclSpec *ds, bool need_type);
 void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract);
 KVar *new_var(Parser *p, KVarKind kind, const char *name, KType *t, SrcLoc loc);
+KType *func_type_of_params(Parser *p, KType *ret, bool ret_ref, Param *ps, int n, bool variadic);
 void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool global);
 void parse_using_or_typedef(Parser *p);
 void parse_static_assert(Parser *p);

@@ -318,9 +318,7 @@ static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
       parse_template_args(p, tmpl, targs, &nt, name);
     }
     if (tmpl && tmpl->is_class) goto type_name;
-    if (!equal(p->tok, "("))
-      error_tok(p, name, "reference to function '%s' without a call is not supported",
-                name->spelling);
+    if (!equal(p->tok, "(")) return sema_func_name(p, s, tmpl, targs, nt, name);
     p->tok = p->tok->next;
     int n;
     KExpr **args = parse_args(p, &n, ")");
@@ -571,6 +569,11 @@ static KExpr *parse_postfix(Parser *p) {
       }
       KExpr *m = equal(p->tok, "(") || equal(p->tok, "<") ? parse_method_call(p, obj, name) : NULL;
       e = m ? m : sema_member(p, obj, name, false, t->loc);
+    } else if (equal(t, "(") && is_func_ptr(e->type)) {
+      p->tok = t->next;
+      int n;
+      KExpr **args = parse_args(p, &n, ")");
+      e = sema_call_indirect(p, e, args, n, t->loc);
     } else if (equal(t, "(")) {
       if (e->type->unqual->kind != KT_STRUCT) error_at(p, e->loc, "called object is not a function (type '%s')", type_name(p, e->type));
       p->tok = t->next;

@@ -275,6 +275,18 @@ bool sema_call_viable(Parser *p, Sym *set, KExpr **args, int nargs);
 KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
                       int nargs, SrcLoc loc);
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
+/* the address of an object for `this` or a reference parameter; rvalues get
+ * a temporary whose initialisation is appended to *pre */
+KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre);
+
+/* ---- pointers to functions (sema_fnptr.c) ---- */
+KType *func_decl_type(Parser *p, FuncDecl *fd); /* the KT_FUNC callers see */
+/* `f` or `&f` naming a device function: its address */
+KExpr *sema_func_addr(Parser *p, FuncDecl *fd, SrcLoc loc);
+/* the address of the one function a name without a call denotes */
+KExpr *sema_func_name(Parser *p, Sym *set, Template *tmpl, TArg *targs, int nt, Token *name);
+bool is_func_ptr(KType *t);
+KExpr *sema_call_indirect(Parser *p, KExpr *fnptr, KExpr **args, int nargs, SrcLoc loc);
 KExpr *user_conversion(Parser *p, KExpr *e, KType *to); /* NULL: no operator T() */
 Template *class_ctor_templates(KType *t); /* a class's constructor templates, or NULL */
 /* a field's default member initializer, converted to its type; NULL: none */

@@ -24,7 +24,7 @@ static KExpr *seq(Parser *p, KExpr *a, KExpr *b) {
 
 /* The address of an object for `this` or a reference parameter; rvalues
  * get a temporary. `*pre` collects the temporary's initialisation. */
-static KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre) {
+KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre) {
   if (is_lvalue(obj)) return sema_addr(p, obj, obj->loc);
   KVar *tmp;
   KExpr *init = make_temp(p, rvalue(p, obj), &tmp);

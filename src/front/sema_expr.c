@@ -435,6 +435,7 @@ KExpr *sema_index(Parser *p, KExpr *a, KExpr *i, SrcLoc loc) {
 
 KExpr *sema_deref(Parser *p, KExpr *a, SrcLoc loc) {
   a = rvalue(p, a);
+  if (is_func_ptr(a->type)) return a; /* *fp designates the function, which decays back */
   if (a->type->kind != KT_PTR)
     error_at(p, loc, "indirection requires pointer operand ('%s' invalid)",
              type_name(p, a->type));
@@ -446,6 +447,7 @@ KExpr *sema_deref(Parser *p, KExpr *a, SrcLoc loc) {
 }
 
 KExpr *sema_addr(Parser *p, KExpr *a, SrcLoc loc) {
+  if (a->kind == KE_FUNC_ADDR) return a; /* &f is f */
   if (!is_lvalue(a))
     error_at(p, loc, "cannot take the address of an rvalue of type '%s'",
              type_name(p, a->type));
