@@ -12,7 +12,7 @@
 typedef struct DeclSpec {
   KType *type;
   bool is_auto;
-  bool is_static, is_extern, is_typedef, is_constexpr, is_inline, is_friend;
+  bool is_static, is_extern, is_typedef, is_constexpr, is_inline, is_friend, is_virtual;
   unsigned fflags;      /* KF_GLOBAL | KF_DEVICE | KF_HOST | KF_FORCEINLINE ... */
   bool shared, constant, managed;
   int max_threads, min_blocks;
@@ -76,7 +76,7 @@ void parse_class_ctor(Parser *p, KType *st, const char *short_name, const char *
 
 /* parse_new.c */
 KExpr *parse_new(Parser *p);
-KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr);
+KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr, bool array);
 
 /* parse_lambda.c */
 KExpr *parse_lambda(Parser *p);

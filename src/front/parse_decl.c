@@ -99,6 +99,8 @@ static bool parse_qualifier(Parser *p, DeclSpec *ds, bool *is_const, bool *is_vo
     ds->align = paren_int(p);
     expect(p, ")");
     return true;
+  } else if (equal(t, "virtual") && p->cur_class) {
+    ds->is_virtual = true;
   } else if (equal(t, "virtual") || equal(t, "thread_local")) {
     error_tok(p, t, "'%s' is not supported in device code", t->spelling);
   } else {
@@ -464,7 +466,7 @@ void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
     d->is_func = true;
     parse_params(p, d);
     while (equal(p->tok, "const") || equal(p->tok, "noexcept") || equal(p->tok, "override") ||
-           equal(p->tok, "__attribute__")) {
+           equal(p->tok, "final") || equal(p->tok, "__attribute__")) {
       if (equal(p->tok, "const")) d->const_method = true;
       if (equal(p->tok, "__attribute__")) skip_attribute(p);
       else p->tok = p->tok->next;
@@ -613,6 +615,10 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
     vec_push(p->arena, &p->m->globals, v);
     return;
   }
+  if (as == AS_LOCAL && !d->is_ref && !v->is_static && class_dtor_has_effects(t))
+    error_tok(p, d->name_tok, "local variables whose destructor does something ('%s') are not "
+                              "supported in device code (destructors run through 'delete' only)",
+              type_name(p, t));
   v->cname = NULL; /* not a clash with itself */
   v->cname = local_cname(p, d->name);
   KStmt *st = new_stmt(p, KS_DECL, d->name_tok->loc);

@@ -326,7 +326,12 @@ static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
       KExpr *e = sema_call_funcs_or_null(p, s, tmpl, args, n, name);
       if (e) return e;
     }
-    return sema_call_funcs(p, s, tmpl, targs, nt, NULL, args, n, name);
+    /* `Base::f()` calls that function, not its overrider */
+    bool saved = p->nonvirtual;
+    p->nonvirtual = start != name;
+    KExpr *call = sema_call_funcs(p, s, tmpl, targs, nt, NULL, args, n, name);
+    p->nonvirtual = saved;
+    return call;
   }
   if (s->kind == SYM_TYPE) {
   type_name:
@@ -504,8 +509,9 @@ static KExpr *parse_primary(Parser *p) {
   if (equal(t, "new")) return parse_new(p);
   if (equal(t, "delete")) {
     p->tok = t->next;
-    if (consume(p, "[")) expect(p, "]");
-    return delete_expr(p, t, rvalue(p, parse_unary(p)));
+    bool array = consume(p, "[");
+    if (array) expect(p, "]");
+    return delete_expr(p, t, rvalue(p, parse_unary(p)), array);
   }
   if (equal(t, "dynamic_cast") || equal(t, "typeid") || equal(t, "throw"))
     error_tok(p, t, "'%s' is not supported in device code", t->spelling);

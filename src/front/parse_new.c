@@ -6,9 +6,10 @@
  * then constructs in place: a class's constructor, else the value (or a
  * default-initialized aggregate with its default member initializers);
  * placement `new (buf) T(args)` constructs at buf; `new T[n]` allocates n
- * objects of a type without constructors.  `delete p` / `delete[] p` free
- * the memory; destructors with bodies are not supported (see
- * parse_class.c), so there is nothing to run first.
+ * objects of a type without constructors.  `delete p` runs the
+ * destructor (through the vtable when it is virtual, class_virtual.c) of
+ * a non-null p, then frees the memory; `delete[] p` frees an array of
+ * objects whose destruction does nothing (arrays keep no element count).
  */
 #include <string.h>
 
@@ -80,8 +81,10 @@ KExpr *parse_new(Parser *p) {
   KExpr *size = int_const(p, t->size, p->m->t_u64, kw->loc);
   if (count) size = sema_binary(p, KOP_MUL, size, count, kw->loc);
   KExpr *mem = cast_to(p, place ? place : builtin(p, kw, "malloc", size), pt);
-  if (count && has_ctors(t))
+  if (count && has_ctors(t) && !place)
     error_tok(p, kw, "'new[]' of a class with constructors is not supported in device code");
+  if (count && has_ctors(t)) /* placement new[]: the objects are made in place, one by one */
+    error_tok(p, kw, "placement 'new[]' of a class with constructors is not supported in device code");
   KVar *tmp;
   KExpr *set = make_temp(p, mem, &tmp);
   if (count) return set;
@@ -93,8 +96,26 @@ KExpr *parse_new(Parser *p) {
 
 /* delete-expression = "delete" ("[" "]")? cast-expression — the operand
  * parsed by the caller */
-KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr) {
+KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr, bool array) {
   if (ptr->type->kind != KT_PTR)
     error_at(p, ptr->loc, "cannot delete expression of type '%s'", type_name(p, ptr->type));
-  return builtin(p, kw, "free", ptr);
+  KType *t = ptr->type->elem;
+  FuncDecl *dtor = class_dtor(t);
+  bool effects = dtor && (dtor->is_virtual || class_dtor_has_effects(t));
+  if (array && effects)
+    error_tok(p, kw, "'delete[]' of objects with a destructor is not supported in device code");
+  if (array || !effects) return builtin(p, kw, "free", ptr);
+  /* p ? (p->~T(), free(p)) : (void)0, p evaluated once */
+  KVar *tmp;
+  KExpr *set = make_temp(p, ptr, &tmp);
+  KExpr *ref = new_expr(p, KE_VAR, tmp->type, kw->loc);
+  ref->var = tmp;
+  KExpr *run = sema_call_decl(p, dtor, sema_deref(p, ref, kw->loc), NULL, 0, kw->loc);
+  KExpr *both = comma(p, run, builtin(p, kw, "free", ref));
+  KExpr *none = cast_to(p, int_const(p, 0, p->m->t_i32, kw->loc), p->m->t_void);
+  KExpr *sel = new_expr(p, KE_COND, p->m->t_void, kw->loc);
+  sel->a = to_bool(p, ref, kw->loc);
+  sel->b = both;
+  sel->c = none;
+  return comma(p, set, sel);
 }

@@ -76,6 +76,7 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   call->fn = fd->kf;
   call->args = cargs;
   call->nargs = k;
+  if (fd->is_virtual && !p->nonvirtual) call = class_virtual_call(p, fd, call);
   KExpr *r = fd->ret_ref ? sema_deref(p, call, loc) : call;
   return pre ? seq(p, pre, r) : r;
 }
