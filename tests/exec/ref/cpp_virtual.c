@@ -1,0 +1,33 @@
+/*
+ * cpp_virtual.c — reference for tests/kernels/cpp_virtual.cu: shapes by
+ * i % 3 (Square(1, v % 7), Triangle(v % 5, 4), CountedSquare(v % 3) of
+ * scale 2 with 14 sides), score = area * 100 + sides, destroyed[b] = the
+ * CountedSquares of block b; fnptrKernel sums pick(x), table[i % 3](x), 4x
+ * and -1.
+ */
+#include "ref.h"
+
+static void shapesKernel(RefArgs *r) {
+  for (int i = 0; i < 64; i++) {
+    int v = BI32(0)[i], area, sides;
+    if (i % 3 == 0) area = (v % 7) * (v % 7), sides = 4;
+    else if (i % 3 == 1) area = (v % 5) * 4 / 2, sides = 3;
+    else area = 2 * (v % 3) * (v % 3), sides = 14;
+    BI32(1)[i] = area * 100 + sides;
+    if (i % 3 == 2) BI32(2)[i / 32]++;
+  }
+}
+
+static void fnptrKernel(RefArgs *r) {
+  for (int i = 0; i < 64; i++) {
+    float x = BF32(0)[i];
+    float pick = (i & 1) ? x * x : 2.0f * x;
+    float table = i % 3 == 0 ? 2.0f * x : i % 3 == 1 ? x * x : -x;
+    BF32(1)[i] = pick + table + 4.0f * x + -1.0f;
+  }
+}
+
+const RefEntry ref_cpp_virtual[] = {
+    {"shapesKernel", shapesKernel, NULL},
+    {"fnptrKernel", fnptrKernel, NULL},
+    {NULL, NULL, NULL}};

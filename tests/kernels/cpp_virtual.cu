@@ -1,0 +1,87 @@
+// cpp_virtual.cu: C++ run-time polymorphism in device code: virtual calls
+// through base pointers (a pure virtual function, an override of an
+// override, a non-virtual member calling virtual ones, `Base::f()` naming
+// the base's version), a virtual destructor with a body run by `delete`,
+// objects made with `new` and with placement new in __shared__ memory; and
+// pointers to device functions: a variable, a table in __device__ memory,
+// a parameter, a reference parameter, `&f` and `(*fp)(x)`.
+// launch: shapesKernel --grid 2 --block 32 i32[64]=iota i32[64]=zeros i32[2]=zeros
+// launch: fnptrKernel --grid 1 --block 64 f32[64]=iota f32[64]=zeros
+#include <new>
+
+struct Shape {
+    int scale;
+    __device__ Shape(int s) : scale(s) {}
+    __device__ virtual ~Shape() {}
+    __device__ virtual int area() const = 0;
+    __device__ virtual int sides() const { return 0; }
+    __device__ int score() const { return area() * 100 + sides(); }
+};
+
+struct Square : Shape {
+    int side;
+    __device__ Square(int s, int a) : Shape(s), side(a) {}
+    __device__ int area() const override { return scale * side * side; }
+    __device__ int sides() const override { return 4; }
+};
+
+struct Triangle : public Shape {
+    int b, h;
+    __device__ Triangle(int base, int height) : Shape(1), b(base), h(height) {}
+    __device__ int area() const { return b * h / 2; }
+    __device__ int sides() const { return 3; }
+};
+
+// counts its destructions, so the test sees `delete` reach it through Shape*
+struct CountedSquare : Square {
+    int *count;
+    __device__ CountedSquare(int a, int *c) : Square(2, a), count(c) {}
+    __device__ ~CountedSquare() { atomicAdd(count, 1); }
+    __device__ int sides() const { return Square::sides() + 10; }
+};
+
+__global__ void shapesKernel(const int *in, int *out, int *destroyed)
+{
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    int v = in[i];
+    __shared__ unsigned long long arena[32][4];
+    Shape *s;
+    switch (i % 3) {
+    case 0: s = new Square(1, v % 7); break;
+    case 1: s = new (&arena[threadIdx.x][0]) Triangle(v % 5, 4); break;
+    default: s = new CountedSquare(v % 3, &destroyed[blockIdx.x]); break;
+    }
+    out[i] = s->score();
+    if (i % 3 != 1) delete s; // the placement object's memory is the block's
+}
+
+typedef float (*unary_t)(float);
+__device__ float twice(float x) { return 2.0f * x; }
+__device__ float square(float x) { return x * x; }
+__device__ float negate(float x) { return -x; }
+__device__ unary_t unary_table[3] = {twice, square, &negate};
+
+__device__ float apply_n(unary_t f, float x, int n)
+{
+    for (int k = 0; k < n; k++) x = f(x);
+    return x;
+}
+
+__device__ void add_to(float &acc, float v) { acc += v; }
+
+__global__ void fnptrKernel(const float *in, float *out)
+{
+    int i = threadIdx.x;
+    float x = in[i];
+    unary_t pick = (i & 1) ? square : twice;
+    void (*accumulate)(float &, float) = add_to;
+    float acc = 0.0f;
+    accumulate(acc, pick(x));
+    accumulate(acc, unary_table[i % 3](x));
+    accumulate(acc, apply_n(&twice, x, 2));
+    accumulate(acc, (*unary_table[2])(1.0f));
+    out[i] = acc;
+}
+
+// CHECK: racecheck (memcheck does not know the device heap yet: new in kernels
+// is reported as outside every allocation; docs/sanitizer.md)
