@@ -287,7 +287,7 @@ Sym *parse_qualified_name(Parser *p, Token **last) {
   }
 }
 
-static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start);
+static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start, bool qualified);
 
 /* `X<T>::member` in an expression: a static member, static member function
  * or nested type of a class template instance ('::' next) */
@@ -298,7 +298,7 @@ static KExpr *class_member_ref(Parser *p, KType *cls) {
   expect_ident(p);
   Sym *m = lookup_in(cls->front, name->spelling);
   if (!m) error_tok(p, name, "no member named '%s' in '%s'", name->spelling, cls->name);
-  if (m->kind != SYM_TYPE) return call_or_ref(p, m, name, name);
+  if (m->kind != SYM_TYPE) return call_or_ref(p, m, name, name, true);
   bool brace = equal(p->tok, "{");
   if (!brace && !equal(p->tok, "("))
     error_tok(p, p->tok, "expected '(' for function-style cast or type construction");
@@ -308,7 +308,8 @@ static KExpr *class_member_ref(Parser *p, KType *cls) {
   return sema_construct(p, m->type, args, n, name->loc);
 }
 
-static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
+/* qualified: the name was written with its class or namespace (`X<T>::f`) */
+static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start, bool qualified) {
   if (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE) {
     TArg targs[16];
     int nt = 0;
@@ -328,7 +329,7 @@ static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
     }
     /* `Base::f()` calls that function, not its overrider */
     bool saved = p->nonvirtual;
-    p->nonvirtual = start != name;
+    p->nonvirtual = qualified;
     KExpr *call = sema_call_funcs(p, s, tmpl, targs, nt, NULL, args, n, name);
     p->nonvirtual = saved;
     return call;
@@ -424,7 +425,7 @@ static KExpr *parse_identifier(Parser *p) {
   if (s && (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE) && equal(p->tok, "(") &&
       start == name && is_builtin_name(p, name->spelling))
     return user_or_builtin_call(p, s, name);
-  if (s) return call_or_ref(p, s, name, start);
+  if (s) return call_or_ref(p, s, name, start, start != name);
   if (start == name) {
     KExpr *bv = builtin_var(p, name);
     if (bv) return bv;
@@ -440,7 +441,7 @@ static KExpr *parse_identifier(Parser *p) {
       Sym fake = {0};
       fake.kind = SYM_TYPE;
       fake.type = vt;
-      return call_or_ref(p, &fake, name, name);
+      return call_or_ref(p, &fake, name, name, false);
     }
     if (equal(p->tok, "(")) {
       Token *open = p->tok;
@@ -549,6 +550,28 @@ static KExpr *parse_method_call(Parser *p, KExpr *obj, Token *name) {
   return sema_call_funcs(p, s, tmpl, targs, nt, obj, args, n, name);
 }
 
+/* `obj.~T()`, `p->~T()`: the destructor (virtual when it is), or nothing
+ * for a type without one */
+static KExpr *explicit_dtor_call(Parser *p, KExpr *e, bool arrow, Token *op) {
+  p->tok = p->tok->next;
+  Token *name = p->tok;
+  if (name->kind != TK_IDENT) error_tok(p, name, "expected the class name after '~'");
+  p->tok = name->next;
+  for (int depth = 0; equal(p->tok, "<") || depth > 0; p->tok = p->tok->next) { /* ~X<T>() */
+    if (p->tok->kind == TK_EOF) error_tok(p, name, "expected '>'");
+    depth += equal(p->tok, "<") - equal(p->tok, ">");
+    if (depth == 0 && equal(p->tok, ">")) { p->tok = p->tok->next; break; }
+  }
+  expect(p, "(");
+  expect(p, ")");
+  if (arrow && e->type->kind != KT_PTR)
+    error_tok(p, op, "member reference type '%s' is not a pointer", type_name(p, e->type));
+  KExpr *obj = arrow ? sema_deref(p, e, op->loc) : e;
+  FuncDecl *d = class_dtor(obj->type);
+  if (!d) return cast_to(p, int_const(p, 0, p->m->t_i32, op->loc), p->m->t_void);
+  return sema_call_decl(p, d, obj, NULL, 0, name->loc);
+}
+
 static KExpr *parse_postfix(Parser *p) {
   KExpr *e = parse_primary(p);
   for (;;) {
@@ -564,6 +587,10 @@ static KExpr *parse_postfix(Parser *p) {
     } else if (equal(t, ".") || equal(t, "->")) {
       p->tok = t->next;
       if (equal(p->tok, "template")) p->tok = p->tok->next;
+      if (equal(p->tok, "~")) {
+        e = explicit_dtor_call(p, e, equal(t, "->"), t);
+        continue;
+      }
       Token *name = p->tok;
       if (name->kind != TK_IDENT) error_tok(p, name, "expected member name");
       p->tok = name->next;

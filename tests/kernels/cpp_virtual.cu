@@ -4,9 +4,12 @@
 // the base's version), a virtual destructor with a body run by `delete`,
 // objects made with `new` and with placement new in __shared__ memory; and
 // pointers to device functions: a variable, a table in __device__ memory,
-// a parameter, a reference parameter, `&f` and `(*fp)(x)`.
+// a parameter, a reference parameter, `&f` and `(*fp)(x)`; arrays of
+// objects with a constructor and a destructor (`new T[n]`, `delete[]`) and
+// an explicit destructor call on an object made by placement new.
 // launch: shapesKernel --grid 2 --block 32 i32[64]=iota i32[64]=zeros i32[2]=zeros
 // launch: fnptrKernel --grid 1 --block 64 f32[64]=iota f32[64]=zeros
+// launch: arrayKernel --grid 2 --block 64 i32[128]=zeros i32[1]=zeros
 #include <new>
 
 struct Shape {
@@ -81,6 +84,34 @@ __global__ void fnptrKernel(const float *in, float *out)
     accumulate(acc, apply_n(&twice, x, 2));
     accumulate(acc, (*unary_table[2])(1.0f));
     out[i] = acc;
+}
+
+// adds its value to *sum when destroyed
+struct Cell {
+    int value;
+    int *sum;
+    __device__ Cell() : value(5), sum(nullptr) {}
+    __device__ ~Cell() { if (sum) atomicAdd(sum, value); }
+};
+
+__global__ void arrayKernel(int *out, int *sum)
+{
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    int n = threadIdx.x % 4 + 1;
+    Cell *cells = new Cell[n];
+    int total = 0;
+    for (int k = 0; k < n; k++) {
+        total += cells[k].value;
+        cells[k].value = k + 1;
+        cells[k].sum = sum;
+    }
+    delete[] cells; // adds 1 + 2 + ... + n
+    __shared__ unsigned long long buf[64][2];
+    Cell *c = new (&buf[threadIdx.x][0]) Cell();
+    c->sum = sum;
+    c->value = 100;
+    c->~Cell(); // adds 100
+    out[i] = total;
 }
 
 // CHECK: racecheck (memcheck does not know the device heap yet: new in kernels

@@ -3,7 +3,8 @@
  * i % 3 (Square(1, v % 7), Triangle(v % 5, 4), CountedSquare(v % 3) of
  * scale 2 with 14 sides), score = area * 100 + sides, destroyed[b] = the
  * CountedSquares of block b; fnptrKernel sums pick(x), table[i % 3](x), 4x
- * and -1.
+ * and -1; arrayKernel: out = 5 n for n = threadIdx.x % 4 + 1, *sum adds
+ * n (n + 1) / 2 + 100 per thread.
  */
 #include "ref.h"
 
@@ -27,7 +28,16 @@ static void fnptrKernel(RefArgs *r) {
   }
 }
 
+static void arrayKernel(RefArgs *r) {
+  for (int i = 0; i < 128; i++) {
+    int n = i % 64 % 4 + 1;
+    BI32(0)[i] = 5 * n;
+    BI32(1)[0] += n * (n + 1) / 2 + 100;
+  }
+}
+
 const RefEntry ref_cpp_virtual[] = {
     {"shapesKernel", shapesKernel, NULL},
     {"fnptrKernel", fnptrKernel, NULL},
+    {"arrayKernel", arrayKernel, NULL},
     {NULL, NULL, NULL}};
