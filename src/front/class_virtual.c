@@ -51,10 +51,10 @@ static bool body_declares_virtual(Token *open) {
   return false;
 }
 
-void class_begin_virtual(Parser *p, KType *st, PtrVec *bases, Token *body) {
+void class_begin_virtual(Parser *p, KType *st, PtrVec *bases, PtrVec *base_toks, Token *body) {
   for (int i = 1; i < bases->len; i++)
     if (class_is_polymorphic(bases->items[i]))
-      error_tok(p, body, "a polymorphic base class other than the first ('%s') is not supported "
+      error_tok(p, base_toks->items[i], "a polymorphic base class other than the first ('%s') is not supported "
                          "in device code", ((KType *)bases->items[i])->name);
   ClassVirt *base = bases->len ? virt_of(bases->items[0]) : NULL;
   if (!base && !body_declares_virtual(body)) return;

@@ -309,7 +309,7 @@ static KType *declare_class(Parser *p, const char *name, const char *display, bo
 }
 
 /* base-clause = ":" (("virtual" | "public" | "protected" | "private")* type),+ */
-static void parse_base_list(Parser *p, PtrVec *bases) {
+static void parse_base_list(Parser *p, PtrVec *bases, PtrVec *base_toks) {
   p->tok = p->tok->next;
   do {
     while (equal(p->tok, "public") || equal(p->tok, "protected") || equal(p->tok, "private"))
@@ -320,6 +320,7 @@ static void parse_base_list(Parser *p, PtrVec *bases) {
     if (b->unqual->kind != KT_STRUCT || !b->unqual->size)
       error_tok(p, at, "base class has incomplete type '%s'", type_name(p, b));
     vec_push(p->arena, bases, b->unqual);
+    vec_push(p->arena, base_toks, at);
   } while (consume(p, ","));
 }
 
@@ -352,8 +353,8 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
   if (name) p->tok = name->next;
   if (name && equal(p->tok, "<")) error_tok(p, name, "explicit or partial specialization of '%s' is not supported", name->spelling);
   consume(p, "final");
-  PtrVec bases = {0};
-  if (equal(p->tok, ":")) parse_base_list(p, &bases);
+  PtrVec bases = {0}, base_toks = {0};
+  if (equal(p->tok, ":")) parse_base_list(p, &bases, &base_toks);
   bool defining = equal(p->tok, "{");
   if (!defining) {
     if (!name) error_tok(p, p->tok, "expected '{' after anonymous struct");
@@ -379,7 +380,7 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     st = declare_class(p, name ? name->spelling : NULL, NULL, is_union, name ? name : kw, true);
   }
   st->align = align;
-  class_begin_virtual(p, st, &bases, p->tok);
+  class_begin_virtual(p, st, &bases, &base_toks, p->tok);
   add_bases(p, st, &bases, kw);
   expect(p, "{");
   Scope *saved_scope = p->scope;

@@ -296,7 +296,7 @@ KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre);
 bool class_is_polymorphic(KType *t);
 /* before the bases and members of a class are added: its vptr field when
  * it starts a polymorphic hierarchy (body: the '{' of its definition) */
-void class_begin_virtual(Parser *p, KType *st, PtrVec *bases, Token *body);
+void class_begin_virtual(Parser *p, KType *st, PtrVec *bases, PtrVec *base_toks, Token *body);
 /* a member function just declared: its vtable slot (virtual or overriding) */
 void class_declare_virtual(Parser *p, FuncDecl *fd, bool is_virtual, bool is_pure, Token *at);
 /* the class is complete: implicit constructor/destructor, then the vtable */
