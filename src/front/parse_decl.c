@@ -6,8 +6,9 @@
  * Declaration specifiers are read in any order, as C allows; the type
  * keywords are counted and combined at the end (`unsigned long long int`).
  * A declarator applies pointers before the name and arrays/parameter lists
- * after it; references to arrays (`T (&a)[N]`) are read, pointers to
- * functions and to arrays are rejected with a diagnostic.
+ * after it; references to arrays (`T (&a)[N]`) are read, and a
+ * parenthesized pointer, `R (*f)(args)` or `T (*rows)[N]`, makes pointers
+ * to functions (KT_FUNC, sema_fnptr.c) and to arrays.
  */
 #include <string.h>
 
