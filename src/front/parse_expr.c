@@ -550,6 +550,50 @@ static KExpr *parse_method_call(Parser *p, KExpr *obj, Token *name) {
   return sema_call_funcs(p, s, tmpl, targs, nt, obj, args, n, name);
 }
 
+/* `obj.Base::f(args)`, `this->Base<T>::x`: the member as class Base has
+ * it, in obj's Base subobject; such a call is never virtual */
+static bool qualified_member_start(Parser *p, Token *t) {
+  if (t->kind != TK_IDENT || !(equal(t->next, "::") || equal(t->next, "<"))) return false;
+  Sym *s = lookup(p, t->spelling);
+  if (s && s->kind == SYM_TYPE) return equal(t->next, "::");
+  return s && s->kind == SYM_TEMPLATE && s->tmpl->is_class;
+}
+
+static KExpr *qualified_member(Parser *p, KExpr *obj) {
+  Token *at = p->tok;
+  Sym *named = lookup(p, at->spelling);
+  KType *base;
+  if (named && named->kind == SYM_TYPE) { /* `P::f`: the type specifier would read P::f */
+    base = named->type->unqual;
+    p->tok = at->next;
+  } else {
+    base = parse_type_specifier(p)->unqual;
+  }
+  if (base->kind != KT_STRUCT || !derives_from(obj->type->unqual, base))
+    error_tok(p, at, "'%s' is not a base class of '%s'", type_name(p, base), type_name(p, obj->type));
+  expect(p, "::");
+  Token *name = p->tok;
+  expect_ident(p);
+  KExpr *sub = obj->type->unqual == base ? obj : to_base(p, obj, base);
+  Sym *s = lookup_in(base->front, name->spelling);
+  if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE))
+    return sema_member(p, sub, name, false, name->loc);
+  TArg targs[16];
+  int nt = 0;
+  if (s->tmpl && equal(p->tok, "<")) {
+    p->tok = p->tok->next;
+    parse_template_args(p, s->tmpl, targs, &nt, name);
+  }
+  expect(p, "(");
+  int n;
+  KExpr **args = parse_args(p, &n, ")");
+  bool saved = p->nonvirtual;
+  p->nonvirtual = true;
+  KExpr *call = sema_call_funcs(p, s, s->tmpl, targs, nt, sub, args, n, name);
+  p->nonvirtual = saved;
+  return call;
+}
+
 /* `obj.~T()`, `p->~T()`: the destructor (virtual when it is), or nothing
  * for a type without one */
 static KExpr *explicit_dtor_call(Parser *p, KExpr *e, bool arrow, Token *op) {
@@ -589,6 +633,12 @@ static KExpr *parse_postfix(Parser *p) {
       if (equal(p->tok, "template")) p->tok = p->tok->next;
       if (equal(p->tok, "~")) {
         e = explicit_dtor_call(p, e, equal(t, "->"), t);
+        continue;
+      }
+      if (qualified_member_start(p, p->tok)) {
+        if (equal(t, "->") && e->type->kind != KT_PTR)
+          error_tok(p, t, "member reference type '%s' is not a pointer", type_name(p, e->type));
+        e = qualified_member(p, equal(t, "->") ? sema_deref(p, e, t->loc) : e);
         continue;
       }
       Token *name = p->tok;

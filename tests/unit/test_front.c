@@ -170,6 +170,11 @@ static void test_virtual(void) {
   expect_kir(shapes, "add.i32(call @B_f(", "B::f() names the base's function: a direct call");
   expect_kir(shapes, "(load(%self).__base0.__vptr = cvt.void**(addr(@cw_vtable_D[0])))",
              "the implicit constructor stores the vtable");
+  expect_kir("struct P { __device__ virtual int f() const { return 1; } };\n"
+             "struct Q : P { __device__ int f() const { return this->P::f() + 1; } };\n"
+             "__global__ void k(Q *q, int *o) { o[0] = q->P::f(); }",
+             "return add.i32(call @P_f(addr(load(%self).__base0)), 1);",
+             "this->P::f() is a direct call of P's function");
   expect_kir("struct A { __device__ virtual void g() = 0; };\n"
              "__global__ void k(A *a) { a->g(); }",
              "{cvt.void*(fnaddr @cw_pure_virtual_called)}", "a pure virtual slot traps");
