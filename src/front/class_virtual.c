@@ -19,11 +19,18 @@
  * that declared the slot (the entries' `this` types differ only in the
  * pointee, which C calls ignore).
  *
+ * A polymorphic base other than the primary one (the first polymorphic
+ * base, laid out first as the Itanium ABI does) keeps its own vptr, set to
+ * a secondary table of this class: its slots hold the base's functions, or,
+ * where this class overrides, thunks that move `this` from the base
+ * subobject to the overrider's class.  Every table starts with the offset
+ * from its subobject to the whole object (entry -1 of the vptr), which
+ * `delete` through a base pointer uses to free the whole object.
+ *
  * Destructors are member functions named "<dtor>"; after the body they run
  * the destructors of members and bases, last first.  `delete p` runs the
  * destructor (through the vtable when it is virtual) and frees the memory.
- * Only the first base class may be polymorphic: secondary vtables would
- * need `this`-adjusting thunks, which are not built.
+ * Virtual base classes are not supported.
  */
 #include <string.h>
 
@@ -51,12 +58,16 @@ static bool body_declares_virtual(Token *open) {
   return false;
 }
 
-void class_begin_virtual(Parser *p, KType *st, PtrVec *bases, PtrVec *base_toks, Token *body) {
-  for (int i = 1; i < bases->len; i++)
-    if (class_is_polymorphic(bases->items[i]))
-      error_tok(p, base_toks->items[i], "a polymorphic base class other than the first ('%s') is not supported "
-                         "in device code", ((KType *)bases->items[i])->name);
-  ClassVirt *base = bases->len ? virt_of(bases->items[0]) : NULL;
+void class_begin_virtual(Parser *p, KType *st, PtrVec *bases, Token *body) {
+  int prim = -1;
+  for (int i = 0; i < bases->len && prim < 0; i++)
+    if (class_is_polymorphic(bases->items[i])) prim = i;
+  for (int i = prim; i > 0; i--) { /* the primary base goes first, at offset 0 */
+    void *t = bases->items[i];
+    bases->items[i] = bases->items[i - 1];
+    bases->items[i - 1] = t;
+  }
+  ClassVirt *base = prim >= 0 ? virt_of(bases->items[0]) : NULL;
   if (!base && !body_declares_virtual(body)) return;
   ClassVirt *v = arena_alloc(p->arena, sizeof *v);
   if (base) {
@@ -67,6 +78,37 @@ void class_begin_virtual(Parser *p, KType *st, PtrVec *bases, PtrVec *base_toks,
     class_add_field(p, st, "__vptr", vptr_type(p), body->loc);
   }
   ((Scope *)st->front)->virt = v;
+}
+
+static void add_table(Parser *p, ClassVirt *v, int field, const int *path, int npath, KType *cls,
+                      PtrVec *slots, PtrVec *entries) {
+  VTable *t = arena_alloc(p->arena, sizeof *t);
+  t->npath = npath + 1;
+  t->path = arena_alloc(p->arena, sizeof(int) * (size_t)t->npath);
+  t->path[0] = field;
+  for (int i = 0; i < npath; i++) t->path[i + 1] = path[i];
+  t->cls = cls;
+  for (int i = 0; i < slots->len; i++) {
+    FuncDecl *fd = slots->items[i];
+    vec_push(p->arena, &t->slots, fd);
+    vec_push(p->arena, &t->entries, entries ? entries->items[i] : fd->kf);
+  }
+  vec_push(p->arena, &v->secondary, t);
+}
+
+void class_bases_virtual(Parser *p, KType *st) {
+  ClassVirt *v = virt_of(st);
+  if (!v) return;
+  for (int i = 0; i < st->nfields; i++) {
+    KType *bt = st->fields[i].type;
+    ClassVirt *bv = strncmp(st->fields[i].name, "__base", 6) ? NULL : virt_of(bt);
+    if (!bv) continue;
+    if (i > 0) add_table(p, v, i, NULL, 0, bt->unqual, &bv->slots, NULL);
+    for (int k = 0; k < bv->secondary.len; k++) {
+      VTable *t = bv->secondary.items[k];
+      add_table(p, v, i, t->path, t->npath, t->cls, &t->slots, &t->entries);
+    }
+  }
 }
 
 static bool same_signature(FuncDecl *a, FuncDecl *b) {
@@ -85,6 +127,17 @@ void class_declare_virtual(Parser *p, FuncDecl *fd, bool is_virtual, bool is_pur
     error_tok(p, at, "'virtual' can only be used on non-static member functions and destructors");
   if (!v || fd->is_ctor || fd->is_static_method) return;
   fd->is_pure = is_pure;
+  bool overrides = false;
+  for (int k = 0; k < v->secondary.len; k++) { /* entries become thunks to fd */
+    VTable *t = v->secondary.items[k];
+    for (int i = 0; i < t->slots.len; i++)
+      if (same_signature(t->slots.items[i], fd) &&
+          ((FuncDecl *)t->slots.items[i])->owner != fd->owner) {
+        t->slots.items[i] = fd;
+        t->entries.items[i] = NULL;
+        overrides = true;
+      }
+  }
   for (int i = 0; i < v->slots.len; i++)
     if (same_signature(v->slots.items[i], fd)) {
       if (((FuncDecl *)v->slots.items[i])->owner == fd->owner)
@@ -94,8 +147,8 @@ void class_declare_virtual(Parser *p, FuncDecl *fd, bool is_virtual, bool is_pur
       fd->vslot = i;
       return;
     }
-  if (!is_virtual) return;
-  fd->is_virtual = true;
+  if (!is_virtual && !overrides) return;
+  fd->is_virtual = true; /* a new slot; also for an override of a secondary base's function */
   fd->vslot = v->slots.len;
   vec_push(p->arena, &v->slots, fd);
 }
@@ -202,30 +255,133 @@ static KExpr *func_addr(Parser *p, KFunc *f, SrcLoc loc) {
   return e;
 }
 
-static void build_vtable(Parser *p, KType *st, ClassVirt *v, SrcLoc loc) {
+static KExpr *member(Parser *p, KExpr *obj, int field) {
+  KType *st = obj->type->unqual;
+  KExpr *e = new_expr(p, KE_MEMBER, st->fields[field].type, obj->loc);
+  e->a = obj;
+  e->field = field;
+  return e;
+}
+
+/* obj's vptr: field 0 of the hierarchy's root, through the first bases */
+static KExpr *vptr_of(Parser *p, KExpr *obj, ClassVirt *v) {
+  while (obj->type->unqual != v->root->unqual) obj = member(p, obj, 0);
+  return member(p, obj, 0);
+}
+
+static KExpr *subobject(Parser *p, KExpr *obj, const VTable *t) {
+  for (int i = 0; i < t->npath; i++) obj = member(p, obj, t->path[i]);
+  return obj;
+}
+
+static int subobject_offset(KType *st, const VTable *t) {
+  int off = 0;
+  for (int i = 0; i < t->npath; i++) {
+    off += st->unqual->fields[t->path[i]].offset;
+    st = st->unqual->fields[t->path[i]].type;
+  }
+  return off;
+}
+
+static KExpr *var_ref(Parser *p, KVar *v, SrcLoc loc) {
+  KExpr *e = new_expr(p, KE_VAR, v->type, loc);
+  e->var = v;
+  return e;
+}
+
+/* `R thunk(Sub *this, args) { return ov((Owner *)((char *)this - off), args); }`:
+ * the entry of a secondary table whose slot `st` overrides with ov */
+static KFunc *make_thunk(Parser *p, KType *st, const VTable *t, FuncDecl *ov, SrcLoc loc) {
+  KFunc *o = ov->kf;
+  KFunc *f = arena_alloc(p->arena, sizeof *f);
+  f->name = arena_printf(p->arena, "%s [thunk for %s in %s]", o->name, t->cls->name, st->name);
+  f->cname = mangle_cname(p, arena_printf(p->arena, "cw_thunk_%s_%s", t->cls->cname, o->cname));
+  f->ret = o->ret;
+  f->flags = KF_DEVICE;
+  f->loc = loc;
+  f->id = p->m->funcs.len;
+  f->nparams = o->nparams;
+  f->params = arena_alloc(p->arena, sizeof(KVar *) * (size_t)(o->nparams + 1));
+  f->params[0] = new_var(p, KV_PARAM, "this", kt_ptr(p->m, t->cls, AS_GENERIC), loc);
+  f->params[0]->cname = "self";
+  KExpr **args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(o->nparams + 1));
+  for (int i = 1; i < o->nparams; i++) {
+    f->params[i] = new_var(p, KV_PARAM, o->params[i]->name, o->params[i]->type, loc);
+    f->params[i]->cname = arena_printf(p->arena, "a%d", i);
+    args[i] = var_ref(p, f->params[i], loc);
+  }
+  KType *bytes = kt_ptr(p->m, p->m->t_u8, AS_GENERIC);
+  KExpr *top = new_expr(p, KE_BINARY, bytes, loc);
+  top->op = KOP_SUB;
+  top->a = cast_to(p, var_ref(p, f->params[0], loc), bytes);
+  top->b = int_const(p, subobject_offset(st, t), p->m->t_i64, loc);
+  KExpr *whole = new_expr(p, KE_DEREF, st, loc);
+  whole->a = cast_to(p, top, kt_ptr(p->m, st, AS_GENERIC));
+  args[0] = cast_to(p, sema_addr(p, to_base(p, whole, ov->owner), loc), o->params[0]->type);
+  KExpr *call = new_expr(p, KE_CALL, o->ret, loc);
+  call->fn = o;
+  call->args = args;
+  call->nargs = o->nparams;
+  KStmt *s = new_stmt(p, o->ret->kind == KT_VOID ? KS_EXPR : KS_RETURN, loc);
+  s->e = call;
+  KStmt *b = new_stmt(p, KS_BLOCK, loc);
+  b->stmts = arena_alloc(p->arena, sizeof(KStmt *));
+  b->stmts[0] = s;
+  b->nstmts = 1;
+  f->body = b;
+  vec_push(p->arena, &p->m->funcs, f);
+  return f;
+}
+
+static KFunc *entry_func(Parser *p, FuncDecl *fd, KFunc *entry, SrcLoc loc) {
+  if (entry != fd->kf) return entry;
+  return fd->is_pure && !fd->kf->body && !fd->body ? pure_virtual_stub(p, loc) : fd->kf;
+}
+
+/* `vtable for X`: the offset to the whole object, then the entries */
+static KVar *vtable_global(Parser *p, const char *name, const char *cname, int offset, KFunc **fns,
+                           int n, SrcLoc loc) {
+  KType *entry = kt_ptr(p->m, p->m->t_void, AS_GENERIC);
+  KType *at = kt_array(p->m, entry, n + 1);
+  KVar *g = new_var(p, KV_GLOBAL, name, at, loc);
+  g->cname = mangle_cname(p, cname);
+  g->as = AS_GLOBAL;
+  g->is_static = true; /* not a symbol the host can name */
+  KExpr *list = new_expr(p, KE_INIT_LIST, at, loc);
+  list->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(n + 1));
+  list->args[list->nargs++] = cast_to(p, int_const(p, -offset, p->m->t_i64, loc), entry);
+  for (int i = 0; i < n; i++) list->args[list->nargs++] = cast_to(p, func_addr(p, fns[i], loc), entry);
+  for (int i = 0; i < list->nargs; i++) list->args[i]->designator = -1;
+  g->init = list;
+  vec_push(p->arena, &p->m->globals, g);
+  return g;
+}
+
+static void build_vtables(Parser *p, KType *st, ClassVirt *v, SrcLoc loc) {
   bool device = false;
   for (int i = 0; i < v->slots.len; i++)
     device |= (((FuncDecl *)v->slots.items[i])->kf->flags & KF_DEVICE) != 0;
   if (!device) return; /* a host class: device code never calls through it */
-  KType *entry = kt_ptr(p->m, p->m->t_void, AS_GENERIC);
-  KType *at = kt_array(p->m, entry, v->slots.len);
-  const char *name = arena_printf(p->arena, "vtable for %s", st->name);
-  KVar *g = new_var(p, KV_GLOBAL, name, at, loc);
-  g->cname = mangle_cname(p, arena_printf(p->arena, "cw_vtable_%s", st->cname));
-  g->as = AS_GLOBAL;
-  g->is_static = true; /* not a symbol the host can name */
-  KExpr *list = new_expr(p, KE_INIT_LIST, at, loc);
-  list->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(v->slots.len + 1));
+  KFunc **fns = arena_alloc(p->arena, sizeof(KFunc *) * (size_t)(v->slots.len + 1));
   for (int i = 0; i < v->slots.len; i++) {
     FuncDecl *fd = v->slots.items[i];
-    KFunc *f = fd->is_pure && !fd->kf->body && !fd->body ? pure_virtual_stub(p, loc) : fd->kf;
-    KExpr *e = cast_to(p, func_addr(p, f, loc), entry);
-    e->designator = -1;
-    list->args[list->nargs++] = e;
+    fns[i] = entry_func(p, fd, fd->kf, loc);
   }
-  g->init = list;
-  v->vtable = g;
-  vec_push(p->arena, &p->m->globals, g);
+  v->vtable = vtable_global(p, arena_printf(p->arena, "vtable for %s", st->name),
+                            arena_printf(p->arena, "cw_vtable_%s", st->cname), 0, fns,
+                            v->slots.len, loc);
+  for (int k = 0; k < v->secondary.len; k++) {
+    VTable *t = v->secondary.items[k];
+    KFunc **tf = arena_alloc(p->arena, sizeof(KFunc *) * (size_t)(t->slots.len + 1));
+    for (int i = 0; i < t->slots.len; i++) {
+      FuncDecl *fd = t->slots.items[i];
+      if (!t->entries.items[i]) t->entries.items[i] = make_thunk(p, st, t, fd, loc);
+      tf[i] = entry_func(p, fd, t->entries.items[i], loc);
+    }
+    t->var = vtable_global(p, arena_printf(p->arena, "vtable for %s in %s", t->cls->name, st->name),
+                           arena_printf(p->arena, "cw_vtable_%s_in_%s", t->cls->cname, st->cname),
+                           subobject_offset(st, t), tf, t->slots.len, loc);
+  }
 }
 
 void class_end_virtual(Parser *p, KType *st, const char *short_name, Token *at) {
@@ -237,35 +393,43 @@ void class_end_virtual(Parser *p, KType *st, const char *short_name, Token *at) 
   if (!v) return;
   if (named && !scope_find_local(cs, "<ctor>") && !class_ctor_templates(st))
     replay_member(p, st, short_name, false, at);
-  if (v->slots.len) build_vtable(p, st, v, at->loc);
+  if (v->slots.len) build_vtables(p, st, v, at->loc);
 }
 
 /* ---- constructors, destructors, calls ------------------------------------ */
 
-static KExpr *field0(Parser *p, KExpr *obj) {
-  KType *st = obj->type->unqual;
-  KExpr *e = new_expr(p, KE_MEMBER, st->fields[0].type, obj->loc);
-  e->a = obj;
-  e->field = 0;
-  return e;
-}
-
-/* obj's vptr: field 0 of the hierarchy's root, through the first bases */
-static KExpr *vptr_of(Parser *p, KExpr *obj, ClassVirt *v) {
-  while (obj->type->unqual != v->root->unqual) obj = field0(p, obj);
-  return field0(p, obj);
+/* vptr = &table[1] (entry 0 is the offset to the whole object) */
+static KStmt *store_vptr(Parser *p, KExpr *obj, ClassVirt *v, KVar *table, SrcLoc loc) {
+  KExpr *dst = vptr_of(p, obj, v);
+  KExpr *first = sema_index(p, var_ref(p, table, loc), int_const(p, 1, p->m->t_i32, loc), loc);
+  KStmt *s = new_stmt(p, KS_EXPR, loc);
+  s->e = sema_assign(p, KOP_NONE, dst, cast_to(p, sema_addr(p, first, loc), dst->type), loc);
+  return s;
 }
 
 void class_ctor_prologue(Parser *p, FuncDecl *fd, KExpr *self, PtrVec *stmts) {
   ClassVirt *v = virt_of(fd->owner);
   if (!v || !v->vtable) return;
   SrcLoc loc = self->loc;
-  KExpr *table = new_expr(p, KE_VAR, v->vtable->type, loc);
-  table->var = v->vtable;
-  KExpr *dst = vptr_of(p, self, v);
-  KStmt *s = new_stmt(p, KS_EXPR, loc);
-  s->e = sema_assign(p, KOP_NONE, dst, cast_to(p, rvalue(p, table), dst->type), loc);
-  vec_push(p->arena, stmts, s);
+  vec_push(p->arena, stmts, store_vptr(p, self, v, v->vtable, loc));
+  for (int k = 0; k < v->secondary.len; k++) {
+    VTable *t = v->secondary.items[k];
+    if (t->var) vec_push(p->arena, stmts, store_vptr(p, subobject(p, self, t), virt_of(t->cls), t->var, loc));
+  }
+}
+
+KExpr *class_object_top(Parser *p, KExpr *ptr) {
+  ClassVirt *v = virt_of(ptr->type->elem);
+  KType *bytes = kt_ptr(p->m, p->m->t_u8, AS_GENERIC);
+  if (!v) return cast_to(p, ptr, bytes);
+  KExpr *obj = new_expr(p, KE_DEREF, ptr->type->elem, ptr->loc);
+  obj->a = ptr;
+  KExpr *off = sema_index(p, rvalue(p, vptr_of(p, obj, v)), int_const(p, -1, p->m->t_i32, ptr->loc), ptr->loc);
+  KExpr *e = new_expr(p, KE_BINARY, bytes, ptr->loc);
+  e->op = KOP_ADD;
+  e->a = cast_to(p, ptr, bytes);
+  e->b = cast_to(p, rvalue(p, off), p->m->t_i64);
+  return e;
 }
 
 static KExpr *call_dtor(Parser *p, FuncDecl *dtor, KExpr *obj, bool nonvirtual, SrcLoc loc) {

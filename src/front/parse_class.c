@@ -309,7 +309,7 @@ static KType *declare_class(Parser *p, const char *name, const char *display, bo
 }
 
 /* base-clause = ":" (("virtual" | "public" | "protected" | "private")* type),+ */
-static void parse_base_list(Parser *p, PtrVec *bases, PtrVec *base_toks) {
+static void parse_base_list(Parser *p, PtrVec *bases) {
   p->tok = p->tok->next;
   do {
     while (equal(p->tok, "public") || equal(p->tok, "protected") || equal(p->tok, "private"))
@@ -320,7 +320,6 @@ static void parse_base_list(Parser *p, PtrVec *bases, PtrVec *base_toks) {
     if (b->unqual->kind != KT_STRUCT || !b->unqual->size)
       error_tok(p, at, "base class has incomplete type '%s'", type_name(p, b));
     vec_push(p->arena, bases, b->unqual);
-    vec_push(p->arena, base_toks, at);
   } while (consume(p, ","));
 }
 
@@ -353,8 +352,8 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
   if (name) p->tok = name->next;
   if (name && equal(p->tok, "<")) error_tok(p, name, "explicit or partial specialization of '%s' is not supported", name->spelling);
   consume(p, "final");
-  PtrVec bases = {0}, base_toks = {0};
-  if (equal(p->tok, ":")) parse_base_list(p, &bases, &base_toks);
+  PtrVec bases = {0};
+  if (equal(p->tok, ":")) parse_base_list(p, &bases);
   bool defining = equal(p->tok, "{");
   if (!defining) {
     if (!name) error_tok(p, p->tok, "expected '{' after anonymous struct");
@@ -380,8 +379,9 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     st = declare_class(p, name ? name->spelling : NULL, NULL, is_union, name ? name : kw, true);
   }
   st->align = align;
-  class_begin_virtual(p, st, &bases, &base_toks, p->tok);
+  class_begin_virtual(p, st, &bases, p->tok);
   add_bases(p, st, &bases, kw);
+  class_bases_virtual(p, st);
   expect(p, "{");
   Scope *saved_scope = p->scope;
   KType *saved_class = p->cur_class;
@@ -394,7 +394,7 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     if (p->tok->kind == TK_EOF) error_tok(p, kw, "expected '}' at end of class definition");
     parse_class_member(p, st, short_name);
   }
-  class_end_virtual(p, st, short_name, p->tok);
+  Token *close = p->tok;
   p->tok = p->tok->next;
   if (is_device_marker(p->tok) || equal(p->tok, "template") || equal(p->tok, "struct") ||
       equal(p->tok, "class") || equal(p->tok, "typedef") || equal(p->tok, "namespace") ||
@@ -403,6 +403,7 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
   kt_struct_layout(st);
   if (st->nfields == 0 && !st->is_union) st->size = 1;
   kt_refresh_qualified(p->m, st);
+  class_end_virtual(p, st, short_name, close); /* vtables need the layout */
   vec_push(p->arena, &p->m->types, st);
   p->scope = saved_scope;
   p->cur_class = saved_class;

@@ -188,7 +188,16 @@ KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr, bool array) {
   KExpr *ref = new_expr(p, KE_VAR, tmp->type, kw->loc);
   ref->var = tmp;
   KExpr *run = sema_call_decl(p, dtor, sema_deref(p, ref, kw->loc), NULL, 0, kw->loc);
-  KExpr *both = comma(p, run, builtin(p, kw, "free", ref));
+  KExpr *both;
+  if (dtor->is_virtual) { /* p may point into the object: free the whole one */
+    KVar *top;
+    KExpr *set_top = make_temp(p, class_object_top(p, ref), &top);
+    KExpr *top_ref = new_expr(p, KE_VAR, top->type, kw->loc);
+    top_ref->var = top;
+    both = comma(p, set_top, comma(p, run, builtin(p, kw, "free", top_ref)));
+  } else {
+    both = comma(p, run, builtin(p, kw, "free", ref));
+  }
   KExpr *none = cast_to(p, int_const(p, 0, p->m->t_i32, kw->loc), p->m->t_void);
   KExpr *sel = new_expr(p, KE_COND, p->m->t_void, kw->loc);
   sel->a = to_bool(p, ref, kw->loc);

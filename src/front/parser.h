@@ -96,13 +96,25 @@ struct Scope {
   struct ClassVirt *virt; /* class scope of a polymorphic class (class_virtual.c) */
 };
 
-/* A polymorphic class: its vtable layout and where its vtable pointer is.
- * Only the first base class may be polymorphic (its vtable is extended),
- * so every class of a hierarchy shares one vptr at offset 0 of `root`. */
-typedef struct ClassVirt {
+/* A polymorphic class: its vtable layout and where its vtable pointers
+ * are (class_virtual.c).  The primary chain (field 0, down to `root`, whose
+ * field 0 is `__vptr`) shares the class's own vtable; every other
+ * polymorphic base subobject keeps its own vptr, set to a secondary table
+ * whose entries adjust `this` (thunks) where this class overrides. */
+typedef struct VTable {
+  int *path;             /* field indices from the class to the subobject (secondary) */
+  int npath;
+  KType *cls;            /* the subobject's class */
   PtrVec slots;          /* FuncDecl*: the final overrider of each slot */
+  PtrVec entries;        /* KFunc*: what the slot holds; NULL: a thunk to the overrider */
+  KVar *var;             /* the global, once built */
+} VTable;
+
+typedef struct ClassVirt {
+  PtrVec slots;          /* FuncDecl*: the final overrider of each primary slot */
   KType *root;           /* the class whose field 0 is `__vptr` */
   KVar *vtable;          /* the vtable global (NULL while no slot is a device function) */
+  PtrVec secondary;      /* VTable*: tables of the other polymorphic base subobjects */
 } ClassVirt;
 
 typedef struct TParam {
@@ -296,7 +308,9 @@ KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre);
 bool class_is_polymorphic(KType *t);
 /* before the bases and members of a class are added: its vptr field when
  * it starts a polymorphic hierarchy (body: the '{' of its definition) */
-void class_begin_virtual(Parser *p, KType *st, PtrVec *bases, PtrVec *base_toks, Token *body);
+void class_begin_virtual(Parser *p, KType *st, PtrVec *bases, Token *body);
+/* after the bases were added: the tables of the secondary base subobjects */
+void class_bases_virtual(Parser *p, KType *st);
 /* a member function just declared: its vtable slot (virtual or overriding) */
 void class_declare_virtual(Parser *p, FuncDecl *fd, bool is_virtual, bool is_pure, Token *at);
 /* the class is complete: implicit constructor/destructor, then the vtable */
@@ -307,6 +321,9 @@ void class_ctor_prologue(Parser *p, FuncDecl *fd, KExpr *self, PtrVec *stmts);
 void class_dtor_epilogue(Parser *p, FuncDecl *fd, KExpr *self, PtrVec *stmts);
 /* the call `call` of virtual fd made through the vtable of the object */
 KExpr *class_virtual_call(Parser *p, FuncDecl *fd, KExpr *call);
+/* the whole object a pointer to a polymorphic (sub)object is part of, as
+ * unsigned char * (its vtable's offset to the top) */
+KExpr *class_object_top(Parser *p, KExpr *ptr);
 FuncDecl *class_dtor(KType *t);        /* its (or an inherited) destructor, or NULL */
 bool class_dtor_has_effects(KType *t); /* destroying one does something */
 

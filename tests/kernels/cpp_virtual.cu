@@ -6,10 +6,14 @@
 // pointers to device functions: a variable, a table in __device__ memory,
 // a parameter, a reference parameter, `&f` and `(*fp)(x)`; arrays of
 // objects with a constructor and a destructor (`new T[n]`, `delete[]`) and
-// an explicit destructor call on an object made by placement new.
+// an explicit destructor call on an object made by placement new;
+// multiple inheritance with two polymorphic bases (the second one's calls
+// and `delete` go through a table that moves `this`), and a polymorphic
+// base after a plain one.
 // launch: shapesKernel --grid 2 --block 32 i32[64]=iota i32[64]=zeros i32[2]=zeros
 // launch: fnptrKernel --grid 1 --block 64 f32[64]=iota f32[64]=zeros
 // launch: arrayKernel --grid 2 --block 64 i32[128]=zeros i32[1]=zeros
+// launch: interfacesKernel --grid 1 --block 32 i32[128]=zeros i32[1]=zeros
 #include <new>
 
 struct Shape {
@@ -112,6 +116,60 @@ __global__ void arrayKernel(int *out, int *sum)
     c->value = 100;
     c->~Cell(); // adds 100
     out[i] = total;
+}
+
+struct Named {
+    int tag;
+    __device__ virtual int name() const { return 1; }
+    __device__ virtual ~Named() {}
+};
+
+struct Drawable {
+    int layer_bias;
+    __device__ virtual int draw() const = 0;
+    __device__ virtual int layer() const { return 5 + layer_bias; }
+    __device__ virtual ~Drawable() {}
+};
+
+struct Plain {
+    int x;
+};
+
+struct Sprite : Named, Drawable {
+    int *log;
+    int id;
+    __device__ Sprite(int i, int *l) : log(l), id(i) { tag = 1; layer_bias = 0; }
+    __device__ int draw() const override { return 100 + id; }
+    __device__ int name() const override { return 200 + id; }
+    __device__ ~Sprite() { atomicAdd(log, id); }
+};
+
+// overrides a function of the second base through its first
+struct BigSprite : Sprite {
+    __device__ BigSprite(int i, int *l) : Sprite(i, l) {}
+    __device__ int layer() const override { return 9 + id; }
+};
+
+// the polymorphic base after a plain one
+struct Label : Plain, Drawable {
+    __device__ Label(int v) { x = v; layer_bias = 1; }
+    __device__ int draw() const override { return 300 + x; }
+};
+
+__global__ void interfacesKernel(int *out, int *log)
+{
+    int i = threadIdx.x;
+    Sprite *s = (i & 1) ? new BigSprite(i, log) : new Sprite(i, log);
+    Drawable *d = s;
+    Named *n = s;
+    Label label(i);
+    Drawable *ld = &label;
+    out[i * 4 + 0] = d->draw() + n->name();
+    out[i * 4 + 1] = d->layer();
+    out[i * 4 + 2] = ld->draw() + ld->layer();
+    out[i * 4 + 3] = (int)((char *)d - (char *)s) * 1000 + (int)sizeof(Sprite) * 10 + (int)sizeof(Label) / 8;
+    if (i & 2) delete d; // the whole object, from its second base
+    else delete n;
 }
 
 // CHECK: racecheck (memcheck does not know the device heap yet: new in kernels

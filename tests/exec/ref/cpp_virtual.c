@@ -4,7 +4,10 @@
  * scale 2 with 14 sides), score = area * 100 + sides, destroyed[b] = the
  * CountedSquares of block b; fnptrKernel sums pick(x), table[i % 3](x), 4x
  * and -1; arrayKernel: out = 5 n for n = threadIdx.x % 4 + 1, *sum adds
- * n (n + 1) / 2 + 100 per thread.
+ * n (n + 1) / 2 + 100 per thread; interfacesKernel: Sprite/BigSprite i
+ * (draw 100 + i, name 200 + i, layer 5 or 9 + i), Label i (300 + i + 6),
+ * the Drawable subobject at 16 of a 48-byte Sprite, a 24-byte Label, and
+ * every destructor adds i to *log.
  */
 #include "ref.h"
 
@@ -36,8 +39,19 @@ static void arrayKernel(RefArgs *r) {
   }
 }
 
+static void interfacesKernel(RefArgs *r) {
+  for (int i = 0; i < 32; i++) {
+    BI32(0)[i * 4 + 0] = 100 + i + 200 + i;
+    BI32(0)[i * 4 + 1] = (i & 1) ? 9 + i : 5;
+    BI32(0)[i * 4 + 2] = 300 + i + 6;
+    BI32(0)[i * 4 + 3] = 16 * 1000 + 48 * 10 + 24 / 8;
+    BI32(1)[0] += i;
+  }
+}
+
 const RefEntry ref_cpp_virtual[] = {
     {"shapesKernel", shapesKernel, NULL},
     {"fnptrKernel", fnptrKernel, NULL},
     {"arrayKernel", arrayKernel, NULL},
+    {"interfacesKernel", interfacesKernel, NULL},
     {NULL, NULL, NULL}};

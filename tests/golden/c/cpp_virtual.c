@@ -9,6 +9,12 @@ typedef struct Square Square;
 typedef struct Triangle Triangle;
 typedef struct CountedSquare CountedSquare;
 typedef struct Cell Cell;
+typedef struct Named Named;
+typedef struct Drawable Drawable;
+typedef struct Plain Plain;
+typedef struct Sprite Sprite;
+typedef struct BigSprite BigSprite;
+typedef struct Label Label;
 struct cudaPointerAttributes {
   _Alignas(8) int32_t type;
   int32_t device;
@@ -100,6 +106,30 @@ struct Cell {
   _Alignas(8) int32_t value;
   int32_t *sum;
 };
+struct Named {
+  _Alignas(8) void **__vptr;
+  int32_t tag;
+};
+struct Drawable {
+  _Alignas(8) void **__vptr;
+  int32_t layer_bias;
+};
+struct Plain {
+  _Alignas(4) int32_t x;
+};
+struct Sprite {
+  _Alignas(8) Named __base0;
+  Drawable __base1;
+  int32_t *log;
+  int32_t id;
+};
+struct BigSprite {
+  _Alignas(8) Sprite __base0;
+};
+struct Label {
+  _Alignas(8) Drawable __base0;
+  Plain __base1;
+};
 
 #define cw_sh_arena_1 (*(uint64_t (*)[32][4])(cw_shm + 0))
 #define cw_sh_buf_2 (*(uint64_t (*)[64][2])(cw_shm + 0))
@@ -127,17 +157,41 @@ static void Cell_Cell(CW_DEVICE_PARAMS, Cell *self);
 static void Cell_dtor(CW_DEVICE_PARAMS, Cell *self);
 static Cell *Cell___cw_new_array(CW_DEVICE_PARAMS, uint64_t __n);
 static void Cell___cw_delete_array(CW_DEVICE_PARAMS, Cell *__p);
-static void *cw_vtable_Shape[3] = {((void *)(&Shape_dtor)), ((void *)(&cw_pure_virtual_called)), ((void *)(&Shape_sides))};
-static void *cw_vtable_Square[3] = {((void *)(&Shape_dtor)), ((void *)(&Square_area)), ((void *)(&Square_sides))};
-static void *cw_vtable_Triangle[3] = {((void *)(&Shape_dtor)), ((void *)(&Triangle_area)), ((void *)(&Triangle_sides))};
-static void *cw_vtable_CountedSquare[3] = {((void *)(&CountedSquare_dtor)), ((void *)(&Square_area)), ((void *)(&CountedSquare_sides))};
+static int32_t Named_name(CW_DEVICE_PARAMS, const Named *self);
+static void Named_dtor(CW_DEVICE_PARAMS, Named *self);
+static void Named_Named(CW_DEVICE_PARAMS, Named *self);
+static int32_t Drawable_layer(CW_DEVICE_PARAMS, const Drawable *self);
+static void Drawable_dtor(CW_DEVICE_PARAMS, Drawable *self);
+static void Drawable_Drawable(CW_DEVICE_PARAMS, Drawable *self);
+static void Sprite_Sprite(CW_DEVICE_PARAMS, Sprite *self, int32_t i, int32_t *l);
+static int32_t Sprite_draw(CW_DEVICE_PARAMS, const Sprite *self);
+static int32_t Sprite_name(CW_DEVICE_PARAMS, const Sprite *self);
+static void Sprite_dtor(CW_DEVICE_PARAMS, Sprite *self);
+static int32_t cw_thunk_Drawable_Sprite_draw(CW_DEVICE_PARAMS, Drawable *self);
+static void cw_thunk_Drawable_Sprite_dtor(CW_DEVICE_PARAMS, Drawable *self);
+static void BigSprite_BigSprite(CW_DEVICE_PARAMS, BigSprite *self, int32_t i, int32_t *l);
+static int32_t BigSprite_layer(CW_DEVICE_PARAMS, const BigSprite *self);
+static int32_t cw_thunk_Drawable_BigSprite_layer(CW_DEVICE_PARAMS, Drawable *self);
+static void Label_Label(CW_DEVICE_PARAMS, Label *self, int32_t v);
+static int32_t Label_draw(CW_DEVICE_PARAMS, const Label *self);
+static void *cw_vtable_Shape[4] = {((void *)0ll), ((void *)(&Shape_dtor)), ((void *)(&cw_pure_virtual_called)), ((void *)(&Shape_sides))};
+static void *cw_vtable_Square[4] = {((void *)0ll), ((void *)(&Shape_dtor)), ((void *)(&Square_area)), ((void *)(&Square_sides))};
+static void *cw_vtable_Triangle[4] = {((void *)0ll), ((void *)(&Shape_dtor)), ((void *)(&Triangle_area)), ((void *)(&Triangle_sides))};
+static void *cw_vtable_CountedSquare[4] = {((void *)0ll), ((void *)(&CountedSquare_dtor)), ((void *)(&Square_area)), ((void *)(&CountedSquare_sides))};
 float (*unary_table[3])(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, float) = {[0] = (&twice), [1] = (&square), [2] = (&negate)};
+static void *cw_vtable_Named[3] = {((void *)0ll), ((void *)(&Named_name)), ((void *)(&Named_dtor))};
+static void *cw_vtable_Drawable[4] = {((void *)0ll), ((void *)(&cw_pure_virtual_called)), ((void *)(&Drawable_layer)), ((void *)(&Drawable_dtor))};
+static void *cw_vtable_Sprite[4] = {((void *)0ll), ((void *)(&Sprite_name)), ((void *)(&Sprite_dtor)), ((void *)(&Sprite_draw))};
+static void *cw_vtable_Drawable_in_Sprite[4] = {((void *)-16ll), ((void *)(&cw_thunk_Drawable_Sprite_draw)), ((void *)(&Drawable_layer)), ((void *)(&cw_thunk_Drawable_Sprite_dtor))};
+static void *cw_vtable_BigSprite[5] = {((void *)0ll), ((void *)(&Sprite_name)), ((void *)(&Sprite_dtor)), ((void *)(&Sprite_draw)), ((void *)(&BigSprite_layer))};
+static void *cw_vtable_Drawable_in_BigSprite[4] = {((void *)-16ll), ((void *)(&cw_thunk_Drawable_Sprite_draw)), ((void *)(&cw_thunk_Drawable_BigSprite_layer)), ((void *)(&cw_thunk_Drawable_Sprite_dtor))};
+static void *cw_vtable_Label[4] = {((void *)0ll), ((void *)(&Label_draw)), ((void *)(&Drawable_layer)), ((void *)(&Drawable_dtor))};
 
 /* Shape::Shape */
 static void Shape_Shape(CW_DEVICE_PARAMS, Shape *self, int32_t s) {
   CW_DEVICE_PROLOGUE
   ((*self).scale = s);
-  ((*self).__vptr = ((void **)(&cw_vtable_Shape[0])));
+  ((*self).__vptr = ((void **)(&cw_vtable_Shape[1])));
 }
 
 /* Shape::~Shape */
@@ -170,7 +224,7 @@ static void Square_Square(CW_DEVICE_PARAMS, Square *self, int32_t s, int32_t a) 
   CW_DEVICE_PROLOGUE
   Shape_Shape(CW_DEVICE_ARGS, (&(*self).__base0), s);
   ((*self).side = a);
-  ((*self).__base0.__vptr = ((void **)(&cw_vtable_Square[0])));
+  ((*self).__base0.__vptr = ((void **)(&cw_vtable_Square[1])));
 }
 
 /* Square::area */
@@ -191,7 +245,7 @@ static void Triangle_Triangle(CW_DEVICE_PARAMS, Triangle *self, int32_t base, in
   Shape_Shape(CW_DEVICE_ARGS, (&(*self).__base0), 1);
   ((*self).b = base);
   ((*self).h = height);
-  ((*self).__base0.__vptr = ((void **)(&cw_vtable_Triangle[0])));
+  ((*self).__base0.__vptr = ((void **)(&cw_vtable_Triangle[1])));
 }
 
 /* Triangle::area */
@@ -211,7 +265,7 @@ static void CountedSquare_CountedSquare(CW_DEVICE_PARAMS, CountedSquare *self, i
   CW_DEVICE_PROLOGUE
   Square_Square(CW_DEVICE_ARGS, (&(*self).__base0), 2, a);
   ((*self).count = c);
-  ((*self).__base0.__base0.__vptr = ((void **)(&cw_vtable_CountedSquare[0])));
+  ((*self).__base0.__base0.__vptr = ((void **)(&cw_vtable_CountedSquare[1])));
 }
 
 /* CountedSquare::~CountedSquare */
@@ -278,7 +332,7 @@ static void Cell_dtor(CW_DEVICE_PARAMS, Cell *self) {
 /* Cell::__cw_new_array */
 static Cell *Cell___cw_new_array(CW_DEVICE_PARAMS, uint64_t __n) {
   CW_DEVICE_PROLOGUE
-  Cell *__tmp67;
+  Cell *__tmp68;
   uint8_t *__m = ((uint8_t *)malloc((size_t)((8ull + (__n * 16ull)))));
   if ((!(__m != ((uint8_t *)0ll))))
     return ((Cell *)0);
@@ -287,7 +341,7 @@ static Cell *Cell___cw_new_array(CW_DEVICE_PARAMS, uint64_t __n) {
   {
     uint64_t __i = 0ull;
     for (; (__i < __n); (__i++))
-      ((__tmp67 = (__p + __i)), (Cell_Cell(CW_DEVICE_ARGS, __tmp67), __tmp67));
+      ((__tmp68 = (__p + __i)), (Cell_Cell(CW_DEVICE_ARGS, __tmp68), __tmp68));
   }
   return __p;
 }
@@ -306,6 +360,115 @@ static void Cell___cw_delete_array(CW_DEVICE_PARAMS, Cell *__p) {
   free((void *)(__m));
 }
 
+/* Named::name */
+static int32_t Named_name(CW_DEVICE_PARAMS, const Named *self) {
+  CW_DEVICE_PROLOGUE
+  return 1;
+}
+
+/* Named::~Named */
+static void Named_dtor(CW_DEVICE_PARAMS, Named *self) {
+  CW_DEVICE_PROLOGUE
+}
+
+/* Named::Named */
+static void Named_Named(CW_DEVICE_PARAMS, Named *self) {
+  CW_DEVICE_PROLOGUE
+  ((*self).__vptr = ((void **)(&cw_vtable_Named[1])));
+}
+
+/* Drawable::layer */
+static int32_t Drawable_layer(CW_DEVICE_PARAMS, const Drawable *self) {
+  CW_DEVICE_PROLOGUE
+  return (5 + (*self).layer_bias);
+}
+
+/* Drawable::~Drawable */
+static void Drawable_dtor(CW_DEVICE_PARAMS, Drawable *self) {
+  CW_DEVICE_PROLOGUE
+}
+
+/* Drawable::Drawable */
+static void Drawable_Drawable(CW_DEVICE_PARAMS, Drawable *self) {
+  CW_DEVICE_PROLOGUE
+  ((*self).__vptr = ((void **)(&cw_vtable_Drawable[1])));
+}
+
+/* Sprite::Sprite */
+static void Sprite_Sprite(CW_DEVICE_PARAMS, Sprite *self, int32_t i, int32_t *l) {
+  CW_DEVICE_PROLOGUE
+  ((*self).log = l);
+  ((*self).id = i);
+  ((*self).__base0.__vptr = ((void **)(&cw_vtable_Sprite[1])));
+  ((*self).__base1.__vptr = ((void **)(&cw_vtable_Drawable_in_Sprite[1])));
+  ((*self).__base0.tag = 1);
+  ((*self).__base1.layer_bias = 0);
+}
+
+/* Sprite::draw */
+static int32_t Sprite_draw(CW_DEVICE_PARAMS, const Sprite *self) {
+  CW_DEVICE_PROLOGUE
+  return (100 + (*self).id);
+}
+
+/* Sprite::name */
+static int32_t Sprite_name(CW_DEVICE_PARAMS, const Sprite *self) {
+  CW_DEVICE_PROLOGUE
+  return (200 + (*self).id);
+}
+
+/* Sprite::~Sprite */
+static void Sprite_dtor(CW_DEVICE_PARAMS, Sprite *self) {
+  CW_DEVICE_PROLOGUE
+  __atomic_fetch_add((*self).log, (*self).id, __ATOMIC_RELAXED);
+}
+
+/* Sprite::draw [thunk for Drawable in Sprite] */
+static int32_t cw_thunk_Drawable_Sprite_draw(CW_DEVICE_PARAMS, Drawable *self) {
+  CW_DEVICE_PROLOGUE
+  return Sprite_draw(CW_DEVICE_ARGS, ((const Sprite *)((Sprite *)(((uint8_t *)self) - 16ll))));
+}
+
+/* Sprite::~Sprite [thunk for Drawable in Sprite] */
+static void cw_thunk_Drawable_Sprite_dtor(CW_DEVICE_PARAMS, Drawable *self) {
+  CW_DEVICE_PROLOGUE
+  Sprite_dtor(CW_DEVICE_ARGS, ((Sprite *)(((uint8_t *)self) - 16ll)));
+}
+
+/* BigSprite::BigSprite */
+static void BigSprite_BigSprite(CW_DEVICE_PARAMS, BigSprite *self, int32_t i, int32_t *l) {
+  CW_DEVICE_PROLOGUE
+  Sprite_Sprite(CW_DEVICE_ARGS, (&(*self).__base0), i, l);
+  ((*self).__base0.__base0.__vptr = ((void **)(&cw_vtable_BigSprite[1])));
+  ((*self).__base0.__base1.__vptr = ((void **)(&cw_vtable_Drawable_in_BigSprite[1])));
+}
+
+/* BigSprite::layer */
+static int32_t BigSprite_layer(CW_DEVICE_PARAMS, const BigSprite *self) {
+  CW_DEVICE_PROLOGUE
+  return (9 + (*self).__base0.id);
+}
+
+/* BigSprite::layer [thunk for Drawable in BigSprite] */
+static int32_t cw_thunk_Drawable_BigSprite_layer(CW_DEVICE_PARAMS, Drawable *self) {
+  CW_DEVICE_PROLOGUE
+  return BigSprite_layer(CW_DEVICE_ARGS, ((const BigSprite *)((BigSprite *)(((uint8_t *)self) - 16ll))));
+}
+
+/* Label::Label */
+static void Label_Label(CW_DEVICE_PARAMS, Label *self, int32_t v) {
+  CW_DEVICE_PROLOGUE
+  ((*self).__base0.__vptr = ((void **)(&cw_vtable_Label[1])));
+  ((*self).__base1.x = v);
+  ((*self).__base0.layer_bias = 1);
+}
+
+/* Label::draw */
+static int32_t Label_draw(CW_DEVICE_PARAMS, const Label *self) {
+  CW_DEVICE_PROLOGUE
+  return (300 + (*self).__base1.x);
+}
+
 /* kernel shapesKernel */
 CW_INLINE void cwb_shapesKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -321,6 +484,7 @@ CW_INLINE void cwb_shapesKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
           CountedSquare *__tmp36;
           Shape *__tmp37;
           Shape *__tmp38;
+          uint8_t *__tmp39;
           int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
           int32_t v = in[i];
           Shape *s;
@@ -338,7 +502,7 @@ CW_INLINE void cwb_shapesKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
           }
           (out[i] = Shape_score(CW_DEVICE_ARGS, s));
           if (((i % 3) != 1))
-            ((__tmp37 = s), ((__tmp37 != ((Shape *)0ll)) ? (((__tmp38 = __tmp37), (((void (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, Shape *))(*__tmp38).__vptr[0]))(CW_DEVICE_ARGS, __tmp38)), free((void *)(__tmp37))) : ((void)0)));
+            ((__tmp37 = s), ((__tmp37 != ((Shape *)0ll)) ? ((__tmp39 = (((uint8_t *)__tmp37) + ((int64_t)(*__tmp37).__vptr[-1]))), (((__tmp38 = __tmp37), (((void (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, Shape *))(*__tmp38).__vptr[0]))(CW_DEVICE_ARGS, __tmp38)), free((void *)(__tmp39)))) : ((void)0)));
         }
       }
     }
@@ -387,7 +551,7 @@ CW_INLINE void cwb_arrayKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   CW_KERNEL_PROLOGUE
   int32_t *out = *(int32_t **)cw_args[0];
   int32_t *sum = *(int32_t **)cw_args[1];
-  Cell *__tmp75[cw_nt]; /* per thread */
+  Cell *__tmp76[cw_nt]; /* per thread */
   int32_t n[cw_nt]; /* per thread */
   Cell *cells[cw_nt]; /* per thread */
   int32_t total[cw_nt]; /* per thread */
@@ -395,7 +559,7 @@ CW_INLINE void cwb_arrayKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   unsigned char cw_l4[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      /* __tmp75 declared */
+      /* __tmp76 declared */
       n[cw_t] = ((int32_t)((((uint32_t)cw_tx) % 4u) + 1u));
       cells[cw_t] = Cell___cw_new_array(CW_DEVICE_ARGS, ((uint64_t)n[cw_t]));
       total[cw_t] = 0;
@@ -433,7 +597,7 @@ CW_INLINE void cwb_arrayKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   CW_FOR_EACH_THREAD {
     {
       Cell___cw_delete_array(CW_DEVICE_ARGS, cells[cw_t]);
-      Cell *c = ((__tmp75[cw_t] = ((Cell *)(&cw_sh_buf_2[((uint32_t)cw_tx)][0]))), (Cell_Cell(CW_DEVICE_ARGS, __tmp75[cw_t]), __tmp75[cw_t]));
+      Cell *c = ((__tmp76[cw_t] = ((Cell *)(&cw_sh_buf_2[((uint32_t)cw_tx)][0]))), (Cell_Cell(CW_DEVICE_ARGS, __tmp76[cw_t]), __tmp76[cw_t]));
       ((*c).sum = ((int32_t *)sum));
       ((*c).value = 100);
       Cell_dtor(CW_DEVICE_ARGS, c);
@@ -448,13 +612,64 @@ void cwk_arrayKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_arrayKernel)
 }
 
+/* kernel interfacesKernel */
+CW_INLINE void cwb_interfacesKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
+  CW_KERNEL_PROLOGUE
+  int32_t *out = *(int32_t **)cw_args[0];
+  int32_t *log = *(int32_t **)cw_args[1];
+  CW_FOR_EACH_THREAD {
+    {
+      {
+        {
+          BigSprite *__tmp111;
+          Sprite *__tmp112;
+          Label __tmp116;
+          Drawable *__tmp118;
+          Named *__tmp119;
+          Drawable *__tmp120;
+          Drawable *__tmp121;
+          Drawable *__tmp122;
+          Drawable *__tmp123;
+          Drawable *__tmp124;
+          uint8_t *__tmp125;
+          Named *__tmp126;
+          Named *__tmp127;
+          uint8_t *__tmp128;
+          int32_t i = ((int32_t)((uint32_t)cw_tx));
+          Sprite *s = ((Sprite *)(&(*(((i & 1) != 0) ? ((__tmp111 = ((BigSprite *)malloc((size_t)(48ull)))), (BigSprite_BigSprite(CW_DEVICE_ARGS, __tmp111, i, ((int32_t *)log)), __tmp111)) : ((BigSprite *)((__tmp112 = ((Sprite *)malloc((size_t)(48ull)))), (Sprite_Sprite(CW_DEVICE_ARGS, __tmp112, i, ((int32_t *)log)), __tmp112))))).__base0));
+          Drawable *d = ((Drawable *)(&(*s).__base1));
+          Named *n = ((Named *)(&(*s).__base0));
+          Label label = (((__tmp116 = ((Label){0})), Label_Label(CW_DEVICE_ARGS, (&__tmp116), i)), __tmp116);
+          Drawable *ld = ((Drawable *)(&(*(&label)).__base0));
+          (out[((i * 4) + 0)] = (((__tmp118 = d), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp118).__vptr[0]))(CW_DEVICE_ARGS, __tmp118)) + ((__tmp119 = n), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Named *))(*__tmp119).__vptr[0]))(CW_DEVICE_ARGS, __tmp119))));
+          (out[((i * 4) + 1)] = ((__tmp120 = d), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp120).__vptr[1]))(CW_DEVICE_ARGS, __tmp120)));
+          (out[((i * 4) + 2)] = (((__tmp121 = ld), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp121).__vptr[0]))(CW_DEVICE_ARGS, __tmp121)) + ((__tmp122 = ld), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp122).__vptr[1]))(CW_DEVICE_ARGS, __tmp122))));
+          (out[((i * 4) + 3)] = (((((int32_t)(((int8_t *)d) - ((int8_t *)s))) * 1000) + (48 * 10)) + (24 / 8)));
+          if (((i & 2) != 0))
+            ((__tmp123 = d), ((__tmp123 != ((Drawable *)0ll)) ? ((__tmp125 = (((uint8_t *)__tmp123) + ((int64_t)(*__tmp123).__vptr[-1]))), (((__tmp124 = __tmp123), (((void (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, Drawable *))(*__tmp124).__vptr[2]))(CW_DEVICE_ARGS, __tmp124)), free((void *)(__tmp125)))) : ((void)0)));
+          else
+            ((__tmp126 = n), ((__tmp126 != ((Named *)0ll)) ? ((__tmp128 = (((uint8_t *)__tmp126) + ((int64_t)(*__tmp126).__vptr[-1]))), (((__tmp127 = __tmp126), (((void (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, Named *))(*__tmp127).__vptr[1]))(CW_DEVICE_ARGS, __tmp127)), free((void *)(__tmp128)))) : ((void)0)));
+        }
+      }
+    }
+  }
+}
+CW_EXACT_COPY void cwb_interfacesKernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
+  cwb_interfacesKernel(cw_ctx, cw_args, 0);
+}
+void cwk_interfacesKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
+  CW_KERNEL_DISPATCH(cwb_interfacesKernel)
+}
+
 static const uint32_t cw_psz_shapesKernel[] = {8, 8, 8};
 static const uint32_t cw_psz_fnptrKernel[] = {8, 8};
 static const uint32_t cw_psz_arrayKernel[] = {8, 8};
+static const uint32_t cw_psz_interfacesKernel[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
   {"shapesKernel", "shapesKernel", cwk_shapesKernel, 1024, 3, cw_psz_shapesKernel},
   {"fnptrKernel", "fnptrKernel", cwk_fnptrKernel, 1024, 2, cw_psz_fnptrKernel},
   {"arrayKernel", "arrayKernel", cwk_arrayKernel, 1024, 2, cw_psz_arrayKernel},
+  {"interfacesKernel", "interfacesKernel", cwk_interfacesKernel, 1024, 2, cw_psz_interfacesKernel},
   {0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
@@ -463,6 +678,13 @@ const cw_symbol_desc cw_symbols[] = {
   {"vtable for Triangle", (void *)&cw_vtable_Triangle, sizeof cw_vtable_Triangle},
   {"vtable for CountedSquare", (void *)&cw_vtable_CountedSquare, sizeof cw_vtable_CountedSquare},
   {"unary_table", (void *)&unary_table, sizeof unary_table},
+  {"vtable for Named", (void *)&cw_vtable_Named, sizeof cw_vtable_Named},
+  {"vtable for Drawable", (void *)&cw_vtable_Drawable, sizeof cw_vtable_Drawable},
+  {"vtable for Sprite", (void *)&cw_vtable_Sprite, sizeof cw_vtable_Sprite},
+  {"vtable for Drawable in Sprite", (void *)&cw_vtable_Drawable_in_Sprite, sizeof cw_vtable_Drawable_in_Sprite},
+  {"vtable for BigSprite", (void *)&cw_vtable_BigSprite, sizeof cw_vtable_BigSprite},
+  {"vtable for Drawable in BigSprite", (void *)&cw_vtable_Drawable_in_BigSprite, sizeof cw_vtable_Drawable_in_BigSprite},
+  {"vtable for Label", (void *)&cw_vtable_Label, sizeof cw_vtable_Label},
   {0, 0, 0}
 };
 const int cw_abi_version = 2;

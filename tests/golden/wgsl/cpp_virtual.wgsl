@@ -7,3 +7,6 @@
 // ==== kernel arrayKernel ====
 // not emitted: the WGSL target does not support the device heap ('new' or malloc)
 
+// ==== kernel interfacesKernel ====
+// not emitted: the WGSL target does not support the device heap ('new' or malloc)
+
