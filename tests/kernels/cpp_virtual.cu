@@ -167,7 +167,7 @@ __global__ void interfacesKernel(int *out, int *log)
     out[i * 4 + 0] = d->draw() + n->name();
     out[i * 4 + 1] = d->layer();
     out[i * 4 + 2] = ld->draw() + ld->layer();
-    out[i * 4 + 3] = (int)((char *)d - (char *)s) * 1000 + (int)sizeof(Sprite) * 10 + (int)sizeof(Label) / 8;
+    out[i * 4 + 3] = (int)((char *)d - (char *)s) * 1000 + (int)sizeof(Sprite);
     if (i & 2) delete d; // the whole object, from its second base
     else delete n;
 }

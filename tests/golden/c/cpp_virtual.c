@@ -644,7 +644,7 @@ CW_INLINE void cwb_interfacesKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int
           (out[((i * 4) + 0)] = (((__tmp118 = d), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp118).__vptr[0]))(CW_DEVICE_ARGS, __tmp118)) + ((__tmp119 = n), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Named *))(*__tmp119).__vptr[0]))(CW_DEVICE_ARGS, __tmp119))));
           (out[((i * 4) + 1)] = ((__tmp120 = d), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp120).__vptr[1]))(CW_DEVICE_ARGS, __tmp120)));
           (out[((i * 4) + 2)] = (((__tmp121 = ld), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp121).__vptr[0]))(CW_DEVICE_ARGS, __tmp121)) + ((__tmp122 = ld), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp122).__vptr[1]))(CW_DEVICE_ARGS, __tmp122))));
-          (out[((i * 4) + 3)] = (((((int32_t)(((int8_t *)d) - ((int8_t *)s))) * 1000) + (48 * 10)) + (24 / 8)));
+          (out[((i * 4) + 3)] = ((((int32_t)(((int8_t *)d) - ((int8_t *)s))) * 1000) + 48));
           if (((i & 2) != 0))
             ((__tmp123 = d), ((__tmp123 != ((Drawable *)0ll)) ? ((__tmp125 = (((uint8_t *)__tmp123) + ((int64_t)(*__tmp123).__vptr[-1]))), (((__tmp124 = __tmp123), (((void (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, Drawable *))(*__tmp124).__vptr[2]))(CW_DEVICE_ARGS, __tmp124)), free((void *)(__tmp125)))) : ((void)0)));
           else
