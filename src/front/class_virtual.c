@@ -3,9 +3,9 @@
  *
  * A polymorphic class (one that declares or inherits a virtual function)
  * holds a vtable pointer: the class that starts the hierarchy gets a hidden
- * field 0 `__vptr` (void **), and classes derived from it through their
- * first base share it at offset 0, as the Itanium ABI that nvcc follows
- * lays them out.  Each class's vtable is a module global, an array of
+ * field 0 `__vptr` (void **), and classes derived from it share it through
+ * their primary base (the first polymorphic one, moved to offset 0), as
+ * the Itanium ABI that nvcc follows lays them out.  Each class's vtable is a module global, an array of
  * function addresses (KE_FUNC_ADDR) with one slot per virtual function:
  * the base's slots first, with this class's overriders in place, then the
  * virtual functions it declares.  A pure virtual slot holds a function
@@ -19,8 +19,7 @@
  * that declared the slot (the entries' `this` types differ only in the
  * pointee, which C calls ignore).
  *
- * A polymorphic base other than the primary one (the first polymorphic
- * base, laid out first as the Itanium ABI does) keeps its own vptr, set to
+ * A polymorphic base other than the primary one keeps its own vptr, set to
  * a secondary table of this class: its slots hold the base's functions, or,
  * where this class overrides, thunks that move `this` from the base
  * subobject to the overrider's class.  Every table starts with the offset

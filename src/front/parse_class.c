@@ -6,7 +6,9 @@
  * name "<ctor>"), static constexpr members, nested types and member
  * templates.  Member function bodies are parsed after the closing brace,
  * when every member is known, as C++ requires.  Member functions without
- * __device__ are host code: recorded, never parsed.
+ * __device__ are host code: recorded, never parsed.  Destructors are
+ * member functions named "<dtor>"; vtables, implicit constructors and
+ * destructors are class_virtual.c's.
  */
 #include <string.h>
 

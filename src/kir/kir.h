@@ -7,7 +7,9 @@
  * instance is a plain KFunc whose `name` is the C++ spelling
  * (`reduce<float, 256>`) and whose `cname` is a C identifier; a reference
  * parameter is a pointer; a member function takes `this` explicitly; every
- * implicit conversion is a KE_CAST node.
+ * implicit conversion is a KE_CAST node.  Virtual functions are lowered
+ * too: a vtable is a global array of function addresses (KE_FUNC_ADDR) and
+ * a virtual call an indirect KE_CALL through one of its entries.
  *
  * Statements are structured (block/if/loop/switch); labels and goto exist
  * only where the source had them.  Every node carries the user's source
