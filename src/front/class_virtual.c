@@ -282,6 +282,13 @@ static int subobject_offset(KType *st, const VTable *t) {
   return off;
 }
 
+static KExpr *new_comma(Parser *p, KExpr *a, KExpr *b) {
+  KExpr *e = new_expr(p, KE_COMMA, b->type, a->loc);
+  e->a = a;
+  e->b = b;
+  return e;
+}
+
 static KExpr *var_ref(Parser *p, KVar *v, SrcLoc loc) {
   KExpr *e = new_expr(p, KE_VAR, v->type, loc);
   e->var = v;
@@ -415,6 +422,20 @@ void class_ctor_prologue(Parser *p, FuncDecl *fd, KExpr *self, PtrVec *stmts) {
     VTable *t = v->secondary.items[k];
     if (t->var) vec_push(p->arena, stmts, store_vptr(p, subobject(p, self, t), virt_of(t->cls), t->var, loc));
   }
+}
+
+KExpr *class_slice(Parser *p, KType *t, KExpr *sub, SrcLoc loc) {
+  ClassVirt *v = virt_of(t);
+  if (!v || !v->vtable || !p->fn) return sub;
+  KVar *tmp;
+  KExpr *e = make_temp(p, rvalue(p, sub), &tmp);
+  KExpr *obj = var_ref(p, tmp, loc);
+  e = new_comma(p, e, store_vptr(p, obj, v, v->vtable, loc)->e);
+  for (int k = 0; k < v->secondary.len; k++) {
+    VTable *vt = v->secondary.items[k];
+    if (vt->var) e = new_comma(p, e, store_vptr(p, subobject(p, obj, vt), virt_of(vt->cls), vt->var, loc)->e);
+  }
+  return new_comma(p, e, var_ref(p, tmp, loc));
 }
 
 KExpr *class_object_top(Parser *p, KExpr *ptr) {

@@ -324,6 +324,8 @@ KExpr *class_virtual_call(Parser *p, FuncDecl *fd, KExpr *call);
 /* the whole object a pointer to a polymorphic (sub)object is part of, as
  * unsigned char * (its vtable's offset to the top) */
 KExpr *class_object_top(Parser *p, KExpr *ptr);
+/* a copy of the base subobject `sub` as a t: a polymorphic copy gets t's vtables */
+KExpr *class_slice(Parser *p, KType *t, KExpr *sub, SrcLoc loc);
 FuncDecl *class_dtor(KType *t);        /* its (or an inherited) destructor, or NULL */
 bool class_dtor_has_effects(KType *t); /* destroying one does something */
 

@@ -175,6 +175,11 @@ static void test_virtual(void) {
              "__global__ void k(Q *q, int *o) { o[0] = q->P::f(); }",
              "return add.i32(call @P_f(addr(load(%self).__base0)), 1);",
              "this->P::f() is a direct call of P's function");
+  expect_kir("struct P { __device__ virtual int f() const { return 1; } };\n"
+             "struct Q : P { __device__ int f() const { return 2; } };\n"
+             "__global__ void k(int *o) { Q q; P sliced = q; o[0] = sliced.f() + q.f(); }",
+             "add.i32(call @P_f(addr(%sliced)), call @Q_f(addr(%q)))",
+             "a named object's virtual functions are called directly");
   expect_kir("struct A { __device__ virtual void g() = 0; };\n"
              "__global__ void k(A *a) { a->g(); }",
              "{cvt.void*(0:i64), cvt.void*(fnaddr @cw_pure_virtual_called)}", "a pure virtual slot traps");

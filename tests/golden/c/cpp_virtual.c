@@ -637,7 +637,7 @@ CW_INLINE void cwb_interfacesKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int
           uint8_t *__tmp128;
           int32_t i = ((int32_t)((uint32_t)cw_tx));
           Sprite *s = ((Sprite *)(&(*(((i & 1) != 0) ? ((__tmp111 = ((BigSprite *)malloc((size_t)(48ull)))), (BigSprite_BigSprite(CW_DEVICE_ARGS, __tmp111, i, ((int32_t *)log)), __tmp111)) : ((BigSprite *)((__tmp112 = ((Sprite *)malloc((size_t)(48ull)))), (Sprite_Sprite(CW_DEVICE_ARGS, __tmp112, i, ((int32_t *)log)), __tmp112))))).__base0));
-          Drawable *d = ((Drawable *)(&(*s).__base1));
+          Drawable *d = ((s != ((Sprite *)0ll)) ? ((Drawable *)(&(*s).__base1)) : ((Drawable *)0ll));
           Named *n = ((Named *)(&(*s).__base0));
           Label label = (((__tmp116 = ((Label){0})), Label_Label(CW_DEVICE_ARGS, (&__tmp116), i)), __tmp116);
           Drawable *ld = ((Drawable *)(&(*(&label)).__base0));
