@@ -44,6 +44,8 @@ typedef struct Rw {
   int nsymvars;
   char *ns[64];      /* open named namespaces */
   int nns;
+  int *devfn;        /* name tokens of the device-only functions removed */
+  int ndevfn, capdevfn;
   bool oom;
   char *err;
   size_t errn;
@@ -365,7 +367,9 @@ static Decl read_decl(const Rw *r, int s) {
     }
     if (is(r, i, "=")) eq = true;
     if (is(r, i, "(")) {
-      if (!eq && d.params < 0 && is_id(r, i - 1) && !skip_paren_owner(r, i - 1)) d.params = i;
+      if (!eq && d.params < 0 && is_id(r, i - 1) && !skip_paren_owner(r, i - 1) &&
+          !is(r, i + 1, "*")) /* `float (*fp)(float)` is a variable */
+        d.params = i;
       i = match(r, i);
       continue;
     }
@@ -607,6 +611,39 @@ static void register_vars(Rw *r, const Decl *d) {
     register_var(r, cut[k], k + 1 < n ? cut[k + 1] - 1 : cut[n], d->managed);
 }
 
+static void note_device_function(Rw *r, int name) {
+  if (!is_id(r, name)) return;
+  if (r->ndevfn == r->capdevfn) {
+    int cap = r->capdevfn ? 2 * r->capdevfn : 32;
+    int *n = realloc(r->devfn, sizeof(int) * (size_t)cap);
+    if (!n) { r->oom = true; return; }
+    r->devfn = n, r->capdevfn = cap;
+  }
+  r->devfn[r->ndevfn++] = name;
+}
+
+static bool names_device_function(const Rw *r, int i) {
+  for (int k = 0; k < r->ndevfn; k++) {
+    const Tok *a = &r->t[r->devfn[k]], *b = &r->t[i];
+    if (a->len == b->len && !memcmp(r->src + a->pos, r->src + b->pos, a->len)) return true;
+  }
+  return false;
+}
+
+/* `__device__ op_t table[] = {add, mul};`: the host copy of a device
+ * variable only stands for its symbol, and the device functions its
+ * initializer names are not in the host code: the initializer goes (the
+ * device copy keeps it). */
+static void drop_device_initializer(Rw *r, const Decl *d) {
+  int eq = cut_default(r, d->start, d->end);
+  if (eq >= d->end) return;
+  for (int i = eq + 1; i < d->end; i++)
+    if (is_id(r, i) && names_device_function(r, i)) {
+      remove_tokens(r, eq, d->end);
+      return;
+    }
+}
+
 /* Acts on the declaration that starts at s; returns the index of the last
  * token the walk may skip (a kept function body is walked as code). */
 static int handle_decl(Rw *r, int s, bool in_class) {
@@ -617,6 +654,7 @@ static int handle_decl(Rw *r, int s, bool in_class) {
   }
   bool func = d.params >= 0;
   if (func && d.device && !d.host && !d.global) { /* device-only: not for the host */
+    note_device_function(r, d.params - 1);
     remove_tokens(r, s, d.end + 1);
     return d.end;
   }
@@ -627,8 +665,11 @@ static int handle_decl(Rw *r, int s, bool in_class) {
     return d.end;
   }
   if (!func && !in_class && !d.is_extern && !d.is_typedef && !d.is_template &&
-      (d.device || d.constant || d.managed))
+      (d.device || d.constant || d.managed)) {
+    int cut[3];
+    if (split_commas(r, d.start, d.end, cut, 2) == 1) drop_device_initializer(r, &d);
     register_vars(r, &d);
+  }
   return d.body >= 0 ? d.body - 1 : d.end;
 }
 
@@ -755,6 +796,7 @@ static void rw_free(Rw *r) {
   free(r->e);
   free(r->t);
   free(r->syms);
+  free(r->devfn);
 }
 
 char *cw_cc_rewrite(const char *text, size_t len, char *err, size_t errn) {

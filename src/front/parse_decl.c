@@ -6,8 +6,9 @@
  * Declaration specifiers are read in any order, as C allows; the type
  * keywords are counted and combined at the end (`unsigned long long int`).
  * A declarator applies pointers before the name and arrays/parameter lists
- * after it; references to arrays (`T (&a)[N]`) are read, pointers to
- * functions and to arrays are rejected with a diagnostic.
+ * after it; references to arrays (`T (&a)[N]`) are read, and a
+ * parenthesized pointer, `R (*f)(args)` or `T (*rows)[N]`, makes pointers
+ * to functions (KT_FUNC, sema_fnptr.c) and to arrays.
  */
 #include <string.h>
 
@@ -99,6 +100,8 @@ static bool parse_qualifier(Parser *p, DeclSpec *ds, bool *is_const, bool *is_vo
     ds->align = paren_int(p);
     expect(p, ")");
     return true;
+  } else if (equal(t, "virtual") && p->cur_class) {
+    ds->is_virtual = true;
   } else if (equal(t, "virtual") || equal(t, "thread_local")) {
     error_tok(p, t, "'%s' is not supported in device code", t->spelling);
   } else {
@@ -341,6 +344,71 @@ static void parse_declarator_name(Parser *p, Declarator *d) {
   p->tok = t->next;
 }
 
+/* The function type of a parameter list just parsed into `pd`: reference
+ * parameters are pointers (their bit set in ref_mask), arrays decay. */
+KType *func_type_of_params(Parser *p, KType *ret, bool ret_ref, Param *ps, int n, bool variadic) {
+  if (n > 62) error_at(p, p->tok->loc, "too many parameters in a function type");
+  KType **types = arena_alloc(p->arena, sizeof(KType *) * (size_t)(n + 1));
+  uint64_t mask = ret_ref ? (uint64_t)1 << 63 : 0;
+  for (int i = 0; i < n; i++) {
+    types[i] = ps[i].is_ref ? kt_ptr(p->m, ps[i].type, AS_GENERIC) : decay(p, ps[i].type);
+    if (ps[i].is_ref) mask |= (uint64_t)1 << i;
+  }
+  return kt_func(p->m, ret_ref ? kt_ptr(p->m, ret, AS_GENERIC) : ret->unqual, types, n, variadic,
+                 mask);
+}
+
+/* pointer-declarator = "(" ("*" qualifiers)+ name? array-suffix* ")"
+ *                      ("(" params ")" qualifiers* | array-suffix)
+ * `int (*f)(float)`, `op_t (*table[4])(int)`, `float (*rows)[16]`: the
+ * suffix after ')' applies to the base type first, then the pointers,
+ * then the arrays inside the parentheses. */
+static void parse_pointer_declarator(Parser *p, Declarator *d, KType *base, bool abstract) {
+  Token *open = p->tok;
+  p->tok = open->next;
+  int stars = 0;
+  bool cv[16] = {0};
+  while (consume(p, "*")) {
+    if (stars == 16) error_tok(p, p->tok, "too many levels of pointers");
+    stars++;
+    while (equal(p->tok, "const") || equal(p->tok, "volatile") || equal(p->tok, "__restrict__")) {
+      if (equal(p->tok, "const")) cv[stars - 1] = true;
+      p->tok = p->tok->next;
+    }
+  }
+  parse_declarator_name(p, d);
+  if (!d->name && !abstract) error_tok(p, p->tok, "expected identifier in declarator");
+  Token *inner_arrays = p->tok;
+  while (equal(p->tok, "[")) skip_balanced(p);
+  expect(p, ")");
+  KType *t;
+  if (consume(p, "(")) {
+    Declarator fd;
+    memset(&fd, 0, sizeof fd);
+    parse_params(p, &fd);
+    while (equal(p->tok, "noexcept") || equal(p->tok, "__attribute__")) {
+      if (equal(p->tok, "__attribute__")) skip_attribute(p);
+      else p->tok = p->tok->next;
+    }
+    t = func_type_of_params(p, base, d->is_ref, fd.params, fd.nparams, fd.variadic);
+    d->is_ref = false; /* `int &(*f)()` returns a reference */
+  } else if (equal(p->tok, "[")) {
+    if (d->is_ref) error_tok(p, open, "references to functions and to arrays are not supported");
+    t = parse_array_suffix(p, base);
+  } else {
+    error_tok(p, p->tok, "expected '(' or '[' after a parenthesized pointer declarator");
+  }
+  for (int i = 0; i < stars; i++) {
+    t = kt_ptr(p->m, t, AS_GENERIC);
+    if (cv[i]) t = kt_qualified(p->m, t, true, false);
+  }
+  Token *after = p->tok;
+  p->tok = inner_arrays;
+  t = parse_array_suffix(p, t);
+  p->tok = after;
+  d->type = t;
+}
+
 /* declarator = ("*" qualifiers)* ("&" | "&&")? name? suffix* */
 void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
   memset(d, 0, sizeof *d);
@@ -384,8 +452,10 @@ void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
     d->type = parse_array_suffix(p, t);
     return;
   }
-  if (equal(p->tok, "(") && (equal(p->tok->next, "*") || equal(p->tok->next, "&")))
-    error_tok(p, p->tok, "pointers to functions and to arrays are not supported");
+  if (equal(p->tok, "(") && equal(p->tok->next, "*")) {
+    parse_pointer_declarator(p, d, t, abstract);
+    return;
+  }
   parse_declarator_name(p, d);
   if (!d->name && !abstract)
     error_tok(p, p->tok, "expected identifier or '(' before '%s'",
@@ -397,7 +467,7 @@ void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
     d->is_func = true;
     parse_params(p, d);
     while (equal(p->tok, "const") || equal(p->tok, "noexcept") || equal(p->tok, "override") ||
-           equal(p->tok, "__attribute__")) {
+           equal(p->tok, "final") || equal(p->tok, "__attribute__")) {
       if (equal(p->tok, "const")) d->const_method = true;
       if (equal(p->tok, "__attribute__")) skip_attribute(p);
       else p->tok = p->tok->next;
@@ -474,7 +544,7 @@ static KAddrSpace space_of(DeclSpec *ds, bool global) {
 static bool constant_init(KExpr *e) {
   if (!e) return true;
   switch (e->kind) {
-  case KE_INT: case KE_FLOAT: case KE_STR: return true;
+  case KE_INT: case KE_FLOAT: case KE_STR: case KE_FUNC_ADDR: return true;
   case KE_CAST: case KE_UNARY: return constant_init(e->a);
   case KE_BINARY: return constant_init(e->a) && constant_init(e->b);
   case KE_VEC: case KE_INIT_LIST:
@@ -564,6 +634,10 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
     vec_push(p->arena, &p->m->globals, v);
     return;
   }
+  if (as == AS_LOCAL && !d->is_ref && !v->is_static && class_dtor_has_effects(t))
+    error_tok(p, d->name_tok, "local variables whose destructor does something ('%s') are not "
+                              "supported in device code (destructors run through 'delete' only)",
+              type_name(p, t));
   v->cname = NULL; /* not a clash with itself */
   v->cname = local_cname(p, d->name);
   KStmt *st = new_stmt(p, KS_DECL, d->name_tok->loc);

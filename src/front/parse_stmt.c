@@ -110,6 +110,10 @@ static bool is_decl_start(Parser *p, Token *t) {
    * a keyword type; a user type followed by an identifier is a declaration */
   Token *n = t->next;
   if (equal(n, "<") && template_member_expr(n)) return false;
+  /* `float (*op)(float)`, `int (*rows)[4]`: a pointer declarator */
+  if (equal(n, "(") && equal(n->next, "*") && n->next->next->kind == TK_IDENT &&
+      (equal(n->next->next->next, ")") || equal(n->next->next->next, "[")))
+    return true;
   if (equal(n, "(") || equal(n, "{") || equal(n, "::") || equal(n, ".")) {
     Sym *s = lookup(p, t->spelling);
     if (equal(n, "::") && s && (s->kind == SYM_NAMESPACE || s->kind == SYM_TYPE)) return true;

@@ -24,7 +24,7 @@ static KExpr *seq(Parser *p, KExpr *a, KExpr *b) {
 
 /* The address of an object for `this` or a reference parameter; rvalues
  * get a temporary. `*pre` collects the temporary's initialisation. */
-static KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre) {
+KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre) {
   if (is_lvalue(obj)) return sema_addr(p, obj, obj->loc);
   KVar *tmp;
   KExpr *init = make_temp(p, rvalue(p, obj), &tmp);
@@ -51,6 +51,9 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   int n = fd->nparams + (fd->owner && !fd->is_static_method ? 1 : 0);
   KExpr **cargs = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(n + 1));
   int k = 0;
+  /* a named object (not a reference): its dynamic type is its static type,
+   * so its virtual functions are called directly (also after slicing) */
+  bool exact = self && self->kind == KE_VAR;
   if (fd->owner && !fd->is_static_method) {
     if (!self) error_at(p, loc, "call to non-static member function without an object argument");
     KExpr *sub = self->type->unqual != fd->owner->unqual ? to_base(p, self, fd->owner) : NULL;
@@ -76,6 +79,7 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   call->fn = fd->kf;
   call->args = cargs;
   call->nargs = k;
+  if (fd->is_virtual && !p->nonvirtual && !exact) call = class_virtual_call(p, fd, call);
   KExpr *r = fd->ret_ref ? sema_deref(p, call, loc) : call;
   return pre ? seq(p, pre, r) : r;
 }
@@ -307,6 +311,9 @@ KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) 
     Template *mt;
     Sym *ctors = member_funcs(t, "<ctor>", &mt);
     if (nargs == 1 && same_type(args[0]->type, t)) return args[0];
+    if (nargs == 1 && args[0]->type->unqual->kind == KT_STRUCT && derives_from(args[0]->type, t) &&
+        !(ctors && sema_call_viable(p, ctors, args, 1))) /* the implicit copy constructor */
+      return class_slice(p, t, to_base(p, args[0], t), loc);
     if (!ctors) return aggregate(p, t, args, nargs, loc);
     KVar *tmp;
     KExpr *init = make_temp(p, zero_value(p, t, loc), &tmp);
