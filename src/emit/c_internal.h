@@ -113,6 +113,15 @@ void ce_check_restore(CEmit *ce, const KExpr *saved, bool address_only);
 int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e);
 void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind);
 void ce_check_barrier(CEmit *ce); /* at a block or warp barrier */
+/* synccheck of a split kernel's barrier s (name: how the source wrote
+ * it): `arrive` (C over cw_t, NULL: every thread) holds for the threads
+ * that reach it, `alive` (NULL: every thread) for those that have not
+ * returned. */
+void ce_check_sync_barrier(CEmit *ce, const KStmt *s, const char *name, const char *arrive,
+                           const char *alive);
+/* synccheck of warp collective e inside the per-warp loop of fission
+ * (cw_w, cw_n, cw_act in scope); mask: its mask operand for lane cw_t. */
+void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask);
 extern const char *const c_check_prelude_text;
 
 /* c_fission.c */

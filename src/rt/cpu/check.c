@@ -1,6 +1,6 @@
 /*
- * check.c — memcheck and racecheck for kernels on the CPU backend
- * (`cuwasm run --check memcheck|racecheck`, or CUWASM_CHECK=... for a
+ * check.c — memcheck, racecheck, synccheck and initcheck for kernels on the CPU backend
+ * (`cuwasm run --check memcheck|racecheck|synccheck|initcheck`, or CUWASM_CHECK=... for a
  * binary built by `cuwasm cc`).
  *
  * Kernels compiled in check mode (emit/c_check.c) call cpu_check_access
@@ -16,7 +16,14 @@
  * the last writer and reader since the last barrier (an epoch that every
  * barrier and every new block advances): a read after another thread's
  * write, or a write after another thread's read or write, in the same
- * epoch is a hazard.  Reports go to the device's output (flushed at
+ * epoch is a hazard.  synccheck gets the calls of check-mode code that
+ * found a barrier some live thread of the block does not reach, or a warp
+ * collective whose mask names a lane that is not there (emit/c_check.c
+ * makes the test inline), and reports them.  initcheck keeps a shadow
+ * byte per byte of every device allocation (guarded_alloc.c), set by host
+ * copies and fills (cpu_check_host_wrote) and by kernel writes, tested by
+ * kernel reads: the generated code does both inline for accesses inside
+ * its four windows and calls here for the rest.  Reports go to the device's output (flushed at
  * synchronisation like printf), once per source position, in
  * compute-sanitizer's shape; the device counts every error and the
  * program's exit status reports them (src/compat).
@@ -180,6 +187,84 @@ static void memcheck_fail(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char
   report(k->dev, buf);
 }
 
+/* ---- initcheck ------------------------------------------------------------ */
+
+static void initcheck_access(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheckRange *r,
+                             const unsigned char *p, uint32_t size, int kind, const char *loc,
+                             int32_t tx, uint32_t ty, uint32_t tz) {
+  unsigned char *s = r->init + (p - r->lo);
+  if (kind == CW_ACCESS_WRITE) {
+    memset(s, 1, size);
+    return;
+  }
+  uint32_t j = 0;
+  while (j < size && s[j]) j++;
+  if (j == size) return;
+  if (!first_report(k->dev, loc, 4)) {
+    atomic_fetch_add(&k->dev->errors, 1);
+    return;
+  }
+  char who[128], buf[900];
+  where(who, sizeof who, k, ctx, tx, ty, tz);
+  snprintf(buf, sizeof buf,
+           "========= Uninitialized __global__ memory read of size %u bytes\n"
+           "=========     at %s in kernel '%s'\n"
+           "=========     by %s\n"
+           "=========     Address %p is %zu bytes inside the %zu-byte %s at %p; byte %u of the "
+           "read was never written (by cudaMemcpy, cudaMemset or a kernel)\n=========\n",
+           size, loc, k->kernel, who, (const void *)p, (size_t)(p - r->lo), r->size, r->name,
+           (const void *)r->lo, j);
+  report(k->dev, buf);
+}
+
+void cpu_check_host_wrote(CpuAllocTable *t, void *dst, const void *src, size_t n) {
+  unsigned char *d = cpu_guard_shadow(t, dst, n);
+  if (!d) return;
+  const unsigned char *s = src ? cpu_guard_shadow(t, src, n) : NULL;
+  if (s) memmove(d, s, n);
+  else memset(d, 1, n);
+}
+
+/* ---- synccheck ------------------------------------------------------------ */
+
+void cpu_check_sync(cw_rt_ctx *ctx, int kind, const char *what, const char *loc, uint32_t t,
+                    uint32_t other, uint32_t mask, uint32_t active) {
+  CpuCheck *k = cpu_launch_check(ctx->host);
+  if (!k || !k->synccheck) return;
+  if (!first_report(k->dev, loc, 5 + kind)) {
+    atomic_fetch_add(&k->dev->errors, 1);
+    return;
+  }
+  uint32_t bx = ctx->block_dim[0], by = ctx->block_dim[1];
+  char who[128], other_who[64], what_line[400], buf[900];
+  where(who, sizeof who, k, ctx, (int32_t)(t % bx), (t / bx) % by, t / (bx * by));
+  snprintf(other_who, sizeof other_who, "thread (%u,%u,%u)", other % bx, (other / bx) % by,
+           other / (bx * by));
+  const char *title = "Divergent thread(s) in block";
+  if (kind == CW_SYNC_BARRIER) {
+    snprintf(what_line, sizeof what_line,
+             "%s has not returned and does not reach this %s: a branch or loop around it "
+             "divides the block", other_who, what);
+  } else if (kind == CW_SYNC_MASK_LANE) {
+    title = "Invalid arguments";
+    snprintf(what_line, sizeof what_line,
+             "the mask 0x%08x of %s names lane %u (%s), which is not at it: the lanes there "
+             "are 0x%08x", mask, what, other % 32, other_who, active);
+  } else {
+    title = "Invalid arguments";
+    snprintf(what_line, sizeof what_line,
+             "the mask 0x%08x of %s leaves out lane %u, which calls it (the lanes there are "
+             "0x%08x)", mask, what, t % 32, active);
+  }
+  snprintf(buf, sizeof buf,
+           "========= Barrier error detected. %s\n"
+           "=========     at %s in kernel '%s'\n"
+           "=========     by %s\n"
+           "=========     %s\n=========\n",
+           title, loc, k->kernel, who, what_line);
+  report(k->dev, buf);
+}
+
 /* ---- racecheck ------------------------------------------------------------ */
 
 static void race_report(CpuCheck *k, const cw_rt_ctx *ctx, const char *first, const char *loc,
@@ -236,6 +321,7 @@ static void remember_window(const CpuCheck *k, cw_rt_ctx *ctx, const unsigned ch
   uint32_t i = ctx->chk_next++ & 3;
   ctx->chk_lo[i] = r->lo;
   ctx->chk_hi[i] = r->lo + r->size;
+  ctx->chk_init[i] = k->initcheck ? r->init : NULL;
 }
 
 /* ---- the callbacks ------------------------------------------------------------ */
@@ -250,6 +336,11 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
     int32_t t = tx < 0 ? -1 : (int32_t)((tz * ctx->block_dim[1] + ty) * ctx->block_dim[0]) + tx;
     race_access(k, ctx, p, size, kind, loc, t);
   }
+  if (k->initcheck && !in_shared) {
+    const CpuCheckRange *r = range_below(k, p);
+    if (r && r->init && p + size <= r->lo + r->size)
+      initcheck_access(k, ctx, r, p, size, kind, loc, tx, ty, tz);
+  }
   if (!k->memcheck) { /* racecheck alone: let the code skip the call for global memory */
     if (!in_shared && inside_known(k, ctx, p, size)) remember_window(k, ctx, p);
     return pv;
@@ -261,6 +352,7 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
       uint32_t i = ctx->chk_next++ & 3;
       ctx->chk_lo[i] = ctx->shm;
       ctx->chk_hi[i] = ctx->shm + k->shm_bytes;
+      ctx->chk_init[i] = NULL;
     }
     return pv;
   }
@@ -288,7 +380,8 @@ void cpu_check_block_begin(CpuCheck *k, int worker) {
 bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCheckRange *ranges,
                      size_t nranges, size_t shm_bytes, int nworkers) {
   *k = (CpuCheck){.dev = c, .kernel = kernel, .shm_bytes = shm_bytes,
-                  .memcheck = c->memcheck, .racecheck = c->racecheck};
+                  .memcheck = c->memcheck, .racecheck = c->racecheck,
+                  .synccheck = c->synccheck, .initcheck = c->initcheck};
   k->ranges = malloc(sizeof *k->ranges * (nranges ? nranges : 1));
   if (!k->ranges) return false;
   memcpy(k->ranges, ranges, sizeof *ranges * nranges);
@@ -325,13 +418,16 @@ void cpu_check_end(CpuCheck *k) {
 
 /* ---- per device ------------------------------------------------------------------- */
 
-/* CUWASM_CHECK: memcheck, racecheck, leaks (src/base/check_list.c). */
+/* CUWASM_CHECK: memcheck, racecheck, synccheck, initcheck, leaks
+ * (src/base/check_list.c). */
 bool cpu_checker_init(CpuChecker *c, void (*emit)(void *, const char *), void *sink) {
   *c = (CpuChecker){.emit = emit, .sink = sink};
   CwCheckList want = cw_check_list_from_env();
   if (!cw_check_list_any(want)) return false;
   c->memcheck = want.memcheck;
   c->racecheck = want.racecheck;
+  c->synccheck = want.synccheck;
+  c->initcheck = want.initcheck;
   pthread_mutex_init(&c->mu, NULL);
   atomic_init(&c->errors, 0);
   c->on = true; /* leaks alone: counted in src/compat, errors reported here */
@@ -346,7 +442,7 @@ void cpu_checker_freed(CpuChecker *c, const void *p, size_t size) {
     memmove(c->freed, c->freed + 1, sizeof *c->freed * (cap - 1));
     c->nfreed--;
   }
-  c->freed[c->nfreed++] = (CpuCheckRange){p, size, "freed allocation"};
+  c->freed[c->nfreed++] = (CpuCheckRange){p, size, "freed allocation", NULL};
   pthread_mutex_unlock(&c->mu);
 }
 

@@ -85,6 +85,7 @@ void cpu_manifest_write(const char *dir, const char *mkey, const char *so_key,
 typedef struct CpuGuarded {
   unsigned char *base, *data; /* the mapping, and the user's bytes in it */
   size_t total, size;
+  unsigned char *init; /* initcheck: a byte per byte, nonzero once written; or NULL */
 } CpuGuarded;
 
 typedef struct CpuAllocTable {
@@ -93,8 +94,12 @@ typedef struct CpuAllocTable {
   size_t cap, used;
 } CpuAllocTable;
 
-/* Device memory between inaccessible pages (plain memory if that fails). */
-void *cpu_guard_alloc(CpuAllocTable *t, size_t n);
+/* Device memory between inaccessible pages (plain memory if that fails);
+ * with shadow, also initcheck's map of which bytes were written. */
+void *cpu_guard_alloc(CpuAllocTable *t, size_t n, bool shadow);
+/* The shadow bytes of [p, p + n) when an allocation with a shadow holds
+ * them all, else NULL. */
+unsigned char *cpu_guard_shadow(CpuAllocTable *t, const void *p, size_t n);
 /* Returns the size of what was freed (0: not a guarded allocation). */
 size_t cpu_guard_free(CpuAllocTable *t, void *p);
 /* Calls fn for every live allocation. */
@@ -109,12 +114,13 @@ typedef struct CpuCheckRange {
   const unsigned char *lo;
   size_t size;
   const char *name; /* "device allocation", "__device__ variable" ... */
+  unsigned char *init; /* initcheck's shadow (CpuGuarded), or NULL */
 } CpuCheckRange;
 
 /* Per device: what CUWASM_CHECK asked for, the error count, the reports
  * already made, recently freed allocations, and where reports go. */
 typedef struct CpuChecker {
-  bool on, memcheck, racecheck;
+  bool on, memcheck, racecheck, synccheck, initcheck;
   pthread_mutex_t mu;
   atomic_int errors;
   uintptr_t seen[1024];
@@ -133,7 +139,7 @@ typedef struct CpuCheck {
   const char *kernel;
   CpuCheckRange *ranges, *freed; /* ranges sorted by start */
   size_t nranges, nfreed, shm_bytes;
-  bool memcheck, racecheck;
+  bool memcheck, racecheck, synccheck, initcheck;
   CpuRaceShadow *shadows; /* one per pool thread */
   int nshadows;
 } CpuCheck;
@@ -151,6 +157,11 @@ struct cw_rt_ctx;
 const void *cpu_check_access(struct cw_rt_ctx *ctx, const void *p, uint32_t size, int kind,
                              const char *loc, int32_t tx, uint32_t ty, uint32_t tz);
 void cpu_check_barrier(struct cw_rt_ctx *ctx);
+void cpu_check_sync(struct cw_rt_ctx *ctx, int kind, const char *what, const char *loc,
+                    uint32_t t, uint32_t other, uint32_t mask, uint32_t active);
+/* initcheck: host copies and fills mark what they write (dst in device
+ * memory with a shadow; src's shadow travels with a device-to-device copy). */
+void cpu_check_host_wrote(CpuAllocTable *t, void *dst, const void *src, size_t n);
 /* The launch's check state (cpu.c), from cw_rt_ctx.host; NULL when off. */
 CpuCheck *cpu_launch_check(void *host);
 
