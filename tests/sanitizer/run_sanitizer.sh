@@ -5,11 +5,14 @@
 #     regex: the kind of error, file:line:col, thread, allocation);
 #  2. no false positives: every program of tests/programs/ (except those
 #     marked `// CHECK: skip`, which fault on purpose) passes under
-#     memcheck and racecheck with no report, and so does every `// launch:`
-#     line of tests/kernels/ (a file's `// CHECK: memcheck` line narrows
-#     the checkers for it).
+#     memcheck, racecheck, synccheck and initcheck with no report, and so
+#     does every `// launch:` line of tests/kernels/ (a file's
+#     `// CHECK: memcheck` line narrows the checkers for it; `cuwasm
+#     launch` fills its buffers from the host, so initcheck has nothing to
+#     find there but runs all the same).
 # Prints one line per case and "N passed, N failed".
 set -u
+all=memcheck,racecheck,synccheck,initcheck
 cw=$(cd "$(dirname "${1:?usage: run_sanitizer.sh CUWASM}")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -35,12 +38,12 @@ for f in "$root"/tests/programs/*.cu; do
   flags=$(sed -n 's|^// FLAGS: *||p' "$f" | head -1)
   args=$(sed -n 's|^// ARGS: *||p' "$f" | head -1)
   # shellcheck disable=SC2086
-  out=$(cd "$root/tests/programs" && timeout 600 "$cw" run --check memcheck,racecheck "$f" $flags -- $args 2>&1)
+  out=$(cd "$root/tests/programs" && timeout 600 "$cw" run --check "$all" "$f" $flags -- $args 2>&1)
   rc=$?
   if [ $rc -eq 0 ] && ! printf '%s\n' "$out" | grep -v 'ERROR SUMMARY: 0 errors' | grep -q '^========='; then
     pass=$((pass + 1)); echo "ok   $name (no false positive)"
   else
-    fail=$((fail + 1)); echo "FAIL $name: exit $rc under memcheck,racecheck"
+    fail=$((fail + 1)); echo "FAIL $name: exit $rc under $all"
     printf '%s\n' "$out" | grep -m8 '=========' | sed 's/^/     /'
   fi
 done
@@ -50,9 +53,9 @@ for f in "$root"/tests/kernels/*.cu; do
   while IFS= read -r line; do
     n=$((n + 1))
     read -r -a words <<<"${line#// launch: }"
-    out=$(CUWASM_CHECK=${mode:-memcheck,racecheck} timeout 120 "$cw" launch "$f" "${words[@]}" 2>&1)
+    out=$(CUWASM_CHECK=${mode:-$all} timeout 120 "$cw" launch "$f" "${words[@]}" 2>&1)
     rc=$?
-    if [ $rc -eq 0 ] && ! printf '%s\n' "$out" | grep -q '^========= \(Invalid\|Error\)'; then
+    if [ $rc -eq 0 ] && ! printf '%s\n' "$out" | grep -q '^========= \(Invalid\|Error\|Barrier\|Uninitialized\)'; then
       pass=$((pass + 1))
     else
       fail=$((fail + 1)); echo "FAIL kernels/$(basename "$f") ${words[0]} #$n: exit $rc or reports"
