@@ -12,7 +12,8 @@
  * every access through a pointer or array and barrier_fn at every block
  * barrier; the access kinds are CW_ACCESS_*.  When check_flags has
  * CW_CHECK_SYNC, it also tests at each barrier and warp collective which
- * threads are there and calls sync_fn with what is wrong (CW_SYNC_*).
+ * threads are there and calls sync_fn with what is wrong (CW_SYNC_*);
+ * every device-scope __threadfence() calls fence_fn.
  *
  * The struct bodies are macros so that the same text is both compiled into
  * the runtime and pasted (stringified) into every generated file: the two
@@ -61,6 +62,9 @@
     void (*sync_fn)(cw_rt_ctx *ctx, int kind, const char *what,             \
                     const char *loc, uint32_t t, uint32_t other,            \
                     uint32_t mask, uint32_t active);                        \
+    /* racecheck: the block ran __threadfence() (its earlier global     \
+     * accesses are published to blocks that come after an atomic) */    \
+    void (*fence_fn)(cw_rt_ctx *ctx);                                       \
   };                                                                          \
   typedef void (*cw_kernel_fn)(cw_rt_ctx *ctx, void **args);                  \
   typedef struct cw_kernel_desc {                                             \

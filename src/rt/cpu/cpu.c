@@ -111,7 +111,8 @@ static void cpu_close(void *dv) {
 
 static cw_status cpu_alloc(void *dv, size_t n, void **p) {
   CpuDevice *d = dv;
-  void *m = cpu_guard_alloc(&d->allocs, n, d->checker.initcheck);
+  void *m = cpu_guard_alloc(&d->allocs, n, d->checker.initcheck,
+                            d->checker.racecheck ? cpu_check_race_word_bytes() : 0);
   if (!m) return CW_ERR_NOMEM;
   *p = m;
   return CW_OK;
@@ -122,7 +123,8 @@ static cw_status cpu_alloc(void *dv, size_t n, void **p) {
 static cw_status cpu_alloc_kind(void *dv, int kind, size_t n, void **p) {
   (void)kind;
   CpuDevice *d = dv;
-  void *m = cpu_guard_alloc(&d->allocs, n, false);
+  void *m = cpu_guard_alloc(&d->allocs, n, false,
+                            d->checker.racecheck ? cpu_check_race_word_bytes() : 0);
   if (!m) return CW_ERR_NOMEM;
   *p = m;
   return CW_OK;
@@ -207,7 +209,7 @@ static void note_globals(CpuDevice *d, const CpuModule *m) {
       if (!r || !o) break;
       d->capglobals = cap;
     }
-    d->globals[d->nglobals] = (CpuCheckRange){g->addr, (size_t)g->size, "__device__ variable", NULL};
+    d->globals[d->nglobals] = (CpuCheckRange){g->addr, (size_t)g->size, "__device__ variable", NULL, NULL};
     d->globals_owner[d->nglobals++] = m;
   }
   pthread_mutex_unlock(&d->globals_mu);
@@ -389,6 +391,7 @@ static const void *unchecked_access(cw_rt_ctx *ctx, const void *p, uint32_t size
 }
 
 static void unchecked_barrier(cw_rt_ctx *ctx) { (void)ctx; }
+static void unchecked_fence(cw_rt_ctx *ctx) { (void)ctx; }
 
 static void unchecked_sync(cw_rt_ctx *ctx, int kind, const char *what, const char *loc,
                            uint32_t t, uint32_t other, uint32_t mask, uint32_t active) {
@@ -415,6 +418,7 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
       .check_fn = L->check ? cpu_check_access : unchecked_access,
       .barrier_fn = L->check ? cpu_check_barrier : unchecked_barrier,
       .sync_fn = L->check ? cpu_check_sync : unchecked_sync,
+      .fence_fn = L->check ? cpu_check_fence : unchecked_fence,
       .check_flags = L->check && L->check->synccheck ? CW_CHECK_SYNC : 0u,
   };
   if (worker < 0 || !L->guards) {
@@ -540,7 +544,7 @@ static void push_range(RangeList *l, CpuCheckRange r) {
 }
 
 static void add_alloc_range(void *arg, const CpuGuarded *g) {
-  push_range(arg, (CpuCheckRange){g->data, g->size, "device allocation", g->init});
+  push_range(arg, (CpuCheckRange){g->data, g->size, "device allocation", g->init, g->race});
 }
 
 /* The launch's view for check.c: live allocations and module globals. */
@@ -550,7 +554,9 @@ static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_byte
   pthread_mutex_lock(&d->globals_mu);
   for (size_t i = 0; i < d->nglobals; i++) push_range(&l, d->globals[i]);
   pthread_mutex_unlock(&d->globals_mu);
-  bool ok = cpu_check_begin(k, &d->checker, L->k->name, l.v, l.n, shm_bytes, d->nthreads);
+  uint64_t nblocks = (uint64_t)L->grid[0] * L->grid[1] * L->grid[2];
+  bool ok = cpu_check_begin(k, &d->checker, L->k->name, l.v, l.n, shm_bytes, d->nthreads,
+                            nblocks);
   free(l.v);
   if (ok) L->check = k;
   else cpu_check_end(k);

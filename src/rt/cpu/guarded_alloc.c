@@ -15,7 +15,8 @@
  * allocation nearest to the faulting address for the message.
  *
  * With initcheck on, an allocation also gets a shadow map, one byte per
- * byte, zero until something writes it (rt/cpu/check.c).
+ * byte, zero until something writes it, and with racecheck on a record
+ * per 4-byte word of the last accesses (rt/cpu/check.c).
  *
  * A table maps each data pointer to its mapping (open addressing).  When
  * the mapping cannot be made (address-space or map-count limits), the
@@ -107,12 +108,14 @@ static void *map_guarded(size_t n, CpuGuarded *g) {
   return g->data;
 }
 
-void *cpu_guard_alloc(CpuAllocTable *t, size_t n, bool shadow) {
+void *cpu_guard_alloc(CpuAllocTable *t, size_t n, bool shadow, size_t race_bytes_per_word) {
   CpuGuarded g;
   void *p = map_guarded(n, &g);
   if (p) {
-    if (shadow && !(g.init = calloc(n ? n : 1, 1))) {
+    if ((shadow && !(g.init = calloc(n ? n : 1, 1))) ||
+        (race_bytes_per_word && !(g.race = calloc((n + 3) / 4 + 1, race_bytes_per_word)))) {
       munmap(g.base, g.total);
+      free(g.init);
       return NULL;
     }
     pthread_mutex_lock(&t->mu);
@@ -121,6 +124,7 @@ void *cpu_guard_alloc(CpuAllocTable *t, size_t n, bool shadow) {
     if (ok) return p;
     munmap(g.base, g.total);
     free(g.init);
+    free(g.race);
   }
   if (posix_memalign(&p, GUARD_ALIGN, n ? n : 1)) return NULL;
   return p;
@@ -138,6 +142,7 @@ size_t cpu_guard_free(CpuAllocTable *t, void *p) {
   }
   munmap(g.base, g.total);
   free(g.init);
+  free(g.race);
   return g.size;
 }
 
@@ -186,6 +191,7 @@ void cpu_guard_table_destroy(CpuAllocTable *t) {
     if (t->slots[i].data) {
       munmap(t->slots[i].base, t->slots[i].total);
       free(t->slots[i].init);
+      free(t->slots[i].race);
     }
   free(t->slots);
   pthread_mutex_destroy(&t->mu);
