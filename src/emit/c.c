@@ -613,8 +613,14 @@ void ce_stmt(CEmit *ce, const KStmt *s) {
     if (ce->fiber) {
       if (s->scope != KBAR_VIRTUAL) {
         ce_check_barrier(ce); /* at each thread's arrival: see c_fiber.c */
-        ce_line(ce, "%s;", s->scope == KBAR_WARP ? "(void)cw_fiber_warp_sync(cw_fb)"
-                                                 : "cw_fiber_barrier(cw_fb)");
+        StrBuf mark;
+        sb_init(&mark);
+        ce_check_fiber_mark(ce, &mark, s->loc,
+                            s->scope == KBAR_WARP ? "__syncwarp()" : "__syncthreads()");
+        ce_line(ce, "%s%s;", mark.data ? mark.data : "",
+                s->scope == KBAR_WARP ? "(void)cw_fiber_warp_sync(cw_fb)"
+                                      : "cw_fiber_barrier(cw_fb)");
+        sb_free(&mark);
       }
       break;
     }

@@ -19,6 +19,8 @@
  * threads that reach it; a live thread (one that has not returned) that
  * does not, is the divergence CUDA forbids.  At each warp collective and
  * __syncwarp, every lane's mask is compared with the lanes that are there.
+ * Coroutine kernels (c_fiber.c) mark each barrier and collective with its
+ * position on the thread's fiber; the scheduler (c_fiber_rt.c) checks.
  * Normal emission never calls any of this, so normal runs pay nothing.
  */
 #include "c_internal.h"
@@ -160,6 +162,13 @@ void ce_check_sync_barrier(CEmit *ce, const KStmt *s, const char *name, const ch
   ce_line(ce, "}");
   sb_free(&m);
   sb_free(&loc);
+}
+
+void ce_check_fiber_mark(CEmit *ce, StrBuf *sb, SrcLoc loc, const char *what) {
+  if (!ce->check) return;
+  sb_puts(sb, "cw_fb->chk_loc = ");
+  loc_literal(sb, loc);
+  sb_printf(sb, ", cw_fb->chk_what = \"%s\", ", what);
 }
 
 void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask) {

@@ -122,6 +122,9 @@ void ce_check_sync_barrier(CEmit *ce, const KStmt *s, const char *name, const ch
 /* synccheck of warp collective e inside the per-warp loop of fission
  * (cw_w, cw_n, cw_act in scope); mask: its mask operand for lane cw_t. */
 void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask);
+/* Check mode, coroutine kernels: "cw_fb->chk_loc = ..., cw_fb->chk_what
+ * = ..., " before a barrier or collective (a comma expression's head). */
+void ce_check_fiber_mark(CEmit *ce, StrBuf *sb, SrcLoc loc, const char *what);
 extern const char *const c_check_prelude_text;
 
 /* c_fission.c */
