@@ -742,18 +742,21 @@ static void emit_tables(CEmit *ce, int kernel_shared) {
 
 /* ---- entry point -------------------------------------------------------- */
 
-static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check);
+static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check,
+                         bool accesses);
 
 char *emit_c(const KModule *m, const char *source_name, CwDiags *d) {
-  return emit_c_mode(m, source_name, d, false);
+  return emit_c_mode(m, source_name, d, false, false);
 }
 
-char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d) {
-  return emit_c_mode(m, source_name, d, true);
+char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d, bool accesses) {
+  return emit_c_mode(m, source_name, d, true, accesses);
 }
 
-static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check) {
-  CEmit ce = {.m = m, .d = d, .ptl = -1, .tidx = "cw_t", .check = check};
+static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check,
+                         bool accesses) {
+  CEmit ce = {.m = m, .d = d, .ptl = -1, .tidx = "cw_t", .check = check,
+              .check_access = check && accesses};
   StrBuf out;
   sb_init(&out);
   arena_init(&ce.arena);

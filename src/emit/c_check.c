@@ -56,7 +56,7 @@ static bool in_our_headers(const KExpr *e) {
 }
 
 int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e) {
-  if (!ce->check || in_our_headers(e)) return -1;
+  if (!ce->check_access || in_our_headers(e)) return -1;
   bool member = e->kind == KE_MEMBER;
   if (!member && e->kind != KE_INDEX && e->kind != KE_DEREF) return -1;
   if (e == ce->chk_inner) { /* the base of a checked member: no access itself */

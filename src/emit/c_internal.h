@@ -62,6 +62,7 @@ typedef struct CEmit {
   const char *spec_cond[2]; /* their conditions (guard specialisation) */
   PtrVec remat, remat_init; /* KVar*, KExpr*: locals recomputed at each use */
   bool check;          /* check mode (c_check.c) */
+  bool check_access;   /* check mode: memory accesses too */
   const KExpr *chk_write, *chk_addr; /* the lvalue being written / whose address is taken */
   const KExpr *chk_inner; /* base of a checked member: not an access itself */
   bool fiber;          /* emitting a kernel as one coroutine per thread */

@@ -113,19 +113,20 @@ static const CpuCheckRange *range_below(const CpuCheck *k, const unsigned char *
   return lo ? &k->ranges[lo - 1] : NULL;
 }
 
+static _Thread_local const unsigned char *stack_lo, *stack_hi; /* this pool thread's */
+
 static bool on_own_stack(const unsigned char *p, uint32_t size) {
-  static _Thread_local const unsigned char *lo, *hi;
-  if (!lo) {
+  if (!stack_lo) {
     pthread_attr_t a;
     void *addr;
     size_t n;
     if (pthread_getattr_np(pthread_self(), &a) != 0) return false;
     pthread_attr_getstack(&a, &addr, &n);
     pthread_attr_destroy(&a);
-    lo = addr;
-    hi = lo + n;
+    stack_lo = addr;
+    stack_hi = stack_lo + n;
   }
-  return p >= lo && p + size <= hi;
+  return p >= stack_lo && p + size <= stack_hi;
 }
 
 /* Where p lies, for the report: near which allocation, or freed. */
@@ -479,16 +480,27 @@ static void race_access(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char *
 
 /* The allocation or global p lies in becomes the context's window: the
  * generated code checks the next accesses inside it without a call.
- * The stack never does (no single range worth caching), nor shared
- * memory or device memory while racecheck must see every access to it. */
+ * With memcheck on the stack never does, nor shared memory or device
+ * memory while racecheck must see every access to it. */
+static void remember_range(cw_rt_ctx *ctx, const unsigned char *lo, const unsigned char *hi,
+                           unsigned char *init) {
+  uint32_t i = ctx->chk_next++ & 3;
+  ctx->chk_lo[i] = lo;
+  ctx->chk_hi[i] = hi;
+  ctx->chk_init[i] = init;
+}
+
 static void remember_window(const CpuCheck *k, cw_rt_ctx *ctx, const unsigned char *p) {
   const CpuCheckRange *r = range_below(k, p);
   if (!r || p >= r->lo + r->size) return;
   if (k->racecheck && r->race) return; /* racecheck sees every access to it */
-  uint32_t i = ctx->chk_next++ & 3;
-  ctx->chk_lo[i] = r->lo;
-  ctx->chk_hi[i] = r->lo + r->size;
-  ctx->chk_init[i] = k->initcheck ? r->init : NULL;
+  remember_range(ctx, r->lo, r->lo + r->size, k->initcheck ? r->init : NULL);
+}
+
+void cpu_check_block_ctx(const CpuCheck *k, cw_rt_ctx *ctx) {
+  if (k->memcheck || k->racecheck || k->initcheck) return;
+  for (int i = 0; i < 4; i++) /* synccheck alone: no access needs the call */
+    remember_range(ctx, (const unsigned char *)0, (const unsigned char *)UINTPTR_MAX, NULL);
 }
 
 /* ---- the callbacks ------------------------------------------------------------ */
@@ -510,19 +522,21 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
       if (k->racecheck && r->race) global_race_access(k, ctx, r, p, size, kind, loc);
     }
   }
-  if (!k->memcheck) { /* racecheck alone: let the code skip the call for global memory */
-    if (!in_shared && inside_known(k, ctx, p, size)) remember_window(k, ctx, p);
+  if (!k->memcheck) { /* no bounds to check: let the code skip the call where it can */
+    if (in_shared) {
+      if (!k->racecheck) remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL);
+    } else if (inside_known(k, ctx, p, size)) {
+      const CpuCheckRange *r = range_below(k, p);
+      if (r && p + size <= r->lo + r->size) remember_window(k, ctx, p);
+      else remember_range(ctx, stack_lo, stack_hi, NULL); /* the thread's own stack */
+    }
     return pv;
   }
   bool misaligned = size > 1 && (size & (size - 1)) == 0 && size <= 16 &&
                     ((uintptr_t)p & (size - 1)) != 0;
   if (!misaligned && in_shared) {
-    if (!k->racecheck) { /* memcheck alone: shared memory may be cached too */
-      uint32_t i = ctx->chk_next++ & 3;
-      ctx->chk_lo[i] = ctx->shm;
-      ctx->chk_hi[i] = ctx->shm + k->shm_bytes;
-      ctx->chk_init[i] = NULL;
-    }
+    if (!k->racecheck) /* memcheck alone: shared memory may be cached too */
+      remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL);
     return pv;
   }
   if (!misaligned && inside_known(k, ctx, p, size)) {

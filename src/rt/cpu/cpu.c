@@ -421,6 +421,7 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
       .fence_fn = L->check ? cpu_check_fence : unchecked_fence,
       .check_flags = L->check && L->check->synccheck ? CW_CHECK_SYNC : 0u,
   };
+  if (L->check) cpu_check_block_ctx(L->check, &ctx);
   if (worker < 0 || !L->guards) {
     L->k->fn(&ctx, L->args);
     return;

@@ -174,6 +174,10 @@ bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCh
 size_t cpu_check_race_word_bytes(void);
 void cpu_check_end(CpuCheck *k);
 void cpu_check_block_begin(CpuCheck *k, int worker);
+struct cw_rt_ctx;
+/* The block's first windows (emit/c_abi.h): with no memory checker on,
+ * one that holds every address. */
+void cpu_check_block_ctx(const CpuCheck *k, struct cw_rt_ctx *ctx);
 /* The cw_rt_ctx callbacks of check-mode code (emit/c_abi.h). */
 struct cw_rt_ctx;
 const void *cpu_check_access(struct cw_rt_ctx *ctx, const void *p, uint32_t size, int kind,
