@@ -10,6 +10,7 @@
 #     `// CHECK: memcheck` line narrows the checkers for it; `cuwasm
 #     launch` fills its buffers from the host, so initcheck has nothing to
 #     find there but runs all the same).
+#  3. the list parser refuses an unknown word and `all` runs every checker.
 # Prints one line per case and "N passed, N failed".
 set -u
 all=memcheck,racecheck,synccheck,initcheck
@@ -31,6 +32,23 @@ for f in "$here"/*.cu; do
   done < <(sed -n 's|^// expect: *||p' "$f")
   if [ -z "$bad" ]; then pass=$((pass + 1)); echo "ok   $name ($mode)"
   else fail=$((fail + 1)); echo "FAIL $name ($mode): $bad"; printf '%s\n' "$out" | tail -12 | sed 's/^/     /'; fi
+done
+# the list parser: an unknown word is refused naming the known ones; `all`
+# turns on every checker (one planted bug of each new kind is found)
+out=$("$cw" run --check memcheck,bogus "$here/oob_global.cu" 2>&1)
+if [ $? -ne 0 ] && printf '%s\n' "$out" | grep -q "memcheck, racecheck, synccheck, initcheck, leaks or all, not 'bogus'"; then
+  pass=$((pass + 1)); echo "ok   --check memcheck,bogus (refused)"
+else
+  fail=$((fail + 1)); echo "FAIL --check memcheck,bogus: $out"
+fi
+for pair in "sync_divergent_barrier.cu:Barrier error detected" "init_global.cu:Uninitialized __global__ memory read" \
+             "race_global_scatter.cu:Race reported between Write and Write accesses on global memory"; do
+  out=$(timeout 300 "$cw" run --check all "$here/${pair%%:*}" 2>&1)
+  if [ $? -eq 1 ] && printf '%s\n' "$out" | grep -q "${pair#*:}"; then
+    pass=$((pass + 1)); echo "ok   ${pair%%:*} (all)"
+  else
+    fail=$((fail + 1)); echo "FAIL ${pair%%:*} under --check all"; printf '%s\n' "$out" | tail -6 | sed 's/^/     /'
+  fi
 done
 for f in "$root"/tests/programs/*.cu; do
   name=programs/$(basename "$f")
