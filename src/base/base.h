@@ -109,9 +109,10 @@ char *diags_render(const CwDiags *d);
 /* The file's bytes plus a NUL (malloc'd; *size without it), or NULL. */
 char *cw_read_file(const char *path, size_t *size);
 /* Writes through a temporary name and a rename; false on any failure. */
-/* A checker list, "memcheck,racecheck,leaks" or "all" (check_list.c). */
+/* A checker list, "memcheck,racecheck,synccheck,initcheck,leaks" or
+ * "all" (check_list.c). */
 typedef struct {
-  bool memcheck, racecheck, leaks;
+  bool memcheck, racecheck, synccheck, initcheck, leaks;
 } CwCheckList;
 /* False on an unknown word (its start and length in *bad, *bad_len); the
  * known words are set either way. */

@@ -1,6 +1,6 @@
 /*
  * check_list.c — the one reader of a checker list, "memcheck,racecheck,
- * leaks" or "all" (`cuwasm run --check LIST`, the CUWASM_CHECK variable of
+ * synccheck,initcheck,leaks" or "all" (`cuwasm run --check LIST`, the CUWASM_CHECK variable of
  * programs built by `cuwasm cc`).  Words are whole, separated by commas;
  * "leak" is taken for "leaks"; "none", "0" and the empty list ask for
  * nothing.  The tool rejects a bad word; the runtime, reading the variable
@@ -21,8 +21,11 @@ bool cw_check_list_parse(const char *list, CwCheckList *out, const char **bad, s
 #define WORD_IS(w) (n == sizeof(w) - 1 && !strncmp(p, w, n))
     if (WORD_IS("memcheck")) out->memcheck = true;
     else if (WORD_IS("racecheck")) out->racecheck = true;
+    else if (WORD_IS("synccheck")) out->synccheck = true;
+    else if (WORD_IS("initcheck")) out->initcheck = true;
     else if (WORD_IS("leaks") || WORD_IS("leak")) out->leaks = true;
-    else if (WORD_IS("all")) out->memcheck = out->racecheck = out->leaks = true;
+    else if (WORD_IS("all"))
+      out->memcheck = out->racecheck = out->synccheck = out->initcheck = out->leaks = true;
     else if (n && ok) { /* the first unknown word; the known ones still count */
       ok = false;
       if (bad) *bad = p;
@@ -41,4 +44,6 @@ CwCheckList cw_check_list_from_env(void) {
   return c;
 }
 
-bool cw_check_list_any(CwCheckList c) { return c.memcheck || c.racecheck || c.leaks; }
+bool cw_check_list_any(CwCheckList c) {
+  return c.memcheck || c.racecheck || c.synccheck || c.initcheck || c.leaks;
+}

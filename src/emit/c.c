@@ -631,8 +631,14 @@ void ce_stmt(CEmit *ce, const KStmt *s) {
     if (ce->fiber) {
       if (s->scope != KBAR_VIRTUAL) {
         ce_check_barrier(ce); /* at each thread's arrival: see c_fiber.c */
-        ce_line(ce, "%s;", s->scope == KBAR_WARP ? "(void)cw_fiber_warp_sync(cw_fb)"
-                                                 : "cw_fiber_barrier(cw_fb)");
+        StrBuf mark;
+        sb_init(&mark);
+        ce_check_fiber_mark(ce, &mark, s->loc,
+                            s->scope == KBAR_WARP ? "__syncwarp()" : "__syncthreads()");
+        ce_line(ce, "%s%s;", mark.data ? mark.data : "",
+                s->scope == KBAR_WARP ? "(void)cw_fiber_warp_sync(cw_fb)"
+                                      : "cw_fiber_barrier(cw_fb)");
+        sb_free(&mark);
       }
       break;
     }
@@ -758,18 +764,21 @@ static void emit_tables(CEmit *ce, int kernel_shared) {
 
 /* ---- entry point -------------------------------------------------------- */
 
-static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check);
+static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check,
+                         bool accesses);
 
 char *emit_c(const KModule *m, const char *source_name, CwDiags *d) {
-  return emit_c_mode(m, source_name, d, false);
+  return emit_c_mode(m, source_name, d, false, false);
 }
 
-char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d) {
-  return emit_c_mode(m, source_name, d, true);
+char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d, bool accesses) {
+  return emit_c_mode(m, source_name, d, true, accesses);
 }
 
-static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check) {
-  CEmit ce = {.m = m, .d = d, .ptl = -1, .tidx = "cw_t", .check = check};
+static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check,
+                         bool accesses) {
+  CEmit ce = {.m = m, .d = d, .ptl = -1, .tidx = "cw_t", .check = check,
+              .check_access = check && accesses};
   StrBuf out;
   sb_init(&out);
   arena_init(&ce.arena);

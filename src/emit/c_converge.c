@@ -244,11 +244,14 @@ static bool meets_written(const Converge *c, const PtrVec *reads, bool reads_any
   return false;
 }
 
+const char ce_reconverge[] = "cw_reconverge";
+
 static KStmt *warp_barrier(Converge *c, SrcLoc loc) {
   KStmt *b = arena_alloc(c->a, sizeof *b);
   b->kind = KS_BARRIER;
   b->scope = KBAR_WARP;
   b->loc = loc;
+  b->label = CE_RECONVERGE; /* the compiler's, not the program's: synccheck skips it */
   return b;
 }
 

@@ -641,7 +641,10 @@ static bool emit_misc(CEmit *ce, StrBuf *sb, const KExpr *e) {
     sb_puts(sb, ")");
     return true;
   case KB_THREADFENCE: case KB_THREADFENCE_BLOCK: case KB_THREADFENCE_SYSTEM:
-    sb_puts(sb, "__atomic_thread_fence(__ATOMIC_SEQ_CST)");
+    if (ce->check && e->builtin != KB_THREADFENCE_BLOCK) /* racecheck orders blocks by it */
+      sb_puts(sb, "(cw_ctx->fence_fn(cw_ctx), __atomic_thread_fence(__ATOMIC_SEQ_CST))");
+    else
+      sb_puts(sb, "__atomic_thread_fence(__ATOMIC_SEQ_CST)");
     return true;
   case KB_SYNCTHREADS: case KB_SYNCWARP:
     if (ce->fiber) {

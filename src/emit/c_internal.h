@@ -24,6 +24,12 @@
 
 #include <stdbool.h>
 
+/* The label of the warp barriers c_converge.c inserts (a KS_BARRIER's
+ * label is otherwise unused): the warp's implicit reconvergence made
+ * explicit, which synccheck must not take for the program's __syncwarp. */
+extern const char ce_reconverge[];
+#define CE_RECONVERGE ce_reconverge
+
 /* A break/continue target while emitting statements. */
 typedef enum { TGT_C_LOOP, TGT_C_SWITCH, TGT_STATE_LOOP } TargetKind;
 typedef struct Target {
@@ -62,6 +68,7 @@ typedef struct CEmit {
   const char *spec_cond[2]; /* their conditions (guard specialisation) */
   PtrVec remat, remat_init; /* KVar*, KExpr*: locals recomputed at each use */
   bool check;          /* check mode (c_check.c) */
+  bool check_access;   /* check mode: memory accesses too */
   const KExpr *chk_write, *chk_addr; /* the lvalue being written / whose address is taken */
   const KExpr *chk_inner; /* base of a checked member: not an access itself */
   bool fiber;          /* emitting a kernel as one coroutine per thread */
@@ -113,6 +120,18 @@ void ce_check_restore(CEmit *ce, const KExpr *saved, bool address_only);
 int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e);
 void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind);
 void ce_check_barrier(CEmit *ce); /* at a block or warp barrier */
+/* synccheck of a split kernel's barrier s (name: how the source wrote
+ * it): `arrive` (C over cw_t, NULL: every thread) holds for the threads
+ * that reach it, `alive` (NULL: every thread) for those that have not
+ * returned. */
+void ce_check_sync_barrier(CEmit *ce, const KStmt *s, const char *name, const char *arrive,
+                           const char *alive);
+/* synccheck of warp collective e inside the per-warp loop of fission
+ * (cw_w, cw_n, cw_act in scope); mask: its mask operand for lane cw_t. */
+void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask);
+/* Check mode, coroutine kernels: "cw_fb->chk_loc = ..., cw_fb->chk_what
+ * = ..., " before a barrier or collective (a comma expression's head). */
+void ce_check_fiber_mark(CEmit *ce, StrBuf *sb, SrcLoc loc, const char *what);
 extern const char *const c_check_prelude_text;
 
 /* c_fission.c */

@@ -17,8 +17,9 @@
  * NULL). */
 char *emit_c(const KModule *m, const char *source_name, CwDiags *d);
 /* The same with every memory access and barrier reported to the runtime
- * (check mode: memcheck and racecheck, see c_check.c). */
-char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d);
+ * (check mode, see c_check.c); with accesses false, only the barriers and
+ * warp collectives (synccheck alone needs nothing else). */
+char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d, bool accesses);
 
 /* WGSL for WebGPU: one self-contained module per kernel, each preceded by
  * a `// ==== kernel NAME ====` line (wgsl.c).  A kernel the target cannot

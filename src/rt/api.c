@@ -13,6 +13,8 @@
  */
 #include "rt_internal.h"
 
+#include "../base/base.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,6 +86,10 @@ cw_status cw_context_new(const char *backend, cw_context **out) {
   cw_status st = ops->open(&ctx->dev, ctx->err, sizeof ctx->err);
   if (st == CW_OK) st = cw_stream_new(ctx, &ctx->default_stream);
   if (st == CW_OK) ctx->checking = ops->check_errors && ops->check_errors(ctx->dev) >= 0;
+  if (ctx->checking) {
+    CwCheckList want = cw_check_list_from_env();
+    ctx->check_accesses = want.memcheck || want.racecheck || want.initcheck;
+  }
   if (st != CW_OK) {
     rt_fail(NULL, st, "%s", ctx->err[0] ? ctx->err : "cannot open the backend");
     cw_context_free(ctx);
@@ -185,7 +191,9 @@ cw_status rt_module_load(cw_context *ctx, cw_program *prog, const char *key,
   char *c = NULL;
   cw_diags *d = cw_diags_new();
   if (!d) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
-  cw_status st = cw_program_emit(prog, ctx->checking ? "c-check" : "c", d, &c);
+  cw_status st = cw_program_emit(prog, !ctx->checking ? "c"
+                                       : ctx->check_accesses ? "c-check" : "c-check-sync",
+                                 d, &c);
   if (st != CW_OK) {
     char *r = cw_diags_render(d);
     rt_fail(ctx, st, "cannot translate the program to C:\n%s", r ? r : "");

@@ -66,6 +66,7 @@ struct cw_context {
   cw_stream **streams;   /* all live streams, for cw_synchronize */
   int nstreams, capstreams;
   bool checking;         /* the backend runs CUWASM_CHECK's checkers */
+  bool check_accesses;   /* ... and one of them needs every memory access (not synccheck alone) */
   char err[1024];
 };
 

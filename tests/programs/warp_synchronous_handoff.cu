@@ -1,3 +1,4 @@
+// CHECK: memcheck,initcheck (racecheck rightly reports the hand-off: CUDA asks for __syncwarp there)
 // Warp-synchronous hand-off without __syncwarp, as older CUDA code writes
 // it: the threads of a block decode a hex string together (a strided loop
 // in a device function), then thread 0 alone reads the decoded bytes, with
