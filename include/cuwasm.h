@@ -55,6 +55,8 @@ typedef struct cw_compile_options {
   int n_undefs;
   int cuda_arch;                   /* --arch sm_XX → XX*10; 0 means 800 */
   const char *cuda_include_dir;    /* our CUDA headers; NULL: cw_cuda_include_dir() */
+  int relocatable;                 /* -rdc=true: device functions and variables may be
+                                    * defined in another TU (see cw_module_link) */
 } cw_compile_options;
 
 /* A compiled translation unit: the KIR module and everything it needs. */

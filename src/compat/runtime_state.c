@@ -269,6 +269,7 @@ static void fill_opts(CompatTU *t, cw_compile_options *o, const char **inc, cons
     else if (!strncmp(a, "-U", 2)) und[o->n_undefs++] = a + 2;
     else if (!strncmp(a, "--arch=", 7)) o->cuda_arch = atoi(a + 7);
     else if (!strncmp(a, "--cuda-include=", 15)) o->cuda_include_dir = a + 15;
+    else if (!strcmp(a, "--relocatable")) o->relocatable = 1;
   }
 }
 

@@ -65,16 +65,41 @@
     uint64_t size;                                                            \
   } cw_symbol_desc;
 
+/* Separate compilation (-rdc=true; emit/c_link.c): only relocatable
+ * modules carry these tables.  cw_externs[] lists what the module uses
+ * but another module defines: slot is the address of the pointer the
+ * linker fills (a variable's address, or the function itself).
+ * cw_functions[] lists the module's device functions other modules may
+ * call, named `name(param C types)`; addr is NULL and has_barrier 1 for
+ * one that synchronises the block (such a function is inlined into its
+ * callers and cannot be called across modules). */
+#define CW_C_LINK_TYPES                                                       \
+  typedef struct cw_extern_desc {                                             \
+    const char *name; /* variable: its name; function: name(param types) */  \
+    int kind;         /* CW_EXTERN_VARIABLE or CW_EXTERN_FUNCTION */          \
+    void *slot;                                                               \
+    const char *declared_in; /* source file, for the linker's errors */     \
+  } cw_extern_desc;                                                           \
+  typedef struct cw_function_desc {                                           \
+    const char *name;                                                         \
+    void *addr;                                                               \
+    int has_barrier;                                                          \
+  } cw_function_desc;
+
+enum { CW_EXTERN_VARIABLE = 0, CW_EXTERN_FUNCTION = 1 };
+
 /* The kind argument of check_fn. */
 enum { CW_ACCESS_READ = 0, CW_ACCESS_WRITE = 1 };
 
 #ifndef CW_C_ABI_NO_DEFINE
 CW_C_ABI_TYPES
+CW_C_LINK_TYPES
 #endif
 
 #define CW_ABI_STR2(...) #__VA_ARGS__
 #define CW_ABI_STR(x) CW_ABI_STR2(x)
 /* The same declarations as one string, for the emitter's prelude. */
 #define CW_C_ABI_TEXT CW_ABI_STR(CW_C_ABI_TYPES)
+#define CW_C_LINK_TEXT CW_ABI_STR(CW_C_LINK_TYPES)
 
 #endif

@@ -377,7 +377,7 @@ static void dump_global(StrBuf *sb, const KVar *v) {
   static const char *spaces[] = {"device", "device", "shared", "constant",
                                  "local"};
   sb_printf(sb, "%s%s @%s: ", v->is_managed ? "managed" : spaces[v->as],
-            v->is_extern ? " extern" : "", v->cname);
+            v->is_extern || v->is_extern_decl ? " extern" : "", v->cname);
   kt_print(sb, v->type);
   if (v->init) {
     sb_puts(sb, " = ");

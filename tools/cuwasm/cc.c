@@ -283,7 +283,7 @@ static int device_check(const CcOpts *o, const char *path) {
   const char *inc[128], *def[128], *und[128];
   char cuda_inc[PATH_MAX];
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
-  cw_compile_options co = {inc, 0, def, 0, und, 0, o->arch, cuda_inc};
+  cw_compile_options co = {inc, 0, def, 0, und, 0, o->arch, cuda_inc, o->rdc};
   for (int i = 0; i < o->inc.n && i < 128; i++) inc[co.n_include_dirs++] = o->inc.v[i];
   for (int i = 0; i < o->def.n && i < 128; i++) def[co.n_defines++] = o->def.v[i];
   for (int i = 0; i < o->undef.n && i < 128; i++) und[co.n_undefs++] = o->undef.v[i];
@@ -426,6 +426,7 @@ static char *tu_appendix(const CcOpts *o, const char *path, const char *src, siz
   sl_add(&opts, arch);
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
   sl_addf(&opts, "--cuda-include=", cuda_inc);
+  if (o->rdc) sl_add(&opts, "--relocatable"); /* linked with the other -rdc TUs at load */
   char *buf = strdup("\nstatic const char __cuwasm_src[] = ");
   size_t len = strlen(buf);
   cw_cc_string_literal(&buf, &len, src, n);

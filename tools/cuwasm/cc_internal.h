@@ -27,7 +27,7 @@ typedef struct CcOpts {
   CcDeps deps;
   bool debug, compile_only, verbose, keep;
   bool preprocess_only;           /* -E */
-  bool rdc;                       /* -rdc=true / -dc: recorded */
+  bool rdc;                       /* -rdc=true / -dc: relocatable device code */
   bool forward_unknown;           /* unknown flags go to the host compiler */
   bool device_link;               /* -dlink: an empty object (nothing to link) */
   bool all_cu;                    /* -x cu: every source is CUDA */
