@@ -124,6 +124,16 @@ cw_status cw_module_load_source(cw_context *ctx, const char *name,
                                 const cw_compile_options *opts,
                                 cw_diags *diags, cw_module **out);
 void cw_module_free(cw_module *mod);
+/* Separate compilation: modules compiled with relocatable set use device
+ * functions and variables that other modules define (extern __device__).
+ * Links mods[0..n) together: every such use is pointed at the definition
+ * in one of the others.  Until then cw_kernel_get refuses a module that
+ * needs it.  CW_ERR_NOT_FOUND names a symbol nothing defines; a
+ * definition that synchronises the block (__syncthreads) cannot be
+ * called across modules (CW_ERR_UNSUPPORTED), nor can anything be linked
+ * on backends without a linker.  Linking the same modules again is
+ * harmless. */
+cw_status cw_module_link(cw_module **mods, int n);
 /* By C++ name (`reduce<float, 256>`, whitespace ignored) or C name.  The
  * kernel belongs to the module. */
 cw_status cw_kernel_get(cw_module *mod, const char *name, cw_kernel **out);

@@ -349,6 +349,46 @@ static void bind_symbols(int tu, CompatTU *t) {
   }
 }
 
+static bool tu_relocatable(const CompatTU *t) {
+  for (int i = 0; i < t->nopts; i++)
+    if (!strcmp(t->opts[i], "--relocatable")) return true;
+  return false;
+}
+
+/* Separate compilation: the first use of any relocatable TU loads every
+ * relocatable TU of the executable and links them together, as nvcc's
+ * device link does at build time.  A TU that fails, or a failed link,
+ * leaves all of them unloaded with the message; caller holds mu. */
+static cudaError_t load_linked_tus(cw_context *ctx, bool *loaded) {
+  cudaError_t err = cudaSuccess;
+  cw_module **mods = calloc((size_t)state.ntus, sizeof *mods);
+  if (!mods) return cudaErrorMemoryAllocation;
+  int n = 0;
+  for (int i = 0; i < state.ntus; i++) {
+    CompatTU *t = &state.tus[i];
+    if (!tu_relocatable(t) || t->tried) continue;
+    t->tried = true;
+    loaded[i] = true;
+    if (err == cudaSuccess) err = compile_tu(i, t, ctx);
+    if (t->mod) mods[n++] = t->mod;
+  }
+  if (err == cudaSuccess && n && cw_module_link(mods, n) != CW_OK) {
+    snprintf(state.msg, sizeof state.msg, "cuwasm: cannot link the device code: %s",
+             cw_last_error_message(ctx));
+    err = cudaErrorInvalidKernelImage;
+  }
+  for (int i = 0; i < state.ntus; i++) {
+    if (!loaded[i]) continue;
+    if (err == cudaSuccess) bind_symbols(i, &state.tus[i]);
+    else if (state.tus[i].mod) {
+      cw_module_free(state.tus[i].mod);
+      state.tus[i].mod = NULL;
+    }
+  }
+  free(mods);
+  return err;
+}
+
 cudaError_t compat_load_tu(int tu) {
   cudaError_t err;
   cw_context *ctx = compat_ctx(&err);
@@ -361,16 +401,27 @@ cudaError_t compat_load_tu(int tu) {
   CompatTU *t = &state.tus[tu];
   err = cudaSuccess;
   if (!t->mod && !t->tried) {
-    t->tried = true;
-    err = compile_tu(tu, t, ctx);
-    if (err == cudaSuccess) bind_symbols(tu, t);
+    bool *loaded = calloc((size_t)state.ntus, sizeof *loaded);
+    if (!loaded) {
+      pthread_mutex_unlock(&state.mu);
+      return cudaErrorMemoryAllocation;
+    }
+    if (tu_relocatable(t)) {
+      err = load_linked_tus(ctx, loaded);
+    } else {
+      t->tried = loaded[tu] = true;
+      err = compile_tu(tu, t, ctx);
+      if (err == cudaSuccess) bind_symbols(tu, t);
+    }
+    if (err == cudaSuccess && !t->mod) err = cudaErrorInvalidKernelImage;
     char *why = err != cudaSuccess && state.reporter ? dup(state.msg) : NULL;
     pthread_mutex_unlock(&state.mu);
     if (why) state.reporter(why); /* once: `tried` stops a second compile */
     free(why);
     for (int i = 0; err == cudaSuccess && i < state.nsyms; i++) /* copies may target them */
-      if (state.syms[i].tu == tu && state.syms[i].dev)
+      if (state.syms[i].tu >= 0 && loaded[state.syms[i].tu] && state.syms[i].dev)
         compat_alloc_add(state.syms[i].dev, state.syms[i].size, cudaMemoryTypeDevice, NULL);
+    free(loaded);
     return err;
   }
   if (!t->mod) err = cudaErrorInvalidKernelImage;

@@ -279,7 +279,9 @@ static bool write_file(const char *path, const char *data, size_t n) {
 
 /* ---- one .cu file ------------------------------------------------------------------ */
 
-static int device_check(const CcOpts *o, const char *path) {
+/* Checks the device code; for -rdc, *markers gets the host-side link
+ * markers of what it defines and uses (cc_device_link.c). */
+static int device_check(const CcOpts *o, const char *path, char **markers) {
   const char *inc[128], *def[128], *und[128];
   char cuda_inc[PATH_MAX];
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
@@ -295,6 +297,15 @@ static int device_check(const CcOpts *o, const char *path) {
   cw_status st = cw_compile_file(path, &co, d, &p);
   cli_print_diags(d);
   cw_diags_free(d);
+  *markers = NULL;
+  if (st == CW_OK && o->rdc) {
+    StrList defines = {0}, uses = {0};
+    cc_device_link_names(p, &defines, &uses);
+    *markers = cc_device_link_markers(&defines, &uses);
+    sl_free(&defines);
+    sl_free(&uses);
+    if (!*markers) st = CW_ERR_NOMEM;
+  }
   cw_program_free(p);
   return st == CW_OK ? 0 : 1;
 }
@@ -408,7 +419,8 @@ static int preprocess_only(const CcOpts *o, const char *path, bool cuda) {
 }
 
 /* The embedded device source, its options, and __cuwasm_tu_id. */
-static char *tu_appendix(const CcOpts *o, const char *path, const char *src, size_t n) {
+static char *tu_appendix(const CcOpts *o, const char *path, const char *src, size_t n,
+                         const char *markers) {
   char abs[PATH_MAX], dir[PATH_MAX];
   if (!realpath(path, abs)) snprintf(abs, sizeof abs, "%s", path);
   snprintf(dir, sizeof dir, "%s", abs);
@@ -451,6 +463,7 @@ static char *tu_appendix(const CcOpts *o, const char *path, const char *src, siz
            "static int __cuwasm_tu_reg = __cuwasm_tu_id();\n",
            name, opts.n);
   sl_add(&parts, tail);
+  if (markers) sl_add(&parts, markers);
   free(name);
   free(buf);
   size_t total = 1;
@@ -465,7 +478,8 @@ static char *tu_appendix(const CcOpts *o, const char *path, const char *src, siz
   return out;
 }
 
-static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const char *out_ii) {
+static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const char *out_ii,
+                        const char *markers) {
   size_t n, sn;
   char *text = cw_read_file(ii, &n), *src = cw_read_file(path, &sn);
   if (!text || !src) {
@@ -475,7 +489,7 @@ static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const
   }
   char err[512];
   char *rw = cw_cc_rewrite(text, n, err, sizeof err);
-  char *app = rw ? tu_appendix(o, path, src, sn) : NULL;
+  char *app = rw ? tu_appendix(o, path, src, sn, markers) : NULL;
   int rc = 0;
   if (!rw) {
     fprintf(stderr, "cuwasm cc: %s (preprocessed host code %s): %s\n", path, ii, err);
@@ -494,7 +508,8 @@ static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const
 
 static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int idx,
                       const char *obj) {
-  if (device_check(o, path)) return 1;
+  char *markers = NULL;
+  if (device_check(o, path, &markers)) return 1;
   char ii[PATH_MAX], rw[PATH_MAX];
   snprintf(ii, sizeof ii, "%s/%d.host.ii", tmp, idx);
   snprintf(rw, sizeof rw, "%s/%d.cuwasm.ii", tmp, idx);
@@ -511,7 +526,8 @@ static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int id
   sl_add(&cmd, ii);
   int rc = cc_run(o, &cmd);
   sl_free(&cmd);
-  if (rc == 0) rc = rewrite_file(o, path, ii, rw);
+  if (rc == 0) rc = rewrite_file(o, path, ii, rw, markers);
+  free(markers);
   if (rc) return 1;
   sl_add(&cmd, host_cxx(o));
   sl_add(&cmd, "-c");

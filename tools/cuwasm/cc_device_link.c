@@ -1,0 +1,82 @@
+/*
+ * cc_device_link.c — what `cuwasm cc -rdc=true` / `-dc` puts in a host
+ * object so that the host linker does nvlink's part of the job.
+ *
+ * The device code of every TU travels whole inside its host object and
+ * the runtime links the relocatable ones together when they load
+ * (cw_module_link).  Two things must still happen when the executable is
+ * linked: an object taken from a static library must come along when only
+ * its device code is used (nothing on the host side refers to it), and a
+ * device function or variable that no file defines must fail the build,
+ * as nvlink fails it.  So each relocatable TU's host object defines one
+ * marker per device function and variable its device code defines (weak:
+ * inline and template functions are defined in many TUs) and refers to
+ * one per function and variable it uses but does not define.  The markers
+ * live in the namespace `cuwasm_device_symbol`, named after the device
+ * symbol (characters other than letters, digits and '_' become '_'), so
+ * the host linker's error reads "undefined reference to
+ * `cuwasm_device_symbol::scale_by'".
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/program.h"
+#include "cc_internal.h"
+
+static void add_marker(StrList *l, const char *name) {
+  char buf[512];
+  size_t n = 0;
+  for (const char *p = name; *p && n + 1 < sizeof buf; p++)
+    buf[n++] = isalnum((unsigned char)*p) || *p == '_' ? *p : '_';
+  buf[n] = 0;
+  for (int i = 0; i < l->n; i++)
+    if (!strcmp(l->v[i], buf)) return;
+  sl_add(l, buf);
+}
+
+static void note_use(void *ctx, const KFunc *fn, const KVar *var, SrcLoc use) {
+  (void)use;
+  add_marker(ctx, fn ? fn->name : var->name);
+}
+
+void cc_device_link_names(cw_program *p, StrList *defines, StrList *uses) {
+  KModule *m = cw_program_module(p);
+  for (int i = 0; i < m->funcs.len; i++) {
+    const KFunc *f = m->funcs.items[i];
+    if (f->body && !(f->flags & (KF_GLOBAL | KF_INTERNAL))) add_marker(defines, f->name);
+  }
+  for (int i = 0; i < m->globals.len; i++) {
+    const KVar *v = m->globals.items[i];
+    if (v->as != AS_SHARED && !v->is_extern_decl && v->name) add_marker(defines, v->name);
+  }
+  kir_undefined_externs(m, false, note_use, uses);
+}
+
+/* C++ for the end of the rewritten host file; malloc'd. */
+char *cc_device_link_markers(const StrList *defines, const StrList *uses) {
+  size_t cap = 256;
+  for (int i = 0; i < defines->n; i++) cap += 2 * strlen(defines->v[i]) + 96;
+  for (int i = 0; i < uses->n; i++) cap += 2 * strlen(uses->v[i]) + 96;
+  char *out = malloc(cap);
+  if (!out) return NULL;
+  size_t o = 0;
+  o += (size_t)snprintf(out + o, cap - o, "\nnamespace cuwasm_device_symbol {\n");
+  for (int i = 0; i < defines->n; i++)
+    o += (size_t)snprintf(out + o, cap - o,
+                          "extern const char %s; __attribute__((weak)) extern const char %s = 0;\n",
+                          defines->v[i], defines->v[i]);
+  for (int i = 0; i < uses->n; i++)
+    o += (size_t)snprintf(out + o, cap - o, "extern const char %s;\n", uses->v[i]);
+  o += (size_t)snprintf(out + o, cap - o, "}\n");
+  if (uses->n) {
+    o += (size_t)snprintf(out + o, cap - o,
+                          "__attribute__((used)) static const char *const "
+                          "__cuwasm_device_uses[] = {\n");
+    for (int i = 0; i < uses->n; i++)
+      o += (size_t)snprintf(out + o, cap - o, "  &cuwasm_device_symbol::%s,\n", uses->v[i]);
+    snprintf(out + o, cap - o, "};\n");
+  }
+  return out;
+}
