@@ -119,7 +119,9 @@ int __cuwasm_register_tu(const char *name, const char *src, size_t len,
   return id;
 }
 
-/* "… [with FT = void (*)(float*); FT F = scale<float, 128>]" → "scale<float, 128>" */
+/* "… [with FT = void (*)(float*); FT F = scale<float, 128>]" → "scale<float, 128>";
+ * an anonymous namespace (g++'s `{anonymous}::`) is no part of the
+ * device code's name for the kernel. */
 static char *name_from_pretty(const char *pretty) {
   const char *p = strstr(pretty, "FT F = ");
   if (!p) return dup(pretty);
@@ -128,8 +130,13 @@ static char *name_from_pretty(const char *pretty) {
   if (n && p[n - 1] == ']') n--;
   char *s = malloc(n + 1);
   if (!s) return NULL;
-  memcpy(s, p, n);
-  s[n] = 0;
+  static const char anon[] = "{anonymous}::";
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    if (!strncmp(p + i, anon, sizeof anon - 1)) { i += sizeof anon - 1; continue; }
+    s[o++] = p[i++];
+  }
+  s[o] = 0;
   return s;
 }
 

@@ -250,7 +250,12 @@ void cc_free(CcOpts *o) {
 
 /* ---- processes and files ------------------------------------------------------- */
 
-int cc_run(const CcOpts *o, StrList *cmd) {
+static int run_to(const CcOpts *o, StrList *cmd, const char *err_path);
+
+int cc_run(const CcOpts *o, StrList *cmd) { return run_to(o, cmd, NULL); }
+
+/* Runs cmd; with err_path, its stderr goes to that file. */
+static int run_to(const CcOpts *o, StrList *cmd, const char *err_path) {
   if (o->verbose) { /* nvcc -v's shape, which CMake parses */
     fputs("#$ ", stderr);
     for (int i = 0; i < cmd->n; i++) fprintf(stderr, "%s%s", i ? " " : "", cmd->v[i]);
@@ -260,6 +265,10 @@ int cc_run(const CcOpts *o, StrList *cmd) {
   pid_t pid = fork();
   if (pid < 0) return -1;
   if (pid == 0) {
+    if (err_path) {
+      FILE *f = freopen(err_path, "w", stderr);
+      if (!f) _exit(127);
+    }
     execvp(cmd->v[0], cmd->v);
     fprintf(stderr, "cuwasm cc: cannot run %s: %s\n", cmd->v[0], strerror(errno));
     _exit(127);
@@ -590,7 +599,25 @@ static void object_name(const CcOpts *o, const char *in, const char *tmp, int i,
   snprintf(out, n, "%s.o", base);
 }
 
-static int link_all(const CcOpts *o, const StrList *objs) {
+/* The host linker's messages, passed on; an undefined marker of
+ * relocatable device code (cc_device_link.c) gets a word of explanation. */
+static void replay_link_errors(const char *path) {
+  size_t n;
+  char *text = cw_read_file(path, &n);
+  if (!text) return;
+  fwrite(text, 1, n, stderr);
+  const char *m = strstr(text, "cuwasm_device_symbol::");
+  if (m) {
+    m += strlen("cuwasm_device_symbol::");
+    int len = 0;
+    while (m[len] && m[len] != '\'' && m[len] != '\n' && len < 200) len++;
+    fprintf(stderr, "cuwasm cc: error: device function or variable '%.*s' is used (extern "
+            "__device__) but no file compiled with -rdc=true or -dc defines it\n", len, m);
+  }
+  free(text);
+}
+
+static int link_all(const CcOpts *o, const StrList *objs, const char *tmp) {
   char dir[PATH_MAX];
   cc_path(CC_PATH_CUDART_DIR, dir, sizeof dir);
   StrList cmd = {0};
@@ -613,7 +640,10 @@ static int link_all(const CcOpts *o, const StrList *objs) {
   /* a sanitizer build of libcuwasm needs the sanitizer runtimes */
   sl_add(&cmd, "-fsanitize=address,undefined");
 #endif
-  int rc = cc_run(o, &cmd);
+  char errs[PATH_MAX];
+  snprintf(errs, sizeof errs, "%s/link.err", tmp);
+  int rc = run_to(o, &cmd, errs);
+  replay_link_errors(errs);
   sl_free(&cmd);
   return rc ? 1 : 0;
 }
@@ -701,7 +731,7 @@ int cc_build(const CcOpts *o) {
     else snprintf(obj, sizeof obj, "%s", in); /* objects and archives: to the linker */
     sl_add(&objs, obj);
   }
-  if (rc == 0 && !o->compile_only) rc = link_all(o, &objs);
+  if (rc == 0 && !o->compile_only) rc = link_all(o, &objs, tmp);
   if (o->keep) fprintf(stderr, "cuwasm cc: temporaries kept in %s\n", tmp);
   else remove_tree(tmp);
   sl_free(&objs);
