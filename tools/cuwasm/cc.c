@@ -610,7 +610,7 @@ static void replay_link_errors(const char *path) {
   if (m) {
     m += strlen("cuwasm_device_symbol::");
     int len = 0;
-    while (m[len] && m[len] != '\'' && m[len] != '\n' && len < 200) len++;
+    while (m[len] && m[len] != '\'' && m[len] != '\n' && m[len] != '"' && len < 200) len++;
     fprintf(stderr, "cuwasm cc: error: device function or variable '%.*s' is used (extern "
             "__device__) but no file compiled with -rdc=true or -dc defines it\n", len, m);
   }

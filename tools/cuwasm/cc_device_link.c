@@ -13,9 +13,9 @@
  * inline and template functions are defined in many TUs) and refers to
  * one per function and variable it uses but does not define.  The markers
  * live in the namespace `cuwasm_device_symbol`, named after the device
- * symbol (characters other than letters, digits and '_' become '_'), so
- * the host linker's error reads "undefined reference to
- * `cuwasm_device_symbol::scale_by'".
+ * symbol (its namespaces kept; other characters that cannot be in an
+ * identifier become '_'), so the host linker's error reads "undefined
+ * reference to `cuwasm_device_symbol::scale_by'" (and cc explains it).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -25,11 +25,18 @@
 #include "api/program.h"
 #include "cc_internal.h"
 
+/* The marker's name: C++ namespaces kept (`sc::twice`), any other
+ * character that cannot be in an identifier (templates, operators) '_'. */
 static void add_marker(StrList *l, const char *name) {
   char buf[512];
   size_t n = 0;
-  for (const char *p = name; *p && n + 1 < sizeof buf; p++)
+  for (const char *p = name; *p && n + 2 < sizeof buf; p++) {
+    if (p[0] == ':' && p[1] == ':' && n && buf[n - 1] != ':' && p[2] && p[2] != ':') {
+      buf[n++] = ':', buf[n++] = ':', p++;
+      continue;
+    }
     buf[n++] = isalnum((unsigned char)*p) || *p == '_' ? *p : '_';
+  }
   buf[n] = 0;
   for (int i = 0; i < l->n; i++)
     if (!strcmp(l->v[i], buf)) return;
@@ -57,19 +64,28 @@ void cc_device_link_names(cw_program *p, StrList *defines, StrList *uses) {
 /* C++ for the end of the rewritten host file; malloc'd. */
 char *cc_device_link_markers(const StrList *defines, const StrList *uses) {
   size_t cap = 256;
-  for (int i = 0; i < defines->n; i++) cap += 2 * strlen(defines->v[i]) + 96;
-  for (int i = 0; i < uses->n; i++) cap += 2 * strlen(uses->v[i]) + 96;
+  for (int i = 0; i < defines->n; i++) cap += 4 * strlen(defines->v[i]) + 160;
+  for (int i = 0; i < uses->n; i++) cap += 4 * strlen(uses->v[i]) + 160;
   char *out = malloc(cap);
   if (!out) return NULL;
   size_t o = 0;
-  o += (size_t)snprintf(out + o, cap - o, "\nnamespace cuwasm_device_symbol {\n");
-  for (int i = 0; i < defines->n; i++)
-    o += (size_t)snprintf(out + o, cap - o,
-                          "extern const char %s; __attribute__((weak)) extern const char %s = 0;\n",
-                          defines->v[i], defines->v[i]);
-  for (int i = 0; i < uses->n; i++)
-    o += (size_t)snprintf(out + o, cap - o, "extern const char %s;\n", uses->v[i]);
-  o += (size_t)snprintf(out + o, cap - o, "}\n");
+  for (int i = 0; i < defines->n + uses->n; i++) {
+    bool def = i < defines->n;
+    const char *q = def ? defines->v[i] : uses->v[i - defines->n];
+    const char *last = q;
+    int depth = 1;
+    o += (size_t)snprintf(out + o, cap - o, "namespace cuwasm_device_symbol { ");
+    for (const char *c; (c = strstr(last, "::")); last = c + 2, depth++)
+      o += (size_t)snprintf(out + o, cap - o, "namespace %.*s { ", (int)(c - last), last);
+    if (def)
+      o += (size_t)snprintf(out + o, cap - o,
+                            "extern const char %s; __attribute__((weak)) extern const char %s = 0; ",
+                            last, last);
+    else
+      o += (size_t)snprintf(out + o, cap - o, "extern const char %s; ", last);
+    while (depth--) o += (size_t)snprintf(out + o, cap - o, "}");
+    o += (size_t)snprintf(out + o, cap - o, "\n");
+  }
   if (uses->n) {
     o += (size_t)snprintf(out + o, cap - o,
                           "__attribute__((used)) static const char *const "
