@@ -140,6 +140,18 @@ static char *name_from_pretty(const char *pretty) {
   return s;
 }
 
+/* "… [with FT = void (*)(float*); FT F = …]" → "void (*)(float*)" */
+static char *sig_from_pretty(const char *pretty) {
+  const char *p = strstr(pretty, "with FT = "), *e = p ? strstr(p, "; FT F = ") : NULL;
+  if (!e) return NULL;
+  p += 10;
+  char *s = malloc((size_t)(e - p) + 1);
+  if (!s) return NULL;
+  memcpy(s, p, (size_t)(e - p));
+  s[e - p] = 0;
+  return s;
+}
+
 int __cuwasm_register_kernel(int tu, const void *fn, const char *pretty) {
   CompatState *g = &state;
   pthread_mutex_lock(&g->mu);
@@ -147,7 +159,8 @@ int __cuwasm_register_kernel(int tu, const void *fn, const char *pretty) {
   for (int i = 0; i < g->nkernels; i++)
     if (g->kernels[i].fn == fn) id = i;
   if (id < 0 && grow((void **)&g->kernels, &g->capkernels, g->nkernels, sizeof *g->kernels)) {
-    g->kernels[g->nkernels] = (CompatKernel){fn, name_from_pretty(pretty), tu, NULL, 0};
+    g->kernels[g->nkernels] =
+        (CompatKernel){fn, name_from_pretty(pretty), sig_from_pretty(pretty), tu, NULL, 0};
     id = g->nkernels++;
   }
   pthread_mutex_unlock(&g->mu);
@@ -254,7 +267,7 @@ static void canon_name(const char *in, char *out, size_t cap) {
   out[o < cap ? o : cap - 1] = 0;
 }
 
-static bool names_match(const char *a, const char *b) {
+bool compat_names_match(const char *a, const char *b) {
   char ca[512], cb[512];
   canon_name(a, ca, sizeof ca);
   canon_name(b, cb, sizeof cb);
@@ -283,7 +296,7 @@ static void fill_opts(CompatTU *t, cw_compile_options *o, const char **inc, cons
 static bool program_has(cw_program *p, const char *name) {
   int n = cw_program_kernel_count(p);
   for (int i = 0; i < n; i++)
-    if (names_match(cw_program_kernel_name(p, i), name)) return true;
+    if (compat_names_match(cw_program_kernel_name(p, i), name)) return true;
   return false;
 }
 
@@ -447,10 +460,11 @@ cudaError_t compat_kernel_resolve(int id, cw_kernel **out) {
   if (err != cudaSuccess) return err;
   CompatTU *t = &state.tus[k->tu];
   pthread_mutex_lock(&state.mu);
-  cw_status st = cw_kernel_get(t->mod, k->name, &k->k);
+  const char *overload = compat_overload_cname(t->prog, k->name, k->sig);
+  cw_status st = cw_kernel_get(t->mod, overload ? overload : k->name, &k->k);
   for (int i = 0; st != CW_OK && i < cw_program_kernel_count(t->prog); i++) {
     const char *n = cw_program_kernel_name(t->prog, i);
-    if (names_match(n, k->name)) st = cw_kernel_get(t->mod, n, &k->k);
+    if (compat_names_match(n, k->name)) st = cw_kernel_get(t->mod, n, &k->k);
   }
   if (st != CW_OK)
     snprintf(state.msg, sizeof state.msg, "cuwasm: kernel %s is not in the device code of %s",

@@ -12,7 +12,7 @@ __global__ void apply(int *v, int n) {
   if (i < n) v[i] = sc::twice(transform(v[i])) + bias + coeffs[i & 3];
 }
 
-__global__ void apply_f(float *v, int n) {
+__global__ void apply(float *v, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n) v[i] = transform(v[i]);
 }
@@ -38,7 +38,7 @@ int main() {
   CHECK(cudaMemcpy(di, hi, sizeof hi, cudaMemcpyHostToDevice));
   CHECK(cudaMemcpy(df, hf, sizeof hf, cudaMemcpyHostToDevice));
   apply<<<(n + 127) / 128, 128>>>(di, n);
-  apply_f<<<(n + 127) / 128, 128>>>(df, n);
+  apply<<<(n + 127) / 128, 128>>>(df, n);
   local_step<<<(n + 127) / 128, 128>>>(di, n);
   run_local_step(di, n);
   CHECK(cudaGetLastError());

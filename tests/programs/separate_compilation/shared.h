@@ -12,5 +12,5 @@ __device__ int twice(int x);                // tables.cu, in a namespace
 }
 void fill_coeffs(const int *host);          // tables.cu (host)
 __global__ void apply(int *v, int n);       // main.cu
-__global__ void apply_f(float *v, int n);   // main.cu
+__global__ void apply(float *v, int n);     // main.cu: an overloaded kernel
 void run_local_step(int *v, int n);         // tables.cu: its own local_step
