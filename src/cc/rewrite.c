@@ -570,9 +570,13 @@ static char *fn_type(Rw *r, const Decl *d) {
   int n = close == d->params + 1 ? 0 : split_commas(r, d->params + 1, close, cut, 256);
   for (int k = 0; k < n; k++) {
     int b = cut_default(r, cut[k], k + 1 < n ? cut[k + 1] - 1 : cut[n]);
-    char *p = tok_text(r, cut[k], b);
-    bool ok = p && append(&out, &len, &cap, k ? ", " : "") && append(&out, &len, &cap, p);
-    free(p);
+    bool ok = append(&out, &len, &cap, k ? ", " : "");
+    for (int i = cut[k]; ok && i < b; i++) { /* qualifiers are removed from the source */
+      if (is_qualifier_tok(r, i)) continue;
+      char *p = tok_text(r, i, i + 1);
+      ok = p && append(&out, &len, &cap, " ") && append(&out, &len, &cap, p);
+      free(p);
+    }
     if (!ok) {
       free(out);
       return NULL;
