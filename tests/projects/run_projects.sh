@@ -60,7 +60,7 @@ sc_whole() { # the same sources without -rdc: nvcc's error, with file:line:col
 step "separate compilation: without -rdc, a clear compile error" sc_whole
 mkdir -p "$work/cmake_project"
 cp -r "$here/make_project" "$work/make_project_src"
-sed -e "s|\.\./make_project|$work/make_project_src|" -e "s|\.\./separate|$sc/src|" \
+sed -e "s|\.\./make_project|$work/make_project_src|g" -e "s|\.\./separate|$sc/src|g" \
   "$here/cmake_project/CMakeLists.txt" >"$work/cmake_project/CMakeLists.txt"
 step "cmake project configures (CUDA language, toolchain file)" cmake -S "$work/cmake_project" \
   -B "$work/cmake_build" --toolchain "$prefix/share/cuwasm/cmake/cuwasm-cuda.cmake"

@@ -606,14 +606,21 @@ static void replay_link_errors(const char *path) {
   char *text = cw_read_file(path, &n);
   if (!text) return;
   fwrite(text, 1, n, stderr);
-  const char *m = strstr(text, "cuwasm_device_symbol::");
-  if (m) {
+  StrList said = {0};
+  for (const char *m = text; (m = strstr(m, "cuwasm_device_symbol::"));) {
     m += strlen("cuwasm_device_symbol::");
     int len = 0;
     while (m[len] && m[len] != '\'' && m[len] != '\n' && m[len] != '"' && len < 200) len++;
-    fprintf(stderr, "cuwasm cc: error: device function or variable '%.*s' is used (extern "
-            "__device__) but no file compiled with -rdc=true or -dc defines it\n", len, m);
+    char name[256];
+    snprintf(name, sizeof name, "%.*s", len, m);
+    bool again = false;
+    for (int i = 0; i < said.n; i++) again |= !strcmp(said.v[i], name);
+    if (again) continue;
+    sl_add(&said, name);
+    fprintf(stderr, "cuwasm cc: error: device function or variable '%s' is used (extern "
+            "__device__) but no file compiled with -rdc=true or -dc defines it\n", name);
   }
+  sl_free(&said);
   free(text);
 }
 

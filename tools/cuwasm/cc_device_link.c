@@ -69,6 +69,7 @@ char *cc_device_link_markers(const StrList *defines, const StrList *uses) {
   char *out = malloc(cap);
   if (!out) return NULL;
   size_t o = 0;
+  out[0] = 0; /* a TU that defines and uses nothing gets nothing */
   for (int i = 0; i < defines->n + uses->n; i++) {
     bool def = i < defines->n;
     const char *q = def ? defines->v[i] : uses->v[i - defines->n];
