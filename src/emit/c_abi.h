@@ -70,9 +70,11 @@
  * but another module defines: slot is the address of the pointer the
  * linker fills (a variable's address, or the function itself).
  * cw_functions[] lists the module's device functions other modules may
- * call, named `name(param C types)`; addr is NULL and has_barrier 1 for
- * one that synchronises the block (such a function is inlined into its
- * callers and cannot be called across modules). */
+ * call, named `name(param C types)`; flags say why one cannot be called
+ * from another module: CW_FUNCTION_BARRIER, it synchronises the block
+ * (it is inlined into its callers; addr is NULL), CW_FUNCTION_STATIC_SHARED,
+ * it uses static __shared__ variables (laid out in its own module's
+ * shared memory, which a kernel of another module does not have). */
 #define CW_C_LINK_TYPES                                                       \
   typedef struct cw_extern_desc {                                             \
     const char *name; /* variable: its name; function: name(param types) */  \
@@ -83,10 +85,11 @@
   typedef struct cw_function_desc {                                           \
     const char *name;                                                         \
     void *addr;                                                               \
-    int has_barrier;                                                          \
+    int flags; /* CW_FUNCTION_*: why other modules cannot call it */          \
   } cw_function_desc;
 
 enum { CW_EXTERN_VARIABLE = 0, CW_EXTERN_FUNCTION = 1 };
+enum { CW_FUNCTION_BARRIER = 1, CW_FUNCTION_STATIC_SHARED = 2 };
 
 /* The kind argument of check_fn. */
 enum { CW_ACCESS_READ = 0, CW_ACCESS_WRITE = 1 };

@@ -13,7 +13,9 @@
  * defined device functions (not static ones) for other modules' slots.
  * The barrier analysis cannot see into another module, so calls through
  * slots count as barrier-free; a definition that synchronises the block
- * is marked has_barrier and the linker refuses it by name.  Functions
+ * is flagged and the linker refuses it by name, as it refuses one that
+ * uses static __shared__ variables (its module's shared memory layout is
+ * not the calling kernel's).  Functions
  * and variables are matched by name, functions with their parameter
  * types (`scale(float*, int32_t)`), so overloads stay apart.
  * A module that is not relocatable gets none of this: its C is exactly
@@ -90,6 +92,37 @@ static const char *file_of(const SrcLoc *loc) {
   return loc->file && loc->file->name ? loc->file->name : "<source>";
 }
 
+enum { MAX_CALL_DEPTH = 16 };
+
+static bool func_uses_static_shared(const KFunc *f, int depth);
+
+static bool expr_uses_static_shared(const KExpr *e, int depth) {
+  if (!e) return false;
+  if (e->kind == KE_VAR && e->var && e->var->as == AS_SHARED && !e->var->is_extern) return true;
+  if (e->kind == KE_CALL && e->fn && func_uses_static_shared(e->fn, depth + 1)) return true;
+  if (expr_uses_static_shared(e->a, depth) || expr_uses_static_shared(e->b, depth) ||
+      expr_uses_static_shared(e->c, depth))
+    return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_uses_static_shared(e->args[i], depth)) return true;
+  return false;
+}
+
+static bool stmt_uses_static_shared(const KStmt *s, int depth) {
+  if (!s) return false;
+  if (s->kind == KS_DECL && s->var->as == AS_SHARED && !s->var->is_extern) return true;
+  for (int i = 0; i < s->nstmts; i++)
+    if (stmt_uses_static_shared(s->stmts[i], depth)) return true;
+  return expr_uses_static_shared(s->init, depth) || expr_uses_static_shared(s->e, depth) ||
+         expr_uses_static_shared(s->cond, depth) || expr_uses_static_shared(s->step, depth) ||
+         stmt_uses_static_shared(s->then, depth) || stmt_uses_static_shared(s->els, depth) ||
+         stmt_uses_static_shared(s->init_stmt, depth) || stmt_uses_static_shared(s->body, depth);
+}
+
+static bool func_uses_static_shared(const KFunc *f, int depth) {
+  return depth <= MAX_CALL_DEPTH && f->body && stmt_uses_static_shared(f->body, depth);
+}
+
 static bool exported(const KFunc *f) {
   return !(f->flags & (KF_GLOBAL | KF_INTERNAL)) && f->body;
 }
@@ -123,13 +156,15 @@ void ce_link_tables(CEmit *ce) {
     const KFunc *f = ce->m->funcs.items[i];
     if (!exported(f)) continue;
     bool split = func_has_split(f);
+    int flags = (split ? CW_FUNCTION_BARRIER : 0) |
+                (func_uses_static_shared(f, 0) ? CW_FUNCTION_STATIC_SHARED : 0);
     StrBuf n;
     sb_init(&n);
     ce_link_name(ce, &n, f);
     sb_puts(o, "  {");
     ce_c_string(o, n.data);
-    if (split) sb_puts(o, ", 0, 1},\n");
-    else sb_printf(o, ", (void *)%s, 0},\n", f->cname);
+    if (split) sb_printf(o, ", 0, %d},\n", flags);
+    else sb_printf(o, ", (void *)%s, %d},\n", f->cname, flags);
     sb_free(&n);
   }
   sb_puts(o, "  {0, 0, 0}\n};\n");

@@ -51,6 +51,17 @@ static const char *sync_def_src =
     "  return t;\n"
     "}\n";
 
+static const char *shared_user_src =
+    "__device__ int stage(int v);\n"
+    "__global__ void run(int *out) { out[threadIdx.x] = stage((int)threadIdx.x); }\n";
+
+static const char *shared_def_src =
+    "__device__ int stage(int v) {\n"
+    "  __shared__ int slot[64];\n"
+    "  slot[v & 63] = v;\n"
+    "  return slot[v & 63] + 1;\n"
+    "}\n";
+
 static cw_module *load(cw_context *ctx, const char *name, const char *src) {
   cw_compile_options o;
   memset(&o, 0, sizeof o);
@@ -139,6 +150,17 @@ static void test_refusals(cw_context *ctx) {
               strstr(cw_last_error_message(ctx), "'block_total(int32_t *, int32_t)'") &&
               strstr(cw_last_error_message(ctx), "synchronises the block"),
           "barrier across modules: %s", cw_last_error_message(ctx));
+  }
+  cw_module_free(su);
+  cw_module_free(sd);
+  su = load(ctx, "run.cu", shared_user_src);
+  sd = load(ctx, "stage.cu", shared_def_src);
+  if (su && sd) {
+    cw_module *both[] = {su, sd};
+    CHECK(cw_module_link(both, 2) == CW_ERR_UNSUPPORTED &&
+              strstr(cw_last_error_message(ctx), "'stage(int32_t)'") &&
+              strstr(cw_last_error_message(ctx), "static __shared__"),
+          "static shared memory across modules: %s", cw_last_error_message(ctx));
   }
   cw_module_free(su);
   cw_module_free(sd);

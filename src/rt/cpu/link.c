@@ -10,7 +10,8 @@
  * share one variable, as on a GPU.  A function that synchronises the
  * block has no callable body (the emitter inlines it into its callers):
  * it is refused by name, since the caller's barrier analysis could not
- * see it.  Inline and template functions are defined in every module that
+ * see it; so is one using static __shared__ variables, which live in its
+ * own module's shared-memory layout.  Inline and template functions are defined in every module that
  * uses them; the first definition found is used, as the definitions are
  * the same.
  */
@@ -48,12 +49,14 @@ static cw_status resolve(CpuModule **mods, int n, int i, const cw_extern_desc *e
     if (s) addr = s->addr;
   } else {
     const cw_function_desc *f = find_function(mods, n, i, e->name);
-    if (f && f->has_barrier) {
+    if (f && f->flags) {
       snprintf(err, errn,
-               "device function '%s' (called from %s) synchronises the block (__syncthreads "
-               "or a warp collective) and is defined in another file; cuwasm cannot call such "
-               "a function across files yet: define it in the file that calls it (or in a "
-               "header)", e->name, e->declared_in);
+               "device function '%s' (called from %s) %s and is defined in another file; "
+               "cuwasm cannot call such a function across files yet: define it in the file "
+               "that calls it (or in a header)", e->name, e->declared_in,
+               f->flags & CW_FUNCTION_BARRIER
+                   ? "synchronises the block (__syncthreads or a warp collective)"
+                   : "uses static __shared__ variables");
       return CW_ERR_UNSUPPORTED;
     }
     if (f) addr = f->addr;
