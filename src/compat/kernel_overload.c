@@ -4,8 +4,8 @@
  *
  * The host registers each kernel with its pointer type as g++ spells it
  * (`void (*)(float*, int)`, src/compat/host_glue.h); the device program
- * knows each kernel's parameter types in KIR.  Both lists are spelled as
- * C++ types and compared after the canonicalisation kernel names get
+ * knows each kernel's parameter types in KIR (kt_print_cpp).  Both lists
+ * are compared after the canonicalisation kernel names get
  * (compat_names_match: spaces, integer spellings).  Top-level const and
  * __restrict__ are no part of a function's type, so both are dropped.
  * Only called when the name is ambiguous: an unmatched spelling falls
@@ -18,37 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *scalar_spelling(const KType *t) {
-  switch (t->kind) {
-  case KT_BOOL: return "bool";
-  case KT_I8: return "signed char";
-  case KT_U8: return "unsigned char";
-  case KT_I16: return "short";
-  case KT_U16: return "unsigned short";
-  case KT_I32: return "int";
-  case KT_U32: return "unsigned int";
-  case KT_I64: return "long long";
-  case KT_U64: return "unsigned long long";
-  case KT_F16: return "__half";
-  case KT_F32: return "float";
-  case KT_F64: return "double";
-  case KT_VOID: return "void";
-  default: return NULL;
-  }
-}
-
-static void spell(char *out, size_t cap, const KType *t, bool top) {
-  size_t n = strlen(out);
-  if (t->kind == KT_PTR || t->kind == KT_ARRAY) {
-    spell(out, cap, t->elem, false);
-    n = strlen(out);
-    snprintf(out + n, cap - n, "*%s", !top && t->is_const ? " const" : "");
-    return;
-  }
-  const char *s = scalar_spelling(t);
-  snprintf(out + n, cap - n, "%s%s", !top && t->is_const ? "const " : "",
-           s ? s : t->name ? t->name : "?");
-}
+#include "base/base.h"
 
 /* "void (*)(const float* __restrict__, int)" → "const float*, int" */
 static void host_params(const char *sig, char *out, size_t cap) {
@@ -84,13 +54,16 @@ const char *compat_overload_cname(cw_program *prog, const char *name, const char
   for (int i = 0; i < m->funcs.len; i++) {
     const KFunc *f = m->funcs.items[i];
     if (!(f->flags & KF_GLOBAL) || !f->body || !compat_names_match(f->name, name)) continue;
-    char have[1024] = "";
+    StrBuf have;
+    sb_init(&have);
     for (int p = 0; p < f->nparams; p++) {
-      size_t n = strlen(have);
-      if (p) snprintf(have + n, sizeof have - n, ", ");
-      spell(have, sizeof have, f->params[p]->type, true);
+      if (p) sb_puts(&have, ", ");
+      kt_print_cpp(&have, f->params[p]->type);
     }
-    if (compat_names_match(have, want)) return f->cname;
+    bool match = have.data && compat_names_match(have.data, want);
+    if (!f->nparams) match = !*want;
+    sb_free(&have);
+    if (match) return f->cname;
   }
   return first->cname;
 }

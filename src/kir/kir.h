@@ -83,6 +83,10 @@ bool kt_is_arith(const KType *t);
 bool kt_is_scalar(const KType *t); /* arith or pointer */
 /* Writes the type in the KIR dump's spelling (i32, f32*global, [4 x f32]). */
 void kt_print(StrBuf *sb, const KType *t);
+/* The type as C++ spells it (`const float*`, `unsigned int`, `float4`),
+ * for naming a kernel among its overloads; top-level const dropped, as a
+ * function's type drops it from its parameters. */
+void kt_print_cpp(StrBuf *sb, const KType *t);
 
 /* ---- builtins ---------------------------------------------------------- */
 

@@ -327,6 +327,14 @@ static void names_free(Names *nm) {
   free(nm->lowered);
 }
 
+static bool overloaded(const KModule *m, const KFunc *k) {
+  for (int i = 0; i < m->funcs.len; i++) {
+    const KFunc *f = m->funcs.items[i];
+    if (f != k && (f->flags & KF_GLOBAL) && f->body && !strcmp(f->name, k->name)) return true;
+  }
+  return false;
+}
+
 static cw_status collect_names(KModule *m, Names *nm) {
   int cap = m->funcs.len + 1;
   nm->expr = calloc((size_t)cap, sizeof *nm->expr);
@@ -335,10 +343,19 @@ static cw_status collect_names(KModule *m, Names *nm) {
   for (int i = 0; i < m->funcs.len; i++) {
     KFunc *f = m->funcs.items[i];
     if (!(f->flags & KF_GLOBAL) || !f->body) continue;
-    size_t len = strlen(f->name) + 2;
-    nm->expr[nm->n] = malloc(len);
-    if (!nm->expr[nm->n]) return CW_ERR_NOMEM;
-    snprintf(nm->expr[nm->n++], len, "&%s", f->name);
+    StrBuf e;
+    sb_init(&e);
+    if (overloaded(m, f)) { /* `&apply` would be ambiguous: name it by its type */
+      sb_puts(&e, "(void (*)(");
+      for (int p = 0; p < f->nparams; p++) {
+        if (p) sb_puts(&e, ", ");
+        kt_print_cpp(&e, f->params[p]->type);
+      }
+      sb_puts(&e, "))");
+    }
+    sb_printf(&e, "&%s", f->name);
+    if (!e.data) return CW_ERR_NOMEM;
+    nm->expr[nm->n++] = sb_take(&e);
   }
   nm->nkernels = nm->n;
   return CW_OK;
