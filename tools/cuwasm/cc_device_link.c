@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "api/program.h"
+#include "base/base.h"
 #include "cc_internal.h"
 
 /* The marker's name: C++ namespaces kept (`sc::twice`), any other
@@ -63,37 +64,33 @@ void cc_device_link_names(cw_program *p, StrList *defines, StrList *uses) {
 
 /* C++ for the end of the rewritten host file; malloc'd. */
 char *cc_device_link_markers(const StrList *defines, const StrList *uses) {
-  size_t cap = 256;
-  for (int i = 0; i < defines->n; i++) cap += 4 * strlen(defines->v[i]) + 160;
-  for (int i = 0; i < uses->n; i++) cap += 4 * strlen(uses->v[i]) + 160;
-  char *out = malloc(cap);
-  if (!out) return NULL;
-  size_t o = 0;
-  out[0] = 0; /* a TU that defines and uses nothing gets nothing */
+  StrBuf out;
+  sb_init(&out);
   for (int i = 0; i < defines->n + uses->n; i++) {
     bool def = i < defines->n;
-    const char *q = def ? defines->v[i] : uses->v[i - defines->n];
-    const char *last = q;
+    const char *last = def ? defines->v[i] : uses->v[i - defines->n];
     int depth = 1;
-    o += (size_t)snprintf(out + o, cap - o, "namespace cuwasm_device_symbol { ");
+    sb_puts(&out, "namespace cuwasm_device_symbol { ");
     for (const char *c; (c = strstr(last, "::")); last = c + 2, depth++)
-      o += (size_t)snprintf(out + o, cap - o, "namespace %.*s { ", (int)(c - last), last);
+      sb_printf(&out, "namespace %.*s { ", (int)(c - last), last);
     if (def)
-      o += (size_t)snprintf(out + o, cap - o,
-                            "extern const char %s; __attribute__((weak)) extern const char %s = 0; ",
-                            last, last);
+      sb_printf(&out, "extern const char %s; __attribute__((weak)) extern const char %s = 0; ",
+                last, last);
     else
-      o += (size_t)snprintf(out + o, cap - o, "extern const char %s; ", last);
-    while (depth--) o += (size_t)snprintf(out + o, cap - o, "}");
-    o += (size_t)snprintf(out + o, cap - o, "\n");
+      sb_printf(&out, "extern const char %s; ", last);
+    while (depth--) sb_putc(&out, '}');
+    sb_putc(&out, '\n');
   }
   if (uses->n) {
-    o += (size_t)snprintf(out + o, cap - o,
-                          "__attribute__((used)) static const char *const "
-                          "__cuwasm_device_uses[] = {\n");
+    sb_puts(&out, "__attribute__((used)) static const char *const __cuwasm_device_uses[] = {\n");
     for (int i = 0; i < uses->n; i++)
-      o += (size_t)snprintf(out + o, cap - o, "  &cuwasm_device_symbol::%s,\n", uses->v[i]);
-    snprintf(out + o, cap - o, "};\n");
+      sb_printf(&out, "  &cuwasm_device_symbol::%s,\n", uses->v[i]);
+    sb_puts(&out, "};\n");
   }
-  return out;
+  sb_putc(&out, '\n'); /* never empty: NULL means out of memory */
+  if (out.failed) {
+    sb_free(&out);
+    return NULL;
+  }
+  return sb_take(&out);
 }
