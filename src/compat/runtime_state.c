@@ -379,7 +379,7 @@ static bool tu_relocatable(const CompatTU *t) {
  * relocatable TU of the executable and links them together, as nvcc's
  * device link does at build time.  A TU that fails, or a failed link,
  * leaves all of them unloaded with the message; caller holds mu. */
-static cudaError_t load_linked_tus(cw_context *ctx, bool *loaded) {
+static cudaError_t load_linked_tus(cw_context *ctx, bool *loaded, cw_module **unload) {
   cudaError_t err = cudaSuccess;
   cw_module **mods = calloc((size_t)state.ntus, sizeof *mods);
   if (!mods) return cudaErrorMemoryAllocation;
@@ -400,10 +400,8 @@ static cudaError_t load_linked_tus(cw_context *ctx, bool *loaded) {
   for (int i = 0; i < state.ntus; i++) {
     if (!loaded[i]) continue;
     if (err == cudaSuccess) bind_symbols(i, &state.tus[i]);
-    else if (state.tus[i].mod) {
-      cw_module_free(state.tus[i].mod);
-      state.tus[i].mod = NULL;
-    }
+    unload[i] = err == cudaSuccess ? NULL : state.tus[i].mod; /* freed without mu held */
+    if (err != cudaSuccess) state.tus[i].mod = NULL;
   }
   free(mods);
   return err;
@@ -422,12 +420,16 @@ cudaError_t compat_load_tu(int tu) {
   err = cudaSuccess;
   if (!t->mod && !t->tried) {
     bool *loaded = calloc((size_t)state.ntus, sizeof *loaded);
-    if (!loaded) {
+    cw_module **unload = calloc((size_t)state.ntus, sizeof *unload);
+    if (!loaded || !unload) {
       pthread_mutex_unlock(&state.mu);
+      free(loaded);
+      free(unload);
       return cudaErrorMemoryAllocation;
     }
+    int ntus = state.ntus;
     if (tu_relocatable(t)) {
-      err = load_linked_tus(ctx, loaded);
+      err = load_linked_tus(ctx, loaded, unload);
     } else {
       t->tried = loaded[tu] = true;
       err = compile_tu(tu, t, ctx);
@@ -441,7 +443,9 @@ cudaError_t compat_load_tu(int tu) {
     for (int i = 0; err == cudaSuccess && i < state.nsyms; i++) /* copies may target them */
       if (state.syms[i].tu >= 0 && loaded[state.syms[i].tu] && state.syms[i].dev)
         compat_alloc_add(state.syms[i].dev, state.syms[i].size, cudaMemoryTypeDevice, NULL);
+    for (int i = 0; i < ntus; i++) cw_module_free(unload[i]);
     free(loaded);
+    free(unload);
     return err;
   }
   if (!t->mod) err = cudaErrorInvalidKernelImage;

@@ -80,7 +80,7 @@
     const char *name; /* variable: its name; function: name(param types) */  \
     int kind;         /* CW_EXTERN_VARIABLE or CW_EXTERN_FUNCTION */          \
     void *slot;                                                               \
-    const char *declared_in; /* source file, for the linker's errors */     \
+    const char *declared_in; /* file of its first use, for linker errors */  \
   } cw_extern_desc;                                                           \
   typedef struct cw_function_desc {                                           \
     const char *name;                                                         \

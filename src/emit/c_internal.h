@@ -73,6 +73,7 @@ typedef struct CEmit {
   PtrVec extern_shared;  /* KVar*: extern __shared__ declared in bodies */
   PtrVec name_vars, name_strs; /* C names differing from KVar.cname */
   PtrVec ext_vars, ext_funcs;  /* relocatable: defined in another module (c_link.c) */
+  PtrVec ext_var_files, ext_func_files; /* const char*: the file of each one's first use */
 } CEmit;
 
 /* c_link.c: separate compilation (relocatable modules only) */

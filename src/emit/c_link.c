@@ -36,11 +36,21 @@ void ce_link_name(CEmit *ce, StrBuf *sb, const KFunc *f) {
   (void)ce;
 }
 
+static const char *file_of(const SrcLoc *loc) {
+  return loc->file && loc->file->name ? loc->file->name : "<source>";
+}
+
+/* The file of an extern's first use names it in the linker's errors: a
+ * declaration is often in a header, the use is in the file that needs it. */
 static void note_extern(void *ctx, const KFunc *fn, const KVar *var, SrcLoc use) {
   CEmit *ce = ctx;
-  (void)use;
-  if (fn) vec_push(&ce->arena, &ce->ext_funcs, (void *)fn);
-  else vec_push(&ce->arena, &ce->ext_vars, (void *)var);
+  if (fn) {
+    vec_push(&ce->arena, &ce->ext_funcs, (void *)fn);
+    vec_push(&ce->arena, &ce->ext_func_files, (void *)file_of(&use));
+  } else {
+    vec_push(&ce->arena, &ce->ext_vars, (void *)var);
+    vec_push(&ce->arena, &ce->ext_var_files, (void *)file_of(&use));
+  }
 }
 
 static bool unsized_array(const KVar *v) {
@@ -88,10 +98,6 @@ void ce_link_slots(CEmit *ce) {
   sb_puts(ce->out, "\n");
 }
 
-static const char *file_of(const SrcLoc *loc) {
-  return loc->file && loc->file->name ? loc->file->name : "<source>";
-}
-
 enum { MAX_CALL_DEPTH = 16 };
 
 static bool func_uses_static_shared(const KFunc *f, int depth);
@@ -136,7 +142,7 @@ void ce_link_tables(CEmit *ce) {
     sb_puts(o, "  {");
     ce_c_string(o, v->name ? v->name : v->cname);
     sb_printf(o, ", %d, (void *)&cw_ext_%s, ", CW_EXTERN_VARIABLE, v->cname);
-    ce_c_string(o, file_of(&v->loc));
+    ce_c_string(o, ce->ext_var_files.items[i]);
     sb_puts(o, "},\n");
   }
   for (int i = 0; i < ce->ext_funcs.len; i++) {
@@ -147,7 +153,7 @@ void ce_link_tables(CEmit *ce) {
     sb_puts(o, "  {");
     ce_c_string(o, n.data);
     sb_printf(o, ", %d, (void *)&%s, ", CW_EXTERN_FUNCTION, f->cname);
-    ce_c_string(o, file_of(&f->loc));
+    ce_c_string(o, ce->ext_func_files.items[i]);
     sb_puts(o, "},\n");
     sb_free(&n);
   }

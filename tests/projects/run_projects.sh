@@ -58,6 +58,19 @@ sc_whole() { # the same sources without -rdc: nvcc's error, with file:line:col
     2>err.txt && grep -q "main.cu:[0-9]*:[0-9]*: error: device function 'transform' is declared but not defined in this file.*-rdc=true" err.txt
 }
 step "separate compilation: without -rdc, a clear compile error" sc_whole
+sc_barrier() { # a device function that synchronises the block, called from another file
+  cd "$sc" || return 1
+  printf '%s\n' '__device__ int block_sum(int *s, int v) {' '  s[threadIdx.x] = v;' \
+    '  __syncthreads();' '  return s[0] + s[1];' '}' >sum.cu
+  printf '%s\n' '#include <cstdio>' '__device__ int block_sum(int *s, int v);' \
+    '__global__ void k(int *o) { __shared__ int s[32]; o[threadIdx.x] = block_sum(s, 1); }' \
+    'int main() { int *o; cudaMalloc(&o, 128); k<<<1, 32>>>(o);' \
+    '  return cudaDeviceSynchronize() == cudaSuccess && cudaGetLastError() == cudaSuccess ? 0 : 1; }' >k.cu
+  "$prefix/bin/cuwasm-nvcc" -rdc=true k.cu sum.cu -o barrier || return 1
+  ! CUWASM_BACKEND=cpu ./barrier 2>err.txt &&
+    grep -q "device function 'block_sum(int32_t \*, int32_t)' (called from .*k.cu) synchronises the block" err.txt
+}
+step "separate compilation: a barrier in another file's function is refused, named" sc_barrier
 mkdir -p "$work/cmake_project"
 cp -r "$here/make_project" "$work/make_project_src"
 sed -e "s|\.\./make_project|$work/make_project_src|g" -e "s|\.\./separate|$sc/src|g" \
