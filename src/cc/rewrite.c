@@ -559,25 +559,56 @@ static char *arg_list(Rw *r, const Decl *d) {
   return out;
 }
 
+/* The kernel's own pointer type, `void (*)(int *v, int n)` (defaults
+ * dropped): it picks this kernel among overloads of its name, where
+ * decltype(&name) would be ambiguous. */
+static char *fn_type(Rw *r, const Decl *d) {
+  int close = match(r, d->params), cut[257];
+  char *out = NULL;
+  size_t len = 0, cap = 0;
+  if (!append(&out, &len, &cap, "void (*)(")) return NULL;
+  int n = close == d->params + 1 ? 0 : split_commas(r, d->params + 1, close, cut, 256);
+  for (int k = 0; k < n; k++) {
+    int b = cut_default(r, cut[k], k + 1 < n ? cut[k + 1] - 1 : cut[n]);
+    bool ok = append(&out, &len, &cap, k ? ", " : "");
+    for (int i = cut[k]; ok && i < b; i++) { /* qualifiers are removed from the source */
+      if (is_qualifier_tok(r, i)) continue;
+      char *p = tok_text(r, i, i + 1);
+      ok = p && append(&out, &len, &cap, " ") && append(&out, &len, &cap, p);
+      free(p);
+    }
+    if (!ok) {
+      free(out);
+      return NULL;
+    }
+  }
+  if (append(&out, &len, &cap, ")")) return out;
+  free(out);
+  return NULL;
+}
+
 static void make_stub(Rw *r, const Decl *d) {
   char *self = self_name(r, d), *args = self ? arg_list(r, d) : NULL;
-  if (!self || !args) {
+  char *type = args ? fn_type(r, d) : NULL;
+  if (!self || !args || !type) {
     if (!r->failed) r->oom = true;
     free(self);
     free(args);
+    free(type);
     return;
   }
   size_t s = r->t[d->body].pos, e = r->t[d->end].pos + 1;
   char *nl = newlines_of(r, s, e);
   char *stub = fmt("{ void *__cuwasm_args[] = {%s0}; "
-                   "static const int __cuwasm_id = __cuwasm_kreg<decltype(&%s), &%s>::make(); "
-                   "(void)__cuwasm_kreg<decltype(&%s), &%s>::id; "
+                   "static const int __cuwasm_id = __cuwasm_kreg<%s, &%s>::make(); "
+                   "(void)__cuwasm_kreg<%s, &%s>::id; "
                    "::__cuwasm_stub_launch(__cuwasm_id, __cuwasm_args); }%s",
-                   args, self, self, self, self, nl ? nl + 1 : "");
+                   args, type, self, type, self, nl ? nl + 1 : "");
   add_edit(r, s, e - s, stub);
   free(nl);
   free(self);
   free(args);
+  free(type);
 }
 
 /* ---- variables: symbol registrations -------------------------------------------- */

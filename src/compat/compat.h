@@ -70,10 +70,18 @@ typedef struct CompatTU {
 typedef struct CompatKernel {
   const void *fn;
   char *name;        /* C++ name as the host compiler spells it */
+  char *sig;         /* its pointer type, `void (*)(float*, int)` (overloads) */
   int tu;
   cw_kernel *k;
   int max_dyn_shared;
 } CompatKernel;
+
+/* runtime_state.c: kernel names equal after canonicalisation */
+bool compat_names_match(const char *a, const char *b);
+/* kernel_overload.c: among several kernels named `name` in the program,
+ * the C name of the one whose parameters are those of sig; NULL when the
+ * name is not overloaded. */
+const char *compat_overload_cname(cw_program *prog, const char *name, const char *sig);
 
 typedef struct CompatSymbol {
   const void *shadow;

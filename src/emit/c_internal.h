@@ -79,9 +79,17 @@ typedef struct CEmit {
   int shared_size;
   PtrVec extern_shared;  /* KVar*: extern __shared__ declared in bodies */
   PtrVec name_vars, name_strs; /* C names differing from KVar.cname */
+  PtrVec ext_vars, ext_funcs;  /* relocatable: defined in another module (c_link.c) */
+  PtrVec ext_var_files, ext_func_files; /* const char*: the file of each one's first use */
 } CEmit;
 
+/* c_link.c: separate compilation (relocatable modules only) */
+void ce_link_slots(CEmit *ce);   /* pointers the linker fills, before the functions */
+void ce_link_tables(CEmit *ce);  /* cw_externs[] and cw_functions[], after cw_symbols */
+void ce_link_name(CEmit *ce, StrBuf *sb, const KFunc *f); /* name(param C types) */
+
 /* c.c */
+void ce_c_string(StrBuf *sb, const char *s); /* a C string literal */
 /* The folded condition to print for `if` s (guard specialisation), or NULL. */
 const char *ce_spec_cond(const CEmit *ce, const KStmt *s);
 /* `if (cond)` of s, with the folded condition when it is specialised. */

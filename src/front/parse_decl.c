@@ -584,12 +584,48 @@ static KExpr *reference_init(Parser *p, Declarator *d, KType *t, KExpr *init) {
   return both;
 }
 
+/* `extern __device__ T x;` and the definition `__device__ T x = v;` name
+ * one variable, in either order and as often as C++ allows: a second
+ * declaration is nothing new, a definition after a declaration completes
+ * it.  True when d was one of these and is handled. */
+static bool merge_extern_declaration(Parser *p, DeclSpec *ds, Declarator *d, bool ext_decl) {
+  Sym *old = scope_find_local(p->scope, d->name);
+  if (!old || old->kind != SYM_VAR || !old->var || old->var->kind != KV_GLOBAL ||
+      old->var->as == AS_SHARED || (!ext_decl && !old->var->is_extern_decl))
+    return false;
+  KVar *v = old->var;
+  KType *t = d->type;
+  bool same = t == v->type || (t->kind == KT_ARRAY && v->type->kind == KT_ARRAY &&
+                               t->elem == v->type->elem && (t->count < 0 || v->type->count < 0));
+  if (!same) error_tok(p, d->name_tok, "conflicting types for '%s'", d->name);
+  if (ext_decl) return true;
+  if (ds->is_static) error_tok(p, d->name_tok, "static declaration of '%s' follows non-static declaration", d->name);
+  KExpr *init = init_for(p, t, d);
+  if (t->kind == KT_ARRAY && t->count < 0 && init && init->kind == KE_INIT_LIST)
+    t = kt_array(p->m, t->elem, init->nargs ? init->args[init->nargs - 1]->designator + 1 : 0);
+  if (t->kind == KT_ARRAY && t->count < 0)
+    error_tok(p, d->name_tok, "definition of variable with array type needs an explicit size or an initializer");
+  if (init && !constant_init(init))
+    error_at(p, init->loc, "initializer of a %s variable must be a constant expression",
+             v->as == AS_CONSTANT ? "__constant__" : "__device__");
+  v->type = t;
+  v->init = init;
+  v->is_extern_decl = false;
+  v->is_managed |= ds->managed;
+  v->loc = d->name_tok->loc;
+  record_constant(p, old, init);
+  return true;
+}
+
 void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool global) {
   KType *t = d->type;
   if (ds->shared && d->name_tok && (equal(p->tok, "=") || equal(p->tok, "{")))
     error_tok(p, d->name_tok, "initializer not allowed for __shared__ variable");
   if (!ds->is_auto && t->kind == KT_VOID)
     error_tok(p, d->name_tok, "variable has incomplete type 'void'");
+  bool ext_decl = global && ds->is_extern && !ds->shared && !equal(p->tok, "=") &&
+                  !equal(p->tok, "{");
+  if (global && merge_extern_declaration(p, ds, d, ext_decl)) return;
   check_redefinition(p, d);
   /* the name is in scope from its declarator on: declared before the
    * initializer is parsed, so an error there does not cascade */
@@ -610,13 +646,14 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
   if (t->kind == KT_ARRAY && t->count < 0 && init && init->kind == KE_INIT_LIST)
     t = kt_array(p->m, t->elem, init->nargs ? init->args[init->nargs - 1]->designator + 1 : 0);
   bool ext = ds->is_extern && ds->shared;
-  if (t->kind == KT_ARRAY && t->count < 0 && !ext)
+  if (t->kind == KT_ARRAY && t->count < 0 && !ext && !ext_decl)
     error_tok(p, d->name_tok, "definition of variable with array type needs an explicit size or an initializer");
   KAddrSpace as = space_of(ds, global);
   v->type = d->is_ref ? kt_ptr(p->m, t, AS_GENERIC) : t;
   v->as = as;
   v->is_static = ds->is_static && !global;
   v->is_extern = ext;
+  v->is_extern_decl = ext_decl;
   v->is_managed = ds->managed;
   if (ext && p->fn) p->fn->kf->uses_dynamic_shared = true;
   if (d->is_ref) {

@@ -113,7 +113,8 @@ FuncDecl *declare_function(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
   unsigned fl = ds->fflags;
   if (ds->constant || ds->is_constexpr) fl |= KF_DEVICE | KF_HOST; /* constexpr: both sides */
   if (!(fl & (KF_GLOBAL | KF_DEVICE))) fl |= KF_HOST;
-  kf->flags = fl | (p->extern_c ? KF_EXTERN_C : 0) | (ds->is_constexpr ? KF_CONSTEXPR : 0);
+  kf->flags = fl | (p->extern_c ? KF_EXTERN_C : 0) | (ds->is_constexpr ? KF_CONSTEXPR : 0) |
+              (ds->is_static && !owner ? KF_INTERNAL : 0);
   kf->name = display_override ? display_override
              : ctor ? arena_printf(p->arena, "%s::%s", owner->name, owner->name)
                     : display_name(p, s, name, owner);

@@ -83,6 +83,10 @@ bool kt_is_arith(const KType *t);
 bool kt_is_scalar(const KType *t); /* arith or pointer */
 /* Writes the type in the KIR dump's spelling (i32, f32*global, [4 x f32]). */
 void kt_print(StrBuf *sb, const KType *t);
+/* The type as C++ spells it (`const float*`, `unsigned int`, `float4`),
+ * for naming a kernel among its overloads; top-level const dropped, as a
+ * function's type drops it from its parameters. */
+void kt_print_cpp(StrBuf *sb, const KType *t);
 
 /* ---- builtins ---------------------------------------------------------- */
 
@@ -134,6 +138,8 @@ typedef struct KVar {
   KAddrSpace as;     /* AS_LOCAL for locals/params; shared/constant/global for others */
   bool is_static;    /* static local (one copy per grid in CUDA) */
   bool is_extern;    /* extern __shared__ T s[] (dynamic shared memory) */
+  bool is_extern_decl; /* namespace-scope extern __device__/__constant__ T x;
+                        * with no definition in this TU (separate compilation) */
   bool is_managed;   /* __managed__ */
   KExpr *init;       /* globals and static locals: constant initializer */
   SrcLoc loc;
@@ -253,6 +259,7 @@ enum {
   KF_NOINLINE = 16,
   KF_EXTERN_C = 32,
   KF_CONSTEXPR = 64,  /* usable in constant expressions */
+  KF_INTERNAL = 128,  /* static at namespace scope: not visible to other TUs */
 };
 
 struct KFunc {
@@ -275,6 +282,8 @@ typedef struct KModule {
   PtrVec types;      /* KType*: structs in definition order */
   PtrVec globals;    /* KVar* */
   PtrVec funcs;      /* KFunc*: device functions before their callers */
+  bool relocatable;  /* -rdc=true: may use functions and variables that
+                      * another TU defines (resolved by cw_module_link) */
   /* type interning */
   KType *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16,
       *t_u32, *t_u64, *t_f16, *t_f32, *t_f64;
@@ -310,6 +319,14 @@ KFunc *kir_find_kernel(const KModule *m, const char *name);
  * heap use (malloc/free) reachable from `kernel`, else NULL; *what names
  * the construct for a diagnostic (dynamic.c). */
 const KExpr *kir_find_dynamic(const KFunc *kernel, const char **what);
+
+/* Separate compilation (externs.c): the device functions with no body
+ * and the extern __device__ variables with no definition that defined
+ * code uses, each reported once with its first use.  from_kernels: only
+ * code a kernel reaches (what a whole-program build needs); else every
+ * defined function (what a relocatable module exports). */
+typedef void (*KExternFn)(void *ctx, const KFunc *fn, const KVar *var, SrcLoc use);
+int kir_undefined_externs(const KModule *m, bool from_kernels, KExternFn fn, void *ctx);
 
 /* The stable textual dump used by golden tests and `transpile --target kir`. */
 void kir_dump(StrBuf *sb, const KModule *m);

@@ -12,7 +12,7 @@
 
 static const char *usage =
     "usage: cuwasm transpile FILE.cu --target kir|c|wgsl|wgsl-json|glsl|spirv [-o OUT] [-I DIR] [-D X[=Y]]\n"
-    "       [-U X] [--arch sm_XX]\n";
+    "       [-U X] [--arch sm_XX] [-rdc=true]\n";
 
 static const char *targets[] = {"kir", "c", "wgsl", "wgsl-json", "glsl", "spirv"};
 
