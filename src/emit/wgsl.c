@@ -55,6 +55,7 @@ static void check_params(WCtx *c) {
     vec_push(c->a, &c->uniforms, p);
     off += sz;
   }
+  c->uend = off;
   c->usize = (off + 15) / 16 * 16;
 }
 
@@ -156,7 +157,7 @@ static void collect_shared(WCtx *c, KStmt *s) {
   for (int i = 0; i < s->nstmts; i++) collect_shared(c, s->stmts[i]);
 }
 
-static void elem_decl(WCtx *c, StrBuf *sb, WBase *b) {
+void w_elem_decl(WCtx *c, StrBuf *sb, WBase *b) {
   if (b->small && !b->atomic) sb_puts(sb, "u32");
   else if (b->atomic) sb_printf(sb, "atomic<%s>", w_type_str(c, b->atomic_type));
   else w_type(c, sb, w_scalar_of(c, b->elem));
@@ -166,18 +167,18 @@ static void var_type(WCtx *c, StrBuf *sb, WBase *b) {
   KType *t = b->var->type->unqual ? b->var->type->unqual : b->var->type;
   if (b->var->is_extern) {
     sb_puts(sb, "array<");
-    elem_decl(c, sb, b);
+    w_elem_decl(c, sb, b);
     sb_puts(sb, ", cw_dyn_n>");
   } else if (b->var->kind == KV_PARAM) {
     sb_puts(sb, "array<");
-    elem_decl(c, sb, b);
+    w_elem_decl(c, sb, b);
     sb_putc(sb, '>');
   } else if (t->kind == KT_ARRAY && t->elem->kind != KT_ARRAY) {
     sb_puts(sb, "array<");
-    elem_decl(c, sb, b);
+    w_elem_decl(c, sb, b);
     sb_printf(sb, ", %d>", t->count);
   } else if (b->atomic) {
-    elem_decl(c, sb, b);
+    w_elem_decl(c, sb, b);
   } else {
     w_type(c, sb, t);
   }
@@ -188,6 +189,14 @@ static void decl_base(WCtx *c, StrBuf *sb, WBase *b, int *next_binding) {
   if (v->kind == KV_LOCAL && v->as != AS_SHARED) return;
   if (v->kind == KV_PARAM && c->insts.len && v->type->kind != KT_PTR) return;
   if (!w_type_ok(c, v->type, v->loc)) return;
+  if (b->pool_off) {
+    if (w_decl_pool(c, sb, b, next_binding)) {
+      sb_printf(sb, "array<");
+      w_elem_decl(c, sb, b);
+      sb_puts(sb, ">;\n");
+    }
+    return;
+  }
   if (v->as == AS_SHARED) {
     if (v->is_extern && b->name != c->dyn_shared->name && b->var != c->dyn_shared) return;
     sb_printf(sb, "var<workgroup> %s: ", b->name);
@@ -237,6 +246,7 @@ static void emit_decls(WCtx *c, StrBuf *sb) {
     c->dbg_binding = next++;
     sb_printf(sb, "@group(0) @binding(%d) var<storage, read_write> cw_dbg: array<atomic<u32>>;\n", c->dbg_binding);
   }
+  c->nbindings = next - 1;
 }
 
 static void emit_structs(WCtx *c, StrBuf *sb) {
@@ -262,6 +272,10 @@ static void emit_uniforms(WCtx *c, StrBuf *sb) {
     sb_printf(sb, "  %s%s: ", i == 0 ? "@align(16) " : "", w_ident(c, p->cname));
     w_type(c, sb, w_scalar_of(c, p->type));
     sb_puts(sb, ",\n");
+  }
+  for (int i = 0; i < c->pooled.len; i++) { /* element offsets of packed buffers */
+    WBase *b = c->pooled.items[i];
+    sb_printf(sb, "  %s%s: i32,\n", i == 0 && !c->uniforms.len ? "@align(16) " : "", b->pool_off);
   }
   sb_puts(sb, "}\n@group(0) @binding(0) var<uniform> cw_p: CwParams;\n"
               "override cw_bx: u32 = 1u;\noverride cw_by: u32 = 1u;\noverride cw_bz: u32 = 1u;\n");
@@ -296,9 +310,24 @@ static char *assemble(WCtx *c, const char *source_name) {
   return sb_take(&mod);
 }
 
+bool wgsl_parse_options(const char *text, WgslOptions *o) {
+  memset(o, 0, sizeof *o);
+  for (const char *p = text; p && *p;) {
+    size_t n = strcspn(p, ",");
+    if (n == 10 && !strncmp(p, "f64-as-f32", n)) o->f64_as_f32 = true;
+    else if (n == 9 && !strncmp(p, "subgroups", n)) o->subgroups = true;
+    else if (n > 12 && !strncmp(p, "max-storage=", 12)) o->max_storage = atoi(p + 12);
+    else return false;
+    p += n + (p[n] == ',');
+  }
+  return o->max_storage >= 0;
+}
+
 /* One kernel's module, or NULL with the reason in `d`. `meta` (may be
- * NULL) receives its JSON description. */
-static char *emit_kernel(const KModule *m, KFunc *k, const char *source_name, CwDiags *d, StrBuf *meta) {
+ * NULL) receives its JSON description.  `pack`: buffer parameters packed
+ * into pools (wgsl_pack.c); *nbindings: the storage bindings it has. */
+static char *emit_kernel_as(const KModule *m, KFunc *k, const char *source_name, const WgslOptions *o,
+                            bool pack, CwDiags *d, StrBuf *meta, int *nbindings) {
   Arena a;
   arena_init(&a);
   jmp_buf oom;
@@ -310,6 +339,8 @@ static char *emit_kernel(const KModule *m, KFunc *k, const char *source_name, Cw
   WCtx c;
   memset(&c, 0, sizeof c);
   c.m = m;
+  c.opt = o;
+  c.pack = pack;
   c.kernel = k;
   c.a = &a;
   c.d = d;
@@ -325,23 +356,43 @@ static char *emit_kernel(const KModule *m, KFunc *k, const char *source_name, Cw
     collect_shared(&c, ((WInst *)c.insts.items[i])->f->body);
   /* callers before callees, so each knows which of its parameters vary */
   for (int i = 0; i < c.insts.len && !c.failed; i++) w_varying_init(&c, c.insts.items[i]);
+  if (pack && !c.failed) w_pack_params(&c);
   char *text = c.failed ? NULL : assemble(&c, source_name);
+  *nbindings = c.nbindings;
   if (meta) w_meta_kernel(&c, meta, text, d);
   sb_free(&c.pre);
   arena_free(&a);
   return text;
 }
 
+/* The kernel's module; packed when it needs more storage buffers than
+ * the options allow (a first emission, whose diagnostics are dropped,
+ * counts them). */
+static char *emit_kernel(const KModule *m, KFunc *k, const char *source_name, const WgslOptions *o,
+                         CwDiags *d, StrBuf *meta) {
+  int n = 0;
+  bool pack = false;
+  if (o->max_storage > 0) {
+    CwDiags scratch;
+    diags_init(&scratch);
+    char *text = emit_kernel_as(m, k, source_name, o, false, &scratch, NULL, &n);
+    pack = text && n > o->max_storage;
+    free(text);
+    diags_free(&scratch);
+  }
+  return emit_kernel_as(m, k, source_name, o, pack, d, meta, &n);
+}
+
 static bool is_kernel(const KFunc *f) { return (f->flags & KF_GLOBAL) && f->body; }
 
-char *emit_wgsl(const KModule *m, const char *source_name, CwDiags *d) {
+char *emit_wgsl(const KModule *m, const char *source_name, const WgslOptions *o, CwDiags *d) {
   StrBuf sb;
   sb_init(&sb);
   for (int i = 0; i < m->funcs.len; i++) {
     KFunc *f = m->funcs.items[i];
     if (!is_kernel(f)) continue;
     int before = d->len;
-    char *text = emit_kernel(m, f, source_name, d, NULL);
+    char *text = emit_kernel(m, f, source_name, o, d, NULL);
     sb_printf(&sb, "// ==== kernel %s ====\n", f->name);
     if (text) sb_puts(&sb, text);
     else if (d->len > before) sb_printf(&sb, "// not emitted: %s\n", d->items[d->len - 1].msg);
@@ -351,7 +402,7 @@ char *emit_wgsl(const KModule *m, const char *source_name, CwDiags *d) {
   return sb.failed ? (sb_free(&sb), NULL) : sb_take(&sb);
 }
 
-char *emit_wgsl_json(const KModule *m, const char *source_name, CwDiags *d) {
+char *emit_wgsl_json(const KModule *m, const char *source_name, const WgslOptions *o, CwDiags *d) {
   StrBuf sb;
   sb_init(&sb);
   sb_puts(&sb, "{\"kernels\": [");
@@ -362,7 +413,7 @@ char *emit_wgsl_json(const KModule *m, const char *source_name, CwDiags *d) {
     if (!first) sb_puts(&sb, ",");
     first = false;
     sb_puts(&sb, "\n");
-    free(emit_kernel(m, f, source_name, d, &sb));
+    free(emit_kernel(m, f, source_name, o, d, &sb));
   }
   sb_puts(&sb, "\n]}\n");
   return sb.failed ? (sb_free(&sb), NULL) : sb_take(&sb);

@@ -219,7 +219,11 @@ static void scaled_cast(WCtx *c, StrBuf *sb, KExpr *e) {
 void w_ptr_off(WCtx *c, StrBuf *sb, KExpr *e) {
   switch (e->kind) {
   case KE_VAR:
-    if (e->var->kind == KV_PARAM && c->cur->f == c->kernel) sb_puts(sb, "0i");
+    if (e->var->kind == KV_PARAM && c->cur->f == c->kernel) { /* packed: where it starts in its pool */
+      WBase *b = w_base_for_var(c, e->var);
+      if (b->pool_off) sb_printf(sb, "cw_p.%s", b->pool_off);
+      else sb_puts(sb, "0i");
+    }
     else if (e->var->kind == KV_GLOBAL) w_error(c, e->loc, "the WGSL target does not support pointer variables at module scope ('%s')", e->var->name);
     else sb_puts(sb, w_var_name(c, e->var));
     return;

@@ -19,6 +19,14 @@
 
 #include "emit.h"
 
+/* One storage binding holding several buffer parameters (wgsl_pack.c). */
+typedef struct WPool {
+  const char *decl; /* WGSL element type of its array */
+  const char *name;
+  int binding;      /* -1 until declared */
+  bool written;
+} WPool;
+
 /* What a pointer may point into: one variable known at compile time. */
 typedef struct WBase {
   KVar *var;        /* kernel pointer parameter, shared/global var, local */
@@ -34,6 +42,10 @@ typedef struct WBase {
   bool fnptr;       /* a caller's local, reached through ptr<function, T> */
   KType *local_type; /* fnptr: the type of the caller's variable */
   bool byval;       /* a const T& parameter passed as a copy (cw_v_NAME) */
+  WPool *pool;      /* packed parameter: the binding it lives in */
+  const char *pool_off; /* and the uniform field holding its element
+                           offset there (wgsl_pack.c) */
+  int pool_uoff;    /* that field's byte offset in the uniform block */
 } WBase;
 
 /* A pointer-typed local or parameter and the base it points into. */
@@ -67,6 +79,11 @@ typedef struct WLabel {
 
 typedef struct WCtx {
   const KModule *m;
+  const WgslOptions *opt;
+  bool pack;        /* buffer parameters packed into pools (wgsl_pack.c) */
+  int nbindings;    /* storage bindings of the emitted module */
+  PtrVec pooled;    /* WBase*: packed parameters, in uniform order */
+  PtrVec pools;     /* WPool* */
   KFunc *kernel;
   Arena *a;
   CwDiags *d;
@@ -76,7 +93,7 @@ typedef struct WCtx {
   PtrVec structs;   /* KType* structs used, in need order */
   PtrVec uniforms;  /* KVar* scalar parameters, in uniform order */
   int *uoffs;       /* uniform byte offset per entry of `uniforms` */
-  int usize;
+  int usize, uend;  /* the uniform block's size, and where its fields end */
   KVar *dyn_shared; /* the extern __shared__ array (all alias it) */
   KType *dyn_elem;
   WInst *cur;
@@ -104,6 +121,7 @@ typedef struct WCtx {
 void w_error(WCtx *c, SrcLoc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void w_need_helper(WCtx *c, const char *name);
+void w_elem_decl(WCtx *c, StrBuf *sb, WBase *b);
 
 /* wgsl_type.c */
 bool w_type_ok(WCtx *c, KType *t, SrcLoc loc);
@@ -199,6 +217,10 @@ void w_line(WCtx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)))
 
 /* wgsl_helpers.c */
 void w_emit_helpers(WCtx *c, StrBuf *sb);
+
+/* wgsl_pack.c */
+void w_pack_params(WCtx *c);
+bool w_decl_pool(WCtx *c, StrBuf *sb, WBase *b, int *next_binding);
 
 /* wgsl_meta.c */
 void w_meta_kernel(WCtx *c, StrBuf *js, const char *wgsl, CwDiags *d);

@@ -5,7 +5,11 @@
  *   {"name": C++ name, "entry": WGSL entry point, "wgsl": module text,
  *    "params": [{"name", "type", "kind": "buffer"|"scalar", "binding"
  *                (-1: unused), "elem", "written", "offset" (uniform
- *                bytes), "scalar": i32|u32|f32|bool, "lanes"}],
+ *                bytes), "scalar": i32|u32|f32|bool, "lanes",
+ *                packed buffers (wgsl_pack.c), which share their binding:
+ *                "poolOffset" (uniform bytes of the i32 saying where the
+ *                parameter starts in the pool, counted in "unit"-byte
+ *                elements), "unit"}],
  *    "uniformBytes", "workgroupSize": ["cw_bx","cw_by","cw_bz"],
  *    "dynShared": {"override": "cw_dyn_n", "elemBytes"} | null,
  *    "staticSharedBytes", "globals": [{"name", "binding", "bytes"}],
@@ -75,8 +79,11 @@ static void param(WCtx *c, StrBuf *js, KVar *p) {
   if (w_is_ptr(p->type)) {
     WBase *b = param_base(c, p);
     KType *e = p->type->elem->unqual ? p->type->elem->unqual : p->type->elem;
-    sb_printf(js, ", \"kind\": \"buffer\", \"binding\": %d, \"elemBytes\": %d, \"written\": %s}",
+    sb_printf(js, ", \"kind\": \"buffer\", \"binding\": %d, \"elemBytes\": %d, \"written\": %s",
               b ? b->binding : -1, e->size, b && b->written ? "true" : "false");
+    if (b && b->pool) /* packed with others into its binding (wgsl_pack.c) */
+      sb_printf(js, ", \"poolOffset\": %d, \"unit\": %d", b->pool_uoff, b->elem->size);
+    sb_putc(js, '}');
     return;
   }
   int off = -1;

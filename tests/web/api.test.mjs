@@ -157,3 +157,52 @@ test('transpile gives WGSL without a GPU', async () => {
   const t = await transpile(vecAdd);
   assert.match(t.module.kernels[0].wgsl, /@compute @workgroup_size\(cw_bx, cw_by, cw_bz\)/);
 });
+
+test('buffers beyond the storage-buffer limit are packed into one binding per element type', async () => {
+  const src = `
+__global__ void many(const float* a, const float* b, const float* c, const float* d, const float* e,
+                     const int* ia, const int* ib, const unsigned char* bytes, int* hist,
+                     float* sum, int* isum, unsigned char* flags, int n) {
+  int t = blockIdx.x * blockDim.x + threadIdx.x;
+  if (t >= n) return;
+  sum[t] = a[t] + 2.0f * b[t] + 3.0f * c[t] + 4.0f * d[t] + 5.0f * e[t];
+  isum[t] = ia[t] * 7 - ib[t];
+  flags[t] = (unsigned char)(bytes[t] + 1);
+  atomicAdd(&hist[bytes[t] % 4], 1);
+}`;
+  // 12 buffers; the device may allow that many, so the limit is lowered
+  const mod = await compile(src, { maxStorageBuffers: 4 });
+  const wgsl = mod.kernels[0].wgsl;
+  // f32; atomic<i32> (hist's atomics, with ia, ib and isum joining it); atomic<u32> words of bytes
+  assert.equal((wgsl.match(/var<storage/g) ?? []).length, 3);
+  assert.match(wgsl, /cw_pool0/);
+  const n = 200;
+  const fs = Array.from({ length: 5 }, (_, k) => Float32Array.from({ length: n }, (_, i) => i * (k + 1) * 0.25));
+  const ia = Int32Array.from({ length: n }, (_, i) => i - 50), ib = Int32Array.from({ length: n }, (_, i) => 3 * i);
+  const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37) & 255);
+  const hist = mod.buffer(new Int32Array(4)); // a DeviceBuffer in a pool
+  const sum = new Float32Array(n), isum = new Int32Array(n), flags = new Uint8Array(n);
+  await mod.launch('many', { grid: 2, block: 128, args: [...fs, ia, ib, bytes, hist, sum, isum, flags, n] });
+  for (let i = 0; i < n; i++) {
+    const want = fs[0][i] + 2 * fs[1][i] + 3 * fs[2][i] + 4 * fs[3][i] + 5 * fs[4][i];
+    assert.ok(Math.abs(sum[i] - want) <= 1e-5 * Math.max(1, want), `sum[${i}] = ${sum[i]}, want ${want}`);
+    assert.equal(isum[i], ia[i] * 7 - ib[i]);
+    assert.equal(flags[i], (bytes[i] + 1) & 255);
+  }
+  const wantHist = [0, 0, 0, 0];
+  for (const b of bytes) wantHist[b % 4]++;
+  assert.deepEqual(Array.from(await hist.read(Int32Array)), wantHist);
+  assert.deepEqual(Array.from(fs[0].slice(0, 3)), [0, 0.25, 0.5]); // const inputs untouched
+  // the same array for two parameters of one pool is one copy, as on CUDA
+  const x = Float32Array.from({ length: n }, (_, i) => i);
+  await mod.launch('many', { grid: 2, block: 128, args: [x, x, x, x, x, ia, ib, bytes, hist, x, isum, flags, n] });
+  for (let i = 0; i < n; i++) assert.equal(x[i], 15 * i);
+  hist.destroy();
+  mod.destroy();
+  // without the lowered limit the same kernel binds one buffer per parameter when the device allows
+  const plain = await compile(src);
+  const { getDevice } = await import('../../web/src/gpu.js');
+  const limit = (await getDevice()).device.limits.maxStorageBuffersPerShaderStage;
+  assert.equal(/cw_pool/.test(plain.kernels[0].wgsl), limit < 12);
+  plain.destroy();
+});

@@ -15,6 +15,13 @@ export interface CompileOptions {
   instances?: string[];
   /** receives device printf output, one call per printf (default: stdout / console.log) */
   print?: (text: string) => void;
+  /** pack buffer parameters into one binding per element type for kernels
+   * needing more storage buffers than this (default: the device's
+   * maxStorageBuffersPerShaderStage) */
+  maxStorageBuffers?: number;
+  /** compute double as float (a warning in mod.diagnostics); without it
+   * kernels using double are rejected */
+  f64AsF32?: boolean;
 }
 
 export interface KernelInfo {

@@ -101,20 +101,39 @@ export class CuwasmModule {
   }
 }
 
+// The emitter's options (src/emit/emit.h) for what the user asked and
+// what the device offers: kernels needing more storage buffers than
+// `maxStorageBuffers` get theirs packed.
+function wgslOptions(options, gpu) {
+  const o = [];
+  if (options.f64AsF32) o.push('f64-as-f32');
+  let max = options.maxStorageBuffers ?? Infinity;
+  if (gpu) max = Math.min(max, gpu.device.limits.maxStorageBuffersPerShaderStage);
+  if (Number.isFinite(max)) o.push(`max-storage=${Math.max(1, Math.floor(max))}`);
+  return o.join(',');
+}
+
+// options: device ('auto' | 'webgpu'), name, defines, headers, instances,
+// print (device printf), f64AsF32 (double computed as float, with a
+// warning in mod.diagnostics), maxStorageBuffers (pack buffers beyond it
+// even when the device allows more).
 export async function compile(source, options = {}) {
   const { device = 'auto', name = 'kernel.cu', defines = {}, headers = {}, instances = [], print } = options;
   if (device !== 'auto' && device !== 'webgpu')
     throw new Error(`cuwasm: unknown device '${device}' (auto or webgpu)`);
-  const opts = { name, defines, headers, instances, print };
+  let gpu = null, noGpu = null;
+  try { gpu = await getDevice(); } catch (e) { noGpu = e; }
+  const opts = { name, defines, headers, instances, print, wgslOptions: wgslOptions(options, gpu) };
   const answer = await compileToWgsl(source, opts);
-  if (!answer.module) throw compileError(answer.diagnostics);
-  const gpu = await getDevice();
+  if (!answer.module) throw compileError(answer.diagnostics); // compile errors first, GPU or not
+  if (noGpu) throw noGpu;
   return new CuwasmModule(source, opts, answer, gpu);
 }
 
-// Compiles without a GPU: diagnostics and each kernel's WGSL.
+// Compiles without a GPU: diagnostics and each kernel's WGSL (options as
+// for compile(), maxStorageBuffers taken as the device's limit).
 export async function transpile(source, options = {}) {
-  const answer = await compileToWgsl(source, options);
+  const answer = await compileToWgsl(source, { ...options, wgslOptions: wgslOptions(options, null) });
   if (!answer.module) throw compileError(answer.diagnostics);
   return answer;
 }
