@@ -37,7 +37,8 @@ static void check_params(WCtx *c) {
     if (t->kind == KT_PTR) {
       KType *e = t->elem->unqual ? t->elem->unqual : t->elem;
       if (!w_type_ok(c, e, p->loc)) return;
-      if (e->kind != KT_VOID && !w_storage_layout_ok(e) && !w_small_elem(e))
+      bool f64_buffer = e->kind == KT_F64 && w_f64_lowered(c); /* converted by the JS runtime */
+      if (e->kind != KT_VOID && !w_storage_layout_ok(e) && !w_small_elem(e) && !f64_buffer)
         w_error(c, p->loc, "the WGSL target cannot bind buffer parameter '%s': its elements (%d bytes) have no WGSL storage layout (8/16-bit integers, 3-lane vectors and mixed structs are not supported yet)",
                 p->name, e->size);
       continue;

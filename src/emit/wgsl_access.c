@@ -37,7 +37,7 @@ static KType *element(WCtx *c, StrBuf *sb, KExpr *ptr, KExpr *idx, WBase **base,
     if (!zero) sb_puts(sb, off.data ? off.data : "");
     if (idx) {
       if (!zero) sb_puts(sb, " + ");
-      if (zero) w_expr(c, sb, idx);
+      if (zero && !w_is_64(idx->type)) w_expr(c, sb, idx);
       else w_expr_as(c, sb, idx, c->m->t_i32);
     } else if (zero) {
       sb_puts(sb, "0");

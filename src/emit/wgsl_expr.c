@@ -37,7 +37,7 @@ void w_int_lit(StrBuf *sb, KType *t, int64_t v) {
   case KT_U32: case KT_U8: case KT_U16:
     sb_printf(sb, "%lluu", (unsigned long long)(uint32_t)v);
     return;
-  case KT_F32: sb_printf(sb, "%lld.0f", (long long)v); return;
+  case KT_F32: case KT_F64: sb_printf(sb, "%lld.0f", (long long)v); return; /* f64: as f32 */
   case KT_I64: case KT_U64: w_int64_lit(sb, v); return;
   default:
     if ((int32_t)v == INT32_MIN) sb_puts(sb, "i32(-2147483648)");
@@ -80,7 +80,7 @@ void w_conv(WCtx *c, StrBuf *sb, KType *from, KType *to, const char *x) {
   if (to->kind == KT_BOOL && w_is_64(from)) { w_conv64(c, sb, from, to, x); return; }
   if (to->kind == KT_BOOL) {
     if (from->kind == KT_PTR) sb_puts(sb, "true");
-    else if (from->kind == KT_F32) sb_printf(sb, "(%s != 0.0f)", x);
+    else if (rf->kind == KT_F32) sb_printf(sb, "(%s != 0.0f)", x);
     else if (from->kind == KT_F16) sb_printf(sb, "(%s != 0.0h)", x);
     else sb_printf(sb, "(%s != %s)", x, rf->kind == KT_U32 ? "0u" : "0i");
     return;
@@ -334,7 +334,7 @@ static void assign_effect(WCtx *c, StrBuf *sb, KExpr *e) {
     else if (op == KOP_SHL || op == KOP_SHR) w_expr_as(c, &x, e->b, c->m->t_u32);
     else w_expr(c, &x, e->b);
     sb_putc(&x, ')');
-    if (e->kind == KE_INCDEC && ot->kind == KT_F32) {
+    if (e->kind == KE_INCDEC && w_scalar_of(c, ot)->kind == KT_F32) {
       sb_free(&x);
       sb_init(&x);
       sb_printf(&x, "(%s %s 1.0f)", old.data, e->op == KOP_SUB ? "-" : "+");

@@ -115,6 +115,7 @@ typedef struct WCtx {
   PtrVec labels;    /* WLabel* of the function being emitted */
   bool uses_f16;    /* the module needs `enable f16;` (wgsl_half.c) */
   bool in_call_arg; /* emitting a pointer argument: &local.field is allowed */
+  bool warned_f64;  /* the f64-as-f32 warning was given */
 } WCtx;
 
 /* wgsl.c */
@@ -125,6 +126,7 @@ void w_elem_decl(WCtx *c, StrBuf *sb, WBase *b);
 
 /* wgsl_type.c */
 bool w_type_ok(WCtx *c, KType *t, SrcLoc loc);
+bool w_f64_lowered(const WCtx *c);
 void w_type(WCtx *c, StrBuf *sb, KType *t);
 const char *w_type_str(WCtx *c, KType *t);
 bool w_is_int32(const KType *t);

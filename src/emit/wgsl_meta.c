@@ -7,6 +7,7 @@
  *                (-1: unused), "elem", "written", "offset" (uniform
  *                bytes), "scalar": i32|u32|f32|bool, "lanes",
  *                packed buffers (wgsl_pack.c), which share their binding:
+ *                "f64AsF32": true for double buffers computed as f32,
  *                "poolOffset" (uniform bytes of the i32 saying where the
  *                parameter starts in the pool, counted in "unit"-byte
  *                elements), "unit"}],
@@ -36,7 +37,7 @@ static const char *scalar_name(KType *t) {
   case KT_BOOL: return "bool";
   case KT_I8: case KT_I16: case KT_I32: return "i32";
   case KT_U8: case KT_U16: case KT_U32: return "u32";
-  case KT_F32: return "f32";
+  case KT_F32: case KT_F64: return "f32"; /* f64: only with f64-as-f32 */
   case KT_I64: return "i64";
   case KT_U64: return "u64";
   default: return "?";
@@ -81,6 +82,8 @@ static void param(WCtx *c, StrBuf *js, KVar *p) {
     KType *e = p->type->elem->unqual ? p->type->elem->unqual : p->type->elem;
     sb_printf(js, ", \"kind\": \"buffer\", \"binding\": %d, \"elemBytes\": %d, \"written\": %s",
               b ? b->binding : -1, e->size, b && b->written ? "true" : "false");
+    if (e->kind == KT_F64) /* f64-as-f32: the runtime converts Float64Arrays */
+      sb_puts(js, ", \"f64AsF32\": true");
     if (b && b->pool) /* packed with others into its binding (wgsl_pack.c) */
       sb_printf(js, ", \"poolOffset\": %d, \"unit\": %d", b->pool_uoff, b->elem->size);
     sb_putc(js, '}');

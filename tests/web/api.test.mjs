@@ -206,3 +206,25 @@ __global__ void many(const float* a, const float* b, const float* c, const float
   assert.equal(/cw_pool/.test(plain.kernels[0].wgsl), limit < 12);
   plain.destroy();
 });
+
+test('double is rejected unless f64AsF32 computes it as float, with a warning', async () => {
+  const src = `
+__global__ void axpy(double* y, const double* x, double a, long long n) {
+  long long i = blockIdx.x * (long long)blockDim.x + threadIdx.x;
+  if (i < n) y[i] = a * x[i] + sqrt(y[i]);
+  if (i == 0) printf("n=%lld a=%f\\n", n, a);
+}`;
+  const strict = await compile(src, { name: 'd.cu' });
+  assert.equal(strict.kernels[0].supported, false);
+  assert.match(strict.kernels[0].error.message, /double/);
+  strict.destroy();
+  const out = [];
+  const mod = await compile(src, { name: 'd.cu', f64AsF32: true, print: (s) => out.push(s) });
+  assert.ok(mod.diagnostics.some((d) => d.severity === 'warning' && /'double' computed as 'float'/.test(d.message)));
+  const n = 300, x = Float64Array.from({ length: n }, (_, i) => i / 7), y = Float64Array.from({ length: n }, (_, i) => i);
+  const want = Array.from(y, (v, i) => 2.5 * x[i] + Math.sqrt(v));
+  await mod.launch('axpy', { grid: 2, block: 256, args: [y, x, 2.5, BigInt(n)] });
+  for (let i = 0; i < n; i++) assert.ok(Math.abs(y[i] - want[i]) <= 1e-5 * Math.max(1, want[i]), `y[${i}] = ${y[i]}, want ${want[i]}`);
+  assert.deepEqual(out, ['n=300 a=2.500000\n']);
+  mod.destroy();
+});

@@ -135,16 +135,28 @@ function bufferBindings(meta) {
 // parameters' data one after another, each at a multiple of its element
 // size (and of 4 bytes), its start in elements written into the uniform
 // block.  The same array or DeviceBuffer passed twice is placed once.
+// f64AsF32 parameters (double computed as float): a Float64Array goes to
+// the GPU as floats, and the floats come back into it.
+function asF32(p, a) {
+  if (!p.f64AsF32 || !(a instanceof Float64Array)) return a;
+  const f = Float32Array.from(a);
+  f.f64Source = a;
+  return f;
+}
+function backToF64(arr) {
+  if (arr.f64Source) arr.f64Source.set(arr);
+}
+
 function buildPools(device, meta, args, view) {
   const pools = new Map();
   meta.params.forEach((p, i) => {
     if (p.kind !== 'buffer' || p.binding < 0 || p.poolOffset === undefined) return;
-    const a = args[i];
+    const a = asF32(p, args[i]);
     if (!(a instanceof DeviceBuffer) && !ArrayBuffer.isView(a))
       throw new Error(`cuwasm: argument '${p.name}' (${p.type}) must be a typed array or a DeviceBuffer`);
     let pool = pools.get(p.binding);
     if (!pool) pools.set(p.binding, pool = { bytes: 0, members: [] });
-    let m = pool.members.find((x) => x.arg === a);
+    let m = pool.members.find((x) => x.arg === a || (a.f64Source && x.arg.f64Source === a.f64Source));
     if (!m) {
       const align = p.unit % 4 === 0 ? p.unit : p.unit * (4 / gcd(p.unit, 4));
       const start = Math.ceil(pool.bytes / align) * align;
@@ -222,9 +234,9 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
     entries.push({ binding, resource: { buffer: pool.buffer.buffer } });
   }
   meta.params.forEach((p, i) => {
-    const a = args[i];
-    if (p.kind === 'scalar') { writeScalar(view, p, a); return; }
+    if (p.kind === 'scalar') { writeScalar(view, p, args[i]); return; }
     if (p.binding < 0 || p.poolOffset !== undefined) return;
+    const a = asF32(p, args[i]);
     let buf = a;
     if (!(a instanceof DeviceBuffer)) {
       if (!ArrayBuffer.isView(a)) throw new Error(`cuwasm: argument '${p.name}' (${p.type}) must be a typed array or a DeviceBuffer`);
@@ -272,13 +284,15 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
   device.queue.submit([enc.finish()]);
   const err = await device.popErrorScope();
   if (err) throw new Error(`cuwasm: WebGPU rejected the launch of '${meta.name}': ${err.message}`);
-  for (const [buf, arr] of readBack) await buf.read(null, arr);
+  for (const [buf, arr] of readBack) { await buf.read(null, arr); backToF64(arr); }
   for (const pool of pools.values()) {
     const typed = pool.members.filter((m) => m.written && !(m.arg instanceof DeviceBuffer) && m.bytes);
     if (!typed.length) continue;
     const bytes = await pool.buffer.read(Uint8Array);
-    for (const m of typed)
+    for (const m of typed) {
       new Uint8Array(m.arg.buffer, m.arg.byteOffset, m.bytes).set(bytes.subarray(m.start, m.start + m.bytes));
+      backToF64(m.arg);
+    }
   }
   await device.queue.onSubmittedWorkDone();
   let failed = null;

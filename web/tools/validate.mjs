@@ -59,12 +59,13 @@ async function tintCheck(src, entry) {
   return pe ? pe.message : null;
 }
 
-// Each file is emitted as the package would for three adapters: a plain
-// one, one allowing a single storage buffer (every kernel with two or more
-// packed, src/emit/wgsl_pack.c) and one with 32-wide subgroups.
+// Each file is emitted as the package would: for a plain adapter, for one
+// allowing a single storage buffer (every kernel with two or more packed,
+// src/emit/wgsl_pack.c), and with double computed as float (f64AsF32).
 const variants = [
   { name: 'wgsl', options: '' },
   { name: 'wgsl packed', options: 'max-storage=1' },
+  { name: 'wgsl f64-as-f32', options: 'f64-as-f32' },
 ];
 const results = [];
 for (const v of variants)
