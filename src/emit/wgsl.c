@@ -123,7 +123,7 @@ static void emit_kernel_func(WCtx *c, StrBuf *out) {
   sb_init(&body);
   c->out = &body;
   c->indent = 1;
-  c->live_mode = w_has_barrier(in->f->body) && func_has_return_mid(in->f->body);
+  c->live_mode = w_has_barrier(c, in->f->body) && func_has_return_mid(in->f->body);
   for (int i = 0; i < c->uniforms.len; i++) {
     KVar *p = c->uniforms.items[i];
     w_line(c, "var %s = cw_p.%s;", w_ident(c, p->cname), w_ident(c, p->cname));
@@ -291,6 +291,8 @@ static char *assemble(WCtx *c, const char *source_name) {
   if (!c->failed) emit_kernel_func(c, &funcs);
   sb_printf(&mod, "// kernel %s, from %s by cuwasm\n\n", c->kernel->name, source_name ? source_name : "<source>");
   if (c->uses_f16) sb_puts(&mod, "enable f16; // __half: needs an adapter with shader-f16\n\n");
+  if (c->uses_subgroups) /* warp functions: subgroups of 32, also under divergence (wgsl_warp.c) */
+    sb_puts(&mod, "enable subgroups;\ndiagnostic(off, subgroup_uniformity);\n\n");
   StrBuf decls; /* first: module variables may add struct types */
   sb_init(&decls);
   emit_uniforms(c, &decls);

@@ -154,9 +154,16 @@ void w_builtin(WCtx *c, StrBuf *sb, KExpr *e) {
   const Map *m = find(maps, sizeof maps / sizeof *maps, float_version(c, e->builtin));
   if (m) {
     if (!strncmp(m->wgsl, "cw_", 3)) w_need_helper(c, m->wgsl);
+    /* WGSL's integer builtins return their operand's type: __popc and
+       __clz of an unsigned return int */
+    KType *rt = w_scalar_of(c, e->type);
+    bool cast = strncmp(m->wgsl, "cw_", 3) && e->nargs && w_is_int32(rt) &&
+                w_scalar_of(c, e->args[0]->type)->kind != rt->kind && w_is_int32(w_scalar_of(c, e->args[0]->type));
+    if (cast) sb_printf(sb, "%s(", w_type_str(c, rt));
     sb_printf(sb, "%s(", m->wgsl);
     args(c, sb, e);
     sb_putc(sb, ')');
+    if (cast) sb_putc(sb, ')');
     return;
   }
   m = find(convs, sizeof convs / sizeof *convs, e->builtin);

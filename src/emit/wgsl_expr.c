@@ -494,7 +494,7 @@ static void unary(WCtx *c, StrBuf *sb, KExpr *e) {
 static void call(WCtx *c, StrBuf *sb, KExpr *e) {
   WInst *in = w_inst_for_call(c, e);
   if (!in) return;
-  if (c->varying_depth && w_has_barrier(e->fn->body)) {
+  if (c->varying_depth && w_has_barrier(c, e->fn->body)) {
     w_error(c, e->loc, "call to '%s', which synchronises the block, under thread-dependent control flow: WGSL needs barriers in uniform control flow",
             e->fn->name);
     return;

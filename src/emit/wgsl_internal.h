@@ -116,6 +116,7 @@ typedef struct WCtx {
   bool uses_f16;    /* the module needs `enable f16;` (wgsl_half.c) */
   bool in_call_arg; /* emitting a pointer argument: &local.field is allowed */
   bool warned_f64;  /* the f64-as-f32 warning was given */
+  bool uses_subgroups; /* the module needs `enable subgroups;` */
 } WCtx;
 
 /* wgsl.c */
@@ -198,6 +199,7 @@ void w_debug_meta(WCtx *c, StrBuf *js);
 
 /* wgsl_warp.c */
 bool w_warp(WCtx *c, StrBuf *sb, KExpr *e);
+bool w_subgroups(const WCtx *c);
 void w_warp_decls(WCtx *c, StrBuf *sb);
 
 /* wgsl_atomic.c */
@@ -214,7 +216,7 @@ bool w_spec_store(WCtx *c, KExpr *e);
 
 /* wgsl_stmt.c */
 void w_func_body(WCtx *c, KStmt *body);
-bool w_has_barrier(KStmt *s);
+bool w_has_barrier(const WCtx *c, KStmt *s);
 void w_line(WCtx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* wgsl_helpers.c */

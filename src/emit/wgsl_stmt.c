@@ -32,37 +32,39 @@ void w_line(WCtx *c, const char *fmt, ...) {
   sb_putc(c->out, '\n');
 }
 
-static bool expr_has_barrier(KExpr *e) {
+/* Whether e synchronises the block; warp functions do not when they are
+ * WGSL subgroup operations. */
+static bool expr_has_barrier(const WCtx *c, KExpr *e) {
   if (!e) return false;
   if (e->kind == KE_BUILTIN && e->builtin >= KB_LANEMASK_LT && e->builtin <= KB_LANEMASK_EQ) return false;
   if (e->kind == KE_BUILTIN) {
     KBuiltinClass k = kb_info(e->builtin)->cls;
-    if (k == KBC_WARP || (k == KBC_SYNC && e->builtin != KB_THREADFENCE &&
+    if ((k == KBC_WARP && !w_subgroups(c)) || (k == KBC_SYNC && e->builtin != KB_THREADFENCE &&
                           e->builtin != KB_THREADFENCE_BLOCK && e->builtin != KB_THREADFENCE_SYSTEM))
       return true;
   }
-  if (e->kind == KE_CALL && e->fn->body && w_has_barrier(e->fn->body)) return true;
-  if (expr_has_barrier(e->a) || expr_has_barrier(e->b) || expr_has_barrier(e->c)) return true;
+  if (e->kind == KE_CALL && e->fn->body && w_has_barrier(c, e->fn->body)) return true;
+  if (expr_has_barrier(c, e->a) || expr_has_barrier(c, e->b) || expr_has_barrier(c, e->c)) return true;
   for (int i = 0; i < e->nargs; i++)
-    if (expr_has_barrier(e->args[i])) return true;
+    if (expr_has_barrier(c, e->args[i])) return true;
   return false;
 }
 
-bool w_has_barrier(KStmt *s) {
+bool w_has_barrier(const WCtx *c, KStmt *s) {
   if (!s) return false;
   switch (s->kind) {
   case KS_BARRIER: return s->scope != KBAR_VIRTUAL;
   case KS_BLOCK:
     for (int i = 0; i < s->nstmts; i++)
-      if (w_has_barrier(s->stmts[i])) return true;
+      if (w_has_barrier(c, s->stmts[i])) return true;
     return false;
-  case KS_IF: return expr_has_barrier(s->cond) || w_has_barrier(s->then) || w_has_barrier(s->els);
+  case KS_IF: return expr_has_barrier(c, s->cond) || w_has_barrier(c, s->then) || w_has_barrier(c, s->els);
   case KS_LOOP:
-    return w_has_barrier(s->init_stmt) || expr_has_barrier(s->cond) ||
-           expr_has_barrier(s->step) || w_has_barrier(s->body);
-  case KS_SWITCH: return expr_has_barrier(s->cond) || w_has_barrier(s->body);
-  case KS_DECL: return expr_has_barrier(s->init);
-  default: return expr_has_barrier(s->e);
+    return w_has_barrier(c, s->init_stmt) || expr_has_barrier(c, s->cond) ||
+           expr_has_barrier(c, s->step) || w_has_barrier(c, s->body);
+  case KS_SWITCH: return expr_has_barrier(c, s->cond) || w_has_barrier(c, s->body);
+  case KS_DECL: return expr_has_barrier(c, s->init);
+  default: return expr_has_barrier(c, s->e);
   }
 }
 
@@ -131,7 +133,7 @@ static void sub_block(WCtx *c, KStmt *s) {
 }
 
 static void if_stmt(WCtx *c, KStmt *s) {
-  if (!s->els && w_has_barrier(s->then) && w_is_varying(c, s->cond) && w_can_speculate(c, s->then)) {
+  if (!s->els && w_has_barrier(c, s->then) && w_is_varying(c, s->cond) && w_can_speculate(c, s->then)) {
     w_speculate(c, s, sub_block);
     return;
   }
@@ -154,7 +156,7 @@ static void if_stmt(WCtx *c, KStmt *s) {
 }
 
 static void loop_stmt(WCtx *c, KStmt *s) {
-  bool uniform_loop = w_has_barrier(s);
+  bool uniform_loop = w_has_barrier(c, s);
   int saved = c->loop_depth_plain;
   c->loop_depth_plain = uniform_loop ? 0 : saved + 1;
   w_line(c, "{");
@@ -331,7 +333,7 @@ static void block_body(WCtx *c, KStmt **ss, int n) {
       i = w_label(c, ss, i, n, block_body);
       continue;
     }
-    if (!maybe_exited || w_has_barrier(ss[i]) || ss[i]->kind == KS_DECL) {
+    if (!maybe_exited || w_has_barrier(c, ss[i]) || ss[i]->kind == KS_DECL) {
       stmt(c, ss[i]);
     } else if (c->loop_depth_plain) {
       w_line(c, "if (!(%s)) { break; }", w_guard(c));
@@ -341,7 +343,7 @@ static void block_body(WCtx *c, KStmt **ss, int n) {
     } else {
       w_line(c, "if (%s) {", w_guard(c));
       c->indent++;
-      for (; i < n && !w_has_barrier(ss[i]) && ss[i]->kind != KS_DECL && ss[i]->kind != KS_LABEL; i++)
+      for (; i < n && !w_has_barrier(c, ss[i]) && ss[i]->kind != KS_DECL && ss[i]->kind != KS_LABEL; i++)
         stmt(c, ss[i]);
       c->indent--;
       w_line(c, "}");

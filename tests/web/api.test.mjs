@@ -228,3 +228,45 @@ __global__ void axpy(double* y, const double* x, double a, long long n) {
   assert.deepEqual(out, ['n=300 a=2.500000\n']);
   mod.destroy();
 });
+
+test('warp functions: emulated, or WGSL subgroups (auto when 32 wide, or forced)', async () => {
+  const src = `
+__global__ void warpOps(const int* in, int* out) {
+  int t = threadIdx.x, v = in[t];
+  out[t] = __shfl_xor_sync(0xfu, v, 1);
+  out[4 + t] = __shfl_down_sync(0xfu, v, 1, 4);
+  out[8 + t] = (int)__ballot_sync(0xfu, v > 2);
+  out[12 + t] = __reduce_add_sync(0xfu, v);
+  out[16 + t] = __reduce_max_sync(0xfu, v);
+  out[20 + t] = (int)__match_any_sync(0xfu, v % 2);
+  out[24 + t] = __all_sync(0xfu, v > -10) + 2 * __any_sync(0xfu, v == 4);
+}
+__global__ void divergent(const int* in, int* out) {
+  int v = in[threadIdx.x];
+  if (v & 1) out[threadIdx.x] = (int)__activemask();
+  else out[threadIdx.x] = -1;
+}`;
+  const { getDevice, hasWarpSubgroups } = await import('../../web/src/gpu.js');
+  const gpu = await getDevice();
+  const input = Int32Array.from([5, -3, 2, 4]);
+  // a block of 4 threads is one warp of 4 lanes in CUDA, and one subgroup
+  // on adapters with subgroups of 4 or more (SwiftShader's are 4 wide)
+  const want = [-3, 5, 4, 2, -3, 2, 4, 4, 9, 9, 9, 9, 8, 8, 8, 8, 5, 5, 5, 5, 1, 2, 12, 12, 3, 3, 3, 3]; // -3 % 2 is -1
+  const modes = [false, 'auto', ...(gpu.device.features.has('subgroups') && (gpu.adapter.info?.subgroupMinSize ?? 0) >= 4 ? [true] : [])];
+  for (const subgroups of modes) {
+    const mod = await compile(src, { subgroups });
+    const usesSubgroups = subgroups === true || (subgroups === 'auto' && hasWarpSubgroups(gpu));
+    assert.equal(/subgroupShuffle/.test(mod.kernels[0].wgsl), usesSubgroups, `subgroups: ${subgroups}`);
+    const out = new Int32Array(28);
+    await mod.launch('warpOps', { grid: 1, block: 4, args: [input, out] });
+    assert.deepEqual(Array.from(out), want, `subgroups: ${subgroups}`);
+    // a warp function under thread-dependent control: subgroups only
+    assert.equal(mod.kernels[1].supported, usesSubgroups);
+    if (usesSubgroups) {
+      const d = new Int32Array(4);
+      await mod.launch('divergent', { grid: 1, block: 4, args: [Int32Array.from([1, 2, 3, 4]), d] });
+      assert.deepEqual(Array.from(d), [5, -1, 5, -1]);
+    }
+    mod.destroy();
+  }
+});

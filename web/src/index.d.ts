@@ -22,6 +22,9 @@ export interface CompileOptions {
   /** compute double as float (a warning in mod.diagnostics); without it
    * kernels using double are rejected */
   f64AsF32?: boolean;
+  /** warp functions as WGSL subgroup operations: 'auto' (default) when the
+   * adapter's subgroups are 32 wide, else emulated; true / false force it */
+  subgroups?: 'auto' | boolean;
 }
 
 export interface KernelInfo {

@@ -11,7 +11,7 @@
 // that diagnostic.  Template kernels are named as in C++ ('reduce<float,256>')
 // and instantiated on first use.
 import { compileToWgsl, formatDiagnostic } from './compiler.js';
-import { getDevice } from './gpu.js';
+import { getDevice, hasWarpSubgroups } from './gpu.js';
 import { DeviceBuffer, Kernel, launchKernel, sameName } from './runtime.js';
 
 export { DeviceBuffer, formatDiagnostic };
@@ -107,6 +107,11 @@ export class CuwasmModule {
 function wgslOptions(options, gpu) {
   const o = [];
   if (options.f64AsF32) o.push('f64-as-f32');
+  // warp functions: subgroups when 32 wide ('auto'), else emulated
+  const sg = options.subgroups ?? 'auto';
+  if (sg === true && gpu && !gpu.device.features.has('subgroups'))
+    throw new Error("cuwasm: subgroups: true needs a WebGPU device with the 'subgroups' feature; this one has none");
+  if (sg === true || (sg === 'auto' && gpu && hasWarpSubgroups(gpu))) o.push('subgroups');
   let max = options.maxStorageBuffers ?? Infinity;
   if (gpu) max = Math.min(max, gpu.device.limits.maxStorageBuffersPerShaderStage);
   if (Number.isFinite(max)) o.push(`max-storage=${Math.max(1, Math.floor(max))}`);
@@ -116,7 +121,9 @@ function wgslOptions(options, gpu) {
 // options: device ('auto' | 'webgpu'), name, defines, headers, instances,
 // print (device printf), f64AsF32 (double computed as float, with a
 // warning in mod.diagnostics), maxStorageBuffers (pack buffers beyond it
-// even when the device allows more).
+// even when the device allows more), subgroups ('auto': warp functions as
+// WGSL subgroup operations when the adapter's subgroups are 32 wide, else
+// emulated through workgroup memory; true / false force either).
 export async function compile(source, options = {}) {
   const { device = 'auto', name = 'kernel.cu', defines = {}, headers = {}, instances = [], print } = options;
   if (device !== 'auto' && device !== 'webgpu')

@@ -30,7 +30,7 @@ for (let i = 0; i < args.length; i++) {
 
 const gpu = webgpu.create(['backend=null']);
 const adapter = await gpu.requestAdapter();
-const device = await adapter.requestDevice({ requiredFeatures: adapter.features.has('shader-f16') ? ['shader-f16'] : [] });
+const device = await adapter.requestDevice({ requiredFeatures: ['shader-f16', 'subgroups'].filter((f) => adapter.features.has(f)) });
 
 function nagaCheck(src) {
   try {
@@ -61,11 +61,14 @@ async function tintCheck(src, entry) {
 
 // Each file is emitted as the package would: for a plain adapter, for one
 // allowing a single storage buffer (every kernel with two or more packed,
-// src/emit/wgsl_pack.c), and with double computed as float (f64AsF32).
+// src/emit/wgsl_pack.c), with double computed as float (f64AsF32), and
+// for an adapter with 32-wide subgroups (warp functions as subgroup
+// operations; Tint's device then has the 'subgroups' feature).
 const variants = [
   { name: 'wgsl', options: '' },
   { name: 'wgsl packed', options: 'max-storage=1' },
   { name: 'wgsl f64-as-f32', options: 'f64-as-f32' },
+  { name: 'wgsl subgroups', options: 'subgroups' },
 ];
 const results = [];
 for (const v of variants)
@@ -84,7 +87,9 @@ for (const f of files) {
       results.push({ variant: v.name, file: f, kernel: k.name, status: 'rejected', why: `${k.error.line}:${k.error.col}: ${k.error.message}` });
       continue;
     }
-    const n = nagaCheck(k.wgsl);
+    // naga (npm naga-wasm) parses subgroup operations but not yet the
+    // `enable subgroups;` directive that Tint requires
+    const n = nagaCheck(v.options.includes('subgroups') ? k.wgsl.replace(/^enable subgroups;$/m, '') : k.wgsl);
     const t = await tintCheck(k.wgsl, k.entry);
     results.push({ variant: v.name, file: f, kernel: k.name, status: n || t ? 'invalid' : 'ok', naga: n, tint: t });
   }

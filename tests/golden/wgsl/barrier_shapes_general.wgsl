@@ -310,14 +310,14 @@ fn switchWarpMore(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(work
       }
       workgroupBarrier();
       r0 = i32(cw_t1);
-      let cw_t3 = bitcast<u32>((v % 4i));
-      cw_wx[cw_lin(cw_tid)] = cw_t3;
+      let cw_t3 = 4294967295u;
+      let cw_t4 = bitcast<u32>((v % 4i));
+      cw_wx[cw_lin(cw_tid)] = cw_t4;
       workgroupBarrier();
-      let cw_t4 = 4294967295u;
       let cw_t6 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
       var cw_t5 = 0u;
       for (var cw_l = 0u; cw_l < 32u && cw_t6 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
-        if (((cw_t4 >> cw_l) & 1u) != 0u) { cw_t5 = cw_t5 | (select(0u, 1u, cw_wx[cw_t6 + cw_l] == cw_t3) << cw_l); }
+        if (((cw_t3 >> cw_l) & 1u) != 0u) { cw_t5 = cw_t5 | (select(0u, 1u, cw_wx[cw_t6 + cw_l] == cw_t4) << cw_l); }
       }
       workgroupBarrier();
       r1 = i32(cw_t5);

@@ -60,7 +60,7 @@ fn warpVotes(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup
     out[((4i * warp) + 0i)] = b;
     out[((4i * warp) + 1i)] = u32(u_all);
     out[((4i * warp) + 2i)] = u32(u_any);
-    out[((4i * warp) + 3i)] = u32(countOneBits(b));
+    out[((4i * warp) + 3i)] = u32(i32(countOneBits(b)));
   }
 }
 
@@ -108,7 +108,7 @@ fn aggregatedAppend(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(wo
   var lane: i32 = i32((cw_tid.x & 31u));
   var prior: u32 = 0u;
   if (((lane == 0i) && (mask != 0u))) {
-    prior = atomicAdd(&count[0], u32(countOneBits(mask)));
+    prior = atomicAdd(&count[0], u32(i32(countOneBits(mask))));
   }
   cw_wx[cw_lin(cw_tid)] = prior;
   workgroupBarrier();
@@ -117,7 +117,7 @@ fn aggregatedAppend(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(wo
   let cw_t4 = cw_wx[min(cw_lin(cw_tid) - cw_t3 + ((cw_t3 - cw_t3 % u32(32i)) + cw_t5 % u32(32i)), cw_bx * cw_by * cw_bz - 1u)];
   workgroupBarrier();
   prior = cw_t4;
-  var before: u32 = u32(countOneBits((mask & ((1u << u32(lane)) - 1u))));
+  var before: u32 = u32(i32(countOneBits((mask & ((1u << u32(lane)) - 1u)))));
   if ((keep && (prior <= u32(n)))) {
     out[(u32((i & (~31i))) + before)] = v;
   }
