@@ -208,6 +208,7 @@ void w_atomic(WCtx *c, StrBuf *sb, KExpr *e);
 /* wgsl_uniform.c */
 void w_varying_init(WCtx *c, WInst *in);
 bool w_is_varying(WCtx *c, KExpr *e);
+bool w_stmt_mentions(KStmt *s, KVar *v);
 
 /* wgsl_speculate.c */
 bool w_can_speculate(WCtx *c, KStmt *then);

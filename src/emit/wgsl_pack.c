@@ -32,25 +32,6 @@ static WPool *pool_for(WCtx *c, const char *decl) {
   return p;
 }
 
-static bool expr_uses(KExpr *e, KVar *v) {
-  if (!e) return false;
-  if (e->kind == KE_VAR && e->var == v) return true;
-  if (expr_uses(e->a, v) || expr_uses(e->b, v) || expr_uses(e->c, v)) return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (expr_uses(e->args[i], v)) return true;
-  return false;
-}
-
-/* Whether the kernel's body names v (only the kernel's own body can: device
- * functions get pointers as arguments). */
-static bool stmt_uses(KStmt *s, KVar *v) {
-  if (!s) return false;
-  for (int i = 0; i < s->nstmts; i++)
-    if (stmt_uses(s->stmts[i], v)) return true;
-  return expr_uses(s->init, v) || expr_uses(s->e, v) || expr_uses(s->cond, v) || expr_uses(s->step, v) ||
-         stmt_uses(s->then, v) || stmt_uses(s->els, v) || stmt_uses(s->init_stmt, v) || stmt_uses(s->body, v);
-}
-
 static const char *decl_of(WCtx *c, WBase *b) {
   StrBuf decl;
   sb_init(&decl);
@@ -85,8 +66,9 @@ void w_pack_params(WCtx *c) {
   PtrVec used = {0};
   for (int i = 0; i < k->nparams; i++) {
     KVar *p = k->params[i];
-    if (!w_is_ptr(p->type) || !stmt_uses(k->body, p)) continue;
-    WBase *b = w_base_for_var(c, p); /* read-only ones may have none yet */
+    if (!w_is_ptr(p->type) || !w_stmt_mentions(k->body, p)) continue;
+    WBase *b = w_base_for_var(c, p); /* read-only ones may have none yet; only the kernel's
+                                        own body can name p: callees get pointers as arguments */
     if (b->elem && b->elem->size > 0) vec_push(c->a, &used, b);
   }
   for (int i = 0; i < used.len; i++) join_atomic_pool(c, used.items[i], &used);

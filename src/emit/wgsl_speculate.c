@@ -11,7 +11,9 @@
  * everywhere is invisible once those locals are restored and the stores
  * predicated: each local is saved before the body and put back where the
  * condition was false, and each store computes its value in every thread
- * but writes only where the condition holds (spec_store).  Reads the body makes in threads that
+ * but writes only where the condition holds (spec_store); an update
+ * (`a[i] += x`, `a[i]++`) without warp functions in it runs whole where the
+ * condition holds.  Reads the body makes in threads that
  * should not run are harmless in WGSL (out-of-bounds loads are clamped).
  */
 #include "wgsl_internal.h"
@@ -41,16 +43,32 @@ static bool is_local_lvalue(KExpr *lv) {
   return lv->kind == KE_VAR && lv->var->kind != KV_GLOBAL && lv->var->as != AS_SHARED;
 }
 
-/* A store statement the speculation predicates: lvalue = value. */
+/* Whether e contains a warp function or a call (which may hold one). */
+static bool has_collective(KExpr *e) {
+  if (!e) return false;
+  if (e->kind == KE_CALL) return true;
+  if (e->kind == KE_BUILTIN && kb_info(e->builtin)->cls == KBC_WARP) return true;
+  if (has_collective(e->a) || has_collective(e->b) || has_collective(e->c)) return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (has_collective(e->args[i])) return true;
+  return false;
+}
+
+/* A store statement the speculation predicates: lvalue = value, or
+ * lvalue op= value / lvalue++ when the value holds no warp function (the
+ * whole update then runs only where the condition holds). */
 static bool store_stmt(KStmt *s) {
-  return s->kind == KS_EXPR && s->e->kind == KE_ASSIGN && s->e->op == KOP_NONE &&
-         !is_local_lvalue(s->e->a) && expr_ok(s->e->b) && expr_ok(s->e->a->b) &&
-         (s->e->a->kind != KE_INDEX || expr_ok(s->e->a->a));
+  if (s->kind != KS_EXPR || (s->e->kind != KE_ASSIGN && s->e->kind != KE_INCDEC) || is_local_lvalue(s->e->a))
+    return false;
+  bool plain = s->e->kind == KE_ASSIGN && s->e->op == KOP_NONE;
+  if (!plain && (has_collective(s->e->b) || has_collective(s->e->a))) return false;
+  return expr_ok(s->e->b) && expr_ok(s->e->a->b) && (s->e->a->kind != KE_INDEX || expr_ok(s->e->a->a));
 }
 
 static bool stmt_ok(KStmt *s, int loops) {
   if (!s) return true;
-  if (s->kind == KS_EXPR && s->e && s->e->kind == KE_ASSIGN && !is_local_lvalue(s->e->a))
+  if (s->kind == KS_EXPR && s->e && (s->e->kind == KE_ASSIGN || s->e->kind == KE_INCDEC) &&
+      !is_local_lvalue(s->e->a))
     return loops == -1 ? false : store_stmt(s);
   switch (s->kind) {
   case KS_RETURN: case KS_GOTO: case KS_LABEL: return false;
@@ -152,7 +170,18 @@ static void written(KStmt *s, PtrVec *inner, PtrVec *out, Arena *a) {
 /* A store inside a speculated body: the value in every thread, the write
  * only where the condition holds. */
 bool w_spec_store(WCtx *c, KExpr *e) {
-  if (!c->spec_cond || e->kind != KE_ASSIGN || is_local_lvalue(e->a)) return false;
+  if (!c->spec_cond || (e->kind != KE_ASSIGN && e->kind != KE_INCDEC) || is_local_lvalue(e->a)) return false;
+  if (e->kind == KE_INCDEC || e->op != KOP_NONE) { /* an update: all of it where the condition holds */
+    StrBuf st;
+    sb_init(&st);
+    w_effect(c, &st, e);
+    if (c->pre.len) sb_puts(c->out, c->pre.data);
+    sb_free(&c->pre);
+    sb_init(&c->pre);
+    w_line(c, "if (%s) { %s }", c->spec_cond, st.data ? st.data : "");
+    sb_free(&st);
+    return true;
+  }
   StrBuf v, st;
   sb_init(&v);
   sb_init(&st);
