@@ -185,6 +185,53 @@ static void var_type(WCtx *c, StrBuf *sb, WBase *b) {
   }
 }
 
+/* One constant scalar's 32-bit words at w (false: not a constant). */
+static bool scalar_words(KExpr *e, KType *t, uint32_t *w) {
+  while (e->kind == KE_CAST) e = e->a;
+  t = t->unqual ? t->unqual : t;
+  bool isf = e->kind == KE_FLOAT;
+  if (!isf && e->kind != KE_INT) return false;
+  switch (t->kind) {
+  case KT_F32: {
+    float f = isf ? (float)e->fval : (float)e->ival;
+    memcpy(w, &f, 4);
+    return true;
+  }
+  case KT_I64: case KT_U64: {
+    uint64_t u = isf ? (uint64_t)(int64_t)e->fval : (uint64_t)e->ival;
+    w[0] = (uint32_t)u;
+    w[1] = (uint32_t)(u >> 32);
+    return true;
+  }
+  case KT_BOOL: case KT_I32: case KT_U32:
+    w[0] = (uint32_t)(isf ? (int64_t)e->fval : e->ival);
+    return true;
+  default: return false; /* 8/16-bit elements, doubles, vectors, structs */
+  }
+}
+
+/* A written __device__ variable's initialiser as the words the runtime
+ * puts in its buffer: a constant scalar or a list of them for a 1-D array
+ * (the rest zero). */
+static bool initial_words(WCtx *c, WBase *b) {
+  KVar *v = b->var;
+  KType *t = v->type->unqual ? v->type->unqual : v->type;
+  KType *et = t->kind == KT_ARRAY ? t->elem : t;
+  int per = (et->unqual ? et->unqual : et)->size / 4, n = t->kind == KT_ARRAY ? t->count : 1;
+  if (per < 1 || per > 2 || (et->kind == KT_ARRAY)) return false;
+  b->ninit = per * n;
+  b->init = arena_alloc(c->a, sizeof(uint32_t) * (size_t)(b->ninit + 1));
+  memset(b->init, 0, sizeof(uint32_t) * (size_t)(b->ninit + 1));
+  if (v->init->kind != KE_INIT_LIST) return t->kind != KT_ARRAY && scalar_words(v->init, et, b->init);
+  if (t->kind != KT_ARRAY || v->init->nargs > n) return false;
+  for (int i = 0; i < v->init->nargs; i++) {
+    KExpr *a = v->init->args[i];
+    int at = a->designator >= 0 ? a->designator : i;
+    if (at >= n || !scalar_words(a, et, b->init + per * at)) return false;
+  }
+  return true;
+}
+
 static void decl_base(WCtx *c, StrBuf *sb, WBase *b, int *next_binding) {
   KVar *v = b->var;
   if (v->kind == KV_LOCAL && v->as != AS_SHARED) return;
@@ -213,8 +260,9 @@ static void decl_base(WCtx *c, StrBuf *sb, WBase *b, int *next_binding) {
     sb_puts(sb, ";\n");
     return;
   }
-  if (v->kind == KV_GLOBAL && v->init) {
-    w_error(c, v->loc, "the WGSL target does not support initialised __device__ variables that kernels write ('%s')", v->name);
+  if (v->kind == KV_GLOBAL && v->init && !initial_words(c, b)) {
+    w_error(c, v->loc, "the WGSL target does not support initialised __device__ variables that kernels write ('%s') unless the initialiser is a constant number or a list of them",
+            v->name);
     return;
   }
   b->binding = (*next_binding)++;

@@ -46,6 +46,8 @@ typedef struct WBase {
   const char *pool_off; /* and the uniform field holding its element
                            offset there (wgsl_pack.c) */
   int pool_uoff;    /* that field's byte offset in the uniform block */
+  uint32_t *init;   /* a written __device__ variable's initial words (ninit), which the */
+  int ninit;        /* runtime writes into its buffer when it creates it */
 } WBase;
 
 /* A pointer-typed local or parameter and the base it points into. */

@@ -13,7 +13,8 @@
  *                elements), "unit"}],
  *    "uniformBytes", "workgroupSize": ["cw_bx","cw_by","cw_bz"],
  *    "dynShared": {"override": "cw_dyn_n", "elemBytes"} | null,
- *    "staticSharedBytes", "globals": [{"name", "binding", "bytes"}],
+ *    "staticSharedBytes", "globals": [{"name", "binding", "bytes", "written",
+ *                "init": initial u32 words of an initialised written one}],
  *    "error": null | {"file", "line", "col", "message"}}
  */
 #include "wgsl_internal.h"
@@ -125,8 +126,14 @@ static void shared_info(WCtx *c, StrBuf *js) {
     first = false;
     sb_puts(js, "{\"name\": ");
     json_str(js, b->var->name);
-    sb_printf(js, ", \"binding\": %d, \"bytes\": %d, \"written\": %s}", b->binding, b->var->type->size,
+    sb_printf(js, ", \"binding\": %d, \"bytes\": %d, \"written\": %s", b->binding, b->var->type->size,
               b->written ? "true" : "false");
+    if (b->ninit) { /* initial words of a written, initialised variable */
+      sb_puts(js, ", \"init\": [");
+      for (int w = 0; w < b->ninit; w++) sb_printf(js, "%s%u", w ? ", " : "", b->init[w]);
+      sb_putc(js, ']');
+    }
+    sb_putc(js, '}');
   }
   sb_putc(js, ']');
 }

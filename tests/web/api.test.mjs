@@ -270,3 +270,23 @@ __global__ void divergent(const int* in, int* out) {
     mod.destroy();
   }
 });
+
+test('initialised __device__ variables that kernels write start at their initialiser and keep their values', async () => {
+  const mod = await compile(`
+__device__ int t[5] = {1, -2, [3] = 7};
+__device__ float f = 2.5f;
+__device__ long long big = -3;
+__global__ void k(int* o) {
+  t[threadIdx.x] += 1;
+  if (threadIdx.x == 0) { f += 1.0f; big -= 1; }
+  o[threadIdx.x] = t[threadIdx.x];
+  o[5] = (int)(f * 2.0f);
+  o[6] = (int)big;
+}`);
+  const o = new Int32Array(7);
+  await mod.launch('k', { grid: 1, block: 5, args: [o] });
+  assert.deepEqual(Array.from(o), [2, -1, 1, 8, 1, 7, -4]);
+  await mod.launch('k', { grid: 1, block: 5, args: [o] });
+  assert.deepEqual(Array.from(o), [3, 0, 2, 9, 2, 9, -5]);
+  mod.destroy();
+});

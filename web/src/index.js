@@ -76,7 +76,9 @@ export class CuwasmModule {
   globalBuffer(g) {
     let b = this.globals.get(g.name);
     if (!b) {
-      b = new DeviceBuffer(this.device, g.bytes).write(new Uint8Array(Math.ceil(g.bytes / 4) * 4));
+      const words = new Uint32Array(Math.ceil(g.bytes / 4)); // zeros, or the initialiser's words
+      if (g.init) words.set(g.init.slice(0, words.length));
+      b = new DeviceBuffer(this.device, g.bytes).write(words);
       this.globals.set(g.name, b);
     }
     return b;

@@ -1,5 +1,25 @@
 // ==== kernel countCalls ====
-// not emitted: the WGSL target does not support initialised __device__ variables that kernels write ('callCount')
+// kernel countCalls, from <source> by cuwasm
+
+struct CwParams {
+  cw_grid: vec3<u32>,
+  cw_base: vec3<u32>,
+}
+@group(0) @binding(0) var<uniform> cw_p: CwParams;
+override cw_bx: u32 = 1u;
+override cw_by: u32 = 1u;
+override cw_bz: u32 = 1u;
+@group(0) @binding(1) var<storage, read_write> total: array<i32>;
+@group(0) @binding(2) var<storage, read_write> callCount: atomic<i32>;
+
+@compute @workgroup_size(cw_bx, cw_by, cw_bz)
+fn countCalls(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
+  let cw_bid = cw_wid + cw_p.cw_base;
+  var ticket: i32 = atomicAdd(&callCount, 1i);
+  if ((ticket == (i32((cw_bx * cw_p.cw_grid.x)) - 1i))) {
+    total[0i] = (ticket + 1i);
+  }
+}
 
 // ==== kernel lookupTable ====
 // kernel lookupTable, from <source> by cuwasm
