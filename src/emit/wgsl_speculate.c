@@ -12,13 +12,55 @@
  * predicated: each local is saved before the body and put back where the
  * condition was false, and each store computes its value in every thread
  * but writes only where the condition holds (spec_store); an update
- * (`a[i] += x`, `a[i]++`) without warp functions in it runs whole where the
- * condition holds.  Reads the body makes in threads that
+ * (`a[i] += x`, `a[i]++`) or an atomic whose result is unused, without
+ * warp functions in it, runs whole where the condition holds.  Reads the body makes in threads that
  * should not run are harmless in WGSL (out-of-bounds loads are clamped).
  */
 #include "wgsl_internal.h"
 
 #include <string.h>
+
+static bool body_writes_through(KStmt *s, KVar *p, int depth);
+
+/* The variable an lvalue or pointer expression is rooted at. */
+static KVar *root_var(KExpr *e) {
+  while (e && (e->kind == KE_MEMBER || e->kind == KE_INDEX || e->kind == KE_DEREF || e->kind == KE_ADDR ||
+               e->kind == KE_CAST || (e->kind == KE_BINARY && w_is_ptr(e->type))))
+    e = e->kind == KE_BINARY && !w_is_ptr(e->a->type) ? e->b : e->a;
+  return e && e->kind == KE_VAR ? e->var : NULL;
+}
+
+/* Whether e may write through pointer parameter p: an assignment rooted
+ * at it, a builtin given it, or a call whose callee writes through the
+ * parameter it is passed as. */
+static bool expr_writes_through(KExpr *e, KVar *p, int depth) {
+  if (!e) return false;
+  if (depth > 8) return true;
+  if ((e->kind == KE_ASSIGN || e->kind == KE_INCDEC) && root_var(e->a) == p) return true;
+  if (e->kind == KE_BUILTIN)
+    for (int i = 0; i < e->nargs; i++)
+      if (w_is_ptr(e->args[i]->type) && root_var(e->args[i]) == p) return true;
+  if (e->kind == KE_CALL)
+    for (int i = 0; i < e->nargs; i++)
+      if (w_is_ptr(e->args[i]->type) && root_var(e->args[i]) == p &&
+          (!e->fn->body || i >= e->fn->nparams || body_writes_through(e->fn->body, e->fn->params[i], depth + 1)))
+        return true;
+  if (expr_writes_through(e->a, p, depth) || expr_writes_through(e->b, p, depth) || expr_writes_through(e->c, p, depth))
+    return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_writes_through(e->args[i], p, depth)) return true;
+  return false;
+}
+
+static bool body_writes_through(KStmt *s, KVar *p, int depth) {
+  if (!s) return false;
+  for (int i = 0; i < s->nstmts; i++)
+    if (body_writes_through(s->stmts[i], p, depth)) return true;
+  return expr_writes_through(s->e, p, depth) || expr_writes_through(s->cond, p, depth) ||
+         expr_writes_through(s->init, p, depth) || expr_writes_through(s->step, p, depth) ||
+         body_writes_through(s->then, p, depth) || body_writes_through(s->els, p, depth) ||
+         body_writes_through(s->body, p, depth) || body_writes_through(s->init_stmt, p, depth);
+}
 
 static bool expr_ok(KExpr *e) {
   if (!e) return true;
@@ -29,9 +71,11 @@ static bool expr_ok(KExpr *e) {
     while (lv->kind == KE_MEMBER || (lv->kind == KE_INDEX && lv->a->type->kind == KT_ARRAY)) lv = lv->a;
     if (lv->kind != KE_VAR || lv->var->kind == KV_GLOBAL || lv->var->as == AS_SHARED) return false;
   }
-  if (e->kind == KE_CALL) /* the callee may write through its pointers */
+  if (e->kind == KE_CALL) /* the callee may write through its pointers (not so a const method) */
     for (int i = 0; i < e->nargs; i++)
-      if (w_is_ptr(e->args[i]->type) && e->args[i]->kind == KE_ADDR) return false;
+      if (w_is_ptr(e->args[i]->type) && e->args[i]->kind == KE_ADDR &&
+          (!e->fn->body || i >= e->fn->nparams || body_writes_through(e->fn->body, e->fn->params[i], 0)))
+        return false;
   if (!expr_ok(e->a) || !expr_ok(e->b) || !expr_ok(e->c)) return false;
   for (int i = 0; i < e->nargs; i++)
     if (!expr_ok(e->args[i])) return false;
@@ -65,8 +109,19 @@ static bool store_stmt(KStmt *s) {
   return expr_ok(s->e->b) && expr_ok(s->e->a->b) && (s->e->a->kind != KE_INDEX || expr_ok(s->e->a->a));
 }
 
+/* An atomic whose result is unused (atomicAdd(out, v);), without warp
+ * functions in its operands: run where the condition holds. */
+static bool atomic_stmt(KStmt *s) {
+  KExpr *e = s->kind == KS_EXPR ? s->e : NULL;
+  if (!e || e->kind != KE_BUILTIN || kb_info(e->builtin)->cls != KBC_ATOMIC) return false;
+  for (int i = 0; i < e->nargs; i++)
+    if (has_collective(e->args[i]) || !expr_ok(e->args[i])) return false;
+  return true;
+}
+
 static bool stmt_ok(KStmt *s, int loops) {
   if (!s) return true;
+  if (atomic_stmt(s)) return loops != -1;
   if (s->kind == KS_EXPR && s->e && (s->e->kind == KE_ASSIGN || s->e->kind == KE_INCDEC) &&
       !is_local_lvalue(s->e->a))
     return loops == -1 ? false : store_stmt(s);
@@ -170,15 +225,29 @@ static void written(KStmt *s, PtrVec *inner, PtrVec *out, Arena *a) {
 /* A store inside a speculated body: the value in every thread, the write
  * only where the condition holds. */
 bool w_spec_store(WCtx *c, KExpr *e) {
-  if (!c->spec_cond || (e->kind != KE_ASSIGN && e->kind != KE_INCDEC) || is_local_lvalue(e->a)) return false;
-  if (e->kind == KE_INCDEC || e->op != KOP_NONE) { /* an update: all of it where the condition holds */
-    StrBuf st;
-    sb_init(&st);
-    w_effect(c, &st, e);
+  if (!c->spec_cond) return false;
+  bool atomic = e->kind == KE_BUILTIN && kb_info(e->builtin)->cls == KBC_ATOMIC;
+  if (!atomic && ((e->kind != KE_ASSIGN && e->kind != KE_INCDEC) || is_local_lvalue(e->a))) return false;
+  if (atomic || e->kind == KE_INCDEC || e->op != KOP_NONE) {
+    /* an update or an atomic: all of it, hoisted parts (CAS loops) too,
+       where the condition holds */
     if (c->pre.len) sb_puts(c->out, c->pre.data);
     sb_free(&c->pre);
     sb_init(&c->pre);
-    w_line(c, "if (%s) { %s }", c->spec_cond, st.data ? st.data : "");
+    StrBuf st;
+    sb_init(&st);
+    w_effect(c, &st, e);
+    w_line(c, "if (%s) {", c->spec_cond);
+    for (const char *p = c->pre.data; p && *p;) { /* the hoisted lines, one level deeper */
+      const char *nl = strchr(p, '\n');
+      int n = nl ? (int)(nl - p) : (int)strlen(p);
+      sb_printf(c->out, "  %.*s\n", n, p);
+      p += n + (nl != NULL);
+    }
+    sb_free(&c->pre);
+    sb_init(&c->pre);
+    w_line(c, "  %s", st.data ? st.data : "");
+    w_line(c, "}");
     sb_free(&st);
     return true;
   }

@@ -26,22 +26,34 @@ fn reduceVolatileInt(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(w
   workgroupBarrier();
   let cw_t0 = (tid < 32u); // runs in every thread, undone where false
   {
-    if (cw_t0) { s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 32u))]); }
+    if (cw_t0) {
+      s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 32u))]);
+    }
     storageBarrier();
     workgroupBarrier();
-    if (cw_t0) { s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 16u))]); }
+    if (cw_t0) {
+      s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 16u))]);
+    }
     storageBarrier();
     workgroupBarrier();
-    if (cw_t0) { s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 8u))]); }
+    if (cw_t0) {
+      s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 8u))]);
+    }
     storageBarrier();
     workgroupBarrier();
-    if (cw_t0) { s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 4u))]); }
+    if (cw_t0) {
+      s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 4u))]);
+    }
     storageBarrier();
     workgroupBarrier();
-    if (cw_t0) { s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 2u))]); }
+    if (cw_t0) {
+      s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 2u))]);
+    }
     storageBarrier();
     workgroupBarrier();
-    if (cw_t0) { s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 1u))]); }
+    if (cw_t0) {
+      s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 1u))]);
+    }
   }
   if ((tid == 0u)) {
     out[cw_bid.x] = s[po_vs + 0i];
