@@ -220,6 +220,7 @@ bool w_spec_store(WCtx *c, KExpr *e);
 /* wgsl_stmt.c */
 void w_func_body(WCtx *c, KStmt *body);
 bool w_has_barrier(const WCtx *c, KStmt *s);
+KStmt *w_barrier_both_ways(KStmt *s);
 void w_line(WCtx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* wgsl_helpers.c */

@@ -124,6 +124,7 @@ static void expr_stmt(WCtx *c, KExpr *e) {
 }
 
 static void block_body(WCtx *c, KStmt **ss, int n);
+static void barrier(WCtx *c, KStmt *s);
 
 static void sub_block(WCtx *c, KStmt *s) {
   c->indent++;
@@ -132,7 +133,38 @@ static void sub_block(WCtx *c, KStmt *s) {
   c->indent--;
 }
 
+static KStmt *only_barrier(KStmt *s) {
+  while (s && s->kind == KS_BLOCK && s->nstmts == 1) s = s->stmts[0];
+  return s && s->kind == KS_BARRIER && s->scope != KBAR_VIRTUAL ? s : NULL;
+}
+
+static bool pure(KExpr *e) {
+  if (!e) return true;
+  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_CALL ||
+      (e->kind == KE_BUILTIN && kb_info(e->builtin)->cls != KBC_MATH))
+    return false;
+  if (!pure(e->a) || !pure(e->b) || !pure(e->c)) return false;
+  for (int i = 0; i < e->nargs; i++)
+    if (!pure(e->args[i])) return false;
+  return true;
+}
+
+/* `if (c) __syncwarp(m); else __syncthreads();` (cooperative groups'
+ * thread_group::sync): both arms are the same workgroup barrier in WGSL, so
+ * the block synchronises whichever arm a thread takes, and the condition
+ * need not be uniform. */
+KStmt *w_barrier_both_ways(KStmt *s) {
+  if (s->kind != KS_IF || !s->els || !pure(s->cond)) return NULL;
+  KStmt *a = only_barrier(s->then), *b = only_barrier(s->els);
+  return a && b && pure(a->e) && pure(b->e) ? a : NULL;
+}
+
 static void if_stmt(WCtx *c, KStmt *s) {
+  KStmt *both = w_barrier_both_ways(s);
+  if (both) {
+    barrier(c, both);
+    return;
+  }
   if (!s->els && w_has_barrier(c, s->then) && w_is_varying(c, s->cond) && w_can_speculate(c, s->then)) {
     w_speculate(c, s, sub_block);
     return;
