@@ -166,7 +166,9 @@ void w_elem_decl(WCtx *c, StrBuf *sb, WBase *b) {
 
 static void var_type(WCtx *c, StrBuf *sb, WBase *b) {
   KType *t = b->var->type->unqual ? b->var->type->unqual : b->var->type;
-  if (b->var->is_extern) {
+  if (b->words) { /* a struct used by atomics: its words (wgsl_ptr.c) */
+    sb_printf(sb, "array<atomic<u32>, %d>", t->size / 4);
+  } else if (b->var->is_extern) {
     sb_puts(sb, "array<");
     w_elem_decl(c, sb, b);
     sb_puts(sb, ", cw_dyn_n>");

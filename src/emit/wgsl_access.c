@@ -71,6 +71,14 @@ static KType *emit_ref(WCtx *c, StrBuf *sb, KExpr *lv, WBase **base) {
   case KE_DEREF: return element(c, sb, lv->a, NULL, base, lv->loc);
   case KE_MEMBER: {
     KType *at = lv->a->type;
+    if (lv->a->kind == KE_VAR && at->kind == KT_STRUCT) {
+      WBase *b = w_base_for_var(c, lv->a->var);
+      if (b->words) { /* the field's atomic word */
+        *base = b;
+        sb_printf(sb, "%s[%d]", b->name, at->fields[lv->field].offset / 4);
+        return b->atomic_type;
+      }
+    }
     emit_ref(c, sb, lv->a, base);
     if (at->kind == KT_VEC) sb_printf(sb, ".%c", "xyzw"[lv->field & 3]);
     else sb_printf(sb, ".%s", w_ident(c, at->fields[lv->field].name));

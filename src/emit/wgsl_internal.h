@@ -42,6 +42,8 @@ typedef struct WBase {
   bool fnptr;       /* a caller's local, reached through ptr<function, T> */
   KType *local_type; /* fnptr: the type of the caller's variable */
   bool byval;       /* a const T& parameter passed as a copy (cw_v_NAME) */
+  bool words;       /* a struct of 4-byte fields used by atomics: held as
+                       array<atomic<u32>, size/4>, a field being its word */
   WPool *pool;      /* packed parameter: the binding it lives in */
   const char *pool_off; /* and the uniform field holding its element
                            offset there (wgsl_pack.c) */

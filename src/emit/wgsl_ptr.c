@@ -124,12 +124,30 @@ static void mark_write(WCtx *c, KExpr *lv) {
   w_small_note_store(c, lv);
 }
 
+/* A struct variable whose fields are all 32-bit scalars: its atomics (of
+ * any of those types) work on the field's word of an array<atomic<u32>>. */
+static bool word_struct(KVar *v) {
+  KType *t = v->type->unqual ? v->type->unqual : v->type;
+  if (t->kind != KT_STRUCT || t->is_union || !t->nfields || v->kind == KV_PARAM) return false;
+  for (int i = 0; i < t->nfields; i++) {
+    KType *f = t->fields[i].type->unqual ? t->fields[i].type->unqual : t->fields[i].type;
+    if ((f->kind != KT_I32 && f->kind != KT_U32 && f->kind != KT_F32) || t->fields[i].bit_width ||
+        t->fields[i].offset % 4)
+      return false;
+  }
+  return true;
+}
+
 static void mark_atomic(WCtx *c, KExpr *e) {
   if (e->nargs < 1 || !w_is_ptr(e->args[0]->type)) return;
   WBase *b = w_base_of(c, e->args[0]);
   if (!b) return;
   KType *t = w_scalar_of(c, e->args[0]->type->elem);
   KType *at = t->kind == KT_I32 ? c->m->t_i32 : c->m->t_u32;
+  if (word_struct(b->var)) { /* the field's word (wgsl_access.c) */
+    b->words = true;
+    at = c->m->t_u32;
+  }
   if (w_is_64(t)) b->wide = true; /* two atomic<u32> words per element */
   b->written = true;
   if (b->atomic && b->atomic_type != at) {

@@ -38,7 +38,7 @@ fn groupedHistogram(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(wo
   var leader: i32 = (cw_ffs(i32(peers)) - 1i);
   var lane: i32 = i32((cw_tid.x & 31u));
   if (((key >= 0i) && (lane == leader))) {
-    _ = atomicAdd(&hist[(0i + key)], u32(i32(countOneBits(peers))));
+    _ = atomicAdd(&hist[key], u32(i32(countOneBits(peers))));
   }
 }
 
