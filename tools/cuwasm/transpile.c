@@ -115,6 +115,8 @@ int cmd_transpile(int argc, char **argv) {
       rc = st == CW_OK ? wr : 1;
     }
     else if (st == CW_ERR_UNSUPPORTED) fprintf(stderr, "cuwasm transpile: target '%s' is not available yet\n", target);
+    else if (st == CW_ERR_INVALID)
+      fprintf(stderr, "cuwasm transpile: unknown option in target '%s' (wgsl options: f64-as-f32, subgroups, max-storage=N)\n", target);
     free(text);
   } else if (d) {
     cli_print_diags(d);
