@@ -239,6 +239,11 @@ static void decl_base(WCtx *c, StrBuf *sb, WBase *b, int *next_binding) {
   if (v->kind == KV_LOCAL && v->as != AS_SHARED) return;
   if (v->kind == KV_PARAM && c->insts.len && v->type->kind != KT_PTR) return;
   if (!w_type_ok(c, v->type, v->loc)) return;
+  if (v->as != AS_SHARED && w_has_bitfields(v->kind == KV_PARAM ? v->type->elem : v->type)) {
+    w_error(c, v->loc, "the WGSL target cannot bind '%s' to a buffer: its type has bit-fields, whose C layout WGSL cannot express",
+            v->name);
+    return;
+  }
   if (b->pool_off) {
     if (w_decl_pool(c, sb, b, next_binding)) {
       sb_printf(sb, "array<");

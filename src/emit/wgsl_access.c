@@ -127,6 +127,8 @@ void w_load(WCtx *c, StrBuf *sb, KExpr *lv) {
 }
 
 void w_store(WCtx *c, StrBuf *sb, KExpr *lv, const char *value) {
+  if (lv->kind == KE_MEMBER && lv->a->type->kind == KT_STRUCT && lv->a->type->fields[lv->field].bit_width)
+    value = w_bitfield_value(c, &lv->a->type->fields[lv->field], value);
   if (w_small_store(c, sb, lv, value)) return;
   if (w_wide_store(c, sb, lv, value)) return;
   StrBuf r;

@@ -542,8 +542,17 @@ static void aggregate(WCtx *c, StrBuf *sb, KExpr *e) {
     KExpr *arg = NULL; /* an init list places each element by its designator */
     for (int k = 0; k < e->nargs && !arg; k++)
       if (e->kind == KE_INIT_LIST ? e->args[k]->designator == i : k == i) arg = e->args[k];
-    if (arg) w_expr_as(c, sb, arg, et);
-    else w_zero(c, sb, et);
+    if (arg && t->kind == KT_STRUCT && t->fields[i].bit_width) { /* cut to the field's width */
+      StrBuf v;
+      sb_init(&v);
+      w_expr_as(c, &v, arg, et);
+      sb_puts(sb, w_bitfield_value(c, &t->fields[i], v.data ? v.data : "0"));
+      sb_free(&v);
+    } else if (arg) {
+      w_expr_as(c, sb, arg, et);
+    } else {
+      w_zero(c, sb, et);
+    }
   }
   sb_putc(sb, ')');
 }

@@ -140,6 +140,8 @@ const char *w_ident(WCtx *c, const char *name);
 const char *w_var_name(WCtx *c, KVar *v);
 void w_zero(WCtx *c, StrBuf *sb, KType *t);
 bool w_storage_layout_ok(KType *t);
+bool w_has_bitfields(KType *t);
+const char *w_bitfield_value(WCtx *c, KField *f, const char *v);
 
 /* wgsl_ptr.c */
 bool w_analyse(WCtx *c, WInst *in);

@@ -6,7 +6,9 @@
  * see wgsl_expr.c) but cannot be stored in buffers, which WGSL only has
  * 32-bit scalars for.  double is rejected with a diagnostic naming it,
  * unless the f64-as-f32 option asks for it to be computed as f32 (with a
- * warning; double buffers are converted by the JS runtime).  A struct in a storage buffer must have the
+ * warning; double buffers are converted by the JS runtime).  Bit-fields are
+ * members of their own in registers and workgroup memory, cut to their
+ * width on every store; a struct with them cannot be bound to a buffer.  A struct in a storage buffer must have the
  * same layout in WGSL as in C (w_storage_layout_ok), otherwise indexing an
  * array of it would read the wrong bytes.
  */
@@ -71,11 +73,12 @@ bool w_type_ok(WCtx *c, KType *t, SrcLoc loc) {
       return false;
     }
     for (int i = 0; i < t->nfields; i++) {
-      if (t->fields[i].bit_width) { /* WGSL has no packed fields */
-        w_error(c, loc, "the WGSL target does not support bit-fields ('%s::%s')", t->name,
+      KType *ft = t->fields[i].type->unqual ? t->fields[i].type->unqual : t->fields[i].type;
+      if (t->fields[i].bit_width && (w_is_64(ft) || t->fields[i].bit_width >= 32)) {
+        w_error(c, loc, "the WGSL target does not support 64-bit bit-fields ('%s::%s')", t->name,
                 t->fields[i].name);
         return false;
-      }
+      } /* other bit-fields: a member of their own, truncated on store (w_bitfield_value) */
       if (!w_type_ok(c, t->fields[i].type, loc)) return false;
     }
     for (int i = 0; i < c->structs.len; i++)
@@ -173,6 +176,25 @@ static int wgsl_layout(KType *t, int *align) {
 
 /* True when an array of t has the same stride and field offsets in WGSL as
  * in C. */
+/* Whether a struct (or an array of them) has bit-fields: such a struct
+ * lives in registers and workgroup memory only, where WGSL gives each
+ * bit-field a member of its own; its C layout cannot be bound. */
+bool w_has_bitfields(KType *t) {
+  t = t->unqual ? t->unqual : t;
+  if (t->kind == KT_ARRAY) return w_has_bitfields(t->elem);
+  if (t->kind != KT_STRUCT) return false;
+  for (int i = 0; i < t->nfields; i++)
+    if (t->fields[i].bit_width || w_has_bitfields(t->fields[i].type)) return true;
+  return false;
+}
+
+/* A value stored into bit-field f: cut to its width, sign-extended when
+ * the field is signed, as C stores it. */
+const char *w_bitfield_value(WCtx *c, KField *f, const char *v) {
+  (void)f; /* extractBits sign-extends an i32 field, zero-extends a u32 one */
+  return arena_printf(c->a, "extractBits(%s, 0u, %du)", v, f->bit_width);
+}
+
 bool w_storage_layout_ok(KType *t) {
   int al, sz = wgsl_layout(t->unqual ? t->unqual : t, &al);
   if (sz < 0) return false;

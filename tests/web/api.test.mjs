@@ -290,3 +290,36 @@ __global__ void k(int* o) {
   assert.deepEqual(Array.from(o), [3, 0, 2, 9, 2, 9, -5]);
   mod.destroy();
 });
+
+test('bit-fields in registers and workgroup memory are cut to their width on store', async () => {
+  const mod = await compile(`
+struct B { unsigned a : 3; int s : 4; unsigned short t; unsigned w : 30; };
+__global__ void bf(const int* in, int* out) {
+  int i = threadIdx.x;
+  B b = {9, 9, 5, 7};
+  B c;
+  c = b;
+  c.a += in[i];
+  c.s = -in[i];
+  c.w = in[i] * 1000;
+  __shared__ B sh[4];
+  sh[i] = c;
+  __syncthreads();
+  int j = (i + 1) % 4;
+  out[i] = b.a * 1000 + b.s * 100 + (int)sh[j].a * 10 + sh[j].s + (int)(sh[i].w % 7) * 100000 + b.t + b.w;
+}
+__device__ B g;
+__global__ void bound(int* out) { g.a = 1; out[0] = g.a; }`, { name: 'bf.cu' });
+  const input = Int32Array.from([5, 8, 11, 14]), out = new Int32Array(4);
+  await mod.launch('bf', { grid: 1, block: 4, args: [input, out] });
+  const sext4 = (v) => ((v & 15) ^ 8) - 8;
+  const want = Array.from(input, (_, i) => {
+    const j = (i + 1) % 4;
+    return 1000 + sext4(9) * 100 + ((1 + input[j]) & 7) * 10 + sext4(-input[j]) + ((input[i] * 1000) % 7) * 100000 + 5 + 7;
+  });
+  assert.deepEqual(Array.from(out), want);
+  // a struct with bit-fields in a buffer would need C's layout
+  assert.equal(mod.kernels[1].supported, false);
+  assert.match(mod.kernels[1].error.message, /'g'.*bit-fields/);
+  mod.destroy();
+});
