@@ -91,7 +91,7 @@ static void emit_params(WCtx *c, WInst *in, StrBuf *sb) {
   sb_putc(sb, ')');
   if (in->f->ret && in->f->ret->kind != KT_VOID) {
     sb_puts(sb, " -> ");
-    w_type(c, sb, w_scalar_of(c, in->f->ret));
+    w_type(c, sb, w_scalar_of(c, w_ret_by_value(c, in->f) ? in->f->ret->elem : in->f->ret));
   }
 }
 

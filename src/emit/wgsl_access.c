@@ -110,6 +110,10 @@ static const char *reinterpret(WCtx *c, KType *stored, KType *access, SrcLoc loc
 }
 
 void w_load(WCtx *c, StrBuf *sb, KExpr *lv) {
+  if (lv->kind == KE_DEREF && lv->a->kind == KE_CALL && w_ret_by_value(c, lv->a->fn)) {
+    w_expr(c, sb, lv->a); /* *get(): the call returns the value */
+    return;
+  }
   if (w_small_load(c, sb, lv)) return;
   if (w_wide_load(c, sb, lv)) return;
   StrBuf r;

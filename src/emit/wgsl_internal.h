@@ -152,6 +152,7 @@ WBase *w_call_ret_base(WCtx *c, KExpr *call);
 WPtrVar *w_ptr_var(WCtx *c, KVar *v);
 bool w_is_ptr(const KType *t);
 KExpr *w_sub_object(KExpr *arg);
+bool w_ret_by_value(WCtx *c, KFunc *f);
 
 /* wgsl_expr.c */
 void w_expr(WCtx *c, StrBuf *sb, KExpr *e);

@@ -312,6 +312,49 @@ WBase *w_call_ret_base(WCtx *c, KExpr *call) {
   return r;
 }
 
+/* Whether some call of f is not immediately dereferenced (its pointer
+ * result is kept or offset). */
+static bool call_kept(KExpr *e, KFunc *f, bool under_deref) {
+  if (!e) return false;
+  if (e->kind == KE_CALL && e->fn == f && !under_deref) return true;
+  bool d = e->kind == KE_DEREF;
+  if (call_kept(e->a, f, d) || call_kept(e->b, f, false) || call_kept(e->c, f, false)) return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (call_kept(e->args[i], f, false)) return true;
+  return false;
+}
+
+static bool stmt_keeps(KStmt *s, KFunc *f) {
+  if (!s) return false;
+  for (int i = 0; i < s->nstmts; i++)
+    if (stmt_keeps(s->stmts[i], f)) return true;
+  return call_kept(s->e, f, false) || call_kept(s->cond, f, false) || call_kept(s->init, f, false) ||
+         call_kept(s->step, f, false) || stmt_keeps(s->then, f) || stmt_keeps(s->els, f) ||
+         stmt_keeps(s->body, f) || stmt_keeps(s->init_stmt, f);
+}
+
+static bool returns_member_address(KStmt *s) {
+  if (!s) return true;
+  if (s->kind == KS_RETURN) return s->e && s->e->kind == KE_ADDR && s->e->a->kind == KE_MEMBER;
+  for (int i = 0; i < s->nstmts; i++)
+    if (!returns_member_address(s->stmts[i])) return false;
+  return returns_member_address(s->then) && returns_member_address(s->els) && returns_member_address(s->body);
+}
+
+/* `const T &get() const { return field_; }`, every call of which is read
+ * at once: the WGSL function returns the value (a pointer to a member of
+ * an object is not something WGSL can return). */
+bool w_ret_by_value(WCtx *c, KFunc *f) {
+  if (!f || !f->body || !w_is_ptr(f->ret)) return false;
+  KType *e = f->ret->elem;
+  if (!e->is_const || e->kind == KT_VOID || e->kind == KT_ARRAY || !returns_member_address(f->body)) return false;
+  for (int i = 0; i < c->m->funcs.len; i++) {
+    KFunc *g = c->m->funcs.items[i];
+    if (g->body && stmt_keeps(g->body, f)) return false;
+  }
+  return true;
+}
+
 /* A `const T&` (or const T*) parameter whose argument is not a buffer
  * the callee could index: passed as a copy of the value, which also works
  * for objects in workgroup memory or in buffers (WGSL cannot pass pointers

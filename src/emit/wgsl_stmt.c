@@ -298,7 +298,9 @@ static void return_stmt(WCtx *c, KStmt *s) {
   StrBuf t;
   sb_init(&t);
   sb_puts(&t, "return ");
-  if (w_is_ptr(s->e->type)) {
+  if (w_is_ptr(s->e->type) && w_ret_by_value(c, c->cur->f)) {
+    w_load(c, &t, s->e->a); /* return field_; of a const T& getter: the value */
+  } else if (w_is_ptr(s->e->type)) {
     w_ptr_off(c, &t, s->e); /* the caller knows the base (w_call_ret_base) */
   } else {
     w_expr_as(c, &t, s->e, c->cur->f->ret);
