@@ -88,6 +88,7 @@ static void emit_params(WCtx *c, WInst *in, StrBuf *sb) {
       sb_putc(sb, '>');
     }
   }
+  if (w_spec_func(c, in->f)) sb_puts(sb, ", cw_spec: bool"); /* wgsl_speculate.c */
   sb_putc(sb, ')');
   if (in->f->ret && in->f->ret->kind != KT_VOID) {
     sb_puts(sb, " -> ");
@@ -106,6 +107,7 @@ static void emit_device_func(WCtx *c, WInst *in, StrBuf *out) {
   sb_free(&sig);
   c->out = out;
   c->indent = 1;
+  c->spec_cond = w_spec_func(c, in->f) ? "cw_spec" : NULL;
   for (int i = 0; i < in->f->nparams; i++) {
     KVar *p = in->f->params[i];
     if (!w_type_ok(c, p->type, p->loc)) return;
@@ -113,6 +115,7 @@ static void emit_device_func(WCtx *c, WInst *in, StrBuf *out) {
     else w_line(c, "var %s = cw_a_%s;", w_var_name(c, p), p->cname);
   }
   w_func_body(c, in->f->body);
+  c->spec_cond = NULL;
   sb_puts(out, "}\n\n");
 }
 

@@ -500,6 +500,7 @@ static void call(WCtx *c, StrBuf *sb, KExpr *e) {
     return;
   }
   sb_printf(sb, "%s(cw_tid, cw_bid", in->name);
+  bool spec = w_spec_func(c, e->fn); /* its stores' condition (wgsl_speculate.c) */
   for (int i = 0; i < e->nargs; i++) {
     sb_puts(sb, ", ");
     if (in->pbase[i] && in->pbase[i]->byval) { /* const T&: a copy */
@@ -522,6 +523,7 @@ static void call(WCtx *c, StrBuf *sb, KExpr *e) {
                                       : arena_printf(c->a, "&%s", ab->name));
     }
   }
+  if (spec) sb_printf(sb, ", %s", c->spec_cond ? c->spec_cond : "true");
   sb_putc(sb, ')');
 }
 

@@ -88,6 +88,8 @@ typedef struct WCtx {
   int nbindings;    /* storage bindings of the emitted module */
   PtrVec pooled;    /* WBase*: packed parameters, in uniform order */
   PtrVec pools;     /* WPool* */
+  PtrVec spec_funcs; /* KFunc*: called in a speculated if: their stores are
+                        predicated on an extra parameter cw_spec (wgsl_speculate.c) */
   KFunc *kernel;
   Arena *a;
   CwDiags *d;
@@ -221,6 +223,8 @@ bool w_stmt_mentions(KStmt *s, KVar *v);
 bool w_can_speculate(WCtx *c, KStmt *then);
 void w_speculate(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *));
 bool w_spec_store(WCtx *c, KExpr *e);
+void w_note_spec_calls(WCtx *c, KStmt *then);
+bool w_spec_func(const WCtx *c, KFunc *f);
 
 /* wgsl_stmt.c */
 void w_func_body(WCtx *c, KStmt *body);

@@ -13,7 +13,9 @@
  * condition was false, and each store computes its value in every thread
  * but writes only where the condition holds (spec_store); an update
  * (`a[i] += x`, `a[i]++`) or an atomic whose result is unused, without
- * warp functions in it, runs whole where the condition holds.  Reads the body makes in threads that
+ * warp functions in it, runs whole where the condition holds.  Device
+ * functions called in the body may store too: they take the condition as
+ * a parameter cw_spec and predicate their stores on it.  Reads the body makes in threads that
  * should not run are harmless in WGSL (out-of-bounds loads are clamped).
  */
 #include "wgsl_internal.h"
@@ -139,27 +141,18 @@ static bool stmt_ok(KStmt *s, int loops) {
   return expr_ok(s->e) && expr_ok(s->cond) && stmt_ok(s->then, loops) && stmt_ok(s->els, loops);
 }
 
-/* A statement of a callee that stores to memory (not allowed there: the
- * speculation predicates only the body's own store statements). */
-static bool stmt_writes_mem(KStmt *s) {
-  if (!s) return false;
-  if (s->kind == KS_EXPR && s->e && s->e->kind == KE_ASSIGN && !is_local_lvalue(s->e->a)) return true;
-  for (int i = 0; i < s->nstmts; i++)
-    if (stmt_writes_mem(s->stmts[i])) return true;
-  return stmt_writes_mem(s->then) || stmt_writes_mem(s->els) || stmt_writes_mem(s->body);
-}
-
-/* The calls in the body must not write memory either. */
+/* The calls in the body must be speculable too. */
 static bool calls_pure(WCtx *c, KStmt *s);
 
 static bool expr_calls_pure(WCtx *c, KExpr *e) {
   if (!e) return true;
   if (e->kind == KE_CALL && e->fn->body && !calls_pure(c, e->fn->body)) return false;
   if (e->kind == KE_CALL && e->fn->body) {
-    /* inside the callee, writes to its own locals are fine; through pointers not */
+    /* inside the callee, writes to its own locals are fine, and stores,
+       which it predicates on its cw_spec parameter (w_note_spec_calls) */
     KStmt *b = e->fn->body;
     for (int i = 0; i < b->nstmts; i++)
-      if (b->stmts[i]->kind != KS_RETURN && (!stmt_ok(b->stmts[i], 0) || stmt_writes_mem(b->stmts[i]))) return false;
+      if (b->stmts[i]->kind != KS_RETURN && !stmt_ok(b->stmts[i], 0)) return false;
   }
   if (!expr_calls_pure(c, e->a) || !expr_calls_pure(c, e->b) || !expr_calls_pure(c, e->c)) return false;
   for (int i = 0; i < e->nargs; i++)
@@ -267,6 +260,69 @@ bool w_spec_store(WCtx *c, KExpr *e) {
   return true;
 }
 
+static bool stmt_stores(KStmt *s, int depth);
+
+/* Whether e writes memory: a store, an atomic, or a call that does. */
+static bool expr_stores(KExpr *e, int depth) {
+  if (!e) return false;
+  if (depth > 8) return true;
+  if ((e->kind == KE_ASSIGN || e->kind == KE_INCDEC) && !is_local_lvalue(e->a)) return true;
+  if (e->kind == KE_BUILTIN && kb_info(e->builtin)->cls == KBC_ATOMIC) return true;
+  if (e->kind == KE_CALL && e->fn->body && stmt_stores(e->fn->body, depth + 1)) return true;
+  if (expr_stores(e->a, depth) || expr_stores(e->b, depth) || expr_stores(e->c, depth)) return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_stores(e->args[i], depth)) return true;
+  return false;
+}
+
+static bool stmt_stores(KStmt *s, int depth) {
+  if (!s) return false;
+  for (int i = 0; i < s->nstmts; i++)
+    if (stmt_stores(s->stmts[i], depth)) return true;
+  return expr_stores(s->e, depth) || expr_stores(s->cond, depth) || expr_stores(s->init, depth) ||
+         expr_stores(s->step, depth) || stmt_stores(s->then, depth) || stmt_stores(s->els, depth) ||
+         stmt_stores(s->body, depth) || stmt_stores(s->init_stmt, depth);
+}
+
+static void note_expr_calls(WCtx *c, KExpr *e);
+
+static void note_stmt_calls(WCtx *c, KStmt *s) {
+  if (!s) return;
+  for (int i = 0; i < s->nstmts; i++) note_stmt_calls(c, s->stmts[i]);
+  note_expr_calls(c, s->e);
+  note_expr_calls(c, s->cond);
+  note_expr_calls(c, s->init);
+  note_expr_calls(c, s->step);
+  note_stmt_calls(c, s->then);
+  note_stmt_calls(c, s->els);
+  note_stmt_calls(c, s->body);
+  note_stmt_calls(c, s->init_stmt);
+}
+
+static void note_expr_calls(WCtx *c, KExpr *e) {
+  if (!e) return;
+  if (e->kind == KE_CALL && e->fn->body && !w_spec_func(c, e->fn) && stmt_stores(e->fn->body, 0)) {
+    vec_push(c->a, &c->spec_funcs, e->fn);
+    note_stmt_calls(c, e->fn->body);
+  }
+  note_expr_calls(c, e->a);
+  note_expr_calls(c, e->b);
+  note_expr_calls(c, e->c);
+  for (int i = 0; i < e->nargs; i++) note_expr_calls(c, e->args[i]);
+}
+
+/* The functions called (also indirectly) in a speculated body that store
+ * to memory take the
+ * condition as a parameter, so that their stores happen only where it
+ * holds; called elsewhere, they get true. */
+void w_note_spec_calls(WCtx *c, KStmt *then) { note_stmt_calls(c, then); }
+
+bool w_spec_func(const WCtx *c, KFunc *f) {
+  for (int i = 0; i < c->spec_funcs.len; i++)
+    if (c->spec_funcs.items[i] == f) return true;
+  return false;
+}
+
 /* Emits `if (cond) then` speculatively; the caller checked w_can_speculate. */
 void w_speculate(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *)) {
   PtrVec inner = {0}, outs = {0};
@@ -287,8 +343,8 @@ void w_speculate(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *)) {
     w_line(c, "let %s = %s;", saved[i], w_var_name(c, outs.items[i]));
   }
   w_line(c, "{");
-  const char *outer = c->spec_cond;
-  c->spec_cond = cond;
+  const char *outer = c->spec_cond; /* nested: stores need both conditions */
+  c->spec_cond = outer ? arena_printf(c->a, "(%s && %s)", outer, cond) : cond;
   body(c, s->then);
   c->spec_cond = outer;
   w_line(c, "}");

@@ -214,6 +214,7 @@ static void u_stmt(UWalk *w, KStmt *s, bool vctl) {
   case KS_IF: {
     /* a speculated if (wgsl_speculate.c) runs its body in every thread */
     bool spec = !s->els && w_has_barrier(w->c, s->then) && w_can_speculate(w->c, s->then);
+    if (spec && w_is_varying(w->c, s->cond)) w_note_spec_calls(w->c, s->then);
     bool v = vctl || (!spec && !w_barrier_both_ways(s) && w_is_varying(w->c, s->cond));
     u_expr(w, s->cond, vctl);
     u_stmt(w, s->then, v);
