@@ -222,6 +222,10 @@ bool w_stmt_mentions(KStmt *s, KVar *v);
 /* wgsl_speculate.c */
 bool w_can_speculate(WCtx *c, KStmt *then);
 void w_speculate(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *));
+bool w_spec_if(WCtx *c, KStmt *s);
+bool w_spec_switch(WCtx *c, KStmt *s);
+void w_note_spec_switch(WCtx *c, KStmt *s);
+void w_speculate_switch(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *));
 bool w_spec_store(WCtx *c, KExpr *e);
 void w_note_spec_calls(WCtx *c, KStmt *then);
 bool w_spec_func(const WCtx *c, KFunc *f);

@@ -323,11 +323,33 @@ bool w_spec_func(const WCtx *c, KFunc *f) {
   return false;
 }
 
-/* Emits `if (cond) then` speculatively; the caller checked w_can_speculate. */
-void w_speculate(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *)) {
+/* One arm run in every thread: the locals it writes saved before and put
+ * back where `cond` (a name) is false. */
+static void spec_arm(WCtx *c, const char *cond, KStmt *arm, void (*body)(WCtx *, KStmt *)) {
   PtrVec inner = {0}, outs = {0};
-  declared(s->then, &inner, c->a);
-  written(s->then, &inner, &outs, c->a);
+  declared(arm, &inner, c->a);
+  written(arm, &inner, &outs, c->a);
+  const char **saved = arena_alloc(c->a, sizeof(char *) * (size_t)(outs.len + 1));
+  for (int i = 0; i < outs.len; i++) {
+    saved[i] = w_new_tmp(c);
+    w_line(c, "let %s = %s;", saved[i], w_var_name(c, outs.items[i]));
+  }
+  w_line(c, "{");
+  const char *outer = c->spec_cond; /* nested: stores need both conditions */
+  c->spec_cond = outer ? arena_printf(c->a, "(%s && %s)", outer, cond) : cond;
+  body(c, arm);
+  c->spec_cond = outer;
+  w_line(c, "}");
+  if (!outs.len) return;
+  w_line(c, "if (!%s) {", cond);
+  for (int i = 0; i < outs.len; i++) w_line(c, "  %s = %s;", w_var_name(c, outs.items[i]), saved[i]);
+  w_line(c, "}");
+}
+
+/* Emits `if (cond) then [else els]` speculatively: each arm in every
+ * thread, the else arm where the condition (evaluated once) is false; the
+ * caller checked w_can_speculate on both. */
+void w_speculate(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *)) {
   StrBuf t;
   sb_init(&t);
   w_cond(c, &t, s->cond);
@@ -337,19 +359,117 @@ void w_speculate(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *)) {
   sb_init(&c->pre);
   w_line(c, "let %s = %s; // runs in every thread, undone where false", cond, t.data ? t.data : "true");
   sb_free(&t);
-  const char **saved = arena_alloc(c->a, sizeof(char *) * (size_t)(outs.len + 1));
-  for (int i = 0; i < outs.len; i++) {
-    saved[i] = w_new_tmp(c);
-    w_line(c, "let %s = %s;", saved[i], w_var_name(c, outs.items[i]));
+  spec_arm(c, cond, s->then, body);
+  if (!s->els) return;
+  const char *neg = w_new_tmp(c);
+  w_line(c, "let %s = !%s; // the else arm, likewise", neg, cond);
+  spec_arm(c, neg, s->els, body);
+}
+
+/* Whether `if (cond) then [else els]` is to be speculated: a warp
+ * function or barrier in an arm, a thread-dependent condition, and arms
+ * that can run everywhere. */
+bool w_spec_if(WCtx *c, KStmt *s) {
+  if (s->kind != KS_IF || !(w_has_barrier(c, s->then) || w_has_barrier(c, s->els))) return false;
+  return w_can_speculate(c, s->then) && (!s->els || w_can_speculate(c, s->els));
+}
+
+/* ---- divergent switches ------------------------------------------------ */
+
+/* The arms of a switch without fallthrough: each group of case labels,
+ * its statements up to the break that ends it (a block of its own). */
+typedef struct SwArm {
+  KStmt **labels;
+  int nlabels;
+  KStmt *body;
+} SwArm;
+
+static int switch_arms(WCtx *c, KStmt *s, SwArm **out) {
+  KStmt *b = s->body;
+  if (!b || b->kind != KS_BLOCK) return -1;
+  SwArm *arms = arena_alloc(c->a, sizeof(SwArm) * (size_t)(b->nstmts + 1));
+  int n = 0;
+  for (int i = 0; i < b->nstmts;) {
+    if (b->stmts[i]->kind != KS_CASE) return -1; /* statements before the first label */
+    SwArm *a = &arms[n++];
+    a->labels = &b->stmts[i];
+    for (; i < b->nstmts && b->stmts[i]->kind == KS_CASE; i++) a->nlabels++;
+    int from = i;
+    for (; i < b->nstmts && b->stmts[i]->kind != KS_CASE && b->stmts[i]->kind != KS_BREAK; i++) {}
+    bool broke = i < b->nstmts && b->stmts[i]->kind == KS_BREAK;
+    if (!broke && i < b->nstmts) return -1; /* falls through into the next label */
+    KStmt *blk = arena_alloc(c->a, sizeof *blk);
+    memset(blk, 0, sizeof *blk);
+    blk->kind = KS_BLOCK;
+    blk->loc = s->loc;
+    blk->stmts = &b->stmts[from];
+    blk->nstmts = i - from;
+    a->body = blk;
+    if (broke) i++;
+    if (broke && i < b->nstmts && b->stmts[i]->kind != KS_CASE) return -1; /* dead code after break */
   }
-  w_line(c, "{");
-  const char *outer = c->spec_cond; /* nested: stores need both conditions */
-  c->spec_cond = outer ? arena_printf(c->a, "(%s && %s)", outer, cond) : cond;
-  body(c, s->then);
-  c->spec_cond = outer;
-  w_line(c, "}");
-  if (!outs.len) return;
-  w_line(c, "if (!%s) {", cond);
-  for (int i = 0; i < outs.len; i++) w_line(c, "  %s = %s;", w_var_name(c, outs.items[i]), saved[i]);
-  w_line(c, "}");
+  *out = arms;
+  return n;
+}
+
+/* A switch on a thread-dependent value whose arms hold warp functions or
+ * barriers: each arm can run in every thread. */
+bool w_spec_switch(WCtx *c, KStmt *s) {
+  if (s->kind != KS_SWITCH || !w_has_barrier(c, s->body)) return false;
+  SwArm *arms;
+  int n = switch_arms(c, s, &arms);
+  if (n <= 0) return false;
+  for (int i = 0; i < n; i++)
+    if (!w_can_speculate(c, arms[i].body)) return false;
+  return true;
+}
+
+void w_note_spec_switch(WCtx *c, KStmt *s) {
+  SwArm *arms;
+  int n = switch_arms(c, s, &arms);
+  for (int i = 0; i < n; i++) w_note_spec_calls(c, arms[i].body);
+}
+
+/* Emits the switch as its arms, one after another, each in every thread
+ * and kept where the value selects it (the default: where no label does). */
+void w_speculate_switch(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *)) {
+  SwArm *arms;
+  int n = switch_arms(c, s, &arms);
+  KType *st = w_scalar_of(c, s->cond->type);
+  StrBuf t;
+  sb_init(&t);
+  w_expr_as(c, &t, s->cond, st);
+  const char *v = w_new_tmp(c);
+  if (c->pre.len) sb_puts(c->out, c->pre.data);
+  sb_free(&c->pre);
+  sb_init(&c->pre);
+  w_line(c, "let %s = %s; // a switch whose arms run in every thread, each undone where not selected", v,
+         t.data ? t.data : "0i");
+  sb_free(&t);
+  StrBuf any; /* every label's test, for the default */
+  sb_init(&any);
+  for (int i = 0; i < n; i++)
+    for (int k = 0; k < arms[i].nlabels; k++) {
+      if (arms[i].labels[k]->is_default) continue;
+      sb_printf(&any, "%s%s == ", any.len ? " || " : "", v);
+      w_int_lit(&any, st, arms[i].labels[k]->case_value);
+    }
+  for (int i = 0; i < n; i++) {
+    StrBuf cond;
+    sb_init(&cond);
+    bool dflt = false;
+    for (int k = 0; k < arms[i].nlabels; k++) {
+      if (arms[i].labels[k]->is_default) { dflt = true; continue; }
+      sb_printf(&cond, "%s%s == ", cond.len ? " || " : "", v);
+      w_int_lit(&cond, st, arms[i].labels[k]->case_value);
+    }
+    const char *name = w_new_tmp(c);
+    /* the default also takes whatever no label takes */
+    if (dflt) w_line(c, "let %s = %s%s!(%s);", name, cond.len ? cond.data : "", cond.len ? " || " : "",
+                     any.len ? any.data : "false");
+    else w_line(c, "let %s = %s;", name, cond.data ? cond.data : "false");
+    sb_free(&cond);
+    spec_arm(c, name, arms[i].body, body);
+  }
+  sb_free(&any);
 }

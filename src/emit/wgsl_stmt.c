@@ -165,7 +165,7 @@ static void if_stmt(WCtx *c, KStmt *s) {
     barrier(c, both);
     return;
   }
-  if (!s->els && w_has_barrier(c, s->then) && w_is_varying(c, s->cond) && w_can_speculate(c, s->then)) {
+  if (w_is_varying(c, s->cond) && w_spec_if(c, s)) {
     w_speculate(c, s, sub_block);
     return;
   }
@@ -241,6 +241,10 @@ static bool ends_flow(KStmt *s) {
 /* One clause per run of case labels; its statements continue into the
  * following clauses until a break/return/continue. */
 static void switch_stmt(WCtx *c, KStmt *s) {
+  if (w_is_varying(c, s->cond) && w_spec_switch(c, s)) {
+    w_speculate_switch(c, s, sub_block);
+    return;
+  }
   KStmt *b = s->body;
   KStmt **ss = b && b->kind == KS_BLOCK ? b->stmts : &b;
   int n = b && b->kind == KS_BLOCK ? b->nstmts : (b ? 1 : 0);

@@ -213,8 +213,11 @@ static void u_stmt(UWalk *w, KStmt *s, bool vctl) {
   }
   case KS_IF: {
     /* a speculated if (wgsl_speculate.c) runs its body in every thread */
-    bool spec = !s->els && w_has_barrier(w->c, s->then) && w_can_speculate(w->c, s->then);
-    if (spec && w_is_varying(w->c, s->cond)) w_note_spec_calls(w->c, s->then);
+    bool spec = w_spec_if(w->c, s);
+    if (spec && w_is_varying(w->c, s->cond)) {
+      w_note_spec_calls(w->c, s->then);
+      w_note_spec_calls(w->c, s->els);
+    }
     bool v = vctl || (!spec && !w_barrier_both_ways(s) && w_is_varying(w->c, s->cond));
     u_expr(w, s->cond, vctl);
     u_stmt(w, s->then, v);
@@ -230,7 +233,9 @@ static void u_stmt(UWalk *w, KStmt *s, bool vctl) {
     return;
   }
   case KS_SWITCH: {
-    bool v = vctl || w_is_varying(w->c, s->cond);
+    bool spec = w_spec_switch(w->c, s); /* arms run in every thread (wgsl_speculate.c) */
+    if (spec && w_is_varying(w->c, s->cond)) w_note_spec_switch(w->c, s);
+    bool v = vctl || (!spec && w_is_varying(w->c, s->cond));
     u_stmt(w, s->body, v);
     return;
   }
