@@ -243,8 +243,9 @@ __global__ void warpOps(const int* in, int* out) {
 }
 __global__ void divergent(const int* in, int* out) {
   int v = in[threadIdx.x];
-  if (v & 1) out[threadIdx.x] = (int)__activemask();
-  else out[threadIdx.x] = -1;
+  unsigned m = 0;
+  for (int k = 0; k < (v & 1); k++) m = __activemask(); // a thread-dependent trip count
+  out[threadIdx.x] = (v & 1) ? (int)m : -1;
 }`;
   const { getDevice, hasWarpSubgroups } = await import('../../web/src/gpu.js');
   const gpu = await getDevice();
@@ -260,7 +261,7 @@ __global__ void divergent(const int* in, int* out) {
     const out = new Int32Array(28);
     await mod.launch('warpOps', { grid: 1, block: 4, args: [input, out] });
     assert.deepEqual(Array.from(out), want, `subgroups: ${subgroups}`);
-    // a warp function under thread-dependent control: subgroups only
+    // a warp function in a loop with a thread-dependent trip count: subgroups only
     assert.equal(mod.kernels[1].supported, usesSubgroups);
     if (usesSubgroups) {
       const d = new Int32Array(4);
