@@ -171,6 +171,9 @@ static void var_type(WCtx *c, StrBuf *sb, WBase *b) {
   KType *t = b->var->type->unqual ? b->var->type->unqual : b->var->type;
   if (b->words) { /* a struct used by atomics: its words (wgsl_ptr.c) */
     sb_printf(sb, "array<atomic<u32>, %d>", t->size / 4);
+  } else if (b->wide && b->var->kind != KV_PARAM && !b->var->is_extern) {
+    /* 64-bit values used by atomics: two words each (wgsl_int64.c) */
+    sb_printf(sb, "array<atomic<u32>, %d>", 2 * (t->kind == KT_ARRAY ? t->count : 1));
   } else if (b->var->is_extern) {
     sb_puts(sb, "array<");
     w_elem_decl(c, sb, b);

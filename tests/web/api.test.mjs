@@ -324,3 +324,23 @@ __global__ void bound(int* out) { g.a = 1; out[0] = g.a; }`, { name: 'bf.cu' });
   assert.match(mod.kernels[1].error.message, /'g'.*bit-fields/);
   mod.destroy();
 });
+
+test('64-bit values in workgroup memory used by atomics: two words each, also stored and loaded plainly', async () => {
+  const mod = await compile(`
+__global__ void q64(unsigned long long* out) {
+  __shared__ unsigned long long q[2];
+  __shared__ unsigned long long one;
+  if (threadIdx.x < 2) q[threadIdx.x] = 0x100000000ull * (threadIdx.x + 1);
+  if (threadIdx.x == 0) one = 5;
+  __syncthreads();
+  atomicAdd(&q[threadIdx.x & 1], 0xffffffffull);
+  atomicAdd(&one, 1ull);
+  __syncthreads();
+  if (threadIdx.x < 2) out[threadIdx.x] = q[threadIdx.x];
+  if (threadIdx.x == 0) out[2] = one;
+}`);
+  const out = new BigUint64Array(3);
+  await mod.launch('q64', { grid: 1, block: 64, args: [out] });
+  assert.deepEqual(Array.from(out), [0x100000000n + 32n * 0xffffffffn, 0x200000000n + 32n * 0xffffffffn, 69n]);
+  mod.destroy();
+});
