@@ -14,6 +14,7 @@
  * differently.
  */
 #include "compat/compat.h"
+#include "base/base.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -30,8 +31,7 @@ CompatState *compat_state(void) { return &state; }
 static void check_summary(void) {
   int errors = cw_context_check_errors(state.ctx);
   if (errors < 0) return;
-  const char *want = getenv("CUWASM_CHECK");
-  bool leaks = want && (strstr(want, "leak") || strstr(want, "all"));
+  bool leaks = cw_check_list_from_env().leaks;
   size_t leaked = 0;
   int nleaks = 0;
   pthread_mutex_lock(&state.mu);
@@ -60,8 +60,9 @@ cw_context *compat_ctx(cudaError_t *err) {
   CompatState *g = &state;
   pthread_mutex_lock(&g->mu);
   if (!g->ctx && g->init_error == cudaSuccess) {
-    const char *b = getenv("CUWASM_BACKEND"), *chk = getenv("CUWASM_CHECK");
-    if ((!b || !*b) && chk && *chk) b = "cpu"; /* the checkers run on the CPU backend */
+    const char *b = getenv("CUWASM_BACKEND");
+    if ((!b || !*b) && cw_check_list_any(cw_check_list_from_env()))
+      b = "cpu"; /* the checkers run on the CPU backend */
     cw_status st = cw_context_new(b && *b ? b : "auto", &g->ctx);
     if (st == CW_OK) st = cw_stream_new(g->ctx, &g->null_stream);
     if (st != CW_OK) {
@@ -362,7 +363,10 @@ cudaError_t compat_load_tu(int tu) {
     t->tried = true;
     err = compile_tu(tu, t, ctx);
     if (err == cudaSuccess) bind_symbols(tu, t);
+    char *why = err != cudaSuccess && state.reporter ? dup(state.msg) : NULL;
     pthread_mutex_unlock(&state.mu);
+    if (why) state.reporter(why); /* once: `tried` stops a second compile */
+    free(why);
     for (int i = 0; err == cudaSuccess && i < state.nsyms; i++) /* copies may target them */
       if (state.syms[i].tu == tu && state.syms[i].dev)
         compat_alloc_add(state.syms[i].dev, state.syms[i].size, cudaMemoryTypeDevice, NULL);

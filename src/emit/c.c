@@ -117,7 +117,14 @@ static void decl_rec(StrBuf *sb, const KType *t, const char *inner,
     else sb_printf(&in, "%s[]", inner);
     decl_rec(sb, t->elem, in.data, quals);
   } else if (t->kind == KT_FUNC) {
-    sb_printf(sb, "void %s(void)", inner);
+    /* device functions take the context and thread coordinates first */
+    sb_printf(&in, "%s(cw_rt_ctx *, uint32_t, uint32_t, uint32_t", inner);
+    for (int i = 0; i < t->nparams; i++) {
+      sb_puts(&in, ", ");
+      decl_rec(&in, t->params[i]->unqual, "", true);
+    }
+    sb_puts(&in, t->variadic ? ", ...)" : ")");
+    decl_rec(sb, t->elem, in.data, true);
   } else {
     base_name(sb, t, quals);
     if (*inner) sb_printf(sb, " %s", inner);
@@ -347,10 +354,21 @@ static void emit_global(CEmit *ce, const KVar *v) {
                                  : "");
 }
 
+static bool is_func_addr(const KExpr *e, void *ctx) {
+  (void)ctx;
+  return e->kind == KE_FUNC_ADDR;
+}
+
+/* vtables and tables of function pointers: emitted after the device
+ * functions' prototypes, which their initializers name */
+static bool init_names_functions(const KVar *v) {
+  return v->init && ce_expr_any(v->init, is_func_addr, NULL);
+}
+
 static void emit_globals(CEmit *ce, PtrVec *statics) {
   for (int i = 0; i < ce->m->globals.len; i++) {
     KVar *v = ce->m->globals.items[i];
-    if (v->as != AS_SHARED) emit_global(ce, v);
+    if (v->as != AS_SHARED && !init_names_functions(v)) emit_global(ce, v);
   }
   for (int i = 0; i < statics->len; i++) emit_global(ce, statics->items[i]);
   emit_shared_macros(ce);
@@ -676,6 +694,10 @@ static void emit_functions(CEmit *ce) {
     if (!is_plain_device_func(f)) continue;
     func_header(ce, f);
     sb_puts(ce->out, ";\n");
+  }
+  for (int i = 0; i < ce->m->globals.len; i++) {
+    KVar *v = ce->m->globals.items[i];
+    if (v->as != AS_SHARED && init_names_functions(v)) emit_global(ce, v);
   }
   sb_puts(ce->out, "\n");
   for (int i = 0; i < ce->m->funcs.len; i++) {

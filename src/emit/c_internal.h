@@ -132,6 +132,12 @@ void ce_kernel_fiber(CEmit *ce, const KFunc *f, const KStmt *body, const char *w
 /* Barriers and collectives inside a coroutine kernel. */
 void ce_fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
 
+/* c_converge.c */
+/* Inserts the warp reconvergence that warp-synchronous code without
+ * __syncwarp relies on (a warp barrier before `if (threadIdx.x == 0)`
+ * reading what the other threads just wrote); see the file. */
+void ce_converge_warps(CEmit *ce, KStmt *body);
+
 /* c_lower.c */
 /* Returns a rewritten copy of the kernel's body: writable parameters copied
  * into locals, device functions that contain barriers or collectives

@@ -413,7 +413,10 @@ static char *emit_kernel_as(const KModule *m, KFunc *k, const char *source_name,
   in->f = k;
   in->name = w_ident(&c, k->cname);
   vec_push(&a, &c.insts, in);
-  check_params(&c);
+  const char *what;
+  const KExpr *dyn = kir_find_dynamic(k, &what);
+  if (dyn) w_error(&c, dyn->loc, "the WGSL target does not support %s", what);
+  if (!c.failed) check_params(&c);
   if (!c.failed) collect_shared(&c, k->body);
   if (!c.failed) w_analyse(&c, in);
   for (int i = 1; i < c.insts.len && !c.failed; i++)

@@ -612,6 +612,10 @@ void w_expr(WCtx *c, StrBuf *sb, KExpr *e) {
   case KE_CAST: cast(c, sb, e); return;
   case KE_ADDR: w_ptr_off(c, sb, e); return;
   case KE_CALL: call(c, sb, e); return;
+  case KE_FUNC_ADDR: /* kir_find_dynamic rejects it first; globals' initializers too */
+    w_error(c, e->loc, "the WGSL target does not support pointers to functions");
+    sb_puts(sb, "0");
+    return;
   case KE_BUILTIN:
     if (kb_info(e->builtin)->cls == KBC_ATOMIC) w_atomic(c, sb, e);
     else w_builtin(c, sb, e);

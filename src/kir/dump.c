@@ -27,7 +27,9 @@ void kt_print(StrBuf *sb, const KType *t) {
     sb_puts(sb, t->name ? t->name : "vec");
     return;
   case KT_PTR:
+    if (t->elem->kind == KT_FUNC) sb_putc(sb, '(');
     kt_print(sb, t->elem);
+    if (t->elem->kind == KT_FUNC) sb_putc(sb, ')');
     sb_putc(sb, '*');
     if (t->as != AS_GENERIC) sb_puts(sb, as_name[t->as]);
     return;
@@ -43,7 +45,13 @@ void kt_print(StrBuf *sb, const KType *t) {
     sb_printf(sb, "%%%s", t->name);
     return;
   case KT_FUNC:
-    sb_puts(sb, "fn");
+    sb_puts(sb, "fn(");
+    for (int i = 0; i < t->nparams; i++) {
+      if (i) sb_puts(sb, ", ");
+      kt_print(sb, t->params[i]);
+    }
+    sb_puts(sb, t->variadic ? ", ...) -> " : ") -> ");
+    kt_print(sb, t->elem);
     return;
   default:
     sb_puts(sb, scalar[t->kind]);
@@ -189,7 +197,18 @@ static void dump_expr(StrBuf *sb, const KExpr *e) {
     dump_expr(sb, e->a);
     sb_putc(sb, ')');
     return;
+  case KE_FUNC_ADDR:
+    sb_printf(sb, "fnaddr @%s", e->fn->cname);
+    return;
   case KE_CALL:
+    if (!e->fn) {
+      sb_puts(sb, "icall ");
+      dump_expr(sb, e->a);
+      sb_putc(sb, '(');
+      dump_args(sb, e->args, e->nargs);
+      sb_putc(sb, ')');
+      return;
+    }
     sb_printf(sb, "call @%s(", e->fn->cname);
     dump_args(sb, e->args, e->nargs);
     sb_putc(sb, ')');

@@ -7,7 +7,9 @@
  * instance is a plain KFunc whose `name` is the C++ spelling
  * (`reduce<float, 256>`) and whose `cname` is a C identifier; a reference
  * parameter is a pointer; a member function takes `this` explicitly; every
- * implicit conversion is a KE_CAST node.
+ * implicit conversion is a KE_CAST node.  Virtual functions are lowered
+ * too: a vtable is a global array of function addresses (KE_FUNC_ADDR) and
+ * a virtual call an indirect KE_CALL through one of its entries.
  *
  * Statements are structured (block/if/loop/switch); labels and goto exist
  * only where the source had them.  Every node carries the user's source
@@ -29,7 +31,9 @@ typedef enum {
   KT_PTR,    /* elem + address space */
   KT_ARRAY,  /* elem + count (count < 0: unsized, extern __shared__ T s[]) */
   KT_STRUCT, /* struct/class/union with fields */
-  KT_FUNC,   /* only for function pointers' pointee; rarely used */
+  KT_FUNC,   /* a function type, the pointee of function pointers: elem is the
+                return type, params the parameter types (references as
+                pointers; ref_mask bit i: parameter i was T&) */
 } KTypeKind;
 
 typedef enum {
@@ -61,6 +65,10 @@ struct KType {
   const char *cname; /* STRUCT: C identifier */
   KField *fields;    /* STRUCT */
   int nfields;
+  KType **params;    /* FUNC */
+  int nparams;
+  bool variadic;     /* FUNC */
+  uint64_t ref_mask; /* FUNC: parameter i is a reference (bit i); bit 63: returns one */
   bool is_union;
   KType *unqual;     /* the same type without const/volatile (self if none) */
   int id;            /* stable per module, for dumps */
@@ -151,7 +159,9 @@ typedef enum {
   KE_MEMBER,   /* a.field (struct lvalue or vector component: field = lane) */
   KE_DEREF,    /* *a */
   KE_ADDR,     /* &a */
-  KE_CALL,     /* fn(args) */
+  KE_CALL,     /* fn(args); fn NULL: an indirect call through the function
+                  pointer a (ival 1: a virtual call, else a pointer to function) */
+  KE_FUNC_ADDR,/* the address of function fn (type: pointer to its KT_FUNC) */
   KE_BUILTIN,  /* builtin(args) */
   KE_VEC,      /* build a vector/struct value from args (make_float4, T{...}) */
   KE_INIT_LIST,/* {args} for an array/struct initializer (declarations only) */
@@ -278,6 +288,11 @@ KType *kt_ptr(KModule *m, KType *elem, KAddrSpace as);
 KType *kt_array(KModule *m, KType *elem, int count);
 KType *kt_vec(KModule *m, KType *elem, int lanes, const char *name);
 KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile);
+/* the function type ret(params...), interned */
+KType *kt_func(KModule *m, KType *ret, KType **params, int nparams, bool variadic,
+               uint64_t ref_mask);
+/* the type of f as a KT_FUNC (its explicit parameters, `this` first) */
+KType *kt_func_of(KModule *m, const KFunc *f);
 /* A struct completed after const/volatile copies of it were made (a
  * const member function declared before the fields): copies catch up. */
 void kt_refresh_qualified(KModule *m, KType *base);
@@ -290,6 +305,11 @@ void kt_struct_layout(KType *st); /* computes offsets, size, align */
 bool kir_same_name(const char *a, const char *b);
 /* Kernel lookup by C++ name (`reduce<float, 256>`) or cname. */
 KFunc *kir_find_kernel(const KModule *m, const char *name);
+
+/* The first call through a function pointer, function address or device
+ * heap use (malloc/free) reachable from `kernel`, else NULL; *what names
+ * the construct for a diagnostic (dynamic.c). */
+const KExpr *kir_find_dynamic(const KFunc *kernel, const char **what);
 
 /* The stable textual dump used by golden tests and `transpile --target kir`. */
 void kir_dump(StrBuf *sb, const KModule *m);

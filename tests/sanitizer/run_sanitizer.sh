@@ -6,8 +6,8 @@
 #  2. no false positives: every program of tests/programs/ (except those
 #     marked `// CHECK: skip`, which fault on purpose) passes under
 #     memcheck and racecheck with no report, and so does every `// launch:`
-#     line of tests/kernels/ (a file's `// CHECK: memcheck` line narrows
-#     the checkers for it).
+#     line of tests/kernels/ (in both, a file's `// CHECK: memcheck` line
+#     narrows the checkers for it).
 # Prints one line per case and "N passed, N failed".
 set -u
 cw=$(cd "$(dirname "${1:?usage: run_sanitizer.sh CUWASM}")" && pwd)/$(basename "$1")
@@ -32,15 +32,17 @@ done
 for f in "$root"/tests/programs/*.cu; do
   name=programs/$(basename "$f")
   grep -q '^// CHECK: skip' "$f" && continue
+  mode=$(sed -n 's|^// CHECK: *\([a-z,]*\).*|\1|p' "$f" | head -1)
+  mode=${mode:-memcheck,racecheck}
   flags=$(sed -n 's|^// FLAGS: *||p' "$f" | head -1)
   args=$(sed -n 's|^// ARGS: *||p' "$f" | head -1)
   # shellcheck disable=SC2086
-  out=$(cd "$root/tests/programs" && timeout 600 "$cw" run --check memcheck,racecheck "$f" $flags -- $args 2>&1)
+  out=$(cd "$root/tests/programs" && timeout 600 "$cw" run --check "$mode" "$f" $flags -- $args 2>&1)
   rc=$?
   if [ $rc -eq 0 ] && ! printf '%s\n' "$out" | grep -v 'ERROR SUMMARY: 0 errors' | grep -q '^========='; then
     pass=$((pass + 1)); echo "ok   $name (no false positive)"
   else
-    fail=$((fail + 1)); echo "FAIL $name: exit $rc under memcheck,racecheck"
+    fail=$((fail + 1)); echo "FAIL $name: exit $rc under $mode"
     printf '%s\n' "$out" | grep -m8 '=========' | sed 's/^/     /'
   fi
 done

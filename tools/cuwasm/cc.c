@@ -307,6 +307,21 @@ static void host_flags(const CcOpts *o, StrList *cmd) {
   sl_extend(cmd, &o->xcomp);
 }
 
+/* Thrust's device system, unless the user picked one: Thrust's CUDA
+ * system needs nvcc's device compiler, so device_vector and the algorithms
+ * run on the host, through OpenMP when the host code is built with
+ * -fopenmp (-Xcompiler -fopenmp), else serially (Thrust's C++ system). */
+static void thrust_system(const CcOpts *o, StrList *cmd) {
+  for (int i = 0; i < o->def.n; i++)
+    if (!strncmp(o->def.v[i], "THRUST_DEVICE_SYSTEM", 20) &&
+        (o->def.v[i][20] == '=' || !o->def.v[i][20]))
+      return;
+  bool omp = false;
+  for (int i = 0; i < o->xcomp.n; i++) omp |= !strcmp(o->xcomp.v[i], "-fopenmp");
+  sl_add(cmd, omp ? "-DTHRUST_DEVICE_SYSTEM=THRUST_DEVICE_SYSTEM_OMP"
+                  : "-DTHRUST_DEVICE_SYSTEM=THRUST_DEVICE_SYSTEM_CPP");
+}
+
 /* __CUDACC__ marks CUDA sources only: nvcc hands .c/.cpp files to the
  * host compiler without it, and headers test it to hide __host__ */
 static void pp_flags(const CcOpts *o, StrList *cmd, bool cuda) {
@@ -322,6 +337,7 @@ static void pp_flags(const CcOpts *o, StrList *cmd, bool cuda) {
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
   sl_addf(cmd, "-I", cuda_inc);
   for (int i = 0; i < o->inc.n; i++) sl_addf(cmd, "-I", o->inc.v[i]);
+  thrust_system(o, cmd);
   for (int i = 0; i < o->def.n; i++) sl_addf(cmd, "-D", o->def.v[i]);
   for (int i = 0; i < o->undef.n; i++) sl_addf(cmd, "-U", o->undef.v[i]);
 }
@@ -346,22 +362,29 @@ static void side_deps(const CcOpts *o, const char *obj, StrList *cmd) {
   sl_add(cmd, o->dep_target ? o->dep_target : obj);
 }
 
+/* The start of every host preprocessor command: the host compiler in
+ * MODE (-E, -M or -MM), CUDA sources as C++, the language standard, the
+ * -Xcompiler options and the preprocessor flags. */
+static void host_pp_cmd(const CcOpts *o, const char *mode, bool cuda, StrList *cmd) {
+  sl_add(cmd, host_cxx(o));
+  sl_add(cmd, mode);
+  if (cuda) {
+    sl_add(cmd, "-x");
+    sl_add(cmd, "c++");
+  }
+  sl_addf(cmd, "-std=", o->std);
+  sl_extend(cmd, &o->xcomp);
+  pp_flags(o, cmd, cuda);
+}
+
 /* -E and -M/-MM: the host compiler's preprocessor over the file as nvcc
  * sees it for the host (cuda_runtime.h included first). */
 static int preprocess_only(const CcOpts *o, const char *path, bool cuda) {
   StrList cmd = {0};
-  sl_add(&cmd, host_cxx(o));
-  if (o->deps == CC_DEPS_ONLY || o->deps == CC_DEPS_ONLY_USER)
-    sl_add(&cmd, o->deps == CC_DEPS_ONLY ? "-M" : "-MM");
-  else
-    sl_add(&cmd, "-E");
-  if (cuda) {
-    sl_add(&cmd, "-x");
-    sl_add(&cmd, "c++");
-  }
-  sl_addf(&cmd, "-std=", o->std);
-  sl_extend(&cmd, &o->xcomp);
-  pp_flags(o, &cmd, cuda);
+  const char *mode = o->deps == CC_DEPS_ONLY        ? "-M"
+                     : o->deps == CC_DEPS_ONLY_USER ? "-MM"
+                                                    : "-E";
+  host_pp_cmd(o, mode, cuda, &cmd);
   if (cuda) {
     sl_add(&cmd, "-include");
     sl_add(&cmd, "cuda_runtime.h");
@@ -475,13 +498,7 @@ static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int id
   snprintf(ii, sizeof ii, "%s/%d.host.ii", tmp, idx);
   snprintf(rw, sizeof rw, "%s/%d.cuwasm.ii", tmp, idx);
   StrList cmd = {0};
-  sl_add(&cmd, host_cxx(o));
-  sl_add(&cmd, "-E");
-  sl_add(&cmd, "-x");
-  sl_add(&cmd, "c++");
-  sl_addf(&cmd, "-std=", o->std);
-  sl_extend(&cmd, &o->xcomp);
-  pp_flags(o, &cmd, true);
+  host_pp_cmd(o, "-E", true, &cmd);
   side_deps(o, obj, &cmd);
   sl_add(&cmd, "-D__CUWASM_REWRITE");
   char glue[PATH_MAX];

@@ -199,9 +199,12 @@ static int take_check(int *argc, char **argv, int *sep) {
     if (!strcmp(argv[i], "--check") && i + 1 < *sep) v = argv[i + 1], drop = 2;
     else if (!strncmp(argv[i], "--check=", 8)) v = argv[i] + 8, drop = 1;
     if (!drop) continue;
-    if (!strstr(v, "memcheck") && !strstr(v, "racecheck") && !strstr(v, "leak") &&
-        strcmp(v, "all")) {
-      fprintf(stderr, "cuwasm run: --check takes memcheck, racecheck, leaks or all, not '%s'\n", v);
+    CwCheckList want;
+    const char *bad = v;
+    size_t bad_len = strlen(v);
+    if (!cw_check_list_parse(v, &want, &bad, &bad_len) || !cw_check_list_any(want)) {
+      fprintf(stderr, "cuwasm run: --check takes memcheck, racecheck, leaks or all, not '%.*s'\n",
+              (int)bad_len, bad);
       return 1;
     }
     setenv("CUWASM_CHECK", v, 1);

@@ -27,6 +27,7 @@
 #define _GNU_SOURCE /* pthread_getattr_np: the thread's stack */
 #include "cpu_internal.h"
 
+#include "../../base/base.h"
 #include "../../emit/c_abi.h"
 
 #include <inttypes.h>
@@ -324,16 +325,16 @@ void cpu_check_end(CpuCheck *k) {
 
 /* ---- per device ------------------------------------------------------------------- */
 
-/* CUWASM_CHECK: memcheck, racecheck, leaks, separated by commas, or "all". */
+/* CUWASM_CHECK: memcheck, racecheck, leaks (src/base/check_list.c). */
 bool cpu_checker_init(CpuChecker *c, void (*emit)(void *, const char *), void *sink) {
   *c = (CpuChecker){.emit = emit, .sink = sink};
-  const char *e = getenv("CUWASM_CHECK");
-  if (!e || !*e || !strcmp(e, "none") || !strcmp(e, "0")) return false;
-  c->memcheck = strstr(e, "memcheck") || strstr(e, "all");
-  c->racecheck = strstr(e, "racecheck") || strstr(e, "all");
+  CwCheckList want = cw_check_list_from_env();
+  if (!cw_check_list_any(want)) return false;
+  c->memcheck = want.memcheck;
+  c->racecheck = want.racecheck;
   pthread_mutex_init(&c->mu, NULL);
   atomic_init(&c->errors, 0);
-  c->on = c->memcheck || c->racecheck || strstr(e, "leak"); /* leaks: src/compat */
+  c->on = true; /* leaks alone: counted in src/compat, errors reported here */
   return c->on;
 }
 
