@@ -7,16 +7,19 @@
  * under thread-dependent control, where the barriers of the emulation
  * (wgsl_warp.c) are not allowed.  When the body writes local variables
  * declared outside it, and memory only by assignment statements (no
- * atomics, no return, break or continue, no __syncthreads), executing it
- * everywhere is invisible once those locals are restored and the stores
- * predicated: each local is saved before the body and put back where the
- * condition was false, and each store computes its value in every thread
- * but writes only where the condition holds (spec_store); an update
- * (`a[i] += x`, `a[i]++`) or an atomic whose result is unused, without
- * warp functions in it, runs whole where the condition holds.  Device
- * functions called in the body may store too: they take the condition as
- * a parameter cw_spec and predicate their stores on it.  Reads the body makes in threads that
- * should not run are harmless in WGSL (out-of-bounds loads are clamped).
+ * return, break or continue, no __syncthreads), executing it everywhere is
+ * invisible once those locals are restored and the stores predicated: each
+ * local is saved before the body and put back where the condition was
+ * false, and each store computes its value in every thread but writes
+ * only where the condition holds (spec_store); an update (`a[i] += x`,
+ * `a[i]++`) or an atomic whose result is unused, without warp functions in
+ * it, runs whole where the condition holds.  Device functions called in
+ * the body may store too: they take the condition as a parameter cw_spec
+ * and predicate their stores on it.  An if/else runs both arms this way
+ * (the else arm where the condition, evaluated once, is false), and so
+ * does a switch without fallthrough, arm by arm, each kept where the value
+ * selects it.  Reads the body makes in threads that should not run are
+ * harmless in WGSL (out-of-bounds loads are clamped).
  */
 #include "wgsl_internal.h"
 
