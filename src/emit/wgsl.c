@@ -10,7 +10,10 @@
  * override `cw_dyn_n`), and the workgroup size as the overrides cw_bx,
  * cw_by, cw_bz that the runtime sets from the launch's block shape, which
  * is also what blockDim reads.  Binding 0 is the uniform block; storage
- * bindings follow in parameter order.
+ * bindings follow in parameter order.  The options (emit.h) lower double
+ * to f32, turn warp functions into subgroup operations, or cap the storage
+ * bindings: a kernel over the cap is emitted again with its buffer
+ * parameters packed (wgsl_pack.c).
  */
 #include "wgsl_internal.h"
 
