@@ -436,21 +436,28 @@ static char *emit_kernel_as(const KModule *m, KFunc *k, const char *source_name,
 }
 
 /* The kernel's module; packed when it needs more storage buffers than
- * the options allow (a first emission, whose diagnostics are dropped,
- * counts them). */
+ * the options allow: the plain emission goes to scratch diagnostics and
+ * description, kept when it fits, else dropped for the packed one. */
 static char *emit_kernel(const KModule *m, KFunc *k, const char *source_name, const WgslOptions *o,
                          CwDiags *d, StrBuf *meta) {
   int n = 0;
-  bool pack = false;
-  if (o->max_storage > 0) {
-    CwDiags scratch;
-    diags_init(&scratch);
-    char *text = emit_kernel_as(m, k, source_name, o, false, &scratch, NULL, &n);
-    pack = text && n > o->max_storage;
+  if (o->max_storage <= 0) return emit_kernel_as(m, k, source_name, o, false, d, meta, &n);
+  CwDiags scratch;
+  diags_init(&scratch);
+  StrBuf plain_meta;
+  sb_init(&plain_meta);
+  char *text = emit_kernel_as(m, k, source_name, o, false, &scratch, meta ? &plain_meta : NULL, &n);
+  if (!text || n <= o->max_storage) {
+    for (int i = 0; i < scratch.len; i++)
+      diag_add(d, scratch.items[i].level, scratch.items[i].loc, "%s", scratch.items[i].msg);
+    if (meta && plain_meta.data) sb_puts(meta, plain_meta.data);
+  } else {
     free(text);
-    diags_free(&scratch);
+    text = emit_kernel_as(m, k, source_name, o, true, d, meta, &n);
   }
-  return emit_kernel_as(m, k, source_name, o, pack, d, meta, &n);
+  sb_free(&plain_meta);
+  diags_free(&scratch);
+  return text;
 }
 
 static bool is_kernel(const KFunc *f) { return (f->flags & KF_GLOBAL) && f->body; }
