@@ -267,17 +267,22 @@ cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags, ch
     diags_free(&tmp);
     return *text ? CW_OK : CW_ERR_COMPILE;
   }
-  if (!strcmp(target, "wgsl") || !strcmp(target, "wgsl-json")) { /* src/emit/wgsl.c */
+  /* "wgsl[-json][:options]" (src/emit/wgsl.c; options: emit.h) */
+  size_t tl = strcspn(target, ":");
+  bool json = tl == 9 && !strncmp(target, "wgsl-json", 9);
+  if ((tl == 4 && !strncmp(target, "wgsl", 4)) || json) {
+    WgslOptions wo;
+    if (!wgsl_parse_options(target[tl] ? target + tl + 1 : "", &wo)) return CW_ERR_INVALID;
     CwDiags tmp;
     diags_init(&tmp);
     CwDiags *d = diags ? cw_diags_internal(diags) : &tmp;
     int before = d->errors;
-    if (refuse_externs(p->m, d, "WGSL") && target[4] == 0) {
+    if (refuse_externs(p->m, d, "WGSL") && !json) {
       diags_free(&tmp);
       return CW_ERR_COMPILE;
     }
-    *text = target[4] ? emit_wgsl_json(p->m, NULL, d) : emit_wgsl(p->m, NULL, d);
-    bool rejected = d->errors > before && target[4] == 0;
+    *text = json ? emit_wgsl_json(p->m, NULL, &wo, d) : emit_wgsl(p->m, NULL, &wo, d);
+    bool rejected = d->errors > before && !json;
     diags_free(&tmp);
     if (!*text) return CW_ERR_NOMEM;
     return rejected ? CW_ERR_COMPILE : CW_OK;
