@@ -11,10 +11,10 @@
 #include "commands.h"
 
 static const char *usage =
-    "usage: cuwasm transpile FILE.cu --target kir|c|wgsl|wgsl-json|glsl|spirv [-o OUT] [-I DIR] [-D X[=Y]]\n"
+    "usage: cuwasm transpile FILE.cu --target kir|c|wgsl|wgsl-json|glsl|spirv|wasm [-o OUT] [-I DIR] [-D X[=Y]]\n"
     "       [-U X] [--arch sm_XX]\n";
 
-static const char *targets[] = {"kir", "c", "wgsl", "wgsl-json", "glsl", "spirv"};
+static const char *targets[] = {"kir", "c", "wgsl", "wgsl-json", "glsl", "spirv", "wasm"};
 
 static int known_target(const char *t) {
   for (size_t i = 0; i < sizeof targets / sizeof *targets; i++)
@@ -68,7 +68,7 @@ int cmd_transpile(int argc, char **argv) {
     return 2;
   }
   if (!known_target(target)) {
-    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, c, wgsl, wgsl-json, glsl, spirv)\n", target);
+    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, c, wgsl, wgsl-json, glsl, spirv, wasm)\n", target);
     return 2;
   }
   cw_compile_options co;
@@ -78,6 +78,8 @@ int cmd_transpile(int argc, char **argv) {
   int rc = 1;
   if (d && cw_compile_file(file, &co, d, &prog) == CW_OK && !strcmp(target, "spirv")) {
     rc = transpile_spirv(prog, d, out);
+  } else if (prog && !strcmp(target, "wasm")) {
+    rc = transpile_wasm(prog, d, out);
   } else if (prog) {
     char *text = NULL;
     cw_status st = cw_program_emit(prog, target, d, &text);

@@ -1,0 +1,355 @@
+/*
+ * wasm_builtin.c — CUDA builtins on the WebAssembly CPU path.
+ *
+ * What WebAssembly has as instructions (sqrt, abs, floor, ceil, trunc,
+ * nearest, copysign, popcnt, clz, reinterpretations) is emitted inline;
+ * the other math functions are imported from "math" under their CUDA
+ * name and computed by the host (the JS runner's table, in double
+ * precision and rounded to float for the f variants).  Atomics are plain
+ * read-modify-write sequences: a module instance runs one thread at a
+ * time, and blocks run one after another on one instance (blocks on
+ * several workers will need the threads proposal's atomic instructions).
+ * Fences are no-ops for the same reason.  Anything else is rejected with
+ * the builtin's name.
+ */
+#include "wasm_internal.h"
+
+#include <string.h>
+
+typedef struct MathImport {
+  KBuiltinId id;
+  const char *name; /* import name, the host's table key */
+  const char *sig;  /* result ':' parameters: f float, d double, i int */
+} MathImport;
+
+static const MathImport imports[] = {
+    {KB_SINF, "sinf", "f:f"}, {KB_SIN, "sin", "d:d"}, {KB_COSF, "cosf", "f:f"}, {KB_COS, "cos", "d:d"},
+    {KB_TANF, "tanf", "f:f"}, {KB_TAN, "tan", "d:d"}, {KB_ASINF, "asinf", "f:f"}, {KB_ASIN, "asin", "d:d"},
+    {KB_ACOSF, "acosf", "f:f"}, {KB_ACOS, "acos", "d:d"}, {KB_ATANF, "atanf", "f:f"}, {KB_ATAN, "atan", "d:d"},
+    {KB_SINHF, "sinhf", "f:f"}, {KB_SINH, "sinh", "d:d"}, {KB_COSHF, "coshf", "f:f"}, {KB_COSH, "cosh", "d:d"},
+    {KB_TANHF, "tanhf", "f:f"}, {KB_TANH, "tanh", "d:d"}, {KB_EXPF, "expf", "f:f"}, {KB_EXP, "exp", "d:d"},
+    {KB_EXP2F, "exp2f", "f:f"}, {KB_EXP2, "exp2", "d:d"}, {KB_EXP10F, "exp10f", "f:f"}, {KB_EXP10, "exp10", "d:d"},
+    {KB_EXPM1F, "expm1f", "f:f"}, {KB_EXPM1, "expm1", "d:d"}, {KB_LOGF, "logf", "f:f"}, {KB_LOG, "log", "d:d"},
+    {KB_LOG2F, "log2f", "f:f"}, {KB_LOG2, "log2", "d:d"}, {KB_LOG10F, "log10f", "f:f"}, {KB_LOG10, "log10", "d:d"},
+    {KB_LOG1PF, "log1pf", "f:f"}, {KB_LOG1P, "log1p", "d:d"}, {KB_CBRTF, "cbrtf", "f:f"}, {KB_CBRT, "cbrt", "d:d"},
+    {KB_ROUNDF, "roundf", "f:f"}, {KB_ROUND, "round", "d:d"}, {KB_ERFF, "erff", "f:f"}, {KB_ERF, "erf", "d:d"},
+    {KB_POWF, "powf", "f:ff"}, {KB_POW, "pow", "d:dd"}, {KB_FMODF, "fmodf", "f:ff"}, {KB_FMOD, "fmod", "d:dd"},
+    {KB_FMINF, "fminf", "f:ff"}, {KB_FMIN, "fmin", "d:dd"}, {KB_FMAXF, "fmaxf", "f:ff"}, {KB_FMAX, "fmax", "d:dd"},
+    {KB_ATAN2F, "atan2f", "f:ff"}, {KB_ATAN2, "atan2", "d:dd"}, {KB_HYPOTF, "hypotf", "f:ff"}, {KB_HYPOT, "hypot", "d:dd"},
+    {KB_FMAF, "fmaf", "f:fff"}, {KB_FMA, "fma", "d:ddd"},
+    {KB_I_EXPF, "expf", "f:f"}, {KB_I_LOGF, "logf", "f:f"}, {KB_I_LOG2F, "log2f", "f:f"},
+    {KB_I_LOG10F, "log10f", "f:f"}, {KB_I_SINF, "sinf", "f:f"}, {KB_I_COSF, "cosf", "f:f"},
+    {KB_I_TANF, "tanf", "f:f"}, {KB_I_POWF, "powf", "f:ff"}, {KB_I_EXP10F, "exp10f", "f:f"},
+    {KB_I_FMAF_RN, "fmaf", "f:fff"}, {KB_I_FMA_RN, "fma", "d:ddd"},
+};
+
+const char *wasm_math_import(KBuiltinId id, const char **sig) {
+  for (size_t i = 0; i < sizeof imports / sizeof *imports; i++)
+    if (imports[i].id == id) {
+      *sig = imports[i].sig;
+      return imports[i].name;
+    }
+  return NULL;
+}
+
+/* the import index of a name (several builtins share one import) */
+static int import_index(WEmit *w, KBuiltinId id) {
+  const char *sig, *name = wasm_math_import(id, &sig);
+  for (int i = 0; name && i < w->imports.len; i++)
+    if (!strcmp(w->imports.items[i], name)) return i;
+  return -1;
+}
+
+static void args_as(WEmit *w, const KExpr *e, const KType *t, int n) {
+  for (int i = 0; i < n && i < e->nargs; i++) {
+    wx_value(w, e->args[i]);
+    wx_convert(w, e->args[i]->type, t, e->args[i]->loc);
+  }
+}
+
+static bool f64(const KExpr *e) { return e->type->kind == KT_F64; }
+
+/* one instruction on the builtin's operands converted to its result type */
+static void inline_op(WEmit *w, const KExpr *e, unsigned opc, int n) {
+  args_as(w, e, e->type, n);
+  op(w, opc);
+}
+
+static void minmax(WEmit *w, const KExpr *e, bool is_min) {
+  const KType *t = e->type;
+  uint32_t a = we_local(w, wt_of(t)), b = we_local(w, wt_of(t));
+  args_as(w, e, t, 2);
+  op_u(w, OP_LOCAL_SET, b);
+  op_u(w, OP_LOCAL_TEE, a);
+  op_u(w, OP_LOCAL_GET, b);
+  op_u(w, OP_LOCAL_GET, a);
+  op_u(w, OP_LOCAL_GET, b);
+  KExpr cmp = {.kind = KE_BINARY, .type = w->m->t_bool};
+  (void)cmp;
+  bool u = !kt_is_signed(t), l = wt_of(t) == WT_I64;
+  unsigned lt = l ? (u ? OP_I64_LT_U : OP_I64_LT_S) : (u ? OP_I32_LT_U : OP_I32_LT_S);
+  unsigned gt = l ? (u ? OP_I64_GT_U : OP_I64_GT_S) : (u ? OP_I32_GT_U : OP_I32_GT_S);
+  op(w, is_min ? lt : gt);
+  op(w, OP_SELECT);
+}
+
+static void abs_int(WEmit *w, const KExpr *e) {
+  const KType *t = e->type;
+  bool l = wt_of(t) == WT_I64;
+  uint32_t a = we_local(w, wt_of(t));
+  args_as(w, e, t, 1);
+  op_u(w, OP_LOCAL_TEE, a);
+  wx_const(w, t, 0);
+  op_u(w, OP_LOCAL_GET, a);
+  op(w, l ? OP_I64_SUB : OP_I32_SUB);
+  op_u(w, OP_LOCAL_GET, a);
+  wx_const(w, t, 0);
+  op(w, l ? OP_I64_LT_S : OP_I32_LT_S);
+  op(w, OP_SELECT);
+}
+
+/* old = *p; *p = f(old, v[, c]); result old */
+static void atomic(WEmit *w, const KExpr *e) {
+  const KType *t = e->type;
+  unsigned vt = wt_of(t);
+  if (!vt || vt == WT_VOID || kt_aggregate(t)) return we_error(w, e->loc, "this atomic");
+  bool l = vt == WT_I64, fl = vt == WT_F32 || vt == WT_F64, u = !kt_is_signed(t) || t->kind == KT_PTR;
+  uint32_t a = we_local(w, WT_I32), o = we_local(w, vt), v = we_local(w, vt), c = 0;
+  wx_value(w, e->args[0]);
+  op_u(w, OP_LOCAL_SET, a);
+  if (e->builtin == KB_ATOMIC_CAS) {
+    c = we_local(w, vt);
+    args_as(w, e, t, 0);
+    wx_value(w, e->args[1]);
+    wx_convert(w, e->args[1]->type, t, e->loc);
+    op_u(w, OP_LOCAL_SET, c);
+    wx_value(w, e->args[2]);
+    wx_convert(w, e->args[2]->type, t, e->loc);
+  } else if (e->nargs > 1) {
+    wx_value(w, e->args[1]);
+    wx_convert(w, e->args[1]->type, t, e->loc);
+  } else {
+    wx_const(w, t, 0);
+  }
+  op_u(w, OP_LOCAL_SET, v);
+  op_u(w, OP_LOCAL_GET, a);
+  op_u(w, OP_LOCAL_GET, a);
+  wx_load(w, t);
+  op_u(w, OP_LOCAL_TEE, o);
+  unsigned add = fl ? (vt == WT_F32 ? OP_F32_ADD : OP_F64_ADD) : l ? OP_I64_ADD : OP_I32_ADD;
+  unsigned sub = fl ? (vt == WT_F32 ? OP_F32_SUB : OP_F64_SUB) : l ? OP_I64_SUB : OP_I32_SUB;
+  switch (e->builtin) {
+  case KB_ATOMIC_ADD: op_u(w, OP_LOCAL_GET, v); op(w, add); break;
+  case KB_ATOMIC_SUB: op_u(w, OP_LOCAL_GET, v); op(w, sub); break;
+  case KB_ATOMIC_EXCH: op(w, OP_DROP); op_u(w, OP_LOCAL_GET, v); break;
+  case KB_ATOMIC_AND: op_u(w, OP_LOCAL_GET, v); op(w, l ? OP_I64_AND : OP_I32_AND); break;
+  case KB_ATOMIC_OR: op_u(w, OP_LOCAL_GET, v); op(w, l ? OP_I64_OR : OP_I32_OR); break;
+  case KB_ATOMIC_XOR: op_u(w, OP_LOCAL_GET, v); op(w, l ? OP_I64_XOR : OP_I32_XOR); break;
+  case KB_ATOMIC_MIN: case KB_ATOMIC_MAX: {
+    bool mn = e->builtin == KB_ATOMIC_MIN;
+    op(w, OP_DROP);
+    op_u(w, OP_LOCAL_GET, o);
+    op_u(w, OP_LOCAL_GET, v);
+    op_u(w, OP_LOCAL_GET, o);
+    op_u(w, OP_LOCAL_GET, v);
+    unsigned cmp;
+    if (vt == WT_F32) cmp = mn ? OP_F32_LT : OP_F32_GT;
+    else if (vt == WT_F64) cmp = mn ? OP_F64_LT : OP_F64_GT;
+    else if (l) cmp = mn ? (u ? OP_I64_LT_U : OP_I64_LT_S) : (u ? OP_I64_GT_U : OP_I64_GT_S);
+    else cmp = mn ? (u ? OP_I32_LT_U : OP_I32_LT_S) : (u ? OP_I32_GT_U : OP_I32_GT_S);
+    op(w, cmp);
+    op(w, OP_SELECT);
+    break;
+  }
+  case KB_ATOMIC_INC: /* (old >= v) ? 0 : old + 1 */
+    op(w, OP_DROP);
+    op_i32(w, 0);
+    op_u(w, OP_LOCAL_GET, o);
+    op_i32(w, 1);
+    op(w, OP_I32_ADD);
+    op_u(w, OP_LOCAL_GET, o);
+    op_u(w, OP_LOCAL_GET, v);
+    op(w, OP_I32_GE_U);
+    op(w, OP_SELECT);
+    break;
+  case KB_ATOMIC_DEC: /* (old == 0 || old > v) ? v : old - 1 */
+    op(w, OP_DROP);
+    op_u(w, OP_LOCAL_GET, v);
+    op_u(w, OP_LOCAL_GET, o);
+    op_i32(w, 1);
+    op(w, OP_I32_SUB);
+    op_u(w, OP_LOCAL_GET, o);
+    op(w, OP_I32_EQZ);
+    op_u(w, OP_LOCAL_GET, o);
+    op_u(w, OP_LOCAL_GET, v);
+    op(w, OP_I32_GT_U);
+    op(w, OP_I32_OR);
+    op(w, OP_SELECT);
+    break;
+  case KB_ATOMIC_CAS: /* (old == c) ? v : old */
+    op(w, OP_DROP);
+    op_u(w, OP_LOCAL_GET, v);
+    op_u(w, OP_LOCAL_GET, o);
+    op_u(w, OP_LOCAL_GET, o);
+    op_u(w, OP_LOCAL_GET, c);
+    op(w, l ? OP_I64_EQ : vt == WT_F32 ? OP_F32_EQ : vt == WT_F64 ? OP_F64_EQ : OP_I32_EQ);
+    op(w, OP_SELECT);
+    break;
+  default: return we_error(w, e->loc, "the atomic '%s'", kb_info(e->builtin)->name);
+  }
+  wx_store(w, t);
+  op_u(w, OP_LOCAL_GET, o);
+}
+
+/* reinterpretation between a float and an integer of the same width */
+static void bits(WEmit *w, const KExpr *e, unsigned opc) {
+  wx_value(w, e->args[0]);
+  op(w, opc);
+}
+
+static void float_class(WEmit *w, const KExpr *e) {
+  const KExpr *x = e->args[0];
+  bool d = x->type->kind == KT_F64;
+  uint32_t a = we_local(w, d ? WT_F64 : WT_F32);
+  wx_value(w, x);
+  op_u(w, OP_LOCAL_TEE, a);
+  switch (e->builtin) {
+  case KB_ISNAN: op_u(w, OP_LOCAL_GET, a); op(w, d ? OP_F64_NE : OP_F32_NE); return;
+  case KB_ISINF:
+  case KB_ISFINITE:
+    op(w, d ? OP_F64_ABS : OP_F32_ABS);
+    if (d) { op(w, OP_F64_CONST); wb_f64(&w->fn->code, __builtin_inf()); }
+    else { op(w, OP_F32_CONST); wb_f32(&w->fn->code, __builtin_inff()); }
+    op(w, e->builtin == KB_ISINF ? (d ? OP_F64_EQ : OP_F32_EQ) : (d ? OP_F64_LT : OP_F32_LT));
+    return;
+  default: /* signbit */
+    if (d) { op(w, OP_I64_REINTERPRET_F64); op(w, OP_I64_CONST); wb_s64(&w->fn->code, 63); op(w, OP_I64_SHR_U); op(w, OP_I32_WRAP_I64); }
+    else { op(w, OP_I32_REINTERPRET_F32); op_i32(w, 31); op(w, OP_I32_SHR_U); }
+    wx_convert(w, w->m->t_i32, e->type, e->loc);
+    return;
+  }
+}
+
+void wb_builtin(WEmit *w, const KExpr *e) {
+  int imp = import_index(w, e->builtin);
+  if (imp >= 0) {
+    const char *sig;
+    wasm_math_import(e->builtin, &sig);
+    for (int i = 0; i < e->nargs; i++) {
+      wx_value(w, e->args[i]);
+      wx_convert(w, e->args[i]->type, sig[2 + i] == 'd' ? w->m->t_f64 : w->m->t_f32, e->loc);
+    }
+    op_u(w, OP_CALL, (uint64_t)imp);
+    wx_convert(w, sig[0] == 'd' ? w->m->t_f64 : w->m->t_f32, e->type, e->loc);
+    return;
+  }
+  switch (e->builtin) {
+  case KB_SQRTF: case KB_SQRT: case KB_I_FSQRT_RN: case KB_I_DSQRT_RN:
+    return inline_op(w, e, f64(e) ? OP_F64_SQRT : OP_F32_SQRT, 1);
+  case KB_FABSF: case KB_FABS: return inline_op(w, e, f64(e) ? OP_F64_ABS : OP_F32_ABS, 1);
+  case KB_FLOORF: case KB_FLOOR: return inline_op(w, e, f64(e) ? OP_F64_FLOOR : OP_F32_FLOOR, 1);
+  case KB_CEILF: case KB_CEIL: return inline_op(w, e, f64(e) ? OP_F64_CEIL : OP_F32_CEIL, 1);
+  case KB_TRUNCF: case KB_TRUNC: return inline_op(w, e, f64(e) ? OP_F64_TRUNC : OP_F32_TRUNC, 1);
+  case KB_RINTF: case KB_RINT: case KB_NEARBYINTF: case KB_NEARBYINT:
+    return inline_op(w, e, f64(e) ? OP_F64_NEAREST : OP_F32_NEAREST, 1);
+  case KB_COPYSIGNF: case KB_COPYSIGN: return inline_op(w, e, f64(e) ? OP_F64_COPYSIGN : OP_F32_COPYSIGN, 2);
+  case KB_I_FDIVIDEF: case KB_I_FDIV_RN: case KB_I_DDIV_RN:
+    return inline_op(w, e, f64(e) ? OP_F64_DIV : OP_F32_DIV, 2);
+  case KB_I_FADD_RN: case KB_I_DADD_RN: return inline_op(w, e, f64(e) ? OP_F64_ADD : OP_F32_ADD, 2);
+  case KB_I_FSUB_RN: case KB_I_DSUB_RN: return inline_op(w, e, f64(e) ? OP_F64_SUB : OP_F32_SUB, 2);
+  case KB_I_FMUL_RN: case KB_I_DMUL_RN: return inline_op(w, e, f64(e) ? OP_F64_MUL : OP_F32_MUL, 2);
+  case KB_RSQRTF: case KB_RSQRT: case KB_I_FRSQRT_RN:
+    if (f64(e)) { op(w, OP_F64_CONST); wb_f64(&w->fn->code, 1.0); }
+    else { op(w, OP_F32_CONST); wb_f32(&w->fn->code, 1.0f); }
+    inline_op(w, e, f64(e) ? OP_F64_SQRT : OP_F32_SQRT, 1);
+    op(w, f64(e) ? OP_F64_DIV : OP_F32_DIV);
+    return;
+  case KB_I_FRCP_RN: case KB_I_DRCP_RN:
+    if (f64(e)) { op(w, OP_F64_CONST); wb_f64(&w->fn->code, 1.0); }
+    else { op(w, OP_F32_CONST); wb_f32(&w->fn->code, 1.0f); }
+    args_as(w, e, e->type, 1);
+    op(w, f64(e) ? OP_F64_DIV : OP_F32_DIV);
+    return;
+  case KB_I_SATURATEF: /* max(0, min(1, x)); NaN -> 0 */
+    op(w, OP_F32_CONST); wb_f32(&w->fn->code, 1.0f);
+    args_as(w, e, e->type, 1);
+    op(w, OP_F32_MIN);
+    op(w, OP_F32_CONST); wb_f32(&w->fn->code, 0.0f);
+    op(w, OP_F32_MAX);
+    {
+      uint32_t a = we_local(w, WT_F32);
+      op_u(w, OP_LOCAL_TEE, a);
+      op(w, OP_F32_CONST); wb_f32(&w->fn->code, 0.0f);
+      op_u(w, OP_LOCAL_GET, a);
+      op_u(w, OP_LOCAL_GET, a);
+      op(w, OP_F32_EQ);
+      op(w, OP_SELECT);
+    }
+    return;
+  case KB_MIN: return minmax(w, e, true);
+  case KB_MAX: return minmax(w, e, false);
+  case KB_ABS: return abs_int(w, e);
+  case KB_ISNAN: case KB_ISINF: case KB_ISFINITE: case KB_SIGNBIT: return float_class(w, e);
+  case KB_I_POPC: args_as(w, e, w->m->t_u32, 1); op(w, OP_I32_POPCNT); return;
+  case KB_I_POPCLL: args_as(w, e, w->m->t_u64, 1); op(w, OP_I64_POPCNT); op(w, OP_I32_WRAP_I64); return;
+  case KB_I_CLZ: args_as(w, e, w->m->t_u32, 1); op(w, OP_I32_CLZ); return;
+  case KB_I_CLZLL: args_as(w, e, w->m->t_u64, 1); op(w, OP_I64_CLZ); op(w, OP_I32_WRAP_I64); return;
+  case KB_I_FFS: { /* x ? ctz(x) + 1 : 0 */
+    uint32_t a = we_local(w, WT_I32);
+    args_as(w, e, w->m->t_u32, 1);
+    op_u(w, OP_LOCAL_TEE, a);
+    op(w, OP_I32_CTZ);
+    op_i32(w, 1);
+    op(w, OP_I32_ADD);
+    op_i32(w, 0);
+    op_u(w, OP_LOCAL_GET, a);
+    op(w, OP_SELECT);
+    return;
+  }
+  case KB_I_MUL24: case KB_I_UMUL24:
+    args_as(w, e, e->type, 2);
+    op(w, OP_I32_MUL);
+    return;
+  case KB_I_MULHI: case KB_I_UMULHI: {
+    bool s = e->builtin == KB_I_MULHI;
+    for (int i = 0; i < 2; i++) {
+      wx_value(w, e->args[i]);
+      op(w, s ? OP_I64_EXTEND_I32_S : OP_I64_EXTEND_I32_U);
+    }
+    op(w, OP_I64_MUL);
+    op(w, OP_I64_CONST);
+    wb_s64(&w->fn->code, 32);
+    op(w, OP_I64_SHR_U);
+    op(w, OP_I32_WRAP_I64);
+    return;
+  }
+  case KB_I_FLOAT_AS_INT: case KB_I_FLOAT_AS_UINT: return bits(w, e, OP_I32_REINTERPRET_F32);
+  case KB_I_INT_AS_FLOAT: case KB_I_UINT_AS_FLOAT: return bits(w, e, OP_F32_REINTERPRET_I32);
+  case KB_I_DOUBLE_AS_LONGLONG: return bits(w, e, OP_I64_REINTERPRET_F64);
+  case KB_I_LONGLONG_AS_DOUBLE: return bits(w, e, OP_F64_REINTERPRET_I64);
+  case KB_I_FLOAT2INT_RZ: case KB_I_FLOAT2UINT_RZ: case KB_I_DOUBLE2INT_RZ: case KB_I_DOUBLE2UINT_RZ:
+  case KB_I_INT2FLOAT_RN: case KB_I_UINT2FLOAT_RN: case KB_I_INT2DOUBLE_RN: case KB_I_UINT2DOUBLE_RN:
+  case KB_I_DOUBLE2FLOAT_RN:
+    wx_value(w, e->args[0]);
+    wx_convert(w, e->args[0]->type, e->type, e->loc);
+    return;
+  case KB_I_FLOAT2INT_RN: case KB_I_DOUBLE2INT_RN: /* round to nearest even, then convert */
+    wx_value(w, e->args[0]);
+    op(w, e->args[0]->type->kind == KT_F64 ? OP_F64_NEAREST : OP_F32_NEAREST);
+    wx_convert(w, e->args[0]->type, e->type, e->loc);
+    return;
+  case KB_ATOMIC_ADD: case KB_ATOMIC_SUB: case KB_ATOMIC_EXCH: case KB_ATOMIC_MIN: case KB_ATOMIC_MAX:
+  case KB_ATOMIC_INC: case KB_ATOMIC_DEC: case KB_ATOMIC_CAS: case KB_ATOMIC_AND: case KB_ATOMIC_OR:
+  case KB_ATOMIC_XOR:
+    return atomic(w, e);
+  case KB_THREADFENCE: case KB_THREADFENCE_BLOCK: case KB_THREADFENCE_SYSTEM:
+    return; /* one thread runs at a time */
+  case KB_LDG:
+    wx_value(w, e->args[0]);
+    wx_load(w, e->type);
+    return;
+  default: break;
+  }
+  const KBuiltinInfo *info = kb_info(e->builtin);
+  we_error(w, e->loc, "the builtin '%s'", info ? info->name : "?");
+}

@@ -1,0 +1,532 @@
+/*
+ * fission.c — barrier fission: a kernel body as block-level code around
+ * per-thread loops (KLOOP_THREADS), so that a target without threads can
+ * run a whole block in one call and still honour __syncthreads().
+ *
+ * A kernel without barriers becomes one thread loop around its body.
+ * Otherwise the statement list is cut at each barrier; the statements
+ * between two cuts form one thread loop.  Control flow that contains a
+ * barrier is rebuilt at block level:
+ *
+ *  - `if (c) A else B`: a thread loop stores c in a per-thread predicate
+ *    p; A's thread loops skip threads where !p, B's those where p.
+ *  - loops: a per-thread state st (0 running, 1 left, 2 `continue`d this
+ *    iteration) and a block-wide flag `any`; a block-level endless loop
+ *    runs the condition as a thread loop (threads whose condition fails
+ *    leave: st = 1; any thread still running sets any), stops when no
+ *    thread runs, then the body's thread loops (skipping threads with
+ *    st != 0) and the step (threads that did not leave).  `break` and
+ *    `continue` inside the body set st and end the thread's turn.  This
+ *    holds for divergent trip counts as well as for uniform loops.
+ *  - `return`: a per-thread exit flag; every later thread loop skips
+ *    threads that returned, as exited GPU threads no longer take part in
+ *    barriers.
+ *
+ * Every guard is ordinary KIR at the head of each thread loop (`if (p)
+ * return;` ends the thread's turn), so emitters only need KLOOP_THREADS and
+ * the per_thread list.  A local used in two or more thread loops is listed
+ * there; parameters that are written too.  The C emitter still has its own
+ * fission (src/emit/c_fission.c) with uniformity-based shortcuts; this
+ * pass is the general path, written once in KIR for the other CPU-like
+ * targets.
+ */
+#include "fission.h"
+
+#include <string.h>
+
+typedef struct Fis {
+  Arena *a;
+  const KModule *m;
+  CwDiags *d;
+  KFission *out;
+  KVar *exit_flag;     /* per-thread: the thread returned (NULL: no return) */
+  KStmt **guards;      /* statements at the head of each thread loop */
+  int nguards, capg;
+  KVar *loop_state;    /* innermost split loop's state (NULL outside) */
+  PtrVec pending;      /* statements of the thread loop being gathered */
+  PtrVec *list;        /* block-level statements being built */
+  int next_id;
+  bool failed;
+  SrcLoc loc;
+} Fis;
+
+/* ---- building KIR ------------------------------------------------------ */
+
+static KStmt *st_new(Fis *f, KStmtKind kind) {
+  KStmt *s = arena_alloc(f->a, sizeof *s);
+  s->kind = kind;
+  s->loc = f->loc;
+  return s;
+}
+
+static KExpr *ex_new(Fis *f, KExprKind kind, KType *t) {
+  KExpr *e = arena_alloc(f->a, sizeof *e);
+  e->kind = kind;
+  e->type = t;
+  e->loc = f->loc;
+  e->designator = -1;
+  return e;
+}
+
+static KExpr *ex_var(Fis *f, KVar *v) {
+  KExpr *e = ex_new(f, KE_VAR, v->type);
+  e->var = v;
+  return e;
+}
+
+static KExpr *ex_int(Fis *f, int64_t v) {
+  KExpr *e = ex_new(f, KE_INT, f->m->t_i32);
+  e->ival = v;
+  return e;
+}
+
+static KExpr *ex_cmp(Fis *f, KOp op, KExpr *a, KExpr *b) {
+  KExpr *e = ex_new(f, KE_BINARY, f->m->t_bool);
+  e->op = op;
+  e->a = a;
+  e->b = b;
+  return e;
+}
+
+static KStmt *st_set(Fis *f, KVar *v, int64_t val) {
+  KExpr *e = ex_new(f, KE_ASSIGN, v->type);
+  e->a = ex_var(f, v);
+  e->b = ex_int(f, val);
+  KStmt *s = st_new(f, KS_EXPR);
+  s->e = e;
+  return s;
+}
+
+static KStmt *st_block(Fis *f, KStmt **items, int n) {
+  KStmt *s = st_new(f, KS_BLOCK);
+  s->stmts = arena_alloc(f->a, sizeof *s->stmts * (size_t)(n ? n : 1));
+  if (n) memcpy(s->stmts, items, sizeof *items * (size_t)n);
+  s->nstmts = n;
+  return s;
+}
+
+static KStmt *st_if(Fis *f, KExpr *cond, KStmt *then) {
+  KStmt *s = st_new(f, KS_IF);
+  s->cond = cond;
+  s->then = then;
+  return s;
+}
+
+/* if (v OP val) return; */
+static KStmt *st_leave_if(Fis *f, KVar *v, KOp op, int64_t val) {
+  return st_if(f, ex_cmp(f, op, ex_var(f, v), ex_int(f, val)), st_new(f, KS_RETURN));
+}
+
+/* { v = val; return; } */
+static KStmt *st_set_leave(Fis *f, KVar *v, int64_t val) {
+  KStmt *two[2] = {st_set(f, v, val), st_new(f, KS_RETURN)};
+  return st_block(f, two, 2);
+}
+
+static KVar *new_local(Fis *f, const char *stem, bool per_thread) {
+  KVar *v = arena_alloc(f->a, sizeof *v);
+  v->kind = KV_LOCAL;
+  v->name = v->cname = arena_printf(f->a, "__fis_%s%d", stem, f->next_id++);
+  v->type = f->m->t_i32;
+  v->as = AS_LOCAL;
+  v->loc = f->loc;
+  v->id = -1;
+  if (per_thread) vec_push(f->a, &f->out->per_thread, v);
+  return v;
+}
+
+static KStmt *st_decl(Fis *f, KVar *v) {
+  KStmt *s = st_new(f, KS_DECL);
+  s->var = v;
+  return s;
+}
+
+static void error(Fis *f, SrcLoc loc, const char *what) {
+  if (!f->failed)
+    diag_add(f->d, DIAG_ERROR, loc, "%s is not supported on this target (barrier fission)", what);
+  f->failed = true;
+}
+
+/* ---- where barriers are ---------------------------------------------- */
+
+static bool is_barrier_call(const KExpr *e) {
+  return e && e->kind == KE_BUILTIN &&
+         (e->builtin == KB_SYNCTHREADS || e->builtin == KB_SYNCWARP || e->builtin == KB_GRID_SYNC);
+}
+
+static bool expr_has_barrier(const KExpr *e, int depth);
+
+static bool func_barrier(const KFunc *fn, int depth);
+
+static bool stmt_has_barrier(const KStmt *s, int depth) {
+  if (!s) return false;
+  switch (s->kind) {
+  case KS_BARRIER: return s->scope != KBAR_VIRTUAL;
+  case KS_BLOCK:
+    for (int i = 0; i < s->nstmts; i++)
+      if (stmt_has_barrier(s->stmts[i], depth)) return true;
+    return false;
+  case KS_DECL: return expr_has_barrier(s->init, depth);
+  case KS_EXPR: case KS_RETURN: return expr_has_barrier(s->e, depth);
+  case KS_IF:
+    return expr_has_barrier(s->cond, depth) || stmt_has_barrier(s->then, depth) ||
+           stmt_has_barrier(s->els, depth);
+  case KS_LOOP:
+    return stmt_has_barrier(s->init_stmt, depth) || expr_has_barrier(s->cond, depth) ||
+           expr_has_barrier(s->step, depth) || stmt_has_barrier(s->body, depth);
+  case KS_SWITCH: return expr_has_barrier(s->cond, depth) || stmt_has_barrier(s->body, depth);
+  default: return false;
+  }
+}
+
+static bool expr_has_barrier(const KExpr *e, int depth) {
+  if (!e) return false;
+  if (is_barrier_call(e)) return true;
+  if (e->kind == KE_BUILTIN && (e->builtin == KB_SYNCTHREADS_COUNT || e->builtin == KB_SYNCTHREADS_AND ||
+                                e->builtin == KB_SYNCTHREADS_OR))
+    return true;
+  if (e->kind == KE_CALL && func_barrier(e->fn, depth + 1)) return true;
+  if (expr_has_barrier(e->a, depth) || expr_has_barrier(e->b, depth) || expr_has_barrier(e->c, depth))
+    return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_has_barrier(e->args[i], depth)) return true;
+  return false;
+}
+
+static bool func_barrier(const KFunc *fn, int depth) {
+  return fn && fn->body && depth < 16 && stmt_has_barrier(fn->body, depth);
+}
+
+bool kir_func_has_barrier(const KFunc *f) { return func_barrier(f, 0); }
+
+static bool stmt_has_kind(const KStmt *s, KStmtKind k) {
+  if (!s) return false;
+  if (s->kind == k) return true;
+  switch (s->kind) {
+  case KS_BLOCK:
+    for (int i = 0; i < s->nstmts; i++)
+      if (stmt_has_kind(s->stmts[i], k)) return true;
+    return false;
+  case KS_IF: return stmt_has_kind(s->then, k) || stmt_has_kind(s->els, k);
+  case KS_LOOP: return stmt_has_kind(s->init_stmt, k) || stmt_has_kind(s->body, k);
+  case KS_SWITCH: return stmt_has_kind(s->body, k);
+  default: return false;
+  }
+}
+
+/* ---- jumps out of a thread's turn --------------------------------------- */
+
+/* A copy of s in which `return` sets the exit flag and `break`/`continue`
+ * aimed at the enclosing split loop set its state; each then ends the
+ * thread's turn.  loops/switches: how deep s is inside its own loops and
+ * switches. */
+static KStmt *rewrite_jumps(Fis *f, KStmt *s, int loops, int switches) {
+  if (!s) return NULL;
+  KStmt *c;
+  switch (s->kind) {
+  case KS_RETURN:
+    return f->exit_flag ? st_set_leave(f, f->exit_flag, 1) : s;
+  case KS_BREAK:
+    return loops || switches || !f->loop_state ? s : st_set_leave(f, f->loop_state, 1);
+  case KS_CONTINUE:
+    return loops || !f->loop_state ? s : st_set_leave(f, f->loop_state, 2);
+  case KS_BLOCK:
+    c = st_block(f, s->stmts, s->nstmts);
+    c->loc = s->loc;
+    for (int i = 0; i < s->nstmts; i++) c->stmts[i] = rewrite_jumps(f, s->stmts[i], loops, switches);
+    return c;
+  case KS_IF:
+    c = st_new(f, KS_IF);
+    *c = *s;
+    c->then = rewrite_jumps(f, s->then, loops, switches);
+    c->els = rewrite_jumps(f, s->els, loops, switches);
+    return c;
+  case KS_LOOP:
+    c = st_new(f, KS_LOOP);
+    *c = *s;
+    c->body = rewrite_jumps(f, s->body, loops + 1, switches);
+    return c;
+  case KS_SWITCH:
+    c = st_new(f, KS_SWITCH);
+    *c = *s;
+    c->body = rewrite_jumps(f, s->body, loops, switches + 1);
+    return c;
+  default:
+    return s;
+  }
+}
+
+/* ---- cutting statement lists ----------------------------------------- */
+
+/* Ends the thread loop being gathered (if it has statements). */
+static void flush(Fis *f) {
+  if (!f->pending.len) return;
+  int n = f->nguards + f->pending.len;
+  KStmt **items = arena_alloc(f->a, sizeof *items * (size_t)n);
+  memcpy(items, f->guards, sizeof *items * (size_t)f->nguards);
+  memcpy(items + f->nguards, f->pending.items, sizeof *items * (size_t)f->pending.len);
+  KStmt *loop = st_new(f, KS_LOOP);
+  loop->loop_kind = KLOOP_THREADS;
+  loop->body = st_block(f, items, n);
+  vec_push(f->a, f->list, loop);
+  f->pending.len = 0;
+}
+
+static void thread_stmt(Fis *f, KStmt *s) { vec_push(f->a, &f->pending, s); }
+
+static void block_stmt(Fis *f, KStmt *s) {
+  flush(f);
+  vec_push(f->a, f->list, s);
+}
+
+static void push_guard(Fis *f, KStmt *g) {
+  if (f->nguards == f->capg) {
+    f->capg = f->capg ? 2 * f->capg : 8;
+    KStmt **ng = arena_alloc(f->a, sizeof *ng * (size_t)f->capg);
+    if (f->nguards) memcpy(ng, f->guards, sizeof *ng * (size_t)f->nguards);
+    f->guards = ng;
+  }
+  f->guards[f->nguards++] = g;
+}
+
+static void split_stmt(Fis *f, KStmt *s);
+
+static void split_list(Fis *f, KStmt **stmts, int n) {
+  for (int i = 0; i < n && !f->failed; i++) split_stmt(f, stmts[i]);
+}
+
+static void split_body(Fis *f, KStmt *s) {
+  if (s && s->kind == KS_BLOCK) split_list(f, s->stmts, s->nstmts);
+  else if (s) split_stmt(f, s);
+}
+
+static void split_if(Fis *f, KStmt *s) {
+  KVar *p = new_local(f, "p", true);
+  flush(f);
+  block_stmt(f, st_decl(f, p));
+  KExpr *set = ex_new(f, KE_ASSIGN, p->type);
+  set->a = ex_var(f, p);
+  KExpr *cvt = ex_new(f, KE_CAST, p->type);
+  cvt->a = s->cond;
+  set->b = cvt;
+  KStmt *ss = st_new(f, KS_EXPR);
+  ss->e = set;
+  thread_stmt(f, ss);
+  flush(f);
+  push_guard(f, st_leave_if(f, p, KOP_EQ, 0));
+  split_body(f, s->then);
+  flush(f);
+  f->nguards--;
+  if (s->els) {
+    push_guard(f, st_leave_if(f, p, KOP_NE, 0));
+    split_body(f, s->els);
+    flush(f);
+    f->nguards--;
+  }
+}
+
+/* any = 0; threads { guards; PRE; if (!cond) { st = 1; return; } any = 1; }
+ * if (!any) break;   (PRE: skip threads that are not running) */
+static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *reset) {
+  block_stmt(f, st_set(f, any, 0));
+  thread_stmt(f, pre);
+  if (reset) thread_stmt(f, reset);
+  if (s->cond) {
+    KExpr *not = ex_new(f, KE_UNARY, f->m->t_bool);
+    not->op = KOP_NOT;
+    not->a = s->cond;
+    thread_stmt(f, st_if(f, not, st_set_leave(f, st, 1)));
+  }
+  thread_stmt(f, st_set(f, any, 1));
+  flush(f);
+  KExpr *none = ex_cmp(f, KOP_EQ, ex_var(f, any), ex_int(f, 0));
+  block_stmt(f, st_if(f, none, st_new(f, KS_BREAK)));
+}
+
+static void split_loop(Fis *f, KStmt *s) {
+  KVar *st = new_local(f, "st", true), *any = new_local(f, "any", false);
+  flush(f);
+  block_stmt(f, st_decl(f, st));
+  block_stmt(f, st_decl(f, any));
+  if (s->init_stmt) thread_stmt(f, rewrite_jumps(f, s->init_stmt, 0, 0));
+  thread_stmt(f, st_set(f, st, 0));
+  flush(f);
+  PtrVec *outer = f->list, body;
+  memset(&body, 0, sizeof body);
+  f->list = &body;
+  KVar *saved_state = f->loop_state;
+  if (s->loop_kind != KLOOP_DO) loop_test(f, s, st, any, st_leave_if(f, st, KOP_NE, 0), NULL);
+  push_guard(f, st_leave_if(f, st, KOP_NE, 0));
+  f->loop_state = st;
+  split_body(f, s->body);
+  flush(f);
+  f->loop_state = saved_state;
+  f->nguards--;
+  if (s->loop_kind == KLOOP_DO) {
+    loop_test(f, s, st, any, st_leave_if(f, st, KOP_EQ, 1), st_set(f, st, 0));
+  } else {
+    thread_stmt(f, st_leave_if(f, st, KOP_EQ, 1));
+    thread_stmt(f, st_set(f, st, 0));
+    if (s->step) {
+      KStmt *step = st_new(f, KS_EXPR);
+      step->e = s->step;
+      thread_stmt(f, step);
+    }
+    flush(f);
+  }
+  f->list = outer;
+  KStmt *loop = st_new(f, KS_LOOP);
+  loop->loop_kind = KLOOP_WHILE;
+  loop->body = st_block(f, (KStmt **)body.items, body.len);
+  block_stmt(f, loop);
+}
+
+static void split_stmt(Fis *f, KStmt *s) {
+  f->loc = s->loc;
+  if (!stmt_has_barrier(s, 0)) {
+    thread_stmt(f, rewrite_jumps(f, s, 0, 0));
+    return;
+  }
+  switch (s->kind) {
+  case KS_BARRIER:
+    if (s->scope == KBAR_GRID) return error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
+    block_stmt(f, s);
+    return;
+  case KS_BLOCK: split_list(f, s->stmts, s->nstmts); return;
+  case KS_IF:
+    if (expr_has_barrier(s->cond, 0)) break;
+    split_if(f, s);
+    return;
+  case KS_LOOP:
+    if (expr_has_barrier(s->cond, 0) || expr_has_barrier(s->step, 0) ||
+        stmt_has_barrier(s->init_stmt, 0))
+      return error(f, s->loc, "a barrier in a loop's condition or step");
+    split_loop(f, s);
+    return;
+  case KS_SWITCH: return error(f, s->loc, "a barrier inside a switch");
+  case KS_EXPR:
+    if (is_barrier_call(s->e)) {
+      if (s->e->builtin == KB_GRID_SYNC) return error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
+      block_stmt(f, s);
+      return;
+    }
+    break;
+  default: break;
+  }
+  error(f, s->loc, "a barrier inside an expression or a called device function");
+}
+
+/* ---- which locals live per thread ------------------------------------- */
+
+typedef struct Use {
+  const KVar *var;
+  int last_loop, loops; /* the last thread loop seen using it; how many do */
+  bool written;
+} Use;
+
+typedef struct Uses {
+  Use *items;
+  int len, cap;
+  int loop; /* id of the thread loop being scanned */
+  Arena *a;
+} Uses;
+
+static Use *use_of(Uses *u, const KVar *v) {
+  for (int i = 0; i < u->len; i++)
+    if (u->items[i].var == v) return &u->items[i];
+  if (u->len == u->cap) {
+    u->cap = u->cap ? 2 * u->cap : 32;
+    Use *n = arena_alloc(u->a, sizeof *n * (size_t)u->cap);
+    if (u->len) memcpy(n, u->items, sizeof *n * (size_t)u->len);
+    u->items = n;
+  }
+  u->items[u->len] = (Use){.var = v, .last_loop = -1};
+  return &u->items[u->len++];
+}
+
+static void see_var(Uses *u, const KVar *v, bool written) {
+  if (!v || v->kind == KV_GLOBAL || v->as != AS_LOCAL || v->is_static || u->loop < 0) return;
+  Use *x = use_of(u, v);
+  if (x->last_loop != u->loop) {
+    x->loops++;
+    x->last_loop = u->loop;
+  }
+  x->written |= written;
+}
+
+static void scan_expr(Uses *u, const KExpr *e, bool written) {
+  if (!e) return;
+  if (e->kind == KE_VAR) see_var(u, e->var, written);
+  bool w = e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR;
+  scan_expr(u, e->a, w || (written && (e->kind == KE_INDEX || e->kind == KE_MEMBER)));
+  scan_expr(u, e->b, false);
+  scan_expr(u, e->c, false);
+  for (int i = 0; i < e->nargs; i++) scan_expr(u, e->args[i], false);
+}
+
+static void scan_stmt(Uses *u, const KStmt *s, int *next_loop) {
+  if (!s) return;
+  int saved = u->loop;
+  if (s->kind == KS_LOOP && s->loop_kind == KLOOP_THREADS) u->loop = (*next_loop)++;
+  if (s->kind == KS_DECL) {
+    see_var(u, s->var, true);
+    scan_expr(u, s->init, false);
+  }
+  scan_expr(u, s->e, false);
+  scan_expr(u, s->cond, false);
+  scan_expr(u, s->step, false);
+  scan_stmt(u, s->then, next_loop);
+  scan_stmt(u, s->els, next_loop);
+  scan_stmt(u, s->init_stmt, next_loop);
+  scan_stmt(u, s->body, next_loop);
+  for (int i = 0; i < s->nstmts; i++) scan_stmt(u, s->stmts[i], next_loop);
+  u->loop = saved;
+}
+
+static bool listed(const PtrVec *v, const void *p) {
+  for (int i = 0; i < v->len; i++)
+    if (v->items[i] == p) return true;
+  return false;
+}
+
+static void find_per_thread(Fis *f) {
+  Uses u = {.loop = -1, .a = f->a};
+  int next = 0;
+  scan_stmt(&u, f->out->body, &next);
+  for (int i = 0; i < u.len; i++) {
+    const Use *x = &u.items[i];
+    bool keep = x->var->kind == KV_PARAM ? x->written : x->loops > 1;
+    if (keep && !listed(&f->out->per_thread, x->var)) vec_push(f->a, &f->out->per_thread, (void *)x->var);
+  }
+}
+
+bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDiags *d) {
+  memset(out, 0, sizeof *out);
+  Fis f = {.a = a, .m = m, .d = d, .out = out, .loc = k->loc};
+  PtrVec top;
+  memset(&top, 0, sizeof top);
+  f.list = &top;
+  out->split = stmt_has_barrier(k->body, 0);
+  if (!out->split) {
+    thread_stmt(&f, k->body);
+    flush(&f);
+  } else {
+    if (stmt_has_kind(k->body, KS_GOTO) || stmt_has_kind(k->body, KS_LABEL)) {
+      error(&f, k->loc, "goto in a kernel with barriers");
+      return false;
+    }
+    if (stmt_has_kind(k->body, KS_RETURN)) {
+      f.exit_flag = new_local(&f, "exit", true);
+      block_stmt(&f, st_decl(&f, f.exit_flag));
+      thread_stmt(&f, st_set(&f, f.exit_flag, 0));
+      flush(&f);
+      push_guard(&f, st_leave_if(&f, f.exit_flag, KOP_NE, 0));
+    }
+    split_body(&f, k->body);
+    flush(&f);
+  }
+  if (f.failed) return false;
+  out->body = st_block(&f, (KStmt **)top.items, top.len);
+  find_per_thread(&f);
+  return true;
+}
