@@ -1,0 +1,92 @@
+// run_wasm_kernels.mjs — every `// launch:` line of tests/kernels through
+// the npm package on the WebAssembly CPU device (`device: 'wasm'`, the
+// compiler itself in WebAssembly), compared with the native CPU backend
+// (`cuwasm launch … --backend cpu --out DIR`).
+//
+//   node tests/web/run_wasm_kernels.mjs CUWASM_BIN KERNEL_DIR [--only FILE]
+//
+// Integers must match exactly; floats within a relative 2e-3 (the host's
+// math functions are not glibc's; atomics are summed in thread order).
+// Kernels the WebAssembly target rejects are counted as unsupported with
+// their diagnostic, never as failures; a launch that traps or differs is
+// a failure.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { compile } from '../../web/src/index.js';
+import { T, close, makeArgs, parseLine } from './launch_lines.mjs';
+
+const [bin, kdir, ...rest] = process.argv.slice(2);
+const only = rest[0] === '--only' ? rest[1] : null;
+const files = fs.readdirSync(kdir).filter((f) => f.endsWith('.cu') && (!only || f === only)).sort();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cuwasm-wasm-'));
+let ran = 0, passed = 0, unsupported = 0, dirs = 0;
+const failures = [], reasons = new Map();
+
+const unsupportedLine = (why) => {
+  unsupported++;
+  reasons.set(why, (reasons.get(why) ?? 0) + 1);
+};
+
+for (const f of files) {
+  const file = path.join(kdir, f);
+  const src = fs.readFileSync(file, 'utf8');
+  const lines = [...src.matchAll(/^\/\/ launch: (.*)$/gm)].map((m) => m[1]);
+  if (!lines.length) continue;
+  let mod;
+  try {
+    mod = await compile(src, { name: f, device: 'wasm', print: () => {} });
+  } catch (e) {
+    for (const _ of lines) unsupportedLine(e.message.split('\n')[0]);
+    continue;
+  }
+  for (const line of lines) {
+    const nameMatch = /^('[^']*'|\S+)\s+(.*)$/.exec(line);
+    const kname = nameMatch[1].replace(/'/g, '');
+    const o = parseLine(`x ${nameMatch[2]}`);
+    const args = makeArgs(o.args);
+    if (args.some((a) => a.buffer && !T[a.type])) { unsupportedLine(`buffers of type ${args.find((a) => a.buffer && !T[a.type]).type}`); continue; }
+    const out = path.join(tmp, `${dirs++}`);
+    fs.mkdirSync(out);
+    const nativeArgs = ['launch', file, kname, '--grid', o.grid.join(','), '--block', o.block.join(','),
+      ...(o.shared ? ['--shared', String(o.shared)] : []), '--backend', 'cpu', '--out', out, ...o.args];
+    try {
+      await mod.launch(kname, { grid: o.grid, block: o.block, sharedBytes: o.shared,
+        args: args.map((a) => (a.buffer ? a.data : a.value)) });
+    } catch (e) {
+      if (/is not supported on (the wasm target|this target)/.test(e.message)) {
+        unsupportedLine(e.message.split('\n')[0].replace(/^.*?error: /, ''));
+        continue;
+      }
+      ran++;
+      failures.push(`${f} ${line}: ${e.message.split('\n')[0]}`);
+      continue;
+    }
+    ran++;
+    try {
+      execFileSync(bin, nativeArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (e) {
+      failures.push(`${f} ${line}: the CPU backend failed: ${String(e.stderr).split('\n')[0]}`);
+      continue;
+    }
+    let bad = null;
+    args.forEach((a, i) => {
+      if (!a.buffer || bad) return;
+      const raw = fs.readFileSync(path.join(out, `arg${i}.bin`));
+      const ref = new T[a.type](raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+      for (let k = 0; k < ref.length && !bad; k++)
+        if (!close(a.data[k], ref[k], a.type === 'f32' || a.type === 'f64'))
+          bad = `arg${i}[${k}] = ${a.data[k]}, CPU backend ${ref[k]}`;
+    });
+    if (bad) failures.push(`${f} ${line}: ${bad}`);
+    else passed++;
+  }
+  mod.destroy();
+}
+fs.rmSync(tmp, { recursive: true, force: true });
+for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`unsupported (${n}): ${why}`);
+for (const m of failures) console.log(`FAIL ${m}`);
+console.log(`wasm: ${passed} of ${ran} launches match the CPU backend; ${unsupported} launch lines use kernels the WebAssembly target rejects`);
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,221 @@
+// wasm.js — the WebAssembly CPU device: kernels compiled by cuwasm's
+// WebAssembly target (src/emit/wasm.c) and run in this thread, one block
+// after another.  Each exported kernel function runs a whole thread block
+// per call; its layout and calling convention are in the module's
+// "cuwasm" custom section (JSON), read here.
+//
+// Memory is one WebAssembly.Memory the module imports.  Module globals sit
+// at the addresses the compiler chose (from 1024); above them a bump
+// allocator hands out buffers (mod.buffer()) and, for one launch, the
+// argument block, copies of typed-array arguments and the block's scratch
+// memory (shared memory, per-thread frames, stack), released when the
+// launch returns.  Typed arrays passed for pointers are copied in before
+// and, for non-const pointers, copied back after the launch.  Math
+// functions WebAssembly lacks are imported from the table below (double
+// precision, rounded to float for the f variants).
+//
+// Workers sharing the memory (one block per worker at a time) are the next
+// step; the module already keeps every per-block datum in the scratch
+// region it is given.
+
+const f = Math.fround;
+const fminmax = (pick) => (a, b) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : pick(a, b));
+// erf: Taylor series for |x| < 2.5, a continued fraction for erfc beyond
+const erf = (x) => {
+  const t = Math.abs(x);
+  if (t < 2.5) {
+    let sum = t, term = t, n = 0;
+    while (Math.abs(term) > 1e-17 * Math.abs(sum) && n < 200) { n++; term *= -t * t / n; sum += term / (2 * n + 1); }
+    return Math.sign(x) * sum * 2 / Math.sqrt(Math.PI);
+  }
+  let cf = 0;
+  for (let k = 60; k >= 1; k--) cf = (k / 2) / (t + cf);
+  const erfc = Math.exp(-t * t) / Math.sqrt(Math.PI) / (t + cf);
+  return Math.sign(x) * (1 - erfc);
+};
+const cfmod = (a, b) => a % b; // JS % on numbers is C's fmod
+
+const MATH = {
+  sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
+  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, exp: Math.exp, exp2: (x) => 2 ** x,
+  exp10: (x) => 10 ** x, expm1: Math.expm1, log: Math.log, log2: Math.log2, log10: Math.log10,
+  log1p: Math.log1p, cbrt: Math.cbrt, erf,
+  round: (x) => Math.sign(x) * Math.round(Math.abs(x)), // C rounds halves away from zero
+  pow: Math.pow, fmod: cfmod, fmin: fminmax(Math.min), fmax: fminmax(Math.max), atan2: Math.atan2,
+  hypot: Math.hypot, fma: (a, b, c) => a * b + c,
+};
+const imports = {};
+for (const [k, fn] of Object.entries(MATH)) {
+  imports[k] = fn;
+  imports[`${k}f`] = (...a) => f(fn(...a));
+}
+imports.fmaf = (a, b, c) => f(a * b + c); // the product of two floats is exact in a double
+
+const dims = (v, what) => {
+  const a = typeof v === 'number' ? [v] : Array.from(v ?? [1]);
+  while (a.length < 3) a.push(1);
+  if (a.length > 3 || a.some((x) => !Number.isInteger(x) || x < 1))
+    throw new Error(`cuwasm: ${what} must be 1 to 3 positive integers`);
+  return a;
+};
+
+const sameName = (a, b) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+const align = (n, a) => Math.ceil(n / a) * a;
+
+// Reads the JSON of the module's "cuwasm" section.
+export function wasmMetadata(module) {
+  const sec = WebAssembly.Module.customSections(module, 'cuwasm');
+  if (!sec.length) throw new Error('cuwasm: the WebAssembly module has no cuwasm section');
+  return JSON.parse(new TextDecoder().decode(sec[0]));
+}
+
+export class WasmBuffer {
+  constructor(mod, byteLength, addr) {
+    this.mod = mod;
+    this.byteLength = byteLength;
+    this.addr = addr;
+  }
+
+  write(data, byteOffset = 0) {
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    new Uint8Array(this.mod.memory.buffer, this.addr + byteOffset, bytes.byteLength).set(bytes);
+    return this;
+  }
+
+  async read(Type = Uint8Array, out = null) {
+    const target = out ?? new Type(this.byteLength / (Type.BYTES_PER_ELEMENT ?? 1));
+    new Uint8Array(target.buffer, target.byteOffset, target.byteLength)
+      .set(new Uint8Array(this.mod.memory.buffer, this.addr, target.byteLength));
+    return target;
+  }
+
+  destroy() {}
+}
+
+const scalarWriters = {
+  bool: (v, o, x) => v.setUint8(o, x ? 1 : 0), i8: (v, o, x) => v.setInt8(o, x), u8: (v, o, x) => v.setUint8(o, x),
+  i16: (v, o, x) => v.setInt16(o, x, true), u16: (v, o, x) => v.setUint16(o, x, true),
+  i32: (v, o, x) => v.setInt32(o, x, true), u32: (v, o, x) => v.setUint32(o, x, true),
+  i64: (v, o, x) => v.setBigInt64(o, BigInt(x), true), u64: (v, o, x) => v.setBigUint64(o, BigInt(x), true),
+  f32: (v, o, x) => v.setFloat32(o, x, true), f64: (v, o, x) => v.setFloat64(o, x, true),
+};
+
+export class WasmModule {
+  // binary: the bytes `cuwasm transpile --target wasm` writes
+  // prefix: a path prefix to strip from diagnostics' file names
+  constructor(binary, { print, prefix = null } = {}) {
+    this.kind = 'wasm';
+    this.print = print;
+    this.prefix = prefix;
+    this._load(binary);
+  }
+
+  _load(binary) {
+    const module = new WebAssembly.Module(binary);
+    this.meta = wasmMetadata(module);
+    for (const k of this.meta.kernels)
+      if (k.error && this.prefix && k.error.file.startsWith(this.prefix)) k.error.file = k.error.file.slice(this.prefix.length);
+    const pages = Math.ceil((this.meta.data_end + 65536) / 65536);
+    this.memory = new WebAssembly.Memory({ initial: Math.max(pages, 16) });
+    this.instance = new WebAssembly.Instance(module, { env: { memory: this.memory }, math: imports });
+    this.heapBase = align(this.meta.data_end, 64);
+    this.top = this.heapBase;
+  }
+
+  get kernels() {
+    return this.meta.kernels.map((k) => ({
+      name: k.name,
+      params: (k.params ?? []).map((p) => ({ name: p.name, type: p.type })),
+      supported: !k.error,
+      ...(k.error ? { error: k.error } : {}),
+    }));
+  }
+
+  _alloc(bytes) {
+    const addr = align(this.top, 64);
+    this.top = addr + Math.max(bytes, 1);
+    const need = this.top - this.memory.buffer.byteLength;
+    if (need > 0) this.memory.grow(Math.ceil(need / 65536));
+    return addr;
+  }
+
+  buffer(init) {
+    if (typeof init === 'number') {
+      const b = new WasmBuffer(this, init, this._alloc(init));
+      new Uint8Array(this.memory.buffer, b.addr, init).fill(0);
+      return b;
+    }
+    return new WasmBuffer(this, init.byteLength, this._alloc(init.byteLength)).write(init);
+  }
+
+  _kernel(name) {
+    const k = this.meta.kernels.find((x) => sameName(x.name, name));
+    if (!k) throw new Error(`cuwasm: no kernel '${name}' (kernels: ${this.meta.kernels.map((x) => x.name).join(', ')})`);
+    if (k.error) {
+      const d = k.error;
+      const e = new Error(`${d.file}:${d.line}:${d.col}: error: ${d.message}`);
+      e.diagnostics = [{ file: d.file, line: d.line, col: d.col, message: d.message }];
+      throw e;
+    }
+    return k;
+  }
+
+  // Runs every block of the grid in order; resolves when done.
+  async launch(name, { grid = [1], block = [1], sharedBytes = 0, args = [] } = {}) {
+    if (this.destroyed) throw new Error('cuwasm: module destroyed');
+    const k = this._kernel(name);
+    const g = dims(grid, 'grid'), b = dims(block, 'block');
+    if (args.length !== k.params.length)
+      throw new Error(`cuwasm: '${k.name}' takes ${k.params.length} arguments, got ${args.length}`);
+    const mark = this.top;
+    try {
+      const argAddr = this._alloc(Math.max(k.args_size, 8));
+      const readBack = [];
+      const ptrs = args.map((a, i) => {
+        const p = k.params[i];
+        if (!p.type.includes('*')) return null;
+        if (a instanceof WasmBuffer) return a.addr;
+        if (a === null || a === 0) return 0;
+        if (!ArrayBuffer.isView(a)) throw new Error(`cuwasm: argument '${p.name}' (${p.type}) must be a typed array or a buffer of this module`);
+        const addr = this._alloc(a.byteLength);
+        new Uint8Array(this.memory.buffer, addr, a.byteLength).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+        if (!p.type.startsWith('const ')) readBack.push([addr, a]);
+        return addr;
+      });
+      const nt = b[0] * b[1] * b[2];
+      const scratchBytes = this.meta.shared_static + sharedBytes + 16 + nt * k.frame + this.meta.stack;
+      const scratch = this._alloc(scratchBytes);
+      const view = new DataView(this.memory.buffer);
+      k.params.forEach((p, i) => {
+        const o = argAddr + p.offset;
+        if (ptrs[i] !== null) { view.setBigUint64(o, BigInt(ptrs[i]), true); return; }
+        const w = scalarWriters[p.type.replace(/^const /, '')];
+        if (w) { w(view, o, args[i]); return; }
+        const a = args[i];
+        if (!ArrayBuffer.isView(a) || a.byteLength !== p.size)
+          throw new Error(`cuwasm: argument '${p.name}' (${p.type}) must be a typed array of ${p.size} bytes`);
+        new Uint8Array(this.memory.buffer, o, p.size).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+      });
+      const fn = this.instance.exports[k.export];
+      try {
+        for (let z = 0; z < g[2]; z++)
+          for (let y = 0; y < g[1]; y++)
+            for (let x = 0; x < g[0]; x++)
+              fn(argAddr, scratch, sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
+      } catch (e) {
+        if (e instanceof WebAssembly.RuntimeError) throw new Error(`cuwasm: kernel '${k.name}' trapped: ${e.message}`);
+        throw e;
+      }
+      for (const [addr, a] of readBack)
+        new Uint8Array(a.buffer, a.byteOffset, a.byteLength).set(new Uint8Array(this.memory.buffer, addr, a.byteLength));
+    } finally {
+      this.top = mark;
+    }
+  }
+
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
+export { sameName };
