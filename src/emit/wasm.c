@@ -190,6 +190,10 @@ WVar *we_var(WEmit *w, const KVar *v) {
   } else if (gi >= 0) {
     x->st = VS_ABS;
     x->off = w->gaddr[gi];
+    if (x->off < 0) {
+      x->off = -x->off;
+      we_error(w, v->loc, "the initializer of '%s' (not a constant expression the wasm target can lay out)", v->name);
+    }
   } else if (kt_aggregate(v->type) || is_addr_taken(f, v) || is_per_thread(f, v)) {
     x->st = VS_FRAME;
     x->off = we_frame_slot(w, v->type->size, v->type->align);
@@ -319,24 +323,69 @@ static void layout_memory(WEmit *w) {
 }
 
 /* constant initialisers of globals into the data segment */
+
+/* an arithmetic constant expression (1.0f / 9.0f, -3, (char)65), in the
+ * precision of its type: float operations are rounded to float */
+static bool fold(const KExpr *e, double *d, int64_t *i) {
+  double da, db;
+  int64_t ia, ib;
+  bool fl = kt_is_float(e->type);
+  switch (e->kind) {
+  case KE_INT: *i = e->ival; *d = kt_is_signed(e->type) || e->ival >= 0 ? (double)e->ival : (double)(uint64_t)e->ival; return true;
+  case KE_FLOAT: *d = e->fval; *i = (int64_t)e->fval; return true;
+  case KE_CAST:
+    if (!kt_is_arith(e->type) || !fold(e->a, &da, &ia)) return false;
+    if (fl) *d = kt_is_float(e->a->type) ? da : kt_is_signed(e->a->type) ? (double)ia : (double)(uint64_t)ia;
+    else *i = kt_is_float(e->a->type) ? (int64_t)da : ia;
+    break;
+  case KE_UNARY:
+    if (!fold(e->a, &da, &ia)) return false;
+    if (e->op == KOP_NEG) { *d = -da; *i = (int64_t)(0 - (uint64_t)ia); }
+    else if (e->op == KOP_BITNOT && !fl) *i = ~ia;
+    else return false;
+    break;
+  case KE_BINARY:
+    if (!kt_is_arith(e->type) || !fold(e->a, &da, &ia) || !fold(e->b, &db, &ib)) return false;
+    if (fl) {
+      switch (e->op) {
+      case KOP_ADD: *d = da + db; break;
+      case KOP_SUB: *d = da - db; break;
+      case KOP_MUL: *d = da * db; break;
+      case KOP_DIV: *d = da / db; break;
+      default: return false;
+      }
+    } else {
+      uint64_t ua = (uint64_t)ia, ub = (uint64_t)ib;
+      switch (e->op) {
+      case KOP_ADD: *i = (int64_t)(ua + ub); break;
+      case KOP_SUB: *i = (int64_t)(ua - ub); break;
+      case KOP_MUL: *i = (int64_t)(ua * ub); break;
+      case KOP_SHL: *i = (int64_t)(ua << (ib & 63)); break;
+      case KOP_AND: *i = ia & ib; break;
+      case KOP_OR: *i = ia | ib; break;
+      case KOP_XOR: *i = ia ^ ib; break;
+      default: return false;
+      }
+    }
+    break;
+  default: return false;
+  }
+  if (fl && e->type->kind == KT_F32) *d = (float)*d;
+  if (fl) *i = (int64_t)*d;
+  else *d = (double)*i;
+  return true;
+}
+
 static bool const_bytes(WEmit *w, unsigned char *dst, const KType *t, const KExpr *e) {
   if (!e) return true;
-  if (e->kind == KE_CAST && e->a && (e->a->kind == KE_INT || e->a->kind == KE_FLOAT)) {
-    KExpr tmp = *e->a;
-    tmp.type = (KType *)t;
-    if (kt_is_float(t) && tmp.kind == KE_INT) { tmp.kind = KE_FLOAT; tmp.fval = (double)e->a->ival; }
-    if (kt_is_int(t) && tmp.kind == KE_FLOAT) { tmp.kind = KE_INT; tmp.ival = (int64_t)e->a->fval; }
-    return const_bytes(w, dst, t, &tmp);
-  }
-  if (e->kind == KE_INT && (kt_is_int(t) || t->kind == KT_PTR)) {
-    int64_t v = e->ival;
-    memcpy(dst, &v, (size_t)(t->size < 8 ? t->size : 8));
-    return true;
-  }
-  if ((e->kind == KE_FLOAT || e->kind == KE_INT) && kt_is_float(t)) {
-    double d = e->kind == KE_FLOAT ? e->fval : (double)e->ival;
+  double d;
+  int64_t v;
+  if (e->kind != KE_INIT_LIST && e->kind != KE_VEC && kt_is_arith(t) && fold(e, &d, &v)) {
+    if (kt_is_float(e->type)) v = (int64_t)d;
+    else d = kt_is_signed(e->type) ? (double)v : (double)(uint64_t)v;
     if (t->kind == KT_F32) { float f = (float)d; memcpy(dst, &f, 4); return true; }
     if (t->kind == KT_F64) { memcpy(dst, &d, 8); return true; }
+    if (kt_is_int(t)) { memcpy(dst, &v, (size_t)(t->size < 8 ? t->size : 8)); return true; }
     return false;
   }
   if (e->kind == KE_INIT_LIST || e->kind == KE_VEC) {
@@ -368,12 +417,8 @@ static void build_data(WEmit *w) {
   if (!bytes) { w->data.failed = true; return; }
   for (int i = 0; i < w->gvars.len; i++) {
     const KVar *v = w->gvars.items[i];
-    if (v->init && !const_bytes(w, bytes + (w->gaddr[i] - WASM_DATA_BASE), v->type, v->init)) {
-      WFunc *saved = w->fn;
-      w->fn = NULL;
-      we_error(w, v->loc, "the initializer of '%s' (not a constant the wasm target can lay out)", v->name);
-      w->fn = saved;
-    }
+    if (v->init && !const_bytes(w, bytes + (w->gaddr[i] - WASM_DATA_BASE), v->type, v->init))
+      w->gaddr[i] = -w->gaddr[i]; /* kernels using it are rejected (we_var) */
   }
   wb_bytes(&w->data, bytes, (size_t)n);
   free(bytes);
@@ -719,7 +764,7 @@ static char *metadata(WEmit *w, int ndev) {
     if (i) sb_puts(&sb, ", ");
     sb_puts(&sb, "{\"name\": ");
     json_str(&sb, v->name);
-    sb_printf(&sb, ", \"addr\": %d, \"size\": %d}", w->gaddr[i], v->type->size);
+    sb_printf(&sb, ", \"addr\": %d, \"size\": %d}", w->gaddr[i] < 0 ? -w->gaddr[i] : w->gaddr[i], v->type->size);
   }
   sb_puts(&sb, "]}");
   return sb_take(&sb);

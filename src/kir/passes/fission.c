@@ -46,6 +46,7 @@ typedef struct Fis {
   PtrVec pending;      /* statements of the thread loop being gathered */
   PtrVec *list;        /* block-level statements being built */
   int next_id;
+  int inline_depth;    /* device functions being inlined around here */
   bool failed;
   SrcLoc loc;
 } Fis;
@@ -123,16 +124,20 @@ static KStmt *st_set_leave(Fis *f, KVar *v, int64_t val) {
   return st_block(f, two, 2);
 }
 
-static KVar *new_local(Fis *f, const char *stem, bool per_thread) {
+static KVar *new_local_of(Fis *f, const char *stem, bool per_thread, KType *t) {
   KVar *v = arena_alloc(f->a, sizeof *v);
   v->kind = KV_LOCAL;
   v->name = v->cname = arena_printf(f->a, "__fis_%s%d", stem, f->next_id++);
-  v->type = f->m->t_i32;
+  v->type = t;
   v->as = AS_LOCAL;
   v->loc = f->loc;
   v->id = -1;
   if (per_thread) vec_push(f->a, &f->out->per_thread, v);
   return v;
+}
+
+static KVar *new_local(Fis *f, const char *stem, bool per_thread) {
+  return new_local_of(f, stem, per_thread, f->m->t_i32);
 }
 
 static KStmt *st_decl(Fis *f, KVar *v) {
@@ -381,6 +386,122 @@ static void split_loop(Fis *f, KStmt *s) {
   block_stmt(f, loop);
 }
 
+static KStmt *st_assign(Fis *f, KExpr *lhs, KExpr *rhs) {
+  KExpr *e = ex_new(f, KE_ASSIGN, lhs->type);
+  e->a = lhs;
+  e->b = rhs;
+  KStmt *s = st_new(f, KS_EXPR);
+  s->e = e;
+  return s;
+}
+
+/* The expression a statement computes into a variable or lvalue:
+ * `T x = E;` or `lhs = E;` (E's address in *slot), else NULL. */
+static KExpr **stmt_value(KStmt *s) {
+  if (s->kind == KS_DECL && s->init) return &s->init;
+  if (s->kind == KS_EXPR && s->e->kind == KE_ASSIGN && s->e->op == KOP_NONE) return &s->e->b;
+  if (s->kind == KS_EXPR) return &s->e;
+  return NULL;
+}
+
+/* A copy of statement s whose value expression is `value` (see stmt_value). */
+static KStmt *with_value(Fis *f, KStmt *s, KExpr *value) {
+  KStmt *c = st_new(f, s->kind);
+  *c = *s;
+  if (s->kind == KS_DECL) {
+    c->init = value;
+  } else if (s->e->kind == KE_ASSIGN) {
+    KExpr *e = ex_new(f, KE_ASSIGN, s->e->type);
+    *e = *s->e;
+    e->b = value;
+    c->e = e;
+  } else {
+    c->e = value;
+  }
+  return c;
+}
+
+/* `x = __syncthreads_count/and/or(p)`: each thread adds its predicate to a
+ * block-wide accumulator in one thread loop, every thread reads the total
+ * in the next (the gap between the loops is the barrier). */
+static bool sync_reduce(Fis *f, KStmt *s) {
+  KExpr **slot = stmt_value(s);
+  if (!slot) return false;
+  KExpr *b = *slot, *cast = NULL;
+  if (b->kind == KE_CAST) cast = b, b = b->a;
+  if (b->kind != KE_BUILTIN || b->nargs != 1 ||
+      (b->builtin != KB_SYNCTHREADS_COUNT && b->builtin != KB_SYNCTHREADS_AND && b->builtin != KB_SYNCTHREADS_OR))
+    return false;
+  if (expr_has_barrier(b->args[0], 0)) return false;
+  KVar *acc = new_local(f, "acc", false);
+  block_stmt(f, st_decl(f, acc));
+  block_stmt(f, st_set(f, acc, b->builtin == KB_SYNCTHREADS_AND));
+  KExpr *pred = ex_cmp(f, KOP_NE, b->args[0], ex_int(f, 0));
+  KExpr *cvt = ex_new(f, KE_CAST, f->m->t_i32);
+  cvt->a = pred;
+  KExpr *op = ex_new(f, KE_BINARY, f->m->t_i32);
+  op->op = b->builtin == KB_SYNCTHREADS_COUNT ? KOP_ADD : b->builtin == KB_SYNCTHREADS_AND ? KOP_AND : KOP_OR;
+  op->a = ex_var(f, acc);
+  op->b = cvt;
+  thread_stmt(f, st_assign(f, ex_var(f, acc), op));
+  flush(f);
+  KExpr *total = ex_var(f, acc);
+  if (cast) {
+    KExpr *c = ex_new(f, KE_CAST, cast->type);
+    c->a = total;
+    total = c;
+  } else if (b->type != acc->type) {
+    KExpr *c = ex_new(f, KE_CAST, b->type);
+    c->a = total;
+    total = c;
+  }
+  thread_stmt(f, with_value(f, s, total));
+  return true;
+}
+
+/* A call, as a statement's value, of a device function with barriers: its
+ * body goes in place (parameters become locals assigned the arguments; a
+ * `return e` that ends the body assigns the result), then is split like
+ * the kernel's own statements.  Earlier returns are not supported. */
+static bool inline_call(Fis *f, KStmt *s) {
+  KExpr **slot = stmt_value(s);
+  if (!slot || (*slot)->kind != KE_CALL || !func_barrier((*slot)->fn, 0)) return false;
+  KExpr *call = *slot;
+  const KFunc *fn = call->fn;
+  KStmt *body = fn->body;
+  KStmt **items = body->kind == KS_BLOCK ? body->stmts : &body;
+  int n = body->kind == KS_BLOCK ? body->nstmts : 1;
+  for (int i = 0; i < n; i++)
+    if (stmt_has_kind(items[i], KS_RETURN) && !(i == n - 1 && items[i]->kind == KS_RETURN)) {
+      error(f, items[i]->loc, "a return before the end of a device function with barriers");
+      return true;
+    }
+  if (f->inline_depth > 8) {
+    error(f, s->loc, "device functions with barriers nested this deep (or recursive)");
+    return true;
+  }
+  for (int i = 0; i < call->nargs && i < fn->nparams; i++)
+    thread_stmt(f, st_assign(f, ex_var(f, fn->params[i]), call->args[i]));
+  KVar *res = NULL;
+  if (fn->ret->kind != KT_VOID && s->kind != KS_EXPR) res = s->var; /* T x = f(...) */
+  else if (fn->ret->kind != KT_VOID && s->e->kind == KE_ASSIGN) res = new_local_of(f, "ret", false, fn->ret);
+  if (res) thread_stmt(f, st_decl(f, res));
+  KStmt **copy = arena_alloc(f->a, sizeof *copy * (size_t)(n ? n : 1));
+  memcpy(copy, items, sizeof *copy * (size_t)n);
+  int m = n;
+  if (n && items[n - 1]->kind == KS_RETURN) {
+    KStmt *r = items[n - 1];
+    if (res && r->e) copy[n - 1] = st_assign(f, ex_var(f, res), r->e);
+    else if (r->e) { copy[n - 1] = st_new(f, KS_EXPR); copy[n - 1]->e = r->e; }
+    else m--;
+  }
+  f->inline_depth++;
+  split_list(f, copy, m);
+  f->inline_depth--;
+  if (res && s->kind == KS_EXPR) thread_stmt(f, with_value(f, s, ex_var(f, res)));
+  return true;
+}
+
 static void split_stmt(Fis *f, KStmt *s) {
   f->loc = s->loc;
   if (!stmt_has_barrier(s, 0)) {
@@ -410,6 +531,10 @@ static void split_stmt(Fis *f, KStmt *s) {
       block_stmt(f, s);
       return;
     }
+    if (sync_reduce(f, s) || inline_call(f, s)) return;
+    break;
+  case KS_DECL:
+    if (sync_reduce(f, s) || inline_call(f, s)) return;
     break;
   default: break;
   }
@@ -427,6 +552,7 @@ typedef struct Use {
 typedef struct Uses {
   Use *items;
   int len, cap;
+  PtrVec block_level; /* KVar*: declared outside thread loops (block-wide) */
   int loop; /* id of the thread loop being scanned */
   Arena *a;
 } Uses;
@@ -458,7 +584,9 @@ static void scan_expr(Uses *u, const KExpr *e, bool written) {
   if (!e) return;
   if (e->kind == KE_VAR) see_var(u, e->var, written);
   bool w = e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR;
-  scan_expr(u, e->a, w || (written && (e->kind == KE_INDEX || e->kind == KE_MEMBER)));
+  /* writing a[i] or a.x writes a when a is an array or a struct */
+  bool into = e->kind == KE_MEMBER || (e->kind == KE_INDEX && e->a->type->kind == KT_ARRAY);
+  scan_expr(u, e->a, w || (written && into));
   scan_expr(u, e->b, false);
   scan_expr(u, e->c, false);
   for (int i = 0; i < e->nargs; i++) scan_expr(u, e->args[i], false);
@@ -468,6 +596,7 @@ static void scan_stmt(Uses *u, const KStmt *s, int *next_loop) {
   if (!s) return;
   int saved = u->loop;
   if (s->kind == KS_LOOP && s->loop_kind == KLOOP_THREADS) u->loop = (*next_loop)++;
+  if (s->kind == KS_DECL && u->loop < 0) vec_push(u->a, &u->block_level, s->var);
   if (s->kind == KS_DECL) {
     see_var(u, s->var, true);
     scan_expr(u, s->init, false);
@@ -496,6 +625,7 @@ static void find_per_thread(Fis *f) {
   for (int i = 0; i < u.len; i++) {
     const Use *x = &u.items[i];
     bool keep = x->var->kind == KV_PARAM ? x->written : x->loops > 1;
+    if (listed(&u.block_level, x->var) && !listed(&f->out->per_thread, x->var)) keep = false;
     if (keep && !listed(&f->out->per_thread, x->var)) vec_push(f->a, &f->out->per_thread, (void *)x->var);
   }
 }
