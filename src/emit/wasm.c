@@ -297,7 +297,8 @@ static void layout_memory(WEmit *w) {
   for (int i = 0; i < w->m->globals.len; i++) place_var(w, w->m->globals.items[i]);
   for (int i = 0; i < w->funcs.len; i++) {
     const KFunc *f = w->funcs.items[i];
-    walk_stmt(w, f->body, see_global_ref, see_decl, NULL);
+    const KStmt *body = w->fis_ok[i] ? w->fis[i].body : f->body; /* the pass adds exchange arrays */
+    walk_stmt(w, body, see_global_ref, see_decl, NULL);
   }
   w->soff = arena_alloc(&w->arena, sizeof(int) * (size_t)(w->svars.len + 1));
   int off = 0;
@@ -600,11 +601,11 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
   f.nt = we_local(w, WT_I32);
   f.tbase = we_local(w, WT_I32);
   f.fsize = we_local(w, WT_I32);
-  KFission fis;
-  if (!kir_fission(&w->arena, w->m, k, &fis, w->d)) {
+  if (!w->fis_ok[fi]) {
     f.failed = true;
   } else {
-    f.fis = &fis;
+    const KFission *fis = &w->fis[fi];
+    f.fis = fis;
     op_u(w, OP_LOCAL_GET, 1);
     global_set(w, WG_SHARED);
     static const int g[9] = {WG_BX, WG_BY, WG_BZ, WG_GDX, WG_GDY, WG_GDZ, WG_BDX, WG_BDY, WG_BDZ};
@@ -649,7 +650,7 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
         op_u(w, OP_LOCAL_SET, l);
       }
     }
-    ws_stmt(w, fis.body);
+    ws_stmt(w, fis->body);
   }
   f.frame = (f.frame + 15) / 16 * 16;
   WBuf head = {0};
@@ -882,16 +883,23 @@ unsigned char *emit_wasm(const KModule *m, size_t *len, CwDiags *d) {
   add_kernels(&w, &kernels);
   int ndev = w.funcs.len;
   for (int i = 0; i < kernels.len; i++) vec_push(&w.arena, &w.funcs, kernels.items[i]);
-  layout_memory(&w);
-  build_data(&w);
   int n = w.funcs.len;
   w.ffailed = arena_alloc(&w.arena, sizeof(bool) * (size_t)(n + 1));
   w.fframe = arena_alloc(&w.arena, sizeof(int) * (size_t)(n + 1));
   w.fdiag = arena_alloc(&w.arena, sizeof(int) * (size_t)(n + 1));
+  w.fis = arena_alloc(&w.arena, sizeof(KFission) * (size_t)(n + 1));
+  w.fis_ok = arena_alloc(&w.arena, sizeof(bool) * (size_t)(n + 1));
+  int *fis_diag = arena_alloc(&w.arena, sizeof(int) * (size_t)(n + 1));
+  for (int i = ndev; i < n; i++) {
+    fis_diag[i] = d->len;
+    w.fis_ok[i] = kir_fission(&w.arena, m, w.funcs.items[i], &w.fis[i], d);
+  }
+  layout_memory(&w);
+  build_data(&w);
   WBuf code = {0};
   wb_u32(&code, (uint64_t)n);
   for (int i = 0; i < n; i++) {
-    w.fdiag[i] = d->len;
+    w.fdiag[i] = i >= ndev && !w.fis_ok[i] ? fis_diag[i] : d->len;
     if (i >= ndev) emit_kernel(&w, &code, w.funcs.items[i], i);
     else emit_device_func(&w, &code, w.funcs.items[i], i);
     if (!w.ffailed[i]) w.fdiag[i] = -1;

@@ -90,6 +90,8 @@ typedef struct WEmit {
   int shared_size, data_end;
   WBuf data;                 /* bytes from WASM_DATA_BASE */
   /* per entry of funcs */
+  KFission *fis;             /* kernels: barrier fission, run before layout */
+  bool *fis_ok;
   bool *ffailed;
   int *fframe, *fdiag;       /* frame bytes; first diagnostic index (-1) */
 } WEmit;

@@ -32,6 +32,7 @@
  */
 #include "fission.h"
 
+#include <stdio.h>
 #include <string.h>
 
 typedef struct Fis {
@@ -161,6 +162,16 @@ static bool is_barrier_call(const KExpr *e) {
 
 static bool expr_has_barrier(const KExpr *e, int depth);
 
+/* a builtin that needs the values of other threads: warp collectives and
+ * __syncthreads_count/and/or */
+static bool is_collective(const KExpr *e) {
+  if (!e || e->kind != KE_BUILTIN) return false;
+  if (e->builtin == KB_SYNCTHREADS_COUNT || e->builtin == KB_SYNCTHREADS_AND || e->builtin == KB_SYNCTHREADS_OR)
+    return true;
+  const KBuiltinInfo *i = kb_info(e->builtin);
+  return i && i->cls == KBC_WARP;
+}
+
 static bool func_barrier(const KFunc *fn, int depth);
 
 static bool stmt_has_barrier(const KStmt *s, int depth) {
@@ -187,9 +198,7 @@ static bool stmt_has_barrier(const KStmt *s, int depth) {
 static bool expr_has_barrier(const KExpr *e, int depth) {
   if (!e) return false;
   if (is_barrier_call(e)) return true;
-  if (e->kind == KE_BUILTIN && (e->builtin == KB_SYNCTHREADS_COUNT || e->builtin == KB_SYNCTHREADS_AND ||
-                                e->builtin == KB_SYNCTHREADS_OR))
-    return true;
+  if (is_collective(e)) return true;
   if (e->kind == KE_CALL && func_barrier(e->fn, depth + 1)) return true;
   if (expr_has_barrier(e->a, depth) || expr_has_barrier(e->b, depth) || expr_has_barrier(e->c, depth))
     return true;
@@ -421,42 +430,305 @@ static KStmt *with_value(Fis *f, KStmt *s, KExpr *value) {
   return c;
 }
 
-/* `x = __syncthreads_count/and/or(p)`: each thread adds its predicate to a
- * block-wide accumulator in one thread loop, every thread reads the total
- * in the next (the gap between the loops is the barrier). */
-static bool sync_reduce(Fis *f, KStmt *s) {
-  KExpr **slot = stmt_value(s);
-  if (!slot) return false;
-  KExpr *b = *slot, *cast = NULL;
-  if (b->kind == KE_CAST) cast = b, b = b->a;
-  if (b->kind != KE_BUILTIN || b->nargs != 1 ||
-      (b->builtin != KB_SYNCTHREADS_COUNT && b->builtin != KB_SYNCTHREADS_AND && b->builtin != KB_SYNCTHREADS_OR))
-    return false;
-  if (expr_has_barrier(b->args[0], 0)) return false;
+/* ---- collectives: values exchanged between thread loops ---------------- */
+
+static KExpr *ex_u32(Fis *f, int64_t v) {
+  KExpr *e = ex_new(f, KE_INT, f->m->t_u32);
+  e->ival = v;
+  return e;
+}
+
+static KExpr *ex_bin(Fis *f, KOp op, KType *t, KExpr *a, KExpr *b) {
+  KExpr *e = ex_new(f, KE_BINARY, t);
+  e->op = op;
+  e->a = a;
+  e->b = b;
+  return e;
+}
+
+static KExpr *ex_cast(Fis *f, KType *t, KExpr *a) {
+  if (a->type == t) return a;
+  KExpr *e = ex_new(f, KE_CAST, t);
+  e->a = a;
+  return e;
+}
+
+static KExpr *ex_sel(Fis *f, KType *t, KExpr *c, KExpr *a, KExpr *b) {
+  KExpr *e = ex_new(f, KE_COND, t);
+  e->a = c;
+  e->b = a;
+  e->c = b;
+  return e;
+}
+
+static KExpr *ex_bvar(Fis *f, KBuiltinVar v, int comp) {
+  KExpr *e = ex_new(f, KE_BVAR, f->m->t_u32);
+  e->bvar = v;
+  e->field = comp;
+  return e;
+}
+
+static KExpr *ex_at(Fis *f, KVar *arr, KExpr *i) {
+  KExpr *e = ex_new(f, KE_INDEX, arr->type->elem);
+  e->a = ex_var(f, arr);
+  e->b = i;
+  return e;
+}
+
+/* the thread's linear index in the block, and the block's thread count */
+static KExpr *ex_tid(Fis *f) {
+  KType *u = f->m->t_u32;
+  KExpr *zy = ex_bin(f, KOP_ADD, u, ex_bvar(f, KBV_THREAD_IDX, 1),
+                     ex_bin(f, KOP_MUL, u, ex_bvar(f, KBV_BLOCK_DIM, 1), ex_bvar(f, KBV_THREAD_IDX, 2)));
+  return ex_bin(f, KOP_ADD, u, ex_bvar(f, KBV_THREAD_IDX, 0), ex_bin(f, KOP_MUL, u, ex_bvar(f, KBV_BLOCK_DIM, 0), zy));
+}
+
+static KExpr *ex_nthreads(Fis *f) {
+  KType *u = f->m->t_u32;
+  return ex_bin(f, KOP_MUL, u, ex_bvar(f, KBV_BLOCK_DIM, 0),
+                ex_bin(f, KOP_MUL, u, ex_bvar(f, KBV_BLOCK_DIM, 1), ex_bvar(f, KBV_BLOCK_DIM, 2)));
+}
+
+/* a block-wide exchange array (__shared__ T x[1024]) made by the pass */
+static KVar *exchange_array(Fis *f, KType *elem) {
+  KType *t = arena_alloc(f->a, sizeof *t);
+  t->kind = KT_ARRAY;
+  t->elem = elem;
+  t->count = 1024;
+  t->size = 1024 * elem->size;
+  t->align = elem->align;
+  t->unqual = t;
+  KVar *v = new_local_of(f, "xch", false, t);
+  v->as = AS_SHARED;
+  block_stmt(f, st_decl(f, v));
+  return v;
+}
+
+static KStmt *st_decl_init(Fis *f, KVar *v, KExpr *init) {
+  KStmt *s = st_decl(f, v);
+  s->init = init;
+  return s;
+}
+
+/* for (u32 j = 0; j < 32; j++) body  (j given) */
+static KStmt *st_lanes(Fis *f, KVar *j, KStmt *body) {
+  KStmt *l = st_new(f, KS_LOOP);
+  l->loop_kind = KLOOP_FOR;
+  l->init_stmt = st_decl_init(f, j, ex_u32(f, 0));
+  l->cond = ex_cmp(f, KOP_LT, ex_var(f, j), ex_u32(f, 32));
+  KExpr *step = ex_new(f, KE_ASSIGN, j->type);
+  step->a = ex_var(f, j);
+  step->b = ex_bin(f, KOP_ADD, j->type, ex_var(f, j), ex_u32(f, 1));
+  l->step = step;
+  l->body = body;
+  return l;
+}
+
+/* x = __syncthreads_count/and/or(p): each thread adds its predicate to a
+ * block-wide accumulator in one thread loop; the next reads the total. */
+static KVar *block_reduce(Fis *f, KExpr *c) {
   KVar *acc = new_local(f, "acc", false);
   block_stmt(f, st_decl(f, acc));
-  block_stmt(f, st_set(f, acc, b->builtin == KB_SYNCTHREADS_AND));
-  KExpr *pred = ex_cmp(f, KOP_NE, b->args[0], ex_int(f, 0));
-  KExpr *cvt = ex_new(f, KE_CAST, f->m->t_i32);
-  cvt->a = pred;
-  KExpr *op = ex_new(f, KE_BINARY, f->m->t_i32);
-  op->op = b->builtin == KB_SYNCTHREADS_COUNT ? KOP_ADD : b->builtin == KB_SYNCTHREADS_AND ? KOP_AND : KOP_OR;
-  op->a = ex_var(f, acc);
-  op->b = cvt;
-  thread_stmt(f, st_assign(f, ex_var(f, acc), op));
+  block_stmt(f, st_set(f, acc, c->builtin == KB_SYNCTHREADS_AND));
+  KExpr *pred = ex_cast(f, f->m->t_i32, ex_cmp(f, KOP_NE, c->args[0], ex_int(f, 0)));
+  KOp op = c->builtin == KB_SYNCTHREADS_COUNT ? KOP_ADD : c->builtin == KB_SYNCTHREADS_AND ? KOP_AND : KOP_OR;
+  thread_stmt(f, st_assign(f, ex_var(f, acc), ex_bin(f, op, f->m->t_i32, ex_var(f, acc), pred)));
   flush(f);
-  KExpr *total = ex_var(f, acc);
-  if (cast) {
-    KExpr *c = ex_new(f, KE_CAST, cast->type);
-    c->a = total;
-    total = c;
-  } else if (b->type != acc->type) {
-    KExpr *c = ex_new(f, KE_CAST, b->type);
-    c->a = total;
-    total = c;
+  KVar *res = new_local_of(f, "coll", false, c->type);
+  thread_stmt(f, st_decl_init(f, res, ex_cast(f, c->type, ex_var(f, acc))));
+  return res;
+}
+
+/* the lane a shuffle reads (lane = tid & 31, w = width), as u32 */
+static KExpr *shuffle_source(Fis *f, KBuiltinId id, KVar *tl, KExpr *arg, KExpr *width) {
+  KType *u = f->m->t_u32;
+  KExpr *lane = ex_bin(f, KOP_AND, u, ex_var(f, tl), ex_u32(f, 31));
+  KExpr *wm1 = ex_bin(f, KOP_SUB, u, width, ex_u32(f, 1));
+  KExpr *in_seg = ex_bin(f, KOP_AND, u, lane, wm1);            /* lane % w */
+  KExpr *seg = ex_bin(f, KOP_SUB, u, lane, in_seg);            /* first lane of the segment */
+  KExpr *base = ex_bin(f, KOP_SUB, u, ex_var(f, tl), lane);    /* first thread of the warp */
+  KExpr *d = ex_cast(f, u, arg), *me = ex_var(f, tl);
+  switch (id) {
+  case KB_SHFL_SYNC:
+    return ex_bin(f, KOP_ADD, u, ex_bin(f, KOP_ADD, u, base, seg), ex_bin(f, KOP_AND, u, d, wm1));
+  case KB_SHFL_UP_SYNC:
+    return ex_sel(f, u, ex_cmp(f, KOP_GE, in_seg, d), ex_bin(f, KOP_SUB, u, me, d), ex_var(f, tl));
+  case KB_SHFL_DOWN_SYNC:
+    return ex_sel(f, u, ex_cmp(f, KOP_LT, ex_bin(f, KOP_ADD, u, in_seg, d), width), ex_bin(f, KOP_ADD, u, me, d),
+                  ex_var(f, tl));
+  default: { /* xor: the partner must be in the same segment */
+    KExpr *j = ex_bin(f, KOP_XOR, u, lane, d);
+    KExpr *jseg = ex_bin(f, KOP_SUB, u, j, ex_bin(f, KOP_AND, u, j, wm1));
+    return ex_sel(f, u, ex_cmp(f, KOP_EQ, jseg, seg), ex_bin(f, KOP_ADD, u, base, j), ex_var(f, tl));
   }
-  thread_stmt(f, with_value(f, s, total));
-  return true;
+  }
+}
+
+/* what lane j (thread s, active, in the mask) contributes to r */
+static KStmt *lane_step(Fis *f, KBuiltinId id, KVar *r, KVar *xv, KExpr *s, KVar *j, KVar *own) {
+  KType *rt = r->type;
+  KExpr *bit = ex_cast(f, rt, ex_bin(f, KOP_SHL, f->m->t_u32, ex_u32(f, 1), ex_var(f, j)));
+  KExpr *val = xv ? ex_at(f, xv, s) : NULL;
+  switch (id) {
+  case KB_BALLOT_SYNC:
+    return st_if(f, ex_cmp(f, KOP_NE, val, ex_int(f, 0)), st_assign(f, ex_var(f, r), ex_bin(f, KOP_OR, rt, ex_var(f, r), bit)));
+  case KB_ACTIVEMASK:
+    return st_assign(f, ex_var(f, r), ex_bin(f, KOP_OR, rt, ex_var(f, r), bit));
+  case KB_MATCH_ANY_SYNC:
+    return st_if(f, ex_cmp(f, KOP_EQ, val, ex_var(f, own)), st_assign(f, ex_var(f, r), ex_bin(f, KOP_OR, rt, ex_var(f, r), bit)));
+  case KB_ALL_SYNC:
+    return st_if(f, ex_cmp(f, KOP_EQ, val, ex_int(f, 0)), st_assign(f, ex_var(f, r), ex_cast(f, rt, ex_int(f, 0))));
+  case KB_ANY_SYNC:
+    return st_if(f, ex_cmp(f, KOP_NE, val, ex_int(f, 0)), st_assign(f, ex_var(f, r), ex_cast(f, rt, ex_int(f, 1))));
+  case KB_REDUCE_ADD_SYNC: return st_assign(f, ex_var(f, r), ex_bin(f, KOP_ADD, rt, ex_var(f, r), ex_cast(f, rt, val)));
+  case KB_REDUCE_AND_SYNC: return st_assign(f, ex_var(f, r), ex_bin(f, KOP_AND, rt, ex_var(f, r), ex_cast(f, rt, val)));
+  case KB_REDUCE_OR_SYNC: return st_assign(f, ex_var(f, r), ex_bin(f, KOP_OR, rt, ex_var(f, r), ex_cast(f, rt, val)));
+  case KB_REDUCE_XOR_SYNC: return st_assign(f, ex_var(f, r), ex_bin(f, KOP_XOR, rt, ex_var(f, r), ex_cast(f, rt, val)));
+  default: { /* min, max */
+    KExpr *v = ex_cast(f, rt, val);
+    KOp better = id == KB_REDUCE_MIN_SYNC ? KOP_LT : KOP_GT;
+    return st_if(f, ex_cmp(f, better, v, ex_var(f, r)), st_assign(f, ex_var(f, r), ex_cast(f, rt, ex_at(f, xv, s))));
+  }
+  }
+}
+
+static bool lane_op(KBuiltinId id) {
+  switch (id) {
+  case KB_BALLOT_SYNC: case KB_ACTIVEMASK: case KB_MATCH_ANY_SYNC: case KB_ALL_SYNC: case KB_ANY_SYNC:
+  case KB_REDUCE_ADD_SYNC: case KB_REDUCE_MIN_SYNC: case KB_REDUCE_MAX_SYNC: case KB_REDUCE_AND_SYNC:
+  case KB_REDUCE_OR_SYNC: case KB_REDUCE_XOR_SYNC:
+    return true;
+  default: return false;
+  }
+}
+
+/* A warp collective: the operands go to per-thread temporaries and the
+ * value to an exchange array in one thread loop (after a loop that clears
+ * every thread's `active` flag, so lanes that do not take part are
+ * known); the next loop computes each lane's result from the exchange
+ * array as CUDA defines it (shuffle segments and bounds, votes and
+ * reductions over the active lanes of the mask). */
+static KVar *warp_exchange(Fis *f, KExpr *c) {
+  bool shuffle = c->builtin == KB_SHFL_SYNC || c->builtin == KB_SHFL_UP_SYNC || c->builtin == KB_SHFL_DOWN_SYNC ||
+                 c->builtin == KB_SHFL_XOR_SYNC;
+  if (!shuffle && !lane_op(c->builtin)) {
+    const KBuiltinInfo *i = kb_info(c->builtin);
+    char what[96];
+    snprintf(what, sizeof what, "the warp function '%s'", i ? i->name : "?");
+    error(f, c->loc, what);
+    return NULL;
+  }
+  KType *u = f->m->t_u32;
+  KVar **args = arena_alloc(f->a, sizeof *args * (size_t)(c->nargs + 1));
+  for (int i = 0; i < c->nargs; i++) {
+    args[i] = new_local_of(f, "opnd", false, c->args[i]->type);
+    thread_stmt(f, st_decl_init(f, args[i], c->args[i]));
+  }
+  KVar *xa = exchange_array(f, f->m->t_i32);
+  KVar *xv = c->nargs > 1 ? exchange_array(f, c->args[1]->type) : NULL;
+  KVar *tl = new_local_of(f, "lane", false, u);
+  int saved = f->nguards;
+  f->nguards = 0; /* every thread: not active until it publishes */
+  thread_stmt(f, st_assign(f, ex_at(f, xa, ex_tid(f)), ex_int(f, 0)));
+  flush(f);
+  f->nguards = saved;
+  thread_stmt(f, st_assign(f, ex_at(f, xa, ex_tid(f)), ex_int(f, 1)));
+  if (xv) thread_stmt(f, st_assign(f, ex_at(f, xv, ex_tid(f)), ex_var(f, args[1])));
+  flush(f);
+  thread_stmt(f, st_decl_init(f, tl, ex_tid(f)));
+  KVar *res = new_local_of(f, "coll", false, c->type);
+  if (shuffle) {
+    KExpr *width = c->nargs > 3 ? ex_cast(f, u, ex_var(f, args[3])) : ex_u32(f, 32);
+    KVar *src = new_local_of(f, "src", false, u);
+    thread_stmt(f, st_decl_init(f, src, shuffle_source(f, c->builtin, tl, ex_var(f, args[2]), width)));
+    KExpr *ok = ex_cmp(f, KOP_LT, ex_var(f, src), ex_nthreads(f));
+    thread_stmt(f, st_decl_init(f, res, ex_cast(f, c->type, ex_at(f, xv, ex_sel(f, u, ok, ex_var(f, src), ex_var(f, tl))))));
+    return res;
+  }
+  /* r = identity (or the lane's own value for min/max); then over the 32 lanes */
+  KBuiltinId id = c->builtin;
+  KExpr *init;
+  if (id == KB_REDUCE_MIN_SYNC || id == KB_REDUCE_MAX_SYNC) init = ex_cast(f, c->type, ex_var(f, args[1]));
+  else if (id == KB_ALL_SYNC || id == KB_REDUCE_AND_SYNC) init = ex_cast(f, c->type, ex_int(f, id == KB_ALL_SYNC ? 1 : -1));
+  else init = ex_cast(f, c->type, ex_int(f, 0));
+  thread_stmt(f, st_decl_init(f, res, init));
+  KVar *j = new_local_of(f, "j", false, u);
+  KExpr *s = ex_bin(f, KOP_ADD, u, ex_bin(f, KOP_SUB, u, ex_var(f, tl), ex_bin(f, KOP_AND, u, ex_var(f, tl), ex_u32(f, 31))),
+                    ex_var(f, j));
+  KExpr *cond = ex_cmp(f, KOP_LT, s, ex_nthreads(f));
+  cond = ex_bin(f, KOP_LAND, f->m->t_bool, cond, ex_cmp(f, KOP_NE, ex_at(f, xa, s), ex_int(f, 0)));
+  if (id != KB_ACTIVEMASK) {
+    KExpr *inmask = ex_bin(f, KOP_AND, u, ex_bin(f, KOP_SHR, u, ex_cast(f, u, ex_var(f, args[0])), ex_var(f, j)), ex_u32(f, 1));
+    cond = ex_bin(f, KOP_LAND, f->m->t_bool, cond, ex_cmp(f, KOP_NE, inmask, ex_u32(f, 0)));
+  }
+  thread_stmt(f, st_lanes(f, j, st_if(f, cond, lane_step(f, id, res, xv, s, j, xv ? args[1] : NULL))));
+  return res;
+}
+
+/* the first collective of e whose operands hold none */
+static KExpr *find_collective(KExpr *e) {
+  if (!e) return NULL;
+  KExpr *r;
+  if ((r = find_collective(e->a)) || (r = find_collective(e->b)) || (r = find_collective(e->c))) return r;
+  for (int i = 0; i < e->nargs; i++)
+    if ((r = find_collective(e->args[i]))) return r;
+  return is_collective(e) ? e : NULL;
+}
+
+/* a copy of e with `target` replaced (nodes off the path are shared) */
+static KExpr *replace_expr(Fis *f, KExpr *e, const KExpr *target, KExpr *with) {
+  if (!e) return NULL;
+  if (e == target) return with;
+  KExpr *a = replace_expr(f, e->a, target, with), *b = replace_expr(f, e->b, target, with),
+        *c = replace_expr(f, e->c, target, with);
+  KExpr **args = e->args;
+  for (int i = 0; i < e->nargs; i++) {
+    KExpr *x = replace_expr(f, e->args[i], target, with);
+    if (x == e->args[i]) continue;
+    if (args == e->args) {
+      args = arena_alloc(f->a, sizeof *args * (size_t)e->nargs);
+      memcpy(args, e->args, sizeof *args * (size_t)e->nargs);
+    }
+    args[i] = x;
+  }
+  if (a == e->a && b == e->b && c == e->c && args == e->args) return e;
+  KExpr *n = ex_new(f, e->kind, e->type);
+  *n = *e;
+  n->a = a;
+  n->b = b;
+  n->c = c;
+  n->args = args;
+  return n;
+}
+
+/* The statement's own expression (not its sub-statements'). */
+static KExpr **own_expr(KStmt *s) {
+  switch (s->kind) {
+  case KS_DECL: return s->init ? &s->init : NULL;
+  case KS_EXPR: case KS_RETURN: return s->e ? &s->e : NULL;
+  case KS_IF: case KS_SWITCH: return &s->cond;
+  default: return NULL;
+  }
+}
+
+/* Takes the collectives out of s's own expression, innermost first, each
+ * into a per-thread temporary computed by thread loops before s; returns
+ * s rewritten to read the temporaries (s itself when it has none). */
+static KStmt *hoist_collectives(Fis *f, KStmt *s) {
+  KExpr **slot = own_expr(s);
+  if (!slot || !find_collective(*slot)) return s;
+  KStmt *c = st_new(f, s->kind);
+  *c = *s;
+  slot = own_expr(c);
+  for (KExpr *coll; !f->failed && (coll = find_collective(*slot));) {
+    KVar *res = coll->builtin == KB_SYNCTHREADS_COUNT || coll->builtin == KB_SYNCTHREADS_AND ||
+                        coll->builtin == KB_SYNCTHREADS_OR
+                    ? block_reduce(f, coll)
+                    : warp_exchange(f, coll);
+    if (!res) break;
+    *slot = replace_expr(f, *slot, coll, ex_var(f, res));
+  }
+  return c;
 }
 
 /* A call, as a statement's value, of a device function with barriers: its
@@ -504,6 +776,8 @@ static bool inline_call(Fis *f, KStmt *s) {
 
 static void split_stmt(Fis *f, KStmt *s) {
   f->loc = s->loc;
+  if (stmt_has_barrier(s, 0) && s->kind != KS_LOOP) s = hoist_collectives(f, s);
+  if (f->failed) return;
   if (!stmt_has_barrier(s, 0)) {
     thread_stmt(f, rewrite_jumps(f, s, 0, 0));
     return;
@@ -531,10 +805,10 @@ static void split_stmt(Fis *f, KStmt *s) {
       block_stmt(f, s);
       return;
     }
-    if (sync_reduce(f, s) || inline_call(f, s)) return;
+    if (inline_call(f, s)) return;
     break;
   case KS_DECL:
-    if (sync_reduce(f, s) || inline_call(f, s)) return;
+    if (inline_call(f, s)) return;
     break;
   default: break;
   }
