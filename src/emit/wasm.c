@@ -700,7 +700,8 @@ static void propagate_failures(WEmit *w) {
     for (int i = 0; i < w->funcs.len; i++) {
       if (w->ffailed[i]) continue;
       int found = -1;
-      walk_stmt(w, ((const KFunc *)w->funcs.items[i])->body, see_fail, NULL, &found);
+      const KStmt *body = w->fis_ok[i] ? w->fis[i].body : ((const KFunc *)w->funcs.items[i])->body;
+      walk_stmt(w, body, see_fail, NULL, &found);
       if (found >= 0) {
         w->ffailed[i] = true;
         w->fdiag[i] = w->fdiag[found];
@@ -774,9 +775,7 @@ static char *metadata(WEmit *w, int ndev) {
 static void add_kernels(WEmit *w, PtrVec *kernels) {
   for (int i = 0; i < w->m->funcs.len; i++) {
     const KFunc *k = w->m->funcs.items[i];
-    if (!(k->flags & KF_GLOBAL) || !k->body) continue;
-    vec_push(&w->arena, kernels, (void *)k);
-    walk_stmt(w, k->body, see_call, NULL, NULL);
+    if ((k->flags & KF_GLOBAL) && k->body) vec_push(&w->arena, kernels, (void *)k);
   }
 }
 
@@ -881,8 +880,21 @@ unsigned char *emit_wasm(const KModule *m, size_t *len, CwDiags *d) {
   w.import_of = arena_alloc(&w.arena, sizeof(int) * KB__COUNT);
   PtrVec kernels = {0};
   add_kernels(&w, &kernels);
+  /* fission first: device functions with barriers or collectives are
+   * inlined there, and only functions the rewritten kernels still call are
+   * emitted */
+  int nk = kernels.len;
+  KFission *kf = arena_alloc(&w.arena, sizeof(KFission) * (size_t)(nk + 1));
+  bool *kok = arena_alloc(&w.arena, sizeof(bool) * (size_t)(nk + 1));
+  int *kdiag = arena_alloc(&w.arena, sizeof(int) * (size_t)(nk + 1));
+  for (int i = 0; i < nk; i++) {
+    kdiag[i] = d->len;
+    const KFunc *k = kernels.items[i];
+    kok[i] = kir_fission(&w.arena, m, k, &kf[i], d);
+    walk_stmt(&w, kok[i] ? kf[i].body : k->body, see_call, NULL, NULL);
+  }
   int ndev = w.funcs.len;
-  for (int i = 0; i < kernels.len; i++) vec_push(&w.arena, &w.funcs, kernels.items[i]);
+  for (int i = 0; i < nk; i++) vec_push(&w.arena, &w.funcs, kernels.items[i]);
   int n = w.funcs.len;
   w.ffailed = arena_alloc(&w.arena, sizeof(bool) * (size_t)(n + 1));
   w.fframe = arena_alloc(&w.arena, sizeof(int) * (size_t)(n + 1));
@@ -890,9 +902,10 @@ unsigned char *emit_wasm(const KModule *m, size_t *len, CwDiags *d) {
   w.fis = arena_alloc(&w.arena, sizeof(KFission) * (size_t)(n + 1));
   w.fis_ok = arena_alloc(&w.arena, sizeof(bool) * (size_t)(n + 1));
   int *fis_diag = arena_alloc(&w.arena, sizeof(int) * (size_t)(n + 1));
-  for (int i = ndev; i < n; i++) {
-    fis_diag[i] = d->len;
-    w.fis_ok[i] = kir_fission(&w.arena, m, w.funcs.items[i], &w.fis[i], d);
+  for (int i = 0; i < nk; i++) {
+    w.fis[ndev + i] = kf[i];
+    w.fis_ok[ndev + i] = kok[i];
+    fis_diag[ndev + i] = kdiag[i];
   }
   layout_memory(&w);
   build_data(&w);
