@@ -259,11 +259,18 @@ static void see_call(WEmit *w, const KExpr *e, void *ctx) {
     walk_stmt(w, e->fn->body, see_call, NULL, NULL);
   }
   if (e->kind == KE_BUILTIN) {
-    const char *sig, *name = wasm_math_import(e->builtin, &sig);
-    if (name && !w->import_of[e->builtin]) {
-      vec_push(&w->arena, &w->imports, (void *)name);
-      vec_push(&w->arena, &w->import_sigs, (void *)sig);
-      w->import_of[e->builtin] = w->imports.len;
+    /* sincos goes through sin and cos */
+    KBuiltinId ids[2] = {e->builtin, KB__COUNT};
+    if (e->builtin == KB_SINCOSF || e->builtin == KB_I_SINCOSF) ids[0] = KB_SINF, ids[1] = KB_COSF;
+    if (e->builtin == KB_SINCOS) ids[0] = KB_SIN, ids[1] = KB_COS;
+    for (int k = 0; k < 2 && ids[k] != KB__COUNT; k++) {
+      const char *sig, *name = wasm_math_import(ids[k], &sig);
+      bool have = false;
+      for (int i = 0; name && i < w->imports.len; i++) have |= !strcmp(w->imports.items[i], name);
+      if (name && !have) {
+        vec_push(&w->arena, &w->imports, (void *)name);
+        vec_push(&w->arena, &w->import_sigs, (void *)sig);
+      }
     }
   }
 }
@@ -789,8 +796,8 @@ static void sections(WEmit *w, WBuf *mod, int ndev, WBuf *code) {
     unsigned char p[4], r[1];
     int np = 0;
     for (const char *c = strchr(sig, ':') + 1; *c && np < 4; c++)
-      p[np++] = *c == 'f' ? WT_F32 : *c == 'd' ? WT_F64 : *c == 'l' ? WT_I64 : WT_I32;
-    r[0] = sig[0] == 'f' ? WT_F32 : sig[0] == 'd' ? WT_F64 : sig[0] == 'l' ? WT_I64 : WT_I32;
+      p[np++] = *c == 'f' ? WT_F32 : *c == 'd' ? WT_F64 : (*c == 'l' || *c == 'm') ? WT_I64 : WT_I32;
+    r[0] = sig[0] == 'f' ? WT_F32 : sig[0] == 'd' ? WT_F64 : (sig[0] == 'l' || sig[0] == 'm') ? WT_I64 : WT_I32;
     isig[i] = we_sig(w, p, np, r, 1);
   }
   int *fsig = arena_alloc(&w->arena, sizeof(int) * (size_t)(w->funcs.len + 1));
@@ -877,7 +884,6 @@ unsigned char *emit_wasm(const KModule *m, size_t *len, CwDiags *d) {
   w.m = m;
   w.d = d;
   *len = 0;
-  w.import_of = arena_alloc(&w.arena, sizeof(int) * KB__COUNT);
   PtrVec kernels = {0};
   add_kernels(&w, &kernels);
   /* fission first: device functions with barriers or collectives are

@@ -19,7 +19,8 @@
 typedef struct MathImport {
   KBuiltinId id;
   const char *name; /* import name, the host's table key */
-  const char *sig;  /* result ':' parameters: f float, d double, i int */
+  const char *sig;  /* result ':' parameters: f float, d double, i int,
+                       u unsigned, l long long, m unsigned long long */
 } MathImport;
 
 static const MathImport imports[] = {
@@ -41,7 +42,30 @@ static const MathImport imports[] = {
     {KB_I_LOG10F, "log10f", "f:f"}, {KB_I_SINF, "sinf", "f:f"}, {KB_I_COSF, "cosf", "f:f"},
     {KB_I_TANF, "tanf", "f:f"}, {KB_I_POWF, "powf", "f:ff"}, {KB_I_EXP10F, "exp10f", "f:f"},
     {KB_I_FMAF_RN, "fmaf", "f:fff"}, {KB_I_FMA_RN, "fma", "d:ddd"},
+    {KB_NORMCDFF, "normcdff", "f:f"}, {KB_NORMCDF, "normcdf", "d:d"},
+    {KB_ERFCF, "erfcf", "f:f"}, {KB_ERFC, "erfc", "d:d"},
+    /* integer intrinsics WebAssembly has no instruction for */
+    {KB_I_BREV, "brev", "u:u"}, {KB_I_BREVLL, "brevll", "m:m"},
+    {KB_I_BYTE_PERM, "byte_perm", "u:uuu"},
+    {KB_I_FUNNELSHIFT_L, "funnelshift_l", "u:uuu"}, {KB_I_FUNNELSHIFT_LC, "funnelshift_lc", "u:uuu"},
+    {KB_I_FUNNELSHIFT_R, "funnelshift_r", "u:uuu"}, {KB_I_FUNNELSHIFT_RC, "funnelshift_rc", "u:uuu"},
+    {KB_I_SAD, "sad", "u:iiu"}, {KB_I_USAD, "usad", "u:uuu"},
+    {KB_I_HADD, "hadd", "i:ii"}, {KB_I_RHADD, "rhadd", "i:ii"},
+    {KB_I_UHADD, "uhadd", "u:uu"}, {KB_I_URHADD, "urhadd", "u:uu"},
+    {KB_I_MUL64HI, "mul64hi", "l:ll"}, {KB_I_UMUL64HI, "umul64hi", "m:mm"},
 };
+
+/* the type a signature letter stands for */
+static KType *sig_type(WEmit *w, char c) {
+  switch (c) {
+  case 'f': return w->m->t_f32;
+  case 'd': return w->m->t_f64;
+  case 'u': return w->m->t_u32;
+  case 'l': return w->m->t_i64;
+  case 'm': return w->m->t_u64;
+  default: return w->m->t_i32;
+  }
+}
 
 const char *wasm_math_import(KBuiltinId id, const char **sig) {
   for (size_t i = 0; i < sizeof imports / sizeof *imports; i++)
@@ -98,10 +122,11 @@ static void abs_int(WEmit *w, const KExpr *e) {
   bool l = wt_of(t) == WT_I64;
   uint32_t a = we_local(w, wt_of(t));
   args_as(w, e, t, 1);
-  op_u(w, OP_LOCAL_TEE, a);
-  wx_const(w, t, 0);
+  op_u(w, OP_LOCAL_SET, a);
+  wx_const(w, t, 0); /* select(0 - a, a, a < 0) */
   op_u(w, OP_LOCAL_GET, a);
   op(w, l ? OP_I64_SUB : OP_I32_SUB);
+  op_u(w, OP_LOCAL_GET, a);
   op_u(w, OP_LOCAL_GET, a);
   wx_const(w, t, 0);
   op(w, l ? OP_I64_LT_S : OP_I32_LT_S);
@@ -230,6 +255,33 @@ static void float_class(WEmit *w, const KExpr *e) {
   }
 }
 
+/* float to integer after rounding with f32_op (nearest, ceil, floor) or
+ * its f64 twin */
+static void rounded(WEmit *w, const KExpr *e, unsigned f32_op) {
+  const KType *from = e->args[0]->type;
+  wx_value(w, e->args[0]);
+  op(w, from->kind == KT_F64 ? f32_op + (OP_F64_CEIL - OP_F32_CEIL) : f32_op);
+  wx_convert(w, from, e->type, e->loc);
+}
+
+/* sincos(x, &s, &c): both through the host's sin and cos */
+static void sincos(WEmit *w, const KExpr *e) {
+  bool d = e->builtin == KB_SINCOS;
+  KBuiltinId s_id = d ? KB_SIN : KB_SINF, c_id = d ? KB_COS : KB_COSF;
+  int si = import_index(w, s_id), ci = import_index(w, c_id);
+  if (si < 0 || ci < 0) return we_error(w, e->loc, "sincos here");
+  const KType *t = d ? w->m->t_f64 : w->m->t_f32;
+  uint32_t x = we_local(w, d ? WT_F64 : WT_F32);
+  args_as(w, e, t, 1);
+  op_u(w, OP_LOCAL_SET, x);
+  for (int k = 0; k < 2; k++) {
+    wx_value(w, e->args[1 + k]);
+    op_u(w, OP_LOCAL_GET, x);
+    op_u(w, OP_CALL, (uint64_t)(k ? ci : si));
+    wx_store(w, t);
+  }
+}
+
 void wb_builtin(WEmit *w, const KExpr *e) {
   int imp = import_index(w, e->builtin);
   if (imp >= 0) {
@@ -237,10 +289,10 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     wasm_math_import(e->builtin, &sig);
     for (int i = 0; i < e->nargs; i++) {
       wx_value(w, e->args[i]);
-      wx_convert(w, e->args[i]->type, sig[2 + i] == 'd' ? w->m->t_f64 : w->m->t_f32, e->loc);
+      wx_convert(w, e->args[i]->type, sig_type(w, sig[2 + i]), e->loc);
     }
     op_u(w, OP_CALL, (uint64_t)imp);
-    wx_convert(w, sig[0] == 'd' ? w->m->t_f64 : w->m->t_f32, e->type, e->loc);
+    wx_convert(w, sig_type(w, sig[0]), e->type, e->loc);
     return;
   }
   switch (e->builtin) {
@@ -306,9 +358,54 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     op(w, OP_SELECT);
     return;
   }
-  case KB_I_MUL24: case KB_I_UMUL24:
-    args_as(w, e, e->type, 2);
+  case KB_I_MUL24: case KB_I_UMUL24: /* the low 24 bits of each operand (sign-extended for __mul24) */
+    for (int i = 0; i < 2; i++) {
+      wx_value(w, e->args[i]);
+      op_i32(w, 8);
+      op(w, OP_I32_SHL);
+      op_i32(w, 8);
+      op(w, e->builtin == KB_I_MUL24 ? OP_I32_SHR_S : OP_I32_SHR_U);
+    }
     op(w, OP_I32_MUL);
+    return;
+  case KB_I_FFSLL: { /* x ? ctz(x) + 1 : 0 */
+    uint32_t a = we_local(w, WT_I64);
+    args_as(w, e, w->m->t_u64, 1);
+    op_u(w, OP_LOCAL_TEE, a);
+    op(w, OP_I64_CTZ);
+    op(w, OP_I32_WRAP_I64);
+    op_i32(w, 1);
+    op(w, OP_I32_ADD);
+    op_i32(w, 0);
+    op_u(w, OP_LOCAL_GET, a);
+    op(w, OP_I64_EQZ);
+    op(w, OP_I32_EQZ);
+    op(w, OP_SELECT);
+    return;
+  }
+  case KB_I_DOUBLE2HIINT: case KB_I_DOUBLE2LOINT:
+    wx_value(w, e->args[0]);
+    op(w, OP_I64_REINTERPRET_F64);
+    if (e->builtin == KB_I_DOUBLE2HIINT) {
+      op(w, OP_I64_CONST);
+      wb_s64(&w->fn->code, 32);
+      op(w, OP_I64_SHR_U);
+    }
+    op(w, OP_I32_WRAP_I64);
+    return;
+  case KB_I_HILOINT2DOUBLE:
+    wx_value(w, e->args[0]);
+    op(w, OP_I64_EXTEND_I32_U);
+    op(w, OP_I64_CONST);
+    wb_s64(&w->fn->code, 32);
+    op(w, OP_I64_SHL);
+    wx_value(w, e->args[1]);
+    op(w, OP_I64_EXTEND_I32_U);
+    op(w, OP_I64_OR);
+    op(w, OP_F64_REINTERPRET_I64);
+    return;
+  case KB_SINCOSF: case KB_SINCOS: case KB_I_SINCOSF:
+    sincos(w, e);
     return;
   case KB_I_MULHI: case KB_I_UMULHI: {
     bool s = e->builtin == KB_I_MULHI;
@@ -333,9 +430,17 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     wx_value(w, e->args[0]);
     wx_convert(w, e->args[0]->type, e->type, e->loc);
     return;
-  case KB_I_FLOAT2INT_RN: case KB_I_DOUBLE2INT_RN: /* round to nearest even, then convert */
+  case KB_I_FLOAT2INT_RN: case KB_I_DOUBLE2INT_RN: case KB_I_FLOAT2UINT_RN: case KB_I_DOUBLE2UINT_RN:
+  case KB_I_FLOAT2LL_RN: case KB_I_FLOAT2ULL_RN: case KB_I_DOUBLE2LL_RN: case KB_I_DOUBLE2ULL_RN:
+    return rounded(w, e, OP_F32_NEAREST);
+  case KB_I_FLOAT2INT_RU: case KB_I_FLOAT2UINT_RU: case KB_I_DOUBLE2INT_RU: case KB_I_DOUBLE2UINT_RU:
+  case KB_I_FLOAT2LL_RU: case KB_I_FLOAT2ULL_RU: case KB_I_DOUBLE2LL_RU: case KB_I_DOUBLE2ULL_RU:
+    return rounded(w, e, OP_F32_CEIL);
+  case KB_I_FLOAT2INT_RD: case KB_I_FLOAT2UINT_RD: case KB_I_DOUBLE2INT_RD: case KB_I_DOUBLE2UINT_RD:
+  case KB_I_FLOAT2LL_RD: case KB_I_FLOAT2ULL_RD: case KB_I_DOUBLE2LL_RD: case KB_I_DOUBLE2ULL_RD:
+    return rounded(w, e, OP_F32_FLOOR);
+  case KB_I_FLOAT2LL_RZ: case KB_I_FLOAT2ULL_RZ: case KB_I_DOUBLE2LL_RZ: case KB_I_DOUBLE2ULL_RZ:
     wx_value(w, e->args[0]);
-    op(w, e->args[0]->type->kind == KT_F64 ? OP_F64_NEAREST : OP_F32_NEAREST);
     wx_convert(w, e->args[0]->type, e->type, e->loc);
     return;
   case KB_ATOMIC_ADD: case KB_ATOMIC_SUB: case KB_ATOMIC_EXCH: case KB_ATOMIC_MIN: case KB_ATOMIC_MAX:

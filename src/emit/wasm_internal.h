@@ -77,7 +77,6 @@ typedef struct WEmit {
   /* function index space: imports, then the functions of `funcs` */
   PtrVec imports;            /* const char*: builtin names imported from "math" */
   PtrVec import_sigs;        /* const char*: their signatures ("f:ff") */
-  int *import_of;            /* KB__COUNT entries: import index + 1, 0 none */
   PtrVec funcs;              /* KFunc*: emitted functions (device, then kernels) */
   /* type section: deduplicated signatures */
   WBuf types;

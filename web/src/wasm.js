@@ -20,29 +20,30 @@
 
 const f = Math.fround;
 const fminmax = (pick) => (a, b) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : pick(a, b));
-// erf: Taylor series for |x| < 2.5, a continued fraction for erfc beyond
-const erf = (x) => {
-  const t = Math.abs(x);
-  if (t < 2.5) {
-    let sum = t, term = t, n = 0;
-    while (Math.abs(term) > 1e-17 * Math.abs(sum) && n < 200) { n++; term *= -t * t / n; sum += term / (2 * n + 1); }
-    return Math.sign(x) * sum * 2 / Math.sqrt(Math.PI);
-  }
+// erf: Taylor series for |x| < 2.5; erfc beyond it by a continued fraction
+const erfcLarge = (t) => {
   let cf = 0;
   for (let k = 60; k >= 1; k--) cf = (k / 2) / (t + cf);
-  const erfc = Math.exp(-t * t) / Math.sqrt(Math.PI) / (t + cf);
-  return Math.sign(x) * (1 - erfc);
+  return Math.exp(-t * t) / Math.sqrt(Math.PI) / (t + cf);
 };
-const cfmod = (a, b) => a % b; // JS % on numbers is C's fmod
+const erf = (x) => {
+  const t = Math.abs(x);
+  if (t >= 2.5) return Math.sign(x) * (1 - erfcLarge(t));
+  let sum = t, term = t, n = 0;
+  while (Math.abs(term) > 1e-17 * Math.abs(sum) && n < 200) { n++; term *= -t * t / n; sum += term / (2 * n + 1); }
+  return Math.sign(x) * sum * 2 / Math.sqrt(Math.PI);
+};
+const erfc = (x) => (x >= 2.5 ? erfcLarge(x) : x <= -2.5 ? 2 - erfcLarge(-x) : 1 - erf(x));
 
 const MATH = {
   sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
   sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, exp: Math.exp, exp2: (x) => 2 ** x,
   exp10: (x) => 10 ** x, expm1: Math.expm1, log: Math.log, log2: Math.log2, log10: Math.log10,
-  log1p: Math.log1p, cbrt: Math.cbrt, erf,
+  log1p: Math.log1p, cbrt: Math.cbrt, erf, erfc, normcdf: (x) => 0.5 * erfc(-x / Math.SQRT2),
   round: (x) => Math.sign(x) * Math.round(Math.abs(x)), // C rounds halves away from zero
-  pow: Math.pow, fmod: cfmod, fmin: fminmax(Math.min), fmax: fminmax(Math.max), atan2: Math.atan2,
-  hypot: Math.hypot, fma: (a, b, c) => a * b + c,
+  pow: Math.pow, fmod: (a, b) => a % b /* JS % on numbers is C's fmod */,
+  fmin: fminmax(Math.min), fmax: fminmax(Math.max), atan2: Math.atan2, hypot: Math.hypot,
+  fma: (a, b, c) => a * b + c,
 };
 const imports = {};
 for (const [k, fn] of Object.entries(MATH)) {
@@ -50,6 +51,36 @@ for (const [k, fn] of Object.entries(MATH)) {
   imports[`${k}f`] = (...a) => f(fn(...a));
 }
 imports.fmaf = (a, b, c) => f(a * b + c); // the product of two floats is exact in a double
+
+// Integer intrinsics without a WebAssembly instruction (i32 arrive as
+// signed numbers, 64-bit ones as BigInt).
+const u32 = (x) => x >>> 0;
+const funnel = (lo, hi, s, right) => {
+  const v = (BigInt(u32(hi)) << 32n) | BigInt(u32(lo));
+  return Number(BigInt.asUintN(32, right ? v >> BigInt(s) : (v << BigInt(s)) >> 32n)) | 0;
+};
+Object.assign(imports, {
+  brev: (x) => { let r = 0; for (let i = 0; i < 32; i++) r = (r << 1) | ((x >>> i) & 1); return r | 0; },
+  brevll: (x) => { let r = 0n; x = BigInt.asUintN(64, x); for (let i = 0n; i < 64n; i++) r = (r << 1n) | ((x >> i) & 1n); return BigInt.asIntN(64, r); },
+  byte_perm: (x, y, s) => {
+    const b = [0, 8, 16, 24].map((k) => (x >>> k) & 255).concat([0, 8, 16, 24].map((k) => (y >>> k) & 255));
+    let r = 0;
+    for (let i = 0; i < 4; i++) r |= b[(s >>> (4 * i)) & 7] << (8 * i);
+    return r | 0;
+  },
+  funnelshift_l: (lo, hi, s) => funnel(lo, hi, s & 31, false),
+  funnelshift_lc: (lo, hi, s) => funnel(lo, hi, Math.min(u32(s), 32), false),
+  funnelshift_r: (lo, hi, s) => funnel(lo, hi, s & 31, true),
+  funnelshift_rc: (lo, hi, s) => funnel(lo, hi, Math.min(u32(s), 32), true),
+  sad: (x, y, z) => (Math.abs(x - y) + u32(z)) | 0,
+  usad: (x, y, z) => (Math.abs(u32(x) - u32(y)) + u32(z)) | 0,
+  hadd: (x, y) => Math.floor((x + y) / 2) | 0,
+  rhadd: (x, y) => Math.floor((x + y + 1) / 2) | 0,
+  uhadd: (x, y) => Math.floor((u32(x) + u32(y)) / 2) | 0,
+  urhadd: (x, y) => Math.floor((u32(x) + u32(y) + 1) / 2) | 0,
+  mul64hi: (a, b) => BigInt.asIntN(64, (a * b) >> 64n),
+  umul64hi: (a, b) => BigInt.asIntN(64, (BigInt.asUintN(64, a) * BigInt.asUintN(64, b)) >> 64n),
+});
 
 const dims = (v, what) => {
   const a = typeof v === 'number' ? [v] : Array.from(v ?? [1]);
