@@ -447,6 +447,23 @@ void wb_builtin(WEmit *w, const KExpr *e) {
   case KB_ATOMIC_INC: case KB_ATOMIC_DEC: case KB_ATOMIC_CAS: case KB_ATOMIC_AND: case KB_ATOMIC_OR:
   case KB_ATOMIC_XOR:
     return atomic(w, e);
+  case KB_LANEMASK_LT: case KB_LANEMASK_LE: case KB_LANEMASK_GT: case KB_LANEMASK_GE: case KB_LANEMASK_EQ: {
+    /* lt = (1 << lane) - 1, le = (2 << lane) - 1 (all ones at lane 31), gt = ~le, ge = ~lt */
+    KBuiltinId id = e->builtin;
+    op_i32(w, id == KB_LANEMASK_LE || id == KB_LANEMASK_GT ? 2 : 1);
+    global_get(w, WG_T);
+    op_i32(w, 31);
+    op(w, OP_I32_AND);
+    op(w, OP_I32_SHL);
+    if (id == KB_LANEMASK_EQ) return;
+    op_i32(w, 1);
+    op(w, OP_I32_SUB);
+    if (id == KB_LANEMASK_GT || id == KB_LANEMASK_GE) {
+      op_i32(w, -1);
+      op(w, OP_I32_XOR);
+    }
+    return;
+  }
   case KB_THREADFENCE: case KB_THREADFENCE_BLOCK: case KB_THREADFENCE_SYSTEM:
     return; /* one thread runs at a time */
   case KB_LDG:

@@ -48,6 +48,8 @@ typedef struct Fis {
   PtrVec *list;        /* block-level statements being built */
   int next_id;
   int inline_depth;    /* device functions being inlined around here */
+  KVar *inl_res, *inl_flag; /* innermost inlined function: its result and
+                               per-thread `returned` flag (NULL: none) */
   bool failed;
   SrcLoc loc;
 } Fis;
@@ -125,6 +127,15 @@ static KStmt *st_set_leave(Fis *f, KVar *v, int64_t val) {
   return st_block(f, two, 2);
 }
 
+static KStmt *st_assign(Fis *f, KExpr *lhs, KExpr *rhs) {
+  KExpr *e = ex_new(f, KE_ASSIGN, lhs->type);
+  e->a = lhs;
+  e->b = rhs;
+  KStmt *s = st_new(f, KS_EXPR);
+  s->e = e;
+  return s;
+}
+
 static KVar *new_local_of(Fis *f, const char *stem, bool per_thread, KType *t) {
   KVar *v = arena_alloc(f->a, sizeof *v);
   v->kind = KV_LOCAL;
@@ -168,6 +179,9 @@ static bool is_collective(const KExpr *e) {
   if (!e || e->kind != KE_BUILTIN) return false;
   if (e->builtin == KB_SYNCTHREADS_COUNT || e->builtin == KB_SYNCTHREADS_AND || e->builtin == KB_SYNCTHREADS_OR)
     return true;
+  if (e->builtin == KB_LANEMASK_LT || e->builtin == KB_LANEMASK_LE || e->builtin == KB_LANEMASK_GT ||
+      e->builtin == KB_LANEMASK_GE || e->builtin == KB_LANEMASK_EQ)
+    return false; /* functions of the lane's own index */
   const KBuiltinInfo *i = kb_info(e->builtin);
   return i && i->cls == KBC_WARP;
 }
@@ -239,6 +253,15 @@ static KStmt *rewrite_jumps(Fis *f, KStmt *s, int loops, int switches) {
   KStmt *c;
   switch (s->kind) {
   case KS_RETURN:
+    if (f->inl_flag) { /* { result = e; returned = 1; return; } */
+      KStmt *three[3];
+      int n = 0;
+      if (f->inl_res && s->e) three[n++] = st_assign(f, ex_var(f, f->inl_res), s->e);
+      else if (s->e) { three[n] = st_new(f, KS_EXPR); three[n++]->e = s->e; }
+      three[n++] = st_set(f, f->inl_flag, 1);
+      three[n++] = st_new(f, KS_RETURN);
+      return st_block(f, three, n);
+    }
     return f->exit_flag ? st_set_leave(f, f->exit_flag, 1) : s;
   case KS_BREAK:
     return loops || switches || !f->loop_state ? s : st_set_leave(f, f->loop_state, 1);
@@ -395,14 +418,6 @@ static void split_loop(Fis *f, KStmt *s) {
   block_stmt(f, loop);
 }
 
-static KStmt *st_assign(Fis *f, KExpr *lhs, KExpr *rhs) {
-  KExpr *e = ex_new(f, KE_ASSIGN, lhs->type);
-  e->a = lhs;
-  e->b = rhs;
-  KStmt *s = st_new(f, KS_EXPR);
-  s->e = e;
-  return s;
-}
 
 /* The expression a statement computes into a variable or lvalue:
  * `T x = E;` or `lhs = E;` (E's address in *slot), else NULL. */
@@ -672,7 +687,23 @@ static KExpr *find_collective(KExpr *e) {
   if ((r = find_collective(e->a)) || (r = find_collective(e->b)) || (r = find_collective(e->c))) return r;
   for (int i = 0; i < e->nargs; i++)
     if ((r = find_collective(e->args[i]))) return r;
-  return is_collective(e) ? e : NULL;
+  return is_collective(e) || (e->kind == KE_CALL && func_barrier(e->fn, 0)) ? e : NULL;
+}
+
+static bool inline_call(Fis *f, KStmt *s);
+
+/* a call of a device function with barriers inside an expression: its
+ * body is inlined in front of the statement, into a temporary */
+static KVar *hoist_call(Fis *f, KExpr *call) {
+  if (call->type->kind == KT_VOID) {
+    error(f, call->loc, "a call of a void device function with barriers inside an expression");
+    return NULL;
+  }
+  KVar *tmp = new_local_of(f, "call", false, call->type);
+  KStmt *d = st_decl(f, tmp);
+  d->init = call;
+  inline_call(f, d);
+  return f->failed ? NULL : tmp;
 }
 
 /* a copy of e with `target` replaced (nodes off the path are shared) */
@@ -721,7 +752,9 @@ static KStmt *hoist_collectives(Fis *f, KStmt *s) {
   *c = *s;
   slot = own_expr(c);
   for (KExpr *coll; !f->failed && (coll = find_collective(*slot));) {
-    KVar *res = coll->builtin == KB_SYNCTHREADS_COUNT || coll->builtin == KB_SYNCTHREADS_AND ||
+    if (coll->kind == KE_CALL && coll == *slot && s->kind == KS_EXPR) break; /* a call statement: inline_call */
+    if (coll->kind == KE_CALL && s->kind == KS_DECL && coll == s->init) break;
+    KVar *res = coll->kind == KE_CALL ? hoist_call(f, coll) : coll->builtin == KB_SYNCTHREADS_COUNT || coll->builtin == KB_SYNCTHREADS_AND ||
                         coll->builtin == KB_SYNCTHREADS_OR
                     ? block_reduce(f, coll)
                     : warp_exchange(f, coll);
@@ -731,23 +764,18 @@ static KStmt *hoist_collectives(Fis *f, KStmt *s) {
   return c;
 }
 
-/* A call, as a statement's value, of a device function with barriers: its
- * body goes in place (parameters become locals assigned the arguments; a
- * `return e` that ends the body assigns the result), then is split like
- * the kernel's own statements.  Earlier returns are not supported. */
+/* A call, as a statement's value, of a device function with barriers or
+ * collectives: its body goes in place, split like the kernel's own
+ * statements.  Parameters become locals assigned the arguments; `return`
+ * stores the result, sets a per-thread `returned` flag and ends the
+ * thread's turn, and the body's thread loops skip threads whose flag is
+ * set.  The body gets thread loops of its own, so the flag never skips the
+ * caller's statements. */
 static bool inline_call(Fis *f, KStmt *s) {
   KExpr **slot = stmt_value(s);
   if (!slot || (*slot)->kind != KE_CALL || !func_barrier((*slot)->fn, 0)) return false;
   KExpr *call = *slot;
   const KFunc *fn = call->fn;
-  KStmt *body = fn->body;
-  KStmt **items = body->kind == KS_BLOCK ? body->stmts : &body;
-  int n = body->kind == KS_BLOCK ? body->nstmts : 1;
-  for (int i = 0; i < n; i++)
-    if (stmt_has_kind(items[i], KS_RETURN) && !(i == n - 1 && items[i]->kind == KS_RETURN)) {
-      error(f, items[i]->loc, "a return before the end of a device function with barriers");
-      return true;
-    }
   if (f->inline_depth > 8) {
     error(f, s->loc, "device functions with barriers nested this deep (or recursive)");
     return true;
@@ -758,18 +786,22 @@ static bool inline_call(Fis *f, KStmt *s) {
   if (fn->ret->kind != KT_VOID && s->kind != KS_EXPR) res = s->var; /* T x = f(...) */
   else if (fn->ret->kind != KT_VOID && s->e->kind == KE_ASSIGN) res = new_local_of(f, "ret", false, fn->ret);
   if (res) thread_stmt(f, st_decl(f, res));
-  KStmt **copy = arena_alloc(f->a, sizeof *copy * (size_t)(n ? n : 1));
-  memcpy(copy, items, sizeof *copy * (size_t)n);
-  int m = n;
-  if (n && items[n - 1]->kind == KS_RETURN) {
-    KStmt *r = items[n - 1];
-    if (res && r->e) copy[n - 1] = st_assign(f, ex_var(f, res), r->e);
-    else if (r->e) { copy[n - 1] = st_new(f, KS_EXPR); copy[n - 1]->e = r->e; }
-    else m--;
-  }
+  KVar *flag = new_local(f, "returned", true);
+  thread_stmt(f, st_set(f, flag, 0));
+  flush(f);
+  KVar *saved_res = f->inl_res, *saved_flag = f->inl_flag, *saved_state = f->loop_state;
+  f->inl_res = res;
+  f->inl_flag = flag;
+  f->loop_state = NULL; /* break/continue cannot leave the function */
+  push_guard(f, st_leave_if(f, flag, KOP_NE, 0));
   f->inline_depth++;
-  split_list(f, copy, m);
+  split_body(f, fn->body);
+  flush(f);
   f->inline_depth--;
+  f->nguards--;
+  f->inl_res = saved_res;
+  f->inl_flag = saved_flag;
+  f->loop_state = saved_state;
   if (res && s->kind == KS_EXPR) thread_stmt(f, with_value(f, s, ex_var(f, res)));
   return true;
 }
