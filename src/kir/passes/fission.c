@@ -44,6 +44,7 @@ typedef struct Fis {
   KStmt **guards;      /* statements at the head of each thread loop */
   int nguards, capg;
   KVar *loop_state;    /* innermost split loop's state (NULL outside) */
+  KVar *brk_state;     /* what `break` leaves: that loop's or a split switch's state */
   PtrVec pending;      /* statements of the thread loop being gathered */
   PtrVec *list;        /* block-level statements being built */
   int next_id;
@@ -264,7 +265,7 @@ static KStmt *rewrite_jumps(Fis *f, KStmt *s, int loops, int switches) {
     }
     return f->exit_flag ? st_set_leave(f, f->exit_flag, 1) : s;
   case KS_BREAK:
-    return loops || switches || !f->loop_state ? s : st_set_leave(f, f->loop_state, 1);
+    return loops || switches || !f->brk_state ? s : st_set_leave(f, f->brk_state, 1);
   case KS_CONTINUE:
     return loops || !f->loop_state ? s : st_set_leave(f, f->loop_state, 2);
   case KS_BLOCK:
@@ -391,13 +392,14 @@ static void split_loop(Fis *f, KStmt *s) {
   PtrVec *outer = f->list, body;
   memset(&body, 0, sizeof body);
   f->list = &body;
-  KVar *saved_state = f->loop_state;
+  KVar *saved_state = f->loop_state, *saved_brk = f->brk_state;
   if (s->loop_kind != KLOOP_DO) loop_test(f, s, st, any, st_leave_if(f, st, KOP_NE, 0), NULL);
   push_guard(f, st_leave_if(f, st, KOP_NE, 0));
-  f->loop_state = st;
+  f->loop_state = f->brk_state = st;
   split_body(f, s->body);
   flush(f);
   f->loop_state = saved_state;
+  f->brk_state = saved_brk;
   f->nguards--;
   if (s->loop_kind == KLOOP_DO) {
     loop_test(f, s, st, any, st_leave_if(f, st, KOP_EQ, 1), st_set(f, st, 0));
@@ -789,10 +791,11 @@ static bool inline_call(Fis *f, KStmt *s) {
   KVar *flag = new_local(f, "returned", true);
   thread_stmt(f, st_set(f, flag, 0));
   flush(f);
-  KVar *saved_res = f->inl_res, *saved_flag = f->inl_flag, *saved_state = f->loop_state;
+  KVar *saved_res = f->inl_res, *saved_flag = f->inl_flag, *saved_state = f->loop_state,
+       *saved_brk = f->brk_state;
   f->inl_res = res;
   f->inl_flag = flag;
-  f->loop_state = NULL; /* break/continue cannot leave the function */
+  f->loop_state = f->brk_state = NULL; /* break/continue cannot leave the function */
   push_guard(f, st_leave_if(f, flag, KOP_NE, 0));
   f->inline_depth++;
   split_body(f, fn->body);
@@ -802,8 +805,63 @@ static bool inline_call(Fis *f, KStmt *s) {
   f->inl_res = saved_res;
   f->inl_flag = saved_flag;
   f->loop_state = saved_state;
+  f->brk_state = saved_brk;
   if (res && s->kind == KS_EXPR) thread_stmt(f, with_value(f, s, ex_var(f, res)));
   return true;
+}
+
+/* A switch with a barrier: each thread stores the index of the case it
+ * enters (or, without a match, the default's, or past the last case) in
+ * a per-thread `sel`; case i's statements run in thread loops that skip
+ * threads with sel > i (fall-through is free) or whose switch state says
+ * they left by `break`. */
+static void split_switch(Fis *f, KStmt *s) {
+  KStmt *body = s->body;
+  if (!body || body->kind != KS_BLOCK) return error(f, s->loc, "this form of switch with a barrier");
+  int ncase = 0, def = -1;
+  for (int i = 0; i < body->nstmts; i++)
+    if (body->stmts[i]->kind == KS_CASE) {
+      if (body->stmts[i]->is_default) def = ncase;
+      ncase++;
+    }
+  KVar *sel = new_local(f, "sel", true), *st = new_local(f, "sw", true);
+  KVar *c = new_local_of(f, "case", false, s->cond->type);
+  flush(f);
+  block_stmt(f, st_decl(f, sel));
+  block_stmt(f, st_decl(f, st));
+  thread_stmt(f, st_decl_init(f, c, s->cond));
+  thread_stmt(f, st_set(f, sel, def >= 0 ? def : ncase));
+  int k = 0;
+  for (int i = 0; i < body->nstmts; i++) {
+    KStmt *cs = body->stmts[i];
+    if (cs->kind != KS_CASE) continue;
+    if (!cs->is_default) {
+      KExpr *v = ex_new(f, KE_INT, s->cond->type);
+      v->ival = cs->case_value;
+      thread_stmt(f, st_if(f, ex_cmp(f, KOP_EQ, ex_var(f, c), v), st_set(f, sel, k)));
+    }
+    k++;
+  }
+  thread_stmt(f, st_set(f, st, 0));
+  flush(f);
+  KVar *saved_brk = f->brk_state;
+  f->brk_state = st;
+  push_guard(f, st_leave_if(f, st, KOP_NE, 0));
+  k = -1;
+  int first = 0;
+  for (int i = 0; i <= body->nstmts && !f->failed; i++) {
+    if (i < body->nstmts && body->stmts[i]->kind != KS_CASE) continue;
+    if (k >= 0) { /* the statements of case k: (first, i) */
+      push_guard(f, st_leave_if(f, sel, KOP_GT, k));
+      split_list(f, body->stmts + first, i - first);
+      flush(f);
+      f->nguards--;
+    }
+    k++;
+    first = i + 1;
+  }
+  f->nguards--;
+  f->brk_state = saved_brk;
 }
 
 static void split_stmt(Fis *f, KStmt *s) {
@@ -830,7 +888,10 @@ static void split_stmt(Fis *f, KStmt *s) {
       return error(f, s->loc, "a barrier in a loop's condition or step");
     split_loop(f, s);
     return;
-  case KS_SWITCH: return error(f, s->loc, "a barrier inside a switch");
+  case KS_SWITCH:
+    if (expr_has_barrier(s->cond, 0)) break;
+    split_switch(f, s);
+    return;
   case KS_EXPR:
     if (is_barrier_call(s->e)) {
       if (s->e->builtin == KB_GRID_SYNC) return error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
