@@ -464,6 +464,9 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     }
     return;
   }
+  case KB_TRAP: case KB_BRKPT: /* the launch fails: the host reports the trap */
+    op(w, OP_UNREACHABLE);
+    return;
   case KB_THREADFENCE: case KB_THREADFENCE_BLOCK: case KB_THREADFENCE_SYSTEM:
     return; /* one thread runs at a time */
   case KB_LDG:

@@ -496,6 +496,8 @@ static void call(WEmit *w, const KExpr *e, bool want) {
   }
 }
 
+static int temp_slot(WEmit *w, const KType *t);
+
 static void bvar(WEmit *w, const KExpr *e) {
   int c = e->field;
   switch (e->bvar) {
@@ -503,9 +505,23 @@ static void bvar(WEmit *w, const KExpr *e) {
   case KBV_LANE_ID: global_get(w, WG_T); op_i32(w, 31); op(w, OP_I32_AND); return;
   default: break;
   }
-  if (c < 0 || c > 2) return we_error(w, e->loc, "a whole dim3/uint3 builtin value");
   static const int base[] = {[KBV_THREAD_IDX] = WG_TX, [KBV_BLOCK_IDX] = WG_BX,
                              [KBV_BLOCK_DIM] = WG_BDX, [KBV_GRID_DIM] = WG_GDX};
+  if (c < 0 && kt_aggregate(e->type) && e->type->size == 12) { /* the whole uint3/dim3, built in a slot */
+    uint32_t a = we_local(w, WT_I32);
+    temp_slot(w, e->type);
+    op_u(w, OP_LOCAL_SET, a);
+    for (int i = 0; i < 3; i++) {
+      op_u(w, OP_LOCAL_GET, a);
+      op_i32(w, 4 * i);
+      op(w, OP_I32_ADD);
+      global_get(w, base[e->bvar] + i);
+      wb_mem(&w->fn->code, OP_I32_STORE, 0);
+    }
+    op_u(w, OP_LOCAL_GET, a);
+    return;
+  }
+  if (c < 0 || c > 2) return we_error(w, e->loc, "a whole dim3/uint3 builtin value");
   global_get(w, base[e->bvar] + c);
   wx_convert(w, w->m->t_u32, e->type, e->loc);
 }

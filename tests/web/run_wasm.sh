@@ -7,9 +7,10 @@
 #   kernels   the launch lines of tests/kernels through the npm package on
 #             the 'wasm' device in Node, against the CPU backend
 #             (run_wasm_kernels.mjs)
-# kernels needs the compiler built to WebAssembly (web/dist), made here
+#   api       the package's 'wasm' device under node --test (wasm_api.test.mjs)
+# kernels and api need the compiler built to WebAssembly (web/dist), made here
 # with emscripten when it is missing or older than the sources.
-# Usage: tests/web/run_wasm.sh CUWASM validate|kernels
+# Usage: tests/web/run_wasm.sh CUWASM validate|kernels|api
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -39,7 +40,7 @@ validate)
   done
   echo "wasm: $modules modules written, $invalid invalid; $rejected kernel diagnostics (kernels the target rejects)"
   [[ $invalid -eq 0 ]] ;;
-kernels)
+kernels|api)
   command -v node >/dev/null || skip "node is not installed (apt-get install nodejs)"
   dist=$root/web/dist/cuwasm-compiler.cjs
   if [[ ! -f $dist || -n $(find "$root/src/base" "$root/src/front" "$root/src/kir" "$root/src/emit" \
@@ -48,6 +49,7 @@ kernels)
     bash "$root/web/wasm/build.sh" >/dev/null
   fi
   cd "$root"
+  [[ $mode == api ]] && exec node --test tests/web/wasm_api.test.mjs
   exec node tests/web/run_wasm_kernels.mjs "$cuwasm" tests/kernels ;;
 *) echo "unknown mode $mode" >&2; exit 2 ;;
 esac
