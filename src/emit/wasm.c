@@ -259,6 +259,15 @@ static void see_call(WEmit *w, const KExpr *e, void *ctx) {
     walk_stmt(w, e->fn->body, see_call, NULL, NULL);
   }
   if (e->kind == KE_BUILTIN) {
+    /* printf and assert call the host */
+    if (e->builtin == KB_PRINTF && we_import(w, "env.printf") < 0) {
+      vec_push(&w->arena, &w->imports, "env.printf");
+      vec_push(&w->arena, &w->import_sigs, "i:iii");
+    }
+    if (e->builtin == KB_ASSERT && we_import(w, "env.assert") < 0) {
+      vec_push(&w->arena, &w->imports, "env.assert");
+      vec_push(&w->arena, &w->import_sigs, "v:iiiiiiiiii");
+    }
     /* sincos goes through sin and cos */
     KBuiltinId ids[2] = {e->builtin, KB__COUNT};
     if (e->builtin == KB_SINCOSF || e->builtin == KB_I_SINCOSF) ids[0] = KB_SINF, ids[1] = KB_COSF;
@@ -295,9 +304,31 @@ static void see_decl(WEmit *w, const KStmt *s, void *ctx) {
     place_var(w, s->var);
 }
 
+static bool same_str(const KExpr *a, const KExpr *b) {
+  return a->str_len == b->str_len && (!a->str_len || !memcmp(a->str, b->str, (size_t)a->str_len));
+}
+
 static void see_global_ref(WEmit *w, const KExpr *e, void *ctx) {
   (void)ctx;
   if (e->kind == KE_VAR && e->var->kind == KV_GLOBAL) place_var(w, e->var);
+  if (e->kind == KE_STR) {
+    for (int i = 0; i < w->strs.len; i++)
+      if (same_str(w->strs.items[i], e)) return;
+    vec_push(&w->arena, &w->strs, (void *)e);
+  }
+}
+
+int we_string(WEmit *w, const KExpr *str) {
+  for (int i = 0; i < w->strs.len; i++)
+    if (same_str(w->strs.items[i], str)) return w->str_addr[i];
+  we_error(w, str->loc, "this string literal");
+  return 0;
+}
+
+int we_import(WEmit *w, const char *name) {
+  for (int i = 0; i < w->imports.len; i++)
+    if (!strcmp(w->imports.items[i], name)) return i;
+  return -1;
 }
 
 static void layout_memory(WEmit *w) {
@@ -326,6 +357,12 @@ static void layout_memory(WEmit *w) {
     addr = (addr + al - 1) / al * al;
     w->gaddr[i] = addr;
     addr += v->type->size > 0 ? v->type->size : 1;
+  }
+  w->str_addr = arena_alloc(&w->arena, sizeof(int) * (size_t)(w->strs.len + 1));
+  for (int i = 0; i < w->strs.len; i++) {
+    const KExpr *e = w->strs.items[i];
+    w->str_addr[i] = addr;
+    addr += e->str_len + 1; /* NUL-terminated */
   }
   w->data_end = (addr + 15) / 16 * 16;
 }
@@ -427,6 +464,10 @@ static void build_data(WEmit *w) {
     const KVar *v = w->gvars.items[i];
     if (v->init && !const_bytes(w, bytes + (w->gaddr[i] - WASM_DATA_BASE), v->type, v->init))
       w->gaddr[i] = -w->gaddr[i]; /* kernels using it are rejected (we_var) */
+  }
+  for (int i = 0; i < w->strs.len; i++) {
+    const KExpr *e = w->strs.items[i];
+    if (e->str_len) memcpy(bytes + (w->str_addr[i] - WASM_DATA_BASE), e->str, (size_t)e->str_len);
   }
   wb_bytes(&w->data, bytes, (size_t)n);
   free(bytes);
@@ -793,12 +834,12 @@ static void sections(WEmit *w, WBuf *mod, int ndev, WBuf *code) {
   int *isig = arena_alloc(&w->arena, sizeof(int) * (size_t)(w->imports.len + 1));
   for (int i = 0; i < w->imports.len; i++) {
     const char *sig = w->import_sigs.items[i];
-    unsigned char p[4], r[1];
+    unsigned char p[16], r[1];
     int np = 0;
-    for (const char *c = strchr(sig, ':') + 1; *c && np < 4; c++)
+    for (const char *c = strchr(sig, ':') + 1; *c && np < 16; c++)
       p[np++] = *c == 'f' ? WT_F32 : *c == 'd' ? WT_F64 : (*c == 'l' || *c == 'm') ? WT_I64 : WT_I32;
     r[0] = sig[0] == 'f' ? WT_F32 : sig[0] == 'd' ? WT_F64 : (sig[0] == 'l' || sig[0] == 'm') ? WT_I64 : WT_I32;
-    isig[i] = we_sig(w, p, np, r, 1);
+    isig[i] = we_sig(w, p, np, r, sig[0] == 'v' ? 0 : 1);
   }
   int *fsig = arena_alloc(&w->arena, sizeof(int) * (size_t)(w->funcs.len + 1));
   for (int i = 0; i < w->funcs.len; i++) {
@@ -824,8 +865,10 @@ static void sections(WEmit *w, WBuf *mod, int ndev, WBuf *code) {
   wb_byte(&s, 0);
   wb_u32(&s, (uint64_t)(w->data_end / 65536 + 1));
   for (int i = 0; i < w->imports.len; i++) {
-    wb_name(&s, "math");
-    wb_name(&s, w->imports.items[i]);
+    const char *name = w->imports.items[i];
+    bool env = !strncmp(name, "env.", 4);
+    wb_name(&s, env ? "env" : "math");
+    wb_name(&s, env ? name + 4 : name);
     wb_byte(&s, 0);
     wb_u32(&s, (uint64_t)isig[i]);
   }

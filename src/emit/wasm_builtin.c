@@ -282,6 +282,58 @@ static void sincos(WEmit *w, const KExpr *e) {
   }
 }
 
+/* printf(fmt, ...): the arguments as 8-byte slots in the frame (integers
+ * widened to 64 bits by their signedness, float promoted to double,
+ * pointers and strings as addresses), then env.printf(fmt, slots, n),
+ * which formats them as C does and prints */
+static void device_printf(WEmit *w, const KExpr *e) {
+  int imp = we_import(w, "env.printf");
+  if (imp < 0 || e->nargs < 1) return we_error(w, e->loc, "printf here");
+  int n = e->nargs - 1, off = we_frame_slot(w, 8 * (n ? n : 1), 8);
+  for (int i = 0; i < n; i++) {
+    const KExpr *a = e->args[1 + i];
+    const KType *t = a->type;
+    op_u(w, OP_LOCAL_GET, w->fn->fp);
+    op_i32(w, off + 8 * i);
+    op(w, OP_I32_ADD);
+    wx_value(w, a);
+    if (kt_is_float(t)) {
+      wx_convert(w, t, w->m->t_f64, a->loc);
+      wb_mem(&w->fn->code, OP_F64_STORE, 0);
+    } else if (kt_is_int(t) || t->kind == KT_PTR || t->kind == KT_ARRAY) {
+      if (wt_of(t) == WT_I32) op(w, t->kind == KT_PTR || t->kind == KT_ARRAY || !kt_is_signed(t) ? OP_I64_EXTEND_I32_U : OP_I64_EXTEND_I32_S);
+      wb_mem(&w->fn->code, OP_I64_STORE, 0);
+    } else {
+      return we_error(w, a->loc, "a printf argument of this type");
+    }
+  }
+  wx_value(w, e->args[0]);
+  op_u(w, OP_LOCAL_GET, w->fn->fp);
+  op_i32(w, off);
+  op(w, OP_I32_ADD);
+  op_i32(w, n);
+  op_u(w, OP_CALL, (uint64_t)imp);
+}
+
+/* __cuwasm_assert(cond, expr, file, line, func): a failed one tells the
+ * host (with block and thread) and traps, which fails the launch */
+static void device_assert(WEmit *w, const KExpr *e) {
+  int imp = we_import(w, "env.assert");
+  if (imp < 0 || e->nargs < 5) return we_error(w, e->loc, "assert here");
+  wx_cond(w, e->args[0]);
+  op(w, OP_I32_EQZ);
+  op_open(w, OP_IF, WT_VOID);
+  for (int i = 1; i < 5; i++) {
+    wx_value(w, e->args[i]);
+    wx_convert(w, e->args[i]->type, w->m->t_i32, e->loc);
+  }
+  static const int g[6] = {WG_TX, WG_TY, WG_TZ, WG_BX, WG_BY, WG_BZ};
+  for (int i = 0; i < 6; i++) global_get(w, g[i]);
+  op_u(w, OP_CALL, (uint64_t)imp);
+  op(w, OP_UNREACHABLE);
+  op_end(w);
+}
+
 void wb_builtin(WEmit *w, const KExpr *e) {
   int imp = import_index(w, e->builtin);
   if (imp >= 0) {
@@ -296,6 +348,8 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     return;
   }
   switch (e->builtin) {
+  case KB_PRINTF: return device_printf(w, e);
+  case KB_ASSERT: return device_assert(w, e);
   case KB_SQRTF: case KB_SQRT: case KB_I_FSQRT_RN: case KB_I_DSQRT_RN:
     return inline_op(w, e, f64(e) ? OP_F64_SQRT : OP_F32_SQRT, 1);
   case KB_FABSF: case KB_FABS: return inline_op(w, e, f64(e) ? OP_F64_ABS : OP_F32_ABS, 1);

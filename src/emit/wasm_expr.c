@@ -567,7 +567,7 @@ static void wx_expr(WEmit *w, const KExpr *e, bool want) {
     else if (e->type->kind == KT_F64) { op(w, OP_F64_CONST); wb_f64(&w->fn->code, e->fval); }
     else return we_error(w, e->loc, "a __half constant");
     break;
-  case KE_STR: return we_error(w, e->loc, "a string literal (printf)");
+  case KE_STR: op_i32(w, we_string(w, e)); break;
   case KE_VAR:
     if (in_local(w, e, &x)) op_u(w, OP_LOCAL_GET, x->idx);
     else {

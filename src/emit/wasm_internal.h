@@ -86,6 +86,8 @@ typedef struct WEmit {
   int *gaddr;
   PtrVec svars;              /* KVar*: __shared__ variables */
   int *soff;
+  PtrVec strs;               /* KExpr*: string literals (printf formats, assert texts) */
+  int *str_addr;
   int shared_size, data_end;
   WBuf data;                 /* bytes from WASM_DATA_BASE */
   /* per entry of funcs */
@@ -114,6 +116,11 @@ void op_end(WEmit *w);
 void op_br(WEmit *w, unsigned opcode, int depth);   /* br / br_if to a depth */
 void global_get(WEmit *w, int g);
 void global_set(WEmit *w, int g);
+
+/* the address of a string literal in the data segment */
+int we_string(WEmit *w, const KExpr *str);
+/* the function index of an import by name ("sinf", "env.printf"), or -1 */
+int we_import(WEmit *w, const char *name);
 
 /* wasm_stmt.c */
 void ws_stmt(WEmit *w, const KStmt *s);

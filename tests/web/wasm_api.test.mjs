@@ -21,7 +21,7 @@ __global__ void blockSum(const T* in, T* out) {
   }
   if (threadIdx.x == 0) out[blockIdx.x] = s[0];
 }
-__global__ void prints(int* p) { printf("%d\\n", p[0]); }
+__global__ void jumps(int* p) { int i = 0; again: p[i] = i; if (++i < 4) goto again; }
 `;
 
 test('device wasm: a launch writes back non-const typed arrays', async () => {
@@ -58,11 +58,11 @@ test('device wasm: buffers stay in the module between launches', async () => {
 
 test('device wasm: a kernel the target rejects is listed with its diagnostic', async () => {
   const mod = await compile(src, { name: 'k.cu', device: 'wasm' });
-  const k = mod.kernels.find((x) => x.name === 'prints');
+  const k = mod.kernels.find((x) => x.name === 'jumps');
   assert.equal(k.supported, false);
   assert.equal(k.error.file, 'k.cu');
-  await assert.rejects(mod.launch('prints', { args: [new Int32Array(1)] }),
-    (e) => /printf/.test(e.diagnostics[0].message) && e.diagnostics[0].line === 17);
+  await assert.rejects(mod.launch('jumps', { args: [new Int32Array(4)] }),
+    (e) => /goto/.test(e.diagnostics[0].message) && e.diagnostics[0].line === 17);
   mod.destroy();
 });
 
@@ -73,4 +73,18 @@ test('device wasm: compile errors reject with diagnostics', async () => {
 
 test('unknown devices are refused', async () => {
   await assert.rejects(compile(src, { device: 'tpu' }), /unknown device 'tpu'/);
+});
+
+test('device wasm: printf prints through `print` as C formats it; a failed assert fails the launch', async () => {
+  const out = [];
+  const mod = await compile(`#include <cassert>
+__global__ void p(const int* v, float x) {
+  printf("t%u v=%d %5.2f|%-4s|%x %lld\\n", threadIdx.x, v[threadIdx.x], x, "ab", 255u, -5ll);
+}
+__global__ void a(const int* v) { assert(v[threadIdx.x] < 2); }`, { name: 'pa.cu', device: 'wasm', print: (s) => out.push(s) });
+  await mod.launch('p', { grid: 1, block: 2, args: [new Int32Array([7, -8]), 3.14159] });
+  assert.deepEqual(out, ['t0 v=7  3.14|ab  |ff -5\n', 't1 v=-8  3.14|ab  |ff -5\n']);
+  await assert.rejects(mod.launch('a', { grid: 1, block: 4, args: [new Int32Array([0, 1, 2, 3])] }),
+    (e) => /pa\.cu:5: a: block \[0,0,0\], thread \[2,0,0\] Assertion `v\[threadIdx.x\] < 2` failed/.test(e.message));
+  mod.destroy();
 });

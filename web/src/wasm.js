@@ -82,6 +82,80 @@ Object.assign(imports, {
   umul64hi: (a, b) => BigInt.asIntN(64, (BigInt.asUintN(64, a) * BigInt.asUintN(64, b)) >> 64n),
 });
 
+// C's printf over the argument slots the kernel wrote: 8 bytes each,
+// integers widened to 64 bits, floats as doubles, strings as addresses.
+function cString(mem, addr) {
+  const bytes = new Uint8Array(mem.buffer);
+  let end = addr;
+  while (end < bytes.length && bytes[end]) end++;
+  return new TextDecoder().decode(bytes.subarray(addr, end));
+}
+
+function formatC(mem, fmtAddr, argAddr, nargs) {
+  const fmt = cString(mem, fmtAddr), view = new DataView(mem.buffer);
+  let out = '', k = 0;
+  const next = () => (k < nargs ? argAddr + 8 * k++ : -1);
+  const re = /%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|j|z|t|L)?([diouxXeEfFgGcspa%])/g;
+  let last = 0;
+  for (let m; (m = re.exec(fmt));) {
+    out += fmt.slice(last, m.index);
+    last = re.lastIndex;
+    let [, flags, width, prec, len, conv] = m;
+    if (conv === '%') { out += '%'; continue; }
+    if (width === '*') { const a = next(); width = a < 0 ? 0 : view.getInt32(a, true); }
+    if (prec === '*') { const a = next(); prec = a < 0 ? undefined : view.getInt32(a, true); }
+    const a = next();
+    if (a < 0) { out += m[0]; continue; }
+    const wide = len === 'l' || len === 'll' || len === 'j' || len === 'z' || len === 't';
+    let body, sign = '';
+    const p = prec === undefined ? undefined : Number(prec);
+    if ('di'.includes(conv)) {
+      let v = view.getBigInt64(a, true);
+      if (!wide) v = BigInt.asIntN(32, v);
+      if (v < 0n) { sign = '-'; v = -v; } else if (flags.includes('+')) sign = '+'; else if (flags.includes(' ')) sign = ' ';
+      body = v.toString();
+      if (p !== undefined) body = body.padStart(p, '0');
+    } else if ('ouxX'.includes(conv)) {
+      let v = view.getBigUint64(a, true);
+      if (!wide) v = BigInt.asUintN(32, v);
+      body = v.toString(conv === 'o' ? 8 : conv === 'u' ? 10 : 16);
+      if (conv === 'X') body = body.toUpperCase();
+      if (p !== undefined) body = body.padStart(p, '0');
+      if (flags.includes('#') && v !== 0n) body = (conv === 'o' ? '0' : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '') + body;
+    } else if ('eEfFgGa'.includes(conv)) {
+      let v = view.getFloat64(a, true);
+      if (v < 0 || Object.is(v, -0)) { sign = '-'; v = -v; } else if (flags.includes('+')) sign = '+'; else if (flags.includes(' ')) sign = ' ';
+      const pr = p === undefined ? 6 : p;
+      if (!Number.isFinite(v)) body = Number.isNaN(v) ? 'nan' : 'inf';
+      else if (conv === 'f' || conv === 'F') body = v.toFixed(pr);
+      else if (conv === 'e' || conv === 'E') body = v.toExponential(pr).replace(/e([+-])(\d)$/, 'e$10$2');
+      else { // %g: the shorter of %e and %f with P significant digits, trailing zeros removed
+        const P = pr === 0 ? 1 : pr;
+        const e = Number(v.toExponential(P - 1).split('e')[1]);
+        body = e < -4 || e >= P ? v.toExponential(P - 1).replace(/e([+-])(\d)$/, 'e$10$2') : v.toFixed(Math.max(0, P - 1 - e));
+        if (!flags.includes('#')) body = body.replace(/\.(\d*?)0+(e|$)/, (_, d, t) => (d ? `.${d}` : '') + t);
+      }
+      if ('EG'.includes(conv)) body = body.toUpperCase();
+    } else if (conv === 'c') {
+      body = String.fromCharCode(view.getUint8(a));
+    } else if (conv === 's') {
+      body = cString(mem, Number(view.getBigUint64(a, true)));
+      if (p !== undefined) body = body.slice(0, p);
+    } else { // %p
+      body = '0x' + view.getBigUint64(a, true).toString(16);
+    }
+    let text = sign + body;
+    const w = Number(width ?? 0);
+    if (text.length < w) {
+      if (flags.includes('-')) text = text.padEnd(w);
+      else if (flags.includes('0') && !'csp'.includes(conv) && p === undefined) text = sign + body.padStart(w - sign.length, '0');
+      else text = text.padStart(w);
+    }
+    out += text;
+  }
+  return out + fmt.slice(last);
+}
+
 const dims = (v, what) => {
   const a = typeof v === 'number' ? [v] : Array.from(v ?? [1]);
   while (a.length < 3) a.push(1);
@@ -148,7 +222,21 @@ export class WasmModule {
       if (k.error && this.prefix && k.error.file.startsWith(this.prefix)) k.error.file = k.error.file.slice(this.prefix.length);
     const pages = Math.ceil((this.meta.data_end + 65536) / 65536);
     this.memory = new WebAssembly.Memory({ initial: Math.max(pages, 16) });
-    this.instance = new WebAssembly.Instance(module, { env: { memory: this.memory }, math: imports });
+    const env = {
+      memory: this.memory,
+      printf: (fmt, args, n) => {
+        const text = formatC(this.memory, fmt, args, n);
+        const print = this.print ?? ((t) => (typeof process !== 'undefined' && process.stdout ? process.stdout.write(t) : console.log(t)));
+        print(text);
+        return text.length;
+      },
+      assert: (expr, file, line, func, tx, ty, tz, bx, by, bz) => {
+        this._asserts.push(`${cString(this.memory, file)}:${line}: ${cString(this.memory, func)}: block [${bx},${by},${bz}], ` +
+          `thread [${tx},${ty},${tz}] Assertion \`${cString(this.memory, expr)}\` failed.`);
+      },
+    };
+    this._asserts = [];
+    this.instance = new WebAssembly.Instance(module, { env, math: imports });
     this.heapBase = align(this.meta.data_end, 64);
     this.top = this.heapBase;
   }
@@ -234,6 +322,12 @@ export class WasmModule {
             for (let x = 0; x < g[0]; x++)
               fn(argAddr, scratch, sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
       } catch (e) {
+        if (this._asserts.length) { // a failed device assert traps after telling us
+          const err = new Error(`cuwasm: device assertion failed in '${k.name}':\n${this._asserts.join('\n')}`);
+          err.asserts = this._asserts;
+          this._asserts = [];
+          throw err;
+        }
         if (e instanceof WebAssembly.RuntimeError) throw new Error(`cuwasm: kernel '${k.name}' trapped: ${e.message}`);
         throw e;
       }
