@@ -59,7 +59,24 @@ void ws_init(WEmit *w, uint32_t a, int off, const KType *t, const KExpr *e) {
     }
     return;
   }
-  if (e->kind == KE_STR) return we_error(w, e->loc, "a string literal");
+  if (e->kind == KE_STR && t->kind == KT_ARRAY) { /* char s[N] = "…": copy, zero the rest */
+    int n = e->str_len + 1 < t->size ? e->str_len + 1 : t->size;
+    for (int k = 0; k < 2; k++) {
+      op_u(w, OP_LOCAL_GET, a);
+      op_i32(w, off);
+      op(w, OP_I32_ADD);
+      if (k == 0) {
+        op_i32(w, 0);
+        op_i32(w, t->size);
+        op_fc(w, 11);
+      } else {
+        op_i32(w, we_string(w, e));
+        op_i32(w, n);
+        op_fc(w, 10);
+      }
+    }
+    return;
+  }
   op_u(w, OP_LOCAL_GET, a);
   op_i32(w, off);
   op(w, OP_I32_ADD);
