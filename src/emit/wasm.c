@@ -284,6 +284,28 @@ static void see_call(WEmit *w, const KExpr *e, void *ctx) {
   }
 }
 
+/* per-thread scalars a thread loop uses: kept in wasm locals during it */
+static void see_cached(WEmit *w, const KVar *v, PtrVec *out) {
+  if (!v || !is_per_thread(w->fn, v) || kt_aggregate(v->type) || is_addr_taken(w->fn, v) || !wt_of(v->type) ||
+      index_of(out, v) >= 0)
+    return;
+  vec_push(&w->arena, out, (void *)v);
+}
+
+static void see_cached_expr(WEmit *w, const KExpr *e, void *ctx) {
+  if (e->kind == KE_VAR) see_cached(w, e->var, ctx);
+}
+
+static void see_cached_decl(WEmit *w, const KStmt *s, void *ctx) {
+  if (s->kind == KS_DECL) see_cached(w, s->var, ctx);
+}
+
+PtrVec we_thread_cached(WEmit *w, const KStmt *body) {
+  PtrVec v = {0};
+  walk_stmt(w, body, see_cached_expr, see_cached_decl, &v);
+  return v;
+}
+
 /* module-wide memory: globals at fixed addresses, __shared__ variables */
 static void place_var(WEmit *w, const KVar *v) {
   if (v->as == AS_SHARED) {

@@ -117,6 +117,8 @@ void op_br(WEmit *w, unsigned opcode, int depth);   /* br / br_if to a depth */
 void global_get(WEmit *w, int g);
 void global_set(WEmit *w, int g);
 
+/* the per-thread scalar locals and parameters a thread loop's body uses */
+PtrVec we_thread_cached(WEmit *w, const KStmt *body);
 /* the address of a string literal in the data segment */
 int we_string(WEmit *w, const KExpr *str);
 /* the function index of an import by name ("sinf", "env.printf"), or -1 */

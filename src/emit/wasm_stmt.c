@@ -186,6 +186,25 @@ static void thread_loop(WEmit *w, const KStmt *s) {
   op(w, OP_I32_MUL);
   op(w, OP_I32_ADD);
   op_u(w, OP_LOCAL_SET, f->fp);
+  /* values kept per thread live in wasm locals during the thread's turn:
+   * loaded from its frame first, stored back after */
+  PtrVec cached = we_thread_cached(w, s->body);
+  int *slot = arena_alloc(&w->arena, sizeof(int) * (size_t)(cached.len + 1));
+  for (int i = 0; i < cached.len; i++) {
+    const KVar *v = cached.items[i];
+    WVar *x = we_var(w, v);
+    slot[i] = -1;
+    if (x->st != VS_FRAME) continue;
+    int off = x->off, idx = (int)(x - f->vars);
+    uint32_t l = we_local(w, wt_of(v->type));
+    frame_addr(w, off);
+    wx_load(w, v->type);
+    op_u(w, OP_LOCAL_SET, l);
+    x = &f->vars[idx];
+    x->st = VS_LOCAL;
+    x->idx = l;
+    slot[i] = idx;
+  }
   op_open(w, OP_BLOCK, WT_VOID);
   f->turn = f->depth;
   int saved_tg = f->ntg;
@@ -194,6 +213,15 @@ static void thread_loop(WEmit *w, const KStmt *s) {
   f->ntg = saved_tg;
   f->turn = -1;
   op_end(w);
+  for (int i = 0; i < cached.len; i++) {
+    if (slot[i] < 0) continue;
+    WVar *x = &f->vars[slot[i]];
+    uint32_t l = x->idx;
+    x->st = VS_FRAME;
+    frame_addr(w, x->off);
+    op_u(w, OP_LOCAL_GET, l);
+    wx_store(w, ((const KVar *)cached.items[i])->type);
+  }
   next_thread(w);
   global_get(w, WG_T);
   op_u(w, OP_LOCAL_GET, f->nt);
