@@ -166,8 +166,7 @@ void wx_addr(WEmit *w, const KExpr *e) {
     int off;
     if (bt->kind == KT_STRUCT) {
       if (e->field < 0 || e->field >= bt->nfields) return we_error(w, e->loc, "this member access");
-      if (bt->fields[e->field].bit_width) return we_error(w, e->loc, "a bit-field");
-      off = bt->fields[e->field].offset;
+      off = bt->fields[e->field].offset; /* a bit-field: its storage unit */
     } else if (bt->kind == KT_VEC) {
       off = e->field * bt->elem->size;
     } else {
@@ -279,7 +278,104 @@ static void compound(WEmit *w, KOp o, const KType *t, const KExpr *rhs, SrcLoc l
   wx_convert(w, ot, t, loc);
 }
 
+/* ---- bit-fields: a storage unit of the field's type at its offset ---- */
+
+static const KField *bitfield_of(const KExpr *e) {
+  if (e->kind != KE_MEMBER || e->a->type->kind != KT_STRUCT) return NULL;
+  const KType *st = e->a->type;
+  if (e->field < 0 || e->field >= st->nfields || !st->fields[e->field].bit_width) return NULL;
+  return &st->fields[e->field];
+}
+
+/* the unit at the address on the stack, zero-extended to 32 or 64 bits */
+static void load_unit(WEmit *w, const KField *bf) {
+  switch (bf->type->size) {
+  case 1: wb_mem(&w->fn->code, OP_I32_LOAD8_U, 0); return;
+  case 2: wb_mem(&w->fn->code, OP_I32_LOAD16_U, 0); return;
+  case 8: wb_mem(&w->fn->code, OP_I64_LOAD, 0); return;
+  default: wb_mem(&w->fn->code, OP_I32_LOAD, 0); return;
+  }
+}
+
+static void store_unit(WEmit *w, const KField *bf) {
+  switch (bf->type->size) {
+  case 1: wb_mem(&w->fn->code, OP_I32_STORE8, 0); return;
+  case 2: wb_mem(&w->fn->code, OP_I32_STORE16, 0); return;
+  case 8: wb_mem(&w->fn->code, OP_I64_STORE, 0); return;
+  default: wb_mem(&w->fn->code, OP_I32_STORE, 0); return;
+  }
+}
+
+static void wconst(WEmit *w, bool l, int64_t v) {
+  if (l) { op(w, OP_I64_CONST); wb_s64(&w->fn->code, v); }
+  else op_i32(w, (int32_t)v);
+}
+
+/* unit on the stack -> the field's value (sign-extended when signed) */
+static void extract_bits(WEmit *w, const KField *bf) {
+  bool l = bf->type->size == 8, sgn = kt_is_signed(bf->type);
+  int bits = l ? 64 : 32;
+  wconst(w, l, bits - bf->bit_offset - bf->bit_width);
+  op(w, l ? OP_I64_SHL : OP_I32_SHL);
+  wconst(w, l, bits - bf->bit_width);
+  op(w, l ? (sgn ? OP_I64_SHR_S : OP_I64_SHR_U) : (sgn ? OP_I32_SHR_S : OP_I32_SHR_U));
+}
+
+static void bitfield_load(WEmit *w, const KExpr *e, const KField *bf) {
+  wx_addr(w, e);
+  load_unit(w, bf);
+  extract_bits(w, bf);
+}
+
+/* e = value (value of the field's type in local v): unit = unit & ~m | (v << bo) & m */
+static void bitfield_store(WEmit *w, uint32_t a, const KField *bf, uint32_t v) {
+  bool l = bf->type->size == 8;
+  uint64_t mask = (bf->bit_width >= 64 ? ~0ull : ((1ull << bf->bit_width) - 1)) << bf->bit_offset;
+  op_u(w, OP_LOCAL_GET, a);
+  op_u(w, OP_LOCAL_GET, a);
+  load_unit(w, bf);
+  wconst(w, l, (int64_t)~mask);
+  op(w, l ? OP_I64_AND : OP_I32_AND);
+  op_u(w, OP_LOCAL_GET, v);
+  wconst(w, l, bf->bit_offset);
+  op(w, l ? OP_I64_SHL : OP_I32_SHL);
+  wconst(w, l, (int64_t)mask);
+  op(w, l ? OP_I64_AND : OP_I32_AND);
+  op(w, l ? OP_I64_OR : OP_I32_OR);
+  store_unit(w, bf);
+}
+
+static void compound(WEmit *w, KOp o, const KType *t, const KExpr *rhs, SrcLoc loc);
+
+void wx_bitfield_store(WEmit *w, uint32_t a, const KField *bf, uint32_t v) { bitfield_store(w, a, bf, v); }
+
+static void bitfield_assign(WEmit *w, const KExpr *e, const KField *bf, bool want) {
+  const KType *ft = bf->type;
+  uint32_t a = we_local(w, WT_I32), v = we_local(w, wt_of(ft));
+  wx_addr(w, e->a);
+  op_u(w, OP_LOCAL_SET, a);
+  if (e->op == KOP_NONE) {
+    wx_value(w, e->b);
+    wx_convert(w, e->b->type, ft, e->loc);
+  } else {
+    op_u(w, OP_LOCAL_GET, a);
+    load_unit(w, bf);
+    extract_bits(w, bf);
+    compound(w, e->op, ft, e->b, e->loc);
+  }
+  op_u(w, OP_LOCAL_SET, v);
+  bitfield_store(w, a, bf, v);
+  if (want) { /* the value the field now holds */
+    op_u(w, OP_LOCAL_GET, a);
+    load_unit(w, bf);
+    extract_bits(w, bf);
+    wx_convert(w, ft, e->type, e->loc);
+  }
+}
+
 static void assign(WEmit *w, const KExpr *e, bool want) {
+  const KField *bf = bitfield_of(e->a);
+  if (bf) return bitfield_assign(w, e, bf, want);
   const KExpr *lhs = e->a;
   const KType *lt = lhs->type;
   WVar *x;
@@ -327,6 +423,7 @@ static void assign(WEmit *w, const KExpr *e, bool want) {
 
 static void incdec(WEmit *w, const KExpr *e, bool want) {
   const KType *t = e->a->type;
+  if (bitfield_of(e->a)) return we_error(w, e->loc, "++/-- on a bit-field");
   unsigned vt = wt_of(t);
   WVar *x;
   bool local = in_local(w, e->a, &x);
@@ -584,6 +681,11 @@ static void wx_expr(WEmit *w, const KExpr *e, bool want) {
     if (e->type->kind == KT_VOID) return;
     break;
   case KE_INDEX: case KE_MEMBER: case KE_DEREF:
+    if (bitfield_of(e)) {
+      bitfield_load(w, e, bitfield_of(e));
+      wx_convert(w, bitfield_of(e)->type, e->type, e->loc);
+      break;
+    }
     wx_addr(w, e);
     wx_load(w, e->type);
     break;

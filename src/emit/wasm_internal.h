@@ -138,6 +138,8 @@ void wx_convert(WEmit *w, const KType *from, const KType *to, SrcLoc loc);
 void wx_load(WEmit *w, const KType *t);   /* address on the stack -> value */
 void wx_store(WEmit *w, const KType *t);  /* address, value on the stack -> */
 void wx_const(WEmit *w, const KType *t, int64_t v);
+/* stores the value in local v into bit-field bf of the unit at the address in local a */
+void wx_bitfield_store(WEmit *w, uint32_t a, const KField *bf, uint32_t v);
 
 /* wasm_builtin.c */
 void wb_builtin(WEmit *w, const KExpr *e);

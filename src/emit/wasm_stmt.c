@@ -51,7 +51,19 @@ void ws_init(WEmit *w, uint32_t a, int off, const KType *t, const KExpr *e) {
       next = at + 1;
       if (t->kind == KT_STRUCT) {
         if (at >= t->nfields) return we_error(w, x->loc, "this initializer");
-        if (t->fields[at].bit_width) return we_error(w, x->loc, "a bit-field");
+        if (t->fields[at].bit_width) { /* a bit-field in a braced initializer */
+          const KField *bf = &t->fields[at];
+          uint32_t ua = we_local(w, WT_I32), v = we_local(w, wt_of(bf->type));
+          op_u(w, OP_LOCAL_GET, a);
+          op_i32(w, off + bf->offset);
+          op(w, OP_I32_ADD);
+          op_u(w, OP_LOCAL_SET, ua);
+          wx_value(w, x);
+          wx_convert(w, x->type, bf->type, x->loc);
+          op_u(w, OP_LOCAL_SET, v);
+          wx_bitfield_store(w, ua, bf, v);
+          continue;
+        }
         ws_init(w, a, off + t->fields[at].offset, t->fields[at].type, x);
       } else {
         ws_init(w, a, off + at * t->elem->size, t->elem, x);
