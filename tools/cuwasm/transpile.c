@@ -11,10 +11,10 @@
 #include "commands.h"
 
 static const char *usage =
-    "usage: cuwasm transpile FILE.cu --target kir|c|wgsl|wgsl-json|glsl|spirv|wasm [-o OUT] [-I DIR] [-D X[=Y]]\n"
+    "usage: cuwasm transpile FILE.cu --target kir|kir-threads|c|wgsl|wgsl-json|glsl|spirv|wasm [-o OUT] [-I DIR] [-D X[=Y]]\n"
     "       [-U X] [--arch sm_XX]\n";
 
-static const char *targets[] = {"kir", "c", "wgsl", "wgsl-json", "glsl", "spirv", "wasm"};
+static const char *targets[] = {"kir", "c", "wgsl", "wgsl-json", "glsl", "spirv", "wasm", "kir-threads"};
 
 static int known_target(const char *t) {
   for (size_t i = 0; i < sizeof targets / sizeof *targets; i++)
@@ -68,7 +68,7 @@ int cmd_transpile(int argc, char **argv) {
     return 2;
   }
   if (!known_target(target)) {
-    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, c, wgsl, wgsl-json, glsl, spirv, wasm)\n", target);
+    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, kir-threads, c, wgsl, wgsl-json, glsl, spirv, wasm)\n", target);
     return 2;
   }
   cw_compile_options co;

@@ -34,4 +34,11 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out,
 /* The function's body (or a function it calls) has a barrier. */
 bool kir_func_has_barrier(const KFunc *f);
 
+/* The module's KIR dump with every kernel replaced by its fission result
+ * (`cuwasm transpile --target kir-threads`), each followed by a comment
+ * listing its per-thread locals; a kernel the pass cannot split keeps its
+ * body and gets an error in d.  Returns malloc'd text, NULL when out of
+ * memory. */
+char *kir_dump_fission(const KModule *m, CwDiags *d);
+
 #endif
