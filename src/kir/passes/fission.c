@@ -619,6 +619,32 @@ static bool lane_op(KBuiltinId id) {
   }
 }
 
+/* __match_all_sync(mask, v, &pred): the mask's active lanes when they all
+ * hold v (pred = 1), else 0 (pred = 0) */
+static KVar *match_all(Fis *f, KExpr *c, KVar **args, KVar *xa, KVar *xv, KVar *tl, KVar *res) {
+  KType *u = f->m->t_u32;
+  KVar *act = new_local_of(f, "act", false, u), *same = new_local_of(f, "same", false, f->m->t_i32);
+  KVar *j = new_local_of(f, "j", false, u);
+  thread_stmt(f, st_decl_init(f, act, ex_u32(f, 0)));
+  thread_stmt(f, st_decl_init(f, same, ex_int(f, 1)));
+  KExpr *s = ex_bin(f, KOP_ADD, u, ex_bin(f, KOP_SUB, u, ex_var(f, tl), ex_bin(f, KOP_AND, u, ex_var(f, tl), ex_u32(f, 31))),
+                    ex_var(f, j));
+  KExpr *cond = ex_bin(f, KOP_LAND, f->m->t_bool, ex_cmp(f, KOP_LT, s, ex_nthreads(f)),
+                       ex_cmp(f, KOP_NE, ex_at(f, xa, s), ex_int(f, 0)));
+  KExpr *inmask = ex_bin(f, KOP_AND, u, ex_bin(f, KOP_SHR, u, ex_cast(f, u, ex_var(f, args[0])), ex_var(f, j)), ex_u32(f, 1));
+  cond = ex_bin(f, KOP_LAND, f->m->t_bool, cond, ex_cmp(f, KOP_NE, inmask, ex_u32(f, 0)));
+  KStmt *two[2] = {
+      st_assign(f, ex_var(f, act), ex_bin(f, KOP_OR, u, ex_var(f, act), ex_bin(f, KOP_SHL, u, ex_u32(f, 1), ex_var(f, j)))),
+      st_if(f, ex_cmp(f, KOP_NE, ex_at(f, xv, s), ex_var(f, args[1])), st_set(f, same, 0))};
+  thread_stmt(f, st_lanes(f, j, st_if(f, cond, st_block(f, two, 2))));
+  KExpr *deref = ex_new(f, KE_DEREF, f->m->t_i32);
+  deref->a = ex_var(f, args[2]);
+  thread_stmt(f, st_assign(f, deref, ex_var(f, same)));
+  thread_stmt(f, st_decl_init(f, res, ex_cast(f, c->type, ex_sel(f, u, ex_cmp(f, KOP_NE, ex_var(f, same), ex_int(f, 0)),
+                                                                  ex_var(f, act), ex_u32(f, 0)))));
+  return res;
+}
+
 /* A warp collective: the operands go to per-thread temporaries and the
  * value to an exchange array in one thread loop (after a loop that clears
  * every thread's `active` flag, so lanes that do not take part are
@@ -628,7 +654,7 @@ static bool lane_op(KBuiltinId id) {
 static KVar *warp_exchange(Fis *f, KExpr *c) {
   bool shuffle = c->builtin == KB_SHFL_SYNC || c->builtin == KB_SHFL_UP_SYNC || c->builtin == KB_SHFL_DOWN_SYNC ||
                  c->builtin == KB_SHFL_XOR_SYNC;
-  if (!shuffle && !lane_op(c->builtin)) {
+  if (!shuffle && !lane_op(c->builtin) && c->builtin != KB_MATCH_ALL_SYNC) {
     const KBuiltinInfo *i = kb_info(c->builtin);
     char what[96];
     snprintf(what, sizeof what, "the warp function '%s'", i ? i->name : "?");
@@ -662,8 +688,9 @@ static KVar *warp_exchange(Fis *f, KExpr *c) {
     thread_stmt(f, st_decl_init(f, res, ex_cast(f, c->type, ex_at(f, xv, ex_sel(f, u, ok, ex_var(f, src), ex_var(f, tl))))));
     return res;
   }
-  /* r = identity (or the lane's own value for min/max); then over the 32 lanes */
   KBuiltinId id = c->builtin;
+  if (id == KB_MATCH_ALL_SYNC) return match_all(f, c, args, xa, xv, tl, res);
+  /* r = identity (or the lane's own value for min/max); then over the 32 lanes */
   KExpr *init;
   if (id == KB_REDUCE_MIN_SYNC || id == KB_REDUCE_MAX_SYNC) init = ex_cast(f, c->type, ex_var(f, args[1]));
   else if (id == KB_ALL_SYNC || id == KB_REDUCE_AND_SYNC) init = ex_cast(f, c->type, ex_int(f, id == KB_ALL_SYNC ? 1 : -1));
