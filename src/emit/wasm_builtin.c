@@ -334,6 +334,30 @@ static void device_assert(WEmit *w, const KExpr *e) {
   op_end(w);
 }
 
+/* __fmul_rz, __fadd_rz: the operation in double (exact for a product of
+ * floats), rounded to float, then one step toward zero when rounding went
+ * away from it */
+static void float_rz(WEmit *w, const KExpr *e, unsigned f64_op) {
+  uint32_t d = we_local(w, WT_F64), r = we_local(w, WT_F32);
+  args_as(w, e, w->m->t_f64, 2);
+  op(w, f64_op);
+  op_u(w, OP_LOCAL_TEE, d);
+  op(w, OP_F32_DEMOTE_F64);
+  op_u(w, OP_LOCAL_TEE, r);
+  op(w, OP_I32_REINTERPRET_F32);
+  op_i32(w, 1);
+  op(w, OP_I32_SUB);
+  op(w, OP_F32_REINTERPRET_I32);     /* the next float toward zero */
+  op_u(w, OP_LOCAL_GET, r);
+  op_u(w, OP_LOCAL_GET, r);
+  op(w, OP_F64_PROMOTE_F32);
+  op(w, OP_F64_ABS);
+  op_u(w, OP_LOCAL_GET, d);
+  op(w, OP_F64_ABS);
+  op(w, OP_F64_GT);                  /* |rounded| > |exact| */
+  op(w, OP_SELECT);
+}
+
 void wb_builtin(WEmit *w, const KExpr *e) {
   int imp = import_index(w, e->builtin);
   if (imp >= 0) {
@@ -349,6 +373,8 @@ void wb_builtin(WEmit *w, const KExpr *e) {
   }
   switch (e->builtin) {
   case KB_PRINTF: return device_printf(w, e);
+  case KB_I_FMUL_RZ: return float_rz(w, e, OP_F64_MUL);
+  case KB_I_FADD_RZ: return float_rz(w, e, OP_F64_ADD);
   case KB_ASSERT: return device_assert(w, e);
   case KB_SQRTF: case KB_SQRT: case KB_I_FSQRT_RN: case KB_I_DSQRT_RN:
     return inline_op(w, e, f64(e) ? OP_F64_SQRT : OP_F32_SQRT, 1);
