@@ -219,10 +219,9 @@ static void thread_loop(WEmit *w, const KStmt *s) {
   }
   op_open(w, OP_BLOCK, WT_VOID);
   f->turn = f->depth;
-  int saved_tg = f->ntg;
-  f->ntg = 0; /* break/continue cannot leave a thread's turn */
+  push_target(w, -2, -2); /* break/continue cannot leave a thread's turn */
   ws_stmt(w, s->body);
-  f->ntg = saved_tg;
+  f->ntg--;
   f->turn = -1;
   op_end(w);
   for (int i = 0; i < cached.len; i++) {
@@ -298,8 +297,10 @@ static void switch_stmt(WEmit *w, const KStmt *s) {
 
 static const WTarget *find_target(WEmit *w, bool cont) {
   WFunc *f = w->fn;
-  for (int i = f->ntg - 1; i >= 0; i--)
+  for (int i = f->ntg - 1; i >= 0; i--) {
+    if (f->tg[i].brk == -2) return NULL; /* the edge of a thread's turn */
     if (!cont || f->tg[i].cont >= 0) return &f->tg[i];
+  }
   return NULL;
 }
 

@@ -364,8 +364,13 @@ static void split_if(Fis *f, KStmt *s) {
 }
 
 /* any = 0; threads { guards; PRE; if (!cond) { st = 1; return; } any = 1; }
- * if (!any) break;   (PRE: skip threads that are not running) */
+ * if (!any) break;   (PRE: skip threads that are not running).  A
+ * condition with collectives or barrier functions gets their thread loops
+ * in between, run by the threads still in the loop. */
+static KStmt *hoist_collectives(Fis *f, KStmt *s);
+
 static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *reset) {
+  bool pushed = false;
   block_stmt(f, st_set(f, any, 0));
   thread_stmt(f, pre);
   if (reset) thread_stmt(f, reset);
@@ -373,12 +378,33 @@ static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *
     KExpr *not = ex_new(f, KE_UNARY, f->m->t_bool);
     not->op = KOP_NOT;
     not->a = s->cond;
-    thread_stmt(f, st_if(f, not, st_set_leave(f, st, 1)));
+    KStmt *test = st_if(f, not, st_set_leave(f, st, 1));
+    if (expr_has_barrier(s->cond, 0)) {
+      flush(f);
+      push_guard(f, st_leave_if(f, st, KOP_NE, 0));
+      pushed = true;
+      test = hoist_collectives(f, test);
+    }
+    thread_stmt(f, test);
   }
   thread_stmt(f, st_set(f, any, 1));
   flush(f);
+  if (pushed) f->nguards--;
   KExpr *none = ex_cmp(f, KOP_EQ, ex_var(f, any), ex_int(f, 0));
   block_stmt(f, st_if(f, none, st_new(f, KS_BREAK)));
+}
+
+
+/* a step expression with barriers: each operand of its commas a statement */
+static void split_step(Fis *f, KExpr *e) {
+  if (e->kind == KE_COMMA) {
+    split_step(f, e->a);
+    split_step(f, e->b);
+    return;
+  }
+  KStmt *x = st_new(f, KS_EXPR);
+  x->e = e;
+  split_stmt(f, x);
 }
 
 static void split_loop(Fis *f, KStmt *s) {
@@ -406,7 +432,13 @@ static void split_loop(Fis *f, KStmt *s) {
   } else {
     thread_stmt(f, st_leave_if(f, st, KOP_EQ, 1));
     thread_stmt(f, st_set(f, st, 0));
-    if (s->step) {
+    if (s->step && expr_has_barrier(s->step, 0)) {
+      flush(f);
+      push_guard(f, st_leave_if(f, st, KOP_NE, 0));
+      split_step(f, s->step);
+      flush(f);
+      f->nguards--;
+    } else if (s->step) {
       KStmt *step = st_new(f, KS_EXPR);
       step->e = s->step;
       thread_stmt(f, step);
@@ -910,9 +942,7 @@ static void split_stmt(Fis *f, KStmt *s) {
     split_if(f, s);
     return;
   case KS_LOOP:
-    if (expr_has_barrier(s->cond, 0) || expr_has_barrier(s->step, 0) ||
-        stmt_has_barrier(s->init_stmt, 0))
-      return error(f, s->loc, "a barrier in a loop's condition or step");
+    if (stmt_has_barrier(s->init_stmt, 0)) return error(f, s->loc, "a barrier in a loop's initialisation");
     split_loop(f, s);
     return;
   case KS_SWITCH:
@@ -920,9 +950,11 @@ static void split_stmt(Fis *f, KStmt *s) {
     split_switch(f, s);
     return;
   case KS_EXPR:
-    if (is_barrier_call(s->e)) {
+    if (is_barrier_call(s->e)) { /* __syncthreads() as a call: a barrier statement */
       if (s->e->builtin == KB_GRID_SYNC) return error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
-      block_stmt(f, s);
+      KStmt *b = st_new(f, KS_BARRIER);
+      b->scope = s->e->builtin == KB_SYNCWARP ? KBAR_WARP : KBAR_BLOCK;
+      block_stmt(f, b);
       return;
     }
     if (inline_call(f, s)) return;
