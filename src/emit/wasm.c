@@ -200,7 +200,11 @@ WVar *we_var(WEmit *w, const KVar *v) {
   } else {
     unsigned t = wt_of(v->type);
     if (!t || t == WT_VOID) {
-      we_error(w, v->loc, "a variable of this type ('%s')", v->name);
+      StrBuf sb;
+      sb_init(&sb);
+      kt_print(&sb, v->type);
+      we_error(w, v->loc, "a variable of type '%s' ('%s')", sb.data ? sb.data : "?", v->name);
+      sb_free(&sb);
       t = WT_I32;
     }
     x->st = VS_LOCAL;
@@ -666,6 +670,8 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
   WFunc f;
   begin_func(w, &f, k);
   f.kernel = true;
+  if (w->fis_ok[fi]) /* inlined device functions take addresses of their own locals */
+    walk_stmt(w, w->fis[fi].body, see_addr, NULL, &f.addr_taken);
   f.nparams = 12;
   f.fp = we_local(w, WT_I32);
   f.nt = we_local(w, WT_I32);
@@ -962,7 +968,7 @@ unsigned char *emit_wasm(const KModule *m, size_t *len, CwDiags *d) {
     kdiag[i] = d->len;
     const KFunc *k = kernels.items[i];
     kok[i] = kir_fission(&w.arena, m, k, &kf[i], d);
-    walk_stmt(&w, kok[i] ? kf[i].body : k->body, see_call, NULL, NULL);
+    if (kok[i]) walk_stmt(&w, kf[i].body, see_call, NULL, NULL); /* a rejected kernel's callees are not needed */
   }
   int ndev = w.funcs.len;
   for (int i = 0; i < nk; i++) vec_push(&w.arena, &w.funcs, kernels.items[i]);

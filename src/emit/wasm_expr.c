@@ -24,6 +24,14 @@ void wx_const(WEmit *w, const KType *t, int64_t v) {
   }
 }
 
+static void type_error(WEmit *w, const KType *t) {
+  StrBuf sb;
+  sb_init(&sb);
+  kt_print(&sb, t);
+  we_error(w, w->loc, "a value of type '%s'", sb.data ? sb.data : "?");
+  sb_free(&sb);
+}
+
 void wx_load(WEmit *w, const KType *t) {
   switch (t->kind) {
   case KT_BOOL: case KT_U8: wb_mem(&w->fn->code, OP_I32_LOAD8_U, 0); return;
@@ -36,7 +44,7 @@ void wx_load(WEmit *w, const KType *t) {
   case KT_F64: wb_mem(&w->fn->code, OP_F64_LOAD, 0); return;
   case KT_PTR: wb_mem(&w->fn->code, OP_I32_LOAD, 0); return; /* low half */
   case KT_VEC: case KT_STRUCT: case KT_ARRAY: return;        /* the address is the value */
-  default: we_error(w, (SrcLoc){0}, "a value of this type"); return;
+  default: type_error(w, t); return;
   }
 }
 
@@ -56,7 +64,7 @@ void wx_store(WEmit *w, const KType *t) {
     op_i32(w, t->size);
     op_fc(w, 10);
     return;
-  default: we_error(w, (SrcLoc){0}, "a value of this type"); return;
+  default: type_error(w, t); return;
   }
 }
 
@@ -637,6 +645,7 @@ static void cond_expr(WEmit *w, const KExpr *e, bool want) {
 }
 
 static void wx_expr(WEmit *w, const KExpr *e, bool want) {
+  if (e->loc.line) w->loc = e->loc;
   if (w->fn->failed) {
     if (want) op(w, OP_UNREACHABLE);
     return;

@@ -74,6 +74,7 @@ typedef struct WEmit {
   CwDiags *d;
   Arena arena;
   WFunc *fn;                 /* function being emitted */
+  SrcLoc loc;                /* the statement or expression being emitted */
   /* function index space: imports, then the functions of `funcs` */
   PtrVec imports;            /* const char*: builtin names imported from "math" */
   PtrVec import_sigs;        /* const char*: their signatures ("f:ff") */

@@ -329,6 +329,7 @@ static void return_stmt(WEmit *w, const KStmt *s) {
 
 void ws_stmt(WEmit *w, const KStmt *s) {
   if (!s || w->fn->failed) return;
+  if (s->loc.line) w->loc = s->loc;
   const WTarget *t;
   switch (s->kind) {
   case KS_BLOCK:
