@@ -58,7 +58,7 @@ unsigned wt_of(const KType *t) {
   case KT_BOOL: case KT_I8: case KT_I16: case KT_I32: case KT_U8: case KT_U16: case KT_U32:
     return WT_I32;
   case KT_I64: case KT_U64: return WT_I64;
-  case KT_F32: return WT_F32;
+  case KT_F32: case KT_F16: return WT_F32; /* __half: f32 rounded to half precision */
   case KT_F64: return WT_F64;
   case KT_PTR: case KT_VEC: case KT_STRUCT: case KT_ARRAY: return WT_I32;
   default: return 0;
@@ -955,6 +955,12 @@ unsigned char *emit_wasm(const KModule *m, size_t *len, CwDiags *d) {
   w.m = m;
   w.d = d;
   *len = 0;
+  /* __half storage and rounding, by the host (imports 0..2) */
+  static const char *half_imports[3][2] = {{"h2f", "f:i"}, {"f2h", "i:f"}, {"hround", "f:f"}};
+  for (int i = 0; i < 3; i++) {
+    vec_push(&w.arena, &w.imports, (void *)half_imports[i][0]);
+    vec_push(&w.arena, &w.import_sigs, (void *)half_imports[i][1]);
+  }
   PtrVec kernels = {0};
   add_kernels(&w, &kernels);
   /* fission first: device functions with barriers or collectives are

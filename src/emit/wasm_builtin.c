@@ -134,8 +134,40 @@ static void abs_int(WEmit *w, const KExpr *e) {
 }
 
 /* old = *p; *p = f(old, v[, c]); result old */
+/* atomicAdd on a __half2: both lanes, the old pair as the result */
+static void atomic_half2(WEmit *w, const KExpr *e) {
+  const KType *t = e->type, *h = t->elem;
+  uint32_t p = we_local(w, WT_I32), v = we_local(w, WT_I32), old = wx_temp(w, t);
+  wx_value(w, e->args[0]);
+  op_u(w, OP_LOCAL_SET, p);
+  wx_value(w, e->args[1]);
+  op_u(w, OP_LOCAL_SET, v);
+  op_u(w, OP_LOCAL_GET, old);
+  op_u(w, OP_LOCAL_GET, p);
+  op_i32(w, 4);
+  op_fc(w, 10); /* old = *p */
+  for (int l = 0; l < 2; l++) {
+    op_u(w, OP_LOCAL_GET, p);
+    op_i32(w, 2 * l);
+    op(w, OP_I32_ADD);
+    op_u(w, OP_LOCAL_GET, old);
+    op_i32(w, 2 * l);
+    op(w, OP_I32_ADD);
+    wx_load(w, h);
+    op_u(w, OP_LOCAL_GET, v);
+    op_i32(w, 2 * l);
+    op(w, OP_I32_ADD);
+    wx_load(w, h);
+    op(w, OP_F32_ADD);
+    wx_store(w, h); /* rounds to half */
+  }
+  op_u(w, OP_LOCAL_GET, old);
+}
+
 static void atomic(WEmit *w, const KExpr *e) {
   const KType *t = e->type;
+  if (e->builtin == KB_ATOMIC_ADD && t->kind == KT_VEC && t->elem->kind == KT_F16 && t->count == 2)
+    return atomic_half2(w, e);
   unsigned vt = wt_of(t);
   if (!vt || vt == WT_VOID || kt_aggregate(t)) return we_error(w, e->loc, "this atomic");
   bool l = vt == WT_I64, fl = vt == WT_F32 || vt == WT_F64, u = !kt_is_signed(t) || t->kind == KT_PTR;
@@ -371,6 +403,7 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     wx_convert(w, sig_type(w, sig[0]), e->type, e->loc);
     return;
   }
+  if (wb_half(w, e)) return;
   switch (e->builtin) {
   case KB_PRINTF: return device_printf(w, e);
   case KB_I_FMUL_RZ: return float_rz(w, e, OP_F64_MUL);

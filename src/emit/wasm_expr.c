@@ -42,6 +42,10 @@ void wx_load(WEmit *w, const KType *t) {
   case KT_I64: case KT_U64: wb_mem(&w->fn->code, OP_I64_LOAD, 0); return;
   case KT_F32: wb_mem(&w->fn->code, OP_F32_LOAD, 0); return;
   case KT_F64: wb_mem(&w->fn->code, OP_F64_LOAD, 0); return;
+  case KT_F16:
+    wb_mem(&w->fn->code, OP_I32_LOAD16_U, 0);
+    op_u(w, OP_CALL, WI_H2F);
+    return;
   case KT_PTR: wb_mem(&w->fn->code, OP_I32_LOAD, 0); return; /* low half */
   case KT_VEC: case KT_STRUCT: case KT_ARRAY: return;        /* the address is the value */
   default: type_error(w, t); return;
@@ -56,6 +60,10 @@ void wx_store(WEmit *w, const KType *t) {
   case KT_I64: case KT_U64: wb_mem(&w->fn->code, OP_I64_STORE, 0); return;
   case KT_F32: wb_mem(&w->fn->code, OP_F32_STORE, 0); return;
   case KT_F64: wb_mem(&w->fn->code, OP_F64_STORE, 0); return;
+  case KT_F16:
+    op_u(w, OP_CALL, WI_F2H);
+    wb_mem(&w->fn->code, OP_I32_STORE16, 0);
+    return;
   case KT_PTR:
     op(w, OP_I64_EXTEND_I32_U);
     wb_mem(&w->fn->code, OP_I64_STORE, 0);
@@ -87,7 +95,15 @@ void wx_convert(WEmit *w, const KType *from, const KType *to, SrcLoc loc) {
     if (from->kind != KT_VOID) op(w, OP_DROP);
     return;
   }
-  if (from->kind == KT_F16 || to->kind == KT_F16) return we_error(w, loc, "__half arithmetic");
+  if (to->kind == KT_F16 || from->kind == KT_F16) { /* through float; rounded to half precision */
+    if (from->kind != KT_F16) wx_convert(w, from, w->m->t_f32, loc);
+    if (to->kind == KT_F16) {
+      if (from->kind != KT_F16) op_u(w, OP_CALL, WI_HROUND);
+    } else {
+      wx_convert(w, w->m->t_f32, to, loc);
+    }
+    return;
+  }
   unsigned wf = wt_of(from), wt = wt_of(to);
   if (kt_aggregate(to) || (kt_aggregate(from) && to->kind != KT_PTR)) {
     if (from->size == to->size && kt_aggregate(from) && kt_aggregate(to)) return;
@@ -283,6 +299,7 @@ static void compound(WEmit *w, KOp o, const KType *t, const KExpr *rhs, SrcLoc l
   if (o == KOP_SHL || o == KOP_SHR) shift_count(w, rhs, ot);
   else wx_value(w, rhs);
   binop(w, o, ot, loc);
+  if (ot->kind == KT_F16) op_u(w, OP_CALL, WI_HROUND);
   wx_convert(w, ot, t, loc);
 }
 
@@ -504,6 +521,7 @@ static void binary(WEmit *w, const KExpr *e) {
   }
   binop(w, e->op, ot, e->loc);
   if (!cmp) normalise(w, e->type);
+  if (!cmp && ot->kind == KT_F16) op_u(w, OP_CALL, WI_HROUND);
 }
 
 static void unary(WEmit *w, const KExpr *e) {
@@ -603,6 +621,13 @@ static void call(WEmit *w, const KExpr *e, bool want) {
 
 static int temp_slot(WEmit *w, const KType *t);
 
+uint32_t wx_temp(WEmit *w, const KType *t) {
+  uint32_t a = we_local(w, WT_I32);
+  temp_slot(w, t);
+  op_u(w, OP_LOCAL_SET, a);
+  return a;
+}
+
 static void bvar(WEmit *w, const KExpr *e) {
   int c = e->field;
   switch (e->bvar) {
@@ -671,7 +696,7 @@ static void wx_expr(WEmit *w, const KExpr *e, bool want) {
   case KE_FLOAT:
     if (e->type->kind == KT_F32) { op(w, OP_F32_CONST); wb_f32(&w->fn->code, (float)e->fval); }
     else if (e->type->kind == KT_F64) { op(w, OP_F64_CONST); wb_f64(&w->fn->code, e->fval); }
-    else return we_error(w, e->loc, "a __half constant");
+    else { op(w, OP_F32_CONST); wb_f32(&w->fn->code, (float)e->fval); op_u(w, OP_CALL, WI_HROUND); }
     break;
   case KE_STR: op_i32(w, we_string(w, e)); break;
   case KE_VAR:

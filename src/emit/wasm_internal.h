@@ -27,6 +27,10 @@ enum {
 };
 
 #define WASM_DATA_BASE 1024
+/* host functions every module imports, in this order: __half bits to
+ * float, float to __half bits (round to nearest even), and the two
+ * combined (round a float to half precision) */
+enum { WI_H2F, WI_F2H, WI_HROUND };
 #define WASM_STACK_BYTES 65536
 
 typedef enum {
@@ -139,8 +143,14 @@ void wx_convert(WEmit *w, const KType *from, const KType *to, SrcLoc loc);
 void wx_load(WEmit *w, const KType *t);   /* address on the stack -> value */
 void wx_store(WEmit *w, const KType *t);  /* address, value on the stack -> */
 void wx_const(WEmit *w, const KType *t, int64_t v);
+/* a local holding the address of a new frame slot for a value of type t */
+uint32_t wx_temp(WEmit *w, const KType *t);
 /* stores the value in local v into bit-field bf of the unit at the address in local a */
 void wx_bitfield_store(WEmit *w, uint32_t a, const KField *bf, uint32_t v);
+
+/* wasm_half.c */
+/* __half and __half2 builtins; false when e is not one */
+bool wb_half(WEmit *w, const KExpr *e);
 
 /* wasm_builtin.c */
 void wb_builtin(WEmit *w, const KExpr *e);

@@ -52,6 +52,38 @@ for (const [k, fn] of Object.entries(MATH)) {
 }
 imports.fmaf = (a, b, c) => f(a * b + c); // the product of two floats is exact in a double
 
+// __half: the 16-bit pattern of a float rounded to nearest even, and back
+const f32b = new Float32Array(1), u32b = new Uint32Array(f32b.buffer);
+export function floatToHalfBits(x) {
+  f32b[0] = x;
+  const b = u32b[0], sign = (b >>> 16) & 0x8000;
+  let e = (b >>> 23) & 0xff, m = b & 0x7fffff;
+  if (e === 255) return sign | 0x7c00 | (m ? 0x200 : 0);
+  e -= 112; // rebias 127 -> 15
+  if (e >= 31) return sign | 0x7c00;
+  if (e <= 0) { // subnormal half (or zero)
+    if (e < -10) return sign;
+    m |= 0x800000;
+    const shift = 14 - e, half = 1 << (shift - 1), rest = m & ((1 << shift) - 1);
+    let h = m >>> shift;
+    if (rest > half || (rest === half && (h & 1))) h++;
+    return sign | h;
+  }
+  let h = (e << 10) | (m >>> 13);
+  const rest = m & 0x1fff;
+  if (rest > 0x1000 || (rest === 0x1000 && (h & 1))) h++; // a carry moves into the exponent
+  return sign | h;
+}
+export function halfBitsToFloat(h) {
+  const sign = h & 0x8000 ? -1 : 1, e = (h >>> 10) & 0x1f, m = h & 0x3ff;
+  if (e === 0) return sign * m * 2 ** -24;
+  if (e === 31) return m ? NaN : sign * Infinity;
+  return sign * (1 + m / 1024) * 2 ** (e - 15);
+}
+imports.h2f = (h) => halfBitsToFloat(h & 0xffff);
+imports.f2h = (x) => floatToHalfBits(x);
+imports.hround = (x) => halfBitsToFloat(floatToHalfBits(x));
+
 // Integer intrinsics without a WebAssembly instruction (i32 arrive as
 // signed numbers, 64-bit ones as BigInt).
 const u32 = (x) => x >>> 0;
