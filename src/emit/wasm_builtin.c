@@ -43,6 +43,9 @@ static const MathImport imports[] = {
     {KB_I_TANF, "tanf", "f:f"}, {KB_I_POWF, "powf", "f:ff"}, {KB_I_EXP10F, "exp10f", "f:f"},
     {KB_I_FMAF_RN, "fmaf", "f:fff"}, {KB_I_FMA_RN, "fma", "d:ddd"},
     {KB_NORMCDFF, "normcdff", "f:f"}, {KB_NORMCDF, "normcdf", "d:d"},
+    /* __half ones: in float, rounded back to half by the result's conversion */
+    {KB_HEXP, "expf", "f:f"}, {KB_HEXP2, "exp2f", "f:f"}, {KB_HLOG, "logf", "f:f"},
+    {KB_HLOG2, "log2f", "f:f"}, {KB_HSIN, "sinf", "f:f"}, {KB_HCOS, "cosf", "f:f"},
     {KB_ERFCF, "erfcf", "f:f"}, {KB_ERFC, "erfc", "d:d"},
     /* integer intrinsics WebAssembly has no instruction for */
     {KB_I_BREV, "brev", "u:u"}, {KB_I_BREVLL, "brevll", "m:m"},
