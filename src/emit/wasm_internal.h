@@ -70,6 +70,9 @@ typedef struct WFunc {
   uint32_t nt, tbase, fsize; /* kernels: locals with the thread count, the
                                 first thread frame and the frame size */
   PtrVec addr_taken;     /* KVar*: locals whose address is taken */
+  const char **labels;   /* goto targets open now: name and control depth */
+  int *label_depth;
+  int nlabels, caplabels;
   bool failed;
 } WFunc;
 

@@ -295,6 +295,103 @@ static void switch_stmt(WEmit *w, const KStmt *s) {
   op_end(w);
 }
 
+/* ---- goto: labels of one statement list ---------------------------------
+ * A label L at index i of a block's statements gets a `block` around the
+ * statements before it when some of them jump to L (the branch lands just
+ * after the block, at L), and a `loop` from L to the last statement that
+ * jumps back to it (the branch restarts the loop, at L).  These ranges
+ * must nest; jumps into a statement or out of a thread's turn are not
+ * supported. */
+
+static bool jumps_to(const KStmt *s, const char *label) {
+  if (!s) return false;
+  if (s->kind == KS_GOTO) return !strcmp(s->label, label);
+  if (jumps_to(s->then, label) || jumps_to(s->els, label) || jumps_to(s->init_stmt, label) ||
+      jumps_to(s->body, label))
+    return true;
+  for (int i = 0; i < s->nstmts; i++)
+    if (jumps_to(s->stmts[i], label)) return true;
+  return false;
+}
+
+typedef struct Range { int from, to; bool loop; const char *label; } Range; /* statements [from, to] */
+
+static void push_label(WEmit *w, const char *label) {
+  WFunc *f = w->fn;
+  if (f->nlabels == f->caplabels) {
+    f->caplabels = f->caplabels ? 2 * f->caplabels : 8;
+    const char **nl = arena_alloc(&w->arena, sizeof *nl * (size_t)f->caplabels);
+    int *nd = arena_alloc(&w->arena, sizeof *nd * (size_t)f->caplabels);
+    if (f->nlabels) {
+      memcpy(nl, f->labels, sizeof *nl * (size_t)f->nlabels);
+      memcpy(nd, f->label_depth, sizeof *nd * (size_t)f->nlabels);
+    }
+    f->labels = nl;
+    f->label_depth = nd;
+  }
+  f->labels[f->nlabels] = label;
+  f->label_depth[f->nlabels++] = f->depth;
+}
+
+static void block_with_labels(WEmit *w, const KStmt *s) {
+  WFunc *f = w->fn;
+  int n = s->nstmts, nr = 0;
+  Range *r = arena_alloc(&w->arena, sizeof *r * (size_t)(2 * n + 1));
+  for (int i = 0; i < n; i++) {
+    const KStmt *l = s->stmts[i];
+    if (l->kind != KS_LABEL) continue;
+    bool fwd = false;
+    for (int k = 0; k < i && !fwd; k++) fwd = jumps_to(s->stmts[k], l->label);
+    if (fwd) r[nr++] = (Range){0, i - 1, false, l->label};
+    int last = -1;
+    for (int k = i; k < n; k++)
+      if (jumps_to(s->stmts[k], l->label)) last = k;
+    if (last >= 0) r[nr++] = (Range){i, last, true, l->label};
+  }
+  for (int a = 0; a < nr; a++)
+    for (int b = 0; b < nr; b++) {
+      bool crossing = r[a].from < r[b].from && r[b].from <= r[a].to && r[a].to < r[b].to;
+      if (crossing) return we_error(w, s->loc, "gotos whose jumps cross each other here");
+    }
+  int saved_labels = f->nlabels;
+  for (int i = 0; i < n; i++) {
+    /* open the ranges starting here, the longest first */
+    for (;;) {
+      int best = -1;
+      for (int k = 0; k < nr; k++)
+        if (r[k].from == i && r[k].label && (best < 0 || r[k].to > r[best].to)) best = k;
+      if (best < 0) break;
+      op_open(w, r[best].loop ? OP_LOOP : OP_BLOCK, WT_VOID);
+      push_label(w, r[best].label);
+      r[best].label = NULL; /* opened */
+      r[best].from = -1 - r[best].from;
+    }
+    ws_stmt(w, s->stmts[i]);
+    /* close the ranges ending here, the innermost (latest opened) first */
+    for (;;) {
+      int best = -1;
+      for (int k = 0; k < nr; k++)
+        if (r[k].to == i && r[k].from < 0 && (best < 0 || -1 - r[k].from > -1 - r[best].from)) best = k;
+      if (best < 0) break;
+      op_end(w);
+      f->nlabels--;
+      r[best].to = -2;
+    }
+  }
+  f->nlabels = saved_labels;
+}
+
+static void goto_stmt(WEmit *w, const KStmt *s) {
+  WFunc *f = w->fn;
+  for (int i = f->nlabels - 1; i >= 0; i--)
+    if (!strcmp(f->labels[i], s->label)) {
+      if (f->turn >= 0 && f->label_depth[i] < f->turn) break; /* out of a thread's turn */
+      op_br(w, OP_BR, f->label_depth[i]);
+      return;
+    }
+  we_error(w, s->loc, "a goto into a statement or out of its block");
+}
+
 static const WTarget *find_target(WEmit *w, bool cont) {
   WFunc *f = w->fn;
   for (int i = f->ntg - 1; i >= 0; i--) {
@@ -333,6 +430,8 @@ void ws_stmt(WEmit *w, const KStmt *s) {
   const WTarget *t;
   switch (s->kind) {
   case KS_BLOCK:
+    for (int i = 0; i < s->nstmts; i++)
+      if (s->stmts[i]->kind == KS_LABEL) return block_with_labels(w, s);
     for (int i = 0; i < s->nstmts; i++) ws_stmt(w, s->stmts[i]);
     return;
   case KS_DECL: decl(w, s); return;
@@ -365,7 +464,7 @@ void ws_stmt(WEmit *w, const KStmt *s) {
      * before it when the next loop starts */
     if (s->scope == KBAR_GRID) we_error(w, s->loc, "grid-wide synchronisation");
     return;
-  case KS_LABEL:
-  case KS_GOTO: we_error(w, s->loc, "goto and labels"); return;
+  case KS_LABEL: return; /* placed by block_with_labels */
+  case KS_GOTO: goto_stmt(w, s); return;
   }
 }
