@@ -268,6 +268,12 @@ static void see_call(WEmit *w, const KExpr *e, void *ctx) {
       vec_push(&w->arena, &w->imports, "env.printf");
       vec_push(&w->arena, &w->import_sigs, "i:iii");
     }
+    if ((e->builtin == KB_MALLOC || e->builtin == KB_FREE) && we_import(w, "env.malloc") < 0) {
+      vec_push(&w->arena, &w->imports, "env.malloc");
+      vec_push(&w->arena, &w->import_sigs, "i:i");
+      vec_push(&w->arena, &w->imports, "env.free");
+      vec_push(&w->arena, &w->import_sigs, "v:i");
+    }
     if (e->builtin == KB_ASSERT && we_import(w, "env.assert") < 0) {
       vec_push(&w->arena, &w->imports, "env.assert");
       vec_push(&w->arena, &w->import_sigs, "v:iiiiiiiiii");

@@ -409,6 +409,15 @@ void wb_builtin(WEmit *w, const KExpr *e) {
   if (wb_half(w, e)) return;
   switch (e->builtin) {
   case KB_PRINTF: return device_printf(w, e);
+  case KB_MALLOC: /* the device heap: the host's allocator in a region of this module's memory */
+    wx_value(w, e->args[0]);
+    wx_convert(w, e->args[0]->type, w->m->t_u32, e->loc);
+    op_u(w, OP_CALL, (uint64_t)we_import(w, "env.malloc"));
+    return;
+  case KB_FREE:
+    wx_value(w, e->args[0]);
+    op_u(w, OP_CALL, (uint64_t)we_import(w, "env.free"));
+    return;
   case KB_I_FMUL_RZ: return float_rz(w, e, OP_F64_MUL);
   case KB_I_FADD_RZ: return float_rz(w, e, OP_F64_ADD);
   case KB_ASSERT: return device_assert(w, e);

@@ -21,7 +21,7 @@ __global__ void blockSum(const T* in, T* out) {
   }
   if (threadIdx.x == 0) out[blockIdx.x] = s[0];
 }
-__global__ void jumps(int* p) { int i = 0; again: p[i] = i; if (++i < 4) goto again; }
+__global__ void jumps(int* p) { int i = 0; again: __syncthreads(); p[i] = i; if (++i < 4) goto again; }
 `;
 
 test('device wasm: a launch writes back non-const typed arrays', async () => {

@@ -197,6 +197,7 @@ const dims = (v, what) => {
 };
 
 const sameName = (a, b) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+const WASM_DEVICE_HEAP = 8 << 20; // bytes for malloc/new in kernels (cudaLimitMallocHeapSize's default)
 const align = (n, a) => Math.ceil(n / a) * a;
 
 // Reads the JSON of the module's "cuwasm" section.
@@ -262,6 +263,8 @@ export class WasmModule {
         print(text);
         return text.length;
       },
+      malloc: (n) => this._heapAlloc(n >>> 0),
+      free: (p) => this._heapFree(p >>> 0),
       assert: (expr, file, line, func, tx, ty, tz, bx, by, bz) => {
         this._asserts.push(`${cString(this.memory, file)}:${line}: ${cString(this.memory, func)}: block [${bx},${by},${bz}], ` +
           `thread [${tx},${ty},${tz}] Assertion \`${cString(this.memory, expr)}\` failed.`);
@@ -270,6 +273,17 @@ export class WasmModule {
     this._asserts = [];
     this.instance = new WebAssembly.Instance(module, { env, math: imports });
     this.heapBase = align(this.meta.data_end, 64);
+    // the device heap (malloc/new in kernels): a region of its own, kept
+    // across launches, first-fit over a free list; blocks carry their size
+    // in the 16 bytes before them
+    this._freeList = [];
+    if (WebAssembly.Module.imports(module).some((i) => i.name === 'malloc')) {
+      const bytes = WASM_DEVICE_HEAP;
+      this._freeList.push({ addr: this.heapBase, size: bytes });
+      this.heapBase += bytes;
+      const need = this.heapBase + 65536 - this.memory.buffer.byteLength;
+      if (need > 0) this.memory.grow(Math.ceil(need / 65536));
+    }
     this.top = this.heapBase;
   }
 
@@ -280,6 +294,24 @@ export class WasmModule {
       supported: !k.error,
       ...(k.error ? { error: k.error } : {}),
     }));
+  }
+
+  _heapAlloc(n) {
+    const size = align(n + 16, 16);
+    const i = this._freeList.findIndex((b) => b.size >= size);
+    if (i < 0) return 0; // exhausted: NULL, as CUDA's device malloc
+    const b = this._freeList[i];
+    const addr = b.addr;
+    if (b.size === size) this._freeList.splice(i, 1);
+    else { b.addr += size; b.size -= size; }
+    new DataView(this.memory.buffer).setUint32(addr, size, true);
+    return addr + 16;
+  }
+
+  _heapFree(p) {
+    if (!p) return;
+    const size = new DataView(this.memory.buffer).getUint32(p - 16, true);
+    this._freeList.push({ addr: p - 16, size });
   }
 
   _alloc(bytes) {
