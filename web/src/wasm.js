@@ -348,6 +348,8 @@ export class WasmModule {
     if (this.destroyed) throw new Error('cuwasm: module destroyed');
     const k = this._kernel(name);
     const g = dims(grid, 'grid'), b = dims(block, 'block');
+    if (b[0] * b[1] * b[2] > 1024 || b[2] > 64) // CUDA's limits; the module's warp exchange arrays hold 1024
+      throw new Error(`cuwasm: block ${b.join('x')} exceeds 1024 threads (or 64 in z)`);
     if (args.length !== k.params.length)
       throw new Error(`cuwasm: '${k.name}' takes ${k.params.length} arguments, got ${args.length}`);
     const mark = this.top;

@@ -301,7 +301,7 @@ static void flush(Fis *f) {
   if (!f->pending.len) return;
   int n = f->nguards + f->pending.len;
   KStmt **items = arena_alloc(f->a, sizeof *items * (size_t)n);
-  memcpy(items, f->guards, sizeof *items * (size_t)f->nguards);
+  if (f->nguards) memcpy(items, f->guards, sizeof *items * (size_t)f->nguards);
   memcpy(items + f->nguards, f->pending.items, sizeof *items * (size_t)f->pending.len);
   KStmt *loop = st_new(f, KS_LOOP);
   loop->loop_kind = KLOOP_THREADS;
