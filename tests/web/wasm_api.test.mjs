@@ -88,3 +88,14 @@ __global__ void a(const int* v) { assert(v[threadIdx.x] < 2); }`, { name: 'pa.cu
     (e) => /pa\.cu:5: a: block \[0,0,0\], thread \[2,0,0\] Assertion `v\[threadIdx.x\] < 2` failed/.test(e.message));
   mod.destroy();
 });
+
+test("device 'auto' runs on WebGPU when there is an adapter, else on the wasm device", async () => {
+  const { getDevice } = await import('../../web/src/gpu.js');
+  const gpu = await getDevice().then(() => true, () => false);
+  const mod = await compile(src, { name: 'k.cu' });
+  assert.equal(mod.kind, gpu ? 'webgpu' : 'wasm');
+  const a = new Float32Array([1, 2]), c = new Float32Array(2);
+  await mod.launch('vecAdd', { grid: 1, block: 2, args: [a, a, c, 2] });
+  assert.deepEqual(Array.from(c), [2, 4]);
+  mod.destroy();
+});
