@@ -49,6 +49,7 @@ typedef struct Fis {
   PtrVec *list;        /* block-level statements being built */
   int next_id;
   int inline_depth;    /* device functions being inlined around here */
+  const KFunc *kernel;
   KVar *inl_res, *inl_flag; /* innermost inlined function: its result and
                                per-thread `returned` flag (NULL: none) */
   bool failed;
@@ -407,7 +408,98 @@ static void split_step(Fis *f, KExpr *e) {
   split_stmt(f, x);
 }
 
+/* ---- uniform loops: the same trip count in every thread ---------------- */
+
+/* e or one of its operands writes v (or takes its address) */
+static bool expr_writes(const KExpr *e, const KVar *v) {
+  if (!e) return false;
+  if ((e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) && e->a && e->a->kind == KE_VAR &&
+      e->a->var == v)
+    return true;
+  if (expr_writes(e->a, v) || expr_writes(e->b, v) || expr_writes(e->c, v)) return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_writes(e->args[i], v)) return true;
+  return false;
+}
+
+static bool stmt_writes(const KStmt *s, const KVar *v) {
+  if (!s) return false;
+  if (expr_writes(s->init, v) || expr_writes(s->e, v) || expr_writes(s->cond, v) || expr_writes(s->step, v) ||
+      stmt_writes(s->then, v) || stmt_writes(s->els, v) || stmt_writes(s->init_stmt, v) || stmt_writes(s->body, v))
+    return true;
+  for (int i = 0; i < s->nstmts; i++)
+    if (stmt_writes(s->stmts[i], v)) return true;
+  return false;
+}
+
+/* the same value in every thread: constants, block-wide builtins,
+ * parameters the kernel never writes, the loop variable `lv` */
+static bool uniform_expr(Fis *f, const KExpr *e, const KVar *lv) {
+  if (!e) return true;
+  switch (e->kind) {
+  case KE_INT: case KE_FLOAT: return true;
+  case KE_BVAR: return e->bvar != KBV_THREAD_IDX && e->bvar != KBV_LANE_ID;
+  case KE_VAR:
+    if (e->var == lv) return true;
+    return e->var->kind == KV_PARAM && kt_is_scalar(e->var->type) && !stmt_writes(f->kernel->body, e->var);
+  case KE_UNARY: case KE_BINARY: case KE_CAST: case KE_COND: case KE_ASSIGN:
+    if (e->kind == KE_ASSIGN && !(e->a->kind == KE_VAR && e->a->var == lv)) return false;
+    return uniform_expr(f, e->a, lv) && uniform_expr(f, e->b, lv) && uniform_expr(f, e->c, lv);
+  case KE_INCDEC: return e->a->kind == KE_VAR && e->a->var == lv;
+  default: return false;
+  }
+}
+
+/* break or continue aimed at this loop (not at a loop or switch inside it) */
+static bool own_jump(const KStmt *s, bool in_switch) {
+  if (!s) return false;
+  if (s->kind == KS_CONTINUE || (s->kind == KS_BREAK && !in_switch)) return true;
+  if (s->kind == KS_LOOP) return false;
+  if (s->kind == KS_SWITCH) return own_jump(s->body, true);
+  if (own_jump(s->then, in_switch) || own_jump(s->els, in_switch)) return true;
+  for (int i = 0; i < s->nstmts; i++)
+    if (own_jump(s->stmts[i], in_switch)) return true;
+  return false;
+}
+
+/* `for (T v = U; C; S)` with U, C and S uniform, v written only by S, and
+ * no break or continue of its own: every thread runs the same iterations,
+ * so the loop runs once for the block, around its body's thread loops */
+static bool uniform_loop(Fis *f, KStmt *s) {
+  if (s->loop_kind != KLOOP_FOR || own_jump(s->body, false)) return false;
+  const KVar *lv = NULL;
+  if (s->init_stmt) {
+    if (s->init_stmt->kind != KS_DECL || !s->init_stmt->var || s->init_stmt->var->as != AS_LOCAL ||
+        !kt_is_scalar(s->init_stmt->var->type))
+      return false;
+    lv = s->init_stmt->var;
+    const KExpr *init = s->init_stmt->init ? s->init_stmt->init : lv->init;
+    if (!init || !uniform_expr(f, init, NULL)) return false;
+  }
+  if (!uniform_expr(f, s->cond, lv) || !uniform_expr(f, s->step, lv)) return false;
+  if (lv && stmt_writes(s->body, lv)) return false;
+  return true;
+}
+
+static void split_uniform_loop(Fis *f, KStmt *s) {
+  flush(f);
+  KStmt *loop = st_new(f, KS_LOOP);
+  loop->loop_kind = KLOOP_FOR;
+  loop->init_stmt = s->init_stmt; /* the loop variable is block-wide */
+  loop->cond = s->cond;
+  loop->step = s->step;
+  PtrVec *outer = f->list, body;
+  memset(&body, 0, sizeof body);
+  f->list = &body;
+  split_body(f, s->body);
+  flush(f);
+  f->list = outer;
+  loop->body = st_block(f, (KStmt **)body.items, body.len);
+  block_stmt(f, loop);
+}
+
 static void split_loop(Fis *f, KStmt *s) {
+  if (uniform_loop(f, s)) return split_uniform_loop(f, s);
   KVar *st = new_local(f, "st", true), *any = new_local(f, "any", false);
   flush(f);
   block_stmt(f, st_decl(f, st));
@@ -1058,7 +1150,7 @@ static void find_per_thread(Fis *f) {
 
 bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDiags *d) {
   memset(out, 0, sizeof *out);
-  Fis f = {.a = a, .m = m, .d = d, .out = out, .loc = k->loc};
+  Fis f = {.a = a, .m = m, .d = d, .out = out, .loc = k->loc, .kernel = k};
   PtrVec top;
   memset(&top, 0, sizeof top);
   f.list = &top;
