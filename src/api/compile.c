@@ -14,6 +14,7 @@
 
 #include "cuwasm.h"
 #include "emit/emit.h"
+#include "kir/passes/fission.h"
 #include "front/parser.h"
 #include "program.h"
 
@@ -283,6 +284,17 @@ cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags, ch
     }
     *text = json ? emit_wgsl_json(p->m, NULL, &wo, d) : emit_wgsl(p->m, NULL, &wo, d);
     bool rejected = d->errors > before && !json;
+    diags_free(&tmp);
+    if (!*text) return CW_ERR_NOMEM;
+    return rejected ? CW_ERR_COMPILE : CW_OK;
+  }
+  if (!strcmp(target, "kir-threads")) { /* kernels after barrier fission (src/kir/passes) */
+    CwDiags tmp;
+    diags_init(&tmp);
+    CwDiags *dd = diags ? cw_diags_internal(diags) : &tmp;
+    int before = dd->errors;
+    *text = kir_dump_fission(p->m, dd);
+    bool rejected = dd->errors > before;
     diags_free(&tmp);
     if (!*text) return CW_ERR_NOMEM;
     return rejected ? CW_ERR_COMPILE : CW_OK;

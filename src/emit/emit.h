@@ -41,6 +41,14 @@ char *emit_wgsl(const KModule *m, const char *source_name, const WgslOptions *o,
  * runtime; rejected kernels carry their diagnostic. */
 char *emit_wgsl_json(const KModule *m, const char *source_name, const WgslOptions *o, CwDiags *d);
 
+/* A WebAssembly binary module for the WebAssembly CPU path (wasm.c): one
+ * exported function per kernel runs a whole thread block; the layout and
+ * calling convention are described there and in the module's "cuwasm"
+ * custom section.  Kernels the target cannot express get an error in `d`
+ * and are left out (listed with their diagnostic in that section).
+ * Returns malloc'd bytes (*len), or NULL when out of memory. */
+unsigned char *emit_wasm(const KModule *m, size_t *len, CwDiags *d);
+
 /* GLSL 4.6 compute shaders for Vulkan (glsl*.c), one shader per kernel.
  * Kernel parameters live in a parameter block whose device address the
  * shader gets in its push constants: parameter i at glsl_param_offset(k, i)

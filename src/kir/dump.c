@@ -291,7 +291,7 @@ static void dump_var_decl(StrBuf *sb, const KVar *v) {
 }
 
 static void dump_loop(StrBuf *sb, const KStmt *s, int lv) {
-  static const char *kinds[] = {"for", "while", "do"};
+  static const char *kinds[] = {"for", "while", "do", "threads"};
   sb_puts(sb, kinds[s->loop_kind]);
   if (s->unroll) sb_printf(sb, " unroll(%d)", s->unroll);
   if (s->loop_kind != KLOOP_FOR) {

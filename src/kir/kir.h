@@ -221,7 +221,10 @@ typedef enum {
   KS_GOTO,     /* goto name */
 } KStmtKind;
 
-typedef enum { KLOOP_FOR, KLOOP_WHILE, KLOOP_DO } KLoopKind;
+/* KLOOP_THREADS: made only by passes (kir/passes/fission.c), never by the
+   front end: its body runs once for each thread of the block in turn, with
+   threadIdx set; `return` inside it ends that thread's turn. */
+typedef enum { KLOOP_FOR, KLOOP_WHILE, KLOOP_DO, KLOOP_THREADS } KLoopKind;
 /* KBAR_VIRTUAL: no synchronisation; added by the C emitter so that the
    threads of a block step through a loop together (c_interchange.c). */
 /* KBAR_GRID: grid_group::sync(), a block barrier that also waits for every

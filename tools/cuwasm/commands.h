@@ -13,6 +13,8 @@ int cmd_check(int argc, char **argv);
 int cmd_transpile(int argc, char **argv);
 /* transpile_spirv.c: one .spv per kernel */
 int transpile_spirv(cw_program *prog, cw_diags *d, const char *out);
+/* transpile_wasm.c: --target wasm (a WebAssembly binary module) */
+int transpile_wasm(cw_program *prog, cw_diags *d, const char *out);
 int cmd_launch(int argc, char **argv);
 int cmd_devices(int argc, char **argv);
 int cmd_cc(int argc, char **argv);

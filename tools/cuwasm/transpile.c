@@ -11,13 +11,13 @@
 #include "commands.h"
 
 static const char *usage =
-    "usage: cuwasm transpile FILE.cu --target kir|c|wgsl|wgsl-json|glsl|spirv [-o OUT] [-I DIR] [-D X[=Y]]\n"
+    "usage: cuwasm transpile FILE.cu --target kir|kir-threads|c|wgsl|wgsl-json|glsl|spirv|wasm [-o OUT] [-I DIR] [-D X[=Y]]\n"
     "       [-U X] [--arch sm_XX] [-rdc=true]\n"
     "  wgsl options: --wgsl-f64-as-f32 (lower double to float, with a warning),\n"
     "  --wgsl-subgroups (warp functions through WGSL subgroups of 32),\n"
     "  --wgsl-max-storage-buffers N (pack buffer parameters of kernels needing more)\n";
 
-static const char *targets[] = {"kir", "c", "wgsl", "wgsl-json", "glsl", "spirv"};
+static const char *targets[] = {"kir", "c", "wgsl", "wgsl-json", "glsl", "spirv", "wasm", "kir-threads"};
 
 /* wgsl and wgsl-json may carry options: "wgsl-json:subgroups,max-storage=8" */
 static int known_target(const char *t) {
@@ -86,7 +86,7 @@ int cmd_transpile(int argc, char **argv) {
     return 2;
   }
   if (!known_target(target)) {
-    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, c, wgsl, wgsl-json, glsl, spirv)\n", target);
+    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, kir-threads, c, wgsl, wgsl-json, glsl, spirv, wasm)\n", target);
     return 2;
   }
   char full_target[160];
@@ -105,6 +105,8 @@ int cmd_transpile(int argc, char **argv) {
   int rc = 1;
   if (d && cw_compile_file(file, &co, d, &prog) == CW_OK && !strcmp(target, "spirv")) {
     rc = transpile_spirv(prog, d, out);
+  } else if (prog && !strcmp(target, "wasm")) {
+    rc = transpile_wasm(prog, d, out);
   } else if (prog) {
     char *text = NULL;
     cw_status st = cw_program_emit(prog, target, d, &text);

@@ -7,8 +7,9 @@ export interface CompileOptions {
   defines?: Record<string, string | number | null>;
   /** files the source may #include "…", by name */
   headers?: Record<string, string>;
-  /** 'auto' (WebGPU when there is an adapter) or 'webgpu' */
-  device?: 'auto' | 'webgpu';
+  /** 'auto' (WebGPU when there is an adapter, else 'wasm'), 'webgpu', or
+   * 'wasm' (the kernels as WebAssembly on the CPU, one block after another) */
+  device?: 'auto' | 'webgpu' | 'wasm';
   /** the source's file name in diagnostics (kernel.cu) */
   name?: string;
   /** template kernels to instantiate up front, e.g. 'reduce<float,256>' */
@@ -32,10 +33,11 @@ export interface KernelInfo {
   params: { name: string; type: string }[];
   supported: boolean;
   error?: Diagnostic;
-  wgsl: string | null;
+  /** the kernel's WGSL (WebGPU modules only) */
+  wgsl?: string | null;
 }
 
-export type KernelArg = ArrayBufferView | DeviceBuffer | number | bigint | boolean | number[];
+export type KernelArg = ArrayBufferView | DeviceBuffer | WasmBuffer | number | bigint | boolean | number[];
 
 export interface LaunchOptions {
   grid: number | number[];
@@ -52,11 +54,22 @@ export class DeviceBuffer {
   destroy(): void;
 }
 
+/** a buffer in a wasm-device module's memory */
+export class WasmBuffer {
+  readonly byteLength: number;
+  readonly addr: number;
+  write(data: ArrayBufferView, byteOffset?: number): this;
+  read<T extends ArrayBufferView>(Type?: { new (n: number): T; BYTES_PER_ELEMENT?: number }, out?: T | null): Promise<T>;
+  destroy(): void;
+}
+
 export class CuwasmModule {
+  /** which device runs the kernels */
+  readonly kind: 'webgpu' | 'wasm';
   readonly kernels: KernelInfo[];
   readonly diagnostics: (Diagnostic & { severity: string })[];
   launch(name: string, options: LaunchOptions): Promise<void>;
-  buffer(init: ArrayBufferView | number): DeviceBuffer;
+  buffer(init: ArrayBufferView | number): DeviceBuffer | WasmBuffer;
   destroy(): void;
 }
 

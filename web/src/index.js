@@ -1,5 +1,8 @@
 // index.js — the cuwasm package: CUDA kernels compiled in WebAssembly by
-// cuwasm's own compiler and run on WebGPU, in browsers and in Node.
+// cuwasm's own compiler and run on WebGPU, or on the CPU as WebAssembly
+// (device 'wasm', see wasm.js), in browsers and in Node.  `mod.kind`
+// says which ('webgpu' or 'wasm'; `mod.device` stays the GPUDevice of a
+// WebGPU module): 'auto' takes WebGPU when there is an adapter, else 'wasm'.
 //
 //   const mod = await compile(source, { defines, headers, device: 'auto' });
 //   await mod.launch('vecAdd', { grid: [4], block: [256], args: [a, b, c, n] });
@@ -10,11 +13,12 @@
 // listed in mod.kernels with its `error`, and launching it rejects with
 // that diagnostic.  Template kernels are named as in C++ ('reduce<float,256>')
 // and instantiated on first use.
-import { compileToWgsl, formatDiagnostic } from './compiler.js';
+import { compileToWasmModule, compileToWgsl, formatDiagnostic } from './compiler.js';
 import { getDevice, hasWarpSubgroups } from './gpu.js';
 import { DeviceBuffer, Kernel, launchKernel, sameName } from './runtime.js';
+import { WasmBuffer, WasmModule } from './wasm.js';
 
-export { DeviceBuffer, formatDiagnostic };
+export { DeviceBuffer, WasmBuffer, WasmModule, formatDiagnostic };
 
 function compileError(diags) {
   const errs = diags.filter((d) => d.severity === 'error');
@@ -120,23 +124,61 @@ function wgslOptions(options, gpu) {
   return o.join(',');
 }
 
-// options: device ('auto' | 'webgpu'), name, defines, headers, instances,
-// print (device printf), f64AsF32 (double computed as float, with a
-// warning in mod.diagnostics), maxStorageBuffers (pack buffers beyond it
-// even when the device allows more), subgroups ('auto': warp functions as
-// WGSL subgroup operations when the adapter's subgroups are 32 wide, else
-// emulated through workgroup memory; true / false force either).
+// The WebAssembly CPU device; template kernels named at launch are
+// instantiated by compiling again (buffers of the old module are dropped).
+class CompiledWasmModule extends WasmModule {
+  constructor(source, opts, answer) {
+    super(answer.binary, { print: opts.print, prefix: answer.prefix });
+    this.source = source;
+    this.options = opts;
+    this.instances = [...opts.instances];
+    this.diagnostics = answer.diagnostics;
+  }
+
+  async launch(name, opts) {
+    if (name.includes('<') && !this.meta.kernels.some((k) => sameName(k.name, name))) {
+      this.instances.push(name);
+      const answer = await compileToWasmModule(this.source, { ...this.options, instances: this.instances });
+      if (!answer.binary) throw compileError(answer.diagnostics);
+      this.prefix = answer.prefix;
+      this._load(answer.binary);
+    }
+    return super.launch(name, opts);
+  }
+}
+
+async function compileWasm(source, opts) {
+  const answer = await compileToWasmModule(source, opts);
+  if (!answer.binary) throw compileError(answer.diagnostics);
+  return new CompiledWasmModule(source, opts, answer);
+}
+
+// options: device ('auto' | 'webgpu' | 'wasm': the WebAssembly CPU device,
+// which 'auto' takes when there is no WebGPU adapter), name, defines,
+// headers, instances, print (device printf), f64AsF32 (double computed as
+// float, with a warning in mod.diagnostics), maxStorageBuffers (pack
+// buffers beyond it even when the device allows more), subgroups ('auto':
+// warp functions as WGSL subgroup operations when the adapter's subgroups
+// are 32 wide, else emulated through workgroup memory; true / false force
+// either).
 export async function compile(source, options = {}) {
   const { device = 'auto', name = 'kernel.cu', defines = {}, headers = {}, instances = [], print } = options;
-  if (device !== 'auto' && device !== 'webgpu')
-    throw new Error(`cuwasm: unknown device '${device}' (auto or webgpu)`);
+  if (device !== 'auto' && device !== 'webgpu' && device !== 'wasm')
+    throw new Error(`cuwasm: unknown device '${device}' (auto, webgpu or wasm)`);
+  const base = { name, defines, headers, instances, print };
+  if (device === 'wasm') return compileWasm(source, base);
   let gpu = null, noGpu = null;
   try { gpu = await getDevice(); } catch (e) { noGpu = e; }
-  const opts = { name, defines, headers, instances, print, wgslOptions: wgslOptions(options, gpu) };
+  const opts = { ...base, wgslOptions: wgslOptions(options, gpu) };
   const answer = await compileToWgsl(source, opts);
   if (!answer.module) throw compileError(answer.diagnostics); // compile errors first, GPU or not
-  if (noGpu) throw noGpu;
-  return new CuwasmModule(source, opts, answer, gpu);
+  if (noGpu) {
+    if (device === 'auto') return compileWasm(source, base); // no WebGPU adapter: the CPU
+    throw noGpu;
+  }
+  const mod = new CuwasmModule(source, opts, answer, gpu);
+  mod.kind = 'webgpu';
+  return mod;
 }
 
 // Compiles without a GPU: diagnostics and each kernel's WGSL (options as

@@ -12,11 +12,18 @@
  *    "module": <the wgsl-json target's object> | null}
  * Diagnostics are the native compiler's own, so the browser shows what
  * `cuwasm check` prints.
+ *
+ * cw_wasm_compile_module does the same for the WebAssembly CPU path: it
+ * writes the kernels' WebAssembly module (src/emit/wasm.c) to `out` in the
+ * file system and answers {"diagnostics": [...], "module": true | null};
+ * the module's own "cuwasm" section describes its kernels.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "api/program.h"
+#include "emit/emit.h"
 #include "base/base.h"
 #include "cuwasm.h"
 
@@ -98,6 +105,44 @@ char *cw_wasm_compile(const char *path, char *defines, char *instances, const ch
   diags_json(&sb, d);
   sb_printf(&sb, ", \"module\": %s}", wgsl ? wgsl : "null");
   free(wgsl);
+  free(defs);
+  cw_program_free(p);
+  cw_diags_free(d);
+  return sb_take(&sb);
+}
+
+static bool write_bytes(const char *path, const unsigned char *p, size_t n) {
+  FILE *f = fopen(path, "wb");
+  if (!f) return false;
+  bool ok = fwrite(p, 1, n, f) == n;
+  return fclose(f) == 0 && ok;
+}
+
+char *cw_wasm_compile_module(const char *path, char *defines, char *instances, const char *out) {
+  cw_diags *d = cw_diags_new();
+  if (!d) return NULL;
+  int ndef;
+  char **defs = split(defines, &ndef);
+  cw_compile_options o;
+  memset(&o, 0, sizeof o);
+  o.defines = (const char **)defs;
+  o.n_defines = ndef;
+  cw_program *p = NULL;
+  bool written = false;
+  if (cw_compile_file(path, &o, d, &p) == CW_OK) {
+    instantiate(p, instances, d);
+    if (!cw_diags_error_count(d)) {
+      size_t n = 0;
+      unsigned char *bin = emit_wasm(cw_program_module(p), &n, cw_diags_internal(d));
+      written = bin && write_bytes(out, bin, n);
+      free(bin);
+    }
+  }
+  StrBuf sb;
+  sb_init(&sb);
+  sb_puts(&sb, "{");
+  diags_json(&sb, d);
+  sb_printf(&sb, ", \"module\": %s}", written ? "true" : "null");
   free(defs);
   cw_program_free(p);
   cw_diags_free(d);
