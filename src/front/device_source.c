@@ -9,7 +9,7 @@
  * the STL, host globals — in the main file and in user headers alike) are
  * dropped, and the tokens of our own CUDA headers (include/cuda) give way
  * to `#include <...>` of the toolkit's version where NVRTC ships one
- * (cooperative_groups.h, cuda_fp16.h, cuda_bf16.h, ...); our <type_traits>, <limits> and <sys/types.h>
+ * (cooperative_groups.h, cuda_fp16.h, cuda_bf16.h, cuda/barrier, ...); our <type_traits>, <limits> and <sys/types.h>
  * stay, for NVRTC only, since it has no C++ library.  `#line` directives keep
  * NVRTC's diagnostics on the user's files and lines.
  */
@@ -29,7 +29,8 @@ static const char prelude[] =
 
 static bool nvrtc_ships(const char *name) {
   static const char *kept[] = {"cooperative_groups.h", "cooperative_groups/reduce.h",
-                               "cuda_fp16.h", "cuda_bf16.h", "math_constants.h"};
+                               "cuda_fp16.h", "cuda_bf16.h", "math_constants.h",
+                               "cuda/barrier"};
   for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
     if (!strcmp(name, kept[i])) return true;
   return false;
@@ -43,6 +44,15 @@ static const char *kept_shim(const char *name) {
                                    {"device/sys/types.h", "sys/types.h"}};
   for (size_t i = 0; i < sizeof shims / sizeof *shims; i++)
     if (!strcmp(name, shims[i][0])) return shims[i][1];
+  return NULL;
+}
+
+/* our shims whose tokens NVRTC must not see, with what it gets instead:
+ * NVRTC's built-in headers already declare std::move and std::forward
+ * with rvalue references, which our lvalue-only versions would shadow
+ * (cuda::barrier::wait takes std::move(token)) */
+static const char *nvrtc_replacement(const char *name) {
+  if (!strcmp(name, "device/bits/cw_move.h")) return "";
   return NULL;
 }
 
@@ -113,6 +123,10 @@ char *front_device_source(Parser *p) {
       continue;
     }
     if (h) {
+      if (h != in_header && nvrtc_replacement(h) && !already(&emitted, h)) {
+        sb_printf(&o.sb, "\n#ifdef __CUDACC_RTC__\n%s#endif\n", nvrtc_replacement(h));
+        vec_push(p->arena, &emitted, (void *)h);
+      }
       if (h != in_header && nvrtc_ships(h) && !already(&emitted, h)) {
         sb_printf(&o.sb, "\n#include <%s>\n", h);
         vec_push(p->arena, &emitted, (void *)h);
