@@ -12,8 +12,10 @@
  * include path; everything links against libcuwasm.a.
  *
  * nvcc flags understood: -o -c -I -D -U -L -l -O* -g -G -lineinfo -std=
- * -Xcompiler -Xlinker -arch/-code/-gencode -x cu -w -v -keep; other nvcc
- * flags are warned about and ignored.
+ * -Xcompiler -Xlinker -arch/-code/-gencode -x cu -w -v -keep -rdc=true -dc;
+ * other nvcc flags are warned about and ignored.  With -rdc=true/-dc a
+ * file's device code is relocatable (linked with the others' at run time)
+ * and its host object carries link markers (cc_device_link.c).
  */
 #include <errno.h>
 #include <libgen.h>
@@ -35,6 +37,7 @@ static const char *usage =
     "Builds an executable (or, with -c, objects) from CUDA sources, like nvcc.\n"
     "Flags: -I DIR -D X[=Y] -U X -L DIR -l LIB -O[0-3] -g -std=c++17 -Xcompiler A,B\n"
     "       -Xlinker A -arch=sm_XX -v (print commands) -keep (keep temporaries)\n"
+    "       -rdc=true / -dc: device functions and variables of one file used from another\n"
     "At run time CUWASM_BACKEND=cpu|cuda|vulkan|auto picks the backend.\n";
 
 /* ---- string lists ----------------------------------------------------------- */
