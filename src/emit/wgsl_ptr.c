@@ -40,6 +40,40 @@ WBase *w_base_for_var(WCtx *c, KVar *v) {
   return b;
 }
 
+/* A string literal as a base: one per text, so that a function given the
+ * same literal at two call sites is one instance (printf("…") helpers). */
+static WBase *str_base(WCtx *c, KExpr *e) {
+  for (int i = 0; i < c->bases.len; i++) {
+    WBase *b = c->bases.items[i];
+    if (b->str && b->str->str_len == e->str_len && !memcmp(b->str->str, e->str, (size_t)e->str_len)) return b;
+  }
+  KVar *v = arena_alloc(c->a, sizeof *v);
+  memset(v, 0, sizeof *v);
+  v->kind = KV_GLOBAL;
+  v->as = AS_CONSTANT;
+  v->name = v->cname = "string literal";
+  v->type = e->type;
+  v->loc = e->loc;
+  WBase *b = arena_alloc(c->a, sizeof *b);
+  memset(b, 0, sizeof *b);
+  b->var = v;
+  b->str = e;
+  b->binding = -1;
+  b->elem = e->type->kind == KT_PTR || e->type->kind == KT_ARRAY ? e->type->elem : e->type;
+  b->name = "cw_string_literal";
+  vec_push(c->a, &c->bases, b);
+  return b;
+}
+
+/* The string literal a const char* expression stands for (a literal, or
+ * a parameter given one), else NULL. */
+KExpr *w_literal_of(WCtx *c, KExpr *e) {
+  while (e->kind == KE_CAST) e = e->a;
+  if (e->kind == KE_STR) return e;
+  WBase *b = w_is_ptr(e->type) ? w_base_of(c, e) : NULL;
+  return b && b->str ? b->str : NULL;
+}
+
 WPtrVar *w_ptr_var(WCtx *c, KVar *v) {
   WInst *in = c->cur;
   for (int i = 0; i < in->ptrs.len; i++) {
@@ -83,6 +117,7 @@ WBase *w_base_of(WCtx *c, KExpr *e) {
   case KE_COMMA: return w_base_of(c, e->b);
   case KE_ASSIGN: return w_base_of(c, e->a);
   case KE_CALL: return w_call_ret_base(c, e);
+  case KE_STR: return str_base(c, e);
   default: return NULL;
   }
 }
@@ -391,7 +426,7 @@ WInst *w_inst_for_call(WCtx *c, KExpr *call) {
   for (int i = 0; i < f->nparams && i < call->nargs; i++) {
     if (!w_is_ptr(f->params[i]->type)) continue;
     pb[i] = w_base_of(c, call->args[i]);
-    if (pb[i] && by_value(f->params[i], pb[i]) && (w_sub_object(call->args[i]) || pb[i]->var->kind == KV_GLOBAL ||
+    if (pb[i] && !pb[i]->str && by_value(f->params[i], pb[i]) && (w_sub_object(call->args[i]) || pb[i]->var->kind == KV_GLOBAL ||
                                                     pb[i]->var->as == AS_SHARED || pb[i]->var->kind == KV_PARAM)) {
       pt[i] = NULL;
       pb[i] = (WBase *)&by_value; /* one key for every argument: a copy is passed */

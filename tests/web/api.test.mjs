@@ -344,3 +344,22 @@ __global__ void q64(unsigned long long* out) {
   assert.deepEqual(Array.from(out), [0x100000000n + 32n * 0xffffffffn, 0x200000000n + 32n * 0xffffffffn, 69n]);
   mod.destroy();
 });
+
+test('a device function given a string literal passes it on to printf', async () => {
+  const out = [];
+  const mod = await compile(`
+__device__ void report(const char* fmt, const char* what, int v) { printf(fmt, what, v); }
+__device__ void note(const char* what, int v) { report("%s=%d\\n", what, v); }
+__global__ void k(const int* x) {
+  if (threadIdx.x == 0) { note("first", x[0]); report("[%s %d]\\n", "second", x[1]); }
+}
+__global__ void readsIt(int* out, const char* unused) { }
+__device__ int firstChar(const char* s) { return s[0]; }
+__global__ void bad(int* out) { out[0] = firstChar("abc"); }`, { print: (s) => out.push(s) });
+  await mod.launch('k', { grid: 1, block: 4, args: [Int32Array.from([7, 9])] });
+  assert.deepEqual(out, ['first=7\n', '[second 9]\n']);
+  const bad = mod.kernels.find((k) => k.name === 'bad');
+  assert.equal(bad.supported, false);
+  assert.match(bad.error.message, /string literal on to printf only/);
+  mod.destroy();
+});
