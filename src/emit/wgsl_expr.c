@@ -184,6 +184,13 @@ static void addr_off(WCtx *c, StrBuf *sb, KExpr *lv) {
       index_i32(c, sb, lv->b);
       return;
     }
+    if (lv->a->kind == KE_MEMBER && lv->a->type->kind == KT_ARRAY) { /* t.v[i]: i in the member array's base */
+      WBase *b = w_base_of(c, &(KExpr){.kind = KE_ADDR, .a = lv, .type = lv->type, .loc = lv->loc});
+      if (b && b->parent) {
+        index_i32(c, sb, lv->b);
+        return;
+      }
+    }
     break;
   default: break;
   }

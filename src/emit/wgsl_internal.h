@@ -42,6 +42,9 @@ typedef struct WBase {
   bool fnptr;       /* a caller's local, reached through ptr<function, T> */
   KType *local_type; /* fnptr: the type of the caller's variable */
   bool byval;       /* a const T& parameter passed as a copy (cw_v_NAME) */
+  struct WBase *parent; /* a member array of a local object (t.v): the
+                           object's base, and the field (wgsl_ptr.c) */
+  int field;
   KExpr *str;       /* a string literal passed for a const char* parameter:
                        usable as a printf format or %s argument only */
   bool words;       /* a struct of 4-byte fields used by atomics: held as

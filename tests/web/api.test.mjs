@@ -363,3 +363,32 @@ __global__ void bad(int* out) { out[0] = firstChar("abc"); }`, { print: (s) => o
   assert.match(bad.error.message, /string literal on to printf only/);
   mod.destroy();
 });
+
+test('pointers into a member array of a local object: begin()/end(), range-for, passed on', async () => {
+  const mod = await compile(`
+struct Triple {
+    int v[3];
+    float w[2];
+    __device__ int *begin() { return v; }
+    __device__ int *end() { return v + 3; }
+    __device__ float *wb() { return &w[0]; }
+};
+__device__ int sumRange(const int* b, const int* e) { int s = 0; for (; b != e; ++b) s += *b; return s; }
+__global__ void members(const int* in, int* out) {
+    int i = threadIdx.x;
+    Triple t = {{in[i], 2 * in[i], 3}, {0.5f, 1.5f}};
+    for (int &y : t) y += 1;
+    int* p = t.begin() + 1;
+    *p += 10;
+    float* f = t.wb();
+    f[1] += 1.0f;
+    Triple u = t;
+    int k = 0;
+    for (int x : u.v) k += x;
+    out[i] = sumRange(t.begin(), t.end()) * 1000 + (int)(t.w[1] * 10.0f) + k * 100000;
+}`);
+  const input = Int32Array.from({ length: 32 }, (_, i) => i), out = new Int32Array(32);
+  await mod.launch('members', { grid: 1, block: 32, args: [input, out] });
+  assert.deepEqual(Array.from(out), Array.from(input, (i) => (3 * i + 16) * 1000 + 25 + (3 * i + 16) * 100000));
+  mod.destroy();
+});
