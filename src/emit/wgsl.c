@@ -245,6 +245,7 @@ static bool initial_words(WCtx *c, WBase *b) {
 
 static void decl_base(WCtx *c, StrBuf *sb, WBase *b, int *next_binding) {
   KVar *v = b->var;
+  if (b->str) return; /* a string literal: only printf reads it, at compile time */
   if (v->kind == KV_LOCAL && v->as != AS_SHARED) return;
   if (v->kind == KV_PARAM && c->insts.len && v->type->kind != KT_PTR) return;
   if (!w_type_ok(c, v->type, v->loc)) return;

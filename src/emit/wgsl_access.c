@@ -27,6 +27,10 @@ static KType *element(WCtx *c, StrBuf *sb, KExpr *ptr, KExpr *idx, WBase **base,
     return NULL;
   }
   *base = b;
+  if (b->str) {
+    w_error(c, loc, "the WGSL target can pass a string literal on to printf only (its characters cannot be read)");
+    return NULL;
+  }
   sb_puts(sb, b->name);
   if (b->indexable) {
     StrBuf off;

@@ -6,7 +6,7 @@
  * atomicCAS (which fails only when the value differs) retries until it
  * either swaps or sees a different value; atomicInc/Dec and every float
  * atomic are loops over that compare-exchange on the value's bits (floats
- * live in atomic<u32>).  The loops are statements, so they go into the
+ * and __half2 pairs live in atomic<u32>).  The loops are statements, so they go into the
  * hoisted prelude of the current statement and the expression's value is
  * the temporary holding the old value.
  */
@@ -121,6 +121,23 @@ void w_atomic(WCtx *c, StrBuf *sb, KExpr *e) {
   KType *at = b->atomic_type ? b->atomic_type : c->m->t_u32;
   if (b->wide) { w_wide_atomic(c, sb, e); return; }
   if (t->kind == KT_F32) { float_atomic(c, sb, e, ref); return; }
+  if (t->kind == KT_VEC && t->count == 2 && t->elem->kind == KT_F16 && e->builtin == KB_ATOMIC_ADD) {
+    /* __half2: both halves added in one compare-and-swap of the word, the
+       sum formed in f32 and rounded to f16 (pack2x16float: naga does not
+       take bitcasts between u32 and vec2<f16>) */
+    c->uses_f16 = true;
+    const char *v = once(c, e->args[1], t);
+    const char *old = w_new_tmp(c), *nv = w_new_tmp(c), *r = w_new_tmp(c);
+    w_pre(c, "var %s = atomicLoad(&%s);", old, ref);
+    w_pre(c, "loop {");
+    w_pre(c, "  let %s = pack2x16float(unpack2x16float(%s) + vec2<f32>(%s));", nv, old, v);
+    w_pre(c, "  let %s = atomicCompareExchangeWeak(&%s, %s, %s);", r, ref, old, nv);
+    w_pre(c, "  if (%s.exchanged) { break; }", r);
+    w_pre(c, "  %s = %s.old_value;", old, r);
+    w_pre(c, "}");
+    sb_printf(sb, "vec2<f16>(unpack2x16float(%s))", old);
+    return;
+  }
   if (!w_is_int32(t)) {
     w_error(c, e->loc, "the WGSL target does not support '%s' on %s (WGSL atomics are 32-bit)", kb_info(e->builtin)->name,
             w_is_64(t) ? "64-bit integers" : "this type");

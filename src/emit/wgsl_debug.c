@@ -65,7 +65,8 @@ static KExpr *unpromote(KExpr *e) {
 }
 
 static void printf_call(WCtx *c, StrBuf *sb, KExpr *e) {
-  if (e->nargs < 1 || e->args[0]->kind != KE_STR) {
+  KExpr *fmt_lit = e->nargs ? w_literal_of(c, e->args[0]) : NULL; /* also a helper's parameter */
+  if (!fmt_lit) {
     w_error(c, e->loc, "the WGSL target needs printf's format to be a string literal");
     return;
   }
@@ -76,8 +77,9 @@ static void printf_call(WCtx *c, StrBuf *sb, KExpr *e) {
   for (int i = 1; i < e->nargs && !c->failed; i++) {
     KExpr *a = unpromote(e->args[i]);
     sb_puts(&kinds, i > 1 ? ", " : "");
-    if (a->kind == KE_STR) {
-      sb_printf(&kinds, "\"s:%s\"", json_escape(c, a->str, a->str_len));
+    KExpr *lit = w_is_ptr(a->type) || a->kind == KE_STR ? w_literal_of(c, a) : NULL;
+    if (lit) { /* %s of a literal (or of a parameter given one) */
+      sb_printf(&kinds, "\"s:%s\"", json_escape(c, lit->str, lit->str_len));
       continue;
     }
     KType *t = w_scalar_of(c, a->type);
@@ -113,7 +115,7 @@ static void printf_call(WCtx *c, StrBuf *sb, KExpr *e) {
     sb_free(&v);
   }
   const char *fmt = arena_printf(c->a, "{\"format\": \"%s\", \"args\": [%s]}",
-                                 json_escape(c, e->args[0]->str, e->args[0]->str_len), kinds.data ? kinds.data : "");
+                                 json_escape(c, fmt_lit->str, fmt_lit->str_len), kinds.data ? kinds.data : "");
   sb_free(&kinds);
   if (c->failed) return;
   const char *at = claim(c, 1, intern(c, &c->dbg_formats, fmt), n);

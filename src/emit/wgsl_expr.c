@@ -184,6 +184,13 @@ static void addr_off(WCtx *c, StrBuf *sb, KExpr *lv) {
       index_i32(c, sb, lv->b);
       return;
     }
+    if (lv->a->kind == KE_MEMBER && lv->a->type->kind == KT_ARRAY) { /* t.v[i]: i in the member array's base */
+      WBase *b = w_base_of(c, &(KExpr){.kind = KE_ADDR, .a = lv, .type = lv->type, .loc = lv->loc});
+      if (b && b->parent) {
+        index_i32(c, sb, lv->b);
+        return;
+      }
+    }
     break;
   default: break;
   }
@@ -507,7 +514,8 @@ static void call(WCtx *c, StrBuf *sb, KExpr *e) {
       w_load_ptr(c, sb, e->args[i]);
       continue;
     }
-    if (w_is_ptr(e->fn->params[i]->type) && in->argtype[i]) sb_puts(sb, "0i"); /* the part itself */
+    if (w_is_ptr(e->fn->params[i]->type) && (in->argtype[i] || (in->pbase[i] && in->pbase[i]->str)))
+      sb_puts(sb, "0i"); /* the part itself, or a string literal (known to the instance) */
     else if (w_is_ptr(e->fn->params[i]->type)) w_ptr_off(c, sb, e->args[i]);
     else w_expr_as(c, sb, e->args[i], e->fn->params[i]->type);
     WBase *ab = in->argbase[i];

@@ -42,6 +42,11 @@ typedef struct WBase {
   bool fnptr;       /* a caller's local, reached through ptr<function, T> */
   KType *local_type; /* fnptr: the type of the caller's variable */
   bool byval;       /* a const T& parameter passed as a copy (cw_v_NAME) */
+  struct WBase *parent; /* a member array of a local object (t.v): the
+                           object's base, and the field (wgsl_ptr.c) */
+  int field;
+  KExpr *str;       /* a string literal passed for a const char* parameter:
+                       usable as a printf format or %s argument only */
   bool words;       /* a struct of 4-byte fields used by atomics: held as
                        array<atomic<u32>, size/4>, a field being its word */
   WPool *pool;      /* packed parameter: the binding it lives in */
@@ -149,6 +154,7 @@ const char *w_bitfield_value(WCtx *c, KField *f, const char *v);
 bool w_analyse(WCtx *c, WInst *in);
 WBase *w_base_of(WCtx *c, KExpr *e);
 WBase *w_base_for_var(WCtx *c, KVar *v);
+KExpr *w_literal_of(WCtx *c, KExpr *e);
 WInst *w_inst_for_call(WCtx *c, KExpr *call);
 WBase *w_call_ret_base(WCtx *c, KExpr *call);
 WPtrVar *w_ptr_var(WCtx *c, KVar *v);

@@ -40,6 +40,40 @@ WBase *w_base_for_var(WCtx *c, KVar *v) {
   return b;
 }
 
+/* A string literal as a base: one per text, so that a function given the
+ * same literal at two call sites is one instance (printf("…") helpers). */
+static WBase *str_base(WCtx *c, KExpr *e) {
+  for (int i = 0; i < c->bases.len; i++) {
+    WBase *b = c->bases.items[i];
+    if (b->str && b->str->str_len == e->str_len && !memcmp(b->str->str, e->str, (size_t)e->str_len)) return b;
+  }
+  KVar *v = arena_alloc(c->a, sizeof *v);
+  memset(v, 0, sizeof *v);
+  v->kind = KV_GLOBAL;
+  v->as = AS_CONSTANT;
+  v->name = v->cname = "string literal";
+  v->type = e->type;
+  v->loc = e->loc;
+  WBase *b = arena_alloc(c->a, sizeof *b);
+  memset(b, 0, sizeof *b);
+  b->var = v;
+  b->str = e;
+  b->binding = -1;
+  b->elem = e->type->kind == KT_PTR || e->type->kind == KT_ARRAY ? e->type->elem : e->type;
+  b->name = "cw_string_literal";
+  vec_push(c->a, &c->bases, b);
+  return b;
+}
+
+/* The string literal a const char* expression stands for (a literal, or
+ * a parameter given one), else NULL. */
+KExpr *w_literal_of(WCtx *c, KExpr *e) {
+  while (e->kind == KE_CAST) e = e->a;
+  if (e->kind == KE_STR) return e;
+  WBase *b = w_is_ptr(e->type) ? w_base_of(c, e) : NULL;
+  return b && b->str ? b->str : NULL;
+}
+
 WPtrVar *w_ptr_var(WCtx *c, KVar *v) {
   WInst *in = c->cur;
   for (int i = 0; i < in->ptrs.len; i++) {
@@ -83,8 +117,41 @@ WBase *w_base_of(WCtx *c, KExpr *e) {
   case KE_COMMA: return w_base_of(c, e->b);
   case KE_ASSIGN: return w_base_of(c, e->a);
   case KE_CALL: return w_call_ret_base(c, e);
+  case KE_STR: return str_base(c, e);
   default: return NULL;
   }
+}
+
+static bool is_local_base(WBase *b);
+
+/* A member array of a function-space object (`t.v` of a local, or of the
+ * object a ptr<function> parameter points to), as a base of its own:
+ * pointers into it (begin()/end() of a class holding an array) index
+ * `t.v[off]`.  One per object and field. */
+static WBase *member_base(WCtx *c, WBase *obj, KType *st, int field) {
+  for (int i = 0; i < c->bases.len; i++) {
+    WBase *b = c->bases.items[i];
+    if (b->parent == obj && b->field == field) return b;
+  }
+  KType *ft = st->fields[field].type->unqual ? st->fields[field].type->unqual : st->fields[field].type;
+  KVar *v = arena_alloc(c->a, sizeof *v);
+  memset(v, 0, sizeof *v);
+  v->kind = KV_LOCAL;
+  v->name = arena_printf(c->a, "%s.%s", obj->var->name, st->fields[field].name);
+  v->cname = v->name;
+  v->type = ft;
+  v->loc = obj->var->loc;
+  WBase *b = arena_alloc(c->a, sizeof *b);
+  memset(b, 0, sizeof *b);
+  b->var = v;
+  b->parent = obj;
+  b->field = field;
+  b->binding = -1;
+  b->elem = ft->elem->unqual ? ft->elem->unqual : ft->elem;
+  b->indexable = true;
+  b->name = arena_printf(c->a, "%s.%s", obj->name, w_ident(c, st->fields[field].name));
+  vec_push(c->a, &c->bases, b);
+  return b;
 }
 
 /* The base an lvalue lives in: a variable, or what a pointer points to. */
@@ -93,6 +160,15 @@ static WBase *lvalue_root(WCtx *c, KExpr *e) {
   case KE_VAR: return w_base_for_var(c, e->var);
   case KE_INDEX:
     if (w_is_ptr(e->a->type)) return w_base_of(c, e->a);
+    if (e->a->kind == KE_MEMBER && e->a->a->type->kind == KT_STRUCT && e->a->type->kind == KT_ARRAY &&
+        e->a->type->elem->kind != KT_ARRAY) {
+      WBase *obj = lvalue_root(c, e->a->a);
+      KType *ot = !obj ? NULL : obj->fnptr ? obj->local_type : obj->var->type;
+      ot = ot && ot->unqual ? ot->unqual : ot;
+      /* a whole object (not an element of an array of them) in function space */
+      if (obj && !obj->parent && ot && ot->kind == KT_STRUCT && (obj->fnptr || is_local_base(obj)) && !obj->byval)
+        return member_base(c, obj, e->a->a->type, e->a->field);
+    }
     return lvalue_root(c, e->a);
   case KE_DEREF: return w_base_of(c, e->a);
   case KE_MEMBER: return lvalue_root(c, e->a);
@@ -303,6 +379,10 @@ WBase *w_call_ret_base(WCtx *c, KExpr *call) {
     c->cur = saved;
   }
   WBase *r = in->ret_base;
+  if (r && r->parent && r->parent->fnptr) /* into a member array of an object passed by pointer */
+    for (int i = 0; i < f->nparams; i++)
+      if (in->pbase[i] == r->parent && in->argbase[i] && !in->argtype[i])
+        return member_base(c, in->argbase[i], r->parent->local_type, r->field);
   if (r && r->byval) {
     w_error(c, call->loc, "the WGSL target does not support returning a reference to a const reference parameter ('%s')", f->name);
     return NULL;
@@ -391,7 +471,7 @@ WInst *w_inst_for_call(WCtx *c, KExpr *call) {
   for (int i = 0; i < f->nparams && i < call->nargs; i++) {
     if (!w_is_ptr(f->params[i]->type)) continue;
     pb[i] = w_base_of(c, call->args[i]);
-    if (pb[i] && by_value(f->params[i], pb[i]) && (w_sub_object(call->args[i]) || pb[i]->var->kind == KV_GLOBAL ||
+    if (pb[i] && !pb[i]->str && by_value(f->params[i], pb[i]) && (w_sub_object(call->args[i]) || pb[i]->var->kind == KV_GLOBAL ||
                                                     pb[i]->var->as == AS_SHARED || pb[i]->var->kind == KV_PARAM)) {
       pt[i] = NULL;
       pb[i] = (WBase *)&by_value; /* one key for every argument: a copy is passed */

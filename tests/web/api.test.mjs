@@ -344,3 +344,51 @@ __global__ void q64(unsigned long long* out) {
   assert.deepEqual(Array.from(out), [0x100000000n + 32n * 0xffffffffn, 0x200000000n + 32n * 0xffffffffn, 69n]);
   mod.destroy();
 });
+
+test('a device function given a string literal passes it on to printf', async () => {
+  const out = [];
+  const mod = await compile(`
+__device__ void report(const char* fmt, const char* what, int v) { printf(fmt, what, v); }
+__device__ void note(const char* what, int v) { report("%s=%d\\n", what, v); }
+__global__ void k(const int* x) {
+  if (threadIdx.x == 0) { note("first", x[0]); report("[%s %d]\\n", "second", x[1]); }
+}
+__global__ void readsIt(int* out, const char* unused) { }
+__device__ int firstChar(const char* s) { return s[0]; }
+__global__ void bad(int* out) { out[0] = firstChar("abc"); }`, { print: (s) => out.push(s) });
+  await mod.launch('k', { grid: 1, block: 4, args: [Int32Array.from([7, 9])] });
+  assert.deepEqual(out, ['first=7\n', '[second 9]\n']);
+  const bad = mod.kernels.find((k) => k.name === 'bad');
+  assert.equal(bad.supported, false);
+  assert.match(bad.error.message, /string literal on to printf only/);
+  mod.destroy();
+});
+
+test('pointers into a member array of a local object: begin()/end(), range-for, passed on', async () => {
+  const mod = await compile(`
+struct Triple {
+    int v[3];
+    float w[2];
+    __device__ int *begin() { return v; }
+    __device__ int *end() { return v + 3; }
+    __device__ float *wb() { return &w[0]; }
+};
+__device__ int sumRange(const int* b, const int* e) { int s = 0; for (; b != e; ++b) s += *b; return s; }
+__global__ void members(const int* in, int* out) {
+    int i = threadIdx.x;
+    Triple t = {{in[i], 2 * in[i], 3}, {0.5f, 1.5f}};
+    for (int &y : t) y += 1;
+    int* p = t.begin() + 1;
+    *p += 10;
+    float* f = t.wb();
+    f[1] += 1.0f;
+    Triple u = t;
+    int k = 0;
+    for (int x : u.v) k += x;
+    out[i] = sumRange(t.begin(), t.end()) * 1000 + (int)(t.w[1] * 10.0f) + k * 100000;
+}`);
+  const input = Int32Array.from({ length: 32 }, (_, i) => i), out = new Int32Array(32);
+  await mod.launch('members', { grid: 1, block: 32, args: [input, out] });
+  assert.deepEqual(Array.from(out), Array.from(input, (i) => (3 * i + 16) * 1000 + 25 + (3 * i + 16) * 100000));
+  mod.destroy();
+});

@@ -21,7 +21,9 @@ export interface CompileOptions {
    * maxStorageBuffersPerShaderStage) */
   maxStorageBuffers?: number;
   /** compute double as float (a warning in mod.diagnostics); without it
-   * kernels using double are rejected */
+   * kernels using double are rejected.  Float64Arrays passed for double
+   * pointers are converted to floats and back; a DeviceBuffer passed for
+   * one must hold floats */
   f64AsF32?: boolean;
   /** warp functions as WGSL subgroup operations: 'auto' (default) when the
    * adapter's subgroups are 32 wide, else emulated; true / false force it */

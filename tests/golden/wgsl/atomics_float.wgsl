@@ -56,5 +56,32 @@ fn casFloatMax(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
 // not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 
 // ==== kernel halfAtomics ====
-// not emitted: the WGSL target does not support 'atomicAdd' on this type (WGSL atomics are 32-bit)
+// kernel halfAtomics, from <source> by cuwasm
+
+enable f16; // __half: needs an adapter with shader-f16
+
+struct CwParams {
+  cw_grid: vec3<u32>,
+  cw_base: vec3<u32>,
+}
+@group(0) @binding(0) var<uniform> cw_p: CwParams;
+override cw_bx: u32 = 1u;
+override cw_by: u32 = 1u;
+override cw_bz: u32 = 1u;
+@group(0) @binding(1) var<storage, read> x: array<vec2<f16>>;
+@group(0) @binding(2) var<storage, read_write> acc: array<atomic<u32>>;
+
+@compute @workgroup_size(cw_bx, cw_by, cw_bz)
+fn halfAtomics(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
+  let cw_bid = cw_wid + cw_p.cw_base;
+  let cw_t0 = x[cw_tid.x];
+  var cw_t1 = atomicLoad(&acc[0]);
+  loop {
+    let cw_t2 = pack2x16float(unpack2x16float(cw_t1) + vec2<f32>(cw_t0));
+    let cw_t3 = atomicCompareExchangeWeak(&acc[0], cw_t1, cw_t2);
+    if (cw_t3.exchanged) { break; }
+    cw_t1 = cw_t3.old_value;
+  }
+  _ = vec2<f16>(unpack2x16float(cw_t1));
+}
 

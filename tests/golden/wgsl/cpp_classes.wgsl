@@ -159,7 +159,107 @@ fn classKernel(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
 }
 
 // ==== kernel rangeKernel ====
-// not emitted: the WGSL target supports pointers to whole variables and to elements of one-dimensional arrays only
+// kernel rangeKernel, from <source> by cuwasm
+
+struct Triple {
+  v: array<i32, 3>,
+}
+
+struct CwParams {
+  cw_grid: vec3<u32>,
+  cw_base: vec3<u32>,
+}
+@group(0) @binding(0) var<uniform> cw_p: CwParams;
+override cw_bx: u32 = 1u;
+override cw_by: u32 = 1u;
+override cw_bz: u32 = 1u;
+@group(0) @binding(1) var<storage, read> in: array<i32>;
+@group(0) @binding(2) var<storage, read_write> out: array<i32>;
+
+fn Triple_begin_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, Triple>) -> i32 {
+  var po_self = cw_a_self;
+  return 0i;
+}
+
+fn Triple_end_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, Triple>) -> i32 {
+  var po_self = cw_a_self;
+  return (0i + 3i);
+}
+
+@compute @workgroup_size(cw_bx, cw_by, cw_bz)
+fn rangeKernel(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
+  let cw_bid = cw_wid + cw_p.cw_base;
+  var u___tmp41: i32;
+  var po___tmp42: i32;
+  var u___tmp45: i32;
+  var po___tmp46: i32;
+  var u___tmp49: i32;
+  var po___tmp50: i32;
+  var po___tmp54: i32;
+  var po___tmp55: i32;
+  var po___tmp58: i32;
+  var po___tmp59: i32;
+  var i: i32 = i32(cw_tid.x);
+  var a: array<i32, 4> = array<i32, 4>(in[i], 1i, 2i, 3i);
+  var s: i32 = 0i;
+  {
+    po___tmp42 = 0i; u___tmp41 = 0i;
+    loop {
+      if !((u___tmp41 < 4i)) { break; }
+      var x: i32 = a[po___tmp42 + u___tmp41];
+      s = (s + x);
+      continuing {
+        u___tmp41 = (u___tmp41 + 1i);
+      }
+    }
+  }
+  {
+    po___tmp46 = 0i; u___tmp45 = 0i;
+    loop {
+      if !((u___tmp45 < 4i)) { break; }
+      var po_x: i32 = (po___tmp46 + u___tmp45);
+      a[po_x] = (a[po_x] * 10i);
+      continuing {
+        u___tmp45 = (u___tmp45 + 1i);
+      }
+    }
+  }
+  {
+    po___tmp50 = 0i; u___tmp49 = 0i;
+    loop {
+      if !((u___tmp49 < 4i)) { break; }
+      var po_x: i32 = (po___tmp50 + u___tmp49);
+      s = (s + a[po_x]);
+      continuing {
+        u___tmp49 = (u___tmp49 + 1i);
+      }
+    }
+  }
+  var t: Triple = Triple(array<i32, 3>(i, (2i * i), 3i));
+  {
+    po___tmp55 = Triple_begin_0(cw_tid, cw_bid, 0i, &t); po___tmp54 = Triple_end_0(cw_tid, cw_bid, 0i, &t);
+    loop {
+      if !((po___tmp55 != po___tmp54)) { break; }
+      var po_y: i32 = po___tmp55;
+      t.v[po_y] = (t.v[po_y] + 1i);
+      continuing {
+        po___tmp55 = (po___tmp55 + 1i);
+      }
+    }
+  }
+  {
+    po___tmp59 = Triple_begin_0(cw_tid, cw_bid, 0i, &t); po___tmp58 = Triple_end_0(cw_tid, cw_bid, 0i, &t);
+    loop {
+      if !((po___tmp59 != po___tmp58)) { break; }
+      var y: i32 = t.v[po___tmp59];
+      s = (s + (100i * y));
+      continuing {
+        po___tmp59 = (po___tmp59 + 1i);
+      }
+    }
+  }
+  out[i] = s;
+}
 
 // ==== kernel bitsKernel ====
 // kernel bitsKernel, from <source> by cuwasm

@@ -1,3 +1,3 @@
 // ==== kernel variadicKernel ====
-// not emitted: cannot tell which buffer the pointer passed to 'report<int, int>' points into
+// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 
