@@ -613,6 +613,16 @@ static void emit_device_func(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
   wb_u32(&head, f.fp);
   wb_byte(&head, OP_GLOBAL_SET);
   wb_u32(&head, WG_SP);
+  /* a frame below the stack's end (deep recursion, big local arrays) traps */
+  wb_byte(&head, OP_LOCAL_GET);
+  wb_u32(&head, f.fp);
+  wb_byte(&head, OP_GLOBAL_GET);
+  wb_u32(&head, WG_STACK_LO);
+  wb_byte(&head, OP_I32_LT_U);
+  wb_byte(&head, OP_IF);
+  wb_byte(&head, WT_VOID);
+  wb_byte(&head, OP_UNREACHABLE);
+  wb_byte(&head, OP_END);
   w->ffailed[fi] = f.failed;
   w->fframe[fi] = f.frame;
   assemble(w, code_sec, &f, &head);
@@ -713,6 +723,8 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
     op_u(w, OP_LOCAL_GET, f.fsize);
     op(w, OP_I32_MUL);
     op(w, OP_I32_ADD);
+    global_set(w, WG_STACK_LO);
+    global_get(w, WG_STACK_LO);
     op_i32(w, WASM_STACK_BYTES);
     op(w, OP_I32_ADD);
     global_set(w, WG_SP);

@@ -23,7 +23,9 @@
 /* wasm globals, all i32 */
 enum {
   WG_SP, WG_SHARED, WG_T, WG_TX, WG_TY, WG_TZ, WG_BX, WG_BY, WG_BZ,
-  WG_BDX, WG_BDY, WG_BDZ, WG_GDX, WG_GDY, WG_GDZ, WG_COUNT
+  WG_BDX, WG_BDY, WG_BDZ, WG_GDX, WG_GDY, WG_GDZ,
+  WG_STACK_LO, /* the lowest address device functions' frames may use */
+  WG_COUNT
 };
 
 #define WASM_DATA_BASE 1024

@@ -394,7 +394,10 @@ export class WasmModule {
           this._asserts = [];
           throw err;
         }
-        if (e instanceof WebAssembly.RuntimeError) throw new Error(`cuwasm: kernel '${k.name}' trapped: ${e.message}`);
+        if (e instanceof WebAssembly.RuntimeError) {
+          const why = /unreachable/.test(e.message) ? '__trap(), or device functions overflowed their stack' : e.message;
+          throw new Error(`cuwasm: kernel '${k.name}' trapped: ${why}`);
+        }
         throw e;
       }
       for (const [addr, a] of readBack)
