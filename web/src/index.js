@@ -109,7 +109,7 @@ export class CuwasmModule {
 // instantiated by compiling again (buffers of the old module are dropped).
 class CompiledWasmModule extends WasmModule {
   constructor(source, opts, answer) {
-    super(answer.binary, { print: opts.print, prefix: answer.prefix });
+    super({ print: opts.print, prefix: answer.prefix });
     this.source = source;
     this.options = opts;
     this.instances = [...opts.instances];
@@ -122,7 +122,7 @@ class CompiledWasmModule extends WasmModule {
       const answer = await compileToWasmModule(this.source, { ...this.options, instances: this.instances });
       if (!answer.binary) throw compileError(answer.diagnostics);
       this.prefix = answer.prefix;
-      this._load(answer.binary);
+      await this._load(answer.binary);
     }
     return super.launch(name, opts);
   }
@@ -131,7 +131,9 @@ class CompiledWasmModule extends WasmModule {
 async function compileWasm(source, opts) {
   const answer = await compileToWasmModule(source, opts);
   if (!answer.binary) throw compileError(answer.diagnostics);
-  return new CompiledWasmModule(source, opts, answer);
+  const mod = new CompiledWasmModule(source, opts, answer);
+  await mod._load(answer.binary);
+  return mod;
 }
 
 export async function compile(source, options = {}) {
