@@ -227,7 +227,6 @@ static bool func_barrier(const KFunc *fn, int depth) {
   return fn && fn->body && depth < 16 && stmt_has_barrier(fn->body, depth);
 }
 
-bool kir_func_has_barrier(const KFunc *f) { return func_barrier(f, 0); }
 
 static bool stmt_has_kind(const KStmt *s, KStmtKind k) {
   if (!s) return false;
