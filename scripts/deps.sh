@@ -13,6 +13,8 @@ CUWASM_DEPS=(
   libclang-rt-14-dev  # libFuzzer and sanitizer runtimes for clang-14
   pocl-opencl-icd   # OpenCL on the CPU: the peer in bench/cpu
   ocl-icd-libopencl1
+  libopenblas0-pthread # OpenBLAS: the SGEMM peer in bench/cpu (dlopen)
+  libthrust-dev     # Thrust 1.17: cuwasm cc runs Thrust on the host (its C++/OpenMP system)
   libsleef3         # SLEEF vector math the CPU JIT links when present
   pkg-config        # tests/projects: a C program finds cuwasm through pkg-config
   libvulkan1        # Vulkan loader the Vulkan backend dlopens

@@ -109,6 +109,17 @@ char *diags_render(const CwDiags *d);
 /* The file's bytes plus a NUL (malloc'd; *size without it), or NULL. */
 char *cw_read_file(const char *path, size_t *size);
 /* Writes through a temporary name and a rename; false on any failure. */
+/* A checker list, "memcheck,racecheck,synccheck,initcheck,leaks" or
+ * "all" (check_list.c). */
+typedef struct {
+  bool memcheck, racecheck, synccheck, initcheck, leaks;
+} CwCheckList;
+/* False on an unknown word (its start and length in *bad, *bad_len); the
+ * known words are set either way. */
+bool cw_check_list_parse(const char *list, CwCheckList *out, const char **bad, size_t *bad_len);
+CwCheckList cw_check_list_from_env(void); /* CUWASM_CHECK */
+bool cw_check_list_any(CwCheckList c);
+
 bool cw_write_file_atomic(const char *path, const void *data, size_t n);
 
 #endif

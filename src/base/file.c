@@ -9,6 +9,7 @@
  */
 #include "base.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -38,8 +39,9 @@ char *cw_read_file(const char *path, size_t *size) {
 }
 
 bool cw_write_file_atomic(const char *path, const void *data, size_t n) {
+  static atomic_uint seq; /* threads of one process write apart too */
   char tmp[4200];
-  snprintf(tmp, sizeof tmp, "%s.%d.tmp", path, (int)getpid());
+  snprintf(tmp, sizeof tmp, "%s.%d.%u.tmp", path, (int)getpid(), atomic_fetch_add(&seq, 1));
   FILE *f = fopen(tmp, "wb");
   if (!f) return false;
   bool ok = fwrite(data, 1, n, f) == n;

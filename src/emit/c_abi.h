@@ -10,7 +10,10 @@
  * (the generated code links against nothing but libc and libm).
  * Code emitted in check mode (emit_c_checked) also calls check_fn before
  * every access through a pointer or array and barrier_fn at every block
- * barrier; the access kinds are CW_ACCESS_*.
+ * barrier; the access kinds are CW_ACCESS_*.  When check_flags has
+ * CW_CHECK_SYNC, it also tests at each barrier and warp collective which
+ * threads are there and calls sync_fn with what is wrong (CW_SYNC_*);
+ * every device-scope __threadfence() calls fence_fn.
  *
  * The struct bodies are macros so that the same text is both compiled into
  * the runtime and pasted (stringified) into every generated file: the two
@@ -21,7 +24,7 @@
 
 #include <stdint.h>
 
-#define CW_C_ABI_VERSION 2
+#define CW_C_ABI_VERSION 3
 
 #define CW_C_ABI_TYPES                                                        \
   typedef struct cw_rt_ctx cw_rt_ctx;                                         \
@@ -48,7 +51,20 @@
      * oldest replaced); accesses inside them skip the call (shared       \
      * memory never enters: racecheck sees every access) */               \
     const unsigned char *chk_lo[4], *chk_hi[4];                             \
+    /* initcheck: the window's shadow, one byte per byte, nonzero once   \
+     * written (NULL: memory that needs none) */                          \
+    unsigned char *chk_init[4];                                             \
     uint32_t chk_next;                                                      \
+    uint32_t check_flags; /* CW_CHECK_*: what this launch checks inline */  \
+    /* synccheck: thread t is at a barrier or collective (what, loc)    \
+     * where thread other should be too, or names it in its mask        \
+     * (mask, and the lanes that are there: active) */                  \
+    void (*sync_fn)(cw_rt_ctx *ctx, int kind, const char *what,             \
+                    const char *loc, uint32_t t, uint32_t other,            \
+                    uint32_t mask, uint32_t active);                        \
+    /* racecheck: the block ran __threadfence() (its earlier global     \
+     * accesses are published to blocks that come after an atomic) */    \
+    void (*fence_fn)(cw_rt_ctx *ctx);                                       \
   };                                                                          \
   typedef void (*cw_kernel_fn)(cw_rt_ctx *ctx, void **args);                  \
   typedef struct cw_kernel_desc {                                             \
@@ -65,16 +81,50 @@
     uint64_t size;                                                            \
   } cw_symbol_desc;
 
+/* Separate compilation (-rdc=true; emit/c_link.c): only relocatable
+ * modules carry these tables.  cw_externs[] lists what the module uses
+ * but another module defines: slot is the address of the pointer the
+ * linker fills (a variable's address, or the function itself).
+ * cw_functions[] lists the module's device functions other modules may
+ * call, named `name(param C types)`; flags say why one cannot be called
+ * from another module: CW_FUNCTION_BARRIER, it synchronises the block
+ * (it is inlined into its callers; addr is NULL), CW_FUNCTION_STATIC_SHARED,
+ * it uses static __shared__ variables (laid out in its own module's
+ * shared memory, which a kernel of another module does not have). */
+#define CW_C_LINK_TYPES                                                       \
+  typedef struct cw_extern_desc {                                             \
+    const char *name; /* variable: its name; function: name(param types) */  \
+    int kind;         /* CW_EXTERN_VARIABLE or CW_EXTERN_FUNCTION */          \
+    void *slot;                                                               \
+    const char *declared_in; /* file of its first use, for linker errors */  \
+  } cw_extern_desc;                                                           \
+  typedef struct cw_function_desc {                                           \
+    const char *name;                                                         \
+    void *addr;                                                               \
+    int flags; /* CW_FUNCTION_*: why other modules cannot call it */          \
+  } cw_function_desc;
+
+enum { CW_EXTERN_VARIABLE = 0, CW_EXTERN_FUNCTION = 1 };
+enum { CW_FUNCTION_BARRIER = 1, CW_FUNCTION_STATIC_SHARED = 2 };
+
 /* The kind argument of check_fn. */
 enum { CW_ACCESS_READ = 0, CW_ACCESS_WRITE = 1 };
+/* check_flags: the inline checks generated code makes in this launch. */
+enum { CW_CHECK_SYNC = 1 };
+/* The kind argument of sync_fn: a block barrier some live thread of the
+ * block does not reach; a warp collective or __syncwarp whose mask names
+ * a lane that is not there; one called by a lane its mask leaves out. */
+enum { CW_SYNC_BARRIER = 0, CW_SYNC_MASK_LANE = 1, CW_SYNC_NOT_IN_MASK = 2 };
 
 #ifndef CW_C_ABI_NO_DEFINE
 CW_C_ABI_TYPES
+CW_C_LINK_TYPES
 #endif
 
 #define CW_ABI_STR2(...) #__VA_ARGS__
 #define CW_ABI_STR(x) CW_ABI_STR2(x)
 /* The same declarations as one string, for the emitter's prelude. */
 #define CW_C_ABI_TEXT CW_ABI_STR(CW_C_ABI_TYPES)
+#define CW_C_LINK_TEXT CW_ABI_STR(CW_C_LINK_TYPES)
 
 #endif

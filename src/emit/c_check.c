@@ -13,6 +13,14 @@
  * A member reached through a pointer or array element is checked as
  * itself (its own size), and the struct under it is then no access; nor
  * is selecting a row of a multi-dimensional array.
+ * synccheck (when the launch's check_flags has CW_CHECK_SYNC): at each
+ * barrier of a split kernel (c_fission.c) the block's threads are counted
+ * against the predicates of the code around it, which are exactly the
+ * threads that reach it; a live thread (one that has not returned) that
+ * does not, is the divergence CUDA forbids.  At each warp collective and
+ * __syncwarp, every lane's mask is compared with the lanes that are there.
+ * Coroutine kernels (c_fiber.c) mark each barrier and collective with its
+ * position on the thread's fiber; the scheduler (c_fiber_rt.c) checks.
  * Normal emission never calls any of this, so normal runs pay nothing.
  */
 #include "c_internal.h"
@@ -48,7 +56,7 @@ static bool in_our_headers(const KExpr *e) {
 }
 
 int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e) {
-  if (!ce->check || in_our_headers(e)) return -1;
+  if (!ce->check_access || in_our_headers(e)) return -1;
   bool member = e->kind == KE_MEMBER;
   if (!member && e->kind != KE_INDEX && e->kind != KE_DEREF) return -1;
   if (e == ce->chk_inner) { /* the base of a checked member: no access itself */
@@ -67,33 +75,152 @@ int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e) {
   return kind;
 }
 
-void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind) {
-  (void)ce;
-  const char *file = e->loc.file && e->loc.file->name ? e->loc.file->name : "?";
-  sb_printf(sb, ", %d, \"", kind);
-  for (const char *c = file; *c; c++) { /* a C string literal of the name */
+/* "file:line:col" as a C string literal. */
+static void loc_literal(StrBuf *sb, SrcLoc loc) {
+  const char *file = loc.file && loc.file->name ? loc.file->name : "?";
+  sb_putc(sb, '"');
+  for (const char *c = file; *c; c++) {
     if (*c == '"' || *c == '\\') sb_putc(sb, '\\');
     sb_putc(sb, *c);
   }
-  sb_printf(sb, ":%d:%d\"))", e->loc.line, e->loc.col);
+  sb_printf(sb, ":%d:%d\"", loc.line, loc.col);
+}
+
+void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind) {
+  (void)ce;
+  sb_printf(sb, ", %d, ", kind);
+  loc_literal(sb, e->loc);
+  sb_puts(sb, "))");
 }
 
 void ce_check_barrier(CEmit *ce) {
   if (ce->check) ce_line(ce, "cw_ctx->barrier_fn(cw_ctx);");
 }
 
+void ce_check_sync_barrier(CEmit *ce, const KStmt *s, const char *name, const char *arrive,
+                           const char *alive) {
+  if (!ce->check || s->scope == KBAR_VIRTUAL || s->scope == KBAR_GRID) return;
+  if (s->label == CE_RECONVERGE) return; /* c_converge.c's, not a __syncwarp() */
+  StrBuf loc;
+  sb_init(&loc);
+  loc_literal(&loc, s->loc);
+  const char *at = arrive ? arrive : "1", *live = alive ? alive : "1";
+  if (s->scope == KBAR_BLOCK) {
+    /* every live thread reaches it unless a predicate narrows the code */
+    if (!arrive || (alive && !strcmp(arrive, alive))) {
+      sb_free(&loc);
+      return;
+    }
+    ce_line(ce, "if (cw_ctx->check_flags & %d) { /* synccheck: who reaches this barrier */",
+            CW_CHECK_SYNC);
+    ce->indent++;
+    ce_line(ce, "uint32_t cw_at = UINT32_MAX, cw_miss = UINT32_MAX;");
+    ce_line(ce, "for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) {");
+    ce_line(ce, "  if (%s) { if (cw_at == UINT32_MAX) cw_at = cw_t; }", at);
+    ce_line(ce, "  else if ((%s) && cw_miss == UINT32_MAX) cw_miss = cw_t;", live);
+    ce_line(ce, "}");
+    ce_line(ce, "if (cw_at != UINT32_MAX && cw_miss != UINT32_MAX)");
+    ce_line(ce, "  cw_ctx->sync_fn(cw_ctx, %d, \"%s\", %s, cw_at, cw_miss, 0u, 0u);",
+            CW_SYNC_BARRIER, name, loc.data);
+    ce->indent--;
+    ce_line(ce, "}");
+    sb_free(&loc);
+    return;
+  }
+  /* __syncwarp(mask): a mask the code computes per thread may live in a
+   * per-thread loop that has ended; only constant masks are checked */
+  const char *mask = "0xffffffffu";
+  StrBuf m;
+  sb_init(&m);
+  if (s->e) {
+    if (s->e->kind != KE_INT) {
+      sb_free(&m);
+      sb_free(&loc);
+      return;
+    }
+    sb_printf(&m, "0x%xu", (unsigned)s->e->ival);
+    mask = m.data;
+  }
+  ce_line(ce, "if (cw_ctx->check_flags & %d) /* synccheck: the lanes of each warp here */",
+          CW_CHECK_SYNC);
+  ce_line(ce, "for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) {");
+  ce->indent++;
+  ce_line(ce, "const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;");
+  ce_line(ce, "const uint32_t cw_all = cw_n == 32 ? 0xffffffffu : (1u << cw_n) - 1u, cw_m = %s;",
+          mask);
+  ce_line(ce, "uint32_t cw_at = 0;");
+  ce_line(ce, "for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; "
+              "if (%s) cw_at |= 1u << cw_l; }", at);
+  ce_line(ce, "if (cw_at && (cw_m & cw_all & ~cw_at))");
+  ce_line(ce, "  cw_ctx->sync_fn(cw_ctx, %d, \"__syncwarp()\", %s, cw_w + (uint32_t)__builtin_ctz(cw_at), "
+              "cw_w + (uint32_t)__builtin_ctz(cw_m & cw_all & ~cw_at), cw_m, cw_at);",
+          CW_SYNC_MASK_LANE, loc.data);
+  ce_line(ce, "else if (cw_at & ~cw_m)");
+  ce_line(ce, "  cw_ctx->sync_fn(cw_ctx, %d, \"__syncwarp()\", %s, cw_w + (uint32_t)__builtin_ctz(cw_at & ~cw_m), "
+              "0u, cw_m, cw_at);",
+          CW_SYNC_NOT_IN_MASK, loc.data);
+  ce->indent--;
+  ce_line(ce, "}");
+  sb_free(&m);
+  sb_free(&loc);
+}
+
+void ce_check_fiber_mark(CEmit *ce, StrBuf *sb, SrcLoc loc, const char *what) {
+  if (!ce->check) return;
+  sb_puts(sb, "cw_fb->chk_loc = ");
+  loc_literal(sb, loc);
+  sb_printf(sb, ", cw_fb->chk_what = \"%s\", ", what);
+}
+
+void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask) {
+  if (!ce->check || !mask) return;
+  StrBuf loc;
+  sb_init(&loc);
+  loc_literal(&loc, e->loc);
+  const char *name = kb_info(e->builtin)->name;
+  ce_line(ce, "if (cw_ctx->check_flags & %d) { /* synccheck: each lane's mask */", CW_CHECK_SYNC);
+  ce->indent++;
+  ce_line(ce, "const uint32_t cw_all = cw_n == 32 ? 0xffffffffu : (1u << cw_n) - 1u;");
+  ce_line(ce, "for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {");
+  ce->indent++;
+  ce_line(ce, "const uint32_t cw_t = cw_w + cw_l;");
+  ce_line(ce, "if (!((cw_act >> cw_l) & 1u)) continue;");
+  ce_line(ce, "const uint32_t cw_mk = (uint32_t)(%s);", mask);
+  ce_line(ce, "if (cw_mk & cw_all & ~cw_act) { cw_ctx->sync_fn(cw_ctx, %d, \"%s\", %s, cw_t, "
+              "cw_w + (uint32_t)__builtin_ctz(cw_mk & cw_all & ~cw_act), cw_mk, cw_act); break; }",
+          CW_SYNC_MASK_LANE, name, loc.data);
+  ce_line(ce, "if (!((cw_mk >> cw_l) & 1u)) { cw_ctx->sync_fn(cw_ctx, %d, \"%s\", %s, cw_t, 0u, "
+              "cw_mk, cw_act); break; }",
+          CW_SYNC_NOT_IN_MASK, name, loc.data);
+  ce->indent--;
+  ce_line(ce, "}");
+  ce->indent--;
+  ce_line(ce, "}");
+  sb_free(&loc);
+}
+
 /* The macros check-mode files get after the prelude.  Code outside every
  * per-thread loop (block-uniform statements) reports thread -1. */
 const char *const c_check_prelude_text =
     "#define CW_CHECKING 1\n"
-    "/* inside the memory the last check found valid, aligned: no call */\n"
+    "/* inside the memory the last check found valid, aligned: no call (a\n"
+    "   write marks initcheck's shadow, a read of written bytes passes) */\n"
     "static inline const void *cw_chk(cw_rt_ctx *c, const void *p, uint32_t size, int kind,\n"
     "                                 const char *loc, int32_t tx, uint32_t ty, uint32_t tz) {\n"
     "  const unsigned char *b = (const unsigned char *)p;\n"
     "  uintptr_t mask = (size & (size - 1)) == 0 && size <= 16 ? size - 1 : 0;\n"
     "  if (((uintptr_t)b & mask) == 0)\n"
     "    for (int i = 0; i < 4; i++)\n"
-    "      if (b >= c->chk_lo[i] && b + size <= c->chk_hi[i]) return p;\n"
+    "      if (b >= c->chk_lo[i] && b + size <= c->chk_hi[i]) {\n"
+    "        unsigned char *s = c->chk_init[i]; /* initcheck's shadow */\n"
+    "        if (!s) return p;\n"
+    "        s += b - c->chk_lo[i];\n"
+    "        uint32_t j = 0;\n"
+    "        if (kind == 1) { for (; j < size; j++) s[j] = 1; return p; }\n"
+    "        while (j < size && s[j]) j++;\n"
+    "        if (j == size) return p;\n"
+    "        break;\n"
+    "      }\n"
     "  return c->check_fn(c, p, size, kind, loc, tx, ty, tz);\n"
     "}\n"
     "#define CW_CHK(p, kind, loc) ((__typeof__(p))cw_chk(cw_ctx, (const void *)(p), \\\n"

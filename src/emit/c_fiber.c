@@ -135,9 +135,18 @@ void ce_fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e) {
   bool barrier = e->builtin == KB_SYNCTHREADS || e->builtin == KB_SYNCWARP ||
                  e->builtin == KB_SYNCTHREADS_COUNT || e->builtin == KB_SYNCTHREADS_AND ||
                  e->builtin == KB_SYNCTHREADS_OR;
-  if (barrier && ce->check) sb_puts(sb, "(cw_ctx->barrier_fn(cw_ctx), ");
+  bool mark = ce->check && e->builtin != KB_ACTIVEMASK;
+  if (mark) {
+    StrBuf what;
+    sb_init(&what);
+    sb_printf(&what, "%s%s", kb_info(e->builtin)->name, barrier ? "()" : "");
+    sb_putc(sb, '(');
+    ce_check_fiber_mark(ce, sb, e->loc, what.data);
+    sb_free(&what);
+  }
+  if (barrier && ce->check) sb_puts(sb, "cw_ctx->barrier_fn(cw_ctx), ");
   fiber_builtin(ce, sb, e);
-  if (barrier && ce->check) sb_puts(sb, ")");
+  if (mark) sb_puts(sb, ")");
 }
 
 static void fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e) {

@@ -1059,6 +1059,14 @@ static void emit_block_collective(CEmit *ce, const KStmt *s, const char *r) {
   const char *res = e->builtin == KB_SYNCTHREADS_COUNT ? "(int32_t)cw_cnt"
                     : e->builtin == KB_SYNCTHREADS_AND ? "(int32_t)(cw_cnt == cw_in)"
                                                        : "(int32_t)(cw_cnt != 0)";
+  if (ce->check) {
+    KStmt bar = {.kind = KS_BARRIER, .scope = KBAR_BLOCK, .loc = s->loc};
+    StrBuf name;
+    sb_init(&name);
+    sb_printf(&name, "%s()", kb_info(e->builtin)->name);
+    ce_check_sync_barrier(ce, &bar, name.data, g, ce->has_exit ? "!cw_exit[cw_t]" : NULL);
+    sb_free(&name);
+  }
   ce_line(ce, "{ /* %s: over the block's threads that reach it */",
           kb_info(e->builtin)->name);
   ce->indent++;
@@ -1146,6 +1154,7 @@ static void emit_warp_collective(CEmit *ce, const KStmt *s, const char *r) {
   ce_line(ce, "uint32_t cw_act = 0, cw_bal = 0;");
   ce_line(ce, "for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (%s) cw_act |= 1u << cw_l; }",
           g ? g : "1");
+  if (e->builtin != KB_ACTIVEMASK) ce_check_sync_collective(ce, e, arg_at(ce, e, 0, "cw_t", NULL));
   if (is_vote(e->builtin))
     ce_line(ce, "for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (%s) != 0) cw_bal |= 1u << cw_l; }",
             arg_at(ce, e, 1, "cw_t", "0"));
@@ -1190,7 +1199,11 @@ static void emit_region(CEmit *ce, const KStmt *s) {
     ce_line(ce, "/* %s */", s->scope == KBAR_WARP ? "__syncwarp()"
                             : s->scope == KBAR_BLOCK ? "__syncthreads()"
                                                      : "threads step through the loop together");
-    if (s->scope != KBAR_VIRTUAL) ce_check_barrier(ce);
+    if (s->scope != KBAR_VIRTUAL) {
+      ce_check_barrier(ce);
+      ce_check_sync_barrier(ce, s, s->scope == KBAR_WARP ? "__syncwarp()" : "__syncthreads()",
+                            guard_text(ce, NULL), ce->has_exit ? "!cw_exit[cw_t]" : NULL);
+    }
     return;
   case KS_IF: emit_if_region(ce, s); return;
   case KS_LOOP: emit_loop_region(ce, s); return;
@@ -1254,6 +1267,7 @@ static void emit_thread_state(CEmit *ce) {
 
 void ce_kernel(CEmit *ce, const KFunc *f) {
   KStmt *body = c_lower_kernel(ce, f);
+  ce_converge_warps(ce, body);
   SrcLoc where;
   const char *why = ce_fission_blocker(body, &where);
   if (why) {

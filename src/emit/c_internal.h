@@ -24,6 +24,12 @@
 
 #include <stdbool.h>
 
+/* The label of the warp barriers c_converge.c inserts (a KS_BARRIER's
+ * label is otherwise unused): the warp's implicit reconvergence made
+ * explicit, which synccheck must not take for the program's __syncwarp. */
+extern const char ce_reconverge[];
+#define CE_RECONVERGE ce_reconverge
+
 /* A break/continue target while emitting statements. */
 typedef enum { TGT_C_LOOP, TGT_C_SWITCH, TGT_STATE_LOOP } TargetKind;
 typedef struct Target {
@@ -62,6 +68,7 @@ typedef struct CEmit {
   const char *spec_cond[2]; /* their conditions (guard specialisation) */
   PtrVec remat, remat_init; /* KVar*, KExpr*: locals recomputed at each use */
   bool check;          /* check mode (c_check.c) */
+  bool check_access;   /* check mode: memory accesses too */
   const KExpr *chk_write, *chk_addr; /* the lvalue being written / whose address is taken */
   const KExpr *chk_inner; /* base of a checked member: not an access itself */
   bool fiber;          /* emitting a kernel as one coroutine per thread */
@@ -72,9 +79,17 @@ typedef struct CEmit {
   int shared_size;
   PtrVec extern_shared;  /* KVar*: extern __shared__ declared in bodies */
   PtrVec name_vars, name_strs; /* C names differing from KVar.cname */
+  PtrVec ext_vars, ext_funcs;  /* relocatable: defined in another module (c_link.c) */
+  PtrVec ext_var_files, ext_func_files; /* const char*: the file of each one's first use */
 } CEmit;
 
+/* c_link.c: separate compilation (relocatable modules only) */
+void ce_link_slots(CEmit *ce);   /* pointers the linker fills, before the functions */
+void ce_link_tables(CEmit *ce);  /* cw_externs[] and cw_functions[], after cw_symbols */
+void ce_link_name(CEmit *ce, StrBuf *sb, const KFunc *f); /* name(param C types) */
+
 /* c.c */
+void ce_c_string(StrBuf *sb, const char *s); /* a C string literal */
 /* The folded condition to print for `if` s (guard specialisation), or NULL. */
 const char *ce_spec_cond(const CEmit *ce, const KStmt *s);
 /* `if (cond)` of s, with the folded condition when it is specialised. */
@@ -113,6 +128,18 @@ void ce_check_restore(CEmit *ce, const KExpr *saved, bool address_only);
 int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e);
 void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind);
 void ce_check_barrier(CEmit *ce); /* at a block or warp barrier */
+/* synccheck of a split kernel's barrier s (name: how the source wrote
+ * it): `arrive` (C over cw_t, NULL: every thread) holds for the threads
+ * that reach it, `alive` (NULL: every thread) for those that have not
+ * returned. */
+void ce_check_sync_barrier(CEmit *ce, const KStmt *s, const char *name, const char *arrive,
+                           const char *alive);
+/* synccheck of warp collective e inside the per-warp loop of fission
+ * (cw_w, cw_n, cw_act in scope); mask: its mask operand for lane cw_t. */
+void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask);
+/* Check mode, coroutine kernels: "cw_fb->chk_loc = ..., cw_fb->chk_what
+ * = ..., " before a barrier or collective (a comma expression's head). */
+void ce_check_fiber_mark(CEmit *ce, StrBuf *sb, SrcLoc loc, const char *what);
 extern const char *const c_check_prelude_text;
 
 /* c_fission.c */
@@ -131,6 +158,12 @@ const char *ce_fission_blocker(const KStmt *body, SrcLoc *where);
 void ce_kernel_fiber(CEmit *ce, const KFunc *f, const KStmt *body, const char *why);
 /* Barriers and collectives inside a coroutine kernel. */
 void ce_fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
+
+/* c_converge.c */
+/* Inserts the warp reconvergence that warp-synchronous code without
+ * __syncwarp relies on (a warp barrier before `if (threadIdx.x == 0)`
+ * reading what the other threads just wrote); see the file. */
+void ce_converge_warps(CEmit *ce, KStmt *body);
 
 /* c_lower.c */
 /* Returns a rewritten copy of the kernel's body: writable parameters copied

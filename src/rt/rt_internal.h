@@ -66,6 +66,7 @@ struct cw_context {
   cw_stream **streams;   /* all live streams, for cw_synchronize */
   int nstreams, capstreams;
   bool checking;         /* the backend runs CUWASM_CHECK's checkers */
+  bool check_accesses;   /* ... and one of them needs every memory access (not synccheck alone) */
   char err[1024];
 };
 
@@ -88,6 +89,7 @@ struct cw_module {
   cw_context *ctx;
   void *handle;
   cw_kernel *kernels;
+  bool linked; /* cw_module_link resolved what other modules define */
 };
 
 /* api.c: cw_module_load; with a key, a backend that records translations

@@ -6,7 +6,9 @@
 # their own runner.  This script runs the programs listed in
 # expected_pass.txt through that runner on the CPU backend and fails when
 # one of them does not pass, so a program that passed once keeps passing;
-# the list grows as programs start to pass.  Each program may take
+# the list grows as programs start to pass.  The programs of
+# hardware_dependent.txt run as well and are judged by
+# compare_hardware_dependent.sh with the rule given there.  Each program may take
 # TIMEOUT seconds (default 300: generous, as a loaded machine and a cold
 # JIT cache slow the slowest ones, heartwall and streamPriority, to minutes;
 # unloaded, the list runs in about four minutes).  Exits 77 (ctest's skip code)
@@ -22,9 +24,12 @@ if [ ! -x "$corpus/run.sh" ] && [ ! -f "$corpus/run.sh" ]; then
 fi
 names=$(sed 's/#.*//' "$here/expected_pass.txt" | awk 'NF { print $1 }')
 [ -n "$names" ] || { echo "expected_pass.txt lists no program"; exit 1; }
+# programs whose reference holds what the hardware decides: run them too,
+# then judge them by their rule in hardware_dependent.txt
+hw_names=$(grep -v '^#' "$here/hardware_dependent.txt" | cut -d'|' -f1 | awk 'NF')
 out=${REALWORLD_OUT:-$(mktemp -d -t cuwasm-realworld.XXXXXX)}
 # shellcheck disable=SC2086
-CUWASM_BACKEND=cpu OUT=$out TIMEOUT=${TIMEOUT:-300} bash "$corpus/run.sh" "$cuwasm" $names \
+CUWASM_BACKEND=cpu OUT=$out TIMEOUT=${TIMEOUT:-300} bash "$corpus/run.sh" "$cuwasm" $names $hw_names \
   > "$out/run.log" 2>&1
 cat "$out/run.log"
 bad=0
@@ -34,5 +39,6 @@ for n in $names; do
     bad=1
   fi
 done
+bash "$here/compare_hardware_dependent.sh" "$out" || bad=1
 [ $bad -eq 0 ] && [ -z "${REALWORLD_OUT:-}" ] && rm -rf "$out"
 exit $bad

@@ -3,7 +3,7 @@
 // (Dawn; SwiftShader on machines without a GPU) and compared with the
 // native CPU backend (`cuwasm launch … --backend cpu --out DIR`).
 //
-//   node tests/web/run_kernels.mjs CUWASM_BIN KERNEL_DIR [--only FILE]
+//   node tests/web/run_kernels.mjs CUWASM_BIN KERNEL_DIR [--only FILE] [--max-storage-buffers N] [--f64-as-f32]
 //
 // Inputs are generated as cuwasm launch generates them (zeros, iota, iota:START:STEP,
 // rand:SEED by the same xorshift64, fill:V).  Integers must match exactly;
@@ -16,7 +16,14 @@ import os from 'node:os';
 import path from 'node:path';
 
 const [bin, kdir, ...rest] = process.argv.slice(2);
-const only = rest[0] === '--only' ? rest[1] : null;
+const opt = (name) => { const i = rest.indexOf(name); return i >= 0 ? rest[i + 1] : null; };
+const only = opt('--only');
+// --max-storage-buffers N: compile as for a device allowing N storage
+// buffers, so kernels with more run with their buffers packed
+const maxStorage = opt('--max-storage-buffers');
+// --f64-as-f32: double computed as float (f64 buffers compared as floats)
+const f64 = rest.includes('--f64-as-f32');
+const compileOptions = { ...(maxStorage ? { maxStorageBuffers: Number(maxStorage) } : {}), ...(f64 ? { f64AsF32: true } : {}) };
 let pkg;
 try {
   pkg = await import('../../web/src/index.js');
@@ -35,7 +42,8 @@ import { T, close, fillBuffer, makeArgs, parseLine } from './launch_lines.mjs';
 // bit of a float to its output, floatBits stores a float's bits;
 // mandelbrot's iteration counts are chaotic
 // at the set's boundary.
-const lastBit = new Set(['cpp_features.cu cppFeatures', 'mandelbrot.cu mandelbrot', 'bitcast_rounding.cu floatBits']);
+const lastBit = new Set(['cpp_features.cu cppFeatures', 'mandelbrot.cu mandelbrot', 'bitcast_rounding.cu floatBits',
+  ...(f64 ? ['mandelbrot.cu mandelbrotDouble'] : [])]); // the same boundary, in float instead of double
 
 const files = fs.readdirSync(kdir).filter((f) => f.endsWith('.cu') && (!only || f === only)).sort();
 let ran = 0, passed = 0, unsupported = 0, dirs = 0;
@@ -48,7 +56,7 @@ for (const f of files) {
   if (!lines.length) continue;
   let mod;
   try {
-    mod = await pkg.compile(src, { name: f, print: () => {}, device: 'webgpu' });
+    mod = await pkg.compile(src, { name: f, print: () => {}, ...compileOptions, device: 'webgpu' });
   } catch (e) {
     if (/WebGPU/.test(e.message)) { console.log(`SKIP: ${e.message}`); process.exit(77); }
     unsupported += lines.length;
@@ -65,7 +73,8 @@ for (const f of files) {
       overLimit.push(`${f} ${line}: __half buffers are not compared here (no Float16Array; SwiftShader has no shader-f16)`);
       continue;
     }
-    if ((info && !info.supported) || args.some((a) => a.buffer && !['i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'f32'].includes(a.type))) {
+    const types = ['i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'f32', ...(f64 ? ['f64'] : [])];
+    if ((info && !info.supported) || args.some((a) => a.buffer && !types.includes(a.type))) {
       unsupported++;
       continue;
     }
@@ -79,7 +88,7 @@ for (const f of files) {
       await mod.launch(kname, { grid: o.grid, block: o.block, sharedBytes: o.shared,
         args: args.map((a) => (a.buffer ? a.data : a.value)) });
     } catch (e) {
-      if (/exceeds this WebGPU device|shader-f16/.test(e.message)) { ran--; overLimit.push(`${f} ${line}: ${e.message}`); continue; }
+      if (/exceeds this WebGPU device|shader-f16|storage buffers .* allows/.test(e.message)) { ran--; overLimit.push(`${f} ${line}: ${e.message}`); continue; }
       if (/not support|cannot|WGSL/.test(e.message) && !/WebGPU rejected/.test(e.message)) { ran--; unsupported++; continue; }
       failures.push(`${f} ${line}: ${e.message.split('\n')[0]}`);
       continue;
@@ -92,7 +101,7 @@ for (const f of files) {
       const ref = new T[a.type](raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
       total += ref.length;
       for (let k = 0; k < ref.length && (!bad || tolerant); k++)
-        if (!close(a.data[k], ref[k], a.type === 'f32') &&
+        if (!close(a.data[k], ref[k], a.type === 'f32' || a.type === 'f64') &&
             !(tolerant && a.type !== 'f32' && Math.abs(Number(a.data[k]) - Number(ref[k])) <= 4)) {
           differ++;
           bad ??= `arg${i}[${k}] = ${a.data[k]}, CPU backend ${ref[k]}`;

@@ -31,6 +31,7 @@ typedef struct CliCompileOpts {
   const char *undef[64];
   int nundef;
   int arch;
+  int rdc; /* -rdc=true / -dc: relocatable device code */
 } CliCompileOpts;
 int cli_parse_compile_opt(CliCompileOpts *o, int argc, char **argv, int *i);
 void cli_fill_compile_options(const CliCompileOpts *o, cw_compile_options *out);

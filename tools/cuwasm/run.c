@@ -32,9 +32,14 @@ static const char *usage =
     "Builds the program into the cache (only when something changed) and runs it\n"
     "with ARGS; exits with the program's exit code.  CUWASM_BACKEND=cpu|cuda|vulkan|auto\n"
     "picks the backend; CUWASM_QUIET=1 drops the backend line.\n"
-    "--check memcheck|racecheck|leaks[,...]|all runs the kernels on the CPU backend\n"
-    "with those checkers (like CUWASM_CHECK=... for binaries of `cuwasm cc`):\n"
-    "reports in compute-sanitizer's shape, exit status 1 when any error was found.\n";
+    "--check memcheck|racecheck|synccheck|initcheck|leaks[,...]|all runs the kernels\n"
+    "on the CPU backend with those checkers (like CUWASM_CHECK=... for binaries of\n"
+    "`cuwasm cc`): memcheck (out-of-bounds, freed, misaligned accesses), racecheck\n"
+    "(shared-memory hazards in a block, global-memory ones between blocks),\n"
+    "synccheck (barriers reached by part of a block, warp collectives whose mask\n"
+    "names lanes that are not there), initcheck (reads of device memory never\n"
+    "written), leaks (device memory not freed at exit).  Reports in\n"
+    "compute-sanitizer's shape, exit status 1 when any error was found.\n";
 
 typedef struct Hash {
   uint64_t h;
@@ -199,9 +204,13 @@ static int take_check(int *argc, char **argv, int *sep) {
     if (!strcmp(argv[i], "--check") && i + 1 < *sep) v = argv[i + 1], drop = 2;
     else if (!strncmp(argv[i], "--check=", 8)) v = argv[i] + 8, drop = 1;
     if (!drop) continue;
-    if (!strstr(v, "memcheck") && !strstr(v, "racecheck") && !strstr(v, "leak") &&
-        strcmp(v, "all")) {
-      fprintf(stderr, "cuwasm run: --check takes memcheck, racecheck, leaks or all, not '%s'\n", v);
+    CwCheckList want;
+    const char *bad = v;
+    size_t bad_len = strlen(v);
+    if (!cw_check_list_parse(v, &want, &bad, &bad_len) || !cw_check_list_any(want)) {
+      fprintf(stderr, "cuwasm run: --check takes memcheck, racecheck, synccheck, initcheck, "
+                      "leaks or all, not '%.*s'\n",
+              (int)bad_len, bad);
       return 1;
     }
     setenv("CUWASM_CHECK", v, 1);

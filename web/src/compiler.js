@@ -43,7 +43,9 @@ function mkdirs(FS, path) {
 }
 
 // -> {diagnostics: [{file, line, col, severity, message}], module: {kernels} | null}
-export async function compileToWgsl(source, { name = 'kernel.cu', defines = {}, headers = {}, instances = [] } = {}) {
+// wgslOptions: "f64-as-f32", "subgroups", "max-storage=N", comma-separated
+// (src/emit/emit.h).
+export async function compileToWgsl(source, { name = 'kernel.cu', defines = {}, headers = {}, instances = [], wgslOptions = '' } = {}) {
   const M = await loadCompiler();
   const dir = `/src${++seq}`;
   M.FS.mkdir(dir);
@@ -55,7 +57,8 @@ export async function compileToWgsl(source, { name = 'kernel.cu', defines = {}, 
   mkdirs(M.FS, path);
   M.FS.writeFile(path, source);
   const defs = Object.entries(defines).map(([k, v]) => (v === undefined || v === null ? k : `${k}=${v}`)).join('\n');
-  const ptr = M.ccall('cw_wasm_compile', 'number', ['string', 'string', 'string'], [path, defs, instances.join('\n')]);
+  const ptr = M.ccall('cw_wasm_compile', 'number', ['string', 'string', 'string', 'string'],
+    [path, defs, instances.join('\n'), wgslOptions]);
   const text = M.UTF8ToString(ptr);
   M._cw_wasm_free(ptr);
   const out = JSON.parse(text);

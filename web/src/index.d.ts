@@ -16,6 +16,16 @@ export interface CompileOptions {
   instances?: string[];
   /** receives device printf output, one call per printf (default: stdout / console.log) */
   print?: (text: string) => void;
+  /** pack buffer parameters into one binding per element type for kernels
+   * needing more storage buffers than this (default: the device's
+   * maxStorageBuffersPerShaderStage) */
+  maxStorageBuffers?: number;
+  /** compute double as float (a warning in mod.diagnostics); without it
+   * kernels using double are rejected */
+  f64AsF32?: boolean;
+  /** warp functions as WGSL subgroup operations: 'auto' (default) when the
+   * adapter's subgroups are 32 wide, else emulated; true / false force it */
+  subgroups?: 'auto' | boolean;
 }
 
 export interface KernelInfo {

@@ -6,7 +6,8 @@
  * The JS side writes the source and the user's headers into emscripten's
  * in-memory file system and calls cw_wasm_compile with the source's path,
  * the -D definitions and the template instances to create, each list
- * newline-separated.  The result is
+ * newline-separated, and the WGSL options (src/emit/emit.h: "f64-as-f32",
+ * "subgroups", "max-storage=N", comma-separated).  The result is
  *   {"diagnostics": [{"file", "line", "col", "severity", "message"}],
  *    "module": <the wgsl-json target's object> | null}
  * Diagnostics are the native compiler's own, so the browser shows what
@@ -77,7 +78,7 @@ static void instantiate(cw_program *p, char *names, cw_diags *d) {
   free(v);
 }
 
-char *cw_wasm_compile(const char *path, char *defines, char *instances) {
+char *cw_wasm_compile(const char *path, char *defines, char *instances, const char *wgsl_options) {
   cw_diags *d = cw_diags_new();
   if (!d) return NULL;
   int ndef;
@@ -90,7 +91,13 @@ char *cw_wasm_compile(const char *path, char *defines, char *instances) {
   char *wgsl = NULL;
   if (cw_compile_file(path, &o, d, &p) == CW_OK) {
     instantiate(p, instances, d);
-    if (!cw_diags_error_count(d)) cw_program_emit(p, "wgsl-json", d, &wgsl);
+    StrBuf target;
+    sb_init(&target);
+    sb_printf(&target, "wgsl-json%s%s", wgsl_options && *wgsl_options ? ":" : "", wgsl_options ? wgsl_options : "");
+    if (!cw_diags_error_count(d) && !target.failed &&
+        cw_program_emit(p, target.data, d, &wgsl) == CW_ERR_INVALID)
+      diag_add(cw_diags_internal(d), DIAG_ERROR, (SrcLoc){0}, "unknown WGSL option in '%s'", wgsl_options);
+    sb_free(&target);
   }
   StrBuf sb;
   sb_init(&sb);

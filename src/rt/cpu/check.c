@@ -1,6 +1,6 @@
 /*
- * check.c — memcheck and racecheck for kernels on the CPU backend
- * (`cuwasm run --check memcheck|racecheck`, or CUWASM_CHECK=... for a
+ * check.c — memcheck, racecheck, synccheck and initcheck for kernels on the CPU backend
+ * (`cuwasm run --check memcheck|racecheck|synccheck|initcheck`, or CUWASM_CHECK=... for a
  * binary built by `cuwasm cc`).
  *
  * Kernels compiled in check mode (emit/c_check.c) call cpu_check_access
@@ -16,7 +16,20 @@
  * the last writer and reader since the last barrier (an epoch that every
  * barrier and every new block advances): a read after another thread's
  * write, or a write after another thread's read or write, in the same
- * epoch is a hazard.  Reports go to the device's output (flushed at
+ * epoch is a hazard.  For device memory racecheck keeps a record per
+ * 4-byte word (CpuGlobalRaceWord, made with the allocation): the launch,
+ * block and position of its last write and of its reads; a read of a word
+ * another block wrote in the same launch, or a write of one another block
+ * read or wrote, is a hazard between blocks, unless that block has run a
+ * device-scope __threadfence() since (the fence-then-atomic handshake of
+ * "last block" reductions, whose atomic is not tracked).  synccheck gets the calls of check-mode code that
+ * found a barrier some live thread of the block does not reach, or a warp
+ * collective whose mask names a lane that is not there (emit/c_check.c
+ * makes the test inline), and reports them.  initcheck keeps a shadow
+ * byte per byte of every device allocation (guarded_alloc.c), set by host
+ * copies and fills (cpu_check_host_wrote) and by kernel writes, tested by
+ * kernel reads: the generated code does both inline for accesses inside
+ * its four windows and calls here for the rest.  Reports go to the device's output (flushed at
  * synchronisation like printf), once per source position, in
  * compute-sanitizer's shape; the device counts every error and the
  * program's exit status reports them (src/compat).
@@ -27,6 +40,7 @@
 #define _GNU_SOURCE /* pthread_getattr_np: the thread's stack */
 #include "cpu_internal.h"
 
+#include "../../base/base.h"
 #include "../../emit/c_abi.h"
 
 #include <inttypes.h>
@@ -99,19 +113,20 @@ static const CpuCheckRange *range_below(const CpuCheck *k, const unsigned char *
   return lo ? &k->ranges[lo - 1] : NULL;
 }
 
+static _Thread_local const unsigned char *stack_lo, *stack_hi; /* this pool thread's */
+
 static bool on_own_stack(const unsigned char *p, uint32_t size) {
-  static _Thread_local const unsigned char *lo, *hi;
-  if (!lo) {
+  if (!stack_lo) {
     pthread_attr_t a;
     void *addr;
     size_t n;
     if (pthread_getattr_np(pthread_self(), &a) != 0) return false;
     pthread_attr_getstack(&a, &addr, &n);
     pthread_attr_destroy(&a);
-    lo = addr;
-    hi = lo + n;
+    stack_lo = addr;
+    stack_hi = stack_lo + n;
   }
-  return p >= lo && p + size <= hi;
+  return p >= stack_lo && p + size <= stack_hi;
 }
 
 /* Where p lies, for the report: near which allocation, or freed. */
@@ -179,7 +194,245 @@ static void memcheck_fail(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char
   report(k->dev, buf);
 }
 
+/* ---- initcheck ------------------------------------------------------------ */
+
+static void initcheck_access(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheckRange *r,
+                             const unsigned char *p, uint32_t size, int kind, const char *loc,
+                             int32_t tx, uint32_t ty, uint32_t tz) {
+  unsigned char *s = r->init + (p - r->lo);
+  if (kind == CW_ACCESS_WRITE) {
+    memset(s, 1, size);
+    return;
+  }
+  uint32_t j = 0;
+  while (j < size && s[j]) j++;
+  if (j == size) return;
+  if (!first_report(k->dev, loc, 4)) {
+    atomic_fetch_add(&k->dev->errors, 1);
+    return;
+  }
+  char who[128], buf[900];
+  where(who, sizeof who, k, ctx, tx, ty, tz);
+  snprintf(buf, sizeof buf,
+           "========= Uninitialized __global__ memory read of size %u bytes\n"
+           "=========     at %s in kernel '%s'\n"
+           "=========     by %s\n"
+           "=========     Address %p is %zu bytes inside the %zu-byte %s at %p; byte %u of the "
+           "read was never written (by cudaMemcpy, cudaMemset or a kernel)\n=========\n",
+           size, loc, k->kernel, who, (const void *)p, (size_t)(p - r->lo), r->size, r->name,
+           (const void *)r->lo, j);
+  report(k->dev, buf);
+}
+
+void cpu_check_host_wrote(CpuAllocTable *t, void *dst, const void *src, size_t n) {
+  unsigned char *d = cpu_guard_shadow(t, dst, n);
+  if (!d) return;
+  const unsigned char *s = src ? cpu_guard_shadow(t, src, n) : NULL;
+  if (s) memmove(d, s, n);
+  else memset(d, 1, n);
+}
+
+/* ---- synccheck ------------------------------------------------------------ */
+
+void cpu_check_sync(cw_rt_ctx *ctx, int kind, const char *what, const char *loc, uint32_t t,
+                    uint32_t other, uint32_t mask, uint32_t active) {
+  CpuCheck *k = cpu_launch_check(ctx->host);
+  if (!k || !k->synccheck) return;
+  if (!first_report(k->dev, loc, 5 + kind)) {
+    atomic_fetch_add(&k->dev->errors, 1);
+    return;
+  }
+  uint32_t bx = ctx->block_dim[0], by = ctx->block_dim[1];
+  char who[128], other_who[64], what_line[400], buf[900];
+  where(who, sizeof who, k, ctx, (int32_t)(t % bx), (t / bx) % by, t / (bx * by));
+  snprintf(other_who, sizeof other_who, "thread (%u,%u,%u)", other % bx, (other / bx) % by,
+           other / (bx * by));
+  const char *title = "Divergent thread(s) in block";
+  if (kind == CW_SYNC_BARRIER) {
+    snprintf(what_line, sizeof what_line,
+             "%s has not returned and does not reach this %s: a branch or loop around it "
+             "divides the block", other_who, what);
+  } else if (kind == CW_SYNC_MASK_LANE) {
+    title = "Invalid arguments";
+    snprintf(what_line, sizeof what_line,
+             "the mask 0x%08x of %s names lane %u (%s), which is not at it: the lanes there "
+             "are 0x%08x", mask, what, other % 32, other_who, active);
+  } else {
+    title = "Invalid arguments";
+    snprintf(what_line, sizeof what_line,
+             "the mask 0x%08x of %s leaves out lane %u, which calls it (the lanes there are "
+             "0x%08x)", mask, what, t % 32, active);
+  }
+  snprintf(buf, sizeof buf,
+           "========= Barrier error detected. %s\n"
+           "=========     at %s in kernel '%s'\n"
+           "=========     by %s\n"
+           "=========     %s\n=========\n",
+           title, loc, k->kernel, who, what_line);
+  report(k->dev, buf);
+}
+
 /* ---- racecheck ------------------------------------------------------------ */
+
+/* The last accesses of one 4-byte word of device memory; a field is
+ * current when its launch is this launch's.  The masks say which bytes of
+ * the word were accessed (records are per word, element types may be
+ * smaller); two reading blocks are kept, a third makes rblock2
+ * RACE_READERS.  Fields are read and written with relaxed atomics: two
+ * blocks touch one record at once only when their accesses race. */
+typedef struct CpuGlobalRaceWord {
+  uint32_t wlaunch, wblock, wfence;   /* last write: launch, linear block + 1, its fences then */
+  uint32_t rlaunch, rblock, rfence;   /* first reading block, the same */
+  uint32_t rblock2, rfence2;          /* a second one, or RACE_READERS */
+  uint8_t wmask, rmask;
+  const char *wloc, *rloc;
+} CpuGlobalRaceWord;
+
+enum { RACE_READERS = 0xffffffffu, FENCE_SLOTS = 1u << 20 };
+
+size_t cpu_check_race_word_bytes(void) { return sizeof(CpuGlobalRaceWord); }
+
+#define LOAD(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
+#define STORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
+
+static uint64_t linear_block(const cw_rt_ctx *ctx) {
+  return ((uint64_t)ctx->block_idx[2] * ctx->grid_dim[1] + ctx->block_idx[1]) * ctx->grid_dim[0] +
+         ctx->block_idx[0];
+}
+
+static uint32_t fences_of(const CpuCheck *k, uint64_t block) {
+  return k->fences ? atomic_load_explicit(&k->fences[block % k->nfences], memory_order_acquire)
+                   : 0;
+}
+
+void cpu_check_fence(cw_rt_ctx *ctx) {
+  CpuCheck *k = cpu_launch_check(ctx->host);
+  if (k && k->fences)
+    atomic_fetch_add_explicit(&k->fences[linear_block(ctx) % k->nfences], 1,
+                              memory_order_release);
+}
+
+/* Whether the earlier access of block b (+1), with fences fence then, may
+ * race with this block's: another block that has not fenced since. */
+static bool unordered(const CpuCheck *k, uint32_t b, uint32_t fence, uint64_t self) {
+  if (b == RACE_READERS) return true;
+  return b && b != (uint32_t)(self + 1) && fences_of(k, b - 1) == fence;
+}
+
+static void block_name(char *buf, size_t n, const uint32_t grid[3], uint64_t b) {
+  uint64_t gx = grid[0], gy = grid[1];
+  snprintf(buf, n, "(%u,%u,%u)", (unsigned)(b % gx), (unsigned)(b / gx % gy),
+           (unsigned)(b / (gx * gy)));
+}
+
+static void global_race_report(CpuCheck *k, const uint32_t grid[3], const CpuCheckRange *r,
+                               const unsigned char *p, const char *first, const char *loc,
+                               const char *kinds, uint32_t other, uint64_t self) {
+  if (!first_report(k->dev, loc, 7)) {
+    atomic_fetch_add(&k->dev->errors, 1);
+    return;
+  }
+  char a[64], b[48], buf[900];
+  if (other == RACE_READERS) snprintf(a, sizeof a, "(several blocks)");
+  else block_name(a, sizeof a, grid, other - 1);
+  block_name(b, sizeof b, grid, self);
+  snprintf(buf, sizeof buf,
+           "========= Error: Race reported between %s on global memory\n"
+           "=========     at %s and at %s in kernel '%s'\n"
+           "=========     blocks %s and %s of the same launch, with no __threadfence() and "
+           "atomic between them\n"
+           "=========     Address %p is %zu bytes inside the %zu-byte %s at %p\n=========\n",
+           kinds, first ? first : "?", loc, k->kernel, a, b, (const void *)p,
+           (size_t)(p - r->lo), r->size, r->name, (const void *)r->lo);
+  report(k->dev, buf);
+}
+
+/* Two blocks writing one word: a race only when the values differ (many
+ * blocks setting one flag to true is CUDA idiom), which is known once the
+ * launch has ended.  The value before the second write is kept. */
+static void pend_write_write(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheckRange *r,
+                             const unsigned char *p, uint32_t size, const char *first,
+                             const char *loc, uint32_t other, uint64_t self) {
+  pthread_mutex_lock(&k->pending_mu);
+  bool known = false;
+  for (int i = 0; i < k->npending && !known; i++) known = k->pending[i].loc == loc;
+  if (!known && k->npending < CPU_CHECK_PENDING && size <= sizeof k->pending[0].old) {
+    CpuPendingWrite *w = &k->pending[k->npending++];
+    *w = (CpuPendingWrite){.p = p, .size = size, .first = first, .loc = loc, .other = other,
+                           .self = self, .range = *r};
+    memcpy(w->old, p, size);
+    memcpy(w->grid, ctx->grid_dim, sizeof w->grid);
+  }
+  pthread_mutex_unlock(&k->pending_mu);
+}
+
+static void flush_write_write(CpuCheck *k) {
+  for (int i = 0; i < k->npending; i++) {
+    const CpuPendingWrite *w = &k->pending[i];
+    if (memcmp(w->old, w->p, w->size) != 0)
+      global_race_report(k, w->grid, &w->range, w->p, w->first, w->loc,
+                         "Write and Write accesses", w->other, w->self);
+  }
+  k->npending = 0;
+}
+
+static void global_race_access(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheckRange *r,
+                               const unsigned char *p, uint32_t size, int kind,
+                               const char *loc) {
+  CpuGlobalRaceWord *words = r->race;
+  uint64_t self = linear_block(ctx);
+  uint32_t me = (uint32_t)(self + 1), fence = fences_of(k, self), L = k->launch;
+  size_t off = (size_t)(p - r->lo), first = off / 4, last = (off + size - 1) / 4;
+  for (size_t i = first; i <= last; i++) {
+    size_t lo = i * 4 > off ? i * 4 : off, hi = i * 4 + 4 < off + size ? i * 4 + 4 : off + size;
+    uint8_t m = (uint8_t)(((1u << (hi - lo)) - 1u) << (lo - i * 4));
+    CpuGlobalRaceWord *w = &words[i];
+    bool wcur = LOAD(w->wlaunch) == L, rcur = LOAD(w->rlaunch) == L;
+    uint32_t wb = LOAD(w->wblock), rb = LOAD(w->rblock), rb2 = LOAD(w->rblock2);
+    bool wover = wcur && (LOAD(w->wmask) & m), rover = rcur && (LOAD(w->rmask) & m);
+    if (kind == CW_ACCESS_WRITE) {
+      if (rover && (unordered(k, rb, LOAD(w->rfence), self) ||
+                    unordered(k, rb2, LOAD(w->rfence2), self)))
+        global_race_report(k, ctx->grid_dim, r, p, LOAD(w->rloc), loc,
+                           "Read and Write accesses",
+                           unordered(k, rb, LOAD(w->rfence), self) ? rb : rb2, self);
+      else if (wover && unordered(k, wb, LOAD(w->wfence), self))
+        pend_write_write(k, ctx, r, p, size, LOAD(w->wloc), loc, wb, self);
+      if (wcur && wb == me) {
+        STORE(w->wmask, (uint8_t)(LOAD(w->wmask) | m));
+      } else {
+        STORE(w->wblock, me);
+        STORE(w->wmask, m);
+      }
+      STORE(w->wfence, fence);
+      STORE(w->wloc, loc);
+      STORE(w->wlaunch, L);
+    } else {
+      if (wover && unordered(k, wb, LOAD(w->wfence), self))
+        global_race_report(k, ctx->grid_dim, r, p, LOAD(w->wloc), loc,
+                           "Write and Read accesses", wb, self);
+      if (!rcur) {
+        STORE(w->rblock, me);
+        STORE(w->rfence, fence);
+        STORE(w->rblock2, 0u);
+        STORE(w->rmask, m);
+        STORE(w->rloc, loc);
+        STORE(w->rlaunch, L);
+        continue;
+      }
+      STORE(w->rmask, (uint8_t)(LOAD(w->rmask) | m));
+      if (rb == me) STORE(w->rfence, fence);
+      else if (rb2 == me) STORE(w->rfence2, fence);
+      else if (!rb2) {
+        STORE(w->rblock2, me);
+        STORE(w->rfence2, fence);
+      } else {
+        STORE(w->rblock2, RACE_READERS);
+      }
+      STORE(w->rloc, loc);
+    }
+  }
+}
 
 static void race_report(CpuCheck *k, const cw_rt_ctx *ctx, const char *first, const char *loc,
                         const char *kinds, int32_t other, int32_t t) {
@@ -227,14 +480,27 @@ static void race_access(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char *
 
 /* The allocation or global p lies in becomes the context's window: the
  * generated code checks the next accesses inside it without a call.
- * The stack never does (no single range worth caching), nor shared
+ * With memcheck on the stack never does, nor shared memory or device
  * memory while racecheck must see every access to it. */
+static void remember_range(cw_rt_ctx *ctx, const unsigned char *lo, const unsigned char *hi,
+                           unsigned char *init) {
+  uint32_t i = ctx->chk_next++ & 3;
+  ctx->chk_lo[i] = lo;
+  ctx->chk_hi[i] = hi;
+  ctx->chk_init[i] = init;
+}
+
 static void remember_window(const CpuCheck *k, cw_rt_ctx *ctx, const unsigned char *p) {
   const CpuCheckRange *r = range_below(k, p);
   if (!r || p >= r->lo + r->size) return;
-  uint32_t i = ctx->chk_next++ & 3;
-  ctx->chk_lo[i] = r->lo;
-  ctx->chk_hi[i] = r->lo + r->size;
+  if (k->racecheck && r->race) return; /* racecheck sees every access to it */
+  remember_range(ctx, r->lo, r->lo + r->size, k->initcheck ? r->init : NULL);
+}
+
+void cpu_check_block_ctx(const CpuCheck *k, cw_rt_ctx *ctx) {
+  if (k->memcheck || k->racecheck || k->initcheck) return;
+  for (int i = 0; i < 4; i++) /* synccheck alone: no access needs the call */
+    remember_range(ctx, (const unsigned char *)0, (const unsigned char *)UINTPTR_MAX, NULL);
 }
 
 /* ---- the callbacks ------------------------------------------------------------ */
@@ -249,18 +515,28 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
     int32_t t = tx < 0 ? -1 : (int32_t)((tz * ctx->block_dim[1] + ty) * ctx->block_dim[0]) + tx;
     race_access(k, ctx, p, size, kind, loc, t);
   }
-  if (!k->memcheck) { /* racecheck alone: let the code skip the call for global memory */
-    if (!in_shared && inside_known(k, ctx, p, size)) remember_window(k, ctx, p);
+  if ((k->initcheck || k->racecheck) && !in_shared) {
+    const CpuCheckRange *r = range_below(k, p);
+    if (r && p + size <= r->lo + r->size) {
+      if (k->initcheck && r->init) initcheck_access(k, ctx, r, p, size, kind, loc, tx, ty, tz);
+      if (k->racecheck && r->race) global_race_access(k, ctx, r, p, size, kind, loc);
+    }
+  }
+  if (!k->memcheck) { /* no bounds to check: let the code skip the call where it can */
+    if (in_shared) {
+      if (!k->racecheck) remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL);
+    } else if (inside_known(k, ctx, p, size)) {
+      const CpuCheckRange *r = range_below(k, p);
+      if (r && p + size <= r->lo + r->size) remember_window(k, ctx, p);
+      else remember_range(ctx, stack_lo, stack_hi, NULL); /* the thread's own stack */
+    }
     return pv;
   }
   bool misaligned = size > 1 && (size & (size - 1)) == 0 && size <= 16 &&
                     ((uintptr_t)p & (size - 1)) != 0;
   if (!misaligned && in_shared) {
-    if (!k->racecheck) { /* memcheck alone: shared memory may be cached too */
-      uint32_t i = ctx->chk_next++ & 3;
-      ctx->chk_lo[i] = ctx->shm;
-      ctx->chk_hi[i] = ctx->shm + k->shm_bytes;
-    }
+    if (!k->racecheck) /* memcheck alone: shared memory may be cached too */
+      remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL);
     return pv;
   }
   if (!misaligned && inside_known(k, ctx, p, size)) {
@@ -284,10 +560,13 @@ void cpu_check_block_begin(CpuCheck *k, int worker) {
 
 /* ---- per launch ----------------------------------------------------------------- */
 
+static atomic_uint next_launch = 1;
+
 bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCheckRange *ranges,
-                     size_t nranges, size_t shm_bytes, int nworkers) {
+                     size_t nranges, size_t shm_bytes, int nworkers, uint64_t nblocks) {
   *k = (CpuCheck){.dev = c, .kernel = kernel, .shm_bytes = shm_bytes,
-                  .memcheck = c->memcheck, .racecheck = c->racecheck};
+                  .memcheck = c->memcheck, .racecheck = c->racecheck,
+                  .synccheck = c->synccheck, .initcheck = c->initcheck};
   k->ranges = malloc(sizeof *k->ranges * (nranges ? nranges : 1));
   if (!k->ranges) return false;
   memcpy(k->ranges, ranges, sizeof *ranges * nranges);
@@ -301,6 +580,11 @@ bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCh
   }
   pthread_mutex_unlock(&c->mu);
   if (k->racecheck) {
+    k->launch = atomic_fetch_add(&next_launch, 1);
+    pthread_mutex_init(&k->pending_mu, NULL);
+    k->nfences = nblocks < FENCE_SLOTS ? (nblocks ? nblocks : 1) : FENCE_SLOTS;
+    k->fences = calloc(k->nfences, sizeof *k->fences);
+    if (!k->fences) return false;
     k->shadows = calloc((size_t)nworkers, sizeof *k->shadows);
     size_t words = (shm_bytes + 3) / 4;
     for (int i = 0; k->shadows && i < nworkers; i++) {
@@ -315,8 +599,13 @@ bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCh
 }
 
 void cpu_check_end(CpuCheck *k) {
+  if (k->racecheck) {
+    flush_write_write(k);
+    pthread_mutex_destroy(&k->pending_mu);
+  }
   for (int i = 0; i < k->nshadows; i++) free(k->shadows[i].words);
   free(k->shadows);
+  free(k->fences);
   free(k->ranges);
   free(k->freed);
   tls_shadow = NULL;
@@ -324,16 +613,19 @@ void cpu_check_end(CpuCheck *k) {
 
 /* ---- per device ------------------------------------------------------------------- */
 
-/* CUWASM_CHECK: memcheck, racecheck, leaks, separated by commas, or "all". */
+/* CUWASM_CHECK: memcheck, racecheck, synccheck, initcheck, leaks
+ * (src/base/check_list.c). */
 bool cpu_checker_init(CpuChecker *c, void (*emit)(void *, const char *), void *sink) {
   *c = (CpuChecker){.emit = emit, .sink = sink};
-  const char *e = getenv("CUWASM_CHECK");
-  if (!e || !*e || !strcmp(e, "none") || !strcmp(e, "0")) return false;
-  c->memcheck = strstr(e, "memcheck") || strstr(e, "all");
-  c->racecheck = strstr(e, "racecheck") || strstr(e, "all");
+  CwCheckList want = cw_check_list_from_env();
+  if (!cw_check_list_any(want)) return false;
+  c->memcheck = want.memcheck;
+  c->racecheck = want.racecheck;
+  c->synccheck = want.synccheck;
+  c->initcheck = want.initcheck;
   pthread_mutex_init(&c->mu, NULL);
   atomic_init(&c->errors, 0);
-  c->on = c->memcheck || c->racecheck || strstr(e, "leak"); /* leaks: src/compat */
+  c->on = true; /* leaks alone: counted in src/compat, errors reported here */
   return c->on;
 }
 
@@ -345,7 +637,7 @@ void cpu_checker_freed(CpuChecker *c, const void *p, size_t size) {
     memmove(c->freed, c->freed + 1, sizeof *c->freed * (cap - 1));
     c->nfreed--;
   }
-  c->freed[c->nfreed++] = (CpuCheckRange){p, size, "freed allocation"};
+  c->freed[c->nfreed++] = (CpuCheckRange){p, size, "freed allocation", NULL, NULL};
   pthread_mutex_unlock(&c->mu);
 }
 

@@ -47,12 +47,6 @@ typedef struct CpuDevice {
   size_t nglobals, capglobals;
 } CpuDevice;
 
-typedef struct CpuModule {
-  CpuJit jit;
-  const cw_kernel_desc *kernels;
-  const cw_symbol_desc *symbols;
-} CpuModule;
-
 /* One launch, shared by the pool threads running its blocks. */
 typedef struct CpuLaunch {
   CpuDevice *dev;
@@ -111,7 +105,20 @@ static void cpu_close(void *dv) {
 
 static cw_status cpu_alloc(void *dv, size_t n, void **p) {
   CpuDevice *d = dv;
-  void *m = cpu_guard_alloc(&d->allocs, n);
+  void *m = cpu_guard_alloc(&d->allocs, n, d->checker.initcheck,
+                            d->checker.racecheck ? cpu_check_race_word_bytes() : 0);
+  if (!m) return CW_ERR_NOMEM;
+  *p = m;
+  return CW_OK;
+}
+
+/* Managed and page-locked host memory: the same memory, but the host
+ * writes it directly, so initcheck keeps no shadow of it. */
+static cw_status cpu_alloc_kind(void *dv, int kind, size_t n, void **p) {
+  (void)kind;
+  CpuDevice *d = dv;
+  void *m = cpu_guard_alloc(&d->allocs, n, false,
+                            d->checker.racecheck ? cpu_check_race_word_bytes() : 0);
   if (!m) return CW_ERR_NOMEM;
   *p = m;
   return CW_OK;
@@ -123,19 +130,26 @@ static void cpu_free(void *dv, void *p) {
   if (n) cpu_checker_freed(&d->checker, p, n);
 }
 
+static void cpu_free_kind(void *dv, int kind, void *p) {
+  (void)kind;
+  cpu_free(dv, p);
+}
+
 static int cpu_check_errors(void *dv) {
   CpuDevice *d = dv;
   return d->checker.on ? atomic_load(&d->checker.errors) : -1;
 }
 
 static cw_status cpu_copy(void *dv, void *dst, const void *src, size_t n) {
-  (void)dv;
+  CpuDevice *d = dv;
+  if (n && d->checker.initcheck) cpu_check_host_wrote(&d->allocs, dst, src, n);
   if (n) memmove(dst, src, n);
   return CW_OK;
 }
 
 static cw_status cpu_fill(void *dv, void *dst, int v, size_t n) {
-  (void)dv;
+  CpuDevice *d = dv;
+  if (n && d->checker.initcheck) cpu_check_host_wrote(&d->allocs, dst, NULL, n);
   if (n) memset(dst, v, n);
   return CW_OK;
 }
@@ -152,6 +166,8 @@ static cw_status take_tables(CpuModule *m, char *err, size_t errn) {
              abi ? *abi : -1);
     return CW_ERR_COMPILE;
   }
+  m->externs = cpu_jit_sym(&m->jit, "cw_externs");     /* relocatable modules only */
+  m->functions = cpu_jit_sym(&m->jit, "cw_functions");
   return CW_OK;
 }
 
@@ -189,7 +205,7 @@ static void note_globals(CpuDevice *d, const CpuModule *m) {
       if (!r || !o) break;
       d->capglobals = cap;
     }
-    d->globals[d->nglobals] = (CpuCheckRange){g->addr, (size_t)g->size, "__device__ variable"};
+    d->globals[d->nglobals] = (CpuCheckRange){g->addr, (size_t)g->size, "__device__ variable", NULL, NULL};
     d->globals_owner[d->nglobals++] = m;
   }
   pthread_mutex_unlock(&d->globals_mu);
@@ -371,6 +387,12 @@ static const void *unchecked_access(cw_rt_ctx *ctx, const void *p, uint32_t size
 }
 
 static void unchecked_barrier(cw_rt_ctx *ctx) { (void)ctx; }
+static void unchecked_fence(cw_rt_ctx *ctx) { (void)ctx; }
+
+static void unchecked_sync(cw_rt_ctx *ctx, int kind, const char *what, const char *loc,
+                           uint32_t t, uint32_t other, uint32_t mask, uint32_t active) {
+  (void)ctx, (void)kind, (void)what, (void)loc, (void)t, (void)other, (void)mask, (void)active;
+}
 
 /* Runs block i with shared memory shm; worker is the pool thread (its
  * fault guard and race shadow), or -1 for a cooperative launch's own
@@ -391,7 +413,11 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
       /* never NULL: check-mode code calls them whatever the launch */
       .check_fn = L->check ? cpu_check_access : unchecked_access,
       .barrier_fn = L->check ? cpu_check_barrier : unchecked_barrier,
+      .sync_fn = L->check ? cpu_check_sync : unchecked_sync,
+      .fence_fn = L->check ? cpu_check_fence : unchecked_fence,
+      .check_flags = L->check && L->check->synccheck ? CW_CHECK_SYNC : 0u,
   };
+  if (L->check) cpu_check_block_ctx(L->check, &ctx);
   if (worker < 0 || !L->guards) {
     L->k->fn(&ctx, L->args);
     return;
@@ -515,7 +541,7 @@ static void push_range(RangeList *l, CpuCheckRange r) {
 }
 
 static void add_alloc_range(void *arg, const CpuGuarded *g) {
-  push_range(arg, (CpuCheckRange){g->data, g->size, "device allocation"});
+  push_range(arg, (CpuCheckRange){g->data, g->size, "device allocation", g->init, g->race});
 }
 
 /* The launch's view for check.c: live allocations and module globals. */
@@ -525,7 +551,9 @@ static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_byte
   pthread_mutex_lock(&d->globals_mu);
   for (size_t i = 0; i < d->nglobals; i++) push_range(&l, d->globals[i]);
   pthread_mutex_unlock(&d->globals_mu);
-  bool ok = cpu_check_begin(k, &d->checker, L->k->name, l.v, l.n, shm_bytes, d->nthreads);
+  uint64_t nblocks = (uint64_t)L->grid[0] * L->grid[1] * L->grid[2];
+  bool ok = cpu_check_begin(k, &d->checker, L->k->name, l.v, l.n, shm_bytes, d->nthreads,
+                            nblocks);
   free(l.v);
   if (ok) L->check = k;
   else cpu_check_end(k);
@@ -750,12 +778,16 @@ static const CwBackendOps cpu_ops = {
     .close = cpu_close,
     .mem_alloc = cpu_alloc,
     .mem_free = cpu_free,
+    .mem_alloc_kind = cpu_alloc_kind,
+    .mem_free_kind = cpu_free_kind,
     .copy = cpu_copy,
     .fill = cpu_fill,
     .module_load = cpu_module_load,
     .module_cached = cpu_module_cached,
     .module_load_record = cpu_module_load_record,
     .module_unload = cpu_module_unload,
+    .module_extern_count = cpu_module_extern_count,
+    .module_link = cpu_module_link,
     .kernel_find = cpu_kernel_find,
     .symbol_find = cpu_symbol_find,
     .launch = cpu_launch,

@@ -4,7 +4,8 @@
  * loaded code with an on-disk cache (jit.c) whose first level maps a
  * translation to its object without the front end (jit_manifest.c), and
  * the backend itself (cpu.c: launches, printf/assert plumbing), and the
- * guard that turns a fault inside a kernel into a launch error (fault.c).
+ * guard that turns a fault inside a kernel into a launch error (fault.c),
+ * and the linker of relocatable modules (link.c).
  */
 #ifndef CW_RT_CPU_INTERNAL_H
 #define CW_RT_CPU_INTERNAL_H
@@ -18,6 +19,7 @@
 #include <stdint.h>
 
 #include "../backend.h"
+#include "../../emit/c_abi.h"
 
 /* ---- pool.c ---- */
 typedef void (*CpuPoolFn)(void *arg, uint64_t item, int worker);
@@ -60,6 +62,20 @@ typedef struct CpuJit {
   void (*tcc_delete)(void *s);
 } CpuJit;
 
+/* A loaded module: its JIT object and the tables of emit/c_abi.h
+ * (externs and functions only in relocatable modules, else NULL). */
+typedef struct CpuModule {
+  CpuJit jit;
+  const cw_kernel_desc *kernels;
+  const cw_symbol_desc *symbols;
+  const cw_extern_desc *externs;
+  const cw_function_desc *functions;
+} CpuModule;
+
+/* ---- link.c: separate compilation ---- */
+int cpu_module_extern_count(void *mod);
+cw_status cpu_module_link(void *dev, void **mods, int n, char *err, size_t errn);
+
 cw_status cpu_jit_load(const char *c_source, CpuJit *out, char *err, size_t errn);
 /* cpu_jit_load that also records, under the translation key `key`
  * (rt/module_cache.c), the object and the inputs of the translation. */
@@ -85,6 +101,8 @@ void cpu_manifest_write(const char *dir, const char *mkey, const char *so_key,
 typedef struct CpuGuarded {
   unsigned char *base, *data; /* the mapping, and the user's bytes in it */
   size_t total, size;
+  unsigned char *init; /* initcheck: a byte per byte, nonzero once written; or NULL */
+  void *race;          /* racecheck: CpuGlobalRaceWord per 4 bytes (check.c); or NULL */
 } CpuGuarded;
 
 typedef struct CpuAllocTable {
@@ -93,8 +111,13 @@ typedef struct CpuAllocTable {
   size_t cap, used;
 } CpuAllocTable;
 
-/* Device memory between inaccessible pages (plain memory if that fails). */
-void *cpu_guard_alloc(CpuAllocTable *t, size_t n);
+/* Device memory between inaccessible pages (plain memory if that fails);
+ * with shadow, also initcheck's map of which bytes were written; with
+ * race_bytes_per_word, zeroed room for racecheck's record of each word. */
+void *cpu_guard_alloc(CpuAllocTable *t, size_t n, bool shadow, size_t race_bytes_per_word);
+/* The shadow bytes of [p, p + n) when an allocation with a shadow holds
+ * them all, else NULL. */
+unsigned char *cpu_guard_shadow(CpuAllocTable *t, const void *p, size_t n);
 /* Returns the size of what was freed (0: not a guarded allocation). */
 size_t cpu_guard_free(CpuAllocTable *t, void *p);
 /* Calls fn for every live allocation. */
@@ -109,12 +132,14 @@ typedef struct CpuCheckRange {
   const unsigned char *lo;
   size_t size;
   const char *name; /* "device allocation", "__device__ variable" ... */
+  unsigned char *init; /* initcheck's shadow (CpuGuarded), or NULL */
+  void *race;          /* racecheck's records (CpuGuarded), or NULL */
 } CpuCheckRange;
 
 /* Per device: what CUWASM_CHECK asked for, the error count, the reports
  * already made, recently freed allocations, and where reports go. */
 typedef struct CpuChecker {
-  bool on, memcheck, racecheck;
+  bool on, memcheck, racecheck, synccheck, initcheck;
   pthread_mutex_t mu;
   atomic_int errors;
   uintptr_t seen[1024];
@@ -127,15 +152,32 @@ typedef struct CpuChecker {
 
 typedef struct CpuRaceShadow CpuRaceShadow;
 
+/* racecheck: a word two blocks wrote, judged when the launch ends. */
+typedef struct CpuPendingWrite {
+  const unsigned char *p;
+  uint32_t size, other, grid[3];
+  uint64_t self;
+  unsigned char old[16];
+  const char *first, *loc;
+  CpuCheckRange range;
+} CpuPendingWrite;
+enum { CPU_CHECK_PENDING = 64 };
+
 /* Per launch. */
 typedef struct CpuCheck {
   CpuChecker *dev;
   const char *kernel;
   CpuCheckRange *ranges, *freed; /* ranges sorted by start */
   size_t nranges, nfreed, shm_bytes;
-  bool memcheck, racecheck;
+  bool memcheck, racecheck, synccheck, initcheck;
   CpuRaceShadow *shadows; /* one per pool thread */
   int nshadows;
+  uint32_t launch;          /* racecheck: this launch's number */
+  atomic_uint *fences;      /* racecheck: __threadfence() count per block */
+  uint64_t nfences;
+  pthread_mutex_t pending_mu;
+  CpuPendingWrite pending[CPU_CHECK_PENDING];
+  int npending;
 } CpuCheck;
 
 /* False when CUWASM_CHECK asks for nothing. */
@@ -143,14 +185,26 @@ bool cpu_checker_init(CpuChecker *c, void (*emit)(void *, const char *), void *s
 void cpu_checker_freed(CpuChecker *c, const void *p, size_t size);
 void cpu_checker_destroy(CpuChecker *c);
 bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCheckRange *ranges,
-                     size_t nranges, size_t shm_bytes, int nworkers);
+                     size_t nranges, size_t shm_bytes, int nworkers, uint64_t nblocks);
+/* Bytes of racecheck's record per 4-byte word of device memory. */
+size_t cpu_check_race_word_bytes(void);
 void cpu_check_end(CpuCheck *k);
 void cpu_check_block_begin(CpuCheck *k, int worker);
+struct cw_rt_ctx;
+/* The block's first windows (emit/c_abi.h): with no memory checker on,
+ * one that holds every address. */
+void cpu_check_block_ctx(const CpuCheck *k, struct cw_rt_ctx *ctx);
 /* The cw_rt_ctx callbacks of check-mode code (emit/c_abi.h). */
 struct cw_rt_ctx;
 const void *cpu_check_access(struct cw_rt_ctx *ctx, const void *p, uint32_t size, int kind,
                              const char *loc, int32_t tx, uint32_t ty, uint32_t tz);
 void cpu_check_barrier(struct cw_rt_ctx *ctx);
+void cpu_check_fence(struct cw_rt_ctx *ctx);
+void cpu_check_sync(struct cw_rt_ctx *ctx, int kind, const char *what, const char *loc,
+                    uint32_t t, uint32_t other, uint32_t mask, uint32_t active);
+/* initcheck: host copies and fills mark what they write (dst in device
+ * memory with a shadow; src's shadow travels with a device-to-device copy). */
+void cpu_check_host_wrote(CpuAllocTable *t, void *dst, const void *src, size_t n);
 /* The launch's check state (cpu.c), from cw_rt_ctx.host; NULL when off. */
 CpuCheck *cpu_launch_check(void *host);
 

@@ -14,6 +14,10 @@
  * SIGSEGV into the launch's error, and cpu_guard_describe names the
  * allocation nearest to the faulting address for the message.
  *
+ * With initcheck on, an allocation also gets a shadow map, one byte per
+ * byte, zero until something writes it, and with racecheck on a record
+ * per 4-byte word of the last accesses (rt/cpu/check.c).
+ *
  * A table maps each data pointer to its mapping (open addressing).  When
  * the mapping cannot be made (address-space or map-count limits), the
  * allocation falls back to plain aligned memory, unguarded.
@@ -104,15 +108,23 @@ static void *map_guarded(size_t n, CpuGuarded *g) {
   return g->data;
 }
 
-void *cpu_guard_alloc(CpuAllocTable *t, size_t n) {
+void *cpu_guard_alloc(CpuAllocTable *t, size_t n, bool shadow, size_t race_bytes_per_word) {
   CpuGuarded g;
   void *p = map_guarded(n, &g);
   if (p) {
+    if ((shadow && !(g.init = calloc(n ? n : 1, 1))) ||
+        (race_bytes_per_word && !(g.race = calloc((n + 3) / 4 + 1, race_bytes_per_word)))) {
+      munmap(g.base, g.total);
+      free(g.init);
+      return NULL;
+    }
     pthread_mutex_lock(&t->mu);
     bool ok = table_put(t, g);
     pthread_mutex_unlock(&t->mu);
     if (ok) return p;
     munmap(g.base, g.total);
+    free(g.init);
+    free(g.race);
   }
   if (posix_memalign(&p, GUARD_ALIGN, n ? n : 1)) return NULL;
   return p;
@@ -129,7 +141,22 @@ size_t cpu_guard_free(CpuAllocTable *t, void *p) {
     return 0;
   }
   munmap(g.base, g.total);
+  free(g.init);
+  free(g.race);
   return g.size;
+}
+
+unsigned char *cpu_guard_shadow(CpuAllocTable *t, const void *p, size_t n) {
+  const unsigned char *b = p;
+  unsigned char *s = NULL;
+  pthread_mutex_lock(&t->mu);
+  for (size_t i = 0; i < t->cap && !s; i++) {
+    const CpuGuarded *g = &t->slots[i];
+    if (g->data && g->init && b >= g->data && b + n <= g->data + g->size)
+      s = g->init + (b - g->data);
+  }
+  pthread_mutex_unlock(&t->mu);
+  return s;
 }
 
 void cpu_guard_each(CpuAllocTable *t, void (*fn)(void *arg, const CpuGuarded *g), void *arg) {
@@ -161,7 +188,11 @@ void cpu_guard_describe(CpuAllocTable *t, const void *addr, char *buf, size_t n)
 
 void cpu_guard_table_destroy(CpuAllocTable *t) {
   for (size_t i = 0; i < t->cap; i++)
-    if (t->slots[i].data) munmap(t->slots[i].base, t->slots[i].total);
+    if (t->slots[i].data) {
+      munmap(t->slots[i].base, t->slots[i].total);
+      free(t->slots[i].init);
+      free(t->slots[i].race);
+    }
   free(t->slots);
   pthread_mutex_destroy(&t->mu);
   *t = (CpuAllocTable){0};

@@ -28,6 +28,7 @@
 #define _GNU_SOURCE /* dladdr */
 #include "cpu_internal.h"
 
+#include "base/base.h"
 #include "base/hash.h"
 
 #include <dlfcn.h>
@@ -133,21 +134,6 @@ bool cpu_jit_cache_dir(char *buf, size_t n) {
   return mkdir_private(buf);
 }
 
-static bool write_file(const char *path, const char *text) {
-  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  if (fd < 0) return false;
-  size_t n = strlen(text), off = 0;
-  while (off < n) {
-    ssize_t w = write(fd, text + off, n - off);
-    if (w <= 0) {
-      close(fd);
-      return false;
-    }
-    off += (size_t)w;
-  }
-  return close(fd) == 0;
-}
-
 static void read_head(const char *path, char *err, size_t errn) {
   FILE *f = fopen(path, "r");
   if (!f) return;
@@ -246,7 +232,7 @@ static int count_words(const char *s) {
 
 static cw_status build(const char *src, const char *cc, const char *dir,
                        const char *key, const char *so, char *err, size_t errn) {
-  char cpath[4200], ctmp[4200], tmp[4200], log[4200];
+  char cpath[4200], tmp[4200], log[4200];
   if (count_words(cc) > CC_MAX_WORDS) {
     snprintf(err, errn, "CUWASM_CC has %d words, more than the %d the JIT passes on "
              "(CC_MAX_WORDS, src/rt/cpu/jit.c)", count_words(cc), CC_MAX_WORDS);
@@ -255,14 +241,12 @@ static cw_status build(const char *src, const char *cc, const char *dir,
   snprintf(cpath, sizeof cpath, "%s/%s.c", dir, key);
   static atomic_uint seq; /* threads of one process build apart too */
   unsigned n = atomic_fetch_add(&seq, 1);
-  snprintf(ctmp, sizeof ctmp, "%s/%s.%d.%u.tmp.c", dir, key, (int)getpid(), n);
   snprintf(tmp, sizeof tmp, "%s/%s.%d.%u.tmp.so", dir, key, (int)getpid(), n);
   snprintf(log, sizeof log, "%s/%s.%d.%u.log", dir, key, (int)getpid(), n);
   /* written aside and renamed: a concurrent builder's compiler never reads
    * a truncated file (an empty one compiles to an object without tables) */
-  if (!write_file(ctmp, src) || rename(ctmp, cpath) != 0) {
+  if (!cw_write_file_atomic(cpath, src, strlen(src))) {
     snprintf(err, errn, "cannot write %s: %s", cpath, strerror(errno));
-    unlink(ctmp);
     return CW_ERR_IO;
   }
   int rc = run_compiler(cc, tmp, cpath, log);

@@ -101,6 +101,7 @@ enum { CW_FB_RUN, CW_FB_BAR, CW_FB_WARP, CW_FB_DONE };
 struct cw_fiber {
   ucontext_t uc; cw_fiber_block *blk;
   uint32_t tx, ty, tz, t, mask; int state;
+  const char *chk_loc, *chk_what; /* check mode: the barrier or collective it is at */
 };
 #if defined(__TINYC__)
 #define CW_FB_TLS
@@ -135,6 +136,20 @@ static inline void cw_fiber_park(cw_fiber *f, int state) {
   swapcontext(&f->uc, &f->blk->sched);
 }
 static inline void cw_fiber_barrier(cw_fiber *f) { cw_fiber_park(f, CW_FB_BAR); }
+/* synccheck (check mode): the collective's mask against the lanes there */
+#ifdef CW_CHECKING
+static inline uint32_t cw_fiber_lanes(cw_fiber *f);
+static inline void cw_fiber_check_mask(cw_fiber *f, uint32_t mask, uint32_t act) {
+  cw_rt_ctx *c = f->blk->ctx;
+  if (!f->chk_loc || !(c->check_flags & 1u)) return;
+  uint32_t n = cw_fiber_lanes(f), all = n == 32 ? 0xffffffffu : (1u << n) - 1u;
+  uint32_t l = f->t & 31u, w = f->t - l, bad = mask & all & ~act, k = 0;
+  if (bad) { while (!((bad >> k) & 1u)) k++; c->sync_fn(c, 1, f->chk_what, f->chk_loc, f->t, w + k, mask, act); }
+  else if (!((mask >> l) & 1u)) c->sync_fn(c, 2, f->chk_what, f->chk_loc, f->t, 0u, mask, act);
+}
+#else
+#define cw_fiber_check_mask(f, mask, act) ((void)0)
+#endif
 /* Waits for the warp's other lanes; returns the lanes that arrived. */
 static inline uint32_t cw_fiber_warp_sync(cw_fiber *f) {
   cw_fiber_park(f, CW_FB_WARP);
@@ -155,6 +170,7 @@ static inline void cw_fiber_shfl(cw_fiber *f, uint32_t mask, const void *v, void
   uint64_t *x = f->blk->xch;
   memcpy(&x[f->t], v, sz);
   uint32_t act = cw_fiber_warp_sync(f), l = f->t & 31u, w = f->t - l;
+  cw_fiber_check_mask(f, mask, act);
   uint32_t k = cw_shfl_src(mode, l, src, width);
   if (k >= cw_fiber_lanes(f) || !((act >> k) & 1u)) k = l;
   (void)mask;
@@ -166,6 +182,7 @@ static inline uint32_t cw_fiber_vote(cw_fiber *f, uint32_t mask, int pred, int k
   uint64_t *x = f->blk->xch;
   x[f->t] = pred != 0;
   uint32_t act = cw_fiber_warp_sync(f), w = f->t & ~31u, n = cw_fiber_lanes(f), bal = 0;
+  cw_fiber_check_mask(f, mask, act);
   for (uint32_t k = 0; k < n; k++) if (((act >> k) & 1u) && x[w + k]) bal |= 1u << k;
   cw_fiber_warp_sync(f);
   uint32_t m = mask & act;
@@ -182,6 +199,7 @@ static inline uint32_t cw_fiber_match(cw_fiber *f, uint32_t mask, const void *v,
   x[f->t] = 0;
   memcpy(&x[f->t], v, sz);
   uint32_t act = cw_fiber_warp_sync(f), w = f->t & ~31u, n = cw_fiber_lanes(f), m = mask & act, eq = 0;
+  cw_fiber_check_mask(f, mask, act);
   for (uint32_t k = 0; k < n; k++) if (((m >> k) & 1u) && x[w + k] == x[f->t]) eq |= 1u << k;
   cw_fiber_warp_sync(f);
   if (!all) return eq;
@@ -193,6 +211,7 @@ static inline uint32_t cw_fiber_reduce(cw_fiber *f, uint32_t mask, uint32_t v, i
   uint64_t *x = f->blk->xch;
   x[f->t] = v;
   uint32_t act = cw_fiber_warp_sync(f), w = f->t & ~31u, n = cw_fiber_lanes(f), m = mask & act;
+  cw_fiber_check_mask(f, mask, act);
   uint32_t r = op == 1 ? (sgn ? (uint32_t)INT32_MAX : UINT32_MAX) : op == 2 ? (sgn ? (uint32_t)INT32_MIN : 0u)
              : op == 3 ? ~0u : 0u;
   for (uint32_t k = 0; k < n; k++) {
@@ -220,7 +239,7 @@ static inline void cw_fiber_run(cw_rt_ctx *ctx, void **args, void (*body)(cw_fib
   for (uint32_t t = 0; t < n; t++) {
     cw_fiber *f = &cw_fb_fibers[t];
     f->blk = &b; f->t = t; f->tx = t % bdx; f->ty = (t / bdx) % bdy; f->tz = t / (bdx * bdy);
-    f->mask = 0; f->state = CW_FB_RUN;
+    f->mask = 0; f->state = CW_FB_RUN; f->chk_loc = f->chk_what = 0;
     getcontext(&f->uc);
     f->uc.uc_stack.ss_sp = cw_fb_stacks + CW_FIBER_STACK * t + page;
     f->uc.uc_stack.ss_size = CW_FIBER_STACK - page;
@@ -239,6 +258,20 @@ static inline void cw_fiber_run(cw_rt_ctx *ctx, void **args, void (*body)(cw_fib
         if ((m >> l) & 1u) { cw_fb_fibers[w + l].state = CW_FB_RUN; cw_fb_fibers[w + l].mask = m; woke = 1; }
     }
     if (woke) continue;
+#ifdef CW_CHECKING
+    if (ctx->check_flags & 1u) { /* synccheck: all at one barrier */
+      cw_fiber *first = 0;
+      for (uint32_t t = 0; t < n; t++) {
+        cw_fiber *f = &cw_fb_fibers[t];
+        if (f->state != CW_FB_BAR) continue;
+        if (!first) first = f;
+        else if (first->chk_loc && f->chk_loc && f->chk_loc != first->chk_loc) {
+          ctx->sync_fn(ctx, 0, first->chk_what, first->chk_loc, first->t, f->t, 0u, 0u);
+          break;
+        }
+      }
+    }
+#endif
     for (uint32_t t = 0; t < n; t++)
       if (cw_fb_fibers[t].state == CW_FB_BAR) { cw_fb_fibers[t].state = CW_FB_RUN; woke = 1; }
     if (!woke) break; /* every thread has returned */
@@ -566,4 +599,4 @@ const cw_kernel_desc cw_kernels[] = {
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 2;
+const int cw_abi_version = 3;
