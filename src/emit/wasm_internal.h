@@ -110,6 +110,8 @@ typedef struct WEmit {
 /* wasm.c */
 void we_error(WEmit *w, SrcLoc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int we_func_index(WEmit *w, const KFunc *f);
+/* a device function's index in table 0 (its function pointer value), or -1 */
+int we_table_index(WEmit *w, const KFunc *f);
 int we_sig(WEmit *w, const unsigned char *params, int np, const unsigned char *res, int nr);
 /* the wasm value type of t (WT_VOID for void; 0 unsupported) */
 unsigned wt_of(const KType *t);
