@@ -140,6 +140,13 @@ int we_sig(WEmit *w, const unsigned char *params, int np, const unsigned char *r
   return w->sigs.len - 1;
 }
 
+static int index_of(const PtrVec *v, const void *p);
+
+int we_table_index(WEmit *w, const KFunc *f) {
+  int i = index_of(&w->funcs, f);
+  return i >= 0 && !(f->flags & KF_GLOBAL) ? i + 1 : -1; /* 0 is the null function pointer */
+}
+
 int we_func_index(WEmit *w, const KFunc *f) {
   for (int i = 0; i < w->funcs.len; i++)
     if (w->funcs.items[i] == f) return w->imports.len + i;
@@ -258,7 +265,7 @@ static void see_addr(WEmit *w, const KExpr *e, void *ctx) {
 
 static void see_call(WEmit *w, const KExpr *e, void *ctx) {
   (void)ctx;
-  if (e->kind == KE_CALL && e->fn && index_of(&w->funcs, e->fn) < 0 && e->fn->body) {
+  if ((e->kind == KE_CALL || e->kind == KE_FUNC_ADDR) && e->fn && index_of(&w->funcs, e->fn) < 0 && e->fn->body) {
     vec_push(&w->arena, &w->funcs, e->fn);
     walk_stmt(w, e->fn->body, see_call, NULL, NULL);
   }
@@ -455,8 +462,19 @@ static bool fold(const KExpr *e, double *d, int64_t *i) {
 
 static bool const_bytes(WEmit *w, unsigned char *dst, const KType *t, const KExpr *e) {
   if (!e) return true;
+  if (e->kind == KE_CAST && e->a && e->a->kind == KE_FUNC_ADDR && t->kind == KT_PTR) e = e->a;
+  if (e->kind == KE_FUNC_ADDR && t->kind == KT_PTR) { /* a function pointer: its table index */
+    int64_t v = we_table_index(w, e->fn);
+    if (v <= 0) return false;
+    memcpy(dst, &v, 8);
+    return true;
+  }
   double d;
   int64_t v;
+  if (t->kind == KT_PTR && e->kind == KE_CAST && e->a && kt_is_int(e->a->type) && fold(e->a, &d, &v)) {
+    memcpy(dst, &v, 8); /* a null or integer pointer constant */
+    return true;
+  }
   if (e->kind != KE_INIT_LIST && e->kind != KE_VEC && kt_is_arith(t) && fold(e, &d, &v)) {
     if (kt_is_float(e->type)) v = (int64_t)d;
     else d = kt_is_signed(e->type) ? (double)v : (double)(uint64_t)v;
@@ -613,6 +631,16 @@ static void emit_device_func(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
   wb_u32(&head, f.fp);
   wb_byte(&head, OP_GLOBAL_SET);
   wb_u32(&head, WG_SP);
+  /* a frame below the stack's end (deep recursion, big local arrays) traps */
+  wb_byte(&head, OP_LOCAL_GET);
+  wb_u32(&head, f.fp);
+  wb_byte(&head, OP_GLOBAL_GET);
+  wb_u32(&head, WG_STACK_LO);
+  wb_byte(&head, OP_I32_LT_U);
+  wb_byte(&head, OP_IF);
+  wb_byte(&head, WT_VOID);
+  wb_byte(&head, OP_UNREACHABLE);
+  wb_byte(&head, OP_END);
   w->ffailed[fi] = f.failed;
   w->fframe[fi] = f.frame;
   assemble(w, code_sec, &f, &head);
@@ -713,6 +741,8 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
     op_u(w, OP_LOCAL_GET, f.fsize);
     op(w, OP_I32_MUL);
     op(w, OP_I32_ADD);
+    global_set(w, WG_STACK_LO);
+    global_get(w, WG_STACK_LO);
     op_i32(w, WASM_STACK_BYTES);
     op(w, OP_I32_ADD);
     global_set(w, WG_SP);
@@ -911,6 +941,12 @@ static void sections(WEmit *w, WBuf *mod, int ndev, WBuf *code) {
   wb_u32(&s, (uint64_t)w->funcs.len);
   for (int i = 0; i < w->funcs.len; i++) wb_u32(&s, (uint64_t)fsig[i]);
   wb_section(mod, 3, &s);
+  s.len = 0; /* table 0: every device function, at index 1 + its place (function pointers) */
+  wb_u32(&s, 1);
+  wb_byte(&s, 0x70);
+  wb_byte(&s, 0);
+  wb_u32(&s, (uint64_t)ndev + 1);
+  wb_section(mod, 4, &s);
   s.len = 0;
   wb_u32(&s, WG_COUNT);
   for (int i = 0; i < WG_COUNT; i++) {
@@ -934,6 +970,15 @@ static void sections(WEmit *w, WBuf *mod, int ndev, WBuf *code) {
     wb_u32(&s, (uint64_t)(w->imports.len + i));
   }
   wb_section(mod, 7, &s);
+  s.len = 0;
+  wb_u32(&s, 1);
+  wb_byte(&s, 0); /* active, table 0, function indices */
+  wb_byte(&s, OP_I32_CONST);
+  wb_s64(&s, 1);
+  wb_byte(&s, OP_END);
+  wb_u32(&s, (uint64_t)ndev);
+  for (int i = 0; i < ndev; i++) wb_u32(&s, (uint64_t)(w->imports.len + i));
+  wb_section(mod, 9, &s);
   wb_section(mod, 10, code);
   s.len = 0;
   wb_u32(&s, 1);
@@ -981,6 +1026,10 @@ unsigned char *emit_wasm(const KModule *m, size_t *len, CwDiags *d) {
     const KFunc *k = kernels.items[i];
     kok[i] = kir_fission(&w.arena, m, k, &kf[i], d);
     if (kok[i]) walk_stmt(&w, kf[i].body, see_call, NULL, NULL); /* a rejected kernel's callees are not needed */
+  }
+  for (int i = 0; i < m->globals.len; i++) { /* vtables and tables of function pointers */
+    const KVar *g = m->globals.items[i];
+    walk_expr(&w, g->init, see_call, NULL);
   }
   int ndev = w.funcs.len;
   for (int i = 0; i < nk; i++) vec_push(&w.arena, &w.funcs, kernels.items[i]);

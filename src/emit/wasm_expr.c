@@ -585,8 +585,57 @@ static void build_vec(WEmit *w, const KExpr *e) {
   op_u(w, OP_LOCAL_GET, a);
 }
 
+/* fn(args) through a function pointer: call_indirect on table 0 with the
+ * signature of the pointee's KT_FUNC type */
+static void call_indirect(WEmit *w, const KExpr *e, bool want) {
+  const KType *pt = e->a->type, *ft = pt->kind == KT_PTR ? pt->elem : NULL;
+  if (!ft || ft->kind != KT_FUNC || ft->variadic) return we_error(w, e->loc, "this call through a function pointer");
+  const KType *ret = ft->elem;
+  bool agg = kt_aggregate(ret);
+  unsigned char p[260], r[1];
+  int np = 0, nr = 0;
+  if (agg) p[np++] = WT_I32;
+  for (int i = 0; i < ft->nparams && np < 256; i++) {
+    unsigned t = wt_of(ft->params[i]);
+    p[np++] = (unsigned char)(t && t != WT_VOID ? t : WT_I32);
+  }
+  unsigned rt = wt_of(ret);
+  if (!agg && rt && rt != WT_VOID) r[nr++] = (unsigned char)rt;
+  int sig = we_sig(w, p, np, r, nr);
+  uint32_t res = 0;
+  if (agg) {
+    res = we_local(w, WT_I32);
+    temp_slot(w, ret);
+    op_u(w, OP_LOCAL_TEE, res);
+  }
+  for (int i = 0; i < e->nargs && i < ft->nparams; i++) {
+    const KType *at = ft->params[i];
+    if (kt_aggregate(at)) {
+      uint32_t c = we_local(w, WT_I32);
+      temp_slot(w, at);
+      op_u(w, OP_LOCAL_TEE, c);
+      wx_value(w, e->args[i]);
+      op_i32(w, at->size);
+      op_fc(w, 10);
+      op_u(w, OP_LOCAL_GET, c);
+    } else {
+      wx_value(w, e->args[i]);
+      wx_convert(w, e->args[i]->type, at, e->args[i]->loc);
+    }
+  }
+  wx_value(w, e->a); /* the table index */
+  op_u(w, 0x11, (uint64_t)sig);
+  wb_byte(&w->fn->code, 0);
+  if (agg) {
+    if (want) op_u(w, OP_LOCAL_GET, res);
+  } else if (!want && ret->kind != KT_VOID) {
+    op(w, OP_DROP);
+  }
+}
+
 static void call(WEmit *w, const KExpr *e, bool want) {
   const KFunc *fn = e->fn;
+  if (!fn) return call_indirect(w, e, want);
   int idx = we_func_index(w, fn);
   if (idx < 0) return we_error(w, e->loc, "a call to '%s' (no body)", fn ? fn->name : "?");
   uint32_t r = 0;
@@ -724,6 +773,12 @@ static void wx_expr(WEmit *w, const KExpr *e, bool want) {
     wx_load(w, e->type);
     break;
   case KE_ADDR: wx_addr(w, e->a); break;
+  case KE_FUNC_ADDR: {
+    int t = we_table_index(w, e->fn);
+    if (t <= 0) return we_error(w, e->loc, "the address of '%s'", e->fn ? e->fn->name : "?");
+    op_i32(w, t);
+    break;
+  }
   case KE_VEC: case KE_INIT_LIST: build_vec(w, e); break;
   default: return we_error(w, e->loc, "this expression");
   }

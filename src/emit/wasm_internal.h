@@ -23,7 +23,9 @@
 /* wasm globals, all i32 */
 enum {
   WG_SP, WG_SHARED, WG_T, WG_TX, WG_TY, WG_TZ, WG_BX, WG_BY, WG_BZ,
-  WG_BDX, WG_BDY, WG_BDZ, WG_GDX, WG_GDY, WG_GDZ, WG_COUNT
+  WG_BDX, WG_BDY, WG_BDZ, WG_GDX, WG_GDY, WG_GDZ,
+  WG_STACK_LO, /* the lowest address device functions' frames may use */
+  WG_COUNT
 };
 
 #define WASM_DATA_BASE 1024
@@ -108,6 +110,8 @@ typedef struct WEmit {
 /* wasm.c */
 void we_error(WEmit *w, SrcLoc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int we_func_index(WEmit *w, const KFunc *f);
+/* a device function's index in table 0 (its function pointer value), or -1 */
+int we_table_index(WEmit *w, const KFunc *f);
 int we_sig(WEmit *w, const unsigned char *params, int np, const unsigned char *res, int nr);
 /* the wasm value type of t (WT_VOID for void; 0 unsupported) */
 unsigned wt_of(const KType *t);

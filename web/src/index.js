@@ -128,7 +128,7 @@ function wgslOptions(options, gpu) {
 // instantiated by compiling again (buffers of the old module are dropped).
 class CompiledWasmModule extends WasmModule {
   constructor(source, opts, answer) {
-    super(answer.binary, { print: opts.print, prefix: answer.prefix });
+    super({ print: opts.print, prefix: answer.prefix });
     this.source = source;
     this.options = opts;
     this.instances = [...opts.instances];
@@ -141,7 +141,7 @@ class CompiledWasmModule extends WasmModule {
       const answer = await compileToWasmModule(this.source, { ...this.options, instances: this.instances });
       if (!answer.binary) throw compileError(answer.diagnostics);
       this.prefix = answer.prefix;
-      this._load(answer.binary);
+      await this._load(answer.binary);
     }
     return super.launch(name, opts);
   }
@@ -150,7 +150,9 @@ class CompiledWasmModule extends WasmModule {
 async function compileWasm(source, opts) {
   const answer = await compileToWasmModule(source, opts);
   if (!answer.binary) throw compileError(answer.diagnostics);
-  return new CompiledWasmModule(source, opts, answer);
+  const mod = new CompiledWasmModule(source, opts, answer);
+  await mod._load(answer.binary);
+  return mod;
 }
 
 // options: device ('auto' | 'webgpu' | 'wasm': the WebAssembly CPU device,

@@ -239,17 +239,24 @@ const scalarWriters = {
 };
 
 export class WasmModule {
-  // binary: the bytes `cuwasm transpile --target wasm` writes
+  // Use WasmModule.fromBinary (compiling is asynchronous: browsers refuse
+  // to compile large modules synchronously on the main thread).
   // prefix: a path prefix to strip from diagnostics' file names
-  constructor(binary, { print, prefix = null } = {}) {
+  constructor({ print, prefix = null } = {}) {
     this.kind = 'wasm';
     this.print = print;
     this.prefix = prefix;
-    this._load(binary);
   }
 
-  _load(binary) {
-    const module = new WebAssembly.Module(binary);
+  // binary: the bytes `cuwasm transpile --target wasm` writes
+  static async fromBinary(binary, options = {}) {
+    const mod = new this(options);
+    await mod._load(binary);
+    return mod;
+  }
+
+  async _load(binary) {
+    const module = await WebAssembly.compile(binary);
     this.meta = wasmMetadata(module);
     for (const k of this.meta.kernels)
       if (k.error && this.prefix && k.error.file.startsWith(this.prefix)) k.error.file = k.error.file.slice(this.prefix.length);
@@ -271,7 +278,7 @@ export class WasmModule {
       },
     };
     this._asserts = [];
-    this.instance = new WebAssembly.Instance(module, { env, math: imports });
+    this.instance = await WebAssembly.instantiate(module, { env, math: imports });
     this.heapBase = align(this.meta.data_end, 64);
     // the device heap (malloc/new in kernels): a region of its own, kept
     // across launches, first-fit over a free list; blocks carry their size
@@ -394,7 +401,10 @@ export class WasmModule {
           this._asserts = [];
           throw err;
         }
-        if (e instanceof WebAssembly.RuntimeError) throw new Error(`cuwasm: kernel '${k.name}' trapped: ${e.message}`);
+        if (e instanceof WebAssembly.RuntimeError) {
+          const why = /unreachable/.test(e.message) ? '__trap(), or device functions overflowed their stack' : e.message;
+          throw new Error(`cuwasm: kernel '${k.name}' trapped: ${why}`);
+        }
         throw e;
       }
       for (const [addr, a] of readBack)

@@ -31,9 +31,6 @@ typedef struct KFission {
 bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out,
                  CwDiags *d);
 
-/* The function's body (or a function it calls) has a barrier. */
-bool kir_func_has_barrier(const KFunc *f);
-
 /* The module's KIR dump with every kernel replaced by its fission result
  * (`cuwasm transpile --target kir-threads`), each followed by a comment
  * listing its per-thread locals; a kernel the pass cannot split keeps its

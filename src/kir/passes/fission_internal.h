@@ -1,0 +1,90 @@
+/*
+ * fission_internal.h — state and helpers shared by the files of the barrier
+ * fission pass (fission.h is its interface):
+ *   fission.c             cutting statement lists into thread loops: if,
+ *                         loops (uniform ones at block level), switch,
+ *                         jumps out of a thread's turn, per-thread locals
+ *   fission_build.c       the KIR nodes the pass makes
+ *   fission_collective.c  warp and block collectives: exchange arrays
+ *                         between thread loops, hoisted out of expressions
+ *   fission_inline.c      device functions with barriers, inlined in place
+ *   dump_fission.c        the result in KIR's dump format
+ */
+#ifndef CW_KIR_PASSES_FISSION_INTERNAL_H
+#define CW_KIR_PASSES_FISSION_INTERNAL_H
+
+#include "fission.h"
+
+typedef struct Fis {
+  Arena *a;
+  const KModule *m;
+  CwDiags *d;
+  KFission *out;
+  KVar *exit_flag;     /* per-thread: the thread returned (NULL: no return) */
+  KStmt **guards;      /* statements at the head of each thread loop */
+  int nguards, capg;
+  KVar *loop_state;    /* innermost split loop's state (NULL outside) */
+  KVar *brk_state;     /* what `break` leaves: that loop's or a split switch's state */
+  PtrVec pending;      /* statements of the thread loop being gathered */
+  PtrVec *list;        /* block-level statements being built */
+  int next_id;
+  int inline_depth;    /* device functions being inlined around here */
+  const KFunc *kernel;
+  KVar *inl_res, *inl_flag; /* innermost inlined function: its result and
+                               per-thread `returned` flag (NULL: none) */
+  bool failed;
+  SrcLoc loc;
+} Fis;
+
+/* fission_build.c: KIR nodes the pass makes */
+KStmt *fis_st_new(Fis *f, KStmtKind kind);
+KExpr *fis_ex_new(Fis *f, KExprKind kind, KType *t);
+KExpr *fis_ex_var(Fis *f, KVar *v);
+KExpr *fis_ex_int(Fis *f, int64_t v);
+KExpr *fis_ex_cmp(Fis *f, KOp op, KExpr *a, KExpr *b);
+KStmt *fis_st_set(Fis *f, KVar *v, int64_t val);
+KStmt *fis_st_block(Fis *f, KStmt **items, int n);
+KStmt *fis_st_if(Fis *f, KExpr *cond, KStmt *then);
+KStmt *fis_st_leave_if(Fis *f, KVar *v, KOp op, int64_t val);
+KStmt *fis_st_set_leave(Fis *f, KVar *v, int64_t val);
+KStmt *fis_st_assign(Fis *f, KExpr *lhs, KExpr *rhs);
+KVar *fis_new_local_of(Fis *f, const char *stem, bool per_thread, KType *t);
+KVar *fis_new_local(Fis *f, const char *stem, bool per_thread);
+KStmt *fis_st_decl(Fis *f, KVar *v);
+void fis_error(Fis *f, SrcLoc loc, const char *what);
+KExpr *fis_ex_u32(Fis *f, int64_t v);
+KExpr *fis_ex_bin(Fis *f, KOp op, KType *t, KExpr *a, KExpr *b);
+KExpr *fis_ex_cast(Fis *f, KType *t, KExpr *a);
+KExpr *fis_ex_sel(Fis *f, KType *t, KExpr *c, KExpr *a, KExpr *b);
+KExpr *fis_ex_bvar(Fis *f, KBuiltinVar v, int comp);
+KExpr *fis_ex_at(Fis *f, KVar *arr, KExpr *i);
+KExpr *fis_ex_tid(Fis *f);
+KExpr *fis_ex_nthreads(Fis *f);
+KStmt *fis_st_decl_init(Fis *f, KVar *v, KExpr *init);
+KStmt *fis_st_lanes(Fis *f, KVar *j, KStmt *body);
+
+/* fission.c: cutting statement lists into thread loops */
+bool fis_is_barrier_call(const KExpr *e);
+bool fis_is_collective(const KExpr *e);
+bool fis_stmt_has_barrier(const KStmt *s, int depth);
+bool fis_expr_has_barrier(const KExpr *e, int depth);
+bool fis_func_barrier(const KFunc *fn, int depth);
+bool fis_stmt_has_kind(const KStmt *s, KStmtKind k);
+KStmt *fis_rewrite_jumps(Fis *f, KStmt *s, int loops, int switches);
+void fis_flush(Fis *f);
+void fis_thread_stmt(Fis *f, KStmt *s);
+void fis_block_stmt(Fis *f, KStmt *s);
+void fis_push_guard(Fis *f, KStmt *g);
+void fis_split_list(Fis *f, KStmt **stmts, int n);
+void fis_split_body(Fis *f, KStmt *s);
+void fis_split_stmt(Fis *f, KStmt *s);
+
+/* fission_collective.c: collectives between thread loops */
+KStmt *fis_hoist_collectives(Fis *f, KStmt *s);
+
+/* fission_inline.c: device functions with barriers, inlined */
+KExpr **fis_stmt_value(KStmt *s);
+KStmt *fis_with_value(Fis *f, KStmt *s, KExpr *value);
+bool fis_inline_call(Fis *f, KStmt *s);
+
+#endif
