@@ -400,6 +400,12 @@ KExpr *sema_cond(Parser *p, KExpr *c, KExpr *a, KExpr *b, SrcLoc loc) {
     e->type = common_arith(p, ta, tb);
   } else if (ta == tb) {
     e->type = ta;
+  } else if (ta->kind == KT_PTR && tb->kind == KT_PTR && is_derived_to_base(ta, tb)) {
+    e->type = tb; /* Derived* and Base*: Base*, which need not be at the same address */
+    a = derived_to_base(p, a, tb);
+  } else if (ta->kind == KT_PTR && tb->kind == KT_PTR && is_derived_to_base(tb, ta)) {
+    e->type = ta;
+    b = derived_to_base(p, b, ta);
   } else if (ta->kind == KT_PTR && (is_null_pointer_constant(b) || tb->kind == KT_PTR)) {
     e->type = ta;
   } else if (tb->kind == KT_PTR && is_null_pointer_constant(a)) {

@@ -180,6 +180,11 @@ static void test_virtual(void) {
              "__global__ void k(int *o) { Q q; P sliced = q; o[0] = sliced.f() + q.f(); }",
              "add.i32(call @P_f(addr(%sliced)), call @Q_f(addr(%q)))",
              "a named object's virtual functions are called directly");
+  expect_kir("struct A { int a; };\nstruct B { int b; };\nstruct C : A, B { };\n"
+             "__global__ void k(C *c, B *b, int *o) { B *p = o[0] ? c : b; o[1] = p->b; }",
+             "select(ne.bool(%o[0], 0), select(ne.bool(%c, cvt.%C*global(0:i64)), "
+             "cvt.%B*global(addr(load(%c).__base1)), cvt.%B*global(0:i64)), %b)",
+             "c ? Derived* : Base* converts the Derived* to Base*");
   expect_kir("struct A { __device__ virtual void g() = 0; };\n"
              "__global__ void k(A *a) { a->g(); }",
              "{cvt.void*(0:i64), cvt.void*(fnaddr @cw_pure_virtual_called)}", "a pure virtual slot traps");

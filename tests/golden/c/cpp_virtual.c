@@ -645,7 +645,7 @@ CW_INLINE void cwb_interfacesKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int
       /* __tmp126 declared */
       /* __tmp127 declared */
       /* __tmp128 declared */
-      Sprite *s = ((Sprite *)(&(*(((((int32_t)((int32_t)((uint32_t)cw_tx))) & 1) != 0) ? ((__tmp111 = ((BigSprite *)malloc((size_t)(48ull)))), (BigSprite_BigSprite(CW_DEVICE_ARGS, __tmp111, ((int32_t)((int32_t)((uint32_t)cw_tx))), ((int32_t *)log)), __tmp111)) : ((BigSprite *)((__tmp112 = ((Sprite *)malloc((size_t)(48ull)))), (Sprite_Sprite(CW_DEVICE_ARGS, __tmp112, ((int32_t)((int32_t)((uint32_t)cw_tx))), ((int32_t *)log)), __tmp112))))).__base0));
+      Sprite *s = (((((int32_t)((int32_t)((uint32_t)cw_tx))) & 1) != 0) ? ((Sprite *)(&(*((__tmp111 = ((BigSprite *)malloc((size_t)(48ull)))), (BigSprite_BigSprite(CW_DEVICE_ARGS, __tmp111, ((int32_t)((int32_t)((uint32_t)cw_tx))), ((int32_t *)log)), __tmp111))).__base0)) : ((__tmp112 = ((Sprite *)malloc((size_t)(48ull)))), (Sprite_Sprite(CW_DEVICE_ARGS, __tmp112, ((int32_t)((int32_t)((uint32_t)cw_tx))), ((int32_t *)log)), __tmp112)));
       d[cw_t] = ((s != ((Sprite *)0ll)) ? ((Drawable *)(&(*s).__base1)) : ((Drawable *)0ll));
       n[cw_t] = ((Named *)(&(*s).__base0));
       Label label = (((__tmp116 = ((Label){0})), Label_Label(CW_DEVICE_ARGS, (&__tmp116), ((int32_t)((int32_t)((uint32_t)cw_tx))))), __tmp116);
