@@ -221,6 +221,18 @@ static bool members_need_dtor(KType *st) {
   return false;
 }
 
+/* Gives a generated function (a pure-virtual trap, a this-adjusting
+ * thunk) the one statement s as its body and adds it to the module. */
+static KFunc *finish_one_stmt_func(Parser *p, KFunc *f, KStmt *s, SrcLoc loc) {
+  KStmt *b = new_stmt(p, KS_BLOCK, loc);
+  b->stmts = arena_alloc(p->arena, sizeof(KStmt *));
+  b->stmts[0] = s;
+  b->nstmts = 1;
+  f->body = b;
+  vec_push(p->arena, &p->m->funcs, f);
+  return f;
+}
+
 /* the function a pure virtual slot holds: calling it traps, as CUDA's
  * __cxa_pure_virtual does */
 static KFunc *pure_virtual_stub(Parser *p, SrcLoc loc) {
@@ -239,13 +251,7 @@ static KFunc *pure_virtual_stub(Parser *p, SrcLoc loc) {
   trap->builtin = KB_TRAP;
   KStmt *s = new_stmt(p, KS_EXPR, loc);
   s->e = trap;
-  KStmt *b = new_stmt(p, KS_BLOCK, loc);
-  b->stmts = arena_alloc(p->arena, sizeof(KStmt *));
-  b->stmts[0] = s;
-  b->nstmts = 1;
-  f->body = b;
-  vec_push(p->arena, &p->m->funcs, f);
-  return f;
+  return finish_one_stmt_func(p, f, s, loc);
 }
 
 static KExpr *func_addr(Parser *p, KFunc *f, SrcLoc loc) {
@@ -330,13 +336,7 @@ static KFunc *make_thunk(Parser *p, KType *st, const VTable *t, FuncDecl *ov, Sr
   call->nargs = o->nparams;
   KStmt *s = new_stmt(p, o->ret->kind == KT_VOID ? KS_EXPR : KS_RETURN, loc);
   s->e = call;
-  KStmt *b = new_stmt(p, KS_BLOCK, loc);
-  b->stmts = arena_alloc(p->arena, sizeof(KStmt *));
-  b->stmts[0] = s;
-  b->nstmts = 1;
-  f->body = b;
-  vec_push(p->arena, &p->m->funcs, f);
-  return f;
+  return finish_one_stmt_func(p, f, s, loc);
 }
 
 static KFunc *entry_func(Parser *p, FuncDecl *fd, KFunc *entry, SrcLoc loc) {
