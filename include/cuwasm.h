@@ -55,6 +55,8 @@ typedef struct cw_compile_options {
   int n_undefs;
   int cuda_arch;                   /* --arch sm_XX → XX*10; 0 means 800 */
   const char *cuda_include_dir;    /* our CUDA headers; NULL: cw_cuda_include_dir() */
+  int relocatable;                 /* -rdc=true: device functions and variables may be
+                                    * defined in another TU (see cw_module_link) */
 } cw_compile_options;
 
 /* A compiled translation unit: the KIR module and everything it needs. */
@@ -122,6 +124,16 @@ cw_status cw_module_load_source(cw_context *ctx, const char *name,
                                 const cw_compile_options *opts,
                                 cw_diags *diags, cw_module **out);
 void cw_module_free(cw_module *mod);
+/* Separate compilation: modules compiled with relocatable set use device
+ * functions and variables that other modules define (extern __device__).
+ * Links mods[0..n) together: every such use is pointed at the definition
+ * in one of the others.  Until then cw_kernel_get refuses a module that
+ * needs it.  CW_ERR_NOT_FOUND names a symbol nothing defines; a
+ * definition that synchronises the block (__syncthreads) cannot be
+ * called across modules (CW_ERR_UNSUPPORTED), nor can anything be linked
+ * on backends without a linker.  Linking the same modules again is
+ * harmless. */
+cw_status cw_module_link(cw_module **mods, int n);
 /* By C++ name (`reduce<float, 256>`, whitespace ignored) or C name.  The
  * kernel belongs to the module. */
 cw_status cw_kernel_get(cw_module *mod, const char *name, cw_kernel **out);

@@ -14,6 +14,7 @@ CUWASM_DEPS=(
   pocl-opencl-icd   # OpenCL on the CPU: the peer in bench/cpu
   ocl-icd-libopencl1
   libopenblas0-pthread # OpenBLAS: the SGEMM peer in bench/cpu (dlopen)
+  libthrust-dev     # Thrust 1.17: cuwasm cc runs Thrust on the host (its C++/OpenMP system)
   libsleef3         # SLEEF vector math the CPU JIT links when present
   pkg-config        # tests/projects: a C program finds cuwasm through pkg-config
   libvulkan1        # Vulkan loader the Vulkan backend dlopens
@@ -51,13 +52,14 @@ cuwasm_install_deps() {
 # The WebGPU tests (tests/web, web/): Node and npm, Chromium for its
 # SwiftShader Vulkan driver and libvulkan1 (Dawn's adapter on machines
 # without a GPU) and
-# headless runs, emscripten for the compiler in WebAssembly; then the npm
+# headless runs, emscripten for the compiler in WebAssembly, wabt for
+# wasm-validate (the WebAssembly target's modules); then the npm
 # packages of web/package-lock.json.  Failures only make those tests skip.
 cuwasm_install_web_deps() {
   local missing=() p root
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   if command -v dpkg-query >/dev/null 2>&1; then
-    for p in nodejs chromium emscripten libvulkan1; do
+    for p in nodejs chromium emscripten libvulkan1 wabt; do
       dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
         missing+=("$p")
     done

@@ -2,9 +2,10 @@
 //  1. compile time of the compiler in WebAssembly (the npm package's) against
 //     the native compiler (`cuwasm transpile --target wgsl-json`, which also
 //     pays a process start, measured alone and subtracted) on the same files;
-//  2. the CPU benchmark kernels of bench/cpu/kernels.cu on WebGPU, data kept
-//     on the device, best of --reps launches after a warm-up.
-//   node bench/web/bench.mjs CUWASM [--small] [--reps N]
+//  2. the CPU benchmark kernels of bench/cpu/kernels.cu on WebGPU (or, with
+//     --device wasm, on the package's WebAssembly CPU device, one thread),
+//     data kept on the device, best of --reps launches after a warm-up.
+//   node bench/web/bench.mjs CUWASM [--small] [--reps N] [--device webgpu|wasm] [--kernels-only]
 // On machines without a GPU, Dawn runs on SwiftShader (a CPU Vulkan): the
 // kernel times then measure SwiftShader, not a GPU.
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,8 @@ const args = process.argv.slice(2);
 const bin = path.resolve(args[0] ?? 'build/cuwasm');
 const small = args.includes('--small');
 const reps = Number(args[args.indexOf('--reps') + 1] || 5) || 5;
+const device = args.includes('--device') ? args[args.indexOf('--device') + 1] : 'webgpu';
+const kernelsOnly = args.includes('--kernels-only');
 const icd = '/usr/lib/chromium/vk_swiftshader_icd.json';
 if (!process.env.VK_ICD_FILENAMES && fs.existsSync(icd)) process.env.VK_ICD_FILENAMES = icd;
 const { compile } = await import(path.join(root, 'web/src/index.js'));
@@ -27,6 +30,8 @@ const best = (f) => { let b = Infinity; for (let i = 0; i < reps; i++) b = Math.
 const bestAsync = async (f) => { let b = Infinity; for (let i = 0; i < reps; i++) b = Math.min(b, await f()); return b; };
 
 // ---- 1. compile time ---------------------------------------------------
+if (!kernelsOnly) await compileTimes();
+async function compileTimes() {
 const files = [path.join(root, 'bench/cpu/kernels.cu'),
   ...fs.readdirSync(path.join(root, 'tests/kernels')).filter((f) => f.endsWith('.cu')).sort()
     .map((f) => path.join(root, 'tests/kernels', f))];
@@ -63,11 +68,12 @@ wasmSum -= wasmEmpty;
 console.log(`compile to WGSL, ${files.length} files, ${lines} lines (best of ${reps}):`);
 console.log(`  native   ${nativeSum.toFixed(1)} ms (an empty file's ${startup.toFixed(1)} ms per file subtracted: process start, cuda_runtime.h)`);
 console.log(`  wasm     ${wasmSum.toFixed(1)} ms (an empty file's ${(wasmEmpty / files.length).toFixed(1)} ms per file subtracted), ${(wasmSum / nativeSum).toFixed(2)}x the native time`);
+}
 
 // ---- 2. kernels on WebGPU ----------------------------------------------
 const rand = (n, seed) => { let s = seed >>> 0; return Float32Array.from({ length: n }, () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296)); };
 const src = fs.readFileSync(path.join(root, 'bench/cpu/kernels.cu'), 'utf8');
-const mod = await compile(src, { name: 'kernels.cu' });
+const mod = await compile(src, { name: 'kernels.cu', device });
 const sh = small ? 4 : 1;
 const cases = [];
 { const n = (1 << 24) / sh / 4; cases.push({ name: 'saxpy', n, bytes: 12 * n, steps: (b) => [['saxpy', [n / 256], [256], [n, 2.5, b.x, b.y]]], bufs: { x: rand(n, 1), y: rand(n, 2) } }); }
@@ -79,7 +85,7 @@ const cases = [];
 { const n = small ? 2048 : 8192; cases.push({ name: 'nbody', n, flops: 20 * n * n, steps: (b) => [['nbody', [n / 256], [256], [b.p, b.a, n, 0.01]]], bufs: { p: rand(4 * n, 8), a: 16 * n } }); }
 { const n = (1 << 22) / sh, nc = n / 256; cases.push({ name: 'scan', n, bytes: 8 * n, steps: (b) => [['scanBlocks', [nc], [256], [b.i, b.o, b.s]], ['scanSums', [1], [1], [b.s, nc]], ['scanAdd', [nc], [256], [b.o, b.s]]], bufs: { i: rand(n, 9), o: n * 4, s: nc * 4 } }); }
 
-console.log(`kernels of bench/cpu on WebGPU${small ? ' (--small sizes)' : ''}, best of ${reps}:`);
+console.log(`kernels of bench/cpu on ${device === 'wasm' ? 'the WebAssembly CPU device (one thread)' : 'WebGPU'}${small ? ' (--small sizes)' : ''}, best of ${reps}:`);
 for (const c of cases) {
   const b = Object.fromEntries(Object.entries(c.bufs).map(([k, v]) => [k, mod.buffer(v)]));
   try {

@@ -14,6 +14,7 @@
 
 #include "cuwasm.h"
 #include "emit/emit.h"
+#include "kir/passes/fission.h"
 #include "front/parser.h"
 #include "program.h"
 
@@ -99,7 +100,25 @@ static void fill_pp(PPOptions *pp, const cw_compile_options *o) {
   if (o->cuda_include_dir && *o->cuda_include_dir) pp->cuda_include_dir = o->cuda_include_dir;
 }
 
-static cw_status finish(cw_program *prog, cw_diags *diags, Parser *ps, cw_program **out) {
+/* A whole-program build (no -rdc=true) has nothing to link against:
+ * what its kernels use must be defined in the file, as nvcc requires. */
+static void report_whole_program_extern(void *ctx, const KFunc *fn, const KVar *var, SrcLoc use) {
+  if (fn)
+    diag_add(ctx, DIAG_ERROR, use,
+             "device function '%s' is declared but not defined in this file; a definition in "
+             "another file needs separate compilation (build with -rdc=true or -dc)", fn->name);
+  else
+    diag_add(ctx, DIAG_ERROR, use,
+             "extern __device__ variable '%s' is not defined in this file; a definition in "
+             "another file needs separate compilation (build with -rdc=true or -dc)", var->name);
+}
+
+static cw_status finish(cw_program *prog, cw_diags *diags, Parser *ps, bool relocatable,
+                        cw_program **out) {
+  if (ps && !diags->d.errors) {
+    ps->m->relocatable = relocatable;
+    if (!relocatable) kir_undefined_externs(ps->m, true, report_whole_program_extern, &diags->d);
+  }
   if (diags->d.errors || !ps) {
     arena_free(&prog->arena);
     free(prog);
@@ -138,7 +157,7 @@ static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ct
   remember_options(prog, f->name, opts);
   Parser *ps = front_compile(&prog->arena, &diags->d, f, &pp);
   prog->arena.oom = NULL;
-  return finish(prog, diags, ps, out);
+  return finish(prog, diags, ps, opts && opts->relocatable, out);
 }
 
 static SrcFile *load_path(Arena *a, const void *ctx) { return srcfile_load(a, ctx); }
@@ -204,6 +223,25 @@ const char *cw_program_kernel_name(const cw_program *p, int i) {
   return NULL;
 }
 
+typedef struct ExternRefusal {
+  CwDiags *d;
+  const char *target;
+} ExternRefusal;
+
+static void refuse_extern(void *ctx, const KFunc *fn, const KVar *var, SrcLoc use) {
+  ExternRefusal *r = ctx;
+  diag_add(r->d, DIAG_ERROR, use,
+           "separate compilation is not supported for %s yet: %s '%s' is defined in another "
+           "file; put the definition in this file", r->target,
+           fn ? "device function" : "extern __device__ variable", fn ? fn->name : var->name);
+}
+
+/* Targets whose shaders cannot be linked refuse what another TU defines. */
+static bool refuse_externs(const KModule *m, CwDiags *d, const char *target) {
+  ExternRefusal r = {d, target};
+  return kir_undefined_externs(m, false, refuse_extern, &r) > 0;
+}
+
 cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags, char **text) {
   (void)diags;
   *text = NULL;
@@ -230,13 +268,33 @@ cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags, ch
     diags_free(&tmp);
     return *text ? CW_OK : CW_ERR_COMPILE;
   }
-  if (!strcmp(target, "wgsl") || !strcmp(target, "wgsl-json")) { /* src/emit/wgsl.c */
+  /* "wgsl[-json][:options]" (src/emit/wgsl.c; options: emit.h) */
+  size_t tl = strcspn(target, ":");
+  bool json = tl == 9 && !strncmp(target, "wgsl-json", 9);
+  if ((tl == 4 && !strncmp(target, "wgsl", 4)) || json) {
+    WgslOptions wo;
+    if (!wgsl_parse_options(target[tl] ? target + tl + 1 : "", &wo)) return CW_ERR_INVALID;
     CwDiags tmp;
     diags_init(&tmp);
     CwDiags *d = diags ? cw_diags_internal(diags) : &tmp;
     int before = d->errors;
-    *text = target[4] ? emit_wgsl_json(p->m, NULL, d) : emit_wgsl(p->m, NULL, d);
-    bool rejected = d->errors > before && target[4] == 0;
+    if (refuse_externs(p->m, d, "WGSL") && !json) {
+      diags_free(&tmp);
+      return CW_ERR_COMPILE;
+    }
+    *text = json ? emit_wgsl_json(p->m, NULL, &wo, d) : emit_wgsl(p->m, NULL, &wo, d);
+    bool rejected = d->errors > before && !json;
+    diags_free(&tmp);
+    if (!*text) return CW_ERR_NOMEM;
+    return rejected ? CW_ERR_COMPILE : CW_OK;
+  }
+  if (!strcmp(target, "kir-threads")) { /* kernels after barrier fission (src/kir/passes) */
+    CwDiags tmp;
+    diags_init(&tmp);
+    CwDiags *dd = diags ? cw_diags_internal(diags) : &tmp;
+    int before = dd->errors;
+    *text = kir_dump_fission(p->m, dd);
+    bool rejected = dd->errors > before;
     diags_free(&tmp);
     if (!*text) return CW_ERR_NOMEM;
     return rejected ? CW_ERR_COMPILE : CW_OK;
@@ -244,6 +302,10 @@ cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags, ch
   if (!strcmp(target, "glsl")) { /* Vulkan compute shaders (src/emit/glsl.c) */
     CwDiags tmp;
     diags_init(&tmp);
+    if (refuse_externs(p->m, diags ? cw_diags_internal(diags) : &tmp, "GLSL (Vulkan)")) {
+      diags_free(&tmp);
+      return CW_ERR_COMPILE;
+    }
     *text = emit_glsl(p->m, diags ? cw_diags_internal(diags) : &tmp);
     diags_free(&tmp);
     return *text ? CW_OK : CW_ERR_COMPILE;

@@ -44,6 +44,8 @@ typedef struct Rw {
   int nsymvars;
   char *ns[64];      /* open named namespaces */
   int nns;
+  int *devfn;        /* name tokens of the device-only functions removed */
+  int ndevfn, capdevfn;
   bool oom;
   char *err;
   size_t errn;
@@ -352,9 +354,22 @@ static Decl read_decl(const Rw *r, int s) {
   for (int i = s; i < r->nt; i++) {
     note_qualifier(r, i, &d);
     if (is(r, i, "template") && is(r, i + 1, "<")) { i = match_angle(r, i + 1); continue; }
+    if (is(r, i, "operator") && !eq && d.params < 0) {
+      /* `operator==(…)`, `operator()(…)`, `operator T(…)`: the first
+       * parenthesis after the operator's name opens the parameters */
+      int j = is(r, i + 1, "(") && is(r, i + 2, ")") ? i + 3 : i + 1;
+      while (j < r->nt && !is(r, j, "(") && !is(r, j, ";") && !is(r, j, "{")) j++;
+      if (is(r, j, "(")) {
+        d.params = j;
+        i = match(r, j);
+        continue;
+      }
+    }
     if (is(r, i, "=")) eq = true;
     if (is(r, i, "(")) {
-      if (!eq && d.params < 0 && is_id(r, i - 1) && !skip_paren_owner(r, i - 1)) d.params = i;
+      if (!eq && d.params < 0 && is_id(r, i - 1) && !skip_paren_owner(r, i - 1) &&
+          !is(r, i + 1, "*")) /* `float (*fp)(float)` is a variable */
+        d.params = i;
       i = match(r, i);
       continue;
     }
@@ -544,25 +559,56 @@ static char *arg_list(Rw *r, const Decl *d) {
   return out;
 }
 
+/* The kernel's own pointer type, `void (*)(int *v, int n)` (defaults
+ * dropped): it picks this kernel among overloads of its name, where
+ * decltype(&name) would be ambiguous. */
+static char *fn_type(Rw *r, const Decl *d) {
+  int close = match(r, d->params), cut[257];
+  char *out = NULL;
+  size_t len = 0, cap = 0;
+  if (!append(&out, &len, &cap, "void (*)(")) return NULL;
+  int n = close == d->params + 1 ? 0 : split_commas(r, d->params + 1, close, cut, 256);
+  for (int k = 0; k < n; k++) {
+    int b = cut_default(r, cut[k], k + 1 < n ? cut[k + 1] - 1 : cut[n]);
+    bool ok = append(&out, &len, &cap, k ? ", " : "");
+    for (int i = cut[k]; ok && i < b; i++) { /* qualifiers are removed from the source */
+      if (is_qualifier_tok(r, i)) continue;
+      char *p = tok_text(r, i, i + 1);
+      ok = p && append(&out, &len, &cap, " ") && append(&out, &len, &cap, p);
+      free(p);
+    }
+    if (!ok) {
+      free(out);
+      return NULL;
+    }
+  }
+  if (append(&out, &len, &cap, ")")) return out;
+  free(out);
+  return NULL;
+}
+
 static void make_stub(Rw *r, const Decl *d) {
   char *self = self_name(r, d), *args = self ? arg_list(r, d) : NULL;
-  if (!self || !args) {
+  char *type = args ? fn_type(r, d) : NULL;
+  if (!self || !args || !type) {
     if (!r->failed) r->oom = true;
     free(self);
     free(args);
+    free(type);
     return;
   }
   size_t s = r->t[d->body].pos, e = r->t[d->end].pos + 1;
   char *nl = newlines_of(r, s, e);
   char *stub = fmt("{ void *__cuwasm_args[] = {%s0}; "
-                   "static const int __cuwasm_id = __cuwasm_kreg<decltype(&%s), &%s>::make(); "
-                   "(void)__cuwasm_kreg<decltype(&%s), &%s>::id; "
+                   "static const int __cuwasm_id = __cuwasm_kreg<%s, &%s>::make(); "
+                   "(void)__cuwasm_kreg<%s, &%s>::id; "
                    "::__cuwasm_stub_launch(__cuwasm_id, __cuwasm_args); }%s",
-                   args, self, self, self, self, nl ? nl + 1 : "");
+                   args, type, self, type, self, nl ? nl + 1 : "");
   add_edit(r, s, e - s, stub);
   free(nl);
   free(self);
   free(args);
+  free(type);
 }
 
 /* ---- variables: symbol registrations -------------------------------------------- */
@@ -596,6 +642,39 @@ static void register_vars(Rw *r, const Decl *d) {
     register_var(r, cut[k], k + 1 < n ? cut[k + 1] - 1 : cut[n], d->managed);
 }
 
+static void note_device_function(Rw *r, int name) {
+  if (!is_id(r, name)) return;
+  if (r->ndevfn == r->capdevfn) {
+    int cap = r->capdevfn ? 2 * r->capdevfn : 32;
+    int *n = realloc(r->devfn, sizeof(int) * (size_t)cap);
+    if (!n) { r->oom = true; return; }
+    r->devfn = n, r->capdevfn = cap;
+  }
+  r->devfn[r->ndevfn++] = name;
+}
+
+static bool names_device_function(const Rw *r, int i) {
+  for (int k = 0; k < r->ndevfn; k++) {
+    const Tok *a = &r->t[r->devfn[k]], *b = &r->t[i];
+    if (a->len == b->len && !memcmp(r->src + a->pos, r->src + b->pos, a->len)) return true;
+  }
+  return false;
+}
+
+/* `__device__ op_t table[] = {add, mul};`: the host copy of a device
+ * variable only stands for its symbol, and the device functions its
+ * initializer names are not in the host code: the initializer goes (the
+ * device copy keeps it). */
+static void drop_device_initializer(Rw *r, const Decl *d) {
+  int eq = cut_default(r, d->start, d->end);
+  if (eq >= d->end) return;
+  for (int i = eq + 1; i < d->end; i++)
+    if (is_id(r, i) && names_device_function(r, i)) {
+      remove_tokens(r, eq, d->end);
+      return;
+    }
+}
+
 /* Acts on the declaration that starts at s; returns the index of the last
  * token the walk may skip (a kept function body is walked as code). */
 static int handle_decl(Rw *r, int s, bool in_class) {
@@ -606,6 +685,7 @@ static int handle_decl(Rw *r, int s, bool in_class) {
   }
   bool func = d.params >= 0;
   if (func && d.device && !d.host && !d.global) { /* device-only: not for the host */
+    note_device_function(r, d.params - 1);
     remove_tokens(r, s, d.end + 1);
     return d.end;
   }
@@ -616,8 +696,11 @@ static int handle_decl(Rw *r, int s, bool in_class) {
     return d.end;
   }
   if (!func && !in_class && !d.is_extern && !d.is_typedef && !d.is_template &&
-      (d.device || d.constant || d.managed))
+      (d.device || d.constant || d.managed)) {
+    int cut[3];
+    if (split_commas(r, d.start, d.end, cut, 2) == 1) drop_device_initializer(r, &d);
     register_vars(r, &d);
+  }
   return d.body >= 0 ? d.body - 1 : d.end;
 }
 
@@ -625,8 +708,25 @@ static int handle_decl(Rw *r, int s, bool in_class) {
 
 typedef enum { B_SCOPE, B_CLASS, B_CODE } BraceKind;
 
+/* `__attribute__((…))`, `alignas(…)`, `__align__(…)` (already expanded
+ * or not), `__declspec(…)`: the index of the closing `)`, else i. */
+static int skip_attribute(const Rw *r, int i, int end) {
+  if (!(is(r, i, "__attribute__") || is(r, i, "alignas") || is(r, i, "__align__") ||
+        is(r, i, "__declspec")) || i + 1 >= end || !is(r, i + 1, "("))
+    return i;
+  int depth = 0;
+  for (int k = i + 1; k < end; k++) {
+    if (is(r, k, "(")) depth++;
+    if (is(r, k, ")") && --depth == 0) return k;
+  }
+  return i;
+}
+
 static BraceKind classify_brace(const Rw *r, int start, int brace) {
   for (int i = start; i < brace; i++) {
+    /* a template's parameters may hold defaults: `typename D = T` */
+    if (is(r, i, "template") && is(r, i + 1, "<")) { i = match_angle(r, i + 1); continue; }
+    i = skip_attribute(r, i, brace); /* struct __align__(8) P { … } is a class */
     if (is(r, i, "namespace")) return B_SCOPE;
     if (is(r, i, "extern") && r->t[i + 1].kind == T_STR && i + 2 == brace) return B_SCOPE;
     if (is(r, i, "(") ) return B_CODE;
@@ -651,6 +751,12 @@ static void walk(Rw *r) {
     BraceKind cur = depth ? stack[depth - 1] : B_SCOPE;
     if (is(r, i, "<") && chevrons(r, i, '<')) {
       i = rewrite_launch(r, i) - 1;
+      continue;
+    }
+    if (cur == B_CODE && (is(r, i, "__host__") || is(r, i, "__device__"))) {
+      /* a local class's `__host__ __device__` members (Thrust) or an
+       * extended lambda: host code either way */
+      remove_tokens(r, i, i + 1);
       continue;
     }
     if (cur != B_CODE && i >= decl_start && is_qualifier_tok(r, i)) {
@@ -721,6 +827,7 @@ static void rw_free(Rw *r) {
   free(r->e);
   free(r->t);
   free(r->syms);
+  free(r->devfn);
 }
 
 char *cw_cc_rewrite(const char *text, size_t len, char *err, size_t errn) {

@@ -39,6 +39,10 @@ void __cuwasm_register_symbol(int tu, const void *shadow, size_t size,
 void __cuwasm_push_config(dim3 grid, dim3 block, size_t shared, cudaStream_t s);
 cudaError_t __cuwasm_launch(int kernel_id, void **args);
 const char *__cuwasm_message(void);
+/* host_glue.h hands over a function of the user program that prints; the
+ * runtime calls it once when a translation unit's device code cannot be
+ * built, whichever API call (launch, cudaFuncSetCacheConfig …) found out. */
+void __cuwasm_set_reporter(void (*print)(const char *));
 
 /* ---- CUDA arrays (runtime_array.c) ---- */
 struct cudaArray {
@@ -66,10 +70,18 @@ typedef struct CompatTU {
 typedef struct CompatKernel {
   const void *fn;
   char *name;        /* C++ name as the host compiler spells it */
+  char *sig;         /* its pointer type, `void (*)(float*, int)` (overloads) */
   int tu;
   cw_kernel *k;
   int max_dyn_shared;
 } CompatKernel;
+
+/* runtime_state.c: kernel names equal after canonicalisation */
+bool compat_names_match(const char *a, const char *b);
+/* kernel_overload.c: among several kernels named `name` in the program,
+ * the C name of the one whose parameters are those of sig; NULL when the
+ * name is not overloaded. */
+const char *compat_overload_cname(cw_program *prog, const char *name, const char *sig);
 
 typedef struct CompatSymbol {
   const void *shadow;
@@ -107,7 +119,8 @@ typedef struct CompatState {
   cudaError_t sticky;
   int device_flags;
   size_t limits[8];
-  char msg[2048];           /* last detailed message (compile errors ...) */
+  char msg[8192];           /* last detailed message (compile errors ...) */
+  void (*reporter)(const char *); /* the program's printer (host_glue.h), or NULL */
 } CompatState;
 
 CompatState *compat_state(void);

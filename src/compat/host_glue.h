@@ -11,8 +11,10 @@
  * rewritten file, next to the embedded device source.
  *
  * This is the user program's code, not the library's: it may print, and
- * it does so once when device code cannot be built, since the launch
- * itself can only return an error code.
+ * it does so once when device code cannot be built (the runtime calls
+ * __cuwasm_print_message, handed over before main), since the API call
+ * that found out (a launch, cudaFuncSetCacheConfig …) can only return an
+ * error code; a launch of a kernel the device code lacks says so too.
  */
 #ifndef CUWASM_HOST_GLUE_H
 #define CUWASM_HOST_GLUE_H
@@ -29,6 +31,7 @@ void __cuwasm_register_symbol(int tu, const void *shadow, size_t size, const cha
 void __cuwasm_push_config(dim3 grid, dim3 block, size_t shared, cudaStream_t s);
 cudaError_t __cuwasm_launch(int kernel_id, void **args);
 const char *__cuwasm_message(void);
+void __cuwasm_set_reporter(void (*print)(const char *));
 }
 
 static int __cuwasm_tu_id(void);
@@ -50,11 +53,15 @@ static inline void __cuwasm_cfg(dim3 grid, dim3 block, size_t shared = 0,
   __cuwasm_push_config(grid, block, shared, stream);
 }
 
+static inline void __cuwasm_print_message(const char *msg) { fprintf(stderr, "%s\n", msg); }
+namespace {
+int __cuwasm_reporter_set = (::__cuwasm_set_reporter(__cuwasm_print_message), 0);
+} // namespace
+
 static inline void __cuwasm_stub_launch(int id, void **args) {
   cudaError_t e = __cuwasm_launch(id, args);
-  static bool said = false;
-  if (!said && (e == cudaErrorInvalidKernelImage || e == cudaErrorNoKernelImageForDevice ||
-                e == cudaErrorInvalidDeviceFunction || e == cudaErrorNoDevice)) {
+  static bool said = false; /* device code that does not build was reported already */
+  if (!said && (e == cudaErrorInvalidDeviceFunction || e == cudaErrorNoDevice)) {
     said = true;
     fprintf(stderr, "%s\n", __cuwasm_message());
   }

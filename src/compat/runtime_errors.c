@@ -265,3 +265,10 @@ void compat_set_message(const char *fmt, ...) {
 }
 
 const char *__cuwasm_message(void) { return compat_state()->msg; }
+
+void __cuwasm_set_reporter(void (*print)(const char *)) {
+  CompatState *g = compat_state();
+  pthread_mutex_lock(&g->mu);
+  g->reporter = print;
+  pthread_mutex_unlock(&g->mu);
+}

@@ -119,7 +119,9 @@ int __cuwasm_register_tu(const char *name, const char *src, size_t len,
   return id;
 }
 
-/* "… [with FT = void (*)(float*); FT F = scale<float, 128>]" → "scale<float, 128>" */
+/* "… [with FT = void (*)(float*); FT F = scale<float, 128>]" → "scale<float, 128>";
+ * an anonymous namespace (g++'s `{anonymous}::`) is no part of the
+ * device code's name for the kernel. */
 static char *name_from_pretty(const char *pretty) {
   const char *p = strstr(pretty, "FT F = ");
   if (!p) return dup(pretty);
@@ -128,8 +130,25 @@ static char *name_from_pretty(const char *pretty) {
   if (n && p[n - 1] == ']') n--;
   char *s = malloc(n + 1);
   if (!s) return NULL;
-  memcpy(s, p, n);
-  s[n] = 0;
+  static const char anon[] = "{anonymous}::";
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    if (!strncmp(p + i, anon, sizeof anon - 1)) { i += sizeof anon - 1; continue; }
+    s[o++] = p[i++];
+  }
+  s[o] = 0;
+  return s;
+}
+
+/* "… [with FT = void (*)(float*); FT F = …]" → "void (*)(float*)" */
+static char *sig_from_pretty(const char *pretty) {
+  const char *p = strstr(pretty, "with FT = "), *e = p ? strstr(p, "; FT F = ") : NULL;
+  if (!e) return NULL;
+  p += 10;
+  char *s = malloc((size_t)(e - p) + 1);
+  if (!s) return NULL;
+  memcpy(s, p, (size_t)(e - p));
+  s[e - p] = 0;
   return s;
 }
 
@@ -140,7 +159,8 @@ int __cuwasm_register_kernel(int tu, const void *fn, const char *pretty) {
   for (int i = 0; i < g->nkernels; i++)
     if (g->kernels[i].fn == fn) id = i;
   if (id < 0 && grow((void **)&g->kernels, &g->capkernels, g->nkernels, sizeof *g->kernels)) {
-    g->kernels[g->nkernels] = (CompatKernel){fn, name_from_pretty(pretty), tu, NULL, 0};
+    g->kernels[g->nkernels] =
+        (CompatKernel){fn, name_from_pretty(pretty), sig_from_pretty(pretty), tu, NULL, 0};
     id = g->nkernels++;
   }
   pthread_mutex_unlock(&g->mu);
@@ -247,7 +267,7 @@ static void canon_name(const char *in, char *out, size_t cap) {
   out[o < cap ? o : cap - 1] = 0;
 }
 
-static bool names_match(const char *a, const char *b) {
+bool compat_names_match(const char *a, const char *b) {
   char ca[512], cb[512];
   canon_name(a, ca, sizeof ca);
   canon_name(b, cb, sizeof cb);
@@ -269,13 +289,14 @@ static void fill_opts(CompatTU *t, cw_compile_options *o, const char **inc, cons
     else if (!strncmp(a, "-U", 2)) und[o->n_undefs++] = a + 2;
     else if (!strncmp(a, "--arch=", 7)) o->cuda_arch = atoi(a + 7);
     else if (!strncmp(a, "--cuda-include=", 15)) o->cuda_include_dir = a + 15;
+    else if (!strcmp(a, "--relocatable")) o->relocatable = 1;
   }
 }
 
 static bool program_has(cw_program *p, const char *name) {
   int n = cw_program_kernel_count(p);
   for (int i = 0; i < n; i++)
-    if (names_match(cw_program_kernel_name(p, i), name)) return true;
+    if (compat_names_match(cw_program_kernel_name(p, i), name)) return true;
   return false;
 }
 
@@ -348,6 +369,44 @@ static void bind_symbols(int tu, CompatTU *t) {
   }
 }
 
+static bool tu_relocatable(const CompatTU *t) {
+  for (int i = 0; i < t->nopts; i++)
+    if (!strcmp(t->opts[i], "--relocatable")) return true;
+  return false;
+}
+
+/* Separate compilation: the first use of any relocatable TU loads every
+ * relocatable TU of the executable and links them together, as nvcc's
+ * device link does at build time.  A TU that fails, or a failed link,
+ * leaves all of them unloaded with the message; caller holds mu. */
+static cudaError_t load_linked_tus(cw_context *ctx, bool *loaded, cw_module **unload) {
+  cudaError_t err = cudaSuccess;
+  cw_module **mods = calloc((size_t)state.ntus, sizeof *mods);
+  if (!mods) return cudaErrorMemoryAllocation;
+  int n = 0;
+  for (int i = 0; i < state.ntus; i++) {
+    CompatTU *t = &state.tus[i];
+    if (!tu_relocatable(t) || t->tried) continue;
+    t->tried = true;
+    loaded[i] = true;
+    if (err == cudaSuccess) err = compile_tu(i, t, ctx);
+    if (t->mod) mods[n++] = t->mod;
+  }
+  if (err == cudaSuccess && n && cw_module_link(mods, n) != CW_OK) {
+    snprintf(state.msg, sizeof state.msg, "cuwasm: cannot link the device code: %s",
+             cw_last_error_message(ctx));
+    err = cudaErrorInvalidKernelImage;
+  }
+  for (int i = 0; i < state.ntus; i++) {
+    if (!loaded[i]) continue;
+    if (err == cudaSuccess) bind_symbols(i, &state.tus[i]);
+    unload[i] = err == cudaSuccess ? NULL : state.tus[i].mod; /* freed without mu held */
+    if (err != cudaSuccess) state.tus[i].mod = NULL;
+  }
+  free(mods);
+  return err;
+}
+
 cudaError_t compat_load_tu(int tu) {
   cudaError_t err;
   cw_context *ctx = compat_ctx(&err);
@@ -360,13 +419,33 @@ cudaError_t compat_load_tu(int tu) {
   CompatTU *t = &state.tus[tu];
   err = cudaSuccess;
   if (!t->mod && !t->tried) {
-    t->tried = true;
-    err = compile_tu(tu, t, ctx);
-    if (err == cudaSuccess) bind_symbols(tu, t);
+    bool *loaded = calloc((size_t)state.ntus, sizeof *loaded);
+    cw_module **unload = calloc((size_t)state.ntus, sizeof *unload);
+    if (!loaded || !unload) {
+      pthread_mutex_unlock(&state.mu);
+      free(loaded);
+      free(unload);
+      return cudaErrorMemoryAllocation;
+    }
+    int ntus = state.ntus;
+    if (tu_relocatable(t)) {
+      err = load_linked_tus(ctx, loaded, unload);
+    } else {
+      t->tried = loaded[tu] = true;
+      err = compile_tu(tu, t, ctx);
+      if (err == cudaSuccess) bind_symbols(tu, t);
+    }
+    if (err == cudaSuccess && !t->mod) err = cudaErrorInvalidKernelImage;
+    char *why = err != cudaSuccess && state.reporter ? dup(state.msg) : NULL;
     pthread_mutex_unlock(&state.mu);
+    if (why) state.reporter(why); /* once: `tried` stops a second compile */
+    free(why);
     for (int i = 0; err == cudaSuccess && i < state.nsyms; i++) /* copies may target them */
-      if (state.syms[i].tu == tu && state.syms[i].dev)
+      if (state.syms[i].tu >= 0 && loaded[state.syms[i].tu] && state.syms[i].dev)
         compat_alloc_add(state.syms[i].dev, state.syms[i].size, cudaMemoryTypeDevice, NULL);
+    for (int i = 0; i < ntus; i++) cw_module_free(unload[i]);
+    free(loaded);
+    free(unload);
     return err;
   }
   if (!t->mod) err = cudaErrorInvalidKernelImage;
@@ -385,10 +464,11 @@ cudaError_t compat_kernel_resolve(int id, cw_kernel **out) {
   if (err != cudaSuccess) return err;
   CompatTU *t = &state.tus[k->tu];
   pthread_mutex_lock(&state.mu);
-  cw_status st = cw_kernel_get(t->mod, k->name, &k->k);
+  const char *overload = compat_overload_cname(t->prog, k->name, k->sig);
+  cw_status st = cw_kernel_get(t->mod, overload ? overload : k->name, &k->k);
   for (int i = 0; st != CW_OK && i < cw_program_kernel_count(t->prog); i++) {
     const char *n = cw_program_kernel_name(t->prog, i);
-    if (names_match(n, k->name)) st = cw_kernel_get(t->mod, n, &k->k);
+    if (compat_names_match(n, k->name)) st = cw_kernel_get(t->mod, n, &k->k);
   }
   if (st != CW_OK)
     snprintf(state.msg, sizeof state.msg, "cuwasm: kernel %s is not in the device code of %s",

@@ -117,7 +117,14 @@ static void decl_rec(StrBuf *sb, const KType *t, const char *inner,
     else sb_printf(&in, "%s[]", inner);
     decl_rec(sb, t->elem, in.data, quals);
   } else if (t->kind == KT_FUNC) {
-    sb_printf(sb, "void %s(void)", inner);
+    /* device functions take the context and thread coordinates first */
+    sb_printf(&in, "%s(cw_rt_ctx *, uint32_t, uint32_t, uint32_t", inner);
+    for (int i = 0; i < t->nparams; i++) {
+      sb_puts(&in, ", ");
+      decl_rec(&in, t->params[i]->unqual, "", true);
+    }
+    sb_puts(&in, t->variadic ? ", ...)" : ")");
+    decl_rec(sb, t->elem, in.data, true);
   } else {
     base_name(sb, t, quals);
     if (*inner) sb_printf(sb, " %s", inner);
@@ -347,10 +354,27 @@ static void emit_global(CEmit *ce, const KVar *v) {
                                  : "");
 }
 
+static bool is_func_addr(const KExpr *e, void *ctx) {
+  (void)ctx;
+  return e->kind == KE_FUNC_ADDR;
+}
+
+/* vtables and tables of function pointers: emitted after the device
+ * functions' prototypes, which their initializers name */
+static bool init_names_functions(const KVar *v) {
+  return v->init && ce_expr_any(v->init, is_func_addr, NULL);
+}
+
+/* A relocatable module's extern declarations are slots (c_link.c), not
+ * definitions: another module's definition fills them. */
+static bool defined_here(const CEmit *ce, const KVar *v) {
+  return !(ce->m->relocatable && v->is_extern_decl);
+}
+
 static void emit_globals(CEmit *ce, PtrVec *statics) {
   for (int i = 0; i < ce->m->globals.len; i++) {
     KVar *v = ce->m->globals.items[i];
-    if (v->as != AS_SHARED) emit_global(ce, v);
+    if (v->as != AS_SHARED && !init_names_functions(v) && defined_here(ce, v)) emit_global(ce, v);
   }
   for (int i = 0; i < statics->len; i++) emit_global(ce, statics->items[i]);
   emit_shared_macros(ce);
@@ -683,6 +707,10 @@ static void emit_functions(CEmit *ce) {
     func_header(ce, f);
     sb_puts(ce->out, ";\n");
   }
+  for (int i = 0; i < ce->m->globals.len; i++) {
+    KVar *v = ce->m->globals.items[i];
+    if (v->as != AS_SHARED && init_names_functions(v)) emit_global(ce, v);
+  }
   sb_puts(ce->out, "\n");
   for (int i = 0; i < ce->m->funcs.len; i++) {
     const KFunc *f = ce->m->funcs.items[i];
@@ -699,7 +727,7 @@ static void emit_functions(CEmit *ce) {
 
 /* ---- tables ----------------------------------------------------------- */
 
-static void c_string(StrBuf *sb, const char *s) {
+void ce_c_string(StrBuf *sb, const char *s) {
   sb_putc(sb, '"');
   for (; *s; s++) {
     if (*s == '"' || *s == '\\') sb_putc(sb, '\\');
@@ -723,7 +751,7 @@ static void emit_tables(CEmit *ce, int kernel_shared) {
     const KFunc *f = ce->m->funcs.items[i];
     if (!(f->flags & KF_GLOBAL) || !f->body) continue;
     sb_puts(o, "  {");
-    c_string(o, f->name);
+    ce_c_string(o, f->name);
     sb_printf(o, ", \"%s\", cwk_%s, %d, %d, cw_psz_%s},\n", f->cname, f->cname,
               ce->shared_size > kernel_shared ? ce->shared_size : kernel_shared,
               f->nparams, f->cname);
@@ -731,13 +759,14 @@ static void emit_tables(CEmit *ce, int kernel_shared) {
   sb_puts(o, "  {0, 0, 0, 0, 0, 0}\n};\nconst cw_symbol_desc cw_symbols[] = {\n");
   for (int i = 0; i < ce->m->globals.len; i++) {
     KVar *v = ce->m->globals.items[i];
-    if (v->as == AS_SHARED) continue;
+    if (v->as == AS_SHARED || !defined_here(ce, v)) continue;
     sb_puts(o, "  {");
-    c_string(o, v->name ? v->name : v->cname);
+    ce_c_string(o, v->name ? v->name : v->cname);
     sb_printf(o, ", (void *)&%s, sizeof %s},\n", v->cname, v->cname);
   }
   sb_printf(o, "  {0, 0, 0}\n};\nconst int cw_abi_version = %d;\n",
             CW_C_ABI_VERSION);
+  ce_link_tables(ce);
 }
 
 /* ---- entry point -------------------------------------------------------- */
@@ -773,6 +802,7 @@ static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, 
   emit_vec_types(&ce);
   emit_structs(&ce);
   emit_globals(&ce, &statics);
+  ce_link_slots(&ce);
   StrBuf funcs; /* after the scheduler, which only files with coroutine kernels get */
   sb_init(&funcs);
   ce.out = &funcs;

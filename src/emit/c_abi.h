@@ -81,6 +81,32 @@
     uint64_t size;                                                            \
   } cw_symbol_desc;
 
+/* Separate compilation (-rdc=true; emit/c_link.c): only relocatable
+ * modules carry these tables.  cw_externs[] lists what the module uses
+ * but another module defines: slot is the address of the pointer the
+ * linker fills (a variable's address, or the function itself).
+ * cw_functions[] lists the module's device functions other modules may
+ * call, named `name(param C types)`; flags say why one cannot be called
+ * from another module: CW_FUNCTION_BARRIER, it synchronises the block
+ * (it is inlined into its callers; addr is NULL), CW_FUNCTION_STATIC_SHARED,
+ * it uses static __shared__ variables (laid out in its own module's
+ * shared memory, which a kernel of another module does not have). */
+#define CW_C_LINK_TYPES                                                       \
+  typedef struct cw_extern_desc {                                             \
+    const char *name; /* variable: its name; function: name(param types) */  \
+    int kind;         /* CW_EXTERN_VARIABLE or CW_EXTERN_FUNCTION */          \
+    void *slot;                                                               \
+    const char *declared_in; /* file of its first use, for linker errors */  \
+  } cw_extern_desc;                                                           \
+  typedef struct cw_function_desc {                                           \
+    const char *name;                                                         \
+    void *addr;                                                               \
+    int flags; /* CW_FUNCTION_*: why other modules cannot call it */          \
+  } cw_function_desc;
+
+enum { CW_EXTERN_VARIABLE = 0, CW_EXTERN_FUNCTION = 1 };
+enum { CW_FUNCTION_BARRIER = 1, CW_FUNCTION_STATIC_SHARED = 2 };
+
 /* The kind argument of check_fn. */
 enum { CW_ACCESS_READ = 0, CW_ACCESS_WRITE = 1 };
 /* check_flags: the inline checks generated code makes in this launch. */
@@ -92,11 +118,13 @@ enum { CW_SYNC_BARRIER = 0, CW_SYNC_MASK_LANE = 1, CW_SYNC_NOT_IN_MASK = 2 };
 
 #ifndef CW_C_ABI_NO_DEFINE
 CW_C_ABI_TYPES
+CW_C_LINK_TYPES
 #endif
 
 #define CW_ABI_STR2(...) #__VA_ARGS__
 #define CW_ABI_STR(x) CW_ABI_STR2(x)
 /* The same declarations as one string, for the emitter's prelude. */
 #define CW_C_ABI_TEXT CW_ABI_STR(CW_C_ABI_TYPES)
+#define CW_C_LINK_TEXT CW_ABI_STR(CW_C_LINK_TYPES)
 
 #endif

@@ -284,10 +284,29 @@ static void emit_args(CEmit *ce, StrBuf *sb, const KExpr *e, int from) {
 }
 
 static void emit_call(CEmit *ce, StrBuf *sb, const KExpr *e) {
-  sb_printf(sb, "%s(CW_DEVICE_ARGS", e->fn ? e->fn->cname : "cw_missing");
+  if (e->fn) {
+    sb_printf(sb, "%s(CW_DEVICE_ARGS", e->fn->cname);
+  } else { /* through a function pointer (virtual call, pointer to function) */
+    sb_putc(sb, '(');
+    ce_expr(ce, sb, e->a);
+    sb_puts(sb, ")(CW_DEVICE_ARGS");
+  }
   if (e->nargs) sb_puts(sb, ", ");
   emit_args(ce, sb, e, 0);
   sb_putc(sb, ')');
+}
+
+/* A function whose address is taken runs as an ordinary C function: one
+ * with barriers or warp collectives is inlined into its callers instead
+ * (c_lower.c), which a call through a pointer cannot do. */
+static void emit_func_addr(CEmit *ce, StrBuf *sb, const KExpr *e) {
+  if (!e->fn->body)
+    ce_error(ce, e->loc, "function '%s' is used through a pointer or a vtable but never defined "
+                         "in device code", e->fn->name);
+  else if (func_has_split(e->fn))
+    ce_error(ce, e->loc, "taking the address of '%s', which has barriers or warp collectives, "
+                         "is not supported by the CPU backend", e->fn->name);
+  sb_printf(sb, "(&%s)", e->fn->cname);
 }
 
 static void emit_aggregate(CEmit *ce, StrBuf *sb, const KExpr *e) {
@@ -415,6 +434,7 @@ void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e) {
     break;
   }
   case KE_CALL: emit_call(ce, sb, e); break;
+  case KE_FUNC_ADDR: emit_func_addr(ce, sb, e); break;
   case KE_BUILTIN: ce_builtin(ce, sb, e); break;
   case KE_VEC: case KE_INIT_LIST: emit_aggregate(ce, sb, e); break;
   default:
@@ -565,7 +585,7 @@ static bool is_c_math(const char *n) {
       "nextafterf", "nextafter", "fmaf", "fma", "ldexpf", "ldexp", "scalbnf",
       "scalbn", "ilogbf", "ilogb", "frexpf", "frexp", "modff", "modf",
       "remquof", "remquo", "llround", "llrint", "llroundf", "llrintf",
-      "isnan", "isinf", "isfinite", "signbit", "j0", "j1", "y0", "y1", NULL};
+      "isnan", "isinf", "isfinite", "signbit", "j0", "j1", "y0", "y1", "nan", "nanf", NULL};
   for (int i = 0; c[i]; i++)
     if (!strcmp(c[i], n)) return true;
   return false;

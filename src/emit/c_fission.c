@@ -1267,6 +1267,7 @@ static void emit_thread_state(CEmit *ce) {
 
 void ce_kernel(CEmit *ce, const KFunc *f) {
   KStmt *body = c_lower_kernel(ce, f);
+  ce_converge_warps(ce, body);
   SrcLoc where;
   const char *why = ce_fission_blocker(body, &where);
   if (why) {

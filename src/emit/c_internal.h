@@ -24,6 +24,12 @@
 
 #include <stdbool.h>
 
+/* The label of the warp barriers c_converge.c inserts (a KS_BARRIER's
+ * label is otherwise unused): the warp's implicit reconvergence made
+ * explicit, which synccheck must not take for the program's __syncwarp. */
+extern const char ce_reconverge[];
+#define CE_RECONVERGE ce_reconverge
+
 /* A break/continue target while emitting statements. */
 typedef enum { TGT_C_LOOP, TGT_C_SWITCH, TGT_STATE_LOOP } TargetKind;
 typedef struct Target {
@@ -73,9 +79,17 @@ typedef struct CEmit {
   int shared_size;
   PtrVec extern_shared;  /* KVar*: extern __shared__ declared in bodies */
   PtrVec name_vars, name_strs; /* C names differing from KVar.cname */
+  PtrVec ext_vars, ext_funcs;  /* relocatable: defined in another module (c_link.c) */
+  PtrVec ext_var_files, ext_func_files; /* const char*: the file of each one's first use */
 } CEmit;
 
+/* c_link.c: separate compilation (relocatable modules only) */
+void ce_link_slots(CEmit *ce);   /* pointers the linker fills, before the functions */
+void ce_link_tables(CEmit *ce);  /* cw_externs[] and cw_functions[], after cw_symbols */
+void ce_link_name(CEmit *ce, StrBuf *sb, const KFunc *f); /* name(param C types) */
+
 /* c.c */
+void ce_c_string(StrBuf *sb, const char *s); /* a C string literal */
 /* The folded condition to print for `if` s (guard specialisation), or NULL. */
 const char *ce_spec_cond(const CEmit *ce, const KStmt *s);
 /* `if (cond)` of s, with the folded condition when it is specialised. */
@@ -144,6 +158,12 @@ const char *ce_fission_blocker(const KStmt *body, SrcLoc *where);
 void ce_kernel_fiber(CEmit *ce, const KFunc *f, const KStmt *body, const char *why);
 /* Barriers and collectives inside a coroutine kernel. */
 void ce_fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
+
+/* c_converge.c */
+/* Inserts the warp reconvergence that warp-synchronous code without
+ * __syncwarp relies on (a warp barrier before `if (threadIdx.x == 0)`
+ * reading what the other threads just wrote); see the file. */
+void ce_converge_warps(CEmit *ce, KStmt *body);
 
 /* c_lower.c */
 /* Returns a rewritten copy of the kernel's body: writable parameters copied

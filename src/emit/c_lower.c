@@ -191,7 +191,9 @@ static KExpr *inline_call(Lower *L, const KExpr *call) {
   const KFunc *f = call->fn;
   if (L->depth >= MAX_INLINE_DEPTH) {
     ce_error(L->ce, call->loc,
-             "barrier inside recursion deeper than %d calls", MAX_INLINE_DEPTH);
+             "'%s' calls itself and contains a barrier or warp collective: the C target inlines "
+             "such functions and cannot inline recursion deeper than %d calls",
+             f->name, MAX_INLINE_DEPTH);
     return mk_int(L, L->ce->m->t_i32, 0, call->loc);
   }
   int saved_map = L->from.len;
@@ -230,8 +232,19 @@ static KExpr *inline_call(Lower *L, const KExpr *call) {
 
 static KExpr *clone_expr(Lower *L, const KExpr *e) {
   if (!e) return NULL;
-  if (e->kind == KE_CALL && e->fn && func_has_split_d(e->fn, L->depth + 1))
+  /* the callee's own property, not relative to L->depth: a recursive
+   * function with a barrier must reach inline_call's depth check rather
+   * than stay a call of a function that is never emitted */
+  if (e->kind == KE_CALL && e->fn && func_has_split(e->fn))
     return inline_call(L, e);
+  if (e->kind == KE_COMMA && !L->no_hoist && expr_has_split(e->b, L->depth)) {
+    /* `a, f()` with f inlined in front of the statement: a runs first,
+     * as its own statement (a temporary's construction, say) */
+    KStmt *first = mk_stmt(L, KS_EXPR, e->loc);
+    first->e = clone_expr(L, e->a);
+    vec_push(L->a, L->pre, first);
+    return clone_expr(L, e->b);
+  }
   KExpr *c = arena_alloc(L->a, sizeof *c);
   *c = *e;
   if (c->kind == KE_VAR) c->var = map_var(L, e->var);

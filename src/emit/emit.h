@@ -25,10 +25,29 @@ char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d, bool
  * a `// ==== kernel NAME ====` line (wgsl.c).  A kernel the target cannot
  * express gets an error in `d` and a comment in place of its module; the
  * other kernels are still emitted. */
-char *emit_wgsl(const KModule *m, const char *source_name, CwDiags *d);
+typedef struct WgslOptions {
+  bool f64_as_f32;  /* lower double to f32, with a warning (else rejected) */
+  bool subgroups;   /* warp functions through WGSL subgroups: for adapters
+                       with the 'subgroups' feature and 32-wide subgroups */
+  int max_storage;  /* storage buffers the adapter allows per shader stage:
+                       a kernel needing more gets its buffer parameters
+                       packed into one binding per element type (0: no limit) */
+} WgslOptions;
+/* Parses "opt,opt,…" (f64-as-f32, subgroups, max-storage=N) into *o;
+ * false for an unknown option. */
+bool wgsl_parse_options(const char *text, WgslOptions *o);
+char *emit_wgsl(const KModule *m, const char *source_name, const WgslOptions *o, CwDiags *d);
 /* The same as JSON with each kernel's bindings (wgsl_meta.c), for the JS
  * runtime; rejected kernels carry their diagnostic. */
-char *emit_wgsl_json(const KModule *m, const char *source_name, CwDiags *d);
+char *emit_wgsl_json(const KModule *m, const char *source_name, const WgslOptions *o, CwDiags *d);
+
+/* A WebAssembly binary module for the WebAssembly CPU path (wasm.c): one
+ * exported function per kernel runs a whole thread block; the layout and
+ * calling convention are described there and in the module's "cuwasm"
+ * custom section.  Kernels the target cannot express get an error in `d`
+ * and are left out (listed with their diagnostic in that section).
+ * Returns malloc'd bytes (*len), or NULL when out of memory. */
+unsigned char *emit_wasm(const KModule *m, size_t *len, CwDiags *d);
 
 /* GLSL 4.6 compute shaders for Vulkan (glsl*.c), one shader per kernel.
  * Kernel parameters live in a parameter block whose device address the

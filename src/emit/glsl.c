@@ -259,6 +259,15 @@ char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, C
     KVar *v = m->globals.items[i];
     (void)v;
   }
+  const char *what;
+  const KExpr *dyn = kir_find_dynamic(k, &what);
+  if (dyn) {
+    gl_error(&g, dyn->loc, "the Vulkan target does not support %s", what);
+    gl_free(&g);
+    arena_free(&arena);
+    if (info) memset(info, 0, sizeof *info);
+    return NULL;
+  }
   walk_stmt(&g, k->body);
   layout_shared(&g);
   g.feat |= GLSL_F_I64; /* addresses */

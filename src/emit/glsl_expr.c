@@ -471,6 +471,9 @@ const char *gl_expr(Gl *g, KExpr *e) {
     return l.text;
   }
   case KE_CALL: return call(g, e);
+  case KE_FUNC_ADDR: /* kir_find_dynamic rejects it first; globals' initializers too */
+    gl_error(g, e->loc, "pointers to functions are not supported on the Vulkan target");
+    return "0";
   case KE_BUILTIN: return gl_builtin(g, e);
   case KE_VEC: case KE_INIT_LIST: return aggregate(g, e->type, e->args, e->nargs, e->loc);
   }

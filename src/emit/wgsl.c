@@ -10,7 +10,10 @@
  * override `cw_dyn_n`), and the workgroup size as the overrides cw_bx,
  * cw_by, cw_bz that the runtime sets from the launch's block shape, which
  * is also what blockDim reads.  Binding 0 is the uniform block; storage
- * bindings follow in parameter order.
+ * bindings follow in parameter order.  The options (emit.h) lower double
+ * to f32, turn warp functions into subgroup operations, or cap the storage
+ * bindings: a kernel over the cap is emitted again with its buffer
+ * parameters packed (wgsl_pack.c).
  */
 #include "wgsl_internal.h"
 
@@ -37,7 +40,8 @@ static void check_params(WCtx *c) {
     if (t->kind == KT_PTR) {
       KType *e = t->elem->unqual ? t->elem->unqual : t->elem;
       if (!w_type_ok(c, e, p->loc)) return;
-      if (e->kind != KT_VOID && !w_storage_layout_ok(e) && !w_small_elem(e))
+      bool f64_buffer = e->kind == KT_F64 && w_f64_lowered(c); /* converted by the JS runtime */
+      if (e->kind != KT_VOID && !w_storage_layout_ok(e) && !w_small_elem(e) && !f64_buffer)
         w_error(c, p->loc, "the WGSL target cannot bind buffer parameter '%s': its elements (%d bytes) have no WGSL storage layout (8/16-bit integers, 3-lane vectors and mixed structs are not supported yet)",
                 p->name, e->size);
       continue;
@@ -55,6 +59,7 @@ static void check_params(WCtx *c) {
     vec_push(c->a, &c->uniforms, p);
     off += sz;
   }
+  c->uend = off;
   c->usize = (off + 15) / 16 * 16;
 }
 
@@ -86,10 +91,11 @@ static void emit_params(WCtx *c, WInst *in, StrBuf *sb) {
       sb_putc(sb, '>');
     }
   }
+  if (w_spec_func(c, in->f)) sb_puts(sb, ", cw_spec: bool"); /* wgsl_speculate.c */
   sb_putc(sb, ')');
   if (in->f->ret && in->f->ret->kind != KT_VOID) {
     sb_puts(sb, " -> ");
-    w_type(c, sb, w_scalar_of(c, in->f->ret));
+    w_type(c, sb, w_scalar_of(c, w_ret_by_value(c, in->f) ? in->f->ret->elem : in->f->ret));
   }
 }
 
@@ -104,6 +110,7 @@ static void emit_device_func(WCtx *c, WInst *in, StrBuf *out) {
   sb_free(&sig);
   c->out = out;
   c->indent = 1;
+  c->spec_cond = w_spec_func(c, in->f) ? "cw_spec" : NULL;
   for (int i = 0; i < in->f->nparams; i++) {
     KVar *p = in->f->params[i];
     if (!w_type_ok(c, p->type, p->loc)) return;
@@ -111,6 +118,7 @@ static void emit_device_func(WCtx *c, WInst *in, StrBuf *out) {
     else w_line(c, "var %s = cw_a_%s;", w_var_name(c, p), p->cname);
   }
   w_func_body(c, in->f->body);
+  c->spec_cond = NULL;
   sb_puts(out, "}\n\n");
 }
 
@@ -121,7 +129,7 @@ static void emit_kernel_func(WCtx *c, StrBuf *out) {
   sb_init(&body);
   c->out = &body;
   c->indent = 1;
-  c->live_mode = w_has_barrier(in->f->body) && func_has_return_mid(in->f->body);
+  c->live_mode = w_has_barrier(c, in->f->body) && func_has_return_mid(in->f->body);
   for (int i = 0; i < c->uniforms.len; i++) {
     KVar *p = c->uniforms.items[i];
     w_line(c, "var %s = cw_p.%s;", w_ident(c, p->cname), w_ident(c, p->cname));
@@ -156,7 +164,7 @@ static void collect_shared(WCtx *c, KStmt *s) {
   for (int i = 0; i < s->nstmts; i++) collect_shared(c, s->stmts[i]);
 }
 
-static void elem_decl(WCtx *c, StrBuf *sb, WBase *b) {
+void w_elem_decl(WCtx *c, StrBuf *sb, WBase *b) {
   if (b->small && !b->atomic) sb_puts(sb, "u32");
   else if (b->atomic) sb_printf(sb, "atomic<%s>", w_type_str(c, b->atomic_type));
   else w_type(c, sb, w_scalar_of(c, b->elem));
@@ -164,23 +172,75 @@ static void elem_decl(WCtx *c, StrBuf *sb, WBase *b) {
 
 static void var_type(WCtx *c, StrBuf *sb, WBase *b) {
   KType *t = b->var->type->unqual ? b->var->type->unqual : b->var->type;
-  if (b->var->is_extern) {
+  if (b->words) { /* a struct used by atomics: its words (wgsl_ptr.c) */
+    sb_printf(sb, "array<atomic<u32>, %d>", t->size / 4);
+  } else if (b->wide && b->var->kind != KV_PARAM && !b->var->is_extern) {
+    /* 64-bit values used by atomics: two words each (wgsl_int64.c) */
+    sb_printf(sb, "array<atomic<u32>, %d>", 2 * (t->kind == KT_ARRAY ? t->count : 1));
+  } else if (b->var->is_extern) {
     sb_puts(sb, "array<");
-    elem_decl(c, sb, b);
+    w_elem_decl(c, sb, b);
     sb_puts(sb, ", cw_dyn_n>");
   } else if (b->var->kind == KV_PARAM) {
     sb_puts(sb, "array<");
-    elem_decl(c, sb, b);
+    w_elem_decl(c, sb, b);
     sb_putc(sb, '>');
   } else if (t->kind == KT_ARRAY && t->elem->kind != KT_ARRAY) {
     sb_puts(sb, "array<");
-    elem_decl(c, sb, b);
+    w_elem_decl(c, sb, b);
     sb_printf(sb, ", %d>", t->count);
   } else if (b->atomic) {
-    elem_decl(c, sb, b);
+    w_elem_decl(c, sb, b);
   } else {
     w_type(c, sb, t);
   }
+}
+
+/* One constant scalar's 32-bit words at w (false: not a constant). */
+static bool scalar_words(KExpr *e, KType *t, uint32_t *w) {
+  while (e->kind == KE_CAST) e = e->a;
+  t = t->unqual ? t->unqual : t;
+  bool isf = e->kind == KE_FLOAT;
+  if (!isf && e->kind != KE_INT) return false;
+  switch (t->kind) {
+  case KT_F32: {
+    float f = isf ? (float)e->fval : (float)e->ival;
+    memcpy(w, &f, 4);
+    return true;
+  }
+  case KT_I64: case KT_U64: {
+    uint64_t u = isf ? (uint64_t)(int64_t)e->fval : (uint64_t)e->ival;
+    w[0] = (uint32_t)u;
+    w[1] = (uint32_t)(u >> 32);
+    return true;
+  }
+  case KT_BOOL: case KT_I32: case KT_U32:
+    w[0] = (uint32_t)(isf ? (int64_t)e->fval : e->ival);
+    return true;
+  default: return false; /* 8/16-bit elements, doubles, vectors, structs */
+  }
+}
+
+/* A written __device__ variable's initialiser as the words the runtime
+ * puts in its buffer: a constant scalar or a list of them for a 1-D array
+ * (the rest zero). */
+static bool initial_words(WCtx *c, WBase *b) {
+  KVar *v = b->var;
+  KType *t = v->type->unqual ? v->type->unqual : v->type;
+  KType *et = t->kind == KT_ARRAY ? t->elem : t;
+  int per = (et->unqual ? et->unqual : et)->size / 4, n = t->kind == KT_ARRAY ? t->count : 1;
+  if (per < 1 || per > 2 || (et->kind == KT_ARRAY)) return false;
+  b->ninit = per * n;
+  b->init = arena_alloc(c->a, sizeof(uint32_t) * (size_t)(b->ninit + 1));
+  memset(b->init, 0, sizeof(uint32_t) * (size_t)(b->ninit + 1));
+  if (v->init->kind != KE_INIT_LIST) return t->kind != KT_ARRAY && scalar_words(v->init, et, b->init);
+  if (t->kind != KT_ARRAY || v->init->nargs > n) return false;
+  for (int i = 0; i < v->init->nargs; i++) {
+    KExpr *a = v->init->args[i];
+    int at = a->designator >= 0 ? a->designator : i;
+    if (at >= n || !scalar_words(a, et, b->init + per * at)) return false;
+  }
+  return true;
 }
 
 static void decl_base(WCtx *c, StrBuf *sb, WBase *b, int *next_binding) {
@@ -188,6 +248,19 @@ static void decl_base(WCtx *c, StrBuf *sb, WBase *b, int *next_binding) {
   if (v->kind == KV_LOCAL && v->as != AS_SHARED) return;
   if (v->kind == KV_PARAM && c->insts.len && v->type->kind != KT_PTR) return;
   if (!w_type_ok(c, v->type, v->loc)) return;
+  if (v->as != AS_SHARED && w_has_bitfields(v->kind == KV_PARAM ? v->type->elem : v->type)) {
+    w_error(c, v->loc, "the WGSL target cannot bind '%s' to a buffer: its type has bit-fields, whose C layout WGSL cannot express",
+            v->name);
+    return;
+  }
+  if (b->pool_off) {
+    if (w_decl_pool(c, sb, b, next_binding)) {
+      sb_printf(sb, "array<");
+      w_elem_decl(c, sb, b);
+      sb_puts(sb, ">;\n");
+    }
+    return;
+  }
   if (v->as == AS_SHARED) {
     if (v->is_extern && b->name != c->dyn_shared->name && b->var != c->dyn_shared) return;
     sb_printf(sb, "var<workgroup> %s: ", b->name);
@@ -203,8 +276,9 @@ static void decl_base(WCtx *c, StrBuf *sb, WBase *b, int *next_binding) {
     sb_puts(sb, ";\n");
     return;
   }
-  if (v->kind == KV_GLOBAL && v->init) {
-    w_error(c, v->loc, "the WGSL target does not support initialised __device__ variables that kernels write ('%s')", v->name);
+  if (v->kind == KV_GLOBAL && v->init && !initial_words(c, b)) {
+    w_error(c, v->loc, "the WGSL target does not support initialised __device__ variables that kernels write ('%s') unless the initialiser is a constant number or a list of them",
+            v->name);
     return;
   }
   b->binding = (*next_binding)++;
@@ -237,6 +311,7 @@ static void emit_decls(WCtx *c, StrBuf *sb) {
     c->dbg_binding = next++;
     sb_printf(sb, "@group(0) @binding(%d) var<storage, read_write> cw_dbg: array<atomic<u32>>;\n", c->dbg_binding);
   }
+  c->nbindings = next - 1;
 }
 
 static void emit_structs(WCtx *c, StrBuf *sb) {
@@ -263,6 +338,10 @@ static void emit_uniforms(WCtx *c, StrBuf *sb) {
     w_type(c, sb, w_scalar_of(c, p->type));
     sb_puts(sb, ",\n");
   }
+  for (int i = 0; i < c->pooled.len; i++) { /* element offsets of packed buffers */
+    WBase *b = c->pooled.items[i];
+    sb_printf(sb, "  %s%s: i32,\n", i == 0 && !c->uniforms.len ? "@align(16) " : "", b->pool_off);
+  }
   sb_puts(sb, "}\n@group(0) @binding(0) var<uniform> cw_p: CwParams;\n"
               "override cw_bx: u32 = 1u;\noverride cw_by: u32 = 1u;\noverride cw_bz: u32 = 1u;\n");
 }
@@ -276,6 +355,8 @@ static char *assemble(WCtx *c, const char *source_name) {
   if (!c->failed) emit_kernel_func(c, &funcs);
   sb_printf(&mod, "// kernel %s, from %s by cuwasm\n\n", c->kernel->name, source_name ? source_name : "<source>");
   if (c->uses_f16) sb_puts(&mod, "enable f16; // __half: needs an adapter with shader-f16\n\n");
+  if (c->uses_subgroups) /* warp functions: subgroups of 32, also under divergence (wgsl_warp.c) */
+    sb_puts(&mod, "enable subgroups;\ndiagnostic(off, subgroup_uniformity);\n\n");
   StrBuf decls; /* first: module variables may add struct types */
   sb_init(&decls);
   emit_uniforms(c, &decls);
@@ -296,9 +377,24 @@ static char *assemble(WCtx *c, const char *source_name) {
   return sb_take(&mod);
 }
 
+bool wgsl_parse_options(const char *text, WgslOptions *o) {
+  memset(o, 0, sizeof *o);
+  for (const char *p = text; p && *p;) {
+    size_t n = strcspn(p, ",");
+    if (n == 10 && !strncmp(p, "f64-as-f32", n)) o->f64_as_f32 = true;
+    else if (n == 9 && !strncmp(p, "subgroups", n)) o->subgroups = true;
+    else if (n > 12 && !strncmp(p, "max-storage=", 12)) o->max_storage = atoi(p + 12);
+    else return false;
+    p += n + (p[n] == ',');
+  }
+  return o->max_storage >= 0;
+}
+
 /* One kernel's module, or NULL with the reason in `d`. `meta` (may be
- * NULL) receives its JSON description. */
-static char *emit_kernel(const KModule *m, KFunc *k, const char *source_name, CwDiags *d, StrBuf *meta) {
+ * NULL) receives its JSON description.  `pack`: buffer parameters packed
+ * into pools (wgsl_pack.c); *nbindings: the storage bindings it has. */
+static char *emit_kernel_as(const KModule *m, KFunc *k, const char *source_name, const WgslOptions *o,
+                            bool pack, CwDiags *d, StrBuf *meta, int *nbindings) {
   Arena a;
   arena_init(&a);
   jmp_buf oom;
@@ -310,6 +406,8 @@ static char *emit_kernel(const KModule *m, KFunc *k, const char *source_name, Cw
   WCtx c;
   memset(&c, 0, sizeof c);
   c.m = m;
+  c.opt = o;
+  c.pack = pack;
   c.kernel = k;
   c.a = &a;
   c.d = d;
@@ -318,30 +416,60 @@ static char *emit_kernel(const KModule *m, KFunc *k, const char *source_name, Cw
   in->f = k;
   in->name = w_ident(&c, k->cname);
   vec_push(&a, &c.insts, in);
-  check_params(&c);
+  const char *what;
+  const KExpr *dyn = kir_find_dynamic(k, &what);
+  if (dyn) w_error(&c, dyn->loc, "the WGSL target does not support %s", what);
+  if (!c.failed) check_params(&c);
   if (!c.failed) collect_shared(&c, k->body);
   if (!c.failed) w_analyse(&c, in);
   for (int i = 1; i < c.insts.len && !c.failed; i++)
     collect_shared(&c, ((WInst *)c.insts.items[i])->f->body);
   /* callers before callees, so each knows which of its parameters vary */
   for (int i = 0; i < c.insts.len && !c.failed; i++) w_varying_init(&c, c.insts.items[i]);
+  if (pack && !c.failed) w_pack_params(&c);
   char *text = c.failed ? NULL : assemble(&c, source_name);
+  *nbindings = c.nbindings;
   if (meta) w_meta_kernel(&c, meta, text, d);
   sb_free(&c.pre);
   arena_free(&a);
   return text;
 }
 
+/* The kernel's module; packed when it needs more storage buffers than
+ * the options allow: the plain emission goes to scratch diagnostics and
+ * description, kept when it fits, else dropped for the packed one. */
+static char *emit_kernel(const KModule *m, KFunc *k, const char *source_name, const WgslOptions *o,
+                         CwDiags *d, StrBuf *meta) {
+  int n = 0;
+  if (o->max_storage <= 0) return emit_kernel_as(m, k, source_name, o, false, d, meta, &n);
+  CwDiags scratch;
+  diags_init(&scratch);
+  StrBuf plain_meta;
+  sb_init(&plain_meta);
+  char *text = emit_kernel_as(m, k, source_name, o, false, &scratch, meta ? &plain_meta : NULL, &n);
+  if (!text || n <= o->max_storage) {
+    for (int i = 0; i < scratch.len; i++)
+      diag_add(d, scratch.items[i].level, scratch.items[i].loc, "%s", scratch.items[i].msg);
+    if (meta && plain_meta.data) sb_puts(meta, plain_meta.data);
+  } else {
+    free(text);
+    text = emit_kernel_as(m, k, source_name, o, true, d, meta, &n);
+  }
+  sb_free(&plain_meta);
+  diags_free(&scratch);
+  return text;
+}
+
 static bool is_kernel(const KFunc *f) { return (f->flags & KF_GLOBAL) && f->body; }
 
-char *emit_wgsl(const KModule *m, const char *source_name, CwDiags *d) {
+char *emit_wgsl(const KModule *m, const char *source_name, const WgslOptions *o, CwDiags *d) {
   StrBuf sb;
   sb_init(&sb);
   for (int i = 0; i < m->funcs.len; i++) {
     KFunc *f = m->funcs.items[i];
     if (!is_kernel(f)) continue;
     int before = d->len;
-    char *text = emit_kernel(m, f, source_name, d, NULL);
+    char *text = emit_kernel(m, f, source_name, o, d, NULL);
     sb_printf(&sb, "// ==== kernel %s ====\n", f->name);
     if (text) sb_puts(&sb, text);
     else if (d->len > before) sb_printf(&sb, "// not emitted: %s\n", d->items[d->len - 1].msg);
@@ -351,7 +479,7 @@ char *emit_wgsl(const KModule *m, const char *source_name, CwDiags *d) {
   return sb.failed ? (sb_free(&sb), NULL) : sb_take(&sb);
 }
 
-char *emit_wgsl_json(const KModule *m, const char *source_name, CwDiags *d) {
+char *emit_wgsl_json(const KModule *m, const char *source_name, const WgslOptions *o, CwDiags *d) {
   StrBuf sb;
   sb_init(&sb);
   sb_puts(&sb, "{\"kernels\": [");
@@ -362,7 +490,7 @@ char *emit_wgsl_json(const KModule *m, const char *source_name, CwDiags *d) {
     if (!first) sb_puts(&sb, ",");
     first = false;
     sb_puts(&sb, "\n");
-    free(emit_kernel(m, f, source_name, d, &sb));
+    free(emit_kernel(m, f, source_name, o, d, &sb));
   }
   sb_puts(&sb, "\n]}\n");
   return sb.failed ? (sb_free(&sb), NULL) : sb_take(&sb);

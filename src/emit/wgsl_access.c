@@ -37,7 +37,7 @@ static KType *element(WCtx *c, StrBuf *sb, KExpr *ptr, KExpr *idx, WBase **base,
     if (!zero) sb_puts(sb, off.data ? off.data : "");
     if (idx) {
       if (!zero) sb_puts(sb, " + ");
-      if (zero) w_expr(c, sb, idx);
+      if (zero && !w_is_64(idx->type)) w_expr(c, sb, idx);
       else w_expr_as(c, sb, idx, c->m->t_i32);
     } else if (zero) {
       sb_puts(sb, "0");
@@ -71,6 +71,14 @@ static KType *emit_ref(WCtx *c, StrBuf *sb, KExpr *lv, WBase **base) {
   case KE_DEREF: return element(c, sb, lv->a, NULL, base, lv->loc);
   case KE_MEMBER: {
     KType *at = lv->a->type;
+    if (lv->a->kind == KE_VAR && at->kind == KT_STRUCT) {
+      WBase *b = w_base_for_var(c, lv->a->var);
+      if (b->words) { /* the field's atomic word */
+        *base = b;
+        sb_printf(sb, "%s[%d]", b->name, at->fields[lv->field].offset / 4);
+        return b->atomic_type;
+      }
+    }
     emit_ref(c, sb, lv->a, base);
     if (at->kind == KT_VEC) sb_printf(sb, ".%c", "xyzw"[lv->field & 3]);
     else sb_printf(sb, ".%s", w_ident(c, at->fields[lv->field].name));
@@ -102,6 +110,10 @@ static const char *reinterpret(WCtx *c, KType *stored, KType *access, SrcLoc loc
 }
 
 void w_load(WCtx *c, StrBuf *sb, KExpr *lv) {
+  if (lv->kind == KE_DEREF && lv->a->kind == KE_CALL && w_ret_by_value(c, lv->a->fn)) {
+    w_expr(c, sb, lv->a); /* *get(): the call returns the value */
+    return;
+  }
   if (w_small_load(c, sb, lv)) return;
   if (w_wide_load(c, sb, lv)) return;
   StrBuf r;
@@ -119,6 +131,8 @@ void w_load(WCtx *c, StrBuf *sb, KExpr *lv) {
 }
 
 void w_store(WCtx *c, StrBuf *sb, KExpr *lv, const char *value) {
+  if (lv->kind == KE_MEMBER && lv->a->type->kind == KT_STRUCT && lv->a->type->fields[lv->field].bit_width)
+    value = w_bitfield_value(c, &lv->a->type->fields[lv->field], value);
   if (w_small_store(c, sb, lv, value)) return;
   if (w_wide_store(c, sb, lv, value)) return;
   StrBuf r;

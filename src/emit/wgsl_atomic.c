@@ -15,6 +15,10 @@
 #include <string.h>
 
 static void ref_of(WCtx *c, StrBuf *sb, KExpr *ptr, WBase **b) {
+  if (ptr->kind == KE_ADDR) { /* atomicAdd(&s.field, …): the field itself */
+    w_lvalue_ref(c, sb, ptr->a, b);
+    return;
+  }
   KExpr d;
   memset(&d, 0, sizeof d);
   d.kind = KE_DEREF;
@@ -120,6 +124,24 @@ void w_atomic(WCtx *c, StrBuf *sb, KExpr *e) {
   if (!w_is_int32(t)) {
     w_error(c, e->loc, "the WGSL target does not support '%s' on %s (WGSL atomics are 32-bit)", kb_info(e->builtin)->name,
             w_is_64(t) ? "64-bit integers" : "this type");
+    return;
+  }
+  if (t->kind != at->kind) { /* an int field of a struct held as u32 words: the same bits */
+    if (e->builtin == KB_ATOMIC_MIN || e->builtin == KB_ATOMIC_MAX) {
+      w_error(c, e->loc, "the WGSL target does not support '%s' on an int field of a struct that other atomics use as unsigned words",
+              kb_info(e->builtin)->name);
+      return;
+    }
+    StrBuf inner;
+    sb_init(&inner);
+    if (e->builtin == KB_ATOMIC_CAS) strong_cas(c, &inner, e, ref, at);
+    else {
+      sb_printf(&inner, "%s(&%s, ", int_fn(e->builtin) ? int_fn(e->builtin) : "atomicAdd", ref);
+      w_expr_as(c, &inner, e->args[1], at);
+      sb_putc(&inner, ')');
+    }
+    sb_printf(sb, "bitcast<%s>(%s)", w_type_str(c, t), inner.data ? inner.data : "");
+    sb_free(&inner);
     return;
   }
   if (e->builtin == KB_ATOMIC_CAS) { strong_cas(c, sb, e, ref, at); return; }

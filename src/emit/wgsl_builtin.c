@@ -139,14 +139,31 @@ static bool minmax64(WCtx *c, StrBuf *sb, KExpr *e) {
   return true;
 }
 
+/* With f64-as-f32, sin (double) is sinf: the catalogue lists each float
+ * function just before its double version (src/kir/builtins.def). */
+static KBuiltinId float_version(WCtx *c, KBuiltinId id) {
+  if (!w_f64_lowered(c) || id == 0) return id;
+  const char *d = kb_info(id)->name, *f = kb_info(id - 1)->name;
+  size_t n = strlen(d);
+  if (strlen(f) == n + 1 && !strncmp(f, d, n) && f[n] == 'f') return id - 1;
+  return id;
+}
+
 void w_builtin(WCtx *c, StrBuf *sb, KExpr *e) {
   if (minmax64(c, sb, e)) return;
-  const Map *m = find(maps, sizeof maps / sizeof *maps, e->builtin);
+  const Map *m = find(maps, sizeof maps / sizeof *maps, float_version(c, e->builtin));
   if (m) {
     if (!strncmp(m->wgsl, "cw_", 3)) w_need_helper(c, m->wgsl);
+    /* WGSL's integer builtins return their operand's type: __popc and
+       __clz of an unsigned return int */
+    KType *rt = w_scalar_of(c, e->type);
+    bool cast = strncmp(m->wgsl, "cw_", 3) && e->nargs && w_is_int32(rt) &&
+                w_scalar_of(c, e->args[0]->type)->kind != rt->kind && w_is_int32(w_scalar_of(c, e->args[0]->type));
+    if (cast) sb_printf(sb, "%s(", w_type_str(c, rt));
     sb_printf(sb, "%s(", m->wgsl);
     args(c, sb, e);
     sb_putc(sb, ')');
+    if (cast) sb_putc(sb, ')');
     return;
   }
   m = find(convs, sizeof convs / sizeof *convs, e->builtin);
@@ -163,7 +180,8 @@ void w_builtin(WCtx *c, StrBuf *sb, KExpr *e) {
     sb_free(&a);
     return;
   }
-  if (e->builtin == KB_SINCOSF || e->builtin == KB_I_SINCOSF) { sincos(c, sb, e); return; }
+  KBuiltinId fv = float_version(c, e->builtin);
+  if (fv == KB_SINCOSF || fv == KB_I_SINCOSF) { sincos(c, sb, e); return; }
   if (w_warp(c, sb, e)) return;
   if (w_half(c, sb, e)) return;
   if (w_debug(c, sb, e)) return;

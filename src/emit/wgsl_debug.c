@@ -11,7 +11,7 @@
  * `id` indexes the module's list of formats (printf) or of asserts
  * (expression, file, line, function) in the kernel's JSON description,
  * together with each argument's kind: i (int), u (unsigned), f (float),
- * or a string literal's text, which is never stored in the buffer.  A
+ * I / U (64-bit, two words, low first), or a string literal's text, which is never stored in the buffer.  A
  * record that does not fit is dropped (the cursor still counts it, so the
  * host can say how many were lost).  printf's float arguments arrive
  * promoted to double; the promotion is undone (WebGPU has no double).
@@ -71,7 +71,7 @@ static void printf_call(WCtx *c, StrBuf *sb, KExpr *e) {
   }
   StrBuf kinds;
   sb_init(&kinds);
-  const char **vals = arena_alloc(c->a, sizeof(char *) * (size_t)e->nargs);
+  const char **vals = arena_alloc(c->a, sizeof(char *) * (size_t)(2 * e->nargs)); /* 64-bit: two */
   int n = 0;
   for (int i = 1; i < e->nargs && !c->failed; i++) {
     KExpr *a = unpromote(e->args[i]);
@@ -91,6 +91,18 @@ static void printf_call(WCtx *c, StrBuf *sb, KExpr *e) {
       continue;
     }
     if (!w_type_ok(c, t, a->loc)) break;
+    if (w_is_64(t)) { /* %lld, %llu: two words, low first */
+      sb_printf(&kinds, "\"%s\"", kt_is_signed(t) ? "I" : "U");
+      StrBuf v;
+      sb_init(&v);
+      w_expr(c, &v, a);
+      const char *tmp = w_new_tmp(c);
+      w_pre(c, "let %s = %s;", tmp, v.data ? v.data : "vec2<u32>()");
+      sb_free(&v);
+      vals[n++] = arena_printf(c->a, "%s.x", tmp);
+      vals[n++] = arena_printf(c->a, "%s.y", tmp);
+      continue;
+    }
     sb_printf(&kinds, "\"%s\"", t->kind == KT_F32 ? "f" : t->kind == KT_I32 ? "i" : "u");
     StrBuf v;
     sb_init(&v);

@@ -37,7 +37,7 @@ void w_int_lit(StrBuf *sb, KType *t, int64_t v) {
   case KT_U32: case KT_U8: case KT_U16:
     sb_printf(sb, "%lluu", (unsigned long long)(uint32_t)v);
     return;
-  case KT_F32: sb_printf(sb, "%lld.0f", (long long)v); return;
+  case KT_F32: case KT_F64: sb_printf(sb, "%lld.0f", (long long)v); return; /* f64: as f32 */
   case KT_I64: case KT_U64: w_int64_lit(sb, v); return;
   default:
     if ((int32_t)v == INT32_MIN) sb_puts(sb, "i32(-2147483648)");
@@ -80,7 +80,7 @@ void w_conv(WCtx *c, StrBuf *sb, KType *from, KType *to, const char *x) {
   if (to->kind == KT_BOOL && w_is_64(from)) { w_conv64(c, sb, from, to, x); return; }
   if (to->kind == KT_BOOL) {
     if (from->kind == KT_PTR) sb_puts(sb, "true");
-    else if (from->kind == KT_F32) sb_printf(sb, "(%s != 0.0f)", x);
+    else if (rf->kind == KT_F32) sb_printf(sb, "(%s != 0.0f)", x);
     else if (from->kind == KT_F16) sb_printf(sb, "(%s != 0.0h)", x);
     else sb_printf(sb, "(%s != %s)", x, rf->kind == KT_U32 ? "0u" : "0i");
     return;
@@ -219,7 +219,11 @@ static void scaled_cast(WCtx *c, StrBuf *sb, KExpr *e) {
 void w_ptr_off(WCtx *c, StrBuf *sb, KExpr *e) {
   switch (e->kind) {
   case KE_VAR:
-    if (e->var->kind == KV_PARAM && c->cur->f == c->kernel) sb_puts(sb, "0i");
+    if (e->var->kind == KV_PARAM && c->cur->f == c->kernel) { /* packed: where it starts in its pool */
+      WBase *b = w_base_for_var(c, e->var);
+      if (b->pool_off) sb_printf(sb, "cw_p.%s", b->pool_off);
+      else sb_puts(sb, "0i");
+    }
     else if (e->var->kind == KV_GLOBAL) w_error(c, e->loc, "the WGSL target does not support pointer variables at module scope ('%s')", e->var->name);
     else sb_puts(sb, w_var_name(c, e->var));
     return;
@@ -330,7 +334,7 @@ static void assign_effect(WCtx *c, StrBuf *sb, KExpr *e) {
     else if (op == KOP_SHL || op == KOP_SHR) w_expr_as(c, &x, e->b, c->m->t_u32);
     else w_expr(c, &x, e->b);
     sb_putc(&x, ')');
-    if (e->kind == KE_INCDEC && ot->kind == KT_F32) {
+    if (e->kind == KE_INCDEC && w_scalar_of(c, ot)->kind == KT_F32) {
       sb_free(&x);
       sb_init(&x);
       sb_printf(&x, "(%s %s 1.0f)", old.data, e->op == KOP_SUB ? "-" : "+");
@@ -490,12 +494,13 @@ static void unary(WCtx *c, StrBuf *sb, KExpr *e) {
 static void call(WCtx *c, StrBuf *sb, KExpr *e) {
   WInst *in = w_inst_for_call(c, e);
   if (!in) return;
-  if (c->varying_depth && w_has_barrier(e->fn->body)) {
+  if (c->varying_depth && w_has_barrier(c, e->fn->body)) {
     w_error(c, e->loc, "call to '%s', which synchronises the block, under thread-dependent control flow: WGSL needs barriers in uniform control flow",
             e->fn->name);
     return;
   }
   sb_printf(sb, "%s(cw_tid, cw_bid", in->name);
+  bool spec = w_spec_func(c, e->fn); /* its stores' condition (wgsl_speculate.c) */
   for (int i = 0; i < e->nargs; i++) {
     sb_puts(sb, ", ");
     if (in->pbase[i] && in->pbase[i]->byval) { /* const T&: a copy */
@@ -518,6 +523,7 @@ static void call(WCtx *c, StrBuf *sb, KExpr *e) {
                                       : arena_printf(c->a, "&%s", ab->name));
     }
   }
+  if (spec) sb_printf(sb, ", %s", c->spec_cond ? c->spec_cond : "true");
   sb_putc(sb, ')');
 }
 
@@ -538,8 +544,17 @@ static void aggregate(WCtx *c, StrBuf *sb, KExpr *e) {
     KExpr *arg = NULL; /* an init list places each element by its designator */
     for (int k = 0; k < e->nargs && !arg; k++)
       if (e->kind == KE_INIT_LIST ? e->args[k]->designator == i : k == i) arg = e->args[k];
-    if (arg) w_expr_as(c, sb, arg, et);
-    else w_zero(c, sb, et);
+    if (arg && t->kind == KT_STRUCT && t->fields[i].bit_width) { /* cut to the field's width */
+      StrBuf v;
+      sb_init(&v);
+      w_expr_as(c, &v, arg, et);
+      sb_puts(sb, w_bitfield_value(c, &t->fields[i], v.data ? v.data : "0"));
+      sb_free(&v);
+    } else if (arg) {
+      w_expr_as(c, sb, arg, et);
+    } else {
+      w_zero(c, sb, et);
+    }
   }
   sb_putc(sb, ')');
 }
@@ -597,6 +612,10 @@ void w_expr(WCtx *c, StrBuf *sb, KExpr *e) {
   case KE_CAST: cast(c, sb, e); return;
   case KE_ADDR: w_ptr_off(c, sb, e); return;
   case KE_CALL: call(c, sb, e); return;
+  case KE_FUNC_ADDR: /* kir_find_dynamic rejects it first; globals' initializers too */
+    w_error(c, e->loc, "the WGSL target does not support pointers to functions");
+    sb_puts(sb, "0");
+    return;
   case KE_BUILTIN:
     if (kb_info(e->builtin)->cls == KBC_ATOMIC) w_atomic(c, sb, e);
     else w_builtin(c, sb, e);

@@ -129,7 +129,7 @@ int w_label(WCtx *c, KStmt **ss, int j, int n, void (*list)(WCtx *, KStmt **, in
   l->active = true;
   l->depth = c->loop_depth_plain + 1;
   l->varying = c->varying_depth;
-  for (int i = j + 1; i <= last; i++) l->has_barrier |= w_has_barrier(ss[i]);
+  for (int i = j + 1; i <= last; i++) l->has_barrier |= w_has_barrier(c, ss[i]);
   int saved = c->loop_depth_plain;
   c->loop_depth_plain = l->has_barrier ? 0 : saved + 1;
   l->depth = c->loop_depth_plain;

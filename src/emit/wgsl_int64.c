@@ -113,6 +113,20 @@ void w_int64_lit(StrBuf *sb, int64_t v) {
  * the index of its low word, or NULL. */
 static const char *wide_index(WCtx *c, KExpr *lv, WBase **base) {
   KExpr *ptr = lv->kind == KE_DEREF ? lv->a : lv->kind == KE_INDEX && w_is_ptr(lv->a->type) ? lv->a : NULL;
+  KExpr *var = lv->kind == KE_VAR ? lv : lv->kind == KE_INDEX && lv->a->kind == KE_VAR && lv->a->type->kind == KT_ARRAY ? lv->a : NULL;
+  if (!ptr && var && (var->var->kind == KV_GLOBAL || var->var->as == AS_SHARED)) {
+    /* the variable itself (q[i] = 0 of a __shared__ u64 array used by atomics) */
+    WBase *b = w_base_for_var(c, var->var);
+    if (!b->wide) return NULL;
+    *base = b;
+    StrBuf idx;
+    sb_init(&idx);
+    if (lv->kind == KE_INDEX) w_expr_as(c, &idx, lv->b, c->m->t_u32);
+    const char *i = w_new_tmp(c);
+    w_pre(c, "let %s = 2u * %s;", i, idx.data ? idx.data : "0u");
+    sb_free(&idx);
+    return i;
+  }
   if (!ptr) return NULL;
   WBase *b = w_base_of(c, ptr);
   if (!b || !b->wide) return NULL;

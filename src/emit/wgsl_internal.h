@@ -19,6 +19,14 @@
 
 #include "emit.h"
 
+/* One storage binding holding several buffer parameters (wgsl_pack.c). */
+typedef struct WPool {
+  const char *decl; /* WGSL element type of its array */
+  const char *name;
+  int binding;      /* -1 until declared */
+  bool written;
+} WPool;
+
 /* What a pointer may point into: one variable known at compile time. */
 typedef struct WBase {
   KVar *var;        /* kernel pointer parameter, shared/global var, local */
@@ -34,6 +42,14 @@ typedef struct WBase {
   bool fnptr;       /* a caller's local, reached through ptr<function, T> */
   KType *local_type; /* fnptr: the type of the caller's variable */
   bool byval;       /* a const T& parameter passed as a copy (cw_v_NAME) */
+  bool words;       /* a struct of 4-byte fields used by atomics: held as
+                       array<atomic<u32>, size/4>, a field being its word */
+  WPool *pool;      /* packed parameter: the binding it lives in */
+  const char *pool_off; /* and the uniform field holding its element
+                           offset there (wgsl_pack.c) */
+  int pool_uoff;    /* that field's byte offset in the uniform block */
+  uint32_t *init;   /* a written __device__ variable's initial words (ninit), which the */
+  int ninit;        /* runtime writes into its buffer when it creates it */
 } WBase;
 
 /* A pointer-typed local or parameter and the base it points into. */
@@ -67,6 +83,13 @@ typedef struct WLabel {
 
 typedef struct WCtx {
   const KModule *m;
+  const WgslOptions *opt;
+  bool pack;        /* buffer parameters packed into pools (wgsl_pack.c) */
+  int nbindings;    /* storage bindings of the emitted module */
+  PtrVec pooled;    /* WBase*: packed parameters, in uniform order */
+  PtrVec pools;     /* WPool* */
+  PtrVec spec_funcs; /* KFunc*: called in a speculated if: their stores are
+                        predicated on an extra parameter cw_spec (wgsl_speculate.c) */
   KFunc *kernel;
   Arena *a;
   CwDiags *d;
@@ -76,7 +99,7 @@ typedef struct WCtx {
   PtrVec structs;   /* KType* structs used, in need order */
   PtrVec uniforms;  /* KVar* scalar parameters, in uniform order */
   int *uoffs;       /* uniform byte offset per entry of `uniforms` */
-  int usize;
+  int usize, uend;  /* the uniform block's size, and where its fields end */
   KVar *dyn_shared; /* the extern __shared__ array (all alias it) */
   KType *dyn_elem;
   WInst *cur;
@@ -98,15 +121,19 @@ typedef struct WCtx {
   PtrVec labels;    /* WLabel* of the function being emitted */
   bool uses_f16;    /* the module needs `enable f16;` (wgsl_half.c) */
   bool in_call_arg; /* emitting a pointer argument: &local.field is allowed */
+  bool warned_f64;  /* the f64-as-f32 warning was given */
+  bool uses_subgroups; /* the module needs `enable subgroups;` */
 } WCtx;
 
 /* wgsl.c */
 void w_error(WCtx *c, SrcLoc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void w_need_helper(WCtx *c, const char *name);
+void w_elem_decl(WCtx *c, StrBuf *sb, WBase *b);
 
 /* wgsl_type.c */
 bool w_type_ok(WCtx *c, KType *t, SrcLoc loc);
+bool w_f64_lowered(const WCtx *c);
 void w_type(WCtx *c, StrBuf *sb, KType *t);
 const char *w_type_str(WCtx *c, KType *t);
 bool w_is_int32(const KType *t);
@@ -115,6 +142,8 @@ const char *w_ident(WCtx *c, const char *name);
 const char *w_var_name(WCtx *c, KVar *v);
 void w_zero(WCtx *c, StrBuf *sb, KType *t);
 bool w_storage_layout_ok(KType *t);
+bool w_has_bitfields(KType *t);
+const char *w_bitfield_value(WCtx *c, KField *f, const char *v);
 
 /* wgsl_ptr.c */
 bool w_analyse(WCtx *c, WInst *in);
@@ -125,6 +154,7 @@ WBase *w_call_ret_base(WCtx *c, KExpr *call);
 WPtrVar *w_ptr_var(WCtx *c, KVar *v);
 bool w_is_ptr(const KType *t);
 KExpr *w_sub_object(KExpr *arg);
+bool w_ret_by_value(WCtx *c, KFunc *f);
 
 /* wgsl_expr.c */
 void w_expr(WCtx *c, StrBuf *sb, KExpr *e);
@@ -178,6 +208,7 @@ void w_debug_meta(WCtx *c, StrBuf *js);
 
 /* wgsl_warp.c */
 bool w_warp(WCtx *c, StrBuf *sb, KExpr *e);
+bool w_subgroups(const WCtx *c);
 void w_warp_decls(WCtx *c, StrBuf *sb);
 
 /* wgsl_atomic.c */
@@ -186,19 +217,31 @@ void w_atomic(WCtx *c, StrBuf *sb, KExpr *e);
 /* wgsl_uniform.c */
 void w_varying_init(WCtx *c, WInst *in);
 bool w_is_varying(WCtx *c, KExpr *e);
+bool w_stmt_mentions(KStmt *s, KVar *v);
 
 /* wgsl_speculate.c */
 bool w_can_speculate(WCtx *c, KStmt *then);
 void w_speculate(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *));
+bool w_spec_if(WCtx *c, KStmt *s);
+bool w_spec_switch(WCtx *c, KStmt *s);
+void w_note_spec_switch(WCtx *c, KStmt *s);
+void w_speculate_switch(WCtx *c, KStmt *s, void (*body)(WCtx *, KStmt *));
 bool w_spec_store(WCtx *c, KExpr *e);
+void w_note_spec_calls(WCtx *c, KStmt *then);
+bool w_spec_func(const WCtx *c, KFunc *f);
 
 /* wgsl_stmt.c */
 void w_func_body(WCtx *c, KStmt *body);
-bool w_has_barrier(KStmt *s);
+bool w_has_barrier(const WCtx *c, KStmt *s);
+KStmt *w_barrier_both_ways(KStmt *s);
 void w_line(WCtx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* wgsl_helpers.c */
 void w_emit_helpers(WCtx *c, StrBuf *sb);
+
+/* wgsl_pack.c */
+void w_pack_params(WCtx *c);
+bool w_decl_pool(WCtx *c, StrBuf *sb, WBase *b, int *next_binding);
 
 /* wgsl_meta.c */
 void w_meta_kernel(WCtx *c, StrBuf *js, const char *wgsl, CwDiags *d);

@@ -5,10 +5,16 @@
  *   {"name": C++ name, "entry": WGSL entry point, "wgsl": module text,
  *    "params": [{"name", "type", "kind": "buffer"|"scalar", "binding"
  *                (-1: unused), "elem", "written", "offset" (uniform
- *                bytes), "scalar": i32|u32|f32|bool, "lanes"}],
+ *                bytes), "scalar": i32|u32|f32|bool, "lanes",
+ *                packed buffers (wgsl_pack.c), which share their binding:
+ *                "f64AsF32": true for double buffers computed as f32,
+ *                "poolOffset" (uniform bytes of the i32 saying where the
+ *                parameter starts in the pool, counted in "unit"-byte
+ *                elements), "unit"}],
  *    "uniformBytes", "workgroupSize": ["cw_bx","cw_by","cw_bz"],
  *    "dynShared": {"override": "cw_dyn_n", "elemBytes"} | null,
- *    "staticSharedBytes", "globals": [{"name", "binding", "bytes"}],
+ *    "staticSharedBytes", "globals": [{"name", "binding", "bytes", "written",
+ *                "init": initial u32 words of an initialised written one}],
  *    "error": null | {"file", "line", "col", "message"}}
  */
 #include "wgsl_internal.h"
@@ -32,7 +38,7 @@ static const char *scalar_name(KType *t) {
   case KT_BOOL: return "bool";
   case KT_I8: case KT_I16: case KT_I32: return "i32";
   case KT_U8: case KT_U16: case KT_U32: return "u32";
-  case KT_F32: return "f32";
+  case KT_F32: case KT_F64: return "f32"; /* f64: only with f64-as-f32 */
   case KT_I64: return "i64";
   case KT_U64: return "u64";
   default: return "?";
@@ -75,8 +81,13 @@ static void param(WCtx *c, StrBuf *js, KVar *p) {
   if (w_is_ptr(p->type)) {
     WBase *b = param_base(c, p);
     KType *e = p->type->elem->unqual ? p->type->elem->unqual : p->type->elem;
-    sb_printf(js, ", \"kind\": \"buffer\", \"binding\": %d, \"elemBytes\": %d, \"written\": %s}",
+    sb_printf(js, ", \"kind\": \"buffer\", \"binding\": %d, \"elemBytes\": %d, \"written\": %s",
               b ? b->binding : -1, e->size, b && b->written ? "true" : "false");
+    if (e->kind == KT_F64) /* f64-as-f32: the runtime converts Float64Arrays */
+      sb_puts(js, ", \"f64AsF32\": true");
+    if (b && b->pool) /* packed with others into its binding (wgsl_pack.c) */
+      sb_printf(js, ", \"poolOffset\": %d, \"unit\": %d", b->pool_uoff, b->elem->size);
+    sb_putc(js, '}');
     return;
   }
   int off = -1;
@@ -115,8 +126,14 @@ static void shared_info(WCtx *c, StrBuf *js) {
     first = false;
     sb_puts(js, "{\"name\": ");
     json_str(js, b->var->name);
-    sb_printf(js, ", \"binding\": %d, \"bytes\": %d, \"written\": %s}", b->binding, b->var->type->size,
+    sb_printf(js, ", \"binding\": %d, \"bytes\": %d, \"written\": %s", b->binding, b->var->type->size,
               b->written ? "true" : "false");
+    if (b->ninit) { /* initial words of a written, initialised variable */
+      sb_puts(js, ", \"init\": [");
+      for (int w = 0; w < b->ninit; w++) sb_printf(js, "%s%u", w ? ", " : "", b->init[w]);
+      sb_putc(js, ']');
+    }
+    sb_putc(js, '}');
   }
   sb_putc(js, ']');
 }

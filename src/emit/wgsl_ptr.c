@@ -124,12 +124,30 @@ static void mark_write(WCtx *c, KExpr *lv) {
   w_small_note_store(c, lv);
 }
 
+/* A struct variable whose fields are all 32-bit scalars: its atomics (of
+ * any of those types) work on the field's word of an array<atomic<u32>>. */
+static bool word_struct(KVar *v) {
+  KType *t = v->type->unqual ? v->type->unqual : v->type;
+  if (t->kind != KT_STRUCT || t->is_union || !t->nfields || v->kind == KV_PARAM) return false;
+  for (int i = 0; i < t->nfields; i++) {
+    KType *f = t->fields[i].type->unqual ? t->fields[i].type->unqual : t->fields[i].type;
+    if ((f->kind != KT_I32 && f->kind != KT_U32 && f->kind != KT_F32) || t->fields[i].bit_width ||
+        t->fields[i].offset % 4)
+      return false;
+  }
+  return true;
+}
+
 static void mark_atomic(WCtx *c, KExpr *e) {
   if (e->nargs < 1 || !w_is_ptr(e->args[0]->type)) return;
   WBase *b = w_base_of(c, e->args[0]);
   if (!b) return;
   KType *t = w_scalar_of(c, e->args[0]->type->elem);
   KType *at = t->kind == KT_I32 ? c->m->t_i32 : c->m->t_u32;
+  if (word_struct(b->var)) { /* the field's word (wgsl_access.c) */
+    b->words = true;
+    at = c->m->t_u32;
+  }
   if (w_is_64(t)) b->wide = true; /* two atomic<u32> words per element */
   b->written = true;
   if (b->atomic && b->atomic_type != at) {
@@ -292,6 +310,49 @@ WBase *w_call_ret_base(WCtx *c, KExpr *call) {
   for (int i = 0; r && r->fnptr && i < f->nparams; i++)
     if (in->pbase[i] == r) return in->argbase[i];
   return r;
+}
+
+/* Whether some call of f is not immediately dereferenced (its pointer
+ * result is kept or offset). */
+static bool call_kept(KExpr *e, KFunc *f, bool under_deref) {
+  if (!e) return false;
+  if (e->kind == KE_CALL && e->fn == f && !under_deref) return true;
+  bool d = e->kind == KE_DEREF;
+  if (call_kept(e->a, f, d) || call_kept(e->b, f, false) || call_kept(e->c, f, false)) return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (call_kept(e->args[i], f, false)) return true;
+  return false;
+}
+
+static bool stmt_keeps(KStmt *s, KFunc *f) {
+  if (!s) return false;
+  for (int i = 0; i < s->nstmts; i++)
+    if (stmt_keeps(s->stmts[i], f)) return true;
+  return call_kept(s->e, f, false) || call_kept(s->cond, f, false) || call_kept(s->init, f, false) ||
+         call_kept(s->step, f, false) || stmt_keeps(s->then, f) || stmt_keeps(s->els, f) ||
+         stmt_keeps(s->body, f) || stmt_keeps(s->init_stmt, f);
+}
+
+static bool returns_member_address(KStmt *s) {
+  if (!s) return true;
+  if (s->kind == KS_RETURN) return s->e && s->e->kind == KE_ADDR && s->e->a->kind == KE_MEMBER;
+  for (int i = 0; i < s->nstmts; i++)
+    if (!returns_member_address(s->stmts[i])) return false;
+  return returns_member_address(s->then) && returns_member_address(s->els) && returns_member_address(s->body);
+}
+
+/* `const T &get() const { return field_; }`, every call of which is read
+ * at once: the WGSL function returns the value (a pointer to a member of
+ * an object is not something WGSL can return). */
+bool w_ret_by_value(WCtx *c, KFunc *f) {
+  if (!f || !f->body || !w_is_ptr(f->ret)) return false;
+  KType *e = f->ret->elem;
+  if (!e->is_const || e->kind == KT_VOID || e->kind == KT_ARRAY || !returns_member_address(f->body)) return false;
+  for (int i = 0; i < c->m->funcs.len; i++) {
+    KFunc *g = c->m->funcs.items[i];
+    if (g->body && stmt_keeps(g->body, f)) return false;
+  }
+  return true;
 }
 
 /* A `const T&` (or const T*) parameter whose argument is not a buffer

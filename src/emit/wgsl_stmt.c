@@ -32,37 +32,39 @@ void w_line(WCtx *c, const char *fmt, ...) {
   sb_putc(c->out, '\n');
 }
 
-static bool expr_has_barrier(KExpr *e) {
+/* Whether e synchronises the block; warp functions do not when they are
+ * WGSL subgroup operations. */
+static bool expr_has_barrier(const WCtx *c, KExpr *e) {
   if (!e) return false;
   if (e->kind == KE_BUILTIN && e->builtin >= KB_LANEMASK_LT && e->builtin <= KB_LANEMASK_EQ) return false;
   if (e->kind == KE_BUILTIN) {
     KBuiltinClass k = kb_info(e->builtin)->cls;
-    if (k == KBC_WARP || (k == KBC_SYNC && e->builtin != KB_THREADFENCE &&
+    if ((k == KBC_WARP && !w_subgroups(c)) || (k == KBC_SYNC && e->builtin != KB_THREADFENCE &&
                           e->builtin != KB_THREADFENCE_BLOCK && e->builtin != KB_THREADFENCE_SYSTEM))
       return true;
   }
-  if (e->kind == KE_CALL && e->fn->body && w_has_barrier(e->fn->body)) return true;
-  if (expr_has_barrier(e->a) || expr_has_barrier(e->b) || expr_has_barrier(e->c)) return true;
+  if (e->kind == KE_CALL && e->fn->body && w_has_barrier(c, e->fn->body)) return true;
+  if (expr_has_barrier(c, e->a) || expr_has_barrier(c, e->b) || expr_has_barrier(c, e->c)) return true;
   for (int i = 0; i < e->nargs; i++)
-    if (expr_has_barrier(e->args[i])) return true;
+    if (expr_has_barrier(c, e->args[i])) return true;
   return false;
 }
 
-bool w_has_barrier(KStmt *s) {
+bool w_has_barrier(const WCtx *c, KStmt *s) {
   if (!s) return false;
   switch (s->kind) {
   case KS_BARRIER: return s->scope != KBAR_VIRTUAL;
   case KS_BLOCK:
     for (int i = 0; i < s->nstmts; i++)
-      if (w_has_barrier(s->stmts[i])) return true;
+      if (w_has_barrier(c, s->stmts[i])) return true;
     return false;
-  case KS_IF: return expr_has_barrier(s->cond) || w_has_barrier(s->then) || w_has_barrier(s->els);
+  case KS_IF: return expr_has_barrier(c, s->cond) || w_has_barrier(c, s->then) || w_has_barrier(c, s->els);
   case KS_LOOP:
-    return w_has_barrier(s->init_stmt) || expr_has_barrier(s->cond) ||
-           expr_has_barrier(s->step) || w_has_barrier(s->body);
-  case KS_SWITCH: return expr_has_barrier(s->cond) || w_has_barrier(s->body);
-  case KS_DECL: return expr_has_barrier(s->init);
-  default: return expr_has_barrier(s->e);
+    return w_has_barrier(c, s->init_stmt) || expr_has_barrier(c, s->cond) ||
+           expr_has_barrier(c, s->step) || w_has_barrier(c, s->body);
+  case KS_SWITCH: return expr_has_barrier(c, s->cond) || w_has_barrier(c, s->body);
+  case KS_DECL: return expr_has_barrier(c, s->init);
+  default: return expr_has_barrier(c, s->e);
   }
 }
 
@@ -122,6 +124,7 @@ static void expr_stmt(WCtx *c, KExpr *e) {
 }
 
 static void block_body(WCtx *c, KStmt **ss, int n);
+static void barrier(WCtx *c, KStmt *s);
 
 static void sub_block(WCtx *c, KStmt *s) {
   c->indent++;
@@ -130,8 +133,39 @@ static void sub_block(WCtx *c, KStmt *s) {
   c->indent--;
 }
 
+static KStmt *only_barrier(KStmt *s) {
+  while (s && s->kind == KS_BLOCK && s->nstmts == 1) s = s->stmts[0];
+  return s && s->kind == KS_BARRIER && s->scope != KBAR_VIRTUAL ? s : NULL;
+}
+
+static bool pure(KExpr *e) {
+  if (!e) return true;
+  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_CALL ||
+      (e->kind == KE_BUILTIN && kb_info(e->builtin)->cls != KBC_MATH))
+    return false;
+  if (!pure(e->a) || !pure(e->b) || !pure(e->c)) return false;
+  for (int i = 0; i < e->nargs; i++)
+    if (!pure(e->args[i])) return false;
+  return true;
+}
+
+/* `if (c) __syncwarp(m); else __syncthreads();` (cooperative groups'
+ * thread_group::sync): both arms are the same workgroup barrier in WGSL, so
+ * the block synchronises whichever arm a thread takes, and the condition
+ * need not be uniform. */
+KStmt *w_barrier_both_ways(KStmt *s) {
+  if (s->kind != KS_IF || !s->els || !pure(s->cond)) return NULL;
+  KStmt *a = only_barrier(s->then), *b = only_barrier(s->els);
+  return a && b && pure(a->e) && pure(b->e) ? a : NULL;
+}
+
 static void if_stmt(WCtx *c, KStmt *s) {
-  if (!s->els && w_has_barrier(s->then) && w_is_varying(c, s->cond) && w_can_speculate(c, s->then)) {
+  KStmt *both = w_barrier_both_ways(s);
+  if (both) {
+    barrier(c, both);
+    return;
+  }
+  if (w_is_varying(c, s->cond) && w_spec_if(c, s)) {
     w_speculate(c, s, sub_block);
     return;
   }
@@ -154,7 +188,7 @@ static void if_stmt(WCtx *c, KStmt *s) {
 }
 
 static void loop_stmt(WCtx *c, KStmt *s) {
-  bool uniform_loop = w_has_barrier(s);
+  bool uniform_loop = w_has_barrier(c, s);
   int saved = c->loop_depth_plain;
   c->loop_depth_plain = uniform_loop ? 0 : saved + 1;
   w_line(c, "{");
@@ -207,6 +241,10 @@ static bool ends_flow(KStmt *s) {
 /* One clause per run of case labels; its statements continue into the
  * following clauses until a break/return/continue. */
 static void switch_stmt(WCtx *c, KStmt *s) {
+  if (w_is_varying(c, s->cond) && w_spec_switch(c, s)) {
+    w_speculate_switch(c, s, sub_block);
+    return;
+  }
   KStmt *b = s->body;
   KStmt **ss = b && b->kind == KS_BLOCK ? b->stmts : &b;
   int n = b && b->kind == KS_BLOCK ? b->nstmts : (b ? 1 : 0);
@@ -264,7 +302,9 @@ static void return_stmt(WCtx *c, KStmt *s) {
   StrBuf t;
   sb_init(&t);
   sb_puts(&t, "return ");
-  if (w_is_ptr(s->e->type)) {
+  if (w_is_ptr(s->e->type) && w_ret_by_value(c, c->cur->f)) {
+    w_load(c, &t, s->e->a); /* return field_; of a const T& getter: the value */
+  } else if (w_is_ptr(s->e->type)) {
     w_ptr_off(c, &t, s->e); /* the caller knows the base (w_call_ret_base) */
   } else {
     w_expr_as(c, &t, s->e, c->cur->f->ret);
@@ -331,7 +371,7 @@ static void block_body(WCtx *c, KStmt **ss, int n) {
       i = w_label(c, ss, i, n, block_body);
       continue;
     }
-    if (!maybe_exited || w_has_barrier(ss[i]) || ss[i]->kind == KS_DECL) {
+    if (!maybe_exited || w_has_barrier(c, ss[i]) || ss[i]->kind == KS_DECL) {
       stmt(c, ss[i]);
     } else if (c->loop_depth_plain) {
       w_line(c, "if (!(%s)) { break; }", w_guard(c));
@@ -341,7 +381,7 @@ static void block_body(WCtx *c, KStmt **ss, int n) {
     } else {
       w_line(c, "if (%s) {", w_guard(c));
       c->indent++;
-      for (; i < n && !w_has_barrier(ss[i]) && ss[i]->kind != KS_DECL && ss[i]->kind != KS_LABEL; i++)
+      for (; i < n && !w_has_barrier(c, ss[i]) && ss[i]->kind != KS_DECL && ss[i]->kind != KS_LABEL; i++)
         stmt(c, ss[i]);
       c->indent--;
       w_line(c, "}");

@@ -4,8 +4,11 @@
  *
  * 8- and 16-bit integers live in i32/u32 registers (casts to them truncate,
  * see wgsl_expr.c) but cannot be stored in buffers, which WGSL only has
- * 32-bit scalars for.  double, 64-bit integers and __half are rejected with
- * a diagnostic naming the type.  A struct in a storage buffer must have the
+ * 32-bit scalars for.  double is rejected with a diagnostic naming it,
+ * unless the f64-as-f32 option asks for it to be computed as f32 (with a
+ * warning; double buffers are converted by the JS runtime).  Bit-fields are
+ * members of their own in registers and workgroup memory, cut to their
+ * width on every store; a struct with them cannot be bound to a buffer.  A struct in a storage buffer must have the
  * same layout in WGSL as in C (w_storage_layout_ok), otherwise indexing an
  * array of it would read the wrong bytes.
  */
@@ -23,14 +26,25 @@ static bool small_unsigned(KTypeKind k) { return k == KT_U8 || k == KT_U16; }
 /* The register type a KIR scalar is computed in. */
 KType *w_scalar_of(const WCtx *c, KType *t) {
   t = t->unqual ? t->unqual : t;
+  if (t->kind == KT_F64 && w_f64_lowered(c)) return c->m->t_f32; /* --wgsl-f64-as-f32 */
   if (small_signed(t->kind)) return c->m->t_i32;
   if (small_unsigned(t->kind)) return c->m->t_u32;
   return t;
 }
 
-static const char *reject_reason(KType *t) {
+bool w_f64_lowered(const WCtx *c) { return c->opt && c->opt->f64_as_f32; }
+
+static const char *reject_reason(WCtx *c, KType *t, SrcLoc loc) {
   switch (t->kind) {
-  case KT_F64: return "'double' (WebGPU has no 64-bit floats)";
+  case KT_F64:
+    if (!w_f64_lowered(c)) return "'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)";
+    if (!c->warned_f64) { /* once per kernel */
+      c->warned_f64 = true;
+      diag_add(c->d, DIAG_WARNING, loc.line ? loc : c->kernel->loc,
+               "'double' computed as 'float' in kernel '%s' (f64-as-f32): results have single precision",
+               c->kernel->name);
+    }
+    return NULL;
   case KT_FUNC: return "function types";
   default: return NULL;
   }
@@ -38,7 +52,7 @@ static const char *reject_reason(KType *t) {
 
 bool w_type_ok(WCtx *c, KType *t, SrcLoc loc) {
   if (!t) return true;
-  const char *why = reject_reason(t);
+  const char *why = reject_reason(c, t, loc);
   if (why) {
     w_error(c, loc, "the WGSL target does not support %s", why);
     return false;
@@ -59,11 +73,12 @@ bool w_type_ok(WCtx *c, KType *t, SrcLoc loc) {
       return false;
     }
     for (int i = 0; i < t->nfields; i++) {
-      if (t->fields[i].bit_width) { /* WGSL has no packed fields */
-        w_error(c, loc, "the WGSL target does not support bit-fields ('%s::%s')", t->name,
+      KType *ft = t->fields[i].type->unqual ? t->fields[i].type->unqual : t->fields[i].type;
+      if (t->fields[i].bit_width && (w_is_64(ft) || t->fields[i].bit_width >= 32)) {
+        w_error(c, loc, "the WGSL target does not support 64-bit bit-fields ('%s::%s')", t->name,
                 t->fields[i].name);
         return false;
-      }
+      } /* other bit-fields: a member of their own, truncated on store (w_bitfield_value) */
       if (!w_type_ok(c, t->fields[i].type, loc)) return false;
     }
     for (int i = 0; i < c->structs.len; i++)
@@ -80,6 +95,7 @@ static void scalar_name(StrBuf *sb, KType *t) {
   case KT_I8: case KT_I16: case KT_I32: sb_puts(sb, "i32"); return;
   case KT_U8: case KT_U16: case KT_U32: sb_puts(sb, "u32"); return;
   case KT_F32: sb_puts(sb, "f32"); return;
+  case KT_F64: sb_puts(sb, "f32"); return; /* only with f64-as-f32: else rejected */
   case KT_F16: sb_puts(sb, "f16"); return;
   case KT_I64: case KT_U64: sb_puts(sb, "vec2<u32>"); return; /* wgsl_int64.c */
   default: sb_puts(sb, "i32"); return; /* rejected before emission */
@@ -118,7 +134,7 @@ const char *w_type_str(WCtx *c, KType *t) {
 void w_zero(WCtx *c, StrBuf *sb, KType *t) {
   switch (t->kind) {
   case KT_BOOL: sb_puts(sb, "false"); return;
-  case KT_F32: sb_puts(sb, "0.0f"); return;
+  case KT_F32: case KT_F64: sb_puts(sb, "0.0f"); return;
   case KT_F16: c->uses_f16 = true; sb_puts(sb, "0.0h"); return;
   case KT_I8: case KT_I16: case KT_I32: case KT_PTR: sb_puts(sb, "0i"); return;
   case KT_U8: case KT_U16: case KT_U32: sb_puts(sb, "0u"); return;
@@ -160,6 +176,25 @@ static int wgsl_layout(KType *t, int *align) {
 
 /* True when an array of t has the same stride and field offsets in WGSL as
  * in C. */
+/* Whether a struct (or an array of them) has bit-fields: such a struct
+ * lives in registers and workgroup memory only, where WGSL gives each
+ * bit-field a member of its own; its C layout cannot be bound. */
+bool w_has_bitfields(KType *t) {
+  t = t->unqual ? t->unqual : t;
+  if (t->kind == KT_ARRAY) return w_has_bitfields(t->elem);
+  if (t->kind != KT_STRUCT) return false;
+  for (int i = 0; i < t->nfields; i++)
+    if (t->fields[i].bit_width || w_has_bitfields(t->fields[i].type)) return true;
+  return false;
+}
+
+/* A value stored into bit-field f: cut to its width, sign-extended when
+ * the field is signed, as C stores it. */
+const char *w_bitfield_value(WCtx *c, KField *f, const char *v) {
+  (void)f; /* extractBits sign-extends an i32 field, zero-extends a u32 one */
+  return arena_printf(c->a, "extractBits(%s, 0u, %du)", v, f->bit_width);
+}
+
 bool w_storage_layout_ok(KType *t) {
   int al, sz = wgsl_layout(t->unqual ? t->unqual : t, &al);
   if (sz < 0) return false;

@@ -82,12 +82,33 @@ static bool stmt_thread_dependent_deref(KStmt *s) {
          stmt_thread_dependent_deref(s->body) || stmt_thread_dependent_deref(s->init_stmt);
 }
 
+static bool expr_mentions(KExpr *e, KVar *v) {
+  if (!e) return false;
+  if (e->kind == KE_VAR && e->var == v) return true;
+  if (expr_mentions(e->a, v) || expr_mentions(e->b, v) || expr_mentions(e->c, v)) return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_mentions(e->args[i], v)) return true;
+  return false;
+}
+
+bool w_stmt_mentions(KStmt *s, KVar *v) {
+  if (!s) return false;
+  for (int i = 0; i < s->nstmts; i++)
+    if (w_stmt_mentions(s->stmts[i], v)) return true;
+  return expr_mentions(s->init, v) || expr_mentions(s->e, v) || expr_mentions(s->cond, v) ||
+         expr_mentions(s->step, v) || w_stmt_mentions(s->then, v) || w_stmt_mentions(s->els, v) ||
+         w_stmt_mentions(s->init_stmt, v) || w_stmt_mentions(s->body, v);
+}
+
 /* A call is uniform when its arguments are and its callee reads nothing
  * thread-dependent (its parameters' pointees count as memory only when
- * they are buffers: a pointer to a uniform local is followed by value). */
+ * they are buffers: a pointer to a uniform local is followed by value).
+ * An argument the callee never reads does not count: tile.size() returns
+ * the tile's constant size whatever the tile object holds. */
 static bool call_varying(WCtx *c, KExpr *e) {
   for (int i = 0; i < e->nargs; i++) {
     KExpr *a = e->args[i];
+    if (e->fn->body && i < e->fn->nparams && !w_stmt_mentions(e->fn->body, e->fn->params[i])) continue;
     if (a->kind == KE_ADDR && a->a->kind == KE_VAR && a->a->var->kind != KV_GLOBAL && a->a->var->as != AS_SHARED) {
       if (w_is_varying(c, a->a)) return true;
       continue;
@@ -192,8 +213,12 @@ static void u_stmt(UWalk *w, KStmt *s, bool vctl) {
   }
   case KS_IF: {
     /* a speculated if (wgsl_speculate.c) runs its body in every thread */
-    bool spec = !s->els && w_has_barrier(s->then) && w_can_speculate(w->c, s->then);
-    bool v = vctl || (!spec && w_is_varying(w->c, s->cond));
+    bool spec = w_spec_if(w->c, s);
+    if (spec && w_is_varying(w->c, s->cond)) {
+      w_note_spec_calls(w->c, s->then);
+      w_note_spec_calls(w->c, s->els);
+    }
+    bool v = vctl || (!spec && !w_barrier_both_ways(s) && w_is_varying(w->c, s->cond));
     u_expr(w, s->cond, vctl);
     u_stmt(w, s->then, v);
     u_stmt(w, s->els, v);
@@ -208,7 +233,9 @@ static void u_stmt(UWalk *w, KStmt *s, bool vctl) {
     return;
   }
   case KS_SWITCH: {
-    bool v = vctl || w_is_varying(w->c, s->cond);
+    bool spec = w_spec_switch(w->c, s); /* arms run in every thread (wgsl_speculate.c) */
+    if (spec && w_is_varying(w->c, s->cond)) w_note_spec_switch(w->c, s);
+    bool v = vctl || (!spec && w_is_varying(w->c, s->cond));
     u_stmt(w, s->body, v);
     return;
   }

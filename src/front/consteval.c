@@ -137,6 +137,14 @@ static bool eval_in(Parser *p, KExpr *e, int64_t *out, Env *env) {
     if (!eval(p, e->a, &a)) return false;
     return eval(p, a ? e->b : e->c, out);
   case KE_COMMA: return eval(p, e->b, out);
+  case KE_BUILTIN: /* integer min/max (std::min in a constexpr) */
+    if ((e->builtin != KB_MIN && e->builtin != KB_MAX) || e->nargs != 2 || !kt_is_int(e->type) ||
+        !eval(p, e->args[0], &a) || !eval(p, e->args[1], &b))
+      return false;
+    if (kt_is_signed(e->type)) *out = (e->builtin == KB_MIN) == (a < b) ? a : b;
+    else *out = (e->builtin == KB_MIN) == ((uint64_t)a < (uint64_t)b) ? a : b;
+    *out = truncate_to(e->type, *out);
+    return true;
   case KE_VAR:
     /* const/constexpr variables with constant initializers */
     if (e->var->type->is_const && e->var->init && kt_is_int(e->var->type))

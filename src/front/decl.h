@@ -12,7 +12,7 @@
 typedef struct DeclSpec {
   KType *type;
   bool is_auto;
-  bool is_static, is_extern, is_typedef, is_constexpr, is_inline, is_friend;
+  bool is_static, is_extern, is_typedef, is_constexpr, is_inline, is_friend, is_virtual;
   unsigned fflags;      /* KF_GLOBAL | KF_DEVICE | KF_HOST | KF_FORCEINLINE ... */
   bool shared, constant, managed;
   int max_threads, min_blocks;
@@ -49,6 +49,7 @@ typedef struct Declarator {
 bool parse_declspec(Parser *p, DeclSpec *ds, bool need_type);
 void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract);
 KVar *new_var(Parser *p, KVarKind kind, const char *name, KType *t, SrcLoc loc);
+KType *func_type_of_params(Parser *p, KType *ret, bool ret_ref, Param *ps, int n, bool variadic);
 void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool global);
 void parse_using_or_typedef(Parser *p);
 void parse_static_assert(Parser *p);
@@ -75,7 +76,7 @@ void parse_class_ctor(Parser *p, KType *st, const char *short_name, const char *
 
 /* parse_new.c */
 KExpr *parse_new(Parser *p);
-KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr);
+KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr, bool array);
 
 /* parse_lambda.c */
 KExpr *parse_lambda(Parser *p);

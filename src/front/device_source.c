@@ -9,7 +9,7 @@
  * the STL, host globals — in the main file and in user headers alike) are
  * dropped, and the tokens of our own CUDA headers (include/cuda) give way
  * to `#include <...>` of the toolkit's version where NVRTC ships one
- * (cooperative_groups.h, cuda_fp16.h, ...); our <type_traits>, <limits> and <sys/types.h>
+ * (cooperative_groups.h, cuda_fp16.h, cuda_bf16.h, ...); our <type_traits>, <limits> and <sys/types.h>
  * stay, for NVRTC only, since it has no C++ library.  `#line` directives keep
  * NVRTC's diagnostics on the user's files and lines.
  */
@@ -29,7 +29,7 @@ static const char prelude[] =
 
 static bool nvrtc_ships(const char *name) {
   static const char *kept[] = {"cooperative_groups.h", "cooperative_groups/reduce.h",
-                               "cuda_fp16.h", "math_constants.h"};
+                               "cuda_fp16.h", "cuda_bf16.h", "math_constants.h"};
   for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
     if (!strcmp(name, kept[i])) return true;
   return false;

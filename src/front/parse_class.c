@@ -6,7 +6,9 @@
  * name "<ctor>"), static constexpr members, nested types and member
  * templates.  Member function bodies are parsed after the closing brace,
  * when every member is known, as C++ requires.  Member functions without
- * __device__ are host code: recorded, never parsed.
+ * __device__ are host code: recorded, never parsed.  Destructors are
+ * member functions named "<dtor>"; vtables, implicit constructors and
+ * destructors are class_virtual.c's.
  */
 #include <string.h>
 
@@ -147,22 +149,64 @@ void parse_class_ctor(Parser *p, KType *st, const char *short_name, const char *
   function_definition_or_decl(p, &ds, &d, st, display, out);
 }
 
-static void skip_destructor(Parser *p) {
-  Token *t = p->tok;
-  while (!equal(p->tok, "(")) p->tok = p->tok->next;
-  skip_balanced(p);
-  if (consume(p, ";")) return;
-  if (consume(p, "=")) {
+static bool is_dtor_start(Token *t) {
+  while (equal(t, "__device__") || equal(t, "__host__") || equal(t, "__forceinline__") ||
+         equal(t, "inline") || equal(t, "virtual") || equal(t, "constexpr"))
+    t = t->next;
+  return equal(t, "~");
+}
+
+/* destructor = specifiers "~" name "(" "void"? ")" ("noexcept" | "override")*
+ *              (";" | "=" ("default" | "delete") ";" | body)
+ * A member function named "<dtor>" (class_virtual.c runs it); `= default`
+ * is an empty body. */
+static void parse_destructor(Parser *p, KType *st) {
+  DeclSpec ds;
+  memset(&ds, 0, sizeof ds);
+  for (; !equal(p->tok, "~"); p->tok = p->tok->next) {
+    if (equal(p->tok, "__device__")) ds.fflags |= KF_DEVICE;
+    if (equal(p->tok, "__host__")) ds.fflags |= KF_HOST;
+    if (equal(p->tok, "__forceinline__")) ds.fflags |= KF_FORCEINLINE;
+    if (equal(p->tok, "virtual")) ds.is_virtual = true;
+  }
+  Token *tilde = p->tok;
+  p->tok = tilde->next;
+  Token *name = p->tok;
+  expect_ident(p);
+  expect(p, "(");
+  consume(p, "void");
+  expect(p, ")");
+  while (equal(p->tok, "noexcept") || equal(p->tok, "override") || equal(p->tok, "final")) {
     p->tok = p->tok->next;
-    expect(p, ";");
+    if (equal(p->tok, "(")) skip_balanced(p);
+  }
+  ds.type = p->m->t_void;
+  Declarator d;
+  memset(&d, 0, sizeof d);
+  d.name = "<dtor>";
+  d.name_tok = tilde;
+  d.type = p->m->t_void;
+  d.is_func = true;
+  Token *resume = NULL;
+  if (equal(p->tok, "=") && equal(p->tok->next, "delete")) {
+    skip_to_sync(p);
     return;
   }
-  Token *open = p->tok;
-  skip_balanced(p);
-  Token *b = open->next;
-  while (equal(b, ";")) b = b->next; /* `{ ; }` is empty too */
-  if (!equal(b, "}"))
-    error_tok(p, t, "destructors with a body are not supported in device code");
+  if (equal(p->tok, "=") && equal(p->tok->next, "default")) { /* replayed as `{ }` */
+    Token *open = arena_alloc(p->arena, sizeof *open), *close = arena_alloc(p->arena, sizeof *close);
+    *open = *p->tok, *close = *p->tok;
+    open->kind = close->kind = TK_PUNCT;
+    open->spelling = "{", close->spelling = "}";
+    open->len = close->len = 1;
+    open->next = close;
+    close->next = p->tok->next->next; /* the ';' */
+    resume = close->next;
+    p->tok = open;
+  }
+  FuncDecl *fd;
+  function_definition_or_decl(p, &ds, &d, st, NULL, &fd);
+  if (fd) fd->kf->name = arena_printf(p->arena, "%s::~%s", st->name, name->spelling);
+  if (resume && p->tok == resume) consume(p, ";");
 }
 
 static Token *skip_fn_specifiers(Token *t) {
@@ -215,9 +259,8 @@ void parse_class_member(Parser *p, KType *st, const char *short_name) {
   if (equal(t, "using") || equal(t, "typedef")) { parse_using_or_typedef(p); return; }
   if (equal(t, "static_assert")) { parse_static_assert(p); return; }
   if (equal(t, "friend")) { skip_to_sync(p); return; }
-  if (equal(t, "~") || (equal(t, "__device__") && equal(t->next, "~")) ||
-      (equal(t, "__host__") && equal(t->next, "__device__") && equal(t->next->next, "~"))) {
-    skip_destructor(p);
+  if (is_dtor_start(t)) {
+    parse_destructor(p, st);
     return;
   }
   if (is_ctor_start(p, st, short_name)) { parse_class_ctor(p, st, short_name, NULL, NULL); return; }
@@ -338,7 +381,9 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     st = declare_class(p, name ? name->spelling : NULL, NULL, is_union, name ? name : kw, true);
   }
   st->align = align;
+  class_begin_virtual(p, st, &bases, p->tok);
   add_bases(p, st, &bases, kw);
+  class_bases_virtual(p, st);
   expect(p, "{");
   Scope *saved_scope = p->scope;
   KType *saved_class = p->cur_class;
@@ -351,6 +396,7 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     if (p->tok->kind == TK_EOF) error_tok(p, kw, "expected '}' at end of class definition");
     parse_class_member(p, st, short_name);
   }
+  Token *close = p->tok;
   p->tok = p->tok->next;
   if (is_device_marker(p->tok) || equal(p->tok, "template") || equal(p->tok, "struct") ||
       equal(p->tok, "class") || equal(p->tok, "typedef") || equal(p->tok, "namespace") ||
@@ -359,6 +405,7 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
   kt_struct_layout(st);
   if (st->nfields == 0 && !st->is_union) st->size = 1;
   kt_refresh_qualified(p->m, st);
+  class_end_virtual(p, st, short_name, close); /* vtables need the layout */
   vec_push(p->arena, &p->m->types, st);
   p->scope = saved_scope;
   p->cur_class = saved_class;

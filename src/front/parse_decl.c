@@ -6,8 +6,9 @@
  * Declaration specifiers are read in any order, as C allows; the type
  * keywords are counted and combined at the end (`unsigned long long int`).
  * A declarator applies pointers before the name and arrays/parameter lists
- * after it; pointers to functions and to arrays are rejected with a
- * diagnostic since device code written for CUDA rarely needs them.
+ * after it; references to arrays (`T (&a)[N]`) are read, and a
+ * parenthesized pointer, `R (*f)(args)` or `T (*rows)[N]`, makes pointers
+ * to functions (KT_FUNC, sema_fnptr.c) and to arrays.
  */
 #include <string.h>
 
@@ -99,6 +100,8 @@ static bool parse_qualifier(Parser *p, DeclSpec *ds, bool *is_const, bool *is_vo
     ds->align = paren_int(p);
     expect(p, ")");
     return true;
+  } else if (equal(t, "virtual") && p->cur_class) {
+    ds->is_virtual = true;
   } else if (equal(t, "virtual") || equal(t, "thread_local")) {
     error_tok(p, t, "'%s' is not supported in device code", t->spelling);
   } else {
@@ -296,6 +299,10 @@ static KType *parse_array_suffix(Parser *p, KType *base) {
     p->no_gt = false;
     n = const_int_expr(p, "array size must be a constant expression");
     p->no_gt = saved;
+    if (p->deducing && is_unbound(n)) { /* T (&a)[N] while N is being deduced */
+      expect(p, "]");
+      return kt_array(p->m, parse_array_suffix(p, base), (int)n);
+    }
     if (n < 0) error_tok(p, open->next, "array size is negative");
     if (n > (1 << 28)) error_tok(p, open->next, "array is too large (%lld elements)", (long long)n);
   }
@@ -337,6 +344,71 @@ static void parse_declarator_name(Parser *p, Declarator *d) {
   p->tok = t->next;
 }
 
+/* The function type of a parameter list just parsed into `pd`: reference
+ * parameters are pointers (their bit set in ref_mask), arrays decay. */
+KType *func_type_of_params(Parser *p, KType *ret, bool ret_ref, Param *ps, int n, bool variadic) {
+  if (n > 62) error_at(p, p->tok->loc, "too many parameters in a function type");
+  KType **types = arena_alloc(p->arena, sizeof(KType *) * (size_t)(n + 1));
+  uint64_t mask = ret_ref ? (uint64_t)1 << 63 : 0;
+  for (int i = 0; i < n; i++) {
+    types[i] = ps[i].is_ref ? kt_ptr(p->m, ps[i].type, AS_GENERIC) : decay(p, ps[i].type);
+    if (ps[i].is_ref) mask |= (uint64_t)1 << i;
+  }
+  return kt_func(p->m, ret_ref ? kt_ptr(p->m, ret, AS_GENERIC) : ret->unqual, types, n, variadic,
+                 mask);
+}
+
+/* pointer-declarator = "(" ("*" qualifiers)+ name? array-suffix* ")"
+ *                      ("(" params ")" qualifiers* | array-suffix)
+ * `int (*f)(float)`, `op_t (*table[4])(int)`, `float (*rows)[16]`: the
+ * suffix after ')' applies to the base type first, then the pointers,
+ * then the arrays inside the parentheses. */
+static void parse_pointer_declarator(Parser *p, Declarator *d, KType *base, bool abstract) {
+  Token *open = p->tok;
+  p->tok = open->next;
+  int stars = 0;
+  bool cv[16] = {0};
+  while (consume(p, "*")) {
+    if (stars == 16) error_tok(p, p->tok, "too many levels of pointers");
+    stars++;
+    while (equal(p->tok, "const") || equal(p->tok, "volatile") || equal(p->tok, "__restrict__")) {
+      if (equal(p->tok, "const")) cv[stars - 1] = true;
+      p->tok = p->tok->next;
+    }
+  }
+  parse_declarator_name(p, d);
+  if (!d->name && !abstract) error_tok(p, p->tok, "expected identifier in declarator");
+  Token *inner_arrays = p->tok;
+  while (equal(p->tok, "[")) skip_balanced(p);
+  expect(p, ")");
+  KType *t;
+  if (consume(p, "(")) {
+    Declarator fd;
+    memset(&fd, 0, sizeof fd);
+    parse_params(p, &fd);
+    while (equal(p->tok, "noexcept") || equal(p->tok, "__attribute__")) {
+      if (equal(p->tok, "__attribute__")) skip_attribute(p);
+      else p->tok = p->tok->next;
+    }
+    t = func_type_of_params(p, base, d->is_ref, fd.params, fd.nparams, fd.variadic);
+    d->is_ref = false; /* `int &(*f)()` returns a reference */
+  } else if (equal(p->tok, "[")) {
+    if (d->is_ref) error_tok(p, open, "references to functions and to arrays are not supported");
+    t = parse_array_suffix(p, base);
+  } else {
+    error_tok(p, p->tok, "expected '(' or '[' after a parenthesized pointer declarator");
+  }
+  for (int i = 0; i < stars; i++) {
+    t = kt_ptr(p->m, t, AS_GENERIC);
+    if (cv[i]) t = kt_qualified(p->m, t, true, false);
+  }
+  Token *after = p->tok;
+  p->tok = inner_arrays;
+  t = parse_array_suffix(p, t);
+  p->tok = after;
+  d->type = t;
+}
+
 /* declarator = ("*" qualifiers)* ("&" | "&&")? name? suffix* */
 void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
   memset(d, 0, sizeof *d);
@@ -364,8 +436,26 @@ void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
     p->tok = p->tok->next;
     if (equal(p->tok, "__restrict__")) p->tok = p->tok->next;
   }
-  if (equal(p->tok, "(") && (equal(p->tok->next, "*") || equal(p->tok->next, "&")))
-    error_tok(p, p->tok, "pointers to functions and to arrays are not supported");
+  if (equal(p->tok, "(") && !d->is_ref && (equal(p->tok->next, "&") || equal(p->tok->next, "&&"))) {
+    /* T (&name)[N]: a reference to an array (a parameter whose length
+     * templates can deduce); references to functions are not supported */
+    Token *open = p->tok;
+    p->tok = p->tok->next;
+    d->is_ref = true;
+    d->is_rref = equal(p->tok, "&&");
+    p->tok = p->tok->next;
+    parse_declarator_name(p, d);
+    if (!d->name && !abstract) error_tok(p, p->tok, "expected identifier");
+    expect(p, ")");
+    if (!equal(p->tok, "["))
+      error_tok(p, open, "references to functions are not supported");
+    d->type = parse_array_suffix(p, t);
+    return;
+  }
+  if (equal(p->tok, "(") && equal(p->tok->next, "*")) {
+    parse_pointer_declarator(p, d, t, abstract);
+    return;
+  }
   parse_declarator_name(p, d);
   if (!d->name && !abstract)
     error_tok(p, p->tok, "expected identifier or '(' before '%s'",
@@ -377,7 +467,7 @@ void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
     d->is_func = true;
     parse_params(p, d);
     while (equal(p->tok, "const") || equal(p->tok, "noexcept") || equal(p->tok, "override") ||
-           equal(p->tok, "__attribute__")) {
+           equal(p->tok, "final") || equal(p->tok, "__attribute__")) {
       if (equal(p->tok, "const")) d->const_method = true;
       if (equal(p->tok, "__attribute__")) skip_attribute(p);
       else p->tok = p->tok->next;
@@ -454,7 +544,7 @@ static KAddrSpace space_of(DeclSpec *ds, bool global) {
 static bool constant_init(KExpr *e) {
   if (!e) return true;
   switch (e->kind) {
-  case KE_INT: case KE_FLOAT: case KE_STR: return true;
+  case KE_INT: case KE_FLOAT: case KE_STR: case KE_FUNC_ADDR: return true;
   case KE_CAST: case KE_UNARY: return constant_init(e->a);
   case KE_BINARY: return constant_init(e->a) && constant_init(e->b);
   case KE_VEC: case KE_INIT_LIST:
@@ -475,12 +565,67 @@ static void record_constant(Parser *p, Sym *s, KExpr *init) {
   }
 }
 
+/* `T &r = init` binds r to init's object.  A const (or rvalue) reference
+ * to a temporary, or to an object of another type, binds to a temporary
+ * of type T instead, which lives as long as the function (the function's
+ * temporaries do), so at least as long as the reference, as C++ says. */
+static KExpr *reference_init(Parser *p, Declarator *d, KType *t, KExpr *init) {
+  bool other_type = !same_type(init->type->unqual, t->unqual);
+  if (is_lvalue(init) && !(other_type && t->is_const)) return sema_addr(p, init, init->loc);
+  if (!t->is_const && !d->is_rref)
+    error_at(p, init->loc, "non-const lvalue reference cannot bind to a temporary");
+  KVar *tmp;
+  KExpr *set = make_temp(p, convert(p, init, t->unqual, CONV_INIT, init->loc), &tmp);
+  KExpr *ref = new_expr(p, KE_VAR, tmp->type, init->loc);
+  ref->var = tmp;
+  KExpr *both = new_expr(p, KE_COMMA, kt_ptr(p->m, tmp->type, AS_GENERIC), init->loc);
+  both->a = set;
+  both->b = sema_addr(p, ref, init->loc);
+  return both;
+}
+
+/* `extern __device__ T x;` and the definition `__device__ T x = v;` name
+ * one variable, in either order and as often as C++ allows: a second
+ * declaration is nothing new, a definition after a declaration completes
+ * it.  True when d was one of these and is handled. */
+static bool merge_extern_declaration(Parser *p, DeclSpec *ds, Declarator *d, bool ext_decl) {
+  Sym *old = scope_find_local(p->scope, d->name);
+  if (!old || old->kind != SYM_VAR || !old->var || old->var->kind != KV_GLOBAL ||
+      old->var->as == AS_SHARED || (!ext_decl && !old->var->is_extern_decl))
+    return false;
+  KVar *v = old->var;
+  KType *t = d->type;
+  bool same = t == v->type || (t->kind == KT_ARRAY && v->type->kind == KT_ARRAY &&
+                               t->elem == v->type->elem && (t->count < 0 || v->type->count < 0));
+  if (!same) error_tok(p, d->name_tok, "conflicting types for '%s'", d->name);
+  if (ext_decl) return true;
+  if (ds->is_static) error_tok(p, d->name_tok, "static declaration of '%s' follows non-static declaration", d->name);
+  KExpr *init = init_for(p, t, d);
+  if (t->kind == KT_ARRAY && t->count < 0 && init && init->kind == KE_INIT_LIST)
+    t = kt_array(p->m, t->elem, init->nargs ? init->args[init->nargs - 1]->designator + 1 : 0);
+  if (t->kind == KT_ARRAY && t->count < 0)
+    error_tok(p, d->name_tok, "definition of variable with array type needs an explicit size or an initializer");
+  if (init && !constant_init(init))
+    error_at(p, init->loc, "initializer of a %s variable must be a constant expression",
+             v->as == AS_CONSTANT ? "__constant__" : "__device__");
+  v->type = t;
+  v->init = init;
+  v->is_extern_decl = false;
+  v->is_managed |= ds->managed;
+  v->loc = d->name_tok->loc;
+  record_constant(p, old, init);
+  return true;
+}
+
 void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool global) {
   KType *t = d->type;
   if (ds->shared && d->name_tok && (equal(p->tok, "=") || equal(p->tok, "{")))
     error_tok(p, d->name_tok, "initializer not allowed for __shared__ variable");
   if (!ds->is_auto && t->kind == KT_VOID)
     error_tok(p, d->name_tok, "variable has incomplete type 'void'");
+  bool ext_decl = global && ds->is_extern && !ds->shared && !equal(p->tok, "=") &&
+                  !equal(p->tok, "{");
+  if (global && merge_extern_declaration(p, ds, d, ext_decl)) return;
   check_redefinition(p, d);
   /* the name is in scope from its declarator on: declared before the
    * initializer is parsed, so an error there does not cascade */
@@ -501,19 +646,19 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
   if (t->kind == KT_ARRAY && t->count < 0 && init && init->kind == KE_INIT_LIST)
     t = kt_array(p->m, t->elem, init->nargs ? init->args[init->nargs - 1]->designator + 1 : 0);
   bool ext = ds->is_extern && ds->shared;
-  if (t->kind == KT_ARRAY && t->count < 0 && !ext)
+  if (t->kind == KT_ARRAY && t->count < 0 && !ext && !ext_decl)
     error_tok(p, d->name_tok, "definition of variable with array type needs an explicit size or an initializer");
   KAddrSpace as = space_of(ds, global);
   v->type = d->is_ref ? kt_ptr(p->m, t, AS_GENERIC) : t;
   v->as = as;
   v->is_static = ds->is_static && !global;
   v->is_extern = ext;
+  v->is_extern_decl = ext_decl;
   v->is_managed = ds->managed;
   if (ext && p->fn) p->fn->kf->uses_dynamic_shared = true;
   if (d->is_ref) {
     if (!init) error_tok(p, d->name_tok, "declaration of reference variable '%s' requires an initializer", d->name);
-    if (!is_lvalue(init)) error_at(p, init->loc, "non-const lvalue reference cannot bind to a temporary");
-    init = sema_addr(p, init, init->loc);
+    init = reference_init(p, d, t, init);
   }
   if (v->kind == KV_GLOBAL) {
     v->cname = arena_printf(p->arena, "%s%s", p->scope->cprefix, d->name);
@@ -526,6 +671,10 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
     vec_push(p->arena, &p->m->globals, v);
     return;
   }
+  if (as == AS_LOCAL && !d->is_ref && !v->is_static && class_dtor_has_effects(t))
+    error_tok(p, d->name_tok, "local variables whose destructor does something ('%s') are not "
+                              "supported in device code (destructors run through 'delete' only)",
+              type_name(p, t));
   v->cname = NULL; /* not a clash with itself */
   v->cname = local_cname(p, d->name);
   KStmt *st = new_stmt(p, KS_DECL, d->name_tok->loc);

@@ -287,7 +287,7 @@ Sym *parse_qualified_name(Parser *p, Token **last) {
   }
 }
 
-static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start);
+static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start, bool qualified);
 
 /* `X<T>::member` in an expression: a static member, static member function
  * or nested type of a class template instance ('::' next) */
@@ -298,7 +298,7 @@ static KExpr *class_member_ref(Parser *p, KType *cls) {
   expect_ident(p);
   Sym *m = lookup_in(cls->front, name->spelling);
   if (!m) error_tok(p, name, "no member named '%s' in '%s'", name->spelling, cls->name);
-  if (m->kind != SYM_TYPE) return call_or_ref(p, m, name, name);
+  if (m->kind != SYM_TYPE) return call_or_ref(p, m, name, name, true);
   bool brace = equal(p->tok, "{");
   if (!brace && !equal(p->tok, "("))
     error_tok(p, p->tok, "expected '(' for function-style cast or type construction");
@@ -308,8 +308,27 @@ static KExpr *class_member_ref(Parser *p, KType *cls) {
   return sema_construct(p, m->type, args, n, name->loc);
 }
 
-static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
+/* `k<<<g, b>>>(…)` in device code: dynamic parallelism, not supported
+ * yet; said at the launch rather than as a puzzling parse error. */
+static void reject_device_launch(Parser *p, Sym *s, Token *name) {
+  bool chevrons = (equal(p->tok, "<<") && equal(p->tok->next, "<")) ||
+                  (equal(p->tok, "<") && equal(p->tok->next, "<<"));
+  if (!chevrons) return;
+  bool kernel = s->kind == SYM_TEMPLATE;
+  for (int i = 0; i < s->funcs.len && !kernel; i++) {
+    FuncDecl *fd = s->funcs.items[i];
+    kernel = fd->kf && (fd->kf->flags & KF_GLOBAL);
+  }
+  if (kernel)
+    error_tok(p, name,
+              "launching kernel '%s' from device code (dynamic parallelism) is not supported yet",
+              name->spelling);
+}
+
+/* qualified: the name was written with its class or namespace (`X<T>::f`) */
+static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start, bool qualified) {
   if (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE) {
+    reject_device_launch(p, s, name);
     TArg targs[16];
     int nt = 0;
     Template *tmpl = s->tmpl;
@@ -318,9 +337,7 @@ static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
       parse_template_args(p, tmpl, targs, &nt, name);
     }
     if (tmpl && tmpl->is_class) goto type_name;
-    if (!equal(p->tok, "("))
-      error_tok(p, name, "reference to function '%s' without a call is not supported",
-                name->spelling);
+    if (!equal(p->tok, "(")) return sema_func_name(p, s, tmpl, targs, nt, name);
     p->tok = p->tok->next;
     int n;
     KExpr **args = parse_args(p, &n, ")");
@@ -328,7 +345,12 @@ static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start) {
       KExpr *e = sema_call_funcs_or_null(p, s, tmpl, args, n, name);
       if (e) return e;
     }
-    return sema_call_funcs(p, s, tmpl, targs, nt, NULL, args, n, name);
+    /* `Base::f()` calls that function, not its overrider */
+    bool saved = p->nonvirtual;
+    p->nonvirtual = qualified;
+    KExpr *call = sema_call_funcs(p, s, tmpl, targs, nt, NULL, args, n, name);
+    p->nonvirtual = saved;
+    return call;
   }
   if (s->kind == SYM_TYPE) {
   type_name:
@@ -391,6 +413,24 @@ static KExpr *user_or_builtin_call(Parser *p, Sym *s, Token *name) {
   return sema_call_funcs(p, s, s->tmpl, NULL, 0, NULL, args, n, name);
 }
 
+/* Argument-dependent lookup of an unqualified call whose name ordinary
+ * lookup did not find: the functions named so in the namespaces of the
+ * arguments' classes (through pointers and references too), as in
+ * `init(&bar, n)` finding cuda::init for a cuda::barrier. */
+static Sym *adl_lookup(Parser *p, const char *name, KExpr **args, int n) {
+  for (int i = 0; i < n; i++) {
+    KType *t = args[i]->type;
+    while (t && t->unqual->kind == KT_PTR) t = t->unqual->elem;
+    if (!t || t->unqual->kind != KT_STRUCT || !t->unqual->front) continue;
+    Scope *sc = t->unqual->front;
+    while (sc && !sc->is_namespace) sc = sc->parent;
+    if (!sc || sc == p->global) continue;
+    Sym *s = lookup_in(sc, name);
+    if (s && (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE)) return s;
+  }
+  return NULL;
+}
+
 static KExpr *parse_identifier(Parser *p) {
   Token *qb = qualified_builtin(p);
   if (qb) p->tok = qb;
@@ -403,7 +443,7 @@ static KExpr *parse_identifier(Parser *p) {
   if (s && (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE) && equal(p->tok, "(") &&
       start == name && is_builtin_name(p, name->spelling))
     return user_or_builtin_call(p, s, name);
-  if (s) return call_or_ref(p, s, name, start);
+  if (s) return call_or_ref(p, s, name, start, start != name);
   if (start == name) {
     KExpr *bv = builtin_var(p, name);
     if (bv) return bv;
@@ -419,14 +459,20 @@ static KExpr *parse_identifier(Parser *p) {
       Sym fake = {0};
       fake.kind = SYM_TYPE;
       fake.type = vt;
-      return call_or_ref(p, &fake, name, name);
+      return call_or_ref(p, &fake, name, name, false);
     }
-    if (equal(p->tok, "(") && is_builtin_name(p, name->spelling)) {
+    if (equal(p->tok, "(")) {
+      Token *open = p->tok;
       p->tok = p->tok->next;
       int n;
       KExpr **args = parse_args(p, &n, ")");
-      KExpr *e = sema_builtin_call(p, name->spelling, args, n, name);
-      if (e) return e;
+      if (is_builtin_name(p, name->spelling)) {
+        KExpr *e = sema_builtin_call(p, name->spelling, args, n, name);
+        if (e) return e;
+      }
+      Sym *adl = adl_lookup(p, name->spelling, args, n);
+      if (adl) return sema_call_funcs(p, adl, adl->tmpl, NULL, 0, NULL, args, n, name);
+      p->tok = open;
     }
   }
   if (equal(p->tok, "(") || !p->fn)
@@ -482,8 +528,9 @@ static KExpr *parse_primary(Parser *p) {
   if (equal(t, "new")) return parse_new(p);
   if (equal(t, "delete")) {
     p->tok = t->next;
-    if (consume(p, "[")) expect(p, "]");
-    return delete_expr(p, t, rvalue(p, parse_unary(p)));
+    bool array = consume(p, "[");
+    if (array) expect(p, "]");
+    return delete_expr(p, t, rvalue(p, parse_unary(p)), array);
   }
   if (equal(t, "dynamic_cast") || equal(t, "typeid") || equal(t, "throw"))
     error_tok(p, t, "'%s' is not supported in device code", t->spelling);
@@ -521,6 +568,72 @@ static KExpr *parse_method_call(Parser *p, KExpr *obj, Token *name) {
   return sema_call_funcs(p, s, tmpl, targs, nt, obj, args, n, name);
 }
 
+/* `obj.Base::f(args)`, `this->Base<T>::x`: the member as class Base has
+ * it, in obj's Base subobject; such a call is never virtual */
+static bool qualified_member_start(Parser *p, Token *t) {
+  if (t->kind != TK_IDENT || !(equal(t->next, "::") || equal(t->next, "<"))) return false;
+  Sym *s = lookup(p, t->spelling);
+  if (s && s->kind == SYM_TYPE) return equal(t->next, "::");
+  return s && s->kind == SYM_TEMPLATE && s->tmpl->is_class;
+}
+
+static KExpr *qualified_member(Parser *p, KExpr *obj) {
+  Token *at = p->tok;
+  Sym *named = lookup(p, at->spelling);
+  KType *base;
+  if (named && named->kind == SYM_TYPE) { /* `P::f`: the type specifier would read P::f */
+    base = named->type->unqual;
+    p->tok = at->next;
+  } else {
+    base = parse_type_specifier(p)->unqual;
+  }
+  if (base->kind != KT_STRUCT || !derives_from(obj->type->unqual, base))
+    error_tok(p, at, "'%s' is not a base class of '%s'", type_name(p, base), type_name(p, obj->type));
+  expect(p, "::");
+  Token *name = p->tok;
+  expect_ident(p);
+  KExpr *sub = obj->type->unqual == base ? obj : to_base(p, obj, base);
+  Sym *s = lookup_in(base->front, name->spelling);
+  if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE))
+    return sema_member(p, sub, name, false, name->loc);
+  TArg targs[16];
+  int nt = 0;
+  if (s->tmpl && equal(p->tok, "<")) {
+    p->tok = p->tok->next;
+    parse_template_args(p, s->tmpl, targs, &nt, name);
+  }
+  expect(p, "(");
+  int n;
+  KExpr **args = parse_args(p, &n, ")");
+  bool saved = p->nonvirtual;
+  p->nonvirtual = true;
+  KExpr *call = sema_call_funcs(p, s, s->tmpl, targs, nt, sub, args, n, name);
+  p->nonvirtual = saved;
+  return call;
+}
+
+/* `obj.~T()`, `p->~T()`: the destructor (virtual when it is), or nothing
+ * for a type without one */
+static KExpr *explicit_dtor_call(Parser *p, KExpr *e, bool arrow, Token *op) {
+  p->tok = p->tok->next;
+  Token *name = p->tok;
+  if (name->kind != TK_IDENT) error_tok(p, name, "expected the class name after '~'");
+  p->tok = name->next;
+  for (int depth = 0; equal(p->tok, "<") || depth > 0; p->tok = p->tok->next) { /* ~X<T>() */
+    if (p->tok->kind == TK_EOF) error_tok(p, name, "expected '>'");
+    depth += equal(p->tok, "<") - equal(p->tok, ">");
+    if (depth == 0 && equal(p->tok, ">")) { p->tok = p->tok->next; break; }
+  }
+  expect(p, "(");
+  expect(p, ")");
+  if (arrow && e->type->kind != KT_PTR)
+    error_tok(p, op, "member reference type '%s' is not a pointer", type_name(p, e->type));
+  KExpr *obj = arrow ? sema_deref(p, e, op->loc) : e;
+  FuncDecl *d = class_dtor(obj->type);
+  if (!d) return cast_to(p, int_const(p, 0, p->m->t_i32, op->loc), p->m->t_void);
+  return sema_call_decl(p, d, obj, NULL, 0, name->loc);
+}
+
 static KExpr *parse_postfix(Parser *p) {
   KExpr *e = parse_primary(p);
   for (;;) {
@@ -536,6 +649,16 @@ static KExpr *parse_postfix(Parser *p) {
     } else if (equal(t, ".") || equal(t, "->")) {
       p->tok = t->next;
       if (equal(p->tok, "template")) p->tok = p->tok->next;
+      if (equal(p->tok, "~")) {
+        e = explicit_dtor_call(p, e, equal(t, "->"), t);
+        continue;
+      }
+      if (qualified_member_start(p, p->tok)) {
+        if (equal(t, "->") && e->type->kind != KT_PTR)
+          error_tok(p, t, "member reference type '%s' is not a pointer", type_name(p, e->type));
+        e = qualified_member(p, equal(t, "->") ? sema_deref(p, e, t->loc) : e);
+        continue;
+      }
       Token *name = p->tok;
       if (name->kind != TK_IDENT) error_tok(p, name, "expected member name");
       p->tok = name->next;
@@ -547,6 +670,11 @@ static KExpr *parse_postfix(Parser *p) {
       }
       KExpr *m = equal(p->tok, "(") || equal(p->tok, "<") ? parse_method_call(p, obj, name) : NULL;
       e = m ? m : sema_member(p, obj, name, false, t->loc);
+    } else if (equal(t, "(") && is_func_ptr(e->type)) {
+      p->tok = t->next;
+      int n;
+      KExpr **args = parse_args(p, &n, ")");
+      e = sema_call_indirect(p, e, args, n, t->loc);
     } else if (equal(t, "(")) {
       if (e->type->unqual->kind != KT_STRUCT) error_at(p, e->loc, "called object is not a function (type '%s')", type_name(p, e->type));
       p->tok = t->next;

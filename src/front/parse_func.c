@@ -82,7 +82,9 @@ FuncDecl *declare_function(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
   if (!display_override)
     for (int i = 0; i < set->funcs.len; i++) {
       FuncDecl *fd = set->funcs.items[i];
-      if (same_params(fd, d) && !fd->is_template_instance) return fd;
+      if (same_params(fd, d) && !fd->is_template_instance &&
+          (!owner || fd->is_const_method == d->const_method)) /* overloads on const */
+        return fd;
     }
   if (d->qual_scope && !display_override)
     error_tok(p, d->name_tok, "out-of-line definition of '%s' does not match any declaration", name);
@@ -111,7 +113,8 @@ FuncDecl *declare_function(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
   unsigned fl = ds->fflags;
   if (ds->constant || ds->is_constexpr) fl |= KF_DEVICE | KF_HOST; /* constexpr: both sides */
   if (!(fl & (KF_GLOBAL | KF_DEVICE))) fl |= KF_HOST;
-  kf->flags = fl | (p->extern_c ? KF_EXTERN_C : 0) | (ds->is_constexpr ? KF_CONSTEXPR : 0);
+  kf->flags = fl | (p->extern_c ? KF_EXTERN_C : 0) | (ds->is_constexpr ? KF_CONSTEXPR : 0) |
+              (ds->is_static && !owner ? KF_INTERNAL : 0);
   kf->name = display_override ? display_override
              : ctor ? arena_printf(p->arena, "%s::%s", owner->name, owner->name)
                     : display_name(p, s, name, owner);
@@ -133,8 +136,13 @@ FuncDecl *declare_function(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
     kf->params[i + extra] = param_var(p, &d->params[i], i, fl & KF_GLOBAL);
   kf->id = p->m->funcs.len;
   fd->kf = kf;
+  fd->is_dtor = owner && !strcmp(name, "<dtor>");
   vec_push(p->arena, &set->funcs, fd);
   vec_push(p->arena, &p->m->funcs, kf);
+  if (owner || ds->is_virtual)
+    class_declare_virtual(p, fd, ds->is_virtual,
+                          equal(p->tok, "=") && p->tok->next->kind == TK_NUM &&
+                              p->tok->next->ival == 0, d->name_tok);
   return fd;
 }
 
@@ -280,13 +288,18 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
     s->is_ref = fd->pref[i - first];
   }
   p->tok = body;
-  PtrVec pre = {0};
+  bool saved_nonvirtual = p->nonvirtual;
+  p->nonvirtual = false;
+  PtrVec pre = {0}, post = {0};
   if (fd->is_ctor && has_member_defaults(fd->owner)) member_defaults(p, fd->owner, &pre);
   if (consume(p, ":")) parse_member_inits(p, &pre);
+  if (fd->is_ctor) class_ctor_prologue(p, fd, this_object(p), &pre);
   KStmt *b = parse_compound(p);
+  if (fd->is_dtor) class_dtor_epilogue(p, fd, this_object(p), &post);
+  p->nonvirtual = saved_nonvirtual;
   check_gotos(p);
   if (!fd->ret) fd->ret = kf->ret = p->m->t_void; /* auto with no return */
-  int n = ctx.temps.len + pre.len + b->nstmts;
+  int n = ctx.temps.len + pre.len + b->nstmts + post.len;
   KStmt **all = arena_alloc(p->arena, sizeof(KStmt *) * (size_t)(n + 1));
   int k = 0;
   for (int i = 0; i < ctx.temps.len; i++) {
@@ -296,6 +309,7 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   }
   for (int i = 0; i < pre.len; i++) all[k++] = pre.items[i];
   for (int i = 0; i < b->nstmts; i++) all[k++] = b->stmts[i];
+  for (int i = 0; i < post.len; i++) all[k++] = post.items[i];
   b->stmts = all;
   b->nstmts = k;
   kf->body = b;

@@ -19,6 +19,46 @@ KStmt *new_stmt(Parser *p, KStmtKind k, SrcLoc loc) {
   return s;
 }
 
+
+/* Skips one statement's tokens without analysing them. */
+static void skip_stmt(Parser *p) {
+  Token *t = p->tok;
+  if (t->kind == TK_EOF) return;
+  if (equal(t, "{")) {
+    skip_balanced(p);
+    return;
+  }
+  if (equal(t, "if") || equal(t, "for") || equal(t, "while") || equal(t, "switch")) {
+    p->tok = t->next;
+    consume(p, "constexpr");
+    skip_balanced(p); /* the parenthesised header */
+    skip_stmt(p);
+    if (equal(t, "if") && consume(p, "else")) skip_stmt(p);
+    return;
+  }
+  if (equal(t, "do")) {
+    p->tok = t->next;
+    skip_stmt(p);
+    consume(p, "while");
+    skip_balanced(p);
+    consume(p, ";");
+    return;
+  }
+  while (p->tok->kind != TK_EOF && !equal(p->tok, ";")) {
+    if (equal(p->tok, "(") || equal(p->tok, "[") || equal(p->tok, "{")) skip_balanced(p);
+    else p->tok = p->tok->next;
+  }
+  consume(p, ";");
+}
+
+/* The branch `if constexpr` discards: C++ does not instantiate it (it may
+ * name what the template arguments lack), so it is skipped, not parsed. */
+static KStmt *discard_stmt(Parser *p) {
+  KStmt *s = new_stmt(p, KS_BLOCK, p->tok->loc);
+  skip_stmt(p);
+  return s;
+}
+
 static KStmt *parse_stmt(Parser *p);
 
 static KStmt *block_of(Parser *p, PtrVec *v, SrcLoc loc) {
@@ -70,6 +110,10 @@ static bool is_decl_start(Parser *p, Token *t) {
    * a keyword type; a user type followed by an identifier is a declaration */
   Token *n = t->next;
   if (equal(n, "<") && template_member_expr(n)) return false;
+  /* `float (*op)(float)`, `int (*rows)[4]`: a pointer declarator */
+  if (equal(n, "(") && equal(n->next, "*") && n->next->next->kind == TK_IDENT &&
+      (equal(n->next->next->next, ")") || equal(n->next->next->next, "[")))
+    return true;
   if (equal(n, "(") || equal(n, "{") || equal(n, "::") || equal(n, ".")) {
     Sym *s = lookup(p, t->spelling);
     if (equal(n, "::") && s && (s->kind == SYM_NAMESPACE || s->kind == SYM_TYPE)) return true;
@@ -463,11 +507,13 @@ static KStmt *parse_stmt(Parser *p) {
   if (t->kind != TK_IDENT) return expr_stmt(p);
   p->tok = t->next;
   if (equal(t, "if")) {
-    if (equal(p->tok, "constexpr")) p->tok = p->tok->next;
+    bool is_constexpr = consume(p, "constexpr");
     KStmt *s = new_stmt(p, KS_IF, t->loc);
     s->cond = parse_condition(p);
-    s->then = parse_sub_stmt(p);
-    if (consume(p, "else")) s->els = parse_sub_stmt(p);
+    int64_t taken = -1, v;
+    if (is_constexpr && eval_const(p, s->cond, &v)) taken = v != 0;
+    s->then = taken == 0 ? discard_stmt(p) : parse_sub_stmt(p);
+    if (consume(p, "else")) s->els = taken == 1 ? discard_stmt(p) : parse_sub_stmt(p);
     return s;
   }
   if (equal(t, "while")) {

@@ -506,10 +506,12 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
     error_at(p, loc, "calling a __host__ function template '%s' from device code is not allowed", display);
   /* declared in the binding scope, whose parent is the template's own
    * scope, so `this` and class members resolve */
-  function_definition_or_decl(p, &ds, &d, t->owner, display, &fd);
+  /* in->fd is set once the function is declared, before its body is
+   * parsed, so a recursive call in the body finds this instance */
+  function_definition_or_decl(p, &ds, &d, t->owner, display, &in->fd);
+  fd = in->fd;
   if (fd) fd->is_template_instance = true;
   if (fd) fd->is_variadic_instance = template_has_pack(t);
-  in->fd = fd;
   p->inst_depth--;
   restore_state(p, &sv);
   return fd;
@@ -548,7 +550,14 @@ static bool unify(KType *pat, KType *act, TArg *args, Template *t) {
   act = act->unqual;
   if (pat->kind == KT_PTR && (act->kind == KT_PTR || act->kind == KT_ARRAY))
     return unify(pat->elem, act->elem, args, t);
-  if (pat->kind == KT_ARRAY && act->kind == KT_ARRAY) return unify(pat->elem, act->elem, args, t);
+  if (pat->kind == KT_ARRAY && act->kind == KT_ARRAY) {
+    if (is_unbound(pat->count)) { /* T (&a)[N]: N from the argument's length */
+      int k = pat->count - UNBOUND_BASE;
+      if (is_unbound(args[k].value)) args[k].value = act->count;
+      else if (args[k].value != act->count) return false;
+    }
+    return unify(pat->elem, act->elem, args, t);
+  }
   return true;
 }
 

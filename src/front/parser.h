@@ -53,6 +53,8 @@ typedef struct FuncDecl {
   bool is_const_method, is_static_method, is_ctor, is_template_instance;
   bool is_variadic_instance; /* ties go to the non-variadic candidate */
   bool is_constexpr;
+  bool is_virtual, is_pure, is_dtor;
+  int vslot;             /* is_virtual: its index in the class's vtable */
   Token *body;           /* first token of the body ('{') when deferred */
   Scope *body_scope;     /* scope the body is parsed in */
 } FuncDecl;
@@ -91,7 +93,29 @@ struct Scope {
   TArg *targs;
   bool is_namespace;
   Token **member_init;   /* class scope: per field, its default member initializer ('=' or '{') */
+  struct ClassVirt *virt; /* class scope of a polymorphic class (class_virtual.c) */
 };
+
+/* A polymorphic class: its vtable layout and where its vtable pointers
+ * are (class_virtual.c).  The primary chain (field 0, down to `root`, whose
+ * field 0 is `__vptr`) shares the class's own vtable; every other
+ * polymorphic base subobject keeps its own vptr, set to a secondary table
+ * whose entries adjust `this` (thunks) where this class overrides. */
+typedef struct VTable {
+  int *path;             /* field indices from the class to the subobject (secondary) */
+  int npath;
+  KType *cls;            /* the subobject's class */
+  PtrVec slots;          /* FuncDecl*: the final overrider of each slot */
+  PtrVec entries;        /* KFunc*: what the slot holds; NULL: a thunk to the overrider */
+  KVar *var;             /* the global, once built */
+} VTable;
+
+typedef struct ClassVirt {
+  PtrVec slots;          /* FuncDecl*: the final overrider of each primary slot */
+  KType *root;           /* the class whose field 0 is `__vptr` */
+  KVar *vtable;          /* the vtable global (NULL while no slot is a device function) */
+  PtrVec secondary;      /* VTable*: tables of the other polymorphic base subobjects */
+} ClassVirt;
 
 typedef struct TParam {
   const char *name;
@@ -182,6 +206,7 @@ typedef struct Parser {
   bool extern_c;
   bool no_gt;            /* parsing a template argument: '>' closes it */
   bool host_decl;        /* the declaration just parsed is host code */
+  bool nonvirtual;       /* the call being made names its class (`Base::f()`): no dispatch */
   SrcFile *main_file;
   Token *first_tok;      /* the preprocessed translation unit */
   const char *cuda_include_dir;
@@ -275,6 +300,43 @@ bool sema_call_viable(Parser *p, Sym *set, KExpr **args, int nargs);
 KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
                       int nargs, SrcLoc loc);
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
+/* the address of an object for `this` or a reference parameter; rvalues get
+ * a temporary whose initialisation is appended to *pre */
+KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre);
+
+/* ---- virtual functions and destructors (class_virtual.c) ---- */
+bool class_is_polymorphic(KType *t);
+/* before the bases and members of a class are added: its vptr field when
+ * it starts a polymorphic hierarchy (body: the '{' of its definition) */
+void class_begin_virtual(Parser *p, KType *st, PtrVec *bases, Token *body);
+/* after the bases were added: the tables of the secondary base subobjects */
+void class_bases_virtual(Parser *p, KType *st);
+/* a member function just declared: its vtable slot (virtual or overriding) */
+void class_declare_virtual(Parser *p, FuncDecl *fd, bool is_virtual, bool is_pure, Token *at);
+/* the class is complete: implicit constructor/destructor, then the vtable */
+void class_end_virtual(Parser *p, KType *st, const char *short_name, Token *at);
+/* statements a constructor runs before its body (the vptr store) */
+void class_ctor_prologue(Parser *p, FuncDecl *fd, KExpr *self, PtrVec *stmts);
+/* statements a destructor runs after its body (members', bases' destructors) */
+void class_dtor_epilogue(Parser *p, FuncDecl *fd, KExpr *self, PtrVec *stmts);
+/* the call `call` of virtual fd made through the vtable of the object */
+KExpr *class_virtual_call(Parser *p, FuncDecl *fd, KExpr *call);
+/* the whole object a pointer to a polymorphic (sub)object is part of, as
+ * unsigned char * (its vtable's offset to the top) */
+KExpr *class_object_top(Parser *p, KExpr *ptr);
+/* a copy of the base subobject `sub` as a t: a polymorphic copy gets t's vtables */
+KExpr *class_slice(Parser *p, KType *t, KExpr *sub, SrcLoc loc);
+FuncDecl *class_dtor(KType *t);        /* its (or an inherited) destructor, or NULL */
+bool class_dtor_has_effects(KType *t); /* destroying one does something */
+
+/* ---- pointers to functions (sema_fnptr.c) ---- */
+KType *func_decl_type(Parser *p, FuncDecl *fd); /* the KT_FUNC callers see */
+/* `f` or `&f` naming a device function: its address */
+KExpr *sema_func_addr(Parser *p, FuncDecl *fd, SrcLoc loc);
+/* the address of the one function a name without a call denotes */
+KExpr *sema_func_name(Parser *p, Sym *set, Template *tmpl, TArg *targs, int nt, Token *name);
+bool is_func_ptr(KType *t);
+KExpr *sema_call_indirect(Parser *p, KExpr *fnptr, KExpr **args, int nargs, SrcLoc loc);
 KExpr *user_conversion(Parser *p, KExpr *e, KType *to); /* NULL: no operator T() */
 Template *class_ctor_templates(KType *t); /* a class's constructor templates, or NULL */
 /* a field's default member initializer, converted to its type; NULL: none */

@@ -247,13 +247,16 @@ static Token *paste(PP *pp, Token *site, Token *a, Token *b) {
 
 static bool arg_end(Token *t) { return t->kind == TK_EOF; }
 
-/* Reads "(" args ")" after the macro name; NULL on error. */
+/* Reads "(" args ")" after the macro name; NULL on error.  *excess: the
+ * first token of the first argument past the parameters (or NULL), where
+ * a "passed N arguments" diagnostic points, as clang's does. */
 static MacroArg *read_args(PP *pp, Token *name, Macro *m, Token **rparen,
-                           int *nargs) {
+                           int *nargs, Token **excess) {
   int cap = m->nparams > 0 ? m->nparams : 1, n = 0, depth = 0;
   MacroArg *args = arena_alloc(pp->a, sizeof(MacroArg) * (size_t)(cap + 1));
   PtrVec cur = {0};
   Token *t = name->next->next;
+  *excess = m->nparams == 0 ? t : NULL;
   for (;; t = t->next) {
     if (arg_end(t)) {
       pp_error(pp, name, "unterminated argument list invoking macro '%s'",
@@ -268,6 +271,7 @@ static MacroArg *read_args(PP *pp, Token *name, Macro *m, Token **rparen,
       n++;
       cur = (PtrVec){0};
       if (close) break;
+      if (n == m->nparams && !*excess) *excess = t->next;
       continue;
     }
     if (is_op(t, "(")) depth++;
@@ -280,15 +284,17 @@ static MacroArg *read_args(PP *pp, Token *name, Macro *m, Token **rparen,
   return args;
 }
 
-static bool check_count(PP *pp, Token *name, Macro *m, int n) {
+/* Too few arguments point at the ')', too many at the first extra one. */
+static bool check_count(PP *pp, Token *name, Macro *m, int n, Token *rparen, Token *excess) {
   int need = m->variadic ? m->nparams - 1 : m->nparams;
   if (n < need) {
-    pp_error(pp, name, "macro '%s' requires %d arguments, but only %d given",
+    pp_error(pp, rparen, "macro '%s' requires %d arguments, but only %d given",
              name->spelling, need, n);
     return false;
   }
   if (n > m->nparams) {
-    pp_error(pp, name, "macro '%s' passed %d arguments, but takes just %d",
+    pp_error(pp, excess && excess != rparen ? excess : name,
+             "macro '%s' passed %d arguments, but takes just %d",
              name->spelling, n, m->nparams);
     return false;
   }
@@ -461,11 +467,11 @@ static Token *expand_object(PP *pp, Macro *m, Token *site) {
 
 static bool expand_func(PP *pp, Token **rest, Token *site, Macro *m) {
   if (!pp_is_punct(site->next, '(')) return false;
-  Token *rparen;
+  Token *rparen, *excess;
   int n;
-  MacroArg *args = read_args(pp, site, m, &rparen, &n);
+  MacroArg *args = read_args(pp, site, m, &rparen, &n, &excess);
   if (!args) return false;
-  if (!check_count(pp, site, m, n)) {
+  if (!check_count(pp, site, m, n, rparen, excess)) {
     *rest = rparen->next;
     return true;
   }

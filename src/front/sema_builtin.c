@@ -145,6 +145,14 @@ static KExpr *vararg(Parser *p, KExpr *a) {
   return a;
 }
 
+/* The mixed min/max overloads of CUDA's math_functions.hpp (max(float,
+ * double), min(int, unsigned)) compute in their result type: both
+ * operands are converted to it, so KIR has one operation type. */
+static bool computes_in_result_type(KBuiltinId id) {
+  return id == KB_MIN || id == KB_MAX || id == KB_FMIN || id == KB_FMAX ||
+         id == KB_FMINF || id == KB_FMAXF;
+}
+
 static KExpr *build_call(Parser *p, BEntry *be, Sig *sig, KExpr **args, int nargs,
                          SrcLoc loc) {
   int n = nargs > sig->nparams ? nargs : sig->nparams;
@@ -162,6 +170,8 @@ static KExpr *build_call(Parser *p, BEntry *be, Sig *sig, KExpr **args, int narg
       e->args[i] = rvalue(p, args[i]); /* keeps its address space */
     } else {
       e->args[i] = convert(p, args[i], sig->params[i], CONV_ARG, args[i]->loc);
+      if (computes_in_result_type(be->id) && !same_type(sig->params[i], sig->ret))
+        e->args[i] = convert(p, e->args[i], sig->ret, CONV_ARG, args[i]->loc);
     }
   }
   return e;
@@ -202,8 +212,8 @@ KExpr *sema_builtin_call(Parser *p, const char *name, KExpr **args, int nargs,
     int required = sig.nparams;
     while (required > 0 && sig.defaults[required - 1]) required--;
     if (nargs > sig.nparams && !sig.variadic)
-      error_tok(p, name_tok, "too many arguments to function call, expected %d, have %d",
-                sig.nparams, nargs);
+      error_at(p, args[sig.nparams]->loc, "too many arguments to function call, expected %d, have %d",
+               sig.nparams, nargs);
     if (nargs < required)
       error_tok(p, name_tok, "too few arguments to function call, expected %d, have %d",
                 required, nargs);

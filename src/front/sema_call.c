@@ -24,7 +24,7 @@ static KExpr *seq(Parser *p, KExpr *a, KExpr *b) {
 
 /* The address of an object for `this` or a reference parameter; rvalues
  * get a temporary. `*pre` collects the temporary's initialisation. */
-static KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre) {
+KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre) {
   if (is_lvalue(obj)) return sema_addr(p, obj, obj->loc);
   KVar *tmp;
   KExpr *init = make_temp(p, rvalue(p, obj), &tmp);
@@ -37,8 +37,8 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   int required = fd->nparams;
   while (required > 0 && fd->defaults && fd->defaults[required - 1]) required--;
   if (nargs > fd->nparams && !fd->variadic)
-    error_at(p, loc, "too many arguments to function call, expected %d, have %d",
-             fd->nparams, nargs);
+    error_at(p, args[fd->nparams]->loc, /* the first extra one, where clang points */
+             "too many arguments to function call, expected %d, have %d", fd->nparams, nargs);
   if (nargs < required)
     error_at(p, loc, "too few arguments to function call, expected %s%d, have %d",
              required < fd->nparams ? "at least " : "", required, nargs);
@@ -51,6 +51,9 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   int n = fd->nparams + (fd->owner && !fd->is_static_method ? 1 : 0);
   KExpr **cargs = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(n + 1));
   int k = 0;
+  /* a named object (not a reference): its dynamic type is its static type,
+   * so its virtual functions are called directly (also after slicing) */
+  bool exact = self && self->kind == KE_VAR;
   if (fd->owner && !fd->is_static_method) {
     if (!self) error_at(p, loc, "call to non-static member function without an object argument");
     KExpr *sub = self->type->unqual != fd->owner->unqual ? to_base(p, self, fd->owner) : NULL;
@@ -76,6 +79,7 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   call->fn = fd->kf;
   call->args = cargs;
   call->nargs = k;
+  if (fd->is_virtual && !p->nonvirtual && !exact) call = class_virtual_call(p, fd, call);
   KExpr *r = fd->ret_ref ? sema_deref(p, call, loc) : call;
   return pre ? seq(p, pre, r) : r;
 }
@@ -126,11 +130,21 @@ bool sema_call_viable(Parser *p, Sym *set, KExpr **args, int nargs) {
   return false;
 }
 
+/* The implicit object argument ranks member functions overloaded on
+ * const (`T &top()` / `const T &top() const`): a const object cannot
+ * call a non-const one (kept as a last resort), a non-const object
+ * prefers the non-const one.  self_const: -1 no object, 0, 1. */
+static int object_cost(const FuncDecl *fd, int self_const) {
+  if (self_const < 0 || !fd->owner || fd->is_static_method || fd->is_ctor) return 0;
+  if (self_const && !fd->is_const_method) return 1000;
+  return !self_const && fd->is_const_method ? 1 : 0;
+}
+
 /* the best viable candidate, or NULL (with a lone non-viable candidate:
  * that one, so the call reports its precise error) */
 static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
                                 int nexplicit, KExpr **args, int nargs, Token *name_tok,
-                                bool lone) {
+                                bool lone, int self_const) {
   PtrVec cands = {0};
   int nplain = 0;
   if (set && !nexplicit)
@@ -150,6 +164,7 @@ static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *expli
     FuncDecl *fd = cands.items[i];
     int c = candidate_cost(p, fd, args, nargs);
     if (c < 0) continue;
+    c = c * 2 + object_cost(fd, self_const); /* the object breaks ties between arguments' costs */
     bool better_tie = c == best_cost && ((i < nplain && best->is_template_instance) ||
                                          (best->is_variadic_instance && !fd->is_variadic_instance));
     if (!best || c < best_cost || better_tie) {
@@ -167,7 +182,7 @@ static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *expli
  * neither does. */
 KExpr *sema_call_funcs_or_null(Parser *p, Sym *set, Template *tmpl, KExpr **args, int nargs,
                                Token *name_tok) {
-  FuncDecl *best = best_candidate(p, set, tmpl, NULL, 0, args, nargs, name_tok, false);
+  FuncDecl *best = best_candidate(p, set, tmpl, NULL, 0, args, nargs, name_tok, false, -1);
   if (best) return sema_call_funcs(p, set, tmpl, NULL, 0, NULL, args, nargs, name_tok);
   return sema_builtin_call(p, name_tok->spelling, args, nargs, name_tok);
 }
@@ -175,8 +190,10 @@ KExpr *sema_call_funcs_or_null(Parser *p, Sym *set, Template *tmpl, KExpr **args
 KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
                        int nexplicit, KExpr *self, KExpr **args, int nargs,
                        Token *name_tok) {
+  int self_const = self ? self->type->is_const
+                   : p->fn && p->fn->this_var ? p->fn->this_var->type->elem->is_const : -1;
   FuncDecl *best = best_candidate(p, set, tmpl, explicit_args, nexplicit, args, nargs,
-                                  name_tok, true);
+                                  name_tok, true, self_const);
   if (!best)
     error_tok(p, name_tok, "no matching function for call to '%s'", name_tok->spelling);
   if (best->owner && !best->is_static_method && !self && p->fn && p->fn->this_var) {
@@ -244,7 +261,7 @@ static KExpr *zero_value(Parser *p, KType *t, SrcLoc loc) {
 static KExpr *construct_vec(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) {
   bool is_dim3 = t->name && !strcmp(t->name, "dim3");
   if (nargs == 1 && vec_compatible_type(args[0]->type, t)) return cast_to(p, args[0], t);
-  if (nargs > t->count) error_at(p, loc, "too many arguments to constructor of '%s'", t->name);
+  if (nargs > t->count) error_at(p, args[t->count]->loc, "too many arguments to constructor of '%s'", t->name);
   KExpr *e = new_expr(p, KE_VEC, t, loc);
   e->nargs = t->count;
   e->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)t->count);
@@ -283,6 +300,8 @@ KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) 
   if (kt_is_arith(t) || t->kind == KT_PTR) {
     if (nargs != 1) error_at(p, loc, "excess elements in scalar initializer");
     KExpr *a = rvalue(p, args[0]);
+    KExpr *conv = !kt_is_scalar(a->type) ? user_conversion(p, a, t) : NULL; /* float(bf16) */
+    if (conv) a = conv;
     if (!kt_is_scalar(a->type))
       error_at(p, loc, "cannot convert '%s' to '%s'", type_name(p, a->type), type_name(p, t));
     return t->kind == KT_BOOL ? to_bool(p, a, loc) : cast_to(p, a, t);
@@ -292,6 +311,9 @@ KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) 
     Template *mt;
     Sym *ctors = member_funcs(t, "<ctor>", &mt);
     if (nargs == 1 && same_type(args[0]->type, t)) return args[0];
+    if (nargs == 1 && args[0]->type->unqual->kind == KT_STRUCT && derives_from(args[0]->type, t) &&
+        !(ctors && sema_call_viable(p, ctors, args, 1))) /* the implicit copy constructor */
+      return class_slice(p, t, to_base(p, args[0], t), loc);
     if (!ctors) return aggregate(p, t, args, nargs, loc);
     KVar *tmp;
     KExpr *init = make_temp(p, zero_value(p, t, loc), &tmp);

@@ -153,10 +153,11 @@ static FuncDecl *converting_ctor(Parser *p, KExpr *e, KType *to) {
 }
 
 static KExpr *derived_to_base(Parser *p, KExpr *e, KType *to);
+static bool is_derived_to_base(KType *from, KType *to);
 
 int conversion_rank(Parser *p, KExpr *e, KType *to) {
   int r = standard_rank(p, e, to);
-  if (r < 0 && derived_to_base(p, e, to)) return 2;
+  if (r < 0 && is_derived_to_base(e->type, to)) return 2;
   if (r >= 0 || to->unqual->kind != KT_STRUCT || same_type(e->type, to)) return r;
   return converting_ctor(p, e, to) ? 4 : -1;
 }
@@ -435,6 +436,7 @@ KExpr *sema_index(Parser *p, KExpr *a, KExpr *i, SrcLoc loc) {
 
 KExpr *sema_deref(Parser *p, KExpr *a, SrcLoc loc) {
   a = rvalue(p, a);
+  if (is_func_ptr(a->type)) return a; /* *fp designates the function, which decays back */
   if (a->type->kind != KT_PTR)
     error_at(p, loc, "indirection requires pointer operand ('%s' invalid)",
              type_name(p, a->type));
@@ -446,6 +448,7 @@ KExpr *sema_deref(Parser *p, KExpr *a, SrcLoc loc) {
 }
 
 KExpr *sema_addr(Parser *p, KExpr *a, SrcLoc loc) {
+  if (a->kind == KE_FUNC_ADDR) return a; /* &f is f */
   if (!is_lvalue(a))
     error_at(p, loc, "cannot take the address of an rvalue of type '%s'",
              type_name(p, a->type));
@@ -518,17 +521,43 @@ static KExpr *find_field(Parser *p, KExpr *a, const char *name) {
   return NULL;
 }
 
+static bool is_derived_to_base(KType *from, KType *to) {
+  from = from->unqual;
+  to = to->unqual;
+  if (from->kind == KT_PTR && to->kind == KT_PTR)
+    return from->elem->unqual->kind == KT_STRUCT && to->elem->unqual->kind == KT_STRUCT &&
+           from->elem->unqual != to->elem->unqual && derives_from(from->elem, to->elem);
+  return from->kind == KT_STRUCT && to->kind == KT_STRUCT && from != to && derives_from(from, to);
+}
+
 /* Derived* -> Base*, Derived -> Base (the subobject); NULL: not such a conversion */
 static KExpr *derived_to_base(Parser *p, KExpr *e, KType *to) {
   KType *from = e->type->unqual;
   to = to->unqual;
-  if (from->kind == KT_PTR && to->kind == KT_PTR && from->elem->unqual->kind == KT_STRUCT &&
-      to->elem->unqual->kind == KT_STRUCT && from->elem->unqual != to->elem->unqual &&
-      derives_from(from->elem, to->elem)) {
+  if (from->kind == KT_PTR && to->kind == KT_PTR && is_derived_to_base(from, to)) {
     KExpr *sub = to_base(p, sema_deref(p, e, e->loc), to->elem);
+    int off = 0;
+    for (KExpr *m = sub; m->kind == KE_MEMBER; m = m->a) off += m->a->type->unqual->fields[m->field].offset;
+    if (off && p->fn && e->kind != KE_VAR) { /* evaluated twice below: once */
+      KVar *tmp;
+      KExpr *set = make_temp(p, rvalue(p, e), &tmp);
+      KExpr *ref = new_expr(p, KE_VAR, tmp->type, e->loc);
+      ref->var = tmp;
+      KExpr *conv = derived_to_base(p, ref, to);
+      KExpr *s = new_expr(p, KE_COMMA, to, e->loc);
+      s->a = set;
+      s->b = conv;
+      return s;
+    }
     KExpr *c = new_expr(p, KE_CAST, to, e->loc);
     c->a = sema_addr(p, sub, e->loc);
-    return c;
+    if (!off || !p->fn) return c;
+    /* a base after the first: a null pointer stays null */
+    KExpr *sel = new_expr(p, KE_COND, to, e->loc);
+    sel->a = to_bool(p, e, e->loc);
+    sel->b = c;
+    sel->c = cast_to(p, int_const(p, 0, p->m->t_i64, e->loc), to);
+    return sel;
   }
   if (from->kind == KT_STRUCT && to->kind == KT_STRUCT && from != to && derives_from(from, to))
     return to_base(p, e, to);

@@ -18,7 +18,17 @@ static void spell(StrBuf *sb, KType *t) {
                                 "long long", "unsigned char", "unsigned short",
                                 "unsigned int", "unsigned long long", "__half",
                                 "float", "double"};
-  if (t->kind == KT_PTR) {
+  if (t->kind == KT_PTR && t->elem->kind == KT_FUNC) { /* int (*)(float, int &) */
+    const KType *f = t->elem;
+    spell(sb, f->elem);
+    sb_puts(sb, " (*)(");
+    for (int i = 0; i < f->nparams; i++) {
+      if (i) sb_puts(sb, ", ");
+      spell(sb, f->ref_mask >> i & 1 ? f->params[i]->elem : f->params[i]);
+      if (f->ref_mask >> i & 1) sb_puts(sb, " &");
+    }
+    sb_puts(sb, f->variadic ? (f->nparams ? ", ...)" : "...)") : ")");
+  } else if (t->kind == KT_PTR) {
     spell(sb, t->elem);
     sb_puts(sb, " *");
   } else if (t->kind == KT_ARRAY) {

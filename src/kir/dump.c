@@ -16,6 +16,37 @@
 
 static const char *as_name[] = {"", "global", "shared", "constant", "local"};
 
+static const char *cpp_scalar(const KType *t) {
+  switch (t->kind) {
+  case KT_BOOL: return "bool";
+  case KT_I8: return "signed char";
+  case KT_U8: return "unsigned char";
+  case KT_I16: return "short";
+  case KT_U16: return "unsigned short";
+  case KT_I32: return "int";
+  case KT_U32: return "unsigned int";
+  case KT_I64: return "long long";
+  case KT_U64: return "unsigned long long";
+  case KT_F16: return "__half";
+  case KT_F32: return "float";
+  case KT_F64: return "double";
+  case KT_VOID: return "void";
+  default: return NULL;
+  }
+}
+
+static void cpp_rec(StrBuf *sb, const KType *t, bool top) {
+  if (t->kind == KT_PTR || t->kind == KT_ARRAY) {
+    cpp_rec(sb, t->elem, false);
+    sb_printf(sb, "*%s", !top && t->is_const ? " const" : "");
+    return;
+  }
+  const char *s = cpp_scalar(t);
+  sb_printf(sb, "%s%s", !top && t->is_const ? "const " : "", s ? s : t->name ? t->name : "?");
+}
+
+void kt_print_cpp(StrBuf *sb, const KType *t) { cpp_rec(sb, t, true); }
+
 void kt_print(StrBuf *sb, const KType *t) {
   static const char *scalar[] = {"void", "bool", "i8",  "i16", "i32",
                                  "i64",  "u8",   "u16", "u32", "u64",
@@ -27,7 +58,9 @@ void kt_print(StrBuf *sb, const KType *t) {
     sb_puts(sb, t->name ? t->name : "vec");
     return;
   case KT_PTR:
+    if (t->elem->kind == KT_FUNC) sb_putc(sb, '(');
     kt_print(sb, t->elem);
+    if (t->elem->kind == KT_FUNC) sb_putc(sb, ')');
     sb_putc(sb, '*');
     if (t->as != AS_GENERIC) sb_puts(sb, as_name[t->as]);
     return;
@@ -43,7 +76,13 @@ void kt_print(StrBuf *sb, const KType *t) {
     sb_printf(sb, "%%%s", t->name);
     return;
   case KT_FUNC:
-    sb_puts(sb, "fn");
+    sb_puts(sb, "fn(");
+    for (int i = 0; i < t->nparams; i++) {
+      if (i) sb_puts(sb, ", ");
+      kt_print(sb, t->params[i]);
+    }
+    sb_puts(sb, t->variadic ? ", ...) -> " : ") -> ");
+    kt_print(sb, t->elem);
     return;
   default:
     sb_puts(sb, scalar[t->kind]);
@@ -189,7 +228,18 @@ static void dump_expr(StrBuf *sb, const KExpr *e) {
     dump_expr(sb, e->a);
     sb_putc(sb, ')');
     return;
+  case KE_FUNC_ADDR:
+    sb_printf(sb, "fnaddr @%s", e->fn->cname);
+    return;
   case KE_CALL:
+    if (!e->fn) {
+      sb_puts(sb, "icall ");
+      dump_expr(sb, e->a);
+      sb_putc(sb, '(');
+      dump_args(sb, e->args, e->nargs);
+      sb_putc(sb, ')');
+      return;
+    }
     sb_printf(sb, "call @%s(", e->fn->cname);
     dump_args(sb, e->args, e->nargs);
     sb_putc(sb, ')');
@@ -241,7 +291,7 @@ static void dump_var_decl(StrBuf *sb, const KVar *v) {
 }
 
 static void dump_loop(StrBuf *sb, const KStmt *s, int lv) {
-  static const char *kinds[] = {"for", "while", "do"};
+  static const char *kinds[] = {"for", "while", "do", "threads"};
   sb_puts(sb, kinds[s->loop_kind]);
   if (s->unroll) sb_printf(sb, " unroll(%d)", s->unroll);
   if (s->loop_kind != KLOOP_FOR) {
@@ -358,7 +408,7 @@ static void dump_global(StrBuf *sb, const KVar *v) {
   static const char *spaces[] = {"device", "device", "shared", "constant",
                                  "local"};
   sb_printf(sb, "%s%s @%s: ", v->is_managed ? "managed" : spaces[v->as],
-            v->is_extern ? " extern" : "", v->cname);
+            v->is_extern || v->is_extern_decl ? " extern" : "", v->cname);
   kt_print(sb, v->type);
   if (v->init) {
     sb_puts(sb, " = ");

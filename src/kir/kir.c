@@ -104,7 +104,9 @@ KType *kt_ptr(KModule *m, KType *elem, KAddrSpace as) {
 KType *kt_array(KModule *m, KType *elem, int count) {
   KType *t = find_derived(m, KT_ARRAY, elem, count, AS_GENERIC, NULL);
   if (t) return t;
-  t = new_type(m, KT_ARRAY, count > 0 ? elem->size * count : 0, elem->align);
+  /* a count beyond any real array is a front end's placeholder (a length
+   * being deduced): no size */
+  t = new_type(m, KT_ARRAY, count > 0 && count <= (1 << 28) ? elem->size * count : 0, elem->align);
   t->elem = elem;
   t->count = count;
   remember_derived(m, t, NULL);
@@ -143,6 +145,37 @@ KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile) {
   q->hash_next = NULL;
   remember_derived(m, q, base);
   return q;
+}
+
+/* Function types are few (vtable slots, pointers the program declares):
+ * a linear search over the derived list, outside the hash that keys
+ * qualified types under KT_FUNC. */
+KType *kt_func(KModule *m, KType *ret, KType **params, int nparams, bool variadic,
+               uint64_t ref_mask) {
+  for (int i = 0; i < m->derived.len; i++) {
+    KType *t = m->derived.items[i];
+    if (t->kind != KT_FUNC || t->unqual != t || t->elem != ret || t->nparams != nparams ||
+        t->variadic != variadic || t->ref_mask != ref_mask)
+      continue;
+    bool same = true;
+    for (int k = 0; k < nparams && same; k++) same = t->params[k] == params[k];
+    if (same) return t;
+  }
+  KType *t = new_type(m, KT_FUNC, 1, 1);
+  t->elem = ret;
+  t->nparams = nparams;
+  t->params = arena_alloc(m->arena, sizeof(KType *) * (size_t)(nparams + 1));
+  for (int k = 0; k < nparams; k++) t->params[k] = params[k];
+  t->variadic = variadic;
+  t->ref_mask = ref_mask;
+  vec_push(m->arena, &m->derived, t);
+  return t;
+}
+
+KType *kt_func_of(KModule *m, const KFunc *f) {
+  KType **ps = arena_alloc(m->arena, sizeof(KType *) * (size_t)(f->nparams + 1));
+  for (int i = 0; i < f->nparams; i++) ps[i] = f->params[i]->type->unqual;
+  return kt_func(m, f->ret ? f->ret : m->t_void, ps, f->nparams, false, 0);
 }
 
 void kt_refresh_qualified(KModule *m, KType *base) {

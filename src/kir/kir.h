@@ -7,7 +7,9 @@
  * instance is a plain KFunc whose `name` is the C++ spelling
  * (`reduce<float, 256>`) and whose `cname` is a C identifier; a reference
  * parameter is a pointer; a member function takes `this` explicitly; every
- * implicit conversion is a KE_CAST node.
+ * implicit conversion is a KE_CAST node.  Virtual functions are lowered
+ * too: a vtable is a global array of function addresses (KE_FUNC_ADDR) and
+ * a virtual call an indirect KE_CALL through one of its entries.
  *
  * Statements are structured (block/if/loop/switch); labels and goto exist
  * only where the source had them.  Every node carries the user's source
@@ -29,7 +31,9 @@ typedef enum {
   KT_PTR,    /* elem + address space */
   KT_ARRAY,  /* elem + count (count < 0: unsized, extern __shared__ T s[]) */
   KT_STRUCT, /* struct/class/union with fields */
-  KT_FUNC,   /* only for function pointers' pointee; rarely used */
+  KT_FUNC,   /* a function type, the pointee of function pointers: elem is the
+                return type, params the parameter types (references as
+                pointers; ref_mask bit i: parameter i was T&) */
 } KTypeKind;
 
 typedef enum {
@@ -61,6 +65,10 @@ struct KType {
   const char *cname; /* STRUCT: C identifier */
   KField *fields;    /* STRUCT */
   int nfields;
+  KType **params;    /* FUNC */
+  int nparams;
+  bool variadic;     /* FUNC */
+  uint64_t ref_mask; /* FUNC: parameter i is a reference (bit i); bit 63: returns one */
   bool is_union;
   KType *unqual;     /* the same type without const/volatile (self if none) */
   int id;            /* stable per module, for dumps */
@@ -75,6 +83,10 @@ bool kt_is_arith(const KType *t);
 bool kt_is_scalar(const KType *t); /* arith or pointer */
 /* Writes the type in the KIR dump's spelling (i32, f32*global, [4 x f32]). */
 void kt_print(StrBuf *sb, const KType *t);
+/* The type as C++ spells it (`const float*`, `unsigned int`, `float4`),
+ * for naming a kernel among its overloads; top-level const dropped, as a
+ * function's type drops it from its parameters. */
+void kt_print_cpp(StrBuf *sb, const KType *t);
 
 /* ---- builtins ---------------------------------------------------------- */
 
@@ -126,6 +138,8 @@ typedef struct KVar {
   KAddrSpace as;     /* AS_LOCAL for locals/params; shared/constant/global for others */
   bool is_static;    /* static local (one copy per grid in CUDA) */
   bool is_extern;    /* extern __shared__ T s[] (dynamic shared memory) */
+  bool is_extern_decl; /* namespace-scope extern __device__/__constant__ T x;
+                        * with no definition in this TU (separate compilation) */
   bool is_managed;   /* __managed__ */
   KExpr *init;       /* globals and static locals: constant initializer */
   SrcLoc loc;
@@ -151,7 +165,9 @@ typedef enum {
   KE_MEMBER,   /* a.field (struct lvalue or vector component: field = lane) */
   KE_DEREF,    /* *a */
   KE_ADDR,     /* &a */
-  KE_CALL,     /* fn(args) */
+  KE_CALL,     /* fn(args); fn NULL: an indirect call through the function
+                  pointer a (ival 1: a virtual call, else a pointer to function) */
+  KE_FUNC_ADDR,/* the address of function fn (type: pointer to its KT_FUNC) */
   KE_BUILTIN,  /* builtin(args) */
   KE_VEC,      /* build a vector/struct value from args (make_float4, T{...}) */
   KE_INIT_LIST,/* {args} for an array/struct initializer (declarations only) */
@@ -205,7 +221,10 @@ typedef enum {
   KS_GOTO,     /* goto name */
 } KStmtKind;
 
-typedef enum { KLOOP_FOR, KLOOP_WHILE, KLOOP_DO } KLoopKind;
+/* KLOOP_THREADS: made only by passes (kir/passes/fission.c), never by the
+   front end: its body runs once for each thread of the block in turn, with
+   threadIdx set; `return` inside it ends that thread's turn. */
+typedef enum { KLOOP_FOR, KLOOP_WHILE, KLOOP_DO, KLOOP_THREADS } KLoopKind;
 /* KBAR_VIRTUAL: no synchronisation; added by the C emitter so that the
    threads of a block step through a loop together (c_interchange.c). */
 /* KBAR_GRID: grid_group::sync(), a block barrier that also waits for every
@@ -243,6 +262,7 @@ enum {
   KF_NOINLINE = 16,
   KF_EXTERN_C = 32,
   KF_CONSTEXPR = 64,  /* usable in constant expressions */
+  KF_INTERNAL = 128,  /* static at namespace scope: not visible to other TUs */
 };
 
 struct KFunc {
@@ -265,6 +285,8 @@ typedef struct KModule {
   PtrVec types;      /* KType*: structs in definition order */
   PtrVec globals;    /* KVar* */
   PtrVec funcs;      /* KFunc*: device functions before their callers */
+  bool relocatable;  /* -rdc=true: may use functions and variables that
+                      * another TU defines (resolved by cw_module_link) */
   /* type interning */
   KType *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16,
       *t_u32, *t_u64, *t_f16, *t_f32, *t_f64;
@@ -278,6 +300,11 @@ KType *kt_ptr(KModule *m, KType *elem, KAddrSpace as);
 KType *kt_array(KModule *m, KType *elem, int count);
 KType *kt_vec(KModule *m, KType *elem, int lanes, const char *name);
 KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile);
+/* the function type ret(params...), interned */
+KType *kt_func(KModule *m, KType *ret, KType **params, int nparams, bool variadic,
+               uint64_t ref_mask);
+/* the type of f as a KT_FUNC (its explicit parameters, `this` first) */
+KType *kt_func_of(KModule *m, const KFunc *f);
 /* A struct completed after const/volatile copies of it were made (a
  * const member function declared before the fields): copies catch up. */
 void kt_refresh_qualified(KModule *m, KType *base);
@@ -290,6 +317,19 @@ void kt_struct_layout(KType *st); /* computes offsets, size, align */
 bool kir_same_name(const char *a, const char *b);
 /* Kernel lookup by C++ name (`reduce<float, 256>`) or cname. */
 KFunc *kir_find_kernel(const KModule *m, const char *name);
+
+/* The first call through a function pointer, function address or device
+ * heap use (malloc/free) reachable from `kernel`, else NULL; *what names
+ * the construct for a diagnostic (dynamic.c). */
+const KExpr *kir_find_dynamic(const KFunc *kernel, const char **what);
+
+/* Separate compilation (externs.c): the device functions with no body
+ * and the extern __device__ variables with no definition that defined
+ * code uses, each reported once with its first use.  from_kernels: only
+ * code a kernel reaches (what a whole-program build needs); else every
+ * defined function (what a relocatable module exports). */
+typedef void (*KExternFn)(void *ctx, const KFunc *fn, const KVar *var, SrcLoc use);
+int kir_undefined_externs(const KModule *m, bool from_kernels, KExternFn fn, void *ctx);
 
 /* The stable textual dump used by golden tests and `transpile --target kir`. */
 void kir_dump(StrBuf *sb, const KModule *m);

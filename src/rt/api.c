@@ -12,6 +12,7 @@
  * has one (module_cache.c).
  */
 #include "rt_internal.h"
+#include "api/program.h"
 
 #include "../base/base.h"
 
@@ -184,9 +185,30 @@ static cw_status module_from_program(cw_context *ctx, cw_program *prog, cw_modul
   return CW_OK;
 }
 
+static void first_extern(void *ctx, const KFunc *fn, const KVar *var, SrcLoc use) {
+  const char **name = ctx;
+  (void)use;
+  if (!*name) *name = fn ? fn->name : var->name;
+}
+
+/* A backend without a linker cannot load a module that needs one. */
+static cw_status refuse_unlinkable(cw_context *ctx, cw_program *prog) {
+  KModule *km = cw_program_module(prog);
+  const char *name = NULL;
+  if (ctx->ops->module_link || !km->relocatable ||
+      !kir_undefined_externs(km, false, first_extern, &name))
+    return CW_OK;
+  return rt_fail(ctx, CW_ERR_UNSUPPORTED,
+                 "separate compilation (-rdc=true) is not supported on the %s backend yet: "
+                 "'%s' is defined in another file (run with CUWASM_BACKEND=cpu, or define it "
+                 "in the file that uses it)", ctx->ops->name, name ? name : "?");
+}
+
 cw_status rt_module_load(cw_context *ctx, cw_program *prog, const char *key,
                          const CwInputs *inputs, cw_module **out) {
   *out = NULL;
+  cw_status refused = refuse_unlinkable(ctx, prog);
+  if (refused != CW_OK) return refused;
   if (ctx->ops->module_load_program) return module_from_program(ctx, prog, out);
   char *c = NULL;
   cw_diags *d = cw_diags_new();
@@ -251,8 +273,39 @@ void cw_module_free(cw_module *m) {
   free(m);
 }
 
+static int extern_count(const cw_module *m) {
+  return m->ctx->ops->module_extern_count ? m->ctx->ops->module_extern_count(m->handle) : 0;
+}
+
+cw_status cw_module_link(cw_module **mods, int n) {
+  if (n <= 0 || !mods || !mods[0]) return rt_fail(NULL, CW_ERR_INVALID, "no modules to link");
+  cw_context *ctx = mods[0]->ctx;
+  int needing = 0;
+  for (int i = 0; i < n; i++) {
+    if (!mods[i] || mods[i]->ctx != ctx)
+      return rt_fail(ctx, CW_ERR_INVALID, "modules to link must belong to one context");
+    needing += extern_count(mods[i]) > 0;
+  }
+  if (needing && !ctx->ops->module_link)
+    return rt_fail(ctx, CW_ERR_UNSUPPORTED,
+                   "separate compilation (-rdc=true) is not supported on the %s backend yet",
+                   ctx->ops->name);
+  void **handles = malloc(sizeof *handles * (size_t)n);
+  if (!handles) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  for (int i = 0; i < n; i++) handles[i] = mods[i]->handle;
+  cw_status st = needing ? ctx->ops->module_link(ctx->dev, handles, n, ctx->err, sizeof ctx->err)
+                         : CW_OK;
+  free(handles);
+  for (int i = 0; st == CW_OK && i < n; i++) mods[i]->linked = true;
+  return st;
+}
+
 cw_status cw_kernel_get(cw_module *m, const char *name, cw_kernel **out) {
   *out = NULL;
+  if (!m->linked && extern_count(m) > 0)
+    return rt_fail(m->ctx, CW_ERR_INVALID,
+                   "the module uses device functions or variables that other modules define "
+                   "(-rdc=true): link it with cw_module_link before getting its kernels");
   void *h;
   int np;
   const uint32_t *ps;

@@ -70,6 +70,13 @@ typedef struct CwBackendOps {
                                   const CwInputs *inputs, void **mod, char *err,
                                   size_t errn);
   void (*module_unload)(void *dev, void *mod);
+  /* Separate compilation (-rdc=true), optional: how many device
+   * functions/variables the module uses that another module defines, and
+   * the linker that points each of them at a definition in the other
+   * modules (errors name the symbol).  NULL: never any (the backend
+   * cannot link; programs needing it are refused when loaded). */
+  int (*module_extern_count)(void *mod);
+  cw_status (*module_link)(void *dev, void **mods, int n, char *err, size_t errn);
   /* Kernel by C++ name (whitespace ignored) or C name. */
   cw_status (*kernel_find)(void *mod, const char *name, void **kernel,
                            int *nparams, const uint32_t **param_sizes);

@@ -52,6 +52,7 @@ static bool source_key(const char *backend, const char *name, const char *source
   cw_hash_u64(&h, o ? (uint64_t)o->n_undefs : 0);
   for (int i = 0; o && i < o->n_undefs; i++) cw_hash_str(&h, o->undefs[i]);
   cw_hash_u64(&h, o && o->cuda_arch ? (uint64_t)o->cuda_arch : 800);
+  if (o && o->relocatable) cw_hash_str(&h, "relocatable"); /* old keys stay valid */
   if (relative) {
     char cwd[4096];
     if (!getcwd(cwd, sizeof cwd)) return false;

@@ -89,6 +89,7 @@ struct cw_module {
   cw_context *ctx;
   void *handle;
   cw_kernel *kernels;
+  bool linked; /* cw_module_link resolved what other modules define */
 };
 
 /* api.c: cw_module_load; with a key, a backend that records translations

@@ -53,6 +53,15 @@ __global__ void scale(float *x, float a, int n) {
   if (i < n) x[i] *= a;
 }
 CU
+cat >"$tmp/recbar.cu" <<'CU'
+__device__ void climb(float *s, int d) {
+  if (d == 0) return;
+  s[threadIdx.x] += 1.0f;
+  __syncthreads();
+  climb(s, d - 1);
+}
+__global__ void k(float *o) { __shared__ float s[64]; climb(s, 3); o[0] = s[0]; }
+CU
 cat >"$tmp/bad.cu" <<'CU'
 __global__ void broken(float *x) {
   x[0] = undeclared_name;
@@ -148,6 +157,9 @@ if grep -qx transpile <<<"$subs"; then
   expect "transpile on an invalid kernel" 1 'err_has "^bad.cu:2:[0-9]*: error: "' '[[ ! -s $tmp/out ]]'
   run transpile ok.cu --target no-such-target
   expect "transpile --target no-such-target" 2 'err_has no-such-target'
+  run transpile recbar.cu --target c
+  expect "transpile --target c: recursion with a barrier is named, not left undefined" 1 \
+    'err_has "^recbar.cu:5:3: error: .climb. calls itself and contains a barrier"'
   run transpile does-not-exist.cu --target kir
   expect "transpile on a missing file" 1 'err_has does-not-exist.cu'
 fi

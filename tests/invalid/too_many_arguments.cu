@@ -1,5 +1,6 @@
-// expect: 12:18: too many arguments to function call
-// Passing an extra argument to a device helper.
+// expect: 13:41: too many arguments to function call
+// Passing an extra argument to a device helper: the diagnostic points at
+// the first extra argument, as clang's does.
 __device__ float lerp(float a, float b, float t)
 {
     return a + t * (b - a);

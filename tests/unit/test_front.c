@@ -157,6 +157,52 @@ static void test_cuda(void) {
                "initializer not allowed for __shared__ variable", "__shared__ initializer rejected");
 }
 
+static void test_virtual(void) {
+  const char *shapes =
+      "struct B { __device__ virtual int f() const { return 1; } __device__ virtual ~B() {} };\n"
+      "struct D : B { __device__ int f() const override { return B::f() + 1; } };\n"
+      "__global__ void k(B *b, int *o) { o[0] = b->f(); delete b; }\n";
+  expect_kir(shapes, "device @cw_vtable_B: [3 x void*] = {cvt.void*(0:i64), cvt.void*(fnaddr @B_f), cvt.void*(fnaddr @B_dtor)}",
+             "vtable slots of the base, in declaration order");
+  expect_kir(shapes, "cw_vtable_D: [3 x void*] = {cvt.void*(0:i64), cvt.void*(fnaddr @D_f)",
+             "an override takes its base's slot");
+  expect_kir(shapes, "icall cvt.(fn(const %B*) -> i32)*(load(%__tmp", "a call through B* is virtual");
+  expect_kir(shapes, "add.i32(call @B_f(", "B::f() names the base's function: a direct call");
+  expect_kir(shapes, "(load(%self).__base0.__vptr = cvt.void**(addr(@cw_vtable_D[1])))",
+             "the implicit constructor stores the vtable");
+  expect_kir("struct P { __device__ virtual int f() const { return 1; } };\n"
+             "struct Q : P { __device__ int f() const { return this->P::f() + 1; } };\n"
+             "__global__ void k(Q *q, int *o) { o[0] = q->P::f(); }",
+             "return add.i32(call @P_f(addr(load(%self).__base0)), 1);",
+             "this->P::f() is a direct call of P's function");
+  expect_kir("struct P { __device__ virtual int f() const { return 1; } };\n"
+             "struct Q : P { __device__ int f() const { return 2; } };\n"
+             "__global__ void k(int *o) { Q q; P sliced = q; o[0] = sliced.f() + q.f(); }",
+             "add.i32(call @P_f(addr(%sliced)), call @Q_f(addr(%q)))",
+             "a named object's virtual functions are called directly");
+  expect_kir("struct A { __device__ virtual void g() = 0; };\n"
+             "__global__ void k(A *a) { a->g(); }",
+             "{cvt.void*(0:i64), cvt.void*(fnaddr @cw_pure_virtual_called)}", "a pure virtual slot traps");
+  expect_kir("__device__ int inc(int &x) { return ++x; }\n"
+             "__global__ void k(int *o) { int (*f)(int &) = &inc; int v = 1; o[0] = (*f)(v); }",
+             "icall %f(addr(%v))", "a reference parameter through a pointer gets the address");
+  expect_kir("__device__ float h(float x) { return x; }\n"
+             "__device__ float (*table[2])(float) = {h, h};\n__global__ void k(float *o) { o[0] = table[1](2.f); }",
+             "device @table: [2 x (fn(f32) -> f32)*] = {[0]=fnaddr @h, [1]=fnaddr @h}",
+             "an array of pointers to functions with its initializer");
+  expect_kir("struct A { __device__ virtual int f() { return 0; } };\n"
+             "struct B { __device__ virtual int g() { return 0; } };\n"
+             "struct C : A, B { __device__ int g() { return 1; } };\n__global__ void k(C *c, int *o) { o[0] = c->g(); }",
+             "device @cw_vtable_B_in_C: [2 x void*] = {cvt.void*(-8:i64), cvt.void*(fnaddr @cw_thunk_B_C_g)}",
+             "a second polymorphic base gets a table of thunks with its offset");
+  expect_error("struct R { int *p; __device__ ~R() { *p = 1; } };\n__global__ void k(int *o) { R r; r.p = o; }",
+               "t.cu:2:31: error: local variables whose destructor does something ('R')",
+               "locals with destructors are diagnosed");
+  expect_error("__device__ int f(int) { return 0; }\n__device__ int f(float) { return 1; }\n"
+               "__global__ void k(int *o) { int (*p)(int) = f; o[0] = p(0); }",
+               "taking the address of overloaded function 'f' is not supported", "overload sets have no one address");
+}
+
 static void test_recovery(void) {
   char *diag = NULL;
   int errors = 0;
@@ -175,6 +221,7 @@ int main(void) {
   test_templates();
   test_constants();
   test_cuda();
+  test_virtual();
   test_recovery();
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;

@@ -4,7 +4,10 @@
  * every file in tests/kernels/ and tests/programs/ that way with the real NVRTC, for sm_90
  * (the H100), asking for every kernel by its C++ name, so a host
  * declaration left in, a system include that NVRTC lacks or a template
- * name that does not lower is caught on machines without a GPU.  Exits 77
+ * name that does not lower is caught on machines without a GPU.  The files
+ * of tests/programs/separate_compilation are compiled as the CUDA backend
+ * compiles relocatable programs (-rdc=true: extern __device__ uses of
+ * the other files) and must give a cubin for its device linker.  Exits 77
  * (skipped) when NVRTC is not installed.
  */
 #include <dirent.h>
@@ -16,11 +19,14 @@
 #include "api/program.h"
 #include "rt/cuda/cuda_driver.h"
 
-static int compile_one(Nvrtc *rtc, const char *path) {
+static int compile_one(Nvrtc *rtc, const char *path, bool rdc) {
   cw_diags *d = cw_diags_new();
   cw_program *p = NULL;
   int ok = 0;
-  if (cw_compile_file(path, NULL, d, &p) != CW_OK) {
+  cw_compile_options co;
+  memset(&co, 0, sizeof co);
+  co.relocatable = rdc;
+  if (cw_compile_file(path, &co, d, &p) != CW_OK) {
     char *r = cw_diags_render(d);
     fprintf(stderr, "FAIL %s: our front end rejects it\n%s", path, r);
     free(r);
@@ -37,13 +43,35 @@ static int compile_one(Nvrtc *rtc, const char *path) {
   for (int i = 0; i < m->funcs.len && nn < 64; i++) {
     KFunc *f = m->funcs.items[i];
     if (!(f->flags & KF_GLOBAL) || !f->body) continue;
-    snprintf(names[nn], sizeof names[nn], "&%s", f->name);
+    bool overloaded = false;
+    for (int j = 0; j < m->funcs.len; j++) {
+      KFunc *g = m->funcs.items[j];
+      overloaded |= g != f && (g->flags & KF_GLOBAL) && g->body && !strcmp(g->name, f->name);
+    }
+    if (overloaded) { /* as the CUDA backend names an overload: by its type */
+      StrBuf t;
+      sb_init(&t);
+      for (int p = 0; p < f->nparams; p++) {
+        if (p) sb_puts(&t, ", ");
+        kt_print_cpp(&t, f->params[p]->type);
+      }
+      snprintf(names[nn], sizeof names[nn], "(void (*)(%s))&%s", t.data ? t.data : "", f->name);
+      sb_free(&t);
+    } else {
+      snprintf(names[nn], sizeof names[nn], "&%s", f->name);
+    }
     rtc->nvrtcAddNameExpression(prog, names[nn++]);
   }
   const char *opts[] = {"--gpu-architecture=sm_90", "-std=c++20",
                         "--include-path=/usr/local/cuda/include",
-                        "--include-path=/usr/local/cuda/include/cccl", "-default-device"};
-  nvrtcResult r = rtc->nvrtcCompileProgram(prog, 5, opts);
+                        "--include-path=/usr/local/cuda/include/cccl", "-default-device",
+                        "--relocatable-device-code=true"};
+  nvrtcResult r = rtc->nvrtcCompileProgram(prog, rdc ? 6 : 5, opts);
+  size_t cubin = 0;
+  if (r == 0 && rdc && (rtc->nvrtcGetCUBINSize(prog, &cubin) != 0 || cubin == 0)) {
+    fprintf(stderr, "FAIL %s: no relocatable cubin\n", path);
+    r = 1;
+  }
   if (r == 0) {
     ok = 1;
     for (int i = 0; i < nn; i++) {
@@ -103,9 +131,16 @@ int main(int argc, char **argv) {
   qsort(files, (size_t)nf, sizeof *files, by_name);
   int passed = 0, failed = 0;
   for (int i = 0; i < nf; i++) {
-    if (compile_one(&rtc, files[i])) passed++;
+    if (compile_one(&rtc, files[i], false)) passed++;
     else failed++;
     free(files[i]);
+  }
+  static const char *const relocatable[] = {"../programs/separate_compilation/main.cu",
+                                            "../programs/separate_compilation/device_fns.cu",
+                                            "../programs/separate_compilation/tables.cu"};
+  for (int i = 0; argc <= 1 && i < 3; i++) {
+    if (compile_one(&rtc, relocatable[i], true)) passed++;
+    else failed++;
   }
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;

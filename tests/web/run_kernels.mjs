@@ -3,7 +3,7 @@
 // (Dawn; SwiftShader on machines without a GPU) and compared with the
 // native CPU backend (`cuwasm launch … --backend cpu --out DIR`).
 //
-//   node tests/web/run_kernels.mjs CUWASM_BIN KERNEL_DIR [--only FILE]
+//   node tests/web/run_kernels.mjs CUWASM_BIN KERNEL_DIR [--only FILE] [--max-storage-buffers N] [--f64-as-f32]
 //
 // Inputs are generated as cuwasm launch generates them (zeros, iota, iota:START:STEP,
 // rand:SEED by the same xorshift64, fill:V).  Integers must match exactly;
@@ -16,7 +16,14 @@ import os from 'node:os';
 import path from 'node:path';
 
 const [bin, kdir, ...rest] = process.argv.slice(2);
-const only = rest[0] === '--only' ? rest[1] : null;
+const opt = (name) => { const i = rest.indexOf(name); return i >= 0 ? rest[i + 1] : null; };
+const only = opt('--only');
+// --max-storage-buffers N: compile as for a device allowing N storage
+// buffers, so kernels with more run with their buffers packed
+const maxStorage = opt('--max-storage-buffers');
+// --f64-as-f32: double computed as float (f64 buffers compared as floats)
+const f64 = rest.includes('--f64-as-f32');
+const compileOptions = { ...(maxStorage ? { maxStorageBuffers: Number(maxStorage) } : {}), ...(f64 ? { f64AsF32: true } : {}) };
 let pkg;
 try {
   pkg = await import('../../web/src/index.js');
@@ -25,72 +32,7 @@ try {
   process.exit(77);
 }
 
-const T = { i8: Int8Array, u8: Uint8Array, i16: Int16Array, u16: Uint16Array, i32: Int32Array, u32: Uint32Array,
-  i64: BigInt64Array, u64: BigUint64Array, f32: Float32Array, f64: Float64Array };
-
-function fillBuffer(type, n, init) {
-  const a = new T[type](n);
-  const isF = type[0] === 'f', big = type.endsWith('64') && !isF;
-  const put = (i, d, v) => { a[i] = big ? BigInt(isF ? Math.trunc(d) : v) : (isF ? d : v); };
-  if (init === 'zeros') return a;
-  if (init === 'iota') { for (let i = 0; i < n; i++) put(i, i, i); return a; }
-  if (init.startsWith('iota:')) { // iota:START:STEP, START + i*STEP, as cuwasm launch
-    const [start, step] = init.slice(5).split(':');
-    const d0 = parseFloat(start), ds = parseFloat(step);
-    const v0 = Math.trunc(Number(start)), vs = Math.trunc(Number(step));
-    for (let i = 0; i < n; i++) put(i, d0 + i * ds, v0 + i * vs);
-    return a;
-  }
-  if (init.startsWith('rand:')) {
-    const M = (1n << 64n) - 1n;
-    let s = (BigInt(init.slice(5)) * 2654435761n + 1n) & M;
-    for (let i = 0; i < n; i++) {
-      s ^= (s << 13n) & M; s ^= s >> 7n; s ^= (s << 17n) & M;
-      if (isF) put(i, Number(s >> 11n) / 9007199254740992, 0);
-      else put(i, 0, Number(s % 100n));
-    }
-    return a;
-  }
-  if (init.startsWith('fill:')) {
-    const d = parseFloat(init.slice(5));
-    const v = init.slice(5).startsWith('0x') ? parseInt(init.slice(5), 16) : Math.trunc(parseFloat(init.slice(5)));
-    for (let i = 0; i < n; i++) put(i, d, v);
-    return a;
-  }
-  throw new Error(`unsupported initialiser ${init}`);
-}
-
-function parseLine(line) {
-  const tok = line.trim().split(/\s+/);
-  const name = tok.shift();
-  const o = { name, grid: [1], block: [1], shared: 0, args: [], raw: [] };
-  for (let i = 0; i < tok.length; i++) {
-    const t = tok[i];
-    if (t === '--grid') o.grid = tok[++i].split(',').map(Number);
-    else if (t === '--block') o.block = tok[++i].split(',').map(Number);
-    else if (t === '--shared') o.shared = Number(tok[++i]);
-    else { o.raw.push(t); o.args.push(t); }
-    if (t.startsWith('--')) o.raw.push(t, tok[i]);
-  }
-  // a kernel name with template arguments may contain spaces
-  return o;
-}
-
-function makeArgs(specs) {
-  return specs.map((s) => {
-    const m = /^(\w+)\[(\d+)\]=(.*)$/.exec(s);
-    if (m) return { buffer: true, type: m[1], data: T[m[1]] ? fillBuffer(m[1], Number(m[2]), m[3]) : null };
-    const [ty, v] = s.split(':');
-    if (ty === 'i64' || ty === 'u64') return { buffer: false, value: BigInt(v), type: ty };
-    return { buffer: false, value: Number(v) };
-  });
-}
-
-function close(a, b, isF) {
-  if (!isF) return a === b;
-  if (Number.isNaN(a) && Number.isNaN(b)) return true;
-  return Math.abs(a - b) <= 2e-3 * Math.max(1, Math.abs(a), Math.abs(b));
-}
+import { T, close, fillBuffer, makeArgs, parseLine } from './launch_lines.mjs';
 
 // Launches whose output depends on the last bit of a float: WebGPU may
 // contract a*b+c into one fma (as nvcc does), the CPU backend does not;
@@ -100,7 +42,8 @@ function close(a, b, isF) {
 // bit of a float to its output, floatBits stores a float's bits;
 // mandelbrot's iteration counts are chaotic
 // at the set's boundary.
-const lastBit = new Set(['cpp_features.cu cppFeatures', 'mandelbrot.cu mandelbrot', 'bitcast_rounding.cu floatBits']);
+const lastBit = new Set(['cpp_features.cu cppFeatures', 'mandelbrot.cu mandelbrot', 'bitcast_rounding.cu floatBits',
+  ...(f64 ? ['mandelbrot.cu mandelbrotDouble'] : [])]); // the same boundary, in float instead of double
 
 const files = fs.readdirSync(kdir).filter((f) => f.endsWith('.cu') && (!only || f === only)).sort();
 let ran = 0, passed = 0, unsupported = 0, dirs = 0;
@@ -113,7 +56,7 @@ for (const f of files) {
   if (!lines.length) continue;
   let mod;
   try {
-    mod = await pkg.compile(src, { name: f, print: () => {} });
+    mod = await pkg.compile(src, { name: f, print: () => {}, ...compileOptions, device: 'webgpu' });
   } catch (e) {
     if (/WebGPU/.test(e.message)) { console.log(`SKIP: ${e.message}`); process.exit(77); }
     unsupported += lines.length;
@@ -130,7 +73,8 @@ for (const f of files) {
       overLimit.push(`${f} ${line}: __half buffers are not compared here (no Float16Array; SwiftShader has no shader-f16)`);
       continue;
     }
-    if ((info && !info.supported) || args.some((a) => a.buffer && !['i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'f32'].includes(a.type))) {
+    const types = ['i8', 'u8', 'i16', 'u16', 'i32', 'u32', 'i64', 'u64', 'f32', ...(f64 ? ['f64'] : [])];
+    if ((info && !info.supported) || args.some((a) => a.buffer && !types.includes(a.type))) {
       unsupported++;
       continue;
     }
@@ -144,7 +88,7 @@ for (const f of files) {
       await mod.launch(kname, { grid: o.grid, block: o.block, sharedBytes: o.shared,
         args: args.map((a) => (a.buffer ? a.data : a.value)) });
     } catch (e) {
-      if (/exceeds this WebGPU device|shader-f16/.test(e.message)) { ran--; overLimit.push(`${f} ${line}: ${e.message}`); continue; }
+      if (/exceeds this WebGPU device|shader-f16|storage buffers .* allows/.test(e.message)) { ran--; overLimit.push(`${f} ${line}: ${e.message}`); continue; }
       if (/not support|cannot|WGSL/.test(e.message) && !/WebGPU rejected/.test(e.message)) { ran--; unsupported++; continue; }
       failures.push(`${f} ${line}: ${e.message.split('\n')[0]}`);
       continue;
@@ -157,7 +101,7 @@ for (const f of files) {
       const ref = new T[a.type](raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
       total += ref.length;
       for (let k = 0; k < ref.length && (!bad || tolerant); k++)
-        if (!close(a.data[k], ref[k], a.type === 'f32') &&
+        if (!close(a.data[k], ref[k], a.type === 'f32' || a.type === 'f64') &&
             !(tolerant && a.type !== 'f32' && Math.abs(Number(a.data[k]) - Number(ref[k])) <= 4)) {
           differ++;
           bad ??= `arg${i}[${k}] = ${a.data[k]}, CPU backend ${ref[k]}`;

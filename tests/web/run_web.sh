@@ -4,13 +4,15 @@
 #   validate  every kernel's WGSL through naga and Tint (web/tools/validate.mjs)
 #   kernels   the launch lines of tests/kernels through the npm package on
 #             WebGPU, against the CPU backend (run_kernels.mjs)
+#   packed    the same, compiled as for a device allowing one storage
+#             buffer per stage: buffer parameters packed (wgsl_pack.c)
 #   api       the package's API under node --test (api.test.mjs)
 #   demo      the demo page in headless Chromium (demo_test.mjs); the
 #             screenshot is saved next to CUWASM as web-demo.png
 # kernels and api need the compiler built to WebAssembly (web/dist), made
 # here with emscripten when it is missing or older than the sources.
 # Dawn finds no GPU in CI: it runs on SwiftShader (Chromium's Vulkan ICD).
-# Usage: tests/web/run_web.sh CUWASM validate|kernels|api|demo
+# Usage: tests/web/run_web.sh CUWASM validate|kernels|packed|api|demo
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -42,6 +44,7 @@ cd "$root"
 case $mode in
   validate) exec node web/tools/validate.mjs "$cuwasm" tests/kernels/*.cu ;;
   kernels) exec node tests/web/run_kernels.mjs "$cuwasm" tests/kernels ;;
+  packed) exec node tests/web/run_kernels.mjs "$cuwasm" tests/kernels --max-storage-buffers 1 ;;
   api)
     # an adapter is needed; say so instead of failing every test
     node -e "import('$root/web/src/gpu.js').then(g => g.getDevice()).then(() => process.exit(0), e => { console.log('SKIP: ' + e.message); process.exit(77); })" || exit $?

@@ -250,7 +250,12 @@ void cc_free(CcOpts *o) {
 
 /* ---- processes and files ------------------------------------------------------- */
 
-int cc_run(const CcOpts *o, StrList *cmd) {
+static int run_to(const CcOpts *o, StrList *cmd, const char *err_path);
+
+int cc_run(const CcOpts *o, StrList *cmd) { return run_to(o, cmd, NULL); }
+
+/* Runs cmd; with err_path, its stderr goes to that file. */
+static int run_to(const CcOpts *o, StrList *cmd, const char *err_path) {
   if (o->verbose) { /* nvcc -v's shape, which CMake parses */
     fputs("#$ ", stderr);
     for (int i = 0; i < cmd->n; i++) fprintf(stderr, "%s%s", i ? " " : "", cmd->v[i]);
@@ -260,6 +265,10 @@ int cc_run(const CcOpts *o, StrList *cmd) {
   pid_t pid = fork();
   if (pid < 0) return -1;
   if (pid == 0) {
+    if (err_path) {
+      FILE *f = freopen(err_path, "w", stderr);
+      if (!f) _exit(127);
+    }
     execvp(cmd->v[0], cmd->v);
     fprintf(stderr, "cuwasm cc: cannot run %s: %s\n", cmd->v[0], strerror(errno));
     _exit(127);
@@ -279,11 +288,13 @@ static bool write_file(const char *path, const char *data, size_t n) {
 
 /* ---- one .cu file ------------------------------------------------------------------ */
 
-static int device_check(const CcOpts *o, const char *path) {
+/* Checks the device code; for -rdc, *markers gets the host-side link
+ * markers of what it defines and uses (cc_device_link.c). */
+static int device_check(const CcOpts *o, const char *path, char **markers) {
   const char *inc[128], *def[128], *und[128];
   char cuda_inc[PATH_MAX];
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
-  cw_compile_options co = {inc, 0, def, 0, und, 0, o->arch, cuda_inc};
+  cw_compile_options co = {inc, 0, def, 0, und, 0, o->arch, cuda_inc, o->rdc};
   for (int i = 0; i < o->inc.n && i < 128; i++) inc[co.n_include_dirs++] = o->inc.v[i];
   for (int i = 0; i < o->def.n && i < 128; i++) def[co.n_defines++] = o->def.v[i];
   for (int i = 0; i < o->undef.n && i < 128; i++) und[co.n_undefs++] = o->undef.v[i];
@@ -295,6 +306,15 @@ static int device_check(const CcOpts *o, const char *path) {
   cw_status st = cw_compile_file(path, &co, d, &p);
   cli_print_diags(d);
   cw_diags_free(d);
+  *markers = NULL;
+  if (st == CW_OK && o->rdc) {
+    StrList defines = {0}, uses = {0};
+    cc_device_link_names(p, &defines, &uses);
+    *markers = cc_device_link_markers(&defines, &uses);
+    sl_free(&defines);
+    sl_free(&uses);
+    if (!*markers) st = CW_ERR_NOMEM;
+  }
   cw_program_free(p);
   return st == CW_OK ? 0 : 1;
 }
@@ -305,6 +325,21 @@ static void host_flags(const CcOpts *o, StrList *cmd) {
   else sl_add(cmd, "-O2");
   if (o->debug) sl_add(cmd, "-g");
   sl_extend(cmd, &o->xcomp);
+}
+
+/* Thrust's device system, unless the user picked one: Thrust's CUDA
+ * system needs nvcc's device compiler, so device_vector and the algorithms
+ * run on the host, through OpenMP when the host code is built with
+ * -fopenmp (-Xcompiler -fopenmp), else serially (Thrust's C++ system). */
+static void thrust_system(const CcOpts *o, StrList *cmd) {
+  for (int i = 0; i < o->def.n; i++)
+    if (!strncmp(o->def.v[i], "THRUST_DEVICE_SYSTEM", 20) &&
+        (o->def.v[i][20] == '=' || !o->def.v[i][20]))
+      return;
+  bool omp = false;
+  for (int i = 0; i < o->xcomp.n; i++) omp |= !strcmp(o->xcomp.v[i], "-fopenmp");
+  sl_add(cmd, omp ? "-DTHRUST_DEVICE_SYSTEM=THRUST_DEVICE_SYSTEM_OMP"
+                  : "-DTHRUST_DEVICE_SYSTEM=THRUST_DEVICE_SYSTEM_CPP");
 }
 
 /* __CUDACC__ marks CUDA sources only: nvcc hands .c/.cpp files to the
@@ -322,6 +357,7 @@ static void pp_flags(const CcOpts *o, StrList *cmd, bool cuda) {
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
   sl_addf(cmd, "-I", cuda_inc);
   for (int i = 0; i < o->inc.n; i++) sl_addf(cmd, "-I", o->inc.v[i]);
+  thrust_system(o, cmd);
   for (int i = 0; i < o->def.n; i++) sl_addf(cmd, "-D", o->def.v[i]);
   for (int i = 0; i < o->undef.n; i++) sl_addf(cmd, "-U", o->undef.v[i]);
 }
@@ -392,7 +428,8 @@ static int preprocess_only(const CcOpts *o, const char *path, bool cuda) {
 }
 
 /* The embedded device source, its options, and __cuwasm_tu_id. */
-static char *tu_appendix(const CcOpts *o, const char *path, const char *src, size_t n) {
+static char *tu_appendix(const CcOpts *o, const char *path, const char *src, size_t n,
+                         const char *markers) {
   char abs[PATH_MAX], dir[PATH_MAX];
   if (!realpath(path, abs)) snprintf(abs, sizeof abs, "%s", path);
   snprintf(dir, sizeof dir, "%s", abs);
@@ -410,6 +447,7 @@ static char *tu_appendix(const CcOpts *o, const char *path, const char *src, siz
   sl_add(&opts, arch);
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
   sl_addf(&opts, "--cuda-include=", cuda_inc);
+  if (o->rdc) sl_add(&opts, "--relocatable"); /* linked with the other -rdc TUs at load */
   char *buf = strdup("\nstatic const char __cuwasm_src[] = ");
   size_t len = strlen(buf);
   cw_cc_string_literal(&buf, &len, src, n);
@@ -434,6 +472,7 @@ static char *tu_appendix(const CcOpts *o, const char *path, const char *src, siz
            "static int __cuwasm_tu_reg = __cuwasm_tu_id();\n",
            name, opts.n);
   sl_add(&parts, tail);
+  if (markers) sl_add(&parts, markers);
   free(name);
   free(buf);
   size_t total = 1;
@@ -448,7 +487,8 @@ static char *tu_appendix(const CcOpts *o, const char *path, const char *src, siz
   return out;
 }
 
-static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const char *out_ii) {
+static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const char *out_ii,
+                        const char *markers) {
   size_t n, sn;
   char *text = cw_read_file(ii, &n), *src = cw_read_file(path, &sn);
   if (!text || !src) {
@@ -458,7 +498,7 @@ static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const
   }
   char err[512];
   char *rw = cw_cc_rewrite(text, n, err, sizeof err);
-  char *app = rw ? tu_appendix(o, path, src, sn) : NULL;
+  char *app = rw ? tu_appendix(o, path, src, sn, markers) : NULL;
   int rc = 0;
   if (!rw) {
     fprintf(stderr, "cuwasm cc: %s (preprocessed host code %s): %s\n", path, ii, err);
@@ -477,7 +517,8 @@ static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const
 
 static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int idx,
                       const char *obj) {
-  if (device_check(o, path)) return 1;
+  char *markers = NULL;
+  if (device_check(o, path, &markers)) return 1;
   char ii[PATH_MAX], rw[PATH_MAX];
   snprintf(ii, sizeof ii, "%s/%d.host.ii", tmp, idx);
   snprintf(rw, sizeof rw, "%s/%d.cuwasm.ii", tmp, idx);
@@ -494,7 +535,8 @@ static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int id
   sl_add(&cmd, ii);
   int rc = cc_run(o, &cmd);
   sl_free(&cmd);
-  if (rc == 0) rc = rewrite_file(o, path, ii, rw);
+  if (rc == 0) rc = rewrite_file(o, path, ii, rw, markers);
+  free(markers);
   if (rc) return 1;
   sl_add(&cmd, host_cxx(o));
   sl_add(&cmd, "-c");
@@ -557,7 +599,32 @@ static void object_name(const CcOpts *o, const char *in, const char *tmp, int i,
   snprintf(out, n, "%s.o", base);
 }
 
-static int link_all(const CcOpts *o, const StrList *objs) {
+/* The host linker's messages, passed on; an undefined marker of
+ * relocatable device code (cc_device_link.c) gets a word of explanation. */
+static void replay_link_errors(const char *path) {
+  size_t n;
+  char *text = cw_read_file(path, &n);
+  if (!text) return;
+  fwrite(text, 1, n, stderr);
+  StrList said = {0};
+  for (const char *m = text; (m = strstr(m, "cuwasm_device_symbol::"));) {
+    m += strlen("cuwasm_device_symbol::");
+    int len = 0;
+    while (m[len] && m[len] != '\'' && m[len] != '\n' && m[len] != '"' && len < 200) len++;
+    char name[256];
+    snprintf(name, sizeof name, "%.*s", len, m);
+    bool again = false;
+    for (int i = 0; i < said.n; i++) again |= !strcmp(said.v[i], name);
+    if (again) continue;
+    sl_add(&said, name);
+    fprintf(stderr, "cuwasm cc: error: device function or variable '%s' is used (extern "
+            "__device__) but no file compiled with -rdc=true or -dc defines it\n", name);
+  }
+  sl_free(&said);
+  free(text);
+}
+
+static int link_all(const CcOpts *o, const StrList *objs, const char *tmp) {
   char dir[PATH_MAX];
   cc_path(CC_PATH_CUDART_DIR, dir, sizeof dir);
   StrList cmd = {0};
@@ -580,7 +647,10 @@ static int link_all(const CcOpts *o, const StrList *objs) {
   /* a sanitizer build of libcuwasm needs the sanitizer runtimes */
   sl_add(&cmd, "-fsanitize=address,undefined");
 #endif
-  int rc = cc_run(o, &cmd);
+  char errs[PATH_MAX];
+  snprintf(errs, sizeof errs, "%s/link.err", tmp);
+  int rc = run_to(o, &cmd, errs);
+  replay_link_errors(errs);
   sl_free(&cmd);
   return rc ? 1 : 0;
 }
@@ -668,7 +738,7 @@ int cc_build(const CcOpts *o) {
     else snprintf(obj, sizeof obj, "%s", in); /* objects and archives: to the linker */
     sl_add(&objs, obj);
   }
-  if (rc == 0 && !o->compile_only) rc = link_all(o, &objs);
+  if (rc == 0 && !o->compile_only) rc = link_all(o, &objs, tmp);
   if (o->keep) fprintf(stderr, "cuwasm cc: temporaries kept in %s\n", tmp);
   else remove_tree(tmp);
   sl_free(&objs);

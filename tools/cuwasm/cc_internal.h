@@ -27,7 +27,7 @@ typedef struct CcOpts {
   CcDeps deps;
   bool debug, compile_only, verbose, keep;
   bool preprocess_only;           /* -E */
-  bool rdc;                       /* -rdc=true / -dc: recorded */
+  bool rdc;                       /* -rdc=true / -dc: relocatable device code */
   bool forward_unknown;           /* unknown flags go to the host compiler */
   bool device_link;               /* -dlink: an empty object (nothing to link) */
   bool all_cu;                    /* -x cu: every source is CUDA */
@@ -35,6 +35,11 @@ typedef struct CcOpts {
 } CcOpts;
 
 void sl_add(StrList *l, const char *s);
+
+/* cc_device_link.c: host-side markers of relocatable device code. */
+struct cw_program;
+void cc_device_link_names(struct cw_program *p, StrList *defines, StrList *uses);
+char *cc_device_link_markers(const StrList *defines, const StrList *uses);
 /* argv[0] is the subcommand's name; 0 on success, 2 on bad usage. */
 int cc_parse(CcOpts *o, int argc, char **argv);
 void cc_free(CcOpts *o);

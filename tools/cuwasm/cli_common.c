@@ -1,6 +1,6 @@
 /*
  * cli_common.c — option handling shared by the subcommands that compile a
- * file (-I DIR, -IDIR, -D X[=Y], -U X, --arch sm_XX / -arch=sm_XX).
+ * file (-I DIR, -IDIR, -D X[=Y], -U X, --arch sm_XX / -arch=sm_XX, -rdc=true).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +46,11 @@ static int parse_arch(const char *v, int *arch) {
 int cli_parse_compile_opt(CliCompileOpts *o, int argc, char **argv, int *i) {
   const char *v;
   int r;
+  if (!strcmp(argv[*i], "-rdc=true") || !strcmp(argv[*i], "--relocatable-device-code=true") ||
+      !strcmp(argv[*i], "-dc")) {
+    o->rdc = 1;
+    return 1;
+  }
   if ((r = take_value(argc, argv, i, "-I", &v))) {
     if (r < 0 || o->ninc >= 64) return -1;
     o->inc[o->ninc++] = v;
@@ -78,6 +83,7 @@ void cli_fill_compile_options(const CliCompileOpts *o, cw_compile_options *out) 
   out->undefs = o->undef;
   out->n_undefs = o->nundef;
   out->cuda_arch = o->arch;
+  out->relocatable = o->rdc;
 }
 
 void cli_print_diags(const cw_diags *d) {

@@ -13,6 +13,8 @@ int cmd_check(int argc, char **argv);
 int cmd_transpile(int argc, char **argv);
 /* transpile_spirv.c: one .spv per kernel */
 int transpile_spirv(cw_program *prog, cw_diags *d, const char *out);
+/* transpile_wasm.c: --target wasm (a WebAssembly binary module) */
+int transpile_wasm(cw_program *prog, cw_diags *d, const char *out);
 int cmd_launch(int argc, char **argv);
 int cmd_devices(int argc, char **argv);
 int cmd_cc(int argc, char **argv);
@@ -29,6 +31,7 @@ typedef struct CliCompileOpts {
   const char *undef[64];
   int nundef;
   int arch;
+  int rdc; /* -rdc=true / -dc: relocatable device code */
 } CliCompileOpts;
 int cli_parse_compile_opt(CliCompileOpts *o, int argc, char **argv, int *i);
 void cli_fill_compile_options(const CliCompileOpts *o, cw_compile_options *out);

@@ -11,14 +11,19 @@
 #include "commands.h"
 
 static const char *usage =
-    "usage: cuwasm transpile FILE.cu --target kir|c|wgsl|wgsl-json|glsl|spirv [-o OUT] [-I DIR] [-D X[=Y]]\n"
-    "       [-U X] [--arch sm_XX]\n";
+    "usage: cuwasm transpile FILE.cu --target kir|kir-threads|c|wgsl|wgsl-json|glsl|spirv|wasm [-o OUT] [-I DIR] [-D X[=Y]]\n"
+    "       [-U X] [--arch sm_XX] [-rdc=true]\n"
+    "  wgsl options: --wgsl-f64-as-f32 (lower double to float, with a warning),\n"
+    "  --wgsl-subgroups (warp functions through WGSL subgroups of 32),\n"
+    "  --wgsl-max-storage-buffers N (pack buffer parameters of kernels needing more)\n";
 
-static const char *targets[] = {"kir", "c", "wgsl", "wgsl-json", "glsl", "spirv"};
+static const char *targets[] = {"kir", "c", "wgsl", "wgsl-json", "glsl", "spirv", "wasm", "kir-threads"};
 
+/* wgsl and wgsl-json may carry options: "wgsl-json:subgroups,max-storage=8" */
 static int known_target(const char *t) {
+  size_t n = strncmp(t, "wgsl", 4) ? strlen(t) : strcspn(t, ":");
   for (size_t i = 0; i < sizeof targets / sizeof *targets; i++)
-    if (!strcmp(t, targets[i])) return 1;
+    if (strlen(targets[i]) == n && !strncmp(t, targets[i], n)) return 1;
   return 0;
 }
 
@@ -43,6 +48,7 @@ int cmd_transpile(int argc, char **argv) {
   CliCompileOpts o;
   memset(&o, 0, sizeof o);
   const char *file = NULL, *target = NULL, *out = NULL;
+  char wgsl_opts[96] = ""; /* appended to the target: "wgsl:opt,opt" */
   for (int i = 1; i < argc; i++) {
     int r = cli_parse_compile_opt(&o, argc, argv, &i);
     if (r < 0) return 2;
@@ -51,6 +57,18 @@ int cmd_transpile(int argc, char **argv) {
       target = argv[++i];
     } else if (!strncmp(argv[i], "--target=", 9)) {
       target = argv[i] + 9;
+    } else if (!strcmp(argv[i], "--wgsl-f64-as-f32") || !strcmp(argv[i], "--wgsl-subgroups")) {
+      size_t n = strlen(wgsl_opts);
+      snprintf(wgsl_opts + n, sizeof wgsl_opts - n, "%s%s", n ? "," : "",
+               argv[i][7] == 'f' ? "f64-as-f32" : "subgroups");
+    } else if (!strcmp(argv[i], "--wgsl-max-storage-buffers") && i + 1 < argc) {
+      size_t n = strlen(wgsl_opts);
+      int v = atoi(argv[++i]);
+      if (v < 1) {
+        fprintf(stderr, "cuwasm transpile: --wgsl-max-storage-buffers needs a positive number\n");
+        return 2;
+      }
+      snprintf(wgsl_opts + n, sizeof wgsl_opts - n, "%smax-storage=%d", n ? "," : "", v);
     } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
       out = argv[++i];
     } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -68,8 +86,17 @@ int cmd_transpile(int argc, char **argv) {
     return 2;
   }
   if (!known_target(target)) {
-    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, c, wgsl, wgsl-json, glsl, spirv)\n", target);
+    fprintf(stderr, "cuwasm transpile: unknown target '%s' (known: kir, kir-threads, c, wgsl, wgsl-json, glsl, spirv, wasm)\n", target);
     return 2;
+  }
+  char full_target[160];
+  if (wgsl_opts[0]) {
+    if (strncmp(target, "wgsl", 4)) {
+      fprintf(stderr, "cuwasm transpile: --wgsl-* options need --target wgsl or wgsl-json\n");
+      return 2;
+    }
+    snprintf(full_target, sizeof full_target, "%s:%s", target, wgsl_opts);
+    target = full_target;
   }
   cw_compile_options co;
   cli_fill_compile_options(&o, &co);
@@ -78,6 +105,8 @@ int cmd_transpile(int argc, char **argv) {
   int rc = 1;
   if (d && cw_compile_file(file, &co, d, &prog) == CW_OK && !strcmp(target, "spirv")) {
     rc = transpile_spirv(prog, d, out);
+  } else if (prog && !strcmp(target, "wasm")) {
+    rc = transpile_wasm(prog, d, out);
   } else if (prog) {
     char *text = NULL;
     cw_status st = cw_program_emit(prog, target, d, &text);
@@ -88,6 +117,8 @@ int cmd_transpile(int argc, char **argv) {
       rc = st == CW_OK ? wr : 1;
     }
     else if (st == CW_ERR_UNSUPPORTED) fprintf(stderr, "cuwasm transpile: target '%s' is not available yet\n", target);
+    else if (st == CW_ERR_INVALID)
+      fprintf(stderr, "cuwasm transpile: unknown option in target '%s' (wgsl options: f64-as-f32, subgroups, max-storage=N)\n", target);
     free(text);
   } else if (d) {
     cli_print_diags(d);

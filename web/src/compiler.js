@@ -43,7 +43,9 @@ function mkdirs(FS, path) {
 }
 
 // -> {diagnostics: [{file, line, col, severity, message}], module: {kernels} | null}
-export async function compileToWgsl(source, { name = 'kernel.cu', defines = {}, headers = {}, instances = [] } = {}) {
+// wgslOptions: "f64-as-f32", "subgroups", "max-storage=N", comma-separated
+// (src/emit/emit.h).
+export async function compileToWgsl(source, { name = 'kernel.cu', defines = {}, headers = {}, instances = [], wgslOptions = '' } = {}) {
   const M = await loadCompiler();
   const dir = `/src${++seq}`;
   M.FS.mkdir(dir);
@@ -55,7 +57,8 @@ export async function compileToWgsl(source, { name = 'kernel.cu', defines = {}, 
   mkdirs(M.FS, path);
   M.FS.writeFile(path, source);
   const defs = Object.entries(defines).map(([k, v]) => (v === undefined || v === null ? k : `${k}=${v}`)).join('\n');
-  const ptr = M.ccall('cw_wasm_compile', 'number', ['string', 'string', 'string'], [path, defs, instances.join('\n')]);
+  const ptr = M.ccall('cw_wasm_compile', 'number', ['string', 'string', 'string', 'string'],
+    [path, defs, instances.join('\n'), wgslOptions]);
   const text = M.UTF8ToString(ptr);
   M._cw_wasm_free(ptr);
   const out = JSON.parse(text);
@@ -65,6 +68,31 @@ export async function compileToWgsl(source, { name = 'kernel.cu', defines = {}, 
     for (const a of k.debug?.asserts ?? []) if (a.file.startsWith(dir + '/')) a.file = a.file.slice(dir.length + 1);
   }
   return out;
+}
+
+// The same source through the WebAssembly target (src/emit/wasm.c):
+// -> {diagnostics, binary: Uint8Array | null}; kernels the target rejects
+// are listed with their diagnostic in the module's own metadata.
+export async function compileToWasmModule(source, { name = 'kernel.cu', defines = {}, headers = {}, instances = [] } = {}) {
+  const M = await loadCompiler();
+  const dir = `/src${++seq}`;
+  M.FS.mkdir(dir);
+  for (const [h, text] of Object.entries(headers)) {
+    mkdirs(M.FS, `${dir}/${h}`);
+    M.FS.writeFile(`${dir}/${h}`, text);
+  }
+  const path = `${dir}/${name}`, out = `${dir}/.module.wasm`;
+  mkdirs(M.FS, path);
+  M.FS.writeFile(path, source);
+  const defs = Object.entries(defines).map(([k, v]) => (v === undefined || v === null ? k : `${k}=${v}`)).join('\n');
+  const ptr = M.ccall('cw_wasm_compile_module', 'number', ['string', 'string', 'string', 'string'],
+    [path, defs, instances.join('\n'), out]);
+  const text = M.UTF8ToString(ptr);
+  M._cw_wasm_free(ptr);
+  const answer = JSON.parse(text);
+  for (const d of answer.diagnostics) if (d.file.startsWith(dir + '/')) d.file = d.file.slice(dir.length + 1);
+  const binary = answer.module ? M.FS.readFile(out) : null;
+  return { diagnostics: answer.diagnostics, binary, prefix: dir + '/' };
 }
 
 export function formatDiagnostic(d) {

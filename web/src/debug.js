@@ -21,6 +21,16 @@ export function formatC(fmt, values) {
     (_, flags, width, prec, _len, conv) => {
       if (conv === '%') return '%';
       let v = values[k++];
+      if (typeof v === 'bigint') { // %lld, %llu, %llx of 64-bit arguments
+        if (conv === 'u' || conv === 'x' || conv === 'X' || conv === 'o') v = BigInt.asUintN(64, v);
+        const big = { d: 10, i: 10, u: 10, x: 16, X: 16, o: 8 }[conv];
+        if (big) {
+          let s = v.toString(big);
+          if (conv === 'X') s = s.toUpperCase();
+          return pad(s, Number(width ?? 0), flags.includes('-'), flags.includes('0'));
+        }
+        v = Number(v);
+      }
       const w = width === '*' ? values[k - 1] : Number(width ?? 0);
       const p = prec === undefined ? undefined : Number(prec);
       let s;
@@ -71,7 +81,15 @@ export function readDebug(meta, words, kernelName) {
     if (kind === 1) {
       const f = meta.debug.printf[id];
       let w = at + 8;
-      const vals = f.args.map((a) => (a.startsWith('s:') ? a.slice(2) : decode(a, words[w++])));
+      const vals = f.args.map((a) => {
+        if (a.startsWith('s:')) return a.slice(2);
+        if (a === 'I' || a === 'U') { // 64-bit: low word, then high
+          const v = BigInt(words[w]) | (BigInt(words[w + 1]) << 32n);
+          w += 2;
+          return a === 'I' ? BigInt.asIntN(64, v) : v;
+        }
+        return decode(a, words[w++]);
+      });
       lines.push(formatC(f.format, vals));
     } else if (kind === 2) {
       const a = meta.debug.asserts[id];

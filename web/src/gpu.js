@@ -23,9 +23,16 @@ async function findDevice() {
   for (const k of ['maxStorageBuffersPerShaderStage', 'maxComputeWorkgroupStorageSize',
     'maxComputeInvocationsPerWorkgroup', 'maxStorageBufferBindingSize', 'maxBufferSize'])
     if (adapter.limits[k] !== undefined) limits[k] = adapter.limits[k];
-  const requiredFeatures = adapter.features.has('shader-f16') ? ['shader-f16'] : []; // __half
+  // __half; warp functions as subgroup operations (used when 32 wide)
+  const requiredFeatures = ['shader-f16', 'subgroups'].filter((f) => adapter.features.has(f));
   const device = await adapter.requestDevice({ requiredLimits: limits, requiredFeatures });
   return { gpu, adapter, device };
+}
+
+// Whether the device runs subgroups of exactly 32 invocations, CUDA's warp.
+export function hasWarpSubgroups({ adapter, device }) {
+  const info = adapter.info ?? {};
+  return device.features.has('subgroups') && info.subgroupMinSize === 32 && info.subgroupMaxSize === 32;
 }
 
 export function getDevice() {

@@ -7,14 +7,25 @@ export interface CompileOptions {
   defines?: Record<string, string | number | null>;
   /** files the source may #include "…", by name */
   headers?: Record<string, string>;
-  /** 'auto' (WebGPU when there is an adapter) or 'webgpu' */
-  device?: 'auto' | 'webgpu';
+  /** 'auto' (WebGPU when there is an adapter, else 'wasm'), 'webgpu', or
+   * 'wasm' (the kernels as WebAssembly on the CPU, one block after another) */
+  device?: 'auto' | 'webgpu' | 'wasm';
   /** the source's file name in diagnostics (kernel.cu) */
   name?: string;
   /** template kernels to instantiate up front, e.g. 'reduce<float,256>' */
   instances?: string[];
   /** receives device printf output, one call per printf (default: stdout / console.log) */
   print?: (text: string) => void;
+  /** pack buffer parameters into one binding per element type for kernels
+   * needing more storage buffers than this (default: the device's
+   * maxStorageBuffersPerShaderStage) */
+  maxStorageBuffers?: number;
+  /** compute double as float (a warning in mod.diagnostics); without it
+   * kernels using double are rejected */
+  f64AsF32?: boolean;
+  /** warp functions as WGSL subgroup operations: 'auto' (default) when the
+   * adapter's subgroups are 32 wide, else emulated; true / false force it */
+  subgroups?: 'auto' | boolean;
 }
 
 export interface KernelInfo {
@@ -22,10 +33,11 @@ export interface KernelInfo {
   params: { name: string; type: string }[];
   supported: boolean;
   error?: Diagnostic;
-  wgsl: string | null;
+  /** the kernel's WGSL (WebGPU modules only) */
+  wgsl?: string | null;
 }
 
-export type KernelArg = ArrayBufferView | DeviceBuffer | number | bigint | boolean | number[];
+export type KernelArg = ArrayBufferView | DeviceBuffer | WasmBuffer | number | bigint | boolean | number[];
 
 export interface LaunchOptions {
   grid: number | number[];
@@ -42,11 +54,22 @@ export class DeviceBuffer {
   destroy(): void;
 }
 
+/** a buffer in a wasm-device module's memory */
+export class WasmBuffer {
+  readonly byteLength: number;
+  readonly addr: number;
+  write(data: ArrayBufferView, byteOffset?: number): this;
+  read<T extends ArrayBufferView>(Type?: { new (n: number): T; BYTES_PER_ELEMENT?: number }, out?: T | null): Promise<T>;
+  destroy(): void;
+}
+
 export class CuwasmModule {
+  /** which device runs the kernels */
+  readonly kind: 'webgpu' | 'wasm';
   readonly kernels: KernelInfo[];
   readonly diagnostics: (Diagnostic & { severity: string })[];
   launch(name: string, options: LaunchOptions): Promise<void>;
-  buffer(init: ArrayBufferView | number): DeviceBuffer;
+  buffer(init: ArrayBufferView | number): DeviceBuffer | WasmBuffer;
   destroy(): void;
 }
 

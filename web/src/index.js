@@ -1,5 +1,8 @@
 // index.js — the cuwasm package: CUDA kernels compiled in WebAssembly by
-// cuwasm's own compiler and run on WebGPU, in browsers and in Node.
+// cuwasm's own compiler and run on WebGPU, or on the CPU as WebAssembly
+// (device 'wasm', see wasm.js), in browsers and in Node.  `mod.kind`
+// says which ('webgpu' or 'wasm'; `mod.device` stays the GPUDevice of a
+// WebGPU module): 'auto' takes WebGPU when there is an adapter, else 'wasm'.
 //
 //   const mod = await compile(source, { defines, headers, device: 'auto' });
 //   await mod.launch('vecAdd', { grid: [4], block: [256], args: [a, b, c, n] });
@@ -10,11 +13,12 @@
 // listed in mod.kernels with its `error`, and launching it rejects with
 // that diagnostic.  Template kernels are named as in C++ ('reduce<float,256>')
 // and instantiated on first use.
-import { compileToWgsl, formatDiagnostic } from './compiler.js';
-import { getDevice } from './gpu.js';
+import { compileToWasmModule, compileToWgsl, formatDiagnostic } from './compiler.js';
+import { getDevice, hasWarpSubgroups } from './gpu.js';
 import { DeviceBuffer, Kernel, launchKernel, sameName } from './runtime.js';
+import { WasmBuffer, WasmModule } from './wasm.js';
 
-export { DeviceBuffer, formatDiagnostic };
+export { DeviceBuffer, WasmBuffer, WasmModule, formatDiagnostic };
 
 function compileError(diags) {
   const errs = diags.filter((d) => d.severity === 'error');
@@ -76,7 +80,9 @@ export class CuwasmModule {
   globalBuffer(g) {
     let b = this.globals.get(g.name);
     if (!b) {
-      b = new DeviceBuffer(this.device, g.bytes).write(new Uint8Array(Math.ceil(g.bytes / 4) * 4));
+      const words = new Uint32Array(Math.ceil(g.bytes / 4)); // zeros, or the initialiser's words
+      if (g.init) words.set(g.init.slice(0, words.length));
+      b = new DeviceBuffer(this.device, g.bytes).write(words);
       this.globals.set(g.name, b);
     }
     return b;
@@ -101,20 +107,84 @@ export class CuwasmModule {
   }
 }
 
-export async function compile(source, options = {}) {
-  const { device = 'auto', name = 'kernel.cu', defines = {}, headers = {}, instances = [], print } = options;
-  if (device !== 'auto' && device !== 'webgpu')
-    throw new Error(`cuwasm: unknown device '${device}' (auto or webgpu)`);
-  const opts = { name, defines, headers, instances, print };
-  const answer = await compileToWgsl(source, opts);
-  if (!answer.module) throw compileError(answer.diagnostics);
-  const gpu = await getDevice();
-  return new CuwasmModule(source, opts, answer, gpu);
+// The emitter's options (src/emit/emit.h) for what the user asked and
+// what the device offers: kernels needing more storage buffers than
+// `maxStorageBuffers` get theirs packed.
+function wgslOptions(options, gpu) {
+  const o = [];
+  if (options.f64AsF32) o.push('f64-as-f32');
+  // warp functions: subgroups when 32 wide ('auto'), else emulated
+  const sg = options.subgroups ?? 'auto';
+  if (sg === true && gpu && !gpu.device.features.has('subgroups'))
+    throw new Error("cuwasm: subgroups: true needs a WebGPU device with the 'subgroups' feature; this one has none");
+  if (sg === true || (sg === 'auto' && gpu && hasWarpSubgroups(gpu))) o.push('subgroups');
+  let max = options.maxStorageBuffers ?? Infinity;
+  if (gpu) max = Math.min(max, gpu.device.limits.maxStorageBuffersPerShaderStage);
+  if (Number.isFinite(max)) o.push(`max-storage=${Math.max(1, Math.floor(max))}`);
+  return o.join(',');
 }
 
-// Compiles without a GPU: diagnostics and each kernel's WGSL.
+// The WebAssembly CPU device; template kernels named at launch are
+// instantiated by compiling again (buffers of the old module are dropped).
+class CompiledWasmModule extends WasmModule {
+  constructor(source, opts, answer) {
+    super(answer.binary, { print: opts.print, prefix: answer.prefix });
+    this.source = source;
+    this.options = opts;
+    this.instances = [...opts.instances];
+    this.diagnostics = answer.diagnostics;
+  }
+
+  async launch(name, opts) {
+    if (name.includes('<') && !this.meta.kernels.some((k) => sameName(k.name, name))) {
+      this.instances.push(name);
+      const answer = await compileToWasmModule(this.source, { ...this.options, instances: this.instances });
+      if (!answer.binary) throw compileError(answer.diagnostics);
+      this.prefix = answer.prefix;
+      this._load(answer.binary);
+    }
+    return super.launch(name, opts);
+  }
+}
+
+async function compileWasm(source, opts) {
+  const answer = await compileToWasmModule(source, opts);
+  if (!answer.binary) throw compileError(answer.diagnostics);
+  return new CompiledWasmModule(source, opts, answer);
+}
+
+// options: device ('auto' | 'webgpu' | 'wasm': the WebAssembly CPU device,
+// which 'auto' takes when there is no WebGPU adapter), name, defines,
+// headers, instances, print (device printf), f64AsF32 (double computed as
+// float, with a warning in mod.diagnostics), maxStorageBuffers (pack
+// buffers beyond it even when the device allows more), subgroups ('auto':
+// warp functions as WGSL subgroup operations when the adapter's subgroups
+// are 32 wide, else emulated through workgroup memory; true / false force
+// either).
+export async function compile(source, options = {}) {
+  const { device = 'auto', name = 'kernel.cu', defines = {}, headers = {}, instances = [], print } = options;
+  if (device !== 'auto' && device !== 'webgpu' && device !== 'wasm')
+    throw new Error(`cuwasm: unknown device '${device}' (auto, webgpu or wasm)`);
+  const base = { name, defines, headers, instances, print };
+  if (device === 'wasm') return compileWasm(source, base);
+  let gpu = null, noGpu = null;
+  try { gpu = await getDevice(); } catch (e) { noGpu = e; }
+  const opts = { ...base, wgslOptions: wgslOptions(options, gpu) };
+  const answer = await compileToWgsl(source, opts);
+  if (!answer.module) throw compileError(answer.diagnostics); // compile errors first, GPU or not
+  if (noGpu) {
+    if (device === 'auto') return compileWasm(source, base); // no WebGPU adapter: the CPU
+    throw noGpu;
+  }
+  const mod = new CuwasmModule(source, opts, answer, gpu);
+  mod.kind = 'webgpu';
+  return mod;
+}
+
+// Compiles without a GPU: diagnostics and each kernel's WGSL (options as
+// for compile(), maxStorageBuffers taken as the device's limit).
 export async function transpile(source, options = {}) {
-  const answer = await compileToWgsl(source, options);
+  const answer = await compileToWgsl(source, { ...options, wgslOptions: wgslOptions(options, null) });
   if (!answer.module) throw compileError(answer.diagnostics);
   return answer;
 }

@@ -3,7 +3,9 @@
 // A launch binds: binding 0, a uniform block with gridDim, the block
 // offset of this dispatch and the scalar arguments at the offsets the
 // compiler chose; then one storage buffer per pointer parameter the kernel
-// uses.  The workgroup size and the dynamic shared array's length are
+// uses, or, for a kernel compiled with its buffers packed (more than the
+// device's maxStorageBuffersPerShaderStage), one pool buffer per element
+// type that the arguments are copied into and out of.  The workgroup size and the dynamic shared array's length are
 // pipeline-overridable constants, so pipelines are cached per kernel, block
 // shape and shared size.  Grids beyond the device's per-dimension limit run
 // as several dispatches, each told its block offset.  Typed arrays passed
@@ -97,7 +99,7 @@ export class Kernel {
     const entries = [{ binding: 0, visibility: 4 /* COMPUTE */, buffer: { type: 'uniform' } }];
     const add = (binding, written) => entries.push({ binding, visibility: 4,
       buffer: { type: written ? 'storage' : 'read-only-storage' } });
-    for (const p of this.meta.params) if (p.kind === 'buffer' && p.binding >= 0) add(p.binding, p.written);
+    for (const [binding, written] of bufferBindings(this.meta)) add(binding, written);
     for (const g of this.meta.globals ?? []) add(g.binding, g.written);
     if (this.meta.debug) add(this.meta.debug.binding, true);
     const device = this.mod.device;
@@ -120,6 +122,63 @@ export class Kernel {
   }
 }
 
+// binding -> written, for the pointer parameters: packed ones share a
+// binding (a pool, src/emit/wgsl_pack.c), written when any of them is.
+function bufferBindings(meta) {
+  const m = new Map();
+  for (const p of meta.params)
+    if (p.kind === 'buffer' && p.binding >= 0) m.set(p.binding, (m.get(p.binding) ?? false) || p.written);
+  return m;
+}
+
+// The pools of a packed kernel: per binding, one GPU buffer holding its
+// parameters' data one after another, each at a multiple of its element
+// size (and of 4 bytes), its start in elements written into the uniform
+// block.  The same array or DeviceBuffer passed twice is placed once.
+// f64AsF32 parameters (double computed as float): a Float64Array goes to
+// the GPU as floats, and the floats come back into it.
+function asF32(p, a) {
+  if (!p.f64AsF32 || !(a instanceof Float64Array)) return a;
+  const f = Float32Array.from(a);
+  f.f64Source = a;
+  return f;
+}
+function backToF64(arr) {
+  if (arr.f64Source) arr.f64Source.set(arr);
+}
+
+function buildPools(device, meta, args, view) {
+  const pools = new Map();
+  meta.params.forEach((p, i) => {
+    if (p.kind !== 'buffer' || p.binding < 0 || p.poolOffset === undefined) return;
+    const a = asF32(p, args[i]);
+    if (!(a instanceof DeviceBuffer) && !ArrayBuffer.isView(a))
+      throw new Error(`cuwasm: argument '${p.name}' (${p.type}) must be a typed array or a DeviceBuffer`);
+    let pool = pools.get(p.binding);
+    if (!pool) pools.set(p.binding, pool = { bytes: 0, members: [] });
+    let m = pool.members.find((x) => x.arg === a || (a.f64Source && x.arg.f64Source === a.f64Source));
+    if (!m) {
+      const align = p.unit % 4 === 0 ? p.unit : p.unit * (4 / gcd(p.unit, 4));
+      const start = Math.ceil(pool.bytes / align) * align;
+      m = { arg: a, start, bytes: a.byteLength, written: false };
+      pool.bytes = start + Math.ceil(a.byteLength / 4) * 4;
+      pool.members.push(m);
+    }
+    if (m.start % p.unit) throw new Error(`cuwasm: '${p.name}' cannot share its buffer with a parameter of another element size`);
+    m.written ||= p.written;
+    view.setInt32(p.poolOffset, m.start / p.unit, true);
+  });
+  for (const pool of pools.values()) {
+    pool.buffer = new DeviceBuffer(device, Math.max(4, pool.bytes));
+    for (const m of pool.members)
+      if (!(m.arg instanceof DeviceBuffer) && m.bytes)
+        pool.buffer.write(m.arg, m.start);
+  }
+  return pools;
+}
+
+const gcd = (a, b) => (b ? gcd(b, a % b) : a);
+
 function checkLimits(device, meta, block, sharedBytes) {
   const L = device.limits;
   const n = block[0] * block[1] * block[2];
@@ -127,11 +186,10 @@ function checkLimits(device, meta, block, sharedBytes) {
       block[1] > L.maxComputeWorkgroupSizeY || block[2] > L.maxComputeWorkgroupSizeZ)
     throw new Error(`cuwasm: block ${block.join('x')} exceeds this WebGPU device's workgroup limits ` +
       `(${L.maxComputeInvocationsPerWorkgroup} invocations, ${L.maxComputeWorkgroupSizeX}x${L.maxComputeWorkgroupSizeY}x${L.maxComputeWorkgroupSizeZ})`);
-  const buffers = meta.params.filter((p) => p.kind === 'buffer' && p.binding >= 0).length +
-    (meta.globals ?? []).length + (meta.debug ? 1 : 0);
+  const buffers = bufferBindings(meta).size + (meta.globals ?? []).length + (meta.debug ? 1 : 0);
   if (buffers > L.maxStorageBuffersPerShaderStage)
-    throw new Error(`cuwasm: '${meta.name}' binds ${buffers} storage buffers; this WebGPU device allows ` +
-      `${L.maxStorageBuffersPerShaderStage} per shader stage (packing several into one binding is not implemented yet)`);
+    throw new Error(`cuwasm: '${meta.name}' binds ${buffers} storage buffers (buffer parameters of one element ` +
+      `type packed together); this WebGPU device allows ${L.maxStorageBuffersPerShaderStage} per shader stage`);
   const shared = (meta.staticSharedBytes ?? 0) + (meta.dynShared ? sharedBytes : 0);
   if (shared > L.maxComputeWorkgroupStorageSize)
     throw new Error(`cuwasm: ${shared} bytes of shared memory exceed this device's ${L.maxComputeWorkgroupStorageSize}`);
@@ -170,10 +228,15 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
   grid.forEach((g, i) => view.setUint32(4 * i, g, true));
   const entries = [];
   const temps = [], readBack = [];
+  const pools = buildPools(device, meta, args, view);
+  for (const [binding, pool] of pools) {
+    temps.push(pool.buffer);
+    entries.push({ binding, resource: { buffer: pool.buffer.buffer } });
+  }
   meta.params.forEach((p, i) => {
-    const a = args[i];
-    if (p.kind === 'scalar') { writeScalar(view, p, a); return; }
-    if (p.binding < 0) return;
+    if (p.kind === 'scalar') { writeScalar(view, p, args[i]); return; }
+    if (p.binding < 0 || p.poolOffset !== undefined) return;
+    const a = asF32(p, args[i]);
     let buf = a;
     if (!(a instanceof DeviceBuffer)) {
       if (!ArrayBuffer.isView(a)) throw new Error(`cuwasm: argument '${p.name}' (${p.type}) must be a typed array or a DeviceBuffer`);
@@ -192,6 +255,16 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
   }
   const max = device.limits.maxComputeWorkgroupsPerDimension;
   const enc = device.createCommandEncoder();
+  const poolCopies = (toPool) => {
+    for (const pool of pools.values())
+      for (const m of pool.members)
+        if (m.arg instanceof DeviceBuffer && m.bytes && (toPool || m.written)) {
+          const n = Math.min(m.arg.buffer.size, pool.buffer.buffer.size - m.start);
+          if (toPool) enc.copyBufferToBuffer(m.arg.buffer, 0, pool.buffer.buffer, m.start, n);
+          else enc.copyBufferToBuffer(pool.buffer.buffer, m.start, m.arg.buffer, 0, n);
+        }
+  };
+  poolCopies(true);
   const uniforms = [];
   for (const d of splitGrid(grid, max)) {
     d.base.forEach((b, i) => view.setUint32(16 + 4 * i, b, true));
@@ -206,11 +279,21 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
     pass.dispatchWorkgroups(...d.count);
     pass.end();
   }
+  poolCopies(false);
   device.pushErrorScope('validation');
   device.queue.submit([enc.finish()]);
   const err = await device.popErrorScope();
   if (err) throw new Error(`cuwasm: WebGPU rejected the launch of '${meta.name}': ${err.message}`);
-  for (const [buf, arr] of readBack) await buf.read(null, arr);
+  for (const [buf, arr] of readBack) { await buf.read(null, arr); backToF64(arr); }
+  for (const pool of pools.values()) {
+    const typed = pool.members.filter((m) => m.written && !(m.arg instanceof DeviceBuffer) && m.bytes);
+    if (!typed.length) continue;
+    const bytes = await pool.buffer.read(Uint8Array);
+    for (const m of typed) {
+      new Uint8Array(m.arg.buffer, m.arg.byteOffset, m.bytes).set(bytes.subarray(m.start, m.start + m.bytes));
+      backToF64(m.arg);
+    }
+  }
   await device.queue.onSubmittedWorkDone();
   let failed = null;
   if (debug) {

@@ -47,12 +47,6 @@ typedef struct CpuDevice {
   size_t nglobals, capglobals;
 } CpuDevice;
 
-typedef struct CpuModule {
-  CpuJit jit;
-  const cw_kernel_desc *kernels;
-  const cw_symbol_desc *symbols;
-} CpuModule;
-
 /* One launch, shared by the pool threads running its blocks. */
 typedef struct CpuLaunch {
   CpuDevice *dev;
@@ -172,6 +166,8 @@ static cw_status take_tables(CpuModule *m, char *err, size_t errn) {
              abi ? *abi : -1);
     return CW_ERR_COMPILE;
   }
+  m->externs = cpu_jit_sym(&m->jit, "cw_externs");     /* relocatable modules only */
+  m->functions = cpu_jit_sym(&m->jit, "cw_functions");
   return CW_OK;
 }
 
@@ -790,6 +786,8 @@ static const CwBackendOps cpu_ops = {
     .module_cached = cpu_module_cached,
     .module_load_record = cpu_module_load_record,
     .module_unload = cpu_module_unload,
+    .module_extern_count = cpu_module_extern_count,
+    .module_link = cpu_module_link,
     .kernel_find = cpu_kernel_find,
     .symbol_find = cpu_symbol_find,
     .launch = cpu_launch,

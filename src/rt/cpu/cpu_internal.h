@@ -4,7 +4,8 @@
  * loaded code with an on-disk cache (jit.c) whose first level maps a
  * translation to its object without the front end (jit_manifest.c), and
  * the backend itself (cpu.c: launches, printf/assert plumbing), and the
- * guard that turns a fault inside a kernel into a launch error (fault.c).
+ * guard that turns a fault inside a kernel into a launch error (fault.c),
+ * and the linker of relocatable modules (link.c).
  */
 #ifndef CW_RT_CPU_INTERNAL_H
 #define CW_RT_CPU_INTERNAL_H
@@ -18,6 +19,7 @@
 #include <stdint.h>
 
 #include "../backend.h"
+#include "../../emit/c_abi.h"
 
 /* ---- pool.c ---- */
 typedef void (*CpuPoolFn)(void *arg, uint64_t item, int worker);
@@ -59,6 +61,20 @@ typedef struct CpuJit {
   void *(*tcc_sym)(void *s, const char *name);
   void (*tcc_delete)(void *s);
 } CpuJit;
+
+/* A loaded module: its JIT object and the tables of emit/c_abi.h
+ * (externs and functions only in relocatable modules, else NULL). */
+typedef struct CpuModule {
+  CpuJit jit;
+  const cw_kernel_desc *kernels;
+  const cw_symbol_desc *symbols;
+  const cw_extern_desc *externs;
+  const cw_function_desc *functions;
+} CpuModule;
+
+/* ---- link.c: separate compilation ---- */
+int cpu_module_extern_count(void *mod);
+cw_status cpu_module_link(void *dev, void **mods, int n, char *err, size_t errn);
 
 cw_status cpu_jit_load(const char *c_source, CpuJit *out, char *err, size_t errn);
 /* cpu_jit_load that also records, under the translation key `key`

@@ -11,6 +11,10 @@
  * them.  Memory is device memory (cuMemAlloc); copies use cuMemcpy, which
  * infers the direction from unified addresses.  Every driver or NVRTC
  * failure comes back as a status with the driver's or NVRTC's own words.
+ * Separate compilation: a relocatable program is compiled with
+ * --relocatable-device-code=true and kept as a cubin until
+ * cw_module_link hands the driver's linker every such cubin at once; the
+ * modules linked together then share the one loaded module.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +40,7 @@ typedef struct CudaDev {
 
 typedef struct CudaKernel {
   char *name;      /* C++ name */
+  char *lowered;   /* its name in the cubin */
   CUfunction fn;
   int nparams;
   uint32_t *psizes;
@@ -48,12 +53,22 @@ typedef struct CudaSymbol {
   size_t size;
 } CudaSymbol;
 
+/* Separate compilation: relocatable modules linked together share one
+ * loaded module, freed with the last of them. */
+typedef struct CudaLinked {
+  CUmodule mod;
+  int refs;
+} CudaLinked;
+
 typedef struct CudaModule {
   CUmodule mod;
   CudaKernel *kernels;
   int nkernels;
-  CudaSymbol *symbols;
+  CudaSymbol *symbols; /* names from the start; addresses once loaded */
   int nsymbols;
+  char *image;         /* relocatable (-rdc): the cubin, until cw_module_link */
+  size_t image_size;
+  CudaLinked *linked;
 } CudaModule;
 
 #define CHECK(dev, call, err, errn)                                   \
@@ -312,6 +327,14 @@ static void names_free(Names *nm) {
   free(nm->lowered);
 }
 
+static bool overloaded(const KModule *m, const KFunc *k) {
+  for (int i = 0; i < m->funcs.len; i++) {
+    const KFunc *f = m->funcs.items[i];
+    if (f != k && (f->flags & KF_GLOBAL) && f->body && !strcmp(f->name, k->name)) return true;
+  }
+  return false;
+}
+
 static cw_status collect_names(KModule *m, Names *nm) {
   int cap = m->funcs.len + 1;
   nm->expr = calloc((size_t)cap, sizeof *nm->expr);
@@ -320,10 +343,19 @@ static cw_status collect_names(KModule *m, Names *nm) {
   for (int i = 0; i < m->funcs.len; i++) {
     KFunc *f = m->funcs.items[i];
     if (!(f->flags & KF_GLOBAL) || !f->body) continue;
-    size_t len = strlen(f->name) + 2;
-    nm->expr[nm->n] = malloc(len);
-    if (!nm->expr[nm->n]) return CW_ERR_NOMEM;
-    snprintf(nm->expr[nm->n++], len, "&%s", f->name);
+    StrBuf e;
+    sb_init(&e);
+    if (overloaded(m, f)) { /* `&apply` would be ambiguous: name it by its type */
+      sb_puts(&e, "(void (*)(");
+      for (int p = 0; p < f->nparams; p++) {
+        if (p) sb_puts(&e, ", ");
+        kt_print_cpp(&e, f->params[p]->type);
+      }
+      sb_puts(&e, "))");
+    }
+    sb_printf(&e, "&%s", f->name);
+    if (!e.data) return CW_ERR_NOMEM;
+    nm->expr[nm->n++] = sb_take(&e);
   }
   nm->nkernels = nm->n;
   return CW_OK;
@@ -498,17 +530,27 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names 
 static void module_free(CudaDev *d, CudaModule *cm) {
   for (int i = 0; i < cm->nkernels; i++) {
     free(cm->kernels[i].name);
+    free(cm->kernels[i].lowered);
     free(cm->kernels[i].psizes);
   }
   for (int i = 0; i < cm->nsymbols; i++) free(cm->symbols[i].name);
   free(cm->kernels);
   free(cm->symbols);
-  if (cm->mod) d->drv.cuModuleUnload(cm->mod);
+  free(cm->image);
+  if (cm->linked) {
+    if (--cm->linked->refs == 0) {
+      d->drv.cuModuleUnload(cm->linked->mod);
+      free(cm->linked);
+    }
+  } else if (cm->mod) {
+    d->drv.cuModuleUnload(cm->mod);
+  }
   free(cm);
 }
 
-static cw_status bind_kernels(CudaDev *d, CudaModule *cm, KModule *m, Names *nm, char *err,
-                              size_t errn) {
+/* The kernels' names, parameters and names in the cubin, from KIR (the
+ * program may be gone when a relocatable module is linked). */
+static cw_status describe_kernels(CudaModule *cm, KModule *m, Names *nm) {
   cm->kernels = calloc((size_t)nm->nkernels + 1, sizeof *cm->kernels);
   if (!cm->kernels) return CW_ERR_NOMEM;
   int k = 0;
@@ -516,13 +558,21 @@ static cw_status bind_kernels(CudaDev *d, CudaModule *cm, KModule *m, Names *nm,
     KFunc *f = m->funcs.items[i];
     if (!(f->flags & KF_GLOBAL) || !f->body) continue;
     CudaKernel *ck = &cm->kernels[cm->nkernels++];
+    const char *low = nm->lowered[k++];
     ck->name = strdup(f->name);
+    ck->lowered = strdup(low ? low : f->cname);
     ck->nparams = f->nparams;
     ck->psizes = calloc((size_t)f->nparams + 1, sizeof *ck->psizes);
-    if (!ck->name || !ck->psizes) return CW_ERR_NOMEM;
+    if (!ck->name || !ck->lowered || !ck->psizes) return CW_ERR_NOMEM;
     for (int p = 0; p < f->nparams; p++) ck->psizes[p] = (uint32_t)f->params[p]->type->size;
-    const char *low = nm->lowered[k++];
-    CHECK(d, d->drv.cuModuleGetFunction(&ck->fn, cm->mod, low ? low : f->cname), err, errn);
+  }
+  return CW_OK;
+}
+
+static cw_status bind_kernels(CudaDev *d, CudaModule *cm, char *err, size_t errn) {
+  for (int i = 0; i < cm->nkernels; i++) {
+    CudaKernel *ck = &cm->kernels[i];
+    CHECK(d, d->drv.cuModuleGetFunction(&ck->fn, cm->mod, ck->lowered), err, errn);
     int shm = 0;
     d->drv.cuFuncGetAttribute(&shm, CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES, ck->fn);
     ck->static_shared = (size_t)shm;
@@ -532,19 +582,43 @@ static cw_status bind_kernels(CudaDev *d, CudaModule *cm, KModule *m, Names *nm,
 
 /* Variables at namespace scope keep their plain names in the cubin (C++
  * mangles no global variable of the global namespace); __managed__ ones
- * cannot be NVRTC name expressions, so names are looked up directly. */
-static void bind_symbols(CudaDev *d, CudaModule *cm, KModule *m) {
+ * cannot be NVRTC name expressions, so names are looked up directly.
+ * An extern declaration names the definition another module links in. */
+static void describe_symbols(CudaModule *cm, KModule *m) {
   cm->symbols = calloc((size_t)m->globals.len + 1, sizeof *cm->symbols);
   if (!cm->symbols) return;
   for (int i = 0; i < m->globals.len; i++) {
     KVar *v = m->globals.items[i];
-    CudaSymbol *s = &cm->symbols[cm->nsymbols];
-    if (v->as == AS_SHARED || v->is_static || strcmp(v->name, v->cname) ||
-        d->drv.cuModuleGetGlobal(&s->addr, &s->size, cm->mod, v->name) != 0)
-      continue;
-    s->name = strdup(v->name);
-    if (s->name) cm->nsymbols++;
+    if (v->as == AS_SHARED || v->is_static || strcmp(v->name, v->cname)) continue;
+    cm->symbols[cm->nsymbols].name = strdup(v->name);
+    if (cm->symbols[cm->nsymbols].name) cm->nsymbols++;
   }
+}
+
+static void bind_symbols(CudaDev *d, CudaModule *cm) {
+  int k = 0;
+  for (int i = 0; i < cm->nsymbols; i++) {
+    CudaSymbol *s = &cm->symbols[i];
+    if (d->drv.cuModuleGetGlobal(&s->addr, &s->size, cm->mod, s->name) != 0) {
+      free(s->name);
+      continue;
+    }
+    cm->symbols[k++] = *s;
+  }
+  cm->nsymbols = k;
+}
+
+/* NVRTC's options for the program: the user's, and -rdc=true for a
+ * relocatable one; *opts malloc'd (the strings are the program's). */
+static const char **compile_options(cw_program *prog, KModule *m, int *n) {
+  int nuser = 0;
+  const char *const *user = cw_program_tool_options(prog, &nuser);
+  const char **o = calloc((size_t)nuser + 2, sizeof *o);
+  if (!o) return NULL;
+  for (int i = 0; i < nuser; i++) o[i] = user[i];
+  *n = nuser;
+  if (m->relocatable) o[(*n)++] = "--relocatable-device-code=true";
+  return o;
 }
 
 static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **out, char *err,
@@ -561,21 +635,29 @@ static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **ou
   cw_status st = collect_names(m, &nm);
   char *cubin = NULL;
   size_t n = 0;
-  int nuser = 0;
-  const char *const *user = cw_program_tool_options(prog, &nuser);
-  if (st == CW_OK) st = get_cubin(d, src, "kernel.cu", &nm, user, nuser, &cubin, &n, err, errn);
+  int nopts = 0;
+  const char **opts = compile_options(prog, m, &nopts);
+  if (st == CW_OK && !opts) st = CW_ERR_NOMEM;
+  if (st == CW_OK) st = get_cubin(d, src, "kernel.cu", &nm, opts, nopts, &cubin, &n, err, errn);
+  free(opts);
   free(src);
   CudaModule *cm = NULL;
   if (st == CW_OK && !(cm = calloc(1, sizeof *cm))) st = CW_ERR_NOMEM;
-  if (st == CW_OK) {
+  if (st == CW_OK) st = describe_kernels(cm, m, &nm);
+  if (st == CW_OK) describe_symbols(cm, m);
+  if (st == CW_OK && m->relocatable) { /* loaded by cuda_module_link, with the others */
+    cm->image = cubin;
+    cm->image_size = n;
+    cubin = NULL;
+  } else if (st == CW_OK) {
     CUresult r = d->drv.cuModuleLoadData(&cm->mod, cubin);
     if (r != 0) {
       cuda_error_text(&d->drv, r, err, errn);
       st = CW_ERR_LAUNCH;
     }
+    if (st == CW_OK) st = bind_kernels(d, cm, err, errn);
+    if (st == CW_OK) bind_symbols(d, cm);
   }
-  if (st == CW_OK) st = bind_kernels(d, cm, m, &nm, err, errn);
-  if (st == CW_OK) bind_symbols(d, cm, m);
   free(cubin);
   names_free(&nm);
   if (st != CW_OK) {
@@ -583,6 +665,62 @@ static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **ou
     return st;
   }
   *out = cm;
+  return CW_OK;
+}
+
+/* A relocatable module cannot run before the device linker has seen it
+ * (its cubin is relocatable even when it uses nothing from outside). */
+static int cuda_module_extern_count(void *mod) {
+  const CudaModule *cm = mod;
+  return cm->image ? 1 : 0;
+}
+
+/* Links the relocatable cubins of mods with the driver's linker into one
+ * module that all of them then share; the linker's log says what is
+ * undefined. */
+static cw_status cuda_module_link(void *dev, void **mods, int n, char *err, size_t errn) {
+  CudaDev *d = dev;
+  bind(d);
+  char log[4096] = "";
+  int keys[] = {CU_JIT_ERROR_LOG_BUFFER, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES};
+  void *vals[] = {log, (void *)(uintptr_t)sizeof log};
+  CUlinkState ls;
+  CHECK(d, d->drv.cuLinkCreate(2, keys, vals, &ls), err, errn);
+  int pending = 0;
+  CUresult r = 0;
+  for (int i = 0; r == 0 && i < n; i++) {
+    CudaModule *cm = mods[i];
+    if (!cm->image) continue;
+    pending++;
+    r = d->drv.cuLinkAddData(ls, CU_JIT_INPUT_CUBIN, cm->image, cm->image_size, "module", 0,
+                             NULL, NULL);
+  }
+  void *out = NULL;
+  size_t size = 0;
+  CudaLinked *linked = NULL;
+  if (r == 0 && pending) r = d->drv.cuLinkComplete(ls, &out, &size);
+  if (r == 0 && pending && !(linked = calloc(1, sizeof *linked))) r = 2;
+  if (r == 0 && pending) r = d->drv.cuModuleLoadData(&linked->mod, out);
+  d->drv.cuLinkDestroy(ls);
+  if (r != 0) {
+    free(linked);
+    cuda_error_text(&d->drv, r, err, errn);
+    size_t k = strlen(err);
+    if (*log) snprintf(err + k, errn - k, ": %s", log);
+    return CW_ERR_NOT_FOUND;
+  }
+  for (int i = 0; pending && i < n; i++) {
+    CudaModule *cm = mods[i];
+    if (!cm->image) continue;
+    free(cm->image);
+    cm->image = NULL;
+    cm->linked = linked;
+    linked->refs++;
+    cm->mod = linked->mod;
+    cw_status st = bind_kernels(d, cm, err, errn);
+    if (st != CW_OK) return st;
+    bind_symbols(d, cm);
+  }
   return CW_OK;
 }
 
@@ -666,6 +804,8 @@ const CwBackendOps *cw_backend_cuda(void) {
       .module_load = cuda_module_load_c,
       .module_load_program = cuda_module_load_program,
       .module_unload = cuda_module_unload,
+      .module_extern_count = cuda_module_extern_count,
+      .module_link = cuda_module_link,
       .kernel_find = cuda_kernel_find,
       .symbol_find = cuda_symbol_find,
       .launch = cuda_launch,

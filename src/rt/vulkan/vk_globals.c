@@ -126,6 +126,11 @@ static bool place(const KType *t, const KExpr *e, unsigned char *out, size_t roo
   }
   if (e->kind == KE_CAST && e->a && (e->a->kind == KE_INIT_LIST || e->a->kind == KE_VEC))
     return place(t, e->a, out, room);
+  /* a function's address (vtables, tables of function pointers) stays zero:
+   * every kernel that could call through it is rejected by the GLSL
+   * emitter (kir_find_dynamic), and the others must still load */
+  if (e->kind == KE_FUNC_ADDR || (e->kind == KE_CAST && e->a && e->a->kind == KE_FUNC_ADDR))
+    return true;
   Num n;
   return number(e, &n) && store_scalar(t, &n, out);
 }

@@ -1115,6 +1115,7 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       if (!(cw_l133[cw_t] == 0)) continue;
       {
         /* __tmp150 declared */
+        (__tmp150_89[cw_t] = ((cooperative_groups_coalesced_group){0}));
         cw_op90[cw_t] = (*parent_86[cw_t]).__cw_mask;
         cw_op91[cw_t] = label_87[cw_t];
       }
@@ -1135,7 +1136,7 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l133[cw_t] == 0)) continue;
       {
-        (cw_ret85[cw_t] = (((__tmp150_89[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp150_89[cw_t]), cw_coll92[cw_t])), __tmp150_89[cw_t]));
+        (cw_ret85[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp150_89[cw_t]), cw_coll92[cw_t]), __tmp150_89[cw_t]));
         { cw_l133[cw_t] = 1; goto cw_next135; }
       }
       cw_next135:;

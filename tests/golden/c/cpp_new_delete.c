@@ -88,18 +88,24 @@ struct Pair {
 #define cw_sh_arena_1 (*(uint64_t (*)[32])(cw_shm + 0))
 
 static void Buffer_Buffer(CW_DEVICE_PARAMS, Buffer *self, int32_t count, int32_t first);
+static void Buffer_dtor(CW_DEVICE_PARAMS, Buffer *self);
 
 /* Buffer::Buffer */
 static void Buffer_Buffer(CW_DEVICE_PARAMS, Buffer *self, int32_t count, int32_t first) {
   CW_DEVICE_PROLOGUE
-  int32_t *__tmp3;
+  int32_t *__tmp4;
   ((*self).n = count);
-  ((*self).data = (__tmp3 = ((int32_t *)malloc((size_t)((4ull * ((uint64_t)count)))))));
+  ((*self).data = (__tmp4 = ((int32_t *)malloc((size_t)((4ull * ((uint64_t)count)))))));
   {
     int32_t i = 0;
     for (; (i < count); (i++))
       ((*self).data[i] = (first + i));
   }
+}
+
+/* Buffer::~Buffer */
+static void Buffer_dtor(CW_DEVICE_PARAMS, Buffer *self) {
+  CW_DEVICE_PROLOGUE
 }
 
 /* kernel heapKernel */
@@ -111,13 +117,13 @@ CW_INLINE void cwb_heapKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     {
       {
         {
-          Buffer *__tmp9;
-          Pair *__tmp12;
-          int32_t *__tmp14;
+          Buffer *__tmp10;
+          Pair *__tmp13;
+          int32_t *__tmp15;
           int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-          Buffer *buf = ((__tmp9 = ((Buffer *)malloc((size_t)(16ull)))), (Buffer_Buffer(CW_DEVICE_ARGS, __tmp9, 5, in[i]), __tmp9));
-          Pair *pair = ((__tmp12 = ((Pair *)(&cw_sh_arena_1[((uint32_t)cw_tx)]))), (((*__tmp12) = ((Pair){4, 0})), __tmp12));
-          int32_t *one = ((__tmp14 = ((int32_t *)malloc((size_t)(4ull)))), (((*__tmp14) = 7), __tmp14));
+          Buffer *buf = ((__tmp10 = ((Buffer *)malloc((size_t)(16ull)))), (Buffer_Buffer(CW_DEVICE_ARGS, __tmp10, 5, in[i]), __tmp10));
+          Pair *pair = ((__tmp13 = ((Pair *)(&cw_sh_arena_1[((uint32_t)cw_tx)]))), (((*__tmp13) = ((Pair){4, 0})), __tmp13));
+          int32_t *one = ((__tmp15 = ((int32_t *)malloc((size_t)(4ull)))), (((*__tmp15) = 7), __tmp15));
           int32_t *raw = ((int32_t *)malloc((size_t)((2ull * 4ull))));
           (raw[0] = 1);
           (raw[1] = 2);

@@ -206,7 +206,7 @@ CW_INLINE void cwb_variadicKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int c
           (a += (product_int_int_int(CW_DEVICE_ARGS, v, 2, 3) * 1000));
           (a += (sumPlus_int_int(CW_DEVICE_ARGS, v, 1) + (((int32_t)allSet_int_int(CW_DEVICE_ARGS, v, 1)) * 10)));
           (a += (((__tmp32 = 1), (__tmp33 = 2.5f)), invoke_Weigh_int_float_int(CW_DEVICE_ARGS, ((Weigh){0}), (&__tmp32), (&__tmp33), (&v))));
-          (a += ((((__tmp36 = 5), max_int(CW_DEVICE_ARGS, ((const int32_t *)(&v)), ((const int32_t *)(&__tmp36)))) * 10000000) + ((int32_t)fmax(0.5, 2.0f))));
+          (a += ((((__tmp36 = 5), max_int(CW_DEVICE_ARGS, ((const int32_t *)(&v)), ((const int32_t *)(&__tmp36)))) * 10000000) + ((int32_t)fmax(0.5, ((double)2.0f)))));
           (out[i] = a);
           if ((i == 0))
             report_int_int(CW_DEVICE_ARGS, ((const int8_t *)"variadic %d %d\n"), total_int_int_int(CW_DEVICE_ARGS, 1, 2, 3), count(CW_DEVICE_ARGS));

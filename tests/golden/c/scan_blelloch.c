@@ -116,6 +116,7 @@ CW_INLINE void cwb_blellochScan(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     (offset *= 2);
     /* threads step through the loop together */
   }
+  /* __syncwarp() */
   { /* only threadIdx.x == 0 runs this */
     const int64_t cw_k = (int64_t)(0);
     if (cw_k >= 0 && cw_k < (int64_t)cw_bdx)

@@ -94,6 +94,7 @@ CW_INLINE void cwb_columnWrite(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx))) : ((int32_t)((cw_bix * 32u) + ((uint32_t)((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))))))))] = cw_sh_s_1[(31 - ((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))))]);
     }
   }
+  /* __syncwarp() */
   { /* only threadIdx.x == ((uint32_t)k) runs this */
     const int64_t cw_k = (int64_t)(((uint32_t)k));
     if (cw_k >= 0 && cw_k < (int64_t)cw_bdx)

@@ -215,6 +215,7 @@ CW_INLINE void cwb_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       0;
     }
   }
+  /* __syncwarp() */
   { /* only threadIdx.x == 0u runs this */
     const int64_t cw_k = (int64_t)(0u);
     if (cw_k >= 0 && cw_k < (int64_t)cw_bdx)
@@ -293,6 +294,7 @@ CW_INLINE void cwb_reduceVolatileInt(cw_rt_ctx *cw_ctx, void **cw_args, const in
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 1u)]);
     }
   }
+  /* __syncwarp() */
   { /* only threadIdx.x == 0u runs this */
     const int64_t cw_k = (int64_t)(0u);
     if (cw_k >= 0 && cw_k < (int64_t)cw_bdx)

@@ -94,5 +94,5 @@ fn miscActivations(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(wor
 }
 
 // ==== kernel geluBackward ====
-// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats)
+// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 

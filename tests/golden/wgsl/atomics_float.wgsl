@@ -1,5 +1,5 @@
 // ==== kernel floatAtomics ====
-// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats)
+// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 
 // ==== kernel casFloatMax ====
 // kernel casFloatMax, from <source> by cuwasm
@@ -53,7 +53,7 @@ fn casFloatMax(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
 }
 
 // ==== kernel casDoubleMul ====
-// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats)
+// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 
 // ==== kernel halfAtomics ====
 // not emitted: the WGSL target does not support 'atomicAdd' on this type (WGSL atomics are 32-bit)

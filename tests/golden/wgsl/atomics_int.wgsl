@@ -18,26 +18,26 @@ fn intAtomics(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgrou
   let cw_bid = cw_wid + cw_p.cw_base;
   var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
   var x: i32 = v[i];
-  _ = atomicAdd(&acc[(0i + 0i)], x);
-  _ = atomicSub(&acc[(0i + 1i)], x);
-  _ = atomicMin(&acc[(0i + 2i)], (-x));
-  _ = atomicMax(&acc[(0i + 3i)], x);
-  _ = atomicAnd(&acc[(0i + 4i)], (~x));
-  _ = atomicOr(&acc[(0i + 5i)], x);
-  _ = atomicXor(&acc[(0i + 6i)], x);
-  _ = atomicExchange(&acc[(0i + 7i)], 5i);
+  _ = atomicAdd(&acc[0i], x);
+  _ = atomicSub(&acc[1i], x);
+  _ = atomicMin(&acc[2i], (-x));
+  _ = atomicMax(&acc[3i], x);
+  _ = atomicAnd(&acc[4i], (~x));
+  _ = atomicOr(&acc[5i], x);
+  _ = atomicXor(&acc[6i], x);
+  _ = atomicExchange(&acc[7i], 5i);
   let cw_t0 = 100u;
-  var cw_t1 = atomicLoad(&uacc[(0i + 0i)]);
+  var cw_t1 = atomicLoad(&uacc[0i]);
   loop {
-    let cw_t2 = atomicCompareExchangeWeak(&uacc[(0i + 0i)], cw_t1, select(cw_t1 + 1u, 0u, cw_t1 >= cw_t0));
+    let cw_t2 = atomicCompareExchangeWeak(&uacc[0i], cw_t1, select(cw_t1 + 1u, 0u, cw_t1 >= cw_t0));
     if (cw_t2.exchanged) { break; }
     cw_t1 = cw_t2.old_value;
   }
   _ = cw_t1;
   let cw_t3 = 50u;
-  var cw_t4 = atomicLoad(&uacc[(0i + 1i)]);
+  var cw_t4 = atomicLoad(&uacc[1i]);
   loop {
-    let cw_t5 = atomicCompareExchangeWeak(&uacc[(0i + 1i)], cw_t4, select(cw_t4 - 1u, cw_t3, cw_t4 == 0u || cw_t4 > cw_t3));
+    let cw_t5 = atomicCompareExchangeWeak(&uacc[1i], cw_t4, select(cw_t4 - 1u, cw_t3, cw_t4 == 0u || cw_t4 > cw_t3));
     if (cw_t5.exchanged) { break; }
     cw_t4 = cw_t5.old_value;
   }
@@ -46,12 +46,12 @@ fn intAtomics(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgrou
   let cw_t7 = 7u;
   var cw_t8: u32;
   loop {
-    let cw_t9 = atomicCompareExchangeWeak(&uacc[(0i + 2i)], cw_t6, cw_t7);
+    let cw_t9 = atomicCompareExchangeWeak(&uacc[2i], cw_t6, cw_t7);
     if (cw_t9.exchanged || cw_t9.old_value != cw_t6) { cw_t8 = cw_t9.old_value; break; }
   }
   var old: u32 = cw_t8;
   if ((old == 0u)) {
-    _ = atomicAdd(&uacc[(0i + 3i)], 1u);
+    _ = atomicAdd(&uacc[3i], 1u);
   }
 }
 
@@ -86,16 +86,16 @@ fn sharedAtomics(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workg
   storageBarrier();
   workgroupBarrier();
   var x: i32 = (v[((cw_bid.x * cw_bx) + cw_tid.x)] & 65535i);
-  _ = atomicAdd(&s[0], 1i);
+  _ = atomicAdd(&s[0i], 1i);
   _ = atomicSub(&s[1i], 1i);
   _ = atomicMin(&s[2i], x);
   _ = atomicMax(&s[3i], x);
   _ = atomicOr(&s[4i], (1i << (cw_tid.x & 31u)));
   _ = atomicXor(&s[5i], x);
   let cw_t0 = 31u;
-  var cw_t1 = atomicLoad(&u[0]);
+  var cw_t1 = atomicLoad(&u[0i]);
   loop {
-    let cw_t2 = atomicCompareExchangeWeak(&u[0], cw_t1, select(cw_t1 + 1u, 0u, cw_t1 >= cw_t0));
+    let cw_t2 = atomicCompareExchangeWeak(&u[0i], cw_t1, select(cw_t1 + 1u, 0u, cw_t1 >= cw_t0));
     if (cw_t2.exchanged) { break; }
     cw_t1 = cw_t2.old_value;
   }

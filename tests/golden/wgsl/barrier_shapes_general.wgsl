@@ -146,7 +146,74 @@ fn stepBarrierScan(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(wor
 }
 
 // ==== kernel switchWarp ====
-// not emitted: '__shfl_xor_sync' under thread-dependent control flow: the WGSL target emulates it with workgroup barriers, which need uniform control flow
+// kernel switchWarp, from <source> by cuwasm
+
+struct CwParams {
+  cw_grid: vec3<u32>,
+  cw_base: vec3<u32>,
+}
+@group(0) @binding(0) var<uniform> cw_p: CwParams;
+override cw_bx: u32 = 1u;
+override cw_by: u32 = 1u;
+override cw_bz: u32 = 1u;
+@group(0) @binding(1) var<storage, read> in: array<i32>;
+@group(0) @binding(2) var<storage, read_write> out: array<i32>;
+var<workgroup> cw_wx: array<u32, cw_bx * cw_by * cw_bz>;
+
+fn cw_lin(t: vec3<u32>) -> u32 { return t.x + cw_bx * (t.y + cw_by * t.z); }
+
+fn cw_warp_mask(t: vec3<u32>) -> u32 {
+  let n = min(32u, cw_bx * cw_by * cw_bz - (cw_lin(t) - cw_lin(t) % 32u));
+  return select((1u << n) - 1u, 0xffffffffu, n == 32u);
+}
+
+@compute @workgroup_size(cw_bx, cw_by, cw_bz)
+fn switchWarp(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
+  let cw_bid = cw_wid + cw_p.cw_base;
+  var t: i32 = i32(cw_tid.x);
+  var g: i32 = i32(((cw_bid.x * cw_bx) + u32(t)));
+  var v: i32 = in[g];
+  let cw_t0 = (t & 1i); // a switch whose arms run in every thread, each undone where not selected
+  let cw_t1 = cw_t0 == 0i;
+  let cw_t2 = v;
+  {
+    cw_wx[cw_lin(cw_tid)] = bitcast<u32>(v);
+    workgroupBarrier();
+    let cw_t3 = cw_lin(cw_tid) % 32u;
+    let cw_t5 = u32(2i);
+    let cw_t4 = cw_wx[min(cw_lin(cw_tid) - cw_t3 + select(cw_t3, cw_t3 ^ cw_t5, ((cw_t3 ^ cw_t5) - (cw_t3 - cw_t3 % u32(32i))) < u32(32i)), cw_bx * cw_by * cw_bz - 1u)];
+    workgroupBarrier();
+    v = (v + bitcast<i32>(cw_t4));
+  }
+  if (!cw_t1) {
+    v = cw_t2;
+  }
+  let cw_t6 = !(cw_t0 == 0i);
+  let cw_t7 = v;
+  {
+    cw_wx[cw_lin(cw_tid)] = bitcast<u32>(v);
+    workgroupBarrier();
+    let cw_t8 = cw_lin(cw_tid) % 32u;
+    let cw_t10 = 2u;
+    let cw_t9 = cw_wx[min(cw_lin(cw_tid) - cw_t8 + select(cw_t8, cw_t8 + cw_t10, cw_t8 % u32(32i) + cw_t10 < u32(32i)), cw_bx * cw_by * cw_bz - 1u)];
+    workgroupBarrier();
+    v = (bitcast<i32>(cw_t9) * 10i);
+    let cw_t11 = 2863311530u;
+    cw_wx[cw_lin(cw_tid)] = bitcast<u32>(i32(((in[g] & 3i) == 3i)));
+    workgroupBarrier();
+    let cw_t13 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
+    var cw_t12 = 0u;
+    for (var cw_l = 0u; cw_l < 32u && cw_t13 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
+      if (((cw_t11 >> cw_l) & 1u) != 0u) { cw_t12 = cw_t12 | (select(0u, 1u, cw_wx[cw_t13 + cw_l] != 0u) << cw_l); }
+    }
+    workgroupBarrier();
+    v = (v + i32(countOneBits(cw_t12)));
+  }
+  if (!cw_t6) {
+    v = cw_t7;
+  }
+  out[g] = v;
+}
 
 // ==== kernel switchCount ====
 // kernel switchCount, from <source> by cuwasm
@@ -310,14 +377,14 @@ fn switchWarpMore(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(work
       }
       workgroupBarrier();
       r0 = i32(cw_t1);
-      let cw_t3 = bitcast<u32>((v % 4i));
-      cw_wx[cw_lin(cw_tid)] = cw_t3;
+      let cw_t3 = 4294967295u;
+      let cw_t4 = bitcast<u32>((v % 4i));
+      cw_wx[cw_lin(cw_tid)] = cw_t4;
       workgroupBarrier();
-      let cw_t4 = 4294967295u;
       let cw_t6 = cw_lin(cw_tid) - cw_lin(cw_tid) % 32u;
       var cw_t5 = 0u;
       for (var cw_l = 0u; cw_l < 32u && cw_t6 + cw_l < cw_bx * cw_by * cw_bz; cw_l++) {
-        if (((cw_t4 >> cw_l) & 1u) != 0u) { cw_t5 = cw_t5 | (select(0u, 1u, cw_wx[cw_t6 + cw_l] == cw_t3) << cw_l); }
+        if (((cw_t3 >> cw_l) & 1u) != 0u) { cw_t5 = cw_t5 | (select(0u, 1u, cw_wx[cw_t6 + cw_l] == cw_t4) << cw_l); }
       }
       workgroupBarrier();
       r1 = i32(cw_t5);

@@ -47,7 +47,7 @@ fn floatBits(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup
 }
 
 // ==== kernel doubleBits ====
-// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats)
+// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 
 // ==== kernel roundedArith ====
 // kernel roundedArith, from <source> by cuwasm

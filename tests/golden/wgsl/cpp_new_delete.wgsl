@@ -1,3 +1,3 @@
 // ==== kernel heapKernel ====
-// not emitted: cannot tell which buffer the pointer passed to 'Buffer::Buffer' points into
+// not emitted: the WGSL target does not support the device heap ('new' or malloc)
 

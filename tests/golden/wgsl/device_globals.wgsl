@@ -1,5 +1,25 @@
 // ==== kernel countCalls ====
-// not emitted: the WGSL target does not support initialised __device__ variables that kernels write ('callCount')
+// kernel countCalls, from <source> by cuwasm
+
+struct CwParams {
+  cw_grid: vec3<u32>,
+  cw_base: vec3<u32>,
+}
+@group(0) @binding(0) var<uniform> cw_p: CwParams;
+override cw_bx: u32 = 1u;
+override cw_by: u32 = 1u;
+override cw_bz: u32 = 1u;
+@group(0) @binding(1) var<storage, read_write> total: array<i32>;
+@group(0) @binding(2) var<storage, read_write> callCount: atomic<i32>;
+
+@compute @workgroup_size(cw_bx, cw_by, cw_bz)
+fn countCalls(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
+  let cw_bid = cw_wid + cw_p.cw_base;
+  var ticket: i32 = atomicAdd(&callCount, 1i);
+  if ((ticket == (i32((cw_bx * cw_p.cw_grid.x)) - 1i))) {
+    total[0i] = (ticket + 1i);
+  }
+}
 
 // ==== kernel lookupTable ====
 // kernel lookupTable, from <source> by cuwasm
@@ -23,7 +43,49 @@ fn lookupTable(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
 }
 
 // ==== kernel accumulateManaged ====
-// not emitted: 'globalStats' is used by atomics of two integer types
+// kernel accumulateManaged, from <source> by cuwasm
+
+struct Stats {
+  sum: f32,
+  count: i32,
+}
+
+struct CwParams {
+  cw_grid: vec3<u32>,
+  cw_base: vec3<u32>,
+}
+@group(0) @binding(0) var<uniform> cw_p: CwParams;
+override cw_bx: u32 = 1u;
+override cw_by: u32 = 1u;
+override cw_bz: u32 = 1u;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> managedTotal: atomic<u32>;
+@group(0) @binding(3) var<storage, read_write> managedHits: atomic<i32>;
+@group(0) @binding(4) var<storage, read_write> globalStats: array<atomic<u32>, 2>;
+
+@compute @workgroup_size(cw_bx, cw_by, cw_bz)
+fn accumulateManaged(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
+  let cw_bid = cw_wid + cw_p.cw_base;
+  var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
+  let cw_t0 = x[i];
+  var cw_t1 = atomicLoad(&managedTotal);
+  loop {
+    let cw_t2 = atomicCompareExchangeWeak(&managedTotal, cw_t1, bitcast<u32>(bitcast<f32>(cw_t1) + cw_t0));
+    if (cw_t2.exchanged) { break; }
+    cw_t1 = cw_t2.old_value;
+  }
+  _ = bitcast<f32>(cw_t1);
+  _ = atomicAdd(&managedHits, 1i);
+  let cw_t3 = x[i];
+  var cw_t4 = atomicLoad(&globalStats[0]);
+  loop {
+    let cw_t5 = atomicCompareExchangeWeak(&globalStats[0], cw_t4, bitcast<u32>(bitcast<f32>(cw_t4) + cw_t3));
+    if (cw_t5.exchanged) { break; }
+    cw_t4 = cw_t5.old_value;
+  }
+  _ = bitcast<f32>(cw_t4);
+  _ = bitcast<i32>(atomicAdd(&globalStats[1], u32(1i)));
+}
 
 // ==== kernel lastBlockSum ====
 // kernel lastBlockSum, from <source> by cuwasm

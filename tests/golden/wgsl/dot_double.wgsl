@@ -1,6 +1,6 @@
 // ==== kernel dotDouble ====
-// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats)
+// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 
 // ==== kernel kahanSum ====
-// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats)
+// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 

@@ -27,7 +27,7 @@ fn ml_kernels_kindOf(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_v: i32) -> u32 {
 fn ml_kernels_countKinds(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
   let cw_bid = cw_wid + cw_p.cw_base;
   var k: u32 = ml_kernels_kindOf(cw_tid, cw_bid, v[cw_tid.x]);
-  _ = atomicAdd(&counts[(0i + i32(k))], 1u);
+  _ = atomicAdd(&counts[i32(k)], 1u);
 }
 
 // ==== kernel activate ====

@@ -49,9 +49,9 @@ fn scatterAdd(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgrou
   var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
   if ((i < n)) {
     let cw_t0 = src[i];
-    var cw_t1 = atomicLoad(&dst[(0i + i32((u32(idx[i]) % u32(m))))]);
+    var cw_t1 = atomicLoad(&dst[(u32(idx[i]) % u32(m))]);
     loop {
-      let cw_t2 = atomicCompareExchangeWeak(&dst[(0i + i32((u32(idx[i]) % u32(m))))], cw_t1, bitcast<u32>(bitcast<f32>(cw_t1) + cw_t0));
+      let cw_t2 = atomicCompareExchangeWeak(&dst[(u32(idx[i]) % u32(m))], cw_t1, bitcast<u32>(bitcast<f32>(cw_t1) + cw_t0));
       if (cw_t2.exchanged) { break; }
       cw_t1 = cw_t2.old_value;
     }

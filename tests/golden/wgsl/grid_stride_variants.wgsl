@@ -24,7 +24,7 @@ fn strideVariants(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(work
     var i: i32 = tid;
     loop {
       if !((i < n)) { break; }
-      _ = atomicAdd(&out[(0i + i)], 1i);
+      _ = atomicAdd(&out[i], 1i);
       continuing {
         i = (i + grid);
       }
@@ -34,7 +34,7 @@ fn strideVariants(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(work
     var i: i32 = tid;
     loop {
       if !((i <= (n - 1i))) { break; }
-      _ = atomicAdd(&out[(0i + i)], 10i);
+      _ = atomicAdd(&out[i], 10i);
       continuing {
         i = (i + (u_step * grid));
       }
@@ -44,7 +44,7 @@ fn strideVariants(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(work
     var i: i32 = ((n - 1i) - tid);
     loop {
       if !((i >= 0i)) { break; }
-      _ = atomicAdd(&out[(0i + i)], 100i);
+      _ = atomicAdd(&out[i], 100i);
       continuing {
         i = (i - grid);
       }
@@ -55,7 +55,7 @@ fn strideVariants(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(work
     var i: i32 = tid;
     loop {
       if !(((i >= 0i) && (i < n))) { break; }
-      _ = atomicAdd(&out[(0i + i)], 1000i);
+      _ = atomicAdd(&out[i], 1000i);
       continuing {
         i = (i + back);
       }

@@ -40,10 +40,10 @@ fn histogram256(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgr
       if !((i < n4)) { break; }
       let cw_t0 = u32(po_data4 + i);
       var v: vec4<u32> = cw_unpack_u8x4(data[cw_t0]);
-      _ = atomicAdd(&local[i32(v.x)], 1u);
-      _ = atomicAdd(&local[i32(v.y)], 1u);
-      _ = atomicAdd(&local[i32(v.z)], 1u);
-      _ = atomicAdd(&local[i32(v.w)], 1u);
+      _ = atomicAdd(&local[v.x], 1u);
+      _ = atomicAdd(&local[v.y], 1u);
+      _ = atomicAdd(&local[v.z], 1u);
+      _ = atomicAdd(&local[v.w], 1u);
       continuing {
         i = i32((u32(i) + (cw_bx * cw_p.cw_grid.x)));
       }
@@ -56,7 +56,7 @@ fn histogram256(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgr
     loop {
       if !((b < 256i)) { break; }
       if ((atomicLoad(&local[b]) != 0u)) {
-        _ = atomicAdd(&hist[(0i + b)], atomicLoad(&local[b]));
+        _ = atomicAdd(&hist[b], atomicLoad(&local[b]));
       }
       continuing {
         b = i32((u32(b) + cw_bx));
@@ -111,7 +111,7 @@ fn histogramBinned(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(wor
       if !((i < n)) { break; }
       var b: i32 = i32(((x[i] - lo) * scale));
       b = min(max(b, 0i), (bins - 1i));
-      _ = atomicAdd(&fixedBins[(po_bucket + b)], 1u);
+      _ = atomicAdd(&fixedBins[po_bucket + b], 1u);
       continuing {
         i = i32((u32(i) + (cw_bx * cw_p.cw_grid.x)));
       }

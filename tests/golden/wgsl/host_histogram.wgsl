@@ -35,7 +35,7 @@ fn histogramKernel(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(wor
     loop {
       if !((i < n)) { break; }
       let cw_t0 = u32(0i + i);
-      _ = atomicAdd(&local[i32(extractBits(data[(cw_t0 / 4u)], ((cw_t0 % 4u) * 8u), 8u))], 1u);
+      _ = atomicAdd(&local[extractBits(data[(cw_t0 / 4u)], ((cw_t0 % 4u) * 8u), 8u)], 1u);
       continuing {
         i = i32((u32(i) + (cw_bx * cw_p.cw_grid.x)));
       }
@@ -47,7 +47,7 @@ fn histogramKernel(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(wor
     var b: i32 = i32(cw_tid.x);
     loop {
       if !((b < 256i)) { break; }
-      _ = atomicAdd(&bins[(0i + b)], atomicLoad(&local[b]));
+      _ = atomicAdd(&bins[b], atomicLoad(&local[b]));
       continuing {
         b = i32((u32(b) + cw_bx));
       }

@@ -45,7 +45,7 @@ fn bitOps(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id
   }
   var v: u32 = in[i];
   var po_o: i32 = (0i + (8i * i));
-  out[po_o + 0i] = u32(countOneBits(v));
+  out[po_o + 0i] = u32(i32(countOneBits(v)));
   out[po_o + 1i] = u32(countLeadingZeros(i32(v)));
   out[po_o + 2i] = u32(cw_ffs(i32(v)));
   out[po_o + 3i] = reverseBits(v);

@@ -120,5 +120,5 @@ fn mathFast(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_
 }
 
 // ==== kernel mathDouble ====
-// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats)
+// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 

@@ -99,5 +99,5 @@ fn checkedDivide(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workg
 }
 
 // ==== kernel printStats ====
-// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats)
+// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 

@@ -90,12 +90,12 @@ fn digitCounts(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
   workgroupBarrier();
   var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
   if ((i < n)) {
-    _ = atomicAdd(&local[i32(((keys[i] >> u32(shift)) & 15u))], 1u);
+    _ = atomicAdd(&local[((keys[i] >> u32(shift)) & 15u)], 1u);
   }
   storageBarrier();
   workgroupBarrier();
   if ((cw_tid.x < 16u)) {
-    _ = atomicAdd(&counts[(0i + i32(cw_tid.x))], atomicLoad(&local[cw_tid.x]));
+    _ = atomicAdd(&counts[cw_tid.x], atomicLoad(&local[cw_tid.x]));
   }
 }
 

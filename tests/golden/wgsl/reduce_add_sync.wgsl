@@ -64,10 +64,10 @@ fn warpReduceIntrinsics(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builti
   workgroupBarrier();
   var bits: u32 = cw_t10;
   if (((cw_tid.x & 31u) == 0u)) {
-    _ = atomicAdd(&out[(0i + 0i)], s);
-    _ = atomicMin(&out[(0i + 1i)], lo);
-    _ = atomicMax(&out[(0i + 2i)], hi);
-    _ = atomicOr(&out[(0i + 3i)], bits);
+    _ = atomicAdd(&out[0i], s);
+    _ = atomicMin(&out[1i], lo);
+    _ = atomicMax(&out[2i], hi);
+    _ = atomicOr(&out[3i], bits);
   }
 }
 

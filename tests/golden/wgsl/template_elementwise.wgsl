@@ -109,5 +109,5 @@ fn scaleMany_float_4(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(w
 }
 
 // ==== kernel scaleMany<double, 2> ====
-// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats)
+// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 

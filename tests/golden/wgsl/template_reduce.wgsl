@@ -199,7 +199,7 @@ fn reduce_int_128(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(work
 }
 
 // ==== kernel reduce<double, 64> ====
-// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats)
+// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 
 // ==== kernel reduce<float, 512> ====
 // kernel reduce<float, 512>, from <source> by cuwasm

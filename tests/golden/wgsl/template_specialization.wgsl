@@ -52,7 +52,7 @@ fn blockSum_float(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(work
 }
 
 // ==== kernel blockSum<double> ====
-// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats)
+// not emitted: the WGSL target does not support 'double' (WebGPU has no 64-bit floats; --wgsl-f64-as-f32 computes it as float)
 
 // ==== kernel traitsKernel<int> ====
 // kernel traitsKernel<int>, from <source> by cuwasm

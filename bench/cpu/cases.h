@@ -1,0 +1,62 @@
+/*
+ * cases.h — the benchmark cases bench_cpu and bench_backends share: eight
+ * algorithms as lists of kernel steps over buffers (kernels.cu), their
+ * inputs, the OpenMP reference of each, and running a case on a cuwasm
+ * backend through the C API ("ours").
+ */
+#ifndef BENCH_CASES_H
+#define BENCH_CASES_H
+
+#include "cuwasm.h"
+
+#include <stddef.h>
+
+enum { MAXB = 4, MAXA = 6, MAXS = 3 };
+typedef struct KArg { char kind; int v; float f; } KArg; /* 'b' buffer v, 'i' int v, 'f' float f */
+typedef struct Step { const char *kernel; unsigned grid[3], block[3]; int nargs; KArg a[MAXA]; } Step;
+
+typedef struct Case {
+  const char *name;
+  int nbufs;
+  size_t bytes[MAXB];
+  void *init[MAXB]; /* initial contents (NULL: zeros) */
+  int nsteps;
+  Step steps[MAXS];
+  int out;          /* buffer compared */
+  int sum_out;      /* compare the sum of the output (partial sums) */
+  int is_u32;
+  double tol;
+  void (*omp)(struct Case *c, void *out);
+  void *omp_out;
+  int n, m;         /* sizes for the OpenMP call */
+  float s;
+  int in_place;     /* the kernel updates its input (saxpy's y) */
+} Case;
+
+/* Fills cs (room for 8) with the cases at full or --small sizes; returns
+ * how many. */
+int make_cases(Case *cs, int small);
+/* max |a - r| / max |r| over count elements (u32 data: 0 or 1). */
+double rel_err(const Case *c, const void *a, const void *r, size_t count);
+/* 1 when out (the case's output buffer) matches c->omp_out within c->tol;
+ * else prints the difference, naming who, and returns 0. */
+int check(Case *c, const char *who, void *out);
+
+/* A case on one cuwasm backend. */
+typedef struct Ours {
+  cw_context *ctx;
+  cw_module *mod;
+  cw_buffer *buf[MAXB];
+  void *dp[MAXB];
+  cw_kernel *k[MAXS];
+  void *argv[MAXS][MAXA];
+  KArg vals[MAXS][MAXA];
+} Ours;
+
+int ours_setup(Ours *o, Case *c);  /* buffers filled, kernels found: 0 */
+int ours_run(Ours *o, Case *c);    /* every step, then synchronize: 0 */
+void ours_free(Ours *o, Case *c);
+
+double now_ms(void);
+
+#endif

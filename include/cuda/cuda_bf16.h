@@ -1,0 +1,172 @@
+/*
+ * cuda_bf16.h — bfloat16 (cuwasm).
+ *
+ * Unlike __half, bfloat16 is not a KIR type: __nv_bfloat16 is a 16-bit
+ * storage struct in both passes (the upper half of an IEEE binary32), and
+ * its arithmetic is done in float, as sm_80 does for most bf16 operations
+ * (convert, compute in fp32, round back).  So every backend runs it with
+ * what it already has: 16-bit loads and stores, and float.  Conversion
+ * from float rounds to nearest, ties to even, and keeps NaN a (quiet) NaN;
+ * conversion to float is exact.  Operators on two bfloat16 values return
+ * bfloat16 (each result rounded), as CUDA's do; a bfloat16 converts
+ * implicitly to float, so mixed expressions are float expressions.
+ */
+#ifndef CUWASM_CUDA_BF16_H
+#define CUWASM_CUDA_BF16_H
+#define __CUDA_BF16_H__ /* NVIDIA's guard */
+
+#include "host_defines.h"
+#include "cuda_fp16.h"
+#include "vector_types.h"
+
+#if defined(__cplusplus)
+
+#if defined(__CUDA_ARCH__)
+#define __CW_BF16_FN __device__ __forceinline__
+static __device__ __forceinline__ unsigned int __cw_bf16_float_bits(float f) {
+  return __float_as_uint(f);
+}
+static __device__ __forceinline__ float __cw_bf16_bits_float(unsigned int u) {
+  return __uint_as_float(u);
+}
+#else
+#define __CW_BF16_FN static inline
+static inline unsigned int __cw_bf16_float_bits(float f) {
+  unsigned int u;
+  __builtin_memcpy(&u, &f, sizeof u);
+  return u;
+}
+static inline float __cw_bf16_bits_float(unsigned int u) {
+  float f;
+  __builtin_memcpy(&f, &u, sizeof f);
+  return f;
+}
+#endif
+
+/* float → bfloat16 bits, round to nearest even; NaN stays a quiet NaN */
+__CW_BF16_FN unsigned short __cw_float_to_bf16_bits(float f) {
+  unsigned int u = __cw_bf16_float_bits(f);
+  if ((u & 0x7fffffffu) > 0x7f800000u) return (unsigned short)((u >> 16) | 0x40u);
+  u += 0x7fffu + ((u >> 16) & 1u);
+  return (unsigned short)(u >> 16);
+}
+
+/* float → bfloat16 bits, toward zero (truncation) */
+__CW_BF16_FN unsigned short __cw_float_to_bf16_bits_rz(float f) {
+  unsigned int u = __cw_bf16_float_bits(f);
+  if ((u & 0x7fffffffu) > 0x7f800000u) return (unsigned short)((u >> 16) | 0x40u);
+  return (unsigned short)(u >> 16);
+}
+
+struct __nv_bfloat16_raw {
+  unsigned short x;
+};
+
+struct __nv_bfloat16 {
+  unsigned short __x;
+  __nv_bfloat16() = default;
+  __host__ __device__ __nv_bfloat16(float f) : __x(__cw_float_to_bf16_bits(f)) {}
+  __host__ __device__ __nv_bfloat16(double f) : __x(__cw_float_to_bf16_bits((float)f)) {}
+  __host__ __device__ __nv_bfloat16(int i) : __x(__cw_float_to_bf16_bits((float)i)) {}
+  __host__ __device__ __nv_bfloat16(__nv_bfloat16_raw r) : __x(r.x) {}
+  __host__ __device__ operator float() const { return __cw_bf16_bits_float((unsigned int)__x << 16); }
+};
+
+struct __align__(4) __nv_bfloat162 {
+  __nv_bfloat16 x, y;
+  __nv_bfloat162() = default;
+  __host__ __device__ __nv_bfloat162(__nv_bfloat16 a, __nv_bfloat16 b) : x(a), y(b) {}
+};
+
+typedef __nv_bfloat16 nv_bfloat16;
+typedef __nv_bfloat162 nv_bfloat162;
+
+/* ---- conversions ---- */
+__CW_BF16_FN float __bfloat162float(__nv_bfloat16 h) { return (float)h; }
+__CW_BF16_FN __nv_bfloat16 __float2bfloat16(float f) { return __nv_bfloat16(f); }
+__CW_BF16_FN __nv_bfloat16 __float2bfloat16_rn(float f) { return __nv_bfloat16(f); }
+__CW_BF16_FN __nv_bfloat16 __float2bfloat16_rz(float f) {
+  __nv_bfloat16_raw r;
+  r.x = __cw_float_to_bf16_bits_rz(f);
+  return __nv_bfloat16(r);
+}
+__CW_BF16_FN __nv_bfloat16 __double2bfloat16(double d) { return __nv_bfloat16((float)d); }
+__CW_BF16_FN __nv_bfloat16 __int2bfloat16_rn(int i) { return __nv_bfloat16((float)i); }
+__CW_BF16_FN int __bfloat162int_rz(__nv_bfloat16 h) { return (int)(float)h; }
+__CW_BF16_FN unsigned short __bfloat16_as_ushort(__nv_bfloat16 h) { return h.__x; }
+__CW_BF16_FN short __bfloat16_as_short(__nv_bfloat16 h) { return (short)h.__x; }
+__CW_BF16_FN __nv_bfloat16 __ushort_as_bfloat16(unsigned short u) {
+  __nv_bfloat16_raw r;
+  r.x = u;
+  return __nv_bfloat16(r);
+}
+__CW_BF16_FN __nv_bfloat16 __short_as_bfloat16(short s) {
+  return __ushort_as_bfloat16((unsigned short)s);
+}
+__CW_BF16_FN __nv_bfloat162 __floats2bfloat162_rn(float a, float b) {
+  return __nv_bfloat162(__nv_bfloat16(a), __nv_bfloat16(b));
+}
+__CW_BF16_FN __nv_bfloat162 __float2bfloat162_rn(float a) {
+  return __nv_bfloat162(__nv_bfloat16(a), __nv_bfloat16(a));
+}
+__CW_BF16_FN __nv_bfloat162 __bfloat162bfloat162(__nv_bfloat16 a) { return __nv_bfloat162(a, a); }
+__CW_BF16_FN __nv_bfloat162 __halves2bfloat162(__nv_bfloat16 a, __nv_bfloat16 b) {
+  return __nv_bfloat162(a, b);
+}
+__CW_BF16_FN __nv_bfloat162 __float22bfloat162_rn(float2 f) {
+  return __nv_bfloat162(__nv_bfloat16(f.x), __nv_bfloat16(f.y));
+}
+__CW_BF16_FN float2 __bfloat1622float2(__nv_bfloat162 h) {
+  float2 f;
+  f.x = (float)h.x;
+  f.y = (float)h.y;
+  return f;
+}
+__CW_BF16_FN __nv_bfloat16 __low2bfloat16(__nv_bfloat162 h) { return h.x; }
+__CW_BF16_FN __nv_bfloat16 __high2bfloat16(__nv_bfloat162 h) { return h.y; }
+__CW_BF16_FN float __low2float(__nv_bfloat162 h) { return (float)h.x; }
+__CW_BF16_FN float __high2float(__nv_bfloat162 h) { return (float)h.y; }
+
+/* ---- arithmetic: computed in float, rounded once to bfloat16 ---- */
+__CW_BF16_FN __nv_bfloat16 operator+(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat16((float)a + (float)b); }
+__CW_BF16_FN __nv_bfloat16 operator-(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat16((float)a - (float)b); }
+__CW_BF16_FN __nv_bfloat16 operator*(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat16((float)a * (float)b); }
+__CW_BF16_FN __nv_bfloat16 operator/(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat16((float)a / (float)b); }
+__CW_BF16_FN __nv_bfloat16 operator-(__nv_bfloat16 a) { return __ushort_as_bfloat16((unsigned short)(a.__x ^ 0x8000u)); }
+__CW_BF16_FN __nv_bfloat16 &operator+=(__nv_bfloat16 &a, __nv_bfloat16 b) { a = a + b; return a; }
+__CW_BF16_FN __nv_bfloat16 &operator-=(__nv_bfloat16 &a, __nv_bfloat16 b) { a = a - b; return a; }
+__CW_BF16_FN __nv_bfloat16 &operator*=(__nv_bfloat16 &a, __nv_bfloat16 b) { a = a * b; return a; }
+__CW_BF16_FN __nv_bfloat16 &operator/=(__nv_bfloat16 &a, __nv_bfloat16 b) { a = a / b; return a; }
+__CW_BF16_FN bool operator==(__nv_bfloat16 a, __nv_bfloat16 b) { return (float)a == (float)b; }
+__CW_BF16_FN bool operator!=(__nv_bfloat16 a, __nv_bfloat16 b) { return (float)a != (float)b; }
+__CW_BF16_FN bool operator<(__nv_bfloat16 a, __nv_bfloat16 b) { return (float)a < (float)b; }
+__CW_BF16_FN bool operator<=(__nv_bfloat16 a, __nv_bfloat16 b) { return (float)a <= (float)b; }
+__CW_BF16_FN bool operator>(__nv_bfloat16 a, __nv_bfloat16 b) { return (float)a > (float)b; }
+__CW_BF16_FN bool operator>=(__nv_bfloat16 a, __nv_bfloat16 b) { return (float)a >= (float)b; }
+
+/* the bfloat16 intrinsics of cuda_bf16.h most kernels use */
+__CW_BF16_FN __nv_bfloat16 __hadd(__nv_bfloat16 a, __nv_bfloat16 b) { return a + b; }
+__CW_BF16_FN __nv_bfloat16 __hsub(__nv_bfloat16 a, __nv_bfloat16 b) { return a - b; }
+__CW_BF16_FN __nv_bfloat16 __hmul(__nv_bfloat16 a, __nv_bfloat16 b) { return a * b; }
+__CW_BF16_FN __nv_bfloat16 __hdiv(__nv_bfloat16 a, __nv_bfloat16 b) { return a / b; }
+__CW_BF16_FN __nv_bfloat16 __hneg(__nv_bfloat16 a) { return -a; }
+__CW_BF16_FN __nv_bfloat16 __habs(__nv_bfloat16 a) { return __ushort_as_bfloat16((unsigned short)(a.__x & 0x7fffu)); }
+__CW_BF16_FN __nv_bfloat16 __hfma(__nv_bfloat16 a, __nv_bfloat16 b, __nv_bfloat16 c) {
+  return __nv_bfloat16(fmaf((float)a, (float)b, (float)c)); /* one rounding, as the hardware */
+}
+__CW_BF16_FN __nv_bfloat16 __hmax(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat16(fmaxf((float)a, (float)b)); }
+__CW_BF16_FN __nv_bfloat16 __hmin(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat16(fminf((float)a, (float)b)); }
+__CW_BF16_FN bool __heq(__nv_bfloat16 a, __nv_bfloat16 b) { return a == b; }
+__CW_BF16_FN bool __hlt(__nv_bfloat16 a, __nv_bfloat16 b) { return a < b; }
+__CW_BF16_FN bool __hgt(__nv_bfloat16 a, __nv_bfloat16 b) { return a > b; }
+__CW_BF16_FN bool __hisnan(__nv_bfloat16 a) { return (a.__x & 0x7fffu) > 0x7f80u; }
+__CW_BF16_FN __nv_bfloat162 __hadd2(__nv_bfloat162 a, __nv_bfloat162 b) { return __nv_bfloat162(a.x + b.x, a.y + b.y); }
+__CW_BF16_FN __nv_bfloat162 __hmul2(__nv_bfloat162 a, __nv_bfloat162 b) { return __nv_bfloat162(a.x * b.x, a.y * b.y); }
+__CW_BF16_FN __nv_bfloat162 __hfma2(__nv_bfloat162 a, __nv_bfloat162 b, __nv_bfloat162 c) {
+  return __nv_bfloat162(__hfma(a.x, b.x, c.x), __hfma(a.y, b.y, c.y));
+}
+
+#undef __CW_BF16_FN
+#endif /* __cplusplus */
+
+#endif /* CUWASM_CUDA_BF16_H */

@@ -1,0 +1,605 @@
+/*
+ * wasm_builtin.c — CUDA builtins on the WebAssembly CPU path.
+ *
+ * What WebAssembly has as instructions (sqrt, abs, floor, ceil, trunc,
+ * nearest, copysign, popcnt, clz, reinterpretations) is emitted inline;
+ * the other math functions are imported from "math" under their CUDA
+ * name and computed by the host (the JS runner's table, in double
+ * precision and rounded to float for the f variants).  Atomics are plain
+ * read-modify-write sequences: a module instance runs one thread at a
+ * time, and blocks run one after another on one instance (blocks on
+ * several workers will need the threads proposal's atomic instructions).
+ * Fences are no-ops for the same reason.  Anything else is rejected with
+ * the builtin's name.
+ */
+#include "wasm_internal.h"
+
+#include <string.h>
+
+typedef struct MathImport {
+  KBuiltinId id;
+  const char *name; /* import name, the host's table key */
+  const char *sig;  /* result ':' parameters: f float, d double, i int,
+                       u unsigned, l long long, m unsigned long long */
+} MathImport;
+
+static const MathImport imports[] = {
+    {KB_SINF, "sinf", "f:f"}, {KB_SIN, "sin", "d:d"}, {KB_COSF, "cosf", "f:f"}, {KB_COS, "cos", "d:d"},
+    {KB_TANF, "tanf", "f:f"}, {KB_TAN, "tan", "d:d"}, {KB_ASINF, "asinf", "f:f"}, {KB_ASIN, "asin", "d:d"},
+    {KB_ACOSF, "acosf", "f:f"}, {KB_ACOS, "acos", "d:d"}, {KB_ATANF, "atanf", "f:f"}, {KB_ATAN, "atan", "d:d"},
+    {KB_SINHF, "sinhf", "f:f"}, {KB_SINH, "sinh", "d:d"}, {KB_COSHF, "coshf", "f:f"}, {KB_COSH, "cosh", "d:d"},
+    {KB_TANHF, "tanhf", "f:f"}, {KB_TANH, "tanh", "d:d"}, {KB_EXPF, "expf", "f:f"}, {KB_EXP, "exp", "d:d"},
+    {KB_EXP2F, "exp2f", "f:f"}, {KB_EXP2, "exp2", "d:d"}, {KB_EXP10F, "exp10f", "f:f"}, {KB_EXP10, "exp10", "d:d"},
+    {KB_EXPM1F, "expm1f", "f:f"}, {KB_EXPM1, "expm1", "d:d"}, {KB_LOGF, "logf", "f:f"}, {KB_LOG, "log", "d:d"},
+    {KB_LOG2F, "log2f", "f:f"}, {KB_LOG2, "log2", "d:d"}, {KB_LOG10F, "log10f", "f:f"}, {KB_LOG10, "log10", "d:d"},
+    {KB_LOG1PF, "log1pf", "f:f"}, {KB_LOG1P, "log1p", "d:d"}, {KB_CBRTF, "cbrtf", "f:f"}, {KB_CBRT, "cbrt", "d:d"},
+    {KB_ROUNDF, "roundf", "f:f"}, {KB_ROUND, "round", "d:d"}, {KB_ERFF, "erff", "f:f"}, {KB_ERF, "erf", "d:d"},
+    {KB_POWF, "powf", "f:ff"}, {KB_POW, "pow", "d:dd"}, {KB_FMODF, "fmodf", "f:ff"}, {KB_FMOD, "fmod", "d:dd"},
+    {KB_FMINF, "fminf", "f:ff"}, {KB_FMIN, "fmin", "d:dd"}, {KB_FMAXF, "fmaxf", "f:ff"}, {KB_FMAX, "fmax", "d:dd"},
+    {KB_ATAN2F, "atan2f", "f:ff"}, {KB_ATAN2, "atan2", "d:dd"}, {KB_HYPOTF, "hypotf", "f:ff"}, {KB_HYPOT, "hypot", "d:dd"},
+    {KB_FMAF, "fmaf", "f:fff"}, {KB_FMA, "fma", "d:ddd"},
+    {KB_I_EXPF, "expf", "f:f"}, {KB_I_LOGF, "logf", "f:f"}, {KB_I_LOG2F, "log2f", "f:f"},
+    {KB_I_LOG10F, "log10f", "f:f"}, {KB_I_SINF, "sinf", "f:f"}, {KB_I_COSF, "cosf", "f:f"},
+    {KB_I_TANF, "tanf", "f:f"}, {KB_I_POWF, "powf", "f:ff"}, {KB_I_EXP10F, "exp10f", "f:f"},
+    {KB_I_FMAF_RN, "fmaf", "f:fff"}, {KB_I_FMA_RN, "fma", "d:ddd"},
+    {KB_NORMCDFF, "normcdff", "f:f"}, {KB_NORMCDF, "normcdf", "d:d"},
+    /* __half ones: in float, rounded back to half by the result's conversion */
+    {KB_HEXP, "expf", "f:f"}, {KB_HEXP2, "exp2f", "f:f"}, {KB_HLOG, "logf", "f:f"},
+    {KB_HLOG2, "log2f", "f:f"}, {KB_HSIN, "sinf", "f:f"}, {KB_HCOS, "cosf", "f:f"},
+    {KB_ERFCF, "erfcf", "f:f"}, {KB_ERFC, "erfc", "d:d"},
+    /* integer intrinsics WebAssembly has no instruction for */
+    {KB_I_BREV, "brev", "u:u"}, {KB_I_BREVLL, "brevll", "m:m"},
+    {KB_I_BYTE_PERM, "byte_perm", "u:uuu"},
+    {KB_I_FUNNELSHIFT_L, "funnelshift_l", "u:uuu"}, {KB_I_FUNNELSHIFT_LC, "funnelshift_lc", "u:uuu"},
+    {KB_I_FUNNELSHIFT_R, "funnelshift_r", "u:uuu"}, {KB_I_FUNNELSHIFT_RC, "funnelshift_rc", "u:uuu"},
+    {KB_I_SAD, "sad", "u:iiu"}, {KB_I_USAD, "usad", "u:uuu"},
+    {KB_I_HADD, "hadd", "i:ii"}, {KB_I_RHADD, "rhadd", "i:ii"},
+    {KB_I_UHADD, "uhadd", "u:uu"}, {KB_I_URHADD, "urhadd", "u:uu"},
+    {KB_I_MUL64HI, "mul64hi", "l:ll"}, {KB_I_UMUL64HI, "umul64hi", "m:mm"},
+};
+
+/* the type a signature letter stands for */
+static KType *sig_type(WEmit *w, char c) {
+  switch (c) {
+  case 'f': return w->m->t_f32;
+  case 'd': return w->m->t_f64;
+  case 'u': return w->m->t_u32;
+  case 'l': return w->m->t_i64;
+  case 'm': return w->m->t_u64;
+  default: return w->m->t_i32;
+  }
+}
+
+const char *wasm_math_import(KBuiltinId id, const char **sig) {
+  for (size_t i = 0; i < sizeof imports / sizeof *imports; i++)
+    if (imports[i].id == id) {
+      *sig = imports[i].sig;
+      return imports[i].name;
+    }
+  return NULL;
+}
+
+/* the import index of a name (several builtins share one import) */
+static int import_index(WEmit *w, KBuiltinId id) {
+  const char *sig, *name = wasm_math_import(id, &sig);
+  for (int i = 0; name && i < w->imports.len; i++)
+    if (!strcmp(w->imports.items[i], name)) return i;
+  return -1;
+}
+
+static void args_as(WEmit *w, const KExpr *e, const KType *t, int n) {
+  for (int i = 0; i < n && i < e->nargs; i++) {
+    wx_value(w, e->args[i]);
+    wx_convert(w, e->args[i]->type, t, e->args[i]->loc);
+  }
+}
+
+static bool f64(const KExpr *e) { return e->type->kind == KT_F64; }
+
+/* one instruction on the builtin's operands converted to its result type */
+static void inline_op(WEmit *w, const KExpr *e, unsigned opc, int n) {
+  args_as(w, e, e->type, n);
+  op(w, opc);
+}
+
+static void minmax(WEmit *w, const KExpr *e, bool is_min) {
+  const KType *t = e->type;
+  uint32_t a = we_local(w, wt_of(t)), b = we_local(w, wt_of(t));
+  args_as(w, e, t, 2);
+  op_u(w, OP_LOCAL_SET, b);
+  op_u(w, OP_LOCAL_TEE, a);
+  op_u(w, OP_LOCAL_GET, b);
+  op_u(w, OP_LOCAL_GET, a);
+  op_u(w, OP_LOCAL_GET, b);
+  KExpr cmp = {.kind = KE_BINARY, .type = w->m->t_bool};
+  (void)cmp;
+  bool u = !kt_is_signed(t), l = wt_of(t) == WT_I64;
+  unsigned lt = l ? (u ? OP_I64_LT_U : OP_I64_LT_S) : (u ? OP_I32_LT_U : OP_I32_LT_S);
+  unsigned gt = l ? (u ? OP_I64_GT_U : OP_I64_GT_S) : (u ? OP_I32_GT_U : OP_I32_GT_S);
+  op(w, is_min ? lt : gt);
+  op(w, OP_SELECT);
+}
+
+static void abs_int(WEmit *w, const KExpr *e) {
+  const KType *t = e->type;
+  bool l = wt_of(t) == WT_I64;
+  uint32_t a = we_local(w, wt_of(t));
+  args_as(w, e, t, 1);
+  op_u(w, OP_LOCAL_SET, a);
+  wx_const(w, t, 0); /* select(0 - a, a, a < 0) */
+  op_u(w, OP_LOCAL_GET, a);
+  op(w, l ? OP_I64_SUB : OP_I32_SUB);
+  op_u(w, OP_LOCAL_GET, a);
+  op_u(w, OP_LOCAL_GET, a);
+  wx_const(w, t, 0);
+  op(w, l ? OP_I64_LT_S : OP_I32_LT_S);
+  op(w, OP_SELECT);
+}
+
+/* old = *p; *p = f(old, v[, c]); result old */
+/* atomicAdd on a __half2: both lanes, the old pair as the result */
+static void atomic_half2(WEmit *w, const KExpr *e) {
+  const KType *t = e->type, *h = t->elem;
+  uint32_t p = we_local(w, WT_I32), v = we_local(w, WT_I32), old = wx_temp(w, t);
+  wx_value(w, e->args[0]);
+  op_u(w, OP_LOCAL_SET, p);
+  wx_value(w, e->args[1]);
+  op_u(w, OP_LOCAL_SET, v);
+  op_u(w, OP_LOCAL_GET, old);
+  op_u(w, OP_LOCAL_GET, p);
+  op_i32(w, 4);
+  op_fc(w, 10); /* old = *p */
+  for (int l = 0; l < 2; l++) {
+    op_u(w, OP_LOCAL_GET, p);
+    op_i32(w, 2 * l);
+    op(w, OP_I32_ADD);
+    op_u(w, OP_LOCAL_GET, old);
+    op_i32(w, 2 * l);
+    op(w, OP_I32_ADD);
+    wx_load(w, h);
+    op_u(w, OP_LOCAL_GET, v);
+    op_i32(w, 2 * l);
+    op(w, OP_I32_ADD);
+    wx_load(w, h);
+    op(w, OP_F32_ADD);
+    wx_store(w, h); /* rounds to half */
+  }
+  op_u(w, OP_LOCAL_GET, old);
+}
+
+static void atomic(WEmit *w, const KExpr *e) {
+  const KType *t = e->type;
+  if (e->builtin == KB_ATOMIC_ADD && t->kind == KT_VEC && t->elem->kind == KT_F16 && t->count == 2)
+    return atomic_half2(w, e);
+  unsigned vt = wt_of(t);
+  if (!vt || vt == WT_VOID || kt_aggregate(t)) return we_error(w, e->loc, "this atomic");
+  bool l = vt == WT_I64, fl = vt == WT_F32 || vt == WT_F64, u = !kt_is_signed(t) || t->kind == KT_PTR;
+  uint32_t a = we_local(w, WT_I32), o = we_local(w, vt), v = we_local(w, vt), c = 0;
+  wx_value(w, e->args[0]);
+  op_u(w, OP_LOCAL_SET, a);
+  if (e->builtin == KB_ATOMIC_CAS) {
+    c = we_local(w, vt);
+    args_as(w, e, t, 0);
+    wx_value(w, e->args[1]);
+    wx_convert(w, e->args[1]->type, t, e->loc);
+    op_u(w, OP_LOCAL_SET, c);
+    wx_value(w, e->args[2]);
+    wx_convert(w, e->args[2]->type, t, e->loc);
+  } else if (e->nargs > 1) {
+    wx_value(w, e->args[1]);
+    wx_convert(w, e->args[1]->type, t, e->loc);
+  } else {
+    wx_const(w, t, 0);
+  }
+  op_u(w, OP_LOCAL_SET, v);
+  op_u(w, OP_LOCAL_GET, a);
+  op_u(w, OP_LOCAL_GET, a);
+  wx_load(w, t);
+  op_u(w, OP_LOCAL_TEE, o);
+  unsigned add = fl ? (vt == WT_F32 ? OP_F32_ADD : OP_F64_ADD) : l ? OP_I64_ADD : OP_I32_ADD;
+  unsigned sub = fl ? (vt == WT_F32 ? OP_F32_SUB : OP_F64_SUB) : l ? OP_I64_SUB : OP_I32_SUB;
+  switch (e->builtin) {
+  case KB_ATOMIC_ADD: op_u(w, OP_LOCAL_GET, v); op(w, add); break;
+  case KB_ATOMIC_SUB: op_u(w, OP_LOCAL_GET, v); op(w, sub); break;
+  case KB_ATOMIC_EXCH: op(w, OP_DROP); op_u(w, OP_LOCAL_GET, v); break;
+  case KB_ATOMIC_AND: op_u(w, OP_LOCAL_GET, v); op(w, l ? OP_I64_AND : OP_I32_AND); break;
+  case KB_ATOMIC_OR: op_u(w, OP_LOCAL_GET, v); op(w, l ? OP_I64_OR : OP_I32_OR); break;
+  case KB_ATOMIC_XOR: op_u(w, OP_LOCAL_GET, v); op(w, l ? OP_I64_XOR : OP_I32_XOR); break;
+  case KB_ATOMIC_MIN: case KB_ATOMIC_MAX: {
+    bool mn = e->builtin == KB_ATOMIC_MIN;
+    op(w, OP_DROP);
+    op_u(w, OP_LOCAL_GET, o);
+    op_u(w, OP_LOCAL_GET, v);
+    op_u(w, OP_LOCAL_GET, o);
+    op_u(w, OP_LOCAL_GET, v);
+    unsigned cmp;
+    if (vt == WT_F32) cmp = mn ? OP_F32_LT : OP_F32_GT;
+    else if (vt == WT_F64) cmp = mn ? OP_F64_LT : OP_F64_GT;
+    else if (l) cmp = mn ? (u ? OP_I64_LT_U : OP_I64_LT_S) : (u ? OP_I64_GT_U : OP_I64_GT_S);
+    else cmp = mn ? (u ? OP_I32_LT_U : OP_I32_LT_S) : (u ? OP_I32_GT_U : OP_I32_GT_S);
+    op(w, cmp);
+    op(w, OP_SELECT);
+    break;
+  }
+  case KB_ATOMIC_INC: /* (old >= v) ? 0 : old + 1 */
+    op(w, OP_DROP);
+    op_i32(w, 0);
+    op_u(w, OP_LOCAL_GET, o);
+    op_i32(w, 1);
+    op(w, OP_I32_ADD);
+    op_u(w, OP_LOCAL_GET, o);
+    op_u(w, OP_LOCAL_GET, v);
+    op(w, OP_I32_GE_U);
+    op(w, OP_SELECT);
+    break;
+  case KB_ATOMIC_DEC: /* (old == 0 || old > v) ? v : old - 1 */
+    op(w, OP_DROP);
+    op_u(w, OP_LOCAL_GET, v);
+    op_u(w, OP_LOCAL_GET, o);
+    op_i32(w, 1);
+    op(w, OP_I32_SUB);
+    op_u(w, OP_LOCAL_GET, o);
+    op(w, OP_I32_EQZ);
+    op_u(w, OP_LOCAL_GET, o);
+    op_u(w, OP_LOCAL_GET, v);
+    op(w, OP_I32_GT_U);
+    op(w, OP_I32_OR);
+    op(w, OP_SELECT);
+    break;
+  case KB_ATOMIC_CAS: /* (old == c) ? v : old */
+    op(w, OP_DROP);
+    op_u(w, OP_LOCAL_GET, v);
+    op_u(w, OP_LOCAL_GET, o);
+    op_u(w, OP_LOCAL_GET, o);
+    op_u(w, OP_LOCAL_GET, c);
+    op(w, l ? OP_I64_EQ : vt == WT_F32 ? OP_F32_EQ : vt == WT_F64 ? OP_F64_EQ : OP_I32_EQ);
+    op(w, OP_SELECT);
+    break;
+  default: return we_error(w, e->loc, "the atomic '%s'", kb_info(e->builtin)->name);
+  }
+  wx_store(w, t);
+  op_u(w, OP_LOCAL_GET, o);
+}
+
+/* reinterpretation between a float and an integer of the same width */
+static void bits(WEmit *w, const KExpr *e, unsigned opc) {
+  wx_value(w, e->args[0]);
+  op(w, opc);
+}
+
+static void float_class(WEmit *w, const KExpr *e) {
+  const KExpr *x = e->args[0];
+  bool d = x->type->kind == KT_F64;
+  uint32_t a = we_local(w, d ? WT_F64 : WT_F32);
+  wx_value(w, x);
+  op_u(w, OP_LOCAL_TEE, a);
+  switch (e->builtin) {
+  case KB_ISNAN: op_u(w, OP_LOCAL_GET, a); op(w, d ? OP_F64_NE : OP_F32_NE); return;
+  case KB_ISINF:
+  case KB_ISFINITE:
+    op(w, d ? OP_F64_ABS : OP_F32_ABS);
+    if (d) { op(w, OP_F64_CONST); wb_f64(&w->fn->code, __builtin_inf()); }
+    else { op(w, OP_F32_CONST); wb_f32(&w->fn->code, __builtin_inff()); }
+    op(w, e->builtin == KB_ISINF ? (d ? OP_F64_EQ : OP_F32_EQ) : (d ? OP_F64_LT : OP_F32_LT));
+    return;
+  default: /* signbit */
+    if (d) { op(w, OP_I64_REINTERPRET_F64); op(w, OP_I64_CONST); wb_s64(&w->fn->code, 63); op(w, OP_I64_SHR_U); op(w, OP_I32_WRAP_I64); }
+    else { op(w, OP_I32_REINTERPRET_F32); op_i32(w, 31); op(w, OP_I32_SHR_U); }
+    wx_convert(w, w->m->t_i32, e->type, e->loc);
+    return;
+  }
+}
+
+/* float to integer after rounding with f32_op (nearest, ceil, floor) or
+ * its f64 twin */
+static void rounded(WEmit *w, const KExpr *e, unsigned f32_op) {
+  const KType *from = e->args[0]->type;
+  wx_value(w, e->args[0]);
+  op(w, from->kind == KT_F64 ? f32_op + (OP_F64_CEIL - OP_F32_CEIL) : f32_op);
+  wx_convert(w, from, e->type, e->loc);
+}
+
+/* sincos(x, &s, &c): both through the host's sin and cos */
+static void sincos(WEmit *w, const KExpr *e) {
+  bool d = e->builtin == KB_SINCOS;
+  KBuiltinId s_id = d ? KB_SIN : KB_SINF, c_id = d ? KB_COS : KB_COSF;
+  int si = import_index(w, s_id), ci = import_index(w, c_id);
+  if (si < 0 || ci < 0) return we_error(w, e->loc, "sincos here");
+  const KType *t = d ? w->m->t_f64 : w->m->t_f32;
+  uint32_t x = we_local(w, d ? WT_F64 : WT_F32);
+  args_as(w, e, t, 1);
+  op_u(w, OP_LOCAL_SET, x);
+  for (int k = 0; k < 2; k++) {
+    wx_value(w, e->args[1 + k]);
+    op_u(w, OP_LOCAL_GET, x);
+    op_u(w, OP_CALL, (uint64_t)(k ? ci : si));
+    wx_store(w, t);
+  }
+}
+
+/* printf(fmt, ...): the arguments as 8-byte slots in the frame (integers
+ * widened to 64 bits by their signedness, float promoted to double,
+ * pointers and strings as addresses), then env.printf(fmt, slots, n),
+ * which formats them as C does and prints */
+static void device_printf(WEmit *w, const KExpr *e) {
+  int imp = we_import(w, "env.printf");
+  if (imp < 0 || e->nargs < 1) return we_error(w, e->loc, "printf here");
+  int n = e->nargs - 1, off = we_frame_slot(w, 8 * (n ? n : 1), 8);
+  for (int i = 0; i < n; i++) {
+    const KExpr *a = e->args[1 + i];
+    const KType *t = a->type;
+    op_u(w, OP_LOCAL_GET, w->fn->fp);
+    op_i32(w, off + 8 * i);
+    op(w, OP_I32_ADD);
+    wx_value(w, a);
+    if (kt_is_float(t)) {
+      wx_convert(w, t, w->m->t_f64, a->loc);
+      wb_mem(&w->fn->code, OP_F64_STORE, 0);
+    } else if (kt_is_int(t) || t->kind == KT_PTR || t->kind == KT_ARRAY) {
+      if (wt_of(t) == WT_I32) op(w, t->kind == KT_PTR || t->kind == KT_ARRAY || !kt_is_signed(t) ? OP_I64_EXTEND_I32_U : OP_I64_EXTEND_I32_S);
+      wb_mem(&w->fn->code, OP_I64_STORE, 0);
+    } else {
+      return we_error(w, a->loc, "a printf argument of this type");
+    }
+  }
+  wx_value(w, e->args[0]);
+  op_u(w, OP_LOCAL_GET, w->fn->fp);
+  op_i32(w, off);
+  op(w, OP_I32_ADD);
+  op_i32(w, n);
+  op_u(w, OP_CALL, (uint64_t)imp);
+}
+
+/* __cuwasm_assert(cond, expr, file, line, func): a failed one tells the
+ * host (with block and thread) and traps, which fails the launch */
+static void device_assert(WEmit *w, const KExpr *e) {
+  int imp = we_import(w, "env.assert");
+  if (imp < 0 || e->nargs < 5) return we_error(w, e->loc, "assert here");
+  wx_cond(w, e->args[0]);
+  op(w, OP_I32_EQZ);
+  op_open(w, OP_IF, WT_VOID);
+  for (int i = 1; i < 5; i++) {
+    wx_value(w, e->args[i]);
+    wx_convert(w, e->args[i]->type, w->m->t_i32, e->loc);
+  }
+  static const int g[6] = {WG_TX, WG_TY, WG_TZ, WG_BX, WG_BY, WG_BZ};
+  for (int i = 0; i < 6; i++) global_get(w, g[i]);
+  op_u(w, OP_CALL, (uint64_t)imp);
+  op(w, OP_UNREACHABLE);
+  op_end(w);
+}
+
+/* __fmul_rz, __fadd_rz: the operation in double (exact for a product of
+ * floats), rounded to float, then one step toward zero when rounding went
+ * away from it */
+static void float_rz(WEmit *w, const KExpr *e, unsigned f64_op) {
+  uint32_t d = we_local(w, WT_F64), r = we_local(w, WT_F32);
+  args_as(w, e, w->m->t_f64, 2);
+  op(w, f64_op);
+  op_u(w, OP_LOCAL_TEE, d);
+  op(w, OP_F32_DEMOTE_F64);
+  op_u(w, OP_LOCAL_TEE, r);
+  op(w, OP_I32_REINTERPRET_F32);
+  op_i32(w, 1);
+  op(w, OP_I32_SUB);
+  op(w, OP_F32_REINTERPRET_I32);     /* the next float toward zero */
+  op_u(w, OP_LOCAL_GET, r);
+  op_u(w, OP_LOCAL_GET, r);
+  op(w, OP_F64_PROMOTE_F32);
+  op(w, OP_F64_ABS);
+  op_u(w, OP_LOCAL_GET, d);
+  op(w, OP_F64_ABS);
+  op(w, OP_F64_GT);                  /* |rounded| > |exact| */
+  op(w, OP_SELECT);
+}
+
+void wb_builtin(WEmit *w, const KExpr *e) {
+  int imp = import_index(w, e->builtin);
+  if (imp >= 0) {
+    const char *sig;
+    wasm_math_import(e->builtin, &sig);
+    for (int i = 0; i < e->nargs; i++) {
+      wx_value(w, e->args[i]);
+      wx_convert(w, e->args[i]->type, sig_type(w, sig[2 + i]), e->loc);
+    }
+    op_u(w, OP_CALL, (uint64_t)imp);
+    wx_convert(w, sig_type(w, sig[0]), e->type, e->loc);
+    return;
+  }
+  if (wb_half(w, e)) return;
+  switch (e->builtin) {
+  case KB_PRINTF: return device_printf(w, e);
+  case KB_MALLOC: /* the device heap: the host's allocator in a region of this module's memory */
+    wx_value(w, e->args[0]);
+    wx_convert(w, e->args[0]->type, w->m->t_u32, e->loc);
+    op_u(w, OP_CALL, (uint64_t)we_import(w, "env.malloc"));
+    return;
+  case KB_FREE:
+    wx_value(w, e->args[0]);
+    op_u(w, OP_CALL, (uint64_t)we_import(w, "env.free"));
+    return;
+  case KB_I_FMUL_RZ: return float_rz(w, e, OP_F64_MUL);
+  case KB_I_FADD_RZ: return float_rz(w, e, OP_F64_ADD);
+  case KB_ASSERT: return device_assert(w, e);
+  case KB_SQRTF: case KB_SQRT: case KB_I_FSQRT_RN: case KB_I_DSQRT_RN:
+    return inline_op(w, e, f64(e) ? OP_F64_SQRT : OP_F32_SQRT, 1);
+  case KB_FABSF: case KB_FABS: return inline_op(w, e, f64(e) ? OP_F64_ABS : OP_F32_ABS, 1);
+  case KB_FLOORF: case KB_FLOOR: return inline_op(w, e, f64(e) ? OP_F64_FLOOR : OP_F32_FLOOR, 1);
+  case KB_CEILF: case KB_CEIL: return inline_op(w, e, f64(e) ? OP_F64_CEIL : OP_F32_CEIL, 1);
+  case KB_TRUNCF: case KB_TRUNC: return inline_op(w, e, f64(e) ? OP_F64_TRUNC : OP_F32_TRUNC, 1);
+  case KB_RINTF: case KB_RINT: case KB_NEARBYINTF: case KB_NEARBYINT:
+    return inline_op(w, e, f64(e) ? OP_F64_NEAREST : OP_F32_NEAREST, 1);
+  case KB_COPYSIGNF: case KB_COPYSIGN: return inline_op(w, e, f64(e) ? OP_F64_COPYSIGN : OP_F32_COPYSIGN, 2);
+  case KB_I_FDIVIDEF: case KB_I_FDIV_RN: case KB_I_DDIV_RN:
+    return inline_op(w, e, f64(e) ? OP_F64_DIV : OP_F32_DIV, 2);
+  case KB_I_FADD_RN: case KB_I_DADD_RN: return inline_op(w, e, f64(e) ? OP_F64_ADD : OP_F32_ADD, 2);
+  case KB_I_FSUB_RN: case KB_I_DSUB_RN: return inline_op(w, e, f64(e) ? OP_F64_SUB : OP_F32_SUB, 2);
+  case KB_I_FMUL_RN: case KB_I_DMUL_RN: return inline_op(w, e, f64(e) ? OP_F64_MUL : OP_F32_MUL, 2);
+  case KB_RSQRTF: case KB_RSQRT: case KB_I_FRSQRT_RN:
+    if (f64(e)) { op(w, OP_F64_CONST); wb_f64(&w->fn->code, 1.0); }
+    else { op(w, OP_F32_CONST); wb_f32(&w->fn->code, 1.0f); }
+    inline_op(w, e, f64(e) ? OP_F64_SQRT : OP_F32_SQRT, 1);
+    op(w, f64(e) ? OP_F64_DIV : OP_F32_DIV);
+    return;
+  case KB_I_FRCP_RN: case KB_I_DRCP_RN:
+    if (f64(e)) { op(w, OP_F64_CONST); wb_f64(&w->fn->code, 1.0); }
+    else { op(w, OP_F32_CONST); wb_f32(&w->fn->code, 1.0f); }
+    args_as(w, e, e->type, 1);
+    op(w, f64(e) ? OP_F64_DIV : OP_F32_DIV);
+    return;
+  case KB_I_SATURATEF: /* max(0, min(1, x)); NaN -> 0 */
+    op(w, OP_F32_CONST); wb_f32(&w->fn->code, 1.0f);
+    args_as(w, e, e->type, 1);
+    op(w, OP_F32_MIN);
+    op(w, OP_F32_CONST); wb_f32(&w->fn->code, 0.0f);
+    op(w, OP_F32_MAX);
+    {
+      uint32_t a = we_local(w, WT_F32);
+      op_u(w, OP_LOCAL_TEE, a);
+      op(w, OP_F32_CONST); wb_f32(&w->fn->code, 0.0f);
+      op_u(w, OP_LOCAL_GET, a);
+      op_u(w, OP_LOCAL_GET, a);
+      op(w, OP_F32_EQ);
+      op(w, OP_SELECT);
+    }
+    return;
+  case KB_MIN: return minmax(w, e, true);
+  case KB_MAX: return minmax(w, e, false);
+  case KB_ABS: return abs_int(w, e);
+  case KB_ISNAN: case KB_ISINF: case KB_ISFINITE: case KB_SIGNBIT: return float_class(w, e);
+  case KB_I_POPC: args_as(w, e, w->m->t_u32, 1); op(w, OP_I32_POPCNT); return;
+  case KB_I_POPCLL: args_as(w, e, w->m->t_u64, 1); op(w, OP_I64_POPCNT); op(w, OP_I32_WRAP_I64); return;
+  case KB_I_CLZ: args_as(w, e, w->m->t_u32, 1); op(w, OP_I32_CLZ); return;
+  case KB_I_CLZLL: args_as(w, e, w->m->t_u64, 1); op(w, OP_I64_CLZ); op(w, OP_I32_WRAP_I64); return;
+  case KB_I_FFS: { /* x ? ctz(x) + 1 : 0 */
+    uint32_t a = we_local(w, WT_I32);
+    args_as(w, e, w->m->t_u32, 1);
+    op_u(w, OP_LOCAL_TEE, a);
+    op(w, OP_I32_CTZ);
+    op_i32(w, 1);
+    op(w, OP_I32_ADD);
+    op_i32(w, 0);
+    op_u(w, OP_LOCAL_GET, a);
+    op(w, OP_SELECT);
+    return;
+  }
+  case KB_I_MUL24: case KB_I_UMUL24: /* the low 24 bits of each operand (sign-extended for __mul24) */
+    for (int i = 0; i < 2; i++) {
+      wx_value(w, e->args[i]);
+      op_i32(w, 8);
+      op(w, OP_I32_SHL);
+      op_i32(w, 8);
+      op(w, e->builtin == KB_I_MUL24 ? OP_I32_SHR_S : OP_I32_SHR_U);
+    }
+    op(w, OP_I32_MUL);
+    return;
+  case KB_I_FFSLL: { /* x ? ctz(x) + 1 : 0 */
+    uint32_t a = we_local(w, WT_I64);
+    args_as(w, e, w->m->t_u64, 1);
+    op_u(w, OP_LOCAL_TEE, a);
+    op(w, OP_I64_CTZ);
+    op(w, OP_I32_WRAP_I64);
+    op_i32(w, 1);
+    op(w, OP_I32_ADD);
+    op_i32(w, 0);
+    op_u(w, OP_LOCAL_GET, a);
+    op(w, OP_I64_EQZ);
+    op(w, OP_I32_EQZ);
+    op(w, OP_SELECT);
+    return;
+  }
+  case KB_I_DOUBLE2HIINT: case KB_I_DOUBLE2LOINT:
+    wx_value(w, e->args[0]);
+    op(w, OP_I64_REINTERPRET_F64);
+    if (e->builtin == KB_I_DOUBLE2HIINT) {
+      op(w, OP_I64_CONST);
+      wb_s64(&w->fn->code, 32);
+      op(w, OP_I64_SHR_U);
+    }
+    op(w, OP_I32_WRAP_I64);
+    return;
+  case KB_I_HILOINT2DOUBLE:
+    wx_value(w, e->args[0]);
+    op(w, OP_I64_EXTEND_I32_U);
+    op(w, OP_I64_CONST);
+    wb_s64(&w->fn->code, 32);
+    op(w, OP_I64_SHL);
+    wx_value(w, e->args[1]);
+    op(w, OP_I64_EXTEND_I32_U);
+    op(w, OP_I64_OR);
+    op(w, OP_F64_REINTERPRET_I64);
+    return;
+  case KB_SINCOSF: case KB_SINCOS: case KB_I_SINCOSF:
+    sincos(w, e);
+    return;
+  case KB_I_MULHI: case KB_I_UMULHI: {
+    bool s = e->builtin == KB_I_MULHI;
+    for (int i = 0; i < 2; i++) {
+      wx_value(w, e->args[i]);
+      op(w, s ? OP_I64_EXTEND_I32_S : OP_I64_EXTEND_I32_U);
+    }
+    op(w, OP_I64_MUL);
+    op(w, OP_I64_CONST);
+    wb_s64(&w->fn->code, 32);
+    op(w, OP_I64_SHR_U);
+    op(w, OP_I32_WRAP_I64);
+    return;
+  }
+  case KB_I_FLOAT_AS_INT: case KB_I_FLOAT_AS_UINT: return bits(w, e, OP_I32_REINTERPRET_F32);
+  case KB_I_INT_AS_FLOAT: case KB_I_UINT_AS_FLOAT: return bits(w, e, OP_F32_REINTERPRET_I32);
+  case KB_I_DOUBLE_AS_LONGLONG: return bits(w, e, OP_I64_REINTERPRET_F64);
+  case KB_I_LONGLONG_AS_DOUBLE: return bits(w, e, OP_F64_REINTERPRET_I64);
+  case KB_I_FLOAT2INT_RZ: case KB_I_FLOAT2UINT_RZ: case KB_I_DOUBLE2INT_RZ: case KB_I_DOUBLE2UINT_RZ:
+  case KB_I_INT2FLOAT_RN: case KB_I_UINT2FLOAT_RN: case KB_I_INT2DOUBLE_RN: case KB_I_UINT2DOUBLE_RN:
+  case KB_I_DOUBLE2FLOAT_RN:
+    wx_value(w, e->args[0]);
+    wx_convert(w, e->args[0]->type, e->type, e->loc);
+    return;
+  case KB_I_FLOAT2INT_RN: case KB_I_DOUBLE2INT_RN: case KB_I_FLOAT2UINT_RN: case KB_I_DOUBLE2UINT_RN:
+  case KB_I_FLOAT2LL_RN: case KB_I_FLOAT2ULL_RN: case KB_I_DOUBLE2LL_RN: case KB_I_DOUBLE2ULL_RN:
+    return rounded(w, e, OP_F32_NEAREST);
+  case KB_I_FLOAT2INT_RU: case KB_I_FLOAT2UINT_RU: case KB_I_DOUBLE2INT_RU: case KB_I_DOUBLE2UINT_RU:
+  case KB_I_FLOAT2LL_RU: case KB_I_FLOAT2ULL_RU: case KB_I_DOUBLE2LL_RU: case KB_I_DOUBLE2ULL_RU:
+    return rounded(w, e, OP_F32_CEIL);
+  case KB_I_FLOAT2INT_RD: case KB_I_FLOAT2UINT_RD: case KB_I_DOUBLE2INT_RD: case KB_I_DOUBLE2UINT_RD:
+  case KB_I_FLOAT2LL_RD: case KB_I_FLOAT2ULL_RD: case KB_I_DOUBLE2LL_RD: case KB_I_DOUBLE2ULL_RD:
+    return rounded(w, e, OP_F32_FLOOR);
+  case KB_I_FLOAT2LL_RZ: case KB_I_FLOAT2ULL_RZ: case KB_I_DOUBLE2LL_RZ: case KB_I_DOUBLE2ULL_RZ:
+    wx_value(w, e->args[0]);
+    wx_convert(w, e->args[0]->type, e->type, e->loc);
+    return;
+  case KB_ATOMIC_ADD: case KB_ATOMIC_SUB: case KB_ATOMIC_EXCH: case KB_ATOMIC_MIN: case KB_ATOMIC_MAX:
+  case KB_ATOMIC_INC: case KB_ATOMIC_DEC: case KB_ATOMIC_CAS: case KB_ATOMIC_AND: case KB_ATOMIC_OR:
+  case KB_ATOMIC_XOR:
+    return atomic(w, e);
+  case KB_LANEMASK_LT: case KB_LANEMASK_LE: case KB_LANEMASK_GT: case KB_LANEMASK_GE: case KB_LANEMASK_EQ: {
+    /* lt = (1 << lane) - 1, le = (2 << lane) - 1 (all ones at lane 31), gt = ~le, ge = ~lt */
+    KBuiltinId id = e->builtin;
+    op_i32(w, id == KB_LANEMASK_LE || id == KB_LANEMASK_GT ? 2 : 1);
+    global_get(w, WG_T);
+    op_i32(w, 31);
+    op(w, OP_I32_AND);
+    op(w, OP_I32_SHL);
+    if (id == KB_LANEMASK_EQ) return;
+    op_i32(w, 1);
+    op(w, OP_I32_SUB);
+    if (id == KB_LANEMASK_GT || id == KB_LANEMASK_GE) {
+      op_i32(w, -1);
+      op(w, OP_I32_XOR);
+    }
+    return;
+  }
+  case KB_TRAP: case KB_BRKPT: /* the launch fails: the host reports the trap */
+    op(w, OP_UNREACHABLE);
+    return;
+  case KB_THREADFENCE: case KB_THREADFENCE_BLOCK: case KB_THREADFENCE_SYSTEM:
+    return; /* one thread runs at a time */
+  case KB_LDG:
+    wx_value(w, e->args[0]);
+    wx_load(w, e->type);
+    return;
+  default: break;
+  }
+  const KBuiltinInfo *info = kb_info(e->builtin);
+  we_error(w, e->loc, "the builtin '%s'", info ? info->name : "?");
+}

@@ -1,0 +1,163 @@
+/*
+ * wasm_internal.h — state shared by the files of the WebAssembly emitter:
+ *   wasm.c          the module: layout of memory, functions, exports, the
+ *                   metadata section; kernels as block functions
+ *   wasm_stmt.c     statements and structured control flow
+ *   wasm_expr.c     expressions, lvalues, loads/stores, conversions
+ *   wasm_builtin.c  builtin functions (math, integer intrinsics, atomics)
+ *   wasm_enc.c      the binary encoding (no KIR)
+ *
+ * Values: bool and integers up to 32 bits are i32 (kept normalised to
+ * their type's range), 64-bit integers i64, float f32, double f64,
+ * pointers i32 addresses in linear memory (stored as 8 bytes in memory,
+ * as KIR's layouts assume).  A struct, vector or array value is the i32
+ * address of its storage.
+ */
+#ifndef CW_EMIT_WASM_INTERNAL_H
+#define CW_EMIT_WASM_INTERNAL_H
+
+#include "emit.h"
+#include "kir/passes/fission.h"
+#include "wasm_enc.h"
+
+/* wasm globals, all i32 */
+enum {
+  WG_SP, WG_SHARED, WG_T, WG_TX, WG_TY, WG_TZ, WG_BX, WG_BY, WG_BZ,
+  WG_BDX, WG_BDY, WG_BDZ, WG_GDX, WG_GDY, WG_GDZ, WG_COUNT
+};
+
+#define WASM_DATA_BASE 1024
+/* host functions every module imports, in this order: __half bits to
+ * float, float to __half bits (round to nearest even), and the two
+ * combined (round a float to half precision) */
+enum { WI_H2F, WI_F2H, WI_HROUND };
+#define WASM_STACK_BYTES 65536
+
+typedef enum {
+  VS_LOCAL,      /* a wasm local */
+  VS_FRAME,      /* memory at frame base + off */
+  VS_ADDR_LOCAL, /* memory at the address held in wasm local idx */
+  VS_ABS,        /* module global at a fixed address */
+  VS_SHARED,     /* __shared__: $shared + off */
+} VarStore;
+
+typedef struct WVar {
+  const KVar *v;
+  VarStore st;
+  uint32_t idx;
+  int32_t off;
+} WVar;
+
+typedef struct WTarget { int brk, cont; } WTarget; /* control depths (-1: none) */
+
+typedef struct WFunc {
+  const KFunc *f;
+  bool kernel;
+  WBuf code;
+  unsigned char *ltypes; /* types of locals after the parameters */
+  int nlocals, capl;
+  int nparams;           /* wasm parameters */
+  WVar *vars;
+  int nvars, capv;
+  int frame;             /* bytes of the frame (per thread in a kernel) */
+  uint32_t fp;           /* local: frame base */
+  int depth;             /* open blocks/loops/ifs */
+  WTarget *tg;
+  int ntg, captg;
+  int turn;              /* depth of a thread's turn block in a kernel, -1 */
+  uint32_t retptr;       /* local: where an aggregate result goes */
+  const KFission *fis;
+  uint32_t nt, tbase, fsize; /* kernels: locals with the thread count, the
+                                first thread frame and the frame size */
+  PtrVec addr_taken;     /* KVar*: locals whose address is taken */
+  const char **labels;   /* goto targets open now: name and control depth */
+  int *label_depth;
+  int nlabels, caplabels;
+  bool failed;
+} WFunc;
+
+typedef struct WEmit {
+  const KModule *m;
+  CwDiags *d;
+  Arena arena;
+  WFunc *fn;                 /* function being emitted */
+  SrcLoc loc;                /* the statement or expression being emitted */
+  /* function index space: imports, then the functions of `funcs` */
+  PtrVec imports;            /* const char*: builtin names imported from "math" */
+  PtrVec import_sigs;        /* const char*: their signatures ("f:ff") */
+  PtrVec funcs;              /* KFunc*: emitted functions (device, then kernels) */
+  /* type section: deduplicated signatures */
+  WBuf types;
+  PtrVec sigs;               /* char*: "params:results" in value type bytes */
+  /* memory */
+  PtrVec gvars;              /* KVar*: module globals with a fixed address */
+  int *gaddr;
+  PtrVec svars;              /* KVar*: __shared__ variables */
+  int *soff;
+  PtrVec strs;               /* KExpr*: string literals (printf formats, assert texts) */
+  int *str_addr;
+  int shared_size, data_end;
+  WBuf data;                 /* bytes from WASM_DATA_BASE */
+  /* per entry of funcs */
+  KFission *fis;             /* kernels: barrier fission, run before layout */
+  bool *fis_ok;
+  bool *ffailed;
+  int *fframe, *fdiag;       /* frame bytes; first diagnostic index (-1) */
+} WEmit;
+
+/* wasm.c */
+void we_error(WEmit *w, SrcLoc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int we_func_index(WEmit *w, const KFunc *f);
+int we_sig(WEmit *w, const unsigned char *params, int np, const unsigned char *res, int nr);
+/* the wasm value type of t (WT_VOID for void; 0 unsupported) */
+unsigned wt_of(const KType *t);
+bool kt_aggregate(const KType *t);
+WVar *we_var(WEmit *w, const KVar *v);
+uint32_t we_local(WEmit *w, unsigned type);
+int we_frame_slot(WEmit *w, int size, int align);
+void op(WEmit *w, unsigned opcode);
+void op_u(WEmit *w, unsigned opcode, uint64_t imm);
+void op_i32(WEmit *w, int32_t v);
+void op_fc(WEmit *w, unsigned sub);
+void op_open(WEmit *w, unsigned opcode, unsigned type); /* block/loop/if */
+void op_end(WEmit *w);
+void op_br(WEmit *w, unsigned opcode, int depth);   /* br / br_if to a depth */
+void global_get(WEmit *w, int g);
+void global_set(WEmit *w, int g);
+
+/* the per-thread scalar locals and parameters a thread loop's body uses */
+PtrVec we_thread_cached(WEmit *w, const KStmt *body);
+/* the address of a string literal in the data segment */
+int we_string(WEmit *w, const KExpr *str);
+/* the function index of an import by name ("sinf", "env.printf"), or -1 */
+int we_import(WEmit *w, const char *name);
+
+/* wasm_stmt.c */
+void ws_stmt(WEmit *w, const KStmt *s);
+/* stores the initializer e into the object of type t at the address in local a */
+void ws_init(WEmit *w, uint32_t a, int off, const KType *t, const KExpr *e);
+
+/* wasm_expr.c */
+void wx_value(WEmit *w, const KExpr *e);  /* pushes e's value (aggregates: address) */
+void wx_addr(WEmit *w, const KExpr *e);   /* pushes the address of lvalue e */
+void wx_drop(WEmit *w, const KExpr *e);   /* evaluates e for its effects */
+void wx_cond(WEmit *w, const KExpr *e);   /* pushes e as an i32 truth value */
+void wx_convert(WEmit *w, const KType *from, const KType *to, SrcLoc loc);
+void wx_load(WEmit *w, const KType *t);   /* address on the stack -> value */
+void wx_store(WEmit *w, const KType *t);  /* address, value on the stack -> */
+void wx_const(WEmit *w, const KType *t, int64_t v);
+/* a local holding the address of a new frame slot for a value of type t */
+uint32_t wx_temp(WEmit *w, const KType *t);
+/* stores the value in local v into bit-field bf of the unit at the address in local a */
+void wx_bitfield_store(WEmit *w, uint32_t a, const KField *bf, uint32_t v);
+
+/* wasm_half.c */
+/* __half and __half2 builtins; false when e is not one */
+bool wb_half(WEmit *w, const KExpr *e);
+
+/* wasm_builtin.c */
+void wb_builtin(WEmit *w, const KExpr *e);
+/* the import name for a math builtin computed by the host, or NULL */
+const char *wasm_math_import(KBuiltinId id, const char **sig);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * dynamic.c — finds the constructs of a kernel that need a real call stack
+ * and a heap: calls through function pointers (virtual calls among them),
+ * taking a function's address, and the device heap (new/delete,
+ * malloc/free).  The CPU target runs them as C does; shader targets
+ * (WGSL, GLSL/SPIR-V) have neither function pointers nor a heap, and ask
+ * here first so that they can name the construct and its line instead of
+ * failing somewhere inside their own analyses.
+ *
+ * The walk covers the kernel and every function it calls directly (each
+ * once), in source order, and stops at the first construct found.
+ */
+#include "kir.h"
+
+typedef struct Walk {
+  PtrVec seen; /* KFunc* already walked */
+  Arena *arena;
+  const KExpr *found;
+  const char *what;
+} Walk;
+
+static void walk_stmt(Walk *w, const KStmt *s);
+
+static bool seen(Walk *w, const KFunc *f) {
+  for (int i = 0; i < w->seen.len; i++)
+    if (w->seen.items[i] == f) return true;
+  vec_push(w->arena, &w->seen, (void *)f);
+  return false;
+}
+
+static void walk_expr(Walk *w, const KExpr *e) {
+  if (!e || w->found) return;
+  if (e->kind == KE_CALL && !e->fn) {
+    w->found = e;
+    w->what = e->ival ? "a virtual function call" : "a call through a function pointer";
+    return;
+  }
+  if (e->kind == KE_FUNC_ADDR) {
+    w->found = e;
+    w->what = "taking the address of a function (pointers to functions)";
+    return;
+  }
+  if (e->kind == KE_BUILTIN && (e->builtin == KB_MALLOC || e->builtin == KB_FREE)) {
+    w->found = e;
+    w->what = e->builtin == KB_MALLOC ? "the device heap ('new' or malloc)"
+                                      : "the device heap ('delete' or free)";
+    return;
+  }
+  walk_expr(w, e->a);
+  walk_expr(w, e->b);
+  walk_expr(w, e->c);
+  for (int i = 0; i < e->nargs; i++) walk_expr(w, e->args[i]);
+  if (e->kind == KE_CALL && e->fn->body && !seen(w, e->fn)) walk_stmt(w, e->fn->body);
+}
+
+static void walk_stmt(Walk *w, const KStmt *s) {
+  if (!s || w->found) return;
+  if (s->kind == KS_DECL && s->var) walk_expr(w, s->var->init);
+  walk_expr(w, s->init);
+  walk_expr(w, s->e);
+  walk_expr(w, s->cond);
+  walk_expr(w, s->step);
+  for (int i = 0; i < s->nstmts; i++) walk_stmt(w, s->stmts[i]);
+  walk_stmt(w, s->then);
+  walk_stmt(w, s->els);
+  walk_stmt(w, s->init_stmt);
+  walk_stmt(w, s->body);
+}
+
+const KExpr *kir_find_dynamic(const KFunc *kernel, const char **what) {
+  Arena a;
+  arena_init(&a);
+  Walk w = {.arena = &a};
+  seen(&w, kernel);
+  walk_stmt(&w, kernel->body);
+  arena_free(&a);
+  if (what) *what = w.what;
+  return w.found;
+}

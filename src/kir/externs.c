@@ -1,0 +1,93 @@
+/*
+ * externs.c — what a module uses but another translation unit defines.
+ *
+ * With separate compilation (nvcc -rdc=true) a TU may call a __device__
+ * function it only declares and read an `extern __device__` variable it
+ * does not define.  This walk finds them: the whole-program build reports
+ * them as errors (nvcc cannot link them either), a relocatable module
+ * turns each into a slot the runtime fills at link time (emit/c.c), and
+ * targets without a linker (WGSL, GLSL) refuse them.  Functions are
+ * visited once each (a visited list, so recursion ends); each external is
+ * reported once, at its first use in walk order.
+ */
+#include "kir/kir.h"
+
+#include <stdlib.h>
+
+typedef struct Walk {
+  const KModule *m;
+  KExternFn fn;
+  void *ctx;
+  const void **seen; /* functions visited and externals reported */
+  int nseen, capseen;
+  int count;
+  bool follow_calls; /* from kernels: walk into the callees */
+} Walk;
+
+static bool seen(Walk *w, const void *p) {
+  for (int i = 0; i < w->nseen; i++)
+    if (w->seen[i] == p) return true;
+  if (w->nseen == w->capseen) {
+    int cap = w->capseen ? w->capseen * 2 : 32;
+    const void **n = realloc(w->seen, sizeof *n * (size_t)cap);
+    if (!n) return true; /* out of memory: stop walking, report less */
+    w->seen = n;
+    w->capseen = cap;
+  }
+  w->seen[w->nseen++] = p;
+  return false;
+}
+
+static void walk_func(Walk *w, const KFunc *f);
+
+static void walk_expr(Walk *w, const KExpr *e) {
+  if (!e) return;
+  if (e->kind == KE_VAR && e->var && e->var->kind == KV_GLOBAL && e->var->is_extern_decl &&
+      !seen(w, e->var)) {
+    w->count++;
+    w->fn(w->ctx, NULL, e->var, e->loc);
+  }
+  if (e->kind == KE_CALL && e->fn) {
+    if (!e->fn->body && !(e->fn->flags & KF_GLOBAL)) {
+      if (!seen(w, e->fn)) {
+        w->count++;
+        w->fn(w->ctx, e->fn, NULL, e->loc);
+      }
+    } else if (w->follow_calls) {
+      walk_func(w, e->fn);
+    }
+  }
+  walk_expr(w, e->a);
+  walk_expr(w, e->b);
+  walk_expr(w, e->c);
+  for (int i = 0; i < e->nargs; i++) walk_expr(w, e->args[i]);
+}
+
+static void walk_stmt(Walk *w, const KStmt *s) {
+  if (!s) return;
+  for (int i = 0; i < s->nstmts; i++) walk_stmt(w, s->stmts[i]);
+  if (s->var && s->var->init) walk_expr(w, s->var->init);
+  walk_expr(w, s->init);
+  walk_expr(w, s->e);
+  walk_expr(w, s->cond);
+  walk_stmt(w, s->then);
+  walk_stmt(w, s->els);
+  walk_stmt(w, s->init_stmt);
+  walk_expr(w, s->step);
+  walk_stmt(w, s->body);
+}
+
+static void walk_func(Walk *w, const KFunc *f) {
+  if (!f->body || seen(w, f)) return;
+  walk_stmt(w, f->body);
+}
+
+int kir_undefined_externs(const KModule *m, bool from_kernels, KExternFn fn, void *ctx) {
+  Walk w = {.m = m, .fn = fn, .ctx = ctx, .follow_calls = from_kernels};
+  for (int i = 0; i < m->funcs.len; i++) {
+    const KFunc *f = m->funcs.items[i];
+    if (!from_kernels || (f->flags & KF_GLOBAL)) walk_func(&w, f);
+  }
+  free(w.seen);
+  return w.count;
+}
