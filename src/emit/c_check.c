@@ -18,7 +18,9 @@
  * against the predicates of the code around it, which are exactly the
  * threads that reach it; a live thread (one that has not returned) that
  * does not, is the divergence CUDA forbids.  At each warp collective and
- * __syncwarp, every lane's mask is compared with the lanes that are there.
+ * __syncwarp, every lane's mask is compared with the lanes that are there
+ * (lanes that have returned may be named: CUDA asks only the non-exited
+ * threads a mask names to take part).
  * Coroutine kernels (c_fiber.c) mark each barrier and collective with its
  * position on the thread's fiber; the scheduler (c_fiber_rt.c) checks.
  * Normal emission never calls any of this, so normal runs pay nothing.
@@ -148,12 +150,12 @@ void ce_check_sync_barrier(CEmit *ce, const KStmt *s, const char *name, const ch
   ce_line(ce, "const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;");
   ce_line(ce, "const uint32_t cw_all = cw_n == 32 ? 0xffffffffu : (1u << cw_n) - 1u, cw_m = %s;",
           mask);
-  ce_line(ce, "uint32_t cw_at = 0;");
+  ce_line(ce, "uint32_t cw_at = 0, cw_live = 0;");
   ce_line(ce, "for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; "
-              "if (%s) cw_at |= 1u << cw_l; }", at);
-  ce_line(ce, "if (cw_at && (cw_m & cw_all & ~cw_at))");
+              "if (%s) cw_at |= 1u << cw_l; if (%s) cw_live |= 1u << cw_l; }", at, live);
+  ce_line(ce, "if (cw_at && (cw_m & cw_all & cw_live & ~cw_at))");
   ce_line(ce, "  cw_ctx->sync_fn(cw_ctx, %d, \"__syncwarp()\", %s, cw_w + (uint32_t)__builtin_ctz(cw_at), "
-              "cw_w + (uint32_t)__builtin_ctz(cw_m & cw_all & ~cw_at), cw_m, cw_at);",
+              "cw_w + (uint32_t)__builtin_ctz(cw_m & cw_all & cw_live & ~cw_at), cw_m, cw_at);",
           CW_SYNC_MASK_LANE, loc.data);
   ce_line(ce, "else if (cw_at & ~cw_m)");
   ce_line(ce, "  cw_ctx->sync_fn(cw_ctx, %d, \"__syncwarp()\", %s, cw_w + (uint32_t)__builtin_ctz(cw_at & ~cw_m), "
@@ -172,7 +174,7 @@ void ce_check_fiber_mark(CEmit *ce, StrBuf *sb, SrcLoc loc, const char *what) {
   sb_printf(sb, ", cw_fb->chk_what = \"%s\", ", what);
 }
 
-void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask) {
+void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask, const char *alive) {
   if (!ce->check || !mask) return;
   StrBuf loc;
   sb_init(&loc);
@@ -180,7 +182,10 @@ void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask) {
   const char *name = kb_info(e->builtin)->name;
   ce_line(ce, "if (cw_ctx->check_flags & %d) { /* synccheck: each lane's mask */", CW_CHECK_SYNC);
   ce->indent++;
-  ce_line(ce, "const uint32_t cw_all = cw_n == 32 ? 0xffffffffu : (1u << cw_n) - 1u;");
+  ce_line(ce, "uint32_t cw_all = cw_n == 32 ? 0xffffffffu : (1u << cw_n) - 1u;");
+  if (alive) /* lanes that have returned may be named (CUDA: "all non-exited threads named") */
+    ce_line(ce, "for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; "
+                "if (!(%s)) cw_all &= ~(1u << cw_l); }", alive);
   ce_line(ce, "for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {");
   ce->indent++;
   ce_line(ce, "const uint32_t cw_t = cw_w + cw_l;");

@@ -1154,7 +1154,9 @@ static void emit_warp_collective(CEmit *ce, const KStmt *s, const char *r) {
   ce_line(ce, "uint32_t cw_act = 0, cw_bal = 0;");
   ce_line(ce, "for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (%s) cw_act |= 1u << cw_l; }",
           g ? g : "1");
-  if (e->builtin != KB_ACTIVEMASK) ce_check_sync_collective(ce, e, arg_at(ce, e, 0, "cw_t", NULL));
+  if (e->builtin != KB_ACTIVEMASK)
+    ce_check_sync_collective(ce, e, arg_at(ce, e, 0, "cw_t", NULL),
+                             ce->has_exit ? "!cw_exit[cw_t]" : NULL);
   if (is_vote(e->builtin))
     ce_line(ce, "for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (%s) != 0) cw_bal |= 1u << cw_l; }",
             arg_at(ce, e, 1, "cw_t", "0"));

@@ -131,12 +131,14 @@ void ce_check_barrier(CEmit *ce); /* at a block or warp barrier */
 /* synccheck of a split kernel's barrier s (name: how the source wrote
  * it): `arrive` (C over cw_t, NULL: every thread) holds for the threads
  * that reach it, `alive` (NULL: every thread) for those that have not
- * returned. */
+ * returned (a __syncwarp mask may name those that have). */
 void ce_check_sync_barrier(CEmit *ce, const KStmt *s, const char *name, const char *arrive,
                            const char *alive);
 /* synccheck of warp collective e inside the per-warp loop of fission
- * (cw_w, cw_n, cw_act in scope); mask: its mask operand for lane cw_t. */
-void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask);
+ * (cw_w, cw_n, cw_act in scope); mask: its mask operand for lane cw_t;
+ * alive (NULL: every thread): the lanes that have not returned, which
+ * alone must be there when the mask names them. */
+void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask, const char *alive);
 /* Check mode, coroutine kernels: "cw_fb->chk_loc = ..., cw_fb->chk_what
  * = ..., " before a barrier or collective (a comma expression's head). */
 void ce_check_fiber_mark(CEmit *ce, StrBuf *sb, SrcLoc loc, const char *what);

@@ -143,7 +143,10 @@ static inline void cw_fiber_check_mask(cw_fiber *f, uint32_t mask, uint32_t act)
   cw_rt_ctx *c = f->blk->ctx;
   if (!f->chk_loc || !(c->check_flags & 1u)) return;
   uint32_t n = cw_fiber_lanes(f), all = n == 32 ? 0xffffffffu : (1u << n) - 1u;
-  uint32_t l = f->t & 31u, w = f->t - l, bad = mask & all & ~act, k = 0;
+  uint32_t l = f->t & 31u, w = f->t - l, k = 0;
+  for (uint32_t i = 0; i < n; i++) /* lanes that returned may be named */
+    if (cw_fb_fibers[w + i].state == CW_FB_DONE) all &= ~(1u << i);
+  uint32_t bad = mask & all & ~act;
   if (bad) { while (!((bad >> k) & 1u)) k++; c->sync_fn(c, 1, f->chk_what, f->chk_loc, f->t, w + k, mask, act); }
   else if (!((mask >> l) & 1u)) c->sync_fn(c, 2, f->chk_what, f->chk_loc, f->t, 0u, mask, act);
 }
