@@ -43,9 +43,10 @@ typedef struct Converge {
   PtrVec by_thread;  /* locals computed from the thread index */
 } Converge;
 
-/* An unknown base: matches every other. */
-static KVar unknown_base;
-#define ANY (&unknown_base)
+/* An unknown base, which matches every other: a tag compared by address,
+ * never read or written. */
+static const char any_base_tag;
+#define ANY ((KVar *)(void *)&any_base_tag)
 
 static int find(const PtrVec *v, const void *p) {
   for (int i = 0; i < v->len; i++)
@@ -262,6 +263,13 @@ static void remember_local(Converge *c, const KStmt *s) {
   if (ce_expr_any(init, thread_dependent, c)) add(c->a, &c->by_thread, s->var);
 }
 
+/* `p = …`, `p++`, `&p` (it may be changed through the address): the
+ * pointer local p may point into another buffer from then on */
+static bool repoints(const KExpr *e, void *v) {
+  return (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) && e->a &&
+         e->a->kind == KE_VAR && e->a->var == v;
+}
+
 /* A loop whose body ends with a barrier: after it, only its condition
  * and step ran since that barrier (typical tree reductions). */
 static bool ends_with_barrier_each_pass(const KStmt *s) {
@@ -288,6 +296,9 @@ static void converge_list(Converge *c, KStmt *list) {
       continue;
     }
     if (s->kind == KS_DECL) remember_local(c, s);
+    for (int k = 0; k < c->ptr_from.len; k++) /* a pointer local pointed elsewhere */
+      if (s->kind != KS_DECL && ce_walk_any(s, repoints, NULL, c->ptr_from.items[k]))
+        c->ptr_base.items[k] = ANY;
     PtrVec reads = {0}, writes = {0};
     bool reads_any = false, writes_any = false;
     accesses(c, s, &reads, &writes, &reads_any, &writes_any);
