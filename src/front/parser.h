@@ -287,6 +287,9 @@ KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs
 /* Returns the call, NULL when `name` is not a builtin. Errors on no match. */
 KExpr *sema_builtin_call(Parser *p, const char *name, KExpr **args, int nargs,
                          Token *name_tok);
+/* The cost of the cheapest builtin overload of name for args (the scale of
+ * conversion_rank, summed), or -1 when none fits. */
+int sema_builtin_cost(Parser *p, const char *name, KExpr **args, int nargs);
 bool is_builtin_name(Parser *p, const char *name);
 
 /* ---- constant evaluation (consteval.c) ---- */

@@ -179,7 +179,12 @@ static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *expli
 KExpr *sema_call_funcs_or_null(Parser *p, Sym *set, Template *tmpl, KExpr **args, int nargs,
                                Token *name_tok) {
   FuncDecl *best = best_candidate(p, set, tmpl, NULL, 0, args, nargs, name_tok, false, -1);
-  if (best) return sema_call_funcs(p, set, tmpl, NULL, 0, NULL, args, nargs, name_tok);
+  /* the builtin wins when it needs cheaper conversions: __hadd(__half,
+   * __half) must not become cuda_bf16.h's __hadd(__nv_bfloat16, …)
+   * through the bfloat16 constructor from float */
+  int builtin = best ? sema_builtin_cost(p, name_tok->spelling, args, nargs) : -1;
+  if (best && (builtin < 0 || candidate_cost(p, best, args, nargs) <= builtin))
+    return sema_call_funcs(p, set, tmpl, NULL, 0, NULL, args, nargs, name_tok);
   return sema_builtin_call(p, name_tok->spelling, args, nargs, name_tok);
 }
 
