@@ -182,6 +182,8 @@ static void test_cpp_rules(void) {
   expect_kir("__device__ float two() { return 2.0f; }\n"
              "__global__ void k(float *o) { const float &r = two(); *o = r; }",
              "addr(%__tmp", "a const reference binds to a temporary");
+  expect_kir("__global__ void k(double *o, float *f) { const double &r = f[0]; *o = r; }",
+             "= cvt.f64(%f[0])), addr(%__tmp", "a const reference to another scalar type converts");
   expect_error("__device__ float two() { return 2.0f; }\n"
                "__global__ void k(float *o) { float &r = two(); *o = r; }",
                "non-const lvalue reference cannot bind to a temporary", "a non-const one does not");
