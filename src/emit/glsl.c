@@ -259,6 +259,16 @@ char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, C
     KVar *v = m->globals.items[i];
     (void)v;
   }
+  const KFunc *again;
+  const KExpr *cycle = kir_recursive_call(k, &again);
+  if (cycle) { /* checked first: the walks below follow calls */
+    gl_error(&g, cycle->loc, "'%s' calls itself (directly or through other functions): GLSL "
+             "has no recursion", again->name);
+    if (info) memset(info, 0, sizeof *info);
+    gl_free(&g);
+    arena_free(&arena);
+    return NULL;
+  }
   walk_stmt(&g, k->body);
   layout_shared(&g);
   g.feat |= GLSL_F_I64; /* addresses */

@@ -318,7 +318,12 @@ static char *emit_kernel(const KModule *m, KFunc *k, const char *source_name, Cw
   in->f = k;
   in->name = w_ident(&c, k->cname);
   vec_push(&a, &c.insts, in);
-  check_params(&c);
+  const KFunc *again;
+  const KExpr *cycle = kir_recursive_call(k, &again);
+  if (cycle)
+    w_error(&c, cycle->loc, "'%s' calls itself (directly or through other functions): WGSL "
+            "has no recursion", again->name);
+  if (!c.failed) check_params(&c);
   if (!c.failed) collect_shared(&c, k->body);
   if (!c.failed) w_analyse(&c, in);
   for (int i = 1; i < c.insts.len && !c.failed; i++)

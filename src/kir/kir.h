@@ -291,6 +291,11 @@ bool kir_same_name(const char *a, const char *b);
 /* Kernel lookup by C++ name (`reduce<float, 256>`) or cname. */
 KFunc *kir_find_kernel(const KModule *m, const char *name);
 
+/* A call, among the functions root reaches, to a function already on the
+ * call path (recursion), with that function in *callee; NULL when the
+ * calls root reaches form no cycle (callgraph.c). */
+const KExpr *kir_recursive_call(const KFunc *root, const KFunc **callee);
+
 /* The stable textual dump used by golden tests and `transpile --target kir`. */
 void kir_dump(StrBuf *sb, const KModule *m);
 
