@@ -214,6 +214,7 @@ bool consume(Parser *p, const char *s);
 Token *expect(Parser *p, const char *s);
 const char *expect_ident(Parser *p);
 void skip_balanced(Parser *p);   /* skips a (...), [...], {...} group */
+Token *call_close_paren(Token *name); /* the `)` of the call of name(...) */
 void skip_to_sync(Parser *p);    /* skips to after ';' or a '}' at depth 0 */
 void split_shr(Parser *p);       /* '>>' -> '>' '>' for template closers */
 

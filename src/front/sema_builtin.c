@@ -227,8 +227,8 @@ KExpr *sema_builtin_call(Parser *p, const char *name, KExpr **args, int nargs,
       error_at(p, args[sig.nparams]->loc, "too many arguments to function call, expected %d, have %d",
                sig.nparams, nargs);
     if (nargs < required)
-      error_tok(p, name_tok, "too few arguments to function call, expected %d, have %d",
-                required, nargs);
+      error_tok(p, call_close_paren(name_tok), /* the ')', as clang */
+                "too few arguments to function call, expected %d, have %d", required, nargs);
     for (int i = 0; i < nargs && i < sig.nparams; i++)
       if (arg_cost(p, args[i], sig.params[i]) < 0)
         error_at(p, args[i]->loc,

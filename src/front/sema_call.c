@@ -197,6 +197,11 @@ KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
                                   name_tok, true, self_const);
   if (!best)
     error_tok(p, name_tok, "no matching function for call to '%s'", name_tok->spelling);
+  int required = best->nparams;
+  while (required > 0 && best->defaults && best->defaults[required - 1]) required--;
+  if (nargs < required) /* at the ')', as clang; sema_call_decl checks the other paths */
+    error_tok(p, call_close_paren(name_tok), "too few arguments to function call, expected %s%d, have %d",
+              required < best->nparams ? "at least " : "", required, nargs);
   if (best->owner && !best->is_static_method && !self && p->fn && p->fn->this_var) {
     KExpr *thisv = var_expr(p, p->fn->this_var, name_tok->loc);
     self = sema_deref(p, thisv, name_tok->loc);
