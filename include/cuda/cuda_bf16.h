@@ -69,7 +69,9 @@ struct __nv_bfloat16 {
   __host__ __device__ __nv_bfloat16(double f) : __x(__cw_float_to_bf16_bits((float)f)) {}
   __host__ __device__ __nv_bfloat16(int i) : __x(__cw_float_to_bf16_bits((float)i)) {}
   __host__ __device__ __nv_bfloat16(__nv_bfloat16_raw r) : __x(r.x) {}
-  __host__ __device__ operator float() const { return __cw_bf16_bits_float((unsigned int)__x << 16); }
+  __host__ __device__ operator float() const {
+    return __cw_bf16_bits_float((unsigned int)__x << 16);
+  }
 };
 
 struct __align__(4) __nv_bfloat162 {
@@ -128,15 +130,37 @@ __CW_BF16_FN float __low2float(__nv_bfloat162 h) { return (float)h.x; }
 __CW_BF16_FN float __high2float(__nv_bfloat162 h) { return (float)h.y; }
 
 /* ---- arithmetic: computed in float, rounded once to bfloat16 ---- */
-__CW_BF16_FN __nv_bfloat16 operator+(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat16((float)a + (float)b); }
-__CW_BF16_FN __nv_bfloat16 operator-(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat16((float)a - (float)b); }
-__CW_BF16_FN __nv_bfloat16 operator*(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat16((float)a * (float)b); }
-__CW_BF16_FN __nv_bfloat16 operator/(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat16((float)a / (float)b); }
-__CW_BF16_FN __nv_bfloat16 operator-(__nv_bfloat16 a) { return __ushort_as_bfloat16((unsigned short)(a.__x ^ 0x8000u)); }
-__CW_BF16_FN __nv_bfloat16 &operator+=(__nv_bfloat16 &a, __nv_bfloat16 b) { a = a + b; return a; }
-__CW_BF16_FN __nv_bfloat16 &operator-=(__nv_bfloat16 &a, __nv_bfloat16 b) { a = a - b; return a; }
-__CW_BF16_FN __nv_bfloat16 &operator*=(__nv_bfloat16 &a, __nv_bfloat16 b) { a = a * b; return a; }
-__CW_BF16_FN __nv_bfloat16 &operator/=(__nv_bfloat16 &a, __nv_bfloat16 b) { a = a / b; return a; }
+__CW_BF16_FN __nv_bfloat16 operator+(__nv_bfloat16 a, __nv_bfloat16 b) {
+  return __nv_bfloat16((float)a + (float)b);
+}
+__CW_BF16_FN __nv_bfloat16 operator-(__nv_bfloat16 a, __nv_bfloat16 b) {
+  return __nv_bfloat16((float)a - (float)b);
+}
+__CW_BF16_FN __nv_bfloat16 operator*(__nv_bfloat16 a, __nv_bfloat16 b) {
+  return __nv_bfloat16((float)a * (float)b);
+}
+__CW_BF16_FN __nv_bfloat16 operator/(__nv_bfloat16 a, __nv_bfloat16 b) {
+  return __nv_bfloat16((float)a / (float)b);
+}
+__CW_BF16_FN __nv_bfloat16 operator-(__nv_bfloat16 a) {
+  return __ushort_as_bfloat16((unsigned short)(a.__x ^ 0x8000u));
+}
+__CW_BF16_FN __nv_bfloat16 &operator+=(__nv_bfloat16 &a, __nv_bfloat16 b) {
+  a = a + b;
+  return a;
+}
+__CW_BF16_FN __nv_bfloat16 &operator-=(__nv_bfloat16 &a, __nv_bfloat16 b) {
+  a = a - b;
+  return a;
+}
+__CW_BF16_FN __nv_bfloat16 &operator*=(__nv_bfloat16 &a, __nv_bfloat16 b) {
+  a = a * b;
+  return a;
+}
+__CW_BF16_FN __nv_bfloat16 &operator/=(__nv_bfloat16 &a, __nv_bfloat16 b) {
+  a = a / b;
+  return a;
+}
 __CW_BF16_FN bool operator==(__nv_bfloat16 a, __nv_bfloat16 b) { return (float)a == (float)b; }
 __CW_BF16_FN bool operator!=(__nv_bfloat16 a, __nv_bfloat16 b) { return (float)a != (float)b; }
 __CW_BF16_FN bool operator<(__nv_bfloat16 a, __nv_bfloat16 b) { return (float)a < (float)b; }
@@ -150,18 +174,28 @@ __CW_BF16_FN __nv_bfloat16 __hsub(__nv_bfloat16 a, __nv_bfloat16 b) { return a -
 __CW_BF16_FN __nv_bfloat16 __hmul(__nv_bfloat16 a, __nv_bfloat16 b) { return a * b; }
 __CW_BF16_FN __nv_bfloat16 __hdiv(__nv_bfloat16 a, __nv_bfloat16 b) { return a / b; }
 __CW_BF16_FN __nv_bfloat16 __hneg(__nv_bfloat16 a) { return -a; }
-__CW_BF16_FN __nv_bfloat16 __habs(__nv_bfloat16 a) { return __ushort_as_bfloat16((unsigned short)(a.__x & 0x7fffu)); }
+__CW_BF16_FN __nv_bfloat16 __habs(__nv_bfloat16 a) {
+  return __ushort_as_bfloat16((unsigned short)(a.__x & 0x7fffu));
+}
 __CW_BF16_FN __nv_bfloat16 __hfma(__nv_bfloat16 a, __nv_bfloat16 b, __nv_bfloat16 c) {
   return __nv_bfloat16(fmaf((float)a, (float)b, (float)c)); /* one rounding, as the hardware */
 }
-__CW_BF16_FN __nv_bfloat16 __hmax(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat16(fmaxf((float)a, (float)b)); }
-__CW_BF16_FN __nv_bfloat16 __hmin(__nv_bfloat16 a, __nv_bfloat16 b) { return __nv_bfloat16(fminf((float)a, (float)b)); }
+__CW_BF16_FN __nv_bfloat16 __hmax(__nv_bfloat16 a, __nv_bfloat16 b) {
+  return __nv_bfloat16(fmaxf((float)a, (float)b));
+}
+__CW_BF16_FN __nv_bfloat16 __hmin(__nv_bfloat16 a, __nv_bfloat16 b) {
+  return __nv_bfloat16(fminf((float)a, (float)b));
+}
 __CW_BF16_FN bool __heq(__nv_bfloat16 a, __nv_bfloat16 b) { return a == b; }
 __CW_BF16_FN bool __hlt(__nv_bfloat16 a, __nv_bfloat16 b) { return a < b; }
 __CW_BF16_FN bool __hgt(__nv_bfloat16 a, __nv_bfloat16 b) { return a > b; }
 __CW_BF16_FN bool __hisnan(__nv_bfloat16 a) { return (a.__x & 0x7fffu) > 0x7f80u; }
-__CW_BF16_FN __nv_bfloat162 __hadd2(__nv_bfloat162 a, __nv_bfloat162 b) { return __nv_bfloat162(a.x + b.x, a.y + b.y); }
-__CW_BF16_FN __nv_bfloat162 __hmul2(__nv_bfloat162 a, __nv_bfloat162 b) { return __nv_bfloat162(a.x * b.x, a.y * b.y); }
+__CW_BF16_FN __nv_bfloat162 __hadd2(__nv_bfloat162 a, __nv_bfloat162 b) {
+  return __nv_bfloat162(a.x + b.x, a.y + b.y);
+}
+__CW_BF16_FN __nv_bfloat162 __hmul2(__nv_bfloat162 a, __nv_bfloat162 b) {
+  return __nv_bfloat162(a.x * b.x, a.y * b.y);
+}
 __CW_BF16_FN __nv_bfloat162 __hfma2(__nv_bfloat162 a, __nv_bfloat162 b, __nv_bfloat162 c) {
   return __nv_bfloat162(__hfma(a.x, b.x, c.x), __hfma(a.y, b.y, c.y));
 }

@@ -37,15 +37,16 @@
 
 typedef struct Converge {
   Arena *a;
-  PtrVec written;   /* KVar*: bases written since the last barrier */
-  bool written_any; /* a write through a pointer of unknown target */
+  PtrVec written;            /* KVar*: bases written since the last barrier */
+  bool written_any;          /* a write through a pointer of unknown target */
   PtrVec ptr_from, ptr_base; /* pointer locals and the base of their initialiser */
-  PtrVec by_thread;  /* locals computed from the thread index */
+  PtrVec by_thread;          /* locals computed from the thread index */
 } Converge;
 
-/* An unknown base: matches every other. */
-static KVar unknown_base;
-#define ANY (&unknown_base)
+/* An unknown base, which matches every other: a tag compared by address,
+ * never read or written. */
+static const char any_base_tag;
+#define ANY ((KVar *)(void *)&any_base_tag)
 
 static int find(const PtrVec *v, const void *p) {
   for (int i = 0; i < v->len; i++)
@@ -85,12 +86,13 @@ static KVar *pointer_base(const Converge *c, const KExpr *e) {
 static KVar *lvalue_base(const Converge *c, const KExpr *e) {
   switch (e->kind) {
   case KE_INDEX:
-    return e->a->type && e->a->type->kind == KT_ARRAY ? lvalue_base(c, e->a) : pointer_base(c, e->a);
+    return e->a->type && e->a->type->kind == KT_ARRAY ? lvalue_base(c, e->a)
+                                                      : pointer_base(c, e->a);
   case KE_DEREF: return pointer_base(c, e->a);
   case KE_MEMBER: return lvalue_base(c, e->a);
   case KE_VAR:
     return e->var->kind == KV_GLOBAL || e->var->as == AS_SHARED || e->var->is_static ? e->var
-                                                                                      : NULL;
+                                                                                     : NULL;
   default: return NULL;
   }
 }
@@ -106,8 +108,10 @@ typedef struct Access {
 
 static void note(Access *x, KVar *base, bool write) {
   if (!base) return;
-  if (base == ANY) *(write ? x->writes_any : x->reads_any) = true;
-  else add(x->c->a, write ? x->writes : x->reads, base);
+  if (base == ANY)
+    *(write ? x->writes_any : x->reads_any) = true;
+  else
+    add(x->c->a, write ? x->writes : x->reads, base);
 }
 
 static bool is_memory(const KExpr *e) {
@@ -125,7 +129,8 @@ static bool callee_globals(const KExpr *e, void *ctx) {
     note(x, e->var, true);
     note(x, e->var, false);
   }
-  if (e->kind == KE_CALL && (!e->fn || !e->fn->body)) *x->writes_any = *x->reads_any = true;
+  if (e->kind == KE_CALL && (!e->fn || !e->fn->body))
+    *x->writes_any = *x->reads_any = true;
   else if (e->kind == KE_CALL && x->depth < 8) {
     x->depth++;
     ce_walk_any(e->fn->body, callee_globals, NULL, x);
@@ -138,8 +143,10 @@ static bool callee_globals(const KExpr *e, void *ctx) {
 static void visit_address(Access *x, const KExpr *lv) {
   switch (lv->kind) {
   case KE_INDEX:
-    if (lv->a->type && lv->a->type->kind == KT_ARRAY) visit_address(x, lv->a);
-    else visit_expr(x, lv->a);
+    if (lv->a->type && lv->a->type->kind == KT_ARRAY)
+      visit_address(x, lv->a);
+    else
+      visit_expr(x, lv->a);
     visit_expr(x, lv->b);
     break;
   case KE_MEMBER: visit_address(x, lv->a); break;
@@ -171,7 +178,8 @@ static void visit_call(Access *x, const KExpr *e) {
 static void visit_expr(Access *x, const KExpr *e) {
   if (!e) return;
   switch (e->kind) {
-  case KE_ASSIGN: case KE_INCDEC:
+  case KE_ASSIGN:
+  case KE_INCDEC:
     if (is_memory(e->a)) {
       KVar *b = lvalue_base(x->c, e->a);
       note(x, b, true);
@@ -185,7 +193,8 @@ static void visit_expr(Access *x, const KExpr *e) {
   case KE_ADDR: visit_address(x, e->a); return; /* an address is not a load */
   case KE_CALL: visit_call(x, e); return;
   case KE_BUILTIN:
-    if (!kb_info(e->builtin) || kb_info(e->builtin)->cls == KBC_ATOMIC) { /* unknown: the emitter reports it */
+    if (!kb_info(e->builtin) ||
+        kb_info(e->builtin)->cls == KBC_ATOMIC) { /* unknown: the emitter reports it */
       visit_call(x, e);
       return;
     }
@@ -210,7 +219,8 @@ static bool access_stmt(const KStmt *s, void *ctx) {
   visit_expr(x, s->e);
   visit_expr(x, s->cond);
   visit_expr(x, s->step);
-  if (s->kind == KS_DECL && s->var && s->var->init && s->var->is_static) visit_expr(x, s->var->init);
+  if (s->kind == KS_DECL && s->var && s->var->init && s->var->is_static)
+    visit_expr(x, s->var->init);
   return false;
 }
 
@@ -233,7 +243,8 @@ static bool thread_dependent(const KExpr *e, void *ctx) {
 /* break/continue/return inside a loop skip its final barrier */
 static bool has_exit(const KStmt *s, void *ctx) {
   (void)ctx;
-  return s->kind == KS_BREAK || s->kind == KS_CONTINUE || s->kind == KS_RETURN || s->kind == KS_GOTO;
+  return s->kind == KS_BREAK || s->kind == KS_CONTINUE || s->kind == KS_RETURN ||
+         s->kind == KS_GOTO;
 }
 
 static bool meets_written(const Converge *c, const PtrVec *reads, bool reads_any) {
@@ -265,13 +276,21 @@ static void remember_local(Converge *c, const KStmt *s) {
   if (ce_expr_any(init, thread_dependent, c)) add(c->a, &c->by_thread, s->var);
 }
 
+/* `p = …`, `p++`, `&p` (it may be changed through the address): the
+ * pointer local p may point into another buffer from then on */
+static bool repoints(const KExpr *e, void *v) {
+  return (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) && e->a &&
+         e->a->kind == KE_VAR && e->a->var == v;
+}
+
 /* A loop whose body ends with a barrier: after it, only its condition
  * and step ran since that barrier (typical tree reductions). */
 static bool ends_with_barrier_each_pass(const KStmt *s) {
   if (s->kind != KS_LOOP || !s->body) return false;
   const KStmt *b = s->body;
   while (b->kind == KS_BLOCK && b->nstmts) b = b->stmts[b->nstmts - 1];
-  return b->kind == KS_BARRIER && b->scope != KBAR_VIRTUAL && !ce_walk_any(s->body, NULL, has_exit, NULL);
+  return b->kind == KS_BARRIER && b->scope != KBAR_VIRTUAL &&
+         !ce_walk_any(s->body, NULL, has_exit, NULL);
 }
 
 static void converge_list(Converge *c, KStmt *list) {
@@ -291,6 +310,9 @@ static void converge_list(Converge *c, KStmt *list) {
       continue;
     }
     if (s->kind == KS_DECL) remember_local(c, s);
+    for (int k = 0; k < c->ptr_from.len; k++) /* a pointer local pointed elsewhere */
+      if (s->kind != KS_DECL && ce_walk_any(s, repoints, NULL, c->ptr_from.items[k]))
+        c->ptr_base.items[k] = ANY;
     PtrVec reads = {0}, writes = {0};
     bool reads_any = false, writes_any = false;
     accesses(c, s, &reads, &writes, &reads_any, &writes_any);

@@ -259,13 +259,20 @@ char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, C
     KVar *v = m->globals.items[i];
     (void)v;
   }
-  const char *what;
-  const KExpr *dyn = kir_find_dynamic(k, &what);
-  if (dyn) {
-    gl_error(&g, dyn->loc, "the Vulkan target does not support %s", what);
+  const KFunc *again;
+  const KExpr *cycle = kir_recursive_call(k, &again);
+  const char *what = NULL;
+  /* recursion checked first: the walks below, kir_find_dynamic's too, follow calls */
+  const KExpr *dyn = cycle ? NULL : kir_find_dynamic(k, &what);
+  if (cycle || dyn) {
+    if (cycle)
+      gl_error(&g, cycle->loc, "'%s' calls itself (directly or through other functions): GLSL "
+               "has no recursion", again->name);
+    else
+      gl_error(&g, dyn->loc, "the Vulkan target does not support %s", what);
+    if (info) memset(info, 0, sizeof *info);
     gl_free(&g);
     arena_free(&arena);
-    if (info) memset(info, 0, sizeof *info);
     return NULL;
   }
   walk_stmt(&g, k->body);

@@ -417,9 +417,15 @@ static char *emit_kernel_as(const KModule *m, KFunc *k, const char *source_name,
   in->f = k;
   in->name = w_ident(&c, k->cname);
   vec_push(&a, &c.insts, in);
-  const char *what;
-  const KExpr *dyn = kir_find_dynamic(k, &what);
-  if (dyn) w_error(&c, dyn->loc, "the WGSL target does not support %s", what);
+  const KFunc *again;
+  const KExpr *cycle = kir_recursive_call(k, &again);
+  const char *what = NULL;
+  const KExpr *dyn = cycle ? NULL : kir_find_dynamic(k, &what); /* its walk follows calls */
+  if (cycle)
+    w_error(&c, cycle->loc, "'%s' calls itself (directly or through other functions): WGSL "
+            "has no recursion", again->name);
+  else if (dyn)
+    w_error(&c, dyn->loc, "the WGSL target does not support %s", what);
   if (!c.failed) check_params(&c);
   if (!c.failed) collect_shared(&c, k->body);
   if (!c.failed) w_analyse(&c, in);

@@ -566,12 +566,15 @@ static void record_constant(Parser *p, Sym *s, KExpr *init) {
 }
 
 /* `T &r = init` binds r to init's object.  A const (or rvalue) reference
- * to a temporary, or to an object of another type, binds to a temporary
+ * to a temporary, or to a scalar of another type, binds to a temporary
  * of type T instead, which lives as long as the function (the function's
  * temporaries do), so at least as long as the reference, as C++ says. */
 static KExpr *reference_init(Parser *p, Declarator *d, KType *t, KExpr *init) {
-  bool other_type = !same_type(init->type->unqual, t->unqual);
-  if (is_lvalue(init) && !(other_type && t->is_const)) return sema_addr(p, init, init->loc);
+  /* `const double &r = a_float;` converts into a temporary; a class binds
+   * to its base by address (no slicing copy) */
+  bool other_scalar = !same_type(init->type->unqual, t->unqual) && kt_is_scalar(t) &&
+                      kt_is_scalar(init->type);
+  if (is_lvalue(init) && !(other_scalar && t->is_const)) return sema_addr(p, init, init->loc);
   if (!t->is_const && !d->is_rref)
     error_at(p, init->loc, "non-const lvalue reference cannot bind to a temporary");
   KVar *tmp;

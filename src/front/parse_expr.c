@@ -406,11 +406,8 @@ static KExpr *user_or_builtin_call(Parser *p, Sym *s, Token *name) {
   p->tok = p->tok->next;
   int n;
   KExpr **args = parse_args(p, &n, ")");
-  if (!sema_call_viable(p, s, args, n)) {
-    KExpr *e = sema_builtin_call(p, name->spelling, args, n, name);
-    if (e) return e;
-  }
-  return sema_call_funcs(p, s, s->tmpl, NULL, 0, NULL, args, n, name);
+  KExpr *e = sema_call_funcs_or_null(p, s, s->tmpl, args, n, name); /* the cheaper of both */
+  return e ? e : sema_call_funcs(p, s, s->tmpl, NULL, 0, NULL, args, n, name);
 }
 
 /* Argument-dependent lookup of an unqualified call whose name ordinary

@@ -73,6 +73,23 @@ const char *expect_ident(Parser *p) {
   return t->spelling;
 }
 
+/* The `)` that closes the call whose callee's name is `name` (after any
+ * template argument list), or name itself when the tokens do not say:
+ * where clang points a "too few arguments" error. */
+Token *call_close_paren(Token *name) {
+  Token *t = name->next;
+  for (int angle = 0; t && t->kind != TK_EOF && !(angle == 0 && equal(t, "(")); t = t->next) {
+    if (equal(t, "<")) angle++;
+    else if (equal(t, ">") && angle > 0) angle--;
+    else if (angle == 0 || equal(t, ";") || equal(t, "{")) return name;
+  }
+  for (int depth = 0; t && t->kind != TK_EOF; t = t->next) {
+    if (equal(t, "(")) depth++;
+    if (equal(t, ")") && --depth == 0) return t;
+  }
+  return name;
+}
+
 void skip_balanced(Parser *p) {
   int depth = 0;
   do {

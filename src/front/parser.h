@@ -239,6 +239,7 @@ bool consume(Parser *p, const char *s);
 Token *expect(Parser *p, const char *s);
 const char *expect_ident(Parser *p);
 void skip_balanced(Parser *p);   /* skips a (...), [...], {...} group */
+Token *call_close_paren(Token *name); /* the `)` of the call of name(...) */
 void skip_to_sync(Parser *p);    /* skips to after ';' or a '}' at depth 0 */
 void split_shr(Parser *p);       /* '>>' -> '>' '>' for template closers */
 
@@ -349,6 +350,9 @@ KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs
 /* Returns the call, NULL when `name` is not a builtin. Errors on no match. */
 KExpr *sema_builtin_call(Parser *p, const char *name, KExpr **args, int nargs,
                          Token *name_tok);
+/* The cost of the cheapest builtin overload of name for args (the scale of
+ * conversion_rank, summed), or -1 when none fits. */
+int sema_builtin_cost(Parser *p, const char *name, KExpr **args, int nargs);
 bool is_builtin_name(Parser *p, const char *name);
 
 /* ---- constant evaluation (consteval.c) ---- */

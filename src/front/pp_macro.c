@@ -465,6 +465,8 @@ static Token *expand_object(PP *pp, Macro *m, Token *site) {
   return head.next ? head.next : site->next;
 }
 
+static Token *make_num(PP *pp, Token *site, long v);
+
 static bool expand_func(PP *pp, Token **rest, Token *site, Macro *m) {
   if (!pp_is_punct(site->next, '(')) return false;
   Token *rparen, *excess;
@@ -472,7 +474,11 @@ static bool expand_func(PP *pp, Token **rest, Token *site, Macro *m) {
   MacroArg *args = read_args(pp, site, m, &rparen, &n, &excess);
   if (!args) return false;
   if (!check_count(pp, site, m, n, rparen, excess)) {
-    *rest = rparen->next;
+    /* the invocation becomes `0`, so the parser does not add "expected
+     * expression" where the macro stood (clang reports the count only) */
+    Token *zero = make_num(pp, site, 0);
+    zero->next = rparen->next;
+    *rest = zero;
     return true;
   }
   for (int i = n; i < m->nparams; i++) args[i] = (MacroArg){0};

@@ -187,6 +187,18 @@ static KExpr *make_vector(Parser *p, const char *name, KExpr **args, int nargs,
   return sema_construct(p, t, args, nargs, tok->loc);
 }
 
+int sema_builtin_cost(Parser *p, const char *name, KExpr **args, int nargs) {
+  int best = -1;
+  for (BEntry *e = find(p, name); e; e = e->next) {
+    if (strcmp(e->name, name)) continue;
+    Sig sig;
+    parse_sig(p, e->sig, &sig);
+    int c = sig_cost(p, &sig, args, nargs);
+    if (c >= 0 && (best < 0 || c < best)) best = c;
+  }
+  return best;
+}
+
 KExpr *sema_builtin_call(Parser *p, const char *name, KExpr **args, int nargs,
                          Token *name_tok) {
   if (!strncmp(name, "make_", 5)) return make_vector(p, name, args, nargs, name_tok);
@@ -215,8 +227,8 @@ KExpr *sema_builtin_call(Parser *p, const char *name, KExpr **args, int nargs,
       error_at(p, args[sig.nparams]->loc, "too many arguments to function call, expected %d, have %d",
                sig.nparams, nargs);
     if (nargs < required)
-      error_tok(p, name_tok, "too few arguments to function call, expected %d, have %d",
-                required, nargs);
+      error_tok(p, call_close_paren(name_tok), /* the ')', as clang */
+                "too few arguments to function call, expected %d, have %d", required, nargs);
     for (int i = 0; i < nargs && i < sig.nparams; i++)
       if (arg_cost(p, args[i], sig.params[i]) < 0)
         error_at(p, args[i]->loc,

@@ -183,7 +183,12 @@ static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *expli
 KExpr *sema_call_funcs_or_null(Parser *p, Sym *set, Template *tmpl, KExpr **args, int nargs,
                                Token *name_tok) {
   FuncDecl *best = best_candidate(p, set, tmpl, NULL, 0, args, nargs, name_tok, false, -1);
-  if (best) return sema_call_funcs(p, set, tmpl, NULL, 0, NULL, args, nargs, name_tok);
+  /* the builtin wins when it needs cheaper conversions: __hadd(__half,
+   * __half) must not become cuda_bf16.h's __hadd(__nv_bfloat16, …)
+   * through the bfloat16 constructor from float */
+  int builtin = best ? sema_builtin_cost(p, name_tok->spelling, args, nargs) : -1;
+  if (best && (builtin < 0 || candidate_cost(p, best, args, nargs) <= builtin))
+    return sema_call_funcs(p, set, tmpl, NULL, 0, NULL, args, nargs, name_tok);
   return sema_builtin_call(p, name_tok->spelling, args, nargs, name_tok);
 }
 
@@ -196,6 +201,11 @@ KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
                                   name_tok, true, self_const);
   if (!best)
     error_tok(p, name_tok, "no matching function for call to '%s'", name_tok->spelling);
+  int required = best->nparams;
+  while (required > 0 && best->defaults && best->defaults[required - 1]) required--;
+  if (nargs < required) /* at the ')', as clang; sema_call_decl checks the other paths */
+    error_tok(p, call_close_paren(name_tok), "too few arguments to function call, expected %s%d, have %d",
+              required < best->nparams ? "at least " : "", required, nargs);
   if (best->owner && !best->is_static_method && !self && p->fn && p->fn->this_var) {
     KExpr *thisv = var_expr(p, p->fn->this_var, name_tok->loc);
     self = sema_deref(p, thisv, name_tok->loc);

@@ -331,6 +331,11 @@ const KExpr *kir_find_dynamic(const KFunc *kernel, const char **what);
 typedef void (*KExternFn)(void *ctx, const KFunc *fn, const KVar *var, SrcLoc use);
 int kir_undefined_externs(const KModule *m, bool from_kernels, KExternFn fn, void *ctx);
 
+/* A call, among the functions root reaches, to a function already on the
+ * call path (recursion), with that function in *callee; NULL when the
+ * calls root reaches form no cycle (callgraph.c). */
+const KExpr *kir_recursive_call(const KFunc *root, const KFunc **callee);
+
 /* The stable textual dump used by golden tests and `transpile --target kir`. */
 void kir_dump(StrBuf *sb, const KModule *m);
 

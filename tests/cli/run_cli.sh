@@ -62,6 +62,15 @@ __device__ void climb(float *s, int d) {
 }
 __global__ void k(float *o) { __shared__ float s[64]; climb(s, 3); o[0] = s[0]; }
 CU
+cat >"$tmp/unloadable.cu" <<'CU'
+#include <cstdio>
+template <class T> __global__ void k(T *p) { p[0] = __no_such_intrinsic(p[0]); }
+int main() {
+  cudaError_t e = cudaFuncSetCacheConfig(k<float>, cudaFuncCachePreferL1);
+  printf("status %d\n", (int)e);
+  return e == cudaSuccess ? 0 : 3;
+}
+CU
 cat >"$tmp/bad.cu" <<'CU'
 __global__ void broken(float *x) {
   x[0] = undeclared_name;
@@ -143,6 +152,13 @@ if grep -qx launch <<<"$subs"; then
   for _ in $(seq 257); do many+=(i32:1); done
   run launch ok.cu k --grid 1 --block 1 "${many[@]}"
   expect "launch with 257 arguments" 2 'err_has "more than 256 kernel arguments"'
+fi
+
+# ---- run: device code that cannot be built says why, at the first API call ----
+if grep -qx run <<<"$subs"; then
+  run run unloadable.cu
+  expect "run: an attribute call on a kernel whose device code does not build" 3 \
+    'out_has "status 200"' 'err_has "cannot instantiate k<float>"' 'err_has "__no_such_intrinsic"'
 fi
 
 # ---- transpile ----

@@ -1,4 +1,4 @@
-// expect: 17:15: too few arguments to function call
+// expect: 17:22: too few arguments to function call
 // expect: 18:17: no member named 'w' in 'Particle'
 // expect: 19:11: redefinition of 'v'
 // Three unrelated mistakes in one kernel.

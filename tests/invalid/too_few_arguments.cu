@@ -1,5 +1,6 @@
-// expect: 11:17: too few arguments to function call
-// Forgetting an argument of a device helper.
+// expect: 12:40: too few arguments to function call
+// Forgetting an argument of a device helper: the diagnostic points at the
+// closing parenthesis, as clang's does.
 __device__ int clampIndex(int i, int lo, int hi)
 {
     return i < lo ? lo : (i > hi ? hi : i);

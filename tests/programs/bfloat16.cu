@@ -41,6 +41,14 @@ __global__ void arith(const __nv_bfloat16 *a, const __nv_bfloat16 *b, float *out
   o[5] = __bfloat162float(__habs(-x));
 }
 
+// cuda_bf16.h's __hadd/__hmul/__hfma overloads must not capture __half
+// arguments (through bfloat16's constructor from float): 1 + 2^-10 is exact
+// in half and rounds to 1 in bfloat16.
+__global__ void half_intrinsics(const __half *h, float *out) {
+  out[0] = __half2float(__hadd(h[0], h[1]));
+  out[1] = __half2float(__hfma(h[1], h[2], h[0]));
+}
+
 template <typename T> __global__ void scale(const T *in, T *out, float f, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n) out[i] = T(float(in[i]) * f);
@@ -122,6 +130,18 @@ int main() {
       if (out[6 * i + k] != want[k] && errors++ < 10)
         printf("arith %d.%d (%g, %g): %g, want %g\n", i, k, x, y, out[6 * i + k], want[k]);
   }
+  __half hv[3] = {__float2half(1.0f), __float2half(0.0009765625f), __float2half(2.0f)};
+  __half *dh;
+  float hout[2];
+  CHECK(cudaMalloc(&dh, sizeof hv));
+  CHECK(cudaMemcpy(dh, hv, sizeof hv, cudaMemcpyHostToDevice));
+  half_intrinsics<<<1, 1>>>(dh, dout);
+  CHECK(cudaMemcpy(hout, dout, sizeof hout, cudaMemcpyDeviceToHost));
+  if (hout[0] != 1.0009765625f || hout[1] != 1.001953125f) {
+    printf("half intrinsics beside cuda_bf16.h: %.10g %.10g\n", hout[0], hout[1]);
+    errors++;
+  }
+  CHECK(cudaFree(dh));
   errors += check_scale<float>("float", 1e-6f);
   errors += check_scale<__half>("__half", 2e-3f);
   errors += check_scale<__nv_bfloat16>("__nv_bfloat16", 1.6e-2f);

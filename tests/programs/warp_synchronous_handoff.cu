@@ -29,13 +29,13 @@ __global__ void checksum_global(const char *hex, int nchars, unsigned char *byte
 }
 
 __global__ void checksum_shared(const unsigned *in, unsigned *sum) {
-  __shared__ unsigned words[32];
+  __shared__ unsigned words[128]; // one 32-word slice per warp
   unsigned *w = words;
-  w[threadIdx.x % 32] = in[threadIdx.x % 32] * 3u;
+  w[threadIdx.x] = in[threadIdx.x % 32] * 3u;
   int lane = threadIdx.x % 32;
   if (lane == 0) {
     unsigned s = 0;
-    for (int i = 0; i < 32; i++) s ^= words[i] << (i % 7);
+    for (int i = 0; i < 32; i++) s ^= words[threadIdx.x + i] << (i % 7);
     sum[threadIdx.x / 32] = s;
   }
 }
@@ -75,7 +75,7 @@ int main() {
   CHECK(cudaMemcpy(sums, dsum, sizeof sums, cudaMemcpyDeviceToHost));
   unsigned want_shared = 0;
   for (int i = 0; i < 32; i++) want_shared ^= (in[i] * 3u) << (i % 7);
-  // every warp writes the same 32 words, so each warp's lane 0 sees them all
+  // each warp's lane 0 reads the slice its own lanes wrote
   for (int w = 0; w < 4; w++)
     if (sums[w] != want_shared && errors++ < 5)
       printf("shared hand-off, warp %d: %08x, want %08x\n", w, sums[w], want_shared);

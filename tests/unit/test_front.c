@@ -220,6 +220,40 @@ static void test_recovery(void) {
   free(diag);
 }
 
+/* the C++ the interval and hadamard programs needed */
+static void test_cpp_rules(void) {
+  expect_kir("struct S { int v[2]; __device__ const int &get() const { return v[0]; }\n"
+             "  __device__ int &get() { return v[1]; } };\n"
+             "__global__ void k(int *o) { S s; s.get() = 1; const S &c = s; *o = c.get(); }",
+             "(load(call @S_get_1(addr(%s))) = 1)", "a non-const object calls the non-const overload");
+  expect_kir("struct S { int v[2]; __device__ const int &get() const { return v[0]; }\n"
+             "  __device__ int &get() { return v[1]; } };\n"
+             "__global__ void k(int *o) { S s; const S &c = s; *o = c.get(); }",
+             "load(call @S_get(", "a const object calls the const overload");
+  expect_kir("__device__ float two() { return 2.0f; }\n"
+             "__global__ void k(float *o) { const float &r = two(); *o = r; }",
+             "addr(%__tmp", "a const reference binds to a temporary");
+  expect_kir("__global__ void k(double *o, float *f) { const double &r = f[0]; *o = r; }",
+             "= cvt.f64(%f[0])), addr(%__tmp", "a const reference to another scalar type converts");
+  expect_error("__device__ float two() { return 2.0f; }\n"
+               "__global__ void k(float *o) { float &r = two(); *o = r; }",
+               "non-const lvalue reference cannot bind to a temporary", "a non-const one does not");
+  expect_kir("template <int N> __device__ int down(int x) { return x <= 0 ? 0 : 1 + down<N>(x - N); }\n"
+             "__global__ void k(int *o) { *o = down<2>(*o); }",
+             "call @down_2(sub.i32(%x, 2))", "a function template instance calls itself");
+  expect_kir("template <int N> __device__ int pick(const int *x) {\n"
+             "  if constexpr (N == 4) { return x[3]; } else { return undeclared_in_this_branch(x); }\n}\n"
+             "__global__ void k(int *o) { *o = pick<4>(o); }",
+             "func @pick_4", "if constexpr does not instantiate the discarded branch");
+  expect_kir("struct B { unsigned short x; __device__ operator float() const { return x; } };\n"
+             "__global__ void k(float *o, B *b) { *o = float(b[0]); }",
+             "call @B_conv", "a functional cast uses the conversion function");
+  expect_kir("template <int N> struct T { static constexpr int M = min(N * 4, 32); int v[M]; };\n"
+             "__global__ void k(int *o) { T<16> t; t.v[31] = 1; *o = t.v[31]; }",
+             "size 128", "min in a constant expression");
+  expect_kir("__global__ void k(double *o) { *o = nan(\"\"); }", "nan(\"\")", "nan(const char *)");
+}
+
 int main(void) {
   test_conversions();
   test_overloads();
@@ -228,6 +262,7 @@ int main(void) {
   test_cuda();
   test_virtual();
   test_recovery();
+  test_cpp_rules();
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;
 }

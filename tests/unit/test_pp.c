@@ -385,6 +385,8 @@ static void test_macro_errors(void) {
              pp_diag("#define F(a,b) a\nF(1,2,3)"));
   ASSERT_STR("2:3: error: macro 'F' passed 1 arguments, but takes just 0",
              pp_diag("#define F() a\nF(1)"));
+  /* a miscounted invocation stands for `0`, so no "expected expression" follows */
+  ASSERT_STR("x = 0 ;", pp("#define F(a,b) a\nx = F(1);"));
   ASSERT_STR("2:1: error: unterminated argument list invoking macro 'F'",
              pp_diag("#define F(a) a\nF(1, (2)"));
   ASSERT_STR("1:14: error: '#' is not followed by a macro parameter",
