@@ -15,6 +15,11 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 for f in "$here"/*.cu "$here"/*/*.cu; do
   flags=$(sed -n 's|^// FLAGS: *||p' "$f" | head -1)
+  # a file of a multi-file program: the program's flags (-rdc=true …) are
+  # on whichever of its files carries them
+  if [ -z "$flags" ] && [ "$(dirname "$f")" != "$here" ]; then
+    flags=$(sed -n 's|^// FLAGS: *||p' "$(dirname "$f")"/*.cu | head -1)
+  fi
   if "$nvcc" -arch=sm_80 -std=c++17 $flags -c "$f" -o "$tmp/out.o" 2>"$tmp/log"; then
     pass=$((pass + 1))
   else
