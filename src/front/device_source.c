@@ -47,15 +47,6 @@ static const char *kept_shim(const char *name) {
   return NULL;
 }
 
-/* our shims whose tokens NVRTC must not see, with what it gets instead:
- * NVRTC's built-in headers already declare std::move and std::forward
- * with rvalue references, which our lvalue-only versions would shadow
- * (cuda::barrier::wait takes std::move(token)) */
-static const char *nvrtc_replacement(const char *name) {
-  if (!strcmp(name, "device/bits/cw_move.h")) return "";
-  return NULL;
-}
-
 /* the header name of one of our CUDA headers, or NULL */
 static const char *our_header(Parser *p, SrcFile *f) {
   const char *dir = p->cuda_include_dir;
@@ -123,10 +114,6 @@ char *front_device_source(Parser *p) {
       continue;
     }
     if (h) {
-      if (h != in_header && nvrtc_replacement(h) && !already(&emitted, h)) {
-        sb_printf(&o.sb, "\n#ifdef __CUDACC_RTC__\n%s#endif\n", nvrtc_replacement(h));
-        vec_push(p->arena, &emitted, (void *)h);
-      }
       if (h != in_header && nvrtc_ships(h) && !already(&emitted, h)) {
         sb_printf(&o.sb, "\n#include <%s>\n", h);
         vec_push(p->arena, &emitted, (void *)h);

@@ -6,8 +6,9 @@
  * back the lvalue they are given.  NVRTC (the CUDA backend compiles the
  * user's code as written) declares the standard ones, with rvalue
  * references, which these would shadow (cuda::barrier::wait takes
- * std::move(token)): src/front/device_source.c leaves this header out of
- * what NVRTC sees.
+ * std::move(token)).  That is why they live apart from <type_traits>,
+ * whose tokens NVRTC gets: src/front/device_source.c leaves out the tokens
+ * of our headers other than the shims it keeps, this one included.
  */
 #ifndef CUWASM_DEVICE_BITS_CW_MOVE_H
 #define CUWASM_DEVICE_BITS_CW_MOVE_H
