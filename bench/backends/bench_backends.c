@@ -34,19 +34,6 @@ typedef struct Side {
   char why[1024];
 } Side;
 
-static char *read_kernels(size_t *len) {
-  FILE *f = fopen(BENCH_CPU_DIR "/kernels.cu", "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *s = malloc((size_t)n + 1);
-  if (s && fread(s, 1, (size_t)n, f) != (size_t)n) { free(s); s = NULL; }
-  if (s) s[n] = 0;
-  fclose(f);
-  *len = (size_t)n;
-  return s;
-}
 
 static void open_side(Side *s, const char *src, size_t len) {
   cw_diags *d = cw_diags_new();
@@ -63,48 +50,15 @@ static void open_side(Side *s, const char *src, size_t len) {
   cw_diags_free(d);
 }
 
-/* best time of one case on one backend, NAN (with the reason printed) when
- * it cannot run or its result is wrong */
+/* best time of one case on one backend, NAN when it cannot run or its
+ * result is wrong (ours_time_case says which) */
 static double time_case(Side *s, Case *c, int reps) {
-  if (!s->ok) return NAN;
-  double best = NAN;
-  size_t ob = c->bytes[c->out];
-  void *out = malloc(ob);
-  if (ours_setup(&s->o, c) || ours_run(&s->o, c)) {
-    printf("  %s on %s: %s\n", c->name, s->backend, cw_last_error_message(s->o.ctx));
-  } else if (cw_memcpy_dtoh(s->o.ctx, out, s->o.dp[c->out], ob) != CW_OK) {
-    printf("  %s on %s: reading the result back failed\n", c->name, s->backend);
-  } else if (check(c, s->backend, out)) {
-    best = 1e30;
-    for (int i = 0; i < reps; i++) {
-      double t0 = now_ms();
-      if (ours_run(&s->o, c)) break;
-      double t = now_ms() - t0;
-      if (t < best) best = t;
-    }
-  }
-  ours_free(&s->o, c);
-  free(out);
+  double best;
+  if (!s->ok || !ours_time_case(&s->o, c, s->backend, reps, &best)) return NAN;
   return best;
 }
 
-static double launch_us(Side *s) {
-  cw_kernel *k;
-  if (!s->ok || cw_kernel_get(s->o.mod, "empty", &k) != CW_OK) return NAN;
-  unsigned g[3] = {1, 1, 1}, b[3] = {1, 1, 1};
-  for (int i = 0; i < 50; i++) cw_launch(k, g, b, 0, NULL, NULL), cw_synchronize(s->o.ctx);
-  double best = 1e30;
-  for (int round = 0; round < 3; round++) {
-    double t0 = now_ms();
-    for (int i = 0; i < 500; i++) {
-      cw_launch(k, g, b, 0, NULL, NULL);
-      cw_synchronize(s->o.ctx);
-    }
-    double t = (now_ms() - t0) * 1e3 / 500;
-    if (t < best) best = t;
-  }
-  return best;
-}
+static double launch_us(Side *s) { return s->ok ? launch_latency_us(&s->o, 500, 3) : NAN; }
 
 /* GB/s of host->device (dir 0) or device->host (dir 1) copies of n bytes */
 static double copy_gbs(Side *s, size_t n, int dir) {
@@ -142,7 +96,7 @@ int main(int argc, char **argv) {
     }
   }
   size_t len;
-  char *src = read_kernels(&len);
+  char *src = read_bench_file(BENCH_CPU_DIR, "kernels.cu", &len);
   if (!src) { fprintf(stderr, "bench_backends: cannot read %s/kernels.cu\n", BENCH_CPU_DIR); return 1; }
   open_side(&a, src, len);
   open_side(&b, src, len);

@@ -39,21 +39,6 @@
 #define BENCH_CPU_DIR "."
 #endif
 
-static char *read_file(const char *name, size_t *len) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", BENCH_CPU_DIR, name);
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *s = malloc((size_t)n + 1);
-  if (s && fread(s, 1, (size_t)n, f) != (size_t)n) { free(s); s = NULL; }
-  if (s) s[n] = 0;
-  fclose(f);
-  if (len) *len = (size_t)n;
-  return s;
-}
 
 /* ---- pocl --------------------------------------------------------------- */
 
@@ -119,25 +104,7 @@ static Result run_case(Case *c, Ours *ours, Ocl *ocl, int reps) {
     if (t < r.omp) r.omp = t;
   }
   free(tmp);
-  if (ours_setup(ours, c) || ours_run(ours, c)) {
-    printf("  %s: ours failed: %s\n", c->name, cw_last_error_message(ours->ctx));
-    r.ok = 0;
-  } else {
-    if (cw_memcpy_dtoh(ours->ctx, out, ours->dp[c->out], ob) != CW_OK) {
-      printf("  %s: ours: reading the result back failed\n", c->name);
-      r.ok = 0;
-    } else {
-      r.ok &= check(c, "ours", out);
-    }
-    r.ours = 1e30;
-    for (int i = 0; i < reps; i++) {
-      double t0 = now_ms();
-      ours_run(ours, c);
-      double t = now_ms() - t0;
-      if (t < r.ours) r.ours = t;
-    }
-  }
-  ours_free(ours, c);
+  r.ok &= ours_time_case(ours, c, "ours", reps, &r.ours);
   if (ocl) {
     Cl p = {ocl, {0}, {0}};
     if (cl_setup(&p, c) || cl_run(&p, c)) {
@@ -192,23 +159,6 @@ static double blas_ms(Case *c, const Blas *b, int reps) {
 
 /* ---- launch latency and JIT -------------------------------------------- */
 
-static double launch_latency_us(Ours *o, int iters) {
-  cw_kernel *k;
-  if (cw_kernel_get(o->mod, "empty", &k) != CW_OK) return NAN;
-  unsigned g[3] = {1, 1, 1}, b[3] = {1, 1, 1};
-  for (int i = 0; i < 100; i++) cw_launch(k, g, b, 0, NULL, NULL), cw_synchronize(o->ctx);
-  double best = 1e30;
-  for (int round = 0; round < 5; round++) {
-    double t0 = now_ms();
-    for (int i = 0; i < iters; i++) {
-      cw_launch(k, g, b, 0, NULL, NULL);
-      cw_synchronize(o->ctx);
-    }
-    double t = (now_ms() - t0) * 1e3 / iters;
-    if (t < best) best = t;
-  }
-  return best;
-}
 
 /* Module load of jit100.cu in a new context: front end + C emit + cc + dlopen. */
 static double jit_ms(const char *src, size_t len) {
@@ -233,7 +183,7 @@ static void rm_tree(const char *dir) {
 
 static void jit_figures(double *cold, double *warm) {
   size_t len;
-  char *src = read_file("jit100.cu", &len);
+  char *src = read_bench_file(BENCH_CPU_DIR, "jit100.cu", &len);
   char dir[] = "/tmp/cuwasm_jitbench_XXXXXX";
   *cold = *warm = NAN;
   if (!src || !mkdtemp(dir)) { free(src); return; }
@@ -273,7 +223,8 @@ int main(int argc, char **argv) {
   jit_figures(&jit_cold, &jit_warm); /* first, so the cold figure has no warm caches of ours */
 
   size_t len;
-  char *cu = read_file("kernels.cu", &len), *cl = read_file("kernels.cl", NULL);
+  char *cu = read_bench_file(BENCH_CPU_DIR, "kernels.cu", &len),
+       *cl = read_bench_file(BENCH_CPU_DIR, "kernels.cl", NULL);
   if (!cu || !cl) { fprintf(stderr, "bench_cpu: cannot read kernels from %s\n", BENCH_CPU_DIR); return 1; }
   Ours ours = {0};
   cw_diags *d = cw_diags_new();
@@ -334,7 +285,7 @@ int main(int argc, char **argv) {
   if (have_blas && !isnan(sgemm_ours))
     printf("sgemm (n=%d) vs OpenBLAS cblas_sgemm: ours %.3f ms, openblas %.3f ms, ratio %.2fx (goal >= 0.5)\n",
            small ? 256 : 512, sgemm_ours, sgemm_blas, sgemm_blas / sgemm_ours);
-  double lat = launch_latency_us(&ours, 2000);
+  double lat = launch_latency_us(&ours, 2000, 5);
   printf("empty kernel launch + synchronize: %.2f us (goal < 5 us)\n", lat);
   printf("JIT of jit100.cu (98 lines): cold %.1f ms (goal < 300 ms), from the cache %.3f ms (goal < 1 ms)\n",
          jit_cold, jit_warm);

@@ -1,7 +1,8 @@
 /*
  * cases.c — the benchmark cases (cases.h): their inputs from a fixed
  * linear congruential generator, the OpenMP reference behind each, the
- * comparison of an output with it, and a case's run on a cuwasm backend.
+ * comparison of an output with it, a case's run and timing on a cuwasm
+ * backend, the empty-kernel launch latency, and reading the kernel files.
  */
 #include "cases.h"
 #include "omp.h"
@@ -11,6 +12,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+char *read_bench_file(const char *dir, const char *name, size_t *len) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *s = malloc((size_t)n + 1);
+  if (s && fread(s, 1, (size_t)n, f) != (size_t)n) { free(s); s = NULL; }
+  if (s) s[n] = 0;
+  fclose(f);
+  if (len) *len = (size_t)n;
+  return s;
+}
 
 double now_ms(void) {
   struct timespec ts;
@@ -181,4 +198,50 @@ int check(Case *c, const char *who, void *out) {
   if (e <= c->tol) return 1;
   printf("  %s: %s differs from OpenMP (relative error %.3g > %.3g)\n", c->name, who, e, c->tol);
   return 0;
+}
+
+int ours_time_case(Ours *o, Case *c, const char *who, int reps, double *best) {
+  int ok = 1;
+  size_t ob = c->bytes[c->out];
+  void *out = malloc(ob);
+  *best = NAN;
+  if (ours_setup(o, c) || ours_run(o, c)) {
+    printf("  %s: %s failed: %s\n", c->name, who, cw_last_error_message(o->ctx));
+    ok = 0;
+  } else {
+    if (cw_memcpy_dtoh(o->ctx, out, o->dp[c->out], ob) != CW_OK) {
+      printf("  %s: %s: reading the result back failed\n", c->name, who);
+      ok = 0;
+    } else {
+      ok = check(c, who, out);
+    }
+    *best = 1e30;
+    for (int i = 0; i < reps; i++) {
+      double t0 = now_ms();
+      ours_run(o, c);
+      double t = now_ms() - t0;
+      if (t < *best) *best = t;
+    }
+  }
+  ours_free(o, c);
+  free(out);
+  return ok;
+}
+
+double launch_latency_us(Ours *o, int iters, int rounds) {
+  cw_kernel *k;
+  if (cw_kernel_get(o->mod, "empty", &k) != CW_OK) return NAN;
+  unsigned g[3] = {1, 1, 1}, b[3] = {1, 1, 1};
+  for (int i = 0; i < 100; i++) cw_launch(k, g, b, 0, NULL, NULL), cw_synchronize(o->ctx);
+  double best = 1e30;
+  for (int round = 0; round < rounds; round++) {
+    double t0 = now_ms();
+    for (int i = 0; i < iters; i++) {
+      cw_launch(k, g, b, 0, NULL, NULL);
+      cw_synchronize(o->ctx);
+    }
+    double t = (now_ms() - t0) * 1e3 / iters;
+    if (t < best) best = t;
+  }
+  return best;
 }

@@ -57,6 +57,16 @@ int ours_setup(Ours *o, Case *c);  /* buffers filled, kernels found: 0 */
 int ours_run(Ours *o, Case *c);    /* every step, then synchronize: 0 */
 void ours_free(Ours *o, Case *c);
 
+/* Checks the case on o against c->omp_out (who names the backend in
+ * messages), then times it as the best of reps runs into *best (NAN when
+ * it cannot run).  Returns 1 when the result matched. */
+int ours_time_case(Ours *o, Case *c, const char *who, int reps, double *best);
+/* Launch + synchronize of the empty kernel, µs: the best mean of rounds
+ * batches of iters, after a warm-up. */
+double launch_latency_us(Ours *o, int iters, int rounds);
+
 double now_ms(void);
+/* The whole file dir/name, NUL-terminated (length in *len), or NULL. */
+char *read_bench_file(const char *dir, const char *name, size_t *len);
 
 #endif
