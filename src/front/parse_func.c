@@ -292,6 +292,8 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   p->nonvirtual = false;
   PtrVec pre = {0}, post = {0};
   if (fd->is_ctor && has_member_defaults(fd->owner)) member_defaults(p, fd->owner, &pre);
+  if (equal(p->tok, ":") && !fd->is_ctor) /* as clang says it; there is no `this` to init */
+    error_tok(p, p->tok, "only constructors take base initializers");
   if (consume(p, ":")) parse_member_inits(p, &pre);
   if (fd->is_ctor) class_ctor_prologue(p, fd, this_object(p), &pre);
   KStmt *b = parse_compound(p);
