@@ -107,8 +107,10 @@
 enum { CW_EXTERN_VARIABLE = 0, CW_EXTERN_FUNCTION = 1 };
 enum { CW_FUNCTION_BARRIER = 1, CW_FUNCTION_STATIC_SHARED = 2 };
 
-/* The kind argument of check_fn. */
-enum { CW_ACCESS_READ = 0, CW_ACCESS_WRITE = 1 };
+/* The kind argument of check_fn: odd kinds write the memory whole, so
+ * initcheck marks it; an atomic read-modify-write reads it first.  The
+ * race checkers leave atomics alone (atomics never race each other). */
+enum { CW_ACCESS_READ = 0, CW_ACCESS_WRITE = 1, CW_ACCESS_ATOMIC = 2, CW_ACCESS_ATOMIC_STORE = 3 };
 /* check_flags: the inline checks generated code makes in this launch. */
 enum { CW_CHECK_SYNC = 1 };
 /* The kind argument of sync_fn: a block barrier some live thread of the

@@ -95,6 +95,19 @@ void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind) {
   sb_puts(sb, "))");
 }
 
+/* The address operand of an atomic: through CW_CHK in check mode, as an
+ * atomic access (memcheck bounds and aligns it, initcheck tests and marks
+ * it); atomicExch reads nothing, so it only marks. */
+void ce_check_atomic_address(CEmit *ce, StrBuf *sb, const KExpr *e, bool store_only) {
+  bool checked = ce->check_access && !in_our_headers(e);
+  if (checked) sb_puts(sb, "CW_CHK(");
+  ce_expr(ce, sb, e->args[0]);
+  if (!checked) return;
+  sb_printf(sb, ", %d, ", store_only ? CW_ACCESS_ATOMIC_STORE : CW_ACCESS_ATOMIC);
+  loc_literal(sb, e->loc);
+  sb_putc(sb, ')');
+}
+
 void ce_check_barrier(CEmit *ce) {
   if (ce->check) ce_line(ce, "cw_ctx->barrier_fn(cw_ctx);");
 }
@@ -221,7 +234,7 @@ const char *const c_check_prelude_text =
     "        if (!s) return p;\n"
     "        s += b - c->chk_lo[i];\n"
     "        uint32_t j = 0;\n"
-    "        if (kind == 1) { for (; j < size; j++) s[j] = 1; return p; }\n"
+    "        if (kind & 1) { for (; j < size; j++) s[j] = 1; return p; }\n"
     "        while (j < size && s[j]) j++;\n"
     "        if (j == size) return p;\n"
     "        break;\n"

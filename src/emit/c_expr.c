@@ -498,6 +498,13 @@ static bool shared_rmw_exists(KBuiltinId op, const char *sfx) {
   }
 }
 
+/* An atomic's operands; the address checked in check mode. */
+static void emit_atomic_operands(CEmit *ce, StrBuf *sb, const KExpr *e) {
+  ce_check_atomic_address(ce, sb, e, e->builtin == KB_ATOMIC_EXCH);
+  if (e->nargs > 1) sb_puts(sb, ", ");
+  emit_args(ce, sb, e, 1);
+}
+
 /* `((T)cw_<kind>_<op>_<suffix>((void *)args))`: the prelude's atomic or
  * block-private read-modify-write helper. */
 static void emit_rmw_call(CEmit *ce, StrBuf *sb, const KExpr *e, const KType *t,
@@ -507,7 +514,7 @@ static void emit_rmw_call(CEmit *ce, StrBuf *sb, const KExpr *e, const KType *t,
   ce_type_name(&tn, t->unqual ? t->unqual : t);
   sb_printf(sb, "((%s)cw_%s_%s_%s((void *)", tn.data, kind, op, atomic_suffix(t));
   sb_free(&tn);
-  emit_args(ce, sb, e, 0);
+  emit_atomic_operands(ce, sb, e);
   sb_puts(sb, "))");
 }
 
@@ -536,7 +543,7 @@ static void emit_atomic(CEmit *ce, StrBuf *sb, const KExpr *e) {
       e->builtin == KB_ATOMIC_OR || e->builtin == KB_ATOMIC_XOR);
   if (plain_int) {
     sb_printf(sb, "__atomic_fetch_%s(", n);
-    emit_args(ce, sb, e, 0);
+    emit_atomic_operands(ce, sb, e);
     sb_puts(sb, ", __ATOMIC_RELAXED)");
     return;
   }

@@ -128,6 +128,7 @@ void ce_check_restore(CEmit *ce, const KExpr *saved, bool address_only);
 int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e);
 void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind);
 void ce_check_barrier(CEmit *ce); /* at a block or warp barrier */
+void ce_check_atomic_address(CEmit *ce, StrBuf *sb, const KExpr *e, bool store_only);
 /* synccheck of a split kernel's barrier s (name: how the source wrote
  * it): `arrive` (C over cw_t, NULL: every thread) holds for the threads
  * that reach it, `alive` (NULL: every thread) for those that have not

@@ -70,7 +70,7 @@ static atomic_uint next_epoch = 1;
 
 /* True the first time (loc, what) is seen: one report per source line. */
 static bool first_report(CpuChecker *c, const char *loc, int what) {
-  uintptr_t key = (uintptr_t)loc * 8 + (uintptr_t)what;
+  uintptr_t key = (uintptr_t)loc * 16 + (uintptr_t)what;
   pthread_mutex_lock(&c->mu);
   bool seen = false;
   for (size_t i = 0; i < c->nseen && !seen; i++) seen = c->seen[i] == key;
@@ -169,7 +169,8 @@ static bool inside_known(const CpuCheck *k, const cw_rt_ctx *ctx, const unsigned
 static void memcheck_fail(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char *p,
                           uint32_t size, int kind, const char *loc, int32_t tx, uint32_t ty,
                           uint32_t tz, bool misaligned) {
-  if (!first_report(k->dev, loc, misaligned ? 2 : kind)) {
+  bool atomic = kind == CW_ACCESS_ATOMIC || kind == CW_ACCESS_ATOMIC_STORE;
+  if (!first_report(k->dev, loc, misaligned ? 2 : atomic ? 8 : kind)) {
     atomic_fetch_add(&k->dev->errors, 1);
     return;
   }
@@ -189,7 +190,8 @@ static void memcheck_fail(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char
            "=========     at %s in kernel '%s'\n"
            "=========     by %s\n"
            "=========     %s\n=========\n",
-           shared ? "__shared__" : "__global__", kind == CW_ACCESS_WRITE ? "write" : "read", size,
+           shared ? "__shared__" : "__global__",
+           atomic ? "atomic" : kind == CW_ACCESS_WRITE ? "write" : "read", size,
            loc, k->kernel, who, what);
   report(k->dev, buf);
 }
@@ -200,13 +202,15 @@ static void initcheck_access(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheckRa
                              const unsigned char *p, uint32_t size, int kind, const char *loc,
                              int32_t tx, uint32_t ty, uint32_t tz) {
   unsigned char *s = r->init + (p - r->lo);
-  if (kind == CW_ACCESS_WRITE) {
+  if (kind == CW_ACCESS_WRITE || kind == CW_ACCESS_ATOMIC_STORE) {
     memset(s, 1, size);
     return;
   }
   uint32_t j = 0;
   while (j < size && s[j]) j++;
   if (j == size) return;
+  bool atomic = kind == CW_ACCESS_ATOMIC;
+  if (atomic) memset(s, 1, size); /* it writes too: one report, not one per thread */
   if (!first_report(k->dev, loc, 4)) {
     atomic_fetch_add(&k->dev->errors, 1);
     return;
@@ -214,12 +218,13 @@ static void initcheck_access(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheckRa
   char who[128], buf[900];
   where(who, sizeof who, k, ctx, tx, ty, tz);
   snprintf(buf, sizeof buf,
-           "========= Uninitialized __global__ memory read of size %u bytes\n"
+           "========= Uninitialized __global__ memory read of size %u bytes%s\n"
            "=========     at %s in kernel '%s'\n"
            "=========     by %s\n"
            "=========     Address %p is %zu bytes inside the %zu-byte %s at %p; byte %u of the "
            "read was never written (by cudaMemcpy, cudaMemset or a kernel)\n=========\n",
-           size, loc, k->kernel, who, (const void *)p, (size_t)(p - r->lo), r->size, r->name,
+           size, atomic ? " by an atomic" : "", loc, k->kernel, who, (const void *)p,
+           (size_t)(p - r->lo), r->size, r->name,
            (const void *)r->lo, j);
   report(k->dev, buf);
 }
@@ -511,7 +516,8 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
   const unsigned char *p = pv;
   if (!k) return pv;
   bool in_shared = p >= ctx->shm && p + size <= ctx->shm + k->shm_bytes;
-  if (k->racecheck && in_shared) {
+  bool atomic = kind == CW_ACCESS_ATOMIC || kind == CW_ACCESS_ATOMIC_STORE;
+  if (k->racecheck && in_shared && !atomic) {
     int32_t t = tx < 0 ? -1 : (int32_t)((tz * ctx->block_dim[1] + ty) * ctx->block_dim[0]) + tx;
     race_access(k, ctx, p, size, kind, loc, t);
   }
@@ -519,7 +525,7 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
     const CpuCheckRange *r = range_below(k, p);
     if (r && p + size <= r->lo + r->size) {
       if (k->initcheck && r->init) initcheck_access(k, ctx, r, p, size, kind, loc, tx, ty, tz);
-      if (k->racecheck && r->race) global_race_access(k, ctx, r, p, size, kind, loc);
+      if (k->racecheck && r->race && !atomic) global_race_access(k, ctx, r, p, size, kind, loc);
     }
   }
   if (!k->memcheck) { /* no bounds to check: let the code skip the call where it can */
