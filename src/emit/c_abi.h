@@ -13,7 +13,8 @@
  * barrier; the access kinds are CW_ACCESS_*.  When check_flags has
  * CW_CHECK_SYNC, it also tests at each barrier and warp collective which
  * threads are there and calls sync_fn with what is wrong (CW_SYNC_*);
- * every device-scope __threadfence() calls fence_fn.
+ * every device-scope __threadfence() calls fence_fn, and malloc/free in
+ * kernels go through heap_fn.
  *
  * The struct bodies are macros so that the same text is both compiled into
  * the runtime and pasted (stringified) into every generated file: the two
@@ -24,7 +25,7 @@
 
 #include <stdint.h>
 
-#define CW_C_ABI_VERSION 3
+#define CW_C_ABI_VERSION 4
 
 #define CW_C_ABI_TYPES                                                        \
   typedef struct cw_rt_ctx cw_rt_ctx;                                         \
@@ -65,6 +66,9 @@
     /* racecheck: the block ran __threadfence() (its earlier global     \
      * accesses are published to blocks that come after an atomic) */    \
     void (*fence_fn)(cw_rt_ctx *ctx);                                       \
+    /* check mode: the device heap (malloc: p NULL, size bytes; free: p, \
+     * size 0), so that memcheck knows its blocks */                     \
+    void *(*heap_fn)(cw_rt_ctx *ctx, void *p, uint64_t size);               \
   };                                                                          \
   typedef void (*cw_kernel_fn)(cw_rt_ctx *ctx, void **args);                  \
   typedef struct cw_kernel_desc {                                             \

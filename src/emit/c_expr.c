@@ -631,14 +631,15 @@ static bool emit_misc(CEmit *ce, StrBuf *sb, const KExpr *e) {
   switch (e->builtin) {
   case KB_CLOCK: case KB_CLOCK64: sb_puts(sb, "cw_clock64()"); return true;
   case KB_MALLOC: /* the device heap is the host's: CUDA's heap limit is not enforced */
-    sb_puts(sb, "malloc((size_t)(");
+    sb_puts(sb, ce->check_access ? "cw_ctx->heap_fn(cw_ctx, (void *)0, (uint64_t)("
+                                 : "malloc((size_t)(");
     ce_expr(ce, sb, e->args[0]);
     sb_puts(sb, "))");
     return true;
-  case KB_FREE:
-    sb_puts(sb, "free((void *)(");
+  case KB_FREE: /* in check mode, through the runtime, which knows the blocks */
+    sb_puts(sb, ce->check_access ? "((void)cw_ctx->heap_fn(cw_ctx, (void *)(" : "free((void *)(");
     ce_expr(ce, sb, e->args[0]);
-    sb_puts(sb, "))");
+    sb_puts(sb, ce->check_access ? "), 0))" : "))");
     return true;
   case KB_GLOBALTIMER: sb_puts(sb, "((uint64_t)cw_clock64())"); return true;
   case KB_NANOSLEEP: sb_puts(sb, "((void)0)"); return true;

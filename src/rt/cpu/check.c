@@ -183,7 +183,7 @@ static void memcheck_fail(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char
   else if (shared)
     snprintf(what, sizeof what, "Address %p is %zu bytes past the block's %zu bytes of shared "
              "memory", (const void *)p, (size_t)(p - (ctx->shm + k->shm_bytes)), k->shm_bytes);
-  else
+  else if (!cpu_check_heap_near(k->dev, p, what, sizeof what))
     describe(k, p, size, what, sizeof what);
   snprintf(buf, sizeof buf,
            "========= Invalid %s %s of size %u bytes\n"
@@ -193,6 +193,22 @@ static void memcheck_fail(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char
            shared ? "__shared__" : "__global__",
            atomic ? "atomic" : kind == CW_ACCESS_WRITE ? "write" : "read", size,
            loc, k->kernel, who, what);
+  report(k->dev, buf);
+}
+
+void cpu_check_bad_free(CpuCheck *k, cw_rt_ctx *ctx, const void *p) {
+  if (!k->memcheck) return;
+  if (!first_report(k->dev, k->kernel, 9)) {
+    atomic_fetch_add(&k->dev->errors, 1);
+    return;
+  }
+  char buf[600];
+  snprintf(buf, sizeof buf,
+           "========= Invalid __global__ free\n"
+           "=========     in kernel '%s', block (%u,%u,%u)\n"
+           "=========     Address %p was not returned by malloc in a kernel, or was freed "
+           "already\n=========\n",
+           k->kernel, ctx->block_idx[0], ctx->block_idx[1], ctx->block_idx[2], p);
   report(k->dev, buf);
 }
 
@@ -549,6 +565,11 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
     remember_window(k, ctx, p);
     return pv;
   }
+  const unsigned char *heap_lo, *heap_hi;
+  if (!misaligned && cpu_check_heap_holds(k->dev, p, size, &heap_lo, &heap_hi)) {
+    remember_range(ctx, heap_lo, heap_hi, NULL);
+    return pv;
+  }
   memcheck_fail(k, ctx, p, size, kind, loc, tx, ty, tz, misaligned);
   return size <= SCRATCH_BYTES ? scratch : pv;
 }
@@ -648,5 +669,6 @@ void cpu_checker_freed(CpuChecker *c, const void *p, size_t size) {
 }
 
 void cpu_checker_destroy(CpuChecker *c) {
+  cpu_check_heap_release(c);
   if (c->on) pthread_mutex_destroy(&c->mu);
 }

@@ -415,6 +415,7 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
       .barrier_fn = L->check ? cpu_check_barrier : unchecked_barrier,
       .sync_fn = L->check ? cpu_check_sync : unchecked_sync,
       .fence_fn = L->check ? cpu_check_fence : unchecked_fence,
+      .heap_fn = L->check ? cpu_check_heap : cpu_heap_plain,
       .check_flags = L->check && L->check->synccheck ? CW_CHECK_SYNC : 0u,
   };
   if (L->check) cpu_check_block_ctx(L->check, &ctx);

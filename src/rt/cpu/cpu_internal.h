@@ -146,6 +146,8 @@ typedef struct CpuChecker {
   size_t nseen;
   CpuCheckRange freed[256];
   size_t nfreed;
+  CpuCheckRange *heap; /* device heap blocks (check_heap.c), by address */
+  size_t nheap, heap_cap;
   void (*emit)(void *sink, const char *text);
   void *sink;
 } CpuChecker;
@@ -196,6 +198,18 @@ struct cw_rt_ctx;
 void cpu_check_block_ctx(const CpuCheck *k, struct cw_rt_ctx *ctx);
 /* The cw_rt_ctx callbacks of check-mode code (emit/c_abi.h). */
 struct cw_rt_ctx;
+/* check_heap.c: heap_fn (plain: malloc/free, for launches checking
+ * nothing); whether [p, p+size) is inside one heap block
+ * (its bounds then); the blocks still allocated, freed with the device. */
+void *cpu_check_heap(struct cw_rt_ctx *ctx, void *p, uint64_t size);
+void *cpu_heap_plain(struct cw_rt_ctx *ctx, void *p, uint64_t size);
+bool cpu_check_heap_holds(CpuChecker *c, const unsigned char *p, uint32_t size,
+                          const unsigned char **lo, const unsigned char **hi);
+void cpu_check_heap_release(CpuChecker *c);
+/* Describes p when it lies just past a heap block (false: it does not). */
+bool cpu_check_heap_near(CpuChecker *c, const unsigned char *p, char *buf, size_t n);
+/* memcheck: kernel code freed p, which the device heap never handed out. */
+void cpu_check_bad_free(CpuCheck *k, struct cw_rt_ctx *ctx, const void *p);
 const void *cpu_check_access(struct cw_rt_ctx *ctx, const void *p, uint32_t size, int kind,
                              const char *loc, int32_t tx, uint32_t ty, uint32_t tz);
 void cpu_check_barrier(struct cw_rt_ctx *ctx);
