@@ -1,4 +1,3 @@
-// CHECK: memcheck,synccheck,initcheck (global racecheck can misjudge *changed = true from two workers: docs/sanitizer.md, "Known false positive")
 // Breadth-first search in the style of Rodinia's bfs: frontier masks, a
 // "changed" flag copied back each level, CSR graph on the device.
 #include "common.h"

@@ -3,7 +3,8 @@
 #  1. every buggy program of tests/sanitizer/ (its `// CHECK:` line names
 #     the checker) exits 1 and prints every `// expect:` line (an extended
 #     regex: the kind of error, file:line:col, thread, allocation);
-#  2. no false positives: every program of tests/programs/ (except those
+#  2. no false positives: every program of tests/programs/ and of
+#     tests/sanitizer/clean/ (our own hard cases for the checkers; except those
 #     marked `// CHECK: skip`, which fault on purpose) passes under
 #     memcheck, racecheck, synccheck and initcheck with no report, and so
 #     does every `// launch:` line of tests/kernels/ (a file's
@@ -50,8 +51,8 @@ for pair in "sync_divergent_barrier.cu:Barrier error detected" "init_global.cu:U
     fail=$((fail + 1)); echo "FAIL ${pair%%:*} under --check all"; printf '%s\n' "$out" | tail -6 | sed 's/^/     /'
   fi
 done
-for f in "$root"/tests/programs/*.cu; do
-  name=programs/$(basename "$f")
+for f in "$root"/tests/programs/*.cu "$here"/clean/*.cu; do
+  name=$(basename "$(dirname "$f")")/$(basename "$f")
   grep -q '^// CHECK: skip' "$f" && continue
   mode=$(sed -n 's|^// CHECK: *\([a-z,]*\).*|\1|p' "$f" | head -1)
   mode=${mode:-$all}

@@ -47,6 +47,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum { RACE_NONE = -1, RACE_MANY = -2, SCRATCH_BYTES = 4096 };
 
@@ -305,6 +306,7 @@ typedef struct CpuGlobalRaceWord {
   uint32_t wlaunch, wblock, wfence;   /* last write: launch, linear block + 1, its fences then */
   uint32_t rlaunch, rblock, rfence;   /* first reading block, the same */
   uint32_t rblock2, rfence2;          /* a second one, or RACE_READERS */
+  uint32_t wprev;                     /* the word before the last write's store */
   uint8_t wmask, rmask;
   const char *wloc, *rloc;
 } CpuGlobalRaceWord;
@@ -368,20 +370,74 @@ static void global_race_report(CpuCheck *k, const uint32_t grid[3], const CpuChe
   report(k->dev, buf);
 }
 
+/* The bytes of word i of r as they are now (a word past the end of an
+ * allocation whose size is no multiple of 4 is read in part). */
+static uint32_t word_now(const CpuCheckRange *r, size_t i) {
+  uint32_t v = 0;
+  size_t n = r->size - i * 4 < 4 ? r->size - i * 4 : 4;
+  memcpy(&v, r->lo + i * 4, n);
+  return v;
+}
+
+static bool block_finished(const CpuCheck *k, uint32_t b) {
+  return k->finished && atomic_load_explicit(&k->finished[b - 1], memory_order_acquire);
+}
+
+/* The value the first writer (block b + 1) left in word i.  Its check
+ * kept the word as it was before its store (prev); while the word still
+ * holds that, the store may not have landed yet (the block runs on
+ * another worker): wait until the word changes or the block finishes
+ * (then prev is what it wrote).  After a millisecond, give up: no
+ * judgement rather than a wrong one. */
+static bool first_writer_word(const CpuCheck *k, const CpuCheckRange *r, size_t i, uint32_t prev,
+                              uint32_t b, uint32_t *out) {
+  enum { SPINS = 64, NAPS = 4 }; /* then NAPS naps of 250 us */
+  for (int round = 0; round < SPINS + NAPS; round++) {
+    bool done = block_finished(k, b);
+    uint32_t now = word_now(r, i);
+    if (now != prev || done) {
+      *out = now;
+      return true;
+    }
+    if (round < SPINS) {
+      cpu_relax();
+    } else {
+      struct timespec nap = {0, 250000};
+      nanosleep(&nap, NULL);
+    }
+  }
+  return false;
+}
+
 /* Two blocks writing one word: a race only when the values differ (many
  * blocks setting one flag to true is CUDA idiom), which is known once the
- * launch has ended.  The value before the second write is kept. */
+ * launch has ended.  What the first writer stored is kept (old), judged
+ * against the word when the launch ends. */
 static void pend_write_write(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheckRange *r,
                              const unsigned char *p, uint32_t size, const char *first,
-                             const char *loc, uint32_t other, uint64_t self) {
+                             const char *loc, uint32_t other, uint64_t self, uint32_t prev) {
   pthread_mutex_lock(&k->pending_mu);
   bool known = false;
   for (int i = 0; i < k->npending && !known; i++) known = k->pending[i].loc == loc;
-  if (!known && k->npending < CPU_CHECK_PENDING && size <= sizeof k->pending[0].old) {
+  pthread_mutex_unlock(&k->pending_mu);
+  if (known || size > sizeof k->pending[0].old) return;
+  size_t off = (size_t)(p - r->lo), word = off / 4;
+  unsigned char old[sizeof k->pending[0].old];
+  if (off % 4 + size <= 4) { /* within one word: wait for the first store if need be */
+    uint32_t v;
+    if (!first_writer_word(k, r, word, prev, other, &v)) return;
+    memcpy(old, (const unsigned char *)&v + off % 4, size);
+  } else {
+    memcpy(old, p, size);
+  }
+  pthread_mutex_lock(&k->pending_mu);
+  known = false;
+  for (int i = 0; i < k->npending && !known; i++) known = k->pending[i].loc == loc;
+  if (!known && k->npending < CPU_CHECK_PENDING) {
     CpuPendingWrite *w = &k->pending[k->npending++];
     *w = (CpuPendingWrite){.p = p, .size = size, .first = first, .loc = loc, .other = other,
                            .self = self, .range = *r};
-    memcpy(w->old, p, size);
+    memcpy(w->old, old, size);
     memcpy(w->grid, ctx->grid_dim, sizeof w->grid);
   }
   pthread_mutex_unlock(&k->pending_mu);
@@ -418,7 +474,7 @@ static void global_race_access(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheck
                            "Read and Write accesses",
                            unordered(k, rb, LOAD(w->rfence), self) ? rb : rb2, self);
       else if (wover && unordered(k, wb, LOAD(w->wfence), self))
-        pend_write_write(k, ctx, r, p, size, LOAD(w->wloc), loc, wb, self);
+        pend_write_write(k, ctx, r, p, size, LOAD(w->wloc), loc, wb, self, LOAD(w->wprev));
       if (wcur && wb == me) {
         STORE(w->wmask, (uint8_t)(LOAD(w->wmask) | m));
       } else {
@@ -426,6 +482,7 @@ static void global_race_access(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheck
         STORE(w->wmask, m);
       }
       STORE(w->wfence, fence);
+      STORE(w->wprev, word_now(r, i));
       STORE(w->wloc, loc);
       STORE(w->wlaunch, L);
     } else {
@@ -579,6 +636,10 @@ void cpu_check_barrier(cw_rt_ctx *ctx) {
   if (tls_shadow) tls_shadow->epoch = atomic_fetch_add(&next_epoch, 1);
 }
 
+void cpu_check_block_end(CpuCheck *k, const cw_rt_ctx *ctx) {
+  if (k->finished) atomic_store_explicit(&k->finished[linear_block(ctx)], 1, memory_order_release);
+}
+
 void cpu_check_block_begin(CpuCheck *k, int worker) {
   CpuRaceShadow *sh = k->racecheck ? &k->shadows[worker] : NULL;
   tls_shadow = sh;
@@ -612,6 +673,8 @@ bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCh
     k->nfences = nblocks < FENCE_SLOTS ? (nblocks ? nblocks : 1) : FENCE_SLOTS;
     k->fences = calloc(k->nfences, sizeof *k->fences);
     if (!k->fences) return false;
+    if (nblocks <= FENCE_SLOTS) /* beyond: writers' blocks are not told apart */
+      k->finished = calloc(nblocks ? nblocks : 1, sizeof *k->finished);
     k->shadows = calloc((size_t)nworkers, sizeof *k->shadows);
     size_t words = (shm_bytes + 3) / 4;
     for (int i = 0; k->shadows && i < nworkers; i++) {
@@ -633,6 +696,7 @@ void cpu_check_end(CpuCheck *k) {
   for (int i = 0; i < k->nshadows; i++) free(k->shadows[i].words);
   free(k->shadows);
   free(k->fences);
+  free(k->finished);
   free(k->ranges);
   free(k->freed);
   tls_shadow = NULL;

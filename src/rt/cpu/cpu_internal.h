@@ -176,6 +176,7 @@ typedef struct CpuCheck {
   int nshadows;
   uint32_t launch;          /* racecheck: this launch's number */
   atomic_uint *fences;      /* racecheck: __threadfence() count per block */
+  atomic_uchar *finished;   /* racecheck: which blocks have ended (few enough blocks) */
   uint64_t nfences;
   pthread_mutex_t pending_mu;
   CpuPendingWrite pending[CPU_CHECK_PENDING];
@@ -192,6 +193,8 @@ bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCh
 size_t cpu_check_race_word_bytes(void);
 void cpu_check_end(CpuCheck *k);
 void cpu_check_block_begin(CpuCheck *k, int worker);
+struct cw_rt_ctx;
+void cpu_check_block_end(CpuCheck *k, const struct cw_rt_ctx *ctx);
 struct cw_rt_ctx;
 /* The block's first windows (emit/c_abi.h): with no memory checker on,
  * one that holds every address. */
