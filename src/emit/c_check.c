@@ -10,9 +10,10 @@
  * checker); every block barrier calls barrier_fn.  An access is a write
  * when its node is the target of an assignment or increment; the operand
  * of `&` is not an access at all (its index is still checked as a read).
- * A member reached through a pointer or array element is checked as
- * itself (its own size), and the struct under it is then no access; nor
- * is selecting a row of a multi-dimensional array.
+ * __device__ and __shared__ variables named directly are accesses too.
+ * A member reached through a pointer, an array element or such a variable
+ * is checked as itself (its own size), and the struct under it is then no
+ * access; nor is selecting a row of a multi-dimensional array.
  * synccheck (when the launch's check_flags has CW_CHECK_SYNC): at each
  * barrier of a split kernel (c_fission.c) the block's threads are counted
  * against the predicates of the code around it, which are exactly the
@@ -43,11 +44,18 @@ void ce_check_restore(CEmit *ce, const KExpr *saved, bool address_only) {
   else ce->chk_write = saved;
 }
 
+/* A __device__, __managed__ or __shared__ variable named directly:
+ * memory the race checkers watch, like memory reached through pointers. */
+static bool named_memory(const KExpr *e) {
+  return e->kind == KE_VAR && (e->var->as == AS_GLOBAL || e->var->as == AS_SHARED);
+}
+
 /* Whether a member access reads memory through a pointer or an array
- * element (then the member, with its own size, is what is checked). */
+ * element or of a variable in memory (then the member, with its own size,
+ * is what is checked). */
 static bool member_in_memory(const KExpr *e) {
   while (e->kind == KE_MEMBER) e = e->a;
-  return e->kind == KE_INDEX || e->kind == KE_DEREF;
+  return e->kind == KE_INDEX || e->kind == KE_DEREF || named_memory(e);
 }
 
 /* Code of our own CUDA headers (texture fetches reading the runtime's
@@ -60,7 +68,7 @@ static bool in_our_headers(const KExpr *e) {
 int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e) {
   if (!ce->check_access || in_our_headers(e)) return -1;
   bool member = e->kind == KE_MEMBER;
-  if (!member && e->kind != KE_INDEX && e->kind != KE_DEREF) return -1;
+  if (!member && e->kind != KE_INDEX && e->kind != KE_DEREF && !named_memory(e)) return -1;
   if (e == ce->chk_inner) { /* the base of a checked member: no access itself */
     ce->chk_inner = member ? e->a : NULL;
     return -1;

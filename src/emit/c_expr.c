@@ -368,7 +368,12 @@ void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e) {
     }
     break;
   case KE_STR: emit_string(sb, e->str, e->str_len); break;
-  case KE_VAR: emit_var(ce, sb, e->var); break;
+  case KE_VAR: {
+    int chk = ce_check_open(ce, sb, e); /* check mode: a variable in memory */
+    emit_var(ce, sb, e->var);
+    if (chk >= 0) ce_check_close(ce, sb, e, chk);
+    break;
+  }
   case KE_BVAR: emit_bvar(sb, e); break;
   case KE_UNARY:
     if (is_half(e->type) && e->op == KOP_NEG) {

@@ -98,6 +98,7 @@ static void cpu_close(void *dv) {
   pthread_mutex_destroy(&d->globals_mu);
   cpu_guard_table_destroy(&d->allocs);
   cpu_checker_destroy(&d->checker);
+  for (size_t i = 0; i < d->nglobals; i++) free(d->globals[i].race);
   free(d->globals);
   free(d->globals_owner);
   free(d);
@@ -191,7 +192,8 @@ static cw_status load(const char *src, const char *key, const CwInputs *inputs,
 }
 
 /* In check mode, a loaded module's globals are memory its kernels may
- * touch (memcheck's ranges); they leave with the module. */
+ * touch (memcheck's ranges, with global racecheck's records); they leave
+ * with the module. */
 static void note_globals(CpuDevice *d, const CpuModule *m) {
   if (!d->checker.on) return;
   pthread_mutex_lock(&d->globals_mu);
@@ -205,7 +207,10 @@ static void note_globals(CpuDevice *d, const CpuModule *m) {
       if (!r || !o) break;
       d->capglobals = cap;
     }
-    d->globals[d->nglobals] = (CpuCheckRange){g->addr, (size_t)g->size, "__device__ variable", NULL, NULL};
+    /* racecheck: records of the last accesses, as device allocations have */
+    void *race = d->checker.racecheck && g->size
+                     ? calloc((size_t)(g->size + 3) / 4, cpu_check_race_word_bytes()) : NULL;
+    d->globals[d->nglobals] = (CpuCheckRange){g->addr, (size_t)g->size, "__device__ variable", NULL, race};
     d->globals_owner[d->nglobals++] = m;
   }
   pthread_mutex_unlock(&d->globals_mu);
@@ -218,6 +223,8 @@ static void drop_globals(CpuDevice *d, const CpuModule *m) {
     if (d->globals_owner[i] != m) {
       d->globals[k] = d->globals[i];
       d->globals_owner[k++] = d->globals_owner[i];
+    } else {
+      free(d->globals[i].race);
     }
   d->nglobals = k;
   pthread_mutex_unlock(&d->globals_mu);
@@ -421,6 +428,7 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
   if (L->check) cpu_check_block_ctx(L->check, &ctx);
   if (worker < 0 || !L->guards) {
     L->k->fn(&ctx, L->args);
+    if (L->check) cpu_check_block_end(L->check, &ctx);
     return;
   }
   if (L->check) cpu_check_block_begin(L->check, worker);
@@ -434,6 +442,7 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
   cpu_fault_arm(g);
   L->k->fn(&ctx, L->args);
   cpu_fault_disarm(g);
+  if (L->check) cpu_check_block_end(L->check, &ctx);
 }
 
 static void run_block(void *arg, uint64_t i, int worker) {
