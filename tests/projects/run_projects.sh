@@ -9,7 +9,11 @@
 #   3. a CMake project with the CUDA language, -DCMAKE_CUDA_COMPILER=
 #      PREFIX/bin/cuwasm-nvcc, separable compilation and a static library;
 #   4. a C program using cuwasm.h through pkg-config, and the same through
-#      find_package(cuwasm).
+#      find_package(cuwasm);
+#   5. the Debian package (`cpack -G DEB`): its control fields, and the
+#      packaged tools, unpacked with `dpkg-deb -x` (no root needed, nothing
+#      installed on the machine), running an example and building one with
+#      cuwasm-nvcc.
 # Each program checks its own results.  Exits 77 (skip) without make or
 # pkg-config, non-zero on any failure.
 set -u
@@ -88,4 +92,17 @@ step "find_package(cuwasm) C project" sh -c "cmake -S '$here/capi' -B '$work/cap
   -DCMAKE_PREFIX_PATH='$prefix' && cmake --build '$work/capi_build'"
 CUWASM_INCLUDE_DIR=$prefix/share/cuwasm/include/cuda step "find_package(cuwasm) program runs" \
   "$work/capi_build/saxpy_capi"
+if command -v cpack >/dev/null && command -v dpkg-deb >/dev/null; then
+  step "cpack -G DEB" sh -c "cd '$build' && cpack -G DEB -B '$work/deb'"
+  deb=$(find "$work/deb" -maxdepth 1 -name '*.deb' | head -1)
+  step "package control: name, dependencies" sh -c "dpkg-deb -f '$deb' Package | grep -qx cuwasm &&
+    dpkg-deb -f '$deb' Depends | grep -q 'g++'"
+  step "package unpacks" dpkg-deb -x "$deb" "$work/debroot"
+  step "packaged cuwasm runs an example" "$work/debroot/usr/bin/cuwasm" run "$here/../../examples/saxpy.cu"
+  step "packaged cuwasm-nvcc builds a program" "$work/debroot/usr/bin/cuwasm-nvcc" -O2 \
+    "$here/../../examples/matmul.cu" -o "$work/matmul"
+  step "the program runs" "$work/matmul"
+else
+  echo "skip Debian package: cpack or dpkg-deb not installed"
+fi
 exit $fail
