@@ -123,11 +123,14 @@ static int keyword_bit(Token *t) {
       {"void", K_VOID}, {"bool", K_BOOL}, {"char", K_CHAR}, {"short", K_SHORT},
       {"int", K_INT}, {"long", K_LONG}, {"float", K_FLOAT}, {"double", K_DOUBLE},
       {"signed", K_SIGNED}, {"unsigned", K_UNSIGNED}, {"__half", K_HALF},
-      {"__signed__", K_SIGNED}};
+      {"__signed__", K_SIGNED},
+      /* the character types of C++, as the integers they are on Linux */
+      {"wchar_t", K_INT}, {"char8_t", K_UNSIGNED + K_CHAR},
+      {"char16_t", K_UNSIGNED + K_SHORT}, {"char32_t", K_UNSIGNED + K_INT}};
   if (t->kind != TK_IDENT || t->len > 10) return 0;
   char c = t->spelling[0];
   if (c != 'v' && c != 'b' && c != 'c' && c != 's' && c != 'i' && c != 'l' && c != 'f' &&
-      c != 'd' && c != 'u' && c != '_')
+      c != 'd' && c != 'u' && c != '_' && c != 'w')
     return 0;
   for (size_t i = 0; i < sizeof kws / sizeof *kws; i++)
     if (kws[i].s[0] == c && !strcmp(t->spelling, kws[i].s)) return kws[i].bit;
@@ -626,6 +629,8 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
     error_tok(p, d->name_tok, "initializer not allowed for __shared__ variable");
   if (!ds->is_auto && t->kind == KT_VOID)
     error_tok(p, d->name_tok, "variable has incomplete type 'void'");
+  if (!ds->is_auto && !d->is_ref && !(global && ds->is_extern))
+    require_complete(p, t, d->name_tok->loc, "variable has");
   bool ext_decl = global && ds->is_extern && !ds->shared && !equal(p->tok, "=") &&
                   !equal(p->tok, "{");
   if (global && merge_extern_declaration(p, ds, d, ext_decl)) return;
