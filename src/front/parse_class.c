@@ -20,6 +20,7 @@ static void add_field(Parser *p, KType *st, const char *name, KType *t, Token *a
   if (t->kind == KT_VOID || (t->kind == KT_ARRAY && t->count < 0))
     error_tok(p, at, "field has incomplete type '%s'", type_name(p, t));
   if (t->unqual == st) error_tok(p, at, "field has incomplete type '%s'", st->name);
+  require_complete(p, t, at->loc, "field has");
   KField *nf = arena_alloc(p->arena, sizeof(KField) * (size_t)(st->nfields + 1));
   if (st->nfields) memcpy(nf, st->fields, sizeof(KField) * (size_t)st->nfields);
   nf[st->nfields].name = name;
@@ -286,6 +287,78 @@ void parse_class_member(Parser *p, KType *st, const char *short_name) {
   expect(p, ";");
 }
 
+/* Whether the member declaration at t declares no data member of the
+ * object (a function, a type, a static member ...): skipping it leaves
+ * the layout as it is.  `T (*f)(U)` is a data member: the parenthesis
+ * opens a declarator. */
+static bool member_has_no_layout(Token *t) {
+  if (equal(t, "typedef") || equal(t, "using") || equal(t, "friend") || equal(t, "template") ||
+      equal(t, "static_assert") || equal(t, "static") || equal(t, "enum") || is_dtor_start(t))
+    return true;
+  for (int depth = 0; t->kind != TK_EOF; t = t->next) {
+    if (depth == 0 && (equal(t, ";") || equal(t, "{") || equal(t, "=") || equal(t, ":")))
+      return false;
+    if (equal(t, "operator")) return true;
+    if (equal(t, "(") || equal(t, "[")) {
+      if (depth == 0 && equal(t, "(") && !equal(t->next, "*") && !equal(t->next, "&"))
+        return true; /* a parameter list */
+      depth++;
+    } else if (equal(t, ")") || equal(t, "]")) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/* A member function (or constructor) declared without __device__ or
+ * __global__: host code, whatever the class. */
+static bool host_member_function(Token *t) {
+  if (member_has_no_layout(t) && !equal(t, "typedef") && !equal(t, "using") &&
+      !equal(t, "friend") && !equal(t, "template") && !equal(t, "static_assert") &&
+      !equal(t, "enum") && !is_dtor_start(t)) {
+    for (; t->kind != TK_EOF && !equal(t, "(") && !equal(t, ";"); t = t->next)
+      if (equal(t, "__device__") || equal(t, "__global__") || equal(t, "operator")) return false;
+    return equal(t, "(");
+  }
+  return false;
+}
+
+/* A member that device code cannot read is skipped, not the whole class,
+ * in a class host code defines (parsed speculatively) and in any class
+ * for its host member functions: a member function taking a std::vector
+ * leaves the data members usable.  A data member it cannot read leaves
+ * the class without a layout, and device code that needs one is told
+ * why (require_complete). */
+static void parse_member_of_host_class(Parser *p, KType *st, const char *short_name) {
+  Token *volatile start = p->tok;
+  jmp_buf jb, *saved = p->recover;
+  Scope *scope = p->scope;
+  bool spec = p->speculative;
+  p->speculative = true; /* host code: its errors are no diagnostics */
+  p->recover = &jb;
+  if (setjmp(jb)) {
+    p->speculative = spec;
+    p->recover = saved;
+    p->scope = scope;
+    p->cur_class = st;
+    p->fn = NULL;
+    p->no_gt = false;
+    p->tok = start;
+    skip_to_sync(p);
+    if (p->tok == start) p->tok = p->tok->next; /* always make progress */
+    Scope *cs = st->front;
+    if (!member_has_no_layout(start) && !cs->incomplete_why)
+      cs->incomplete_why = arena_printf(
+          p->arena, "its member at %s:%d:%d has a type device code does not know",
+          start->loc.file && start->loc.file->name ? start->loc.file->name : "?",
+          start->loc.line, start->loc.col);
+    return;
+  }
+  parse_class_member(p, st, short_name);
+  p->speculative = spec;
+  p->recover = saved;
+}
+
 static KType *declare_class(Parser *p, const char *name, const char *display, bool is_union,
                             Token *at, bool defining) {
   Sym *old = name ? scope_find_local(p->scope, name) : NULL;
@@ -394,7 +467,8 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
   const char *short_name = name ? name->spelling : "";
   while (!equal(p->tok, "}")) {
     if (p->tok->kind == TK_EOF) error_tok(p, kw, "expected '}' at end of class definition");
-    parse_class_member(p, st, short_name);
+    if (p->speculative || host_member_function(p->tok)) parse_member_of_host_class(p, st, short_name);
+    else parse_class_member(p, st, short_name);
   }
   Token *close = p->tok;
   p->tok = p->tok->next;
@@ -404,6 +478,7 @@ KType *parse_class_specifier(Parser *p, const char *name_override, Scope *tscope
     error_tok(p, p->tok, "expected ';' after %s", is_union ? "union" : "struct");
   kt_struct_layout(st);
   if (st->nfields == 0 && !st->is_union) st->size = 1;
+  if (((Scope *)st->front)->incomplete_why) st->size = 0; /* no layout: see above */
   kt_refresh_qualified(p->m, st);
   class_end_virtual(p, st, short_name, close); /* vtables need the layout */
   vec_push(p->arena, &p->m->types, st);

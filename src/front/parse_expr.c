@@ -184,6 +184,7 @@ static KExpr *parse_sizeof(Parser *p, bool is_align) {
   if (t->kind == KT_VOID || (t->kind == KT_ARRAY && t->count < 0))
     error_tok(p, start, "invalid application of 'sizeof' to an incomplete type '%s'",
               type_name(p, t));
+  require_complete(p, t, start->loc, "invalid application of 'sizeof' to an");
   return int_const(p, is_align ? t->align : t->size, p->m->t_u64, start->loc);
 }
 

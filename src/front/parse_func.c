@@ -52,6 +52,8 @@ static KVar *param_var(Parser *p, Param *prm, int i, bool kernel) {
   else if (kernel && t->kind == KT_PTR && t->as == AS_GENERIC)
     t = kt_qualified(p->m, kt_ptr(p->m, t->elem, AS_GLOBAL), t->is_const, t->is_volatile);
   const char *name = prm->name ? prm->name : arena_printf(p->arena, "__arg%d", i);
+  SrcLoc at = prm->name_tok ? prm->name_tok->loc : p->tok->loc;
+  if (kernel && !prm->is_ref) require_complete(p, t, at, "kernel parameter has");
   KVar *v = new_var(p, KV_PARAM, name, t, prm->name_tok ? prm->name_tok->loc : (SrcLoc){0});
   v->cname = name;
   return v;

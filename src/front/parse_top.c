@@ -216,6 +216,26 @@ static void parse_external_inner(Parser *p) {
   parse_global_declaration(p);
 }
 
+/* A host declaration that failed to parse while defining classes (a
+ * member of a type device code does not know: std::string, a host
+ * library's handle): those classes keep no layout, so device code that
+ * needs one is told why instead of reading a truncated struct. */
+static void leave_classes_incomplete(Parser *p, KType *outer) {
+  const char *why = NULL;
+  for (Scope *s = p->scope; s && !s->is_namespace; s = s->parent) {
+    KType *k = s->klass;
+    if (k == outer) break;
+    if (!k) continue; /* a function's or a template's scope inside the class */
+    if (!why) {
+      SrcLoc at = p->tok->loc;
+      why = arena_printf(p->arena, "its definition holds what device code cannot read, at %s:%d:%d",
+                         at.file && at.file->name ? at.file->name : "?", at.line, at.col);
+    }
+    k->size = 0;
+    ((Scope *)k->front)->incomplete_why = why;
+  }
+}
+
 static void parse_external(Parser *p) {
   Token *start = p->tok;
   jmp_buf jb, *saved = p->recover;
@@ -227,6 +247,7 @@ static void parse_external(Parser *p) {
   bool device = !host_template && (opens_block(start) || declaration_is_device(start));
   p->recover = &jb;
   if (setjmp(jb)) {
+    if (p->speculative && !spec_saved) leave_classes_incomplete(p, cls);
     p->recover = saved;
     p->scope = scope;
     p->cur_class = cls;

@@ -94,6 +94,7 @@ struct Scope {
   bool is_namespace;
   Token **member_init;   /* class scope: per field, its default member initializer ('=' or '{') */
   struct ClassVirt *virt; /* class scope of a polymorphic class (class_virtual.c) */
+  const char *incomplete_why; /* class scope: why device code has no layout for it */
 };
 
 /* A polymorphic class: its vtable layout and where its vtable pointers
@@ -254,6 +255,10 @@ Sym *lookup_in(Scope *s, const char *name); /* one scope + its usings */
 
 /* ---- types (sema_type.c) ---- */
 char *type_name(Parser *p, KType *t);   /* C++ spelling for diagnostics */
+/* Errors "WHAT incomplete type 'T'" (with the reason, when the class's
+ * definition held what device code cannot read) for a class device code
+ * has no layout for; arrays of it too. */
+void require_complete(Parser *p, KType *t, SrcLoc at, const char *what);
 bool type_is_void(KType *t);
 bool same_type(KType *a, KType *b);      /* ignoring qualifiers */
 KType *decay(Parser *p, KType *t);

@@ -433,6 +433,7 @@ KExpr *sema_index(Parser *p, KExpr *a, KExpr *i, SrcLoc loc) {
   i = rvalue(p, i);
   if (!kt_is_int(i->type)) error_at(p, i->loc, "array subscript is not an integer");
   KType *et = t->elem;
+  require_complete(p, et, loc, "subscript of a pointer to an");
   if (a->type->is_const && t->kind == KT_ARRAY) et = kt_qualified(p->m, et, true, et->is_volatile);
   KExpr *e = new_expr(p, KE_INDEX, et, a->loc);
   e->a = a;
@@ -581,6 +582,7 @@ KExpr *sema_member(Parser *p, KExpr *a, Token *name, bool arrow, SrcLoc loc) {
   if (t->kind != KT_STRUCT)
     error_at(p, loc, "member reference base type '%s' is not a structure or union",
              type_name(p, a->type));
+  require_complete(p, t, loc, "member access into");
   KExpr *f = find_field(p, a, name->spelling);
   if (f) return f;
   error_tok(p, name, "no member named '%s' in '%s'", name->spelling, type_name(p, t));

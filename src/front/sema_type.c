@@ -51,6 +51,17 @@ static void spell(StrBuf *sb, KType *t) {
   if (t->is_const) sb_puts(sb, " const");
 }
 
+void require_complete(Parser *p, KType *t, SrcLoc at, const char *what) {
+  KType *u = t;
+  while (u && u->kind == KT_ARRAY) u = u->elem;
+  u = u ? u->unqual : NULL;
+  if (!u || u->kind != KT_STRUCT || u->size) return; /* a defined class is never 0 bytes */
+  const Scope *cs = u->front;
+  if (cs && cs->incomplete_why)
+    error_at(p, at, "%s incomplete type '%s' (%s)", what, type_name(p, u), cs->incomplete_why);
+  error_at(p, at, "%s incomplete type '%s'", what, type_name(p, u));
+}
+
 char *type_name(Parser *p, KType *t) {
   StrBuf sb;
   sb_init(&sb);
