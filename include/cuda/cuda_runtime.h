@@ -53,6 +53,7 @@
 #include "texture_fetch_functions.h"
 #include "channel_descriptor.h"
 #include "nv_atomic_functions.h"
+#include "sm_61_intrinsics.h"
 
 #if !defined(__CUDA_ARCH__) && defined(__cplusplus)
 

@@ -30,7 +30,7 @@ static const char prelude[] =
 static bool nvrtc_ships(const char *name) {
   static const char *kept[] = {"cooperative_groups.h", "cooperative_groups/reduce.h",
                                "cuda_fp16.h", "cuda_bf16.h", "math_constants.h",
-                               "cuda/barrier"};
+                               "cuda/barrier", "cuComplex.h"};
   for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
     if (!strcmp(name, kept[i])) return true;
   return false;

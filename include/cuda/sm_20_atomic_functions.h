@@ -1,0 +1,11 @@
+/*
+ * sm_20_atomic_functions.h — a header name CUDA programs still include (cuwasm).
+ *
+ * What it declared in NVIDIA's toolkit comes with cuda_runtime.h here, as
+ * it does with nvcc (which includes it implicitly), so this file only
+ * includes that.
+ */
+#ifndef CUWASM_SM_20_ATOMIC_FUNCTIONS_H
+#define CUWASM_SM_20_ATOMIC_FUNCTIONS_H
+#include "cuda_runtime.h"
+#endif

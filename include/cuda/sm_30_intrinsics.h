@@ -1,0 +1,11 @@
+/*
+ * sm_30_intrinsics.h — a header name CUDA programs still include (cuwasm).
+ *
+ * What it declared in NVIDIA's toolkit comes with cuda_runtime.h here, as
+ * it does with nvcc (which includes it implicitly), so this file only
+ * includes that.
+ */
+#ifndef CUWASM_SM_30_INTRINSICS_H
+#define CUWASM_SM_30_INTRINSICS_H
+#include "cuda_runtime.h"
+#endif
