@@ -54,6 +54,8 @@
 #include "channel_descriptor.h"
 #include "nv_atomic_functions.h"
 #include "sm_61_intrinsics.h"
+#include "cw_math_norms.h"
+#include "cw_simd_intrinsics.h"
 
 #if !defined(__CUDA_ARCH__) && defined(__cplusplus)
 

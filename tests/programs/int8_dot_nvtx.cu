@@ -2,14 +2,14 @@
 // instruction, the way quantised inference kernels use it) and __dp2a,
 // written with the old header names programs still include
 // (device_functions.h, sm_61_intrinsics.h ...), and annotated with NVTX
-// ranges, linked as CUDA projects do with -lnvToolsExt.
+// ranges (NVTX 3 spelling; -lnvToolsExt still links, as for NVTX 2).
 // FLAGS: -lnvToolsExt
 #include "common.h"
 #include <device_functions.h>
 #include <math_functions.h>
 #include <sm_20_atomic_functions.h>
 #include <sm_61_intrinsics.h>
-#include <nvToolsExt.h>
+#include <nvtx3/nvToolsExt.h>
 #include <cstdint>
 #include <vector>
 
