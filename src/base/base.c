@@ -40,6 +40,7 @@ void arena_free(Arena *a) {
     b = n;
   }
   a->head = NULL;
+  a->cur = a->end = NULL;
 }
 
 static ArenaBlock *arena_new_block(Arena *a, size_t cap) {
@@ -72,30 +73,28 @@ static ArenaBlock *arena_new_block(Arena *a, size_t cap) {
   return b;
 }
 
-void *arena_alloc(Arena *a, size_t n) {
-  n = (n + 15) & ~(size_t)15;
+/* arena_alloc when the head block has no room for n (a multiple of 16) */
+void *arena_alloc_slow(Arena *a, size_t n) {
   ArenaBlock *b = a->head;
-  if (!b || b->cap - b->used < n) {
-    if (n > ARENA_BLOCK / 4) {
-      /* big request: own block, linked behind the current head */
-      ArenaBlock *big = arena_new_block(a, n);
-      big->used = n;
-      if (b) {
-        big->next = b->next;
-        b->next = big;
-      } else {
-        big->next = NULL;
-        a->head = big;
-      }
-      return big->data;
+  if (n > ARENA_BLOCK / 4) {
+    /* big request: own block, linked behind the current head */
+    ArenaBlock *big = arena_new_block(a, n);
+    big->used = n;
+    if (b) {
+      big->next = b->next;
+      b->next = big;
+    } else {
+      big->next = NULL;
+      a->head = big;
     }
-    b = arena_new_block(a, ++a->nblocks > 16 ? ARENA_BIG_BLOCK : ARENA_BLOCK);
-    b->next = a->head;
-    a->head = b;
+    return big->data;
   }
-  void *p = (char *)b->data + b->used;
-  b->used += n;
-  return p;
+  b = arena_new_block(a, ++a->nblocks > 16 ? ARENA_BIG_BLOCK : ARENA_BLOCK);
+  b->next = a->head;
+  a->head = b;
+  a->cur = (char *)b->data + n;
+  a->end = (char *)b->data + b->cap;
+  return b->data;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n) {

@@ -168,7 +168,7 @@ static size_t orig_offset(Lexer *L, size_t o) {
   return lo ? o + L->splice_cum[lo - 1] : o;
 }
 
-static SrcLoc lex_loc(Lexer *L, const char *p) {
+static SrcLoc lex_loc_slow(Lexer *L, const char *p) {
   size_t off = orig_offset(L, (size_t)(p - L->buf));
   if (off < L->cur) L->cur = 0, L->line = 1, L->line_start = 0;
   const char *s = L->orig + L->cur, *e = L->orig + off, *nl;
@@ -179,6 +179,12 @@ static SrcLoc lex_loc(Lexer *L, const char *p) {
   }
   L->cur = off;
   return (SrcLoc){L->file, L->line, (int)(off - L->line_start) + 1};
+}
+
+static inline SrcLoc lex_loc(Lexer *L, const char *p) {
+  if (!L->nsplice && (size_t)(p - L->buf) == L->cur) /* skip_space got here */
+    return (SrcLoc){L->file, L->line, (int)(L->cur - L->line_start) + 1};
+  return lex_loc_slow(L, p);
 }
 
 static void lex_error(Lexer *L, const char *p, const char *fmt, ...)
@@ -285,10 +291,27 @@ static Token *copy_spelling(Lexer *L, Token *t, const char *s) {
   return t;
 }
 
-static bool is_ident1(int c) {
-  return isalpha(c) || c == '_' || c == '$' || c >= 0x80;
-}
-static bool is_ident2(int c) { return is_ident1(c) || isdigit(c); }
+/* character classes of the lexer's hot loops, by byte: a table rather
+ * than <ctype.h>, whose every test is a call to find the locale's table */
+enum { CH_IDENT1 = 1, CH_DIGIT = 2 };
+static const unsigned char char_class[256] = {
+#define R10(c) [c] = CH_DIGIT, [c + 1] = CH_DIGIT, [c + 2] = CH_DIGIT, [c + 3] = CH_DIGIT, \
+    [c + 4] = CH_DIGIT, [c + 5] = CH_DIGIT, [c + 6] = CH_DIGIT, [c + 7] = CH_DIGIT,   \
+    [c + 8] = CH_DIGIT, [c + 9] = CH_DIGIT
+    R10('0'),
+#undef R10
+#define L(c) [c] = CH_IDENT1, [c + 32] = CH_IDENT1
+    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'),
+    L('J'), L('K'), L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'),
+    L('S'), L('T'), L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+    ['_'] = CH_IDENT1, ['$'] = CH_IDENT1,
+    [0x80 ... 0xFF] = CH_IDENT1,
+};
+
+static inline bool is_ident1(int c) { return char_class[c & 0xFF] & CH_IDENT1; }
+static inline bool is_ident2(int c) { return char_class[c & 0xFF] != 0; }
+static inline bool is_alnum(int c) { return c < 0x80 && char_class[c] != 0 && c != '_' && c != '$'; }
 
 /* Length of the punctuator at p (0: none); longest match. */
 static int punct_len(const char *p) {
@@ -343,9 +366,9 @@ static const char *scan_number(const char *p) {
     if ((*p == 'e' || *p == 'E' || *p == 'p' || *p == 'P') &&
         (p[1] == '+' || p[1] == '-'))
       p += 2;
-    else if (isalnum((unsigned char)*p) || *p == '.' || *p == '_')
+    else if (is_alnum((unsigned char)*p) || *p == '.' || *p == '_')
       p++;
-    else if (*p == '\'' && isalnum((unsigned char)p[1]))
+    else if (*p == '\'' && is_alnum((unsigned char)p[1]))
       p += 2;
     else
       return p;
@@ -475,6 +498,17 @@ void lex_report_invalid(CwDiags *d, const Token *t) {
             (unsigned char)t->spelling[0]);
 }
 
+/* In a file without splices (the text lexed is the file's), moves the
+ * location cursor to `to` counting newlines inline: the bytes between two
+ * tokens are few, and a memchr call for each token cost more than this. */
+static void advance_cursor(Lexer *L, const char *to) {
+  const char *s = L->buf + L->cur;
+  if (L->nsplice || s > to) return; /* lex_loc's general path handles it */
+  for (; s < to; s++)
+    if (*s == '\n') L->line++, L->line_start = (size_t)(s + 1 - L->buf);
+  L->cur = (size_t)(to - L->buf);
+}
+
 /* Skips blanks and comments; notes newlines and whitespace. */
 static void skip_space(Lexer *L, bool *bol, bool *space) {
   const char *p = L->p;
@@ -502,13 +536,14 @@ static void skip_space(Lexer *L, bool *bol, bool *space) {
     }
   }
   L->p = p;
+  advance_cursor(L, p);
 }
 
 static Token *lex_one(Lexer *L) {
   const char *s = L->p;
   unsigned char c = (unsigned char)*s;
   if (is_ident1(c)) return lex_ident(L, s);
-  if (isdigit(c) || (c == '.' && isdigit((unsigned char)s[1]))) {
+  if ((char_class[c] & CH_DIGIT) || (c == '.' && (char_class[(unsigned char)s[1]] & CH_DIGIT))) {
     const char *e = scan_number(s);
     L->p = e;
     return copy_spelling(L, new_tok(L, TK_NUM, s, e), s);
