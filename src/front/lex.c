@@ -278,11 +278,18 @@ static char *decode_body(Arena *a, const char *s, const char *e, int *len) {
 
 /* ---- tokens ------------------------------------------------------------- */
 
+_Static_assert(sizeof(Token) == 48, "Token grew: a million-line input makes tens of millions");
+
 static Token *new_tok(Lexer *L, TokenKind k, const char *s, const char *e) {
   Token *t = arena_alloc(L->a, sizeof *t);
   t->kind = k;
   t->loc = lex_loc(L, s);
-  t->len = (int)(e - s);
+  size_t n = (size_t)(e - s);
+  if (n > TOKEN_MAX_LEN) {
+    lex_error(L, s, "token is too long (%zu bytes; at most %d)", n, TOKEN_MAX_LEN);
+    n = TOKEN_MAX_LEN;
+  }
+  t->len = (unsigned)n;
   return t;
 }
 
