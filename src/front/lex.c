@@ -280,15 +280,18 @@ static char *decode_body(Arena *a, const char *s, const char *e, int *len) {
 
 _Static_assert(sizeof(Token) == 48, "Token grew: a million-line input makes tens of millions");
 
-static Token *new_tok(Lexer *L, TokenKind k, const char *s, const char *e) {
+__attribute__((noinline, cold)) static size_t too_long(Lexer *L, const char *s, size_t n) {
+  lex_error(L, s, "token is too long (%zu bytes; at most %d)", n, TOKEN_MAX_LEN);
+  return TOKEN_MAX_LEN;
+}
+
+__attribute__((always_inline)) static inline Token *new_tok(Lexer *L, TokenKind k, const char *s,
+                                                           const char *e) {
   Token *t = arena_alloc(L->a, sizeof *t);
   t->kind = k;
   t->loc = lex_loc(L, s);
   size_t n = (size_t)(e - s);
-  if (n > TOKEN_MAX_LEN) {
-    lex_error(L, s, "token is too long (%zu bytes; at most %d)", n, TOKEN_MAX_LEN);
-    n = TOKEN_MAX_LEN;
-  }
+  if (__builtin_expect(n > TOKEN_MAX_LEN, 0)) n = too_long(L, s, n);
   t->len = (unsigned)n;
   return t;
 }
