@@ -73,7 +73,7 @@ static ArenaBlock *arena_new_block(Arena *a, size_t cap) {
   return b;
 }
 
-/* arena_alloc when the head block has no room for n (a multiple of 16) */
+/* arena_alloc when the head block has no room for n (a multiple of 8) */
 void *arena_alloc_slow(Arena *a, size_t n) {
   ArenaBlock *b = a->head;
   if (n > ARENA_BLOCK / 4) {
