@@ -100,8 +100,14 @@ static Sym *lookup_in_depth(Scope *s, const char *name, unsigned h, int depth) {
 Sym *lookup_in(Scope *s, const char *name) { return lookup_in_depth(s, name, hash_name(name), 0); }
 
 Sym *lookup(Parser *p, const char *name) {
-  unsigned h = hash_name(name); /* once for the whole chain of scopes */
-  for (Scope *s = p->scope; s; s = s->parent) {
+  Scope *s = p->scope;
+  /* block scopes first (lists, no hash): most names are locals */
+  for (; s && !s->hash && !s->using_ns.len; s = s->parent) {
+    Sym *sym = find_local(s, name, 0);
+    if (sym) return sym;
+  }
+  unsigned h = hash_name(name); /* once for the rest of the chain */
+  for (; s; s = s->parent) {
     Sym *sym = lookup_in_depth(s, name, h, 0);
     if (sym) return sym;
   }
