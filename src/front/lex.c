@@ -187,6 +187,25 @@ static inline SrcLoc lex_loc(Lexer *L, const char *p) {
   return lex_loc_slow(L, p);
 }
 
+/* In a file without splices (the text lexed is the file's), the location
+ * cursor follows the lexer: skip_space counts the newlines it passes, so a
+ * token's location costs nothing (a memchr call for each token cost more
+ * than the rest of lexing it).  (cur, line, line_start) stay consistent at
+ * every step, so lex_loc's general path can take over from any point. */
+static inline void note_newline(Lexer *L, const char *after) {
+  L->line++;
+  L->line_start = L->cur = (size_t)(after - L->buf);
+}
+
+/* Moves the cursor over a token that may hold newlines (a raw string). */
+static void advance_cursor(Lexer *L, const char *to) {
+  const char *s = L->buf + L->cur;
+  if (L->nsplice || s > to) return; /* lex_loc's general path handles it */
+  for (; s < to; s++)
+    if (*s == '\n') note_newline(L, s + 1);
+  L->cur = (size_t)(to - L->buf);
+}
+
 static void lex_error(Lexer *L, const char *p, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void lex_error(Lexer *L, const char *p, const char *fmt, ...) {
@@ -461,6 +480,7 @@ static Token *lex_raw(Lexer *L, const char *s, const char *q) {
   t->str = arena_strndup(L->a, c, (size_t)(e - c));
   t->str_len = (int)(e - c);
   L->p = e + dl + 2;
+  advance_cursor(L, L->p); /* its newlines */
   return t;
 }
 
@@ -508,25 +528,16 @@ void lex_report_invalid(CwDiags *d, const Token *t) {
             (unsigned char)t->spelling[0]);
 }
 
-/* In a file without splices (the text lexed is the file's), moves the
- * location cursor to `to` counting newlines inline: the bytes between two
- * tokens are few, and a memchr call for each token cost more than this. */
-static void advance_cursor(Lexer *L, const char *to) {
-  const char *s = L->buf + L->cur;
-  if (L->nsplice || s > to) return; /* lex_loc's general path handles it */
-  for (; s < to; s++)
-    if (*s == '\n') L->line++, L->line_start = (size_t)(s + 1 - L->buf);
-  L->cur = (size_t)(to - L->buf);
-}
-
 /* Skips blanks and comments; notes newlines and whitespace. */
 static void skip_space(Lexer *L, bool *bol, bool *space) {
   const char *p = L->p;
+  bool track = !L->nsplice;
   for (;;) {
     if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\v' || *p == '\f') {
       p++, *space = true;
     } else if (*p == '\n') {
       p++, *bol = true, *space = true;
+      if (track) note_newline(L, p);
     } else if (p[0] == '/' && p[1] == '/') {
       const char *nl = memchr(p, '\n', (size_t)(L->end - p));
       p = nl ? nl : L->end;
@@ -538,6 +549,9 @@ static void skip_space(Lexer *L, bool *bol, bool *space) {
         lex_error(L, p, "unterminated /* comment");
         p = L->end;
       } else {
+        if (track)
+          for (const char *r = p + 2; r < q; r++)
+            if (*r == '\n') note_newline(L, r + 1);
         p = q + 2;
       }
       *space = true;
@@ -546,7 +560,8 @@ static void skip_space(Lexer *L, bool *bol, bool *space) {
     }
   }
   L->p = p;
-  advance_cursor(L, p);
+  if (track && p < L->end) L->cur = (size_t)(p - L->buf);
+  else advance_cursor(L, p);
 }
 
 static Token *lex_one(Lexer *L) {
