@@ -122,7 +122,7 @@ char *arena_printf(Arena *a, const char *fmt, ...) {
 
 void vec_push(Arena *a, PtrVec *v, void *item) {
   if (v->len == v->cap) {
-    int nc = v->cap ? v->cap * 2 : 8;
+    int nc = v->cap ? v->cap * 2 : 4;
     void **ni = arena_alloc(a, sizeof(void *) * (size_t)nc);
     if (v->len) memcpy(ni, v->items, sizeof(void *) * (size_t)v->len);
     v->items = ni;
