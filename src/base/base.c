@@ -43,9 +43,18 @@ void arena_free(Arena *a) {
   a->cur = a->end = NULL;
 }
 
+/* Over-allocating and trimming to a 2 MiB boundary needs munmap of part of
+ * a mapping, which only a real kernel does (emscripten's mmap, in the web
+ * compiler, is malloc underneath: there blocks are mapped exactly). */
+#if defined(MADV_HUGEPAGE) && !defined(__EMSCRIPTEN__)
+#define ARENA_HUGE_PAGES 1
+#else
+#define ARENA_HUGE_PAGES 0
+#endif
+
 static ArenaBlock *arena_new_block(Arena *a, size_t cap) {
   size_t want = sizeof(ArenaBlock) + cap;
-  bool huge = cap >= ARENA_BIG_BLOCK;
+  bool huge = ARENA_HUGE_PAGES && cap >= ARENA_BIG_BLOCK;
   size_t len = huge ? want + HUGE_ALIGN : want;
   char *mem = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (mem == MAP_FAILED) {
@@ -61,7 +70,7 @@ static ArenaBlock *arena_new_block(Arena *a, size_t cap) {
     if (len - head > keep) munmap(start + keep, len - head - keep);
     mem = start;
     len = keep;
-#ifdef MADV_HUGEPAGE
+#if ARENA_HUGE_PAGES
     madvise(start, len, MADV_HUGEPAGE);
 #endif
   }
