@@ -16,6 +16,8 @@
  *
  * Usage: bench_front [--lines N] [--small-lines N] [--runs N] [--keep]
  *        bench_front --emit FILE [--lines N]   (just write the input)
+ *        bench_front --compile FILE [--runs N] (compile FILE in this process,
+ *          no child and no generation: for perf record and valgrind)
  */
 #include <errno.h>
 #include <stdio.h>
@@ -150,22 +152,56 @@ static long file_size(const char *path) {
   return n;
 }
 
+static long count_lines(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return -1;
+  long n = 0;
+  char buf[65536];
+  for (size_t got; (got = fread(buf, 1, sizeof buf, f)) > 0;)
+    for (const char *p = buf, *e = buf + got; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+      n++;
+  fclose(f);
+  return n;
+}
+
+/* --compile: the measurement of one size, in this process */
+static int compile_here(const char *path, int runs) {
+  long lines = count_lines(path);
+  if (lines < 0) {
+    fprintf(stderr, "bench_front: cannot read %s: %s\n", path, strerror(errno));
+    return 1;
+  }
+  Result r;
+  measure(path, runs, &r);
+  if (!r.ok) {
+    fprintf(stderr, "bench_front: %s does not compile:\n%s\n", path, r.diag);
+    return 1;
+  }
+  double per_line = lines ? (double)(r.peak_kib - r.base_kib) * 1024.0 / (double)lines : 0.0;
+  printf("%s: %ld lines, best %.3f s of %d (%.0f lines/s), peak RSS %.1f MiB (%.0f B/line)\n",
+         path, lines, r.best_s, runs, (double)lines / r.best_s, r.peak_kib / 1024.0, per_line);
+  return 0;
+}
+
 static void usage(FILE *f) {
   fprintf(f,
           "usage: bench_front [--lines N] [--small-lines N] [--runs N] [--keep]\n"
           "       bench_front --emit FILE [--lines N]\n"
+          "       bench_front --compile FILE [--runs N]\n"
           "Front-end throughput (preprocess+parse+sema+KIR) on generated CUDA.\n"
           "  --lines N        large input size in lines (default 1000000)\n"
           "  --small-lines N  small input size (default lines/4), for memory linearity\n"
           "  --runs N         compilations per size; the best is reported (default 5)\n"
           "  --keep           keep the generated inputs (their folder is printed)\n"
-          "  --emit FILE      only write the input of --lines lines to FILE\n");
+          "  --emit FILE      only write the input of --lines lines to FILE\n"
+          "  --compile FILE   compile FILE --runs times in this process (for profilers)\n");
 }
 
 int main(int argc, char **argv) {
   long lines = 1000000, small = -1;
   int runs = 5, keep = 0;
-  const char *emit = NULL;
+  const char *emit = NULL, *compile = NULL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -182,6 +218,8 @@ int main(int argc, char **argv) {
       runs = atoi(v), i++;
     } else if (v && !strcmp(a, "--emit")) {
       emit = v, i++;
+    } else if (v && !strcmp(a, "--compile")) {
+      compile = v, i++;
     } else {
       usage(stderr);
       return 2;
@@ -195,6 +233,8 @@ int main(int argc, char **argv) {
   }
   if (emit)
     return write_input(emit, lines) < 0;
+  if (compile)
+    return compile_here(compile, runs);
 
   const char *tmpdir = getenv("TMPDIR");
   char dirbuf[4096];

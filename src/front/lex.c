@@ -168,7 +168,7 @@ static size_t orig_offset(Lexer *L, size_t o) {
   return lo ? o + L->splice_cum[lo - 1] : o;
 }
 
-static SrcLoc lex_loc(Lexer *L, const char *p) {
+static SrcLoc lex_loc_slow(Lexer *L, const char *p) {
   size_t off = orig_offset(L, (size_t)(p - L->buf));
   if (off < L->cur) L->cur = 0, L->line = 1, L->line_start = 0;
   const char *s = L->orig + L->cur, *e = L->orig + off, *nl;
@@ -179,6 +179,31 @@ static SrcLoc lex_loc(Lexer *L, const char *p) {
   }
   L->cur = off;
   return (SrcLoc){L->file, L->line, (int)(off - L->line_start) + 1};
+}
+
+static inline SrcLoc lex_loc(Lexer *L, const char *p) {
+  if (!L->nsplice && (size_t)(p - L->buf) == L->cur) /* skip_space got here */
+    return (SrcLoc){L->file, L->line, (int)(L->cur - L->line_start) + 1};
+  return lex_loc_slow(L, p);
+}
+
+/* In a file without splices (the text lexed is the file's), the location
+ * cursor follows the lexer: skip_space counts the newlines it passes, so a
+ * token's location costs nothing (a memchr call for each token cost more
+ * than the rest of lexing it).  (cur, line, line_start) stay consistent at
+ * every step, so lex_loc's general path can take over from any point. */
+static inline void note_newline(Lexer *L, const char *after) {
+  L->line++;
+  L->line_start = L->cur = (size_t)(after - L->buf);
+}
+
+/* Moves the cursor over a token that may hold newlines (a raw string). */
+static void advance_cursor(Lexer *L, const char *to) {
+  const char *s = L->buf + L->cur;
+  if (L->nsplice || s > to) return; /* lex_loc's general path handles it */
+  for (; s < to; s++)
+    if (*s == '\n') note_newline(L, s + 1);
+  L->cur = (size_t)(to - L->buf);
 }
 
 static void lex_error(Lexer *L, const char *p, const char *fmt, ...)
@@ -272,11 +297,21 @@ static char *decode_body(Arena *a, const char *s, const char *e, int *len) {
 
 /* ---- tokens ------------------------------------------------------------- */
 
-static Token *new_tok(Lexer *L, TokenKind k, const char *s, const char *e) {
+_Static_assert(sizeof(Token) <= 48, "Token grew: a million-line input makes tens of millions");
+
+__attribute__((noinline, cold)) static size_t too_long(Lexer *L, const char *s, size_t n) {
+  lex_error(L, s, "token is too long (%zu bytes; at most %d)", n, TOKEN_MAX_LEN);
+  return TOKEN_MAX_LEN;
+}
+
+__attribute__((always_inline)) static inline Token *new_tok(Lexer *L, TokenKind k, const char *s,
+                                                           const char *e) {
   Token *t = arena_alloc(L->a, sizeof *t);
   t->kind = k;
   t->loc = lex_loc(L, s);
-  t->len = (int)(e - s);
+  size_t n = (size_t)(e - s);
+  if (__builtin_expect(n > TOKEN_MAX_LEN, 0)) n = too_long(L, s, n);
+  t->len = (unsigned)n;
   return t;
 }
 
@@ -285,10 +320,27 @@ static Token *copy_spelling(Lexer *L, Token *t, const char *s) {
   return t;
 }
 
-static bool is_ident1(int c) {
-  return isalpha(c) || c == '_' || c == '$' || c >= 0x80;
-}
-static bool is_ident2(int c) { return is_ident1(c) || isdigit(c); }
+/* character classes of the lexer's hot loops, by byte: a table rather
+ * than <ctype.h>, whose every test is a call to find the locale's table */
+enum { CH_IDENT1 = 1, CH_DIGIT = 2 };
+static const unsigned char char_class[256] = {
+#define R10(c) [c] = CH_DIGIT, [c + 1] = CH_DIGIT, [c + 2] = CH_DIGIT, [c + 3] = CH_DIGIT, \
+    [c + 4] = CH_DIGIT, [c + 5] = CH_DIGIT, [c + 6] = CH_DIGIT, [c + 7] = CH_DIGIT,   \
+    [c + 8] = CH_DIGIT, [c + 9] = CH_DIGIT
+    R10('0'),
+#undef R10
+#define L(c) [c] = CH_IDENT1, [c + 32] = CH_IDENT1
+    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'),
+    L('J'), L('K'), L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'),
+    L('S'), L('T'), L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+    ['_'] = CH_IDENT1, ['$'] = CH_IDENT1,
+    [0x80 ... 0xFF] = CH_IDENT1,
+};
+
+static inline bool is_ident1(int c) { return char_class[c & 0xFF] & CH_IDENT1; }
+static inline bool is_ident2(int c) { return char_class[c & 0xFF] != 0; }
+static inline bool is_alnum(int c) { return c < 0x80 && char_class[c] != 0 && c != '_' && c != '$'; }
 
 /* Length of the punctuator at p (0: none); longest match. */
 static int punct_len(const char *p) {
@@ -343,9 +395,9 @@ static const char *scan_number(const char *p) {
     if ((*p == 'e' || *p == 'E' || *p == 'p' || *p == 'P') &&
         (p[1] == '+' || p[1] == '-'))
       p += 2;
-    else if (isalnum((unsigned char)*p) || *p == '.' || *p == '_')
+    else if (is_alnum((unsigned char)*p) || *p == '.' || *p == '_')
       p++;
-    else if (*p == '\'' && isalnum((unsigned char)p[1]))
+    else if (*p == '\'' && is_alnum((unsigned char)p[1]))
       p += 2;
     else
       return p;
@@ -428,6 +480,7 @@ static Token *lex_raw(Lexer *L, const char *s, const char *q) {
   t->str = arena_strndup(L->a, c, (size_t)(e - c));
   t->str_len = (int)(e - c);
   L->p = e + dl + 2;
+  advance_cursor(L, L->p); /* its newlines */
   return t;
 }
 
@@ -478,11 +531,13 @@ void lex_report_invalid(CwDiags *d, const Token *t) {
 /* Skips blanks and comments; notes newlines and whitespace. */
 static void skip_space(Lexer *L, bool *bol, bool *space) {
   const char *p = L->p;
+  bool track = !L->nsplice;
   for (;;) {
     if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\v' || *p == '\f') {
       p++, *space = true;
     } else if (*p == '\n') {
       p++, *bol = true, *space = true;
+      if (track) note_newline(L, p);
     } else if (p[0] == '/' && p[1] == '/') {
       const char *nl = memchr(p, '\n', (size_t)(L->end - p));
       p = nl ? nl : L->end;
@@ -494,6 +549,9 @@ static void skip_space(Lexer *L, bool *bol, bool *space) {
         lex_error(L, p, "unterminated /* comment");
         p = L->end;
       } else {
+        if (track)
+          for (const char *r = p + 2; r < q; r++)
+            if (*r == '\n') note_newline(L, r + 1);
         p = q + 2;
       }
       *space = true;
@@ -502,13 +560,15 @@ static void skip_space(Lexer *L, bool *bol, bool *space) {
     }
   }
   L->p = p;
+  if (track && p < L->end) L->cur = (size_t)(p - L->buf);
+  else advance_cursor(L, p);
 }
 
 static Token *lex_one(Lexer *L) {
   const char *s = L->p;
   unsigned char c = (unsigned char)*s;
   if (is_ident1(c)) return lex_ident(L, s);
-  if (isdigit(c) || (c == '.' && isdigit((unsigned char)s[1]))) {
+  if ((char_class[c] & CH_DIGIT) || (c == '.' && (char_class[(unsigned char)s[1]] & CH_DIGIT))) {
     const char *e = scan_number(s);
     L->p = e;
     return copy_spelling(L, new_tok(L, TK_NUM, s, e), s);

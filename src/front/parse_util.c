@@ -95,8 +95,11 @@ void skip_balanced(Parser *p) {
   do {
     Token *t = p->tok;
     if (t->kind == TK_EOF) return;
-    if (equal(t, "(") || equal(t, "[") || equal(t, "{")) depth++;
-    if (equal(t, ")") || equal(t, "]") || equal(t, "}")) depth--;
+    if (t->kind == TK_PUNCT && t->len == 1) { /* one test for the six brackets */
+      char c = t->spelling[0];
+      if (c == '(' || c == '[' || c == '{') depth++;
+      else if (c == ')' || c == ']' || c == '}') depth--;
+    }
     p->tok = t->next;
   } while (depth > 0);
 }

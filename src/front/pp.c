@@ -591,7 +591,12 @@ static void join_strings(PP *pp, Token *t) {
     memcpy(s + m, u->str, (size_t)u->str_len);
     m += (size_t)u->str_len;
   }
-  t->spelling = sp, t->len = (int)k;
+  if (k > TOKEN_MAX_LEN) {
+    pp_error(pp, t, "string literal is too long (%zu bytes; at most %d)", k, TOKEN_MAX_LEN);
+    k = TOKEN_MAX_LEN;
+    sp[k] = 0;
+  }
+  t->spelling = sp, t->len = (unsigned)k;
   t->str = s, t->str_len = (int)m;
   t->next = e;
 }
@@ -599,7 +604,7 @@ static void join_strings(PP *pp, Token *t) {
 static void finish(PP *pp, Token *tok) {
   for (Token *t = tok; t->kind != TK_EOF; t = t->next) {
     if (t->invalid) lex_report_invalid(pp->d, t);
-    t->hideset = NULL;
+    tok_set_hideset(t, NULL);
     if (t->kind == TK_NUM) lex_convert_number(pp->d, t);
     else if (t->kind == TK_STR && t->next->kind == TK_STR) join_strings(pp, t);
   }

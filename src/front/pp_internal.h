@@ -43,6 +43,15 @@ Ident *ident_intern(Arena *a, IdentTable *t, const char *s, int len,
                     uint32_t hash);
 Ident *ident_get(Arena *a, IdentTable *t, const char *s);
 
+/* A token's hideset: names and punctuators only (a literal's storage
+ * holds its value instead, and no literal is ever a macro name). */
+static inline Hideset *tok_hideset(const Token *t) {
+  return t->kind == TK_IDENT || t->kind == TK_PUNCT ? t->hideset : NULL;
+}
+static inline void tok_set_hideset(Token *t, Hideset *hs) {
+  if (t->kind == TK_IDENT || t->kind == TK_PUNCT) t->hideset = hs;
+}
+
 static inline Ident *tok_ident(const Token *t) {
   return (Ident *)(void *)(t->spelling - offsetof(Ident, text));
 }

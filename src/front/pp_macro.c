@@ -215,8 +215,13 @@ Token *pp_stringize(PP *pp, const Token *at, Token **toks, int n) {
   q[k++] = '"';
   Token *s = pp_new_token(pp, at);
   s->kind = TK_STR;
+  if (k > TOKEN_MAX_LEN) {
+    pp_error(pp, at, "stringized argument is too long (%zu bytes; at most %d)", k, TOKEN_MAX_LEN);
+    k = r = TOKEN_MAX_LEN;
+    q[k] = 0;
+  }
   s->spelling = q;
-  s->len = (int)k;
+  s->len = (unsigned)k;
   s->str = raw;
   s->str_len = (int)r;
   return s;
@@ -239,7 +244,7 @@ static Token *paste(PP *pp, Token *site, Token *a, Token *b) {
   t->loc = site->loc;
   t->has_space = a->has_space;
   t->at_bol = false;
-  t->hideset = a->hideset;
+  tok_set_hideset(t, tok_hideset(a));
   return t;
 }
 
@@ -435,7 +440,7 @@ static Token *finish_expansion(PP *pp, Token **toks, int n, Token *site,
   Token head = {0}, *cur = &head;
   for (int i = 0; i < n; i++) {
     Token *t = toks[i];
-    t->hideset = hs_union(pp, t->hideset, hs);
+    tok_set_hideset(t, hs_union(pp, tok_hideset(t), hs));
     t->at_bol = false;
     cur = cur->next = t;
   }
@@ -445,19 +450,19 @@ static Token *finish_expansion(PP *pp, Token **toks, int n, Token *site,
 }
 
 static Token *expand_object(PP *pp, Macro *m, Token *site) {
-  Hideset *hs = hs_add(pp, site->hideset, m->name);
+  Hideset *hs = hs_add(pp, tok_hideset(site), m->name);
   Token head = {0}, *cur = &head;
   for (int i = 0; i < m->nbody; i++) {
     if (is_op(m->body[i], "##") && i + 1 < m->nbody && cur != &head) {
       Token *p = paste(pp, site, cur, m->body[++i]);
-      p->hideset = hs;
+      tok_set_hideset(p, hs);
       *cur = *p; /* cur is our own copy: safe to overwrite */
       cur->next = NULL;
       continue;
     }
     Token *c = pp_new_token(pp, m->body[i]);
     c->loc = site->loc;
-    c->hideset = hs;
+    tok_set_hideset(c, hs);
     cur = cur->next = c;
   }
   cur->next = site->next;
@@ -484,7 +489,7 @@ static bool expand_func(PP *pp, Token **rest, Token *site, Macro *m) {
   for (int i = n; i < m->nparams; i++) args[i] = (MacroArg){0};
   Subst s = {.pp = pp, .m = m, .args = args, .site = site};
   subst_range(&s, m->body, m->nbody);
-  Hideset *hs = hs_intersect(pp, site->hideset, rparen->hideset);
+  Hideset *hs = hs_intersect(pp, tok_hideset(site), tok_hideset(rparen));
   hs = hs_add(pp, hs, m->name);
   *rest = finish_expansion(pp, (Token **)s.out.items, s.out.len, site, hs,
                            rparen->next);
@@ -558,7 +563,7 @@ static bool expand_builtin(PP *pp, Token **rest, Token *site, Macro *m) {
     return false;
   }
   if (t) {
-    t->hideset = site->hideset;
+    tok_set_hideset(t, tok_hideset(site));
     t->next = after;
   }
   *rest = t ? t : after;
@@ -586,7 +591,7 @@ void pp_define_builtins(PP *pp) {
 bool pp_expand(PP *pp, Token **rest, Token *tok) {
   Ident *id = tok_ident(tok);
   Macro *m = id->macro;
-  if (!m || (tok->hideset && hs_contains(tok->hideset, id))) return false;
+  if (!m || (tok_hideset(tok) && hs_contains(tok_hideset(tok), id))) return false;
   if (m->builtin) return expand_builtin(pp, rest, tok, m);
   if (m->is_func) return expand_func(pp, rest, tok, m);
   *rest = expand_object(pp, m, tok);

@@ -75,28 +75,40 @@ Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,
   return sym;
 }
 
-Sym *scope_find_local(Scope *s, const char *name) {
-  Sym *sym = s->hash ? s->hash[hash_name(name) % (unsigned)s->nbuckets] : s->syms;
+/* the symbol `name` (hash h: hash_name(name)) declared in s itself */
+static Sym *find_local(Scope *s, const char *name, unsigned h) {
+  Sym *sym = s->hash ? s->hash[h % (unsigned)s->nbuckets] : s->syms;
   for (; sym; sym = sym->next)
-    if (sym->name[0] == name[0] && !strcmp(sym->name, name)) return sym;
+    if (sym->name == name || (sym->name[0] == name[0] && !strcmp(sym->name, name))) return sym;
   return NULL;
 }
 
-static Sym *lookup_in_depth(Scope *s, const char *name, int depth) {
-  Sym *sym = scope_find_local(s, name);
+Sym *scope_find_local(Scope *s, const char *name) {
+  return find_local(s, name, hash_name(name));
+}
+
+static Sym *lookup_in_depth(Scope *s, const char *name, unsigned h, int depth) {
+  Sym *sym = find_local(s, name, h);
   if (sym || depth > 8) return sym;
   for (int i = 0; i < s->using_ns.len; i++) {
-    sym = lookup_in_depth(s->using_ns.items[i], name, depth + 1);
+    sym = lookup_in_depth(s->using_ns.items[i], name, h, depth + 1);
     if (sym) return sym;
   }
   return NULL;
 }
 
-Sym *lookup_in(Scope *s, const char *name) { return lookup_in_depth(s, name, 0); }
+Sym *lookup_in(Scope *s, const char *name) { return lookup_in_depth(s, name, hash_name(name), 0); }
 
 Sym *lookup(Parser *p, const char *name) {
-  for (Scope *s = p->scope; s; s = s->parent) {
-    Sym *sym = lookup_in(s, name);
+  Scope *s = p->scope;
+  /* block scopes first (lists, no hash): most names are locals */
+  for (; s && !s->hash && !s->using_ns.len; s = s->parent) {
+    Sym *sym = find_local(s, name, 0);
+    if (sym) return sym;
+  }
+  unsigned h = hash_name(name); /* once for the rest of the chain */
+  for (; s; s = s->parent) {
+    Sym *sym = lookup_in_depth(s, name, h, 0);
     if (sym) return sym;
   }
   return NULL;

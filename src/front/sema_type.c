@@ -132,12 +132,14 @@ static KType *scalar_of_kind(Parser *p, int kind) {
 
 /* float4, uint3, dim3, __half2 ... or NULL */
 KType *vector_type_named(Parser *p, const char *name) {
-  if (!strcmp(name, "dim3")) return type_dim3(p);
-  if (!strcmp(name, "__half2") || !strcmp(name, "half2")) return type_half2(p);
+  /* every vector type's name ends in its lane count: most names asked
+   * about (each identifier a declaration may start with) end here */
   size_t n = strlen(name);
   if (n < 2) return NULL;
   char last = name[n - 1];
   if (last < '1' || last > '4') return NULL;
+  if (!strcmp(name, "dim3")) return type_dim3(p);
+  if (!strcmp(name, "__half2") || !strcmp(name, "half2")) return type_half2(p);
   for (size_t i = 0; i < sizeof vec_bases / sizeof *vec_bases; i++) {
     size_t pl = strlen(vec_bases[i].prefix);
     if (pl == n - 1 && !strncmp(name, vec_bases[i].prefix, pl)) {

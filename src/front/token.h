@@ -32,33 +32,40 @@ typedef enum {
 
 typedef struct Hideset Hideset;
 
+/* Longest token text `len` can hold; the lexer refuses longer ones. */
+#define TOKEN_MAX_LEN ((1 << 25) - 1)
+
+/* 48 bytes (it was 64): a million-line file makes tens of millions of
+ * them, and memory traffic is most of the front end's time.  The small
+ * members are bit-fields; a literal's value and an identifier's or
+ * punctuator's hideset share storage (see below). */
 typedef struct Token {
-  TokenKind kind;
-  int len;              /* strlen(spelling) */
   struct Token *next;
   const char *spelling; /* NUL-terminated text of the token (arena) */
   SrcLoc loc;           /* where diagnostics point */
-  bool at_bol;          /* first token on a line (pp directives) */
-  bool has_space;       /* whitespace before it (stringizing) */
-  bool invalid;         /* lexically broken (stray char, unterminated
+  TokenKind kind : 4;
+  bool at_bol : 1;      /* first token on a line (pp directives) */
+  bool has_space : 1;   /* whitespace before it (stringizing) */
+  bool invalid : 1;     /* lexically broken (stray char, unterminated
                            literal); the preprocessor reports it only if
                            the token is not in a skipped region */
-  /* Literals.  The members are overlaid by kind (anonymous unions) so a
-   * token is 64 bytes: a million-line file makes tens of millions of
-   * them, and memory traffic is most of the front end's time. */
+  unsigned len : 25;    /* strlen(spelling), at most TOKEN_MAX_LEN */
   union {
     NumKind num_kind;   /* TK_NUM (TK_CHAR: NUM_INT) */
     int str_len;        /* TK_STR: bytes excluding the terminator */
   };
+  /* TK_PRAGMA: the pragma's text after "#pragma" is the spelling,
+   * e.g. "unroll 4".
+   * A literal's value, or (TK_IDENT, TK_PUNCT) the preprocessor's
+   * hideset: only names and the `)` of a macro call carry one, and only
+   * while preprocessing (pp_macro.c reads and writes it through
+   * tok_hideset/tok_set_hideset, which ignore literals). */
   union {
     uint64_t ival;      /* TK_NUM integer / TK_CHAR value */
     double fval;        /* TK_NUM floating value */
     char *str;          /* TK_STR: decoded bytes, NUL-terminated */
+    Hideset *hideset;   /* TK_IDENT, TK_PUNCT */
   };
-  /* TK_PRAGMA: the pragma's text after "#pragma" is the spelling,
-   * e.g. "unroll 4" */
-  /* preprocessor bookkeeping */
-  Hideset *hideset;
 } Token;
 
 /* Lexes one file into tokens (no preprocessing).  Errors (unterminated

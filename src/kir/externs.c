@@ -18,23 +18,44 @@ typedef struct Walk {
   const KModule *m;
   KExternFn fn;
   void *ctx;
-  const void **seen; /* functions visited and externals reported */
-  int nseen, capseen;
+  /* functions visited and externals reported: an open-addressing set of
+   * pointers (a million-line module has a hundred thousand functions, so
+   * a list searched from the start made this walk quadratic) */
+  const void **seen;
+  size_t nseen, capseen; /* capseen: a power of two, or 0 */
   int count;
   bool follow_calls; /* from kernels: walk into the callees */
 } Walk;
 
+static size_t ptr_slot(const void *p, size_t cap) {
+  uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull;
+  return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* true when p was already in the set; adds it otherwise */
 static bool seen(Walk *w, const void *p) {
-  for (int i = 0; i < w->nseen; i++)
-    if (w->seen[i] == p) return true;
-  if (w->nseen == w->capseen) {
-    int cap = w->capseen ? w->capseen * 2 : 32;
-    const void **n = realloc(w->seen, sizeof *n * (size_t)cap);
+  if (w->capseen) {
+    for (size_t i = ptr_slot(p, w->capseen); w->seen[i]; i = (i + 1) & (w->capseen - 1))
+      if (w->seen[i] == p) return true;
+  }
+  if ((w->nseen + 1) * 2 > w->capseen) {
+    size_t cap = w->capseen ? w->capseen * 2 : 64;
+    const void **n = calloc(cap, sizeof *n);
     if (!n) return true; /* out of memory: stop walking, report less */
+    for (size_t j = 0; j < w->capseen; j++) {
+      if (!w->seen[j]) continue;
+      size_t i = ptr_slot(w->seen[j], cap);
+      while (n[i]) i = (i + 1) & (cap - 1);
+      n[i] = w->seen[j];
+    }
+    free(w->seen);
     w->seen = n;
     w->capseen = cap;
   }
-  w->seen[w->nseen++] = p;
+  size_t i = ptr_slot(p, w->capseen);
+  while (w->seen[i]) i = (i + 1) & (w->capseen - 1);
+  w->seen[i] = p;
+  w->nseen++;
   return false;
 }
 

@@ -40,22 +40,22 @@ static char *emit_with(KExpr *(*make)(void), bool *emitted) {
   return r;
 }
 
-/* a builtin id beyond the catalogue */
+/* a builtin id beyond the catalogue (KExpr.builtin holds 16 bits) */
 static KExpr *bogus_builtin(void) {
   KExpr *none[1] = {NULL}; /* no arguments (memcpy wants a pointer even for 0) */
-  return b_builtin((KBuiltinId)100000, B_m->t_i32, 0, none);
+  return b_builtin((KBuiltinId)60000, B_m->t_i32, 0, none);
 }
-/* an expression kind the emitter has no case for */
-static KExpr *bogus_kind(void) { return b_expr((KExprKind)999, B_m->t_i32); }
+/* an expression kind the emitter has no case for (KExpr.kind holds 8 bits) */
+static KExpr *bogus_kind(void) { return b_expr((KExprKind)200, B_m->t_i32); }
 
 int main(void) {
   bool emitted;
   char *r = emit_with(bogus_builtin, &emitted);
-  CHECK(!emitted && r && strstr(r, "internal: builtin 100000 is not in the catalogue"),
+  CHECK(!emitted && r && strstr(r, "internal: builtin 60000 is not in the catalogue"),
         "unknown builtin: emitted %d, diagnostics '%s'", emitted, r ? r : "");
   free(r);
   r = emit_with(bogus_kind, &emitted);
-  CHECK(!emitted && r && strstr(r, "internal: expression kind 999 has no C form"),
+  CHECK(!emitted && r && strstr(r, "internal: expression kind 200 has no C form"),
         "unknown expression kind: emitted %d, diagnostics '%s'", emitted, r ? r : "");
   free(r);
   printf("%d passed, %d failed\n", passed, failed);
