@@ -133,7 +133,7 @@ static bool callee_globals(const KExpr *e, void *ctx) {
     *x->writes_any = *x->reads_any = true;
   else if (e->kind == KE_CALL && x->depth < 8) {
     x->depth++;
-    ce_walk_any(e->fn->body, callee_globals, NULL, x);
+    kir_walk_any(e->fn->body, callee_globals, NULL, x);
     x->depth--;
   }
   return false;
@@ -170,7 +170,7 @@ static void visit_call(Access *x, const KExpr *e) {
     *x->writes_any = *x->reads_any = true;
   } else if (x->depth < 8) {
     x->depth++;
-    ce_walk_any(e->fn->body, callee_globals, NULL, x);
+    kir_walk_any(e->fn->body, callee_globals, NULL, x);
     x->depth--;
   }
 }
@@ -227,7 +227,7 @@ static bool access_stmt(const KStmt *s, void *ctx) {
 static void accesses(Converge *c, const KStmt *s, PtrVec *reads, PtrVec *writes, bool *reads_any,
                      bool *writes_any) {
   Access x = {c, reads, writes, reads_any, writes_any, 0};
-  ce_walk_any(s, NULL, access_stmt, &x);
+  kir_walk_any(s, NULL, access_stmt, &x);
 }
 
 /* ---- conditions that single out threads ------------------------------- */
@@ -273,7 +273,7 @@ static void remember_local(Converge *c, const KStmt *s) {
     vec_push(c->a, &c->ptr_from, s->var);
     vec_push(c->a, &c->ptr_base, pointer_base(c, init));
   }
-  if (ce_expr_any(init, thread_dependent, c)) add(c->a, &c->by_thread, s->var);
+  if (kir_expr_any(init, thread_dependent, c)) add(c->a, &c->by_thread, s->var);
 }
 
 /* `p = …`, `p++`, `&p` (it may be changed through the address): the
@@ -290,7 +290,7 @@ static bool ends_with_barrier_each_pass(const KStmt *s) {
   const KStmt *b = s->body;
   while (b->kind == KS_BLOCK && b->nstmts) b = b->stmts[b->nstmts - 1];
   return b->kind == KS_BARRIER && b->scope != KBAR_VIRTUAL &&
-         !ce_walk_any(s->body, NULL, has_exit, NULL);
+         !kir_walk_any(s->body, NULL, has_exit, NULL);
 }
 
 static void converge_list(Converge *c, KStmt *list) {
@@ -311,7 +311,7 @@ static void converge_list(Converge *c, KStmt *list) {
     }
     if (s->kind == KS_DECL) remember_local(c, s);
     for (int k = 0; k < c->ptr_from.len; k++) /* a pointer local pointed elsewhere */
-      if (s->kind != KS_DECL && ce_walk_any(s, repoints, NULL, c->ptr_from.items[k]))
+      if (s->kind != KS_DECL && kir_walk_any(s, repoints, NULL, c->ptr_from.items[k]))
         c->ptr_base.items[k] = ANY;
     PtrVec reads = {0}, writes = {0};
     bool reads_any = false, writes_any = false;
@@ -325,14 +325,14 @@ static void converge_list(Converge *c, KStmt *list) {
       visit_expr(&x, s->cond);
       visit_expr(&x, s->step);
     }
-    if (s->kind == KS_IF && ce_expr_any(s->cond, thread_dependent, c) &&
+    if (s->kind == KS_IF && kir_expr_any(s->cond, thread_dependent, c) &&
         meets_written(c, &reads, reads_any)) {
       vec_push(c->a, &out, warp_barrier(c, s->loc));
       c->written.len = 0;
       c->written_any = false;
       changed = true;
     }
-    if (stmt_has_split(s)) { /* only what follows its last barrier matters; keep it simple */
+    if (kir_stmt_has_split(s)) { /* only what follows its last barrier matters; keep it simple */
       c->written.len = 0;
       c->written_any = false;
     }
@@ -347,7 +347,7 @@ static void converge_list(Converge *c, KStmt *list) {
 }
 
 void ce_converge_warps(CEmit *ce, KStmt *body) {
-  if (!body || body->kind != KS_BLOCK || ce_has_jump(body)) return;
+  if (!body || body->kind != KS_BLOCK || kir_has_jump(body)) return;
   Converge c = {.a = &ce->arena};
   converge_list(&c, body);
 }

@@ -126,7 +126,7 @@ static bool address_escapes(KVar *v, KStmt **run, int from, int n, KStmt **after
   KVar *holders[8];
   int nh = 0;
   for (int m = from; m < n; m++) {
-    KVar *h = ce_addr_holder(run[m], v);
+    KVar *h = kir_addr_holder(run[m], v);
     for (int i = 0; !h && i < nh; i++) /* a holder copied on */
       if (run[m]->kind == KS_DECL && run[m]->init && stmt_refs_var(run[m], holders[i])) h = run[m]->var;
     if (h && nh < 8) holders[nh++] = h;
@@ -274,7 +274,7 @@ static void writes_stmt(CEmit *ce, const KStmt *s, PtrVec *out) {
 /* Mirrors emit_region: collects locals written inside per-thread loops. */
 static void place(CEmit *ce, const KStmt *s, PtrVec *bad) {
   if (!s) return;
-  if (!stmt_has_split(s)) {
+  if (!kir_stmt_has_split(s)) {
     if (!hoistable(ce, s)) writes_stmt(ce, s, bad);
     return;
   }
@@ -636,7 +636,7 @@ static bool is_tid_x(const CEmit *ce, const KExpr *e, int depth) {
 /* K of `threadIdx.x == K`, or NULL */
 static const KExpr *single_thread_if(const CEmit *ce, const KStmt *s) {
   if (s->kind != KS_IF || s->els || !s->cond || s->cond->kind != KE_BINARY ||
-      s->cond->op != KOP_EQ || stmt_has_split(s))
+      s->cond->op != KOP_EQ || kir_stmt_has_split(s))
     return NULL;
   const KExpr *a = s->cond->a, *b = s->cond->b;
   const KExpr *k = is_tid_x(ce, a, 0) ? b : is_tid_x(ce, b, 0) ? a : NULL;
@@ -679,7 +679,7 @@ static void emit_block_region(CEmit *ce, const KStmt *b) {
     return;
   int i = 0;
   while (i < b->nstmts) {
-    if (stmt_has_split(b->stmts[i])) {
+    if (kir_stmt_has_split(b->stmts[i])) {
       emit_region(ce, b->stmts[i++]);
       continue;
     }
@@ -694,7 +694,7 @@ static void emit_block_region(CEmit *ce, const KStmt *b) {
      * write), else they end the run */
     KStmt **rest = arena_alloc(&ce->arena, sizeof(KStmt *) * (size_t)b->nstmts);
     int nrest = 0, j = i;
-    for (; j < b->nstmts && !stmt_has_split(b->stmts[j]) && !single_thread_if(ce, b->stmts[j]); j++) {
+    for (; j < b->nstmts && !kir_stmt_has_split(b->stmts[j]) && !single_thread_if(ce, b->stmts[j]); j++) {
       KStmt *x = b->stmts[j];
       if (hoistable(ce, x)) {
         if (run_uses_writes(ce, x, rest, nrest)) break;
@@ -864,7 +864,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   if (s->loop_kind != KLOOP_FOR || s->init_stmt || decl->kind != KS_DECL || !s->cond ||
       uniform_loop(ce, s) ||
       !b || b->kind != KS_BLOCK || b->nstmts != 2 || b->stmts[1]->kind != KS_BARRIER ||
-      b->stmts[1]->scope != KBAR_VIRTUAL || stmt_has_split(b->stmts[0]) ||
+      b->stmts[1]->scope != KBAR_VIRTUAL || kir_stmt_has_split(b->stmts[0]) ||
       leaves_loop(b->stmts[0], s->label, 0))
     return false;
   KVar *i = decl->var;
@@ -872,7 +872,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   bool unit;
   const KExpr *stride = stride_of(s->step, i, &unit);
   if (!a || !stride || !kt_is_int(i->type) || (i->type->size != 4 && i->type->size != 8) ||
-      ce_is_promoted(ce, i) || ce_stmt_writes_var(b->stmts[0], i) ||
+      ce_is_promoted(ce, i) || kir_stmt_writes_var(b->stmts[0], i) ||
       !ce_expr_recomputable(ce, a, NULL) || !ce_expr_recomputable(ce, s->cond, i) ||
       (!unit && (!ce_expr_recomputable(ce, stride, NULL) || !ce_expr_uniform(ce, stride))))
     return false;
@@ -900,7 +900,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
    * is in and the flags need no update (their pass costs more than a
    * simple body; bodies with calls are not simple and skip this) */
   const KExpr *c = s->cond;
-  bool calls = ce_stmt_calls(b->stmts[0]);
+  bool calls = kir_stmt_calls(b->stmts[0]);
   bool bounded = sgn && i->type->size == 4 && !calls && c->kind == KE_BINARY &&
                  (c->op == KOP_LT || c->op == KOP_LE) && c->a->kind == KE_VAR && c->a->var == i &&
                  ce_expr_recomputable(ce, c->b, NULL) && ce_expr_uniform(ce, c->b);
@@ -954,7 +954,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   ce->indent++;
   PtrVec streams = {0};
   Streams st_ctx = {i, &streams, &ce->arena};
-  ce_walk_any(body, collect_stream, NULL, &st_ctx);
+  kir_walk_any(body, collect_stream, NULL, &st_ctx);
   if (streams.len && sgn) {
     /* memory several iterations ahead, from thread 0's index: a grid-stride
      * loop reads one block-sized chunk per iteration, far apart, which
@@ -1184,7 +1184,7 @@ static void emit_collective(CEmit *ce, const KStmt *s) {
 }
 
 static void emit_region(CEmit *ce, const KStmt *s) {
-  if (!stmt_has_split(s)) {
+  if (!kir_stmt_has_split(s)) {
     KStmt *one = (KStmt *)s;
     if (hoistable(ce, s)) emit_hoisted(ce, s);
     else emit_ptl(ce, &one, 1);
@@ -1210,7 +1210,7 @@ static void emit_region(CEmit *ce, const KStmt *s) {
   case KS_IF: emit_if_region(ce, s); return;
   case KS_LOOP: emit_loop_region(ce, s); return;
   case KS_DECL:
-    if (s->init && s->init->kind == KE_BUILTIN && kb_is_collective(s->init->builtin)) {
+    if (s->init && kir_is_collective(s->init)) {
       emit_collective(ce, s);
       return;
     }
@@ -1280,7 +1280,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
     ce->in_kernel = false;
     return;
   }
-  if (!ce_has_jump(body)) ce_split_versions(ce, body);
+  if (!kir_has_jump(body)) ce_split_versions(ce, body);
   ce_interchange_loops(ce, body);
   ce->fn = f;
   ce->in_kernel = true;
@@ -1289,7 +1289,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->state_arrays.len = 0;
   ce->nguards = ce->ntargets = 0;
   ce->ptl = -1;
-  ce->split = stmt_has_split(body);
+  ce->split = kir_stmt_has_split(body);
   ce->has_exit = ce->split && has_kernel_return(body);
   ce->scalars.len = 0;
   ce->general = 0;

@@ -14,13 +14,14 @@
  *   c_versions.c a local reassigned at top level becomes a new local
  *   c_index.c    thread-index sums in signed (affine) arithmetic
  *   c_independent.c  per-thread loops the C compiler may vectorise freely
- *   c_walk.c     one traversal of statement trees for the files above
  *   c_check.c    check mode: accesses and barriers reported to the runtime
  */
 #ifndef CW_EMIT_C_INTERNAL_H
 #define CW_EMIT_C_INTERNAL_H
 
 #include "emit.h"
+#include "kir/passes/splits.h"
+#include "kir/passes/walk.h"
 
 #include <stdbool.h>
 
@@ -114,8 +115,6 @@ void ce_error(CEmit *ce, SrcLoc loc, const char *fmt, ...)
 /* c_expr.c */
 void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e);
 void ce_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
-bool kb_is_collective(KBuiltinId id); /* needs all lanes/threads at once */
-bool kb_is_barrier_call(KBuiltinId id); /* __syncthreads/__syncwarp as call */
 
 /* c_check.c */
 /* Marks lvalue as written (or, address_only, as the operand of `&`) while
@@ -145,7 +144,6 @@ void ce_check_fiber_mark(CEmit *ce, StrBuf *sb, SrcLoc loc, const char *what);
 extern const char *const c_check_prelude_text;
 
 /* c_fission.c */
-bool stmt_has_split(const KStmt *s);
 void ce_kernel(CEmit *ce, const KFunc *f);
 /* Loads the kernel's parameters from cw_args into C locals. */
 void ce_kernel_params(CEmit *ce, const KFunc *f);
@@ -173,8 +171,6 @@ void ce_converge_warps(CEmit *ce, KStmt *body);
  * inlined, every collective hoisted into `T tmp = collective(temps)`.
  * New nodes live in ce->arena; the module is not modified. */
 KStmt *c_lower_kernel(CEmit *ce, const KFunc *f);
-bool func_has_split(const KFunc *f);
-bool ce_expr_has_split(const KExpr *e);
 
 /* c_uniform.c */
 /* Fills ce->varying for a lowered kernel body. */
@@ -233,21 +229,6 @@ void ce_interchange_loops(CEmit *ce, KStmt *body);
 /* c_versions.c */
 /* Top-level reassignments of a local start a new local (see the file). */
 void ce_split_versions(CEmit *ce, KStmt *body);
-
-/* c_walk.c */
-typedef bool (*CeExprPred)(const KExpr *e, void *ctx);
-typedef bool (*CeStmtPred)(const KStmt *s, void *ctx);
-/* True when ep holds for a node of e (pre-order, stops at the first). */
-bool ce_expr_any(const KExpr *e, CeExprPred ep, void *ctx);
-/* True when sp holds for a statement of s, or ep for an expression node in
- * one (either may be NULL); stops at the first. */
-bool ce_walk_any(const KStmt *s, CeExprPred ep, CeStmtPred sp, void *ctx);
-bool ce_stmt_calls(const KStmt *s);              /* any device-function call */
-const KStmt *ce_find_jump(const KStmt *s);       /* first goto or label, or NULL */
-bool ce_has_jump(const KStmt *s);
-KVar *ce_written_var(const KExpr *e);            /* local an assignment/++/& writes */
-bool ce_stmt_writes_var(const KStmt *s, const KVar *v);
-KVar *ce_addr_holder(const KStmt *s, const KVar *v); /* a variable &v is kept in */
 
 /* c_guard.c */
 /* The guard of a per-thread loop body stmts[0..n) (single blocks

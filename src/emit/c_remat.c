@@ -50,10 +50,10 @@ static bool pin_var(const KExpr *e, void *ctx) {
 
 static bool scan_expr(const KExpr *e, void *ctx) {
   Remat *R = ctx;
-  KVar *v = ce_written_var(e);
+  KVar *v = kir_written_var(e);
   if (v) vec_push(&R->ce->arena, &R->written, v);
-  if (e->kind == KE_BUILTIN && kb_is_collective(e->builtin))
-    for (int i = 0; i < e->nargs; i++) ce_expr_any(e->args[i], pin_var, R);
+  if (kir_is_collective(e))
+    for (int i = 0; i < e->nargs; i++) kir_expr_any(e->args[i], pin_var, R);
   /* an array decaying to a pointer escapes too; arrays never qualify anyway */
   return false;
 }
@@ -115,7 +115,7 @@ static bool var_ok(const Remat *R, const KVar *v, int depth) {
 void ce_find_remat(CEmit *ce, const KStmt *body) {
   ce->remat.len = ce->remat_init.len = 0;
   Remat R = {.ce = ce};
-  ce_walk_any(body, scan_expr, scan_decl, &R);
+  kir_walk_any(body, scan_expr, scan_decl, &R);
   for (int i = 0; i < R.decls.len; i++) {
     KVar *v = R.decls.items[i];
     if (ce_is_scalar(ce, v) || !var_ok(&R, v, 0)) continue;

@@ -43,7 +43,7 @@ static bool is_top_assign(const KStmt *s) {
 static void scan_expr(Versions *V, const KExpr *e, const KExpr *top, const KStmt *block) {
   if (!e) return;
   {
-    KVar *v = ce_written_var(e);
+    KVar *v = kir_written_var(e);
     if (v && e == top) {
       vec_push(&V->ce->arena, &V->top_assigned, v);
       vec_push(&V->ce->arena, &V->top_block, (void *)block);
@@ -97,7 +97,7 @@ static void split_var(CEmit *ce, KStmt *body, KVar *v) {
     if (is_top_assign(s) && s->e->a->var == v) {
       KExpr *init = s->e->b;
       Subst sb = {v, cur};
-      ce_expr_any(init, subst, &sb);
+      kir_expr_any(init, subst, &sb);
       KVar *nv = arena_alloc(&ce->arena, sizeof *nv);
       *nv = *v;
       nv->init = NULL;
@@ -110,7 +110,7 @@ static void split_var(CEmit *ce, KStmt *body, KVar *v) {
       continue;
     }
     Subst sb = {v, cur};
-    if (cur != v) ce_walk_any(s, subst, NULL, &sb);
+    if (cur != v) kir_walk_any(s, subst, NULL, &sb);
   }
 }
 

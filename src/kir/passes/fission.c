@@ -35,66 +35,6 @@
 #include <string.h>
 
 
-/* ---- where barriers are ---------------------------------------------- */
-
-bool fis_is_barrier_call(const KExpr *e) {
-  return e && e->kind == KE_BUILTIN &&
-         (e->builtin == KB_SYNCTHREADS || e->builtin == KB_SYNCWARP || e->builtin == KB_GRID_SYNC);
-}
-
-
-/* a builtin that needs the values of other threads: warp collectives and
- * __syncthreads_count/and/or */
-bool fis_is_collective(const KExpr *e) {
-  if (!e || e->kind != KE_BUILTIN) return false;
-  if (e->builtin == KB_SYNCTHREADS_COUNT || e->builtin == KB_SYNCTHREADS_AND || e->builtin == KB_SYNCTHREADS_OR)
-    return true;
-  if (e->builtin == KB_LANEMASK_LT || e->builtin == KB_LANEMASK_LE || e->builtin == KB_LANEMASK_GT ||
-      e->builtin == KB_LANEMASK_GE || e->builtin == KB_LANEMASK_EQ)
-    return false; /* functions of the lane's own index */
-  const KBuiltinInfo *i = kb_info(e->builtin);
-  return i && i->cls == KBC_WARP;
-}
-
-
-bool fis_stmt_has_barrier(const KStmt *s, int depth) {
-  if (!s) return false;
-  switch (s->kind) {
-  case KS_BARRIER: return s->scope != KBAR_VIRTUAL;
-  case KS_BLOCK:
-    for (int i = 0; i < s->nstmts; i++)
-      if (fis_stmt_has_barrier(s->stmts[i], depth)) return true;
-    return false;
-  case KS_DECL: return fis_expr_has_barrier(s->init, depth);
-  case KS_EXPR: case KS_RETURN: return fis_expr_has_barrier(s->e, depth);
-  case KS_IF:
-    return fis_expr_has_barrier(s->cond, depth) || fis_stmt_has_barrier(s->then, depth) ||
-           fis_stmt_has_barrier(s->els, depth);
-  case KS_LOOP:
-    return fis_stmt_has_barrier(s->init_stmt, depth) || fis_expr_has_barrier(s->cond, depth) ||
-           fis_expr_has_barrier(s->step, depth) || fis_stmt_has_barrier(s->body, depth);
-  case KS_SWITCH: return fis_expr_has_barrier(s->cond, depth) || fis_stmt_has_barrier(s->body, depth);
-  default: return false;
-  }
-}
-
-bool fis_expr_has_barrier(const KExpr *e, int depth) {
-  if (!e) return false;
-  if (fis_is_barrier_call(e)) return true;
-  if (fis_is_collective(e)) return true;
-  if (e->kind == KE_CALL && fis_func_barrier(e->fn, depth + 1)) return true;
-  if (fis_expr_has_barrier(e->a, depth) || fis_expr_has_barrier(e->b, depth) || fis_expr_has_barrier(e->c, depth))
-    return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (fis_expr_has_barrier(e->args[i], depth)) return true;
-  return false;
-}
-
-bool fis_func_barrier(const KFunc *fn, int depth) {
-  return fn && fn->body && depth < 16 && fis_stmt_has_barrier(fn->body, depth);
-}
-
-
 bool fis_stmt_has_kind(const KStmt *s, KStmtKind k) {
   if (!s) return false;
   if (s->kind == k) return true;
@@ -244,7 +184,7 @@ static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *
     not->op = KOP_NOT;
     not->a = s->cond;
     KStmt *test = fis_st_if(f, not, fis_st_set_leave(f, st, 1));
-    if (fis_expr_has_barrier(s->cond, 0)) {
+    if (kir_expr_has_split(s->cond)) {
       fis_flush(f);
       fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
       pushed = true;
@@ -274,28 +214,6 @@ static void split_step(Fis *f, KExpr *e) {
 
 /* ---- uniform loops: the same trip count in every thread ---------------- */
 
-/* e or one of its operands writes v (or takes its address) */
-static bool expr_writes(const KExpr *e, const KVar *v) {
-  if (!e) return false;
-  if ((e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) && e->a && e->a->kind == KE_VAR &&
-      e->a->var == v)
-    return true;
-  if (expr_writes(e->a, v) || expr_writes(e->b, v) || expr_writes(e->c, v)) return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (expr_writes(e->args[i], v)) return true;
-  return false;
-}
-
-static bool stmt_writes(const KStmt *s, const KVar *v) {
-  if (!s) return false;
-  if (expr_writes(s->init, v) || expr_writes(s->e, v) || expr_writes(s->cond, v) || expr_writes(s->step, v) ||
-      stmt_writes(s->then, v) || stmt_writes(s->els, v) || stmt_writes(s->init_stmt, v) || stmt_writes(s->body, v))
-    return true;
-  for (int i = 0; i < s->nstmts; i++)
-    if (stmt_writes(s->stmts[i], v)) return true;
-  return false;
-}
-
 /* the same value in every thread: constants, block-wide builtins,
  * parameters the kernel never writes, the loop variable `lv` */
 static bool uniform_expr(Fis *f, const KExpr *e, const KVar *lv) {
@@ -305,7 +223,7 @@ static bool uniform_expr(Fis *f, const KExpr *e, const KVar *lv) {
   case KE_BVAR: return e->bvar != KBV_THREAD_IDX && e->bvar != KBV_LANE_ID;
   case KE_VAR:
     if (e->var == lv) return true;
-    return e->var->kind == KV_PARAM && kt_is_scalar(e->var->type) && !stmt_writes(f->kernel->body, e->var);
+    return e->var->kind == KV_PARAM && kt_is_scalar(e->var->type) && !kir_stmt_writes_var(f->kernel->body, e->var);
   case KE_UNARY: case KE_BINARY: case KE_CAST: case KE_COND: case KE_ASSIGN:
     if (e->kind == KE_ASSIGN && !(e->a->kind == KE_VAR && e->a->var == lv)) return false;
     return uniform_expr(f, e->a, lv) && uniform_expr(f, e->b, lv) && uniform_expr(f, e->c, lv);
@@ -341,7 +259,7 @@ static bool uniform_loop(Fis *f, KStmt *s) {
     if (!init || !uniform_expr(f, init, NULL)) return false;
   }
   if (!uniform_expr(f, s->cond, lv) || !uniform_expr(f, s->step, lv)) return false;
-  if (lv && stmt_writes(s->body, lv)) return false;
+  if (lv && kir_stmt_writes_var(s->body, lv)) return false;
   return true;
 }
 
@@ -388,7 +306,7 @@ static void split_loop(Fis *f, KStmt *s) {
   } else {
     fis_thread_stmt(f, fis_st_leave_if(f, st, KOP_EQ, 1));
     fis_thread_stmt(f, fis_st_set(f, st, 0));
-    if (s->step && fis_expr_has_barrier(s->step, 0)) {
+    if (s->step && kir_expr_has_split(s->step)) {
       fis_flush(f);
       fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
       split_step(f, s->step);
@@ -465,9 +383,9 @@ static void split_switch(Fis *f, KStmt *s) {
 
 void fis_split_stmt(Fis *f, KStmt *s) {
   f->loc = s->loc;
-  if (fis_stmt_has_barrier(s, 0) && s->kind != KS_LOOP) s = fis_hoist_collectives(f, s);
+  if (kir_stmt_has_split(s) && s->kind != KS_LOOP) s = fis_hoist_collectives(f, s);
   if (f->failed) return;
-  if (!fis_stmt_has_barrier(s, 0)) {
+  if (!kir_stmt_has_split(s)) {
     fis_thread_stmt(f, fis_rewrite_jumps(f, s, 0, 0));
     return;
   }
@@ -478,19 +396,19 @@ void fis_split_stmt(Fis *f, KStmt *s) {
     return;
   case KS_BLOCK: fis_split_list(f, s->stmts, s->nstmts); return;
   case KS_IF:
-    if (fis_expr_has_barrier(s->cond, 0)) break;
+    if (kir_expr_has_split(s->cond)) break;
     split_if(f, s);
     return;
   case KS_LOOP:
-    if (fis_stmt_has_barrier(s->init_stmt, 0)) return fis_error(f, s->loc, "a barrier in a loop's initialisation");
+    if (kir_stmt_has_split(s->init_stmt)) return fis_error(f, s->loc, "a barrier in a loop's initialisation");
     split_loop(f, s);
     return;
   case KS_SWITCH:
-    if (fis_expr_has_barrier(s->cond, 0)) break;
+    if (kir_expr_has_split(s->cond)) break;
     split_switch(f, s);
     return;
   case KS_EXPR:
-    if (fis_is_barrier_call(s->e)) { /* __syncthreads() as a call: a barrier statement */
+    if (kir_is_barrier_call(s->e)) { /* __syncthreads() as a call: a barrier statement */
       if (s->e->builtin == KB_GRID_SYNC) return fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
       KStmt *b = fis_st_new(f, KS_BARRIER);
       b->scope = s->e->builtin == KB_SYNCWARP ? KBAR_WARP : KBAR_BLOCK;
@@ -602,7 +520,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   PtrVec top;
   memset(&top, 0, sizeof top);
   f.list = &top;
-  out->split = fis_stmt_has_barrier(k->body, 0);
+  out->split = kir_stmt_has_split(k->body);
   if (!out->split) {
     fis_thread_stmt(&f, k->body);
     fis_flush(&f);

@@ -14,6 +14,8 @@
 #define CW_KIR_PASSES_FISSION_INTERNAL_H
 
 #include "fission.h"
+#include "splits.h"
+#include "walk.h"
 
 typedef struct Fis {
   Arena *a;
@@ -64,8 +66,8 @@ KStmt *fis_st_decl_init(Fis *f, KVar *v, KExpr *init);
 KStmt *fis_st_lanes(Fis *f, KVar *j, KStmt *body);
 
 /* fission.c: cutting statement lists into thread loops */
-bool fis_is_barrier_call(const KExpr *e);
-bool fis_is_collective(const KExpr *e);
+bool kir_is_barrier_call(const KExpr *e);
+bool kir_is_collective(const KExpr *e);
 bool fis_stmt_has_barrier(const KStmt *s, int depth);
 bool fis_expr_has_barrier(const KExpr *e, int depth);
 bool fis_func_barrier(const KFunc *fn, int depth);

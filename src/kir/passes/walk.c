@@ -1,35 +1,36 @@
 /*
- * c_walk.c — one traversal of a KIR statement tree for the emitter's
- * questions ("does this body call a function / touch memory / write x /
- * contain a goto?") and collections ("which pointers does it index?").
+ * walk.c — one traversal of a KIR statement tree for the questions the
+ * passes and the emitters ask of a body ("does it call a function / touch
+ * memory / write x / contain a goto?") and for collections ("which
+ * pointers does it index?").
  *
- * ce_walk_any visits every statement (pre-order: the statement, its
+ * kir_walk_any visits every statement (pre-order: the statement, its
  * initializer, expression, condition and step, then its sub-statements)
  * and every expression node below them, and stops at the first callback
  * that returns true.  Collectors return false to see everything.
  */
-#include "c_internal.h"
+#include "walk.h"
 
-bool ce_expr_any(const KExpr *e, CeExprPred ep, void *ctx) {
+bool kir_expr_any(const KExpr *e, KirExprPred ep, void *ctx) {
   if (!e) return false;
   if (ep(e, ctx)) return true;
-  if (ce_expr_any(e->a, ep, ctx) || ce_expr_any(e->b, ep, ctx) || ce_expr_any(e->c, ep, ctx))
+  if (kir_expr_any(e->a, ep, ctx) || kir_expr_any(e->b, ep, ctx) || kir_expr_any(e->c, ep, ctx))
     return true;
   for (int i = 0; i < e->nargs; i++)
-    if (ce_expr_any(e->args[i], ep, ctx)) return true;
+    if (kir_expr_any(e->args[i], ep, ctx)) return true;
   return false;
 }
 
-bool ce_walk_any(const KStmt *s, CeExprPred ep, CeStmtPred sp, void *ctx) {
+bool kir_walk_any(const KStmt *s, KirExprPred ep, KirStmtPred sp, void *ctx) {
   if (!s) return false;
   if (sp && sp(s, ctx)) return true;
-  if (ep && (ce_expr_any(s->init, ep, ctx) || ce_expr_any(s->e, ep, ctx) ||
-             ce_expr_any(s->cond, ep, ctx) || ce_expr_any(s->step, ep, ctx)))
+  if (ep && (kir_expr_any(s->init, ep, ctx) || kir_expr_any(s->e, ep, ctx) ||
+             kir_expr_any(s->cond, ep, ctx) || kir_expr_any(s->step, ep, ctx)))
     return true;
   for (int i = 0; i < s->nstmts; i++)
-    if (ce_walk_any(s->stmts[i], ep, sp, ctx)) return true;
-  return ce_walk_any(s->then, ep, sp, ctx) || ce_walk_any(s->els, ep, sp, ctx) ||
-         ce_walk_any(s->init_stmt, ep, sp, ctx) || ce_walk_any(s->body, ep, sp, ctx);
+    if (kir_walk_any(s->stmts[i], ep, sp, ctx)) return true;
+  return kir_walk_any(s->then, ep, sp, ctx) || kir_walk_any(s->els, ep, sp, ctx) ||
+         kir_walk_any(s->init_stmt, ep, sp, ctx) || kir_walk_any(s->body, ep, sp, ctx);
 }
 
 /* ---- common questions -------------------------------------------------- */
@@ -39,7 +40,7 @@ static bool is_call(const KExpr *e, void *ctx) {
   return e->kind == KE_CALL;
 }
 
-bool ce_stmt_calls(const KStmt *s) { return ce_walk_any(s, is_call, NULL, NULL); }
+bool kir_stmt_calls(const KStmt *s) { return kir_walk_any(s, is_call, NULL, NULL); }
 
 static bool is_jump(const KStmt *s, void *ctx) {
   if (s->kind != KS_GOTO && s->kind != KS_LABEL) return false;
@@ -47,26 +48,26 @@ static bool is_jump(const KStmt *s, void *ctx) {
   return true;
 }
 
-const KStmt *ce_find_jump(const KStmt *s) {
+const KStmt *kir_find_jump(const KStmt *s) {
   const KStmt *found = NULL;
-  ce_walk_any(s, NULL, is_jump, &found);
+  kir_walk_any(s, NULL, is_jump, &found);
   return found;
 }
 
-bool ce_has_jump(const KStmt *s) { return ce_find_jump(s) != NULL; }
+bool kir_has_jump(const KStmt *s) { return kir_find_jump(s) != NULL; }
 
 /* The local an assignment, ++/-- or & writes through (a.b, a[i] count as a). */
-KVar *ce_written_var(const KExpr *e) {
+KVar *kir_written_var(const KExpr *e) {
   if (e->kind != KE_ASSIGN && e->kind != KE_INCDEC && e->kind != KE_ADDR) return NULL;
   const KExpr *b = e->a;
   while (b && (b->kind == KE_MEMBER || b->kind == KE_INDEX)) b = b->a;
   return b && b->kind == KE_VAR ? b->var : NULL;
 }
 
-static bool writes(const KExpr *e, void *v) { return ce_written_var(e) == v; }
+static bool writes(const KExpr *e, void *v) { return kir_written_var(e) == v; }
 
-bool ce_stmt_writes_var(const KStmt *s, const KVar *v) {
-  return ce_walk_any(s, writes, NULL, (void *)v);
+bool kir_stmt_writes_var(const KStmt *s, const KVar *v) {
+  return kir_walk_any(s, writes, NULL, (void *)v);
 }
 
 /* ---- escaping addresses ------------------------------------------------ */
@@ -85,22 +86,22 @@ static bool is_addr_of(const KExpr *e, void *v) {
 
 static bool stores_addr(const KExpr *e, void *ctx) {
   AddrQuery *q = ctx;
-  if (e->kind != KE_ASSIGN || !ce_expr_any(e->b, is_addr_of, (void *)q->v)) return false;
-  q->holder = ce_written_var(e);
+  if (e->kind != KE_ASSIGN || !kir_expr_any(e->b, is_addr_of, (void *)q->v)) return false;
+  q->holder = kir_written_var(e);
   return q->holder != NULL;
 }
 
 static bool decl_stores_addr(const KStmt *s, void *ctx) {
   AddrQuery *q = ctx;
-  if (s->kind != KS_DECL || !ce_expr_any(s->init, is_addr_of, (void *)q->v)) return false;
+  if (s->kind != KS_DECL || !kir_expr_any(s->init, is_addr_of, (void *)q->v)) return false;
   q->holder = s->var;
   return true;
 }
 
 /* A variable that &v (or &v.f, &v[i]) is stored into in s, where it may
  * outlive v's C scope (a pointer parameter of an inlined call); NULL: none. */
-KVar *ce_addr_holder(const KStmt *s, const KVar *v) {
+KVar *kir_addr_holder(const KStmt *s, const KVar *v) {
   AddrQuery q = {v, NULL};
-  ce_walk_any(s, stores_addr, decl_stores_addr, &q);
+  kir_walk_any(s, stores_addr, decl_stores_addr, &q);
   return q.holder;
 }
