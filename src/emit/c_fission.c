@@ -1269,7 +1269,7 @@ static void emit_thread_state(CEmit *ce) {
 
 void ce_kernel(CEmit *ce, const KFunc *f) {
   KStmt *body = c_lower_kernel(ce, f);
-  ce_converge_warps(ce, body);
+  body = kir_converge_warps(&ce->arena, body);
   SrcLoc where;
   const char *why = ce_fission_blocker(body, &where);
   if (why) {

@@ -3,7 +3,9 @@
  * per-thread loops (KLOOP_THREADS), so that a target without threads can
  * run a whole block in one call and still honour __syncthreads().
  *
- * A kernel without barriers becomes one thread loop around its body.
+ * First the warp reconvergence that warp-synchronous code relies on is
+ * made a barrier (converge.c, shared with the C emitter).  A kernel
+ * without barriers then becomes one thread loop around its body.
  * Otherwise the statement list is cut at each barrier; the statements
  * between two cuts form one thread loop.  Control flow that contains a
  * barrier is rebuilt at block level:
@@ -26,11 +28,12 @@
  * return;` ends the thread's turn), so emitters only need KLOOP_THREADS and
  * the per_thread list.  A local used in two or more thread loops is listed
  * there; parameters that are written too.  The C emitter still has its own
- * fission (src/emit/c_fission.c) with uniformity-based shortcuts; this
- * pass is the general path, written once in KIR for the other CPU-like
- * targets.
+ * fission (src/emit/c_fission.c) with uniformity-based shortcuts; what the
+ * two share lives in this folder (splits.c: where to split; walk.c;
+ * converge.c), and the rest is to move here too (issue 12).
  */
 #include "fission_internal.h"
+#include "converge.h"
 
 #include <string.h>
 
@@ -520,23 +523,24 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   PtrVec top;
   memset(&top, 0, sizeof top);
   f.list = &top;
-  out->split = kir_stmt_has_split(k->body);
+  KStmt *body = kir_converge_warps(a, k->body);
+  out->split = kir_stmt_has_split(body);
   if (!out->split) {
-    fis_thread_stmt(&f, k->body);
+    fis_thread_stmt(&f, body);
     fis_flush(&f);
   } else {
-    if (fis_stmt_has_kind(k->body, KS_GOTO) || fis_stmt_has_kind(k->body, KS_LABEL)) {
+    if (fis_stmt_has_kind(body, KS_GOTO) || fis_stmt_has_kind(body, KS_LABEL)) {
       fis_error(&f, k->loc, "goto in a kernel with barriers");
       return false;
     }
-    if (fis_stmt_has_kind(k->body, KS_RETURN)) {
+    if (fis_stmt_has_kind(body, KS_RETURN)) {
       f.exit_flag = fis_new_local(&f, "exit", true);
       fis_block_stmt(&f, fis_st_decl(&f, f.exit_flag));
       fis_thread_stmt(&f, fis_st_set(&f, f.exit_flag, 0));
       fis_flush(&f);
       fis_push_guard(&f, fis_st_leave_if(&f, f.exit_flag, KOP_NE, 0));
     }
-    fis_split_body(&f, k->body);
+    fis_split_body(&f, body);
     fis_flush(&f);
   }
   if (f.failed) return false;

@@ -1,6 +1,8 @@
 /*
- * c_converge.c — the warp reconvergence implicit warp-synchronous code
- * relies on, made explicit for the C target.
+ * converge.c — the warp reconvergence implicit warp-synchronous code
+ * relies on, made explicit for the targets that run a block's threads one
+ * after another (the C target and the WebAssembly CPU path, both through
+ * barrier fission).
  *
  * A pattern of older CUDA code: every thread writes its part of a buffer,
  * then one thread (`if (threadIdx.x == 0)`) reads the whole buffer, with
@@ -15,7 +17,7 @@
  * wrote.  On real hardware it works when the writers are in the reader's
  * warp, because nvcc makes the warp reconverge where divergent code (the
  * loop, whose trip count differs per lane) rejoins, before the `if`; the
- * program then passes on an H200.  The C target runs a block's threads one
+ * program then passes on an H200.  Fission runs a block's threads one
  * after another between barriers, so thread 0 would read before threads
  * 1..31 wrote.
  *
@@ -32,8 +34,12 @@
  * A barrier between two statements only removes interleavings, so code
  * that is correct without it stays correct; where no memory is shared
  * nothing changes, and kernels without the pattern are emitted as before.
+ * The body given is not modified: the statement lists that get a barrier
+ * are copied (with the blocks around them) into the arena.
  */
-#include "c_internal.h"
+#include "converge.h"
+#include "splits.h"
+#include "walk.h"
 
 typedef struct Converge {
   Arena *a;
@@ -255,14 +261,14 @@ static bool meets_written(const Converge *c, const PtrVec *reads, bool reads_any
   return false;
 }
 
-const char ce_reconverge[] = "cw_reconverge";
+const char kir_reconverge_label[] = "cw_reconverge";
 
 static KStmt *warp_barrier(Converge *c, SrcLoc loc) {
   KStmt *b = arena_alloc(c->a, sizeof *b);
   b->kind = KS_BARRIER;
   b->scope = KBAR_WARP;
   b->loc = loc;
-  b->label = CE_RECONVERGE; /* the compiler's, not the program's: synccheck skips it */
+  b->label = kir_reconverge_label; /* the compiler's, not the program's: synccheck skips it */
   return b;
 }
 
@@ -293,14 +299,16 @@ static bool ends_with_barrier_each_pass(const KStmt *s) {
          !kir_walk_any(s->body, NULL, has_exit, NULL);
 }
 
-static void converge_list(Converge *c, KStmt *list) {
+/* list, or a copy of it with barriers inserted (in it or in a block in it) */
+static KStmt *converge_list(Converge *c, KStmt *list) {
   PtrVec out = {0};
   bool changed = false;
   for (int i = 0; i < list->nstmts; i++) {
     KStmt *s = list->stmts[i];
     if (s->kind == KS_BLOCK) {
-      converge_list(c, s);
-      vec_push(c->a, &out, s);
+      KStmt *n = converge_list(c, s);
+      changed |= n != s;
+      vec_push(c->a, &out, n);
       continue;
     }
     if (s->kind == KS_BARRIER && s->scope != KBAR_VIRTUAL) {
@@ -340,14 +348,16 @@ static void converge_list(Converge *c, KStmt *list) {
     c->written_any |= writes_any;
     vec_push(c->a, &out, s);
   }
-  if (changed) {
-    list->stmts = (KStmt **)out.items;
-    list->nstmts = out.len;
-  }
+  if (!changed) return list;
+  KStmt *copy = arena_alloc(c->a, sizeof *copy);
+  *copy = *list;
+  copy->stmts = (KStmt **)out.items;
+  copy->nstmts = out.len;
+  return copy;
 }
 
-void ce_converge_warps(CEmit *ce, KStmt *body) {
-  if (!body || body->kind != KS_BLOCK || kir_has_jump(body)) return;
-  Converge c = {.a = &ce->arena};
-  converge_list(&c, body);
+KStmt *kir_converge_warps(Arena *a, KStmt *body) {
+  if (!body || body->kind != KS_BLOCK || kir_has_jump(body)) return body;
+  Converge c = {.a = a};
+  return converge_list(&c, body);
 }
