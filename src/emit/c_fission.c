@@ -1267,6 +1267,9 @@ static void emit_thread_state(CEmit *ce) {
   }
 }
 
+/* a block-wide scalar is not recomputed (kir_find_remat's skip) */
+static bool kept_as_scalar(const void *ce, const KVar *v) { return ce_is_scalar(ce, v); }
+
 void ce_kernel(CEmit *ce, const KFunc *f) {
   KStmt *body = c_lower_kernel(ce, f);
   body = kir_converge_warps(&ce->arena, body);
@@ -1293,9 +1296,9 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->has_exit = ce->split && has_kernel_return(body);
   ce->scalars.len = 0;
   ce->general = 0;
-  ce->remat.len = ce->remat_init.len = 0;
+  ce->remat.vars.len = ce->remat.inits.len = 0;
   if (ce->split) find_scalars(ce, body);
-  if (ce->split) ce_find_remat(ce, body);
+  if (ce->split) kir_find_remat(&ce->arena, body, kept_as_scalar, ce, &ce->remat);
   ce->general = 0;
   StrBuf text, *saved = ce->out;
   sb_init(&text);

@@ -10,7 +10,7 @@
  *   c_fiber.c    kernels fission cannot split: one coroutine per thread
  *   c_fiber_rt.c the coroutine scheduler pasted into such files
  *   c_interchange.c  threads step through memory loops together
- *   c_remat.c    per-thread locals recomputed instead of stored
+ *   c_remat.c    recomputed locals (src/kir/passes/remat.c) as the C side reads them
  *   c_versions.c a local reassigned at top level becomes a new local
  *   c_index.c    thread-index sums in signed (affine) arithmetic
  *   c_independent.c  per-thread loops the C compiler may vectorise freely
@@ -21,6 +21,7 @@
 
 #include "emit.h"
 #include "kir/passes/converge.h"
+#include "kir/passes/remat.h"
 #include "kir/passes/splits.h"
 #include "kir/passes/walk.h"
 
@@ -62,7 +63,7 @@ typedef struct CEmit {
   int general;         /* inside a predicated if / state-machine loop */
   const KStmt *spec_if[2];  /* these `if`s are emitted with spec_cond as */
   const char *spec_cond[2]; /* their conditions (guard specialisation) */
-  PtrVec remat, remat_init; /* KVar*, KExpr*: locals recomputed at each use */
+  KRemat remat;        /* locals recomputed at each use (kir_find_remat) */
   bool check;          /* check mode (c_check.c) */
   bool check_access;   /* check mode: memory accesses too */
   const KExpr *chk_write, *chk_addr; /* the lvalue being written / whose address is taken */
@@ -169,8 +170,6 @@ bool ce_is_varying_var(const CEmit *ce, const KVar *v);
 bool ce_expr_uniform(const CEmit *ce, const KExpr *e);
 
 /* c_remat.c */
-/* Fills ce->remat for a split kernel (after its scalars are known). */
-void ce_find_remat(CEmit *ce, const KStmt *body);
 /* The initializer to print for a use of v, or NULL when v is a variable. */
 const KExpr *ce_remat_init(const CEmit *ce, const KVar *v);
 /* e has no side effects or loads and reads only literals, built-in
