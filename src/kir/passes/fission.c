@@ -511,7 +511,7 @@ static void find_per_thread(Fis *f) {
   scan_stmt(&u, f->out->body, &next);
   for (int i = 0; i < u.len; i++) {
     const Use *x = &u.items[i];
-    bool keep = x->var->kind == KV_PARAM ? x->written : x->loops > 1;
+    bool keep = x->var->kind == KV_PARAM ? x->written : x->loops > 1 && !kir_remat_init(&f->remat, x->var);
     if (listed(&u.block_level, x->var) && !listed(&f->out->per_thread, x->var)) keep = false;
     if (keep && !listed(&f->out->per_thread, x->var)) vec_push(f->a, &f->out->per_thread, (void *)x->var);
   }
@@ -545,6 +545,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   }
   if (f.failed) return false;
   out->body = fis_st_block(&f, (KStmt **)top.items, top.len);
+  if (out->split) fis_rematerialise(&f, body);
   find_per_thread(&f);
   return true;
 }

@@ -8,12 +8,15 @@
  *   fission_collective.c  warp and block collectives: exchange arrays
  *                         between thread loops, hoisted out of expressions
  *   fission_inline.c      device functions with barriers, inlined in place
+ *   fission_remat.c       locals recomputed in each thread loop instead of
+ *                         kept per thread
  *   dump_fission.c        the result in KIR's dump format
  */
 #ifndef CW_KIR_PASSES_FISSION_INTERNAL_H
 #define CW_KIR_PASSES_FISSION_INTERNAL_H
 
 #include "fission.h"
+#include "remat.h"
 #include "splits.h"
 #include "walk.h"
 
@@ -36,6 +39,7 @@ typedef struct Fis {
                                per-thread `returned` flag (NULL: none) */
   bool failed;
   SrcLoc loc;
+  KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */
 } Fis;
 
 /* fission_build.c: KIR nodes the pass makes */
@@ -83,6 +87,10 @@ void fis_split_stmt(Fis *f, KStmt *s);
 
 /* fission_collective.c: collectives between thread loops */
 KStmt *fis_hoist_collectives(Fis *f, KStmt *s);
+
+/* fission_remat.c: recomputed locals declared again where they are read
+ * (after the split; source: the kernel body that was split) */
+void fis_rematerialise(Fis *f, const KStmt *source);
 
 /* fission_inline.c: device functions with barriers, inlined */
 KExpr **fis_stmt_value(KStmt *s);
