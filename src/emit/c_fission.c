@@ -1283,7 +1283,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
     ce->in_kernel = false;
     return;
   }
-  if (!kir_has_jump(body)) ce_split_versions(ce, body);
+  body = kir_split_versions(&ce->arena, body, &ce->next_id);
   ce_interchange_loops(ce, body);
   ce->fn = f;
   ce->in_kernel = true;

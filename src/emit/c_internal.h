@@ -11,7 +11,6 @@
  *   c_fiber_rt.c the coroutine scheduler pasted into such files
  *   c_interchange.c  threads step through memory loops together
  *   c_remat.c    recomputed locals (src/kir/passes/remat.c) as the C side reads them
- *   c_versions.c a local reassigned at top level becomes a new local
  *   c_index.c    thread-index sums in signed (affine) arithmetic
  *   c_independent.c  per-thread loops the C compiler may vectorise freely
  *   c_check.c    check mode: accesses and barriers reported to the runtime
@@ -23,6 +22,7 @@
 #include "kir/passes/converge.h"
 #include "kir/passes/remat.h"
 #include "kir/passes/splits.h"
+#include "kir/passes/versions.h"
 #include "kir/passes/walk.h"
 
 #include <stdbool.h>
@@ -213,10 +213,6 @@ bool ce_emit_guard_ranges(CEmit *ce, const KExpr *cond, KStmt *const *decls, int
 /* Marks the kernel's memory-touching loops so that fission runs the block's
  * threads through them together (a KBAR_VIRTUAL barrier ends each body). */
 void ce_interchange_loops(CEmit *ce, KStmt *body);
-
-/* c_versions.c */
-/* Top-level reassignments of a local start a new local (see the file). */
-void ce_split_versions(CEmit *ce, KStmt *body);
 
 /* c_guard.c */
 /* The guard of a per-thread loop body stmts[0..n) (single blocks

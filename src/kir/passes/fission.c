@@ -4,8 +4,10 @@
  * run a whole block in one call and still honour __syncthreads().
  *
  * First the warp reconvergence that warp-synchronous code relies on is
- * made a barrier (converge.c, shared with the C emitter).  A kernel
- * without barriers then becomes one thread loop around its body.
+ * made a barrier (converge.c), and in a kernel with barriers a local
+ * reassigned at top level becomes one local per assignment (versions.c),
+ * as in the C emitter.  A kernel without barriers then becomes one thread
+ * loop around its body.
  * Otherwise the statement list is cut at each barrier; the statements
  * between two cuts form one thread loop.  Control flow that contains a
  * barrier is rebuilt at block level:
@@ -30,10 +32,12 @@
  * there; parameters that are written too.  The C emitter still has its own
  * fission (src/emit/c_fission.c) with uniformity-based shortcuts; what the
  * two share lives in this folder (splits.c: where to split; walk.c;
- * converge.c), and the rest is to move here too (issue 12).
+ * converge.c; versions.c; remat.c: what is recomputed rather than kept
+ * per thread), and the rest is to move here too (issue 12).
  */
 #include "fission_internal.h"
 #include "converge.h"
+#include "versions.h"
 
 #include <string.h>
 
@@ -525,6 +529,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   f.list = &top;
   KStmt *body = kir_converge_warps(a, k->body);
   out->split = kir_stmt_has_split(body);
+  if (out->split) body = kir_split_versions(a, body, &f.next_id);
   if (!out->split) {
     fis_thread_stmt(&f, body);
     fis_flush(&f);
