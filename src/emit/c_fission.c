@@ -12,9 +12,9 @@
  *    A local declared in one PTL and used in a later one is "promoted" to a
  *    per-thread array `T x[cw_nt]` (indexed by the linear thread id);
  *    others stay ordinary C locals of the PTL body.
- *  - block-uniform locals (c_uniform.c) whose writes can all run once per
- *    block are "scalars": one C variable, assigned between the PTLs, read
- *    by them; a uniform statement inside a run of per-thread statements
+ *  - block-uniform locals (src/kir/passes/uniform.c) whose writes can all
+ *    run once per block are "scalars": one C variable, assigned between
+ *    the PTLs, read by them; a uniform statement inside a run of per-thread statements
  *    moves in front of the run (or ends it).  Other locals live across a
  *    split are promoted as below.
  *  - `if` / loop containing a split whose condition (and step) are uniform
@@ -175,7 +175,7 @@ static bool only_scalars(const CEmit *ce, const KExpr *e) {
 
 /* Can be evaluated once per block, outside any per-thread loop. */
 static bool block_eval(const CEmit *ce, const KExpr *e) {
-  return e && e->kind != KE_INIT_LIST && ce_expr_uniform(ce, e) && only_scalars(ce, e);
+  return e && e->kind != KE_INIT_LIST && kir_expr_uniform(&ce->uni, e) && only_scalars(ce, e);
 }
 
 static bool hoistable_expr(const CEmit *ce, const KExpr *e) {
@@ -309,7 +309,7 @@ static void place(CEmit *ce, const KStmt *s, PtrVec *bad) {
 static bool scalar_candidate(const CEmit *ce, const KVar *v, const KExpr *init) {
   return v->kind == KV_LOCAL && v->as != AS_SHARED && !v->is_static &&
          v->type->kind != KT_ARRAY && !(init && init->kind == KE_INIT_LIST) &&
-         !ce_is_varying_var(ce, v);
+         !kir_is_varying_var(&ce->uni, v);
 }
 
 static void collect_candidates(CEmit *ce, const KStmt *s) {
@@ -325,8 +325,8 @@ static void collect_candidates(CEmit *ce, const KStmt *s) {
 
 static void find_scalars(CEmit *ce, const KStmt *body) {
   ce->scalars.len = 0;
-  ce_uniformity(ce, body);
-  if (ce->all_varying) return;
+  kir_uniformity(&ce->arena, body, &ce->uni);
+  if (ce->uni.all_varying) return;
   collect_candidates(ce, body);
   for (;;) {
     PtrVec bad = {0};
@@ -640,7 +640,7 @@ static const KExpr *single_thread_if(const CEmit *ce, const KStmt *s) {
     return NULL;
   const KExpr *a = s->cond->a, *b = s->cond->b;
   const KExpr *k = is_tid_x(ce, a, 0) ? b : is_tid_x(ce, b, 0) ? a : NULL;
-  if (!k || !ce_expr_recomputable(ce, k, NULL) || !ce_expr_uniform(ce, k)) return NULL;
+  if (!k || !ce_expr_recomputable(ce, k, NULL) || !kir_expr_uniform(&ce->uni, k)) return NULL;
   return k;
 }
 
@@ -874,7 +874,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   if (!a || !stride || !kt_is_int(i->type) || (i->type->size != 4 && i->type->size != 8) ||
       ce_is_promoted(ce, i) || kir_stmt_writes_var(b->stmts[0], i) ||
       !ce_expr_recomputable(ce, a, NULL) || !ce_expr_recomputable(ce, s->cond, i) ||
-      (!unit && (!ce_expr_recomputable(ce, stride, NULL) || !ce_expr_uniform(ce, stride))))
+      (!unit && (!ce_expr_recomputable(ce, stride, NULL) || !kir_expr_uniform(&ce->uni, stride))))
     return false;
   StrBuf tn;
   sb_init(&tn);
@@ -903,7 +903,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   bool calls = kir_stmt_calls(b->stmts[0]);
   bool bounded = sgn && i->type->size == 4 && !calls && c->kind == KE_BINARY &&
                  (c->op == KOP_LT || c->op == KOP_LE) && c->a->kind == KE_VAR && c->a->var == i &&
-                 ce_expr_recomputable(ce, c->b, NULL) && ce_expr_uniform(ce, c->b);
+                 ce_expr_recomputable(ce, c->b, NULL) && kir_expr_uniform(&ce->uni, c->b);
   if (bounded) {
     ce_line(ce, "int32_t cw_amax%d = INT32_MIN; uint32_t cw_all%d = 0;", j, j);
     ptl_text(ce, NULL, arena_printf(&ce->arena, "{ int32_t cw_a = (int32_t)(%s); if (cw_a > cw_amax%d) "

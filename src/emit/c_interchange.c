@@ -43,7 +43,7 @@ static void mark(CEmit *ce, KStmt *s) {
     for (int i = 0; i < s->nstmts; i++) mark(ce, s->stmts[i]);
     return;
   case KS_IF:
-    if (!ce_expr_uniform(ce, s->cond)) return;
+    if (!kir_expr_uniform(&ce->uni, s->cond)) return;
     mark(ce, s->then);
     mark(ce, s->els);
     return;
@@ -70,6 +70,6 @@ static void mark(CEmit *ce, KStmt *s) {
 
 void ce_interchange_loops(CEmit *ce, KStmt *body) {
   if (kir_has_jump(body)) return; /* a jump could cross the new split points */
-  ce_uniformity(ce, body);
+  kir_uniformity(&ce->arena, body, &ce->uni);
   mark(ce, body);
 }

@@ -5,7 +5,6 @@
  *   c_fission.c  kernels: per-thread loops, barriers, warp collectives
  *   c_prelude.c  the fixed helper text every generated file starts with
  *   c_lower.c    KIR-to-KIR rewrite before fission (inlining, hoisting)
- *   c_uniform.c  which locals of a kernel are the same in every thread
  *   c_guard.c    the guard `if` of a per-thread loop, for specialisation
  *   c_fiber.c    kernels fission cannot split: one coroutine per thread
  *   c_fiber_rt.c the coroutine scheduler pasted into such files
@@ -22,6 +21,7 @@
 #include "kir/passes/converge.h"
 #include "kir/passes/remat.h"
 #include "kir/passes/splits.h"
+#include "kir/passes/uniform.h"
 #include "kir/passes/versions.h"
 #include "kir/passes/walk.h"
 
@@ -57,8 +57,7 @@ typedef struct CEmit {
   bool branchless;     /* && and || on plain operands evaluate both sides */
   int next_id;
   bool has_exit;       /* kernel keeps cw_exit[] (threads that returned) */
-  PtrVec varying;      /* KVar*: locals that may differ between threads */
-  bool all_varying;    /* uniformity unknown (goto): treat all as varying */
+  KUniformity uni;     /* which locals may differ between threads */
   PtrVec scalars;      /* KVar*: uniform locals kept once per block */
   int general;         /* inside a predicated if / state-machine loop */
   const KStmt *spec_if[2];  /* these `if`s are emitted with spec_cond as */
@@ -161,13 +160,6 @@ void ce_fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
  * inlined, every collective hoisted into `T tmp = collective(temps)`.
  * New nodes live in ce->arena; the module is not modified. */
 KStmt *c_lower_kernel(CEmit *ce, const KFunc *f);
-
-/* c_uniform.c */
-/* Fills ce->varying for a lowered kernel body. */
-void ce_uniformity(CEmit *ce, const KStmt *body);
-bool ce_is_varying_var(const CEmit *ce, const KVar *v);
-/* Same value in every thread of the block (given ce->varying). */
-bool ce_expr_uniform(const CEmit *ce, const KExpr *e);
 
 /* c_remat.c */
 /* The initializer to print for a use of v, or NULL when v is a variable. */

@@ -221,22 +221,38 @@ static void split_step(Fis *f, KExpr *e) {
 
 /* ---- uniform loops: the same trip count in every thread ---------------- */
 
-/* the same value in every thread: constants, block-wide builtins,
- * parameters the kernel never writes, the loop variable `lv` */
-static bool uniform_expr(Fis *f, const KExpr *e, const KVar *lv) {
+/* e can be evaluated at block level, outside the thread loops, by a
+ * block-level loop whose variable is lv: it reads only lv, the kernel's
+ * own scalar parameters that it never writes (a written one is kept per thread;
+ * an inlined function's are written by the call) and module variables,
+ * writes nothing but lv, and calls nothing */
+static bool block_level(Fis *f, const KExpr *e, const KVar *lv) {
   if (!e) return true;
   switch (e->kind) {
-  case KE_INT: case KE_FLOAT: return true;
-  case KE_BVAR: return e->bvar != KBV_THREAD_IDX && e->bvar != KBV_LANE_ID;
   case KE_VAR:
-    if (e->var == lv) return true;
-    return e->var->kind == KV_PARAM && kt_is_scalar(e->var->type) && !kir_stmt_writes_var(f->kernel->body, e->var);
-  case KE_UNARY: case KE_BINARY: case KE_CAST: case KE_COND: case KE_ASSIGN:
-    if (e->kind == KE_ASSIGN && !(e->a->kind == KE_VAR && e->a->var == lv)) return false;
-    return uniform_expr(f, e->a, lv) && uniform_expr(f, e->b, lv) && uniform_expr(f, e->c, lv);
-  case KE_INCDEC: return e->a->kind == KE_VAR && e->a->var == lv;
-  default: return false;
+    if (e->var == lv || e->var->kind == KV_GLOBAL) return true;
+    if (e->var->kind != KV_PARAM || !kt_is_scalar(e->var->type) || kir_stmt_writes_var(f->kernel->body, e->var))
+      return false;
+    for (int i = 0; i < f->kernel->nparams; i++)
+      if (f->kernel->params[i] == e->var) return true;
+    return false;
+  case KE_ASSIGN: case KE_INCDEC:
+    if (!(e->a->kind == KE_VAR && e->a->var == lv)) return false;
+    break;
+  case KE_CALL: return false;
+  default: break;
   }
+  if (!block_level(f, e->a, lv) || !block_level(f, e->b, lv) || !block_level(f, e->c, lv)) return false;
+  for (int i = 0; i < e->nargs; i++)
+    if (!block_level(f, e->args[i], lv)) return false;
+  return true;
+}
+
+/* the same value in every thread (uniform.c), readable at block level;
+ * the loop's own variable counts as uniform: every thread that runs the
+ * loop starts and steps it alike, even under a varying `if` */
+static bool uniform_expr(Fis *f, const KExpr *e, const KVar *lv) {
+  return kir_expr_uniform_but(&f->uni, e, lv) && block_level(f, e, lv);
 }
 
 /* break or continue aimed at this loop (not at a loop or switch inside it) */
@@ -530,6 +546,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   KStmt *body = kir_converge_warps(a, k->body);
   out->split = kir_stmt_has_split(body);
   if (out->split) body = kir_split_versions(a, body, &f.next_id);
+  if (out->split) kir_uniformity(a, body, &f.uni);
   if (!out->split) {
     fis_thread_stmt(&f, body);
     fis_flush(&f);

@@ -18,6 +18,7 @@
 #include "fission.h"
 #include "remat.h"
 #include "splits.h"
+#include "uniform.h"
 #include "walk.h"
 
 typedef struct Fis {
@@ -40,6 +41,7 @@ typedef struct Fis {
   bool failed;
   SrcLoc loc;
   KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */
+  KUniformity uni;     /* which locals differ between threads (uniform.c) */
 } Fis;
 
 /* fission_build.c: KIR nodes the pass makes */
