@@ -54,14 +54,8 @@ typedef struct Converge {
 static const char any_base_tag;
 #define ANY ((KVar *)(void *)&any_base_tag)
 
-static int find(const PtrVec *v, const void *p) {
-  for (int i = 0; i < v->len; i++)
-    if (v->items[i] == p) return i;
-  return -1;
-}
-
 static void add(Arena *a, PtrVec *v, KVar *p) {
-  if (find(v, p) < 0) vec_push(a, v, p);
+  if (vec_find(v, p) < 0) vec_push(a, v, p);
 }
 
 /* ---- which buffer an address points into ----------------------------- */
@@ -81,7 +75,7 @@ static KVar *pointer_base(const Converge *c, const KExpr *e) {
   case KE_VAR: {
     if (e->var->type && e->var->type->kind == KT_ARRAY) return lvalue_base(c, e);
     if (e->var->kind == KV_PARAM) return e->var;
-    int i = find(&c->ptr_from, e->var);
+    int i = vec_find(&c->ptr_from, e->var);
     return i >= 0 ? c->ptr_base.items[i] : ANY;
   }
   default: return ANY;
@@ -241,7 +235,7 @@ static void accesses(Converge *c, const KStmt *s, PtrVec *reads, PtrVec *writes,
 static bool thread_dependent(const KExpr *e, void *ctx) {
   const Converge *c = ctx;
   if (e->kind == KE_BVAR) return e->bvar == KBV_THREAD_IDX || e->bvar == KBV_LANE_ID;
-  return e->kind == KE_VAR && find(&c->by_thread, e->var) >= 0;
+  return e->kind == KE_VAR && vec_find(&c->by_thread, e->var) >= 0;
 }
 
 /* ---- the walk ---------------------------------------------------------- */
@@ -257,7 +251,7 @@ static bool meets_written(const Converge *c, const PtrVec *reads, bool reads_any
   if (c->written_any) return reads_any || reads->len > 0;
   if (reads_any) return c->written.len > 0;
   for (int i = 0; i < reads->len; i++)
-    if (find(&c->written, reads->items[i]) >= 0) return true;
+    if (vec_find(&c->written, reads->items[i]) >= 0) return true;
   return false;
 }
 

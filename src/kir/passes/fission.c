@@ -519,12 +519,6 @@ static void scan_stmt(Uses *u, const KStmt *s, int *next_loop) {
   u->loop = saved;
 }
 
-static bool listed(const PtrVec *v, const void *p) {
-  for (int i = 0; i < v->len; i++)
-    if (v->items[i] == p) return true;
-  return false;
-}
-
 static void find_per_thread(Fis *f) {
   Uses u = {.loop = -1, .a = f->a};
   int next = 0;
@@ -532,8 +526,8 @@ static void find_per_thread(Fis *f) {
   for (int i = 0; i < u.len; i++) {
     const Use *x = &u.items[i];
     bool keep = x->var->kind == KV_PARAM ? x->written : x->loops > 1 && !kir_remat_init(&f->remat, x->var);
-    if (listed(&u.block_level, x->var) && !listed(&f->out->per_thread, x->var)) keep = false;
-    if (keep && !listed(&f->out->per_thread, x->var)) vec_push(f->a, &f->out->per_thread, (void *)x->var);
+    if (vec_find(&u.block_level, x->var) >= 0 && vec_find(&f->out->per_thread, x->var) < 0) keep = false;
+    if (keep && vec_find(&f->out->per_thread, x->var) < 0) vec_push(f->a, &f->out->per_thread, (void *)x->var);
   }
 }
 

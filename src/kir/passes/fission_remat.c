@@ -19,15 +19,9 @@ typedef struct LoopVars {
   PtrVec used, declared; /* KVar*: recomputed locals the loop reads / declares */
 } LoopVars;
 
-static bool listed(const PtrVec *v, const void *p) {
-  for (int i = 0; i < v->len; i++)
-    if (v->items[i] == p) return true;
-  return false;
-}
-
 static bool see_use(const KExpr *e, void *ctx) {
   LoopVars *L = ctx;
-  if (e->kind == KE_VAR && kir_remat_init(L->r, e->var) && !listed(&L->used, e->var))
+  if (e->kind == KE_VAR && kir_remat_init(L->r, e->var) && vec_find(&L->used, e->var) < 0)
     vec_push(L->a, &L->used, e->var);
   return false;
 }
@@ -51,7 +45,7 @@ static void redeclare(Fis *f, KStmt *loop) {
   PtrVec head = {0};
   for (int i = 0; i < L.r->vars.len; i++) {
     KVar *v = L.r->vars.items[i];
-    if (listed(&L.used, v) && !listed(&L.declared, v))
+    if (vec_find(&L.used, v) >= 0 && vec_find(&L.declared, v) < 0)
       vec_push(f->a, &head, fis_st_decl_init(f, v, (KExpr *)L.r->inits.items[i]));
   }
   if (!head.len) return;

@@ -37,12 +37,6 @@ typedef struct Remat {
   PtrVec twice;   /* KVar*: declared more than once (inlined copies) */
 } Remat;
 
-static bool has(const PtrVec *v, const void *p) {
-  for (int i = 0; i < v->len; i++)
-    if (v->items[i] == p) return true;
-  return false;
-}
-
 /* Operands of a warp or block collective are read for other lanes, outside
  * any per-thread loop (fission): they stay variables. */
 static bool pin_var(const KExpr *e, void *ctx) {
@@ -65,7 +59,7 @@ static bool scan_decl(const KStmt *s, void *ctx) {
   Remat *R = ctx;
   if (s->kind != KS_DECL || !s->var || s->var->kind != KV_LOCAL) return false;
   KExpr *init = s->init ? s->init : s->var->init;
-  if (has(&R->decls, s->var)) {
+  if (vec_find(&R->decls, s->var) >= 0) {
     vec_push(R->a, &R->twice, s->var);
   } else if (init) {
     vec_push(R->a, &R->decls, s->var);
@@ -94,7 +88,7 @@ static bool pure_expr(const Remat *R, const KExpr *e, int depth) {
   case KE_INT: case KE_FLOAT: return true;
   case KE_BVAR: return e->field >= 0 && e->field < 3;
   case KE_VAR:
-    if (e->var->kind == KV_PARAM) return scalar_type(e->var->type) && !has(&R->written, e->var);
+    if (e->var->kind == KV_PARAM) return scalar_type(e->var->type) && vec_find(&R->written, e->var) < 0;
     return e->var->kind == KV_LOCAL && var_ok(R, e->var, depth + 1);
   case KE_CAST: return scalar_type(e->type) && pure_expr(R, e->a, depth);
   case KE_UNARY: return pure_expr(R, e->a, depth);
@@ -110,7 +104,7 @@ static bool pure_expr(const Remat *R, const KExpr *e, int depth) {
 
 static bool var_ok(const Remat *R, const KVar *v, int depth) {
   if (v->as == AS_SHARED || v->is_static || !scalar_type(v->type)) return false;
-  if (has(&R->written, v) || has(&R->twice, v)) return false;
+  if (vec_find(&R->written, v) >= 0 || vec_find(&R->twice, v) >= 0) return false;
   const KExpr *init = init_of(R, v);
   return init && pure_expr(R, init, depth);
 }

@@ -33,12 +33,6 @@ typedef struct Versions {
   PtrVec other_write;  /* KVar*: written any other way */
 } Versions;
 
-static bool has(const PtrVec *v, const void *p) {
-  for (int i = 0; i < v->len; i++)
-    if (v->items[i] == p) return true;
-  return false;
-}
-
 static bool is_top_assign(const KStmt *s) {
   return s->kind == KS_EXPR && s->e && s->e->kind == KE_ASSIGN && s->e->op == KOP_NONE &&
          s->e->a && s->e->a->kind == KE_VAR && s->e->a->var->kind == KV_LOCAL;
@@ -136,7 +130,7 @@ static KVar *versioned(const Versions *V, int i) {
     if (V->top_assigned.items[k] != v) continue;
     if (k < i || V->top_block.items[k] != b) return NULL;
   }
-  if (has(&V->other_write, v) || v->is_static || v->as == AS_SHARED || !kt_is_scalar(v->type)) return NULL;
+  if (vec_find(&V->other_write, v) >= 0 || v->is_static || v->as == AS_SHARED || !kt_is_scalar(v->type)) return NULL;
   for (int k = 0; k < b->nstmts; k++)
     if (b->stmts[k]->kind == KS_DECL && b->stmts[k]->var == v) return v;
   return NULL; /* declared outside: a use may follow the block */
