@@ -8,8 +8,8 @@
  * KIR dump must be the same before and after kir_fission and emit_c on a
  * kernel that every one of those passes rewrites; and the pass's
  * decisions are checked: the reassigned index gets a version, the
- * recomputable locals are not kept per thread, the hand-off gets its warp
- * barrier.
+ * recomputable locals are not kept per thread (and a thread loop left
+ * declaring only those goes), the hand-off gets its warp barrier.
  */
 #include "api/program.h"
 #include "emit/emit.h"
@@ -81,6 +81,11 @@ int main(void) {
   CHECK(strstr(text, "%x_v") != NULL, "the reassigned x gets a version:\n%s", text);
   CHECK(strstr(text, "barrier.warp") != NULL, "the hand-off gets a warp barrier:\n%s", text);
   CHECK(strstr(text, "for (let %r") != NULL, "the uniform loop runs at block level:\n%s", text);
+  int loops = 0;
+  for (const char *q = strstr(text, "threads ()"); q; q = strstr(q + 1, "threads ()")) loops++;
+  /* before the loop, x's second version was declared in a thread loop of
+   * its own, which the loop's thread loop declares again: it goes */
+  CHECK(loops == 4, "4 thread loops, not %d:\n%s", loops, text);
   free(kt);
 
   char *c = emit_c(m, "fission", &kd);
