@@ -222,7 +222,8 @@ static void split_step(Fis *f, KExpr *e) {
 /* ---- uniform loops: the same trip count in every thread ---------------- */
 
 /* e can be evaluated at block level, outside the thread loops, by a
- * block-level loop whose variable is lv: it reads only lv, the kernel's
+ * block-level loop whose variable is lv: it reads only lv, the variables
+ * of the block-level loops around it, the kernel's
  * own scalar parameters that it never writes (a written one is kept per thread;
  * an inlined function's are written by the call) and module variables,
  * writes nothing but lv, and calls nothing */
@@ -230,7 +231,7 @@ static bool block_level(Fis *f, const KExpr *e, const KVar *lv) {
   if (!e) return true;
   switch (e->kind) {
   case KE_VAR:
-    if (e->var == lv || e->var->kind == KV_GLOBAL) return true;
+    if (e->var == lv || e->var->kind == KV_GLOBAL || vec_find(&f->block_vars, e->var) >= 0) return true;
     if (e->var->kind != KV_PARAM || !kt_is_scalar(e->var->type) || kir_stmt_writes_var(f->kernel->body, e->var))
       return false;
     for (int i = 0; i < f->kernel->nparams; i++)
@@ -249,10 +250,14 @@ static bool block_level(Fis *f, const KExpr *e, const KVar *lv) {
 }
 
 /* the same value in every thread (uniform.c), readable at block level;
- * the loop's own variable counts as uniform: every thread that runs the
- * loop starts and steps it alike, even under a varying `if` */
-static bool uniform_expr(Fis *f, const KExpr *e, const KVar *lv) {
-  return kir_expr_uniform_but(&f->uni, e, lv) && block_level(f, e, lv);
+ * the loop's own variable and those of the block-level loops around it
+ * count as uniform: they are kept once per block, and every thread that
+ * runs the loop starts and steps them alike, even under a varying `if` */
+static bool uniform_expr(Fis *f, const KExpr *e, KVar *lv) {
+  if (lv) vec_push(f->a, &f->block_vars, lv);
+  bool u = kir_expr_uniform_but(&f->uni, e, &f->block_vars) && block_level(f, e, lv);
+  if (lv) f->block_vars.len--;
+  return u;
 }
 
 /* break or continue aimed at this loop (not at a loop or switch inside it) */
@@ -272,7 +277,7 @@ static bool own_jump(const KStmt *s, bool in_switch) {
  * so the loop runs once for the block, around its body's thread loops */
 static bool uniform_loop(Fis *f, KStmt *s) {
   if (s->loop_kind != KLOOP_FOR || own_jump(s->body, false)) return false;
-  const KVar *lv = NULL;
+  KVar *lv = NULL;
   if (s->init_stmt) {
     if (s->init_stmt->kind != KS_DECL || !s->init_stmt->var || s->init_stmt->var->as != AS_LOCAL ||
         !kt_is_scalar(s->init_stmt->var->type))
@@ -296,7 +301,10 @@ static void split_uniform_loop(Fis *f, KStmt *s) {
   PtrVec *outer = f->list, body;
   memset(&body, 0, sizeof body);
   f->list = &body;
+  int nvars = f->block_vars.len;
+  if (s->init_stmt) vec_push(f->a, &f->block_vars, s->init_stmt->var);
   fis_split_body(f, s->body);
+  f->block_vars.len = nvars;
   fis_flush(f);
   f->list = outer;
   loop->body = fis_st_block(f, (KStmt **)body.items, body.len);

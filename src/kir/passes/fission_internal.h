@@ -42,6 +42,7 @@ typedef struct Fis {
   SrcLoc loc;
   KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */
   KUniformity uni;     /* which locals differ between threads (uniform.c) */
+  PtrVec block_vars;   /* KVar*: variables of the block-level loops around here */
 } Fis;
 
 /* fission_build.c: KIR nodes the pass makes */

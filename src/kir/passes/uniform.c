@@ -68,13 +68,13 @@ static bool ptr_to_constant(const KType *t) {
   return t && t->kind == KT_PTR && t->as == AS_CONSTANT;
 }
 
-static bool uniform(const KUniformity *u, const KExpr *e, const KVar *also) {
+static bool uniform(const KUniformity *u, const KExpr *e, const PtrVec *also) {
   if (!e) return true;
   if (u->all_varying) return false;
   switch (e->kind) {
   case KE_INT: case KE_FLOAT: case KE_STR: return true;
   case KE_VAR:
-    if (e->var == also) return true;
+    if (also && vec_find(also, e->var) >= 0) return true;
     if (e->var->kind == KV_PARAM) return !kir_is_varying_var(u, e->var);
     if (e->var->kind == KV_GLOBAL) return e->var->as == AS_CONSTANT;
     if (!is_thread_local(e->var)) return false;
@@ -116,7 +116,7 @@ static bool uniform(const KUniformity *u, const KExpr *e, const KVar *also) {
 
 bool kir_expr_uniform(const KUniformity *u, const KExpr *e) { return uniform(u, e, NULL); }
 
-bool kir_expr_uniform_but(const KUniformity *u, const KExpr *e, const KVar *also) { return uniform(u, e, also); }
+bool kir_expr_uniform_but(const KUniformity *u, const KExpr *e, const PtrVec *also) { return uniform(u, e, also); }
 
 /* The local a store to lvalue `e` writes (through members and array
  * elements), or NULL for stores to memory through a pointer. */

@@ -18,8 +18,8 @@ void kir_uniformity(Arena *a, const KStmt *body, KUniformity *u);
 bool kir_is_varying_var(const KUniformity *u, const KVar *v);
 /* Same value in every thread of the block (given u). */
 bool kir_expr_uniform(const KUniformity *u, const KExpr *e);
-/* The same, taking `also` as uniform whatever u says (a loop variable the
- * caller knows every thread steps alike). */
-bool kir_expr_uniform_but(const KUniformity *u, const KExpr *e, const KVar *also);
+/* The same, taking the variables in `also` (KVar*) as uniform whatever u
+ * says (block-level loop variables, which fission keeps once per block). */
+bool kir_expr_uniform_but(const KUniformity *u, const KExpr *e, const PtrVec *also);
 
 #endif
