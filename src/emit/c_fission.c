@@ -173,9 +173,12 @@ static bool only_scalars(const CEmit *ce, const KExpr *e) {
   return true;
 }
 
-/* Can be evaluated once per block, outside any per-thread loop. */
+/* Can be evaluated once per block, outside any per-thread loop (in a
+ * kernel with `return`, also when every thread has returned: then it must
+ * not divide integers or load through a pointer, which may trap). */
 static bool block_eval(const CEmit *ce, const KExpr *e) {
-  return e && e->kind != KE_INIT_LIST && kir_expr_uniform(&ce->uni, e) && only_scalars(ce, e);
+  return e && e->kind != KE_INIT_LIST && kir_expr_uniform(&ce->uni, e) && only_scalars(ce, e) &&
+         !(ce->has_exit && kir_expr_may_trap(e)); /* the block runs it even when every thread returned */
 }
 
 static bool hoistable_expr(const CEmit *ce, const KExpr *e) {

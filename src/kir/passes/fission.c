@@ -227,7 +227,7 @@ static void split_step(Fis *f, KExpr *e) {
  * own scalar parameters that it never writes (a written one is kept per thread;
  * an inlined function's are written by the call) and module variables,
  * writes nothing but lv, and calls nothing */
-static bool block_level(Fis *f, const KExpr *e, const KVar *lv) {
+bool fis_block_level(Fis *f, const KExpr *e, const KVar *lv) {
   if (!e) return true;
   switch (e->kind) {
   case KE_VAR:
@@ -243,9 +243,9 @@ static bool block_level(Fis *f, const KExpr *e, const KVar *lv) {
   case KE_CALL: return false;
   default: break;
   }
-  if (!block_level(f, e->a, lv) || !block_level(f, e->b, lv) || !block_level(f, e->c, lv)) return false;
+  if (!fis_block_level(f, e->a, lv) || !fis_block_level(f, e->b, lv) || !fis_block_level(f, e->c, lv)) return false;
   for (int i = 0; i < e->nargs; i++)
-    if (!block_level(f, e->args[i], lv)) return false;
+    if (!fis_block_level(f, e->args[i], lv)) return false;
   return true;
 }
 
@@ -255,7 +255,7 @@ static bool block_level(Fis *f, const KExpr *e, const KVar *lv) {
  * runs the loop starts and steps them alike, even under a varying `if` */
 static bool uniform_expr(Fis *f, const KExpr *e, KVar *lv) {
   if (lv) vec_push(f->a, &f->block_vars, lv);
-  bool u = kir_expr_uniform_but(&f->uni, e, &f->block_vars) && block_level(f, e, lv);
+  bool u = kir_expr_uniform_but(&f->uni, e, &f->block_vars) && fis_block_level(f, e, lv);
   if (lv) f->block_vars.len--;
   return u;
 }
@@ -414,6 +414,7 @@ static void split_switch(Fis *f, KStmt *s) {
 
 void fis_split_stmt(Fis *f, KStmt *s) {
   f->loc = s->loc;
+  if (fis_block_scalar(f, s)) return;
   if (kir_stmt_has_split(s) && s->kind != KS_LOOP) s = fis_hoist_collectives(f, s);
   if (f->failed) return;
   if (!kir_stmt_has_split(s)) {
@@ -549,6 +550,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   out->split = kir_stmt_has_split(body);
   if (out->split) body = kir_split_versions(a, body, &f.next_id);
   if (out->split) kir_uniformity(a, body, &f.uni);
+  if (out->split) fis_find_scalars(&f, body);
   if (!out->split) {
     fis_thread_stmt(&f, body);
     fis_flush(&f);

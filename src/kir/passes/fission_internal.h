@@ -10,6 +10,7 @@
  *   fission_inline.c      device functions with barriers, inlined in place
  *   fission_remat.c       locals recomputed in each thread loop instead of
  *                         kept per thread
+ *   fission_scalars.c     uniform locals declared once per block
  *   dump_fission.c        the result in KIR's dump format
  */
 #ifndef CW_KIR_PASSES_FISSION_INTERNAL_H
@@ -42,7 +43,8 @@ typedef struct Fis {
   SrcLoc loc;
   KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */
   KUniformity uni;     /* which locals differ between threads (uniform.c) */
-  PtrVec block_vars;   /* KVar*: variables of the block-level loops around here */
+  PtrVec block_vars;   /* KVar*: block-level variables in scope: scalars, loop variables */
+  PtrVec scalars;      /* KVar*: uniform locals declared at block level (fission_scalars.c) */
 } Fis;
 
 /* fission_build.c: KIR nodes the pass makes */
@@ -90,6 +92,16 @@ void fis_split_stmt(Fis *f, KStmt *s);
 
 /* fission_collective.c: collectives between thread loops */
 KStmt *fis_hoist_collectives(Fis *f, KStmt *s);
+
+/* fission.c: e can be computed at block level (lv: the variable of the
+ * block-level loop e belongs to, or NULL) */
+bool fis_block_level(Fis *f, const KExpr *e, const KVar *lv);
+
+/* fission_scalars.c: uniform locals kept once per block */
+void fis_find_scalars(Fis *f, const KStmt *body);
+/* s declares one: it goes to block level (true), ahead of the thread loop
+ * being gathered */
+bool fis_block_scalar(Fis *f, KStmt *s);
 
 /* fission_remat.c: recomputed locals declared again where they are read
  * (after the split; source: the kernel body that was split) */

@@ -105,3 +105,18 @@ KVar *kir_addr_holder(const KStmt *s, const KVar *v) {
   kir_walk_any(s, stores_addr, decl_stores_addr, &q);
   return q.holder;
 }
+
+/* ---- what may trap ------------------------------------------------------ */
+
+static bool traps(const KExpr *e, void *ctx) {
+  (void)ctx;
+  if (e->kind == KE_DEREF) return true;
+  if (e->kind == KE_INDEX && e->a->type && e->a->type->kind == KT_PTR) return true;
+  if (e->kind != KE_BINARY || (e->op != KOP_DIV && e->op != KOP_MOD) || !e->type || !kt_is_int(e->type))
+    return false;
+  const KExpr *d = e->b; /* a literal divisor other than 0 and -1 (INT_MIN / -1) cannot trap */
+  while (d && d->kind == KE_CAST && d->type && kt_is_int(d->type)) d = d->a;
+  return !(d && d->kind == KE_INT && d->ival != 0 && d->ival != -1);
+}
+
+bool kir_expr_may_trap(const KExpr *e) { return kir_expr_any(e, traps, NULL); }

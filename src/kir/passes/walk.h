@@ -20,5 +20,10 @@ bool kir_has_jump(const KStmt *s);
 KVar *kir_written_var(const KExpr *e);            /* local an assignment/++/& writes */
 bool kir_stmt_writes_var(const KStmt *s, const KVar *v);
 KVar *kir_addr_holder(const KStmt *s, const KVar *v); /* a variable &v is kept in */
+/* e divides or takes a remainder of integers (but by a literal other than
+ * 0 and -1), or loads through a pointer:
+ * computed where no thread of the source computes it (for a block whose
+ * threads have all returned), it may trap. */
+bool kir_expr_may_trap(const KExpr *e);
 
 #endif
