@@ -246,32 +246,34 @@ static void add_unique(Arena *a, PtrVec *v, KVar *x) {
   vec_push(a, v, x);
 }
 
-static void writes_expr(CEmit *ce, const KExpr *e, PtrVec *out) {
-  if (!e) return;
-  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) {
-    const KExpr *b = e->a;
-    while (b && (b->kind == KE_MEMBER || b->kind == KE_INDEX)) b = b->a;
-    if (b && b->kind == KE_VAR) add_unique(&ce->arena, out, b->var);
-  }
-  writes_expr(ce, e->a, out);
-  writes_expr(ce, e->b, out);
-  writes_expr(ce, e->c, out);
-  for (int i = 0; i < e->nargs; i++) writes_expr(ce, e->args[i], out);
+typedef struct Writes {
+  CEmit *ce;
+  PtrVec *out;
+} Writes;
+
+static bool note_write(const KExpr *e, void *ctx) {
+  Writes *w = ctx;
+  KVar *v = kir_written_var(e);
+  if (v) add_unique(&w->ce->arena, w->out, v);
+  return false;
 }
 
-/* Every local `s` may write (inside a per-thread loop). */
+static bool note_decl(const KStmt *s, void *ctx) {
+  Writes *w = ctx;
+  if (s->kind == KS_DECL) add_unique(&w->ce->arena, w->out, s->var);
+  return false;
+}
+
+/* Every local e may write. */
+static void writes_expr(CEmit *ce, const KExpr *e, PtrVec *out) {
+  Writes w = {ce, out};
+  kir_expr_any(e, note_write, &w);
+}
+
+/* Every local `s` may write (inside a per-thread loop), or declares. */
 static void writes_stmt(CEmit *ce, const KStmt *s, PtrVec *out) {
-  if (!s) return;
-  if (s->kind == KS_DECL) add_unique(&ce->arena, out, s->var);
-  for (int i = 0; i < s->nstmts; i++) writes_stmt(ce, s->stmts[i], out);
-  writes_expr(ce, s->init, out);
-  writes_expr(ce, s->e, out);
-  writes_expr(ce, s->cond, out);
-  writes_expr(ce, s->step, out);
-  writes_stmt(ce, s->then, out);
-  writes_stmt(ce, s->els, out);
-  writes_stmt(ce, s->init_stmt, out);
-  writes_stmt(ce, s->body, out);
+  Writes w = {ce, out};
+  kir_walk_any(s, note_write, note_decl, &w);
 }
 
 /* Mirrors emit_region: collects locals written inside per-thread loops. */
