@@ -96,6 +96,7 @@ CW_INLINE void cwb_exitingRounds(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     {
       if ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) >= n))
       {
+        (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = -1);
         cw_exit[cw_t] = 1;
       }
       else

@@ -23,6 +23,7 @@ fn exitingRounds(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workg
   var u_step = cw_p.u_step;
   var g: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
   if ((g >= n)) {
+    out[g] = (-1i);
     cw_live = false;
   }
   var rounds: i32 = ((8i / u_step) + 1i);
