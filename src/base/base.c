@@ -140,6 +140,12 @@ void vec_push(Arena *a, PtrVec *v, void *item) {
   v->items[v->len++] = item;
 }
 
+int vec_find(const PtrVec *v, const void *p) {
+  for (int i = 0; i < v->len; i++)
+    if (v->items[i] == p) return i;
+  return -1;
+}
+
 /* ---- StrBuf -------------------------------------------------------------- */
 
 void sb_init(StrBuf *sb) { memset(sb, 0, sizeof *sb); }

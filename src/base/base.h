@@ -74,6 +74,8 @@ typedef struct PtrVec {
   int len, cap;
 } PtrVec;
 void vec_push(Arena *a, PtrVec *v, void *item);
+/* Index of the first item equal to p, -1 when none. */
+int vec_find(const PtrVec *v, const void *p);
 
 /* ---- source files and locations ---------------------------------------- */
 

@@ -362,7 +362,7 @@ static bool is_func_addr(const KExpr *e, void *ctx) {
 /* vtables and tables of function pointers: emitted after the device
  * functions' prototypes, which their initializers name */
 static bool init_names_functions(const KVar *v) {
-  return v->init && ce_expr_any(v->init, is_func_addr, NULL);
+  return v->init && kir_expr_any(v->init, is_func_addr, NULL);
 }
 
 /* A relocatable module's extern declarations are slots (c_link.c), not
@@ -697,7 +697,7 @@ static void emit_device_func(CEmit *ce, const KFunc *f) {
 }
 
 static bool is_plain_device_func(const KFunc *f) {
-  return !(f->flags & KF_GLOBAL) && f->body && !func_has_split(f);
+  return !(f->flags & KF_GLOBAL) && f->body && !kir_func_has_split(f);
 }
 
 static void emit_functions(CEmit *ce) {

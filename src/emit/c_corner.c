@@ -49,7 +49,7 @@ static bool thread_dependent(const Corner *c, const KExpr *e, int depth) {
   if (e->kind == KE_VAR) {
     const KExpr *init = lookup(c, e->var);
     if (!init) init = ce_remat_init(c->ce, e->var);
-    return init ? thread_dependent(c, init, depth + 1) : ce_is_varying_var(c->ce, e->var);
+    return init ? thread_dependent(c, init, depth + 1) : kir_is_varying_var(&c->ce->uni, e->var);
   }
   if (thread_dependent(c, e->a, depth) || thread_dependent(c, e->b, depth) ||
       thread_dependent(c, e->c, depth))

@@ -19,24 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool kb_is_collective(KBuiltinId id) {
-  switch (id) {
-  case KB_SYNCTHREADS_COUNT: case KB_SYNCTHREADS_AND: case KB_SYNCTHREADS_OR:
-  case KB_SHFL_SYNC: case KB_SHFL_UP_SYNC: case KB_SHFL_DOWN_SYNC:
-  case KB_SHFL_XOR_SYNC: case KB_BALLOT_SYNC: case KB_ALL_SYNC:
-  case KB_ANY_SYNC: case KB_UNI_SYNC: case KB_ACTIVEMASK:
-  case KB_MATCH_ANY_SYNC: case KB_MATCH_ALL_SYNC: case KB_REDUCE_ADD_SYNC:
-  case KB_REDUCE_MIN_SYNC: case KB_REDUCE_MAX_SYNC: case KB_REDUCE_AND_SYNC:
-  case KB_REDUCE_OR_SYNC: case KB_REDUCE_XOR_SYNC:
-    return true;
-  default: return false;
-  }
-}
-
-bool kb_is_barrier_call(KBuiltinId id) {
-  return id == KB_SYNCTHREADS || id == KB_SYNCWARP || id == KB_GRID_SYNC;
-}
-
 static const char *op_text(KOp op) {
   static const char *t[] = {
       [KOP_ADD] = "+", [KOP_SUB] = "-", [KOP_MUL] = "*", [KOP_DIV] = "/",
@@ -303,7 +285,7 @@ static void emit_func_addr(CEmit *ce, StrBuf *sb, const KExpr *e) {
   if (!e->fn->body)
     ce_error(ce, e->loc, "function '%s' is used through a pointer or a vtable but never defined "
                          "in device code", e->fn->name);
-  else if (func_has_split(e->fn))
+  else if (kir_func_has_split(e->fn))
     ce_error(ce, e->loc, "taking the address of '%s', which has barriers or warp collectives, "
                          "is not supported by the CPU backend", e->fn->name);
   sb_printf(sb, "(&%s)", e->fn->cname);
@@ -700,7 +682,7 @@ void ce_builtin(CEmit *ce, StrBuf *sb, const KExpr *e) {
     return;
   }
   if (emit_misc(ce, sb, e)) return;
-  if (kb_is_collective(e->builtin)) {
+  if (kir_is_collective(e)) {
     if (ce->fiber) ce_fiber_builtin(ce, sb, e);
     else emit_warp_in_device_fn(ce, sb, e);
     return;

@@ -29,7 +29,7 @@
 
 /* Mirrors the shapes emit_region (c_fission.c) splits. */
 static const char *blocker(const KStmt *s, SrcLoc *where) {
-  if (!s || !stmt_has_split(s)) return NULL;
+  if (!s || !kir_stmt_has_split(s)) return NULL;
   *where = s->loc;
   switch (s->kind) {
   case KS_BARRIER: return NULL;
@@ -40,22 +40,22 @@ static const char *blocker(const KStmt *s, SrcLoc *where) {
     }
     return NULL;
   case KS_IF:
-    if (ce_expr_has_split(s->cond)) return "a barrier inside an if condition";
+    if (kir_expr_has_split(s->cond)) return "a barrier inside an if condition";
     {
       const char *why = blocker(s->then, where);
       return why ? why : blocker(s->els, where);
     }
   case KS_LOOP:
-    if (ce_expr_has_split(s->step)) return "a barrier in a loop's step expression";
-    if (ce_expr_has_split(s->cond)) return "a barrier in a loop condition";
+    if (kir_expr_has_split(s->step)) return "a barrier in a loop's step expression";
+    if (kir_expr_has_split(s->cond)) return "a barrier in a loop condition";
     {
       const char *why = blocker(s->init_stmt, where);
       return why ? why : blocker(s->body, where);
     }
   case KS_DECL:
-    if (s->init && s->init->kind == KE_BUILTIN && kb_is_collective(s->init->builtin)) {
+    if (s->init && kir_is_collective(s->init)) {
       for (int i = 0; i < s->init->nargs; i++)
-        if (ce_expr_has_split(s->init->args[i])) return "a collective inside a collective";
+        if (kir_expr_has_split(s->init->args[i])) return "a collective inside a collective";
       return NULL;
     }
     return "a barrier inside an expression";
@@ -65,8 +65,8 @@ static const char *blocker(const KStmt *s, SrcLoc *where) {
 }
 
 const char *ce_fission_blocker(const KStmt *body, SrcLoc *where) {
-  if (!stmt_has_split(body)) return NULL;
-  const KStmt *jump = ce_find_jump(body);
+  if (!kir_stmt_has_split(body)) return NULL;
+  const KStmt *jump = kir_find_jump(body);
   if (jump) {
     *where = jump->loc;
     return "goto and labels in a kernel with barriers";

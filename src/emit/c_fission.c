@@ -12,9 +12,9 @@
  *    A local declared in one PTL and used in a later one is "promoted" to a
  *    per-thread array `T x[cw_nt]` (indexed by the linear thread id);
  *    others stay ordinary C locals of the PTL body.
- *  - block-uniform locals (c_uniform.c) whose writes can all run once per
- *    block are "scalars": one C variable, assigned between the PTLs, read
- *    by them; a uniform statement inside a run of per-thread statements
+ *  - block-uniform locals (src/kir/passes/uniform.c) whose writes can all
+ *    run once per block are "scalars": one C variable, assigned between
+ *    the PTLs, read by them; a uniform statement inside a run of per-thread statements
  *    moves in front of the run (or ends it).  Other locals live across a
  *    split are promoted as below.
  *  - `if` / loop containing a split whose condition (and step) are uniform
@@ -126,7 +126,7 @@ static bool address_escapes(KVar *v, KStmt **run, int from, int n, KStmt **after
   KVar *holders[8];
   int nh = 0;
   for (int m = from; m < n; m++) {
-    KVar *h = ce_addr_holder(run[m], v);
+    KVar *h = kir_addr_holder(run[m], v);
     for (int i = 0; !h && i < nh; i++) /* a holder copied on */
       if (run[m]->kind == KS_DECL && run[m]->init && stmt_refs_var(run[m], holders[i])) h = run[m]->var;
     if (h && nh < 8) holders[nh++] = h;
@@ -173,9 +173,12 @@ static bool only_scalars(const CEmit *ce, const KExpr *e) {
   return true;
 }
 
-/* Can be evaluated once per block, outside any per-thread loop. */
+/* Can be evaluated once per block, outside any per-thread loop (in a
+ * kernel with `return`, also when every thread has returned: then it must
+ * not divide integers or load through a pointer, which may trap). */
 static bool block_eval(const CEmit *ce, const KExpr *e) {
-  return e && e->kind != KE_INIT_LIST && ce_expr_uniform(ce, e) && only_scalars(ce, e);
+  return e && e->kind != KE_INIT_LIST && kir_expr_uniform(&ce->uni, e) && only_scalars(ce, e) &&
+         !(ce->has_exit && kir_expr_may_trap(e)); /* the block runs it even when every thread returned */
 }
 
 static bool hoistable_expr(const CEmit *ce, const KExpr *e) {
@@ -243,38 +246,40 @@ static void add_unique(Arena *a, PtrVec *v, KVar *x) {
   vec_push(a, v, x);
 }
 
-static void writes_expr(CEmit *ce, const KExpr *e, PtrVec *out) {
-  if (!e) return;
-  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) {
-    const KExpr *b = e->a;
-    while (b && (b->kind == KE_MEMBER || b->kind == KE_INDEX)) b = b->a;
-    if (b && b->kind == KE_VAR) add_unique(&ce->arena, out, b->var);
-  }
-  writes_expr(ce, e->a, out);
-  writes_expr(ce, e->b, out);
-  writes_expr(ce, e->c, out);
-  for (int i = 0; i < e->nargs; i++) writes_expr(ce, e->args[i], out);
+typedef struct Writes {
+  CEmit *ce;
+  PtrVec *out;
+} Writes;
+
+static bool note_write(const KExpr *e, void *ctx) {
+  Writes *w = ctx;
+  KVar *v = kir_written_var(e);
+  if (v) add_unique(&w->ce->arena, w->out, v);
+  return false;
 }
 
-/* Every local `s` may write (inside a per-thread loop). */
+static bool note_decl(const KStmt *s, void *ctx) {
+  Writes *w = ctx;
+  if (s->kind == KS_DECL) add_unique(&w->ce->arena, w->out, s->var);
+  return false;
+}
+
+/* Every local e may write. */
+static void writes_expr(CEmit *ce, const KExpr *e, PtrVec *out) {
+  Writes w = {ce, out};
+  kir_expr_any(e, note_write, &w);
+}
+
+/* Every local `s` may write (inside a per-thread loop), or declares. */
 static void writes_stmt(CEmit *ce, const KStmt *s, PtrVec *out) {
-  if (!s) return;
-  if (s->kind == KS_DECL) add_unique(&ce->arena, out, s->var);
-  for (int i = 0; i < s->nstmts; i++) writes_stmt(ce, s->stmts[i], out);
-  writes_expr(ce, s->init, out);
-  writes_expr(ce, s->e, out);
-  writes_expr(ce, s->cond, out);
-  writes_expr(ce, s->step, out);
-  writes_stmt(ce, s->then, out);
-  writes_stmt(ce, s->els, out);
-  writes_stmt(ce, s->init_stmt, out);
-  writes_stmt(ce, s->body, out);
+  Writes w = {ce, out};
+  kir_walk_any(s, note_write, note_decl, &w);
 }
 
 /* Mirrors emit_region: collects locals written inside per-thread loops. */
 static void place(CEmit *ce, const KStmt *s, PtrVec *bad) {
   if (!s) return;
-  if (!stmt_has_split(s)) {
+  if (!kir_stmt_has_split(s)) {
     if (!hoistable(ce, s)) writes_stmt(ce, s, bad);
     return;
   }
@@ -309,7 +314,7 @@ static void place(CEmit *ce, const KStmt *s, PtrVec *bad) {
 static bool scalar_candidate(const CEmit *ce, const KVar *v, const KExpr *init) {
   return v->kind == KV_LOCAL && v->as != AS_SHARED && !v->is_static &&
          v->type->kind != KT_ARRAY && !(init && init->kind == KE_INIT_LIST) &&
-         !ce_is_varying_var(ce, v);
+         !kir_is_varying_var(&ce->uni, v);
 }
 
 static void collect_candidates(CEmit *ce, const KStmt *s) {
@@ -325,8 +330,8 @@ static void collect_candidates(CEmit *ce, const KStmt *s) {
 
 static void find_scalars(CEmit *ce, const KStmt *body) {
   ce->scalars.len = 0;
-  ce_uniformity(ce, body);
-  if (ce->all_varying) return;
+  kir_uniformity(&ce->arena, body, &ce->uni);
+  if (ce->uni.all_varying) return;
   collect_candidates(ce, body);
   for (;;) {
     PtrVec bad = {0};
@@ -636,11 +641,11 @@ static bool is_tid_x(const CEmit *ce, const KExpr *e, int depth) {
 /* K of `threadIdx.x == K`, or NULL */
 static const KExpr *single_thread_if(const CEmit *ce, const KStmt *s) {
   if (s->kind != KS_IF || s->els || !s->cond || s->cond->kind != KE_BINARY ||
-      s->cond->op != KOP_EQ || stmt_has_split(s))
+      s->cond->op != KOP_EQ || kir_stmt_has_split(s))
     return NULL;
   const KExpr *a = s->cond->a, *b = s->cond->b;
   const KExpr *k = is_tid_x(ce, a, 0) ? b : is_tid_x(ce, b, 0) ? a : NULL;
-  if (!k || !ce_expr_recomputable(ce, k, NULL) || !ce_expr_uniform(ce, k)) return NULL;
+  if (!k || !ce_expr_recomputable(ce, k, NULL) || !kir_expr_uniform(&ce->uni, k)) return NULL;
   return k;
 }
 
@@ -679,7 +684,7 @@ static void emit_block_region(CEmit *ce, const KStmt *b) {
     return;
   int i = 0;
   while (i < b->nstmts) {
-    if (stmt_has_split(b->stmts[i])) {
+    if (kir_stmt_has_split(b->stmts[i])) {
       emit_region(ce, b->stmts[i++]);
       continue;
     }
@@ -694,7 +699,7 @@ static void emit_block_region(CEmit *ce, const KStmt *b) {
      * write), else they end the run */
     KStmt **rest = arena_alloc(&ce->arena, sizeof(KStmt *) * (size_t)b->nstmts);
     int nrest = 0, j = i;
-    for (; j < b->nstmts && !stmt_has_split(b->stmts[j]) && !single_thread_if(ce, b->stmts[j]); j++) {
+    for (; j < b->nstmts && !kir_stmt_has_split(b->stmts[j]) && !single_thread_if(ce, b->stmts[j]); j++) {
       KStmt *x = b->stmts[j];
       if (hoistable(ce, x)) {
         if (run_uses_writes(ce, x, rest, nrest)) break;
@@ -864,7 +869,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   if (s->loop_kind != KLOOP_FOR || s->init_stmt || decl->kind != KS_DECL || !s->cond ||
       uniform_loop(ce, s) ||
       !b || b->kind != KS_BLOCK || b->nstmts != 2 || b->stmts[1]->kind != KS_BARRIER ||
-      b->stmts[1]->scope != KBAR_VIRTUAL || stmt_has_split(b->stmts[0]) ||
+      b->stmts[1]->scope != KBAR_VIRTUAL || kir_stmt_has_split(b->stmts[0]) ||
       leaves_loop(b->stmts[0], s->label, 0))
     return false;
   KVar *i = decl->var;
@@ -872,9 +877,9 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   bool unit;
   const KExpr *stride = stride_of(s->step, i, &unit);
   if (!a || !stride || !kt_is_int(i->type) || (i->type->size != 4 && i->type->size != 8) ||
-      ce_is_promoted(ce, i) || ce_stmt_writes_var(b->stmts[0], i) ||
+      ce_is_promoted(ce, i) || kir_stmt_writes_var(b->stmts[0], i) ||
       !ce_expr_recomputable(ce, a, NULL) || !ce_expr_recomputable(ce, s->cond, i) ||
-      (!unit && (!ce_expr_recomputable(ce, stride, NULL) || !ce_expr_uniform(ce, stride))))
+      (!unit && (!ce_expr_recomputable(ce, stride, NULL) || !kir_expr_uniform(&ce->uni, stride))))
     return false;
   StrBuf tn;
   sb_init(&tn);
@@ -900,10 +905,10 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
    * is in and the flags need no update (their pass costs more than a
    * simple body; bodies with calls are not simple and skip this) */
   const KExpr *c = s->cond;
-  bool calls = ce_stmt_calls(b->stmts[0]);
+  bool calls = kir_stmt_calls(b->stmts[0]);
   bool bounded = sgn && i->type->size == 4 && !calls && c->kind == KE_BINARY &&
                  (c->op == KOP_LT || c->op == KOP_LE) && c->a->kind == KE_VAR && c->a->var == i &&
-                 ce_expr_recomputable(ce, c->b, NULL) && ce_expr_uniform(ce, c->b);
+                 ce_expr_recomputable(ce, c->b, NULL) && kir_expr_uniform(&ce->uni, c->b);
   if (bounded) {
     ce_line(ce, "int32_t cw_amax%d = INT32_MIN; uint32_t cw_all%d = 0;", j, j);
     ptl_text(ce, NULL, arena_printf(&ce->arena, "{ int32_t cw_a = (int32_t)(%s); if (cw_a > cw_amax%d) "
@@ -954,7 +959,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   ce->indent++;
   PtrVec streams = {0};
   Streams st_ctx = {i, &streams, &ce->arena};
-  ce_walk_any(body, collect_stream, NULL, &st_ctx);
+  kir_walk_any(body, collect_stream, NULL, &st_ctx);
   if (streams.len && sgn) {
     /* memory several iterations ahead, from thread 0's index: a grid-stride
      * loop reads one block-sized chunk per iteration, far apart, which
@@ -1184,7 +1189,7 @@ static void emit_collective(CEmit *ce, const KStmt *s) {
 }
 
 static void emit_region(CEmit *ce, const KStmt *s) {
-  if (!stmt_has_split(s)) {
+  if (!kir_stmt_has_split(s)) {
     KStmt *one = (KStmt *)s;
     if (hoistable(ce, s)) emit_hoisted(ce, s);
     else emit_ptl(ce, &one, 1);
@@ -1210,7 +1215,7 @@ static void emit_region(CEmit *ce, const KStmt *s) {
   case KS_IF: emit_if_region(ce, s); return;
   case KS_LOOP: emit_loop_region(ce, s); return;
   case KS_DECL:
-    if (s->init && s->init->kind == KE_BUILTIN && kb_is_collective(s->init->builtin)) {
+    if (s->init && kir_is_collective(s->init)) {
       emit_collective(ce, s);
       return;
     }
@@ -1267,9 +1272,12 @@ static void emit_thread_state(CEmit *ce) {
   }
 }
 
+/* a block-wide scalar is not recomputed (kir_find_remat's skip) */
+static bool kept_as_scalar(const void *ce, const KVar *v) { return ce_is_scalar(ce, v); }
+
 void ce_kernel(CEmit *ce, const KFunc *f) {
   KStmt *body = c_lower_kernel(ce, f);
-  ce_converge_warps(ce, body);
+  body = kir_converge_warps(&ce->arena, body);
   SrcLoc where;
   const char *why = ce_fission_blocker(body, &where);
   if (why) {
@@ -1280,7 +1288,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
     ce->in_kernel = false;
     return;
   }
-  if (!ce_has_jump(body)) ce_split_versions(ce, body);
+  body = kir_split_versions(&ce->arena, body, &ce->next_id);
   ce_interchange_loops(ce, body);
   ce->fn = f;
   ce->in_kernel = true;
@@ -1289,13 +1297,13 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->state_arrays.len = 0;
   ce->nguards = ce->ntargets = 0;
   ce->ptl = -1;
-  ce->split = stmt_has_split(body);
+  ce->split = kir_stmt_has_split(body);
   ce->has_exit = ce->split && has_kernel_return(body);
   ce->scalars.len = 0;
   ce->general = 0;
-  ce->remat.len = ce->remat_init.len = 0;
+  ce->remat.vars.len = ce->remat.inits.len = 0;
   if (ce->split) find_scalars(ce, body);
-  if (ce->split) ce_find_remat(ce, body);
+  if (ce->split) kir_find_remat(&ce->arena, body, kept_as_scalar, ce, &ce->remat);
   ce->general = 0;
   StrBuf text, *saved = ce->out;
   sb_init(&text);

@@ -34,7 +34,7 @@ static bool dependent_expr(const KExpr *e, void *ctx) {
   if (e->kind == KE_CALL) {
     if (!e->fn || !e->fn->body || depth >= 16) return true;
     int inner = depth + 1;
-    if (ce_walk_any(e->fn->body, dependent_expr, dependent_stmt, &inner)) return true;
+    if (kir_walk_any(e->fn->body, dependent_expr, dependent_stmt, &inner)) return true;
   }
   return (e->kind == KE_DEREF || e->kind == KE_INDEX) && e->a && e->a->type &&
          e->a->type->elem && e->a->type->elem->is_volatile;
@@ -43,7 +43,7 @@ static bool dependent_expr(const KExpr *e, void *ctx) {
 bool ce_ptl_independent(KStmt *const *stmts, int n) {
   for (int i = 0; i < n; i++) {
     int depth = 0;
-    if (ce_walk_any(stmts[i], dependent_expr, dependent_stmt, &depth)) return false;
+    if (kir_walk_any(stmts[i], dependent_expr, dependent_stmt, &depth)) return false;
   }
   return true;
 }

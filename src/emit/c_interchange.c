@@ -33,7 +33,7 @@ static bool is_memory_access(const KExpr *e, void *ctx) {
 }
 
 static bool touches_memory(const KStmt *s) {
-  return ce_walk_any(s, is_memory_access, NULL, NULL);
+  return kir_walk_any(s, is_memory_access, NULL, NULL);
 }
 
 static void mark(CEmit *ce, KStmt *s) {
@@ -43,7 +43,7 @@ static void mark(CEmit *ce, KStmt *s) {
     for (int i = 0; i < s->nstmts; i++) mark(ce, s->stmts[i]);
     return;
   case KS_IF:
-    if (!ce_expr_uniform(ce, s->cond)) return;
+    if (!kir_expr_uniform(&ce->uni, s->cond)) return;
     mark(ce, s->then);
     mark(ce, s->els);
     return;
@@ -69,7 +69,7 @@ static void mark(CEmit *ce, KStmt *s) {
 }
 
 void ce_interchange_loops(CEmit *ce, KStmt *body) {
-  if (ce_has_jump(body)) return; /* a jump could cross the new split points */
-  ce_uniformity(ce, body);
+  if (kir_has_jump(body)) return; /* a jump could cross the new split points */
+  kir_uniformity(&ce->arena, body, &ce->uni);
   mark(ce, body);
 }

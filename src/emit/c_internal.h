@@ -5,30 +5,27 @@
  *   c_fission.c  kernels: per-thread loops, barriers, warp collectives
  *   c_prelude.c  the fixed helper text every generated file starts with
  *   c_lower.c    KIR-to-KIR rewrite before fission (inlining, hoisting)
- *   c_uniform.c  which locals of a kernel are the same in every thread
  *   c_guard.c    the guard `if` of a per-thread loop, for specialisation
  *   c_fiber.c    kernels fission cannot split: one coroutine per thread
  *   c_fiber_rt.c the coroutine scheduler pasted into such files
  *   c_interchange.c  threads step through memory loops together
- *   c_remat.c    per-thread locals recomputed instead of stored
- *   c_versions.c a local reassigned at top level becomes a new local
+ *   c_remat.c    recomputed locals (src/kir/passes/remat.c) as the C side reads them
  *   c_index.c    thread-index sums in signed (affine) arithmetic
  *   c_independent.c  per-thread loops the C compiler may vectorise freely
- *   c_walk.c     one traversal of statement trees for the files above
  *   c_check.c    check mode: accesses and barriers reported to the runtime
  */
 #ifndef CW_EMIT_C_INTERNAL_H
 #define CW_EMIT_C_INTERNAL_H
 
 #include "emit.h"
+#include "kir/passes/converge.h"
+#include "kir/passes/remat.h"
+#include "kir/passes/splits.h"
+#include "kir/passes/uniform.h"
+#include "kir/passes/versions.h"
+#include "kir/passes/walk.h"
 
 #include <stdbool.h>
-
-/* The label of the warp barriers c_converge.c inserts (a KS_BARRIER's
- * label is otherwise unused): the warp's implicit reconvergence made
- * explicit, which synccheck must not take for the program's __syncwarp. */
-extern const char ce_reconverge[];
-#define CE_RECONVERGE ce_reconverge
 
 /* A break/continue target while emitting statements. */
 typedef enum { TGT_C_LOOP, TGT_C_SWITCH, TGT_STATE_LOOP } TargetKind;
@@ -60,13 +57,12 @@ typedef struct CEmit {
   bool branchless;     /* && and || on plain operands evaluate both sides */
   int next_id;
   bool has_exit;       /* kernel keeps cw_exit[] (threads that returned) */
-  PtrVec varying;      /* KVar*: locals that may differ between threads */
-  bool all_varying;    /* uniformity unknown (goto): treat all as varying */
+  KUniformity uni;     /* which locals may differ between threads */
   PtrVec scalars;      /* KVar*: uniform locals kept once per block */
   int general;         /* inside a predicated if / state-machine loop */
   const KStmt *spec_if[2];  /* these `if`s are emitted with spec_cond as */
   const char *spec_cond[2]; /* their conditions (guard specialisation) */
-  PtrVec remat, remat_init; /* KVar*, KExpr*: locals recomputed at each use */
+  KRemat remat;        /* locals recomputed at each use (kir_find_remat) */
   bool check;          /* check mode (c_check.c) */
   bool check_access;   /* check mode: memory accesses too */
   const KExpr *chk_write, *chk_addr; /* the lvalue being written / whose address is taken */
@@ -114,8 +110,6 @@ void ce_error(CEmit *ce, SrcLoc loc, const char *fmt, ...)
 /* c_expr.c */
 void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e);
 void ce_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
-bool kb_is_collective(KBuiltinId id); /* needs all lanes/threads at once */
-bool kb_is_barrier_call(KBuiltinId id); /* __syncthreads/__syncwarp as call */
 
 /* c_check.c */
 /* Marks lvalue as written (or, address_only, as the operand of `&`) while
@@ -146,7 +140,6 @@ void ce_check_fiber_mark(CEmit *ce, StrBuf *sb, SrcLoc loc, const char *what);
 extern const char *const c_check_prelude_text;
 
 /* c_fission.c */
-bool stmt_has_split(const KStmt *s);
 void ce_kernel(CEmit *ce, const KFunc *f);
 /* Loads the kernel's parameters from cw_args into C locals. */
 void ce_kernel_params(CEmit *ce, const KFunc *f);
@@ -162,31 +155,14 @@ void ce_kernel_fiber(CEmit *ce, const KFunc *f, const KStmt *body, const char *w
 /* Barriers and collectives inside a coroutine kernel. */
 void ce_fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
 
-/* c_converge.c */
-/* Inserts the warp reconvergence that warp-synchronous code without
- * __syncwarp relies on (a warp barrier before `if (threadIdx.x == 0)`
- * reading what the other threads just wrote); see the file. */
-void ce_converge_warps(CEmit *ce, KStmt *body);
-
 /* c_lower.c */
 /* Returns a rewritten copy of the kernel's body: writable parameters copied
  * into locals, device functions that contain barriers or collectives
  * inlined, every collective hoisted into `T tmp = collective(temps)`.
  * New nodes live in ce->arena; the module is not modified. */
 KStmt *c_lower_kernel(CEmit *ce, const KFunc *f);
-bool func_has_split(const KFunc *f);
-bool ce_expr_has_split(const KExpr *e);
-
-/* c_uniform.c */
-/* Fills ce->varying for a lowered kernel body. */
-void ce_uniformity(CEmit *ce, const KStmt *body);
-bool ce_is_varying_var(const CEmit *ce, const KVar *v);
-/* Same value in every thread of the block (given ce->varying). */
-bool ce_expr_uniform(const CEmit *ce, const KExpr *e);
 
 /* c_remat.c */
-/* Fills ce->remat for a split kernel (after its scalars are known). */
-void ce_find_remat(CEmit *ce, const KStmt *body);
 /* The initializer to print for a use of v, or NULL when v is a variable. */
 const KExpr *ce_remat_init(const CEmit *ce, const KVar *v);
 /* e has no side effects or loads and reads only literals, built-in
@@ -230,25 +206,6 @@ bool ce_emit_guard_ranges(CEmit *ce, const KExpr *cond, KStmt *const *decls, int
 /* Marks the kernel's memory-touching loops so that fission runs the block's
  * threads through them together (a KBAR_VIRTUAL barrier ends each body). */
 void ce_interchange_loops(CEmit *ce, KStmt *body);
-
-/* c_versions.c */
-/* Top-level reassignments of a local start a new local (see the file). */
-void ce_split_versions(CEmit *ce, KStmt *body);
-
-/* c_walk.c */
-typedef bool (*CeExprPred)(const KExpr *e, void *ctx);
-typedef bool (*CeStmtPred)(const KStmt *s, void *ctx);
-/* True when ep holds for a node of e (pre-order, stops at the first). */
-bool ce_expr_any(const KExpr *e, CeExprPred ep, void *ctx);
-/* True when sp holds for a statement of s, or ep for an expression node in
- * one (either may be NULL); stops at the first. */
-bool ce_walk_any(const KStmt *s, CeExprPred ep, CeStmtPred sp, void *ctx);
-bool ce_stmt_calls(const KStmt *s);              /* any device-function call */
-const KStmt *ce_find_jump(const KStmt *s);       /* first goto or label, or NULL */
-bool ce_has_jump(const KStmt *s);
-KVar *ce_written_var(const KExpr *e);            /* local an assignment/++/& writes */
-bool ce_stmt_writes_var(const KStmt *s, const KVar *v);
-KVar *ce_addr_holder(const KStmt *s, const KVar *v); /* a variable &v is kept in */
 
 /* c_guard.c */
 /* The guard of a per-thread loop body stmts[0..n) (single blocks

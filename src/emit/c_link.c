@@ -161,7 +161,7 @@ void ce_link_tables(CEmit *ce) {
   for (int i = 0; i < ce->m->funcs.len; i++) {
     const KFunc *f = ce->m->funcs.items[i];
     if (!exported(f)) continue;
-    bool split = func_has_split(f);
+    bool split = kir_func_has_split(f);
     int flags = (split ? CW_FUNCTION_BARRIER : 0) |
                 (func_uses_static_shared(f, 0) ? CW_FUNCTION_STATIC_SHARED : 0);
     StrBuf n;

@@ -45,59 +45,6 @@ typedef struct Lower {
 
 enum { MAX_INLINE_DEPTH = 16 };
 
-/* ---- split detection ------------------------------------------------- */
-
-static bool expr_has_split(const KExpr *e, int depth);
-
-static bool func_has_split_d(const KFunc *f, int depth);
-
-static bool stmt_has_split_d(const KStmt *s, int depth) {
-  if (!s) return false;
-  switch (s->kind) {
-  case KS_BARRIER: return true;
-  case KS_BLOCK:
-    for (int i = 0; i < s->nstmts; i++)
-      if (stmt_has_split_d(s->stmts[i], depth)) return true;
-    return false;
-  case KS_DECL: return expr_has_split(s->init, depth);
-  case KS_EXPR: case KS_RETURN: return expr_has_split(s->e, depth);
-  case KS_IF:
-    return expr_has_split(s->cond, depth) ||
-           stmt_has_split_d(s->then, depth) || stmt_has_split_d(s->els, depth);
-  case KS_LOOP:
-    return stmt_has_split_d(s->init_stmt, depth) ||
-           expr_has_split(s->cond, depth) || expr_has_split(s->step, depth) ||
-           stmt_has_split_d(s->body, depth);
-  case KS_SWITCH:
-    return expr_has_split(s->cond, depth) || stmt_has_split_d(s->body, depth);
-  default: return false;
-  }
-}
-
-static bool expr_has_split(const KExpr *e, int depth) {
-  if (!e) return false;
-  if (e->kind == KE_BUILTIN &&
-      (kb_is_collective(e->builtin) || kb_is_barrier_call(e->builtin)))
-    return true;
-  if (e->kind == KE_CALL && e->fn && func_has_split_d(e->fn, depth + 1))
-    return true;
-  if (expr_has_split(e->a, depth) || expr_has_split(e->b, depth) ||
-      expr_has_split(e->c, depth))
-    return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (expr_has_split(e->args[i], depth)) return true;
-  return false;
-}
-
-static bool func_has_split_d(const KFunc *f, int depth) {
-  if (depth > MAX_INLINE_DEPTH || !f->body) return false;
-  return stmt_has_split_d(f->body, depth);
-}
-
-bool func_has_split(const KFunc *f) { return func_has_split_d(f, 0); }
-bool stmt_has_split(const KStmt *s) { return stmt_has_split_d(s, 0); }
-bool ce_expr_has_split(const KExpr *e) { return expr_has_split(e, 0); }
-
 /* ---- node construction --------------------------------------------- */
 
 static KStmt *mk_stmt(Lower *L, KStmtKind k, SrcLoc loc) {
@@ -235,9 +182,9 @@ static KExpr *clone_expr(Lower *L, const KExpr *e) {
   /* the callee's own property, not relative to L->depth: a recursive
    * function with a barrier must reach inline_call's depth check rather
    * than stay a call of a function that is never emitted */
-  if (e->kind == KE_CALL && e->fn && func_has_split(e->fn))
+  if (e->kind == KE_CALL && e->fn && kir_func_has_split(e->fn))
     return inline_call(L, e);
-  if (e->kind == KE_COMMA && !L->no_hoist && expr_has_split(e->b, L->depth)) {
+  if (e->kind == KE_COMMA && !L->no_hoist && kir_expr_has_split(e->b)) {
     /* `a, f()` with f inlined in front of the statement: a runs first,
      * as its own statement (a temporary's construction, say) */
     KStmt *first = mk_stmt(L, KS_EXPR, e->loc);
@@ -255,7 +202,7 @@ static KExpr *clone_expr(Lower *L, const KExpr *e) {
     c->args = arena_alloc(L->a, sizeof(KExpr *) * e->nargs);
     for (int i = 0; i < e->nargs; i++) c->args[i] = clone_expr(L, e->args[i]);
   }
-  if (c->kind == KE_BUILTIN && kb_is_collective(c->builtin) && !L->no_hoist)
+  if (kir_is_collective(c) && !L->no_hoist)
     return hoist_collective(L, c);
   return c;
 }
@@ -290,7 +237,7 @@ static KStmt *copy_stmt(Lower *L, const KStmt *s) {
 }
 
 static bool is_barrier_call_stmt(const KStmt *s) {
-  return s->e && s->e->kind == KE_BUILTIN && kb_is_barrier_call(s->e->builtin);
+  return s->e && kir_is_barrier_call(s->e);
 }
 
 static void clone_barrier_call(Lower *L, const KStmt *s, PtrVec *out) {

@@ -1,134 +1,21 @@
 /*
- * c_remat.c — per-thread locals that are recomputed where they are used
- * instead of being kept in per-thread arrays across barriers.
- *
- * Fission (c_fission.c) keeps a local that lives across a split in an
- * array indexed by the thread id.  For values such as `int tx =
- * threadIdx.x` or `int row = blockIdx.y * TILE + threadIdx.y` that array
- * hides from the C compiler that the value is affine in the thread loop's
- * counter: `A[row * n + k]` becomes a gather and the loop does not
- * vectorise.  A local qualifies for recomputation when
- *  - it is declared once with an initializer and never written again (no
- *    assignment, ++/--, or address taken), has a scalar type (integer,
- *    floating point, pointer; not half), and varies between threads (a
- *    uniform one is already a per-block scalar);
- *  - its initializer is pure and cheap: literals, threadIdx / blockIdx /
- *    blockDim / gridDim, kernel parameters (c_lower.c copied written ones
- *    into locals, so those left are constant), other qualifying locals,
- *    casts, `?:` and unary/binary operators other than division and
- *    remainder (slow, and not vectorised on most CPUs);
- *  - it is not an operand of a warp or block collective (those are read
- *    for other lanes, outside the per-thread loops).
- * Its uses then print `((T)(initializer))` (c_expr.c) and its declaration
- * prints nothing (c.c); nothing about memory or order can change, since
- * the inputs cannot.  Kernels run as coroutines (c_fiber.c) keep ordinary
- * locals and do not use this.
+ * c_remat.c — the C emitter's side of recomputed locals (which ones: the
+ * KIR pass src/kir/passes/remat.c, run by ce_kernel with the kernel's
+ * block-wide scalars excluded): the lookup c.c and c_expr.c make before
+ * printing a local, and whether an expression can be recomputed inside a
+ * per-thread loop (also over block-wide scalars, which stay constant
+ * through one), for the emitter's loop and guard shortcuts.  Kernels run
+ * as coroutines (c_fiber.c) keep ordinary locals.
  */
 #include "c_internal.h"
-
-typedef struct Remat {
-  CEmit *ce;
-  PtrVec written; /* KVar*: assigned, incremented or address taken */
-  PtrVec decls;   /* KVar*: declared with an initializer (once) */
-  PtrVec inits;   /* KExpr*: parallel to decls */
-  PtrVec twice;   /* KVar*: declared more than once (inlined copies) */
-} Remat;
-
-static bool has(const PtrVec *v, const void *p) {
-  for (int i = 0; i < v->len; i++)
-    if (v->items[i] == p) return true;
-  return false;
-}
-
-/* Operands of a warp or block collective are read for other lanes, outside
- * any per-thread loop (c_fission.c): they stay variables. */
-static bool pin_var(const KExpr *e, void *ctx) {
-  Remat *R = ctx;
-  if (e->kind == KE_VAR) vec_push(&R->ce->arena, &R->written, e->var);
-  return false;
-}
-
-static bool scan_expr(const KExpr *e, void *ctx) {
-  Remat *R = ctx;
-  KVar *v = ce_written_var(e);
-  if (v) vec_push(&R->ce->arena, &R->written, v);
-  if (e->kind == KE_BUILTIN && kb_is_collective(e->builtin))
-    for (int i = 0; i < e->nargs; i++) ce_expr_any(e->args[i], pin_var, R);
-  /* an array decaying to a pointer escapes too; arrays never qualify anyway */
-  return false;
-}
-
-static bool scan_decl(const KStmt *s, void *ctx) {
-  Remat *R = ctx;
-  if (s->kind != KS_DECL || !s->var || s->var->kind != KV_LOCAL) return false;
-  KExpr *init = s->init ? s->init : s->var->init;
-  if (has(&R->decls, s->var)) {
-    vec_push(&R->ce->arena, &R->twice, s->var);
-  } else if (init) {
-    vec_push(&R->ce->arena, &R->decls, s->var);
-    vec_push(&R->ce->arena, &R->inits, init);
-  } else {
-    vec_push(&R->ce->arena, &R->written, s->var); /* assigned later, if at all */
-  }
-  return false;
-}
 
 static bool scalar_type(const KType *t) {
   return t && kt_is_scalar(t) && t->kind != KT_F16;
 }
 
-static const KExpr *init_of(const Remat *R, const KVar *v) {
-  for (int i = 0; i < R->decls.len; i++)
-    if (R->decls.items[i] == v) return R->inits.items[i];
-  return NULL;
-}
-
-static bool var_ok(const Remat *R, const KVar *v, int depth);
-
-static bool pure_expr(const Remat *R, const KExpr *e, int depth) {
-  if (!e || depth > 16) return false;
-  switch (e->kind) {
-  case KE_INT: case KE_FLOAT: return true;
-  case KE_BVAR: return e->field >= 0 && e->field < 3;
-  case KE_VAR:
-    if (e->var->kind == KV_PARAM) return scalar_type(e->var->type);
-    return e->var->kind == KV_LOCAL && var_ok(R, e->var, depth + 1);
-  case KE_CAST: return scalar_type(e->type) && pure_expr(R, e->a, depth);
-  case KE_UNARY: return pure_expr(R, e->a, depth);
-  case KE_BINARY:
-    if (e->op == KOP_DIV || e->op == KOP_MOD) return false;
-    return pure_expr(R, e->a, depth) && pure_expr(R, e->b, depth);
-  case KE_COND:
-    return pure_expr(R, e->a, depth) && pure_expr(R, e->b, depth) &&
-           pure_expr(R, e->c, depth);
-  default: return false;
-  }
-}
-
-static bool var_ok(const Remat *R, const KVar *v, int depth) {
-  if (v->as == AS_SHARED || v->is_static || !scalar_type(v->type)) return false;
-  if (has(&R->written, v) || has(&R->twice, v)) return false;
-  const KExpr *init = init_of(R, v);
-  return init && pure_expr(R, init, depth);
-}
-
-void ce_find_remat(CEmit *ce, const KStmt *body) {
-  ce->remat.len = ce->remat_init.len = 0;
-  Remat R = {.ce = ce};
-  ce_walk_any(body, scan_expr, scan_decl, &R);
-  for (int i = 0; i < R.decls.len; i++) {
-    KVar *v = R.decls.items[i];
-    if (ce_is_scalar(ce, v) || !var_ok(&R, v, 0)) continue;
-    vec_push(&ce->arena, &ce->remat, v);
-    vec_push(&ce->arena, &ce->remat_init, R.inits.items[i]);
-  }
-}
-
 const KExpr *ce_remat_init(const CEmit *ce, const KVar *v) {
   if (!ce->in_kernel || ce->fiber) return NULL;
-  for (int i = 0; i < ce->remat.len; i++)
-    if (ce->remat.items[i] == v) return ce->remat_init.items[i];
-  return NULL;
+  return kir_remat_init(&ce->remat, v);
 }
 
 static bool recomputable(const CEmit *ce, const KExpr *e, const KVar *extra) {

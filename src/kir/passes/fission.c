@@ -3,7 +3,11 @@
  * per-thread loops (KLOOP_THREADS), so that a target without threads can
  * run a whole block in one call and still honour __syncthreads().
  *
- * A kernel without barriers becomes one thread loop around its body.
+ * First the warp reconvergence that warp-synchronous code relies on is
+ * made a barrier (converge.c), and in a kernel with barriers a local
+ * reassigned at top level becomes one local per assignment (versions.c),
+ * as in the C emitter.  A kernel without barriers then becomes one thread
+ * loop around its body.
  * Otherwise the statement list is cut at each barrier; the statements
  * between two cuts form one thread loop.  Control flow that contains a
  * barrier is rebuilt at block level:
@@ -26,73 +30,16 @@
  * return;` ends the thread's turn), so emitters only need KLOOP_THREADS and
  * the per_thread list.  A local used in two or more thread loops is listed
  * there; parameters that are written too.  The C emitter still has its own
- * fission (src/emit/c_fission.c) with uniformity-based shortcuts; this
- * pass is the general path, written once in KIR for the other CPU-like
- * targets.
+ * fission (src/emit/c_fission.c) with uniformity-based shortcuts; what the
+ * two share lives in this folder (splits.c: where to split; walk.c;
+ * converge.c; versions.c; remat.c: what is recomputed rather than kept
+ * per thread), and the rest is to move here too (issue 12).
  */
 #include "fission_internal.h"
+#include "converge.h"
+#include "versions.h"
 
 #include <string.h>
-
-
-/* ---- where barriers are ---------------------------------------------- */
-
-bool fis_is_barrier_call(const KExpr *e) {
-  return e && e->kind == KE_BUILTIN &&
-         (e->builtin == KB_SYNCTHREADS || e->builtin == KB_SYNCWARP || e->builtin == KB_GRID_SYNC);
-}
-
-
-/* a builtin that needs the values of other threads: warp collectives and
- * __syncthreads_count/and/or */
-bool fis_is_collective(const KExpr *e) {
-  if (!e || e->kind != KE_BUILTIN) return false;
-  if (e->builtin == KB_SYNCTHREADS_COUNT || e->builtin == KB_SYNCTHREADS_AND || e->builtin == KB_SYNCTHREADS_OR)
-    return true;
-  if (e->builtin == KB_LANEMASK_LT || e->builtin == KB_LANEMASK_LE || e->builtin == KB_LANEMASK_GT ||
-      e->builtin == KB_LANEMASK_GE || e->builtin == KB_LANEMASK_EQ)
-    return false; /* functions of the lane's own index */
-  const KBuiltinInfo *i = kb_info(e->builtin);
-  return i && i->cls == KBC_WARP;
-}
-
-
-bool fis_stmt_has_barrier(const KStmt *s, int depth) {
-  if (!s) return false;
-  switch (s->kind) {
-  case KS_BARRIER: return s->scope != KBAR_VIRTUAL;
-  case KS_BLOCK:
-    for (int i = 0; i < s->nstmts; i++)
-      if (fis_stmt_has_barrier(s->stmts[i], depth)) return true;
-    return false;
-  case KS_DECL: return fis_expr_has_barrier(s->init, depth);
-  case KS_EXPR: case KS_RETURN: return fis_expr_has_barrier(s->e, depth);
-  case KS_IF:
-    return fis_expr_has_barrier(s->cond, depth) || fis_stmt_has_barrier(s->then, depth) ||
-           fis_stmt_has_barrier(s->els, depth);
-  case KS_LOOP:
-    return fis_stmt_has_barrier(s->init_stmt, depth) || fis_expr_has_barrier(s->cond, depth) ||
-           fis_expr_has_barrier(s->step, depth) || fis_stmt_has_barrier(s->body, depth);
-  case KS_SWITCH: return fis_expr_has_barrier(s->cond, depth) || fis_stmt_has_barrier(s->body, depth);
-  default: return false;
-  }
-}
-
-bool fis_expr_has_barrier(const KExpr *e, int depth) {
-  if (!e) return false;
-  if (fis_is_barrier_call(e)) return true;
-  if (fis_is_collective(e)) return true;
-  if (e->kind == KE_CALL && fis_func_barrier(e->fn, depth + 1)) return true;
-  if (fis_expr_has_barrier(e->a, depth) || fis_expr_has_barrier(e->b, depth) || fis_expr_has_barrier(e->c, depth))
-    return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (fis_expr_has_barrier(e->args[i], depth)) return true;
-  return false;
-}
-
-bool fis_func_barrier(const KFunc *fn, int depth) {
-  return fn && fn->body && depth < 16 && fis_stmt_has_barrier(fn->body, depth);
-}
 
 
 bool fis_stmt_has_kind(const KStmt *s, KStmtKind k) {
@@ -244,7 +191,7 @@ static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *
     not->op = KOP_NOT;
     not->a = s->cond;
     KStmt *test = fis_st_if(f, not, fis_st_set_leave(f, st, 1));
-    if (fis_expr_has_barrier(s->cond, 0)) {
+    if (kir_expr_has_split(s->cond)) {
       fis_flush(f);
       fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
       pushed = true;
@@ -274,44 +221,43 @@ static void split_step(Fis *f, KExpr *e) {
 
 /* ---- uniform loops: the same trip count in every thread ---------------- */
 
-/* e or one of its operands writes v (or takes its address) */
-static bool expr_writes(const KExpr *e, const KVar *v) {
-  if (!e) return false;
-  if ((e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR) && e->a && e->a->kind == KE_VAR &&
-      e->a->var == v)
-    return true;
-  if (expr_writes(e->a, v) || expr_writes(e->b, v) || expr_writes(e->c, v)) return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (expr_writes(e->args[i], v)) return true;
-  return false;
-}
-
-static bool stmt_writes(const KStmt *s, const KVar *v) {
-  if (!s) return false;
-  if (expr_writes(s->init, v) || expr_writes(s->e, v) || expr_writes(s->cond, v) || expr_writes(s->step, v) ||
-      stmt_writes(s->then, v) || stmt_writes(s->els, v) || stmt_writes(s->init_stmt, v) || stmt_writes(s->body, v))
-    return true;
-  for (int i = 0; i < s->nstmts; i++)
-    if (stmt_writes(s->stmts[i], v)) return true;
-  return false;
-}
-
-/* the same value in every thread: constants, block-wide builtins,
- * parameters the kernel never writes, the loop variable `lv` */
-static bool uniform_expr(Fis *f, const KExpr *e, const KVar *lv) {
+/* e can be evaluated at block level, outside the thread loops, by a
+ * block-level loop whose variable is lv: it reads only lv, the variables
+ * of the block-level loops around it, the kernel's
+ * own scalar parameters that it never writes (a written one is kept per thread;
+ * an inlined function's are written by the call) and module variables,
+ * writes nothing but lv, and calls nothing */
+bool fis_block_level(Fis *f, const KExpr *e, const KVar *lv) {
   if (!e) return true;
   switch (e->kind) {
-  case KE_INT: case KE_FLOAT: return true;
-  case KE_BVAR: return e->bvar != KBV_THREAD_IDX && e->bvar != KBV_LANE_ID;
   case KE_VAR:
-    if (e->var == lv) return true;
-    return e->var->kind == KV_PARAM && kt_is_scalar(e->var->type) && !stmt_writes(f->kernel->body, e->var);
-  case KE_UNARY: case KE_BINARY: case KE_CAST: case KE_COND: case KE_ASSIGN:
-    if (e->kind == KE_ASSIGN && !(e->a->kind == KE_VAR && e->a->var == lv)) return false;
-    return uniform_expr(f, e->a, lv) && uniform_expr(f, e->b, lv) && uniform_expr(f, e->c, lv);
-  case KE_INCDEC: return e->a->kind == KE_VAR && e->a->var == lv;
-  default: return false;
+    if (e->var == lv || e->var->kind == KV_GLOBAL || vec_find(&f->block_vars, e->var) >= 0) return true;
+    if (e->var->kind != KV_PARAM || !kt_is_scalar(e->var->type) || kir_stmt_writes_var(f->kernel->body, e->var))
+      return false;
+    for (int i = 0; i < f->kernel->nparams; i++)
+      if (f->kernel->params[i] == e->var) return true;
+    return false;
+  case KE_ASSIGN: case KE_INCDEC:
+    if (!(e->a->kind == KE_VAR && e->a->var == lv)) return false;
+    break;
+  case KE_CALL: return false;
+  default: break;
   }
+  if (!fis_block_level(f, e->a, lv) || !fis_block_level(f, e->b, lv) || !fis_block_level(f, e->c, lv)) return false;
+  for (int i = 0; i < e->nargs; i++)
+    if (!fis_block_level(f, e->args[i], lv)) return false;
+  return true;
+}
+
+/* the same value in every thread (uniform.c), readable at block level;
+ * the loop's own variable and those of the block-level loops around it
+ * count as uniform: they are kept once per block, and every thread that
+ * runs the loop starts and steps them alike, even under a varying `if` */
+static bool uniform_expr(Fis *f, const KExpr *e, KVar *lv) {
+  if (lv) vec_push(f->a, &f->block_vars, lv);
+  bool u = kir_expr_uniform_but(&f->uni, e, &f->block_vars) && fis_block_level(f, e, lv);
+  if (lv) f->block_vars.len--;
+  return u;
 }
 
 /* break or continue aimed at this loop (not at a loop or switch inside it) */
@@ -331,7 +277,7 @@ static bool own_jump(const KStmt *s, bool in_switch) {
  * so the loop runs once for the block, around its body's thread loops */
 static bool uniform_loop(Fis *f, KStmt *s) {
   if (s->loop_kind != KLOOP_FOR || own_jump(s->body, false)) return false;
-  const KVar *lv = NULL;
+  KVar *lv = NULL;
   if (s->init_stmt) {
     if (s->init_stmt->kind != KS_DECL || !s->init_stmt->var || s->init_stmt->var->as != AS_LOCAL ||
         !kt_is_scalar(s->init_stmt->var->type))
@@ -341,7 +287,7 @@ static bool uniform_loop(Fis *f, KStmt *s) {
     if (!init || !uniform_expr(f, init, NULL)) return false;
   }
   if (!uniform_expr(f, s->cond, lv) || !uniform_expr(f, s->step, lv)) return false;
-  if (lv && stmt_writes(s->body, lv)) return false;
+  if (lv && kir_stmt_writes_var(s->body, lv)) return false;
   return true;
 }
 
@@ -355,7 +301,10 @@ static void split_uniform_loop(Fis *f, KStmt *s) {
   PtrVec *outer = f->list, body;
   memset(&body, 0, sizeof body);
   f->list = &body;
+  int nvars = f->block_vars.len;
+  if (s->init_stmt) vec_push(f->a, &f->block_vars, s->init_stmt->var);
   fis_split_body(f, s->body);
+  f->block_vars.len = nvars;
   fis_flush(f);
   f->list = outer;
   loop->body = fis_st_block(f, (KStmt **)body.items, body.len);
@@ -388,7 +337,7 @@ static void split_loop(Fis *f, KStmt *s) {
   } else {
     fis_thread_stmt(f, fis_st_leave_if(f, st, KOP_EQ, 1));
     fis_thread_stmt(f, fis_st_set(f, st, 0));
-    if (s->step && fis_expr_has_barrier(s->step, 0)) {
+    if (s->step && kir_expr_has_split(s->step)) {
       fis_flush(f);
       fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
       split_step(f, s->step);
@@ -465,9 +414,10 @@ static void split_switch(Fis *f, KStmt *s) {
 
 void fis_split_stmt(Fis *f, KStmt *s) {
   f->loc = s->loc;
-  if (fis_stmt_has_barrier(s, 0) && s->kind != KS_LOOP) s = fis_hoist_collectives(f, s);
+  if (fis_block_scalar(f, s)) return;
+  if (kir_stmt_has_split(s) && s->kind != KS_LOOP) s = fis_hoist_collectives(f, s);
   if (f->failed) return;
-  if (!fis_stmt_has_barrier(s, 0)) {
+  if (!kir_stmt_has_split(s)) {
     fis_thread_stmt(f, fis_rewrite_jumps(f, s, 0, 0));
     return;
   }
@@ -478,19 +428,19 @@ void fis_split_stmt(Fis *f, KStmt *s) {
     return;
   case KS_BLOCK: fis_split_list(f, s->stmts, s->nstmts); return;
   case KS_IF:
-    if (fis_expr_has_barrier(s->cond, 0)) break;
+    if (kir_expr_has_split(s->cond)) break;
     split_if(f, s);
     return;
   case KS_LOOP:
-    if (fis_stmt_has_barrier(s->init_stmt, 0)) return fis_error(f, s->loc, "a barrier in a loop's initialisation");
+    if (kir_stmt_has_split(s->init_stmt)) return fis_error(f, s->loc, "a barrier in a loop's initialisation");
     split_loop(f, s);
     return;
   case KS_SWITCH:
-    if (fis_expr_has_barrier(s->cond, 0)) break;
+    if (kir_expr_has_split(s->cond)) break;
     split_switch(f, s);
     return;
   case KS_EXPR:
-    if (fis_is_barrier_call(s->e)) { /* __syncthreads() as a call: a barrier statement */
+    if (kir_is_barrier_call(s->e)) { /* __syncthreads() as a call: a barrier statement */
       if (s->e->builtin == KB_GRID_SYNC) return fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
       KStmt *b = fis_st_new(f, KS_BARRIER);
       b->scope = s->e->builtin == KB_SYNCWARP ? KBAR_WARP : KBAR_BLOCK;
@@ -578,21 +528,15 @@ static void scan_stmt(Uses *u, const KStmt *s, int *next_loop) {
   u->loop = saved;
 }
 
-static bool listed(const PtrVec *v, const void *p) {
-  for (int i = 0; i < v->len; i++)
-    if (v->items[i] == p) return true;
-  return false;
-}
-
 static void find_per_thread(Fis *f) {
   Uses u = {.loop = -1, .a = f->a};
   int next = 0;
   scan_stmt(&u, f->out->body, &next);
   for (int i = 0; i < u.len; i++) {
     const Use *x = &u.items[i];
-    bool keep = x->var->kind == KV_PARAM ? x->written : x->loops > 1;
-    if (listed(&u.block_level, x->var) && !listed(&f->out->per_thread, x->var)) keep = false;
-    if (keep && !listed(&f->out->per_thread, x->var)) vec_push(f->a, &f->out->per_thread, (void *)x->var);
+    bool keep = x->var->kind == KV_PARAM ? x->written : x->loops > 1 && !kir_remat_init(&f->remat, x->var);
+    if (vec_find(&u.block_level, x->var) >= 0 && vec_find(&f->out->per_thread, x->var) < 0) keep = false;
+    if (keep && vec_find(&f->out->per_thread, x->var) < 0) vec_push(f->a, &f->out->per_thread, (void *)x->var);
   }
 }
 
@@ -602,27 +546,32 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   PtrVec top;
   memset(&top, 0, sizeof top);
   f.list = &top;
-  out->split = fis_stmt_has_barrier(k->body, 0);
+  KStmt *body = kir_converge_warps(a, k->body);
+  out->split = kir_stmt_has_split(body);
+  if (out->split) body = kir_split_versions(a, body, &f.next_id);
+  if (out->split) kir_uniformity(a, body, &f.uni);
+  if (out->split) fis_find_scalars(&f, body);
   if (!out->split) {
-    fis_thread_stmt(&f, k->body);
+    fis_thread_stmt(&f, body);
     fis_flush(&f);
   } else {
-    if (fis_stmt_has_kind(k->body, KS_GOTO) || fis_stmt_has_kind(k->body, KS_LABEL)) {
+    if (fis_stmt_has_kind(body, KS_GOTO) || fis_stmt_has_kind(body, KS_LABEL)) {
       fis_error(&f, k->loc, "goto in a kernel with barriers");
       return false;
     }
-    if (fis_stmt_has_kind(k->body, KS_RETURN)) {
+    if (fis_stmt_has_kind(body, KS_RETURN)) {
       f.exit_flag = fis_new_local(&f, "exit", true);
       fis_block_stmt(&f, fis_st_decl(&f, f.exit_flag));
       fis_thread_stmt(&f, fis_st_set(&f, f.exit_flag, 0));
       fis_flush(&f);
       fis_push_guard(&f, fis_st_leave_if(&f, f.exit_flag, KOP_NE, 0));
     }
-    fis_split_body(&f, k->body);
+    fis_split_body(&f, body);
     fis_flush(&f);
   }
   if (f.failed) return false;
   out->body = fis_st_block(&f, (KStmt **)top.items, top.len);
+  if (out->split) fis_rematerialise(&f, body);
   find_per_thread(&f);
   return true;
 }

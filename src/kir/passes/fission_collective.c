@@ -206,7 +206,7 @@ static KExpr *find_collective(KExpr *e) {
   if ((r = find_collective(e->a)) || (r = find_collective(e->b)) || (r = find_collective(e->c))) return r;
   for (int i = 0; i < e->nargs; i++)
     if ((r = find_collective(e->args[i]))) return r;
-  return fis_is_collective(e) || (e->kind == KE_CALL && fis_func_barrier(e->fn, 0)) ? e : NULL;
+  return kir_is_collective(e) || (e->kind == KE_CALL && kir_func_has_split(e->fn)) ? e : NULL;
 }
 
 /* a call of a device function with barriers inside an expression: its

@@ -44,7 +44,7 @@ KStmt *fis_with_value(Fis *f, KStmt *s, KExpr *value) {
  * caller's statements. */
 bool fis_inline_call(Fis *f, KStmt *s) {
   KExpr **slot = fis_stmt_value(s);
-  if (!slot || (*slot)->kind != KE_CALL || !fis_func_barrier((*slot)->fn, 0)) return false;
+  if (!slot || (*slot)->kind != KE_CALL || !kir_func_has_split((*slot)->fn)) return false;
   KExpr *call = *slot;
   const KFunc *fn = call->fn;
   if (f->inline_depth > 8) {

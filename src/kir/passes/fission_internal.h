@@ -8,12 +8,19 @@
  *   fission_collective.c  warp and block collectives: exchange arrays
  *                         between thread loops, hoisted out of expressions
  *   fission_inline.c      device functions with barriers, inlined in place
+ *   fission_remat.c       locals recomputed in each thread loop instead of
+ *                         kept per thread
+ *   fission_scalars.c     uniform locals declared once per block
  *   dump_fission.c        the result in KIR's dump format
  */
 #ifndef CW_KIR_PASSES_FISSION_INTERNAL_H
 #define CW_KIR_PASSES_FISSION_INTERNAL_H
 
 #include "fission.h"
+#include "remat.h"
+#include "splits.h"
+#include "uniform.h"
+#include "walk.h"
 
 typedef struct Fis {
   Arena *a;
@@ -34,6 +41,10 @@ typedef struct Fis {
                                per-thread `returned` flag (NULL: none) */
   bool failed;
   SrcLoc loc;
+  KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */
+  KUniformity uni;     /* which locals differ between threads (uniform.c) */
+  PtrVec block_vars;   /* KVar*: block-level variables in scope: scalars, loop variables */
+  PtrVec scalars;      /* KVar*: uniform locals declared at block level (fission_scalars.c) */
 } Fis;
 
 /* fission_build.c: KIR nodes the pass makes */
@@ -64,8 +75,8 @@ KStmt *fis_st_decl_init(Fis *f, KVar *v, KExpr *init);
 KStmt *fis_st_lanes(Fis *f, KVar *j, KStmt *body);
 
 /* fission.c: cutting statement lists into thread loops */
-bool fis_is_barrier_call(const KExpr *e);
-bool fis_is_collective(const KExpr *e);
+bool kir_is_barrier_call(const KExpr *e);
+bool kir_is_collective(const KExpr *e);
 bool fis_stmt_has_barrier(const KStmt *s, int depth);
 bool fis_expr_has_barrier(const KExpr *e, int depth);
 bool fis_func_barrier(const KFunc *fn, int depth);
@@ -81,6 +92,20 @@ void fis_split_stmt(Fis *f, KStmt *s);
 
 /* fission_collective.c: collectives between thread loops */
 KStmt *fis_hoist_collectives(Fis *f, KStmt *s);
+
+/* fission.c: e can be computed at block level (lv: the variable of the
+ * block-level loop e belongs to, or NULL) */
+bool fis_block_level(Fis *f, const KExpr *e, const KVar *lv);
+
+/* fission_scalars.c: uniform locals kept once per block */
+void fis_find_scalars(Fis *f, const KStmt *body);
+/* s declares one: it goes to block level (true), ahead of the thread loop
+ * being gathered */
+bool fis_block_scalar(Fis *f, KStmt *s);
+
+/* fission_remat.c: recomputed locals declared again where they are read
+ * (after the split; source: the kernel body that was split) */
+void fis_rematerialise(Fis *f, const KStmt *source);
 
 /* fission_inline.c: device functions with barriers, inlined */
 KExpr **fis_stmt_value(KStmt *s);

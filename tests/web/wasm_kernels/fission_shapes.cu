@@ -9,6 +9,7 @@
 // launch: voteLoop --grid 2 --block 96 i32[192]=rand:9 i32[192]=zeros
 // launch: nestedLoops --grid 2 --block 32 f32[64]=rand:3 f32[64]=zeros i32:5
 // launch: partialWarp --grid 3 --block 48 i32[144]=iota i32[144]=zeros
+// launch: inlinedParamLoop --grid 3 --block 64 i32[192]=iota i32[192]=zeros i32:2
 #include <cuda_runtime.h>
 
 // threads past n leave before the barriers; the others still exchange
@@ -109,4 +110,26 @@ __global__ void partialWarp(const int* in, int* out)
     int v = in[g];
     for (int o = 8; o > 0; o >>= 1) v += __shfl_xor_sync(0xffffffffu, v, o, 16);
     out[g] = v + __shfl_up_sync(0xffffffffu, v, 1, 16);
+}
+
+// a loop with barriers in an inlined device function whose trip count is
+// the function's parameter: same in every thread, but the parameter is a
+// per-thread local after inlining, so the loop cannot run at block level
+__device__ int rotateSum(int* s, int v, int rounds)
+{
+    int acc = 0;
+    for (int r = 0; r < rounds; ++r) {
+        s[threadIdx.x] = v + r;
+        __syncthreads();
+        acc += s[(threadIdx.x + 1) % blockDim.x];
+        __syncthreads();
+    }
+    return acc;
+}
+
+__global__ void inlinedParamLoop(const int* in, int* out, int rounds)
+{
+    __shared__ int s[64];
+    int g = blockIdx.x * blockDim.x + threadIdx.x;
+    out[g] = rotateSum(s, in[g], rounds + (int)blockIdx.x);
 }

@@ -1,16 +1,18 @@
 /*
- * c_uniform.c — block-uniformity of a lowered kernel's locals.
+ * uniform.c — block-uniformity of a kernel's locals.
  *
  * A value is block-uniform when every thread of a block that computes it
- * gets the same result.  Fission (c_fission.c) uses this to keep such
- * locals as one C scalar per block instead of a per-thread array, and to
- * emit loops and ifs with uniform conditions that contain barriers as
- * plain C control flow around the per-thread loops.
+ * gets the same result.  Fission uses this to keep such locals once per
+ * block instead of once per thread, and to run loops and ifs with uniform
+ * conditions that contain barriers as plain control flow of the block
+ * around the per-thread loops (the C emitter, c_fission.c; the KIR pass,
+ * fission.c, for its uniform loops).
  *
  * Rules (a forward "varying" taint, iterated to a fixpoint; the set of
  * varying locals only grows, so it terminates):
- *  - uniform leaves: constants, kernel parameters (c_lower.c copied the
- *    written ones into locals), blockIdx/blockDim/gridDim/warpSize, and
+ *  - uniform leaves: constants, kernel parameters (unless written like a
+ *    varying local: the C emitter's c_lower.c copies written ones into
+ *    locals first), blockIdx/blockDim/gridDim/warpSize, and
  *    __constant__ variables; loads through a pointer into constant memory
  *    with uniform address;
  *  - varying leaves: threadIdx, the lane id, shared/global/static storage,
@@ -29,12 +31,13 @@
  * under varying control does not make later code varying: it only removes
  * threads, and the survivors still agree.
  */
-#include "c_internal.h"
+#include "uniform.h"
 
 #include <string.h>
 
 typedef struct Uni {
-  CEmit *ce;
+  Arena *a;
+  KUniformity *u;
   bool changed;
   bool give_up;
 } Uni;
@@ -43,16 +46,21 @@ static bool is_thread_local(const KVar *v) {
   return v && v->kind == KV_LOCAL && v->as != AS_SHARED && !v->is_static;
 }
 
-bool ce_is_varying_var(const CEmit *ce, const KVar *v) {
-  if (ce->all_varying) return true;
-  for (int i = 0; i < ce->varying.len; i++)
-    if (ce->varying.items[i] == v) return true;
+/* a variable each thread has its own copy of, which the taint can reach */
+static bool is_taintable(const KVar *v) {
+  return is_thread_local(v) || (v && v->kind == KV_PARAM);
+}
+
+bool kir_is_varying_var(const KUniformity *u, const KVar *v) {
+  if (u->all_varying) return true;
+  for (int i = 0; i < u->varying.len; i++)
+    if (u->varying.items[i] == v) return true;
   return false;
 }
 
 static void mark(Uni *U, KVar *v) {
-  if (!is_thread_local(v) || ce_is_varying_var(U->ce, v)) return;
-  vec_push(&U->ce->arena, &U->ce->varying, v);
+  if (!is_taintable(v) || kir_is_varying_var(U->u, v)) return;
+  vec_push(U->a, &U->u->varying, v);
   U->changed = true;
 }
 
@@ -60,16 +68,17 @@ static bool ptr_to_constant(const KType *t) {
   return t && t->kind == KT_PTR && t->as == AS_CONSTANT;
 }
 
-bool ce_expr_uniform(const CEmit *ce, const KExpr *e) {
+static bool uniform(const KUniformity *u, const KExpr *e, const PtrVec *also) {
   if (!e) return true;
-  if (ce->all_varying) return false;
+  if (u->all_varying) return false;
   switch (e->kind) {
   case KE_INT: case KE_FLOAT: case KE_STR: return true;
   case KE_VAR:
-    if (e->var->kind == KV_PARAM) return true;
+    if (also && vec_find(also, e->var) >= 0) return true;
+    if (e->var->kind == KV_PARAM) return !kir_is_varying_var(u, e->var);
     if (e->var->kind == KV_GLOBAL) return e->var->as == AS_CONSTANT;
     if (!is_thread_local(e->var)) return false;
-    return !ce_is_varying_var(ce, e->var);
+    return !kir_is_varying_var(u, e->var);
   case KE_BVAR:
     return e->bvar != KBV_THREAD_IDX && e->bvar != KBV_LANE_ID;
   case KE_CALL: return false;
@@ -90,29 +99,33 @@ bool ce_expr_uniform(const CEmit *ce, const KExpr *e) {
     /* the address of module or shared storage: same for every thread */
     const KExpr *x = e->a;
     while (x && x != b) {
-      if (x->kind == KE_INDEX && !ce_expr_uniform(ce, x->b)) return false;
+      if (x->kind == KE_INDEX && !uniform(u, x->b, also)) return false;
       x = x->a;
     }
     return true;
   }
   default: break;
   }
-  if (!ce_expr_uniform(ce, e->a) || !ce_expr_uniform(ce, e->b) ||
-      !ce_expr_uniform(ce, e->c))
+  if (!uniform(u, e->a, also) || !uniform(u, e->b, also) ||
+      !uniform(u, e->c, also))
     return false;
   for (int i = 0; i < e->nargs; i++)
-    if (!ce_expr_uniform(ce, e->args[i])) return false;
+    if (!uniform(u, e->args[i], also)) return false;
   return true;
 }
 
+bool kir_expr_uniform(const KUniformity *u, const KExpr *e) { return uniform(u, e, NULL); }
+
+bool kir_expr_uniform_but(const KUniformity *u, const KExpr *e, const PtrVec *also) { return uniform(u, e, also); }
+
 /* The local a store to lvalue `e` writes (through members and array
  * elements), or NULL for stores to memory through a pointer. */
-static KVar *store_base(const KExpr *e, bool *index_varying, const CEmit *ce) {
+static KVar *store_base(const KExpr *e, bool *index_varying, const KUniformity *u) {
   while (e) {
     if (e->kind == KE_VAR) return e->var;
     if (e->kind == KE_MEMBER) e = e->a;
     else if (e->kind == KE_INDEX && e->a->type->kind == KT_ARRAY) {
-      if (!ce_expr_uniform(ce, e->b)) *index_varying = true;
+      if (!kir_expr_uniform(u, e->b)) *index_varying = true;
       e = e->a;
     } else return NULL;
   }
@@ -123,12 +136,12 @@ static void walk_expr(Uni *U, const KExpr *e, bool ctl) {
   if (!e) return;
   if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC) {
     bool iv = false;
-    KVar *v = store_base(e->a, &iv, U->ce);
-    if (v && (ctl || iv || (e->b && !ce_expr_uniform(U->ce, e->b)))) mark(U, v);
+    KVar *v = store_base(e->a, &iv, U->u);
+    if (v && (ctl || iv || (e->b && !kir_expr_uniform(U->u, e->b)))) mark(U, v);
     /* the lvalue itself is walked below only for nested side effects */
   } else if (e->kind == KE_ADDR) {
     bool iv = false;
-    KVar *v = store_base(e->a, &iv, U->ce);
+    KVar *v = store_base(e->a, &iv, U->u);
     if (v) mark(U, v);
   } else if (e->kind == KE_VAR && e->type && e->type->kind == KT_ARRAY) {
     mark(U, e->var); /* reached here only when not indexed: it decays */
@@ -147,7 +160,7 @@ static void walk_expr(Uni *U, const KExpr *e, bool ctl) {
 
 /* Does `s` leave the loop being examined (break/continue at depth 0,
  * or the inlined return labelled `label`) under varying control? */
-static bool exits_varying(const CEmit *ce, const KStmt *s, const char *label,
+static bool exits_varying(const KUniformity *u, const KStmt *s, const char *label,
                           int depth, bool ctl) {
   if (!s) return false;
   switch (s->kind) {
@@ -155,15 +168,15 @@ static bool exits_varying(const CEmit *ce, const KStmt *s, const char *label,
   case KS_RETURN: return s->label && label && !strcmp(s->label, label) && ctl;
   case KS_BLOCK:
     for (int i = 0; i < s->nstmts; i++)
-      if (exits_varying(ce, s->stmts[i], label, depth, ctl)) return true;
+      if (exits_varying(u, s->stmts[i], label, depth, ctl)) return true;
     return false;
   case KS_IF: {
-    bool c = ctl || !ce_expr_uniform(ce, s->cond);
-    return exits_varying(ce, s->then, label, depth, c) ||
-           exits_varying(ce, s->els, label, depth, c);
+    bool c = ctl || !kir_expr_uniform(u, s->cond);
+    return exits_varying(u, s->then, label, depth, c) ||
+           exits_varying(u, s->els, label, depth, c);
   }
-  case KS_LOOP: return exits_varying(ce, s->body, label, depth + 1, ctl);
-  case KS_SWITCH: return exits_varying(ce, s->body, label, depth + 1, true);
+  case KS_LOOP: return exits_varying(u, s->body, label, depth + 1, ctl);
+  case KS_SWITCH: return exits_varying(u, s->body, label, depth + 1, true);
   default: return false;
   }
 }
@@ -176,7 +189,7 @@ static void walk_stmt(Uni *U, const KStmt *s, bool ctl) {
     return;
   case KS_DECL: {
     const KExpr *init = s->init ? s->init : s->var->init;
-    if (is_thread_local(s->var) && init && (ctl || !ce_expr_uniform(U->ce, init)))
+    if (is_thread_local(s->var) && init && (ctl || !kir_expr_uniform(U->u, init)))
       mark(U, s->var);
     if (s->var->type->kind == KT_ARRAY && init && init->kind != KE_INIT_LIST)
       mark(U, s->var);
@@ -188,15 +201,15 @@ static void walk_stmt(Uni *U, const KStmt *s, bool ctl) {
   case KS_EXPR: case KS_RETURN: case KS_BARRIER: walk_expr(U, s->e, ctl); return;
   case KS_IF: {
     walk_expr(U, s->cond, ctl);
-    bool c = ctl || !ce_expr_uniform(U->ce, s->cond);
+    bool c = ctl || !kir_expr_uniform(U->u, s->cond);
     walk_stmt(U, s->then, c);
     walk_stmt(U, s->els, c);
     return;
   }
   case KS_LOOP: {
     walk_stmt(U, s->init_stmt, ctl);
-    bool c = ctl || !ce_expr_uniform(U->ce, s->cond) ||
-             exits_varying(U->ce, s->body, s->label, 0, false);
+    bool c = ctl || !kir_expr_uniform(U->u, s->cond) ||
+             exits_varying(U->u, s->body, s->label, 0, false);
     walk_expr(U, s->cond, c);
     walk_expr(U, s->step, c);
     walk_stmt(U, s->body, c);
@@ -211,13 +224,13 @@ static void walk_stmt(Uni *U, const KStmt *s, bool ctl) {
   }
 }
 
-void ce_uniformity(CEmit *ce, const KStmt *body) {
-  ce->varying.len = 0;
-  ce->all_varying = false;
-  Uni U = {.ce = ce};
+void kir_uniformity(Arena *a, const KStmt *body, KUniformity *u) {
+  u->varying.len = 0;
+  u->all_varying = false;
+  Uni U = {.a = a, .u = u};
   do {
     U.changed = false;
     walk_stmt(&U, body, false);
   } while (U.changed && !U.give_up);
-  if (U.give_up) ce->all_varying = true;
+  if (U.give_up) u->all_varying = true;
 }

@@ -1,6 +1,8 @@
 /*
- * c_converge.c — the warp reconvergence implicit warp-synchronous code
- * relies on, made explicit for the C target.
+ * converge.c — the warp reconvergence implicit warp-synchronous code
+ * relies on, made explicit for the targets that run a block's threads one
+ * after another (the C target and the WebAssembly CPU path, both through
+ * barrier fission).
  *
  * A pattern of older CUDA code: every thread writes its part of a buffer,
  * then one thread (`if (threadIdx.x == 0)`) reads the whole buffer, with
@@ -15,7 +17,7 @@
  * wrote.  On real hardware it works when the writers are in the reader's
  * warp, because nvcc makes the warp reconverge where divergent code (the
  * loop, whose trip count differs per lane) rejoins, before the `if`; the
- * program then passes on an H200.  The C target runs a block's threads one
+ * program then passes on an H200.  Fission runs a block's threads one
  * after another between barriers, so thread 0 would read before threads
  * 1..31 wrote.
  *
@@ -32,8 +34,12 @@
  * A barrier between two statements only removes interleavings, so code
  * that is correct without it stays correct; where no memory is shared
  * nothing changes, and kernels without the pattern are emitted as before.
+ * The body given is not modified: the statement lists that get a barrier
+ * are copied (with the blocks around them) into the arena.
  */
-#include "c_internal.h"
+#include "converge.h"
+#include "splits.h"
+#include "walk.h"
 
 typedef struct Converge {
   Arena *a;
@@ -48,14 +54,8 @@ typedef struct Converge {
 static const char any_base_tag;
 #define ANY ((KVar *)(void *)&any_base_tag)
 
-static int find(const PtrVec *v, const void *p) {
-  for (int i = 0; i < v->len; i++)
-    if (v->items[i] == p) return i;
-  return -1;
-}
-
 static void add(Arena *a, PtrVec *v, KVar *p) {
-  if (find(v, p) < 0) vec_push(a, v, p);
+  if (vec_find(v, p) < 0) vec_push(a, v, p);
 }
 
 /* ---- which buffer an address points into ----------------------------- */
@@ -75,7 +75,7 @@ static KVar *pointer_base(const Converge *c, const KExpr *e) {
   case KE_VAR: {
     if (e->var->type && e->var->type->kind == KT_ARRAY) return lvalue_base(c, e);
     if (e->var->kind == KV_PARAM) return e->var;
-    int i = find(&c->ptr_from, e->var);
+    int i = vec_find(&c->ptr_from, e->var);
     return i >= 0 ? c->ptr_base.items[i] : ANY;
   }
   default: return ANY;
@@ -133,7 +133,7 @@ static bool callee_globals(const KExpr *e, void *ctx) {
     *x->writes_any = *x->reads_any = true;
   else if (e->kind == KE_CALL && x->depth < 8) {
     x->depth++;
-    ce_walk_any(e->fn->body, callee_globals, NULL, x);
+    kir_walk_any(e->fn->body, callee_globals, NULL, x);
     x->depth--;
   }
   return false;
@@ -170,7 +170,7 @@ static void visit_call(Access *x, const KExpr *e) {
     *x->writes_any = *x->reads_any = true;
   } else if (x->depth < 8) {
     x->depth++;
-    ce_walk_any(e->fn->body, callee_globals, NULL, x);
+    kir_walk_any(e->fn->body, callee_globals, NULL, x);
     x->depth--;
   }
 }
@@ -227,7 +227,7 @@ static bool access_stmt(const KStmt *s, void *ctx) {
 static void accesses(Converge *c, const KStmt *s, PtrVec *reads, PtrVec *writes, bool *reads_any,
                      bool *writes_any) {
   Access x = {c, reads, writes, reads_any, writes_any, 0};
-  ce_walk_any(s, NULL, access_stmt, &x);
+  kir_walk_any(s, NULL, access_stmt, &x);
 }
 
 /* ---- conditions that single out threads ------------------------------- */
@@ -235,7 +235,7 @@ static void accesses(Converge *c, const KStmt *s, PtrVec *reads, PtrVec *writes,
 static bool thread_dependent(const KExpr *e, void *ctx) {
   const Converge *c = ctx;
   if (e->kind == KE_BVAR) return e->bvar == KBV_THREAD_IDX || e->bvar == KBV_LANE_ID;
-  return e->kind == KE_VAR && find(&c->by_thread, e->var) >= 0;
+  return e->kind == KE_VAR && vec_find(&c->by_thread, e->var) >= 0;
 }
 
 /* ---- the walk ---------------------------------------------------------- */
@@ -251,18 +251,18 @@ static bool meets_written(const Converge *c, const PtrVec *reads, bool reads_any
   if (c->written_any) return reads_any || reads->len > 0;
   if (reads_any) return c->written.len > 0;
   for (int i = 0; i < reads->len; i++)
-    if (find(&c->written, reads->items[i]) >= 0) return true;
+    if (vec_find(&c->written, reads->items[i]) >= 0) return true;
   return false;
 }
 
-const char ce_reconverge[] = "cw_reconverge";
+const char kir_reconverge_label[] = "cw_reconverge";
 
 static KStmt *warp_barrier(Converge *c, SrcLoc loc) {
   KStmt *b = arena_alloc(c->a, sizeof *b);
   b->kind = KS_BARRIER;
   b->scope = KBAR_WARP;
   b->loc = loc;
-  b->label = CE_RECONVERGE; /* the compiler's, not the program's: synccheck skips it */
+  b->label = kir_reconverge_label; /* the compiler's, not the program's: synccheck skips it */
   return b;
 }
 
@@ -273,7 +273,7 @@ static void remember_local(Converge *c, const KStmt *s) {
     vec_push(c->a, &c->ptr_from, s->var);
     vec_push(c->a, &c->ptr_base, pointer_base(c, init));
   }
-  if (ce_expr_any(init, thread_dependent, c)) add(c->a, &c->by_thread, s->var);
+  if (kir_expr_any(init, thread_dependent, c)) add(c->a, &c->by_thread, s->var);
 }
 
 /* `p = …`, `p++`, `&p` (it may be changed through the address): the
@@ -290,17 +290,19 @@ static bool ends_with_barrier_each_pass(const KStmt *s) {
   const KStmt *b = s->body;
   while (b->kind == KS_BLOCK && b->nstmts) b = b->stmts[b->nstmts - 1];
   return b->kind == KS_BARRIER && b->scope != KBAR_VIRTUAL &&
-         !ce_walk_any(s->body, NULL, has_exit, NULL);
+         !kir_walk_any(s->body, NULL, has_exit, NULL);
 }
 
-static void converge_list(Converge *c, KStmt *list) {
+/* list, or a copy of it with barriers inserted (in it or in a block in it) */
+static KStmt *converge_list(Converge *c, KStmt *list) {
   PtrVec out = {0};
   bool changed = false;
   for (int i = 0; i < list->nstmts; i++) {
     KStmt *s = list->stmts[i];
     if (s->kind == KS_BLOCK) {
-      converge_list(c, s);
-      vec_push(c->a, &out, s);
+      KStmt *n = converge_list(c, s);
+      changed |= n != s;
+      vec_push(c->a, &out, n);
       continue;
     }
     if (s->kind == KS_BARRIER && s->scope != KBAR_VIRTUAL) {
@@ -311,7 +313,7 @@ static void converge_list(Converge *c, KStmt *list) {
     }
     if (s->kind == KS_DECL) remember_local(c, s);
     for (int k = 0; k < c->ptr_from.len; k++) /* a pointer local pointed elsewhere */
-      if (s->kind != KS_DECL && ce_walk_any(s, repoints, NULL, c->ptr_from.items[k]))
+      if (s->kind != KS_DECL && kir_walk_any(s, repoints, NULL, c->ptr_from.items[k]))
         c->ptr_base.items[k] = ANY;
     PtrVec reads = {0}, writes = {0};
     bool reads_any = false, writes_any = false;
@@ -325,14 +327,14 @@ static void converge_list(Converge *c, KStmt *list) {
       visit_expr(&x, s->cond);
       visit_expr(&x, s->step);
     }
-    if (s->kind == KS_IF && ce_expr_any(s->cond, thread_dependent, c) &&
+    if (s->kind == KS_IF && kir_expr_any(s->cond, thread_dependent, c) &&
         meets_written(c, &reads, reads_any)) {
       vec_push(c->a, &out, warp_barrier(c, s->loc));
       c->written.len = 0;
       c->written_any = false;
       changed = true;
     }
-    if (stmt_has_split(s)) { /* only what follows its last barrier matters; keep it simple */
+    if (kir_stmt_has_split(s)) { /* only what follows its last barrier matters; keep it simple */
       c->written.len = 0;
       c->written_any = false;
     }
@@ -340,14 +342,16 @@ static void converge_list(Converge *c, KStmt *list) {
     c->written_any |= writes_any;
     vec_push(c->a, &out, s);
   }
-  if (changed) {
-    list->stmts = (KStmt **)out.items;
-    list->nstmts = out.len;
-  }
+  if (!changed) return list;
+  KStmt *copy = arena_alloc(c->a, sizeof *copy);
+  *copy = *list;
+  copy->stmts = (KStmt **)out.items;
+  copy->nstmts = out.len;
+  return copy;
 }
 
-void ce_converge_warps(CEmit *ce, KStmt *body) {
-  if (!body || body->kind != KS_BLOCK || ce_has_jump(body)) return;
-  Converge c = {.a = &ce->arena};
-  converge_list(&c, body);
+KStmt *kir_converge_warps(Arena *a, KStmt *body) {
+  if (!body || body->kind != KS_BLOCK || kir_has_jump(body)) return body;
+  Converge c = {.a = a};
+  return converge_list(&c, body);
 }

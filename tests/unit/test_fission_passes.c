@@ -1,0 +1,104 @@
+/*
+ * test_fission_passes.c — the barrier-fission passes that the C and the
+ * WebAssembly emitters share (src/kir/passes/: converge.c, versions.c,
+ * uniform.c, remat.c, fission.c) read the module and never change it:
+ * several targets are emitted from one module (`cuwasm cc` builds C,
+ * WGSL, SPIR-V and wasm from it), and the C emitter's copies of these
+ * passes used to rewrite a private lowered body in place.  The module's
+ * KIR dump must be the same before and after kir_fission and emit_c on a
+ * kernel that every one of those passes rewrites; and the pass's
+ * decisions are checked: the reassigned index gets a version, the
+ * recomputable locals are not kept per thread (and a thread loop left
+ * declaring only those goes), the hand-off gets its warp barrier.
+ */
+#include "api/program.h"
+#include "emit/emit.h"
+#include "kir/passes/fission.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int passed, failed;
+#define CHECK(cond, ...) do { if (cond) passed++; else { failed++; printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
+
+static const char source[] =
+    "__global__ void k(const int* in, int* out, int n) {\n"
+    "  __shared__ int s[64];\n"
+    "  int t = threadIdx.x;\n"
+    "  int x = blockIdx.x * 64 + t;\n"
+    "  s[t] = in[x];\n"
+    "  __syncthreads();\n"
+    "  x = blockIdx.x * 64 + 63 - t;\n"          /* a second version of x */
+    "  for (int r = 0; r < n; r++) {\n"          /* a uniform loop */
+    "    out[x] = s[63 - t] + r;\n"
+    "    __syncthreads();\n"
+    "  }\n"
+    "  s[t] = t;\n"
+    "  if (t == 0) out[blockIdx.x * 64] += s[1];\n" /* hand-off */
+    "}\n";
+
+static char *dump(const KModule *m) {
+  StrBuf sb;
+  sb_init(&sb);
+  kir_dump(&sb, m);
+  return sb_take(&sb);
+}
+
+static bool per_thread_has(const KFission *f, const char *name) {
+  for (int i = 0; i < f->per_thread.len; i++)
+    if (!strcmp(((KVar *)f->per_thread.items[i])->name, name)) return true;
+  return false;
+}
+
+int main(void) {
+  cw_diags *d = cw_diags_new();
+  cw_program *p = NULL;
+  if (cw_compile_source("fission.cu", source, sizeof source - 1, NULL, d, &p) != CW_OK) {
+    char *r = cw_diags_render(d);
+    printf("FAIL: the front end rejects the test kernel\n%s", r);
+    return 1;
+  }
+  KModule *m = cw_program_module(p);
+  char *before = dump(m);
+  const KFunc *k = NULL;
+  for (int i = 0; i < m->funcs.len; i++)
+    if (((KFunc *)m->funcs.items[i])->flags & KF_GLOBAL) k = m->funcs.items[i];
+  CHECK(k != NULL, "no kernel in the module");
+  if (!k) return 1;
+
+  Arena a;
+  arena_init(&a);
+  KFission f;
+  CwDiags kd;
+  diags_init(&kd);
+  CHECK(kir_fission(&a, m, k, &f, &kd), "kir_fission failed");
+  CHECK(f.split, "the kernel has barriers: it must be split");
+  CHECK(!per_thread_has(&f, "t") && !per_thread_has(&f, "x"),
+        "t and both versions of x are recomputed, not kept per thread");
+  char *kt = kir_dump_fission(m, &kd); /* as `cuwasm transpile --target kir-threads` */
+  const char *text = kt ? kt : "(out of memory)";
+  CHECK(strstr(text, "%x_v") != NULL, "the reassigned x gets a version:\n%s", text);
+  CHECK(strstr(text, "barrier.warp") != NULL, "the hand-off gets a warp barrier:\n%s", text);
+  CHECK(strstr(text, "for (let %r") != NULL, "the uniform loop runs at block level:\n%s", text);
+  int loops = 0;
+  for (const char *q = strstr(text, "threads ()"); q; q = strstr(q + 1, "threads ()")) loops++;
+  /* before the loop, x's second version was declared in a thread loop of
+   * its own, which the loop's thread loop declares again: it goes */
+  CHECK(loops == 4, "4 thread loops, not %d:\n%s", loops, text);
+  free(kt);
+
+  char *c = emit_c(m, "fission", &kd);
+  CHECK(c != NULL, "emit_c failed");
+  free(c);
+  char *after = dump(m);
+  CHECK(!strcmp(before, after), "the module changed:\n--- before\n%s\n--- after\n%s", before, after);
+  free(before);
+  free(after);
+  diags_free(&kd);
+  arena_free(&a);
+  cw_program_free(p);
+  cw_diags_free(d);
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed != 0;
+}
