@@ -1268,8 +1268,7 @@ static void emit_thread_state(CEmit *ce) {
 }
 
 void ce_kernel(CEmit *ce, const KFunc *f) {
-  KStmt *body = c_lower_kernel(ce, f);
-  ce_converge_warps(ce, body);
+  KStmt *body = kir_converge_warps(&ce->arena, c_lower_kernel(ce, f));
   SrcLoc where;
   const char *why = ce_fission_blocker(body, &where);
   if (why) {

@@ -21,14 +21,9 @@
 #define CW_EMIT_C_INTERNAL_H
 
 #include "emit.h"
+#include "../kir/passes/converge.h"
 
 #include <stdbool.h>
-
-/* The label of the warp barriers c_converge.c inserts (a KS_BARRIER's
- * label is otherwise unused): the warp's implicit reconvergence made
- * explicit, which synccheck must not take for the program's __syncwarp. */
-extern const char ce_reconverge[];
-#define CE_RECONVERGE ce_reconverge
 
 /* A break/continue target while emitting statements. */
 typedef enum { TGT_C_LOOP, TGT_C_SWITCH, TGT_STATE_LOOP } TargetKind;
@@ -161,11 +156,7 @@ void ce_kernel_fiber(CEmit *ce, const KFunc *f, const KStmt *body, const char *w
 /* Barriers and collectives inside a coroutine kernel. */
 void ce_fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
 
-/* c_converge.c */
-/* Inserts the warp reconvergence that warp-synchronous code without
- * __syncwarp relies on (a warp barrier before `if (threadIdx.x == 0)`
- * reading what the other threads just wrote); see the file. */
-void ce_converge_warps(CEmit *ce, KStmt *body);
+/* kir/passes/converge.c */
 
 /* c_lower.c */
 /* Returns a rewritten copy of the kernel's body: writable parameters copied
@@ -235,8 +226,8 @@ void ce_interchange_loops(CEmit *ce, KStmt *body);
 void ce_split_versions(CEmit *ce, KStmt *body);
 
 /* c_walk.c */
-typedef bool (*CeExprPred)(const KExpr *e, void *ctx);
-typedef bool (*CeStmtPred)(const KStmt *s, void *ctx);
+typedef KExprPred CeExprPred;
+typedef KStmtPred CeStmtPred;
 /* True when ep holds for a node of e (pre-order, stops at the first). */
 bool ce_expr_any(const KExpr *e, CeExprPred ep, void *ctx);
 /* True when sp holds for a statement of s, or ep for an expression node in

@@ -3,33 +3,17 @@
  * questions ("does this body call a function / touch memory / write x /
  * contain a goto?") and collections ("which pointers does it index?").
  *
- * ce_walk_any visits every statement (pre-order: the statement, its
- * initializer, expression, condition and step, then its sub-statements)
- * and every expression node below them, and stops at the first callback
- * that returns true.  Collectors return false to see everything.
+ * ce_walk_any is kir_walk_any (kir/walk.c): every statement pre-order and
+ * every expression node below them, stopping at the first callback that
+ * returns true.  Collectors return false to see everything.
  */
 #include "c_internal.h"
 
-bool ce_expr_any(const KExpr *e, CeExprPred ep, void *ctx) {
-  if (!e) return false;
-  if (ep(e, ctx)) return true;
-  if (ce_expr_any(e->a, ep, ctx) || ce_expr_any(e->b, ep, ctx) || ce_expr_any(e->c, ep, ctx))
-    return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (ce_expr_any(e->args[i], ep, ctx)) return true;
-  return false;
-}
+/* the KIR layer's traversal (kir/walk.c), under the emitter's names */
+bool ce_expr_any(const KExpr *e, CeExprPred ep, void *ctx) { return kir_expr_any(e, ep, ctx); }
 
 bool ce_walk_any(const KStmt *s, CeExprPred ep, CeStmtPred sp, void *ctx) {
-  if (!s) return false;
-  if (sp && sp(s, ctx)) return true;
-  if (ep && (ce_expr_any(s->init, ep, ctx) || ce_expr_any(s->e, ep, ctx) ||
-             ce_expr_any(s->cond, ep, ctx) || ce_expr_any(s->step, ep, ctx)))
-    return true;
-  for (int i = 0; i < s->nstmts; i++)
-    if (ce_walk_any(s->stmts[i], ep, sp, ctx)) return true;
-  return ce_walk_any(s->then, ep, sp, ctx) || ce_walk_any(s->els, ep, sp, ctx) ||
-         ce_walk_any(s->init_stmt, ep, sp, ctx) || ce_walk_any(s->body, ep, sp, ctx);
+  return kir_walk_any(s, ep, sp, ctx);
 }
 
 /* ---- common questions -------------------------------------------------- */

@@ -249,6 +249,8 @@ struct KStmt {
   int64_t case_value;/* KS_CASE */
   bool is_default;
   KBarrierScope scope;
+  bool implicit;     /* KS_BARRIER: the compiler's, not the program's (the warp
+                        reconvergence of kir/passes/converge.c) */
   const char *label; /* KS_LABEL, KS_GOTO */
 };
 
@@ -335,6 +337,16 @@ int kir_undefined_externs(const KModule *m, bool from_kernels, KExternFn fn, voi
  * call path (recursion), with that function in *callee; NULL when the
  * calls root reaches form no cycle (callgraph.c). */
 const KExpr *kir_recursive_call(const KFunc *root, const KFunc **callee);
+
+/* One traversal of a statement tree (walk.c): every statement pre-order
+ * (the statement, its initializer, expression, condition and step, then
+ * its sub-statements) and every expression node below them; stops at the
+ * first callback that returns true, and returns whether one did.  Either
+ * callback may be NULL.  Calls are not followed into their callees. */
+typedef bool (*KExprPred)(const KExpr *e, void *ctx);
+typedef bool (*KStmtPred)(const KStmt *s, void *ctx);
+bool kir_expr_any(const KExpr *e, KExprPred ep, void *ctx);
+bool kir_walk_any(const KStmt *s, KExprPred ep, KStmtPred sp, void *ctx);
 
 /* The stable textual dump used by golden tests and `transpile --target kir`. */
 void kir_dump(StrBuf *sb, const KModule *m);

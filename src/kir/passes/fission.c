@@ -31,6 +31,7 @@
  * targets.
  */
 #include "fission_internal.h"
+#include "converge.h"
 
 #include <string.h>
 
@@ -89,6 +90,8 @@ bool fis_expr_has_barrier(const KExpr *e, int depth) {
     if (fis_expr_has_barrier(e->args[i], depth)) return true;
   return false;
 }
+
+bool kir_stmt_has_barrier(const KStmt *s) { return fis_stmt_has_barrier(s, 0); }
 
 bool fis_func_barrier(const KFunc *fn, int depth) {
   return fn && fn->body && depth < 16 && fis_stmt_has_barrier(fn->body, depth);
@@ -596,8 +599,13 @@ static void find_per_thread(Fis *f) {
   }
 }
 
-bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDiags *d) {
+bool kir_fission(Arena *a, const KModule *m, const KFunc *kernel, KFission *out, CwDiags *d) {
   memset(out, 0, sizeof *out);
+  /* threads run one after another: a warp's implicit reconvergence must be
+   * an explicit barrier (converge.c) */
+  KFunc *k = arena_alloc(a, sizeof *k);
+  *k = *kernel;
+  k->body = kir_converge_warps(a, kernel->body);
   Fis f = {.a = a, .m = m, .d = d, .out = out, .loc = k->loc, .kernel = k};
   PtrVec top;
   memset(&top, 0, sizeof top);

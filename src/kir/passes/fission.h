@@ -31,6 +31,10 @@ typedef struct KFission {
 bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out,
                  CwDiags *d);
 
+/* Whether s contains a barrier (not KBAR_VIRTUAL) or a warp or block
+ * collective, also in the device functions it calls. */
+bool kir_stmt_has_barrier(const KStmt *s);
+
 /* The module's KIR dump with every kernel replaced by its fission result
  * (`cuwasm transpile --target kir-threads`), each followed by a comment
  * listing its per-thread locals; a kernel the pass cannot split keeps its

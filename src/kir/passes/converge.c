@@ -1,6 +1,7 @@
 /*
- * c_converge.c — the warp reconvergence implicit warp-synchronous code
- * relies on, made explicit for the C target.
+ * converge.c — the warp reconvergence implicit warp-synchronous code
+ * relies on, made explicit for every target whose threads are not warps
+ * of 32 lanes in lockstep.
  *
  * A pattern of older CUDA code: every thread writes its part of a buffer,
  * then one thread (`if (threadIdx.x == 0)`) reads the whole buffer, with
@@ -15,12 +16,15 @@
  * wrote.  On real hardware it works when the writers are in the reader's
  * warp, because nvcc makes the warp reconverge where divergent code (the
  * loop, whose trip count differs per lane) rejoins, before the `if`; the
- * program then passes on an H200.  The C target runs a block's threads one
- * after another between barriers, so thread 0 would read before threads
- * 1..31 wrote.
+ * program then passes on an H200.  Elsewhere it does not: the CPU-like
+ * targets (C, WebAssembly) run a block's threads one after another between
+ * barriers, so thread 0 reads before threads 1..31 write; Vulkan drivers
+ * run subgroups of 4, 8 or 16 lanes (lavapipe: 8) that are not scheduled
+ * together, and WebGPU has no warps at all.
  *
- * This pass inserts the reconvergence as a warp barrier (KBAR_WARP, the
- * __syncwarp() fission already splits at) before such a statement, where:
+ * This pass inserts the reconvergence as a barrier of warp scope, marked
+ * `implicit` (the compiler's, not the program's), before such a statement,
+ * where:
  *  - it is an `if` in the kernel's top-level statement list (or a plain
  *    block in it) whose condition depends on the thread index, so it
  *    singles out threads, and
@@ -32,8 +36,15 @@
  * A barrier between two statements only removes interleavings, so code
  * that is correct without it stays correct; where no memory is shared
  * nothing changes, and kernels without the pattern are emitted as before.
+ * Every barrier sits in the kernel's top-level code, which the whole block
+ * reaches (threads that returned earlier excepted), so a target without
+ * 32-lane warps may make it a block barrier (GLSL: barrier(), WGSL:
+ * workgroupBarrier()): stronger than the warp's reconvergence, and legal
+ * where a block barrier is.
  */
-#include "c_internal.h"
+#include "converge.h"
+
+#include "fission.h"
 
 typedef struct Converge {
   Arena *a;
@@ -133,7 +144,7 @@ static bool callee_globals(const KExpr *e, void *ctx) {
     *x->writes_any = *x->reads_any = true;
   else if (e->kind == KE_CALL && x->depth < 8) {
     x->depth++;
-    ce_walk_any(e->fn->body, callee_globals, NULL, x);
+    kir_walk_any(e->fn->body, callee_globals, NULL, x);
     x->depth--;
   }
   return false;
@@ -170,7 +181,7 @@ static void visit_call(Access *x, const KExpr *e) {
     *x->writes_any = *x->reads_any = true;
   } else if (x->depth < 8) {
     x->depth++;
-    ce_walk_any(e->fn->body, callee_globals, NULL, x);
+    kir_walk_any(e->fn->body, callee_globals, NULL, x);
     x->depth--;
   }
 }
@@ -227,7 +238,7 @@ static bool access_stmt(const KStmt *s, void *ctx) {
 static void accesses(Converge *c, const KStmt *s, PtrVec *reads, PtrVec *writes, bool *reads_any,
                      bool *writes_any) {
   Access x = {c, reads, writes, reads_any, writes_any, 0};
-  ce_walk_any(s, NULL, access_stmt, &x);
+  kir_walk_any(s, NULL, access_stmt, &x);
 }
 
 /* ---- conditions that single out threads ------------------------------- */
@@ -255,14 +266,12 @@ static bool meets_written(const Converge *c, const PtrVec *reads, bool reads_any
   return false;
 }
 
-const char ce_reconverge[] = "cw_reconverge";
-
 static KStmt *warp_barrier(Converge *c, SrcLoc loc) {
   KStmt *b = arena_alloc(c->a, sizeof *b);
   b->kind = KS_BARRIER;
   b->scope = KBAR_WARP;
   b->loc = loc;
-  b->label = CE_RECONVERGE; /* the compiler's, not the program's: synccheck skips it */
+  b->implicit = true; /* the compiler's, not the program's: synccheck skips it */
   return b;
 }
 
@@ -273,7 +282,7 @@ static void remember_local(Converge *c, const KStmt *s) {
     vec_push(c->a, &c->ptr_from, s->var);
     vec_push(c->a, &c->ptr_base, pointer_base(c, init));
   }
-  if (ce_expr_any(init, thread_dependent, c)) add(c->a, &c->by_thread, s->var);
+  if (kir_expr_any(init, thread_dependent, c)) add(c->a, &c->by_thread, s->var);
 }
 
 /* `p = …`, `p++`, `&p` (it may be changed through the address): the
@@ -290,28 +299,35 @@ static bool ends_with_barrier_each_pass(const KStmt *s) {
   const KStmt *b = s->body;
   while (b->kind == KS_BLOCK && b->nstmts) b = b->stmts[b->nstmts - 1];
   return b->kind == KS_BARRIER && b->scope != KBAR_VIRTUAL &&
-         !ce_walk_any(s->body, NULL, has_exit, NULL);
+         !kir_walk_any(s->body, NULL, has_exit, NULL);
 }
 
-static void converge_list(Converge *c, KStmt *list) {
+static void forget_written(Converge *c) {
+  c->written.len = 0;
+  c->written_any = false;
+}
+
+/* The list with the barriers it needs: `list` itself when it needs none,
+ * else a copy (the module is shared by every target: it is not modified). */
+static KStmt *converge_list(Converge *c, KStmt *list) {
   PtrVec out = {0};
   bool changed = false;
   for (int i = 0; i < list->nstmts; i++) {
     KStmt *s = list->stmts[i];
     if (s->kind == KS_BLOCK) {
-      converge_list(c, s);
-      vec_push(c->a, &out, s);
+      KStmt *b = converge_list(c, s);
+      changed |= b != s;
+      vec_push(c->a, &out, b);
       continue;
     }
     if (s->kind == KS_BARRIER && s->scope != KBAR_VIRTUAL) {
-      c->written.len = 0;
-      c->written_any = false;
+      forget_written(c);
       vec_push(c->a, &out, s);
       continue;
     }
     if (s->kind == KS_DECL) remember_local(c, s);
     for (int k = 0; k < c->ptr_from.len; k++) /* a pointer local pointed elsewhere */
-      if (s->kind != KS_DECL && ce_walk_any(s, repoints, NULL, c->ptr_from.items[k]))
+      if (s->kind != KS_DECL && kir_walk_any(s, repoints, NULL, c->ptr_from.items[k]))
         c->ptr_base.items[k] = ANY;
     PtrVec reads = {0}, writes = {0};
     bool reads_any = false, writes_any = false;
@@ -325,29 +341,32 @@ static void converge_list(Converge *c, KStmt *list) {
       visit_expr(&x, s->cond);
       visit_expr(&x, s->step);
     }
-    if (s->kind == KS_IF && ce_expr_any(s->cond, thread_dependent, c) &&
+    if (s->kind == KS_IF && kir_expr_any(s->cond, thread_dependent, c) &&
         meets_written(c, &reads, reads_any)) {
       vec_push(c->a, &out, warp_barrier(c, s->loc));
-      c->written.len = 0;
-      c->written_any = false;
+      forget_written(c);
       changed = true;
     }
-    if (stmt_has_split(s)) { /* only what follows its last barrier matters; keep it simple */
-      c->written.len = 0;
-      c->written_any = false;
-    }
+    if (kir_stmt_has_barrier(s)) forget_written(c); /* only what follows its last barrier matters; keep it simple */
     for (int k = 0; k < writes.len; k++) add(c->a, &c->written, writes.items[k]);
     c->written_any |= writes_any;
     vec_push(c->a, &out, s);
   }
-  if (changed) {
-    list->stmts = (KStmt **)out.items;
-    list->nstmts = out.len;
-  }
+  if (!changed) return list;
+  KStmt *copy = arena_alloc(c->a, sizeof *copy);
+  *copy = *list;
+  copy->stmts = (KStmt **)out.items;
+  copy->nstmts = out.len;
+  return copy;
 }
 
-void ce_converge_warps(CEmit *ce, KStmt *body) {
-  if (!body || body->kind != KS_BLOCK || ce_has_jump(body)) return;
-  Converge c = {.a = &ce->arena};
-  converge_list(&c, body);
+static bool is_jump(const KStmt *s, void *ctx) {
+  (void)ctx;
+  return s->kind == KS_GOTO || s->kind == KS_LABEL;
+}
+
+KStmt *kir_converge_warps(Arena *a, KStmt *body) {
+  if (!body || body->kind != KS_BLOCK || kir_walk_any(body, NULL, is_jump, NULL)) return body;
+  Converge c = {.a = a};
+  return converge_list(&c, body);
 }
