@@ -565,6 +565,12 @@ static float cooperative_groups_plus_float_operator(CW_DEVICE_PARAMS, const coop
   return (a + b);
 }
 
+/* cooperative_groups::reduce<float, cooperative_groups::plus<float>>: has barriers or warp collectives, inlined into its callers */
+
+/* cooperative_groups::coalesced_group::shfl_down<float>: has barriers or warp collectives, inlined into its callers */
+
+/* cooperative_groups::coalesced_group::shfl<float>: has barriers or warp collectives, inlined into its callers */
+
 /* cooperative_groups::reduce<cooperative_groups::thread_block_tile<32>, float, cooperative_groups::plus<float>>: has barriers or warp collectives, inlined into its callers */
 
 /* cooperative_groups::thread_block_tile<32>::shfl_xor<float>: has barriers or warp collectives, inlined into its callers */
@@ -576,6 +582,8 @@ static float cooperative_groups_greater_float_operator(CW_DEVICE_PARAMS, const c
   CW_DEVICE_PROLOGUE
   return ((a < b) ? b : a);
 }
+
+/* cooperative_groups::reduce<float, cooperative_groups::greater<float>>: has barriers or warp collectives, inlined into its callers */
 
 /* cooperative_groups::reduce<cooperative_groups::thread_block_tile<32>, float, cooperative_groups::greater<float>>: has barriers or warp collectives, inlined into its callers */
 
