@@ -89,7 +89,6 @@ struct cooperative_groups_coalesced_group {
 };
 struct cooperative_groups_thread_group {
   _Alignas(4) uint32_t __cw_size;
-  uint32_t __cw_rank;
   uint32_t __cw_mask;
   uint32_t __cw_meta_rank;
   uint32_t __cw_meta_size;
@@ -134,7 +133,7 @@ static uint32_t cooperative_groups_coalesced_group_num_threads(CW_DEVICE_PARAMS,
 static uint32_t cooperative_groups_coalesced_group_size(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
 static uint32_t cooperative_groups_coalesced_group_meta_group_rank(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
 static uint32_t cooperative_groups_coalesced_group_meta_group_size(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
-static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t rank, uint32_t mask, uint32_t meta_rank, uint32_t meta_size);
+static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t mask, uint32_t meta_rank, uint32_t meta_size);
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_thread_block *b);
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_coalesced_group *c);
 static uint32_t cooperative_groups_thread_group_thread_rank(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *self);
@@ -344,10 +343,9 @@ static uint32_t cooperative_groups_coalesced_group_meta_group_size(CW_DEVICE_PAR
 /* cooperative_groups::coalesced_threads: has barriers or warp collectives, inlined into its callers */
 
 /* cooperative_groups::thread_group::cooperative_groups::thread_group */
-static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t rank, uint32_t mask, uint32_t meta_rank, uint32_t meta_size) {
+static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t mask, uint32_t meta_rank, uint32_t meta_size) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = size);
-  ((*self).__cw_rank = rank);
   ((*self).__cw_mask = mask);
   ((*self).__cw_meta_rank = meta_rank);
   ((*self).__cw_meta_size = meta_size);
@@ -357,7 +355,6 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_D
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_thread_block *b) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, b));
-  ((*self).__cw_rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, b));
   ((*self).__cw_mask = 0u);
   ((*self).__cw_meta_rank = 0u);
   ((*self).__cw_meta_size = 1u);
@@ -367,7 +364,6 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_coalesced_group *c) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, c));
-  ((*self).__cw_rank = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, c));
   ((*self).__cw_mask = (*c).__cw_mask);
   ((*self).__cw_meta_rank = 0u);
   ((*self).__cw_meta_size = 1u);
@@ -378,7 +374,9 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW
 /* cooperative_groups::thread_group::thread_rank */
 static uint32_t cooperative_groups_thread_group_thread_rank(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *self) {
   CW_DEVICE_PROLOGUE
-  return (*self).__cw_rank;
+  if (((*self).__cw_mask != 0u))
+    return ((uint32_t)cw_popc(((*self).__cw_mask & ((1u << ((uint32_t)cw_t & 31u)) - 1u))));
+  return (cooperative_groups___cw_detail_block_rank(CW_DEVICE_ARGS) % (*self).__cw_size);
 }
 
 /* cooperative_groups::thread_group::num_threads */
@@ -408,7 +406,7 @@ static uint32_t cooperative_groups_thread_group_meta_group_size(CW_DEVICE_PARAMS
 /* cooperative_groups::tiled_partition */
 static cooperative_groups_thread_group cooperative_groups_tiled_partition(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *parent, uint32_t tile_size) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_group __tmp63;
+  cooperative_groups_thread_group __tmp62;
   uint32_t ts = ((tile_size == 0u) ? 1u : tile_size);
   uint32_t prank = cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t rank = (prank % ts);
@@ -418,16 +416,16 @@ static cooperative_groups_thread_group cooperative_groups_tiled_partition(CW_DEV
     uint32_t base = (cooperative_groups___cw_detail_lane_id(CW_DEVICE_ARGS) - rank);
     (mask = (cooperative_groups___cw_detail_lane_run(CW_DEVICE_ARGS, base, ts) & cooperative_groups___cw_detail_warp_lanes_present(CW_DEVICE_ARGS)));
   }
-  cooperative_groups_thread_group g = (((__tmp63 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_ARGS, (&__tmp63), ts, rank, mask, (prank / ts), (((cooperative_groups_thread_group_size(CW_DEVICE_ARGS, parent) + ts) - 1u) / ts))), __tmp63);
+  cooperative_groups_thread_group g = (((__tmp62 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_ARGS, (&__tmp62), ts, mask, (prank / ts), (((cooperative_groups_thread_group_size(CW_DEVICE_ARGS, parent) + ts) - 1u) / ts))), __tmp62);
   return g;
 }
 
 /* cooperative_groups::tiled_partition */
 static cooperative_groups_thread_group cooperative_groups_tiled_partition_1(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent, uint32_t tile_size) {
   CW_DEVICE_PROLOGUE
+  cooperative_groups_thread_group __tmp65;
   cooperative_groups_thread_group __tmp66;
-  cooperative_groups_thread_group __tmp67;
-  return ((__tmp67 = (((__tmp66 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp66), parent)), __tmp66)), cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&__tmp67)), tile_size));
+  return ((__tmp66 = (((__tmp65 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp65), parent)), __tmp65)), cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&__tmp66)), tile_size));
 }
 
 /* cooperative_groups::grid_group::cooperative_groups::grid_group */
@@ -556,10 +554,10 @@ static uint32_t cooperative_groups_thread_block_tile_32_meta_group_size(CW_DEVIC
 /* cooperative_groups::tiled_partition<32> */
 static cooperative_groups_thread_block_tile_32 cooperative_groups_tiled_partition_32(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_block_tile_32 __tmp107;
+  cooperative_groups_thread_block_tile_32 __tmp106;
   uint32_t rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t n = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, parent);
-  cooperative_groups_thread_block_tile_32 t = (((__tmp107 = ((cooperative_groups_thread_block_tile_32){0})), cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32(CW_DEVICE_ARGS, (&__tmp107), (rank / 32u), (((n + 32u) - 1u) / 32u))), __tmp107);
+  cooperative_groups_thread_block_tile_32 t = (((__tmp106 = ((cooperative_groups_thread_block_tile_32){0})), cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32(CW_DEVICE_ARGS, (&__tmp106), (rank / 32u), (((n + 32u) - 1u) / 32u))), __tmp106);
   return t;
 }
 
@@ -647,10 +645,10 @@ static uint32_t cooperative_groups_thread_block_tile_8_meta_group_size(CW_DEVICE
 /* cooperative_groups::tiled_partition<8> */
 static cooperative_groups_thread_block_tile_8 cooperative_groups_tiled_partition_8(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_block_tile_8 __tmp183;
+  cooperative_groups_thread_block_tile_8 __tmp182;
   uint32_t rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t n = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, parent);
-  cooperative_groups_thread_block_tile_8 t = (((__tmp183 = ((cooperative_groups_thread_block_tile_8){0})), cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8(CW_DEVICE_ARGS, (&__tmp183), (rank / 8u), (((n + 8u) - 1u) / 8u))), __tmp183);
+  cooperative_groups_thread_block_tile_8 t = (((__tmp182 = ((cooperative_groups_thread_block_tile_8){0})), cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8(CW_DEVICE_ARGS, (&__tmp182), (rank / 8u), (((n + 8u) - 1u) / 8u))), __tmp182);
   return t;
 }
 
@@ -658,7 +656,6 @@ static cooperative_groups_thread_block_tile_8 cooperative_groups_tiled_partition
 static void cooperative_groups_thread_group_thread_group_8(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_thread_block_tile_8 *t) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = 8u);
-  ((*self).__cw_rank = cooperative_groups_thread_block_tile_8_thread_rank(CW_DEVICE_ARGS, t));
   ((*self).__cw_mask = (*t).__cw_mask);
   ((*self).__cw_meta_rank = cooperative_groups_thread_block_tile_8_meta_group_rank(CW_DEVICE_ARGS, t));
   ((*self).__cw_meta_size = cooperative_groups_thread_block_tile_8_meta_group_size(CW_DEVICE_ARGS, t));
@@ -677,7 +674,7 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   cooperative_groups_coalesced_group cw_ret0[cw_nt]; /* per thread */
   const cooperative_groups_thread_block_tile_32 *parent_1[cw_nt]; /* per thread */
   bool pred_2[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group __tmp114_4[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp113_4[cw_nt]; /* per thread */
   uint32_t cw_op5[cw_nt]; /* per thread */
   int32_t cw_op6[cw_nt]; /* per thread */
   uint32_t cw_coll7[cw_nt]; /* per thread */
@@ -727,7 +724,7 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l42[cw_t] == 0)) continue;
       {
-        /* __tmp114 declared */
+        /* __tmp113 declared */
         cw_op5[cw_t] = (*parent_1[cw_t]).__cw_mask;
         cw_op6[cw_t] = ((int32_t)pred_2[cw_t]);
       }
@@ -748,7 +745,7 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       if (!(cw_l42[cw_t] == 0)) continue;
       {
         uint32_t yes_8 = cw_coll7[cw_t];
-        (cw_ret0[cw_t] = (((__tmp114_4[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp114_4[cw_t]), (pred_2[cw_t] ? yes_8 : ((*parent_1[cw_t]).__cw_mask & (~yes_8))))), __tmp114_4[cw_t]));
+        (cw_ret0[cw_t] = (((__tmp113_4[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_4[cw_t]), (pred_2[cw_t] ? yes_8 : ((*parent_1[cw_t]).__cw_mask & (~yes_8))))), __tmp113_4[cw_t]));
         { cw_l42[cw_t] = 1; goto cw_next44; }
       }
       cw_next44:;
@@ -947,14 +944,14 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *sums = *(int32_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
-  cooperative_groups_thread_block __tmp150[cw_nt]; /* per thread */
+  cooperative_groups_thread_block __tmp149[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_32 tile[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
   int32_t label[cw_nt]; /* per thread */
   cooperative_groups_coalesced_group cw_ret64[cw_nt]; /* per thread */
   const cooperative_groups_thread_block_tile_32 *parent_65[cw_nt]; /* per thread */
   int32_t label_66[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group __tmp157_68[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp156_68[cw_nt]; /* per thread */
   uint32_t cw_op69[cw_nt]; /* per thread */
   int32_t cw_op70[cw_nt]; /* per thread */
   uint32_t cw_coll71[cw_nt]; /* per thread */
@@ -988,8 +985,8 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   unsigned char cw_l115[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      /* __tmp150 declared */
-      tile[cw_t] = ((__tmp150[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&__tmp150[cw_t]))));
+      /* __tmp149 declared */
+      tile[cw_t] = ((__tmp149[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&__tmp149[cw_t]))));
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0);
       label[cw_t] = (v[cw_t] % 4);
       /* cw_ret64 declared */
@@ -1003,8 +1000,8 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l101[cw_t] == 0)) continue;
       {
-        /* __tmp157 declared */
-        (__tmp157_68[cw_t] = ((cooperative_groups_coalesced_group){0}));
+        /* __tmp156 declared */
+        (__tmp156_68[cw_t] = ((cooperative_groups_coalesced_group){0}));
         cw_op69[cw_t] = (*parent_65[cw_t]).__cw_mask;
         cw_op70[cw_t] = label_66[cw_t];
       }
@@ -1025,7 +1022,7 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l101[cw_t] == 0)) continue;
       {
-        (cw_ret64[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp157_68[cw_t]), cw_coll71[cw_t]), __tmp157_68[cw_t]));
+        (cw_ret64[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp156_68[cw_t]), cw_coll71[cw_t]), __tmp156_68[cw_t]));
         { cw_l101[cw_t] = 1; goto cw_next103; }
       }
       cw_next103:;
@@ -1199,12 +1196,12 @@ CW_INLINE void cwb_tileAsGroup(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     {
       {
         {
-          cooperative_groups_thread_block __tmp184;
+          cooperative_groups_thread_block __tmp183;
+          cooperative_groups_thread_group __tmp186;
           cooperative_groups_thread_group __tmp187;
-          cooperative_groups_thread_group __tmp188;
-          cooperative_groups_thread_block __tmp189;
-          cooperative_groups_thread_block_tile_8 tile = ((__tmp184 = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_tiled_partition_8(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&__tmp184))));
-          (out[((uint32_t)cw_tx)] = (rankAndSize(CW_DEVICE_ARGS, (((__tmp187 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_thread_group_8(CW_DEVICE_ARGS, (&__tmp187), ((const cooperative_groups_thread_block_tile_8 *)(&tile)))), __tmp187)) + (rankAndSize(CW_DEVICE_ARGS, (((__tmp188 = ((cooperative_groups_thread_group){0})), ((__tmp189 = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp188), ((const cooperative_groups_thread_block *)(&__tmp189))))), __tmp188)) * 1000)));
+          cooperative_groups_thread_block __tmp188;
+          cooperative_groups_thread_block_tile_8 tile = ((__tmp183 = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_tiled_partition_8(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&__tmp183))));
+          (out[((uint32_t)cw_tx)] = (rankAndSize(CW_DEVICE_ARGS, (((__tmp186 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_thread_group_8(CW_DEVICE_ARGS, (&__tmp186), ((const cooperative_groups_thread_block_tile_8 *)(&tile)))), __tmp186)) + (rankAndSize(CW_DEVICE_ARGS, (((__tmp187 = ((cooperative_groups_thread_group){0})), ((__tmp188 = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp187), ((const cooperative_groups_thread_block *)(&__tmp188))))), __tmp187)) * 1000)));
         }
       }
     }
@@ -1217,13 +1214,94 @@ void cwk_tileAsGroup(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_tileAsGroup)
 }
 
+/* kernel groupRanks (split at barriers) */
+CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
+  CW_KERNEL_PROLOGUE
+  int32_t *out = *(int32_t **)cw_args[0];
+  cooperative_groups_thread_block_tile_32 __tmp194[cw_nt]; /* per thread */
+  cooperative_groups_thread_group __tmp196[cw_nt]; /* per thread */
+  cooperative_groups_thread_block block[cw_nt]; /* per thread */
+  cooperative_groups_thread_group t64[cw_nt]; /* per thread */
+  cooperative_groups_thread_group t4[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group cw_ret121[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *parent_122[cw_nt]; /* per thread */
+  bool pred_123[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp113_125[cw_nt]; /* per thread */
+  uint32_t cw_op126[cw_nt]; /* per thread */
+  int32_t cw_op127[cw_nt]; /* per thread */
+  uint32_t cw_coll128[cw_nt]; /* per thread */
+  unsigned char cw_l131[cw_nt];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      /* __tmp194 declared */
+      /* __tmp196 declared */
+      block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
+      t64[cw_t] = cooperative_groups_tiled_partition_1(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])), 64u);
+      t4[cw_t] = cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&t64[cw_t])), 4u);
+      (__tmp194[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t]))));
+      /* cw_ret121 declared */
+      parent_122[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&__tmp194[cw_t]));
+      pred_123[cw_t] = ((((uint32_t)cw_tx) % 3u) == 0u);
+    }
+  }
+  /* loop with a barrier inside: cw_l131[t] 0 running, 1 left, 2 continued */
+  memset(cw_l131, 0, cw_nt);
+  for (;;) {
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l131[cw_t] == 0)) continue;
+      {
+        /* __tmp113 declared */
+        cw_op126[cw_t] = (*parent_122[cw_t]).__cw_mask;
+        cw_op127[cw_t] = ((int32_t)pred_123[cw_t]);
+      }
+    }
+    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
+      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
+      uint32_t cw_act = 0, cw_bal = 0;
+      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l131[cw_t] == 0) cw_act |= 1u << cw_l; }
+      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op127[cw_t]) != 0) cw_bal |= 1u << cw_l; }
+      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
+        const uint32_t cw_t = cw_w + cw_l;
+        if (!((cw_act >> cw_l) & 1u)) continue;
+        const uint32_t cw_m = (uint32_t)(cw_op126[cw_t]) & cw_act; (void)cw_m;
+        cw_coll128[cw_t] = cw_bal & cw_m;
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l131[cw_t] == 0)) continue;
+      {
+        uint32_t yes_129 = cw_coll128[cw_t];
+        (cw_ret121[cw_t] = (((__tmp113_125[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_125[cw_t]), (pred_123[cw_t] ? yes_129 : ((*parent_122[cw_t]).__cw_mask & (~yes_129))))), __tmp113_125[cw_t]));
+        { cw_l131[cw_t] = 1; goto cw_next133; }
+      }
+      cw_next133:;
+    }
+    break;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      cooperative_groups_coalesced_group parity = cw_ret121[cw_t];
+      cooperative_groups_thread_group p = (((__tmp196[cw_t] = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_ARGS, (&__tmp196[cw_t]), ((const cooperative_groups_coalesced_group *)(&parity)))), __tmp196[cw_t]);
+      (out[((cw_bix * cw_bdx) + ((uint32_t)cw_tx))] = ((int32_t)(((((cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t64[cw_t])) + (100u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t4[cw_t])))) + (1000u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&p)))) + (100000u * cooperative_groups_thread_group_meta_group_rank(CW_DEVICE_ARGS, (&t4[cw_t])))) + (10000000u * cooperative_groups_thread_group_meta_group_rank(CW_DEVICE_ARGS, (&t64[cw_t])))) + (20000000u * (cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&p)) & 1u)))));
+    }
+  }
+}
+CW_EXACT_COPY void cwb_groupRanks_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
+  cwb_groupRanks(cw_ctx, cw_args, 0);
+}
+void cwk_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args) {
+  CW_KERNEL_DISPATCH(cwb_groupRanks)
+}
+
 static const uint32_t cw_psz_oddEvenSums[] = {8, 8, 8, 4};
 static const uint32_t cw_psz_labelSums[] = {8, 8, 4};
 static const uint32_t cw_psz_tileAsGroup[] = {8};
+static const uint32_t cw_psz_groupRanks[] = {8};
 const cw_kernel_desc cw_kernels[] = {
   {"oddEvenSums", "oddEvenSums", cwk_oddEvenSums, 0, 4, cw_psz_oddEvenSums},
   {"labelSums", "labelSums", cwk_labelSums, 0, 3, cw_psz_labelSums},
   {"tileAsGroup", "tileAsGroup", cwk_tileAsGroup, 0, 1, cw_psz_tileAsGroup},
+  {"groupRanks", "groupRanks", cwk_groupRanks, 0, 1, cw_psz_groupRanks},
   {0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
