@@ -57,6 +57,5 @@ __global__ void groupRanks(int *out)
     cg::coalesced_group parity = cg::binary_partition(cg::tiled_partition<32>(block), threadIdx.x % 3 == 0);
     cg::thread_group p = parity;
     out[blockIdx.x * blockDim.x + threadIdx.x] = (int)(t64.thread_rank() + 100 * t4.thread_rank() +
-        1000 * p.thread_rank() + 100000 * t4.meta_group_rank() + 10000000 * t64.meta_group_rank() +
-        20000000 * (p.size() & 1));
+        1000 * p.thread_rank() + 100000 * t4.size() + 10000000 * (p.size() & 1));
 }

@@ -1282,7 +1282,7 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     {
       cooperative_groups_coalesced_group parity = cw_ret121[cw_t];
       cooperative_groups_thread_group p = (((__tmp196[cw_t] = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_ARGS, (&__tmp196[cw_t]), ((const cooperative_groups_coalesced_group *)(&parity)))), __tmp196[cw_t]);
-      (out[((cw_bix * cw_bdx) + ((uint32_t)cw_tx))] = ((int32_t)(((((cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t64[cw_t])) + (100u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t4[cw_t])))) + (1000u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&p)))) + (100000u * cooperative_groups_thread_group_meta_group_rank(CW_DEVICE_ARGS, (&t4[cw_t])))) + (10000000u * cooperative_groups_thread_group_meta_group_rank(CW_DEVICE_ARGS, (&t64[cw_t])))) + (20000000u * (cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&p)) & 1u)))));
+      (out[((cw_bix * cw_bdx) + ((uint32_t)cw_tx))] = ((int32_t)((((cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t64[cw_t])) + (100u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t4[cw_t])))) + (1000u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&p)))) + (100000u * cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&t4[cw_t])))) + (10000000u * (cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&p)) & 1u)))));
     }
   }
 }

@@ -896,17 +896,12 @@ fn cooperative_groups_thread_group_thread_rank_3(cw_tid: vec3<u32>, cw_bid: vec3
   return (cooperative_groups___cw_detail_block_rank(cw_tid, cw_bid) % (*cw_r_self).u___cw_size);
 }
 
-fn cooperative_groups_thread_group_meta_group_rank_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, cooperative_groups_thread_group>) -> u32 {
-  var po_self = cw_a_self;
-  return (*cw_r_self).u___cw_meta_rank;
-}
-
-fn cooperative_groups_thread_group_meta_group_rank_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, cooperative_groups_thread_group>) -> u32 {
-  var po_self = cw_a_self;
-  return (*cw_r_self).u___cw_meta_rank;
-}
-
 fn cooperative_groups_thread_group_size_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, cooperative_groups_thread_group>) -> u32 {
+  var po_self = cw_a_self;
+  return (*cw_r_self).u___cw_size;
+}
+
+fn cooperative_groups_thread_group_size_2(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, cooperative_groups_thread_group>) -> u32 {
   var po_self = cw_a_self;
   return (*cw_r_self).u___cw_size;
 }
@@ -923,6 +918,6 @@ fn groupRanks(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgrou
   var parity: cooperative_groups_coalesced_group = cooperative_groups_binary_partition_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp194, ((cw_tid.x % 3u) == 0u));
   u___tmp196 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); cooperative_groups_thread_group_cooperative_groups_thread_group_2_0(cw_tid, cw_bid, 0i, &u___tmp196, 0i, &parity);
   var p: cooperative_groups_thread_group = u___tmp196;
-  out[((cw_bid.x * cw_bx) + cw_tid.x)] = i32((((((cooperative_groups_thread_group_thread_rank_1(cw_tid, cw_bid, 0i, &t64) + (100u * cooperative_groups_thread_group_thread_rank_2(cw_tid, cw_bid, 0i, &t4))) + (1000u * cooperative_groups_thread_group_thread_rank_3(cw_tid, cw_bid, 0i, &p))) + (100000u * cooperative_groups_thread_group_meta_group_rank_0(cw_tid, cw_bid, 0i, &t4))) + (10000000u * cooperative_groups_thread_group_meta_group_rank_1(cw_tid, cw_bid, 0i, &t64))) + (20000000u * (cooperative_groups_thread_group_size_1(cw_tid, cw_bid, 0i, &p) & 1u))));
+  out[((cw_bid.x * cw_bx) + cw_tid.x)] = i32(((((cooperative_groups_thread_group_thread_rank_1(cw_tid, cw_bid, 0i, &t64) + (100u * cooperative_groups_thread_group_thread_rank_2(cw_tid, cw_bid, 0i, &t4))) + (1000u * cooperative_groups_thread_group_thread_rank_3(cw_tid, cw_bid, 0i, &p))) + (100000u * cooperative_groups_thread_group_size_1(cw_tid, cw_bid, 0i, &t4))) + (10000000u * (cooperative_groups_thread_group_size_2(cw_tid, cw_bid, 0i, &p) & 1u))));
 }
 
