@@ -156,8 +156,6 @@ void ce_kernel_fiber(CEmit *ce, const KFunc *f, const KStmt *body, const char *w
 /* Barriers and collectives inside a coroutine kernel. */
 void ce_fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
 
-/* kir/passes/converge.c */
-
 /* c_lower.c */
 /* Returns a rewritten copy of the kernel's body: writable parameters copied
  * into locals, device functions that contain barriers or collectives
