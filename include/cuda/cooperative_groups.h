@@ -298,20 +298,24 @@ __device__ __forceinline__ coalesced_group coalesced_threads() {
  * made by tiled_partition(parent, tile_size).  A group that fits in a warp
  * synchronises with __syncwarp on its lanes; a larger one with
  * __syncthreads(), which every thread of the block must then reach, as is
- * the case when all tiles of a partition synchronise together. */
+ * the case when all tiles of a partition synchronise together.
+ * The calling thread's rank is computed, not stored: tiles are runs of
+ * consecutive ranks of the block, so a tile's rank is the block rank modulo
+ * its size, and within a warp (also for a coalesced group) the number of
+ * the group's lanes below the caller's.  So a group made from the whole
+ * block holds only values every thread shares, and targets that need
+ * barriers in uniform control flow (WGSL) accept `for (i = g.size() / 2;
+ * …) { …; g.sync(); }`. */
 class thread_group {
 public:
   unsigned int __cw_size;      /* threads in the group */
-  unsigned int __cw_rank;      /* the calling thread's rank in it */
-  unsigned int __cw_mask;      /* warp lanes of the group, 0 when block-wide */
+  unsigned int __cw_mask;      /* warp lanes of the group, 0 when wider than a warp */
   unsigned int __cw_meta_rank; /* index of the group in its parent */
   unsigned int __cw_meta_size; /* number of groups in the parent */
 
-  __device__ __forceinline__ thread_group(unsigned int size, unsigned int rank,
-                                          unsigned int mask, unsigned int meta_rank,
-                                          unsigned int meta_size) {
+  __device__ __forceinline__ thread_group(unsigned int size, unsigned int mask,
+                                          unsigned int meta_rank, unsigned int meta_size) {
     __cw_size = size;
-    __cw_rank = rank;
     __cw_mask = mask;
     __cw_meta_rank = meta_rank;
     __cw_meta_size = meta_size;
@@ -319,7 +323,6 @@ public:
 
   __device__ __forceinline__ thread_group(const thread_block &b) {
     __cw_size = b.size();
-    __cw_rank = b.thread_rank();
     __cw_mask = 0u;
     __cw_meta_rank = 0u;
     __cw_meta_size = 1u;
@@ -328,7 +331,6 @@ public:
   template <unsigned int Size>
   __device__ __forceinline__ thread_group(const thread_block_tile<Size> &t) {
     __cw_size = Size;
-    __cw_rank = t.thread_rank();
     __cw_mask = t.__cw_mask;
     __cw_meta_rank = t.meta_group_rank();
     __cw_meta_size = t.meta_group_size();
@@ -336,7 +338,6 @@ public:
 
   __device__ __forceinline__ thread_group(const coalesced_group &c) {
     __cw_size = c.size();
-    __cw_rank = c.thread_rank();
     __cw_mask = c.__cw_mask;
     __cw_meta_rank = 0u;
     __cw_meta_size = 1u;
@@ -348,7 +349,10 @@ public:
     else
       __syncthreads();
   }
-  __device__ __forceinline__ unsigned int thread_rank() const { return __cw_rank; }
+  __device__ __forceinline__ unsigned int thread_rank() const {
+    if (__cw_mask != 0u) return (unsigned int)__popc(__cw_mask & __lanemask_lt());
+    return __cw_detail::block_rank() % __cw_size;
+  }
   __device__ __forceinline__ unsigned int num_threads() const { return __cw_size; }
   __device__ __forceinline__ unsigned int size() const { return __cw_size; }
   __device__ __forceinline__ unsigned int meta_group_rank() const { return __cw_meta_rank; }
@@ -367,7 +371,7 @@ __device__ __forceinline__ thread_group tiled_partition(const thread_group &pare
     unsigned int base = __cw_detail::lane_id() - rank;
     mask = __cw_detail::lane_run(base, ts) & __cw_detail::warp_lanes_present();
   }
-  thread_group g(ts, rank, mask, prank / ts, (parent.size() + ts - 1u) / ts);
+  thread_group g(ts, mask, prank / ts, (parent.size() + ts - 1u) / ts);
   return g;
 }
 

@@ -123,7 +123,7 @@ void ce_check_barrier(CEmit *ce) {
 void ce_check_sync_barrier(CEmit *ce, const KStmt *s, const char *name, const char *arrive,
                            const char *alive) {
   if (!ce->check || s->scope == KBAR_VIRTUAL || s->scope == KBAR_GRID) return;
-  if (s->label == kir_reconverge_label) return; /* converge.c's, not a __syncwarp() */
+  if (s->implicit) return; /* kir/passes/converge.c's, not a __syncwarp() */
   StrBuf loc;
   sb_init(&loc);
   loc_literal(&loc, s->loc);

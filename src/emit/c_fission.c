@@ -1276,8 +1276,7 @@ static void emit_thread_state(CEmit *ce) {
 static bool kept_as_scalar(const void *ce, const KVar *v) { return ce_is_scalar(ce, v); }
 
 void ce_kernel(CEmit *ce, const KFunc *f) {
-  KStmt *body = c_lower_kernel(ce, f);
-  body = kir_converge_warps(&ce->arena, body);
+  KStmt *body = kir_converge_warps(&ce->arena, c_lower_kernel(ce, f));
   SrcLoc where;
   const char *why = ce_fission_blocker(body, &where);
   if (why) {

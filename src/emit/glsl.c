@@ -275,7 +275,12 @@ char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, C
     arena_free(&arena);
     return NULL;
   }
-  walk_stmt(&g, k->body);
+  /* the shader runs the kernel with the warp's implicit reconvergence made
+   * explicit (kir/passes/converge.c): subgroups are not warps of 32 */
+  KFunc converged = *k;
+  converged.body = kir_converge_warps(&arena, k->body);
+  g.kernel = &converged;
+  walk_stmt(&g, converged.body);
   layout_shared(&g);
   g.feat |= GLSL_F_I64; /* addresses */
   for (int i = 0; i < m->funcs.len; i++) {
@@ -286,7 +291,7 @@ char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, C
       sb_putc(&g.body, '\n');
     }
   }
-  gl_function(&g, k);
+  gl_function(&g, &converged);
   char *text = g.failed ? NULL : assemble(&g);
   if (info) {
     memset(info, 0, sizeof *info);

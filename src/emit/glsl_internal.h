@@ -26,6 +26,7 @@
 #define CW_GLSL_INTERNAL_H
 
 #include "emit.h"
+#include "../kir/passes/converge.h"
 
 
 typedef struct Gl {

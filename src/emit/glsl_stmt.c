@@ -110,6 +110,11 @@ static void switch_stmt(Gl *g, KStmt *s) {
 
 static void barrier(Gl *g, KStmt *s) {
   if (s->scope == KBAR_VIRTUAL) return;
+  if (s->implicit) { /* a warp's reconvergence, in the kernel's top-level code: a
+                      * workgroup barrier holds it on subgroups of any width */
+    line(g, "groupMemoryBarrier(); barrier(); /* the warp reconverges */");
+    return;
+  }
   if (s->scope == KBAR_WARP) {
     g->feat |= GLSL_F_WARP;
     line(g, "subgroupMemoryBarrier(); subgroupBarrier();");

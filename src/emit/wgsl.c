@@ -404,6 +404,12 @@ static char *emit_kernel_as(const KModule *m, KFunc *k, const char *source_name,
     arena_free(&a);
     return NULL;
   }
+  /* the kernel with the warp's implicit reconvergence made explicit
+   * (kir/passes/converge.c): WebGPU has no warps */
+  KFunc *converged = arena_alloc(&a, sizeof *converged);
+  *converged = *k;
+  converged->body = kir_converge_warps(&a, k->body);
+  k = converged;
   WCtx c;
   memset(&c, 0, sizeof c);
   c.m = m;

@@ -18,6 +18,7 @@
 #define CW_WGSL_INTERNAL_H
 
 #include "emit.h"
+#include "../kir/passes/converge.h"
 
 /* One storage binding holding several buffer parameters (wgsl_pack.c). */
 typedef struct WPool {

@@ -315,6 +315,13 @@ static void return_stmt(WCtx *c, KStmt *s) {
 }
 
 static void barrier(WCtx *c, KStmt *s) {
+  if (c->varying_depth && s->implicit) {
+    w_error(c, s->loc, "a hand-off between the threads of a warp without __syncwarp() (this "
+            "statement reads what other threads wrote) under thread-dependent control flow: "
+            "the WGSL target makes the warp's reconvergence a workgroup barrier, which needs "
+            "uniform control flow; add __syncwarp() or __syncthreads() before it");
+    return;
+  }
   if (c->varying_depth) {
     w_error(c, s->loc, "%s under thread-dependent control flow: WGSL needs barriers in uniform control flow",
             s->scope == KBAR_WARP ? "__syncwarp()" : "__syncthreads()");

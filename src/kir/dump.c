@@ -386,7 +386,7 @@ static void dump_stmt(StrBuf *sb, const KStmt *s, int lv) {
       dump_expr(sb, s->e);
       sb_putc(sb, ')');
     }
-    sb_puts(sb, ";\n");
+    sb_puts(sb, s->implicit ? "; /* implicit: the warp reconverges */\n" : ";\n");
     return;
   case KS_LABEL: sb_printf(sb, "%s:\n", s->label); return;
   case KS_GOTO: sb_printf(sb, "goto %s;\n", s->label); return;

@@ -244,6 +244,8 @@ struct KStmt {
   KLoopKind loop_kind : 8;
   KBarrierScope scope : 8;
   bool is_default : 1;
+  bool implicit : 1; /* KS_BARRIER: the compiler's, not the program's (the warp
+                        reconvergence of kir/passes/converge.c) */
   int nstmts;
   int unroll;        /* KS_LOOP: 0 none, -1 "#pragma unroll", N */
   SrcLoc loc;

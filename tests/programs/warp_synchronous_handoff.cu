@@ -4,8 +4,8 @@
 // in a device function), then thread 0 alone reads the decoded bytes, with
 // no barrier between.  CUDA only guarantees this with __syncwarp(); it
 // works on GPUs because the warp reconverges after the loop, and the
-// bytes thread 0 reads were written by its own warp (lanes 0..31).  The C
-// target makes that reconvergence explicit (src/kir/passes/converge.c).
+// bytes thread 0 reads were written by its own warp (lanes 0..31).  Every
+// other target makes that reconvergence explicit (src/kir/passes/converge.c).
 // A second kernel does the same through __shared__ memory and a pointer
 // local, and a third writes and reads only its own elements (no hand-off).
 #include "common.h"

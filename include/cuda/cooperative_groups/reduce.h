@@ -12,9 +12,12 @@
  * the full result, and for a commutative operator the same bits.  A
  * coalesced group can have any size; for it the reduction folds towards
  * rank 0 with shfl_down (a partner past the end is skipped) and broadcasts
- * rank 0's value.  The branch depends only on the group's size, which all
- * its threads share, so the shuffles of each path are reached by the whole
- * group.
+ * rank 0's value, in as many steps as a warp needs (5), whatever the
+ * group's size: a shuffle past the group's end returns the thread's own
+ * value and its step is skipped.  So every lane of the warp, in whichever
+ * partition, reaches the same shuffles, which targets that emulate a warp's
+ * shuffles with block barriers (WGSL) need; a tile's size is a constant,
+ * so its branch is the same for all its threads.
  *
  * The group type must offer size(), thread_rank(), shfl, shfl_down and
  * shfl_xor: thread_block_tile<N> and coalesced_group do.  A thread_block
@@ -72,6 +75,17 @@ __device__ __forceinline__ TyVal reduce(const TyGroup &g, TyVal val, TyOp op) {
   }
   unsigned int r = g.thread_rank();
   for (unsigned int d = 1u; d < n; d <<= 1) {
+    TyVal other = g.shfl_down(val, d);
+    if (r + d < n) val = op(val, other);
+  }
+  return g.shfl(val, 0u);
+}
+
+/* coalesced groups (any size, partitions of one warp side by side) */
+template <typename TyVal, typename TyOp>
+__device__ __forceinline__ TyVal reduce(const coalesced_group &g, TyVal val, TyOp op) {
+  unsigned int n = g.size(), r = g.thread_rank();
+  for (unsigned int d = 1u; d < 32u; d <<= 1) {
     TyVal other = g.shfl_down(val, d);
     if (r + d < n) val = op(val, other);
   }

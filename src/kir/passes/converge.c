@@ -1,8 +1,7 @@
 /*
  * converge.c — the warp reconvergence implicit warp-synchronous code
- * relies on, made explicit for the targets that run a block's threads one
- * after another (the C target and the WebAssembly CPU path, both through
- * barrier fission).
+ * relies on, made explicit for every target whose threads are not warps
+ * of 32 lanes in lockstep.
  *
  * A pattern of older CUDA code: every thread writes its part of a buffer,
  * then one thread (`if (threadIdx.x == 0)`) reads the whole buffer, with
@@ -17,12 +16,15 @@
  * wrote.  On real hardware it works when the writers are in the reader's
  * warp, because nvcc makes the warp reconverge where divergent code (the
  * loop, whose trip count differs per lane) rejoins, before the `if`; the
- * program then passes on an H200.  Fission runs a block's threads one
- * after another between barriers, so thread 0 would read before threads
- * 1..31 wrote.
+ * program then passes on an H200.  Elsewhere it does not: the CPU-like
+ * targets (C, WebAssembly) run a block's threads one after another between
+ * barriers, so thread 0 reads before threads 1..31 write; Vulkan drivers
+ * run subgroups of 4, 8 or 16 lanes (lavapipe: 8) that are not scheduled
+ * together, and WebGPU has no warps at all.
  *
- * This pass inserts the reconvergence as a warp barrier (KBAR_WARP, the
- * __syncwarp() fission already splits at) before such a statement, where:
+ * This pass inserts the reconvergence as a barrier of warp scope, marked
+ * `implicit` (the compiler's, not the program's), before such a statement,
+ * where:
  *  - it is an `if` in the kernel's top-level statement list (or a plain
  *    block in it) whose condition depends on the thread index, so it
  *    singles out threads, and
@@ -35,7 +37,12 @@
  * that is correct without it stays correct; where no memory is shared
  * nothing changes, and kernels without the pattern are emitted as before.
  * The body given is not modified: the statement lists that get a barrier
- * are copied (with the blocks around them) into the arena.
+ * are copied (with the blocks around them) into the arena.  Every barrier
+ * sits in the kernel's top-level code, which the whole block reaches
+ * (threads that returned earlier excepted), so a target without 32-lane
+ * warps may make it a block barrier (GLSL: barrier(), WGSL:
+ * workgroupBarrier()): stronger than the warp's reconvergence, and legal
+ * where a block barrier is.
  */
 #include "converge.h"
 #include "splits.h"
@@ -255,14 +262,12 @@ static bool meets_written(const Converge *c, const PtrVec *reads, bool reads_any
   return false;
 }
 
-const char kir_reconverge_label[] = "cw_reconverge";
-
 static KStmt *warp_barrier(Converge *c, SrcLoc loc) {
   KStmt *b = arena_alloc(c->a, sizeof *b);
   b->kind = KS_BARRIER;
   b->scope = KBAR_WARP;
   b->loc = loc;
-  b->label = kir_reconverge_label; /* the compiler's, not the program's: synccheck skips it */
+  b->implicit = true; /* the compiler's, not the program's: synccheck skips it */
   return b;
 }
 

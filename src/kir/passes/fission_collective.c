@@ -249,6 +249,37 @@ static KExpr *replace_expr(Fis *f, KExpr *e, const KExpr *target, KExpr *with) {
   return n;
 }
 
+static bool contains(const KExpr *e, const KExpr *t) {
+  if (!e) return false;
+  if (e == t) return true;
+  if (contains(e->a, t) || contains(e->b, t) || contains(e->c, t)) return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (contains(e->args[i], t)) return true;
+  return false;
+}
+
+/* What e sequences before `coll` (the left operand of each comma on the
+ * path to it, e.g. a temporary `seq(tmp = g(), f(&tmp))` that sema made
+ * for f's argument) goes into the thread loop before coll's, so that the
+ * hoisted collective sees it; returns e without those operands. */
+static KExpr *hoist_sequenced_before(Fis *f, KExpr *e, const KExpr *coll) {
+  if (!e || e == coll) return e;
+  if (e->kind == KE_COMMA && contains(e->b, coll)) {
+    KStmt *pre = fis_st_new(f, KS_EXPR);
+    pre->e = e->a;
+    pre->loc = e->loc;
+    fis_thread_stmt(f, pre);
+    return hoist_sequenced_before(f, e->b, coll);
+  }
+  KExpr *kids[3] = {e->a, e->b, e->c};
+  for (int i = 0; i < 3; i++)
+    if (contains(kids[i], coll)) return replace_expr(f, e, kids[i], hoist_sequenced_before(f, kids[i], coll));
+  for (int i = 0; i < e->nargs; i++)
+    if (contains(e->args[i], coll))
+      return replace_expr(f, e, e->args[i], hoist_sequenced_before(f, e->args[i], coll));
+  return e;
+}
+
 /* The statement's own expression (not its sub-statements'). */
 static KExpr **own_expr(KStmt *s) {
   switch (s->kind) {
@@ -271,6 +302,7 @@ KStmt *fis_hoist_collectives(Fis *f, KStmt *s) {
   for (KExpr *coll; !f->failed && (coll = find_collective(*slot));) {
     if (coll->kind == KE_CALL && coll == *slot && s->kind == KS_EXPR) break; /* a call statement: inline_call */
     if (coll->kind == KE_CALL && s->kind == KS_DECL && coll == s->init) break;
+    *slot = hoist_sequenced_before(f, *slot, coll);
     KVar *res = coll->kind == KE_CALL ? hoist_call(f, coll) : coll->builtin == KB_SYNCTHREADS_COUNT || coll->builtin == KB_SYNCTHREADS_AND ||
                         coll->builtin == KB_SYNCTHREADS_OR
                     ? block_reduce(f, coll)

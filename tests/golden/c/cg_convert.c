@@ -88,7 +88,6 @@ struct cooperative_groups_coalesced_group {
 };
 struct cooperative_groups_thread_group {
   _Alignas(4) uint32_t __cw_size;
-  uint32_t __cw_rank;
   uint32_t __cw_mask;
   uint32_t __cw_meta_rank;
   uint32_t __cw_meta_size;
@@ -131,7 +130,7 @@ static uint32_t cooperative_groups_coalesced_group_num_threads(CW_DEVICE_PARAMS,
 static uint32_t cooperative_groups_coalesced_group_size(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
 static uint32_t cooperative_groups_coalesced_group_meta_group_rank(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
 static uint32_t cooperative_groups_coalesced_group_meta_group_size(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
-static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t rank, uint32_t mask, uint32_t meta_rank, uint32_t meta_size);
+static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t mask, uint32_t meta_rank, uint32_t meta_size);
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_thread_block *b);
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_coalesced_group *c);
 static uint32_t cooperative_groups_thread_group_thread_rank(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *self);
@@ -339,10 +338,9 @@ static uint32_t cooperative_groups_coalesced_group_meta_group_size(CW_DEVICE_PAR
 /* cooperative_groups::coalesced_threads: has barriers or warp collectives, inlined into its callers */
 
 /* cooperative_groups::thread_group::cooperative_groups::thread_group */
-static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t rank, uint32_t mask, uint32_t meta_rank, uint32_t meta_size) {
+static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t mask, uint32_t meta_rank, uint32_t meta_size) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = size);
-  ((*self).__cw_rank = rank);
   ((*self).__cw_mask = mask);
   ((*self).__cw_meta_rank = meta_rank);
   ((*self).__cw_meta_size = meta_size);
@@ -352,7 +350,6 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_D
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_thread_block *b) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, b));
-  ((*self).__cw_rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, b));
   ((*self).__cw_mask = 0u);
   ((*self).__cw_meta_rank = 0u);
   ((*self).__cw_meta_size = 1u);
@@ -362,7 +359,6 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_coalesced_group *c) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, c));
-  ((*self).__cw_rank = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, c));
   ((*self).__cw_mask = (*c).__cw_mask);
   ((*self).__cw_meta_rank = 0u);
   ((*self).__cw_meta_size = 1u);
@@ -373,7 +369,9 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW
 /* cooperative_groups::thread_group::thread_rank */
 static uint32_t cooperative_groups_thread_group_thread_rank(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *self) {
   CW_DEVICE_PROLOGUE
-  return (*self).__cw_rank;
+  if (((*self).__cw_mask != 0u))
+    return ((uint32_t)cw_popc(((*self).__cw_mask & ((1u << ((uint32_t)cw_t & 31u)) - 1u))));
+  return (cooperative_groups___cw_detail_block_rank(CW_DEVICE_ARGS) % (*self).__cw_size);
 }
 
 /* cooperative_groups::thread_group::num_threads */
@@ -403,7 +401,7 @@ static uint32_t cooperative_groups_thread_group_meta_group_size(CW_DEVICE_PARAMS
 /* cooperative_groups::tiled_partition */
 static cooperative_groups_thread_group cooperative_groups_tiled_partition(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *parent, uint32_t tile_size) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_group __tmp63;
+  cooperative_groups_thread_group __tmp62;
   uint32_t ts = ((tile_size == 0u) ? 1u : tile_size);
   uint32_t prank = cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t rank = (prank % ts);
@@ -413,16 +411,16 @@ static cooperative_groups_thread_group cooperative_groups_tiled_partition(CW_DEV
     uint32_t base = (cooperative_groups___cw_detail_lane_id(CW_DEVICE_ARGS) - rank);
     (mask = (cooperative_groups___cw_detail_lane_run(CW_DEVICE_ARGS, base, ts) & cooperative_groups___cw_detail_warp_lanes_present(CW_DEVICE_ARGS)));
   }
-  cooperative_groups_thread_group g = (((__tmp63 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_ARGS, (&__tmp63), ts, rank, mask, (prank / ts), (((cooperative_groups_thread_group_size(CW_DEVICE_ARGS, parent) + ts) - 1u) / ts))), __tmp63);
+  cooperative_groups_thread_group g = (((__tmp62 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_ARGS, (&__tmp62), ts, mask, (prank / ts), (((cooperative_groups_thread_group_size(CW_DEVICE_ARGS, parent) + ts) - 1u) / ts))), __tmp62);
   return g;
 }
 
 /* cooperative_groups::tiled_partition */
 static cooperative_groups_thread_group cooperative_groups_tiled_partition_1(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent, uint32_t tile_size) {
   CW_DEVICE_PROLOGUE
+  cooperative_groups_thread_group __tmp65;
   cooperative_groups_thread_group __tmp66;
-  cooperative_groups_thread_group __tmp67;
-  return ((__tmp67 = (((__tmp66 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp66), parent)), __tmp66)), cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&__tmp67)), tile_size));
+  return ((__tmp66 = (((__tmp65 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp65), parent)), __tmp65)), cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&__tmp66)), tile_size));
 }
 
 /* cooperative_groups::grid_group::cooperative_groups::grid_group */
@@ -553,10 +551,10 @@ static uint32_t cooperative_groups_thread_block_tile_32_meta_group_size(CW_DEVIC
 /* cooperative_groups::tiled_partition<32> */
 static cooperative_groups_thread_block_tile_32 cooperative_groups_tiled_partition_32(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_block_tile_32 __tmp117;
+  cooperative_groups_thread_block_tile_32 __tmp116;
   uint32_t rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t n = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, parent);
-  cooperative_groups_thread_block_tile_32 t = (((__tmp117 = ((cooperative_groups_thread_block_tile_32){0})), cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32(CW_DEVICE_ARGS, (&__tmp117), (rank / 32u), (((n + 32u) - 1u) / 32u))), __tmp117);
+  cooperative_groups_thread_block_tile_32 t = (((__tmp116 = ((cooperative_groups_thread_block_tile_32){0})), cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32(CW_DEVICE_ARGS, (&__tmp116), (rank / 32u), (((n + 32u) - 1u) / 32u))), __tmp116);
   return t;
 }
 
@@ -616,18 +614,18 @@ static uint32_t cooperative_groups_thread_block_tile_8_meta_group_size(CW_DEVICE
 /* cooperative_groups::tiled_partition<8, 32> */
 static cooperative_groups_thread_block_tile_8 cooperative_groups_tiled_partition_8_32(CW_DEVICE_PARAMS, const cooperative_groups_thread_block_tile_32 *parent) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_block_tile_8 __tmp138;
-  cooperative_groups_thread_block_tile_8 t = (((__tmp138 = ((cooperative_groups_thread_block_tile_8){0})), cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8(CW_DEVICE_ARGS, (&__tmp138), (cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, parent) / 8u), (32u / 8u))), __tmp138);
+  cooperative_groups_thread_block_tile_8 __tmp137;
+  cooperative_groups_thread_block_tile_8 t = (((__tmp137 = ((cooperative_groups_thread_block_tile_8){0})), cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8(CW_DEVICE_ARGS, (&__tmp137), (cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, parent) / 8u), (32u / 8u))), __tmp137);
   return t;
 }
 
 /* cooperative_groups::tiled_partition<8> */
 static cooperative_groups_thread_block_tile_8 cooperative_groups_tiled_partition_8(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_block_tile_8 __tmp143;
+  cooperative_groups_thread_block_tile_8 __tmp142;
   uint32_t rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t n = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, parent);
-  cooperative_groups_thread_block_tile_8 t = (((__tmp143 = ((cooperative_groups_thread_block_tile_8){0})), cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8(CW_DEVICE_ARGS, (&__tmp143), (rank / 8u), (((n + 8u) - 1u) / 8u))), __tmp143);
+  cooperative_groups_thread_block_tile_8 t = (((__tmp142 = ((cooperative_groups_thread_block_tile_8){0})), cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8(CW_DEVICE_ARGS, (&__tmp142), (rank / 8u), (((n + 8u) - 1u) / 8u))), __tmp142);
   return t;
 }
 
@@ -637,8 +635,8 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   int32_t *sum = *(int32_t **)cw_args[0];
   const int32_t *input = *(const int32_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
-  cooperative_groups_thread_group __tmp92[cw_nt]; /* per thread */
-  cooperative_groups_thread_block __tmp93[cw_nt]; /* per thread */
+  cooperative_groups_thread_group __tmp91[cw_nt]; /* per thread */
+  cooperative_groups_thread_block __tmp92[cw_nt]; /* per thread */
   int32_t cw_ret0[cw_nt]; /* per thread */
   cooperative_groups_thread_group g_1[cw_nt]; /* per thread */
   int32_t *temp_2[cw_nt]; /* per thread */
@@ -655,11 +653,11 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   unsigned char cw_p21[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
+      /* __tmp91 declared */
       /* __tmp92 declared */
-      /* __tmp93 declared */
       int32_t my = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? input[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0);
       /* cw_ret0 declared */
-      g_1[cw_t] = (((__tmp92[cw_t] = ((cooperative_groups_thread_group){0})), ((__tmp93[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp92[cw_t]), ((const cooperative_groups_thread_block *)(&__tmp93[cw_t]))))), __tmp92[cw_t]);
+      g_1[cw_t] = (((__tmp91[cw_t] = ((cooperative_groups_thread_group){0})), ((__tmp92[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp91[cw_t]), ((const cooperative_groups_thread_block *)(&__tmp92[cw_t]))))), __tmp91[cw_t]);
       temp_2[cw_t] = ((int32_t *)(&cw_dsh_temp_1[0]));
       val_3[cw_t] = my;
     }

@@ -89,7 +89,6 @@ struct cooperative_groups_coalesced_group {
 };
 struct cooperative_groups_thread_group {
   _Alignas(4) uint32_t __cw_size;
-  uint32_t __cw_rank;
   uint32_t __cw_mask;
   uint32_t __cw_meta_rank;
   uint32_t __cw_meta_size;
@@ -134,7 +133,7 @@ static uint32_t cooperative_groups_coalesced_group_num_threads(CW_DEVICE_PARAMS,
 static uint32_t cooperative_groups_coalesced_group_size(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
 static uint32_t cooperative_groups_coalesced_group_meta_group_rank(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
 static uint32_t cooperative_groups_coalesced_group_meta_group_size(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
-static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t rank, uint32_t mask, uint32_t meta_rank, uint32_t meta_size);
+static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t mask, uint32_t meta_rank, uint32_t meta_size);
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_thread_block *b);
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_coalesced_group *c);
 static uint32_t cooperative_groups_thread_group_thread_rank(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *self);
@@ -344,10 +343,9 @@ static uint32_t cooperative_groups_coalesced_group_meta_group_size(CW_DEVICE_PAR
 /* cooperative_groups::coalesced_threads: has barriers or warp collectives, inlined into its callers */
 
 /* cooperative_groups::thread_group::cooperative_groups::thread_group */
-static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t rank, uint32_t mask, uint32_t meta_rank, uint32_t meta_size) {
+static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t mask, uint32_t meta_rank, uint32_t meta_size) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = size);
-  ((*self).__cw_rank = rank);
   ((*self).__cw_mask = mask);
   ((*self).__cw_meta_rank = meta_rank);
   ((*self).__cw_meta_size = meta_size);
@@ -357,7 +355,6 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_D
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_thread_block *b) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, b));
-  ((*self).__cw_rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, b));
   ((*self).__cw_mask = 0u);
   ((*self).__cw_meta_rank = 0u);
   ((*self).__cw_meta_size = 1u);
@@ -367,7 +364,6 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_coalesced_group *c) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, c));
-  ((*self).__cw_rank = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, c));
   ((*self).__cw_mask = (*c).__cw_mask);
   ((*self).__cw_meta_rank = 0u);
   ((*self).__cw_meta_size = 1u);
@@ -378,7 +374,9 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW
 /* cooperative_groups::thread_group::thread_rank */
 static uint32_t cooperative_groups_thread_group_thread_rank(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *self) {
   CW_DEVICE_PROLOGUE
-  return (*self).__cw_rank;
+  if (((*self).__cw_mask != 0u))
+    return ((uint32_t)cw_popc(((*self).__cw_mask & ((1u << ((uint32_t)cw_t & 31u)) - 1u))));
+  return (cooperative_groups___cw_detail_block_rank(CW_DEVICE_ARGS) % (*self).__cw_size);
 }
 
 /* cooperative_groups::thread_group::num_threads */
@@ -408,7 +406,7 @@ static uint32_t cooperative_groups_thread_group_meta_group_size(CW_DEVICE_PARAMS
 /* cooperative_groups::tiled_partition */
 static cooperative_groups_thread_group cooperative_groups_tiled_partition(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *parent, uint32_t tile_size) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_group __tmp63;
+  cooperative_groups_thread_group __tmp62;
   uint32_t ts = ((tile_size == 0u) ? 1u : tile_size);
   uint32_t prank = cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t rank = (prank % ts);
@@ -418,16 +416,16 @@ static cooperative_groups_thread_group cooperative_groups_tiled_partition(CW_DEV
     uint32_t base = (cooperative_groups___cw_detail_lane_id(CW_DEVICE_ARGS) - rank);
     (mask = (cooperative_groups___cw_detail_lane_run(CW_DEVICE_ARGS, base, ts) & cooperative_groups___cw_detail_warp_lanes_present(CW_DEVICE_ARGS)));
   }
-  cooperative_groups_thread_group g = (((__tmp63 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_ARGS, (&__tmp63), ts, rank, mask, (prank / ts), (((cooperative_groups_thread_group_size(CW_DEVICE_ARGS, parent) + ts) - 1u) / ts))), __tmp63);
+  cooperative_groups_thread_group g = (((__tmp62 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_ARGS, (&__tmp62), ts, mask, (prank / ts), (((cooperative_groups_thread_group_size(CW_DEVICE_ARGS, parent) + ts) - 1u) / ts))), __tmp62);
   return g;
 }
 
 /* cooperative_groups::tiled_partition */
 static cooperative_groups_thread_group cooperative_groups_tiled_partition_1(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent, uint32_t tile_size) {
   CW_DEVICE_PROLOGUE
+  cooperative_groups_thread_group __tmp65;
   cooperative_groups_thread_group __tmp66;
-  cooperative_groups_thread_group __tmp67;
-  return ((__tmp67 = (((__tmp66 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp66), parent)), __tmp66)), cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&__tmp67)), tile_size));
+  return ((__tmp66 = (((__tmp65 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp65), parent)), __tmp65)), cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&__tmp66)), tile_size));
 }
 
 /* cooperative_groups::grid_group::cooperative_groups::grid_group */
@@ -556,10 +554,10 @@ static uint32_t cooperative_groups_thread_block_tile_32_meta_group_size(CW_DEVIC
 /* cooperative_groups::tiled_partition<32> */
 static cooperative_groups_thread_block_tile_32 cooperative_groups_tiled_partition_32(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_block_tile_32 __tmp107;
+  cooperative_groups_thread_block_tile_32 __tmp106;
   uint32_t rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t n = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, parent);
-  cooperative_groups_thread_block_tile_32 t = (((__tmp107 = ((cooperative_groups_thread_block_tile_32){0})), cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32(CW_DEVICE_ARGS, (&__tmp107), (rank / 32u), (((n + 32u) - 1u) / 32u))), __tmp107);
+  cooperative_groups_thread_block_tile_32 t = (((__tmp106 = ((cooperative_groups_thread_block_tile_32){0})), cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32(CW_DEVICE_ARGS, (&__tmp106), (rank / 32u), (((n + 32u) - 1u) / 32u))), __tmp106);
   return t;
 }
 
@@ -571,13 +569,15 @@ static int32_t cooperative_groups_plus_int_operator(CW_DEVICE_PARAMS, const coop
   return (a + b);
 }
 
-/* cooperative_groups::reduce<cooperative_groups::coalesced_group, int, cooperative_groups::plus<int>>: has barriers or warp collectives, inlined into its callers */
-
-/* cooperative_groups::coalesced_group::shfl_xor<int>: has barriers or warp collectives, inlined into its callers */
+/* cooperative_groups::reduce<int, cooperative_groups::plus<int>>: has barriers or warp collectives, inlined into its callers */
 
 /* cooperative_groups::coalesced_group::shfl_down<int>: has barriers or warp collectives, inlined into its callers */
 
 /* cooperative_groups::coalesced_group::shfl<int>: has barriers or warp collectives, inlined into its callers */
+
+/* cooperative_groups::reduce<cooperative_groups::coalesced_group, int, cooperative_groups::plus<int>>: has barriers or warp collectives, inlined into its callers */
+
+/* cooperative_groups::coalesced_group::shfl_xor<int>: has barriers or warp collectives, inlined into its callers */
 
 /* cooperative_groups::sync<cooperative_groups::thread_block_tile<32>>: has barriers or warp collectives, inlined into its callers */
 
@@ -645,10 +645,10 @@ static uint32_t cooperative_groups_thread_block_tile_8_meta_group_size(CW_DEVICE
 /* cooperative_groups::tiled_partition<8> */
 static cooperative_groups_thread_block_tile_8 cooperative_groups_tiled_partition_8(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_block_tile_8 __tmp176;
+  cooperative_groups_thread_block_tile_8 __tmp182;
   uint32_t rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t n = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, parent);
-  cooperative_groups_thread_block_tile_8 t = (((__tmp176 = ((cooperative_groups_thread_block_tile_8){0})), cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8(CW_DEVICE_ARGS, (&__tmp176), (rank / 8u), (((n + 8u) - 1u) / 8u))), __tmp176);
+  cooperative_groups_thread_block_tile_8 t = (((__tmp182 = ((cooperative_groups_thread_block_tile_8){0})), cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8(CW_DEVICE_ARGS, (&__tmp182), (rank / 8u), (((n + 8u) - 1u) / 8u))), __tmp182);
   return t;
 }
 
@@ -656,7 +656,6 @@ static cooperative_groups_thread_block_tile_8 cooperative_groups_tiled_partition
 static void cooperative_groups_thread_group_thread_group_8(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_thread_block_tile_8 *t) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = 8u);
-  ((*self).__cw_rank = cooperative_groups_thread_block_tile_8_thread_rank(CW_DEVICE_ARGS, t));
   ((*self).__cw_mask = (*t).__cw_mask);
   ((*self).__cw_meta_rank = cooperative_groups_thread_block_tile_8_meta_group_rank(CW_DEVICE_ARGS, t));
   ((*self).__cw_meta_size = cooperative_groups_thread_block_tile_8_meta_group_size(CW_DEVICE_ARGS, t));
@@ -675,7 +674,7 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   cooperative_groups_coalesced_group cw_ret0[cw_nt]; /* per thread */
   const cooperative_groups_thread_block_tile_32 *parent_1[cw_nt]; /* per thread */
   bool pred_2[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group __tmp114_4[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp113_4[cw_nt]; /* per thread */
   uint32_t cw_op5[cw_nt]; /* per thread */
   int32_t cw_op6[cw_nt]; /* per thread */
   uint32_t cw_coll7[cw_nt]; /* per thread */
@@ -685,42 +684,30 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   int32_t val_11[cw_nt]; /* per thread */
   cooperative_groups_plus_int op_12[cw_nt]; /* per thread */
   uint32_t n_14[cw_nt]; /* per thread */
-  uint32_t m_15[cw_nt]; /* per thread */
-  int32_t cw_ret16[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_17[cw_nt]; /* per thread */
-  int32_t var_18[cw_nt]; /* per thread */
-  uint32_t lane_mask_19[cw_nt]; /* per thread */
-  uint32_t cw_op22[cw_nt]; /* per thread */
-  int32_t cw_op23[cw_nt]; /* per thread */
+  uint32_t r_15[cw_nt]; /* per thread */
+  uint32_t d_16[cw_nt]; /* per thread */
+  int32_t cw_ret17[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_18[cw_nt]; /* per thread */
+  int32_t var_19[cw_nt]; /* per thread */
+  uint32_t delta_20[cw_nt]; /* per thread */
+  uint32_t cw_op23[cw_nt]; /* per thread */
   int32_t cw_op24[cw_nt]; /* per thread */
-  int32_t cw_coll25[cw_nt]; /* per thread */
-  uint32_t r_26[cw_nt]; /* per thread */
-  uint32_t d_27[cw_nt]; /* per thread */
+  int32_t cw_op25[cw_nt]; /* per thread */
+  int32_t cw_coll26[cw_nt]; /* per thread */
   int32_t cw_ret28[cw_nt]; /* per thread */
   const cooperative_groups_coalesced_group *self_29[cw_nt]; /* per thread */
   int32_t var_30[cw_nt]; /* per thread */
-  uint32_t delta_31[cw_nt]; /* per thread */
-  uint32_t cw_op34[cw_nt]; /* per thread */
+  uint32_t cw_op33[cw_nt]; /* per thread */
+  int32_t cw_op34[cw_nt]; /* per thread */
   int32_t cw_op35[cw_nt]; /* per thread */
-  int32_t cw_op36[cw_nt]; /* per thread */
-  int32_t cw_coll37[cw_nt]; /* per thread */
-  int32_t cw_ret39[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_40[cw_nt]; /* per thread */
-  int32_t var_41[cw_nt]; /* per thread */
-  uint32_t cw_op44[cw_nt]; /* per thread */
-  int32_t cw_op45[cw_nt]; /* per thread */
-  int32_t cw_op46[cw_nt]; /* per thread */
-  int32_t cw_coll47[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *g_48[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_50[cw_nt]; /* per thread */
-  unsigned char cw_l53[cw_nt];
-  unsigned char cw_l57[cw_nt];
-  unsigned char cw_p59[cw_nt];
-  unsigned char cw_l61[cw_nt];
-  unsigned char cw_l63[cw_nt];
-  unsigned char cw_l70[cw_nt];
-  unsigned char cw_l72[cw_nt];
-  unsigned char cw_l77[cw_nt];
+  int32_t cw_coll36[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *g_37[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_39[cw_nt]; /* per thread */
+  unsigned char cw_l42[cw_nt];
+  unsigned char cw_l46[cw_nt];
+  unsigned char cw_l49[cw_nt];
+  unsigned char cw_l51[cw_nt];
+  unsigned char cw_l56[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -731,13 +718,13 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       pred_2[cw_t] = ((v[cw_t] & 1) != 0);
     }
   }
-  /* loop with a barrier inside: cw_l53[t] 0 running, 1 left, 2 continued */
-  memset(cw_l53, 0, cw_nt);
+  /* loop with a barrier inside: cw_l42[t] 0 running, 1 left, 2 continued */
+  memset(cw_l42, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l53[cw_t] == 0)) continue;
+      if (!(cw_l42[cw_t] == 0)) continue;
       {
-        /* __tmp114 declared */
+        /* __tmp113 declared */
         cw_op5[cw_t] = (*parent_1[cw_t]).__cw_mask;
         cw_op6[cw_t] = ((int32_t)pred_2[cw_t]);
       }
@@ -745,7 +732,7 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
       const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
       uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l53[cw_t] == 0) cw_act |= 1u << cw_l; }
+      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l42[cw_t] == 0) cw_act |= 1u << cw_l; }
       for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op6[cw_t]) != 0) cw_bal |= 1u << cw_l; }
       for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
         const uint32_t cw_t = cw_w + cw_l;
@@ -755,13 +742,13 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l53[cw_t] == 0)) continue;
+      if (!(cw_l42[cw_t] == 0)) continue;
       {
         uint32_t yes_8 = cw_coll7[cw_t];
-        (cw_ret0[cw_t] = (((__tmp114_4[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp114_4[cw_t]), (pred_2[cw_t] ? yes_8 : ((*parent_1[cw_t]).__cw_mask & (~yes_8))))), __tmp114_4[cw_t]));
-        { cw_l53[cw_t] = 1; goto cw_next55; }
+        (cw_ret0[cw_t] = (((__tmp113_4[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_4[cw_t]), (pred_2[cw_t] ? yes_8 : ((*parent_1[cw_t]).__cw_mask & (~yes_8))))), __tmp113_4[cw_t]));
+        { cw_l42[cw_t] = 1; goto cw_next44; }
       }
-      cw_next55:;
+      cw_next44:;
     }
     break;
   }
@@ -774,227 +761,138 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       op_12[cw_t] = ((cooperative_groups_plus_int){0});
     }
   }
-  /* loop with a barrier inside: cw_l57[t] 0 running, 1 left, 2 continued */
-  memset(cw_l57, 0, cw_nt);
+  /* loop with a barrier inside: cw_l46[t] 0 running, 1 left, 2 continued */
+  memset(cw_l46, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l57[cw_t] == 0)) continue;
+      if (!(cw_l46[cw_t] == 0)) continue;
       {
         n_14[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_10[cw_t]);
+        r_15[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_10[cw_t]);
       }
-    }
-    /* if with a barrier inside: predicate per thread */
-    CW_FOR_EACH_THREAD {
-      if (!(cw_l57[cw_t] == 0)) continue;
-      cw_p59[cw_t] = (((n_14[cw_t] & (n_14[cw_t] - 1u)) == 0u)) != 0;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l57[cw_t] == 0 && cw_p59[cw_t])) continue;
+      if (!(cw_l46[cw_t] == 0)) continue;
       {
-        m_15[cw_t] = (n_14[cw_t] >> 1);
+        d_16[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l61[t] 0 running, 1 left, 2 continued */
-    memset(cw_l61, 0, cw_nt);
+    /* loop with a barrier inside: cw_l49[t] 0 running, 1 left, 2 continued */
+    memset(cw_l49, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l57[cw_t] == 0 && cw_p59[cw_t] && cw_l61[cw_t] == 0)) continue;
-        if (!((m_15[cw_t] > 0u))) cw_l61[cw_t] = 1;
+        if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0)) continue;
+        if (!((d_16[cw_t] < 32u))) cw_l49[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l57[cw_t] == 0 && cw_p59[cw_t] && cw_l61[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l57[cw_t] == 0 && cw_p59[cw_t] && cw_l61[cw_t] == 0)) continue;
+        if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0)) continue;
         {
-          /* cw_ret16 declared */
-          self_17[cw_t] = g_10[cw_t];
-          var_18[cw_t] = val_11[cw_t];
-          lane_mask_19[cw_t] = m_15[cw_t];
+          /* cw_ret17 declared */
+          self_18[cw_t] = g_10[cw_t];
+          var_19[cw_t] = val_11[cw_t];
+          delta_20[cw_t] = d_16[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l63[t] 0 running, 1 left, 2 continued */
-      memset(cw_l63, 0, cw_nt);
+      /* loop with a barrier inside: cw_l51[t] 0 running, 1 left, 2 continued */
+      memset(cw_l51, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l57[cw_t] == 0 && cw_p59[cw_t] && cw_l61[cw_t] == 0 && cw_l63[cw_t] == 0)) continue;
+          if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0 && cw_l51[cw_t] == 0)) continue;
           {
-            uint32_t r_21 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_17[cw_t]) ^ lane_mask_19[cw_t]);
-            if ((r_21 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_17[cw_t])))
-              (r_21 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_17[cw_t]));
-            cw_op22[cw_t] = (*self_17[cw_t]).__cw_mask;
-            cw_op23[cw_t] = var_18[cw_t];
-            cw_op24[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_17[cw_t]).__cw_mask, r_21);
+            uint32_t r_22 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_18[cw_t]) + delta_20[cw_t]);
+            if ((r_22 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_18[cw_t])))
+              (r_22 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_18[cw_t]));
+            cw_op23[cw_t] = (*self_18[cw_t]).__cw_mask;
+            cw_op24[cw_t] = var_19[cw_t];
+            cw_op25[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_18[cw_t]).__cw_mask, r_22);
           }
         }
         for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
           const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
           uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l57[cw_t] == 0 && cw_p59[cw_t] && cw_l61[cw_t] == 0 && cw_l63[cw_t] == 0) cw_act |= 1u << cw_l; }
+          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0 && cw_l51[cw_t] == 0) cw_act |= 1u << cw_l; }
           for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
             const uint32_t cw_t = cw_w + cw_l;
             if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op22[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op24[cw_t]), (int32_t)(32));
+            const uint32_t cw_m = (uint32_t)(cw_op23[cw_t]) & cw_act; (void)cw_m;
+            uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op25[cw_t]), (int32_t)(32));
             if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll25[cw_t] = cw_op23[cw_w + cw_k];
+            cw_coll26[cw_t] = cw_op24[cw_w + cw_k];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l57[cw_t] == 0 && cw_p59[cw_t] && cw_l61[cw_t] == 0 && cw_l63[cw_t] == 0)) continue;
+          if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0 && cw_l51[cw_t] == 0)) continue;
           {
-            (cw_ret16[cw_t] = cw_coll25[cw_t]);
-            { cw_l63[cw_t] = 1; goto cw_next65; }
+            (cw_ret17[cw_t] = cw_coll26[cw_t]);
+            { cw_l51[cw_t] = 1; goto cw_next53; }
           }
-          cw_next65:;
+          cw_next53:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l57[cw_t] == 0 && cw_p59[cw_t] && cw_l61[cw_t] == 0)) continue;
+        if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0)) continue;
         {
-          (val_11[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_12[cw_t]), val_11[cw_t], cw_ret16[cw_t]));
+          int32_t other_27 = cw_ret17[cw_t];
+          if (((r_15[cw_t] + d_16[cw_t]) < n_14[cw_t]))
+            (val_11[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_12[cw_t]), val_11[cw_t], other_27));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l57[cw_t] == 0 && cw_p59[cw_t] && cw_l61[cw_t] == 0)) continue;
-        (m_15[cw_t] >>= 1);
+        if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0)) continue;
+        (d_16[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l57[cw_t] == 0 && cw_p59[cw_t])) continue;
+      if (!(cw_l46[cw_t] == 0)) continue;
       {
-        (cw_ret9[cw_t] = val_11[cw_t]);
-        { cw_l57[cw_t] = 1; goto cw_next67; }
-      }
-      cw_next67:;
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l57[cw_t] == 0)) continue;
-      {
-        r_26[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_10[cw_t]);
+        /* cw_ret28 declared */
+        self_29[cw_t] = g_10[cw_t];
+        var_30[cw_t] = val_11[cw_t];
       }
     }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l57[cw_t] == 0)) continue;
-      {
-        d_27[cw_t] = 1u;
-      }
-    }
-    /* loop with a barrier inside: cw_l70[t] 0 running, 1 left, 2 continued */
-    memset(cw_l70, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l57[cw_t] == 0 && cw_l70[cw_t] == 0)) continue;
-        if (!((d_27[cw_t] < n_14[cw_t]))) cw_l70[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l57[cw_t] == 0 && cw_l70[cw_t] == 0; if (!cw_any) break; }
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l57[cw_t] == 0 && cw_l70[cw_t] == 0)) continue;
-        {
-          /* cw_ret28 declared */
-          self_29[cw_t] = g_10[cw_t];
-          var_30[cw_t] = val_11[cw_t];
-          delta_31[cw_t] = d_27[cw_t];
-        }
-      }
-      /* loop with a barrier inside: cw_l72[t] 0 running, 1 left, 2 continued */
-      memset(cw_l72, 0, cw_nt);
-      for (;;) {
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l57[cw_t] == 0 && cw_l70[cw_t] == 0 && cw_l72[cw_t] == 0)) continue;
-          {
-            uint32_t r_33 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_29[cw_t]) + delta_31[cw_t]);
-            if ((r_33 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_29[cw_t])))
-              (r_33 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_29[cw_t]));
-            cw_op34[cw_t] = (*self_29[cw_t]).__cw_mask;
-            cw_op35[cw_t] = var_30[cw_t];
-            cw_op36[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_29[cw_t]).__cw_mask, r_33);
-          }
-        }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l57[cw_t] == 0 && cw_l70[cw_t] == 0 && cw_l72[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op34[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op36[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll37[cw_t] = cw_op35[cw_w + cw_k];
-          }
-        }
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l57[cw_t] == 0 && cw_l70[cw_t] == 0 && cw_l72[cw_t] == 0)) continue;
-          {
-            (cw_ret28[cw_t] = cw_coll37[cw_t]);
-            { cw_l72[cw_t] = 1; goto cw_next74; }
-          }
-          cw_next74:;
-        }
-        break;
-      }
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l57[cw_t] == 0 && cw_l70[cw_t] == 0)) continue;
-        {
-          int32_t other_38 = cw_ret28[cw_t];
-          if (((r_26[cw_t] + d_27[cw_t]) < n_14[cw_t]))
-            (val_11[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_12[cw_t]), val_11[cw_t], other_38));
-        }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l57[cw_t] == 0 && cw_l70[cw_t] == 0)) continue;
-        (d_27[cw_t] <<= 1);
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l57[cw_t] == 0)) continue;
-      {
-        /* cw_ret39 declared */
-        self_40[cw_t] = g_10[cw_t];
-        var_41[cw_t] = val_11[cw_t];
-      }
-    }
-    /* loop with a barrier inside: cw_l77[t] 0 running, 1 left, 2 continued */
-    memset(cw_l77, 0, cw_nt);
+    /* loop with a barrier inside: cw_l56[t] 0 running, 1 left, 2 continued */
+    memset(cw_l56, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l57[cw_t] == 0 && cw_l77[cw_t] == 0)) continue;
+        if (!(cw_l46[cw_t] == 0 && cw_l56[cw_t] == 0)) continue;
         {
-          cw_op44[cw_t] = (*self_40[cw_t]).__cw_mask;
-          cw_op45[cw_t] = var_41[cw_t];
-          cw_op46[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_40[cw_t]).__cw_mask, ((uint32_t)0u));
+          cw_op33[cw_t] = (*self_29[cw_t]).__cw_mask;
+          cw_op34[cw_t] = var_30[cw_t];
+          cw_op35[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_29[cw_t]).__cw_mask, ((uint32_t)0u));
         }
       }
       for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
         const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
         uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l57[cw_t] == 0 && cw_l77[cw_t] == 0) cw_act |= 1u << cw_l; }
+        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l46[cw_t] == 0 && cw_l56[cw_t] == 0) cw_act |= 1u << cw_l; }
         for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
           const uint32_t cw_t = cw_w + cw_l;
           if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(cw_op44[cw_t]) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op46[cw_t]), (int32_t)(32));
+          const uint32_t cw_m = (uint32_t)(cw_op33[cw_t]) & cw_act; (void)cw_m;
+          uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op35[cw_t]), (int32_t)(32));
           if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll47[cw_t] = cw_op45[cw_w + cw_k];
+          cw_coll36[cw_t] = cw_op34[cw_w + cw_k];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l57[cw_t] == 0 && cw_l77[cw_t] == 0)) continue;
+        if (!(cw_l46[cw_t] == 0 && cw_l56[cw_t] == 0)) continue;
         {
-          (cw_ret39[cw_t] = cw_coll47[cw_t]);
-          { cw_l77[cw_t] = 1; goto cw_next79; }
+          (cw_ret28[cw_t] = cw_coll36[cw_t]);
+          { cw_l56[cw_t] = 1; goto cw_next58; }
         }
-        cw_next79:;
+        cw_next58:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l57[cw_t] == 0)) continue;
+      if (!(cw_l46[cw_t] == 0)) continue;
       {
-        (cw_ret9[cw_t] = cw_ret39[cw_t]);
-        { cw_l57[cw_t] = 1; goto cw_next80; }
+        (cw_ret9[cw_t] = cw_ret28[cw_t]);
+        { cw_l46[cw_t] = 1; goto cw_next59; }
       }
-      cw_next80:;
+      cw_next59:;
     }
     break;
   }
@@ -1007,14 +905,14 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         if (((v[cw_t] & 1) != 0))
           __atomic_fetch_add(odd_count, ((int32_t)cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, (&part[cw_t]))), __ATOMIC_RELAXED);
       }
-      g_48[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      g_37[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     CW_FOR_EACH_THREAD_INDEP {
       {
-        self_50[cw_t] = g_48[cw_t];
+        self_39[cw_t] = g_37[cw_t];
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
@@ -1046,339 +944,238 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *sums = *(int32_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
-  cooperative_groups_thread_block __tmp143[cw_nt]; /* per thread */
+  cooperative_groups_thread_block __tmp149[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_32 tile[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
   int32_t label[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group cw_ret85[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *parent_86[cw_nt]; /* per thread */
-  int32_t label_87[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group __tmp150_89[cw_nt]; /* per thread */
-  uint32_t cw_op90[cw_nt]; /* per thread */
-  int32_t cw_op91[cw_nt]; /* per thread */
-  uint32_t cw_coll92[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group cw_ret64[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *parent_65[cw_nt]; /* per thread */
+  int32_t label_66[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp156_68[cw_nt]; /* per thread */
+  uint32_t cw_op69[cw_nt]; /* per thread */
+  int32_t cw_op70[cw_nt]; /* per thread */
+  uint32_t cw_coll71[cw_nt]; /* per thread */
   cooperative_groups_coalesced_group part[cw_nt]; /* per thread */
-  int32_t cw_ret93[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *g_94[cw_nt]; /* per thread */
-  int32_t val_95[cw_nt]; /* per thread */
-  cooperative_groups_plus_int op_96[cw_nt]; /* per thread */
-  uint32_t n_98[cw_nt]; /* per thread */
-  uint32_t m_99[cw_nt]; /* per thread */
-  int32_t cw_ret100[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_101[cw_nt]; /* per thread */
-  int32_t var_102[cw_nt]; /* per thread */
-  uint32_t lane_mask_103[cw_nt]; /* per thread */
-  uint32_t cw_op106[cw_nt]; /* per thread */
-  int32_t cw_op107[cw_nt]; /* per thread */
-  int32_t cw_op108[cw_nt]; /* per thread */
-  int32_t cw_coll109[cw_nt]; /* per thread */
-  uint32_t r_110[cw_nt]; /* per thread */
-  uint32_t d_111[cw_nt]; /* per thread */
-  int32_t cw_ret112[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_113[cw_nt]; /* per thread */
-  int32_t var_114[cw_nt]; /* per thread */
-  uint32_t delta_115[cw_nt]; /* per thread */
-  uint32_t cw_op118[cw_nt]; /* per thread */
-  int32_t cw_op119[cw_nt]; /* per thread */
-  int32_t cw_op120[cw_nt]; /* per thread */
-  int32_t cw_coll121[cw_nt]; /* per thread */
-  int32_t cw_ret123[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_124[cw_nt]; /* per thread */
-  int32_t var_125[cw_nt]; /* per thread */
-  uint32_t cw_op128[cw_nt]; /* per thread */
-  int32_t cw_op129[cw_nt]; /* per thread */
-  int32_t cw_op130[cw_nt]; /* per thread */
-  int32_t cw_coll131[cw_nt]; /* per thread */
-  unsigned char cw_l133[cw_nt];
-  unsigned char cw_l137[cw_nt];
-  unsigned char cw_p139[cw_nt];
-  unsigned char cw_l141[cw_nt];
-  unsigned char cw_l143[cw_nt];
-  unsigned char cw_l150[cw_nt];
-  unsigned char cw_l152[cw_nt];
-  unsigned char cw_l157[cw_nt];
+  int32_t cw_ret72[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *g_73[cw_nt]; /* per thread */
+  int32_t val_74[cw_nt]; /* per thread */
+  cooperative_groups_plus_int op_75[cw_nt]; /* per thread */
+  uint32_t n_77[cw_nt]; /* per thread */
+  uint32_t r_78[cw_nt]; /* per thread */
+  uint32_t d_79[cw_nt]; /* per thread */
+  int32_t cw_ret80[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_81[cw_nt]; /* per thread */
+  int32_t var_82[cw_nt]; /* per thread */
+  uint32_t delta_83[cw_nt]; /* per thread */
+  uint32_t cw_op86[cw_nt]; /* per thread */
+  int32_t cw_op87[cw_nt]; /* per thread */
+  int32_t cw_op88[cw_nt]; /* per thread */
+  int32_t cw_coll89[cw_nt]; /* per thread */
+  int32_t cw_ret91[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_92[cw_nt]; /* per thread */
+  int32_t var_93[cw_nt]; /* per thread */
+  uint32_t cw_op96[cw_nt]; /* per thread */
+  int32_t cw_op97[cw_nt]; /* per thread */
+  int32_t cw_op98[cw_nt]; /* per thread */
+  int32_t cw_coll99[cw_nt]; /* per thread */
+  unsigned char cw_l101[cw_nt];
+  unsigned char cw_l105[cw_nt];
+  unsigned char cw_l108[cw_nt];
+  unsigned char cw_l110[cw_nt];
+  unsigned char cw_l115[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      /* __tmp143 declared */
-      tile[cw_t] = ((__tmp143[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&__tmp143[cw_t]))));
+      /* __tmp149 declared */
+      tile[cw_t] = ((__tmp149[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&__tmp149[cw_t]))));
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0);
       label[cw_t] = (v[cw_t] % 4);
-      /* cw_ret85 declared */
-      parent_86[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      label_87[cw_t] = label[cw_t];
+      /* cw_ret64 declared */
+      parent_65[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      label_66[cw_t] = label[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l133[t] 0 running, 1 left, 2 continued */
-  memset(cw_l133, 0, cw_nt);
+  /* loop with a barrier inside: cw_l101[t] 0 running, 1 left, 2 continued */
+  memset(cw_l101, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l133[cw_t] == 0)) continue;
+      if (!(cw_l101[cw_t] == 0)) continue;
       {
-        /* __tmp150 declared */
-        (__tmp150_89[cw_t] = ((cooperative_groups_coalesced_group){0}));
-        cw_op90[cw_t] = (*parent_86[cw_t]).__cw_mask;
-        cw_op91[cw_t] = label_87[cw_t];
+        /* __tmp156 declared */
+        (__tmp156_68[cw_t] = ((cooperative_groups_coalesced_group){0}));
+        cw_op69[cw_t] = (*parent_65[cw_t]).__cw_mask;
+        cw_op70[cw_t] = label_66[cw_t];
       }
     }
     for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __match_any_sync, per warp */
       const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
       uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l133[cw_t] == 0) cw_act |= 1u << cw_l; }
+      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l101[cw_t] == 0) cw_act |= 1u << cw_l; }
       for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
         const uint32_t cw_t = cw_w + cw_l;
         if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op90[cw_t]) & cw_act; (void)cw_m;
+        const uint32_t cw_m = (uint32_t)(cw_op69[cw_t]) & cw_act; (void)cw_m;
         uint32_t cw_eq = 0;
-        for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if (((cw_m >> cw_k) & 1u) && !memcmp(&cw_op91[cw_w + cw_k], &cw_op91[cw_t], sizeof cw_op91[cw_t])) cw_eq |= 1u << cw_k;
-        cw_coll92[cw_t] = cw_eq;
+        for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if (((cw_m >> cw_k) & 1u) && !memcmp(&cw_op70[cw_w + cw_k], &cw_op70[cw_t], sizeof cw_op70[cw_t])) cw_eq |= 1u << cw_k;
+        cw_coll71[cw_t] = cw_eq;
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l133[cw_t] == 0)) continue;
+      if (!(cw_l101[cw_t] == 0)) continue;
       {
-        (cw_ret85[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp150_89[cw_t]), cw_coll92[cw_t]), __tmp150_89[cw_t]));
-        { cw_l133[cw_t] = 1; goto cw_next135; }
+        (cw_ret64[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp156_68[cw_t]), cw_coll71[cw_t]), __tmp156_68[cw_t]));
+        { cw_l101[cw_t] = 1; goto cw_next103; }
       }
-      cw_next135:;
+      cw_next103:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      part[cw_t] = cw_ret85[cw_t];
-      /* cw_ret93 declared */
-      g_94[cw_t] = ((const cooperative_groups_coalesced_group *)(&part[cw_t]));
-      val_95[cw_t] = v[cw_t];
-      op_96[cw_t] = ((cooperative_groups_plus_int){0});
+      part[cw_t] = cw_ret64[cw_t];
+      /* cw_ret72 declared */
+      g_73[cw_t] = ((const cooperative_groups_coalesced_group *)(&part[cw_t]));
+      val_74[cw_t] = v[cw_t];
+      op_75[cw_t] = ((cooperative_groups_plus_int){0});
     }
   }
-  /* loop with a barrier inside: cw_l137[t] 0 running, 1 left, 2 continued */
-  memset(cw_l137, 0, cw_nt);
+  /* loop with a barrier inside: cw_l105[t] 0 running, 1 left, 2 continued */
+  memset(cw_l105, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l137[cw_t] == 0)) continue;
+      if (!(cw_l105[cw_t] == 0)) continue;
       {
-        n_98[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_94[cw_t]);
+        n_77[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_73[cw_t]);
+        r_78[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_73[cw_t]);
       }
-    }
-    /* if with a barrier inside: predicate per thread */
-    CW_FOR_EACH_THREAD {
-      if (!(cw_l137[cw_t] == 0)) continue;
-      cw_p139[cw_t] = (((n_98[cw_t] & (n_98[cw_t] - 1u)) == 0u)) != 0;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l137[cw_t] == 0 && cw_p139[cw_t])) continue;
+      if (!(cw_l105[cw_t] == 0)) continue;
       {
-        m_99[cw_t] = (n_98[cw_t] >> 1);
+        d_79[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l141[t] 0 running, 1 left, 2 continued */
-    memset(cw_l141, 0, cw_nt);
+    /* loop with a barrier inside: cw_l108[t] 0 running, 1 left, 2 continued */
+    memset(cw_l108, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l137[cw_t] == 0 && cw_p139[cw_t] && cw_l141[cw_t] == 0)) continue;
-        if (!((m_99[cw_t] > 0u))) cw_l141[cw_t] = 1;
+        if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0)) continue;
+        if (!((d_79[cw_t] < 32u))) cw_l108[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l137[cw_t] == 0 && cw_p139[cw_t] && cw_l141[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l137[cw_t] == 0 && cw_p139[cw_t] && cw_l141[cw_t] == 0)) continue;
+        if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0)) continue;
         {
-          /* cw_ret100 declared */
-          self_101[cw_t] = g_94[cw_t];
-          var_102[cw_t] = val_95[cw_t];
-          lane_mask_103[cw_t] = m_99[cw_t];
+          /* cw_ret80 declared */
+          self_81[cw_t] = g_73[cw_t];
+          var_82[cw_t] = val_74[cw_t];
+          delta_83[cw_t] = d_79[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l143[t] 0 running, 1 left, 2 continued */
-      memset(cw_l143, 0, cw_nt);
+      /* loop with a barrier inside: cw_l110[t] 0 running, 1 left, 2 continued */
+      memset(cw_l110, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l137[cw_t] == 0 && cw_p139[cw_t] && cw_l141[cw_t] == 0 && cw_l143[cw_t] == 0)) continue;
+          if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0 && cw_l110[cw_t] == 0)) continue;
           {
-            uint32_t r_105 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_101[cw_t]) ^ lane_mask_103[cw_t]);
-            if ((r_105 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_101[cw_t])))
-              (r_105 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_101[cw_t]));
-            cw_op106[cw_t] = (*self_101[cw_t]).__cw_mask;
-            cw_op107[cw_t] = var_102[cw_t];
-            cw_op108[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_101[cw_t]).__cw_mask, r_105);
+            uint32_t r_85 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_81[cw_t]) + delta_83[cw_t]);
+            if ((r_85 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_81[cw_t])))
+              (r_85 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_81[cw_t]));
+            cw_op86[cw_t] = (*self_81[cw_t]).__cw_mask;
+            cw_op87[cw_t] = var_82[cw_t];
+            cw_op88[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_81[cw_t]).__cw_mask, r_85);
           }
         }
         for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
           const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
           uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l137[cw_t] == 0 && cw_p139[cw_t] && cw_l141[cw_t] == 0 && cw_l143[cw_t] == 0) cw_act |= 1u << cw_l; }
+          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0 && cw_l110[cw_t] == 0) cw_act |= 1u << cw_l; }
           for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
             const uint32_t cw_t = cw_w + cw_l;
             if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op106[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op108[cw_t]), (int32_t)(32));
+            const uint32_t cw_m = (uint32_t)(cw_op86[cw_t]) & cw_act; (void)cw_m;
+            uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op88[cw_t]), (int32_t)(32));
             if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll109[cw_t] = cw_op107[cw_w + cw_k];
+            cw_coll89[cw_t] = cw_op87[cw_w + cw_k];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l137[cw_t] == 0 && cw_p139[cw_t] && cw_l141[cw_t] == 0 && cw_l143[cw_t] == 0)) continue;
+          if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0 && cw_l110[cw_t] == 0)) continue;
           {
-            (cw_ret100[cw_t] = cw_coll109[cw_t]);
-            { cw_l143[cw_t] = 1; goto cw_next145; }
+            (cw_ret80[cw_t] = cw_coll89[cw_t]);
+            { cw_l110[cw_t] = 1; goto cw_next112; }
           }
-          cw_next145:;
+          cw_next112:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l137[cw_t] == 0 && cw_p139[cw_t] && cw_l141[cw_t] == 0)) continue;
+        if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0)) continue;
         {
-          (val_95[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_96[cw_t]), val_95[cw_t], cw_ret100[cw_t]));
+          int32_t other_90 = cw_ret80[cw_t];
+          if (((r_78[cw_t] + d_79[cw_t]) < n_77[cw_t]))
+            (val_74[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_75[cw_t]), val_74[cw_t], other_90));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l137[cw_t] == 0 && cw_p139[cw_t] && cw_l141[cw_t] == 0)) continue;
-        (m_99[cw_t] >>= 1);
+        if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0)) continue;
+        (d_79[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l137[cw_t] == 0 && cw_p139[cw_t])) continue;
+      if (!(cw_l105[cw_t] == 0)) continue;
       {
-        (cw_ret93[cw_t] = val_95[cw_t]);
-        { cw_l137[cw_t] = 1; goto cw_next147; }
-      }
-      cw_next147:;
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l137[cw_t] == 0)) continue;
-      {
-        r_110[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_94[cw_t]);
+        /* cw_ret91 declared */
+        self_92[cw_t] = g_73[cw_t];
+        var_93[cw_t] = val_74[cw_t];
       }
     }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l137[cw_t] == 0)) continue;
-      {
-        d_111[cw_t] = 1u;
-      }
-    }
-    /* loop with a barrier inside: cw_l150[t] 0 running, 1 left, 2 continued */
-    memset(cw_l150, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l137[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
-        if (!((d_111[cw_t] < n_98[cw_t]))) cw_l150[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l137[cw_t] == 0 && cw_l150[cw_t] == 0; if (!cw_any) break; }
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l137[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
-        {
-          /* cw_ret112 declared */
-          self_113[cw_t] = g_94[cw_t];
-          var_114[cw_t] = val_95[cw_t];
-          delta_115[cw_t] = d_111[cw_t];
-        }
-      }
-      /* loop with a barrier inside: cw_l152[t] 0 running, 1 left, 2 continued */
-      memset(cw_l152, 0, cw_nt);
-      for (;;) {
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l137[cw_t] == 0 && cw_l150[cw_t] == 0 && cw_l152[cw_t] == 0)) continue;
-          {
-            uint32_t r_117 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_113[cw_t]) + delta_115[cw_t]);
-            if ((r_117 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_113[cw_t])))
-              (r_117 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_113[cw_t]));
-            cw_op118[cw_t] = (*self_113[cw_t]).__cw_mask;
-            cw_op119[cw_t] = var_114[cw_t];
-            cw_op120[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_113[cw_t]).__cw_mask, r_117);
-          }
-        }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l137[cw_t] == 0 && cw_l150[cw_t] == 0 && cw_l152[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op118[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op120[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll121[cw_t] = cw_op119[cw_w + cw_k];
-          }
-        }
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l137[cw_t] == 0 && cw_l150[cw_t] == 0 && cw_l152[cw_t] == 0)) continue;
-          {
-            (cw_ret112[cw_t] = cw_coll121[cw_t]);
-            { cw_l152[cw_t] = 1; goto cw_next154; }
-          }
-          cw_next154:;
-        }
-        break;
-      }
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l137[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
-        {
-          int32_t other_122 = cw_ret112[cw_t];
-          if (((r_110[cw_t] + d_111[cw_t]) < n_98[cw_t]))
-            (val_95[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_96[cw_t]), val_95[cw_t], other_122));
-        }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l137[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
-        (d_111[cw_t] <<= 1);
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l137[cw_t] == 0)) continue;
-      {
-        /* cw_ret123 declared */
-        self_124[cw_t] = g_94[cw_t];
-        var_125[cw_t] = val_95[cw_t];
-      }
-    }
-    /* loop with a barrier inside: cw_l157[t] 0 running, 1 left, 2 continued */
-    memset(cw_l157, 0, cw_nt);
+    /* loop with a barrier inside: cw_l115[t] 0 running, 1 left, 2 continued */
+    memset(cw_l115, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l137[cw_t] == 0 && cw_l157[cw_t] == 0)) continue;
+        if (!(cw_l105[cw_t] == 0 && cw_l115[cw_t] == 0)) continue;
         {
-          cw_op128[cw_t] = (*self_124[cw_t]).__cw_mask;
-          cw_op129[cw_t] = var_125[cw_t];
-          cw_op130[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_124[cw_t]).__cw_mask, ((uint32_t)0u));
+          cw_op96[cw_t] = (*self_92[cw_t]).__cw_mask;
+          cw_op97[cw_t] = var_93[cw_t];
+          cw_op98[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_92[cw_t]).__cw_mask, ((uint32_t)0u));
         }
       }
       for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
         const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
         uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l137[cw_t] == 0 && cw_l157[cw_t] == 0) cw_act |= 1u << cw_l; }
+        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l105[cw_t] == 0 && cw_l115[cw_t] == 0) cw_act |= 1u << cw_l; }
         for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
           const uint32_t cw_t = cw_w + cw_l;
           if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(cw_op128[cw_t]) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op130[cw_t]), (int32_t)(32));
+          const uint32_t cw_m = (uint32_t)(cw_op96[cw_t]) & cw_act; (void)cw_m;
+          uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op98[cw_t]), (int32_t)(32));
           if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll131[cw_t] = cw_op129[cw_w + cw_k];
+          cw_coll99[cw_t] = cw_op97[cw_w + cw_k];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l137[cw_t] == 0 && cw_l157[cw_t] == 0)) continue;
+        if (!(cw_l105[cw_t] == 0 && cw_l115[cw_t] == 0)) continue;
         {
-          (cw_ret123[cw_t] = cw_coll131[cw_t]);
-          { cw_l157[cw_t] = 1; goto cw_next159; }
+          (cw_ret91[cw_t] = cw_coll99[cw_t]);
+          { cw_l115[cw_t] = 1; goto cw_next117; }
         }
-        cw_next159:;
+        cw_next117:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l137[cw_t] == 0)) continue;
+      if (!(cw_l105[cw_t] == 0)) continue;
       {
-        (cw_ret93[cw_t] = cw_ret123[cw_t]);
-        { cw_l137[cw_t] = 1; goto cw_next160; }
+        (cw_ret72[cw_t] = cw_ret91[cw_t]);
+        { cw_l105[cw_t] = 1; goto cw_next118; }
       }
-      cw_next160:;
+      cw_next118:;
     }
     break;
   }
   CW_FOR_EACH_THREAD {
     {
-      int32_t sum = cw_ret93[cw_t];
+      int32_t sum = cw_ret72[cw_t];
       if ((cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, (&part[cw_t])) == 0u))
         __atomic_fetch_add((&sums[label[cw_t]]), sum, __ATOMIC_RELAXED);
     }
@@ -1399,12 +1196,12 @@ CW_INLINE void cwb_tileAsGroup(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     {
       {
         {
-          cooperative_groups_thread_block __tmp177;
-          cooperative_groups_thread_group __tmp180;
-          cooperative_groups_thread_group __tmp181;
-          cooperative_groups_thread_block __tmp182;
-          cooperative_groups_thread_block_tile_8 tile = ((__tmp177 = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_tiled_partition_8(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&__tmp177))));
-          (out[((uint32_t)cw_tx)] = (rankAndSize(CW_DEVICE_ARGS, (((__tmp180 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_thread_group_8(CW_DEVICE_ARGS, (&__tmp180), ((const cooperative_groups_thread_block_tile_8 *)(&tile)))), __tmp180)) + (rankAndSize(CW_DEVICE_ARGS, (((__tmp181 = ((cooperative_groups_thread_group){0})), ((__tmp182 = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp181), ((const cooperative_groups_thread_block *)(&__tmp182))))), __tmp181)) * 1000)));
+          cooperative_groups_thread_block __tmp183;
+          cooperative_groups_thread_group __tmp186;
+          cooperative_groups_thread_group __tmp187;
+          cooperative_groups_thread_block __tmp188;
+          cooperative_groups_thread_block_tile_8 tile = ((__tmp183 = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_tiled_partition_8(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&__tmp183))));
+          (out[((uint32_t)cw_tx)] = (rankAndSize(CW_DEVICE_ARGS, (((__tmp186 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_thread_group_8(CW_DEVICE_ARGS, (&__tmp186), ((const cooperative_groups_thread_block_tile_8 *)(&tile)))), __tmp186)) + (rankAndSize(CW_DEVICE_ARGS, (((__tmp187 = ((cooperative_groups_thread_group){0})), ((__tmp188 = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp187), ((const cooperative_groups_thread_block *)(&__tmp188))))), __tmp187)) * 1000)));
         }
       }
     }
@@ -1417,13 +1214,94 @@ void cwk_tileAsGroup(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_tileAsGroup)
 }
 
+/* kernel groupRanks (split at barriers) */
+CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
+  CW_KERNEL_PROLOGUE
+  int32_t *out = *(int32_t **)cw_args[0];
+  cooperative_groups_thread_block_tile_32 __tmp194[cw_nt]; /* per thread */
+  cooperative_groups_thread_group __tmp196[cw_nt]; /* per thread */
+  cooperative_groups_thread_block block[cw_nt]; /* per thread */
+  cooperative_groups_thread_group t64[cw_nt]; /* per thread */
+  cooperative_groups_thread_group t4[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group cw_ret121[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *parent_122[cw_nt]; /* per thread */
+  bool pred_123[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp113_125[cw_nt]; /* per thread */
+  uint32_t cw_op126[cw_nt]; /* per thread */
+  int32_t cw_op127[cw_nt]; /* per thread */
+  uint32_t cw_coll128[cw_nt]; /* per thread */
+  unsigned char cw_l131[cw_nt];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      /* __tmp194 declared */
+      /* __tmp196 declared */
+      block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
+      t64[cw_t] = cooperative_groups_tiled_partition_1(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])), 64u);
+      t4[cw_t] = cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&t64[cw_t])), 4u);
+      (__tmp194[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t]))));
+      /* cw_ret121 declared */
+      parent_122[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&__tmp194[cw_t]));
+      pred_123[cw_t] = ((((uint32_t)cw_tx) % 3u) == 0u);
+    }
+  }
+  /* loop with a barrier inside: cw_l131[t] 0 running, 1 left, 2 continued */
+  memset(cw_l131, 0, cw_nt);
+  for (;;) {
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l131[cw_t] == 0)) continue;
+      {
+        /* __tmp113 declared */
+        cw_op126[cw_t] = (*parent_122[cw_t]).__cw_mask;
+        cw_op127[cw_t] = ((int32_t)pred_123[cw_t]);
+      }
+    }
+    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
+      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
+      uint32_t cw_act = 0, cw_bal = 0;
+      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l131[cw_t] == 0) cw_act |= 1u << cw_l; }
+      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op127[cw_t]) != 0) cw_bal |= 1u << cw_l; }
+      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
+        const uint32_t cw_t = cw_w + cw_l;
+        if (!((cw_act >> cw_l) & 1u)) continue;
+        const uint32_t cw_m = (uint32_t)(cw_op126[cw_t]) & cw_act; (void)cw_m;
+        cw_coll128[cw_t] = cw_bal & cw_m;
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l131[cw_t] == 0)) continue;
+      {
+        uint32_t yes_129 = cw_coll128[cw_t];
+        (cw_ret121[cw_t] = (((__tmp113_125[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_125[cw_t]), (pred_123[cw_t] ? yes_129 : ((*parent_122[cw_t]).__cw_mask & (~yes_129))))), __tmp113_125[cw_t]));
+        { cw_l131[cw_t] = 1; goto cw_next133; }
+      }
+      cw_next133:;
+    }
+    break;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      cooperative_groups_coalesced_group parity = cw_ret121[cw_t];
+      cooperative_groups_thread_group p = (((__tmp196[cw_t] = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_ARGS, (&__tmp196[cw_t]), ((const cooperative_groups_coalesced_group *)(&parity)))), __tmp196[cw_t]);
+      (out[((cw_bix * cw_bdx) + ((uint32_t)cw_tx))] = ((int32_t)((((cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t64[cw_t])) + (100u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t4[cw_t])))) + (1000u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&p)))) + (100000u * cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&t4[cw_t])))) + (10000000u * (cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&p)) & 1u)))));
+    }
+  }
+}
+CW_EXACT_COPY void cwb_groupRanks_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
+  cwb_groupRanks(cw_ctx, cw_args, 0);
+}
+void cwk_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args) {
+  CW_KERNEL_DISPATCH(cwb_groupRanks)
+}
+
 static const uint32_t cw_psz_oddEvenSums[] = {8, 8, 8, 4};
 static const uint32_t cw_psz_labelSums[] = {8, 8, 4};
 static const uint32_t cw_psz_tileAsGroup[] = {8};
+static const uint32_t cw_psz_groupRanks[] = {8};
 const cw_kernel_desc cw_kernels[] = {
   {"oddEvenSums", "oddEvenSums", cwk_oddEvenSums, 0, 4, cw_psz_oddEvenSums},
   {"labelSums", "labelSums", cwk_labelSums, 0, 3, cw_psz_labelSums},
   {"tileAsGroup", "tileAsGroup", cwk_tileAsGroup, 0, 1, cw_psz_tileAsGroup},
+  {"groupRanks", "groupRanks", cwk_groupRanks, 0, 1, cw_psz_groupRanks},
   {0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {

@@ -89,7 +89,6 @@ struct cooperative_groups_coalesced_group {
 };
 struct cooperative_groups_thread_group {
   _Alignas(4) uint32_t __cw_size;
-  uint32_t __cw_rank;
   uint32_t __cw_mask;
   uint32_t __cw_meta_rank;
   uint32_t __cw_meta_size;
@@ -135,7 +134,7 @@ static uint32_t cooperative_groups_coalesced_group_num_threads(CW_DEVICE_PARAMS,
 static uint32_t cooperative_groups_coalesced_group_size(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
 static uint32_t cooperative_groups_coalesced_group_meta_group_rank(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
 static uint32_t cooperative_groups_coalesced_group_meta_group_size(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
-static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t rank, uint32_t mask, uint32_t meta_rank, uint32_t meta_size);
+static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t mask, uint32_t meta_rank, uint32_t meta_size);
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_thread_block *b);
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_coalesced_group *c);
 static uint32_t cooperative_groups_thread_group_thread_rank(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *self);
@@ -336,10 +335,9 @@ static uint32_t cooperative_groups_coalesced_group_meta_group_size(CW_DEVICE_PAR
 /* cooperative_groups::coalesced_threads: has barriers or warp collectives, inlined into its callers */
 
 /* cooperative_groups::thread_group::cooperative_groups::thread_group */
-static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t rank, uint32_t mask, uint32_t meta_rank, uint32_t meta_size) {
+static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t mask, uint32_t meta_rank, uint32_t meta_size) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = size);
-  ((*self).__cw_rank = rank);
   ((*self).__cw_mask = mask);
   ((*self).__cw_meta_rank = meta_rank);
   ((*self).__cw_meta_size = meta_size);
@@ -349,7 +347,6 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_D
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_thread_block *b) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, b));
-  ((*self).__cw_rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, b));
   ((*self).__cw_mask = 0u);
   ((*self).__cw_meta_rank = 0u);
   ((*self).__cw_meta_size = 1u);
@@ -359,7 +356,6 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_coalesced_group *c) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, c));
-  ((*self).__cw_rank = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, c));
   ((*self).__cw_mask = (*c).__cw_mask);
   ((*self).__cw_meta_rank = 0u);
   ((*self).__cw_meta_size = 1u);
@@ -370,7 +366,9 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW
 /* cooperative_groups::thread_group::thread_rank */
 static uint32_t cooperative_groups_thread_group_thread_rank(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *self) {
   CW_DEVICE_PROLOGUE
-  return (*self).__cw_rank;
+  if (((*self).__cw_mask != 0u))
+    return ((uint32_t)cw_popc(((*self).__cw_mask & ((1u << ((uint32_t)cw_t & 31u)) - 1u))));
+  return (cooperative_groups___cw_detail_block_rank(CW_DEVICE_ARGS) % (*self).__cw_size);
 }
 
 /* cooperative_groups::thread_group::num_threads */
@@ -400,7 +398,7 @@ static uint32_t cooperative_groups_thread_group_meta_group_size(CW_DEVICE_PARAMS
 /* cooperative_groups::tiled_partition */
 static cooperative_groups_thread_group cooperative_groups_tiled_partition(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *parent, uint32_t tile_size) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_group __tmp63;
+  cooperative_groups_thread_group __tmp62;
   uint32_t ts = ((tile_size == 0u) ? 1u : tile_size);
   uint32_t prank = cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t rank = (prank % ts);
@@ -410,16 +408,16 @@ static cooperative_groups_thread_group cooperative_groups_tiled_partition(CW_DEV
     uint32_t base = (cooperative_groups___cw_detail_lane_id(CW_DEVICE_ARGS) - rank);
     (mask = (cooperative_groups___cw_detail_lane_run(CW_DEVICE_ARGS, base, ts) & cooperative_groups___cw_detail_warp_lanes_present(CW_DEVICE_ARGS)));
   }
-  cooperative_groups_thread_group g = (((__tmp63 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_ARGS, (&__tmp63), ts, rank, mask, (prank / ts), (((cooperative_groups_thread_group_size(CW_DEVICE_ARGS, parent) + ts) - 1u) / ts))), __tmp63);
+  cooperative_groups_thread_group g = (((__tmp62 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_ARGS, (&__tmp62), ts, mask, (prank / ts), (((cooperative_groups_thread_group_size(CW_DEVICE_ARGS, parent) + ts) - 1u) / ts))), __tmp62);
   return g;
 }
 
 /* cooperative_groups::tiled_partition */
 static cooperative_groups_thread_group cooperative_groups_tiled_partition_1(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent, uint32_t tile_size) {
   CW_DEVICE_PROLOGUE
+  cooperative_groups_thread_group __tmp65;
   cooperative_groups_thread_group __tmp66;
-  cooperative_groups_thread_group __tmp67;
-  return ((__tmp67 = (((__tmp66 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp66), parent)), __tmp66)), cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&__tmp67)), tile_size));
+  return ((__tmp66 = (((__tmp65 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp65), parent)), __tmp65)), cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&__tmp66)), tile_size));
 }
 
 /* cooperative_groups::grid_group::cooperative_groups::grid_group */
@@ -552,10 +550,10 @@ static uint32_t cooperative_groups_thread_block_tile_32_meta_group_size(CW_DEVIC
 /* cooperative_groups::tiled_partition<32> */
 static cooperative_groups_thread_block_tile_32 cooperative_groups_tiled_partition_32(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_block_tile_32 __tmp113;
+  cooperative_groups_thread_block_tile_32 __tmp112;
   uint32_t rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t n = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, parent);
-  cooperative_groups_thread_block_tile_32 t = (((__tmp113 = ((cooperative_groups_thread_block_tile_32){0})), cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32(CW_DEVICE_ARGS, (&__tmp113), (rank / 32u), (((n + 32u) - 1u) / 32u))), __tmp113);
+  cooperative_groups_thread_block_tile_32 t = (((__tmp112 = ((cooperative_groups_thread_block_tile_32){0})), cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32(CW_DEVICE_ARGS, (&__tmp112), (rank / 32u), (((n + 32u) - 1u) / 32u))), __tmp112);
   return t;
 }
 
@@ -564,6 +562,12 @@ static float cooperative_groups_plus_float_operator(CW_DEVICE_PARAMS, const coop
   CW_DEVICE_PROLOGUE
   return (a + b);
 }
+
+/* cooperative_groups::reduce<float, cooperative_groups::plus<float>>: has barriers or warp collectives, inlined into its callers */
+
+/* cooperative_groups::coalesced_group::shfl_down<float>: has barriers or warp collectives, inlined into its callers */
+
+/* cooperative_groups::coalesced_group::shfl<float>: has barriers or warp collectives, inlined into its callers */
 
 /* cooperative_groups::reduce<cooperative_groups::thread_block_tile<32>, float, cooperative_groups::plus<float>>: has barriers or warp collectives, inlined into its callers */
 
@@ -576,6 +580,8 @@ static float cooperative_groups_greater_float_operator(CW_DEVICE_PARAMS, const c
   CW_DEVICE_PROLOGUE
   return ((a < b) ? b : a);
 }
+
+/* cooperative_groups::reduce<float, cooperative_groups::greater<float>>: has barriers or warp collectives, inlined into its callers */
 
 /* cooperative_groups::reduce<cooperative_groups::thread_block_tile<32>, float, cooperative_groups::greater<float>>: has barriers or warp collectives, inlined into its callers */
 

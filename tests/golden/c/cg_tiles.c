@@ -90,7 +90,6 @@ struct cooperative_groups_coalesced_group {
 };
 struct cooperative_groups_thread_group {
   _Alignas(4) uint32_t __cw_size;
-  uint32_t __cw_rank;
   uint32_t __cw_mask;
   uint32_t __cw_meta_rank;
   uint32_t __cw_meta_size;
@@ -142,7 +141,7 @@ static uint32_t cooperative_groups_coalesced_group_num_threads(CW_DEVICE_PARAMS,
 static uint32_t cooperative_groups_coalesced_group_size(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
 static uint32_t cooperative_groups_coalesced_group_meta_group_rank(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
 static uint32_t cooperative_groups_coalesced_group_meta_group_size(CW_DEVICE_PARAMS, const cooperative_groups_coalesced_group *self);
-static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t rank, uint32_t mask, uint32_t meta_rank, uint32_t meta_size);
+static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t mask, uint32_t meta_rank, uint32_t meta_size);
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_thread_block *b);
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_coalesced_group *c);
 static uint32_t cooperative_groups_thread_group_thread_rank(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *self);
@@ -365,10 +364,9 @@ static uint32_t cooperative_groups_coalesced_group_meta_group_size(CW_DEVICE_PAR
 /* cooperative_groups::coalesced_threads: has barriers or warp collectives, inlined into its callers */
 
 /* cooperative_groups::thread_group::cooperative_groups::thread_group */
-static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t rank, uint32_t mask, uint32_t meta_rank, uint32_t meta_size) {
+static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, uint32_t size, uint32_t mask, uint32_t meta_rank, uint32_t meta_size) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = size);
-  ((*self).__cw_rank = rank);
   ((*self).__cw_mask = mask);
   ((*self).__cw_meta_rank = meta_rank);
   ((*self).__cw_meta_size = meta_size);
@@ -378,7 +376,6 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group(CW_D
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_thread_block *b) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, b));
-  ((*self).__cw_rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, b));
   ((*self).__cw_mask = 0u);
   ((*self).__cw_meta_rank = 0u);
   ((*self).__cw_meta_size = 1u);
@@ -388,7 +385,6 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW
 static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_PARAMS, cooperative_groups_thread_group *self, const cooperative_groups_coalesced_group *c) {
   CW_DEVICE_PROLOGUE
   ((*self).__cw_size = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, c));
-  ((*self).__cw_rank = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, c));
   ((*self).__cw_mask = (*c).__cw_mask);
   ((*self).__cw_meta_rank = 0u);
   ((*self).__cw_meta_size = 1u);
@@ -399,7 +395,9 @@ static void cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW
 /* cooperative_groups::thread_group::thread_rank */
 static uint32_t cooperative_groups_thread_group_thread_rank(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *self) {
   CW_DEVICE_PROLOGUE
-  return (*self).__cw_rank;
+  if (((*self).__cw_mask != 0u))
+    return ((uint32_t)cw_popc(((*self).__cw_mask & ((1u << ((uint32_t)cw_t & 31u)) - 1u))));
+  return (cooperative_groups___cw_detail_block_rank(CW_DEVICE_ARGS) % (*self).__cw_size);
 }
 
 /* cooperative_groups::thread_group::num_threads */
@@ -429,7 +427,7 @@ static uint32_t cooperative_groups_thread_group_meta_group_size(CW_DEVICE_PARAMS
 /* cooperative_groups::tiled_partition */
 static cooperative_groups_thread_group cooperative_groups_tiled_partition(CW_DEVICE_PARAMS, const cooperative_groups_thread_group *parent, uint32_t tile_size) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_group __tmp63;
+  cooperative_groups_thread_group __tmp62;
   uint32_t ts = ((tile_size == 0u) ? 1u : tile_size);
   uint32_t prank = cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t rank = (prank % ts);
@@ -439,16 +437,16 @@ static cooperative_groups_thread_group cooperative_groups_tiled_partition(CW_DEV
     uint32_t base = (cooperative_groups___cw_detail_lane_id(CW_DEVICE_ARGS) - rank);
     (mask = (cooperative_groups___cw_detail_lane_run(CW_DEVICE_ARGS, base, ts) & cooperative_groups___cw_detail_warp_lanes_present(CW_DEVICE_ARGS)));
   }
-  cooperative_groups_thread_group g = (((__tmp63 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_ARGS, (&__tmp63), ts, rank, mask, (prank / ts), (((cooperative_groups_thread_group_size(CW_DEVICE_ARGS, parent) + ts) - 1u) / ts))), __tmp63);
+  cooperative_groups_thread_group g = (((__tmp62 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group(CW_DEVICE_ARGS, (&__tmp62), ts, mask, (prank / ts), (((cooperative_groups_thread_group_size(CW_DEVICE_ARGS, parent) + ts) - 1u) / ts))), __tmp62);
   return g;
 }
 
 /* cooperative_groups::tiled_partition */
 static cooperative_groups_thread_group cooperative_groups_tiled_partition_1(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent, uint32_t tile_size) {
   CW_DEVICE_PROLOGUE
+  cooperative_groups_thread_group __tmp65;
   cooperative_groups_thread_group __tmp66;
-  cooperative_groups_thread_group __tmp67;
-  return ((__tmp67 = (((__tmp66 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp66), parent)), __tmp66)), cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&__tmp67)), tile_size));
+  return ((__tmp66 = (((__tmp65 = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_1(CW_DEVICE_ARGS, (&__tmp65), parent)), __tmp65)), cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&__tmp66)), tile_size));
 }
 
 /* cooperative_groups::grid_group::cooperative_groups::grid_group */
@@ -577,10 +575,10 @@ static uint32_t cooperative_groups_thread_block_tile_16_meta_group_size(CW_DEVIC
 /* cooperative_groups::tiled_partition<16> */
 static cooperative_groups_thread_block_tile_16 cooperative_groups_tiled_partition_16(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_block_tile_16 __tmp105;
+  cooperative_groups_thread_block_tile_16 __tmp104;
   uint32_t rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t n = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, parent);
-  cooperative_groups_thread_block_tile_16 t = (((__tmp105 = ((cooperative_groups_thread_block_tile_16){0})), cooperative_groups_thread_block_tile_16_cooperative_groups_thread_block_tile_16(CW_DEVICE_ARGS, (&__tmp105), (rank / 16u), (((n + 16u) - 1u) / 16u))), __tmp105);
+  cooperative_groups_thread_block_tile_16 t = (((__tmp104 = ((cooperative_groups_thread_block_tile_16){0})), cooperative_groups_thread_block_tile_16_cooperative_groups_thread_block_tile_16(CW_DEVICE_ARGS, (&__tmp104), (rank / 16u), (((n + 16u) - 1u) / 16u))), __tmp104);
   return t;
 }
 
@@ -642,10 +640,10 @@ static uint32_t cooperative_groups_thread_block_tile_4_meta_group_size(CW_DEVICE
 /* cooperative_groups::tiled_partition<4> */
 static cooperative_groups_thread_block_tile_4 cooperative_groups_tiled_partition_4(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_block_tile_4 __tmp137;
+  cooperative_groups_thread_block_tile_4 __tmp136;
   uint32_t rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t n = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, parent);
-  cooperative_groups_thread_block_tile_4 t = (((__tmp137 = ((cooperative_groups_thread_block_tile_4){0})), cooperative_groups_thread_block_tile_4_cooperative_groups_thread_block_tile_4(CW_DEVICE_ARGS, (&__tmp137), (rank / 4u), (((n + 4u) - 1u) / 4u))), __tmp137);
+  cooperative_groups_thread_block_tile_4 t = (((__tmp136 = ((cooperative_groups_thread_block_tile_4){0})), cooperative_groups_thread_block_tile_4_cooperative_groups_thread_block_tile_4(CW_DEVICE_ARGS, (&__tmp136), (rank / 4u), (((n + 4u) - 1u) / 4u))), __tmp136);
   return t;
 }
 
@@ -705,10 +703,10 @@ static uint32_t cooperative_groups_thread_block_tile_32_meta_group_size(CW_DEVIC
 /* cooperative_groups::tiled_partition<32> */
 static cooperative_groups_thread_block_tile_32 cooperative_groups_tiled_partition_32(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_block_tile_32 __tmp160;
+  cooperative_groups_thread_block_tile_32 __tmp159;
   uint32_t rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t n = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, parent);
-  cooperative_groups_thread_block_tile_32 t = (((__tmp160 = ((cooperative_groups_thread_block_tile_32){0})), cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32(CW_DEVICE_ARGS, (&__tmp160), (rank / 32u), (((n + 32u) - 1u) / 32u))), __tmp160);
+  cooperative_groups_thread_block_tile_32 t = (((__tmp159 = ((cooperative_groups_thread_block_tile_32){0})), cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32(CW_DEVICE_ARGS, (&__tmp159), (rank / 32u), (((n + 32u) - 1u) / 32u))), __tmp159);
   return t;
 }
 
@@ -768,10 +766,10 @@ static uint32_t cooperative_groups_thread_block_tile_8_meta_group_size(CW_DEVICE
 /* cooperative_groups::tiled_partition<8> */
 static cooperative_groups_thread_block_tile_8 cooperative_groups_tiled_partition_8(CW_DEVICE_PARAMS, const cooperative_groups_thread_block *parent) {
   CW_DEVICE_PROLOGUE
-  cooperative_groups_thread_block_tile_8 __tmp192;
+  cooperative_groups_thread_block_tile_8 __tmp191;
   uint32_t rank = cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, parent);
   uint32_t n = cooperative_groups_thread_block_size(CW_DEVICE_ARGS, parent);
-  cooperative_groups_thread_block_tile_8 t = (((__tmp192 = ((cooperative_groups_thread_block_tile_8){0})), cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8(CW_DEVICE_ARGS, (&__tmp192), (rank / 8u), (((n + 8u) - 1u) / 8u))), __tmp192);
+  cooperative_groups_thread_block_tile_8 t = (((__tmp191 = ((cooperative_groups_thread_block_tile_8){0})), cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8(CW_DEVICE_ARGS, (&__tmp191), (rank / 8u), (((n + 8u) - 1u) / 8u))), __tmp191);
   return t;
 }
 

@@ -38,11 +38,11 @@ fn cooperative_groups_thread_block_cooperative_groups_thread_block_0(cw_tid: vec
 
 fn cooperative_groups_tiled_partition_16_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_parent: i32, cw_r_parent: ptr<function, cooperative_groups_thread_block>) -> cooperative_groups_thread_block_tile_16 {
   var po_parent = cw_a_parent;
-  var u___tmp105: cooperative_groups_thread_block_tile_16;
+  var u___tmp104: cooperative_groups_thread_block_tile_16;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp105 = cooperative_groups_thread_block_tile_16(0u, 0u, 0u); cooperative_groups_thread_block_tile_16_cooperative_groups_thread_block_tile_16_0(cw_tid, cw_bid, 0i, &u___tmp105, (rank / 16u), (((n + 16u) - 1u) / 16u));
-  var t: cooperative_groups_thread_block_tile_16 = u___tmp105;
+  u___tmp104 = cooperative_groups_thread_block_tile_16(0u, 0u, 0u); cooperative_groups_thread_block_tile_16_cooperative_groups_thread_block_tile_16_0(cw_tid, cw_bid, 0i, &u___tmp104, (rank / 16u), (((n + 16u) - 1u) / 16u));
+  var t: cooperative_groups_thread_block_tile_16 = u___tmp104;
   return t;
 }
 
@@ -179,11 +179,11 @@ fn cooperative_groups_thread_block_cooperative_groups_thread_block_0(cw_tid: vec
 
 fn cooperative_groups_tiled_partition_4_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_parent: i32, cw_r_parent: ptr<function, cooperative_groups_thread_block>) -> cooperative_groups_thread_block_tile_4 {
   var po_parent = cw_a_parent;
-  var u___tmp137: cooperative_groups_thread_block_tile_4;
+  var u___tmp136: cooperative_groups_thread_block_tile_4;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp137 = cooperative_groups_thread_block_tile_4(0u, 0u, 0u); cooperative_groups_thread_block_tile_4_cooperative_groups_thread_block_tile_4_0(cw_tid, cw_bid, 0i, &u___tmp137, (rank / 4u), (((n + 4u) - 1u) / 4u));
-  var t: cooperative_groups_thread_block_tile_4 = u___tmp137;
+  u___tmp136 = cooperative_groups_thread_block_tile_4(0u, 0u, 0u); cooperative_groups_thread_block_tile_4_cooperative_groups_thread_block_tile_4_0(cw_tid, cw_bid, 0i, &u___tmp136, (rank / 4u), (((n + 4u) - 1u) / 4u));
+  var t: cooperative_groups_thread_block_tile_4 = u___tmp136;
   return t;
 }
 
@@ -233,11 +233,11 @@ fn cooperative_groups___cw_detail_warp_lanes_present(cw_tid: vec3<u32>, cw_bid: 
 
 fn cooperative_groups_tiled_partition_32_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_parent: i32, cw_r_parent: ptr<function, cooperative_groups_thread_block>) -> cooperative_groups_thread_block_tile_32 {
   var po_parent = cw_a_parent;
-  var u___tmp160: cooperative_groups_thread_block_tile_32;
+  var u___tmp159: cooperative_groups_thread_block_tile_32;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp160 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u); cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp160, (rank / 32u), (((n + 32u) - 1u) / 32u));
-  var t: cooperative_groups_thread_block_tile_32 = u___tmp160;
+  u___tmp159 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u); cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp159, (rank / 32u), (((n + 32u) - 1u) / 32u));
+  var t: cooperative_groups_thread_block_tile_32 = u___tmp159;
   return t;
 }
 
@@ -344,7 +344,6 @@ struct cooperative_groups_thread_block {
 
 struct cooperative_groups_thread_group {
   u___cw_size: u32,
-  u___cw_rank: u32,
   u___cw_mask: u32,
   u___cw_meta_rank: u32,
   u___cw_meta_size: u32,
@@ -384,18 +383,17 @@ fn cooperative_groups_thread_block_cooperative_groups_thread_block_0(cw_tid: vec
 fn cooperative_groups_tiled_partition_1_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_parent: i32, cw_r_parent: ptr<function, cooperative_groups_thread_block>, cw_a_tile_size: u32) -> cooperative_groups_thread_group {
   var po_parent = cw_a_parent;
   var tile_size = cw_a_tile_size;
+  var u___tmp65: cooperative_groups_thread_group;
   var u___tmp66: cooperative_groups_thread_group;
-  var u___tmp67: cooperative_groups_thread_group;
-  u___tmp66 = cooperative_groups_thread_group(0u, 0u, 0u, 0u, 0u); cooperative_groups_thread_group_cooperative_groups_thread_group_1_0(cw_tid, cw_bid, 0i, &u___tmp66, (*cw_r_parent));
-  u___tmp67 = u___tmp66;
-  return cooperative_groups_tiled_partition_0(cw_tid, cw_bid, 0i, &u___tmp67, tile_size);
+  u___tmp65 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); cooperative_groups_thread_group_cooperative_groups_thread_group_1_0(cw_tid, cw_bid, 0i, &u___tmp65, (*cw_r_parent));
+  u___tmp66 = u___tmp65;
+  return cooperative_groups_tiled_partition_0(cw_tid, cw_bid, 0i, &u___tmp66, tile_size);
 }
 
 fn cooperative_groups_thread_group_cooperative_groups_thread_group_1_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, cooperative_groups_thread_group>, cw_v_b: cooperative_groups_thread_block) {
   var po_self = cw_a_self;
   var po_b = 0i;
   (*cw_r_self).u___cw_size = cooperative_groups_thread_block_size(cw_tid, cw_bid, cw_v_b);
-  (*cw_r_self).u___cw_rank = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, cw_v_b);
   (*cw_r_self).u___cw_mask = 0u;
   (*cw_r_self).u___cw_meta_rank = 0u;
   (*cw_r_self).u___cw_meta_size = 1u;
@@ -410,19 +408,10 @@ fn cooperative_groups___cw_detail_block_size(cw_tid: vec3<u32>, cw_bid: vec3<u32
   return ((cw_bx * cw_by) * cw_bz);
 }
 
-fn cooperative_groups_thread_block_thread_rank(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_v_self: cooperative_groups_thread_block) -> u32 {
-  var po_self = 0i;
-  return cooperative_groups___cw_detail_block_rank(cw_tid, cw_bid);
-}
-
-fn cooperative_groups___cw_detail_block_rank(cw_tid: vec3<u32>, cw_bid: vec3<u32>) -> u32 {
-  return ((((cw_tid.z * cw_by) + cw_tid.y) * cw_bx) + cw_tid.x);
-}
-
 fn cooperative_groups_tiled_partition_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_parent: i32, cw_r_parent: ptr<function, cooperative_groups_thread_group>, cw_a_tile_size: u32) -> cooperative_groups_thread_group {
   var po_parent = cw_a_parent;
   var tile_size = cw_a_tile_size;
-  var u___tmp63: cooperative_groups_thread_group;
+  var u___tmp62: cooperative_groups_thread_group;
   var ts: u32 = select(tile_size, 1u, (tile_size == 0u));
   var prank: u32 = cooperative_groups_thread_group_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var rank: u32 = (prank % ts);
@@ -431,14 +420,21 @@ fn cooperative_groups_tiled_partition_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw
     var base: u32 = (cooperative_groups___cw_detail_lane_id(cw_tid, cw_bid) - rank);
     mask = (cooperative_groups___cw_detail_lane_run(cw_tid, cw_bid, base, ts) & cooperative_groups___cw_detail_warp_lanes_present(cw_tid, cw_bid));
   }
-  u___tmp63 = cooperative_groups_thread_group(0u, 0u, 0u, 0u, 0u); cooperative_groups_thread_group_cooperative_groups_thread_group_0(cw_tid, cw_bid, 0i, &u___tmp63, ts, rank, mask, (prank / ts), (((cooperative_groups_thread_group_size(cw_tid, cw_bid, (*cw_r_parent)) + ts) - 1u) / ts));
-  var g: cooperative_groups_thread_group = u___tmp63;
+  u___tmp62 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); cooperative_groups_thread_group_cooperative_groups_thread_group_0(cw_tid, cw_bid, 0i, &u___tmp62, ts, mask, (prank / ts), (((cooperative_groups_thread_group_size(cw_tid, cw_bid, (*cw_r_parent)) + ts) - 1u) / ts));
+  var g: cooperative_groups_thread_group = u___tmp62;
   return g;
 }
 
 fn cooperative_groups_thread_group_thread_rank(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_v_self: cooperative_groups_thread_group) -> u32 {
   var po_self = 0i;
-  return cw_v_self.u___cw_rank;
+  if ((cw_v_self.u___cw_mask != 0u)) {
+    return u32(i32(countOneBits((cw_v_self.u___cw_mask & ((1u << (cw_lin(cw_tid) % 32u)) - 1u)))));
+  }
+  return (cooperative_groups___cw_detail_block_rank(cw_tid, cw_bid) % cw_v_self.u___cw_size);
+}
+
+fn cooperative_groups___cw_detail_block_rank(cw_tid: vec3<u32>, cw_bid: vec3<u32>) -> u32 {
+  return ((((cw_tid.z * cw_by) + cw_tid.y) * cw_bx) + cw_tid.x);
 }
 
 fn cooperative_groups___cw_detail_lane_id(cw_tid: vec3<u32>, cw_bid: vec3<u32>) -> u32 {
@@ -462,15 +458,13 @@ fn cooperative_groups_thread_group_size(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw
   return cw_v_self.u___cw_size;
 }
 
-fn cooperative_groups_thread_group_cooperative_groups_thread_group_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, cooperative_groups_thread_group>, cw_a_size: u32, cw_a_rank: u32, cw_a_mask: u32, cw_a_meta_rank: u32, cw_a_meta_size: u32) {
+fn cooperative_groups_thread_group_cooperative_groups_thread_group_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, cooperative_groups_thread_group>, cw_a_size: u32, cw_a_mask: u32, cw_a_meta_rank: u32, cw_a_meta_size: u32) {
   var po_self = cw_a_self;
   var size = cw_a_size;
-  var rank = cw_a_rank;
   var mask = cw_a_mask;
   var meta_rank = cw_a_meta_rank;
   var meta_size = cw_a_meta_size;
   (*cw_r_self).u___cw_size = size;
-  (*cw_r_self).u___cw_rank = rank;
   (*cw_r_self).u___cw_mask = mask;
   (*cw_r_self).u___cw_meta_rank = meta_rank;
   (*cw_r_self).u___cw_meta_size = meta_size;
@@ -478,12 +472,17 @@ fn cooperative_groups_thread_group_cooperative_groups_thread_group_0(cw_tid: vec
 
 fn cooperative_groups_tiled_partition_8_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_parent: i32, cw_r_parent: ptr<function, cooperative_groups_thread_block>) -> cooperative_groups_thread_block_tile_8 {
   var po_parent = cw_a_parent;
-  var u___tmp192: cooperative_groups_thread_block_tile_8;
+  var u___tmp191: cooperative_groups_thread_block_tile_8;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp192 = cooperative_groups_thread_block_tile_8(0u, 0u, 0u); cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8_0(cw_tid, cw_bid, 0i, &u___tmp192, (rank / 8u), (((n + 8u) - 1u) / 8u));
-  var t: cooperative_groups_thread_block_tile_8 = u___tmp192;
+  u___tmp191 = cooperative_groups_thread_block_tile_8(0u, 0u, 0u); cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8_0(cw_tid, cw_bid, 0i, &u___tmp191, (rank / 8u), (((n + 8u) - 1u) / 8u));
+  var t: cooperative_groups_thread_block_tile_8 = u___tmp191;
   return t;
+}
+
+fn cooperative_groups_thread_block_thread_rank(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_v_self: cooperative_groups_thread_block) -> u32 {
+  var po_self = 0i;
+  return cooperative_groups___cw_detail_block_rank(cw_tid, cw_bid);
 }
 
 fn cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, cooperative_groups_thread_block_tile_8>, cw_a_meta_rank: u32, cw_a_meta_size: u32) {
@@ -517,7 +516,10 @@ fn cooperative_groups_thread_group_sync_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, 
 
 fn cooperative_groups_thread_group_thread_rank_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, cooperative_groups_thread_group>) -> u32 {
   var po_self = cw_a_self;
-  return (*cw_r_self).u___cw_rank;
+  if (((*cw_r_self).u___cw_mask != 0u)) {
+    return u32(i32(countOneBits(((*cw_r_self).u___cw_mask & ((1u << (cw_lin(cw_tid) % 32u)) - 1u)))));
+  }
+  return (cooperative_groups___cw_detail_block_rank(cw_tid, cw_bid) % (*cw_r_self).u___cw_size);
 }
 
 @compute @workgroup_size(cw_bx, cw_by, cw_bz)

@@ -43,6 +43,8 @@ fn blellochScan(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgr
       }
     }
   }
+  storageBarrier();
+  workgroupBarrier();
   if ((tid == 0i)) {
     blockSums[cw_bid.x] = temp[(n - 1i)];
     temp[(n - 1i)] = 0.0f;

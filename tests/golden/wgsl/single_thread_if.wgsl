@@ -23,6 +23,8 @@ fn columnWrite(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
   workgroupBarrier();
   var g: i32 = i32(((cw_bid.x * 32u) + u32(t)));
   out[g] = s[(31i - t)];
+  storageBarrier();
+  workgroupBarrier();
   if ((cw_tid.x == u32(k))) {
     out[g] = i32((u32(out[g]) + (1000u + cw_tid.y)));
   }

@@ -87,6 +87,8 @@ fn reduceVolatile(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(work
   {
     warpReduce_0(cw_tid, cw_bid, 0i, tid, cw_t6);
   }
+  storageBarrier();
+  workgroupBarrier();
   if ((tid == 0u)) {
     out[cw_bid.x] = sdata[0i];
   }
@@ -146,6 +148,8 @@ fn reduceVolatileInt(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(w
       s[po_vs + i32(tid)] = (s[po_vs + i32(tid)] + s[po_vs + i32((tid + 1u))]);
     }
   }
+  storageBarrier();
+  workgroupBarrier();
   if ((tid == 0u)) {
     out[cw_bid.x] = s[po_vs + 0i];
   }
