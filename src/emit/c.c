@@ -23,6 +23,8 @@
  */
 #include "c_internal.h"
 
+#include <ctype.h>
+
 #define CW_C_ABI_NO_DEFINE
 #include "c_abi.h"
 
@@ -293,6 +295,32 @@ static void emit_incomplete_fields(CEmit *ce, const KType *t, PtrVec *done) {
   }
 }
 
+static bool is_c_identifier(const char *s) {
+  if (!*s || isdigit((unsigned char)*s)) return false;
+  for (; *s; s++)
+    if (!isalnum((unsigned char)*s) && *s != '_') return false;
+  return true;
+}
+
+/* A struct only declared (`struct CUstream_st;` behind cudaStream_t) is
+ * not among the module's types, yet pointers to it are: it gets its name. */
+static void emit_declared_structs(CEmit *ce) {
+  PtrVec seen = {0};
+  for (int i = 0; i < ce->m->derived.len; i++) {
+    const KType *t = ce->m->derived.items[i];
+    while (t->kind == KT_PTR && t->elem) t = t->elem->unqual;
+    /* template patterns and placeholders (`<pattern>`) are no C types */
+    if (t->kind != KT_STRUCT || !t->cname || !is_c_identifier(t->cname)) continue;
+    bool known = false;
+    for (int j = 0; j < ce->m->types.len && !known; j++) known = ce->m->types.items[j] == t;
+    for (int j = 0; j < seen.len && !known; j++) known = seen.items[j] == t;
+    if (known) continue;
+    vec_push(&ce->arena, &seen, (void *)t);
+    sb_printf(ce->out, "typedef %s %s %s;\n", t->is_union ? "union" : "struct", t->cname,
+              t->cname);
+  }
+}
+
 static void emit_structs(CEmit *ce) {
   PtrVec incomplete = {0};
   for (int i = 0; i < ce->m->types.len; i++) {
@@ -301,6 +329,7 @@ static void emit_structs(CEmit *ce) {
       sb_printf(ce->out, "typedef %s %s %s;\n", t->is_union ? "union" : "struct",
                 t->cname, t->cname);
   }
+  emit_declared_structs(ce);
   for (int i = 0; i < ce->m->types.len; i++) {
     KType *t = ce->m->types.items[i];
     if (t->kind == KT_STRUCT && t->cname) emit_incomplete_fields(ce, t, &incomplete);
@@ -712,6 +741,7 @@ static void emit_functions(CEmit *ce) {
     if (v->as != AS_SHARED && init_names_functions(v)) emit_global(ce, v);
   }
   sb_puts(ce->out, "\n");
+  ce_launch_helpers(ce);
   for (int i = 0; i < ce->m->funcs.len; i++) {
     const KFunc *f = ce->m->funcs.items[i];
     if (is_plain_device_func(f)) emit_device_func(ce, f);

@@ -16,6 +16,7 @@
  *   c_independent.c  per-thread loops the C compiler may vectorise freely
  *   c_walk.c     one traversal of statement trees for the files above
  *   c_check.c    check mode: accesses and barriers reported to the runtime
+ *   c_launch.c   kernel launches from device code, the device runtime API
  */
 #ifndef CW_EMIT_C_INTERNAL_H
 #define CW_EMIT_C_INTERNAL_H
@@ -116,6 +117,13 @@ void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e);
 void ce_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
 bool kb_is_collective(KBuiltinId id); /* needs all lanes/threads at once */
 bool kb_is_barrier_call(KBuiltinId id); /* __syncthreads/__syncwarp as call */
+
+/* c_launch.c */
+/* The helper of each kernel that device code launches (after the types
+ * and prototypes, before the functions that launch). */
+void ce_launch_helpers(CEmit *ce);
+/* A KB_DEVICE_LAUNCH or another device runtime builtin. */
+void ce_device_runtime(CEmit *ce, StrBuf *sb, const KExpr *e);
 
 /* c_check.c */
 /* Marks lvalue as written (or, address_only, as the operand of `&`) while

@@ -207,6 +207,7 @@ typedef struct Parser {
   bool no_gt;            /* parsing a template argument: '>' closes it */
   bool host_decl;        /* the declaration just parsed is host code */
   bool nonvirtual;       /* the call being made names its class (`Base::f()`): no dispatch */
+  bool device_launch;    /* the call being made is a kernel launch in device code */
   SrcFile *main_file;
   Token *first_tok;      /* the preprocessed translation unit */
   const char *cuda_include_dir;
@@ -301,6 +302,9 @@ bool sema_call_viable(Parser *p, Sym *set, KExpr **args, int nargs);
 KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
                       int nargs, SrcLoc loc);
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
+/* `k<<<config>>>(args)` in device code (sema_launch.c): call is the
+ * resolved call of the kernel (made while p->device_launch was set) */
+KExpr *sema_device_launch(Parser *p, KExpr *call, KExpr **config, int nconfig, SrcLoc loc);
 /* the address of an object for `this` or a reference parameter; rvalues get
  * a temporary whose initialisation is appended to *pre */
 KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre);

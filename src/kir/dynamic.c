@@ -7,6 +7,11 @@
  * here first so that they can name the construct and its line instead of
  * failing somewhere inside their own analyses.
  *
+ * Launching a kernel from device code (dynamic parallelism) and the
+ * device runtime API that goes with it need a runtime that schedules
+ * grids from inside a grid: the CPU and CUDA targets have one, shader
+ * targets are told here as well.
+ *
  * The walk covers the kernel and every function it calls directly (each
  * once), in source order, and stops at the first construct found.
  */
@@ -46,6 +51,14 @@ static void walk_expr(Walk *w, const KExpr *e) {
                                       : "the device heap ('delete' or free)";
     return;
   }
+  if (e->kind == KE_BUILTIN && kir_device_runtime_name(e->builtin)) {
+    w->found = e;
+    w->what = e->builtin == KB_DEVICE_LAUNCH
+                  ? "launching a kernel from device code (dynamic parallelism)"
+                  : "the device runtime API (cudaGetLastError, cudaGetDevice, "
+                    "cudaStreamCreateWithFlags in device code)";
+    return;
+  }
   walk_expr(w, e->a);
   walk_expr(w, e->b);
   walk_expr(w, e->c);
@@ -76,4 +89,15 @@ const KExpr *kir_find_dynamic(const KFunc *kernel, const char **what) {
   arena_free(&a);
   if (what) *what = w.what;
   return w.found;
+}
+
+const char *kir_device_runtime_name(KBuiltinId id) {
+  switch (id) {
+  case KB_DEVICE_LAUNCH: return "<<<...>>>";
+  case KB_DEVICE_GET_LAST_ERROR: return "cudaGetLastError";
+  case KB_DEVICE_PEEK_LAST_ERROR: return "cudaPeekAtLastError";
+  case KB_DEVICE_GET_DEVICE: return "cudaGetDevice";
+  case KB_DEVICE_STREAM_NEW: return "cudaStreamCreateWithFlags";
+  default: return NULL;
+  }
 }

@@ -322,6 +322,10 @@ KFunc *kir_find_kernel(const KModule *m, const char *name);
  * heap use (malloc/free) reachable from `kernel`, else NULL; *what names
  * the construct for a diagnostic (dynamic.c). */
 const KExpr *kir_find_dynamic(const KFunc *kernel, const char **what);
+/* The CUDA name of a device-runtime builtin (a device-side launch, whose
+ * KE_BUILTIN has fn = the kernel launched, or cudaGetLastError & co in
+ * device code), or NULL for any other builtin. */
+const char *kir_device_runtime_name(KBuiltinId id);
 
 /* Separate compilation (externs.c): the device functions with no body
  * and the extern __device__ variables with no definition that defined

@@ -16,6 +16,9 @@
  * A cooperative launch (grid_group::sync) cannot share the pool: every
  * block must run at once, so each block gets a thread and a shared-memory
  * buffer of its own, and grid.sync() is a barrier over those threads.
+ *
+ * Grids that a launch's threads launch from device code run when its
+ * blocks are done, before the launch returns (device_launch.c).
  */
 #include "cpu_internal.h"
 
@@ -60,9 +63,11 @@ typedef struct CpuLaunch {
   CpuFaultGuard *guards; /* one per pool thread (fault.c) */
   CpuCheck *check;       /* check mode only */
   pthread_barrier_t *grid_bar; /* cooperative launches: all blocks */
+  CpuChildren *children;       /* grids its threads launch (device_launch.c) */
 } CpuLaunch;
 
 CpuCheck *cpu_launch_check(void *host) { return ((CpuLaunch *)host)->check; }
+CpuChildren *cpu_launch_children(void *host) { return ((CpuLaunch *)host)->children; }
 
 /* ---- device ---------------------------------------------------------- */
 
@@ -416,10 +421,13 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
       .sync_fn = L->check ? cpu_check_sync : unchecked_sync,
       .fence_fn = L->check ? cpu_check_fence : unchecked_fence,
       .check_flags = L->check && L->check->synccheck ? CW_CHECK_SYNC : 0u,
+      .launch_fn = cpu_device_launch,
+      .device_rt_fn = cpu_device_rt,
   };
   if (L->check) cpu_check_block_ctx(L->check, &ctx);
   if (worker < 0 || !L->guards) {
     L->k->fn(&ctx, L->args);
+    cpu_devrt_block_end(&ctx);
     return;
   }
   if (L->check) cpu_check_block_begin(L->check, worker);
@@ -428,11 +436,13 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
   if (sigsetjmp(g->jb, 0)) {
     atomic_store_explicit(&g->inside, false, memory_order_release);
     record_fault(L, g, ctx.block_idx);
+    cpu_devrt_block_end(&ctx);
     return;
   }
   cpu_fault_arm(g);
   L->k->fn(&ctx, L->args);
   cpu_fault_disarm(g);
+  cpu_devrt_block_end(&ctx);
 }
 
 static void run_block(void *arg, uint64_t i, int worker) {
@@ -576,12 +586,43 @@ static cw_status launch_begin(CpuDevice *d, const cw_kernel_desc *k, const uint3
   return CW_OK;
 }
 
+/* After the grid's blocks: the grids they launched, then the launch's
+ * outcome (the grid's own failure first). */
+static cw_status launch_end(CpuLaunch *L, CpuChildren *kids, char *err, size_t errn) {
+  cw_status st = CW_OK;
+  if (atomic_load(&L->failed)) {
+    snprintf(err, errn, "%s", L->msg);
+    st = CW_ERR_LAUNCH;
+  } else {
+    st = cpu_children_run(kids, L->dev, err, errn);
+  }
+  cpu_children_destroy(kids);
+  return st;
+}
+
+static cw_status run_grid(CpuDevice *d, const cw_kernel_desc *k, const uint32_t grid[3],
+                          const uint32_t block[3], size_t shared_bytes, void **args,
+                          CpuFamily *family, int depth, char *err, size_t errn);
+
 static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
                             const uint32_t block[3], size_t shared_bytes, void **args,
                             char *err, size_t errn) {
-  CpuDevice *d = dv;
+  CpuFamily family;
+  cpu_family_init(&family, CPU_DEVRT_PENDING_LIMIT);
+  return run_grid(dv, kv, grid, block, shared_bytes, args, &family, 0, err, errn);
+}
+
+cw_status cpu_run_child(void *dev, const cw_kernel_desc *k, const uint32_t grid[3],
+                        const uint32_t block[3], size_t shared_bytes, void **args,
+                        CpuFamily *family, int depth, char *err, size_t errn) {
+  return run_grid(dev, k, grid, block, shared_bytes, args, family, depth, err, errn);
+}
+
+static cw_status run_grid(CpuDevice *d, const cw_kernel_desc *k, const uint32_t grid[3],
+                          const uint32_t block[3], size_t shared_bytes, void **args,
+                          CpuFamily *family, int depth, char *err, size_t errn) {
   CpuLaunch L;
-  cw_status st = launch_begin(d, kv, grid, block, shared_bytes, args, &L, err, errn);
+  cw_status st = launch_begin(d, k, grid, block, shared_bytes, args, &L, err, errn);
   if (st != CW_OK) return st;
   size_t stat = L.static_shm;
   L.guards = calloc((size_t)d->nthreads, sizeof *L.guards);
@@ -609,17 +650,17 @@ static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
   uint64_t nblocks = (uint64_t)grid[0] * grid[1] * grid[2];
   double timeout = launch_timeout();
   Watchdog w;
+  CpuChildren kids;
+  cpu_children_init(&kids, family, depth);
+  L.children = &kids;
   bool watched = timeout > 0 && watchdog_start(&w, &L, timeout);
   cpu_pool_run(&d->pool, nblocks, run_block, &L);
   if (watched) watchdog_stop(&w);
   if (L.check) cpu_check_end(L.check);
-  pthread_mutex_destroy(&L.mu);
   free(L.guards);
-  if (atomic_load(&L.failed)) {
-    snprintf(err, errn, "%s", L.msg);
-    return CW_ERR_LAUNCH;
-  }
-  return CW_OK;
+  st = launch_end(&L, &kids, err, errn);
+  pthread_mutex_destroy(&L.mu);
+  return st;
 }
 
 /* ---- cooperative launch: one thread per block, all at once ---------------- */
@@ -701,12 +742,15 @@ static cw_status cpu_launch_cooperative(void *dv, void *kv, const uint32_t grid[
     return CW_ERR_LAUNCH;
   }
   pthread_mutex_init(&L.mu, NULL);
+  CpuFamily family;
+  cpu_family_init(&family, CPU_DEVRT_PENDING_LIMIT);
+  CpuChildren kids;
+  cpu_children_init(&kids, &family, 0);
+  L.children = &kids;
   st = coop_run(&L, n, stat + shared_bytes + 64, err, errn);
+  if (st == CW_OK) st = launch_end(&L, &kids, err, errn);
+  else cpu_children_destroy(&kids);
   pthread_mutex_destroy(&L.mu);
-  if (st == CW_OK && atomic_load(&L.failed)) {
-    snprintf(err, errn, "%s", L.msg);
-    st = CW_ERR_LAUNCH;
-  }
   return st;
 }
 
