@@ -17,14 +17,29 @@
  */
 #include "kir.h"
 
+#include <string.h>
+
 typedef struct Walk {
   PtrVec seen; /* KFunc* already walked */
+  const KExpr *calls[64]; /* the calls being walked into, outermost first */
+  int ncalls;
   Arena *arena;
   const KExpr *found;
   const char *what;
 } Walk;
 
 static void walk_stmt(Walk *w, const KStmt *s);
+
+static const char *device_runtime_what(KBuiltinId id) {
+  switch (id) {
+  case KB_DEVICE_LAUNCH: return "launching a kernel from device code (dynamic parallelism)";
+  case KB_DEVICE_GET_LAST_ERROR: return "the device runtime API (cudaGetLastError in device code)";
+  case KB_DEVICE_PEEK_LAST_ERROR:
+    return "the device runtime API (cudaPeekAtLastError in device code)";
+  case KB_DEVICE_GET_DEVICE: return "the device runtime API (cudaGetDevice in device code)";
+  default: return "the device runtime API (cudaStreamCreateWithFlags in device code)";
+  }
+}
 
 static bool seen(Walk *w, const KFunc *f) {
   for (int i = 0; i < w->seen.len; i++)
@@ -53,17 +68,26 @@ static void walk_expr(Walk *w, const KExpr *e) {
   }
   if (e->kind == KE_BUILTIN && kir_device_runtime_name(e->builtin)) {
     w->found = e;
-    w->what = e->builtin == KB_DEVICE_LAUNCH
-                  ? "launching a kernel from device code (dynamic parallelism)"
-                  : "the device runtime API (cudaGetLastError, cudaGetDevice, "
-                    "cudaStreamCreateWithFlags in device code)";
+    w->what = device_runtime_what(e->builtin);
+    /* the API function of include/cuda that holds the builtin: the user's
+     * call of it is what to point at */
+    for (int i = 0; i < w->ncalls; i++)
+      if (!strcmp(w->calls[i]->fn->name, kir_device_runtime_name(e->builtin))) {
+        w->found = w->calls[i];
+        break;
+      }
     return;
   }
   walk_expr(w, e->a);
   walk_expr(w, e->b);
   walk_expr(w, e->c);
   for (int i = 0; i < e->nargs; i++) walk_expr(w, e->args[i]);
-  if (e->kind == KE_CALL && e->fn->body && !seen(w, e->fn)) walk_stmt(w, e->fn->body);
+  if (e->kind == KE_CALL && e->fn->body && !seen(w, e->fn)) {
+    bool pushed = w->ncalls < (int)(sizeof w->calls / sizeof *w->calls);
+    if (pushed) w->calls[w->ncalls++] = e;
+    walk_stmt(w, e->fn->body);
+    if (pushed) w->ncalls--;
+  }
 }
 
 static void walk_stmt(Walk *w, const KStmt *s) {
