@@ -125,3 +125,42 @@ const char *kir_device_runtime_name(KBuiltinId id) {
   default: return NULL;
   }
 }
+
+typedef struct UsesRt {
+  bool found;
+} UsesRt;
+
+static void uses_expr(UsesRt *u, const KExpr *e) {
+  if (!e || u->found) return;
+  if (e->kind == KE_BUILTIN && kir_device_runtime_name(e->builtin)) {
+    u->found = true;
+    return;
+  }
+  uses_expr(u, e->a);
+  uses_expr(u, e->b);
+  uses_expr(u, e->c);
+  for (int i = 0; i < e->nargs; i++) uses_expr(u, e->args[i]);
+}
+
+static void uses_stmt(UsesRt *u, const KStmt *s) {
+  if (!s || u->found) return;
+  if (s->kind == KS_DECL && s->var) uses_expr(u, s->var->init);
+  uses_expr(u, s->init);
+  uses_expr(u, s->e);
+  uses_expr(u, s->cond);
+  uses_expr(u, s->step);
+  for (int i = 0; i < s->nstmts; i++) uses_stmt(u, s->stmts[i]);
+  uses_stmt(u, s->then);
+  uses_stmt(u, s->els);
+  uses_stmt(u, s->init_stmt);
+  uses_stmt(u, s->body);
+}
+
+bool kir_uses_device_runtime(const KModule *m) {
+  UsesRt u = {false};
+  for (int i = 0; i < m->funcs.len && !u.found; i++) {
+    const KFunc *f = m->funcs.items[i];
+    uses_stmt(&u, f->body);
+  }
+  return u.found;
+}

@@ -326,6 +326,10 @@ const KExpr *kir_find_dynamic(const KFunc *kernel, const char **what);
  * KE_BUILTIN has fn = the kernel launched, or cudaGetLastError & co in
  * device code), or NULL for any other builtin. */
 const char *kir_device_runtime_name(KBuiltinId id);
+/* Some function of m launches a kernel or calls the device runtime API:
+ * nvcc and NVRTC then compile it as relocatable device code and link it
+ * with the device runtime library (libcudadevrt). */
+bool kir_uses_device_runtime(const KModule *m);
 
 /* Separate compilation (externs.c): the device functions with no body
  * and the extern __device__ variables with no definition that defined
