@@ -313,21 +313,24 @@ cudaError_t cudaProfilerStop(void);
  * kernel may call besides launching kernels with <<<...>>>.  The errors are
  * the calling thread's own (a device-side launch that failed sets them).
  * cudaDeviceSynchronize() in device code was removed in CUDA 12; the
- * front end says so where it is used. */
+ * front end says so where it is used.  Each is a function template with
+ * a defaulted parameter so that only a program that calls one gets it as
+ * a device function: every translation unit includes this header. */
 #define cudaStreamTailLaunch ((cudaStream_t)0x3)    /* runs after the launching grid ends */
 #define cudaStreamFireAndForget ((cudaStream_t)0x4) /* runs on its own, any time */
 
-static __device__ __forceinline__ cudaError_t cudaGetLastError(void) {
+template <int = 0> static __device__ __forceinline__ cudaError_t cudaGetLastError(void) {
   return (cudaError_t)__cuwasm_device_get_last_error();
 }
-static __device__ __forceinline__ cudaError_t cudaPeekAtLastError(void) {
+template <int = 0> static __device__ __forceinline__ cudaError_t cudaPeekAtLastError(void) {
   return (cudaError_t)__cuwasm_device_peek_last_error();
 }
-static __device__ __forceinline__ cudaError_t cudaGetDevice(int *device) {
+template <int = 0> static __device__ __forceinline__ cudaError_t cudaGetDevice(int *device) {
   *device = __cuwasm_device_get_device();
   return cudaSuccess;
 }
 /* device streams must be non-blocking, as in CUDA (cudaStreamCreate is host only) */
+template <int = 0>
 static __device__ __forceinline__ cudaError_t cudaStreamCreateWithFlags(cudaStream_t *stream,
                                                                         unsigned int flags) {
   if (flags != cudaStreamNonBlocking) return cudaErrorInvalidValue;
@@ -335,7 +338,7 @@ static __device__ __forceinline__ cudaError_t cudaStreamCreateWithFlags(cudaStre
   return cudaSuccess;
 }
 /* the stream's work still runs; the handle is released when it is done */
-static __device__ __forceinline__ cudaError_t cudaStreamDestroy(cudaStream_t stream) {
+template <int = 0> static __device__ __forceinline__ cudaError_t cudaStreamDestroy(cudaStream_t stream) {
   (void)stream;
   return cudaSuccess;
 }

@@ -23,8 +23,6 @@
  */
 #include "c_internal.h"
 
-#include <ctype.h>
-
 #define CW_C_ABI_NO_DEFINE
 #include "c_abi.h"
 
@@ -100,6 +98,9 @@ static void base_name(StrBuf *sb, const KType *t, bool quals) {
   const char *s = scalar_name(t->kind);
   if (s) sb_puts(sb, s);
   else if (t->kind == KT_VEC) vec_name(sb, t);
+  /* a struct only declared (`struct CUstream_st;` behind cudaStream_t)
+   * is only ever pointed to, never dereferenced or measured: void will do */
+  else if (t->kind == KT_STRUCT && !t->size && !t->nfields) sb_puts(sb, "void");
   else if (t->kind == KT_STRUCT) sb_puts(sb, t->cname ? t->cname : "cw_anon");
   else sb_puts(sb, "void");
 }
@@ -295,32 +296,6 @@ static void emit_incomplete_fields(CEmit *ce, const KType *t, PtrVec *done) {
   }
 }
 
-static bool is_c_identifier(const char *s) {
-  if (!*s || isdigit((unsigned char)*s)) return false;
-  for (; *s; s++)
-    if (!isalnum((unsigned char)*s) && *s != '_') return false;
-  return true;
-}
-
-/* A struct only declared (`struct CUstream_st;` behind cudaStream_t) is
- * not among the module's types, yet pointers to it are: it gets its name. */
-static void emit_declared_structs(CEmit *ce) {
-  PtrVec seen = {0};
-  for (int i = 0; i < ce->m->derived.len; i++) {
-    const KType *t = ce->m->derived.items[i];
-    while (t->kind == KT_PTR && t->elem) t = t->elem->unqual;
-    /* template patterns and placeholders (`<pattern>`) are no C types */
-    if (t->kind != KT_STRUCT || !t->cname || !is_c_identifier(t->cname)) continue;
-    bool known = false;
-    for (int j = 0; j < ce->m->types.len && !known; j++) known = ce->m->types.items[j] == t;
-    for (int j = 0; j < seen.len && !known; j++) known = seen.items[j] == t;
-    if (known) continue;
-    vec_push(&ce->arena, &seen, (void *)t);
-    sb_printf(ce->out, "typedef %s %s %s;\n", t->is_union ? "union" : "struct", t->cname,
-              t->cname);
-  }
-}
-
 static void emit_structs(CEmit *ce) {
   PtrVec incomplete = {0};
   for (int i = 0; i < ce->m->types.len; i++) {
@@ -329,7 +304,6 @@ static void emit_structs(CEmit *ce) {
       sb_printf(ce->out, "typedef %s %s %s;\n", t->is_union ? "union" : "struct",
                 t->cname, t->cname);
   }
-  emit_declared_structs(ce);
   for (int i = 0; i < ce->m->types.len; i++) {
     KType *t = ce->m->types.items[i];
     if (t->kind == KT_STRUCT && t->cname) emit_incomplete_fields(ce, t, &incomplete);

@@ -71,8 +71,11 @@ static void walk_expr(Walk *w, const KExpr *e) {
     w->what = device_runtime_what(e->builtin);
     /* the API function of include/cuda that holds the builtin: the user's
      * call of it is what to point at */
+    const char *api = kir_device_runtime_name(e->builtin);
+    size_t n = strlen(api);
     for (int i = 0; i < w->ncalls; i++)
-      if (!strcmp(w->calls[i]->fn->name, kir_device_runtime_name(e->builtin))) {
+      if (!strncmp(w->calls[i]->fn->name, api, n) &&
+          (!w->calls[i]->fn->name[n] || w->calls[i]->fn->name[n] == '<')) {
         w->found = w->calls[i];
         break;
       }
