@@ -7,6 +7,9 @@
 //   and the parent's other children;
 // - device streams, device-side cudaGetLastError (a launch with a bad
 //   configuration fails, the next one succeeds) and cudaGetDevice;
+// - cudaLimitDevRuntimePendingLaunchCount: launches beyond the limit fail
+//   with cudaErrorLaunchPendingCountExceeded (a GPU may start children
+//   early and free slots, so at least the limit must succeed);
 // - printf from a chain of single-thread grids, whose order is fixed by
 //   the chain, reaches stdout before the host's synchronisation returns.
 #include "common.h"
@@ -77,6 +80,15 @@ __global__ void device_api(int *status) {
   status[3] = dev;
 }
 
+__device__ int launch_ok, launch_exceeded, launch_other;
+
+__global__ void many_children() {
+  noop<<<1, 1>>>();
+  cudaError_t e = cudaGetLastError();
+  atomicAdd(e == cudaSuccess ? &launch_ok
+            : e == cudaErrorLaunchPendingCountExceeded ? &launch_exceeded : &launch_other, 1);
+}
+
 __global__ void chain(int depth, int last) {
   printf("chain grid %d of %d\n", depth, last + 1);
   atomicAdd(&chain_seen, 1);
@@ -130,6 +142,20 @@ int main() {
   CHECK(cudaGetDevice(&device));
   errors += st[0] != cudaErrorInvalidConfiguration || st[1] != cudaSuccess ||
             st[2] != cudaSuccess || st[4] != cudaSuccess || st[3] != device;
+
+  size_t old_limit = 0;
+  CHECK(cudaDeviceGetLimit(&old_limit, cudaLimitDevRuntimePendingLaunchCount));
+  CHECK(cudaDeviceSetLimit(cudaLimitDevRuntimePendingLaunchCount, 16));
+  many_children<<<2, 32>>>();
+  CHECK(cudaDeviceSynchronize());
+  CHECK(cudaDeviceSetLimit(cudaLimitDevRuntimePendingLaunchCount, old_limit));
+  int ok = 0, exceeded = 0, other = 0;
+  CHECK(cudaMemcpyFromSymbol(&ok, launch_ok, sizeof ok));
+  CHECK(cudaMemcpyFromSymbol(&exceeded, launch_exceeded, sizeof exceeded));
+  CHECK(cudaMemcpyFromSymbol(&other, launch_other, sizeof other));
+  printf("pending launch limit %d (default %zu): %d of 64 launches queued, %d refused\n", 16,
+         old_limit, ok, exceeded);
+  errors += ok < 16 || ok + exceeded != 64 || other != 0;
 
   chain<<<1, 1>>>(0, 3);
   CHECK(cudaDeviceSynchronize());

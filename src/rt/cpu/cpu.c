@@ -48,6 +48,7 @@ typedef struct CpuDevice {
   CpuCheckRange *globals; /* module globals, for memcheck */
   const void **globals_owner;
   size_t nglobals, capglobals;
+  atomic_int devrt_pending_limit; /* CW_LIMIT_DEVRT_PENDING_LAUNCHES */
 } CpuDevice;
 
 /* One launch, shared by the pool threads running its blocks. */
@@ -88,6 +89,7 @@ static cw_status cpu_open(void **devp, char *err, size_t errn) {
   pthread_mutex_init(&d->globals_mu, NULL);
   pthread_mutex_init(&d->allocs.mu, NULL);
   cpu_checker_init(&d->checker, emit_report, d);
+  atomic_init(&d->devrt_pending_limit, CPU_DEVRT_PENDING_LIMIT);
   *devp = d;
   return CW_OK;
 }
@@ -138,6 +140,13 @@ static void cpu_free(void *dv, void *p) {
 static void cpu_free_kind(void *dv, int kind, void *p) {
   (void)kind;
   cpu_free(dv, p);
+}
+
+static cw_status cpu_set_limit(void *dv, int limit, size_t value) {
+  CpuDevice *d = dv;
+  if (limit != CW_LIMIT_DEVRT_PENDING_LAUNCHES) return CW_ERR_UNSUPPORTED;
+  atomic_store(&d->devrt_pending_limit, value > INT32_MAX ? INT32_MAX : (int)value);
+  return CW_OK;
 }
 
 static int cpu_check_errors(void *dv) {
@@ -607,9 +616,10 @@ static cw_status run_grid(CpuDevice *d, const cw_kernel_desc *k, const uint32_t 
 static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
                             const uint32_t block[3], size_t shared_bytes, void **args,
                             char *err, size_t errn) {
+  CpuDevice *d = dv;
   CpuFamily family;
-  cpu_family_init(&family, CPU_DEVRT_PENDING_LIMIT);
-  return run_grid(dv, kv, grid, block, shared_bytes, args, &family, 0, err, errn);
+  cpu_family_init(&family, atomic_load(&d->devrt_pending_limit));
+  return run_grid(d, kv, grid, block, shared_bytes, args, &family, 0, err, errn);
 }
 
 cw_status cpu_run_child(void *dev, const cw_kernel_desc *k, const uint32_t grid[3],
@@ -743,7 +753,7 @@ static cw_status cpu_launch_cooperative(void *dv, void *kv, const uint32_t grid[
   }
   pthread_mutex_init(&L.mu, NULL);
   CpuFamily family;
-  cpu_family_init(&family, CPU_DEVRT_PENDING_LIMIT);
+  cpu_family_init(&family, atomic_load(&((CpuDevice *)dv)->devrt_pending_limit));
   CpuChildren kids;
   cpu_children_init(&kids, &family, 0);
   L.children = &kids;
@@ -838,6 +848,7 @@ static const CwBackendOps cpu_ops = {
     .launch_cooperative = cpu_launch_cooperative,
     .take_output = cpu_take_output,
     .check_errors = cpu_check_errors,
+    .set_limit = cpu_set_limit,
 };
 
 const CwBackendOps *cw_backend_cpu(void) { return &cpu_ops; }
