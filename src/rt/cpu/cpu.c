@@ -622,10 +622,92 @@ static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
   return run_grid(d, kv, grid, block, shared_bytes, args, &family, 0, err, errn);
 }
 
-cw_status cpu_run_child(void *dev, const cw_kernel_desc *k, const uint32_t grid[3],
-                        const uint32_t block[3], size_t shared_bytes, void **args,
-                        CpuFamily *family, int depth, char *err, size_t errn) {
-  return run_grid(dev, k, grid, block, shared_bytes, args, family, depth, err, errn);
+/* Sibling grids in one pool job: item i is a block of the grid whose
+ * range [first[g], first[g + 1]) holds it. */
+typedef struct CpuBatch {
+  CpuLaunch *L;
+  uint64_t *first;
+  int n;
+} CpuBatch;
+
+static void run_batch_block(void *arg, uint64_t item, int worker) {
+  CpuBatch *b = arg;
+  int lo = 0, hi = b->n - 1;
+  while (lo < hi) {
+    int mid = (lo + hi + 1) / 2;
+    if (b->first[mid] <= item) lo = mid;
+    else hi = mid - 1;
+  }
+  run_block(&b->L[lo], item - b->first[lo], worker);
+}
+
+/* Runs the blocks of every grid of g (made ready in L and kids by the
+ * caller) as one pool job. */
+static cw_status batch_blocks(CpuDevice *d, const CpuGridSpec *g, int n, CpuLaunch *L,
+                              char *err, size_t errn) {
+  uint64_t *first = malloc(sizeof *first * (size_t)(n + 1));
+  size_t need = 0;
+  if (!first) {
+    snprintf(err, errn, "out of memory for a launch");
+    return CW_ERR_NOMEM;
+  }
+  first[0] = 0;
+  for (int i = 0; i < n; i++) {
+    first[i + 1] = first[i] + (uint64_t)g[i].grid[0] * g[i].grid[1] * g[i].grid[2];
+    size_t want = L[i].static_shm + g[i].shared_bytes + 64;
+    if (want > need) need = want;
+  }
+  pthread_mutex_lock(&d->pool.run_mu);
+  bool ok = ensure_shm(d, need);
+  pthread_mutex_unlock(&d->pool.run_mu);
+  CpuBatch b = {L, first, n};
+  if (ok) cpu_pool_run(&d->pool, first[n], run_batch_block, &b);
+  else snprintf(err, errn, "out of memory for shared memory buffers");
+  free(first);
+  return ok ? CW_OK : CW_ERR_NOMEM;
+}
+
+cw_status cpu_run_grids(void *dev, const CpuGridSpec *g, int n, CpuFamily *family, int depth,
+                        char *err, size_t errn) {
+  CpuDevice *d = dev;
+  cw_status st = CW_OK;
+  if (n == 1 || d->checker.on || launch_timeout() > 0) { /* each with its own checks */
+    for (int i = 0; i < n && st == CW_OK; i++)
+      st = run_grid(d, g[i].k, g[i].grid, g[i].block, g[i].shared_bytes, g[i].args, family,
+                    depth, err, errn);
+    return st;
+  }
+  CpuLaunch *L = calloc((size_t)n, sizeof *L);
+  CpuChildren *kids = calloc((size_t)n, sizeof *kids);
+  int ready = 0;
+  if (!L || !kids) {
+    snprintf(err, errn, "out of memory for a launch");
+    st = CW_ERR_NOMEM;
+  }
+  for (; st == CW_OK && ready < n; ready++) {
+    st = launch_begin(d, g[ready].k, g[ready].grid, g[ready].block, g[ready].shared_bytes,
+                      g[ready].args, &L[ready], err, errn);
+    if (st != CW_OK) break;
+    L[ready].guards = calloc((size_t)d->nthreads, sizeof *L[ready].guards);
+    if (!L[ready].guards) {
+      snprintf(err, errn, "out of memory for a launch");
+      st = CW_ERR_NOMEM;
+      break;
+    }
+    pthread_mutex_init(&L[ready].mu, NULL);
+    cpu_children_init(&kids[ready], family, depth);
+    L[ready].children = &kids[ready];
+  }
+  if (st == CW_OK) st = batch_blocks(d, g, n, L, err, errn);
+  for (int i = 0; i < ready; i++) { /* in launch order: each one's children */
+    free(L[i].guards);
+    if (st == CW_OK) st = launch_end(&L[i], &kids[i], err, errn);
+    else cpu_children_destroy(&kids[i]);
+    pthread_mutex_destroy(&L[i].mu);
+  }
+  free(L);
+  free(kids);
+  return st;
 }
 
 static cw_status run_grid(CpuDevice *d, const cw_kernel_desc *k, const uint32_t grid[3],

@@ -245,12 +245,20 @@ int cpu_device_launch(cw_rt_ctx *ctx, const cw_kernel_desc *k, const uint32_t gr
 int64_t cpu_device_rt(cw_rt_ctx *ctx, int op, uint32_t tx, uint32_t ty, uint32_t tz);
 /* Frees the block's device-runtime state (ctx->devrt). */
 void cpu_devrt_block_end(cw_rt_ctx *ctx);
-/* cpu.c: the launch's queue of children (from cw_rt_ctx.host); and a child
- * grid run to completion, with its own children, as a launch of `dev`. */
+/* One grid to run: what a launch said. */
+typedef struct CpuGridSpec {
+  const cw_kernel_desc *k;
+  uint32_t grid[3], block[3];
+  size_t shared_bytes;
+  void **args;
+} CpuGridSpec;
+/* cpu.c: the launch's queue of children (from cw_rt_ctx.host); and grids
+ * of `dev` that may run at the same time, run to completion: their blocks
+ * in one pool job (one after another in check mode or under a launch
+ * timeout), then each one's own children, in order. */
 CpuChildren *cpu_launch_children(void *host);
-cw_status cpu_run_child(void *dev, const cw_kernel_desc *k, const uint32_t grid[3],
-                        const uint32_t block[3], size_t shared_bytes, void **args,
-                        CpuFamily *family, int depth, char *err, size_t errn);
+cw_status cpu_run_grids(void *dev, const CpuGridSpec *grids, int n, CpuFamily *family,
+                        int depth, char *err, size_t errn);
 
 /* ---- fault.c ---- */
 /* One per pool thread and launch: where a fault or the watchdog jumps to. */

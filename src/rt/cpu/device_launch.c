@@ -8,17 +8,22 @@
  * pool thread may launch), then returns at once: the launching thread
  * never waits, and neither does its block (CDP2 has no device-side
  * cudaDeviceSynchronize).  When every block of the parent has finished,
- * the thread that ran the parent's launch runs the queued grids one after
- * another, each to completion with its own descendants, the grids
- * launched into cudaStreamTailLaunch after all the others; only then is
+ * the thread that ran the parent's launch runs the queued grids, each to
+ * completion with its own descendants, the grids launched into
+ * cudaStreamTailLaunch after all the others, one at a time; only then is
  * the parent's launch complete, so the host's synchronisation sees every
  * descendant done and its printf output.  This is one schedule CUDA
  * allows: children see every write the parent made before it launched
  * them (the parent has ended), nothing guarantees a child runs while its
  * parent does, launches into one stream run in launch order, and a tail
- * launch runs after its parent grid and that grid's other work.  As the
- * children run on the launching thread and not inside a pool job, the pool
- * never waits on itself.
+ * launch runs after its parent grid and that grid's other work.  Grids of
+ * different streams may run at once, so the queue is taken in rounds: a
+ * round is every queued grid that no earlier queued grid of its stream
+ * precedes (a block's NULL stream, a stream it created; fire-and-forget
+ * launches have none), and its blocks share one pool job, so that many
+ * small children keep every core busy.  As the children run on the
+ * launching thread and not inside a pool job, the pool never waits on
+ * itself.
  *
  * CUDA's limits hold: at most CPU_DEVRT_MAX_DEPTH nested grids
  * (cudaErrorLaunchMaxDepthExceeded), at most `limit` grids queued and not
@@ -45,12 +50,13 @@ enum {
 
 /* One queued child grid: what its launch said, with the argument values. */
 struct CpuChild {
-  const cw_kernel_desc *k;
-  uint32_t grid[3], block[3];
-  size_t shared_bytes;
-  void **args;          /* into the same allocation */
+  CpuGridSpec spec;     /* args point into the same allocation */
+  uintptr_t stream;     /* the launch's stream */
+  uint64_t block;       /* the launching block (its NULL stream) */
   struct CpuChild *next;
 };
+
+enum { ROUND_MAX = 64 }; /* grids in one pool job */
 
 enum { ARG_ALIGN = 64 }; /* no kernel parameter needs more */
 
@@ -78,15 +84,15 @@ static CpuChild *child_new(const cw_kernel_desc *k, void **args) {
   unsigned char *mem = NULL;
   if (posix_memalign((void **)&mem, ARG_ALIGN, total)) return NULL;
   CpuChild *c = (CpuChild *)mem;
-  c->k = k;
-  c->args = (void **)(mem + sizeof(CpuChild));
+  c->spec.k = k;
+  c->spec.args = (void **)(mem + sizeof(CpuChild));
   size_t at = head;
   for (int i = 0; i < k->nparams; i++) {
-    c->args[i] = mem + at;
+    c->spec.args[i] = mem + at;
     memcpy(mem + at, args[i], k->param_sizes[i]);
     at += ((size_t)k->param_sizes[i] + ARG_ALIGN - 1) & ~(size_t)(ARG_ALIGN - 1);
   }
-  c->args[k->nparams] = NULL;
+  c->spec.args[k->nparams] = NULL;
   c->next = NULL;
   return c;
 }
@@ -123,7 +129,10 @@ void cpu_devrt_block_end(cw_rt_ctx *ctx) {
 
 /* ---- launch_fn and device_rt_fn ---------------------------------------- */
 
-static bool is_tail_stream(const void *stream) { return (uintptr_t)stream == 0x3; }
+/* CUDA's named device streams (cuda_device_runtime_api.h's values) */
+enum { STREAM_TAIL_LAUNCH = 0x3, STREAM_FIRE_AND_FORGET = 0x4 };
+
+static bool is_tail_stream(const void *stream) { return (uintptr_t)stream == STREAM_TAIL_LAUNCH; }
 
 int cpu_device_launch(cw_rt_ctx *ctx, const cw_kernel_desc *k, const uint32_t grid[3],
                       const uint32_t block[3], uint64_t shared_bytes, void *stream, void **args,
@@ -145,9 +154,12 @@ int cpu_device_launch(cw_rt_ctx *ctx, const cw_kernel_desc *k, const uint32_t gr
     atomic_fetch_sub(&f->pending, 1);
     return set_error(ctx, tx, ty, tz, ERR_MEMORY_ALLOCATION);
   }
-  memcpy(c->grid, grid, sizeof c->grid);
-  memcpy(c->block, block, sizeof c->block);
-  c->shared_bytes = (size_t)shared_bytes;
+  memcpy(c->spec.grid, grid, sizeof c->spec.grid);
+  memcpy(c->spec.block, block, sizeof c->spec.block);
+  c->spec.shared_bytes = (size_t)shared_bytes;
+  c->stream = (uintptr_t)stream;
+  c->block = ctx->block_idx[0] +
+             (uint64_t)ctx->grid_dim[0] * (ctx->block_idx[1] + (uint64_t)ctx->grid_dim[1] * ctx->block_idx[2]);
   pthread_mutex_lock(&parent->mu);
   CpuChild **first = is_tail_stream(stream) ? &parent->tail_first : &parent->first;
   CpuChild **last = is_tail_stream(stream) ? &parent->tail_last : &parent->last;
@@ -184,23 +196,48 @@ static void free_list(CpuChild *c) {
   }
 }
 
-static cw_status run_list(CpuChildren *c, CpuChild **list, void *dev, char *err, size_t errn) {
-  cw_status st = CW_OK;
-  while (*list && st == CW_OK) {
-    CpuChild *child = *list;
-    *list = child->next;
-    atomic_fetch_sub(&c->family->pending, 1);
-    st = cpu_run_child(dev, child->k, child->grid, child->block, child->shared_bytes,
-                       child->args, c->family, c->depth + 1, err, errn);
-    free(child);
+/* Grids of one stream run in launch order: a's stream orders b after it. */
+static bool same_stream(const CpuChild *a, const CpuChild *b) {
+  if (a->stream == STREAM_FIRE_AND_FORGET || a->stream != b->stream) return false;
+  /* the NULL stream (and the legacy handles) is each block's own */
+  return a->stream > STREAM_FIRE_AND_FORGET || a->block == b->block;
+}
+
+/* Takes one round off *list (see above; one grid when `serial`) and runs
+ * it. */
+static cw_status run_round(CpuChildren *c, CpuChild **list, bool serial, void *dev, char *err,
+                           size_t errn) {
+  CpuChild *round[ROUND_MAX], *held[ROUND_MAX];
+  CpuGridSpec specs[ROUND_MAX];
+  int n = 0, nheld = 0;
+  CpuChild **at = list;
+  while (*at && n < (serial ? 1 : ROUND_MAX)) {
+    CpuChild *x = *at;
+    bool blocked = false;
+    for (int i = 0; i < n && !blocked; i++) blocked = same_stream(round[i], x);
+    for (int i = 0; i < nheld && !blocked; i++) blocked = same_stream(held[i], x);
+    if (blocked) {
+      if (nheld == ROUND_MAX) break; /* the round is as long as it may get */
+      held[nheld++] = x;
+      at = &x->next;
+      continue;
+    }
+    *at = x->next; /* out of the queue, into the round */
+    specs[n] = x->spec;
+    round[n++] = x;
   }
+  atomic_fetch_sub(&c->family->pending, n);
+  cw_status st = cpu_run_grids(dev, specs, n, c->family, c->depth + 1, err, errn);
+  for (int i = 0; i < n; i++) free(round[i]);
   return st;
 }
 
 cw_status cpu_children_run(CpuChildren *c, void *dev, char *err, size_t errn) {
   /* every block has ended: no thread appends any more */
-  cw_status st = run_list(c, &c->first, dev, err, errn);
-  if (st == CW_OK) st = run_list(c, &c->tail_first, dev, err, errn);
+  cw_status st = CW_OK;
+  while (st == CW_OK && c->first) st = run_round(c, &c->first, false, dev, err, errn);
+  /* tail launches: after everything else, one after another */
+  while (st == CW_OK && c->tail_first) st = run_round(c, &c->tail_first, true, dev, err, errn);
   c->last = c->tail_last = NULL;
   return st;
 }
