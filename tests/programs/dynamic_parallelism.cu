@@ -5,6 +5,8 @@
 //   its results reach a later host launch;
 // - a grid launched into cudaStreamTailLaunch runs after its parent grid
 //   and the parent's other children;
+// - grids launched into one stream (a block's NULL stream, a device
+//   stream) run in launch order, while every block launches at once;
 // - device streams, device-side cudaGetLastError (a launch with a bad
 //   configuration fails, the next one succeeds) and cudaGetDevice;
 // - cudaLimitDevRuntimePendingLaunchCount: launches beyond the limit fail
@@ -57,6 +59,30 @@ __global__ void parent_with_tail(int *marks, int n, int *result) {
     check_marks<<<1, 1, 0, cudaStreamTailLaunch>>>(marks, n, 7, result);
     write_marks<<<1, n, 0, cudaStreamFireAndForget>>>(marks, 7);
   }
+}
+
+// block b of 4 writes marks [8b, 8b + 8); the last one dawdles first, so
+// that a checker run beside it, not after it, would see its marks missing
+__global__ void write_marks_slowly(int *marks, int value) {
+  if (blockIdx.x == gridDim.x - 1) {
+    volatile int spin = 0;
+    for (int i = 0; i < 200000; i++) spin = spin + 1;
+  }
+  marks[blockIdx.x * 8 + threadIdx.x] = value;
+}
+
+// each block: into its NULL stream and into a stream of its own, a grid
+// that writes its marks, then one that checks them
+__global__ void ordered_pairs(int *marks, int *results) {
+  if (threadIdx.x != 0) return;
+  int *mine = marks + blockIdx.x * 64;
+  write_marks_slowly<<<4, 8>>>(mine, blockIdx.x + 1);
+  check_marks<<<1, 1>>>(mine, 32, blockIdx.x + 1, results + 2 * blockIdx.x);
+  cudaStream_t s;
+  cudaStreamCreateWithFlags(&s, cudaStreamNonBlocking);
+  write_marks_slowly<<<4, 8, 0, s>>>(mine + 32, blockIdx.x + 100);
+  check_marks<<<1, 1, 0, s>>>(mine + 32, 32, blockIdx.x + 100, results + 2 * blockIdx.x + 1);
+  cudaStreamDestroy(s);
 }
 
 __global__ void noop() {}
@@ -130,6 +156,21 @@ int main() {
   CHECK(cudaMemcpy(&tail, result, sizeof tail, cudaMemcpyDeviceToHost));
   printf("tail launch saw the other child's writes: %s\n", tail == 1 ? "yes" : "no");
   errors += tail != 1;
+
+  const int pairs = 16;
+  int *pair_marks, *pair_results, got[2 * pairs];
+  CHECK(cudaMalloc(&pair_marks, pairs * 64 * sizeof(int)));
+  CHECK(cudaMalloc(&pair_results, sizeof got));
+  CHECK(cudaMemset(pair_marks, 0, pairs * 64 * sizeof(int)));
+  CHECK(cudaMemset(pair_results, 0, sizeof got));
+  ordered_pairs<<<pairs, 32>>>(pair_marks, pair_results);
+  CHECK(cudaMemcpy(got, pair_results, sizeof got, cudaMemcpyDeviceToHost));
+  int in_order = 0;
+  for (int i = 0; i < 2 * pairs; i++) in_order += got[i] == 1;
+  printf("same-stream grids in launch order: %d of %d\n", in_order, 2 * pairs);
+  errors += in_order != 2 * pairs;
+  CHECK(cudaFree(pair_marks));
+  CHECK(cudaFree(pair_results));
 
   int *status, st[5];
   CHECK(cudaMalloc(&status, sizeof st));
