@@ -26,6 +26,7 @@ typedef struct Walk {
   Arena *arena;
   const KExpr *found;
   const char *what;
+  bool runtime_only; /* only launches and the device runtime API */
 } Walk;
 
 static void walk_stmt(Walk *w, const KStmt *s);
@@ -50,6 +51,7 @@ static bool seen(Walk *w, const KFunc *f) {
 
 static void walk_expr(Walk *w, const KExpr *e) {
   if (!e || w->found) return;
+  if (w->runtime_only) goto runtime;
   if (e->kind == KE_CALL && !e->fn) {
     w->found = e;
     w->what = e->ival ? "a virtual function call" : "a call through a function pointer";
@@ -66,6 +68,7 @@ static void walk_expr(Walk *w, const KExpr *e) {
                                       : "the device heap ('delete' or free)";
     return;
   }
+runtime:
   if (e->kind == KE_BUILTIN && kir_device_runtime_name(e->builtin)) {
     w->found = e;
     w->what = device_runtime_what(e->builtin);
@@ -85,7 +88,7 @@ static void walk_expr(Walk *w, const KExpr *e) {
   walk_expr(w, e->b);
   walk_expr(w, e->c);
   for (int i = 0; i < e->nargs; i++) walk_expr(w, e->args[i]);
-  if (e->kind == KE_CALL && e->fn->body && !seen(w, e->fn)) {
+  if (e->kind == KE_CALL && e->fn && e->fn->body && !seen(w, e->fn)) {
     bool pushed = w->ncalls < (int)(sizeof w->calls / sizeof *w->calls);
     if (pushed) w->calls[w->ncalls++] = e;
     walk_stmt(w, e->fn->body);
@@ -111,6 +114,17 @@ const KExpr *kir_find_dynamic(const KFunc *kernel, const char **what) {
   Arena a;
   arena_init(&a);
   Walk w = {.arena = &a};
+  seen(&w, kernel);
+  walk_stmt(&w, kernel->body);
+  arena_free(&a);
+  if (what) *what = w.what;
+  return w.found;
+}
+
+const KExpr *kir_find_device_runtime(const KFunc *kernel, const char **what) {
+  Arena a;
+  arena_init(&a);
+  Walk w = {.arena = &a, .runtime_only = true};
   seen(&w, kernel);
   walk_stmt(&w, kernel->body);
   arena_free(&a);
