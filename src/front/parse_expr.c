@@ -278,7 +278,9 @@ Sym *parse_qualified_name(Parser *p, Token **last) {
       s = ts;
     }
     if (!equal(p->tok, "::") || p->tok->next->kind != TK_IDENT) return s;
-    if (!s) error_tok(p, name, "use of undeclared identifier '%s'", name->spelling);
+    if (!s)
+      error_tok(p, name, "use of undeclared identifier '%s'%s", name->spelling,
+                dropped_decl_note(p, name->spelling));
     if (s->kind == SYM_NAMESPACE) in = s->ns;
     else if (s->kind == SYM_TYPE && s->type->unqual->front) in = s->type->unqual->front;
     else if (s->kind == SYM_TYPE && s->ns) in = s->ns;
@@ -513,9 +515,11 @@ static KExpr *parse_identifier(Parser *p) {
                        "launch the work that needs their results into cudaStreamTailLaunch, "
                        "or from the host");
   if (equal(p->tok, "(") || !p->fn)
-    error_tok(p, name, "use of undeclared identifier '%s'", name->spelling);
+    error_tok(p, name, "use of undeclared identifier '%s'%s", name->spelling,
+              dropped_decl_note(p, name->spelling));
   /* keep checking the statement: the name stands for an int from here on */
-  error_soft(p, name->loc, "use of undeclared identifier '%s'", name->spelling);
+  error_soft(p, name->loc, "use of undeclared identifier '%s'%s", name->spelling,
+             dropped_decl_note(p, name->spelling));
   Sym *poison = scope_add(p, p->scope, SYM_CONST, name->spelling, name->loc);
   poison->type = p->m->t_i32;
   return int_const(p, 0, p->m->t_i32, name->loc);
