@@ -185,6 +185,13 @@ cw_status cw_event_record(cw_event *e, cw_stream *s);
 cw_status cw_event_synchronize(cw_event *e);
 cw_status cw_event_elapsed_ms(cw_event *start, cw_event *end, float *ms);
 
+/* CUDA's device limits that a backend keeps itself (cudaDeviceSetLimit):
+ * CW_LIMIT_DEVRT_PENDING_LAUNCHES, how many grids launched from device
+ * code may wait to start (cudaLimitDevRuntimePendingLaunchCount, 2048 by
+ * default).  CW_ERR_UNSUPPORTED when the backend does not keep it. */
+enum { CW_LIMIT_DEVRT_PENDING_LAUNCHES = 0 };
+cw_status cw_context_set_limit(cw_context *ctx, int limit, size_t value);
+
 /* Errors found by the checkers CUWASM_CHECK=memcheck,racecheck turned on
  * for this context (CPU backend), or -1 when it is not checking. */
 int cw_context_check_errors(const cw_context *ctx);

@@ -5,7 +5,8 @@
  * that CUDA documents; src/compat implements them over the cuwasm runtime.
  * They are host functions, so they are declared only when __CUDA_ARCH__ is
  * undefined (the host pass, or any C/C++ compiler); the device pass sees the
- * types of driver_types.h but none of these functions.
+ * types of driver_types.h and the few functions of the device runtime API
+ * (dynamic parallelism), at the end.
  */
 #ifndef CUWASM_CUDA_RUNTIME_API_H
 #define CUWASM_CUDA_RUNTIME_API_H
@@ -306,6 +307,42 @@ cudaError_t cudaProfilerStop(void);
 #endif
 #undef CUWASM_DEFAULT
 
-#endif /* !__CUDA_ARCH__ */
+#else /* __CUDA_ARCH__ */
+
+/* The device runtime API (dynamic parallelism, CUDA 12's CDP2): what a
+ * kernel may call besides launching kernels with <<<...>>>.  The errors are
+ * the calling thread's own (a device-side launch that failed sets them).
+ * cudaDeviceSynchronize() in device code was removed in CUDA 12; the
+ * front end says so where it is used.  Each is a function template with
+ * a defaulted parameter so that only a program that calls one gets it as
+ * a device function: every translation unit includes this header. */
+#define cudaStreamTailLaunch ((cudaStream_t)0x3)    /* runs after the launching grid ends */
+#define cudaStreamFireAndForget ((cudaStream_t)0x4) /* runs on its own, any time */
+
+template <int = 0> static __device__ __forceinline__ cudaError_t cudaGetLastError(void) {
+  return (cudaError_t)__cuwasm_device_get_last_error();
+}
+template <int = 0> static __device__ __forceinline__ cudaError_t cudaPeekAtLastError(void) {
+  return (cudaError_t)__cuwasm_device_peek_last_error();
+}
+template <int = 0> static __device__ __forceinline__ cudaError_t cudaGetDevice(int *device) {
+  *device = __cuwasm_device_get_device();
+  return cudaSuccess;
+}
+/* device streams must be non-blocking, as in CUDA (cudaStreamCreate is host only) */
+template <int = 0>
+static __device__ __forceinline__ cudaError_t cudaStreamCreateWithFlags(cudaStream_t *stream,
+                                                                        unsigned int flags) {
+  if (flags != cudaStreamNonBlocking) return cudaErrorInvalidValue;
+  *stream = (cudaStream_t)__cuwasm_device_stream_new();
+  return cudaSuccess;
+}
+/* the stream's work still runs; the handle is released when it is done */
+template <int = 0> static __device__ __forceinline__ cudaError_t cudaStreamDestroy(cudaStream_t stream) {
+  (void)stream;
+  return cudaSuccess;
+}
+
+#endif /* __CUDA_ARCH__ */
 
 #endif /* CUWASM_CUDA_RUNTIME_API_H */

@@ -98,6 +98,9 @@ static void base_name(StrBuf *sb, const KType *t, bool quals) {
   const char *s = scalar_name(t->kind);
   if (s) sb_puts(sb, s);
   else if (t->kind == KT_VEC) vec_name(sb, t);
+  /* a struct only declared (`struct CUstream_st;` behind cudaStream_t)
+   * is only ever pointed to, never dereferenced or measured: void will do */
+  else if (t->kind == KT_STRUCT && !t->size && !t->nfields) sb_puts(sb, "void");
   else if (t->kind == KT_STRUCT) sb_puts(sb, t->cname ? t->cname : "cw_anon");
   else sb_puts(sb, "void");
 }
@@ -712,6 +715,7 @@ static void emit_functions(CEmit *ce) {
     if (v->as != AS_SHARED && init_names_functions(v)) emit_global(ce, v);
   }
   sb_puts(ce->out, "\n");
+  ce_launch_helpers(ce);
   for (int i = 0; i < ce->m->funcs.len; i++) {
     const KFunc *f = ce->m->funcs.items[i];
     if (is_plain_device_func(f)) emit_device_func(ce, f);

@@ -25,10 +25,11 @@
 
 #include <stdint.h>
 
-#define CW_C_ABI_VERSION 4
+#define CW_C_ABI_VERSION 5
 
 #define CW_C_ABI_TYPES                                                        \
   typedef struct cw_rt_ctx cw_rt_ctx;                                         \
+  struct cw_kernel_desc;                                                      \
   struct cw_rt_ctx {                                                          \
     uint32_t block_idx[3];                                                    \
     uint32_t grid_dim[3];                                                     \
@@ -69,6 +70,17 @@
     /* check mode: the device heap (malloc: p NULL, size bytes; free: p, \
      * size 0), so that memcheck knows its blocks */                     \
     void *(*heap_fn)(cw_rt_ctx *ctx, void *p, uint64_t size);               \
+    /* dynamic parallelism: thread (tx,ty,tz) launches kernel k (of this  \
+     * module's cw_kernels) with args pointing at its parameter values;    \
+     * returns a cudaError_t (0: queued).  device_rt_fn serves the device  \
+     * runtime API (CW_DEVRT_*); devrt is the runtime's per-block state.  */\
+    int (*launch_fn)(cw_rt_ctx *ctx, const struct cw_kernel_desc *k,        \
+                     const uint32_t grid[3], const uint32_t block[3],       \
+                     uint64_t shared_bytes, void *stream, void **args,      \
+                     uint32_t tx, uint32_t ty, uint32_t tz);                \
+    int64_t (*device_rt_fn)(cw_rt_ctx *ctx, int op, uint32_t tx,            \
+                            uint32_t ty, uint32_t tz);                      \
+    void *devrt;                                                            \
   };                                                                          \
   typedef void (*cw_kernel_fn)(cw_rt_ctx *ctx, void **args);                  \
   typedef struct cw_kernel_desc {                                             \
@@ -110,6 +122,10 @@
 
 enum { CW_EXTERN_VARIABLE = 0, CW_EXTERN_FUNCTION = 1 };
 enum { CW_FUNCTION_BARRIER = 1, CW_FUNCTION_STATIC_SHARED = 2 };
+
+/* The op argument of device_rt_fn: the device runtime API calls. */
+enum { CW_DEVRT_GET_LAST_ERROR = 0, CW_DEVRT_PEEK_LAST_ERROR = 1, CW_DEVRT_GET_DEVICE = 2,
+       CW_DEVRT_STREAM_NEW = 3 };
 
 /* The kind argument of check_fn: odd kinds write the memory whole, so
  * initcheck marks it; an atomic read-modify-write reads it first.  The

@@ -607,6 +607,10 @@ static void emit_io(CEmit *ce, StrBuf *sb, const KExpr *e) {
     return;
   case KB_TRAP: sb_puts(sb, "cw_ctx->trap_fn(cw_ctx, (uint32_t)cw_tx, cw_ty, cw_tz)"); return;
   case KB_BRKPT: sb_puts(sb, "((void)0)"); return; /* no debugger to stop in */
+  case KB_DEVICE_LAUNCH: case KB_DEVICE_GET_LAST_ERROR: case KB_DEVICE_PEEK_LAST_ERROR:
+  case KB_DEVICE_GET_DEVICE: case KB_DEVICE_STREAM_NEW:
+    ce_device_runtime(ce, sb, e);
+    return;
   default:
     ce_error(ce, e->loc, "internal: I/O builtin '%s' has no C form", kb_info(e->builtin)->name);
     sb_puts(sb, "((void)0)");

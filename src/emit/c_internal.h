@@ -13,6 +13,7 @@
  *   c_index.c    thread-index sums in signed (affine) arithmetic
  *   c_independent.c  per-thread loops the C compiler may vectorise freely
  *   c_check.c    check mode: accesses and barriers reported to the runtime
+ *   c_launch.c   kernel launches from device code, the device runtime API
  */
 #ifndef CW_EMIT_C_INTERNAL_H
 #define CW_EMIT_C_INTERNAL_H
@@ -110,6 +111,13 @@ void ce_error(CEmit *ce, SrcLoc loc, const char *fmt, ...)
 /* c_expr.c */
 void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e);
 void ce_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
+
+/* c_launch.c */
+/* The helper of each kernel that device code launches (after the types
+ * and prototypes, before the functions that launch). */
+void ce_launch_helpers(CEmit *ce);
+/* A KB_DEVICE_LAUNCH or another device runtime builtin. */
+void ce_device_runtime(CEmit *ce, StrBuf *sb, const KExpr *e);
 
 /* c_check.c */
 /* Marks lvalue as written (or, address_only, as the operand of `&`) while

@@ -1024,6 +1024,13 @@ unsigned char *emit_wasm(const KModule *m, size_t *len, CwDiags *d) {
   for (int i = 0; i < nk; i++) {
     kdiag[i] = d->len;
     const KFunc *k = kernels.items[i];
+    const char *what = NULL;
+    const KExpr *rt = kir_find_device_runtime(k, &what);
+    if (rt) { /* said at the user's launch or call, not inside the header's function */
+      we_error(&w, rt->loc, "%s", what);
+      kok[i] = false;
+      continue;
+    }
     kok[i] = kir_fission(&w.arena, m, k, &kf[i], d);
     if (kok[i]) walk_stmt(&w, kf[i].body, see_call, NULL, NULL); /* a rejected kernel's callees are not needed */
   }

@@ -598,7 +598,17 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     wx_value(w, e->args[0]);
     wx_load(w, e->type);
     return;
-  default: break;
+  case KB_DEVICE_LAUNCH: /* one module runs one grid: no scheduler for grids it makes */
+    we_error(w, e->loc, "launching kernel '%s' from device code (dynamic parallelism)",
+             e->fn ? e->fn->name : "?");
+    return;
+  default:
+    if (kir_device_runtime_name(e->builtin)) {
+      we_error(w, e->loc, "the device runtime API ('%s' in device code)",
+               kir_device_runtime_name(e->builtin));
+      return;
+    }
+    break;
   }
   const KBuiltinInfo *info = kb_info(e->builtin);
   we_error(w, e->loc, "the builtin '%s'", info ? info->name : "?");

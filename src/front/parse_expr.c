@@ -279,7 +279,9 @@ Sym *parse_qualified_name(Parser *p, Token **last) {
       s = ts;
     }
     if (!equal(p->tok, "::") || p->tok->next->kind != TK_IDENT) return s;
-    if (!s) error_tok(p, name, "use of undeclared identifier '%s'", name->spelling);
+    if (!s)
+      error_tok(p, name, "use of undeclared identifier '%s'%s", name->spelling,
+                dropped_decl_note(p, name->spelling));
     if (s->kind == SYM_NAMESPACE) in = s->ns;
     else if (s->kind == SYM_TYPE && s->type->unqual->front) in = s->type->unqual->front;
     else if (s->kind == SYM_TYPE && s->ns) in = s->ns;
@@ -309,35 +311,70 @@ static KExpr *class_member_ref(Parser *p, KType *cls) {
   return sema_construct(p, m->type, args, n, name->loc);
 }
 
-/* `k<<<g, b>>>(…)` in device code: dynamic parallelism, not supported
- * yet; said at the launch rather than as a puzzling parse error. */
-static void reject_device_launch(Parser *p, Sym *s, Token *name) {
-  bool chevrons = (equal(p->tok, "<<") && equal(p->tok->next, "<")) ||
-                  (equal(p->tok, "<") && equal(p->tok->next, "<<"));
-  if (!chevrons) return;
-  bool kernel = s->kind == SYM_TEMPLATE;
-  for (int i = 0; i < s->funcs.len && !kernel; i++) {
+static bool launch_chevrons(Parser *p) {
+  return (equal(p->tok, "<<") && equal(p->tok->next, "<")) ||
+         (equal(p->tok, "<") && equal(p->tok->next, "<<"));
+}
+
+static bool names_kernel(Sym *s) {
+  if (s->kind == SYM_TEMPLATE) return true;
+  for (int i = 0; i < s->funcs.len; i++) {
     FuncDecl *fd = s->funcs.items[i];
-    kernel = fd->kf && (fd->kf->flags & KF_GLOBAL);
+    if (fd->kf && (fd->kf->flags & KF_GLOBAL)) return true;
   }
-  if (kernel)
-    error_tok(p, name,
-              "launching kernel '%s' from device code (dynamic parallelism) is not supported yet",
-              name->spelling);
+  return false;
+}
+
+/* The three '>' that end a launch configuration, however the lexer
+ * grouped them (`>>` `>`, `>` `>>`, `>` `>` `>`). */
+static void expect_launch_close(Parser *p) {
+  int left = 3;
+  while (left > 0 && p->tok->kind == TK_PUNCT && (equal(p->tok, ">") || equal(p->tok, ">>")) &&
+         p->tok->len <= left) {
+    left -= p->tok->len;
+    p->tok = p->tok->next;
+  }
+  if (left) error_tok(p, p->tok, "expected '>>>' after the kernel launch configuration");
+}
+
+/* device-launch = kernel template-args? "<<<" assign ("," assign){1,3} ">>>" "(" args ")"
+ * in device code: dynamic parallelism (sema_launch.c) */
+static KExpr *parse_device_launch(Parser *p, Sym *s, Template *tmpl, TArg *targs, int nt,
+                                  Token *name) {
+  p->tok = p->tok->next->next;
+  KExpr *config[4];
+  int nconfig = 0;
+  bool saved = p->no_gt;
+  p->no_gt = true; /* a '>' ends the configuration */
+  for (;;) {
+    config[nconfig++] = parse_assign(p);
+    if (!equal(p->tok, ",") || nconfig == 4) break;
+    p->tok = p->tok->next;
+  }
+  p->no_gt = saved;
+  expect_launch_close(p);
+  expect(p, "(");
+  int n;
+  KExpr **args = parse_args(p, &n, ")");
+  bool was = p->device_launch;
+  p->device_launch = true;
+  KExpr *call = sema_call_funcs(p, s, tmpl, targs, nt, NULL, args, n, name);
+  p->device_launch = was;
+  return sema_device_launch(p, call, config, nconfig, name->loc);
 }
 
 /* qualified: the name was written with its class or namespace (`X<T>::f`) */
 static KExpr *call_or_ref(Parser *p, Sym *s, Token *name, Token *start, bool qualified) {
   if (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE) {
-    reject_device_launch(p, s, name);
     TArg targs[16];
     int nt = 0;
     Template *tmpl = s->tmpl;
-    if (tmpl && !tmpl->is_class && equal(p->tok, "<")) {
+    if (tmpl && !tmpl->is_class && equal(p->tok, "<") && !launch_chevrons(p)) {
       p->tok = p->tok->next;
       parse_template_args(p, tmpl, targs, &nt, name);
     }
     if (tmpl && tmpl->is_class) goto type_name;
+    if (launch_chevrons(p) && names_kernel(s)) return parse_device_launch(p, s, tmpl, targs, nt, name);
     if (!equal(p->tok, "(")) return sema_func_name(p, s, tmpl, targs, nt, name);
     p->tok = p->tok->next;
     int n;
@@ -473,10 +510,17 @@ static KExpr *parse_identifier(Parser *p) {
       p->tok = open;
     }
   }
+  if (p->fn && !strcmp(name->spelling, "cudaDeviceSynchronize"))
+    error_tok(p, name, "cudaDeviceSynchronize() in device code (waiting for child grids) was "
+                       "removed in CUDA 12: a kernel cannot wait for the grids it launches; "
+                       "launch the work that needs their results into cudaStreamTailLaunch, "
+                       "or from the host");
   if (equal(p->tok, "(") || !p->fn)
-    error_tok(p, name, "use of undeclared identifier '%s'", name->spelling);
+    error_tok(p, name, "use of undeclared identifier '%s'%s", name->spelling,
+              dropped_decl_note(p, name->spelling));
   /* keep checking the statement: the name stands for an int from here on */
-  error_soft(p, name->loc, "use of undeclared identifier '%s'", name->spelling);
+  error_soft(p, name->loc, "use of undeclared identifier '%s'%s", name->spelling,
+             dropped_decl_note(p, name->spelling));
   Sym *poison = scope_add(p, p->scope, SYM_CONST, name->spelling, name->loc);
   poison->type = p->m->t_i32;
   return int_const(p, 0, p->m->t_i32, name->loc);

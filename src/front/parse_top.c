@@ -257,6 +257,12 @@ static void parse_external(Parser *p) {
     p->inst_depth = 0;
     if (p->speculative && !spec_saved) {
       p->speculative = false;
+      if (p->spec_error_tok) { /* for a use of that name in device code */
+        DroppedDecl *d = arena_alloc(p->arena, sizeof *d);
+        d->name = p->spec_error_tok;
+        d->why = arena_strdup(p->arena, p->spec_error);
+        vec_push(p->arena, &p->dropped, d);
+      }
       p->tok = start;
       skip_to_sync(p);
       if (equal(p->tok, "}") && p->tok == start) p->tok = p->tok->next;
@@ -273,6 +279,7 @@ static void parse_external(Parser *p) {
     return;
   }
   p->speculative = spec_saved || !device;
+  p->spec_error_tok = NULL;
   p->host_decl = false;
   parse_external_inner(p);
   p->speculative = spec_saved;

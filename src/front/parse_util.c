@@ -11,7 +11,13 @@
 
 static void report(Parser *p, DiagLevel lv, SrcLoc loc, const char *fmt,
                    va_list ap) {
-  if (p->speculative) return;
+  if (p->speculative) {
+    if (lv == DIAG_ERROR) {
+      vsnprintf(p->spec_error, sizeof p->spec_error, fmt, ap);
+      p->spec_error_tok = NULL;
+    }
+    return;
+  }
   if (lv == DIAG_ERROR && p->diags->errors >= p->diags->max_errors) return;
   diag_vadd(p->diags, lv, loc, fmt, ap);
 }
@@ -29,6 +35,7 @@ void error_tok(Parser *p, Token *t, const char *fmt, ...) {
   va_start(ap, fmt);
   report(p, DIAG_ERROR, t->loc, fmt, ap);
   va_end(ap);
+  if (p->speculative && t->kind == TK_IDENT) p->spec_error_tok = t;
   longjmp(*p->recover, 1);
 }
 
@@ -144,4 +151,16 @@ void split_shr(Parser *p) {
   first->len = 1;
   first->next = rest;
   p->tok = first;
+}
+
+const char *dropped_decl_note(Parser *p, const char *name) {
+  for (int i = 0; i < p->dropped.len; i++) { /* the first: later ones often follow from it */
+    DroppedDecl *d = p->dropped.items[i];
+    if (strcmp(d->name->spelling, name)) continue;
+    char buf[400];
+    snprintf(buf, sizeof buf, " (its declaration at %d:%d was taken for host code: %s)",
+             d->name->loc.line, d->name->loc.col, d->why);
+    return arena_strdup(p->arena, buf);
+  }
+  return "";
 }

@@ -190,6 +190,13 @@ typedef struct FuncCtx {
   struct FuncCtx *outer;
 } FuncCtx;
 
+/* A top-level declaration without CUDA markers that did not parse (taken
+ * for host code): the name the error was at, and the error, so that a use
+ * of the name in device code can say why it is unknown. */
+typedef struct DroppedDecl {
+  Token *name;
+  const char *why;
+} DroppedDecl;
 typedef struct Parser {
   Arena *arena;
   CwDiags *diags;
@@ -210,10 +217,16 @@ typedef struct Parser {
   bool no_gt;            /* parsing a template argument: '>' closes it */
   bool host_decl;        /* the declaration just parsed is host code */
   bool nonvirtual;       /* the call being made names its class (`Base::f()`): no dispatch */
+  bool device_launch;    /* the call being made is a kernel launch in device code */
   SrcFile *main_file;
   Token *first_tok;      /* the preprocessed translation unit */
   const char *cuda_include_dir;
   PtrVec host_spans;     /* HostSpan*: host-only code, in token order */
+  /* the last error of a speculative parse, not reported: its message and
+   * the identifier it was at (NULL: another token) */
+  char spec_error[256];
+  Token *spec_error_tok;
+  PtrVec dropped;        /* DroppedDecl*: top-level declarations that failed */
   KType *cur_class;      /* class whose body is being parsed */
   Scope *cnames;         /* C identifiers in use (uniqueness) */
   struct Instance *pending_instance; /* class template instance whose struct is being made */
@@ -308,7 +321,13 @@ KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
 bool sema_call_viable(Parser *p, Sym *set, KExpr **args, int nargs);
 KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
                       int nargs, SrcLoc loc);
+/* "" or " (its declaration at L:C was taken for host code: WHY)" for a
+ * name device code uses but nothing declares (parse_util.c). */
+const char *dropped_decl_note(Parser *p, const char *name);
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
+/* `k<<<config>>>(args)` in device code (sema_launch.c): call is the
+ * resolved call of the kernel (made while p->device_launch was set) */
+KExpr *sema_device_launch(Parser *p, KExpr *call, KExpr **config, int nconfig, SrcLoc loc);
 /* the address of an object for `this` or a reference parameter; rvalues get
  * a temporary whose initialisation is appended to *pre */
 KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre);

@@ -45,8 +45,8 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   if (!fd->ret)
     error_at(p, loc, "function '%s' with deduced return type cannot be used before its return type is known",
              fd->kf->name);
-  if (p->fn && (fd->kf->flags & KF_GLOBAL))
-    error_at(p, loc, "calling a __global__ function from device code (dynamic parallelism) is not supported");
+  if (p->fn && (fd->kf->flags & KF_GLOBAL) && !p->device_launch)
+    error_at(p, loc, "a __global__ function call must be configured: launch it with <<<grid, block>>>");
   KExpr *pre = NULL;
   int n = fd->nparams + (fd->owner && !fd->is_static_method ? 1 : 0);
   KExpr **cargs = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(n + 1));

@@ -38,8 +38,8 @@ KExpr *sema_func_addr(Parser *p, FuncDecl *fd, SrcLoc loc) {
     error_at(p, loc, "pointers to member functions ('%s') are not supported in device code",
              fd->kf->name);
   if (fd->kf->flags & KF_GLOBAL)
-    error_at(p, loc, "calling a __global__ function from device code (dynamic parallelism) is "
-                     "not supported");
+    error_at(p, loc, "the address of a __global__ function in device code is not supported "
+                     "(launch it with <<<grid, block>>>)");
   KExpr *e = new_expr(p, KE_FUNC_ADDR, kt_ptr(p->m, func_decl_type(p, fd), AS_GENERIC), loc);
   e->fn = fd->kf;
   return e;

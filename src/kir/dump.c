@@ -245,6 +245,14 @@ static void dump_expr(StrBuf *sb, const KExpr *e) {
     sb_putc(sb, ')');
     return;
   case KE_BUILTIN:
+    if (e->builtin == KB_DEVICE_LAUNCH && e->fn) { /* launch @k<<<grid, block, shm, stream>>>(args) */
+      sb_printf(sb, "launch @%s<<<", e->fn->cname);
+      dump_args(sb, e->args, e->nargs < 4 ? e->nargs : 4);
+      sb_puts(sb, ">>>(");
+      if (e->nargs > 4) dump_args(sb, e->args + 4, e->nargs - 4);
+      sb_putc(sb, ')');
+      return;
+    }
     sb_printf(sb, "%s(", kb_info(e->builtin)->name);
     dump_args(sb, e->args, e->nargs);
     sb_putc(sb, ')');

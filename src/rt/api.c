@@ -100,6 +100,13 @@ cw_status cw_context_new(const char *backend, cw_context **out) {
   return CW_OK;
 }
 
+cw_status cw_context_set_limit(cw_context *ctx, int limit, size_t value) {
+  if (!ctx) return CW_ERR_INVALID;
+  if (!ctx->ops->set_limit)
+    return rt_fail(ctx, CW_ERR_UNSUPPORTED, "the %s backend keeps no such limit", ctx->ops->name);
+  return ctx->ops->set_limit(ctx->dev, limit, value);
+}
+
 int cw_context_check_errors(const cw_context *ctx) {
   return ctx && ctx->checking ? ctx->ops->check_errors(ctx->dev) : -1;
 }

@@ -111,6 +111,8 @@ typedef struct CwBackendOps {
   cw_status (*event_elapsed)(void *dev, void *start, void *end, float *ms);
   /* Device printf output since the last call (malloc'd, or NULL). */
   char *(*take_output)(void *dev);
+  /* Optional: sets a CW_LIMIT_* of the device (NULL: it keeps none). */
+  cw_status (*set_limit)(void *dev, int limit, size_t value);
   /* Errors found so far by CUWASM_CHECK's checkers, or -1 when the
    * backend is not checking (NULL: never checks). */
   int (*check_errors)(void *dev);

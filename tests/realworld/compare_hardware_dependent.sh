@@ -20,6 +20,7 @@ normalise() {
     l ~ /device|compute capability/ { next }
     { gsub(/[ \t\r]+/, " "); sub(/^ /, ""); sub(/ $/, "") }
     $0 == "" { next }
+    $0 ~ re && rule == "ids" { gsub(re, "#"); moved[++n] = $0; next }
     $0 ~ re { if (rule == "order") moved[++n] = $0; next }
     { print }
     END {
@@ -37,7 +38,7 @@ while IFS='|' read -r name rule regex why; do
   got=$out/$key.out ref=$corpus/ref/$key.out
   if [ ! -f "$got" ]; then echo "FAIL $name (no output in $out)"; bad=1; continue; fi
   if [ ! -f "$ref" ]; then echo "FAIL $name (no reference $ref)"; bad=1; continue; fi
-  case $rule in order|drop) ;; *) echo "FAIL $name (unknown rule '$rule')"; bad=1; continue ;; esac
+  case $rule in order|drop|ids) ;; *) echo "FAIL $name (unknown rule '$rule')"; bad=1; continue ;; esac
   normalise "$ref" "$rule" "$regex" >"$work/ref"
   normalise "$got" "$rule" "$regex" >"$work/got"
   if d=$(diff "$work/ref" "$work/got" | head -4) && [ -z "$d" ]; then

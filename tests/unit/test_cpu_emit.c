@@ -55,7 +55,7 @@ static void run(void *h, const char *kname, unsigned grid, unsigned block, void 
   for (unsigned b = 0; b < grid; b++) {
     cw_rt_ctx ctx = {{b, 0, 0}, {grid, 1, 1}, {block, 1, 1}, shm, shm + 32768,
                      NULL, host_printf, host_assert, host_trap, NULL, NULL, NULL, {0}, {0}, {0},
-                     0, 0, NULL, NULL, NULL};
+                     0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
     fn(&ctx, args);
   }
 }

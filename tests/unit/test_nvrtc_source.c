@@ -7,7 +7,8 @@
  * name that does not lower is caught on machines without a GPU.  The files
  * of tests/programs/separate_compilation are compiled as the CUDA backend
  * compiles relocatable programs (-rdc=true: extern __device__ uses of
- * the other files) and must give a cubin for its device linker.  Exits 77
+ * the other files) and must give a cubin for its device linker, as must a
+ * program that launches kernels from device code.  Exits 77
  * (skipped) when NVRTC is not installed.
  */
 #include <dirent.h>
@@ -66,6 +67,8 @@ static int compile_one(Nvrtc *rtc, const char *path, bool rdc) {
                         "--include-path=/usr/local/cuda/include",
                         "--include-path=/usr/local/cuda/include/cccl", "-default-device",
                         "--relocatable-device-code=true"};
+  /* kernels launched from device code need -rdc=true, as in the backend */
+  rdc = rdc || kir_uses_device_runtime(m);
   nvrtcResult r = rtc->nvrtcCompileProgram(prog, rdc ? 6 : 5, opts);
   size_t cubin = 0;
   if (r == 0 && rdc && (rtc->nvrtcGetCUBINSize(prog, &cubin) != 0 || cubin == 0)) {

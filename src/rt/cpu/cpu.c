@@ -16,6 +16,9 @@
  * A cooperative launch (grid_group::sync) cannot share the pool: every
  * block must run at once, so each block gets a thread and a shared-memory
  * buffer of its own, and grid.sync() is a barrier over those threads.
+ *
+ * Grids that a launch's threads launch from device code run when its
+ * blocks are done, before the launch returns (device_launch.c).
  */
 #include "cpu_internal.h"
 
@@ -45,6 +48,7 @@ typedef struct CpuDevice {
   CpuCheckRange *globals; /* module globals, for memcheck */
   const void **globals_owner;
   size_t nglobals, capglobals;
+  atomic_int devrt_pending_limit; /* CW_LIMIT_DEVRT_PENDING_LAUNCHES */
 } CpuDevice;
 
 /* One launch, shared by the pool threads running its blocks. */
@@ -60,9 +64,11 @@ typedef struct CpuLaunch {
   CpuFaultGuard *guards; /* one per pool thread (fault.c) */
   CpuCheck *check;       /* check mode only */
   pthread_barrier_t *grid_bar; /* cooperative launches: all blocks */
+  CpuChildren *children;       /* grids its threads launch (device_launch.c) */
 } CpuLaunch;
 
 CpuCheck *cpu_launch_check(void *host) { return ((CpuLaunch *)host)->check; }
+CpuChildren *cpu_launch_children(void *host) { return ((CpuLaunch *)host)->children; }
 
 /* ---- device ---------------------------------------------------------- */
 
@@ -83,6 +89,7 @@ static cw_status cpu_open(void **devp, char *err, size_t errn) {
   pthread_mutex_init(&d->globals_mu, NULL);
   pthread_mutex_init(&d->allocs.mu, NULL);
   cpu_checker_init(&d->checker, emit_report, d);
+  atomic_init(&d->devrt_pending_limit, CPU_DEVRT_PENDING_LIMIT);
   *devp = d;
   return CW_OK;
 }
@@ -134,6 +141,13 @@ static void cpu_free(void *dv, void *p) {
 static void cpu_free_kind(void *dv, int kind, void *p) {
   (void)kind;
   cpu_free(dv, p);
+}
+
+static cw_status cpu_set_limit(void *dv, int limit, size_t value) {
+  CpuDevice *d = dv;
+  if (limit != CW_LIMIT_DEVRT_PENDING_LAUNCHES) return CW_ERR_UNSUPPORTED;
+  atomic_store(&d->devrt_pending_limit, value > INT32_MAX ? INT32_MAX : (int)value);
+  return CW_OK;
 }
 
 static int cpu_check_errors(void *dv) {
@@ -424,11 +438,14 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
       .fence_fn = L->check ? cpu_check_fence : unchecked_fence,
       .heap_fn = L->check ? cpu_check_heap : cpu_heap_plain,
       .check_flags = L->check && L->check->synccheck ? CW_CHECK_SYNC : 0u,
+      .launch_fn = cpu_device_launch,
+      .device_rt_fn = cpu_device_rt,
   };
   if (L->check) cpu_check_block_ctx(L->check, &ctx);
   if (worker < 0 || !L->guards) {
     L->k->fn(&ctx, L->args);
     if (L->check) cpu_check_block_end(L->check, &ctx);
+    cpu_devrt_block_end(&ctx);
     return;
   }
   if (L->check) cpu_check_block_begin(L->check, worker);
@@ -437,12 +454,14 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
   if (sigsetjmp(g->jb, 0)) {
     atomic_store_explicit(&g->inside, false, memory_order_release);
     record_fault(L, g, ctx.block_idx);
+    cpu_devrt_block_end(&ctx);
     return;
   }
   cpu_fault_arm(g);
   L->k->fn(&ctx, L->args);
   cpu_fault_disarm(g);
   if (L->check) cpu_check_block_end(L->check, &ctx);
+  cpu_devrt_block_end(&ctx);
 }
 
 static void run_block(void *arg, uint64_t i, int worker) {
@@ -586,12 +605,126 @@ static cw_status launch_begin(CpuDevice *d, const cw_kernel_desc *k, const uint3
   return CW_OK;
 }
 
+/* After the grid's blocks: the grids they launched, then the launch's
+ * outcome (the grid's own failure first). */
+static cw_status launch_end(CpuLaunch *L, CpuChildren *kids, char *err, size_t errn) {
+  cw_status st = CW_OK;
+  if (atomic_load(&L->failed)) {
+    snprintf(err, errn, "%s", L->msg);
+    st = CW_ERR_LAUNCH;
+  } else {
+    st = cpu_children_run(kids, L->dev, err, errn);
+  }
+  cpu_children_destroy(kids);
+  return st;
+}
+
+static cw_status run_grid(CpuDevice *d, const cw_kernel_desc *k, const uint32_t grid[3],
+                          const uint32_t block[3], size_t shared_bytes, void **args,
+                          CpuFamily *family, int depth, char *err, size_t errn);
+
 static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
                             const uint32_t block[3], size_t shared_bytes, void **args,
                             char *err, size_t errn) {
   CpuDevice *d = dv;
+  CpuFamily family;
+  cpu_family_init(&family, atomic_load(&d->devrt_pending_limit));
+  return run_grid(d, kv, grid, block, shared_bytes, args, &family, 0, err, errn);
+}
+
+/* Sibling grids in one pool job: item i is a block of the grid whose
+ * range [first[g], first[g + 1]) holds it. */
+typedef struct CpuBatch {
+  CpuLaunch *L;
+  uint64_t *first;
+  int n;
+} CpuBatch;
+
+static void run_batch_block(void *arg, uint64_t item, int worker) {
+  CpuBatch *b = arg;
+  int lo = 0, hi = b->n - 1;
+  while (lo < hi) {
+    int mid = (lo + hi + 1) / 2;
+    if (b->first[mid] <= item) lo = mid;
+    else hi = mid - 1;
+  }
+  run_block(&b->L[lo], item - b->first[lo], worker);
+}
+
+/* Runs the blocks of every grid of g (made ready in L and kids by the
+ * caller) as one pool job. */
+static cw_status batch_blocks(CpuDevice *d, const CpuGridSpec *g, int n, CpuLaunch *L,
+                              char *err, size_t errn) {
+  uint64_t *first = malloc(sizeof *first * (size_t)(n + 1));
+  size_t need = 0;
+  if (!first) {
+    snprintf(err, errn, "out of memory for a launch");
+    return CW_ERR_NOMEM;
+  }
+  first[0] = 0;
+  for (int i = 0; i < n; i++) {
+    first[i + 1] = first[i] + (uint64_t)g[i].grid[0] * g[i].grid[1] * g[i].grid[2];
+    size_t want = L[i].static_shm + g[i].shared_bytes + 64;
+    if (want > need) need = want;
+  }
+  pthread_mutex_lock(&d->pool.run_mu);
+  bool ok = ensure_shm(d, need);
+  pthread_mutex_unlock(&d->pool.run_mu);
+  CpuBatch b = {L, first, n};
+  if (ok) cpu_pool_run(&d->pool, first[n], run_batch_block, &b);
+  else snprintf(err, errn, "out of memory for shared memory buffers");
+  free(first);
+  return ok ? CW_OK : CW_ERR_NOMEM;
+}
+
+cw_status cpu_run_grids(void *dev, const CpuGridSpec *g, int n, CpuFamily *family, int depth,
+                        char *err, size_t errn) {
+  CpuDevice *d = dev;
+  cw_status st = CW_OK;
+  if (n == 1 || d->checker.on || launch_timeout() > 0) { /* each with its own checks */
+    for (int i = 0; i < n && st == CW_OK; i++)
+      st = run_grid(d, g[i].k, g[i].grid, g[i].block, g[i].shared_bytes, g[i].args, family,
+                    depth, err, errn);
+    return st;
+  }
+  CpuLaunch *L = calloc((size_t)n, sizeof *L);
+  CpuChildren *kids = calloc((size_t)n, sizeof *kids);
+  int ready = 0;
+  if (!L || !kids) {
+    snprintf(err, errn, "out of memory for a launch");
+    st = CW_ERR_NOMEM;
+  }
+  for (; st == CW_OK && ready < n; ready++) {
+    st = launch_begin(d, g[ready].k, g[ready].grid, g[ready].block, g[ready].shared_bytes,
+                      g[ready].args, &L[ready], err, errn);
+    if (st != CW_OK) break;
+    L[ready].guards = calloc((size_t)d->nthreads, sizeof *L[ready].guards);
+    if (!L[ready].guards) {
+      snprintf(err, errn, "out of memory for a launch");
+      st = CW_ERR_NOMEM;
+      break;
+    }
+    pthread_mutex_init(&L[ready].mu, NULL);
+    cpu_children_init(&kids[ready], family, depth);
+    L[ready].children = &kids[ready];
+  }
+  if (st == CW_OK) st = batch_blocks(d, g, n, L, err, errn);
+  for (int i = 0; i < ready; i++) { /* in launch order: each one's children */
+    free(L[i].guards);
+    if (st == CW_OK) st = launch_end(&L[i], &kids[i], err, errn);
+    else cpu_children_destroy(&kids[i]);
+    pthread_mutex_destroy(&L[i].mu);
+  }
+  free(L);
+  free(kids);
+  return st;
+}
+
+static cw_status run_grid(CpuDevice *d, const cw_kernel_desc *k, const uint32_t grid[3],
+                          const uint32_t block[3], size_t shared_bytes, void **args,
+                          CpuFamily *family, int depth, char *err, size_t errn) {
   CpuLaunch L;
-  cw_status st = launch_begin(d, kv, grid, block, shared_bytes, args, &L, err, errn);
+  cw_status st = launch_begin(d, k, grid, block, shared_bytes, args, &L, err, errn);
   if (st != CW_OK) return st;
   size_t stat = L.static_shm;
   L.guards = calloc((size_t)d->nthreads, sizeof *L.guards);
@@ -619,17 +752,17 @@ static cw_status cpu_launch(void *dv, void *kv, const uint32_t grid[3],
   uint64_t nblocks = (uint64_t)grid[0] * grid[1] * grid[2];
   double timeout = launch_timeout();
   Watchdog w;
+  CpuChildren kids;
+  cpu_children_init(&kids, family, depth);
+  L.children = &kids;
   bool watched = timeout > 0 && watchdog_start(&w, &L, timeout);
   cpu_pool_run(&d->pool, nblocks, run_block, &L);
   if (watched) watchdog_stop(&w);
   if (L.check) cpu_check_end(L.check);
-  pthread_mutex_destroy(&L.mu);
   free(L.guards);
-  if (atomic_load(&L.failed)) {
-    snprintf(err, errn, "%s", L.msg);
-    return CW_ERR_LAUNCH;
-  }
-  return CW_OK;
+  st = launch_end(&L, &kids, err, errn);
+  pthread_mutex_destroy(&L.mu);
+  return st;
 }
 
 /* ---- cooperative launch: one thread per block, all at once ---------------- */
@@ -711,12 +844,15 @@ static cw_status cpu_launch_cooperative(void *dv, void *kv, const uint32_t grid[
     return CW_ERR_LAUNCH;
   }
   pthread_mutex_init(&L.mu, NULL);
+  CpuFamily family;
+  cpu_family_init(&family, atomic_load(&((CpuDevice *)dv)->devrt_pending_limit));
+  CpuChildren kids;
+  cpu_children_init(&kids, &family, 0);
+  L.children = &kids;
   st = coop_run(&L, n, stat + shared_bytes + 64, err, errn);
+  if (st == CW_OK) st = launch_end(&L, &kids, err, errn);
+  else cpu_children_destroy(&kids);
   pthread_mutex_destroy(&L.mu);
-  if (st == CW_OK && atomic_load(&L.failed)) {
-    snprintf(err, errn, "%s", L.msg);
-    st = CW_ERR_LAUNCH;
-  }
   return st;
 }
 
@@ -804,6 +940,7 @@ static const CwBackendOps cpu_ops = {
     .launch_cooperative = cpu_launch_cooperative,
     .take_output = cpu_take_output,
     .check_errors = cpu_check_errors,
+    .set_limit = cpu_set_limit,
 };
 
 const CwBackendOps *cw_backend_cpu(void) { return &cpu_ops; }

@@ -5,7 +5,8 @@
  * translation to its object without the front end (jit_manifest.c), and
  * the backend itself (cpu.c: launches, printf/assert plumbing), and the
  * guard that turns a fault inside a kernel into a launch error (fault.c),
- * and the linker of relocatable modules (link.c).
+ * the linker of relocatable modules (link.c), and kernels launched from
+ * device code (device_launch.c).
  */
 #ifndef CW_RT_CPU_INTERNAL_H
 #define CW_RT_CPU_INTERNAL_H
@@ -224,6 +225,57 @@ void cpu_check_sync(struct cw_rt_ctx *ctx, int kind, const char *what, const cha
 void cpu_check_host_wrote(CpuAllocTable *t, void *dst, const void *src, size_t n);
 /* The launch's check state (cpu.c), from cw_rt_ctx.host; NULL when off. */
 CpuCheck *cpu_launch_check(void *host);
+
+/* ---- device_launch.c: dynamic parallelism ---- */
+enum { CPU_DEVRT_MAX_DEPTH = 24,        /* nested grids below a host launch */
+       CPU_DEVRT_PENDING_LIMIT = 2048 }; /* cudaLimitDevRuntimePendingLaunchCount */
+
+/* One host launch and every grid it leads to. */
+typedef struct CpuFamily {
+  atomic_int pending;   /* grids launched from device code, not started yet */
+  atomic_uint streams;  /* device streams made */
+  int limit;            /* of pending */
+} CpuFamily;
+
+typedef struct CpuChild CpuChild;
+/* The grids one running grid's threads launched. */
+typedef struct CpuChildren {
+  CpuFamily *family;
+  int depth;            /* of the launching grid (0: launched by the host) */
+  pthread_mutex_t mu;
+  CpuChild *first, *last;           /* in launch order */
+  CpuChild *tail_first, *tail_last; /* into cudaStreamTailLaunch */
+} CpuChildren;
+
+void cpu_family_init(CpuFamily *f, int limit);
+void cpu_children_init(CpuChildren *c, CpuFamily *family, int depth);
+/* After every block of the launching grid ended: runs the queued grids in
+ * order, each with its descendants, tail launches last; stops at the
+ * first failure (its message in err). */
+cw_status cpu_children_run(CpuChildren *c, void *dev, char *err, size_t errn);
+/* Frees what was not run (after a failure) and the mutex. */
+void cpu_children_destroy(CpuChildren *c);
+/* cw_rt_ctx.launch_fn and .device_rt_fn (emit/c_abi.h) */
+int cpu_device_launch(cw_rt_ctx *ctx, const cw_kernel_desc *k, const uint32_t grid[3],
+                      const uint32_t block[3], uint64_t shared_bytes, void *stream, void **args,
+                      uint32_t tx, uint32_t ty, uint32_t tz);
+int64_t cpu_device_rt(cw_rt_ctx *ctx, int op, uint32_t tx, uint32_t ty, uint32_t tz);
+/* Frees the block's device-runtime state (ctx->devrt). */
+void cpu_devrt_block_end(cw_rt_ctx *ctx);
+/* One grid to run: what a launch said. */
+typedef struct CpuGridSpec {
+  const cw_kernel_desc *k;
+  uint32_t grid[3], block[3];
+  size_t shared_bytes;
+  void **args;
+} CpuGridSpec;
+/* cpu.c: the launch's queue of children (from cw_rt_ctx.host); and grids
+ * of `dev` that may run at the same time, run to completion: their blocks
+ * in one pool job (one after another in check mode or under a launch
+ * timeout), then each one's own children, in order. */
+CpuChildren *cpu_launch_children(void *host);
+cw_status cpu_run_grids(void *dev, const CpuGridSpec *grids, int n, CpuFamily *family,
+                        int depth, char *err, size_t errn);
 
 /* ---- fault.c ---- */
 /* One per pool thread and launch: where a fault or the watchdog jumps to. */

@@ -14,7 +14,9 @@
  * Separate compilation: a relocatable program is compiled with
  * --relocatable-device-code=true and kept as a cubin until
  * cw_module_link hands the driver's linker every such cubin at once; the
- * modules linked together then share the one loaded module.
+ * modules linked together then share the one loaded module.  A program
+ * that launches kernels from device code (dynamic parallelism) is compiled
+ * the same way and linked with the device runtime, libcudadevrt.a.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +71,7 @@ typedef struct CudaModule {
   char *image;         /* relocatable (-rdc): the cubin, until cw_module_link */
   size_t image_size;
   CudaLinked *linked;
+  bool devrt;          /* launches kernels from device code: libcudadevrt */
 } CudaModule;
 
 #define CHECK(dev, call, err, errn)                                   \
@@ -617,9 +620,11 @@ static const char **compile_options(cw_program *prog, KModule *m, int *n) {
   if (!o) return NULL;
   for (int i = 0; i < nuser; i++) o[i] = user[i];
   *n = nuser;
-  if (m->relocatable) o[(*n)++] = "--relocatable-device-code=true";
+  if (m->relocatable || kir_uses_device_runtime(m)) o[(*n)++] = "--relocatable-device-code=true";
   return o;
 }
+
+static cw_status cuda_module_link(void *dev, void **mods, int n, char *err, size_t errn);
 
 static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **out, char *err,
                                           size_t errn) {
@@ -645,10 +650,17 @@ static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **ou
   if (st == CW_OK && !(cm = calloc(1, sizeof *cm))) st = CW_ERR_NOMEM;
   if (st == CW_OK) st = describe_kernels(cm, m, &nm);
   if (st == CW_OK) describe_symbols(cm, m);
+  if (st == CW_OK) cm->devrt = kir_uses_device_runtime(m);
   if (st == CW_OK && m->relocatable) { /* loaded by cuda_module_link, with the others */
     cm->image = cubin;
     cm->image_size = n;
     cubin = NULL;
+  } else if (st == CW_OK && cm->devrt) { /* relocatable too: linked with libcudadevrt alone */
+    cm->image = cubin;
+    cm->image_size = n;
+    cubin = NULL;
+    void *one = cm;
+    st = cuda_module_link(d, &one, 1, err, errn);
   } else if (st == CW_OK) {
     CUresult r = d->drv.cuModuleLoadData(&cm->mod, cubin);
     if (r != 0) {
@@ -687,13 +699,27 @@ static cw_status cuda_module_link(void *dev, void **mods, int n, char *err, size
   CUlinkState ls;
   CHECK(d, d->drv.cuLinkCreate(2, keys, vals, &ls), err, errn);
   int pending = 0;
+  bool devrt = false;
   CUresult r = 0;
   for (int i = 0; r == 0 && i < n; i++) {
     CudaModule *cm = mods[i];
     if (!cm->image) continue;
     pending++;
+    devrt |= cm->devrt;
     r = d->drv.cuLinkAddData(ls, CU_JIT_INPUT_CUBIN, cm->image, cm->image_size, "module", 0,
                              NULL, NULL);
+  }
+  if (r == 0 && devrt) { /* the device runtime that device-side launches call */
+    char lib[1100];
+    const char *home = getenv("CUDA_HOME");
+    snprintf(lib, sizeof lib, "%s/lib64/libcudadevrt.a", home && *home ? home : "/usr/local/cuda");
+    r = d->drv.cuLinkAddFile(ls, CU_JIT_INPUT_LIBRARY, lib, 0, NULL, NULL);
+    if (r != 0) {
+      d->drv.cuLinkDestroy(ls);
+      snprintf(err, errn, "kernels launched from device code need the CUDA device runtime, "
+                          "%s, which the driver's linker cannot read", lib);
+      return CW_ERR_NOT_FOUND;
+    }
   }
   void *out = NULL;
   size_t size = 0;

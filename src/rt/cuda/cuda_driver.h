@@ -22,7 +22,7 @@ typedef struct CUevent_st *CUevent;
 typedef unsigned long long CUdeviceptr;
 typedef struct CUlinkState_st *CUlinkState;
 enum { CU_JIT_ERROR_LOG_BUFFER = 5, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES = 6,
-       CU_JIT_INPUT_CUBIN = 0 };
+       CU_JIT_INPUT_CUBIN = 0, CU_JIT_INPUT_LIBRARY = 4 };
 
 enum {
   CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT = 16,
@@ -78,6 +78,7 @@ typedef struct CudaDriver {
   CUresult (*cuLinkCreate)(unsigned, int *, void **, CUlinkState *);
   CUresult (*cuLinkAddData)(CUlinkState, int, void *, size_t, const char *, unsigned, int *,
                             void **);
+  CUresult (*cuLinkAddFile)(CUlinkState, int, const char *, unsigned, int *, void **);
   CUresult (*cuLinkComplete)(CUlinkState, void **, size_t *);
   CUresult (*cuLinkDestroy)(CUlinkState);
 } CudaDriver;

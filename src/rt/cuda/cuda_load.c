@@ -74,6 +74,7 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuGetErrorString, NULL);
   LOAD(d, cuLinkCreate, "cuLinkCreate_v2");
   LOAD(d, cuLinkAddData, "cuLinkAddData_v2");
+  LOAD(d, cuLinkAddFile, "cuLinkAddFile_v2");
   LOAD(d, cuLinkComplete, NULL);
   LOAD(d, cuLinkDestroy, NULL);
   return true;
