@@ -80,6 +80,15 @@ KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr, bool array);
 
 /* parse_lambda.c */
 KExpr *parse_lambda(Parser *p);
+/* an extended lambda of host code at p->tok (its scope holds the host
+ * function's variables): its closure class, named name at global scope */
+HostLambda *parse_extended_lambda(Parser *p, const char *name);
+
+/* parse_host_lambda.c: the extended lambdas of the host function body at
+ * p->tok (`{` or a ctor-initializer), whose parameters d declares */
+void define_host_lambdas(Parser *p, Declarator *d);
+/* the closure name of the index-th extended lambda on line of file */
+const char *host_lambda_name(Parser *p, const char *file, int line, int index);
 
 /* parse_top.c */
 void parse_namespace_alias(Parser *p);

@@ -166,6 +166,13 @@ typedef struct HostSpan {
   Token *start, *end; /* [start, end) */
 } HostSpan;
 
+/* an extended lambda of host code, its closure class defined for the
+ * device (parse_host_lambda.c); the device-only source re-spells it */
+typedef struct HostLambda {
+  Token *start, *params, *params_end, *ret, *ret_end, *body, *end; /* end: after the body */
+  KType *closure;
+} HostLambda;
+
 typedef struct LoopCtx {
   bool is_switch;
   PtrVec cases;          /* KStmt* case labels (switch only) */
@@ -211,6 +218,7 @@ typedef struct Parser {
   Token *first_tok;      /* the preprocessed translation unit */
   const char *cuda_include_dir;
   PtrVec host_spans;     /* HostSpan*: host-only code, in token order */
+  PtrVec host_lambdas;   /* HostLambda*: extended lambdas of host code, in token order */
   KType *cur_class;      /* class whose body is being parsed */
   Scope *cnames;         /* C identifiers in use (uniqueness) */
   struct Instance *pending_instance; /* class template instance whose struct is being made */

@@ -1,0 +1,219 @@
+/*
+ * parse_host_lambda.c — extended lambdas (`[=] __device__ (…) {…}`,
+ * `[=] __host__ __device__ …`) written in host functions, which pass them
+ * to kernel templates (nvcc's --extended-lambda).
+ *
+ * The device pass otherwise skips host function bodies.  Here it scans
+ * one for extended lambdas and defines each one's closure class for the
+ * device, named `__cw_lambda_K_L_I` (K: cw_file_name_key of the file, L:
+ * the line, I: its index among the extended lambdas of that line); the
+ * host pass (src/cc/rewrite.c) tags the host's closure type with the same
+ * K, L, I and its size (src/compat/host_glue.h), and the run time swaps
+ * the tag for the name before instantiating the kernel
+ * (src/compat/runtime_state.c).  Lines and indices, not columns, since
+ * g++ -E keeps lines but not columns.
+ *
+ * The closure's captures are the host function's variables, so the scan
+ * keeps a scope of them: the parameters, and each local declared before
+ * the lambda whose declaration the device parser can read (`T a = …;`,
+ * `T *a, b;`), tried speculatively at each statement start.  A variable
+ * declared `auto`, or with a type the device pass does not know, is known
+ * by name only: capturing it is diagnosed (parse_lambda.c).  An integral
+ * constant (`const int n = 100;`) becomes a constant, as g++ does not
+ * capture it.  Errors in a lambda's body are reported like any device
+ * code's; the lambda's layout rules are parse_extended_lambda's.
+ */
+#include <string.h>
+
+#include "base/hash.h"
+#include "decl.h"
+
+/* the token after the group opened at t ('(', '[', '{'), or EOF */
+static Token *after_group(Token *t) {
+  int depth = 0;
+  for (; t->kind != TK_EOF; t = t->next) {
+    if (equal(t, "(") || equal(t, "[") || equal(t, "{")) depth++;
+    else if ((equal(t, ")") || equal(t, "]") || equal(t, "}")) && --depth == 0) return t->next;
+  }
+  return t;
+}
+
+/* `[caps] specifiers (params)? specifiers` with __device__ among the
+ * specifiers (nvcc puts them before the parameters) */
+static bool is_extended_lambda(Token *t) {
+  if (!equal(t, "[")) return false;
+  t = after_group(t);
+  bool device = false;
+  for (int part = 0; part < 2; part++) { /* specifiers, (params), specifiers */
+    for (; equal(t, "__device__") || equal(t, "__host__") || equal(t, "mutable") ||
+           equal(t, "constexpr") || equal(t, "noexcept");
+         t = t->next)
+      device |= equal(t, "__device__");
+    if (part == 0 && equal(t, "(")) t = after_group(t);
+  }
+  return device;
+}
+
+const char *host_lambda_name(Parser *p, const char *file, int line, int index) {
+  return arena_printf(p->arena, "__cw_lambda_%d_%d_%d", cw_file_name_key(file, strlen(file)),
+                      line, index);
+}
+
+static const char *file_of(Token *t) { return t->loc.file ? t->loc.file->name : "?"; }
+
+/* the index of the extended lambda at t among those of its line */
+static int index_on_line(Parser *p, Token *t) {
+  int n = 0;
+  for (int i = 0; i < p->host_lambdas.len; i++) {
+    Token *s = ((HostLambda *)p->host_lambdas.items[i])->start;
+    n += s->loc.line == t->loc.line && !strcmp(file_of(s), file_of(t));
+  }
+  return n;
+}
+
+static void add_variable(Parser *p, Token *name, KType *type, KVarKind kind) {
+  Sym *s = scope_add(p, p->scope, SYM_VAR, name->spelling, name->loc);
+  s->var = new_var(p, kind, name->spelling, type, name->loc);
+}
+
+/* `const int n = 100` with a constant value: a constant, like an
+ * enumerator; else false (p->tok back at init) */
+static bool add_constant(Parser *p, Token *name, KType *type, Token *init) {
+  if (!kt_is_int(type->unqual) || !type->is_const) return false;
+  p->tok = init;
+  KExpr *e = parse_assign(p);
+  int64_t v;
+  if (!(equal(p->tok, ";") || equal(p->tok, ",")) || !eval_const(p, e, &v)) {
+    p->tok = init;
+    return false;
+  }
+  Sym *s = scope_add(p, p->scope, SYM_CONST, name->spelling, name->loc);
+  s->value = v;
+  s->type = type->unqual;
+  return true;
+}
+
+/* one declarator of a local declaration at p->tok, added to the scope;
+ * errors unwind to the caller's recovery point */
+static void local_declarator(Parser *p, DeclSpec *ds) {
+  Declarator d = {0};
+  parse_declarator(p, ds, &d, false);
+  if (!d.name_tok || d.is_func || d.qual_scope ||
+      !(equal(p->tok, "=") || equal(p->tok, ";") || equal(p->tok, ",") || equal(p->tok, "(") ||
+        equal(p->tok, "{")))
+    error_tok(p, p->tok, "not a local declaration");
+  KType *type = ds->is_auto ? NULL : d.type; /* a reference: its value is what is copied */
+  if (type && equal(p->tok, "=") && add_constant(p, d.name_tok, type, p->tok->next)) return;
+  add_variable(p, d.name_tok, type, KV_LOCAL);
+}
+
+typedef struct Walk {
+  DeclSpec ds;          /* the declaration being read */
+  bool in_decl;
+  int decl_depth;       /* its bracket depth: a ',' there starts a declarator */
+} Walk;
+
+/* a declaration (or the next declarator of one) at p->tok, tried
+ * speculatively; p->tok after what was read, or unchanged */
+static void try_declaration(Parser *p, Walk *w, bool first) {
+  Token *start = p->tok;
+  jmp_buf jb, *saved = p->recover;
+  bool spec = p->speculative;
+  p->recover = &jb;
+  p->speculative = true;
+  if (setjmp(jb)) {
+    p->tok = start;
+    if (first) w->in_decl = false;
+  } else {
+    if (first) {
+      memset(&w->ds, 0, sizeof w->ds);
+      parse_declspec(p, &w->ds, true);
+      if (w->ds.is_typedef || w->ds.is_static || w->ds.is_extern) error_tok(p, start, "skip");
+    }
+    local_declarator(p, &w->ds);
+    if (first) w->in_decl = true;
+  }
+  p->recover = saved;
+  p->speculative = spec;
+}
+
+/* scans the body [t, end) defining each extended lambda's closure */
+static void scan_body(Parser *p, Token *t, Token *end) {
+  Walk w = {0};
+  int depth = 0;     /* ( [ { nesting inside the body */
+  bool stmt = true;  /* t starts a statement */
+  Token *prev = NULL;
+  while (t != end && t->kind != TK_EOF) {
+    if (is_extended_lambda(t)) {
+      const char *name = host_lambda_name(p, file_of(t), t->loc.line, index_on_line(p, t));
+      p->tok = t;
+      HostLambda *lp = parse_extended_lambda(p, name);
+      vec_push(p->arena, &p->host_lambdas, lp);
+      prev = NULL;
+      stmt = false;
+      t = lp->end;
+      continue;
+    }
+    bool for_init = equal(t, "(") && prev && equal(prev, "for");
+    Token *at = for_init ? t->next : t;
+    if ((stmt || for_init) && is_type_start(p, at)) {
+      p->tok = at;
+      int d = depth + for_init;
+      try_declaration(p, &w, true);
+      if (w.in_decl) {
+        w.decl_depth = d;
+        depth = d;
+        prev = NULL;
+        stmt = false;
+        t = p->tok; /* at the declarator's '=', ',' or ';' */
+        continue;
+      }
+    }
+    if (w.in_decl && equal(t, ",") && depth == w.decl_depth) {
+      p->tok = t->next;
+      try_declaration(p, &w, false);
+      if (p->tok != t->next) {
+        prev = NULL;
+        stmt = false;
+        t = p->tok;
+        continue;
+      }
+    }
+    bool opens = equal(t, "{") || equal(t, "(") || equal(t, "[");
+    bool closes = equal(t, "}") || equal(t, ")") || equal(t, "]");
+    if (equal(t, "{")) p->scope = scope_new(p, p->scope, false);
+    if (equal(t, "}") && p->scope->parent) p->scope = p->scope->parent;
+    depth += opens - closes;
+    if (equal(t, ";") || depth < w.decl_depth) w.in_decl = false;
+    stmt = equal(t, "{") || equal(t, "}") || equal(t, ";");
+    prev = t;
+    t = t->next;
+  }
+}
+
+void define_host_lambdas(Parser *p, Declarator *d) {
+  if (!equal(p->tok, "{")) return;
+  Token *body = p->tok, *end = after_group(body);
+  bool any = false;
+  for (Token *t = body; t != end && !any; t = t->next) any = is_extended_lambda(t);
+  if (!any) return;
+  Scope *saved_scope = p->scope;
+  FuncCtx *saved_fn = p->fn;
+  jmp_buf jb, *saved_recover = p->recover;
+  bool saved_spec = p->speculative;
+  FuncCtx ctx = {0};
+  p->fn = &ctx;
+  p->scope = scope_new(p, d->qual_scope ? d->qual_scope : p->scope, false);
+  p->recover = &jb;
+  p->speculative = false;
+  if (!setjmp(jb)) {
+    for (int i = 0; i < d->nparams; i++)
+      if (d->params[i].name_tok) add_variable(p, d->params[i].name_tok, d->params[i].type, KV_PARAM);
+    scan_body(p, body->next, end);
+  }
+  p->scope = saved_scope;
+  p->fn = saved_fn;
+  p->recover = saved_recover;
+  p->speculative = saved_spec;
+  p->tok = body;
+}
