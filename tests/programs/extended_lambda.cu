@@ -1,0 +1,104 @@
+// Extended lambdas (nvcc --extended-lambda): `[=] __device__` lambdas
+// written in host code and passed to kernel templates, as modern CUDA
+// code does.  The kernel receives the host closure's bytes, so the device
+// closure must lay out its captures as the host compiler does: several
+// captures of different sizes and alignments (pointer, int, double, char,
+// a struct) are checked value by value.  Also: two lambdas on one line, a
+// `__host__ __device__` lambda also called on the host, a lambda in a
+// function other than main that captures its parameters (one by
+// reference parameter), explicit captures in list order, an integral
+// constant (not captured) and a lambda body that declares a name the
+// host function also declares.
+// FLAGS: --extended-lambda
+#include "common.h"
+#include <cmath>
+
+struct Affine {
+  float scale;
+  short shift;
+};
+
+template <typename F>
+__global__ void for_each_index(int n, F f) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) f(i);
+}
+
+template <typename T, typename F>
+__global__ void transform(int n, const T *in, T *out, F f) {
+  for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += blockDim.x * gridDim.x)
+    out[i] = f(in[i]);
+}
+
+template <typename F>
+void launch_for_each(int n, F f) {
+  for_each_index<<<(n + 127) / 128, 128>>>(n, f);
+  CHECK(cudaGetLastError());
+}
+
+// a lambda in a function other than main: it captures the parameters
+static int scale_in_place(float *v, int n, const float &factor, double bias) {
+  for_each_index<<<(n + 63) / 64, 64>>>(n, [=] __device__(int i) { v[i] = v[i] * factor + (float)bias; });
+  CHECK(cudaDeviceSynchronize());
+  int errors = 0;
+  for (int i = 0; i < n; i++)
+    errors += std::fabs(v[i] - ((float)i * factor + (float)bias)) > 1e-4f;
+  return errors;
+}
+
+int main() {
+  const int n = 1000;
+  const int limit = 700; // an integral constant: g++ does not capture it
+  double *out;
+  int *tags;
+  float *v;
+  CHECK(cudaMallocManaged(&out, n * sizeof(double)));
+  CHECK(cudaMallocManaged(&tags, n * sizeof(int)));
+  CHECK(cudaMallocManaged(&v, n * sizeof(float)));
+  int errors = 0;
+
+  // captures of mixed sizes, in order of first use: out, c, k, d, aff, tags
+  char c = 3;
+  int k = 7;
+  double d = 0.25;
+  Affine aff = {1.5f, -2};
+  int i = 12345; // the lambda declares its own i (a parameter): no capture
+  launch_for_each(n, [=] __device__(int i) {
+    out[i] = c * 1000.0 + k * i + d + aff.scale * aff.shift;
+    int j = i < limit ? 1 : 2; // a local of the body
+    tags[i] = j;
+  });
+  CHECK(cudaDeviceSynchronize());
+  for (int q = 0; q < n; q++) {
+    double want = 3 * 1000.0 + 7.0 * q + 0.25 + 1.5 * -2;
+    errors += std::fabs(out[q] - want) > 1e-9 || tags[q] != (q < limit ? 1 : 2);
+  }
+  errors += i != 12345;
+
+  // explicit captures, in list order (d before k, unlike first use)
+  for_each_index<<<8, 128>>>(n, [d, k, out] __device__(int q) { out[q] = k - d; });
+  CHECK(cudaDeviceSynchronize());
+  for (int q = 0; q < n; q++) errors += out[q] != 7 - 0.25;
+
+  // two lambdas on one line, and a __host__ __device__ one the host calls too
+  float w = 0.5f;
+  auto square_plus = [=] __host__ __device__(float x) { return x * x + w; };
+  for (int q = 0; q < n; q++) v[q] = (float)q / n;
+  float *sq;
+  CHECK(cudaMallocManaged(&sq, n * sizeof(float)));
+  transform<<<4, 256>>>(n, v, sq, square_plus);
+  CHECK(cudaDeviceSynchronize());
+  for (int q = 0; q < n; q++) errors += std::fabs(sq[q] - square_plus(v[q])) > 1e-6f;
+  for_each_index<<<8, 128>>>(n, [=] __device__(int q) { v[q] = 2.0f * q; }); for_each_index<<<8, 128>>>(n, [=] __device__(int q) { sq[q] = v[q] + w; });
+  CHECK(cudaDeviceSynchronize());
+  for (int q = 0; q < n; q++) errors += sq[q] != 2.0f * q + 0.5f;
+
+  for (int q = 0; q < n; q++) v[q] = (float)q;
+  errors += scale_in_place(v, n, 3.0f, 0.5);
+
+  CHECK(cudaFree(out));
+  CHECK(cudaFree(tags));
+  CHECK(cudaFree(v));
+  CHECK(cudaFree(sq));
+  return verdict("extended_lambda", errors);
+}
