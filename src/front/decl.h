@@ -81,8 +81,9 @@ KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr, bool array);
 /* parse_lambda.c */
 KExpr *parse_lambda(Parser *p);
 /* an extended lambda of host code at p->tok (its scope holds the host
- * function's variables): its closure class, named name at global scope */
-HostLambda *parse_extended_lambda(Parser *p, const char *name);
+ * function's variables, local_consts its integral constants): its closure
+ * class, named name at global scope */
+HostLambda *parse_extended_lambda(Parser *p, const char *name, PtrVec *local_consts);
 
 /* parse_host_lambda.c: the extended lambdas of the host function body at
  * p->tok (`{` or a ctor-initializer), whose parameters d declares */

@@ -78,7 +78,7 @@ static void add_variable(Parser *p, Token *name, KType *type, KVarKind kind) {
 
 /* `const int n = 100` with a constant value: a constant, like an
  * enumerator; else false (p->tok back at init) */
-static bool add_constant(Parser *p, Token *name, KType *type, Token *init) {
+static bool add_constant(Parser *p, PtrVec *consts, Token *name, KType *type, Token *init) {
   if (!kt_is_int(type->unqual) || !type->is_const) return false;
   p->tok = init;
   KExpr *e = parse_assign(p);
@@ -90,12 +90,13 @@ static bool add_constant(Parser *p, Token *name, KType *type, Token *init) {
   Sym *s = scope_add(p, p->scope, SYM_CONST, name->spelling, name->loc);
   s->value = v;
   s->type = type->unqual;
+  vec_push(p->arena, consts, s);
   return true;
 }
 
 /* one declarator of a local declaration at p->tok, added to the scope;
  * errors unwind to the caller's recovery point */
-static void local_declarator(Parser *p, DeclSpec *ds) {
+static void local_declarator(Parser *p, DeclSpec *ds, PtrVec *consts) {
   Declarator d = {0};
   parse_declarator(p, ds, &d, false);
   if (!d.name_tok || d.is_func || d.qual_scope ||
@@ -103,11 +104,12 @@ static void local_declarator(Parser *p, DeclSpec *ds) {
         equal(p->tok, "{")))
     error_tok(p, p->tok, "not a local declaration");
   KType *type = ds->is_auto ? NULL : d.type; /* a reference: its value is what is copied */
-  if (type && equal(p->tok, "=") && add_constant(p, d.name_tok, type, p->tok->next)) return;
+  if (type && equal(p->tok, "=") && add_constant(p, consts, d.name_tok, type, p->tok->next)) return;
   add_variable(p, d.name_tok, type, KV_LOCAL);
 }
 
 typedef struct Walk {
+  PtrVec consts;        /* Sym*: the integral constants declared so far */
   DeclSpec ds;          /* the declaration being read */
   bool in_decl;
   int decl_depth;       /* its bracket depth: a ',' there starts a declarator */
@@ -130,7 +132,7 @@ static void try_declaration(Parser *p, Walk *w, bool first) {
       parse_declspec(p, &w->ds, true);
       if (w->ds.is_typedef || w->ds.is_static || w->ds.is_extern) error_tok(p, start, "skip");
     }
-    local_declarator(p, &w->ds);
+    local_declarator(p, &w->ds, &w->consts);
     if (first) w->in_decl = true;
   }
   p->recover = saved;
@@ -147,7 +149,7 @@ static void scan_body(Parser *p, Token *t, Token *end) {
     if (is_extended_lambda(t)) {
       const char *name = host_lambda_name(p, file_of(t), t->loc.line, index_on_line(p, t));
       p->tok = t;
-      HostLambda *lp = parse_extended_lambda(p, name);
+      HostLambda *lp = parse_extended_lambda(p, name, &w.consts);
       vec_push(p->arena, &p->host_lambdas, lp);
       prev = NULL;
       stmt = false;

@@ -47,6 +47,8 @@ typedef struct Captures {
   PtrVec explicit_;     /* Capture*: named in the capture list */
   PtrVec found;         /* Capture*: what the closure holds */
   PtrVec own_names;     /* const char*: host mode, names the lambda declares */
+  PtrVec *local_consts; /* Sym*: host mode, the host function's constants */
+  PtrVec consts_used;   /* Sym*: those the body names */
 } Captures;
 
 static Capture *new_capture(Parser *p, Sym *s, bool by_ref) {
@@ -108,6 +110,12 @@ static Capture *captured(PtrVec *v, Sym *s) {
   return NULL;
 }
 
+static bool captured_const(PtrVec *v, Sym *s) {
+  for (int i = 0; i < v->len; i++)
+    if (v->items[i] == s) return true;
+  return false;
+}
+
 static bool is_own_name(Captures *c, Token *t) {
   for (int i = 0; i < c->own_names.len; i++)
     if (equal(t, c->own_names.items[i])) return true;
@@ -154,6 +162,10 @@ static void find_captures(Parser *p, Token *open, Token *close, Captures *c) {
     if (c->host && is_own_name(c, t)) continue;
     if (equal(t, "this")) error_tok(p, t, "capturing 'this' in a lambda is not supported in device code");
     Sym *s = lookup(p, t->spelling);
+    if (c->host && s && s->kind == SYM_CONST)
+      for (int i = 0; i < c->local_consts->len; i++)
+        if (c->local_consts->items[i] == s && !captured_const(&c->consts_used, s))
+          vec_push(p->arena, &c->consts_used, s);
     if (s && s->kind == SYM_FIELD && p->fn && p->fn->this_var)
       error_tok(p, t, "using member '%s' of the enclosing class in a lambda is not supported in device code",
                 t->spelling);
@@ -320,14 +332,16 @@ KExpr *parse_lambda(Parser *p) {
   return closure_object(p, st, &c, lp.start->loc);
 }
 
-HostLambda *parse_extended_lambda(Parser *p, const char *name) {
+HostLambda *parse_extended_lambda(Parser *p, const char *name, PtrVec *local_consts) {
   Captures c = {0};
   c.host = true;
+  c.local_consts = local_consts;
   HostLambda *lp = arena_alloc(p->arena, sizeof *lp);
   parse_lambda_parts(p, &c, lp);
   note_param_names(p, &c, lp->params, lp->params_end);
   find_captures(p, lp->body, lp->end, &c);
   lp->closure = closure_type(p, &c, lp->start->loc, name);
+  lp->consts = c.consts_used;
   Sym *s = scope_add(p, p->global, SYM_TYPE, name, lp->start->loc);
   s->type = lp->closure;
   define_lambda_operator(p, lp->closure, lp);

@@ -171,6 +171,7 @@ typedef struct HostSpan {
 typedef struct HostLambda {
   Token *start, *params, *params_end, *ret, *ret_end, *body, *end; /* end: after the body */
   KType *closure;
+  PtrVec consts;         /* Sym*: the host function's integral constants it names */
 } HostLambda;
 
 typedef struct LoopCtx {
