@@ -18,7 +18,8 @@
  * the lambda whose declaration the device parser can read (`T a = …;`,
  * `T *a, b;`), tried speculatively at each statement start.  A variable
  * declared `auto`, or with a type the device pass does not know, is known
- * by name only: capturing it is diagnosed (parse_lambda.c).  An integral
+ * by name only: capturing it is diagnosed (parse_lambda.c), unless its
+ * initializer is an extended lambda, whose closure class is its type.  An integral
  * constant (`const int n = 100;`) becomes a constant, as g++ does not
  * capture it.  Errors in a lambda's body are reported like any device
  * code's; the lambda's layout rules are parse_extended_lambda's.
@@ -71,9 +72,10 @@ static int index_on_line(Parser *p, Token *t) {
   return n;
 }
 
-static void add_variable(Parser *p, Token *name, KType *type, KVarKind kind) {
+static Sym *add_variable(Parser *p, Token *name, KType *type, KVarKind kind) {
   Sym *s = scope_add(p, p->scope, SYM_VAR, name->spelling, name->loc);
   s->var = new_var(p, kind, name->spelling, type, name->loc);
+  return s;
 }
 
 /* `const int n = 100` with a constant value: a constant, like an
@@ -94,9 +96,10 @@ static bool add_constant(Parser *p, PtrVec *consts, Token *name, KType *type, To
   return true;
 }
 
-/* one declarator of a local declaration at p->tok, added to the scope;
- * errors unwind to the caller's recovery point */
-static void local_declarator(Parser *p, DeclSpec *ds, PtrVec *consts) {
+/* one declarator of a local declaration at p->tok, added to the scope
+ * (the variable, or NULL for a constant); errors unwind to the caller's
+ * recovery point */
+static Sym *local_declarator(Parser *p, DeclSpec *ds, PtrVec *consts) {
   Declarator d = {0};
   parse_declarator(p, ds, &d, false);
   if (!d.name_tok || d.is_func || d.qual_scope ||
@@ -104,13 +107,16 @@ static void local_declarator(Parser *p, DeclSpec *ds, PtrVec *consts) {
         equal(p->tok, "{")))
     error_tok(p, p->tok, "not a local declaration");
   KType *type = ds->is_auto ? NULL : d.type; /* a reference: its value is what is copied */
-  if (type && equal(p->tok, "=") && add_constant(p, consts, d.name_tok, type, p->tok->next)) return;
-  add_variable(p, d.name_tok, type, KV_LOCAL);
+  if (type && equal(p->tok, "=") && add_constant(p, consts, d.name_tok, type, p->tok->next))
+    return NULL;
+  return add_variable(p, d.name_tok, type, KV_LOCAL);
 }
 
 typedef struct Walk {
   PtrVec consts;        /* Sym*: the integral constants declared so far */
   DeclSpec ds;          /* the declaration being read */
+  Sym *auto_var;        /* `auto f = [=] __device__ …`: f, typed by the closure */
+  Token *auto_init;     /* … whose lambda starts here */
   bool in_decl;
   int decl_depth;       /* its bracket depth: a ',' there starts a declarator */
 } Walk;
@@ -132,7 +138,11 @@ static void try_declaration(Parser *p, Walk *w, bool first) {
       parse_declspec(p, &w->ds, true);
       if (w->ds.is_typedef || w->ds.is_static || w->ds.is_extern) error_tok(p, start, "skip");
     }
-    local_declarator(p, &w->ds, &w->consts);
+    Sym *v = local_declarator(p, &w->ds, &w->consts);
+    if (v && w->ds.is_auto && equal(p->tok, "=") && is_extended_lambda(p->tok->next)) {
+      w->auto_var = v;
+      w->auto_init = p->tok->next;
+    }
     if (first) w->in_decl = true;
   }
   p->recover = saved;
@@ -151,6 +161,7 @@ static void scan_body(Parser *p, Token *t, Token *end) {
       p->tok = t;
       HostLambda *lp = parse_extended_lambda(p, name, &w.consts);
       vec_push(p->arena, &p->host_lambdas, lp);
+      if (w.auto_var && w.auto_init == t) w.auto_var->var->type = lp->closure;
       prev = NULL;
       stmt = false;
       t = lp->end;
@@ -204,6 +215,10 @@ void define_host_lambdas(Parser *p, Declarator *d) {
   jmp_buf jb, *saved_recover = p->recover;
   bool saved_spec = p->speculative;
   FuncCtx ctx = {0};
+  KFunc host_fn = {0}; /* what a local's initializer may ask of its function */
+  host_fn.name = host_fn.cname = d->name;
+  host_fn.flags = KF_HOST;
+  ctx.kf = &host_fn;
   p->fn = &ctx;
   p->scope = scope_new(p, d->qual_scope ? d->qual_scope : p->scope, false);
   p->recover = &jb;

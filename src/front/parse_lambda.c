@@ -63,6 +63,18 @@ static bool is_function_local(Sym *s) {
          (s->var->kind == KV_LOCAL || s->var->kind == KV_PARAM) && !s->var->is_static;
 }
 
+static bool captured_const(PtrVec *v, Sym *s) {
+  for (int i = 0; i < v->len; i++)
+    if (v->items[i] == s) return true;
+  return false;
+}
+
+static bool captured_name(PtrVec *v, const char *name) {
+  for (int i = 0; i < v->len; i++)
+    if (!strcmp(((Capture *)v->items[i])->sym->name, name)) return true;
+  return false;
+}
+
 static _Noreturn void host_by_ref(Parser *p, Token *t, Captures *c) {
   error_tok(p, t,
             "capture by reference in the extended __device__ lambda at %d:%d: host variables "
@@ -96,6 +108,13 @@ static void parse_capture_list(Parser *p, Captures *c) {
     if (equal(p->tok, "=") || equal(p->tok, "{") || equal(p->tok, "("))
       error_tok(p, name, "lambda init-captures are not supported in device code");
     Sym *s = lookup(p, name->spelling);
+    if (c->host && s && s->kind == SYM_CONST && captured_const(c->local_consts, s)) {
+      Sym *v = arena_alloc(p->arena, sizeof *v); /* g++ captures a constant named in the list */
+      *v = *s;
+      v->kind = SYM_VAR;
+      v->var = new_var(p, KV_LOCAL, s->name, s->type, name->loc);
+      s = v;
+    }
     if (!is_function_local(s))
       error_tok(p, name, "'%s' in capture list does not name a variable", name->spelling);
     vec_push(p->arena, &c->explicit_, new_capture(p, s, by_ref));
@@ -108,12 +127,6 @@ static Capture *captured(PtrVec *v, Sym *s) {
   for (int i = 0; i < v->len; i++)
     if (((Capture *)v->items[i])->sym == s) return v->items[i];
   return NULL;
-}
-
-static bool captured_const(PtrVec *v, Sym *s) {
-  for (int i = 0; i < v->len; i++)
-    if (v->items[i] == s) return true;
-  return false;
 }
 
 static bool is_own_name(Captures *c, Token *t) {
@@ -164,8 +177,14 @@ static void find_captures(Parser *p, Token *open, Token *close, Captures *c) {
     Sym *s = lookup(p, t->spelling);
     if (c->host && s && s->kind == SYM_CONST)
       for (int i = 0; i < c->local_consts->len; i++)
-        if (c->local_consts->items[i] == s && !captured_const(&c->consts_used, s))
+        if (c->local_consts->items[i] == s && !captured_const(&c->consts_used, s) &&
+            !captured_name(&c->found, s->name))
           vec_push(p->arena, &c->consts_used, s);
+    if (s && s->kind == SYM_FIELD && c->host)
+      error_tok(p, t,
+                "using member '%s' in the extended __device__ lambda at %d:%d captures 'this', a "
+                "host pointer, which is not supported; copy the member to a local variable first",
+                t->spelling, c->start->loc.line, c->start->loc.col);
     if (s && s->kind == SYM_FIELD && p->fn && p->fn->this_var)
       error_tok(p, t, "using member '%s' of the enclosing class in a lambda is not supported in device code",
                 t->spelling);

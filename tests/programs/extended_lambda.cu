@@ -7,11 +7,14 @@
 // `__host__ __device__` lambda also called on the host, a lambda in a
 // function other than main that captures its parameters (one by
 // reference parameter), explicit captures in list order, an integral
-// constant (not captured) and a lambda body that declares a name the
-// host function also declares.
+// constant (not captured, unless the capture list names it), a local
+// array (copied), a lambda with `-> R`, one written in a macro argument,
+// and a lambda body that declares a name the host function also declares.
 // FLAGS: --extended-lambda
 #include "common.h"
 #include <cmath>
+
+#define FOR_EACH(n, body) for_each_index<<<((n) + 127) / 128, 128>>>((n), body)
 
 struct Affine {
   float scale;
@@ -95,6 +98,16 @@ int main() {
 
   for (int q = 0; q < n; q++) v[q] = (float)q;
   errors += scale_in_place(v, n, 3.0f, 0.5);
+
+  // a constant named in the capture list is captured; an array is copied
+  float coef[3] = {1.0f, 0.5f, 0.25f};
+  auto poly = [limit, coef, v] __device__(int q) -> float {
+    float x = q < limit ? 1.0f : 2.0f;
+    return coef[0] + coef[1] * x + coef[2] * x * x + 0.0f * v[0];
+  };
+  FOR_EACH(n, [=] __device__(int q) { sq[q] = poly(q); });
+  CHECK(cudaDeviceSynchronize());
+  for (int q = 0; q < n; q++) errors += sq[q] != (q < limit ? 1.75f : 3.0f);
 
   CHECK(cudaFree(out));
   CHECK(cudaFree(tags));
