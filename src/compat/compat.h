@@ -79,12 +79,13 @@ typedef struct CompatKernel {
 } CompatKernel;
 
 /* kernel_lambda.c: a host-spelled kernel name with the extended lambdas'
- * tags replaced by the device's closure names (malloc'd), or NULL when it
- * has none; whether the program has each of them, with the host's size
- * (else false and a message in msg). */
+ * tags replaced by the device's closure names where they are known before
+ * the program is (malloc'd), or NULL when it has no tag; and the device
+ * program's name of the kernel instance, every closure class defined and
+ * checked against the host's size (malloc'd; else NULL, a message in msg). */
 char *compat_lambda_device_name(const char *host_name);
-bool compat_lambda_check(cw_program *prog, const char *host_name, const char *tu_name, char *msg,
-                         size_t n);
+char *compat_lambda_resolve(cw_program *prog, const char *host_name, const char *tu_name,
+                            char *msg, size_t n);
 
 /* runtime_state.c: kernel names equal after canonicalisation */
 bool compat_names_match(const char *a, const char *b);

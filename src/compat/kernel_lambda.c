@@ -8,8 +8,12 @@
  * index among the line's extended lambdas, S: g++'s closure size).  The
  * device pass named the closure class it defined for that lambda
  * `__cw_lambda_K_L_I` (src/front/parse_host_lambda.c), so the device
- * program's name of the instance is `apply<__cw_lambda_K_L_I>`.  Before
- * instantiating, the closure class must exist and have the host's size:
+ * program's name of the instance is `apply<__cw_lambda_K_L_I>`; that
+ * name is known when the kernel registers.  A lambda written in a host
+ * function template (`fill<float>(float*, int)::<lambda(int)>`) has one
+ * closure class per instance, which the device program defines on demand
+ * (cw_program_host_lambda) when the kernel is instantiated.  Before
+ * instantiating, each closure class must exist and have the host's size:
  * the kernel receives the host closure's bytes.
  */
 #include "api/program.h"
@@ -25,7 +29,30 @@ typedef struct LambdaTag {
   int key, line, index, size;
   const char *closure, *closure_end; /* g++'s spelling of the closure type */
   const char *end;                   /* after the tag's closing '>' */
+  char fn[512];                      /* the enclosing function template's instance, or "" */
 } LambdaTag;
+
+/* "fill<float>(float*, int)::<lambda(int)>" → "fill<float>"; "" when the
+ * enclosing function is no template instance */
+static void enclosing_template(LambdaTag *t) {
+  t->fn[0] = 0;
+  const char *s = t->closure, *e = t->closure_end, *lam = NULL;
+  for (const char *q = s; q + 9 <= e; q++)
+    if (!strncmp(q, "::<lambda", 9)) lam = q; /* the innermost */
+  if (!lam) return;
+  int angle = 0;
+  const char *paren = NULL;
+  for (const char *q = s; q < lam && !paren; q++) {
+    if (*q == '<') angle++;
+    else if (*q == '>') angle--;
+    else if (*q == '(' && angle == 0) paren = q;
+  }
+  if (!paren || paren == s || paren[-1] != '>') return; /* not a template instance */
+  size_t n = (size_t)(paren - s);
+  if (n >= sizeof t->fn) return;
+  memcpy(t->fn, s, n);
+  t->fn[n] = 0;
+}
 
 /* the tag at s (which starts with WRAPPER); false if malformed */
 static bool read_tag(const char *s, LambdaTag *t) {
@@ -48,10 +75,42 @@ static bool read_tag(const char *s, LambdaTag *t) {
   t->closure_end = p;
   while (t->closure_end > t->closure && t->closure_end[-1] == ' ') t->closure_end--;
   t->end = p + 1;
+  enclosing_template(t);
   return true;
 }
 
-char *compat_lambda_device_name(const char *host_name) {
+/* the device program's closure class name for the tag: prog is NULL at
+ * registration, when only lambdas of plain functions can be named */
+static bool device_closure_name(cw_program *prog, const LambdaTag *t, char *out, size_t n,
+                                char *msg, size_t msgn) {
+  if (!t->fn[0]) {
+    snprintf(out, n, "__cw_lambda_%d_%d_%d", t->key, t->line, t->index);
+    return true;
+  }
+  if (!prog) return false;
+  cw_diags *d = cw_diags_new();
+  const char *name = NULL;
+  cw_status st = d ? cw_program_host_lambda(prog, t->fn, t->key, t->line, t->index, d, &name)
+                   : CW_ERR_NOMEM;
+  if (st == CW_OK) snprintf(out, n, "%s", name);
+  else if (msg) {
+    char *r = d ? cw_diags_render(d) : NULL;
+    snprintf(msg, msgn,
+             "cuwasm: cannot compile the extended __device__ lambda %.*s (line %d) for the "
+             "device:\n%s",
+             (int)(t->closure_end - t->closure), t->closure, t->line, r ? r : "");
+    free(r);
+  }
+  cw_diags_free(d);
+  return st == CW_OK;
+}
+
+/* host_name with each tag the device can name replaced by its closure
+ * name (malloc'd); NULL if it has no tag, or with a message when a
+ * closure cannot be made */
+static char *substitute(cw_program *prog, const char *host_name, char *msg, size_t msgn,
+                        bool *failed) {
+  *failed = false;
   if (!host_name || !strstr(host_name, WRAPPER)) return NULL;
   size_t cap = strlen(host_name) + 1, n = 0;
   char *out = malloc(cap);
@@ -59,19 +118,42 @@ char *compat_lambda_device_name(const char *host_name) {
   for (const char *s = host_name; *s;) {
     LambdaTag t;
     if (!strncmp(s, WRAPPER, sizeof WRAPPER - 1) && read_tag(s, &t)) {
-      char name[64];
-      int k = snprintf(name, sizeof name, "__cw_lambda_%d_%d_%d", t.key, t.line, t.index);
-      if (k > 0 && n + (size_t)k < cap && (size_t)k <= (size_t)(t.end - s)) {
-        memcpy(out + n, name, (size_t)k);
-        n += (size_t)k;
+      char name[600];
+      if (!device_closure_name(prog, &t, name, sizeof name, msg, msgn)) {
+        if (prog) {
+          *failed = true;
+          free(out);
+          return NULL;
+        }
+      } else {
+        size_t k = strlen(name);
+        if (n + k + (strlen(t.end) + 1) > cap) {
+          cap = n + k + strlen(t.end) + 1;
+          char *g = realloc(out, cap);
+          if (!g) { free(out); return NULL; }
+          out = g;
+        }
+        memcpy(out + n, name, k);
+        n += k;
         s = t.end;
         continue;
       }
+    }
+    if (n + 2 > cap) {
+      cap = cap * 2 + 2;
+      char *g = realloc(out, cap);
+      if (!g) { free(out); return NULL; }
+      out = g;
     }
     out[n++] = *s++;
   }
   out[n] = 0;
   return out;
+}
+
+char *compat_lambda_device_name(const char *host_name) {
+  bool failed;
+  return substitute(NULL, host_name, NULL, 0, &failed);
 }
 
 static const KType *closure_class(cw_program *prog, const char *name) {
@@ -83,22 +165,28 @@ static const KType *closure_class(cw_program *prog, const char *name) {
   return NULL;
 }
 
-bool compat_lambda_check(cw_program *prog, const char *host_name, const char *tu_name, char *msg,
-                         size_t n) {
+char *compat_lambda_resolve(cw_program *prog, const char *host_name, const char *tu_name,
+                            char *msg, size_t n) {
+  bool failed;
+  char *device = substitute(prog, host_name, msg, n, &failed);
+  if (!device) {
+    if (!failed) snprintf(msg, n, "cuwasm: out of memory");
+    return NULL;
+  }
   for (const char *s = strstr(host_name, WRAPPER); s; s = strstr(s + 1, WRAPPER)) {
     LambdaTag t;
-    if (!read_tag(s, &t)) continue;
-    char name[64];
-    snprintf(name, sizeof name, "__cw_lambda_%d_%d_%d", t.key, t.line, t.index);
+    char name[600];
+    if (!read_tag(s, &t) || !device_closure_name(prog, &t, name, sizeof name, msg, n)) continue;
     const KType *c = closure_class(prog, name);
     int len = (int)(t.closure_end - t.closure);
     if (!c) {
       snprintf(msg, n,
                "cuwasm: the extended __device__ lambda %.*s (line %d, used by kernel %s) has no "
                "device code in %s: the device pass defines the closures of extended lambdas "
-               "written in non-template host functions only",
+               "written in host functions and host function templates it can parse",
                len, t.closure, t.line, host_name, tu_name);
-      return false;
+      free(device);
+      return NULL;
     }
     if (c->size != t.size) {
       snprintf(msg, n,
@@ -106,8 +194,9 @@ bool compat_lambda_check(cw_program *prog, const char *host_name, const char *tu
                "the host but %d bytes in device code; name its captures explicitly ([a, b]) or "
                "declare the captured variables with explicit types",
                len, t.closure, t.line, tu_name, t.size, c->size);
-      return false;
+      free(device);
+      return NULL;
     }
   }
-  return true;
+  return device;
 }

@@ -313,9 +313,14 @@ static bool program_has(cw_program *p, const char *name) {
 static cudaError_t instantiate_all(int tu, CompatTU *t, cw_diags *d) {
   for (int i = 0; i < state.nkernels; i++) {
     CompatKernel *k = &state.kernels[i];
-    if (k->tu != tu || !strchr(k->name, '<') || program_has(t->prog, k->name)) continue;
-    if (k->host_name && !compat_lambda_check(t->prog, k->host_name, t->name, state.msg, sizeof state.msg))
-      return cudaErrorInvalidKernelImage;
+    if (k->tu != tu) continue;
+    if (k->host_name) { /* extended lambdas: the closure classes made and checked */
+      char *name = compat_lambda_resolve(t->prog, k->host_name, t->name, state.msg, sizeof state.msg);
+      if (!name) return cudaErrorInvalidKernelImage;
+      free(k->name);
+      k->name = name;
+    }
+    if (!strchr(k->name, '<') || program_has(t->prog, k->name)) continue;
     if (cw_program_instantiate(t->prog, k->name, d) == CW_ERR_COMPILE) {
       char *r = cw_diags_render(d);
       snprintf(state.msg, sizeof state.msg, "cuwasm: cannot instantiate %s:\n%s", k->name,

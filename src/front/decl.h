@@ -86,10 +86,9 @@ KExpr *parse_lambda(Parser *p);
 HostLambda *parse_extended_lambda(Parser *p, const char *name, PtrVec *local_consts);
 
 /* parse_host_lambda.c: the extended lambdas of the host function body at
- * p->tok (`{` or a ctor-initializer), whose parameters d declares */
-void define_host_lambdas(Parser *p, Declarator *d);
-/* the closure name of the index-th extended lambda on line of file */
-const char *host_lambda_name(Parser *p, const char *file, int line, int index);
+ * p->tok (`{` or a ctor-initializer), whose parameters d declares; in an
+ * instance of a host function template, tmpl with its arguments */
+void define_host_lambdas(Parser *p, Declarator *d, Template *tmpl, TArg *args, int nargs);
 
 /* parse_top.c */
 void parse_namespace_alias(Parser *p);

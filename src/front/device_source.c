@@ -15,7 +15,8 @@
  * of a dropped host function (parse_host_lambda.c) is re-spelled where the
  * function was, as the closure class the device pass defined for it: its
  * captures as fields, in the device pass's (g++'s) order, and its body as
- * the call operator's.
+ * the call operator's (in a host function template's instance, the
+ * template's parameters as member typedefs and constants).
  */
 #include <string.h>
 
@@ -100,6 +101,14 @@ static void emit_closure(Out *o, HostLambda *lp) {
     sb_printf(&o->sb, " %s", st->fields[i].name);
     if (t->kind == KT_ARRAY) sb_printf(&o->sb, "[%d]", t->count);
     sb_putc(&o->sb, ';');
+  }
+  for (int i = 0; lp->tmpl && i < lp->nargs && i < lp->tmpl->nparams; i++) { /* the instance's */
+    TParam *tp = &lp->tmpl->params[i];
+    if (tp->is_pack || !*tp->name) continue;
+    sb_puts(&o->sb, tp->is_type ? " typedef " : " static constexpr ");
+    kt_print_cpp(&o->sb, tp->is_type ? lp->args[i].type : tp->value_type);
+    if (tp->is_type) sb_printf(&o->sb, " %s;", tp->name);
+    else sb_printf(&o->sb, " %s = %lld;", tp->name, (long long)lp->args[i].value);
   }
   for (int i = 0; i < lp->consts.len; i++) { /* not captures, as in g++ */
     Sym *c = lp->consts.items[i];

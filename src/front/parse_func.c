@@ -343,7 +343,7 @@ static void host_function(Parser *p, Declarator *d) {
     h->host_flags = KF_HOST;
   }
   if (equal(p->tok, "{") || equal(p->tok, ":")) {
-    define_host_lambdas(p, d); /* nvcc's extended lambdas, passed to kernels */
+    define_host_lambdas(p, d, NULL, NULL, 0); /* nvcc's extended lambdas, passed to kernels */
     skip_function_body(p);
   } else {
     consume(p, ";");

@@ -24,6 +24,7 @@
  * capture it.  Errors in a lambda's body are reported like any device
  * code's; the lambda's layout rules are parse_extended_lambda's.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "base/hash.h"
@@ -55,21 +56,44 @@ static bool is_extended_lambda(Token *t) {
   return device;
 }
 
-const char *host_lambda_name(Parser *p, const char *file, int line, int index) {
-  return arena_printf(p->arena, "__cw_lambda_%d_%d_%d", cw_file_name_key(file, strlen(file)),
-                      line, index);
-}
-
 static const char *file_of(Token *t) { return t->loc.file ? t->loc.file->name : "?"; }
 
-/* the index of the extended lambda at t among those of its line */
-static int index_on_line(Parser *p, Token *t) {
+static int file_key(Token *t) {
+  const char *f = file_of(t);
+  return cw_file_name_key(f, strlen(f));
+}
+
+static const char *closure_name(Parser *p, int key, int line, int index, const char *suffix) {
+  return arena_printf(p->arena, "__cw_lambda_%d_%d_%d%s", key, line, index, suffix);
+}
+
+/* the index of the extended lambda at t among those of its line (in the
+ * same instance) */
+static int index_on_line(Parser *p, Token *t, const char *suffix) {
   int n = 0;
   for (int i = 0; i < p->host_lambdas.len; i++) {
-    Token *s = ((HostLambda *)p->host_lambdas.items[i])->start;
-    n += s->loc.line == t->loc.line && !strcmp(file_of(s), file_of(t));
+    HostLambda *lp = p->host_lambdas.items[i];
+    n += lp->start->loc.line == t->loc.line && !strcmp(file_of(lp->start), file_of(t)) &&
+         !strcmp(lp->suffix, suffix);
   }
   return n;
+}
+
+/* "_float_p_3" for the template arguments "<float*, 3>" */
+static const char *instance_suffix(Parser *p, Template *t, TArg *args, int nargs) {
+  const char *key = targs_key(p, t, args, nargs);
+  StrBuf sb;
+  sb_init(&sb);
+  for (const char *c = key; *c; c++) {
+    if (isalnum((unsigned char)*c) || *c == '_') sb_putc(&sb, *c);
+    else if (*c == '*') sb_puts(&sb, "_p");
+    else if (*c == '&') sb_puts(&sb, "_r");
+    else if (*c == '-') sb_puts(&sb, "_m");
+    else if (*c != ' ') sb_putc(&sb, '_');
+  }
+  const char *r = arena_strdup(p->arena, sb.data ? sb.data : "");
+  sb_free(&sb);
+  return r;
 }
 
 static Sym *add_variable(Parser *p, Token *name, KType *type, KVarKind kind) {
@@ -113,6 +137,10 @@ static Sym *local_declarator(Parser *p, DeclSpec *ds, PtrVec *consts) {
 }
 
 typedef struct Walk {
+  const char *suffix;   /* the closures' name suffix (template instances) */
+  Template *tmpl;
+  TArg *args;
+  int nargs;
   PtrVec consts;        /* Sym*: the integral constants declared so far */
   DeclSpec ds;          /* the declaration being read */
   Sym *auto_var;        /* `auto f = [=] __device__ …`: f, typed by the closure */
@@ -150,16 +178,20 @@ static void try_declaration(Parser *p, Walk *w, bool first) {
 }
 
 /* scans the body [t, end) defining each extended lambda's closure */
-static void scan_body(Parser *p, Token *t, Token *end) {
-  Walk w = {0};
+static void scan_body(Parser *p, Token *t, Token *end, Walk w) {
   int depth = 0;     /* ( [ { nesting inside the body */
   bool stmt = true;  /* t starts a statement */
   Token *prev = NULL;
   while (t != end && t->kind != TK_EOF) {
     if (is_extended_lambda(t)) {
-      const char *name = host_lambda_name(p, file_of(t), t->loc.line, index_on_line(p, t));
+      const char *name =
+          closure_name(p, file_key(t), t->loc.line, index_on_line(p, t, w.suffix), w.suffix);
       p->tok = t;
       HostLambda *lp = parse_extended_lambda(p, name, &w.consts);
+      lp->suffix = w.suffix;
+      lp->tmpl = w.tmpl;
+      lp->args = w.args;
+      lp->nargs = w.nargs;
       vec_push(p->arena, &p->host_lambdas, lp);
       if (w.auto_var && w.auto_init == t) w.auto_var->var->type = lp->closure;
       prev = NULL;
@@ -204,7 +236,7 @@ static void scan_body(Parser *p, Token *t, Token *end) {
   }
 }
 
-void define_host_lambdas(Parser *p, Declarator *d) {
+void define_host_lambdas(Parser *p, Declarator *d, Template *tmpl, TArg *args, int nargs) {
   if (!equal(p->tok, "{")) return;
   Token *body = p->tok, *end = after_group(body);
   bool any = false;
@@ -226,11 +258,74 @@ void define_host_lambdas(Parser *p, Declarator *d) {
   if (!setjmp(jb)) {
     for (int i = 0; i < d->nparams; i++)
       if (d->params[i].name_tok) add_variable(p, d->params[i].name_tok, d->params[i].type, KV_PARAM);
-    scan_body(p, body->next, end);
+    Walk w = {0};
+    w.suffix = tmpl ? instance_suffix(p, tmpl, args, nargs) : "";
+    w.tmpl = tmpl;
+    w.args = args;
+    w.nargs = nargs;
+    scan_body(p, body->next, end, w);
   }
   p->scope = saved_scope;
   p->fn = saved_fn;
   p->recover = saved_recover;
   p->speculative = saved_spec;
   p->tok = body;
+}
+
+/* whether the declaration of t (a function template) has an extended
+ * lambda at line of the file keyed key */
+static bool template_has_lambda(Template *t, int key, int line) {
+  Token *k = t->decl;
+  while (k->kind != TK_EOF && !equal(k, "{") && !equal(k, ";"))
+    k = equal(k, "(") || equal(k, "[") ? after_group(k) : k->next;
+  if (!equal(k, "{")) return false;
+  for (Token *end = after_group(k); k != end; k = k->next)
+    if (k->loc.line == line && is_extended_lambda(k) && file_key(k) == key) return true;
+  return false;
+}
+
+const char *front_host_lambda(Parser *p, const char *fn, int key, int line, int index) {
+  SrcFile *f = srcfile_new(p->arena, "<host function>", arena_strdup(p->arena, fn), strlen(fn));
+  Token *toks = lex_file(p->arena, p->diags, f);
+  jmp_buf jb;
+  p->recover = &jb;
+  p->scope = p->global;
+  p->fn = NULL;
+  p->speculative = false;
+  const char *found = NULL;
+  if (!setjmp(jb)) {
+    p->tok = toks;
+    Token *name;
+    Sym *s = parse_qualified_name(p, &name);
+    if (!s || s->kind != SYM_TEMPLATE || s->tmpl->is_class)
+      error_tok(p, name, "no host function template named '%s'", name->spelling);
+    expect(p, "<");
+    Token *args_start = p->tok;
+    for (Template *t = s->tmpl; t && !found; t = t->next_overload) {
+      p->tok = args_start;
+      TArg *args = arena_alloc(p->arena, sizeof(TArg) * 16);
+      int n = 0;
+      parse_template_args(p, t, args, &n, name);
+      if (n != t->nparams || !template_has_lambda(t, key, line)) continue;
+      const char *want = closure_name(p, key, line, index, instance_suffix(p, t, args, n));
+      if (!lookup_in(p->global, want)) { /* not defined yet: the instance's lambdas */
+        Saved sv;
+        save_state(p, &sv);
+        p->scope = binding_scope(p, t, args, n);
+        p->tok = t->decl;
+        p->cur_class = NULL;
+        DeclSpec ds;
+        parse_declspec(p, &ds, true);
+        Declarator d;
+        parse_declarator(p, &ds, &d, false);
+        define_host_lambdas(p, &d, t, args, n);
+        restore_state(p, &sv);
+      }
+      if (lookup_in(p->global, want)) found = want;
+    }
+    if (!found)
+      error_tok(p, name, "no extended lambda at line %d in an instance of '%s'", line, fn);
+  }
+  p->recover = NULL;
+  return found && p->diags->errors == 0 ? found : NULL;
 }

@@ -172,6 +172,10 @@ typedef struct HostLambda {
   Token *start, *params, *params_end, *ret, *ret_end, *body, *end; /* end: after the body */
   KType *closure;
   PtrVec consts;         /* Sym*: the host function's integral constants it names */
+  const char *suffix;    /* "" or, in a host function template's instance, its key */
+  Template *tmpl;        /* that template and its arguments, or NULL */
+  TArg *args;
+  int nargs;
 } HostLambda;
 
 typedef struct LoopCtx {
@@ -397,6 +401,11 @@ Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt)
 /* Instantiates a template kernel named `k<float, 4>` after compilation;
  * true when the kernel exists afterwards. */
 bool front_instantiate(Parser *p, const char *cpp_name);
+/* The closure class name of the index-th extended lambda on line of the
+ * file keyed key (cw_file_name_key), in the instance of host function
+ * template fn ("fill<float>", as the host spells it), which this defines
+ * (parse_host_lambda.c); NULL with a diagnostic if there is none. */
+const char *front_host_lambda(Parser *p, const char *fn, int key, int line, int index);
 /* The main file as a device-only CUDA source for NVRTC (device_source.c):
  * host declarations and system includes blanked, line numbers kept. */
 char *front_device_source(Parser *p);

@@ -9,7 +9,8 @@
 // reference parameter), explicit captures in list order, an integral
 // constant (not captured, unless the capture list names it), a local
 // array (copied), a lambda with `-> R`, one written in a macro argument,
-// and a lambda body that declares a name the host function also declares.
+// a lambda body that declares a name the host function also declares,
+// and lambdas in a host function template (one closure per instance).
 // FLAGS: --extended-lambda
 #include "common.h"
 #include <cmath>
@@ -46,6 +47,17 @@ static int scale_in_place(float *v, int n, const float &factor, double bias) {
   int errors = 0;
   for (int i = 0; i < n; i++)
     errors += std::fabs(v[i] - ((float)i * factor + (float)bias)) > 1e-4f;
+  return errors;
+}
+
+// a host function template: each instance has its own closure type
+template <typename T, int Scale>
+static int fill_affine(T *x, int n, T offset) {
+  T step = (T)Scale / 4;
+  for_each_index<<<(n + 127) / 128, 128>>>(n, [=] __device__(int i) { x[i] = offset + step * (T)i; });
+  CHECK(cudaDeviceSynchronize());
+  int errors = 0;
+  for (int i = 0; i < n; i++) errors += x[i] != offset + step * (T)i;
   return errors;
 }
 
@@ -108,6 +120,10 @@ int main() {
   FOR_EACH(n, [=] __device__(int q) { sq[q] = poly(q); });
   CHECK(cudaDeviceSynchronize());
   for (int q = 0; q < n; q++) errors += sq[q] != (q < limit ? 1.75f : 3.0f);
+
+  errors += fill_affine<float, 2>(v, n, 1.0f);
+  errors += fill_affine<double, 6>(out, n, -3.0);
+  errors += fill_affine<int, 8>(tags, n, 5);
 
   CHECK(cudaFree(out));
   CHECK(cudaFree(tags));
