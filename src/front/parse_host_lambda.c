@@ -10,8 +10,12 @@
  * host pass (src/cc/rewrite.c) tags the host's closure type with the same
  * K, L, I and its size (src/compat/host_glue.h), and the run time swaps
  * the tag for the name before instantiating the kernel
- * (src/compat/runtime_state.c).  Lines and indices, not columns, since
- * g++ -E keeps lines but not columns.
+ * (src/compat/kernel_lambda.c).  Lines and indices, not columns, since
+ * g++ -E keeps lines but not columns.  A host function template's body is
+ * scanned per instance, when the run time asks for a closure of it
+ * (front_host_lambda, with the instance as the host spells it:
+ * `fill<float>`): the template's parameters are bound as for any
+ * instantiation and the closures' names end in the instance's arguments.
  *
  * The closure's captures are the host function's variables, so the scan
  * keeps a scope of them: the parameters, and each local declared before
@@ -155,9 +159,14 @@ static void try_declaration(Parser *p, Walk *w, bool first) {
   Token *start = p->tok;
   jmp_buf jb, *saved = p->recover;
   bool spec = p->speculative;
+  Saved state;
+  save_state(p, &state);
+  int inst_depth = p->inst_depth;
   p->recover = &jb;
   p->speculative = true;
   if (setjmp(jb)) {
+    restore_state(p, &state); /* an error may unwind from inside an instantiation */
+    p->inst_depth = inst_depth;
     p->tok = start;
     if (first) w->in_decl = false;
   } else {
@@ -242,16 +251,17 @@ void define_host_lambdas(Parser *p, Declarator *d, Template *tmpl, TArg *args, i
   bool any = false;
   for (Token *t = body; t != end && !any; t = t->next) any = is_extended_lambda(t);
   if (!any) return;
-  Scope *saved_scope = p->scope;
-  FuncCtx *saved_fn = p->fn;
+  Saved state;
+  save_state(p, &state);
+  int inst_depth = p->inst_depth;
   jmp_buf jb, *saved_recover = p->recover;
-  bool saved_spec = p->speculative;
   FuncCtx ctx = {0};
   KFunc host_fn = {0}; /* what a local's initializer may ask of its function */
   host_fn.name = host_fn.cname = d->name;
   host_fn.flags = KF_HOST;
   ctx.kf = &host_fn;
   p->fn = &ctx;
+  p->cur_class = NULL;
   p->scope = scope_new(p, d->qual_scope ? d->qual_scope : p->scope, false);
   p->recover = &jb;
   p->speculative = false;
@@ -265,11 +275,9 @@ void define_host_lambdas(Parser *p, Declarator *d, Template *tmpl, TArg *args, i
     w.nargs = nargs;
     scan_body(p, body->next, end, w);
   }
-  p->scope = saved_scope;
-  p->fn = saved_fn;
+  restore_state(p, &state); /* p->tok back at the body */
+  p->inst_depth = inst_depth;
   p->recover = saved_recover;
-  p->speculative = saved_spec;
-  p->tok = body;
 }
 
 /* whether the declaration of t (a function template) has an extended
