@@ -346,6 +346,11 @@ cw_status cw_program_host_lambda(cw_program *p, const char *fn, int key, int lin
   return *name ? CW_OK : CW_ERR_COMPILE;
 }
 
+cw_status cw_program_host_lambda_captures(cw_program *p, char **text) {
+  *text = p && p->parser ? front_host_lambda_captures(p->parser) : NULL;
+  return *text ? CW_OK : CW_ERR_INVALID;
+}
+
 cw_status cw_program_device_source(cw_program *p, char **text) {
   *text = p && p->parser ? front_device_source(p->parser) : NULL;
   return *text ? CW_OK : CW_ERR_INVALID;

@@ -12,7 +12,10 @@
  * src/compat/host_glue.h): K keys the file name, L is the line and I the
  * lambda's index among the extended lambdas of that line, read from g++'s
  * line markers, as the device pass names the closure it defines
- * (src/front/parse_host_lambda.c).  Edits are collected as (offset, length, text)
+ * (src/front/parse_host_lambda.c).  A `__device__`-only one, whose body
+ * g++ could not compile (device functions, builtins), gets the capture
+ * list the device pass found and an empty body: g++'s closure then holds
+ * those variables in that order, as the device's does.  Edits are collected as (offset, length, text)
  * and applied in one pass at the end; removed text is replaced by its
  * newlines so that line numbers stay right.
  */
@@ -60,6 +63,7 @@ typedef struct Rw {
   } at;
   int lambda_key, lambda_line, lambda_index; /* the last extended lambda's */
   int lambda_end;    /* closing '}' of the extended lambda being walked */
+  const char *captures; /* "KEY LINE INDEX name…" lines from the device pass, or NULL */
   bool oom;
   char *err;
   size_t errn;
@@ -718,6 +722,16 @@ static int handle_decl(Rw *r, int s, bool in_class) {
   return d.body >= 0 ? d.body - 1 : d.end;
 }
 
+/* index of the '{' opening the body that closes at end */
+static int match_back_brace(const Rw *r, int end) {
+  int d = 0;
+  for (int j = end; j >= 0; j--) {
+    if (is(r, j, "}")) d++;
+    else if (is(r, j, "{") && --d == 0) return j;
+  }
+  return -1;
+}
+
 /* ---- extended lambdas ---------------------------------------------------- */
 
 /* the line (and file, as the line markers `# 12 "f.cu"` spell it) of the
@@ -771,6 +785,42 @@ static int extended_lambda_end(const Rw *r, int i) {
   return is(r, j, "{") ? match(r, j) : -1;
 }
 
+/* the names after "key line index " in r->captures: start and length of
+ * the rest of the line, or NULL */
+static const char *captures_of(const Rw *r, int key, int line, int index, size_t *len) {
+  for (const char *s = r->captures; s && *s;) {
+    const char *eol = strchr(s, '\n');
+    if (!eol) eol = s + strlen(s);
+    int k, l, x, used = 0;
+    if (sscanf(s, "%d %d %d%n", &k, &l, &x, &used) == 3 && k == key && l == line && x == index) {
+      const char *names = s + used;
+      while (names < eol && *names == ' ') names++;
+      *len = (size_t)(eol - names);
+      return names;
+    }
+    s = *eol ? eol + 1 : eol;
+  }
+  return NULL;
+}
+
+/* `[caps]` → `[a, b]` (the device's captures) and `{body}` → `{}` */
+static void use_device_captures(Rw *r, int i, int end, const char *names, size_t len) {
+  char *list = malloc(len * 2 + 3);
+  if (!list) { r->oom = true; return; }
+  size_t n = 0;
+  list[n++] = '[';
+  for (size_t k = 0; k < len; k++) {
+    if (names[k] == ' ') { list[n++] = ','; list[n++] = ' '; }
+    else list[n++] = names[k];
+  }
+  list[n++] = ']';
+  list[n] = 0;
+  int close = match(r, i);
+  add_edit(r, r->t[i].pos, r->t[close].pos + 1 - r->t[i].pos, list);
+  int open = match_back_brace(r, end);
+  if (open >= 0 && open + 1 < end) remove_tokens(r, open + 1, end);
+}
+
 /* wraps the extended lambda [i, end] for the kernel that receives it */
 static void wrap_lambda(Rw *r, int i, int end) {
   int line;
@@ -786,6 +836,11 @@ static void wrap_lambda(Rw *r, int i, int end) {
            fmt("__cuwasm_device_lambda_make<%d, %d, %d>(", key, line, r->lambda_index));
   add_edit(r, r->t[end].pos + 1, 0, fmt(")"));
   r->lambda_end = end;
+  bool host_too = false;
+  for (int k = match(r, i); k < end && !is(r, k, "{"); k++) host_too |= is(r, k, "__host__");
+  size_t len;
+  const char *names = host_too ? NULL : captures_of(r, key, line, r->lambda_index, &len);
+  if (names) use_device_captures(r, i, end, names, len);
 }
 
 /* ---- the walk ------------------------------------------------------------------ */
@@ -918,8 +973,8 @@ static void rw_free(Rw *r) {
   free(r->devfn);
 }
 
-char *cw_cc_rewrite(const char *text, size_t len, char *err, size_t errn) {
-  Rw r = {.src = text, .n = len, .err = err, .errn = errn, .lambda_end = -1};
+char *cw_cc_rewrite(const char *text, size_t len, const char *captures, char *err, size_t errn) {
+  Rw r = {.src = text, .n = len, .err = err, .errn = errn, .lambda_end = -1, .captures = captures};
   r.at.line = 1;
   if (errn) err[0] = 0;
   tokenize(&r);

@@ -193,10 +193,14 @@ static void scan_body(Parser *p, Token *t, Token *end, Walk w) {
   Token *prev = NULL;
   while (t != end && t->kind != TK_EOF) {
     if (is_extended_lambda(t)) {
-      const char *name =
-          closure_name(p, file_key(t), t->loc.line, index_on_line(p, t, w.suffix), w.suffix);
+      int index = index_on_line(p, t, w.suffix);
+      const char *name = closure_name(p, file_key(t), t->loc.line, index, w.suffix);
       p->tok = t;
       HostLambda *lp = parse_extended_lambda(p, name, &w.consts);
+      lp->key = file_key(t);
+      lp->line = t->loc.line;
+      lp->index = index;
+      for (Token *k = t; k != lp->body; k = k->next) lp->host_too |= equal(k, "__host__");
       lp->suffix = w.suffix;
       lp->tmpl = w.tmpl;
       lp->args = w.args;
@@ -336,4 +340,17 @@ const char *front_host_lambda(Parser *p, const char *fn, int key, int line, int 
   }
   p->recover = NULL;
   return found && p->diags->errors == 0 ? found : NULL;
+}
+
+char *front_host_lambda_captures(Parser *p) {
+  StrBuf sb;
+  sb_init(&sb);
+  for (int i = 0; i < p->host_lambdas.len; i++) {
+    HostLambda *lp = p->host_lambdas.items[i];
+    if (lp->host_too || *lp->suffix) continue;
+    sb_printf(&sb, "%d %d %d", lp->key, lp->line, lp->index);
+    for (int f = 0; f < lp->closure->nfields; f++) sb_printf(&sb, " %s", lp->closure->fields[f].name);
+    sb_putc(&sb, '\n');
+  }
+  return sb_take(&sb);
 }

@@ -172,6 +172,8 @@ typedef struct HostLambda {
   Token *start, *params, *params_end, *ret, *ret_end, *body, *end; /* end: after the body */
   KType *closure;
   PtrVec consts;         /* Sym*: the host function's integral constants it names */
+  int key, line, index;  /* cw_file_name_key of its file, its line, its index there */
+  bool host_too;         /* `__host__ __device__`: the host calls it too */
   const char *suffix;    /* "" or, in a host function template's instance, its key */
   Template *tmpl;        /* that template and its arguments, or NULL */
   TArg *args;
@@ -406,6 +408,10 @@ bool front_instantiate(Parser *p, const char *cpp_name);
  * template fn ("fill<float>", as the host spells it), which this defines
  * (parse_host_lambda.c); NULL with a diagnostic if there is none. */
 const char *front_host_lambda(Parser *p, const char *fn, int key, int line, int index);
+/* "KEY LINE INDEX name…\n" for each extended lambda of a plain host
+ * function that is __device__ only: what its closure captures, in order,
+ * which the host pass makes g++'s capture list (src/cc/rewrite.c) */
+char *front_host_lambda_captures(Parser *p);
 /* The main file as a device-only CUDA source for NVRTC (device_source.c):
  * host declarations and system includes blanked, line numbers kept. */
 char *front_device_source(Parser *p);

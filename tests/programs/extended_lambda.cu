@@ -10,7 +10,9 @@
 // constant (not captured, unless the capture list names it), a local
 // array (copied), a lambda with `-> R`, one written in a macro argument,
 // a lambda body that declares a name the host function also declares,
-// and lambdas in a host function template (one closure per instance).
+// lambdas in a host function template (one closure per instance), and
+// bodies that call device-only functions and builtins (atomicAdd,
+// threadIdx), which the host compiler never sees.
 // FLAGS: --extended-lambda
 #include "common.h"
 #include <cmath>
@@ -21,6 +23,8 @@ struct Affine {
   float scale;
   short shift;
 };
+
+__device__ int bucket_of(int i) { return i % 4; }
 
 template <typename F>
 __global__ void for_each_index(int n, F f) {
@@ -120,6 +124,19 @@ int main() {
   FOR_EACH(n, [=] __device__(int q) { sq[q] = poly(q); });
   CHECK(cudaDeviceSynchronize());
   for (int q = 0; q < n; q++) errors += sq[q] != (q < limit ? 1.75f : 3.0f);
+
+  // device-only calls in the body: a __device__ function, an atomic, threadIdx
+  int *counts;
+  CHECK(cudaMallocManaged(&counts, 4 * sizeof(int)));
+  for (int b = 0; b < 4; b++) counts[b] = 0;
+  for_each_index<<<8, 128>>>(n, [=] __device__(int q) {
+    atomicAdd(&counts[bucket_of(q)], 1);
+    tags[q] = (int)threadIdx.x;
+  });
+  CHECK(cudaDeviceSynchronize());
+  for (int b = 0; b < 4; b++) errors += counts[b] != n / 4;
+  for (int q = 0; q < n; q++) errors += tags[q] != q % 128;
+  CHECK(cudaFree(counts));
 
   errors += fill_affine<float, 2>(v, n, 1.0f);
   errors += fill_affine<double, 6>(out, n, -3.0);
