@@ -132,7 +132,7 @@ static void emit_closures_in(Out *o, Parser *p, Token *start, Token *end) {
   for (Token *t = start; t && t != end; t = t->next)
     for (int i = 0; i < p->host_lambdas.len; i++) {
       HostLambda *lp = p->host_lambdas.items[i];
-      if (lp->start == t) emit_closure(o, lp);
+      if (lp->start == t && lp->closure) emit_closure(o, lp);
     }
 }
 

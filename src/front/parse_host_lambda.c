@@ -141,6 +141,7 @@ static Sym *local_declarator(Parser *p, DeclSpec *ds, PtrVec *consts) {
 }
 
 typedef struct Walk {
+  bool names_only;      /* a template's body, parameters bound to stand-ins */
   const char *suffix;   /* the closures' name suffix (template instances) */
   Template *tmpl;
   TArg *args;
@@ -194,7 +195,8 @@ static void scan_body(Parser *p, Token *t, Token *end, Walk w) {
   while (t != end && t->kind != TK_EOF) {
     if (is_extended_lambda(t)) {
       int index = index_on_line(p, t, w.suffix);
-      const char *name = closure_name(p, file_key(t), t->loc.line, index, w.suffix);
+      const char *name =
+          w.names_only ? NULL : closure_name(p, file_key(t), t->loc.line, index, w.suffix);
       p->tok = t;
       HostLambda *lp = parse_extended_lambda(p, name, &w.consts);
       lp->key = file_key(t);
@@ -206,7 +208,7 @@ static void scan_body(Parser *p, Token *t, Token *end, Walk w) {
       lp->args = w.args;
       lp->nargs = w.nargs;
       vec_push(p->arena, &p->host_lambdas, lp);
-      if (w.auto_var && w.auto_init == t) w.auto_var->var->type = lp->closure;
+      if (w.auto_var && w.auto_init == t && lp->closure) w.auto_var->var->type = lp->closure;
       prev = NULL;
       stmt = false;
       t = lp->end;
@@ -249,7 +251,8 @@ static void scan_body(Parser *p, Token *t, Token *end, Walk w) {
   }
 }
 
-void define_host_lambdas(Parser *p, Declarator *d, Template *tmpl, TArg *args, int nargs) {
+static void scan_host_function(Parser *p, Declarator *d, Template *tmpl, TArg *args, int nargs,
+                               bool names_only) {
   if (!equal(p->tok, "{")) return;
   Token *body = p->tok, *end = after_group(body);
   bool any = false;
@@ -273,13 +276,55 @@ void define_host_lambdas(Parser *p, Declarator *d, Template *tmpl, TArg *args, i
     for (int i = 0; i < d->nparams; i++)
       if (d->params[i].name_tok) add_variable(p, d->params[i].name_tok, d->params[i].type, KV_PARAM);
     Walk w = {0};
-    w.suffix = tmpl ? instance_suffix(p, tmpl, args, nargs) : "";
+    w.names_only = names_only;
+    w.suffix = names_only ? "?" : tmpl ? instance_suffix(p, tmpl, args, nargs) : "";
     w.tmpl = tmpl;
     w.args = args;
     w.nargs = nargs;
     scan_body(p, body->next, end, w);
   }
   restore_state(p, &state); /* p->tok back at the body */
+  p->inst_depth = inst_depth;
+  p->recover = saved_recover;
+}
+
+void define_host_lambdas(Parser *p, Declarator *d, Template *tmpl, TArg *args, int nargs) {
+  scan_host_function(p, d, tmpl, args, nargs, false);
+}
+
+/* what the template's lambdas capture does not depend on its arguments
+ * (but for oddities the run time's size check catches): its type
+ * parameters stand for int, its values for 0, while the names are found */
+void note_template_host_lambdas(Parser *p, Template *t) {
+  Token *k = t->decl;
+  for (; k->kind != TK_EOF && !equal(k, "{") && !equal(k, ";"); k = k->next)
+    if (is_device_marker(k)) return; /* device code: its lambdas are device lambdas */
+  bool any = false;
+  for (Token *end = equal(k, "{") ? after_group(k) : k; k != end && !any; k = k->next)
+    any = is_extended_lambda(k);
+  if (!any || t->nparams > 16) return;
+  TArg args[16];
+  memset(args, 0, sizeof args);
+  for (int i = 0; i < t->nparams; i++)
+    if (t->params[i].is_type && !t->params[i].is_pack) args[i].type = p->m->t_i32;
+  Saved state;
+  save_state(p, &state);
+  int inst_depth = p->inst_depth;
+  jmp_buf jb, *saved_recover = p->recover;
+  p->recover = &jb;
+  p->speculative = true;
+  if (!setjmp(jb)) {
+    p->scope = binding_scope(p, t, args, t->nparams);
+    p->tok = t->decl;
+    p->cur_class = NULL;
+    DeclSpec ds;
+    parse_declspec(p, &ds, true);
+    Declarator d;
+    parse_declarator(p, &ds, &d, false);
+    p->speculative = false;
+    scan_host_function(p, &d, NULL, NULL, 0, true);
+  }
+  restore_state(p, &state);
   p->inst_depth = inst_depth;
   p->recover = saved_recover;
 }
@@ -347,9 +392,10 @@ char *front_host_lambda_captures(Parser *p) {
   sb_init(&sb);
   for (int i = 0; i < p->host_lambdas.len; i++) {
     HostLambda *lp = p->host_lambdas.items[i];
-    if (lp->host_too || *lp->suffix) continue;
+    if (lp->host_too || (*lp->suffix && strcmp(lp->suffix, "?"))) continue; /* not instances */
     sb_printf(&sb, "%d %d %d", lp->key, lp->line, lp->index);
-    for (int f = 0; f < lp->closure->nfields; f++) sb_printf(&sb, " %s", lp->closure->fields[f].name);
+    for (int f = 0; f < lp->capture_names.len; f++)
+      sb_printf(&sb, " %s", (const char *)lp->capture_names.items[f]);
     sb_putc(&sb, '\n');
   }
   return sb_take(&sb);

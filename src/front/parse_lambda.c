@@ -43,6 +43,7 @@ typedef struct Capture {
 typedef struct Captures {
   bool def_copy, def_ref;
   bool host;            /* an extended lambda of host code: g++'s layout */
+  bool names_only;      /* host mode in a template's body: types may be unknown */
   Token *start;         /* the introducer's '[' */
   PtrVec explicit_;     /* Capture*: named in the capture list */
   PtrVec found;         /* Capture*: what the closure holds */
@@ -194,7 +195,7 @@ static void find_captures(Parser *p, Token *open, Token *close, Captures *c) {
       error_tok(p, t, "variable '%s' cannot be implicitly captured in a lambda with no capture-default specified",
                 t->spelling);
     if (c->host) {
-      if (!s->var->type)
+      if (!s->var->type && !c->names_only)
         error_tok(p, t,
                   "cannot tell the type of '%s', captured by the extended __device__ lambda at "
                   "%d:%d (declared with 'auto' or a type the device pass does not know); declare "
@@ -354,11 +355,15 @@ KExpr *parse_lambda(Parser *p) {
 HostLambda *parse_extended_lambda(Parser *p, const char *name, PtrVec *local_consts) {
   Captures c = {0};
   c.host = true;
+  c.names_only = !name;
   c.local_consts = local_consts;
   HostLambda *lp = arena_alloc(p->arena, sizeof *lp);
   parse_lambda_parts(p, &c, lp);
   note_param_names(p, &c, lp->params, lp->params_end);
   find_captures(p, lp->body, lp->end, &c);
+  for (int i = 0; i < c.found.len; i++)
+    vec_push(p->arena, &lp->capture_names, (void *)((Capture *)c.found.items[i])->sym->name);
+  if (!name) return lp; /* the names are all a host function template's scan wants */
   lp->closure = closure_type(p, &c, lp->start->loc, name);
   lp->consts = c.consts_used;
   Sym *s = scope_add(p, p->global, SYM_TYPE, name, lp->start->loc);

@@ -170,7 +170,8 @@ typedef struct HostSpan {
  * device (parse_host_lambda.c); the device-only source re-spells it */
 typedef struct HostLambda {
   Token *start, *params, *params_end, *ret, *ret_end, *body, *end; /* end: after the body */
-  KType *closure;
+  KType *closure;        /* NULL: a template's lambda, scanned for capture_names only */
+  PtrVec capture_names;  /* const char*: what the closure holds, in order */
   PtrVec consts;         /* Sym*: the host function's integral constants it names */
   int key, line, index;  /* cw_file_name_key of its file, its line, its index there */
   bool host_too;         /* `__host__ __device__`: the host calls it too */
