@@ -27,9 +27,9 @@ const char *const *cw_program_tool_options(cw_program *p, int *n);
 cw_status cw_program_host_lambda(cw_program *p, const char *fn, int key, int line, int index,
                                  cw_diags *diags, const char **name);
 
-/* What the closures of the __device__-only extended lambdas of plain host
- * functions capture, in order: "KEY LINE INDEX name…" a line
- * (front_host_lambda_captures), for cw_cc_rewrite; malloc'd. */
+/* What the closures of the extended lambdas of host functions capture, in
+ * order: "KEY LINE INDEX name…" a line (front_host_lambda_captures), for
+ * cw_cc_rewrite; malloc'd. */
 cw_status cw_program_host_lambda_captures(cw_program *p, char **text);
 
 /* The folder of our CUDA headers: CUWASM_INCLUDE_DIR, else the source

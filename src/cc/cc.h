@@ -26,11 +26,11 @@
 
 /* On success returns the rewritten text (malloc'd, NUL-terminated);
  * on failure NULL with a message in err ("line N: ...").  captures (may be
- * NULL): what the device pass found each __device__-only extended lambda
- * to capture ("KEY LINE INDEX name…" lines, cw_program_host_lambda_captures):
- * such a lambda gets that capture list and an empty body, since g++ cannot
- * compile a body that calls device functions, and its closure then has
- * the device closure's layout. */
+ * NULL): what the device pass found each extended lambda to capture
+ * ("KEY LINE INDEX name…" lines, cw_program_host_lambda_captures): such a
+ * lambda gets that capture list, so its closure has the device closure's
+ * layout, and if it is __device__ only an empty body, since g++ cannot
+ * compile a body that calls device functions. */
 char *cw_cc_rewrite(const char *text, size_t len, const char *captures, char *err, size_t errn);
 
 /* Appends to *buf (malloc'd, grown) a C++ string literal holding data,

@@ -12,10 +12,10 @@
  * src/compat/host_glue.h): K keys the file name, L is the line and I the
  * lambda's index among the extended lambdas of that line, read from g++'s
  * line markers, as the device pass names the closure it defines
- * (src/front/parse_host_lambda.c).  A `__device__`-only one, whose body
- * g++ could not compile (device functions, builtins), gets the capture
- * list the device pass found and an empty body: g++'s closure then holds
- * those variables in that order, as the device's does.  Edits are collected as (offset, length, text)
+ * (src/front/parse_host_lambda.c).  Each gets the capture list the device
+ * pass found, so g++'s closure holds those variables in that order, as the
+ * device's does; a `__device__`-only one also an empty body, which g++
+ * could not compile (device functions, builtins).  Edits are collected as (offset, length, text)
  * and applied in one pass at the end; removed text is replaced by its
  * newlines so that line numbers stay right.
  */
@@ -803,8 +803,10 @@ static const char *captures_of(const Rw *r, int key, int line, int index, size_t
   return NULL;
 }
 
-/* `[caps]` → `[a, b]` (the device's captures) and `{body}` → `{}` */
-static void use_device_captures(Rw *r, int i, int end, const char *names, size_t len) {
+/* `[caps]` → `[a, b]` (the device's captures) and, but for a lambda the
+ * host calls too, `{body}` → `{}` */
+static void use_device_captures(Rw *r, int i, int end, const char *names, size_t len,
+                                bool host_too) {
   char *list = malloc(len * 2 + 3);
   if (!list) { r->oom = true; return; }
   size_t n = 0;
@@ -818,7 +820,7 @@ static void use_device_captures(Rw *r, int i, int end, const char *names, size_t
   int close = match(r, i);
   add_edit(r, r->t[i].pos, r->t[close].pos + 1 - r->t[i].pos, list);
   int open = match_back_brace(r, end);
-  if (open >= 0 && open + 1 < end) remove_tokens(r, open + 1, end);
+  if (!host_too && open >= 0 && open + 1 < end) remove_tokens(r, open + 1, end);
 }
 
 /* wraps the extended lambda [i, end] for the kernel that receives it */
@@ -839,8 +841,8 @@ static void wrap_lambda(Rw *r, int i, int end) {
   bool host_too = false;
   for (int k = match(r, i); k < end && !is(r, k, "{"); k++) host_too |= is(r, k, "__host__");
   size_t len;
-  const char *names = host_too ? NULL : captures_of(r, key, line, r->lambda_index, &len);
-  if (names) use_device_captures(r, i, end, names, len);
+  const char *names = captures_of(r, key, line, r->lambda_index, &len);
+  if (names) use_device_captures(r, i, end, names, len, host_too);
 }
 
 /* ---- the walk ------------------------------------------------------------------ */

@@ -392,7 +392,7 @@ char *front_host_lambda_captures(Parser *p) {
   sb_init(&sb);
   for (int i = 0; i < p->host_lambdas.len; i++) {
     HostLambda *lp = p->host_lambdas.items[i];
-    if (lp->host_too || (*lp->suffix && strcmp(lp->suffix, "?"))) continue; /* not instances */
+    if (*lp->suffix && strcmp(lp->suffix, "?")) continue; /* not instances */
     sb_printf(&sb, "%d %d %d", lp->key, lp->line, lp->index);
     for (int f = 0; f < lp->capture_names.len; f++)
       sb_printf(&sb, " %s", (const char *)lp->capture_names.items[f]);

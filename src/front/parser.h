@@ -409,9 +409,9 @@ bool front_instantiate(Parser *p, const char *cpp_name);
  * template fn ("fill<float>", as the host spells it), which this defines
  * (parse_host_lambda.c); NULL with a diagnostic if there is none. */
 const char *front_host_lambda(Parser *p, const char *fn, int key, int line, int index);
-/* "KEY LINE INDEX name…\n" for each extended lambda of a plain host
- * function that is __device__ only: what its closure captures, in order,
- * which the host pass makes g++'s capture list (src/cc/rewrite.c) */
+/* "KEY LINE INDEX name…\n" for each extended lambda of a host function
+ * (or host function template): what its closure captures, in order, which
+ * the host pass makes g++'s capture list (src/cc/rewrite.c) */
 char *front_host_lambda_captures(Parser *p);
 /* The main file as a device-only CUDA source for NVRTC (device_source.c):
  * host declarations and system includes blanked, line numbers kept. */
