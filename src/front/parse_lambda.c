@@ -21,15 +21,17 @@
  *
  * Extended lambdas of host code (`[=] __device__ (…) {…}` in a host
  * function, found by parse_host_lambda.c) take the same path with
- * parse_extended_lambda, but their closure must have g++'s layout, since
- * the host builds the object and the kernel reads its bytes: every capture
- * is by copy (`[&]`, `&x` are diagnosed, as nvcc does), a reference is
- * copied as its value, explicit captures come first in list order, then
- * implicit ones in order of first use; names the lambda's parameters or
- * body declare are not captures, nor are integral constants (the scan
- * makes them SYM_CONST), as g++ does not capture them.  The closure class
- * is named by the caller (`__cw_lambda_…`) and declared at global scope,
- * where the run time's kernel instance name finds it.
+ * parse_extended_lambda, but the host builds their closure object and the
+ * kernel reads its bytes, so the layout follows rules g++ can be held to
+ * (the host pass hands g++ the captures found here as an explicit list,
+ * src/cc/rewrite.c): every capture is by copy (`[&]`, `&x` are diagnosed,
+ * as nvcc does), a reference is copied as its value, explicit captures
+ * come first in list order, then implicit ones in order of first use;
+ * names the lambda's parameters or body declare are not captures, nor are
+ * integral constants (the scan makes them SYM_CONST; g++ needs no capture
+ * to read them).  The closure class is named by the caller
+ * (`__cw_lambda_…`) and declared at global scope, where the run time's
+ * kernel instance name finds it.
  */
 #include <string.h>
 
