@@ -12,7 +12,8 @@
 // a lambda body that declares a name the host function also declares,
 // lambdas in a host function template (one closure per instance), and
 // bodies that call device-only functions and builtins (atomicAdd,
-// threadIdx), which the host compiler never sees.
+// threadIdx), which the host compiler never sees; lambdas in member
+// functions (defined in and out of the class) that copy members to locals.
 // FLAGS: --extended-lambda
 #include "common.h"
 #include <cmath>
@@ -63,6 +64,21 @@ static int fill_affine(T *x, int n, T offset) {
   int errors = 0;
   for (int i = 0; i < n; i++) errors += x[i] != offset + step * (T)i;
   return errors;
+}
+
+struct Ramp {
+  float *data;
+  int n;
+  void fill(float slope) { // in the class
+    float *d = data;
+    for_each_index<<<(n + 127) / 128, 128>>>(n, [=] __device__(int i) { d[i] = slope * i; });
+  }
+  void shift(float by);
+};
+
+void Ramp::shift(float by) { // out of the class
+  float *d = data;
+  for_each_index<<<(n + 127) / 128, 128>>>(n, [=] __device__(int i) { d[i] += by; });
 }
 
 int main() {
@@ -137,6 +153,12 @@ int main() {
   for (int b = 0; b < 4; b++) errors += counts[b] != n / 4;
   for (int q = 0; q < n; q++) errors += tags[q] != q % 128;
   CHECK(cudaFree(counts));
+
+  Ramp ramp = {v, n};
+  ramp.fill(0.5f);
+  ramp.shift(-1.0f);
+  CHECK(cudaDeviceSynchronize());
+  for (int q = 0; q < n; q++) errors += v[q] != 0.5f * q - 1.0f;
 
   errors += fill_affine<float, 2>(v, n, 1.0f);
   errors += fill_affine<double, 6>(out, n, -3.0);
