@@ -329,6 +329,28 @@ cw_status cw_program_instantiate(cw_program *p, const char *cpp_name, cw_diags *
   return ok ? CW_OK : diags->d.errors ? CW_ERR_COMPILE : CW_ERR_NOT_FOUND;
 }
 
+cw_status cw_program_host_lambda(cw_program *p, const char *fn, int key, int line, int index,
+                                 cw_diags *diags, const char **name) {
+  if (!p || !fn || !diags || !name) return CW_ERR_INVALID;
+  jmp_buf oom;
+  p->arena.oom = &oom;
+  if (setjmp(oom)) {
+    p->arena.oom = NULL;
+    return CW_ERR_NOMEM;
+  }
+  CwDiags *saved = p->parser->diags;
+  p->parser->diags = &diags->d;
+  *name = front_host_lambda(p->parser, fn, key, line, index);
+  p->parser->diags = saved;
+  p->arena.oom = NULL;
+  return *name ? CW_OK : CW_ERR_COMPILE;
+}
+
+cw_status cw_program_host_lambda_captures(cw_program *p, char **text) {
+  *text = p && p->parser ? front_host_lambda_captures(p->parser) : NULL;
+  return *text ? CW_OK : CW_ERR_INVALID;
+}
+
 cw_status cw_program_device_source(cw_program *p, char **text) {
   *text = p && p->parser ? front_device_source(p->parser) : NULL;
   return *text ? CW_OK : CW_ERR_INVALID;

@@ -20,6 +20,18 @@ cw_status cw_program_device_source(cw_program *p, char **text);
  * "-UX"); owned by the program, *n set to their count. */
 const char *const *cw_program_tool_options(cw_program *p, int *n);
 
+/* The closure class of an extended lambda written in an instance of a
+ * host function template (front_host_lambda): fn as the host spells the
+ * instance ("fill<float>"), key/line/index as src/compat/host_glue.h tags
+ * the lambda; *name is owned by the program. */
+cw_status cw_program_host_lambda(cw_program *p, const char *fn, int key, int line, int index,
+                                 cw_diags *diags, const char **name);
+
+/* What the closures of the extended lambdas of host functions capture, in
+ * order: "KEY LINE INDEX name…" a line (front_host_lambda_captures), for
+ * cw_cc_rewrite; malloc'd. */
+cw_status cw_program_host_lambda_captures(cw_program *p, char **text);
+
 /* The folder of our CUDA headers: CUWASM_INCLUDE_DIR, else the source
  * tree's include/cuda. */
 const char *cw_cuda_include_dir(void);

@@ -48,3 +48,12 @@ void cw_hash_hex(const CwHash *h, char out[33]) {
   snprintf(out, 33, "%016llx%016llx", (unsigned long long)h->h[0],
            (unsigned long long)h->h[1]);
 }
+
+int cw_file_name_key(const char *path, size_t n) {
+  size_t b = n;
+  while (b > 0 && path[b - 1] != '/' && path[b - 1] != '\\') b--;
+  CwHash h;
+  cw_hash_init(&h);
+  cw_hash_bytes(&h, path + b, n - b);
+  return (int)(h.h[0] & 0x7fffffff);
+}

@@ -25,4 +25,10 @@ void cw_hash_u64(CwHash *h, uint64_t v);
 /* 32 lowercase hex digits and a NUL. */
 void cw_hash_hex(const CwHash *h, char out[33]);
 
+/* A 31-bit key of the file name (after the last '/') of path[0, n): the
+ * host pass (src/cc/rewrite.c) and the device pass
+ * (src/front/parse_host_lambda.c) both name an extended lambda's closure
+ * with it, so they must agree however each spells the path. */
+int cw_file_name_key(const char *path, size_t n);
+
 #endif

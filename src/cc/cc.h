@@ -25,8 +25,13 @@
 #include <stddef.h>
 
 /* On success returns the rewritten text (malloc'd, NUL-terminated);
- * on failure NULL with a message in err ("line N: ..."). */
-char *cw_cc_rewrite(const char *text, size_t len, char *err, size_t errn);
+ * on failure NULL with a message in err ("line N: ...").  captures (may be
+ * NULL): what the device pass found each extended lambda to capture
+ * ("KEY LINE INDEX name…" lines, cw_program_host_lambda_captures): such a
+ * lambda gets that capture list, so its closure has the device closure's
+ * layout, and if it is __device__ only an empty body, since g++ cannot
+ * compile a body that calls device functions. */
+char *cw_cc_rewrite(const char *text, size_t len, const char *captures, char *err, size_t errn);
 
 /* Appends to *buf (malloc'd, grown) a C++ string literal holding data,
  * split into lines; returns 0 on success, -1 when out of memory. */

@@ -7,11 +7,20 @@
  * and class level the walk reads whole declarations (from the token after
  * the last `;`, `{`, `}` or access label to the `;` or the end of the
  * function body) and acts on the CUDA qualifiers among them.  In code it
- * only looks for `<<<`.  Edits are collected as (offset, length, text)
+ * only looks for `<<<` and for extended lambdas (`[=] __device__ (…) {…}`),
+ * which it wraps in __cuwasm_device_lambda_make<K, L, I>(…) (see
+ * src/compat/host_glue.h): K keys the file name, L is the line and I the
+ * lambda's index among the extended lambdas of that line, read from g++'s
+ * line markers, as the device pass names the closure it defines
+ * (src/front/parse_host_lambda.c).  Each gets the capture list the device
+ * pass found, so g++'s closure holds those variables in that order, as the
+ * device's does; a `__device__`-only one also an empty body, which g++
+ * could not compile (device functions, builtins).  Edits are collected as (offset, length, text)
  * and applied in one pass at the end; removed text is replaced by its
  * newlines so that line numbers stay right.
  */
 #include "cc/cc.h"
+#include "base/hash.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -46,6 +55,15 @@ typedef struct Rw {
   int nns;
   int *devfn;        /* name tokens of the device-only functions removed */
   int ndevfn, capdevfn;
+  struct {          /* where the line-marker reading stands */
+    size_t pos;
+    int line;
+    const char *file;
+    size_t file_len;
+  } at;
+  int lambda_key, lambda_line, lambda_index; /* the last extended lambda's */
+  int lambda_end;    /* closing '}' of the extended lambda being walked */
+  const char *captures; /* "KEY LINE INDEX name…" lines from the device pass, or NULL */
   bool oom;
   char *err;
   size_t errn;
@@ -704,6 +722,129 @@ static int handle_decl(Rw *r, int s, bool in_class) {
   return d.body >= 0 ? d.body - 1 : d.end;
 }
 
+/* index of the '{' opening the body that closes at end */
+static int match_back_brace(const Rw *r, int end) {
+  int d = 0;
+  for (int j = end; j >= 0; j--) {
+    if (is(r, j, "}")) d++;
+    else if (is(r, j, "{") && --d == 0) return j;
+  }
+  return -1;
+}
+
+/* ---- extended lambdas ---------------------------------------------------- */
+
+/* the line (and file, as the line markers `# 12 "f.cu"` spell it) of the
+ * text at pos; positions are asked for in increasing order */
+static void line_at(Rw *r, size_t pos, int *line, const char **file, size_t *file_len) {
+  for (size_t i = r->at.pos; i <= pos && i < r->n; i++) {
+    if (i > 0 && r->src[i - 1] != '\n') continue;
+    if (i > 0) r->at.line++; /* a new line begins at i */
+    size_t j = i;
+    while (j < r->n && (r->src[j] == ' ' || r->src[j] == '\t')) j++;
+    if (j >= r->n || r->src[j] != '#') continue;
+    j++;
+    while (j < r->n && r->src[j] == ' ') j++;
+    if (r->n - j > 4 && !memcmp(r->src + j, "line", 4)) j += 4;
+    while (j < r->n && r->src[j] == ' ') j++;
+    if (j >= r->n || !isdigit((unsigned char)r->src[j])) continue;
+    int n = 0;
+    while (j < r->n && isdigit((unsigned char)r->src[j])) n = n * 10 + (r->src[j++] - '0');
+    while (j < r->n && r->src[j] == ' ') j++;
+    if (j < r->n && r->src[j] == '"') {
+      size_t e = j + 1;
+      while (e < r->n && r->src[e] != '"' && r->src[e] != '\n') e++;
+      r->at.file = r->src + j + 1;
+      r->at.file_len = e - j - 1;
+    }
+    r->at.line = n - 1; /* the line after the marker is n */
+  }
+  if (pos + 1 > r->at.pos) r->at.pos = pos + 1;
+  *line = r->at.line;
+  *file = r->at.file ? r->at.file : "";
+  *file_len = r->at.file ? r->at.file_len : 0;
+}
+
+static bool is_lambda_specifier(const Rw *r, int i) {
+  return is(r, i, "__device__") || is(r, i, "__host__") || is(r, i, "mutable") ||
+         is(r, i, "constexpr") || is(r, i, "noexcept");
+}
+
+/* `[caps] specifiers (params)? specifiers (-> R)? {body}` with __device__
+ * among the specifiers, at i: the index of the body's '}', else -1 */
+static int extended_lambda_end(const Rw *r, int i) {
+  int j = match(r, i) + 1;
+  bool device = false;
+  for (int part = 0; part < 2 && j < r->nt; part++) {
+    for (; j < r->nt && is_lambda_specifier(r, j); j++) device |= is(r, j, "__device__");
+    if (part == 0 && is(r, j, "(")) j = match(r, j) + 1;
+  }
+  if (!device) return -1;
+  if (is(r, j, "->"))
+    while (j < r->nt && !is(r, j, "{") && !is(r, j, ";")) j++;
+  return is(r, j, "{") ? match(r, j) : -1;
+}
+
+/* the names after "key line index " in r->captures: start and length of
+ * the rest of the line, or NULL */
+static const char *captures_of(const Rw *r, int key, int line, int index, size_t *len) {
+  for (const char *s = r->captures; s && *s;) {
+    const char *eol = strchr(s, '\n');
+    if (!eol) eol = s + strlen(s);
+    int k, l, x, used = 0;
+    if (sscanf(s, "%d %d %d%n", &k, &l, &x, &used) == 3 && k == key && l == line && x == index) {
+      const char *names = s + used;
+      while (names < eol && *names == ' ') names++;
+      *len = (size_t)(eol - names);
+      return names;
+    }
+    s = *eol ? eol + 1 : eol;
+  }
+  return NULL;
+}
+
+/* `[caps]` → `[a, b]` (the device's captures) and, but for a lambda the
+ * host calls too, `{body}` → `{}` */
+static void use_device_captures(Rw *r, int i, int end, const char *names, size_t len,
+                                bool host_too) {
+  char *list = malloc(len * 2 + 3);
+  if (!list) { r->oom = true; return; }
+  size_t n = 0;
+  list[n++] = '[';
+  for (size_t k = 0; k < len; k++) {
+    if (names[k] == ' ') { list[n++] = ','; list[n++] = ' '; }
+    else list[n++] = names[k];
+  }
+  list[n++] = ']';
+  list[n] = 0;
+  int close = match(r, i);
+  add_edit(r, r->t[i].pos, r->t[close].pos + 1 - r->t[i].pos, list);
+  int open = match_back_brace(r, end);
+  if (!host_too && open >= 0 && open + 1 < end) remove_tokens(r, open + 1, end);
+}
+
+/* wraps the extended lambda [i, end] for the kernel that receives it */
+static void wrap_lambda(Rw *r, int i, int end) {
+  int line;
+  const char *file;
+  size_t file_len;
+  line_at(r, r->t[i].pos, &line, &file, &file_len);
+  int key = cw_file_name_key(file, file_len);
+  if (key == r->lambda_key && line == r->lambda_line) r->lambda_index++;
+  else r->lambda_index = 0;
+  r->lambda_key = key;
+  r->lambda_line = line;
+  add_edit(r, r->t[i].pos, 0,
+           fmt("__cuwasm_device_lambda_make<%d, %d, %d>(", key, line, r->lambda_index));
+  add_edit(r, r->t[end].pos + 1, 0, fmt(")"));
+  r->lambda_end = end;
+  bool host_too = false;
+  for (int k = match(r, i); k < end && !is(r, k, "{"); k++) host_too |= is(r, k, "__host__");
+  size_t len;
+  const char *names = captures_of(r, key, line, r->lambda_index, &len);
+  if (names) use_device_captures(r, i, end, names, len, host_too);
+}
+
 /* ---- the walk ------------------------------------------------------------------ */
 
 typedef enum { B_SCOPE, B_CLASS, B_CODE } BraceKind;
@@ -752,6 +893,10 @@ static void walk(Rw *r) {
     if (is(r, i, "<") && chevrons(r, i, '<')) {
       i = rewrite_launch(r, i) - 1;
       continue;
+    }
+    if (cur == B_CODE && is(r, i, "[") && i > r->lambda_end) {
+      int end = extended_lambda_end(r, i);
+      if (end >= 0 && end < r->nt) wrap_lambda(r, i, end);
     }
     if (cur == B_CODE && (is(r, i, "__host__") || is(r, i, "__device__"))) {
       /* a local class's `__host__ __device__` members (Thrust) or an
@@ -830,8 +975,9 @@ static void rw_free(Rw *r) {
   free(r->devfn);
 }
 
-char *cw_cc_rewrite(const char *text, size_t len, char *err, size_t errn) {
-  Rw r = {.src = text, .n = len, .err = err, .errn = errn};
+char *cw_cc_rewrite(const char *text, size_t len, const char *captures, char *err, size_t errn) {
+  Rw r = {.src = text, .n = len, .err = err, .errn = errn, .lambda_end = -1, .captures = captures};
+  r.at.line = 1;
   if (errn) err[0] = 0;
   tokenize(&r);
   if (!r.oom) walk(&r);

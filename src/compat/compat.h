@@ -71,10 +71,21 @@ typedef struct CompatKernel {
   const void *fn;
   char *name;        /* C++ name as the host compiler spells it */
   char *sig;         /* its pointer type, `void (*)(float*, int)` (overloads) */
+  char *host_name;   /* with extended lambdas among its arguments: the name as
+                      * the host spells it (kernel_lambda.c); else NULL */
   int tu;
   cw_kernel *k;
   int max_dyn_shared;
 } CompatKernel;
+
+/* kernel_lambda.c: a host-spelled kernel name with the extended lambdas'
+ * tags replaced by the device's closure names where they are known before
+ * the program is (malloc'd), or NULL when it has no tag; and the device
+ * program's name of the kernel instance, every closure class defined and
+ * checked against the host's size (malloc'd; else NULL, a message in msg). */
+char *compat_lambda_device_name(const char *host_name);
+char *compat_lambda_resolve(cw_program *prog, const char *host_name, const char *tu_name,
+                            char *msg, size_t n);
 
 /* runtime_state.c: kernel names equal after canonicalisation */
 bool compat_names_match(const char *a, const char *b);

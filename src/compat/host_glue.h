@@ -10,6 +10,15 @@
  * kernel stubs call.  __cuwasm_tu_id is defined at the end of each
  * rewritten file, next to the embedded device source.
  *
+ * Extended lambdas (`[=] __device__ (…) {…}` in host code) are wrapped by
+ * the rewrite in __cuwasm_device_lambda_make<K, L, I>(…): the wrapper's
+ * only member is g++'s closure (same bytes, which the kernel receives)
+ * and it forwards calls, so a `__host__ __device__` lambda still runs on
+ * the host.  Its template arguments put the lambda's file key, line,
+ * index on the line and size into the kernel instance's name, from which
+ * the run time finds the closure class the device pass defined
+ * (src/front/parse_host_lambda.c) and checks its size.
+ *
  * This is the user program's code, not the library's: it may print, and
  * it does so once when device code cannot be built (the runtime calls
  * __cuwasm_print_message, handed over before main), since the API call
@@ -47,6 +56,24 @@ struct __cuwasm_kreg {
 template <typename FT, FT F>
 int __cuwasm_kreg<FT, F>::id = __cuwasm_kreg<FT, F>::make();
 } // namespace
+
+template <int File, int Line, int Index, int Size, typename Closure>
+struct __cuwasm_device_lambda {
+  Closure __cuwasm_closure;
+  template <typename... A>
+  auto operator()(A &&...a) const -> decltype(__cuwasm_closure(static_cast<A &&>(a)...)) {
+    return __cuwasm_closure(static_cast<A &&>(a)...);
+  }
+  template <typename... A>
+  auto operator()(A &&...a) -> decltype(__cuwasm_closure(static_cast<A &&>(a)...)) {
+    return __cuwasm_closure(static_cast<A &&>(a)...);
+  }
+};
+template <int File, int Line, int Index, typename Closure>
+static inline __cuwasm_device_lambda<File, Line, Index, (int)sizeof(Closure), Closure>
+__cuwasm_device_lambda_make(Closure c) {
+  return {c};
+}
 
 static inline void __cuwasm_cfg(dim3 grid, dim3 block, size_t shared = 0,
                                 cudaStream_t stream = 0) {

@@ -159,8 +159,17 @@ int __cuwasm_register_kernel(int tu, const void *fn, const char *pretty) {
   for (int i = 0; i < g->nkernels; i++)
     if (g->kernels[i].fn == fn) id = i;
   if (id < 0 && grow((void **)&g->kernels, &g->capkernels, g->nkernels, sizeof *g->kernels)) {
-    g->kernels[g->nkernels] =
-        (CompatKernel){fn, name_from_pretty(pretty), sig_from_pretty(pretty), tu, NULL, 0};
+    CompatKernel k = {fn, name_from_pretty(pretty), sig_from_pretty(pretty), NULL, tu, NULL, 0};
+    char *device_name = compat_lambda_device_name(k.name), *device_sig = compat_lambda_device_name(k.sig);
+    if (device_name) { /* extended lambdas: the device program's names for them */
+      k.host_name = k.name;
+      k.name = device_name;
+    }
+    if (device_sig) {
+      free(k.sig);
+      k.sig = device_sig;
+    }
+    g->kernels[g->nkernels] = k;
     id = g->nkernels++;
   }
   pthread_mutex_unlock(&g->mu);
@@ -304,7 +313,14 @@ static bool program_has(cw_program *p, const char *name) {
 static cudaError_t instantiate_all(int tu, CompatTU *t, cw_diags *d) {
   for (int i = 0; i < state.nkernels; i++) {
     CompatKernel *k = &state.kernels[i];
-    if (k->tu != tu || !strchr(k->name, '<') || program_has(t->prog, k->name)) continue;
+    if (k->tu != tu) continue;
+    if (k->host_name) { /* extended lambdas: the closure classes made and checked */
+      char *name = compat_lambda_resolve(t->prog, k->host_name, t->name, state.msg, sizeof state.msg);
+      if (!name) return cudaErrorInvalidKernelImage;
+      free(k->name);
+      k->name = name;
+    }
+    if (!strchr(k->name, '<') || program_has(t->prog, k->name)) continue;
     if (cw_program_instantiate(t->prog, k->name, d) == CW_ERR_COMPILE) {
       char *r = cw_diags_render(d);
       snprintf(state.msg, sizeof state.msg, "cuwasm: cannot instantiate %s:\n%s", k->name,

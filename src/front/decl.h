@@ -80,6 +80,18 @@ KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr, bool array);
 
 /* parse_lambda.c */
 KExpr *parse_lambda(Parser *p);
+/* an extended lambda of host code at p->tok (its scope holds the host
+ * function's variables, local_consts its integral constants): its closure
+ * class, named name at global scope; with name NULL only what it captures */
+HostLambda *parse_extended_lambda(Parser *p, const char *name, PtrVec *local_consts);
+
+/* parse_host_lambda.c: the extended lambdas of the host function body at
+ * p->tok (`{` or a ctor-initializer), whose parameters d declares; in an
+ * instance of a host function template, tmpl with its arguments */
+void define_host_lambdas(Parser *p, Declarator *d, Template *tmpl, TArg *args, int nargs);
+/* a host function template t just declared: what its extended lambdas
+ * capture, for the host pass (front_host_lambda_captures) */
+void note_template_host_lambdas(Parser *p, Template *t);
 
 /* parse_top.c */
 void parse_namespace_alias(Parser *p);

@@ -11,7 +11,12 @@
  * to `#include <...>` of the toolkit's version where NVRTC ships one
  * (cooperative_groups.h, cuda_fp16.h, cuda_bf16.h, cuda/barrier, ...); our <type_traits>, <limits> and <sys/types.h>
  * stay, for NVRTC only, since it has no C++ library.  `#line` directives keep
- * NVRTC's diagnostics on the user's files and lines.
+ * NVRTC's diagnostics on the user's files and lines.  An extended lambda
+ * of a dropped host function (parse_host_lambda.c) is re-spelled where the
+ * function was, as the closure class the device pass defined for it: its
+ * captures as fields, in the device pass's (g++'s) order, and its body as
+ * the call operator's (in a host function template's instance, the
+ * template's parameters as member typedefs and constants).
  */
 #include <string.h>
 
@@ -83,6 +88,54 @@ static void emit_token(Out *o, Token *t) {
   sb_puts(&o->sb, t->spelling);
 }
 
+/* `struct __cw_lambda_K_L_I { fields; __device__ __host__ auto
+ * operator()(params) const -> R { body } };` */
+static void emit_closure(Out *o, HostLambda *lp) {
+  KType *st = lp->closure;
+  place(o, lp->start->loc);
+  sb_printf(&o->sb, " struct %s {", st->name);
+  for (int i = 0; i < st->nfields; i++) {
+    KType *t = st->fields[i].type;
+    sb_putc(&o->sb, ' ');
+    kt_print_cpp(&o->sb, t->kind == KT_ARRAY ? t->elem : t);
+    sb_printf(&o->sb, " %s", st->fields[i].name);
+    if (t->kind == KT_ARRAY) sb_printf(&o->sb, "[%d]", t->count);
+    sb_putc(&o->sb, ';');
+  }
+  for (int i = 0; lp->tmpl && i < lp->nargs && i < lp->tmpl->nparams; i++) { /* the instance's */
+    TParam *tp = &lp->tmpl->params[i];
+    if (tp->is_pack || !*tp->name) continue;
+    sb_puts(&o->sb, tp->is_type ? " typedef " : " static constexpr ");
+    kt_print_cpp(&o->sb, tp->is_type ? lp->args[i].type : tp->value_type);
+    if (tp->is_type) sb_printf(&o->sb, " %s;", tp->name);
+    else sb_printf(&o->sb, " %s = %lld;", tp->name, (long long)lp->args[i].value);
+  }
+  for (int i = 0; i < lp->consts.len; i++) { /* not captures, as in g++ */
+    Sym *c = lp->consts.items[i];
+    sb_puts(&o->sb, " static constexpr ");
+    kt_print_cpp(&o->sb, c->type);
+    sb_printf(&o->sb, " %s = %lld;", c->name, (long long)c->value);
+  }
+  sb_puts(&o->sb, " __device__ __host__ auto operator()");
+  if (lp->params == lp->params_end) sb_puts(&o->sb, "()");
+  for (Token *t = lp->params; t != lp->params_end; t = t->next) emit_token(o, t);
+  sb_puts(&o->sb, " const");
+  if (lp->ret) sb_puts(&o->sb, " ->");
+  for (Token *t = lp->ret; t && t != lp->ret_end; t = t->next) emit_token(o, t);
+  for (Token *t = lp->body; t != lp->end; t = t->next) emit_token(o, t);
+  sb_puts(&o->sb, " };");
+}
+
+/* the closures of the extended lambdas in the host span [start, end) */
+static void emit_closures_in(Out *o, Parser *p, Token *start, Token *end) {
+  if (!p->host_lambdas.len) return;
+  for (Token *t = start; t && t != end; t = t->next)
+    for (int i = 0; i < p->host_lambdas.len; i++) {
+      HostLambda *lp = p->host_lambdas.items[i];
+      if (lp->start == t && lp->closure) emit_closure(o, lp);
+    }
+}
+
 static bool already(PtrVec *v, const char *h) {
   for (int i = 0; i < v->len; i++)
     if (!strcmp(v->items[i], h)) return true;
@@ -99,7 +152,9 @@ char *front_device_source(Parser *p) {
   PtrVec emitted = {0}; /* toolkit headers already included */
   for (Token *t = p->first_tok; t && t->kind != TK_EOF;) {
     if (span < p->host_spans.len && ((HostSpan *)p->host_spans.items[span])->start == t) {
-      t = ((HostSpan *)p->host_spans.items[span++])->end;
+      HostSpan *hs = p->host_spans.items[span++];
+      emit_closures_in(&o, p, hs->start, hs->end);
+      t = hs->end;
       continue;
     }
     const char *h = our_header(p, t->loc.file);

@@ -344,8 +344,12 @@ static void host_function(Parser *p, Declarator *d) {
     Sym *h = scope_add(p, s, SYM_HOST, d->name, d->name_tok->loc);
     h->host_flags = KF_HOST;
   }
-  if (equal(p->tok, "{") || equal(p->tok, ":")) skip_function_body(p);
-  else consume(p, ";");
+  if (equal(p->tok, "{") || equal(p->tok, ":")) {
+    define_host_lambdas(p, d, NULL, NULL, 0); /* nvcc's extended lambdas, passed to kernels */
+    skip_function_body(p);
+  } else {
+    consume(p, ";");
+  }
 }
 
 /* a definition after a declaration: its body sees the definition's

@@ -212,6 +212,7 @@ void parse_template_decl(Parser *p) {
     if (is_class && template_has_pack(t))
       error_tok(p, name, "variadic class templates are not supported");
     add_template(p, t, name);
+    if (!is_class && !t->is_alias) note_template_host_lambdas(p, t); /* nvcc's extended lambdas */
   }
   skip_template_decl(p, is_class);
 }

@@ -25,17 +25,19 @@ static void record_host_span(Parser *p, Token *start, Token *end) {
   vec_push(p->arena, &p->host_spans, s);
 }
 
-/* a function template with no CUDA marker and no constexpr is host code */
+/* a function template with no CUDA marker and no constexpr is host code
+ * (markers in its body: extended lambdas, parse_host_lambda.c) */
 static bool host_function_template(Token *t) {
   int depth = 0;
-  bool is_class = false;
+  bool is_class = false, in_body = false;
   t = t->next;
   for (int angle = 0; equal(t, "<") || angle > 0; t = t->next) { /* the parameter list */
     if (t->kind == TK_EOF) return false;
     angle += equal(t, "<") - equal(t, ">") - 2 * equal(t, ">>");
   }
   for (; t->kind != TK_EOF; t = t->next) {
-    if (is_device_marker(t) || equal(t, "constexpr")) return false;
+    if ((is_device_marker(t) || equal(t, "constexpr")) && !in_body) return false;
+    if (depth == 0 && equal(t, "{") && !is_class) in_body = true;
     if ((equal(t, "struct") || equal(t, "class") || equal(t, "union") || equal(t, "using")) &&
         depth == 0)
       is_class = true;

@@ -169,6 +169,21 @@ typedef struct HostSpan {
   Token *start, *end; /* [start, end) */
 } HostSpan;
 
+/* an extended lambda of host code, its closure class defined for the
+ * device (parse_host_lambda.c); the device-only source re-spells it */
+typedef struct HostLambda {
+  Token *start, *params, *params_end, *ret, *ret_end, *body, *end; /* end: after the body */
+  KType *closure;        /* NULL: a template's lambda, scanned for capture_names only */
+  PtrVec capture_names;  /* const char*: what the closure holds, in order */
+  PtrVec consts;         /* Sym*: the host function's integral constants it names */
+  int key, line, index;  /* cw_file_name_key of its file, its line, its index there */
+  bool host_too;         /* `__host__ __device__`: the host calls it too */
+  const char *suffix;    /* "" or, in a host function template's instance, its key */
+  Template *tmpl;        /* that template and its arguments, or NULL */
+  TArg *args;
+  int nargs;
+} HostLambda;
+
 typedef struct LoopCtx {
   bool is_switch;
   PtrVec cases;          /* KStmt* case labels (switch only) */
@@ -227,6 +242,7 @@ typedef struct Parser {
   char spec_error[256];
   Token *spec_error_tok;
   PtrVec dropped;        /* DroppedDecl*: top-level declarations that failed */
+  PtrVec host_lambdas;   /* HostLambda*: extended lambdas of host code, in token order */
   KType *cur_class;      /* class whose body is being parsed */
   Scope *cnames;         /* C identifiers in use (uniqueness) */
   struct Instance *pending_instance; /* class template instance whose struct is being made */
@@ -415,6 +431,15 @@ Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt)
 /* Instantiates a template kernel named `k<float, 4>` after compilation;
  * true when the kernel exists afterwards. */
 bool front_instantiate(Parser *p, const char *cpp_name);
+/* The closure class name of the index-th extended lambda on line of the
+ * file keyed key (cw_file_name_key), in the instance of host function
+ * template fn ("fill<float>", as the host spells it), which this defines
+ * (parse_host_lambda.c); NULL with a diagnostic if there is none. */
+const char *front_host_lambda(Parser *p, const char *fn, int key, int line, int index);
+/* "KEY LINE INDEX name…\n" for each extended lambda of a host function
+ * (or host function template): what its closure captures, in order, which
+ * the host pass makes g++'s capture list (src/cc/rewrite.c) */
+char *front_host_lambda_captures(Parser *p);
 /* The main file as a device-only CUDA source for NVRTC (device_source.c):
  * host declarations and system includes blanked, line numbers kept. */
 char *front_device_source(Parser *p);

@@ -23,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char err[512];
   err[0] = 0;
-  char *out = cw_cc_rewrite((const char *)data, size, err, sizeof err);
+  char *out = cw_cc_rewrite((const char *)data, size, NULL, err, sizeof err);
   if (out) {
     (void)strlen(out); /* must be NUL-terminated */
     free(out);

@@ -8,8 +8,13 @@
  * of tests/programs/separate_compilation are compiled as the CUDA backend
  * compiles relocatable programs (-rdc=true: extern __device__ uses of
  * the other files) and must give a cubin for its device linker, as must a
- * program that launches kernels from device code.  Exits 77
- * (skipped) when NVRTC is not installed.
+ * program that launches kernels from device code.  A program with
+ * extended lambdas (host code passing `[=] __device__ …` to a kernel
+ * template) and a kernel template `for_each_index` (as in
+ * tests/programs/extended_lambda.cu) has that template instantiated with
+ * each closure class, as the run time does, so NVRTC compiles the
+ * closures as kernel arguments too.  Exits 77 (skipped) when NVRTC is not
+ * installed.
  */
 #include <dirent.h>
 #include <stdbool.h>
@@ -19,6 +24,32 @@
 
 #include "api/program.h"
 #include "rt/cuda/cuda_driver.h"
+
+/* for_each_index<C> for each closure class C of an extended lambda of a
+ * plain host function (names without an instance suffix) */
+static bool instantiate_with_closures(cw_program *p, KModule *m, const char *path) {
+  int n = m->types.len;
+  for (int i = 0; i < n; i++) {
+    const KType *t = m->types.items[i];
+    if (t->kind != KT_STRUCT || !t->name || strncmp(t->name, "__cw_lambda_", 12)) continue;
+    int underscores = 0;
+    for (const char *c = t->name + 12; *c; c++) underscores += *c == '_';
+    if (underscores != 2) continue; /* an instance of a host function template's lambda */
+    char name[256];
+    snprintf(name, sizeof name, "for_each_index<%s>", t->name);
+    cw_diags *id = cw_diags_new();
+    cw_status st = cw_program_instantiate(p, name, id);
+    char *r = st == CW_OK ? NULL : cw_diags_render(id);
+    cw_diags_free(id);
+    bool absent = r && strstr(r, "no kernel template named"); /* not this program's */
+    if (st != CW_OK && !absent)
+      fprintf(stderr, "FAIL %s: cannot instantiate %s\n%s", path, name, r ? r : "");
+    free(r);
+    if (absent) return true;
+    if (st != CW_OK) return false;
+  }
+  return true;
+}
 
 static int compile_one(Nvrtc *rtc, const char *path, bool rdc) {
   cw_diags *d = cw_diags_new();
@@ -34,9 +65,14 @@ static int compile_one(Nvrtc *rtc, const char *path, bool rdc) {
     cw_diags_free(d);
     return 0;
   }
+  KModule *m = cw_program_module(p);
+  if (!instantiate_with_closures(p, m, path)) {
+    cw_program_free(p);
+    cw_diags_free(d);
+    return 0;
+  }
   char *src = NULL;
   cw_program_device_source(p, &src);
-  KModule *m = cw_program_module(p);
   nvrtcProgram prog;
   rtc->nvrtcCreateProgram(&prog, src, path, 0, NULL, NULL);
   char names[64][256];

@@ -27,6 +27,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "api/program.h"
 #include "base/base.h"
 #include "cc/cc.h"
 #include "commands.h"
@@ -293,7 +294,9 @@ static bool write_file(const char *path, const char *data, size_t n) {
 
 /* Checks the device code; for -rdc, *markers gets the host-side link
  * markers of what it defines and uses (cc_device_link.c). */
-static int device_check(const CcOpts *o, const char *path, char **markers) {
+/* the device pass of path: its diagnostics printed; *markers: -rdc link
+ * markers (or NULL); *captures: what its extended lambdas capture */
+static int device_check(const CcOpts *o, const char *path, char **markers, char **captures) {
   const char *inc[128], *def[128], *und[128];
   char cuda_inc[PATH_MAX];
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
@@ -310,6 +313,8 @@ static int device_check(const CcOpts *o, const char *path, char **markers) {
   cli_print_diags(d);
   cw_diags_free(d);
   *markers = NULL;
+  *captures = NULL;
+  if (st == CW_OK && cw_program_host_lambda_captures(p, captures) != CW_OK) st = CW_ERR_NOMEM;
   if (st == CW_OK && o->rdc) {
     StrList defines = {0}, uses = {0};
     cc_device_link_names(p, &defines, &uses);
@@ -491,7 +496,7 @@ static char *tu_appendix(const CcOpts *o, const char *path, const char *src, siz
 }
 
 static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const char *out_ii,
-                        const char *markers) {
+                        const char *markers, const char *captures) {
   size_t n, sn;
   char *text = cw_read_file(ii, &n), *src = cw_read_file(path, &sn);
   if (!text || !src) {
@@ -500,7 +505,7 @@ static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const
     return 1;
   }
   char err[512];
-  char *rw = cw_cc_rewrite(text, n, err, sizeof err);
+  char *rw = cw_cc_rewrite(text, n, captures, err, sizeof err);
   char *app = rw ? tu_appendix(o, path, src, sn, markers) : NULL;
   int rc = 0;
   if (!rw) {
@@ -520,8 +525,8 @@ static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const
 
 static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int idx,
                       const char *obj) {
-  char *markers = NULL;
-  if (device_check(o, path, &markers)) return 1;
+  char *markers = NULL, *captures = NULL;
+  if (device_check(o, path, &markers, &captures)) return 1;
   char ii[PATH_MAX], rw[PATH_MAX];
   snprintf(ii, sizeof ii, "%s/%d.host.ii", tmp, idx);
   snprintf(rw, sizeof rw, "%s/%d.cuwasm.ii", tmp, idx);
@@ -538,8 +543,9 @@ static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int id
   sl_add(&cmd, ii);
   int rc = cc_run(o, &cmd);
   sl_free(&cmd);
-  if (rc == 0) rc = rewrite_file(o, path, ii, rw, markers);
+  if (rc == 0) rc = rewrite_file(o, path, ii, rw, markers, captures);
   free(markers);
+  free(captures);
   if (rc) return 1;
   sl_add(&cmd, host_cxx(o));
   sl_add(&cmd, "-c");
