@@ -150,8 +150,16 @@ static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *expli
   if (set && !nexplicit)
     for (int i = 0; i < set->funcs.len; i++) vec_push(p->arena, &cands, set->funcs.items[i]);
   nplain = cands.len;
-  if (tmpl) add_template_candidates(p, tmpl, explicit_args, nexplicit, args, nargs, &cands,
-                                    name_tok->loc, false);
+  /* a template cannot beat a non-template that matches exactly, and its
+   * body must not be instantiated beside one (a generic `atomicCAS(p, ...)`
+   * behind an exact `cas(double *, ...)` overload) */
+  bool plain_exact = false;
+  for (int i = 0; i < nplain && !plain_exact; i++)
+    plain_exact = candidate_cost(p, cands.items[i], args, nargs) == 0 &&
+                  object_cost(cands.items[i], self_const) == 0;
+  if (tmpl && !plain_exact)
+    add_template_candidates(p, tmpl, explicit_args, nexplicit, args, nargs, &cands, name_tok->loc,
+                            false);
   /* a variadic template cannot beat an exact match (and the empty pack
    * that ends a recursion must not be instantiated beside one) */
   bool exact = false;
