@@ -263,6 +263,20 @@ KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs
       return sema_call_funcs(p, ms, mt, NULL, 0, args[0], args + 1, nargs - 1, &fake);
   }
   Sym *s = lookup(p, opname);
+  if (s && (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE) &&
+      sema_call_viable(p, s, args, nargs))
+    return sema_call_funcs(p, s, s->tmpl, NULL, 0, NULL, args, nargs, &fake);
+  /* argument-dependent lookup: the operators of the namespaces of the
+   * operands' classes (`z * w` for two cuda::std::complex) */
+  for (int i = 0; i < nargs; i++) {
+    Scope *sc = args[i]->type->unqual->kind == KT_STRUCT ? args[i]->type->unqual->front : NULL;
+    while (sc && !sc->is_namespace) sc = sc->parent;
+    if (!sc || sc == p->global) continue;
+    Sym *ns = lookup_in(sc, opname);
+    if (ns && (ns->kind == SYM_FUNC || ns->kind == SYM_TEMPLATE) &&
+        sema_call_viable(p, ns, args, nargs))
+      return sema_call_funcs(p, ns, ns->tmpl, NULL, 0, NULL, args, nargs, &fake);
+  }
   if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE)) return NULL;
   return sema_call_funcs(p, s, s->tmpl, NULL, 0, NULL, args, nargs, &fake);
 }
