@@ -1,12 +1,11 @@
 // libcu++ headers as modern CUDA code uses them, in device and host code:
 // cuda::atomic_ref / cuda::std::atomic (device, block and system scope,
 // memory orders, fetch_min/max, compare-exchange, ++ and +=), and
-// cuda::std::numeric_limits, array, pair/swap/min/max, complex, the
-// functional objects, <bit>, <span>, <cmath>, <type_traits>, <cstdint>.
+// cuda::std::numeric_limits, array, pair/swap, complex, the functional
+// objects and min/max, <bit>, <span>, <cmath>, <type_traits>, <cstdint>.
 // The program checks its own results (exit 0 when all hold).
 #include <cstdio>
 #include <cuda/atomic>
-#include <cuda/std/algorithm>
 #include <cuda/std/array>
 #include <cuda/std/atomic>
 #include <cuda/std/bit>
