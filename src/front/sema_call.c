@@ -140,6 +140,16 @@ static int object_cost(const FuncDecl *fd, int self_const) {
   return !self_const && fd->is_const_method ? 1 : 0;
 }
 
+/* modifiable lvalues bound to `const T &` parameters: between otherwise
+ * equal candidates, `get(Tuple &)` beats `get(const Tuple &)` for a
+ * non-const argument, as C++ ranks the less qualified reference first */
+static int const_ref_bindings(const FuncDecl *fd, KExpr **args, int nargs) {
+  int n = 0;
+  for (int i = 0; i < nargs && i < fd->nparams; i++)
+    if (fd->pref[i] && fd->ptypes[i]->is_const && is_lvalue(args[i]) && !args[i]->type->is_const) n++;
+  return n;
+}
+
 /* the best viable candidate, or NULL (with a lone non-viable candidate:
  * that one, so the call reports its precise error) */
 static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
@@ -167,17 +177,21 @@ static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *expli
   if (tmpl && !exact)
     add_template_candidates(p, tmpl, explicit_args, nexplicit, args, nargs, &cands, name_tok->loc, true);
   FuncDecl *best = NULL;
-  int best_cost = -1;
+  int best_cost = -1, best_qual = 0;
   for (int i = 0; i < cands.len; i++) {
     FuncDecl *fd = cands.items[i];
     int c = candidate_cost(p, fd, args, nargs);
     if (c < 0) continue;
     c = c * 2 + object_cost(fd, self_const); /* the object breaks ties between arguments' costs */
-    bool better_tie = c == best_cost && ((i < nplain && best->is_template_instance) ||
-                                         (best->is_variadic_instance && !fd->is_variadic_instance));
+    int q = const_ref_bindings(fd, args, nargs);
+    bool better_tie = c == best_cost &&
+                      (q < best_qual ||
+                       (q == best_qual && ((i < nplain && best->is_template_instance) ||
+                                           (best->is_variadic_instance && !fd->is_variadic_instance))));
     if (!best || c < best_cost || better_tie) {
       best = fd;
       best_cost = c;
+      best_qual = q;
     }
   }
   if (!best && lone && cands.len == 1) best = cands.items[0]; /* reports the precise error */
