@@ -2,7 +2,8 @@
 // cuda::atomic_ref / cuda::std::atomic (device, block and system scope,
 // memory orders, fetch_min/max, compare-exchange, ++ and +=), and
 // cuda::std::numeric_limits, array, pair/swap, complex, the functional
-// objects and min/max, <bit>, <span>, <cmath>, <type_traits>, <cstdint>.
+// objects and min/max, tuple, <bit>, <span>, <cmath>, <type_traits>,
+// <cstdint>.
 // The program checks its own results (exit 0 when all hold).
 #include <cstdio>
 #include <cuda/atomic>
@@ -15,6 +16,7 @@
 #include <cuda/std/functional>
 #include <cuda/std/limits>
 #include <cuda/std/span>
+#include <cuda/std/tuple>
 #include <cuda/std/type_traits>
 #include <cuda/std/utility>
 
@@ -74,6 +76,12 @@ __global__ void library(float *o) {
   o[11] = (float)(cuda::std::numeric_limits<cuda::std::int16_t>::max() +
                   cuda::std::is_same<cuda::std::uint32_t, unsigned int>::value +
                   cuda::std::is_floating_point<float>::value * 10);           // 32778
+  cuda::std::tuple<int, float, double> t(1, 2.5f, 4.0);
+  cuda::std::get<0>(t) = 7;
+  auto u = cuda::std::make_tuple(3, 1.5f);
+  o[12] = cuda::std::get<0>(t) + cuda::std::get<1>(t) + (float)cuda::std::get<2>(t) +      // 13.5
+          (float)cuda::std::tuple_size<cuda::std::tuple<int, float, double>>::value * 100 + // +300
+          (u == cuda::std::make_tuple(3, 1.5f)) * 1000 + cuda::std::get<1>(p) * 10000;     // +1000 +25000
 }
 
 static int failures = 0;
@@ -91,7 +99,7 @@ int main() {
   cudaMallocManaged(&a, 6 * sizeof(int));
   cudaMallocManaged(&f, 2 * sizeof(float));
   cudaMallocManaged(&u, sizeof(unsigned long long));
-  cudaMallocManaged(&o, 12 * sizeof(float));
+  cudaMallocManaged(&o, 13 * sizeof(float));
   for (int i = 0; i < 6; i++) a[i] = 0;
   f[0] = f[1] = 0.0f;
   *u = 0;
@@ -109,11 +117,12 @@ int main() {
   check("atomic_ref<float> fetch_max", f[1], 15.75);
   check("atomic_ref<unsigned long long>", (double)*u, 512);
   check("__device__ cuda::std::atomic", a[5], 4);
-  const double want[12] = {14, 595.5, 47, -26, 58, 200107, 831, 1332, 322, 224, 3.40282346638528859812e+38, 32778};
-  const char *names[12] = {"array", "pair/swap", "min/max", "complex *", "complex / abs", "functional",
+  const double want[13] = {14, 595.5, 47, -26, 58, 200107, 831, 1332, 322, 224, 3.40282346638528859812e+38, 32778, 26313.5};
+  const char *names[13] = {"array", "pair/swap", "min/max", "complex *", "complex / abs", "functional",
                            "popcount/countl_zero", "countr_zero/bit_ceil/has_single_bit", "span",
-                           "cmath", "numeric_limits<float>", "numeric_limits/type_traits/cstdint"};
-  for (int i = 0; i < 12; i++) check(names[i], o[i], want[i]);
+                           "cmath", "numeric_limits<float>", "numeric_limits/type_traits/cstdint",
+                           "tuple/get/make_tuple/tuple_size"};
+  for (int i = 0; i < 13; i++) check(names[i], o[i], want[i]);
 
   // the same headers in host code
   int h = 5;
@@ -129,6 +138,8 @@ int main() {
   check("host complex", hz.real(), -1);
   cuda::std::array<int, 3> harr{7, 8, 9};
   check("host array/min", cuda::std::min(harr[0], harr[2]) + cuda::std::popcount(7u), 10);
+  auto ht = cuda::std::make_tuple(1, 2.0);
+  check("host tuple", cuda::std::get<1>(ht) + cuda::std::get<0>(ht), 3);
   printf("%s\n", failures ? "FAILED" : "libcu++ ok");
   return failures != 0;
 }
