@@ -5,6 +5,7 @@
 // the functional objects, min/max, <bit>, <cmath> and numeric_limits.
 // launch: atomicHistogram --grid 4 --block 128 i32[512]=rand:301 i32[16]=zeros i32[2]=zeros
 // launch: libraryMath --grid 2 --block 64 f32[128]=rand:302 u32[128]=rand:303 f32[128]=zeros u32[128]=zeros
+// launch: libraryViews --grid 2 --block 64 f32[128]=rand:304 f32[128]=zeros
 #include <cuda/atomic>
 #include <cuda/std/array>
 #include <cuda/std/bit>
@@ -45,14 +46,22 @@ __global__ void libraryMath(const float *x, const unsigned *u, float *out, unsig
   cuda::std::complex<float> z(x[i], 0.5f);
   z = z * z + cuda::std::complex<float>(1.0f, 0.0f);
   cuda::std::pair<float, int> p = cuda::std::make_pair(cuda::std::abs(z), i);
-  auto t = cuda::std::make_tuple(p.first, sum, cuda::std::sqrt(cuda::std::fabs(x[i])));
-  cuda::std::span<float> s(out + blockIdx.x * blockDim.x, blockDim.x);
-  s[threadIdx.x] = cuda::std::plus<float>()(cuda::std::get<0>(t), cuda::std::get<1>(t)) +
-                   cuda::std::max(cuda::std::get<2>(t), 0.25f) +
-                   (x[i] < cuda::std::numeric_limits<float>::max() ? 1.0f : 0.0f);
+  out[i] = cuda::std::plus<float>()(p.first, sum) +
+           cuda::std::max(cuda::std::sqrt(cuda::std::fabs(x[i])), 0.25f) +
+           (x[i] < cuda::std::numeric_limits<float>::max() ? 1.0f : 0.0f);
   unsigned w = u[i];
   bits[i] = (unsigned)cuda::std::popcount(w) | ((unsigned)cuda::std::countl_zero(w) << 8) |
             ((unsigned)cuda::std::countr_zero(w | 0x80000000u) << 16) |
             (cuda::std::has_single_bit(w & 0xff) ? 1u << 24 : 0u) |
             ((unsigned)cuda::std::bit_width(w & 0xffff) << 25);
+}
+
+// views and tuples: a span over the block's slice, get<I> of a tuple
+__global__ void libraryViews(const float *x, float *out) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  auto t = cuda::std::make_tuple(x[i], 2 * i, 0.5f);
+  cuda::std::get<2>(t) = cuda::std::get<2>(t) + 1.0f;
+  cuda::std::span<float> s(out + blockIdx.x * blockDim.x, blockDim.x);
+  s[threadIdx.x] = cuda::std::get<0>(t) * (float)cuda::std::get<1>(t) + cuda::std::get<2>(t) +
+                   (float)s.size();
 }
