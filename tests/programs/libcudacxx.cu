@@ -45,6 +45,17 @@ __global__ void atomics(int *a, float *f, unsigned long long *u) {
   if (threadIdx.x == 0) g_blocks_done.fetch_add(1);
 }
 
+// 1- and 2-byte atomics (through the 32-bit word that holds them): one
+// thread in the grid claims flags[1], every thread adds 1 to counts[1];
+// the neighbouring bytes must keep their values
+__global__ void narrow_atomics(bool *flags, short *counts, int *winners) {
+  cuda::std::atomic_ref<bool> flag(flags[1]);
+  bool expected = false;
+  if (flag.compare_exchange_strong(expected, true)) atomicAdd(winners, 1);
+  cuda::atomic_ref<short, cuda::thread_scope_device> count(counts[1]);
+  count.fetch_add((short)1);
+}
+
 __global__ void read_global(int *a) { a[5] = g_blocks_done.load(cuda::std::memory_order_acquire); }
 
 // o[i]: results of the library headers, one per line of the check in main
@@ -106,6 +117,16 @@ int main() {
   atomics<<<4, 64>>>(a, f, u);
   read_global<<<1, 1>>>(a);
   library<<<1, 1>>>(o);
+  bool *flags;
+  short *counts;
+  int *winners;
+  cudaMallocManaged(&flags, 4);
+  cudaMallocManaged(&counts, 6);
+  cudaMallocManaged(&winners, sizeof(int));
+  flags[0] = true, flags[1] = false, flags[2] = true, flags[3] = false;
+  counts[0] = 5, counts[1] = 0, counts[2] = -3;
+  *winners = 0;
+  narrow_atomics<<<3, 64>>>(flags, counts, winners);
   cudaError_t e = cudaDeviceSynchronize();
   check("cuda error", e, cudaSuccess);
   check("atomic_ref fetch_add", a[0], 256);
@@ -117,6 +138,10 @@ int main() {
   check("atomic_ref<float> fetch_max", f[1], 15.75);
   check("atomic_ref<unsigned long long>", (double)*u, 512);
   check("__device__ cuda::std::atomic", a[5], 4);
+  check("atomic_ref<bool> compare_exchange winners", *winners, 1);
+  check("atomic_ref<bool> flags", flags[0] * 1000 + flags[1] * 100 + flags[2] * 10 + flags[3], 1110);
+  check("atomic_ref<short> fetch_add", counts[1], 192);
+  check("atomic_ref<short> neighbours", counts[0] * 10 + counts[2], 47);
   const double want[13] = {14, 595.5, 47, -26, 58, 200107, 831, 1332, 322, 224, 3.40282346638528859812e+38, 32778, 26313.5};
   const char *names[13] = {"array", "pair/swap", "min/max", "complex *", "complex / abs", "functional",
                            "popcount/countl_zero", "countr_zero/bit_ceil/has_single_bit", "span",

@@ -31,6 +31,8 @@ template class cuda::__cw_atomic_ref<int, cuda::thread_scope_device>;
 template class cuda::__cw_atomic_ref<unsigned long long, cuda::thread_scope_system>;
 template class cuda::__cw_atomic_ref<float, cuda::thread_scope_block>;
 template class cuda::__cw_atomic_ref<double, cuda::thread_scope_system>;
+template class cuda::__cw_atomic_ref<bool, cuda::thread_scope_system>;
+template class cuda::__cw_atomic_ref<short, cuda::thread_scope_device>;
 template class cuda::__cw_atomic_value<int, cuda::thread_scope_system>;
 template class cuda::__cw_atomic_value<float, cuda::thread_scope_device>;
 template struct cuda::std::array<int, 4>;
@@ -80,6 +82,13 @@ int main() {
   double d = 1.0;
   cuda::atomic_ref<double> dr(d);
   CHECK(dr.fetch_add(0.5) == 1.0 && dr.fetch_sub(2.0) == 1.5 && d == -0.5);
+  bool flag = false;
+  short sh = 7;
+  cuda::std::atomic_ref<bool> fr(flag);
+  bool fe = false;
+  CHECK(fr.compare_exchange_strong(fe, true) && flag && !fr.compare_exchange_strong(fe, true));
+  cuda::atomic_ref<short> sr(sh);
+  CHECK(sr.fetch_add((short)3) == 7 && sr.fetch_max((short)20) == 10 && sh == 20);
   cuda::atomic_thread_fence(cuda::std::memory_order_seq_cst, cuda::thread_scope_device);
 
   /* the library */

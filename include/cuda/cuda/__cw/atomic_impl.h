@@ -96,9 +96,13 @@ public:
     store(v);
     return v;
   }
+  template <class U = T>
   __host__ __device__ T operator++() const { return fetch_add((T)1) + (T)1; }
+  template <class U = T>
   __host__ __device__ T operator++(int) const { return fetch_add((T)1); }
+  template <class U = T>
   __host__ __device__ T operator--() const { return fetch_sub((T)1) - (T)1; }
+  template <class U = T>
   __host__ __device__ T operator--(int) const { return fetch_sub((T)1); }
   template <class U = T>
   __host__ __device__ T operator+=(U v) const { return fetch_add((T)v) + (T)v; }
@@ -175,9 +179,13 @@ public:
     store(v);
     return v;
   }
+  template <class U = T>
   __host__ __device__ T operator++() { return fetch_add((T)1) + (T)1; }
+  template <class U = T>
   __host__ __device__ T operator++(int) { return fetch_add((T)1); }
+  template <class U = T>
   __host__ __device__ T operator--() { return fetch_sub((T)1) - (T)1; }
+  template <class U = T>
   __host__ __device__ T operator--(int) { return fetch_sub((T)1); }
   template <class U = T>
   __host__ __device__ T operator+=(U v) { return fetch_add((T)v) + (T)v; }

@@ -7,7 +7,8 @@
  * consistent ordering; so every memory order and every thread scope asked
  * for is honoured by something at least as strong.  Types without a
  * builtin go through atomicCAS on their bits (exchange and CAS of float
- * and double, min/max of float and double, fetch_add of long).  An
+ * and double, min/max of float and double; bool, char and short through
+ * the 32-bit word that holds them).  An
  * operation the type has no builtin for (atomicAnd on a float, say) is
  * the compiler's "no matching function" error at the user's call.
  *
@@ -49,6 +50,64 @@ __device__ __forceinline__ double cas(double *p, double expected, double desired
                                                    (unsigned long long)__double_as_longlong(expected),
                                                    (unsigned long long)__double_as_longlong(desired)));
 }
+/* 1- and 2-byte types (bool, char, short): a compare-and-swap of the
+ * aligned 32-bit word that holds them, the neighbouring bytes kept */
+template <class T, class Bits>
+__device__ __forceinline__ T cas_in_word(T *p, T expected, T desired) {
+  unsigned long long addr = (unsigned long long)p;
+  unsigned int *word = (unsigned int *)(addr & ~3ull);
+  unsigned int shift = (unsigned int)(addr & 3ull) * 8u;
+  unsigned int mask = (unsigned int)(Bits)~(Bits)0 << shift;
+  unsigned int old = *(volatile unsigned int *)word;
+  for (;;) {
+    T cur = (T)(Bits)((old & mask) >> shift);
+    if (cur != expected) return cur;
+    unsigned int next = (old & ~mask) | (((unsigned int)(Bits)desired << shift) & mask);
+    unsigned int seen = atomicCAS(word, old, next);
+    if (seen == old) return expected;
+    old = seen;
+  }
+}
+/* a read-modify-write of a narrow type: op 0 add, 1 sub, 2 and, 3 or,
+ * 4 xor, 5 min, 6 max */
+template <class T>
+__device__ __forceinline__ T rmw_narrow(T *p, T v, int op) {
+  T old = load(p);
+  for (;;) {
+    T next = op == 0 ? (T)(old + v) : op == 1 ? (T)(old - v) : op == 2 ? (T)(old & v)
+             : op == 3 ? (T)(old | v) : op == 4 ? (T)(old ^ v) : op == 5 ? (v < old ? v : old)
+             : (v > old ? v : old);
+    T seen = cas(p, old, next);
+    if (seen == old) return old;
+    old = seen;
+  }
+}
+#define __CW_NARROW_CAS(T, BITS)                                                 \
+  __device__ __forceinline__ T cas(T *p, T expected, T desired) {                \
+    return cas_in_word<T, BITS>(p, expected, desired);                           \
+  }                                                                              \
+  __device__ __forceinline__ T exchange(T *p, T v) {                             \
+    T old = load(p);                                                             \
+    for (;;) {                                                                   \
+      T seen = cas(p, old, v);                                                   \
+      if (seen == old) return old;                                               \
+      old = seen;                                                                \
+    }                                                                            \
+  }                                                                              \
+  __device__ __forceinline__ T fetch_add(T *p, T v) { return rmw_narrow(p, v, 0); } \
+  __device__ __forceinline__ T fetch_sub(T *p, T v) { return rmw_narrow(p, v, 1); } \
+  __device__ __forceinline__ T fetch_and(T *p, T v) { return rmw_narrow(p, v, 2); } \
+  __device__ __forceinline__ T fetch_or(T *p, T v) { return rmw_narrow(p, v, 3); }  \
+  __device__ __forceinline__ T fetch_xor(T *p, T v) { return rmw_narrow(p, v, 4); } \
+  __device__ __forceinline__ T fetch_min(T *p, T v) { return rmw_narrow(p, v, 5); } \
+  __device__ __forceinline__ T fetch_max(T *p, T v) { return rmw_narrow(p, v, 6); }
+__CW_NARROW_CAS(bool, unsigned char)
+__CW_NARROW_CAS(char, unsigned char) /* signed char is char here */
+__CW_NARROW_CAS(unsigned char, unsigned char)
+__CW_NARROW_CAS(short, unsigned short)
+__CW_NARROW_CAS(unsigned short, unsigned short)
+#undef __CW_NARROW_CAS
+
 /* 64-bit signed (long and long long are one type here): atomicCAS on the unsigned bits */
 __device__ __forceinline__ long long cas(long long *p, long long expected, long long desired) {
   return (long long)atomicCAS((unsigned long long *)p, (unsigned long long)expected,
