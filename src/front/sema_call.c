@@ -166,7 +166,8 @@ static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *expli
   bool plain_exact = false;
   for (int i = 0; i < nplain && !plain_exact; i++)
     plain_exact = candidate_cost(p, cands.items[i], args, nargs) == 0 &&
-                  object_cost(cands.items[i], self_const) == 0;
+                  object_cost(cands.items[i], self_const) == 0 &&
+                  const_ref_bindings(cands.items[i], args, nargs) == 0;
   if (tmpl && !plain_exact)
     add_template_candidates(p, tmpl, explicit_args, nexplicit, args, nargs, &cands, name_tok->loc,
                             false);

@@ -197,16 +197,76 @@ struct cuda_std_tuple_element_1_cuda_std_tuple_float_int_float_cuda_std___cw_tup
 
 static float cuda___cw_atomic_cas(CW_DEVICE_PARAMS, float *p, float expected, float desired);
 static double cuda___cw_atomic_cas_1(CW_DEVICE_PARAMS, double *p, double expected, double desired);
-static int64_t cuda___cw_atomic_cas_2(CW_DEVICE_PARAMS, int64_t *p, int64_t expected, int64_t desired);
+static bool cuda___cw_atomic_cas_2(CW_DEVICE_PARAMS, bool *p, bool expected, bool desired);
+static bool cuda___cw_atomic_cas_in_word_bool_unsignedchar(CW_DEVICE_PARAMS, bool *p, bool expected, bool desired);
+static bool cuda___cw_atomic_exchange(CW_DEVICE_PARAMS, bool *p, bool v);
+static bool cuda___cw_atomic_load_bool(CW_DEVICE_PARAMS, bool *p);
+static bool cuda___cw_atomic_fetch_add(CW_DEVICE_PARAMS, bool *p, bool v);
+static bool cuda___cw_atomic_rmw_narrow_bool(CW_DEVICE_PARAMS, bool *p, bool v, int32_t op);
+static bool cuda___cw_atomic_fetch_sub(CW_DEVICE_PARAMS, bool *p, bool v);
+static bool cuda___cw_atomic_fetch_and(CW_DEVICE_PARAMS, bool *p, bool v);
+static bool cuda___cw_atomic_fetch_or(CW_DEVICE_PARAMS, bool *p, bool v);
+static bool cuda___cw_atomic_fetch_xor(CW_DEVICE_PARAMS, bool *p, bool v);
+static bool cuda___cw_atomic_fetch_min(CW_DEVICE_PARAMS, bool *p, bool v);
+static bool cuda___cw_atomic_fetch_max(CW_DEVICE_PARAMS, bool *p, bool v);
+static int8_t cuda___cw_atomic_cas_3(CW_DEVICE_PARAMS, int8_t *p, int8_t expected, int8_t desired);
+static int8_t cuda___cw_atomic_cas_in_word_char_unsignedchar(CW_DEVICE_PARAMS, int8_t *p, int8_t expected, int8_t desired);
+static int8_t cuda___cw_atomic_exchange_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v);
+static int8_t cuda___cw_atomic_load_char(CW_DEVICE_PARAMS, int8_t *p);
+static int8_t cuda___cw_atomic_fetch_add_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v);
+static int8_t cuda___cw_atomic_rmw_narrow_char(CW_DEVICE_PARAMS, int8_t *p, int8_t v, int32_t op);
+static int8_t cuda___cw_atomic_fetch_sub_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v);
+static int8_t cuda___cw_atomic_fetch_and_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v);
+static int8_t cuda___cw_atomic_fetch_or_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v);
+static int8_t cuda___cw_atomic_fetch_xor_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v);
+static int8_t cuda___cw_atomic_fetch_min_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v);
+static int8_t cuda___cw_atomic_fetch_max_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v);
+static uint8_t cuda___cw_atomic_cas_4(CW_DEVICE_PARAMS, uint8_t *p, uint8_t expected, uint8_t desired);
+static uint8_t cuda___cw_atomic_cas_in_word_unsignedchar_unsignedchar(CW_DEVICE_PARAMS, uint8_t *p, uint8_t expected, uint8_t desired);
+static uint8_t cuda___cw_atomic_exchange_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v);
+static uint8_t cuda___cw_atomic_load_unsignedchar(CW_DEVICE_PARAMS, uint8_t *p);
+static uint8_t cuda___cw_atomic_fetch_add_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v);
+static uint8_t cuda___cw_atomic_rmw_narrow_unsignedchar(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v, int32_t op);
+static uint8_t cuda___cw_atomic_fetch_sub_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v);
+static uint8_t cuda___cw_atomic_fetch_and_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v);
+static uint8_t cuda___cw_atomic_fetch_or_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v);
+static uint8_t cuda___cw_atomic_fetch_xor_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v);
+static uint8_t cuda___cw_atomic_fetch_min_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v);
+static uint8_t cuda___cw_atomic_fetch_max_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v);
+static int16_t cuda___cw_atomic_cas_5(CW_DEVICE_PARAMS, int16_t *p, int16_t expected, int16_t desired);
+static int16_t cuda___cw_atomic_cas_in_word_short_unsignedshort(CW_DEVICE_PARAMS, int16_t *p, int16_t expected, int16_t desired);
+static int16_t cuda___cw_atomic_exchange_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v);
+static int16_t cuda___cw_atomic_load_short(CW_DEVICE_PARAMS, int16_t *p);
+static int16_t cuda___cw_atomic_fetch_add_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v);
+static int16_t cuda___cw_atomic_rmw_narrow_short(CW_DEVICE_PARAMS, int16_t *p, int16_t v, int32_t op);
+static int16_t cuda___cw_atomic_fetch_sub_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v);
+static int16_t cuda___cw_atomic_fetch_and_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v);
+static int16_t cuda___cw_atomic_fetch_or_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v);
+static int16_t cuda___cw_atomic_fetch_xor_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v);
+static int16_t cuda___cw_atomic_fetch_min_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v);
+static int16_t cuda___cw_atomic_fetch_max_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v);
+static uint16_t cuda___cw_atomic_cas_6(CW_DEVICE_PARAMS, uint16_t *p, uint16_t expected, uint16_t desired);
+static uint16_t cuda___cw_atomic_cas_in_word_unsignedshort_unsignedshort(CW_DEVICE_PARAMS, uint16_t *p, uint16_t expected, uint16_t desired);
+static uint16_t cuda___cw_atomic_exchange_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v);
+static uint16_t cuda___cw_atomic_load_unsignedshort(CW_DEVICE_PARAMS, uint16_t *p);
+static uint16_t cuda___cw_atomic_fetch_add_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v);
+static uint16_t cuda___cw_atomic_rmw_narrow_unsignedshort(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v, int32_t op);
+static uint16_t cuda___cw_atomic_fetch_sub_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v);
+static uint16_t cuda___cw_atomic_fetch_and_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v);
+static uint16_t cuda___cw_atomic_fetch_or_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v);
+static uint16_t cuda___cw_atomic_fetch_xor_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v);
+static uint16_t cuda___cw_atomic_fetch_min_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v);
+static uint16_t cuda___cw_atomic_fetch_max_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v);
+static int64_t cuda___cw_atomic_cas_7(CW_DEVICE_PARAMS, int64_t *p, int64_t expected, int64_t desired);
 static bool cuda___cw_atomic_same(CW_DEVICE_PARAMS, float a, float b);
 static bool cuda___cw_atomic_same_1(CW_DEVICE_PARAMS, double a, double b);
-static double cuda___cw_atomic_exchange(CW_DEVICE_PARAMS, double *p, double v);
+static double cuda___cw_atomic_exchange_5(CW_DEVICE_PARAMS, double *p, double v);
 static double cuda___cw_atomic_load_double(CW_DEVICE_PARAMS, double *p);
-static float cuda___cw_atomic_fetch_min(CW_DEVICE_PARAMS, float *p, float v);
+static float cuda___cw_atomic_fetch_min_5(CW_DEVICE_PARAMS, float *p, float v);
 static float cuda___cw_atomic_load_float(CW_DEVICE_PARAMS, float *p);
-static float cuda___cw_atomic_fetch_max(CW_DEVICE_PARAMS, float *p, float v);
-static double cuda___cw_atomic_fetch_min_1(CW_DEVICE_PARAMS, double *p, double v);
-static double cuda___cw_atomic_fetch_max_1(CW_DEVICE_PARAMS, double *p, double v);
+static float cuda___cw_atomic_fetch_max_5(CW_DEVICE_PARAMS, float *p, float v);
+static double cuda___cw_atomic_fetch_min_6(CW_DEVICE_PARAMS, double *p, double v);
+static double cuda___cw_atomic_fetch_max_6(CW_DEVICE_PARAMS, double *p, double v);
 static void cuda_std_atomic_thread_fence(CW_DEVICE_PARAMS, int32_t order);
 static void cuda_atomic_thread_fence(CW_DEVICE_PARAMS, int32_t order, int32_t scope);
 static int32_t cuda_std___cw_popc64(CW_DEVICE_PARAMS, uint64_t x);
@@ -309,20 +369,14 @@ static void cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_store(CW_D
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_exchange(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t v, int32_t __arg1);
 static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_compare_exchange_strong(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t *expected, int32_t desired, int32_t __arg2, int32_t __arg3);
 static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_compare_exchange_weak(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t *expected, int32_t desired, int32_t __arg2, int32_t __arg3);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_conv_178(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self);
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_conv_373(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_operator(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t v);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_operator_1(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_operator_2(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t __arg0);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_operator_3(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_operator_4(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t __arg0);
 static int32_t cuda___cw_atomic_load_int(CW_DEVICE_PARAMS, int32_t *p);
 static int32_t cuda___cw_atomic_exchange_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v);
 static int32_t cuda___cw_atomic_cas_int(CW_DEVICE_PARAMS, int32_t *p, int32_t expected, int32_t desired);
 static bool cuda___cw_atomic_same_int(CW_DEVICE_PARAMS, int32_t a, int32_t b);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_add_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t v, int32_t __arg1);
 static int32_t cuda___cw_atomic_fetch_add_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_sub_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t v, int32_t __arg1);
-static int32_t cuda___cw_atomic_fetch_sub_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_max_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t v, int32_t __arg1);
 static int32_t cuda___cw_atomic_fetch_max_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v);
 static void cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_cuda___cw_atomic_ref_int_thread_scope_thread_scope_block(CW_DEVICE_PARAMS, cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t *obj);
@@ -331,28 +385,19 @@ static void cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_store(CW_DE
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_exchange(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t v, int32_t __arg1);
 static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_compare_exchange_strong(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t *expected, int32_t desired, int32_t __arg2, int32_t __arg3);
 static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_compare_exchange_weak(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t *expected, int32_t desired, int32_t __arg2, int32_t __arg3);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_conv_237(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self);
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_conv_421(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_operator(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t v);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_operator_1(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_operator_2(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t __arg0);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_operator_3(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_operator_4(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t __arg0);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_fetch_add_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t v, int32_t __arg1);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_fetch_sub_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t v, int32_t __arg1);
 static void cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_cuda___cw_atomic_ref_int_thread_scope_thread_scope_system(CW_DEVICE_PARAMS, cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t *obj);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_load(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t __arg0);
 static void cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_store(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t v, int32_t __arg1);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_exchange(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t v, int32_t __arg1);
 static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_compare_exchange_strong(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t *expected, int32_t desired, int32_t __arg2, int32_t __arg3);
 static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_compare_exchange_weak(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t *expected, int32_t desired, int32_t __arg2, int32_t __arg3);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_conv_277(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self);
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_conv_449(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t v);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_1(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_2(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t __arg0);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_3(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_4(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t __arg0);
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t __arg0);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_fetch_add_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t v, int32_t __arg1);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_fetch_sub_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t v, int32_t __arg1);
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_int_1(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self);
 static float *cuda_std_array_float_3_operator(CW_DEVICE_PARAMS, cuda_std_array_float_3 *self, uint64_t i);
 static const float *cuda_std_array_float_3_operator_1(CW_DEVICE_PARAMS, const cuda_std_array_float_3 *self, uint64_t i);
 static float *cuda_std_array_float_3_front(CW_DEVICE_PARAMS, cuda_std_array_float_3 *self);
@@ -455,7 +500,517 @@ static double cuda___cw_atomic_cas_1(CW_DEVICE_PARAMS, double *p, double expecte
 }
 
 /* cuda::__cw_atomic::cas */
-static int64_t cuda___cw_atomic_cas_2(CW_DEVICE_PARAMS, int64_t *p, int64_t expected, int64_t desired) {
+static bool cuda___cw_atomic_cas_2(CW_DEVICE_PARAMS, bool *p, bool expected, bool desired) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_cas_in_word_bool_unsignedchar(CW_DEVICE_ARGS, p, expected, desired);
+}
+
+/* cuda::__cw_atomic::cas_in_word<bool, unsigned char> */
+static bool cuda___cw_atomic_cas_in_word_bool_unsignedchar(CW_DEVICE_PARAMS, bool *p, bool expected, bool desired) {
+  CW_DEVICE_PROLOGUE
+  uint64_t addr = ((uint64_t)p);
+  uint32_t *word = ((uint32_t *)(addr & (~3ull)));
+  uint32_t shift = (((uint32_t)(addr & 3ull)) * 8u);
+  uint32_t mask = (((uint32_t)((uint8_t)(~0))) << shift);
+  uint32_t old = (*((volatile uint32_t *)word));
+  for (; ; )
+  {
+    bool cur = (((uint8_t)((old & mask) >> shift)) != ((uint8_t)0));
+    if ((((int32_t)cur) != ((int32_t)expected)))
+      return cur;
+    uint32_t next = ((old & (~mask)) | ((((uint32_t)((uint8_t)desired)) << shift) & mask));
+    uint32_t seen = ((uint32_t)cw_atomic_cas_u32((void *)word, old, next));
+    if ((seen == old))
+      return expected;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::exchange */
+static bool cuda___cw_atomic_exchange(CW_DEVICE_PARAMS, bool *p, bool v) {
+  CW_DEVICE_PROLOGUE
+  bool old = cuda___cw_atomic_load_bool(CW_DEVICE_ARGS, p);
+  for (; ; )
+  {
+    bool seen = cuda___cw_atomic_cas_2(CW_DEVICE_ARGS, p, old, v);
+    if ((((int32_t)seen) == ((int32_t)old)))
+      return old;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::load<bool> */
+static bool cuda___cw_atomic_load_bool(CW_DEVICE_PARAMS, bool *p) {
+  CW_DEVICE_PROLOGUE
+  return (*((volatile bool *)p));
+}
+
+/* cuda::__cw_atomic::fetch_add */
+static bool cuda___cw_atomic_fetch_add(CW_DEVICE_PARAMS, bool *p, bool v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_bool(CW_DEVICE_ARGS, p, v, 0);
+}
+
+/* cuda::__cw_atomic::rmw_narrow<bool> */
+static bool cuda___cw_atomic_rmw_narrow_bool(CW_DEVICE_PARAMS, bool *p, bool v, int32_t op) {
+  CW_DEVICE_PROLOGUE
+  bool old = cuda___cw_atomic_load_bool(CW_DEVICE_ARGS, p);
+  for (; ; )
+  {
+    bool next = (((op == 0) ? ((int32_t)((((int32_t)old) + ((int32_t)v)) != 0)) : ((op == 1) ? ((int32_t)((((int32_t)old) - ((int32_t)v)) != 0)) : ((op == 2) ? ((int32_t)((((int32_t)old) & ((int32_t)v)) != 0)) : ((op == 3) ? ((int32_t)((((int32_t)old) | ((int32_t)v)) != 0)) : ((op == 4) ? ((int32_t)((((int32_t)old) ^ ((int32_t)v)) != 0)) : ((op == 5) ? ((((int32_t)v) < ((int32_t)old)) ? ((int32_t)v) : ((int32_t)old)) : ((((int32_t)v) > ((int32_t)old)) ? ((int32_t)v) : ((int32_t)old)))))))) != 0);
+    bool seen = cuda___cw_atomic_cas_2(CW_DEVICE_ARGS, p, old, next);
+    if ((((int32_t)seen) == ((int32_t)old)))
+      return old;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::fetch_sub */
+static bool cuda___cw_atomic_fetch_sub(CW_DEVICE_PARAMS, bool *p, bool v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_bool(CW_DEVICE_ARGS, p, v, 1);
+}
+
+/* cuda::__cw_atomic::fetch_and */
+static bool cuda___cw_atomic_fetch_and(CW_DEVICE_PARAMS, bool *p, bool v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_bool(CW_DEVICE_ARGS, p, v, 2);
+}
+
+/* cuda::__cw_atomic::fetch_or */
+static bool cuda___cw_atomic_fetch_or(CW_DEVICE_PARAMS, bool *p, bool v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_bool(CW_DEVICE_ARGS, p, v, 3);
+}
+
+/* cuda::__cw_atomic::fetch_xor */
+static bool cuda___cw_atomic_fetch_xor(CW_DEVICE_PARAMS, bool *p, bool v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_bool(CW_DEVICE_ARGS, p, v, 4);
+}
+
+/* cuda::__cw_atomic::fetch_min */
+static bool cuda___cw_atomic_fetch_min(CW_DEVICE_PARAMS, bool *p, bool v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_bool(CW_DEVICE_ARGS, p, v, 5);
+}
+
+/* cuda::__cw_atomic::fetch_max */
+static bool cuda___cw_atomic_fetch_max(CW_DEVICE_PARAMS, bool *p, bool v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_bool(CW_DEVICE_ARGS, p, v, 6);
+}
+
+/* cuda::__cw_atomic::cas */
+static int8_t cuda___cw_atomic_cas_3(CW_DEVICE_PARAMS, int8_t *p, int8_t expected, int8_t desired) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_cas_in_word_char_unsignedchar(CW_DEVICE_ARGS, p, expected, desired);
+}
+
+/* cuda::__cw_atomic::cas_in_word<char, unsigned char> */
+static int8_t cuda___cw_atomic_cas_in_word_char_unsignedchar(CW_DEVICE_PARAMS, int8_t *p, int8_t expected, int8_t desired) {
+  CW_DEVICE_PROLOGUE
+  uint64_t addr = ((uint64_t)p);
+  uint32_t *word = ((uint32_t *)(addr & (~3ull)));
+  uint32_t shift = (((uint32_t)(addr & 3ull)) * 8u);
+  uint32_t mask = (((uint32_t)((uint8_t)(~0))) << shift);
+  uint32_t old = (*((volatile uint32_t *)word));
+  for (; ; )
+  {
+    int8_t cur = ((int8_t)((uint8_t)((old & mask) >> shift)));
+    if ((((int32_t)cur) != ((int32_t)expected)))
+      return cur;
+    uint32_t next = ((old & (~mask)) | ((((uint32_t)((uint8_t)desired)) << shift) & mask));
+    uint32_t seen = ((uint32_t)cw_atomic_cas_u32((void *)word, old, next));
+    if ((seen == old))
+      return expected;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::exchange */
+static int8_t cuda___cw_atomic_exchange_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v) {
+  CW_DEVICE_PROLOGUE
+  int8_t old = cuda___cw_atomic_load_char(CW_DEVICE_ARGS, p);
+  for (; ; )
+  {
+    int8_t seen = cuda___cw_atomic_cas_3(CW_DEVICE_ARGS, p, old, v);
+    if ((((int32_t)seen) == ((int32_t)old)))
+      return old;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::load<char> */
+static int8_t cuda___cw_atomic_load_char(CW_DEVICE_PARAMS, int8_t *p) {
+  CW_DEVICE_PROLOGUE
+  return (*((volatile int8_t *)p));
+}
+
+/* cuda::__cw_atomic::fetch_add */
+static int8_t cuda___cw_atomic_fetch_add_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_char(CW_DEVICE_ARGS, p, v, 0);
+}
+
+/* cuda::__cw_atomic::rmw_narrow<char> */
+static int8_t cuda___cw_atomic_rmw_narrow_char(CW_DEVICE_PARAMS, int8_t *p, int8_t v, int32_t op) {
+  CW_DEVICE_PROLOGUE
+  int8_t old = cuda___cw_atomic_load_char(CW_DEVICE_ARGS, p);
+  for (; ; )
+  {
+    int8_t next = ((int8_t)((op == 0) ? ((int32_t)((int8_t)(((int32_t)old) + ((int32_t)v)))) : ((op == 1) ? ((int32_t)((int8_t)(((int32_t)old) - ((int32_t)v)))) : ((op == 2) ? ((int32_t)((int8_t)(((int32_t)old) & ((int32_t)v)))) : ((op == 3) ? ((int32_t)((int8_t)(((int32_t)old) | ((int32_t)v)))) : ((op == 4) ? ((int32_t)((int8_t)(((int32_t)old) ^ ((int32_t)v)))) : ((op == 5) ? ((((int32_t)v) < ((int32_t)old)) ? ((int32_t)v) : ((int32_t)old)) : ((((int32_t)v) > ((int32_t)old)) ? ((int32_t)v) : ((int32_t)old)))))))));
+    int8_t seen = cuda___cw_atomic_cas_3(CW_DEVICE_ARGS, p, old, next);
+    if ((((int32_t)seen) == ((int32_t)old)))
+      return old;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::fetch_sub */
+static int8_t cuda___cw_atomic_fetch_sub_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_char(CW_DEVICE_ARGS, p, v, 1);
+}
+
+/* cuda::__cw_atomic::fetch_and */
+static int8_t cuda___cw_atomic_fetch_and_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_char(CW_DEVICE_ARGS, p, v, 2);
+}
+
+/* cuda::__cw_atomic::fetch_or */
+static int8_t cuda___cw_atomic_fetch_or_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_char(CW_DEVICE_ARGS, p, v, 3);
+}
+
+/* cuda::__cw_atomic::fetch_xor */
+static int8_t cuda___cw_atomic_fetch_xor_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_char(CW_DEVICE_ARGS, p, v, 4);
+}
+
+/* cuda::__cw_atomic::fetch_min */
+static int8_t cuda___cw_atomic_fetch_min_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_char(CW_DEVICE_ARGS, p, v, 5);
+}
+
+/* cuda::__cw_atomic::fetch_max */
+static int8_t cuda___cw_atomic_fetch_max_1(CW_DEVICE_PARAMS, int8_t *p, int8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_char(CW_DEVICE_ARGS, p, v, 6);
+}
+
+/* cuda::__cw_atomic::cas */
+static uint8_t cuda___cw_atomic_cas_4(CW_DEVICE_PARAMS, uint8_t *p, uint8_t expected, uint8_t desired) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_cas_in_word_unsignedchar_unsignedchar(CW_DEVICE_ARGS, p, expected, desired);
+}
+
+/* cuda::__cw_atomic::cas_in_word<unsigned char, unsigned char> */
+static uint8_t cuda___cw_atomic_cas_in_word_unsignedchar_unsignedchar(CW_DEVICE_PARAMS, uint8_t *p, uint8_t expected, uint8_t desired) {
+  CW_DEVICE_PROLOGUE
+  uint64_t addr = ((uint64_t)p);
+  uint32_t *word = ((uint32_t *)(addr & (~3ull)));
+  uint32_t shift = (((uint32_t)(addr & 3ull)) * 8u);
+  uint32_t mask = (((uint32_t)((uint8_t)(~0))) << shift);
+  uint32_t old = (*((volatile uint32_t *)word));
+  for (; ; )
+  {
+    uint8_t cur = ((uint8_t)((old & mask) >> shift));
+    if ((((int32_t)cur) != ((int32_t)expected)))
+      return cur;
+    uint32_t next = ((old & (~mask)) | ((((uint32_t)desired) << shift) & mask));
+    uint32_t seen = ((uint32_t)cw_atomic_cas_u32((void *)word, old, next));
+    if ((seen == old))
+      return expected;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::exchange */
+static uint8_t cuda___cw_atomic_exchange_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v) {
+  CW_DEVICE_PROLOGUE
+  uint8_t old = cuda___cw_atomic_load_unsignedchar(CW_DEVICE_ARGS, p);
+  for (; ; )
+  {
+    uint8_t seen = cuda___cw_atomic_cas_4(CW_DEVICE_ARGS, p, old, v);
+    if ((((int32_t)seen) == ((int32_t)old)))
+      return old;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::load<unsigned char> */
+static uint8_t cuda___cw_atomic_load_unsignedchar(CW_DEVICE_PARAMS, uint8_t *p) {
+  CW_DEVICE_PROLOGUE
+  return (*((volatile uint8_t *)p));
+}
+
+/* cuda::__cw_atomic::fetch_add */
+static uint8_t cuda___cw_atomic_fetch_add_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedchar(CW_DEVICE_ARGS, p, v, 0);
+}
+
+/* cuda::__cw_atomic::rmw_narrow<unsigned char> */
+static uint8_t cuda___cw_atomic_rmw_narrow_unsignedchar(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v, int32_t op) {
+  CW_DEVICE_PROLOGUE
+  uint8_t old = cuda___cw_atomic_load_unsignedchar(CW_DEVICE_ARGS, p);
+  for (; ; )
+  {
+    uint8_t next = ((uint8_t)((op == 0) ? ((int32_t)((uint8_t)(((int32_t)old) + ((int32_t)v)))) : ((op == 1) ? ((int32_t)((uint8_t)(((int32_t)old) - ((int32_t)v)))) : ((op == 2) ? ((int32_t)((uint8_t)(((int32_t)old) & ((int32_t)v)))) : ((op == 3) ? ((int32_t)((uint8_t)(((int32_t)old) | ((int32_t)v)))) : ((op == 4) ? ((int32_t)((uint8_t)(((int32_t)old) ^ ((int32_t)v)))) : ((op == 5) ? ((((int32_t)v) < ((int32_t)old)) ? ((int32_t)v) : ((int32_t)old)) : ((((int32_t)v) > ((int32_t)old)) ? ((int32_t)v) : ((int32_t)old)))))))));
+    uint8_t seen = cuda___cw_atomic_cas_4(CW_DEVICE_ARGS, p, old, next);
+    if ((((int32_t)seen) == ((int32_t)old)))
+      return old;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::fetch_sub */
+static uint8_t cuda___cw_atomic_fetch_sub_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedchar(CW_DEVICE_ARGS, p, v, 1);
+}
+
+/* cuda::__cw_atomic::fetch_and */
+static uint8_t cuda___cw_atomic_fetch_and_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedchar(CW_DEVICE_ARGS, p, v, 2);
+}
+
+/* cuda::__cw_atomic::fetch_or */
+static uint8_t cuda___cw_atomic_fetch_or_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedchar(CW_DEVICE_ARGS, p, v, 3);
+}
+
+/* cuda::__cw_atomic::fetch_xor */
+static uint8_t cuda___cw_atomic_fetch_xor_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedchar(CW_DEVICE_ARGS, p, v, 4);
+}
+
+/* cuda::__cw_atomic::fetch_min */
+static uint8_t cuda___cw_atomic_fetch_min_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedchar(CW_DEVICE_ARGS, p, v, 5);
+}
+
+/* cuda::__cw_atomic::fetch_max */
+static uint8_t cuda___cw_atomic_fetch_max_2(CW_DEVICE_PARAMS, uint8_t *p, uint8_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedchar(CW_DEVICE_ARGS, p, v, 6);
+}
+
+/* cuda::__cw_atomic::cas */
+static int16_t cuda___cw_atomic_cas_5(CW_DEVICE_PARAMS, int16_t *p, int16_t expected, int16_t desired) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_cas_in_word_short_unsignedshort(CW_DEVICE_ARGS, p, expected, desired);
+}
+
+/* cuda::__cw_atomic::cas_in_word<short, unsigned short> */
+static int16_t cuda___cw_atomic_cas_in_word_short_unsignedshort(CW_DEVICE_PARAMS, int16_t *p, int16_t expected, int16_t desired) {
+  CW_DEVICE_PROLOGUE
+  uint64_t addr = ((uint64_t)p);
+  uint32_t *word = ((uint32_t *)(addr & (~3ull)));
+  uint32_t shift = (((uint32_t)(addr & 3ull)) * 8u);
+  uint32_t mask = (((uint32_t)((uint16_t)(~0))) << shift);
+  uint32_t old = (*((volatile uint32_t *)word));
+  for (; ; )
+  {
+    int16_t cur = ((int16_t)((uint16_t)((old & mask) >> shift)));
+    if ((((int32_t)cur) != ((int32_t)expected)))
+      return cur;
+    uint32_t next = ((old & (~mask)) | ((((uint32_t)((uint16_t)desired)) << shift) & mask));
+    uint32_t seen = ((uint32_t)cw_atomic_cas_u32((void *)word, old, next));
+    if ((seen == old))
+      return expected;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::exchange */
+static int16_t cuda___cw_atomic_exchange_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v) {
+  CW_DEVICE_PROLOGUE
+  int16_t old = cuda___cw_atomic_load_short(CW_DEVICE_ARGS, p);
+  for (; ; )
+  {
+    int16_t seen = cuda___cw_atomic_cas_5(CW_DEVICE_ARGS, p, old, v);
+    if ((((int32_t)seen) == ((int32_t)old)))
+      return old;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::load<short> */
+static int16_t cuda___cw_atomic_load_short(CW_DEVICE_PARAMS, int16_t *p) {
+  CW_DEVICE_PROLOGUE
+  return (*((volatile int16_t *)p));
+}
+
+/* cuda::__cw_atomic::fetch_add */
+static int16_t cuda___cw_atomic_fetch_add_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_short(CW_DEVICE_ARGS, p, v, 0);
+}
+
+/* cuda::__cw_atomic::rmw_narrow<short> */
+static int16_t cuda___cw_atomic_rmw_narrow_short(CW_DEVICE_PARAMS, int16_t *p, int16_t v, int32_t op) {
+  CW_DEVICE_PROLOGUE
+  int16_t old = cuda___cw_atomic_load_short(CW_DEVICE_ARGS, p);
+  for (; ; )
+  {
+    int16_t next = ((int16_t)((op == 0) ? ((int32_t)((int16_t)(((int32_t)old) + ((int32_t)v)))) : ((op == 1) ? ((int32_t)((int16_t)(((int32_t)old) - ((int32_t)v)))) : ((op == 2) ? ((int32_t)((int16_t)(((int32_t)old) & ((int32_t)v)))) : ((op == 3) ? ((int32_t)((int16_t)(((int32_t)old) | ((int32_t)v)))) : ((op == 4) ? ((int32_t)((int16_t)(((int32_t)old) ^ ((int32_t)v)))) : ((op == 5) ? ((((int32_t)v) < ((int32_t)old)) ? ((int32_t)v) : ((int32_t)old)) : ((((int32_t)v) > ((int32_t)old)) ? ((int32_t)v) : ((int32_t)old)))))))));
+    int16_t seen = cuda___cw_atomic_cas_5(CW_DEVICE_ARGS, p, old, next);
+    if ((((int32_t)seen) == ((int32_t)old)))
+      return old;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::fetch_sub */
+static int16_t cuda___cw_atomic_fetch_sub_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_short(CW_DEVICE_ARGS, p, v, 1);
+}
+
+/* cuda::__cw_atomic::fetch_and */
+static int16_t cuda___cw_atomic_fetch_and_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_short(CW_DEVICE_ARGS, p, v, 2);
+}
+
+/* cuda::__cw_atomic::fetch_or */
+static int16_t cuda___cw_atomic_fetch_or_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_short(CW_DEVICE_ARGS, p, v, 3);
+}
+
+/* cuda::__cw_atomic::fetch_xor */
+static int16_t cuda___cw_atomic_fetch_xor_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_short(CW_DEVICE_ARGS, p, v, 4);
+}
+
+/* cuda::__cw_atomic::fetch_min */
+static int16_t cuda___cw_atomic_fetch_min_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_short(CW_DEVICE_ARGS, p, v, 5);
+}
+
+/* cuda::__cw_atomic::fetch_max */
+static int16_t cuda___cw_atomic_fetch_max_3(CW_DEVICE_PARAMS, int16_t *p, int16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_short(CW_DEVICE_ARGS, p, v, 6);
+}
+
+/* cuda::__cw_atomic::cas */
+static uint16_t cuda___cw_atomic_cas_6(CW_DEVICE_PARAMS, uint16_t *p, uint16_t expected, uint16_t desired) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_cas_in_word_unsignedshort_unsignedshort(CW_DEVICE_ARGS, p, expected, desired);
+}
+
+/* cuda::__cw_atomic::cas_in_word<unsigned short, unsigned short> */
+static uint16_t cuda___cw_atomic_cas_in_word_unsignedshort_unsignedshort(CW_DEVICE_PARAMS, uint16_t *p, uint16_t expected, uint16_t desired) {
+  CW_DEVICE_PROLOGUE
+  uint64_t addr = ((uint64_t)p);
+  uint32_t *word = ((uint32_t *)(addr & (~3ull)));
+  uint32_t shift = (((uint32_t)(addr & 3ull)) * 8u);
+  uint32_t mask = (((uint32_t)((uint16_t)(~0))) << shift);
+  uint32_t old = (*((volatile uint32_t *)word));
+  for (; ; )
+  {
+    uint16_t cur = ((uint16_t)((old & mask) >> shift));
+    if ((((int32_t)cur) != ((int32_t)expected)))
+      return cur;
+    uint32_t next = ((old & (~mask)) | ((((uint32_t)desired) << shift) & mask));
+    uint32_t seen = ((uint32_t)cw_atomic_cas_u32((void *)word, old, next));
+    if ((seen == old))
+      return expected;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::exchange */
+static uint16_t cuda___cw_atomic_exchange_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v) {
+  CW_DEVICE_PROLOGUE
+  uint16_t old = cuda___cw_atomic_load_unsignedshort(CW_DEVICE_ARGS, p);
+  for (; ; )
+  {
+    uint16_t seen = cuda___cw_atomic_cas_6(CW_DEVICE_ARGS, p, old, v);
+    if ((((int32_t)seen) == ((int32_t)old)))
+      return old;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::load<unsigned short> */
+static uint16_t cuda___cw_atomic_load_unsignedshort(CW_DEVICE_PARAMS, uint16_t *p) {
+  CW_DEVICE_PROLOGUE
+  return (*((volatile uint16_t *)p));
+}
+
+/* cuda::__cw_atomic::fetch_add */
+static uint16_t cuda___cw_atomic_fetch_add_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedshort(CW_DEVICE_ARGS, p, v, 0);
+}
+
+/* cuda::__cw_atomic::rmw_narrow<unsigned short> */
+static uint16_t cuda___cw_atomic_rmw_narrow_unsignedshort(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v, int32_t op) {
+  CW_DEVICE_PROLOGUE
+  uint16_t old = cuda___cw_atomic_load_unsignedshort(CW_DEVICE_ARGS, p);
+  for (; ; )
+  {
+    uint16_t next = ((uint16_t)((op == 0) ? ((int32_t)((uint16_t)(((int32_t)old) + ((int32_t)v)))) : ((op == 1) ? ((int32_t)((uint16_t)(((int32_t)old) - ((int32_t)v)))) : ((op == 2) ? ((int32_t)((uint16_t)(((int32_t)old) & ((int32_t)v)))) : ((op == 3) ? ((int32_t)((uint16_t)(((int32_t)old) | ((int32_t)v)))) : ((op == 4) ? ((int32_t)((uint16_t)(((int32_t)old) ^ ((int32_t)v)))) : ((op == 5) ? ((((int32_t)v) < ((int32_t)old)) ? ((int32_t)v) : ((int32_t)old)) : ((((int32_t)v) > ((int32_t)old)) ? ((int32_t)v) : ((int32_t)old)))))))));
+    uint16_t seen = cuda___cw_atomic_cas_6(CW_DEVICE_ARGS, p, old, next);
+    if ((((int32_t)seen) == ((int32_t)old)))
+      return old;
+    (old = seen);
+  }
+}
+
+/* cuda::__cw_atomic::fetch_sub */
+static uint16_t cuda___cw_atomic_fetch_sub_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedshort(CW_DEVICE_ARGS, p, v, 1);
+}
+
+/* cuda::__cw_atomic::fetch_and */
+static uint16_t cuda___cw_atomic_fetch_and_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedshort(CW_DEVICE_ARGS, p, v, 2);
+}
+
+/* cuda::__cw_atomic::fetch_or */
+static uint16_t cuda___cw_atomic_fetch_or_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedshort(CW_DEVICE_ARGS, p, v, 3);
+}
+
+/* cuda::__cw_atomic::fetch_xor */
+static uint16_t cuda___cw_atomic_fetch_xor_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedshort(CW_DEVICE_ARGS, p, v, 4);
+}
+
+/* cuda::__cw_atomic::fetch_min */
+static uint16_t cuda___cw_atomic_fetch_min_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedshort(CW_DEVICE_ARGS, p, v, 5);
+}
+
+/* cuda::__cw_atomic::fetch_max */
+static uint16_t cuda___cw_atomic_fetch_max_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v) {
+  CW_DEVICE_PROLOGUE
+  return cuda___cw_atomic_rmw_narrow_unsignedshort(CW_DEVICE_ARGS, p, v, 6);
+}
+
+/* cuda::__cw_atomic::cas */
+static int64_t cuda___cw_atomic_cas_7(CW_DEVICE_PARAMS, int64_t *p, int64_t expected, int64_t desired) {
   CW_DEVICE_PROLOGUE
   return ((int64_t)((uint64_t)cw_atomic_cas_u64((void *)((uint64_t *)p), ((uint64_t)expected), ((uint64_t)desired))));
 }
@@ -473,7 +1028,7 @@ static bool cuda___cw_atomic_same_1(CW_DEVICE_PARAMS, double a, double b) {
 }
 
 /* cuda::__cw_atomic::exchange */
-static double cuda___cw_atomic_exchange(CW_DEVICE_PARAMS, double *p, double v) {
+static double cuda___cw_atomic_exchange_5(CW_DEVICE_PARAMS, double *p, double v) {
   CW_DEVICE_PROLOGUE
   double old = cuda___cw_atomic_load_double(CW_DEVICE_ARGS, p);
   for (; ; )
@@ -492,7 +1047,7 @@ static double cuda___cw_atomic_load_double(CW_DEVICE_PARAMS, double *p) {
 }
 
 /* cuda::__cw_atomic::fetch_min */
-static float cuda___cw_atomic_fetch_min(CW_DEVICE_PARAMS, float *p, float v) {
+static float cuda___cw_atomic_fetch_min_5(CW_DEVICE_PARAMS, float *p, float v) {
   CW_DEVICE_PROLOGUE
   float old = cuda___cw_atomic_load_float(CW_DEVICE_ARGS, p);
   for (; (v < old); )
@@ -512,7 +1067,7 @@ static float cuda___cw_atomic_load_float(CW_DEVICE_PARAMS, float *p) {
 }
 
 /* cuda::__cw_atomic::fetch_max */
-static float cuda___cw_atomic_fetch_max(CW_DEVICE_PARAMS, float *p, float v) {
+static float cuda___cw_atomic_fetch_max_5(CW_DEVICE_PARAMS, float *p, float v) {
   CW_DEVICE_PROLOGUE
   float old = cuda___cw_atomic_load_float(CW_DEVICE_ARGS, p);
   for (; (v > old); )
@@ -526,7 +1081,7 @@ static float cuda___cw_atomic_fetch_max(CW_DEVICE_PARAMS, float *p, float v) {
 }
 
 /* cuda::__cw_atomic::fetch_min */
-static double cuda___cw_atomic_fetch_min_1(CW_DEVICE_PARAMS, double *p, double v) {
+static double cuda___cw_atomic_fetch_min_6(CW_DEVICE_PARAMS, double *p, double v) {
   CW_DEVICE_PROLOGUE
   double old = cuda___cw_atomic_load_double(CW_DEVICE_ARGS, p);
   for (; (v < old); )
@@ -540,7 +1095,7 @@ static double cuda___cw_atomic_fetch_min_1(CW_DEVICE_PARAMS, double *p, double v
 }
 
 /* cuda::__cw_atomic::fetch_max */
-static double cuda___cw_atomic_fetch_max_1(CW_DEVICE_PARAMS, double *p, double v) {
+static double cuda___cw_atomic_fetch_max_6(CW_DEVICE_PARAMS, double *p, double v) {
   CW_DEVICE_PROLOGUE
   double old = cuda___cw_atomic_load_double(CW_DEVICE_ARGS, p);
   for (; (v > old); )
@@ -1171,8 +1726,8 @@ static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_compare_ex
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_compare_exchange_strong(CW_DEVICE_ARGS, self, expected, desired, 5, 5);
 }
 
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_device>::<conv>178 */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_conv_178(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self) {
+/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_device>::<conv>373 */
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_conv_373(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self) {
   CW_DEVICE_PROLOGUE
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_load(CW_DEVICE_ARGS, self, 5);
 }
@@ -1182,30 +1737,6 @@ static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_operato
   CW_DEVICE_PROLOGUE
   cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_store(CW_DEVICE_ARGS, self, v, 5);
   return v;
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_device>::operator++ */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_operator_1(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self) {
-  CW_DEVICE_PROLOGUE
-  return (cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_add_int(CW_DEVICE_ARGS, self, 1, 5) + 1);
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_device>::operator++ */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_operator_2(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t __arg0) {
-  CW_DEVICE_PROLOGUE
-  return cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_add_int(CW_DEVICE_ARGS, self, 1, 5);
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_device>::operator-- */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_operator_3(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self) {
-  CW_DEVICE_PROLOGUE
-  return (cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_sub_int(CW_DEVICE_ARGS, self, 1, 5) - 1);
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_device>::operator-- */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_operator_4(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t __arg0) {
-  CW_DEVICE_PROLOGUE
-  return cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_sub_int(CW_DEVICE_ARGS, self, 1, 5);
 }
 
 /* cuda::__cw_atomic::load<int> */
@@ -1242,18 +1773,6 @@ static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_a
 static int32_t cuda___cw_atomic_fetch_add_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v) {
   CW_DEVICE_PROLOGUE
   return __atomic_fetch_add(p, v, __ATOMIC_RELAXED);
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_device>::fetch_sub<int> */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_sub_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t v, int32_t __arg1) {
-  CW_DEVICE_PROLOGUE
-  return cuda___cw_atomic_fetch_sub_int(CW_DEVICE_ARGS, (*self).__cw_ptr, v);
-}
-
-/* cuda::__cw_atomic::fetch_sub<int> */
-static int32_t cuda___cw_atomic_fetch_sub_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v) {
-  CW_DEVICE_PROLOGUE
-  return __atomic_fetch_add(p, (0 - v), __ATOMIC_RELAXED);
 }
 
 /* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_device>::fetch_max<int> */
@@ -1308,8 +1827,8 @@ static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_compare_exc
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_compare_exchange_strong(CW_DEVICE_ARGS, self, expected, desired, 5, 5);
 }
 
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_block>::<conv>237 */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_conv_237(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self) {
+/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_block>::<conv>421 */
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_conv_421(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self) {
   CW_DEVICE_PROLOGUE
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_load(CW_DEVICE_ARGS, self, 5);
 }
@@ -1319,42 +1838,6 @@ static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_operator
   CW_DEVICE_PROLOGUE
   cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_store(CW_DEVICE_ARGS, self, v, 5);
   return v;
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_block>::operator++ */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_operator_1(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self) {
-  CW_DEVICE_PROLOGUE
-  return (cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_fetch_add_int(CW_DEVICE_ARGS, self, 1, 5) + 1);
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_block>::operator++ */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_operator_2(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t __arg0) {
-  CW_DEVICE_PROLOGUE
-  return cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_fetch_add_int(CW_DEVICE_ARGS, self, 1, 5);
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_block>::operator-- */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_operator_3(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self) {
-  CW_DEVICE_PROLOGUE
-  return (cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_fetch_sub_int(CW_DEVICE_ARGS, self, 1, 5) - 1);
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_block>::operator-- */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_operator_4(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t __arg0) {
-  CW_DEVICE_PROLOGUE
-  return cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_fetch_sub_int(CW_DEVICE_ARGS, self, 1, 5);
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_block>::fetch_add<int> */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_fetch_add_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t v, int32_t __arg1) {
-  CW_DEVICE_PROLOGUE
-  return cuda___cw_atomic_fetch_add_int(CW_DEVICE_ARGS, (*self).__cw_ptr, v);
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_block>::fetch_sub<int> */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_fetch_sub_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t v, int32_t __arg1) {
-  CW_DEVICE_PROLOGUE
-  return cuda___cw_atomic_fetch_sub_int(CW_DEVICE_ARGS, (*self).__cw_ptr, v);
 }
 
 /* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system> */
@@ -1397,8 +1880,8 @@ static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_compare_ex
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_compare_exchange_strong(CW_DEVICE_ARGS, self, expected, desired, 5, 5);
 }
 
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::<conv>277 */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_conv_277(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self) {
+/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::<conv>449 */
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_conv_449(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self) {
   CW_DEVICE_PROLOGUE
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_load(CW_DEVICE_ARGS, self, 5);
 }
@@ -1410,28 +1893,10 @@ static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operato
   return v;
 }
 
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::operator++ */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_1(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self) {
-  CW_DEVICE_PROLOGUE
-  return (cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_fetch_add_int(CW_DEVICE_ARGS, self, 1, 5) + 1);
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::operator++ */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_2(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t __arg0) {
+/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::operator++<int> */
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t __arg0) {
   CW_DEVICE_PROLOGUE
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_fetch_add_int(CW_DEVICE_ARGS, self, 1, 5);
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::operator-- */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_3(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self) {
-  CW_DEVICE_PROLOGUE
-  return (cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_fetch_sub_int(CW_DEVICE_ARGS, self, 1, 5) - 1);
-}
-
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::operator-- */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_4(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t __arg0) {
-  CW_DEVICE_PROLOGUE
-  return cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_fetch_sub_int(CW_DEVICE_ARGS, self, 1, 5);
 }
 
 /* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::fetch_add<int> */
@@ -1440,10 +1905,10 @@ static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_fetch_a
   return cuda___cw_atomic_fetch_add_int(CW_DEVICE_ARGS, (*self).__cw_ptr, v);
 }
 
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::fetch_sub<int> */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_fetch_sub_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t v, int32_t __arg1) {
+/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::operator++<int> */
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_int_1(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self) {
   CW_DEVICE_PROLOGUE
-  return cuda___cw_atomic_fetch_sub_int(CW_DEVICE_ARGS, (*self).__cw_ptr, v);
+  return (cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_fetch_add_int(CW_DEVICE_ARGS, self, 1, 5) + 1);
 }
 
 /* cuda::std::array<float, 3>::operator[] */
@@ -1700,8 +2165,8 @@ static float cuda_std_abs_float(CW_DEVICE_PARAMS, const cuda_std_complex_float *
 /* cuda::std::make_pair<float, int> */
 static cuda_std_pair_float_int cuda_std_make_pair_float_int(CW_DEVICE_PARAMS, float a, int32_t b) {
   CW_DEVICE_PROLOGUE
-  cuda_std_pair_float_int __tmp383;
-  return (((__tmp383 = ((cuda_std_pair_float_int){0})), cuda_std_pair_float_int_cuda_std_pair_float_int_1(CW_DEVICE_ARGS, (&__tmp383), ((const float *)(&a)), ((const int32_t *)(&b)))), __tmp383);
+  cuda_std_pair_float_int __tmp549;
+  return (((__tmp549 = ((cuda_std_pair_float_int){0})), cuda_std_pair_float_int_cuda_std_pair_float_int_1(CW_DEVICE_ARGS, (&__tmp549), ((const float *)(&a)), ((const int32_t *)(&b)))), __tmp549);
 }
 
 /* cuda::std::plus<float>::operator() */
@@ -1901,13 +2366,13 @@ static const cuda_std___cw_tuple_none *cuda_std_tuple_float_int_float_cuda_std__
 /* cuda::std::make_tuple<float, int, float> */
 static cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none cuda_std_make_tuple_float_int_float(CW_DEVICE_PARAMS, float args__pk_0, int32_t args__pk_1, float args__pk_2) {
   CW_DEVICE_PROLOGUE
-  cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none __tmp447;
-  cuda_std___cw_tuple_none __tmp448;
-  cuda_std___cw_tuple_none __tmp449;
-  cuda_std___cw_tuple_none __tmp450;
-  cuda_std___cw_tuple_none __tmp451;
-  cuda_std___cw_tuple_none __tmp452;
-  return (((__tmp447 = ((cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none){0})), ((((((__tmp448 = ((cuda_std___cw_tuple_none){0})), (__tmp449 = ((cuda_std___cw_tuple_none){0}))), (__tmp450 = ((cuda_std___cw_tuple_none){0}))), (__tmp451 = ((cuda_std___cw_tuple_none){0}))), (__tmp452 = ((cuda_std___cw_tuple_none){0}))), cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none(CW_DEVICE_ARGS, (&__tmp447), ((const float *)(&args__pk_0)), ((const int32_t *)(&args__pk_1)), ((const float *)(&args__pk_2)), ((const cuda_std___cw_tuple_none *)(&__tmp448)), ((const cuda_std___cw_tuple_none *)(&__tmp449)), ((const cuda_std___cw_tuple_none *)(&__tmp450)), ((const cuda_std___cw_tuple_none *)(&__tmp451)), ((const cuda_std___cw_tuple_none *)(&__tmp452))))), __tmp447);
+  cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none __tmp613;
+  cuda_std___cw_tuple_none __tmp614;
+  cuda_std___cw_tuple_none __tmp615;
+  cuda_std___cw_tuple_none __tmp616;
+  cuda_std___cw_tuple_none __tmp617;
+  cuda_std___cw_tuple_none __tmp618;
+  return (((__tmp613 = ((cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none){0})), ((((((__tmp614 = ((cuda_std___cw_tuple_none){0})), (__tmp615 = ((cuda_std___cw_tuple_none){0}))), (__tmp616 = ((cuda_std___cw_tuple_none){0}))), (__tmp617 = ((cuda_std___cw_tuple_none){0}))), (__tmp618 = ((cuda_std___cw_tuple_none){0}))), cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none(CW_DEVICE_ARGS, (&__tmp613), ((const float *)(&args__pk_0)), ((const int32_t *)(&args__pk_1)), ((const float *)(&args__pk_2)), ((const cuda_std___cw_tuple_none *)(&__tmp614)), ((const cuda_std___cw_tuple_none *)(&__tmp615)), ((const cuda_std___cw_tuple_none *)(&__tmp616)), ((const cuda_std___cw_tuple_none *)(&__tmp617)), ((const cuda_std___cw_tuple_none *)(&__tmp618))))), __tmp613);
 }
 
 /* cuda::std::get<2, cuda::std::tuple<float, int, float, cuda::std::__cw_tuple_none, cuda::std::__cw_tuple_none, cuda::std::__cw_tuple_none, cuda::std::__cw_tuple_none, cuda::std::__cw_tuple_none>> */
@@ -2027,18 +2492,18 @@ CW_INLINE void cwb_atomicHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   const int32_t *v = *(const int32_t **)cw_args[0];
   int32_t *bins = *(int32_t **)cw_args[1];
   int32_t *stats = *(int32_t **)cw_args[2];
-  cuda___cw_atomic_ref_int_thread_scope_thread_scope_block __tmp255[cw_nt]; /* per thread */
-  cuda___cw_atomic_ref_int_thread_scope_thread_scope_system __tmp295[cw_nt]; /* per thread */
+  cuda___cw_atomic_ref_int_thread_scope_thread_scope_block __tmp427[cw_nt]; /* per thread */
+  cuda___cw_atomic_ref_int_thread_scope_thread_scope_system __tmp455[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD {
     {
-      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device __tmp208;
-      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device __tmp210;
-      /* __tmp255 declared */
-      /* __tmp295 declared */
+      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device __tmp387;
+      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device __tmp394;
+      /* __tmp427 declared */
+      /* __tmp455 declared */
       int32_t x = v[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
-      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device bin = (((__tmp208 = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_device){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_cuda___cw_atomic_ref_int_thread_scope_thread_scope_device(CW_DEVICE_ARGS, (&__tmp208), ((int32_t *)(&bins[(x & 15)])))), __tmp208);
+      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device bin = (((__tmp387 = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_device){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_cuda___cw_atomic_ref_int_thread_scope_thread_scope_device(CW_DEVICE_ARGS, (&__tmp387), ((int32_t *)(&bins[(x & 15)])))), __tmp387);
       cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_add_int(CW_DEVICE_ARGS, (&bin), 1, 0);
-      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device top = (((__tmp210 = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_device){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_cuda___cw_atomic_ref_int_thread_scope_thread_scope_device(CW_DEVICE_ARGS, (&__tmp210), ((int32_t *)(&stats[0])))), __tmp210);
+      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device top = (((__tmp394 = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_device){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_cuda___cw_atomic_ref_int_thread_scope_thread_scope_device(CW_DEVICE_ARGS, (&__tmp394), ((int32_t *)(&stats[0])))), __tmp394);
       cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_max_int(CW_DEVICE_ARGS, (&top), (x & 65535), 5);
     }
   }
@@ -2056,12 +2521,12 @@ CW_INLINE void cwb_atomicHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   /* __syncthreads() */
   CW_FOR_EACH_THREAD {
     {
-      cuda___cw_atomic_ref_int_thread_scope_thread_scope_block flag = (((__tmp255[cw_t] = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_block){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_cuda___cw_atomic_ref_int_thread_scope_thread_scope_block(CW_DEVICE_ARGS, (&__tmp255[cw_t]), ((int32_t *)(&cw_sh_claimed_1)))), __tmp255[cw_t]);
+      cuda___cw_atomic_ref_int_thread_scope_thread_scope_block flag = (((__tmp427[cw_t] = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_block){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_cuda___cw_atomic_ref_int_thread_scope_thread_scope_block(CW_DEVICE_ARGS, (&__tmp427[cw_t]), ((int32_t *)(&cw_sh_claimed_1)))), __tmp427[cw_t]);
       int32_t expected = 0;
       if (cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_compare_exchange_strong(CW_DEVICE_ARGS, (&flag), (&expected), 1, 5, 5))
       {
-        cuda___cw_atomic_ref_int_thread_scope_thread_scope_system winners = (((__tmp295[cw_t] = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_system){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_cuda___cw_atomic_ref_int_thread_scope_thread_scope_system(CW_DEVICE_ARGS, (&__tmp295[cw_t]), ((int32_t *)(&stats[1])))), __tmp295[cw_t]);
-        cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_1(CW_DEVICE_ARGS, (&winners));
+        cuda___cw_atomic_ref_int_thread_scope_thread_scope_system winners = (((__tmp455[cw_t] = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_system){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_cuda___cw_atomic_ref_int_thread_scope_thread_scope_system(CW_DEVICE_ARGS, (&__tmp455[cw_t]), ((int32_t *)(&stats[1])))), __tmp455[cw_t]);
+        cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_int_1(CW_DEVICE_ARGS, (&winners));
       }
     }
   }
@@ -2080,36 +2545,36 @@ CW_INLINE void cwb_libraryMath(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   const uint32_t *u = *(const uint32_t **)cw_args[1];
   float *out = *(float **)cw_args[2];
   uint32_t *bits = *(uint32_t **)cw_args[3];
-  float *__tmp322[cw_nt]; /* per thread */
-  float *__tmp323[cw_nt]; /* per thread */
-  cuda_std_complex_float __tmp349[cw_nt]; /* per thread */
-  cuda_std_complex_float __tmp353[cw_nt]; /* per thread */
-  cuda_std_complex_float __tmp357[cw_nt]; /* per thread */
-  cuda_std_complex_float __tmp358[cw_nt]; /* per thread */
-  cuda_std_plus_float __tmp387[cw_nt]; /* per thread */
-  float __tmp390[cw_nt]; /* per thread */
-  float __tmp391[cw_nt]; /* per thread */
+  float *__tmp488[cw_nt]; /* per thread */
+  float *__tmp489[cw_nt]; /* per thread */
+  cuda_std_complex_float __tmp515[cw_nt]; /* per thread */
+  cuda_std_complex_float __tmp519[cw_nt]; /* per thread */
+  cuda_std_complex_float __tmp523[cw_nt]; /* per thread */
+  cuda_std_complex_float __tmp524[cw_nt]; /* per thread */
+  cuda_std_plus_float __tmp553[cw_nt]; /* per thread */
+  float __tmp556[cw_nt]; /* per thread */
+  float __tmp557[cw_nt]; /* per thread */
   cuda_std_array_float_3 a[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
   unsigned char cw_l5[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      /* __tmp322 declared */
-      /* __tmp323 declared */
-      /* __tmp349 declared */
-      /* __tmp353 declared */
-      /* __tmp357 declared */
-      /* __tmp358 declared */
-      /* __tmp387 declared */
-      /* __tmp390 declared */
-      /* __tmp391 declared */
+      /* __tmp488 declared */
+      /* __tmp489 declared */
+      /* __tmp515 declared */
+      /* __tmp519 declared */
+      /* __tmp523 declared */
+      /* __tmp524 declared */
+      /* __tmp553 declared */
+      /* __tmp556 declared */
+      /* __tmp557 declared */
       { cuda_std_array_float_3 cw_init = {.__elems = {[0] = x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))], [1] = (2.0f * x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]), [2] = 0.5f}}; memcpy(&a[cw_t], &cw_init, sizeof cw_init); }
       sum[cw_t] = 0.0f;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      ((__tmp323[cw_t] = cuda_std_array_float_3_begin(CW_DEVICE_ARGS, (&a[cw_t]))), (__tmp322[cw_t] = cuda_std_array_float_3_end(CW_DEVICE_ARGS, (&a[cw_t]))));
+      ((__tmp489[cw_t] = cuda_std_array_float_3_begin(CW_DEVICE_ARGS, (&a[cw_t]))), (__tmp488[cw_t] = cuda_std_array_float_3_end(CW_DEVICE_ARGS, (&a[cw_t]))));
     }
   }
   /* loop with a barrier inside: cw_l5[t] 0 running, 1 left, 2 continued */
@@ -2117,14 +2582,14 @@ CW_INLINE void cwb_libraryMath(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   for (;;) {
     CW_FOR_EACH_THREAD {
       if (!(cw_l5[cw_t] == 0)) continue;
-      if (!((__tmp323[cw_t] != __tmp322[cw_t]))) cw_l5[cw_t] = 1;
+      if (!((__tmp489[cw_t] != __tmp488[cw_t]))) cw_l5[cw_t] = 1;
     }
     { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l5[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l5[cw_t] == 0)) continue;
       {
         {
-          float e = (*__tmp323[cw_t]);
+          float e = (*__tmp489[cw_t]);
           (sum[cw_t] += e);
         }
       }
@@ -2132,15 +2597,15 @@ CW_INLINE void cwb_libraryMath(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
       if (!(cw_l5[cw_t] == 0)) continue;
-      (++__tmp323[cw_t]);
+      (++__tmp489[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cuda_std_complex_float z = (((__tmp349[cw_t] = ((cuda_std_complex_float){0})), cuda_std_complex_float_cuda_std_complex_float_2(CW_DEVICE_ARGS, (&__tmp349[cw_t]), x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))], 0.5f)), __tmp349[cw_t]);
-      (z = (((__tmp357[cw_t] = cuda_std_operator_p_float(CW_DEVICE_ARGS, ((const cuda_std_complex_float *)(&z)), ((const cuda_std_complex_float *)(&z)))), (__tmp358[cw_t] = (((__tmp353[cw_t] = ((cuda_std_complex_float){0})), cuda_std_complex_float_cuda_std_complex_float_2(CW_DEVICE_ARGS, (&__tmp353[cw_t]), 1.0f, 0.0f)), __tmp353[cw_t]))), cuda_std_operator_float(CW_DEVICE_ARGS, ((const cuda_std_complex_float *)(&__tmp357[cw_t])), ((const cuda_std_complex_float *)(&__tmp358[cw_t])))));
+      cuda_std_complex_float z = (((__tmp515[cw_t] = ((cuda_std_complex_float){0})), cuda_std_complex_float_cuda_std_complex_float_2(CW_DEVICE_ARGS, (&__tmp515[cw_t]), x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))], 0.5f)), __tmp515[cw_t]);
+      (z = (((__tmp523[cw_t] = cuda_std_operator_p_float(CW_DEVICE_ARGS, ((const cuda_std_complex_float *)(&z)), ((const cuda_std_complex_float *)(&z)))), (__tmp524[cw_t] = (((__tmp519[cw_t] = ((cuda_std_complex_float){0})), cuda_std_complex_float_cuda_std_complex_float_2(CW_DEVICE_ARGS, (&__tmp519[cw_t]), 1.0f, 0.0f)), __tmp519[cw_t]))), cuda_std_operator_float(CW_DEVICE_ARGS, ((const cuda_std_complex_float *)(&__tmp523[cw_t])), ((const cuda_std_complex_float *)(&__tmp524[cw_t])))));
       cuda_std_pair_float_int p = cuda_std_make_pair_float_int(CW_DEVICE_ARGS, cuda_std_abs_float(CW_DEVICE_ARGS, ((const cuda_std_complex_float *)(&z))), ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))));
-      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = ((((__tmp387[cw_t] = ((cuda_std_plus_float){0})), cuda_std_plus_float_operator(CW_DEVICE_ARGS, (&__tmp387[cw_t]), ((const float *)(&p.first)), ((const float *)(&sum[cw_t])))) + (((__tmp390[cw_t] = cuda_std_sqrt(CW_DEVICE_ARGS, cuda_std_fabs(CW_DEVICE_ARGS, x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]))), (__tmp391[cw_t] = 0.25f)), cuda_std_max_float(CW_DEVICE_ARGS, ((const float *)(&__tmp390[cw_t])), ((const float *)(&__tmp391[cw_t]))))) + ((x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] < std_numeric_limits_float_max(CW_DEVICE_ARGS)) ? 1.0f : 0.0f)));
+      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = ((((__tmp553[cw_t] = ((cuda_std_plus_float){0})), cuda_std_plus_float_operator(CW_DEVICE_ARGS, (&__tmp553[cw_t]), ((const float *)(&p.first)), ((const float *)(&sum[cw_t])))) + (((__tmp556[cw_t] = cuda_std_sqrt(CW_DEVICE_ARGS, cuda_std_fabs(CW_DEVICE_ARGS, x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]))), (__tmp557[cw_t] = 0.25f)), cuda_std_max_float(CW_DEVICE_ARGS, ((const float *)(&__tmp556[cw_t])), ((const float *)(&__tmp557[cw_t]))))) + ((x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] < std_numeric_limits_float_max(CW_DEVICE_ARGS)) ? 1.0f : 0.0f)));
       uint32_t w = u[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
       (bits[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = ((((((uint32_t)cuda_std_popcount_unsignedint(CW_DEVICE_ARGS, w)) | (((uint32_t)cuda_std_countl_zero_unsignedint(CW_DEVICE_ARGS, w)) << 8)) | (((uint32_t)cuda_std_countr_zero_unsignedint(CW_DEVICE_ARGS, (w | 2147483648u))) << 16)) | (cuda_std_has_single_bit_unsignedint(CW_DEVICE_ARGS, (w & 255u)) ? (1u << 24) : 0u)) | (((uint32_t)cuda_std_bit_width_unsignedint(CW_DEVICE_ARGS, (w & 65535u))) << 25)));
     }
@@ -2162,11 +2627,11 @@ CW_INLINE void cwb_libraryViews(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     {
       {
         {
-          cuda_std_span_float_18446744073709551615 __tmp473;
+          cuda_std_span_float_18446744073709551615 __tmp639;
           int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
           cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none t = cuda_std_make_tuple_float_int_float(CW_DEVICE_ARGS, x[i], (2 * i), 0.5f);
           ((*cuda_std_get_2_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_1(CW_DEVICE_ARGS, (&t))) = ((*cuda_std_get_2_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_1(CW_DEVICE_ARGS, (&t))) + 1.0f));
-          cuda_std_span_float_18446744073709551615 s = (((__tmp473 = ((cuda_std_span_float_18446744073709551615){0})), cuda_std_span_float_18446744073709551615_cuda_std_span_float_18446744073709551615_1(CW_DEVICE_ARGS, (&__tmp473), ((float *)(out + (cw_bix * cw_bdx))), ((uint64_t)cw_bdx))), __tmp473);
+          cuda_std_span_float_18446744073709551615 s = (((__tmp639 = ((cuda_std_span_float_18446744073709551615){0})), cuda_std_span_float_18446744073709551615_cuda_std_span_float_18446744073709551615_1(CW_DEVICE_ARGS, (&__tmp639), ((float *)(out + (cw_bix * cw_bdx))), ((uint64_t)cw_bdx))), __tmp639);
           ((*cuda_std_span_float_18446744073709551615_operator(CW_DEVICE_ARGS, (&s), ((uint64_t)((uint32_t)cw_tx)))) = ((((*cuda_std_get_0_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_1(CW_DEVICE_ARGS, (&t))) * ((float)(*cuda_std_get_1_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_1(CW_DEVICE_ARGS, (&t))))) + (*cuda_std_get_2_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_1(CW_DEVICE_ARGS, (&t)))) + ((float)cuda_std_span_float_18446744073709551615_size(CW_DEVICE_ARGS, (&s)))));
         }
       }
