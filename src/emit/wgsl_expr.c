@@ -14,7 +14,9 @@
  */
 #include "wgsl_internal.h"
 
+#include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,6 +57,9 @@ static void float_lit(WCtx *c, StrBuf *sb, double v) {
   if (isinf(f)) { sb_puts(sb, f > 0 ? "cw_f32_bits(0x7f800000u)" : "cw_f32_bits(0xff800000u)"); return; }
   char buf[64];
   snprintf(buf, sizeof buf, "%.9g", (double)f);
+  /* the largest floats: 3.40282347e+38 lies past FLT_MAX, which WGSL
+   * rejects ("cannot be represented as f32"); 17 digits name it exactly */
+  if (fabs(strtod(buf, NULL)) > FLT_MAX) snprintf(buf, sizeof buf, "%.17g", (double)f);
   if (!strpbrk(buf, ".e")) strcat(buf, ".0");
   if (f < 0) sb_printf(sb, "(%sf)", buf);
   else sb_printf(sb, "%sf", buf);
@@ -297,6 +302,11 @@ static void assign_effect(WCtx *c, StrBuf *sb, KExpr *e) {
   StrBuf v, x;
   sb_init(&v);
   sb_init(&x);
+  if (w_is_ptr(lv->type) && (lv->kind != KE_VAR || !lv->var)) {
+    w_error(c, e->loc, "the WGSL target keeps pointers in variables only: a pointer cannot be "
+                       "stored into a struct member, an array element or memory");
+    return;
+  }
   if (w_is_ptr(lv->type)) {
     if (e->kind == KE_INCDEC) sb_printf(&x, "(%s %s 1i)", w_var_name(c, lv->var), e->op == KOP_SUB ? "-" : "+");
     else if (e->op != KOP_NONE) {

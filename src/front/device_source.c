@@ -9,7 +9,8 @@
  * the STL, host globals — in the main file and in user headers alike) are
  * dropped, and the tokens of our own CUDA headers (include/cuda) give way
  * to `#include <...>` of the toolkit's version where NVRTC ships one
- * (cooperative_groups.h, cuda_fp16.h, cuda_bf16.h, cuda/barrier, ...); our <type_traits>, <limits> and <sys/types.h>
+ * (cooperative_groups.h, cuda_fp16.h, cuda_bf16.h, cuda/barrier, libcu++'s
+ * cuda/atomic and cuda/std/..., ...); our <type_traits>, <limits> and <sys/types.h>
  * stay, for NVRTC only, since it has no C++ library.  `#line` directives keep
  * NVRTC's diagnostics on the user's files and lines.  An extended lambda
  * of a dropped host function (parse_host_lambda.c) is re-spelled where the
@@ -38,7 +39,8 @@ static bool nvrtc_ships(const char *name) {
                                "cuda/barrier", "cuComplex.h"};
   for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
     if (!strcmp(name, kept[i])) return true;
-  return false;
+  /* libcu++: the toolkit's own (include/cccl), ours are its stand-ins */
+  return !strncmp(name, "cuda/std/", 9) || !strcmp(name, "cuda/atomic");
 }
 
 /* our device-pass C++ library headers whose code NVRTC needs as written

@@ -803,10 +803,12 @@ bool is_type_start(Parser *p, Token *t) {
   if (s) {
     if (s->kind == SYM_TYPE) return true;
     if (s->kind == SYM_TEMPLATE && s->tmpl->is_class) return true;
-    if (s->kind == SYM_NAMESPACE && equal(t->next, "::") && t->next->next->kind == TK_IDENT) {
-      Sym *m = lookup_in(s->ns, t->next->next->spelling);
-      return m && (m->kind == SYM_TYPE || (m->kind == SYM_TEMPLATE && m->tmpl->is_class) ||
-                   (m->kind == SYM_NAMESPACE && is_type_start(p, t->next->next)));
+    /* ns::T, ns::inner::T: each name looked up in the namespace before it */
+    while (s->kind == SYM_NAMESPACE && equal(t->next, "::") && t->next->next->kind == TK_IDENT) {
+      t = t->next->next;
+      s = lookup_in(s->ns, t->spelling);
+      if (!s) return false;
+      if (s->kind == SYM_TYPE || (s->kind == SYM_TEMPLATE && s->tmpl->is_class)) return true;
     }
     return false;
   }

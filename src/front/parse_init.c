@@ -58,6 +58,18 @@ static KExpr *parse_brace_list(Parser *p, KType *t) {
     p->tok = p->tok->next;
     return sema_construct(p, ut, (KExpr **)args.items, args.len, open->loc);
   }
+  if (ut->kind == KT_STRUCT && ut->nfields == 1 && ut->fields[0].type->unqual->kind == KT_ARRAY &&
+      !equal(p->tok, "{") && !equal(p->tok, ".") && !equal(p->tok, "}")) {
+    /* brace elision: `array<int, 4> a{1, 2, 3, 4}` initialises the one
+     * array member with the whole list */
+    p->tok = open;
+    KExpr *e = parse_brace_list(p, ut->fields[0].type);
+    e->designator = 0;
+    list->args = arena_alloc(p->arena, sizeof(KExpr *));
+    list->args[0] = e;
+    list->nargs = 1;
+    return list;
+  }
   bool saved = p->no_gt;
   p->no_gt = false;
   while (!equal(p->tok, "}")) {

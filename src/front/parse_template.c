@@ -635,7 +635,25 @@ bool deduce_template_args(Parser *p, Template *t, TArg *user_args, int nexplicit
       ds.type = p->m->t_void;
       while (!equal(p->tok, t->name)) p->tok = p->tok->next;
     } else {
-      parse_declspec(p, &ds, true);
+      /* a return type that cannot be formed before deduction (`typename
+       * tuple_element<I, Tuple>::type &`, `typename T::value_type`) is no
+       * part of it: past it to the function's name, the return type void */
+      Token *start = p->tok;
+      jmp_buf rjb;
+      volatile bool skip = false;
+      p->recover = &rjb;
+      if (setjmp(rjb)) skip = true;
+      else {
+        parse_declspec(p, &ds, true);
+        skip = equal(p->tok, "::"); /* `typename E<I, T>` of a pattern, `::type` left */
+      }
+      if (skip) {
+        memset(&ds, 0, sizeof ds);
+        ds.type = p->m->t_void;
+        for (p->tok = start; !equal(p->tok, t->name); p->tok = p->tok->next)
+          if (p->tok->kind == TK_EOF || equal(p->tok, "{") || equal(p->tok, ";")) longjmp(jb, 1);
+      }
+      p->recover = &jb;
     }
     Declarator d;
     parse_declarator(p, &ds, &d, false);

@@ -140,6 +140,16 @@ static int object_cost(const FuncDecl *fd, int self_const) {
   return !self_const && fd->is_const_method ? 1 : 0;
 }
 
+/* modifiable lvalues bound to `const T &` parameters: between otherwise
+ * equal candidates, `get(Tuple &)` beats `get(const Tuple &)` for a
+ * non-const argument, as C++ ranks the less qualified reference first */
+static int const_ref_bindings(const FuncDecl *fd, KExpr **args, int nargs) {
+  int n = 0;
+  for (int i = 0; i < nargs && i < fd->nparams; i++)
+    if (fd->pref[i] && fd->ptypes[i]->is_const && is_lvalue(args[i]) && !args[i]->type->is_const) n++;
+  return n;
+}
+
 /* the best viable candidate, or NULL (with a lone non-viable candidate:
  * that one, so the call reports its precise error) */
 static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
@@ -150,8 +160,17 @@ static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *expli
   if (set && !nexplicit)
     for (int i = 0; i < set->funcs.len; i++) vec_push(p->arena, &cands, set->funcs.items[i]);
   nplain = cands.len;
-  if (tmpl) add_template_candidates(p, tmpl, explicit_args, nexplicit, args, nargs, &cands,
-                                    name_tok->loc, false);
+  /* a template cannot beat a non-template that matches exactly, and its
+   * body must not be instantiated beside one (a generic `atomicCAS(p, ...)`
+   * behind an exact `cas(double *, ...)` overload) */
+  bool plain_exact = false;
+  for (int i = 0; i < nplain && !plain_exact; i++)
+    plain_exact = candidate_cost(p, cands.items[i], args, nargs) == 0 &&
+                  object_cost(cands.items[i], self_const) == 0 &&
+                  const_ref_bindings(cands.items[i], args, nargs) == 0;
+  if (tmpl && !plain_exact)
+    add_template_candidates(p, tmpl, explicit_args, nexplicit, args, nargs, &cands, name_tok->loc,
+                            false);
   /* a variadic template cannot beat an exact match (and the empty pack
    * that ends a recursion must not be instantiated beside one) */
   bool exact = false;
@@ -159,17 +178,21 @@ static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *expli
   if (tmpl && !exact)
     add_template_candidates(p, tmpl, explicit_args, nexplicit, args, nargs, &cands, name_tok->loc, true);
   FuncDecl *best = NULL;
-  int best_cost = -1;
+  int best_cost = -1, best_qual = 0;
   for (int i = 0; i < cands.len; i++) {
     FuncDecl *fd = cands.items[i];
     int c = candidate_cost(p, fd, args, nargs);
     if (c < 0) continue;
     c = c * 2 + object_cost(fd, self_const); /* the object breaks ties between arguments' costs */
-    bool better_tie = c == best_cost && ((i < nplain && best->is_template_instance) ||
-                                         (best->is_variadic_instance && !fd->is_variadic_instance));
+    int q = const_ref_bindings(fd, args, nargs);
+    bool better_tie = c == best_cost &&
+                      (q < best_qual ||
+                       (q == best_qual && ((i < nplain && best->is_template_instance) ||
+                                           (best->is_variadic_instance && !fd->is_variadic_instance))));
     if (!best || c < best_cost || better_tie) {
       best = fd;
       best_cost = c;
+      best_qual = q;
     }
   }
   if (!best && lone && cands.len == 1) best = cands.items[0]; /* reports the precise error */
@@ -255,6 +278,20 @@ KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs
       return sema_call_funcs(p, ms, mt, NULL, 0, args[0], args + 1, nargs - 1, &fake);
   }
   Sym *s = lookup(p, opname);
+  if (s && (s->kind == SYM_FUNC || s->kind == SYM_TEMPLATE) &&
+      sema_call_viable(p, s, args, nargs))
+    return sema_call_funcs(p, s, s->tmpl, NULL, 0, NULL, args, nargs, &fake);
+  /* argument-dependent lookup: the operators of the namespaces of the
+   * operands' classes (`z * w` for two cuda::std::complex) */
+  for (int i = 0; i < nargs; i++) {
+    Scope *sc = args[i]->type->unqual->kind == KT_STRUCT ? args[i]->type->unqual->front : NULL;
+    while (sc && !sc->is_namespace) sc = sc->parent;
+    if (!sc || sc == p->global) continue;
+    Sym *ns = lookup_in(sc, opname);
+    if (ns && (ns->kind == SYM_FUNC || ns->kind == SYM_TEMPLATE) &&
+        sema_call_viable(p, ns, args, nargs))
+      return sema_call_funcs(p, ns, ns->tmpl, NULL, 0, NULL, args, nargs, &fake);
+  }
   if (!s || (s->kind != SYM_FUNC && s->kind != SYM_TEMPLATE)) return NULL;
   return sema_call_funcs(p, s, s->tmpl, NULL, 0, NULL, args, nargs, &fake);
 }

@@ -381,6 +381,11 @@ KExpr *sema_assign(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
 }
 
 KExpr *sema_incdec(Parser *p, KExpr *a, bool inc, bool prefix, SrcLoc loc) {
+  if (a->type->unqual->kind == KT_STRUCT) { /* operator++() / operator++(int) */
+    KExpr *args[2] = {a, int_const(p, 0, p->m->t_i32, loc)};
+    KExpr *r = sema_operator_call(p, inc ? "operator++" : "operator--", args, prefix ? 1 : 2, loc);
+    if (r) return r;
+  }
   check_modifiable(p, a);
   if (!kt_is_arith(a->type) && a->type->kind != KT_PTR)
     error_at(p, loc, "cannot increment value of type '%s'", type_name(p, a->type));
