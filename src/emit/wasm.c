@@ -5,8 +5,12 @@
  * The kernel body first goes through barrier fission (kir/passes/
  * fission.c): block-level code around KLOOP_THREADS loops, which this
  * emitter turns into loops over the block's threads.  Memory is imported
- * (`env.memory`) so that the host places buffers in it (and, later,
- * workers share it).  Layout of linear memory:
+ * (`env.memory`) so that the host places buffers in it and workers share
+ * it: the import is declared shared with a maximum of WASM_MAX_PAGES, and
+ * a host without SharedArrayBuffer clears the shared flag (its limits
+ * byte, 0x03 -> 0x01) to run it on one thread.  Atomics are the threads
+ * proposal's instructions either way (wasm_atomic.c).  Layout of linear
+ * memory:
  *
  *   [0, 1024)            never used (null pointers fault in the host's checks)
  *   [1024, data_end)     module globals (__device__, __constant__, static
@@ -926,8 +930,9 @@ static void sections(WEmit *w, WBuf *mod, int ndev, WBuf *code) {
   wb_name(&s, "env");
   wb_name(&s, "memory");
   wb_byte(&s, 2);
-  wb_byte(&s, 0);
+  wb_byte(&s, 3); /* shared, with a maximum (what shared memories need) */
   wb_u32(&s, (uint64_t)(w->data_end / 65536 + 1));
+  wb_u32(&s, WASM_MAX_PAGES);
   for (int i = 0; i < w->imports.len; i++) {
     const char *name = w->imports.items[i];
     bool env = !strncmp(name, "env.", 4);

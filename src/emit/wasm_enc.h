@@ -32,6 +32,9 @@ void wb_append(WBuf *b, const WBuf *src);
 void wb_section(WBuf *b, unsigned id, const WBuf *src);
 /* memarg of a load/store: alignment exponent 0, offset */
 void wb_mem(WBuf *b, unsigned op, uint32_t offset);
+/* an atomic instruction (OP_PREFIX_FE, sub) on 2^align_log2 bytes at offset
+ * 0: atomics must state their natural alignment */
+void wb_atomic(WBuf *b, unsigned sub, unsigned align_log2);
 
 /* value types */
 enum { WT_I32 = 0x7f, WT_I64 = 0x7e, WT_F32 = 0x7d, WT_F64 = 0x7c, WT_VOID = 0x40 };
@@ -78,6 +81,17 @@ enum {
   OP_F32_REINTERPRET_I32 = 0xbe, OP_F64_REINTERPRET_I64 = 0xbf,
   OP_I32_EXTEND8_S = 0xc0, OP_I32_EXTEND16_S = 0xc1,
   OP_PREFIX_FC = 0xfc, /* then u32: 0..7 trunc_sat, 10 memory.copy, 11 memory.fill */
+  OP_PREFIX_FE = 0xfe, /* then u32: the threads proposal's atomic instructions (WA_*) */
 };
+
+/* atomic instructions after OP_PREFIX_FE.  The read-modify-write groups
+ * (WA_RMW_*) come in seven widths, added to the group's code: WA_W32 (i32),
+ * WA_W64 (i64), WA_W32_8U / WA_W32_16U (i32 over 8 / 16 bits, zero-extended) */
+enum {
+  WA_FENCE = 0x03, WA_LOAD = 0x10, WA_STORE = 0x17,
+  WA_RMW_ADD = 0x1e, WA_RMW_SUB = 0x25, WA_RMW_AND = 0x2c, WA_RMW_OR = 0x33, WA_RMW_XOR = 0x3a,
+  WA_RMW_XCHG = 0x41, WA_RMW_CMPXCHG = 0x48,
+};
+enum { WA_W32 = 0, WA_W64 = 1, WA_W32_8U = 2, WA_W32_16U = 3 };
 
 #endif

@@ -4,7 +4,8 @@
  *                   metadata section; kernels as block functions
  *   wasm_stmt.c     statements and structured control flow
  *   wasm_expr.c     expressions, lvalues, loads/stores, conversions
- *   wasm_builtin.c  builtin functions (math, integer intrinsics, atomics)
+ *   wasm_builtin.c  builtin functions (math, integer intrinsics)
+ *   wasm_atomic.c   atomics and fences (the threads proposal's instructions)
  *   wasm_enc.c      the binary encoding (no KIR)
  *
  * Values: bool and integers up to 32 bits are i32 (kept normalised to
@@ -34,6 +35,9 @@ enum {
  * combined (round a float to half precision) */
 enum { WI_H2F, WI_F2H, WI_HROUND };
 #define WASM_STACK_BYTES 65536
+/* the memory import's maximum: 4 GiB, all of wasm32 (the host picks a
+ * smaller one for the memory it makes) */
+#define WASM_MAX_PAGES 65536
 
 typedef enum {
   VS_LOCAL,      /* a wasm local */
@@ -158,6 +162,10 @@ void wx_bitfield_store(WEmit *w, uint32_t a, const KField *bf, uint32_t v);
 /* wasm_half.c */
 /* __half and __half2 builtins; false when e is not one */
 bool wb_half(WEmit *w, const KExpr *e);
+
+/* wasm_atomic.c */
+void wb_atomic_builtin(WEmit *w, const KExpr *e); /* atomicAdd … atomicCAS */
+void wb_fence(WEmit *w);                          /* __threadfence*() */
 
 /* wasm_builtin.c */
 void wb_builtin(WEmit *w, const KExpr *e);

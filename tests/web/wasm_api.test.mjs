@@ -99,3 +99,82 @@ test("device 'auto' runs on WebGPU when there is an adapter, else on the wasm de
   assert.deepEqual(Array.from(c), [2, 4]);
   mod.destroy();
 });
+
+// ---- blocks on workers sharing the memory --------------------------------
+
+const atomicsSrc = `
+__device__ int launches = 5;
+__global__ void count(unsigned* c, float* f, int* mx, unsigned* inc, unsigned long long* big, int* casSum) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  atomicAdd(c, 1u);
+  atomicAdd(f, 1.0f);
+  atomicMax(mx, i);
+  atomicInc(inc, 1000u);
+  atomicAdd(big, (unsigned long long)i << 20);
+  int old = *casSum, assumed;
+  do { assumed = old; old = atomicCAS(casSum, assumed, assumed + 2); } while (old != assumed);
+}
+__global__ void bump(int* out) { if (threadIdx.x == 0) out[blockIdx.x] = atomicAdd(&launches, 1); }
+__global__ void hello() { if (threadIdx.x == 0) printf("block %d\\n", blockIdx.x); }
+__global__ void check(const int* v) { assert(v[blockIdx.x] != 3); }
+__global__ void boom(int b) { if (blockIdx.x == b) __trap(); }
+`;
+
+test('device wasm, 4 workers: atomics across blocks on different workers are exact', async () => {
+  const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4 });
+  assert.equal(mod.threads, 4); // SharedArrayBuffer is there in Node
+  const blocks = 300, threads = 128, n = blocks * threads;
+  for (let rep = 0; rep < 3; rep++) {
+    const c = new Uint32Array(1), f = new Float32Array(1), mx = new Int32Array(1), inc = new Uint32Array(1);
+    const big = new BigUint64Array(1), cas = new Int32Array(1);
+    await mod.launch('count', { grid: [blocks], block: [threads], args: [c, f, mx, inc, big, cas] });
+    assert.equal(c[0], n);
+    assert.equal(f[0], n); // every partial sum is an integer below 2^24: exact in any order
+    assert.equal(mx[0], n - 1);
+    assert.equal(inc[0], n % 1001);
+    assert.equal(big[0], (BigInt(n) * BigInt(n - 1) / 2n) << 20n);
+    assert.equal(cas[0], 2 * n);
+  }
+  mod.destroy();
+});
+
+test('device wasm, 4 workers: module globals survive the workers starting; printf arrives before the launch resolves', async () => {
+  const out = [];
+  const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4, print: (s) => out.push(s) });
+  const first = new Int32Array(1), rest = new Int32Array(40);
+  await mod.launch('bump', { grid: 1, block: 32, args: [first] }); // one block: this thread
+  assert.equal(first[0], 5);
+  await mod.launch('bump', { grid: 40, block: 32, args: [rest] }); // starts the workers
+  assert.deepEqual(Array.from(rest).sort((a, b) => a - b), Array.from({ length: 40 }, (_, i) => 6 + i));
+  await mod.launch('hello', { grid: 16, block: 8, args: [] });
+  assert.deepEqual(out.sort(), Array.from({ length: 16 }, (_, i) => `block ${i}\n`).sort());
+  mod.destroy();
+});
+
+test('device wasm, 4 workers: a failed assert or a trap on a worker fails the launch; the module still runs', async () => {
+  const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4 });
+  await assert.rejects(mod.launch('check', { grid: 8, block: 4, args: [new Int32Array([0, 1, 2, 3, 4, 5, 6, 7])] }),
+    (e) => /at\.cu:\d+: check: block \[3,0,0\], thread \[0,0,0\] Assertion `v\[blockIdx.x\] != 3` failed/.test(e.message));
+  await assert.rejects(mod.launch('boom', { grid: 64, block: 2, args: [37] }), /kernel 'boom' trapped: __trap\(\)/);
+  await mod.launch('boom', { grid: 64, block: 2, args: [-1] });
+  const c = new Uint32Array(1), z = () => new Int32Array(1);
+  await mod.launch('count', { grid: [9], block: [5], args: [c, new Float32Array(1), z(), new Uint32Array(1), new BigUint64Array(1), z()] });
+  assert.equal(c[0], 45);
+  mod.destroy();
+});
+
+test('device wasm: workers: 1, or device malloc, runs on the calling thread with an ordinary memory', async () => {
+  const one = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 1 });
+  assert.equal(one.threads, 1);
+  assert.ok(!(one.memory.buffer instanceof SharedArrayBuffer));
+  one.destroy();
+  const heap = await compile(`__global__ void k(int* out) {
+    int* p = (int*)malloc(4 * sizeof(int)); p[0] = blockIdx.x; out[blockIdx.x] = p[0] + 1; free(p);
+  }`, { name: 'm.cu', device: 'wasm', workers: 4 });
+  assert.equal(heap.threads, 1);
+  const out = new Int32Array(6);
+  await heap.launch('k', { grid: 6, block: 1, args: [out] });
+  assert.deepEqual(Array.from(out), [1, 2, 3, 4, 5, 6]);
+  heap.destroy();
+  await assert.rejects(compile(atomicsSrc, { device: 'wasm', workers: 0 }), /workers must be a positive integer/);
+});
