@@ -67,7 +67,11 @@ export class WasmBuffer {
     return target;
   }
 
-  destroy() {}
+  // Memory comes from a bump allocator: destroying the most recent
+  // buffers (in reverse order) gives their memory back.
+  destroy() {
+    if (this.mod.top === this.addr + Math.max(this.byteLength, 1)) this.mod.top = this.addr;
+  }
 }
 
 const scalarWriters = {
@@ -133,6 +137,7 @@ export class WasmModule {
   async _load(binary) {
     this.pool?.terminate();
     this.pool = null;
+    binary = ArrayBuffer.isView(binary) ? new Uint8Array(binary.buffer, binary.byteOffset, binary.byteLength) : new Uint8Array(binary);
     const { limits, names } = importsOf(binary);
     const wanted = this.workersWanted ?? await defaultWorkerCount();
     if (!Number.isInteger(wanted) || wanted < 1) throw new Error(`cuwasm: workers must be a positive integer, not ${wanted}`);
