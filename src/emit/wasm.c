@@ -101,8 +101,27 @@ void op_end(WEmit *w) {
 
 void op_br(WEmit *w, unsigned opcode, int depth) { op_u(w, opcode, (uint64_t)(w->fn->depth - depth)); }
 
-void global_get(WEmit *w, int g) { op_u(w, OP_GLOBAL_GET, (uint64_t)g); }
-void global_set(WEmit *w, int g) { op_u(w, OP_GLOBAL_SET, (uint64_t)g); }
+/* A kernel keeps the block's indices in locals (WFunc.gl): the engine
+ * keeps them in registers, where globals are memory it reloads.  The
+ * globals are written too when the kernel calls device functions, which
+ * read them. */
+void global_get(WEmit *w, int g) {
+  WFunc *f = w->fn;
+  if (f && f->gl[g]) op_u(w, OP_LOCAL_GET, f->gl[g] - 1);
+  else op_u(w, OP_GLOBAL_GET, (uint64_t)g);
+}
+
+void global_set(WEmit *w, int g) {
+  WFunc *f = w->fn;
+  if (!f || !f->gl[g]) {
+    op_u(w, OP_GLOBAL_SET, (uint64_t)g);
+  } else if (f->gl_sync) {
+    op_u(w, OP_LOCAL_TEE, f->gl[g] - 1);
+    op_u(w, OP_GLOBAL_SET, (uint64_t)g);
+  } else {
+    op_u(w, OP_LOCAL_SET, f->gl[g] - 1);
+  }
+}
 
 uint32_t we_local(WEmit *w, unsigned type) {
   WFunc *f = w->fn;
@@ -265,6 +284,11 @@ static void see_addr(WEmit *w, const KExpr *e, void *ctx) {
     if (r && index_of(v, r) < 0) vec_push(&w->arena, v, (void *)r);
   }
   /* builtins taking a pointer to a local (sincosf(x, &s, &c)) are KE_ADDR too */
+}
+
+static void see_any_call(WEmit *w, const KExpr *e, void *ctx) {
+  (void)w;
+  if (e->kind == KE_CALL || e->kind == KE_FUNC_ADDR) *(bool *)ctx = true;
 }
 
 static void see_call(WEmit *w, const KExpr *e, void *ctx) {
@@ -688,8 +712,7 @@ static void copy_param_per_thread(WEmit *w, const KType *t, int off, int poff) {
   op_i32(w, poff);
   op(w, OP_I32_ADD);
   if (kt_aggregate(t)) {
-    op_i32(w, t->size);
-    op_fc(w, 10);
+    wx_copy(w, t->size);
   } else {
     wx_load(w, t);
     wx_store(w, t);
@@ -720,6 +743,8 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
   } else {
     const KFission *fis = &w->fis[fi];
     f.fis = fis;
+    for (int g = WG_SHARED; g <= WG_GDZ; g++) f.gl[g] = we_local(w, WT_I32) + 1;
+    walk_stmt(w, fis->body, see_any_call, NULL, &f.gl_sync);
     op_u(w, OP_LOCAL_GET, 1);
     global_set(w, WG_SHARED);
     static const int g[9] = {WG_BX, WG_BY, WG_BZ, WG_GDX, WG_GDY, WG_GDZ, WG_BDX, WG_BDY, WG_BDZ};

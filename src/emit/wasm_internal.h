@@ -75,6 +75,8 @@ typedef struct WFunc {
   const KFission *fis;
   uint32_t nt, tbase, fsize; /* kernels: locals with the thread count, the
                                 first thread frame and the frame size */
+  uint32_t gl[WG_COUNT];  /* kernels: 1 + the local standing for a global (0: none) */
+  bool gl_sync;          /* kernels: write those globals too (device functions read them) */
   PtrVec addr_taken;     /* KVar*: locals whose address is taken */
   const char **labels;   /* goto targets open now: name and control depth */
   int *label_depth;
@@ -153,6 +155,7 @@ void wx_cond(WEmit *w, const KExpr *e);   /* pushes e as an i32 truth value */
 void wx_convert(WEmit *w, const KType *from, const KType *to, SrcLoc loc);
 void wx_load(WEmit *w, const KType *t);   /* address on the stack -> value */
 void wx_store(WEmit *w, const KType *t);  /* address, value on the stack -> */
+void wx_copy(WEmit *w, int size);         /* dst, src on the stack -> size bytes copied */
 void wx_const(WEmit *w, const KType *t, int64_t v);
 /* a local holding the address of a new frame slot for a value of type t */
 uint32_t wx_temp(WEmit *w, const KType *t);

@@ -94,8 +94,7 @@ void ws_init(WEmit *w, uint32_t a, int off, const KType *t, const KExpr *e) {
   op(w, OP_I32_ADD);
   wx_value(w, e);
   if (kt_aggregate(t)) {
-    op_i32(w, t->size);
-    op_fc(w, 10);
+    wx_copy(w, t->size);
     return;
   }
   wx_convert(w, e->type, t, e->loc);
@@ -412,8 +411,7 @@ static void return_stmt(WEmit *w, const KStmt *s) {
   if (s->e && kt_aggregate(rt)) {
     op_u(w, OP_LOCAL_GET, f->retptr);
     wx_value(w, s->e);
-    op_i32(w, rt->size);
-    op_fc(w, 10);
+    wx_copy(w, rt->size);
   } else if (s->e && rt->kind != KT_VOID) {
     wx_value(w, s->e);
     wx_convert(w, s->e->type, rt, s->loc);
