@@ -11,9 +11,12 @@
 #   workers   the same launch lines with the blocks spread over 4 workers
 #             sharing the module's memory (SharedArrayBuffer)
 #   api       the package's 'wasm' device under node --test (wasm_api.test.mjs)
-# kernels, workers and api need the compiler built to WebAssembly (web/dist), made here
+#   browser   the 'wasm' device in headless Chromium: workers on a
+#             cross-origin isolated page, one thread on another
+#             (wasm_browser_test.mjs; skips without playwright-core/Chromium)
+# kernels, workers, api and browser need the compiler built to WebAssembly (web/dist), made here
 # with emscripten when it is missing or older than the sources.
-# Usage: tests/web/run_wasm.sh CUWASM validate|kernels|workers|api
+# Usage: tests/web/run_wasm.sh CUWASM validate|kernels|workers|api|browser
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -43,7 +46,7 @@ validate)
   done
   echo "wasm: $modules modules written, $invalid invalid; $rejected kernel diagnostics (kernels the target rejects)"
   [[ $invalid -eq 0 ]] ;;
-kernels|workers|api)
+kernels|workers|api|browser)
   command -v node >/dev/null || skip "node is not installed (apt-get install nodejs)"
   dist=$root/web/dist/cuwasm-compiler.cjs
   if [[ ! -f $dist || -n $(find "$root/src/base" "$root/src/front" "$root/src/kir" "$root/src/emit" \
@@ -53,6 +56,7 @@ kernels|workers|api)
   fi
   cd "$root"
   [[ $mode == api ]] && exec node --test tests/web/wasm_api.test.mjs
+  [[ $mode == browser ]] && exec node tests/web/wasm_browser_test.mjs
   rc=0 opts=()
   [[ $mode == workers ]] && opts=(--workers 4)
   node tests/web/run_wasm_kernels.mjs "$cuwasm" tests/kernels "${opts[@]}" || rc=1
