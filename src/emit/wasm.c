@@ -345,6 +345,26 @@ static void see_cached_decl(WEmit *w, const KStmt *s, void *ctx) {
   if (s->kind == KS_DECL) see_cached(w, s->var, ctx);
 }
 
+typedef struct WriteScan { const KVar *v; bool written; } WriteScan;
+
+static void see_write_expr(WEmit *w, const KExpr *e, void *ctx) {
+  (void)w;
+  WriteScan *ws = ctx;
+  if ((e->kind == KE_ASSIGN || e->kind == KE_INCDEC) && lvalue_root(e->a) == ws->v) ws->written = true;
+}
+
+static void see_write_decl(WEmit *w, const KStmt *s, void *ctx) {
+  (void)w;
+  WriteScan *ws = ctx;
+  if (s->kind == KS_DECL && s->var == ws->v) ws->written = true;
+}
+
+bool we_writes_var(WEmit *w, const KStmt *body, const KVar *v) {
+  WriteScan ws = {v, false};
+  walk_stmt(w, body, see_write_expr, see_write_decl, &ws);
+  return ws.written;
+}
+
 PtrVec we_thread_cached(WEmit *w, const KStmt *body) {
   PtrVec v = {0};
   walk_stmt(w, body, see_cached_expr, see_cached_decl, &v);

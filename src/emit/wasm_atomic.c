@@ -11,6 +11,12 @@
  * word, compute the new value from it, cmpxchg, and retry with the word
  * cmpxchg saw until it saw the one the new value was computed from.  The
  * result is the old value, as in CUDA.  Fences are `atomic.fence`.
+ *
+ * An atomic on a __shared__ variable named in place (atomicAdd(&s[i], v))
+ * is a plain load, compute, store: a block's shared memory belongs to the
+ * one worker running the block, whose threads take turns between
+ * barriers, so nothing else can touch it in between (locked instructions
+ * cost several times more, histogram privatised per block pays it per byte).
  */
 #include "wasm_internal.h"
 
@@ -198,6 +204,16 @@ static void atomic_half2(WEmit *w, const KExpr *e) {
   op_u(w, OP_LOCAL_GET, old);
 }
 
+/* whether the address e is &(a __shared__ variable, or an element or
+ * member of one) */
+static bool shared_in_place(const KExpr *e) {
+  while (e && e->kind == KE_CAST && e->type->kind == KT_PTR) e = e->a;
+  if (!e || e->kind != KE_ADDR) return false;
+  e = e->a;
+  while (e && (e->kind == KE_MEMBER || (e->kind == KE_INDEX && e->a->type->kind == KT_ARRAY))) e = e->a;
+  return e && e->kind == KE_VAR && e->var->as == AS_SHARED;
+}
+
 /* the read-modify-write group an integer atomic maps to, or 0 */
 static unsigned direct_group(KBuiltinId id, const KType *t) {
   bool integer = t->kind != KT_F16 && t->kind != KT_F32 && t->kind != KT_F64 && t->kind != KT_PTR;
@@ -237,6 +253,20 @@ void wb_atomic_builtin(WEmit *w, const KExpr *e) {
     wx_const(w, t, 0);
   }
   op_u(w, OP_LOCAL_SET, v);
+  if (shared_in_place(e->args[0])) { /* old = *a; *a = new; old */
+    uint32_t o = we_local(w, vt);
+    op_u(w, OP_LOCAL_GET, a);
+    op_u(w, OP_LOCAL_GET, a);
+    wx_load(w, t);
+    op_u(w, OP_LOCAL_SET, o);
+    if (!new_value(w, e->builtin, t, o, v, c)) {
+      const KBuiltinInfo *info = kb_info(e->builtin);
+      return we_error(w, e->loc, "the atomic '%s' on this type", info ? info->name : "?");
+    }
+    wx_store(w, t);
+    op_u(w, OP_LOCAL_GET, o);
+    return;
+  }
   unsigned group = direct_group(e->builtin, t);
   if (group) { /* one instruction; the old bits back as a value of t */
     op_u(w, OP_LOCAL_GET, a);

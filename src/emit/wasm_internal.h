@@ -137,6 +137,8 @@ void global_set(WEmit *w, int g);
 
 /* the per-thread scalar locals and parameters a thread loop's body uses */
 PtrVec we_thread_cached(WEmit *w, const KStmt *body);
+/* whether body assigns v (or declares it) */
+bool we_writes_var(WEmit *w, const KStmt *body, const KVar *v);
 /* the address of a string literal in the data segment */
 int we_string(WEmit *w, const KExpr *str);
 /* the function index of an import by name ("sinf", "env.printf"), or -1 */

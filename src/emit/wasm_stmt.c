@@ -223,11 +223,12 @@ static void thread_loop(WEmit *w, const KStmt *s) {
   f->ntg--;
   f->turn = -1;
   op_end(w);
-  for (int i = 0; i < cached.len; i++) {
+  for (int i = 0; i < cached.len; i++) { /* back to the frame, where the body changed them */
     if (slot[i] < 0) continue;
     WVar *x = &f->vars[slot[i]];
     uint32_t l = x->idx;
     x->st = VS_FRAME;
+    if (!we_writes_var(w, s->body, cached.items[i])) continue;
     frame_addr(w, x->off);
     op_u(w, OP_LOCAL_GET, l);
     wx_store(w, ((const KVar *)cached.items[i])->type);

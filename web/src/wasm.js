@@ -303,7 +303,11 @@ export class WasmModule {
         new Int32Array(this.memory.buffer, counter, 1)[0] = 0;
         const failed = await pool.run({ exportName: k.export, argAddr, sharedBytes, grid: g, block: b, counter }, scratch);
         if (failed) {
-          if (failed.trap === undefined) throw new Error(failed.message); // the worker itself failed
+          if (failed.trap === undefined) { // a worker itself failed: start afresh next time
+            this.pool.terminate();
+            this.pool = null;
+            throw new Error(failed.message);
+          }
           throw this._launchError(k, { message: failed.message, runtime: failed.trap }, failed.asserts ?? []);
         }
       } else {
