@@ -105,7 +105,8 @@ const maxRelDiff = (a, b) => {
   return mr ? md / mr : md;
 };
 
-console.log(`the CPU benchmark kernels on the WebAssembly device (Node ${process.version}, ${os.availableParallelism()} cores) ` +
+console.log(`the CPU benchmark kernels on the WebAssembly device (Node ${process.version}, ${os.availableParallelism()} cores, ` +
+  `load average ${os.loadavg()[0].toFixed(1)}) ` +
   `against the native CPU backend, best of ${reps}${small ? ', --small sizes' : ''}; ratio = native time / wasm time`);
 const head = ['kernel', ...modes.map((m) => m.label), 'native', ...modes.map((m) => `ratio ${m.label.replace('wasm ', '')}`), 'check'];
 console.log(head.map((h, i) => (i ? h.padStart(i > modes.length + 1 ? 20 : 16) : h.padEnd(10))).join(''));
