@@ -146,6 +146,16 @@ int we_import(WEmit *w, const char *name);
 
 /* wasm_stmt.c */
 void ws_stmt(WEmit *w, const KStmt *s);
+/* thread loops: one thread's turn; the turns of every thread from the
+ * current counters on; the counters advanced by one thread */
+void ws_thread_turn(WEmit *w, const KStmt *s);
+void ws_scalar_threads(WEmit *w, const KStmt *s);
+void ws_next_thread(WEmit *w);
+
+/* wasm_simd.c: a thread loop as a 4-lane SIMD128 loop where its body
+ * allows (with the scalar loop for other block shapes); false: not
+ * emitted, the caller emits the scalar loop */
+bool wsimd_thread_loop(WEmit *w, const KStmt *s);
 /* stores the initializer e into the object of type t at the address in local a */
 void ws_init(WEmit *w, uint32_t a, int off, const KType *t, const KExpr *e);
 

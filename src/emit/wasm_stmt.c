@@ -160,7 +160,7 @@ static void inc_global(WEmit *w, int g) {
 }
 
 /* threadIdx advances x fastest: (x, y, z) after (x-1, y, z) */
-static void next_thread(WEmit *w) {
+void ws_next_thread(WEmit *w) {
   inc_global(w, WG_T);
   inc_global(w, WG_TX);
   global_get(w, WG_TX);
@@ -181,16 +181,10 @@ static void next_thread(WEmit *w) {
   op_end(w);
 }
 
-static void thread_loop(WEmit *w, const KStmt *s) {
+/* one thread's turn of a thread loop's body: its frame, the per-thread
+ * values it uses in locals, the body, the changed values back */
+void ws_thread_turn(WEmit *w, const KStmt *s) {
   WFunc *f = w->fn;
-  if (!f->kernel || f->turn >= 0) return we_error(w, s->loc, "a thread loop here");
-  static const int g[4] = {WG_T, WG_TX, WG_TY, WG_TZ};
-  for (int i = 0; i < 4; i++) {
-    op_i32(w, 0);
-    global_set(w, g[i]);
-  }
-  op_open(w, OP_LOOP, WT_VOID);
-  int top = f->depth;
   op_u(w, OP_LOCAL_GET, f->tbase);
   global_get(w, WG_T);
   op_u(w, OP_LOCAL_GET, f->fsize);
@@ -233,12 +227,31 @@ static void thread_loop(WEmit *w, const KStmt *s) {
     op_u(w, OP_LOCAL_GET, l);
     wx_store(w, ((const KVar *)cached.items[i])->type);
   }
-  next_thread(w);
+}
+
+/* every thread of the block in turn, from the current thread counters */
+void ws_scalar_threads(WEmit *w, const KStmt *s) {
+  WFunc *f = w->fn;
+  op_open(w, OP_LOOP, WT_VOID);
+  int top = f->depth;
+  ws_thread_turn(w, s);
+  ws_next_thread(w);
   global_get(w, WG_T);
   op_u(w, OP_LOCAL_GET, f->nt);
   op(w, OP_I32_LT_U);
   op_br(w, OP_BR_IF, top);
   op_end(w);
+}
+
+static void thread_loop(WEmit *w, const KStmt *s) {
+  WFunc *f = w->fn;
+  if (!f->kernel || f->turn >= 0) return we_error(w, s->loc, "a thread loop here");
+  static const int g[4] = {WG_T, WG_TX, WG_TY, WG_TZ};
+  for (int i = 0; i < 4; i++) {
+    op_i32(w, 0);
+    global_set(w, g[i]);
+  }
+  if (!wsimd_thread_loop(w, s)) ws_scalar_threads(w, s);
 }
 
 static void switch_stmt(WEmit *w, const KStmt *s) {
