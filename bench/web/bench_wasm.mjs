@@ -3,13 +3,16 @@
 // device in Node against the native CPU backend, in one run:
 //   wasm N workers   blocks spread over N workers (default: all cores)
 //   wasm 1 thread    blocks one after another on the calling thread
+//   no SIMD          the same two with thread loops left scalar (the module
+//                    written by `BUILD_DIR/cuwasm transpile --target wasm`
+//                    with CUWASM_WASM_SIMD=0)
 //   native           `bench_cpu --only CASE` (the CPU backend, all cores),
 //                    run between the wasm measurements of the same case
 // Each figure is the best of --reps runs after a warm-up, data kept in the
 // module's memory; the ratios are native time / wasm time (1.0: as fast as
 // native), with their geometric means.  Each case's output with workers is
-// checked against the one-thread output (floats within 1e-4 relative: the
-// order of atomic float adds differs).
+// checked against the one-thread SIMD output (floats within 1e-4
+// relative: the order of atomic float adds differs).
 //   node bench/web/bench_wasm.mjs BUILD_DIR [--small] [--reps N] [--workers N] [--only CASE]
 // Needs the compiler built to WebAssembly (bash web/wasm/build.sh) and
 // BUILD_DIR/bench/bench_cpu (cmake --build BUILD_DIR --target bench_cpu).
@@ -29,7 +32,7 @@ const cores = Number(option('--workers', os.availableParallelism()));
 const only = option('--only', null);
 const benchCpu = path.join(build, 'bench/bench_cpu');
 if (!fs.existsSync(benchCpu)) throw new Error(`${benchCpu} is missing: cmake --build ${build} --target bench_cpu`);
-const { compile } = await import(path.join(root, 'web/src/index.js'));
+const { compile, WasmModule } = await import(path.join(root, 'web/src/index.js'));
 
 // cases.c's inputs: its linear congruential generator
 const frand = (n, seed, lo, hi) => {
@@ -65,11 +68,23 @@ const cases = [];
 
 const src = fs.readFileSync(path.join(root, 'bench/cpu/kernels.cu'), 'utf8');
 const modes = [
-  { label: `wasm ${cores} workers`, options: { workers: cores } },
-  { label: 'wasm 1 thread', options: { workers: 1 } },
+  { label: `wasm ${cores} workers`, workers: cores },
+  { label: 'wasm 1 thread', workers: 1 },
+  { label: `${cores} w, no SIMD`, workers: cores, noSimd: true },
+  { label: '1 t, no SIMD', workers: 1, noSimd: true },
 ];
+const scalarBinary = (() => {
+  const out = path.join(os.tmpdir(), `cuwasm-bench-nosimd-${process.pid}.wasm`);
+  execFileSync(path.join(build, 'cuwasm'), ['transpile', path.join(root, 'bench/cpu/kernels.cu'), '--target', 'wasm', '-o', out],
+    { env: { ...process.env, CUWASM_WASM_SIMD: '0' } });
+  const bin = fs.readFileSync(out);
+  fs.rmSync(out);
+  return bin;
+})();
 const mods = [];
-for (const m of modes) mods.push(await compile(src, { name: 'kernels.cu', device: 'wasm', ...m.options }));
+for (const m of modes)
+  mods.push(m.noSimd ? await WasmModule.fromBinary(scalarBinary, { workers: m.workers })
+    : await compile(src, { name: 'kernels.cu', device: 'wasm', workers: m.workers }));
 
 // best of reps of one case on one module; returns [ms, output]
 async function timeWasm(mod, c) {
@@ -108,8 +123,9 @@ const maxRelDiff = (a, b) => {
 console.log(`the CPU benchmark kernels on the WebAssembly device (Node ${process.version}, ${os.availableParallelism()} cores, ` +
   `load average ${os.loadavg()[0].toFixed(1)}) ` +
   `against the native CPU backend, best of ${reps}${small ? ', --small sizes' : ''}; ratio = native time / wasm time`);
-const head = ['kernel', ...modes.map((m) => m.label), 'native', ...modes.map((m) => `ratio ${m.label.replace('wasm ', '')}`), 'check'];
-console.log(head.map((h, i) => (i ? h.padStart(i > modes.length + 1 ? 20 : 16) : h.padEnd(10))).join(''));
+const head = ['kernel', ...modes.map((m) => m.label), 'native', ...modes.map((m) => m.label.replace('wasm ', '')), 'check'];
+console.log(`${''.padEnd(10)}${'time'.padStart(16)}${''.padStart(16 * modes.length)}${'ratio = native / wasm'.padStart(16)}`);
+console.log(head.map((h, i) => (i ? h.padStart(16) : h.padEnd(10))).join(''));
 const ratios = modes.map(() => []);
 for (const c of cases) {
   if (only && c.name !== only) continue;
@@ -122,9 +138,11 @@ for (const c of cases) {
   const check = diff <= 1e-4 ? 'ok' : `DIFFERS (${diff.toExponential(2)})`;
   times.forEach((t, i) => ratios[i].push(native / t));
   console.log(c.name.padEnd(10) + [...times, native].map((t) => `${t.toFixed(2)} ms`.padStart(16)).join('') +
-    times.map((t) => `${(native / t).toFixed(2)}x`.padStart(20)).join('') + `  ${check}`);
+    times.map((t) => `${(native / t).toFixed(2)}x`.padStart(16)).join('') + `  ${check}`);
 }
 const geo = (a) => Math.exp(a.reduce((s, x) => s + Math.log(x), 0) / a.length);
-console.log('geomean'.padEnd(10) + ''.padStart(16 * (modes.length + 1)) + ratios.map((r) => `${geo(r).toFixed(2)}x`.padStart(20)).join(''));
+console.log('geomean'.padEnd(10) + ''.padStart(16 * (modes.length + 1)) + ratios.map((r) => `${geo(r).toFixed(2)}x`.padStart(16)).join(''));
+console.log(`SIMD128 on / off: ${(geo(ratios[0]) / geo(ratios[2])).toFixed(2)}x with ${cores} workers, ${(geo(ratios[1]) / geo(ratios[3])).toFixed(2)}x on one thread; ` +
+  `${cores} workers / 1 thread: ${(geo(ratios[0]) / geo(ratios[1])).toFixed(2)}x`);
 for (const m of mods) m.destroy();
 process.exit(0);
