@@ -178,3 +178,47 @@ test('device wasm: workers: 1, or device malloc, runs on the calling thread with
   heap.destroy();
   await assert.rejects(compile(atomicsSrc, { device: 'wasm', workers: 0 }), /workers must be a positive integer/);
 });
+
+// ---- SIMD128 thread loops -------------------------------------------------
+
+test('device wasm: vectorised thread loops match the scalar result: partial groups, other block widths, tiles', async () => {
+  const mod = await compile(`
+__global__ void axpb(int n, float a, const float* x, const int* k, float* y, int* z) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) { y[i] = a * x[i] + (float)k[i] / 3.0f; z[i] = (k[i] << 2) - i; }
+}
+#define T 16
+__global__ void tiled(const float* A, const float* B, float* C, int n) {
+  __shared__ float As[T][T], Bs[T][T];
+  int tx = threadIdx.x, ty = threadIdx.y, row = blockIdx.y * T + ty, col = blockIdx.x * T + tx;
+  float acc = 0.0f;
+  for (int t = 0; t < n; t += T) {
+    As[ty][tx] = A[row * n + t + tx];
+    Bs[ty][tx] = B[(t + ty) * n + col];
+    __syncthreads();
+    for (int q = 0; q < T; ++q) acc += As[ty][q] * Bs[q][tx];
+    __syncthreads();
+  }
+  C[row * n + col] = acc;
+}`, { name: 'v.cu', device: 'wasm', workers: 1 });
+  const f = Math.fround;
+  for (const [n, block] of [[1001, 256], [1001, 30], [8, 4], [3, 4]]) {
+    const x = Float32Array.from({ length: n }, (_, i) => f(i * 0.37 - 5)), k = Int32Array.from({ length: n }, (_, i) => (i * 7919) % 1000 - 500);
+    const y = new Float32Array(n), z = new Int32Array(n);
+    await mod.launch('axpb', { grid: Math.ceil(n / block), block, args: [n, 1.5, x, k, y, z] });
+    for (let i = 0; i < n; i++) {
+      assert.equal(y[i], f(f(f(1.5) * x[i]) + f(f(k[i]) / 3)), `y[${i}] n=${n} block=${block}`);
+      assert.equal(z[i], (k[i] << 2) - i);
+    }
+  }
+  const n = 48, A = Float32Array.from({ length: n * n }, (_, i) => f((i % 13) * 0.25 - 1)), B = Float32Array.from({ length: n * n }, (_, i) => f((i % 7) * 0.5));
+  const C = new Float32Array(n * n);
+  await mod.launch('tiled', { grid: [n / 16, n / 16], block: [16, 16], args: [A, B, C, n] });
+  for (let r = 0; r < n; r++)
+    for (let c = 0; c < n; c++) {
+      let acc = 0;
+      for (let q = 0; q < n; q++) acc = f(acc + f(A[r * n + q] * B[q * n + c]));
+      assert.equal(C[r * n + c], acc, `C[${r}][${c}]`);
+    }
+  mod.destroy();
+});
