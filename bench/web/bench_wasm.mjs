@@ -86,7 +86,8 @@ for (const m of modes)
   mods.push(m.noSimd ? await WasmModule.fromBinary(scalarBinary, { workers: m.workers })
     : await compile(src, { name: 'kernels.cu', device: 'wasm', workers: m.workers }));
 
-// best of reps of one case on one module; returns [ms, output]
+// best of reps of one case on one module; returns [ms, output, CPU ms of
+// the process (all its threads)]
 async function timeWasm(mod, c) {
   const b = Object.fromEntries(Object.entries(c.bufs).map(([k, v]) => [k, mod.buffer(v)]));
   const run = async () => {
@@ -96,14 +97,16 @@ async function timeWasm(mod, c) {
   // the first run's output (saxpy updates y in place), then the timing
   await run();
   const out = await b[c.out].read(c.u32 ? Uint32Array : Float32Array);
-  let best = Infinity;
+  let best = Infinity, bestCpu = Infinity;
   for (let i = 0; i < reps; i++) {
-    const t = performance.now();
+    const t = performance.now(), c = process.cpuUsage();
     await run();
     best = Math.min(best, performance.now() - t);
+    const u = process.cpuUsage(c);
+    bestCpu = Math.min(bestCpu, (u.user + u.system) / 1000);
   }
   for (const x of Object.values(b).reverse()) x.destroy(); // the last buffers: their memory is reused
-  return [best, out];
+  return [best, out, bestCpu];
 }
 
 function timeNative(c) {
@@ -126,14 +129,15 @@ console.log(`the CPU benchmark kernels on the WebAssembly device (Node ${process
 const head = ['kernel', ...modes.map((m) => m.label), 'native', ...modes.map((m) => m.label.replace('wasm ', '')), 'check'];
 console.log(`${''.padEnd(10)}${'time'.padStart(16)}${''.padStart(16 * modes.length)}${'ratio = native / wasm'.padStart(16)}`);
 console.log(head.map((h, i) => (i ? h.padStart(16) : h.padEnd(10))).join(''));
-const ratios = modes.map(() => []);
+const ratios = modes.map(() => []), cpuOneThread = [];
 for (const c of cases) {
   if (only && c.name !== only) continue;
-  const times = [], outs = [];
-  const [t0, o0] = await timeWasm(mods[0], c);
+  const times = [], outs = [], cpus = [];
+  const [t0, o0, c0] = await timeWasm(mods[0], c);
   const native = timeNative(c);
-  times.push(t0); outs.push(o0);
-  for (const mod of mods.slice(1)) { const [t, o] = await timeWasm(mod, c); times.push(t); outs.push(o); }
+  times.push(t0); outs.push(o0); cpus.push(c0);
+  for (const mod of mods.slice(1)) { const [t, o, u] = await timeWasm(mod, c); times.push(t); outs.push(o); cpus.push(u); }
+  cpuOneThread.push([c.name, cpus[1], cpus[3]]);
   const diff = c.u32 ? (outs.every((o) => o.every((x, i) => x === outs[1][i])) ? 0 : 1) : Math.max(...outs.map((o) => maxRelDiff(o, outs[1])));
   const check = diff <= 1e-4 ? 'ok' : `DIFFERS (${diff.toExponential(2)})`;
   times.forEach((t, i) => ratios[i].push(native / t));
@@ -142,6 +146,11 @@ for (const c of cases) {
 }
 const geo = (a) => Math.exp(a.reduce((s, x) => s + Math.log(x), 0) / a.length);
 console.log('geomean'.padEnd(10) + ''.padStart(16 * (modes.length + 1)) + ratios.map((r) => `${geo(r).toFixed(2)}x`.padStart(16)).join(''));
+// CPU time is less disturbed than wall time by other processes on the machine
+console.log(`\nCPU time on one thread, best of ${reps} (SIMD128 on, off, off / on):`);
+for (const [name, on, off] of cpuOneThread)
+  console.log(`${name.padEnd(10)}${`${on.toFixed(1)} ms`.padStart(12)}${`${off.toFixed(1)} ms`.padStart(12)}${`${(off / on).toFixed(2)}x`.padStart(10)}`);
+console.log(`geomean${''.padStart(27)}${`${geo(cpuOneThread.map(([, on, off]) => off / on)).toFixed(2)}x`.padStart(10)}\n`);
 console.log(`SIMD128 on / off: ${(geo(ratios[0]) / geo(ratios[2])).toFixed(2)}x with ${cores} workers, ${(geo(ratios[1]) / geo(ratios[3])).toFixed(2)}x on one thread; ` +
   `${cores} workers / 1 thread: ${(geo(ratios[0]) / geo(ratios[1])).toFixed(2)}x`);
 for (const m of mods) m.destroy();
