@@ -22,13 +22,14 @@
  * uniform condition stay control flow; an if whose condition varies runs
  * its then-branch when all four lanes take it, its else-branch when none
  * does, and otherwise abandons the vector turn (only possible before the
- * body has stored anything) for four scalar turns.
+ * body has stored anything) for four scalar turns; so control is the same
+ * in every lane, and a `return` ends the four threads' turn.
  *
  * The vector loop runs when blockDim.x is a multiple of 4 (so the four
  * lanes share threadIdx.y and z and have consecutive threadIdx.x); other
  * blocks take the scalar loop.  Anything outside this subset — other types
- * than 32-bit int and float, atomics, calls, returns, break, volatile —
- * leaves the loop scalar.  Results are the scalar loop's: the lane
+ * than 32-bit int and float, atomics, calls, break, returns inside loops,
+ * volatile — leaves the loop scalar.  Results are the scalar loop's: the lane
  * operations are the same IEEE and two's-complement operations.
  * CUWASM_WASM_SIMD=0 in the environment turns it off (for comparisons).
  */
@@ -56,6 +57,7 @@ typedef struct Simd {
   int loops;  /* analysis: loops around the statement */
   int lanes_mem; /* accesses of four consecutive elements */
   int bail;   /* emission: control depth of the block that abandons the vector turn */
+  int ret;    /* emission: control depth of the block a return leaves */
   int depth;  /* remat recursion */
 } Simd;
 
@@ -354,6 +356,8 @@ static bool ana(Simd *S, const KStmt *s) {
     S->loops--;
     return ok && (!s->cond || ecls(S, s->cond) == CU);
   }
+  case KS_RETURN: /* control is the same in the four lanes: they all end the turn */
+    return !s->e && !S->loops;
   default: return false;
   }
 }
@@ -609,6 +613,7 @@ static void vs(Simd *S, const KStmt *s) {
     op_end(w);
     return;
   }
+  case KS_RETURN: op_br(w, OP_BR, S->ret); return;
   default: return;
   }
 }
@@ -675,7 +680,10 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
   int adv = f->depth;
   op_open(w, OP_BLOCK, WT_VOID);
   S.bail = f->depth;
+  op_open(w, OP_BLOCK, WT_VOID);
+  S.ret = f->depth;
   vs(&S, s->body);
+  op_end(w);
   for (int i = 0; i < S.nvars; i++) {
     SVar *x = &S.vars[i];
     if (x->cls != CV || !x->per_thread || !x->written) continue;

@@ -200,6 +200,12 @@ __global__ void tiled(const float* A, const float* B, float* C, int n) {
     __syncthreads();
   }
   C[row * n + col] = acc;
+}
+__global__ void smooth(const float* in, float* out, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i >= n) return;
+  if (i == 0 || i == n - 1) { out[i] = in[i]; return; }
+  out[i] = 0.25f * (in[i - 1] + in[i + 1]) + 0.5f * in[i];
 }`, { name: 'v.cu', device: 'wasm', workers: 1 });
   const f = Math.fround;
   for (const [n, block] of [[1001, 256], [1001, 30], [8, 4], [3, 4]]) {
@@ -220,5 +226,12 @@ __global__ void tiled(const float* A, const float* B, float* C, int n) {
       for (let q = 0; q < n; q++) acc = f(acc + f(A[r * n + q] * B[q * n + c]));
       assert.equal(C[r * n + c], acc, `C[${r}][${c}]`);
     }
+  for (const [m, block] of [[1003, 64], [1003, 6], [4, 4]]) {
+    const inp = Float32Array.from({ length: m }, (_, i) => f(Math.sin(i))), out = new Float32Array(m + 8).fill(-1);
+    await mod.launch('smooth', { grid: Math.ceil(m / block), block, args: [inp, out, m] });
+    for (let i = 0; i < m; i++)
+      assert.equal(out[i], i === 0 || i === m - 1 ? inp[i] : f(f(f(0.25) * f(inp[i - 1] + inp[i + 1])) + f(f(0.5) * inp[i])), `smooth[${i}] m=${m} block=${block}`);
+    assert.equal(out[m], -1);
+  }
   mod.destroy();
 });
