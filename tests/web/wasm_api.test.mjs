@@ -235,3 +235,17 @@ __global__ void smooth(const float* in, float* out, int n) {
   }
   mod.destroy();
 });
+
+test('device wasm: a launch on the calling thread has run when launch() returns; launches keep their order', async () => {
+  const mod = await compile(src, { name: 'k.cu', device: 'wasm', workers: 4 });
+  const a = new Float32Array([1, 2]), c = new Float32Array(2);
+  const p = mod.launch('vecAdd', { grid: 1, block: 2, args: [a, a, c, 2] }); // one block: this thread
+  assert.deepEqual(Array.from(c), [2, 4]);
+  await p;
+  const n = 4096, x = mod.buffer(new Float32Array(n).fill(1)), y = mod.buffer(n * 4);
+  const runs = [];
+  for (let i = 0; i < 5; i++) runs.push(mod.launch('vecAdd', { grid: n / 256, block: 256, args: [i ? y : x, x, y, n] }));
+  await Promise.all(runs);
+  assert.ok((await y.read(Float32Array)).every((v) => v === 6)); // 1+1, then +1 four times, in order
+  mod.destroy();
+});

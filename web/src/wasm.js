@@ -121,6 +121,7 @@ export class WasmModule {
     this.prefix = prefix;
     this.workersWanted = workers;
     this._queue = Promise.resolve();
+    this._pending = 0;
   }
 
   // binary: the bytes `cuwasm transpile --target wasm` writes
@@ -250,10 +251,15 @@ export class WasmModule {
   }
 
   // Runs every block of the grid (on the workers, or here in order);
-  // resolves when all have finished.  Launches run one at a time.
+  // resolves when all have finished.  Launches run one at a time, in
+  // order; one that runs on this thread with none before it still in
+  // flight has run when launch() returns, as before workers existed.
   launch(name, options) {
-    const run = this._queue.then(() => this._launch(name, options ?? {}));
-    this._queue = run.catch(() => {});
+    const start = () => this._launch(name, options ?? {});
+    const run = this._pending ? this._queue.then(start) : start();
+    this._pending++;
+    const settled = () => { this._pending--; };
+    this._queue = run.then(settled, settled);
     return run;
   }
 
