@@ -217,7 +217,7 @@ static int ecls(Simd *S, const KExpr *e) {
     int a = ecls(S, e->a);
     if (a == CU || a == CX) return a;
     if (e->op == KOP_NEG && lane_val(e->type)) return CV;
-    if (e->op == KOP_NOT && e->type->kind == KT_BOOL && a == CV) return CV;
+    if (e->op == KOP_NOT && e->a->type->kind == KT_BOOL && a == CV) return CV; /* a lane mask */
     return CX;
   }
   case KE_BINARY: {

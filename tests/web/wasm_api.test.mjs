@@ -206,6 +206,12 @@ __global__ void smooth(const float* in, float* out, int n) {
   if (i >= n) return;
   if (i == 0 || i == n - 1) { out[i] = in[i]; return; }
   out[i] = 0.25f * (in[i - 1] + in[i + 1]) + 0.5f * in[i];
+}
+__global__ void nots(int* out, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (!(i < n)) return;
+  out[i] = 0;
+  if (!(i & 2)) out[i] = 1;
 }`, { name: 'v.cu', device: 'wasm', workers: 1 });
   const f = Math.fround;
   for (const [n, block] of [[1001, 256], [1001, 30], [8, 4], [3, 4]]) {
@@ -233,6 +239,9 @@ __global__ void smooth(const float* in, float* out, int n) {
       assert.equal(out[i], i === 0 || i === m - 1 ? inp[i] : f(f(f(0.25) * f(inp[i - 1] + inp[i + 1])) + f(f(0.5) * inp[i])), `smooth[${i}] m=${m} block=${block}`);
     assert.equal(out[m], -1);
   }
+  const bits = new Int32Array(70).fill(-1);
+  await mod.launch('nots', { grid: 3, block: 32, args: [bits, 66] });
+  assert.deepEqual(Array.from(bits), Array.from({ length: 70 }, (_, i) => (i >= 66 ? -1 : i & 2 ? 0 : 1)));
   mod.destroy();
 });
 
