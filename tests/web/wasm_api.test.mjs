@@ -210,8 +210,9 @@ __global__ void smooth(const float* in, float* out, int n) {
 __global__ void nots(int* out, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (!(i < n)) return;
-  out[i] = 0;
-  if (!(i & 2)) out[i] = 1;
+  int v = 0;
+  if (!(i & 2)) v = 1;
+  out[i] = v;
 }`, { name: 'v.cu', device: 'wasm', workers: 1 });
   const f = Math.fround;
   for (const [n, block] of [[1001, 256], [1001, 30], [8, 4], [3, 4]]) {
