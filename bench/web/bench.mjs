@@ -3,7 +3,8 @@
 //     the native compiler (`cuwasm transpile --target wgsl-json`, which also
 //     pays a process start, measured alone and subtracted) on the same files;
 //  2. the CPU benchmark kernels of bench/cpu/kernels.cu on WebGPU (or, with
-//     --device wasm, on the package's WebAssembly CPU device, one thread),
+//     --device wasm, on the package's WebAssembly CPU device; bench_wasm.mjs
+//     compares that device with the native CPU backend),
 //     data kept on the device, best of --reps launches after a warm-up.
 //   node bench/web/bench.mjs CUWASM [--small] [--reps N] [--device webgpu|wasm] [--kernels-only]
 // On machines without a GPU, Dawn runs on SwiftShader (a CPU Vulkan): the
@@ -85,7 +86,7 @@ const cases = [];
 { const n = small ? 2048 : 8192; cases.push({ name: 'nbody', n, flops: 20 * n * n, steps: (b) => [['nbody', [n / 256], [256], [b.p, b.a, n, 0.01]]], bufs: { p: rand(4 * n, 8), a: 16 * n } }); }
 { const n = (1 << 22) / sh, nc = n / 256; cases.push({ name: 'scan', n, bytes: 8 * n, steps: (b) => [['scanBlocks', [nc], [256], [b.i, b.o, b.s]], ['scanSums', [1], [1], [b.s, nc]], ['scanAdd', [nc], [256], [b.o, b.s]]], bufs: { i: rand(n, 9), o: n * 4, s: nc * 4 } }); }
 
-console.log(`kernels of bench/cpu on ${device === 'wasm' ? 'the WebAssembly CPU device (one thread)' : 'WebGPU'}${small ? ' (--small sizes)' : ''}, best of ${reps}:`);
+console.log(`kernels of bench/cpu on ${device === 'wasm' ? 'the WebAssembly CPU device (blocks on all cores)' : 'WebGPU'}${small ? ' (--small sizes)' : ''}, best of ${reps}:`);
 for (const c of cases) {
   const b = Object.fromEntries(Object.entries(c.bufs).map(([k, v]) => [k, mod.buffer(v)]));
   try {

@@ -5,8 +5,12 @@
  * The kernel body first goes through barrier fission (kir/passes/
  * fission.c): block-level code around KLOOP_THREADS loops, which this
  * emitter turns into loops over the block's threads.  Memory is imported
- * (`env.memory`) so that the host places buffers in it (and, later,
- * workers share it).  Layout of linear memory:
+ * (`env.memory`) so that the host places buffers in it and workers share
+ * it: the import is declared shared with a maximum of WASM_MAX_PAGES, and
+ * a host without SharedArrayBuffer clears the shared flag (its limits
+ * byte, 0x03 -> 0x01) to run it on one thread.  Atomics are the threads
+ * proposal's instructions either way (wasm_atomic.c).  Layout of linear
+ * memory:
  *
  *   [0, 1024)            never used (null pointers fault in the host's checks)
  *   [1024, data_end)     module globals (__device__, __constant__, static
@@ -97,8 +101,27 @@ void op_end(WEmit *w) {
 
 void op_br(WEmit *w, unsigned opcode, int depth) { op_u(w, opcode, (uint64_t)(w->fn->depth - depth)); }
 
-void global_get(WEmit *w, int g) { op_u(w, OP_GLOBAL_GET, (uint64_t)g); }
-void global_set(WEmit *w, int g) { op_u(w, OP_GLOBAL_SET, (uint64_t)g); }
+/* A kernel keeps the block's indices in locals (WFunc.gl): the engine
+ * keeps them in registers, where globals are memory it reloads.  The
+ * globals are written too when the kernel calls device functions, which
+ * read them. */
+void global_get(WEmit *w, int g) {
+  WFunc *f = w->fn;
+  if (f && f->gl[g]) op_u(w, OP_LOCAL_GET, f->gl[g] - 1);
+  else op_u(w, OP_GLOBAL_GET, (uint64_t)g);
+}
+
+void global_set(WEmit *w, int g) {
+  WFunc *f = w->fn;
+  if (!f || !f->gl[g]) {
+    op_u(w, OP_GLOBAL_SET, (uint64_t)g);
+  } else if (f->gl_sync) {
+    op_u(w, OP_LOCAL_TEE, f->gl[g] - 1);
+    op_u(w, OP_GLOBAL_SET, (uint64_t)g);
+  } else {
+    op_u(w, OP_LOCAL_SET, f->gl[g] - 1);
+  }
+}
 
 uint32_t we_local(WEmit *w, unsigned type) {
   WFunc *f = w->fn;
@@ -263,6 +286,11 @@ static void see_addr(WEmit *w, const KExpr *e, void *ctx) {
   /* builtins taking a pointer to a local (sincosf(x, &s, &c)) are KE_ADDR too */
 }
 
+static void see_any_call(WEmit *w, const KExpr *e, void *ctx) {
+  (void)w;
+  if (e->kind == KE_CALL || e->kind == KE_FUNC_ADDR) *(bool *)ctx = true;
+}
+
 static void see_call(WEmit *w, const KExpr *e, void *ctx) {
   (void)ctx;
   if ((e->kind == KE_CALL || e->kind == KE_FUNC_ADDR) && e->fn && index_of(&w->funcs, e->fn) < 0 && e->fn->body) {
@@ -315,6 +343,26 @@ static void see_cached_expr(WEmit *w, const KExpr *e, void *ctx) {
 
 static void see_cached_decl(WEmit *w, const KStmt *s, void *ctx) {
   if (s->kind == KS_DECL) see_cached(w, s->var, ctx);
+}
+
+typedef struct WriteScan { const KVar *v; bool written; } WriteScan;
+
+static void see_write_expr(WEmit *w, const KExpr *e, void *ctx) {
+  (void)w;
+  WriteScan *ws = ctx;
+  if ((e->kind == KE_ASSIGN || e->kind == KE_INCDEC) && lvalue_root(e->a) == ws->v) ws->written = true;
+}
+
+static void see_write_decl(WEmit *w, const KStmt *s, void *ctx) {
+  (void)w;
+  WriteScan *ws = ctx;
+  if (s->kind == KS_DECL && s->var == ws->v) ws->written = true;
+}
+
+bool we_writes_var(WEmit *w, const KStmt *body, const KVar *v) {
+  WriteScan ws = {v, false};
+  walk_stmt(w, body, see_write_expr, see_write_decl, &ws);
+  return ws.written;
 }
 
 PtrVec we_thread_cached(WEmit *w, const KStmt *body) {
@@ -684,8 +732,7 @@ static void copy_param_per_thread(WEmit *w, const KType *t, int off, int poff) {
   op_i32(w, poff);
   op(w, OP_I32_ADD);
   if (kt_aggregate(t)) {
-    op_i32(w, t->size);
-    op_fc(w, 10);
+    wx_copy(w, t->size);
   } else {
     wx_load(w, t);
     wx_store(w, t);
@@ -716,6 +763,8 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
   } else {
     const KFission *fis = &w->fis[fi];
     f.fis = fis;
+    for (int g = WG_SHARED; g <= WG_GDZ; g++) f.gl[g] = we_local(w, WT_I32) + 1;
+    walk_stmt(w, fis->body, see_any_call, NULL, &f.gl_sync);
     op_u(w, OP_LOCAL_GET, 1);
     global_set(w, WG_SHARED);
     static const int g[9] = {WG_BX, WG_BY, WG_BZ, WG_GDX, WG_GDY, WG_GDZ, WG_BDX, WG_BDY, WG_BDZ};
@@ -926,8 +975,9 @@ static void sections(WEmit *w, WBuf *mod, int ndev, WBuf *code) {
   wb_name(&s, "env");
   wb_name(&s, "memory");
   wb_byte(&s, 2);
-  wb_byte(&s, 0);
+  wb_byte(&s, 3); /* shared, with a maximum (what shared memories need) */
   wb_u32(&s, (uint64_t)(w->data_end / 65536 + 1));
+  wb_u32(&s, WASM_MAX_PAGES);
   for (int i = 0; i < w->imports.len; i++) {
     const char *name = w->imports.items[i];
     bool env = !strncmp(name, "env.", 4);

@@ -5,12 +5,9 @@
  * nearest, copysign, popcnt, clz, reinterpretations) is emitted inline;
  * the other math functions are imported from "math" under their CUDA
  * name and computed by the host (the JS runner's table, in double
- * precision and rounded to float for the f variants).  Atomics are plain
- * read-modify-write sequences: a module instance runs one thread at a
- * time, and blocks run one after another on one instance (blocks on
- * several workers will need the threads proposal's atomic instructions).
- * Fences are no-ops for the same reason.  Anything else is rejected with
- * the builtin's name.
+ * precision and rounded to float for the f variants).  Atomics and fences
+ * are in wasm_atomic.c.  Anything else is rejected with the builtin's
+ * name.
  */
 #include "wasm_internal.h"
 
@@ -134,131 +131,6 @@ static void abs_int(WEmit *w, const KExpr *e) {
   wx_const(w, t, 0);
   op(w, l ? OP_I64_LT_S : OP_I32_LT_S);
   op(w, OP_SELECT);
-}
-
-/* old = *p; *p = f(old, v[, c]); result old */
-/* atomicAdd on a __half2: both lanes, the old pair as the result */
-static void atomic_half2(WEmit *w, const KExpr *e) {
-  const KType *t = e->type, *h = t->elem;
-  uint32_t p = we_local(w, WT_I32), v = we_local(w, WT_I32), old = wx_temp(w, t);
-  wx_value(w, e->args[0]);
-  op_u(w, OP_LOCAL_SET, p);
-  wx_value(w, e->args[1]);
-  op_u(w, OP_LOCAL_SET, v);
-  op_u(w, OP_LOCAL_GET, old);
-  op_u(w, OP_LOCAL_GET, p);
-  op_i32(w, 4);
-  op_fc(w, 10); /* old = *p */
-  for (int l = 0; l < 2; l++) {
-    op_u(w, OP_LOCAL_GET, p);
-    op_i32(w, 2 * l);
-    op(w, OP_I32_ADD);
-    op_u(w, OP_LOCAL_GET, old);
-    op_i32(w, 2 * l);
-    op(w, OP_I32_ADD);
-    wx_load(w, h);
-    op_u(w, OP_LOCAL_GET, v);
-    op_i32(w, 2 * l);
-    op(w, OP_I32_ADD);
-    wx_load(w, h);
-    op(w, OP_F32_ADD);
-    wx_store(w, h); /* rounds to half */
-  }
-  op_u(w, OP_LOCAL_GET, old);
-}
-
-static void atomic(WEmit *w, const KExpr *e) {
-  const KType *t = e->type;
-  if (e->builtin == KB_ATOMIC_ADD && t->kind == KT_VEC && t->elem->kind == KT_F16 && t->count == 2)
-    return atomic_half2(w, e);
-  unsigned vt = wt_of(t);
-  if (!vt || vt == WT_VOID || kt_aggregate(t)) return we_error(w, e->loc, "this atomic");
-  bool l = vt == WT_I64, fl = vt == WT_F32 || vt == WT_F64, u = !kt_is_signed(t) || t->kind == KT_PTR;
-  uint32_t a = we_local(w, WT_I32), o = we_local(w, vt), v = we_local(w, vt), c = 0;
-  wx_value(w, e->args[0]);
-  op_u(w, OP_LOCAL_SET, a);
-  if (e->builtin == KB_ATOMIC_CAS) {
-    c = we_local(w, vt);
-    args_as(w, e, t, 0);
-    wx_value(w, e->args[1]);
-    wx_convert(w, e->args[1]->type, t, e->loc);
-    op_u(w, OP_LOCAL_SET, c);
-    wx_value(w, e->args[2]);
-    wx_convert(w, e->args[2]->type, t, e->loc);
-  } else if (e->nargs > 1) {
-    wx_value(w, e->args[1]);
-    wx_convert(w, e->args[1]->type, t, e->loc);
-  } else {
-    wx_const(w, t, 0);
-  }
-  op_u(w, OP_LOCAL_SET, v);
-  op_u(w, OP_LOCAL_GET, a);
-  op_u(w, OP_LOCAL_GET, a);
-  wx_load(w, t);
-  op_u(w, OP_LOCAL_TEE, o);
-  unsigned add = fl ? (vt == WT_F32 ? OP_F32_ADD : OP_F64_ADD) : l ? OP_I64_ADD : OP_I32_ADD;
-  unsigned sub = fl ? (vt == WT_F32 ? OP_F32_SUB : OP_F64_SUB) : l ? OP_I64_SUB : OP_I32_SUB;
-  switch (e->builtin) {
-  case KB_ATOMIC_ADD: op_u(w, OP_LOCAL_GET, v); op(w, add); break;
-  case KB_ATOMIC_SUB: op_u(w, OP_LOCAL_GET, v); op(w, sub); break;
-  case KB_ATOMIC_EXCH: op(w, OP_DROP); op_u(w, OP_LOCAL_GET, v); break;
-  case KB_ATOMIC_AND: op_u(w, OP_LOCAL_GET, v); op(w, l ? OP_I64_AND : OP_I32_AND); break;
-  case KB_ATOMIC_OR: op_u(w, OP_LOCAL_GET, v); op(w, l ? OP_I64_OR : OP_I32_OR); break;
-  case KB_ATOMIC_XOR: op_u(w, OP_LOCAL_GET, v); op(w, l ? OP_I64_XOR : OP_I32_XOR); break;
-  case KB_ATOMIC_MIN: case KB_ATOMIC_MAX: {
-    bool mn = e->builtin == KB_ATOMIC_MIN;
-    op(w, OP_DROP);
-    op_u(w, OP_LOCAL_GET, o);
-    op_u(w, OP_LOCAL_GET, v);
-    op_u(w, OP_LOCAL_GET, o);
-    op_u(w, OP_LOCAL_GET, v);
-    unsigned cmp;
-    if (vt == WT_F32) cmp = mn ? OP_F32_LT : OP_F32_GT;
-    else if (vt == WT_F64) cmp = mn ? OP_F64_LT : OP_F64_GT;
-    else if (l) cmp = mn ? (u ? OP_I64_LT_U : OP_I64_LT_S) : (u ? OP_I64_GT_U : OP_I64_GT_S);
-    else cmp = mn ? (u ? OP_I32_LT_U : OP_I32_LT_S) : (u ? OP_I32_GT_U : OP_I32_GT_S);
-    op(w, cmp);
-    op(w, OP_SELECT);
-    break;
-  }
-  case KB_ATOMIC_INC: /* (old >= v) ? 0 : old + 1 */
-    op(w, OP_DROP);
-    op_i32(w, 0);
-    op_u(w, OP_LOCAL_GET, o);
-    op_i32(w, 1);
-    op(w, OP_I32_ADD);
-    op_u(w, OP_LOCAL_GET, o);
-    op_u(w, OP_LOCAL_GET, v);
-    op(w, OP_I32_GE_U);
-    op(w, OP_SELECT);
-    break;
-  case KB_ATOMIC_DEC: /* (old == 0 || old > v) ? v : old - 1 */
-    op(w, OP_DROP);
-    op_u(w, OP_LOCAL_GET, v);
-    op_u(w, OP_LOCAL_GET, o);
-    op_i32(w, 1);
-    op(w, OP_I32_SUB);
-    op_u(w, OP_LOCAL_GET, o);
-    op(w, OP_I32_EQZ);
-    op_u(w, OP_LOCAL_GET, o);
-    op_u(w, OP_LOCAL_GET, v);
-    op(w, OP_I32_GT_U);
-    op(w, OP_I32_OR);
-    op(w, OP_SELECT);
-    break;
-  case KB_ATOMIC_CAS: /* (old == c) ? v : old */
-    op(w, OP_DROP);
-    op_u(w, OP_LOCAL_GET, v);
-    op_u(w, OP_LOCAL_GET, o);
-    op_u(w, OP_LOCAL_GET, o);
-    op_u(w, OP_LOCAL_GET, c);
-    op(w, l ? OP_I64_EQ : vt == WT_F32 ? OP_F32_EQ : vt == WT_F64 ? OP_F64_EQ : OP_I32_EQ);
-    op(w, OP_SELECT);
-    break;
-  default: return we_error(w, e->loc, "the atomic '%s'", kb_info(e->builtin)->name);
-  }
-  wx_store(w, t);
-  op_u(w, OP_LOCAL_GET, o);
 }
 
 /* reinterpretation between a float and an integer of the same width */
@@ -571,7 +443,7 @@ void wb_builtin(WEmit *w, const KExpr *e) {
   case KB_ATOMIC_ADD: case KB_ATOMIC_SUB: case KB_ATOMIC_EXCH: case KB_ATOMIC_MIN: case KB_ATOMIC_MAX:
   case KB_ATOMIC_INC: case KB_ATOMIC_DEC: case KB_ATOMIC_CAS: case KB_ATOMIC_AND: case KB_ATOMIC_OR:
   case KB_ATOMIC_XOR:
-    return atomic(w, e);
+    return wb_atomic_builtin(w, e);
   case KB_LANEMASK_LT: case KB_LANEMASK_LE: case KB_LANEMASK_GT: case KB_LANEMASK_GE: case KB_LANEMASK_EQ: {
     /* lt = (1 << lane) - 1, le = (2 << lane) - 1 (all ones at lane 31), gt = ~le, ge = ~lt */
     KBuiltinId id = e->builtin;
@@ -593,7 +465,8 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     op(w, OP_UNREACHABLE);
     return;
   case KB_THREADFENCE: case KB_THREADFENCE_BLOCK: case KB_THREADFENCE_SYSTEM:
-    return; /* one thread runs at a time */
+    wb_fence(w); /* blocks on other workers see this thread's writes in order */
+    return;
   case KB_LDG:
     wx_value(w, e->args[0]);
     wx_load(w, e->type);

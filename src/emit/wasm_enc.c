@@ -90,3 +90,10 @@ void wb_mem(WBuf *b, unsigned op, uint32_t offset) {
   wb_u32(b, 0);
   wb_u32(b, offset);
 }
+
+void wb_atomic(WBuf *b, unsigned sub, unsigned align_log2) {
+  wb_byte(b, OP_PREFIX_FE);
+  wb_u32(b, sub);
+  wb_u32(b, align_log2);
+  wb_u32(b, 0);
+}

@@ -32,9 +32,12 @@ void wb_append(WBuf *b, const WBuf *src);
 void wb_section(WBuf *b, unsigned id, const WBuf *src);
 /* memarg of a load/store: alignment exponent 0, offset */
 void wb_mem(WBuf *b, unsigned op, uint32_t offset);
+/* an atomic instruction (OP_PREFIX_FE, sub) on 2^align_log2 bytes at offset
+ * 0: atomics must state their natural alignment */
+void wb_atomic(WBuf *b, unsigned sub, unsigned align_log2);
 
 /* value types */
-enum { WT_I32 = 0x7f, WT_I64 = 0x7e, WT_F32 = 0x7d, WT_F64 = 0x7c, WT_VOID = 0x40 };
+enum { WT_I32 = 0x7f, WT_I64 = 0x7e, WT_F32 = 0x7d, WT_F64 = 0x7c, WT_V128 = 0x7b, WT_VOID = 0x40 };
 
 /* opcodes (single byte unless noted) */
 enum {
@@ -78,6 +81,37 @@ enum {
   OP_F32_REINTERPRET_I32 = 0xbe, OP_F64_REINTERPRET_I64 = 0xbf,
   OP_I32_EXTEND8_S = 0xc0, OP_I32_EXTEND16_S = 0xc1,
   OP_PREFIX_FC = 0xfc, /* then u32: 0..7 trunc_sat, 10 memory.copy, 11 memory.fill */
+  OP_PREFIX_FD = 0xfd, /* then u32: SIMD128 instructions (WS_*) */
+  OP_PREFIX_FE = 0xfe, /* then u32: the threads proposal's atomic instructions (WA_*) */
+};
+
+/* atomic instructions after OP_PREFIX_FE.  The read-modify-write groups
+ * (WA_RMW_*) come in seven widths, added to the group's code: WA_W32 (i32),
+ * WA_W64 (i64), WA_W32_8U / WA_W32_16U (i32 over 8 / 16 bits, zero-extended) */
+enum {
+  WA_FENCE = 0x03, WA_LOAD = 0x10, WA_STORE = 0x17,
+  WA_RMW_ADD = 0x1e, WA_RMW_SUB = 0x25, WA_RMW_AND = 0x2c, WA_RMW_OR = 0x33, WA_RMW_XOR = 0x3a,
+  WA_RMW_XCHG = 0x41, WA_RMW_CMPXCHG = 0x48,
+};
+enum { WA_W32 = 0, WA_W64 = 1, WA_W32_8U = 2, WA_W32_16U = 3 };
+
+/* SIMD128 instructions after OP_PREFIX_FD (the 4-lane i32 and f32 ones
+ * wasm_simd.c uses) */
+enum {
+  WS_LOAD = 0x00, WS_STORE = 0x0b, WS_CONST = 0x0c,
+  WS_I32X4_SPLAT = 0x11, WS_F32X4_SPLAT = 0x13,
+  WS_I32X4_EXTRACT = 0x1b, WS_I32X4_REPLACE = 0x1c, WS_F32X4_EXTRACT = 0x1f, WS_F32X4_REPLACE = 0x20,
+  WS_I32X4_EQ = 0x37, WS_I32X4_NE = 0x38, WS_I32X4_LT_S = 0x39, WS_I32X4_LT_U = 0x3a,
+  WS_I32X4_GT_S = 0x3b, WS_I32X4_GT_U = 0x3c, WS_I32X4_LE_S = 0x3d, WS_I32X4_LE_U = 0x3e,
+  WS_I32X4_GE_S = 0x3f, WS_I32X4_GE_U = 0x40,
+  WS_F32X4_EQ = 0x41, WS_F32X4_NE = 0x42, WS_F32X4_LT = 0x43, WS_F32X4_GT = 0x44,
+  WS_F32X4_LE = 0x45, WS_F32X4_GE = 0x46,
+  WS_NOT = 0x4d, WS_AND = 0x4e, WS_OR = 0x50, WS_XOR = 0x51, WS_ANY_TRUE = 0x53,
+  WS_I32X4_NEG = 0xa1, WS_I32X4_ALL_TRUE = 0xa3, WS_I32X4_SHL = 0xab, WS_I32X4_SHR_S = 0xac,
+  WS_I32X4_SHR_U = 0xad, WS_I32X4_ADD = 0xae, WS_I32X4_SUB = 0xb1, WS_I32X4_MUL = 0xb5,
+  WS_F32X4_ABS = 0xe0, WS_F32X4_NEG = 0xe1, WS_F32X4_SQRT = 0xe3, WS_F32X4_ADD = 0xe4,
+  WS_F32X4_SUB = 0xe5, WS_F32X4_MUL = 0xe6, WS_F32X4_DIV = 0xe7,
+  WS_F32X4_CONVERT_I32X4_S = 0xfa, WS_F32X4_CONVERT_I32X4_U = 0xfb,
 };
 
 #endif

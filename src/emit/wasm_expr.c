@@ -52,6 +52,40 @@ void wx_load(WEmit *w, const KType *t) {
   }
 }
 
+/* dst, src on the stack -> size bytes copied (overlap-safe, as
+ * memory.copy).  Small copies are loads into locals, then stores: engines
+ * call out of the generated code for memory.copy, which costs more than a
+ * float4 in an inner loop. */
+void wx_copy(WEmit *w, int size) {
+  if (size > 32 || size <= 0) {
+    op_i32(w, size);
+    op_fc(w, 10);
+    return;
+  }
+  uint32_t d = we_local(w, WT_I32), s = we_local(w, WT_I32), v[32];
+  int width[32], n = 0;
+  for (int off = 0; off < size; n++) {
+    int rest = size - off;
+    width[n] = rest >= 8 ? 8 : rest >= 4 ? 4 : rest >= 2 ? 2 : 1;
+    off += width[n];
+  }
+  op_u(w, OP_LOCAL_SET, s);
+  op_u(w, OP_LOCAL_SET, d);
+  static const unsigned load[9] = {[1] = OP_I32_LOAD8_U, [2] = OP_I32_LOAD16_U, [4] = OP_I32_LOAD, [8] = OP_I64_LOAD};
+  static const unsigned store[9] = {[1] = OP_I32_STORE8, [2] = OP_I32_STORE16, [4] = OP_I32_STORE, [8] = OP_I64_STORE};
+  for (int i = 0, off = 0; i < n; off += width[i++]) {
+    v[i] = we_local(w, width[i] == 8 ? WT_I64 : WT_I32);
+    op_u(w, OP_LOCAL_GET, s);
+    wb_mem(&w->fn->code, load[width[i]], (uint32_t)off);
+    op_u(w, OP_LOCAL_SET, v[i]);
+  }
+  for (int i = 0, off = 0; i < n; off += width[i++]) {
+    op_u(w, OP_LOCAL_GET, d);
+    op_u(w, OP_LOCAL_GET, v[i]);
+    wb_mem(&w->fn->code, store[width[i]], (uint32_t)off);
+  }
+}
+
 void wx_store(WEmit *w, const KType *t) {
   switch (t->kind) {
   case KT_BOOL: case KT_U8: case KT_I8: wb_mem(&w->fn->code, OP_I32_STORE8, 0); return;
@@ -69,8 +103,7 @@ void wx_store(WEmit *w, const KType *t) {
     wb_mem(&w->fn->code, OP_I64_STORE, 0);
     return;
   case KT_VEC: case KT_STRUCT: case KT_ARRAY:
-    op_i32(w, t->size);
-    op_fc(w, 10);
+    wx_copy(w, t->size);
     return;
   default: type_error(w, t); return;
   }
@@ -409,8 +442,7 @@ static void assign(WEmit *w, const KExpr *e, bool want) {
     wx_addr(w, lhs);
     op_u(w, OP_LOCAL_TEE, d);
     wx_value(w, e->b);
-    op_i32(w, lt->size);
-    op_fc(w, 10);
+    wx_copy(w, lt->size);
     if (want) op_u(w, OP_LOCAL_GET, d);
     return;
   }
@@ -615,8 +647,7 @@ static void call_indirect(WEmit *w, const KExpr *e, bool want) {
       temp_slot(w, at);
       op_u(w, OP_LOCAL_TEE, c);
       wx_value(w, e->args[i]);
-      op_i32(w, at->size);
-      op_fc(w, 10);
+      wx_copy(w, at->size);
       op_u(w, OP_LOCAL_GET, c);
     } else {
       wx_value(w, e->args[i]);
@@ -652,8 +683,7 @@ static void call(WEmit *w, const KExpr *e, bool want) {
       temp_slot(w, pt);
       op_u(w, OP_LOCAL_TEE, c);
       wx_value(w, e->args[i]);
-      op_i32(w, pt->size);
-      op_fc(w, 10);
+      wx_copy(w, pt->size);
       op_u(w, OP_LOCAL_GET, c);
     } else {
       wx_value(w, e->args[i]);

@@ -4,7 +4,8 @@
  *                   metadata section; kernels as block functions
  *   wasm_stmt.c     statements and structured control flow
  *   wasm_expr.c     expressions, lvalues, loads/stores, conversions
- *   wasm_builtin.c  builtin functions (math, integer intrinsics, atomics)
+ *   wasm_builtin.c  builtin functions (math, integer intrinsics)
+ *   wasm_atomic.c   atomics and fences (the threads proposal's instructions)
  *   wasm_enc.c      the binary encoding (no KIR)
  *
  * Values: bool and integers up to 32 bits are i32 (kept normalised to
@@ -34,6 +35,9 @@ enum {
  * combined (round a float to half precision) */
 enum { WI_H2F, WI_F2H, WI_HROUND };
 #define WASM_STACK_BYTES 65536
+/* the memory import's maximum: 4 GiB, all of wasm32 (the host picks a
+ * smaller one for the memory it makes) */
+#define WASM_MAX_PAGES 65536
 
 typedef enum {
   VS_LOCAL,      /* a wasm local */
@@ -71,6 +75,8 @@ typedef struct WFunc {
   const KFission *fis;
   uint32_t nt, tbase, fsize; /* kernels: locals with the thread count, the
                                 first thread frame and the frame size */
+  uint32_t gl[WG_COUNT];  /* kernels: 1 + the local standing for a global (0: none) */
+  bool gl_sync;          /* kernels: write those globals too (device functions read them) */
   PtrVec addr_taken;     /* KVar*: locals whose address is taken */
   const char **labels;   /* goto targets open now: name and control depth */
   int *label_depth;
@@ -131,6 +137,8 @@ void global_set(WEmit *w, int g);
 
 /* the per-thread scalar locals and parameters a thread loop's body uses */
 PtrVec we_thread_cached(WEmit *w, const KStmt *body);
+/* whether body assigns v (or declares it) */
+bool we_writes_var(WEmit *w, const KStmt *body, const KVar *v);
 /* the address of a string literal in the data segment */
 int we_string(WEmit *w, const KExpr *str);
 /* the function index of an import by name ("sinf", "env.printf"), or -1 */
@@ -138,6 +146,16 @@ int we_import(WEmit *w, const char *name);
 
 /* wasm_stmt.c */
 void ws_stmt(WEmit *w, const KStmt *s);
+/* thread loops: one thread's turn; the turns of every thread from the
+ * current counters on; the counters advanced by one thread */
+void ws_thread_turn(WEmit *w, const KStmt *s);
+void ws_scalar_threads(WEmit *w, const KStmt *s);
+void ws_next_thread(WEmit *w);
+
+/* wasm_simd.c: a thread loop as a 4-lane SIMD128 loop where its body
+ * allows (with the scalar loop for other block shapes); false: not
+ * emitted, the caller emits the scalar loop */
+bool wsimd_thread_loop(WEmit *w, const KStmt *s);
 /* stores the initializer e into the object of type t at the address in local a */
 void ws_init(WEmit *w, uint32_t a, int off, const KType *t, const KExpr *e);
 
@@ -149,6 +167,7 @@ void wx_cond(WEmit *w, const KExpr *e);   /* pushes e as an i32 truth value */
 void wx_convert(WEmit *w, const KType *from, const KType *to, SrcLoc loc);
 void wx_load(WEmit *w, const KType *t);   /* address on the stack -> value */
 void wx_store(WEmit *w, const KType *t);  /* address, value on the stack -> */
+void wx_copy(WEmit *w, int size);         /* dst, src on the stack -> size bytes copied */
 void wx_const(WEmit *w, const KType *t, int64_t v);
 /* a local holding the address of a new frame slot for a value of type t */
 uint32_t wx_temp(WEmit *w, const KType *t);
@@ -158,6 +177,10 @@ void wx_bitfield_store(WEmit *w, uint32_t a, const KField *bf, uint32_t v);
 /* wasm_half.c */
 /* __half and __half2 builtins; false when e is not one */
 bool wb_half(WEmit *w, const KExpr *e);
+
+/* wasm_atomic.c */
+void wb_atomic_builtin(WEmit *w, const KExpr *e); /* atomicAdd … atomicCAS */
+void wb_fence(WEmit *w);                          /* __threadfence*() */
 
 /* wasm_builtin.c */
 void wb_builtin(WEmit *w, const KExpr *e);

@@ -94,8 +94,7 @@ void ws_init(WEmit *w, uint32_t a, int off, const KType *t, const KExpr *e) {
   op(w, OP_I32_ADD);
   wx_value(w, e);
   if (kt_aggregate(t)) {
-    op_i32(w, t->size);
-    op_fc(w, 10);
+    wx_copy(w, t->size);
     return;
   }
   wx_convert(w, e->type, t, e->loc);
@@ -161,7 +160,7 @@ static void inc_global(WEmit *w, int g) {
 }
 
 /* threadIdx advances x fastest: (x, y, z) after (x-1, y, z) */
-static void next_thread(WEmit *w) {
+void ws_next_thread(WEmit *w) {
   inc_global(w, WG_T);
   inc_global(w, WG_TX);
   global_get(w, WG_TX);
@@ -182,16 +181,10 @@ static void next_thread(WEmit *w) {
   op_end(w);
 }
 
-static void thread_loop(WEmit *w, const KStmt *s) {
+/* one thread's turn of a thread loop's body: its frame, the per-thread
+ * values it uses in locals, the body, the changed values back */
+void ws_thread_turn(WEmit *w, const KStmt *s) {
   WFunc *f = w->fn;
-  if (!f->kernel || f->turn >= 0) return we_error(w, s->loc, "a thread loop here");
-  static const int g[4] = {WG_T, WG_TX, WG_TY, WG_TZ};
-  for (int i = 0; i < 4; i++) {
-    op_i32(w, 0);
-    global_set(w, g[i]);
-  }
-  op_open(w, OP_LOOP, WT_VOID);
-  int top = f->depth;
   op_u(w, OP_LOCAL_GET, f->tbase);
   global_get(w, WG_T);
   op_u(w, OP_LOCAL_GET, f->fsize);
@@ -224,21 +217,41 @@ static void thread_loop(WEmit *w, const KStmt *s) {
   f->ntg--;
   f->turn = -1;
   op_end(w);
-  for (int i = 0; i < cached.len; i++) {
+  for (int i = 0; i < cached.len; i++) { /* back to the frame, where the body changed them */
     if (slot[i] < 0) continue;
     WVar *x = &f->vars[slot[i]];
     uint32_t l = x->idx;
     x->st = VS_FRAME;
+    if (!we_writes_var(w, s->body, cached.items[i])) continue;
     frame_addr(w, x->off);
     op_u(w, OP_LOCAL_GET, l);
     wx_store(w, ((const KVar *)cached.items[i])->type);
   }
-  next_thread(w);
+}
+
+/* every thread of the block in turn, from the current thread counters */
+void ws_scalar_threads(WEmit *w, const KStmt *s) {
+  WFunc *f = w->fn;
+  op_open(w, OP_LOOP, WT_VOID);
+  int top = f->depth;
+  ws_thread_turn(w, s);
+  ws_next_thread(w);
   global_get(w, WG_T);
   op_u(w, OP_LOCAL_GET, f->nt);
   op(w, OP_I32_LT_U);
   op_br(w, OP_BR_IF, top);
   op_end(w);
+}
+
+static void thread_loop(WEmit *w, const KStmt *s) {
+  WFunc *f = w->fn;
+  if (!f->kernel || f->turn >= 0) return we_error(w, s->loc, "a thread loop here");
+  static const int g[4] = {WG_T, WG_TX, WG_TY, WG_TZ};
+  for (int i = 0; i < 4; i++) {
+    op_i32(w, 0);
+    global_set(w, g[i]);
+  }
+  if (!wsimd_thread_loop(w, s)) ws_scalar_threads(w, s);
 }
 
 static void switch_stmt(WEmit *w, const KStmt *s) {
@@ -412,8 +425,7 @@ static void return_stmt(WEmit *w, const KStmt *s) {
   if (s->e && kt_aggregate(rt)) {
     op_u(w, OP_LOCAL_GET, f->retptr);
     wx_value(w, s->e);
-    op_i32(w, rt->size);
-    op_fc(w, 10);
+    wx_copy(w, rt->size);
   } else if (s->e && rt->kind != KT_VOID) {
     wx_value(w, s->e);
     wx_convert(w, s->e->type, rt, s->loc);

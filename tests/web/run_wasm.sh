@@ -3,14 +3,20 @@
 # with the reason) when what it needs is missing:
 #   validate  every kernel file of tests/kernels through `cuwasm transpile
 #             --target wasm`; every module written must pass wasm-validate
-#             (wabt), kernels the target rejects are counted, not failed
+#             (wabt, with the threads proposal: shared memory, atomics),
+#             kernels the target rejects are counted, not failed
 #   kernels   the launch lines of tests/kernels and tests/web/wasm_kernels
 #             through the npm package on the 'wasm' device in Node, against
 #             the CPU backend (run_wasm_kernels.mjs)
+#   workers   the same launch lines with the blocks spread over 4 workers
+#             sharing the module's memory (SharedArrayBuffer)
 #   api       the package's 'wasm' device under node --test (wasm_api.test.mjs)
-# kernels and api need the compiler built to WebAssembly (web/dist), made here
+#   browser   the 'wasm' device in headless Chromium: workers on a
+#             cross-origin isolated page, one thread on another
+#             (wasm_browser_test.mjs; skips without playwright-core/Chromium)
+# kernels, workers, api and browser need the compiler built to WebAssembly (web/dist), made here
 # with emscripten when it is missing or older than the sources.
-# Usage: tests/web/run_wasm.sh CUWASM validate|kernels|api
+# Usage: tests/web/run_wasm.sh CUWASM validate|kernels|workers|api|browser
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -34,13 +40,13 @@ validate)
       echo "FAIL $b: no module written"; cat "$tmp/$b.err"; invalid=$((invalid + 1)); continue
     fi
     modules=$((modules + 1))
-    if ! wasm-validate "$tmp/$b.wasm" 2>"$tmp/$b.val"; then
+    if ! wasm-validate --enable-threads "$tmp/$b.wasm" 2>"$tmp/$b.val"; then
       echo "FAIL $b: wasm-validate: $(head -3 "$tmp/$b.val")"; invalid=$((invalid + 1))
     fi
   done
   echo "wasm: $modules modules written, $invalid invalid; $rejected kernel diagnostics (kernels the target rejects)"
   [[ $invalid -eq 0 ]] ;;
-kernels|api)
+kernels|workers|api|browser)
   command -v node >/dev/null || skip "node is not installed (apt-get install nodejs)"
   dist=$root/web/dist/cuwasm-compiler.cjs
   if [[ ! -f $dist || -n $(find "$root/src/base" "$root/src/front" "$root/src/kir" "$root/src/emit" \
@@ -50,10 +56,12 @@ kernels|api)
   fi
   cd "$root"
   [[ $mode == api ]] && exec node --test tests/web/wasm_api.test.mjs
-  rc=0
-  node tests/web/run_wasm_kernels.mjs "$cuwasm" tests/kernels || rc=1
+  [[ $mode == browser ]] && exec node tests/web/wasm_browser_test.mjs
+  rc=0 opts=()
+  [[ $mode == workers ]] && opts=(--workers 4)
+  node tests/web/run_wasm_kernels.mjs "$cuwasm" tests/kernels "${opts[@]}" || rc=1
   # the fission pass's own shapes (not in tests/kernels: no C references for them)
-  node tests/web/run_wasm_kernels.mjs "$cuwasm" tests/web/wasm_kernels || rc=1
+  node tests/web/run_wasm_kernels.mjs "$cuwasm" tests/web/wasm_kernels "${opts[@]}" || rc=1
   exit $rc ;;
 *) echo "unknown mode $mode" >&2; exit 2 ;;
 esac

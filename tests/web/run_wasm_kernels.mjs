@@ -3,7 +3,11 @@
 // compiler itself in WebAssembly), compared with the native CPU backend
 // (`cuwasm launch … --backend cpu --out DIR`).
 //
-//   node tests/web/run_wasm_kernels.mjs CUWASM_BIN KERNEL_DIR [--only FILE]
+//   node tests/web/run_wasm_kernels.mjs CUWASM_BIN KERNEL_DIR [--only FILE] [--workers N]
+//
+// --workers N runs the blocks on N workers sharing the module's memory
+// (default 1: the calling thread, blocks in order); with more, a launch
+// of one block still runs on the calling thread.
 //
 // Integers must match exactly; floats within a relative 2e-3 (the host's
 // math functions are not glibc's; atomics are summed in thread order).
@@ -28,7 +32,9 @@ const halfArgs = (specs, args) => args.map((a, i) => {
 });
 
 const [bin, kdir, ...rest] = process.argv.slice(2);
-const only = rest[0] === '--only' ? rest[1] : null;
+const option = (name) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : null);
+const only = option('--only');
+const workers = Number(option('--workers') ?? 1);
 const files = fs.readdirSync(kdir).filter((f) => f.endsWith('.cu') && (!only || f === only)).sort();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cuwasm-wasm-'));
 let ran = 0, passed = 0, unsupported = 0, dirs = 0;
@@ -55,7 +61,7 @@ for (const f of files) {
   if (!lines.length) continue;
   let mod;
   try {
-    mod = await compile(src, { name: f, device: 'wasm', print: () => {} });
+    mod = await compile(src, { name: f, device: 'wasm', print: () => {}, workers });
   } catch (e) {
     for (const _ of lines) unsupportedLine(e.message.split('\n')[0]);
     continue;
@@ -121,5 +127,5 @@ for (const f of files) {
 fs.rmSync(tmp, { recursive: true, force: true });
 for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`unsupported (${n}): ${why}`);
 for (const m of failures) console.log(`FAIL ${m}`);
-console.log(`wasm: ${passed} of ${ran} launches match the CPU backend; ${unsupported} launch lines use kernels the WebAssembly target rejects`);
+console.log(`wasm${workers > 1 ? ` (${workers} workers)` : ''}: ${passed} of ${ran} launches match the CPU backend; ${unsupported} launch lines use kernels the WebAssembly target rejects`);
 process.exit(failures.length ? 1 : 0);

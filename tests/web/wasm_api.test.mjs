@@ -99,3 +99,163 @@ test("device 'auto' runs on WebGPU when there is an adapter, else on the wasm de
   assert.deepEqual(Array.from(c), [2, 4]);
   mod.destroy();
 });
+
+// ---- blocks on workers sharing the memory --------------------------------
+
+const atomicsSrc = `
+__device__ int launches = 5;
+__global__ void count(unsigned* c, float* f, int* mx, unsigned* inc, unsigned long long* big, int* casSum) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  atomicAdd(c, 1u);
+  atomicAdd(f, 1.0f);
+  atomicMax(mx, i);
+  atomicInc(inc, 1000u);
+  atomicAdd(big, (unsigned long long)i << 20);
+  int old = *casSum, assumed;
+  do { assumed = old; old = atomicCAS(casSum, assumed, assumed + 2); } while (old != assumed);
+}
+__global__ void bump(int* out) { if (threadIdx.x == 0) out[blockIdx.x] = atomicAdd(&launches, 1); }
+__global__ void hello() { if (threadIdx.x == 0) printf("block %d\\n", blockIdx.x); }
+__global__ void check(const int* v) { assert(v[blockIdx.x] != 3); }
+__global__ void boom(int b) { if (blockIdx.x == b) __trap(); }
+`;
+
+test('device wasm, 4 workers: atomics across blocks on different workers are exact', async () => {
+  const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4 });
+  assert.equal(mod.threads, 4); // SharedArrayBuffer is there in Node
+  const blocks = 300, threads = 128, n = blocks * threads;
+  for (let rep = 0; rep < 3; rep++) {
+    const c = new Uint32Array(1), f = new Float32Array(1), mx = new Int32Array(1), inc = new Uint32Array(1);
+    const big = new BigUint64Array(1), cas = new Int32Array(1);
+    await mod.launch('count', { grid: [blocks], block: [threads], args: [c, f, mx, inc, big, cas] });
+    assert.equal(c[0], n);
+    assert.equal(f[0], n); // every partial sum is an integer below 2^24: exact in any order
+    assert.equal(mx[0], n - 1);
+    assert.equal(inc[0], n % 1001);
+    assert.equal(big[0], (BigInt(n) * BigInt(n - 1) / 2n) << 20n);
+    assert.equal(cas[0], 2 * n);
+  }
+  mod.destroy();
+});
+
+test('device wasm, 4 workers: module globals survive the workers starting; printf arrives before the launch resolves', async () => {
+  const out = [];
+  const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4, print: (s) => out.push(s) });
+  const first = new Int32Array(1), rest = new Int32Array(40);
+  await mod.launch('bump', { grid: 1, block: 32, args: [first] }); // one block: this thread
+  assert.equal(first[0], 5);
+  await mod.launch('bump', { grid: 40, block: 32, args: [rest] }); // starts the workers
+  assert.deepEqual(Array.from(rest).sort((a, b) => a - b), Array.from({ length: 40 }, (_, i) => 6 + i));
+  await mod.launch('hello', { grid: 16, block: 8, args: [] });
+  assert.deepEqual(out.sort(), Array.from({ length: 16 }, (_, i) => `block ${i}\n`).sort());
+  mod.destroy();
+});
+
+test('device wasm, 4 workers: a failed assert or a trap on a worker fails the launch; the module still runs', async () => {
+  const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4 });
+  await assert.rejects(mod.launch('check', { grid: 8, block: 4, args: [new Int32Array([0, 1, 2, 3, 4, 5, 6, 7])] }),
+    (e) => /at\.cu:\d+: check: block \[3,0,0\], thread \[0,0,0\] Assertion `v\[blockIdx.x\] != 3` failed/.test(e.message));
+  await assert.rejects(mod.launch('boom', { grid: 64, block: 2, args: [37] }), /kernel 'boom' trapped: __trap\(\)/);
+  await mod.launch('boom', { grid: 64, block: 2, args: [-1] });
+  const c = new Uint32Array(1), z = () => new Int32Array(1);
+  await mod.launch('count', { grid: [9], block: [5], args: [c, new Float32Array(1), z(), new Uint32Array(1), new BigUint64Array(1), z()] });
+  assert.equal(c[0], 45);
+  mod.destroy();
+});
+
+test('device wasm: workers: 1, or device malloc, runs on the calling thread with an ordinary memory', async () => {
+  const one = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 1 });
+  assert.equal(one.threads, 1);
+  assert.ok(!(one.memory.buffer instanceof SharedArrayBuffer));
+  one.destroy();
+  const heap = await compile(`__global__ void k(int* out) {
+    int* p = (int*)malloc(4 * sizeof(int)); p[0] = blockIdx.x; out[blockIdx.x] = p[0] + 1; free(p);
+  }`, { name: 'm.cu', device: 'wasm', workers: 4 });
+  assert.equal(heap.threads, 1);
+  const out = new Int32Array(6);
+  await heap.launch('k', { grid: 6, block: 1, args: [out] });
+  assert.deepEqual(Array.from(out), [1, 2, 3, 4, 5, 6]);
+  heap.destroy();
+  await assert.rejects(compile(atomicsSrc, { device: 'wasm', workers: 0 }), /workers must be a positive integer/);
+});
+
+// ---- SIMD128 thread loops -------------------------------------------------
+
+test('device wasm: vectorised thread loops match the scalar result: partial groups, other block widths, tiles', async () => {
+  const mod = await compile(`
+__global__ void axpb(int n, float a, const float* x, const int* k, float* y, int* z) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) { y[i] = a * x[i] + (float)k[i] / 3.0f; z[i] = (k[i] << 2) - i; }
+}
+#define T 16
+__global__ void tiled(const float* A, const float* B, float* C, int n) {
+  __shared__ float As[T][T], Bs[T][T];
+  int tx = threadIdx.x, ty = threadIdx.y, row = blockIdx.y * T + ty, col = blockIdx.x * T + tx;
+  float acc = 0.0f;
+  for (int t = 0; t < n; t += T) {
+    As[ty][tx] = A[row * n + t + tx];
+    Bs[ty][tx] = B[(t + ty) * n + col];
+    __syncthreads();
+    for (int q = 0; q < T; ++q) acc += As[ty][q] * Bs[q][tx];
+    __syncthreads();
+  }
+  C[row * n + col] = acc;
+}
+__global__ void smooth(const float* in, float* out, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i >= n) return;
+  if (i == 0 || i == n - 1) { out[i] = in[i]; return; }
+  out[i] = 0.25f * (in[i - 1] + in[i + 1]) + 0.5f * in[i];
+}
+__global__ void nots(int* out, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (!(i < n)) return;
+  int v = 0;
+  if (!(i & 2)) v = 1;
+  out[i] = v;
+}`, { name: 'v.cu', device: 'wasm', workers: 1 });
+  const f = Math.fround;
+  for (const [n, block] of [[1001, 256], [1001, 30], [8, 4], [3, 4]]) {
+    const x = Float32Array.from({ length: n }, (_, i) => f(i * 0.37 - 5)), k = Int32Array.from({ length: n }, (_, i) => (i * 7919) % 1000 - 500);
+    const y = new Float32Array(n), z = new Int32Array(n);
+    await mod.launch('axpb', { grid: Math.ceil(n / block), block, args: [n, 1.5, x, k, y, z] });
+    for (let i = 0; i < n; i++) {
+      assert.equal(y[i], f(f(f(1.5) * x[i]) + f(f(k[i]) / 3)), `y[${i}] n=${n} block=${block}`);
+      assert.equal(z[i], (k[i] << 2) - i);
+    }
+  }
+  const n = 48, A = Float32Array.from({ length: n * n }, (_, i) => f((i % 13) * 0.25 - 1)), B = Float32Array.from({ length: n * n }, (_, i) => f((i % 7) * 0.5));
+  const C = new Float32Array(n * n);
+  await mod.launch('tiled', { grid: [n / 16, n / 16], block: [16, 16], args: [A, B, C, n] });
+  for (let r = 0; r < n; r++)
+    for (let c = 0; c < n; c++) {
+      let acc = 0;
+      for (let q = 0; q < n; q++) acc = f(acc + f(A[r * n + q] * B[q * n + c]));
+      assert.equal(C[r * n + c], acc, `C[${r}][${c}]`);
+    }
+  for (const [m, block] of [[1003, 64], [1003, 6], [4, 4]]) {
+    const inp = Float32Array.from({ length: m }, (_, i) => f(Math.sin(i))), out = new Float32Array(m + 8).fill(-1);
+    await mod.launch('smooth', { grid: Math.ceil(m / block), block, args: [inp, out, m] });
+    for (let i = 0; i < m; i++)
+      assert.equal(out[i], i === 0 || i === m - 1 ? inp[i] : f(f(f(0.25) * f(inp[i - 1] + inp[i + 1])) + f(f(0.5) * inp[i])), `smooth[${i}] m=${m} block=${block}`);
+    assert.equal(out[m], -1);
+  }
+  const bits = new Int32Array(70).fill(-1);
+  await mod.launch('nots', { grid: 3, block: 32, args: [bits, 66] });
+  assert.deepEqual(Array.from(bits), Array.from({ length: 70 }, (_, i) => (i >= 66 ? -1 : i & 2 ? 0 : 1)));
+  mod.destroy();
+});
+
+test('device wasm: a launch on the calling thread has run when launch() returns; launches keep their order', async () => {
+  const mod = await compile(src, { name: 'k.cu', device: 'wasm', workers: 4 });
+  const a = new Float32Array([1, 2]), c = new Float32Array(2);
+  const p = mod.launch('vecAdd', { grid: 1, block: 2, args: [a, a, c, 2] }); // one block: this thread
+  assert.deepEqual(Array.from(c), [2, 4]);
+  await p;
+  const n = 4096, x = mod.buffer(new Float32Array(n).fill(1)), y = mod.buffer(n * 4);
+  const runs = [];
+  for (let i = 0; i < 5; i++) runs.push(mod.launch('vecAdd', { grid: n / 256, block: 256, args: [i ? y : x, x, y, n] }));
+  await Promise.all(runs);
+  assert.ok((await y.read(Float32Array)).every((v) => v === 6)); // 1+1, then +1 four times, in order
+  mod.destroy();
+});

@@ -8,8 +8,14 @@ export interface CompileOptions {
   /** files the source may #include "…", by name */
   headers?: Record<string, string>;
   /** 'auto' (WebGPU when there is an adapter, else 'wasm'), 'webgpu', or
-   * 'wasm' (the kernels as WebAssembly on the CPU, one block after another) */
+   * 'wasm' (the kernels as WebAssembly on the CPU, blocks spread over Web
+   * Workers where SharedArrayBuffer is available, else one after another) */
   device?: 'auto' | 'webgpu' | 'wasm';
+  /** the 'wasm' device: how many workers run blocks in parallel (default:
+   * navigator.hardwareConcurrency / os.availableParallelism(); 1: only the
+   * calling thread).  More than one needs SharedArrayBuffer: Node, or a
+   * cross-origin isolated page */
+  workers?: number;
   /** the source's file name in diagnostics (kernel.cu) */
   name?: string;
   /** template kernels to instantiate up front, e.g. 'reduce<float,256>' */

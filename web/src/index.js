@@ -128,7 +128,7 @@ function wgslOptions(options, gpu) {
 // instantiated by compiling again (buffers of the old module are dropped).
 class CompiledWasmModule extends WasmModule {
   constructor(source, opts, answer) {
-    super({ print: opts.print, prefix: answer.prefix });
+    super({ print: opts.print, prefix: answer.prefix, workers: opts.workers });
     this.source = source;
     this.options = opts;
     this.instances = [...opts.instances];
@@ -157,17 +157,20 @@ async function compileWasm(source, opts) {
 
 // options: device ('auto' | 'webgpu' | 'wasm': the WebAssembly CPU device,
 // which 'auto' takes when there is no WebGPU adapter), name, defines,
-// headers, instances, print (device printf), f64AsF32 (double computed as
+// headers, instances, print (device printf), workers (the 'wasm' device:
+// how many Web Workers run blocks in parallel; default the hardware
+// threads, 1 for this thread only; more than one needs SharedArrayBuffer,
+// i.e. Node or a cross-origin isolated page), f64AsF32 (double computed as
 // float, with a warning in mod.diagnostics), maxStorageBuffers (pack
 // buffers beyond it even when the device allows more), subgroups ('auto':
 // warp functions as WGSL subgroup operations when the adapter's subgroups
 // are 32 wide, else emulated through workgroup memory; true / false force
 // either).
 export async function compile(source, options = {}) {
-  const { device = 'auto', name = 'kernel.cu', defines = {}, headers = {}, instances = [], print } = options;
+  const { device = 'auto', name = 'kernel.cu', defines = {}, headers = {}, instances = [], print, workers } = options;
   if (device !== 'auto' && device !== 'webgpu' && device !== 'wasm')
     throw new Error(`cuwasm: unknown device '${device}' (auto, webgpu or wasm)`);
-  const base = { name, defines, headers, instances, print };
+  const base = { name, defines, headers, instances, print, workers };
   if (device === 'wasm') return compileWasm(source, base);
   let gpu = null, noGpu = null;
   try { gpu = await getDevice(); } catch (e) { noGpu = e; }

@@ -1,192 +1,32 @@
 // wasm.js — the WebAssembly CPU device: kernels compiled by cuwasm's
-// WebAssembly target (src/emit/wasm.c) and run in this thread, one block
-// after another.  Each exported kernel function runs a whole thread block
-// per call; its layout and calling convention are in the module's
-// "cuwasm" custom section (JSON), read here.
+// WebAssembly target (src/emit/wasm.c).  Each exported kernel function runs
+// a whole thread block per call; its layout and calling convention are in
+// the module's "cuwasm" custom section (JSON), read here.
 //
 // Memory is one WebAssembly.Memory the module imports.  Module globals sit
 // at the addresses the compiler chose (from 1024); above them a bump
 // allocator hands out buffers (mod.buffer()) and, for one launch, the
-// argument block, copies of typed-array arguments and the block's scratch
+// argument block, copies of typed-array arguments and the blocks' scratch
 // memory (shared memory, per-thread frames, stack), released when the
 // launch returns.  Typed arrays passed for pointers are copied in before
-// and, for non-const pointers, copied back after the launch.  Math
-// functions WebAssembly lacks are imported from the table below (double
-// precision, rounded to float for the f variants).
+// and, for non-const pointers, copied back after the launch.  What the
+// module imports besides memory is in wasm_host.js.
 //
-// Workers sharing the memory (one block per worker at a time) are the next
-// step; the module already keeps every per-block datum in the scratch
-// region it is given.
+// Blocks run on Web Workers (Node: worker_threads, wasm_pool.js) sharing
+// the memory, one block per worker at a time, each worker with its own
+// scratch region, when SharedArrayBuffer is available (Node, cross-origin
+// isolated pages), the `workers` option (default: the hardware threads)
+// asks for more than one, and the grid has more than one block; otherwise
+// on this thread, one after another.  The compiler declares the memory
+// import shared; for one thread the flag is cleared here (the memory is
+// then an ordinary one).  Modules that call malloc in kernels (a heap
+// whose free list lives here) run on this thread.  Launches on one module
+// run one at a time, in the order they were made.
 
-const f = Math.fround;
-const fminmax = (pick) => (a, b) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : pick(a, b));
-// erf: Taylor series for |x| < 2.5; erfc beyond it by a continued fraction
-const erfcLarge = (t) => {
-  let cf = 0;
-  for (let k = 60; k >= 1; k--) cf = (k / 2) / (t + cf);
-  return Math.exp(-t * t) / Math.sqrt(Math.PI) / (t + cf);
-};
-const erf = (x) => {
-  const t = Math.abs(x);
-  if (t >= 2.5) return Math.sign(x) * (1 - erfcLarge(t));
-  let sum = t, term = t, n = 0;
-  while (Math.abs(term) > 1e-17 * Math.abs(sum) && n < 200) { n++; term *= -t * t / n; sum += term / (2 * n + 1); }
-  return Math.sign(x) * sum * 2 / Math.sqrt(Math.PI);
-};
-const erfc = (x) => (x >= 2.5 ? erfcLarge(x) : x <= -2.5 ? 2 - erfcLarge(-x) : 1 - erf(x));
+import { floatToHalfBits, halfBitsToFloat, hostImports } from './wasm_host.js';
+import { WorkerPool, defaultWorkerCount, sharedMemoryAvailable } from './wasm_pool.js';
 
-const MATH = {
-  sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
-  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, exp: Math.exp, exp2: (x) => 2 ** x,
-  exp10: (x) => 10 ** x, expm1: Math.expm1, log: Math.log, log2: Math.log2, log10: Math.log10,
-  log1p: Math.log1p, cbrt: Math.cbrt, erf, erfc, normcdf: (x) => 0.5 * erfc(-x / Math.SQRT2),
-  round: (x) => Math.sign(x) * Math.round(Math.abs(x)), // C rounds halves away from zero
-  pow: Math.pow, fmod: (a, b) => a % b /* JS % on numbers is C's fmod */,
-  fmin: fminmax(Math.min), fmax: fminmax(Math.max), atan2: Math.atan2, hypot: Math.hypot,
-  fma: (a, b, c) => a * b + c,
-};
-const imports = {};
-for (const [k, fn] of Object.entries(MATH)) {
-  imports[k] = fn;
-  imports[`${k}f`] = (...a) => f(fn(...a));
-}
-imports.fmaf = (a, b, c) => f(a * b + c); // the product of two floats is exact in a double
-
-// __half: the 16-bit pattern of a float rounded to nearest even, and back
-const f32b = new Float32Array(1), u32b = new Uint32Array(f32b.buffer);
-export function floatToHalfBits(x) {
-  f32b[0] = x;
-  const b = u32b[0], sign = (b >>> 16) & 0x8000;
-  let e = (b >>> 23) & 0xff, m = b & 0x7fffff;
-  if (e === 255) return sign | 0x7c00 | (m ? 0x200 : 0);
-  e -= 112; // rebias 127 -> 15
-  if (e >= 31) return sign | 0x7c00;
-  if (e <= 0) { // subnormal half (or zero)
-    if (e < -10) return sign;
-    m |= 0x800000;
-    const shift = 14 - e, half = 1 << (shift - 1), rest = m & ((1 << shift) - 1);
-    let h = m >>> shift;
-    if (rest > half || (rest === half && (h & 1))) h++;
-    return sign | h;
-  }
-  let h = (e << 10) | (m >>> 13);
-  const rest = m & 0x1fff;
-  if (rest > 0x1000 || (rest === 0x1000 && (h & 1))) h++; // a carry moves into the exponent
-  return sign | h;
-}
-export function halfBitsToFloat(h) {
-  const sign = h & 0x8000 ? -1 : 1, e = (h >>> 10) & 0x1f, m = h & 0x3ff;
-  if (e === 0) return sign * m * 2 ** -24;
-  if (e === 31) return m ? NaN : sign * Infinity;
-  return sign * (1 + m / 1024) * 2 ** (e - 15);
-}
-imports.h2f = (h) => halfBitsToFloat(h & 0xffff);
-imports.f2h = (x) => floatToHalfBits(x);
-imports.hround = (x) => halfBitsToFloat(floatToHalfBits(x));
-
-// Integer intrinsics without a WebAssembly instruction (i32 arrive as
-// signed numbers, 64-bit ones as BigInt).
-const u32 = (x) => x >>> 0;
-const funnel = (lo, hi, s, right) => {
-  const v = (BigInt(u32(hi)) << 32n) | BigInt(u32(lo));
-  return Number(BigInt.asUintN(32, right ? v >> BigInt(s) : (v << BigInt(s)) >> 32n)) | 0;
-};
-Object.assign(imports, {
-  brev: (x) => { let r = 0; for (let i = 0; i < 32; i++) r = (r << 1) | ((x >>> i) & 1); return r | 0; },
-  brevll: (x) => { let r = 0n; x = BigInt.asUintN(64, x); for (let i = 0n; i < 64n; i++) r = (r << 1n) | ((x >> i) & 1n); return BigInt.asIntN(64, r); },
-  byte_perm: (x, y, s) => {
-    const b = [0, 8, 16, 24].map((k) => (x >>> k) & 255).concat([0, 8, 16, 24].map((k) => (y >>> k) & 255));
-    let r = 0;
-    for (let i = 0; i < 4; i++) r |= b[(s >>> (4 * i)) & 7] << (8 * i);
-    return r | 0;
-  },
-  funnelshift_l: (lo, hi, s) => funnel(lo, hi, s & 31, false),
-  funnelshift_lc: (lo, hi, s) => funnel(lo, hi, Math.min(u32(s), 32), false),
-  funnelshift_r: (lo, hi, s) => funnel(lo, hi, s & 31, true),
-  funnelshift_rc: (lo, hi, s) => funnel(lo, hi, Math.min(u32(s), 32), true),
-  sad: (x, y, z) => (Math.abs(x - y) + u32(z)) | 0,
-  usad: (x, y, z) => (Math.abs(u32(x) - u32(y)) + u32(z)) | 0,
-  hadd: (x, y) => Math.floor((x + y) / 2) | 0,
-  rhadd: (x, y) => Math.floor((x + y + 1) / 2) | 0,
-  uhadd: (x, y) => Math.floor((u32(x) + u32(y)) / 2) | 0,
-  urhadd: (x, y) => Math.floor((u32(x) + u32(y) + 1) / 2) | 0,
-  mul64hi: (a, b) => BigInt.asIntN(64, (a * b) >> 64n),
-  umul64hi: (a, b) => BigInt.asIntN(64, (BigInt.asUintN(64, a) * BigInt.asUintN(64, b)) >> 64n),
-});
-
-// C's printf over the argument slots the kernel wrote: 8 bytes each,
-// integers widened to 64 bits, floats as doubles, strings as addresses.
-function cString(mem, addr) {
-  const bytes = new Uint8Array(mem.buffer);
-  let end = addr;
-  while (end < bytes.length && bytes[end]) end++;
-  return new TextDecoder().decode(bytes.subarray(addr, end));
-}
-
-function formatC(mem, fmtAddr, argAddr, nargs) {
-  const fmt = cString(mem, fmtAddr), view = new DataView(mem.buffer);
-  let out = '', k = 0;
-  const next = () => (k < nargs ? argAddr + 8 * k++ : -1);
-  const re = /%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|j|z|t|L)?([diouxXeEfFgGcspa%])/g;
-  let last = 0;
-  for (let m; (m = re.exec(fmt));) {
-    out += fmt.slice(last, m.index);
-    last = re.lastIndex;
-    let [, flags, width, prec, len, conv] = m;
-    if (conv === '%') { out += '%'; continue; }
-    if (width === '*') { const a = next(); width = a < 0 ? 0 : view.getInt32(a, true); }
-    if (prec === '*') { const a = next(); prec = a < 0 ? undefined : view.getInt32(a, true); }
-    const a = next();
-    if (a < 0) { out += m[0]; continue; }
-    const wide = len === 'l' || len === 'll' || len === 'j' || len === 'z' || len === 't';
-    let body, sign = '';
-    const p = prec === undefined ? undefined : Number(prec);
-    if ('di'.includes(conv)) {
-      let v = view.getBigInt64(a, true);
-      if (!wide) v = BigInt.asIntN(32, v);
-      if (v < 0n) { sign = '-'; v = -v; } else if (flags.includes('+')) sign = '+'; else if (flags.includes(' ')) sign = ' ';
-      body = v.toString();
-      if (p !== undefined) body = body.padStart(p, '0');
-    } else if ('ouxX'.includes(conv)) {
-      let v = view.getBigUint64(a, true);
-      if (!wide) v = BigInt.asUintN(32, v);
-      body = v.toString(conv === 'o' ? 8 : conv === 'u' ? 10 : 16);
-      if (conv === 'X') body = body.toUpperCase();
-      if (p !== undefined) body = body.padStart(p, '0');
-      if (flags.includes('#') && v !== 0n) body = (conv === 'o' ? '0' : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '') + body;
-    } else if ('eEfFgGa'.includes(conv)) {
-      let v = view.getFloat64(a, true);
-      if (v < 0 || Object.is(v, -0)) { sign = '-'; v = -v; } else if (flags.includes('+')) sign = '+'; else if (flags.includes(' ')) sign = ' ';
-      const pr = p === undefined ? 6 : p;
-      if (!Number.isFinite(v)) body = Number.isNaN(v) ? 'nan' : 'inf';
-      else if (conv === 'f' || conv === 'F') body = v.toFixed(pr);
-      else if (conv === 'e' || conv === 'E') body = v.toExponential(pr).replace(/e([+-])(\d)$/, 'e$10$2');
-      else { // %g: the shorter of %e and %f with P significant digits, trailing zeros removed
-        const P = pr === 0 ? 1 : pr;
-        const e = Number(v.toExponential(P - 1).split('e')[1]);
-        body = e < -4 || e >= P ? v.toExponential(P - 1).replace(/e([+-])(\d)$/, 'e$10$2') : v.toFixed(Math.max(0, P - 1 - e));
-        if (!flags.includes('#')) body = body.replace(/\.(\d*?)0+(e|$)/, (_, d, t) => (d ? `.${d}` : '') + t);
-      }
-      if ('EG'.includes(conv)) body = body.toUpperCase();
-    } else if (conv === 'c') {
-      body = String.fromCharCode(view.getUint8(a));
-    } else if (conv === 's') {
-      body = cString(mem, Number(view.getBigUint64(a, true)));
-      if (p !== undefined) body = body.slice(0, p);
-    } else { // %p
-      body = '0x' + view.getBigUint64(a, true).toString(16);
-    }
-    let text = sign + body;
-    const w = Number(width ?? 0);
-    if (text.length < w) {
-      if (flags.includes('-')) text = text.padEnd(w);
-      else if (flags.includes('0') && !'csp'.includes(conv) && p === undefined) text = sign + body.padStart(w - sign.length, '0');
-      else text = text.padStart(w);
-    }
-    out += text;
-  }
-  return out + fmt.slice(last);
-}
+export { floatToHalfBits, halfBitsToFloat };
 
 const dims = (v, what) => {
   const a = typeof v === 'number' ? [v] : Array.from(v ?? [1]);
@@ -227,7 +67,11 @@ export class WasmBuffer {
     return target;
   }
 
-  destroy() {}
+  // Memory comes from a bump allocator: destroying the most recent
+  // buffers (in reverse order) gives their memory back.
+  destroy() {
+    if (this.mod.top === this.addr + Math.max(this.byteLength, 1)) this.mod.top = this.addr;
+  }
 }
 
 const scalarWriters = {
@@ -238,14 +82,46 @@ const scalarWriters = {
   f32: (v, o, x) => v.setFloat32(o, x, true), f64: (v, o, x) => v.setFloat64(o, x, true),
 };
 
+// Finds the memory import (the first import, env.memory) of a module's
+// binary: the offset of its limits byte (0x03: shared with a maximum,
+// 0x01: a maximum, 0x00: neither) and the names of all imports.
+function importsOf(binary) {
+  const b = binary;
+  let p = 8;
+  const leb = () => { let v = 0, sh = 0, x; do { x = b[p++]; v += (x & 0x7f) * 2 ** sh; sh += 7; } while (x & 0x80); return v; };
+  const name = () => { const n = leb(); const t = new TextDecoder().decode(b.subarray(p, p + n)); p += n; return t; };
+  while (p < b.length) {
+    const id = b[p++], size = leb(), end = p + size;
+    if (id !== 2) { p = end; continue; }
+    const count = leb(), names = [];
+    let limits = -1;
+    for (let i = 0; i < count; i++) {
+      const m = name(), f = name(), kind = b[p++];
+      names.push(`${m}.${f}`);
+      if (kind === 2 && limits < 0) { limits = p; p++; leb(); if (b[limits] & 1) leb(); }
+      else if (kind === 0) leb();
+      else throw new Error('cuwasm: unexpected import in a WebAssembly device module');
+    }
+    return { limits, names };
+  }
+  return { limits: -1, names: [] };
+}
+
+const MAX_PAGES = 65536; // the maximum the compiler declares (4 GiB)
+
 export class WasmModule {
   // Use WasmModule.fromBinary (compiling is asynchronous: browsers refuse
   // to compile large modules synchronously on the main thread).
-  // prefix: a path prefix to strip from diagnostics' file names
-  constructor({ print, prefix = null } = {}) {
+  // prefix: a path prefix to strip from diagnostics' file names;
+  // workers: how many workers run blocks (default: the hardware threads;
+  // 1: this thread only)
+  constructor({ print, prefix = null, workers } = {}) {
     this.kind = 'wasm';
     this.print = print;
     this.prefix = prefix;
+    this.workersWanted = workers;
+    this._queue = Promise.resolve();
+    this._pending = 0;
   }
 
   // binary: the bytes `cuwasm transpile --target wasm` writes
@@ -255,36 +131,47 @@ export class WasmModule {
     return mod;
   }
 
+  _printer() {
+    return this.print ?? ((t) => (typeof process !== 'undefined' && process.stdout ? process.stdout.write(t) : console.log(t)));
+  }
+
   async _load(binary) {
+    this.pool?.terminate();
+    this.pool = null;
+    binary = ArrayBuffer.isView(binary) ? new Uint8Array(binary.buffer, binary.byteOffset, binary.byteLength) : new Uint8Array(binary);
+    const { limits, names } = importsOf(binary);
+    const wanted = this.workersWanted ?? await defaultWorkerCount();
+    if (!Number.isInteger(wanted) || wanted < 1) throw new Error(`cuwasm: workers must be a positive integer, not ${wanted}`);
+    const shareable = limits >= 0 && binary[limits] === 3;
+    // workers need the memory shared; device malloc's free list lives on this thread
+    this.threads = shareable && wanted > 1 && sharedMemoryAvailable() && !names.includes('env.malloc') ? wanted : 1;
+    if (shareable && this.threads === 1) { // an ordinary memory: clear the shared flag
+      binary = Uint8Array.from(binary);
+      binary[limits] = 1;
+    }
     const module = await WebAssembly.compile(binary);
+    this.module = module;
     this.meta = wasmMetadata(module);
     for (const k of this.meta.kernels)
       if (k.error && this.prefix && k.error.file.startsWith(this.prefix)) k.error.file = k.error.file.slice(this.prefix.length);
-    const pages = Math.ceil((this.meta.data_end + 65536) / 65536);
-    this.memory = new WebAssembly.Memory({ initial: Math.max(pages, 16) });
-    const env = {
-      memory: this.memory,
-      printf: (fmt, args, n) => {
-        const text = formatC(this.memory, fmt, args, n);
-        const print = this.print ?? ((t) => (typeof process !== 'undefined' && process.stdout ? process.stdout.write(t) : console.log(t)));
-        print(text);
-        return text.length;
-      },
-      malloc: (n) => this._heapAlloc(n >>> 0),
-      free: (p) => this._heapFree(p >>> 0),
-      assert: (expr, file, line, func, tx, ty, tz, bx, by, bz) => {
-        this._asserts.push(`${cString(this.memory, file)}:${line}: ${cString(this.memory, func)}: block [${bx},${by},${bz}], ` +
-          `thread [${tx},${ty},${tz}] Assertion \`${cString(this.memory, expr)}\` failed.`);
-      },
-    };
+    const pages = Math.max(Math.ceil((this.meta.data_end + 65536) / 65536), 16);
+    this.memory = new WebAssembly.Memory(shareable
+      ? { initial: pages, maximum: MAX_PAGES, ...(this.threads > 1 ? { shared: true } : {}) }
+      : { initial: pages });
     this._asserts = [];
-    this.instance = await WebAssembly.instantiate(module, { env, math: imports });
+    this.instance = await WebAssembly.instantiate(module, hostImports({
+      memory: this.memory,
+      printf: (text) => this._printer()(text),
+      malloc: (n) => this._heapAlloc(n),
+      free: (p) => this._heapFree(p),
+      assert: (message) => this._asserts.push(message),
+    }));
     this.heapBase = align(this.meta.data_end, 64);
     // the device heap (malloc/new in kernels): a region of its own, kept
     // across launches, first-fit over a free list; blocks carry their size
     // in the 16 bytes before them
     this._freeList = [];
-    if (WebAssembly.Module.imports(module).some((i) => i.name === 'malloc')) {
+    if (names.includes('env.malloc')) {
       const bytes = WASM_DEVICE_HEAP;
       this._freeList.push({ addr: this.heapBase, size: bytes });
       this.heapBase += bytes;
@@ -292,6 +179,19 @@ export class WasmModule {
       if (need > 0) this.memory.grow(Math.ceil(need / 65536));
     }
     this.top = this.heapBase;
+  }
+
+  // The workers, started at the first launch that uses them.  Instantiating
+  // runs the module's data segment again over the shared memory: the
+  // module globals (which launches may have changed) are kept aside and
+  // put back.
+  async _workers() {
+    if (this.pool) return this.pool;
+    const lo = 1024, hi = this.meta.data_end;
+    const saved = new Uint8Array(this.memory.buffer).slice(lo, hi);
+    this.pool = await WorkerPool.start(this.threads, this.module, this.memory, (t) => this._printer()(t));
+    new Uint8Array(this.memory.buffer).set(saved, lo);
+    return this.pool;
   }
 
   get kernels() {
@@ -350,8 +250,20 @@ export class WasmModule {
     return k;
   }
 
-  // Runs every block of the grid in order; resolves when done.
-  async launch(name, { grid = [1], block = [1], sharedBytes = 0, args = [] } = {}) {
+  // Runs every block of the grid (on the workers, or here in order);
+  // resolves when all have finished.  Launches run one at a time, in
+  // order; one that runs on this thread with none before it still in
+  // flight has run when launch() returns, as before workers existed.
+  launch(name, options) {
+    const start = () => this._launch(name, options ?? {});
+    const run = this._pending ? this._queue.then(start) : start();
+    this._pending++;
+    const settled = () => { this._pending--; };
+    this._queue = run.then(settled, settled);
+    return run;
+  }
+
+  async _launch(name, { grid = [1], block = [1], sharedBytes = 0, args = [] }) {
     if (this.destroyed) throw new Error('cuwasm: module destroyed');
     const k = this._kernel(name);
     const g = dims(grid, 'grid'), b = dims(block, 'block');
@@ -359,6 +271,9 @@ export class WasmModule {
       throw new Error(`cuwasm: block ${b.join('x')} exceeds 1024 threads (or 64 in z)`);
     if (args.length !== k.params.length)
       throw new Error(`cuwasm: '${k.name}' takes ${k.params.length} arguments, got ${args.length}`);
+    const nblocks = g[0] * g[1] * g[2];
+    // the workers' block counter is an i32
+    const nw = nblocks > 1 && nblocks < 2 ** 31 - 1024 ? Math.min(this.threads, nblocks) : 1;
     const mark = this.top;
     try {
       const argAddr = this._alloc(Math.max(k.args_size, 8));
@@ -376,7 +291,7 @@ export class WasmModule {
       });
       const nt = b[0] * b[1] * b[2];
       const scratchBytes = this.meta.shared_static + sharedBytes + 16 + nt * k.frame + this.meta.stack;
-      const scratch = this._alloc(scratchBytes);
+      const scratch = Array.from({ length: nw }, () => this._alloc(scratchBytes));
       const view = new DataView(this.memory.buffer);
       k.params.forEach((p, i) => {
         const o = argAddr + p.offset;
@@ -388,24 +303,31 @@ export class WasmModule {
           throw new Error(`cuwasm: argument '${p.name}' (${p.type}) must be a typed array of ${p.size} bytes`);
         new Uint8Array(this.memory.buffer, o, p.size).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
       });
-      const fn = this.instance.exports[k.export];
-      try {
-        for (let z = 0; z < g[2]; z++)
-          for (let y = 0; y < g[1]; y++)
-            for (let x = 0; x < g[0]; x++)
-              fn(argAddr, scratch, sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
-      } catch (e) {
-        if (this._asserts.length) { // a failed device assert traps after telling us
-          const err = new Error(`cuwasm: device assertion failed in '${k.name}':\n${this._asserts.join('\n')}`);
-          err.asserts = this._asserts;
+      if (nw > 1) {
+        const pool = await this._workers();
+        const counter = this._alloc(4);
+        new Int32Array(this.memory.buffer, counter, 1)[0] = 0;
+        const failed = await pool.run({ exportName: k.export, argAddr, sharedBytes, grid: g, block: b, counter }, scratch);
+        if (failed) {
+          if (failed.trap === undefined) { // a worker itself failed: start afresh next time
+            this.pool.terminate();
+            this.pool = null;
+            throw new Error(failed.message);
+          }
+          throw this._launchError(k, { message: failed.message, runtime: failed.trap }, failed.asserts ?? []);
+        }
+      } else {
+        const fn = this.instance.exports[k.export];
+        try {
+          for (let z = 0; z < g[2]; z++)
+            for (let y = 0; y < g[1]; y++)
+              for (let x = 0; x < g[0]; x++)
+                fn(argAddr, scratch[0], sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
+        } catch (e) {
+          const asserts = this._asserts;
           this._asserts = [];
-          throw err;
+          throw this._launchError(k, { message: e.message, runtime: e instanceof WebAssembly.RuntimeError, error: e }, asserts);
         }
-        if (e instanceof WebAssembly.RuntimeError) {
-          const why = /unreachable/.test(e.message) ? '__trap(), or device functions overflowed their stack' : e.message;
-          throw new Error(`cuwasm: kernel '${k.name}' trapped: ${why}`);
-        }
-        throw e;
       }
       for (const [addr, a] of readBack)
         new Uint8Array(a.buffer, a.byteOffset, a.byteLength).set(new Uint8Array(this.memory.buffer, addr, a.byteLength));
@@ -414,8 +336,25 @@ export class WasmModule {
     }
   }
 
+  // The error a launch fails with: the failed device asserts (a failed
+  // assert traps after telling the host), a trap, or what was thrown.
+  _launchError(k, { message, runtime, error }, asserts) {
+    if (asserts.length) {
+      const err = new Error(`cuwasm: device assertion failed in '${k.name}':\n${asserts.join('\n')}`);
+      err.asserts = asserts;
+      return err;
+    }
+    if (runtime) {
+      const why = /unreachable/.test(message) ? '__trap(), or device functions overflowed their stack' : message;
+      return new Error(`cuwasm: kernel '${k.name}' trapped: ${why}`);
+    }
+    return error ?? new Error(message);
+  }
+
   destroy() {
     this.destroyed = true;
+    this.pool?.terminate();
+    this.pool = null;
   }
 }
 

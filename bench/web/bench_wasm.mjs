@@ -1,0 +1,157 @@
+// bench_wasm.mjs — the CPU benchmark kernels (bench/cpu/kernels.cu, the
+// cases and sizes of bench/cpu/cases.c) on the package's WebAssembly CPU
+// device in Node against the native CPU backend, in one run:
+//   wasm N workers   blocks spread over N workers (default: all cores)
+//   wasm 1 thread    blocks one after another on the calling thread
+//   no SIMD          the same two with thread loops left scalar (the module
+//                    written by `BUILD_DIR/cuwasm transpile --target wasm`
+//                    with CUWASM_WASM_SIMD=0)
+//   native           `bench_cpu --only CASE` (the CPU backend, all cores),
+//                    run between the wasm measurements of the same case
+// Each figure is the best of --reps runs after a warm-up, data kept in the
+// module's memory; the ratios are native time / wasm time (1.0: as fast as
+// native), with their geometric means.  Each case's output with workers is
+// checked against the one-thread SIMD output (floats within 1e-4
+// relative: the order of atomic float adds differs).
+//   node bench/web/bench_wasm.mjs BUILD_DIR [--small] [--reps N] [--workers N] [--only CASE]
+// Needs the compiler built to WebAssembly (bash web/wasm/build.sh) and
+// BUILD_DIR/bench/bench_cpu (cmake --build BUILD_DIR --target bench_cpu).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const args = process.argv.slice(2);
+const option = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
+const build = path.resolve(args[0] ?? 'build');
+const small = args.includes('--small');
+const reps = Number(option('--reps', 3));
+const cores = Number(option('--workers', os.availableParallelism()));
+const only = option('--only', null);
+const benchCpu = path.join(build, 'bench/bench_cpu');
+if (!fs.existsSync(benchCpu)) throw new Error(`${benchCpu} is missing: cmake --build ${build} --target bench_cpu`);
+const { compile, WasmModule } = await import(path.join(root, 'web/src/index.js'));
+
+// cases.c's inputs: its linear congruential generator
+const frand = (n, seed, lo, hi) => {
+  const p = new Float32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    p[i] = lo + (hi - lo) * (s >>> 8) / 16777216;
+  }
+  return p;
+};
+const bytes = (n) => new Uint8Array(n);
+
+const sh = small ? 4 : 1;
+const cases = [];
+{ const n = (1 << 24) / sh; cases.push({ name: 'saxpy', bufs: { x: frand(n, 1, -1, 1), y: frand(n, 2, -1, 1) }, out: 'y', steps: (b) => [['saxpy', [n / 256], [256], [n, 2.5, b.x, b.y]]] }); }
+{ const n = small ? 256 : 512; cases.push({ name: 'sgemm', bufs: { A: frand(n * n, 3, 0, 1), B: frand(n * n, 4, 0, 1), C: bytes(n * n * 4) }, out: 'C', steps: (b) => [['sgemm', [n / 16, n / 16], [16, 16], [b.A, b.B, b.C, n]]] }); }
+{ const n = (1 << 24) / sh; cases.push({ name: 'reduction', bufs: { i: frand(n, 5, 0, 1), p: bytes(512 * 4) }, out: 'p', steps: (b) => [['reduce', [512], [256], [b.i, b.p, n]]] }); }
+{
+  const n = (1 << 25) / sh, d = new Uint8Array(n);
+  let s = 7;
+  for (let i = 0; i < n; i++) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; d[i] = ((s >>> 24) ^ (s >>> 13)) & 255; }
+  cases.push({ name: 'histogram', bufs: { d, h: bytes(256 * 4) }, out: 'h', u32: true, zero: 'h', steps: (b) => [['histogram', [256], [256], [b.d, b.h, n]]] });
+}
+{ const w = small ? 1024 : 2048; cases.push({ name: 'stencil2d', bufs: { i: frand(w * w, 6, 0, 1), o: bytes(w * w * 4) }, out: 'o', steps: (b) => [['stencil2d', [w / 32, w / 8], [32, 8], [b.i, b.o, w, w]]] }); }
+{ const w = small ? 1024 : 2048; cases.push({ name: 'transpose', bufs: { i: frand(w * w, 7, 0, 1), o: bytes(w * w * 4) }, out: 'o', steps: (b) => [['transpose', [w / 32, w / 32], [32, 8], [b.i, b.o, w, w]]] }); }
+{
+  const n = small ? 2048 : 8192, p = frand(4 * n, 8, -1, 1);
+  for (let i = 0; i < n; i++) p[4 * i + 3] = 0.5 + 0.5 * Math.abs(p[4 * i + 3]);
+  cases.push({ name: 'nbody', bufs: { p, a: bytes(16 * n) }, out: 'a', steps: (b) => [['nbody', [n / 256], [256], [b.p, b.a, n, 0.01]]] });
+}
+{ const n = (1 << 22) / sh, nc = n / 256; cases.push({ name: 'scan', bufs: { i: frand(n, 9, 0, 1), o: bytes(n * 4), s: bytes(nc * 4) }, out: 'o', steps: (b) => [['scanBlocks', [nc], [256], [b.i, b.o, b.s]], ['scanSums', [1], [1], [b.s, nc]], ['scanAdd', [nc], [256], [b.o, b.s]]] }); }
+
+const src = fs.readFileSync(path.join(root, 'bench/cpu/kernels.cu'), 'utf8');
+const modes = [
+  { label: `wasm ${cores} workers`, workers: cores },
+  { label: 'wasm 1 thread', workers: 1 },
+  { label: `${cores} w, no SIMD`, workers: cores, noSimd: true },
+  { label: '1 t, no SIMD', workers: 1, noSimd: true },
+];
+const scalarBinary = (() => {
+  const out = path.join(os.tmpdir(), `cuwasm-bench-nosimd-${process.pid}.wasm`);
+  execFileSync(path.join(build, 'cuwasm'), ['transpile', path.join(root, 'bench/cpu/kernels.cu'), '--target', 'wasm', '-o', out],
+    { env: { ...process.env, CUWASM_WASM_SIMD: '0' } });
+  const bin = fs.readFileSync(out);
+  fs.rmSync(out);
+  return bin;
+})();
+const mods = [];
+for (const m of modes)
+  mods.push(m.noSimd ? await WasmModule.fromBinary(scalarBinary, { workers: m.workers })
+    : await compile(src, { name: 'kernels.cu', device: 'wasm', workers: m.workers }));
+
+// best of reps of one case on one module; returns [ms, output, CPU ms of
+// the process (all its threads)]
+async function timeWasm(mod, c) {
+  const b = Object.fromEntries(Object.entries(c.bufs).map(([k, v]) => [k, mod.buffer(v)]));
+  const run = async () => {
+    if (c.zero) b[c.zero].write(new Uint8Array(c.bufs[c.zero].byteLength));
+    for (const [k, g, bl, a] of c.steps(b)) await mod.launch(k, { grid: g, block: bl, args: a });
+  };
+  // the first run's output (saxpy updates y in place), then the timing
+  await run();
+  const out = await b[c.out].read(c.u32 ? Uint32Array : Float32Array);
+  let best = Infinity, bestCpu = Infinity;
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now(), c = process.cpuUsage();
+    await run();
+    best = Math.min(best, performance.now() - t);
+    const u = process.cpuUsage(c);
+    bestCpu = Math.min(bestCpu, (u.user + u.system) / 1000);
+  }
+  for (const x of Object.values(b).reverse()) x.destroy(); // the last buffers: their memory is reused
+  return [best, out, bestCpu];
+}
+
+function timeNative(c) {
+  const text = execFileSync(benchCpu, ['--only', c.name, '--reps', String(reps), ...(small ? ['--small'] : [])], { encoding: 'utf8' });
+  const m = new RegExp(`^${c.name}\\s+([\\d.]+)`, 'm').exec(text);
+  if (!m) throw new Error(`bench_cpu printed no time for ${c.name}:\n${text}`);
+  if (!/\bok$/m.test(text)) throw new Error(`bench_cpu's check failed for ${c.name}`);
+  return Number(m[1]);
+}
+
+const maxRelDiff = (a, b) => {
+  let md = 0, mr = 0;
+  for (let i = 0; i < a.length; i++) { md = Math.max(md, Math.abs(a[i] - b[i])); mr = Math.max(mr, Math.abs(b[i])); }
+  return mr ? md / mr : md;
+};
+
+console.log(`the CPU benchmark kernels on the WebAssembly device (Node ${process.version}, ${os.availableParallelism()} cores, ` +
+  `load average ${os.loadavg()[0].toFixed(1)}) ` +
+  `against the native CPU backend, best of ${reps}${small ? ', --small sizes' : ''}; ratio = native time / wasm time`);
+const head = ['kernel', ...modes.map((m) => m.label), 'native', ...modes.map((m) => m.label.replace('wasm ', '')), 'check'];
+console.log(`${''.padEnd(10)}${'time'.padStart(16)}${''.padStart(16 * modes.length)}${'ratio = native / wasm'.padStart(16)}`);
+console.log(head.map((h, i) => (i ? h.padStart(16) : h.padEnd(10))).join(''));
+const ratios = modes.map(() => []), cpuOneThread = [];
+for (const c of cases) {
+  if (only && c.name !== only) continue;
+  const times = [], outs = [], cpus = [];
+  const [t0, o0, c0] = await timeWasm(mods[0], c);
+  const native = timeNative(c);
+  times.push(t0); outs.push(o0); cpus.push(c0);
+  for (const mod of mods.slice(1)) { const [t, o, u] = await timeWasm(mod, c); times.push(t); outs.push(o); cpus.push(u); }
+  cpuOneThread.push([c.name, cpus[1], cpus[3]]);
+  const diff = c.u32 ? (outs.every((o) => o.every((x, i) => x === outs[1][i])) ? 0 : 1) : Math.max(...outs.map((o) => maxRelDiff(o, outs[1])));
+  const check = diff <= 1e-4 ? 'ok' : `DIFFERS (${diff.toExponential(2)})`;
+  times.forEach((t, i) => ratios[i].push(native / t));
+  console.log(c.name.padEnd(10) + [...times, native].map((t) => `${t.toFixed(2)} ms`.padStart(16)).join('') +
+    times.map((t) => `${(native / t).toFixed(2)}x`.padStart(16)).join('') + `  ${check}`);
+}
+const geo = (a) => Math.exp(a.reduce((s, x) => s + Math.log(x), 0) / a.length);
+console.log('geomean'.padEnd(10) + ''.padStart(16 * (modes.length + 1)) + ratios.map((r) => `${geo(r).toFixed(2)}x`.padStart(16)).join(''));
+// CPU time is less disturbed than wall time by other processes on the machine
+console.log(`\nCPU time on one thread, best of ${reps} (SIMD128 on, off, off / on):`);
+for (const [name, on, off] of cpuOneThread)
+  console.log(`${name.padEnd(10)}${`${on.toFixed(1)} ms`.padStart(12)}${`${off.toFixed(1)} ms`.padStart(12)}${`${(off / on).toFixed(2)}x`.padStart(10)}`);
+console.log(`geomean${''.padStart(27)}${`${geo(cpuOneThread.map(([, on, off]) => off / on)).toFixed(2)}x`.padStart(10)}\n`);
+console.log(`SIMD128 on / off: ${(geo(ratios[0]) / geo(ratios[2])).toFixed(2)}x with ${cores} workers, ${(geo(ratios[1]) / geo(ratios[3])).toFixed(2)}x on one thread; ` +
+  `${cores} workers / 1 thread: ${(geo(ratios[0]) / geo(ratios[1])).toFixed(2)}x`);
+for (const m of mods) m.destroy();
+process.exit(0);

@@ -1,0 +1,745 @@
+/*
+ * wasm_simd.c — thread loops (KLOOP_THREADS, from barrier fission) as
+ * SIMD128 loops that run four threads per iteration, where the body
+ * allows; the C backend gets the same from the C compiler vectorising its
+ * per-thread loops.
+ *
+ * Between two barriers CUDA orders nothing between a block's threads, so
+ * four consecutive threads may run their turns as the four lanes of v128
+ * values.  Each expression of the body is classed: uniform (the same in
+ * every lane: constants, parameters, blockIdx, threadIdx.y/z, loads from
+ * uniform addresses), affine (lane 0's value plus the lane: threadIdx.x,
+ * and sums of it with uniform values) or varying (a v128).  Uniform and
+ * affine values are computed once by the scalar emitter for lane 0 (the
+ * loop's thread counters are lane 0's); varying ones as f32x4/i32x4.  A
+ * 4-byte load or store whose index is affine reads or writes the four
+ * lanes' consecutive elements with v128.load/store; other addresses must
+ * be uniform (loads only).  Per-thread values kept across barriers that
+ * the body only reads and that were set once from uniform and affine
+ * values (tx = threadIdx.x, row = blockIdx.y * 16 + ty) are read from lane
+ * 0's frame and keep their class; other per-thread values move lane by
+ * lane between the four frames and a v128 local.  Loops and ifs with a
+ * uniform condition stay control flow; an if whose condition varies runs
+ * its then-branch when all four lanes take it, its else-branch when none
+ * does, and otherwise abandons the vector turn (only possible before the
+ * body has stored anything) for four scalar turns; so control is the same
+ * in every lane, and a `return` ends the four threads' turn.
+ *
+ * The vector loop runs when blockDim.x is a multiple of 4 (so the four
+ * lanes share threadIdx.y and z and have consecutive threadIdx.x); other
+ * blocks take the scalar loop.  Anything outside this subset — other types
+ * than 32-bit int and float, atomics, calls, break, returns inside loops,
+ * volatile — leaves the loop scalar.  Results are the scalar loop's: the lane
+ * operations are the same IEEE and two's-complement operations.
+ * CUWASM_WASM_SIMD=0 in the environment turns it off (for comparisons).
+ */
+#include "wasm_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { CNONE = -1, CU, CA, CV, CX }; /* not yet assigned; uniform, affine, varying, not vectorisable */
+
+typedef struct SVar {
+  const KVar *v;
+  int cls;
+  bool per_thread; /* kept in frames: gathered from / scattered to the lanes' frames */
+  bool written;    /* assigned in the body */
+  uint32_t vl;     /* the v128 local of a varying variable */
+} SVar;
+
+typedef struct Simd {
+  WEmit *w;
+  const KStmt *body;
+  SVar *vars;
+  int nvars;
+  bool changed, stored;
+  int loops;  /* analysis: loops around the statement */
+  int lanes_mem; /* accesses of four consecutive elements */
+  int bail;   /* emission: control depth of the block that abandons the vector turn */
+  int ret;    /* emission: control depth of the block a return leaves */
+  int depth;  /* remat recursion */
+} Simd;
+
+static bool lane_int(const KType *t) { return t->kind == KT_I32 || t->kind == KT_U32; }
+static bool lane_val(const KType *t) { return lane_int(t) || t->kind == KT_F32; }
+static bool same_lane(const KType *a, const KType *b) {
+  return (lane_int(a) && lane_int(b)) || (a->kind == KT_F32 && b->kind == KT_F32);
+}
+
+static void simd_op(WEmit *w, unsigned sub) {
+  wb_byte(&w->fn->code, OP_PREFIX_FD);
+  wb_u32(&w->fn->code, sub);
+}
+
+static void simd_lane(WEmit *w, unsigned sub, int lane) {
+  simd_op(w, sub);
+  wb_byte(&w->fn->code, (unsigned)lane);
+}
+
+static void simd_mem(WEmit *w, unsigned sub) {
+  simd_op(w, sub);
+  wb_u32(&w->fn->code, 0);
+  wb_u32(&w->fn->code, 0);
+}
+
+static int index_of_var(const Simd *S, const KVar *v) {
+  for (int i = 0; i < S->nvars; i++)
+    if (S->vars[i].v == v) return i;
+  return -1;
+}
+
+static bool per_thread(const Simd *S, const KVar *v) {
+  const KFission *fis = S->w->fn->fis;
+  for (int i = 0; fis && i < fis->per_thread.len; i++)
+    if (fis->per_thread.items[i] == v) return true;
+  return false;
+}
+
+static bool addr_taken(const Simd *S, const KVar *v) {
+  const PtrVec *a = &S->w->fn->addr_taken;
+  for (int i = 0; i < a->len; i++)
+    if (a->items[i] == v) return true;
+  return false;
+}
+
+static int join(int a, int b) { return a == CNONE ? b : b == CNONE ? a : a == b ? a : (a == CX || b == CX) ? CX : CV; }
+
+static int ecls(Simd *S, const KExpr *e);
+
+/* whether an assignment or ++/-- in e changes v */
+static bool assigned_expr(const KExpr *e, const KVar *v) {
+  if (!e) return false;
+  if ((e->kind == KE_ASSIGN || e->kind == KE_INCDEC) && e->a->kind == KE_VAR && e->a->var == v) return true;
+  if (assigned_expr(e->a, v) || assigned_expr(e->b, v) || assigned_expr(e->c, v)) return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (assigned_expr(e->args[i], v)) return true;
+  return false;
+}
+
+static bool assigned(const KStmt *s, const KVar *v) {
+  if (!s) return false;
+  if (assigned_expr(s->e, v) || assigned_expr(s->cond, v) || assigned_expr(s->step, v) ||
+      (s->kind == KS_DECL && s->init && assigned_expr(s->init, v)))
+    return true;
+  if (assigned(s->then, v) || assigned(s->els, v) || assigned(s->init_stmt, v) || assigned(s->body, v)) return true;
+  for (int i = 0; i < s->nstmts; i++)
+    if (assigned(s->stmts[i], v)) return true;
+  return false;
+}
+
+/* calls fn on every statement of s, nested ones too */
+static void each_stmt(const KStmt *s, void (*fn)(const KStmt *, void *), void *ctx) {
+  if (!s) return;
+  fn(s, ctx);
+  each_stmt(s->then, fn, ctx);
+  each_stmt(s->els, fn, ctx);
+  each_stmt(s->init_stmt, fn, ctx);
+  each_stmt(s->body, fn, ctx);
+  for (int i = 0; i < s->nstmts; i++) each_stmt(s->stmts[i], fn, ctx);
+}
+
+typedef struct Writes { const KVar *v; int decls; const KExpr *init; } Writes;
+
+static void see_decl(const KStmt *s, void *ctx) {
+  Writes *wr = ctx;
+  if (s->kind == KS_DECL && s->var == wr->v) {
+    wr->decls++;
+    wr->init = s->init ? s->init : s->var->init;
+  }
+}
+
+/* a per-thread value the body only reads: uniform or affine when it is
+ * set once in the kernel, by its declaration, from uniform and affine
+ * values (loads excluded: memory may change in between) */
+static int remat_cls(Simd *S, const KVar *v) {
+  const KStmt *kernel = S->w->fn->fis->body;
+  if (S->depth > 8 || !lane_int(v->type) || addr_taken(S, v)) return CV;
+  Writes wr = {v, 0, NULL};
+  each_stmt(kernel, see_decl, &wr);
+  if (wr.decls != 1 || !wr.init || wr.init->kind == KE_INIT_LIST) return CV;
+  if (assigned(kernel, v)) return CV;
+  S->depth++;
+  int c = ecls(S, wr.init);
+  S->depth--;
+  return c == CU || c == CA ? c : CV;
+}
+
+static int var_cls(Simd *S, const KVar *v) {
+  int i = index_of_var(S, v);
+  if (i >= 0) return S->vars[i].cls == CNONE ? CU : S->vars[i].cls;
+  if (kt_aggregate(v->type)) return CX;
+  if (addr_taken(S, v) || v->type->is_volatile) return CX;
+  if (per_thread(S, v)) {
+    if (!lane_val(v->type) || !S->depth) return CX; /* the body's are registered */
+    int c = remat_cls(S, v); /* inside another's declaration */
+    return c == CV ? CX : c;
+  }
+  if (S->depth) return we_writes_var(S->w, S->w->fn->fis->body, v) ? CX : CU;
+  return we_writes_var(S->w, S->body, v) ? CX : CU;
+}
+
+/* the class of an lvalue's address: CU uniform, CA four consecutive
+ * 4-byte elements, CX other */
+static int acls(Simd *S, const KExpr *e) {
+  if (e->type && e->type->is_volatile) return CX;
+  switch (e->kind) {
+  case KE_VAR:
+    if (!kt_aggregate(e->var->type)) return CX;
+    if (e->var->as == AS_SHARED || e->var->kind == KV_GLOBAL) return CU;
+    return per_thread(S, e->var) || index_of_var(S, e->var) >= 0 || addr_taken(S, e->var) ? CX : CU;
+  case KE_INDEX: {
+    int base = e->a->type->kind == KT_ARRAY ? acls(S, e->a) : ecls(S, e->a);
+    int ci = ecls(S, e->b);
+    if (base != CU) return CX;
+    if (ci == CU) return CU;
+    if (ci == CA && lane_val(e->type)) return CA;
+    return CX;
+  }
+  case KE_DEREF: return ecls(S, e->a) == CU ? CU : CX;
+  case KE_MEMBER: return kt_aggregate(e->a->type) && acls(S, e->a) == CU ? CU : CX;
+  default: return CX;
+  }
+}
+
+static bool is_cmp(KOp op) { return op >= KOP_EQ && op <= KOP_GE; }
+
+static int ecls(Simd *S, const KExpr *e) {
+  if (e->type && e->type->is_volatile) return CX;
+  switch (e->kind) {
+  case KE_INT: case KE_FLOAT: return CU;
+  case KE_VAR: return var_cls(S, e->var);
+  case KE_BVAR:
+    if (e->field < 0 || e->field > 2) return CX;
+    if (e->bvar == KBV_THREAD_IDX) return e->field == 0 ? CA : CU;
+    return e->bvar == KBV_BLOCK_IDX || e->bvar == KBV_BLOCK_DIM || e->bvar == KBV_GRID_DIM ? CU : CX;
+  case KE_UNARY: {
+    int a = ecls(S, e->a);
+    if (a == CU || a == CX) return a;
+    if (e->op == KOP_NEG && lane_val(e->type)) return CV;
+    if (e->op == KOP_NOT && e->a->type->kind == KT_BOOL && a == CV) return CV; /* a lane mask */
+    return CX;
+  }
+  case KE_BINARY: {
+    int a = ecls(S, e->a), b = ecls(S, e->b);
+    if (a == CX || b == CX) return CX;
+    if (a == CU && b == CU) return CU;
+    if (e->op == KOP_LAND || e->op == KOP_LOR)
+      return e->a->type->kind == KT_BOOL && e->b->type->kind == KT_BOOL ? CV : CX;
+    if (!lane_val(e->a->type) || !lane_val(e->b->type)) return CX;
+    if (is_cmp(e->op)) return same_lane(e->a->type, e->b->type) ? CV : CX;
+    if (!lane_val(e->type) || !same_lane(e->type, e->a->type) || !same_lane(e->type, e->b->type)) return CX;
+    bool in = lane_int(e->type);
+    switch (e->op) {
+    case KOP_ADD: return in && ((a == CA && b == CU) || (a == CU && b == CA)) ? CA : CV;
+    case KOP_SUB: return in && a == CA && b == CU ? CA : CV;
+    case KOP_MUL: return CV;
+    case KOP_DIV: return in ? CX : CV;
+    case KOP_AND: case KOP_OR: case KOP_XOR: return in ? CV : CX;
+    case KOP_SHL: case KOP_SHR: return in && b == CU ? CV : CX;
+    default: return CX;
+    }
+  }
+  case KE_CAST: {
+    int a = ecls(S, e->a);
+    if (a == CU || a == CX) return a;
+    if (lane_int(e->type) && lane_int(e->a->type)) return a;
+    if (e->type->kind == KT_F32 && lane_int(e->a->type)) return CV;
+    if (e->type->kind == KT_F32 && e->a->type->kind == KT_F32) return a;
+    return CX;
+  }
+  case KE_INDEX: case KE_DEREF: case KE_MEMBER: {
+    if (S->depth) return CX; /* memory may change between the declaration and the use */
+    int c = acls(S, e);
+    if (c == CA) {
+      S->lanes_mem++;
+      return CV;
+    }
+    return c;
+  }
+  case KE_ADDR: return acls(S, e->a) == CU ? CU : CX;
+  case KE_BUILTIN:
+    if ((e->builtin == KB_SQRTF || e->builtin == KB_FABSF) && e->nargs == 1 && e->args[0]->type->kind == KT_F32) {
+      int a = ecls(S, e->args[0]);
+      return a == CU || a == CX ? a : CV;
+    }
+    return CX;
+  default: return CX;
+  }
+}
+
+static SVar *svar(Simd *S, const KVar *v) {
+  int i = index_of_var(S, v);
+  return i >= 0 ? &S->vars[i] : NULL;
+}
+
+static void set_cls(Simd *S, SVar *x, int c) {
+  int n = join(x->cls, c);
+  if (x->per_thread && n != CX) n = CV;
+  if (n != x->cls) S->changed = true;
+  x->cls = n;
+}
+
+/* the class a compound assignment v op= rhs leaves in v */
+static int compound_cls(Simd *S, const KExpr *e, int vc) {
+  int r = ecls(S, e->b);
+  if (r == CX || vc == CX) return CX;
+  if (!same_lane(e->a->type, e->b->type)) return CX;
+  if (vc == CU && r == CU) return CU;
+  bool in = lane_int(e->a->type);
+  switch (e->op) {
+  case KOP_ADD: case KOP_SUB: case KOP_MUL: return CV;
+  case KOP_DIV: return in ? CX : CV;
+  case KOP_AND: case KOP_OR: case KOP_XOR: return in ? CV : CX;
+  default: return CX;
+  }
+}
+
+static bool ana(Simd *S, const KStmt *s);
+
+static bool ana_expr(Simd *S, const KExpr *e) {
+  if (e->kind == KE_ASSIGN) {
+    if (e->a->kind == KE_VAR) {
+      SVar *x = svar(S, e->a->var);
+      if (!x || !lane_val(e->a->type)) return false;
+      int c = e->op == KOP_NONE ? (same_lane(e->a->type, e->b->type) ? ecls(S, e->b) : CX) : compound_cls(S, e, x->cls);
+      if (c == CX) return false;
+      set_cls(S, x, c);
+      return x->cls != CX;
+    }
+    if (acls(S, e->a) != CA || !lane_val(e->a->type) || !same_lane(e->a->type, e->b->type)) return false;
+    S->lanes_mem++;
+    S->stored = true;
+    int r = e->op == KOP_NONE ? ecls(S, e->b) : compound_cls(S, e, CV);
+    return r != CX;
+  }
+  if (e->kind == KE_INCDEC && e->a->kind == KE_VAR) {
+    SVar *x = svar(S, e->a->var);
+    if (!x || !lane_int(e->a->type)) return false;
+    set_cls(S, x, x->cls == CU ? CU : CV);
+    return true;
+  }
+  return false;
+}
+
+static bool ana(Simd *S, const KStmt *s) {
+  switch (s->kind) {
+  case KS_BLOCK:
+    for (int i = 0; i < s->nstmts; i++)
+      if (!ana(S, s->stmts[i])) return false;
+    return true;
+  case KS_DECL: {
+    const KVar *v = s->var;
+    if (v->as == AS_SHARED || v->is_static) return true;
+    SVar *x = svar(S, v);
+    const KExpr *init = s->init ? s->init : v->init;
+    if (!x || !init) return x != NULL;
+    if (init->kind == KE_INIT_LIST || !same_lane(init->type, v->type)) return false;
+    int c = ecls(S, init);
+    if (c == CX) return false;
+    set_cls(S, x, c);
+    return x->cls != CX;
+  }
+  case KS_EXPR: return ana_expr(S, s->e);
+  case KS_IF: {
+    int c = ecls(S, s->cond);
+    if (c == CX || c == CA) return false;
+    if (c == CV && (S->stored || S->loops)) return false; /* could not abandon the turn */
+    if (!ana(S, s->then)) return false;
+    return !s->els || ana(S, s->els);
+  }
+  case KS_LOOP: {
+    if (s->loop_kind == KLOOP_THREADS) return false;
+    if (s->init_stmt && !ana(S, s->init_stmt)) return false;
+    S->loops++;
+    bool ok = ana(S, s->body) && (!s->step || ana_expr(S, s->step));
+    S->loops--;
+    return ok && (!s->cond || ecls(S, s->cond) == CU);
+  }
+  case KS_RETURN: /* control is the same in the four lanes: they all end the turn */
+    return !s->e && !S->loops;
+  default: return false;
+  }
+}
+
+/* registers the variables the body declares */
+static void see_body_decl(const KStmt *s, void *ctx) {
+  Simd *S = ctx;
+  if (s->kind != KS_DECL || s->var->as == AS_SHARED || s->var->is_static || index_of_var(S, s->var) >= 0) return;
+  SVar x = {.v = s->var, .cls = lane_val(s->var->type) && !addr_taken(S, s->var) ? CNONE : CX,
+            .per_thread = per_thread(S, s->var)};
+  S->vars[S->nvars++] = x;
+}
+
+static void count_decl(const KStmt *s, void *ctx) {
+  if (s->kind == KS_DECL) (*(int *)ctx)++;
+}
+
+static bool analyse(Simd *S) {
+  WEmit *w = S->w;
+  PtrVec cached = we_thread_cached(w, S->body);
+  int decls = 0;
+  each_stmt(S->body, count_decl, &decls);
+  S->vars = arena_alloc(&w->arena, sizeof(SVar) * (size_t)(decls + cached.len + 1));
+  S->nvars = 0;
+  each_stmt(S->body, see_body_decl, S);
+  for (int i = 0; i < cached.len; i++) {
+    const KVar *v = cached.items[i];
+    SVar *x = svar(S, v);
+    if (x) { x->per_thread = true; continue; }
+    SVar n = {.v = v, .per_thread = true};
+    if (!lane_val(v->type)) n.cls = CX;
+    else if (we_writes_var(w, S->body, v)) n.cls = CV;
+    else n.cls = remat_cls(S, v);
+    S->vars[S->nvars++] = n;
+  }
+  for (int i = 0; i < S->nvars; i++) {
+    SVar *x = &S->vars[i];
+    x->written = we_writes_var(w, S->body, x->v);
+    if (x->per_thread && x->written && x->cls != CX) x->cls = CV;
+  }
+  for (int round = 0; round < 16; round++) {
+    S->changed = false;
+    S->stored = false;
+    S->loops = 0;
+    S->lanes_mem = 0;
+    if (!ana(S, S->body)) return false;
+    if (!S->changed) return S->lanes_mem > 0;
+  }
+  return false;
+}
+
+/* ---- emission ------------------------------------------------------------ */
+
+static void vx(Simd *S, const KExpr *e);
+
+static void splat(WEmit *w, const KType *t) {
+  if (t->kind == KT_BOOL) { /* 0/1 -> a lane mask */
+    uint32_t b = we_local(w, WT_I32);
+    op_u(w, OP_LOCAL_SET, b);
+    op_i32(w, 0);
+    op_u(w, OP_LOCAL_GET, b);
+    op(w, OP_I32_SUB);
+  }
+  simd_op(w, t->kind == KT_F32 ? WS_F32X4_SPLAT : WS_I32X4_SPLAT);
+}
+
+static void iota(WEmit *w) {
+  simd_op(w, WS_CONST);
+  for (int l = 0; l < 4; l++) {
+    wb_byte(&w->fn->code, (unsigned)l);
+    for (int k = 1; k < 4; k++) wb_byte(&w->fn->code, 0);
+  }
+}
+
+static unsigned varith(KOp op, const KType *t) {
+  bool f = t->kind == KT_F32, u = t->kind == KT_U32;
+  switch (op) {
+  case KOP_ADD: return f ? WS_F32X4_ADD : WS_I32X4_ADD;
+  case KOP_SUB: return f ? WS_F32X4_SUB : WS_I32X4_SUB;
+  case KOP_MUL: return f ? WS_F32X4_MUL : WS_I32X4_MUL;
+  case KOP_DIV: return WS_F32X4_DIV;
+  case KOP_AND: return WS_AND;
+  case KOP_OR: return WS_OR;
+  case KOP_XOR: return WS_XOR;
+  case KOP_SHL: return WS_I32X4_SHL;
+  case KOP_SHR: return u ? WS_I32X4_SHR_U : WS_I32X4_SHR_S;
+  default: return 0;
+  }
+}
+
+static unsigned vcmp(KOp op, const KType *t) {
+  if (t->kind == KT_F32) {
+    static const unsigned f[] = {WS_F32X4_EQ, WS_F32X4_NE, WS_F32X4_LT, WS_F32X4_LE, WS_F32X4_GT, WS_F32X4_GE};
+    return f[op - KOP_EQ];
+  }
+  bool u = t->kind == KT_U32;
+  switch (op) {
+  case KOP_EQ: return WS_I32X4_EQ;
+  case KOP_NE: return WS_I32X4_NE;
+  case KOP_LT: return u ? WS_I32X4_LT_U : WS_I32X4_LT_S;
+  case KOP_LE: return u ? WS_I32X4_LE_U : WS_I32X4_LE_S;
+  case KOP_GT: return u ? WS_I32X4_GT_U : WS_I32X4_GT_S;
+  default: return u ? WS_I32X4_GE_U : WS_I32X4_GE_S;
+  }
+}
+
+/* pushes e as four lanes */
+static void vx(Simd *S, const KExpr *e) {
+  WEmit *w = S->w;
+  int c = ecls(S, e);
+  if (c == CU) {
+    wx_value(w, e);
+    splat(w, e->type);
+    return;
+  }
+  if (c == CA) {
+    wx_value(w, e);
+    simd_op(w, WS_I32X4_SPLAT);
+    iota(w);
+    simd_op(w, WS_I32X4_ADD);
+    return;
+  }
+  switch (e->kind) {
+  case KE_VAR: op_u(w, OP_LOCAL_GET, svar(S, e->var)->vl); return;
+  case KE_UNARY:
+    vx(S, e->a);
+    simd_op(w, e->op == KOP_NOT ? WS_NOT : e->type->kind == KT_F32 ? WS_F32X4_NEG : WS_I32X4_NEG);
+    return;
+  case KE_BINARY:
+    vx(S, e->a);
+    if (e->op == KOP_SHL || e->op == KOP_SHR) {
+      wx_value(w, e->b);
+      simd_op(w, varith(e->op, e->type));
+      return;
+    }
+    vx(S, e->b);
+    if (e->op == KOP_LAND || e->op == KOP_LOR) simd_op(w, e->op == KOP_LAND ? WS_AND : WS_OR);
+    else if (is_cmp(e->op)) simd_op(w, vcmp(e->op, e->a->type));
+    else simd_op(w, varith(e->op, e->type));
+    return;
+  case KE_CAST:
+    vx(S, e->a);
+    if (e->type->kind == KT_F32 && lane_int(e->a->type))
+      simd_op(w, e->a->type->kind == KT_U32 ? WS_F32X4_CONVERT_I32X4_U : WS_F32X4_CONVERT_I32X4_S);
+    return;
+  case KE_INDEX: case KE_DEREF: case KE_MEMBER:
+    wx_addr(w, e); /* lane 0's element; the others follow it */
+    simd_mem(w, WS_LOAD);
+    return;
+  case KE_BUILTIN:
+    vx(S, e->args[0]);
+    simd_op(w, e->builtin == KB_SQRTF ? WS_F32X4_SQRT : WS_F32X4_ABS);
+    return;
+  default: return;
+  }
+}
+
+static void vs(Simd *S, const KStmt *s);
+
+static void vexpr(Simd *S, const KExpr *e) {
+  WEmit *w = S->w;
+  if (e->kind == KE_INCDEC) {
+    SVar *x = svar(S, e->a->var);
+    if (x->cls != CV) { wx_drop(w, e); return; }
+    op_u(w, OP_LOCAL_GET, x->vl);
+    op_i32(w, 1);
+    simd_op(w, WS_I32X4_SPLAT);
+    simd_op(w, e->op == KOP_SUB ? WS_I32X4_SUB : WS_I32X4_ADD);
+    op_u(w, OP_LOCAL_SET, x->vl);
+    return;
+  }
+  if (e->a->kind == KE_VAR) {
+    SVar *x = svar(S, e->a->var);
+    if (x->cls != CV) { wx_drop(w, e); return; }
+    if (e->op != KOP_NONE) op_u(w, OP_LOCAL_GET, x->vl);
+    vx(S, e->b);
+    if (e->op != KOP_NONE) simd_op(w, varith(e->op, e->a->type));
+    op_u(w, OP_LOCAL_SET, x->vl);
+    return;
+  }
+  uint32_t a = we_local(w, WT_I32);
+  wx_addr(w, e->a);
+  op_u(w, OP_LOCAL_TEE, a);
+  if (e->op != KOP_NONE) {
+    op_u(w, OP_LOCAL_GET, a);
+    simd_mem(w, WS_LOAD);
+  }
+  vx(S, e->b);
+  if (e->op != KOP_NONE) simd_op(w, varith(e->op, e->a->type));
+  simd_mem(w, WS_STORE);
+}
+
+static void vs(Simd *S, const KStmt *s) {
+  WEmit *w = S->w;
+  WFunc *f = w->fn;
+  switch (s->kind) {
+  case KS_BLOCK:
+    for (int i = 0; i < s->nstmts; i++) vs(S, s->stmts[i]);
+    return;
+  case KS_DECL: {
+    SVar *x = svar(S, s->var);
+    const KExpr *init = s->init ? s->init : s->var->init;
+    if (!x || x->cls != CV) { ws_stmt(w, s); return; }
+    if (!init) return;
+    vx(S, init);
+    op_u(w, OP_LOCAL_SET, x->vl);
+    return;
+  }
+  case KS_EXPR: vexpr(S, s->e); return;
+  case KS_IF: {
+    if (ecls(S, s->cond) == CU) {
+      wx_cond(w, s->cond);
+      op_open(w, OP_IF, WT_VOID);
+      vs(S, s->then);
+      if (s->els) { op(w, OP_ELSE); vs(S, s->els); }
+      op_end(w);
+      return;
+    }
+    uint32_t m = we_local(w, WT_V128);
+    vx(S, s->cond);
+    op_u(w, OP_LOCAL_TEE, m);
+    simd_op(w, WS_I32X4_ALL_TRUE);
+    op_open(w, OP_IF, WT_VOID);
+    vs(S, s->then);
+    op(w, OP_ELSE);
+    op_u(w, OP_LOCAL_GET, m);
+    simd_op(w, WS_ANY_TRUE);
+    op_br(w, OP_BR_IF, S->bail); /* lanes disagree: four scalar turns */
+    if (s->els) vs(S, s->els);
+    op_end(w);
+    return;
+  }
+  case KS_LOOP: {
+    if (s->init_stmt) vs(S, s->init_stmt);
+    op_open(w, OP_BLOCK, WT_VOID);
+    int brk = f->depth;
+    op_open(w, OP_LOOP, WT_VOID);
+    int top = f->depth;
+    if (s->cond && s->loop_kind != KLOOP_DO) {
+      wx_cond(w, s->cond);
+      op(w, OP_I32_EQZ);
+      op_br(w, OP_BR_IF, brk);
+    }
+    vs(S, s->body);
+    if (s->step) vexpr(S, s->step);
+    if (s->loop_kind == KLOOP_DO && s->cond) {
+      wx_cond(w, s->cond);
+      op_br(w, OP_BR_IF, top);
+    } else {
+      op_br(w, OP_BR, top);
+    }
+    op_end(w);
+    op_end(w);
+    return;
+  }
+  case KS_RETURN: op_br(w, OP_BR, S->ret); return;
+  default: return;
+  }
+}
+
+/* the frame address of lane `lane`'s copy of per-thread x */
+static void lane_frame(WEmit *w, int lane, int off) {
+  WFunc *f = w->fn;
+  op_u(w, OP_LOCAL_GET, f->tbase);
+  global_get(w, WG_T);
+  op_i32(w, lane);
+  op(w, OP_I32_ADD);
+  op_u(w, OP_LOCAL_GET, f->fsize);
+  op(w, OP_I32_MUL);
+  op(w, OP_I32_ADD);
+  op_i32(w, off);
+  op(w, OP_I32_ADD);
+}
+
+static void advance(WEmit *w, int g, int by) {
+  global_get(w, g);
+  op_i32(w, by);
+  op(w, OP_I32_ADD);
+  global_set(w, g);
+}
+
+bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
+  const char *env = getenv("CUWASM_WASM_SIMD");
+  if (env && !strcmp(env, "0")) return false;
+  WFunc *f = w->fn;
+  if (!f->fis) return false;
+  Simd S = {.w = w, .body = s->body};
+  if (!analyse(&S)) return false;
+  for (int i = 0; i < S.nvars; i++)
+    if (S.vars[i].cls == CV) S.vars[i].vl = we_local(w, WT_V128);
+  /* blockDim.x a multiple of 4: four lanes per turn, else the scalar loop */
+  global_get(w, WG_BDX);
+  op_i32(w, 3);
+  op(w, OP_I32_AND);
+  op(w, OP_I32_EQZ);
+  op_open(w, OP_IF, WT_VOID);
+  op_open(w, OP_LOOP, WT_VOID);
+  int top = f->depth;
+  op_u(w, OP_LOCAL_GET, f->tbase); /* lane 0's frame */
+  global_get(w, WG_T);
+  op_u(w, OP_LOCAL_GET, f->fsize);
+  op(w, OP_I32_MUL);
+  op(w, OP_I32_ADD);
+  op_u(w, OP_LOCAL_SET, f->fp);
+  for (int i = 0; i < S.nvars; i++) { /* per-thread values: the four lanes' copies */
+    SVar *x = &S.vars[i];
+    if (x->cls != CV || !x->per_thread) continue;
+    int off = we_var(w, x->v)->off;
+    op_u(w, OP_LOCAL_GET, x->vl);
+    for (int l = 0; l < 4; l++) {
+      lane_frame(w, l, off);
+      wx_load(w, x->v->type);
+      simd_lane(w, x->v->type->kind == KT_F32 ? WS_F32X4_REPLACE : WS_I32X4_REPLACE, l);
+    }
+    op_u(w, OP_LOCAL_SET, x->vl);
+  }
+  op_open(w, OP_BLOCK, WT_VOID);
+  int next = f->depth;
+  op_open(w, OP_BLOCK, WT_VOID);
+  int adv = f->depth;
+  op_open(w, OP_BLOCK, WT_VOID);
+  S.bail = f->depth;
+  op_open(w, OP_BLOCK, WT_VOID);
+  S.ret = f->depth;
+  vs(&S, s->body);
+  op_end(w);
+  for (int i = 0; i < S.nvars; i++) {
+    SVar *x = &S.vars[i];
+    if (x->cls != CV || !x->per_thread || !x->written) continue;
+    int off = we_var(w, x->v)->off;
+    for (int l = 0; l < 4; l++) {
+      lane_frame(w, l, off);
+      op_u(w, OP_LOCAL_GET, x->vl);
+      simd_lane(w, x->v->type->kind == KT_F32 ? WS_F32X4_EXTRACT : WS_I32X4_EXTRACT, l);
+      wx_store(w, x->v->type);
+    }
+  }
+  op_br(w, OP_BR, adv);
+  op_end(w);
+  /* abandoned: the four threads one by one */
+  uint32_t n = we_local(w, WT_I32);
+  op_i32(w, 4);
+  op_u(w, OP_LOCAL_SET, n);
+  op_open(w, OP_LOOP, WT_VOID);
+  int one = f->depth;
+  ws_thread_turn(w, s);
+  ws_next_thread(w);
+  op_u(w, OP_LOCAL_GET, n);
+  op_i32(w, 1);
+  op(w, OP_I32_SUB);
+  op_u(w, OP_LOCAL_TEE, n);
+  op_br(w, OP_BR_IF, one);
+  op_end(w);
+  op_br(w, OP_BR, next);
+  op_end(w);
+  /* four threads on: blockDim.x is a multiple of 4, so x wraps at a turn's end */
+  advance(w, WG_T, 4);
+  advance(w, WG_TX, 4);
+  global_get(w, WG_TX);
+  global_get(w, WG_BDX);
+  op(w, OP_I32_EQ);
+  op_open(w, OP_IF, WT_VOID);
+  op_i32(w, 0);
+  global_set(w, WG_TX);
+  advance(w, WG_TY, 1);
+  global_get(w, WG_TY);
+  global_get(w, WG_BDY);
+  op(w, OP_I32_EQ);
+  op_open(w, OP_IF, WT_VOID);
+  op_i32(w, 0);
+  global_set(w, WG_TY);
+  advance(w, WG_TZ, 1);
+  op_end(w);
+  op_end(w);
+  op_end(w);
+  global_get(w, WG_T);
+  op_u(w, OP_LOCAL_GET, f->nt);
+  op(w, OP_I32_LT_U);
+  op_br(w, OP_BR_IF, top);
+  op_end(w);
+  op(w, OP_ELSE);
+  ws_scalar_threads(w, s);
+  op_end(w);
+  return true;
+}

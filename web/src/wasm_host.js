@@ -1,0 +1,203 @@
+// wasm_host.js — what a module of cuwasm's WebAssembly target imports from
+// its host, the same on the main thread and in the workers (wasm.js,
+// wasm_worker.js): math functions WebAssembly lacks (double precision,
+// rounded to float for the f variants), __half conversions, integer
+// intrinsics without an instruction, and C's printf formatting over the
+// argument slots a kernel wrote; hostImports() puts them together with the
+// memory and the callbacks for printf, malloc/free and assert.
+
+const f = Math.fround;
+const fminmax = (pick) => (a, b) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : pick(a, b));
+// erf: Taylor series for |x| < 2.5; erfc beyond it by a continued fraction
+const erfcLarge = (t) => {
+  let cf = 0;
+  for (let k = 60; k >= 1; k--) cf = (k / 2) / (t + cf);
+  return Math.exp(-t * t) / Math.sqrt(Math.PI) / (t + cf);
+};
+const erf = (x) => {
+  const t = Math.abs(x);
+  if (t >= 2.5) return Math.sign(x) * (1 - erfcLarge(t));
+  let sum = t, term = t, n = 0;
+  while (Math.abs(term) > 1e-17 * Math.abs(sum) && n < 200) { n++; term *= -t * t / n; sum += term / (2 * n + 1); }
+  return Math.sign(x) * sum * 2 / Math.sqrt(Math.PI);
+};
+const erfc = (x) => (x >= 2.5 ? erfcLarge(x) : x <= -2.5 ? 2 - erfcLarge(-x) : 1 - erf(x));
+
+const MATH = {
+  sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
+  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, exp: Math.exp, exp2: (x) => 2 ** x,
+  exp10: (x) => 10 ** x, expm1: Math.expm1, log: Math.log, log2: Math.log2, log10: Math.log10,
+  log1p: Math.log1p, cbrt: Math.cbrt, erf, erfc, normcdf: (x) => 0.5 * erfc(-x / Math.SQRT2),
+  round: (x) => Math.sign(x) * Math.round(Math.abs(x)), // C rounds halves away from zero
+  pow: Math.pow, fmod: (a, b) => a % b /* JS % on numbers is C's fmod */,
+  fmin: fminmax(Math.min), fmax: fminmax(Math.max), atan2: Math.atan2, hypot: Math.hypot,
+  fma: (a, b, c) => a * b + c,
+};
+const mathImports = {};
+for (const [k, fn] of Object.entries(MATH)) {
+  mathImports[k] = fn;
+  mathImports[`${k}f`] = (...a) => f(fn(...a));
+}
+mathImports.fmaf = (a, b, c) => f(a * b + c); // the product of two floats is exact in a double
+
+// __half: the 16-bit pattern of a float rounded to nearest even, and back
+const f32b = new Float32Array(1), u32b = new Uint32Array(f32b.buffer);
+export function floatToHalfBits(x) {
+  f32b[0] = x;
+  const b = u32b[0], sign = (b >>> 16) & 0x8000;
+  let e = (b >>> 23) & 0xff, m = b & 0x7fffff;
+  if (e === 255) return sign | 0x7c00 | (m ? 0x200 : 0);
+  e -= 112; // rebias 127 -> 15
+  if (e >= 31) return sign | 0x7c00;
+  if (e <= 0) { // subnormal half (or zero)
+    if (e < -10) return sign;
+    m |= 0x800000;
+    const shift = 14 - e, half = 1 << (shift - 1), rest = m & ((1 << shift) - 1);
+    let h = m >>> shift;
+    if (rest > half || (rest === half && (h & 1))) h++;
+    return sign | h;
+  }
+  let h = (e << 10) | (m >>> 13);
+  const rest = m & 0x1fff;
+  if (rest > 0x1000 || (rest === 0x1000 && (h & 1))) h++; // a carry moves into the exponent
+  return sign | h;
+}
+export function halfBitsToFloat(h) {
+  const sign = h & 0x8000 ? -1 : 1, e = (h >>> 10) & 0x1f, m = h & 0x3ff;
+  if (e === 0) return sign * m * 2 ** -24;
+  if (e === 31) return m ? NaN : sign * Infinity;
+  return sign * (1 + m / 1024) * 2 ** (e - 15);
+}
+mathImports.h2f = (h) => halfBitsToFloat(h & 0xffff);
+mathImports.f2h = (x) => floatToHalfBits(x);
+mathImports.hround = (x) => halfBitsToFloat(floatToHalfBits(x));
+
+// Integer intrinsics without a WebAssembly instruction (i32 arrive as
+// signed numbers, 64-bit ones as BigInt).
+const u32 = (x) => x >>> 0;
+const funnel = (lo, hi, s, right) => {
+  const v = (BigInt(u32(hi)) << 32n) | BigInt(u32(lo));
+  return Number(BigInt.asUintN(32, right ? v >> BigInt(s) : (v << BigInt(s)) >> 32n)) | 0;
+};
+Object.assign(mathImports, {
+  brev: (x) => { let r = 0; for (let i = 0; i < 32; i++) r = (r << 1) | ((x >>> i) & 1); return r | 0; },
+  brevll: (x) => { let r = 0n; x = BigInt.asUintN(64, x); for (let i = 0n; i < 64n; i++) r = (r << 1n) | ((x >> i) & 1n); return BigInt.asIntN(64, r); },
+  byte_perm: (x, y, s) => {
+    const b = [0, 8, 16, 24].map((k) => (x >>> k) & 255).concat([0, 8, 16, 24].map((k) => (y >>> k) & 255));
+    let r = 0;
+    for (let i = 0; i < 4; i++) r |= b[(s >>> (4 * i)) & 7] << (8 * i);
+    return r | 0;
+  },
+  funnelshift_l: (lo, hi, s) => funnel(lo, hi, s & 31, false),
+  funnelshift_lc: (lo, hi, s) => funnel(lo, hi, Math.min(u32(s), 32), false),
+  funnelshift_r: (lo, hi, s) => funnel(lo, hi, s & 31, true),
+  funnelshift_rc: (lo, hi, s) => funnel(lo, hi, Math.min(u32(s), 32), true),
+  sad: (x, y, z) => (Math.abs(x - y) + u32(z)) | 0,
+  usad: (x, y, z) => (Math.abs(u32(x) - u32(y)) + u32(z)) | 0,
+  hadd: (x, y) => Math.floor((x + y) / 2) | 0,
+  rhadd: (x, y) => Math.floor((x + y + 1) / 2) | 0,
+  uhadd: (x, y) => Math.floor((u32(x) + u32(y)) / 2) | 0,
+  urhadd: (x, y) => Math.floor((u32(x) + u32(y) + 1) / 2) | 0,
+  mul64hi: (a, b) => BigInt.asIntN(64, (a * b) >> 64n),
+  umul64hi: (a, b) => BigInt.asIntN(64, (BigInt.asUintN(64, a) * BigInt.asUintN(64, b)) >> 64n),
+});
+
+// C's printf over the argument slots the kernel wrote: 8 bytes each,
+// integers widened to 64 bits, floats as doubles, strings as addresses.
+// (copied out first: TextDecoder refuses views of a SharedArrayBuffer)
+export function cString(mem, addr) {
+  const bytes = new Uint8Array(mem.buffer);
+  let end = addr;
+  while (end < bytes.length && bytes[end]) end++;
+  return new TextDecoder().decode(bytes.slice(addr, end));
+}
+
+export function formatC(mem, fmtAddr, argAddr, nargs) {
+  const fmt = cString(mem, fmtAddr), view = new DataView(mem.buffer);
+  let out = '', k = 0;
+  const next = () => (k < nargs ? argAddr + 8 * k++ : -1);
+  const re = /%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?(hh|h|ll|l|j|z|t|L)?([diouxXeEfFgGcspa%])/g;
+  let last = 0;
+  for (let m; (m = re.exec(fmt));) {
+    out += fmt.slice(last, m.index);
+    last = re.lastIndex;
+    let [, flags, width, prec, len, conv] = m;
+    if (conv === '%') { out += '%'; continue; }
+    if (width === '*') { const a = next(); width = a < 0 ? 0 : view.getInt32(a, true); }
+    if (prec === '*') { const a = next(); prec = a < 0 ? undefined : view.getInt32(a, true); }
+    const a = next();
+    if (a < 0) { out += m[0]; continue; }
+    const wide = len === 'l' || len === 'll' || len === 'j' || len === 'z' || len === 't';
+    let body, sign = '';
+    const p = prec === undefined ? undefined : Number(prec);
+    if ('di'.includes(conv)) {
+      let v = view.getBigInt64(a, true);
+      if (!wide) v = BigInt.asIntN(32, v);
+      if (v < 0n) { sign = '-'; v = -v; } else if (flags.includes('+')) sign = '+'; else if (flags.includes(' ')) sign = ' ';
+      body = v.toString();
+      if (p !== undefined) body = body.padStart(p, '0');
+    } else if ('ouxX'.includes(conv)) {
+      let v = view.getBigUint64(a, true);
+      if (!wide) v = BigInt.asUintN(32, v);
+      body = v.toString(conv === 'o' ? 8 : conv === 'u' ? 10 : 16);
+      if (conv === 'X') body = body.toUpperCase();
+      if (p !== undefined) body = body.padStart(p, '0');
+      if (flags.includes('#') && v !== 0n) body = (conv === 'o' ? '0' : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '') + body;
+    } else if ('eEfFgGa'.includes(conv)) {
+      let v = view.getFloat64(a, true);
+      if (v < 0 || Object.is(v, -0)) { sign = '-'; v = -v; } else if (flags.includes('+')) sign = '+'; else if (flags.includes(' ')) sign = ' ';
+      const pr = p === undefined ? 6 : p;
+      if (!Number.isFinite(v)) body = Number.isNaN(v) ? 'nan' : 'inf';
+      else if (conv === 'f' || conv === 'F') body = v.toFixed(pr);
+      else if (conv === 'e' || conv === 'E') body = v.toExponential(pr).replace(/e([+-])(\d)$/, 'e$10$2');
+      else { // %g: the shorter of %e and %f with P significant digits, trailing zeros removed
+        const P = pr === 0 ? 1 : pr;
+        const e = Number(v.toExponential(P - 1).split('e')[1]);
+        body = e < -4 || e >= P ? v.toExponential(P - 1).replace(/e([+-])(\d)$/, 'e$10$2') : v.toFixed(Math.max(0, P - 1 - e));
+        if (!flags.includes('#')) body = body.replace(/\.(\d*?)0+(e|$)/, (_, d, t) => (d ? `.${d}` : '') + t);
+      }
+      if ('EG'.includes(conv)) body = body.toUpperCase();
+    } else if (conv === 'c') {
+      body = String.fromCharCode(view.getUint8(a));
+    } else if (conv === 's') {
+      body = cString(mem, Number(view.getBigUint64(a, true)));
+      if (p !== undefined) body = body.slice(0, p);
+    } else { // %p
+      body = '0x' + view.getBigUint64(a, true).toString(16);
+    }
+    let text = sign + body;
+    const w = Number(width ?? 0);
+    if (text.length < w) {
+      if (flags.includes('-')) text = text.padEnd(w);
+      else if (flags.includes('0') && !'csp'.includes(conv) && p === undefined) text = sign + body.padStart(w - sign.length, '0');
+      else text = text.padStart(w);
+    }
+    out += text;
+  }
+  return out + fmt.slice(last);
+}
+
+
+// The assert message of CUDA's runtime, from the arguments of env.assert.
+export function assertMessage(mem, expr, file, line, func, tx, ty, tz, bx, by, bz) {
+  return `${cString(mem, file)}:${line}: ${cString(mem, func)}: block [${bx},${by},${bz}], ` +
+    `thread [${tx},${ty},${tz}] Assertion \`${cString(mem, expr)}\` failed.`;
+}
+
+// The import object of a module: memory, printf(text) receiving each
+// formatted printf, malloc(bytes) -> address / free(address) for the
+// device heap, assert(message) called before the failing thread traps.
+export function hostImports({ memory, printf, malloc, free, assert }) {
+  const env = {
+    memory,
+    printf: (fmt, args, n) => {
+      const text = formatC(memory, fmt, args, n);
+      printf(text);
+      return text.length;
+    },
+    malloc: (n) => malloc(n >>> 0),
+    free: (p) => free(p >>> 0),
+    assert: (...a) => assert(assertMessage(memory, ...a)),
+  };
+  return { env, math: mathImports };
+}
