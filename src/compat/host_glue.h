@@ -21,6 +21,11 @@
 
 #include <cuda_runtime.h>
 #include <stdio.h>
+#if defined(__EMSCRIPTEN__)
+#include <cxxabi.h>
+#include <stdlib.h>
+#include <typeinfo>
+#endif
 
 extern "C" {
 int __cuwasm_register_tu(const char *name, const char *src, size_t len,
@@ -40,9 +45,23 @@ namespace {
 template <typename FT, FT F>
 struct __cuwasm_kreg {
   static int id;
+#if defined(__EMSCRIPTEN__)
+  /* a web build's host compiler is clang, whose __PRETTY_FUNCTION__ drops
+   * F's template arguments; this type's demangled name keeps them, and
+   * `cuwasm cc --target web` reads the same name from the object */
+  static int make() {
+    int st = 0;
+    char *name = abi::__cxa_demangle(typeid(__cuwasm_kreg).name(), 0, 0, &st);
+    int id = __cuwasm_register_kernel(__cuwasm_tu_id(), (const void *)F,
+                                      name ? name : __PRETTY_FUNCTION__);
+    free(name);
+    return id;
+  }
+#else
   static int make() {
     return __cuwasm_register_kernel(__cuwasm_tu_id(), (const void *)F, __PRETTY_FUNCTION__);
   }
+#endif
 };
 template <typename FT, FT F>
 int __cuwasm_kreg<FT, F>::id = __cuwasm_kreg<FT, F>::make();

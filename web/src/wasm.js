@@ -17,6 +17,12 @@
 // Workers sharing the memory (one block per worker at a time) are the next
 // step; the module already keeps every per-block datum in the scratch
 // region it is given.
+//
+// A whole program built for the web (program.js) passes its own memory
+// instead (options memory, malloc, free): the module's globals then sit
+// where the build placed them, device memory is the program's heap, and
+// the program runs launches through runBlocks with argument blocks and
+// scratch of its own.
 
 const f = Math.fround;
 const fminmax = (pick) => (a, b) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : pick(a, b));
@@ -242,10 +248,12 @@ export class WasmModule {
   // Use WasmModule.fromBinary (compiling is asynchronous: browsers refuse
   // to compile large modules synchronously on the main thread).
   // prefix: a path prefix to strip from diagnostics' file names
-  constructor({ print, prefix = null } = {}) {
+  // memory, malloc, free: a program's memory and heap (program.js)
+  constructor({ print, prefix = null, memory = null, malloc = null, free = null } = {}) {
     this.kind = 'wasm';
     this.print = print;
     this.prefix = prefix;
+    this.external = memory ? { memory, malloc, free } : null;
   }
 
   // binary: the bytes `cuwasm transpile --target wasm` writes
@@ -261,7 +269,7 @@ export class WasmModule {
     for (const k of this.meta.kernels)
       if (k.error && this.prefix && k.error.file.startsWith(this.prefix)) k.error.file = k.error.file.slice(this.prefix.length);
     const pages = Math.ceil((this.meta.data_end + 65536) / 65536);
-    this.memory = new WebAssembly.Memory({ initial: Math.max(pages, 16) });
+    this.memory = this.external?.memory ?? new WebAssembly.Memory({ initial: Math.max(pages, 16) });
     const env = {
       memory: this.memory,
       printf: (fmt, args, n) => {
@@ -270,8 +278,8 @@ export class WasmModule {
         print(text);
         return text.length;
       },
-      malloc: (n) => this._heapAlloc(n >>> 0),
-      free: (p) => this._heapFree(p >>> 0),
+      malloc: (n) => (this.external ? this.external.malloc(n >>> 0) : this._heapAlloc(n >>> 0)),
+      free: (p) => (this.external ? this.external.free(p >>> 0) : this._heapFree(p >>> 0)),
       assert: (expr, file, line, func, tx, ty, tz, bx, by, bz) => {
         this._asserts.push(`${cString(this.memory, file)}:${line}: ${cString(this.memory, func)}: block [${bx},${by},${bz}], ` +
           `thread [${tx},${ty},${tz}] Assertion \`${cString(this.memory, expr)}\` failed.`);
@@ -284,7 +292,7 @@ export class WasmModule {
     // across launches, first-fit over a free list; blocks carry their size
     // in the 16 bytes before them
     this._freeList = [];
-    if (WebAssembly.Module.imports(module).some((i) => i.name === 'malloc')) {
+    if (!this.external && WebAssembly.Module.imports(module).some((i) => i.name === 'malloc')) {
       const bytes = WASM_DEVICE_HEAP;
       this._freeList.push({ addr: this.heapBase, size: bytes });
       this.heapBase += bytes;
@@ -374,9 +382,7 @@ export class WasmModule {
         if (!p.type.startsWith('const ')) readBack.push([addr, a]);
         return addr;
       });
-      const nt = b[0] * b[1] * b[2];
-      const scratchBytes = this.meta.shared_static + sharedBytes + 16 + nt * k.frame + this.meta.stack;
-      const scratch = this._alloc(scratchBytes);
+      const scratch = this._alloc(this.scratchBytes(k, b, sharedBytes));
       const view = new DataView(this.memory.buffer);
       k.params.forEach((p, i) => {
         const o = argAddr + p.offset;
@@ -388,30 +394,43 @@ export class WasmModule {
           throw new Error(`cuwasm: argument '${p.name}' (${p.type}) must be a typed array of ${p.size} bytes`);
         new Uint8Array(this.memory.buffer, o, p.size).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
       });
-      const fn = this.instance.exports[k.export];
-      try {
-        for (let z = 0; z < g[2]; z++)
-          for (let y = 0; y < g[1]; y++)
-            for (let x = 0; x < g[0]; x++)
-              fn(argAddr, scratch, sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
-      } catch (e) {
-        if (this._asserts.length) { // a failed device assert traps after telling us
-          const err = new Error(`cuwasm: device assertion failed in '${k.name}':\n${this._asserts.join('\n')}`);
-          err.asserts = this._asserts;
-          this._asserts = [];
-          throw err;
-        }
-        if (e instanceof WebAssembly.RuntimeError) {
-          const why = /unreachable/.test(e.message) ? '__trap(), or device functions overflowed their stack' : e.message;
-          throw new Error(`cuwasm: kernel '${k.name}' trapped: ${why}`);
-        }
-        throw e;
-      }
+      this.runBlocks(k, argAddr, scratch, sharedBytes, g, b);
       for (const [addr, a] of readBack)
         new Uint8Array(a.buffer, a.byteOffset, a.byteLength).set(new Uint8Array(this.memory.buffer, addr, a.byteLength));
     } finally {
       this.top = mark;
     }
+  }
+
+  // Every block of grid g (block b) in order, kernel k of this.meta,
+  // arguments at argAddr, scratchBytes(k, b, sharedBytes) bytes at scratch.
+  runBlocks(k, argAddr, scratch, sharedBytes, g, b) {
+    const fn = this.instance.exports[k.export];
+    try {
+      for (let z = 0; z < g[2]; z++)
+        for (let y = 0; y < g[1]; y++)
+          for (let x = 0; x < g[0]; x++)
+            fn(argAddr, scratch, sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
+    } catch (e) {
+      if (this._asserts.length) { // a failed device assert traps after telling us
+        const err = new Error(`cuwasm: device assertion failed in '${k.name}':\n${this._asserts.join('\n')}`);
+        err.asserts = this._asserts;
+        this._asserts = [];
+        throw err;
+      }
+      if (e instanceof WebAssembly.RuntimeError) {
+        const why = /unreachable/.test(e.message) ? '__trap(), or device functions overflowed their stack' : e.message;
+        const err = new Error(`cuwasm: kernel '${k.name}' trapped: ${why}`);
+        err.trap = e;
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  // The scratch memory one block of kernel k needs (see the file's head).
+  scratchBytes(k, b, sharedBytes) {
+    return this.meta.shared_static + sharedBytes + 16 + b[0] * b[1] * b[2] * k.frame + this.meta.stack;
   }
 
   destroy() {

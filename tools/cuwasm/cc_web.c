@@ -1,0 +1,594 @@
+/*
+ * cc_web.c — `cuwasm cc app.cu [more .cu/.c/.cpp] --target web -o app.mjs`
+ * (or -o app.html): a whole CUDA program for Node and browsers.
+ *
+ * The host code takes the native build's route (cc.c: preprocess with our
+ * CUDA headers, rewrite launches, compile) with emscripten's compilers in
+ * place of g++/gcc, and links with the CUDA runtime API of src/compat/
+ * compiled by emscripten, with src/compat/web/ in place of src/rt/.  The
+ * device code is compiled now, not in the page (which has no compiler):
+ * each .cu file's kernels become one WebAssembly module (src/emit/wasm.c),
+ * with the template instances the host code names — read from the host
+ * objects, where host_glue.h's registration leaves each instance's
+ * mangled type name — instantiated first.  Every module imports the
+ * program's memory: module i's globals get a region of their own from
+ * address 1024 up, and the host program's data starts above the last
+ * (emscripten's GLOBAL_BASE), so device pointers are heap addresses.
+ *
+ * The output is one file: an ES module holding emscripten's output (the
+ * host wasm inside it), the kernel modules, web/src/wasm.js and
+ * web/src/program.js (as data: URL modules, so that nothing is fetched),
+ * and a few lines that run main with the command line (Node) and set the
+ * exit status.  With -o X.html the same module sits in a page that shows
+ * stdout and stderr and takes the command line from ?args=… .
+ *
+ * Blocking calls need no Asyncify: launches are synchronous calls into
+ * the kernel modules (src/compat/web/web_runtime.c).  The CUDA runtime
+ * objects are compiled once per content of their sources, into the cache
+ * ($XDG_CACHE_HOME/cuwasm/web-rt-HASH).  Not supported here: separate
+ * compilation (-rdc=true / -dc), -c, and host code that needs threads or
+ * OpenMP (emscripten without pthreads).
+ */
+#define _GNU_SOURCE /* memmem */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "api/program.h"
+#include "base/base.h"
+#include "base/hash.h"
+#include "cc_internal.h"
+#include "commands.h"
+#include "compat/compat.h"
+#include "emit/emit.h"
+
+/* ---- small helpers ---------------------------------------------------------- */
+
+static const char *tool(const char *env, const char *dflt) {
+  const char *v = getenv(env);
+  return v && *v ? v : dflt;
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n >= k && !strcmp(s + n - k, suffix);
+}
+
+static bool put_file(const char *path, const void *data, size_t n) {
+  FILE *f = fopen(path, "wb");
+  if (!f) return false;
+  bool ok = fwrite(data, 1, n, f) == n;
+  return fclose(f) == 0 && ok;
+}
+
+static void base64(StrBuf *sb, const unsigned char *p, size_t n) {
+  static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  for (size_t i = 0; i < n; i += 3) {
+    unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
+                 (i + 2 < n ? p[i + 2] : 0);
+    char q[4] = {tab[v >> 18 & 63], tab[v >> 12 & 63], i + 1 < n ? tab[v >> 6 & 63] : '=',
+                 i + 2 < n ? tab[v & 63] : '='};
+    sb_putn(sb, q, 4);
+  }
+}
+
+static void c_string(StrBuf *sb, const char *s) {
+  sb_putc(sb, '"');
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\') sb_putc(sb, '\\');
+    if ((unsigned char)*s < 32) sb_printf(sb, "\\%03o", (unsigned char)*s);
+    else sb_putc(sb, *s);
+  }
+  sb_putc(sb, '"');
+}
+
+/* ---- template instances the host code names --------------------------------- */
+
+/* The registration type names (host_glue.h) an object holds: every
+ * NUL-terminated string with "__cuwasm_kregI" in it, demangled by c++filt. */
+static int registrations(const CcOpts *o, const char *obj, const char *tmp, StrList *out) {
+  size_t n;
+  char *bytes = cw_read_file(obj, &n);
+  if (!bytes) return 0;
+  StrBuf names;
+  sb_init(&names);
+  static const char key[] = "__cuwasm_kregI";
+  for (size_t i = 0; i + sizeof key < n; i++) {
+    if (memcmp(bytes + i, key, sizeof key - 1)) continue;
+    size_t s = i, e = i;
+    while (s > 0 && bytes[s - 1] > ' ' && (unsigned char)bytes[s - 1] < 127) s--;
+    while (e < n && bytes[e] > ' ' && (unsigned char)bytes[e] < 127) e++;
+    sb_putn(&names, bytes + s, e - s);
+    sb_putc(&names, '\n');
+    i = e;
+  }
+  free(bytes);
+  if (!names.len) {
+    sb_free(&names);
+    return 0;
+  }
+  char in[PATH_MAX], outp[PATH_MAX];
+  snprintf(in, sizeof in, "%s/kreg.txt", tmp);
+  snprintf(outp, sizeof outp, "%s/kreg.demangled", tmp);
+  bool ok = put_file(in, names.data, names.len);
+  sb_free(&names);
+  char cmd[3 * PATH_MAX];
+  snprintf(cmd, sizeof cmd, "%s -t < '%s' > '%s'", tool("CUWASM_CXXFILT", "c++filt"), in, outp);
+  if (o->verbose) fprintf(stderr, "#$ %s\n", cmd);
+  if (!ok || system(cmd) != 0) {
+    fprintf(stderr, "cuwasm cc: cannot demangle the kernel registrations of %s (%s)\n", obj,
+            tool("CUWASM_CXXFILT", "c++filt"));
+    return 1;
+  }
+  char *text = cw_read_file(outp, &n);
+  for (char *line = text ? strtok(text, "\n") : NULL; line; line = strtok(NULL, "\n"))
+    sl_add(out, line);
+  free(text);
+  return text ? 0 : 1;
+}
+
+static bool program_has(cw_program *p, const char *name) {
+  for (int i = 0; i < cw_program_kernel_count(p); i++)
+    if (compat_names_match(cw_program_kernel_name(p, i), name)) return true;
+  return false;
+}
+
+/* Instantiates in p every template kernel the host object registers. */
+static int instantiate(const CcOpts *o, cw_program *p, const char *obj, const char *tmp) {
+  StrList regs = {0};
+  int rc = registrations(o, obj, tmp, &regs);
+  for (int i = 0; i < regs.n && rc == 0; i++) {
+    char *sig = NULL, *name = compat_kernel_name(regs.v[i], &sig);
+    if (name && strchr(name, '<') && !program_has(p, name)) {
+      cw_diags *d = cw_diags_new();
+      if (cw_program_instantiate(p, name, d) != CW_OK) {
+        fprintf(stderr, "cuwasm cc: cannot instantiate %s:\n", name);
+        cli_print_diags(d);
+        rc = 1;
+      }
+      cw_diags_free(d);
+    }
+    free(name);
+    free(sig);
+  }
+  sl_free(&regs);
+  return rc;
+}
+
+/* ---- the table of kernels (src/compat/web/web_table.h) ----------------------- */
+
+static bool holds_pointer(const KType *t) {
+  if (!t) return false;
+  if (t->kind == KT_PTR) return true;
+  if (t->kind == KT_ARRAY) return holds_pointer(t->elem);
+  for (int i = 0; t->kind == KT_STRUCT && i < t->nfields; i++)
+    if (holds_pointer(t->fields[i].type)) return true;
+  return false;
+}
+
+static char param_kind(const KType *t) {
+  if (t->kind == KT_PTR) return 'p';
+  if (kt_is_int(t) && t->size == 8) return 'w';
+  return holds_pointer(t) ? 's' : 'v';
+}
+
+static void table_tu(StrBuf *sb, int i, const KModule *m) {
+  sb_printf(sb, "static const CwWebKernel tu%d[] = {\n", i);
+  for (int f = 0; f < m->funcs.len; f++) {
+    const KFunc *k = m->funcs.items[f];
+    if (!(k->flags & KF_GLOBAL) || !k->body) continue;
+    StrBuf params, kinds;
+    sb_init(&params);
+    sb_init(&kinds);
+    for (int p = 0; p < k->nparams; p++) {
+      if (p) sb_puts(&params, ", ");
+      kt_print_cpp(&params, k->params[p]->type);
+      sb_putc(&kinds, param_kind(k->params[p]->type));
+    }
+    sb_puts(sb, "  {");
+    c_string(sb, k->name);
+    sb_puts(sb, ", ");
+    c_string(sb, k->cname);
+    sb_puts(sb, ", ");
+    c_string(sb, params.data ? params.data : "");
+    sb_puts(sb, ", ");
+    c_string(sb, kinds.data ? kinds.data : "");
+    sb_puts(sb, "},\n");
+    sb_free(&params);
+    sb_free(&kinds);
+  }
+  sb_puts(sb, "  {0, 0, 0, 0}};\n");
+}
+
+/* ---- the runtime, compiled once per content ---------------------------------- */
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The .c files of DIR (sorted), into srcs. */
+static void c_files(const char *dir, StrList *srcs) {
+  DIR *d = opendir(dir);
+  if (!d) return;
+  StrList names = {0};
+  for (struct dirent *e; (e = readdir(d));)
+    if (ends_with(e->d_name, ".c") && strcmp(e->d_name, "kernel_overload.c")) /* it reads KIR:
+                                                          web_program.c answers instead */
+      sl_add(&names, e->d_name);
+  closedir(d);
+  if (names.n) qsort(names.v, (size_t)names.n, sizeof *names.v, by_name);
+  for (int i = 0; i < names.n; i++) {
+    char p[PATH_MAX * 2];
+    snprintf(p, sizeof p, "%s/%s", dir, names.v[i]);
+    sl_add(srcs, p);
+  }
+  sl_free(&names);
+}
+
+static void runtime_sources(StrList *srcs) {
+  static const char *const extra[] = {"src/base/base.c", "src/base/check_list.c",
+                                      "src/base/file.c", "src/rt/launch_check.c"};
+  c_files(CUWASM_SOURCE_DIR "/src/compat", srcs);
+  c_files(CUWASM_SOURCE_DIR "/src/compat/web", srcs);
+  for (int i = 0; i < 4; i++) {
+    char p[PATH_MAX];
+    snprintf(p, sizeof p, "%s/%s", CUWASM_SOURCE_DIR, extra[i]);
+    sl_add(srcs, p);
+  }
+}
+
+static const char *const runtime_cflags[] = {"-O2", "-std=c11", "-D_GNU_SOURCE",
+                                             "-I" CUWASM_SOURCE_DIR "/include",
+                                             "-I" CUWASM_SOURCE_DIR "/src", NULL};
+
+/* The runtime's objects, compiled into the cache unless there already
+ * (the key hashes every source and header of src/compat, src/base, the
+ * public headers it includes and the flags); objs gets their paths. */
+static int runtime_objects(const CcOpts *o, StrList *objs) {
+  StrList srcs = {0}, hdrs = {0};
+  runtime_sources(&srcs);
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/src/compat/compat.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/src/compat/web/web_table.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/src/base/base.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/src/rt/backend.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuwasm.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuda/cuda_runtime_api.h");
+  CwHash h;
+  cw_hash_init(&h);
+  for (int pass = 0; pass < 2; pass++) {
+    const StrList *l = pass ? &hdrs : &srcs;
+    for (int i = 0; i < l->n; i++) {
+      size_t n;
+      char *text = cw_read_file(l->v[i], &n);
+      cw_hash_str(&h, l->v[i]);
+      if (text) cw_hash_bytes(&h, text, n);
+      free(text);
+    }
+  }
+  for (int i = 0; runtime_cflags[i]; i++) cw_hash_str(&h, runtime_cflags[i]);
+  cw_hash_str(&h, tool("CUWASM_EMCC", "emcc"));
+  char key[33], dir[PATH_MAX];
+  cw_hash_hex(&h, key);
+  const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  if (x && *x) snprintf(dir, sizeof dir, "%s/cuwasm/web-rt-%s", x, key);
+  else snprintf(dir, sizeof dir, "%s/.cache/cuwasm/web-rt-%s", home ? home : "/tmp", key);
+  int rc = 0;
+  char part[PATH_MAX + 16];
+  snprintf(part, sizeof part, "%s.part%ld", dir, (long)getpid());
+  bool have = access(dir, R_OK) == 0;
+  if (!have) {
+    char parent[PATH_MAX];
+    snprintf(parent, sizeof parent, "%s", dir);
+    for (char *q = parent + 1; *q; q++)
+      if (*q == '/') { *q = 0; mkdir(parent, 0700); *q = '/'; }
+    rc = mkdir(part, 0700) && errno != EEXIST;
+  }
+  for (int i = 0; i < srcs.n && rc == 0; i++) {
+    char obj[PATH_MAX * 2];
+    const char *b = strrchr(srcs.v[i], '/') + 1;
+    snprintf(obj, sizeof obj, "%s/%d_%.*s.o", have ? dir : part, i, (int)strlen(b) - 2, b);
+    if (!have) {
+      StrList cmd = {0};
+      sl_add(&cmd, tool("CUWASM_EMCC", "emcc"));
+      sl_add(&cmd, "-c");
+      for (int k = 0; runtime_cflags[k]; k++) sl_add(&cmd, runtime_cflags[k]);
+      sl_add(&cmd, srcs.v[i]);
+      sl_add(&cmd, "-o");
+      sl_add(&cmd, obj);
+      rc = cc_run(o, &cmd) != 0;
+      sl_free(&cmd);
+      char *slash = strrchr(obj, '/');
+      char final[PATH_MAX * 2];
+      snprintf(final, sizeof final, "%s%s", dir, slash); /* where it will be */
+      sl_add(objs, final);
+    } else {
+      sl_add(objs, obj);
+    }
+  }
+  if (!have && rc == 0 && rename(part, dir) && access(dir, R_OK) != 0) rc = 1;
+  if (!have) cc_remove_tree(part); /* failed, or another build renamed first */
+  if (rc) fprintf(stderr, "cuwasm cc: cannot build the CUDA runtime for the web (%s)\n",
+                  tool("CUWASM_EMCC", "emcc"));
+  sl_free(&srcs);
+  sl_free(&hdrs);
+  return rc;
+}
+
+/* ---- kernel modules --------------------------------------------------------- */
+
+typedef struct WebTU {
+  const char *path;        /* as given */
+  char abs[PATH_MAX];      /* as the program registers it (cc.c's tu_appendix) */
+  cw_program *prog;
+  unsigned char *wasm;
+  size_t wasm_len;
+} WebTU;
+
+/* Emits every TU's module, globals from *base up; *base ends past them. */
+static int emit_modules(WebTU *tus, int n, int *base) {
+  int rc = 0;
+  for (int i = 0; i < n; i++) {
+    cw_diags *d = cw_diags_new();
+    CwDiags *dd = cw_diags_internal(d);
+    tus[i].wasm = emit_wasm_at(cw_program_module(tus[i].prog), *base, &tus[i].wasm_len, dd);
+    if (dd->errors) { /* the module still holds the others; launching these fails */
+      fprintf(stderr, "cuwasm cc: note: kernels of %s the WebAssembly device cannot run "
+              "(launching them fails with cudaErrorInvalidDeviceFunction):\n", tus[i].path);
+      cli_print_diags(d);
+    }
+    cw_diags_free(d);
+    const char *end = tus[i].wasm ? memmem(tus[i].wasm, tus[i].wasm_len, "\"data_end\": ", 12)
+                                  : NULL;
+    if (!end) {
+      fprintf(stderr, "cuwasm cc: cannot make the WebAssembly module of %s\n", tus[i].path);
+      rc = 1;
+      continue;
+    }
+    *base = (atoi(end + 12) + 15) / 16 * 16;
+  }
+  return rc;
+}
+
+static int write_table(const WebTU *tus, int n, const char *path) {
+  StrBuf sb;
+  sb_init(&sb);
+  sb_puts(&sb, "/* generated by cuwasm cc --target web */\n#include \"compat/web/web_table.h\"\n");
+  for (int i = 0; i < n; i++) table_tu(&sb, i, cw_program_module(tus[i].prog));
+  sb_puts(&sb, "const CwWebTU cw_web_tus[] = {\n");
+  for (int i = 0; i < n; i++) {
+    const KModule *m = cw_program_module(tus[i].prog);
+    int nk = 0;
+    for (int f = 0; f < m->funcs.len; f++) {
+      const KFunc *k = m->funcs.items[f];
+      nk += (k->flags & KF_GLOBAL) && k->body;
+    }
+    sb_puts(&sb, "  {");
+    c_string(&sb, tus[i].abs);
+    sb_printf(&sb, ", %d, tu%d, %d},\n", i, i, nk);
+  }
+  sb_printf(&sb, "  {0, 0, 0, 0}};\nconst int cw_web_ntus = %d;\n", n);
+  bool ok = sb.data && put_file(path, sb.data, sb.len);
+  sb_free(&sb);
+  return ok ? 0 : 1;
+}
+
+/* ---- link and output ---------------------------------------------------------- */
+
+static int link_core(const CcOpts *o, const StrList *objs, const StrList *rt, const char *table,
+                     int global_base, const char *tmp, const char *core) {
+  char tobj[PATH_MAX], gb[64];
+  snprintf(tobj, sizeof tobj, "%s/web_table.o", tmp);
+  StrList cmd = {0};
+  sl_add(&cmd, tool("CUWASM_EMCC", "emcc"));
+  sl_add(&cmd, "-c");
+  for (int k = 0; runtime_cflags[k]; k++) sl_add(&cmd, runtime_cflags[k]);
+  sl_add(&cmd, table);
+  sl_add(&cmd, "-o");
+  sl_add(&cmd, tobj);
+  int rc = cc_run(o, &cmd);
+  sl_free(&cmd);
+  if (rc) return 1;
+  sl_add(&cmd, tool("CUWASM_EMXX", "em++"));
+  sl_add(&cmd, o->opt ? o->opt : "-O2");
+  for (int i = 0; i < objs->n; i++) sl_add(&cmd, objs->v[i]);
+  for (int i = 0; i < rt->n; i++) sl_add(&cmd, rt->v[i]);
+  sl_add(&cmd, tobj);
+  for (int i = 0; i < o->libdirs.n; i++) {
+    char f[PATH_MAX + 4];
+    snprintf(f, sizeof f, "-L%s", o->libdirs.v[i]);
+    sl_add(&cmd, f);
+  }
+  for (int i = 0; i < o->libs.n; i++) {
+    char f[PATH_MAX + 4];
+    snprintf(f, sizeof f, "-l%s", o->libs.v[i]);
+    sl_add(&cmd, f);
+  }
+  snprintf(gb, sizeof gb, "-sGLOBAL_BASE=%d", global_base);
+  static const char *const flags[] = {
+      "-sMODULARIZE=1", "-sEXPORT_NAME=cuwasmProgram", "-sSINGLE_FILE=1", "-sINVOKE_RUN=0",
+      "-sEXIT_RUNTIME=1", "-sALLOW_MEMORY_GROWTH=1", "-sENVIRONMENT=web,node",
+      "-sNODEJS_CATCH_EXIT=0", "-sNODEJS_CATCH_REJECTION=0",
+      "-sEXPORTED_FUNCTIONS=_main,_malloc,_free", "-sEXPORTED_RUNTIME_METHODS=callMain", NULL};
+  sl_add(&cmd, gb);
+  for (int i = 0; flags[i]; i++) sl_add(&cmd, flags[i]);
+  sl_add(&cmd, "-o");
+  sl_add(&cmd, core);
+  rc = cc_run(o, &cmd);
+  sl_free(&cmd);
+  return rc ? 1 : 0;
+}
+
+/* A file of the package (web/src) as a data: URL module. */
+static bool data_module(StrBuf *sb, const char *name) {
+  char path[PATH_MAX];
+  snprintf(path, sizeof path, "%s/web/src/%s", CUWASM_SOURCE_DIR, name);
+  size_t n;
+  char *text = cw_read_file(path, &n);
+  if (!text) {
+    fprintf(stderr, "cuwasm cc: cannot read %s\n", path);
+    return false;
+  }
+  sb_puts(sb, "'data:text/javascript;base64,");
+  base64(sb, (const unsigned char *)text, n);
+  sb_puts(sb, "'");
+  free(text);
+  return true;
+}
+
+/* The ES module: emscripten's output, the kernels, the runtime, and the
+ * lines that run main. */
+static char *program_module(const WebTU *tus, int n, const char *core_path) {
+  size_t cn;
+  char *core = cw_read_file(core_path, &cn);
+  if (!core) return NULL;
+  StrBuf sb;
+  sb_init(&sb);
+  sb_puts(&sb,
+          "// Built by `cuwasm cc --target web`: a CUDA program whose host code is\n"
+          "// emscripten's and whose kernels run as WebAssembly (web/src/program.js).\n"
+          "// Node: node THIS.mjs ARGS.  A page: import it after setting\n"
+          "// globalThis.cuwasmArgs / cuwasmPrint / cuwasmPrintErr (cuwasm cc -o X.html does).\n"
+          "const cuwasmIsNode = typeof process === 'object' && !!process.versions?.node;\n"
+          "const require = cuwasmIsNode ? (await import('module')).createRequire(import.meta.url) : undefined;\n"
+          "const __dirname = cuwasmIsNode ? require('path').dirname(require('url').fileURLToPath(import.meta.url)) : '';\n"
+          "const __filename = cuwasmIsNode ? require('url').fileURLToPath(import.meta.url) : '';\n");
+  sb_putn(&sb, core, cn);
+  free(core);
+  sb_puts(&sb, "\nconst cuwasmKernels = [\n");
+  for (int i = 0; i < n; i++) {
+    sb_puts(&sb, "  '");
+    base64(&sb, tus[i].wasm, tus[i].wasm_len);
+    sb_puts(&sb, "',\n");
+  }
+  sb_puts(&sb, "];\nconst cuwasmWasmJs = await import(");
+  bool ok = data_module(&sb, "wasm.js");
+  sb_puts(&sb, ");\nconst { runProgram } = await import(");
+  ok = ok && data_module(&sb, "program.js");
+  sb_puts(&sb,
+          ");\n"
+          "const cuwasmStatus = await runProgram({\n"
+          "  factory: cuwasmProgram, wasmjs: cuwasmWasmJs, kernels: cuwasmKernels,\n"
+          "  args: globalThis.cuwasmArgs ?? (cuwasmIsNode ? process.argv.slice(2) : []),\n"
+          "  print: globalThis.cuwasmPrint ?? ((t) => (cuwasmIsNode ? process.stdout.write(t + '\\n') : console.log(t))),\n"
+          "  printErr: globalThis.cuwasmPrintErr ?? ((t) => (cuwasmIsNode ? process.stderr.write(t + '\\n') : console.error(t))),\n"
+          "});\n"
+          "if (cuwasmIsNode && !globalThis.cuwasmArgs) process.exitCode = cuwasmStatus;\n"
+          "export default cuwasmStatus;\n");
+  if (!ok) {
+    sb_free(&sb);
+    return NULL;
+  }
+  return sb_take(&sb);
+}
+
+/* The page: stdout and stderr in a <pre>, the command line from ?args=,
+ * the exit status in the title and in data-status (tests read it). */
+static char *program_page(const char *module, const char *title) {
+  StrBuf sb;
+  sb_init(&sb);
+  sb_puts(&sb, "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>");
+  sb_puts(&sb, title);
+  sb_puts(&sb,
+          "</title>\n<style>body{font:14px monospace;margin:1em}pre{white-space:pre-wrap}"
+          ".err{color:#b00}</style></head>\n<body>\n<pre id=\"out\"></pre>\n"
+          "<script type=\"module\">\n"
+          "const out = document.getElementById('out');\n"
+          "const line = (t, cls) => { const s = document.createElement('span'); if (cls) s.className = cls;"
+          " s.textContent = t + '\\n'; out.append(s); };\n"
+          "const q = new URLSearchParams(location.search).get('args');\n"
+          "globalThis.cuwasmArgs = q ? q.split(' ').filter((a) => a) : [];\n"
+          "globalThis.cuwasmPrint = (t) => line(t);\n"
+          "globalThis.cuwasmPrintErr = (t) => line(t, 'err');\n"
+          "const url = URL.createObjectURL(new Blob([document.getElementById('program').textContent],"
+          " { type: 'text/javascript' }));\n"
+          "try {\n"
+          "  const status = (await import(url)).default;\n"
+          "  document.body.dataset.status = status;\n"
+          "  document.title += ` (exit ${status})`;\n"
+          "} catch (e) { line(String(e.stack ?? e), 'err'); document.body.dataset.status = 'error'; }\n"
+          "</script>\n<script type=\"text/plain\" id=\"program\">");
+  for (const char *p = module; *p; p++) { /* no "</script" inside the element */
+    if (p[0] == '<' && p[1] == '/') sb_puts(&sb, "<\\/");
+    else sb_putc(&sb, *p);
+    if (p[0] == '<' && p[1] == '/') p++;
+  }
+  sb_puts(&sb, "</script>\n</body></html>\n");
+  return sb_take(&sb);
+}
+
+int cc_web_build(const CcOpts *in) {
+  if (in->compile_only || in->preprocess_only || in->deps != CC_DEPS_NONE || in->device_link) {
+    fprintf(stderr, "cuwasm cc: --target web builds whole programs (no -c, -E, -M, -dlink)\n");
+    return 2;
+  }
+  if (in->rdc) {
+    fprintf(stderr, "cuwasm cc: --target web: separate compilation (-rdc=true, -dc) is not "
+            "supported yet: each file's kernels are one WebAssembly module, not linked with "
+            "the others'\n");
+    return 2;
+  }
+  const char *out = in->out ? in->out : "a.mjs";
+  if (!ends_with(out, ".mjs") && !ends_with(out, ".html") && !ends_with(out, ".js")) {
+    fprintf(stderr, "cuwasm cc: --target web writes APP.mjs or APP.html, not '%s'\n", out);
+    return 2;
+  }
+  setenv("NODE_PATH", "/usr/share/nodejs", 0); /* Debian's emscripten needs it */
+  CcOpts o = *in;
+  o.ccbin = tool("CUWASM_EMXX", "em++");
+  o.host_cc = tool("CUWASM_EMCC", "emcc");
+  char tmp[PATH_MAX];
+  const char *td = getenv("TMPDIR");
+  snprintf(tmp, sizeof tmp, "%s/cuwasm-web-XXXXXX", td && *td ? td : "/tmp");
+  if (!mkdtemp(tmp)) {
+    perror("cuwasm cc: mkdtemp");
+    return 1;
+  }
+  StrList objs = {0}, rt = {0};
+  WebTU *tus = calloc((size_t)o.inputs.n + 1, sizeof *tus);
+  int ntu = 0, rc = tus ? 0 : 1;
+  if (rc == 0) rc = cc_compile_all(&o, tmp, &objs);
+  for (int i = 0; i < o.inputs.n && rc == 0; i++) {
+    if (!cc_is_cuda_input(&o, cc_ext_of(o.inputs.v[i]))) continue;
+    WebTU *t = &tus[ntu++];
+    t->path = o.inputs.v[i];
+    if (!realpath(t->path, t->abs)) snprintf(t->abs, sizeof t->abs, "%s", t->path);
+    rc = cc_device_compile(&o, t->path, &t->prog);
+    if (rc == 0) rc = instantiate(&o, t->prog, objs.v[i], tmp);
+  }
+  int base = 1024;
+  if (rc == 0) rc = emit_modules(tus, ntu, &base);
+  char table[PATH_MAX], core[PATH_MAX];
+  snprintf(table, sizeof table, "%s/web_table.c", tmp);
+  snprintf(core, sizeof core, "%s/core.js", tmp);
+  if (rc == 0) rc = write_table(tus, ntu, table);
+  if (rc == 0) rc = runtime_objects(&o, &rt);
+  if (rc == 0) rc = link_core(&o, &objs, &rt, table, (base + 1023) / 1024 * 1024 + 1024, tmp, core);
+  char *module = rc == 0 ? program_module(tus, ntu, core) : NULL;
+  if (rc == 0 && !module) rc = 1;
+  if (rc == 0) {
+    char *page = ends_with(out, ".html") ? program_page(module, o.inputs.v[0]) : NULL;
+    const char *text = page ? page : module;
+    if (!put_file(out, text, strlen(text))) {
+      fprintf(stderr, "cuwasm cc: cannot write %s: %s\n", out, strerror(errno));
+      rc = 1;
+    }
+    free(page);
+  }
+  free(module);
+  for (int i = 0; i < ntu; i++) {
+    cw_program_free(tus[i].prog);
+    free(tus[i].wasm);
+  }
+  free(tus);
+  sl_free(&objs);
+  sl_free(&rt);
+  if (o.keep) fprintf(stderr, "cuwasm cc: temporaries kept in %s\n", tmp);
+  else cc_remove_tree(tmp);
+  return rc;
+}
