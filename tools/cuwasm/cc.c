@@ -740,7 +740,7 @@ int cc_compile_all(const CcOpts *o, const char *tmp, StrList *objs) {
 }
 
 int cc_build(const CcOpts *o) {
-  if (o->target && !strcmp(o->target, "web")) return cc_web_build(o);
+  if (cc_is_web(o)) return cc_web_build(o);
   if (o->target && strcmp(o->target, "native")) {
     fprintf(stderr, "cuwasm cc: unknown --target '%s' (native or web)\n", o->target);
     return 2;

@@ -60,8 +60,11 @@ bool cc_is_cuda_input(const CcOpts *o, const char *ext);
 int cc_compile_all(const CcOpts *o, const char *tmp, StrList *objs);
 const char *cc_ext_of(const char *path);
 void cc_remove_tree(const char *dir);
-/* cc_web.c: `--target web` */
+/* cc_web.c: `--target web`; cc_web_parts lists the files of cuwasm a web
+ * build embeds (for `cuwasm run`'s cache key) */
 int cc_web_build(const CcOpts *o);
+bool cc_is_web(const CcOpts *o);
+void cc_web_parts(StrList *files);
 /* Runs cmd (NULL-terminated argv) and returns its exit status. */
 int cc_run(const CcOpts *o, StrList *cmd);
 /* What the running cuwasm ships with (paths.c): installed or build tree. */

@@ -10,7 +10,7 @@
  * each .cu file's kernels become one WebAssembly module (src/emit/wasm.c),
  * with the template instances the host code names — read from the host
  * objects, where host_glue.h's registration leaves each instance's
- * mangled type name — instantiated first.  Every module imports the
+ * mangled type name (a typeinfo symbol) — instantiated first.  Every module imports the
  * program's memory: module i's globals get a region of their own from
  * address 1024 up, and the host program's data starts above the last
  * (emscripten's GLOBAL_BASE), so device pointers are heap addresses.
@@ -90,47 +90,51 @@ static void c_string(StrBuf *sb, const char *s) {
 
 /* ---- template instances the host code names --------------------------------- */
 
-/* The registration type names (host_glue.h) an object holds: every
- * NUL-terminated string with "__cuwasm_kregI" in it, demangled by c++filt. */
+/* The registration type names (host_glue.h) an object holds: its symbols
+ * (emscripten's nm) `_ZTS…__cuwasm_kregI…` (typeinfo names), demangled
+ * by c++filt into "typeinfo name for …::__cuwasm_kreg<FT, &(void k<…>(…))>". */
 static int registrations(const CcOpts *o, const char *obj, const char *tmp, StrList *out) {
+  char syms[PATH_MAX], names[PATH_MAX], dem[PATH_MAX], cmd[4 * PATH_MAX];
+  snprintf(syms, sizeof syms, "%s/syms.txt", tmp);
+  snprintf(names, sizeof names, "%s/kreg.txt", tmp);
+  snprintf(dem, sizeof dem, "%s/kreg.demangled", tmp);
+  snprintf(cmd, sizeof cmd, "%s '%s' > '%s'", tool("CUWASM_NM", "emnm"), obj, syms);
+  if (o->verbose) fprintf(stderr, "#$ %s\n", cmd);
   size_t n;
-  char *bytes = cw_read_file(obj, &n);
-  if (!bytes) return 0;
-  StrBuf names;
-  sb_init(&names);
-  static const char key[] = "__cuwasm_kregI";
-  for (size_t i = 0; i + sizeof key < n; i++) {
-    if (memcmp(bytes + i, key, sizeof key - 1)) continue;
-    size_t s = i, e = i;
-    while (s > 0 && bytes[s - 1] > ' ' && (unsigned char)bytes[s - 1] < 127) s--;
-    while (e < n && bytes[e] > ' ' && (unsigned char)bytes[e] < 127) e++;
-    sb_putn(&names, bytes + s, e - s);
-    sb_putc(&names, '\n');
-    i = e;
+  char *text = system(cmd) == 0 ? cw_read_file(syms, &n) : NULL;
+  if (!text) {
+    fprintf(stderr, "cuwasm cc: cannot list the symbols of %s (%s)\n", obj,
+            tool("CUWASM_NM", "emnm"));
+    return 1;
   }
-  free(bytes);
-  if (!names.len) {
-    sb_free(&names);
+  StrBuf sb;
+  sb_init(&sb);
+  for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+    char *name = strrchr(line, ' ');
+    name = name ? name + 1 : line;
+    if (!strncmp(name, "_ZTS", 4) && strstr(name, "__cuwasm_kregI")) {
+      sb_puts(&sb, name);
+      sb_putc(&sb, '\n');
+    }
+  }
+  free(text);
+  if (!sb.len) {
+    sb_free(&sb);
     return 0;
   }
-  char in[PATH_MAX], outp[PATH_MAX];
-  snprintf(in, sizeof in, "%s/kreg.txt", tmp);
-  snprintf(outp, sizeof outp, "%s/kreg.demangled", tmp);
-  bool ok = put_file(in, names.data, names.len);
-  sb_free(&names);
-  char cmd[3 * PATH_MAX];
-  snprintf(cmd, sizeof cmd, "%s -t < '%s' > '%s'", tool("CUWASM_CXXFILT", "c++filt"), in, outp);
+  bool ok = put_file(names, sb.data, sb.len);
+  sb_free(&sb);
+  snprintf(cmd, sizeof cmd, "%s < '%s' > '%s'", tool("CUWASM_CXXFILT", "c++filt"), names, dem);
   if (o->verbose) fprintf(stderr, "#$ %s\n", cmd);
-  if (!ok || system(cmd) != 0) {
+  text = ok && system(cmd) == 0 ? cw_read_file(dem, &n) : NULL;
+  if (!text) {
     fprintf(stderr, "cuwasm cc: cannot demangle the kernel registrations of %s (%s)\n", obj,
             tool("CUWASM_CXXFILT", "c++filt"));
     return 1;
   }
-  char *text = cw_read_file(outp, &n);
-  for (char *line = text ? strtok(text, "\n") : NULL; line; line = strtok(NULL, "\n"))
-    sl_add(out, line);
+  for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) sl_add(out, line);
   free(text);
-  return text ? 0 : 1;
+  return 0;
 }
 
 static bool program_has(cw_program *p, const char *name) {
@@ -172,10 +176,68 @@ static bool holds_pointer(const KType *t) {
   return false;
 }
 
-static char param_kind(const KType *t) {
+/* The host (32-bit WebAssembly) layout of a parameter type holding
+ * pointers, as the copies that turn a host value into the device's:
+ * "DEV HOST BYTES KIND," per leaf (KIND p: a 4-byte pointer widened to 8;
+ * v: bytes as they are), appended to prog; *align and *size get the host
+ * type's.  False where the host layout cannot be known: 64-bit integers
+ * (long is 4 bytes on the host, long long 8), unions, bit-fields. */
+static bool host_layout(const KType *t, int dev, int host, StrBuf *prog, int *align, int *size) {
+  switch (t->kind) {
+  case KT_PTR:
+    sb_printf(prog, "%d %d 4 p,", dev, host);
+    *align = *size = 4;
+    return true;
+  case KT_ARRAY: {
+    int a = 1, sz = 0;
+    for (int i = 0; i < t->count; i++)
+      if (!host_layout(t->elem, dev + i * t->elem->size, host + i * sz, prog, &a, &sz)) return false;
+    *align = a;
+    *size = sz * (t->count > 0 ? t->count : 0);
+    return t->count >= 0;
+  }
+  case KT_STRUCT: {
+    if (t->is_union) return false;
+    int off = 0, max = 1;
+    for (int i = 0; i < t->nfields; i++) {
+      const KField *f = &t->fields[i];
+      if (f->bit_width) return false;
+      int a = 1, sz = 0;
+      StrBuf probe; /* the field's alignment first, then its copies at the aligned offset */
+      sb_init(&probe);
+      bool ok = host_layout(f->type, 0, 0, &probe, &a, &sz);
+      sb_free(&probe);
+      if (!ok) return false;
+      off = (off + a - 1) / a * a;
+      host_layout(f->type, dev + f->offset, host + off, prog, &a, &sz);
+      off += sz;
+      if (a > max) max = a;
+    }
+    *align = max;
+    *size = (off + max - 1) / max * max;
+    return true;
+  }
+  default:
+    if (kt_is_int(t) && t->size == 8) return false;
+    sb_printf(prog, "%d %d %d v,", dev, host, t->size);
+    *align = t->align > 0 ? t->align : 1;
+    *size = t->size;
+    return true;
+  }
+}
+
+/* The parameter's kind (web_table.h); for 'c', its copies into conv. */
+static char param_kind(const KType *t, StrBuf *conv) {
   if (t->kind == KT_PTR) return 'p';
   if (kt_is_int(t) && t->size == 8) return 'w';
-  return holds_pointer(t) ? 's' : 'v';
+  if (!holds_pointer(t)) return 'v';
+  StrBuf prog;
+  sb_init(&prog);
+  int a, sz;
+  bool ok = host_layout(t, 0, 0, &prog, &a, &sz);
+  if (ok) sb_printf(conv, "%d:%s", sz, prog.data ? prog.data : "");
+  sb_free(&prog);
+  return ok ? 'c' : 's';
 }
 
 static void table_tu(StrBuf *sb, int i, const KModule *m) {
@@ -183,13 +245,15 @@ static void table_tu(StrBuf *sb, int i, const KModule *m) {
   for (int f = 0; f < m->funcs.len; f++) {
     const KFunc *k = m->funcs.items[f];
     if (!(k->flags & KF_GLOBAL) || !k->body) continue;
-    StrBuf params, kinds;
+    StrBuf params, kinds, conv;
     sb_init(&params);
     sb_init(&kinds);
+    sb_init(&conv);
     for (int p = 0; p < k->nparams; p++) {
       if (p) sb_puts(&params, ", ");
+      if (p) sb_putc(&conv, '|');
       kt_print_cpp(&params, k->params[p]->type);
-      sb_putc(&kinds, param_kind(k->params[p]->type));
+      sb_putc(&kinds, param_kind(k->params[p]->type, &conv));
     }
     sb_puts(sb, "  {");
     c_string(sb, k->name);
@@ -199,11 +263,14 @@ static void table_tu(StrBuf *sb, int i, const KModule *m) {
     c_string(sb, params.data ? params.data : "");
     sb_puts(sb, ", ");
     c_string(sb, kinds.data ? kinds.data : "");
+    sb_puts(sb, ", ");
+    c_string(sb, conv.data ? conv.data : "");
     sb_puts(sb, "},\n");
     sb_free(&params);
     sb_free(&kinds);
+    sb_free(&conv);
   }
-  sb_puts(sb, "  {0, 0, 0, 0}};\n");
+  sb_puts(sb, "  {0, 0, 0, 0, 0}};\n");
 }
 
 /* ---- the runtime, compiled once per content ---------------------------------- */
@@ -396,6 +463,7 @@ static int link_core(const CcOpts *o, const StrList *objs, const StrList *rt, co
   if (rc) return 1;
   sl_add(&cmd, tool("CUWASM_EMXX", "em++"));
   sl_add(&cmd, o->opt ? o->opt : "-O2");
+  for (int i = 0; i < o->xcomp.n; i++) sl_add(&cmd, o->xcomp.v[i]);
   for (int i = 0; i < objs->n; i++) sl_add(&cmd, objs->v[i]);
   for (int i = 0; i < rt->n; i++) sl_add(&cmd, rt->v[i]);
   sl_add(&cmd, tobj);
@@ -522,6 +590,19 @@ static char *program_page(const char *module, const char *title) {
   return sb_take(&sb);
 }
 
+bool cc_is_web(const CcOpts *o) { return o->target && !strcmp(o->target, "web"); }
+
+void cc_web_parts(StrList *files) {
+  runtime_sources(files);
+  static const char *const more[] = {"src/compat/compat.h", "src/compat/web/web_table.h",
+                                     "web/src/wasm.js", "web/src/program.js"};
+  for (int i = 0; i < 4; i++) {
+    char p[PATH_MAX];
+    snprintf(p, sizeof p, "%s/%s", CUWASM_SOURCE_DIR, more[i]);
+    sl_add(files, p);
+  }
+}
+
 int cc_web_build(const CcOpts *in) {
   if (in->compile_only || in->preprocess_only || in->deps != CC_DEPS_NONE || in->device_link) {
     fprintf(stderr, "cuwasm cc: --target web builds whole programs (no -c, -E, -M, -dlink)\n");
@@ -542,6 +623,10 @@ int cc_web_build(const CcOpts *in) {
   CcOpts o = *in;
   o.ccbin = tool("CUWASM_EMXX", "em++");
   o.host_cc = tool("CUWASM_EMCC", "emcc");
+  StrList xcomp = {0}; /* the user's host flags, and C++ exceptions (emscripten's default aborts) */
+  for (int i = 0; i < in->xcomp.n; i++) sl_add(&xcomp, in->xcomp.v[i]);
+  sl_add(&xcomp, "-fexceptions");
+  o.xcomp = xcomp;
   char tmp[PATH_MAX];
   const char *td = getenv("TMPDIR");
   snprintf(tmp, sizeof tmp, "%s/cuwasm-web-XXXXXX", td && *td ? td : "/tmp");
@@ -588,6 +673,7 @@ int cc_web_build(const CcOpts *in) {
   free(tus);
   sl_free(&objs);
   sl_free(&rt);
+  sl_free(&xcomp);
   if (o.keep) fprintf(stderr, "cuwasm cc: temporaries kept in %s\n", tmp);
   else cc_remove_tree(tmp);
   return rc;

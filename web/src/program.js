@@ -13,7 +13,7 @@
 // large modules on the main thread.
 //
 // The C side reaches this file through Module.cuwasmDevice (the object
-// deviceFor makes); wasm.js is handed in rather than imported, so that a
+// makeDevice fills); wasm.js is handed in rather than imported, so that a
 // built program can carry both files inside itself.
 //
 //   const status = await runProgram({ factory, wasmjs, kernels, args, print, printErr });
@@ -35,12 +35,12 @@ function cudaFailure(e) {
   return `unspecified launch failure (cudaErrorLaunchFailure): ${e.message}`;
 }
 
-// The device object the C glue calls; modules: WasmModule per TU.
-function deviceFor(core, modules, printErr) {
+// Makes dev the device object the C glue calls; modules: WasmModule per TU.
+function makeDevice(dev, core, modules, printErr) {
   const out = [];
   let outBytes = 0;
   const enc = new TextEncoder();
-  const dev = {
+  Object.assign(dev, {
     name: 'WebAssembly (CPU, this thread)',
     kind: 'wasm',
     lastError: '',
@@ -88,8 +88,7 @@ function deviceFor(core, modules, printErr) {
         core._free(raw);
       }
     },
-  };
-  return dev;
+  });
 }
 
 // factory: emscripten's MODULARIZE function; wasmjs: web/src/wasm.js's
@@ -113,7 +112,7 @@ export async function runProgram({ factory, wasmjs, kernels, args = [], print, p
       print: (text) => device.held(text),
     }));
   }
-  Object.assign(device, deviceFor(core, modules, printErr ?? ((t) => console.error(t))));
+  makeDevice(device, core, modules, printErr ?? ((t) => console.error(t)));
   device.ready = true;
   try {
     const r = core.callMain(args);

@@ -333,12 +333,48 @@ static const char *host_sig_of(const cw_kernel *k) {
   return NULL;
 }
 
+
+/* Parameter i's part of the kernel's convert string (web_table.h), past
+ * its "HOSTSIZE:"; *host_size gets that. */
+static const char *convert_part(const cw_kernel *k, int i, size_t *host_size) {
+  const char *p = k->entry->convert;
+  for (int at = 0; at < i && p; at++) {
+    p = strchr(p, '|');
+    if (p) p++;
+  }
+  char *e;
+  *host_size = p ? (size_t)strtoul(p, &e, 10) : 0;
+  return p && *e == ':' ? e + 1 : NULL;
+}
+
+/* Parameter i's copies of a 'c' kind from host to dst. */
+static void convert(const cw_kernel *k, int i, const unsigned char *host, unsigned char *dst) {
+  size_t size;
+  const char *p = convert_part(k, i, &size);
+  while (p && *p && *p != '|') {
+    char *e;
+    long d = strtol(p, &e, 10), h = strtol(e, &e, 10), n = strtol(e, &e, 10);
+    while (*e == ' ') e++;
+    if (*e == 'p') {
+      uint64_t v = 0;
+      memcpy(&v, host + h, 4);
+      memcpy(dst + d, &v, 8);
+    } else {
+      memcpy(dst + d, host + h, (size_t)n);
+    }
+    p = strchr(e, ',');
+    if (p) p++;
+  }
+}
+
 size_t cw_kernel_param_size(const cw_kernel *k, int i) {
   char kind = k->entry && k->entry->kinds[i] ? k->entry->kinds[i] : 'v';
   size_t dev = (size_t)js_kernel_info(k->mod->handle, k->index, KI_SIZE, i);
   char t[256];
   bool sgn;
   if (kind == 'p') return sizeof(void *);
+  size_t host_size;
+  if (kind == 'c' && convert_part(k, i, &host_size)) return host_size;
   if (kind == 'w' && host_param(host_sig_of(k), i, t, sizeof t)) return (size_t)host_wide_bytes(t, &sgn);
   return dev;
 }
@@ -371,10 +407,14 @@ static cw_status marshal(cw_kernel *k, void **args, unsigned char *block) {
       }
       memcpy(dst, &v, 8);
       break;
+    case 'c':
+      convert(k, i, args[i], dst);
+      break;
     case 's':
-      return fail(c, CW_ERR_UNSUPPORTED, "kernel '%s': a parameter is a struct holding pointers, "
-                  "whose layout differs between the 32-bit host code of a web build and the "
-                  "64-bit device code (cudaErrorNotSupported)%s", name, "");
+      return fail(c, CW_ERR_UNSUPPORTED, "kernel '%s': a parameter is a struct holding pointers "
+                  "and 64-bit integers, a union or bit-fields, whose layout in the 32-bit host code "
+                  "of a web build cannot be matched to the 64-bit device code's "
+                  "(cudaErrorNotSupported)%s", name, "");
     default:
       memcpy(dst, args[i], dev);
     }

@@ -14,13 +14,18 @@
  *   'p' a pointer: 4 host bytes, 8 device bytes
  *   'w' a 64-bit integer: `long` on the host (4 bytes) or `long long` (8);
  *       the host's spelling of the kernel's type decides at launch
- *   's' a struct or array holding pointers: its layout differs, refused
+ *   'c' a struct or array holding pointers: its host layout differs; the
+ *       kernel's `convert` says, for this parameter (the parameters' parts
+ *       are separated by '|'), its host size and which bytes go where:
+ *       "HOSTSIZE:" then "DEV HOST BYTES KIND," per leaf, KIND p (a 4-byte pointer widened to 8) or v (as it is)
+ *   's' the same whose host layout is unknown (64-bit integers: long or
+ *       long long?, unions, bit-fields): refused at launch
  */
 #ifndef CW_COMPAT_WEB_TABLE_H
 #define CW_COMPAT_WEB_TABLE_H
 
 typedef struct CwWebKernel {
-  const char *name, *cname, *params, *kinds;
+  const char *name, *cname, *params, *kinds, *convert;
 } CwWebKernel;
 
 typedef struct CwWebTU {
