@@ -657,7 +657,9 @@ int cc_web_build(const CcOpts *in) {
   char *module = rc == 0 ? program_module(tus, ntu, core) : NULL;
   if (rc == 0 && !module) rc = 1;
   if (rc == 0) {
-    char *page = ends_with(out, ".html") ? program_page(module, o.inputs.v[0]) : NULL;
+    const char *slash = strrchr(o.inputs.v[0], '/');
+    char *page = ends_with(out, ".html") ? program_page(module, slash ? slash + 1 : o.inputs.v[0])
+                                          : NULL;
     const char *text = page ? page : module;
     if (!put_file(out, text, strlen(text))) {
       fprintf(stderr, "cuwasm cc: cannot write %s: %s\n", out, strerror(errno));
