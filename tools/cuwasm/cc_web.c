@@ -310,7 +310,7 @@ static void runtime_sources(StrList *srcs) {
   }
 }
 
-static const char *const runtime_cflags[] = {"-O2", "-std=c11", "-D_GNU_SOURCE",
+static const char *const runtime_cflags[] = {"-O2", "-std=c11", "-D_GNU_SOURCE", "-Wall", "-Wextra",
                                              "-I" CUWASM_SOURCE_DIR "/include",
                                              "-I" CUWASM_SOURCE_DIR "/src", NULL};
 

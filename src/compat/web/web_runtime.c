@@ -30,6 +30,7 @@
  * a time, by the kinds web_table.h describes.
  */
 #include <emscripten.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,10 +97,12 @@ struct cw_kernel {
 static cw_context *the_ctx; /* one device, one context: the CUDA layer makes it once */
 static char no_ctx_msg[256];
 
-static cw_status fail(cw_context *c, cw_status st, const char *fmt, const char *a, const char *b) {
-  char *m = c ? c->msg : no_ctx_msg;
-  size_t n = c ? sizeof c->msg : sizeof no_ctx_msg;
-  snprintf(m, n, fmt, a, b);
+__attribute__((format(printf, 3, 4)))
+static cw_status fail(cw_context *c, cw_status st, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(c ? c->msg : no_ctx_msg, c ? sizeof c->msg : sizeof no_ctx_msg, fmt, ap);
+  va_end(ap);
   return st;
 }
 
@@ -107,8 +110,7 @@ cw_status cw_context_new(const char *backend, cw_context **out) {
   *out = NULL;
   if (backend && *backend && strcmp(backend, "auto") && strcmp(backend, "wasm"))
     return fail(NULL, CW_ERR_UNAVAILABLE,
-                "backend '%s' does not exist in a program built for the web (wasm%s)", backend,
-                ")");
+                "backend '%s' does not exist in a program built for the web (wasm)", backend);
   cw_context *c = calloc(1, sizeof *c);
   if (!c) return CW_ERR_NOMEM;
   *out = the_ctx = c;
@@ -267,7 +269,7 @@ cw_status cw_kernel_get(cw_module *mod, const char *name, cw_kernel **out) {
     js_error_text(mod->ctx->msg, sizeof mod->ctx->msg);
     return CW_ERR_UNSUPPORTED;
   }
-  if (k < 0) return fail(mod->ctx, CW_ERR_NOT_FOUND, "no kernel '%s'%s", name, "");
+  if (k < 0) return fail(mod->ctx, CW_ERR_NOT_FOUND, "no kernel '%s'", name);
   cw_kernel *kk = calloc(1, sizeof *kk);
   if (!kk) return CW_ERR_NOMEM;
   kk->mod = mod;
@@ -397,7 +399,7 @@ static cw_status marshal(cw_kernel *k, void **args, unsigned char *block) {
     case 'w':
       if (!host_param(host_sig_of(k), i, t, sizeof t))
         return fail(c, CW_ERR_UNSUPPORTED, "kernel '%s': the host's type of a 64-bit integer "
-                    "parameter is unknown (cudaErrorNotSupported)%s", name, "");
+                    "parameter is unknown (cudaErrorNotSupported)", name);
       if (host_wide_bytes(t, &sgn) == 4) {
         int32_t h;
         memcpy(&h, args[i], 4);
@@ -414,7 +416,7 @@ static cw_status marshal(cw_kernel *k, void **args, unsigned char *block) {
       return fail(c, CW_ERR_UNSUPPORTED, "kernel '%s': a parameter is a struct holding pointers "
                   "and 64-bit integers, a union or bit-fields, whose layout in the 32-bit host code "
                   "of a web build cannot be matched to the 64-bit device code's "
-                  "(cudaErrorNotSupported)%s", name, "");
+                  "(cudaErrorNotSupported)", name);
     default:
       memcpy(dst, args[i], dev);
     }
@@ -451,8 +453,8 @@ cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3
 cw_status cw_launch_cooperative(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
                                 size_t shared_bytes, cw_stream *stream, void **args) {
   if ((unsigned long long)grid[0] * grid[1] * grid[2] > 1)
-    return fail(k->mod->ctx, CW_ERR_UNSUPPORTED, "cooperative launch of %s blocks: the "
+    return fail(k->mod->ctx, CW_ERR_UNSUPPORTED, "cooperative launch of several blocks: the "
                 "WebAssembly device of a web build runs one block at a time "
-                "(cudaErrorCooperativeLaunchTooLarge)%s", "several", "");
+                "(cudaErrorCooperativeLaunchTooLarge)");
   return cw_launch(k, grid, block, shared_bytes, stream, args);
 }
