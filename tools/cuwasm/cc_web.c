@@ -477,6 +477,22 @@ static int link_core(const CcOpts *o, const StrList *objs, const StrList *rt, co
     snprintf(f, sizeof f, "-l%s", o->libs.v[i]);
     sl_add(&cmd, f);
   }
+  /* in Node, the program's files are the working folder's: NODEFS mounted
+   * there (the page has only emscripten's in-memory files) */
+  char pre[PATH_MAX];
+  snprintf(pre, sizeof pre, "%s/node_files.js", tmp);
+  static const char pre_js[] =
+      "Module.preRun = [].concat(Module.preRun ?? [], () => {\n"
+      "  if (!ENVIRONMENT_IS_NODE) return;\n"
+      "  FS.mkdir('/cwd');\n"
+      "  FS.mount(NODEFS, { root: process.cwd() }, '/cwd');\n"
+      "  FS.chdir('/cwd');\n"
+      "});\n";
+  if (!put_file(pre, pre_js, sizeof pre_js - 1)) return 1;
+  sl_add(&cmd, "--pre-js");
+  sl_add(&cmd, pre);
+  sl_add(&cmd, "-lnodefs.js");
+  sl_add(&cmd, "-sFORCE_FILESYSTEM=1");
   snprintf(gb, sizeof gb, "-sGLOBAL_BASE=%d", global_base);
   static const char *const flags[] = {
       "-sMODULARIZE=1", "-sEXPORT_NAME=cuwasmProgram", "-sSINGLE_FILE=1", "-sINVOKE_RUN=0",
