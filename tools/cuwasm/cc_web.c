@@ -477,12 +477,17 @@ static int link_core(const CcOpts *o, const StrList *objs, const StrList *rt, co
     snprintf(f, sizeof f, "-l%s", o->libs.v[i]);
     sl_add(&cmd, f);
   }
-  /* in Node, the program's files are the working folder's: NODEFS mounted
-   * there (the page has only emscripten's in-memory files) */
+  /* CUWASM_* variables reach getenv (Node's environment; in a page,
+   * globalThis.cuwasmEnv, from the URL's ?backend=); in Node, the
+   * program's files are the working folder's: NODEFS mounted there (the
+   * page has only emscripten's in-memory files) */
   char pre[PATH_MAX];
   snprintf(pre, sizeof pre, "%s/node_files.js", tmp);
   static const char pre_js[] =
-      "Module.preRun = [].concat(Module.preRun ?? [], () => {\n"
+      /* ES5: emscripten's JS optimiser mangles destructuring */
+      "Module.preRun = [].concat(Module.preRun || [], function () {\n"
+      "  var vars = ENVIRONMENT_IS_NODE ? process.env : (globalThis.cuwasmEnv || {});\n"
+      "  Object.keys(vars).forEach(function (k) { if (k.indexOf('CUWASM_') === 0) ENV[k] = vars[k]; });\n"
       "  if (!ENVIRONMENT_IS_NODE) return;\n"
       "  FS.mkdir('/cwd');\n"
       "  FS.mount(NODEFS, { root: process.cwd() }, '/cwd');\n"
@@ -587,6 +592,8 @@ static char *program_page(const char *module, const char *title) {
           " s.textContent = t + '\\n'; out.append(s); };\n"
           "const q = new URLSearchParams(location.search).get('args');\n"
           "globalThis.cuwasmArgs = q ? q.split(' ').filter((a) => a) : [];\n"
+          "const backend = new URLSearchParams(location.search).get('backend');\n"
+          "globalThis.cuwasmEnv = backend ? { CUWASM_BACKEND: backend } : {};\n"
           "globalThis.cuwasmPrint = (t) => line(t);\n"
           "globalThis.cuwasmPrintErr = (t) => line(t, 'err');\n"
           "const url = URL.createObjectURL(new Blob([document.getElementById('program').textContent],"

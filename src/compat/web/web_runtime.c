@@ -110,7 +110,9 @@ cw_status cw_context_new(const char *backend, cw_context **out) {
   *out = NULL;
   if (backend && *backend && strcmp(backend, "auto") && strcmp(backend, "wasm"))
     return fail(NULL, CW_ERR_UNAVAILABLE,
-                "backend '%s' does not exist in a program built for the web (wasm)", backend);
+                "backend '%s': a program built for the web runs its kernels on the WebAssembly "
+                "device (CUWASM_BACKEND=wasm or auto); WebGPU for whole programs is not built yet",
+                backend);
   cw_context *c = calloc(1, sizeof *c);
   if (!c) return CW_ERR_NOMEM;
   *out = the_ctx = c;
