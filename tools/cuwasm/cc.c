@@ -16,6 +16,10 @@
  * other nvcc flags are warned about and ignored.  With -rdc=true/-dc a
  * file's device code is relocatable (linked with the others' at run time)
  * and its host object carries link markers (cc_device_link.c).
+ *
+ * --target web builds the program for Node and browsers instead
+ * (cc_web.c): the same host route with emscripten's compilers, the
+ * kernels compiled now into WebAssembly.
  */
 #include <errno.h>
 #include <libgen.h>
