@@ -613,6 +613,27 @@ static char *program_page(const char *module, const char *title) {
   return sb_take(&sb);
 }
 
+/* Header-only libraries the native build finds in /usr/include (Debian's
+ * Thrust and CUB) reach emscripten's compilers through a folder of links
+ * to them alone: /usr/include itself would bring glibc's headers. */
+static void system_libraries(const char *tmp, StrList *xcomp) {
+  static const char *const libs[] = {"thrust", "cub"};
+  char dir[PATH_MAX], link[PATH_MAX + 16], target[64];
+  snprintf(dir, sizeof dir, "%s/system", tmp);
+  bool any = false;
+  for (int i = 0; i < 2; i++) {
+    snprintf(target, sizeof target, "/usr/include/%s", libs[i]);
+    if (access(target, R_OK) != 0) continue;
+    if (!any && mkdir(dir, 0700) != 0) return;
+    any = true;
+    snprintf(link, sizeof link, "%s/%s", dir, libs[i]);
+    if (symlink(target, link) != 0) return;
+  }
+  if (!any) return;
+  sl_add(xcomp, "-isystem");
+  sl_add(xcomp, dir);
+}
+
 bool cc_is_web(const CcOpts *o) { return o->target && !strcmp(o->target, "web"); }
 
 void cc_web_parts(StrList *files) {
@@ -643,13 +664,6 @@ int cc_web_build(const CcOpts *in) {
     return 2;
   }
   setenv("NODE_PATH", "/usr/share/nodejs", 0); /* Debian's emscripten needs it */
-  CcOpts o = *in;
-  o.ccbin = tool("CUWASM_EMXX", "em++");
-  o.host_cc = tool("CUWASM_EMCC", "emcc");
-  StrList xcomp = {0}; /* the user's host flags, and C++ exceptions (emscripten's default aborts) */
-  for (int i = 0; i < in->xcomp.n; i++) sl_add(&xcomp, in->xcomp.v[i]);
-  sl_add(&xcomp, "-fexceptions");
-  o.xcomp = xcomp;
   char tmp[PATH_MAX];
   const char *td = getenv("TMPDIR");
   snprintf(tmp, sizeof tmp, "%s/cuwasm-web-XXXXXX", td && *td ? td : "/tmp");
@@ -657,6 +671,14 @@ int cc_web_build(const CcOpts *in) {
     perror("cuwasm cc: mkdtemp");
     return 1;
   }
+  CcOpts o = *in;
+  o.ccbin = tool("CUWASM_EMXX", "em++");
+  o.host_cc = tool("CUWASM_EMCC", "emcc");
+  StrList xcomp = {0}; /* the user's host flags, and C++ exceptions (emscripten's default aborts) */
+  for (int i = 0; i < in->xcomp.n; i++) sl_add(&xcomp, in->xcomp.v[i]);
+  sl_add(&xcomp, "-fexceptions");
+  system_libraries(tmp, &xcomp);
+  o.xcomp = xcomp;
   StrList objs = {0}, rt = {0};
   WebTU *tus = calloc((size_t)o.inputs.n + 1, sizeof *tus);
   int ntu = 0, rc = tus ? 0 : 1;
