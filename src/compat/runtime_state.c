@@ -166,8 +166,11 @@ char *compat_kernel_name(const char *pretty, char **sig) {
     if (n && p[n - 1] == ']') n--;
   } else { /* "void name<…>(params))>", or "name(params))>" without template */
     if (!strncmp(p, "void ", 5)) p += 5;
-    for (int depth = 0; p[n] && !(p[n] == '(' && depth == 0); n++)
-      depth += p[n] == '<' ? 1 : p[n] == '>' ? -1 : 0;
+    static const char anon[] = "(anonymous namespace)";
+    for (int depth = 0; p[n] && !(p[n] == '(' && depth == 0 && strncmp(p + n, anon, 21)); n++) {
+      if (!strncmp(p + n, anon, 21)) n += 20;
+      else depth += p[n] == '<' ? 1 : p[n] == '>' ? -1 : 0;
+    }
   }
   return drop_anonymous(p, n);
 }
