@@ -511,9 +511,12 @@ cudaError_t compat_kernel_resolve(int id, cw_kernel **out) {
     const char *n = cw_program_kernel_name(t->prog, i);
     if (compat_names_match(n, k->name)) st = cw_kernel_get(t->mod, n, &k->k);
   }
-  if (st != CW_OK)
+  if (st == CW_ERR_NOT_FOUND)
     snprintf(state.msg, sizeof state.msg, "cuwasm: kernel %s is not in the device code of %s",
              k->name, t->name);
+  else if (st != CW_OK) /* there, but the device cannot run it: the backend says why */
+    snprintf(state.msg, sizeof state.msg, "cuwasm: kernel %s cannot run on this device: %s",
+             k->name, cw_last_error_message(state.ctx));
   *out = k->k;
   pthread_mutex_unlock(&state.mu);
   return st == CW_OK ? cudaSuccess : cudaErrorInvalidDeviceFunction;
