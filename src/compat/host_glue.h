@@ -14,7 +14,9 @@
  * it does so once when device code cannot be built (the runtime calls
  * __cuwasm_print_message, handed over before main), since the API call
  * that found out (a launch, cudaFuncSetCacheConfig …) can only return an
- * error code; a launch of a kernel the device code lacks says so too.
+ * error code; a launch of a kernel the device code lacks, or one the
+ * device refuses (cudaErrorNotSupported: an argument a web build cannot
+ * convert …), says so too.
  */
 #ifndef CUWASM_HOST_GLUE_H
 #define CUWASM_HOST_GLUE_H
@@ -80,7 +82,8 @@ int __cuwasm_reporter_set = (::__cuwasm_set_reporter(__cuwasm_print_message), 0)
 static inline void __cuwasm_stub_launch(int id, void **args) {
   cudaError_t e = __cuwasm_launch(id, args);
   static bool said = false; /* device code that does not build was reported already */
-  if (!said && (e == cudaErrorInvalidDeviceFunction || e == cudaErrorNoDevice)) {
+  if (!said && (e == cudaErrorInvalidDeviceFunction || e == cudaErrorNoDevice ||
+                e == cudaErrorNotSupported)) { /* a launch the device refuses says why, once */
     said = true;
     fprintf(stderr, "%s\n", __cuwasm_message());
   }

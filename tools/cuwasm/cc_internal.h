@@ -64,6 +64,11 @@ void cc_remove_tree(const char *dir);
  * build embeds (for `cuwasm run`'s cache key) */
 int cc_web_build(const CcOpts *o);
 bool cc_is_web(const CcOpts *o);
+/* cc_web_output.c: the ES module (emscripten's output at core_path, the n
+ * kernel modules) and the page holding it; malloc'd, NULL on failure */
+char *cc_web_module(const unsigned char *const *wasm, const size_t *wasm_len, int n,
+                    const char *core_path);
+char *cc_web_page(const char *module, const char *title);
 void cc_web_parts(StrList *files);
 /* Runs cmd (NULL-terminated argv) and returns its exit status. */
 int cc_run(const CcOpts *o, StrList *cmd);

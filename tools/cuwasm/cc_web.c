@@ -15,12 +15,8 @@
  * address 1024 up, and the host program's data starts above the last
  * (emscripten's GLOBAL_BASE), so device pointers are heap addresses.
  *
- * The output is one file: an ES module holding emscripten's output (the
- * host wasm inside it), the kernel modules, web/src/wasm.js and
- * web/src/program.js (as data: URL modules, so that nothing is fetched),
- * and a few lines that run main with the command line (Node) and set the
- * exit status.  With -o X.html the same module sits in a page that shows
- * stdout and stderr and takes the command line from ?args=… .
+ * The output is one file, an ES module or a page holding it
+ * (cc_web_output.c).
  *
  * Blocking calls need no Asyncify: launches are synchronous calls into
  * the kernel modules (src/compat/web/web_runtime.c).  The CUDA runtime
@@ -65,17 +61,6 @@ static bool put_file(const char *path, const void *data, size_t n) {
   if (!f) return false;
   bool ok = fwrite(data, 1, n, f) == n;
   return fclose(f) == 0 && ok;
-}
-
-static void base64(StrBuf *sb, const unsigned char *p, size_t n) {
-  static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  for (size_t i = 0; i < n; i += 3) {
-    unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
-                 (i + 2 < n ? p[i + 2] : 0);
-    char q[4] = {tab[v >> 18 & 63], tab[v >> 12 & 63], i + 1 < n ? tab[v >> 6 & 63] : '=',
-                 i + 2 < n ? tab[v & 63] : '='};
-    sb_putn(sb, q, 4);
-  }
 }
 
 static void c_string(StrBuf *sb, const char *s) {
@@ -447,8 +432,8 @@ static int write_table(const WebTU *tus, int n, const char *path) {
 
 /* ---- link and output ---------------------------------------------------------- */
 
-static int link_core(const CcOpts *o, const StrList *objs, const StrList *rt, const char *table,
-                     int global_base, const char *tmp, const char *core) {
+static int link_core(const CcOpts *o, const StrList *flags, const StrList *objs, const StrList *rt,
+                     const char *table, int global_base, const char *tmp, const char *core) {
   char tobj[PATH_MAX], gb[64];
   snprintf(tobj, sizeof tobj, "%s/web_table.o", tmp);
   StrList cmd = {0};
@@ -463,7 +448,7 @@ static int link_core(const CcOpts *o, const StrList *objs, const StrList *rt, co
   if (rc) return 1;
   sl_add(&cmd, tool("CUWASM_EMXX", "em++"));
   sl_add(&cmd, o->opt ? o->opt : "-O2");
-  for (int i = 0; i < o->xcomp.n; i++) sl_add(&cmd, o->xcomp.v[i]);
+  for (int i = 0; i < flags->n; i++) sl_add(&cmd, flags->v[i]);
   for (int i = 0; i < objs->n; i++) sl_add(&cmd, objs->v[i]);
   for (int i = 0; i < rt->n; i++) sl_add(&cmd, rt->v[i]);
   sl_add(&cmd, tobj);
@@ -499,118 +484,18 @@ static int link_core(const CcOpts *o, const StrList *objs, const StrList *rt, co
   sl_add(&cmd, "-lnodefs.js");
   sl_add(&cmd, "-sFORCE_FILESYSTEM=1");
   snprintf(gb, sizeof gb, "-sGLOBAL_BASE=%d", global_base);
-  static const char *const flags[] = {
+  static const char *const settings[] = {
       "-sMODULARIZE=1", "-sEXPORT_NAME=cuwasmProgram", "-sSINGLE_FILE=1", "-sINVOKE_RUN=0",
       "-sEXIT_RUNTIME=1", "-sALLOW_MEMORY_GROWTH=1", "-sENVIRONMENT=web,node",
       "-sNODEJS_CATCH_EXIT=0", "-sNODEJS_CATCH_REJECTION=0",
       "-sEXPORTED_FUNCTIONS=_main,_malloc,_free", "-sEXPORTED_RUNTIME_METHODS=callMain", NULL};
   sl_add(&cmd, gb);
-  for (int i = 0; flags[i]; i++) sl_add(&cmd, flags[i]);
+  for (int i = 0; settings[i]; i++) sl_add(&cmd, settings[i]);
   sl_add(&cmd, "-o");
   sl_add(&cmd, core);
   rc = cc_run(o, &cmd);
   sl_free(&cmd);
   return rc ? 1 : 0;
-}
-
-/* A file of the package (web/src) as a data: URL module. */
-static bool data_module(StrBuf *sb, const char *name) {
-  char path[PATH_MAX];
-  snprintf(path, sizeof path, "%s/web/src/%s", CUWASM_SOURCE_DIR, name);
-  size_t n;
-  char *text = cw_read_file(path, &n);
-  if (!text) {
-    fprintf(stderr, "cuwasm cc: cannot read %s\n", path);
-    return false;
-  }
-  sb_puts(sb, "'data:text/javascript;base64,");
-  base64(sb, (const unsigned char *)text, n);
-  sb_puts(sb, "'");
-  free(text);
-  return true;
-}
-
-/* The ES module: emscripten's output, the kernels, the runtime, and the
- * lines that run main. */
-static char *program_module(const WebTU *tus, int n, const char *core_path) {
-  size_t cn;
-  char *core = cw_read_file(core_path, &cn);
-  if (!core) return NULL;
-  StrBuf sb;
-  sb_init(&sb);
-  sb_puts(&sb,
-          "// Built by `cuwasm cc --target web`: a CUDA program whose host code is\n"
-          "// emscripten's and whose kernels run as WebAssembly (web/src/program.js).\n"
-          "// Node: node THIS.mjs ARGS.  A page: import it after setting\n"
-          "// globalThis.cuwasmArgs / cuwasmPrint / cuwasmPrintErr (cuwasm cc -o X.html does).\n"
-          "const cuwasmIsNode = typeof process === 'object' && !!process.versions?.node;\n"
-          "const require = cuwasmIsNode ? (await import('module')).createRequire(import.meta.url) : undefined;\n"
-          "const __dirname = cuwasmIsNode ? require('path').dirname(require('url').fileURLToPath(import.meta.url)) : '';\n"
-          "const __filename = cuwasmIsNode ? require('url').fileURLToPath(import.meta.url) : '';\n");
-  sb_putn(&sb, core, cn);
-  free(core);
-  sb_puts(&sb, "\nconst cuwasmKernels = [\n");
-  for (int i = 0; i < n; i++) {
-    sb_puts(&sb, "  '");
-    base64(&sb, tus[i].wasm, tus[i].wasm_len);
-    sb_puts(&sb, "',\n");
-  }
-  sb_puts(&sb, "];\nconst cuwasmWasmJs = await import(");
-  bool ok = data_module(&sb, "wasm.js");
-  sb_puts(&sb, ");\nconst { runProgram } = await import(");
-  ok = ok && data_module(&sb, "program.js");
-  sb_puts(&sb,
-          ");\n"
-          "const cuwasmStatus = await runProgram({\n"
-          "  factory: cuwasmProgram, wasmjs: cuwasmWasmJs, kernels: cuwasmKernels,\n"
-          "  args: globalThis.cuwasmArgs ?? (cuwasmIsNode ? process.argv.slice(2) : []),\n"
-          "  print: globalThis.cuwasmPrint ?? ((t) => (cuwasmIsNode ? process.stdout.write(t + '\\n') : console.log(t))),\n"
-          "  printErr: globalThis.cuwasmPrintErr ?? ((t) => (cuwasmIsNode ? process.stderr.write(t + '\\n') : console.error(t))),\n"
-          "});\n"
-          "if (cuwasmIsNode && !globalThis.cuwasmArgs) process.exitCode = cuwasmStatus;\n"
-          "export default cuwasmStatus;\n");
-  if (!ok) {
-    sb_free(&sb);
-    return NULL;
-  }
-  return sb_take(&sb);
-}
-
-/* The page: stdout and stderr in a <pre>, the command line from ?args=,
- * the exit status in the title and in data-status (tests read it). */
-static char *program_page(const char *module, const char *title) {
-  StrBuf sb;
-  sb_init(&sb);
-  sb_puts(&sb, "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>");
-  sb_puts(&sb, title);
-  sb_puts(&sb,
-          "</title>\n<style>body{font:14px monospace;margin:1em}pre{white-space:pre-wrap}"
-          ".err{color:#b00}</style></head>\n<body>\n<pre id=\"out\"></pre>\n"
-          "<script type=\"module\">\n"
-          "const out = document.getElementById('out');\n"
-          "const line = (t, cls) => { const s = document.createElement('span'); if (cls) s.className = cls;"
-          " s.textContent = t + '\\n'; out.append(s); };\n"
-          "const q = new URLSearchParams(location.search).get('args');\n"
-          "globalThis.cuwasmArgs = q ? q.split(' ').filter((a) => a) : [];\n"
-          "const backend = new URLSearchParams(location.search).get('backend');\n"
-          "globalThis.cuwasmEnv = backend ? { CUWASM_BACKEND: backend } : {};\n"
-          "globalThis.cuwasmPrint = (t) => line(t);\n"
-          "globalThis.cuwasmPrintErr = (t) => line(t, 'err');\n"
-          "const url = URL.createObjectURL(new Blob([document.getElementById('program').textContent],"
-          " { type: 'text/javascript' }));\n"
-          "try {\n"
-          "  const status = (await import(url)).default;\n"
-          "  document.body.dataset.status = status;\n"
-          "  document.title += ` (exit ${status})`;\n"
-          "} catch (e) { line(String(e.stack ?? e), 'err'); document.body.dataset.status = 'error'; }\n"
-          "</script>\n<script type=\"text/plain\" id=\"program\">");
-  for (const char *p = module; *p; p++) { /* no "</script" inside the element */
-    if (p[0] == '<' && p[1] == '/') sb_puts(&sb, "<\\/");
-    else sb_putc(&sb, *p);
-    if (p[0] == '<' && p[1] == '/') p++;
-  }
-  sb_puts(&sb, "</script>\n</body></html>\n");
-  return sb_take(&sb);
 }
 
 /* Header-only libraries the native build finds in /usr/include (Debian's
@@ -632,6 +517,21 @@ static void system_libraries(const char *tmp, StrList *xcomp) {
   if (!any) return;
   sl_add(xcomp, "-isystem");
   sl_add(xcomp, dir);
+  sl_add(xcomp, "-Wno-unused-command-line-argument"); /* compiling preprocessed output */
+}
+
+/* Whether a program of that name can be run (a path, or found on PATH). */
+static bool on_path(const char *prog) {
+  if (strchr(prog, '/')) return access(prog, X_OK) == 0;
+  const char *path = getenv("PATH");
+  char dir[PATH_MAX * 2];
+  for (const char *p = path ? path : ""; *p;) {
+    size_t n = strcspn(p, ":");
+    snprintf(dir, sizeof dir, "%.*s/%s", (int)n, p, prog);
+    if (n && access(dir, X_OK) == 0) return true;
+    p += n + (p[n] == ':');
+  }
+  return false;
 }
 
 bool cc_is_web(const CcOpts *o) { return o->target && !strcmp(o->target, "web"); }
@@ -659,10 +559,18 @@ int cc_web_build(const CcOpts *in) {
     return 2;
   }
   const char *out = in->out ? in->out : "a.mjs";
-  if (!ends_with(out, ".mjs") && !ends_with(out, ".html") && !ends_with(out, ".js")) {
+  if (!ends_with(out, ".mjs") && !ends_with(out, ".html")) {
     fprintf(stderr, "cuwasm cc: --target web writes APP.mjs or APP.html, not '%s'\n", out);
     return 2;
   }
+  const char *need[] = {tool("CUWASM_EMXX", "em++"), tool("CUWASM_EMCC", "emcc"),
+                        tool("CUWASM_NM", "emnm"), tool("CUWASM_CXXFILT", "c++filt")};
+  for (int i = 0; i < 4; i++)
+    if (!on_path(need[i])) {
+      fprintf(stderr, "cuwasm cc: --target web needs %s (emscripten: emcc, em++, emnm; "
+              "binutils: c++filt), which is not on the PATH\n", need[i]);
+      return 1;
+    }
   setenv("NODE_PATH", "/usr/share/nodejs", 0); /* Debian's emscripten needs it */
   char tmp[PATH_MAX];
   const char *td = getenv("TMPDIR");
@@ -677,6 +585,8 @@ int cc_web_build(const CcOpts *in) {
   StrList xcomp = {0}; /* the user's host flags, and C++ exceptions (emscripten's default aborts) */
   for (int i = 0; i < in->xcomp.n; i++) sl_add(&xcomp, in->xcomp.v[i]);
   sl_add(&xcomp, "-fexceptions");
+  StrList link_flags = {0}; /* the same, less the include path */
+  for (int i = 0; i < xcomp.n; i++) sl_add(&link_flags, xcomp.v[i]);
   system_libraries(tmp, &xcomp);
   o.xcomp = xcomp;
   StrList objs = {0}, rt = {0};
@@ -698,12 +608,17 @@ int cc_web_build(const CcOpts *in) {
   snprintf(core, sizeof core, "%s/core.js", tmp);
   if (rc == 0) rc = write_table(tus, ntu, table);
   if (rc == 0) rc = runtime_objects(&o, &rt);
-  if (rc == 0) rc = link_core(&o, &objs, &rt, table, (base + 1023) / 1024 * 1024 + 1024, tmp, core);
-  char *module = rc == 0 ? program_module(tus, ntu, core) : NULL;
+  if (rc == 0) rc = link_core(&o, &link_flags, &objs, &rt, table, (base + 1023) / 1024 * 1024 + 1024, tmp, core);
+  const unsigned char **wasm = calloc((size_t)ntu + 1, sizeof *wasm);
+  size_t *wasm_len = calloc((size_t)ntu + 1, sizeof *wasm_len);
+  for (int i = 0; wasm && wasm_len && i < ntu; i++) wasm[i] = tus[i].wasm, wasm_len[i] = tus[i].wasm_len;
+  char *module = rc == 0 && wasm && wasm_len ? cc_web_module(wasm, wasm_len, ntu, core) : NULL;
+  free(wasm);
+  free(wasm_len);
   if (rc == 0 && !module) rc = 1;
   if (rc == 0) {
     const char *slash = strrchr(o.inputs.v[0], '/');
-    char *page = ends_with(out, ".html") ? program_page(module, slash ? slash + 1 : o.inputs.v[0])
+    char *page = ends_with(out, ".html") ? cc_web_page(module, slash ? slash + 1 : o.inputs.v[0])
                                           : NULL;
     const char *text = page ? page : module;
     if (!put_file(out, text, strlen(text))) {
@@ -721,6 +636,7 @@ int cc_web_build(const CcOpts *in) {
   sl_free(&objs);
   sl_free(&rt);
   sl_free(&xcomp);
+  sl_free(&link_flags);
   if (o.keep) fprintf(stderr, "cuwasm cc: temporaries kept in %s\n", tmp);
   else cc_remove_tree(tmp);
   return rc;
