@@ -465,7 +465,8 @@ static int link_core(const CcOpts *o, const StrList *flags, const StrList *objs,
   /* CUWASM_* variables reach getenv (Node's environment; in a page,
    * globalThis.cuwasmEnv, from the URL's ?backend=); in Node, the
    * program's files are the working folder's: NODEFS mounted there (the
-   * page has only emscripten's in-memory files) */
+   * page has only emscripten's in-memory files), with the permissions of
+   * the user (root's writes into read-only folders succeed, as natively) */
   char pre[PATH_MAX];
   snprintf(pre, sizeof pre, "%s/node_files.js", tmp);
   static const char pre_js[] =
@@ -474,6 +475,12 @@ static int link_core(const CcOpts *o, const StrList *flags, const StrList *objs,
       "  var vars = ENVIRONMENT_IS_NODE ? process.env : (globalThis.cuwasmEnv || {});\n"
       "  Object.keys(vars).forEach(function (k) { if (k.indexOf('CUWASM_') === 0) ENV[k] = vars[k]; });\n"
       "  if (!ENVIRONMENT_IS_NODE) return;\n"
+      /* root writes into read-only folders natively; emscripten checks
+       * mode bits itself, after preRun */
+      "  if (process.getuid && process.getuid() === 0) {\n"
+      "    var init = Module.onRuntimeInitialized;\n"
+      "    Module.onRuntimeInitialized = function () { FS.ignorePermissions = true; if (init) init(); };\n"
+      "  }\n"
       "  FS.mkdir('/cwd');\n"
       "  FS.mount(NODEFS, { root: process.cwd() }, '/cwd');\n"
       "  FS.chdir('/cwd');\n"
