@@ -464,9 +464,12 @@ static int link_core(const CcOpts *o, const StrList *flags, const StrList *objs,
   }
   /* CUWASM_* variables reach getenv (Node's environment; in a page,
    * globalThis.cuwasmEnv, from the URL's ?backend=); in Node, the
-   * program's files are the working folder's: NODEFS mounted there (the
-   * page has only emscripten's in-memory files), with the permissions of
-   * the user (root's writes into read-only folders succeed, as natively) */
+   * program sees the machine's files: NODEFS mounts / at /host, the
+   * working folder is /host/CWD, and the top-level folders of / are links
+   * to /host/… (but /dev and /proc, emscripten's own; its empty /tmp and
+   * /home give way), with the user's permissions (root's writes into
+   * read-only folders succeed, as natively).  The page has only
+   * emscripten's in-memory files. */
   char pre[PATH_MAX];
   snprintf(pre, sizeof pre, "%s/node_files.js", tmp);
   static const char pre_js[] =
@@ -481,9 +484,14 @@ static int link_core(const CcOpts *o, const StrList *flags, const StrList *objs,
       "    var init = Module.onRuntimeInitialized;\n"
       "    Module.onRuntimeInitialized = function () { FS.ignorePermissions = true; if (init) init(); };\n"
       "  }\n"
-      "  FS.mkdir('/cwd');\n"
-      "  FS.mount(NODEFS, { root: process.cwd() }, '/cwd');\n"
-      "  FS.chdir('/cwd');\n"
+      "  FS.mkdir('/host');\n"
+      "  FS.mount(NODEFS, { root: '/' }, '/host');\n"
+      "  FS.chdir('/host' + process.cwd());\n"
+      "  require('fs').readdirSync('/').forEach(function (name) {\n"
+      "    if (name === 'dev' || name === 'proc' || name === 'host') return;\n"
+      "    try { if (name === 'tmp' || name === 'home') FS.rmdir('/' + name); } catch (e) {}\n"
+      "    try { FS.symlink('/host/' + name, '/' + name); } catch (e) {}\n"
+      "  });\n"
       "});\n";
   if (!put_file(pre, pre_js, sizeof pre_js - 1)) return 1;
   sl_add(&cmd, "--pre-js");
