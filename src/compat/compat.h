@@ -89,7 +89,15 @@ char *compat_lambda_resolve(cw_program *prog, const char *host_name, const char 
 
 /* runtime_state.c: kernel names equal after canonicalisation */
 bool compat_names_match(const char *a, const char *b);
-/* kernel_overload.c: among several kernels named `name` in the program,
+/* runtime_state.c: a kernel's C++ name (`scale<float, 128>`) from the
+ * string its registration carries (host_glue.h); *sig gets its pointer
+ * type as the host compiler spells it (malloc'd, or NULL) */
+char *compat_kernel_name(const char *registration, char **sig);
+/* runtime_state.c: the parameter list of a kernel's pointer type as the
+ * host compiler spells it, `void (*)(const float* __restrict__, int)` →
+ * "const float*, int" (__restrict__ dropped) */
+void compat_host_params(const char *sig, char *out, size_t cap);
+/* kernel_overload.c (web/web_program.c in a web build): among several kernels named `name` in the program,
  * the C name of the one whose parameters are those of sig; NULL when the
  * name is not overloaded. */
 const char *compat_overload_cname(cw_program *prog, const char *name, const char *sig);

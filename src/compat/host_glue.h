@@ -23,13 +23,20 @@
  * it does so once when device code cannot be built (the runtime calls
  * __cuwasm_print_message, handed over before main), since the API call
  * that found out (a launch, cudaFuncSetCacheConfig …) can only return an
- * error code; a launch of a kernel the device code lacks says so too.
+ * error code; a launch of a kernel the device code lacks, or one the
+ * device refuses (cudaErrorNotSupported: an argument a web build cannot
+ * convert …), says so too.
  */
 #ifndef CUWASM_HOST_GLUE_H
 #define CUWASM_HOST_GLUE_H
 
 #include <cuda_runtime.h>
 #include <stdio.h>
+#if defined(__EMSCRIPTEN__)
+#include <cxxabi.h>
+#include <stdlib.h>
+#include <typeinfo>
+#endif
 
 extern "C" {
 int __cuwasm_register_tu(const char *name, const char *src, size_t len,
@@ -49,9 +56,23 @@ namespace {
 template <typename FT, FT F>
 struct __cuwasm_kreg {
   static int id;
+#if defined(__EMSCRIPTEN__)
+  /* a web build's host compiler is clang, whose __PRETTY_FUNCTION__ drops
+   * F's template arguments; this type's demangled name keeps them, and
+   * `cuwasm cc --target web` reads the same name from the object */
+  static int make() {
+    int st = 0;
+    char *name = abi::__cxa_demangle(typeid(__cuwasm_kreg).name(), 0, 0, &st);
+    int id = __cuwasm_register_kernel(__cuwasm_tu_id(), (const void *)F,
+                                      name ? name : __PRETTY_FUNCTION__);
+    free(name);
+    return id;
+  }
+#else
   static int make() {
     return __cuwasm_register_kernel(__cuwasm_tu_id(), (const void *)F, __PRETTY_FUNCTION__);
   }
+#endif
 };
 template <typename FT, FT F>
 int __cuwasm_kreg<FT, F>::id = __cuwasm_kreg<FT, F>::make();
@@ -88,7 +109,8 @@ int __cuwasm_reporter_set = (::__cuwasm_set_reporter(__cuwasm_print_message), 0)
 static inline void __cuwasm_stub_launch(int id, void **args) {
   cudaError_t e = __cuwasm_launch(id, args);
   static bool said = false; /* device code that does not build was reported already */
-  if (!said && (e == cudaErrorInvalidDeviceFunction || e == cudaErrorNoDevice)) {
+  if (!said && (e == cudaErrorInvalidDeviceFunction || e == cudaErrorNoDevice ||
+                e == cudaErrorNotSupported)) { /* a launch the device refuses says why, once */
     said = true;
     fprintf(stderr, "%s\n", __cuwasm_message());
   }

@@ -20,23 +20,6 @@
 
 #include "base/base.h"
 
-/* "void (*)(const float* __restrict__, int)" → "const float*, int" */
-static void host_params(const char *sig, char *out, size_t cap) {
-  out[0] = 0;
-  const char *p = strstr(sig, "(*)(");
-  if (!p) return;
-  p += 4;
-  size_t n = 0;
-  for (int depth = 0; *p && n + 1 < cap; p++) {
-    if (*p == '(') depth++;
-    if (*p == ')' && depth-- == 0) break;
-    if (!strncmp(p, "__restrict__", 12)) { p += 11; continue; }
-    out[n++] = *p;
-  }
-  out[n] = 0;
-  if (!strcmp(out, "void")) out[0] = 0;
-}
-
 const char *compat_overload_cname(cw_program *prog, const char *name, const char *sig) {
   KModule *m = cw_program_module(prog);
   int same = 0;
@@ -50,7 +33,7 @@ const char *compat_overload_cname(cw_program *prog, const char *name, const char
   }
   if (same < 2 || !sig) return NULL;
   char want[1024];
-  host_params(sig, want, sizeof want);
+  compat_host_params(sig, want, sizeof want);
   for (int i = 0; i < m->funcs.len; i++) {
     const KFunc *f = m->funcs.items[i];
     if (!(f->flags & KF_GLOBAL) || !f->body || !compat_names_match(f->name, name)) continue;

@@ -302,8 +302,12 @@ cudaError_t cudaDeviceDisablePeerAccess(int peer) {
 cudaError_t cudaMemGetInfo(size_t *free_b, size_t *total) {
   cudaError_t err = need_ctx();
   if (err != cudaSuccess) return compat_ret(err);
-  if (free_b) *free_b = meminfo_kb("MemAvailable") * 1024;
-  if (total) *total = meminfo_kb("MemTotal") * 1024;
+  size_t t = meminfo_kb("MemTotal") * 1024, f = meminfo_kb("MemAvailable") * 1024;
+  cw_device_info info;
+  if (t == 0 && cw_backend_probe(cw_context_backend(compat_state()->ctx), &info))
+    t = f = (size_t)info.memory_bytes; /* no /proc/meminfo (a web build): the device's word */
+  if (free_b) *free_b = f;
+  if (total) *total = t;
   return cudaSuccess;
 }
 

@@ -119,37 +119,60 @@ int __cuwasm_register_tu(const char *name, const char *src, size_t len,
   return id;
 }
 
-/* "… [with FT = void (*)(float*); FT F = scale<float, 128>]" → "scale<float, 128>";
- * an anonymous namespace (g++'s `{anonymous}::`) is no part of the
- * device code's name for the kernel. */
-static char *name_from_pretty(const char *pretty) {
-  const char *p = strstr(pretty, "FT F = ");
-  if (!p) return dup(pretty);
-  p += 7;
-  size_t n = strlen(p);
-  if (n && p[n - 1] == ']') n--;
+/* The kernel's name from its registration string: g++'s
+ * __PRETTY_FUNCTION__ "… [with FT = void (*)(float*); FT F = scale<float, 128>]",
+ * clang's "… [FT = void (*)(float *), F = &scale]" (clang drops the
+ * template arguments of F), or, in a web build (host_glue.h), the
+ * registration type's demangled name, which has them:
+ * "(anonymous namespace)::__cuwasm_kreg<void (*)(float*), &(void scale<float, 128>(float*))>".
+ * *sig gets FT, the kernel's pointer type (NULL when the string has
+ * neither shape).  An anonymous namespace (`{anonymous}::`,
+ * `(anonymous namespace)::`) is no part of the device code's name. */
+/* p[0..n) without anonymous namespace qualifiers */
+static char *drop_anonymous(const char *p, size_t n) {
   char *s = malloc(n + 1);
   if (!s) return NULL;
-  static const char anon[] = "{anonymous}::";
+  static const char *const anon[] = {"{anonymous}::", "(anonymous namespace)::"};
   size_t o = 0;
   for (size_t i = 0; i < n;) {
-    if (!strncmp(p + i, anon, sizeof anon - 1)) { i += sizeof anon - 1; continue; }
+    size_t skip = 0;
+    for (int a = 0; a < 2 && !skip; a++)
+      if (!strncmp(p + i, anon[a], strlen(anon[a]))) skip = strlen(anon[a]);
+    if (skip) { i += skip; continue; }
     s[o++] = p[i++];
   }
   s[o] = 0;
   return s;
 }
 
-/* "… [with FT = void (*)(float*); FT F = …]" → "void (*)(float*)" */
-static char *sig_from_pretty(const char *pretty) {
-  const char *p = strstr(pretty, "with FT = "), *e = p ? strstr(p, "; FT F = ") : NULL;
-  if (!e) return NULL;
-  p += 10;
-  char *s = malloc((size_t)(e - p) + 1);
-  if (!s) return NULL;
-  memcpy(s, p, (size_t)(e - p));
-  s[e - p] = 0;
-  return s;
+char *compat_kernel_name(const char *pretty, char **sig) {
+  const char *gcc = strstr(pretty, "[with FT = "), *clang = strstr(pretty, "[FT = ");
+  const char *type = strstr(pretty, "__cuwasm_kreg<");
+  const char *ft = gcc ? gcc + 11 : clang ? clang + 6 : type ? type + 14 : NULL;
+  const char *sep = gcc ? "; FT F = " : clang ? ", F = " : ", &(";
+  const char *f = ft ? strstr(ft, sep) : NULL;
+  *sig = NULL;
+  if (!f) return dup(pretty);
+  *sig = malloc((size_t)(f - ft) + 1);
+  if (*sig) {
+    memcpy(*sig, ft, (size_t)(f - ft));
+    (*sig)[f - ft] = 0;
+  }
+  const char *p = f + strlen(sep);
+  size_t n = 0;
+  if (gcc || clang) {
+    if (*p == '&') p++;
+    n = strlen(p);
+    if (n && p[n - 1] == ']') n--;
+  } else { /* "void name<…>(params))>", or "name(params))>" without template */
+    if (!strncmp(p, "void ", 5)) p += 5;
+    static const char anon[] = "(anonymous namespace)";
+    for (int depth = 0; p[n] && !(p[n] == '(' && depth == 0 && strncmp(p + n, anon, 21)); n++) {
+      if (!strncmp(p + n, anon, 21)) n += 20;
+      else depth += p[n] == '<' ? 1 : p[n] == '>' ? -1 : 0;
+    }
+  }
+  return drop_anonymous(p, n);
 }
 
 int __cuwasm_register_kernel(int tu, const void *fn, const char *pretty) {
@@ -159,7 +182,9 @@ int __cuwasm_register_kernel(int tu, const void *fn, const char *pretty) {
   for (int i = 0; i < g->nkernels; i++)
     if (g->kernels[i].fn == fn) id = i;
   if (id < 0 && grow((void **)&g->kernels, &g->capkernels, g->nkernels, sizeof *g->kernels)) {
-    CompatKernel k = {fn, name_from_pretty(pretty), sig_from_pretty(pretty), NULL, tu, NULL, 0};
+    char *sig;
+    char *name = compat_kernel_name(pretty, &sig);
+    CompatKernel k = {fn, name, sig, NULL, tu, NULL, 0};
     char *device_name = compat_lambda_device_name(k.name), *device_sig = compat_lambda_device_name(k.sig);
     if (device_name) { /* extended lambdas: the device program's names for them */
       k.host_name = k.name;
@@ -274,6 +299,23 @@ static void canon_name(const char *in, char *out, size_t cap) {
     p++;
   }
   out[o < cap ? o : cap - 1] = 0;
+}
+
+/* "void (*)(const float* __restrict__, int)" → "const float*, int" */
+void compat_host_params(const char *sig, char *out, size_t cap) {
+  out[0] = 0;
+  const char *p = strstr(sig, "(*)(");
+  if (!p) return;
+  p += 4;
+  size_t n = 0;
+  for (int depth = 0; *p && n + 1 < cap; p++) {
+    if (*p == '(') depth++;
+    if (*p == ')' && depth-- == 0) break;
+    if (!strncmp(p, "__restrict__", 12)) { p += 11; continue; }
+    out[n++] = *p;
+  }
+  out[n] = 0;
+  if (!strcmp(out, "void")) out[0] = 0;
 }
 
 bool compat_names_match(const char *a, const char *b) {
@@ -486,9 +528,12 @@ cudaError_t compat_kernel_resolve(int id, cw_kernel **out) {
     const char *n = cw_program_kernel_name(t->prog, i);
     if (compat_names_match(n, k->name)) st = cw_kernel_get(t->mod, n, &k->k);
   }
-  if (st != CW_OK)
+  if (st == CW_ERR_NOT_FOUND)
     snprintf(state.msg, sizeof state.msg, "cuwasm: kernel %s is not in the device code of %s",
              k->name, t->name);
+  else if (st != CW_OK) /* there, but the device cannot run it: the backend says why */
+    snprintf(state.msg, sizeof state.msg, "cuwasm: kernel %s cannot run on this device: %s",
+             k->name, cw_last_error_message(state.ctx));
   *out = k->k;
   pthread_mutex_unlock(&state.mu);
   return st == CW_OK ? cudaSuccess : cudaErrorInvalidDeviceFunction;

@@ -48,6 +48,11 @@ char *emit_wgsl_json(const KModule *m, const char *source_name, const WgslOption
  * and are left out (listed with their diagnostic in that section).
  * Returns malloc'd bytes (*len), or NULL when out of memory. */
 unsigned char *emit_wasm(const KModule *m, size_t *len, CwDiags *d);
+/* The same with the module's globals from address data_base instead of
+ * 1024: a whole program built for the web (`cuwasm cc --target web`) puts
+ * each translation unit's globals in a region of its own below the host
+ * program's data, in the one memory they share. */
+unsigned char *emit_wasm_at(const KModule *m, int data_base, size_t *len, CwDiags *d);
 
 /* GLSL 4.6 compute shaders for Vulkan (glsl*.c), one shader per kernel.
  * Kernel parameters live in a parameter block whose device address the

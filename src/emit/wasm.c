@@ -15,6 +15,7 @@
  *   [0, 1024)            never used (null pointers fault in the host's checks)
  *   [1024, data_end)     module globals (__device__, __constant__, static
  *                        locals), initialised by a data segment
+ *                        (emit_wasm_at starts them at another address)
  *   scratch (host-given) one block's working memory: static __shared__
  *                        (shared_static bytes, module-wide layout), then the
  *                        dynamic shared memory, then one frame of `frame`
@@ -437,7 +438,7 @@ static void layout_memory(WEmit *w) {
   }
   w->shared_size = (off + 15) / 16 * 16;
   w->gaddr = arena_alloc(&w->arena, sizeof(int) * (size_t)(w->gvars.len + 1));
-  int addr = WASM_DATA_BASE;
+  int addr = w->data_base;
   for (int i = 0; i < w->gvars.len; i++) {
     const KVar *v = w->gvars.items[i];
     int al = v->type->align > 0 ? v->type->align : 1;
@@ -555,17 +556,17 @@ static bool const_bytes(WEmit *w, unsigned char *dst, const KType *t, const KExp
 }
 
 static void build_data(WEmit *w) {
-  int n = w->data_end - WASM_DATA_BASE;
+  int n = w->data_end - w->data_base;
   unsigned char *bytes = calloc((size_t)(n > 0 ? n : 1), 1);
   if (!bytes) { w->data.failed = true; return; }
   for (int i = 0; i < w->gvars.len; i++) {
     const KVar *v = w->gvars.items[i];
-    if (v->init && !const_bytes(w, bytes + (w->gaddr[i] - WASM_DATA_BASE), v->type, v->init))
+    if (v->init && !const_bytes(w, bytes + (w->gaddr[i] - w->data_base), v->type, v->init))
       w->gaddr[i] = -w->gaddr[i]; /* kernels using it are rejected (we_var) */
   }
   for (int i = 0; i < w->strs.len; i++) {
     const KExpr *e = w->strs.items[i];
-    if (e->str_len) memcpy(bytes + (w->str_addr[i] - WASM_DATA_BASE), e->str, (size_t)e->str_len);
+    if (e->str_len) memcpy(bytes + (w->str_addr[i] - w->data_base), e->str, (size_t)e->str_len);
   }
   wb_bytes(&w->data, bytes, (size_t)n);
   free(bytes);
@@ -886,7 +887,7 @@ static char *metadata(WEmit *w, int ndev) {
   StrBuf sb;
   sb_init(&sb);
   sb_printf(&sb, "{\"version\": 1, \"data_base\": %d, \"data_end\": %d, \"shared_static\": %d, \"stack\": %d, \"kernels\": [",
-            WASM_DATA_BASE, w->data_end, w->shared_size, WASM_STACK_BYTES);
+            w->data_base, w->data_end, w->shared_size, WASM_STACK_BYTES);
   for (int i = ndev; i < w->funcs.len; i++) {
     const KFunc *k = w->funcs.items[i];
     if (i > ndev) sb_puts(&sb, ", ");
@@ -1034,7 +1035,7 @@ static void sections(WEmit *w, WBuf *mod, int ndev, WBuf *code) {
   wb_u32(&s, 1);
   wb_byte(&s, 0);
   wb_byte(&s, OP_I32_CONST);
-  wb_s64(&s, WASM_DATA_BASE);
+  wb_s64(&s, w->data_base);
   wb_byte(&s, OP_END);
   wb_u32(&s, w->data.len);
   wb_append(&s, &w->data);
@@ -1050,9 +1051,14 @@ static void sections(WEmit *w, WBuf *mod, int ndev, WBuf *code) {
 }
 
 unsigned char *emit_wasm(const KModule *m, size_t *len, CwDiags *d) {
+  return emit_wasm_at(m, WASM_DATA_BASE, len, d);
+}
+
+unsigned char *emit_wasm_at(const KModule *m, int data_base, size_t *len, CwDiags *d) {
   WEmit w;
   memset(&w, 0, sizeof w);
   arena_init(&w.arena);
+  w.data_base = data_base;
   w.m = m;
   w.d = d;
   *len = 0;

@@ -296,6 +296,14 @@ void wb_builtin(WEmit *w, const KExpr *e) {
   case KB_SQRTF: case KB_SQRT: case KB_I_FSQRT_RN: case KB_I_DSQRT_RN:
     return inline_op(w, e, f64(e) ? OP_F64_SQRT : OP_F32_SQRT, 1);
   case KB_FABSF: case KB_FABS: return inline_op(w, e, f64(e) ? OP_F64_ABS : OP_F32_ABS, 1);
+  case KB_NANF: case KB_NAN: { /* the quiet NaN C's nan("") gives; the tag string is not read */
+    uint64_t bits = 0x7ff8000000000000ull;
+    double qnan;
+    memcpy(&qnan, &bits, sizeof qnan);
+    if (e->builtin == KB_NAN) { op(w, OP_F64_CONST); wb_f64(&w->fn->code, qnan); }
+    else { op(w, OP_F32_CONST); wb_f32(&w->fn->code, (float)qnan); }
+    return;
+  }
   case KB_FLOORF: case KB_FLOOR: return inline_op(w, e, f64(e) ? OP_F64_FLOOR : OP_F32_FLOOR, 1);
   case KB_CEILF: case KB_CEIL: return inline_op(w, e, f64(e) ? OP_F64_CEIL : OP_F32_CEIL, 1);
   case KB_TRUNCF: case KB_TRUNC: return inline_op(w, e, f64(e) ? OP_F64_TRUNC : OP_F32_TRUNC, 1);

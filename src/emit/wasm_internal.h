@@ -105,7 +105,8 @@ typedef struct WEmit {
   PtrVec strs;               /* KExpr*: string literals (printf formats, assert texts) */
   int *str_addr;
   int shared_size, data_end;
-  WBuf data;                 /* bytes from WASM_DATA_BASE */
+  int data_base;             /* where globals start: WASM_DATA_BASE, or the caller's */
+  WBuf data;                 /* bytes from data_base */
   /* per entry of funcs */
   KFission *fis;             /* kernels: barrier fission, run before layout */
   bool *fis_ok;

@@ -178,6 +178,12 @@ if grep -qx transpile <<<"$subs"; then
     'err_has "^recbar.cu:5:3: error: .climb. calls itself and contains a barrier"'
   run transpile does-not-exist.cu --target kir
   expect "transpile on a missing file" 1 'err_has does-not-exist.cu'
+  run cc ok.cu --target no-such-target -o ok
+  expect "cc --target no-such-target" 2 'err_has no-such-target'
+  run cc ok.cu --target web -o ok.js
+  expect "cc --target web writes .mjs or .html" 2 'err_has "APP.mjs or APP.html"' '[[ ! -e $tmp/ok.js ]]'
+  run cc ok.cu --target web -c -o ok.o
+  expect "cc --target web builds whole programs" 2 'err_has "whole programs"'
 fi
 
 echo "$pass passed, $fail failed"

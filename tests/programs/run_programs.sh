@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
-# run_programs.sh CUWASM — builds and runs every self-checking program of
-# tests/programs through `CUWASM run`: each top-level .cu file is one
-# program; each subfolder is one program made of all its .cu/.c/.cpp files.
-# A program's main file may carry `// FLAGS: ...` (extra cuwasm cc flags)
-# and `// ARGS: ...` (its command line).  A program passes when it exits 0.
+# run_programs.sh CUWASM [--target web] — builds and runs every
+# self-checking program of tests/programs through `CUWASM run`: each
+# top-level .cu file is one program; each subfolder is one program made of
+# all its .cu/.c/.cpp files.  A program's main file may carry
+# `// FLAGS: ...` (extra cuwasm cc flags) and `// ARGS: ...` (its command
+# line).  A program passes when it exits 0.  With --target web each is
+# built for the web and run in Node (`cuwasm run --target web`), except
+# those web_excluded.txt lists with the host-side reason.
 # Prints "N passed, N failed" and exits non-zero when any failed.
 set -u
-cuwasm=${1:?usage: run_programs.sh CUWASM}
+cuwasm=${1:?usage: run_programs.sh CUWASM [--target web]}
+target=${3:-}
+[ "${2:-}" = "--target" ] || target=
 here=$(cd "$(dirname "$0")" && pwd)
-pass=0 fail=0 failed=()
+pass=0 fail=0 skipped=0 failed=()
+
+excluded() { # excluded NAME: listed in web_excluded.txt (web target only)
+  [ "$target" = web ] && grep -q "^$1[[:space:]]" "$here/web_excluded.txt"
+}
 
 meta() { # meta FILE KEY
   sed -n "s|^// $2: *||p; s|^/\* $2: *\(.*\) \*/|\1|p" "$1" | head -1
@@ -17,9 +26,14 @@ meta() { # meta FILE KEY
 run_one() { # run_one NAME MAINFILE FILES...
   local name=$1 main=$2; shift 2
   local flags args log
+  if excluded "$name"; then
+    skipped=$((skipped + 1))
+    echo "skip $name ($(sed -n "s/^$name[[:space:]]*//p" "$here/web_excluded.txt"))"
+    return
+  fi
   flags=$(meta "$main" FLAGS)
   args=$(meta "$main" ARGS)
-  log=$(CUWASM_QUIET=1 timeout 600 "$cuwasm" run "$@" $flags -- $args 2>&1)
+  log=$(CUWASM_QUIET=1 timeout 600 "$cuwasm" run ${target:+--target $target} "$@" $flags -- $args 2>&1)
   local rc=$?
   if [ $rc -eq 0 ]; then
     pass=$((pass + 1))
@@ -42,5 +56,5 @@ for d in "$here"/*/; do
   run_one "$(basename "$d")" "${main:-${files%%$'\n'*}}" $files
 done
 
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed${target:+, $skipped excluded for --target $target}"
 [ $fail -eq 0 ]

@@ -16,6 +16,10 @@
  * other nvcc flags are warned about and ignored.  With -rdc=true/-dc a
  * file's device code is relocatable (linked with the others' at run time)
  * and its host object carries link markers (cc_device_link.c).
+ *
+ * --target web builds the program for Node and browsers instead
+ * (cc_web.c): the same host route with emscripten's compilers, the
+ * kernels compiled now into WebAssembly.
  */
 #include <errno.h>
 #include <libgen.h>
@@ -39,6 +43,8 @@ static const char *usage =
     "Flags: -I DIR -D X[=Y] -U X -L DIR -l LIB -O[0-3] -g -std=c++17 -Xcompiler A,B\n"
     "       -Xlinker A -arch=sm_XX -v (print commands) -keep (keep temporaries)\n"
     "       -rdc=true / -dc: device functions and variables of one file used from another\n"
+    "       --target web -o APP.mjs|APP.html: the whole program for Node and browsers\n"
+    "       (emscripten; kernels on WebAssembly, see README)\n"
     "At run time CUWASM_BACKEND=cpu|cuda|vulkan|auto picks the backend.\n";
 
 /* ---- string lists ----------------------------------------------------------- */
@@ -59,7 +65,7 @@ static void sl_addf(StrList *l, const char *a, const char *b) {
   sl_add(l, buf);
 }
 
-static void sl_free(StrList *l) {
+void sl_free(StrList *l) {
   for (int i = 0; i < l->n; i++) free(l->v[i]);
   free(l->v);
   memset(l, 0, sizeof *l);
@@ -137,6 +143,7 @@ static int parse_valued(CcOpts *o, int argc, char **argv, int *i) {
   TAKE("-MT", o->dep_target = v)
   TAKE("-MQ", o->dep_target = v)
   TAKE("-maxrregcount", (void)v)
+  TAKE("--target", o->target = v)
 #undef TAKE
   return 0;
 }
@@ -292,11 +299,9 @@ static bool write_file(const char *path, const char *data, size_t n) {
 
 /* ---- one .cu file ------------------------------------------------------------------ */
 
-/* Checks the device code; for -rdc, *markers gets the host-side link
- * markers of what it defines and uses (cc_device_link.c). */
-/* the device pass of path: its diagnostics printed; *markers: -rdc link
- * markers (or NULL); *captures: what its extended lambdas capture */
-static int device_check(const CcOpts *o, const char *path, char **markers, char **captures) {
+/* Compiles FILE's device code with the build's options (diagnostics
+ * printed); *p gets the program, which the caller frees. */
+int cc_device_compile(const CcOpts *o, const char *path, cw_program **p) {
   const char *inc[128], *def[128], *und[128];
   char cuda_inc[PATH_MAX];
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
@@ -308,13 +313,26 @@ static int device_check(const CcOpts *o, const char *path, char **markers, char 
     fprintf(stderr, "#$ cuwasm-device-check -arch compute_%d %s\n", (o->arch ? o->arch : 800) / 10,
             path);
   cw_diags *d = cw_diags_new();
-  cw_program *p = NULL;
-  cw_status st = cw_compile_file(path, &co, d, &p);
+  *p = NULL;
+  cw_status st = cw_compile_file(path, &co, d, p);
   cli_print_diags(d);
   cw_diags_free(d);
+  if (st == CW_OK) return 0;
+  cw_program_free(*p);
+  *p = NULL;
+  return 1;
+}
+
+/* The device pass of path (its diagnostics printed); *markers: -rdc link
+ * markers of what it defines and uses (cc_device_link.c), or NULL;
+ * *captures: what its extended lambdas capture. */
+static int device_check(const CcOpts *o, const char *path, char **markers, char **captures) {
+  cw_program *p = NULL;
   *markers = NULL;
   *captures = NULL;
-  if (st == CW_OK && cw_program_host_lambda_captures(p, captures) != CW_OK) st = CW_ERR_NOMEM;
+  if (cc_device_compile(o, path, &p)) return 1;
+  cw_status st = CW_OK;
+  if (cw_program_host_lambda_captures(p, captures) != CW_OK) st = CW_ERR_NOMEM;
   if (st == CW_OK && o->rdc) {
     StrList defines = {0}, uses = {0};
     cc_device_link_names(p, &defines, &uses);
@@ -523,8 +541,8 @@ static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const
   return rc;
 }
 
-static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int idx,
-                      const char *obj) {
+int cc_compile_cu(const CcOpts *o, const char *path, const char *tmp, int idx,
+                  const char *obj) {
   char *markers = NULL, *captures = NULL;
   if (device_check(o, path, &markers, &captures)) return 1;
   char ii[PATH_MAX], rw[PATH_MAX];
@@ -560,11 +578,11 @@ static int compile_cu(const CcOpts *o, const char *path, const char *tmp, int id
   return rc ? 1 : 0;
 }
 
-static int compile_plain(const CcOpts *o, const char *path, bool cxx, const char *obj) {
+int cc_compile_plain(const CcOpts *o, const char *path, bool cxx, const char *obj) {
   StrList cmd = {0};
-  sl_add(&cmd, cxx ? host_cxx(o) : o->ccbin ? o->ccbin : "gcc");
+  sl_add(&cmd, cxx ? host_cxx(o) : o->host_cc ? o->host_cc : o->ccbin ? o->ccbin : "gcc");
   sl_add(&cmd, "-c");
-  if (!cxx && o->ccbin) {
+  if (!cxx && o->ccbin && !o->host_cc) {
     sl_add(&cmd, "-x");
     sl_add(&cmd, "c");
   }
@@ -586,7 +604,7 @@ static int compile_plain(const CcOpts *o, const char *path, bool cxx, const char
 
 /* ---- the build -------------------------------------------------------------------- */
 
-static const char *ext_of(const char *p) {
+const char *cc_ext_of(const char *p) {
   const char *d = strrchr(p, '.');
   return d && !strchr(d, '/') ? d : "";
 }
@@ -664,7 +682,7 @@ static int link_all(const CcOpts *o, const StrList *objs, const char *tmp) {
   return rc ? 1 : 0;
 }
 
-static void remove_tree(const char *tmp) {
+void cc_remove_tree(const char *tmp) {
   StrList cmd = {0};
   sl_add(&cmd, "rm");
   sl_add(&cmd, "-rf");
@@ -674,7 +692,7 @@ static void remove_tree(const char *tmp) {
   sl_free(&cmd);
 }
 
-static bool is_cuda_input(const CcOpts *o, const char *e) {
+bool cc_is_cuda_input(const CcOpts *o, const char *e) {
   return !strcmp(e, ".cu") || (o->all_cu && (!strcmp(e, ".cpp") || !strcmp(e, ".cc") ||
                                                !strcmp(e, ".cxx") || !strcmp(e, ".c")));
 }
@@ -714,12 +732,33 @@ static int device_link(const CcOpts *o, const char *tmp) {
   return rc ? 1 : 0;
 }
 
+int cc_compile_all(const CcOpts *o, const char *tmp, StrList *objs) {
+  int rc = 0;
+  for (int i = 0; i < o->inputs.n && rc == 0; i++) {
+    const char *in = o->inputs.v[i], *e = cc_ext_of(in);
+    char obj[PATH_MAX];
+    object_name(o, in, tmp, i, obj, sizeof obj);
+    if (cc_is_cuda_input(o, e)) rc = cc_compile_cu(o, in, tmp, i, obj);
+    else if (!strcmp(e, ".c")) rc = cc_compile_plain(o, in, false, obj);
+    else if (!strcmp(e, ".cpp") || !strcmp(e, ".cc") || !strcmp(e, ".cxx") || !strcmp(e, ".C"))
+      rc = cc_compile_plain(o, in, true, obj);
+    else snprintf(obj, sizeof obj, "%s", in); /* objects and archives: to the linker */
+    sl_add(objs, obj);
+  }
+  return rc;
+}
+
 int cc_build(const CcOpts *o) {
+  if (cc_is_web(o)) return cc_web_build(o);
+  if (o->target && strcmp(o->target, "native")) {
+    fprintf(stderr, "cuwasm cc: unknown --target '%s' (native or web)\n", o->target);
+    return 2;
+  }
   if (o->verbose) verbose_environment(o);
   if (o->preprocess_only || o->deps == CC_DEPS_ONLY || o->deps == CC_DEPS_ONLY_USER) {
     int rc = 0;
     for (int i = 0; i < o->inputs.n && rc == 0; i++)
-      rc = preprocess_only(o, o->inputs.v[i], is_cuda_input(o, ext_of(o->inputs.v[i])));
+      rc = preprocess_only(o, o->inputs.v[i], cc_is_cuda_input(o, cc_ext_of(o->inputs.v[i])));
     return rc;
   }
   char tmp[PATH_MAX];
@@ -733,23 +772,13 @@ int cc_build(const CcOpts *o) {
   int rc = 0;
   if (o->device_link) {
     rc = device_link(o, tmp);
-    if (!o->keep) remove_tree(tmp);
+    if (!o->keep) cc_remove_tree(tmp);
     return rc;
   }
-  for (int i = 0; i < o->inputs.n && rc == 0; i++) {
-    const char *in = o->inputs.v[i], *e = ext_of(in);
-    char obj[PATH_MAX];
-    object_name(o, in, tmp, i, obj, sizeof obj);
-    if (is_cuda_input(o, e)) rc = compile_cu(o, in, tmp, i, obj);
-    else if (!strcmp(e, ".c")) rc = compile_plain(o, in, false, obj);
-    else if (!strcmp(e, ".cpp") || !strcmp(e, ".cc") || !strcmp(e, ".cxx") || !strcmp(e, ".C"))
-      rc = compile_plain(o, in, true, obj);
-    else snprintf(obj, sizeof obj, "%s", in); /* objects and archives: to the linker */
-    sl_add(&objs, obj);
-  }
+  rc = cc_compile_all(o, tmp, &objs);
   if (rc == 0 && !o->compile_only) rc = link_all(o, &objs, tmp);
   if (o->keep) fprintf(stderr, "cuwasm cc: temporaries kept in %s\n", tmp);
-  else remove_tree(tmp);
+  else cc_remove_tree(tmp);
   sl_free(&objs);
   return rc;
 }

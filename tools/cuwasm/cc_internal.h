@@ -23,6 +23,8 @@ typedef struct CcOpts {
   StrList args;                   /* argv, options files expanded: owns the strings below */
   const char *out, *std, *opt;
   const char *ccbin;              /* host compiler (nvcc -ccbin); NULL: g++/gcc */
+  const char *host_cc;            /* C compiler for .c files when set (web: emcc) */
+  const char *target;             /* --target: NULL/"native" or "web" (cc_web.c) */
   const char *dep_file, *dep_target; /* -MF, -MT */
   CcDeps deps;
   bool debug, compile_only, verbose, keep;
@@ -35,6 +37,7 @@ typedef struct CcOpts {
 } CcOpts;
 
 void sl_add(StrList *l, const char *s);
+void sl_free(StrList *l);
 
 /* cc_device_link.c: host-side markers of relocatable device code. */
 struct cw_program;
@@ -45,6 +48,28 @@ int cc_parse(CcOpts *o, int argc, char **argv);
 void cc_free(CcOpts *o);
 /* Builds o->out (or objects with -c); returns the exit code. */
 int cc_build(const CcOpts *o);
+/* One source file into an object, as cc_build does (cc_web.c reuses them
+ * with emscripten's compilers). */
+struct cw_program;
+int cc_compile_cu(const CcOpts *o, const char *path, const char *tmp, int idx, const char *obj);
+int cc_compile_plain(const CcOpts *o, const char *path, bool cxx, const char *obj);
+int cc_device_compile(const CcOpts *o, const char *path, struct cw_program **p);
+bool cc_is_cuda_input(const CcOpts *o, const char *ext);
+/* Every input into an object in tmp (objects and archives as they are);
+ * objs gets their paths, in the inputs' order. */
+int cc_compile_all(const CcOpts *o, const char *tmp, StrList *objs);
+const char *cc_ext_of(const char *path);
+void cc_remove_tree(const char *dir);
+/* cc_web.c: `--target web`; cc_web_parts lists the files of cuwasm a web
+ * build embeds (for `cuwasm run`'s cache key) */
+int cc_web_build(const CcOpts *o);
+bool cc_is_web(const CcOpts *o);
+/* cc_web_output.c: the ES module (emscripten's output at core_path, the n
+ * kernel modules) and the page holding it; malloc'd, NULL on failure */
+char *cc_web_module(const unsigned char *const *wasm, const size_t *wasm_len, int n,
+                    const char *core_path);
+char *cc_web_page(const char *module, const char *title);
+void cc_web_parts(StrList *files);
 /* Runs cmd (NULL-terminated argv) and returns its exit status. */
 int cc_run(const CcOpts *o, StrList *cmd);
 /* What the running cuwasm ships with (paths.c): installed or build tree. */

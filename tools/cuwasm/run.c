@@ -39,7 +39,9 @@ static const char *usage =
     "synccheck (barriers reached by part of a block, warp collectives whose mask\n"
     "names lanes that are not there), initcheck (reads of device memory never\n"
     "written), leaks (device memory not freed at exit).  Reports in\n"
-    "compute-sanitizer's shape, exit status 1 when any error was found.\n";
+    "compute-sanitizer's shape, exit status 1 when any error was found.\n"
+    "--target web builds the program for the web (`cuwasm cc --target web`) and runs\n"
+    "it in Node (CUWASM_NODE names another node).\n";
 
 typedef struct Hash {
   uint64_t h;
@@ -125,6 +127,12 @@ static uint64_t build_key(const CcOpts *o, int argc, char **argv) {
   mix_stat(&h, lib);
   cc_path(CC_PATH_HOST_GLUE, dir, sizeof dir);
   mix_stat(&h, dir);
+  if (cc_is_web(o)) { /* what the output embeds besides the program */
+    StrList parts = {0};
+    cc_web_parts(&parts);
+    for (int i = 0; i < parts.n; i++) mix_stat(&h, parts.v[i]);
+    sl_free(&parts);
+  }
   for (int i = 1; i < argc; i++) mix_str(&h, argv[i]);
   for (int i = 0; i < o->inputs.n; i++) mix_file(&h, o, o->inputs.v[i], 0);
   return h.h;
@@ -173,6 +181,12 @@ static void say_backend(void) {
   cw_context_free(ctx);
 }
 
+static void say_web(void) {
+  const char *q = getenv("CUWASM_QUIET");
+  if (q && *q && strcmp(q, "0")) return;
+  fprintf(stderr, "[cuwasm] backend: wasm — WebAssembly in Node (built with --target web)\n");
+}
+
 static int build_cached(CcOpts *o, int argc, char **argv, char *exe, size_t n) {
   char dir[PATH_MAX];
   cache_dir(dir, sizeof dir, build_key(o, argc, argv));
@@ -180,14 +194,14 @@ static int build_cached(CcOpts *o, int argc, char **argv, char *exe, size_t n) {
   snprintf(base, sizeof base, "%s", o->inputs.v[0]);
   char *b = basename(base), *dot = strrchr(b, '.');
   if (dot) *dot = 0;
-  snprintf(exe, n, "%s/%s", dir, b);
-  if (access(exe, X_OK) == 0) return 0;
+  snprintf(exe, n, "%s/%s%s", dir, b, cc_is_web(o) ? ".mjs" : "");
+  if (access(exe, cc_is_web(o) ? R_OK : X_OK) == 0) return 0;
   if (mkdirs(dir)) {
     fprintf(stderr, "cuwasm run: cannot create %s: %s\n", dir, strerror(errno));
     return 1;
   }
   char tmp[PATH_MAX + 32];
-  snprintf(tmp, sizeof tmp, "%s.tmp%ld", exe, (long)getpid());
+  snprintf(tmp, sizeof tmp, "%s.tmp%ld%s", exe, (long)getpid(), cc_is_web(o) ? ".mjs" : "");
   o->out = tmp;
   int rc = cc_build(o);
   if (rc == 0 && rename(tmp, exe)) rc = 1;
@@ -241,16 +255,21 @@ int cmd_run(int argc, char **argv) {
   }
   char exe[PATH_MAX + 64];
   rc = build_cached(&o, sep, argv, exe, sizeof exe);
+  bool web = cc_is_web(&o);
   cc_free(&o);
   if (rc) return rc;
   int nargs = sep < argc ? argc - sep - 1 : 0;
-  char **args = calloc((size_t)nargs + 2, sizeof *args);
+  char **args = calloc((size_t)nargs + 3, sizeof *args);
   if (!args) return 1;
-  args[0] = exe;
-  for (int i = 0; i < nargs; i++) args[i + 1] = argv[sep + 1 + i];
-  say_backend();
+  int a = 0;
+  if (web) args[a++] = (char *)(getenv("CUWASM_NODE") && *getenv("CUWASM_NODE") ? getenv("CUWASM_NODE") : "node");
+  args[a++] = exe;
+  for (int i = 0; i < nargs; i++) args[a++] = argv[sep + 1 + i];
+  if (web) say_web();
+  else say_backend();
   fflush(NULL);
-  execv(exe, args);
+  if (web) execvp(args[0], args);
+  else execv(exe, args);
   fprintf(stderr, "cuwasm run: cannot run %s: %s\n", exe, strerror(errno));
   free(args);
   return 127;

@@ -22,6 +22,12 @@
 // then an ordinary one).  Modules that call malloc in kernels (a heap
 // whose free list lives here) run on this thread.  Launches on one module
 // run one at a time, in the order they were made.
+//
+// A whole program built for the web (program.js) passes its own memory
+// instead (options memory, malloc, free): the module's globals then sit
+// where the build placed them, device memory is the program's heap, the
+// blocks run on the program's thread, and the program runs launches
+// through runBlocks with argument blocks and scratch of its own.
 
 import { floatToHalfBits, halfBitsToFloat, hostImports } from './wasm_host.js';
 import { WorkerPool, defaultWorkerCount, sharedMemoryAvailable } from './wasm_pool.js';
@@ -115,11 +121,13 @@ export class WasmModule {
   // prefix: a path prefix to strip from diagnostics' file names;
   // workers: how many workers run blocks (default: the hardware threads;
   // 1: this thread only)
-  constructor({ print, prefix = null, workers } = {}) {
+  // memory, malloc, free: a program's memory and heap (program.js)
+  constructor({ print, prefix = null, workers, memory = null, malloc = null, free = null } = {}) {
     this.kind = 'wasm';
     this.print = print;
     this.prefix = prefix;
-    this.workersWanted = workers;
+    this.external = memory ? { memory, malloc, free } : null;
+    this.workersWanted = this.external ? 1 : workers;
     this._queue = Promise.resolve();
     this._pending = 0;
   }
@@ -155,15 +163,15 @@ export class WasmModule {
     for (const k of this.meta.kernels)
       if (k.error && this.prefix && k.error.file.startsWith(this.prefix)) k.error.file = k.error.file.slice(this.prefix.length);
     const pages = Math.max(Math.ceil((this.meta.data_end + 65536) / 65536), 16);
-    this.memory = new WebAssembly.Memory(shareable
+    this.memory = this.external?.memory ?? new WebAssembly.Memory(shareable
       ? { initial: pages, maximum: MAX_PAGES, ...(this.threads > 1 ? { shared: true } : {}) }
       : { initial: pages });
     this._asserts = [];
     this.instance = await WebAssembly.instantiate(module, hostImports({
       memory: this.memory,
       printf: (text) => this._printer()(text),
-      malloc: (n) => this._heapAlloc(n),
-      free: (p) => this._heapFree(p),
+      malloc: (n) => (this.external ? this.external.malloc(n >>> 0) : this._heapAlloc(n)),
+      free: (p) => (this.external ? this.external.free(p >>> 0) : this._heapFree(p)),
       assert: (message) => this._asserts.push(message),
     }));
     this.heapBase = align(this.meta.data_end, 64);
@@ -171,7 +179,7 @@ export class WasmModule {
     // across launches, first-fit over a free list; blocks carry their size
     // in the 16 bytes before them
     this._freeList = [];
-    if (names.includes('env.malloc')) {
+    if (!this.external && names.includes('env.malloc')) {
       const bytes = WASM_DEVICE_HEAP;
       this._freeList.push({ addr: this.heapBase, size: bytes });
       this.heapBase += bytes;
@@ -289,9 +297,7 @@ export class WasmModule {
         if (!p.type.startsWith('const ')) readBack.push([addr, a]);
         return addr;
       });
-      const nt = b[0] * b[1] * b[2];
-      const scratchBytes = this.meta.shared_static + sharedBytes + 16 + nt * k.frame + this.meta.stack;
-      const scratch = Array.from({ length: nw }, () => this._alloc(scratchBytes));
+      const scratch = Array.from({ length: nw }, () => this._alloc(this.scratchBytes(k, b, sharedBytes)));
       const view = new DataView(this.memory.buffer);
       k.params.forEach((p, i) => {
         const o = argAddr + p.offset;
@@ -317,23 +323,38 @@ export class WasmModule {
           throw this._launchError(k, { message: failed.message, runtime: failed.trap }, failed.asserts ?? []);
         }
       } else {
-        const fn = this.instance.exports[k.export];
-        try {
-          for (let z = 0; z < g[2]; z++)
-            for (let y = 0; y < g[1]; y++)
-              for (let x = 0; x < g[0]; x++)
-                fn(argAddr, scratch[0], sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
-        } catch (e) {
-          const asserts = this._asserts;
-          this._asserts = [];
-          throw this._launchError(k, { message: e.message, runtime: e instanceof WebAssembly.RuntimeError, error: e }, asserts);
-        }
+        this.runBlocks(k, argAddr, scratch[0], sharedBytes, g, b);
       }
       for (const [addr, a] of readBack)
         new Uint8Array(a.buffer, a.byteOffset, a.byteLength).set(new Uint8Array(this.memory.buffer, addr, a.byteLength));
     } finally {
       this.top = mark;
     }
+  }
+
+  // Every block of grid g (block b) in order on this thread, kernel k of
+  // this.meta, arguments at argAddr, scratchBytes(k, b, sharedBytes) bytes
+  // at scratch.
+  runBlocks(k, argAddr, scratch, sharedBytes, g, b) {
+    const fn = this.instance.exports[k.export];
+    try {
+      for (let z = 0; z < g[2]; z++)
+        for (let y = 0; y < g[1]; y++)
+          for (let x = 0; x < g[0]; x++)
+            fn(argAddr, scratch, sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
+    } catch (e) {
+      const asserts = this._asserts;
+      this._asserts = [];
+      const runtime = e instanceof WebAssembly.RuntimeError;
+      const err = this._launchError(k, { message: e.message, runtime, error: e }, asserts);
+      if (runtime && !asserts.length) err.trap = e;
+      throw err;
+    }
+  }
+
+  // The scratch memory one block of kernel k needs (see the file's head).
+  scratchBytes(k, b, sharedBytes) {
+    return this.meta.shared_static + sharedBytes + 16 + b[0] * b[1] * b[2] * k.frame + this.meta.stack;
   }
 
   // The error a launch fails with: the failed device asserts (a failed

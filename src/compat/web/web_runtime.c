@@ -1,0 +1,462 @@
+/*
+ * web_runtime.c — the runtime half of include/cuwasm.h (contexts, memory,
+ * modules, launches, streams, events) for a CUDA program built with
+ * `cuwasm cc --target web`: emscripten compiles it, with the CUDA runtime
+ * API of src/compat/, into the program, in place of src/rt/.
+ *
+ * The device is the WebAssembly CPU path: each translation unit's kernels
+ * are a WebAssembly module compiled at build time (src/emit/wasm.c) that
+ * imports the program's own memory, so device memory is the program's
+ * heap — cudaMalloc is an aligned malloc, a device pointer a plain heap
+ * address, cudaMemcpy a memcpy — and web/src/program.js (reached through
+ * Module.cuwasmDevice) runs a launch's blocks as synchronous calls into
+ * the module.  So every call here completes before it returns, and the
+ * blocking calls (cudaMemcpy device→host, cudaDeviceSynchronize, events)
+ * keep their meaning without Asyncify or a worker: there is nothing to
+ * wait for.  Streams are therefore in order with each other (a valid CUDA
+ * schedule), cudaStreamQuery always says done, and events time the host
+ * clock (performance.now) at the point they are recorded.
+ *
+ * What the GPU reports at the next synchronisation is reported there too:
+ * a kernel that fails (device assert, __trap, a wasm trap) makes the
+ * launch succeed and the next synchronising call (synchronize, a blocking
+ * copy, an event or stream wait) return the error, which the CUDA layer
+ * then keeps as sticky.  Device printf output is held until then as well,
+ * and written through the program's stdout, so it interleaves with host
+ * printf where a GPU's would.
+ *
+ * Arguments: the host is 32-bit WebAssembly, the device code LP64, so a
+ * launch rebuilds the argument block from the host values one parameter at
+ * a time, by the kinds web_table.h describes.
+ */
+#include <emscripten.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compat/compat.h"
+#include "compat/web/web_table.h"
+#include "rt/backend.h"
+
+/* ---- JavaScript: web/src/program.js's device object ---------------------- */
+
+EM_JS(int, js_module_load, (int index), { return Module.cuwasmDevice.moduleLoad(index); });
+EM_JS(int, js_kernel_find, (int mod, const char *name),
+      { return Module.cuwasmDevice.kernelFind(mod, UTF8ToString(name)); });
+EM_JS(int, js_kernel_info, (int mod, int k, int what, int i),
+      { return Module.cuwasmDevice.kernelInfo(mod, k, what, i); });
+EM_JS(int, js_symbol_find, (int mod, const char *name, int *size), {
+  const s = Module.cuwasmDevice.symbolFind(mod, UTF8ToString(name));
+  if (!s) return 0;
+  HEAP32[size >> 2] = s.size;
+  return s.addr;
+});
+EM_JS(int, js_launch, (int mod, int k, void *args, const unsigned *g, const unsigned *b,
+                       int shared), {
+  const u = (p, i) => HEAPU32[(p >> 2) + i];
+  return Module.cuwasmDevice.launch(mod, k, args, [u(g, 0), u(g, 1), u(g, 2)],
+                                    [u(b, 0), u(b, 1), u(b, 2)], shared);
+});
+/* the last failure's text, into buf (n bytes); returns its length */
+EM_JS(int, js_error_text, (char *buf, int n), {
+  const t = new TextEncoder().encode(Module.cuwasmDevice.lastError ?? "");
+  const m = Math.min(t.length, n - 1);
+  HEAPU8.set(t.subarray(0, m), buf);
+  HEAPU8[buf + m] = 0;
+  return m;
+});
+/* device printf output held since the last call: its length, then the bytes */
+EM_JS(int, js_output_length, (void), { return Module.cuwasmDevice.outputLength(); });
+EM_JS(void, js_output_take, (char *buf, int n), { Module.cuwasmDevice.outputTake(buf, n); });
+EM_JS(const char *, js_device_name, (void), {
+  const t = Module.cuwasmDevice.name;
+  const n = lengthBytesUTF8(t) + 1, p = _malloc(n);
+  stringToUTF8(t, p, n);
+  return p;
+});
+
+/* ---- handles --------------------------------------------------------------- */
+
+struct cw_context {
+  char msg[1024];
+  cw_status pending;      /* a kernel's failure, for the next synchronisation */
+  char pending_msg[1024];
+};
+struct cw_buffer { void *ptr; size_t n; };
+struct cw_stream { cw_context *ctx; };
+struct cw_event { cw_context *ctx; double ms; };
+struct cw_module { cw_context *ctx; int handle; int table; };
+struct cw_kernel {
+  cw_module *mod;
+  int index, nparams;
+  const CwWebKernel *entry;
+};
+
+static cw_context *the_ctx; /* one device, one context: the CUDA layer makes it once */
+static char no_ctx_msg[256];
+
+__attribute__((format(printf, 3, 4)))
+static cw_status fail(cw_context *c, cw_status st, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(c ? c->msg : no_ctx_msg, c ? sizeof c->msg : sizeof no_ctx_msg, fmt, ap);
+  va_end(ap);
+  return st;
+}
+
+cw_status cw_context_new(const char *backend, cw_context **out) {
+  *out = NULL;
+  if (backend && *backend && strcmp(backend, "auto") && strcmp(backend, "wasm"))
+    return fail(NULL, CW_ERR_UNAVAILABLE,
+                "backend '%s': a program built for the web runs its kernels on the WebAssembly "
+                "device (CUWASM_BACKEND=wasm or auto); WebGPU for whole programs is not built yet",
+                backend);
+  cw_context *c = calloc(1, sizeof *c);
+  if (!c) return CW_ERR_NOMEM;
+  *out = the_ctx = c;
+  return CW_OK;
+}
+
+void cw_context_free(cw_context *ctx) {
+  if (ctx == the_ctx) the_ctx = NULL;
+  free(ctx);
+}
+
+const char *cw_context_backend(const cw_context *ctx) { return ctx ? "wasm" : NULL; }
+const char *cw_last_error_message(const cw_context *ctx) { return ctx ? ctx->msg : no_ctx_msg; }
+int cw_context_check_errors(const cw_context *ctx) { (void)ctx; return -1; }
+
+int cw_backend_probe(const char *backend, cw_device_info *out) {
+  if (!backend || strcmp(backend, "wasm")) return 0;
+  memset(out, 0, sizeof *out);
+  snprintf(out->backend, sizeof out->backend, "wasm");
+  out->available = 1;
+  const char *name = js_device_name();
+  snprintf(out->name, sizeof out->name, "%s", name);
+  free((void *)name);
+  out->cores = 1;
+  snprintf(out->simd, sizeof out->simd, "none");
+  out->memory_bytes = (uint64_t)2 << 30; /* the 32-bit memory's limit */
+  return 1;
+}
+
+/* ---- synchronisation: where kernels' failures and printf come out -------- */
+
+static void flush_output(void) {
+  int n = js_output_length();
+  if (n <= 0) return;
+  char *buf = malloc((size_t)n);
+  if (!buf) return;
+  js_output_take(buf, n);
+  fwrite(buf, 1, (size_t)n, stdout);
+  free(buf);
+}
+
+static cw_status sync_ctx(cw_context *c) {
+  flush_output();
+  if (!c || c->pending == CW_OK) return CW_OK;
+  cw_status st = c->pending;
+  snprintf(c->msg, sizeof c->msg, "%s", c->pending_msg);
+  c->pending = CW_OK; /* reported once; the CUDA layer keeps it as sticky */
+  return st;
+}
+
+cw_status cw_synchronize(cw_context *ctx) { return sync_ctx(ctx); }
+cw_status cw_stream_synchronize(cw_stream *s) { return sync_ctx(s ? s->ctx : the_ctx); }
+int cw_stream_query(cw_stream *s) { (void)s; return 1; }
+
+cw_status cw_stream_new(cw_context *ctx, cw_stream **out) {
+  *out = calloc(1, sizeof **out);
+  if (!*out) return CW_ERR_NOMEM;
+  (*out)->ctx = ctx;
+  return CW_OK;
+}
+void cw_stream_free(cw_stream *s) { free(s); }
+
+cw_status cw_event_new(cw_context *ctx, cw_event **out) {
+  *out = calloc(1, sizeof **out);
+  if (!*out) return CW_ERR_NOMEM;
+  (*out)->ctx = ctx;
+  return CW_OK;
+}
+void cw_event_free(cw_event *e) { free(e); }
+cw_status cw_event_record(cw_event *e, cw_stream *s) {
+  (void)s;
+  e->ms = emscripten_get_now();
+  return CW_OK;
+}
+cw_status cw_event_synchronize(cw_event *e) { return sync_ctx(e->ctx); }
+cw_status cw_event_elapsed_ms(cw_event *start, cw_event *end, float *ms) {
+  *ms = (float)(end->ms - start->ms);
+  return CW_OK;
+}
+
+/* ---- memory: the program's heap ------------------------------------------ */
+
+cw_status cw_buffer_alloc_kind(cw_context *ctx, int kind, size_t bytes, cw_buffer **out) {
+  (void)ctx, (void)kind; /* device, managed and pinned memory are all the heap */
+  cw_buffer *b = malloc(sizeof *b);
+  void *p = aligned_alloc(256, (bytes + 255) / 256 * 256 + 256);
+  if (!b || !p) {
+    free(b), free(p);
+    return CW_ERR_NOMEM;
+  }
+  *b = (cw_buffer){p, bytes};
+  *out = b;
+  return CW_OK;
+}
+cw_status cw_buffer_alloc(cw_context *ctx, size_t bytes, cw_buffer **out) {
+  return cw_buffer_alloc_kind(ctx, CW_MEM_DEVICE, bytes, out);
+}
+void cw_buffer_free(cw_buffer *buf) {
+  if (buf) free(buf->ptr);
+  free(buf);
+}
+void *cw_buffer_ptr(const cw_buffer *buf) { return buf->ptr; }
+size_t cw_buffer_size(const cw_buffer *buf) { return buf->n; }
+
+static cw_status copy(cw_context *ctx, void *dst, const void *src, size_t n) {
+  cw_status st = sync_ctx(ctx); /* blocking copies wait for the device, as CUDA's */
+  if (st != CW_OK) return st;
+  memmove(dst, src, n);
+  return CW_OK;
+}
+cw_status cw_memcpy_htod(cw_context *c, void *d, const void *s, size_t n) { return copy(c, d, s, n); }
+cw_status cw_memcpy_dtoh(cw_context *c, void *d, const void *s, size_t n) { return copy(c, d, s, n); }
+cw_status cw_memcpy_dtod(cw_context *c, void *d, const void *s, size_t n) { return copy(c, d, s, n); }
+cw_status cw_memcpy_async(cw_context *c, void *d, const void *s, size_t n, cw_stream *st) {
+  (void)st;
+  memmove(d, s, n);
+  (void)c;
+  return CW_OK;
+}
+cw_status cw_memset(cw_context *ctx, void *dst, int value, size_t n) {
+  (void)ctx;
+  memset(dst, value, n);
+  return CW_OK;
+}
+
+/* ---- modules and kernels ---------------------------------------------------- */
+
+int cw_web_program_table(const cw_program *p); /* web_program.c */
+
+cw_status cw_module_load(cw_context *ctx, cw_program *prog, cw_module **out) {
+  int table = cw_web_program_table(prog);
+  int h = js_module_load(cw_web_tus[table].module);
+  if (h < 0) {
+    js_error_text(ctx->msg, sizeof ctx->msg);
+    return CW_ERR_COMPILE;
+  }
+  cw_module *m = calloc(1, sizeof *m);
+  if (!m) return CW_ERR_NOMEM;
+  *m = (cw_module){ctx, h, table};
+  *out = m;
+  return CW_OK;
+}
+
+void cw_module_free(cw_module *mod) { free(mod); }
+
+cw_status cw_module_link(cw_module **mods, int n) {
+  (void)mods, (void)n; /* cc_web.c refuses -rdc builds: nothing is relocatable */
+  return CW_ERR_UNSUPPORTED;
+}
+
+enum { KI_NPARAMS, KI_ARGS_SIZE, KI_OFFSET, KI_SIZE }; /* program.js's kernelInfo */
+
+cw_status cw_kernel_get(cw_module *mod, const char *name, cw_kernel **out) {
+  int k = js_kernel_find(mod->handle, name);
+  if (k < -1) { /* the module holds it, but the wasm target refused it */
+    js_error_text(mod->ctx->msg, sizeof mod->ctx->msg);
+    return CW_ERR_UNSUPPORTED;
+  }
+  if (k < 0) return fail(mod->ctx, CW_ERR_NOT_FOUND, "no kernel '%s'", name);
+  cw_kernel *kk = calloc(1, sizeof *kk);
+  if (!kk) return CW_ERR_NOMEM;
+  kk->mod = mod;
+  kk->index = k;
+  kk->nparams = js_kernel_info(mod->handle, k, KI_NPARAMS, 0);
+  kk->entry = cw_web_kernel_entry(mod->table, name);
+  *out = kk; /* kernels live as long as the program: the CUDA layer keeps them */
+  return CW_OK;
+}
+
+int cw_kernel_param_count(const cw_kernel *k) { return k->nparams; }
+
+cw_status cw_module_symbol(cw_module *mod, const char *name, void **dptr, size_t *size) {
+  int sz = 0, addr = js_symbol_find(mod->handle, name, &sz);
+  if (!addr) return CW_ERR_NOT_FOUND;
+  *dptr = (void *)(uintptr_t)addr;
+  if (size) *size = (size_t)sz;
+  return CW_OK;
+}
+
+/* ---- arguments: 32-bit host values into the LP64 argument block ---------- */
+
+/* The i-th parameter type of the host's spelling of the kernel's type,
+ * "void (*)(float *, unsigned long)", into out. */
+static bool host_param(const char *sig, int i, char *out, size_t cap) {
+  const char *p = sig ? strstr(sig, "(*)(") : NULL;
+  if (!p) return false;
+  p += 4;
+  int depth = 0, at = 0;
+  size_t n = 0;
+  for (; *p; p++) {
+    if ((*p == '(' || *p == '<') && ++depth) {}
+    else if (*p == ')' || *p == '>') {
+      if (depth-- == 0) break;
+    } else if (*p == ',' && depth == 0) {
+      at++;
+      continue;
+    }
+    if (at == i && n + 1 < cap && !(n == 0 && *p == ' ')) out[n++] = *p;
+  }
+  out[n] = 0;
+  return at >= i && n > 0;
+}
+
+/* A 64-bit integer parameter: the host's bytes (4 for long and its
+ * typedefs in 32-bit WebAssembly) and whether it is signed. */
+static int host_wide_bytes(const char *type, bool *is_signed) {
+  static const char *const four[] = {"long", "long int", "signed long", "unsigned long",
+                                     "long unsigned int", "unsigned long int", "size_t",
+                                     "ssize_t", "ptrdiff_t", "intptr_t", "uintptr_t", NULL};
+  const char *t = type;
+  if (!strncmp(t, "const ", 6)) t += 6;
+  *is_signed = !strstr(t, "unsigned") && strcmp(t, "size_t") && strcmp(t, "uintptr_t");
+  for (int i = 0; four[i]; i++)
+    if (!strcmp(t, four[i])) return 4;
+  return 8;
+}
+
+static const char *host_sig_of(const cw_kernel *k) {
+  CompatState *g = compat_state();
+  for (int i = 0; i < g->nkernels; i++)
+    if (g->kernels[i].k == k) return g->kernels[i].sig;
+  return NULL;
+}
+
+
+/* Parameter i's part of the kernel's convert string (web_table.h), past
+ * its "HOSTSIZE:"; *host_size gets that. */
+static const char *convert_part(const cw_kernel *k, int i, size_t *host_size) {
+  const char *p = k->entry->convert;
+  for (int at = 0; at < i && p; at++) {
+    p = strchr(p, '|');
+    if (p) p++;
+  }
+  char *e;
+  *host_size = p ? (size_t)strtoul(p, &e, 10) : 0;
+  return p && *e == ':' ? e + 1 : NULL;
+}
+
+/* Parameter i's copies of a 'c' kind from host to dst. */
+static void convert(const cw_kernel *k, int i, const unsigned char *host, unsigned char *dst) {
+  size_t size;
+  const char *p = convert_part(k, i, &size);
+  while (p && *p && *p != '|') {
+    char *e;
+    long d = strtol(p, &e, 10), h = strtol(e, &e, 10), n = strtol(e, &e, 10);
+    while (*e == ' ') e++;
+    if (*e == 'p') {
+      uint64_t v = 0;
+      memcpy(&v, host + h, 4);
+      memcpy(dst + d, &v, 8);
+    } else {
+      memcpy(dst + d, host + h, (size_t)n);
+    }
+    p = strchr(e, ',');
+    if (p) p++;
+  }
+}
+
+size_t cw_kernel_param_size(const cw_kernel *k, int i) {
+  char kind = k->entry && k->entry->kinds[i] ? k->entry->kinds[i] : 'v';
+  size_t dev = (size_t)js_kernel_info(k->mod->handle, k->index, KI_SIZE, i);
+  char t[256];
+  bool sgn;
+  if (kind == 'p') return sizeof(void *);
+  size_t host_size;
+  if (kind == 'c' && convert_part(k, i, &host_size)) return host_size;
+  if (kind == 'w' && host_param(host_sig_of(k), i, t, sizeof t)) return (size_t)host_wide_bytes(t, &sgn);
+  return dev;
+}
+
+static cw_status marshal(cw_kernel *k, void **args, unsigned char *block) {
+  cw_context *c = k->mod->ctx;
+  const char *name = k->entry ? k->entry->name : "?";
+  for (int i = 0; i < k->nparams; i++) {
+    char kind = k->entry && k->entry->kinds[i] ? k->entry->kinds[i] : 'v';
+    unsigned char *dst = block + js_kernel_info(k->mod->handle, k->index, KI_OFFSET, i);
+    size_t dev = (size_t)js_kernel_info(k->mod->handle, k->index, KI_SIZE, i);
+    uint64_t v = 0;
+    char t[256];
+    bool sgn = false;
+    switch (kind) {
+    case 'p':
+      v = (uint32_t)(uintptr_t)*(void **)args[i];
+      memcpy(dst, &v, 8);
+      break;
+    case 'w':
+      if (!host_param(host_sig_of(k), i, t, sizeof t))
+        return fail(c, CW_ERR_UNSUPPORTED, "kernel '%s': the host's type of a 64-bit integer "
+                    "parameter is unknown (cudaErrorNotSupported)", name);
+      if (host_wide_bytes(t, &sgn) == 4) {
+        int32_t h;
+        memcpy(&h, args[i], 4);
+        v = sgn ? (uint64_t)(int64_t)h : (uint64_t)(uint32_t)h;
+      } else {
+        memcpy(&v, args[i], 8);
+      }
+      memcpy(dst, &v, 8);
+      break;
+    case 'c':
+      convert(k, i, args[i], dst);
+      break;
+    case 's':
+      return fail(c, CW_ERR_UNSUPPORTED, "kernel '%s': a parameter is a struct holding pointers "
+                  "and 64-bit integers, a union or bit-fields, whose layout in the 32-bit host code "
+                  "of a web build cannot be matched to the 64-bit device code's "
+                  "(cudaErrorNotSupported)", name);
+    default:
+      memcpy(dst, args[i], dev);
+    }
+  }
+  return CW_OK;
+}
+
+cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
+                    size_t shared_bytes, cw_stream *stream, void **args) {
+  (void)stream;
+  cw_context *c = k->mod->ctx;
+  uint32_t g[3] = {grid[0], grid[1], grid[2]}, b[3] = {block[0], block[1], block[2]};
+  cw_status st = cw_check_launch_config(g, b, shared_bytes, c->msg, sizeof c->msg);
+  if (st != CW_OK) return st;
+  int size = js_kernel_info(k->mod->handle, k->index, KI_ARGS_SIZE, 0);
+  unsigned char *block_args = aligned_alloc(16, (size_t)(size + 16) / 16 * 16);
+  if (!block_args) return CW_ERR_NOMEM;
+  memset(block_args, 0, (size_t)size);
+  st = marshal(k, args, block_args);
+  if (st == CW_OK && js_launch(k->mod->handle, k->index, block_args, grid, block,
+                               (int)shared_bytes)) {
+    /* the kernel failed: as a GPU, say so at the next synchronisation */
+    if (c->pending == CW_OK) {
+      c->pending = CW_ERR_LAUNCH;
+      js_error_text(c->pending_msg, sizeof c->pending_msg);
+    }
+  }
+  free(block_args);
+  return st;
+}
+
+/* Blocks run one after another, so a grid-wide barrier cannot be met
+ * unless the grid is one block. */
+cw_status cw_launch_cooperative(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
+                                size_t shared_bytes, cw_stream *stream, void **args) {
+  if ((unsigned long long)grid[0] * grid[1] * grid[2] > 1)
+    return fail(k->mod->ctx, CW_ERR_UNSUPPORTED, "cooperative launch of several blocks: the "
+                "WebAssembly device of a web build runs one block at a time "
+                "(cudaErrorCooperativeLaunchTooLarge)");
+  return cw_launch(k, grid, block, shared_bytes, stream, args);
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# run_web_programs.sh — whole CUDA programs built with `cuwasm cc --target
+# web`, each mode skipped (exit 77, with the reason) when what it needs is
+# missing (emscripten, node, c++filt; playwright-core and Chromium for page):
+#   programs  every program of tests/programs, except those
+#             tests/programs/web_excluded.txt lists with the reason, built
+#             for the web and run in Node on the WebAssembly device
+#             (tests/programs/run_programs.sh --target web); then
+#             device_printf's stdout lines and exit status against the
+#             native build's (sorted: no order between blocks)
+#   page      one program built as a page (-o X.html) in headless Chromium:
+#             its stdout on the page, its exit status (program_page_test.mjs)
+# Usage: tests/web/run_web_programs.sh CUWASM programs|page
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cuwasm=$(realpath "${1:?usage: run_web_programs.sh CUWASM MODE}")
+mode=${2:?usage: run_web_programs.sh CUWASM MODE}
+
+skip() { echo "SKIP: $*"; exit 77; }
+command -v node >/dev/null || skip "node is not installed (apt-get install nodejs)"
+command -v emcc >/dev/null && command -v em++ >/dev/null && command -v emnm >/dev/null ||
+  skip "emscripten is not installed (apt-get install emscripten)"
+command -v c++filt >/dev/null || skip "c++filt is not installed (binutils)"
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+case $mode in
+  programs)
+    bash "$root/tests/programs/run_programs.sh" "$cuwasm" --target web
+    # what the native build prints, the web build prints
+    src=$root/tests/programs/device_printf.cu
+    native=0 web=0
+    CUWASM_QUIET=1 "$cuwasm" run "$src" > "$tmp/native.out" || native=$?
+    "$cuwasm" cc "$src" --target web -o "$tmp/device_printf.mjs"
+    node "$tmp/device_printf.mjs" > "$tmp/web.out" || web=$?
+    # the same lines; their order only within a block (CUDA orders no
+    # printf between blocks, and the CPU backend runs blocks in parallel)
+    sort "$tmp/native.out" > "$tmp/native.sorted"
+    sort "$tmp/web.out" > "$tmp/web.sorted"
+    if ! cmp -s "$tmp/native.sorted" "$tmp/web.sorted" || [ $native != $web ]; then
+      echo "FAIL device_printf: the web build's output (exit $web) differs from the native build's (exit $native):"
+      diff "$tmp/native.sorted" "$tmp/web.sorted" | head -20
+      exit 1
+    fi
+    echo "ok   device_printf prints the lines the native build prints ($(wc -l < "$tmp/web.out") lines)" ;;
+  page)
+    "$cuwasm" cc "$root/tests/programs/vector_add.cu" --target web -o "$tmp/vector_add.html"
+    node "$here/program_page_test.mjs" "$tmp/vector_add.html" 50000 "vector_add: PASSED" ;;
+  *) echo "unknown mode $mode" >&2; exit 2 ;;
+esac

@@ -1,0 +1,658 @@
+/*
+ * cc_web.c — `cuwasm cc app.cu [more .cu/.c/.cpp] --target web -o app.mjs`
+ * (or -o app.html): a whole CUDA program for Node and browsers.
+ *
+ * The host code takes the native build's route (cc.c: preprocess with our
+ * CUDA headers, rewrite launches, compile) with emscripten's compilers in
+ * place of g++/gcc, and links with the CUDA runtime API of src/compat/
+ * compiled by emscripten, with src/compat/web/ in place of src/rt/.  The
+ * device code is compiled now, not in the page (which has no compiler):
+ * each .cu file's kernels become one WebAssembly module (src/emit/wasm.c),
+ * with the template instances the host code names — read from the host
+ * objects, where host_glue.h's registration leaves each instance's
+ * mangled type name (a typeinfo symbol) — instantiated first.  Every module imports the
+ * program's memory: module i's globals get a region of their own from
+ * address 1024 up, and the host program's data starts above the last
+ * (emscripten's GLOBAL_BASE), so device pointers are heap addresses.
+ *
+ * The output is one file, an ES module or a page holding it
+ * (cc_web_output.c).
+ *
+ * Blocking calls need no Asyncify: launches are synchronous calls into
+ * the kernel modules (src/compat/web/web_runtime.c).  The CUDA runtime
+ * objects are compiled once per content of their sources, into the cache
+ * ($XDG_CACHE_HOME/cuwasm/web-rt-HASH).  Not supported here: separate
+ * compilation (-rdc=true / -dc), -c, and host code that needs threads or
+ * OpenMP (emscripten without pthreads).
+ */
+#define _GNU_SOURCE /* memmem */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "api/program.h"
+#include "base/base.h"
+#include "base/hash.h"
+#include "cc_internal.h"
+#include "commands.h"
+#include "compat/compat.h"
+#include "emit/emit.h"
+
+/* ---- small helpers ---------------------------------------------------------- */
+
+static const char *tool(const char *env, const char *dflt) {
+  const char *v = getenv(env);
+  return v && *v ? v : dflt;
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n >= k && !strcmp(s + n - k, suffix);
+}
+
+static bool put_file(const char *path, const void *data, size_t n) {
+  FILE *f = fopen(path, "wb");
+  if (!f) return false;
+  bool ok = fwrite(data, 1, n, f) == n;
+  return fclose(f) == 0 && ok;
+}
+
+static void c_string(StrBuf *sb, const char *s) {
+  sb_putc(sb, '"');
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\') sb_putc(sb, '\\');
+    if ((unsigned char)*s < 32) sb_printf(sb, "\\%03o", (unsigned char)*s);
+    else sb_putc(sb, *s);
+  }
+  sb_putc(sb, '"');
+}
+
+/* ---- template instances the host code names --------------------------------- */
+
+/* The registration type names (host_glue.h) an object holds: its symbols
+ * (emscripten's nm) `_ZTS…__cuwasm_kregI…` (typeinfo names), demangled
+ * by c++filt into "typeinfo name for …::__cuwasm_kreg<FT, &(void k<…>(…))>". */
+static int registrations(const CcOpts *o, const char *obj, const char *tmp, StrList *out) {
+  char syms[PATH_MAX], names[PATH_MAX], dem[PATH_MAX], cmd[4 * PATH_MAX];
+  snprintf(syms, sizeof syms, "%s/syms.txt", tmp);
+  snprintf(names, sizeof names, "%s/kreg.txt", tmp);
+  snprintf(dem, sizeof dem, "%s/kreg.demangled", tmp);
+  snprintf(cmd, sizeof cmd, "%s '%s' > '%s'", tool("CUWASM_NM", "emnm"), obj, syms);
+  if (o->verbose) fprintf(stderr, "#$ %s\n", cmd);
+  size_t n;
+  char *text = system(cmd) == 0 ? cw_read_file(syms, &n) : NULL;
+  if (!text) {
+    fprintf(stderr, "cuwasm cc: cannot list the symbols of %s (%s)\n", obj,
+            tool("CUWASM_NM", "emnm"));
+    return 1;
+  }
+  StrBuf sb;
+  sb_init(&sb);
+  for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+    char *name = strrchr(line, ' ');
+    name = name ? name + 1 : line;
+    if (!strncmp(name, "_ZTS", 4) && strstr(name, "__cuwasm_kregI")) {
+      sb_puts(&sb, name);
+      sb_putc(&sb, '\n');
+    }
+  }
+  free(text);
+  if (!sb.len) {
+    sb_free(&sb);
+    return 0;
+  }
+  bool ok = put_file(names, sb.data, sb.len);
+  sb_free(&sb);
+  snprintf(cmd, sizeof cmd, "%s < '%s' > '%s'", tool("CUWASM_CXXFILT", "c++filt"), names, dem);
+  if (o->verbose) fprintf(stderr, "#$ %s\n", cmd);
+  text = ok && system(cmd) == 0 ? cw_read_file(dem, &n) : NULL;
+  if (!text) {
+    fprintf(stderr, "cuwasm cc: cannot demangle the kernel registrations of %s (%s)\n", obj,
+            tool("CUWASM_CXXFILT", "c++filt"));
+    return 1;
+  }
+  for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) sl_add(out, line);
+  free(text);
+  return 0;
+}
+
+static bool program_has(cw_program *p, const char *name) {
+  for (int i = 0; i < cw_program_kernel_count(p); i++)
+    if (compat_names_match(cw_program_kernel_name(p, i), name)) return true;
+  return false;
+}
+
+/* Instantiates in p every template kernel the host object registers. */
+static int instantiate(const CcOpts *o, cw_program *p, const char *obj, const char *tmp) {
+  StrList regs = {0};
+  int rc = registrations(o, obj, tmp, &regs);
+  for (int i = 0; i < regs.n && rc == 0; i++) {
+    char *sig = NULL, *name = compat_kernel_name(regs.v[i], &sig);
+    if (name && strchr(name, '<') && !program_has(p, name)) {
+      cw_diags *d = cw_diags_new();
+      if (cw_program_instantiate(p, name, d) != CW_OK) {
+        fprintf(stderr, "cuwasm cc: cannot instantiate %s:\n", name);
+        cli_print_diags(d);
+        rc = 1;
+      }
+      cw_diags_free(d);
+    }
+    free(name);
+    free(sig);
+  }
+  sl_free(&regs);
+  return rc;
+}
+
+/* ---- the table of kernels (src/compat/web/web_table.h) ----------------------- */
+
+static bool holds_pointer(const KType *t) {
+  if (!t) return false;
+  if (t->kind == KT_PTR) return true;
+  if (t->kind == KT_ARRAY) return holds_pointer(t->elem);
+  for (int i = 0; t->kind == KT_STRUCT && i < t->nfields; i++)
+    if (holds_pointer(t->fields[i].type)) return true;
+  return false;
+}
+
+/* The host (32-bit WebAssembly) layout of a parameter type holding
+ * pointers, as the copies that turn a host value into the device's:
+ * "DEV HOST BYTES KIND," per leaf (KIND p: a 4-byte pointer widened to 8;
+ * v: bytes as they are), appended to prog; *align and *size get the host
+ * type's.  False where the host layout cannot be known: 64-bit integers
+ * (long is 4 bytes on the host, long long 8), unions, bit-fields. */
+static bool host_layout(const KType *t, int dev, int host, StrBuf *prog, int *align, int *size) {
+  switch (t->kind) {
+  case KT_PTR:
+    sb_printf(prog, "%d %d 4 p,", dev, host);
+    *align = *size = 4;
+    return true;
+  case KT_ARRAY: {
+    int a = 1, sz = 0;
+    for (int i = 0; i < t->count; i++)
+      if (!host_layout(t->elem, dev + i * t->elem->size, host + i * sz, prog, &a, &sz)) return false;
+    *align = a;
+    *size = sz * (t->count > 0 ? t->count : 0);
+    return t->count >= 0;
+  }
+  case KT_STRUCT: {
+    if (t->is_union) return false;
+    int off = 0, max = 1;
+    for (int i = 0; i < t->nfields; i++) {
+      const KField *f = &t->fields[i];
+      if (f->bit_width) return false;
+      int a = 1, sz = 0;
+      StrBuf probe; /* the field's alignment first, then its copies at the aligned offset */
+      sb_init(&probe);
+      bool ok = host_layout(f->type, 0, 0, &probe, &a, &sz);
+      sb_free(&probe);
+      if (!ok) return false;
+      off = (off + a - 1) / a * a;
+      host_layout(f->type, dev + f->offset, host + off, prog, &a, &sz);
+      off += sz;
+      if (a > max) max = a;
+    }
+    *align = max;
+    *size = (off + max - 1) / max * max;
+    return true;
+  }
+  default:
+    if (kt_is_int(t) && t->size == 8) return false;
+    sb_printf(prog, "%d %d %d v,", dev, host, t->size);
+    *align = t->align > 0 ? t->align : 1;
+    *size = t->size;
+    return true;
+  }
+}
+
+/* The parameter's kind (web_table.h); for 'c', its copies into conv. */
+static char param_kind(const KType *t, StrBuf *conv) {
+  if (t->kind == KT_PTR) return 'p';
+  if (kt_is_int(t) && t->size == 8) return 'w';
+  if (!holds_pointer(t)) return 'v';
+  StrBuf prog;
+  sb_init(&prog);
+  int a, sz;
+  bool ok = host_layout(t, 0, 0, &prog, &a, &sz);
+  if (ok) sb_printf(conv, "%d:%s", sz, prog.data ? prog.data : "");
+  sb_free(&prog);
+  return ok ? 'c' : 's';
+}
+
+static void table_tu(StrBuf *sb, int i, const KModule *m) {
+  sb_printf(sb, "static const CwWebKernel tu%d[] = {\n", i);
+  for (int f = 0; f < m->funcs.len; f++) {
+    const KFunc *k = m->funcs.items[f];
+    if (!(k->flags & KF_GLOBAL) || !k->body) continue;
+    StrBuf params, kinds, conv;
+    sb_init(&params);
+    sb_init(&kinds);
+    sb_init(&conv);
+    for (int p = 0; p < k->nparams; p++) {
+      if (p) sb_puts(&params, ", ");
+      if (p) sb_putc(&conv, '|');
+      kt_print_cpp(&params, k->params[p]->type);
+      sb_putc(&kinds, param_kind(k->params[p]->type, &conv));
+    }
+    sb_puts(sb, "  {");
+    c_string(sb, k->name);
+    sb_puts(sb, ", ");
+    c_string(sb, k->cname);
+    sb_puts(sb, ", ");
+    c_string(sb, params.data ? params.data : "");
+    sb_puts(sb, ", ");
+    c_string(sb, kinds.data ? kinds.data : "");
+    sb_puts(sb, ", ");
+    c_string(sb, conv.data ? conv.data : "");
+    sb_puts(sb, "},\n");
+    sb_free(&params);
+    sb_free(&kinds);
+    sb_free(&conv);
+  }
+  sb_puts(sb, "  {0, 0, 0, 0, 0}};\n");
+}
+
+/* ---- the runtime, compiled once per content ---------------------------------- */
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The .c files of DIR (sorted), into srcs. */
+static void c_files(const char *dir, StrList *srcs) {
+  DIR *d = opendir(dir);
+  if (!d) return;
+  StrList names = {0};
+  for (struct dirent *e; (e = readdir(d));)
+    if (ends_with(e->d_name, ".c") && strcmp(e->d_name, "kernel_overload.c")) /* it reads KIR:
+                                                          web_program.c answers instead */
+      sl_add(&names, e->d_name);
+  closedir(d);
+  if (names.n) qsort(names.v, (size_t)names.n, sizeof *names.v, by_name);
+  for (int i = 0; i < names.n; i++) {
+    char p[PATH_MAX * 2];
+    snprintf(p, sizeof p, "%s/%s", dir, names.v[i]);
+    sl_add(srcs, p);
+  }
+  sl_free(&names);
+}
+
+static void runtime_sources(StrList *srcs) {
+  static const char *const extra[] = {"src/base/base.c", "src/base/check_list.c",
+                                      "src/base/file.c", "src/rt/launch_check.c"};
+  c_files(CUWASM_SOURCE_DIR "/src/compat", srcs);
+  c_files(CUWASM_SOURCE_DIR "/src/compat/web", srcs);
+  for (int i = 0; i < 4; i++) {
+    char p[PATH_MAX];
+    snprintf(p, sizeof p, "%s/%s", CUWASM_SOURCE_DIR, extra[i]);
+    sl_add(srcs, p);
+  }
+}
+
+static const char *const runtime_cflags[] = {"-O2", "-std=c11", "-D_GNU_SOURCE", "-Wall", "-Wextra",
+                                             "-I" CUWASM_SOURCE_DIR "/include",
+                                             "-I" CUWASM_SOURCE_DIR "/src", NULL};
+
+/* The runtime's objects, compiled into the cache unless there already
+ * (the key hashes every source and header of src/compat, src/base, the
+ * public headers it includes and the flags); objs gets their paths. */
+static int runtime_objects(const CcOpts *o, StrList *objs) {
+  StrList srcs = {0}, hdrs = {0};
+  runtime_sources(&srcs);
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/src/compat/compat.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/src/compat/web/web_table.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/src/base/base.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/src/rt/backend.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuwasm.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuda/cuda_runtime_api.h");
+  CwHash h;
+  cw_hash_init(&h);
+  for (int pass = 0; pass < 2; pass++) {
+    const StrList *l = pass ? &hdrs : &srcs;
+    for (int i = 0; i < l->n; i++) {
+      size_t n;
+      char *text = cw_read_file(l->v[i], &n);
+      cw_hash_str(&h, l->v[i]);
+      if (text) cw_hash_bytes(&h, text, n);
+      free(text);
+    }
+  }
+  for (int i = 0; runtime_cflags[i]; i++) cw_hash_str(&h, runtime_cflags[i]);
+  cw_hash_str(&h, tool("CUWASM_EMCC", "emcc"));
+  char key[33], dir[PATH_MAX];
+  cw_hash_hex(&h, key);
+  const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  if (x && *x) snprintf(dir, sizeof dir, "%s/cuwasm/web-rt-%s", x, key);
+  else snprintf(dir, sizeof dir, "%s/.cache/cuwasm/web-rt-%s", home ? home : "/tmp", key);
+  int rc = 0;
+  char part[PATH_MAX + 16];
+  snprintf(part, sizeof part, "%s.part%ld", dir, (long)getpid());
+  bool have = access(dir, R_OK) == 0;
+  if (!have) {
+    char parent[PATH_MAX];
+    snprintf(parent, sizeof parent, "%s", dir);
+    for (char *q = parent + 1; *q; q++)
+      if (*q == '/') { *q = 0; mkdir(parent, 0700); *q = '/'; }
+    rc = mkdir(part, 0700) && errno != EEXIST;
+  }
+  for (int i = 0; i < srcs.n && rc == 0; i++) {
+    char obj[PATH_MAX * 2];
+    const char *b = strrchr(srcs.v[i], '/') + 1;
+    snprintf(obj, sizeof obj, "%s/%d_%.*s.o", have ? dir : part, i, (int)strlen(b) - 2, b);
+    if (!have) {
+      StrList cmd = {0};
+      sl_add(&cmd, tool("CUWASM_EMCC", "emcc"));
+      sl_add(&cmd, "-c");
+      for (int k = 0; runtime_cflags[k]; k++) sl_add(&cmd, runtime_cflags[k]);
+      sl_add(&cmd, srcs.v[i]);
+      sl_add(&cmd, "-o");
+      sl_add(&cmd, obj);
+      rc = cc_run(o, &cmd) != 0;
+      sl_free(&cmd);
+      char *slash = strrchr(obj, '/');
+      char final[PATH_MAX * 2];
+      snprintf(final, sizeof final, "%s%s", dir, slash); /* where it will be */
+      sl_add(objs, final);
+    } else {
+      sl_add(objs, obj);
+    }
+  }
+  if (!have && rc == 0 && rename(part, dir) && access(dir, R_OK) != 0) rc = 1;
+  if (!have) cc_remove_tree(part); /* failed, or another build renamed first */
+  if (rc) fprintf(stderr, "cuwasm cc: cannot build the CUDA runtime for the web (%s)\n",
+                  tool("CUWASM_EMCC", "emcc"));
+  sl_free(&srcs);
+  sl_free(&hdrs);
+  return rc;
+}
+
+/* ---- kernel modules --------------------------------------------------------- */
+
+typedef struct WebTU {
+  const char *path;        /* as given */
+  char abs[PATH_MAX];      /* as the program registers it (cc.c's tu_appendix) */
+  cw_program *prog;
+  unsigned char *wasm;
+  size_t wasm_len;
+} WebTU;
+
+/* Emits every TU's module, globals from *base up; *base ends past them. */
+static int emit_modules(WebTU *tus, int n, int *base) {
+  int rc = 0;
+  for (int i = 0; i < n; i++) {
+    cw_diags *d = cw_diags_new();
+    CwDiags *dd = cw_diags_internal(d);
+    tus[i].wasm = emit_wasm_at(cw_program_module(tus[i].prog), *base, &tus[i].wasm_len, dd);
+    if (dd->errors) { /* the module still holds the others; launching these fails */
+      fprintf(stderr, "cuwasm cc: note: kernels of %s the WebAssembly device cannot run "
+              "(launching them fails with cudaErrorInvalidDeviceFunction):\n", tus[i].path);
+      cli_print_diags(d);
+    }
+    cw_diags_free(d);
+    const char *end = tus[i].wasm ? memmem(tus[i].wasm, tus[i].wasm_len, "\"data_end\": ", 12)
+                                  : NULL;
+    if (!end) {
+      fprintf(stderr, "cuwasm cc: cannot make the WebAssembly module of %s\n", tus[i].path);
+      rc = 1;
+      continue;
+    }
+    *base = (atoi(end + 12) + 15) / 16 * 16;
+  }
+  return rc;
+}
+
+static int write_table(const WebTU *tus, int n, const char *path) {
+  StrBuf sb;
+  sb_init(&sb);
+  sb_puts(&sb, "/* generated by cuwasm cc --target web */\n#include \"compat/web/web_table.h\"\n");
+  for (int i = 0; i < n; i++) table_tu(&sb, i, cw_program_module(tus[i].prog));
+  sb_puts(&sb, "const CwWebTU cw_web_tus[] = {\n");
+  for (int i = 0; i < n; i++) {
+    const KModule *m = cw_program_module(tus[i].prog);
+    int nk = 0;
+    for (int f = 0; f < m->funcs.len; f++) {
+      const KFunc *k = m->funcs.items[f];
+      nk += (k->flags & KF_GLOBAL) && k->body;
+    }
+    sb_puts(&sb, "  {");
+    c_string(&sb, tus[i].abs);
+    sb_printf(&sb, ", %d, tu%d, %d},\n", i, i, nk);
+  }
+  sb_printf(&sb, "  {0, 0, 0, 0}};\nconst int cw_web_ntus = %d;\n", n);
+  bool ok = sb.data && put_file(path, sb.data, sb.len);
+  sb_free(&sb);
+  return ok ? 0 : 1;
+}
+
+/* ---- link and output ---------------------------------------------------------- */
+
+static int link_core(const CcOpts *o, const StrList *flags, const StrList *objs, const StrList *rt,
+                     const char *table, int global_base, const char *tmp, const char *core) {
+  char tobj[PATH_MAX], gb[64];
+  snprintf(tobj, sizeof tobj, "%s/web_table.o", tmp);
+  StrList cmd = {0};
+  sl_add(&cmd, tool("CUWASM_EMCC", "emcc"));
+  sl_add(&cmd, "-c");
+  for (int k = 0; runtime_cflags[k]; k++) sl_add(&cmd, runtime_cflags[k]);
+  sl_add(&cmd, table);
+  sl_add(&cmd, "-o");
+  sl_add(&cmd, tobj);
+  int rc = cc_run(o, &cmd);
+  sl_free(&cmd);
+  if (rc) return 1;
+  sl_add(&cmd, tool("CUWASM_EMXX", "em++"));
+  sl_add(&cmd, o->opt ? o->opt : "-O2");
+  for (int i = 0; i < flags->n; i++) sl_add(&cmd, flags->v[i]);
+  for (int i = 0; i < objs->n; i++) sl_add(&cmd, objs->v[i]);
+  for (int i = 0; i < rt->n; i++) sl_add(&cmd, rt->v[i]);
+  sl_add(&cmd, tobj);
+  for (int i = 0; i < o->libdirs.n; i++) {
+    char f[PATH_MAX + 4];
+    snprintf(f, sizeof f, "-L%s", o->libdirs.v[i]);
+    sl_add(&cmd, f);
+  }
+  for (int i = 0; i < o->libs.n; i++) {
+    char f[PATH_MAX + 4];
+    snprintf(f, sizeof f, "-l%s", o->libs.v[i]);
+    sl_add(&cmd, f);
+  }
+  /* CUWASM_* variables reach getenv (Node's environment; in a page,
+   * globalThis.cuwasmEnv, from the URL's ?backend=); in Node, the
+   * program sees the machine's files: NODEFS mounts / at /host, the
+   * working folder is /host/CWD, and the top-level folders of / are links
+   * to /host/… (but /dev and /proc, emscripten's own; its empty /tmp and
+   * /home give way), with the user's permissions (root's writes into
+   * read-only folders succeed, as natively).  The page has only
+   * emscripten's in-memory files. */
+  char pre[PATH_MAX];
+  snprintf(pre, sizeof pre, "%s/node_files.js", tmp);
+  static const char pre_js[] =
+      /* ES5: emscripten's JS optimiser mangles destructuring */
+      "Module.preRun = [].concat(Module.preRun || [], function () {\n"
+      "  var vars = ENVIRONMENT_IS_NODE ? process.env : (globalThis.cuwasmEnv || {});\n"
+      "  Object.keys(vars).forEach(function (k) { if (k.indexOf('CUWASM_') === 0) ENV[k] = vars[k]; });\n"
+      "  if (!ENVIRONMENT_IS_NODE) return;\n"
+      /* root writes into read-only folders natively; emscripten checks
+       * mode bits itself, after preRun */
+      "  if (process.getuid && process.getuid() === 0) {\n"
+      "    var init = Module.onRuntimeInitialized;\n"
+      "    Module.onRuntimeInitialized = function () { FS.ignorePermissions = true; if (init) init(); };\n"
+      "  }\n"
+      "  FS.mkdir('/host');\n"
+      "  FS.mount(NODEFS, { root: '/' }, '/host');\n"
+      "  FS.chdir('/host' + process.cwd());\n"
+      "  require('fs').readdirSync('/').forEach(function (name) {\n"
+      "    if (name === 'dev' || name === 'proc' || name === 'host') return;\n"
+      "    try { if (name === 'tmp' || name === 'home') FS.rmdir('/' + name); } catch (e) {}\n"
+      "    try { FS.symlink('/host/' + name, '/' + name); } catch (e) {}\n"
+      "  });\n"
+      "});\n";
+  if (!put_file(pre, pre_js, sizeof pre_js - 1)) return 1;
+  sl_add(&cmd, "--pre-js");
+  sl_add(&cmd, pre);
+  sl_add(&cmd, "-lnodefs.js");
+  sl_add(&cmd, "-sFORCE_FILESYSTEM=1");
+  snprintf(gb, sizeof gb, "-sGLOBAL_BASE=%d", global_base);
+  static const char *const settings[] = {
+      "-sMODULARIZE=1", "-sEXPORT_NAME=cuwasmProgram", "-sSINGLE_FILE=1", "-sINVOKE_RUN=0",
+      "-sEXIT_RUNTIME=1", "-sALLOW_MEMORY_GROWTH=1", "-sENVIRONMENT=web,node",
+      "-sNODEJS_CATCH_EXIT=0", "-sNODEJS_CATCH_REJECTION=0",
+      "-sEXPORTED_FUNCTIONS=_main,_malloc,_free", "-sEXPORTED_RUNTIME_METHODS=callMain", NULL};
+  sl_add(&cmd, gb);
+  for (int i = 0; settings[i]; i++) sl_add(&cmd, settings[i]);
+  sl_add(&cmd, "-o");
+  sl_add(&cmd, core);
+  rc = cc_run(o, &cmd);
+  sl_free(&cmd);
+  return rc ? 1 : 0;
+}
+
+/* Header-only libraries the native build finds in /usr/include (Debian's
+ * Thrust and CUB) reach emscripten's compilers through a folder of links
+ * to them alone: /usr/include itself would bring glibc's headers. */
+static void system_libraries(const char *tmp, StrList *xcomp) {
+  static const char *const libs[] = {"thrust", "cub"};
+  char dir[PATH_MAX], link[PATH_MAX + 16], target[64];
+  snprintf(dir, sizeof dir, "%s/system", tmp);
+  bool any = false;
+  for (int i = 0; i < 2; i++) {
+    snprintf(target, sizeof target, "/usr/include/%s", libs[i]);
+    if (access(target, R_OK) != 0) continue;
+    if (!any && mkdir(dir, 0700) != 0) return;
+    any = true;
+    snprintf(link, sizeof link, "%s/%s", dir, libs[i]);
+    if (symlink(target, link) != 0) return;
+  }
+  if (!any) return;
+  sl_add(xcomp, "-isystem");
+  sl_add(xcomp, dir);
+  sl_add(xcomp, "-Wno-unused-command-line-argument"); /* compiling preprocessed output */
+}
+
+/* Whether a program of that name can be run (a path, or found on PATH). */
+static bool on_path(const char *prog) {
+  if (strchr(prog, '/')) return access(prog, X_OK) == 0;
+  const char *path = getenv("PATH");
+  char dir[PATH_MAX * 2];
+  for (const char *p = path ? path : ""; *p;) {
+    size_t n = strcspn(p, ":");
+    snprintf(dir, sizeof dir, "%.*s/%s", (int)n, p, prog);
+    if (n && access(dir, X_OK) == 0) return true;
+    p += n + (p[n] == ':');
+  }
+  return false;
+}
+
+bool cc_is_web(const CcOpts *o) { return o->target && !strcmp(o->target, "web"); }
+
+void cc_web_parts(StrList *files) {
+  runtime_sources(files);
+  static const char *const more[] = {"src/compat/compat.h", "src/compat/web/web_table.h",
+                                     "web/src/wasm.js", "web/src/program.js"};
+  for (int i = 0; i < 4; i++) {
+    char p[PATH_MAX];
+    snprintf(p, sizeof p, "%s/%s", CUWASM_SOURCE_DIR, more[i]);
+    sl_add(files, p);
+  }
+}
+
+int cc_web_build(const CcOpts *in) {
+  if (in->compile_only || in->preprocess_only || in->deps != CC_DEPS_NONE || in->device_link) {
+    fprintf(stderr, "cuwasm cc: --target web builds whole programs (no -c, -E, -M, -dlink)\n");
+    return 2;
+  }
+  if (in->rdc) {
+    fprintf(stderr, "cuwasm cc: --target web: separate compilation (-rdc=true, -dc) is not "
+            "supported yet: each file's kernels are one WebAssembly module, not linked with "
+            "the others'\n");
+    return 2;
+  }
+  const char *out = in->out ? in->out : "a.mjs";
+  if (!ends_with(out, ".mjs") && !ends_with(out, ".html")) {
+    fprintf(stderr, "cuwasm cc: --target web writes APP.mjs or APP.html, not '%s'\n", out);
+    return 2;
+  }
+  const char *need[] = {tool("CUWASM_EMXX", "em++"), tool("CUWASM_EMCC", "emcc"),
+                        tool("CUWASM_NM", "emnm"), tool("CUWASM_CXXFILT", "c++filt")};
+  for (int i = 0; i < 4; i++)
+    if (!on_path(need[i])) {
+      fprintf(stderr, "cuwasm cc: --target web needs %s (emscripten: emcc, em++, emnm; "
+              "binutils: c++filt), which is not on the PATH\n", need[i]);
+      return 1;
+    }
+  setenv("NODE_PATH", "/usr/share/nodejs", 0); /* Debian's emscripten needs it */
+  char tmp[PATH_MAX];
+  const char *td = getenv("TMPDIR");
+  snprintf(tmp, sizeof tmp, "%s/cuwasm-web-XXXXXX", td && *td ? td : "/tmp");
+  if (!mkdtemp(tmp)) {
+    perror("cuwasm cc: mkdtemp");
+    return 1;
+  }
+  CcOpts o = *in;
+  o.ccbin = tool("CUWASM_EMXX", "em++");
+  o.host_cc = tool("CUWASM_EMCC", "emcc");
+  StrList xcomp = {0}; /* the user's host flags, and C++ exceptions (emscripten's default aborts) */
+  for (int i = 0; i < in->xcomp.n; i++) sl_add(&xcomp, in->xcomp.v[i]);
+  sl_add(&xcomp, "-fexceptions");
+  StrList link_flags = {0}; /* the same, less the include path */
+  for (int i = 0; i < xcomp.n; i++) sl_add(&link_flags, xcomp.v[i]);
+  system_libraries(tmp, &xcomp);
+  o.xcomp = xcomp;
+  StrList objs = {0}, rt = {0};
+  WebTU *tus = calloc((size_t)o.inputs.n + 1, sizeof *tus);
+  int ntu = 0, rc = tus ? 0 : 1;
+  if (rc == 0) rc = cc_compile_all(&o, tmp, &objs);
+  for (int i = 0; i < o.inputs.n && rc == 0; i++) {
+    if (!cc_is_cuda_input(&o, cc_ext_of(o.inputs.v[i]))) continue;
+    WebTU *t = &tus[ntu++];
+    t->path = o.inputs.v[i];
+    if (!realpath(t->path, t->abs)) snprintf(t->abs, sizeof t->abs, "%s", t->path);
+    rc = cc_device_compile(&o, t->path, &t->prog);
+    if (rc == 0) rc = instantiate(&o, t->prog, objs.v[i], tmp);
+  }
+  int base = 1024;
+  if (rc == 0) rc = emit_modules(tus, ntu, &base);
+  char table[PATH_MAX], core[PATH_MAX];
+  snprintf(table, sizeof table, "%s/web_table.c", tmp);
+  snprintf(core, sizeof core, "%s/core.js", tmp);
+  if (rc == 0) rc = write_table(tus, ntu, table);
+  if (rc == 0) rc = runtime_objects(&o, &rt);
+  if (rc == 0) rc = link_core(&o, &link_flags, &objs, &rt, table, (base + 1023) / 1024 * 1024 + 1024, tmp, core);
+  const unsigned char **wasm = calloc((size_t)ntu + 1, sizeof *wasm);
+  size_t *wasm_len = calloc((size_t)ntu + 1, sizeof *wasm_len);
+  for (int i = 0; wasm && wasm_len && i < ntu; i++) wasm[i] = tus[i].wasm, wasm_len[i] = tus[i].wasm_len;
+  char *module = rc == 0 && wasm && wasm_len ? cc_web_module(wasm, wasm_len, ntu, core) : NULL;
+  free(wasm);
+  free(wasm_len);
+  if (rc == 0 && !module) rc = 1;
+  if (rc == 0) {
+    const char *slash = strrchr(o.inputs.v[0], '/');
+    char *page = ends_with(out, ".html") ? cc_web_page(module, slash ? slash + 1 : o.inputs.v[0])
+                                          : NULL;
+    const char *text = page ? page : module;
+    if (!put_file(out, text, strlen(text))) {
+      fprintf(stderr, "cuwasm cc: cannot write %s: %s\n", out, strerror(errno));
+      rc = 1;
+    }
+    free(page);
+  }
+  free(module);
+  for (int i = 0; i < ntu; i++) {
+    cw_program_free(tus[i].prog);
+    free(tus[i].wasm);
+  }
+  free(tus);
+  sl_free(&objs);
+  sl_free(&rt);
+  sl_free(&xcomp);
+  sl_free(&link_flags);
+  if (o.keep) fprintf(stderr, "cuwasm cc: temporaries kept in %s\n", tmp);
+  else cc_remove_tree(tmp);
+  return rc;
+}

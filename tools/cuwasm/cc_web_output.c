@@ -1,0 +1,132 @@
+/*
+ * cc_web_output.c — what `cuwasm cc --target web` writes (cc_web.c builds
+ * the parts): APP.mjs, one ES module holding emscripten's output (the host
+ * wasm inside it), each translation unit's kernel module in base64,
+ * web/src/wasm.js and web/src/program.js as data: URL modules (so that
+ * nothing is fetched) and the lines that run main with the command line
+ * (Node) and set the exit status; or APP.html, a page holding that module,
+ * which shows stdout and stderr, takes the command line from ?args=… and
+ * the backend from ?backend=…, and puts the exit status in its title and
+ * in document.body.dataset.status.
+ */
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "cc_internal.h"
+
+static void base64(StrBuf *sb, const unsigned char *p, size_t n) {
+  static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  for (size_t i = 0; i < n; i += 3) {
+    unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
+                 (i + 2 < n ? p[i + 2] : 0);
+    char q[4] = {tab[v >> 18 & 63], tab[v >> 12 & 63], i + 1 < n ? tab[v >> 6 & 63] : '=',
+                 i + 2 < n ? tab[v & 63] : '='};
+    sb_putn(sb, q, 4);
+  }
+}
+
+/* A file of the package (web/src) as a data: URL module. */
+static bool data_module(StrBuf *sb, const char *name) {
+  char path[PATH_MAX];
+  snprintf(path, sizeof path, "%s/web/src/%s", CUWASM_SOURCE_DIR, name);
+  size_t n;
+  char *text = cw_read_file(path, &n);
+  if (!text) {
+    fprintf(stderr, "cuwasm cc: cannot read %s\n", path);
+    return false;
+  }
+  sb_puts(sb, "'data:text/javascript;base64,");
+  base64(sb, (const unsigned char *)text, n);
+  sb_puts(sb, "'");
+  free(text);
+  return true;
+}
+
+/* The ES module: emscripten's output, the kernels, the runtime, and the
+ * lines that run main. */
+char *cc_web_module(const unsigned char *const *wasm, const size_t *wasm_len, int n,
+                    const char *core_path) {
+  size_t cn;
+  char *core = cw_read_file(core_path, &cn);
+  if (!core) return NULL;
+  StrBuf sb;
+  sb_init(&sb);
+  sb_puts(&sb,
+          "// Built by `cuwasm cc --target web`: a CUDA program whose host code is\n"
+          "// emscripten's and whose kernels run as WebAssembly (web/src/program.js).\n"
+          "// Node: node THIS.mjs ARGS.  A page: import it after setting\n"
+          "// globalThis.cuwasmArgs / cuwasmPrint / cuwasmPrintErr (cuwasm cc -o X.html does).\n"
+          "const cuwasmIsNode = typeof process === 'object' && !!process.versions?.node;\n"
+          "const require = cuwasmIsNode ? (await import('module')).createRequire(import.meta.url) : undefined;\n"
+          "const __dirname = cuwasmIsNode ? require('path').dirname(require('url').fileURLToPath(import.meta.url)) : '';\n"
+          "const __filename = cuwasmIsNode ? require('url').fileURLToPath(import.meta.url) : '';\n");
+  sb_putn(&sb, core, cn);
+  free(core);
+  sb_puts(&sb, "\nconst cuwasmKernels = [\n");
+  for (int i = 0; i < n; i++) {
+    sb_puts(&sb, "  '");
+    base64(&sb, wasm[i], wasm_len[i]);
+    sb_puts(&sb, "',\n");
+  }
+  sb_puts(&sb, "];\nconst cuwasmWasmJs = await import(");
+  bool ok = data_module(&sb, "wasm.js");
+  sb_puts(&sb, ");\nconst { runProgram } = await import(");
+  ok = ok && data_module(&sb, "program.js");
+  sb_puts(&sb,
+          ");\n"
+          "const cuwasmStatus = await runProgram({\n"
+          "  factory: cuwasmProgram, wasmjs: cuwasmWasmJs, kernels: cuwasmKernels,\n"
+          "  args: globalThis.cuwasmArgs ?? (cuwasmIsNode ? process.argv.slice(2) : []),\n"
+          "  print: globalThis.cuwasmPrint ?? ((t) => (cuwasmIsNode ? process.stdout.write(t + '\\n') : console.log(t))),\n"
+          "  printErr: globalThis.cuwasmPrintErr ?? ((t) => (cuwasmIsNode ? process.stderr.write(t + '\\n') : console.error(t))),\n"
+          "});\n"
+          "if (cuwasmIsNode && !globalThis.cuwasmArgs) process.exitCode = cuwasmStatus;\n"
+          "export default cuwasmStatus;\n");
+  if (!ok) {
+    sb_free(&sb);
+    return NULL;
+  }
+  return sb_take(&sb);
+}
+
+/* The page: stdout and stderr in a <pre>, the command line from ?args=,
+ * the exit status in the title and in data-status (tests read it). */
+char *cc_web_page(const char *module, const char *title) {
+  StrBuf sb;
+  sb_init(&sb);
+  sb_puts(&sb, "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>");
+  sb_puts(&sb, title);
+  sb_puts(&sb,
+          "</title>\n<style>body{font:14px monospace;margin:1em}pre{white-space:pre-wrap}"
+          ".err{color:#b00}</style></head>\n<body>\n<pre id=\"out\"></pre>\n"
+          "<script type=\"module\">\n"
+          "const out = document.getElementById('out');\n"
+          "const line = (t, cls) => { const s = document.createElement('span'); if (cls) s.className = cls;"
+          " s.textContent = t + '\\n'; out.append(s); };\n"
+          "const q = new URLSearchParams(location.search).get('args');\n"
+          "globalThis.cuwasmArgs = q ? q.split(' ').filter((a) => a) : [];\n"
+          "const backend = new URLSearchParams(location.search).get('backend');\n"
+          "globalThis.cuwasmEnv = backend ? { CUWASM_BACKEND: backend } : {};\n"
+          "globalThis.cuwasmPrint = (t) => line(t);\n"
+          "globalThis.cuwasmPrintErr = (t) => line(t, 'err');\n"
+          "const url = URL.createObjectURL(new Blob([document.getElementById('program').textContent],"
+          " { type: 'text/javascript' }));\n"
+          "try {\n"
+          "  const status = (await import(url)).default;\n"
+          "  document.body.dataset.status = status;\n"
+          "  document.title += ` (exit ${status})`;\n"
+          "} catch (e) { line(String(e.stack ?? e), 'err'); document.body.dataset.status = 'error'; }\n"
+          "</script>\n<script type=\"text/plain\" id=\"program\">");
+  for (const char *p = module; *p; p++) { /* no "</script" inside the element */
+    if (p[0] == '<' && p[1] == '/') sb_puts(&sb, "<\\/");
+    else sb_putc(&sb, *p);
+    if (p[0] == '<' && p[1] == '/') p++;
+  }
+  sb_puts(&sb, "</script>\n</body></html>\n");
+  return sb_take(&sb);
+}
+
