@@ -4,6 +4,7 @@
 // (norm3df, rnorm4d, normf ...) including arguments whose squares
 // overflow.
 #include "common.h"
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 

@@ -270,8 +270,8 @@ static void c_files(const char *dir, StrList *srcs) {
   if (!d) return;
   StrList names = {0};
   for (struct dirent *e; (e = readdir(d));)
-    if (ends_with(e->d_name, ".c") && strcmp(e->d_name, "kernel_overload.c")) /* it reads KIR:
-                                                          web_program.c answers instead */
+    if (ends_with(e->d_name, ".c") && strcmp(e->d_name, "kernel_overload.c") &&
+        strcmp(e->d_name, "kernel_lambda.c")) /* they read KIR: web_program.c answers instead */
       sl_add(&names, e->d_name);
   closedir(d);
   if (names.n) qsort(names.v, (size_t)names.n, sizeof *names.v, by_name);
@@ -457,7 +457,14 @@ static int link_core(const CcOpts *o, const StrList *flags, const StrList *objs,
     snprintf(f, sizeof f, "-L%s", o->libdirs.v[i]);
     sl_add(&cmd, f);
   }
+  /* CUDA's own libraries are the runtime linked in already (native builds
+   * find them as links to it in lib/cuwasm) */
+  static const char *const cuda_libs[] = {"cudart", "cudart_static", "cudadevrt", "nvToolsExt"};
   for (int i = 0; i < o->libs.n; i++) {
+    bool ours = false;
+    for (size_t j = 0; j < sizeof cuda_libs / sizeof *cuda_libs; j++)
+      ours |= !strcmp(o->libs.v[i], cuda_libs[j]);
+    if (ours) continue;
     char f[PATH_MAX + 4];
     snprintf(f, sizeof f, "-l%s", o->libs.v[i]);
     sl_add(&cmd, f);

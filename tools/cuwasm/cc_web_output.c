@@ -29,7 +29,10 @@ static void base64(StrBuf *sb, const unsigned char *p, size_t n) {
   }
 }
 
-/* A file of the package (web/src) as a data: URL module. */
+/* A file of the package (web/src) as a data: URL module.  A data: URL
+ * has no folder for relative imports to resolve against, so each static
+ * `from './X.js'` in it becomes X's own data: URL first (the package's
+ * modules import each other at most a few levels deep). */
 static bool data_module(StrBuf *sb, const char *name) {
   char path[PATH_MAX];
   snprintf(path, sizeof path, "%s/web/src/%s", CUWASM_SOURCE_DIR, name);
@@ -39,11 +42,29 @@ static bool data_module(StrBuf *sb, const char *name) {
     fprintf(stderr, "cuwasm cc: cannot read %s\n", path);
     return false;
   }
-  sb_puts(sb, "'data:text/javascript;base64,");
-  base64(sb, (const unsigned char *)text, n);
-  sb_puts(sb, "'");
+  StrBuf body;
+  sb_init(&body);
+  bool ok = true;
+  const char *at = text, *end = text + n;
+  for (const char *imp; ok && (imp = strstr(at, "from './")) && imp < end;) {
+    const char *spec = imp + 8, *close = strchr(spec, '\'');
+    if (!close || close - spec >= 64) break;
+    char dep[64];
+    snprintf(dep, sizeof dep, "%.*s", (int)(close - spec), spec);
+    sb_putn(&body, at, (size_t)(imp - at));
+    sb_puts(&body, "from ");
+    ok = data_module(&body, dep);
+    at = close + 1;
+  }
+  sb_putn(&body, at, (size_t)(end - at));
   free(text);
-  return true;
+  if (ok) {
+    sb_puts(sb, "'data:text/javascript;base64,");
+    base64(sb, (const unsigned char *)body.data, body.len);
+    sb_puts(sb, "'");
+  }
+  sb_free(&body);
+  return ok;
 }
 
 /* The ES module: emscripten's output, the kernels, the runtime, and the

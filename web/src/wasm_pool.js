@@ -24,14 +24,16 @@ export async function defaultWorkerCount() {
   return 1;
 }
 
-const workerUrl = new URL('./wasm_worker.js', import.meta.url);
+// made when a worker starts: a bundle that loads this module from a data:
+// URL (whole programs, cc_web_output.c) runs on one thread and never asks
+const workerUrl = () => new URL('./wasm_worker.js', import.meta.url);
 
 // One worker behind a common interface: post(msg), onMessage(f),
 // onFailure(f), hold(busy) (Node: whether it keeps the process alive),
 // terminate().
 async function spawn() {
   if (typeof Worker !== 'undefined' && !globalThis.process?.versions?.node) {
-    const w = new Worker(workerUrl, { type: 'module' });
+    const w = new Worker(workerUrl(), { type: 'module' });
     return {
       post: (m) => w.postMessage(m),
       onMessage: (f) => { w.onmessage = (e) => f(e.data); },
@@ -41,7 +43,7 @@ async function spawn() {
     };
   }
   const { Worker: NodeWorker } = await import('node:worker_threads');
-  const w = new NodeWorker(workerUrl);
+  const w = new NodeWorker(workerUrl());
   w.unref();
   return {
     post: (m) => w.postMessage(m),

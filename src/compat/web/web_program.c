@@ -79,6 +79,22 @@ const CwWebKernel *cw_web_kernel_entry(int table, const char *name) {
   return NULL;
 }
 
+/* Extended __device__ lambdas (kernel_lambda.c) need the compiler at run
+ * time to name and check their closure classes, and a web build has none:
+ * a kernel that takes one keeps its host name, and instantiating its
+ * translation unit fails with this message. */
+char *compat_lambda_device_name(const char *host_name) {
+  return host_name && strstr(host_name, "__cuwasm_device_lambda") ? strdup(host_name) : NULL;
+}
+
+char *compat_lambda_resolve(cw_program *prog, const char *host_name, const char *tu_name,
+                            char *msg, size_t n) {
+  (void)prog;
+  snprintf(msg, n, "cuwasm: kernel '%s' of %s takes an extended __device__ lambda, which "
+           "programs built with --target web do not support yet", host_name, tu_name);
+  return NULL;
+}
+
 /* As kernel_overload.c, over the table's parameter lists. */
 const char *compat_overload_cname(cw_program *prog, const char *name, const char *sig) {
   const CwWebTU *t = &cw_web_tus[prog->table];
