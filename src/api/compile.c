@@ -313,8 +313,17 @@ cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags, ch
   return CW_ERR_UNSUPPORTED;
 }
 
-cw_status cw_program_instantiate(cw_program *p, const char *cpp_name, cw_diags *diags) {
-  if (!p || !cpp_name || !diags) return CW_ERR_INVALID;
+/* A front-end call after compilation (the request of cw_program_instantiate
+ * or cw_program_host_lambda): its diagnostics go to diags, and running out
+ * of memory in the program's arena ends it with CW_ERR_NOMEM. */
+typedef struct FrontRequest {
+  const char *name; /* the kernel instance, or the host function */
+  int key, line, index;
+  const char *found;
+} FrontRequest;
+
+static cw_status front_request(cw_program *p, cw_diags *diags, FrontRequest *r,
+                               bool (*call)(Parser *, FrontRequest *)) {
   jmp_buf oom;
   p->arena.oom = &oom;
   if (setjmp(oom)) {
@@ -323,27 +332,34 @@ cw_status cw_program_instantiate(cw_program *p, const char *cpp_name, cw_diags *
   }
   CwDiags *saved = p->parser->diags;
   p->parser->diags = &diags->d;
-  bool ok = front_instantiate(p->parser, cpp_name);
+  bool ok = call(p->parser, r);
   p->parser->diags = saved;
   p->arena.oom = NULL;
   return ok ? CW_OK : diags->d.errors ? CW_ERR_COMPILE : CW_ERR_NOT_FOUND;
 }
 
+static bool instantiate_request(Parser *parser, FrontRequest *r) {
+  return front_instantiate(parser, r->name);
+}
+
+static bool host_lambda_request(Parser *parser, FrontRequest *r) {
+  r->found = front_host_lambda(parser, r->name, r->key, r->line, r->index);
+  return r->found != NULL;
+}
+
+cw_status cw_program_instantiate(cw_program *p, const char *cpp_name, cw_diags *diags) {
+  if (!p || !cpp_name || !diags) return CW_ERR_INVALID;
+  FrontRequest r = {.name = cpp_name};
+  return front_request(p, diags, &r, instantiate_request);
+}
+
 cw_status cw_program_host_lambda(cw_program *p, const char *fn, int key, int line, int index,
                                  cw_diags *diags, const char **name) {
   if (!p || !fn || !diags || !name) return CW_ERR_INVALID;
-  jmp_buf oom;
-  p->arena.oom = &oom;
-  if (setjmp(oom)) {
-    p->arena.oom = NULL;
-    return CW_ERR_NOMEM;
-  }
-  CwDiags *saved = p->parser->diags;
-  p->parser->diags = &diags->d;
-  *name = front_host_lambda(p->parser, fn, key, line, index);
-  p->parser->diags = saved;
-  p->arena.oom = NULL;
-  return *name ? CW_OK : CW_ERR_COMPILE;
+  FrontRequest r = {.name = fn, .key = key, .line = line, .index = index};
+  cw_status st = front_request(p, diags, &r, host_lambda_request);
+  *name = r.found;
+  return st == CW_ERR_NOT_FOUND ? CW_ERR_COMPILE : st;
 }
 
 cw_status cw_program_host_lambda_captures(cw_program *p, char **text) {

@@ -58,21 +58,23 @@ static bool printing(void) {
   return v;
 }
 
-static void name_of_wide(char *out, const wchar_t *w) {
+static const char *name_of_wide(char *out, const wchar_t *w) {
   size_t n = 0;
   for (; w && w[n] && n + 1 < NVTX_NAME; n++) out[n] = w[n] < 128 ? (char)w[n] : '?';
   out[n] = 0;
+  return out;
 }
 
-static void name_of_attr(char *out, const nvtxEventAttributes_t *a) {
+static const char *name_of_attr(char *out, const nvtxEventAttributes_t *a) {
   out[0] = 0;
-  if (!a) return;
+  if (!a) return out;
   if (a->messageType == NVTX_MESSAGE_TYPE_ASCII && a->message.ascii)
     snprintf(out, NVTX_NAME, "%s", a->message.ascii);
   else if (a->messageType == NVTX_MESSAGE_TYPE_UNICODE)
     name_of_wide(out, a->message.unicode);
   else if (a->messageType == NVTX_MESSAGE_TYPE_REGISTERED && a->message.registered)
     snprintf(out, NVTX_NAME, "%s", (const char *)a->message.registered);
+  return out;
 }
 
 static void closed(const NvtxOpen *r, int indent) {
@@ -92,14 +94,12 @@ int nvtxRangePushA(const char *message) { return push(message); }
 
 int nvtxRangePushW(const wchar_t *message) {
   char name[NVTX_NAME];
-  name_of_wide(name, message);
-  return push(name);
+  return push(name_of_wide(name, message));
 }
 
 int nvtxRangePushEx(const nvtxEventAttributes_t *attr) {
   char name[NVTX_NAME];
-  name_of_attr(name, attr);
-  return push(name);
+  return push(name_of_attr(name, attr));
 }
 
 int nvtxRangePop(void) {
@@ -127,14 +127,12 @@ nvtxRangeId_t nvtxRangeStartA(const char *message) { return start(message); }
 
 nvtxRangeId_t nvtxRangeStartW(const wchar_t *message) {
   char name[NVTX_NAME];
-  name_of_wide(name, message);
-  return start(name);
+  return start(name_of_wide(name, message));
 }
 
 nvtxRangeId_t nvtxRangeStartEx(const nvtxEventAttributes_t *attr) {
   char name[NVTX_NAME];
-  name_of_attr(name, attr);
-  return start(name);
+  return start(name_of_attr(name, attr));
 }
 
 void nvtxRangeEnd(nvtxRangeId_t id) {

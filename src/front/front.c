@@ -34,16 +34,20 @@ Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt)
   return p;
 }
 
-bool front_instantiate(Parser *p, const char *cpp_name) {
-  if (kir_find_kernel(p->m, cpp_name)) return true;
-  SrcFile *f = srcfile_new(p->arena, "<kernel name>", arena_strdup(p->arena, cpp_name),
-                           strlen(cpp_name));
+Token *front_lex_at_global(Parser *p, const char *what, const char *text) {
+  SrcFile *f = srcfile_new(p->arena, what, arena_strdup(p->arena, text), strlen(text));
   Token *toks = lex_file(p->arena, p->diags, f);
-  jmp_buf jb;
-  p->recover = &jb;
   p->scope = p->global;
   p->fn = NULL;
   p->speculative = false;
+  return toks;
+}
+
+bool front_instantiate(Parser *p, const char *cpp_name) {
+  if (kir_find_kernel(p->m, cpp_name)) return true;
+  Token *toks = front_lex_at_global(p, "<kernel name>", cpp_name);
+  jmp_buf jb;
+  p->recover = &jb;
   bool ok = false;
   if (!setjmp(jb)) {
     p->tok = toks;

@@ -292,6 +292,18 @@ void define_host_lambdas(Parser *p, Declarator *d, Template *tmpl, TArg *args, i
   scan_host_function(p, d, tmpl, args, nargs, false);
 }
 
+/* The declarator of host function template t's instance for args[0..n)
+ * (its parameters typed), read in a scope binding the template's
+ * parameters; the parser is left there, the caller restores it. */
+static void instance_declarator(Parser *p, Template *t, TArg *args, int n, Declarator *d) {
+  p->scope = binding_scope(p, t, args, n);
+  p->tok = t->decl;
+  p->cur_class = NULL;
+  DeclSpec ds;
+  parse_declspec(p, &ds, true);
+  parse_declarator(p, &ds, d, false);
+}
+
 /* what the template's lambdas capture does not depend on its arguments
  * (but for oddities the run time's size check catches): its type
  * parameters stand for int, its values for 0, while the names are found */
@@ -314,13 +326,8 @@ void note_template_host_lambdas(Parser *p, Template *t) {
   p->recover = &jb;
   p->speculative = true;
   if (!setjmp(jb)) {
-    p->scope = binding_scope(p, t, args, t->nparams);
-    p->tok = t->decl;
-    p->cur_class = NULL;
-    DeclSpec ds;
-    parse_declspec(p, &ds, true);
     Declarator d;
-    parse_declarator(p, &ds, &d, false);
+    instance_declarator(p, t, args, t->nparams, &d);
     p->speculative = false;
     scan_host_function(p, &d, NULL, NULL, 0, true);
   }
@@ -342,13 +349,9 @@ static bool template_has_lambda(Template *t, int key, int line) {
 }
 
 const char *front_host_lambda(Parser *p, const char *fn, int key, int line, int index) {
-  SrcFile *f = srcfile_new(p->arena, "<host function>", arena_strdup(p->arena, fn), strlen(fn));
-  Token *toks = lex_file(p->arena, p->diags, f);
+  Token *toks = front_lex_at_global(p, "<host function>", fn);
   jmp_buf jb;
   p->recover = &jb;
-  p->scope = p->global;
-  p->fn = NULL;
-  p->speculative = false;
   const char *found = NULL;
   if (!setjmp(jb)) {
     p->tok = toks;
@@ -368,13 +371,8 @@ const char *front_host_lambda(Parser *p, const char *fn, int key, int line, int 
       if (!lookup_in(p->global, want)) { /* not defined yet: the instance's lambdas */
         Saved sv;
         save_state(p, &sv);
-        p->scope = binding_scope(p, t, args, n);
-        p->tok = t->decl;
-        p->cur_class = NULL;
-        DeclSpec ds;
-        parse_declspec(p, &ds, true);
         Declarator d;
-        parse_declarator(p, &ds, &d, false);
+        instance_declarator(p, t, args, n, &d);
         define_host_lambdas(p, &d, t, args, n);
         restore_state(p, &sv);
       }

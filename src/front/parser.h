@@ -428,6 +428,10 @@ const char *targs_key(Parser *p, Template *t, TArg *args, int nargs);
 
 /* entry points (front.c) */
 Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt);
+/* The tokens of text (a name the runtime gives, shown as file `what`),
+ * with the parser set to read it at global scope, outside any function;
+ * the caller sets p->recover. */
+Token *front_lex_at_global(Parser *p, const char *what, const char *text);
 /* Instantiates a template kernel named `k<float, 4>` after compilation;
  * true when the kernel exists afterwards. */
 bool front_instantiate(Parser *p, const char *cpp_name);
