@@ -31,7 +31,9 @@ libs=(-ldl -lpthread -lm)
 
 # ---- build: the library's objects once, then one binary per target ----
 mkdir -p "$out/obj"
-mapfile -t srcs < <(cd "$root" && find src -name '*.c' | sort)
+# src/compat/web/ is emscripten-only (the glue of programs built for the
+# web), as in CMakeLists.txt
+mapfile -t srcs < <(cd "$root" && find src -name '*.c' -not -path 'src/compat/web/*' | sort)
 echo "fuzz: compiling ${#srcs[@]} library files with $cc"
 running=0 failed=0
 for s in "${srcs[@]}"; do
