@@ -104,14 +104,19 @@ static int range_cmp(const void *a, const void *b) {
 }
 
 /* The range with the greatest start <= p, or NULL. */
-static const CpuCheckRange *range_below(const CpuCheck *k, const unsigned char *p) {
-  size_t lo = 0, hi = k->nranges;
+size_t cpu_ranges_upper(const CpuCheckRange *v, size_t n, const unsigned char *p) {
+  size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (k->ranges[mid].lo <= p) lo = mid + 1;
+    if (v[mid].lo <= p) lo = mid + 1;
     else hi = mid;
   }
-  return lo ? &k->ranges[lo - 1] : NULL;
+  return lo;
+}
+
+static const CpuCheckRange *range_below(const CpuCheck *k, const unsigned char *p) {
+  size_t i = cpu_ranges_upper(k->ranges, k->nranges, p);
+  return i ? &k->ranges[i - 1] : NULL;
 }
 
 static _Thread_local const unsigned char *stack_lo, *stack_hi; /* this pool thread's */

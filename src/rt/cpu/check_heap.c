@@ -21,13 +21,7 @@
 
 /* Index of the first block starting above p. */
 static size_t upper(const CpuChecker *c, const unsigned char *p) {
-  size_t lo = 0, hi = c->nheap;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (c->heap[mid].lo <= p) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return cpu_ranges_upper(c->heap, c->nheap, p);
 }
 
 static void *heap_malloc(CpuChecker *c, uint64_t size) {

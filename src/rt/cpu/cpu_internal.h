@@ -202,6 +202,8 @@ struct cw_rt_ctx;
 void cpu_check_block_ctx(const CpuCheck *k, struct cw_rt_ctx *ctx);
 /* The cw_rt_ctx callbacks of check-mode code (emit/c_abi.h). */
 struct cw_rt_ctx;
+/* Index of the first of v[0..n) (sorted by lo) that starts above p. */
+size_t cpu_ranges_upper(const CpuCheckRange *v, size_t n, const unsigned char *p);
 /* check_heap.c: heap_fn (plain: malloc/free, for launches checking
  * nothing); whether [p, p+size) is inside one heap block
  * (its bounds then); the blocks still allocated, freed with the device. */
