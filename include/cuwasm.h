@@ -192,6 +192,27 @@ cw_status cw_event_elapsed_ms(cw_event *start, cw_event *end, float *ms);
 enum { CW_LIMIT_DEVRT_PENDING_LAUNCHES = 0 };
 cw_status cw_context_set_limit(cw_context *ctx, int limit, size_t value);
 
+/* A texture object of the device's own texture unit (the CUDA backend's
+ * driver; cudaCreateTextureObject on other GPU backends), over device
+ * memory: dims 1 reads linear memory by element (tex1Dfetch), dims 2 a
+ * pitched 2-D image.  Every channel has `bytes` bytes (1, 2, 4) of `kind`
+ * (0 signed, 1 unsigned, 2 float); filter 0 point, 1 linear; address[] and
+ * border[] as CUDA's cudaTextureDesc.  *handle is what kernels receive as
+ * cudaTextureObject_t.  CW_ERR_UNSUPPORTED where the backend has no texture
+ * unit of its own (the CPU backend samples records in host memory). */
+typedef struct cw_texture_desc {
+  const void *data;
+  int dims;
+  size_t width, height, pitch;
+  int channels, bytes, kind;
+  int filter, read_normalized, normalized_coords;
+  int address[3];
+  float border[4];
+} cw_texture_desc;
+cw_status cw_texture_create(cw_context *ctx, const cw_texture_desc *desc,
+                            unsigned long long *handle);
+void cw_texture_destroy(cw_context *ctx, unsigned long long handle);
+
 /* Errors found by the checkers CUWASM_CHECK=memcheck,racecheck turned on
  * for this context (CPU backend), or -1 when it is not checking. */
 int cw_context_check_errors(const cw_context *ctx);

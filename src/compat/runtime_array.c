@@ -11,6 +11,7 @@
 #include "compat/compat.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct cudaChannelFormatDesc cudaCreateChannelDesc(int x, int y, int z, int w,
                                                    enum cudaChannelFormatKind f) {
@@ -32,6 +33,11 @@ static cudaError_t make_array(cudaArray_t *out, const struct cudaChannelFormatDe
   a->elem = elem_size(desc);
   a->w = w, a->h = h, a->d = d, a->flags = flags;
   a->pitch = w * a->elem;
+  /* the CUDA backend reads 2-D arrays as pitched textures, whose pitch the
+   * driver wants aligned (32 bytes on current GPUs; 512 covers all) */
+  cudaError_t err0;
+  cw_context *ctx = compat_ctx(&err0);
+  if (ctx && !strcmp(cw_context_backend(ctx), "cuda")) a->pitch = (a->pitch + 511) & ~(size_t)511;
   cudaError_t err = cudaMalloc(&a->data, a->pitch * (h ? h : 1) * (d ? d : 1));
   if (err != cudaSuccess) {
     free(a);
@@ -84,30 +90,49 @@ static char *array_at(cudaArray_const_t a, size_t woff, size_t hoff) {
 cudaError_t cudaMemcpy2DToArray(cudaArray_t dst, size_t woff, size_t hoff, const void *src,
                                 size_t spitch, size_t width, size_t height,
                                 enum cudaMemcpyKind kind) {
-  if (!dst || woff + width > dst->pitch) return compat_ret(cudaErrorInvalidValue);
+  if (!dst || woff + width > dst->w * dst->elem) return compat_ret(cudaErrorInvalidValue);
   return cudaMemcpy2D(array_at(dst, woff, hoff), dst->pitch, src, spitch, width, height, kind);
 }
 
 cudaError_t cudaMemcpy2DFromArray(void *dst, size_t dpitch, cudaArray_const_t src, size_t woff,
                                   size_t hoff, size_t width, size_t height,
                                   enum cudaMemcpyKind kind) {
-  if (!src || woff + width > src->pitch) return compat_ret(cudaErrorInvalidValue);
+  if (!src || woff + width > src->w * src->elem) return compat_ret(cudaErrorInvalidValue);
   return cudaMemcpy2D(dst, dpitch, array_at(src, woff, hoff), src->pitch, width, height, kind);
 }
 
-/* the deprecated 1-D forms: count bytes from (wOffset, hOffset) on, row by row */
+/* the deprecated 1-D forms: count bytes from (wOffset, hOffset) on, row by
+ * row through the array's rows of width x element bytes (the pitch can be
+ * wider: see make_array); `mem` is the other side's memory, read when
+ * to_array, written otherwise */
+static cudaError_t copy_rows(cudaArray_const_t a, size_t woff, size_t hoff, void *mem,
+                             size_t count, bool to_array, enum cudaMemcpyKind kind) {
+  if (!a) return compat_ret(cudaErrorInvalidValue);
+  size_t row = a->w * a->elem, rows = (a->h ? a->h : 1) * (a->d ? a->d : 1);
+  if (woff > row || hoff * row + woff + count > row * rows)
+    return compat_ret(cudaErrorInvalidValue);
+  char *at = array_at(a, woff, hoff), *m = mem;
+  if (a->pitch == row || woff + count <= row)
+    return to_array ? cudaMemcpy(at, m, count, kind) : cudaMemcpy(m, at, count, kind);
+  size_t head = row - woff; /* the rest of the first row, then whole rows, then a tail */
+  size_t full = (count - head) / row, tail = count - head - full * row;
+  char *next = at + (a->pitch - woff);
+  cudaError_t err = to_array ? cudaMemcpy(at, m, head, kind) : cudaMemcpy(m, at, head, kind);
+  if (err == cudaSuccess && full)
+    err = to_array ? cudaMemcpy2D(next, a->pitch, m + head, row, row, full, kind)
+                   : cudaMemcpy2D(m + head, row, next, a->pitch, row, full, kind);
+  char *last = next + full * a->pitch, *mlast = m + head + full * row;
+  if (err == cudaSuccess && tail)
+    err = to_array ? cudaMemcpy(last, mlast, tail, kind) : cudaMemcpy(mlast, last, tail, kind);
+  return err;
+}
+
 cudaError_t cudaMemcpyToArray(cudaArray_t dst, size_t woff, size_t hoff, const void *src,
                               size_t count, enum cudaMemcpyKind kind) {
-  if (!dst) return compat_ret(cudaErrorInvalidValue);
-  size_t total = dst->pitch * (dst->h ? dst->h : 1) * (dst->d ? dst->d : 1);
-  if (hoff * dst->pitch + woff + count > total) return compat_ret(cudaErrorInvalidValue);
-  return cudaMemcpy(array_at(dst, woff, hoff), src, count, kind);
+  return copy_rows(dst, woff, hoff, (void *)src, count, true, kind);
 }
 
 cudaError_t cudaMemcpyFromArray(void *dst, cudaArray_const_t src, size_t woff, size_t hoff,
                                 size_t count, enum cudaMemcpyKind kind) {
-  if (!src) return compat_ret(cudaErrorInvalidValue);
-  size_t total = src->pitch * (src->h ? src->h : 1) * (src->d ? src->d : 1);
-  if (hoff * src->pitch + woff + count > total) return compat_ret(cudaErrorInvalidValue);
-  return cudaMemcpy(dst, array_at(src, woff, hoff), count, kind);
+  return copy_rows(src, woff, hoff, dst, count, false, kind);
 }

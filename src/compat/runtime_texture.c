@@ -2,14 +2,18 @@
  * runtime_texture.c — texture objects (cudaCreateTextureObject and
  * friends).
  *
- * A texture object is the address of a __cuwasm_texture record
- * (include/cuda/texture_fetch_functions.h, which also holds the device
- * code that samples it): the image's memory, its shape and channel format,
- * and the sampling state of the cudaTextureDesc.  Kernels on the CPU
- * backend share the host's address space, so they read the record and the
- * image directly.  Other backends would need the driver's texture objects:
- * there cudaCreateTextureObject fails with cudaErrorNotSupported and says
- * why, rather than hand a kernel a handle it cannot use.
+ * On the CPU backend a texture object is the address of a __cuwasm_texture
+ * record (include/cuda/texture_fetch_functions.h, which also holds the
+ * device code that samples it): the image's memory, its shape and channel
+ * format, and the sampling state of the cudaTextureDesc.  Kernels there
+ * share the host's address space, so they read the record and the image
+ * directly.  On the CUDA backend the same record, once checked, describes
+ * a texture object of the driver (cw_texture_create), which NVRTC-built
+ * kernels sample with the GPU's texture unit: linear memory, pitched 2-D
+ * memory and 2-D CUDA arrays (which are pitched device memory there).
+ * Other backends, and 1-D or 3-D arrays on the CUDA backend, fail with
+ * cudaErrorNotSupported and say why, rather than hand a kernel a handle it
+ * cannot use.
  */
 #include "compat/compat.h"
 
@@ -81,6 +85,38 @@ static void set_sampling(struct __cuwasm_texture *t, const struct cudaTextureDes
   t->normalized_coords = d->normalizedCoords != 0;
 }
 
+/* The checked record as a texture object of the device's texture unit. */
+static cudaError_t device_texture(cw_context *ctx, const struct __cuwasm_texture *t,
+                                  const struct cudaResourceDesc *res, cudaTextureObject_t *out) {
+  int dims = res->resType == cudaResourceTypeLinear ? 1 : 2;
+  if (res->resType == cudaResourceTypeArray &&
+      (!res->res.array.array->h || res->res.array.array->d)) {
+    compat_set_message("cuwasm: textures over 1-D and 3-D CUDA arrays are supported on the CPU "
+                       "backend only (this is '%s')", cw_context_backend(ctx));
+    return cudaErrorNotSupported;
+  }
+  cw_texture_desc d = {
+      .data = t->data, .dims = dims, .width = (size_t)t->width, .height = (size_t)t->height,
+      .pitch = (size_t)t->pitch, .channels = t->channels, .bytes = t->bytes, .kind = t->kind,
+      .filter = t->filter, .read_normalized = t->read_normalized,
+      .normalized_coords = t->normalized_coords};
+  for (int i = 0; i < 3; i++) d.address[i] = t->address[i];
+  for (int i = 0; i < 4; i++) d.border[i] = t->border[i];
+  unsigned long long handle = 0;
+  cw_status st = cw_texture_create(ctx, &d, &handle);
+  if (st == CW_ERR_UNSUPPORTED) {
+    compat_set_message("cuwasm: texture objects are supported on the CPU and CUDA backends only "
+                       "(this is '%s')", cw_context_backend(ctx));
+    return cudaErrorNotSupported;
+  }
+  if (st != CW_OK) {
+    compat_set_message("cuwasm: cudaCreateTextureObject: %s", cw_last_error_message(ctx));
+    return cudaErrorInvalidValue;
+  }
+  *out = (cudaTextureObject_t)handle;
+  return cudaSuccess;
+}
+
 cudaError_t cudaCreateTextureObject(cudaTextureObject_t *out, const struct cudaResourceDesc *res,
                                     const struct cudaTextureDesc *desc,
                                     const struct cudaResourceViewDesc *view) {
@@ -88,11 +124,6 @@ cudaError_t cudaCreateTextureObject(cudaTextureObject_t *out, const struct cudaR
   cw_context *ctx = compat_ctx(&err);
   if (!ctx) return compat_ret(err);
   if (!out || !res || !desc || view) return compat_ret(cudaErrorInvalidValue);
-  if (strcmp(cw_context_backend(ctx), "cpu")) {
-    compat_set_message("cuwasm: texture objects are supported on the CPU backend only (this "
-                       "is '%s')", cw_context_backend(ctx));
-    return compat_ret(cudaErrorNotSupported);
-  }
   struct __cuwasm_texture *t = calloc(1, sizeof *t);
   if (!t) return compat_ret(cudaErrorMemoryAllocation);
   err = set_resource(t, res);
@@ -104,12 +135,20 @@ cudaError_t cudaCreateTextureObject(cudaTextureObject_t *out, const struct cudaR
     return compat_ret(err);
   }
   set_sampling(t, desc, res->resType == cudaResourceTypeLinear);
-  *out = (cudaTextureObject_t)(uintptr_t)t;
-  return cudaSuccess;
+  if (!strcmp(cw_context_backend(ctx), "cpu")) {
+    *out = (cudaTextureObject_t)(uintptr_t)t;
+    return cudaSuccess;
+  }
+  err = device_texture(ctx, t, res, out);
+  free(t);
+  return compat_ret(err);
 }
 
 cudaError_t cudaDestroyTextureObject(cudaTextureObject_t tex) {
-  free((void *)(uintptr_t)tex);
+  cudaError_t err;
+  cw_context *ctx = compat_ctx(&err);
+  if (ctx && strcmp(cw_context_backend(ctx), "cpu")) cw_texture_destroy(ctx, tex);
+  else free((void *)(uintptr_t)tex);
   return cudaSuccess;
 }
 

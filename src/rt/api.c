@@ -107,6 +107,18 @@ cw_status cw_context_set_limit(cw_context *ctx, int limit, size_t value) {
   return ctx->ops->set_limit(ctx->dev, limit, value);
 }
 
+cw_status cw_texture_create(cw_context *ctx, const cw_texture_desc *desc,
+                            unsigned long long *handle) {
+  if (!ctx || !desc || !handle) return CW_ERR_INVALID;
+  if (!ctx->ops->texture_create)
+    return rt_fail(ctx, CW_ERR_UNSUPPORTED, "the %s backend has no texture unit", ctx->ops->name);
+  return ctx->ops->texture_create(ctx->dev, desc, handle, ctx->err, sizeof ctx->err);
+}
+
+void cw_texture_destroy(cw_context *ctx, unsigned long long handle) {
+  if (ctx && handle && ctx->ops->texture_destroy) ctx->ops->texture_destroy(ctx->dev, handle);
+}
+
 int cw_context_check_errors(const cw_context *ctx) {
   return ctx && ctx->checking ? ctx->ops->check_errors(ctx->dev) : -1;
 }

@@ -113,6 +113,11 @@ typedef struct CwBackendOps {
   char *(*take_output)(void *dev);
   /* Optional: sets a CW_LIMIT_* of the device (NULL: it keeps none). */
   cw_status (*set_limit)(void *dev, int limit, size_t value);
+  /* Optional: texture objects of the device's texture unit
+   * (cw_texture_create); NULL where the backend has none. */
+  cw_status (*texture_create)(void *dev, const cw_texture_desc *desc,
+                              unsigned long long *handle, char *err, size_t errn);
+  void (*texture_destroy)(void *dev, unsigned long long handle);
   /* Errors found so far by CUWASM_CHECK's checkers, or -1 when the
    * backend is not checking (NULL: never checks). */
   int (*check_errors)(void *dev);

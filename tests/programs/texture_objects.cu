@@ -3,9 +3,10 @@
 // and border addressing, normalized coordinates and the normalized-float
 // read mode of 8-bit texels, each against a value computed here; and
 // surface objects written and read with surf2Dwrite/surf2Dread (zero and
-// clamp boundary modes).  CPU backend only for now
-// (cudaCreateTextureObject reports cudaErrorNotSupported elsewhere, and
-// the program then says so and passes).
+// clamp boundary modes).  A backend without texture objects
+// (cudaCreateTextureObject reports cudaErrorNotSupported) makes the program
+// say so and pass; one with some of them (the CUDA backend has no 1-D or
+// 3-D array textures and no surfaces yet) skips the others by name.
 #include "common.h"
 #include <cmath>
 
@@ -54,6 +55,18 @@ static float bilinear(float x, float y, int W, int H) {
   float r1 = at(x0, y0 + 1) + (at(x0 + 1, y0 + 1) - at(x0, y0 + 1)) * a;
   return r0 + (r1 - r0) * b;
 }
+
+// the part of the test that needs what `call` makes is skipped, by name,
+// where the backend reports cudaErrorNotSupported for it
+#define SKIP_IF_UNSUPPORTED(what, call)                                          \
+  do {                                                                           \
+    cudaError_t e_ = (call);                                                     \
+    if (e_ == cudaErrorNotSupported) {                                           \
+      printf("texture_objects: %s not supported on this backend; skipped\n", what); \
+      return 0;                                                                  \
+    }                                                                            \
+    CHECK(e_);                                                                   \
+  } while (0)
 
 static int test_fetch() {
   const int n = 16;
@@ -151,7 +164,7 @@ static int test_rgba() {
   cudaTextureDesc td = {};
   td.readMode = cudaReadModeNormalizedFloat;
   cudaTextureObject_t t;
-  CHECK(cudaCreateTextureObject(&t, &res, &td, NULL));
+  SKIP_IF_UNSUPPORTED("1-D array textures", cudaCreateTextureObject(&t, &res, &td, NULL));
   float4 *out;
   CHECK(cudaMallocManaged(&out, 4 * sizeof(float4)));
   sample_rgba<<<1, 4>>>(t, out);
@@ -186,7 +199,7 @@ static int test_3d() {
   res.res.array.array = arr;
   cudaTextureDesc td = {};
   cudaTextureObject_t t;
-  CHECK(cudaCreateTextureObject(&t, &res, &td, NULL));
+  SKIP_IF_UNSUPPORTED("3-D array textures", cudaCreateTextureObject(&t, &res, &td, NULL));
   float *out;
   CHECK(cudaMallocManaged(&out, 6 * sizeof(float)));
   sample3d<<<1, 6>>>(t, out);
@@ -214,7 +227,7 @@ static int test_surface(bool clamp) {
   res.resType = cudaResourceTypeArray;
   cudaSurfaceObject_t sa, sb;
   res.res.array.array = a;
-  CHECK(cudaCreateSurfaceObject(&sa, &res));
+  SKIP_IF_UNSUPPORTED("surface objects", cudaCreateSurfaceObject(&sa, &res));
   res.res.array.array = b;
   CHECK(cudaCreateSurfaceObject(&sb, &res));
   surf_shift<<<H, W>>>(sa, sb, W, H, clamp);

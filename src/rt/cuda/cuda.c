@@ -815,6 +815,47 @@ static char *cuda_take_output(void *dev) {
   return NULL;
 }
 
+/* A texture object of the driver over linear or pitched device memory:
+ * the runtime's description in the driver's descriptors. */
+static cw_status cuda_texture_create(void *dev, const cw_texture_desc *t,
+                                     unsigned long long *handle, char *err, size_t errn) {
+  CudaDev *d = dev;
+  bind(d);
+  int format = t->kind == 2 ? CU_AD_FORMAT_FLOAT
+               : (t->kind == 0 ? CU_AD_FORMAT_SIGNED_INT8 : CU_AD_FORMAT_UNSIGNED_INT8) +
+                     (t->bytes == 2 ? 1 : t->bytes == 4 ? 2 : 0);
+  CudaResourceDesc r = {0};
+  CUdeviceptr ptr = (CUdeviceptr)(uintptr_t)t->data;
+  if (t->dims == 1) {
+    r.res_type = CU_RESOURCE_TYPE_LINEAR;
+    r.res.linear.ptr = ptr, r.res.linear.format = format;
+    r.res.linear.channels = (unsigned)t->channels;
+    r.res.linear.bytes = t->width * (size_t)t->channels * (size_t)t->bytes;
+  } else {
+    r.res_type = CU_RESOURCE_TYPE_PITCH2D;
+    r.res.pitch2d.ptr = ptr, r.res.pitch2d.format = format;
+    r.res.pitch2d.channels = (unsigned)t->channels;
+    r.res.pitch2d.width = t->width, r.res.pitch2d.height = t->height;
+    r.res.pitch2d.pitch = t->pitch;
+  }
+  CudaTextureDesc x = {0};
+  for (int i = 0; i < 3; i++) x.address[i] = t->address[i];
+  for (int i = 0; i < 4; i++) x.border[i] = t->border[i];
+  x.filter = t->filter;
+  x.flags = (t->kind != 2 && !t->read_normalized ? CU_TRSF_READ_AS_INTEGER : 0) |
+            (t->normalized_coords ? CU_TRSF_NORMALIZED_COORDINATES : 0);
+  CUtexObject obj = 0;
+  CHECK(d, d->drv.cuTexObjectCreate(&obj, &r, &x, NULL), err, errn);
+  *handle = obj;
+  return CW_OK;
+}
+
+static void cuda_texture_destroy(void *dev, unsigned long long handle) {
+  CudaDev *d = dev;
+  bind(d);
+  d->drv.cuTexObjectDestroy(handle);
+}
+
 const CwBackendOps *cw_backend_cuda(void) {
   static const CwBackendOps ops = {
       .name = "cuda",
@@ -846,6 +887,8 @@ const CwBackendOps *cw_backend_cuda(void) {
       .event_sync = cuda_event_sync,
       .event_elapsed = cuda_event_elapsed,
       .take_output = cuda_take_output,
+      .texture_create = cuda_texture_create,
+      .texture_destroy = cuda_texture_destroy,
   };
   return &ops;
 }

@@ -21,6 +21,43 @@ typedef struct CUstream_st *CUstream;
 typedef struct CUevent_st *CUevent;
 typedef unsigned long long CUdeviceptr;
 typedef struct CUlinkState_st *CUlinkState;
+typedef unsigned long long CUtexObject;
+
+/* texture objects: the layouts of cuda.h's CUDA_RESOURCE_DESC and
+ * CUDA_TEXTURE_DESC (ABI of the driver), for linear and pitched 2-D memory */
+enum { CU_RESOURCE_TYPE_LINEAR = 2, CU_RESOURCE_TYPE_PITCH2D = 3 };
+enum { CU_TRSF_READ_AS_INTEGER = 1, CU_TRSF_NORMALIZED_COORDINATES = 2 };
+enum { CU_AD_FORMAT_UNSIGNED_INT8 = 0x01, CU_AD_FORMAT_SIGNED_INT8 = 0x08,
+       CU_AD_FORMAT_FLOAT = 0x20 }; /* 16/32-bit: +1, +2 from the 8-bit ones */
+typedef struct CudaResourceDesc {
+  int res_type;
+  union {
+    struct {
+      CUdeviceptr ptr;
+      int format;
+      unsigned channels;
+      size_t bytes;
+    } linear;
+    struct {
+      CUdeviceptr ptr;
+      int format;
+      unsigned channels;
+      size_t width, height, pitch;
+    } pitch2d;
+    int reserved[32];
+  } res;
+  unsigned flags;
+} CudaResourceDesc;
+typedef struct CudaTextureDesc {
+  int address[3];
+  int filter;
+  unsigned flags;
+  unsigned max_anisotropy;
+  int mipmap_filter;
+  float mipmap_bias, mipmap_min, mipmap_max;
+  float border[4];
+  int reserved[12];
+} CudaTextureDesc;
 enum { CU_JIT_ERROR_LOG_BUFFER = 5, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES = 6,
        CU_JIT_INPUT_CUBIN = 0, CU_JIT_INPUT_LIBRARY = 4 };
 
@@ -74,6 +111,9 @@ typedef struct CudaDriver {
   CUresult (*cuMemsetD8Async)(CUdeviceptr, unsigned char, size_t, CUstream);
   CUresult (*cuGetErrorName)(CUresult, const char **);
   CUresult (*cuGetErrorString)(CUresult, const char **);
+  CUresult (*cuTexObjectCreate)(CUtexObject *, const CudaResourceDesc *, const CudaTextureDesc *,
+                                const void *);
+  CUresult (*cuTexObjectDestroy)(CUtexObject);
   /* the device linker (separate compilation) */
   CUresult (*cuLinkCreate)(unsigned, int *, void **, CUlinkState *);
   CUresult (*cuLinkAddData)(CUlinkState, int, void *, size_t, const char *, unsigned, int *,

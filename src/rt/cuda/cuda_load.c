@@ -72,6 +72,8 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuMemsetD8Async, "cuMemsetD8Async");
   LOAD(d, cuGetErrorName, NULL);
   LOAD(d, cuGetErrorString, NULL);
+  LOAD(d, cuTexObjectCreate, NULL);
+  LOAD(d, cuTexObjectDestroy, NULL);
   LOAD(d, cuLinkCreate, "cuLinkCreate_v2");
   LOAD(d, cuLinkAddData, "cuLinkAddData_v2");
   LOAD(d, cuLinkAddFile, "cuLinkAddFile_v2");
