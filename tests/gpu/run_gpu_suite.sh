@@ -11,6 +11,8 @@
 # Prints one line per case and "N passed, N failed"; exits 77 (skip) when
 # there is no usable GPU, non-zero on any failure.
 # Usage: tests/gpu/run_gpu_suite.sh [BUILD_DIR]
+# GPU_SUITE_PART=kernels|programs runs one part; GPU_SUITE_SHARD=I/N runs
+# the I-th of N shares of the files (0-based), so shards run side by side.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build}
@@ -28,7 +30,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cc -O2 -o "$work/compare_bins" "$root/tests/gpu/compare_bins.c" -lm
 pass=0 fail=0
+part=${GPU_SUITE_PART:-all}
+shard=${GPU_SUITE_SHARD:-0/1}
+file_index=0
+# whether this run takes the next file: its share of the files
+mine() { local i=$file_index; file_index=$((file_index + 1)); [ $((i % ${shard#*/})) = "${shard%/*}" ]; }
 for f in "$root"/tests/kernels/*.cu; do
+  [ "$part" != programs ] || break
+  mine || continue
   n=0
   while IFS= read -r line; do
     n=$((n + 1))
@@ -68,7 +77,8 @@ done
 if [ -d "$root/tests/programs" ] && command -v nvcc >/dev/null 2>&1 || [ -x /usr/local/cuda/bin/nvcc ]; then
   nvcc=$(command -v nvcc || echo /usr/local/cuda/bin/nvcc)
   for p in "$root"/tests/programs/*.cu; do
-    [ -f "$p" ] || continue
+    [ -f "$p" ] && [ "$part" != kernels ] || continue
+    mine || continue
     name="program $(basename "$p")"
     flags=$(sed -n 's|^// FLAGS: *||p' "$p" | head -1)
     pargs=$(sed -n 's|^// ARGS: *||p' "$p" | head -1)
