@@ -119,21 +119,24 @@ static bool parse_qualifier(Parser *p, DeclSpec *ds, bool *is_const, bool *is_vo
 }
 
 static int keyword_bit(Token *t) {
-  static const struct { const char *s; int bit; } kws[] = {
-      {"void", K_VOID}, {"bool", K_BOOL}, {"char", K_CHAR}, {"short", K_SHORT},
-      {"int", K_INT}, {"long", K_LONG}, {"float", K_FLOAT}, {"double", K_DOUBLE},
-      {"signed", K_SIGNED}, {"unsigned", K_UNSIGNED}, {"__half", K_HALF},
-      {"__signed__", K_SIGNED},
+#define KW(s, bit) {s, sizeof s - 1, bit}
+  static const struct { const char *s; unsigned len; int bit; } kws[] = {
+      KW("void", K_VOID), KW("bool", K_BOOL), KW("char", K_CHAR), KW("short", K_SHORT),
+      KW("int", K_INT), KW("long", K_LONG), KW("float", K_FLOAT), KW("double", K_DOUBLE),
+      KW("signed", K_SIGNED), KW("unsigned", K_UNSIGNED), KW("__half", K_HALF),
+      KW("__signed__", K_SIGNED),
       /* the character types of C++, as the integers they are on Linux */
-      {"wchar_t", K_INT}, {"char8_t", K_UNSIGNED + K_CHAR},
-      {"char16_t", K_UNSIGNED + K_SHORT}, {"char32_t", K_UNSIGNED + K_INT}};
+      KW("wchar_t", K_INT), KW("char8_t", K_UNSIGNED + K_CHAR),
+      KW("char16_t", K_UNSIGNED + K_SHORT), KW("char32_t", K_UNSIGNED + K_INT)};
+#undef KW
   if (t->kind != TK_IDENT || t->len > 10) return 0;
   char c = t->spelling[0];
   if (c != 'v' && c != 'b' && c != 'c' && c != 's' && c != 'i' && c != 'l' && c != 'f' &&
       c != 'd' && c != 'u' && c != '_' && c != 'w')
     return 0;
   for (size_t i = 0; i < sizeof kws / sizeof *kws; i++)
-    if (kws[i].s[0] == c && !strcmp(t->spelling, kws[i].s)) return kws[i].bit;
+    if (kws[i].s[0] == c && kws[i].len == t->len && !memcmp(t->spelling, kws[i].s, t->len))
+      return kws[i].bit;
   return 0;
 }
 

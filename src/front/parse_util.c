@@ -55,21 +55,12 @@ void warn_at(Parser *p, SrcLoc loc, const char *fmt, ...) {
 }
 
 
-bool consume(Parser *p, const char *s) {
-  if (!equal(p->tok, s)) return false;
-  p->tok = p->tok->next;
-  return true;
-}
-
 static const char *describe(Token *t) {
   return t->kind == TK_EOF ? "end of file" : t->spelling;
 }
 
-Token *expect(Parser *p, const char *s) {
-  Token *t = p->tok;
-  if (!equal(t, s)) error_tok(p, t, "expected '%s' before '%s'", s, describe(t));
-  p->tok = t->next;
-  return t;
+_Noreturn void expect_failed(Parser *p, Token *t, const char *s) {
+  error_tok(p, t, "expected '%s' before '%s'", s, describe(t));
 }
 
 const char *expect_ident(Parser *p) {

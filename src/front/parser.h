@@ -268,8 +268,20 @@ __attribute__((always_inline)) static inline bool equal(Token *t, const char *s)
   return (size_t)t->len == n && t->spelling[0] == s[0] &&
          (t->kind == TK_IDENT || t->kind == TK_PUNCT) && !__builtin_memcmp(t->spelling, s, n);
 }
-bool consume(Parser *p, const char *s);
-Token *expect(Parser *p, const char *s);
+/* consume and expect inlined too (their strlen folds the same way); the
+ * error of expect stays out of line */
+_Noreturn void expect_failed(Parser *p, Token *t, const char *s);
+__attribute__((always_inline)) static inline bool consume(Parser *p, const char *s) {
+  if (!equal(p->tok, s)) return false;
+  p->tok = p->tok->next;
+  return true;
+}
+__attribute__((always_inline)) static inline Token *expect(Parser *p, const char *s) {
+  Token *t = p->tok;
+  if (!equal(t, s)) expect_failed(p, t, s);
+  p->tok = t->next;
+  return t;
+}
 const char *expect_ident(Parser *p);
 void skip_balanced(Parser *p);   /* skips a (...), [...], {...} group */
 Token *call_close_paren(Token *name); /* the `)` of the call of name(...) */
