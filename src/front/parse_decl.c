@@ -118,26 +118,30 @@ static bool parse_qualifier(Parser *p, DeclSpec *ds, bool *is_const, bool *is_vo
   return true;
 }
 
+/* The bit of a type keyword, 0 for any other token: a switch on the
+ * length, then comparisons of known length (which gcc turns into a load
+ * and a compare or two); is_type_start asks this of most tokens. */
 static int keyword_bit(Token *t) {
-#define KW(s, bit) {s, sizeof s - 1, bit}
-  static const struct { const char *s; unsigned len; int bit; } kws[] = {
-      KW("void", K_VOID), KW("bool", K_BOOL), KW("char", K_CHAR), KW("short", K_SHORT),
-      KW("int", K_INT), KW("long", K_LONG), KW("float", K_FLOAT), KW("double", K_DOUBLE),
-      KW("signed", K_SIGNED), KW("unsigned", K_UNSIGNED), KW("__half", K_HALF),
-      KW("__signed__", K_SIGNED),
-      /* the character types of C++, as the integers they are on Linux */
-      KW("wchar_t", K_INT), KW("char8_t", K_UNSIGNED + K_CHAR),
-      KW("char16_t", K_UNSIGNED + K_SHORT), KW("char32_t", K_UNSIGNED + K_INT)};
-#undef KW
-  if (t->kind != TK_IDENT || t->len > 10) return 0;
-  char c = t->spelling[0];
-  if (c != 'v' && c != 'b' && c != 'c' && c != 's' && c != 'i' && c != 'l' && c != 'f' &&
-      c != 'd' && c != 'u' && c != '_' && c != 'w')
-    return 0;
-  for (size_t i = 0; i < sizeof kws / sizeof *kws; i++)
-    if (kws[i].s[0] == c && kws[i].len == t->len && !memcmp(t->spelling, kws[i].s, t->len))
-      return kws[i].bit;
-  return 0;
+  if (t->kind != TK_IDENT) return 0;
+  const char *s = t->spelling;
+#define IS(kw) (!memcmp(s, kw, sizeof kw - 1))
+  switch (t->len) {
+  case 3: return IS("int") ? K_INT : 0;
+  case 4:
+    return IS("void") ? K_VOID : IS("bool") ? K_BOOL : IS("char") ? K_CHAR
+           : IS("long") ? K_LONG : 0;
+  case 5: return IS("short") ? K_SHORT : IS("float") ? K_FLOAT : 0;
+  case 6:
+    return IS("double") ? K_DOUBLE : IS("signed") ? K_SIGNED : IS("__half") ? K_HALF : 0;
+  /* the character types of C++, as the integers they are on Linux */
+  case 7: return IS("wchar_t") ? K_INT : IS("char8_t") ? K_UNSIGNED + K_CHAR : 0;
+  case 8:
+    return IS("unsigned") ? K_UNSIGNED : IS("char16_t") ? K_UNSIGNED + K_SHORT
+           : IS("char32_t") ? K_UNSIGNED + K_INT : 0;
+  case 10: return IS("__signed__") ? K_SIGNED : 0;
+  default: return 0;
+  }
+#undef IS
 }
 
 /* `X<T>::type` (and `::template Y<U>`): a member type of a class template
