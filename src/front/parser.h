@@ -80,13 +80,22 @@ typedef struct Sym {
   Template *tmpl;
 } Sym;
 
-enum { SCOPE_HASH = 256 }; /* initial buckets of a namespace scope */
+enum { SCOPE_HASH = 256 }; /* initial slots of a namespace scope */
+
+/* A namespace scope's table: open addressing, the name's hash kept in the
+ * slot, so that a probe reads no Sym but the one it finds (a
+ * million-line file's global scope is far bigger than the cache, and each
+ * Sym read there was a miss). */
+typedef struct ScopeSlot {
+  unsigned hash;
+  Sym *sym;              /* NULL: empty */
+} ScopeSlot;
 
 struct Scope {
   Scope *parent;
   Sym *syms;             /* small scopes: a list */
-  Sym **hash;            /* namespace scopes: nbuckets buckets, grown */
-  int nbuckets, count;
+  ScopeSlot *slots;      /* namespace scopes: nslots (a power of two), grown */
+  int nslots, count;
   PtrVec using_ns;       /* Scope* of `using namespace` */
   const char *prefix;    /* qualified name prefix for C++ names, "cg::" */
   const char *cprefix;   /* the same for C identifiers, "cg_" */
