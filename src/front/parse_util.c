@@ -89,6 +89,12 @@ Token *call_close_paren(Token *name) {
 }
 
 void skip_balanced(Parser *p) {
+  Token *m = p->tok->kind == TK_PUNCT ? p->tok->match : NULL;
+  if (m && m->kind == TK_PUNCT && m->match == p->tok && p->tok->len == 1 &&
+      (p->tok->spelling[0] == '(' || p->tok->spelling[0] == '[' || p->tok->spelling[0] == '{')) {
+    p->tok = m->next; /* paired by the preprocessor (pp.c, finish) */
+    return;
+  }
   int depth = 0;
   do {
     Token *t = p->tok;
