@@ -117,14 +117,23 @@ char *arena_strdup(Arena *a, const char *s) {
   return arena_strndup(a, s, strlen(s));
 }
 
+/* Formats once into a buffer on the stack, a second time only when the
+ * text is longer than it (names and keys: nearly always short). */
 char *arena_printf(Arena *a, const char *fmt, ...) {
+  char buf[256];
   va_list ap, ap2;
   va_start(ap, fmt);
   va_copy(ap2, ap);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
-  char *p = arena_alloc(a, (size_t)n + 1);
-  vsnprintf(p, (size_t)n + 1, fmt, ap2);
+  if (n < 0) n = 0, buf[0] = 0;
+  char *p;
+  if ((size_t)n < sizeof buf) {
+    p = arena_strndup(a, buf, (size_t)n);
+  } else {
+    p = arena_alloc(a, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+  }
   va_end(ap2);
   return p;
 }
@@ -178,13 +187,26 @@ void sb_putn(StrBuf *sb, const char *s, size_t n) {
 void sb_putc(StrBuf *sb, char c) { sb_putn(sb, &c, 1); }
 void sb_puts(StrBuf *sb, const char *s) { sb_putn(sb, s, strlen(s)); }
 
+/* Formats straight into the free part of the buffer; only text longer
+ * than that part is formatted a second time, after growing it. */
 void sb_vprintf(StrBuf *sb, const char *fmt, va_list ap) {
+  if (!sb_reserve(sb, 0)) return;
   va_list ap2;
   va_copy(ap2, ap);
-  int n = vsnprintf(NULL, 0, fmt, ap2);
+  size_t room = sb->cap - sb->len;
+  int n = vsnprintf(sb->data + sb->len, room, fmt, ap2);
   va_end(ap2);
-  if (n < 0 || !sb_reserve(sb, (size_t)n)) return;
-  vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+  if (n < 0) {
+    sb->data[sb->len] = 0;
+    return;
+  }
+  if ((size_t)n >= room) {
+    if (!sb_reserve(sb, (size_t)n)) {
+      sb->data[sb->len] = 0;
+      return;
+    }
+    vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+  }
   sb->len += (size_t)n;
 }
 

@@ -118,23 +118,30 @@ static bool parse_qualifier(Parser *p, DeclSpec *ds, bool *is_const, bool *is_vo
   return true;
 }
 
+/* The bit of a type keyword, 0 for any other token: a switch on the
+ * length, then comparisons of known length (which gcc turns into a load
+ * and a compare or two); is_type_start asks this of most tokens. */
 static int keyword_bit(Token *t) {
-  static const struct { const char *s; int bit; } kws[] = {
-      {"void", K_VOID}, {"bool", K_BOOL}, {"char", K_CHAR}, {"short", K_SHORT},
-      {"int", K_INT}, {"long", K_LONG}, {"float", K_FLOAT}, {"double", K_DOUBLE},
-      {"signed", K_SIGNED}, {"unsigned", K_UNSIGNED}, {"__half", K_HALF},
-      {"__signed__", K_SIGNED},
-      /* the character types of C++, as the integers they are on Linux */
-      {"wchar_t", K_INT}, {"char8_t", K_UNSIGNED + K_CHAR},
-      {"char16_t", K_UNSIGNED + K_SHORT}, {"char32_t", K_UNSIGNED + K_INT}};
-  if (t->kind != TK_IDENT || t->len > 10) return 0;
-  char c = t->spelling[0];
-  if (c != 'v' && c != 'b' && c != 'c' && c != 's' && c != 'i' && c != 'l' && c != 'f' &&
-      c != 'd' && c != 'u' && c != '_' && c != 'w')
-    return 0;
-  for (size_t i = 0; i < sizeof kws / sizeof *kws; i++)
-    if (kws[i].s[0] == c && !strcmp(t->spelling, kws[i].s)) return kws[i].bit;
-  return 0;
+  if (t->kind != TK_IDENT) return 0;
+  const char *s = t->spelling;
+#define IS(kw) (!memcmp(s, kw, sizeof kw - 1))
+  switch (t->len) {
+  case 3: return IS("int") ? K_INT : 0;
+  case 4:
+    return IS("void") ? K_VOID : IS("bool") ? K_BOOL : IS("char") ? K_CHAR
+           : IS("long") ? K_LONG : 0;
+  case 5: return IS("short") ? K_SHORT : IS("float") ? K_FLOAT : 0;
+  case 6:
+    return IS("double") ? K_DOUBLE : IS("signed") ? K_SIGNED : IS("__half") ? K_HALF : 0;
+  /* the character types of C++, as the integers they are on Linux */
+  case 7: return IS("wchar_t") ? K_INT : IS("char8_t") ? K_UNSIGNED + K_CHAR : 0;
+  case 8:
+    return IS("unsigned") ? K_UNSIGNED : IS("char16_t") ? K_UNSIGNED + K_SHORT
+           : IS("char32_t") ? K_UNSIGNED + K_INT : 0;
+  case 10: return IS("__signed__") ? K_SIGNED : 0;
+  default: return 0;
+  }
+#undef IS
 }
 
 /* `X<T>::type` (and `::template Y<U>`): a member type of a class template

@@ -55,21 +55,12 @@ void warn_at(Parser *p, SrcLoc loc, const char *fmt, ...) {
 }
 
 
-bool consume(Parser *p, const char *s) {
-  if (!equal(p->tok, s)) return false;
-  p->tok = p->tok->next;
-  return true;
-}
-
 static const char *describe(Token *t) {
   return t->kind == TK_EOF ? "end of file" : t->spelling;
 }
 
-Token *expect(Parser *p, const char *s) {
-  Token *t = p->tok;
-  if (!equal(t, s)) error_tok(p, t, "expected '%s' before '%s'", s, describe(t));
-  p->tok = t->next;
-  return t;
+_Noreturn void expect_failed(Parser *p, Token *t, const char *s) {
+  error_tok(p, t, "expected '%s' before '%s'", s, describe(t));
 }
 
 const char *expect_ident(Parser *p) {
@@ -98,6 +89,12 @@ Token *call_close_paren(Token *name) {
 }
 
 void skip_balanced(Parser *p) {
+  Token *m = p->tok->kind == TK_PUNCT ? p->tok->match : NULL;
+  if (m && m->kind == TK_PUNCT && m->match == p->tok && p->tok->len == 1 &&
+      (p->tok->spelling[0] == '(' || p->tok->spelling[0] == '[' || p->tok->spelling[0] == '{')) {
+    p->tok = m->next; /* paired by the preprocessor (pp.c, finish) */
+    return;
+  }
   int depth = 0;
   do {
     Token *t = p->tok;

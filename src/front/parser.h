@@ -80,13 +80,22 @@ typedef struct Sym {
   Template *tmpl;
 } Sym;
 
-enum { SCOPE_HASH = 256 }; /* initial buckets of a namespace scope */
+enum { SCOPE_HASH = 256 }; /* initial slots of a namespace scope */
+
+/* A namespace scope's table: open addressing, the name's hash kept in the
+ * slot, so that a probe reads no Sym but the one it finds (a
+ * million-line file's global scope is far bigger than the cache, and each
+ * Sym read there was a miss). */
+typedef struct ScopeSlot {
+  unsigned hash;
+  Sym *sym;              /* NULL: empty */
+} ScopeSlot;
 
 struct Scope {
   Scope *parent;
   Sym *syms;             /* small scopes: a list */
-  Sym **hash;            /* namespace scopes: nbuckets buckets, grown */
-  int nbuckets, count;
+  ScopeSlot *slots;      /* namespace scopes: nslots (a power of two), grown */
+  int nslots, count;
   PtrVec using_ns;       /* Scope* of `using namespace` */
   const char *prefix;    /* qualified name prefix for C++ names, "cg::" */
   const char *cprefix;   /* the same for C identifiers, "cg_" */
@@ -268,8 +277,20 @@ __attribute__((always_inline)) static inline bool equal(Token *t, const char *s)
   return (size_t)t->len == n && t->spelling[0] == s[0] &&
          (t->kind == TK_IDENT || t->kind == TK_PUNCT) && !__builtin_memcmp(t->spelling, s, n);
 }
-bool consume(Parser *p, const char *s);
-Token *expect(Parser *p, const char *s);
+/* consume and expect inlined too (their strlen folds the same way); the
+ * error of expect stays out of line */
+_Noreturn void expect_failed(Parser *p, Token *t, const char *s);
+__attribute__((always_inline)) static inline bool consume(Parser *p, const char *s) {
+  if (!equal(p->tok, s)) return false;
+  p->tok = p->tok->next;
+  return true;
+}
+__attribute__((always_inline)) static inline Token *expect(Parser *p, const char *s) {
+  Token *t = p->tok;
+  if (!equal(t, s)) expect_failed(p, t, s);
+  p->tok = t->next;
+  return t;
+}
 const char *expect_ident(Parser *p);
 void skip_balanced(Parser *p);   /* skips a (...), [...], {...} group */
 Token *call_close_paren(Token *name); /* the `)` of the call of name(...) */

@@ -601,13 +601,40 @@ static void join_strings(PP *pp, Token *t) {
   t->next = e;
 }
 
+/* Last walk over the output: literals decoded and joined, hidesets
+ * dropped, and each closing bracket paired with the opening one it
+ * closes (any closer closes the innermost opener, as skip_balanced
+ * counts them). */
 static void finish(PP *pp, Token *tok) {
+  Token **open = NULL;
+  size_t nopen = 0, cap = 0;
+  bool pairing = true; /* until an allocation fails */
   for (Token *t = tok; t->kind != TK_EOF; t = t->next) {
     if (t->invalid) lex_report_invalid(pp->d, t);
     tok_set_hideset(t, NULL);
     if (t->kind == TK_NUM) lex_convert_number(pp->d, t);
     else if (t->kind == TK_STR && t->next->kind == TK_STR) join_strings(pp, t);
+    else if (t->kind == TK_PUNCT && t->len == 1 && pairing) {
+      char c = t->spelling[0];
+      if (c == '(' || c == '[' || c == '{') {
+        if (nopen == cap) {
+          size_t nc = cap ? cap * 2 : 64;
+          Token **n = realloc(open, nc * sizeof *n);
+          if (!n) {
+            pairing = false;
+            continue;
+          }
+          open = n, cap = nc;
+        }
+        open[nopen++] = t;
+      } else if ((c == ')' || c == ']' || c == '}') && nopen) {
+        Token *o = open[--nopen];
+        o->match = t;
+        t->match = o;
+      }
+    }
   }
+  free(open);
 }
 
 static void init_dirs(PP *pp) {

@@ -22,8 +22,8 @@ Scope *scope_new(Parser *p, Scope *parent, bool hashed) {
   Scope *s = arena_alloc(p->arena, sizeof *s);
   s->parent = parent;
   if (hashed) {
-    s->nbuckets = SCOPE_HASH;
-    s->hash = arena_alloc(p->arena, sizeof(Sym *) * SCOPE_HASH);
+    s->nslots = SCOPE_HASH;
+    s->slots = arena_alloc(p->arena, sizeof(ScopeSlot) * SCOPE_HASH);
   }
   s->prefix = parent ? parent->prefix : "";
   s->cprefix = parent ? parent->cprefix : "";
@@ -33,28 +33,30 @@ Scope *scope_new(Parser *p, Scope *parent, bool hashed) {
 void scope_push(Parser *p, Scope *s) { p->scope = s; }
 void scope_pop(Parser *p) { p->scope = p->scope->parent; }
 
-/* doubles the buckets; chains keep their order (later declarations first) */
-static void grow(Parser *p, Scope *s) {
-  int n = s->nbuckets * 4;
-  Sym **nh = arena_alloc(p->arena, sizeof(Sym *) * (size_t)n);
-  for (int i = 0; i < s->nbuckets; i++) {
-    Sym *rev = NULL;
-    for (Sym *sym = s->hash[i]; sym;) {
-      Sym *next = sym->next;
-      sym->next = rev;
-      rev = sym;
-      sym = next;
-    }
-    for (Sym *sym = rev; sym;) {
-      Sym *next = sym->next;
-      unsigned h = hash_name(sym->name) % (unsigned)n;
-      sym->next = nh[h];
-      nh[h] = sym;
-      sym = next;
-    }
+/* The slot of `name` (hash h) in s's table: the one holding it, or the
+ * empty slot where it goes.  The table is never more than half full. */
+static ScopeSlot *slot_of(Scope *s, const char *name, unsigned h) {
+  unsigned mask = (unsigned)s->nslots - 1;
+  for (unsigned i = h & mask;; i = (i + 1) & mask) {
+    ScopeSlot *e = &s->slots[i];
+    if (!e->sym || (e->hash == h && (e->sym->name == name || !strcmp(e->sym->name, name))))
+      return e;
   }
-  s->hash = nh;
-  s->nbuckets = n;
+}
+
+/* four times the slots, each name moved to its place in the new table */
+static void grow(Parser *p, Scope *s) {
+  ScopeSlot *old = s->slots;
+  int n = s->nslots;
+  s->nslots = n * 4;
+  s->slots = arena_alloc(p->arena, sizeof(ScopeSlot) * (size_t)s->nslots);
+  unsigned mask = (unsigned)s->nslots - 1;
+  for (int i = 0; i < n; i++) {
+    if (!old[i].sym) continue;
+    unsigned j = old[i].hash & mask;
+    while (s->slots[j].sym) j = (j + 1) & mask;
+    s->slots[j] = old[i];
+  }
 }
 
 Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,
@@ -63,11 +65,18 @@ Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,
   sym->kind = kind;
   sym->name = name;
   sym->loc = loc;
-  if (s->hash) {
-    if (++s->count > s->nbuckets * 2) grow(p, s);
-    unsigned h = hash_name(name) % (unsigned)s->nbuckets;
-    sym->next = s->hash[h];
-    s->hash[h] = sym;
+  if (s->slots) {
+    /* a later declaration of the name takes its slot: lookups find the
+     * latest, as they did the head of a bucket's chain */
+    unsigned h = hash_name(name);
+    ScopeSlot *e = slot_of(s, name, h);
+    if (!e->sym && (s->count + 1) * 2 > s->nslots) {
+      grow(p, s);
+      e = slot_of(s, name, h);
+    }
+    if (!e->sym) s->count++;
+    e->hash = h;
+    e->sym = sym;
   } else {
     sym->next = s->syms;
     s->syms = sym;
@@ -75,10 +84,11 @@ Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,
   return sym;
 }
 
-/* the symbol `name` (hash h: hash_name(name)) declared in s itself */
+/* the symbol `name` (hash h: hash_name(name), needed only when s hashes)
+ * declared in s itself */
 static Sym *find_local(Scope *s, const char *name, unsigned h) {
-  Sym *sym = s->hash ? s->hash[h % (unsigned)s->nbuckets] : s->syms;
-  for (; sym; sym = sym->next)
+  if (s->slots) return slot_of(s, name, h)->sym;
+  for (Sym *sym = s->syms; sym; sym = sym->next)
     if (sym->name == name || (sym->name[0] == name[0] && !strcmp(sym->name, name))) return sym;
   return NULL;
 }
@@ -102,7 +112,7 @@ Sym *lookup_in(Scope *s, const char *name) { return lookup_in_depth(s, name, has
 Sym *lookup(Parser *p, const char *name) {
   Scope *s = p->scope;
   /* block scopes first (lists, no hash): most names are locals */
-  for (; s && !s->hash && !s->using_ns.len; s = s->parent) {
+  for (; s && !s->slots && !s->using_ns.len; s = s->parent) {
     Sym *sym = find_local(s, name, 0);
     if (sym) return sym;
   }

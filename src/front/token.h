@@ -59,12 +59,17 @@ typedef struct Token {
    * A literal's value, or (TK_IDENT, TK_PUNCT) the preprocessor's
    * hideset: only names and the `)` of a macro call carry one, and only
    * while preprocessing (pp_macro.c reads and writes it through
-   * tok_hideset/tok_set_hideset, which ignore literals). */
+   * tok_hideset/tok_set_hideset, which ignore literals).  Once the
+   * translation unit is preprocessed, a bracket of it ( [ { ) ] } holds
+   * its partner instead: skip_balanced jumps over a group when the pair
+   * still points at each other (a copy the parser makes of an opening
+   * bracket does not: its partner points back at the original). */
   union {
     uint64_t ival;      /* TK_NUM integer / TK_CHAR value */
     double fval;        /* TK_NUM floating value */
     char *str;          /* TK_STR: decoded bytes, NUL-terminated */
-    Hideset *hideset;   /* TK_IDENT, TK_PUNCT */
+    Hideset *hideset;   /* TK_IDENT, TK_PUNCT, while preprocessing */
+    struct Token *match; /* TK_PUNCT bracket, after preprocessing */
   };
 } Token;
 

@@ -103,7 +103,26 @@ static void walk_func(Walk *w, const KFunc *f) {
   walk_stmt(w, f->body);
 }
 
+/* Whether the walk can find anything: a device function without a body
+ * (kernels are never reported) or an extern declaration among the
+ * globals.  Every function a call can name is in m->funcs (the front end
+ * adds each as it declares it) and every namespace-scope variable in
+ * m->globals, so when neither list has one the walk, a pass over all the
+ * code (on a large module mostly cache misses), is skipped. */
+static bool may_have_externs(const KModule *m) {
+  for (int i = 0; i < m->funcs.len; i++) {
+    const KFunc *f = m->funcs.items[i];
+    if (!f->body && !(f->flags & KF_GLOBAL)) return true;
+  }
+  for (int i = 0; i < m->globals.len; i++) {
+    const KVar *v = m->globals.items[i];
+    if (v->is_extern_decl) return true;
+  }
+  return false;
+}
+
 int kir_undefined_externs(const KModule *m, bool from_kernels, KExternFn fn, void *ctx) {
+  if (!may_have_externs(m)) return 0;
   Walk w = {.m = m, .fn = fn, .ctx = ctx, .follow_calls = from_kernels};
   for (int i = 0; i < m->funcs.len; i++) {
     const KFunc *f = m->funcs.items[i];

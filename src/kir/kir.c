@@ -64,29 +64,58 @@ KModule *kir_module_new(Arena *a) {
   return m;
 }
 
+/* The hash of interned types starts at KIR_TYPE_HASH buckets and grows
+ * four times whenever it holds twice as many types as buckets: a
+ * million-line file interns a few hundred thousand pointer, array and
+ * qualified types, and a fixed table made each lookup walk a long chain. */
 enum { KIR_TYPE_HASH = 4096 };
 
-static unsigned derived_key(KTypeKind k, const KType *base, int count, KAddrSpace as) {
+static unsigned derived_key(const KModule *m, KTypeKind k, const KType *base, int count,
+                            KAddrSpace as) {
   uintptr_t h = (uintptr_t)base / 16;
   h = h * 31 + (unsigned)k * 7 + (unsigned)count * 13 + (unsigned)as;
-  return (unsigned)(h % KIR_TYPE_HASH);
+  h ^= h >> 17;
+  return (unsigned)(h & (uintptr_t)(m->derived_nbuckets - 1));
+}
+
+/* qualified types hash under their unqualified base with kind KT_FUNC */
+static unsigned key_of(const KModule *m, const KType *t) {
+  return t->unqual != t ? derived_key(m, KT_FUNC, t->unqual, 0, AS_GENERIC)
+                        : derived_key(m, t->kind, t->elem, t->count, t->as);
+}
+
+/* Refiles every hashed type (all of `derived` but unqualified function
+ * types, which kt_func searches by list) in a table of n buckets, oldest
+ * first, so that each chain keeps the newest type of a key first. */
+static void rehash_derived(KModule *m, int n) {
+  m->derived_hash = arena_alloc(m->arena, sizeof(KType *) * (size_t)n);
+  m->derived_nbuckets = n;
+  for (int i = 0; i < m->derived.len; i++) {
+    KType *t = m->derived.items[i];
+    if (t->kind == KT_FUNC && t->unqual == t) continue;
+    unsigned h = key_of(m, t);
+    t->hash_next = m->derived_hash[h];
+    m->derived_hash[h] = t;
+  }
 }
 
 static void remember_derived(KModule *m, KType *t, const KType *base) {
-  if (!m->derived_hash)
-    m->derived_hash = arena_alloc(m->arena, sizeof(KType *) * KIR_TYPE_HASH);
-  /* qualified types hash under their unqualified base with kind KT_FUNC */
-  unsigned h = t->unqual != t ? derived_key(KT_FUNC, base, 0, AS_GENERIC)
-                              : derived_key(t->kind, t->elem, t->count, t->as);
+  (void)base; /* t->unqual */
+  vec_push(m->arena, &m->derived, t);
+  if (!m->derived_hash || ++m->derived_nhashed > 2 * m->derived_nbuckets) {
+    if (!m->derived_hash) m->derived_nhashed = 1;
+    rehash_derived(m, m->derived_hash ? m->derived_nbuckets * 4 : KIR_TYPE_HASH);
+    return;
+  }
+  unsigned h = key_of(m, t);
   t->hash_next = m->derived_hash[h];
   m->derived_hash[h] = t;
-  vec_push(m->arena, &m->derived, t);
 }
 
 static KType *find_derived(KModule *m, KTypeKind k, KType *elem, int count,
                            KAddrSpace as, const char *name) {
   if (!m->derived_hash) return NULL;
-  for (KType *t = m->derived_hash[derived_key(k, elem, count, as)]; t; t = t->hash_next) {
+  for (KType *t = m->derived_hash[derived_key(m, k, elem, count, as)]; t; t = t->hash_next) {
     if (t->kind == k && t->elem == elem && t->count == count && t->as == as &&
         !t->is_const && !t->is_volatile &&
         (k != KT_VEC || !name || (t->name && !strcmp(t->name, name))))
@@ -136,7 +165,7 @@ KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile) {
   KType *base = t->unqual;
   if (!is_const && !is_volatile) return base;
   if (m->derived_hash)
-    for (KType *q = m->derived_hash[derived_key(KT_FUNC, base, 0, AS_GENERIC)]; q; q = q->hash_next)
+    for (KType *q = m->derived_hash[derived_key(m, KT_FUNC, base, 0, AS_GENERIC)]; q; q = q->hash_next)
       if (q->unqual == base && q != base && q->is_const == is_const &&
           q->is_volatile == is_volatile)
         return q;
@@ -184,7 +213,7 @@ KType *kt_func_of(KModule *m, const KFunc *f) {
 
 void kt_refresh_qualified(KModule *m, KType *base) {
   if (!m->derived_hash) return;
-  for (KType *q = m->derived_hash[derived_key(KT_FUNC, base, 0, AS_GENERIC)]; q; q = q->hash_next)
+  for (KType *q = m->derived_hash[derived_key(m, KT_FUNC, base, 0, AS_GENERIC)]; q; q = q->hash_next)
     if (q->unqual == base && q != base) {
       q->size = base->size;
       q->align = base->align;

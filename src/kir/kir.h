@@ -301,7 +301,8 @@ typedef struct KModule {
   KType *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16,
       *t_u32, *t_u64, *t_f16, *t_f32, *t_f64;
   PtrVec derived;    /* interned pointer/array/vector/qualified types */
-  KType **derived_hash; /* KIR_TYPE_HASH buckets over `derived` */
+  KType **derived_hash; /* derived_nbuckets buckets over `derived`, grown */
+  int derived_nbuckets, derived_nhashed;
   int next_type_id;
 } KModule;
 
