@@ -127,6 +127,13 @@ void cw_context_free(cw_context *ctx) {
 const char *cw_context_backend(const cw_context *ctx) { return ctx ? "wasm" : NULL; }
 const char *cw_last_error_message(const cw_context *ctx) { return ctx ? ctx->msg : no_ctx_msg; }
 int cw_context_check_errors(const cw_context *ctx) { (void)ctx; return -1; }
+/* no texture unit of its own here: texture objects get cudaErrorNotSupported */
+cw_status cw_texture_create(cw_context *ctx, const cw_texture_desc *desc,
+                            unsigned long long *handle) {
+  (void)ctx, (void)desc, (void)handle;
+  return CW_ERR_UNSUPPORTED;
+}
+void cw_texture_destroy(cw_context *ctx, unsigned long long handle) { (void)ctx, (void)handle; }
 
 int cw_backend_probe(const char *backend, cw_device_info *out) {
   if (!backend || strcmp(backend, "wasm")) return 0;
