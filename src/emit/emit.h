@@ -101,6 +101,15 @@ int glsl_globals_offset(const KFunc *k);
 /* One kernel's shader, or NULL with file:line:col errors naming what the
  * Vulkan target cannot express. */
 char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, CwDiags *d);
+/* What the Vulkan device lacks, for emit_glsl_kernel_for: without Int64
+ * every address is a uvec2 (GL_EXT_buffer_reference_uvec2, push
+ * constants of the same layout) and a 64-bit integer in the kernel is
+ * reported at its line; without Float64 so is a double. */
+typedef struct GlslTarget {
+  bool no_int64, no_float64;
+} GlslTarget;
+char *emit_glsl_kernel_for(const KModule *m, const KFunc *k, const GlslTarget *target,
+                           GlslKernelInfo *info, CwDiags *d);
 /* Every kernel's shader, one after another, for reading
  * (`cuwasm transpile --target glsl`). */
 char *emit_glsl(const KModule *m, CwDiags *d);

@@ -300,11 +300,33 @@ static const char *match_any(Gl *g, KExpr *e) {
   return gl_convert(g, g->m->t_u32, e->type, gl_fmt(g, "%s(%s)", name, gl_expr(g, e->args[1])), e->loc);
 }
 
+/* arg_code where 64-bit values are uvec2 pairs (low, high) */
+static char arg_code_pair(Gl *g, KType *t, const char *v, SrcLoc loc, const char **conv) {
+  switch (t->kind) {
+  case KT_F32: *conv = gl_fmt(g, "uvec2(floatBitsToUint(%s), 0u)", v); return 'f';
+  case KT_F16: *conv = gl_fmt(g, "uvec2(floatBitsToUint(float(%s)), 0u)", v); return 'f';
+  case KT_F64: *conv = gl_fmt(g, "unpackDouble2x32(%s)", v); return 'd';
+  case KT_PTR: *conv = v; return 'p';
+  case KT_BOOL: *conv = gl_fmt(g, "uvec2(%s ? 1u : 0u, 0u)", v); return 'u';
+  default:
+    if (!kt_is_int(t) || t->size > 4) {
+      gl_error(g, loc, "printf argument of this type is not supported on the Vulkan target%s",
+               kt_is_int(t) ? " without the device feature shaderInt64" : "");
+      *conv = "uvec2(0u)";
+      return 'u';
+    }
+    *conv = kt_is_signed(t) ? gl_fmt(g, "uvec2(uint(int(%s)), uint(int(%s) >> 31))", v, v)
+                            : gl_fmt(g, "uvec2(uint(%s), 0u)", v);
+    return kt_is_signed(t) ? 'i' : 'u';
+  }
+}
+
 /* how printf's host side reads an argument (emit.h), and the GLSL that
  * turns it into 64 bits */
 static char arg_code(Gl *g, KExpr *a, const char **conv) {
   KType *t = unq(a->type);
   const char *v = gl_expr(g, a);
+  if (g->no_int64) return arg_code_pair(g, t, v, a->loc, conv);
   switch (t->kind) {
   case KT_F32: *conv = gl_fmt(g, "uint64_t(floatBitsToUint(%s))", v); return 'f';
   case KT_F16: *conv = gl_fmt(g, "uint64_t(floatBitsToUint(float(%s)))", v); return 'f';
@@ -328,11 +350,14 @@ static char *dup_n(const char *s, int n) {
   return r;
 }
 
+static const char *record_pair(Gl *g, const char *base, int id, const char **convs, int n, SrcLoc loc);
+
 /* the start of an expression that appends record `id` with the given
  * 64-bit values to the printf buffer (emit.h); the caller closes it with
  * ", VALUE)))" */
 static const char *record(Gl *g, int id, const char **convs, int n, SrcLoc loc) {
   const char *base = gl_fmt(g, "cw_pr%d", id);
+  if (g->no_int64) return record_pair(g, base, id, convs, n, loc);
   const char *u32 = gl_st(g, g->m->t_u32, 'G', loc), *u64 = gl_st(g, g->m->t_u64, 'G', loc);
   gl_ld(g, g->m->t_u32, 'G', loc); /* the R_u32 block */
   int words = 2 + 2 * n;
@@ -349,6 +374,29 @@ static const char *record(Gl *g, int id, const char **convs, int n, SrcLoc loc) 
   free(t);
   if (!gl_seen(g, base)) sb_printf(&g->helpers, "uint64_t %s;\n", base);
   if (!gl_seen(g, "cw_pat")) sb_puts(&g->helpers, "uint cw_pat;\nuint64_t cw_pp;\n");
+  return r;
+}
+
+/* record() where addresses are uvec2 pairs */
+static const char *record_pair(Gl *g, const char *base, int id, const char **convs, int n, SrcLoc loc) {
+  const char *u32 = gl_st(g, g->m->t_u32, 'G', loc);
+  gl_ld(g, g->m->t_u32, 'G', loc); /* the R_u32 block */
+  const char *pairs = gl_addr_block(g);
+  int words = 2 + 2 * n;
+  StrBuf sb;
+  sb_init(&sb);
+  sb_printf(&sb, "(%s = pc.printf_buf, %s == uvec2(0u) ? 0 : (", base, base);
+  sb_printf(&sb, "cw_pat = atomicAdd(R_u32(%s).v, %du), cw_pat + %du > R_u32(%s).v ? 0 : (", base,
+            words, words, gl_addr_add(g, base, 4));
+  sb_printf(&sb, "cw_pp = %s, %s(cw_pp, %du), %s(%s, %du)",
+            gl_addr_scaled(g, gl_addr_add(g, base, 8), "cw_pat", false, 4, false), u32, id, u32,
+            gl_addr_add(g, "cw_pp", 4), words);
+  for (int i = 0; i < n; i++) sb_printf(&sb, ", %s(%s).v = %s", pairs, gl_addr_add(g, "cw_pp", 8 + 8 * i), convs[i]);
+  char *t = sb_take(&sb);
+  const char *r = gl_fmt(g, "%s", t ? t : "0");
+  free(t);
+  if (!gl_seen(g, base)) sb_printf(&g->helpers, "uvec2 %s;\n", base);
+  if (!gl_seen(g, "cw_pat")) sb_puts(&g->helpers, "uint cw_pat;\nuvec2 cw_pp;\n");
   return r;
 }
 
@@ -393,7 +441,8 @@ static const char *gl_assert(Gl *g, KExpr *e) {
       "uint64_t(gl_WorkGroupID.z + pc.base_z)", "uint64_t(gl_LocalInvocationID.x)",
       "uint64_t(gl_LocalInvocationID.y)", "uint64_t(gl_LocalInvocationID.z)"};
   const char *convs[6];
-  for (int i = 0; i < 6; i++) convs[i] = idx[i];
+  for (int i = 0; i < 6; i++)
+    convs[i] = g->no_int64 ? gl_fmt(g, "uvec2(%.*s, 0u)", (int)strlen(idx[i]) - 10, idx[i] + 9) : idx[i];
   return gl_fmt(g, "(%s ? 0 : %s, 0))))", gl_cond(g, e->args[0]), record(g, id, convs, 6, e->loc));
 }
 

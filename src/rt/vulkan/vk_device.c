@@ -105,15 +105,14 @@ static bool query(VkDev *d, VkPhysicalDevice pd, char *why, size_t whyn) {
     return false;
   }
   f->vkGetPhysicalDeviceFeatures2(pd, &f2);
-  if (!f12.bufferDeviceAddress || !f2.features.shaderInt64 || !f12.scalarBlockLayout) {
+  if (!f12.bufferDeviceAddress || !f12.scalarBlockLayout) {
     snprintf(why, whyn, "%s lacks %s", d->props.deviceName,
-             !f12.bufferDeviceAddress ? "bufferDeviceAddress"
-             : !f2.features.shaderInt64 ? "shaderInt64" : "scalarBlockLayout");
+             !f12.bufferDeviceAddress ? "bufferDeviceAddress" : "scalarBlockLayout");
     return false;
   }
   VkCaps *c = &d->caps;
   c->f64 = f2.features.shaderFloat64;
-  c->i64 = true;
+  c->i64 = f2.features.shaderInt64; /* without it, shaders hold addresses as uvec2 pairs */
   c->i16 = f2.features.shaderInt16 && f11.storageBuffer16BitAccess;
   c->f16 = f12.shaderFloat16 && f11.storageBuffer16BitAccess;
   c->i8 = f12.shaderInt8 && f12.storageBuffer8BitAccess;
@@ -214,7 +213,7 @@ static cw_status create_device(VkDev *d, char *err, size_t errn) {
                                           .pNext = &f12,
                                           .storageBuffer16BitAccess = c->i16 || c->f16};
   VkPhysicalDeviceFeatures2 f2 = {.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, .pNext = &f11};
-  f2.features.shaderInt64 = VK_TRUE;
+  f2.features.shaderInt64 = c->i64;
   f2.features.shaderFloat64 = c->f64;
   f2.features.shaderInt16 = c->i16;
   uint32_t nq = 0;
