@@ -334,10 +334,15 @@ char *emit_glsl(const KModule *m, CwDiags *d) {
   StrBuf sb;
   sb_init(&sb);
   bool ok = true;
+  /* CUWASM_GLSL_LACKS=int64,float64: the shaders the Vulkan backend
+   * writes for a device without those features (e.g. SwiftShader) */
+  const char *lacks = getenv("CUWASM_GLSL_LACKS");
+  GlslTarget target = {.no_int64 = lacks && strstr(lacks, "int64"),
+                       .no_float64 = lacks && strstr(lacks, "float64")};
   for (int i = 0; i < m->funcs.len; i++) {
     const KFunc *f = m->funcs.items[i];
     if (!(f->flags & KF_GLOBAL) || !f->body) continue;
-    char *s = emit_glsl_kernel(m, f, NULL, d);
+    char *s = emit_glsl_kernel_for(m, f, &target, NULL, d);
     if (!s) {
       ok = false;
       continue;

@@ -4,8 +4,10 @@
  * Device choice: CUWASM_VULKAN_DEVICE (an index, or part of a device's
  * name) wins; otherwise a discrete GPU, then an integrated one, then a
  * virtual one, then a CPU implementation (lavapipe, SwiftShader).  The
- * device must offer Vulkan 1.2 with bufferDeviceAddress, shaderInt64 and
- * scalarBlockLayout, which the generated shaders stand on; the optional
+ * device must offer Vulkan 1.2 with bufferDeviceAddress, scalarBlockLayout
+ * and timeline semaphores, which the generated shaders and the launch
+ * queue stand on; without shaderInt64 shaders hold addresses as uvec2
+ * pairs (src/emit/glsl_addr.c).  The optional
  * features kernels may need (Float64, Int8/16, Float16, 64-bit atomics,
  * subgroup size control) are enabled when present and recorded in caps,
  * so a kernel that needs a missing one is refused by name at launch.
@@ -105,9 +107,10 @@ static bool query(VkDev *d, VkPhysicalDevice pd, char *why, size_t whyn) {
     return false;
   }
   f->vkGetPhysicalDeviceFeatures2(pd, &f2);
-  if (!f12.bufferDeviceAddress || !f12.scalarBlockLayout) {
+  if (!f12.bufferDeviceAddress || !f12.scalarBlockLayout || !f12.timelineSemaphore) {
     snprintf(why, whyn, "%s lacks %s", d->props.deviceName,
-             !f12.bufferDeviceAddress ? "bufferDeviceAddress" : "scalarBlockLayout");
+             !f12.bufferDeviceAddress ? "bufferDeviceAddress"
+             : !f12.scalarBlockLayout ? "scalarBlockLayout" : "timelineSemaphore");
     return false;
   }
   VkCaps *c = &d->caps;
@@ -208,7 +211,8 @@ static cw_status create_device(VkDev *d, char *err, size_t errn) {
       .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES, .pNext = v13 ? &f13 : NULL,
       .bufferDeviceAddress = VK_TRUE, .scalarBlockLayout = VK_TRUE,
       .storageBuffer8BitAccess = c->i8, .shaderInt8 = c->i8, .shaderFloat16 = c->f16,
-      .shaderBufferInt64Atomics = c->atomic64, .shaderSubgroupExtendedTypes = c->sub_ext};
+      .shaderBufferInt64Atomics = c->atomic64, .shaderSubgroupExtendedTypes = c->sub_ext,
+      .timelineSemaphore = VK_TRUE};
   VkPhysicalDeviceVulkan11Features f11 = {.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_1_FEATURES,
                                           .pNext = &f12,
                                           .storageBuffer16BitAccess = c->i16 || c->f16};
@@ -249,6 +253,12 @@ static cw_status create_objects(VkDev *d, char *err, size_t errn) {
   VKCHECK(d->f.vkAllocateCommandBuffers(d->dev, &ai, &d->cb), "vkAllocateCommandBuffers");
   VkFenceCreateInfo fci = {.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
   VKCHECK(d->f.vkCreateFence(d->dev, &fci, NULL, &d->fence), "vkCreateFence");
+  for (int i = 0; i < VK_RING; i++)
+    VKCHECK(d->f.vkAllocateCommandBuffers(d->dev, &ai, &d->ring[i].cb), "vkAllocateCommandBuffers");
+  VkSemaphoreTypeCreateInfo tci = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO,
+                                   .semaphoreType = VK_SEMAPHORE_TYPE_TIMELINE, .initialValue = 0};
+  VkSemaphoreCreateInfo sci = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO, .pNext = &tci};
+  VKCHECK(d->f.vkCreateSemaphore(d->dev, &sci, NULL, &d->timeline), "vkCreateSemaphore");
   VkPushConstantRange pr = {.stageFlags = VK_SHADER_STAGE_COMPUTE_BIT, .size = sizeof(VkPush)};
   VkPipelineLayoutCreateInfo lci = {.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO,
                                     .pushConstantRangeCount = 1, .pPushConstantRanges = &pr};
@@ -277,6 +287,7 @@ void vk_device_close(VkDev *d) {
     if (d->pcache) d->f.vkDestroyPipelineCache(d->dev, d->pcache, NULL);
     if (d->layout) d->f.vkDestroyPipelineLayout(d->dev, d->layout, NULL);
     if (d->fence) d->f.vkDestroyFence(d->dev, d->fence, NULL);
+    if (d->timeline) d->f.vkDestroySemaphore(d->dev, d->timeline, NULL);
     if (d->pool) d->f.vkDestroyCommandPool(d->dev, d->pool, NULL);
     d->f.vkDestroyDevice(d->dev, NULL);
   }

@@ -12,8 +12,17 @@
  * pointer handed out is the buffer's VkDeviceAddress, so pointers stored
  * in device memory, pointer arithmetic and casts in kernels are CUDA's.
  * Copies and fills find the allocation an address falls into (an address
- * in no allocation is host memory) and go through the mapping; launches
- * run to completion (fence) before returning, so no copy races a kernel.
+ * in no allocation is host memory) and go through the mapping.
+ *
+ * Order: launches are submitted to the one queue without waiting, each
+ * signalling the next value of a timeline semaphore (`submitted`) and
+ * starting with a barrier on everything submitted before, so the device
+ * keeps CUDA's stream order while the host goes on queueing.  Each
+ * launch uses one slot of a small ring (command buffer, parameter block);
+ * a slot is reused once the value it signalled is reached.  Copies,
+ * fills, frees and synchronize first wait for everything submitted
+ * (vk_drain), as do launches with printf or assert (their output is read
+ * at once) and launches that must grow the shared scratch buffer.
  */
 #ifndef CW_RT_VK_INTERNAL_H
 #define CW_RT_VK_INTERNAL_H
@@ -51,7 +60,8 @@
   X(vkBeginCommandBuffer) X(vkEndCommandBuffer) X(vkResetCommandBuffer)                 \
   X(vkCmdBindPipeline) X(vkCmdPushConstants) X(vkCmdDispatch) X(vkCmdPipelineBarrier)   \
   X(vkCmdCopyBuffer) X(vkCmdFillBuffer)                                                 \
-  X(vkQueueSubmit) X(vkDeviceWaitIdle)
+  X(vkQueueSubmit) X(vkDeviceWaitIdle) X(vkCreateSemaphore) X(vkDestroySemaphore)        \
+  X(vkWaitSemaphores)
 
 typedef struct VkFns {
   void *lib;
@@ -87,6 +97,13 @@ typedef struct VkCaps {
   uint32_t subgroup, sub_min, sub_max;
 } VkCaps;
 
+enum { VK_RING = 16 };
+typedef struct VkSlot {
+  VkCommandBuffer cb;
+  VkAlloc params;
+  uint64_t value; /* the timeline value its last submission signals (0: none) */
+} VkSlot;
+
 typedef struct VkDev {
   VkFns f;
   VkInstance inst;
@@ -102,8 +119,12 @@ typedef struct VkDev {
   bool staging;           /* mem_type is not mappable: copies go through `stage` */
   VkAlloc stage;
   VkCommandPool pool;
-  VkCommandBuffer cb;
+  VkCommandBuffer cb;     /* staging copies and fills (with `fence`) */
   VkFence fence;
+  VkSemaphore timeline;
+  uint64_t submitted;     /* the last value a submission signals (under run_mu) */
+  VkSlot ring[VK_RING];
+  unsigned next_slot;
   VkPipelineLayout layout;
   VkPipelineCache pcache;
   pthread_mutex_t mu;     /* allocation table */
@@ -202,6 +223,9 @@ void vk_printf_drain(VkDev *d, struct VkKernel *k);
 char *vk_take_output(void *dev);
 
 /* vk_launch.c */
+/* waits (run_mu held) until the device has finished everything submitted */
+cw_status vk_drain(VkDev *d, char *err, size_t errn);
+cw_status vk_sync(void *dev, char *err, size_t errn);
 cw_status vk_launch(void *dev, void *kernel, const uint32_t grid[3], const uint32_t block[3],
                     size_t shared, void **args, char *err, size_t errn);
 
