@@ -25,7 +25,7 @@ typedef struct Tmpl {
 } Tmpl;
 
 static const Tmpl tmpls[] = {
-    {KB_SINF, "sin($0)", 0}, {KB_COSF, "cos($0)", 0}, {KB_TANF, "tan($0)", 0},
+    {KB_SINF, "cw_sincos($0).x", 0}, {KB_COSF, "cw_sincos($0).y", 0}, {KB_TANF, "cw_tan($0)", 0},
     {KB_ASINF, "asin($0)", 0}, {KB_ACOSF, "acos($0)", 0}, {KB_ATANF, "atan($0)", 0},
     {KB_SINHF, "sinh($0)", 0}, {KB_COSHF, "cosh($0)", 0}, {KB_TANHF, "tanh($0)", 0},
     {KB_ASINHF, "asinh($0)", 0}, {KB_ACOSHF, "acosh($0)", 0}, {KB_ATANHF, "atanh($0)", 0},
@@ -176,6 +176,24 @@ static const struct {
      "  float s = 1.0 / 216.0 + q * (-1.0 / 1320.0);\n"
      "  s = -1.0 / 3.0 + q * (0.1 + q * (-1.0 / 42.0 + q * s));\n"
      "  return 1.1283791671 * x * (1.0 + q * s);\n}\n"},
+    /* sinf/cosf/tanf to about an ulp, as CUDA's are (Vulkan's own sin and
+     * cos may be off by 2^-11, and SwiftShader's are): x = k*pi/2 + r with
+     * pi/2 in three parts (k * the first two exact while |k| < 2^12),
+     * Taylor polynomials of r (|r| <= pi/4, truncation below 2e-9), the
+     * quadrant k mod 4 picking and signing them */
+    {KB_SINF, "cw_sincos",
+     "vec2 cw_sincos(float x) {\n"
+     "  float k = roundEven(x * 0.636619772);\n"
+     "  float r = x - k * 1.5703125;\n"
+     "  r = r - k * 4.837512969970703125e-4;\n"
+     "  r = r - k * 7.54978995489188216e-8;\n"
+     "  float q = r * r;\n"
+     "  float s = r + r * q * (-0.166666667 + q * (8.33333333e-3 + q * (-1.98412698e-4 + q * 2.75573192e-6)));\n"
+     "  float c = 1.0 - 0.5 * q + q * q * (4.16666667e-2 + q * (-1.38888889e-3 + q * (2.48015873e-5 + q * -2.75573192e-7)));\n"
+     "  int n = int(k) & 3;\n"
+     "  vec2 v = n == 0 ? vec2(s, c) : n == 1 ? vec2(c, -s) : n == 2 ? vec2(-s, -c) : vec2(-c, s);\n"
+     "  return isinf(x) || isnan(x) ? vec2(x - x) : v;\n}\n"},
+    {KB_TANF, "cw_tan", "float cw_tan(float x) { vec2 v = cw_sincos(x); return v.x / v.y; }\n"},
     {KB_I_BYTE_PERM, "cw_byte_perm",
      "uint cw_byte_perm(uint x, uint y, uint s) {\n"
      "  uint64_t v = packUint2x32(uvec2(x, y));\n  uint r = 0u;\n"
@@ -187,6 +205,7 @@ static const struct {
 static void need_helper(Gl *g, KBuiltinId id) {
   if (id == KB_I_MUL64HI) need_helper(g, KB_I_UMUL64HI);
   if (id == KB_ERFF) need_helper(g, KB_ERFCF);
+  if (id == KB_COSF || id == KB_TANF || id == KB_SINCOSF) need_helper(g, KB_SINF);
   for (size_t i = 0; i < sizeof helper_defs / sizeof *helper_defs; i++)
     if (helper_defs[i].id == id && !gl_seen(g, helper_defs[i].name))
       sb_puts(&g->helpers, helper_defs[i].def);
@@ -487,7 +506,8 @@ static const char *sincos(Gl *g, KExpr *e) {
   KType *ps = e->args[1]->type->unqual, *pc = e->args[2]->type->unqual;
   const char *ss = gl_st(g, ps->elem, gl_kind_of_ptr(ps), e->loc);
   const char *sc = gl_st(g, pc->elem, gl_kind_of_ptr(pc), e->loc);
-  return gl_fmt(g, "(%s(%s, sin(%s)), %s(%s, cos(%s)))", ss, gl_expr(g, e->args[1]), x, sc,
+  need_helper(g, KB_SINCOSF);
+  return gl_fmt(g, "(%s(%s, cw_sincos(%s).x), %s(%s, cw_sincos(%s).y))", ss, gl_expr(g, e->args[1]), x, sc,
                 gl_expr(g, e->args[2]), x);
 }
 
