@@ -301,6 +301,18 @@ void vk_describe(VkDev *d, cw_device_info *info) {
            t <= VK_PHYSICAL_DEVICE_TYPE_CPU ? types[t] : "?", d->driver,
            VK_API_VERSION_MAJOR(d->props.apiVersion), VK_API_VERSION_MINOR(d->props.apiVersion));
   VkCaps *c = &d->caps;
+  /* what kernels cannot use there (no Int64: shaders hold addresses as pairs) */
+  char lacks[64] = "";
+  const struct { bool have; const char *what; } opt[] = {
+      {c->i64, "Int64"}, {c->f64, "Float64"}, {c->f16, "Float16"}, {c->i16, "Int16"}, {c->i8, "Int8"}};
+  for (size_t i = 0; i < sizeof opt / sizeof *opt; i++)
+    if (!opt[i].have)
+      snprintf(lacks + strlen(lacks), sizeof lacks - strlen(lacks), "%s%s", *lacks ? " " : "", opt[i].what);
+  if (*lacks) {
+    size_t n = strlen(info->name);
+    if (n > 2 && info->name[n - 1] == ')')
+      snprintf(info->name + n - 1, sizeof info->name - (n - 1), "; no %s)", lacks);
+  }
   if (c->size_control)
     snprintf(info->simd, sizeof info->simd, "subgroup %u (%u-%u)", c->subgroup, c->sub_min, c->sub_max);
   else
