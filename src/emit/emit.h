@@ -104,9 +104,11 @@ char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, C
 /* What the Vulkan device lacks, for emit_glsl_kernel_for: without Int64
  * every address is a uvec2 (GL_EXT_buffer_reference_uvec2, push
  * constants of the same layout) and a 64-bit integer in the kernel is
- * reported at its line; without Float64 so is a double. */
+ * reported at its line; without Float64 so is a double; without 8/16-bit
+ * integers and storage those are emulated (src/emit/glsl_narrow.c). */
 typedef struct GlslTarget {
   bool no_int64, no_float64;
+  bool no_int8, no_int16; /* char/short held in int/uint, memory through 32-bit words */
 } GlslTarget;
 char *emit_glsl_kernel_for(const KModule *m, const KFunc *k, const GlslTarget *target,
                            GlslKernelInfo *info, CwDiags *d);

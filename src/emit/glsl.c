@@ -261,7 +261,10 @@ char *emit_glsl_kernel_for(const KModule *m, const KFunc *k, const GlslTarget *t
   Arena arena;
   arena_init(&arena);
   Gl g = {.m = m, .kernel = k, .d = d, .a = &arena};
-  if (target) g.no_int64 = target->no_int64, g.no_float64 = target->no_float64;
+  if (target) {
+    g.no_int64 = target->no_int64, g.no_float64 = target->no_float64;
+    g.no_int8 = target->no_int8, g.no_int16 = target->no_int16;
+  }
   sb_init(&g.refs), sb_init(&g.helpers), sb_init(&g.protos), sb_init(&g.body);
   for (int i = 0; i < m->globals.len; i++) {
     KVar *v = m->globals.items[i];
@@ -334,11 +337,13 @@ char *emit_glsl(const KModule *m, CwDiags *d) {
   StrBuf sb;
   sb_init(&sb);
   bool ok = true;
-  /* CUWASM_GLSL_LACKS=int64,float64: the shaders the Vulkan backend
-   * writes for a device without those features (e.g. SwiftShader) */
+  /* CUWASM_GLSL_LACKS=int64,float64,int8,int16: the shaders the Vulkan
+   * backend writes for a device without those features (SwiftShader) */
   const char *lacks = getenv("CUWASM_GLSL_LACKS");
   GlslTarget target = {.no_int64 = lacks && strstr(lacks, "int64"),
-                       .no_float64 = lacks && strstr(lacks, "float64")};
+                       .no_float64 = lacks && strstr(lacks, "float64"),
+                       .no_int8 = lacks && strstr(lacks, "int8"),
+                       .no_int16 = lacks && strstr(lacks, "int16")};
   for (int i = 0; i < m->funcs.len; i++) {
     const KFunc *f = m->funcs.items[i];
     if (!(f->flags & KF_GLOBAL) || !f->body) continue;

@@ -43,7 +43,11 @@ const char *gl_literal_int(Gl *g, KType *t, int64_t v) {
   case KT_PTR: return gl_addr_literal(g, (uint64_t)v);
   case KT_F16: case KT_F32: case KT_F64:
     return gl_fmt(g, "%s(%lld)", gl_type(g, t, (SrcLoc){0}), (long long)v);
-  default: return gl_fmt(g, "%s(%lld)", gl_type(g, t, (SrcLoc){0}), (long long)v);
+  default:
+    if (gl_narrow(g, t)) /* held in int / uint, wrapped to its width */
+      return kt_is_signed(unq(t)) ? gl_fmt(g, "(%d)", unq(t)->size == 1 ? (int8_t)v : (int16_t)v)
+                                  : gl_fmt(g, "%uu", (unsigned)(unq(t)->size == 1 ? (uint8_t)v : (uint16_t)v));
+    return gl_fmt(g, "%s(%lld)", gl_type(g, t, (SrcLoc){0}), (long long)v);
   }
 }
 
@@ -79,10 +83,14 @@ const char *gl_convert(Gl *g, KType *from, KType *to, const char *s, SrcLoc loc)
   if (kt_is_arith(from) && kt_is_arith(to)) {
     if (to->kind == KT_F16 && from->kind == KT_F64) s = gl_fmt(g, "float(%s)", s);
     if (from->kind == KT_F16 && to->kind == KT_F64) s = gl_fmt(g, "float(%s)", s);
+    if (gl_narrow(g, to)) {
+      if (kt_is_float(from)) s = gl_fmt(g, "int(%s)", s);
+      return gl_narrow_wrap(g, to, gl_fmt(g, "%s(%s)", gl_type(g, to, loc), s));
+    }
     return gl_fmt(g, "%s(%s)", gl_type(g, to, loc), s);
   }
   if (from->kind == KT_VEC && to->kind == KT_VEC && from->count == to->count)
-    return gl_fmt(g, "%s(%s)", gl_type(g, to, loc), s);
+    return gl_narrow_wrap(g, to, gl_fmt(g, "%s(%s)", gl_type(g, to, loc), s));
   if (from->kind == KT_STRUCT && to->kind == KT_STRUCT && from->cname && to->cname &&
       !strcmp(from->cname, to->cname))
     return s;
@@ -233,9 +241,25 @@ static bool is_fmul(KExpr *e, KType *t) {
 }
 
 /* single-precision fma; a runtime whose driver splits fma into a multiply
- * and an add (lavapipe) defines CW_EXACT_FMA, and the product and sum are
- * then taken in double: the product exactly, the sum rounded once */
+ * and an add (lavapipe, SwiftShader) defines CW_EXACT_FMA, and the product
+ * and sum are then taken in double: the product exactly, the sum rounded
+ * once; without double (no_float64) the product is split exactly into two
+ * floats (Veltkamp, Dekker) and added to c with the rounding error kept
+ * (two-sum): one rounding but in rare double-rounding cases */
 static const char *fma32(Gl *g) {
+  if (g->no_float64 && !gl_seen(g, "cw_fma")) /* no double: the product exact as a float pair */
+    sb_puts(&g->helpers, "#ifdef CW_EXACT_FMA\n"
+                         "vec2 cw_split(float a) { float t = 4097.0 * a; float h = t - (t - a); return vec2(h, a - h); }\n"
+                         "float cw_fma(float a, float b, float c) {\n"
+                         "  float p = a * b;\n"
+                         "  vec2 x = cw_split(a), y = cw_split(b);\n"
+                         "  float e = ((x.x * y.x - p) + x.x * y.y + x.y * y.x) + x.y * y.y;\n"
+                         "  float s = p + c, v = s - p;\n"
+                         "  float t = (p - (s - v)) + (c - v);\n"
+                         "  return s + (t + e);\n}\n"
+                         "#else\n"
+                         "float cw_fma(float a, float b, float c) { return fma(a, b, c); }\n"
+                         "#endif\n");
   if (!gl_seen(g, "cw_fma"))
     sb_puts(&g->helpers, "#ifdef CW_EXACT_FMA\n"
                          "float cw_fma(float a, float b, float c) { return float(double(a) * double(b) + double(c)); }\n"
@@ -341,13 +365,13 @@ static const char *incdec(Gl *g, KExpr *e) {
   KType *optype = t->kind == KT_PTR ? t : t;
   const char *one = t->kind == KT_PTR ? "" : gl_literal_int(g, t, 1);
   const char *nv = t->kind == KT_PTR ? updated(g, t, t, e->op, gl_read(g, l, e->loc), NULL, NULL, e->loc)
-                                     : binop(g, e->op, optype, gl_read(g, l, e->loc), one, e->loc);
+                                     : gl_narrow_wrap(g, t, binop(g, e->op, optype, gl_read(g, l, e->loc), one, e->loc));
   const char *w = write(g, l, nv, e->loc);
   if (e->prefix) return w;
   if (t->kind == KT_PTR)
     return g->no_int64 ? gl_addr_add(g, w, e->op == KOP_SUB ? gl_elem_size(t) : -gl_elem_size(t))
                        : gl_fmt(g, "(%s %c %dul)", w, e->op == KOP_SUB ? '+' : '-', gl_elem_size(t));
-  return gl_fmt(g, "(%s %c %s)", w, e->op == KOP_SUB ? '+' : '-', one);
+  return gl_narrow_wrap(g, t, gl_fmt(g, "(%s %c %s)", w, e->op == KOP_SUB ? '+' : '-', one));
 }
 
 /* ---- builtin variables ------------------------------------------------- */

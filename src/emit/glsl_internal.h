@@ -45,6 +45,7 @@ typedef struct Gl {
   unsigned feat;     /* GLSL_F_* */
   bool no_int64;     /* the device lacks shaderInt64: addresses are uvec2 pairs (glsl_addr.c) */
   bool no_float64;   /* the device lacks shaderFloat64 */
+  bool no_int8, no_int16; /* ... 8/16-bit integers: held in int/uint (glsl_narrow.c) */
   bool said64;       /* the missing feature was reported once */
   SrcLoc at;         /* the expression being written, for diagnostics without a location */
   KVar **shvars;     /* shared variables and their byte offsets in SM */
@@ -96,6 +97,12 @@ const char *gl_addr_compare(Gl *g, const char *op, const char *a, const char *b)
 const char *gl_addr_diff(Gl *g, const char *a, const char *b, int size, KType **type);
 const char *gl_addr_load(Gl *g, const char *a); /* the address stored at a */
 const char *gl_addr_block(Gl *g);               /* R_p: an address in memory (pairs only) */
+
+/* glsl_narrow.c: 8/16-bit integers where the device has none (see there) */
+bool gl_narrow(const Gl *g, KType *t);                    /* t (or its lanes) is held wider */
+const char *gl_narrow_wrap(Gl *g, KType *t, const char *v); /* v wrapped to t's width */
+void gl_narrow_ld(Gl *g, StrBuf *sb, KType *t, const char *word_block);
+void gl_narrow_st(Gl *g, StrBuf *sb, KType *t, const char *word_block);
 
 /* glsl_types.c */
 const char *gl_type(Gl *g, KType *t, SrcLoc loc); /* arrays: element type name */

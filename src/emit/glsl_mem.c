@@ -71,6 +71,7 @@ static const char *ref_block(Gl *g, KType *t) {
 
 /* an expression of type T from `u`, the low bits of a uint (size < 8) */
 static const char *from_bits32(Gl *g, KType *t, const char *u) {
+  if (gl_narrow(g, t)) return gl_narrow_wrap(g, t, gl_fmt(g, "%s(%s)", gl_type(g, t, (SrcLoc){0}), u));
   switch (unq(t)->kind) {
   case KT_F32: return gl_fmt(g, "uintBitsToFloat(%s)", u);
   case KT_F16: return gl_fmt(g, "uint16BitsToFloat16(uint16_t(%s))", u);
@@ -157,8 +158,13 @@ static void scalar_body(Gl *g, StrBuf *sb, KType *t, char kind, bool load) {
     return;
   }
   if (unq(t)->kind == KT_BOOL) { /* CUDA's bool is one byte */
-    if (load) sb_printf(sb, "  return %s(a) != uint8_t(0);\n", gl_ld(g, u8_type(g), 'G', (SrcLoc){0}));
-    else sb_printf(sb, "  %s(a, uint8_t(v ? 1 : 0));\n  return v;\n", gl_st(g, u8_type(g), 'G', (SrcLoc){0}));
+    const char *zero = g->no_int8 ? "0u" : "uint8_t(0)", *bit = g->no_int8 ? "(v ? 1u : 0u)" : "uint8_t(v ? 1 : 0)";
+    if (load) sb_printf(sb, "  return %s(a) != %s;\n", gl_ld(g, u8_type(g), 'G', (SrcLoc){0}), zero);
+    else sb_printf(sb, "  %s(a, %s);\n  return v;\n", gl_st(g, u8_type(g), 'G', (SrcLoc){0}), bit);
+    return;
+  }
+  if (gl_narrow(g, t)) { /* within a 32-bit word (glsl_narrow.c) */
+    (load ? gl_narrow_ld : gl_narrow_st)(g, sb, t, ref_block(g, g->m->t_u32));
     return;
   }
   const char *r = ref_block(g, t);

@@ -27,6 +27,8 @@ static const char *scalar_name(Gl *g, KTypeKind k, SrcLoc loc) {
   if (g->no_int64 && (k == KT_I64 || k == KT_U64))
     lacking(g, loc, "a 64-bit integer (long long, size_t, int64_t ...)", "shaderInt64");
   if (g->no_float64 && k == KT_F64) lacking(g, loc, "double", "shaderFloat64");
+  if ((g->no_int8 && (k == KT_I8 || k == KT_U8)) || (g->no_int16 && (k == KT_I16 || k == KT_U16)))
+    return k == KT_I8 || k == KT_I16 ? "int" : "uint"; /* glsl_narrow.c */
   switch (k) {
   case KT_BOOL: return "bool";
   case KT_I8: g->feat |= GLSL_F_I8; return "int8_t";
@@ -110,6 +112,7 @@ const char *gl_type(Gl *g, KType *t, SrcLoc loc) {
     return "uint64_t";
   case KT_VEC: {
     const char *p = vec_prefix(t->elem->unqual ? t->elem->unqual->kind : t->elem->kind);
+    if (gl_narrow(g, t)) p = kt_is_signed(t->elem->unqual ? t->elem->unqual : t->elem) ? "ivec" : "uvec";
     scalar_name(g, t->elem->kind, loc);
     if (!p || t->count < 2) {
       gl_error(g, loc, "vector type '%s' is not supported on the Vulkan target",

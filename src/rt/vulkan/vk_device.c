@@ -121,7 +121,7 @@ static bool query(VkDev *d, VkPhysicalDevice pd, char *why, size_t whyn) {
   c->i8 = f12.shaderInt8 && f12.storageBuffer8BitAccess;
   c->atomic64 = f12.shaderBufferInt64Atomics;
   c->sub_ext = f12.shaderSubgroupExtendedTypes;
-  c->split_fma = drv.driverID == VK_DRIVER_ID_MESA_LLVMPIPE && c->f64;
+  c->split_fma = drv.driverID == VK_DRIVER_ID_MESA_LLVMPIPE || drv.driverID == VK_DRIVER_ID_GOOGLE_SWIFTSHADER;
   c->subgroup = sub.subgroupSize;
   c->sub_min = c->sub_max = sub.subgroupSize;
   if (v13 && f13.subgroupSizeControl && (sc.requiredSubgroupSizeStages & VK_SHADER_STAGE_COMPUTE_BIT)) {

@@ -93,7 +93,7 @@ typedef struct VkAlloc {
 typedef struct VkCaps {
   bool f64, i64, i16, i8, f16, atomic64, size_control, full_subgroups;
   bool sub_ext;   /* shaderSubgroupExtendedTypes: subgroup ops on 64/16/8-bit values */
-  bool split_fma; /* the driver computes fma as multiply + add (lavapipe) */
+  bool split_fma; /* the driver computes fma as multiply + add (lavapipe, SwiftShader) */
   uint32_t subgroup, sub_min, sub_max;
 } VkCaps;
 
