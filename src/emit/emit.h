@@ -112,6 +112,10 @@ typedef struct GlslTarget {
 } GlslTarget;
 char *emit_glsl_kernel_for(const KModule *m, const KFunc *k, const GlslTarget *target,
                            GlslKernelInfo *info, CwDiags *d);
+/* For `cuwasm transpile`: CUWASM_GLSL_LACKS=int64,float64,int8,int16
+ * writes the shaders the Vulkan backend writes for a device without those
+ * features (SwiftShader); unset, for a device with all of them. */
+GlslTarget glsl_target_from_env(void);
 /* Every kernel's shader, one after another, for reading
  * (`cuwasm transpile --target glsl`). */
 char *emit_glsl(const KModule *m, CwDiags *d);

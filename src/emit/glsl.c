@@ -333,17 +333,20 @@ void glsl_info_free(GlslKernelInfo *info) {
   info->nprintfs = 0;
 }
 
+GlslTarget glsl_target_from_env(void) {
+  const char *lacks = getenv("CUWASM_GLSL_LACKS");
+  GlslTarget t = {.no_int64 = lacks && strstr(lacks, "int64"),
+                  .no_float64 = lacks && strstr(lacks, "float64"),
+                  .no_int8 = lacks && strstr(lacks, "int8"),
+                  .no_int16 = lacks && strstr(lacks, "int16")};
+  return t;
+}
+
 char *emit_glsl(const KModule *m, CwDiags *d) {
   StrBuf sb;
   sb_init(&sb);
   bool ok = true;
-  /* CUWASM_GLSL_LACKS=int64,float64,int8,int16: the shaders the Vulkan
-   * backend writes for a device without those features (SwiftShader) */
-  const char *lacks = getenv("CUWASM_GLSL_LACKS");
-  GlslTarget target = {.no_int64 = lacks && strstr(lacks, "int64"),
-                       .no_float64 = lacks && strstr(lacks, "float64"),
-                       .no_int8 = lacks && strstr(lacks, "int8"),
-                       .no_int16 = lacks && strstr(lacks, "int16")};
+  GlslTarget target = glsl_target_from_env();
   for (int i = 0; i < m->funcs.len; i++) {
     const KFunc *f = m->funcs.items[i];
     if (!(f->flags & KF_GLOBAL) || !f->body) continue;
