@@ -242,6 +242,31 @@ static cw_status create_device(VkDev *d, char *err, size_t errn) {
   return CW_OK;
 }
 
+/* the timestamp queries events take (none where the queue has no
+ * timestamps: events then time what the host sees, vk_event.c) */
+static void create_stamps(VkDev *d) {
+  enum { STAMPS = 1024 };
+  uint32_t nq = 0;
+  d->f.vkGetPhysicalDeviceQueueFamilyProperties(d->pd, &nq, NULL);
+  VkQueueFamilyProperties qp[32];
+  if (nq > 32) nq = 32;
+  d->f.vkGetPhysicalDeviceQueueFamilyProperties(d->pd, &nq, qp);
+  if (d->qfam >= nq || !qp[d->qfam].timestampValidBits || !d->props.limits.timestampComputeAndGraphics)
+    return;
+  VkQueryPoolCreateInfo ci = {.sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO,
+                              .queryType = VK_QUERY_TYPE_TIMESTAMP, .queryCount = STAMPS};
+  d->free_stamps = malloc(sizeof *d->free_stamps * STAMPS);
+  if (!d->free_stamps || d->f.vkCreateQueryPool(d->dev, &ci, NULL, &d->stamps) != VK_SUCCESS) {
+    free(d->free_stamps);
+    d->free_stamps = NULL;
+    d->stamps = VK_NULL_HANDLE;
+    return;
+  }
+  for (uint32_t i = 0; i < STAMPS; i++) d->free_stamps[i] = STAMPS - 1 - i;
+  d->nfree_stamps = STAMPS;
+  d->stamp_ns = d->props.limits.timestampPeriod;
+}
+
 static cw_status create_objects(VkDev *d, char *err, size_t errn) {
   VkCommandPoolCreateInfo pci = {.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO,
                                  .flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT,
@@ -259,6 +284,7 @@ static cw_status create_objects(VkDev *d, char *err, size_t errn) {
                                    .semaphoreType = VK_SEMAPHORE_TYPE_TIMELINE, .initialValue = 0};
   VkSemaphoreCreateInfo sci = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO, .pNext = &tci};
   VKCHECK(d->f.vkCreateSemaphore(d->dev, &sci, NULL, &d->timeline), "vkCreateSemaphore");
+  create_stamps(d);
   VkPushConstantRange pr = {.stageFlags = VK_SHADER_STAGE_COMPUTE_BIT, .size = sizeof(VkPush)};
   VkPipelineLayoutCreateInfo lci = {.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO,
                                     .pushConstantRangeCount = 1, .pPushConstantRanges = &pr};
@@ -288,6 +314,8 @@ void vk_device_close(VkDev *d) {
     if (d->layout) d->f.vkDestroyPipelineLayout(d->dev, d->layout, NULL);
     if (d->fence) d->f.vkDestroyFence(d->dev, d->fence, NULL);
     if (d->timeline) d->f.vkDestroySemaphore(d->dev, d->timeline, NULL);
+    if (d->stamps) d->f.vkDestroyQueryPool(d->dev, d->stamps, NULL);
+    free(d->free_stamps);
     if (d->pool) d->f.vkDestroyCommandPool(d->dev, d->pool, NULL);
     d->f.vkDestroyDevice(d->dev, NULL);
   }

@@ -61,7 +61,8 @@
   X(vkCmdBindPipeline) X(vkCmdPushConstants) X(vkCmdDispatch) X(vkCmdPipelineBarrier)   \
   X(vkCmdCopyBuffer) X(vkCmdFillBuffer)                                                 \
   X(vkQueueSubmit) X(vkDeviceWaitIdle) X(vkCreateSemaphore) X(vkDestroySemaphore)        \
-  X(vkWaitSemaphores)
+  X(vkWaitSemaphores) X(vkCreateQueryPool) X(vkDestroyQueryPool) X(vkCmdResetQueryPool)  \
+  X(vkCmdWriteTimestamp) X(vkGetQueryPoolResults)
 
 typedef struct VkFns {
   void *lib;
@@ -125,6 +126,10 @@ typedef struct VkDev {
   uint64_t submitted;     /* the last value a submission signals (under run_mu) */
   VkSlot ring[VK_RING];
   unsigned next_slot;
+  VkQueryPool stamps;     /* one timestamp query per event (vk_event.c); 0: no timestamps */
+  uint32_t *free_stamps;  /* query indices not held by an event (under run_mu) */
+  uint32_t nfree_stamps;
+  float stamp_ns;         /* nanoseconds per timestamp tick */
   VkPipelineLayout layout;
   VkPipelineCache pcache;
   pthread_mutex_t mu;     /* allocation table */
@@ -225,6 +230,18 @@ char *vk_take_output(void *dev);
 /* vk_launch.c */
 /* waits (run_mu held) until the device has finished everything submitted */
 cw_status vk_drain(VkDev *d, char *err, size_t errn);
+cw_status vk_wait_value(VkDev *d, uint64_t value, char *err, size_t errn);
+/* the next ring slot, once its last submission is done (NULL: err says why) */
+VkSlot *vk_slot_take(VkDev *d, char *err, size_t errn);
+/* queues the slot's recorded command buffer, signalling the next timeline value */
+cw_status vk_slot_submit(VkDev *d, VkSlot *slot, char *err, size_t errn);
+
+/* vk_event.c */
+cw_status vk_event_new(void *dev, void **be);
+void vk_event_free(void *dev, void *be);
+cw_status vk_event_record(void *dev, void *be, void *bs);
+cw_status vk_event_sync(void *dev, void *be);
+cw_status vk_event_elapsed(void *dev, void *a, void *b, float *ms);
 cw_status vk_sync(void *dev, char *err, size_t errn);
 cw_status vk_launch(void *dev, void *kernel, const uint32_t grid[3], const uint32_t block[3],
                     size_t shared, void **args, char *err, size_t errn);

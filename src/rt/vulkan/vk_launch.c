@@ -153,8 +153,7 @@ static cw_status write_params(VkDev *d, VkAlloc *params, VkKernel *k, void **arg
   return CW_OK;
 }
 
-/* waits until the timeline reaches `value` */
-static cw_status wait_value(VkDev *d, uint64_t value, char *err, size_t errn) {
+cw_status vk_wait_value(VkDev *d, uint64_t value, char *err, size_t errn) {
   if (!value) return CW_OK;
   VkSemaphoreWaitInfo wi = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO, .semaphoreCount = 1,
                             .pSemaphores = &d->timeline, .pValues = &value};
@@ -167,7 +166,12 @@ static cw_status wait_value(VkDev *d, uint64_t value, char *err, size_t errn) {
   return CW_OK;
 }
 
-cw_status vk_drain(VkDev *d, char *err, size_t errn) { return wait_value(d, d->submitted, err, errn); }
+cw_status vk_drain(VkDev *d, char *err, size_t errn) { return vk_wait_value(d, d->submitted, err, errn); }
+
+VkSlot *vk_slot_take(VkDev *d, char *err, size_t errn) {
+  VkSlot *slot = &d->ring[d->next_slot++ % VK_RING];
+  return vk_wait_value(d, slot->value, err, errn) == CW_OK ? slot : NULL; /* its last use is over */
+}
 
 cw_status vk_sync(void *dev, char *err, size_t errn) {
   VkDev *d = dev;
@@ -226,8 +230,7 @@ static void record(VkDev *d, VkSlot *slot, VkPipeline pipe, const uint32_t grid[
       }
 }
 
-/* queues the slot's command buffer, signalling the next timeline value */
-static cw_status submit(VkDev *d, VkSlot *slot, char *err, size_t errn) {
+cw_status vk_slot_submit(VkDev *d, VkSlot *slot, char *err, size_t errn) {
   uint64_t value = d->submitted + 1;
   VkTimelineSemaphoreSubmitInfo ti = {.sType = VK_STRUCTURE_TYPE_TIMELINE_SEMAPHORE_SUBMIT_INFO,
                                       .signalSemaphoreValueCount = 1, .pSignalSemaphoreValues = &value};
@@ -248,9 +251,9 @@ static cw_status run(VkDev *d, VkKernel *k, const uint32_t grid[3], const uint32
                      size_t shared, void **args, char *err, size_t errn) {
   uint32_t dyn_words = (uint32_t)((shared + 3) / 4);
   VkPipeline pipe;
-  VkSlot *slot = &d->ring[d->next_slot++ % VK_RING];
   cw_status st = pipeline(d, k, block, dyn_words ? dyn_words : 1, &pipe, err, errn);
-  if (st == CW_OK) st = wait_value(d, slot->value, err, errn); /* its last use is over */
+  VkSlot *slot = st == CW_OK ? vk_slot_take(d, err, errn) : NULL;
+  if (st == CW_OK && !slot) st = CW_ERR_LAUNCH;
   if (st == CW_OK) st = write_params(d, &slot->params, k, args);
   uint32_t chunk[3];
   chunk_dims(d, k, grid, block, chunk);
@@ -269,7 +272,7 @@ static cw_status run(VkDev *d, VkKernel *k, const uint32_t grid[3], const uint32
   d->f.vkBeginCommandBuffer(slot->cb, &bi);
   record(d, slot, pipe, grid, chunk, scratch != 0);
   d->f.vkEndCommandBuffer(slot->cb);
-  st = submit(d, slot, err, errn);
+  st = vk_slot_submit(d, slot, err, errn);
   if (st == CW_OK && k->info.nprintfs) st = vk_drain(d, err, errn);
   if (st == CW_OK && k->info.nprintfs) {
     d->assert_msg[0] = 0;

@@ -102,6 +102,11 @@ const CwBackendOps *cw_backend_vulkan(void) {
       .symbol_find = vk_symbol_find,
       .launch = vk_launch,
       .sync = vk_sync,
+      .event_new = vk_event_new,
+      .event_free = vk_event_free,
+      .event_record = vk_event_record,
+      .event_sync = vk_event_sync,
+      .event_elapsed = vk_event_elapsed,
       .take_output = vk_take_output,
   };
   return &ops;
