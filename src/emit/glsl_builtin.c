@@ -490,7 +490,7 @@ static const char *gl_printf(Gl *g, KExpr *e) {
     if (s->kind == KE_STR) {
       p->types[i] = 's';
       p->strs[p->nstrs] = dup_n(s->str, s->str_len);
-      convs[i] = gl_fmt(g, "%dul", p->nstrs++);
+      convs[i] = g->no_int64 ? gl_fmt(g, "uvec2(%du, 0u)", p->nstrs++) : gl_fmt(g, "%dul", p->nstrs++);
     } else {
       p->types[i] = arg_code(g, a, &convs[i]);
     }

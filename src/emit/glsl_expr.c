@@ -495,7 +495,10 @@ const char *gl_expr(Gl *g, KExpr *e) {
                   gl_convert(g, e->b->type, e->type, gl_expr(g, e->b), e->loc),
                   gl_convert(g, e->c->type, e->type, gl_expr(g, e->c), e->loc));
   case KE_COMMA: return gl_fmt(g, "(%s, %s)", gl_expr(g, e->a), gl_expr(g, e->b));
-  case KE_CAST: return gl_convert(g, e->a->type, e->type, gl_expr(g, e->a), e->loc);
+  case KE_CAST:
+    if (unq(e->type)->kind == KT_PTR && e->a->kind == KE_INT && g->no_int64)
+      return gl_addr_literal(g, (uint64_t)e->a->ival); /* (T *)0L: no 64-bit integer needed */
+    return gl_convert(g, e->a->type, e->type, gl_expr(g, e->a), e->loc);
   case KE_ADDR: {
     GLv l = gl_lvalue(g, e->a);
     if (!l.mem)
