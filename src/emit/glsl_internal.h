@@ -2,7 +2,8 @@
  * glsl_internal.h — what the GLSL emitter's files share (not a public
  * interface; emit.h is).
  *
- * Memory model of the generated code: every CUDA pointer is a uint64_t.
+ * Memory model of the generated code: every CUDA pointer is a uint64_t
+ * (a uvec2 pair on a device without Int64: glsl_addr.c writes both).
  * A global/constant pointer is a Vulkan buffer device address, read and
  * written through GL_EXT_buffer_reference blocks; a pointer into shared
  * memory carries GLSL_SHARED_TAG (bit 63) and a byte offset into one
