@@ -51,7 +51,7 @@ cuwasm_install_deps() {
 
 # The WebGPU tests (tests/web, web/): Node and npm, Chromium for its
 # SwiftShader Vulkan driver and libvulkan1 (Dawn's adapter on machines
-# without a GPU) and
+# without a GPU; the Vulkan suite's second driver too, vulkan_swiftshader_kernels) and
 # headless runs, emscripten for the compiler in WebAssembly, wabt for
 # wasm-validate (the WebAssembly target's modules); then the npm
 # packages of web/package-lock.json.  Failures only make those tests skip.

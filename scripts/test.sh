@@ -36,13 +36,15 @@ fi
 
 # Skipped here: the nvcc tests (they do not run cuwasm, so the release run
 # covers them) and the web tests (Node and Dawn, not our C; the release
-# run covers them; web_programs_* build with emscripten, minutes more); realworld, sanitizer_checks and build_systems are
+# run covers them; web_programs_* build with emscripten, minutes more), and
+# the SwiftShader run of the Vulkan suite (lavapipe's covers the runtime's
+# C under the sanitizers); realworld, sanitizer_checks and build_systems are
 # registered for the release build only (tests/CMakeLists.txt).
 if stage "asan build" bash -c "cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
                                  -DCUWASM_SANITIZE=ON &&
                                cmake --build build-asan -j $jobs"; then
   stage "asan tests" ctest --test-dir build-asan --output-on-failure -j "$jobs" \
-    -E '^(nvcc_accepts_kernels|programs_nvcc|web_(validate|kernels|api|demo)|web_programs_(programs|page))$' || true
+    -E '^(nvcc_accepts_kernels|programs_nvcc|web_(validate|kernels|api|demo)|web_programs_(programs|page)|vulkan_swiftshader_kernels)$' || true
 fi
 
 # ThreadSanitizer over the runtime's concurrency: the thread pool, streams,

@@ -9,7 +9,8 @@
  * reference, then timed as the best of --reps runs (launch through
  * synchronize, data resident).  Ratio = time on A / time on B, so above 1
  * means B is faster.  Then, per backend: the launch latency of an empty
- * kernel and host<->device copy bandwidth (64 MiB, pageable host memory).
+ * kernel, the time per launch when launches are queued back to back with
+ * one synchronize at the end, and host<->device copy bandwidth (64 MiB, pageable host memory).
  * A backend that cannot run here, or a kernel it refuses, is reported with
  * the reason, never timed.
  *
@@ -133,8 +134,10 @@ int main(int argc, char **argv) {
   for (int i = 0; i < 2; i++) {
     Side *s = sides[i];
     if (!s->ok) continue;
-    printf("%-8s launch + synchronize %.2f us, host->device %.2f GB/s, device->host %.2f GB/s\n",
-           s->backend, launch_us(s), copy_gbs(s, 64u << 20, 0), copy_gbs(s, 64u << 20, 1));
+    printf("%-8s launch + synchronize %.2f us, queued launches %.2f us each, host->device %.2f GB/s, "
+           "device->host %.2f GB/s\n", s->backend, launch_us(s),
+           s->ok ? launch_throughput_us(&s->o, 2000, 3) : NAN, copy_gbs(s, 64u << 20, 0),
+           copy_gbs(s, 64u << 20, 1));
   }
   printf("SUMMARY backends: %s/%s geomean %.2fx over %d kernels, %d failed or refused\n", a.backend,
          b.backend, n ? exp(lg / n) : NAN, n, failed);

@@ -228,6 +228,23 @@ int ours_time_case(Ours *o, Case *c, const char *who, int reps, double *best) {
   return ok;
 }
 
+double launch_throughput_us(Ours *o, int iters, int rounds) {
+  cw_kernel *k;
+  if (cw_kernel_get(o->mod, "empty", &k) != CW_OK) return NAN;
+  unsigned g[3] = {1, 1, 1}, b[3] = {1, 1, 1};
+  for (int i = 0; i < 100; i++) cw_launch(k, g, b, 0, NULL, NULL);
+  cw_synchronize(o->ctx);
+  double best = 1e30;
+  for (int round = 0; round < rounds; round++) {
+    double t0 = now_ms();
+    for (int i = 0; i < iters; i++) cw_launch(k, g, b, 0, NULL, NULL);
+    cw_synchronize(o->ctx);
+    double t = (now_ms() - t0) * 1e3 / iters;
+    if (t < best) best = t;
+  }
+  return best;
+}
+
 double launch_latency_us(Ours *o, int iters, int rounds) {
   cw_kernel *k;
   if (cw_kernel_get(o->mod, "empty", &k) != CW_OK) return NAN;

@@ -64,6 +64,9 @@ int ours_time_case(Ours *o, Case *c, const char *who, int reps, double *best);
 /* Launch + synchronize of the empty kernel, µs: the best mean of rounds
  * batches of iters, after a warm-up. */
 double launch_latency_us(Ours *o, int iters, int rounds);
+/* Launches of the empty kernel queued back to back, one synchronize at
+ * the end, µs per launch (the host's launch throughput): best of rounds. */
+double launch_throughput_us(Ours *o, int iters, int rounds);
 
 double now_ms(void);
 /* The whole file dir/name, NUL-terminated (length in *len), or NULL. */

@@ -77,8 +77,11 @@ cudaError_t cudaFree(void *p) {
   CompatAlloc a;
   if (!compat_alloc_remove(p, cudaMemoryTypeDevice, &a) || !a.buf)
     return compat_ret(cudaErrorInvalidValue);
-  cw_buffer_free(a.buf); /* waits for running work, as cudaFree does */
-  return cudaSuccess;
+  /* waits for running work, as cudaFree does, and returns what failed in it
+   * (cw_buffer_free's own wait would drop that error) */
+  st = compat_sync_all();
+  cw_buffer_free(a.buf);
+  return compat_ret(st);
 }
 
 cudaError_t cudaFreeAsync(void *p, cudaStream_t s) {

@@ -101,6 +101,21 @@ int glsl_globals_offset(const KFunc *k);
 /* One kernel's shader, or NULL with file:line:col errors naming what the
  * Vulkan target cannot express. */
 char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, CwDiags *d);
+/* What the Vulkan device lacks, for emit_glsl_kernel_for: without Int64
+ * every address is a uvec2 (GL_EXT_buffer_reference_uvec2, push
+ * constants of the same layout) and a 64-bit integer in the kernel is
+ * reported at its line; without Float64 so is a double; without 8/16-bit
+ * integers and storage those are emulated (src/emit/glsl_narrow.c). */
+typedef struct GlslTarget {
+  bool no_int64, no_float64;
+  bool no_int8, no_int16; /* char/short held in int/uint, memory through 32-bit words */
+} GlslTarget;
+char *emit_glsl_kernel_for(const KModule *m, const KFunc *k, const GlslTarget *target,
+                           GlslKernelInfo *info, CwDiags *d);
+/* For `cuwasm transpile`: CUWASM_GLSL_LACKS=int64,float64,int8,int16
+ * writes the shaders the Vulkan backend writes for a device without those
+ * features (SwiftShader); unset, for a device with all of them. */
+GlslTarget glsl_target_from_env(void);
 /* Every kernel's shader, one after another, for reading
  * (`cuwasm transpile --target glsl`). */
 char *emit_glsl(const KModule *m, CwDiags *d);

@@ -200,6 +200,7 @@ static void layout_shared(Gl *g) {
 static void header(Gl *g, StrBuf *out) {
   sb_puts(out, "#version 460\n");
   sb_puts(out, "#extension GL_EXT_buffer_reference : require\n");
+  if (g->no_int64) sb_puts(out, "#extension GL_EXT_buffer_reference_uvec2 : require\n");
   sb_puts(out, "#extension GL_EXT_scalar_block_layout : require\n");
   sb_puts(out, "#extension GL_EXT_shader_explicit_arithmetic_types : require\n");
   if (g->feat & GLSL_F_I8) sb_puts(out, "#extension GL_EXT_shader_8bit_storage : require\n");
@@ -210,21 +211,22 @@ static void header(Gl *g, StrBuf *out) {
     for (int i = 0; i < 5; i++)
       sb_printf(out, "#extension GL_KHR_shader_subgroup_%s : require\n", sub[i]);
     /* shuffles and reductions of 64-bit values (addresses are 64-bit) */
-    sb_puts(out, "#extension GL_EXT_shader_subgroup_extended_types_int64 : require\n");
+    if (!g->no_int64) sb_puts(out, "#extension GL_EXT_shader_subgroup_extended_types_int64 : require\n");
     if (g->feat & GLSL_F_F16) sb_puts(out, "#extension GL_EXT_shader_subgroup_extended_types_float16 : require\n");
     if (g->feat & GLSL_F_I8) sb_puts(out, "#extension GL_EXT_shader_subgroup_extended_types_int8 : require\n");
     if (g->feat & GLSL_F_I16) sb_puts(out, "#extension GL_EXT_shader_subgroup_extended_types_int16 : require\n");
   }
   sb_printf(out, "// kernel %s\n", g->kernel->name);
   sb_puts(out, "layout(local_size_x_id = 0, local_size_y_id = 1, local_size_z_id = 2) in;\n");
-  sb_puts(out, "layout(push_constant, std430) uniform PC {\n"
-               "  uint64_t params;\n"
-               "  uint base_x, base_y, base_z, grid_x, grid_y, grid_z;\n"
-               "  uint64_t scratch;\n  uint64_t printf_buf;\n} pc;\n");
+  const char *A = gl_addr_type(g);
+  sb_printf(out, "layout(push_constant, std430) uniform PC {\n"
+                 "  %s params;\n"
+                 "  uint base_x, base_y, base_z, grid_x, grid_y, grid_z;\n"
+                 "  %s scratch;\n  %s printf_buf;\n} pc;\n", A, A, A);
   sb_puts(out, "layout(constant_id = 3) const uint DYN_WORDS = 1u;\n");
   sb_printf(out, "shared uint SM[%du + DYN_WORDS];\n", g->sh_dyn_off / 4);
   if (g->uses_sync_red) sb_puts(out, "shared uint SYNC_RED;\n");
-  if (g->nav) sb_puts(out, "uint64_t cw_frame; /* this thread's slice of the scratch buffer */\n");
+  if (g->nav) sb_printf(out, "%s cw_frame; /* this thread's slice of the scratch buffer */\n", A);
 }
 
 static char *assemble(Gl *g) {
@@ -251,9 +253,18 @@ static void gl_free(Gl *g) {
 }
 
 char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, CwDiags *d) {
+  return emit_glsl_kernel_for(m, k, NULL, info, d);
+}
+
+char *emit_glsl_kernel_for(const KModule *m, const KFunc *k, const GlslTarget *target,
+                           GlslKernelInfo *info, CwDiags *d) {
   Arena arena;
   arena_init(&arena);
   Gl g = {.m = m, .kernel = k, .d = d, .a = &arena};
+  if (target) {
+    g.no_int64 = target->no_int64, g.no_float64 = target->no_float64;
+    g.no_int8 = target->no_int8, g.no_int16 = target->no_int16;
+  }
   sb_init(&g.refs), sb_init(&g.helpers), sb_init(&g.protos), sb_init(&g.body);
   for (int i = 0; i < m->globals.len; i++) {
     KVar *v = m->globals.items[i];
@@ -282,7 +293,7 @@ char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, C
   g.kernel = &converged;
   walk_stmt(&g, converged.body);
   layout_shared(&g);
-  g.feat |= GLSL_F_I64; /* addresses */
+  if (!g.no_int64) g.feat |= GLSL_F_I64; /* addresses */
   for (int i = 0; i < m->funcs.len; i++) {
     const KFunc *f = m->funcs.items[i];
     if (f != k && reached(&g, f)) {
@@ -322,14 +333,24 @@ void glsl_info_free(GlslKernelInfo *info) {
   info->nprintfs = 0;
 }
 
+GlslTarget glsl_target_from_env(void) {
+  const char *lacks = getenv("CUWASM_GLSL_LACKS");
+  GlslTarget t = {.no_int64 = lacks && strstr(lacks, "int64"),
+                  .no_float64 = lacks && strstr(lacks, "float64"),
+                  .no_int8 = lacks && strstr(lacks, "int8"),
+                  .no_int16 = lacks && strstr(lacks, "int16")};
+  return t;
+}
+
 char *emit_glsl(const KModule *m, CwDiags *d) {
   StrBuf sb;
   sb_init(&sb);
   bool ok = true;
+  GlslTarget target = glsl_target_from_env();
   for (int i = 0; i < m->funcs.len; i++) {
     const KFunc *f = m->funcs.items[i];
     if (!(f->flags & KF_GLOBAL) || !f->body) continue;
-    char *s = emit_glsl_kernel(m, f, NULL, d);
+    char *s = emit_glsl_kernel_for(m, f, &target, NULL, d);
     if (!s) {
       ok = false;
       continue;

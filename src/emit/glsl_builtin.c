@@ -25,7 +25,7 @@ typedef struct Tmpl {
 } Tmpl;
 
 static const Tmpl tmpls[] = {
-    {KB_SINF, "sin($0)", 0}, {KB_COSF, "cos($0)", 0}, {KB_TANF, "tan($0)", 0},
+    {KB_SINF, "cw_sincos($0).x", 0}, {KB_COSF, "cw_sincos($0).y", 0}, {KB_TANF, "cw_tan($0)", 0},
     {KB_ASINF, "asin($0)", 0}, {KB_ACOSF, "acos($0)", 0}, {KB_ATANF, "atan($0)", 0},
     {KB_SINHF, "sinh($0)", 0}, {KB_COSHF, "cosh($0)", 0}, {KB_TANHF, "tanh($0)", 0},
     {KB_ASINHF, "asinh($0)", 0}, {KB_ACOSHF, "acosh($0)", 0}, {KB_ATANHF, "atanh($0)", 0},
@@ -176,6 +176,24 @@ static const struct {
      "  float s = 1.0 / 216.0 + q * (-1.0 / 1320.0);\n"
      "  s = -1.0 / 3.0 + q * (0.1 + q * (-1.0 / 42.0 + q * s));\n"
      "  return 1.1283791671 * x * (1.0 + q * s);\n}\n"},
+    /* sinf/cosf/tanf to about an ulp, as CUDA's are (Vulkan's own sin and
+     * cos may be off by 2^-11, and SwiftShader's are): x = k*pi/2 + r with
+     * pi/2 in three parts (k * the first two exact while |k| < 2^12),
+     * Taylor polynomials of r (|r| <= pi/4, truncation below 2e-9), the
+     * quadrant k mod 4 picking and signing them */
+    {KB_SINF, "cw_sincos",
+     "vec2 cw_sincos(float x) {\n"
+     "  float k = roundEven(x * 0.636619772);\n"
+     "  float r = x - k * 1.5703125;\n"
+     "  r = r - k * 4.837512969970703125e-4;\n"
+     "  r = r - k * 7.54978995489188216e-8;\n"
+     "  float q = r * r;\n"
+     "  float s = r + r * q * (-0.166666667 + q * (8.33333333e-3 + q * (-1.98412698e-4 + q * 2.75573192e-6)));\n"
+     "  float c = 1.0 - 0.5 * q + q * q * (4.16666667e-2 + q * (-1.38888889e-3 + q * (2.48015873e-5 + q * -2.75573192e-7)));\n"
+     "  int n = int(k) & 3;\n"
+     "  vec2 v = n == 0 ? vec2(s, c) : n == 1 ? vec2(c, -s) : n == 2 ? vec2(-s, -c) : vec2(-c, s);\n"
+     "  return isinf(x) || isnan(x) ? vec2(x - x) : v;\n}\n"},
+    {KB_TANF, "cw_tan", "float cw_tan(float x) { vec2 v = cw_sincos(x); return v.x / v.y; }\n"},
     {KB_I_BYTE_PERM, "cw_byte_perm",
      "uint cw_byte_perm(uint x, uint y, uint s) {\n"
      "  uint64_t v = packUint2x32(uvec2(x, y));\n  uint r = 0u;\n"
@@ -187,6 +205,7 @@ static const struct {
 static void need_helper(Gl *g, KBuiltinId id) {
   if (id == KB_I_MUL64HI) need_helper(g, KB_I_UMUL64HI);
   if (id == KB_ERFF) need_helper(g, KB_ERFCF);
+  if (id == KB_COSF || id == KB_TANF || id == KB_SINCOSF) need_helper(g, KB_SINF);
   for (size_t i = 0; i < sizeof helper_defs / sizeof *helper_defs; i++)
     if (helper_defs[i].id == id && !gl_seen(g, helper_defs[i].name))
       sb_puts(&g->helpers, helper_defs[i].def);
@@ -300,11 +319,33 @@ static const char *match_any(Gl *g, KExpr *e) {
   return gl_convert(g, g->m->t_u32, e->type, gl_fmt(g, "%s(%s)", name, gl_expr(g, e->args[1])), e->loc);
 }
 
+/* arg_code where 64-bit values are uvec2 pairs (low, high) */
+static char arg_code_pair(Gl *g, KType *t, const char *v, SrcLoc loc, const char **conv) {
+  switch (t->kind) {
+  case KT_F32: *conv = gl_fmt(g, "uvec2(floatBitsToUint(%s), 0u)", v); return 'f';
+  case KT_F16: *conv = gl_fmt(g, "uvec2(floatBitsToUint(float(%s)), 0u)", v); return 'f';
+  case KT_F64: *conv = gl_fmt(g, "unpackDouble2x32(%s)", v); return 'd';
+  case KT_PTR: *conv = v; return 'p';
+  case KT_BOOL: *conv = gl_fmt(g, "uvec2(%s ? 1u : 0u, 0u)", v); return 'u';
+  default:
+    if (!kt_is_int(t) || t->size > 4) {
+      gl_error(g, loc, "printf argument of this type is not supported on the Vulkan target%s",
+               kt_is_int(t) ? " without the device feature shaderInt64" : "");
+      *conv = "uvec2(0u)";
+      return 'u';
+    }
+    *conv = kt_is_signed(t) ? gl_fmt(g, "uvec2(uint(int(%s)), uint(int(%s) >> 31))", v, v)
+                            : gl_fmt(g, "uvec2(uint(%s), 0u)", v);
+    return kt_is_signed(t) ? 'i' : 'u';
+  }
+}
+
 /* how printf's host side reads an argument (emit.h), and the GLSL that
  * turns it into 64 bits */
 static char arg_code(Gl *g, KExpr *a, const char **conv) {
   KType *t = unq(a->type);
   const char *v = gl_expr(g, a);
+  if (g->no_int64) return arg_code_pair(g, t, v, a->loc, conv);
   switch (t->kind) {
   case KT_F32: *conv = gl_fmt(g, "uint64_t(floatBitsToUint(%s))", v); return 'f';
   case KT_F16: *conv = gl_fmt(g, "uint64_t(floatBitsToUint(float(%s)))", v); return 'f';
@@ -328,11 +369,14 @@ static char *dup_n(const char *s, int n) {
   return r;
 }
 
+static const char *record_pair(Gl *g, const char *base, int id, const char **convs, int n, SrcLoc loc);
+
 /* the start of an expression that appends record `id` with the given
  * 64-bit values to the printf buffer (emit.h); the caller closes it with
  * ", VALUE)))" */
 static const char *record(Gl *g, int id, const char **convs, int n, SrcLoc loc) {
   const char *base = gl_fmt(g, "cw_pr%d", id);
+  if (g->no_int64) return record_pair(g, base, id, convs, n, loc);
   const char *u32 = gl_st(g, g->m->t_u32, 'G', loc), *u64 = gl_st(g, g->m->t_u64, 'G', loc);
   gl_ld(g, g->m->t_u32, 'G', loc); /* the R_u32 block */
   int words = 2 + 2 * n;
@@ -349,6 +393,29 @@ static const char *record(Gl *g, int id, const char **convs, int n, SrcLoc loc) 
   free(t);
   if (!gl_seen(g, base)) sb_printf(&g->helpers, "uint64_t %s;\n", base);
   if (!gl_seen(g, "cw_pat")) sb_puts(&g->helpers, "uint cw_pat;\nuint64_t cw_pp;\n");
+  return r;
+}
+
+/* record() where addresses are uvec2 pairs */
+static const char *record_pair(Gl *g, const char *base, int id, const char **convs, int n, SrcLoc loc) {
+  const char *u32 = gl_st(g, g->m->t_u32, 'G', loc);
+  gl_ld(g, g->m->t_u32, 'G', loc); /* the R_u32 block */
+  const char *pairs = gl_addr_block(g);
+  int words = 2 + 2 * n;
+  StrBuf sb;
+  sb_init(&sb);
+  sb_printf(&sb, "(%s = pc.printf_buf, %s == uvec2(0u) ? 0 : (", base, base);
+  sb_printf(&sb, "cw_pat = atomicAdd(R_u32(%s).v, %du), cw_pat + %du > R_u32(%s).v ? 0 : (", base,
+            words, words, gl_addr_add(g, base, 4));
+  sb_printf(&sb, "cw_pp = %s, %s(cw_pp, %du), %s(%s, %du)",
+            gl_addr_scaled(g, gl_addr_add(g, base, 8), "cw_pat", false, 4, false), u32, id, u32,
+            gl_addr_add(g, "cw_pp", 4), words);
+  for (int i = 0; i < n; i++) sb_printf(&sb, ", %s(%s).v = %s", pairs, gl_addr_add(g, "cw_pp", 8 + 8 * i), convs[i]);
+  char *t = sb_take(&sb);
+  const char *r = gl_fmt(g, "%s", t ? t : "0");
+  free(t);
+  if (!gl_seen(g, base)) sb_printf(&g->helpers, "uvec2 %s;\n", base);
+  if (!gl_seen(g, "cw_pat")) sb_puts(&g->helpers, "uint cw_pat;\nuvec2 cw_pp;\n");
   return r;
 }
 
@@ -393,7 +460,8 @@ static const char *gl_assert(Gl *g, KExpr *e) {
       "uint64_t(gl_WorkGroupID.z + pc.base_z)", "uint64_t(gl_LocalInvocationID.x)",
       "uint64_t(gl_LocalInvocationID.y)", "uint64_t(gl_LocalInvocationID.z)"};
   const char *convs[6];
-  for (int i = 0; i < 6; i++) convs[i] = idx[i];
+  for (int i = 0; i < 6; i++)
+    convs[i] = g->no_int64 ? gl_fmt(g, "uvec2(%.*s, 0u)", (int)strlen(idx[i]) - 10, idx[i] + 9) : idx[i];
   return gl_fmt(g, "(%s ? 0 : %s, 0))))", gl_cond(g, e->args[0]), record(g, id, convs, 6, e->loc));
 }
 
@@ -422,7 +490,7 @@ static const char *gl_printf(Gl *g, KExpr *e) {
     if (s->kind == KE_STR) {
       p->types[i] = 's';
       p->strs[p->nstrs] = dup_n(s->str, s->str_len);
-      convs[i] = gl_fmt(g, "%dul", p->nstrs++);
+      convs[i] = g->no_int64 ? gl_fmt(g, "uvec2(%du, 0u)", p->nstrs++) : gl_fmt(g, "%dul", p->nstrs++);
     } else {
       p->types[i] = arg_code(g, a, &convs[i]);
     }
@@ -438,7 +506,8 @@ static const char *sincos(Gl *g, KExpr *e) {
   KType *ps = e->args[1]->type->unqual, *pc = e->args[2]->type->unqual;
   const char *ss = gl_st(g, ps->elem, gl_kind_of_ptr(ps), e->loc);
   const char *sc = gl_st(g, pc->elem, gl_kind_of_ptr(pc), e->loc);
-  return gl_fmt(g, "(%s(%s, sin(%s)), %s(%s, cos(%s)))", ss, gl_expr(g, e->args[1]), x, sc,
+  need_helper(g, KB_SINCOSF);
+  return gl_fmt(g, "(%s(%s, cw_sincos(%s).x), %s(%s, cw_sincos(%s).y))", ss, gl_expr(g, e->args[1]), x, sc,
                 gl_expr(g, e->args[2]), x);
 }
 

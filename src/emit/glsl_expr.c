@@ -34,12 +34,20 @@ const char *gl_literal_int(Gl *g, KType *t, int64_t v) {
     return (int32_t)v < 0 ? gl_fmt(g, "(%d)", (int32_t)v) : gl_fmt(g, "%d", (int32_t)v);
   case KT_U32: return gl_fmt(g, "%uu", (uint32_t)v);
   case KT_I64:
+    if (g->no_int64) gl_type(g, t, g->at); /* reports it */
     if (v == INT64_MIN) return "(-9223372036854775807l - 1l)";
     return v < 0 ? gl_fmt(g, "(%lldl)", (long long)v) : gl_fmt(g, "%lldl", (long long)v);
-  case KT_U64: case KT_PTR: return gl_fmt(g, "%lluul", (unsigned long long)v);
+  case KT_U64:
+    if (g->no_int64) gl_type(g, t, g->at);
+    return gl_fmt(g, "%lluul", (unsigned long long)v);
+  case KT_PTR: return gl_addr_literal(g, (uint64_t)v);
   case KT_F16: case KT_F32: case KT_F64:
     return gl_fmt(g, "%s(%lld)", gl_type(g, t, (SrcLoc){0}), (long long)v);
-  default: return gl_fmt(g, "%s(%lld)", gl_type(g, t, (SrcLoc){0}), (long long)v);
+  default:
+    if (gl_narrow(g, t)) /* held in int / uint, wrapped to its width */
+      return kt_is_signed(unq(t)) ? gl_fmt(g, "(%d)", unq(t)->size == 1 ? (int8_t)v : (int16_t)v)
+                                  : gl_fmt(g, "%uu", (unsigned)(unq(t)->size == 1 ? (uint8_t)v : (uint16_t)v));
+    return gl_fmt(g, "%s(%lld)", gl_type(g, t, (SrcLoc){0}), (long long)v);
   }
 }
 
@@ -65,23 +73,24 @@ const char *gl_convert(Gl *g, KType *from, KType *to, const char *s, SrcLoc loc)
   if (from == to || to->kind == KT_VOID) return s;
   if (from->kind == KT_PTR && to->kind == KT_PTR) return s;
   if (to->kind == KT_BOOL) {
-    if (from->kind == KT_PTR) return gl_fmt(g, "(%s != 0ul)", s);
+    if (from->kind == KT_PTR) return gl_addr_nonnull(g, s);
     return gl_fmt(g, "(%s != %s(0))", s, gl_type(g, from, loc));
   }
   if (from->kind == KT_BOOL)
     return gl_fmt(g, "(%s ? %s : %s)", s, gl_literal_int(g, to, 1), gl_literal_int(g, to, 0));
-  if (to->kind == KT_PTR) {
-    if (kt_is_float(from)) return gl_fmt(g, "uint64_t(int64_t(%s))", s);
-    return kt_is_signed(from) ? gl_fmt(g, "uint64_t(int64_t(%s))", s) : gl_fmt(g, "uint64_t(%s)", s);
-  }
-  if (from->kind == KT_PTR && kt_is_arith(to)) return gl_fmt(g, "%s(%s)", gl_type(g, to, loc), s);
+  if (to->kind == KT_PTR) return gl_addr_from_int(g, from, s, loc);
+  if (from->kind == KT_PTR && kt_is_arith(to)) return gl_addr_to_int(g, to, s, loc);
   if (kt_is_arith(from) && kt_is_arith(to)) {
     if (to->kind == KT_F16 && from->kind == KT_F64) s = gl_fmt(g, "float(%s)", s);
     if (from->kind == KT_F16 && to->kind == KT_F64) s = gl_fmt(g, "float(%s)", s);
+    if (gl_narrow(g, to)) {
+      if (kt_is_float(from)) s = gl_fmt(g, "int(%s)", s);
+      return gl_narrow_wrap(g, to, gl_fmt(g, "%s(%s)", gl_type(g, to, loc), s));
+    }
     return gl_fmt(g, "%s(%s)", gl_type(g, to, loc), s);
   }
   if (from->kind == KT_VEC && to->kind == KT_VEC && from->count == to->count)
-    return gl_fmt(g, "%s(%s)", gl_type(g, to, loc), s);
+    return gl_narrow_wrap(g, to, gl_fmt(g, "%s(%s)", gl_type(g, to, loc), s));
   if (from->kind == KT_STRUCT && to->kind == KT_STRUCT && from->cname && to->cname &&
       !strcmp(from->cname, to->cname))
     return s;
@@ -114,20 +123,22 @@ static GLv direct(const char *text, KType *t) { return (GLv){false, 0, text, t};
 static GLv memory(char kind, const char *addr, KType *t) { return (GLv){true, kind, addr, t}; }
 
 static const char *ptr_offset(Gl *g, const char *p, KExpr *idx, int size, bool sub) {
-  const char *i = gl_expr(g, idx);
-  const char *i64 = kt_is_signed(idx->type) ? gl_fmt(g, "uint64_t(int64_t(%s))", i)
-                                            : gl_fmt(g, "uint64_t(%s)", i);
-  if (idx->kind == KE_INT) i64 = gl_fmt(g, "%lluul", (unsigned long long)idx->ival);
-  if (size == 1) return gl_fmt(g, "(%s %c %s)", p, sub ? '-' : '+', i64);
-  return gl_fmt(g, "(%s %c %s * %dul)", p, sub ? '-' : '+', i64, size);
+  if (g->no_int64 && idx->kind == KE_INT && idx->ival * size < INT32_MAX && idx->ival * size > -INT32_MAX)
+    return gl_addr_add(g, p, (int)(sub ? -idx->ival * size : idx->ival * size));
+  if (idx->kind == KE_INT && !g->no_int64) {
+    const char *i64 = gl_fmt(g, "%lluul", (unsigned long long)idx->ival);
+    if (size == 1) return gl_fmt(g, "(%s %c %s)", p, sub ? '-' : '+', i64);
+    return gl_fmt(g, "(%s %c %s * %dul)", p, sub ? '-' : '+', i64, size);
+  }
+  return gl_addr_scaled(g, p, gl_expr(g, idx), kt_is_signed(idx->type), size, sub);
 }
 
 static GLv var_lvalue(Gl *g, KExpr *e) {
   KVar *v = e->var;
   int off = gl_shared_offset(g, v);
-  if (off >= 0) return memory('S', gl_fmt(g, "0x%016llxul", 0x8000000000000000ull | (unsigned)off), v->type);
+  if (off >= 0) return memory('S', gl_addr_shared(g, (unsigned)off), v->type);
   int fo = gl_frame_offset(g, v);
-  if (fo >= 0) return memory('G', gl_fmt(g, "(cw_frame + %dul)", fo), v->type);
+  if (fo >= 0) return memory('G', g->no_int64 ? gl_addr_add(g, "cw_frame", fo) : gl_fmt(g, "(cw_frame + %dul)", fo), v->type);
   if (v->kind == KV_GLOBAL) {
     int j = 0;
     for (int i = 0; i < g->m->globals.len; i++) {
@@ -135,8 +146,7 @@ static GLv var_lvalue(Gl *g, KExpr *e) {
       if (gv == v) break;
       if (gv->as != AS_SHARED) j++;
     }
-    const char *ld = gl_ld(g, g->m->t_u64, 'G', e->loc);
-    return memory('G', gl_fmt(g, "%s(pc.params + %dul)", ld, glsl_globals_offset(g->kernel) + 8 * j),
+    return memory('G', gl_addr_load(g, gl_addr_add(g, "pc.params", glsl_globals_offset(g->kernel) + 8 * j)),
                   v->type);
   }
   if (v->is_static) gl_error(g, e->loc, "static local variable '%s' is not supported on the Vulkan target", v->name);
@@ -160,7 +170,7 @@ static GLv member_lvalue(Gl *g, KExpr *e) {
   KType *st = unq(e->a->type);
   GLv base = gl_lvalue(g, e->a);
   if (st->kind == KT_VEC) {
-    if (base.mem) return memory(base.kind, gl_fmt(g, "(%s + %dul)", base.text, e->field * st->elem->size), e->type);
+    if (base.mem) return memory(base.kind, gl_addr_add(g, base.text, e->field * st->elem->size), e->type);
     return direct(gl_fmt(g, "%s.%c", base.text, "xyzw"[e->field & 3]), e->type);
   }
   if (st->kind != KT_STRUCT) {
@@ -170,7 +180,7 @@ static GLv member_lvalue(Gl *g, KExpr *e) {
   if (st->fields[e->field].bit_width)
     gl_error(g, e->loc, "bit-field '%s' is not supported on the Vulkan target", st->fields[e->field].name);
   if (base.mem)
-    return memory(base.kind, gl_fmt(g, "(%s + %dul)", base.text, st->fields[e->field].offset), e->type);
+    return memory(base.kind, gl_addr_add(g, base.text, st->fields[e->field].offset), e->type);
   return direct(gl_fmt(g, "%s.%s", base.text, gl_field(g, st, e->field)), e->type);
 }
 
@@ -231,9 +241,25 @@ static bool is_fmul(KExpr *e, KType *t) {
 }
 
 /* single-precision fma; a runtime whose driver splits fma into a multiply
- * and an add (lavapipe) defines CW_EXACT_FMA, and the product and sum are
- * then taken in double: the product exactly, the sum rounded once */
+ * and an add (lavapipe, SwiftShader) defines CW_EXACT_FMA, and the product
+ * and sum are then taken in double: the product exactly, the sum rounded
+ * once; without double (no_float64) the product is split exactly into two
+ * floats (Veltkamp, Dekker) and added to c with the rounding error kept
+ * (two-sum): one rounding but in rare double-rounding cases */
 static const char *fma32(Gl *g) {
+  if (g->no_float64 && !gl_seen(g, "cw_fma")) /* no double: the product exact as a float pair */
+    sb_puts(&g->helpers, "#ifdef CW_EXACT_FMA\n"
+                         "vec2 cw_split(float a) { float t = 4097.0 * a; float h = t - (t - a); return vec2(h, a - h); }\n"
+                         "float cw_fma(float a, float b, float c) {\n"
+                         "  float p = a * b;\n"
+                         "  vec2 x = cw_split(a), y = cw_split(b);\n"
+                         "  float e = ((x.x * y.x - p) + x.x * y.y + x.y * y.x) + x.y * y.y;\n"
+                         "  float s = p + c, v = s - p;\n"
+                         "  float t = (p - (s - v)) + (c - v);\n"
+                         "  return s + (t + e);\n}\n"
+                         "#else\n"
+                         "float cw_fma(float a, float b, float c) { return fma(a, b, c); }\n"
+                         "#endif\n");
   if (!gl_seen(g, "cw_fma"))
     sb_puts(&g->helpers, "#ifdef CW_EXACT_FMA\n"
                          "float cw_fma(float a, float b, float c) { return float(double(a) * double(b) + double(c)); }\n"
@@ -274,9 +300,9 @@ static const char *binary(Gl *g, KExpr *e) {
   if (bt->kind == KT_PTR && kt_is_int(at) && e->op == KOP_ADD)
     return ptr_offset(g, gl_expr(g, e->b), e->a, gl_elem_size(bt), false);
   if (at->kind == KT_PTR && bt->kind == KT_PTR && e->op == KOP_SUB) {
-    const char *d = gl_fmt(g, "(int64_t(%s - %s) / %dl)", gl_expr(g, e->a), gl_expr(g, e->b),
-                           gl_elem_size(at));
-    return gl_convert(g, g->m->t_i64, e->type, d, e->loc);
+    KType *dt;
+    const char *d = gl_addr_diff(g, gl_expr(g, e->a), gl_expr(g, e->b), gl_elem_size(at), &dt);
+    return gl_convert(g, dt, e->type, d, e->loc);
   }
   const char *f = fused(g, e);
   if (f) return f;
@@ -284,10 +310,14 @@ static const char *binary(Gl *g, KExpr *e) {
     /* `"text" != 0` (assert(x && "why")): a literal's address is never null;
      * literals have no device address here, so only this comparison works */
     KExpr *other = is_str(e->a) ? e->b : e->a;
+    if (g->no_int64) /* a pointer that is never null */
+      return (e->op == KOP_EQ) == is_str(other) ? "true" : "false";
     return gl_fmt(g, "(1ul %s %s)", e->op == KOP_EQ ? "==" : "!=",
                   is_str(other) ? "1ul" : gl_convert(g, other->type, g->m->t_u64, gl_expr(g, other), e->loc));
   }
   const char *a = gl_expr(g, e->a), *b = gl_expr(g, e->b);
+  if (at->kind == KT_PTR && bt->kind == KT_PTR && e->op >= KOP_EQ && e->op <= KOP_GE)
+    return gl_addr_compare(g, op_text(e->op), a, b);
   if ((e->op == KOP_SHL || e->op == KOP_SHR) && at != bt) b = gl_convert(g, bt, at, b, e->loc);
   return binop(g, e->op, at, a, b, e->loc);
 }
@@ -307,7 +337,8 @@ static const char *updated(Gl *g, KType *lt, KType *optype, KOp op, const char *
   if (is_kind(lt, KT_PTR) && (op == KOP_ADD || op == KOP_SUB) && rhs)
     return ptr_offset(g, cur, rhs, gl_elem_size(unq(lt)), op == KOP_SUB);
   if (is_kind(lt, KT_PTR))
-    return gl_fmt(g, "(%s %c %dul)", cur, op == KOP_SUB ? '-' : '+', gl_elem_size(unq(lt)));
+    return g->no_int64 ? gl_addr_add(g, cur, op == KOP_SUB ? -gl_elem_size(unq(lt)) : gl_elem_size(unq(lt)))
+                       : gl_fmt(g, "(%s %c %dul)", cur, op == KOP_SUB ? '-' : '+', gl_elem_size(unq(lt)));
   const char *c = gl_convert(g, lt, optype, cur, loc);
   if ((op == KOP_SHL || op == KOP_SHR) && rhs && unq(rhs->type) != unq(optype))
     r = gl_convert(g, rhs->type, optype, r, loc);
@@ -334,12 +365,13 @@ static const char *incdec(Gl *g, KExpr *e) {
   KType *optype = t->kind == KT_PTR ? t : t;
   const char *one = t->kind == KT_PTR ? "" : gl_literal_int(g, t, 1);
   const char *nv = t->kind == KT_PTR ? updated(g, t, t, e->op, gl_read(g, l, e->loc), NULL, NULL, e->loc)
-                                     : binop(g, e->op, optype, gl_read(g, l, e->loc), one, e->loc);
+                                     : gl_narrow_wrap(g, t, binop(g, e->op, optype, gl_read(g, l, e->loc), one, e->loc));
   const char *w = write(g, l, nv, e->loc);
   if (e->prefix) return w;
   if (t->kind == KT_PTR)
-    return gl_fmt(g, "(%s %c %dul)", w, e->op == KOP_SUB ? '+' : '-', gl_elem_size(t));
-  return gl_fmt(g, "(%s %c %s)", w, e->op == KOP_SUB ? '+' : '-', one);
+    return g->no_int64 ? gl_addr_add(g, w, e->op == KOP_SUB ? gl_elem_size(t) : -gl_elem_size(t))
+                       : gl_fmt(g, "(%s %c %dul)", w, e->op == KOP_SUB ? '+' : '-', gl_elem_size(t));
+  return gl_narrow_wrap(g, t, gl_fmt(g, "(%s %c %s)", w, e->op == KOP_SUB ? '+' : '-', one));
 }
 
 /* ---- builtin variables ------------------------------------------------- */
@@ -444,6 +476,7 @@ static const char *call(Gl *g, KExpr *e) {
 /* ---- expressions ------------------------------------------------------- */
 
 const char *gl_expr(Gl *g, KExpr *e) {
+  g->at = e->loc;
   switch (e->kind) {
   case KE_INT: return gl_literal_int(g, e->type, e->ival);
   case KE_FLOAT: return float_lit(g, e->type, e->fval);
@@ -462,7 +495,10 @@ const char *gl_expr(Gl *g, KExpr *e) {
                   gl_convert(g, e->b->type, e->type, gl_expr(g, e->b), e->loc),
                   gl_convert(g, e->c->type, e->type, gl_expr(g, e->c), e->loc));
   case KE_COMMA: return gl_fmt(g, "(%s, %s)", gl_expr(g, e->a), gl_expr(g, e->b));
-  case KE_CAST: return gl_convert(g, e->a->type, e->type, gl_expr(g, e->a), e->loc);
+  case KE_CAST:
+    if (unq(e->type)->kind == KT_PTR && e->a->kind == KE_INT && g->no_int64)
+      return gl_addr_literal(g, (uint64_t)e->a->ival); /* (T *)0L: no 64-bit integer needed */
+    return gl_convert(g, e->a->type, e->type, gl_expr(g, e->a), e->loc);
   case KE_ADDR: {
     GLv l = gl_lvalue(g, e->a);
     if (!l.mem)

@@ -2,7 +2,8 @@
  * glsl_internal.h — what the GLSL emitter's files share (not a public
  * interface; emit.h is).
  *
- * Memory model of the generated code: every CUDA pointer is a uint64_t.
+ * Memory model of the generated code: every CUDA pointer is a uint64_t
+ * (a uvec2 pair on a device without Int64: glsl_addr.c writes both).
  * A global/constant pointer is a Vulkan buffer device address, read and
  * written through GL_EXT_buffer_reference blocks; a pointer into shared
  * memory carries GLSL_SHARED_TAG (bit 63) and a byte offset into one
@@ -43,6 +44,11 @@ typedef struct Gl {
   int ndone, capdone;
   int indent;
   unsigned feat;     /* GLSL_F_* */
+  bool no_int64;     /* the device lacks shaderInt64: addresses are uvec2 pairs (glsl_addr.c) */
+  bool no_float64;   /* the device lacks shaderFloat64 */
+  bool no_int8, no_int16; /* ... 8/16-bit integers: held in int/uint (glsl_narrow.c) */
+  bool said64;       /* the missing feature was reported once */
+  SrcLoc at;         /* the expression being written, for diagnostics without a location */
   KVar **shvars;     /* shared variables and their byte offsets in SM */
   int *shoff;
   int nsh, capsh;
@@ -74,6 +80,30 @@ char *gl_fmt(Gl *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void gl_line(Gl *g, StrBuf *sb, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int gl_shared_offset(Gl *g, const KVar *v); /* -1: not a shared variable */
 int gl_frame_offset(Gl *g, const KVar *v);  /* -1: not in the thread's frame */
+
+/* glsl_addr.c: address values, uint64_t or uvec2 (see there) */
+const char *gl_addr_type(Gl *g);
+const char *gl_addr_null(Gl *g);
+const char *gl_addr_literal(Gl *g, uint64_t v);
+const char *gl_addr_add(Gl *g, const char *a, int off);
+/* a ± i * size, i a GLSL integer expression (signed or not) */
+const char *gl_addr_scaled(Gl *g, const char *a, const char *i, bool is_signed, int size, bool sub);
+const char *gl_addr_shared(Gl *g, unsigned off);          /* a shared-memory address */
+const char *gl_addr_is_shared(Gl *g, const char *a);      /* a GLSL condition, unparenthesized */
+const char *gl_addr_low(Gl *g, const char *a);            /* the low 32 bits, a uint */
+const char *gl_addr_nonnull(Gl *g, const char *a);
+const char *gl_addr_from_int(Gl *g, KType *from, const char *s, SrcLoc loc);
+const char *gl_addr_to_int(Gl *g, KType *to, const char *s, SrcLoc loc);
+const char *gl_addr_compare(Gl *g, const char *op, const char *a, const char *b);
+const char *gl_addr_diff(Gl *g, const char *a, const char *b, int size, KType **type);
+const char *gl_addr_load(Gl *g, const char *a); /* the address stored at a */
+const char *gl_addr_block(Gl *g);               /* R_p: an address in memory (pairs only) */
+
+/* glsl_narrow.c: 8/16-bit integers where the device has none (see there) */
+bool gl_narrow(const Gl *g, KType *t);                    /* t (or its lanes) is held wider */
+const char *gl_narrow_wrap(Gl *g, KType *t, const char *v); /* v wrapped to t's width */
+void gl_narrow_ld(Gl *g, StrBuf *sb, KType *t, const char *word_block);
+void gl_narrow_st(Gl *g, StrBuf *sb, KType *t, const char *word_block);
 
 /* glsl_types.c */
 const char *gl_type(Gl *g, KType *t, SrcLoc loc); /* arrays: element type name */

@@ -71,6 +71,7 @@ static const char *ref_block(Gl *g, KType *t) {
 
 /* an expression of type T from `u`, the low bits of a uint (size < 8) */
 static const char *from_bits32(Gl *g, KType *t, const char *u) {
+  if (gl_narrow(g, t)) return gl_narrow_wrap(g, t, gl_fmt(g, "%s(%s)", gl_type(g, t, (SrcLoc){0}), u));
   switch (unq(t)->kind) {
   case KT_F32: return gl_fmt(g, "uintBitsToFloat(%s)", u);
   case KT_F16: return gl_fmt(g, "uint16BitsToFloat16(uint16_t(%s))", u);
@@ -91,7 +92,11 @@ static const char *to_bits32(Gl *g, KType *t, const char *v) {
 
 static void shared_scalar_ld(Gl *g, StrBuf *sb, KType *t) {
   int n = t->size;
-  sb_puts(sb, "  uint o = uint(a);\n");
+  sb_printf(sb, "  uint o = %s;\n", gl_addr_low(g, "a"));
+  if (n == 8 && g->no_int64) { /* an address: a uvec2 */
+    sb_puts(sb, "  return uvec2(SM[o >> 2], SM[(o >> 2) + 1u]);\n");
+    return;
+  }
   if (n == 8) {
     sb_puts(sb, "  uint64_t u = packUint2x32(uvec2(SM[o >> 2], SM[(o >> 2) + 1u]));\n");
     KTypeKind k = unq(t)->kind;
@@ -109,7 +114,11 @@ static void shared_scalar_ld(Gl *g, StrBuf *sb, KType *t) {
 
 static void shared_scalar_st(Gl *g, StrBuf *sb, KType *t) {
   int n = t->size;
-  sb_puts(sb, "  uint o = uint(a);\n");
+  sb_printf(sb, "  uint o = %s;\n", gl_addr_low(g, "a"));
+  if (n == 8 && g->no_int64) {
+    sb_puts(sb, "  SM[o >> 2] = v.x;\n  SM[(o >> 2) + 1u] = v.y;\n  return v;\n");
+    return;
+  }
   if (n == 8) {
     KTypeKind k = unq(t)->kind;
     sb_printf(sb, "  uvec2 p = unpackUint2x32(%s);\n",
@@ -139,7 +148,7 @@ static void scalar_body(Gl *g, StrBuf *sb, KType *t, char kind, bool load) {
   if (kind == 'X') {
     const char *s = load ? gl_ld(g, t, 'S', (SrcLoc){0}) : gl_st(g, t, 'S', (SrcLoc){0});
     const char *gg = load ? gl_ld(g, t, 'G', (SrcLoc){0}) : gl_st(g, t, 'G', (SrcLoc){0});
-    sb_printf(sb, "  if ((a & 0x8000000000000000ul) != 0ul) return %s(a%s);\n", s, load ? "" : ", v");
+    sb_printf(sb, "  if (%s) return %s(a%s);\n", gl_addr_is_shared(g, "a"), s, load ? "" : ", v");
     sb_printf(sb, "  return %s(a%s);\n", gg, load ? "" : ", v");
     (void)m;
     return;
@@ -149,14 +158,24 @@ static void scalar_body(Gl *g, StrBuf *sb, KType *t, char kind, bool load) {
     return;
   }
   if (unq(t)->kind == KT_BOOL) { /* CUDA's bool is one byte */
-    if (load) sb_printf(sb, "  return %s(a) != uint8_t(0);\n", gl_ld(g, u8_type(g), 'G', (SrcLoc){0}));
-    else sb_printf(sb, "  %s(a, uint8_t(v ? 1 : 0));\n  return v;\n", gl_st(g, u8_type(g), 'G', (SrcLoc){0}));
+    const char *zero = g->no_int8 ? "0u" : "uint8_t(0)", *bit = g->no_int8 ? "(v ? 1u : 0u)" : "uint8_t(v ? 1 : 0)";
+    if (load) sb_printf(sb, "  return %s(a) != %s;\n", gl_ld(g, u8_type(g), 'G', (SrcLoc){0}), zero);
+    else sb_printf(sb, "  %s(a, %s);\n  return v;\n", gl_st(g, u8_type(g), 'G', (SrcLoc){0}), bit);
+    return;
+  }
+  if (gl_narrow(g, t)) { /* within a 32-bit word (glsl_narrow.c) */
+    (load ? gl_narrow_ld : gl_narrow_st)(g, sb, t, ref_block(g, g->m->t_u32));
     return;
   }
   const char *r = ref_block(g, t);
   if (load) sb_printf(sb, "  return %s(a).v;\n", r);
   else sb_printf(sb, "  %s(a).v = v;\n  return v;\n", r);
   (void)T;
+}
+
+/* the address of a lane or field of the object at `a` */
+static const char *field_at(Gl *g, int off) {
+  return g->no_int64 ? gl_addr_add(g, "a", off) : gl_fmt(g, "a + %dul", off);
 }
 
 static void compound_body(Gl *g, StrBuf *sb, KType *t, char kind, bool load, SrcLoc loc) {
@@ -167,20 +186,24 @@ static void compound_body(Gl *g, StrBuf *sb, KType *t, char kind, bool load, Src
     static const char lanes[] = "xyzw";
     const char *ld = load ? gl_ld(g, t->elem, kind, loc) : gl_st(g, t->elem, kind, loc);
     for (int i = 0; i < t->count; i++) {
-      if (load) sb_printf(sb, "  r.%c = %s(a + %dul);\n", lanes[i], ld, i * t->elem->size);
-      else sb_printf(sb, "  %s(a + %dul, v.%c);\n", ld, i * t->elem->size, lanes[i]);
+      const char *at = field_at(g, i * t->elem->size);
+      if (load) sb_printf(sb, "  r.%c = %s(%s);\n", lanes[i], ld, at);
+      else sb_printf(sb, "  %s(%s, v.%c);\n", ld, at, lanes[i]);
     }
   } else if (t->kind == KT_ARRAY) {
     const char *f = load ? gl_ld(g, t->elem, kind, loc) : gl_st(g, t->elem, kind, loc);
     sb_printf(sb, "  for (int i = 0; i < %d; i++) ", t->count);
-    if (load) sb_printf(sb, "r[i] = %s(a + uint64_t(i) * %dul);\n", f, t->elem->size);
-    else sb_printf(sb, "%s(a + uint64_t(i) * %dul, v[i]);\n", f, t->elem->size);
+    const char *at = g->no_int64 ? gl_addr_scaled(g, "a", "i", true, t->elem->size, false)
+                                 : gl_fmt(g, "a + uint64_t(i) * %dul", t->elem->size);
+    if (load) sb_printf(sb, "r[i] = %s(%s);\n", f, at);
+    else sb_printf(sb, "%s(%s, v[i]);\n", f, at);
   } else {
     for (int i = 0; i < t->nfields; i++) {
       KField *fd = &t->fields[i];
       const char *f = load ? gl_ld(g, fd->type, kind, loc) : gl_st(g, fd->type, kind, loc);
-      if (load) sb_printf(sb, "  r.%s = %s(a + %dul);\n", gl_field(g, t, i), f, fd->offset);
-      else sb_printf(sb, "  %s(a + %dul, v.%s);\n", f, fd->offset, gl_field(g, t, i));
+      const char *at = field_at(g, fd->offset);
+      if (load) sb_printf(sb, "  r.%s = %s(%s);\n", gl_field(g, t, i), f, at);
+      else sb_printf(sb, "  %s(%s, v.%s);\n", f, at, gl_field(g, t, i));
     }
   }
   sb_puts(sb, load ? "  return r;\n" : "  return v;\n");
@@ -208,8 +231,8 @@ static const char *accessor(Gl *g, KType *t, char kind, bool load, SrcLoc loc) {
   StrBuf sb;
   sb_init(&sb);
   const char *T = value_type(g, t, loc);
-  if (load) sb_printf(&sb, "%s %s(uint64_t a) {\n", T, name);
-  else sb_printf(&sb, "%s %s(uint64_t a, %s v) {\n", T, name, T);
+  if (load) sb_printf(&sb, "%s %s(%s a) {\n", T, name, gl_addr_type(g));
+  else sb_printf(&sb, "%s %s(%s a, %s v) {\n", T, name, gl_addr_type(g), T);
   if (is_scalar_kind(t)) scalar_body(g, &sb, t, kind, load);
   else compound_body(g, &sb, t, kind, load, loc);
   sb_puts(&sb, "}\n");
@@ -287,7 +310,8 @@ static bool native_ok(KBuiltinId op, KType *t, char kind) {
 
 static const char *native_atomic(Gl *g, KBuiltinId op, KType *t, char kind, StrBuf *sb) {
   const char *T = gl_type(g, t, (SrcLoc){0});
-  const char *target = kind == 'S' ? "SM[uint(a) >> 2]" : gl_fmt(g, "%s(a).v", ref_block(g, t));
+  const char *target = kind == 'S' ? gl_fmt(g, "SM[%s >> 2]", gl_addr_low(g, "a"))
+                                   : gl_fmt(g, "%s(a).v", ref_block(g, t));
   const char *conv = kind == 'S' ? "uint" : "";
   if (op == KB_ATOMIC_CAS)
     sb_printf(sb, "  return %s(%s(%s, %s(c), %s(v)));\n", T, atomic_fn(op), target, conv, conv);
@@ -319,10 +343,10 @@ static const char *cas_prim(Gl *g, int size, char kind) {
   const char *name = gl_fmt(g, "cas%c_u%d", kind, size * 8);
   if (gl_seen(g, name)) return name;
   const char *U = size == 8 ? "uint64_t" : "uint";
-  const char *target = kind == 'S' ? "SM[uint(a) >> 2]"
+  const char *target = kind == 'S' ? gl_fmt(g, "SM[%s >> 2]", gl_addr_low(g, "a"))
                                    : gl_fmt(g, "%s(a).v", ref_block(g, size == 8 ? g->m->t_u64 : g->m->t_u32));
-  sb_printf(&g->helpers, "%s %s(uint64_t a, %s c, %s v) { return atomicCompSwap(%s, c, v); }\n",
-            U, name, U, U, target);
+  sb_printf(&g->helpers, "%s %s(%s a, %s c, %s v) { return atomicCompSwap(%s, c, v); }\n",
+            U, name, gl_addr_type(g), U, U, target);
   return name;
 }
 
@@ -369,11 +393,11 @@ const char *gl_atomic(Gl *g, KBuiltinId op, KType *t, char kind, SrcLoc loc) {
   if (kind == 'X') {
     const char *s = gl_atomic(g, op, t, 'S', loc), *gl = gl_atomic(g, op, t, 'G', loc);
     const char *cargs = op == KB_ATOMIC_CAS ? "c, " : "";
-    sb_printf(&sb, "%s %s(uint64_t a, %s%s v) {\n", T, name, cparam, T);
-    sb_printf(&sb, "  if ((a & 0x8000000000000000ul) != 0ul) return %s(a, %sv);\n", s, cargs);
+    sb_printf(&sb, "%s %s(%s a, %s%s v) {\n", T, name, gl_addr_type(g), cparam, T);
+    sb_printf(&sb, "  if (%s) return %s(a, %sv);\n", gl_addr_is_shared(g, "a"), s, cargs);
     sb_printf(&sb, "  return %s(a, %sv);\n}\n", gl, cargs);
   } else {
-    sb_printf(&sb, "%s %s(uint64_t a, %s%s v) {\n", T, name, cparam, T);
+    sb_printf(&sb, "%s %s(%s a, %s%s v) {\n", T, name, gl_addr_type(g), cparam, T);
     if (op == KB_ATOMIC_SUB && native_ok(KB_ATOMIC_ADD, t, kind))
       sb_printf(&sb, "  return %s(a, %s(0) - v);\n", gl_atomic(g, KB_ATOMIC_ADD, t, kind, loc), T);
     else if (native_ok(op, t, kind)) native_atomic(g, op, t, kind, &sb);

@@ -15,6 +15,11 @@
 
 #include "glsl_internal.h"
 
+/* base + off as an address (written as before where addresses are uint64_t) */
+static const char *at(Gl *g, const char *base, int off) {
+  return g->no_int64 ? gl_addr_add(g, base, off) : gl_fmt(g, "%s + %dul", base, off);
+}
+
 static void line(Gl *g, const char *s) { gl_line(g, &g->body, "%s", s); }
 
 static void block_body(Gl *g, KStmt *s) {
@@ -44,7 +49,7 @@ static void decl(Gl *g, KStmt *s) {
   if (fo >= 0) { /* lives in the thread's frame */
     KExpr *in = s->init ? s->init : v->init;
     if (in)
-      gl_line(g, &g->body, "%s(cw_frame + %dul, %s);", gl_st(g, v->type, 'G', s->loc), fo,
+      gl_line(g, &g->body, "%s(%s, %s);", gl_st(g, v->type, 'G', s->loc), at(g, "cw_frame", fo),
               gl_init(g, v->type, in, s->loc));
     else gl_line(g, &g->body, "// %s: cw_frame + %d bytes", v->name, fo);
     return;
@@ -159,6 +164,13 @@ void gl_stmt(Gl *g, KStmt *s) {
 
 static void frame_start(Gl *g) {
   if (!g->nav) return;
+  if (g->no_int64) {
+    gl_line(g, &g->body, "cw_frame = %s;",
+            gl_addr_scaled(g, "pc.scratch", "(gl_WorkGroupID.x + gl_NumWorkGroups.x * (gl_WorkGroupID.y + "
+                           "gl_NumWorkGroups.y * gl_WorkGroupID.z)) * (gl_WorkGroupSize.x * gl_WorkGroupSize.y"
+                           " * gl_WorkGroupSize.z) + gl_LocalInvocationIndex", false, (g->frame + 15) / 16 * 16, false));
+    return;
+  }
   gl_line(g, &g->body, "cw_frame = pc.scratch + uint64_t((gl_WorkGroupID.x + gl_NumWorkGroups.x * "
           "(gl_WorkGroupID.y + gl_NumWorkGroups.y * gl_WorkGroupID.z)) * (gl_WorkGroupSize.x * "
           "gl_WorkGroupSize.y * gl_WorkGroupSize.z) + gl_LocalInvocationIndex) * %dul;",
@@ -171,11 +183,11 @@ static void kernel_params(Gl *g, const KFunc *f) {
     const char *ld = gl_ld(g, p->type, 'G', p->loc);
     int fo = gl_frame_offset(g, p);
     if (fo >= 0)
-      gl_line(g, &g->body, "%s(cw_frame + %dul, %s(pc.params + %dul));", gl_st(g, p->type, 'G', p->loc),
-              fo, ld, glsl_param_offset(f, i));
+      gl_line(g, &g->body, "%s(%s, %s(%s));", gl_st(g, p->type, 'G', p->loc), at(g, "cw_frame", fo), ld,
+              at(g, "pc.params", glsl_param_offset(f, i)));
     else
-      gl_line(g, &g->body, "%s = %s(pc.params + %dul);",
-              gl_decl(g, p->type, gl_ident(g, "l_", p->cname), p->loc), ld, glsl_param_offset(f, i));
+      gl_line(g, &g->body, "%s = %s(%s);", gl_decl(g, p->type, gl_ident(g, "l_", p->cname), p->loc), ld,
+              at(g, "pc.params", glsl_param_offset(f, i)));
   }
 }
 
@@ -185,7 +197,7 @@ static void params_to_frame(Gl *g, const KFunc *f) {
     KVar *p = f->params[i];
     int fo = gl_frame_offset(g, p);
     if (fo >= 0)
-      gl_line(g, &g->body, "%s(cw_frame + %dul, %s);", gl_st(g, p->type, 'G', p->loc), fo,
+      gl_line(g, &g->body, "%s(%s, %s);", gl_st(g, p->type, 'G', p->loc), at(g, "cw_frame", fo),
               gl_ident(g, "a_", p->cname));
   }
 }

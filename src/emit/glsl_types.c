@@ -3,7 +3,7 @@
  *
  * Scalars map to GLSL's explicit arithmetic types (int8_t … uint64_t,
  * float16_t, double), CUDA vector types to GLSL vectors, every pointer to
- * uint64_t (see glsl_internal.h), structs to GLSL structs named S_<cname>
+ * uint64_t, or uvec2 on a device without Int64 (glsl_addr.c), structs to GLSL structs named S_<cname>
  * whose fields keep their source names (prefixed where GLSL reserves the
  * word).  Using a type records the device feature it needs (Int64,
  * Float64 …) so the runtime can refuse a kernel a device cannot run.
@@ -14,7 +14,21 @@
 
 #include "glsl_internal.h"
 
-static const char *scalar_name(Gl *g, KTypeKind k) {
+/* a type the device cannot hold (no shaderInt64 / shaderFloat64), reported
+ * once per kernel where it is first used */
+static void lacking(Gl *g, SrcLoc loc, const char *type, const char *feature) {
+  if (g->said64) return;
+  g->said64 = true;
+  gl_error(g, loc.line ? loc : g->at, "%s needs the Vulkan device feature %s, which this device "
+           "lacks", type, feature);
+}
+
+static const char *scalar_name(Gl *g, KTypeKind k, SrcLoc loc) {
+  if (g->no_int64 && (k == KT_I64 || k == KT_U64))
+    lacking(g, loc, "a 64-bit integer (long long, size_t, int64_t ...)", "shaderInt64");
+  if (g->no_float64 && k == KT_F64) lacking(g, loc, "double", "shaderFloat64");
+  if ((g->no_int8 && (k == KT_I8 || k == KT_U8)) || (g->no_int16 && (k == KT_I16 || k == KT_U16)))
+    return k == KT_I8 || k == KT_I16 ? "int" : "uint"; /* glsl_narrow.c */
   switch (k) {
   case KT_BOOL: return "bool";
   case KT_I8: g->feat |= GLSL_F_I8; return "int8_t";
@@ -92,10 +106,14 @@ const char *gl_type(Gl *g, KType *t, SrcLoc loc) {
   t = t->unqual ? t->unqual : t;
   switch (t->kind) {
   case KT_VOID: return "void";
-  case KT_PTR: g->feat |= GLSL_F_I64; return "uint64_t";
+  case KT_PTR:
+    if (g->no_int64) return "uvec2";
+    g->feat |= GLSL_F_I64;
+    return "uint64_t";
   case KT_VEC: {
     const char *p = vec_prefix(t->elem->unqual ? t->elem->unqual->kind : t->elem->kind);
-    scalar_name(g, t->elem->kind);
+    if (gl_narrow(g, t)) p = kt_is_signed(t->elem->unqual ? t->elem->unqual : t->elem) ? "ivec" : "uvec";
+    scalar_name(g, t->elem->kind, loc);
     if (!p || t->count < 2) {
       gl_error(g, loc, "vector type '%s' is not supported on the Vulkan target",
                t->name ? t->name : "?");
@@ -111,7 +129,7 @@ const char *gl_type(Gl *g, KType *t, SrcLoc loc) {
   case KT_FUNC:
     gl_error(g, loc, "function pointers are not supported on the Vulkan target");
     return "int";
-  default: return scalar_name(g, t->kind);
+  default: return scalar_name(g, t->kind, loc);
   }
 }
 
@@ -187,7 +205,7 @@ const char *gl_zero(Gl *g, KType *t, SrcLoc loc) {
   t = t->unqual ? t->unqual : t;
   switch (t->kind) {
   case KT_BOOL: return "false";
-  case KT_PTR: return "0ul";
+  case KT_PTR: return gl_addr_null(g);
   case KT_VEC: case KT_F16: case KT_F32: case KT_F64: case KT_I8: case KT_I16:
   case KT_I32: case KT_I64: case KT_U8: case KT_U16: case KT_U32: case KT_U64:
     return gl_fmt(g, "%s(0)", gl_type(g, t, loc));

@@ -23,7 +23,8 @@ static int write_file(const char *path, const unsigned char *data, size_t n) {
 }
 
 static int one_kernel(KModule *m, KFunc *k, cw_diags *d, const char *path) {
-  char *glsl = emit_glsl_kernel(m, k, NULL, cw_diags_internal(d));
+  GlslTarget target = glsl_target_from_env();
+  char *glsl = emit_glsl_kernel_for(m, k, &target, NULL, cw_diags_internal(d));
   if (!glsl) return 1;
   unsigned char *spv = NULL;
   size_t n = 0;

@@ -78,6 +78,33 @@ static char *device_glsl(VkDev *d, const char *glsl) {
   return out;
 }
 
+/* a capability the module declares that the device lacks (the emitter
+ * avoids or reports what it knows of; this catches the rest, e.g. a
+ * built-in function computed in 64-bit integers): NULL if none */
+static const char *missing_capability(const VkCaps *c, const uint32_t *w, size_t nwords) {
+  for (size_t i = 5; i < nwords;) {
+    uint32_t len = w[i] >> 16, op = w[i] & 0xffff;
+    if (len == 0) break;
+    if (op == 17 && len == 2) { /* OpCapability */
+      switch (w[i + 1]) {
+      case 9: if (!c->f16) return "Float16 (device feature shaderFloat16)"; break;
+      case 10: if (!c->f64) return "Float64 (device feature shaderFloat64)"; break;
+      case 11: if (!c->i64) return "Int64 (device feature shaderInt64)"; break;
+      case 12: if (!c->atomic64) return "Int64Atomics (device feature shaderBufferInt64Atomics)"; break;
+      case 22: if (!c->i16) return "Int16 (device feature shaderInt16)"; break;
+      case 39: if (!c->i8) return "Int8 (device feature shaderInt8)"; break;
+      case 4433: if (!c->i16 && !c->f16) return "StorageBuffer16BitAccess (device feature storageBuffer16BitAccess)"; break;
+      case 4448: if (!c->i8) return "StorageBuffer8BitAccess (device feature storageBuffer8BitAccess)"; break;
+      default: break;
+      }
+    } else if (op != 11 && op != 14 && op != 15 && op != 16 && op != 17) {
+      break; /* capabilities come first: past them, stop */
+    }
+    i += len;
+  }
+  return NULL;
+}
+
 cw_status vk_shader(VkDev *d, VkKernel *k, char *err, size_t errn) {
   if (k->shader) return CW_OK;
   unsigned char *spv = NULL;
@@ -87,6 +114,14 @@ cw_status vk_shader(VkDev *d, VkKernel *k, char *err, size_t errn) {
   bool ok = spirv_for(text, &spv, &n, err, errn);
   free(text);
   if (!ok) return CW_ERR_COMPILE;
+  const char *lack = missing_capability(&d->caps, (const uint32_t *)(void *)spv, n / 4);
+  if (lack) {
+    snprintf(err, errn, "kernel '%s' cannot run on the Vulkan backend: its shader needs SPIR-V "
+             "capability %s, which Vulkan device '%s' lacks (cudaErrorNotSupported)", k->name, lack,
+             d->props.deviceName);
+    free(spv);
+    return CW_ERR_UNSUPPORTED;
+  }
   VkShaderModuleCreateInfo ci = {.sType = VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO,
                                  .codeSize = n, .pCode = (const uint32_t *)(void *)spv};
   VkResult r = d->f.vkCreateShaderModule(d->dev, &ci, NULL, &k->shader);

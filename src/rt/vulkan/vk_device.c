@@ -4,8 +4,10 @@
  * Device choice: CUWASM_VULKAN_DEVICE (an index, or part of a device's
  * name) wins; otherwise a discrete GPU, then an integrated one, then a
  * virtual one, then a CPU implementation (lavapipe, SwiftShader).  The
- * device must offer Vulkan 1.2 with bufferDeviceAddress, shaderInt64 and
- * scalarBlockLayout, which the generated shaders stand on; the optional
+ * device must offer Vulkan 1.2 with bufferDeviceAddress, scalarBlockLayout
+ * and timeline semaphores, which the generated shaders and the launch
+ * queue stand on; without shaderInt64 shaders hold addresses as uvec2
+ * pairs (src/emit/glsl_addr.c).  The optional
  * features kernels may need (Float64, Int8/16, Float16, 64-bit atomics,
  * subgroup size control) are enabled when present and recorded in caps,
  * so a kernel that needs a missing one is refused by name at launch.
@@ -105,21 +107,21 @@ static bool query(VkDev *d, VkPhysicalDevice pd, char *why, size_t whyn) {
     return false;
   }
   f->vkGetPhysicalDeviceFeatures2(pd, &f2);
-  if (!f12.bufferDeviceAddress || !f2.features.shaderInt64 || !f12.scalarBlockLayout) {
+  if (!f12.bufferDeviceAddress || !f12.scalarBlockLayout || !f12.timelineSemaphore) {
     snprintf(why, whyn, "%s lacks %s", d->props.deviceName,
              !f12.bufferDeviceAddress ? "bufferDeviceAddress"
-             : !f2.features.shaderInt64 ? "shaderInt64" : "scalarBlockLayout");
+             : !f12.scalarBlockLayout ? "scalarBlockLayout" : "timelineSemaphore");
     return false;
   }
   VkCaps *c = &d->caps;
   c->f64 = f2.features.shaderFloat64;
-  c->i64 = true;
+  c->i64 = f2.features.shaderInt64; /* without it, shaders hold addresses as uvec2 pairs */
   c->i16 = f2.features.shaderInt16 && f11.storageBuffer16BitAccess;
   c->f16 = f12.shaderFloat16 && f11.storageBuffer16BitAccess;
   c->i8 = f12.shaderInt8 && f12.storageBuffer8BitAccess;
   c->atomic64 = f12.shaderBufferInt64Atomics;
   c->sub_ext = f12.shaderSubgroupExtendedTypes;
-  c->split_fma = drv.driverID == VK_DRIVER_ID_MESA_LLVMPIPE && c->f64;
+  c->split_fma = drv.driverID == VK_DRIVER_ID_MESA_LLVMPIPE || drv.driverID == VK_DRIVER_ID_GOOGLE_SWIFTSHADER;
   c->subgroup = sub.subgroupSize;
   c->sub_min = c->sub_max = sub.subgroupSize;
   if (v13 && f13.subgroupSizeControl && (sc.requiredSubgroupSizeStages & VK_SHADER_STAGE_COMPUTE_BIT)) {
@@ -209,12 +211,13 @@ static cw_status create_device(VkDev *d, char *err, size_t errn) {
       .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES, .pNext = v13 ? &f13 : NULL,
       .bufferDeviceAddress = VK_TRUE, .scalarBlockLayout = VK_TRUE,
       .storageBuffer8BitAccess = c->i8, .shaderInt8 = c->i8, .shaderFloat16 = c->f16,
-      .shaderBufferInt64Atomics = c->atomic64, .shaderSubgroupExtendedTypes = c->sub_ext};
+      .shaderBufferInt64Atomics = c->atomic64, .shaderSubgroupExtendedTypes = c->sub_ext,
+      .timelineSemaphore = VK_TRUE};
   VkPhysicalDeviceVulkan11Features f11 = {.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_1_FEATURES,
                                           .pNext = &f12,
                                           .storageBuffer16BitAccess = c->i16 || c->f16};
   VkPhysicalDeviceFeatures2 f2 = {.sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, .pNext = &f11};
-  f2.features.shaderInt64 = VK_TRUE;
+  f2.features.shaderInt64 = c->i64;
   f2.features.shaderFloat64 = c->f64;
   f2.features.shaderInt16 = c->i16;
   uint32_t nq = 0;
@@ -239,6 +242,31 @@ static cw_status create_device(VkDev *d, char *err, size_t errn) {
   return CW_OK;
 }
 
+/* the timestamp queries events take (none where the queue has no
+ * timestamps: events then time what the host sees, vk_event.c) */
+static void create_stamps(VkDev *d) {
+  enum { STAMPS = 1024 };
+  uint32_t nq = 0;
+  d->f.vkGetPhysicalDeviceQueueFamilyProperties(d->pd, &nq, NULL);
+  VkQueueFamilyProperties qp[32];
+  if (nq > 32) nq = 32;
+  d->f.vkGetPhysicalDeviceQueueFamilyProperties(d->pd, &nq, qp);
+  if (d->qfam >= nq || !qp[d->qfam].timestampValidBits || !d->props.limits.timestampComputeAndGraphics)
+    return;
+  VkQueryPoolCreateInfo ci = {.sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO,
+                              .queryType = VK_QUERY_TYPE_TIMESTAMP, .queryCount = STAMPS};
+  d->free_stamps = malloc(sizeof *d->free_stamps * STAMPS);
+  if (!d->free_stamps || d->f.vkCreateQueryPool(d->dev, &ci, NULL, &d->stamps) != VK_SUCCESS) {
+    free(d->free_stamps);
+    d->free_stamps = NULL;
+    d->stamps = VK_NULL_HANDLE;
+    return;
+  }
+  for (uint32_t i = 0; i < STAMPS; i++) d->free_stamps[i] = STAMPS - 1 - i;
+  d->nfree_stamps = STAMPS;
+  d->stamp_ns = d->props.limits.timestampPeriod;
+}
+
 static cw_status create_objects(VkDev *d, char *err, size_t errn) {
   VkCommandPoolCreateInfo pci = {.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO,
                                  .flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT,
@@ -250,6 +278,13 @@ static cw_status create_objects(VkDev *d, char *err, size_t errn) {
   VKCHECK(d->f.vkAllocateCommandBuffers(d->dev, &ai, &d->cb), "vkAllocateCommandBuffers");
   VkFenceCreateInfo fci = {.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO};
   VKCHECK(d->f.vkCreateFence(d->dev, &fci, NULL, &d->fence), "vkCreateFence");
+  for (int i = 0; i < VK_RING; i++)
+    VKCHECK(d->f.vkAllocateCommandBuffers(d->dev, &ai, &d->ring[i].cb), "vkAllocateCommandBuffers");
+  VkSemaphoreTypeCreateInfo tci = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_TYPE_CREATE_INFO,
+                                   .semaphoreType = VK_SEMAPHORE_TYPE_TIMELINE, .initialValue = 0};
+  VkSemaphoreCreateInfo sci = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO, .pNext = &tci};
+  VKCHECK(d->f.vkCreateSemaphore(d->dev, &sci, NULL, &d->timeline), "vkCreateSemaphore");
+  create_stamps(d);
   VkPushConstantRange pr = {.stageFlags = VK_SHADER_STAGE_COMPUTE_BIT, .size = sizeof(VkPush)};
   VkPipelineLayoutCreateInfo lci = {.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO,
                                     .pushConstantRangeCount = 1, .pPushConstantRanges = &pr};
@@ -278,6 +313,9 @@ void vk_device_close(VkDev *d) {
     if (d->pcache) d->f.vkDestroyPipelineCache(d->dev, d->pcache, NULL);
     if (d->layout) d->f.vkDestroyPipelineLayout(d->dev, d->layout, NULL);
     if (d->fence) d->f.vkDestroyFence(d->dev, d->fence, NULL);
+    if (d->timeline) d->f.vkDestroySemaphore(d->dev, d->timeline, NULL);
+    if (d->stamps) d->f.vkDestroyQueryPool(d->dev, d->stamps, NULL);
+    free(d->free_stamps);
     if (d->pool) d->f.vkDestroyCommandPool(d->dev, d->pool, NULL);
     d->f.vkDestroyDevice(d->dev, NULL);
   }
@@ -291,6 +329,18 @@ void vk_describe(VkDev *d, cw_device_info *info) {
            t <= VK_PHYSICAL_DEVICE_TYPE_CPU ? types[t] : "?", d->driver,
            VK_API_VERSION_MAJOR(d->props.apiVersion), VK_API_VERSION_MINOR(d->props.apiVersion));
   VkCaps *c = &d->caps;
+  /* what kernels cannot use there (no Int64: shaders hold addresses as pairs) */
+  char lacks[64] = "";
+  const struct { bool have; const char *what; } opt[] = {
+      {c->i64, "Int64"}, {c->f64, "Float64"}, {c->f16, "Float16"}, {c->i16, "Int16"}, {c->i8, "Int8"}};
+  for (size_t i = 0; i < sizeof opt / sizeof *opt; i++)
+    if (!opt[i].have)
+      snprintf(lacks + strlen(lacks), sizeof lacks - strlen(lacks), "%s%s", *lacks ? " " : "", opt[i].what);
+  if (*lacks) {
+    size_t n = strlen(info->name);
+    if (n > 2 && info->name[n - 1] == ')')
+      snprintf(info->name + n - 1, sizeof info->name - (n - 1), "; no %s)", lacks);
+  }
   if (c->size_control)
     snprintf(info->simd, sizeof info->simd, "subgroup %u (%u-%u)", c->subgroup, c->sub_min, c->sub_max);
   else

@@ -12,8 +12,17 @@
  * pointer handed out is the buffer's VkDeviceAddress, so pointers stored
  * in device memory, pointer arithmetic and casts in kernels are CUDA's.
  * Copies and fills find the allocation an address falls into (an address
- * in no allocation is host memory) and go through the mapping; launches
- * run to completion (fence) before returning, so no copy races a kernel.
+ * in no allocation is host memory) and go through the mapping.
+ *
+ * Order: launches are submitted to the one queue without waiting, each
+ * signalling the next value of a timeline semaphore (`submitted`) and
+ * starting with a barrier on everything submitted before, so the device
+ * keeps CUDA's stream order while the host goes on queueing.  Each
+ * launch uses one slot of a small ring (command buffer, parameter block);
+ * a slot is reused once the value it signalled is reached.  Copies,
+ * fills, frees and synchronize first wait for everything submitted
+ * (vk_drain), as do launches with printf or assert (their output is read
+ * at once) and launches that must grow the shared scratch buffer.
  */
 #ifndef CW_RT_VK_INTERNAL_H
 #define CW_RT_VK_INTERNAL_H
@@ -51,7 +60,9 @@
   X(vkBeginCommandBuffer) X(vkEndCommandBuffer) X(vkResetCommandBuffer)                 \
   X(vkCmdBindPipeline) X(vkCmdPushConstants) X(vkCmdDispatch) X(vkCmdPipelineBarrier)   \
   X(vkCmdCopyBuffer) X(vkCmdFillBuffer)                                                 \
-  X(vkQueueSubmit) X(vkDeviceWaitIdle)
+  X(vkQueueSubmit) X(vkDeviceWaitIdle) X(vkCreateSemaphore) X(vkDestroySemaphore)        \
+  X(vkWaitSemaphores) X(vkCreateQueryPool) X(vkDestroyQueryPool) X(vkCmdResetQueryPool)  \
+  X(vkCmdWriteTimestamp) X(vkGetQueryPoolResults)
 
 typedef struct VkFns {
   void *lib;
@@ -83,9 +94,16 @@ typedef struct VkAlloc {
 typedef struct VkCaps {
   bool f64, i64, i16, i8, f16, atomic64, size_control, full_subgroups;
   bool sub_ext;   /* shaderSubgroupExtendedTypes: subgroup ops on 64/16/8-bit values */
-  bool split_fma; /* the driver computes fma as multiply + add (lavapipe) */
+  bool split_fma; /* the driver computes fma as multiply + add (lavapipe, SwiftShader) */
   uint32_t subgroup, sub_min, sub_max;
 } VkCaps;
+
+enum { VK_RING = 16 };
+typedef struct VkSlot {
+  VkCommandBuffer cb;
+  VkAlloc params;
+  uint64_t value; /* the timeline value its last submission signals (0: none) */
+} VkSlot;
 
 typedef struct VkDev {
   VkFns f;
@@ -102,8 +120,16 @@ typedef struct VkDev {
   bool staging;           /* mem_type is not mappable: copies go through `stage` */
   VkAlloc stage;
   VkCommandPool pool;
-  VkCommandBuffer cb;
+  VkCommandBuffer cb;     /* staging copies and fills (with `fence`) */
   VkFence fence;
+  VkSemaphore timeline;
+  uint64_t submitted;     /* the last value a submission signals (under run_mu) */
+  VkSlot ring[VK_RING];
+  unsigned next_slot;
+  VkQueryPool stamps;     /* one timestamp query per event (vk_event.c); 0: no timestamps */
+  uint32_t *free_stamps;  /* query indices not held by an event (under run_mu) */
+  uint32_t nfree_stamps;
+  float stamp_ns;         /* nanoseconds per timestamp tick */
   VkPipelineLayout layout;
   VkPipelineCache pcache;
   pthread_mutex_t mu;     /* allocation table */
@@ -202,6 +228,21 @@ void vk_printf_drain(VkDev *d, struct VkKernel *k);
 char *vk_take_output(void *dev);
 
 /* vk_launch.c */
+/* waits (run_mu held) until the device has finished everything submitted */
+cw_status vk_drain(VkDev *d, char *err, size_t errn);
+cw_status vk_wait_value(VkDev *d, uint64_t value, char *err, size_t errn);
+/* the next ring slot, once its last submission is done (NULL: err says why) */
+VkSlot *vk_slot_take(VkDev *d, char *err, size_t errn);
+/* queues the slot's recorded command buffer, signalling the next timeline value */
+cw_status vk_slot_submit(VkDev *d, VkSlot *slot, char *err, size_t errn);
+
+/* vk_event.c */
+cw_status vk_event_new(void *dev, void **be);
+void vk_event_free(void *dev, void *be);
+cw_status vk_event_record(void *dev, void *be, void *bs);
+cw_status vk_event_sync(void *dev, void *be);
+cw_status vk_event_elapsed(void *dev, void *a, void *b, float *ms);
+cw_status vk_sync(void *dev, char *err, size_t errn);
 cw_status vk_launch(void *dev, void *kernel, const uint32_t grid[3], const uint32_t block[3],
                     size_t shared, void **args, char *err, size_t errn);
 

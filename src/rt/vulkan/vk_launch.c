@@ -10,7 +10,10 @@
  * addresses.  Grids larger than maxComputeWorkGroupCount, or whose
  * per-thread frames would need too much scratch memory, are split into
  * several dispatches, each told its first block in the push constants.
- * The launch waits for its fence, so it has finished when this returns.
+ * The launch is queued, not waited for (timeline semaphore, see
+ * vk_internal.h): it signals the next timeline value, and vk_sync /
+ * vk_drain wait for the last one.  A launch with printf or assert waits,
+ * so its output and its failure belong to it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,14 +143,42 @@ static cw_status ensure(VkDev *d, VkAlloc *a, size_t n) {
   return vk_buffer_new(d, want, true, a);
 }
 
-static cw_status write_params(VkDev *d, VkKernel *k, void **args) {
+static cw_status write_params(VkDev *d, VkAlloc *params, VkKernel *k, void **args) {
   VkModule *vm = k->mod;
   size_t n = (size_t)k->globals_offset + 8u * (size_t)vm->nglobals + 8;
-  cw_status st = ensure(d, &d->params, n);
+  cw_status st = ensure(d, params, n);
   if (st != CW_OK) return st;
-  for (int i = 0; i < k->nparams; i++) memcpy(d->params.map + k->poffsets[i], args[i], k->psizes[i]);
-  memcpy(d->params.map + k->globals_offset, vm->global_addrs, 8u * (size_t)vm->nglobals);
+  for (int i = 0; i < k->nparams; i++) memcpy(params->map + k->poffsets[i], args[i], k->psizes[i]);
+  memcpy(params->map + k->globals_offset, vm->global_addrs, 8u * (size_t)vm->nglobals);
   return CW_OK;
+}
+
+cw_status vk_wait_value(VkDev *d, uint64_t value, char *err, size_t errn) {
+  if (!value) return CW_OK;
+  VkSemaphoreWaitInfo wi = {.sType = VK_STRUCTURE_TYPE_SEMAPHORE_WAIT_INFO, .semaphoreCount = 1,
+                            .pSemaphores = &d->timeline, .pValues = &value};
+  VkResult r = d->f.vkWaitSemaphores(d->dev, &wi, UINT64_MAX);
+  if (r != VK_SUCCESS) {
+    snprintf(err, errn, "unspecified launch failure (cudaErrorLaunchFailure): Vulkan %s",
+             vk_result_name(r));
+    return CW_ERR_LAUNCH;
+  }
+  return CW_OK;
+}
+
+cw_status vk_drain(VkDev *d, char *err, size_t errn) { return vk_wait_value(d, d->submitted, err, errn); }
+
+VkSlot *vk_slot_take(VkDev *d, char *err, size_t errn) {
+  VkSlot *slot = &d->ring[d->next_slot++ % VK_RING];
+  return vk_wait_value(d, slot->value, err, errn) == CW_OK ? slot : NULL; /* its last use is over */
+}
+
+cw_status vk_sync(void *dev, char *err, size_t errn) {
+  VkDev *d = dev;
+  pthread_mutex_lock(&d->run_mu);
+  cw_status st = vk_drain(d, err, errn);
+  pthread_mutex_unlock(&d->run_mu);
+  return st;
 }
 
 /* blocks per dispatch in each dimension: the device's limit, and few
@@ -168,38 +199,46 @@ static void chunk_dims(VkDev *d, VkKernel *k, const uint32_t grid[3], const uint
   }
 }
 
-static void record(VkDev *d, VkPipeline pipe, const uint32_t grid[3], const uint32_t chunk[3],
-                   bool barriers) {
+static void record(VkDev *d, VkSlot *slot, VkPipeline pipe, const uint32_t grid[3],
+                   const uint32_t chunk[3], bool barriers) {
   VkFns *f = &d->f;
-  f->vkCmdBindPipeline(d->cb, VK_PIPELINE_BIND_POINT_COMPUTE, pipe);
+  VkCommandBuffer cb = slot->cb;
   VkMemoryBarrier mb = {.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER,
                         .srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_SHADER_READ_BIT,
                         .dstAccessMask = VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_SHADER_READ_BIT};
+  /* stream order: this launch sees everything queued before it */
+  VkMemoryBarrier host = mb;
+  host.srcAccessMask |= VK_ACCESS_HOST_WRITE_BIT;
+  f->vkCmdPipelineBarrier(cb, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_HOST_BIT,
+                          VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &host, 0, NULL, 0, NULL);
+  f->vkCmdBindPipeline(cb, VK_PIPELINE_BIND_POINT_COMPUTE, pipe);
   bool first = true;
   for (uint32_t z = 0; z < grid[2]; z += chunk[2])
     for (uint32_t y = 0; y < grid[1]; y += chunk[1])
       for (uint32_t x = 0; x < grid[0]; x += chunk[0]) {
         if (!first && barriers)
-          f->vkCmdPipelineBarrier(d->cb, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
+          f->vkCmdPipelineBarrier(cb, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
                                   VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &mb, 0, NULL, 0, NULL);
         first = false;
-        VkPush pc = {d->params.addr, {x, y, z}, {grid[0], grid[1], grid[2]}, d->scratch.addr,
+        VkPush pc = {slot->params.addr, {x, y, z}, {grid[0], grid[1], grid[2]}, d->scratch.addr,
                      d->printf_buf.addr};
-        f->vkCmdPushConstants(d->cb, d->layout, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof pc, &pc);
+        f->vkCmdPushConstants(cb, d->layout, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof pc, &pc);
         uint32_t n[3] = {grid[0] - x < chunk[0] ? grid[0] - x : chunk[0],
                          grid[1] - y < chunk[1] ? grid[1] - y : chunk[1],
                          grid[2] - z < chunk[2] ? grid[2] - z : chunk[2]};
-        f->vkCmdDispatch(d->cb, n[0], n[1], n[2]);
+        f->vkCmdDispatch(cb, n[0], n[1], n[2]);
       }
 }
 
-static cw_status submit(VkDev *d, char *err, size_t errn) {
-  VkFns *f = &d->f;
-  VkSubmitInfo si = {.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO, .commandBufferCount = 1,
-                     .pCommandBuffers = &d->cb};
-  VkResult r = f->vkQueueSubmit(d->queue, 1, &si, d->fence);
-  if (r == VK_SUCCESS) r = f->vkWaitForFences(d->dev, 1, &d->fence, VK_TRUE, UINT64_MAX);
-  f->vkResetFences(d->dev, 1, &d->fence);
+cw_status vk_slot_submit(VkDev *d, VkSlot *slot, char *err, size_t errn) {
+  uint64_t value = d->submitted + 1;
+  VkTimelineSemaphoreSubmitInfo ti = {.sType = VK_STRUCTURE_TYPE_TIMELINE_SEMAPHORE_SUBMIT_INFO,
+                                      .signalSemaphoreValueCount = 1, .pSignalSemaphoreValues = &value};
+  VkSubmitInfo si = {.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO, .pNext = &ti, .commandBufferCount = 1,
+                     .pCommandBuffers = &slot->cb, .signalSemaphoreCount = 1,
+                     .pSignalSemaphores = &d->timeline};
+  VkResult r = d->f.vkQueueSubmit(d->queue, 1, &si, VK_NULL_HANDLE);
+  if (r == VK_SUCCESS) d->submitted = slot->value = value;
   if (r != VK_SUCCESS) {
     snprintf(err, errn, "unspecified launch failure (cudaErrorLaunchFailure): Vulkan %s",
              vk_result_name(r));
@@ -213,10 +252,14 @@ static cw_status run(VkDev *d, VkKernel *k, const uint32_t grid[3], const uint32
   uint32_t dyn_words = (uint32_t)((shared + 3) / 4);
   VkPipeline pipe;
   cw_status st = pipeline(d, k, block, dyn_words ? dyn_words : 1, &pipe, err, errn);
-  if (st == CW_OK) st = write_params(d, k, args);
+  VkSlot *slot = st == CW_OK ? vk_slot_take(d, err, errn) : NULL;
+  if (st == CW_OK && !slot) st = CW_ERR_LAUNCH;
+  if (st == CW_OK) st = write_params(d, &slot->params, k, args);
   uint32_t chunk[3];
   chunk_dims(d, k, grid, block, chunk);
   uint64_t scratch = (uint64_t)k->info.frame_bytes * block[0] * block[1] * block[2] * chunk[0] * chunk[1] * chunk[2];
+  /* a scratch or printf buffer about to be replaced may still be in use */
+  if (st == CW_OK && ((scratch && d->scratch.size < scratch) || k->info.nprintfs)) st = vk_drain(d, err, errn);
   if (st == CW_OK && scratch) st = ensure(d, &d->scratch, scratch);
   if (st == CW_OK && k->info.nprintfs) st = vk_printf_prepare(d);
   if (st != CW_OK) {
@@ -225,11 +268,12 @@ static cw_status run(VkDev *d, VkKernel *k, const uint32_t grid[3], const uint32
   }
   VkCommandBufferBeginInfo bi = {.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO,
                                  .flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT};
-  d->f.vkResetCommandBuffer(d->cb, 0);
-  d->f.vkBeginCommandBuffer(d->cb, &bi);
-  record(d, pipe, grid, chunk, scratch != 0);
-  d->f.vkEndCommandBuffer(d->cb);
-  st = submit(d, err, errn);
+  d->f.vkResetCommandBuffer(slot->cb, 0);
+  d->f.vkBeginCommandBuffer(slot->cb, &bi);
+  record(d, slot, pipe, grid, chunk, scratch != 0);
+  d->f.vkEndCommandBuffer(slot->cb);
+  st = vk_slot_submit(d, slot, err, errn);
+  if (st == CW_OK && k->info.nprintfs) st = vk_drain(d, err, errn);
   if (st == CW_OK && k->info.nprintfs) {
     d->assert_msg[0] = 0;
     vk_printf_drain(d, k);

@@ -130,8 +130,18 @@ cw_status vk_mem_alloc(void *dev, size_t n, void **ptr) {
   return CW_OK;
 }
 
+/* host-side access to device memory comes after every queued launch */
+static cw_status settle(VkDev *d) {
+  char err[256];
+  pthread_mutex_lock(&d->run_mu);
+  cw_status st = vk_drain(d, err, sizeof err);
+  pthread_mutex_unlock(&d->run_mu);
+  return st;
+}
+
 void vk_mem_free(void *dev, void *ptr) {
   VkDev *d = dev;
+  settle(d); /* cudaFree waits for the device, as CUDA's does */
   uint64_t p = (uint64_t)(uintptr_t)ptr;
   pthread_mutex_lock(&d->mu);
   int i = upper(d, p) - 1;
@@ -168,6 +178,8 @@ void vk_mem_free_kind(void *dev, int kind, void *ptr) {
 cw_status vk_copy(void *dev, void *dst, const void *src, size_t n) {
   VkDev *d = dev;
   if (!n) return CW_OK;
+  cw_status st = settle(d);
+  if (st != CW_OK) return st;
   VkAlloc da, sa;
   size_t doff = 0, soff = 0;
   int dk = vk_find(d, (uint64_t)(uintptr_t)dst, n, &da, &doff);
@@ -185,6 +197,8 @@ cw_status vk_copy(void *dev, void *dst, const void *src, size_t n) {
 cw_status vk_fill(void *dev, void *dst, int value, size_t n) {
   VkDev *d = dev;
   if (!n) return CW_OK;
+  cw_status st = settle(d);
+  if (st != CW_OK) return st;
   VkAlloc a;
   size_t off = 0;
   int k = vk_find(d, (uint64_t)(uintptr_t)dst, n, &a, &off);

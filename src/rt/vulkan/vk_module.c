@@ -42,7 +42,7 @@ static void module_free(VkDev *d, VkModule *vm) {
   free(vm);
 }
 
-static cw_status translate(VkKernel *k, KModule *m, KFunc *f) {
+static cw_status translate(VkDev *d, VkKernel *k, KModule *m, KFunc *f) {
   k->name = strdup(f->name);
   k->cname = strdup(f->cname);
   k->nparams = f->nparams;
@@ -56,14 +56,17 @@ static cw_status translate(VkKernel *k, KModule *m, KFunc *f) {
   k->globals_offset = glsl_globals_offset(f);
   CwDiags dg;
   diags_init(&dg);
-  k->glsl = emit_glsl_kernel(m, f, &k->info, &dg);
+  /* the shader is written for this device's features (a module is loaded per device) */
+  GlslTarget target = {.no_int64 = !d->caps.i64, .no_float64 = !d->caps.f64,
+                       .no_int8 = !d->caps.i8, .no_int16 = !d->caps.i16};
+  k->glsl = emit_glsl_kernel_for(m, f, &target, &k->info, &dg);
   if (!k->glsl) {
     char *r = diags_render(&dg);
-    size_t n = (r ? strlen(r) : 0) + strlen(f->name) + 96;
+    size_t n = (r ? strlen(r) : 0) + strlen(f->name) + 96 + VK_MAX_PHYSICAL_DEVICE_NAME_SIZE;
     k->error = malloc(n);
     if (k->error)
-      snprintf(k->error, n, "kernel '%s' cannot run on the Vulkan backend:\n%s", f->name,
-               r && *r ? r : "(no diagnostic)\n");
+      snprintf(k->error, n, "kernel '%s' cannot run on the Vulkan backend (device '%s'):\n%s", f->name,
+               d->props.deviceName, r && *r ? r : "(no diagnostic)\n");
     free(r);
   }
   diags_free(&dg);
@@ -118,7 +121,7 @@ static cw_status load(VkDev *d, VkModule *vm, KModule *m, char *err, size_t errn
     if (!(f->flags & KF_GLOBAL) || !f->body) continue;
     VkKernel *k = &vm->kernels[vm->nkernels++];
     k->mod = vm;
-    cw_status st = translate(k, m, f);
+    cw_status st = translate(d, k, m, f);
     if (st != CW_OK) return st;
   }
   return CW_OK;

@@ -4,8 +4,9 @@
  * with buffer device addresses.  The files beside this one own the loader
  * (vk_loader.c), device choice (vk_device.c), memory (vk_memory.c),
  * modules (vk_module.c, vk_globals.c), on-disk caches (vk_cache.c) and
- * launches (vk_launch.c).  Every operation runs to completion when asked,
- * so the core's stream workers give stream order; a build without the
+ * launches (vk_launch.c).  Launches are queued on the device (timeline
+ * semaphore, vk_internal.h) and `sync` waits for them, so the core hands
+ * operations over on the caller's thread; a build without the
  * Vulkan headers has a backend that only says so.
  */
 #include <stdio.h>
@@ -20,6 +21,8 @@
 #ifdef CW_HAVE_VULKAN
 
 static void dev_free(VkDev *d) {
+  if (d->dev) d->f.vkDeviceWaitIdle(d->dev); /* launches still queued */
+  for (int i = 0; i < VK_RING; i++) vk_buffer_free(d, &d->ring[i].params);
   vk_buffer_free(d, &d->params);
   vk_buffer_free(d, &d->scratch);
   vk_buffer_free(d, &d->printf_buf);
@@ -98,6 +101,12 @@ const CwBackendOps *cw_backend_vulkan(void) {
       .kernel_find = vk_kernel_find,
       .symbol_find = vk_symbol_find,
       .launch = vk_launch,
+      .sync = vk_sync,
+      .event_new = vk_event_new,
+      .event_free = vk_event_free,
+      .event_record = vk_event_record,
+      .event_sync = vk_event_sync,
+      .event_elapsed = vk_event_elapsed,
       .take_output = vk_take_output,
   };
   return &ops;
