@@ -188,6 +188,7 @@ typedef struct LoopCtx {
   bool is_switch;
   PtrVec cases;          /* KStmt* case labels (switch only) */
   bool has_default;
+  int cleanup_depth;     /* FuncCtx.cleanups at its start: what break/continue destroy */
   struct LoopCtx *outer;
 } LoopCtx;
 
@@ -200,6 +201,7 @@ typedef struct FuncCtx {
   PtrVec labels;         /* const char* defined labels */
   PtrVec gotos;          /* Token* of goto label names */
   LoopCtx *loops;
+  PtrVec cleanups;       /* KVar*: live objects with destructors (scope_cleanup.c) */
   KVar *this_var;
   bool is_device;
   struct FuncCtx *outer;
@@ -372,6 +374,16 @@ KExpr *class_object_top(Parser *p, KExpr *ptr);
 KExpr *class_slice(Parser *p, KType *t, KExpr *sub, SrcLoc loc);
 FuncDecl *class_dtor(KType *t);        /* its (or an inherited) destructor, or NULL */
 bool class_dtor_has_effects(KType *t); /* destroying one does something */
+
+/* ---- destructors at scope exit (scope_cleanup.c) ---- */
+int cleanup_depth(Parser *p);
+void cleanup_push(Parser *p, KVar *v);  /* v is constructed (no-op unless its dtor does something) */
+void cleanup_pop(Parser *p, int depth); /* its scope ends: forget the entries above depth */
+bool cleanup_has(Parser *p, KVar *v);
+/* appends to out the destructor calls of the entries above depth,
+ * innermost first, leaving skip out (a returned object) */
+void cleanup_emit(Parser *p, int depth, KVar *skip, PtrVec *out, SrcLoc loc);
+bool stmt_ends_flow(KStmt *s);          /* s ends in return/break/continue/goto */
 
 /* ---- pointers to functions (sema_fnptr.c) ---- */
 KType *func_decl_type(Parser *p, FuncDecl *fd); /* the KT_FUNC callers see */
