@@ -580,14 +580,19 @@ static KExpr *reference_init(Parser *p, Declarator *d, KType *t, KExpr *init, KV
   if (is_lvalue(init) && !(other_scalar && t->is_const)) return sema_addr(p, init, init->loc);
   if (!t->is_const && !d->is_rref)
     error_at(p, init->loc, "non-const lvalue reference cannot bind to a temporary");
+  /* a temporary of a derived class is kept whole (its own destructor
+   * runs at the end); the reference binds to its base subobject */
+  bool derived = init->type->unqual->kind == KT_STRUCT && t->unqual->kind == KT_STRUCT &&
+                 !same_type(init->type, t) && derives_from(init->type->unqual, t->unqual);
   KVar *tmp;
-  KExpr *set = make_temp(p, convert(p, init, t->unqual, CONV_INIT, init->loc), &tmp);
+  KExpr *set = make_temp(p, derived ? init : convert(p, init, t->unqual, CONV_INIT, init->loc), &tmp);
   *bound = tmp;
   KExpr *ref = new_expr(p, KE_VAR, tmp->type, init->loc);
   ref->var = tmp;
-  KExpr *both = new_expr(p, KE_COMMA, kt_ptr(p->m, tmp->type, AS_GENERIC), init->loc);
+  KExpr *obj = derived ? to_base(p, ref, t->unqual) : ref;
+  KExpr *both = new_expr(p, KE_COMMA, kt_ptr(p->m, t->unqual, AS_GENERIC), init->loc);
   both->a = set;
-  both->b = sema_addr(p, ref, init->loc);
+  both->b = sema_addr(p, obj, init->loc);
   return both;
 }
 

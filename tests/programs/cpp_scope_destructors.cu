@@ -30,6 +30,11 @@ struct Pair { // members are destroyed after the body, last member first
   __device__ ~Pair() { note(a.t, 78); }
 };
 
+struct Derived : Tracer { // a temporary bound to a base reference stays whole
+  __device__ Derived(int t, int id) : Tracer(t, id) {}
+  __device__ ~Derived() { note(t, 200); }
+};
+
 __device__ int early_return(int t, int k) {
   Tracer x(t, 1);
   if (k) {
@@ -62,6 +67,8 @@ __global__ void scopes() {
     }
     const Tracer &r = Tracer(t, 9);
     note(t, r.get());
+    const Tracer &base = Derived(t, 11);
+    (void)base;
   } else if (t == 2) {
     Tracer arr[2] = {Tracer(t, 1), Tracer(t, 2)};
     { Pair pr(t); }
@@ -105,12 +112,12 @@ __global__ void across_barrier(int *out) {
 int main() {
   const int expect[THREADS][LOG] = {
       {1, 2, -2, -1, 1, 2, -2, -1, 20, 1, 3, -3, -1, 40},
-      {1, -1, 2, 50, -2, 3, -3, 9, 90, -9},
+      {1, -1, 2, 50, -2, 3, -3, 9, 90, 11, 200, -11, -9},
       {1, 2, 7, 8, 78, -8, -7, 5, -5, -2, -1},
       {4, 104, -4, 77, -4},
       {1, -1, 2, -2, 6, 62, 63, -6},
   };
-  const int expect_n[THREADS] = {14, 10, 11, 5, 8};
+  const int expect_n[THREADS] = {14, 13, 11, 5, 8};
   scopes<<<1, THREADS>>>();
   CHECK(cudaGetLastError());
   int log[THREADS][LOG], n[THREADS];
