@@ -106,6 +106,9 @@ KType *parse_enum_specifier(Parser *p);
 enum { UNBOUND_BASE = 0x7EAD0000 };
 extern const char *const PLACEHOLDER; /* cname of a type parameter during deduction */
 extern const char *const PATTERN;     /* cname of `X<T>` with T still open */
+/* cname of `Rest...` in a partial specialization's arguments: the pack
+ * parameter `count` takes the rest of the instance's pack */
+extern const char *const PACK_PATTERN;
 typedef struct Saved {
   Token *tok;
   Scope *scope;

@@ -19,6 +19,7 @@ enum { MAX_INST_DEPTH = 64 };
 
 const char *const PLACEHOLDER = "<tparam>";
 const char *const PATTERN = "<pattern>";
+const char *const PACK_PATTERN = "<pack pattern>";
 
 bool is_unbound(int64_t v) { return v >= UNBOUND_BASE && v < UNBOUND_BASE + 16; }
 
@@ -209,8 +210,6 @@ void parse_template_decl(Parser *p) {
     t->name = name->spelling;
     t->name_tok = name;
     t->is_class = is_class;
-    if (is_class && template_has_pack(t))
-      error_tok(p, name, "variadic class templates are not supported");
     add_template(p, t, name);
     if (!is_class && !t->is_alias) note_template_host_lambdas(p, t); /* nvcc's extended lambdas */
   }
@@ -331,6 +330,16 @@ bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout, Token *na
       for (;;) {
         TArg one = {0};
         parse_one_targ(p, &t->params[n], &one);
+        /* `Rest...` in a partial specialization's arguments */
+        if (consume(p, "...")) {
+          KType *u = one.type ? one.type->unqual : NULL;
+          if (!u || u->kind != KT_STRUCT || u->cname != PLACEHOLDER)
+            error_tok(p, p->tok, "pack expansion in template arguments names no parameter pack");
+          KType *pp = kt_struct_new(p->m, u->name, PACK_PATTERN, false);
+          pp->count = u->count;
+          pp->size = 1;
+          one.type = pp;
+        }
         vec_push(p->arena, &v, one.type);
         split_shr(p);
         if (!consume(p, ",")) break;
@@ -348,6 +357,12 @@ bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout, Token *na
     split_shr(p);
   }
   p->tok = p->tok->next;
+  if (n == t->nparams - 1 && t->params[n].is_pack) { /* `X<>`: an empty pack */
+    out[n].pack = NULL;
+    out[n].npack = 0;
+    out[n].type = p->m->t_void;
+    n++;
+  }
   *nout = n;
   if (t->is_class && n < t->nparams) {
     if (!fill_defaults(p, t, out, n, false))
@@ -444,6 +459,10 @@ KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc l
   bind->from_tmpl = t; /* the injected class name followed by `<` names t */
   p->scope = bind;
   p->tok = spec ? spec->decl : t->decl;
+  /* a variadic class template: its pack expanded in the tokens (parse_pack.c) */
+  Template *from = spec ? spec : t;
+  if (template_has_pack(from))
+    p->tok = expand_pack_decl(p, from, (spec ? bound : args)[from->nparams - 1].npack);
   p->fn = NULL;
   p->cur_class = NULL;
   p->no_gt = false;
