@@ -297,6 +297,23 @@ Token *expand_pack_decl(Parser *p, Template *t, int k) {
   return expand(p, t->decl, decl_end(t->decl), name, &pk);
 }
 
+/* the pack is a function parameter pack (`Ts... args`), not only named
+ * inside another template's arguments (`Tuple<Ts...> &t`) */
+bool pack_is_function_param(Template *t) {
+  Token *n = t->name_tok;
+  if (!n || !equal(n->next, "(")) return false;
+  int depth = 0;
+  for (Token *x = n->next->next; x->kind != TK_EOF; x = x->next) {
+    if (equal(x, "(") || equal(x, "<") || equal(x, "[")) depth++;
+    if (equal(x, ")") || equal(x, ">") || equal(x, "]")) {
+      if (depth == 0) break;
+      depth--;
+    }
+    if (depth == 0 && equal(x, "...")) return true;
+  }
+  return false;
+}
+
 /* the number of function parameters before the pack parameter */
 int pack_leading_params(Template *t) {
   Token *n = t->name_tok;

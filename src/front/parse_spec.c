@@ -137,7 +137,18 @@ static bool match_type(KType *pat, KType *act, TArg *b) {
 /* a pack argument against a pattern's elements: each element matches one
  * type, a trailing `Rest...` (PACK_PATTERN) takes what is left */
 static bool match_pack(Parser *p, TArg *pat, TArg *act, TArg *b) {
-  for (int j = 0; j < pat->npack; j++) {
+  for (int j = 0; !pat->pack && j < pat->npack; j++) { /* a non-type pack */
+    int64_t e = pat->vpack[j];
+    if (e >= PACK_VALUE_BASE && e < PACK_VALUE_BASE + 16) {
+      TArg *slot = &b[e - PACK_VALUE_BASE];
+      slot->vpack = act->vpack + j;
+      slot->npack = act->npack > j ? act->npack - j : 0;
+      slot->value = 0;
+      return act->npack >= j && j == pat->npack - 1;
+    }
+    if (j >= act->npack || !match_value(e, act->vpack[j], b)) return false;
+  }
+  for (int j = 0; pat->pack && j < pat->npack; j++) {
     KType *e = pat->pack[j];
     if (e->unqual->kind == KT_STRUCT && e->unqual->cname == PACK_PATTERN) {
       TArg *slot = &b[e->unqual->count];

@@ -58,7 +58,7 @@ void parse_tparams(Parser *p, Template *t) {
       tp->enum_sym = enum_named_at(p);
       DeclSpec ds;
       parse_declspec(p, &ds, true);
-      if (equal(p->tok, "...")) error_tok(p, p->tok, "non-type template parameter packs are not supported");
+      if (consume(p, "...")) tp->is_pack = true;
       Declarator d;
       parse_declarator(p, &ds, &d, true);
       p->no_gt = saved;
@@ -210,6 +210,8 @@ void parse_template_decl(Parser *p) {
     t->name = name->spelling;
     t->name_tok = name;
     t->is_class = is_class;
+    if (!is_class && template_has_pack(t) && !t->params[t->nparams - 1].is_type)
+      error_tok(p, name, "non-type template parameter packs of function templates are not supported");
     add_template(p, t, name);
     if (!is_class && !t->is_alias) note_template_host_lambdas(p, t); /* nvcc's extended lambdas */
   }
@@ -226,7 +228,15 @@ static void print_enumerator(StrBuf *sb, Sym *e, int64_t v) {
 }
 
 static void print_targ(Parser *p, StrBuf *sb, TParam *tp, TArg *a) {
-  if (tp->is_pack) {
+  if (tp->is_pack && !tp->is_type) {
+    TParam one = *tp;
+    one.is_pack = false;
+    for (int i = 0; i < a->npack; i++) {
+      TArg v = {.value = a->vpack[i]};
+      if (i) sb_puts(sb, ", ");
+      print_targ(p, sb, &one, &v);
+    }
+  } else if (tp->is_pack) {
     for (int i = 0; i < a->npack; i++) sb_printf(sb, "%s%s", i ? ", " : "", type_name(p, a->pack[i]));
   } else if (tp->is_type) sb_puts(sb, type_name(p, a->type));
   else if (tp->enum_sym) print_enumerator(sb, tp->enum_sym, a->value);
@@ -256,8 +266,11 @@ Scope *binding_scope(Parser *p, Template *t, TArg *args, int nargs) {
     TParam *tp = &t->params[i];
     if (!*tp->name) continue;
     if (tp->is_pack) {
-      for (int k = 0; k < args[i].npack; k++)
-        scope_add(p, s, SYM_TYPE, pack_elem_name(p, tp->name, k), t->loc)->type = args[i].pack[k];
+      for (int k = 0; k < args[i].npack; k++) {
+        Sym *e = scope_add(p, s, tp->is_type ? SYM_TYPE : SYM_CONST, pack_elem_name(p, tp->name, k), t->loc);
+        e->type = tp->is_type ? args[i].pack[k] : tp->value_type;
+        if (!tp->is_type) e->value = args[i].vpack[k];
+      }
       continue;
     }
     Sym *b = scope_add(p, s, tp->is_type ? SYM_TYPE : SYM_CONST, tp->name, t->loc);
@@ -330,6 +343,21 @@ bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout, Token *na
       for (;;) {
         TArg one = {0};
         parse_one_targ(p, &t->params[n], &one);
+        if (!t->params[n].is_type) { /* a value of a non-type pack, or `Is...` */
+          if (consume(p, "...")) {
+            if (!is_unbound(one.value))
+              error_tok(p, p->tok, "pack expansion in template arguments names no parameter pack");
+            one.value = PACK_VALUE_BASE + (one.value - UNBOUND_BASE);
+          }
+          int64_t *nv = arena_alloc(p->arena, sizeof(int64_t) * (size_t)(v.len + 1));
+          for (int j = 0; j < v.len; j++) nv[j] = out[n].vpack[j];
+          nv[v.len] = one.value;
+          out[n].vpack = nv;
+          vec_push(p->arena, &v, NULL);
+          split_shr(p);
+          if (!consume(p, ",")) break;
+          continue;
+        }
         /* `Rest...` in a partial specialization's arguments */
         if (consume(p, "...")) {
           KType *u = one.type ? one.type->unqual : NULL;
@@ -344,7 +372,7 @@ bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout, Token *na
         split_shr(p);
         if (!consume(p, ",")) break;
       }
-      out[n].pack = (KType **)v.items;
+      out[n].pack = t->params[n].is_type ? (KType **)v.items : NULL;
       out[n].npack = v.len;
       out[n].type = p->m->t_void;
       n++;
@@ -359,6 +387,7 @@ bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout, Token *na
   p->tok = p->tok->next;
   if (n == t->nparams - 1 && t->params[n].is_pack) { /* `X<>`: an empty pack */
     out[n].pack = NULL;
+    out[n].vpack = NULL;
     out[n].npack = 0;
     out[n].type = p->m->t_void;
     n++;
@@ -612,6 +641,9 @@ static bool take_pack(Parser *p, Template *t, TArg *ext, TArg *args, int k) {
 bool deduce_template_args(Parser *p, Template *t, TArg *user_args, int nexplicit,
                           KExpr **call_args, int ncall) {
   bool pack = template_has_pack(t), given = pack && nexplicit >= t->nparams;
+  if (pack && !given && ncall && !pack_is_function_param(t))
+    error_at(p, call_args[0]->loc, "deducing the parameter pack '%s' of '%s' from a class "
+             "template's arguments is not supported in device code", t->params[t->nparams - 1].name, t->name);
   int k = !pack ? 0 : given ? user_args[t->nparams - 1].npack : ncall - pack_leading_params(t);
   if (k < 0 || k > 32) return false;
   TArg ext[48];

@@ -125,7 +125,7 @@ typedef struct TParam {
   bool is_type;
   KType *value_type;     /* non-type: its type */
   Sym *enum_sym;         /* non-type of enumeration type: the enum's name */
-  bool is_pack;          /* typename... Ts (the last parameter of a function template) */
+  bool is_pack;          /* typename... Ts, int... Is (the last parameter) */
   Token *default_tok;    /* first token of the default argument, or NULL */
 } TParam;
 
@@ -133,6 +133,7 @@ struct TArg {
   KType *type;           /* type argument */
   int64_t value;         /* non-type argument */
   KType **pack;          /* a type pack's elements */
+  int64_t *vpack;        /* a non-type pack's values */
   int npack;
 };
 
