@@ -140,6 +140,8 @@ static Token *comma_like(Parser *p, Token *like) {
   return c;
 }
 
+static void list_expansion(Parser *p, Toks *out, Token *at, Pack *pk);
+
 /* `(A a, Ts... args)`: the pack parameter becomes k parameters */
 static void expand_param_list(Parser *p, Toks *out, Token **v, int open, int close, Pack *pk) {
   push(p, out, v[open]);
@@ -150,9 +152,25 @@ static void expand_param_list(Parser *p, Toks *out, Token **v, int open, int clo
     if (j < close && (equal(t, "(") || equal(t, "<") || equal(t, "["))) depth++;
     if (j < close && (equal(t, ")") || equal(t, ">") || equal(t, "]"))) depth--;
     if (j < close && !(equal(t, ",") && depth == 0)) continue;
-    bool is_pack = false;
-    for (int m = seg; m < j; m++) is_pack |= equal(v[m], "...");
-    if (is_pack) {
+    /* `Ts... args` is a pack parameter; `Seq<Is...> s` one parameter
+     * whose type expands the pack inside it */
+    bool is_pack = false, inner_pack = false;
+    int inner = 0;
+    for (int m = seg; m < j; m++) {
+      if (equal(v[m], "(") || equal(v[m], "<") || equal(v[m], "[")) inner++;
+      if (equal(v[m], ")") || equal(v[m], ">") || equal(v[m], "]")) inner--;
+      if (equal(v[m], "...")) *(inner == 0 ? &is_pack : &inner_pack) = true;
+    }
+    if (inner_pack && !is_pack) {
+      Toks one = {0};
+      for (int m = seg; m < j; m++) {
+        if (equal(v[m], "...")) list_expansion(p, &one, v[m], pk);
+        else push(p, &one, v[m]);
+      }
+      if (!first) push(p, out, comma_like(p, t));
+      for (int m = 0; m < one.n; m++) push(p, out, one.v[m]);
+      first = false;
+    } else if (is_pack) {
       for (int m = seg; m < j; m++)
         if (v[m]->kind == TK_IDENT && m > seg && !equal(v[m], pk->type)) pk->param = v[m]->spelling;
       for (int i = 0; i < pk->k; i++) {

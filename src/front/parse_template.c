@@ -210,8 +210,6 @@ void parse_template_decl(Parser *p) {
     t->name = name->spelling;
     t->name_tok = name;
     t->is_class = is_class;
-    if (!is_class && template_has_pack(t) && !t->params[t->nparams - 1].is_type)
-      error_tok(p, name, "non-type template parameter packs of function templates are not supported");
     add_template(p, t, name);
     if (!is_class && !t->is_alias) note_template_host_lambdas(p, t); /* nvcc's extended lambdas */
   }
@@ -448,11 +446,26 @@ static KType *instantiate_alias(Parser *p, Template *t, TArg *args, int nargs) {
   return r;
 }
 
+/* a pack argument still holding a deduction's open parameters */
+static bool pack_is_open(TParam *tp, TArg *a) {
+  for (int j = 0; j < a->npack; j++) {
+    if (!tp->is_type) {
+      int64_t v = a->vpack[j];
+      if (is_unbound(v) || (v >= PACK_VALUE_BASE && v < PACK_VALUE_BASE + 16)) return true;
+      continue;
+    }
+    const char *c = a->pack[j]->unqual->cname;
+    if (c == PLACEHOLDER || c == PATTERN || c == PACK_PATTERN) return true;
+  }
+  return false;
+}
+
 /* during deduction, `thread_block_tile<ParentSize>` with ParentSize still
  * unknown: a pattern type remembering the template and its arguments */
 static KType *pattern_type(Parser *p, Template *t, TArg *args, int nargs) {
   for (int i = 0; i < nargs; i++) {
-    bool open = t->params[i].is_type ? args[i].type->unqual->cname == PLACEHOLDER ||
+    bool open = t->params[i].is_pack ? pack_is_open(&t->params[i], &args[i])
+                : t->params[i].is_type ? args[i].type->unqual->cname == PLACEHOLDER ||
                                            args[i].type->unqual->cname == PATTERN
                                      : is_unbound(args[i].value);
     if (!open) continue;
@@ -568,13 +581,49 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
 
 static bool unify(KType *pat, KType *act, TArg *args, Template *t);
 
+/* `Seq<Is...>` against `Seq<0, 1, 2>`: a trailing pack pattern takes
+ * the rest of the instance's pack into the function template's pack */
+static bool unify_pack(TParam *tp, TArg *pat, TArg *act, TArg *args, Template *t) {
+  for (int j = 0; j < pat->npack; j++) {
+    if (!tp->is_type) {
+      int64_t v = pat->vpack[j];
+      if (v >= PACK_VALUE_BASE && v < PACK_VALUE_BASE + 16) {
+        TArg *slot = &args[v - PACK_VALUE_BASE];
+        slot->vpack = act->vpack + j;
+        slot->npack = act->npack - j;
+        return act->npack >= j && j == pat->npack - 1;
+      }
+      if (j >= act->npack) return false;
+      if (is_unbound(v)) {
+        TArg *slot = &args[v - UNBOUND_BASE];
+        if (is_unbound(slot->value)) slot->value = act->vpack[j];
+        if (slot->value != act->vpack[j]) return false;
+      } else if (v != act->vpack[j]) {
+        return false;
+      }
+      continue;
+    }
+    KType *e = pat->pack[j]->unqual;
+    if (e->kind == KT_STRUCT && e->cname == PACK_PATTERN) {
+      TArg *slot = &args[e->count];
+      slot->pack = act->pack + j;
+      slot->npack = act->npack - j;
+      return act->npack >= j && j == pat->npack - 1;
+    }
+    if (j >= act->npack || !unify(pat->pack[j], act->pack[j], args, t)) return false;
+  }
+  return pat->npack == act->npack;
+}
+
 /* thread_block_tile<ParentSize> against thread_block_tile<32> */
 static bool unify_pattern(KType *pat, KType *act, TArg *args, Template *t) {
   Scope *ps = pat->front, *as = act->unqual->front;
   if (act->unqual->kind != KT_STRUCT || !as || as->from_tmpl != ps->from_tmpl) return false;
   Template *ct = ps->from_tmpl;
   for (int i = 0; i < ct->nparams; i++) {
-    if (ct->params[i].is_type) {
+    if (ct->params[i].is_pack) {
+      if (!unify_pack(&ct->params[i], &ps->targs[i], &as->targs[i], args, t)) return false;
+    } else if (ct->params[i].is_type) {
       if (!unify(ps->targs[i].type, as->targs[i].type, args, t)) return false;
     } else if (is_unbound(ps->targs[i].value)) {
       int k = (int)(ps->targs[i].value - UNBOUND_BASE);
@@ -622,6 +671,12 @@ KType *placeholder(Parser *p, int i, const char *name) {
 static void bind_pack(Parser *p, Scope *s, Template *t, TArg *ext, bool given, int k) {
   TParam *tp = &t->params[t->nparams - 1];
   for (int j = 0; j < k; j++) {
+    if (!tp->is_type) { /* only given: a non-type pack is deduced through a class's pack */
+      Sym *b = scope_add(p, s, SYM_CONST, pack_elem_name(p, tp->name, j), t->loc);
+      b->type = tp->value_type;
+      b->value = ext[t->nparams - 1].vpack[j];
+      continue;
+    }
     Sym *b = scope_add(p, s, SYM_TYPE, pack_elem_name(p, tp->name, j), t->loc);
     b->type = given ? ext[t->nparams - 1].pack[j] : placeholder(p, t->nparams + j, tp->name);
   }
@@ -641,10 +696,10 @@ static bool take_pack(Parser *p, Template *t, TArg *ext, TArg *args, int k) {
 bool deduce_template_args(Parser *p, Template *t, TArg *user_args, int nexplicit,
                           KExpr **call_args, int ncall) {
   bool pack = template_has_pack(t), given = pack && nexplicit >= t->nparams;
-  if (pack && !given && ncall && !pack_is_function_param(t))
-    error_at(p, call_args[0]->loc, "deducing the parameter pack '%s' of '%s' from a class "
-             "template's arguments is not supported in device code", t->params[t->nparams - 1].name, t->name);
-  int k = !pack ? 0 : given ? user_args[t->nparams - 1].npack : ncall - pack_leading_params(t);
+  /* `f(Seq<Is...>)`: the pack is deduced from a class instance's pack,
+   * the declaration parsed unexpanded with the pack's name open */
+  bool class_pack = pack && !given && !pack_is_function_param(t);
+  int k = !pack || class_pack ? 0 : given ? user_args[t->nparams - 1].npack : ncall - pack_leading_params(t);
   if (k < 0 || k > 32) return false;
   TArg ext[48];
   memset(ext, 0, sizeof ext);
@@ -658,7 +713,7 @@ bool deduce_template_args(Parser *p, Template *t, TArg *user_args, int nexplicit
   for (int i = 0; i < t->nparams; i++) {
     TParam *tp = &t->params[i];
     if (!*tp->name) continue;
-    if (tp->is_pack) {
+    if (tp->is_pack && !class_pack) {
       bind_pack(p, s, t, ext, given, k);
       continue;
     }
@@ -677,7 +732,7 @@ bool deduce_template_args(Parser *p, Template *t, TArg *user_args, int nexplicit
     ok = false;
   } else {
     p->scope = s;
-    p->tok = pack ? expand_pack_decl(p, t, k) : t->decl;
+    p->tok = pack && !class_pack ? expand_pack_decl(p, t, k) : t->decl;
     p->fn = NULL;
     p->no_gt = false;
     DeclSpec ds;
@@ -719,7 +774,12 @@ bool deduce_template_args(Parser *p, Template *t, TArg *user_args, int nexplicit
   p->deducing--;
   p->recover = saved_recover;
   restore_state(p, &sv);
-  if (ok && pack && !given) ok = take_pack(p, t, ext, ext, k);
+  if (ok && pack && !given && !class_pack) ok = take_pack(p, t, ext, ext, k);
+  if (ok && class_pack) { /* found by unify_pack, or no argument named it: empty */
+    TArg *a = &ext[t->nparams - 1];
+    if (t->params[t->nparams - 1].is_type) a->type = p->m->t_void;
+    else a->value = 0;
+  }
   memcpy(user_args, ext, sizeof(TArg) * (size_t)t->nparams);
   if (!ok) return false;
   return fill_defaults(p, t, user_args, nexplicit, true);
