@@ -383,7 +383,9 @@ bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout, Token *na
     split_shr(p);
   }
   p->tok = p->tok->next;
-  if (n == t->nparams - 1 && t->params[n].is_pack) { /* `X<>`: an empty pack */
+  /* `X<>`: an empty pack (a function template's pack may still be
+   * deduced from the call: `f<int>(1, 2.0f)`) */
+  if (t->is_class && n == t->nparams - 1 && t->params[n].is_pack) {
     out[n].pack = NULL;
     out[n].vpack = NULL;
     out[n].npack = 0;

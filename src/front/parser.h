@@ -344,6 +344,9 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
  * name device code uses but nothing declares (parse_util.c). */
 const char *dropped_decl_note(Parser *p, const char *name);
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
+/* a copy of the object e of class t: through a user-declared copy
+ * constructor when e is an lvalue and t has one, else e itself */
+KExpr *sema_copy(Parser *p, KExpr *e, KType *t);
 /* `k<<<config>>>(args)` in device code (sema_launch.c): call is the
  * resolved call of the kernel (made while p->device_launch was set) */
 KExpr *sema_device_launch(Parser *p, KExpr *call, KExpr **config, int nconfig, SrcLoc loc);

@@ -3,7 +3,8 @@
 // ends, in the reverse order of construction, whichever way control
 // leaves (the end of a block, return, break, continue), also for arrays,
 // members, a temporary bound to a const reference, a by-value parameter,
-// and an object that lives across __syncthreads().  Each thread logs
+// copies made by a user-declared copy constructor, and an object that
+// lives across __syncthreads().  Each thread logs
 // constructions (+id) and destructions (-id) and the host compares the
 // logs with what C++ prescribes.
 #include "common.h"
@@ -34,6 +35,15 @@ struct Derived : Tracer { // a temporary bound to a base reference stays whole
   __device__ Derived(int t, int id) : Tracer(t, id) {}
   __device__ ~Derived() { note(t, 200); }
 };
+
+struct Copyable { // copies run the copy constructor, each copy is destroyed
+  int t, id;
+  __device__ Copyable(int t_, int id_) : t(t_), id(id_) { note(t, id); }
+  __device__ Copyable(const Copyable &o) : t(o.t), id(o.id + 10) { note(t, id); }
+  __device__ ~Copyable() { note(t, -id); }
+};
+
+__device__ void take_copy(Copyable c) { note(c.t, 1000 + c.id); }
 
 __device__ int early_return(int t, int k) {
   Tracer x(t, 1);
@@ -80,6 +90,11 @@ __global__ void scopes() {
     Tracer m = make(t, 4);
     by_value(m);
     note(t, 77);
+    {
+      Copyable c(t, 5);
+      Copyable d = c;
+      take_copy(d);
+    }
   } else {
     int k = 0;
     while (k < 2) {
@@ -114,10 +129,10 @@ int main() {
       {1, 2, -2, -1, 1, 2, -2, -1, 20, 1, 3, -3, -1, 40},
       {1, -1, 2, 50, -2, 3, -3, 9, 90, 11, 200, -11, -9},
       {1, 2, 7, 8, 78, -8, -7, 5, -5, -2, -1},
-      {4, 104, -4, 77, -4},
+      {4, 104, -4, 77, 5, 15, 25, 1025, -25, -15, -5, -4},
       {1, -1, 2, -2, 6, 62, 63, -6},
   };
-  const int expect_n[THREADS] = {14, 13, 11, 5, 8};
+  const int expect_n[THREADS] = {14, 13, 11, 12, 8};
   scopes<<<1, THREADS>>>();
   CHECK(cudaGetLastError());
   int log[THREADS][LOG], n[THREADS];
