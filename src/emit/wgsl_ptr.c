@@ -122,7 +122,7 @@ WBase *w_base_of(WCtx *c, KExpr *e) {
   }
 }
 
-static bool is_local_base(WBase *b);
+static bool is_local_base(WCtx *c, WBase *b);
 
 /* A member array of a function-space object (`t.v` of a local, or of the
  * object a ptr<function> parameter points to), as a base of its own:
@@ -166,7 +166,7 @@ static WBase *lvalue_root(WCtx *c, KExpr *e) {
       KType *ot = !obj ? NULL : obj->fnptr ? obj->local_type : obj->var->type;
       ot = ot && ot->unqual ? ot->unqual : ot;
       /* a whole object (not an element of an array of them) in function space */
-      if (obj && !obj->parent && ot && ot->kind == KT_STRUCT && (obj->fnptr || is_local_base(obj)) && !obj->byval)
+      if (obj && !obj->parent && ot && ot->kind == KT_STRUCT && (obj->fnptr || is_local_base(c, obj)) && !obj->byval)
         return member_base(c, obj, e->a->a->type, e->a->field);
     }
     return lvalue_root(c, e->a);
@@ -346,8 +346,20 @@ KExpr *w_sub_object(KExpr *arg) {
   return t->kind == KT_STRUCT ? arg->a : NULL; /* not a vector lane */
 }
 
-static bool is_local_base(WBase *b) {
+static bool kernel_param(WCtx *c, KVar *v) {
+  for (int i = 0; v->kind == KV_PARAM && i < c->kernel->nparams; i++)
+    if (c->kernel->params[i] == v) return true;
+  return false;
+}
+
+/* a `var` of the function being emitted: a local, or a device function's
+ * by-value parameter (which it copies into a `var`); a callee reaches
+ * it through a ptr<function> */
+static bool is_local_base(WCtx *c, WBase *b) {
   if (b->byval) return false;
+  if (b->fnptr) return true;
+  if (b->var->kind == KV_PARAM)
+    return b->var->type->kind != KT_PTR && !kernel_param(c, b->var);
   return b->fnptr || (b->var->kind == KV_LOCAL && b->var->as != AS_SHARED);
 }
 
@@ -498,7 +510,7 @@ WInst *w_inst_for_call(WCtx *c, KExpr *call) {
   in->pbase = arena_alloc(c->a, sizeof(WBase *) * (size_t)(f->nparams + 1));
   for (int i = 0; i < f->nparams; i++) {
     if (pb[i] == (WBase *)&by_value) in->pbase[i] = byval_base(c, f->params[i]);
-    else in->pbase[i] = pb[i] && (is_local_base(pb[i]) || pt[i]) ? fnptr_base(c, f->params[i], pb[i], pt[i]) : pb[i];
+    else in->pbase[i] = pb[i] && (is_local_base(c, pb[i]) || pt[i]) ? fnptr_base(c, f->params[i], pb[i], pt[i]) : pb[i];
   }
   int n = 0;
   for (int i = 1; i < c->insts.len; i++) n += ((WInst *)c->insts.items[i])->f == f;

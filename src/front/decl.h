@@ -106,6 +106,11 @@ KType *parse_enum_specifier(Parser *p);
 enum { UNBOUND_BASE = 0x7EAD0000 };
 extern const char *const PLACEHOLDER; /* cname of a type parameter during deduction */
 extern const char *const PATTERN;     /* cname of `X<T>` with T still open */
+/* cname of `Rest...` in a partial specialization's arguments: the pack
+ * parameter `count` takes the rest of the instance's pack */
+extern const char *const PACK_PATTERN;
+/* `Is...` likewise for a non-type pack parameter i: this value + i */
+enum { PACK_VALUE_BASE = UNBOUND_BASE + 0x100 };
 typedef struct Saved {
   Token *tok;
   Scope *scope;
@@ -126,6 +131,7 @@ void check_depth(Parser *p, Template *t, SrcLoc loc);
 
 /* parse_pack.c: variadic function templates */
 bool template_has_pack(Template *t);
+bool pack_is_function_param(Template *t);
 Token *expand_pack_decl(Parser *p, Template *t, int k);
 int pack_leading_params(Template *t);
 const char *pack_elem_name(Parser *p, const char *pack, int i);

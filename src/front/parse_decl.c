@@ -579,7 +579,7 @@ static void record_constant(Parser *p, Sym *s, KExpr *init) {
  * to a temporary, or to a scalar of another type, binds to a temporary
  * of type T instead, which lives as long as the function (the function's
  * temporaries do), so at least as long as the reference, as C++ says. */
-static KExpr *reference_init(Parser *p, Declarator *d, KType *t, KExpr *init) {
+static KExpr *reference_init(Parser *p, Declarator *d, KType *t, KExpr *init, KVar **bound) {
   /* `const double &r = a_float;` converts into a temporary; a class binds
    * to its base by address (no slicing copy) */
   bool other_scalar = !same_type(init->type->unqual, t->unqual) && kt_is_scalar(t) &&
@@ -587,13 +587,19 @@ static KExpr *reference_init(Parser *p, Declarator *d, KType *t, KExpr *init) {
   if (is_lvalue(init) && !(other_scalar && t->is_const)) return sema_addr(p, init, init->loc);
   if (!t->is_const && !d->is_rref)
     error_at(p, init->loc, "non-const lvalue reference cannot bind to a temporary");
+  /* a temporary of a derived class is kept whole (its own destructor
+   * runs at the end); the reference binds to its base subobject */
+  bool derived = init->type->unqual->kind == KT_STRUCT && t->unqual->kind == KT_STRUCT &&
+                 !same_type(init->type, t) && derives_from(init->type->unqual, t->unqual);
   KVar *tmp;
-  KExpr *set = make_temp(p, convert(p, init, t->unqual, CONV_INIT, init->loc), &tmp);
+  KExpr *set = make_temp(p, derived ? init : convert(p, init, t->unqual, CONV_INIT, init->loc), &tmp);
+  *bound = tmp;
   KExpr *ref = new_expr(p, KE_VAR, tmp->type, init->loc);
   ref->var = tmp;
-  KExpr *both = new_expr(p, KE_COMMA, kt_ptr(p->m, tmp->type, AS_GENERIC), init->loc);
+  KExpr *obj = derived ? to_base(p, ref, t->unqual) : ref;
+  KExpr *both = new_expr(p, KE_COMMA, kt_ptr(p->m, t->unqual, AS_GENERIC), init->loc);
   both->a = set;
-  both->b = sema_addr(p, ref, init->loc);
+  both->b = sema_addr(p, obj, init->loc);
   return both;
 }
 
@@ -632,6 +638,7 @@ static bool merge_extern_declaration(Parser *p, DeclSpec *ds, Declarator *d, boo
 
 void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool global) {
   KType *t = d->type;
+  KVar *bound_temp = NULL; /* `const T &r = T(...)`: the temporary r keeps alive */
   if (ds->shared && d->name_tok && (equal(p->tok, "=") || equal(p->tok, "{")))
     error_tok(p, d->name_tok, "initializer not allowed for __shared__ variable");
   if (!ds->is_auto && t->kind == KT_VOID)
@@ -673,7 +680,7 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
   if (ext && p->fn) p->fn->kf->uses_dynamic_shared = true;
   if (d->is_ref) {
     if (!init) error_tok(p, d->name_tok, "declaration of reference variable '%s' requires an initializer", d->name);
-    init = reference_init(p, d, t, init);
+    init = reference_init(p, d, t, init, &bound_temp);
   }
   if (v->kind == KV_GLOBAL) {
     v->cname = arena_printf(p->arena, "%s%s", p->scope->cprefix, d->name);
@@ -686,10 +693,6 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
     vec_push(p->arena, &p->m->globals, v);
     return;
   }
-  if (as == AS_LOCAL && !d->is_ref && !v->is_static && class_dtor_has_effects(t))
-    error_tok(p, d->name_tok, "local variables whose destructor does something ('%s') are not "
-                              "supported in device code (destructors run through 'delete' only)",
-              type_name(p, t));
   v->cname = NULL; /* not a clash with itself */
   v->cname = local_cname(p, d->name);
   KStmt *st = new_stmt(p, KS_DECL, d->name_tok->loc);
@@ -710,6 +713,9 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
   }
   record_constant(p, s, init);
   vec_push(p->arena, out, st);
+  /* constructed: its destructor runs when its scope ends (scope_cleanup.c) */
+  KVar *owned = d->is_ref ? bound_temp : v;
+  if (as == AS_LOCAL && !v->is_static && owned) cleanup_push(p, owned);
 }
 
 void parse_static_assert(Parser *p) {

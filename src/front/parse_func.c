@@ -288,6 +288,9 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
     Sym *s = scope_add(p, p->scope, SYM_VAR, v->name, v->loc);
     s->var = v;
     s->is_ref = fd->pref[i - first];
+    /* a by-value parameter is destroyed when the function ends; a
+     * kernel's are not (CUDA destroys kernel arguments on the host) */
+    if (!s->is_ref && !(kf->flags & KF_GLOBAL)) cleanup_push(p, v);
   }
   p->tok = body;
   bool saved_nonvirtual = p->nonvirtual;
@@ -299,6 +302,8 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   if (consume(p, ":")) parse_member_inits(p, &pre);
   if (fd->is_ctor) class_ctor_prologue(p, fd, this_object(p), &pre);
   KStmt *b = parse_compound(p);
+  if (!stmt_ends_flow(b)) cleanup_emit(p, 0, NULL, &post, b->loc);
+  cleanup_pop(p, 0);
   if (fd->is_dtor) class_dtor_epilogue(p, fd, this_object(p), &post);
   p->nonvirtual = saved_nonvirtual;
   check_gotos(p);

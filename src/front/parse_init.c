@@ -142,7 +142,7 @@ KExpr *parse_initializer(Parser *p, KType *t, SrcLoc loc) {
     if (ut->front && scope_find_local(ut->front, "<ctor>")) return sema_construct(p, ut, &e, 1, e->loc);
     return convert(p, e, t, CONV_INIT, e->loc); /* reports the mismatch */
   }
-  if (ut->kind == KT_STRUCT) return e;
+  if (ut->kind == KT_STRUCT) return sema_copy(p, e, ut); /* `T b = a;` copies a */
   if (ut->kind == KT_ARRAY) {
     if (e->kind == KE_STR && ut->elem->unqual->size == 1 && kt_is_int(ut->elem))
       return string_init(p, e, ut);

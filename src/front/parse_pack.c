@@ -140,6 +140,8 @@ static Token *comma_like(Parser *p, Token *like) {
   return c;
 }
 
+static void list_expansion(Parser *p, Toks *out, Token *at, Pack *pk);
+
 /* `(A a, Ts... args)`: the pack parameter becomes k parameters */
 static void expand_param_list(Parser *p, Toks *out, Token **v, int open, int close, Pack *pk) {
   push(p, out, v[open]);
@@ -150,9 +152,25 @@ static void expand_param_list(Parser *p, Toks *out, Token **v, int open, int clo
     if (j < close && (equal(t, "(") || equal(t, "<") || equal(t, "["))) depth++;
     if (j < close && (equal(t, ")") || equal(t, ">") || equal(t, "]"))) depth--;
     if (j < close && !(equal(t, ",") && depth == 0)) continue;
-    bool is_pack = false;
-    for (int m = seg; m < j; m++) is_pack |= equal(v[m], "...");
-    if (is_pack) {
+    /* `Ts... args` is a pack parameter; `Seq<Is...> s` one parameter
+     * whose type expands the pack inside it */
+    bool is_pack = false, inner_pack = false;
+    int inner = 0;
+    for (int m = seg; m < j; m++) {
+      if (equal(v[m], "(") || equal(v[m], "<") || equal(v[m], "[")) inner++;
+      if (equal(v[m], ")") || equal(v[m], ">") || equal(v[m], "]")) inner--;
+      if (equal(v[m], "...")) *(inner == 0 ? &is_pack : &inner_pack) = true;
+    }
+    if (inner_pack && !is_pack) {
+      Toks one = {0};
+      for (int m = seg; m < j; m++) {
+        if (equal(v[m], "...")) list_expansion(p, &one, v[m], pk);
+        else push(p, &one, v[m]);
+      }
+      if (!first) push(p, out, comma_like(p, t));
+      for (int m = 0; m < one.n; m++) push(p, out, one.v[m]);
+      first = false;
+    } else if (is_pack) {
       for (int m = seg; m < j; m++)
         if (v[m]->kind == TK_IDENT && m > seg && !equal(v[m], pk->type)) pk->param = v[m]->spelling;
       for (int i = 0; i < pk->k; i++) {
@@ -295,6 +313,23 @@ Token *expand_pack_decl(Parser *p, Template *t, int k) {
   Pack pk = {t->params[t->nparams - 1].name, NULL, k};
   Token *name = t->name_tok;
   return expand(p, t->decl, decl_end(t->decl), name, &pk);
+}
+
+/* the pack is a function parameter pack (`Ts... args`), not only named
+ * inside another template's arguments (`Tuple<Ts...> &t`) */
+bool pack_is_function_param(Template *t) {
+  Token *n = t->name_tok;
+  if (!n || !equal(n->next, "(")) return false;
+  int depth = 0;
+  for (Token *x = n->next->next; x->kind != TK_EOF; x = x->next) {
+    if (equal(x, "(") || equal(x, "<") || equal(x, "[")) depth++;
+    if (equal(x, ")") || equal(x, ">") || equal(x, "]")) {
+      if (depth == 0) break;
+      depth--;
+    }
+    if (depth == 0 && equal(x, "...")) return true;
+  }
+  return false;
 }
 
 /* the number of function parameters before the pack parameter */

@@ -134,14 +134,43 @@ static bool match_type(KType *pat, KType *act, TArg *b) {
   return pat == act || same_type(pat, act);
 }
 
+/* a pack argument against a pattern's elements: each element matches one
+ * type, a trailing `Rest...` (PACK_PATTERN) takes what is left */
+static bool match_pack(Parser *p, TArg *pat, TArg *act, TArg *b) {
+  for (int j = 0; !pat->pack && j < pat->npack; j++) { /* a non-type pack */
+    int64_t e = pat->vpack[j];
+    if (e >= PACK_VALUE_BASE && e < PACK_VALUE_BASE + 16) {
+      TArg *slot = &b[e - PACK_VALUE_BASE];
+      slot->vpack = act->vpack + j;
+      slot->npack = act->npack > j ? act->npack - j : 0;
+      slot->value = 0;
+      return act->npack >= j && j == pat->npack - 1;
+    }
+    if (j >= act->npack || !match_value(e, act->vpack[j], b)) return false;
+  }
+  for (int j = 0; pat->pack && j < pat->npack; j++) {
+    KType *e = pat->pack[j];
+    if (e->unqual->kind == KT_STRUCT && e->unqual->cname == PACK_PATTERN) {
+      TArg *slot = &b[e->unqual->count];
+      slot->pack = act->pack + j;
+      slot->npack = act->npack > j ? act->npack - j : 0;
+      slot->type = p->m->t_void;
+      return act->npack >= j && j == pat->npack - 1;
+    }
+    if (j >= act->npack || !match_type(e, act->pack[j], b)) return false;
+  }
+  return pat->npack == act->npack;
+}
+
 static bool spec_matches(Parser *p, Template *spec, Template *t, TArg *args, TArg *b) {
   TArg pat[16];
   memset(pat, 0, sizeof pat);
   if (!spec->spec_args || !spec_pattern(p, spec, t, pat)) return false;
   for (int i = 0; i < spec->nparams; i++) b[i].value = spec->params[i].is_type ? 0 : UNBOUND_BASE + i;
   for (int i = 0; i < t->nparams; i++) {
-    bool ok = t->params[i].is_type ? match_type(pat[i].type, args[i].type, b)
-                                   : match_value(pat[i].value, args[i].value, b);
+    bool ok = t->params[i].is_pack ? match_pack(p, &pat[i], &args[i], b)
+              : t->params[i].is_type ? match_type(pat[i].type, args[i].type, b)
+                                     : match_value(pat[i].value, args[i].value, b);
     if (!ok) return false;
   }
   for (int i = 0; i < spec->nparams; i++)
@@ -159,8 +188,9 @@ static bool more_specialized(Parser *p, Template *a, Template *b, Template *t) {
   if (!spec_pattern(p, a, t, pa) || !spec_pattern(p, b, t, pb)) return false;
   for (int i = 0; i < b->nparams; i++) bb[i].value = b->params[i].is_type ? 0 : UNBOUND_BASE + i;
   for (int i = 0; i < t->nparams; i++) {
-    bool ok = t->params[i].is_type ? match_type(pb[i].type, pa[i].type, bb)
-                                   : match_value(pb[i].value, pa[i].value, bb);
+    bool ok = t->params[i].is_pack ? match_pack(p, &pb[i], &pa[i], bb)
+              : t->params[i].is_type ? match_type(pb[i].type, pa[i].type, bb)
+                                     : match_value(pb[i].value, pa[i].value, bb);
     if (!ok) return false;
   }
   return true;

@@ -139,6 +139,8 @@ KStmt *parse_compound(Parser *p) {
   KType *cls = p->cur_class;
   int depth = p->inst_depth;
   Token *volatile stmt_start = p->tok;
+  int entry_depth = cleanup_depth(p);
+  volatile int stmt_depth = entry_depth;
   while (!equal(p->tok, "}")) {
     if (p->tok->kind == TK_EOF) {
       p->recover = saved;
@@ -152,6 +154,7 @@ KStmt *parse_compound(Parser *p) {
       p->cur_class = cls;
       p->inst_depth = depth;
       if (p->fn) p->fn->loops = loops;
+      cleanup_pop(p, stmt_depth);
       if (p->speculative) {
         p->recover = saved;
         longjmp(*saved, 1);
@@ -164,6 +167,7 @@ KStmt *parse_compound(Parser *p) {
       continue;
     }
     stmt_start = p->tok;
+    stmt_depth = cleanup_depth(p);
     if (equal(p->tok, ";")) {
       p->tok = p->tok->next;
       continue;
@@ -174,6 +178,9 @@ KStmt *parse_compound(Parser *p) {
       vec_push(p->arena, &v, parse_stmt(p));
   }
   p->recover = saved;
+  /* leaving the block: its objects' destructors, innermost first */
+  if (!v.len || !stmt_ends_flow(v.items[v.len - 1])) cleanup_emit(p, entry_depth, NULL, &v, p->tok->loc);
+  cleanup_pop(p, entry_depth);
   p->tok = p->tok->next;
   p->scope = outer;
   return block_of(p, &v, open->loc);
@@ -184,9 +191,12 @@ static KStmt *parse_sub_stmt(Parser *p) {
   if (is_decl_start(p, p->tok)) {
     PtrVec v = {0};
     SrcLoc loc = p->tok->loc;
+    int depth = cleanup_depth(p);
     scope_push(p, scope_new(p, p->scope, false));
     parse_declaration_stmt(p, &v);
     scope_pop(p);
+    cleanup_emit(p, depth, NULL, &v, loc);
+    cleanup_pop(p, depth);
     return block_of(p, &v, loc);
   }
   return parse_stmt(p);
@@ -199,9 +209,11 @@ static KExpr *parse_condition(Parser *p) {
   return to_bool(p, c, open->next->loc);
 }
 
-static KStmt *parse_loop_body(Parser *p, bool is_switch) {
+/* depth: the cleanup depth break and continue unwind to */
+static KStmt *parse_loop_body(Parser *p, bool is_switch, int depth) {
   LoopCtx ctx = {0};
   ctx.is_switch = is_switch;
+  ctx.cleanup_depth = depth;
   ctx.outer = p->fn->loops;
   p->fn->loops = &ctx;
   KStmt *body = parse_sub_stmt(p);
@@ -327,11 +339,14 @@ static KStmt *parse_range_for(Parser *p, KStmt *s, Token *colon) {
   }
   Token *after = p->tok;
   PtrVec v = {0};
+  int depth = cleanup_depth(p); /* the loop variable is destroyed every iteration */
   p->tok = elem;
   parse_declaration_stmt(p, &v);
   p->tok = after;
-  KStmt *body = parse_loop_body(p, false);
+  KStmt *body = parse_loop_body(p, false, depth);
   vec_push(p->arena, &v, body);
+  if (!stmt_ends_flow(body)) cleanup_emit(p, depth, NULL, &v, body->loc);
+  cleanup_pop(p, depth);
   s->body = block_of(p, &v, body->loc);
   scope_pop(p);
   return s;
@@ -348,6 +363,7 @@ static KStmt *parse_for(Parser *p, Token *kw) {
     return parse_range_for(p, s, colon);
   }
   scope_push(p, scope_new(p, p->scope, false));
+  int depth = cleanup_depth(p);
   if (is_decl_start(p, p->tok)) {
     PtrVec v = {0};
     SrcLoc loc = p->tok->loc;
@@ -368,9 +384,17 @@ static KStmt *parse_for(Parser *p, Token *kw) {
   expect(p, ";");
   if (!equal(p->tok, ")")) s->step = parse_expr(p);
   expect(p, ")");
-  s->body = parse_loop_body(p, false);
+  s->body = parse_loop_body(p, false, cleanup_depth(p));
   scope_pop(p);
-  return s;
+  if (cleanup_depth(p) == depth) return s;
+  /* the init declared objects with destructors: { init; for (;;) ...; destroy } */
+  PtrVec v = {0};
+  vec_push(p->arena, &v, s->init_stmt);
+  s->init_stmt = NULL;
+  vec_push(p->arena, &v, s);
+  cleanup_emit(p, depth, NULL, &v, kw->loc);
+  cleanup_pop(p, depth);
+  return block_of(p, &v, kw->loc);
 }
 
 static KStmt *parse_switch(Parser *p, Token *kw) {
@@ -382,7 +406,7 @@ static KStmt *parse_switch(Parser *p, Token *kw) {
     error_at(p, c->loc, "statement requires expression of integer type ('%s' invalid)",
              type_name(p, c->type));
   s->cond = cast_to(p, c, promote(p, c->type));
-  s->body = parse_loop_body(p, true);
+  s->body = parse_loop_body(p, true, cleanup_depth(p));
   return s;
 }
 
@@ -392,11 +416,20 @@ static LoopCtx *innermost_switch(Parser *p) {
   return NULL;
 }
 
+/* a case label in the scope of an object with a destructor that the
+ * switch's jump would skip the construction of: ill-formed C++ */
+static _Noreturn void bypassed_dtor(Parser *p, Token *kw, LoopCtx *sw) {
+  KVar *v = p->fn->cleanups.items[sw->cleanup_depth];
+  error_tok(p, kw, "cannot jump from switch statement to this case label: the jump bypasses "
+                   "the initialization of '%s', which has a destructor", v->name);
+}
+
 static KStmt *parse_case(Parser *p, Token *kw) {
   LoopCtx *sw = innermost_switch(p);
   KStmt *s = new_stmt(p, KS_CASE, kw->loc);
   if (equal(kw, "default")) {
     if (!sw) error_tok(p, kw, "'default' statement not in switch statement");
+    if (cleanup_depth(p) > sw->cleanup_depth) bypassed_dtor(p, kw, sw);
     if (sw->has_default) error_tok(p, kw, "multiple default labels in one switch");
     sw->has_default = true;
     s->is_default = true;
@@ -404,6 +437,7 @@ static KStmt *parse_case(Parser *p, Token *kw) {
     return s;
   }
   if (!sw) error_tok(p, kw, "'case' statement not in switch statement");
+  if (cleanup_depth(p) > sw->cleanup_depth) bypassed_dtor(p, kw, sw);
   Token *vt = p->tok;
   s->case_value = const_int_expr(p, "expression is not an integral constant expression");
   for (int i = 0; i < sw->cases.len; i++)
@@ -414,7 +448,7 @@ static KStmt *parse_case(Parser *p, Token *kw) {
   return s;
 }
 
-static KStmt *parse_return(Parser *p, Token *kw) {
+static KStmt *parse_return_stmt(Parser *p, Token *kw) {
   KStmt *s = new_stmt(p, KS_RETURN, kw->loc);
   FuncCtx *f = p->fn;
   if (equal(p->tok, ";")) {
@@ -454,6 +488,36 @@ static KStmt *parse_return(Parser *p, Token *kw) {
     s->e = convert(p, e, f->ret, CONV_RETURN, e->loc);
   }
   return s;
+}
+
+/* `return` leaves every scope of the function: the value is computed
+ * first (into a temporary), then the live objects are destroyed.  A
+ * local object returned by name is not destroyed: it becomes the result
+ * (the copy elision nvcc makes), so it is destroyed once, by the caller. */
+static KStmt *parse_return(Parser *p, Token *kw) {
+  KStmt *r = parse_return_stmt(p, kw);
+  if (!cleanup_depth(p)) return r;
+  PtrVec v = {0};
+  KStmt *ret = r;
+  if (r->kind == KS_BLOCK) { /* a void function's `return f();` */
+    vec_push(p->arena, &v, r->stmts[0]);
+    ret = r->stmts[1];
+  }
+  KVar *skip = NULL;
+  KExpr *e = ret->e;
+  if (e && e->kind == KE_VAR && cleanup_has(p, e->var)) {
+    skip = e->var;
+  } else if (e && e->kind != KE_INT && e->kind != KE_FLOAT) {
+    KVar *tmp;
+    KStmt *set = new_stmt(p, KS_EXPR, e->loc);
+    set->e = make_temp(p, e, &tmp);
+    vec_push(p->arena, &v, set);
+    ret->e = new_expr(p, KE_VAR, tmp->type, e->loc);
+    ret->e->var = tmp;
+  }
+  cleanup_emit(p, 0, skip, &v, kw->loc);
+  vec_push(p->arena, &v, ret);
+  return block_of(p, &v, kw->loc);
 }
 
 static KStmt *expr_stmt(Parser *p) {
@@ -521,14 +585,14 @@ static KStmt *parse_stmt(Parser *p) {
     s->loop_kind = KLOOP_WHILE;
     s->unroll = take_unroll(p);
     s->cond = parse_condition(p);
-    s->body = parse_loop_body(p, false);
+    s->body = parse_loop_body(p, false, cleanup_depth(p));
     return s;
   }
   if (equal(t, "do")) {
     KStmt *s = new_stmt(p, KS_LOOP, t->loc);
     s->loop_kind = KLOOP_DO;
     s->unroll = take_unroll(p);
-    s->body = parse_loop_body(p, false);
+    s->body = parse_loop_body(p, false, cleanup_depth(p));
     expect(p, "while");
     s->cond = parse_condition(p);
     expect(p, ";");
@@ -546,13 +610,21 @@ static KStmt *parse_stmt(Parser *p) {
       error_tok(p, t, brk ? "'break' statement not in loop or switch statement"
                           : "'continue' statement not in loop statement");
     expect(p, ";");
-    return new_stmt(p, brk ? KS_BREAK : KS_CONTINUE, t->loc);
+    KStmt *jump = new_stmt(p, brk ? KS_BREAK : KS_CONTINUE, t->loc);
+    if (cleanup_depth(p) == l->cleanup_depth) return jump;
+    PtrVec v = {0}; /* leaving the scopes inside the loop: their destructors */
+    cleanup_emit(p, l->cleanup_depth, NULL, &v, t->loc);
+    vec_push(p->arena, &v, jump);
+    return block_of(p, &v, t->loc);
   }
   if (equal(t, "return")) return parse_return(p, t);
   if (equal(t, "goto")) {
     Token *name = p->tok;
     expect_ident(p);
     expect(p, ";");
+    if (cleanup_depth(p))
+      error_tok(p, t, "'goto' in the scope of a variable with a destructor ('%s') is not supported "
+                      "in device code", ((KVar *)p->fn->cleanups.items[0])->name);
     vec_push(p->arena, &p->fn->gotos, name);
     KStmt *s = new_stmt(p, KS_GOTO, t->loc);
     s->label = name->spelling;

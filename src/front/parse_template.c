@@ -19,6 +19,7 @@ enum { MAX_INST_DEPTH = 64 };
 
 const char *const PLACEHOLDER = "<tparam>";
 const char *const PATTERN = "<pattern>";
+const char *const PACK_PATTERN = "<pack pattern>";
 
 bool is_unbound(int64_t v) { return v >= UNBOUND_BASE && v < UNBOUND_BASE + 16; }
 
@@ -57,7 +58,7 @@ void parse_tparams(Parser *p, Template *t) {
       tp->enum_sym = enum_named_at(p);
       DeclSpec ds;
       parse_declspec(p, &ds, true);
-      if (equal(p->tok, "...")) error_tok(p, p->tok, "non-type template parameter packs are not supported");
+      if (consume(p, "...")) tp->is_pack = true;
       Declarator d;
       parse_declarator(p, &ds, &d, true);
       p->no_gt = saved;
@@ -209,8 +210,6 @@ void parse_template_decl(Parser *p) {
     t->name = name->spelling;
     t->name_tok = name;
     t->is_class = is_class;
-    if (is_class && template_has_pack(t))
-      error_tok(p, name, "variadic class templates are not supported");
     add_template(p, t, name);
     if (!is_class && !t->is_alias) note_template_host_lambdas(p, t); /* nvcc's extended lambdas */
   }
@@ -227,7 +226,15 @@ static void print_enumerator(StrBuf *sb, Sym *e, int64_t v) {
 }
 
 static void print_targ(Parser *p, StrBuf *sb, TParam *tp, TArg *a) {
-  if (tp->is_pack) {
+  if (tp->is_pack && !tp->is_type) {
+    TParam one = *tp;
+    one.is_pack = false;
+    for (int i = 0; i < a->npack; i++) {
+      TArg v = {.value = a->vpack[i]};
+      if (i) sb_puts(sb, ", ");
+      print_targ(p, sb, &one, &v);
+    }
+  } else if (tp->is_pack) {
     for (int i = 0; i < a->npack; i++) sb_printf(sb, "%s%s", i ? ", " : "", type_name(p, a->pack[i]));
   } else if (tp->is_type) sb_puts(sb, type_name(p, a->type));
   else if (tp->enum_sym) print_enumerator(sb, tp->enum_sym, a->value);
@@ -257,8 +264,11 @@ Scope *binding_scope(Parser *p, Template *t, TArg *args, int nargs) {
     TParam *tp = &t->params[i];
     if (!*tp->name) continue;
     if (tp->is_pack) {
-      for (int k = 0; k < args[i].npack; k++)
-        scope_add(p, s, SYM_TYPE, pack_elem_name(p, tp->name, k), t->loc)->type = args[i].pack[k];
+      for (int k = 0; k < args[i].npack; k++) {
+        Sym *e = scope_add(p, s, tp->is_type ? SYM_TYPE : SYM_CONST, pack_elem_name(p, tp->name, k), t->loc);
+        e->type = tp->is_type ? args[i].pack[k] : tp->value_type;
+        if (!tp->is_type) e->value = args[i].vpack[k];
+      }
       continue;
     }
     Sym *b = scope_add(p, s, tp->is_type ? SYM_TYPE : SYM_CONST, tp->name, t->loc);
@@ -331,11 +341,36 @@ bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout, Token *na
       for (;;) {
         TArg one = {0};
         parse_one_targ(p, &t->params[n], &one);
+        if (!t->params[n].is_type) { /* a value of a non-type pack, or `Is...` */
+          if (consume(p, "...")) {
+            if (!is_unbound(one.value))
+              error_tok(p, p->tok, "pack expansion in template arguments names no parameter pack");
+            one.value = PACK_VALUE_BASE + (one.value - UNBOUND_BASE);
+          }
+          int64_t *nv = arena_alloc(p->arena, sizeof(int64_t) * (size_t)(v.len + 1));
+          for (int j = 0; j < v.len; j++) nv[j] = out[n].vpack[j];
+          nv[v.len] = one.value;
+          out[n].vpack = nv;
+          vec_push(p->arena, &v, NULL);
+          split_shr(p);
+          if (!consume(p, ",")) break;
+          continue;
+        }
+        /* `Rest...` in a partial specialization's arguments */
+        if (consume(p, "...")) {
+          KType *u = one.type ? one.type->unqual : NULL;
+          if (!u || u->kind != KT_STRUCT || u->cname != PLACEHOLDER)
+            error_tok(p, p->tok, "pack expansion in template arguments names no parameter pack");
+          KType *pp = kt_struct_new(p->m, u->name, PACK_PATTERN, false);
+          pp->count = u->count;
+          pp->size = 1;
+          one.type = pp;
+        }
         vec_push(p->arena, &v, one.type);
         split_shr(p);
         if (!consume(p, ",")) break;
       }
-      out[n].pack = (KType **)v.items;
+      out[n].pack = t->params[n].is_type ? (KType **)v.items : NULL;
       out[n].npack = v.len;
       out[n].type = p->m->t_void;
       n++;
@@ -348,6 +383,15 @@ bool parse_template_args(Parser *p, Template *t, TArg *out, int *nout, Token *na
     split_shr(p);
   }
   p->tok = p->tok->next;
+  /* `X<>`: an empty pack (a function template's pack may still be
+   * deduced from the call: `f<int>(1, 2.0f)`) */
+  if (t->is_class && n == t->nparams - 1 && t->params[n].is_pack) {
+    out[n].pack = NULL;
+    out[n].vpack = NULL;
+    out[n].npack = 0;
+    out[n].type = p->m->t_void;
+    n++;
+  }
   *nout = n;
   if (t->is_class && n < t->nparams) {
     if (!fill_defaults(p, t, out, n, false))
@@ -404,11 +448,26 @@ static KType *instantiate_alias(Parser *p, Template *t, TArg *args, int nargs) {
   return r;
 }
 
+/* a pack argument still holding a deduction's open parameters */
+static bool pack_is_open(TParam *tp, TArg *a) {
+  for (int j = 0; j < a->npack; j++) {
+    if (!tp->is_type) {
+      int64_t v = a->vpack[j];
+      if (is_unbound(v) || (v >= PACK_VALUE_BASE && v < PACK_VALUE_BASE + 16)) return true;
+      continue;
+    }
+    const char *c = a->pack[j]->unqual->cname;
+    if (c == PLACEHOLDER || c == PATTERN || c == PACK_PATTERN) return true;
+  }
+  return false;
+}
+
 /* during deduction, `thread_block_tile<ParentSize>` with ParentSize still
  * unknown: a pattern type remembering the template and its arguments */
 static KType *pattern_type(Parser *p, Template *t, TArg *args, int nargs) {
   for (int i = 0; i < nargs; i++) {
-    bool open = t->params[i].is_type ? args[i].type->unqual->cname == PLACEHOLDER ||
+    bool open = t->params[i].is_pack ? pack_is_open(&t->params[i], &args[i])
+                : t->params[i].is_type ? args[i].type->unqual->cname == PLACEHOLDER ||
                                            args[i].type->unqual->cname == PATTERN
                                      : is_unbound(args[i].value);
     if (!open) continue;
@@ -444,6 +503,10 @@ KType *instantiate_class(Parser *p, Template *t, TArg *args, int nargs, SrcLoc l
   bind->from_tmpl = t; /* the injected class name followed by `<` names t */
   p->scope = bind;
   p->tok = spec ? spec->decl : t->decl;
+  /* a variadic class template: its pack expanded in the tokens (parse_pack.c) */
+  Template *from = spec ? spec : t;
+  if (template_has_pack(from))
+    p->tok = expand_pack_decl(p, from, (spec ? bound : args)[from->nparams - 1].npack);
   p->fn = NULL;
   p->cur_class = NULL;
   p->no_gt = false;
@@ -520,13 +583,49 @@ FuncDecl *instantiate_func(Parser *p, Template *t, TArg *args, int nargs, SrcLoc
 
 static bool unify(KType *pat, KType *act, TArg *args, Template *t);
 
+/* `Seq<Is...>` against `Seq<0, 1, 2>`: a trailing pack pattern takes
+ * the rest of the instance's pack into the function template's pack */
+static bool unify_pack(TParam *tp, TArg *pat, TArg *act, TArg *args, Template *t) {
+  for (int j = 0; j < pat->npack; j++) {
+    if (!tp->is_type) {
+      int64_t v = pat->vpack[j];
+      if (v >= PACK_VALUE_BASE && v < PACK_VALUE_BASE + 16) {
+        TArg *slot = &args[v - PACK_VALUE_BASE];
+        slot->vpack = act->vpack + j;
+        slot->npack = act->npack - j;
+        return act->npack >= j && j == pat->npack - 1;
+      }
+      if (j >= act->npack) return false;
+      if (is_unbound(v)) {
+        TArg *slot = &args[v - UNBOUND_BASE];
+        if (is_unbound(slot->value)) slot->value = act->vpack[j];
+        if (slot->value != act->vpack[j]) return false;
+      } else if (v != act->vpack[j]) {
+        return false;
+      }
+      continue;
+    }
+    KType *e = pat->pack[j]->unqual;
+    if (e->kind == KT_STRUCT && e->cname == PACK_PATTERN) {
+      TArg *slot = &args[e->count];
+      slot->pack = act->pack + j;
+      slot->npack = act->npack - j;
+      return act->npack >= j && j == pat->npack - 1;
+    }
+    if (j >= act->npack || !unify(pat->pack[j], act->pack[j], args, t)) return false;
+  }
+  return pat->npack == act->npack;
+}
+
 /* thread_block_tile<ParentSize> against thread_block_tile<32> */
 static bool unify_pattern(KType *pat, KType *act, TArg *args, Template *t) {
   Scope *ps = pat->front, *as = act->unqual->front;
   if (act->unqual->kind != KT_STRUCT || !as || as->from_tmpl != ps->from_tmpl) return false;
   Template *ct = ps->from_tmpl;
   for (int i = 0; i < ct->nparams; i++) {
-    if (ct->params[i].is_type) {
+    if (ct->params[i].is_pack) {
+      if (!unify_pack(&ct->params[i], &ps->targs[i], &as->targs[i], args, t)) return false;
+    } else if (ct->params[i].is_type) {
       if (!unify(ps->targs[i].type, as->targs[i].type, args, t)) return false;
     } else if (is_unbound(ps->targs[i].value)) {
       int k = (int)(ps->targs[i].value - UNBOUND_BASE);
@@ -574,6 +673,12 @@ KType *placeholder(Parser *p, int i, const char *name) {
 static void bind_pack(Parser *p, Scope *s, Template *t, TArg *ext, bool given, int k) {
   TParam *tp = &t->params[t->nparams - 1];
   for (int j = 0; j < k; j++) {
+    if (!tp->is_type) { /* only given: a non-type pack is deduced through a class's pack */
+      Sym *b = scope_add(p, s, SYM_CONST, pack_elem_name(p, tp->name, j), t->loc);
+      b->type = tp->value_type;
+      b->value = ext[t->nparams - 1].vpack[j];
+      continue;
+    }
     Sym *b = scope_add(p, s, SYM_TYPE, pack_elem_name(p, tp->name, j), t->loc);
     b->type = given ? ext[t->nparams - 1].pack[j] : placeholder(p, t->nparams + j, tp->name);
   }
@@ -593,7 +698,10 @@ static bool take_pack(Parser *p, Template *t, TArg *ext, TArg *args, int k) {
 bool deduce_template_args(Parser *p, Template *t, TArg *user_args, int nexplicit,
                           KExpr **call_args, int ncall) {
   bool pack = template_has_pack(t), given = pack && nexplicit >= t->nparams;
-  int k = !pack ? 0 : given ? user_args[t->nparams - 1].npack : ncall - pack_leading_params(t);
+  /* `f(Seq<Is...>)`: the pack is deduced from a class instance's pack,
+   * the declaration parsed unexpanded with the pack's name open */
+  bool class_pack = pack && !given && !pack_is_function_param(t);
+  int k = !pack || class_pack ? 0 : given ? user_args[t->nparams - 1].npack : ncall - pack_leading_params(t);
   if (k < 0 || k > 32) return false;
   TArg ext[48];
   memset(ext, 0, sizeof ext);
@@ -607,7 +715,7 @@ bool deduce_template_args(Parser *p, Template *t, TArg *user_args, int nexplicit
   for (int i = 0; i < t->nparams; i++) {
     TParam *tp = &t->params[i];
     if (!*tp->name) continue;
-    if (tp->is_pack) {
+    if (tp->is_pack && !class_pack) {
       bind_pack(p, s, t, ext, given, k);
       continue;
     }
@@ -626,7 +734,7 @@ bool deduce_template_args(Parser *p, Template *t, TArg *user_args, int nexplicit
     ok = false;
   } else {
     p->scope = s;
-    p->tok = pack ? expand_pack_decl(p, t, k) : t->decl;
+    p->tok = pack && !class_pack ? expand_pack_decl(p, t, k) : t->decl;
     p->fn = NULL;
     p->no_gt = false;
     DeclSpec ds;
@@ -668,7 +776,12 @@ bool deduce_template_args(Parser *p, Template *t, TArg *user_args, int nexplicit
   p->deducing--;
   p->recover = saved_recover;
   restore_state(p, &sv);
-  if (ok && pack && !given) ok = take_pack(p, t, ext, ext, k);
+  if (ok && pack && !given && !class_pack) ok = take_pack(p, t, ext, ext, k);
+  if (ok && class_pack) { /* found by unify_pack, or no argument named it: empty */
+    TArg *a = &ext[t->nparams - 1];
+    if (t->params[t->nparams - 1].is_type) a->type = p->m->t_void;
+    else a->value = 0;
+  }
   memcpy(user_args, ext, sizeof(TArg) * (size_t)t->nparams);
   if (!ok) return false;
   return fill_defaults(p, t, user_args, nexplicit, true);

@@ -134,7 +134,7 @@ typedef struct TParam {
   bool is_type;
   KType *value_type;     /* non-type: its type */
   Sym *enum_sym;         /* non-type of enumeration type: the enum's name */
-  bool is_pack;          /* typename... Ts (the last parameter of a function template) */
+  bool is_pack;          /* typename... Ts, int... Is (the last parameter) */
   Token *default_tok;    /* first token of the default argument, or NULL */
 } TParam;
 
@@ -142,6 +142,7 @@ struct TArg {
   KType *type;           /* type argument */
   int64_t value;         /* non-type argument */
   KType **pack;          /* a type pack's elements */
+  int64_t *vpack;        /* a non-type pack's values */
   int npack;
 };
 
@@ -197,6 +198,7 @@ typedef struct LoopCtx {
   bool is_switch;
   PtrVec cases;          /* KStmt* case labels (switch only) */
   bool has_default;
+  int cleanup_depth;     /* FuncCtx.cleanups at its start: what break/continue destroy */
   struct LoopCtx *outer;
 } LoopCtx;
 
@@ -209,6 +211,7 @@ typedef struct FuncCtx {
   PtrVec labels;         /* const char* defined labels */
   PtrVec gotos;          /* Token* of goto label names */
   LoopCtx *loops;
+  PtrVec cleanups;       /* KVar*: live objects with destructors (scope_cleanup.c) */
   KVar *this_var;
   bool is_device;
   struct FuncCtx *outer;
@@ -362,6 +365,9 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
  * name device code uses but nothing declares (parse_util.c). */
 const char *dropped_decl_note(Parser *p, const char *name);
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
+/* a copy of the object e of class t: through a user-declared copy
+ * constructor when e is an lvalue and t has one, else e itself */
+KExpr *sema_copy(Parser *p, KExpr *e, KType *t);
 /* `k<<<config>>>(args)` in device code (sema_launch.c): call is the
  * resolved call of the kernel (made while p->device_launch was set) */
 KExpr *sema_device_launch(Parser *p, KExpr *call, KExpr **config, int nconfig, SrcLoc loc);
@@ -393,6 +399,16 @@ KExpr *class_object_top(Parser *p, KExpr *ptr);
 KExpr *class_slice(Parser *p, KType *t, KExpr *sub, SrcLoc loc);
 FuncDecl *class_dtor(KType *t);        /* its (or an inherited) destructor, or NULL */
 bool class_dtor_has_effects(KType *t); /* destroying one does something */
+
+/* ---- destructors at scope exit (scope_cleanup.c) ---- */
+int cleanup_depth(Parser *p);
+void cleanup_push(Parser *p, KVar *v);  /* v is constructed (no-op unless its dtor does something) */
+void cleanup_pop(Parser *p, int depth); /* its scope ends: forget the entries above depth */
+bool cleanup_has(Parser *p, KVar *v);
+/* appends to out the destructor calls of the entries above depth,
+ * innermost first, leaving skip out (a returned object) */
+void cleanup_emit(Parser *p, int depth, KVar *skip, PtrVec *out, SrcLoc loc);
+bool stmt_ends_flow(KStmt *s);          /* s ends in return/break/continue/goto */
 
 /* ---- pointers to functions (sema_fnptr.c) ---- */
 KType *func_decl_type(Parser *p, FuncDecl *fd); /* the KT_FUNC callers see */

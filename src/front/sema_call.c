@@ -340,6 +340,37 @@ static KExpr *aggregate(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc
   return e;
 }
 
+/* a temporary of class t made by one of its constructors */
+static KExpr *construct_with(Parser *p, KType *t, Sym *ctors, KExpr **args, int nargs, SrcLoc loc) {
+  KVar *tmp;
+  KExpr *init = make_temp(p, zero_value(p, t, loc), &tmp);
+  KExpr *obj = new_expr(p, KE_VAR, tmp->type, loc);
+  obj->var = tmp;
+  Token fake = {0};
+  fake.kind = TK_IDENT;
+  fake.spelling = t->name;
+  fake.loc = loc;
+  KExpr *call = sema_call_funcs(p, ctors, class_ctor_templates(t), NULL, 0, obj, args, nargs, &fake);
+  KExpr *res = new_expr(p, KE_VAR, tmp->type, loc);
+  res->var = tmp;
+  KExpr *s1 = new_expr(p, KE_COMMA, call->type, loc);
+  s1->a = init;
+  s1->b = call;
+  KExpr *s2 = new_expr(p, KE_COMMA, tmp->type, loc);
+  s2->a = s1;
+  s2->b = res;
+  return s2;
+}
+
+KExpr *sema_copy(Parser *p, KExpr *e, KType *t) {
+  t = t->unqual;
+  if (t->kind != KT_STRUCT || !is_lvalue(e) || !p->fn) return e; /* a prvalue: the copy is elided */
+  Template *mt;
+  Sym *ctors = member_funcs(t, "<ctor>", &mt);
+  if (!ctors || !sema_call_viable(p, ctors, &e, 1)) return e; /* the implicit copy: bitwise */
+  return construct_with(p, t, ctors, &e, 1, e->loc);
+}
+
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) {
   t = t->unqual;
   bool has_ctor = t->kind == KT_STRUCT && t->front && scope_find_local(t->front, "<ctor>");
@@ -357,29 +388,12 @@ KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) 
   if (t->kind == KT_STRUCT) {
     Template *mt;
     Sym *ctors = member_funcs(t, "<ctor>", &mt);
-    if (nargs == 1 && same_type(args[0]->type, t)) return args[0];
+    if (nargs == 1 && same_type(args[0]->type, t)) return sema_copy(p, args[0], t);
     if (nargs == 1 && args[0]->type->unqual->kind == KT_STRUCT && derives_from(args[0]->type, t) &&
         !(ctors && sema_call_viable(p, ctors, args, 1))) /* the implicit copy constructor */
       return class_slice(p, t, to_base(p, args[0], t), loc);
     if (!ctors) return aggregate(p, t, args, nargs, loc);
-    KVar *tmp;
-    KExpr *init = make_temp(p, zero_value(p, t, loc), &tmp);
-    KExpr *obj = new_expr(p, KE_VAR, tmp->type, loc);
-    obj->var = tmp;
-    Token fake = {0};
-    fake.kind = TK_IDENT;
-    fake.spelling = t->name;
-    fake.loc = loc;
-    KExpr *call = sema_call_funcs(p, ctors, class_ctor_templates(t), NULL, 0, obj, args, nargs, &fake);
-    KExpr *res = new_expr(p, KE_VAR, tmp->type, loc);
-    res->var = tmp;
-    KExpr *s1 = new_expr(p, KE_COMMA, call->type, loc);
-    s1->a = init;
-    s1->b = call;
-    KExpr *s2 = new_expr(p, KE_COMMA, tmp->type, loc);
-    s2->a = s1;
-    s2->b = res;
-    return s2;
+    return construct_with(p, t, ctors, args, nargs, loc);
   }
   error_at(p, loc, "cannot construct a value of type '%s'", type_name(p, t));
 }

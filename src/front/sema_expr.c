@@ -188,7 +188,8 @@ KExpr *convert(Parser *p, KExpr *e, KType *t, ConvCtx ctx, SrcLoc loc) {
   (void)loc;
   e = rvalue(p, e);
   KType *from = e->type->unqual, *to = t->unqual;
-  if (from == to) return e;
+  /* a copy of a class object runs its copy constructor */
+  if (from == to) return to->kind == KT_STRUCT && (ctx == CONV_INIT || ctx == CONV_ARG) ? sema_copy(p, e, to) : e;
   if (to->kind == KT_BOOL && (kt_is_arith(from) || from->kind == KT_PTR))
     return to_bool(p, e, e->loc);
   if (standard_rank(p, e, to) >= 0) return cast_to(p, e, to);

@@ -200,9 +200,14 @@ static void test_virtual(void) {
              "struct C : A, B { __device__ int g() { return 1; } };\n__global__ void k(C *c, int *o) { o[0] = c->g(); }",
              "device @cw_vtable_B_in_C: [2 x void*] = {cvt.void*(-8:i64), cvt.void*(fnaddr @cw_thunk_B_C_g)}",
              "a second polymorphic base gets a table of thunks with its offset");
-  expect_error("struct R { int *p; __device__ ~R() { *p = 1; } };\n__global__ void k(int *o) { R r; r.p = o; }",
-               "t.cu:2:31: error: local variables whose destructor does something ('R')",
-               "locals with destructors are diagnosed");
+  expect_kir("struct R { int *p; __device__ ~R() { *p = 1; } };\n"
+             "__global__ void k(int *o) { { R r; r.p = o; } o[1] = 0; }",
+             "(%r.p = cvt.i32*(%o));\n    call @R_dtor(addr(%r));\n  }",
+             "a local's destructor runs at the end of its block");
+  expect_error("struct R { int *p; __device__ ~R() { *p = 1; } };\n"
+               "__global__ void k(int *o) { { R r; r.p = o; goto L; } L: o[1] = 0; }",
+               "t.cu:2:45: error: 'goto' in the scope of a variable with a destructor ('r')",
+               "a goto that may leave the scope of a local with a destructor is diagnosed");
   expect_error("__device__ int f(int) { return 0; }\n__device__ int f(float) { return 1; }\n"
                "__global__ void k(int *o) { int (*p)(int) = f; o[0] = p(0); }",
                "taking the address of overloaded function 'f' is not supported", "overload sets have no one address");
