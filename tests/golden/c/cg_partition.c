@@ -704,10 +704,10 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   const cooperative_groups_thread_block_tile_32 *g_37[cw_nt]; /* per thread */
   const cooperative_groups_thread_block_tile_32 *self_39[cw_nt]; /* per thread */
   unsigned char cw_l42[cw_nt];
-  unsigned char cw_l46[cw_nt];
-  unsigned char cw_l49[cw_nt];
-  unsigned char cw_l51[cw_nt];
+  unsigned char cw_l53[cw_nt];
   unsigned char cw_l56[cw_nt];
+  unsigned char cw_l58[cw_nt];
+  unsigned char cw_l71[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -729,16 +729,29 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         cw_op6[cw_t] = ((int32_t)pred_2[cw_t]);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l42[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op6[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op5[cw_t]) & cw_act; (void)cw_m;
-        cw_coll7[cw_t] = cw_bal & cw_m;
+    /* __ballot_sync */
+    uint32_t __fis_act44[32];
+    uint32_t __fis_bal45[32];
+    CW_FOR_EACH_THREAD {
+      {
+        (__fis_act44[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_bal45[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l42[cw_t] == 0)) continue;
+      {
+        (__fis_act44[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act44[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        if ((cw_op6[cw_t] != 0))
+          (__fis_bal45[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal45[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l42[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane46 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask47 = (cw_op5[cw_t] & __fis_act44[(__fis_lane46 >> 5u)]);
+        cw_coll7[cw_t] = (__fis_bal45[(__fis_lane46 >> 5u)] & __fis_mask47);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
@@ -746,9 +759,9 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       {
         uint32_t yes_8 = cw_coll7[cw_t];
         (cw_ret0[cw_t] = (((__tmp113_4[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_4[cw_t]), (pred_2[cw_t] ? yes_8 : ((*parent_1[cw_t]).__cw_mask & (~yes_8))))), __tmp113_4[cw_t]));
-        { cw_l42[cw_t] = 1; goto cw_next44; }
+        { cw_l42[cw_t] = 1; goto cw_next51; }
       }
-      cw_next44:;
+      cw_next51:;
     }
     break;
   }
@@ -761,32 +774,32 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       op_12[cw_t] = ((cooperative_groups_plus_int){0});
     }
   }
-  /* loop with a barrier inside: cw_l46[t] 0 running, 1 left, 2 continued */
-  memset(cw_l46, 0, cw_nt);
+  /* loop with a barrier inside: cw_l53[t] 0 running, 1 left, 2 continued */
+  memset(cw_l53, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l46[cw_t] == 0)) continue;
+      if (!(cw_l53[cw_t] == 0)) continue;
       {
         n_14[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_10[cw_t]);
         r_15[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_10[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l46[cw_t] == 0)) continue;
+      if (!(cw_l53[cw_t] == 0)) continue;
       {
         d_16[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l49[t] 0 running, 1 left, 2 continued */
-    memset(cw_l49, 0, cw_nt);
+    /* loop with a barrier inside: cw_l56[t] 0 running, 1 left, 2 continued */
+    memset(cw_l56, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0)) continue;
-        if (!((d_16[cw_t] < 32u))) cw_l49[cw_t] = 1;
+        if (!(cw_l53[cw_t] == 0 && cw_l56[cw_t] == 0)) continue;
+        if (!((d_16[cw_t] < 32u))) cw_l56[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l53[cw_t] == 0 && cw_l56[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0)) continue;
+        if (!(cw_l53[cw_t] == 0 && cw_l56[cw_t] == 0)) continue;
         {
           /* cw_ret17 declared */
           self_18[cw_t] = g_10[cw_t];
@@ -794,11 +807,11 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           delta_20[cw_t] = d_16[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l51[t] 0 running, 1 left, 2 continued */
-      memset(cw_l51, 0, cw_nt);
+      /* loop with a barrier inside: cw_l58[t] 0 running, 1 left, 2 continued */
+      memset(cw_l58, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0 && cw_l51[cw_t] == 0)) continue;
+          if (!(cw_l53[cw_t] == 0 && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0)) continue;
           {
             uint32_t r_22 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_18[cw_t]) + delta_20[cw_t]);
             if ((r_22 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_18[cw_t])))
@@ -808,31 +821,42 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             cw_op25[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_18[cw_t]).__cw_mask, r_22);
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0 && cw_l51[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op23[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op25[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll26[cw_t] = cw_op24[cw_w + cw_k];
+        /* __shfl_sync */
+        uint32_t __fis_act60[32];
+        int32_t __fis_xch61[1024];
+        CW_FOR_EACH_THREAD {
+          {
+            (__fis_act60[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+          }
+        }
+        CW_FOR_EACH_THREAD {
+          if (!(cw_l53[cw_t] == 0 && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0)) continue;
+          {
+            (__fis_act60[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act60[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+            (__fis_xch61[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op24[cw_t]);
+          }
+        }
+        CW_FOR_EACH_THREAD {
+          if (!(cw_l53[cw_t] == 0 && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane62 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+            uint32_t __fis_mask63 = (cw_op23[cw_t] & __fis_act60[(__fis_lane62 >> 5u)]);
+            uint32_t __fis_src64 = (((__fis_lane62 - (__fis_lane62 & 31u)) + ((__fis_lane62 & 31u) - ((__fis_lane62 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op25[cw_t]) & (((uint32_t)32) - 1u)));
+            cw_coll26[cw_t] = __fis_xch61[((__fis_src64 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src64 : __fis_lane62)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0 && cw_l51[cw_t] == 0)) continue;
+          if (!(cw_l53[cw_t] == 0 && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0)) continue;
           {
             (cw_ret17[cw_t] = cw_coll26[cw_t]);
-            { cw_l51[cw_t] = 1; goto cw_next53; }
+            { cw_l58[cw_t] = 1; goto cw_next68; }
           }
-          cw_next53:;
+          cw_next68:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0)) continue;
+        if (!(cw_l53[cw_t] == 0 && cw_l56[cw_t] == 0)) continue;
         {
           int32_t other_27 = cw_ret17[cw_t];
           if (((r_15[cw_t] + d_16[cw_t]) < n_14[cw_t]))
@@ -840,59 +864,70 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0)) continue;
+        if (!(cw_l53[cw_t] == 0 && cw_l56[cw_t] == 0)) continue;
         (d_16[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l46[cw_t] == 0)) continue;
+      if (!(cw_l53[cw_t] == 0)) continue;
       {
         /* cw_ret28 declared */
         self_29[cw_t] = g_10[cw_t];
         var_30[cw_t] = val_11[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l56[t] 0 running, 1 left, 2 continued */
-    memset(cw_l56, 0, cw_nt);
+    /* loop with a barrier inside: cw_l71[t] 0 running, 1 left, 2 continued */
+    memset(cw_l71, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l46[cw_t] == 0 && cw_l56[cw_t] == 0)) continue;
+        if (!(cw_l53[cw_t] == 0 && cw_l71[cw_t] == 0)) continue;
         {
           cw_op33[cw_t] = (*self_29[cw_t]).__cw_mask;
           cw_op34[cw_t] = var_30[cw_t];
           cw_op35[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_29[cw_t]).__cw_mask, ((uint32_t)0u));
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l46[cw_t] == 0 && cw_l56[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(cw_op33[cw_t]) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op35[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll36[cw_t] = cw_op34[cw_w + cw_k];
+      /* __shfl_sync */
+      uint32_t __fis_act73[32];
+      int32_t __fis_xch74[1024];
+      CW_FOR_EACH_THREAD {
+        {
+          (__fis_act73[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        }
+      }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l53[cw_t] == 0 && cw_l71[cw_t] == 0)) continue;
+        {
+          (__fis_act73[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act73[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+          (__fis_xch74[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op34[cw_t]);
+        }
+      }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l53[cw_t] == 0 && cw_l71[cw_t] == 0)) continue;
+        {
+          uint32_t __fis_lane75 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+          uint32_t __fis_mask76 = (cw_op33[cw_t] & __fis_act73[(__fis_lane75 >> 5u)]);
+          uint32_t __fis_src77 = (((__fis_lane75 - (__fis_lane75 & 31u)) + ((__fis_lane75 & 31u) - ((__fis_lane75 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op35[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll36[cw_t] = __fis_xch74[((__fis_src77 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src77 : __fis_lane75)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l46[cw_t] == 0 && cw_l56[cw_t] == 0)) continue;
+        if (!(cw_l53[cw_t] == 0 && cw_l71[cw_t] == 0)) continue;
         {
           (cw_ret28[cw_t] = cw_coll36[cw_t]);
-          { cw_l56[cw_t] = 1; goto cw_next58; }
+          { cw_l71[cw_t] = 1; goto cw_next81; }
         }
-        cw_next58:;
+        cw_next81:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l46[cw_t] == 0)) continue;
+      if (!(cw_l53[cw_t] == 0)) continue;
       {
         (cw_ret9[cw_t] = cw_ret28[cw_t]);
-        { cw_l46[cw_t] = 1; goto cw_next59; }
+        { cw_l53[cw_t] = 1; goto cw_next82; }
       }
-      cw_next59:;
+      cw_next82:;
     }
     break;
   }
@@ -948,234 +983,273 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   cooperative_groups_thread_block_tile_32 tile[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
   int32_t label[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group cw_ret64[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *parent_65[cw_nt]; /* per thread */
-  int32_t label_66[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group __tmp156_68[cw_nt]; /* per thread */
-  uint32_t cw_op69[cw_nt]; /* per thread */
-  int32_t cw_op70[cw_nt]; /* per thread */
-  uint32_t cw_coll71[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group cw_ret87[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *parent_88[cw_nt]; /* per thread */
+  int32_t label_89[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp156_91[cw_nt]; /* per thread */
+  uint32_t cw_op92[cw_nt]; /* per thread */
+  int32_t cw_op93[cw_nt]; /* per thread */
+  uint32_t cw_coll94[cw_nt]; /* per thread */
   cooperative_groups_coalesced_group part[cw_nt]; /* per thread */
-  int32_t cw_ret72[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *g_73[cw_nt]; /* per thread */
-  int32_t val_74[cw_nt]; /* per thread */
-  cooperative_groups_plus_int op_75[cw_nt]; /* per thread */
-  uint32_t n_77[cw_nt]; /* per thread */
-  uint32_t r_78[cw_nt]; /* per thread */
-  uint32_t d_79[cw_nt]; /* per thread */
-  int32_t cw_ret80[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_81[cw_nt]; /* per thread */
-  int32_t var_82[cw_nt]; /* per thread */
-  uint32_t delta_83[cw_nt]; /* per thread */
-  uint32_t cw_op86[cw_nt]; /* per thread */
-  int32_t cw_op87[cw_nt]; /* per thread */
-  int32_t cw_op88[cw_nt]; /* per thread */
-  int32_t cw_coll89[cw_nt]; /* per thread */
-  int32_t cw_ret91[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_92[cw_nt]; /* per thread */
-  int32_t var_93[cw_nt]; /* per thread */
-  uint32_t cw_op96[cw_nt]; /* per thread */
-  int32_t cw_op97[cw_nt]; /* per thread */
-  int32_t cw_op98[cw_nt]; /* per thread */
-  int32_t cw_coll99[cw_nt]; /* per thread */
-  unsigned char cw_l101[cw_nt];
-  unsigned char cw_l105[cw_nt];
-  unsigned char cw_l108[cw_nt];
-  unsigned char cw_l110[cw_nt];
-  unsigned char cw_l115[cw_nt];
+  int32_t cw_ret95[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *g_96[cw_nt]; /* per thread */
+  int32_t val_97[cw_nt]; /* per thread */
+  cooperative_groups_plus_int op_98[cw_nt]; /* per thread */
+  uint32_t n_100[cw_nt]; /* per thread */
+  uint32_t r_101[cw_nt]; /* per thread */
+  uint32_t d_102[cw_nt]; /* per thread */
+  int32_t cw_ret103[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_104[cw_nt]; /* per thread */
+  int32_t var_105[cw_nt]; /* per thread */
+  uint32_t delta_106[cw_nt]; /* per thread */
+  uint32_t cw_op109[cw_nt]; /* per thread */
+  int32_t cw_op110[cw_nt]; /* per thread */
+  int32_t cw_op111[cw_nt]; /* per thread */
+  int32_t cw_coll112[cw_nt]; /* per thread */
+  int32_t cw_ret114[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_115[cw_nt]; /* per thread */
+  int32_t var_116[cw_nt]; /* per thread */
+  uint32_t cw_op119[cw_nt]; /* per thread */
+  int32_t cw_op120[cw_nt]; /* per thread */
+  int32_t cw_op121[cw_nt]; /* per thread */
+  int32_t cw_coll122[cw_nt]; /* per thread */
+  unsigned char cw_l124[cw_nt];
+  unsigned char cw_l136[cw_nt];
+  unsigned char cw_l139[cw_nt];
+  unsigned char cw_l141[cw_nt];
+  unsigned char cw_l154[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* __tmp149 declared */
       tile[cw_t] = ((__tmp149[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&__tmp149[cw_t]))));
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0);
       label[cw_t] = (v[cw_t] % 4);
-      /* cw_ret64 declared */
-      parent_65[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      label_66[cw_t] = label[cw_t];
+      /* cw_ret87 declared */
+      parent_88[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      label_89[cw_t] = label[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l101[t] 0 running, 1 left, 2 continued */
-  memset(cw_l101, 0, cw_nt);
+  /* loop with a barrier inside: cw_l124[t] 0 running, 1 left, 2 continued */
+  memset(cw_l124, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l101[cw_t] == 0)) continue;
+      if (!(cw_l124[cw_t] == 0)) continue;
       {
         /* __tmp156 declared */
-        (__tmp156_68[cw_t] = ((cooperative_groups_coalesced_group){0}));
-        cw_op69[cw_t] = (*parent_65[cw_t]).__cw_mask;
-        cw_op70[cw_t] = label_66[cw_t];
+        (__tmp156_91[cw_t] = ((cooperative_groups_coalesced_group){0}));
+        cw_op92[cw_t] = (*parent_88[cw_t]).__cw_mask;
+        cw_op93[cw_t] = label_89[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __match_any_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l101[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op69[cw_t]) & cw_act; (void)cw_m;
-        uint32_t cw_eq = 0;
-        for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if (((cw_m >> cw_k) & 1u) && !memcmp(&cw_op70[cw_w + cw_k], &cw_op70[cw_t], sizeof cw_op70[cw_t])) cw_eq |= 1u << cw_k;
-        cw_coll71[cw_t] = cw_eq;
+    /* __match_any_sync */
+    uint32_t __fis_act126[32];
+    int32_t __fis_xch127[1024];
+    CW_FOR_EACH_THREAD {
+      {
+        (__fis_act126[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l124[cw_t] == 0)) continue;
+      {
+        (__fis_act126[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act126[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        (__fis_xch127[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op93[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l124[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane128 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask129 = (cw_op92[cw_t] & __fis_act126[(__fis_lane128 >> 5u)]);
+        cw_coll94[cw_t] = ((uint32_t)0);
+        {
+          uint32_t __fis_j130 = 0u;
+          for (; (__fis_j130 < 32u); (__fis_j130 = (__fis_j130 + 1u)))
+            if ((((__fis_mask129 >> __fis_j130) & 1u) != 0u))
+              if ((__fis_xch127[((__fis_lane128 - (__fis_lane128 & 31u)) + __fis_j130)] == cw_op93[cw_t]))
+                (cw_coll94[cw_t] = (cw_coll94[cw_t] | (1u << __fis_j130)));
+        }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l101[cw_t] == 0)) continue;
+      if (!(cw_l124[cw_t] == 0)) continue;
       {
-        (cw_ret64[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp156_68[cw_t]), cw_coll71[cw_t]), __tmp156_68[cw_t]));
-        { cw_l101[cw_t] = 1; goto cw_next103; }
+        (cw_ret87[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp156_91[cw_t]), cw_coll94[cw_t]), __tmp156_91[cw_t]));
+        { cw_l124[cw_t] = 1; goto cw_next134; }
       }
-      cw_next103:;
+      cw_next134:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      part[cw_t] = cw_ret64[cw_t];
-      /* cw_ret72 declared */
-      g_73[cw_t] = ((const cooperative_groups_coalesced_group *)(&part[cw_t]));
-      val_74[cw_t] = v[cw_t];
-      op_75[cw_t] = ((cooperative_groups_plus_int){0});
+      part[cw_t] = cw_ret87[cw_t];
+      /* cw_ret95 declared */
+      g_96[cw_t] = ((const cooperative_groups_coalesced_group *)(&part[cw_t]));
+      val_97[cw_t] = v[cw_t];
+      op_98[cw_t] = ((cooperative_groups_plus_int){0});
     }
   }
-  /* loop with a barrier inside: cw_l105[t] 0 running, 1 left, 2 continued */
-  memset(cw_l105, 0, cw_nt);
+  /* loop with a barrier inside: cw_l136[t] 0 running, 1 left, 2 continued */
+  memset(cw_l136, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l105[cw_t] == 0)) continue;
+      if (!(cw_l136[cw_t] == 0)) continue;
       {
-        n_77[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_73[cw_t]);
-        r_78[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_73[cw_t]);
+        n_100[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_96[cw_t]);
+        r_101[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_96[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l105[cw_t] == 0)) continue;
+      if (!(cw_l136[cw_t] == 0)) continue;
       {
-        d_79[cw_t] = 1u;
+        d_102[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l108[t] 0 running, 1 left, 2 continued */
-    memset(cw_l108, 0, cw_nt);
+    /* loop with a barrier inside: cw_l139[t] 0 running, 1 left, 2 continued */
+    memset(cw_l139, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0)) continue;
-        if (!((d_79[cw_t] < 32u))) cw_l108[cw_t] = 1;
+        if (!(cw_l136[cw_t] == 0 && cw_l139[cw_t] == 0)) continue;
+        if (!((d_102[cw_t] < 32u))) cw_l139[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l136[cw_t] == 0 && cw_l139[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0)) continue;
+        if (!(cw_l136[cw_t] == 0 && cw_l139[cw_t] == 0)) continue;
         {
-          /* cw_ret80 declared */
-          self_81[cw_t] = g_73[cw_t];
-          var_82[cw_t] = val_74[cw_t];
-          delta_83[cw_t] = d_79[cw_t];
+          /* cw_ret103 declared */
+          self_104[cw_t] = g_96[cw_t];
+          var_105[cw_t] = val_97[cw_t];
+          delta_106[cw_t] = d_102[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l110[t] 0 running, 1 left, 2 continued */
-      memset(cw_l110, 0, cw_nt);
+      /* loop with a barrier inside: cw_l141[t] 0 running, 1 left, 2 continued */
+      memset(cw_l141, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0 && cw_l110[cw_t] == 0)) continue;
+          if (!(cw_l136[cw_t] == 0 && cw_l139[cw_t] == 0 && cw_l141[cw_t] == 0)) continue;
           {
-            uint32_t r_85 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_81[cw_t]) + delta_83[cw_t]);
-            if ((r_85 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_81[cw_t])))
-              (r_85 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_81[cw_t]));
-            cw_op86[cw_t] = (*self_81[cw_t]).__cw_mask;
-            cw_op87[cw_t] = var_82[cw_t];
-            cw_op88[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_81[cw_t]).__cw_mask, r_85);
+            uint32_t r_108 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_104[cw_t]) + delta_106[cw_t]);
+            if ((r_108 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_104[cw_t])))
+              (r_108 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_104[cw_t]));
+            cw_op109[cw_t] = (*self_104[cw_t]).__cw_mask;
+            cw_op110[cw_t] = var_105[cw_t];
+            cw_op111[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_104[cw_t]).__cw_mask, r_108);
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0 && cw_l110[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op86[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op88[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll89[cw_t] = cw_op87[cw_w + cw_k];
+        /* __shfl_sync */
+        uint32_t __fis_act143[32];
+        int32_t __fis_xch144[1024];
+        CW_FOR_EACH_THREAD {
+          {
+            (__fis_act143[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+          }
+        }
+        CW_FOR_EACH_THREAD {
+          if (!(cw_l136[cw_t] == 0 && cw_l139[cw_t] == 0 && cw_l141[cw_t] == 0)) continue;
+          {
+            (__fis_act143[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act143[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+            (__fis_xch144[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op110[cw_t]);
+          }
+        }
+        CW_FOR_EACH_THREAD {
+          if (!(cw_l136[cw_t] == 0 && cw_l139[cw_t] == 0 && cw_l141[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane145 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+            uint32_t __fis_mask146 = (cw_op109[cw_t] & __fis_act143[(__fis_lane145 >> 5u)]);
+            uint32_t __fis_src147 = (((__fis_lane145 - (__fis_lane145 & 31u)) + ((__fis_lane145 & 31u) - ((__fis_lane145 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op111[cw_t]) & (((uint32_t)32) - 1u)));
+            cw_coll112[cw_t] = __fis_xch144[((__fis_src147 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src147 : __fis_lane145)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0 && cw_l110[cw_t] == 0)) continue;
+          if (!(cw_l136[cw_t] == 0 && cw_l139[cw_t] == 0 && cw_l141[cw_t] == 0)) continue;
           {
-            (cw_ret80[cw_t] = cw_coll89[cw_t]);
-            { cw_l110[cw_t] = 1; goto cw_next112; }
+            (cw_ret103[cw_t] = cw_coll112[cw_t]);
+            { cw_l141[cw_t] = 1; goto cw_next151; }
           }
-          cw_next112:;
+          cw_next151:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0)) continue;
+        if (!(cw_l136[cw_t] == 0 && cw_l139[cw_t] == 0)) continue;
         {
-          int32_t other_90 = cw_ret80[cw_t];
-          if (((r_78[cw_t] + d_79[cw_t]) < n_77[cw_t]))
-            (val_74[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_75[cw_t]), val_74[cw_t], other_90));
+          int32_t other_113 = cw_ret103[cw_t];
+          if (((r_101[cw_t] + d_102[cw_t]) < n_100[cw_t]))
+            (val_97[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_98[cw_t]), val_97[cw_t], other_113));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0)) continue;
-        (d_79[cw_t] <<= 1);
+        if (!(cw_l136[cw_t] == 0 && cw_l139[cw_t] == 0)) continue;
+        (d_102[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l105[cw_t] == 0)) continue;
+      if (!(cw_l136[cw_t] == 0)) continue;
       {
-        /* cw_ret91 declared */
-        self_92[cw_t] = g_73[cw_t];
-        var_93[cw_t] = val_74[cw_t];
+        /* cw_ret114 declared */
+        self_115[cw_t] = g_96[cw_t];
+        var_116[cw_t] = val_97[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l115[t] 0 running, 1 left, 2 continued */
-    memset(cw_l115, 0, cw_nt);
+    /* loop with a barrier inside: cw_l154[t] 0 running, 1 left, 2 continued */
+    memset(cw_l154, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l105[cw_t] == 0 && cw_l115[cw_t] == 0)) continue;
+        if (!(cw_l136[cw_t] == 0 && cw_l154[cw_t] == 0)) continue;
         {
-          cw_op96[cw_t] = (*self_92[cw_t]).__cw_mask;
-          cw_op97[cw_t] = var_93[cw_t];
-          cw_op98[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_92[cw_t]).__cw_mask, ((uint32_t)0u));
+          cw_op119[cw_t] = (*self_115[cw_t]).__cw_mask;
+          cw_op120[cw_t] = var_116[cw_t];
+          cw_op121[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_115[cw_t]).__cw_mask, ((uint32_t)0u));
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l105[cw_t] == 0 && cw_l115[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(cw_op96[cw_t]) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op98[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll99[cw_t] = cw_op97[cw_w + cw_k];
+      /* __shfl_sync */
+      uint32_t __fis_act156[32];
+      int32_t __fis_xch157[1024];
+      CW_FOR_EACH_THREAD {
+        {
+          (__fis_act156[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        }
+      }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l136[cw_t] == 0 && cw_l154[cw_t] == 0)) continue;
+        {
+          (__fis_act156[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act156[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+          (__fis_xch157[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op120[cw_t]);
+        }
+      }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l136[cw_t] == 0 && cw_l154[cw_t] == 0)) continue;
+        {
+          uint32_t __fis_lane158 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+          uint32_t __fis_mask159 = (cw_op119[cw_t] & __fis_act156[(__fis_lane158 >> 5u)]);
+          uint32_t __fis_src160 = (((__fis_lane158 - (__fis_lane158 & 31u)) + ((__fis_lane158 & 31u) - ((__fis_lane158 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op121[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll122[cw_t] = __fis_xch157[((__fis_src160 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src160 : __fis_lane158)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l105[cw_t] == 0 && cw_l115[cw_t] == 0)) continue;
+        if (!(cw_l136[cw_t] == 0 && cw_l154[cw_t] == 0)) continue;
         {
-          (cw_ret91[cw_t] = cw_coll99[cw_t]);
-          { cw_l115[cw_t] = 1; goto cw_next117; }
+          (cw_ret114[cw_t] = cw_coll122[cw_t]);
+          { cw_l154[cw_t] = 1; goto cw_next164; }
         }
-        cw_next117:;
+        cw_next164:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l105[cw_t] == 0)) continue;
+      if (!(cw_l136[cw_t] == 0)) continue;
       {
-        (cw_ret72[cw_t] = cw_ret91[cw_t]);
-        { cw_l105[cw_t] = 1; goto cw_next118; }
+        (cw_ret95[cw_t] = cw_ret114[cw_t]);
+        { cw_l136[cw_t] = 1; goto cw_next165; }
       }
-      cw_next118:;
+      cw_next165:;
     }
     break;
   }
   CW_FOR_EACH_THREAD {
     {
-      int32_t sum = cw_ret72[cw_t];
+      int32_t sum = cw_ret95[cw_t];
       if ((cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, (&part[cw_t])) == 0u))
         __atomic_fetch_add((&sums[label[cw_t]]), sum, __ATOMIC_RELAXED);
     }
@@ -1223,14 +1297,14 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_group t64[cw_nt]; /* per thread */
   cooperative_groups_thread_group t4[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group cw_ret121[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *parent_122[cw_nt]; /* per thread */
-  bool pred_123[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group __tmp113_125[cw_nt]; /* per thread */
-  uint32_t cw_op126[cw_nt]; /* per thread */
-  int32_t cw_op127[cw_nt]; /* per thread */
-  uint32_t cw_coll128[cw_nt]; /* per thread */
-  unsigned char cw_l131[cw_nt];
+  cooperative_groups_coalesced_group cw_ret168[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *parent_169[cw_nt]; /* per thread */
+  bool pred_170[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp113_172[cw_nt]; /* per thread */
+  uint32_t cw_op173[cw_nt]; /* per thread */
+  int32_t cw_op174[cw_nt]; /* per thread */
+  uint32_t cw_coll175[cw_nt]; /* per thread */
+  unsigned char cw_l178[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* __tmp194 declared */
@@ -1239,48 +1313,61 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       t64[cw_t] = cooperative_groups_tiled_partition_1(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])), 64u);
       t4[cw_t] = cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&t64[cw_t])), 4u);
       (__tmp194[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t]))));
-      /* cw_ret121 declared */
-      parent_122[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&__tmp194[cw_t]));
-      pred_123[cw_t] = ((((uint32_t)cw_tx) % 3u) == 0u);
+      /* cw_ret168 declared */
+      parent_169[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&__tmp194[cw_t]));
+      pred_170[cw_t] = ((((uint32_t)cw_tx) % 3u) == 0u);
     }
   }
-  /* loop with a barrier inside: cw_l131[t] 0 running, 1 left, 2 continued */
-  memset(cw_l131, 0, cw_nt);
+  /* loop with a barrier inside: cw_l178[t] 0 running, 1 left, 2 continued */
+  memset(cw_l178, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l131[cw_t] == 0)) continue;
+      if (!(cw_l178[cw_t] == 0)) continue;
       {
         /* __tmp113 declared */
-        cw_op126[cw_t] = (*parent_122[cw_t]).__cw_mask;
-        cw_op127[cw_t] = ((int32_t)pred_123[cw_t]);
+        cw_op173[cw_t] = (*parent_169[cw_t]).__cw_mask;
+        cw_op174[cw_t] = ((int32_t)pred_170[cw_t]);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l131[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op127[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op126[cw_t]) & cw_act; (void)cw_m;
-        cw_coll128[cw_t] = cw_bal & cw_m;
+    /* __ballot_sync */
+    uint32_t __fis_act180[32];
+    uint32_t __fis_bal181[32];
+    CW_FOR_EACH_THREAD {
+      {
+        (__fis_act180[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_bal181[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l178[cw_t] == 0)) continue;
+      {
+        (__fis_act180[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act180[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        if ((cw_op174[cw_t] != 0))
+          (__fis_bal181[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal181[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l178[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane182 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask183 = (cw_op173[cw_t] & __fis_act180[(__fis_lane182 >> 5u)]);
+        cw_coll175[cw_t] = (__fis_bal181[(__fis_lane182 >> 5u)] & __fis_mask183);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l131[cw_t] == 0)) continue;
+      if (!(cw_l178[cw_t] == 0)) continue;
       {
-        uint32_t yes_129 = cw_coll128[cw_t];
-        (cw_ret121[cw_t] = (((__tmp113_125[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_125[cw_t]), (pred_123[cw_t] ? yes_129 : ((*parent_122[cw_t]).__cw_mask & (~yes_129))))), __tmp113_125[cw_t]));
-        { cw_l131[cw_t] = 1; goto cw_next133; }
+        uint32_t yes_176 = cw_coll175[cw_t];
+        (cw_ret168[cw_t] = (((__tmp113_172[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_172[cw_t]), (pred_170[cw_t] ? yes_176 : ((*parent_169[cw_t]).__cw_mask & (~yes_176))))), __tmp113_172[cw_t]));
+        { cw_l178[cw_t] = 1; goto cw_next187; }
       }
-      cw_next133:;
+      cw_next187:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cooperative_groups_coalesced_group parity = cw_ret121[cw_t];
+      cooperative_groups_coalesced_group parity = cw_ret168[cw_t];
       cooperative_groups_thread_group p = (((__tmp196[cw_t] = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_ARGS, (&__tmp196[cw_t]), ((const cooperative_groups_coalesced_group *)(&parity)))), __tmp196[cw_t]);
       (out[((cw_bix * cw_bdx) + ((uint32_t)cw_tx))] = ((int32_t)((((cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t64[cw_t])) + (100u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t4[cw_t])))) + (1000u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&p)))) + (100000u * cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&t4[cw_t])))) + (10000000u * (cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&p)) & 1u)))));
     }

@@ -834,26 +834,37 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
           cw_op7[cw_t] = ((int32_t)lane_mask_3[cw_t]);
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(cw_op5[cw_t]) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op7[cw_t]), (int32_t)(16));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll8[cw_t] = cw_op6[cw_w + cw_k];
+      /* __shfl_xor_sync */
+      uint32_t __fis_act15[32];
+      int32_t __fis_xch16[1024];
+      CW_FOR_EACH_THREAD {
+        {
+          (__fis_act15[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        }
+      }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0)) continue;
+        {
+          (__fis_act15[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act15[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+          (__fis_xch16[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op6[cw_t]);
+        }
+      }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0)) continue;
+        {
+          uint32_t __fis_lane17 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+          uint32_t __fis_mask18 = (cw_op5[cw_t] & __fis_act15[(__fis_lane17 >> 5u)]);
+          uint32_t __fis_src19 = (((((__fis_lane17 & 31u) ^ ((uint32_t)cw_op7[cw_t])) - (((__fis_lane17 & 31u) ^ ((uint32_t)cw_op7[cw_t])) & (((uint32_t)16) - 1u))) == ((__fis_lane17 & 31u) - ((__fis_lane17 & 31u) & (((uint32_t)16) - 1u)))) ? ((__fis_lane17 - (__fis_lane17 & 31u)) + ((__fis_lane17 & 31u) ^ ((uint32_t)cw_op7[cw_t]))) : __fis_lane17);
+          cw_coll8[cw_t] = __fis_xch16[((__fis_src19 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src19 : __fis_lane17)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0)) continue;
         {
           (cw_ret0[cw_t] = cw_coll8[cw_t]);
-          { cw_l13[cw_t] = 1; goto cw_next15; }
+          { cw_l13[cw_t] = 1; goto cw_next23; }
         }
-        cw_next15:;
+        cw_next23:;
       }
       break;
     }
@@ -892,29 +903,29 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   cooperative_groups_thread_block_tile_32 warp[cw_nt]; /* per thread */
   int32_t i[cw_nt]; /* per thread */
   bool big[cw_nt]; /* per thread */
-  int32_t cw_ret18[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_4 *self_19[cw_nt]; /* per thread */
-  int32_t predicate_20[cw_nt]; /* per thread */
-  uint32_t cw_op22[cw_nt]; /* per thread */
-  int32_t cw_op23[cw_nt]; /* per thread */
-  int32_t cw_coll24[cw_nt]; /* per thread */
+  int32_t cw_ret26[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_4 *self_27[cw_nt]; /* per thread */
+  int32_t predicate_28[cw_nt]; /* per thread */
+  uint32_t cw_op30[cw_nt]; /* per thread */
+  int32_t cw_op31[cw_nt]; /* per thread */
+  int32_t cw_coll32[cw_nt]; /* per thread */
   int32_t anyBig[cw_nt]; /* per thread */
-  int32_t cw_ret25[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_4 *self_26[cw_nt]; /* per thread */
-  int32_t predicate_27[cw_nt]; /* per thread */
-  uint32_t cw_op29[cw_nt]; /* per thread */
-  int32_t cw_op30[cw_nt]; /* per thread */
-  int32_t cw_coll31[cw_nt]; /* per thread */
+  int32_t cw_ret33[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_4 *self_34[cw_nt]; /* per thread */
+  int32_t predicate_35[cw_nt]; /* per thread */
+  uint32_t cw_op37[cw_nt]; /* per thread */
+  int32_t cw_op38[cw_nt]; /* per thread */
+  int32_t cw_coll39[cw_nt]; /* per thread */
   int32_t allBig[cw_nt]; /* per thread */
-  uint32_t cw_ret32[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_33[cw_nt]; /* per thread */
-  int32_t predicate_34[cw_nt]; /* per thread */
-  uint32_t cw_op36[cw_nt]; /* per thread */
-  int32_t cw_op37[cw_nt]; /* per thread */
-  uint32_t cw_coll38[cw_nt]; /* per thread */
-  unsigned char cw_l40[cw_nt];
-  unsigned char cw_l44[cw_nt];
+  uint32_t cw_ret40[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_41[cw_nt]; /* per thread */
+  int32_t predicate_42[cw_nt]; /* per thread */
+  uint32_t cw_op44[cw_nt]; /* per thread */
+  int32_t cw_op45[cw_nt]; /* per thread */
+  uint32_t cw_coll46[cw_nt]; /* per thread */
   unsigned char cw_l48[cw_nt];
+  unsigned char cw_l59[cw_nt];
+  unsigned char cw_l70[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -922,89 +933,9 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       warp[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
       i[cw_t] = ((int32_t)cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, (&block[cw_t])));
       big[cw_t] = (x[i[cw_t]] > 0.5f);
-      /* cw_ret18 declared */
-      self_19[cw_t] = (&quad[cw_t]);
-      predicate_20[cw_t] = ((int32_t)big[cw_t]);
-    }
-  }
-  /* loop with a barrier inside: cw_l40[t] 0 running, 1 left, 2 continued */
-  memset(cw_l40, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l40[cw_t] == 0)) continue;
-      {
-        cw_op22[cw_t] = (*self_19[cw_t]).__cw_mask;
-        cw_op23[cw_t] = predicate_20[cw_t];
-      }
-    }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __any_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l40[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op23[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op22[cw_t]) & cw_act; (void)cw_m;
-        cw_coll24[cw_t] = (cw_bal & cw_m) != 0;
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l40[cw_t] == 0)) continue;
-      {
-        (cw_ret18[cw_t] = cw_coll24[cw_t]);
-        { cw_l40[cw_t] = 1; goto cw_next42; }
-      }
-      cw_next42:;
-    }
-    break;
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    {
-      anyBig[cw_t] = cw_ret18[cw_t];
-      /* cw_ret25 declared */
-      self_26[cw_t] = (&quad[cw_t]);
-      predicate_27[cw_t] = ((int32_t)big[cw_t]);
-    }
-  }
-  /* loop with a barrier inside: cw_l44[t] 0 running, 1 left, 2 continued */
-  memset(cw_l44, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l44[cw_t] == 0)) continue;
-      {
-        cw_op29[cw_t] = (*self_26[cw_t]).__cw_mask;
-        cw_op30[cw_t] = predicate_27[cw_t];
-      }
-    }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __all_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l44[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op30[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op29[cw_t]) & cw_act; (void)cw_m;
-        cw_coll31[cw_t] = (cw_m & ~cw_bal) == 0;
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l44[cw_t] == 0)) continue;
-      {
-        (cw_ret25[cw_t] = cw_coll31[cw_t]);
-        { cw_l44[cw_t] = 1; goto cw_next46; }
-      }
-      cw_next46:;
-    }
-    break;
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    {
-      allBig[cw_t] = cw_ret25[cw_t];
-      /* cw_ret32 declared */
-      self_33[cw_t] = (&warp[cw_t]);
-      predicate_34[cw_t] = ((int32_t)big[cw_t]);
+      /* cw_ret26 declared */
+      self_27[cw_t] = (&quad[cw_t]);
+      predicate_28[cw_t] = ((int32_t)big[cw_t]);
     }
   }
   /* loop with a barrier inside: cw_l48[t] 0 running, 1 left, 2 continued */
@@ -1013,35 +944,154 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l48[cw_t] == 0)) continue;
       {
-        cw_op36[cw_t] = (*self_33[cw_t]).__cw_mask;
-        cw_op37[cw_t] = predicate_34[cw_t];
+        cw_op30[cw_t] = (*self_27[cw_t]).__cw_mask;
+        cw_op31[cw_t] = predicate_28[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l48[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op37[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op36[cw_t]) & cw_act; (void)cw_m;
-        cw_coll38[cw_t] = cw_bal & cw_m;
+    /* __any_sync */
+    uint32_t __fis_act50[32];
+    uint32_t __fis_bal51[32];
+    CW_FOR_EACH_THREAD {
+      {
+        (__fis_act50[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_bal51[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l48[cw_t] == 0)) continue;
+      {
+        (__fis_act50[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act50[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        if ((cw_op31[cw_t] != 0))
+          (__fis_bal51[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal51[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l48[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane52 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask53 = (cw_op30[cw_t] & __fis_act50[(__fis_lane52 >> 5u)]);
+        cw_coll32[cw_t] = ((int32_t)((__fis_bal51[(__fis_lane52 >> 5u)] & __fis_mask53) != 0u));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l48[cw_t] == 0)) continue;
       {
-        (cw_ret32[cw_t] = (cw_coll38[cw_t] >> cooperative_groups_thread_block_tile_32___cw_base(CW_DEVICE_ARGS, self_33[cw_t])));
-        { cw_l48[cw_t] = 1; goto cw_next50; }
+        (cw_ret26[cw_t] = cw_coll32[cw_t]);
+        { cw_l48[cw_t] = 1; goto cw_next57; }
       }
-      cw_next50:;
+      cw_next57:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t ballot = cw_ret32[cw_t];
+      anyBig[cw_t] = cw_ret26[cw_t];
+      /* cw_ret33 declared */
+      self_34[cw_t] = (&quad[cw_t]);
+      predicate_35[cw_t] = ((int32_t)big[cw_t]);
+    }
+  }
+  /* loop with a barrier inside: cw_l59[t] 0 running, 1 left, 2 continued */
+  memset(cw_l59, 0, cw_nt);
+  for (;;) {
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l59[cw_t] == 0)) continue;
+      {
+        cw_op37[cw_t] = (*self_34[cw_t]).__cw_mask;
+        cw_op38[cw_t] = predicate_35[cw_t];
+      }
+    }
+    /* __all_sync */
+    uint32_t __fis_act61[32];
+    uint32_t __fis_bal62[32];
+    CW_FOR_EACH_THREAD {
+      {
+        (__fis_act61[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_bal62[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l59[cw_t] == 0)) continue;
+      {
+        (__fis_act61[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act61[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        if ((cw_op38[cw_t] != 0))
+          (__fis_bal62[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal62[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l59[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane63 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask64 = (cw_op37[cw_t] & __fis_act61[(__fis_lane63 >> 5u)]);
+        cw_coll39[cw_t] = ((int32_t)((__fis_bal62[(__fis_lane63 >> 5u)] & __fis_mask64) == __fis_mask64));
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l59[cw_t] == 0)) continue;
+      {
+        (cw_ret33[cw_t] = cw_coll39[cw_t]);
+        { cw_l59[cw_t] = 1; goto cw_next68; }
+      }
+      cw_next68:;
+    }
+    break;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      allBig[cw_t] = cw_ret33[cw_t];
+      /* cw_ret40 declared */
+      self_41[cw_t] = (&warp[cw_t]);
+      predicate_42[cw_t] = ((int32_t)big[cw_t]);
+    }
+  }
+  /* loop with a barrier inside: cw_l70[t] 0 running, 1 left, 2 continued */
+  memset(cw_l70, 0, cw_nt);
+  for (;;) {
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l70[cw_t] == 0)) continue;
+      {
+        cw_op44[cw_t] = (*self_41[cw_t]).__cw_mask;
+        cw_op45[cw_t] = predicate_42[cw_t];
+      }
+    }
+    /* __ballot_sync */
+    uint32_t __fis_act72[32];
+    uint32_t __fis_bal73[32];
+    CW_FOR_EACH_THREAD {
+      {
+        (__fis_act72[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_bal73[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l70[cw_t] == 0)) continue;
+      {
+        (__fis_act72[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act72[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        if ((cw_op45[cw_t] != 0))
+          (__fis_bal73[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal73[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l70[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane74 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask75 = (cw_op44[cw_t] & __fis_act72[(__fis_lane74 >> 5u)]);
+        cw_coll46[cw_t] = (__fis_bal73[(__fis_lane74 >> 5u)] & __fis_mask75);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l70[cw_t] == 0)) continue;
+      {
+        (cw_ret40[cw_t] = (cw_coll46[cw_t] >> cooperative_groups_thread_block_tile_32___cw_base(CW_DEVICE_ARGS, self_41[cw_t])));
+        { cw_l70[cw_t] = 1; goto cw_next79; }
+      }
+      cw_next79:;
+    }
+    break;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t ballot = cw_ret40[cw_t];
       if ((cooperative_groups_thread_block_tile_4_thread_rank(CW_DEVICE_ARGS, (&quad[cw_t])) == 0u))
         (flags[(i[cw_t] / 4)] = (((uint32_t)anyBig[cw_t]) | (((uint32_t)allBig[cw_t]) << 1)));
       if (((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&warp[cw_t])) == 0u) && (i[cw_t] == 0)))
@@ -1061,77 +1111,88 @@ CW_INLINE void cwb_broadcastLeader(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   CW_KERNEL_PROLOGUE
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
-  uint32_t src_rank_55; /* uniform: one per block */
+  uint32_t src_rank_84; /* uniform: one per block */
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_group g[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_8 oct[cw_nt]; /* per thread */
-  float cw_ret52[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_8 *self_53[cw_nt]; /* per thread */
-  float var_54[cw_nt]; /* per thread */
-  uint32_t cw_op57[cw_nt]; /* per thread */
-  float cw_op58[cw_nt]; /* per thread */
-  int32_t cw_op59[cw_nt]; /* per thread */
-  float cw_coll60[cw_nt]; /* per thread */
+  float cw_ret81[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_8 *self_82[cw_nt]; /* per thread */
+  float var_83[cw_nt]; /* per thread */
+  uint32_t cw_op86[cw_nt]; /* per thread */
+  float cw_op87[cw_nt]; /* per thread */
+  int32_t cw_op88[cw_nt]; /* per thread */
+  float cw_coll89[cw_nt]; /* per thread */
   float leader[cw_nt]; /* per thread */
-  const cooperative_groups_thread_group *self_61[cw_nt]; /* per thread */
-  unsigned char cw_l64[cw_nt];
-  unsigned char cw_p68[cw_nt];
-  src_rank_55 = 0u;
+  const cooperative_groups_thread_group *self_90[cw_nt]; /* per thread */
+  unsigned char cw_l93[cw_nt];
+  unsigned char cw_p105[cw_nt];
+  src_rank_84 = 0u;
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
       g[cw_t] = cooperative_groups_tiled_partition_1(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])), 32u);
       oct[cw_t] = cooperative_groups_tiled_partition_8(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
-      /* cw_ret52 declared */
-      self_53[cw_t] = (&oct[cw_t]);
-      var_54[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
+      /* cw_ret81 declared */
+      self_82[cw_t] = (&oct[cw_t]);
+      var_83[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
     }
   }
-  /* loop with a barrier inside: cw_l64[t] 0 running, 1 left, 2 continued */
-  memset(cw_l64, 0, cw_nt);
+  /* loop with a barrier inside: cw_l93[t] 0 running, 1 left, 2 continued */
+  memset(cw_l93, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l64[cw_t] == 0)) continue;
+      if (!(cw_l93[cw_t] == 0)) continue;
       {
-        cw_op57[cw_t] = (*self_53[cw_t]).__cw_mask;
-        cw_op58[cw_t] = var_54[cw_t];
-        cw_op59[cw_t] = ((int32_t)src_rank_55);
+        cw_op86[cw_t] = (*self_82[cw_t]).__cw_mask;
+        cw_op87[cw_t] = var_83[cw_t];
+        cw_op88[cw_t] = ((int32_t)src_rank_84);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l64[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op57[cw_t]) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op59[cw_t]), (int32_t)(8));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll60[cw_t] = cw_op58[cw_w + cw_k];
+    /* __shfl_sync */
+    uint32_t __fis_act95[32];
+    float __fis_xch96[1024];
+    CW_FOR_EACH_THREAD {
+      {
+        (__fis_act95[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l93[cw_t] == 0)) continue;
+      {
+        (__fis_act95[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act95[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        (__fis_xch96[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op87[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l93[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane97 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask98 = (cw_op86[cw_t] & __fis_act95[(__fis_lane97 >> 5u)]);
+        uint32_t __fis_src99 = (((__fis_lane97 - (__fis_lane97 & 31u)) + ((__fis_lane97 & 31u) - ((__fis_lane97 & 31u) & (((uint32_t)8) - 1u)))) + (((uint32_t)cw_op88[cw_t]) & (((uint32_t)8) - 1u)));
+        cw_coll89[cw_t] = __fis_xch96[((__fis_src99 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src99 : __fis_lane97)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l64[cw_t] == 0)) continue;
+      if (!(cw_l93[cw_t] == 0)) continue;
       {
-        (cw_ret52[cw_t] = cw_coll60[cw_t]);
-        { cw_l64[cw_t] = 1; goto cw_next66; }
+        (cw_ret81[cw_t] = cw_coll89[cw_t]);
+        { cw_l93[cw_t] = 1; goto cw_next103; }
       }
-      cw_next66:;
+      cw_next103:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      leader[cw_t] = cw_ret52[cw_t];
-      self_61[cw_t] = (&g[cw_t]);
+      leader[cw_t] = cw_ret81[cw_t];
+      self_90[cw_t] = (&g[cw_t]);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     /* if with a barrier inside: predicate per thread */
     CW_FOR_EACH_THREAD {
-      cw_p68[cw_t] = (((*self_61[cw_t]).__cw_mask != 0u)) != 0;
+      cw_p105[cw_t] = (((*self_90[cw_t]).__cw_mask != 0u)) != 0;
     }
     /* __syncwarp() */
     /* __syncthreads() */

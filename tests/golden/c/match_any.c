@@ -92,17 +92,32 @@ CW_INLINE void cwb_groupedHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int
       cw_op0[cw_t] = key[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __match_any_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_eq = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if (((cw_m >> cw_k) & 1u) && !memcmp(&cw_op0[cw_w + cw_k], &cw_op0[cw_t], sizeof cw_op0[cw_t])) cw_eq |= 1u << cw_k;
-      cw_coll1[cw_t] = cw_eq;
+  /* __match_any_sync */
+  uint32_t __fis_act3[32];
+  int32_t __fis_xch4[1024];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act3[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act3[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act3[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      (__fis_xch4[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op0[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane5 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask6 = (4294967295u & __fis_act3[(__fis_lane5 >> 5u)]);
+      cw_coll1[cw_t] = ((uint32_t)0);
+      {
+        uint32_t __fis_j7 = 0u;
+        for (; (__fis_j7 < 32u); (__fis_j7 = (__fis_j7 + 1u)))
+          if ((((__fis_mask6 >> __fis_j7) & 1u) != 0u))
+            if ((__fis_xch4[((__fis_lane5 - (__fis_lane5 & 31u)) + __fis_j7)] == cw_op0[cw_t]))
+              (cw_coll1[cw_t] = (cw_coll1[cw_t] | (1u << __fis_j7)));
+      }
     }
   }
   CW_FOR_EACH_THREAD {
@@ -127,56 +142,87 @@ CW_INLINE void cwb_matchAll(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   const int32_t *v = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
   int32_t pred[cw_nt]; /* per thread */
-  int32_t cw_op4[cw_nt]; /* per thread */
-  int32_t *cw_op5[cw_nt]; /* per thread */
-  uint32_t cw_coll6[cw_nt]; /* per thread */
+  int32_t cw_op12[cw_nt]; /* per thread */
+  int32_t *cw_op13[cw_nt]; /* per thread */
+  uint32_t cw_coll14[cw_nt]; /* per thread */
   uint32_t m[cw_nt]; /* per thread */
-  uint64_t cw_op7[cw_nt]; /* per thread */
-  uint32_t cw_coll8[cw_nt]; /* per thread */
+  uint64_t cw_op15[cw_nt]; /* per thread */
+  uint32_t cw_coll16[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       pred[cw_t] = 0;
-      cw_op4[cw_t] = v[((uint32_t)cw_tx)];
-      cw_op5[cw_t] = (&pred[cw_t]);
+      cw_op12[cw_t] = v[((uint32_t)cw_tx)];
+      cw_op13[cw_t] = (&pred[cw_t]);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __match_all_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_eq = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if (((cw_m >> cw_k) & 1u) && !memcmp(&cw_op4[cw_w + cw_k], &cw_op4[cw_t], sizeof cw_op4[cw_t])) cw_eq |= 1u << cw_k;
-      cw_coll6[cw_t] = cw_eq == cw_m ? cw_m : 0u;
-      *(cw_op5[cw_t]) = cw_eq == cw_m;
+  /* __match_all_sync */
+  uint32_t __fis_act18[32];
+  int32_t __fis_xch19[1024];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act18[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act18[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act18[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      (__fis_xch19[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op12[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane20 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask21 = (4294967295u & __fis_act18[(__fis_lane20 >> 5u)]);
+      int32_t __fis_same23 = 1;
+      {
+        uint32_t __fis_j22 = 0u;
+        for (; (__fis_j22 < 32u); (__fis_j22 = (__fis_j22 + 1u)))
+          if ((((__fis_mask21 >> __fis_j22) & 1u) != 0u))
+            if ((__fis_xch19[((__fis_lane20 - (__fis_lane20 & 31u)) + __fis_j22)] != cw_op12[cw_t]))
+              (__fis_same23 = 0);
+      }
+      ((*cw_op13[cw_t]) = __fis_same23);
+      cw_coll14[cw_t] = ((__fis_same23 != 0) ? __fis_mask21 : 0u);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      m[cw_t] = cw_coll6[cw_t];
+      m[cw_t] = cw_coll14[cw_t];
       uint64_t wide = (((uint64_t)v[((uint32_t)cw_tx)]) << 33);
-      cw_op7[cw_t] = wide;
+      cw_op15[cw_t] = wide;
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __match_any_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_eq = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if (((cw_m >> cw_k) & 1u) && !memcmp(&cw_op7[cw_w + cw_k], &cw_op7[cw_t], sizeof cw_op7[cw_t])) cw_eq |= 1u << cw_k;
-      cw_coll8[cw_t] = cw_eq;
+  /* __match_any_sync */
+  uint32_t __fis_act28[32];
+  uint64_t __fis_xch29[1024];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act28[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act28[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act28[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      (__fis_xch29[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op15[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane30 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask31 = (4294967295u & __fis_act28[(__fis_lane30 >> 5u)]);
+      cw_coll16[cw_t] = ((uint32_t)0);
+      {
+        uint32_t __fis_j32 = 0u;
+        for (; (__fis_j32 < 32u); (__fis_j32 = (__fis_j32 + 1u)))
+          if ((((__fis_mask31 >> __fis_j32) & 1u) != 0u))
+            if ((__fis_xch29[((__fis_lane30 - (__fis_lane30 & 31u)) + __fis_j32)] == cw_op15[cw_t]))
+              (cw_coll16[cw_t] = (cw_coll16[cw_t] | (1u << __fis_j32)));
+      }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t m64 = cw_coll8[cw_t];
+      uint32_t m64 = cw_coll16[cw_t];
       if (((((uint32_t)cw_tx) & 31u) == 0u))
       {
         (out[(2u * (((uint32_t)cw_tx) / 32u))] = pred[cw_t]);

@@ -103,17 +103,31 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       cw_op0[cw_t] = v[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __reduce_add_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_r = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if ((cw_m >> cw_k) & 1u) { cw_r = cw_r + (uint32_t)(cw_op0[cw_w + cw_k]); }
-      cw_coll1[cw_t] = (uint32_t)cw_r;
+  /* __reduce_add_sync */
+  uint32_t __fis_act9[32];
+  uint32_t __fis_xch10[1024];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act9[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act9[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act9[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      (__fis_xch10[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op0[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane11 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask12 = (4294967295u & __fis_act9[(__fis_lane11 >> 5u)]);
+      cw_coll1[cw_t] = ((uint32_t)0);
+      {
+        uint32_t __fis_j13 = 0u;
+        for (; (__fis_j13 < 32u); (__fis_j13 = (__fis_j13 + 1u)))
+          if ((((__fis_mask12 >> __fis_j13) & 1u) != 0u))
+            (cw_coll1[cw_t] = (cw_coll1[cw_t] + __fis_xch10[((__fis_lane11 - (__fis_lane11 & 31u)) + __fis_j13)]));
+      }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -122,17 +136,32 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       cw_op2[cw_t] = vmin[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __reduce_min_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_r = UINT32_MAX;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if ((cw_m >> cw_k) & 1u) { if ((cw_op2[cw_w + cw_k]) < cw_r) cw_r = (cw_op2[cw_w + cw_k]); }
-      cw_coll3[cw_t] = (uint32_t)cw_r;
+  /* __reduce_min_sync */
+  uint32_t __fis_act18[32];
+  uint32_t __fis_xch19[1024];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act18[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act18[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act18[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      (__fis_xch19[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op2[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane20 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask21 = (4294967295u & __fis_act18[(__fis_lane20 >> 5u)]);
+      cw_coll3[cw_t] = cw_op2[cw_t];
+      {
+        uint32_t __fis_j22 = 0u;
+        for (; (__fis_j22 < 32u); (__fis_j22 = (__fis_j22 + 1u)))
+          if ((((__fis_mask21 >> __fis_j22) & 1u) != 0u))
+            if ((__fis_xch19[((__fis_lane20 - (__fis_lane20 & 31u)) + __fis_j22)] < cw_coll3[cw_t]))
+              (cw_coll3[cw_t] = __fis_xch19[((__fis_lane20 - (__fis_lane20 & 31u)) + __fis_j22)]);
+      }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -141,17 +170,32 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       cw_op4[cw_t] = v[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __reduce_max_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_r = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if ((cw_m >> cw_k) & 1u) { if ((cw_op4[cw_w + cw_k]) > cw_r) cw_r = (cw_op4[cw_w + cw_k]); }
-      cw_coll5[cw_t] = (uint32_t)cw_r;
+  /* __reduce_max_sync */
+  uint32_t __fis_act27[32];
+  uint32_t __fis_xch28[1024];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act27[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act27[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act27[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      (__fis_xch28[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op4[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane29 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask30 = (4294967295u & __fis_act27[(__fis_lane29 >> 5u)]);
+      cw_coll5[cw_t] = cw_op4[cw_t];
+      {
+        uint32_t __fis_j31 = 0u;
+        for (; (__fis_j31 < 32u); (__fis_j31 = (__fis_j31 + 1u)))
+          if ((((__fis_mask30 >> __fis_j31) & 1u) != 0u))
+            if ((__fis_xch28[((__fis_lane29 - (__fis_lane29 & 31u)) + __fis_j31)] > cw_coll5[cw_t]))
+              (cw_coll5[cw_t] = __fis_xch28[((__fis_lane29 - (__fis_lane29 & 31u)) + __fis_j31)]);
+      }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -160,17 +204,31 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       cw_op6[cw_t] = v[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __reduce_or_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_r = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if ((cw_m >> cw_k) & 1u) { cw_r |= (cw_op6[cw_w + cw_k]); }
-      cw_coll7[cw_t] = (uint32_t)cw_r;
+  /* __reduce_or_sync */
+  uint32_t __fis_act36[32];
+  uint32_t __fis_xch37[1024];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act36[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act36[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act36[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      (__fis_xch37[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op6[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane38 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask39 = (4294967295u & __fis_act36[(__fis_lane38 >> 5u)]);
+      cw_coll7[cw_t] = ((uint32_t)0);
+      {
+        uint32_t __fis_j40 = 0u;
+        for (; (__fis_j40 < 32u); (__fis_j40 = (__fis_j40 + 1u)))
+          if ((((__fis_mask39 >> __fis_j40) & 1u) != 0u))
+            (cw_coll7[cw_t] = (cw_coll7[cw_t] | __fis_xch37[((__fis_lane38 - (__fis_lane38 & 31u)) + __fis_j40)]));
+      }
     }
   }
   CW_FOR_EACH_THREAD {
@@ -200,48 +258,70 @@ CW_INLINE void cwb_countOdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   uint32_t *count = *(uint32_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
   uint32_t odd[cw_nt]; /* per thread */
-  uint32_t cw_coll13[cw_nt]; /* per thread */
-  uint32_t cw_op14[cw_nt]; /* per thread */
-  uint32_t cw_op15[cw_nt]; /* per thread */
-  uint32_t cw_coll16[cw_nt]; /* per thread */
+  uint32_t cw_coll45[cw_nt]; /* per thread */
+  uint32_t cw_op46[cw_nt]; /* per thread */
+  uint32_t cw_op47[cw_nt]; /* per thread */
+  uint32_t cw_coll48[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       odd[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? (in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] & 1u) : 0u);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __activemask, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(0xffffffffu) & cw_act; (void)cw_m;
-      cw_coll13[cw_t] = cw_act;
-    }
-  }
-  CW_FOR_EACH_THREAD_INDEP {
+  /* __activemask */
+  uint32_t __fis_act50[32];
+  CW_FOR_EACH_THREAD {
     {
-      cw_op14[cw_t] = cw_coll13[cw_t];
-      cw_op15[cw_t] = odd[cw_t];
-    }
-  }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __reduce_add_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(cw_op14[cw_t]) & cw_act; (void)cw_m;
-      uint32_t cw_r = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if ((cw_m >> cw_k) & 1u) { cw_r = cw_r + (uint32_t)(cw_op15[cw_w + cw_k]); }
-      cw_coll16[cw_t] = (uint32_t)cw_r;
+      (__fis_act50[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      uint32_t warpCount = cw_coll16[cw_t];
+      (__fis_act50[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act50[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane51 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask52 = __fis_act50[(__fis_lane51 >> 5u)];
+      cw_coll45[cw_t] = __fis_mask52;
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      cw_op46[cw_t] = cw_coll45[cw_t];
+      cw_op47[cw_t] = odd[cw_t];
+    }
+  }
+  /* __reduce_add_sync */
+  uint32_t __fis_act57[32];
+  uint32_t __fis_xch58[1024];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act57[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act57[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act57[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      (__fis_xch58[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op47[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane59 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask60 = (cw_op46[cw_t] & __fis_act57[(__fis_lane59 >> 5u)]);
+      cw_coll48[cw_t] = ((uint32_t)0);
+      {
+        uint32_t __fis_j61 = 0u;
+        for (; (__fis_j61 < 32u); (__fis_j61 = (__fis_j61 + 1u)))
+          if ((((__fis_mask60 >> __fis_j61) & 1u) != 0u))
+            (cw_coll48[cw_t] = (cw_coll48[cw_t] + __fis_xch58[((__fis_lane59 - (__fis_lane59 & 31u)) + __fis_j61)]));
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t warpCount = cw_coll48[cw_t];
       if (((((uint32_t)cw_tx) % 32u) == 0u))
         __atomic_fetch_add(count, warpCount, __ATOMIC_RELAXED);
     }

@@ -192,17 +192,28 @@ CW_INLINE void cwb_reduce_float_256(cw_rt_ctx *cw_ctx, void **cw_args, const int
         cw_op1[cw_t] = ((uint32_t)offset[cw_t]);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p11[cw_t] && cw_l13[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op1[cw_t]), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll2[cw_t] = cw_op0[cw_w + cw_k];
+    /* __shfl_down_sync */
+    uint32_t __fis_act15[32];
+    float __fis_xch16[1024];
+    CW_FOR_EACH_THREAD {
+      {
+        (__fis_act15[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
+      {
+        (__fis_act15[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act15[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        (__fis_xch16[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op0[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane17 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask18 = (4294967295u & __fis_act15[(__fis_lane17 >> 5u)]);
+        uint32_t __fis_src19 = (((((__fis_lane17 & 31u) & (((uint32_t)32) - 1u)) + cw_op1[cw_t]) < ((uint32_t)32)) ? (__fis_lane17 + cw_op1[cw_t]) : __fis_lane17);
+        cw_coll2[cw_t] = __fis_xch16[((__fis_src19 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src19 : __fis_lane17)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
@@ -245,12 +256,12 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   uint32_t i[cw_nt]; /* per thread */
   int32_t sum[cw_nt]; /* per thread */
   int32_t offset[cw_nt]; /* per thread */
-  int32_t cw_op17[cw_nt]; /* per thread */
-  uint32_t cw_op18[cw_nt]; /* per thread */
-  int32_t cw_coll19[cw_nt]; /* per thread */
-  unsigned char cw_l21[cw_nt];
-  unsigned char cw_p28[cw_nt];
-  unsigned char cw_l30[cw_nt];
+  int32_t cw_op25[cw_nt]; /* per thread */
+  uint32_t cw_op26[cw_nt]; /* per thread */
+  int32_t cw_coll27[cw_nt]; /* per thread */
+  unsigned char cw_l29[cw_nt];
+  unsigned char cw_p36[cw_nt];
+  unsigned char cw_l38[cw_nt];
   gridSize = ((128u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -258,16 +269,16 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       sum[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l21[t] 0 running, 1 left, 2 continued */
-  memset(cw_l21, 0, cw_nt);
+  /* loop with a barrier inside: cw_l29[t] 0 running, 1 left, 2 continued */
+  memset(cw_l29, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l21[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l21[cw_t] = 1;
+      if (!(cw_l29[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l29[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l21[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l29[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l21[cw_t] == 0)) continue;
+      if (!(cw_l29[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -323,50 +334,61 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p28[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p36[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p28[cw_t])) continue;
+    if (!(cw_p36[cw_t])) continue;
     {
       offset[cw_t] = 16;
     }
   }
-  /* loop with a barrier inside: cw_l30[t] 0 running, 1 left, 2 continued */
-  memset(cw_l30, 0, cw_nt);
+  /* loop with a barrier inside: cw_l38[t] 0 running, 1 left, 2 continued */
+  memset(cw_l38, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l30[cw_t] = 1;
+      if (!(cw_p36[cw_t] && cw_l38[cw_t] == 0)) continue;
+      if (!((offset[cw_t] > 0))) cw_l38[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p28[cw_t] && cw_l30[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p36[cw_t] && cw_l38[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0)) continue;
+      if (!(cw_p36[cw_t] && cw_l38[cw_t] == 0)) continue;
       {
-        cw_op17[cw_t] = sum[cw_t];
-        cw_op18[cw_t] = ((uint32_t)offset[cw_t]);
+        cw_op25[cw_t] = sum[cw_t];
+        cw_op26[cw_t] = ((uint32_t)offset[cw_t]);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p28[cw_t] && cw_l30[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op18[cw_t]), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll19[cw_t] = cw_op17[cw_w + cw_k];
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0)) continue;
+    /* __shfl_down_sync */
+    uint32_t __fis_act40[32];
+    int32_t __fis_xch41[1024];
+    CW_FOR_EACH_THREAD {
       {
-        (sum[cw_t] += cw_coll19[cw_t]);
+        (__fis_act40[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
       }
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0)) continue;
+      if (!(cw_p36[cw_t] && cw_l38[cw_t] == 0)) continue;
+      {
+        (__fis_act40[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act40[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        (__fis_xch41[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op25[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_p36[cw_t] && cw_l38[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane42 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask43 = (4294967295u & __fis_act40[(__fis_lane42 >> 5u)]);
+        uint32_t __fis_src44 = (((((__fis_lane42 & 31u) & (((uint32_t)32) - 1u)) + cw_op26[cw_t]) < ((uint32_t)32)) ? (__fis_lane42 + cw_op26[cw_t]) : __fis_lane42);
+        cw_coll27[cw_t] = __fis_xch41[((__fis_src44 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src44 : __fis_lane42)];
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_p36[cw_t] && cw_l38[cw_t] == 0)) continue;
+      {
+        (sum[cw_t] += cw_coll27[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_p36[cw_t] && cw_l38[cw_t] == 0)) continue;
       (offset[cw_t] >>= 1);
     }
   }
@@ -399,12 +421,12 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t i[cw_nt]; /* per thread */
   double sum[cw_nt]; /* per thread */
   int32_t offset[cw_nt]; /* per thread */
-  double cw_op34[cw_nt]; /* per thread */
-  uint32_t cw_op35[cw_nt]; /* per thread */
-  double cw_coll36[cw_nt]; /* per thread */
-  unsigned char cw_l38[cw_nt];
-  unsigned char cw_p45[cw_nt];
-  unsigned char cw_l47[cw_nt];
+  double cw_op50[cw_nt]; /* per thread */
+  uint32_t cw_op51[cw_nt]; /* per thread */
+  double cw_coll52[cw_nt]; /* per thread */
+  unsigned char cw_l54[cw_nt];
+  unsigned char cw_p61[cw_nt];
+  unsigned char cw_l63[cw_nt];
   gridSize = ((64u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -412,16 +434,16 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
       sum[cw_t] = 0.0;
     }
   }
-  /* loop with a barrier inside: cw_l38[t] 0 running, 1 left, 2 continued */
-  memset(cw_l38, 0, cw_nt);
+  /* loop with a barrier inside: cw_l54[t] 0 running, 1 left, 2 continued */
+  memset(cw_l54, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l38[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l38[cw_t] = 1;
+      if (!(cw_l54[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l54[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l38[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l54[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l38[cw_t] == 0)) continue;
+      if (!(cw_l54[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -477,50 +499,61 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p45[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p61[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p45[cw_t])) continue;
+    if (!(cw_p61[cw_t])) continue;
     {
       offset[cw_t] = 16;
     }
   }
-  /* loop with a barrier inside: cw_l47[t] 0 running, 1 left, 2 continued */
-  memset(cw_l47, 0, cw_nt);
+  /* loop with a barrier inside: cw_l63[t] 0 running, 1 left, 2 continued */
+  memset(cw_l63, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_p45[cw_t] && cw_l47[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l47[cw_t] = 1;
+      if (!(cw_p61[cw_t] && cw_l63[cw_t] == 0)) continue;
+      if (!((offset[cw_t] > 0))) cw_l63[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p45[cw_t] && cw_l47[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p61[cw_t] && cw_l63[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p45[cw_t] && cw_l47[cw_t] == 0)) continue;
+      if (!(cw_p61[cw_t] && cw_l63[cw_t] == 0)) continue;
       {
-        cw_op34[cw_t] = sum[cw_t];
-        cw_op35[cw_t] = ((uint32_t)offset[cw_t]);
+        cw_op50[cw_t] = sum[cw_t];
+        cw_op51[cw_t] = ((uint32_t)offset[cw_t]);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p45[cw_t] && cw_l47[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op35[cw_t]), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll36[cw_t] = cw_op34[cw_w + cw_k];
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p45[cw_t] && cw_l47[cw_t] == 0)) continue;
+    /* __shfl_down_sync */
+    uint32_t __fis_act65[32];
+    double __fis_xch66[1024];
+    CW_FOR_EACH_THREAD {
       {
-        (sum[cw_t] += cw_coll36[cw_t]);
+        (__fis_act65[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
       }
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_p45[cw_t] && cw_l47[cw_t] == 0)) continue;
+      if (!(cw_p61[cw_t] && cw_l63[cw_t] == 0)) continue;
+      {
+        (__fis_act65[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act65[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        (__fis_xch66[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op50[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_p61[cw_t] && cw_l63[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane67 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask68 = (4294967295u & __fis_act65[(__fis_lane67 >> 5u)]);
+        uint32_t __fis_src69 = (((((__fis_lane67 & 31u) & (((uint32_t)32) - 1u)) + cw_op51[cw_t]) < ((uint32_t)32)) ? (__fis_lane67 + cw_op51[cw_t]) : __fis_lane67);
+        cw_coll52[cw_t] = __fis_xch66[((__fis_src69 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src69 : __fis_lane67)];
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_p61[cw_t] && cw_l63[cw_t] == 0)) continue;
+      {
+        (sum[cw_t] += cw_coll52[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_p61[cw_t] && cw_l63[cw_t] == 0)) continue;
       (offset[cw_t] >>= 1);
     }
   }
@@ -553,12 +586,12 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t i[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
   int32_t offset[cw_nt]; /* per thread */
-  float cw_op51[cw_nt]; /* per thread */
-  uint32_t cw_op52[cw_nt]; /* per thread */
-  float cw_coll53[cw_nt]; /* per thread */
-  unsigned char cw_l55[cw_nt];
-  unsigned char cw_p62[cw_nt];
-  unsigned char cw_l64[cw_nt];
+  float cw_op75[cw_nt]; /* per thread */
+  uint32_t cw_op76[cw_nt]; /* per thread */
+  float cw_coll77[cw_nt]; /* per thread */
+  unsigned char cw_l79[cw_nt];
+  unsigned char cw_p86[cw_nt];
+  unsigned char cw_l88[cw_nt];
   gridSize = ((512u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -566,16 +599,16 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
       sum[cw_t] = 0.0f;
     }
   }
-  /* loop with a barrier inside: cw_l55[t] 0 running, 1 left, 2 continued */
-  memset(cw_l55, 0, cw_nt);
+  /* loop with a barrier inside: cw_l79[t] 0 running, 1 left, 2 continued */
+  memset(cw_l79, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l55[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l55[cw_t] = 1;
+      if (!(cw_l79[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l79[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l55[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l79[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l55[cw_t] == 0)) continue;
+      if (!(cw_l79[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -631,50 +664,61 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p62[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p86[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p62[cw_t])) continue;
+    if (!(cw_p86[cw_t])) continue;
     {
       offset[cw_t] = 16;
     }
   }
-  /* loop with a barrier inside: cw_l64[t] 0 running, 1 left, 2 continued */
-  memset(cw_l64, 0, cw_nt);
+  /* loop with a barrier inside: cw_l88[t] 0 running, 1 left, 2 continued */
+  memset(cw_l88, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_p62[cw_t] && cw_l64[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l64[cw_t] = 1;
+      if (!(cw_p86[cw_t] && cw_l88[cw_t] == 0)) continue;
+      if (!((offset[cw_t] > 0))) cw_l88[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p62[cw_t] && cw_l64[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p86[cw_t] && cw_l88[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p62[cw_t] && cw_l64[cw_t] == 0)) continue;
+      if (!(cw_p86[cw_t] && cw_l88[cw_t] == 0)) continue;
       {
-        cw_op51[cw_t] = sum[cw_t];
-        cw_op52[cw_t] = ((uint32_t)offset[cw_t]);
+        cw_op75[cw_t] = sum[cw_t];
+        cw_op76[cw_t] = ((uint32_t)offset[cw_t]);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p62[cw_t] && cw_l64[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op52[cw_t]), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll53[cw_t] = cw_op51[cw_w + cw_k];
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p62[cw_t] && cw_l64[cw_t] == 0)) continue;
+    /* __shfl_down_sync */
+    uint32_t __fis_act90[32];
+    float __fis_xch91[1024];
+    CW_FOR_EACH_THREAD {
       {
-        (sum[cw_t] += cw_coll53[cw_t]);
+        (__fis_act90[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
       }
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_p62[cw_t] && cw_l64[cw_t] == 0)) continue;
+      if (!(cw_p86[cw_t] && cw_l88[cw_t] == 0)) continue;
+      {
+        (__fis_act90[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act90[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        (__fis_xch91[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op75[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_p86[cw_t] && cw_l88[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane92 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask93 = (4294967295u & __fis_act90[(__fis_lane92 >> 5u)]);
+        uint32_t __fis_src94 = (((((__fis_lane92 & 31u) & (((uint32_t)32) - 1u)) + cw_op76[cw_t]) < ((uint32_t)32)) ? (__fis_lane92 + cw_op76[cw_t]) : __fis_lane92);
+        cw_coll77[cw_t] = __fis_xch91[((__fis_src94 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src94 : __fis_lane92)];
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_p86[cw_t] && cw_l88[cw_t] == 0)) continue;
+      {
+        (sum[cw_t] += cw_coll77[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      if (!(cw_p86[cw_t] && cw_l88[cw_t] == 0)) continue;
       (offset[cw_t] >>= 1);
     }
   }

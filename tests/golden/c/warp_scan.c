@@ -102,9 +102,9 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
   int32_t cw_coll16[cw_nt]; /* per thread */
   unsigned char cw_l19[cw_nt];
   unsigned char cw_l22[cw_nt];
-  unsigned char cw_p27[cw_nt];
-  unsigned char cw_l29[cw_nt];
-  unsigned char cw_l32[cw_nt];
+  unsigned char cw_p35[cw_nt];
+  unsigned char cw_l37[cw_nt];
+  unsigned char cw_l40[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* cw_ret0 declared */
@@ -142,17 +142,28 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
           cw_op6[cw_t] = ((uint32_t)d_4[cw_t]);
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_up_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(1, cw_l, (uint32_t)(cw_op6[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll7[cw_t] = cw_op5[cw_w + cw_k];
+      /* __shfl_up_sync */
+      uint32_t __fis_act24[32];
+      int32_t __fis_xch25[1024];
+      CW_FOR_EACH_THREAD {
+        {
+          (__fis_act24[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        }
+      }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
+        {
+          (__fis_act24[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act24[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+          (__fis_xch25[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op5[cw_t]);
+        }
+      }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
+        {
+          uint32_t __fis_lane26 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+          uint32_t __fis_mask27 = (4294967295u & __fis_act24[(__fis_lane26 >> 5u)]);
+          uint32_t __fis_src28 = ((((__fis_lane26 & 31u) & (((uint32_t)32) - 1u)) >= cw_op6[cw_t]) ? (__fis_lane26 - cw_op6[cw_t]) : __fis_lane26);
+          cw_coll7[cw_t] = __fis_xch25[((__fis_src28 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src28 : __fis_lane26)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
@@ -172,9 +183,9 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
       if (!(cw_l19[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = v_1[cw_t]);
-        { cw_l19[cw_t] = 1; goto cw_next25; }
+        { cw_l19[cw_t] = 1; goto cw_next33; }
       }
-      cw_next25:;
+      cw_next33:;
     }
     break;
   }
@@ -188,62 +199,73 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
   /* __syncthreads() */
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p27[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) == 0)) != 0;
+    cw_p35[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) == 0)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p27[cw_t])) continue;
+    if (!(cw_p35[cw_t])) continue;
     {
       int32_t t = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < ((int32_t)((int32_t)(cw_bdx >> 5)))) ? cw_sh_warpTotals_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : 0);
       /* cw_ret9 declared */
       v_10[cw_t] = t;
     }
   }
-  /* loop with a barrier inside: cw_l29[t] 0 running, 1 left, 2 continued */
-  memset(cw_l29, 0, cw_nt);
+  /* loop with a barrier inside: cw_l37[t] 0 running, 1 left, 2 continued */
+  memset(cw_l37, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0)) continue;
+      if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0)) continue;
       {
         {
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0)) continue;
+      if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0)) continue;
       {
         d_13[cw_t] = 1;
       }
     }
-    /* loop with a barrier inside: cw_l32[t] 0 running, 1 left, 2 continued */
-    memset(cw_l32, 0, cw_nt);
+    /* loop with a barrier inside: cw_l40[t] 0 running, 1 left, 2 continued */
+    memset(cw_l40, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0 && cw_l32[cw_t] == 0)) continue;
-        if (!((d_13[cw_t] < 32))) cw_l32[cw_t] = 1;
+        if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0)) continue;
+        if (!((d_13[cw_t] < 32))) cw_l40[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p27[cw_t] && cw_l29[cw_t] == 0 && cw_l32[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0 && cw_l32[cw_t] == 0)) continue;
+        if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0)) continue;
         {
           cw_op14[cw_t] = v_10[cw_t];
           cw_op15[cw_t] = ((uint32_t)d_13[cw_t]);
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_up_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p27[cw_t] && cw_l29[cw_t] == 0 && cw_l32[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(1, cw_l, (uint32_t)(cw_op15[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll16[cw_t] = cw_op14[cw_w + cw_k];
+      /* __shfl_up_sync */
+      uint32_t __fis_act42[32];
+      int32_t __fis_xch43[1024];
+      CW_FOR_EACH_THREAD {
+        {
+          (__fis_act42[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        }
+      }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0)) continue;
+        {
+          (__fis_act42[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act42[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+          (__fis_xch43[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op14[cw_t]);
+        }
+      }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0)) continue;
+        {
+          uint32_t __fis_lane44 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+          uint32_t __fis_mask45 = (4294967295u & __fis_act42[(__fis_lane44 >> 5u)]);
+          uint32_t __fis_src46 = ((((__fis_lane44 & 31u) & (((uint32_t)32) - 1u)) >= cw_op15[cw_t]) ? (__fis_lane44 - cw_op15[cw_t]) : __fis_lane44);
+          cw_coll16[cw_t] = __fis_xch43[((__fis_src46 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src46 : __fis_lane44)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0 && cw_l32[cw_t] == 0)) continue;
+        if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0)) continue;
         {
           int32_t t_17 = cw_coll16[cw_t];
           if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) >= d_13[cw_t]))
@@ -251,22 +273,22 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0 && cw_l32[cw_t] == 0)) continue;
+        if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0)) continue;
         (d_13[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0)) continue;
+      if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0)) continue;
       {
         (cw_ret9[cw_t] = v_10[cw_t]);
-        { cw_l29[cw_t] = 1; goto cw_next35; }
+        { cw_l37[cw_t] = 1; goto cw_next51; }
       }
-      cw_next35:;
+      cw_next51:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p27[cw_t])) continue;
+    if (!(cw_p35[cw_t])) continue;
     {
       (cw_sh_warpTotals_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] = cw_ret9[cw_t]);
     }
@@ -304,16 +326,16 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
   int32_t d; /* uniform: one per block */
-  uint32_t cw_op40; /* uniform: one per block */
+  uint32_t cw_op56; /* uniform: one per block */
   int32_t lane[cw_nt]; /* per thread */
   int32_t warp[cw_nt]; /* per thread */
   float x[cw_nt]; /* per thread */
   float v[cw_nt]; /* per thread */
-  float cw_op39[cw_nt]; /* per thread */
-  float cw_coll41[cw_nt]; /* per thread */
+  float cw_op55[cw_nt]; /* per thread */
+  float cw_coll57[cw_nt]; /* per thread */
   float offset[cw_nt]; /* per thread */
   int32_t w[cw_nt]; /* per thread */
-  unsigned char cw_l48[cw_nt];
+  unsigned char cw_l72[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       lane[cw_t] = ((int32_t)(((uint32_t)cw_tx) % 32u));
@@ -325,28 +347,37 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
   d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
   for (; (d < 32); (d *= 2)) {
-    cw_op40 = ((uint32_t)d);
+    cw_op56 = ((uint32_t)d);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        cw_op39[cw_t] = v[cw_t];
+        cw_op55[cw_t] = v[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_up_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(1, cw_l, (uint32_t)(cw_op40), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll41[cw_t] = cw_op39[cw_w + cw_k];
+    /* __shfl_up_sync */
+    uint32_t __fis_act60[32];
+    float __fis_xch61[1024];
+    CW_FOR_EACH_THREAD {
+      {
+        (__fis_act60[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      {
+        (__fis_act60[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act60[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        (__fis_xch61[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op55[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      {
+        uint32_t __fis_lane62 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask63 = (4294967295u & __fis_act60[(__fis_lane62 >> 5u)]);
+        uint32_t __fis_src64 = ((((__fis_lane62 & 31u) & (((uint32_t)32) - 1u)) >= cw_op56) ? (__fis_lane62 - cw_op56) : __fis_lane62);
+        cw_coll57[cw_t] = __fis_xch61[((__fis_src64 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src64 : __fis_lane62)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        float t = cw_coll41[cw_t];
+        float t = cw_coll57[cw_t];
         if ((lane[cw_t] >= d))
           (v[cw_t] += t);
       }
@@ -369,23 +400,23 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
       w[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l48[t] 0 running, 1 left, 2 continued */
-  memset(cw_l48, 0, cw_nt);
+  /* loop with a barrier inside: cw_l72[t] 0 running, 1 left, 2 continued */
+  memset(cw_l72, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l48[cw_t] == 0)) continue;
-      if (!((w[cw_t] < warp[cw_t]))) cw_l48[cw_t] = 1;
+      if (!(cw_l72[cw_t] == 0)) continue;
+      if (!((w[cw_t] < warp[cw_t]))) cw_l72[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l48[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l72[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l48[cw_t] == 0)) continue;
+      if (!(cw_l72[cw_t] == 0)) continue;
       {
         (offset[cw_t] += cw_sh_sums_2[w[cw_t]]);
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l48[cw_t] == 0)) continue;
+      if (!(cw_l72[cw_t] == 0)) continue;
       (++w[cw_t]);
     }
   }
@@ -409,35 +440,46 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
   const uint8_t *flags = *(const uint8_t **)cw_args[1];
   int32_t *out = *(int32_t **)cw_args[2];
   int32_t d; /* uniform: one per block */
-  uint32_t cw_op54; /* uniform: one per block */
+  uint32_t cw_op78; /* uniform: one per block */
   int32_t v[cw_nt]; /* per thread */
-  int32_t cw_op51[cw_nt]; /* per thread */
-  uint32_t cw_coll52[cw_nt]; /* per thread */
+  int32_t cw_op75[cw_nt]; /* per thread */
+  uint32_t cw_coll76[cw_nt]; /* per thread */
   int32_t segStart[cw_nt]; /* per thread */
-  int32_t cw_op53[cw_nt]; /* per thread */
-  int32_t cw_coll55[cw_nt]; /* per thread */
+  int32_t cw_op77[cw_nt]; /* per thread */
+  int32_t cw_coll79[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((uint32_t)cw_tx)];
       bool head = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0) || ((((int32_t)flags[((uint32_t)cw_tx)]) & 3) == 0));
-      cw_op51[cw_t] = ((int32_t)head);
+      cw_op75[cw_t] = ((int32_t)head);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op51[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      cw_coll52[cw_t] = cw_bal & cw_m;
+  /* __ballot_sync */
+  uint32_t __fis_act81[32];
+  uint32_t __fis_bal82[32];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act81[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_bal82[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act81[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act81[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      if ((cw_op75[cw_t] != 0))
+        (__fis_bal82[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal82[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane83 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask84 = (4294967295u & __fis_act81[(__fis_lane83 >> 5u)]);
+      cw_coll76[cw_t] = (__fis_bal82[(__fis_lane83 >> 5u)] & __fis_mask84);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t heads = cw_coll52[cw_t];
+      uint32_t heads = cw_coll76[cw_t];
       uint32_t upto = (heads & ((2u << ((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) - 1u));
       segStart[cw_t] = (31 - cw_clz(((int32_t)upto)));
     }
@@ -445,28 +487,37 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
   d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
   for (; (d < 32); (d <<= 1)) {
-    cw_op54 = ((uint32_t)d);
+    cw_op78 = ((uint32_t)d);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        cw_op53[cw_t] = v[cw_t];
+        cw_op77[cw_t] = v[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_up_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(1, cw_l, (uint32_t)(cw_op54), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll55[cw_t] = cw_op53[cw_w + cw_k];
+    /* __shfl_up_sync */
+    uint32_t __fis_act90[32];
+    int32_t __fis_xch91[1024];
+    CW_FOR_EACH_THREAD {
+      {
+        (__fis_act90[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      {
+        (__fis_act90[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act90[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+        (__fis_xch91[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op77[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD {
+      {
+        uint32_t __fis_lane92 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+        uint32_t __fis_mask93 = (4294967295u & __fis_act90[(__fis_lane92 >> 5u)]);
+        uint32_t __fis_src94 = ((((__fis_lane92 & 31u) & (((uint32_t)32) - 1u)) >= cw_op78) ? (__fis_lane92 - cw_op78) : __fis_lane92);
+        cw_coll79[cw_t] = __fis_xch91[((__fis_src94 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src94 : __fis_lane92)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        int32_t t = cw_coll55[cw_t];
+        int32_t t = cw_coll79[cw_t];
         if (((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) - d) >= segStart[cw_t]))
           (v[cw_t] += t);
       }

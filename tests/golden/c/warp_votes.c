@@ -99,16 +99,27 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       cw_op0[cw_t] = ((int32_t)pred[cw_t]);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op0[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      cw_coll1[cw_t] = cw_bal & cw_m;
+  /* __ballot_sync */
+  uint32_t __fis_act7[32];
+  uint32_t __fis_bal8[32];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act7[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_bal8[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act7[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act7[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      if ((cw_op0[cw_t] != 0))
+        (__fis_bal8[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal8[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane9 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask10 = (4294967295u & __fis_act7[(__fis_lane9 >> 5u)]);
+      cw_coll1[cw_t] = (__fis_bal8[(__fis_lane9 >> 5u)] & __fis_mask10);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -117,16 +128,27 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       cw_op2[cw_t] = ((int32_t)pred[cw_t]);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __all_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op2[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      cw_coll3[cw_t] = (cw_m & ~cw_bal) == 0;
+  /* __all_sync */
+  uint32_t __fis_act15[32];
+  uint32_t __fis_bal16[32];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act15[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_bal16[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act15[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act15[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      if ((cw_op2[cw_t] != 0))
+        (__fis_bal16[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal16[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane17 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask18 = (4294967295u & __fis_act15[(__fis_lane17 >> 5u)]);
+      cw_coll3[cw_t] = ((int32_t)((__fis_bal16[(__fis_lane17 >> 5u)] & __fis_mask18) == __fis_mask18));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -135,16 +157,27 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       cw_op4[cw_t] = ((int32_t)(v[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] > 0));
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __any_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op4[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      cw_coll5[cw_t] = (cw_bal & cw_m) != 0;
+  /* __any_sync */
+  uint32_t __fis_act23[32];
+  uint32_t __fis_bal24[32];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act23[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_bal24[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act23[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act23[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      if ((cw_op4[cw_t] != 0))
+        (__fis_bal24[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal24[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane25 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask26 = (4294967295u & __fis_act23[(__fis_lane25 >> 5u)]);
+      cw_coll5[cw_t] = ((int32_t)((__fis_bal24[(__fis_lane25 >> 5u)] & __fis_mask26) != 0u));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -176,56 +209,76 @@ CW_INLINE void cwb_aggregatedAppend(cw_rt_ctx *cw_ctx, void **cw_args, const int
   int32_t n = *(int32_t *)cw_args[3];
   float v[cw_nt]; /* per thread */
   bool keep[cw_nt]; /* per thread */
-  int32_t cw_op10[cw_nt]; /* per thread */
-  uint32_t cw_coll11[cw_nt]; /* per thread */
+  int32_t cw_op31[cw_nt]; /* per thread */
+  uint32_t cw_coll32[cw_nt]; /* per thread */
   uint32_t mask[cw_nt]; /* per thread */
   uint32_t prior[cw_nt]; /* per thread */
-  uint32_t cw_op12[cw_nt]; /* per thread */
-  uint32_t cw_coll13[cw_nt]; /* per thread */
+  uint32_t cw_op33[cw_nt]; /* per thread */
+  uint32_t cw_coll34[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0.0f);
       keep[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) && (v[cw_t] > 0.5f));
-      cw_op10[cw_t] = ((int32_t)keep[cw_t]);
+      cw_op31[cw_t] = ((int32_t)keep[cw_t]);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op10[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      cw_coll11[cw_t] = cw_bal & cw_m;
+  /* __ballot_sync */
+  uint32_t __fis_act36[32];
+  uint32_t __fis_bal37[32];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act36[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_bal37[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      mask[cw_t] = cw_coll11[cw_t];
+      (__fis_act36[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act36[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      if ((cw_op31[cw_t] != 0))
+        (__fis_bal37[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal37[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane38 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask39 = (4294967295u & __fis_act36[(__fis_lane38 >> 5u)]);
+      cw_coll32[cw_t] = (__fis_bal37[(__fis_lane38 >> 5u)] & __fis_mask39);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      mask[cw_t] = cw_coll32[cw_t];
       prior[cw_t] = 0u;
       if (((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0) && (mask[cw_t] != 0u)))
         (prior[cw_t] = __atomic_fetch_add(count, ((uint32_t)cw_popc(mask[cw_t])), __ATOMIC_RELAXED));
-      cw_op12[cw_t] = prior[cw_t];
+      cw_op33[cw_t] = prior[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(0), (int32_t)(32));
-      if (cw_k >= cw_n) cw_k = cw_l;
-      cw_coll13[cw_t] = cw_op12[cw_w + cw_k];
+  /* __shfl_sync */
+  uint32_t __fis_act44[32];
+  uint32_t __fis_xch45[1024];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act44[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act44[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act44[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      (__fis_xch45[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op33[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane46 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask47 = (4294967295u & __fis_act44[(__fis_lane46 >> 5u)]);
+      uint32_t __fis_src48 = (((__fis_lane46 - (__fis_lane46 & 31u)) + ((__fis_lane46 & 31u) - ((__fis_lane46 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
+      cw_coll34[cw_t] = __fis_xch45[((__fis_src48 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src48 : __fis_lane46)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (prior[cw_t] = cw_coll13[cw_t]);
+      (prior[cw_t] = cw_coll34[cw_t]);
       uint32_t before = ((uint32_t)cw_popc((mask[cw_t] & ((1u << ((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) - 1u))));
       if ((keep[cw_t] && (prior[cw_t] <= ((uint32_t)n))))
         (out[(((uint32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) & (~31))) + before)] = v[cw_t]);
@@ -243,136 +296,190 @@ void cwk_aggregatedAppend(cw_rt_ctx *cw_ctx, void **cw_args) {
 CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
   uint32_t *out = *(uint32_t **)cw_args[0];
-  uint32_t cw_coll17[cw_nt]; /* per thread */
-  uint32_t cw_op18[cw_nt]; /* per thread */
-  int32_t cw_op19[cw_nt]; /* per thread */
-  uint32_t cw_coll20[cw_nt]; /* per thread */
+  uint32_t cw_coll53[cw_nt]; /* per thread */
+  uint32_t cw_op54[cw_nt]; /* per thread */
+  int32_t cw_op55[cw_nt]; /* per thread */
+  uint32_t cw_coll56[cw_nt]; /* per thread */
   uint32_t thirds[cw_nt]; /* per thread */
   uint32_t m[cw_nt]; /* per thread */
-  uint32_t cw_op21[cw_nt]; /* per thread */
-  int32_t cw_op22[cw_nt]; /* per thread */
-  uint32_t cw_coll23[cw_nt]; /* per thread */
-  uint32_t cw_op24[cw_nt]; /* per thread */
-  int32_t cw_op25[cw_nt]; /* per thread */
-  uint32_t cw_coll26[cw_nt]; /* per thread */
-  int32_t cw_op27[cw_nt]; /* per thread */
-  int32_t cw_coll28[cw_nt]; /* per thread */
-  unsigned char cw_p32[cw_nt];
+  uint32_t cw_op57[cw_nt]; /* per thread */
+  int32_t cw_op58[cw_nt]; /* per thread */
+  uint32_t cw_coll59[cw_nt]; /* per thread */
+  uint32_t cw_op60[cw_nt]; /* per thread */
+  int32_t cw_op61[cw_nt]; /* per thread */
+  uint32_t cw_coll62[cw_nt]; /* per thread */
+  int32_t cw_op63[cw_nt]; /* per thread */
+  int32_t cw_coll64[cw_nt]; /* per thread */
+  unsigned char cw_p81[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __activemask, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(0xffffffffu) & cw_act; (void)cw_m;
-      cw_coll17[cw_t] = cw_act;
+  /* __activemask */
+  uint32_t __fis_act66[32];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act66[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act66[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act66[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane67 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask68 = __fis_act66[(__fis_lane67 >> 5u)];
+      cw_coll53[cw_t] = __fis_mask68;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t full = cw_coll17[cw_t];
-      cw_op18[cw_t] = full;
-      cw_op19[cw_t] = ((int32_t)((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3) == 0));
+      uint32_t full = cw_coll53[cw_t];
+      cw_op54[cw_t] = full;
+      cw_op55[cw_t] = ((int32_t)((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3) == 0));
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op19[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(cw_op18[cw_t]) & cw_act; (void)cw_m;
-      cw_coll20[cw_t] = cw_bal & cw_m;
+  /* __ballot_sync */
+  uint32_t __fis_act73[32];
+  uint32_t __fis_bal74[32];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act73[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_bal74[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act73[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act73[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      if ((cw_op55[cw_t] != 0))
+        (__fis_bal74[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal74[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane75 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask76 = (cw_op54[cw_t] & __fis_act73[(__fis_lane75 >> 5u)]);
+      cw_coll56[cw_t] = (__fis_bal74[(__fis_lane75 >> 5u)] & __fis_mask76);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      thirds[cw_t] = cw_coll20[cw_t];
+      thirds[cw_t] = cw_coll56[cw_t];
       m[cw_t] = 0u;
     }
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p32[cw_t] = (((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3) == 0)) != 0;
+    cw_p81[cw_t] = (((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3) == 0)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p32[cw_t])) continue;
+    if (!(cw_p81[cw_t])) continue;
     {
-      cw_op21[cw_t] = thirds[cw_t];
-      cw_op22[cw_t] = (((int32_t)((int32_t)((uint32_t)cw_tx))) & 1);
+      cw_op57[cw_t] = thirds[cw_t];
+      cw_op58[cw_t] = (((int32_t)((int32_t)((uint32_t)cw_tx))) & 1);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p32[cw_t]) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op22[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(cw_op21[cw_t]) & cw_act; (void)cw_m;
-      cw_coll23[cw_t] = cw_bal & cw_m;
-    }
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p32[cw_t])) continue;
+  /* __ballot_sync */
+  uint32_t __fis_act83[32];
+  uint32_t __fis_bal84[32];
+  CW_FOR_EACH_THREAD {
     {
-      (m[cw_t] = cw_coll23[cw_t]);
+      (__fis_act83[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_bal84[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
     }
   }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(!cw_p32[cw_t])) continue;
+  CW_FOR_EACH_THREAD {
+    if (!(cw_p81[cw_t])) continue;
     {
-      cw_op24[cw_t] = (~thirds[cw_t]);
-      cw_op25[cw_t] = (((int32_t)((int32_t)((uint32_t)cw_tx))) & 2);
+      (__fis_act83[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act83[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      if ((cw_op58[cw_t] != 0))
+        (__fis_bal84[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal84[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (!cw_p32[cw_t]) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op25[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(cw_op24[cw_t]) & cw_act; (void)cw_m;
-      cw_coll26[cw_t] = cw_bal & cw_m;
+  CW_FOR_EACH_THREAD {
+    if (!(cw_p81[cw_t])) continue;
+    {
+      uint32_t __fis_lane85 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask86 = (cw_op57[cw_t] & __fis_act83[(__fis_lane85 >> 5u)]);
+      cw_coll59[cw_t] = (__fis_bal84[(__fis_lane85 >> 5u)] & __fis_mask86);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(!cw_p32[cw_t])) continue;
+    if (!(cw_p81[cw_t])) continue;
     {
-      (m[cw_t] = (cw_coll26[cw_t] | 2147483648u));
+      (m[cw_t] = cw_coll59[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_p81[cw_t])) continue;
+    {
+      cw_op60[cw_t] = (~thirds[cw_t]);
+      cw_op61[cw_t] = (((int32_t)((int32_t)((uint32_t)cw_tx))) & 2);
+    }
+  }
+  /* __ballot_sync */
+  uint32_t __fis_act92[32];
+  uint32_t __fis_bal93[32];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act92[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_bal93[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    if (!(!cw_p81[cw_t])) continue;
+    {
+      (__fis_act92[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act92[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      if ((cw_op61[cw_t] != 0))
+        (__fis_bal93[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal93[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    if (!(!cw_p81[cw_t])) continue;
+    {
+      uint32_t __fis_lane94 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask95 = (cw_op60[cw_t] & __fis_act92[(__fis_lane94 >> 5u)]);
+      cw_coll62[cw_t] = (__fis_bal93[(__fis_lane94 >> 5u)] & __fis_mask95);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_p81[cw_t])) continue;
+    {
+      (m[cw_t] = (cw_coll62[cw_t] | 2147483648u));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cw_op27[cw_t] = ((int32_t)((int32_t)((uint32_t)cw_tx)));
+      cw_op63[cw_t] = ((int32_t)((int32_t)((uint32_t)cw_tx)));
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_up_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_k = cw_shfl_src(1, cw_l, (uint32_t)(1u), (int32_t)(32));
-      if (cw_k >= cw_n) cw_k = cw_l;
-      cw_coll28[cw_t] = cw_op27[cw_w + cw_k];
+  /* __shfl_up_sync */
+  uint32_t __fis_act101[32];
+  int32_t __fis_xch102[1024];
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act101[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      (__fis_act101[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act101[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      (__fis_xch102[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op63[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane103 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
+      uint32_t __fis_mask104 = (4294967295u & __fis_act101[(__fis_lane103 >> 5u)]);
+      uint32_t __fis_src105 = ((((__fis_lane103 & 31u) & (((uint32_t)32) - 1u)) >= 1u) ? (__fis_lane103 - 1u) : __fis_lane103);
+      cw_coll64[cw_t] = __fis_xch102[((__fis_src105 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src105 : __fis_lane103)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      int32_t up = cw_coll28[cw_t];
+      int32_t up = cw_coll64[cw_t];
       (out[((int32_t)((int32_t)((uint32_t)cw_tx)))] = (m[cw_t] ^ ((uint32_t)up)));
     }
   }
