@@ -1054,10 +1054,12 @@ static void emit_loop_region(CEmit *ce, const KStmt *s) {
  * Warp lowering is src/kir/passes/warp.c's, which barrier fission for the
  * WebAssembly target uses too: block-level declarations (exchange arrays,
  * plain C arrays of the block function here), then per-thread loops over
- * every thread, over the threads that reach the collective (guards as
- * for any PTL), and over those again computing each one's result into
- * the collective's promoted temporary (c_lower.c hoisted it).  Their
- * iterations write shared words of a warp: never marked independent.
+ * every thread (clear), over the threads that reach the collective
+ * (publish; guards as for any PTL), over every thread (gather: each
+ * warp's first lane packs its words) and over the threads that reach it
+ * again, computing each one's result into the collective's promoted
+ * temporary (c_lower.c hoisted it).  Gather reads other threads' flags:
+ * these loops are never marked independent.
  * Check mode first reports synccheck errors for the threads that reach
  * it, per warp. */
 
@@ -1101,10 +1103,29 @@ static void emit_ptl_ordered(CEmit *ce, const PtrVec *stmts) {
   if (stmts->len) emit_ptl_prefixed(ce, (KStmt *const *)stmts->items, stmts->len, NULL, false);
 }
 
+/* A u32 variable that the block function has in scope under this name
+ * (cw_t in a PTL, cw_nt). */
+static KExpr *c_name_expr(CEmit *ce, const char *name) {
+  KVar *v = arena_alloc(&ce->arena, sizeof *v);
+  v->kind = KV_LOCAL;
+  v->name = v->cname = name;
+  v->type = ce->m->t_u32;
+  v->as = AS_LOCAL;
+  v->id = -1;
+  KExpr *e = arena_alloc(&ce->arena, sizeof *e);
+  e->kind = KE_VAR;
+  e->type = v->type;
+  e->var = v;
+  e->designator = -1;
+  return e;
+}
+
 static void emit_collective(CEmit *ce, const KStmt *s) {
   promote(ce, s->var);
   KCollective k;
-  if (!kir_lower_collective(&ce->arena, ce->m, s->init, s->var, &ce->next_id, &k, ce->d)) return;
+  if (!kir_lower_collective(&ce->arena, ce->m, s->init, s->var, &ce->next_id,
+                            c_name_expr(ce, "((uint32_t)cw_t)"), c_name_expr(ce, "cw_nt"), &k, ce->d))
+    return;
   for (int i = 0; i < k.publish.len; i++) { /* operands evaluated once, read by the result loop */
     const KStmt *p = k.publish.items[i];
     if (p->kind == KS_DECL) promote(ce, p->var);
@@ -1117,10 +1138,13 @@ static void emit_collective(CEmit *ce, const KStmt *s) {
     ce_stmt(ce, b);
   }
   int saved = ce->nguards;
-  ce->nguards = 0; /* every thread */
-  emit_ptl_ordered(ce, &k.clear);
+  ce->nguards = 0; /* every thread; without guards every thread publishes */
+  if (saved) emit_ptl_ordered(ce, &k.clear);
   ce->nguards = saved;
   emit_ptl_ordered(ce, &k.publish);
+  ce->nguards = 0;
+  emit_ptl_ordered(ce, &k.gather);
+  ce->nguards = saved;
   emit_ptl_ordered(ce, &k.result);
 }
 

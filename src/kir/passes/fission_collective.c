@@ -12,16 +12,17 @@
 #include <string.h>
 
 /* A collective lowered by warp.c, placed between thread loops: its
- * block-level declarations, a loop over every thread, a loop over the
- * threads that reach it (publish), and its result at the head of the
- * thread loop that goes on with the statement. */
+ * block-level declarations, a loop over every thread (clear), one over
+ * the threads that reach it (publish), one over every thread (gather),
+ * and its result at the head of the thread loop that goes on with the
+ * statement. */
 static KVar *lower_collective(Fis *f, KExpr *c) {
   KVar *res = fis_new_local_of(f, "coll", false, c->type);
   KCollective k;
   if (!fis_lower_collective(f, c, res, &k)) return NULL;
   fis_flush(f);
   for (int i = 0; i < k.block.len; i++) fis_block_stmt(f, k.block.items[i]);
-  if (k.clear.len) {
+  if (k.clear.len && f->nguards) { /* without guards every thread publishes */
     int saved = f->nguards;
     f->nguards = 0; /* every thread: not active until it publishes */
     for (int i = 0; i < k.clear.len; i++) fis_thread_stmt(f, k.clear.items[i]);
@@ -30,6 +31,13 @@ static KVar *lower_collective(Fis *f, KExpr *c) {
   }
   for (int i = 0; i < k.publish.len; i++) fis_thread_stmt(f, k.publish.items[i]);
   fis_flush(f);
+  if (k.gather.len) {
+    int saved = f->nguards;
+    f->nguards = 0;
+    for (int i = 0; i < k.gather.len; i++) fis_thread_stmt(f, k.gather.items[i]);
+    fis_flush(f);
+    f->nguards = saved;
+  }
   for (int i = 0; i < k.result.len; i++) fis_thread_stmt(f, k.result.items[i]);
   return res;
 }

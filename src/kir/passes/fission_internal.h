@@ -47,6 +47,8 @@ typedef struct Fis {
   KUniformity uni;     /* which locals differ between threads (uniform.c) */
   PtrVec block_vars;   /* KVar*: block-level variables in scope: scalars, loop variables */
   PtrVec scalars;      /* KVar*: uniform locals declared at block level (fission_scalars.c) */
+  const KExpr *tid, *nthreads; /* what fis_ex_tid / fis_ex_nthreads give, when the
+                                  target has them at hand (NULL: from the built-ins) */
 } Fis;
 
 /* fission_build.c: KIR nodes the pass makes */

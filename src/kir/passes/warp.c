@@ -1,13 +1,16 @@
 /*
  * warp.c — warp lowering (warp.h): a collective as block-level
- * declarations and three thread loops.  Each warp has two words in
- * block-wide arrays: the lanes that reached the collective (`act`) and,
- * for votes, the lanes whose predicate holds (`bal`); a value exchanged
- * between lanes goes to a block-wide array indexed by the thread's linear
- * id.  A lane's mask is its mask operand & its warp's active lanes, as
- * CUDA defines it for threads that reach the call together; votes and
- * __activemask then read the warp's words (constant work per lane),
- * shuffles one element, matches and reductions walk the mask's lanes.
+ * declarations and thread loops.  Each thread that reaches the collective
+ * sets its flag (and, for votes, its predicate) in block-wide arrays
+ * indexed by the thread's linear id, plain stores that vectorise; then
+ * the first lane of each warp packs its warp's flags into two words, the
+ * lanes that reached it (`act`) and those whose predicate holds (`bal`).
+ * A lane's mask is its mask operand & its warp's active lanes, as CUDA
+ * defines it for threads that reach the call together; votes and
+ * __activemask read the warp's words (constant work per lane), matches
+ * and reductions walk the mask's lanes.  A shuffle only reads the value
+ * its source lane published (no flags: reading a lane that did not take
+ * part is undefined in CUDA).
  * Operands that are literals or plain variables are read where they are
  * needed (nothing runs between the loops that could change them); others
  * are evaluated once, in publish, into locals that result reads.
@@ -48,11 +51,6 @@ static KExpr *operand(Fis *f, KCollective *out, KExpr *e) {
 static KExpr *u32(Fis *f, KExpr *e) { return fis_ex_cast(f, f->m->t_u32, e); }
 static KExpr *bin(Fis *f, KOp op, KExpr *a, KExpr *b) { return fis_ex_bin(f, op, f->m->t_u32, a, b); }
 
-/* x[w] = x[w] | (1 << lane) */
-static KStmt *set_bit(Fis *f, KVar *x, KExpr *w, KExpr *lane) {
-  return fis_st_assign(f, fis_ex_at(f, x, w), bin(f, KOP_OR, fis_ex_at(f, x, w), bin(f, KOP_SHL, fis_ex_u32(f, 1), lane)));
-}
-
 /* x = __syncthreads_count/and/or(p): each thread that reaches it adds its
  * predicate to a block-wide accumulator; the next loop reads the total */
 static void block_reduce(Fis *f, KCollective *out, const KExpr *c, KVar *res) {
@@ -88,24 +86,28 @@ static KExpr *shuffle_source(Fis *f, KBuiltinId id, KVar *tl, KExpr *arg, KExpr 
   }
 }
 
-/* what lane j (thread s, in the mask) contributes to r; own: the reader's value */
+/* match_any: lane j (thread s, in the mask) joins r when it holds own */
 static KStmt *lane_step(Fis *f, KBuiltinId id, KVar *r, KVar *xv, KExpr *s, KVar *j, KExpr *own) {
+  (void)id;
   KType *rt = r->type;
   KExpr *bit = fis_ex_cast(f, rt, bin(f, KOP_SHL, fis_ex_u32(f, 1), fis_ex_var(f, j)));
-  KExpr *val = fis_ex_at(f, xv, s);
+  return fis_st_if(f, fis_ex_cmp(f, KOP_EQ, fis_ex_at(f, xv, s), own),
+                   fis_st_assign(f, fis_ex_var(f, r), fis_ex_bin(f, KOP_OR, rt, fis_ex_var(f, r), bit)));
+}
+
+/* __reduce_*_sync: r = r op v */
+static KStmt *reduce_step(Fis *f, KBuiltinId id, KVar *r, KVar *v) {
+  KType *rt = r->type;
+  KExpr *a = fis_ex_var(f, r), *b = fis_ex_var(f, v);
   switch (id) {
-  case KB_MATCH_ANY_SYNC:
-    return fis_st_if(f, fis_ex_cmp(f, KOP_EQ, val, own), fis_st_assign(f, fis_ex_var(f, r), fis_ex_bin(f, KOP_OR, rt, fis_ex_var(f, r), bit)));
   case KB_REDUCE_ADD_SYNC: /* in unsigned arithmetic: a signed sum wraps */
-    return fis_st_assign(f, fis_ex_var(f, r), fis_ex_cast(f, rt, bin(f, KOP_ADD, u32(f, fis_ex_var(f, r)), u32(f, val))));
-  case KB_REDUCE_AND_SYNC: return fis_st_assign(f, fis_ex_var(f, r), fis_ex_bin(f, KOP_AND, rt, fis_ex_var(f, r), fis_ex_cast(f, rt, val)));
-  case KB_REDUCE_OR_SYNC: return fis_st_assign(f, fis_ex_var(f, r), fis_ex_bin(f, KOP_OR, rt, fis_ex_var(f, r), fis_ex_cast(f, rt, val)));
-  case KB_REDUCE_XOR_SYNC: return fis_st_assign(f, fis_ex_var(f, r), fis_ex_bin(f, KOP_XOR, rt, fis_ex_var(f, r), fis_ex_cast(f, rt, val)));
-  default: { /* min, max */
-    KExpr *v = fis_ex_cast(f, rt, val);
-    KOp better = id == KB_REDUCE_MIN_SYNC ? KOP_LT : KOP_GT;
-    return fis_st_if(f, fis_ex_cmp(f, better, v, fis_ex_var(f, r)), fis_st_assign(f, fis_ex_var(f, r), fis_ex_cast(f, rt, fis_ex_at(f, xv, s))));
-  }
+    return fis_st_assign(f, fis_ex_var(f, r), fis_ex_cast(f, rt, bin(f, KOP_ADD, u32(f, a), u32(f, b))));
+  case KB_REDUCE_AND_SYNC: return fis_st_assign(f, fis_ex_var(f, r), fis_ex_bin(f, KOP_AND, rt, a, b));
+  case KB_REDUCE_OR_SYNC: return fis_st_assign(f, fis_ex_var(f, r), fis_ex_bin(f, KOP_OR, rt, a, b));
+  case KB_REDUCE_XOR_SYNC: return fis_st_assign(f, fis_ex_var(f, r), fis_ex_bin(f, KOP_XOR, rt, a, b));
+  default: /* min, max */
+    return fis_st_assign(f, fis_ex_var(f, r), fis_ex_sel(f, rt, fis_ex_cmp(f, id == KB_REDUCE_MIN_SYNC ? KOP_LT : KOP_GT, b, a),
+                                                         fis_ex_var(f, v), fis_ex_var(f, r)));
   }
 }
 
@@ -145,28 +147,73 @@ static KExpr *vote(Fis *f, KBuiltinId id, KExpr *b, KVar *m) {
   }
 }
 
+/* gather (run by every thread): the first lane of each warp packs its
+ * warp's flags into the warp's words, act[w] and (votes) bal[w], without
+ * branches: a |= on[s] << j, b |= (on[s] & vote[s]) << j */
+static void gather_words(Fis *f, KCollective *out, KVar *xa, KVar *xb, KVar *act, KVar *bal) {
+  KType *u = f->m->t_u32;
+  KVar *t = fis_new_local_of(f, "t", false, u), *j = fis_new_local_of(f, "j", false, u);
+  KVar *a = fis_new_local_of(f, "a", false, u), *b = xb ? fis_new_local_of(f, "b", false, u) : NULL;
+  KExpr *s = bin(f, KOP_ADD, fis_ex_var(f, t), fis_ex_var(f, j));
+  KExpr *on = u32(f, fis_ex_at(f, xa, s));
+  KStmt *set[2];
+  int n = 0;
+  set[n++] = fis_st_assign(f, fis_ex_var(f, a), bin(f, KOP_OR, fis_ex_var(f, a), bin(f, KOP_SHL, on, fis_ex_var(f, j))));
+  if (b) {
+    KExpr *yes = bin(f, KOP_AND, on, u32(f, fis_ex_at(f, xb, s)));
+    set[n++] = fis_st_assign(f, fis_ex_var(f, b), bin(f, KOP_OR, fis_ex_var(f, b), bin(f, KOP_SHL, yes, fis_ex_var(f, j))));
+  }
+  /* the warp's lanes: min(32, threads - t) */
+  KVar *cnt = fis_new_local_of(f, "n", false, u);
+  KExpr *left = bin(f, KOP_SUB, fis_ex_nthreads(f), fis_ex_var(f, t));
+  KStmt *lanes = fis_st_lanes(f, j, fis_st_block(f, set, n));
+  lanes->cond = fis_ex_cmp(f, KOP_LT, fis_ex_var(f, j), fis_ex_var(f, cnt));
+  KStmt *body[6];
+  int k = 0;
+  body[k++] = fis_st_decl_init(f, cnt, fis_ex_sel(f, u, fis_ex_cmp(f, KOP_LT, left, fis_ex_u32(f, 32)), left, fis_ex_u32(f, 32)));
+  body[k++] = fis_st_decl_init(f, a, fis_ex_u32(f, 0));
+  if (b) body[k++] = fis_st_decl_init(f, b, fis_ex_u32(f, 0));
+  body[k++] = lanes;
+  KExpr *w = bin(f, KOP_SHR, fis_ex_var(f, t), fis_ex_u32(f, 5));
+  body[k++] = fis_st_assign(f, fis_ex_at(f, act, w), fis_ex_var(f, a));
+  if (b) body[k++] = fis_st_assign(f, fis_ex_at(f, bal, w), fis_ex_var(f, b));
+  add(f, &out->gather, fis_st_decl_init(f, t, fis_ex_tid(f)));
+  KExpr *first = fis_ex_cmp(f, KOP_EQ, bin(f, KOP_AND, fis_ex_var(f, t), fis_ex_u32(f, 31)), fis_ex_u32(f, 0));
+  add(f, &out->gather, fis_st_if(f, first, fis_st_block(f, body, k)));
+}
+
 static void warp_collective(Fis *f, KCollective *out, const KExpr *c, KVar *res) {
   KBuiltinId id = c->builtin;
-  KType *u = f->m->t_u32;
+  KType *u = f->m->t_u32, *i32 = f->m->t_i32;
   KExpr *mask = id == KB_ACTIVEMASK ? NULL : operand(f, out, c->args[0]);
   KExpr *value = c->nargs > 1 ? operand(f, out, c->args[1]) : NULL;
   KExpr *third = c->nargs > 2 ? operand(f, out, c->args[2]) : NULL;
   KExpr *width = c->nargs > 3 ? u32(f, operand(f, out, c->args[3])) : fis_ex_u32(f, 32);
-  KVar *act = block_array(f, out, "act", u, 32);
-  KVar *bal = is_vote(id) ? block_array(f, out, "bal", u, 32) : NULL;
-  KVar *xv = value && !bal ? block_array(f, out, "xch", c->args[1]->type, 1024) : NULL;
-  /* clear: every thread empties its warp's words */
-  KExpr *w = bin(f, KOP_SHR, fis_ex_tid(f), fis_ex_u32(f, 5));
-  add(f, &out->clear, fis_st_assign(f, fis_ex_at(f, act, w), fis_ex_u32(f, 0)));
-  if (bal) add(f, &out->clear, fis_st_assign(f, fis_ex_at(f, bal, w), fis_ex_u32(f, 0)));
-  /* publish: mark the lane active, store its vote or value */
-  KExpr *lane = bin(f, KOP_AND, fis_ex_tid(f), fis_ex_u32(f, 31));
-  add(f, &out->publish, set_bit(f, act, w, lane));
-  if (bal) add(f, &out->publish, fis_st_if(f, fis_ex_cmp(f, KOP_NE, value, fis_ex_int(f, 0)), set_bit(f, bal, w, lane)));
+  bool shuffle = is_shuffle(id); /* reads one lane: no active lanes needed */
+  KVar *xa = shuffle ? NULL : block_array(f, out, "on", i32, 1024);
+  KVar *xb = is_vote(id) ? block_array(f, out, "vote", i32, 1024) : NULL;
+  KVar *xv = value && !xb ? block_array(f, out, "xch", c->args[1]->type, 1024) : NULL;
+  KVar *act = xa ? block_array(f, out, "act", u, 32) : NULL;
+  KVar *bal = xb ? block_array(f, out, "bal", u, 32) : NULL;
+  /* clear: no thread has reached it; publish: flags and value by thread */
+  if (xa) add(f, &out->clear, fis_st_assign(f, fis_ex_at(f, xa, fis_ex_tid(f)), fis_ex_int(f, 0)));
+  if (xa) add(f, &out->publish, fis_st_assign(f, fis_ex_at(f, xa, fis_ex_tid(f)), fis_ex_int(f, 1)));
+  if (xb)
+    add(f, &out->publish, fis_st_assign(f, fis_ex_at(f, xb, fis_ex_tid(f)),
+                                        fis_ex_cast(f, i32, fis_ex_cmp(f, KOP_NE, value, fis_ex_int(f, 0)))));
   if (xv) add(f, &out->publish, fis_st_assign(f, fis_ex_at(f, xv, fis_ex_tid(f)), value));
-  /* result: tl (linear id), m (the lane's mask & the warp's active lanes) */
-  KVar *tl = fis_new_local_of(f, "lane", false, u), *m = fis_new_local_of(f, "mask", false, u);
+  if (xa) gather_words(f, out, xa, xb, act, bal);
+  KVar *tl = fis_new_local_of(f, "lane", false, u);
   add(f, &out->result, fis_st_decl_init(f, tl, fis_ex_tid(f)));
+  if (shuffle) {
+    KVar *src = fis_new_local_of(f, "src", false, u);
+    add(f, &out->result, fis_st_decl_init(f, src, shuffle_source(f, id, tl, third, width)));
+    KExpr *ok = fis_ex_cmp(f, KOP_LT, fis_ex_var(f, src), fis_ex_nthreads(f));
+    add(f, &out->result, fis_st_decl_init(f, res, fis_ex_cast(f, c->type, fis_ex_at(f, xv, fis_ex_sel(f, u, ok, fis_ex_var(f, src), fis_ex_var(f, tl))))));
+    return;
+  }
+  /* m: the lane's mask & its warp's active lanes */
+  KVar *m = fis_new_local_of(f, "mask", false, u);
   KExpr *wt = bin(f, KOP_SHR, fis_ex_var(f, tl), fis_ex_u32(f, 5));
   KExpr *active = fis_ex_at(f, act, wt);
   add(f, &out->result, fis_st_decl_init(f, m, mask ? bin(f, KOP_AND, u32(f, mask), active) : active));
@@ -176,13 +223,6 @@ static void warp_collective(Fis *f, KCollective *out, const KExpr *c, KVar *res)
   }
   if (bal) {
     add(f, &out->result, fis_st_decl_init(f, res, fis_ex_cast(f, c->type, vote(f, id, fis_ex_at(f, bal, wt), m))));
-    return;
-  }
-  if (is_shuffle(id)) {
-    KVar *src = fis_new_local_of(f, "src", false, u);
-    add(f, &out->result, fis_st_decl_init(f, src, shuffle_source(f, id, tl, third, width)));
-    KExpr *ok = fis_ex_cmp(f, KOP_LT, fis_ex_var(f, src), fis_ex_nthreads(f));
-    add(f, &out->result, fis_st_decl_init(f, res, fis_ex_cast(f, c->type, fis_ex_at(f, xv, fis_ex_sel(f, u, ok, fis_ex_var(f, src), fis_ex_var(f, tl))))));
     return;
   }
   KVar *j = fis_new_local_of(f, "j", false, u);
@@ -200,13 +240,26 @@ static void warp_collective(Fis *f, KCollective *out, const KExpr *c, KVar *res)
                                                                                    fis_ex_var(f, m), fis_ex_u32(f, 0)))));
     return;
   }
-  /* r = identity (or the lane's own value for min/max), then over the mask's lanes */
+  /* r = identity (or the lane's own value for min/max), then over the
+   * mask's lanes, in a local of its own (res may live in memory) */
   KExpr *init;
   if (id == KB_REDUCE_MIN_SYNC || id == KB_REDUCE_MAX_SYNC) init = fis_ex_cast(f, c->type, value);
   else if (id == KB_REDUCE_AND_SYNC) init = fis_ex_cast(f, c->type, fis_ex_int(f, -1));
   else init = fis_ex_cast(f, c->type, fis_ex_int(f, 0));
-  add(f, &out->result, fis_st_decl_init(f, res, init));
-  add(f, &out->result, mask_lanes(f, m, j, lane_step(f, id, res, xv, s, j, value)));
+  KVar *r = fis_new_local_of(f, "r", false, c->type);
+  add(f, &out->result, fis_st_decl_init(f, r, init));
+  if (id == KB_MATCH_ANY_SYNC) {
+    add(f, &out->result, mask_lanes(f, m, j, lane_step(f, id, r, xv, s, j, value)));
+  } else { /* every lane, without branches: lanes outside the mask give the identity */
+    KExpr *in = fis_ex_cmp(f, KOP_NE, bin(f, KOP_AND, bin(f, KOP_SHR, fis_ex_var(f, m), fis_ex_var(f, j)), fis_ex_u32(f, 1)),
+                           fis_ex_u32(f, 0));
+    KExpr *ident = id == KB_REDUCE_MIN_SYNC || id == KB_REDUCE_MAX_SYNC ? fis_ex_var(f, r) : init;
+    KVar *v = fis_new_local_of(f, "v", false, c->type);
+    KStmt *two[2] = {fis_st_decl_init(f, v, fis_ex_sel(f, c->type, in, fis_ex_cast(f, c->type, fis_ex_at(f, xv, s)), ident)),
+                     reduce_step(f, id, r, v)};
+    add(f, &out->result, fis_st_lanes(f, j, fis_st_block(f, two, 2)));
+  }
+  add(f, &out->result, fis_st_decl_init(f, res, fis_ex_var(f, r)));
 }
 
 bool fis_lower_collective(Fis *f, const KExpr *c, KVar *res, KCollective *out) {
@@ -228,10 +281,11 @@ bool fis_lower_collective(Fis *f, const KExpr *c, KVar *res, KCollective *out) {
 }
 
 bool kir_lower_collective(Arena *a, const KModule *m, const KExpr *c, KVar *res, int *next_id,
-                          KCollective *out, CwDiags *d) {
+                          const KExpr *tid, const KExpr *nthreads, KCollective *out, CwDiags *d) {
   KFission none;
   memset(&none, 0, sizeof none);
-  Fis f = {.a = a, .m = m, .d = d, .out = &none, .loc = c->loc, .next_id = *next_id};
+  Fis f = {.a = a, .m = m, .d = d, .out = &none, .loc = c->loc, .next_id = *next_id,
+           .tid = tid, .nthreads = nthreads};
   bool ok = fis_lower_collective(&f, c, res, out);
   *next_id = f.next_id;
   return ok;

@@ -623,10 +623,10 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   unsigned char cw_l35[cw_nt];
   unsigned char cw_l37[cw_nt];
   unsigned char cw_l39[cw_nt];
-  unsigned char cw_p54[cw_nt];
-  unsigned char cw_l56[cw_nt];
-  unsigned char cw_l58[cw_nt];
-  unsigned char cw_l60[cw_nt];
+  unsigned char cw_p51[cw_nt];
+  unsigned char cw_l53[cw_nt];
+  unsigned char cw_l55[cw_nt];
+  unsigned char cw_l57[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -704,36 +704,28 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           }
         }
         /* __shfl_down_sync */
-        uint32_t __fis_act41[32];
-        float __fis_xch42[1024];
+        float __fis_xch41[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
           {
-            (__fis_act41[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch41[((uint32_t)cw_t)] = cw_op11[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
           if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
           {
-            (__fis_act41[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act41[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch42[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op11[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane43 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask44 = (cw_op10[cw_t] & __fis_act41[(__fis_lane43 >> 5u)]);
-            uint32_t __fis_src45 = (((((__fis_lane43 & 31u) & (((uint32_t)32) - 1u)) + cw_op12[cw_t]) < ((uint32_t)32)) ? (__fis_lane43 + cw_op12[cw_t]) : __fis_lane43);
-            cw_coll13[cw_t] = __fis_xch42[((__fis_src45 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src45 : __fis_lane43)];
+            uint32_t __fis_lane42 = ((uint32_t)cw_t);
+            uint32_t __fis_src43 = (((((__fis_lane42 & 31u) & (((uint32_t)32) - 1u)) + cw_op12[cw_t]) < ((uint32_t)32)) ? (__fis_lane42 + cw_op12[cw_t]) : __fis_lane42);
+            cw_coll13[cw_t] = __fis_xch41[((__fis_src43 < cw_nt) ? __fis_src43 : __fis_lane42)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
           {
             (cw_ret5[cw_t] = cw_coll13[cw_t]);
-            { cw_l39[cw_t] = 1; goto cw_next49; }
+            { cw_l39[cw_t] = 1; goto cw_next46; }
           }
-          cw_next49:;
+          cw_next46:;
         }
         break;
       }
@@ -752,9 +744,9 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       if (!(cw_l35[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = v_2[cw_t]);
-        { cw_l35[cw_t] = 1; goto cw_next51; }
+        { cw_l35[cw_t] = 1; goto cw_next48; }
       }
-      cw_next51:;
+      cw_next48:;
     }
     break;
   }
@@ -777,10 +769,10 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p54[cw_t] = ((cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u)) != 0;
+    cw_p51[cw_t] = ((cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p54[cw_t])) continue;
+    if (!(cw_p51[cw_t])) continue;
     {
       (v[cw_t] = ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) < cooperative_groups_thread_block_tile_32_meta_group_size(CW_DEVICE_ARGS, (&tile[cw_t]))) ? cw_sh_partial_1[cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] : 0.0f));
       /* cw_ret16 declared */
@@ -788,25 +780,25 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       v_18[cw_t] = v[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l56[t] 0 running, 1 left, 2 continued */
-  memset(cw_l56, 0, cw_nt);
+  /* loop with a barrier inside: cw_l53[t] 0 running, 1 left, 2 continued */
+  memset(cw_l53, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p54[cw_t] && cw_l56[cw_t] == 0)) continue;
+      if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0)) continue;
       {
         offset_20[cw_t] = ((int32_t)(cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, (&tile_17[cw_t])) / 2u));
       }
     }
-    /* loop with a barrier inside: cw_l58[t] 0 running, 1 left, 2 continued */
-    memset(cw_l58, 0, cw_nt);
+    /* loop with a barrier inside: cw_l55[t] 0 running, 1 left, 2 continued */
+    memset(cw_l55, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_p54[cw_t] && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0)) continue;
-        if (!((offset_20[cw_t] > 0))) cw_l58[cw_t] = 1;
+        if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0)) continue;
+        if (!((offset_20[cw_t] > 0))) cw_l55[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p54[cw_t] && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p54[cw_t] && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0)) continue;
+        if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0)) continue;
         {
           /* cw_ret21 declared */
           self_22[cw_t] = (&tile_17[cw_t]);
@@ -814,11 +806,11 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           delta_24[cw_t] = ((uint32_t)offset_20[cw_t]);
         }
       }
-      /* loop with a barrier inside: cw_l60[t] 0 running, 1 left, 2 continued */
-      memset(cw_l60, 0, cw_nt);
+      /* loop with a barrier inside: cw_l57[t] 0 running, 1 left, 2 continued */
+      memset(cw_l57, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p54[cw_t] && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0 && cw_l60[cw_t] == 0)) continue;
+          if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
           {
             cw_op26[cw_t] = (*self_22[cw_t]).__cw_mask;
             cw_op27[cw_t] = var_23[cw_t];
@@ -826,62 +818,54 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           }
         }
         /* __shfl_down_sync */
-        uint32_t __fis_act62[32];
-        float __fis_xch63[1024];
+        float __fis_xch59[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
           {
-            (__fis_act62[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch59[((uint32_t)cw_t)] = cw_op27[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_p54[cw_t] && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0 && cw_l60[cw_t] == 0)) continue;
+          if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
           {
-            (__fis_act62[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act62[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch63[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op27[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_p54[cw_t] && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0 && cw_l60[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane64 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask65 = (cw_op26[cw_t] & __fis_act62[(__fis_lane64 >> 5u)]);
-            uint32_t __fis_src66 = (((((__fis_lane64 & 31u) & (((uint32_t)32) - 1u)) + cw_op28[cw_t]) < ((uint32_t)32)) ? (__fis_lane64 + cw_op28[cw_t]) : __fis_lane64);
-            cw_coll29[cw_t] = __fis_xch63[((__fis_src66 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src66 : __fis_lane64)];
+            uint32_t __fis_lane60 = ((uint32_t)cw_t);
+            uint32_t __fis_src61 = (((((__fis_lane60 & 31u) & (((uint32_t)32) - 1u)) + cw_op28[cw_t]) < ((uint32_t)32)) ? (__fis_lane60 + cw_op28[cw_t]) : __fis_lane60);
+            cw_coll29[cw_t] = __fis_xch59[((__fis_src61 < cw_nt) ? __fis_src61 : __fis_lane60)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p54[cw_t] && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0 && cw_l60[cw_t] == 0)) continue;
+          if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
           {
             (cw_ret21[cw_t] = cw_coll29[cw_t]);
-            { cw_l60[cw_t] = 1; goto cw_next70; }
+            { cw_l57[cw_t] = 1; goto cw_next64; }
           }
-          cw_next70:;
+          cw_next64:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p54[cw_t] && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0)) continue;
+        if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0)) continue;
         {
           (v_18[cw_t] += cw_ret21[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_p54[cw_t] && cw_l56[cw_t] == 0 && cw_l58[cw_t] == 0)) continue;
+        if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0)) continue;
         (offset_20[cw_t] /= 2);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p54[cw_t] && cw_l56[cw_t] == 0)) continue;
+      if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0)) continue;
       {
         (cw_ret16[cw_t] = v_18[cw_t]);
-        { cw_l56[cw_t] = 1; goto cw_next72; }
+        { cw_l53[cw_t] = 1; goto cw_next66; }
       }
-      cw_next72:;
+      cw_next66:;
     }
     break;
   }
   CW_FOR_EACH_THREAD {
-    if (!(cw_p54[cw_t])) continue;
+    if (!(cw_p51[cw_t])) continue;
     {
       (v[cw_t] = cw_ret16[cw_t]);
       if ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u))
@@ -906,614 +890,566 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_32 tile[cw_nt]; /* per thread */
   float v[cw_nt]; /* per thread */
-  float cw_ret74[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *g_75[cw_nt]; /* per thread */
-  float val_76[cw_nt]; /* per thread */
-  cooperative_groups_plus_float op_77[cw_nt]; /* per thread */
-  uint32_t n_79[cw_nt]; /* per thread */
-  uint32_t m_80[cw_nt]; /* per thread */
-  float cw_ret81[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_82[cw_nt]; /* per thread */
-  float var_83[cw_nt]; /* per thread */
-  uint32_t lane_mask_84[cw_nt]; /* per thread */
-  uint32_t cw_op86[cw_nt]; /* per thread */
-  float cw_op87[cw_nt]; /* per thread */
-  int32_t cw_op88[cw_nt]; /* per thread */
-  float cw_coll89[cw_nt]; /* per thread */
-  uint32_t r_90[cw_nt]; /* per thread */
-  uint32_t d_91[cw_nt]; /* per thread */
-  float cw_ret92[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_93[cw_nt]; /* per thread */
-  float var_94[cw_nt]; /* per thread */
-  uint32_t delta_95[cw_nt]; /* per thread */
-  uint32_t cw_op97[cw_nt]; /* per thread */
-  float cw_op98[cw_nt]; /* per thread */
-  uint32_t cw_op99[cw_nt]; /* per thread */
-  float cw_coll100[cw_nt]; /* per thread */
-  float cw_ret102[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_103[cw_nt]; /* per thread */
-  float var_104[cw_nt]; /* per thread */
-  uint32_t cw_op107[cw_nt]; /* per thread */
-  float cw_op108[cw_nt]; /* per thread */
-  int32_t cw_op109[cw_nt]; /* per thread */
-  float cw_coll110[cw_nt]; /* per thread */
+  float cw_ret68[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *g_69[cw_nt]; /* per thread */
+  float val_70[cw_nt]; /* per thread */
+  cooperative_groups_plus_float op_71[cw_nt]; /* per thread */
+  uint32_t n_73[cw_nt]; /* per thread */
+  uint32_t m_74[cw_nt]; /* per thread */
+  float cw_ret75[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_76[cw_nt]; /* per thread */
+  float var_77[cw_nt]; /* per thread */
+  uint32_t lane_mask_78[cw_nt]; /* per thread */
+  uint32_t cw_op80[cw_nt]; /* per thread */
+  float cw_op81[cw_nt]; /* per thread */
+  int32_t cw_op82[cw_nt]; /* per thread */
+  float cw_coll83[cw_nt]; /* per thread */
+  uint32_t r_84[cw_nt]; /* per thread */
+  uint32_t d_85[cw_nt]; /* per thread */
+  float cw_ret86[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_87[cw_nt]; /* per thread */
+  float var_88[cw_nt]; /* per thread */
+  uint32_t delta_89[cw_nt]; /* per thread */
+  uint32_t cw_op91[cw_nt]; /* per thread */
+  float cw_op92[cw_nt]; /* per thread */
+  uint32_t cw_op93[cw_nt]; /* per thread */
+  float cw_coll94[cw_nt]; /* per thread */
+  float cw_ret96[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_97[cw_nt]; /* per thread */
+  float var_98[cw_nt]; /* per thread */
+  uint32_t cw_op101[cw_nt]; /* per thread */
+  float cw_op102[cw_nt]; /* per thread */
+  int32_t cw_op103[cw_nt]; /* per thread */
+  float cw_coll104[cw_nt]; /* per thread */
   float warpSum[cw_nt]; /* per thread */
-  float cw_ret111[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *g_112[cw_nt]; /* per thread */
-  float val_113[cw_nt]; /* per thread */
-  cooperative_groups_greater_float op_114[cw_nt]; /* per thread */
-  uint32_t n_116[cw_nt]; /* per thread */
-  uint32_t m_117[cw_nt]; /* per thread */
-  float cw_ret118[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_119[cw_nt]; /* per thread */
-  float var_120[cw_nt]; /* per thread */
-  uint32_t lane_mask_121[cw_nt]; /* per thread */
-  uint32_t cw_op123[cw_nt]; /* per thread */
-  float cw_op124[cw_nt]; /* per thread */
-  int32_t cw_op125[cw_nt]; /* per thread */
-  float cw_coll126[cw_nt]; /* per thread */
-  uint32_t r_127[cw_nt]; /* per thread */
-  uint32_t d_128[cw_nt]; /* per thread */
-  float cw_ret129[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_130[cw_nt]; /* per thread */
-  float var_131[cw_nt]; /* per thread */
-  uint32_t delta_132[cw_nt]; /* per thread */
-  uint32_t cw_op134[cw_nt]; /* per thread */
-  float cw_op135[cw_nt]; /* per thread */
-  uint32_t cw_op136[cw_nt]; /* per thread */
-  float cw_coll137[cw_nt]; /* per thread */
-  float cw_ret139[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_140[cw_nt]; /* per thread */
-  float var_141[cw_nt]; /* per thread */
-  uint32_t cw_op144[cw_nt]; /* per thread */
-  float cw_op145[cw_nt]; /* per thread */
-  int32_t cw_op146[cw_nt]; /* per thread */
-  float cw_coll147[cw_nt]; /* per thread */
+  float cw_ret105[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *g_106[cw_nt]; /* per thread */
+  float val_107[cw_nt]; /* per thread */
+  cooperative_groups_greater_float op_108[cw_nt]; /* per thread */
+  uint32_t n_110[cw_nt]; /* per thread */
+  uint32_t m_111[cw_nt]; /* per thread */
+  float cw_ret112[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_113[cw_nt]; /* per thread */
+  float var_114[cw_nt]; /* per thread */
+  uint32_t lane_mask_115[cw_nt]; /* per thread */
+  uint32_t cw_op117[cw_nt]; /* per thread */
+  float cw_op118[cw_nt]; /* per thread */
+  int32_t cw_op119[cw_nt]; /* per thread */
+  float cw_coll120[cw_nt]; /* per thread */
+  uint32_t r_121[cw_nt]; /* per thread */
+  uint32_t d_122[cw_nt]; /* per thread */
+  float cw_ret123[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_124[cw_nt]; /* per thread */
+  float var_125[cw_nt]; /* per thread */
+  uint32_t delta_126[cw_nt]; /* per thread */
+  uint32_t cw_op128[cw_nt]; /* per thread */
+  float cw_op129[cw_nt]; /* per thread */
+  uint32_t cw_op130[cw_nt]; /* per thread */
+  float cw_coll131[cw_nt]; /* per thread */
+  float cw_ret133[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_134[cw_nt]; /* per thread */
+  float var_135[cw_nt]; /* per thread */
+  uint32_t cw_op138[cw_nt]; /* per thread */
+  float cw_op139[cw_nt]; /* per thread */
+  int32_t cw_op140[cw_nt]; /* per thread */
+  float cw_coll141[cw_nt]; /* per thread */
+  unsigned char cw_l145[cw_nt];
+  unsigned char cw_p147[cw_nt];
+  unsigned char cw_l149[cw_nt];
   unsigned char cw_l151[cw_nt];
-  unsigned char cw_p153[cw_nt];
-  unsigned char cw_l155[cw_nt];
-  unsigned char cw_l157[cw_nt];
-  unsigned char cw_l172[cw_nt];
-  unsigned char cw_l174[cw_nt];
-  unsigned char cw_l187[cw_nt];
-  unsigned char cw_l200[cw_nt];
-  unsigned char cw_p202[cw_nt];
-  unsigned char cw_l204[cw_nt];
-  unsigned char cw_l206[cw_nt];
-  unsigned char cw_l221[cw_nt];
-  unsigned char cw_l223[cw_nt];
-  unsigned char cw_l236[cw_nt];
+  unsigned char cw_l163[cw_nt];
+  unsigned char cw_l165[cw_nt];
+  unsigned char cw_l175[cw_nt];
+  unsigned char cw_l185[cw_nt];
+  unsigned char cw_p187[cw_nt];
+  unsigned char cw_l189[cw_nt];
+  unsigned char cw_l191[cw_nt];
+  unsigned char cw_l203[cw_nt];
+  unsigned char cw_l205[cw_nt];
+  unsigned char cw_l215[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
       tile[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0.0f);
-      /* cw_ret74 declared */
-      g_75[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      val_76[cw_t] = v[cw_t];
-      op_77[cw_t] = ((cooperative_groups_plus_float){0});
+      /* cw_ret68 declared */
+      g_69[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      val_70[cw_t] = v[cw_t];
+      op_71[cw_t] = ((cooperative_groups_plus_float){0});
     }
   }
-  /* loop with a barrier inside: cw_l151[t] 0 running, 1 left, 2 continued */
-  memset(cw_l151, 0, cw_nt);
+  /* loop with a barrier inside: cw_l145[t] 0 running, 1 left, 2 continued */
+  memset(cw_l145, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l151[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        n_79[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_75[cw_t]);
+        n_73[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_69[cw_t]);
       }
     }
     /* if with a barrier inside: predicate per thread */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l151[cw_t] == 0)) continue;
-      cw_p153[cw_t] = (((n_79[cw_t] & (n_79[cw_t] - 1u)) == 0u)) != 0;
+      if (!(cw_l145[cw_t] == 0)) continue;
+      cw_p147[cw_t] = (((n_73[cw_t] & (n_73[cw_t] - 1u)) == 0u)) != 0;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l151[cw_t] == 0 && cw_p153[cw_t])) continue;
+      if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t])) continue;
       {
-        m_80[cw_t] = (n_79[cw_t] >> 1);
+        m_74[cw_t] = (n_73[cw_t] >> 1);
       }
     }
-    /* loop with a barrier inside: cw_l155[t] 0 running, 1 left, 2 continued */
-    memset(cw_l155, 0, cw_nt);
+    /* loop with a barrier inside: cw_l149[t] 0 running, 1 left, 2 continued */
+    memset(cw_l149, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l151[cw_t] == 0 && cw_p153[cw_t] && cw_l155[cw_t] == 0)) continue;
-        if (!((m_80[cw_t] > 0u))) cw_l155[cw_t] = 1;
+        if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0)) continue;
+        if (!((m_74[cw_t] > 0u))) cw_l149[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l151[cw_t] == 0 && cw_p153[cw_t] && cw_l155[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l151[cw_t] == 0 && cw_p153[cw_t] && cw_l155[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0)) continue;
         {
-          /* cw_ret81 declared */
-          self_82[cw_t] = g_75[cw_t];
-          var_83[cw_t] = val_76[cw_t];
-          lane_mask_84[cw_t] = m_80[cw_t];
+          /* cw_ret75 declared */
+          self_76[cw_t] = g_69[cw_t];
+          var_77[cw_t] = val_70[cw_t];
+          lane_mask_78[cw_t] = m_74[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l157[t] 0 running, 1 left, 2 continued */
-      memset(cw_l157, 0, cw_nt);
+      /* loop with a barrier inside: cw_l151[t] 0 running, 1 left, 2 continued */
+      memset(cw_l151, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l151[cw_t] == 0 && cw_p153[cw_t] && cw_l155[cw_t] == 0 && cw_l157[cw_t] == 0)) continue;
+          if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
           {
-            cw_op86[cw_t] = (*self_82[cw_t]).__cw_mask;
-            cw_op87[cw_t] = var_83[cw_t];
-            cw_op88[cw_t] = ((int32_t)lane_mask_84[cw_t]);
+            cw_op80[cw_t] = (*self_76[cw_t]).__cw_mask;
+            cw_op81[cw_t] = var_77[cw_t];
+            cw_op82[cw_t] = ((int32_t)lane_mask_78[cw_t]);
           }
         }
         /* __shfl_xor_sync */
-        uint32_t __fis_act159[32];
-        float __fis_xch160[1024];
+        float __fis_xch153[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
           {
-            (__fis_act159[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch153[((uint32_t)cw_t)] = cw_op81[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l151[cw_t] == 0 && cw_p153[cw_t] && cw_l155[cw_t] == 0 && cw_l157[cw_t] == 0)) continue;
+          if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
           {
-            (__fis_act159[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act159[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch160[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op87[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l151[cw_t] == 0 && cw_p153[cw_t] && cw_l155[cw_t] == 0 && cw_l157[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane161 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask162 = (cw_op86[cw_t] & __fis_act159[(__fis_lane161 >> 5u)]);
-            uint32_t __fis_src163 = (((((__fis_lane161 & 31u) ^ ((uint32_t)cw_op88[cw_t])) - (((__fis_lane161 & 31u) ^ ((uint32_t)cw_op88[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane161 & 31u) - ((__fis_lane161 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane161 - (__fis_lane161 & 31u)) + ((__fis_lane161 & 31u) ^ ((uint32_t)cw_op88[cw_t]))) : __fis_lane161);
-            cw_coll89[cw_t] = __fis_xch160[((__fis_src163 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src163 : __fis_lane161)];
+            uint32_t __fis_lane154 = ((uint32_t)cw_t);
+            uint32_t __fis_src155 = (((((__fis_lane154 & 31u) ^ ((uint32_t)cw_op82[cw_t])) - (((__fis_lane154 & 31u) ^ ((uint32_t)cw_op82[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane154 & 31u) - ((__fis_lane154 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane154 - (__fis_lane154 & 31u)) + ((__fis_lane154 & 31u) ^ ((uint32_t)cw_op82[cw_t]))) : __fis_lane154);
+            cw_coll83[cw_t] = __fis_xch153[((__fis_src155 < cw_nt) ? __fis_src155 : __fis_lane154)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l151[cw_t] == 0 && cw_p153[cw_t] && cw_l155[cw_t] == 0 && cw_l157[cw_t] == 0)) continue;
+          if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
           {
-            (cw_ret81[cw_t] = cw_coll89[cw_t]);
-            { cw_l157[cw_t] = 1; goto cw_next167; }
+            (cw_ret75[cw_t] = cw_coll83[cw_t]);
+            { cw_l151[cw_t] = 1; goto cw_next158; }
           }
-          cw_next167:;
+          cw_next158:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l151[cw_t] == 0 && cw_p153[cw_t] && cw_l155[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0)) continue;
         {
-          (val_76[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_77[cw_t]), val_76[cw_t], cw_ret81[cw_t]));
+          (val_70[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_71[cw_t]), val_70[cw_t], cw_ret75[cw_t]));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l151[cw_t] == 0 && cw_p153[cw_t] && cw_l155[cw_t] == 0)) continue;
-        (m_80[cw_t] >>= 1);
+        if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0)) continue;
+        (m_74[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l151[cw_t] == 0 && cw_p153[cw_t])) continue;
+      if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t])) continue;
       {
-        (cw_ret74[cw_t] = val_76[cw_t]);
-        { cw_l151[cw_t] = 1; goto cw_next169; }
+        (cw_ret68[cw_t] = val_70[cw_t]);
+        { cw_l145[cw_t] = 1; goto cw_next160; }
       }
-      cw_next169:;
+      cw_next160:;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l151[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        r_90[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_75[cw_t]);
+        r_84[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_69[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l151[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        d_91[cw_t] = 1u;
+        d_85[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l172[t] 0 running, 1 left, 2 continued */
-    memset(cw_l172, 0, cw_nt);
+    /* loop with a barrier inside: cw_l163[t] 0 running, 1 left, 2 continued */
+    memset(cw_l163, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l151[cw_t] == 0 && cw_l172[cw_t] == 0)) continue;
-        if (!((d_91[cw_t] < n_79[cw_t]))) cw_l172[cw_t] = 1;
+        if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
+        if (!((d_85[cw_t] < n_73[cw_t]))) cw_l163[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l151[cw_t] == 0 && cw_l172[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l151[cw_t] == 0 && cw_l172[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
         {
-          /* cw_ret92 declared */
-          self_93[cw_t] = g_75[cw_t];
-          var_94[cw_t] = val_76[cw_t];
-          delta_95[cw_t] = d_91[cw_t];
+          /* cw_ret86 declared */
+          self_87[cw_t] = g_69[cw_t];
+          var_88[cw_t] = val_70[cw_t];
+          delta_89[cw_t] = d_85[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l174[t] 0 running, 1 left, 2 continued */
-      memset(cw_l174, 0, cw_nt);
+      /* loop with a barrier inside: cw_l165[t] 0 running, 1 left, 2 continued */
+      memset(cw_l165, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l151[cw_t] == 0 && cw_l172[cw_t] == 0 && cw_l174[cw_t] == 0)) continue;
+          if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
           {
-            cw_op97[cw_t] = (*self_93[cw_t]).__cw_mask;
-            cw_op98[cw_t] = var_94[cw_t];
-            cw_op99[cw_t] = delta_95[cw_t];
+            cw_op91[cw_t] = (*self_87[cw_t]).__cw_mask;
+            cw_op92[cw_t] = var_88[cw_t];
+            cw_op93[cw_t] = delta_89[cw_t];
           }
         }
         /* __shfl_down_sync */
-        uint32_t __fis_act176[32];
-        float __fis_xch177[1024];
+        float __fis_xch167[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
           {
-            (__fis_act176[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch167[((uint32_t)cw_t)] = cw_op92[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l151[cw_t] == 0 && cw_l172[cw_t] == 0 && cw_l174[cw_t] == 0)) continue;
+          if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
           {
-            (__fis_act176[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act176[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch177[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op98[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l151[cw_t] == 0 && cw_l172[cw_t] == 0 && cw_l174[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane178 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask179 = (cw_op97[cw_t] & __fis_act176[(__fis_lane178 >> 5u)]);
-            uint32_t __fis_src180 = (((((__fis_lane178 & 31u) & (((uint32_t)32) - 1u)) + cw_op99[cw_t]) < ((uint32_t)32)) ? (__fis_lane178 + cw_op99[cw_t]) : __fis_lane178);
-            cw_coll100[cw_t] = __fis_xch177[((__fis_src180 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src180 : __fis_lane178)];
+            uint32_t __fis_lane168 = ((uint32_t)cw_t);
+            uint32_t __fis_src169 = (((((__fis_lane168 & 31u) & (((uint32_t)32) - 1u)) + cw_op93[cw_t]) < ((uint32_t)32)) ? (__fis_lane168 + cw_op93[cw_t]) : __fis_lane168);
+            cw_coll94[cw_t] = __fis_xch167[((__fis_src169 < cw_nt) ? __fis_src169 : __fis_lane168)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l151[cw_t] == 0 && cw_l172[cw_t] == 0 && cw_l174[cw_t] == 0)) continue;
+          if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
           {
-            (cw_ret92[cw_t] = cw_coll100[cw_t]);
-            { cw_l174[cw_t] = 1; goto cw_next184; }
+            (cw_ret86[cw_t] = cw_coll94[cw_t]);
+            { cw_l165[cw_t] = 1; goto cw_next172; }
           }
-          cw_next184:;
+          cw_next172:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l151[cw_t] == 0 && cw_l172[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
         {
-          float other_101 = cw_ret92[cw_t];
-          if (((r_90[cw_t] + d_91[cw_t]) < n_79[cw_t]))
-            (val_76[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_77[cw_t]), val_76[cw_t], other_101));
+          float other_95 = cw_ret86[cw_t];
+          if (((r_84[cw_t] + d_85[cw_t]) < n_73[cw_t]))
+            (val_70[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_71[cw_t]), val_70[cw_t], other_95));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l151[cw_t] == 0 && cw_l172[cw_t] == 0)) continue;
-        (d_91[cw_t] <<= 1);
+        if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
+        (d_85[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l151[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        /* cw_ret102 declared */
-        self_103[cw_t] = g_75[cw_t];
-        var_104[cw_t] = val_76[cw_t];
+        /* cw_ret96 declared */
+        self_97[cw_t] = g_69[cw_t];
+        var_98[cw_t] = val_70[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l187[t] 0 running, 1 left, 2 continued */
-    memset(cw_l187, 0, cw_nt);
+    /* loop with a barrier inside: cw_l175[t] 0 running, 1 left, 2 continued */
+    memset(cw_l175, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l151[cw_t] == 0 && cw_l187[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
         {
-          cw_op107[cw_t] = (*self_103[cw_t]).__cw_mask;
-          cw_op108[cw_t] = var_104[cw_t];
-          cw_op109[cw_t] = ((int32_t)((uint32_t)0u));
+          cw_op101[cw_t] = (*self_97[cw_t]).__cw_mask;
+          cw_op102[cw_t] = var_98[cw_t];
+          cw_op103[cw_t] = ((int32_t)((uint32_t)0u));
         }
       }
       /* __shfl_sync */
-      uint32_t __fis_act189[32];
-      float __fis_xch190[1024];
+      float __fis_xch177[1024];
       CW_FOR_EACH_THREAD {
+        if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
         {
-          (__fis_act189[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+          (__fis_xch177[((uint32_t)cw_t)] = cw_op102[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l151[cw_t] == 0 && cw_l187[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
         {
-          (__fis_act189[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act189[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-          (__fis_xch190[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op108[cw_t]);
-        }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l151[cw_t] == 0 && cw_l187[cw_t] == 0)) continue;
-        {
-          uint32_t __fis_lane191 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-          uint32_t __fis_mask192 = (cw_op107[cw_t] & __fis_act189[(__fis_lane191 >> 5u)]);
-          uint32_t __fis_src193 = (((__fis_lane191 - (__fis_lane191 & 31u)) + ((__fis_lane191 & 31u) - ((__fis_lane191 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op109[cw_t]) & (((uint32_t)32) - 1u)));
-          cw_coll110[cw_t] = __fis_xch190[((__fis_src193 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src193 : __fis_lane191)];
+          uint32_t __fis_lane178 = ((uint32_t)cw_t);
+          uint32_t __fis_src179 = (((__fis_lane178 - (__fis_lane178 & 31u)) + ((__fis_lane178 & 31u) - ((__fis_lane178 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op103[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll104[cw_t] = __fis_xch177[((__fis_src179 < cw_nt) ? __fis_src179 : __fis_lane178)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l151[cw_t] == 0 && cw_l187[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
         {
-          (cw_ret102[cw_t] = cw_coll110[cw_t]);
-          { cw_l187[cw_t] = 1; goto cw_next197; }
+          (cw_ret96[cw_t] = cw_coll104[cw_t]);
+          { cw_l175[cw_t] = 1; goto cw_next182; }
         }
-        cw_next197:;
+        cw_next182:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l151[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        (cw_ret74[cw_t] = cw_ret102[cw_t]);
-        { cw_l151[cw_t] = 1; goto cw_next198; }
+        (cw_ret68[cw_t] = cw_ret96[cw_t]);
+        { cw_l145[cw_t] = 1; goto cw_next183; }
       }
-      cw_next198:;
+      cw_next183:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      warpSum[cw_t] = cw_ret74[cw_t];
-      /* cw_ret111 declared */
-      g_112[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      val_113[cw_t] = v[cw_t];
-      op_114[cw_t] = ((cooperative_groups_greater_float){0});
+      warpSum[cw_t] = cw_ret68[cw_t];
+      /* cw_ret105 declared */
+      g_106[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      val_107[cw_t] = v[cw_t];
+      op_108[cw_t] = ((cooperative_groups_greater_float){0});
     }
   }
-  /* loop with a barrier inside: cw_l200[t] 0 running, 1 left, 2 continued */
-  memset(cw_l200, 0, cw_nt);
+  /* loop with a barrier inside: cw_l185[t] 0 running, 1 left, 2 continued */
+  memset(cw_l185, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l200[cw_t] == 0)) continue;
+      if (!(cw_l185[cw_t] == 0)) continue;
       {
-        n_116[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_112[cw_t]);
+        n_110[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_106[cw_t]);
       }
     }
     /* if with a barrier inside: predicate per thread */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l200[cw_t] == 0)) continue;
-      cw_p202[cw_t] = (((n_116[cw_t] & (n_116[cw_t] - 1u)) == 0u)) != 0;
+      if (!(cw_l185[cw_t] == 0)) continue;
+      cw_p187[cw_t] = (((n_110[cw_t] & (n_110[cw_t] - 1u)) == 0u)) != 0;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l200[cw_t] == 0 && cw_p202[cw_t])) continue;
+      if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t])) continue;
       {
-        m_117[cw_t] = (n_116[cw_t] >> 1);
+        m_111[cw_t] = (n_110[cw_t] >> 1);
       }
     }
-    /* loop with a barrier inside: cw_l204[t] 0 running, 1 left, 2 continued */
-    memset(cw_l204, 0, cw_nt);
+    /* loop with a barrier inside: cw_l189[t] 0 running, 1 left, 2 continued */
+    memset(cw_l189, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l200[cw_t] == 0 && cw_p202[cw_t] && cw_l204[cw_t] == 0)) continue;
-        if (!((m_117[cw_t] > 0u))) cw_l204[cw_t] = 1;
+        if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0)) continue;
+        if (!((m_111[cw_t] > 0u))) cw_l189[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l200[cw_t] == 0 && cw_p202[cw_t] && cw_l204[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l200[cw_t] == 0 && cw_p202[cw_t] && cw_l204[cw_t] == 0)) continue;
+        if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0)) continue;
         {
-          /* cw_ret118 declared */
-          self_119[cw_t] = g_112[cw_t];
-          var_120[cw_t] = val_113[cw_t];
-          lane_mask_121[cw_t] = m_117[cw_t];
+          /* cw_ret112 declared */
+          self_113[cw_t] = g_106[cw_t];
+          var_114[cw_t] = val_107[cw_t];
+          lane_mask_115[cw_t] = m_111[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l206[t] 0 running, 1 left, 2 continued */
-      memset(cw_l206, 0, cw_nt);
+      /* loop with a barrier inside: cw_l191[t] 0 running, 1 left, 2 continued */
+      memset(cw_l191, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l200[cw_t] == 0 && cw_p202[cw_t] && cw_l204[cw_t] == 0 && cw_l206[cw_t] == 0)) continue;
+          if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
           {
-            cw_op123[cw_t] = (*self_119[cw_t]).__cw_mask;
-            cw_op124[cw_t] = var_120[cw_t];
-            cw_op125[cw_t] = ((int32_t)lane_mask_121[cw_t]);
+            cw_op117[cw_t] = (*self_113[cw_t]).__cw_mask;
+            cw_op118[cw_t] = var_114[cw_t];
+            cw_op119[cw_t] = ((int32_t)lane_mask_115[cw_t]);
           }
         }
         /* __shfl_xor_sync */
-        uint32_t __fis_act208[32];
-        float __fis_xch209[1024];
+        float __fis_xch193[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
           {
-            (__fis_act208[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch193[((uint32_t)cw_t)] = cw_op118[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l200[cw_t] == 0 && cw_p202[cw_t] && cw_l204[cw_t] == 0 && cw_l206[cw_t] == 0)) continue;
+          if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
           {
-            (__fis_act208[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act208[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch209[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op124[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l200[cw_t] == 0 && cw_p202[cw_t] && cw_l204[cw_t] == 0 && cw_l206[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane210 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask211 = (cw_op123[cw_t] & __fis_act208[(__fis_lane210 >> 5u)]);
-            uint32_t __fis_src212 = (((((__fis_lane210 & 31u) ^ ((uint32_t)cw_op125[cw_t])) - (((__fis_lane210 & 31u) ^ ((uint32_t)cw_op125[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane210 & 31u) - ((__fis_lane210 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane210 - (__fis_lane210 & 31u)) + ((__fis_lane210 & 31u) ^ ((uint32_t)cw_op125[cw_t]))) : __fis_lane210);
-            cw_coll126[cw_t] = __fis_xch209[((__fis_src212 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src212 : __fis_lane210)];
+            uint32_t __fis_lane194 = ((uint32_t)cw_t);
+            uint32_t __fis_src195 = (((((__fis_lane194 & 31u) ^ ((uint32_t)cw_op119[cw_t])) - (((__fis_lane194 & 31u) ^ ((uint32_t)cw_op119[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane194 & 31u) - ((__fis_lane194 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane194 - (__fis_lane194 & 31u)) + ((__fis_lane194 & 31u) ^ ((uint32_t)cw_op119[cw_t]))) : __fis_lane194);
+            cw_coll120[cw_t] = __fis_xch193[((__fis_src195 < cw_nt) ? __fis_src195 : __fis_lane194)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l200[cw_t] == 0 && cw_p202[cw_t] && cw_l204[cw_t] == 0 && cw_l206[cw_t] == 0)) continue;
+          if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
           {
-            (cw_ret118[cw_t] = cw_coll126[cw_t]);
-            { cw_l206[cw_t] = 1; goto cw_next216; }
+            (cw_ret112[cw_t] = cw_coll120[cw_t]);
+            { cw_l191[cw_t] = 1; goto cw_next198; }
           }
-          cw_next216:;
+          cw_next198:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l200[cw_t] == 0 && cw_p202[cw_t] && cw_l204[cw_t] == 0)) continue;
+        if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0)) continue;
         {
-          (val_113[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_114[cw_t]), val_113[cw_t], cw_ret118[cw_t]));
+          (val_107[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_108[cw_t]), val_107[cw_t], cw_ret112[cw_t]));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l200[cw_t] == 0 && cw_p202[cw_t] && cw_l204[cw_t] == 0)) continue;
-        (m_117[cw_t] >>= 1);
+        if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0)) continue;
+        (m_111[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l200[cw_t] == 0 && cw_p202[cw_t])) continue;
+      if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t])) continue;
       {
-        (cw_ret111[cw_t] = val_113[cw_t]);
-        { cw_l200[cw_t] = 1; goto cw_next218; }
+        (cw_ret105[cw_t] = val_107[cw_t]);
+        { cw_l185[cw_t] = 1; goto cw_next200; }
       }
-      cw_next218:;
+      cw_next200:;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l200[cw_t] == 0)) continue;
+      if (!(cw_l185[cw_t] == 0)) continue;
       {
-        r_127[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_112[cw_t]);
+        r_121[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_106[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l200[cw_t] == 0)) continue;
+      if (!(cw_l185[cw_t] == 0)) continue;
       {
-        d_128[cw_t] = 1u;
+        d_122[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l221[t] 0 running, 1 left, 2 continued */
-    memset(cw_l221, 0, cw_nt);
+    /* loop with a barrier inside: cw_l203[t] 0 running, 1 left, 2 continued */
+    memset(cw_l203, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l200[cw_t] == 0 && cw_l221[cw_t] == 0)) continue;
-        if (!((d_128[cw_t] < n_116[cw_t]))) cw_l221[cw_t] = 1;
+        if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0)) continue;
+        if (!((d_122[cw_t] < n_110[cw_t]))) cw_l203[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l200[cw_t] == 0 && cw_l221[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l200[cw_t] == 0 && cw_l221[cw_t] == 0)) continue;
+        if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0)) continue;
         {
-          /* cw_ret129 declared */
-          self_130[cw_t] = g_112[cw_t];
-          var_131[cw_t] = val_113[cw_t];
-          delta_132[cw_t] = d_128[cw_t];
+          /* cw_ret123 declared */
+          self_124[cw_t] = g_106[cw_t];
+          var_125[cw_t] = val_107[cw_t];
+          delta_126[cw_t] = d_122[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l223[t] 0 running, 1 left, 2 continued */
-      memset(cw_l223, 0, cw_nt);
+      /* loop with a barrier inside: cw_l205[t] 0 running, 1 left, 2 continued */
+      memset(cw_l205, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l200[cw_t] == 0 && cw_l221[cw_t] == 0 && cw_l223[cw_t] == 0)) continue;
+          if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
           {
-            cw_op134[cw_t] = (*self_130[cw_t]).__cw_mask;
-            cw_op135[cw_t] = var_131[cw_t];
-            cw_op136[cw_t] = delta_132[cw_t];
+            cw_op128[cw_t] = (*self_124[cw_t]).__cw_mask;
+            cw_op129[cw_t] = var_125[cw_t];
+            cw_op130[cw_t] = delta_126[cw_t];
           }
         }
         /* __shfl_down_sync */
-        uint32_t __fis_act225[32];
-        float __fis_xch226[1024];
+        float __fis_xch207[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
           {
-            (__fis_act225[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch207[((uint32_t)cw_t)] = cw_op129[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l200[cw_t] == 0 && cw_l221[cw_t] == 0 && cw_l223[cw_t] == 0)) continue;
+          if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
           {
-            (__fis_act225[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act225[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch226[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op135[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l200[cw_t] == 0 && cw_l221[cw_t] == 0 && cw_l223[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane227 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask228 = (cw_op134[cw_t] & __fis_act225[(__fis_lane227 >> 5u)]);
-            uint32_t __fis_src229 = (((((__fis_lane227 & 31u) & (((uint32_t)32) - 1u)) + cw_op136[cw_t]) < ((uint32_t)32)) ? (__fis_lane227 + cw_op136[cw_t]) : __fis_lane227);
-            cw_coll137[cw_t] = __fis_xch226[((__fis_src229 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src229 : __fis_lane227)];
+            uint32_t __fis_lane208 = ((uint32_t)cw_t);
+            uint32_t __fis_src209 = (((((__fis_lane208 & 31u) & (((uint32_t)32) - 1u)) + cw_op130[cw_t]) < ((uint32_t)32)) ? (__fis_lane208 + cw_op130[cw_t]) : __fis_lane208);
+            cw_coll131[cw_t] = __fis_xch207[((__fis_src209 < cw_nt) ? __fis_src209 : __fis_lane208)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l200[cw_t] == 0 && cw_l221[cw_t] == 0 && cw_l223[cw_t] == 0)) continue;
+          if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
           {
-            (cw_ret129[cw_t] = cw_coll137[cw_t]);
-            { cw_l223[cw_t] = 1; goto cw_next233; }
+            (cw_ret123[cw_t] = cw_coll131[cw_t]);
+            { cw_l205[cw_t] = 1; goto cw_next212; }
           }
-          cw_next233:;
+          cw_next212:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l200[cw_t] == 0 && cw_l221[cw_t] == 0)) continue;
+        if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0)) continue;
         {
-          float other_138 = cw_ret129[cw_t];
-          if (((r_127[cw_t] + d_128[cw_t]) < n_116[cw_t]))
-            (val_113[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_114[cw_t]), val_113[cw_t], other_138));
+          float other_132 = cw_ret123[cw_t];
+          if (((r_121[cw_t] + d_122[cw_t]) < n_110[cw_t]))
+            (val_107[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_108[cw_t]), val_107[cw_t], other_132));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l200[cw_t] == 0 && cw_l221[cw_t] == 0)) continue;
-        (d_128[cw_t] <<= 1);
+        if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0)) continue;
+        (d_122[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l200[cw_t] == 0)) continue;
+      if (!(cw_l185[cw_t] == 0)) continue;
       {
-        /* cw_ret139 declared */
-        self_140[cw_t] = g_112[cw_t];
-        var_141[cw_t] = val_113[cw_t];
+        /* cw_ret133 declared */
+        self_134[cw_t] = g_106[cw_t];
+        var_135[cw_t] = val_107[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l236[t] 0 running, 1 left, 2 continued */
-    memset(cw_l236, 0, cw_nt);
+    /* loop with a barrier inside: cw_l215[t] 0 running, 1 left, 2 continued */
+    memset(cw_l215, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l200[cw_t] == 0 && cw_l236[cw_t] == 0)) continue;
+        if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
         {
-          cw_op144[cw_t] = (*self_140[cw_t]).__cw_mask;
-          cw_op145[cw_t] = var_141[cw_t];
-          cw_op146[cw_t] = ((int32_t)((uint32_t)0u));
+          cw_op138[cw_t] = (*self_134[cw_t]).__cw_mask;
+          cw_op139[cw_t] = var_135[cw_t];
+          cw_op140[cw_t] = ((int32_t)((uint32_t)0u));
         }
       }
       /* __shfl_sync */
-      uint32_t __fis_act238[32];
-      float __fis_xch239[1024];
+      float __fis_xch217[1024];
       CW_FOR_EACH_THREAD {
+        if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
         {
-          (__fis_act238[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+          (__fis_xch217[((uint32_t)cw_t)] = cw_op139[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l200[cw_t] == 0 && cw_l236[cw_t] == 0)) continue;
+        if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
         {
-          (__fis_act238[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act238[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-          (__fis_xch239[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op145[cw_t]);
-        }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l200[cw_t] == 0 && cw_l236[cw_t] == 0)) continue;
-        {
-          uint32_t __fis_lane240 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-          uint32_t __fis_mask241 = (cw_op144[cw_t] & __fis_act238[(__fis_lane240 >> 5u)]);
-          uint32_t __fis_src242 = (((__fis_lane240 - (__fis_lane240 & 31u)) + ((__fis_lane240 & 31u) - ((__fis_lane240 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op146[cw_t]) & (((uint32_t)32) - 1u)));
-          cw_coll147[cw_t] = __fis_xch239[((__fis_src242 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src242 : __fis_lane240)];
+          uint32_t __fis_lane218 = ((uint32_t)cw_t);
+          uint32_t __fis_src219 = (((__fis_lane218 - (__fis_lane218 & 31u)) + ((__fis_lane218 & 31u) - ((__fis_lane218 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op140[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll141[cw_t] = __fis_xch217[((__fis_src219 < cw_nt) ? __fis_src219 : __fis_lane218)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l200[cw_t] == 0 && cw_l236[cw_t] == 0)) continue;
+        if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
         {
-          (cw_ret139[cw_t] = cw_coll147[cw_t]);
-          { cw_l236[cw_t] = 1; goto cw_next246; }
+          (cw_ret133[cw_t] = cw_coll141[cw_t]);
+          { cw_l215[cw_t] = 1; goto cw_next222; }
         }
-        cw_next246:;
+        cw_next222:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l200[cw_t] == 0)) continue;
+      if (!(cw_l185[cw_t] == 0)) continue;
       {
-        (cw_ret111[cw_t] = cw_ret139[cw_t]);
-        { cw_l200[cw_t] = 1; goto cw_next247; }
+        (cw_ret105[cw_t] = cw_ret133[cw_t]);
+        { cw_l185[cw_t] = 1; goto cw_next223; }
       }
-      cw_next247:;
+      cw_next223:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      float warpMax = cw_ret111[cw_t];
+      float warpMax = cw_ret105[cw_t];
       if ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u))
       {
         (cw_sh_s_2[cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] = warpSum[cw_t]);
         (cw_sh_m_3[cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] = warpMax);
       }
-      const cooperative_groups_thread_block *self_148 = (&block[cw_t]);
+      const cooperative_groups_thread_block *self_142 = (&block[cw_t]);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */

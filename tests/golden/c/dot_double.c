@@ -145,25 +145,17 @@ CW_INLINE void cwb_dotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       }
     }
     /* __shfl_down_sync */
-    uint32_t __fis_act9[32];
-    double __fis_xch10[1024];
+    double __fis_xch9[1024];
     CW_FOR_EACH_THREAD {
       {
-        (__fis_act9[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_xch9[((uint32_t)cw_t)] = cw_op0[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
       {
-        (__fis_act9[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act9[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-        (__fis_xch10[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op0[cw_t]);
-      }
-    }
-    CW_FOR_EACH_THREAD {
-      {
-        uint32_t __fis_lane11 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-        uint32_t __fis_mask12 = (4294967295u & __fis_act9[(__fis_lane11 >> 5u)]);
-        uint32_t __fis_src13 = (((((__fis_lane11 & 31u) & (((uint32_t)32) - 1u)) + cw_op1) < ((uint32_t)32)) ? (__fis_lane11 + cw_op1) : __fis_lane11);
-        cw_coll2[cw_t] = __fis_xch10[((__fis_src13 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src13 : __fis_lane11)];
+        uint32_t __fis_lane10 = ((uint32_t)cw_t);
+        uint32_t __fis_src11 = (((((__fis_lane10 & 31u) & (((uint32_t)32) - 1u)) + cw_op1) < ((uint32_t)32)) ? (__fis_lane10 + cw_op1) : __fis_lane10);
+        cw_coll2[cw_t] = __fis_xch9[((__fis_src11 < cw_nt) ? __fis_src11 : __fis_lane10)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
@@ -214,7 +206,7 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   int32_t n = *(int32_t *)cw_args[2];
   double sum[cw_nt]; /* per thread */
   double c[cw_nt]; /* per thread */
-  unsigned char cw_r21[cw_nt];
+  unsigned char cw_r18[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       sum[cw_t] = 0.0;
@@ -222,22 +214,22 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r21[cw_t] = 1;
-  int32_t cw_amax22 = INT32_MIN; uint32_t cw_all22 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r18[cw_t] = 1;
+  int32_t cw_amax19 = INT32_MIN; uint32_t cw_all19 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax22) cw_amax22 = cw_a; cw_all22 += cw_r21[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax19) cw_amax19 = cw_a; cw_all19 += cw_r18[cw_t]; }
   }
-  const int64_t cw_s22 = (int64_t)(cw_bdx), cw_b22 = (int64_t)(n);
-  const int cw_mono22 = cw_s22 > 0 && cw_all22 == cw_nt;
-  for (uint64_t cw_j22 = 0;; cw_j22++) {
-    const int32_t cw_js22 = (int32_t)((uint32_t)cw_j22 * (uint32_t)(cw_bdx));
+  const int64_t cw_s19 = (int64_t)(cw_bdx), cw_b19 = (int64_t)(n);
+  const int cw_mono19 = cw_s19 > 0 && cw_all19 == cw_nt;
+  for (uint64_t cw_j19 = 0;; cw_j19++) {
+    const int32_t cw_js19 = (int32_t)((uint32_t)cw_j19 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono22 && (int64_t)cw_amax22 + (int64_t)cw_j22 * cw_s22 < cw_b22)) {
+    if (!(cw_mono19 && (int64_t)cw_amax19 + (int64_t)cw_j19 * cw_s19 < cw_b19)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js22;
-        cw_r21[cw_t] = (unsigned char)(cw_r21[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r21[cw_t];
+        int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js19;
+        cw_r18[cw_t] = (unsigned char)(cw_r18[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r18[cw_t];
       }
       if (!cw_in) break;
     }
@@ -245,13 +237,13 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js22 = (int32_t)((uint32_t)(cw_j22 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
-        int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js22;
+        const int32_t cw_js19 = (int32_t)((uint32_t)(cw_j19 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+        int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js19;
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof x[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js22;
+          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js19;
           {
             double y = (x[i] - c[cw_t]);
             double t = (sum[cw_t] + y);
@@ -262,9 +254,9 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r21[cw_t])) continue;
+        if (!(cw_r18[cw_t])) continue;
         {
-          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js22;
+          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js19;
           {
             double y = (x[i] - c[cw_t]);
             double t = (sum[cw_t] + y);

@@ -139,7 +139,7 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   float cw_coll12[cw_nt]; /* per thread */
   float inv[cw_nt]; /* per thread */
   unsigned char cw_r14[cw_nt];
-  unsigned char cw_r64[cw_nt];
+  unsigned char cw_r49[cw_nt];
   row = ((const float *)(x + (cw_bix * ((uint32_t)cols))));
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -179,25 +179,17 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       }
     }
     /* __shfl_down_sync */
-    uint32_t __fis_act18[32];
-    float __fis_xch19[1024];
+    float __fis_xch18[1024];
     CW_FOR_EACH_THREAD {
       {
-        (__fis_act18[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_xch18[((uint32_t)cw_t)] = cw_op0[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
       {
-        (__fis_act18[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act18[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-        (__fis_xch19[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op0[cw_t]);
-      }
-    }
-    CW_FOR_EACH_THREAD {
-      {
-        uint32_t __fis_lane20 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-        uint32_t __fis_mask21 = (4294967295u & __fis_act18[(__fis_lane20 >> 5u)]);
-        uint32_t __fis_src22 = (((((__fis_lane20 & 31u) & (((uint32_t)32) - 1u)) + cw_op1) < ((uint32_t)32)) ? (__fis_lane20 + cw_op1) : __fis_lane20);
-        cw_coll2[cw_t] = __fis_xch19[((__fis_src22 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src22 : __fis_lane20)];
+        uint32_t __fis_lane19 = ((uint32_t)cw_t);
+        uint32_t __fis_src20 = (((((__fis_lane19 & 31u) & (((uint32_t)32) - 1u)) + cw_op1) < ((uint32_t)32)) ? (__fis_lane19 + cw_op1) : __fis_lane19);
+        cw_coll2[cw_t] = __fis_xch18[((__fis_src20 < cw_nt) ? __fis_src20 : __fis_lane19)];
       }
     }
     cw_op4 = ((uint32_t)o);
@@ -208,25 +200,17 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       }
     }
     /* __shfl_down_sync */
-    uint32_t __fis_act27[32];
-    float __fis_xch28[1024];
+    float __fis_xch24[1024];
     CW_FOR_EACH_THREAD {
       {
-        (__fis_act27[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_xch24[((uint32_t)cw_t)] = cw_op3[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
       {
-        (__fis_act27[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act27[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-        (__fis_xch28[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op3[cw_t]);
-      }
-    }
-    CW_FOR_EACH_THREAD {
-      {
-        uint32_t __fis_lane29 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-        uint32_t __fis_mask30 = (4294967295u & __fis_act27[(__fis_lane29 >> 5u)]);
-        uint32_t __fis_src31 = (((((__fis_lane29 & 31u) & (((uint32_t)32) - 1u)) + cw_op4) < ((uint32_t)32)) ? (__fis_lane29 + cw_op4) : __fis_lane29);
-        cw_coll5[cw_t] = __fis_xch28[((__fis_src31 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src31 : __fis_lane29)];
+        uint32_t __fis_lane25 = ((uint32_t)cw_t);
+        uint32_t __fis_src26 = (((((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)) + cw_op4) < ((uint32_t)32)) ? (__fis_lane25 + cw_op4) : __fis_lane25);
+        cw_coll5[cw_t] = __fis_xch24[((__fis_src26 < cw_nt) ? __fis_src26 : __fis_lane25)];
       }
     }
     cw_op7 = ((uint32_t)o);
@@ -237,25 +221,17 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       }
     }
     /* __shfl_down_sync */
-    uint32_t __fis_act36[32];
-    float __fis_xch37[1024];
+    float __fis_xch30[1024];
     CW_FOR_EACH_THREAD {
       {
-        (__fis_act36[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_xch30[((uint32_t)cw_t)] = cw_op6[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
       {
-        (__fis_act36[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act36[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-        (__fis_xch37[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op6[cw_t]);
-      }
-    }
-    CW_FOR_EACH_THREAD {
-      {
-        uint32_t __fis_lane38 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-        uint32_t __fis_mask39 = (4294967295u & __fis_act36[(__fis_lane38 >> 5u)]);
-        uint32_t __fis_src40 = (((((__fis_lane38 & 31u) & (((uint32_t)32) - 1u)) + cw_op7) < ((uint32_t)32)) ? (__fis_lane38 + cw_op7) : __fis_lane38);
-        cw_coll8[cw_t] = __fis_xch37[((__fis_src40 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src40 : __fis_lane38)];
+        uint32_t __fis_lane31 = ((uint32_t)cw_t);
+        uint32_t __fis_src32 = (((((__fis_lane31 & 31u) & (((uint32_t)32) - 1u)) + cw_op7) < ((uint32_t)32)) ? (__fis_lane31 + cw_op7) : __fis_lane31);
+        cw_coll8[cw_t] = __fis_xch30[((__fis_src32 < cw_nt) ? __fis_src32 : __fis_lane31)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
@@ -271,25 +247,17 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
   /* __shfl_sync */
-  uint32_t __fis_act46[32];
-  float __fis_xch47[1024];
+  float __fis_xch37[1024];
   CW_FOR_EACH_THREAD {
     {
-      (__fis_act46[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_xch37[((uint32_t)cw_t)] = cw_op9[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      (__fis_act46[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act46[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-      (__fis_xch47[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op9[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD {
-    {
-      uint32_t __fis_lane48 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-      uint32_t __fis_mask49 = (4294967295u & __fis_act46[(__fis_lane48 >> 5u)]);
-      uint32_t __fis_src50 = (((__fis_lane48 - (__fis_lane48 & 31u)) + ((__fis_lane48 & 31u) - ((__fis_lane48 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
-      cw_coll10[cw_t] = __fis_xch47[((__fis_src50 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src50 : __fis_lane48)];
+      uint32_t __fis_lane38 = ((uint32_t)cw_t);
+      uint32_t __fis_src39 = (((__fis_lane38 - (__fis_lane38 & 31u)) + ((__fis_lane38 & 31u) - ((__fis_lane38 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
+      cw_coll10[cw_t] = __fis_xch37[((__fis_src39 < cw_nt) ? __fis_src39 : __fis_lane38)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -299,25 +267,17 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
   /* __shfl_sync */
-  uint32_t __fis_act55[32];
-  float __fis_xch56[1024];
+  float __fis_xch43[1024];
   CW_FOR_EACH_THREAD {
     {
-      (__fis_act55[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_xch43[((uint32_t)cw_t)] = cw_op11[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      (__fis_act55[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act55[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-      (__fis_xch56[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op11[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD {
-    {
-      uint32_t __fis_lane57 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-      uint32_t __fis_mask58 = (4294967295u & __fis_act55[(__fis_lane57 >> 5u)]);
-      uint32_t __fis_src59 = (((__fis_lane57 - (__fis_lane57 & 31u)) + ((__fis_lane57 & 31u) - ((__fis_lane57 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
-      cw_coll12[cw_t] = __fis_xch56[((__fis_src59 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src59 : __fis_lane57)];
+      uint32_t __fis_lane44 = ((uint32_t)cw_t);
+      uint32_t __fis_src45 = (((__fis_lane44 - (__fis_lane44 & 31u)) + ((__fis_lane44 & 31u) - ((__fis_lane44 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
+      cw_coll12[cw_t] = __fis_xch43[((__fis_src45 < cw_nt) ? __fis_src45 : __fis_lane44)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -327,22 +287,22 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r64[cw_t] = 1;
-  int32_t cw_amax65 = INT32_MIN; uint32_t cw_all65 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r49[cw_t] = 1;
+  int32_t cw_amax50 = INT32_MIN; uint32_t cw_all50 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax65) cw_amax65 = cw_a; cw_all65 += cw_r64[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax50) cw_amax50 = cw_a; cw_all50 += cw_r49[cw_t]; }
   }
-  const int64_t cw_s65 = (int64_t)(32), cw_b65 = (int64_t)(cols);
-  const int cw_mono65 = cw_s65 > 0 && cw_all65 == cw_nt;
-  for (uint64_t cw_j65 = 0;; cw_j65++) {
-    const int32_t cw_js65 = (int32_t)((uint32_t)cw_j65 * (uint32_t)(32));
+  const int64_t cw_s50 = (int64_t)(32), cw_b50 = (int64_t)(cols);
+  const int cw_mono50 = cw_s50 > 0 && cw_all50 == cw_nt;
+  for (uint64_t cw_j50 = 0;; cw_j50++) {
+    const int32_t cw_js50 = (int32_t)((uint32_t)cw_j50 * (uint32_t)(32));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono65 && (int64_t)cw_amax65 + (int64_t)cw_j65 * cw_s65 < cw_b65)) {
+    if (!(cw_mono50 && (int64_t)cw_amax50 + (int64_t)cw_j50 * cw_s50 < cw_b50)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js65;
-        cw_r64[cw_t] = (unsigned char)(cw_r64[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r64[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js50;
+        cw_r49[cw_t] = (unsigned char)(cw_r49[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r49[cw_t];
       }
       if (!cw_in) break;
     }
@@ -350,22 +310,22 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js65 = (int32_t)((uint32_t)(cw_j65 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js65;
+        const int32_t cw_js50 = (int32_t)((uint32_t)(cw_j50 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js50;
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof gamma[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)gamma + (uintptr_t)((intptr_t)c * (intptr_t)sizeof gamma[0]) + cw_b));
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof beta[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)beta + (uintptr_t)((intptr_t)c * (intptr_t)sizeof beta[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js65;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js50;
           (y[((cw_bix * ((uint32_t)cols)) + ((uint32_t)c))] = ((((row[c] - mean[cw_t]) * inv[cw_t]) * gamma[c]) + beta[c]));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r64[cw_t])) continue;
+        if (!(cw_r49[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js65;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js50;
           (y[((cw_bix * ((uint32_t)cols)) + ((uint32_t)c))] = ((((row[c] - mean[cw_t]) * inv[cw_t]) * gamma[c]) + beta[c]));
         }
       }

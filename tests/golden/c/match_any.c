@@ -93,31 +93,46 @@ CW_INLINE void cwb_groupedHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
   }
   /* __match_any_sync */
-  uint32_t __fis_act3[32];
+  int32_t __fis_on3[1024];
   int32_t __fis_xch4[1024];
+  uint32_t __fis_act5[32];
   CW_FOR_EACH_THREAD {
     {
-      (__fis_act3[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_on3[((uint32_t)cw_t)] = 1);
+      (__fis_xch4[((uint32_t)cw_t)] = cw_op0[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      (__fis_act3[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act3[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-      (__fis_xch4[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op0[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD {
-    {
-      uint32_t __fis_lane5 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-      uint32_t __fis_mask6 = (4294967295u & __fis_act3[(__fis_lane5 >> 5u)]);
-      cw_coll1[cw_t] = ((uint32_t)0);
+      uint32_t __fis_t6 = ((uint32_t)cw_t);
+      if (((__fis_t6 & 31u) == 0u))
       {
-        uint32_t __fis_j7 = 0u;
-        for (; (__fis_j7 < 32u); (__fis_j7 = (__fis_j7 + 1u)))
-          if ((((__fis_mask6 >> __fis_j7) & 1u) != 0u))
-            if ((__fis_xch4[((__fis_lane5 - (__fis_lane5 & 31u)) + __fis_j7)] == cw_op0[cw_t]))
-              (cw_coll1[cw_t] = (cw_coll1[cw_t] | (1u << __fis_j7)));
+        uint32_t __fis_n9 = (((cw_nt - __fis_t6) < 32u) ? (cw_nt - __fis_t6) : 32u);
+        uint32_t __fis_a8 = 0u;
+        {
+          uint32_t __fis_j7 = 0u;
+          for (; (__fis_j7 < __fis_n9); (__fis_j7 = (__fis_j7 + 1u)))
+          {
+            (__fis_a8 = (__fis_a8 | (((uint32_t)__fis_on3[(__fis_t6 + __fis_j7)]) << __fis_j7)));
+          }
+        }
+        (__fis_act5[(__fis_t6 >> 5u)] = __fis_a8);
       }
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane10 = ((uint32_t)cw_t);
+      uint32_t __fis_mask11 = (4294967295u & __fis_act5[(__fis_lane10 >> 5u)]);
+      uint32_t __fis_r13 = ((uint32_t)0);
+      {
+        uint32_t __fis_j12 = 0u;
+        for (; (__fis_j12 < 32u); (__fis_j12 = (__fis_j12 + 1u)))
+          if ((((__fis_mask11 >> __fis_j12) & 1u) != 0u))
+            if ((__fis_xch4[((__fis_lane10 - (__fis_lane10 & 31u)) + __fis_j12)] == cw_op0[cw_t]))
+              (__fis_r13 = (__fis_r13 | (1u << __fis_j12)));
+      }
+      cw_coll1[cw_t] = __fis_r13;
     }
   }
   CW_FOR_EACH_THREAD {
@@ -142,87 +157,116 @@ CW_INLINE void cwb_matchAll(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   const int32_t *v = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
   int32_t pred[cw_nt]; /* per thread */
-  int32_t cw_op12[cw_nt]; /* per thread */
-  int32_t *cw_op13[cw_nt]; /* per thread */
-  uint32_t cw_coll14[cw_nt]; /* per thread */
+  int32_t cw_op18[cw_nt]; /* per thread */
+  int32_t *cw_op19[cw_nt]; /* per thread */
+  uint32_t cw_coll20[cw_nt]; /* per thread */
   uint32_t m[cw_nt]; /* per thread */
-  uint64_t cw_op15[cw_nt]; /* per thread */
-  uint32_t cw_coll16[cw_nt]; /* per thread */
+  uint64_t cw_op21[cw_nt]; /* per thread */
+  uint32_t cw_coll22[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       pred[cw_t] = 0;
-      cw_op12[cw_t] = v[((uint32_t)cw_tx)];
-      cw_op13[cw_t] = (&pred[cw_t]);
+      cw_op18[cw_t] = v[((uint32_t)cw_tx)];
+      cw_op19[cw_t] = (&pred[cw_t]);
     }
   }
   /* __match_all_sync */
-  uint32_t __fis_act18[32];
-  int32_t __fis_xch19[1024];
+  int32_t __fis_on24[1024];
+  int32_t __fis_xch25[1024];
+  uint32_t __fis_act26[32];
   CW_FOR_EACH_THREAD {
     {
-      (__fis_act18[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_on24[((uint32_t)cw_t)] = 1);
+      (__fis_xch25[((uint32_t)cw_t)] = cw_op18[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      (__fis_act18[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act18[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-      (__fis_xch19[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op12[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD {
-    {
-      uint32_t __fis_lane20 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-      uint32_t __fis_mask21 = (4294967295u & __fis_act18[(__fis_lane20 >> 5u)]);
-      int32_t __fis_same23 = 1;
+      uint32_t __fis_t27 = ((uint32_t)cw_t);
+      if (((__fis_t27 & 31u) == 0u))
       {
-        uint32_t __fis_j22 = 0u;
-        for (; (__fis_j22 < 32u); (__fis_j22 = (__fis_j22 + 1u)))
-          if ((((__fis_mask21 >> __fis_j22) & 1u) != 0u))
-            if ((__fis_xch19[((__fis_lane20 - (__fis_lane20 & 31u)) + __fis_j22)] != cw_op12[cw_t]))
-              (__fis_same23 = 0);
+        uint32_t __fis_n30 = (((cw_nt - __fis_t27) < 32u) ? (cw_nt - __fis_t27) : 32u);
+        uint32_t __fis_a29 = 0u;
+        {
+          uint32_t __fis_j28 = 0u;
+          for (; (__fis_j28 < __fis_n30); (__fis_j28 = (__fis_j28 + 1u)))
+          {
+            (__fis_a29 = (__fis_a29 | (((uint32_t)__fis_on24[(__fis_t27 + __fis_j28)]) << __fis_j28)));
+          }
+        }
+        (__fis_act26[(__fis_t27 >> 5u)] = __fis_a29);
       }
-      ((*cw_op13[cw_t]) = __fis_same23);
-      cw_coll14[cw_t] = ((__fis_same23 != 0) ? __fis_mask21 : 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane31 = ((uint32_t)cw_t);
+      uint32_t __fis_mask32 = (4294967295u & __fis_act26[(__fis_lane31 >> 5u)]);
+      int32_t __fis_same34 = 1;
+      {
+        uint32_t __fis_j33 = 0u;
+        for (; (__fis_j33 < 32u); (__fis_j33 = (__fis_j33 + 1u)))
+          if ((((__fis_mask32 >> __fis_j33) & 1u) != 0u))
+            if ((__fis_xch25[((__fis_lane31 - (__fis_lane31 & 31u)) + __fis_j33)] != cw_op18[cw_t]))
+              (__fis_same34 = 0);
+      }
+      ((*cw_op19[cw_t]) = __fis_same34);
+      cw_coll20[cw_t] = ((__fis_same34 != 0) ? __fis_mask32 : 0u);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      m[cw_t] = cw_coll14[cw_t];
+      m[cw_t] = cw_coll20[cw_t];
       uint64_t wide = (((uint64_t)v[((uint32_t)cw_tx)]) << 33);
-      cw_op15[cw_t] = wide;
+      cw_op21[cw_t] = wide;
     }
   }
   /* __match_any_sync */
-  uint32_t __fis_act28[32];
-  uint64_t __fis_xch29[1024];
+  int32_t __fis_on39[1024];
+  uint64_t __fis_xch40[1024];
+  uint32_t __fis_act41[32];
   CW_FOR_EACH_THREAD {
     {
-      (__fis_act28[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_on39[((uint32_t)cw_t)] = 1);
+      (__fis_xch40[((uint32_t)cw_t)] = cw_op21[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      (__fis_act28[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act28[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-      (__fis_xch29[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op15[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD {
-    {
-      uint32_t __fis_lane30 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-      uint32_t __fis_mask31 = (4294967295u & __fis_act28[(__fis_lane30 >> 5u)]);
-      cw_coll16[cw_t] = ((uint32_t)0);
+      uint32_t __fis_t42 = ((uint32_t)cw_t);
+      if (((__fis_t42 & 31u) == 0u))
       {
-        uint32_t __fis_j32 = 0u;
-        for (; (__fis_j32 < 32u); (__fis_j32 = (__fis_j32 + 1u)))
-          if ((((__fis_mask31 >> __fis_j32) & 1u) != 0u))
-            if ((__fis_xch29[((__fis_lane30 - (__fis_lane30 & 31u)) + __fis_j32)] == cw_op15[cw_t]))
-              (cw_coll16[cw_t] = (cw_coll16[cw_t] | (1u << __fis_j32)));
+        uint32_t __fis_n45 = (((cw_nt - __fis_t42) < 32u) ? (cw_nt - __fis_t42) : 32u);
+        uint32_t __fis_a44 = 0u;
+        {
+          uint32_t __fis_j43 = 0u;
+          for (; (__fis_j43 < __fis_n45); (__fis_j43 = (__fis_j43 + 1u)))
+          {
+            (__fis_a44 = (__fis_a44 | (((uint32_t)__fis_on39[(__fis_t42 + __fis_j43)]) << __fis_j43)));
+          }
+        }
+        (__fis_act41[(__fis_t42 >> 5u)] = __fis_a44);
       }
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      uint32_t __fis_lane46 = ((uint32_t)cw_t);
+      uint32_t __fis_mask47 = (4294967295u & __fis_act41[(__fis_lane46 >> 5u)]);
+      uint32_t __fis_r49 = ((uint32_t)0);
+      {
+        uint32_t __fis_j48 = 0u;
+        for (; (__fis_j48 < 32u); (__fis_j48 = (__fis_j48 + 1u)))
+          if ((((__fis_mask47 >> __fis_j48) & 1u) != 0u))
+            if ((__fis_xch40[((__fis_lane46 - (__fis_lane46 & 31u)) + __fis_j48)] == cw_op21[cw_t]))
+              (__fis_r49 = (__fis_r49 | (1u << __fis_j48)));
+      }
+      cw_coll22[cw_t] = __fis_r49;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t m64 = cw_coll16[cw_t];
+      uint32_t m64 = cw_coll22[cw_t];
       if (((((uint32_t)cw_tx) & 31u) == 0u))
       {
         (out[(2u * (((uint32_t)cw_tx) / 32u))] = pred[cw_t]);

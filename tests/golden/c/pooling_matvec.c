@@ -355,27 +355,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  uint32_t __fis_act23[32];
-  float __fis_xch24[1024];
+  float __fis_xch23[1024];
   CW_FOR_EACH_THREAD {
+    if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_act23[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_xch23[((uint32_t)cw_t)] = cw_op7[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_act23[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act23[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-      (__fis_xch24[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op7[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD {
-    if (!(!cw_exit[cw_t])) continue;
-    {
-      uint32_t __fis_lane25 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-      uint32_t __fis_mask26 = (4294967295u & __fis_act23[(__fis_lane25 >> 5u)]);
-      uint32_t __fis_src27 = (((((__fis_lane25 & 31u) ^ ((uint32_t)16)) - (((__fis_lane25 & 31u) ^ ((uint32_t)16)) & (((uint32_t)32) - 1u))) == ((__fis_lane25 & 31u) - ((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane25 - (__fis_lane25 & 31u)) + ((__fis_lane25 & 31u) ^ ((uint32_t)16))) : __fis_lane25);
-      cw_coll8[cw_t] = __fis_xch24[((__fis_src27 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src27 : __fis_lane25)];
+      uint32_t __fis_lane24 = ((uint32_t)cw_t);
+      uint32_t __fis_src25 = (((((__fis_lane24 & 31u) ^ ((uint32_t)16)) - (((__fis_lane24 & 31u) ^ ((uint32_t)16)) & (((uint32_t)32) - 1u))) == ((__fis_lane24 & 31u) - ((__fis_lane24 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane24 - (__fis_lane24 & 31u)) + ((__fis_lane24 & 31u) ^ ((uint32_t)16))) : __fis_lane24);
+      cw_coll8[cw_t] = __fis_xch23[((__fis_src25 < cw_nt) ? __fis_src25 : __fis_lane24)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -386,27 +378,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  uint32_t __fis_act32[32];
-  float __fis_xch33[1024];
+  float __fis_xch29[1024];
   CW_FOR_EACH_THREAD {
+    if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_act32[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_xch29[((uint32_t)cw_t)] = cw_op9[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_act32[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act32[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-      (__fis_xch33[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op9[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD {
-    if (!(!cw_exit[cw_t])) continue;
-    {
-      uint32_t __fis_lane34 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-      uint32_t __fis_mask35 = (4294967295u & __fis_act32[(__fis_lane34 >> 5u)]);
-      uint32_t __fis_src36 = (((((__fis_lane34 & 31u) ^ ((uint32_t)8)) - (((__fis_lane34 & 31u) ^ ((uint32_t)8)) & (((uint32_t)32) - 1u))) == ((__fis_lane34 & 31u) - ((__fis_lane34 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane34 - (__fis_lane34 & 31u)) + ((__fis_lane34 & 31u) ^ ((uint32_t)8))) : __fis_lane34);
-      cw_coll10[cw_t] = __fis_xch33[((__fis_src36 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src36 : __fis_lane34)];
+      uint32_t __fis_lane30 = ((uint32_t)cw_t);
+      uint32_t __fis_src31 = (((((__fis_lane30 & 31u) ^ ((uint32_t)8)) - (((__fis_lane30 & 31u) ^ ((uint32_t)8)) & (((uint32_t)32) - 1u))) == ((__fis_lane30 & 31u) - ((__fis_lane30 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane30 - (__fis_lane30 & 31u)) + ((__fis_lane30 & 31u) ^ ((uint32_t)8))) : __fis_lane30);
+      cw_coll10[cw_t] = __fis_xch29[((__fis_src31 < cw_nt) ? __fis_src31 : __fis_lane30)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -417,27 +401,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  uint32_t __fis_act41[32];
-  float __fis_xch42[1024];
+  float __fis_xch35[1024];
   CW_FOR_EACH_THREAD {
+    if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_act41[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_xch35[((uint32_t)cw_t)] = cw_op11[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_act41[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act41[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-      (__fis_xch42[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op11[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD {
-    if (!(!cw_exit[cw_t])) continue;
-    {
-      uint32_t __fis_lane43 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-      uint32_t __fis_mask44 = (4294967295u & __fis_act41[(__fis_lane43 >> 5u)]);
-      uint32_t __fis_src45 = (((((__fis_lane43 & 31u) ^ ((uint32_t)4)) - (((__fis_lane43 & 31u) ^ ((uint32_t)4)) & (((uint32_t)32) - 1u))) == ((__fis_lane43 & 31u) - ((__fis_lane43 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane43 - (__fis_lane43 & 31u)) + ((__fis_lane43 & 31u) ^ ((uint32_t)4))) : __fis_lane43);
-      cw_coll12[cw_t] = __fis_xch42[((__fis_src45 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src45 : __fis_lane43)];
+      uint32_t __fis_lane36 = ((uint32_t)cw_t);
+      uint32_t __fis_src37 = (((((__fis_lane36 & 31u) ^ ((uint32_t)4)) - (((__fis_lane36 & 31u) ^ ((uint32_t)4)) & (((uint32_t)32) - 1u))) == ((__fis_lane36 & 31u) - ((__fis_lane36 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane36 - (__fis_lane36 & 31u)) + ((__fis_lane36 & 31u) ^ ((uint32_t)4))) : __fis_lane36);
+      cw_coll12[cw_t] = __fis_xch35[((__fis_src37 < cw_nt) ? __fis_src37 : __fis_lane36)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -448,27 +424,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  uint32_t __fis_act50[32];
-  float __fis_xch51[1024];
+  float __fis_xch41[1024];
   CW_FOR_EACH_THREAD {
+    if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_act50[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_xch41[((uint32_t)cw_t)] = cw_op13[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_act50[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act50[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-      (__fis_xch51[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op13[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD {
-    if (!(!cw_exit[cw_t])) continue;
-    {
-      uint32_t __fis_lane52 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-      uint32_t __fis_mask53 = (4294967295u & __fis_act50[(__fis_lane52 >> 5u)]);
-      uint32_t __fis_src54 = (((((__fis_lane52 & 31u) ^ ((uint32_t)2)) - (((__fis_lane52 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane52 & 31u) - ((__fis_lane52 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane52 - (__fis_lane52 & 31u)) + ((__fis_lane52 & 31u) ^ ((uint32_t)2))) : __fis_lane52);
-      cw_coll14[cw_t] = __fis_xch51[((__fis_src54 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src54 : __fis_lane52)];
+      uint32_t __fis_lane42 = ((uint32_t)cw_t);
+      uint32_t __fis_src43 = (((((__fis_lane42 & 31u) ^ ((uint32_t)2)) - (((__fis_lane42 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane42 & 31u) - ((__fis_lane42 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane42 - (__fis_lane42 & 31u)) + ((__fis_lane42 & 31u) ^ ((uint32_t)2))) : __fis_lane42);
+      cw_coll14[cw_t] = __fis_xch41[((__fis_src43 < cw_nt) ? __fis_src43 : __fis_lane42)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -479,27 +447,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  uint32_t __fis_act59[32];
-  float __fis_xch60[1024];
+  float __fis_xch47[1024];
   CW_FOR_EACH_THREAD {
+    if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_act59[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_xch47[((uint32_t)cw_t)] = cw_op15[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_act59[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act59[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-      (__fis_xch60[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op15[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD {
-    if (!(!cw_exit[cw_t])) continue;
-    {
-      uint32_t __fis_lane61 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-      uint32_t __fis_mask62 = (4294967295u & __fis_act59[(__fis_lane61 >> 5u)]);
-      uint32_t __fis_src63 = (((((__fis_lane61 & 31u) ^ ((uint32_t)1)) - (((__fis_lane61 & 31u) ^ ((uint32_t)1)) & (((uint32_t)32) - 1u))) == ((__fis_lane61 & 31u) - ((__fis_lane61 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane61 - (__fis_lane61 & 31u)) + ((__fis_lane61 & 31u) ^ ((uint32_t)1))) : __fis_lane61);
-      cw_coll16[cw_t] = __fis_xch60[((__fis_src63 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src63 : __fis_lane61)];
+      uint32_t __fis_lane48 = ((uint32_t)cw_t);
+      uint32_t __fis_src49 = (((((__fis_lane48 & 31u) ^ ((uint32_t)1)) - (((__fis_lane48 & 31u) ^ ((uint32_t)1)) & (((uint32_t)32) - 1u))) == ((__fis_lane48 & 31u) - ((__fis_lane48 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane48 - (__fis_lane48 & 31u)) + ((__fis_lane48 & 31u) ^ ((uint32_t)1))) : __fis_lane48);
+      cw_coll16[cw_t] = __fis_xch47[((__fis_src49 < cw_nt) ? __fis_src49 : __fis_lane48)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {

@@ -153,23 +153,23 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   unsigned char cw_l76[cw_nt];
   unsigned char cw_l78[cw_nt];
   unsigned char cw_l80[cw_nt];
-  unsigned char cw_l93[cw_nt];
-  unsigned char cw_l95[cw_nt];
-  unsigned char cw_l109[cw_nt];
-  unsigned char cw_l111[cw_nt];
-  unsigned char cw_l124[cw_nt];
-  unsigned char cw_l126[cw_nt];
-  unsigned char cw_r141[cw_nt];
-  unsigned char cw_l146[cw_nt];
+  unsigned char cw_l90[cw_nt];
+  unsigned char cw_l92[cw_nt];
+  unsigned char cw_l103[cw_nt];
+  unsigned char cw_l105[cw_nt];
+  unsigned char cw_l115[cw_nt];
+  unsigned char cw_l117[cw_nt];
+  unsigned char cw_r129[cw_nt];
+  unsigned char cw_l134[cw_nt];
+  unsigned char cw_l136[cw_nt];
+  unsigned char cw_l138[cw_nt];
   unsigned char cw_l148[cw_nt];
   unsigned char cw_l150[cw_nt];
+  unsigned char cw_l161[cw_nt];
   unsigned char cw_l163[cw_nt];
-  unsigned char cw_l165[cw_nt];
-  unsigned char cw_l179[cw_nt];
-  unsigned char cw_l181[cw_nt];
-  unsigned char cw_l194[cw_nt];
-  unsigned char cw_l196[cw_nt];
-  unsigned char cw_r211[cw_nt];
+  unsigned char cw_l173[cw_nt];
+  unsigned char cw_l175[cw_nt];
+  unsigned char cw_r187[cw_nt];
   row = ((const float *)(x + (cw_bix * ((uint32_t)cols))));
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -256,27 +256,19 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           }
         }
         /* __shfl_xor_sync */
-        uint32_t __fis_act82[32];
-        float __fis_xch83[1024];
+        float __fis_xch82[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
           {
-            (__fis_act82[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch82[((uint32_t)cw_t)] = cw_op10[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
           if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
           {
-            (__fis_act82[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act82[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch83[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op10[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane84 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask85 = (4294967295u & __fis_act82[(__fis_lane84 >> 5u)]);
-            uint32_t __fis_src86 = (((((__fis_lane84 & 31u) ^ ((uint32_t)cw_op11[cw_t])) - (((__fis_lane84 & 31u) ^ ((uint32_t)cw_op11[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane84 & 31u) - ((__fis_lane84 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane84 - (__fis_lane84 & 31u)) + ((__fis_lane84 & 31u) ^ ((uint32_t)cw_op11[cw_t]))) : __fis_lane84);
-            cw_coll12[cw_t] = __fis_xch83[((__fis_src86 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src86 : __fis_lane84)];
+            uint32_t __fis_lane83 = ((uint32_t)cw_t);
+            uint32_t __fis_src84 = (((((__fis_lane83 & 31u) ^ ((uint32_t)cw_op11[cw_t])) - (((__fis_lane83 & 31u) ^ ((uint32_t)cw_op11[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane83 & 31u) - ((__fis_lane83 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane83 - (__fis_lane83 & 31u)) + ((__fis_lane83 & 31u) ^ ((uint32_t)cw_op11[cw_t]))) : __fis_lane83);
+            cw_coll12[cw_t] = __fis_xch82[((__fis_src84 < cw_nt) ? __fis_src84 : __fis_lane83)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
@@ -294,9 +286,9 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0)) continue;
         {
           (cw_ret6[cw_t] = v_7[cw_t]);
-          { cw_l78[cw_t] = 1; goto cw_next91; }
+          { cw_l78[cw_t] = 1; goto cw_next88; }
         }
-        cw_next91:;
+        cw_next88:;
       }
       break;
     }
@@ -307,72 +299,64 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         v_14[cw_t] = v_1[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l93[t] 0 running, 1 left, 2 continued */
-    memset(cw_l93, 0, cw_nt);
+    /* loop with a barrier inside: cw_l90[t] 0 running, 1 left, 2 continued */
+    memset(cw_l90, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0)) continue;
+        if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0)) continue;
         {
           o_16[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l95[t] 0 running, 1 left, 2 continued */
-      memset(cw_l95, 0, cw_nt);
+      /* loop with a barrier inside: cw_l92[t] 0 running, 1 left, 2 continued */
+      memset(cw_l92, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0)) continue;
-          if (!((o_16[cw_t] > 0))) cw_l95[cw_t] = 1;
+          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
+          if (!((o_16[cw_t] > 0))) cw_l92[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           {
             cw_op17[cw_t] = v_14[cw_t];
             cw_op18[cw_t] = o_16[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        uint32_t __fis_act97[32];
-        float __fis_xch98[1024];
+        float __fis_xch94[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           {
-            (__fis_act97[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch94[((uint32_t)cw_t)] = cw_op17[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           {
-            (__fis_act97[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act97[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch98[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op17[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane99 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask100 = (4294967295u & __fis_act97[(__fis_lane99 >> 5u)]);
-            uint32_t __fis_src101 = (((((__fis_lane99 & 31u) ^ ((uint32_t)cw_op18[cw_t])) - (((__fis_lane99 & 31u) ^ ((uint32_t)cw_op18[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane99 & 31u) - ((__fis_lane99 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane99 - (__fis_lane99 & 31u)) + ((__fis_lane99 & 31u) ^ ((uint32_t)cw_op18[cw_t]))) : __fis_lane99);
-            cw_coll19[cw_t] = __fis_xch98[((__fis_src101 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src101 : __fis_lane99)];
+            uint32_t __fis_lane95 = ((uint32_t)cw_t);
+            uint32_t __fis_src96 = (((((__fis_lane95 & 31u) ^ ((uint32_t)cw_op18[cw_t])) - (((__fis_lane95 & 31u) ^ ((uint32_t)cw_op18[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane95 & 31u) - ((__fis_lane95 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane95 - (__fis_lane95 & 31u)) + ((__fis_lane95 & 31u) ^ ((uint32_t)cw_op18[cw_t]))) : __fis_lane95);
+            cw_coll19[cw_t] = __fis_xch94[((__fis_src96 < cw_nt) ? __fis_src96 : __fis_lane95)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           {
             (v_14[cw_t] += cw_coll19[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           (o_16[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0)) continue;
+        if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0)) continue;
         {
           (cw_ret13[cw_t] = v_14[cw_t]);
-          { cw_l93[cw_t] = 1; goto cw_next106; }
+          { cw_l90[cw_t] = 1; goto cw_next100; }
         }
-        cw_next106:;
+        cw_next100:;
       }
       break;
     }
@@ -394,72 +378,64 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         v_22[cw_t] = v_1[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l109[t] 0 running, 1 left, 2 continued */
-    memset(cw_l109, 0, cw_nt);
+    /* loop with a barrier inside: cw_l103[t] 0 running, 1 left, 2 continued */
+    memset(cw_l103, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l109[cw_t] == 0)) continue;
+        if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0)) continue;
         {
           o_24[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l111[t] 0 running, 1 left, 2 continued */
-      memset(cw_l111, 0, cw_nt);
+      /* loop with a barrier inside: cw_l105[t] 0 running, 1 left, 2 continued */
+      memset(cw_l105, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l109[cw_t] == 0 && cw_l111[cw_t] == 0)) continue;
-          if (!((o_24[cw_t] > 0))) cw_l111[cw_t] = 1;
+          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
+          if (!((o_24[cw_t] > 0))) cw_l105[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l109[cw_t] == 0 && cw_l111[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l109[cw_t] == 0 && cw_l111[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           {
             cw_op25[cw_t] = v_22[cw_t];
             cw_op26[cw_t] = o_24[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        uint32_t __fis_act113[32];
-        float __fis_xch114[1024];
+        float __fis_xch107[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           {
-            (__fis_act113[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch107[((uint32_t)cw_t)] = cw_op25[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l109[cw_t] == 0 && cw_l111[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           {
-            (__fis_act113[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act113[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch114[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op25[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l109[cw_t] == 0 && cw_l111[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane115 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask116 = (4294967295u & __fis_act113[(__fis_lane115 >> 5u)]);
-            uint32_t __fis_src117 = (((((__fis_lane115 & 31u) ^ ((uint32_t)cw_op26[cw_t])) - (((__fis_lane115 & 31u) ^ ((uint32_t)cw_op26[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane115 & 31u) - ((__fis_lane115 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane115 - (__fis_lane115 & 31u)) + ((__fis_lane115 & 31u) ^ ((uint32_t)cw_op26[cw_t]))) : __fis_lane115);
-            cw_coll27[cw_t] = __fis_xch114[((__fis_src117 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src117 : __fis_lane115)];
+            uint32_t __fis_lane108 = ((uint32_t)cw_t);
+            uint32_t __fis_src109 = (((((__fis_lane108 & 31u) ^ ((uint32_t)cw_op26[cw_t])) - (((__fis_lane108 & 31u) ^ ((uint32_t)cw_op26[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane108 & 31u) - ((__fis_lane108 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane108 - (__fis_lane108 & 31u)) + ((__fis_lane108 & 31u) ^ ((uint32_t)cw_op26[cw_t]))) : __fis_lane108);
+            cw_coll27[cw_t] = __fis_xch107[((__fis_src109 < cw_nt) ? __fis_src109 : __fis_lane108)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l109[cw_t] == 0 && cw_l111[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           {
             (v_22[cw_t] = fmaxf(v_22[cw_t], cw_coll27[cw_t]));
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l109[cw_t] == 0 && cw_l111[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           (o_24[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l109[cw_t] == 0)) continue;
+        if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0)) continue;
         {
           (cw_ret21[cw_t] = v_22[cw_t]);
-          { cw_l109[cw_t] = 1; goto cw_next122; }
+          { cw_l103[cw_t] = 1; goto cw_next113; }
         }
-        cw_next122:;
+        cw_next113:;
       }
       break;
     }
@@ -470,72 +446,64 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         v_29[cw_t] = v_1[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l124[t] 0 running, 1 left, 2 continued */
-    memset(cw_l124, 0, cw_nt);
+    /* loop with a barrier inside: cw_l115[t] 0 running, 1 left, 2 continued */
+    memset(cw_l115, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l124[cw_t] == 0)) continue;
+        if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0)) continue;
         {
           o_31[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l126[t] 0 running, 1 left, 2 continued */
-      memset(cw_l126, 0, cw_nt);
+      /* loop with a barrier inside: cw_l117[t] 0 running, 1 left, 2 continued */
+      memset(cw_l117, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l124[cw_t] == 0 && cw_l126[cw_t] == 0)) continue;
-          if (!((o_31[cw_t] > 0))) cw_l126[cw_t] = 1;
+          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
+          if (!((o_31[cw_t] > 0))) cw_l117[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l124[cw_t] == 0 && cw_l126[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l124[cw_t] == 0 && cw_l126[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           {
             cw_op32[cw_t] = v_29[cw_t];
             cw_op33[cw_t] = o_31[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        uint32_t __fis_act128[32];
-        float __fis_xch129[1024];
+        float __fis_xch119[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           {
-            (__fis_act128[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch119[((uint32_t)cw_t)] = cw_op32[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l124[cw_t] == 0 && cw_l126[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           {
-            (__fis_act128[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act128[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch129[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op32[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l124[cw_t] == 0 && cw_l126[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane130 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask131 = (4294967295u & __fis_act128[(__fis_lane130 >> 5u)]);
-            uint32_t __fis_src132 = (((((__fis_lane130 & 31u) ^ ((uint32_t)cw_op33[cw_t])) - (((__fis_lane130 & 31u) ^ ((uint32_t)cw_op33[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane130 & 31u) - ((__fis_lane130 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane130 - (__fis_lane130 & 31u)) + ((__fis_lane130 & 31u) ^ ((uint32_t)cw_op33[cw_t]))) : __fis_lane130);
-            cw_coll34[cw_t] = __fis_xch129[((__fis_src132 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src132 : __fis_lane130)];
+            uint32_t __fis_lane120 = ((uint32_t)cw_t);
+            uint32_t __fis_src121 = (((((__fis_lane120 & 31u) ^ ((uint32_t)cw_op33[cw_t])) - (((__fis_lane120 & 31u) ^ ((uint32_t)cw_op33[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane120 & 31u) - ((__fis_lane120 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane120 - (__fis_lane120 & 31u)) + ((__fis_lane120 & 31u) ^ ((uint32_t)cw_op33[cw_t]))) : __fis_lane120);
+            cw_coll34[cw_t] = __fis_xch119[((__fis_src121 < cw_nt) ? __fis_src121 : __fis_lane120)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l124[cw_t] == 0 && cw_l126[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           {
             (v_29[cw_t] += cw_coll34[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l124[cw_t] == 0 && cw_l126[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           (o_31[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l124[cw_t] == 0)) continue;
+        if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0)) continue;
         {
           (cw_ret28[cw_t] = v_29[cw_t]);
-          { cw_l124[cw_t] = 1; goto cw_next137; }
+          { cw_l115[cw_t] = 1; goto cw_next125; }
         }
-        cw_next137:;
+        cw_next125:;
       }
       break;
     }
@@ -550,9 +518,9 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       if (!(cw_l76[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = v_1[cw_t]);
-        { cw_l76[cw_t] = 1; goto cw_next139; }
+        { cw_l76[cw_t] = 1; goto cw_next127; }
       }
-      cw_next139:;
+      cw_next127:;
     }
     break;
   }
@@ -563,37 +531,37 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r141[cw_t] = 1;
-  int32_t cw_amax142 = INT32_MIN; uint32_t cw_all142 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r129[cw_t] = 1;
+  int32_t cw_amax130 = INT32_MIN; uint32_t cw_all130 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax142) cw_amax142 = cw_a; cw_all142 += cw_r141[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax130) cw_amax130 = cw_a; cw_all130 += cw_r129[cw_t]; }
   }
-  const int64_t cw_s142 = (int64_t)(cw_bdx), cw_b142 = (int64_t)(cols);
-  const int cw_mono142 = cw_s142 > 0 && cw_all142 == cw_nt;
-  for (uint64_t cw_j142 = 0;; cw_j142++) {
-    const int32_t cw_js142 = (int32_t)((uint32_t)cw_j142 * (uint32_t)(cw_bdx));
+  const int64_t cw_s130 = (int64_t)(cw_bdx), cw_b130 = (int64_t)(cols);
+  const int cw_mono130 = cw_s130 > 0 && cw_all130 == cw_nt;
+  for (uint64_t cw_j130 = 0;; cw_j130++) {
+    const int32_t cw_js130 = (int32_t)((uint32_t)cw_j130 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono142 && (int64_t)cw_amax142 + (int64_t)cw_j142 * cw_s142 < cw_b142)) {
+    if (!(cw_mono130 && (int64_t)cw_amax130 + (int64_t)cw_j130 * cw_s130 < cw_b130)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js142;
-        cw_r141[cw_t] = (unsigned char)(cw_r141[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r141[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js130;
+        cw_r129[cw_t] = (unsigned char)(cw_r129[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r129[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js142;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js130;
           (s[cw_t] += expf((row[c] - m[cw_t])));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r141[cw_t])) continue;
+        if (!(cw_r129[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js142;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js130;
           (s[cw_t] += expf((row[c] - m[cw_t])));
         }
       }
@@ -606,163 +574,147 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       v_36[cw_t] = s[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l146[t] 0 running, 1 left, 2 continued */
-  memset(cw_l146, 0, cw_nt);
+  /* loop with a barrier inside: cw_l134[t] 0 running, 1 left, 2 continued */
+  memset(cw_l134, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l146[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         /* cw_ret41 declared */
         v_42[cw_t] = v_36[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l148[t] 0 running, 1 left, 2 continued */
-    memset(cw_l148, 0, cw_nt);
+    /* loop with a barrier inside: cw_l136[t] 0 running, 1 left, 2 continued */
+    memset(cw_l136, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l146[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0)) continue;
         {
           o_44[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l150[t] 0 running, 1 left, 2 continued */
-      memset(cw_l150, 0, cw_nt);
+      /* loop with a barrier inside: cw_l138[t] 0 running, 1 left, 2 continued */
+      memset(cw_l138, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
-          if (!((o_44[cw_t] > 0))) cw_l150[cw_t] = 1;
+          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
+          if (!((o_44[cw_t] > 0))) cw_l138[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l146[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l146[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           {
             cw_op45[cw_t] = v_42[cw_t];
             cw_op46[cw_t] = o_44[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        uint32_t __fis_act152[32];
-        float __fis_xch153[1024];
+        float __fis_xch140[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           {
-            (__fis_act152[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch140[((uint32_t)cw_t)] = cw_op45[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           {
-            (__fis_act152[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act152[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch153[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op45[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane154 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask155 = (4294967295u & __fis_act152[(__fis_lane154 >> 5u)]);
-            uint32_t __fis_src156 = (((((__fis_lane154 & 31u) ^ ((uint32_t)cw_op46[cw_t])) - (((__fis_lane154 & 31u) ^ ((uint32_t)cw_op46[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane154 & 31u) - ((__fis_lane154 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane154 - (__fis_lane154 & 31u)) + ((__fis_lane154 & 31u) ^ ((uint32_t)cw_op46[cw_t]))) : __fis_lane154);
-            cw_coll47[cw_t] = __fis_xch153[((__fis_src156 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src156 : __fis_lane154)];
+            uint32_t __fis_lane141 = ((uint32_t)cw_t);
+            uint32_t __fis_src142 = (((((__fis_lane141 & 31u) ^ ((uint32_t)cw_op46[cw_t])) - (((__fis_lane141 & 31u) ^ ((uint32_t)cw_op46[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane141 & 31u) - ((__fis_lane141 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane141 - (__fis_lane141 & 31u)) + ((__fis_lane141 & 31u) ^ ((uint32_t)cw_op46[cw_t]))) : __fis_lane141);
+            cw_coll47[cw_t] = __fis_xch140[((__fis_src142 < cw_nt) ? __fis_src142 : __fis_lane141)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l146[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           {
             (v_42[cw_t] = fmaxf(v_42[cw_t], cw_coll47[cw_t]));
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           (o_44[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l146[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0)) continue;
         {
           (cw_ret41[cw_t] = v_42[cw_t]);
-          { cw_l148[cw_t] = 1; goto cw_next161; }
+          { cw_l136[cw_t] = 1; goto cw_next146; }
         }
-        cw_next161:;
+        cw_next146:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l146[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         /* cw_ret48 declared */
         v_49[cw_t] = v_36[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l163[t] 0 running, 1 left, 2 continued */
-    memset(cw_l163, 0, cw_nt);
+    /* loop with a barrier inside: cw_l148[t] 0 running, 1 left, 2 continued */
+    memset(cw_l148, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l146[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
         {
           o_51[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l165[t] 0 running, 1 left, 2 continued */
-      memset(cw_l165, 0, cw_nt);
+      /* loop with a barrier inside: cw_l150[t] 0 running, 1 left, 2 continued */
+      memset(cw_l150, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
-          if (!((o_51[cw_t] > 0))) cw_l165[cw_t] = 1;
+          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
+          if (!((o_51[cw_t] > 0))) cw_l150[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l146[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l146[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
             cw_op52[cw_t] = v_49[cw_t];
             cw_op53[cw_t] = o_51[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        uint32_t __fis_act167[32];
-        float __fis_xch168[1024];
+        float __fis_xch152[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
-            (__fis_act167[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch152[((uint32_t)cw_t)] = cw_op52[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
-            (__fis_act167[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act167[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch168[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op52[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane169 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask170 = (4294967295u & __fis_act167[(__fis_lane169 >> 5u)]);
-            uint32_t __fis_src171 = (((((__fis_lane169 & 31u) ^ ((uint32_t)cw_op53[cw_t])) - (((__fis_lane169 & 31u) ^ ((uint32_t)cw_op53[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane169 & 31u) - ((__fis_lane169 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane169 - (__fis_lane169 & 31u)) + ((__fis_lane169 & 31u) ^ ((uint32_t)cw_op53[cw_t]))) : __fis_lane169);
-            cw_coll54[cw_t] = __fis_xch168[((__fis_src171 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src171 : __fis_lane169)];
+            uint32_t __fis_lane153 = ((uint32_t)cw_t);
+            uint32_t __fis_src154 = (((((__fis_lane153 & 31u) ^ ((uint32_t)cw_op53[cw_t])) - (((__fis_lane153 & 31u) ^ ((uint32_t)cw_op53[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane153 & 31u) - ((__fis_lane153 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane153 - (__fis_lane153 & 31u)) + ((__fis_lane153 & 31u) ^ ((uint32_t)cw_op53[cw_t]))) : __fis_lane153);
+            cw_coll54[cw_t] = __fis_xch152[((__fis_src154 < cw_nt) ? __fis_src154 : __fis_lane153)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l146[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
             (v_49[cw_t] += cw_coll54[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           (o_51[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l146[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
         {
           (cw_ret48[cw_t] = v_49[cw_t]);
-          { cw_l163[cw_t] = 1; goto cw_next176; }
+          { cw_l148[cw_t] = 1; goto cw_next158; }
         }
-        cw_next176:;
+        cw_next158:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l146[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         (v_36[cw_t] = (isMax_37 ? cw_ret41[cw_t] : cw_ret48[cw_t]));
         if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0))
@@ -771,7 +723,7 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l146[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         int32_t nw_55 = ((int32_t)((cw_bdx + 31u) / 32u));
         (v_36[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < nw_55) ? cw_sh_scratch_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : (isMax_37 ? (-cw_int_as_float(2139095040)) : 0.0f)));
@@ -779,165 +731,149 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         v_57[cw_t] = v_36[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l179[t] 0 running, 1 left, 2 continued */
-    memset(cw_l179, 0, cw_nt);
+    /* loop with a barrier inside: cw_l161[t] 0 running, 1 left, 2 continued */
+    memset(cw_l161, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l146[cw_t] == 0 && cw_l179[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0)) continue;
         {
           o_59[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l181[t] 0 running, 1 left, 2 continued */
-      memset(cw_l181, 0, cw_nt);
+      /* loop with a barrier inside: cw_l163[t] 0 running, 1 left, 2 continued */
+      memset(cw_l163, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l179[cw_t] == 0 && cw_l181[cw_t] == 0)) continue;
-          if (!((o_59[cw_t] > 0))) cw_l181[cw_t] = 1;
+          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
+          if (!((o_59[cw_t] > 0))) cw_l163[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l146[cw_t] == 0 && cw_l179[cw_t] == 0 && cw_l181[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l146[cw_t] == 0 && cw_l179[cw_t] == 0 && cw_l181[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           {
             cw_op60[cw_t] = v_57[cw_t];
             cw_op61[cw_t] = o_59[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        uint32_t __fis_act183[32];
-        float __fis_xch184[1024];
+        float __fis_xch165[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           {
-            (__fis_act183[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch165[((uint32_t)cw_t)] = cw_op60[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l179[cw_t] == 0 && cw_l181[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           {
-            (__fis_act183[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act183[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch184[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op60[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l179[cw_t] == 0 && cw_l181[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane185 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask186 = (4294967295u & __fis_act183[(__fis_lane185 >> 5u)]);
-            uint32_t __fis_src187 = (((((__fis_lane185 & 31u) ^ ((uint32_t)cw_op61[cw_t])) - (((__fis_lane185 & 31u) ^ ((uint32_t)cw_op61[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane185 & 31u) - ((__fis_lane185 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane185 - (__fis_lane185 & 31u)) + ((__fis_lane185 & 31u) ^ ((uint32_t)cw_op61[cw_t]))) : __fis_lane185);
-            cw_coll62[cw_t] = __fis_xch184[((__fis_src187 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src187 : __fis_lane185)];
+            uint32_t __fis_lane166 = ((uint32_t)cw_t);
+            uint32_t __fis_src167 = (((((__fis_lane166 & 31u) ^ ((uint32_t)cw_op61[cw_t])) - (((__fis_lane166 & 31u) ^ ((uint32_t)cw_op61[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane166 & 31u) - ((__fis_lane166 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane166 - (__fis_lane166 & 31u)) + ((__fis_lane166 & 31u) ^ ((uint32_t)cw_op61[cw_t]))) : __fis_lane166);
+            cw_coll62[cw_t] = __fis_xch165[((__fis_src167 < cw_nt) ? __fis_src167 : __fis_lane166)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l146[cw_t] == 0 && cw_l179[cw_t] == 0 && cw_l181[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           {
             (v_57[cw_t] = fmaxf(v_57[cw_t], cw_coll62[cw_t]));
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l179[cw_t] == 0 && cw_l181[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           (o_59[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l146[cw_t] == 0 && cw_l179[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0)) continue;
         {
           (cw_ret56[cw_t] = v_57[cw_t]);
-          { cw_l179[cw_t] = 1; goto cw_next192; }
+          { cw_l161[cw_t] = 1; goto cw_next171; }
         }
-        cw_next192:;
+        cw_next171:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l146[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         /* cw_ret63 declared */
         v_64[cw_t] = v_36[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l194[t] 0 running, 1 left, 2 continued */
-    memset(cw_l194, 0, cw_nt);
+    /* loop with a barrier inside: cw_l173[t] 0 running, 1 left, 2 continued */
+    memset(cw_l173, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l146[cw_t] == 0 && cw_l194[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
         {
           o_66[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l196[t] 0 running, 1 left, 2 continued */
-      memset(cw_l196, 0, cw_nt);
+      /* loop with a barrier inside: cw_l175[t] 0 running, 1 left, 2 continued */
+      memset(cw_l175, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l194[cw_t] == 0 && cw_l196[cw_t] == 0)) continue;
-          if (!((o_66[cw_t] > 0))) cw_l196[cw_t] = 1;
+          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
+          if (!((o_66[cw_t] > 0))) cw_l175[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l146[cw_t] == 0 && cw_l194[cw_t] == 0 && cw_l196[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l146[cw_t] == 0 && cw_l194[cw_t] == 0 && cw_l196[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           {
             cw_op67[cw_t] = v_64[cw_t];
             cw_op68[cw_t] = o_66[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        uint32_t __fis_act198[32];
-        float __fis_xch199[1024];
+        float __fis_xch177[1024];
         CW_FOR_EACH_THREAD {
+          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           {
-            (__fis_act198[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+            (__fis_xch177[((uint32_t)cw_t)] = cw_op67[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l194[cw_t] == 0 && cw_l196[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           {
-            (__fis_act198[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act198[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-            (__fis_xch199[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op67[cw_t]);
-          }
-        }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l194[cw_t] == 0 && cw_l196[cw_t] == 0)) continue;
-          {
-            uint32_t __fis_lane200 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-            uint32_t __fis_mask201 = (4294967295u & __fis_act198[(__fis_lane200 >> 5u)]);
-            uint32_t __fis_src202 = (((((__fis_lane200 & 31u) ^ ((uint32_t)cw_op68[cw_t])) - (((__fis_lane200 & 31u) ^ ((uint32_t)cw_op68[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane200 & 31u) - ((__fis_lane200 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane200 - (__fis_lane200 & 31u)) + ((__fis_lane200 & 31u) ^ ((uint32_t)cw_op68[cw_t]))) : __fis_lane200);
-            cw_coll69[cw_t] = __fis_xch199[((__fis_src202 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src202 : __fis_lane200)];
+            uint32_t __fis_lane178 = ((uint32_t)cw_t);
+            uint32_t __fis_src179 = (((((__fis_lane178 & 31u) ^ ((uint32_t)cw_op68[cw_t])) - (((__fis_lane178 & 31u) ^ ((uint32_t)cw_op68[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane178 & 31u) - ((__fis_lane178 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane178 - (__fis_lane178 & 31u)) + ((__fis_lane178 & 31u) ^ ((uint32_t)cw_op68[cw_t]))) : __fis_lane178);
+            cw_coll69[cw_t] = __fis_xch177[((__fis_src179 < cw_nt) ? __fis_src179 : __fis_lane178)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l146[cw_t] == 0 && cw_l194[cw_t] == 0 && cw_l196[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           {
             (v_64[cw_t] += cw_coll69[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l146[cw_t] == 0 && cw_l194[cw_t] == 0 && cw_l196[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           (o_66[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l146[cw_t] == 0 && cw_l194[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
         {
           (cw_ret63[cw_t] = v_64[cw_t]);
-          { cw_l194[cw_t] = 1; goto cw_next207; }
+          { cw_l173[cw_t] = 1; goto cw_next183; }
         }
-        cw_next207:;
+        cw_next183:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l146[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         (v_36[cw_t] = (isMax_37 ? cw_ret56[cw_t] : cw_ret63[cw_t]));
       }
     }
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l146[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         (cw_ret35[cw_t] = v_36[cw_t]);
-        { cw_l146[cw_t] = 1; goto cw_next209; }
+        { cw_l134[cw_t] = 1; goto cw_next185; }
       }
-      cw_next209:;
+      cw_next185:;
     }
     break;
   }
@@ -948,37 +884,37 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r211[cw_t] = 1;
-  int32_t cw_amax212 = INT32_MIN; uint32_t cw_all212 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r187[cw_t] = 1;
+  int32_t cw_amax188 = INT32_MIN; uint32_t cw_all188 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax212) cw_amax212 = cw_a; cw_all212 += cw_r211[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax188) cw_amax188 = cw_a; cw_all188 += cw_r187[cw_t]; }
   }
-  const int64_t cw_s212 = (int64_t)(cw_bdx), cw_b212 = (int64_t)(cols);
-  const int cw_mono212 = cw_s212 > 0 && cw_all212 == cw_nt;
-  for (uint64_t cw_j212 = 0;; cw_j212++) {
-    const int32_t cw_js212 = (int32_t)((uint32_t)cw_j212 * (uint32_t)(cw_bdx));
+  const int64_t cw_s188 = (int64_t)(cw_bdx), cw_b188 = (int64_t)(cols);
+  const int cw_mono188 = cw_s188 > 0 && cw_all188 == cw_nt;
+  for (uint64_t cw_j188 = 0;; cw_j188++) {
+    const int32_t cw_js188 = (int32_t)((uint32_t)cw_j188 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono212 && (int64_t)cw_amax212 + (int64_t)cw_j212 * cw_s212 < cw_b212)) {
+    if (!(cw_mono188 && (int64_t)cw_amax188 + (int64_t)cw_j188 * cw_s188 < cw_b188)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js212;
-        cw_r211[cw_t] = (unsigned char)(cw_r211[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r211[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js188;
+        cw_r187[cw_t] = (unsigned char)(cw_r187[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r187[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js212;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js188;
           (out[cw_t][c] = (expf((row[c] - m[cw_t])) * inv[cw_t]));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r211[cw_t])) continue;
+        if (!(cw_r187[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js212;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js188;
           (out[cw_t][c] = (expf((row[c] - m[cw_t])) * inv[cw_t]));
         }
       }
@@ -1004,28 +940,28 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
   const float *r[cw_nt]; /* per thread */
   float m[cw_nt]; /* per thread */
   int32_t c[cw_nt]; /* per thread */
-  float cw_ret215[cw_nt]; /* per thread */
-  float v_216[cw_nt]; /* per thread */
-  int32_t o_218[cw_nt]; /* per thread */
-  float cw_op219[cw_nt]; /* per thread */
-  int32_t cw_op220[cw_nt]; /* per thread */
-  float cw_coll221[cw_nt]; /* per thread */
+  float cw_ret191[cw_nt]; /* per thread */
+  float v_192[cw_nt]; /* per thread */
+  int32_t o_194[cw_nt]; /* per thread */
+  float cw_op195[cw_nt]; /* per thread */
+  int32_t cw_op196[cw_nt]; /* per thread */
+  float cw_coll197[cw_nt]; /* per thread */
   float s[cw_nt]; /* per thread */
-  int32_t c_249[cw_nt]; /* per thread */
-  float cw_ret222[cw_nt]; /* per thread */
-  float v_223[cw_nt]; /* per thread */
-  int32_t o_225[cw_nt]; /* per thread */
-  float cw_op226[cw_nt]; /* per thread */
-  int32_t cw_op227[cw_nt]; /* per thread */
-  float cw_coll228[cw_nt]; /* per thread */
-  int32_t c_269[cw_nt]; /* per thread */
-  unsigned char cw_l231[cw_nt];
-  unsigned char cw_l234[cw_nt];
-  unsigned char cw_l236[cw_nt];
-  unsigned char cw_l251[cw_nt];
-  unsigned char cw_l254[cw_nt];
-  unsigned char cw_l256[cw_nt];
-  unsigned char cw_l271[cw_nt];
+  int32_t c_222[cw_nt]; /* per thread */
+  float cw_ret198[cw_nt]; /* per thread */
+  float v_199[cw_nt]; /* per thread */
+  int32_t o_201[cw_nt]; /* per thread */
+  float cw_op202[cw_nt]; /* per thread */
+  int32_t cw_op203[cw_nt]; /* per thread */
+  float cw_coll204[cw_nt]; /* per thread */
+  int32_t c_239[cw_nt]; /* per thread */
+  unsigned char cw_l207[cw_nt];
+  unsigned char cw_l210[cw_nt];
+  unsigned char cw_l212[cw_nt];
+  unsigned char cw_l224[cw_nt];
+  unsigned char cw_l227[cw_nt];
+  unsigned char cw_l229[cw_nt];
+  unsigned char cw_l241[cw_nt];
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -1050,241 +986,225 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
       c[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l231[t] 0 running, 1 left, 2 continued */
-  memset(cw_l231, 0, cw_nt);
+  /* loop with a barrier inside: cw_l207[t] 0 running, 1 left, 2 continued */
+  memset(cw_l207, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l231[cw_t] == 0)) continue;
-      if (!((c[cw_t] < cols))) cw_l231[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l207[cw_t] == 0)) continue;
+      if (!((c[cw_t] < cols))) cw_l207[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l231[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l207[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l231[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l207[cw_t] == 0)) continue;
       {
         (m[cw_t] = fmaxf(m[cw_t], r[cw_t][c[cw_t]]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l231[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l207[cw_t] == 0)) continue;
       (c[cw_t] += 32);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      /* cw_ret215 declared */
-      v_216[cw_t] = m[cw_t];
+      /* cw_ret191 declared */
+      v_192[cw_t] = m[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l234[t] 0 running, 1 left, 2 continued */
-  memset(cw_l234, 0, cw_nt);
+  /* loop with a barrier inside: cw_l210[t] 0 running, 1 left, 2 continued */
+  memset(cw_l210, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l234[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0)) continue;
       {
-        o_218[cw_t] = 16;
+        o_194[cw_t] = 16;
       }
     }
-    /* loop with a barrier inside: cw_l236[t] 0 running, 1 left, 2 continued */
-    memset(cw_l236, 0, cw_nt);
+    /* loop with a barrier inside: cw_l212[t] 0 running, 1 left, 2 continued */
+    memset(cw_l212, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l234[cw_t] == 0 && cw_l236[cw_t] == 0)) continue;
-        if (!((o_218[cw_t] > 0))) cw_l236[cw_t] = 1;
+        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
+        if (!((o_194[cw_t] > 0))) cw_l212[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l234[cw_t] == 0 && cw_l236[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l234[cw_t] == 0 && cw_l236[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
         {
-          cw_op219[cw_t] = v_216[cw_t];
-          cw_op220[cw_t] = o_218[cw_t];
+          cw_op195[cw_t] = v_192[cw_t];
+          cw_op196[cw_t] = o_194[cw_t];
         }
       }
       /* __shfl_xor_sync */
-      uint32_t __fis_act238[32];
-      float __fis_xch239[1024];
+      float __fis_xch214[1024];
       CW_FOR_EACH_THREAD {
+        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
         {
-          (__fis_act238[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+          (__fis_xch214[((uint32_t)cw_t)] = cw_op195[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l234[cw_t] == 0 && cw_l236[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
         {
-          (__fis_act238[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act238[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-          (__fis_xch239[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op219[cw_t]);
-        }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l234[cw_t] == 0 && cw_l236[cw_t] == 0)) continue;
-        {
-          uint32_t __fis_lane240 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-          uint32_t __fis_mask241 = (4294967295u & __fis_act238[(__fis_lane240 >> 5u)]);
-          uint32_t __fis_src242 = (((((__fis_lane240 & 31u) ^ ((uint32_t)cw_op220[cw_t])) - (((__fis_lane240 & 31u) ^ ((uint32_t)cw_op220[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane240 & 31u) - ((__fis_lane240 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane240 - (__fis_lane240 & 31u)) + ((__fis_lane240 & 31u) ^ ((uint32_t)cw_op220[cw_t]))) : __fis_lane240);
-          cw_coll221[cw_t] = __fis_xch239[((__fis_src242 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src242 : __fis_lane240)];
+          uint32_t __fis_lane215 = ((uint32_t)cw_t);
+          uint32_t __fis_src216 = (((((__fis_lane215 & 31u) ^ ((uint32_t)cw_op196[cw_t])) - (((__fis_lane215 & 31u) ^ ((uint32_t)cw_op196[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane215 & 31u) - ((__fis_lane215 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane215 - (__fis_lane215 & 31u)) + ((__fis_lane215 & 31u) ^ ((uint32_t)cw_op196[cw_t]))) : __fis_lane215);
+          cw_coll197[cw_t] = __fis_xch214[((__fis_src216 < cw_nt) ? __fis_src216 : __fis_lane215)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l234[cw_t] == 0 && cw_l236[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
         {
-          (v_216[cw_t] = fmaxf(v_216[cw_t], cw_coll221[cw_t]));
+          (v_192[cw_t] = fmaxf(v_192[cw_t], cw_coll197[cw_t]));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l234[cw_t] == 0 && cw_l236[cw_t] == 0)) continue;
-        (o_218[cw_t] >>= 1);
+        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
+        (o_194[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l234[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0)) continue;
       {
-        (cw_ret215[cw_t] = v_216[cw_t]);
-        { cw_l234[cw_t] = 1; goto cw_next247; }
+        (cw_ret191[cw_t] = v_192[cw_t]);
+        { cw_l210[cw_t] = 1; goto cw_next220; }
       }
-      cw_next247:;
+      cw_next220:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (m[cw_t] = cw_ret215[cw_t]);
+      (m[cw_t] = cw_ret191[cw_t]);
       s[cw_t] = 0.0f;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c_249[cw_t] = lane[cw_t];
+      c_222[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l251[t] 0 running, 1 left, 2 continued */
-  memset(cw_l251, 0, cw_nt);
+  /* loop with a barrier inside: cw_l224[t] 0 running, 1 left, 2 continued */
+  memset(cw_l224, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l251[cw_t] == 0)) continue;
-      if (!((c_249[cw_t] < cols))) cw_l251[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l224[cw_t] == 0)) continue;
+      if (!((c_222[cw_t] < cols))) cw_l224[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l251[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l224[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l251[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l224[cw_t] == 0)) continue;
       {
-        (s[cw_t] += expf((r[cw_t][c_249[cw_t]] - m[cw_t])));
+        (s[cw_t] += expf((r[cw_t][c_222[cw_t]] - m[cw_t])));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l251[cw_t] == 0)) continue;
-      (c_249[cw_t] += 32);
+      if (!(!cw_exit[cw_t] && cw_l224[cw_t] == 0)) continue;
+      (c_222[cw_t] += 32);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      /* cw_ret222 declared */
-      v_223[cw_t] = s[cw_t];
+      /* cw_ret198 declared */
+      v_199[cw_t] = s[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l254[t] 0 running, 1 left, 2 continued */
-  memset(cw_l254, 0, cw_nt);
+  /* loop with a barrier inside: cw_l227[t] 0 running, 1 left, 2 continued */
+  memset(cw_l227, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l254[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0)) continue;
       {
-        o_225[cw_t] = 16;
+        o_201[cw_t] = 16;
       }
     }
-    /* loop with a barrier inside: cw_l256[t] 0 running, 1 left, 2 continued */
-    memset(cw_l256, 0, cw_nt);
+    /* loop with a barrier inside: cw_l229[t] 0 running, 1 left, 2 continued */
+    memset(cw_l229, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l254[cw_t] == 0 && cw_l256[cw_t] == 0)) continue;
-        if (!((o_225[cw_t] > 0))) cw_l256[cw_t] = 1;
+        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
+        if (!((o_201[cw_t] > 0))) cw_l229[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l254[cw_t] == 0 && cw_l256[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l254[cw_t] == 0 && cw_l256[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
         {
-          cw_op226[cw_t] = v_223[cw_t];
-          cw_op227[cw_t] = o_225[cw_t];
+          cw_op202[cw_t] = v_199[cw_t];
+          cw_op203[cw_t] = o_201[cw_t];
         }
       }
       /* __shfl_xor_sync */
-      uint32_t __fis_act258[32];
-      float __fis_xch259[1024];
+      float __fis_xch231[1024];
       CW_FOR_EACH_THREAD {
+        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
         {
-          (__fis_act258[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+          (__fis_xch231[((uint32_t)cw_t)] = cw_op202[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l254[cw_t] == 0 && cw_l256[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
         {
-          (__fis_act258[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act258[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-          (__fis_xch259[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op226[cw_t]);
-        }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l254[cw_t] == 0 && cw_l256[cw_t] == 0)) continue;
-        {
-          uint32_t __fis_lane260 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-          uint32_t __fis_mask261 = (4294967295u & __fis_act258[(__fis_lane260 >> 5u)]);
-          uint32_t __fis_src262 = (((((__fis_lane260 & 31u) ^ ((uint32_t)cw_op227[cw_t])) - (((__fis_lane260 & 31u) ^ ((uint32_t)cw_op227[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane260 & 31u) - ((__fis_lane260 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane260 - (__fis_lane260 & 31u)) + ((__fis_lane260 & 31u) ^ ((uint32_t)cw_op227[cw_t]))) : __fis_lane260);
-          cw_coll228[cw_t] = __fis_xch259[((__fis_src262 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src262 : __fis_lane260)];
+          uint32_t __fis_lane232 = ((uint32_t)cw_t);
+          uint32_t __fis_src233 = (((((__fis_lane232 & 31u) ^ ((uint32_t)cw_op203[cw_t])) - (((__fis_lane232 & 31u) ^ ((uint32_t)cw_op203[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane232 & 31u) - ((__fis_lane232 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane232 - (__fis_lane232 & 31u)) + ((__fis_lane232 & 31u) ^ ((uint32_t)cw_op203[cw_t]))) : __fis_lane232);
+          cw_coll204[cw_t] = __fis_xch231[((__fis_src233 < cw_nt) ? __fis_src233 : __fis_lane232)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l254[cw_t] == 0 && cw_l256[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
         {
-          (v_223[cw_t] += cw_coll228[cw_t]);
+          (v_199[cw_t] += cw_coll204[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l254[cw_t] == 0 && cw_l256[cw_t] == 0)) continue;
-        (o_225[cw_t] >>= 1);
+        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
+        (o_201[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l254[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0)) continue;
       {
-        (cw_ret222[cw_t] = v_223[cw_t]);
-        { cw_l254[cw_t] = 1; goto cw_next267; }
+        (cw_ret198[cw_t] = v_199[cw_t]);
+        { cw_l227[cw_t] = 1; goto cw_next237; }
       }
-      cw_next267:;
+      cw_next237:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (s[cw_t] = cw_ret222[cw_t]);
+      (s[cw_t] = cw_ret198[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c_269[cw_t] = lane[cw_t];
+      c_239[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l271[t] 0 running, 1 left, 2 continued */
-  memset(cw_l271, 0, cw_nt);
+  /* loop with a barrier inside: cw_l241[t] 0 running, 1 left, 2 continued */
+  memset(cw_l241, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l271[cw_t] == 0)) continue;
-      if (!((c_269[cw_t] < cols))) cw_l271[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l241[cw_t] == 0)) continue;
+      if (!((c_239[cw_t] < cols))) cw_l241[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l271[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l241[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l271[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l241[cw_t] == 0)) continue;
       {
-        (y[((warp[cw_t] * cols) + c_269[cw_t])] = (expf((r[cw_t][c_269[cw_t]] - m[cw_t])) / s[cw_t]));
+        (y[((warp[cw_t] * cols) + c_239[cw_t])] = (expf((r[cw_t][c_239[cw_t]] - m[cw_t])) / s[cw_t]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l271[cw_t] == 0)) continue;
-      (c_269[cw_t] += 32);
+      if (!(!cw_exit[cw_t] && cw_l241[cw_t] == 0)) continue;
+      (c_239[cw_t] += 32);
     }
   }
 }

@@ -303,27 +303,19 @@ CW_INLINE void cwb_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       }
     }
     /* __shfl_down_sync */
-    uint32_t __fis_act14[32];
-    float __fis_xch15[1024];
+    float __fis_xch14[1024];
     CW_FOR_EACH_THREAD {
+      if (!(!cw_exit[cw_t])) continue;
       {
-        (__fis_act14[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_xch14[((uint32_t)cw_t)] = cw_op6[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
       if (!(!cw_exit[cw_t])) continue;
       {
-        (__fis_act14[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act14[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-        (__fis_xch15[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op6[cw_t]);
-      }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t])) continue;
-      {
-        uint32_t __fis_lane16 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-        uint32_t __fis_mask17 = (4294967295u & __fis_act14[(__fis_lane16 >> 5u)]);
-        uint32_t __fis_src18 = (((((__fis_lane16 & 31u) & (((uint32_t)32) - 1u)) + cw_op7) < ((uint32_t)32)) ? (__fis_lane16 + cw_op7) : __fis_lane16);
-        cw_coll8[cw_t] = __fis_xch15[((__fis_src18 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src18 : __fis_lane16)];
+        uint32_t __fis_lane15 = ((uint32_t)cw_t);
+        uint32_t __fis_src16 = (((((__fis_lane15 & 31u) & (((uint32_t)32) - 1u)) + cw_op7) < ((uint32_t)32)) ? (__fis_lane15 + cw_op7) : __fis_lane15);
+        cw_coll8[cw_t] = __fis_xch14[((__fis_src16 < cw_nt) ? __fis_src16 : __fis_lane15)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {

@@ -193,27 +193,19 @@ CW_INLINE void cwb_reduce_float_256(cw_rt_ctx *cw_ctx, void **cw_args, const int
       }
     }
     /* __shfl_down_sync */
-    uint32_t __fis_act15[32];
-    float __fis_xch16[1024];
+    float __fis_xch15[1024];
     CW_FOR_EACH_THREAD {
+      if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
       {
-        (__fis_act15[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_xch15[((uint32_t)cw_t)] = cw_op0[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
       if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
       {
-        (__fis_act15[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act15[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-        (__fis_xch16[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op0[cw_t]);
-      }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
-      {
-        uint32_t __fis_lane17 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-        uint32_t __fis_mask18 = (4294967295u & __fis_act15[(__fis_lane17 >> 5u)]);
-        uint32_t __fis_src19 = (((((__fis_lane17 & 31u) & (((uint32_t)32) - 1u)) + cw_op1[cw_t]) < ((uint32_t)32)) ? (__fis_lane17 + cw_op1[cw_t]) : __fis_lane17);
-        cw_coll2[cw_t] = __fis_xch16[((__fis_src19 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src19 : __fis_lane17)];
+        uint32_t __fis_lane16 = ((uint32_t)cw_t);
+        uint32_t __fis_src17 = (((((__fis_lane16 & 31u) & (((uint32_t)32) - 1u)) + cw_op1[cw_t]) < ((uint32_t)32)) ? (__fis_lane16 + cw_op1[cw_t]) : __fis_lane16);
+        cw_coll2[cw_t] = __fis_xch15[((__fis_src17 < cw_nt) ? __fis_src17 : __fis_lane16)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
@@ -256,12 +248,12 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   uint32_t i[cw_nt]; /* per thread */
   int32_t sum[cw_nt]; /* per thread */
   int32_t offset[cw_nt]; /* per thread */
-  int32_t cw_op25[cw_nt]; /* per thread */
-  uint32_t cw_op26[cw_nt]; /* per thread */
-  int32_t cw_coll27[cw_nt]; /* per thread */
-  unsigned char cw_l29[cw_nt];
-  unsigned char cw_p36[cw_nt];
-  unsigned char cw_l38[cw_nt];
+  int32_t cw_op22[cw_nt]; /* per thread */
+  uint32_t cw_op23[cw_nt]; /* per thread */
+  int32_t cw_coll24[cw_nt]; /* per thread */
+  unsigned char cw_l26[cw_nt];
+  unsigned char cw_p33[cw_nt];
+  unsigned char cw_l35[cw_nt];
   gridSize = ((128u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -269,16 +261,16 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       sum[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l29[t] 0 running, 1 left, 2 continued */
-  memset(cw_l29, 0, cw_nt);
+  /* loop with a barrier inside: cw_l26[t] 0 running, 1 left, 2 continued */
+  memset(cw_l26, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l29[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l29[cw_t] = 1;
+      if (!(cw_l26[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l26[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l29[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l26[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l29[cw_t] == 0)) continue;
+      if (!(cw_l26[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -334,61 +326,53 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p36[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p33[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p36[cw_t])) continue;
+    if (!(cw_p33[cw_t])) continue;
     {
       offset[cw_t] = 16;
     }
   }
-  /* loop with a barrier inside: cw_l38[t] 0 running, 1 left, 2 continued */
-  memset(cw_l38, 0, cw_nt);
+  /* loop with a barrier inside: cw_l35[t] 0 running, 1 left, 2 continued */
+  memset(cw_l35, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_p36[cw_t] && cw_l38[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l38[cw_t] = 1;
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
+      if (!((offset[cw_t] > 0))) cw_l35[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p36[cw_t] && cw_l38[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p33[cw_t] && cw_l35[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p36[cw_t] && cw_l38[cw_t] == 0)) continue;
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
       {
-        cw_op25[cw_t] = sum[cw_t];
-        cw_op26[cw_t] = ((uint32_t)offset[cw_t]);
+        cw_op22[cw_t] = sum[cw_t];
+        cw_op23[cw_t] = ((uint32_t)offset[cw_t]);
       }
     }
     /* __shfl_down_sync */
-    uint32_t __fis_act40[32];
-    int32_t __fis_xch41[1024];
+    int32_t __fis_xch37[1024];
     CW_FOR_EACH_THREAD {
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
       {
-        (__fis_act40[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_xch37[((uint32_t)cw_t)] = cw_op22[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_p36[cw_t] && cw_l38[cw_t] == 0)) continue;
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
       {
-        (__fis_act40[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act40[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-        (__fis_xch41[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op25[cw_t]);
-      }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p36[cw_t] && cw_l38[cw_t] == 0)) continue;
-      {
-        uint32_t __fis_lane42 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-        uint32_t __fis_mask43 = (4294967295u & __fis_act40[(__fis_lane42 >> 5u)]);
-        uint32_t __fis_src44 = (((((__fis_lane42 & 31u) & (((uint32_t)32) - 1u)) + cw_op26[cw_t]) < ((uint32_t)32)) ? (__fis_lane42 + cw_op26[cw_t]) : __fis_lane42);
-        cw_coll27[cw_t] = __fis_xch41[((__fis_src44 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src44 : __fis_lane42)];
+        uint32_t __fis_lane38 = ((uint32_t)cw_t);
+        uint32_t __fis_src39 = (((((__fis_lane38 & 31u) & (((uint32_t)32) - 1u)) + cw_op23[cw_t]) < ((uint32_t)32)) ? (__fis_lane38 + cw_op23[cw_t]) : __fis_lane38);
+        cw_coll24[cw_t] = __fis_xch37[((__fis_src39 < cw_nt) ? __fis_src39 : __fis_lane38)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p36[cw_t] && cw_l38[cw_t] == 0)) continue;
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
       {
-        (sum[cw_t] += cw_coll27[cw_t]);
+        (sum[cw_t] += cw_coll24[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_p36[cw_t] && cw_l38[cw_t] == 0)) continue;
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
       (offset[cw_t] >>= 1);
     }
   }
@@ -421,12 +405,12 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t i[cw_nt]; /* per thread */
   double sum[cw_nt]; /* per thread */
   int32_t offset[cw_nt]; /* per thread */
-  double cw_op50[cw_nt]; /* per thread */
-  uint32_t cw_op51[cw_nt]; /* per thread */
-  double cw_coll52[cw_nt]; /* per thread */
-  unsigned char cw_l54[cw_nt];
-  unsigned char cw_p61[cw_nt];
-  unsigned char cw_l63[cw_nt];
+  double cw_op44[cw_nt]; /* per thread */
+  uint32_t cw_op45[cw_nt]; /* per thread */
+  double cw_coll46[cw_nt]; /* per thread */
+  unsigned char cw_l48[cw_nt];
+  unsigned char cw_p55[cw_nt];
+  unsigned char cw_l57[cw_nt];
   gridSize = ((64u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -434,16 +418,16 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
       sum[cw_t] = 0.0;
     }
   }
-  /* loop with a barrier inside: cw_l54[t] 0 running, 1 left, 2 continued */
-  memset(cw_l54, 0, cw_nt);
+  /* loop with a barrier inside: cw_l48[t] 0 running, 1 left, 2 continued */
+  memset(cw_l48, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l54[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l54[cw_t] = 1;
+      if (!(cw_l48[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l48[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l54[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l48[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l54[cw_t] == 0)) continue;
+      if (!(cw_l48[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -499,61 +483,53 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p61[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p55[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p61[cw_t])) continue;
+    if (!(cw_p55[cw_t])) continue;
     {
       offset[cw_t] = 16;
     }
   }
-  /* loop with a barrier inside: cw_l63[t] 0 running, 1 left, 2 continued */
-  memset(cw_l63, 0, cw_nt);
+  /* loop with a barrier inside: cw_l57[t] 0 running, 1 left, 2 continued */
+  memset(cw_l57, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_p61[cw_t] && cw_l63[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l63[cw_t] = 1;
+      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
+      if (!((offset[cw_t] > 0))) cw_l57[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p61[cw_t] && cw_l63[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p55[cw_t] && cw_l57[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p61[cw_t] && cw_l63[cw_t] == 0)) continue;
+      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
       {
-        cw_op50[cw_t] = sum[cw_t];
-        cw_op51[cw_t] = ((uint32_t)offset[cw_t]);
+        cw_op44[cw_t] = sum[cw_t];
+        cw_op45[cw_t] = ((uint32_t)offset[cw_t]);
       }
     }
     /* __shfl_down_sync */
-    uint32_t __fis_act65[32];
-    double __fis_xch66[1024];
+    double __fis_xch59[1024];
     CW_FOR_EACH_THREAD {
+      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
       {
-        (__fis_act65[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_xch59[((uint32_t)cw_t)] = cw_op44[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_p61[cw_t] && cw_l63[cw_t] == 0)) continue;
+      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
       {
-        (__fis_act65[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act65[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-        (__fis_xch66[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op50[cw_t]);
-      }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p61[cw_t] && cw_l63[cw_t] == 0)) continue;
-      {
-        uint32_t __fis_lane67 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-        uint32_t __fis_mask68 = (4294967295u & __fis_act65[(__fis_lane67 >> 5u)]);
-        uint32_t __fis_src69 = (((((__fis_lane67 & 31u) & (((uint32_t)32) - 1u)) + cw_op51[cw_t]) < ((uint32_t)32)) ? (__fis_lane67 + cw_op51[cw_t]) : __fis_lane67);
-        cw_coll52[cw_t] = __fis_xch66[((__fis_src69 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src69 : __fis_lane67)];
+        uint32_t __fis_lane60 = ((uint32_t)cw_t);
+        uint32_t __fis_src61 = (((((__fis_lane60 & 31u) & (((uint32_t)32) - 1u)) + cw_op45[cw_t]) < ((uint32_t)32)) ? (__fis_lane60 + cw_op45[cw_t]) : __fis_lane60);
+        cw_coll46[cw_t] = __fis_xch59[((__fis_src61 < cw_nt) ? __fis_src61 : __fis_lane60)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p61[cw_t] && cw_l63[cw_t] == 0)) continue;
+      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
       {
-        (sum[cw_t] += cw_coll52[cw_t]);
+        (sum[cw_t] += cw_coll46[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_p61[cw_t] && cw_l63[cw_t] == 0)) continue;
+      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
       (offset[cw_t] >>= 1);
     }
   }
@@ -586,12 +562,12 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t i[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
   int32_t offset[cw_nt]; /* per thread */
-  float cw_op75[cw_nt]; /* per thread */
-  uint32_t cw_op76[cw_nt]; /* per thread */
-  float cw_coll77[cw_nt]; /* per thread */
+  float cw_op66[cw_nt]; /* per thread */
+  uint32_t cw_op67[cw_nt]; /* per thread */
+  float cw_coll68[cw_nt]; /* per thread */
+  unsigned char cw_l70[cw_nt];
+  unsigned char cw_p77[cw_nt];
   unsigned char cw_l79[cw_nt];
-  unsigned char cw_p86[cw_nt];
-  unsigned char cw_l88[cw_nt];
   gridSize = ((512u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -599,16 +575,16 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
       sum[cw_t] = 0.0f;
     }
   }
-  /* loop with a barrier inside: cw_l79[t] 0 running, 1 left, 2 continued */
-  memset(cw_l79, 0, cw_nt);
+  /* loop with a barrier inside: cw_l70[t] 0 running, 1 left, 2 continued */
+  memset(cw_l70, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l79[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l79[cw_t] = 1;
+      if (!(cw_l70[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l70[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l79[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l70[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l79[cw_t] == 0)) continue;
+      if (!(cw_l70[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -664,61 +640,53 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p86[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p77[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p86[cw_t])) continue;
+    if (!(cw_p77[cw_t])) continue;
     {
       offset[cw_t] = 16;
     }
   }
-  /* loop with a barrier inside: cw_l88[t] 0 running, 1 left, 2 continued */
-  memset(cw_l88, 0, cw_nt);
+  /* loop with a barrier inside: cw_l79[t] 0 running, 1 left, 2 continued */
+  memset(cw_l79, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_p86[cw_t] && cw_l88[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l88[cw_t] = 1;
+      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
+      if (!((offset[cw_t] > 0))) cw_l79[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p86[cw_t] && cw_l88[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p77[cw_t] && cw_l79[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p86[cw_t] && cw_l88[cw_t] == 0)) continue;
+      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
       {
-        cw_op75[cw_t] = sum[cw_t];
-        cw_op76[cw_t] = ((uint32_t)offset[cw_t]);
+        cw_op66[cw_t] = sum[cw_t];
+        cw_op67[cw_t] = ((uint32_t)offset[cw_t]);
       }
     }
     /* __shfl_down_sync */
-    uint32_t __fis_act90[32];
-    float __fis_xch91[1024];
+    float __fis_xch81[1024];
     CW_FOR_EACH_THREAD {
+      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
       {
-        (__fis_act90[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_xch81[((uint32_t)cw_t)] = cw_op66[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_p86[cw_t] && cw_l88[cw_t] == 0)) continue;
+      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
       {
-        (__fis_act90[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act90[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-        (__fis_xch91[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op75[cw_t]);
-      }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p86[cw_t] && cw_l88[cw_t] == 0)) continue;
-      {
-        uint32_t __fis_lane92 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-        uint32_t __fis_mask93 = (4294967295u & __fis_act90[(__fis_lane92 >> 5u)]);
-        uint32_t __fis_src94 = (((((__fis_lane92 & 31u) & (((uint32_t)32) - 1u)) + cw_op76[cw_t]) < ((uint32_t)32)) ? (__fis_lane92 + cw_op76[cw_t]) : __fis_lane92);
-        cw_coll77[cw_t] = __fis_xch91[((__fis_src94 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src94 : __fis_lane92)];
+        uint32_t __fis_lane82 = ((uint32_t)cw_t);
+        uint32_t __fis_src83 = (((((__fis_lane82 & 31u) & (((uint32_t)32) - 1u)) + cw_op67[cw_t]) < ((uint32_t)32)) ? (__fis_lane82 + cw_op67[cw_t]) : __fis_lane82);
+        cw_coll68[cw_t] = __fis_xch81[((__fis_src83 < cw_nt) ? __fis_src83 : __fis_lane82)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p86[cw_t] && cw_l88[cw_t] == 0)) continue;
+      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
       {
-        (sum[cw_t] += cw_coll77[cw_t]);
+        (sum[cw_t] += cw_coll68[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_p86[cw_t] && cw_l88[cw_t] == 0)) continue;
+      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
       (offset[cw_t] >>= 1);
     }
   }

@@ -102,9 +102,9 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
   int32_t cw_coll16[cw_nt]; /* per thread */
   unsigned char cw_l19[cw_nt];
   unsigned char cw_l22[cw_nt];
-  unsigned char cw_p35[cw_nt];
+  unsigned char cw_p32[cw_nt];
+  unsigned char cw_l34[cw_nt];
   unsigned char cw_l37[cw_nt];
-  unsigned char cw_l40[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* cw_ret0 declared */
@@ -143,27 +143,19 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
         }
       }
       /* __shfl_up_sync */
-      uint32_t __fis_act24[32];
-      int32_t __fis_xch25[1024];
+      int32_t __fis_xch24[1024];
       CW_FOR_EACH_THREAD {
+        if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
-          (__fis_act24[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+          (__fis_xch24[((uint32_t)cw_t)] = cw_op5[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
         if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
-          (__fis_act24[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act24[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-          (__fis_xch25[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op5[cw_t]);
-        }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
-        {
-          uint32_t __fis_lane26 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-          uint32_t __fis_mask27 = (4294967295u & __fis_act24[(__fis_lane26 >> 5u)]);
-          uint32_t __fis_src28 = ((((__fis_lane26 & 31u) & (((uint32_t)32) - 1u)) >= cw_op6[cw_t]) ? (__fis_lane26 - cw_op6[cw_t]) : __fis_lane26);
-          cw_coll7[cw_t] = __fis_xch25[((__fis_src28 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src28 : __fis_lane26)];
+          uint32_t __fis_lane25 = ((uint32_t)cw_t);
+          uint32_t __fis_src26 = ((((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)) >= cw_op6[cw_t]) ? (__fis_lane25 - cw_op6[cw_t]) : __fis_lane25);
+          cw_coll7[cw_t] = __fis_xch24[((__fis_src26 < cw_nt) ? __fis_src26 : __fis_lane25)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
@@ -183,9 +175,9 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
       if (!(cw_l19[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = v_1[cw_t]);
-        { cw_l19[cw_t] = 1; goto cw_next33; }
+        { cw_l19[cw_t] = 1; goto cw_next30; }
       }
-      cw_next33:;
+      cw_next30:;
     }
     break;
   }
@@ -199,73 +191,65 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
   /* __syncthreads() */
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p35[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) == 0)) != 0;
+    cw_p32[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) == 0)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p35[cw_t])) continue;
+    if (!(cw_p32[cw_t])) continue;
     {
       int32_t t = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < ((int32_t)((int32_t)(cw_bdx >> 5)))) ? cw_sh_warpTotals_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : 0);
       /* cw_ret9 declared */
       v_10[cw_t] = t;
     }
   }
-  /* loop with a barrier inside: cw_l37[t] 0 running, 1 left, 2 continued */
-  memset(cw_l37, 0, cw_nt);
+  /* loop with a barrier inside: cw_l34[t] 0 running, 1 left, 2 continued */
+  memset(cw_l34, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0)) continue;
+      if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0)) continue;
       {
         {
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0)) continue;
+      if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0)) continue;
       {
         d_13[cw_t] = 1;
       }
     }
-    /* loop with a barrier inside: cw_l40[t] 0 running, 1 left, 2 continued */
-    memset(cw_l40, 0, cw_nt);
+    /* loop with a barrier inside: cw_l37[t] 0 running, 1 left, 2 continued */
+    memset(cw_l37, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0)) continue;
-        if (!((d_13[cw_t] < 32))) cw_l40[cw_t] = 1;
+        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!((d_13[cw_t] < 32))) cw_l37[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0)) continue;
+        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         {
           cw_op14[cw_t] = v_10[cw_t];
           cw_op15[cw_t] = ((uint32_t)d_13[cw_t]);
         }
       }
       /* __shfl_up_sync */
-      uint32_t __fis_act42[32];
-      int32_t __fis_xch43[1024];
+      int32_t __fis_xch39[1024];
       CW_FOR_EACH_THREAD {
+        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         {
-          (__fis_act42[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+          (__fis_xch39[((uint32_t)cw_t)] = cw_op14[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0)) continue;
+        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         {
-          (__fis_act42[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act42[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-          (__fis_xch43[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op14[cw_t]);
-        }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0)) continue;
-        {
-          uint32_t __fis_lane44 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-          uint32_t __fis_mask45 = (4294967295u & __fis_act42[(__fis_lane44 >> 5u)]);
-          uint32_t __fis_src46 = ((((__fis_lane44 & 31u) & (((uint32_t)32) - 1u)) >= cw_op15[cw_t]) ? (__fis_lane44 - cw_op15[cw_t]) : __fis_lane44);
-          cw_coll16[cw_t] = __fis_xch43[((__fis_src46 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src46 : __fis_lane44)];
+          uint32_t __fis_lane40 = ((uint32_t)cw_t);
+          uint32_t __fis_src41 = ((((__fis_lane40 & 31u) & (((uint32_t)32) - 1u)) >= cw_op15[cw_t]) ? (__fis_lane40 - cw_op15[cw_t]) : __fis_lane40);
+          cw_coll16[cw_t] = __fis_xch39[((__fis_src41 < cw_nt) ? __fis_src41 : __fis_lane40)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0)) continue;
+        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         {
           int32_t t_17 = cw_coll16[cw_t];
           if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) >= d_13[cw_t]))
@@ -273,22 +257,22 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0 && cw_l40[cw_t] == 0)) continue;
+        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         (d_13[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p35[cw_t] && cw_l37[cw_t] == 0)) continue;
+      if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0)) continue;
       {
         (cw_ret9[cw_t] = v_10[cw_t]);
-        { cw_l37[cw_t] = 1; goto cw_next51; }
+        { cw_l34[cw_t] = 1; goto cw_next45; }
       }
-      cw_next51:;
+      cw_next45:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p35[cw_t])) continue;
+    if (!(cw_p32[cw_t])) continue;
     {
       (cw_sh_warpTotals_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] = cw_ret9[cw_t]);
     }
@@ -326,16 +310,16 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
   int32_t d; /* uniform: one per block */
-  uint32_t cw_op56; /* uniform: one per block */
+  uint32_t cw_op50; /* uniform: one per block */
   int32_t lane[cw_nt]; /* per thread */
   int32_t warp[cw_nt]; /* per thread */
   float x[cw_nt]; /* per thread */
   float v[cw_nt]; /* per thread */
-  float cw_op55[cw_nt]; /* per thread */
-  float cw_coll57[cw_nt]; /* per thread */
+  float cw_op49[cw_nt]; /* per thread */
+  float cw_coll51[cw_nt]; /* per thread */
   float offset[cw_nt]; /* per thread */
   int32_t w[cw_nt]; /* per thread */
-  unsigned char cw_l72[cw_nt];
+  unsigned char cw_l63[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       lane[cw_t] = ((int32_t)(((uint32_t)cw_tx) % 32u));
@@ -347,37 +331,29 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
   d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
   for (; (d < 32); (d *= 2)) {
-    cw_op56 = ((uint32_t)d);
+    cw_op50 = ((uint32_t)d);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        cw_op55[cw_t] = v[cw_t];
+        cw_op49[cw_t] = v[cw_t];
       }
     }
     /* __shfl_up_sync */
-    uint32_t __fis_act60[32];
-    float __fis_xch61[1024];
+    float __fis_xch54[1024];
     CW_FOR_EACH_THREAD {
       {
-        (__fis_act60[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_xch54[((uint32_t)cw_t)] = cw_op49[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
       {
-        (__fis_act60[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act60[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-        (__fis_xch61[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op55[cw_t]);
-      }
-    }
-    CW_FOR_EACH_THREAD {
-      {
-        uint32_t __fis_lane62 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-        uint32_t __fis_mask63 = (4294967295u & __fis_act60[(__fis_lane62 >> 5u)]);
-        uint32_t __fis_src64 = ((((__fis_lane62 & 31u) & (((uint32_t)32) - 1u)) >= cw_op56) ? (__fis_lane62 - cw_op56) : __fis_lane62);
-        cw_coll57[cw_t] = __fis_xch61[((__fis_src64 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src64 : __fis_lane62)];
+        uint32_t __fis_lane55 = ((uint32_t)cw_t);
+        uint32_t __fis_src56 = ((((__fis_lane55 & 31u) & (((uint32_t)32) - 1u)) >= cw_op50) ? (__fis_lane55 - cw_op50) : __fis_lane55);
+        cw_coll51[cw_t] = __fis_xch54[((__fis_src56 < cw_nt) ? __fis_src56 : __fis_lane55)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        float t = cw_coll57[cw_t];
+        float t = cw_coll51[cw_t];
         if ((lane[cw_t] >= d))
           (v[cw_t] += t);
       }
@@ -400,23 +376,23 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
       w[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l72[t] 0 running, 1 left, 2 continued */
-  memset(cw_l72, 0, cw_nt);
+  /* loop with a barrier inside: cw_l63[t] 0 running, 1 left, 2 continued */
+  memset(cw_l63, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l72[cw_t] == 0)) continue;
-      if (!((w[cw_t] < warp[cw_t]))) cw_l72[cw_t] = 1;
+      if (!(cw_l63[cw_t] == 0)) continue;
+      if (!((w[cw_t] < warp[cw_t]))) cw_l63[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l72[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l63[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l72[cw_t] == 0)) continue;
+      if (!(cw_l63[cw_t] == 0)) continue;
       {
         (offset[cw_t] += cw_sh_sums_2[w[cw_t]]);
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l72[cw_t] == 0)) continue;
+      if (!(cw_l63[cw_t] == 0)) continue;
       (++w[cw_t]);
     }
   }
@@ -440,46 +416,62 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
   const uint8_t *flags = *(const uint8_t **)cw_args[1];
   int32_t *out = *(int32_t **)cw_args[2];
   int32_t d; /* uniform: one per block */
-  uint32_t cw_op78; /* uniform: one per block */
+  uint32_t cw_op69; /* uniform: one per block */
   int32_t v[cw_nt]; /* per thread */
-  int32_t cw_op75[cw_nt]; /* per thread */
-  uint32_t cw_coll76[cw_nt]; /* per thread */
+  int32_t cw_op66[cw_nt]; /* per thread */
+  uint32_t cw_coll67[cw_nt]; /* per thread */
   int32_t segStart[cw_nt]; /* per thread */
-  int32_t cw_op77[cw_nt]; /* per thread */
-  int32_t cw_coll79[cw_nt]; /* per thread */
+  int32_t cw_op68[cw_nt]; /* per thread */
+  int32_t cw_coll70[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((uint32_t)cw_tx)];
       bool head = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0) || ((((int32_t)flags[((uint32_t)cw_tx)]) & 3) == 0));
-      cw_op75[cw_t] = ((int32_t)head);
+      cw_op66[cw_t] = ((int32_t)head);
     }
   }
   /* __ballot_sync */
-  uint32_t __fis_act81[32];
-  uint32_t __fis_bal82[32];
+  int32_t __fis_on72[1024];
+  int32_t __fis_vote73[1024];
+  uint32_t __fis_act74[32];
+  uint32_t __fis_bal75[32];
   CW_FOR_EACH_THREAD {
     {
-      (__fis_act81[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
-      (__fis_bal82[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+      (__fis_on72[((uint32_t)cw_t)] = 1);
+      (__fis_vote73[((uint32_t)cw_t)] = ((int32_t)(cw_op66[cw_t] != 0)));
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      (__fis_act81[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act81[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-      if ((cw_op75[cw_t] != 0))
-        (__fis_bal82[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_bal82[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
+      uint32_t __fis_t76 = ((uint32_t)cw_t);
+      if (((__fis_t76 & 31u) == 0u))
+      {
+        uint32_t __fis_n80 = (((cw_nt - __fis_t76) < 32u) ? (cw_nt - __fis_t76) : 32u);
+        uint32_t __fis_a78 = 0u;
+        uint32_t __fis_b79 = 0u;
+        {
+          uint32_t __fis_j77 = 0u;
+          for (; (__fis_j77 < __fis_n80); (__fis_j77 = (__fis_j77 + 1u)))
+          {
+            (__fis_a78 = (__fis_a78 | (((uint32_t)__fis_on72[(__fis_t76 + __fis_j77)]) << __fis_j77)));
+            (__fis_b79 = (__fis_b79 | ((((uint32_t)__fis_on72[(__fis_t76 + __fis_j77)]) & ((uint32_t)__fis_vote73[(__fis_t76 + __fis_j77)])) << __fis_j77)));
+          }
+        }
+        (__fis_act74[(__fis_t76 >> 5u)] = __fis_a78);
+        (__fis_bal75[(__fis_t76 >> 5u)] = __fis_b79);
+      }
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      uint32_t __fis_lane83 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-      uint32_t __fis_mask84 = (4294967295u & __fis_act81[(__fis_lane83 >> 5u)]);
-      cw_coll76[cw_t] = (__fis_bal82[(__fis_lane83 >> 5u)] & __fis_mask84);
+      uint32_t __fis_lane81 = ((uint32_t)cw_t);
+      uint32_t __fis_mask82 = (4294967295u & __fis_act74[(__fis_lane81 >> 5u)]);
+      cw_coll67[cw_t] = (__fis_bal75[(__fis_lane81 >> 5u)] & __fis_mask82);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t heads = cw_coll76[cw_t];
+      uint32_t heads = cw_coll67[cw_t];
       uint32_t upto = (heads & ((2u << ((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) - 1u));
       segStart[cw_t] = (31 - cw_clz(((int32_t)upto)));
     }
@@ -487,37 +479,29 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
   d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
   for (; (d < 32); (d <<= 1)) {
-    cw_op78 = ((uint32_t)d);
+    cw_op69 = ((uint32_t)d);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        cw_op77[cw_t] = v[cw_t];
+        cw_op68[cw_t] = v[cw_t];
       }
     }
     /* __shfl_up_sync */
-    uint32_t __fis_act90[32];
-    int32_t __fis_xch91[1024];
+    int32_t __fis_xch88[1024];
     CW_FOR_EACH_THREAD {
       {
-        (__fis_act90[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = 0u);
+        (__fis_xch88[((uint32_t)cw_t)] = cw_op68[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
       {
-        (__fis_act90[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] = (__fis_act90[((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) >> 5u)] | (1u << ((((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz)))) & 31u))));
-        (__fis_xch91[(((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))))] = cw_op77[cw_t]);
-      }
-    }
-    CW_FOR_EACH_THREAD {
-      {
-        uint32_t __fis_lane92 = (((uint32_t)cw_tx) + (cw_bdx * (cw_ty + (cw_bdy * cw_tz))));
-        uint32_t __fis_mask93 = (4294967295u & __fis_act90[(__fis_lane92 >> 5u)]);
-        uint32_t __fis_src94 = ((((__fis_lane92 & 31u) & (((uint32_t)32) - 1u)) >= cw_op78) ? (__fis_lane92 - cw_op78) : __fis_lane92);
-        cw_coll79[cw_t] = __fis_xch91[((__fis_src94 < (cw_bdx * (cw_bdy * cw_bdz))) ? __fis_src94 : __fis_lane92)];
+        uint32_t __fis_lane89 = ((uint32_t)cw_t);
+        uint32_t __fis_src90 = ((((__fis_lane89 & 31u) & (((uint32_t)32) - 1u)) >= cw_op69) ? (__fis_lane89 - cw_op69) : __fis_lane89);
+        cw_coll70[cw_t] = __fis_xch88[((__fis_src90 < cw_nt) ? __fis_src90 : __fis_lane89)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        int32_t t = cw_coll79[cw_t];
+        int32_t t = cw_coll70[cw_t];
         if (((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) - d) >= segStart[cw_t]))
           (v[cw_t] += t);
       }
