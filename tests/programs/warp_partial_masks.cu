@@ -1,14 +1,15 @@
 // warp_partial_masks.cu — warp functions where not every lane of a warp
 // takes part: blocks of 48 threads (the second warp has 16 lanes), votes,
-// matches and reductions inside a branch that two lanes in three take,
-// with the branch's ballot as their mask; shuffles with a width; and
+// matches (a float one compares bits: -0.0 and 0.0 differ) and reductions
+// inside a branch that two lanes in three take, with the branch's ballot
+// as their mask; shuffles with a width; and
 // __syncthreads_count.  The host recomputes every result from CUDA's
 // definitions and compares.
 #include "common.h"
 
 #include <vector>
 
-enum { BLOCK = 48, GRID = 3, N = BLOCK * GRID, OUTS = 12 };
+enum { BLOCK = 48, GRID = 3, N = BLOCK * GRID, OUTS = 13 };
 
 __global__ void partialMasks(const int* in, int* out) {
     int t = blockIdx.x * blockDim.x + threadIdx.x;
@@ -31,6 +32,7 @@ __global__ void partialMasks(const int* in, int* out) {
         int pred = 0;
         unsigned all = __match_all_sync(part, v / 1000, &pred);
         o[11] = (int)all + pred;
+        o[12] = (int)__match_any_sync(part, threadIdx.x % 2 ? 0.0f : -0.0f); // by bits: -0.0 != 0.0
     }
     int c = __syncthreads_count(v % 5 == 0);
     if (threadIdx.x == 0) o[0] += c << 24;
@@ -75,7 +77,7 @@ int main() {
             int xo = lane ^ 6;
             want[3] = xo < nlanes ? lane_value(in, b, w + xo) : v;
             if (x % 3 != 0) {
-                unsigned bal = 0, any = 0, all = 1, big = 0, same = 0;
+                unsigned bal = 0, any = 0, all = 1, big = 0, same = 0, sign = 0;
                 long long sum = 0;
                 int mn = v, mx = v, ref = lane_value(in, b, w + __builtin_ctz(part)) / 1000;
                 bool match_all = true;
@@ -91,6 +93,7 @@ int main() {
                     if (y > mx) mx = y;
                     if (y % 4 == v % 4) same |= 1u << j;
                     if (y / 1000 != ref) match_all = false;
+                    if ((w + j) % 2 == x % 2) sign |= 1u << j;
                 }
                 want[4] = (int)bal;
                 want[5] = (int)any + 2 * (int)all + 4 * (big == 0); // none > 1000: uniform
@@ -100,6 +103,7 @@ int main() {
                 want[9] = mx;
                 want[10] = (int)same;
                 want[11] = match_all ? (int)part + 1 : 0;
+                want[12] = (int)sign;
             }
             for (int k = 0; k < OUTS; k++) {
                 int got = out[(b * BLOCK + x) * OUTS + k];

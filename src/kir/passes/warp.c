@@ -86,12 +86,25 @@ static KExpr *shuffle_source(Fis *f, KBuiltinId id, KVar *tl, KExpr *arg, KExpr 
   }
 }
 
+/* what __match_*_sync compares: a value's bits (floats by their bit
+ * patterns, so -0.0 and 0.0 differ and a NaN matches itself) */
+static KExpr *match_bits(Fis *f, KExpr *e) {
+  if (e->type->kind != KT_F32 && e->type->kind != KT_F64) return e;
+  bool wide = e->type->kind == KT_F64;
+  KExpr *b = fis_ex_new(f, KE_BUILTIN, wide ? f->m->t_i64 : f->m->t_u32);
+  b->builtin = wide ? KB_I_DOUBLE_AS_LONGLONG : KB_I_FLOAT_AS_UINT;
+  b->args = arena_alloc(f->a, sizeof *b->args);
+  b->args[0] = e;
+  b->nargs = 1;
+  return b;
+}
+
 /* match_any: lane j (thread s, in the mask) joins r when it holds own */
 static KStmt *lane_step(Fis *f, KBuiltinId id, KVar *r, KVar *xv, KExpr *s, KVar *j, KExpr *own) {
   (void)id;
   KType *rt = r->type;
   KExpr *bit = fis_ex_cast(f, rt, bin(f, KOP_SHL, fis_ex_u32(f, 1), fis_ex_var(f, j)));
-  return fis_st_if(f, fis_ex_cmp(f, KOP_EQ, fis_ex_at(f, xv, s), own),
+  return fis_st_if(f, fis_ex_cmp(f, KOP_EQ, match_bits(f, fis_ex_at(f, xv, s)), match_bits(f, own)),
                    fis_st_assign(f, fis_ex_var(f, r), fis_ex_bin(f, KOP_OR, rt, fis_ex_var(f, r), bit)));
 }
 
@@ -230,7 +243,7 @@ static void warp_collective(Fis *f, KCollective *out, const KExpr *c, KVar *res)
   if (id == KB_MATCH_ALL_SYNC) { /* the mask's lanes when they all hold the value (*pred = 1), else 0 */
     KVar *same = fis_new_local_of(f, "same", false, f->m->t_i32);
     add(f, &out->result, fis_st_decl_init(f, same, fis_ex_int(f, 1)));
-    add(f, &out->result, mask_lanes(f, m, j, fis_st_if(f, fis_ex_cmp(f, KOP_NE, fis_ex_at(f, xv, s), value), fis_st_set(f, same, 0))));
+    add(f, &out->result, mask_lanes(f, m, j, fis_st_if(f, fis_ex_cmp(f, KOP_NE, match_bits(f, fis_ex_at(f, xv, s)), match_bits(f, value)), fis_st_set(f, same, 0))));
     if (third) {
       KExpr *deref = fis_ex_new(f, KE_DEREF, f->m->t_i32);
       deref->a = third;
