@@ -492,12 +492,11 @@ static void emit_tail_list(CEmit *ce, KStmt *const *st, int n) {
   }
 }
 
-/* A PTL over stmts whose body starts with the line `prefix` (or none);
- * may_indep: its iterations may be marked independent when they are. */
-static void emit_ptl_prefixed(CEmit *ce, KStmt *const *stmts, int n, const char *prefix, bool may_indep) {
+/* A PTL over stmts whose body starts with the line `prefix` (or none). */
+static void emit_ptl_prefixed(CEmit *ce, KStmt *const *stmts, int n, const char *prefix) {
   int saved = ce->ptl;
   ce->ptl = ce->next_id++;
-  ce->ptl_indep = may_indep && ce_ptl_independent(stmts, n);
+  ce->ptl_indep = ce_ptl_independent(stmts, n);
   ptl_open(ce, NULL);
   ce_line(ce, "{");
   ce->indent++;
@@ -515,7 +514,7 @@ static void emit_ptl_prefixed(CEmit *ce, KStmt *const *stmts, int n, const char 
 }
 
 static void emit_ptl_once(CEmit *ce, KStmt *const *stmts, int n) {
-  emit_ptl_prefixed(ce, stmts, n, NULL, true);
+  emit_ptl_prefixed(ce, stmts, n, NULL);
 }
 
 /* ---- regions ---------------------------------------------------------- */
@@ -950,7 +949,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   if (calls) { /* one copy: calls are inlined into it, keep the C small */
     char *run = arena_printf(&ce->arena, "cw_r%d[cw_t]", r);
     push_guard(ce, run);
-    emit_ptl_prefixed(ce, &body, 1, ivar, true);
+    emit_ptl_prefixed(ce, &body, 1, ivar);
     ce->nguards--;
     ce->indent--;
     ce_line(ce, "}");
@@ -982,14 +981,14 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
     ce_line(ce, "}");
   }
   ce->nguards = 0; /* every thread is in: the guards hold */
-  emit_ptl_prefixed(ce, &body, 1, ivar, true);
+  emit_ptl_prefixed(ce, &body, 1, ivar);
   ce->nguards = saved_guards;
   ce->indent--;
   ce_line(ce, "} else {");
   ce->indent++;
   char *run = arena_printf(&ce->arena, "cw_r%d[cw_t]", r);
   push_guard(ce, run); /* the flag implies the enclosing guards */
-  emit_ptl_prefixed(ce, &body, 1, ivar, true);
+  emit_ptl_prefixed(ce, &body, 1, ivar);
   ce->nguards--;
   ce->indent--;
   ce_line(ce, "}");
@@ -1058,8 +1057,10 @@ static void emit_loop_region(CEmit *ce, const KStmt *s) {
  * (publish; guards as for any PTL), over every thread (gather: each
  * warp's first lane packs its words) and over the threads that reach it
  * again, computing each one's result into the collective's promoted
- * temporary (c_lower.c hoisted it).  Gather reads other threads' flags:
- * these loops are never marked independent.
+ * temporary (c_lower.c hoisted it).  Each loop writes only its own
+ * thread's elements (gather: its warp's words, from the first lane), and
+ * reads of other threads' elements are of what an earlier loop wrote, so
+ * their iterations are independent like any other PTL's.
  * Check mode first reports synccheck errors for the threads that reach
  * it, per warp. */
 
@@ -1099,8 +1100,8 @@ static void check_collective(CEmit *ce, const KStmt *s) {
   ce_line(ce, "}");
 }
 
-static void emit_ptl_ordered(CEmit *ce, const PtrVec *stmts) {
-  if (stmts->len) emit_ptl_prefixed(ce, (KStmt *const *)stmts->items, stmts->len, NULL, false);
+static void emit_ptl_steps(CEmit *ce, const PtrVec *stmts) {
+  if (stmts->len) emit_ptl_once(ce, (KStmt *const *)stmts->items, stmts->len);
 }
 
 /* A u32 variable that the block function has in scope under this name
@@ -1139,13 +1140,13 @@ static void emit_collective(CEmit *ce, const KStmt *s) {
   }
   int saved = ce->nguards;
   ce->nguards = 0; /* every thread; without guards every thread publishes */
-  if (saved) emit_ptl_ordered(ce, &k.clear);
+  if (saved) emit_ptl_steps(ce, &k.clear);
   ce->nguards = saved;
-  emit_ptl_ordered(ce, &k.publish);
+  emit_ptl_steps(ce, &k.publish);
   ce->nguards = 0;
-  emit_ptl_ordered(ce, &k.gather);
+  emit_ptl_steps(ce, &k.gather);
   ce->nguards = saved;
-  emit_ptl_ordered(ce, &k.result);
+  emit_ptl_steps(ce, &k.result);
 }
 
 static void emit_region(CEmit *ce, const KStmt *s) {

@@ -506,13 +506,13 @@ CW_INLINE void cwb_switchExit(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   /* __syncthreads_count */
   int32_t __fis_acc13;
   (__fis_acc13 = 0);
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       (__fis_acc13 = (__fis_acc13 + ((int32_t)(cw_op10[cw_t] != 0))));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       cw_coll11[cw_t] = __fis_acc13;

@@ -103,12 +103,12 @@ CW_INLINE void cwb_blockVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   /* __syncthreads_count */
   int32_t __fis_acc7;
   (__fis_acc7 = 0);
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_acc7 = (__fis_acc7 + ((int32_t)(cw_op0[cw_t] != 0))));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       cw_coll1[cw_t] = __fis_acc7;
     }
@@ -122,12 +122,12 @@ CW_INLINE void cwb_blockVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   /* __syncthreads_and */
   int32_t __fis_acc11;
   (__fis_acc11 = 1);
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_acc11 = (__fis_acc11 & ((int32_t)(cw_op2[cw_t] != 0))));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       cw_coll3[cw_t] = __fis_acc11;
     }
@@ -141,12 +141,12 @@ CW_INLINE void cwb_blockVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   /* __syncthreads_or */
   int32_t __fis_acc15;
   (__fis_acc15 = 0);
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_acc15 = (__fis_acc15 | ((int32_t)(cw_op4[cw_t] != 0))));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       cw_coll5[cw_t] = __fis_acc15;
     }
@@ -216,12 +216,12 @@ CW_INLINE void cwb_compactCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   /* __syncthreads_count */
   int32_t __fis_acc25;
   (__fis_acc25 = 0);
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_acc25 = (__fis_acc25 + ((int32_t)(cw_op20[cw_t] != 0))));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       cw_coll21[cw_t] = __fis_acc25;
     }

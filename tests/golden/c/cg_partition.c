@@ -734,19 +734,19 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     int32_t __fis_vote45[1024];
     uint32_t __fis_act46[32];
     uint32_t __fis_bal47[32];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_on44[((uint32_t)cw_t)] = 0);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l42[cw_t] == 0)) continue;
       {
         (__fis_on44[((uint32_t)cw_t)] = 1);
         (__fis_vote45[((uint32_t)cw_t)] = ((int32_t)(cw_op6[cw_t] != 0)));
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_t48 = ((uint32_t)cw_t);
         if (((__fis_t48 & 31u) == 0u))
@@ -767,7 +767,7 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l42[cw_t] == 0)) continue;
       {
         uint32_t __fis_lane53 = ((uint32_t)cw_t);
@@ -844,13 +844,13 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
         /* __shfl_sync */
         int32_t __fis_xch68[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0 && cw_l66[cw_t] == 0)) continue;
           {
             (__fis_xch68[((uint32_t)cw_t)] = cw_op24[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0 && cw_l66[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane69 = ((uint32_t)cw_t);
@@ -902,13 +902,13 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
       /* __shfl_sync */
       int32_t __fis_xch78[1024];
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l61[cw_t] == 0 && cw_l76[cw_t] == 0)) continue;
         {
           (__fis_xch78[((uint32_t)cw_t)] = cw_op34[cw_t]);
         }
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l61[cw_t] == 0 && cw_l76[cw_t] == 0)) continue;
         {
           uint32_t __fis_lane79 = ((uint32_t)cw_t);
@@ -1050,19 +1050,19 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     int32_t __fis_on128[1024];
     int32_t __fis_xch129[1024];
     uint32_t __fis_act130[32];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_on128[((uint32_t)cw_t)] = 0);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l126[cw_t] == 0)) continue;
       {
         (__fis_on128[((uint32_t)cw_t)] = 1);
         (__fis_xch129[((uint32_t)cw_t)] = cw_op95[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_t131 = ((uint32_t)cw_t);
         if (((__fis_t131 & 31u) == 0u))
@@ -1080,7 +1080,7 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         }
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l126[cw_t] == 0)) continue;
       {
         uint32_t __fis_lane135 = ((uint32_t)cw_t);
@@ -1164,13 +1164,13 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         }
         /* __shfl_sync */
         int32_t __fis_xch152[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
             (__fis_xch152[((uint32_t)cw_t)] = cw_op112[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane153 = ((uint32_t)cw_t);
@@ -1222,13 +1222,13 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       }
       /* __shfl_sync */
       int32_t __fis_xch162[1024];
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l145[cw_t] == 0 && cw_l160[cw_t] == 0)) continue;
         {
           (__fis_xch162[((uint32_t)cw_t)] = cw_op122[cw_t]);
         }
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l145[cw_t] == 0 && cw_l160[cw_t] == 0)) continue;
         {
           uint32_t __fis_lane163 = ((uint32_t)cw_t);
@@ -1343,19 +1343,19 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     int32_t __fis_vote184[1024];
     uint32_t __fis_act185[32];
     uint32_t __fis_bal186[32];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_on183[((uint32_t)cw_t)] = 0);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l181[cw_t] == 0)) continue;
       {
         (__fis_on183[((uint32_t)cw_t)] = 1);
         (__fis_vote184[((uint32_t)cw_t)] = ((int32_t)(cw_op177[cw_t] != 0)));
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_t187 = ((uint32_t)cw_t);
         if (((__fis_t187 & 31u) == 0u))
@@ -1376,7 +1376,7 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
         }
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l181[cw_t] == 0)) continue;
       {
         uint32_t __fis_lane192 = ((uint32_t)cw_t);

@@ -705,13 +705,13 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
         /* __shfl_down_sync */
         float __fis_xch41[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
           {
             (__fis_xch41[((uint32_t)cw_t)] = cw_op11[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane42 = ((uint32_t)cw_t);
@@ -819,13 +819,13 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
         /* __shfl_down_sync */
         float __fis_xch59[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
           {
             (__fis_xch59[((uint32_t)cw_t)] = cw_op27[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane60 = ((uint32_t)cw_t);
@@ -1028,13 +1028,13 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         }
         /* __shfl_xor_sync */
         float __fis_xch153[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
           {
             (__fis_xch153[((uint32_t)cw_t)] = cw_op81[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane154 = ((uint32_t)cw_t);
@@ -1113,13 +1113,13 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         }
         /* __shfl_down_sync */
         float __fis_xch167[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
           {
             (__fis_xch167[((uint32_t)cw_t)] = cw_op92[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane168 = ((uint32_t)cw_t);
@@ -1171,13 +1171,13 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       }
       /* __shfl_sync */
       float __fis_xch177[1024];
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
         {
           (__fis_xch177[((uint32_t)cw_t)] = cw_op102[cw_t]);
         }
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
         {
           uint32_t __fis_lane178 = ((uint32_t)cw_t);
@@ -1264,13 +1264,13 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         }
         /* __shfl_xor_sync */
         float __fis_xch193[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
           {
             (__fis_xch193[((uint32_t)cw_t)] = cw_op118[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane194 = ((uint32_t)cw_t);
@@ -1349,13 +1349,13 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         }
         /* __shfl_down_sync */
         float __fis_xch207[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
           {
             (__fis_xch207[((uint32_t)cw_t)] = cw_op129[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane208 = ((uint32_t)cw_t);
@@ -1407,13 +1407,13 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       }
       /* __shfl_sync */
       float __fis_xch217[1024];
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
         {
           (__fis_xch217[((uint32_t)cw_t)] = cw_op139[cw_t]);
         }
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
         {
           uint32_t __fis_lane218 = ((uint32_t)cw_t);

@@ -836,13 +836,13 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       }
       /* __shfl_xor_sync */
       int32_t __fis_xch15[1024];
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0)) continue;
         {
           (__fis_xch15[((uint32_t)cw_t)] = cw_op6[cw_t]);
         }
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0)) continue;
         {
           uint32_t __fis_lane16 = ((uint32_t)cw_t);
@@ -945,19 +945,19 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     int32_t __fis_vote48[1024];
     uint32_t __fis_act49[32];
     uint32_t __fis_bal50[32];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_on47[((uint32_t)cw_t)] = 0);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l45[cw_t] == 0)) continue;
       {
         (__fis_on47[((uint32_t)cw_t)] = 1);
         (__fis_vote48[((uint32_t)cw_t)] = ((int32_t)(cw_op28[cw_t] != 0)));
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_t51 = ((uint32_t)cw_t);
         if (((__fis_t51 & 31u) == 0u))
@@ -978,7 +978,7 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         }
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l45[cw_t] == 0)) continue;
       {
         uint32_t __fis_lane56 = ((uint32_t)cw_t);
@@ -1019,19 +1019,19 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     int32_t __fis_vote67[1024];
     uint32_t __fis_act68[32];
     uint32_t __fis_bal69[32];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_on66[((uint32_t)cw_t)] = 0);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l64[cw_t] == 0)) continue;
       {
         (__fis_on66[((uint32_t)cw_t)] = 1);
         (__fis_vote67[((uint32_t)cw_t)] = ((int32_t)(cw_op35[cw_t] != 0)));
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_t70 = ((uint32_t)cw_t);
         if (((__fis_t70 & 31u) == 0u))
@@ -1052,7 +1052,7 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         }
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l64[cw_t] == 0)) continue;
       {
         uint32_t __fis_lane75 = ((uint32_t)cw_t);
@@ -1093,19 +1093,19 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     int32_t __fis_vote86[1024];
     uint32_t __fis_act87[32];
     uint32_t __fis_bal88[32];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_on85[((uint32_t)cw_t)] = 0);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l83[cw_t] == 0)) continue;
       {
         (__fis_on85[((uint32_t)cw_t)] = 1);
         (__fis_vote86[((uint32_t)cw_t)] = ((int32_t)(cw_op42[cw_t] != 0)));
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_t89 = ((uint32_t)cw_t);
         if (((__fis_t89 & 31u) == 0u))
@@ -1126,7 +1126,7 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         }
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l83[cw_t] == 0)) continue;
       {
         uint32_t __fis_lane94 = ((uint32_t)cw_t);
@@ -1205,13 +1205,13 @@ CW_INLINE void cwb_broadcastLeader(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
     /* __shfl_sync */
     float __fis_xch116[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l114[cw_t] == 0)) continue;
       {
         (__fis_xch116[((uint32_t)cw_t)] = cw_op108[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l114[cw_t] == 0)) continue;
       {
         uint32_t __fis_lane117 = ((uint32_t)cw_t);

@@ -146,12 +146,12 @@ CW_INLINE void cwb_dotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
     /* __shfl_down_sync */
     double __fis_xch9[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_xch9[((uint32_t)cw_t)] = cw_op0[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_lane10 = ((uint32_t)cw_t);
         uint32_t __fis_src11 = (((((__fis_lane10 & 31u) & (((uint32_t)32) - 1u)) + cw_op1) < ((uint32_t)32)) ? (__fis_lane10 + cw_op1) : __fis_lane10);

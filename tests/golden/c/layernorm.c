@@ -180,12 +180,12 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
     /* __shfl_down_sync */
     float __fis_xch18[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_xch18[((uint32_t)cw_t)] = cw_op0[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_lane19 = ((uint32_t)cw_t);
         uint32_t __fis_src20 = (((((__fis_lane19 & 31u) & (((uint32_t)32) - 1u)) + cw_op1) < ((uint32_t)32)) ? (__fis_lane19 + cw_op1) : __fis_lane19);
@@ -201,12 +201,12 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
     /* __shfl_down_sync */
     float __fis_xch24[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_xch24[((uint32_t)cw_t)] = cw_op3[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_lane25 = ((uint32_t)cw_t);
         uint32_t __fis_src26 = (((((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)) + cw_op4) < ((uint32_t)32)) ? (__fis_lane25 + cw_op4) : __fis_lane25);
@@ -222,12 +222,12 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
     /* __shfl_down_sync */
     float __fis_xch30[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_xch30[((uint32_t)cw_t)] = cw_op6[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_lane31 = ((uint32_t)cw_t);
         uint32_t __fis_src32 = (((((__fis_lane31 & 31u) & (((uint32_t)32) - 1u)) + cw_op7) < ((uint32_t)32)) ? (__fis_lane31 + cw_op7) : __fis_lane31);
@@ -248,12 +248,12 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   }
   /* __shfl_sync */
   float __fis_xch37[1024];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_xch37[((uint32_t)cw_t)] = cw_op9[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane38 = ((uint32_t)cw_t);
       uint32_t __fis_src39 = (((__fis_lane38 - (__fis_lane38 & 31u)) + ((__fis_lane38 & 31u) - ((__fis_lane38 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
@@ -268,12 +268,12 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   }
   /* __shfl_sync */
   float __fis_xch43[1024];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_xch43[((uint32_t)cw_t)] = cw_op11[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane44 = ((uint32_t)cw_t);
       uint32_t __fis_src45 = (((__fis_lane44 - (__fis_lane44 & 31u)) + ((__fis_lane44 & 31u) - ((__fis_lane44 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));

@@ -96,13 +96,13 @@ CW_INLINE void cwb_groupedHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int
   int32_t __fis_on3[1024];
   int32_t __fis_xch4[1024];
   uint32_t __fis_act5[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on3[((uint32_t)cw_t)] = 1);
       (__fis_xch4[((uint32_t)cw_t)] = cw_op0[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t6 = ((uint32_t)cw_t);
       if (((__fis_t6 & 31u) == 0u))
@@ -120,7 +120,7 @@ CW_INLINE void cwb_groupedHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane10 = ((uint32_t)cw_t);
       uint32_t __fis_mask11 = (4294967295u & __fis_act5[(__fis_lane10 >> 5u)]);
@@ -174,13 +174,13 @@ CW_INLINE void cwb_matchAll(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   int32_t __fis_on24[1024];
   int32_t __fis_xch25[1024];
   uint32_t __fis_act26[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on24[((uint32_t)cw_t)] = 1);
       (__fis_xch25[((uint32_t)cw_t)] = cw_op18[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t27 = ((uint32_t)cw_t);
       if (((__fis_t27 & 31u) == 0u))
@@ -198,7 +198,7 @@ CW_INLINE void cwb_matchAll(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane31 = ((uint32_t)cw_t);
       uint32_t __fis_mask32 = (4294967295u & __fis_act26[(__fis_lane31 >> 5u)]);
@@ -225,13 +225,13 @@ CW_INLINE void cwb_matchAll(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   int32_t __fis_on39[1024];
   uint64_t __fis_xch40[1024];
   uint32_t __fis_act41[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on39[((uint32_t)cw_t)] = 1);
       (__fis_xch40[((uint32_t)cw_t)] = cw_op21[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t42 = ((uint32_t)cw_t);
       if (((__fis_t42 & 31u) == 0u))
@@ -249,7 +249,7 @@ CW_INLINE void cwb_matchAll(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane46 = ((uint32_t)cw_t);
       uint32_t __fis_mask47 = (4294967295u & __fis_act41[(__fis_lane46 >> 5u)]);

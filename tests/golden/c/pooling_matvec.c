@@ -356,13 +356,13 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   }
   /* __shfl_xor_sync */
   float __fis_xch23[1024];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       (__fis_xch23[((uint32_t)cw_t)] = cw_op7[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       uint32_t __fis_lane24 = ((uint32_t)cw_t);
@@ -379,13 +379,13 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   }
   /* __shfl_xor_sync */
   float __fis_xch29[1024];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       (__fis_xch29[((uint32_t)cw_t)] = cw_op9[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       uint32_t __fis_lane30 = ((uint32_t)cw_t);
@@ -402,13 +402,13 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   }
   /* __shfl_xor_sync */
   float __fis_xch35[1024];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       (__fis_xch35[((uint32_t)cw_t)] = cw_op11[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       uint32_t __fis_lane36 = ((uint32_t)cw_t);
@@ -425,13 +425,13 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   }
   /* __shfl_xor_sync */
   float __fis_xch41[1024];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       (__fis_xch41[((uint32_t)cw_t)] = cw_op13[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       uint32_t __fis_lane42 = ((uint32_t)cw_t);
@@ -448,13 +448,13 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   }
   /* __shfl_xor_sync */
   float __fis_xch47[1024];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       (__fis_xch47[((uint32_t)cw_t)] = cw_op15[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       uint32_t __fis_lane48 = ((uint32_t)cw_t);

@@ -107,13 +107,13 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
   int32_t __fis_on9[1024];
   uint32_t __fis_xch10[1024];
   uint32_t __fis_act11[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on9[((uint32_t)cw_t)] = 1);
       (__fis_xch10[((uint32_t)cw_t)] = cw_op0[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t12 = ((uint32_t)cw_t);
       if (((__fis_t12 & 31u) == 0u))
@@ -131,7 +131,7 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane16 = ((uint32_t)cw_t);
       uint32_t __fis_mask17 = (4294967295u & __fis_act11[(__fis_lane16 >> 5u)]);
@@ -157,13 +157,13 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
   int32_t __fis_on25[1024];
   uint32_t __fis_xch26[1024];
   uint32_t __fis_act27[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on25[((uint32_t)cw_t)] = 1);
       (__fis_xch26[((uint32_t)cw_t)] = cw_op2[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t28 = ((uint32_t)cw_t);
       if (((__fis_t28 & 31u) == 0u))
@@ -181,7 +181,7 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane32 = ((uint32_t)cw_t);
       uint32_t __fis_mask33 = (4294967295u & __fis_act27[(__fis_lane32 >> 5u)]);
@@ -207,13 +207,13 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
   int32_t __fis_on41[1024];
   uint32_t __fis_xch42[1024];
   uint32_t __fis_act43[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on41[((uint32_t)cw_t)] = 1);
       (__fis_xch42[((uint32_t)cw_t)] = cw_op4[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t44 = ((uint32_t)cw_t);
       if (((__fis_t44 & 31u) == 0u))
@@ -231,7 +231,7 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane48 = ((uint32_t)cw_t);
       uint32_t __fis_mask49 = (4294967295u & __fis_act43[(__fis_lane48 >> 5u)]);
@@ -257,13 +257,13 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
   int32_t __fis_on57[1024];
   uint32_t __fis_xch58[1024];
   uint32_t __fis_act59[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on57[((uint32_t)cw_t)] = 1);
       (__fis_xch58[((uint32_t)cw_t)] = cw_op6[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t60 = ((uint32_t)cw_t);
       if (((__fis_t60 & 31u) == 0u))
@@ -281,7 +281,7 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane64 = ((uint32_t)cw_t);
       uint32_t __fis_mask65 = (4294967295u & __fis_act59[(__fis_lane64 >> 5u)]);
@@ -336,12 +336,12 @@ CW_INLINE void cwb_countOdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   /* __activemask */
   int32_t __fis_on78[1024];
   uint32_t __fis_act79[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on78[((uint32_t)cw_t)] = 1);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t80 = ((uint32_t)cw_t);
       if (((__fis_t80 & 31u) == 0u))
@@ -359,7 +359,7 @@ CW_INLINE void cwb_countOdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane84 = ((uint32_t)cw_t);
       uint32_t __fis_mask85 = __fis_act79[(__fis_lane84 >> 5u)];
@@ -376,13 +376,13 @@ CW_INLINE void cwb_countOdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   int32_t __fis_on90[1024];
   uint32_t __fis_xch91[1024];
   uint32_t __fis_act92[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on90[((uint32_t)cw_t)] = 1);
       (__fis_xch91[((uint32_t)cw_t)] = cw_op75[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t93 = ((uint32_t)cw_t);
       if (((__fis_t93 & 31u) == 0u))
@@ -400,7 +400,7 @@ CW_INLINE void cwb_countOdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane97 = ((uint32_t)cw_t);
       uint32_t __fis_mask98 = (cw_op74[cw_t] & __fis_act92[(__fis_lane97 >> 5u)]);

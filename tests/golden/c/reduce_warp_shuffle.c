@@ -190,13 +190,13 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       }
       /* __shfl_down_sync */
       float __fis_xch24[1024];
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l20[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
           (__fis_xch24[((uint32_t)cw_t)] = cw_op4[cw_t]);
         }
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l20[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
           uint32_t __fis_lane25 = ((uint32_t)cw_t);
@@ -275,13 +275,13 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       }
       /* __shfl_down_sync */
       float __fis_xch39[1024];
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         {
           (__fis_xch39[((uint32_t)cw_t)] = cw_op11[cw_t]);
         }
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         {
           uint32_t __fis_lane40 = ((uint32_t)cw_t);
@@ -361,12 +361,12 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
     /* __shfl_xor_sync */
     float __fis_xch53[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_xch53[((uint32_t)cw_t)] = cw_op48[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_lane54 = ((uint32_t)cw_t);
         uint32_t __fis_src55 = (((((__fis_lane54 & 31u) ^ ((uint32_t)cw_op49)) - (((__fis_lane54 & 31u) ^ ((uint32_t)cw_op49)) & (((uint32_t)32) - 1u))) == ((__fis_lane54 & 31u) - ((__fis_lane54 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane54 - (__fis_lane54 & 31u)) + ((__fis_lane54 & 31u) ^ ((uint32_t)cw_op49))) : __fis_lane54);

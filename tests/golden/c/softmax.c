@@ -257,13 +257,13 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
         /* __shfl_xor_sync */
         float __fis_xch82[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
           {
             (__fis_xch82[((uint32_t)cw_t)] = cw_op10[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane83 = ((uint32_t)cw_t);
@@ -325,13 +325,13 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
         /* __shfl_xor_sync */
         float __fis_xch94[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           {
             (__fis_xch94[((uint32_t)cw_t)] = cw_op17[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane95 = ((uint32_t)cw_t);
@@ -404,13 +404,13 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
         /* __shfl_xor_sync */
         float __fis_xch107[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           {
             (__fis_xch107[((uint32_t)cw_t)] = cw_op25[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane108 = ((uint32_t)cw_t);
@@ -472,13 +472,13 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
         /* __shfl_xor_sync */
         float __fis_xch119[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           {
             (__fis_xch119[((uint32_t)cw_t)] = cw_op32[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane120 = ((uint32_t)cw_t);
@@ -610,13 +610,13 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
         /* __shfl_xor_sync */
         float __fis_xch140[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           {
             (__fis_xch140[((uint32_t)cw_t)] = cw_op45[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane141 = ((uint32_t)cw_t);
@@ -678,13 +678,13 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
         /* __shfl_xor_sync */
         float __fis_xch152[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
             (__fis_xch152[((uint32_t)cw_t)] = cw_op52[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane153 = ((uint32_t)cw_t);
@@ -757,13 +757,13 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
         /* __shfl_xor_sync */
         float __fis_xch165[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           {
             (__fis_xch165[((uint32_t)cw_t)] = cw_op60[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane166 = ((uint32_t)cw_t);
@@ -825,13 +825,13 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
         /* __shfl_xor_sync */
         float __fis_xch177[1024];
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           {
             (__fis_xch177[((uint32_t)cw_t)] = cw_op67[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane178 = ((uint32_t)cw_t);
@@ -1039,13 +1039,13 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
       }
       /* __shfl_xor_sync */
       float __fis_xch214[1024];
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
         {
           (__fis_xch214[((uint32_t)cw_t)] = cw_op195[cw_t]);
         }
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
         {
           uint32_t __fis_lane215 = ((uint32_t)cw_t);
@@ -1140,13 +1140,13 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
       }
       /* __shfl_xor_sync */
       float __fis_xch231[1024];
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
         {
           (__fis_xch231[((uint32_t)cw_t)] = cw_op202[cw_t]);
         }
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
         {
           uint32_t __fis_lane232 = ((uint32_t)cw_t);

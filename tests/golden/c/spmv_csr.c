@@ -304,13 +304,13 @@ CW_INLINE void cwb_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
     /* __shfl_down_sync */
     float __fis_xch14[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
         (__fis_xch14[((uint32_t)cw_t)] = cw_op6[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
         uint32_t __fis_lane15 = ((uint32_t)cw_t);

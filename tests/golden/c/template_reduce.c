@@ -194,13 +194,13 @@ CW_INLINE void cwb_reduce_float_256(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
     /* __shfl_down_sync */
     float __fis_xch15[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
       {
         (__fis_xch15[((uint32_t)cw_t)] = cw_op0[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
       {
         uint32_t __fis_lane16 = ((uint32_t)cw_t);
@@ -351,13 +351,13 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
     /* __shfl_down_sync */
     int32_t __fis_xch37[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
       {
         (__fis_xch37[((uint32_t)cw_t)] = cw_op22[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
       {
         uint32_t __fis_lane38 = ((uint32_t)cw_t);
@@ -508,13 +508,13 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
     /* __shfl_down_sync */
     double __fis_xch59[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
       {
         (__fis_xch59[((uint32_t)cw_t)] = cw_op44[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
       {
         uint32_t __fis_lane60 = ((uint32_t)cw_t);
@@ -665,13 +665,13 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
     /* __shfl_down_sync */
     float __fis_xch81[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
       {
         (__fis_xch81[((uint32_t)cw_t)] = cw_op66[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
       {
         uint32_t __fis_lane82 = ((uint32_t)cw_t);

@@ -144,13 +144,13 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
       }
       /* __shfl_up_sync */
       int32_t __fis_xch24[1024];
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
           (__fis_xch24[((uint32_t)cw_t)] = cw_op5[cw_t]);
         }
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
           uint32_t __fis_lane25 = ((uint32_t)cw_t);
@@ -234,13 +234,13 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
       }
       /* __shfl_up_sync */
       int32_t __fis_xch39[1024];
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         {
           (__fis_xch39[((uint32_t)cw_t)] = cw_op14[cw_t]);
         }
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         {
           uint32_t __fis_lane40 = ((uint32_t)cw_t);
@@ -339,12 +339,12 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
     }
     /* __shfl_up_sync */
     float __fis_xch54[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_xch54[((uint32_t)cw_t)] = cw_op49[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_lane55 = ((uint32_t)cw_t);
         uint32_t __fis_src56 = ((((__fis_lane55 & 31u) & (((uint32_t)32) - 1u)) >= cw_op50) ? (__fis_lane55 - cw_op50) : __fis_lane55);
@@ -435,13 +435,13 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
   int32_t __fis_vote73[1024];
   uint32_t __fis_act74[32];
   uint32_t __fis_bal75[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on72[((uint32_t)cw_t)] = 1);
       (__fis_vote73[((uint32_t)cw_t)] = ((int32_t)(cw_op66[cw_t] != 0)));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t76 = ((uint32_t)cw_t);
       if (((__fis_t76 & 31u) == 0u))
@@ -462,7 +462,7 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane81 = ((uint32_t)cw_t);
       uint32_t __fis_mask82 = (4294967295u & __fis_act74[(__fis_lane81 >> 5u)]);
@@ -487,12 +487,12 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
     }
     /* __shfl_up_sync */
     int32_t __fis_xch88[1024];
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         (__fis_xch88[((uint32_t)cw_t)] = cw_op68[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_INDEP {
       {
         uint32_t __fis_lane89 = ((uint32_t)cw_t);
         uint32_t __fis_src90 = ((((__fis_lane89 & 31u) & (((uint32_t)32) - 1u)) >= cw_op69) ? (__fis_lane89 - cw_op69) : __fis_lane89);

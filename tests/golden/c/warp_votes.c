@@ -104,13 +104,13 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   int32_t __fis_vote8[1024];
   uint32_t __fis_act9[32];
   uint32_t __fis_bal10[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on7[((uint32_t)cw_t)] = 1);
       (__fis_vote8[((uint32_t)cw_t)] = ((int32_t)(cw_op0[cw_t] != 0)));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t11 = ((uint32_t)cw_t);
       if (((__fis_t11 & 31u) == 0u))
@@ -131,7 +131,7 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane16 = ((uint32_t)cw_t);
       uint32_t __fis_mask17 = (4294967295u & __fis_act9[(__fis_lane16 >> 5u)]);
@@ -149,13 +149,13 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   int32_t __fis_vote23[1024];
   uint32_t __fis_act24[32];
   uint32_t __fis_bal25[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on22[((uint32_t)cw_t)] = 1);
       (__fis_vote23[((uint32_t)cw_t)] = ((int32_t)(cw_op2[cw_t] != 0)));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t26 = ((uint32_t)cw_t);
       if (((__fis_t26 & 31u) == 0u))
@@ -176,7 +176,7 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane31 = ((uint32_t)cw_t);
       uint32_t __fis_mask32 = (4294967295u & __fis_act24[(__fis_lane31 >> 5u)]);
@@ -194,13 +194,13 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   int32_t __fis_vote38[1024];
   uint32_t __fis_act39[32];
   uint32_t __fis_bal40[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on37[((uint32_t)cw_t)] = 1);
       (__fis_vote38[((uint32_t)cw_t)] = ((int32_t)(cw_op4[cw_t] != 0)));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t41 = ((uint32_t)cw_t);
       if (((__fis_t41 & 31u) == 0u))
@@ -221,7 +221,7 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane46 = ((uint32_t)cw_t);
       uint32_t __fis_mask47 = (4294967295u & __fis_act39[(__fis_lane46 >> 5u)]);
@@ -275,13 +275,13 @@ CW_INLINE void cwb_aggregatedAppend(cw_rt_ctx *cw_ctx, void **cw_args, const int
   int32_t __fis_vote58[1024];
   uint32_t __fis_act59[32];
   uint32_t __fis_bal60[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on57[((uint32_t)cw_t)] = 1);
       (__fis_vote58[((uint32_t)cw_t)] = ((int32_t)(cw_op52[cw_t] != 0)));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t61 = ((uint32_t)cw_t);
       if (((__fis_t61 & 31u) == 0u))
@@ -302,7 +302,7 @@ CW_INLINE void cwb_aggregatedAppend(cw_rt_ctx *cw_ctx, void **cw_args, const int
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane66 = ((uint32_t)cw_t);
       uint32_t __fis_mask67 = (4294967295u & __fis_act59[(__fis_lane66 >> 5u)]);
@@ -320,12 +320,12 @@ CW_INLINE void cwb_aggregatedAppend(cw_rt_ctx *cw_ctx, void **cw_args, const int
   }
   /* __shfl_sync */
   uint32_t __fis_xch72[1024];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_xch72[((uint32_t)cw_t)] = cw_op54[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane73 = ((uint32_t)cw_t);
       uint32_t __fis_src74 = (((__fis_lane73 - (__fis_lane73 & 31u)) + ((__fis_lane73 & 31u) - ((__fis_lane73 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
@@ -374,12 +374,12 @@ CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   /* __activemask */
   int32_t __fis_on91[1024];
   uint32_t __fis_act92[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on91[((uint32_t)cw_t)] = 1);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t93 = ((uint32_t)cw_t);
       if (((__fis_t93 & 31u) == 0u))
@@ -397,7 +397,7 @@ CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane97 = ((uint32_t)cw_t);
       uint32_t __fis_mask98 = __fis_act92[(__fis_lane97 >> 5u)];
@@ -416,13 +416,13 @@ CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   int32_t __fis_vote104[1024];
   uint32_t __fis_act105[32];
   uint32_t __fis_bal106[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on103[((uint32_t)cw_t)] = 1);
       (__fis_vote104[((uint32_t)cw_t)] = ((int32_t)(cw_op80[cw_t] != 0)));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t107 = ((uint32_t)cw_t);
       if (((__fis_t107 & 31u) == 0u))
@@ -443,7 +443,7 @@ CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane112 = ((uint32_t)cw_t);
       uint32_t __fis_mask113 = (cw_op79[cw_t] & __fis_act105[(__fis_lane112 >> 5u)]);
@@ -472,19 +472,19 @@ CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   int32_t __fis_vote121[1024];
   uint32_t __fis_act122[32];
   uint32_t __fis_bal123[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on120[((uint32_t)cw_t)] = 0);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(cw_p118[cw_t])) continue;
     {
       (__fis_on120[((uint32_t)cw_t)] = 1);
       (__fis_vote121[((uint32_t)cw_t)] = ((int32_t)(cw_op83[cw_t] != 0)));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t124 = ((uint32_t)cw_t);
       if (((__fis_t124 & 31u) == 0u))
@@ -505,7 +505,7 @@ CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(cw_p118[cw_t])) continue;
     {
       uint32_t __fis_lane129 = ((uint32_t)cw_t);
@@ -531,19 +531,19 @@ CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   int32_t __fis_vote138[1024];
   uint32_t __fis_act139[32];
   uint32_t __fis_bal140[32];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_on137[((uint32_t)cw_t)] = 0);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_p118[cw_t])) continue;
     {
       (__fis_on137[((uint32_t)cw_t)] = 1);
       (__fis_vote138[((uint32_t)cw_t)] = ((int32_t)(cw_op86[cw_t] != 0)));
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_t141 = ((uint32_t)cw_t);
       if (((__fis_t141 & 31u) == 0u))
@@ -564,7 +564,7 @@ CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       }
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_p118[cw_t])) continue;
     {
       uint32_t __fis_lane146 = ((uint32_t)cw_t);
@@ -585,12 +585,12 @@ CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   }
   /* __shfl_up_sync */
   int32_t __fis_xch154[1024];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       (__fis_xch154[((uint32_t)cw_t)] = cw_op88[cw_t]);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_INDEP {
     {
       uint32_t __fis_lane155 = ((uint32_t)cw_t);
       uint32_t __fis_src156 = ((((__fis_lane155 & 31u) & (((uint32_t)32) - 1u)) >= 1u) ? (__fis_lane155 - 1u) : __fis_lane155);
