@@ -44,12 +44,13 @@
  *    `return` leaves a `do {} while (0)` wrapper loop as above.
  *  - warp collectives (__shfl*_sync, votes, ballot, match, __reduce_*,
  *    __activemask) and __syncthreads_count/and/or: their operands were
- *    hoisted into promoted temporaries; the collective itself is an
- *    exchange loop over each warp's 32 lanes (lanes = linear thread id /
- *    32) computing every active lane's result with CUDA's definition
- *    (PTX shfl segment/clamp rules, mask & active lanes).  `Active` means
- *    the lane's PTL guard holds, so collectives in divergent code see the
- *    right __activemask().
+ *    hoisted into promoted temporaries; the collective itself is warp
+ *    lowering's (src/kir/passes/warp.c, shared with the WebAssembly
+ *    target): PTLs that publish each lane into its warp's words and an
+ *    exchange array, then compute every active lane's result with CUDA's
+ *    definition (PTX shfl segment/clamp rules, mask & active lanes).
+ *    `Active` means the lane's PTL guard holds, so collectives in
+ *    divergent code see the right __activemask().
  *  - __syncwarp: a split like __syncthreads (stronger, still correct).
  *  - loops that c_interchange.c marked (a virtual barrier ends their body)
  *    take the paths above, so the block's threads run each iteration
@@ -1048,7 +1049,20 @@ static void emit_loop_region(CEmit *ce, const KStmt *s) {
   ce->general--;
 }
 
-/* ---- collectives ------------------------------------------------------ */
+/* ---- collectives ------------------------------------------------------
+ * Warp lowering is src/kir/passes/warp.c's, which barrier fission for the
+ * WebAssembly target uses too: block-level declarations (exchange arrays,
+ * plain C arrays of the block function here), then per-thread loops over
+ * every thread (clear), over the threads that reach the collective
+ * (publish; guards as for any PTL), over every thread (gather: each
+ * warp's first lane packs its words) and over the threads that reach it
+ * again, computing each one's result into the collective's promoted
+ * temporary (c_lower.c hoisted it).  Each loop writes only its own
+ * thread's elements (gather: its warp's words, from the first lane), and
+ * reads of other threads' elements are of what an earlier loop wrote, so
+ * their iterations are independent like any other PTL's.
+ * Check mode first reports synccheck errors for the threads that reach
+ * it, per warp. */
 
 static const char *arg_at(CEmit *ce, const KExpr *e, int i, const char *tidx,
                           const char *dflt) {
@@ -1056,136 +1070,83 @@ static const char *arg_at(CEmit *ce, const KExpr *e, int i, const char *tidx,
   return expr_text(ce, e->args[i], tidx);
 }
 
-static void emit_block_collective(CEmit *ce, const KStmt *s, const char *r) {
+static bool is_block_collective(KBuiltinId b) {
+  return b == KB_SYNCTHREADS_COUNT || b == KB_SYNCTHREADS_AND || b == KB_SYNCTHREADS_OR;
+}
+
+static void check_collective(CEmit *ce, const KStmt *s) {
   const KExpr *e = s->init;
   char *g = guard_text(ce, NULL);
-  const char *gg = g ? g : "1";
-  const char *pred = arg_at(ce, e, 0, "cw_t", "0");
-  const char *res = e->builtin == KB_SYNCTHREADS_COUNT ? "(int32_t)cw_cnt"
-                    : e->builtin == KB_SYNCTHREADS_AND ? "(int32_t)(cw_cnt == cw_in)"
-                                                       : "(int32_t)(cw_cnt != 0)";
-  if (ce->check) {
+  const char *alive = ce->has_exit ? "!cw_exit[cw_t]" : NULL;
+  if (is_block_collective(e->builtin)) {
     KStmt bar = {.kind = KS_BARRIER, .scope = KBAR_BLOCK, .loc = s->loc};
     StrBuf name;
     sb_init(&name);
     sb_printf(&name, "%s()", kb_info(e->builtin)->name);
-    ce_check_sync_barrier(ce, &bar, name.data, g, ce->has_exit ? "!cw_exit[cw_t]" : NULL);
+    ce_check_sync_barrier(ce, &bar, name.data, g, alive);
     sb_free(&name);
+    return;
   }
-  ce_line(ce, "{ /* %s: over the block's threads that reach it */",
-          kb_info(e->builtin)->name);
-  ce->indent++;
-  ce_line(ce, "uint32_t cw_cnt = 0, cw_in = 0;");
-  ce_line(ce, "for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) if (%s) { cw_in++; cw_cnt += (%s) != 0; }",
-          gg, pred);
-  ce_line(ce, "for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) if (%s) %s = %s;", gg, r, res);
-  ce->indent--;
-  ce_line(ce, "}");
-}
-
-static void emit_lane_result(CEmit *ce, const KExpr *e, const char *r) {
-  const char *rem = "cw_w + cw_k";
-  const char *v = arg_at(ce, e, 1, "cw_t", "0");
-  const char *vk = arg_at(ce, e, 1, rem, "0");
-  StrBuf tn;
-  sb_init(&tn);
-  ce_type_name(&tn, e->type);
-  int mode = e->builtin == KB_SHFL_UP_SYNC ? 1 : e->builtin == KB_SHFL_DOWN_SYNC ? 2
-           : e->builtin == KB_SHFL_XOR_SYNC ? 3 : 0;
-  switch (e->builtin) {
-  case KB_SHFL_SYNC: case KB_SHFL_UP_SYNC: case KB_SHFL_DOWN_SYNC: case KB_SHFL_XOR_SYNC:
-    ce_line(ce, "uint32_t cw_k = cw_shfl_src(%d, cw_l, (uint32_t)(%s), (int32_t)(%s));",
-            mode, arg_at(ce, e, 2, "cw_t", "0"), arg_at(ce, e, 3, "cw_t", "32"));
-    ce_line(ce, "if (cw_k >= cw_n) cw_k = cw_l;");
-    ce_line(ce, "%s = %s;", r, vk);
-    break;
-  case KB_BALLOT_SYNC: ce_line(ce, "%s = cw_bal & cw_m;", r); break;
-  case KB_ALL_SYNC: ce_line(ce, "%s = (cw_m & ~cw_bal) == 0;", r); break;
-  case KB_ANY_SYNC: ce_line(ce, "%s = (cw_bal & cw_m) != 0;", r); break;
-  case KB_UNI_SYNC:
-    ce_line(ce, "%s = (cw_bal & cw_m) == 0 || (cw_bal & cw_m) == cw_m;", r);
-    break;
-  case KB_ACTIVEMASK: ce_line(ce, "%s = cw_act;", r); break;
-  case KB_MATCH_ANY_SYNC: case KB_MATCH_ALL_SYNC:
-    ce_line(ce, "uint32_t cw_eq = 0;");
-    ce_line(ce, "for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if (((cw_m >> cw_k) & 1u) && !memcmp(&%s, &%s, sizeof %s)) cw_eq |= 1u << cw_k;",
-            vk, v, v);
-    if (e->builtin == KB_MATCH_ANY_SYNC) {
-      ce_line(ce, "%s = cw_eq;", r);
-    } else {
-      ce_line(ce, "%s = cw_eq == cw_m ? cw_m : 0u;", r);
-      if (e->nargs > 2)
-        ce_line(ce, "*(%s) = cw_eq == cw_m;", arg_at(ce, e, 2, "cw_t", "0"));
-    }
-    break;
-  default: { /* __reduce_*_sync */
-    bool uns = !kt_is_signed(e->type);
-    const char *acc = e->builtin == KB_REDUCE_ADD_SYNC ? "uint32_t" : tn.data;
-    const char *init = e->builtin == KB_REDUCE_MIN_SYNC ? (uns ? "UINT32_MAX" : "INT32_MAX")
-                     : e->builtin == KB_REDUCE_MAX_SYNC ? (uns ? "0" : "INT32_MIN")
-                     : e->builtin == KB_REDUCE_AND_SYNC ? "~0u" : "0";
-    const char *op = e->builtin == KB_REDUCE_ADD_SYNC ? "cw_r = cw_r + (uint32_t)(V);"
-                   : e->builtin == KB_REDUCE_MIN_SYNC ? "if ((V) < cw_r) cw_r = (V);"
-                   : e->builtin == KB_REDUCE_MAX_SYNC ? "if ((V) > cw_r) cw_r = (V);"
-                   : e->builtin == KB_REDUCE_AND_SYNC ? "cw_r &= (V);"
-                   : e->builtin == KB_REDUCE_OR_SYNC ? "cw_r |= (V);" : "cw_r ^= (V);";
-    StrBuf o;
-    sb_init(&o);
-    for (const char *p = op; *p; p++) {
-      if (*p == 'V') sb_puts(&o, vk);
-      else sb_putc(&o, *p);
-    }
-    ce_line(ce, "%s cw_r = %s;", acc, init);
-    ce_line(ce, "for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if ((cw_m >> cw_k) & 1u) { %s }", o.data);
-    ce_line(ce, "%s = (%s)cw_r;", r, tn.data);
-    sb_free(&o);
-  }
-  }
-  sb_free(&tn);
-}
-
-static bool is_vote(KBuiltinId b) {
-  return b == KB_BALLOT_SYNC || b == KB_ALL_SYNC || b == KB_ANY_SYNC ||
-         b == KB_UNI_SYNC;
-}
-
-static void emit_warp_collective(CEmit *ce, const KStmt *s, const char *r) {
-  const KExpr *e = s->init;
-  char *g = guard_text(ce, NULL);
-  ce_line(ce, "for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* %s, per warp */",
+  if (e->builtin == KB_ACTIVEMASK) return;
+  ce_line(ce, "for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* %s: lanes that reach it, per warp */",
           kb_info(e->builtin)->name);
   ce->indent++;
   ce_line(ce, "const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;");
-  ce_line(ce, "uint32_t cw_act = 0, cw_bal = 0;");
+  ce_line(ce, "uint32_t cw_act = 0;");
   ce_line(ce, "for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (%s) cw_act |= 1u << cw_l; }",
           g ? g : "1");
-  if (e->builtin != KB_ACTIVEMASK)
-    ce_check_sync_collective(ce, e, arg_at(ce, e, 0, "cw_t", NULL),
-                             ce->has_exit ? "!cw_exit[cw_t]" : NULL);
-  if (is_vote(e->builtin))
-    ce_line(ce, "for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (%s) != 0) cw_bal |= 1u << cw_l; }",
-            arg_at(ce, e, 1, "cw_t", "0"));
-  ce_line(ce, "for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {");
-  ce->indent++;
-  ce_line(ce, "const uint32_t cw_t = cw_w + cw_l;");
-  ce_line(ce, "if (!((cw_act >> cw_l) & 1u)) continue;");
-  ce_line(ce, "const uint32_t cw_m = (uint32_t)(%s) & cw_act; (void)cw_m;",
-          e->builtin == KB_ACTIVEMASK ? "0xffffffffu" : arg_at(ce, e, 0, "cw_t", "0"));
-  emit_lane_result(ce, e, r);
+  ce_check_sync_collective(ce, e, arg_at(ce, e, 0, "cw_t", NULL), alive);
   ce->indent--;
   ce_line(ce, "}");
-  ce->indent--;
-  ce_line(ce, "}");
+}
+
+static void emit_ptl_steps(CEmit *ce, const PtrVec *stmts) {
+  if (stmts->len) emit_ptl_once(ce, (KStmt *const *)stmts->items, stmts->len);
+}
+
+/* A u32 variable that the block function has in scope under this name
+ * (cw_t in a PTL, cw_nt). */
+static KExpr *c_name_expr(CEmit *ce, const char *name) {
+  KVar *v = arena_alloc(&ce->arena, sizeof *v);
+  v->kind = KV_LOCAL;
+  v->name = v->cname = name;
+  v->type = ce->m->t_u32;
+  v->as = AS_LOCAL;
+  v->id = -1;
+  KExpr *e = arena_alloc(&ce->arena, sizeof *e);
+  e->kind = KE_VAR;
+  e->type = v->type;
+  e->var = v;
+  e->designator = -1;
+  return e;
 }
 
 static void emit_collective(CEmit *ce, const KStmt *s) {
   promote(ce, s->var);
-  char r[128];
-  snprintf(r, sizeof r, "%s[cw_t]", ce_var_name(ce, s->var));
-  KBuiltinId b = s->init->builtin;
-  if (b == KB_SYNCTHREADS_COUNT || b == KB_SYNCTHREADS_AND || b == KB_SYNCTHREADS_OR)
-    emit_block_collective(ce, s, r);
-  else emit_warp_collective(ce, s, r);
+  KCollective k;
+  if (!kir_lower_collective(&ce->arena, ce->m, s->init, s->var, &ce->next_id,
+                            c_name_expr(ce, "((uint32_t)cw_t)"), c_name_expr(ce, "cw_nt"), &k, ce->d))
+    return;
+  for (int i = 0; i < k.publish.len; i++) { /* operands evaluated once, read by the result loop */
+    const KStmt *p = k.publish.items[i];
+    if (p->kind == KS_DECL) promote(ce, p->var);
+  }
+  if (ce->check) check_collective(ce, s);
+  ce_line(ce, "/* %s */", kb_info(s->init->builtin)->name);
+  for (int i = 0; i < k.block.len; i++) {
+    const KStmt *b = k.block.items[i];
+    if (b->kind == KS_DECL) b->var->as = AS_LOCAL; /* an array of the block function */
+    ce_stmt(ce, b);
+  }
+  int saved = ce->nguards;
+  ce->nguards = 0; /* every thread; without guards every thread publishes */
+  if (saved) emit_ptl_steps(ce, &k.clear);
+  ce->nguards = saved;
+  emit_ptl_steps(ce, &k.publish);
+  ce->nguards = 0;
+  emit_ptl_steps(ce, &k.gather);
+  ce->nguards = saved;
+  emit_ptl_steps(ce, &k.result);
 }
 
 static void emit_region(CEmit *ce, const KStmt *s) {

@@ -25,6 +25,7 @@
 #include "kir/passes/uniform.h"
 #include "kir/passes/versions.h"
 #include "kir/passes/walk.h"
+#include "kir/passes/warp.h"
 
 #include <stdbool.h>
 

@@ -33,7 +33,8 @@
  * fission (src/emit/c_fission.c) with uniformity-based shortcuts; what the
  * two share lives in this folder (splits.c: where to split; walk.c;
  * converge.c; versions.c; remat.c: what is recomputed rather than kept
- * per thread), and the rest is to move here too (issue 12).
+ * per thread; warp.c: warp lowering, the collectives' thread loops), and
+ * the rest is to move here too (issue 12).
  */
 #include "fission_internal.h"
 #include "converge.h"

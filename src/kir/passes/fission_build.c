@@ -163,6 +163,7 @@ KExpr *fis_ex_at(Fis *f, KVar *arr, KExpr *i) {
 
 /* the thread's linear index in the block, and the block's thread count */
 KExpr *fis_ex_tid(Fis *f) {
+  if (f->tid) return (KExpr *)f->tid;
   KType *u = f->m->t_u32;
   KExpr *zy = fis_ex_bin(f, KOP_ADD, u, fis_ex_bvar(f, KBV_THREAD_IDX, 1),
                      fis_ex_bin(f, KOP_MUL, u, fis_ex_bvar(f, KBV_BLOCK_DIM, 1), fis_ex_bvar(f, KBV_THREAD_IDX, 2)));
@@ -170,6 +171,7 @@ KExpr *fis_ex_tid(Fis *f) {
 }
 
 KExpr *fis_ex_nthreads(Fis *f) {
+  if (f->nthreads) return (KExpr *)f->nthreads;
   KType *u = f->m->t_u32;
   return fis_ex_bin(f, KOP_MUL, u, fis_ex_bvar(f, KBV_BLOCK_DIM, 0),
                 fis_ex_bin(f, KOP_MUL, u, fis_ex_bvar(f, KBV_BLOCK_DIM, 1), fis_ex_bvar(f, KBV_BLOCK_DIM, 2)));

@@ -5,8 +5,9 @@
  *                         loops (uniform ones at block level), switch,
  *                         jumps out of a thread's turn, per-thread locals
  *   fission_build.c       the KIR nodes the pass makes
- *   fission_collective.c  warp and block collectives: exchange arrays
- *                         between thread loops, hoisted out of expressions
+ *   fission_collective.c  warp and block collectives hoisted out of
+ *                         expressions, placed between thread loops
+ *   warp.c                warp lowering (warp.h), shared with the C emitter
  *   fission_inline.c      device functions with barriers, inlined in place
  *   fission_remat.c       locals recomputed in each thread loop instead of
  *                         kept per thread
@@ -21,6 +22,7 @@
 #include "splits.h"
 #include "uniform.h"
 #include "walk.h"
+#include "warp.h"
 
 typedef struct Fis {
   Arena *a;
@@ -45,6 +47,8 @@ typedef struct Fis {
   KUniformity uni;     /* which locals differ between threads (uniform.c) */
   PtrVec block_vars;   /* KVar*: block-level variables in scope: scalars, loop variables */
   PtrVec scalars;      /* KVar*: uniform locals declared at block level (fission_scalars.c) */
+  const KExpr *tid, *nthreads; /* what fis_ex_tid / fis_ex_nthreads give, when the
+                                  target has them at hand (NULL: from the built-ins) */
 } Fis;
 
 /* fission_build.c: KIR nodes the pass makes */
@@ -92,6 +96,9 @@ void fis_split_stmt(Fis *f, KStmt *s);
 
 /* fission_collective.c: collectives between thread loops */
 KStmt *fis_hoist_collectives(Fis *f, KStmt *s);
+
+/* warp.c: collective c lowered into steps (warp.h), its result in res */
+bool fis_lower_collective(Fis *f, const KExpr *c, KVar *res, KCollective *out);
 
 /* fission.c: e can be computed at block level (lv: the variable of the
  * block-level loop e belongs to, or NULL) */

@@ -503,10 +503,20 @@ CW_INLINE void cwb_switchExit(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
     cw_next12:;
   }
-  { /* __syncthreads_count: over the block's threads that reach it */
-    uint32_t cw_cnt = 0, cw_in = 0;
-    for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) if (!cw_exit[cw_t]) { cw_in++; cw_cnt += (cw_op10[cw_t]) != 0; }
-    for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) if (!cw_exit[cw_t]) cw_coll11[cw_t] = (int32_t)cw_cnt;
+  /* __syncthreads_count */
+  int32_t __fis_acc13;
+  (__fis_acc13 = 0);
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      (__fis_acc13 = (__fis_acc13 + ((int32_t)(cw_op10[cw_t] != 0))));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      cw_coll11[cw_t] = __fis_acc13;
+    }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
@@ -557,18 +567,18 @@ static void cwf_switchWarpMore(cw_fiber *cw_fb) {
       switch (cw_bix)
       {
       default:;
-        uint32_t cw_op15 = ((uint32_t)v);
-        uint32_t cw_coll16 = (uint32_t)cw_fiber_reduce(cw_fb, (uint32_t)(4294967295u), (uint32_t)(cw_op15), 0, 0);
-        (r0 = ((int32_t)cw_coll16));
-        int32_t cw_op17 = (v % 4);
-        uint32_t cw_coll18 = ({ int32_t cw_sv = (cw_op17); cw_fiber_match(cw_fb, (uint32_t)(4294967295u), &cw_sv, sizeof cw_sv, 0, (int32_t *)0); });
-        (r1 = ((int32_t)cw_coll18));
-        int32_t cw_op19 = ((int32_t)(v < 90));
-        int32_t cw_coll20 = (int32_t)cw_fiber_vote(cw_fb, (uint32_t)(4294967295u), (cw_op19) != 0, 1);
-        (r2 = cw_coll20);
-        int32_t cw_op21 = ((int32_t)(v == 42));
-        int32_t cw_coll22 = cw_fiber_sync_count(cw_fb, (cw_op21) != 0, 2);
-        (r3 = cw_coll22);
+        uint32_t cw_op18 = ((uint32_t)v);
+        uint32_t cw_coll19 = (uint32_t)cw_fiber_reduce(cw_fb, (uint32_t)(4294967295u), (uint32_t)(cw_op18), 0, 0);
+        (r0 = ((int32_t)cw_coll19));
+        int32_t cw_op20 = (v % 4);
+        uint32_t cw_coll21 = ({ int32_t cw_sv = (cw_op20); cw_fiber_match(cw_fb, (uint32_t)(4294967295u), &cw_sv, sizeof cw_sv, 0, (int32_t *)0); });
+        (r1 = ((int32_t)cw_coll21));
+        int32_t cw_op22 = ((int32_t)(v < 90));
+        int32_t cw_coll23 = (int32_t)cw_fiber_vote(cw_fb, (uint32_t)(4294967295u), (cw_op22) != 0, 1);
+        (r2 = cw_coll23);
+        int32_t cw_op24 = ((int32_t)(v == 42));
+        int32_t cw_coll25 = cw_fiber_sync_count(cw_fb, (cw_op24) != 0, 2);
+        (r3 = cw_coll25);
         break;
       }
       (out[(4 * g)] = r0);

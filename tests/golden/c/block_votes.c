@@ -100,10 +100,18 @@ CW_INLINE void cwb_blockVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       cw_op0[cw_t] = above[cw_t];
     }
   }
-  { /* __syncthreads_count: over the block's threads that reach it */
-    uint32_t cw_cnt = 0, cw_in = 0;
-    for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) if (1) { cw_in++; cw_cnt += (cw_op0[cw_t]) != 0; }
-    for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) if (1) cw_coll1[cw_t] = (int32_t)cw_cnt;
+  /* __syncthreads_count */
+  int32_t __fis_acc7;
+  (__fis_acc7 = 0);
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_acc7 = (__fis_acc7 + ((int32_t)(cw_op0[cw_t] != 0))));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      cw_coll1[cw_t] = __fis_acc7;
+    }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -111,10 +119,18 @@ CW_INLINE void cwb_blockVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       cw_op2[cw_t] = above[cw_t];
     }
   }
-  { /* __syncthreads_and: over the block's threads that reach it */
-    uint32_t cw_cnt = 0, cw_in = 0;
-    for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) if (1) { cw_in++; cw_cnt += (cw_op2[cw_t]) != 0; }
-    for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) if (1) cw_coll3[cw_t] = (int32_t)(cw_cnt == cw_in);
+  /* __syncthreads_and */
+  int32_t __fis_acc11;
+  (__fis_acc11 = 1);
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_acc11 = (__fis_acc11 & ((int32_t)(cw_op2[cw_t] != 0))));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      cw_coll3[cw_t] = __fis_acc11;
+    }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -122,10 +138,18 @@ CW_INLINE void cwb_blockVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       cw_op4[cw_t] = ((int32_t)(x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] > (2.0f * threshold)));
     }
   }
-  { /* __syncthreads_or: over the block's threads that reach it */
-    uint32_t cw_cnt = 0, cw_in = 0;
-    for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) if (1) { cw_in++; cw_cnt += (cw_op4[cw_t]) != 0; }
-    for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) if (1) cw_coll5[cw_t] = (int32_t)(cw_cnt != 0);
+  /* __syncthreads_or */
+  int32_t __fis_acc15;
+  (__fis_acc15 = 0);
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_acc15 = (__fis_acc15 | ((int32_t)(cw_op4[cw_t] != 0))));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      cw_coll5[cw_t] = __fis_acc15;
+    }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -163,8 +187,8 @@ CW_INLINE void cwb_compactCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   int32_t *counts = *(int32_t **)cw_args[2];
   int32_t v[cw_nt]; /* per thread */
   bool keep[cw_nt]; /* per thread */
-  int32_t cw_op11[cw_nt]; /* per thread */
-  int32_t cw_coll12[cw_nt]; /* per thread */
+  int32_t cw_op20[cw_nt]; /* per thread */
+  int32_t cw_coll21[cw_nt]; /* per thread */
   int32_t total[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -186,17 +210,25 @@ CW_INLINE void cwb_compactCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     {
       v[cw_t] = in[((cw_bix * cw_bdx) + ((uint32_t)cw_tx))];
       keep[cw_t] = ((v[cw_t] % 2) == 0);
-      cw_op11[cw_t] = ((int32_t)keep[cw_t]);
+      cw_op20[cw_t] = ((int32_t)keep[cw_t]);
     }
   }
-  { /* __syncthreads_count: over the block's threads that reach it */
-    uint32_t cw_cnt = 0, cw_in = 0;
-    for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) if (1) { cw_in++; cw_cnt += (cw_op11[cw_t]) != 0; }
-    for (uint32_t cw_t = 0; cw_t < cw_nt; cw_t++) if (1) cw_coll12[cw_t] = (int32_t)cw_cnt;
+  /* __syncthreads_count */
+  int32_t __fis_acc25;
+  (__fis_acc25 = 0);
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_acc25 = (__fis_acc25 + ((int32_t)(cw_op20[cw_t] != 0))));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      cw_coll21[cw_t] = __fis_acc25;
+    }
   }
   CW_FOR_EACH_THREAD {
     {
-      total[cw_t] = cw_coll12[cw_t];
+      total[cw_t] = cw_coll21[cw_t];
       if (keep[cw_t])
         ((int32_t)cw_shared_add_i32((void *)(&cw_sh_pos_1), 1));
       (out[((cw_bix * cw_bdx) + ((uint32_t)cw_tx))] = (keep[cw_t] ? v[cw_t] : -1));

@@ -704,10 +704,10 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   const cooperative_groups_thread_block_tile_32 *g_37[cw_nt]; /* per thread */
   const cooperative_groups_thread_block_tile_32 *self_39[cw_nt]; /* per thread */
   unsigned char cw_l42[cw_nt];
-  unsigned char cw_l46[cw_nt];
-  unsigned char cw_l49[cw_nt];
-  unsigned char cw_l51[cw_nt];
-  unsigned char cw_l56[cw_nt];
+  unsigned char cw_l61[cw_nt];
+  unsigned char cw_l64[cw_nt];
+  unsigned char cw_l66[cw_nt];
+  unsigned char cw_l76[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -729,16 +729,50 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         cw_op6[cw_t] = ((int32_t)pred_2[cw_t]);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l42[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op6[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op5[cw_t]) & cw_act; (void)cw_m;
-        cw_coll7[cw_t] = cw_bal & cw_m;
+    /* __ballot_sync */
+    int32_t __fis_on44[1024];
+    int32_t __fis_vote45[1024];
+    uint32_t __fis_act46[32];
+    uint32_t __fis_bal47[32];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_on44[((uint32_t)cw_t)] = 0);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l42[cw_t] == 0)) continue;
+      {
+        (__fis_on44[((uint32_t)cw_t)] = 1);
+        (__fis_vote45[((uint32_t)cw_t)] = ((int32_t)(cw_op6[cw_t] != 0)));
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        uint32_t __fis_t48 = ((uint32_t)cw_t);
+        if (((__fis_t48 & 31u) == 0u))
+        {
+          uint32_t __fis_n52 = (((cw_nt - __fis_t48) < 32u) ? (cw_nt - __fis_t48) : 32u);
+          uint32_t __fis_a50 = 0u;
+          uint32_t __fis_b51 = 0u;
+          {
+            uint32_t __fis_j49 = 0u;
+            for (; (__fis_j49 < __fis_n52); (__fis_j49 = (__fis_j49 + 1u)))
+            {
+              (__fis_a50 = (__fis_a50 | (((uint32_t)__fis_on44[(__fis_t48 + __fis_j49)]) << __fis_j49)));
+              (__fis_b51 = (__fis_b51 | ((((uint32_t)__fis_on44[(__fis_t48 + __fis_j49)]) & ((uint32_t)__fis_vote45[(__fis_t48 + __fis_j49)])) << __fis_j49)));
+            }
+          }
+          (__fis_act46[(__fis_t48 >> 5u)] = __fis_a50);
+          (__fis_bal47[(__fis_t48 >> 5u)] = __fis_b51);
+        }
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l42[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane53 = ((uint32_t)cw_t);
+        uint32_t __fis_mask54 = (cw_op5[cw_t] & __fis_act46[(__fis_lane53 >> 5u)]);
+        cw_coll7[cw_t] = (__fis_bal47[(__fis_lane53 >> 5u)] & __fis_mask54);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
@@ -746,9 +780,9 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       {
         uint32_t yes_8 = cw_coll7[cw_t];
         (cw_ret0[cw_t] = (((__tmp113_4[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_4[cw_t]), (pred_2[cw_t] ? yes_8 : ((*parent_1[cw_t]).__cw_mask & (~yes_8))))), __tmp113_4[cw_t]));
-        { cw_l42[cw_t] = 1; goto cw_next44; }
+        { cw_l42[cw_t] = 1; goto cw_next59; }
       }
-      cw_next44:;
+      cw_next59:;
     }
     break;
   }
@@ -761,32 +795,32 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       op_12[cw_t] = ((cooperative_groups_plus_int){0});
     }
   }
-  /* loop with a barrier inside: cw_l46[t] 0 running, 1 left, 2 continued */
-  memset(cw_l46, 0, cw_nt);
+  /* loop with a barrier inside: cw_l61[t] 0 running, 1 left, 2 continued */
+  memset(cw_l61, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l46[cw_t] == 0)) continue;
+      if (!(cw_l61[cw_t] == 0)) continue;
       {
         n_14[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_10[cw_t]);
         r_15[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_10[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l46[cw_t] == 0)) continue;
+      if (!(cw_l61[cw_t] == 0)) continue;
       {
         d_16[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l49[t] 0 running, 1 left, 2 continued */
-    memset(cw_l49, 0, cw_nt);
+    /* loop with a barrier inside: cw_l64[t] 0 running, 1 left, 2 continued */
+    memset(cw_l64, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0)) continue;
-        if (!((d_16[cw_t] < 32u))) cw_l49[cw_t] = 1;
+        if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0)) continue;
+        if (!((d_16[cw_t] < 32u))) cw_l64[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0)) continue;
+        if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0)) continue;
         {
           /* cw_ret17 declared */
           self_18[cw_t] = g_10[cw_t];
@@ -794,11 +828,11 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           delta_20[cw_t] = d_16[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l51[t] 0 running, 1 left, 2 continued */
-      memset(cw_l51, 0, cw_nt);
+      /* loop with a barrier inside: cw_l66[t] 0 running, 1 left, 2 continued */
+      memset(cw_l66, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0 && cw_l51[cw_t] == 0)) continue;
+          if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0 && cw_l66[cw_t] == 0)) continue;
           {
             uint32_t r_22 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_18[cw_t]) + delta_20[cw_t]);
             if ((r_22 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_18[cw_t])))
@@ -808,31 +842,34 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             cw_op25[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_18[cw_t]).__cw_mask, r_22);
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0 && cw_l51[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op23[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op25[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll26[cw_t] = cw_op24[cw_w + cw_k];
+        /* __shfl_sync */
+        int32_t __fis_xch68[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0 && cw_l66[cw_t] == 0)) continue;
+          {
+            (__fis_xch68[((uint32_t)cw_t)] = cw_op24[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0 && cw_l51[cw_t] == 0)) continue;
+          if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0 && cw_l66[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane69 = ((uint32_t)cw_t);
+            uint32_t __fis_src70 = (((__fis_lane69 - (__fis_lane69 & 31u)) + ((__fis_lane69 & 31u) - ((__fis_lane69 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op25[cw_t]) & (((uint32_t)32) - 1u)));
+            cw_coll26[cw_t] = __fis_xch68[((__fis_src70 < cw_nt) ? __fis_src70 : __fis_lane69)];
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0 && cw_l66[cw_t] == 0)) continue;
           {
             (cw_ret17[cw_t] = cw_coll26[cw_t]);
-            { cw_l51[cw_t] = 1; goto cw_next53; }
+            { cw_l66[cw_t] = 1; goto cw_next73; }
           }
-          cw_next53:;
+          cw_next73:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0)) continue;
+        if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0)) continue;
         {
           int32_t other_27 = cw_ret17[cw_t];
           if (((r_15[cw_t] + d_16[cw_t]) < n_14[cw_t]))
@@ -840,59 +877,62 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l46[cw_t] == 0 && cw_l49[cw_t] == 0)) continue;
+        if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0)) continue;
         (d_16[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l46[cw_t] == 0)) continue;
+      if (!(cw_l61[cw_t] == 0)) continue;
       {
         /* cw_ret28 declared */
         self_29[cw_t] = g_10[cw_t];
         var_30[cw_t] = val_11[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l56[t] 0 running, 1 left, 2 continued */
-    memset(cw_l56, 0, cw_nt);
+    /* loop with a barrier inside: cw_l76[t] 0 running, 1 left, 2 continued */
+    memset(cw_l76, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l46[cw_t] == 0 && cw_l56[cw_t] == 0)) continue;
+        if (!(cw_l61[cw_t] == 0 && cw_l76[cw_t] == 0)) continue;
         {
           cw_op33[cw_t] = (*self_29[cw_t]).__cw_mask;
           cw_op34[cw_t] = var_30[cw_t];
           cw_op35[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_29[cw_t]).__cw_mask, ((uint32_t)0u));
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l46[cw_t] == 0 && cw_l56[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(cw_op33[cw_t]) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op35[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll36[cw_t] = cw_op34[cw_w + cw_k];
+      /* __shfl_sync */
+      int32_t __fis_xch78[1024];
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l61[cw_t] == 0 && cw_l76[cw_t] == 0)) continue;
+        {
+          (__fis_xch78[((uint32_t)cw_t)] = cw_op34[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l46[cw_t] == 0 && cw_l56[cw_t] == 0)) continue;
+        if (!(cw_l61[cw_t] == 0 && cw_l76[cw_t] == 0)) continue;
+        {
+          uint32_t __fis_lane79 = ((uint32_t)cw_t);
+          uint32_t __fis_src80 = (((__fis_lane79 - (__fis_lane79 & 31u)) + ((__fis_lane79 & 31u) - ((__fis_lane79 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op35[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll36[cw_t] = __fis_xch78[((__fis_src80 < cw_nt) ? __fis_src80 : __fis_lane79)];
+        }
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l61[cw_t] == 0 && cw_l76[cw_t] == 0)) continue;
         {
           (cw_ret28[cw_t] = cw_coll36[cw_t]);
-          { cw_l56[cw_t] = 1; goto cw_next58; }
+          { cw_l76[cw_t] = 1; goto cw_next83; }
         }
-        cw_next58:;
+        cw_next83:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l46[cw_t] == 0)) continue;
+      if (!(cw_l61[cw_t] == 0)) continue;
       {
         (cw_ret9[cw_t] = cw_ret28[cw_t]);
-        { cw_l46[cw_t] = 1; goto cw_next59; }
+        { cw_l61[cw_t] = 1; goto cw_next84; }
       }
-      cw_next59:;
+      cw_next84:;
     }
     break;
   }
@@ -948,234 +988,277 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   cooperative_groups_thread_block_tile_32 tile[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
   int32_t label[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group cw_ret64[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *parent_65[cw_nt]; /* per thread */
-  int32_t label_66[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group __tmp156_68[cw_nt]; /* per thread */
-  uint32_t cw_op69[cw_nt]; /* per thread */
-  int32_t cw_op70[cw_nt]; /* per thread */
-  uint32_t cw_coll71[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group cw_ret89[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *parent_90[cw_nt]; /* per thread */
+  int32_t label_91[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp156_93[cw_nt]; /* per thread */
+  uint32_t cw_op94[cw_nt]; /* per thread */
+  int32_t cw_op95[cw_nt]; /* per thread */
+  uint32_t cw_coll96[cw_nt]; /* per thread */
   cooperative_groups_coalesced_group part[cw_nt]; /* per thread */
-  int32_t cw_ret72[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *g_73[cw_nt]; /* per thread */
-  int32_t val_74[cw_nt]; /* per thread */
-  cooperative_groups_plus_int op_75[cw_nt]; /* per thread */
-  uint32_t n_77[cw_nt]; /* per thread */
-  uint32_t r_78[cw_nt]; /* per thread */
-  uint32_t d_79[cw_nt]; /* per thread */
-  int32_t cw_ret80[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_81[cw_nt]; /* per thread */
-  int32_t var_82[cw_nt]; /* per thread */
-  uint32_t delta_83[cw_nt]; /* per thread */
-  uint32_t cw_op86[cw_nt]; /* per thread */
-  int32_t cw_op87[cw_nt]; /* per thread */
-  int32_t cw_op88[cw_nt]; /* per thread */
-  int32_t cw_coll89[cw_nt]; /* per thread */
-  int32_t cw_ret91[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_92[cw_nt]; /* per thread */
-  int32_t var_93[cw_nt]; /* per thread */
-  uint32_t cw_op96[cw_nt]; /* per thread */
-  int32_t cw_op97[cw_nt]; /* per thread */
-  int32_t cw_op98[cw_nt]; /* per thread */
-  int32_t cw_coll99[cw_nt]; /* per thread */
-  unsigned char cw_l101[cw_nt];
-  unsigned char cw_l105[cw_nt];
-  unsigned char cw_l108[cw_nt];
-  unsigned char cw_l110[cw_nt];
-  unsigned char cw_l115[cw_nt];
+  int32_t cw_ret97[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *g_98[cw_nt]; /* per thread */
+  int32_t val_99[cw_nt]; /* per thread */
+  cooperative_groups_plus_int op_100[cw_nt]; /* per thread */
+  uint32_t n_102[cw_nt]; /* per thread */
+  uint32_t r_103[cw_nt]; /* per thread */
+  uint32_t d_104[cw_nt]; /* per thread */
+  int32_t cw_ret105[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_106[cw_nt]; /* per thread */
+  int32_t var_107[cw_nt]; /* per thread */
+  uint32_t delta_108[cw_nt]; /* per thread */
+  uint32_t cw_op111[cw_nt]; /* per thread */
+  int32_t cw_op112[cw_nt]; /* per thread */
+  int32_t cw_op113[cw_nt]; /* per thread */
+  int32_t cw_coll114[cw_nt]; /* per thread */
+  int32_t cw_ret116[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_117[cw_nt]; /* per thread */
+  int32_t var_118[cw_nt]; /* per thread */
+  uint32_t cw_op121[cw_nt]; /* per thread */
+  int32_t cw_op122[cw_nt]; /* per thread */
+  int32_t cw_op123[cw_nt]; /* per thread */
+  int32_t cw_coll124[cw_nt]; /* per thread */
+  unsigned char cw_l126[cw_nt];
+  unsigned char cw_l145[cw_nt];
+  unsigned char cw_l148[cw_nt];
+  unsigned char cw_l150[cw_nt];
+  unsigned char cw_l160[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* __tmp149 declared */
       tile[cw_t] = ((__tmp149[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&__tmp149[cw_t]))));
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0);
       label[cw_t] = (v[cw_t] % 4);
-      /* cw_ret64 declared */
-      parent_65[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      label_66[cw_t] = label[cw_t];
+      /* cw_ret89 declared */
+      parent_90[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      label_91[cw_t] = label[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l101[t] 0 running, 1 left, 2 continued */
-  memset(cw_l101, 0, cw_nt);
+  /* loop with a barrier inside: cw_l126[t] 0 running, 1 left, 2 continued */
+  memset(cw_l126, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l101[cw_t] == 0)) continue;
+      if (!(cw_l126[cw_t] == 0)) continue;
       {
         /* __tmp156 declared */
-        (__tmp156_68[cw_t] = ((cooperative_groups_coalesced_group){0}));
-        cw_op69[cw_t] = (*parent_65[cw_t]).__cw_mask;
-        cw_op70[cw_t] = label_66[cw_t];
+        (__tmp156_93[cw_t] = ((cooperative_groups_coalesced_group){0}));
+        cw_op94[cw_t] = (*parent_90[cw_t]).__cw_mask;
+        cw_op95[cw_t] = label_91[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __match_any_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l101[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op69[cw_t]) & cw_act; (void)cw_m;
-        uint32_t cw_eq = 0;
-        for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if (((cw_m >> cw_k) & 1u) && !memcmp(&cw_op70[cw_w + cw_k], &cw_op70[cw_t], sizeof cw_op70[cw_t])) cw_eq |= 1u << cw_k;
-        cw_coll71[cw_t] = cw_eq;
+    /* __match_any_sync */
+    int32_t __fis_on128[1024];
+    int32_t __fis_xch129[1024];
+    uint32_t __fis_act130[32];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_on128[((uint32_t)cw_t)] = 0);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l101[cw_t] == 0)) continue;
+      if (!(cw_l126[cw_t] == 0)) continue;
       {
-        (cw_ret64[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp156_68[cw_t]), cw_coll71[cw_t]), __tmp156_68[cw_t]));
-        { cw_l101[cw_t] = 1; goto cw_next103; }
+        (__fis_on128[((uint32_t)cw_t)] = 1);
+        (__fis_xch129[((uint32_t)cw_t)] = cw_op95[cw_t]);
       }
-      cw_next103:;
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        uint32_t __fis_t131 = ((uint32_t)cw_t);
+        if (((__fis_t131 & 31u) == 0u))
+        {
+          uint32_t __fis_n134 = (((cw_nt - __fis_t131) < 32u) ? (cw_nt - __fis_t131) : 32u);
+          uint32_t __fis_a133 = 0u;
+          {
+            uint32_t __fis_j132 = 0u;
+            for (; (__fis_j132 < __fis_n134); (__fis_j132 = (__fis_j132 + 1u)))
+            {
+              (__fis_a133 = (__fis_a133 | (((uint32_t)__fis_on128[(__fis_t131 + __fis_j132)]) << __fis_j132)));
+            }
+          }
+          (__fis_act130[(__fis_t131 >> 5u)] = __fis_a133);
+        }
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l126[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane135 = ((uint32_t)cw_t);
+        uint32_t __fis_mask136 = (cw_op94[cw_t] & __fis_act130[(__fis_lane135 >> 5u)]);
+        uint32_t __fis_r138 = ((uint32_t)0);
+        {
+          uint32_t __fis_j137 = 0u;
+          for (; (__fis_j137 < 32u); (__fis_j137 = (__fis_j137 + 1u)))
+            if ((((__fis_mask136 >> __fis_j137) & 1u) != 0u))
+              if ((__fis_xch129[((__fis_lane135 - (__fis_lane135 & 31u)) + __fis_j137)] == cw_op95[cw_t]))
+                (__fis_r138 = (__fis_r138 | (1u << __fis_j137)));
+        }
+        cw_coll96[cw_t] = __fis_r138;
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l126[cw_t] == 0)) continue;
+      {
+        (cw_ret89[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp156_93[cw_t]), cw_coll96[cw_t]), __tmp156_93[cw_t]));
+        { cw_l126[cw_t] = 1; goto cw_next143; }
+      }
+      cw_next143:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      part[cw_t] = cw_ret64[cw_t];
-      /* cw_ret72 declared */
-      g_73[cw_t] = ((const cooperative_groups_coalesced_group *)(&part[cw_t]));
-      val_74[cw_t] = v[cw_t];
-      op_75[cw_t] = ((cooperative_groups_plus_int){0});
+      part[cw_t] = cw_ret89[cw_t];
+      /* cw_ret97 declared */
+      g_98[cw_t] = ((const cooperative_groups_coalesced_group *)(&part[cw_t]));
+      val_99[cw_t] = v[cw_t];
+      op_100[cw_t] = ((cooperative_groups_plus_int){0});
     }
   }
-  /* loop with a barrier inside: cw_l105[t] 0 running, 1 left, 2 continued */
-  memset(cw_l105, 0, cw_nt);
+  /* loop with a barrier inside: cw_l145[t] 0 running, 1 left, 2 continued */
+  memset(cw_l145, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l105[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        n_77[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_73[cw_t]);
-        r_78[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_73[cw_t]);
+        n_102[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_98[cw_t]);
+        r_103[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_98[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l105[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        d_79[cw_t] = 1u;
+        d_104[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l108[t] 0 running, 1 left, 2 continued */
-    memset(cw_l108, 0, cw_nt);
+    /* loop with a barrier inside: cw_l148[t] 0 running, 1 left, 2 continued */
+    memset(cw_l148, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0)) continue;
-        if (!((d_79[cw_t] < 32u))) cw_l108[cw_t] = 1;
+        if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
+        if (!((d_104[cw_t] < 32u))) cw_l148[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
         {
-          /* cw_ret80 declared */
-          self_81[cw_t] = g_73[cw_t];
-          var_82[cw_t] = val_74[cw_t];
-          delta_83[cw_t] = d_79[cw_t];
+          /* cw_ret105 declared */
+          self_106[cw_t] = g_98[cw_t];
+          var_107[cw_t] = val_99[cw_t];
+          delta_108[cw_t] = d_104[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l110[t] 0 running, 1 left, 2 continued */
-      memset(cw_l110, 0, cw_nt);
+      /* loop with a barrier inside: cw_l150[t] 0 running, 1 left, 2 continued */
+      memset(cw_l150, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0 && cw_l110[cw_t] == 0)) continue;
+          if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
-            uint32_t r_85 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_81[cw_t]) + delta_83[cw_t]);
-            if ((r_85 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_81[cw_t])))
-              (r_85 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_81[cw_t]));
-            cw_op86[cw_t] = (*self_81[cw_t]).__cw_mask;
-            cw_op87[cw_t] = var_82[cw_t];
-            cw_op88[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_81[cw_t]).__cw_mask, r_85);
+            uint32_t r_110 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_106[cw_t]) + delta_108[cw_t]);
+            if ((r_110 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_106[cw_t])))
+              (r_110 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_106[cw_t]));
+            cw_op111[cw_t] = (*self_106[cw_t]).__cw_mask;
+            cw_op112[cw_t] = var_107[cw_t];
+            cw_op113[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_106[cw_t]).__cw_mask, r_110);
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0 && cw_l110[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op86[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op88[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll89[cw_t] = cw_op87[cw_w + cw_k];
+        /* __shfl_sync */
+        int32_t __fis_xch152[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
+          {
+            (__fis_xch152[((uint32_t)cw_t)] = cw_op112[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0 && cw_l110[cw_t] == 0)) continue;
+          if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
-            (cw_ret80[cw_t] = cw_coll89[cw_t]);
-            { cw_l110[cw_t] = 1; goto cw_next112; }
+            uint32_t __fis_lane153 = ((uint32_t)cw_t);
+            uint32_t __fis_src154 = (((__fis_lane153 - (__fis_lane153 & 31u)) + ((__fis_lane153 & 31u) - ((__fis_lane153 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op113[cw_t]) & (((uint32_t)32) - 1u)));
+            cw_coll114[cw_t] = __fis_xch152[((__fis_src154 < cw_nt) ? __fis_src154 : __fis_lane153)];
           }
-          cw_next112:;
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
+          {
+            (cw_ret105[cw_t] = cw_coll114[cw_t]);
+            { cw_l150[cw_t] = 1; goto cw_next157; }
+          }
+          cw_next157:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
         {
-          int32_t other_90 = cw_ret80[cw_t];
-          if (((r_78[cw_t] + d_79[cw_t]) < n_77[cw_t]))
-            (val_74[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_75[cw_t]), val_74[cw_t], other_90));
+          int32_t other_115 = cw_ret105[cw_t];
+          if (((r_103[cw_t] + d_104[cw_t]) < n_102[cw_t]))
+            (val_99[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_100[cw_t]), val_99[cw_t], other_115));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l105[cw_t] == 0 && cw_l108[cw_t] == 0)) continue;
-        (d_79[cw_t] <<= 1);
+        if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
+        (d_104[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l105[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        /* cw_ret91 declared */
-        self_92[cw_t] = g_73[cw_t];
-        var_93[cw_t] = val_74[cw_t];
+        /* cw_ret116 declared */
+        self_117[cw_t] = g_98[cw_t];
+        var_118[cw_t] = val_99[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l115[t] 0 running, 1 left, 2 continued */
-    memset(cw_l115, 0, cw_nt);
+    /* loop with a barrier inside: cw_l160[t] 0 running, 1 left, 2 continued */
+    memset(cw_l160, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l105[cw_t] == 0 && cw_l115[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l160[cw_t] == 0)) continue;
         {
-          cw_op96[cw_t] = (*self_92[cw_t]).__cw_mask;
-          cw_op97[cw_t] = var_93[cw_t];
-          cw_op98[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_92[cw_t]).__cw_mask, ((uint32_t)0u));
+          cw_op121[cw_t] = (*self_117[cw_t]).__cw_mask;
+          cw_op122[cw_t] = var_118[cw_t];
+          cw_op123[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_117[cw_t]).__cw_mask, ((uint32_t)0u));
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l105[cw_t] == 0 && cw_l115[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(cw_op96[cw_t]) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op98[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll99[cw_t] = cw_op97[cw_w + cw_k];
+      /* __shfl_sync */
+      int32_t __fis_xch162[1024];
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l145[cw_t] == 0 && cw_l160[cw_t] == 0)) continue;
+        {
+          (__fis_xch162[((uint32_t)cw_t)] = cw_op122[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l105[cw_t] == 0 && cw_l115[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l160[cw_t] == 0)) continue;
         {
-          (cw_ret91[cw_t] = cw_coll99[cw_t]);
-          { cw_l115[cw_t] = 1; goto cw_next117; }
+          uint32_t __fis_lane163 = ((uint32_t)cw_t);
+          uint32_t __fis_src164 = (((__fis_lane163 - (__fis_lane163 & 31u)) + ((__fis_lane163 & 31u) - ((__fis_lane163 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op123[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll124[cw_t] = __fis_xch162[((__fis_src164 < cw_nt) ? __fis_src164 : __fis_lane163)];
         }
-        cw_next117:;
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l145[cw_t] == 0 && cw_l160[cw_t] == 0)) continue;
+        {
+          (cw_ret116[cw_t] = cw_coll124[cw_t]);
+          { cw_l160[cw_t] = 1; goto cw_next167; }
+        }
+        cw_next167:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l105[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        (cw_ret72[cw_t] = cw_ret91[cw_t]);
-        { cw_l105[cw_t] = 1; goto cw_next118; }
+        (cw_ret97[cw_t] = cw_ret116[cw_t]);
+        { cw_l145[cw_t] = 1; goto cw_next168; }
       }
-      cw_next118:;
+      cw_next168:;
     }
     break;
   }
   CW_FOR_EACH_THREAD {
     {
-      int32_t sum = cw_ret72[cw_t];
+      int32_t sum = cw_ret97[cw_t];
       if ((cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, (&part[cw_t])) == 0u))
         __atomic_fetch_add((&sums[label[cw_t]]), sum, __ATOMIC_RELAXED);
     }
@@ -1223,14 +1306,14 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_group t64[cw_nt]; /* per thread */
   cooperative_groups_thread_group t4[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group cw_ret121[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *parent_122[cw_nt]; /* per thread */
-  bool pred_123[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group __tmp113_125[cw_nt]; /* per thread */
-  uint32_t cw_op126[cw_nt]; /* per thread */
-  int32_t cw_op127[cw_nt]; /* per thread */
-  uint32_t cw_coll128[cw_nt]; /* per thread */
-  unsigned char cw_l131[cw_nt];
+  cooperative_groups_coalesced_group cw_ret171[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *parent_172[cw_nt]; /* per thread */
+  bool pred_173[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp113_175[cw_nt]; /* per thread */
+  uint32_t cw_op176[cw_nt]; /* per thread */
+  int32_t cw_op177[cw_nt]; /* per thread */
+  uint32_t cw_coll178[cw_nt]; /* per thread */
+  unsigned char cw_l181[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* __tmp194 declared */
@@ -1239,48 +1322,82 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       t64[cw_t] = cooperative_groups_tiled_partition_1(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])), 64u);
       t4[cw_t] = cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&t64[cw_t])), 4u);
       (__tmp194[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t]))));
-      /* cw_ret121 declared */
-      parent_122[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&__tmp194[cw_t]));
-      pred_123[cw_t] = ((((uint32_t)cw_tx) % 3u) == 0u);
+      /* cw_ret171 declared */
+      parent_172[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&__tmp194[cw_t]));
+      pred_173[cw_t] = ((((uint32_t)cw_tx) % 3u) == 0u);
     }
   }
-  /* loop with a barrier inside: cw_l131[t] 0 running, 1 left, 2 continued */
-  memset(cw_l131, 0, cw_nt);
+  /* loop with a barrier inside: cw_l181[t] 0 running, 1 left, 2 continued */
+  memset(cw_l181, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l131[cw_t] == 0)) continue;
+      if (!(cw_l181[cw_t] == 0)) continue;
       {
         /* __tmp113 declared */
-        cw_op126[cw_t] = (*parent_122[cw_t]).__cw_mask;
-        cw_op127[cw_t] = ((int32_t)pred_123[cw_t]);
+        cw_op176[cw_t] = (*parent_172[cw_t]).__cw_mask;
+        cw_op177[cw_t] = ((int32_t)pred_173[cw_t]);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l131[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op127[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op126[cw_t]) & cw_act; (void)cw_m;
-        cw_coll128[cw_t] = cw_bal & cw_m;
+    /* __ballot_sync */
+    int32_t __fis_on183[1024];
+    int32_t __fis_vote184[1024];
+    uint32_t __fis_act185[32];
+    uint32_t __fis_bal186[32];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_on183[((uint32_t)cw_t)] = 0);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l131[cw_t] == 0)) continue;
+      if (!(cw_l181[cw_t] == 0)) continue;
       {
-        uint32_t yes_129 = cw_coll128[cw_t];
-        (cw_ret121[cw_t] = (((__tmp113_125[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_125[cw_t]), (pred_123[cw_t] ? yes_129 : ((*parent_122[cw_t]).__cw_mask & (~yes_129))))), __tmp113_125[cw_t]));
-        { cw_l131[cw_t] = 1; goto cw_next133; }
+        (__fis_on183[((uint32_t)cw_t)] = 1);
+        (__fis_vote184[((uint32_t)cw_t)] = ((int32_t)(cw_op177[cw_t] != 0)));
       }
-      cw_next133:;
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        uint32_t __fis_t187 = ((uint32_t)cw_t);
+        if (((__fis_t187 & 31u) == 0u))
+        {
+          uint32_t __fis_n191 = (((cw_nt - __fis_t187) < 32u) ? (cw_nt - __fis_t187) : 32u);
+          uint32_t __fis_a189 = 0u;
+          uint32_t __fis_b190 = 0u;
+          {
+            uint32_t __fis_j188 = 0u;
+            for (; (__fis_j188 < __fis_n191); (__fis_j188 = (__fis_j188 + 1u)))
+            {
+              (__fis_a189 = (__fis_a189 | (((uint32_t)__fis_on183[(__fis_t187 + __fis_j188)]) << __fis_j188)));
+              (__fis_b190 = (__fis_b190 | ((((uint32_t)__fis_on183[(__fis_t187 + __fis_j188)]) & ((uint32_t)__fis_vote184[(__fis_t187 + __fis_j188)])) << __fis_j188)));
+            }
+          }
+          (__fis_act185[(__fis_t187 >> 5u)] = __fis_a189);
+          (__fis_bal186[(__fis_t187 >> 5u)] = __fis_b190);
+        }
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l181[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane192 = ((uint32_t)cw_t);
+        uint32_t __fis_mask193 = (cw_op176[cw_t] & __fis_act185[(__fis_lane192 >> 5u)]);
+        cw_coll178[cw_t] = (__fis_bal186[(__fis_lane192 >> 5u)] & __fis_mask193);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l181[cw_t] == 0)) continue;
+      {
+        uint32_t yes_179 = cw_coll178[cw_t];
+        (cw_ret171[cw_t] = (((__tmp113_175[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_175[cw_t]), (pred_173[cw_t] ? yes_179 : ((*parent_172[cw_t]).__cw_mask & (~yes_179))))), __tmp113_175[cw_t]));
+        { cw_l181[cw_t] = 1; goto cw_next198; }
+      }
+      cw_next198:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cooperative_groups_coalesced_group parity = cw_ret121[cw_t];
+      cooperative_groups_coalesced_group parity = cw_ret171[cw_t];
       cooperative_groups_thread_group p = (((__tmp196[cw_t] = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_ARGS, (&__tmp196[cw_t]), ((const cooperative_groups_coalesced_group *)(&parity)))), __tmp196[cw_t]);
       (out[((cw_bix * cw_bdx) + ((uint32_t)cw_tx))] = ((int32_t)((((cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t64[cw_t])) + (100u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t4[cw_t])))) + (1000u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&p)))) + (100000u * cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&t4[cw_t])))) + (10000000u * (cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&p)) & 1u)))));
     }

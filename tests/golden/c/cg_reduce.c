@@ -623,10 +623,10 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   unsigned char cw_l35[cw_nt];
   unsigned char cw_l37[cw_nt];
   unsigned char cw_l39[cw_nt];
-  unsigned char cw_p46[cw_nt];
-  unsigned char cw_l48[cw_nt];
-  unsigned char cw_l50[cw_nt];
-  unsigned char cw_l52[cw_nt];
+  unsigned char cw_p51[cw_nt];
+  unsigned char cw_l53[cw_nt];
+  unsigned char cw_l55[cw_nt];
+  unsigned char cw_l57[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -703,26 +703,29 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             cw_op12[cw_t] = delta_8[cw_t];
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op10[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op12[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll13[cw_t] = cw_op11[cw_w + cw_k];
+        /* __shfl_down_sync */
+        float __fis_xch41[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
+          {
+            (__fis_xch41[((uint32_t)cw_t)] = cw_op11[cw_t]);
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane42 = ((uint32_t)cw_t);
+            uint32_t __fis_src43 = (((((__fis_lane42 & 31u) & (((uint32_t)32) - 1u)) + cw_op12[cw_t]) < ((uint32_t)32)) ? (__fis_lane42 + cw_op12[cw_t]) : __fis_lane42);
+            cw_coll13[cw_t] = __fis_xch41[((__fis_src43 < cw_nt) ? __fis_src43 : __fis_lane42)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
           {
             (cw_ret5[cw_t] = cw_coll13[cw_t]);
-            { cw_l39[cw_t] = 1; goto cw_next41; }
+            { cw_l39[cw_t] = 1; goto cw_next46; }
           }
-          cw_next41:;
+          cw_next46:;
         }
         break;
       }
@@ -741,9 +744,9 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       if (!(cw_l35[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = v_2[cw_t]);
-        { cw_l35[cw_t] = 1; goto cw_next43; }
+        { cw_l35[cw_t] = 1; goto cw_next48; }
       }
-      cw_next43:;
+      cw_next48:;
     }
     break;
   }
@@ -766,10 +769,10 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p46[cw_t] = ((cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u)) != 0;
+    cw_p51[cw_t] = ((cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p46[cw_t])) continue;
+    if (!(cw_p51[cw_t])) continue;
     {
       (v[cw_t] = ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) < cooperative_groups_thread_block_tile_32_meta_group_size(CW_DEVICE_ARGS, (&tile[cw_t]))) ? cw_sh_partial_1[cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] : 0.0f));
       /* cw_ret16 declared */
@@ -777,25 +780,25 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       v_18[cw_t] = v[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l48[t] 0 running, 1 left, 2 continued */
-  memset(cw_l48, 0, cw_nt);
+  /* loop with a barrier inside: cw_l53[t] 0 running, 1 left, 2 continued */
+  memset(cw_l53, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p46[cw_t] && cw_l48[cw_t] == 0)) continue;
+      if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0)) continue;
       {
         offset_20[cw_t] = ((int32_t)(cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, (&tile_17[cw_t])) / 2u));
       }
     }
-    /* loop with a barrier inside: cw_l50[t] 0 running, 1 left, 2 continued */
-    memset(cw_l50, 0, cw_nt);
+    /* loop with a barrier inside: cw_l55[t] 0 running, 1 left, 2 continued */
+    memset(cw_l55, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_p46[cw_t] && cw_l48[cw_t] == 0 && cw_l50[cw_t] == 0)) continue;
-        if (!((offset_20[cw_t] > 0))) cw_l50[cw_t] = 1;
+        if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0)) continue;
+        if (!((offset_20[cw_t] > 0))) cw_l55[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p46[cw_t] && cw_l48[cw_t] == 0 && cw_l50[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p46[cw_t] && cw_l48[cw_t] == 0 && cw_l50[cw_t] == 0)) continue;
+        if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0)) continue;
         {
           /* cw_ret21 declared */
           self_22[cw_t] = (&tile_17[cw_t]);
@@ -803,63 +806,66 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           delta_24[cw_t] = ((uint32_t)offset_20[cw_t]);
         }
       }
-      /* loop with a barrier inside: cw_l52[t] 0 running, 1 left, 2 continued */
-      memset(cw_l52, 0, cw_nt);
+      /* loop with a barrier inside: cw_l57[t] 0 running, 1 left, 2 continued */
+      memset(cw_l57, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p46[cw_t] && cw_l48[cw_t] == 0 && cw_l50[cw_t] == 0 && cw_l52[cw_t] == 0)) continue;
+          if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
           {
             cw_op26[cw_t] = (*self_22[cw_t]).__cw_mask;
             cw_op27[cw_t] = var_23[cw_t];
             cw_op28[cw_t] = delta_24[cw_t];
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p46[cw_t] && cw_l48[cw_t] == 0 && cw_l50[cw_t] == 0 && cw_l52[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op26[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op28[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll29[cw_t] = cw_op27[cw_w + cw_k];
+        /* __shfl_down_sync */
+        float __fis_xch59[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
+          {
+            (__fis_xch59[((uint32_t)cw_t)] = cw_op27[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p46[cw_t] && cw_l48[cw_t] == 0 && cw_l50[cw_t] == 0 && cw_l52[cw_t] == 0)) continue;
+          if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane60 = ((uint32_t)cw_t);
+            uint32_t __fis_src61 = (((((__fis_lane60 & 31u) & (((uint32_t)32) - 1u)) + cw_op28[cw_t]) < ((uint32_t)32)) ? (__fis_lane60 + cw_op28[cw_t]) : __fis_lane60);
+            cw_coll29[cw_t] = __fis_xch59[((__fis_src61 < cw_nt) ? __fis_src61 : __fis_lane60)];
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
           {
             (cw_ret21[cw_t] = cw_coll29[cw_t]);
-            { cw_l52[cw_t] = 1; goto cw_next54; }
+            { cw_l57[cw_t] = 1; goto cw_next64; }
           }
-          cw_next54:;
+          cw_next64:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p46[cw_t] && cw_l48[cw_t] == 0 && cw_l50[cw_t] == 0)) continue;
+        if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0)) continue;
         {
           (v_18[cw_t] += cw_ret21[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_p46[cw_t] && cw_l48[cw_t] == 0 && cw_l50[cw_t] == 0)) continue;
+        if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0)) continue;
         (offset_20[cw_t] /= 2);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p46[cw_t] && cw_l48[cw_t] == 0)) continue;
+      if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0)) continue;
       {
         (cw_ret16[cw_t] = v_18[cw_t]);
-        { cw_l48[cw_t] = 1; goto cw_next56; }
+        { cw_l53[cw_t] = 1; goto cw_next66; }
       }
-      cw_next56:;
+      cw_next66:;
     }
     break;
   }
   CW_FOR_EACH_THREAD {
-    if (!(cw_p46[cw_t])) continue;
+    if (!(cw_p51[cw_t])) continue;
     {
       (v[cw_t] = cw_ret16[cw_t]);
       if ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u))
@@ -884,534 +890,316 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_32 tile[cw_nt]; /* per thread */
   float v[cw_nt]; /* per thread */
-  float cw_ret58[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *g_59[cw_nt]; /* per thread */
-  float val_60[cw_nt]; /* per thread */
-  cooperative_groups_plus_float op_61[cw_nt]; /* per thread */
-  uint32_t n_63[cw_nt]; /* per thread */
-  uint32_t m_64[cw_nt]; /* per thread */
-  float cw_ret65[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_66[cw_nt]; /* per thread */
-  float var_67[cw_nt]; /* per thread */
-  uint32_t lane_mask_68[cw_nt]; /* per thread */
-  uint32_t cw_op70[cw_nt]; /* per thread */
-  float cw_op71[cw_nt]; /* per thread */
-  int32_t cw_op72[cw_nt]; /* per thread */
-  float cw_coll73[cw_nt]; /* per thread */
-  uint32_t r_74[cw_nt]; /* per thread */
-  uint32_t d_75[cw_nt]; /* per thread */
-  float cw_ret76[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_77[cw_nt]; /* per thread */
-  float var_78[cw_nt]; /* per thread */
-  uint32_t delta_79[cw_nt]; /* per thread */
-  uint32_t cw_op81[cw_nt]; /* per thread */
-  float cw_op82[cw_nt]; /* per thread */
-  uint32_t cw_op83[cw_nt]; /* per thread */
-  float cw_coll84[cw_nt]; /* per thread */
+  float cw_ret68[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *g_69[cw_nt]; /* per thread */
+  float val_70[cw_nt]; /* per thread */
+  cooperative_groups_plus_float op_71[cw_nt]; /* per thread */
+  uint32_t n_73[cw_nt]; /* per thread */
+  uint32_t m_74[cw_nt]; /* per thread */
+  float cw_ret75[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_76[cw_nt]; /* per thread */
+  float var_77[cw_nt]; /* per thread */
+  uint32_t lane_mask_78[cw_nt]; /* per thread */
+  uint32_t cw_op80[cw_nt]; /* per thread */
+  float cw_op81[cw_nt]; /* per thread */
+  int32_t cw_op82[cw_nt]; /* per thread */
+  float cw_coll83[cw_nt]; /* per thread */
+  uint32_t r_84[cw_nt]; /* per thread */
+  uint32_t d_85[cw_nt]; /* per thread */
   float cw_ret86[cw_nt]; /* per thread */
   const cooperative_groups_thread_block_tile_32 *self_87[cw_nt]; /* per thread */
   float var_88[cw_nt]; /* per thread */
+  uint32_t delta_89[cw_nt]; /* per thread */
   uint32_t cw_op91[cw_nt]; /* per thread */
   float cw_op92[cw_nt]; /* per thread */
-  int32_t cw_op93[cw_nt]; /* per thread */
+  uint32_t cw_op93[cw_nt]; /* per thread */
   float cw_coll94[cw_nt]; /* per thread */
+  float cw_ret96[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_97[cw_nt]; /* per thread */
+  float var_98[cw_nt]; /* per thread */
+  uint32_t cw_op101[cw_nt]; /* per thread */
+  float cw_op102[cw_nt]; /* per thread */
+  int32_t cw_op103[cw_nt]; /* per thread */
+  float cw_coll104[cw_nt]; /* per thread */
   float warpSum[cw_nt]; /* per thread */
-  float cw_ret95[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *g_96[cw_nt]; /* per thread */
-  float val_97[cw_nt]; /* per thread */
-  cooperative_groups_greater_float op_98[cw_nt]; /* per thread */
-  uint32_t n_100[cw_nt]; /* per thread */
-  uint32_t m_101[cw_nt]; /* per thread */
-  float cw_ret102[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_103[cw_nt]; /* per thread */
-  float var_104[cw_nt]; /* per thread */
-  uint32_t lane_mask_105[cw_nt]; /* per thread */
-  uint32_t cw_op107[cw_nt]; /* per thread */
-  float cw_op108[cw_nt]; /* per thread */
-  int32_t cw_op109[cw_nt]; /* per thread */
-  float cw_coll110[cw_nt]; /* per thread */
-  uint32_t r_111[cw_nt]; /* per thread */
-  uint32_t d_112[cw_nt]; /* per thread */
-  float cw_ret113[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_114[cw_nt]; /* per thread */
-  float var_115[cw_nt]; /* per thread */
-  uint32_t delta_116[cw_nt]; /* per thread */
-  uint32_t cw_op118[cw_nt]; /* per thread */
-  float cw_op119[cw_nt]; /* per thread */
-  uint32_t cw_op120[cw_nt]; /* per thread */
-  float cw_coll121[cw_nt]; /* per thread */
+  float cw_ret105[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *g_106[cw_nt]; /* per thread */
+  float val_107[cw_nt]; /* per thread */
+  cooperative_groups_greater_float op_108[cw_nt]; /* per thread */
+  uint32_t n_110[cw_nt]; /* per thread */
+  uint32_t m_111[cw_nt]; /* per thread */
+  float cw_ret112[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_113[cw_nt]; /* per thread */
+  float var_114[cw_nt]; /* per thread */
+  uint32_t lane_mask_115[cw_nt]; /* per thread */
+  uint32_t cw_op117[cw_nt]; /* per thread */
+  float cw_op118[cw_nt]; /* per thread */
+  int32_t cw_op119[cw_nt]; /* per thread */
+  float cw_coll120[cw_nt]; /* per thread */
+  uint32_t r_121[cw_nt]; /* per thread */
+  uint32_t d_122[cw_nt]; /* per thread */
   float cw_ret123[cw_nt]; /* per thread */
   const cooperative_groups_thread_block_tile_32 *self_124[cw_nt]; /* per thread */
   float var_125[cw_nt]; /* per thread */
+  uint32_t delta_126[cw_nt]; /* per thread */
   uint32_t cw_op128[cw_nt]; /* per thread */
   float cw_op129[cw_nt]; /* per thread */
-  int32_t cw_op130[cw_nt]; /* per thread */
+  uint32_t cw_op130[cw_nt]; /* per thread */
   float cw_coll131[cw_nt]; /* per thread */
-  unsigned char cw_l135[cw_nt];
-  unsigned char cw_p137[cw_nt];
-  unsigned char cw_l139[cw_nt];
-  unsigned char cw_l141[cw_nt];
-  unsigned char cw_l148[cw_nt];
-  unsigned char cw_l150[cw_nt];
-  unsigned char cw_l155[cw_nt];
-  unsigned char cw_l160[cw_nt];
-  unsigned char cw_p162[cw_nt];
-  unsigned char cw_l164[cw_nt];
-  unsigned char cw_l166[cw_nt];
-  unsigned char cw_l173[cw_nt];
+  float cw_ret133[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_134[cw_nt]; /* per thread */
+  float var_135[cw_nt]; /* per thread */
+  uint32_t cw_op138[cw_nt]; /* per thread */
+  float cw_op139[cw_nt]; /* per thread */
+  int32_t cw_op140[cw_nt]; /* per thread */
+  float cw_coll141[cw_nt]; /* per thread */
+  unsigned char cw_l145[cw_nt];
+  unsigned char cw_p147[cw_nt];
+  unsigned char cw_l149[cw_nt];
+  unsigned char cw_l151[cw_nt];
+  unsigned char cw_l163[cw_nt];
+  unsigned char cw_l165[cw_nt];
   unsigned char cw_l175[cw_nt];
-  unsigned char cw_l180[cw_nt];
+  unsigned char cw_l185[cw_nt];
+  unsigned char cw_p187[cw_nt];
+  unsigned char cw_l189[cw_nt];
+  unsigned char cw_l191[cw_nt];
+  unsigned char cw_l203[cw_nt];
+  unsigned char cw_l205[cw_nt];
+  unsigned char cw_l215[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
       tile[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0.0f);
-      /* cw_ret58 declared */
-      g_59[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      val_60[cw_t] = v[cw_t];
-      op_61[cw_t] = ((cooperative_groups_plus_float){0});
+      /* cw_ret68 declared */
+      g_69[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      val_70[cw_t] = v[cw_t];
+      op_71[cw_t] = ((cooperative_groups_plus_float){0});
     }
   }
-  /* loop with a barrier inside: cw_l135[t] 0 running, 1 left, 2 continued */
-  memset(cw_l135, 0, cw_nt);
+  /* loop with a barrier inside: cw_l145[t] 0 running, 1 left, 2 continued */
+  memset(cw_l145, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l135[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        n_63[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_59[cw_t]);
+        n_73[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_69[cw_t]);
       }
     }
     /* if with a barrier inside: predicate per thread */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l135[cw_t] == 0)) continue;
-      cw_p137[cw_t] = (((n_63[cw_t] & (n_63[cw_t] - 1u)) == 0u)) != 0;
+      if (!(cw_l145[cw_t] == 0)) continue;
+      cw_p147[cw_t] = (((n_73[cw_t] & (n_73[cw_t] - 1u)) == 0u)) != 0;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l135[cw_t] == 0 && cw_p137[cw_t])) continue;
+      if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t])) continue;
       {
-        m_64[cw_t] = (n_63[cw_t] >> 1);
+        m_74[cw_t] = (n_73[cw_t] >> 1);
       }
     }
-    /* loop with a barrier inside: cw_l139[t] 0 running, 1 left, 2 continued */
-    memset(cw_l139, 0, cw_nt);
+    /* loop with a barrier inside: cw_l149[t] 0 running, 1 left, 2 continued */
+    memset(cw_l149, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l135[cw_t] == 0 && cw_p137[cw_t] && cw_l139[cw_t] == 0)) continue;
-        if (!((m_64[cw_t] > 0u))) cw_l139[cw_t] = 1;
+        if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0)) continue;
+        if (!((m_74[cw_t] > 0u))) cw_l149[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l135[cw_t] == 0 && cw_p137[cw_t] && cw_l139[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l135[cw_t] == 0 && cw_p137[cw_t] && cw_l139[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0)) continue;
         {
-          /* cw_ret65 declared */
-          self_66[cw_t] = g_59[cw_t];
-          var_67[cw_t] = val_60[cw_t];
-          lane_mask_68[cw_t] = m_64[cw_t];
+          /* cw_ret75 declared */
+          self_76[cw_t] = g_69[cw_t];
+          var_77[cw_t] = val_70[cw_t];
+          lane_mask_78[cw_t] = m_74[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l141[t] 0 running, 1 left, 2 continued */
-      memset(cw_l141, 0, cw_nt);
+      /* loop with a barrier inside: cw_l151[t] 0 running, 1 left, 2 continued */
+      memset(cw_l151, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l135[cw_t] == 0 && cw_p137[cw_t] && cw_l139[cw_t] == 0 && cw_l141[cw_t] == 0)) continue;
+          if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
           {
-            cw_op70[cw_t] = (*self_66[cw_t]).__cw_mask;
-            cw_op71[cw_t] = var_67[cw_t];
-            cw_op72[cw_t] = ((int32_t)lane_mask_68[cw_t]);
+            cw_op80[cw_t] = (*self_76[cw_t]).__cw_mask;
+            cw_op81[cw_t] = var_77[cw_t];
+            cw_op82[cw_t] = ((int32_t)lane_mask_78[cw_t]);
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l135[cw_t] == 0 && cw_p137[cw_t] && cw_l139[cw_t] == 0 && cw_l141[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op70[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op72[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll73[cw_t] = cw_op71[cw_w + cw_k];
+        /* __shfl_xor_sync */
+        float __fis_xch153[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
+          {
+            (__fis_xch153[((uint32_t)cw_t)] = cw_op81[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l135[cw_t] == 0 && cw_p137[cw_t] && cw_l139[cw_t] == 0 && cw_l141[cw_t] == 0)) continue;
+          if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
           {
-            (cw_ret65[cw_t] = cw_coll73[cw_t]);
-            { cw_l141[cw_t] = 1; goto cw_next143; }
+            uint32_t __fis_lane154 = ((uint32_t)cw_t);
+            uint32_t __fis_src155 = (((((__fis_lane154 & 31u) ^ ((uint32_t)cw_op82[cw_t])) - (((__fis_lane154 & 31u) ^ ((uint32_t)cw_op82[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane154 & 31u) - ((__fis_lane154 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane154 - (__fis_lane154 & 31u)) + ((__fis_lane154 & 31u) ^ ((uint32_t)cw_op82[cw_t]))) : __fis_lane154);
+            cw_coll83[cw_t] = __fis_xch153[((__fis_src155 < cw_nt) ? __fis_src155 : __fis_lane154)];
           }
-          cw_next143:;
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
+          {
+            (cw_ret75[cw_t] = cw_coll83[cw_t]);
+            { cw_l151[cw_t] = 1; goto cw_next158; }
+          }
+          cw_next158:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l135[cw_t] == 0 && cw_p137[cw_t] && cw_l139[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0)) continue;
         {
-          (val_60[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_61[cw_t]), val_60[cw_t], cw_ret65[cw_t]));
+          (val_70[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_71[cw_t]), val_70[cw_t], cw_ret75[cw_t]));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l135[cw_t] == 0 && cw_p137[cw_t] && cw_l139[cw_t] == 0)) continue;
-        (m_64[cw_t] >>= 1);
+        if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0)) continue;
+        (m_74[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l135[cw_t] == 0 && cw_p137[cw_t])) continue;
+      if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t])) continue;
       {
-        (cw_ret58[cw_t] = val_60[cw_t]);
-        { cw_l135[cw_t] = 1; goto cw_next145; }
+        (cw_ret68[cw_t] = val_70[cw_t]);
+        { cw_l145[cw_t] = 1; goto cw_next160; }
       }
-      cw_next145:;
+      cw_next160:;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l135[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        r_74[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_59[cw_t]);
+        r_84[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_69[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l135[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        d_75[cw_t] = 1u;
+        d_85[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l148[t] 0 running, 1 left, 2 continued */
-    memset(cw_l148, 0, cw_nt);
+    /* loop with a barrier inside: cw_l163[t] 0 running, 1 left, 2 continued */
+    memset(cw_l163, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l135[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
-        if (!((d_75[cw_t] < n_63[cw_t]))) cw_l148[cw_t] = 1;
+        if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
+        if (!((d_85[cw_t] < n_73[cw_t]))) cw_l163[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l135[cw_t] == 0 && cw_l148[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l135[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
         {
-          /* cw_ret76 declared */
-          self_77[cw_t] = g_59[cw_t];
-          var_78[cw_t] = val_60[cw_t];
-          delta_79[cw_t] = d_75[cw_t];
+          /* cw_ret86 declared */
+          self_87[cw_t] = g_69[cw_t];
+          var_88[cw_t] = val_70[cw_t];
+          delta_89[cw_t] = d_85[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l150[t] 0 running, 1 left, 2 continued */
-      memset(cw_l150, 0, cw_nt);
+      /* loop with a barrier inside: cw_l165[t] 0 running, 1 left, 2 continued */
+      memset(cw_l165, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l135[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
+          if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
           {
-            cw_op81[cw_t] = (*self_77[cw_t]).__cw_mask;
-            cw_op82[cw_t] = var_78[cw_t];
-            cw_op83[cw_t] = delta_79[cw_t];
+            cw_op91[cw_t] = (*self_87[cw_t]).__cw_mask;
+            cw_op92[cw_t] = var_88[cw_t];
+            cw_op93[cw_t] = delta_89[cw_t];
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l135[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op81[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op83[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll84[cw_t] = cw_op82[cw_w + cw_k];
+        /* __shfl_down_sync */
+        float __fis_xch167[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
+          {
+            (__fis_xch167[((uint32_t)cw_t)] = cw_op92[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l135[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
+          if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
           {
-            (cw_ret76[cw_t] = cw_coll84[cw_t]);
-            { cw_l150[cw_t] = 1; goto cw_next152; }
+            uint32_t __fis_lane168 = ((uint32_t)cw_t);
+            uint32_t __fis_src169 = (((((__fis_lane168 & 31u) & (((uint32_t)32) - 1u)) + cw_op93[cw_t]) < ((uint32_t)32)) ? (__fis_lane168 + cw_op93[cw_t]) : __fis_lane168);
+            cw_coll94[cw_t] = __fis_xch167[((__fis_src169 < cw_nt) ? __fis_src169 : __fis_lane168)];
           }
-          cw_next152:;
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
+          {
+            (cw_ret86[cw_t] = cw_coll94[cw_t]);
+            { cw_l165[cw_t] = 1; goto cw_next172; }
+          }
+          cw_next172:;
         }
         break;
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l135[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
         {
-          float other_85 = cw_ret76[cw_t];
-          if (((r_74[cw_t] + d_75[cw_t]) < n_63[cw_t]))
-            (val_60[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_61[cw_t]), val_60[cw_t], other_85));
+          float other_95 = cw_ret86[cw_t];
+          if (((r_84[cw_t] + d_85[cw_t]) < n_73[cw_t]))
+            (val_70[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_71[cw_t]), val_70[cw_t], other_95));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l135[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
-        (d_75[cw_t] <<= 1);
+        if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
+        (d_85[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l135[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        /* cw_ret86 declared */
-        self_87[cw_t] = g_59[cw_t];
-        var_88[cw_t] = val_60[cw_t];
+        /* cw_ret96 declared */
+        self_97[cw_t] = g_69[cw_t];
+        var_98[cw_t] = val_70[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l155[t] 0 running, 1 left, 2 continued */
-    memset(cw_l155, 0, cw_nt);
+    /* loop with a barrier inside: cw_l175[t] 0 running, 1 left, 2 continued */
+    memset(cw_l175, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l135[cw_t] == 0 && cw_l155[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
         {
-          cw_op91[cw_t] = (*self_87[cw_t]).__cw_mask;
-          cw_op92[cw_t] = var_88[cw_t];
-          cw_op93[cw_t] = ((int32_t)((uint32_t)0u));
+          cw_op101[cw_t] = (*self_97[cw_t]).__cw_mask;
+          cw_op102[cw_t] = var_98[cw_t];
+          cw_op103[cw_t] = ((int32_t)((uint32_t)0u));
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l135[cw_t] == 0 && cw_l155[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(cw_op91[cw_t]) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op93[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll94[cw_t] = cw_op92[cw_w + cw_k];
+      /* __shfl_sync */
+      float __fis_xch177[1024];
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
+        {
+          (__fis_xch177[((uint32_t)cw_t)] = cw_op102[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l135[cw_t] == 0 && cw_l155[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
         {
-          (cw_ret86[cw_t] = cw_coll94[cw_t]);
-          { cw_l155[cw_t] = 1; goto cw_next157; }
-        }
-        cw_next157:;
-      }
-      break;
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l135[cw_t] == 0)) continue;
-      {
-        (cw_ret58[cw_t] = cw_ret86[cw_t]);
-        { cw_l135[cw_t] = 1; goto cw_next158; }
-      }
-      cw_next158:;
-    }
-    break;
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    {
-      warpSum[cw_t] = cw_ret58[cw_t];
-      /* cw_ret95 declared */
-      g_96[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      val_97[cw_t] = v[cw_t];
-      op_98[cw_t] = ((cooperative_groups_greater_float){0});
-    }
-  }
-  /* loop with a barrier inside: cw_l160[t] 0 running, 1 left, 2 continued */
-  memset(cw_l160, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l160[cw_t] == 0)) continue;
-      {
-        n_100[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_96[cw_t]);
-      }
-    }
-    /* if with a barrier inside: predicate per thread */
-    CW_FOR_EACH_THREAD {
-      if (!(cw_l160[cw_t] == 0)) continue;
-      cw_p162[cw_t] = (((n_100[cw_t] & (n_100[cw_t] - 1u)) == 0u)) != 0;
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l160[cw_t] == 0 && cw_p162[cw_t])) continue;
-      {
-        m_101[cw_t] = (n_100[cw_t] >> 1);
-      }
-    }
-    /* loop with a barrier inside: cw_l164[t] 0 running, 1 left, 2 continued */
-    memset(cw_l164, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l160[cw_t] == 0 && cw_p162[cw_t] && cw_l164[cw_t] == 0)) continue;
-        if (!((m_101[cw_t] > 0u))) cw_l164[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l160[cw_t] == 0 && cw_p162[cw_t] && cw_l164[cw_t] == 0; if (!cw_any) break; }
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l160[cw_t] == 0 && cw_p162[cw_t] && cw_l164[cw_t] == 0)) continue;
-        {
-          /* cw_ret102 declared */
-          self_103[cw_t] = g_96[cw_t];
-          var_104[cw_t] = val_97[cw_t];
-          lane_mask_105[cw_t] = m_101[cw_t];
-        }
-      }
-      /* loop with a barrier inside: cw_l166[t] 0 running, 1 left, 2 continued */
-      memset(cw_l166, 0, cw_nt);
-      for (;;) {
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l160[cw_t] == 0 && cw_p162[cw_t] && cw_l164[cw_t] == 0 && cw_l166[cw_t] == 0)) continue;
-          {
-            cw_op107[cw_t] = (*self_103[cw_t]).__cw_mask;
-            cw_op108[cw_t] = var_104[cw_t];
-            cw_op109[cw_t] = ((int32_t)lane_mask_105[cw_t]);
-          }
-        }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l160[cw_t] == 0 && cw_p162[cw_t] && cw_l164[cw_t] == 0 && cw_l166[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op107[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op109[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll110[cw_t] = cw_op108[cw_w + cw_k];
-          }
-        }
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l160[cw_t] == 0 && cw_p162[cw_t] && cw_l164[cw_t] == 0 && cw_l166[cw_t] == 0)) continue;
-          {
-            (cw_ret102[cw_t] = cw_coll110[cw_t]);
-            { cw_l166[cw_t] = 1; goto cw_next168; }
-          }
-          cw_next168:;
-        }
-        break;
-      }
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l160[cw_t] == 0 && cw_p162[cw_t] && cw_l164[cw_t] == 0)) continue;
-        {
-          (val_97[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_98[cw_t]), val_97[cw_t], cw_ret102[cw_t]));
-        }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l160[cw_t] == 0 && cw_p162[cw_t] && cw_l164[cw_t] == 0)) continue;
-        (m_101[cw_t] >>= 1);
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l160[cw_t] == 0 && cw_p162[cw_t])) continue;
-      {
-        (cw_ret95[cw_t] = val_97[cw_t]);
-        { cw_l160[cw_t] = 1; goto cw_next170; }
-      }
-      cw_next170:;
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l160[cw_t] == 0)) continue;
-      {
-        r_111[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_96[cw_t]);
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l160[cw_t] == 0)) continue;
-      {
-        d_112[cw_t] = 1u;
-      }
-    }
-    /* loop with a barrier inside: cw_l173[t] 0 running, 1 left, 2 continued */
-    memset(cw_l173, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l160[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
-        if (!((d_112[cw_t] < n_100[cw_t]))) cw_l173[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l160[cw_t] == 0 && cw_l173[cw_t] == 0; if (!cw_any) break; }
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l160[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
-        {
-          /* cw_ret113 declared */
-          self_114[cw_t] = g_96[cw_t];
-          var_115[cw_t] = val_97[cw_t];
-          delta_116[cw_t] = d_112[cw_t];
-        }
-      }
-      /* loop with a barrier inside: cw_l175[t] 0 running, 1 left, 2 continued */
-      memset(cw_l175, 0, cw_nt);
-      for (;;) {
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l160[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
-          {
-            cw_op118[cw_t] = (*self_114[cw_t]).__cw_mask;
-            cw_op119[cw_t] = var_115[cw_t];
-            cw_op120[cw_t] = delta_116[cw_t];
-          }
-        }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l160[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(cw_op118[cw_t]) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op120[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll121[cw_t] = cw_op119[cw_w + cw_k];
-          }
-        }
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l160[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
-          {
-            (cw_ret113[cw_t] = cw_coll121[cw_t]);
-            { cw_l175[cw_t] = 1; goto cw_next177; }
-          }
-          cw_next177:;
-        }
-        break;
-      }
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l160[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
-        {
-          float other_122 = cw_ret113[cw_t];
-          if (((r_111[cw_t] + d_112[cw_t]) < n_100[cw_t]))
-            (val_97[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_98[cw_t]), val_97[cw_t], other_122));
-        }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l160[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
-        (d_112[cw_t] <<= 1);
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l160[cw_t] == 0)) continue;
-      {
-        /* cw_ret123 declared */
-        self_124[cw_t] = g_96[cw_t];
-        var_125[cw_t] = val_97[cw_t];
-      }
-    }
-    /* loop with a barrier inside: cw_l180[t] 0 running, 1 left, 2 continued */
-    memset(cw_l180, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l160[cw_t] == 0 && cw_l180[cw_t] == 0)) continue;
-        {
-          cw_op128[cw_t] = (*self_124[cw_t]).__cw_mask;
-          cw_op129[cw_t] = var_125[cw_t];
-          cw_op130[cw_t] = ((int32_t)((uint32_t)0u));
-        }
-      }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l160[cw_t] == 0 && cw_l180[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(cw_op128[cw_t]) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op130[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll131[cw_t] = cw_op129[cw_w + cw_k];
+          uint32_t __fis_lane178 = ((uint32_t)cw_t);
+          uint32_t __fis_src179 = (((__fis_lane178 - (__fis_lane178 & 31u)) + ((__fis_lane178 & 31u) - ((__fis_lane178 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op103[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll104[cw_t] = __fis_xch177[((__fis_src179 < cw_nt) ? __fis_src179 : __fis_lane178)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l160[cw_t] == 0 && cw_l180[cw_t] == 0)) continue;
+        if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
         {
-          (cw_ret123[cw_t] = cw_coll131[cw_t]);
-          { cw_l180[cw_t] = 1; goto cw_next182; }
+          (cw_ret96[cw_t] = cw_coll104[cw_t]);
+          { cw_l175[cw_t] = 1; goto cw_next182; }
         }
         cw_next182:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l160[cw_t] == 0)) continue;
+      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        (cw_ret95[cw_t] = cw_ret123[cw_t]);
-        { cw_l160[cw_t] = 1; goto cw_next183; }
+        (cw_ret68[cw_t] = cw_ret96[cw_t]);
+        { cw_l145[cw_t] = 1; goto cw_next183; }
       }
       cw_next183:;
     }
@@ -1419,13 +1207,249 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      float warpMax = cw_ret95[cw_t];
+      warpSum[cw_t] = cw_ret68[cw_t];
+      /* cw_ret105 declared */
+      g_106[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      val_107[cw_t] = v[cw_t];
+      op_108[cw_t] = ((cooperative_groups_greater_float){0});
+    }
+  }
+  /* loop with a barrier inside: cw_l185[t] 0 running, 1 left, 2 continued */
+  memset(cw_l185, 0, cw_nt);
+  for (;;) {
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l185[cw_t] == 0)) continue;
+      {
+        n_110[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_106[cw_t]);
+      }
+    }
+    /* if with a barrier inside: predicate per thread */
+    CW_FOR_EACH_THREAD {
+      if (!(cw_l185[cw_t] == 0)) continue;
+      cw_p187[cw_t] = (((n_110[cw_t] & (n_110[cw_t] - 1u)) == 0u)) != 0;
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t])) continue;
+      {
+        m_111[cw_t] = (n_110[cw_t] >> 1);
+      }
+    }
+    /* loop with a barrier inside: cw_l189[t] 0 running, 1 left, 2 continued */
+    memset(cw_l189, 0, cw_nt);
+    for (;;) {
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0)) continue;
+        if (!((m_111[cw_t] > 0u))) cw_l189[cw_t] = 1;
+      }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0; if (!cw_any) break; }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0)) continue;
+        {
+          /* cw_ret112 declared */
+          self_113[cw_t] = g_106[cw_t];
+          var_114[cw_t] = val_107[cw_t];
+          lane_mask_115[cw_t] = m_111[cw_t];
+        }
+      }
+      /* loop with a barrier inside: cw_l191[t] 0 running, 1 left, 2 continued */
+      memset(cw_l191, 0, cw_nt);
+      for (;;) {
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
+          {
+            cw_op117[cw_t] = (*self_113[cw_t]).__cw_mask;
+            cw_op118[cw_t] = var_114[cw_t];
+            cw_op119[cw_t] = ((int32_t)lane_mask_115[cw_t]);
+          }
+        }
+        /* __shfl_xor_sync */
+        float __fis_xch193[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
+          {
+            (__fis_xch193[((uint32_t)cw_t)] = cw_op118[cw_t]);
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane194 = ((uint32_t)cw_t);
+            uint32_t __fis_src195 = (((((__fis_lane194 & 31u) ^ ((uint32_t)cw_op119[cw_t])) - (((__fis_lane194 & 31u) ^ ((uint32_t)cw_op119[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane194 & 31u) - ((__fis_lane194 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane194 - (__fis_lane194 & 31u)) + ((__fis_lane194 & 31u) ^ ((uint32_t)cw_op119[cw_t]))) : __fis_lane194);
+            cw_coll120[cw_t] = __fis_xch193[((__fis_src195 < cw_nt) ? __fis_src195 : __fis_lane194)];
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
+          {
+            (cw_ret112[cw_t] = cw_coll120[cw_t]);
+            { cw_l191[cw_t] = 1; goto cw_next198; }
+          }
+          cw_next198:;
+        }
+        break;
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0)) continue;
+        {
+          (val_107[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_108[cw_t]), val_107[cw_t], cw_ret112[cw_t]));
+        }
+      }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0)) continue;
+        (m_111[cw_t] >>= 1);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t])) continue;
+      {
+        (cw_ret105[cw_t] = val_107[cw_t]);
+        { cw_l185[cw_t] = 1; goto cw_next200; }
+      }
+      cw_next200:;
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l185[cw_t] == 0)) continue;
+      {
+        r_121[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_106[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l185[cw_t] == 0)) continue;
+      {
+        d_122[cw_t] = 1u;
+      }
+    }
+    /* loop with a barrier inside: cw_l203[t] 0 running, 1 left, 2 continued */
+    memset(cw_l203, 0, cw_nt);
+    for (;;) {
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0)) continue;
+        if (!((d_122[cw_t] < n_110[cw_t]))) cw_l203[cw_t] = 1;
+      }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0; if (!cw_any) break; }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0)) continue;
+        {
+          /* cw_ret123 declared */
+          self_124[cw_t] = g_106[cw_t];
+          var_125[cw_t] = val_107[cw_t];
+          delta_126[cw_t] = d_122[cw_t];
+        }
+      }
+      /* loop with a barrier inside: cw_l205[t] 0 running, 1 left, 2 continued */
+      memset(cw_l205, 0, cw_nt);
+      for (;;) {
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
+          {
+            cw_op128[cw_t] = (*self_124[cw_t]).__cw_mask;
+            cw_op129[cw_t] = var_125[cw_t];
+            cw_op130[cw_t] = delta_126[cw_t];
+          }
+        }
+        /* __shfl_down_sync */
+        float __fis_xch207[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
+          {
+            (__fis_xch207[((uint32_t)cw_t)] = cw_op129[cw_t]);
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane208 = ((uint32_t)cw_t);
+            uint32_t __fis_src209 = (((((__fis_lane208 & 31u) & (((uint32_t)32) - 1u)) + cw_op130[cw_t]) < ((uint32_t)32)) ? (__fis_lane208 + cw_op130[cw_t]) : __fis_lane208);
+            cw_coll131[cw_t] = __fis_xch207[((__fis_src209 < cw_nt) ? __fis_src209 : __fis_lane208)];
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
+          {
+            (cw_ret123[cw_t] = cw_coll131[cw_t]);
+            { cw_l205[cw_t] = 1; goto cw_next212; }
+          }
+          cw_next212:;
+        }
+        break;
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0)) continue;
+        {
+          float other_132 = cw_ret123[cw_t];
+          if (((r_121[cw_t] + d_122[cw_t]) < n_110[cw_t]))
+            (val_107[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_108[cw_t]), val_107[cw_t], other_132));
+        }
+      }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0)) continue;
+        (d_122[cw_t] <<= 1);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l185[cw_t] == 0)) continue;
+      {
+        /* cw_ret133 declared */
+        self_134[cw_t] = g_106[cw_t];
+        var_135[cw_t] = val_107[cw_t];
+      }
+    }
+    /* loop with a barrier inside: cw_l215[t] 0 running, 1 left, 2 continued */
+    memset(cw_l215, 0, cw_nt);
+    for (;;) {
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
+        {
+          cw_op138[cw_t] = (*self_134[cw_t]).__cw_mask;
+          cw_op139[cw_t] = var_135[cw_t];
+          cw_op140[cw_t] = ((int32_t)((uint32_t)0u));
+        }
+      }
+      /* __shfl_sync */
+      float __fis_xch217[1024];
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
+        {
+          (__fis_xch217[((uint32_t)cw_t)] = cw_op139[cw_t]);
+        }
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
+        {
+          uint32_t __fis_lane218 = ((uint32_t)cw_t);
+          uint32_t __fis_src219 = (((__fis_lane218 - (__fis_lane218 & 31u)) + ((__fis_lane218 & 31u) - ((__fis_lane218 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op140[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll141[cw_t] = __fis_xch217[((__fis_src219 < cw_nt) ? __fis_src219 : __fis_lane218)];
+        }
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
+        {
+          (cw_ret133[cw_t] = cw_coll141[cw_t]);
+          { cw_l215[cw_t] = 1; goto cw_next222; }
+        }
+        cw_next222:;
+      }
+      break;
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l185[cw_t] == 0)) continue;
+      {
+        (cw_ret105[cw_t] = cw_ret133[cw_t]);
+        { cw_l185[cw_t] = 1; goto cw_next223; }
+      }
+      cw_next223:;
+    }
+    break;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      float warpMax = cw_ret105[cw_t];
       if ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u))
       {
         (cw_sh_s_2[cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] = warpSum[cw_t]);
         (cw_sh_m_3[cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] = warpMax);
       }
-      const cooperative_groups_thread_block *self_132 = (&block[cw_t]);
+      const cooperative_groups_thread_block *self_142 = (&block[cw_t]);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */

@@ -834,26 +834,29 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
           cw_op7[cw_t] = ((int32_t)lane_mask_3[cw_t]);
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(cw_op5[cw_t]) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op7[cw_t]), (int32_t)(16));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll8[cw_t] = cw_op6[cw_w + cw_k];
+      /* __shfl_xor_sync */
+      int32_t __fis_xch15[1024];
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0)) continue;
+        {
+          (__fis_xch15[((uint32_t)cw_t)] = cw_op6[cw_t]);
+        }
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0)) continue;
+        {
+          uint32_t __fis_lane16 = ((uint32_t)cw_t);
+          uint32_t __fis_src17 = (((((__fis_lane16 & 31u) ^ ((uint32_t)cw_op7[cw_t])) - (((__fis_lane16 & 31u) ^ ((uint32_t)cw_op7[cw_t])) & (((uint32_t)16) - 1u))) == ((__fis_lane16 & 31u) - ((__fis_lane16 & 31u) & (((uint32_t)16) - 1u)))) ? ((__fis_lane16 - (__fis_lane16 & 31u)) + ((__fis_lane16 & 31u) ^ ((uint32_t)cw_op7[cw_t]))) : __fis_lane16);
+          cw_coll8[cw_t] = __fis_xch15[((__fis_src17 < cw_nt) ? __fis_src17 : __fis_lane16)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0)) continue;
         {
           (cw_ret0[cw_t] = cw_coll8[cw_t]);
-          { cw_l13[cw_t] = 1; goto cw_next15; }
+          { cw_l13[cw_t] = 1; goto cw_next20; }
         }
-        cw_next15:;
+        cw_next20:;
       }
       break;
     }
@@ -892,29 +895,29 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   cooperative_groups_thread_block_tile_32 warp[cw_nt]; /* per thread */
   int32_t i[cw_nt]; /* per thread */
   bool big[cw_nt]; /* per thread */
-  int32_t cw_ret18[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_4 *self_19[cw_nt]; /* per thread */
-  int32_t predicate_20[cw_nt]; /* per thread */
-  uint32_t cw_op22[cw_nt]; /* per thread */
-  int32_t cw_op23[cw_nt]; /* per thread */
-  int32_t cw_coll24[cw_nt]; /* per thread */
+  int32_t cw_ret23[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_4 *self_24[cw_nt]; /* per thread */
+  int32_t predicate_25[cw_nt]; /* per thread */
+  uint32_t cw_op27[cw_nt]; /* per thread */
+  int32_t cw_op28[cw_nt]; /* per thread */
+  int32_t cw_coll29[cw_nt]; /* per thread */
   int32_t anyBig[cw_nt]; /* per thread */
-  int32_t cw_ret25[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_4 *self_26[cw_nt]; /* per thread */
-  int32_t predicate_27[cw_nt]; /* per thread */
-  uint32_t cw_op29[cw_nt]; /* per thread */
-  int32_t cw_op30[cw_nt]; /* per thread */
-  int32_t cw_coll31[cw_nt]; /* per thread */
+  int32_t cw_ret30[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_4 *self_31[cw_nt]; /* per thread */
+  int32_t predicate_32[cw_nt]; /* per thread */
+  uint32_t cw_op34[cw_nt]; /* per thread */
+  int32_t cw_op35[cw_nt]; /* per thread */
+  int32_t cw_coll36[cw_nt]; /* per thread */
   int32_t allBig[cw_nt]; /* per thread */
-  uint32_t cw_ret32[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_33[cw_nt]; /* per thread */
-  int32_t predicate_34[cw_nt]; /* per thread */
-  uint32_t cw_op36[cw_nt]; /* per thread */
-  int32_t cw_op37[cw_nt]; /* per thread */
-  uint32_t cw_coll38[cw_nt]; /* per thread */
-  unsigned char cw_l40[cw_nt];
-  unsigned char cw_l44[cw_nt];
-  unsigned char cw_l48[cw_nt];
+  uint32_t cw_ret37[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_38[cw_nt]; /* per thread */
+  int32_t predicate_39[cw_nt]; /* per thread */
+  uint32_t cw_op41[cw_nt]; /* per thread */
+  int32_t cw_op42[cw_nt]; /* per thread */
+  uint32_t cw_coll43[cw_nt]; /* per thread */
+  unsigned char cw_l45[cw_nt];
+  unsigned char cw_l64[cw_nt];
+  unsigned char cw_l83[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -922,126 +925,228 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       warp[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
       i[cw_t] = ((int32_t)cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, (&block[cw_t])));
       big[cw_t] = (x[i[cw_t]] > 0.5f);
-      /* cw_ret18 declared */
-      self_19[cw_t] = (&quad[cw_t]);
-      predicate_20[cw_t] = ((int32_t)big[cw_t]);
+      /* cw_ret23 declared */
+      self_24[cw_t] = (&quad[cw_t]);
+      predicate_25[cw_t] = ((int32_t)big[cw_t]);
     }
   }
-  /* loop with a barrier inside: cw_l40[t] 0 running, 1 left, 2 continued */
-  memset(cw_l40, 0, cw_nt);
+  /* loop with a barrier inside: cw_l45[t] 0 running, 1 left, 2 continued */
+  memset(cw_l45, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l40[cw_t] == 0)) continue;
+      if (!(cw_l45[cw_t] == 0)) continue;
       {
-        cw_op22[cw_t] = (*self_19[cw_t]).__cw_mask;
-        cw_op23[cw_t] = predicate_20[cw_t];
+        cw_op27[cw_t] = (*self_24[cw_t]).__cw_mask;
+        cw_op28[cw_t] = predicate_25[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __any_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l40[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op23[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op22[cw_t]) & cw_act; (void)cw_m;
-        cw_coll24[cw_t] = (cw_bal & cw_m) != 0;
+    /* __any_sync */
+    int32_t __fis_on47[1024];
+    int32_t __fis_vote48[1024];
+    uint32_t __fis_act49[32];
+    uint32_t __fis_bal50[32];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_on47[((uint32_t)cw_t)] = 0);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l40[cw_t] == 0)) continue;
+      if (!(cw_l45[cw_t] == 0)) continue;
       {
-        (cw_ret18[cw_t] = cw_coll24[cw_t]);
-        { cw_l40[cw_t] = 1; goto cw_next42; }
+        (__fis_on47[((uint32_t)cw_t)] = 1);
+        (__fis_vote48[((uint32_t)cw_t)] = ((int32_t)(cw_op28[cw_t] != 0)));
       }
-      cw_next42:;
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        uint32_t __fis_t51 = ((uint32_t)cw_t);
+        if (((__fis_t51 & 31u) == 0u))
+        {
+          uint32_t __fis_n55 = (((cw_nt - __fis_t51) < 32u) ? (cw_nt - __fis_t51) : 32u);
+          uint32_t __fis_a53 = 0u;
+          uint32_t __fis_b54 = 0u;
+          {
+            uint32_t __fis_j52 = 0u;
+            for (; (__fis_j52 < __fis_n55); (__fis_j52 = (__fis_j52 + 1u)))
+            {
+              (__fis_a53 = (__fis_a53 | (((uint32_t)__fis_on47[(__fis_t51 + __fis_j52)]) << __fis_j52)));
+              (__fis_b54 = (__fis_b54 | ((((uint32_t)__fis_on47[(__fis_t51 + __fis_j52)]) & ((uint32_t)__fis_vote48[(__fis_t51 + __fis_j52)])) << __fis_j52)));
+            }
+          }
+          (__fis_act49[(__fis_t51 >> 5u)] = __fis_a53);
+          (__fis_bal50[(__fis_t51 >> 5u)] = __fis_b54);
+        }
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l45[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane56 = ((uint32_t)cw_t);
+        uint32_t __fis_mask57 = (cw_op27[cw_t] & __fis_act49[(__fis_lane56 >> 5u)]);
+        cw_coll29[cw_t] = ((int32_t)((__fis_bal50[(__fis_lane56 >> 5u)] & __fis_mask57) != 0u));
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l45[cw_t] == 0)) continue;
+      {
+        (cw_ret23[cw_t] = cw_coll29[cw_t]);
+        { cw_l45[cw_t] = 1; goto cw_next62; }
+      }
+      cw_next62:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      anyBig[cw_t] = cw_ret18[cw_t];
-      /* cw_ret25 declared */
-      self_26[cw_t] = (&quad[cw_t]);
-      predicate_27[cw_t] = ((int32_t)big[cw_t]);
+      anyBig[cw_t] = cw_ret23[cw_t];
+      /* cw_ret30 declared */
+      self_31[cw_t] = (&quad[cw_t]);
+      predicate_32[cw_t] = ((int32_t)big[cw_t]);
     }
   }
-  /* loop with a barrier inside: cw_l44[t] 0 running, 1 left, 2 continued */
-  memset(cw_l44, 0, cw_nt);
+  /* loop with a barrier inside: cw_l64[t] 0 running, 1 left, 2 continued */
+  memset(cw_l64, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l44[cw_t] == 0)) continue;
+      if (!(cw_l64[cw_t] == 0)) continue;
       {
-        cw_op29[cw_t] = (*self_26[cw_t]).__cw_mask;
-        cw_op30[cw_t] = predicate_27[cw_t];
+        cw_op34[cw_t] = (*self_31[cw_t]).__cw_mask;
+        cw_op35[cw_t] = predicate_32[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __all_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l44[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op30[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op29[cw_t]) & cw_act; (void)cw_m;
-        cw_coll31[cw_t] = (cw_m & ~cw_bal) == 0;
+    /* __all_sync */
+    int32_t __fis_on66[1024];
+    int32_t __fis_vote67[1024];
+    uint32_t __fis_act68[32];
+    uint32_t __fis_bal69[32];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_on66[((uint32_t)cw_t)] = 0);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l44[cw_t] == 0)) continue;
+      if (!(cw_l64[cw_t] == 0)) continue;
       {
-        (cw_ret25[cw_t] = cw_coll31[cw_t]);
-        { cw_l44[cw_t] = 1; goto cw_next46; }
+        (__fis_on66[((uint32_t)cw_t)] = 1);
+        (__fis_vote67[((uint32_t)cw_t)] = ((int32_t)(cw_op35[cw_t] != 0)));
       }
-      cw_next46:;
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        uint32_t __fis_t70 = ((uint32_t)cw_t);
+        if (((__fis_t70 & 31u) == 0u))
+        {
+          uint32_t __fis_n74 = (((cw_nt - __fis_t70) < 32u) ? (cw_nt - __fis_t70) : 32u);
+          uint32_t __fis_a72 = 0u;
+          uint32_t __fis_b73 = 0u;
+          {
+            uint32_t __fis_j71 = 0u;
+            for (; (__fis_j71 < __fis_n74); (__fis_j71 = (__fis_j71 + 1u)))
+            {
+              (__fis_a72 = (__fis_a72 | (((uint32_t)__fis_on66[(__fis_t70 + __fis_j71)]) << __fis_j71)));
+              (__fis_b73 = (__fis_b73 | ((((uint32_t)__fis_on66[(__fis_t70 + __fis_j71)]) & ((uint32_t)__fis_vote67[(__fis_t70 + __fis_j71)])) << __fis_j71)));
+            }
+          }
+          (__fis_act68[(__fis_t70 >> 5u)] = __fis_a72);
+          (__fis_bal69[(__fis_t70 >> 5u)] = __fis_b73);
+        }
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l64[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane75 = ((uint32_t)cw_t);
+        uint32_t __fis_mask76 = (cw_op34[cw_t] & __fis_act68[(__fis_lane75 >> 5u)]);
+        cw_coll36[cw_t] = ((int32_t)((__fis_bal69[(__fis_lane75 >> 5u)] & __fis_mask76) == __fis_mask76));
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l64[cw_t] == 0)) continue;
+      {
+        (cw_ret30[cw_t] = cw_coll36[cw_t]);
+        { cw_l64[cw_t] = 1; goto cw_next81; }
+      }
+      cw_next81:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      allBig[cw_t] = cw_ret25[cw_t];
-      /* cw_ret32 declared */
-      self_33[cw_t] = (&warp[cw_t]);
-      predicate_34[cw_t] = ((int32_t)big[cw_t]);
+      allBig[cw_t] = cw_ret30[cw_t];
+      /* cw_ret37 declared */
+      self_38[cw_t] = (&warp[cw_t]);
+      predicate_39[cw_t] = ((int32_t)big[cw_t]);
     }
   }
-  /* loop with a barrier inside: cw_l48[t] 0 running, 1 left, 2 continued */
-  memset(cw_l48, 0, cw_nt);
+  /* loop with a barrier inside: cw_l83[t] 0 running, 1 left, 2 continued */
+  memset(cw_l83, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l48[cw_t] == 0)) continue;
+      if (!(cw_l83[cw_t] == 0)) continue;
       {
-        cw_op36[cw_t] = (*self_33[cw_t]).__cw_mask;
-        cw_op37[cw_t] = predicate_34[cw_t];
+        cw_op41[cw_t] = (*self_38[cw_t]).__cw_mask;
+        cw_op42[cw_t] = predicate_39[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l48[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op37[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op36[cw_t]) & cw_act; (void)cw_m;
-        cw_coll38[cw_t] = cw_bal & cw_m;
+    /* __ballot_sync */
+    int32_t __fis_on85[1024];
+    int32_t __fis_vote86[1024];
+    uint32_t __fis_act87[32];
+    uint32_t __fis_bal88[32];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_on85[((uint32_t)cw_t)] = 0);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l48[cw_t] == 0)) continue;
+      if (!(cw_l83[cw_t] == 0)) continue;
       {
-        (cw_ret32[cw_t] = (cw_coll38[cw_t] >> cooperative_groups_thread_block_tile_32___cw_base(CW_DEVICE_ARGS, self_33[cw_t])));
-        { cw_l48[cw_t] = 1; goto cw_next50; }
+        (__fis_on85[((uint32_t)cw_t)] = 1);
+        (__fis_vote86[((uint32_t)cw_t)] = ((int32_t)(cw_op42[cw_t] != 0)));
       }
-      cw_next50:;
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        uint32_t __fis_t89 = ((uint32_t)cw_t);
+        if (((__fis_t89 & 31u) == 0u))
+        {
+          uint32_t __fis_n93 = (((cw_nt - __fis_t89) < 32u) ? (cw_nt - __fis_t89) : 32u);
+          uint32_t __fis_a91 = 0u;
+          uint32_t __fis_b92 = 0u;
+          {
+            uint32_t __fis_j90 = 0u;
+            for (; (__fis_j90 < __fis_n93); (__fis_j90 = (__fis_j90 + 1u)))
+            {
+              (__fis_a91 = (__fis_a91 | (((uint32_t)__fis_on85[(__fis_t89 + __fis_j90)]) << __fis_j90)));
+              (__fis_b92 = (__fis_b92 | ((((uint32_t)__fis_on85[(__fis_t89 + __fis_j90)]) & ((uint32_t)__fis_vote86[(__fis_t89 + __fis_j90)])) << __fis_j90)));
+            }
+          }
+          (__fis_act87[(__fis_t89 >> 5u)] = __fis_a91);
+          (__fis_bal88[(__fis_t89 >> 5u)] = __fis_b92);
+        }
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l83[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane94 = ((uint32_t)cw_t);
+        uint32_t __fis_mask95 = (cw_op41[cw_t] & __fis_act87[(__fis_lane94 >> 5u)]);
+        cw_coll43[cw_t] = (__fis_bal88[(__fis_lane94 >> 5u)] & __fis_mask95);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l83[cw_t] == 0)) continue;
+      {
+        (cw_ret37[cw_t] = (cw_coll43[cw_t] >> cooperative_groups_thread_block_tile_32___cw_base(CW_DEVICE_ARGS, self_38[cw_t])));
+        { cw_l83[cw_t] = 1; goto cw_next100; }
+      }
+      cw_next100:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t ballot = cw_ret32[cw_t];
+      uint32_t ballot = cw_ret37[cw_t];
       if ((cooperative_groups_thread_block_tile_4_thread_rank(CW_DEVICE_ARGS, (&quad[cw_t])) == 0u))
         (flags[(i[cw_t] / 4)] = (((uint32_t)anyBig[cw_t]) | (((uint32_t)allBig[cw_t]) << 1)));
       if (((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&warp[cw_t])) == 0u) && (i[cw_t] == 0)))
@@ -1061,77 +1166,80 @@ CW_INLINE void cwb_broadcastLeader(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   CW_KERNEL_PROLOGUE
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
-  uint32_t src_rank_55; /* uniform: one per block */
+  uint32_t src_rank_105; /* uniform: one per block */
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_group g[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_8 oct[cw_nt]; /* per thread */
-  float cw_ret52[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_8 *self_53[cw_nt]; /* per thread */
-  float var_54[cw_nt]; /* per thread */
-  uint32_t cw_op57[cw_nt]; /* per thread */
-  float cw_op58[cw_nt]; /* per thread */
-  int32_t cw_op59[cw_nt]; /* per thread */
-  float cw_coll60[cw_nt]; /* per thread */
+  float cw_ret102[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_8 *self_103[cw_nt]; /* per thread */
+  float var_104[cw_nt]; /* per thread */
+  uint32_t cw_op107[cw_nt]; /* per thread */
+  float cw_op108[cw_nt]; /* per thread */
+  int32_t cw_op109[cw_nt]; /* per thread */
+  float cw_coll110[cw_nt]; /* per thread */
   float leader[cw_nt]; /* per thread */
-  const cooperative_groups_thread_group *self_61[cw_nt]; /* per thread */
-  unsigned char cw_l64[cw_nt];
-  unsigned char cw_p68[cw_nt];
-  src_rank_55 = 0u;
+  const cooperative_groups_thread_group *self_111[cw_nt]; /* per thread */
+  unsigned char cw_l114[cw_nt];
+  unsigned char cw_p123[cw_nt];
+  src_rank_105 = 0u;
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
       g[cw_t] = cooperative_groups_tiled_partition_1(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])), 32u);
       oct[cw_t] = cooperative_groups_tiled_partition_8(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
-      /* cw_ret52 declared */
-      self_53[cw_t] = (&oct[cw_t]);
-      var_54[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
+      /* cw_ret102 declared */
+      self_103[cw_t] = (&oct[cw_t]);
+      var_104[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
     }
   }
-  /* loop with a barrier inside: cw_l64[t] 0 running, 1 left, 2 continued */
-  memset(cw_l64, 0, cw_nt);
+  /* loop with a barrier inside: cw_l114[t] 0 running, 1 left, 2 continued */
+  memset(cw_l114, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l64[cw_t] == 0)) continue;
+      if (!(cw_l114[cw_t] == 0)) continue;
       {
-        cw_op57[cw_t] = (*self_53[cw_t]).__cw_mask;
-        cw_op58[cw_t] = var_54[cw_t];
-        cw_op59[cw_t] = ((int32_t)src_rank_55);
+        cw_op107[cw_t] = (*self_103[cw_t]).__cw_mask;
+        cw_op108[cw_t] = var_104[cw_t];
+        cw_op109[cw_t] = ((int32_t)src_rank_105);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l64[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(cw_op57[cw_t]) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(cw_op59[cw_t]), (int32_t)(8));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll60[cw_t] = cw_op58[cw_w + cw_k];
+    /* __shfl_sync */
+    float __fis_xch116[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l114[cw_t] == 0)) continue;
+      {
+        (__fis_xch116[((uint32_t)cw_t)] = cw_op108[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l64[cw_t] == 0)) continue;
+      if (!(cw_l114[cw_t] == 0)) continue;
       {
-        (cw_ret52[cw_t] = cw_coll60[cw_t]);
-        { cw_l64[cw_t] = 1; goto cw_next66; }
+        uint32_t __fis_lane117 = ((uint32_t)cw_t);
+        uint32_t __fis_src118 = (((__fis_lane117 - (__fis_lane117 & 31u)) + ((__fis_lane117 & 31u) - ((__fis_lane117 & 31u) & (((uint32_t)8) - 1u)))) + (((uint32_t)cw_op109[cw_t]) & (((uint32_t)8) - 1u)));
+        cw_coll110[cw_t] = __fis_xch116[((__fis_src118 < cw_nt) ? __fis_src118 : __fis_lane117)];
       }
-      cw_next66:;
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_l114[cw_t] == 0)) continue;
+      {
+        (cw_ret102[cw_t] = cw_coll110[cw_t]);
+        { cw_l114[cw_t] = 1; goto cw_next121; }
+      }
+      cw_next121:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      leader[cw_t] = cw_ret52[cw_t];
-      self_61[cw_t] = (&g[cw_t]);
+      leader[cw_t] = cw_ret102[cw_t];
+      self_111[cw_t] = (&g[cw_t]);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     /* if with a barrier inside: predicate per thread */
     CW_FOR_EACH_THREAD {
-      cw_p68[cw_t] = (((*self_61[cw_t]).__cw_mask != 0u)) != 0;
+      cw_p123[cw_t] = (((*self_111[cw_t]).__cw_mask != 0u)) != 0;
     }
     /* __syncwarp() */
     /* __syncthreads() */

@@ -144,17 +144,18 @@ CW_INLINE void cwb_dotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         cw_op0[cw_t] = sum[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op1), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll2[cw_t] = cw_op0[cw_w + cw_k];
+    /* __shfl_down_sync */
+    double __fis_xch9[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_xch9[((uint32_t)cw_t)] = cw_op0[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        uint32_t __fis_lane10 = ((uint32_t)cw_t);
+        uint32_t __fis_src11 = (((((__fis_lane10 & 31u) & (((uint32_t)32) - 1u)) + cw_op1) < ((uint32_t)32)) ? (__fis_lane10 + cw_op1) : __fis_lane10);
+        cw_coll2[cw_t] = __fis_xch9[((__fis_src11 < cw_nt) ? __fis_src11 : __fis_lane10)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
@@ -205,7 +206,7 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   int32_t n = *(int32_t *)cw_args[2];
   double sum[cw_nt]; /* per thread */
   double c[cw_nt]; /* per thread */
-  unsigned char cw_r13[cw_nt];
+  unsigned char cw_r18[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       sum[cw_t] = 0.0;
@@ -213,22 +214,22 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r13[cw_t] = 1;
-  int32_t cw_amax14 = INT32_MIN; uint32_t cw_all14 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r18[cw_t] = 1;
+  int32_t cw_amax19 = INT32_MIN; uint32_t cw_all19 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax14) cw_amax14 = cw_a; cw_all14 += cw_r13[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax19) cw_amax19 = cw_a; cw_all19 += cw_r18[cw_t]; }
   }
-  const int64_t cw_s14 = (int64_t)(cw_bdx), cw_b14 = (int64_t)(n);
-  const int cw_mono14 = cw_s14 > 0 && cw_all14 == cw_nt;
-  for (uint64_t cw_j14 = 0;; cw_j14++) {
-    const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(cw_bdx));
+  const int64_t cw_s19 = (int64_t)(cw_bdx), cw_b19 = (int64_t)(n);
+  const int cw_mono19 = cw_s19 > 0 && cw_all19 == cw_nt;
+  for (uint64_t cw_j19 = 0;; cw_j19++) {
+    const int32_t cw_js19 = (int32_t)((uint32_t)cw_j19 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono14 && (int64_t)cw_amax14 + (int64_t)cw_j14 * cw_s14 < cw_b14)) {
+    if (!(cw_mono19 && (int64_t)cw_amax19 + (int64_t)cw_j19 * cw_s19 < cw_b19)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js14;
-        cw_r13[cw_t] = (unsigned char)(cw_r13[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r13[cw_t];
+        int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js19;
+        cw_r18[cw_t] = (unsigned char)(cw_r18[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r18[cw_t];
       }
       if (!cw_in) break;
     }
@@ -236,13 +237,13 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
-        int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js14;
+        const int32_t cw_js19 = (int32_t)((uint32_t)(cw_j19 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+        int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js19;
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof x[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js14;
+          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js19;
           {
             double y = (x[i] - c[cw_t]);
             double t = (sum[cw_t] + y);
@@ -253,9 +254,9 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r13[cw_t])) continue;
+        if (!(cw_r18[cw_t])) continue;
         {
-          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js14;
+          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js19;
           {
             double y = (x[i] - c[cw_t]);
             double t = (sum[cw_t] + y);

@@ -139,7 +139,7 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   float cw_coll12[cw_nt]; /* per thread */
   float inv[cw_nt]; /* per thread */
   unsigned char cw_r14[cw_nt];
-  unsigned char cw_r24[cw_nt];
+  unsigned char cw_r49[cw_nt];
   row = ((const float *)(x + (cw_bix * ((uint32_t)cols))));
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -178,17 +178,18 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         cw_op0[cw_t] = w[cw_t].mean;
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op1), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll2[cw_t] = cw_op0[cw_w + cw_k];
+    /* __shfl_down_sync */
+    float __fis_xch18[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_xch18[((uint32_t)cw_t)] = cw_op0[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        uint32_t __fis_lane19 = ((uint32_t)cw_t);
+        uint32_t __fis_src20 = (((((__fis_lane19 & 31u) & (((uint32_t)32) - 1u)) + cw_op1) < ((uint32_t)32)) ? (__fis_lane19 + cw_op1) : __fis_lane19);
+        cw_coll2[cw_t] = __fis_xch18[((__fis_src20 < cw_nt) ? __fis_src20 : __fis_lane19)];
       }
     }
     cw_op4 = ((uint32_t)o);
@@ -198,17 +199,18 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         cw_op3[cw_t] = w[cw_t].m2;
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op4), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll5[cw_t] = cw_op3[cw_w + cw_k];
+    /* __shfl_down_sync */
+    float __fis_xch24[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_xch24[((uint32_t)cw_t)] = cw_op3[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        uint32_t __fis_lane25 = ((uint32_t)cw_t);
+        uint32_t __fis_src26 = (((((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)) + cw_op4) < ((uint32_t)32)) ? (__fis_lane25 + cw_op4) : __fis_lane25);
+        cw_coll5[cw_t] = __fis_xch24[((__fis_src26 < cw_nt) ? __fis_src26 : __fis_lane25)];
       }
     }
     cw_op7 = ((uint32_t)o);
@@ -218,17 +220,18 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         cw_op6[cw_t] = w[cw_t].count;
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op7), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll8[cw_t] = cw_op6[cw_w + cw_k];
+    /* __shfl_down_sync */
+    float __fis_xch30[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_xch30[((uint32_t)cw_t)] = cw_op6[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        uint32_t __fis_lane31 = ((uint32_t)cw_t);
+        uint32_t __fis_src32 = (((((__fis_lane31 & 31u) & (((uint32_t)32) - 1u)) + cw_op7) < ((uint32_t)32)) ? (__fis_lane31 + cw_op7) : __fis_lane31);
+        cw_coll8[cw_t] = __fis_xch30[((__fis_src32 < cw_nt) ? __fis_src32 : __fis_lane31)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
@@ -243,17 +246,18 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       cw_op9[cw_t] = w[cw_t].mean;
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(0), (int32_t)(32));
-      if (cw_k >= cw_n) cw_k = cw_l;
-      cw_coll10[cw_t] = cw_op9[cw_w + cw_k];
+  /* __shfl_sync */
+  float __fis_xch37[1024];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_xch37[((uint32_t)cw_t)] = cw_op9[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane38 = ((uint32_t)cw_t);
+      uint32_t __fis_src39 = (((__fis_lane38 - (__fis_lane38 & 31u)) + ((__fis_lane38 & 31u) - ((__fis_lane38 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
+      cw_coll10[cw_t] = __fis_xch37[((__fis_src39 < cw_nt) ? __fis_src39 : __fis_lane38)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -262,17 +266,18 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       cw_op11[cw_t] = w[cw_t].m2;
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(0), (int32_t)(32));
-      if (cw_k >= cw_n) cw_k = cw_l;
-      cw_coll12[cw_t] = cw_op11[cw_w + cw_k];
+  /* __shfl_sync */
+  float __fis_xch43[1024];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_xch43[((uint32_t)cw_t)] = cw_op11[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane44 = ((uint32_t)cw_t);
+      uint32_t __fis_src45 = (((__fis_lane44 - (__fis_lane44 & 31u)) + ((__fis_lane44 & 31u) - ((__fis_lane44 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
+      cw_coll12[cw_t] = __fis_xch43[((__fis_src45 < cw_nt) ? __fis_src45 : __fis_lane44)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -282,22 +287,22 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r24[cw_t] = 1;
-  int32_t cw_amax25 = INT32_MIN; uint32_t cw_all25 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r49[cw_t] = 1;
+  int32_t cw_amax50 = INT32_MIN; uint32_t cw_all50 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax25) cw_amax25 = cw_a; cw_all25 += cw_r24[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax50) cw_amax50 = cw_a; cw_all50 += cw_r49[cw_t]; }
   }
-  const int64_t cw_s25 = (int64_t)(32), cw_b25 = (int64_t)(cols);
-  const int cw_mono25 = cw_s25 > 0 && cw_all25 == cw_nt;
-  for (uint64_t cw_j25 = 0;; cw_j25++) {
-    const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)(32));
+  const int64_t cw_s50 = (int64_t)(32), cw_b50 = (int64_t)(cols);
+  const int cw_mono50 = cw_s50 > 0 && cw_all50 == cw_nt;
+  for (uint64_t cw_j50 = 0;; cw_j50++) {
+    const int32_t cw_js50 = (int32_t)((uint32_t)cw_j50 * (uint32_t)(32));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono25 && (int64_t)cw_amax25 + (int64_t)cw_j25 * cw_s25 < cw_b25)) {
+    if (!(cw_mono50 && (int64_t)cw_amax50 + (int64_t)cw_j50 * cw_s50 < cw_b50)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
-        cw_r24[cw_t] = (unsigned char)(cw_r24[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r24[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js50;
+        cw_r49[cw_t] = (unsigned char)(cw_r49[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r49[cw_t];
       }
       if (!cw_in) break;
     }
@@ -305,22 +310,22 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+        const int32_t cw_js50 = (int32_t)((uint32_t)(cw_j50 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js50;
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof gamma[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)gamma + (uintptr_t)((intptr_t)c * (intptr_t)sizeof gamma[0]) + cw_b));
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof beta[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)beta + (uintptr_t)((intptr_t)c * (intptr_t)sizeof beta[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js50;
           (y[((cw_bix * ((uint32_t)cols)) + ((uint32_t)c))] = ((((row[c] - mean[cw_t]) * inv[cw_t]) * gamma[c]) + beta[c]));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r24[cw_t])) continue;
+        if (!(cw_r49[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js50;
           (y[((cw_bix * ((uint32_t)cols)) + ((uint32_t)c))] = ((((row[c] - mean[cw_t]) * inv[cw_t]) * gamma[c]) + beta[c]));
         }
       }

@@ -92,17 +92,47 @@ CW_INLINE void cwb_groupedHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int
       cw_op0[cw_t] = key[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __match_any_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_eq = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if (((cw_m >> cw_k) & 1u) && !memcmp(&cw_op0[cw_w + cw_k], &cw_op0[cw_t], sizeof cw_op0[cw_t])) cw_eq |= 1u << cw_k;
-      cw_coll1[cw_t] = cw_eq;
+  /* __match_any_sync */
+  int32_t __fis_on3[1024];
+  int32_t __fis_xch4[1024];
+  uint32_t __fis_act5[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on3[((uint32_t)cw_t)] = 1);
+      (__fis_xch4[((uint32_t)cw_t)] = cw_op0[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t6 = ((uint32_t)cw_t);
+      if (((__fis_t6 & 31u) == 0u))
+      {
+        uint32_t __fis_n9 = (((cw_nt - __fis_t6) < 32u) ? (cw_nt - __fis_t6) : 32u);
+        uint32_t __fis_a8 = 0u;
+        {
+          uint32_t __fis_j7 = 0u;
+          for (; (__fis_j7 < __fis_n9); (__fis_j7 = (__fis_j7 + 1u)))
+          {
+            (__fis_a8 = (__fis_a8 | (((uint32_t)__fis_on3[(__fis_t6 + __fis_j7)]) << __fis_j7)));
+          }
+        }
+        (__fis_act5[(__fis_t6 >> 5u)] = __fis_a8);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane10 = ((uint32_t)cw_t);
+      uint32_t __fis_mask11 = (4294967295u & __fis_act5[(__fis_lane10 >> 5u)]);
+      uint32_t __fis_r13 = ((uint32_t)0);
+      {
+        uint32_t __fis_j12 = 0u;
+        for (; (__fis_j12 < 32u); (__fis_j12 = (__fis_j12 + 1u)))
+          if ((((__fis_mask11 >> __fis_j12) & 1u) != 0u))
+            if ((__fis_xch4[((__fis_lane10 - (__fis_lane10 & 31u)) + __fis_j12)] == cw_op0[cw_t]))
+              (__fis_r13 = (__fis_r13 | (1u << __fis_j12)));
+      }
+      cw_coll1[cw_t] = __fis_r13;
     }
   }
   CW_FOR_EACH_THREAD {
@@ -127,56 +157,116 @@ CW_INLINE void cwb_matchAll(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   const int32_t *v = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
   int32_t pred[cw_nt]; /* per thread */
-  int32_t cw_op4[cw_nt]; /* per thread */
-  int32_t *cw_op5[cw_nt]; /* per thread */
-  uint32_t cw_coll6[cw_nt]; /* per thread */
+  int32_t cw_op18[cw_nt]; /* per thread */
+  int32_t *cw_op19[cw_nt]; /* per thread */
+  uint32_t cw_coll20[cw_nt]; /* per thread */
   uint32_t m[cw_nt]; /* per thread */
-  uint64_t cw_op7[cw_nt]; /* per thread */
-  uint32_t cw_coll8[cw_nt]; /* per thread */
+  uint64_t cw_op21[cw_nt]; /* per thread */
+  uint32_t cw_coll22[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       pred[cw_t] = 0;
-      cw_op4[cw_t] = v[((uint32_t)cw_tx)];
-      cw_op5[cw_t] = (&pred[cw_t]);
+      cw_op18[cw_t] = v[((uint32_t)cw_tx)];
+      cw_op19[cw_t] = (&pred[cw_t]);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __match_all_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_eq = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if (((cw_m >> cw_k) & 1u) && !memcmp(&cw_op4[cw_w + cw_k], &cw_op4[cw_t], sizeof cw_op4[cw_t])) cw_eq |= 1u << cw_k;
-      cw_coll6[cw_t] = cw_eq == cw_m ? cw_m : 0u;
-      *(cw_op5[cw_t]) = cw_eq == cw_m;
+  /* __match_all_sync */
+  int32_t __fis_on24[1024];
+  int32_t __fis_xch25[1024];
+  uint32_t __fis_act26[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on24[((uint32_t)cw_t)] = 1);
+      (__fis_xch25[((uint32_t)cw_t)] = cw_op18[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      m[cw_t] = cw_coll6[cw_t];
+      uint32_t __fis_t27 = ((uint32_t)cw_t);
+      if (((__fis_t27 & 31u) == 0u))
+      {
+        uint32_t __fis_n30 = (((cw_nt - __fis_t27) < 32u) ? (cw_nt - __fis_t27) : 32u);
+        uint32_t __fis_a29 = 0u;
+        {
+          uint32_t __fis_j28 = 0u;
+          for (; (__fis_j28 < __fis_n30); (__fis_j28 = (__fis_j28 + 1u)))
+          {
+            (__fis_a29 = (__fis_a29 | (((uint32_t)__fis_on24[(__fis_t27 + __fis_j28)]) << __fis_j28)));
+          }
+        }
+        (__fis_act26[(__fis_t27 >> 5u)] = __fis_a29);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane31 = ((uint32_t)cw_t);
+      uint32_t __fis_mask32 = (4294967295u & __fis_act26[(__fis_lane31 >> 5u)]);
+      int32_t __fis_same34 = 1;
+      {
+        uint32_t __fis_j33 = 0u;
+        for (; (__fis_j33 < 32u); (__fis_j33 = (__fis_j33 + 1u)))
+          if ((((__fis_mask32 >> __fis_j33) & 1u) != 0u))
+            if ((__fis_xch25[((__fis_lane31 - (__fis_lane31 & 31u)) + __fis_j33)] != cw_op18[cw_t]))
+              (__fis_same34 = 0);
+      }
+      ((*cw_op19[cw_t]) = __fis_same34);
+      cw_coll20[cw_t] = ((__fis_same34 != 0) ? __fis_mask32 : 0u);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      m[cw_t] = cw_coll20[cw_t];
       uint64_t wide = (((uint64_t)v[((uint32_t)cw_tx)]) << 33);
-      cw_op7[cw_t] = wide;
+      cw_op21[cw_t] = wide;
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __match_any_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_eq = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if (((cw_m >> cw_k) & 1u) && !memcmp(&cw_op7[cw_w + cw_k], &cw_op7[cw_t], sizeof cw_op7[cw_t])) cw_eq |= 1u << cw_k;
-      cw_coll8[cw_t] = cw_eq;
+  /* __match_any_sync */
+  int32_t __fis_on39[1024];
+  uint64_t __fis_xch40[1024];
+  uint32_t __fis_act41[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on39[((uint32_t)cw_t)] = 1);
+      (__fis_xch40[((uint32_t)cw_t)] = cw_op21[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t m64 = cw_coll8[cw_t];
+      uint32_t __fis_t42 = ((uint32_t)cw_t);
+      if (((__fis_t42 & 31u) == 0u))
+      {
+        uint32_t __fis_n45 = (((cw_nt - __fis_t42) < 32u) ? (cw_nt - __fis_t42) : 32u);
+        uint32_t __fis_a44 = 0u;
+        {
+          uint32_t __fis_j43 = 0u;
+          for (; (__fis_j43 < __fis_n45); (__fis_j43 = (__fis_j43 + 1u)))
+          {
+            (__fis_a44 = (__fis_a44 | (((uint32_t)__fis_on39[(__fis_t42 + __fis_j43)]) << __fis_j43)));
+          }
+        }
+        (__fis_act41[(__fis_t42 >> 5u)] = __fis_a44);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane46 = ((uint32_t)cw_t);
+      uint32_t __fis_mask47 = (4294967295u & __fis_act41[(__fis_lane46 >> 5u)]);
+      uint32_t __fis_r49 = ((uint32_t)0);
+      {
+        uint32_t __fis_j48 = 0u;
+        for (; (__fis_j48 < 32u); (__fis_j48 = (__fis_j48 + 1u)))
+          if ((((__fis_mask47 >> __fis_j48) & 1u) != 0u))
+            if ((__fis_xch40[((__fis_lane46 - (__fis_lane46 & 31u)) + __fis_j48)] == cw_op21[cw_t]))
+              (__fis_r49 = (__fis_r49 | (1u << __fis_j48)));
+      }
+      cw_coll22[cw_t] = __fis_r49;
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t m64 = cw_coll22[cw_t];
       if (((((uint32_t)cw_tx) & 31u) == 0u))
       {
         (out[(2u * (((uint32_t)cw_tx) / 32u))] = pred[cw_t]);

@@ -354,17 +354,20 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       cw_op7[cw_t] = s[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (!cw_exit[cw_t]) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(16), (int32_t)(32));
-      if (cw_k >= cw_n) cw_k = cw_l;
-      cw_coll8[cw_t] = cw_op7[cw_w + cw_k];
+  /* __shfl_xor_sync */
+  float __fis_xch23[1024];
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      (__fis_xch23[((uint32_t)cw_t)] = cw_op7[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      uint32_t __fis_lane24 = ((uint32_t)cw_t);
+      uint32_t __fis_src25 = (((((__fis_lane24 & 31u) ^ ((uint32_t)16)) - (((__fis_lane24 & 31u) ^ ((uint32_t)16)) & (((uint32_t)32) - 1u))) == ((__fis_lane24 & 31u) - ((__fis_lane24 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane24 - (__fis_lane24 & 31u)) + ((__fis_lane24 & 31u) ^ ((uint32_t)16))) : __fis_lane24);
+      cw_coll8[cw_t] = __fis_xch23[((__fis_src25 < cw_nt) ? __fis_src25 : __fis_lane24)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -374,17 +377,20 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       cw_op9[cw_t] = s[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (!cw_exit[cw_t]) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(8), (int32_t)(32));
-      if (cw_k >= cw_n) cw_k = cw_l;
-      cw_coll10[cw_t] = cw_op9[cw_w + cw_k];
+  /* __shfl_xor_sync */
+  float __fis_xch29[1024];
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      (__fis_xch29[((uint32_t)cw_t)] = cw_op9[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      uint32_t __fis_lane30 = ((uint32_t)cw_t);
+      uint32_t __fis_src31 = (((((__fis_lane30 & 31u) ^ ((uint32_t)8)) - (((__fis_lane30 & 31u) ^ ((uint32_t)8)) & (((uint32_t)32) - 1u))) == ((__fis_lane30 & 31u) - ((__fis_lane30 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane30 - (__fis_lane30 & 31u)) + ((__fis_lane30 & 31u) ^ ((uint32_t)8))) : __fis_lane30);
+      cw_coll10[cw_t] = __fis_xch29[((__fis_src31 < cw_nt) ? __fis_src31 : __fis_lane30)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -394,17 +400,20 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       cw_op11[cw_t] = s[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (!cw_exit[cw_t]) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(4), (int32_t)(32));
-      if (cw_k >= cw_n) cw_k = cw_l;
-      cw_coll12[cw_t] = cw_op11[cw_w + cw_k];
+  /* __shfl_xor_sync */
+  float __fis_xch35[1024];
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      (__fis_xch35[((uint32_t)cw_t)] = cw_op11[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      uint32_t __fis_lane36 = ((uint32_t)cw_t);
+      uint32_t __fis_src37 = (((((__fis_lane36 & 31u) ^ ((uint32_t)4)) - (((__fis_lane36 & 31u) ^ ((uint32_t)4)) & (((uint32_t)32) - 1u))) == ((__fis_lane36 & 31u) - ((__fis_lane36 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane36 - (__fis_lane36 & 31u)) + ((__fis_lane36 & 31u) ^ ((uint32_t)4))) : __fis_lane36);
+      cw_coll12[cw_t] = __fis_xch35[((__fis_src37 < cw_nt) ? __fis_src37 : __fis_lane36)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -414,17 +423,20 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       cw_op13[cw_t] = s[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (!cw_exit[cw_t]) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(2), (int32_t)(32));
-      if (cw_k >= cw_n) cw_k = cw_l;
-      cw_coll14[cw_t] = cw_op13[cw_w + cw_k];
+  /* __shfl_xor_sync */
+  float __fis_xch41[1024];
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      (__fis_xch41[((uint32_t)cw_t)] = cw_op13[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      uint32_t __fis_lane42 = ((uint32_t)cw_t);
+      uint32_t __fis_src43 = (((((__fis_lane42 & 31u) ^ ((uint32_t)2)) - (((__fis_lane42 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane42 & 31u) - ((__fis_lane42 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane42 - (__fis_lane42 & 31u)) + ((__fis_lane42 & 31u) ^ ((uint32_t)2))) : __fis_lane42);
+      cw_coll14[cw_t] = __fis_xch41[((__fis_src43 < cw_nt) ? __fis_src43 : __fis_lane42)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -434,17 +446,20 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       cw_op15[cw_t] = s[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (!cw_exit[cw_t]) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(1), (int32_t)(32));
-      if (cw_k >= cw_n) cw_k = cw_l;
-      cw_coll16[cw_t] = cw_op15[cw_w + cw_k];
+  /* __shfl_xor_sync */
+  float __fis_xch47[1024];
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      (__fis_xch47[((uint32_t)cw_t)] = cw_op15[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      uint32_t __fis_lane48 = ((uint32_t)cw_t);
+      uint32_t __fis_src49 = (((((__fis_lane48 & 31u) ^ ((uint32_t)1)) - (((__fis_lane48 & 31u) ^ ((uint32_t)1)) & (((uint32_t)32) - 1u))) == ((__fis_lane48 & 31u) - ((__fis_lane48 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane48 - (__fis_lane48 & 31u)) + ((__fis_lane48 & 31u) ^ ((uint32_t)1))) : __fis_lane48);
+      cw_coll16[cw_t] = __fis_xch47[((__fis_src49 < cw_nt) ? __fis_src49 : __fis_lane48)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {

@@ -103,17 +103,48 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       cw_op0[cw_t] = v[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __reduce_add_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_r = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if ((cw_m >> cw_k) & 1u) { cw_r = cw_r + (uint32_t)(cw_op0[cw_w + cw_k]); }
-      cw_coll1[cw_t] = (uint32_t)cw_r;
+  /* __reduce_add_sync */
+  int32_t __fis_on9[1024];
+  uint32_t __fis_xch10[1024];
+  uint32_t __fis_act11[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on9[((uint32_t)cw_t)] = 1);
+      (__fis_xch10[((uint32_t)cw_t)] = cw_op0[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t12 = ((uint32_t)cw_t);
+      if (((__fis_t12 & 31u) == 0u))
+      {
+        uint32_t __fis_n15 = (((cw_nt - __fis_t12) < 32u) ? (cw_nt - __fis_t12) : 32u);
+        uint32_t __fis_a14 = 0u;
+        {
+          uint32_t __fis_j13 = 0u;
+          for (; (__fis_j13 < __fis_n15); (__fis_j13 = (__fis_j13 + 1u)))
+          {
+            (__fis_a14 = (__fis_a14 | (((uint32_t)__fis_on9[(__fis_t12 + __fis_j13)]) << __fis_j13)));
+          }
+        }
+        (__fis_act11[(__fis_t12 >> 5u)] = __fis_a14);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane16 = ((uint32_t)cw_t);
+      uint32_t __fis_mask17 = (4294967295u & __fis_act11[(__fis_lane16 >> 5u)]);
+      uint32_t __fis_r19 = ((uint32_t)0);
+      {
+        uint32_t __fis_j18 = 0u;
+        for (; (__fis_j18 < 32u); (__fis_j18 = (__fis_j18 + 1u)))
+        {
+          uint32_t __fis_v20 = ((((__fis_mask17 >> __fis_j18) & 1u) != 0u) ? __fis_xch10[((__fis_lane16 - (__fis_lane16 & 31u)) + __fis_j18)] : ((uint32_t)0));
+          (__fis_r19 = (__fis_r19 + __fis_v20));
+        }
+      }
+      cw_coll1[cw_t] = __fis_r19;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -122,17 +153,48 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       cw_op2[cw_t] = vmin[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __reduce_min_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_r = UINT32_MAX;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if ((cw_m >> cw_k) & 1u) { if ((cw_op2[cw_w + cw_k]) < cw_r) cw_r = (cw_op2[cw_w + cw_k]); }
-      cw_coll3[cw_t] = (uint32_t)cw_r;
+  /* __reduce_min_sync */
+  int32_t __fis_on25[1024];
+  uint32_t __fis_xch26[1024];
+  uint32_t __fis_act27[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on25[((uint32_t)cw_t)] = 1);
+      (__fis_xch26[((uint32_t)cw_t)] = cw_op2[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t28 = ((uint32_t)cw_t);
+      if (((__fis_t28 & 31u) == 0u))
+      {
+        uint32_t __fis_n31 = (((cw_nt - __fis_t28) < 32u) ? (cw_nt - __fis_t28) : 32u);
+        uint32_t __fis_a30 = 0u;
+        {
+          uint32_t __fis_j29 = 0u;
+          for (; (__fis_j29 < __fis_n31); (__fis_j29 = (__fis_j29 + 1u)))
+          {
+            (__fis_a30 = (__fis_a30 | (((uint32_t)__fis_on25[(__fis_t28 + __fis_j29)]) << __fis_j29)));
+          }
+        }
+        (__fis_act27[(__fis_t28 >> 5u)] = __fis_a30);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane32 = ((uint32_t)cw_t);
+      uint32_t __fis_mask33 = (4294967295u & __fis_act27[(__fis_lane32 >> 5u)]);
+      uint32_t __fis_r35 = cw_op2[cw_t];
+      {
+        uint32_t __fis_j34 = 0u;
+        for (; (__fis_j34 < 32u); (__fis_j34 = (__fis_j34 + 1u)))
+        {
+          uint32_t __fis_v36 = ((((__fis_mask33 >> __fis_j34) & 1u) != 0u) ? __fis_xch26[((__fis_lane32 - (__fis_lane32 & 31u)) + __fis_j34)] : __fis_r35);
+          (__fis_r35 = ((__fis_v36 < __fis_r35) ? __fis_v36 : __fis_r35));
+        }
+      }
+      cw_coll3[cw_t] = __fis_r35;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -141,17 +203,48 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       cw_op4[cw_t] = v[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __reduce_max_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_r = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if ((cw_m >> cw_k) & 1u) { if ((cw_op4[cw_w + cw_k]) > cw_r) cw_r = (cw_op4[cw_w + cw_k]); }
-      cw_coll5[cw_t] = (uint32_t)cw_r;
+  /* __reduce_max_sync */
+  int32_t __fis_on41[1024];
+  uint32_t __fis_xch42[1024];
+  uint32_t __fis_act43[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on41[((uint32_t)cw_t)] = 1);
+      (__fis_xch42[((uint32_t)cw_t)] = cw_op4[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t44 = ((uint32_t)cw_t);
+      if (((__fis_t44 & 31u) == 0u))
+      {
+        uint32_t __fis_n47 = (((cw_nt - __fis_t44) < 32u) ? (cw_nt - __fis_t44) : 32u);
+        uint32_t __fis_a46 = 0u;
+        {
+          uint32_t __fis_j45 = 0u;
+          for (; (__fis_j45 < __fis_n47); (__fis_j45 = (__fis_j45 + 1u)))
+          {
+            (__fis_a46 = (__fis_a46 | (((uint32_t)__fis_on41[(__fis_t44 + __fis_j45)]) << __fis_j45)));
+          }
+        }
+        (__fis_act43[(__fis_t44 >> 5u)] = __fis_a46);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane48 = ((uint32_t)cw_t);
+      uint32_t __fis_mask49 = (4294967295u & __fis_act43[(__fis_lane48 >> 5u)]);
+      uint32_t __fis_r51 = cw_op4[cw_t];
+      {
+        uint32_t __fis_j50 = 0u;
+        for (; (__fis_j50 < 32u); (__fis_j50 = (__fis_j50 + 1u)))
+        {
+          uint32_t __fis_v52 = ((((__fis_mask49 >> __fis_j50) & 1u) != 0u) ? __fis_xch42[((__fis_lane48 - (__fis_lane48 & 31u)) + __fis_j50)] : __fis_r51);
+          (__fis_r51 = ((__fis_v52 > __fis_r51) ? __fis_v52 : __fis_r51));
+        }
+      }
+      cw_coll5[cw_t] = __fis_r51;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -160,17 +253,48 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       cw_op6[cw_t] = v[cw_t];
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __reduce_or_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_r = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if ((cw_m >> cw_k) & 1u) { cw_r |= (cw_op6[cw_w + cw_k]); }
-      cw_coll7[cw_t] = (uint32_t)cw_r;
+  /* __reduce_or_sync */
+  int32_t __fis_on57[1024];
+  uint32_t __fis_xch58[1024];
+  uint32_t __fis_act59[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on57[((uint32_t)cw_t)] = 1);
+      (__fis_xch58[((uint32_t)cw_t)] = cw_op6[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t60 = ((uint32_t)cw_t);
+      if (((__fis_t60 & 31u) == 0u))
+      {
+        uint32_t __fis_n63 = (((cw_nt - __fis_t60) < 32u) ? (cw_nt - __fis_t60) : 32u);
+        uint32_t __fis_a62 = 0u;
+        {
+          uint32_t __fis_j61 = 0u;
+          for (; (__fis_j61 < __fis_n63); (__fis_j61 = (__fis_j61 + 1u)))
+          {
+            (__fis_a62 = (__fis_a62 | (((uint32_t)__fis_on57[(__fis_t60 + __fis_j61)]) << __fis_j61)));
+          }
+        }
+        (__fis_act59[(__fis_t60 >> 5u)] = __fis_a62);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane64 = ((uint32_t)cw_t);
+      uint32_t __fis_mask65 = (4294967295u & __fis_act59[(__fis_lane64 >> 5u)]);
+      uint32_t __fis_r67 = ((uint32_t)0);
+      {
+        uint32_t __fis_j66 = 0u;
+        for (; (__fis_j66 < 32u); (__fis_j66 = (__fis_j66 + 1u)))
+        {
+          uint32_t __fis_v68 = ((((__fis_mask65 >> __fis_j66) & 1u) != 0u) ? __fis_xch58[((__fis_lane64 - (__fis_lane64 & 31u)) + __fis_j66)] : ((uint32_t)0));
+          (__fis_r67 = (__fis_r67 | __fis_v68));
+        }
+      }
+      cw_coll7[cw_t] = __fis_r67;
     }
   }
   CW_FOR_EACH_THREAD {
@@ -200,48 +324,101 @@ CW_INLINE void cwb_countOdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   uint32_t *count = *(uint32_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
   uint32_t odd[cw_nt]; /* per thread */
-  uint32_t cw_coll13[cw_nt]; /* per thread */
-  uint32_t cw_op14[cw_nt]; /* per thread */
-  uint32_t cw_op15[cw_nt]; /* per thread */
-  uint32_t cw_coll16[cw_nt]; /* per thread */
+  uint32_t cw_coll73[cw_nt]; /* per thread */
+  uint32_t cw_op74[cw_nt]; /* per thread */
+  uint32_t cw_op75[cw_nt]; /* per thread */
+  uint32_t cw_coll76[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       odd[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? (in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] & 1u) : 0u);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __activemask, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(0xffffffffu) & cw_act; (void)cw_m;
-      cw_coll13[cw_t] = cw_act;
+  /* __activemask */
+  int32_t __fis_on78[1024];
+  uint32_t __fis_act79[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on78[((uint32_t)cw_t)] = 1);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cw_op14[cw_t] = cw_coll13[cw_t];
-      cw_op15[cw_t] = odd[cw_t];
+      uint32_t __fis_t80 = ((uint32_t)cw_t);
+      if (((__fis_t80 & 31u) == 0u))
+      {
+        uint32_t __fis_n83 = (((cw_nt - __fis_t80) < 32u) ? (cw_nt - __fis_t80) : 32u);
+        uint32_t __fis_a82 = 0u;
+        {
+          uint32_t __fis_j81 = 0u;
+          for (; (__fis_j81 < __fis_n83); (__fis_j81 = (__fis_j81 + 1u)))
+          {
+            (__fis_a82 = (__fis_a82 | (((uint32_t)__fis_on78[(__fis_t80 + __fis_j81)]) << __fis_j81)));
+          }
+        }
+        (__fis_act79[(__fis_t80 >> 5u)] = __fis_a82);
+      }
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __reduce_add_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(cw_op14[cw_t]) & cw_act; (void)cw_m;
-      uint32_t cw_r = 0;
-      for (uint32_t cw_k = 0; cw_k < cw_n; cw_k++) if ((cw_m >> cw_k) & 1u) { cw_r = cw_r + (uint32_t)(cw_op15[cw_w + cw_k]); }
-      cw_coll16[cw_t] = (uint32_t)cw_r;
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane84 = ((uint32_t)cw_t);
+      uint32_t __fis_mask85 = __fis_act79[(__fis_lane84 >> 5u)];
+      cw_coll73[cw_t] = __fis_mask85;
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      cw_op74[cw_t] = cw_coll73[cw_t];
+      cw_op75[cw_t] = odd[cw_t];
+    }
+  }
+  /* __reduce_add_sync */
+  int32_t __fis_on90[1024];
+  uint32_t __fis_xch91[1024];
+  uint32_t __fis_act92[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on90[((uint32_t)cw_t)] = 1);
+      (__fis_xch91[((uint32_t)cw_t)] = cw_op75[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t93 = ((uint32_t)cw_t);
+      if (((__fis_t93 & 31u) == 0u))
+      {
+        uint32_t __fis_n96 = (((cw_nt - __fis_t93) < 32u) ? (cw_nt - __fis_t93) : 32u);
+        uint32_t __fis_a95 = 0u;
+        {
+          uint32_t __fis_j94 = 0u;
+          for (; (__fis_j94 < __fis_n96); (__fis_j94 = (__fis_j94 + 1u)))
+          {
+            (__fis_a95 = (__fis_a95 | (((uint32_t)__fis_on90[(__fis_t93 + __fis_j94)]) << __fis_j94)));
+          }
+        }
+        (__fis_act92[(__fis_t93 >> 5u)] = __fis_a95);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane97 = ((uint32_t)cw_t);
+      uint32_t __fis_mask98 = (cw_op74[cw_t] & __fis_act92[(__fis_lane97 >> 5u)]);
+      uint32_t __fis_r100 = ((uint32_t)0);
+      {
+        uint32_t __fis_j99 = 0u;
+        for (; (__fis_j99 < 32u); (__fis_j99 = (__fis_j99 + 1u)))
+        {
+          uint32_t __fis_v101 = ((((__fis_mask98 >> __fis_j99) & 1u) != 0u) ? __fis_xch91[((__fis_lane97 - (__fis_lane97 & 31u)) + __fis_j99)] : ((uint32_t)0));
+          (__fis_r100 = (__fis_r100 + __fis_v101));
+        }
+      }
+      cw_coll76[cw_t] = __fis_r100;
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      uint32_t warpCount = cw_coll16[cw_t];
+      uint32_t warpCount = cw_coll76[cw_t];
       if (((((uint32_t)cw_tx) % 32u) == 0u))
         __atomic_fetch_add(count, warpCount, __ATOMIC_RELAXED);
     }

@@ -104,9 +104,9 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   unsigned char cw_r15[cw_nt];
   unsigned char cw_l20[cw_nt];
   unsigned char cw_l22[cw_nt];
-  unsigned char cw_p28[cw_nt];
-  unsigned char cw_l30[cw_nt];
-  unsigned char cw_l32[cw_nt];
+  unsigned char cw_p33[cw_nt];
+  unsigned char cw_l35[cw_nt];
+  unsigned char cw_l37[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       lane[cw_t] = ((int32_t)(((uint32_t)cw_tx) % ((uint32_t)32)));
@@ -188,17 +188,20 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
           cw_op5[cw_t] = ((uint32_t)offset_3[cw_t]);
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l20[cw_t] == 0 && cw_l22[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op5[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll6[cw_t] = cw_op4[cw_w + cw_k];
+      /* __shfl_down_sync */
+      float __fis_xch24[1024];
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l20[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
+        {
+          (__fis_xch24[((uint32_t)cw_t)] = cw_op4[cw_t]);
+        }
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l20[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
+        {
+          uint32_t __fis_lane25 = ((uint32_t)cw_t);
+          uint32_t __fis_src26 = (((((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)) + cw_op5[cw_t]) < ((uint32_t)32)) ? (__fis_lane25 + cw_op5[cw_t]) : __fis_lane25);
+          cw_coll6[cw_t] = __fis_xch24[((__fis_src26 < cw_nt) ? __fis_src26 : __fis_lane25)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
@@ -216,9 +219,9 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       if (!(cw_l20[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = val_1[cw_t]);
-        { cw_l20[cw_t] = 1; goto cw_next25; }
+        { cw_l20[cw_t] = 1; goto cw_next30; }
       }
-      cw_next25:;
+      cw_next30:;
     }
     break;
   }
@@ -237,75 +240,78 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p28[cw_t] = ((wid[cw_t] == 0)) != 0;
+    cw_p33[cw_t] = ((wid[cw_t] == 0)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p28[cw_t])) continue;
+    if (!(cw_p33[cw_t])) continue;
     {
       /* cw_ret7 declared */
       val_8[cw_t] = sum[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l30[t] 0 running, 1 left, 2 continued */
-  memset(cw_l30, 0, cw_nt);
+  /* loop with a barrier inside: cw_l35[t] 0 running, 1 left, 2 continued */
+  memset(cw_l35, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0)) continue;
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
       {
         offset_10[cw_t] = (32 / 2);
       }
     }
-    /* loop with a barrier inside: cw_l32[t] 0 running, 1 left, 2 continued */
-    memset(cw_l32, 0, cw_nt);
+    /* loop with a barrier inside: cw_l37[t] 0 running, 1 left, 2 continued */
+    memset(cw_l37, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0 && cw_l32[cw_t] == 0)) continue;
-        if (!((offset_10[cw_t] > 0))) cw_l32[cw_t] = 1;
+        if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!((offset_10[cw_t] > 0))) cw_l37[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p28[cw_t] && cw_l30[cw_t] == 0 && cw_l32[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0 && cw_l32[cw_t] == 0)) continue;
+        if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         {
           cw_op11[cw_t] = val_8[cw_t];
           cw_op12[cw_t] = ((uint32_t)offset_10[cw_t]);
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p28[cw_t] && cw_l30[cw_t] == 0 && cw_l32[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op12[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll13[cw_t] = cw_op11[cw_w + cw_k];
+      /* __shfl_down_sync */
+      float __fis_xch39[1024];
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        {
+          (__fis_xch39[((uint32_t)cw_t)] = cw_op11[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0 && cw_l32[cw_t] == 0)) continue;
+        if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        {
+          uint32_t __fis_lane40 = ((uint32_t)cw_t);
+          uint32_t __fis_src41 = (((((__fis_lane40 & 31u) & (((uint32_t)32) - 1u)) + cw_op12[cw_t]) < ((uint32_t)32)) ? (__fis_lane40 + cw_op12[cw_t]) : __fis_lane40);
+          cw_coll13[cw_t] = __fis_xch39[((__fis_src41 < cw_nt) ? __fis_src41 : __fis_lane40)];
+        }
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         {
           (val_8[cw_t] += cw_coll13[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0 && cw_l32[cw_t] == 0)) continue;
+        if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         (offset_10[cw_t] /= 2);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0)) continue;
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
       {
         (cw_ret7[cw_t] = val_8[cw_t]);
-        { cw_l30[cw_t] = 1; goto cw_next35; }
+        { cw_l35[cw_t] = 1; goto cw_next45; }
       }
-      cw_next35:;
+      cw_next45:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p28[cw_t])) continue;
+    if (!(cw_p33[cw_t])) continue;
     {
       (sum[cw_t] = cw_ret7[cw_t]);
     }
@@ -335,10 +341,10 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
   int32_t mask; /* uniform: one per block */
-  int32_t cw_op39; /* uniform: one per block */
+  int32_t cw_op49; /* uniform: one per block */
   float v[cw_nt]; /* per thread */
-  float cw_op38[cw_nt]; /* per thread */
-  float cw_coll40[cw_nt]; /* per thread */
+  float cw_op48[cw_nt]; /* per thread */
+  float cw_coll50[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
@@ -347,28 +353,29 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   mask = 16;
   /* uniform loop with a barrier inside: one C loop for the block */
   for (; (mask >= 1); (mask >>= 1)) {
-    cw_op39 = mask;
+    cw_op49 = mask;
     CW_FOR_EACH_THREAD_INDEP {
       {
-        cw_op38[cw_t] = v[cw_t];
+        cw_op48[cw_t] = v[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op39), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll40[cw_t] = cw_op38[cw_w + cw_k];
+    /* __shfl_xor_sync */
+    float __fis_xch53[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_xch53[((uint32_t)cw_t)] = cw_op48[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (v[cw_t] += cw_coll40[cw_t]);
+        uint32_t __fis_lane54 = ((uint32_t)cw_t);
+        uint32_t __fis_src55 = (((((__fis_lane54 & 31u) ^ ((uint32_t)cw_op49)) - (((__fis_lane54 & 31u) ^ ((uint32_t)cw_op49)) & (((uint32_t)32) - 1u))) == ((__fis_lane54 & 31u) - ((__fis_lane54 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane54 - (__fis_lane54 & 31u)) + ((__fis_lane54 & 31u) ^ ((uint32_t)cw_op49))) : __fis_lane54);
+        cw_coll50[cw_t] = __fis_xch53[((__fis_src55 < cw_nt) ? __fis_src55 : __fis_lane54)];
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (v[cw_t] += cw_coll50[cw_t]);
       }
     }
   }

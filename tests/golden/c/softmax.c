@@ -153,23 +153,23 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   unsigned char cw_l76[cw_nt];
   unsigned char cw_l78[cw_nt];
   unsigned char cw_l80[cw_nt];
-  unsigned char cw_l85[cw_nt];
-  unsigned char cw_l87[cw_nt];
-  unsigned char cw_l93[cw_nt];
-  unsigned char cw_l95[cw_nt];
-  unsigned char cw_l100[cw_nt];
-  unsigned char cw_l102[cw_nt];
-  unsigned char cw_r109[cw_nt];
-  unsigned char cw_l114[cw_nt];
-  unsigned char cw_l116[cw_nt];
-  unsigned char cw_l118[cw_nt];
-  unsigned char cw_l123[cw_nt];
-  unsigned char cw_l125[cw_nt];
-  unsigned char cw_l131[cw_nt];
-  unsigned char cw_l133[cw_nt];
+  unsigned char cw_l90[cw_nt];
+  unsigned char cw_l92[cw_nt];
+  unsigned char cw_l103[cw_nt];
+  unsigned char cw_l105[cw_nt];
+  unsigned char cw_l115[cw_nt];
+  unsigned char cw_l117[cw_nt];
+  unsigned char cw_r129[cw_nt];
+  unsigned char cw_l134[cw_nt];
+  unsigned char cw_l136[cw_nt];
   unsigned char cw_l138[cw_nt];
-  unsigned char cw_l140[cw_nt];
-  unsigned char cw_r147[cw_nt];
+  unsigned char cw_l148[cw_nt];
+  unsigned char cw_l150[cw_nt];
+  unsigned char cw_l161[cw_nt];
+  unsigned char cw_l163[cw_nt];
+  unsigned char cw_l173[cw_nt];
+  unsigned char cw_l175[cw_nt];
+  unsigned char cw_r187[cw_nt];
   row = ((const float *)(x + (cw_bix * ((uint32_t)cols))));
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -255,17 +255,20 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             cw_op11[cw_t] = o_9[cw_t];
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op11[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll12[cw_t] = cw_op10[cw_w + cw_k];
+        /* __shfl_xor_sync */
+        float __fis_xch82[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
+          {
+            (__fis_xch82[((uint32_t)cw_t)] = cw_op10[cw_t]);
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane83 = ((uint32_t)cw_t);
+            uint32_t __fis_src84 = (((((__fis_lane83 & 31u) ^ ((uint32_t)cw_op11[cw_t])) - (((__fis_lane83 & 31u) ^ ((uint32_t)cw_op11[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane83 & 31u) - ((__fis_lane83 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane83 - (__fis_lane83 & 31u)) + ((__fis_lane83 & 31u) ^ ((uint32_t)cw_op11[cw_t]))) : __fis_lane83);
+            cw_coll12[cw_t] = __fis_xch82[((__fis_src84 < cw_nt) ? __fis_src84 : __fis_lane83)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
@@ -283,9 +286,9 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0)) continue;
         {
           (cw_ret6[cw_t] = v_7[cw_t]);
-          { cw_l78[cw_t] = 1; goto cw_next83; }
+          { cw_l78[cw_t] = 1; goto cw_next88; }
         }
-        cw_next83:;
+        cw_next88:;
       }
       break;
     }
@@ -296,61 +299,64 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         v_14[cw_t] = v_1[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l85[t] 0 running, 1 left, 2 continued */
-    memset(cw_l85, 0, cw_nt);
+    /* loop with a barrier inside: cw_l90[t] 0 running, 1 left, 2 continued */
+    memset(cw_l90, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l85[cw_t] == 0)) continue;
+        if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0)) continue;
         {
           o_16[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l87[t] 0 running, 1 left, 2 continued */
-      memset(cw_l87, 0, cw_nt);
+      /* loop with a barrier inside: cw_l92[t] 0 running, 1 left, 2 continued */
+      memset(cw_l92, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l85[cw_t] == 0 && cw_l87[cw_t] == 0)) continue;
-          if (!((o_16[cw_t] > 0))) cw_l87[cw_t] = 1;
+          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
+          if (!((o_16[cw_t] > 0))) cw_l92[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l85[cw_t] == 0 && cw_l87[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l85[cw_t] == 0 && cw_l87[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           {
             cw_op17[cw_t] = v_14[cw_t];
             cw_op18[cw_t] = o_16[cw_t];
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l76[cw_t] == 0 && cw_l85[cw_t] == 0 && cw_l87[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op18[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll19[cw_t] = cw_op17[cw_w + cw_k];
+        /* __shfl_xor_sync */
+        float __fis_xch94[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
+          {
+            (__fis_xch94[((uint32_t)cw_t)] = cw_op17[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l85[cw_t] == 0 && cw_l87[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane95 = ((uint32_t)cw_t);
+            uint32_t __fis_src96 = (((((__fis_lane95 & 31u) ^ ((uint32_t)cw_op18[cw_t])) - (((__fis_lane95 & 31u) ^ ((uint32_t)cw_op18[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane95 & 31u) - ((__fis_lane95 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane95 - (__fis_lane95 & 31u)) + ((__fis_lane95 & 31u) ^ ((uint32_t)cw_op18[cw_t]))) : __fis_lane95);
+            cw_coll19[cw_t] = __fis_xch94[((__fis_src96 < cw_nt) ? __fis_src96 : __fis_lane95)];
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           {
             (v_14[cw_t] += cw_coll19[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l85[cw_t] == 0 && cw_l87[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           (o_16[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l85[cw_t] == 0)) continue;
+        if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0)) continue;
         {
           (cw_ret13[cw_t] = v_14[cw_t]);
-          { cw_l85[cw_t] = 1; goto cw_next90; }
+          { cw_l90[cw_t] = 1; goto cw_next100; }
         }
-        cw_next90:;
+        cw_next100:;
       }
       break;
     }
@@ -372,61 +378,64 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         v_22[cw_t] = v_1[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l93[t] 0 running, 1 left, 2 continued */
-    memset(cw_l93, 0, cw_nt);
+    /* loop with a barrier inside: cw_l103[t] 0 running, 1 left, 2 continued */
+    memset(cw_l103, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0)) continue;
+        if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0)) continue;
         {
           o_24[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l95[t] 0 running, 1 left, 2 continued */
-      memset(cw_l95, 0, cw_nt);
+      /* loop with a barrier inside: cw_l105[t] 0 running, 1 left, 2 continued */
+      memset(cw_l105, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0)) continue;
-          if (!((o_24[cw_t] > 0))) cw_l95[cw_t] = 1;
+          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
+          if (!((o_24[cw_t] > 0))) cw_l105[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           {
             cw_op25[cw_t] = v_22[cw_t];
             cw_op26[cw_t] = o_24[cw_t];
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op26[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll27[cw_t] = cw_op25[cw_w + cw_k];
+        /* __shfl_xor_sync */
+        float __fis_xch107[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
+          {
+            (__fis_xch107[((uint32_t)cw_t)] = cw_op25[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane108 = ((uint32_t)cw_t);
+            uint32_t __fis_src109 = (((((__fis_lane108 & 31u) ^ ((uint32_t)cw_op26[cw_t])) - (((__fis_lane108 & 31u) ^ ((uint32_t)cw_op26[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane108 & 31u) - ((__fis_lane108 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane108 - (__fis_lane108 & 31u)) + ((__fis_lane108 & 31u) ^ ((uint32_t)cw_op26[cw_t]))) : __fis_lane108);
+            cw_coll27[cw_t] = __fis_xch107[((__fis_src109 < cw_nt) ? __fis_src109 : __fis_lane108)];
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           {
             (v_22[cw_t] = fmaxf(v_22[cw_t], cw_coll27[cw_t]));
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0 && cw_l95[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           (o_24[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l93[cw_t] == 0)) continue;
+        if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0)) continue;
         {
           (cw_ret21[cw_t] = v_22[cw_t]);
-          { cw_l93[cw_t] = 1; goto cw_next98; }
+          { cw_l103[cw_t] = 1; goto cw_next113; }
         }
-        cw_next98:;
+        cw_next113:;
       }
       break;
     }
@@ -437,61 +446,64 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         v_29[cw_t] = v_1[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l100[t] 0 running, 1 left, 2 continued */
-    memset(cw_l100, 0, cw_nt);
+    /* loop with a barrier inside: cw_l115[t] 0 running, 1 left, 2 continued */
+    memset(cw_l115, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l100[cw_t] == 0)) continue;
+        if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0)) continue;
         {
           o_31[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l102[t] 0 running, 1 left, 2 continued */
-      memset(cw_l102, 0, cw_nt);
+      /* loop with a barrier inside: cw_l117[t] 0 running, 1 left, 2 continued */
+      memset(cw_l117, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l100[cw_t] == 0 && cw_l102[cw_t] == 0)) continue;
-          if (!((o_31[cw_t] > 0))) cw_l102[cw_t] = 1;
+          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
+          if (!((o_31[cw_t] > 0))) cw_l117[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l100[cw_t] == 0 && cw_l102[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l100[cw_t] == 0 && cw_l102[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           {
             cw_op32[cw_t] = v_29[cw_t];
             cw_op33[cw_t] = o_31[cw_t];
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l76[cw_t] == 0 && cw_l100[cw_t] == 0 && cw_l102[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op33[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll34[cw_t] = cw_op32[cw_w + cw_k];
+        /* __shfl_xor_sync */
+        float __fis_xch119[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
+          {
+            (__fis_xch119[((uint32_t)cw_t)] = cw_op32[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l100[cw_t] == 0 && cw_l102[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane120 = ((uint32_t)cw_t);
+            uint32_t __fis_src121 = (((((__fis_lane120 & 31u) ^ ((uint32_t)cw_op33[cw_t])) - (((__fis_lane120 & 31u) ^ ((uint32_t)cw_op33[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane120 & 31u) - ((__fis_lane120 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane120 - (__fis_lane120 & 31u)) + ((__fis_lane120 & 31u) ^ ((uint32_t)cw_op33[cw_t]))) : __fis_lane120);
+            cw_coll34[cw_t] = __fis_xch119[((__fis_src121 < cw_nt) ? __fis_src121 : __fis_lane120)];
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           {
             (v_29[cw_t] += cw_coll34[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l100[cw_t] == 0 && cw_l102[cw_t] == 0)) continue;
+          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           (o_31[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l100[cw_t] == 0)) continue;
+        if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0)) continue;
         {
           (cw_ret28[cw_t] = v_29[cw_t]);
-          { cw_l100[cw_t] = 1; goto cw_next105; }
+          { cw_l115[cw_t] = 1; goto cw_next125; }
         }
-        cw_next105:;
+        cw_next125:;
       }
       break;
     }
@@ -506,9 +518,9 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       if (!(cw_l76[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = v_1[cw_t]);
-        { cw_l76[cw_t] = 1; goto cw_next107; }
+        { cw_l76[cw_t] = 1; goto cw_next127; }
       }
-      cw_next107:;
+      cw_next127:;
     }
     break;
   }
@@ -519,37 +531,37 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r109[cw_t] = 1;
-  int32_t cw_amax110 = INT32_MIN; uint32_t cw_all110 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r129[cw_t] = 1;
+  int32_t cw_amax130 = INT32_MIN; uint32_t cw_all130 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax110) cw_amax110 = cw_a; cw_all110 += cw_r109[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax130) cw_amax130 = cw_a; cw_all130 += cw_r129[cw_t]; }
   }
-  const int64_t cw_s110 = (int64_t)(cw_bdx), cw_b110 = (int64_t)(cols);
-  const int cw_mono110 = cw_s110 > 0 && cw_all110 == cw_nt;
-  for (uint64_t cw_j110 = 0;; cw_j110++) {
-    const int32_t cw_js110 = (int32_t)((uint32_t)cw_j110 * (uint32_t)(cw_bdx));
+  const int64_t cw_s130 = (int64_t)(cw_bdx), cw_b130 = (int64_t)(cols);
+  const int cw_mono130 = cw_s130 > 0 && cw_all130 == cw_nt;
+  for (uint64_t cw_j130 = 0;; cw_j130++) {
+    const int32_t cw_js130 = (int32_t)((uint32_t)cw_j130 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono110 && (int64_t)cw_amax110 + (int64_t)cw_j110 * cw_s110 < cw_b110)) {
+    if (!(cw_mono130 && (int64_t)cw_amax130 + (int64_t)cw_j130 * cw_s130 < cw_b130)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js110;
-        cw_r109[cw_t] = (unsigned char)(cw_r109[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r109[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js130;
+        cw_r129[cw_t] = (unsigned char)(cw_r129[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r129[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js110;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js130;
           (s[cw_t] += expf((row[c] - m[cw_t])));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r109[cw_t])) continue;
+        if (!(cw_r129[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js110;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js130;
           (s[cw_t] += expf((row[c] - m[cw_t])));
         }
       }
@@ -562,141 +574,147 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       v_36[cw_t] = s[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l114[t] 0 running, 1 left, 2 continued */
-  memset(cw_l114, 0, cw_nt);
+  /* loop with a barrier inside: cw_l134[t] 0 running, 1 left, 2 continued */
+  memset(cw_l134, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l114[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         /* cw_ret41 declared */
         v_42[cw_t] = v_36[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l116[t] 0 running, 1 left, 2 continued */
-    memset(cw_l116, 0, cw_nt);
+    /* loop with a barrier inside: cw_l136[t] 0 running, 1 left, 2 continued */
+    memset(cw_l136, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l114[cw_t] == 0 && cw_l116[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0)) continue;
         {
           o_44[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l118[t] 0 running, 1 left, 2 continued */
-      memset(cw_l118, 0, cw_nt);
+      /* loop with a barrier inside: cw_l138[t] 0 running, 1 left, 2 continued */
+      memset(cw_l138, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l114[cw_t] == 0 && cw_l116[cw_t] == 0 && cw_l118[cw_t] == 0)) continue;
-          if (!((o_44[cw_t] > 0))) cw_l118[cw_t] = 1;
+          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
+          if (!((o_44[cw_t] > 0))) cw_l138[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l114[cw_t] == 0 && cw_l116[cw_t] == 0 && cw_l118[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l114[cw_t] == 0 && cw_l116[cw_t] == 0 && cw_l118[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           {
             cw_op45[cw_t] = v_42[cw_t];
             cw_op46[cw_t] = o_44[cw_t];
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l114[cw_t] == 0 && cw_l116[cw_t] == 0 && cw_l118[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op46[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll47[cw_t] = cw_op45[cw_w + cw_k];
+        /* __shfl_xor_sync */
+        float __fis_xch140[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
+          {
+            (__fis_xch140[((uint32_t)cw_t)] = cw_op45[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l114[cw_t] == 0 && cw_l116[cw_t] == 0 && cw_l118[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane141 = ((uint32_t)cw_t);
+            uint32_t __fis_src142 = (((((__fis_lane141 & 31u) ^ ((uint32_t)cw_op46[cw_t])) - (((__fis_lane141 & 31u) ^ ((uint32_t)cw_op46[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane141 & 31u) - ((__fis_lane141 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane141 - (__fis_lane141 & 31u)) + ((__fis_lane141 & 31u) ^ ((uint32_t)cw_op46[cw_t]))) : __fis_lane141);
+            cw_coll47[cw_t] = __fis_xch140[((__fis_src142 < cw_nt) ? __fis_src142 : __fis_lane141)];
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           {
             (v_42[cw_t] = fmaxf(v_42[cw_t], cw_coll47[cw_t]));
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l114[cw_t] == 0 && cw_l116[cw_t] == 0 && cw_l118[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           (o_44[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l114[cw_t] == 0 && cw_l116[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0)) continue;
         {
           (cw_ret41[cw_t] = v_42[cw_t]);
-          { cw_l116[cw_t] = 1; goto cw_next121; }
+          { cw_l136[cw_t] = 1; goto cw_next146; }
         }
-        cw_next121:;
+        cw_next146:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l114[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         /* cw_ret48 declared */
         v_49[cw_t] = v_36[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l123[t] 0 running, 1 left, 2 continued */
-    memset(cw_l123, 0, cw_nt);
+    /* loop with a barrier inside: cw_l148[t] 0 running, 1 left, 2 continued */
+    memset(cw_l148, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l114[cw_t] == 0 && cw_l123[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
         {
           o_51[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l125[t] 0 running, 1 left, 2 continued */
-      memset(cw_l125, 0, cw_nt);
+      /* loop with a barrier inside: cw_l150[t] 0 running, 1 left, 2 continued */
+      memset(cw_l150, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l114[cw_t] == 0 && cw_l123[cw_t] == 0 && cw_l125[cw_t] == 0)) continue;
-          if (!((o_51[cw_t] > 0))) cw_l125[cw_t] = 1;
+          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
+          if (!((o_51[cw_t] > 0))) cw_l150[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l114[cw_t] == 0 && cw_l123[cw_t] == 0 && cw_l125[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l114[cw_t] == 0 && cw_l123[cw_t] == 0 && cw_l125[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
             cw_op52[cw_t] = v_49[cw_t];
             cw_op53[cw_t] = o_51[cw_t];
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l114[cw_t] == 0 && cw_l123[cw_t] == 0 && cw_l125[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op53[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll54[cw_t] = cw_op52[cw_w + cw_k];
+        /* __shfl_xor_sync */
+        float __fis_xch152[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
+          {
+            (__fis_xch152[((uint32_t)cw_t)] = cw_op52[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l114[cw_t] == 0 && cw_l123[cw_t] == 0 && cw_l125[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane153 = ((uint32_t)cw_t);
+            uint32_t __fis_src154 = (((((__fis_lane153 & 31u) ^ ((uint32_t)cw_op53[cw_t])) - (((__fis_lane153 & 31u) ^ ((uint32_t)cw_op53[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane153 & 31u) - ((__fis_lane153 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane153 - (__fis_lane153 & 31u)) + ((__fis_lane153 & 31u) ^ ((uint32_t)cw_op53[cw_t]))) : __fis_lane153);
+            cw_coll54[cw_t] = __fis_xch152[((__fis_src154 < cw_nt) ? __fis_src154 : __fis_lane153)];
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
             (v_49[cw_t] += cw_coll54[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l114[cw_t] == 0 && cw_l123[cw_t] == 0 && cw_l125[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           (o_51[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l114[cw_t] == 0 && cw_l123[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
         {
           (cw_ret48[cw_t] = v_49[cw_t]);
-          { cw_l123[cw_t] = 1; goto cw_next128; }
+          { cw_l148[cw_t] = 1; goto cw_next158; }
         }
-        cw_next128:;
+        cw_next158:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l114[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         (v_36[cw_t] = (isMax_37 ? cw_ret41[cw_t] : cw_ret48[cw_t]));
         if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0))
@@ -705,7 +723,7 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l114[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         int32_t nw_55 = ((int32_t)((cw_bdx + 31u) / 32u));
         (v_36[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < nw_55) ? cw_sh_scratch_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : (isMax_37 ? (-cw_int_as_float(2139095040)) : 0.0f)));
@@ -713,143 +731,149 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         v_57[cw_t] = v_36[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l131[t] 0 running, 1 left, 2 continued */
-    memset(cw_l131, 0, cw_nt);
+    /* loop with a barrier inside: cw_l161[t] 0 running, 1 left, 2 continued */
+    memset(cw_l161, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l114[cw_t] == 0 && cw_l131[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0)) continue;
         {
           o_59[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l133[t] 0 running, 1 left, 2 continued */
-      memset(cw_l133, 0, cw_nt);
+      /* loop with a barrier inside: cw_l163[t] 0 running, 1 left, 2 continued */
+      memset(cw_l163, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l114[cw_t] == 0 && cw_l131[cw_t] == 0 && cw_l133[cw_t] == 0)) continue;
-          if (!((o_59[cw_t] > 0))) cw_l133[cw_t] = 1;
+          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
+          if (!((o_59[cw_t] > 0))) cw_l163[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l114[cw_t] == 0 && cw_l131[cw_t] == 0 && cw_l133[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l114[cw_t] == 0 && cw_l131[cw_t] == 0 && cw_l133[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           {
             cw_op60[cw_t] = v_57[cw_t];
             cw_op61[cw_t] = o_59[cw_t];
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l114[cw_t] == 0 && cw_l131[cw_t] == 0 && cw_l133[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op61[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll62[cw_t] = cw_op60[cw_w + cw_k];
+        /* __shfl_xor_sync */
+        float __fis_xch165[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
+          {
+            (__fis_xch165[((uint32_t)cw_t)] = cw_op60[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l114[cw_t] == 0 && cw_l131[cw_t] == 0 && cw_l133[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane166 = ((uint32_t)cw_t);
+            uint32_t __fis_src167 = (((((__fis_lane166 & 31u) ^ ((uint32_t)cw_op61[cw_t])) - (((__fis_lane166 & 31u) ^ ((uint32_t)cw_op61[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane166 & 31u) - ((__fis_lane166 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane166 - (__fis_lane166 & 31u)) + ((__fis_lane166 & 31u) ^ ((uint32_t)cw_op61[cw_t]))) : __fis_lane166);
+            cw_coll62[cw_t] = __fis_xch165[((__fis_src167 < cw_nt) ? __fis_src167 : __fis_lane166)];
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           {
             (v_57[cw_t] = fmaxf(v_57[cw_t], cw_coll62[cw_t]));
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l114[cw_t] == 0 && cw_l131[cw_t] == 0 && cw_l133[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           (o_59[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l114[cw_t] == 0 && cw_l131[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0)) continue;
         {
           (cw_ret56[cw_t] = v_57[cw_t]);
-          { cw_l131[cw_t] = 1; goto cw_next136; }
+          { cw_l161[cw_t] = 1; goto cw_next171; }
         }
-        cw_next136:;
+        cw_next171:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l114[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         /* cw_ret63 declared */
         v_64[cw_t] = v_36[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l138[t] 0 running, 1 left, 2 continued */
-    memset(cw_l138, 0, cw_nt);
+    /* loop with a barrier inside: cw_l173[t] 0 running, 1 left, 2 continued */
+    memset(cw_l173, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l114[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
         {
           o_66[cw_t] = 16;
         }
       }
-      /* loop with a barrier inside: cw_l140[t] 0 running, 1 left, 2 continued */
-      memset(cw_l140, 0, cw_nt);
+      /* loop with a barrier inside: cw_l175[t] 0 running, 1 left, 2 continued */
+      memset(cw_l175, 0, cw_nt);
       for (;;) {
         CW_FOR_EACH_THREAD {
-          if (!(cw_l114[cw_t] == 0 && cw_l138[cw_t] == 0 && cw_l140[cw_t] == 0)) continue;
-          if (!((o_66[cw_t] > 0))) cw_l140[cw_t] = 1;
+          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
+          if (!((o_66[cw_t] > 0))) cw_l175[cw_t] = 1;
         }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l114[cw_t] == 0 && cw_l138[cw_t] == 0 && cw_l140[cw_t] == 0; if (!cw_any) break; }
+        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0; if (!cw_any) break; }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l114[cw_t] == 0 && cw_l138[cw_t] == 0 && cw_l140[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           {
             cw_op67[cw_t] = v_64[cw_t];
             cw_op68[cw_t] = o_66[cw_t];
           }
         }
-        for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-          const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-          uint32_t cw_act = 0, cw_bal = 0;
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l114[cw_t] == 0 && cw_l138[cw_t] == 0 && cw_l140[cw_t] == 0) cw_act |= 1u << cw_l; }
-          for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-            const uint32_t cw_t = cw_w + cw_l;
-            if (!((cw_act >> cw_l) & 1u)) continue;
-            const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-            uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op68[cw_t]), (int32_t)(32));
-            if (cw_k >= cw_n) cw_k = cw_l;
-            cw_coll69[cw_t] = cw_op67[cw_w + cw_k];
+        /* __shfl_xor_sync */
+        float __fis_xch177[1024];
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
+          {
+            (__fis_xch177[((uint32_t)cw_t)] = cw_op67[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l114[cw_t] == 0 && cw_l138[cw_t] == 0 && cw_l140[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
+          {
+            uint32_t __fis_lane178 = ((uint32_t)cw_t);
+            uint32_t __fis_src179 = (((((__fis_lane178 & 31u) ^ ((uint32_t)cw_op68[cw_t])) - (((__fis_lane178 & 31u) ^ ((uint32_t)cw_op68[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane178 & 31u) - ((__fis_lane178 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane178 - (__fis_lane178 & 31u)) + ((__fis_lane178 & 31u) ^ ((uint32_t)cw_op68[cw_t]))) : __fis_lane178);
+            cw_coll69[cw_t] = __fis_xch177[((__fis_src179 < cw_nt) ? __fis_src179 : __fis_lane178)];
+          }
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           {
             (v_64[cw_t] += cw_coll69[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD {
-          if (!(cw_l114[cw_t] == 0 && cw_l138[cw_t] == 0 && cw_l140[cw_t] == 0)) continue;
+          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           (o_66[cw_t] >>= 1);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l114[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
+        if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
         {
           (cw_ret63[cw_t] = v_64[cw_t]);
-          { cw_l138[cw_t] = 1; goto cw_next143; }
+          { cw_l173[cw_t] = 1; goto cw_next183; }
         }
-        cw_next143:;
+        cw_next183:;
       }
       break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l114[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         (v_36[cw_t] = (isMax_37 ? cw_ret56[cw_t] : cw_ret63[cw_t]));
       }
     }
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l114[cw_t] == 0)) continue;
+      if (!(cw_l134[cw_t] == 0)) continue;
       {
         (cw_ret35[cw_t] = v_36[cw_t]);
-        { cw_l114[cw_t] = 1; goto cw_next145; }
+        { cw_l134[cw_t] = 1; goto cw_next185; }
       }
-      cw_next145:;
+      cw_next185:;
     }
     break;
   }
@@ -860,37 +884,37 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r147[cw_t] = 1;
-  int32_t cw_amax148 = INT32_MIN; uint32_t cw_all148 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r187[cw_t] = 1;
+  int32_t cw_amax188 = INT32_MIN; uint32_t cw_all188 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax148) cw_amax148 = cw_a; cw_all148 += cw_r147[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax188) cw_amax188 = cw_a; cw_all188 += cw_r187[cw_t]; }
   }
-  const int64_t cw_s148 = (int64_t)(cw_bdx), cw_b148 = (int64_t)(cols);
-  const int cw_mono148 = cw_s148 > 0 && cw_all148 == cw_nt;
-  for (uint64_t cw_j148 = 0;; cw_j148++) {
-    const int32_t cw_js148 = (int32_t)((uint32_t)cw_j148 * (uint32_t)(cw_bdx));
+  const int64_t cw_s188 = (int64_t)(cw_bdx), cw_b188 = (int64_t)(cols);
+  const int cw_mono188 = cw_s188 > 0 && cw_all188 == cw_nt;
+  for (uint64_t cw_j188 = 0;; cw_j188++) {
+    const int32_t cw_js188 = (int32_t)((uint32_t)cw_j188 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono148 && (int64_t)cw_amax148 + (int64_t)cw_j148 * cw_s148 < cw_b148)) {
+    if (!(cw_mono188 && (int64_t)cw_amax188 + (int64_t)cw_j188 * cw_s188 < cw_b188)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js148;
-        cw_r147[cw_t] = (unsigned char)(cw_r147[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r147[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js188;
+        cw_r187[cw_t] = (unsigned char)(cw_r187[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r187[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js148;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js188;
           (out[cw_t][c] = (expf((row[c] - m[cw_t])) * inv[cw_t]));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r147[cw_t])) continue;
+        if (!(cw_r187[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js148;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js188;
           (out[cw_t][c] = (expf((row[c] - m[cw_t])) * inv[cw_t]));
         }
       }
@@ -916,28 +940,28 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
   const float *r[cw_nt]; /* per thread */
   float m[cw_nt]; /* per thread */
   int32_t c[cw_nt]; /* per thread */
-  float cw_ret151[cw_nt]; /* per thread */
-  float v_152[cw_nt]; /* per thread */
-  int32_t o_154[cw_nt]; /* per thread */
-  float cw_op155[cw_nt]; /* per thread */
-  int32_t cw_op156[cw_nt]; /* per thread */
-  float cw_coll157[cw_nt]; /* per thread */
+  float cw_ret191[cw_nt]; /* per thread */
+  float v_192[cw_nt]; /* per thread */
+  int32_t o_194[cw_nt]; /* per thread */
+  float cw_op195[cw_nt]; /* per thread */
+  int32_t cw_op196[cw_nt]; /* per thread */
+  float cw_coll197[cw_nt]; /* per thread */
   float s[cw_nt]; /* per thread */
-  int32_t c_177[cw_nt]; /* per thread */
-  float cw_ret158[cw_nt]; /* per thread */
-  float v_159[cw_nt]; /* per thread */
-  int32_t o_161[cw_nt]; /* per thread */
-  float cw_op162[cw_nt]; /* per thread */
-  int32_t cw_op163[cw_nt]; /* per thread */
-  float cw_coll164[cw_nt]; /* per thread */
-  int32_t c_189[cw_nt]; /* per thread */
-  unsigned char cw_l167[cw_nt];
-  unsigned char cw_l170[cw_nt];
-  unsigned char cw_l172[cw_nt];
-  unsigned char cw_l179[cw_nt];
-  unsigned char cw_l182[cw_nt];
-  unsigned char cw_l184[cw_nt];
-  unsigned char cw_l191[cw_nt];
+  int32_t c_222[cw_nt]; /* per thread */
+  float cw_ret198[cw_nt]; /* per thread */
+  float v_199[cw_nt]; /* per thread */
+  int32_t o_201[cw_nt]; /* per thread */
+  float cw_op202[cw_nt]; /* per thread */
+  int32_t cw_op203[cw_nt]; /* per thread */
+  float cw_coll204[cw_nt]; /* per thread */
+  int32_t c_239[cw_nt]; /* per thread */
+  unsigned char cw_l207[cw_nt];
+  unsigned char cw_l210[cw_nt];
+  unsigned char cw_l212[cw_nt];
+  unsigned char cw_l224[cw_nt];
+  unsigned char cw_l227[cw_nt];
+  unsigned char cw_l229[cw_nt];
+  unsigned char cw_l241[cw_nt];
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -962,219 +986,225 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
       c[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l167[t] 0 running, 1 left, 2 continued */
-  memset(cw_l167, 0, cw_nt);
+  /* loop with a barrier inside: cw_l207[t] 0 running, 1 left, 2 continued */
+  memset(cw_l207, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l167[cw_t] == 0)) continue;
-      if (!((c[cw_t] < cols))) cw_l167[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l207[cw_t] == 0)) continue;
+      if (!((c[cw_t] < cols))) cw_l207[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l167[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l207[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l167[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l207[cw_t] == 0)) continue;
       {
         (m[cw_t] = fmaxf(m[cw_t], r[cw_t][c[cw_t]]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l167[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l207[cw_t] == 0)) continue;
       (c[cw_t] += 32);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      /* cw_ret151 declared */
-      v_152[cw_t] = m[cw_t];
+      /* cw_ret191 declared */
+      v_192[cw_t] = m[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l170[t] 0 running, 1 left, 2 continued */
-  memset(cw_l170, 0, cw_nt);
+  /* loop with a barrier inside: cw_l210[t] 0 running, 1 left, 2 continued */
+  memset(cw_l210, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l170[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0)) continue;
       {
-        o_154[cw_t] = 16;
+        o_194[cw_t] = 16;
       }
     }
-    /* loop with a barrier inside: cw_l172[t] 0 running, 1 left, 2 continued */
-    memset(cw_l172, 0, cw_nt);
+    /* loop with a barrier inside: cw_l212[t] 0 running, 1 left, 2 continued */
+    memset(cw_l212, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l170[cw_t] == 0 && cw_l172[cw_t] == 0)) continue;
-        if (!((o_154[cw_t] > 0))) cw_l172[cw_t] = 1;
+        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
+        if (!((o_194[cw_t] > 0))) cw_l212[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l170[cw_t] == 0 && cw_l172[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l170[cw_t] == 0 && cw_l172[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
         {
-          cw_op155[cw_t] = v_152[cw_t];
-          cw_op156[cw_t] = o_154[cw_t];
+          cw_op195[cw_t] = v_192[cw_t];
+          cw_op196[cw_t] = o_194[cw_t];
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (!cw_exit[cw_t] && cw_l170[cw_t] == 0 && cw_l172[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op156[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll157[cw_t] = cw_op155[cw_w + cw_k];
+      /* __shfl_xor_sync */
+      float __fis_xch214[1024];
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
+        {
+          (__fis_xch214[((uint32_t)cw_t)] = cw_op195[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l170[cw_t] == 0 && cw_l172[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
         {
-          (v_152[cw_t] = fmaxf(v_152[cw_t], cw_coll157[cw_t]));
+          uint32_t __fis_lane215 = ((uint32_t)cw_t);
+          uint32_t __fis_src216 = (((((__fis_lane215 & 31u) ^ ((uint32_t)cw_op196[cw_t])) - (((__fis_lane215 & 31u) ^ ((uint32_t)cw_op196[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane215 & 31u) - ((__fis_lane215 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane215 - (__fis_lane215 & 31u)) + ((__fis_lane215 & 31u) ^ ((uint32_t)cw_op196[cw_t]))) : __fis_lane215);
+          cw_coll197[cw_t] = __fis_xch214[((__fis_src216 < cw_nt) ? __fis_src216 : __fis_lane215)];
+        }
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
+        {
+          (v_192[cw_t] = fmaxf(v_192[cw_t], cw_coll197[cw_t]));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l170[cw_t] == 0 && cw_l172[cw_t] == 0)) continue;
-        (o_154[cw_t] >>= 1);
+        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
+        (o_194[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l170[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0)) continue;
       {
-        (cw_ret151[cw_t] = v_152[cw_t]);
-        { cw_l170[cw_t] = 1; goto cw_next175; }
+        (cw_ret191[cw_t] = v_192[cw_t]);
+        { cw_l210[cw_t] = 1; goto cw_next220; }
       }
-      cw_next175:;
+      cw_next220:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (m[cw_t] = cw_ret151[cw_t]);
+      (m[cw_t] = cw_ret191[cw_t]);
       s[cw_t] = 0.0f;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c_177[cw_t] = lane[cw_t];
+      c_222[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l179[t] 0 running, 1 left, 2 continued */
-  memset(cw_l179, 0, cw_nt);
+  /* loop with a barrier inside: cw_l224[t] 0 running, 1 left, 2 continued */
+  memset(cw_l224, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l179[cw_t] == 0)) continue;
-      if (!((c_177[cw_t] < cols))) cw_l179[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l224[cw_t] == 0)) continue;
+      if (!((c_222[cw_t] < cols))) cw_l224[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l179[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l224[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l179[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l224[cw_t] == 0)) continue;
       {
-        (s[cw_t] += expf((r[cw_t][c_177[cw_t]] - m[cw_t])));
+        (s[cw_t] += expf((r[cw_t][c_222[cw_t]] - m[cw_t])));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l179[cw_t] == 0)) continue;
-      (c_177[cw_t] += 32);
+      if (!(!cw_exit[cw_t] && cw_l224[cw_t] == 0)) continue;
+      (c_222[cw_t] += 32);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      /* cw_ret158 declared */
-      v_159[cw_t] = s[cw_t];
+      /* cw_ret198 declared */
+      v_199[cw_t] = s[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l182[t] 0 running, 1 left, 2 continued */
-  memset(cw_l182, 0, cw_nt);
+  /* loop with a barrier inside: cw_l227[t] 0 running, 1 left, 2 continued */
+  memset(cw_l227, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l182[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0)) continue;
       {
-        o_161[cw_t] = 16;
+        o_201[cw_t] = 16;
       }
     }
-    /* loop with a barrier inside: cw_l184[t] 0 running, 1 left, 2 continued */
-    memset(cw_l184, 0, cw_nt);
+    /* loop with a barrier inside: cw_l229[t] 0 running, 1 left, 2 continued */
+    memset(cw_l229, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l182[cw_t] == 0 && cw_l184[cw_t] == 0)) continue;
-        if (!((o_161[cw_t] > 0))) cw_l184[cw_t] = 1;
+        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
+        if (!((o_201[cw_t] > 0))) cw_l229[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l182[cw_t] == 0 && cw_l184[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l182[cw_t] == 0 && cw_l184[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
         {
-          cw_op162[cw_t] = v_159[cw_t];
-          cw_op163[cw_t] = o_161[cw_t];
+          cw_op202[cw_t] = v_199[cw_t];
+          cw_op203[cw_t] = o_201[cw_t];
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_xor_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (!cw_exit[cw_t] && cw_l182[cw_t] == 0 && cw_l184[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(3, cw_l, (uint32_t)(cw_op163[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll164[cw_t] = cw_op162[cw_w + cw_k];
+      /* __shfl_xor_sync */
+      float __fis_xch231[1024];
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
+        {
+          (__fis_xch231[((uint32_t)cw_t)] = cw_op202[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l182[cw_t] == 0 && cw_l184[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
         {
-          (v_159[cw_t] += cw_coll164[cw_t]);
+          uint32_t __fis_lane232 = ((uint32_t)cw_t);
+          uint32_t __fis_src233 = (((((__fis_lane232 & 31u) ^ ((uint32_t)cw_op203[cw_t])) - (((__fis_lane232 & 31u) ^ ((uint32_t)cw_op203[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane232 & 31u) - ((__fis_lane232 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane232 - (__fis_lane232 & 31u)) + ((__fis_lane232 & 31u) ^ ((uint32_t)cw_op203[cw_t]))) : __fis_lane232);
+          cw_coll204[cw_t] = __fis_xch231[((__fis_src233 < cw_nt) ? __fis_src233 : __fis_lane232)];
+        }
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
+        {
+          (v_199[cw_t] += cw_coll204[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l182[cw_t] == 0 && cw_l184[cw_t] == 0)) continue;
-        (o_161[cw_t] >>= 1);
+        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
+        (o_201[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l182[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0)) continue;
       {
-        (cw_ret158[cw_t] = v_159[cw_t]);
-        { cw_l182[cw_t] = 1; goto cw_next187; }
+        (cw_ret198[cw_t] = v_199[cw_t]);
+        { cw_l227[cw_t] = 1; goto cw_next237; }
       }
-      cw_next187:;
+      cw_next237:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (s[cw_t] = cw_ret158[cw_t]);
+      (s[cw_t] = cw_ret198[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c_189[cw_t] = lane[cw_t];
+      c_239[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l191[t] 0 running, 1 left, 2 continued */
-  memset(cw_l191, 0, cw_nt);
+  /* loop with a barrier inside: cw_l241[t] 0 running, 1 left, 2 continued */
+  memset(cw_l241, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l191[cw_t] == 0)) continue;
-      if (!((c_189[cw_t] < cols))) cw_l191[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l241[cw_t] == 0)) continue;
+      if (!((c_239[cw_t] < cols))) cw_l241[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l191[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l241[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l191[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l241[cw_t] == 0)) continue;
       {
-        (y[((warp[cw_t] * cols) + c_189[cw_t])] = (expf((r[cw_t][c_189[cw_t]] - m[cw_t])) / s[cw_t]));
+        (y[((warp[cw_t] * cols) + c_239[cw_t])] = (expf((r[cw_t][c_239[cw_t]] - m[cw_t])) / s[cw_t]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l191[cw_t] == 0)) continue;
-      (c_189[cw_t] += 32);
+      if (!(!cw_exit[cw_t] && cw_l241[cw_t] == 0)) continue;
+      (c_239[cw_t] += 32);
     }
   }
 }

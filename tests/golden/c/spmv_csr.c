@@ -302,17 +302,20 @@ CW_INLINE void cwb_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
         cw_op6[cw_t] = sum[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (!cw_exit[cw_t]) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op7), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll8[cw_t] = cw_op6[cw_w + cw_k];
+    /* __shfl_down_sync */
+    float __fis_xch14[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(!cw_exit[cw_t])) continue;
+      {
+        (__fis_xch14[((uint32_t)cw_t)] = cw_op6[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(!cw_exit[cw_t])) continue;
+      {
+        uint32_t __fis_lane15 = ((uint32_t)cw_t);
+        uint32_t __fis_src16 = (((((__fis_lane15 & 31u) & (((uint32_t)32) - 1u)) + cw_op7) < ((uint32_t)32)) ? (__fis_lane15 + cw_op7) : __fis_lane15);
+        cw_coll8[cw_t] = __fis_xch14[((__fis_src16 < cw_nt) ? __fis_src16 : __fis_lane15)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {

@@ -192,17 +192,20 @@ CW_INLINE void cwb_reduce_float_256(cw_rt_ctx *cw_ctx, void **cw_args, const int
         cw_op1[cw_t] = ((uint32_t)offset[cw_t]);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p11[cw_t] && cw_l13[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op1[cw_t]), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll2[cw_t] = cw_op0[cw_w + cw_k];
+    /* __shfl_down_sync */
+    float __fis_xch15[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
+      {
+        (__fis_xch15[((uint32_t)cw_t)] = cw_op0[cw_t]);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
+      {
+        uint32_t __fis_lane16 = ((uint32_t)cw_t);
+        uint32_t __fis_src17 = (((((__fis_lane16 & 31u) & (((uint32_t)32) - 1u)) + cw_op1[cw_t]) < ((uint32_t)32)) ? (__fis_lane16 + cw_op1[cw_t]) : __fis_lane16);
+        cw_coll2[cw_t] = __fis_xch15[((__fis_src17 < cw_nt) ? __fis_src17 : __fis_lane16)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
@@ -245,12 +248,12 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   uint32_t i[cw_nt]; /* per thread */
   int32_t sum[cw_nt]; /* per thread */
   int32_t offset[cw_nt]; /* per thread */
-  int32_t cw_op17[cw_nt]; /* per thread */
-  uint32_t cw_op18[cw_nt]; /* per thread */
-  int32_t cw_coll19[cw_nt]; /* per thread */
-  unsigned char cw_l21[cw_nt];
-  unsigned char cw_p28[cw_nt];
-  unsigned char cw_l30[cw_nt];
+  int32_t cw_op22[cw_nt]; /* per thread */
+  uint32_t cw_op23[cw_nt]; /* per thread */
+  int32_t cw_coll24[cw_nt]; /* per thread */
+  unsigned char cw_l26[cw_nt];
+  unsigned char cw_p33[cw_nt];
+  unsigned char cw_l35[cw_nt];
   gridSize = ((128u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -258,16 +261,16 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       sum[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l21[t] 0 running, 1 left, 2 continued */
-  memset(cw_l21, 0, cw_nt);
+  /* loop with a barrier inside: cw_l26[t] 0 running, 1 left, 2 continued */
+  memset(cw_l26, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l21[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l21[cw_t] = 1;
+      if (!(cw_l26[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l26[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l21[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l26[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l21[cw_t] == 0)) continue;
+      if (!(cw_l26[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -323,50 +326,53 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p28[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p33[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p28[cw_t])) continue;
+    if (!(cw_p33[cw_t])) continue;
     {
       offset[cw_t] = 16;
     }
   }
-  /* loop with a barrier inside: cw_l30[t] 0 running, 1 left, 2 continued */
-  memset(cw_l30, 0, cw_nt);
+  /* loop with a barrier inside: cw_l35[t] 0 running, 1 left, 2 continued */
+  memset(cw_l35, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l30[cw_t] = 1;
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
+      if (!((offset[cw_t] > 0))) cw_l35[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p28[cw_t] && cw_l30[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p33[cw_t] && cw_l35[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0)) continue;
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
       {
-        cw_op17[cw_t] = sum[cw_t];
-        cw_op18[cw_t] = ((uint32_t)offset[cw_t]);
+        cw_op22[cw_t] = sum[cw_t];
+        cw_op23[cw_t] = ((uint32_t)offset[cw_t]);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p28[cw_t] && cw_l30[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op18[cw_t]), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll19[cw_t] = cw_op17[cw_w + cw_k];
+    /* __shfl_down_sync */
+    int32_t __fis_xch37[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
+      {
+        (__fis_xch37[((uint32_t)cw_t)] = cw_op22[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0)) continue;
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
       {
-        (sum[cw_t] += cw_coll19[cw_t]);
+        uint32_t __fis_lane38 = ((uint32_t)cw_t);
+        uint32_t __fis_src39 = (((((__fis_lane38 & 31u) & (((uint32_t)32) - 1u)) + cw_op23[cw_t]) < ((uint32_t)32)) ? (__fis_lane38 + cw_op23[cw_t]) : __fis_lane38);
+        cw_coll24[cw_t] = __fis_xch37[((__fis_src39 < cw_nt) ? __fis_src39 : __fis_lane38)];
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
+      {
+        (sum[cw_t] += cw_coll24[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_p28[cw_t] && cw_l30[cw_t] == 0)) continue;
+      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
       (offset[cw_t] >>= 1);
     }
   }
@@ -399,12 +405,12 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t i[cw_nt]; /* per thread */
   double sum[cw_nt]; /* per thread */
   int32_t offset[cw_nt]; /* per thread */
-  double cw_op34[cw_nt]; /* per thread */
-  uint32_t cw_op35[cw_nt]; /* per thread */
-  double cw_coll36[cw_nt]; /* per thread */
-  unsigned char cw_l38[cw_nt];
-  unsigned char cw_p45[cw_nt];
-  unsigned char cw_l47[cw_nt];
+  double cw_op44[cw_nt]; /* per thread */
+  uint32_t cw_op45[cw_nt]; /* per thread */
+  double cw_coll46[cw_nt]; /* per thread */
+  unsigned char cw_l48[cw_nt];
+  unsigned char cw_p55[cw_nt];
+  unsigned char cw_l57[cw_nt];
   gridSize = ((64u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -412,16 +418,16 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
       sum[cw_t] = 0.0;
     }
   }
-  /* loop with a barrier inside: cw_l38[t] 0 running, 1 left, 2 continued */
-  memset(cw_l38, 0, cw_nt);
+  /* loop with a barrier inside: cw_l48[t] 0 running, 1 left, 2 continued */
+  memset(cw_l48, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l38[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l38[cw_t] = 1;
+      if (!(cw_l48[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l48[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l38[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l48[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l38[cw_t] == 0)) continue;
+      if (!(cw_l48[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -477,50 +483,53 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p45[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p55[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p45[cw_t])) continue;
+    if (!(cw_p55[cw_t])) continue;
     {
       offset[cw_t] = 16;
     }
   }
-  /* loop with a barrier inside: cw_l47[t] 0 running, 1 left, 2 continued */
-  memset(cw_l47, 0, cw_nt);
+  /* loop with a barrier inside: cw_l57[t] 0 running, 1 left, 2 continued */
+  memset(cw_l57, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_p45[cw_t] && cw_l47[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l47[cw_t] = 1;
+      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
+      if (!((offset[cw_t] > 0))) cw_l57[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p45[cw_t] && cw_l47[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p55[cw_t] && cw_l57[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p45[cw_t] && cw_l47[cw_t] == 0)) continue;
+      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
       {
-        cw_op34[cw_t] = sum[cw_t];
-        cw_op35[cw_t] = ((uint32_t)offset[cw_t]);
+        cw_op44[cw_t] = sum[cw_t];
+        cw_op45[cw_t] = ((uint32_t)offset[cw_t]);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p45[cw_t] && cw_l47[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op35[cw_t]), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll36[cw_t] = cw_op34[cw_w + cw_k];
+    /* __shfl_down_sync */
+    double __fis_xch59[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
+      {
+        (__fis_xch59[((uint32_t)cw_t)] = cw_op44[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p45[cw_t] && cw_l47[cw_t] == 0)) continue;
+      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
       {
-        (sum[cw_t] += cw_coll36[cw_t]);
+        uint32_t __fis_lane60 = ((uint32_t)cw_t);
+        uint32_t __fis_src61 = (((((__fis_lane60 & 31u) & (((uint32_t)32) - 1u)) + cw_op45[cw_t]) < ((uint32_t)32)) ? (__fis_lane60 + cw_op45[cw_t]) : __fis_lane60);
+        cw_coll46[cw_t] = __fis_xch59[((__fis_src61 < cw_nt) ? __fis_src61 : __fis_lane60)];
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
+      {
+        (sum[cw_t] += cw_coll46[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_p45[cw_t] && cw_l47[cw_t] == 0)) continue;
+      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
       (offset[cw_t] >>= 1);
     }
   }
@@ -553,12 +562,12 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t i[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
   int32_t offset[cw_nt]; /* per thread */
-  float cw_op51[cw_nt]; /* per thread */
-  uint32_t cw_op52[cw_nt]; /* per thread */
-  float cw_coll53[cw_nt]; /* per thread */
-  unsigned char cw_l55[cw_nt];
-  unsigned char cw_p62[cw_nt];
-  unsigned char cw_l64[cw_nt];
+  float cw_op66[cw_nt]; /* per thread */
+  uint32_t cw_op67[cw_nt]; /* per thread */
+  float cw_coll68[cw_nt]; /* per thread */
+  unsigned char cw_l70[cw_nt];
+  unsigned char cw_p77[cw_nt];
+  unsigned char cw_l79[cw_nt];
   gridSize = ((512u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -566,16 +575,16 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
       sum[cw_t] = 0.0f;
     }
   }
-  /* loop with a barrier inside: cw_l55[t] 0 running, 1 left, 2 continued */
-  memset(cw_l55, 0, cw_nt);
+  /* loop with a barrier inside: cw_l70[t] 0 running, 1 left, 2 continued */
+  memset(cw_l70, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l55[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l55[cw_t] = 1;
+      if (!(cw_l70[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l70[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l55[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l70[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l55[cw_t] == 0)) continue;
+      if (!(cw_l70[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -631,50 +640,53 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p62[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p77[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p62[cw_t])) continue;
+    if (!(cw_p77[cw_t])) continue;
     {
       offset[cw_t] = 16;
     }
   }
-  /* loop with a barrier inside: cw_l64[t] 0 running, 1 left, 2 continued */
-  memset(cw_l64, 0, cw_nt);
+  /* loop with a barrier inside: cw_l79[t] 0 running, 1 left, 2 continued */
+  memset(cw_l79, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_p62[cw_t] && cw_l64[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l64[cw_t] = 1;
+      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
+      if (!((offset[cw_t] > 0))) cw_l79[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p62[cw_t] && cw_l64[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p77[cw_t] && cw_l79[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p62[cw_t] && cw_l64[cw_t] == 0)) continue;
+      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
       {
-        cw_op51[cw_t] = sum[cw_t];
-        cw_op52[cw_t] = ((uint32_t)offset[cw_t]);
+        cw_op66[cw_t] = sum[cw_t];
+        cw_op67[cw_t] = ((uint32_t)offset[cw_t]);
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_down_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p62[cw_t] && cw_l64[cw_t] == 0) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(2, cw_l, (uint32_t)(cw_op52[cw_t]), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll53[cw_t] = cw_op51[cw_w + cw_k];
+    /* __shfl_down_sync */
+    float __fis_xch81[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
+      {
+        (__fis_xch81[((uint32_t)cw_t)] = cw_op66[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p62[cw_t] && cw_l64[cw_t] == 0)) continue;
+      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
       {
-        (sum[cw_t] += cw_coll53[cw_t]);
+        uint32_t __fis_lane82 = ((uint32_t)cw_t);
+        uint32_t __fis_src83 = (((((__fis_lane82 & 31u) & (((uint32_t)32) - 1u)) + cw_op67[cw_t]) < ((uint32_t)32)) ? (__fis_lane82 + cw_op67[cw_t]) : __fis_lane82);
+        cw_coll68[cw_t] = __fis_xch81[((__fis_src83 < cw_nt) ? __fis_src83 : __fis_lane82)];
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
+      {
+        (sum[cw_t] += cw_coll68[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_p62[cw_t] && cw_l64[cw_t] == 0)) continue;
+      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
       (offset[cw_t] >>= 1);
     }
   }

@@ -102,9 +102,9 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
   int32_t cw_coll16[cw_nt]; /* per thread */
   unsigned char cw_l19[cw_nt];
   unsigned char cw_l22[cw_nt];
-  unsigned char cw_p27[cw_nt];
-  unsigned char cw_l29[cw_nt];
-  unsigned char cw_l32[cw_nt];
+  unsigned char cw_p32[cw_nt];
+  unsigned char cw_l34[cw_nt];
+  unsigned char cw_l37[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* cw_ret0 declared */
@@ -142,17 +142,20 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
           cw_op6[cw_t] = ((uint32_t)d_4[cw_t]);
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_up_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(1, cw_l, (uint32_t)(cw_op6[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll7[cw_t] = cw_op5[cw_w + cw_k];
+      /* __shfl_up_sync */
+      int32_t __fis_xch24[1024];
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
+        {
+          (__fis_xch24[((uint32_t)cw_t)] = cw_op5[cw_t]);
+        }
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
+        {
+          uint32_t __fis_lane25 = ((uint32_t)cw_t);
+          uint32_t __fis_src26 = ((((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)) >= cw_op6[cw_t]) ? (__fis_lane25 - cw_op6[cw_t]) : __fis_lane25);
+          cw_coll7[cw_t] = __fis_xch24[((__fis_src26 < cw_nt) ? __fis_src26 : __fis_lane25)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
@@ -172,9 +175,9 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
       if (!(cw_l19[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = v_1[cw_t]);
-        { cw_l19[cw_t] = 1; goto cw_next25; }
+        { cw_l19[cw_t] = 1; goto cw_next30; }
       }
-      cw_next25:;
+      cw_next30:;
     }
     break;
   }
@@ -188,62 +191,65 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
   /* __syncthreads() */
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p27[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) == 0)) != 0;
+    cw_p32[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) == 0)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p27[cw_t])) continue;
+    if (!(cw_p32[cw_t])) continue;
     {
       int32_t t = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < ((int32_t)((int32_t)(cw_bdx >> 5)))) ? cw_sh_warpTotals_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : 0);
       /* cw_ret9 declared */
       v_10[cw_t] = t;
     }
   }
-  /* loop with a barrier inside: cw_l29[t] 0 running, 1 left, 2 continued */
-  memset(cw_l29, 0, cw_nt);
+  /* loop with a barrier inside: cw_l34[t] 0 running, 1 left, 2 continued */
+  memset(cw_l34, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0)) continue;
+      if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0)) continue;
       {
         {
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0)) continue;
+      if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0)) continue;
       {
         d_13[cw_t] = 1;
       }
     }
-    /* loop with a barrier inside: cw_l32[t] 0 running, 1 left, 2 continued */
-    memset(cw_l32, 0, cw_nt);
+    /* loop with a barrier inside: cw_l37[t] 0 running, 1 left, 2 continued */
+    memset(cw_l37, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0 && cw_l32[cw_t] == 0)) continue;
-        if (!((d_13[cw_t] < 32))) cw_l32[cw_t] = 1;
+        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!((d_13[cw_t] < 32))) cw_l37[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p27[cw_t] && cw_l29[cw_t] == 0 && cw_l32[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0 && cw_l32[cw_t] == 0)) continue;
+        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         {
           cw_op14[cw_t] = v_10[cw_t];
           cw_op15[cw_t] = ((uint32_t)d_13[cw_t]);
         }
       }
-      for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_up_sync, per warp */
-        const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-        uint32_t cw_act = 0, cw_bal = 0;
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p27[cw_t] && cw_l29[cw_t] == 0 && cw_l32[cw_t] == 0) cw_act |= 1u << cw_l; }
-        for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-          const uint32_t cw_t = cw_w + cw_l;
-          if (!((cw_act >> cw_l) & 1u)) continue;
-          const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-          uint32_t cw_k = cw_shfl_src(1, cw_l, (uint32_t)(cw_op15[cw_t]), (int32_t)(32));
-          if (cw_k >= cw_n) cw_k = cw_l;
-          cw_coll16[cw_t] = cw_op14[cw_w + cw_k];
+      /* __shfl_up_sync */
+      int32_t __fis_xch39[1024];
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        {
+          (__fis_xch39[((uint32_t)cw_t)] = cw_op14[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0 && cw_l32[cw_t] == 0)) continue;
+        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        {
+          uint32_t __fis_lane40 = ((uint32_t)cw_t);
+          uint32_t __fis_src41 = ((((__fis_lane40 & 31u) & (((uint32_t)32) - 1u)) >= cw_op15[cw_t]) ? (__fis_lane40 - cw_op15[cw_t]) : __fis_lane40);
+          cw_coll16[cw_t] = __fis_xch39[((__fis_src41 < cw_nt) ? __fis_src41 : __fis_lane40)];
+        }
+      }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         {
           int32_t t_17 = cw_coll16[cw_t];
           if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) >= d_13[cw_t]))
@@ -251,22 +257,22 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0 && cw_l32[cw_t] == 0)) continue;
+        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
         (d_13[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p27[cw_t] && cw_l29[cw_t] == 0)) continue;
+      if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0)) continue;
       {
         (cw_ret9[cw_t] = v_10[cw_t]);
-        { cw_l29[cw_t] = 1; goto cw_next35; }
+        { cw_l34[cw_t] = 1; goto cw_next45; }
       }
-      cw_next35:;
+      cw_next45:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p27[cw_t])) continue;
+    if (!(cw_p32[cw_t])) continue;
     {
       (cw_sh_warpTotals_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] = cw_ret9[cw_t]);
     }
@@ -304,16 +310,16 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
   int32_t d; /* uniform: one per block */
-  uint32_t cw_op40; /* uniform: one per block */
+  uint32_t cw_op50; /* uniform: one per block */
   int32_t lane[cw_nt]; /* per thread */
   int32_t warp[cw_nt]; /* per thread */
   float x[cw_nt]; /* per thread */
   float v[cw_nt]; /* per thread */
-  float cw_op39[cw_nt]; /* per thread */
-  float cw_coll41[cw_nt]; /* per thread */
+  float cw_op49[cw_nt]; /* per thread */
+  float cw_coll51[cw_nt]; /* per thread */
   float offset[cw_nt]; /* per thread */
   int32_t w[cw_nt]; /* per thread */
-  unsigned char cw_l48[cw_nt];
+  unsigned char cw_l63[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       lane[cw_t] = ((int32_t)(((uint32_t)cw_tx) % 32u));
@@ -325,28 +331,29 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
   d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
   for (; (d < 32); (d *= 2)) {
-    cw_op40 = ((uint32_t)d);
+    cw_op50 = ((uint32_t)d);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        cw_op39[cw_t] = v[cw_t];
+        cw_op49[cw_t] = v[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_up_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(1, cw_l, (uint32_t)(cw_op40), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll41[cw_t] = cw_op39[cw_w + cw_k];
+    /* __shfl_up_sync */
+    float __fis_xch54[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_xch54[((uint32_t)cw_t)] = cw_op49[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        float t = cw_coll41[cw_t];
+        uint32_t __fis_lane55 = ((uint32_t)cw_t);
+        uint32_t __fis_src56 = ((((__fis_lane55 & 31u) & (((uint32_t)32) - 1u)) >= cw_op50) ? (__fis_lane55 - cw_op50) : __fis_lane55);
+        cw_coll51[cw_t] = __fis_xch54[((__fis_src56 < cw_nt) ? __fis_src56 : __fis_lane55)];
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        float t = cw_coll51[cw_t];
         if ((lane[cw_t] >= d))
           (v[cw_t] += t);
       }
@@ -369,23 +376,23 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
       w[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l48[t] 0 running, 1 left, 2 continued */
-  memset(cw_l48, 0, cw_nt);
+  /* loop with a barrier inside: cw_l63[t] 0 running, 1 left, 2 continued */
+  memset(cw_l63, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l48[cw_t] == 0)) continue;
-      if (!((w[cw_t] < warp[cw_t]))) cw_l48[cw_t] = 1;
+      if (!(cw_l63[cw_t] == 0)) continue;
+      if (!((w[cw_t] < warp[cw_t]))) cw_l63[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l48[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l63[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l48[cw_t] == 0)) continue;
+      if (!(cw_l63[cw_t] == 0)) continue;
       {
         (offset[cw_t] += cw_sh_sums_2[w[cw_t]]);
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l48[cw_t] == 0)) continue;
+      if (!(cw_l63[cw_t] == 0)) continue;
       (++w[cw_t]);
     }
   }
@@ -409,35 +416,62 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
   const uint8_t *flags = *(const uint8_t **)cw_args[1];
   int32_t *out = *(int32_t **)cw_args[2];
   int32_t d; /* uniform: one per block */
-  uint32_t cw_op54; /* uniform: one per block */
+  uint32_t cw_op69; /* uniform: one per block */
   int32_t v[cw_nt]; /* per thread */
-  int32_t cw_op51[cw_nt]; /* per thread */
-  uint32_t cw_coll52[cw_nt]; /* per thread */
+  int32_t cw_op66[cw_nt]; /* per thread */
+  uint32_t cw_coll67[cw_nt]; /* per thread */
   int32_t segStart[cw_nt]; /* per thread */
-  int32_t cw_op53[cw_nt]; /* per thread */
-  int32_t cw_coll55[cw_nt]; /* per thread */
+  int32_t cw_op68[cw_nt]; /* per thread */
+  int32_t cw_coll70[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((uint32_t)cw_tx)];
       bool head = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0) || ((((int32_t)flags[((uint32_t)cw_tx)]) & 3) == 0));
-      cw_op51[cw_t] = ((int32_t)head);
+      cw_op66[cw_t] = ((int32_t)head);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op51[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      cw_coll52[cw_t] = cw_bal & cw_m;
+  /* __ballot_sync */
+  int32_t __fis_on72[1024];
+  int32_t __fis_vote73[1024];
+  uint32_t __fis_act74[32];
+  uint32_t __fis_bal75[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on72[((uint32_t)cw_t)] = 1);
+      (__fis_vote73[((uint32_t)cw_t)] = ((int32_t)(cw_op66[cw_t] != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t heads = cw_coll52[cw_t];
+      uint32_t __fis_t76 = ((uint32_t)cw_t);
+      if (((__fis_t76 & 31u) == 0u))
+      {
+        uint32_t __fis_n80 = (((cw_nt - __fis_t76) < 32u) ? (cw_nt - __fis_t76) : 32u);
+        uint32_t __fis_a78 = 0u;
+        uint32_t __fis_b79 = 0u;
+        {
+          uint32_t __fis_j77 = 0u;
+          for (; (__fis_j77 < __fis_n80); (__fis_j77 = (__fis_j77 + 1u)))
+          {
+            (__fis_a78 = (__fis_a78 | (((uint32_t)__fis_on72[(__fis_t76 + __fis_j77)]) << __fis_j77)));
+            (__fis_b79 = (__fis_b79 | ((((uint32_t)__fis_on72[(__fis_t76 + __fis_j77)]) & ((uint32_t)__fis_vote73[(__fis_t76 + __fis_j77)])) << __fis_j77)));
+          }
+        }
+        (__fis_act74[(__fis_t76 >> 5u)] = __fis_a78);
+        (__fis_bal75[(__fis_t76 >> 5u)] = __fis_b79);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane81 = ((uint32_t)cw_t);
+      uint32_t __fis_mask82 = (4294967295u & __fis_act74[(__fis_lane81 >> 5u)]);
+      cw_coll67[cw_t] = (__fis_bal75[(__fis_lane81 >> 5u)] & __fis_mask82);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t heads = cw_coll67[cw_t];
       uint32_t upto = (heads & ((2u << ((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) - 1u));
       segStart[cw_t] = (31 - cw_clz(((int32_t)upto)));
     }
@@ -445,28 +479,29 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
   d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
   for (; (d < 32); (d <<= 1)) {
-    cw_op54 = ((uint32_t)d);
+    cw_op69 = ((uint32_t)d);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        cw_op53[cw_t] = v[cw_t];
+        cw_op68[cw_t] = v[cw_t];
       }
     }
-    for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_up_sync, per warp */
-      const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-      uint32_t cw_act = 0, cw_bal = 0;
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-      for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-        const uint32_t cw_t = cw_w + cw_l;
-        if (!((cw_act >> cw_l) & 1u)) continue;
-        const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-        uint32_t cw_k = cw_shfl_src(1, cw_l, (uint32_t)(cw_op54), (int32_t)(32));
-        if (cw_k >= cw_n) cw_k = cw_l;
-        cw_coll55[cw_t] = cw_op53[cw_w + cw_k];
+    /* __shfl_up_sync */
+    int32_t __fis_xch88[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (__fis_xch88[((uint32_t)cw_t)] = cw_op68[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        int32_t t = cw_coll55[cw_t];
+        uint32_t __fis_lane89 = ((uint32_t)cw_t);
+        uint32_t __fis_src90 = ((((__fis_lane89 & 31u) & (((uint32_t)32) - 1u)) >= cw_op69) ? (__fis_lane89 - cw_op69) : __fis_lane89);
+        cw_coll70[cw_t] = __fis_xch88[((__fis_src90 < cw_nt) ? __fis_src90 : __fis_lane89)];
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        int32_t t = cw_coll70[cw_t];
         if (((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) - d) >= segStart[cw_t]))
           (v[cw_t] += t);
       }

@@ -99,16 +99,43 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       cw_op0[cw_t] = ((int32_t)pred[cw_t]);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op0[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      cw_coll1[cw_t] = cw_bal & cw_m;
+  /* __ballot_sync */
+  int32_t __fis_on7[1024];
+  int32_t __fis_vote8[1024];
+  uint32_t __fis_act9[32];
+  uint32_t __fis_bal10[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on7[((uint32_t)cw_t)] = 1);
+      (__fis_vote8[((uint32_t)cw_t)] = ((int32_t)(cw_op0[cw_t] != 0)));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t11 = ((uint32_t)cw_t);
+      if (((__fis_t11 & 31u) == 0u))
+      {
+        uint32_t __fis_n15 = (((cw_nt - __fis_t11) < 32u) ? (cw_nt - __fis_t11) : 32u);
+        uint32_t __fis_a13 = 0u;
+        uint32_t __fis_b14 = 0u;
+        {
+          uint32_t __fis_j12 = 0u;
+          for (; (__fis_j12 < __fis_n15); (__fis_j12 = (__fis_j12 + 1u)))
+          {
+            (__fis_a13 = (__fis_a13 | (((uint32_t)__fis_on7[(__fis_t11 + __fis_j12)]) << __fis_j12)));
+            (__fis_b14 = (__fis_b14 | ((((uint32_t)__fis_on7[(__fis_t11 + __fis_j12)]) & ((uint32_t)__fis_vote8[(__fis_t11 + __fis_j12)])) << __fis_j12)));
+          }
+        }
+        (__fis_act9[(__fis_t11 >> 5u)] = __fis_a13);
+        (__fis_bal10[(__fis_t11 >> 5u)] = __fis_b14);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane16 = ((uint32_t)cw_t);
+      uint32_t __fis_mask17 = (4294967295u & __fis_act9[(__fis_lane16 >> 5u)]);
+      cw_coll1[cw_t] = (__fis_bal10[(__fis_lane16 >> 5u)] & __fis_mask17);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -117,16 +144,43 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       cw_op2[cw_t] = ((int32_t)pred[cw_t]);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __all_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op2[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      cw_coll3[cw_t] = (cw_m & ~cw_bal) == 0;
+  /* __all_sync */
+  int32_t __fis_on22[1024];
+  int32_t __fis_vote23[1024];
+  uint32_t __fis_act24[32];
+  uint32_t __fis_bal25[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on22[((uint32_t)cw_t)] = 1);
+      (__fis_vote23[((uint32_t)cw_t)] = ((int32_t)(cw_op2[cw_t] != 0)));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t26 = ((uint32_t)cw_t);
+      if (((__fis_t26 & 31u) == 0u))
+      {
+        uint32_t __fis_n30 = (((cw_nt - __fis_t26) < 32u) ? (cw_nt - __fis_t26) : 32u);
+        uint32_t __fis_a28 = 0u;
+        uint32_t __fis_b29 = 0u;
+        {
+          uint32_t __fis_j27 = 0u;
+          for (; (__fis_j27 < __fis_n30); (__fis_j27 = (__fis_j27 + 1u)))
+          {
+            (__fis_a28 = (__fis_a28 | (((uint32_t)__fis_on22[(__fis_t26 + __fis_j27)]) << __fis_j27)));
+            (__fis_b29 = (__fis_b29 | ((((uint32_t)__fis_on22[(__fis_t26 + __fis_j27)]) & ((uint32_t)__fis_vote23[(__fis_t26 + __fis_j27)])) << __fis_j27)));
+          }
+        }
+        (__fis_act24[(__fis_t26 >> 5u)] = __fis_a28);
+        (__fis_bal25[(__fis_t26 >> 5u)] = __fis_b29);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane31 = ((uint32_t)cw_t);
+      uint32_t __fis_mask32 = (4294967295u & __fis_act24[(__fis_lane31 >> 5u)]);
+      cw_coll3[cw_t] = ((int32_t)((__fis_bal25[(__fis_lane31 >> 5u)] & __fis_mask32) == __fis_mask32));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -135,16 +189,43 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       cw_op4[cw_t] = ((int32_t)(v[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] > 0));
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __any_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op4[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      cw_coll5[cw_t] = (cw_bal & cw_m) != 0;
+  /* __any_sync */
+  int32_t __fis_on37[1024];
+  int32_t __fis_vote38[1024];
+  uint32_t __fis_act39[32];
+  uint32_t __fis_bal40[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on37[((uint32_t)cw_t)] = 1);
+      (__fis_vote38[((uint32_t)cw_t)] = ((int32_t)(cw_op4[cw_t] != 0)));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t41 = ((uint32_t)cw_t);
+      if (((__fis_t41 & 31u) == 0u))
+      {
+        uint32_t __fis_n45 = (((cw_nt - __fis_t41) < 32u) ? (cw_nt - __fis_t41) : 32u);
+        uint32_t __fis_a43 = 0u;
+        uint32_t __fis_b44 = 0u;
+        {
+          uint32_t __fis_j42 = 0u;
+          for (; (__fis_j42 < __fis_n45); (__fis_j42 = (__fis_j42 + 1u)))
+          {
+            (__fis_a43 = (__fis_a43 | (((uint32_t)__fis_on37[(__fis_t41 + __fis_j42)]) << __fis_j42)));
+            (__fis_b44 = (__fis_b44 | ((((uint32_t)__fis_on37[(__fis_t41 + __fis_j42)]) & ((uint32_t)__fis_vote38[(__fis_t41 + __fis_j42)])) << __fis_j42)));
+          }
+        }
+        (__fis_act39[(__fis_t41 >> 5u)] = __fis_a43);
+        (__fis_bal40[(__fis_t41 >> 5u)] = __fis_b44);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane46 = ((uint32_t)cw_t);
+      uint32_t __fis_mask47 = (4294967295u & __fis_act39[(__fis_lane46 >> 5u)]);
+      cw_coll5[cw_t] = ((int32_t)((__fis_bal40[(__fis_lane46 >> 5u)] & __fis_mask47) != 0u));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -176,56 +257,84 @@ CW_INLINE void cwb_aggregatedAppend(cw_rt_ctx *cw_ctx, void **cw_args, const int
   int32_t n = *(int32_t *)cw_args[3];
   float v[cw_nt]; /* per thread */
   bool keep[cw_nt]; /* per thread */
-  int32_t cw_op10[cw_nt]; /* per thread */
-  uint32_t cw_coll11[cw_nt]; /* per thread */
+  int32_t cw_op52[cw_nt]; /* per thread */
+  uint32_t cw_coll53[cw_nt]; /* per thread */
   uint32_t mask[cw_nt]; /* per thread */
   uint32_t prior[cw_nt]; /* per thread */
-  uint32_t cw_op12[cw_nt]; /* per thread */
-  uint32_t cw_coll13[cw_nt]; /* per thread */
+  uint32_t cw_op54[cw_nt]; /* per thread */
+  uint32_t cw_coll55[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0.0f);
       keep[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) && (v[cw_t] > 0.5f));
-      cw_op10[cw_t] = ((int32_t)keep[cw_t]);
+      cw_op52[cw_t] = ((int32_t)keep[cw_t]);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op10[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      cw_coll11[cw_t] = cw_bal & cw_m;
-    }
-  }
-  CW_FOR_EACH_THREAD {
+  /* __ballot_sync */
+  int32_t __fis_on57[1024];
+  int32_t __fis_vote58[1024];
+  uint32_t __fis_act59[32];
+  uint32_t __fis_bal60[32];
+  CW_FOR_EACH_THREAD_INDEP {
     {
-      mask[cw_t] = cw_coll11[cw_t];
-      prior[cw_t] = 0u;
-      if (((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0) && (mask[cw_t] != 0u)))
-        (prior[cw_t] = __atomic_fetch_add(count, ((uint32_t)cw_popc(mask[cw_t])), __ATOMIC_RELAXED));
-      cw_op12[cw_t] = prior[cw_t];
-    }
-  }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_k = cw_shfl_src(0, cw_l, (uint32_t)(0), (int32_t)(32));
-      if (cw_k >= cw_n) cw_k = cw_l;
-      cw_coll13[cw_t] = cw_op12[cw_w + cw_k];
+      (__fis_on57[((uint32_t)cw_t)] = 1);
+      (__fis_vote58[((uint32_t)cw_t)] = ((int32_t)(cw_op52[cw_t] != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (prior[cw_t] = cw_coll13[cw_t]);
+      uint32_t __fis_t61 = ((uint32_t)cw_t);
+      if (((__fis_t61 & 31u) == 0u))
+      {
+        uint32_t __fis_n65 = (((cw_nt - __fis_t61) < 32u) ? (cw_nt - __fis_t61) : 32u);
+        uint32_t __fis_a63 = 0u;
+        uint32_t __fis_b64 = 0u;
+        {
+          uint32_t __fis_j62 = 0u;
+          for (; (__fis_j62 < __fis_n65); (__fis_j62 = (__fis_j62 + 1u)))
+          {
+            (__fis_a63 = (__fis_a63 | (((uint32_t)__fis_on57[(__fis_t61 + __fis_j62)]) << __fis_j62)));
+            (__fis_b64 = (__fis_b64 | ((((uint32_t)__fis_on57[(__fis_t61 + __fis_j62)]) & ((uint32_t)__fis_vote58[(__fis_t61 + __fis_j62)])) << __fis_j62)));
+          }
+        }
+        (__fis_act59[(__fis_t61 >> 5u)] = __fis_a63);
+        (__fis_bal60[(__fis_t61 >> 5u)] = __fis_b64);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane66 = ((uint32_t)cw_t);
+      uint32_t __fis_mask67 = (4294967295u & __fis_act59[(__fis_lane66 >> 5u)]);
+      cw_coll53[cw_t] = (__fis_bal60[(__fis_lane66 >> 5u)] & __fis_mask67);
+    }
+  }
+  CW_FOR_EACH_THREAD {
+    {
+      mask[cw_t] = cw_coll53[cw_t];
+      prior[cw_t] = 0u;
+      if (((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0) && (mask[cw_t] != 0u)))
+        (prior[cw_t] = __atomic_fetch_add(count, ((uint32_t)cw_popc(mask[cw_t])), __ATOMIC_RELAXED));
+      cw_op54[cw_t] = prior[cw_t];
+    }
+  }
+  /* __shfl_sync */
+  uint32_t __fis_xch72[1024];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_xch72[((uint32_t)cw_t)] = cw_op54[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane73 = ((uint32_t)cw_t);
+      uint32_t __fis_src74 = (((__fis_lane73 - (__fis_lane73 & 31u)) + ((__fis_lane73 & 31u) - ((__fis_lane73 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
+      cw_coll55[cw_t] = __fis_xch72[((__fis_src74 < cw_nt) ? __fis_src74 : __fis_lane73)];
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (prior[cw_t] = cw_coll55[cw_t]);
       uint32_t before = ((uint32_t)cw_popc((mask[cw_t] & ((1u << ((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) - 1u))));
       if ((keep[cw_t] && (prior[cw_t] <= ((uint32_t)n))))
         (out[(((uint32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) & (~31))) + before)] = v[cw_t]);
@@ -243,136 +352,254 @@ void cwk_aggregatedAppend(cw_rt_ctx *cw_ctx, void **cw_args) {
 CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
   uint32_t *out = *(uint32_t **)cw_args[0];
-  uint32_t cw_coll17[cw_nt]; /* per thread */
-  uint32_t cw_op18[cw_nt]; /* per thread */
-  int32_t cw_op19[cw_nt]; /* per thread */
-  uint32_t cw_coll20[cw_nt]; /* per thread */
+  uint32_t cw_coll78[cw_nt]; /* per thread */
+  uint32_t cw_op79[cw_nt]; /* per thread */
+  int32_t cw_op80[cw_nt]; /* per thread */
+  uint32_t cw_coll81[cw_nt]; /* per thread */
   uint32_t thirds[cw_nt]; /* per thread */
   uint32_t m[cw_nt]; /* per thread */
-  uint32_t cw_op21[cw_nt]; /* per thread */
-  int32_t cw_op22[cw_nt]; /* per thread */
-  uint32_t cw_coll23[cw_nt]; /* per thread */
-  uint32_t cw_op24[cw_nt]; /* per thread */
-  int32_t cw_op25[cw_nt]; /* per thread */
-  uint32_t cw_coll26[cw_nt]; /* per thread */
-  int32_t cw_op27[cw_nt]; /* per thread */
-  int32_t cw_coll28[cw_nt]; /* per thread */
-  unsigned char cw_p32[cw_nt];
+  uint32_t cw_op82[cw_nt]; /* per thread */
+  int32_t cw_op83[cw_nt]; /* per thread */
+  uint32_t cw_coll84[cw_nt]; /* per thread */
+  uint32_t cw_op85[cw_nt]; /* per thread */
+  int32_t cw_op86[cw_nt]; /* per thread */
+  uint32_t cw_coll87[cw_nt]; /* per thread */
+  int32_t cw_op88[cw_nt]; /* per thread */
+  int32_t cw_coll89[cw_nt]; /* per thread */
+  unsigned char cw_p118[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __activemask, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(0xffffffffu) & cw_act; (void)cw_m;
-      cw_coll17[cw_t] = cw_act;
+  /* __activemask */
+  int32_t __fis_on91[1024];
+  uint32_t __fis_act92[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on91[((uint32_t)cw_t)] = 1);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t full = cw_coll17[cw_t];
-      cw_op18[cw_t] = full;
-      cw_op19[cw_t] = ((int32_t)((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3) == 0));
-    }
-  }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op19[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(cw_op18[cw_t]) & cw_act; (void)cw_m;
-      cw_coll20[cw_t] = cw_bal & cw_m;
+      uint32_t __fis_t93 = ((uint32_t)cw_t);
+      if (((__fis_t93 & 31u) == 0u))
+      {
+        uint32_t __fis_n96 = (((cw_nt - __fis_t93) < 32u) ? (cw_nt - __fis_t93) : 32u);
+        uint32_t __fis_a95 = 0u;
+        {
+          uint32_t __fis_j94 = 0u;
+          for (; (__fis_j94 < __fis_n96); (__fis_j94 = (__fis_j94 + 1u)))
+          {
+            (__fis_a95 = (__fis_a95 | (((uint32_t)__fis_on91[(__fis_t93 + __fis_j94)]) << __fis_j94)));
+          }
+        }
+        (__fis_act92[(__fis_t93 >> 5u)] = __fis_a95);
+      }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      thirds[cw_t] = cw_coll20[cw_t];
+      uint32_t __fis_lane97 = ((uint32_t)cw_t);
+      uint32_t __fis_mask98 = __fis_act92[(__fis_lane97 >> 5u)];
+      cw_coll78[cw_t] = __fis_mask98;
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t full = cw_coll78[cw_t];
+      cw_op79[cw_t] = full;
+      cw_op80[cw_t] = ((int32_t)((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3) == 0));
+    }
+  }
+  /* __ballot_sync */
+  int32_t __fis_on103[1024];
+  int32_t __fis_vote104[1024];
+  uint32_t __fis_act105[32];
+  uint32_t __fis_bal106[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on103[((uint32_t)cw_t)] = 1);
+      (__fis_vote104[((uint32_t)cw_t)] = ((int32_t)(cw_op80[cw_t] != 0)));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t107 = ((uint32_t)cw_t);
+      if (((__fis_t107 & 31u) == 0u))
+      {
+        uint32_t __fis_n111 = (((cw_nt - __fis_t107) < 32u) ? (cw_nt - __fis_t107) : 32u);
+        uint32_t __fis_a109 = 0u;
+        uint32_t __fis_b110 = 0u;
+        {
+          uint32_t __fis_j108 = 0u;
+          for (; (__fis_j108 < __fis_n111); (__fis_j108 = (__fis_j108 + 1u)))
+          {
+            (__fis_a109 = (__fis_a109 | (((uint32_t)__fis_on103[(__fis_t107 + __fis_j108)]) << __fis_j108)));
+            (__fis_b110 = (__fis_b110 | ((((uint32_t)__fis_on103[(__fis_t107 + __fis_j108)]) & ((uint32_t)__fis_vote104[(__fis_t107 + __fis_j108)])) << __fis_j108)));
+          }
+        }
+        (__fis_act105[(__fis_t107 >> 5u)] = __fis_a109);
+        (__fis_bal106[(__fis_t107 >> 5u)] = __fis_b110);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane112 = ((uint32_t)cw_t);
+      uint32_t __fis_mask113 = (cw_op79[cw_t] & __fis_act105[(__fis_lane112 >> 5u)]);
+      cw_coll81[cw_t] = (__fis_bal106[(__fis_lane112 >> 5u)] & __fis_mask113);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      thirds[cw_t] = cw_coll81[cw_t];
       m[cw_t] = 0u;
     }
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p32[cw_t] = (((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3) == 0)) != 0;
+    cw_p118[cw_t] = (((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3) == 0)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p32[cw_t])) continue;
+    if (!(cw_p118[cw_t])) continue;
     {
-      cw_op21[cw_t] = thirds[cw_t];
-      cw_op22[cw_t] = (((int32_t)((int32_t)((uint32_t)cw_tx))) & 1);
+      cw_op82[cw_t] = thirds[cw_t];
+      cw_op83[cw_t] = (((int32_t)((int32_t)((uint32_t)cw_tx))) & 1);
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (cw_p32[cw_t]) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op22[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(cw_op21[cw_t]) & cw_act; (void)cw_m;
-      cw_coll23[cw_t] = cw_bal & cw_m;
+  /* __ballot_sync */
+  int32_t __fis_on120[1024];
+  int32_t __fis_vote121[1024];
+  uint32_t __fis_act122[32];
+  uint32_t __fis_bal123[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on120[((uint32_t)cw_t)] = 0);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p32[cw_t])) continue;
+    if (!(cw_p118[cw_t])) continue;
     {
-      (m[cw_t] = cw_coll23[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(!cw_p32[cw_t])) continue;
-    {
-      cw_op24[cw_t] = (~thirds[cw_t]);
-      cw_op25[cw_t] = (((int32_t)((int32_t)((uint32_t)cw_tx))) & 2);
-    }
-  }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __ballot_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (!cw_p32[cw_t]) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (((cw_act >> cw_l) & 1u) && (cw_op25[cw_t]) != 0) cw_bal |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(cw_op24[cw_t]) & cw_act; (void)cw_m;
-      cw_coll26[cw_t] = cw_bal & cw_m;
-    }
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(!cw_p32[cw_t])) continue;
-    {
-      (m[cw_t] = (cw_coll26[cw_t] | 2147483648u));
+      (__fis_on120[((uint32_t)cw_t)] = 1);
+      (__fis_vote121[((uint32_t)cw_t)] = ((int32_t)(cw_op83[cw_t] != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cw_op27[cw_t] = ((int32_t)((int32_t)((uint32_t)cw_tx)));
+      uint32_t __fis_t124 = ((uint32_t)cw_t);
+      if (((__fis_t124 & 31u) == 0u))
+      {
+        uint32_t __fis_n128 = (((cw_nt - __fis_t124) < 32u) ? (cw_nt - __fis_t124) : 32u);
+        uint32_t __fis_a126 = 0u;
+        uint32_t __fis_b127 = 0u;
+        {
+          uint32_t __fis_j125 = 0u;
+          for (; (__fis_j125 < __fis_n128); (__fis_j125 = (__fis_j125 + 1u)))
+          {
+            (__fis_a126 = (__fis_a126 | (((uint32_t)__fis_on120[(__fis_t124 + __fis_j125)]) << __fis_j125)));
+            (__fis_b127 = (__fis_b127 | ((((uint32_t)__fis_on120[(__fis_t124 + __fis_j125)]) & ((uint32_t)__fis_vote121[(__fis_t124 + __fis_j125)])) << __fis_j125)));
+          }
+        }
+        (__fis_act122[(__fis_t124 >> 5u)] = __fis_a126);
+        (__fis_bal123[(__fis_t124 >> 5u)] = __fis_b127);
+      }
     }
   }
-  for (uint32_t cw_w = 0; cw_w < cw_nt; cw_w += 32) { /* __shfl_up_sync, per warp */
-    const uint32_t cw_n = cw_nt - cw_w < 32 ? cw_nt - cw_w : 32;
-    uint32_t cw_act = 0, cw_bal = 0;
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) { const uint32_t cw_t = cw_w + cw_l; if (1) cw_act |= 1u << cw_l; }
-    for (uint32_t cw_l = 0; cw_l < cw_n; cw_l++) {
-      const uint32_t cw_t = cw_w + cw_l;
-      if (!((cw_act >> cw_l) & 1u)) continue;
-      const uint32_t cw_m = (uint32_t)(4294967295u) & cw_act; (void)cw_m;
-      uint32_t cw_k = cw_shfl_src(1, cw_l, (uint32_t)(1u), (int32_t)(32));
-      if (cw_k >= cw_n) cw_k = cw_l;
-      cw_coll28[cw_t] = cw_op27[cw_w + cw_k];
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_p118[cw_t])) continue;
+    {
+      uint32_t __fis_lane129 = ((uint32_t)cw_t);
+      uint32_t __fis_mask130 = (cw_op82[cw_t] & __fis_act122[(__fis_lane129 >> 5u)]);
+      cw_coll84[cw_t] = (__fis_bal123[(__fis_lane129 >> 5u)] & __fis_mask130);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_p118[cw_t])) continue;
+    {
+      (m[cw_t] = cw_coll84[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_p118[cw_t])) continue;
+    {
+      cw_op85[cw_t] = (~thirds[cw_t]);
+      cw_op86[cw_t] = (((int32_t)((int32_t)((uint32_t)cw_tx))) & 2);
+    }
+  }
+  /* __ballot_sync */
+  int32_t __fis_on137[1024];
+  int32_t __fis_vote138[1024];
+  uint32_t __fis_act139[32];
+  uint32_t __fis_bal140[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on137[((uint32_t)cw_t)] = 0);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_p118[cw_t])) continue;
+    {
+      (__fis_on137[((uint32_t)cw_t)] = 1);
+      (__fis_vote138[((uint32_t)cw_t)] = ((int32_t)(cw_op86[cw_t] != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      int32_t up = cw_coll28[cw_t];
+      uint32_t __fis_t141 = ((uint32_t)cw_t);
+      if (((__fis_t141 & 31u) == 0u))
+      {
+        uint32_t __fis_n145 = (((cw_nt - __fis_t141) < 32u) ? (cw_nt - __fis_t141) : 32u);
+        uint32_t __fis_a143 = 0u;
+        uint32_t __fis_b144 = 0u;
+        {
+          uint32_t __fis_j142 = 0u;
+          for (; (__fis_j142 < __fis_n145); (__fis_j142 = (__fis_j142 + 1u)))
+          {
+            (__fis_a143 = (__fis_a143 | (((uint32_t)__fis_on137[(__fis_t141 + __fis_j142)]) << __fis_j142)));
+            (__fis_b144 = (__fis_b144 | ((((uint32_t)__fis_on137[(__fis_t141 + __fis_j142)]) & ((uint32_t)__fis_vote138[(__fis_t141 + __fis_j142)])) << __fis_j142)));
+          }
+        }
+        (__fis_act139[(__fis_t141 >> 5u)] = __fis_a143);
+        (__fis_bal140[(__fis_t141 >> 5u)] = __fis_b144);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_p118[cw_t])) continue;
+    {
+      uint32_t __fis_lane146 = ((uint32_t)cw_t);
+      uint32_t __fis_mask147 = (cw_op85[cw_t] & __fis_act139[(__fis_lane146 >> 5u)]);
+      cw_coll87[cw_t] = (__fis_bal140[(__fis_lane146 >> 5u)] & __fis_mask147);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_p118[cw_t])) continue;
+    {
+      (m[cw_t] = (cw_coll87[cw_t] | 2147483648u));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      cw_op88[cw_t] = ((int32_t)((int32_t)((uint32_t)cw_tx)));
+    }
+  }
+  /* __shfl_up_sync */
+  int32_t __fis_xch154[1024];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_xch154[((uint32_t)cw_t)] = cw_op88[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane155 = ((uint32_t)cw_t);
+      uint32_t __fis_src156 = ((((__fis_lane155 & 31u) & (((uint32_t)32) - 1u)) >= 1u) ? (__fis_lane155 - 1u) : __fis_lane155);
+      cw_coll89[cw_t] = __fis_xch154[((__fis_src156 < cw_nt) ? __fis_src156 : __fis_lane155)];
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      int32_t up = cw_coll89[cw_t];
       (out[((int32_t)((int32_t)((uint32_t)cw_tx)))] = (m[cw_t] ^ ((uint32_t)up)));
     }
   }

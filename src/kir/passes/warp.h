@@ -1,0 +1,44 @@
+/*
+ * warp.h — warp lowering: one warp collective (__shfl*_sync, votes,
+ * ballot, __activemask, match, __reduce_*_sync) or block collective
+ * (__syncthreads_count/and/or) as KIR for a target that runs a block's
+ * threads one after another, in up to four thread loops after block-level
+ * declarations.  Barrier fission (fission_collective.c) places the steps
+ * between its thread loops; the C emitter (c_fission.c) places them
+ * between its per-thread loops.  Both targets thus compute collectives
+ * with this one definition of CUDA's rules (shuffle segments and bounds,
+ * the mask & active lanes of votes, ballots, matches and reductions).
+ *
+ * The steps: `block` runs once for the block (the exchange arrays'
+ * declarations, an accumulator's reset); `clear` runs for every thread of
+ * the block (no thread takes part yet); `publish` for each thread that
+ * reaches the collective (it marks itself active in its warp's word and
+ * stores what the others read); `gather` for every thread again (each
+ * warp's flags packed into words); `result` for the threads that take
+ * part, in a later loop: it declares `res` with the thread's result.  Locals that publish
+ * declares are read by result: they must keep one value per thread.
+ */
+#ifndef CW_KIR_PASSES_WARP_H
+#define CW_KIR_PASSES_WARP_H
+
+#include "../kir.h"
+
+typedef struct KCollective {
+  PtrVec block;   /* KStmt*: once for the block, first */
+  PtrVec clear;   /* KStmt*: a loop over every thread of the block (may be
+                     empty); not needed where every thread runs publish */
+  PtrVec publish; /* KStmt*: a loop over the threads that take part */
+  PtrVec gather;  /* KStmt*: a loop over every thread (may be empty) */
+  PtrVec result;  /* KStmt*: a later loop over them: declares res */
+} KCollective;
+
+/* Lowers collective c (kir_is_collective) whose result goes to res.  New
+ * nodes live in a; *next_id numbers the new locals.  tid and nthreads
+ * (u32; NULL: computed from threadIdx and blockDim) are the thread's
+ * linear id and the block's thread count where the target keeps them.
+ * False, with an error at c's location in d, for a warp function this
+ * lowering does not know. */
+bool kir_lower_collective(Arena *a, const KModule *m, const KExpr *c, KVar *res, int *next_id,
+                          const KExpr *tid, const KExpr *nthreads, KCollective *out, CwDiags *d);
+
+#endif
