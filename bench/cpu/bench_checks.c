@@ -14,7 +14,10 @@
  * checker makes is a false positive: the error count of each context is
  * printed and makes the run fail, as does a wrong result.
  *
- *   bench_checks [--reps N] [--small] [--only NAME] [--modes LIST]
+ * --cpu-time times with the process's CPU time instead of the wall clock
+ * (with CUWASM_NUM_THREADS=1, the figures a loaded machine can give).
+ *
+ *   bench_checks [--reps N] [--small] [--only NAME] [--modes LIST] [--cpu-time]
  */
 #include "cases.h"
 
@@ -68,18 +71,21 @@ static int parse_modes(const char *list, const char *modes[MAX_MODES]) {
 }
 
 int main(int argc, char **argv) {
-  int reps = 3, small = 0;
+  int reps = 3, small = 0, cpu_time = 0;
   const char *only = NULL, *list = NULL;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--reps") && i + 1 < argc) reps = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--small")) small = 1;
     else if (!strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
     else if (!strcmp(argv[i], "--modes") && i + 1 < argc) list = argv[++i];
+    else if (!strcmp(argv[i], "--cpu-time")) cpu_time = 1;
     else {
-      fprintf(stderr, "usage: bench_checks [--reps N] [--small] [--only NAME] [--modes LIST]\n");
+      fprintf(stderr, "usage: bench_checks [--reps N] [--small] [--only NAME] [--modes LIST] "
+                      "[--cpu-time]\n");
       return 2;
     }
   }
+  bench_use_cpu_time(cpu_time);
   size_t len;
   char *cu = read_bench_file(BENCH_CPU_DIR, "kernels.cu", &len);
   if (!cu) {
@@ -113,8 +119,8 @@ int main(int argc, char **argv) {
     errors[m] = cw_context_check_errors(o.ctx);
     close_mode(&o);
   }
-  printf("best of %d runs%s; slowdown = time under the checker / plain time\n\n", reps,
-         small ? ", --small sizes" : "");
+  printf("best of %d runs%s%s; slowdown = time under the checker / plain time\n\n", reps,
+         small ? ", --small sizes" : "", cpu_time ? ", CPU time" : "");
   printf("%-10s %10s", "kernel", "plain ms");
   for (int m = 1; m < nm; m++) printf(" %10s", modes[m]);
   printf("\n");

@@ -25,11 +25,32 @@
 
 #include <stdint.h>
 
-#define CW_C_ABI_VERSION 5
+#define CW_C_ABI_VERSION 6
 
 #define CW_C_ABI_TYPES                                                        \
   typedef struct cw_rt_ctx cw_rt_ctx;                                         \
   struct cw_kernel_desc;                                                      \
+  /* racecheck, shared memory: per 4-byte word, the last writer and      \
+   * reader (linear thread ids, -1 none, -2 several) since the barrier   \
+   * that began epoch (rt/cpu/check.c keeps them, one per pool thread)  */\
+  typedef struct cw_race_word {                                              \
+    uint32_t epoch;                                                           \
+    int32_t writer, reader;                                                   \
+    const char *wloc, *rloc;                                                  \
+  } cw_race_word;                                                             \
+  /* racecheck, device memory: per 4-byte word, the last write (launch,  \
+   * linear block + 1, that block's __threadfence() count) and the       \
+   * reading blocks (a second one, or ~0u for several); masks say which  \
+   * bytes; wprev is the word before the last write's store.  Fields     \
+   * are read and written with relaxed atomics.                          */\
+  typedef struct cw_race_gword {                                             \
+    uint32_t wlaunch, wblock, wfence;                                         \
+    uint32_t rlaunch, rblock, rfence;                                         \
+    uint32_t rblock2, rfence2;                                                \
+    uint32_t wprev;                                                           \
+    uint8_t wmask, rmask;                                                     \
+    const char *wloc, *rloc;                                                  \
+  } cw_race_gword;                                                            \
   struct cw_rt_ctx {                                                          \
     uint32_t block_idx[3];                                                    \
     uint32_t grid_dim[3];                                                     \
@@ -58,6 +79,18 @@
     unsigned char *chk_init[4];                                             \
     uint32_t chk_next;                                                      \
     uint32_t check_flags; /* CW_CHECK_*: what this launch checks inline */  \
+    /* racecheck: the window's records, one per 4 bytes from chk_lo     \
+     * (NULL: untracked memory); this launch, this block + 1 and where   \
+     * its fence count is; the pool thread's shared-memory records, the  \
+     * current epoch and the end of shared memory (race_shm NULL: off).  \
+     * The generated code updates them inline where no report can come   \
+     * of an access, and calls check_fn where one may.                   */\
+    cw_race_gword *chk_race[4];                                             \
+    uint32_t race_launch, race_block;                                       \
+    const uint32_t *race_fence;                                             \
+    cw_race_word *race_shm;                                                 \
+    const unsigned char *race_shm_hi;                                       \
+    uint32_t race_epoch;                                                    \
     /* synccheck: thread t is at a barrier or collective (what, loc)    \
      * where thread other should be too, or names it in its mask        \
      * (mask, and the lanes that are there: active) */                  \

@@ -51,11 +51,9 @@
 
 enum { RACE_NONE = -1, RACE_MANY = -2, SCRATCH_BYTES = 4096 };
 
-typedef struct RaceWord {
-  uint32_t epoch;
-  int32_t writer, reader; /* linear thread ids, or RACE_NONE / RACE_MANY */
-  const char *wloc, *rloc;
-} RaceWord;
+/* cw_race_word (emit/c_abi.h): writer and reader are linear thread ids,
+ * or RACE_NONE / RACE_MANY. */
+typedef cw_race_word RaceWord;
 
 struct CpuRaceShadow {
   RaceWord *words;
@@ -301,20 +299,14 @@ void cpu_check_sync(cw_rt_ctx *ctx, int kind, const char *what, const char *loc,
 
 /* ---- racecheck ------------------------------------------------------------ */
 
-/* The last accesses of one 4-byte word of device memory; a field is
- * current when its launch is this launch's.  The masks say which bytes of
- * the word were accessed (records are per word, element types may be
- * smaller); two reading blocks are kept, a third makes rblock2
- * RACE_READERS.  Fields are read and written with relaxed atomics: two
- * blocks touch one record at once only when their accesses race. */
-typedef struct CpuGlobalRaceWord {
-  uint32_t wlaunch, wblock, wfence;   /* last write: launch, linear block + 1, its fences then */
-  uint32_t rlaunch, rblock, rfence;   /* first reading block, the same */
-  uint32_t rblock2, rfence2;          /* a second one, or RACE_READERS */
-  uint32_t wprev;                     /* the word before the last write's store */
-  uint8_t wmask, rmask;
-  const char *wloc, *rloc;
-} CpuGlobalRaceWord;
+/* The last accesses of one 4-byte word of device memory (cw_race_gword,
+ * emit/c_abi.h); a field is current when its launch is this launch's.
+ * The masks say which bytes of the word were accessed (records are per
+ * word, element types may be smaller); two reading blocks are kept, a
+ * third makes rblock2 RACE_READERS.  Fields are read and written with
+ * relaxed atomics: two blocks touch one record at once only when their
+ * accesses race, or both read. */
+typedef cw_race_gword CpuGlobalRaceWord;
 
 enum { RACE_READERS = 0xffffffffu, FENCE_SLOTS = 1u << 20 };
 
@@ -562,28 +554,37 @@ static void race_access(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char *
 }
 
 /* The allocation or global p lies in becomes the context's window: the
- * generated code checks the next accesses inside it without a call.
- * With memcheck on the stack never does, nor shared memory or device
- * memory while racecheck must see every access to it. */
+ * generated code checks the next accesses inside it without a call
+ * (emit/c_check.c's cw_chk), and under racecheck keeps its records itself
+ * while no report can come of an access.  With memcheck on the stack
+ * never does, nor shared memory while racecheck is on (the generated
+ * code keeps the shared records through ctx->race_shm). */
 static void remember_range(cw_rt_ctx *ctx, const unsigned char *lo, const unsigned char *hi,
-                           unsigned char *init) {
+                           unsigned char *init, cw_race_gword *race) {
   uint32_t i = ctx->chk_next++ & 3;
   ctx->chk_lo[i] = lo;
   ctx->chk_hi[i] = hi;
   ctx->chk_init[i] = init;
+  ctx->chk_race[i] = race;
 }
 
 static void remember_window(const CpuCheck *k, cw_rt_ctx *ctx, const unsigned char *p) {
   const CpuCheckRange *r = range_below(k, p);
   if (!r || p >= r->lo + r->size) return;
-  if (k->racecheck && r->race) return; /* racecheck sees every access to it */
-  remember_range(ctx, r->lo, r->lo + r->size, k->initcheck ? r->init : NULL);
+  remember_range(ctx, r->lo, r->lo + r->size, k->initcheck ? r->init : NULL,
+                 k->racecheck ? r->race : NULL);
 }
 
 void cpu_check_block_ctx(const CpuCheck *k, cw_rt_ctx *ctx) {
+  if (k->racecheck && k->fences) {
+    uint64_t self = linear_block(ctx);
+    ctx->race_launch = k->launch;
+    ctx->race_block = (uint32_t)(self + 1);
+    ctx->race_fence = (const uint32_t *)&k->fences[self % k->nfences];
+  }
   if (k->memcheck || k->racecheck || k->initcheck) return;
   for (int i = 0; i < 4; i++) /* synccheck alone: no access needs the call */
-    remember_range(ctx, (const unsigned char *)0, (const unsigned char *)UINTPTR_MAX, NULL);
+    remember_range(ctx, (const unsigned char *)0, (const unsigned char *)UINTPTR_MAX, NULL, NULL);
 }
 
 /* ---- the callbacks ------------------------------------------------------------ */
@@ -608,11 +609,11 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
   }
   if (!k->memcheck) { /* no bounds to check: let the code skip the call where it can */
     if (in_shared) {
-      if (!k->racecheck) remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL);
+      if (!k->racecheck) remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL, NULL);
     } else if (inside_known(k, ctx, p, size)) {
       const CpuCheckRange *r = range_below(k, p);
       if (r && p + size <= r->lo + r->size) remember_window(k, ctx, p);
-      else remember_range(ctx, stack_lo, stack_hi, NULL); /* the thread's own stack */
+      else remember_range(ctx, stack_lo, stack_hi, NULL, NULL); /* the thread's own stack */
     }
     return pv;
   }
@@ -620,7 +621,7 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
                     ((uintptr_t)p & (size - 1)) != 0;
   if (!misaligned && in_shared) {
     if (!k->racecheck) /* memcheck alone: shared memory may be cached too */
-      remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL);
+      remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL, NULL);
     return pv;
   }
   if (!misaligned && inside_known(k, ctx, p, size)) {
@@ -629,7 +630,7 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
   }
   const unsigned char *heap_lo, *heap_hi;
   if (!misaligned && cpu_check_heap_holds(k->dev, p, size, &heap_lo, &heap_hi)) {
-    remember_range(ctx, heap_lo, heap_hi, NULL);
+    remember_range(ctx, heap_lo, heap_hi, NULL, NULL);
     return pv;
   }
   memcheck_fail(k, ctx, p, size, kind, loc, tx, ty, tz, misaligned);
@@ -637,18 +638,20 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
 }
 
 void cpu_check_barrier(cw_rt_ctx *ctx) {
-  (void)ctx;
-  if (tls_shadow) tls_shadow->epoch = atomic_fetch_add(&next_epoch, 1);
+  if (tls_shadow) ctx->race_epoch = tls_shadow->epoch = atomic_fetch_add(&next_epoch, 1);
 }
 
 void cpu_check_block_end(CpuCheck *k, const cw_rt_ctx *ctx) {
   if (k->finished) atomic_store_explicit(&k->finished[linear_block(ctx)], 1, memory_order_release);
 }
 
-void cpu_check_block_begin(CpuCheck *k, int worker) {
+void cpu_check_block_begin(CpuCheck *k, cw_rt_ctx *ctx, int worker) {
   CpuRaceShadow *sh = k->racecheck ? &k->shadows[worker] : NULL;
   tls_shadow = sh;
-  if (sh) sh->epoch = atomic_fetch_add(&next_epoch, 1);
+  if (!sh) return;
+  ctx->race_epoch = sh->epoch = atomic_fetch_add(&next_epoch, 1);
+  ctx->race_shm = sh->words;
+  ctx->race_shm_hi = ctx->shm + k->shm_bytes;
 }
 
 /* ---- per launch ----------------------------------------------------------------- */

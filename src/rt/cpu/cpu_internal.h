@@ -193,7 +193,7 @@ bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCh
 /* Bytes of racecheck's record per 4-byte word of device memory. */
 size_t cpu_check_race_word_bytes(void);
 void cpu_check_end(CpuCheck *k);
-void cpu_check_block_begin(CpuCheck *k, int worker);
+void cpu_check_block_begin(CpuCheck *k, struct cw_rt_ctx *ctx, int worker);
 struct cw_rt_ctx;
 void cpu_check_block_end(CpuCheck *k, const struct cw_rt_ctx *ctx);
 struct cw_rt_ctx;
