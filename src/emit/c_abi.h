@@ -38,18 +38,19 @@
     int32_t writer, reader;                                                   \
     const char *wloc, *rloc;                                                  \
   } cw_race_word;                                                             \
-  /* racecheck, device memory: per 4-byte word, the last write (launch,  \
-   * linear block + 1, that block's __threadfence() count) and the       \
-   * reading blocks (a second one, or ~0u for several); masks say which  \
-   * bytes; wprev is the word before the last write's store.  Fields     \
-   * are read and written with relaxed atomics.                          */\
+  /* racecheck, device memory: per 4-byte word, 32 bytes: the block of  \
+   * the last write and the first and second reading blocks (ids: the     \
+   * launch's race_base + linear block, current while id - race_base <   \
+   * race_span; rid2 ~0u: several), the low 16 bits of each one's        \
+   * __threadfence() count then, which bytes (masks), the word before the \
+   * last write's store, and the source positions (offsets from the      \
+   * launch's race_loc_base, 0: unknown).  Fields are read and written    \
+   * with relaxed atomics.                                               */\
   typedef struct cw_race_gword {                                             \
-    uint32_t wlaunch, wblock, wfence;                                         \
-    uint32_t rlaunch, rblock, rfence;                                         \
-    uint32_t rblock2, rfence2;                                                \
-    uint32_t wprev;                                                           \
+    uint32_t wid, rid, rid2, wprev;                                           \
+    int32_t wloc, rloc;                                                       \
+    uint16_t wfence, rfence, rfence2;                                         \
     uint8_t wmask, rmask;                                                     \
-    const char *wloc, *rloc;                                                  \
   } cw_race_gword;                                                            \
   struct cw_rt_ctx {                                                          \
     uint32_t block_idx[3];                                                    \
@@ -80,13 +81,15 @@
     uint32_t chk_next;                                                      \
     uint32_t check_flags; /* CW_CHECK_*: what this launch checks inline */  \
     /* racecheck: the window's records, one per 4 bytes from chk_lo     \
-     * (NULL: untracked memory); this launch, this block + 1 and where   \
-     * its fence count is; the pool thread's shared-memory records, the  \
-     * current epoch and the end of shared memory (race_shm NULL: off).  \
-     * The generated code updates them inline where no report can come   \
-     * of an access, and calls check_fn where one may.                   */\
+     * (NULL: untracked memory); this launch's ids and this block's, the  \
+     * base of position offsets and where the block's fence count is; the \
+     * pool thread's shared-memory records, the current epoch and the end \
+     * of shared memory (race_shm NULL: off).  The generated code updates  \
+     * them inline where no report can come of an access, and calls       \
+     * check_fn where one may.                                            */\
     cw_race_gword *chk_race[4];                                             \
-    uint32_t race_launch, race_block;                                       \
+    uint32_t race_base, race_span, race_id;                                 \
+    const char *race_loc_base;                                              \
     const uint32_t *race_fence;                                             \
     cw_race_word *race_shm;                                                 \
     const unsigned char *race_shm_hi;                                       \

@@ -300,20 +300,47 @@ void cpu_check_sync(cw_rt_ctx *ctx, int kind, const char *what, const char *loc,
 /* ---- racecheck ------------------------------------------------------------ */
 
 /* The last accesses of one 4-byte word of device memory (cw_race_gword,
- * emit/c_abi.h); a field is current when its launch is this launch's.
- * The masks say which bytes of the word were accessed (records are per
- * word, element types may be smaller); two reading blocks are kept, a
- * third makes rblock2 RACE_READERS.  Fields are read and written with
- * relaxed atomics: two blocks touch one record at once only when their
- * accesses race, or both read. */
+ * emit/c_abi.h, 32 bytes: records are as large as the memory they watch
+ * times eight, so every byte of them is traffic).  Blocks are named by
+ * ids: a launch takes race_span ids from its device's counter, block b
+ * (linear) is race_base + b (beyond 2^30 blocks, blocks 2^30 apart share
+ * one and are not told apart), and an id outside the launch's ids (an
+ * older launch's, or 0) is no access of this launch; so no record is
+ * cleared between launches, until the counter wraps (then all are).  The
+ * masks say which bytes of the word were accessed (records are per word,
+ * element types may be smaller); two reading blocks are kept, a third
+ * makes rid2 RACE_READERS.  Fence counts are kept to 16 bits (a block
+ * that fenced 65536 times since looks unfenced: a report too many, never
+ * one lost); source positions are 32-bit offsets from the kernel's name
+ * (in the same module).  Fields are read and written with relaxed
+ * atomics: two blocks touch one record at once only when their accesses
+ * race, or both read. */
 typedef cw_race_gword CpuGlobalRaceWord;
 
-enum { RACE_READERS = 0xffffffffu, FENCE_SLOTS = 1u << 20 };
+enum { RACE_READERS = 0xffffffffu, FENCE_SLOTS = 1u << 20, RACE_SPAN_MAX = 1u << 30 };
 
 size_t cpu_check_race_word_bytes(void) { return sizeof(CpuGlobalRaceWord); }
 
 #define LOAD(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
 #define STORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
+
+/* The block (linear + 1) id names in this launch; 0: none of this launch. */
+static uint32_t block_of(const CpuCheck *k, uint32_t id) {
+  return id - k->race_base < k->race_span ? id - k->race_base + 1 : 0;
+}
+
+static uint32_t id_of(const CpuCheck *k, uint64_t self) {
+  return k->race_base + (uint32_t)(self % k->race_span);
+}
+
+static int32_t loc_offset(const CpuCheck *k, const char *loc) {
+  intptr_t d = (intptr_t)((uintptr_t)loc - (uintptr_t)k->loc_base);
+  return d == (int32_t)d ? (int32_t)d : 0;
+}
+
+static const char *loc_at(const CpuCheck *k, int32_t off) {
+  return off ? (const char *)((uintptr_t)k->loc_base + (uintptr_t)(intptr_t)off) : NULL;
+}
 
 static uint64_t linear_block(const cw_rt_ctx *ctx) {
   return ((uint64_t)ctx->block_idx[2] * ctx->grid_dim[1] + ctx->block_idx[1]) * ctx->grid_dim[0] +
@@ -332,11 +359,12 @@ void cpu_check_fence(cw_rt_ctx *ctx) {
                               memory_order_release);
 }
 
-/* Whether the earlier access of block b (+1), with fences fence then, may
- * race with this block's: another block that has not fenced since. */
+/* Whether the earlier access of block b (+1), with fences fence then (low
+ * 16 bits), may race with this block's: another block that has not fenced
+ * since. */
 static bool unordered(const CpuCheck *k, uint32_t b, uint32_t fence, uint64_t self) {
   if (b == RACE_READERS) return true;
-  return b && b != (uint32_t)(self + 1) && fences_of(k, b - 1) == fence;
+  return b && b != (uint32_t)(self + 1) && (fences_of(k, b - 1) & 0xffffu) == fence;
 }
 
 static void block_name(char *buf, size_t n, const uint32_t grid[3], uint64_t b) {
@@ -455,56 +483,58 @@ static void global_race_access(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheck
                                const char *loc) {
   CpuGlobalRaceWord *words = r->race;
   uint64_t self = linear_block(ctx);
-  uint32_t me = (uint32_t)(self + 1), fence = fences_of(k, self), L = k->launch;
+  uint32_t me = (uint32_t)(self + 1), id = id_of(k, self);
+  uint16_t fence = (uint16_t)fences_of(k, self);
+  int32_t at = loc_offset(k, loc);
   size_t off = (size_t)(p - r->lo), first = off / 4, last = (off + size - 1) / 4;
   for (size_t i = first; i <= last; i++) {
     size_t lo = i * 4 > off ? i * 4 : off, hi = i * 4 + 4 < off + size ? i * 4 + 4 : off + size;
     uint8_t m = (uint8_t)(((1u << (hi - lo)) - 1u) << (lo - i * 4));
     CpuGlobalRaceWord *w = &words[i];
-    bool wcur = LOAD(w->wlaunch) == L, rcur = LOAD(w->rlaunch) == L;
-    uint32_t wb = LOAD(w->wblock), rb = LOAD(w->rblock), rb2 = LOAD(w->rblock2);
+    uint32_t wb = block_of(k, LOAD(w->wid)), rb = block_of(k, LOAD(w->rid)), rid2 = LOAD(w->rid2);
+    uint32_t rb2 = rid2 == RACE_READERS ? RACE_READERS : block_of(k, rid2);
+    bool wcur = wb != 0, rcur = rb != 0;
     bool wover = wcur && (LOAD(w->wmask) & m), rover = rcur && (LOAD(w->rmask) & m);
     if (kind == CW_ACCESS_WRITE) {
       if (rover && (unordered(k, rb, LOAD(w->rfence), self) ||
                     unordered(k, rb2, LOAD(w->rfence2), self)))
-        global_race_report(k, ctx->grid_dim, r, p, LOAD(w->rloc), loc,
+        global_race_report(k, ctx->grid_dim, r, p, loc_at(k, LOAD(w->rloc)), loc,
                            "Read and Write accesses",
                            unordered(k, rb, LOAD(w->rfence), self) ? rb : rb2, self);
       else if (wover && unordered(k, wb, LOAD(w->wfence), self))
-        pend_write_write(k, ctx, r, p, size, LOAD(w->wloc), loc, wb, self, LOAD(w->wprev));
+        pend_write_write(k, ctx, r, p, size, loc_at(k, LOAD(w->wloc)), loc, wb, self,
+                         LOAD(w->wprev));
       if (wcur && wb == me) {
         STORE(w->wmask, (uint8_t)(LOAD(w->wmask) | m));
       } else {
-        STORE(w->wblock, me);
         STORE(w->wmask, m);
       }
       STORE(w->wfence, fence);
       STORE(w->wprev, word_now(r, i));
-      STORE(w->wloc, loc);
-      STORE(w->wlaunch, L);
+      STORE(w->wloc, at);
+      STORE(w->wid, id);
     } else {
       if (wover && unordered(k, wb, LOAD(w->wfence), self))
-        global_race_report(k, ctx->grid_dim, r, p, LOAD(w->wloc), loc,
+        global_race_report(k, ctx->grid_dim, r, p, loc_at(k, LOAD(w->wloc)), loc,
                            "Write and Read accesses", wb, self);
       if (!rcur) {
-        STORE(w->rblock, me);
         STORE(w->rfence, fence);
-        STORE(w->rblock2, 0u);
+        STORE(w->rid2, 0u);
         STORE(w->rmask, m);
-        STORE(w->rloc, loc);
-        STORE(w->rlaunch, L);
+        STORE(w->rloc, at);
+        STORE(w->rid, id);
         continue;
       }
       STORE(w->rmask, (uint8_t)(LOAD(w->rmask) | m));
       if (rb == me) STORE(w->rfence, fence);
       else if (rb2 == me) STORE(w->rfence2, fence);
       else if (!rb2) {
-        STORE(w->rblock2, me);
+        STORE(w->rid2, id);
         STORE(w->rfence2, fence);
       } else {
-        STORE(w->rblock2, RACE_READERS);
+        STORE(w->rid2, RACE_READERS);
       }
-      STORE(w->rloc, loc);
+      STORE(w->rloc, at);
     }
   }
 }
@@ -578,8 +608,10 @@ static void remember_window(const CpuCheck *k, cw_rt_ctx *ctx, const unsigned ch
 void cpu_check_block_ctx(const CpuCheck *k, cw_rt_ctx *ctx) {
   if (k->racecheck && k->fences) {
     uint64_t self = linear_block(ctx);
-    ctx->race_launch = k->launch;
-    ctx->race_block = (uint32_t)(self + 1);
+    ctx->race_base = k->race_base;
+    ctx->race_span = k->race_span;
+    ctx->race_id = id_of(k, self);
+    ctx->race_loc_base = k->loc_base;
     ctx->race_fence = (const uint32_t *)&k->fences[self % k->nfences];
   }
   if (k->memcheck || k->racecheck || k->initcheck) return;
@@ -656,7 +688,22 @@ void cpu_check_block_begin(CpuCheck *k, cw_rt_ctx *ctx, int worker) {
 
 /* ---- per launch ----------------------------------------------------------------- */
 
-static atomic_uint next_launch = 1;
+/* This launch's block ids (see CpuGlobalRaceWord): when the device's
+ * counter would wrap, every record of live memory is cleared and it
+ * starts again. */
+static void take_race_ids(CpuCheck *k, CpuChecker *c, uint64_t nblocks) {
+  k->race_span = nblocks == 0 ? 1 : nblocks < RACE_SPAN_MAX ? (uint32_t)nblocks : RACE_SPAN_MAX;
+  pthread_mutex_lock(&c->mu);
+  if (c->race_next_id > RACE_READERS - 16 - k->race_span) {
+    for (size_t i = 0; i < k->nranges; i++)
+      if (k->ranges[i].race)
+        memset(k->ranges[i].race, 0, (k->ranges[i].size + 3) / 4 * sizeof(CpuGlobalRaceWord));
+    c->race_next_id = 1;
+  }
+  k->race_base = c->race_next_id;
+  c->race_next_id += k->race_span;
+  pthread_mutex_unlock(&c->mu);
+}
 
 bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCheckRange *ranges,
                      size_t nranges, size_t shm_bytes, int nworkers, uint64_t nblocks) {
@@ -676,7 +723,8 @@ bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCh
   }
   pthread_mutex_unlock(&c->mu);
   if (k->racecheck) {
-    k->launch = atomic_fetch_add(&next_launch, 1);
+    k->loc_base = kernel;
+    take_race_ids(k, c, nblocks);
     pthread_mutex_init(&k->pending_mu, NULL);
     k->nfences = nblocks < FENCE_SLOTS ? (nblocks ? nblocks : 1) : FENCE_SLOTS;
     k->fences = calloc(k->nfences, sizeof *k->fences);
@@ -715,7 +763,7 @@ void cpu_check_end(CpuCheck *k) {
 /* CUWASM_CHECK: memcheck, racecheck, synccheck, initcheck, leaks
  * (src/base/check_list.c). */
 bool cpu_checker_init(CpuChecker *c, void (*emit)(void *, const char *), void *sink) {
-  *c = (CpuChecker){.emit = emit, .sink = sink};
+  *c = (CpuChecker){.emit = emit, .sink = sink, .race_next_id = 1};
   CwCheckList want = cw_check_list_from_env();
   if (!cw_check_list_any(want)) return false;
   c->memcheck = want.memcheck;
