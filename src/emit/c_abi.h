@@ -80,14 +80,19 @@
     unsigned char *chk_init[4];                                             \
     uint32_t chk_next;                                                      \
     uint32_t check_flags; /* CW_CHECK_*: what this launch checks inline */  \
-    /* racecheck: the window's records, one per 4 bytes from chk_lo     \
-     * (NULL: untracked memory); this launch's ids and this block's, the  \
+    /* racecheck: four more windows, of memory with race records (one   \
+     * per 4 bytes from race_lo; chk_* never hold such memory, so        \
+     * memcheck and initcheck alone pay nothing for them); this launch's  \
+     * ids and this block's, the                                          \
      * base of position offsets and where the block's fence count is; the \
      * pool thread's shared-memory records, the current epoch and the end \
      * of shared memory (race_shm NULL: off).  The generated code updates  \
      * them inline where no report can come of an access, and calls       \
      * check_fn where one may.                                            */\
-    cw_race_gword *chk_race[4];                                             \
+    const unsigned char *race_lo[4], *race_hi[4];                           \
+    unsigned char *race_init[4];                                            \
+    cw_race_gword *race_rec[4];                                             \
+    uint32_t race_next;                                                     \
     uint32_t race_base, race_span, race_id;                                 \
     const char *race_loc_base;                                              \
     const uint32_t *race_fence;                                             \

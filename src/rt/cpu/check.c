@@ -17,12 +17,16 @@
  * barrier and every new block advances): a read after another thread's
  * write, or a write after another thread's read or write, in the same
  * epoch is a hazard.  For device memory racecheck keeps a record per
- * 4-byte word (CpuGlobalRaceWord, made with the allocation): the launch,
- * block and position of its last write and of its reads; a read of a word
+ * 4-byte word (CpuGlobalRaceWord, made with the allocation): the block
+ * (an id of its launch) and position of its last write and of its reads;
+ * a read of a word
  * another block wrote in the same launch, or a write of one another block
  * read or wrote, is a hazard between blocks, unless that block has run a
  * device-scope __threadfence() since (the fence-then-atomic handshake of
- * "last block" reductions, whose atomic is not tracked).  synccheck gets the calls of check-mode code that
+ * "last block" reductions, whose atomic is not tracked).  Code compiled
+ * for racecheck (emit/c_check.c) updates both kinds of record itself,
+ * by the same rules, where no report can come of an access, and calls
+ * here where one may.  synccheck gets the calls of check-mode code that
  * found a barrier some live thread of the block does not reach, or a warp
  * collective whose mask names a lane that is not there (emit/c_check.c
  * makes the test inline), and reports them.  initcheck keeps a shadow
@@ -591,11 +595,18 @@ static void race_access(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char *
  * code keeps the shared records through ctx->race_shm). */
 static void remember_range(cw_rt_ctx *ctx, const unsigned char *lo, const unsigned char *hi,
                            unsigned char *init, cw_race_gword *race) {
+  if (race) { /* racecheck's windows: the generated code's race path only */
+    uint32_t i = ctx->race_next++ & 3;
+    ctx->race_lo[i] = lo;
+    ctx->race_hi[i] = hi;
+    ctx->race_init[i] = init;
+    ctx->race_rec[i] = race;
+    return;
+  }
   uint32_t i = ctx->chk_next++ & 3;
   ctx->chk_lo[i] = lo;
   ctx->chk_hi[i] = hi;
   ctx->chk_init[i] = init;
-  ctx->chk_race[i] = race;
 }
 
 static void remember_window(const CpuCheck *k, cw_rt_ctx *ctx, const unsigned char *p) {
