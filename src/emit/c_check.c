@@ -241,6 +241,7 @@ void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask, const
  * memory with race records has windows of its own (race_lo ...). */
 const char *const c_check_prelude_text =
     "#define CW_CHECKING 1\n"
+    "#ifdef CW_CHECK_RACES /* racecheck's records, kept inline */\n"
     "#define CW_RLD(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)\n"
     "#define CW_RST(x, v) do { if (CW_RLD(x) != (v)) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED); } while (0)\n"
     "/* racecheck, shared memory: thread t's access of words i..j; 0 when\n"
@@ -314,6 +315,7 @@ const char *const c_check_prelude_text =
     "  }\n"
     "  return 1;\n"
     "}\n"
+    "#endif\n"
     "#ifdef CW_CHECK_RACES /* inlined everywhere: the access's size and kind fold */\n"
     "#define CW_CHK_INLINE __attribute__((always_inline))\n"
     "#else\n"
