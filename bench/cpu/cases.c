@@ -29,9 +29,13 @@ char *read_bench_file(const char *dir, const char *name, size_t *len) {
   return s;
 }
 
+static clockid_t bench_clock = CLOCK_MONOTONIC;
+
+void bench_use_cpu_time(int on) { bench_clock = on ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_MONOTONIC; }
+
 double now_ms(void) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(bench_clock, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 

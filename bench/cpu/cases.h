@@ -69,6 +69,9 @@ double launch_latency_us(Ours *o, int iters, int rounds);
 double launch_throughput_us(Ours *o, int iters, int rounds);
 
 double now_ms(void);
+/* now_ms counts the process's CPU time (all threads) instead of wall
+ * time: steadier on a loaded machine, when the workers do not spin. */
+void bench_use_cpu_time(int on);
 /* The whole file dir/name, NUL-terminated (length in *len), or NULL. */
 char *read_bench_file(const char *dir, const char *name, size_t *len);
 

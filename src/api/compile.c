@@ -257,14 +257,15 @@ cw_status cw_program_emit(cw_program *p, const char *target, cw_diags *diags, ch
     *text = sb_take(&sb);
     return CW_OK;
   }
-  /* c-check-sync: check mode for synccheck alone, memory accesses as usual */
-  bool sync_only = !strcmp(target, "c-check-sync");
-  bool checked = !strcmp(target, "c-check") || sync_only;
+  /* c-check-sync: check mode for synccheck alone, memory accesses as usual;
+   * c-check-race: with racecheck's inline paths */
+  bool sync_only = !strcmp(target, "c-check-sync"), races = !strcmp(target, "c-check-race");
+  bool checked = !strcmp(target, "c-check") || sync_only || races;
   if (!strcmp(target, "c") || checked) { /* CPU backend's C (src/emit/c.c) */
     CwDiags tmp;
     diags_init(&tmp);
     CwDiags *dd = diags ? cw_diags_internal(diags) : &tmp;
-    *text = checked ? emit_c_checked(p->m, NULL, dd, !sync_only) : emit_c(p->m, NULL, dd);
+    *text = checked ? emit_c_checked(p->m, NULL, dd, !sync_only, races) : emit_c(p->m, NULL, dd);
     diags_free(&tmp);
     return *text ? CW_OK : CW_ERR_COMPILE;
   }

@@ -776,18 +776,19 @@ static void emit_tables(CEmit *ce, int kernel_shared) {
 /* ---- entry point -------------------------------------------------------- */
 
 static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check,
-                         bool accesses);
+                         bool accesses, bool races);
 
 char *emit_c(const KModule *m, const char *source_name, CwDiags *d) {
-  return emit_c_mode(m, source_name, d, false, false);
+  return emit_c_mode(m, source_name, d, false, false, false);
 }
 
-char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d, bool accesses) {
-  return emit_c_mode(m, source_name, d, true, accesses);
+char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d, bool accesses,
+                     bool races) {
+  return emit_c_mode(m, source_name, d, true, accesses, races);
 }
 
 static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check,
-                         bool accesses) {
+                         bool accesses, bool races) {
   CEmit ce = {.m = m, .d = d, .ptl = -1, .tidx = "cw_t", .check = check,
               .check_access = check && accesses};
   StrBuf out;
@@ -799,6 +800,7 @@ static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, 
                   "kernel, each running a whole thread block. */\n",
             source_name ? source_name : "<source>");
   sb_puts(&out, c_prelude_text);
+  if (check && races) sb_puts(&out, "#define CW_CHECK_RACES 1 /* racecheck's inline paths */\n");
   if (check) sb_puts(&out, c_check_prelude_text);
   PtrVec statics = {0};
   int kernel_shared = 0;

@@ -25,11 +25,33 @@
 
 #include <stdint.h>
 
-#define CW_C_ABI_VERSION 5
+#define CW_C_ABI_VERSION 6
 
 #define CW_C_ABI_TYPES                                                        \
   typedef struct cw_rt_ctx cw_rt_ctx;                                         \
   struct cw_kernel_desc;                                                      \
+  /* racecheck, shared memory: per 4-byte word, the last writer and      \
+   * reader (linear thread ids, -1 none, -2 several) since the barrier   \
+   * that began epoch (rt/cpu/check.c keeps them, one per pool thread)  */\
+  typedef struct cw_race_word {                                              \
+    uint32_t epoch;                                                           \
+    int32_t writer, reader;                                                   \
+    const char *wloc, *rloc;                                                  \
+  } cw_race_word;                                                             \
+  /* racecheck, device memory: per 4-byte word, 32 bytes: the block of  \
+   * the last write and the first and second reading blocks (ids: the     \
+   * launch's race_base + linear block, current while id - race_base <   \
+   * race_span; rid2 ~0u: several), the low 16 bits of each one's        \
+   * __threadfence() count then, which bytes (masks), the word before the \
+   * last write's store, and the source positions (offsets from the      \
+   * launch's race_loc_base, 0: unknown).  Fields are read and written    \
+   * with relaxed atomics.                                               */\
+  typedef struct cw_race_gword {                                             \
+    uint32_t wid, rid, rid2, wprev;                                           \
+    int32_t wloc, rloc;                                                       \
+    uint16_t wfence, rfence, rfence2;                                         \
+    uint8_t wmask, rmask;                                                     \
+  } cw_race_gword;                                                            \
   struct cw_rt_ctx {                                                          \
     uint32_t block_idx[3];                                                    \
     uint32_t grid_dim[3];                                                     \
@@ -58,6 +80,25 @@
     unsigned char *chk_init[4];                                             \
     uint32_t chk_next;                                                      \
     uint32_t check_flags; /* CW_CHECK_*: what this launch checks inline */  \
+    /* racecheck: four more windows, of memory with race records (one   \
+     * per 4 bytes from race_lo; chk_* never hold such memory, so        \
+     * memcheck and initcheck alone pay nothing for them); this launch's  \
+     * ids and this block's, the                                          \
+     * base of position offsets and where the block's fence count is; the \
+     * pool thread's shared-memory records, the current epoch and the end \
+     * of shared memory (race_shm NULL: off).  The generated code updates  \
+     * them inline where no report can come of an access, and calls       \
+     * check_fn where one may.                                            */\
+    const unsigned char *race_lo[4], *race_hi[4];                           \
+    unsigned char *race_init[4];                                            \
+    cw_race_gword *race_rec[4];                                             \
+    uint32_t race_next;                                                     \
+    uint32_t race_base, race_span, race_id;                                 \
+    const char *race_loc_base;                                              \
+    const uint32_t *race_fence;                                             \
+    cw_race_word *race_shm;                                                 \
+    const unsigned char *race_shm_hi;                                       \
+    uint32_t race_epoch;                                                    \
     /* synccheck: thread t is at a barrier or collective (what, loc)    \
      * where thread other should be too, or names it in its mask        \
      * (mask, and the lanes that are there: active) */                  \

@@ -18,8 +18,10 @@
 char *emit_c(const KModule *m, const char *source_name, CwDiags *d);
 /* The same with every memory access and barrier reported to the runtime
  * (check mode, see c_check.c); with accesses false, only the barriers and
- * warp collectives (synccheck alone needs nothing else). */
-char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d, bool accesses);
+ * warp collectives (synccheck alone needs nothing else); with races, the
+ * generated code keeps racecheck's records itself where it can. */
+char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d, bool accesses,
+                     bool races);
 
 /* WGSL for WebGPU: one self-contained module per kernel, each preceded by
  * a `// ==== kernel NAME ====` line (wgsl.c).  A kernel the target cannot

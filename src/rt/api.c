@@ -90,6 +90,7 @@ cw_status cw_context_new(const char *backend, cw_context **out) {
   if (ctx->checking) {
     CwCheckList want = cw_check_list_from_env();
     ctx->check_accesses = want.memcheck || want.racecheck || want.initcheck;
+    ctx->check_races = want.racecheck;
   }
   if (st != CW_OK) {
     rt_fail(NULL, st, "%s", ctx->err[0] ? ctx->err : "cannot open the backend");
@@ -232,8 +233,10 @@ cw_status rt_module_load(cw_context *ctx, cw_program *prog, const char *key,
   char *c = NULL;
   cw_diags *d = cw_diags_new();
   if (!d) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
-  cw_status st = cw_program_emit(prog, !ctx->checking ? "c"
-                                       : ctx->check_accesses ? "c-check" : "c-check-sync",
+  cw_status st = cw_program_emit(prog, !ctx->checking      ? "c"
+                                       : ctx->check_races    ? "c-check-race"
+                                       : ctx->check_accesses ? "c-check"
+                                                             : "c-check-sync",
                                  d, &c);
   if (st != CW_OK) {
     char *r = cw_diags_render(d);

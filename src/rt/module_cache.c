@@ -118,8 +118,10 @@ cw_status module_cache_load(cw_context *ctx, const char *name, const char *sourc
   if (!name) name = "<source>";
   char key[33];
   /* check-mode code differs from normal code for the same source */
-  const char *flavour = !ctx->checking ? ctx->ops->name
-                        : ctx->check_accesses ? "cpu+check" : "cpu+check-sync";
+  const char *flavour = !ctx->checking      ? ctx->ops->name
+                        : ctx->check_races    ? "cpu+check-race"
+                        : ctx->check_accesses ? "cpu+check"
+                                              : "cpu+check-sync";
   bool keyed = source && source_key(flavour, name, source, size, opts, key);
   void *h;
   if (keyed && ctx->ops->module_cached(ctx->dev, key, &h) == CW_OK) {

@@ -67,6 +67,7 @@ struct cw_context {
   int nstreams, capstreams;
   bool checking;         /* the backend runs CUWASM_CHECK's checkers */
   bool check_accesses;   /* ... and one of them needs every memory access (not synccheck alone) */
+  bool check_races;      /* ... racecheck among them (its inline paths are compiled in) */
   char err[1024];
 };
 

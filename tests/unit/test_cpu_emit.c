@@ -53,9 +53,9 @@ static void run(void *h, const char *kname, unsigned grid, unsigned block, void 
   if (!fn) { failed++; printf("no symbol %s\n", sym); return; }
   static unsigned char shm[65536];
   for (unsigned b = 0; b < grid; b++) {
-    cw_rt_ctx ctx = {{b, 0, 0}, {grid, 1, 1}, {block, 1, 1}, shm, shm + 32768,
-                     NULL, host_printf, host_assert, host_trap, NULL, NULL, NULL, {0}, {0}, {0},
-                     0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
+    cw_rt_ctx ctx = {.block_idx = {b, 0, 0}, .grid_dim = {grid, 1, 1}, .block_dim = {block, 1, 1},
+                     .shm = shm, .dyn_shm = shm + 32768, .printf_fn = host_printf,
+                     .assert_fn = host_assert, .trap_fn = host_trap};
     fn(&ctx, args);
   }
 }

@@ -17,12 +17,16 @@
  * barrier and every new block advances): a read after another thread's
  * write, or a write after another thread's read or write, in the same
  * epoch is a hazard.  For device memory racecheck keeps a record per
- * 4-byte word (CpuGlobalRaceWord, made with the allocation): the launch,
- * block and position of its last write and of its reads; a read of a word
+ * 4-byte word (CpuGlobalRaceWord, made with the allocation): the block
+ * (an id of its launch) and position of its last write and of its reads;
+ * a read of a word
  * another block wrote in the same launch, or a write of one another block
  * read or wrote, is a hazard between blocks, unless that block has run a
  * device-scope __threadfence() since (the fence-then-atomic handshake of
- * "last block" reductions, whose atomic is not tracked).  synccheck gets the calls of check-mode code that
+ * "last block" reductions, whose atomic is not tracked).  Code compiled
+ * for racecheck (emit/c_check.c) updates both kinds of record itself,
+ * by the same rules, where no report can come of an access, and calls
+ * here where one may.  synccheck gets the calls of check-mode code that
  * found a barrier some live thread of the block does not reach, or a warp
  * collective whose mask names a lane that is not there (emit/c_check.c
  * makes the test inline), and reports them.  initcheck keeps a shadow
@@ -51,11 +55,9 @@
 
 enum { RACE_NONE = -1, RACE_MANY = -2, SCRATCH_BYTES = 4096 };
 
-typedef struct RaceWord {
-  uint32_t epoch;
-  int32_t writer, reader; /* linear thread ids, or RACE_NONE / RACE_MANY */
-  const char *wloc, *rloc;
-} RaceWord;
+/* cw_race_word (emit/c_abi.h): writer and reader are linear thread ids,
+ * or RACE_NONE / RACE_MANY. */
+typedef cw_race_word RaceWord;
 
 struct CpuRaceShadow {
   RaceWord *words;
@@ -301,27 +303,48 @@ void cpu_check_sync(cw_rt_ctx *ctx, int kind, const char *what, const char *loc,
 
 /* ---- racecheck ------------------------------------------------------------ */
 
-/* The last accesses of one 4-byte word of device memory; a field is
- * current when its launch is this launch's.  The masks say which bytes of
- * the word were accessed (records are per word, element types may be
- * smaller); two reading blocks are kept, a third makes rblock2
- * RACE_READERS.  Fields are read and written with relaxed atomics: two
- * blocks touch one record at once only when their accesses race. */
-typedef struct CpuGlobalRaceWord {
-  uint32_t wlaunch, wblock, wfence;   /* last write: launch, linear block + 1, its fences then */
-  uint32_t rlaunch, rblock, rfence;   /* first reading block, the same */
-  uint32_t rblock2, rfence2;          /* a second one, or RACE_READERS */
-  uint32_t wprev;                     /* the word before the last write's store */
-  uint8_t wmask, rmask;
-  const char *wloc, *rloc;
-} CpuGlobalRaceWord;
+/* The last accesses of one 4-byte word of device memory (cw_race_gword,
+ * emit/c_abi.h, 32 bytes: records are as large as the memory they watch
+ * times eight, so every byte of them is traffic).  Blocks are named by
+ * ids: a launch takes race_span ids from its device's counter, block b
+ * (linear) is race_base + b (beyond 2^30 blocks, blocks 2^30 apart share
+ * one and are not told apart), and an id outside the launch's ids (an
+ * older launch's, or 0) is no access of this launch; so no record is
+ * cleared between launches, until the counter wraps (then all are).  The
+ * masks say which bytes of the word were accessed (records are per word,
+ * element types may be smaller); two reading blocks are kept, a third
+ * makes rid2 RACE_READERS.  Fence counts are kept to 16 bits (a block
+ * that fenced 65536 times since looks unfenced: a report too many, never
+ * one lost); source positions are 32-bit offsets from the kernel's name
+ * (in the same module).  Fields are read and written with relaxed
+ * atomics: two blocks touch one record at once only when their accesses
+ * race, or both read. */
+typedef cw_race_gword CpuGlobalRaceWord;
 
-enum { RACE_READERS = 0xffffffffu, FENCE_SLOTS = 1u << 20 };
+enum { RACE_READERS = 0xffffffffu, FENCE_SLOTS = 1u << 20, RACE_SPAN_MAX = 1u << 30 };
 
 size_t cpu_check_race_word_bytes(void) { return sizeof(CpuGlobalRaceWord); }
 
 #define LOAD(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
 #define STORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
+
+/* The block (linear + 1) id names in this launch; 0: none of this launch. */
+static uint32_t block_of(const CpuCheck *k, uint32_t id) {
+  return id - k->race_base < k->race_span ? id - k->race_base + 1 : 0;
+}
+
+static uint32_t id_of(const CpuCheck *k, uint64_t self) {
+  return k->race_base + (uint32_t)(self % k->race_span);
+}
+
+static int32_t loc_offset(const CpuCheck *k, const char *loc) {
+  intptr_t d = (intptr_t)((uintptr_t)loc - (uintptr_t)k->loc_base);
+  return d == (int32_t)d ? (int32_t)d : 0;
+}
+
+static const char *loc_at(const CpuCheck *k, int32_t off) {
+  return off ? (const char *)((uintptr_t)k->loc_base + (uintptr_t)(intptr_t)off) : NULL;
+}
 
 static uint64_t linear_block(const cw_rt_ctx *ctx) {
   return ((uint64_t)ctx->block_idx[2] * ctx->grid_dim[1] + ctx->block_idx[1]) * ctx->grid_dim[0] +
@@ -340,11 +363,12 @@ void cpu_check_fence(cw_rt_ctx *ctx) {
                               memory_order_release);
 }
 
-/* Whether the earlier access of block b (+1), with fences fence then, may
- * race with this block's: another block that has not fenced since. */
+/* Whether the earlier access of block b (+1), with fences fence then (low
+ * 16 bits), may race with this block's: another block that has not fenced
+ * since. */
 static bool unordered(const CpuCheck *k, uint32_t b, uint32_t fence, uint64_t self) {
   if (b == RACE_READERS) return true;
-  return b && b != (uint32_t)(self + 1) && fences_of(k, b - 1) == fence;
+  return b && b != (uint32_t)(self + 1) && (fences_of(k, b - 1) & 0xffffu) == fence;
 }
 
 static void block_name(char *buf, size_t n, const uint32_t grid[3], uint64_t b) {
@@ -463,56 +487,58 @@ static void global_race_access(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheck
                                const char *loc) {
   CpuGlobalRaceWord *words = r->race;
   uint64_t self = linear_block(ctx);
-  uint32_t me = (uint32_t)(self + 1), fence = fences_of(k, self), L = k->launch;
+  uint32_t me = (uint32_t)(self + 1), id = id_of(k, self);
+  uint16_t fence = (uint16_t)fences_of(k, self);
+  int32_t at = loc_offset(k, loc);
   size_t off = (size_t)(p - r->lo), first = off / 4, last = (off + size - 1) / 4;
   for (size_t i = first; i <= last; i++) {
     size_t lo = i * 4 > off ? i * 4 : off, hi = i * 4 + 4 < off + size ? i * 4 + 4 : off + size;
     uint8_t m = (uint8_t)(((1u << (hi - lo)) - 1u) << (lo - i * 4));
     CpuGlobalRaceWord *w = &words[i];
-    bool wcur = LOAD(w->wlaunch) == L, rcur = LOAD(w->rlaunch) == L;
-    uint32_t wb = LOAD(w->wblock), rb = LOAD(w->rblock), rb2 = LOAD(w->rblock2);
+    uint32_t wb = block_of(k, LOAD(w->wid)), rb = block_of(k, LOAD(w->rid)), rid2 = LOAD(w->rid2);
+    uint32_t rb2 = rid2 == RACE_READERS ? RACE_READERS : block_of(k, rid2);
+    bool wcur = wb != 0, rcur = rb != 0;
     bool wover = wcur && (LOAD(w->wmask) & m), rover = rcur && (LOAD(w->rmask) & m);
     if (kind == CW_ACCESS_WRITE) {
       if (rover && (unordered(k, rb, LOAD(w->rfence), self) ||
                     unordered(k, rb2, LOAD(w->rfence2), self)))
-        global_race_report(k, ctx->grid_dim, r, p, LOAD(w->rloc), loc,
+        global_race_report(k, ctx->grid_dim, r, p, loc_at(k, LOAD(w->rloc)), loc,
                            "Read and Write accesses",
                            unordered(k, rb, LOAD(w->rfence), self) ? rb : rb2, self);
       else if (wover && unordered(k, wb, LOAD(w->wfence), self))
-        pend_write_write(k, ctx, r, p, size, LOAD(w->wloc), loc, wb, self, LOAD(w->wprev));
+        pend_write_write(k, ctx, r, p, size, loc_at(k, LOAD(w->wloc)), loc, wb, self,
+                         LOAD(w->wprev));
       if (wcur && wb == me) {
         STORE(w->wmask, (uint8_t)(LOAD(w->wmask) | m));
       } else {
-        STORE(w->wblock, me);
         STORE(w->wmask, m);
       }
       STORE(w->wfence, fence);
       STORE(w->wprev, word_now(r, i));
-      STORE(w->wloc, loc);
-      STORE(w->wlaunch, L);
+      STORE(w->wloc, at);
+      STORE(w->wid, id);
     } else {
       if (wover && unordered(k, wb, LOAD(w->wfence), self))
-        global_race_report(k, ctx->grid_dim, r, p, LOAD(w->wloc), loc,
+        global_race_report(k, ctx->grid_dim, r, p, loc_at(k, LOAD(w->wloc)), loc,
                            "Write and Read accesses", wb, self);
       if (!rcur) {
-        STORE(w->rblock, me);
         STORE(w->rfence, fence);
-        STORE(w->rblock2, 0u);
+        STORE(w->rid2, 0u);
         STORE(w->rmask, m);
-        STORE(w->rloc, loc);
-        STORE(w->rlaunch, L);
+        STORE(w->rloc, at);
+        STORE(w->rid, id);
         continue;
       }
       STORE(w->rmask, (uint8_t)(LOAD(w->rmask) | m));
       if (rb == me) STORE(w->rfence, fence);
       else if (rb2 == me) STORE(w->rfence2, fence);
       else if (!rb2) {
-        STORE(w->rblock2, me);
+        STORE(w->rid2, id);
         STORE(w->rfence2, fence);
       } else {
-        STORE(w->rblock2, RACE_READERS);
+        STORE(w->rid2, RACE_READERS);
       }
-      STORE(w->rloc, loc);
+      STORE(w->rloc, at);
     }
   }
 }
@@ -562,11 +588,21 @@ static void race_access(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char *
 }
 
 /* The allocation or global p lies in becomes the context's window: the
- * generated code checks the next accesses inside it without a call.
- * With memcheck on the stack never does, nor shared memory or device
- * memory while racecheck must see every access to it. */
+ * generated code checks the next accesses inside it without a call
+ * (emit/c_check.c's cw_chk), and under racecheck keeps its records itself
+ * while no report can come of an access.  With memcheck on the stack
+ * never does, nor shared memory while racecheck is on (the generated
+ * code keeps the shared records through ctx->race_shm). */
 static void remember_range(cw_rt_ctx *ctx, const unsigned char *lo, const unsigned char *hi,
-                           unsigned char *init) {
+                           unsigned char *init, cw_race_gword *race) {
+  if (race) { /* racecheck's windows: the generated code's race path only */
+    uint32_t i = ctx->race_next++ & 3;
+    ctx->race_lo[i] = lo;
+    ctx->race_hi[i] = hi;
+    ctx->race_init[i] = init;
+    ctx->race_rec[i] = race;
+    return;
+  }
   uint32_t i = ctx->chk_next++ & 3;
   ctx->chk_lo[i] = lo;
   ctx->chk_hi[i] = hi;
@@ -576,14 +612,22 @@ static void remember_range(cw_rt_ctx *ctx, const unsigned char *lo, const unsign
 static void remember_window(const CpuCheck *k, cw_rt_ctx *ctx, const unsigned char *p) {
   const CpuCheckRange *r = range_below(k, p);
   if (!r || p >= r->lo + r->size) return;
-  if (k->racecheck && r->race) return; /* racecheck sees every access to it */
-  remember_range(ctx, r->lo, r->lo + r->size, k->initcheck ? r->init : NULL);
+  remember_range(ctx, r->lo, r->lo + r->size, k->initcheck ? r->init : NULL,
+                 k->racecheck ? r->race : NULL);
 }
 
 void cpu_check_block_ctx(const CpuCheck *k, cw_rt_ctx *ctx) {
+  if (k->racecheck && k->fences) {
+    uint64_t self = linear_block(ctx);
+    ctx->race_base = k->race_base;
+    ctx->race_span = k->race_span;
+    ctx->race_id = id_of(k, self);
+    ctx->race_loc_base = k->loc_base;
+    ctx->race_fence = (const uint32_t *)&k->fences[self % k->nfences];
+  }
   if (k->memcheck || k->racecheck || k->initcheck) return;
   for (int i = 0; i < 4; i++) /* synccheck alone: no access needs the call */
-    remember_range(ctx, (const unsigned char *)0, (const unsigned char *)UINTPTR_MAX, NULL);
+    remember_range(ctx, (const unsigned char *)0, (const unsigned char *)UINTPTR_MAX, NULL, NULL);
 }
 
 /* ---- the callbacks ------------------------------------------------------------ */
@@ -608,11 +652,11 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
   }
   if (!k->memcheck) { /* no bounds to check: let the code skip the call where it can */
     if (in_shared) {
-      if (!k->racecheck) remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL);
+      if (!k->racecheck) remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL, NULL);
     } else if (inside_known(k, ctx, p, size)) {
       const CpuCheckRange *r = range_below(k, p);
       if (r && p + size <= r->lo + r->size) remember_window(k, ctx, p);
-      else remember_range(ctx, stack_lo, stack_hi, NULL); /* the thread's own stack */
+      else remember_range(ctx, stack_lo, stack_hi, NULL, NULL); /* the thread's own stack */
     }
     return pv;
   }
@@ -620,7 +664,7 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
                     ((uintptr_t)p & (size - 1)) != 0;
   if (!misaligned && in_shared) {
     if (!k->racecheck) /* memcheck alone: shared memory may be cached too */
-      remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL);
+      remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL, NULL);
     return pv;
   }
   if (!misaligned && inside_known(k, ctx, p, size)) {
@@ -629,7 +673,7 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
   }
   const unsigned char *heap_lo, *heap_hi;
   if (!misaligned && cpu_check_heap_holds(k->dev, p, size, &heap_lo, &heap_hi)) {
-    remember_range(ctx, heap_lo, heap_hi, NULL);
+    remember_range(ctx, heap_lo, heap_hi, NULL, NULL);
     return pv;
   }
   memcheck_fail(k, ctx, p, size, kind, loc, tx, ty, tz, misaligned);
@@ -637,23 +681,40 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
 }
 
 void cpu_check_barrier(cw_rt_ctx *ctx) {
-  (void)ctx;
-  if (tls_shadow) tls_shadow->epoch = atomic_fetch_add(&next_epoch, 1);
+  if (tls_shadow) ctx->race_epoch = tls_shadow->epoch = atomic_fetch_add(&next_epoch, 1);
 }
 
 void cpu_check_block_end(CpuCheck *k, const cw_rt_ctx *ctx) {
   if (k->finished) atomic_store_explicit(&k->finished[linear_block(ctx)], 1, memory_order_release);
 }
 
-void cpu_check_block_begin(CpuCheck *k, int worker) {
+void cpu_check_block_begin(CpuCheck *k, cw_rt_ctx *ctx, int worker) {
   CpuRaceShadow *sh = k->racecheck ? &k->shadows[worker] : NULL;
   tls_shadow = sh;
-  if (sh) sh->epoch = atomic_fetch_add(&next_epoch, 1);
+  if (!sh) return;
+  ctx->race_epoch = sh->epoch = atomic_fetch_add(&next_epoch, 1);
+  ctx->race_shm = sh->words;
+  ctx->race_shm_hi = ctx->shm + k->shm_bytes;
 }
 
 /* ---- per launch ----------------------------------------------------------------- */
 
-static atomic_uint next_launch = 1;
+/* This launch's block ids (see CpuGlobalRaceWord): when the device's
+ * counter would wrap, every record of live memory is cleared and it
+ * starts again. */
+static void take_race_ids(CpuCheck *k, CpuChecker *c, uint64_t nblocks) {
+  k->race_span = nblocks == 0 ? 1 : nblocks < RACE_SPAN_MAX ? (uint32_t)nblocks : RACE_SPAN_MAX;
+  pthread_mutex_lock(&c->mu);
+  if (c->race_next_id > RACE_READERS - 16 - k->race_span) {
+    for (size_t i = 0; i < k->nranges; i++)
+      if (k->ranges[i].race)
+        memset(k->ranges[i].race, 0, (k->ranges[i].size + 3) / 4 * sizeof(CpuGlobalRaceWord));
+    c->race_next_id = 1;
+  }
+  k->race_base = c->race_next_id;
+  c->race_next_id += k->race_span;
+  pthread_mutex_unlock(&c->mu);
+}
 
 bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCheckRange *ranges,
                      size_t nranges, size_t shm_bytes, int nworkers, uint64_t nblocks) {
@@ -673,7 +734,8 @@ bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCh
   }
   pthread_mutex_unlock(&c->mu);
   if (k->racecheck) {
-    k->launch = atomic_fetch_add(&next_launch, 1);
+    k->loc_base = kernel;
+    take_race_ids(k, c, nblocks);
     pthread_mutex_init(&k->pending_mu, NULL);
     k->nfences = nblocks < FENCE_SLOTS ? (nblocks ? nblocks : 1) : FENCE_SLOTS;
     k->fences = calloc(k->nfences, sizeof *k->fences);
@@ -712,7 +774,7 @@ void cpu_check_end(CpuCheck *k) {
 /* CUWASM_CHECK: memcheck, racecheck, synccheck, initcheck, leaks
  * (src/base/check_list.c). */
 bool cpu_checker_init(CpuChecker *c, void (*emit)(void *, const char *), void *sink) {
-  *c = (CpuChecker){.emit = emit, .sink = sink};
+  *c = (CpuChecker){.emit = emit, .sink = sink, .race_next_id = 1};
   CwCheckList want = cw_check_list_from_env();
   if (!cw_check_list_any(want)) return false;
   c->memcheck = want.memcheck;

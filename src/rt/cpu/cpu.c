@@ -448,7 +448,7 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
     cpu_devrt_block_end(&ctx);
     return;
   }
-  if (L->check) cpu_check_block_begin(L->check, worker);
+  if (L->check) cpu_check_block_begin(L->check, &ctx, worker);
   CpuFaultGuard *g = &L->guards[worker];
   cpu_fault_prepare();
   if (sigsetjmp(g->jb, 0)) {

@@ -148,6 +148,7 @@ typedef struct CpuChecker {
   CpuCheckRange freed[256];
   size_t nfreed;
   CpuCheckRange *heap; /* device heap blocks (check_heap.c), by address */
+  uint32_t race_next_id; /* racecheck: the next launch's first block id */
   size_t nheap, heap_cap;
   void (*emit)(void *sink, const char *text);
   void *sink;
@@ -175,7 +176,8 @@ typedef struct CpuCheck {
   bool memcheck, racecheck, synccheck, initcheck;
   CpuRaceShadow *shadows; /* one per pool thread */
   int nshadows;
-  uint32_t launch;          /* racecheck: this launch's number */
+  uint32_t race_base, race_span; /* racecheck: this launch's block ids (check.c) */
+  const char *loc_base;     /* racecheck: source positions are offsets from it */
   atomic_uint *fences;      /* racecheck: __threadfence() count per block */
   atomic_uchar *finished;   /* racecheck: which blocks have ended (few enough blocks) */
   uint64_t nfences;
@@ -193,7 +195,7 @@ bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCh
 /* Bytes of racecheck's record per 4-byte word of device memory. */
 size_t cpu_check_race_word_bytes(void);
 void cpu_check_end(CpuCheck *k);
-void cpu_check_block_begin(CpuCheck *k, int worker);
+void cpu_check_block_begin(CpuCheck *k, struct cw_rt_ctx *ctx, int worker);
 struct cw_rt_ctx;
 void cpu_check_block_end(CpuCheck *k, const struct cw_rt_ctx *ctx);
 struct cw_rt_ctx;
