@@ -56,6 +56,8 @@ typedef struct Simd {
   bool changed, stored;
   int loops;  /* analysis: loops around the statement */
   int lanes_mem; /* accesses of four consecutive elements */
+  const KStmt *vloop; /* analysis: the loop with a varying condition being analysed */
+  uint32_t mask; /* emission: 1 + the v128 local of the lanes still in a varying loop (0: all) */
   int bail;   /* emission: control depth of the block that abandons the vector turn */
   int ret;    /* emission: control depth of the block a return leaves */
   int depth;  /* remat recursion */
@@ -63,6 +65,7 @@ typedef struct Simd {
 
 static bool lane_int(const KType *t) { return t->kind == KT_I32 || t->kind == KT_U32; }
 static bool lane_val(const KType *t) { return lane_int(t) || t->kind == KT_F32; }
+static bool lane_cond(const KType *t) { return t->kind == KT_BOOL || lane_int(t); }
 static bool same_lane(const KType *a, const KType *b) {
   return (lane_int(a) && lane_int(b)) || (a->kind == KT_F32 && b->kind == KT_F32);
 }
@@ -147,6 +150,14 @@ static void see_decl(const KStmt *s, void *ctx) {
     wr->decls++;
     wr->init = s->init ? s->init : s->var->init;
   }
+}
+
+/* whether loop s declares v (in its init statement or its body): such a
+ * variable is dead once the loop ends */
+static bool declared_in(const KStmt *s, const KVar *v) {
+  Writes wr = {v, 0, NULL};
+  each_stmt(s, see_decl, &wr);
+  return wr.decls > 0;
 }
 
 /* a per-thread value the body only reads: uniform or affine when it is
@@ -287,6 +298,7 @@ static int compound_cls(Simd *S, const KExpr *e, int vc) {
   if (!same_lane(e->a->type, e->b->type)) return CX;
   if (vc == CU && r == CU) return CU;
   bool in = lane_int(e->a->type);
+  if (in && vc == CA && r == CU && (e->op == KOP_ADD || e->op == KOP_SUB)) return CA; /* i += stride */
   switch (e->op) {
   case KOP_ADD: case KOP_SUB: case KOP_MUL: return CV;
   case KOP_DIV: return in ? CX : CV;
@@ -297,11 +309,18 @@ static int compound_cls(Simd *S, const KExpr *e, int vc) {
 
 static bool ana(Simd *S, const KStmt *s);
 
+/* inside a loop with a varying condition, a variable that outlives the
+ * loop is varying: the lanes that left the loop keep their values */
+static void outlives(Simd *S, SVar *x) {
+  if (S->vloop && !declared_in(S->vloop, x->v)) set_cls(S, x, CV);
+}
+
 static bool ana_expr(Simd *S, const KExpr *e) {
   if (e->kind == KE_ASSIGN) {
     if (e->a->kind == KE_VAR) {
       SVar *x = svar(S, e->a->var);
       if (!x || !lane_val(e->a->type)) return false;
+      outlives(S, x);
       int c = e->op == KOP_NONE ? (same_lane(e->a->type, e->b->type) ? ecls(S, e->b) : CX) : compound_cls(S, e, x->cls);
       if (c == CX) return false;
       set_cls(S, x, c);
@@ -316,6 +335,7 @@ static bool ana_expr(Simd *S, const KExpr *e) {
   if (e->kind == KE_INCDEC && e->a->kind == KE_VAR) {
     SVar *x = svar(S, e->a->var);
     if (!x || !lane_int(e->a->type)) return false;
+    outlives(S, x);
     set_cls(S, x, x->cls == CU ? CU : CV);
     return true;
   }
@@ -351,10 +371,24 @@ static bool ana(Simd *S, const KStmt *s) {
   case KS_LOOP: {
     if (s->loop_kind == KLOOP_THREADS) return false;
     if (s->init_stmt && !ana(S, s->init_stmt)) return false;
+    int c = s->cond ? ecls(S, s->cond) : CU;
+    if (c == CX || c == CA) return false;
+    /* a varying condition (a grid-stride loop's i < n): the loop runs while
+     * any lane is in it, the others masked; no stores, no inner varying loop */
+    bool vary = c == CV;
+    if (vary && (S->vloop || s->loop_kind == KLOOP_DO || !lane_cond(s->cond->type))) return false;
+    const KStmt *outer = S->vloop;
+    bool stored = S->stored;
+    if (vary) { S->vloop = s; S->stored = false; }
     S->loops++;
     bool ok = ana(S, s->body) && (!s->step || ana_expr(S, s->step));
     S->loops--;
-    return ok && (!s->cond || ecls(S, s->cond) == CU);
+    if (vary) {
+      ok = ok && !S->stored;
+      S->vloop = outer;
+      S->stored = stored;
+    }
+    return ok;
   }
   case KS_RETURN: /* control is the same in the four lanes: they all end the turn */
     return !s->e && !S->loops;
@@ -505,6 +539,26 @@ static void vx(Simd *S, const KExpr *e) {
     return;
   case KE_INDEX: case KE_DEREF: case KE_MEMBER:
     wx_addr(w, e); /* lane 0's element; the others follow it */
+    if (S->mask) { /* only the lanes still in the loop: the others' may be out of bounds */
+      uint32_t a = we_local(w, WT_I32), r = we_local(w, WT_V128);
+      op_u(w, OP_LOCAL_SET, a);
+      op_i32(w, 0);
+      simd_op(w, WS_I32X4_SPLAT);
+      op_u(w, OP_LOCAL_SET, r);
+      for (int l = 0; l < 4; l++) {
+        op_u(w, OP_LOCAL_GET, S->mask - 1);
+        simd_lane(w, WS_I32X4_EXTRACT, l);
+        op_open(w, OP_IF, WT_VOID);
+        op_u(w, OP_LOCAL_GET, r);
+        op_u(w, OP_LOCAL_GET, a);
+        wb_mem(&w->fn->code, OP_I32_LOAD, (uint32_t)(4 * l));
+        simd_lane(w, WS_I32X4_REPLACE, l);
+        op_u(w, OP_LOCAL_SET, r);
+        op_end(w);
+      }
+      op_u(w, OP_LOCAL_GET, r);
+      return;
+    }
     simd_mem(w, WS_LOAD);
     return;
   case KE_BUILTIN:
@@ -517,6 +571,17 @@ static void vx(Simd *S, const KExpr *e) {
 
 static void vs(Simd *S, const KStmt *s);
 
+/* the new value of varying x on the stack -> x, in the lanes of the mask */
+static void vset(Simd *S, const SVar *x) {
+  WEmit *w = S->w;
+  if (S->mask) {
+    op_u(w, OP_LOCAL_GET, x->vl);
+    op_u(w, OP_LOCAL_GET, S->mask - 1);
+    simd_op(w, WS_BITSELECT);
+  }
+  op_u(w, OP_LOCAL_SET, x->vl);
+}
+
 static void vexpr(Simd *S, const KExpr *e) {
   WEmit *w = S->w;
   if (e->kind == KE_INCDEC) {
@@ -526,7 +591,7 @@ static void vexpr(Simd *S, const KExpr *e) {
     op_i32(w, 1);
     simd_op(w, WS_I32X4_SPLAT);
     simd_op(w, e->op == KOP_SUB ? WS_I32X4_SUB : WS_I32X4_ADD);
-    op_u(w, OP_LOCAL_SET, x->vl);
+    vset(S, x);
     return;
   }
   if (e->a->kind == KE_VAR) {
@@ -535,7 +600,7 @@ static void vexpr(Simd *S, const KExpr *e) {
     if (e->op != KOP_NONE) op_u(w, OP_LOCAL_GET, x->vl);
     vx(S, e->b);
     if (e->op != KOP_NONE) simd_op(w, varith(e->op, e->a->type));
-    op_u(w, OP_LOCAL_SET, x->vl);
+    vset(S, x);
     return;
   }
   uint32_t a = we_local(w, WT_I32);
@@ -596,6 +661,35 @@ static void vs(Simd *S, const KStmt *s) {
     int brk = f->depth;
     op_open(w, OP_LOOP, WT_VOID);
     int top = f->depth;
+    if (s->cond && ecls(S, s->cond) == CV) {
+      /* while any lane is in: all four unmasked, or the body under the mask */
+      uint32_t m = we_local(w, WT_V128);
+      vx(S, s->cond);
+      if (s->cond->type->kind != KT_BOOL) { /* nonzero -> a lane mask */
+        op_i32(w, 0);
+        simd_op(w, WS_I32X4_SPLAT);
+        simd_op(w, WS_I32X4_NE);
+      }
+      op_u(w, OP_LOCAL_TEE, m);
+      simd_op(w, WS_ANY_TRUE);
+      op(w, OP_I32_EQZ);
+      op_br(w, OP_BR_IF, brk);
+      op_u(w, OP_LOCAL_GET, m);
+      simd_op(w, WS_I32X4_ALL_TRUE);
+      op_open(w, OP_IF, WT_VOID);
+      vs(S, s->body);
+      if (s->step) vexpr(S, s->step);
+      op(w, OP_ELSE);
+      S->mask = m + 1;
+      vs(S, s->body);
+      if (s->step) vexpr(S, s->step);
+      S->mask = 0;
+      op_end(w);
+      op_br(w, OP_BR, top);
+      op_end(w);
+      op_end(w);
+      return;
+    }
     if (s->cond && s->loop_kind != KLOOP_DO) {
       wx_cond(w, s->cond);
       op(w, OP_I32_EQZ);
