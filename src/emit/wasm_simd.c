@@ -48,11 +48,22 @@ typedef struct SVar {
   uint32_t vl;     /* the v128 local of a varying variable */
 } SVar;
 
+/* a 4-byte member of a per-thread struct or vector the body only reads
+ * (n-body's `p.x`): gathered once per turn from the four lanes' frames */
+typedef struct SField {
+  const KVar *v;
+  int off;          /* bytes into v */
+  const KType *t;
+  uint32_t vl;      /* its v128 local */
+} SField;
+
 typedef struct Simd {
   WEmit *w;
   const KStmt *body;
   SVar *vars;
   int nvars;
+  SField *fields;
+  int nfields, capfields;
   bool changed, stored;
   int loops;  /* analysis: loops around the statement */
   int lanes_mem; /* accesses of four consecutive elements */
@@ -109,6 +120,36 @@ static bool addr_taken(const Simd *S, const KVar *v) {
 static int join(int a, int b) { return a == CNONE ? b : b == CNONE ? a : a == b ? a : (a == CX || b == CX) ? CX : CV; }
 
 static int ecls(Simd *S, const KExpr *e);
+
+/* the offset of member access e into its struct or vector, or -1 (a
+ * bit-field, or not 4 bytes of a lane type) */
+static int member_off(const KExpr *e) {
+  const KType *bt = e->a->type;
+  if (!lane_val(e->type)) return -1;
+  if (bt->kind == KT_VEC) return bt->elem == e->type || bt->elem->kind == e->type->kind ? e->field * bt->elem->size : -1;
+  if (bt->kind != KT_STRUCT || e->field < 0 || e->field >= bt->nfields || bt->fields[e->field].bit_width) return -1;
+  return bt->fields[e->field].offset;
+}
+
+/* e's entry in S->fields when e reads a member of a per-thread struct or
+ * vector the body does not write (added when add); NULL otherwise */
+static SField *lane_field(Simd *S, const KExpr *e, bool add) {
+  if (e->kind != KE_MEMBER || e->a->kind != KE_VAR) return NULL;
+  const KVar *v = e->a->var;
+  int off = member_off(e);
+  if (off < 0 || !kt_aggregate(v->type) || v->type->is_volatile || !per_thread(S, v) || addr_taken(S, v)) return NULL;
+  for (int i = 0; i < S->nfields; i++)
+    if (S->fields[i].v == v && S->fields[i].off == off) return &S->fields[i];
+  if (!add || we_writes_var(S->w, S->body, v)) return NULL;
+  if (S->nfields == S->capfields) {
+    S->capfields = S->capfields ? 2 * S->capfields : 8;
+    SField *n = arena_alloc(&S->w->arena, sizeof *n * (size_t)S->capfields);
+    if (S->nfields) memcpy(n, S->fields, sizeof *n * (size_t)S->nfields);
+    S->fields = n;
+  }
+  S->fields[S->nfields] = (SField){.v = v, .off = off, .t = e->type};
+  return &S->fields[S->nfields++];
+}
 
 /* whether an assignment or ++/-- in e changes v */
 static bool assigned_expr(const KExpr *e, const KVar *v) {
@@ -198,7 +239,9 @@ static int acls(Simd *S, const KExpr *e) {
   case KE_VAR:
     if (!kt_aggregate(e->var->type)) return CX;
     if (e->var->as == AS_SHARED || e->var->kind == KV_GLOBAL) return CU;
-    return per_thread(S, e->var) || index_of_var(S, e->var) >= 0 || addr_taken(S, e->var) ? CX : CU;
+    if (index_of_var(S, e->var) >= 0) /* the body's: uniform when its declaration copies a uniform value */
+      return S->vars[index_of_var(S, e->var)].cls == CU && !per_thread(S, e->var) ? CU : CX;
+    return per_thread(S, e->var) || addr_taken(S, e->var) ? CX : CU;
   case KE_INDEX: {
     int base = e->a->type->kind == KT_ARRAY ? acls(S, e->a) : ecls(S, e->a);
     int ci = ecls(S, e->b);
@@ -261,6 +304,10 @@ static int ecls(Simd *S, const KExpr *e) {
   }
   case KE_INDEX: case KE_DEREF: case KE_MEMBER: {
     if (S->depth) return CX; /* memory may change between the declaration and the use */
+    if (lane_field(S, e, true)) {
+      S->lanes_mem++; /* lane data, as a v128.load's */
+      return CV;
+    }
     int c = acls(S, e);
     if (c == CA) {
       S->lanes_mem++;
@@ -270,7 +317,8 @@ static int ecls(Simd *S, const KExpr *e) {
   }
   case KE_ADDR: return acls(S, e->a) == CU ? CU : CX;
   case KE_BUILTIN:
-    if ((e->builtin == KB_SQRTF || e->builtin == KB_FABSF) && e->nargs == 1 && e->args[0]->type->kind == KT_F32) {
+    if ((e->builtin == KB_SQRTF || e->builtin == KB_FABSF || e->builtin == KB_RSQRTF) && e->nargs == 1 &&
+        e->args[0]->type->kind == KT_F32 && e->type->kind == KT_F32) {
       int a = ecls(S, e->args[0]);
       return a == CU || a == CX ? a : CV;
     }
@@ -354,6 +402,14 @@ static bool ana(Simd *S, const KStmt *s) {
     SVar *x = svar(S, v);
     const KExpr *init = s->init ? s->init : v->init;
     if (!x || !init) return x != NULL;
+    if (kt_aggregate(v->type)) { /* a copy of a uniform struct or vector (n-body's q = sh[j]) */
+      if (per_thread(S, v) || init->type->kind != v->type->kind || init->type->size != v->type->size ||
+          (init->kind != KE_INDEX && init->kind != KE_DEREF && init->kind != KE_MEMBER && init->kind != KE_VAR) ||
+          acls(S, init) != CU)
+        return false;
+      set_cls(S, x, CU);
+      return x->cls == CU;
+    }
     if (init->kind == KE_INIT_LIST || !same_lane(init->type, v->type)) return false;
     int c = ecls(S, init);
     if (c == CX) return false;
@@ -400,7 +456,8 @@ static bool ana(Simd *S, const KStmt *s) {
 static void see_body_decl(const KStmt *s, void *ctx) {
   Simd *S = ctx;
   if (s->kind != KS_DECL || s->var->as == AS_SHARED || s->var->is_static || index_of_var(S, s->var) >= 0) return;
-  SVar x = {.v = s->var, .cls = lane_val(s->var->type) && !addr_taken(S, s->var) ? CNONE : CX,
+  bool agg = (s->var->type->kind == KT_VEC || s->var->type->kind == KT_STRUCT) && !s->var->type->is_volatile;
+  SVar x = {.v = s->var, .cls = (lane_val(s->var->type) || agg) && !addr_taken(S, s->var) ? CNONE : CX,
             .per_thread = per_thread(S, s->var)};
   S->vars[S->nvars++] = x;
 }
@@ -537,7 +594,12 @@ static void vx(Simd *S, const KExpr *e) {
     if (e->type->kind == KT_F32 && lane_int(e->a->type))
       simd_op(w, e->a->type->kind == KT_U32 ? WS_F32X4_CONVERT_I32X4_U : WS_F32X4_CONVERT_I32X4_S);
     return;
-  case KE_INDEX: case KE_DEREF: case KE_MEMBER:
+  case KE_INDEX: case KE_DEREF: case KE_MEMBER: {
+    SField *fl = lane_field(S, e, false);
+    if (fl) {
+      op_u(w, OP_LOCAL_GET, fl->vl);
+      return;
+    }
     wx_addr(w, e); /* lane 0's element; the others follow it */
     if (S->mask) { /* only the lanes still in the loop: the others' may be out of bounds */
       uint32_t a = we_local(w, WT_I32), r = we_local(w, WT_V128);
@@ -561,9 +623,16 @@ static void vx(Simd *S, const KExpr *e) {
     }
     simd_mem(w, WS_LOAD);
     return;
+  }
   case KE_BUILTIN:
+    if (e->builtin == KB_RSQRTF) { /* 1 / sqrt(x), as the scalar emitter computes it */
+      op(w, OP_F32_CONST);
+      wb_f32(&w->fn->code, 1.0f);
+      simd_op(w, WS_F32X4_SPLAT);
+    }
     vx(S, e->args[0]);
-    simd_op(w, e->builtin == KB_SQRTF ? WS_F32X4_SQRT : WS_F32X4_ABS);
+    simd_op(w, e->builtin == KB_FABSF ? WS_F32X4_ABS : WS_F32X4_SQRT);
+    if (e->builtin == KB_RSQRTF) simd_op(w, WS_F32X4_DIV);
     return;
   default: return;
   }
@@ -742,6 +811,7 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
   if (!analyse(&S)) return false;
   for (int i = 0; i < S.nvars; i++)
     if (S.vars[i].cls == CV) S.vars[i].vl = we_local(w, WT_V128);
+  for (int i = 0; i < S.nfields; i++) S.fields[i].vl = we_local(w, WT_V128);
   /* blockDim.x a multiple of 4: four lanes per turn, else the scalar loop */
   global_get(w, WG_BDX);
   op_i32(w, 3);
@@ -767,6 +837,17 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
       simd_lane(w, x->v->type->kind == KT_F32 ? WS_F32X4_REPLACE : WS_I32X4_REPLACE, l);
     }
     op_u(w, OP_LOCAL_SET, x->vl);
+  }
+  for (int i = 0; i < S.nfields; i++) { /* read-only members of per-thread aggregates */
+    SField *fl = &S.fields[i];
+    int off = we_var(w, fl->v)->off + fl->off;
+    op_u(w, OP_LOCAL_GET, fl->vl);
+    for (int l = 0; l < 4; l++) {
+      lane_frame(w, l, off);
+      wx_load(w, fl->t);
+      simd_lane(w, fl->t->kind == KT_F32 ? WS_F32X4_REPLACE : WS_I32X4_REPLACE, l);
+    }
+    op_u(w, OP_LOCAL_SET, fl->vl);
   }
   op_open(w, OP_BLOCK, WT_VOID);
   int next = f->depth;
