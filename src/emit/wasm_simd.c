@@ -34,6 +34,7 @@
  * CUWASM_WASM_SIMD=0 in the environment turns it off (for comparisons).
  */
 #include "wasm_internal.h"
+#include "kir/passes/uniform.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,9 @@ typedef struct SVar {
   int cls;
   bool per_thread; /* kept in frames: gathered from / scattered to the lanes' frames */
   bool written;    /* assigned in the body */
-  uint32_t vl;     /* the v128 local of a varying variable */
+  bool same;       /* per-thread, but the same in every thread (uniform.c): lane 0's copy
+                      in a local during the turn, stored to the four frames after it */
+  uint32_t vl;     /* the v128 local of a varying variable; the scalar local of a `same` one */
 } SVar;
 
 /* a 4-byte member of a per-thread struct or vector the body only reads
@@ -334,7 +337,8 @@ static SVar *svar(Simd *S, const KVar *v) {
 
 static void set_cls(Simd *S, SVar *x, int c) {
   int n = join(x->cls, c);
-  if (x->per_thread && n != CX) n = CV;
+  if (x->same) n = n == CU ? CU : CX;
+  else if (x->per_thread && n != CX) n = CV;
   if (n != x->cls) S->changed = true;
   x->cls = n;
 }
@@ -474,20 +478,30 @@ static bool analyse(Simd *S) {
   S->vars = arena_alloc(&w->arena, sizeof(SVar) * (size_t)(decls + cached.len + 1));
   S->nvars = 0;
   each_stmt(S->body, see_body_decl, S);
+  WFunc *f = w->fn;
+  if (!f->uni) {
+    f->uni = arena_alloc(&w->arena, sizeof *f->uni);
+    memset(f->uni, 0, sizeof *f->uni);
+    kir_uniformity(&w->arena, f->fis->body, f->uni);
+  }
   for (int i = 0; i < cached.len; i++) {
     const KVar *v = cached.items[i];
     SVar *x = svar(S, v);
     if (x) { x->per_thread = true; continue; }
     SVar n = {.v = v, .per_thread = true};
     if (!lane_val(v->type)) n.cls = CX;
-    else if (we_writes_var(w, S->body, v)) n.cls = CV;
-    else n.cls = remat_cls(S, v);
+    else if (we_writes_var(w, S->body, v)) {
+      n.same = !kir_is_varying_var(f->uni, v) && we_var(w, v)->st == VS_FRAME; /* scan's `cur ^= 1` */
+      n.cls = n.same ? CU : CV;
+    } else {
+      n.cls = remat_cls(S, v);
+    }
     S->vars[S->nvars++] = n;
   }
   for (int i = 0; i < S->nvars; i++) {
     SVar *x = &S->vars[i];
     x->written = we_writes_var(w, S->body, x->v);
-    if (x->per_thread && x->written && x->cls != CX) x->cls = CV;
+    if (x->per_thread && x->written && x->cls != CX && !x->same) x->cls = CV;
   }
   for (int round = 0; round < 16; round++) {
     S->changed = false;
@@ -838,6 +852,17 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
     }
     op_u(w, OP_LOCAL_SET, x->vl);
   }
+  for (int i = 0; i < S.nvars; i++) { /* the same in every thread: lane 0's copy in a local */
+    SVar *x = &S.vars[i];
+    if (!x->same || x->cls != CU) continue;
+    WVar *wv = we_var(w, x->v);
+    x->vl = we_local(w, wt_of(x->v->type));
+    lane_frame(w, 0, wv->off);
+    wx_load(w, x->v->type);
+    op_u(w, OP_LOCAL_SET, x->vl);
+    wv->st = VS_LOCAL;
+    wv->idx = x->vl;
+  }
   for (int i = 0; i < S.nfields; i++) { /* read-only members of per-thread aggregates */
     SField *fl = &S.fields[i];
     int off = we_var(w, fl->v)->off + fl->off;
@@ -870,8 +895,19 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
       wx_store(w, x->v->type);
     }
   }
+  for (int i = 0; i < S.nvars; i++) {
+    SVar *x = &S.vars[i];
+    if (!x->same || x->cls != CU) continue;
+    for (int l = 0; l < 4; l++) {
+      lane_frame(w, l, we_var(w, x->v)->off);
+      op_u(w, OP_LOCAL_GET, x->vl);
+      wx_store(w, x->v->type);
+    }
+  }
   op_br(w, OP_BR, adv);
   op_end(w);
+  for (int i = 0; i < S.nvars; i++) /* the scalar turns keep them in frames */
+    if (S.vars[i].same && S.vars[i].cls == CU) we_var(w, S.vars[i].v)->st = VS_FRAME;
   /* abandoned: the four threads one by one */
   uint32_t n = we_local(w, WT_I32);
   op_i32(w, 4);
