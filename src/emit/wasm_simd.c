@@ -261,6 +261,16 @@ static int acls(Simd *S, const KExpr *e) {
 
 static bool is_cmp(KOp op) { return op >= KOP_EQ && op <= KOP_GE; }
 
+/* the bytes between the lanes' elements when array element e lies at
+ * lane 0's address plus lane * stride with the lane's index in an outer
+ * dimension (the transpose's tile[threadIdx.x][k]); 0 otherwise */
+static int lane_stride(Simd *S, const KExpr *e) {
+  if (e->kind != KE_INDEX || e->a->type->kind != KT_ARRAY) return 0;
+  int ci = ecls(S, e->b);
+  if (ci == CA) return acls(S, e->a) == CU ? e->type->size : 0;
+  return ci == CU ? lane_stride(S, e->a) : 0;
+}
+
 static int ecls(Simd *S, const KExpr *e) {
   if (e->type && e->type->is_volatile) return CX;
   switch (e->kind) {
@@ -316,6 +326,7 @@ static int ecls(Simd *S, const KExpr *e) {
       S->lanes_mem++;
       return CV;
     }
+    if (c == CX && lane_val(e->type) && lane_stride(S, e) > 0) return CV; /* gathered */
     return c;
   }
   case KE_ADDR: return acls(S, e->a) == CU ? CU : CX;
@@ -614,23 +625,27 @@ static void vx(Simd *S, const KExpr *e) {
       op_u(w, OP_LOCAL_GET, fl->vl);
       return;
     }
+    int stride = acls(S, e) == CA ? 4 : lane_stride(S, e);
     wx_addr(w, e); /* lane 0's element; the others follow it */
-    if (S->mask) { /* only the lanes still in the loop: the others' may be out of bounds */
+    if (S->mask || stride != 4) { /* lane by lane: only the lanes still in a loop (the others' may
+                                     be out of bounds), or elements `stride` bytes apart */
       uint32_t a = we_local(w, WT_I32), r = we_local(w, WT_V128);
       op_u(w, OP_LOCAL_SET, a);
       op_i32(w, 0);
       simd_op(w, WS_I32X4_SPLAT);
       op_u(w, OP_LOCAL_SET, r);
       for (int l = 0; l < 4; l++) {
-        op_u(w, OP_LOCAL_GET, S->mask - 1);
-        simd_lane(w, WS_I32X4_EXTRACT, l);
-        op_open(w, OP_IF, WT_VOID);
+        if (S->mask) {
+          op_u(w, OP_LOCAL_GET, S->mask - 1);
+          simd_lane(w, WS_I32X4_EXTRACT, l);
+          op_open(w, OP_IF, WT_VOID);
+        }
         op_u(w, OP_LOCAL_GET, r);
         op_u(w, OP_LOCAL_GET, a);
-        wb_mem(&w->fn->code, OP_I32_LOAD, (uint32_t)(4 * l));
+        wb_mem(&w->fn->code, OP_I32_LOAD, (uint32_t)(stride * l));
         simd_lane(w, WS_I32X4_REPLACE, l);
         op_u(w, OP_LOCAL_SET, r);
-        op_end(w);
+        if (S->mask) op_end(w);
       }
       op_u(w, OP_LOCAL_GET, r);
       return;
