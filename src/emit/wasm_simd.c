@@ -35,6 +35,7 @@
  */
 #include "wasm_internal.h"
 #include "kir/passes/uniform.h"
+#include "kir/passes/walk.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,10 @@ typedef struct Simd {
 static bool lane_int(const KType *t) { return t->kind == KT_I32 || t->kind == KT_U32; }
 static bool lane_val(const KType *t) { return lane_int(t) || t->kind == KT_F32; }
 static bool lane_cond(const KType *t) { return t->kind == KT_BOOL || lane_int(t); }
+/* integers narrower than a lane: loaded four at a time and widened */
+static bool narrow_int(const KType *t) {
+  return t->kind == KT_I8 || t->kind == KT_U8 || t->kind == KT_I16 || t->kind == KT_U16;
+}
 static bool same_lane(const KType *a, const KType *b) {
   return (lane_int(a) && lane_int(b)) || (a->kind == KT_F32 && b->kind == KT_F32);
 }
@@ -310,7 +315,7 @@ static int ecls(Simd *S, const KExpr *e) {
   case KE_CAST: {
     int a = ecls(S, e->a);
     if (a == CU || a == CX) return a;
-    if (lane_int(e->type) && lane_int(e->a->type)) return a;
+    if (lane_int(e->type) && (lane_int(e->a->type) || narrow_int(e->a->type))) return a; /* lanes hold it widened */
     if (e->type->kind == KT_F32 && lane_int(e->a->type)) return CV;
     if (e->type->kind == KT_F32 && e->a->type->kind == KT_F32) return a;
     return CX;
@@ -327,6 +332,11 @@ static int ecls(Simd *S, const KExpr *e) {
       return CV;
     }
     if (c == CX && lane_val(e->type) && lane_stride(S, e) > 0) return CV; /* gathered */
+    if (c == CX && e->kind == KE_INDEX && narrow_int(e->type) && ecls(S, e->b) == CA &&
+        (e->a->type->kind == KT_ARRAY ? acls(S, e->a) : ecls(S, e->a)) == CU) { /* bytes, halves */
+      S->lanes_mem++;
+      return CV;
+    }
     return c;
   }
   case KE_ADDR: return acls(S, e->a) == CU ? CU : CX;
@@ -378,7 +388,69 @@ static void outlives(Simd *S, SVar *x) {
   if (S->vloop && !declared_in(S->vloop, x->v)) set_cls(S, x, CV);
 }
 
+/* the shared array element an integer atomic whose result is unused
+ * updates (histogram's atomicAdd(&local[data[i]], 1u)), when each lane's
+ * update can run as a plain read-modify-write (wasm_atomic.c: shared
+ * memory belongs to the block's worker), lane after lane; NULL otherwise */
+/* the lane order differs from the scalar turns' (lane 0..3 per iteration,
+ * not thread after thread), which only commuting updates hide: the atomics
+ * on array v are then all add/sub, all and, all or or all xor, and v is
+ * used in nothing else in the body */
+typedef struct AtomicUses { const KVar *v; int refs, atomics, group; bool mixed; } AtomicUses;
+
+static int atomic_group(KBuiltinId id) {
+  switch (id) {
+  case KB_ATOMIC_ADD: case KB_ATOMIC_SUB: return 1;
+  case KB_ATOMIC_AND: return 2;
+  case KB_ATOMIC_OR: return 3;
+  case KB_ATOMIC_XOR: return 4;
+  default: return 0;
+  }
+}
+
+static bool see_atomic_use(const KExpr *e, void *ctx) {
+  AtomicUses *u = ctx;
+  if (e->kind == KE_VAR && e->var == u->v) u->refs++;
+  if (e->kind == KE_BUILTIN && e->nargs >= 1 && e->args[0]->kind == KE_ADDR && e->args[0]->a->kind == KE_INDEX &&
+      e->args[0]->a->a->kind == KE_VAR && e->args[0]->a->a->var == u->v) {
+    int g = atomic_group(e->builtin);
+    if (!g || (u->group && u->group != g)) u->mixed = true;
+    u->group = g;
+    u->atomics++;
+  }
+  return false;
+}
+
+static bool commuting_atomics_only(const Simd *S, const KVar *v) {
+  AtomicUses u = {v, 0, 0, 0, false};
+  kir_walk_any(S->body, see_atomic_use, NULL, &u);
+  return !u.mixed && u.refs == u.atomics;
+}
+
+static const KExpr *lane_atomic(Simd *S, const KExpr *e) {
+  if (e->kind != KE_BUILTIN || e->nargs != 2 || !lane_int(e->type)) return NULL;
+  switch (e->builtin) {
+  case KB_ATOMIC_ADD: case KB_ATOMIC_SUB: case KB_ATOMIC_AND: case KB_ATOMIC_OR: case KB_ATOMIC_XOR: break;
+  default: return NULL;
+  }
+  const KExpr *a = e->args[0];
+  if (a->kind != KE_ADDR || a->a->kind != KE_INDEX) return NULL;
+  const KExpr *el = a->a;
+  if (el->a->kind != KE_VAR || el->a->var->as != AS_SHARED || el->a->type->kind != KT_ARRAY ||
+      !lane_int(el->type) || el->type->kind != e->type->kind || el->type->is_volatile)
+    return NULL;
+  int ci = ecls(S, el->b), cv = ecls(S, e->args[1]);
+  if (ci == CX || cv == CX || !(lane_int(el->b->type) || narrow_int(el->b->type)) || !lane_int(e->args[1]->type))
+    return NULL;
+  if (!commuting_atomics_only(S, el->a->var)) return NULL;
+  return el;
+}
+
 static bool ana_expr(Simd *S, const KExpr *e) {
+  if (lane_atomic(S, e)) {
+    S->stored = true;
+    return true;
+  }
   if (e->kind == KE_ASSIGN) {
     if (e->a->kind == KE_VAR) {
       SVar *x = svar(S, e->a->var);
@@ -390,6 +462,7 @@ static bool ana_expr(Simd *S, const KExpr *e) {
       return x->cls != CX;
     }
     if (acls(S, e->a) != CA || !lane_val(e->a->type) || !same_lane(e->a->type, e->b->type)) return false;
+    if (S->vloop) return false; /* not under a mask */
     S->lanes_mem++;
     S->stored = true;
     int r = e->op == KOP_NONE ? ecls(S, e->b) : compound_cls(S, e, CV);
@@ -449,16 +522,11 @@ static bool ana(Simd *S, const KStmt *s) {
     bool vary = c == CV;
     if (vary && (S->vloop || s->loop_kind == KLOOP_DO || !lane_cond(s->cond->type))) return false;
     const KStmt *outer = S->vloop;
-    bool stored = S->stored;
-    if (vary) { S->vloop = s; S->stored = false; }
+    if (vary) S->vloop = s;
     S->loops++;
     bool ok = ana(S, s->body) && (!s->step || ana_expr(S, s->step));
     S->loops--;
-    if (vary) {
-      ok = ok && !S->stored;
-      S->vloop = outer;
-      S->stored = stored;
-    }
+    S->vloop = outer;
     return ok;
   }
   case KS_RETURN: /* control is the same in the four lanes: they all end the turn */
@@ -625,8 +693,15 @@ static void vx(Simd *S, const KExpr *e) {
       op_u(w, OP_LOCAL_GET, fl->vl);
       return;
     }
-    int stride = acls(S, e) == CA ? 4 : lane_stride(S, e);
+    int stride = narrow_int(e->type) ? e->type->size : acls(S, e) == CA ? 4 : lane_stride(S, e);
     wx_addr(w, e); /* lane 0's element; the others follow it */
+    if (narrow_int(e->type) && !S->mask) { /* four bytes or halves, widened to i32 lanes */
+      bool sg = kt_is_signed(e->type);
+      simd_mem(w, stride == 1 ? WS_LOAD32_ZERO : WS_LOAD64_ZERO);
+      if (stride == 1) simd_op(w, sg ? WS_I16X8_EXTEND_LOW_I8X16_S : WS_I16X8_EXTEND_LOW_I8X16_U);
+      simd_op(w, sg ? WS_I32X4_EXTEND_LOW_I16X8_S : WS_I32X4_EXTEND_LOW_I16X8_U);
+      return;
+    }
     if (S->mask || stride != 4) { /* lane by lane: only the lanes still in a loop (the others' may
                                      be out of bounds), or elements `stride` bytes apart */
       uint32_t a = we_local(w, WT_I32), r = we_local(w, WT_V128);
@@ -642,7 +717,11 @@ static void vx(Simd *S, const KExpr *e) {
         }
         op_u(w, OP_LOCAL_GET, r);
         op_u(w, OP_LOCAL_GET, a);
-        wb_mem(&w->fn->code, OP_I32_LOAD, (uint32_t)(stride * l));
+        unsigned ld = OP_I32_LOAD;
+        if (narrow_int(e->type))
+          ld = stride == 1 ? (kt_is_signed(e->type) ? OP_I32_LOAD8_S : OP_I32_LOAD8_U)
+                           : (kt_is_signed(e->type) ? OP_I32_LOAD16_S : OP_I32_LOAD16_U);
+        wb_mem(&w->fn->code, ld, (uint32_t)(stride * l));
         simd_lane(w, WS_I32X4_REPLACE, l);
         op_u(w, OP_LOCAL_SET, r);
         if (S->mask) op_end(w);
@@ -680,8 +759,46 @@ static void vset(Simd *S, const SVar *x) {
   op_u(w, OP_LOCAL_SET, x->vl);
 }
 
+/* a lane_atomic: each lane's element updated in lane order (the order of
+ * the scalar turns), the lanes out of a loop skipped */
+static void vatomic(Simd *S, const KExpr *e, const KExpr *el) {
+  WEmit *w = S->w;
+  static const unsigned ops[] = {[KB_ATOMIC_ADD] = OP_I32_ADD, [KB_ATOMIC_SUB] = OP_I32_SUB,
+                                 [KB_ATOMIC_AND] = OP_I32_AND, [KB_ATOMIC_OR] = OP_I32_OR, [KB_ATOMIC_XOR] = OP_I32_XOR};
+  uint32_t base = we_local(w, WT_I32), idx = we_local(w, WT_V128), val = we_local(w, WT_V128), a = we_local(w, WT_I32);
+  wx_addr(w, el->a);
+  op_u(w, OP_LOCAL_SET, base);
+  vx(S, el->b);
+  op_u(w, OP_LOCAL_SET, idx);
+  vx(S, e->args[1]);
+  op_u(w, OP_LOCAL_SET, val);
+  for (int l = 0; l < 4; l++) {
+    if (S->mask) {
+      op_u(w, OP_LOCAL_GET, S->mask - 1);
+      simd_lane(w, WS_I32X4_EXTRACT, l);
+      op_open(w, OP_IF, WT_VOID);
+    }
+    op_u(w, OP_LOCAL_GET, base);
+    op_u(w, OP_LOCAL_GET, idx);
+    simd_lane(w, WS_I32X4_EXTRACT, l);
+    op_i32(w, el->type->size);
+    op(w, OP_I32_MUL);
+    op(w, OP_I32_ADD);
+    op_u(w, OP_LOCAL_TEE, a);
+    op_u(w, OP_LOCAL_GET, a);
+    wb_mem(&w->fn->code, OP_I32_LOAD, 0);
+    op_u(w, OP_LOCAL_GET, val);
+    simd_lane(w, WS_I32X4_EXTRACT, l);
+    op(w, ops[e->builtin]);
+    wb_mem(&w->fn->code, OP_I32_STORE, 0);
+    if (S->mask) op_end(w);
+  }
+}
+
 static void vexpr(Simd *S, const KExpr *e) {
   WEmit *w = S->w;
+  const KExpr *el = lane_atomic(S, e);
+  if (el) return vatomic(S, e, el);
   if (e->kind == KE_INCDEC) {
     SVar *x = svar(S, e->a->var);
     if (x->cls != CV) { wx_drop(w, e); return; }
