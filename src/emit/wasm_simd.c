@@ -927,18 +927,23 @@ static void vs(Simd *S, const KStmt *s) {
   }
 }
 
-/* the frame address of lane `lane`'s copy of per-thread x */
+/* the frame address of lane `lane`'s copy of per-thread x: the lanes'
+ * frames follow lane 0's (in fp during the vector turn) */
 static void lane_frame(WEmit *w, int lane, int off) {
   WFunc *f = w->fn;
-  op_u(w, OP_LOCAL_GET, f->tbase);
-  global_get(w, WG_T);
-  op_i32(w, lane);
-  op(w, OP_I32_ADD);
-  op_u(w, OP_LOCAL_GET, f->fsize);
-  op(w, OP_I32_MUL);
-  op(w, OP_I32_ADD);
-  op_i32(w, off);
-  op(w, OP_I32_ADD);
+  op_u(w, OP_LOCAL_GET, f->fp);
+  if (lane) {
+    op_u(w, OP_LOCAL_GET, f->fsize);
+    if (lane > 1) {
+      op_i32(w, lane);
+      op(w, OP_I32_MUL);
+    }
+    op(w, OP_I32_ADD);
+  }
+  if (off) {
+    op_i32(w, off);
+    op(w, OP_I32_ADD);
+  }
 }
 
 static void advance(WEmit *w, int g, int by) {
