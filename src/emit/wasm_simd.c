@@ -13,23 +13,41 @@
  * affine values are computed once by the scalar emitter for lane 0 (the
  * loop's thread counters are lane 0's); varying ones as f32x4/i32x4.  A
  * 4-byte load or store whose index is affine reads or writes the four
- * lanes' consecutive elements with v128.load/store; other addresses must
- * be uniform (loads only).  Per-thread values kept across barriers that
+ * lanes' consecutive elements with v128.load/store; 8- and 16-bit integer
+ * loads at affine indices read four elements and widen them; a 4-byte
+ * array element whose lanes lie a uniform stride apart (an affine index in
+ * an outer dimension: tile[threadIdx.x][k]) is gathered lane by lane;
+ * other addresses must be uniform (loads only).  A struct or vector the
+ * body declares as a copy of a uniform one (q = sh[j]) is uniform; the
+ * members of a per-thread struct or vector the body only reads (p.x) are
+ * gathered once per turn.  Per-thread values kept across barriers that
  * the body only reads and that were set once from uniform and affine
  * values (tx = threadIdx.x, row = blockIdx.y * 16 + ty) are read from lane
- * 0's frame and keep their class; other per-thread values move lane by
- * lane between the four frames and a v128 local.  Loops and ifs with a
- * uniform condition stay control flow; an if whose condition varies runs
- * its then-branch when all four lanes take it, its else-branch when none
- * does, and otherwise abandons the vector turn (only possible before the
- * body has stored anything) for four scalar turns; so control is the same
- * in every lane, and a `return` ends the four threads' turn.
+ * 0's frame and keep their class; those the body changes but that are the
+ * same in every thread (uniform.c: a scan's ping-pong index) live in a
+ * local during the turn and go to the four frames after it; other
+ * per-thread values move lane by lane between the four frames and a v128
+ * local.  Loops and ifs with a uniform condition stay control flow; an if
+ * whose condition varies runs its then-branch when all four lanes take
+ * it, its else-branch when none does, and otherwise abandons the vector
+ * turn (only possible before the body has stored anything) for four
+ * scalar turns; so control is the same in every lane, and a `return` ends
+ * the four threads' turn.  A loop whose condition varies (a grid-stride
+ * loop) runs while any lane is in it: iterations where all are run
+ * unmasked, the others with the lanes that left masked (assignments by
+ * bitselect, loads lane by lane for the lanes still in, no stores but
+ * atomics); variables that outlive such a loop are varying.  Integer
+ * atomics on a __shared__ array whose results are unused (a privatised
+ * histogram) update lane after lane with plain loads and stores (the
+ * block's shared memory is its worker's, wasm_atomic.c) when every use of
+ * that array in the body is one of them and they commute (all add/sub,
+ * all and, all or or all xor): the lanes' order then cannot show.
  *
  * The vector loop runs when blockDim.x is a multiple of 4 (so the four
  * lanes share threadIdx.y and z and have consecutive threadIdx.x); other
  * blocks take the scalar loop.  Anything outside this subset — other types
- * than 32-bit int and float, atomics, calls, break, returns inside loops,
- * volatile — leaves the loop scalar.  Results are the scalar loop's: the lane
+ * than 32-bit int and float, other atomics, calls, break, returns inside
+ * loops, volatile — leaves the loop scalar.  Results are the scalar loop's: the lane
  * operations are the same IEEE and two's-complement operations.
  * CUWASM_WASM_SIMD=0 in the environment turns it off (for comparisons).
  */
