@@ -890,19 +890,30 @@ static void vs(Simd *S, const KStmt *s) {
   }
   case KS_LOOP: {
     if (s->init_stmt) vs(S, s->init_stmt);
+    uint32_t live = 0; /* a varying loop: the lanes still in it */
+    if (s->cond && ecls(S, s->cond) == CV) {
+      live = we_local(w, WT_V128);
+      op_i32(w, -1);
+      simd_op(w, WS_I32X4_SPLAT);
+      op_u(w, OP_LOCAL_SET, live);
+    }
     op_open(w, OP_BLOCK, WT_VOID);
     int brk = f->depth;
     op_open(w, OP_LOOP, WT_VOID);
     int top = f->depth;
-    if (s->cond && ecls(S, s->cond) == CV) {
-      /* while any lane is in: all four unmasked, or the body under the mask */
-      uint32_t m = we_local(w, WT_V128);
+    if (live) {
+      /* while any lane is in: all four unmasked, or the body under the mask.
+       * The mask only loses lanes: one that left does not come back when its
+       * condition (of an affine i that kept counting) holds again */
+      uint32_t m = live;
       vx(S, s->cond);
       if (s->cond->type->kind != KT_BOOL) { /* nonzero -> a lane mask */
         op_i32(w, 0);
         simd_op(w, WS_I32X4_SPLAT);
         simd_op(w, WS_I32X4_NE);
       }
+      op_u(w, OP_LOCAL_GET, m);
+      simd_op(w, WS_AND);
       op_u(w, OP_LOCAL_TEE, m);
       simd_op(w, WS_ANY_TRUE);
       op(w, OP_I32_EQZ);

@@ -8,6 +8,7 @@
 // launch: gridStrideSum --grid 2 --block 8 f32[13]=rand:4 f32[16]=zeros i32:13
 // launch: laneTripCounts --grid 2 --block 32 f32[200]=rand:5 f32[64]=zeros i32[64]=zeros
 // launch: stridedWhile --grid 1 --block 64 i32[64]=zeros i32:300
+// launch: noReentry --grid 2 --block 16 f32[32]=zeros
 #include <cuda_runtime.h>
 
 // the reduction's first pass: the last lanes of the last group read past n
@@ -42,4 +43,13 @@ __global__ void stridedWhile(int* out, int n)
         j += 37;
     }
     out[threadIdx.x] = s + j;
+}
+
+// each lane leaves when its i reaches 7 mod 8 and must not come back when
+// i, counting on with the other lanes, leaves that residue again
+__global__ void noReentry(float* out)
+{
+    float acc = 0.0f;
+    for (int i = threadIdx.x; (i & 7) != 7; i += 1) acc += 1.0f + (float)i;
+    out[blockIdx.x * blockDim.x + threadIdx.x] = acc;
 }
