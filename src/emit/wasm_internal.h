@@ -73,6 +73,7 @@ typedef struct WFunc {
   int turn;              /* depth of a thread's turn block in a kernel, -1 */
   uint32_t retptr;       /* local: where an aggregate result goes */
   const KFission *fis;
+  struct KUniformity *uni; /* kernels: which locals differ between threads (wasm_simd.c, on first use) */
   uint32_t nt, tbase, fsize; /* kernels: locals with the thread count, the
                                 first thread frame and the frame size */
   uint32_t gl[WG_COUNT];  /* kernels: 1 + the local standing for a global (0: none) */

@@ -13,27 +13,47 @@
  * affine values are computed once by the scalar emitter for lane 0 (the
  * loop's thread counters are lane 0's); varying ones as f32x4/i32x4.  A
  * 4-byte load or store whose index is affine reads or writes the four
- * lanes' consecutive elements with v128.load/store; other addresses must
- * be uniform (loads only).  Per-thread values kept across barriers that
+ * lanes' consecutive elements with v128.load/store; 8- and 16-bit integer
+ * loads at affine indices read four elements and widen them; a 4-byte
+ * array element whose lanes lie a uniform stride apart (an affine index in
+ * an outer dimension: tile[threadIdx.x][k]) is gathered lane by lane;
+ * other addresses must be uniform (loads only).  A struct or vector the
+ * body declares as a copy of a uniform one (q = sh[j]) is uniform; the
+ * members of a per-thread struct or vector the body only reads (p.x) are
+ * gathered once per turn.  Per-thread values kept across barriers that
  * the body only reads and that were set once from uniform and affine
  * values (tx = threadIdx.x, row = blockIdx.y * 16 + ty) are read from lane
- * 0's frame and keep their class; other per-thread values move lane by
- * lane between the four frames and a v128 local.  Loops and ifs with a
- * uniform condition stay control flow; an if whose condition varies runs
- * its then-branch when all four lanes take it, its else-branch when none
- * does, and otherwise abandons the vector turn (only possible before the
- * body has stored anything) for four scalar turns; so control is the same
- * in every lane, and a `return` ends the four threads' turn.
+ * 0's frame and keep their class; those the body changes but that are the
+ * same in every thread (uniform.c: a scan's ping-pong index) live in a
+ * local during the turn and go to the four frames after it; other
+ * per-thread values move lane by lane between the four frames and a v128
+ * local.  Loops and ifs with a uniform condition stay control flow; an if
+ * whose condition varies runs its then-branch when all four lanes take
+ * it, its else-branch when none does, and otherwise abandons the vector
+ * turn (only possible before the body has stored anything) for four
+ * scalar turns; so control is the same in every lane, and a `return` ends
+ * the four threads' turn.  A loop whose condition varies (a grid-stride
+ * loop) runs while any lane is in it: iterations where all are run
+ * unmasked, the others with the lanes that left masked (assignments by
+ * bitselect, loads lane by lane for the lanes still in, no stores but
+ * atomics); variables that outlive such a loop are varying.  Integer
+ * atomics on a __shared__ array whose results are unused (a privatised
+ * histogram) update lane after lane with plain loads and stores (the
+ * block's shared memory is its worker's, wasm_atomic.c) when every use of
+ * that array in the body is one of them and they commute (all add/sub,
+ * all and, all or or all xor): the lanes' order then cannot show.
  *
  * The vector loop runs when blockDim.x is a multiple of 4 (so the four
  * lanes share threadIdx.y and z and have consecutive threadIdx.x); other
  * blocks take the scalar loop.  Anything outside this subset — other types
- * than 32-bit int and float, atomics, calls, break, returns inside loops,
- * volatile — leaves the loop scalar.  Results are the scalar loop's: the lane
+ * than 32-bit int and float, other atomics, calls, break, returns inside
+ * loops, volatile — leaves the loop scalar.  Results are the scalar loop's: the lane
  * operations are the same IEEE and two's-complement operations.
  * CUWASM_WASM_SIMD=0 in the environment turns it off (for comparisons).
  */
 #include "wasm_internal.h"
+#include "kir/passes/uniform.h"
+#include "kir/passes/walk.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,17 +65,32 @@ typedef struct SVar {
   int cls;
   bool per_thread; /* kept in frames: gathered from / scattered to the lanes' frames */
   bool written;    /* assigned in the body */
-  uint32_t vl;     /* the v128 local of a varying variable */
+  bool same;       /* per-thread, but the same in every thread (uniform.c): lane 0's copy
+                      in a local during the turn, stored to the four frames after it */
+  uint32_t vl;     /* the v128 local of a varying variable; the scalar local of a `same` one */
 } SVar;
+
+/* a 4-byte member of a per-thread struct or vector the body only reads
+ * (n-body's `p.x`): gathered once per turn from the four lanes' frames */
+typedef struct SField {
+  const KVar *v;
+  int off;          /* bytes into v */
+  const KType *t;
+  uint32_t vl;      /* its v128 local */
+} SField;
 
 typedef struct Simd {
   WEmit *w;
   const KStmt *body;
   SVar *vars;
   int nvars;
+  SField *fields;
+  int nfields, capfields;
   bool changed, stored;
   int loops;  /* analysis: loops around the statement */
   int lanes_mem; /* accesses of four consecutive elements */
+  const KStmt *vloop; /* analysis: the loop with a varying condition being analysed */
+  uint32_t mask; /* emission: 1 + the v128 local of the lanes still in a varying loop (0: all) */
   int bail;   /* emission: control depth of the block that abandons the vector turn */
   int ret;    /* emission: control depth of the block a return leaves */
   int depth;  /* remat recursion */
@@ -63,6 +98,11 @@ typedef struct Simd {
 
 static bool lane_int(const KType *t) { return t->kind == KT_I32 || t->kind == KT_U32; }
 static bool lane_val(const KType *t) { return lane_int(t) || t->kind == KT_F32; }
+static bool lane_cond(const KType *t) { return t->kind == KT_BOOL || lane_int(t); }
+/* integers narrower than a lane: loaded four at a time and widened */
+static bool narrow_int(const KType *t) {
+  return t->kind == KT_I8 || t->kind == KT_U8 || t->kind == KT_I16 || t->kind == KT_U16;
+}
 static bool same_lane(const KType *a, const KType *b) {
   return (lane_int(a) && lane_int(b)) || (a->kind == KT_F32 && b->kind == KT_F32);
 }
@@ -107,6 +147,36 @@ static int join(int a, int b) { return a == CNONE ? b : b == CNONE ? a : a == b 
 
 static int ecls(Simd *S, const KExpr *e);
 
+/* the offset of member access e into its struct or vector, or -1 (a
+ * bit-field, or not 4 bytes of a lane type) */
+static int member_off(const KExpr *e) {
+  const KType *bt = e->a->type;
+  if (!lane_val(e->type)) return -1;
+  if (bt->kind == KT_VEC) return bt->elem == e->type || bt->elem->kind == e->type->kind ? e->field * bt->elem->size : -1;
+  if (bt->kind != KT_STRUCT || e->field < 0 || e->field >= bt->nfields || bt->fields[e->field].bit_width) return -1;
+  return bt->fields[e->field].offset;
+}
+
+/* e's entry in S->fields when e reads a member of a per-thread struct or
+ * vector the body does not write (added when add); NULL otherwise */
+static SField *lane_field(Simd *S, const KExpr *e, bool add) {
+  if (e->kind != KE_MEMBER || e->a->kind != KE_VAR) return NULL;
+  const KVar *v = e->a->var;
+  int off = member_off(e);
+  if (off < 0 || !kt_aggregate(v->type) || v->type->is_volatile || !per_thread(S, v) || addr_taken(S, v)) return NULL;
+  for (int i = 0; i < S->nfields; i++)
+    if (S->fields[i].v == v && S->fields[i].off == off) return &S->fields[i];
+  if (!add || we_writes_var(S->w, S->body, v)) return NULL;
+  if (S->nfields == S->capfields) {
+    S->capfields = S->capfields ? 2 * S->capfields : 8;
+    SField *n = arena_alloc(&S->w->arena, sizeof *n * (size_t)S->capfields);
+    if (S->nfields) memcpy(n, S->fields, sizeof *n * (size_t)S->nfields);
+    S->fields = n;
+  }
+  S->fields[S->nfields] = (SField){.v = v, .off = off, .t = e->type};
+  return &S->fields[S->nfields++];
+}
+
 /* whether an assignment or ++/-- in e changes v */
 static bool assigned_expr(const KExpr *e, const KVar *v) {
   if (!e) return false;
@@ -149,6 +219,14 @@ static void see_decl(const KStmt *s, void *ctx) {
   }
 }
 
+/* whether loop s declares v (in its init statement or its body): such a
+ * variable is dead once the loop ends */
+static bool declared_in(const KStmt *s, const KVar *v) {
+  Writes wr = {v, 0, NULL};
+  each_stmt(s, see_decl, &wr);
+  return wr.decls > 0;
+}
+
 /* a per-thread value the body only reads: uniform or affine when it is
  * set once in the kernel, by its declaration, from uniform and affine
  * values (loads excluded: memory may change in between) */
@@ -187,7 +265,9 @@ static int acls(Simd *S, const KExpr *e) {
   case KE_VAR:
     if (!kt_aggregate(e->var->type)) return CX;
     if (e->var->as == AS_SHARED || e->var->kind == KV_GLOBAL) return CU;
-    return per_thread(S, e->var) || index_of_var(S, e->var) >= 0 || addr_taken(S, e->var) ? CX : CU;
+    if (index_of_var(S, e->var) >= 0) /* the body's: uniform when its declaration copies a uniform value */
+      return S->vars[index_of_var(S, e->var)].cls == CU && !per_thread(S, e->var) ? CU : CX;
+    return per_thread(S, e->var) || addr_taken(S, e->var) ? CX : CU;
   case KE_INDEX: {
     int base = e->a->type->kind == KT_ARRAY ? acls(S, e->a) : ecls(S, e->a);
     int ci = ecls(S, e->b);
@@ -203,6 +283,16 @@ static int acls(Simd *S, const KExpr *e) {
 }
 
 static bool is_cmp(KOp op) { return op >= KOP_EQ && op <= KOP_GE; }
+
+/* the bytes between the lanes' elements when array element e lies at
+ * lane 0's address plus lane * stride with the lane's index in an outer
+ * dimension (the transpose's tile[threadIdx.x][k]); 0 otherwise */
+static int lane_stride(Simd *S, const KExpr *e) {
+  if (e->kind != KE_INDEX || e->a->type->kind != KT_ARRAY) return 0;
+  int ci = ecls(S, e->b);
+  if (ci == CA) return acls(S, e->a) == CU ? e->type->size : 0;
+  return ci == CU ? lane_stride(S, e->a) : 0;
+}
 
 static int ecls(Simd *S, const KExpr *e) {
   if (e->type && e->type->is_volatile) return CX;
@@ -243,15 +333,25 @@ static int ecls(Simd *S, const KExpr *e) {
   case KE_CAST: {
     int a = ecls(S, e->a);
     if (a == CU || a == CX) return a;
-    if (lane_int(e->type) && lane_int(e->a->type)) return a;
+    if (lane_int(e->type) && (lane_int(e->a->type) || narrow_int(e->a->type))) return a; /* lanes hold it widened */
     if (e->type->kind == KT_F32 && lane_int(e->a->type)) return CV;
     if (e->type->kind == KT_F32 && e->a->type->kind == KT_F32) return a;
     return CX;
   }
   case KE_INDEX: case KE_DEREF: case KE_MEMBER: {
     if (S->depth) return CX; /* memory may change between the declaration and the use */
+    if (lane_field(S, e, true)) {
+      S->lanes_mem++; /* lane data, as a v128.load's */
+      return CV;
+    }
     int c = acls(S, e);
     if (c == CA) {
+      S->lanes_mem++;
+      return CV;
+    }
+    if (c == CX && lane_val(e->type) && lane_stride(S, e) > 0) return CV; /* gathered */
+    if (c == CX && e->kind == KE_INDEX && narrow_int(e->type) && ecls(S, e->b) == CA &&
+        (e->a->type->kind == KT_ARRAY ? acls(S, e->a) : ecls(S, e->a)) == CU) { /* bytes, halves */
       S->lanes_mem++;
       return CV;
     }
@@ -259,7 +359,8 @@ static int ecls(Simd *S, const KExpr *e) {
   }
   case KE_ADDR: return acls(S, e->a) == CU ? CU : CX;
   case KE_BUILTIN:
-    if ((e->builtin == KB_SQRTF || e->builtin == KB_FABSF) && e->nargs == 1 && e->args[0]->type->kind == KT_F32) {
+    if ((e->builtin == KB_SQRTF || e->builtin == KB_FABSF || e->builtin == KB_RSQRTF) && e->nargs == 1 &&
+        e->args[0]->type->kind == KT_F32 && e->type->kind == KT_F32) {
       int a = ecls(S, e->args[0]);
       return a == CU || a == CX ? a : CV;
     }
@@ -275,7 +376,8 @@ static SVar *svar(Simd *S, const KVar *v) {
 
 static void set_cls(Simd *S, SVar *x, int c) {
   int n = join(x->cls, c);
-  if (x->per_thread && n != CX) n = CV;
+  if (x->same) n = n == CU ? CU : CX;
+  else if (x->per_thread && n != CX) n = CV;
   if (n != x->cls) S->changed = true;
   x->cls = n;
 }
@@ -287,6 +389,7 @@ static int compound_cls(Simd *S, const KExpr *e, int vc) {
   if (!same_lane(e->a->type, e->b->type)) return CX;
   if (vc == CU && r == CU) return CU;
   bool in = lane_int(e->a->type);
+  if (in && vc == CA && r == CU && (e->op == KOP_ADD || e->op == KOP_SUB)) return CA; /* i += stride */
   switch (e->op) {
   case KOP_ADD: case KOP_SUB: case KOP_MUL: return CV;
   case KOP_DIV: return in ? CX : CV;
@@ -297,17 +400,87 @@ static int compound_cls(Simd *S, const KExpr *e, int vc) {
 
 static bool ana(Simd *S, const KStmt *s);
 
+/* inside a loop with a varying condition, a variable that outlives the
+ * loop is varying: the lanes that left the loop keep their values */
+static void outlives(Simd *S, SVar *x) {
+  if (S->vloop && !declared_in(S->vloop, x->v)) set_cls(S, x, CV);
+}
+
+/* the shared array element an integer atomic whose result is unused
+ * updates (histogram's atomicAdd(&local[data[i]], 1u)), when each lane's
+ * update can run as a plain read-modify-write (wasm_atomic.c: shared
+ * memory belongs to the block's worker), lane after lane; NULL otherwise */
+/* the lane order differs from the scalar turns' (lane 0..3 per iteration,
+ * not thread after thread), which only commuting updates hide: the atomics
+ * on array v are then all add/sub, all and, all or or all xor, and v is
+ * used in nothing else in the body */
+typedef struct AtomicUses { const KVar *v; int refs, atomics, group; bool mixed; } AtomicUses;
+
+static int atomic_group(KBuiltinId id) {
+  switch (id) {
+  case KB_ATOMIC_ADD: case KB_ATOMIC_SUB: return 1;
+  case KB_ATOMIC_AND: return 2;
+  case KB_ATOMIC_OR: return 3;
+  case KB_ATOMIC_XOR: return 4;
+  default: return 0;
+  }
+}
+
+static bool see_atomic_use(const KExpr *e, void *ctx) {
+  AtomicUses *u = ctx;
+  if (e->kind == KE_VAR && e->var == u->v) u->refs++;
+  if (e->kind == KE_BUILTIN && e->nargs >= 1 && e->args[0]->kind == KE_ADDR && e->args[0]->a->kind == KE_INDEX &&
+      e->args[0]->a->a->kind == KE_VAR && e->args[0]->a->a->var == u->v) {
+    int g = atomic_group(e->builtin);
+    if (!g || (u->group && u->group != g)) u->mixed = true;
+    u->group = g;
+    u->atomics++;
+  }
+  return false;
+}
+
+static bool commuting_atomics_only(const Simd *S, const KVar *v) {
+  AtomicUses u = {v, 0, 0, 0, false};
+  kir_walk_any(S->body, see_atomic_use, NULL, &u);
+  return !u.mixed && u.refs == u.atomics;
+}
+
+static const KExpr *lane_atomic(Simd *S, const KExpr *e) {
+  if (e->kind != KE_BUILTIN || e->nargs != 2 || !lane_int(e->type)) return NULL;
+  switch (e->builtin) {
+  case KB_ATOMIC_ADD: case KB_ATOMIC_SUB: case KB_ATOMIC_AND: case KB_ATOMIC_OR: case KB_ATOMIC_XOR: break;
+  default: return NULL;
+  }
+  const KExpr *a = e->args[0];
+  if (a->kind != KE_ADDR || a->a->kind != KE_INDEX) return NULL;
+  const KExpr *el = a->a;
+  if (el->a->kind != KE_VAR || el->a->var->as != AS_SHARED || el->a->type->kind != KT_ARRAY ||
+      !lane_int(el->type) || el->type->kind != e->type->kind || el->type->is_volatile)
+    return NULL;
+  int ci = ecls(S, el->b), cv = ecls(S, e->args[1]);
+  if (ci == CX || cv == CX || !(lane_int(el->b->type) || narrow_int(el->b->type)) || !lane_int(e->args[1]->type))
+    return NULL;
+  if (!commuting_atomics_only(S, el->a->var)) return NULL;
+  return el;
+}
+
 static bool ana_expr(Simd *S, const KExpr *e) {
+  if (lane_atomic(S, e)) {
+    S->stored = true;
+    return true;
+  }
   if (e->kind == KE_ASSIGN) {
     if (e->a->kind == KE_VAR) {
       SVar *x = svar(S, e->a->var);
       if (!x || !lane_val(e->a->type)) return false;
+      outlives(S, x);
       int c = e->op == KOP_NONE ? (same_lane(e->a->type, e->b->type) ? ecls(S, e->b) : CX) : compound_cls(S, e, x->cls);
       if (c == CX) return false;
       set_cls(S, x, c);
       return x->cls != CX;
     }
     if (acls(S, e->a) != CA || !lane_val(e->a->type) || !same_lane(e->a->type, e->b->type)) return false;
+    if (S->vloop) return false; /* not under a mask */
     S->lanes_mem++;
     S->stored = true;
     int r = e->op == KOP_NONE ? ecls(S, e->b) : compound_cls(S, e, CV);
@@ -316,6 +489,7 @@ static bool ana_expr(Simd *S, const KExpr *e) {
   if (e->kind == KE_INCDEC && e->a->kind == KE_VAR) {
     SVar *x = svar(S, e->a->var);
     if (!x || !lane_int(e->a->type)) return false;
+    outlives(S, x);
     set_cls(S, x, x->cls == CU ? CU : CV);
     return true;
   }
@@ -334,6 +508,14 @@ static bool ana(Simd *S, const KStmt *s) {
     SVar *x = svar(S, v);
     const KExpr *init = s->init ? s->init : v->init;
     if (!x || !init) return x != NULL;
+    if (kt_aggregate(v->type)) { /* a copy of a uniform struct or vector (n-body's q = sh[j]) */
+      if (per_thread(S, v) || init->type->kind != v->type->kind || init->type->size != v->type->size ||
+          (init->kind != KE_INDEX && init->kind != KE_DEREF && init->kind != KE_MEMBER && init->kind != KE_VAR) ||
+          acls(S, init) != CU)
+        return false;
+      set_cls(S, x, CU);
+      return x->cls == CU;
+    }
     if (init->kind == KE_INIT_LIST || !same_lane(init->type, v->type)) return false;
     int c = ecls(S, init);
     if (c == CX) return false;
@@ -351,10 +533,19 @@ static bool ana(Simd *S, const KStmt *s) {
   case KS_LOOP: {
     if (s->loop_kind == KLOOP_THREADS) return false;
     if (s->init_stmt && !ana(S, s->init_stmt)) return false;
+    int c = s->cond ? ecls(S, s->cond) : CU;
+    if (c == CX || c == CA) return false;
+    /* a varying condition (a grid-stride loop's i < n): the loop runs while
+     * any lane is in it, the others masked; no stores, no inner varying loop */
+    bool vary = c == CV;
+    if (vary && (S->vloop || s->loop_kind == KLOOP_DO || !lane_cond(s->cond->type))) return false;
+    const KStmt *outer = S->vloop;
+    if (vary) S->vloop = s;
     S->loops++;
     bool ok = ana(S, s->body) && (!s->step || ana_expr(S, s->step));
     S->loops--;
-    return ok && (!s->cond || ecls(S, s->cond) == CU);
+    S->vloop = outer;
+    return ok;
   }
   case KS_RETURN: /* control is the same in the four lanes: they all end the turn */
     return !s->e && !S->loops;
@@ -366,7 +557,8 @@ static bool ana(Simd *S, const KStmt *s) {
 static void see_body_decl(const KStmt *s, void *ctx) {
   Simd *S = ctx;
   if (s->kind != KS_DECL || s->var->as == AS_SHARED || s->var->is_static || index_of_var(S, s->var) >= 0) return;
-  SVar x = {.v = s->var, .cls = lane_val(s->var->type) && !addr_taken(S, s->var) ? CNONE : CX,
+  bool agg = (s->var->type->kind == KT_VEC || s->var->type->kind == KT_STRUCT) && !s->var->type->is_volatile;
+  SVar x = {.v = s->var, .cls = (lane_val(s->var->type) || agg) && !addr_taken(S, s->var) ? CNONE : CX,
             .per_thread = per_thread(S, s->var)};
   S->vars[S->nvars++] = x;
 }
@@ -383,20 +575,30 @@ static bool analyse(Simd *S) {
   S->vars = arena_alloc(&w->arena, sizeof(SVar) * (size_t)(decls + cached.len + 1));
   S->nvars = 0;
   each_stmt(S->body, see_body_decl, S);
+  WFunc *f = w->fn;
+  if (!f->uni) {
+    f->uni = arena_alloc(&w->arena, sizeof *f->uni);
+    memset(f->uni, 0, sizeof *f->uni);
+    kir_uniformity(&w->arena, f->fis->body, f->uni);
+  }
   for (int i = 0; i < cached.len; i++) {
     const KVar *v = cached.items[i];
     SVar *x = svar(S, v);
     if (x) { x->per_thread = true; continue; }
     SVar n = {.v = v, .per_thread = true};
     if (!lane_val(v->type)) n.cls = CX;
-    else if (we_writes_var(w, S->body, v)) n.cls = CV;
-    else n.cls = remat_cls(S, v);
+    else if (we_writes_var(w, S->body, v)) {
+      n.same = !kir_is_varying_var(f->uni, v) && we_var(w, v)->st == VS_FRAME; /* scan's `cur ^= 1` */
+      n.cls = n.same ? CU : CV;
+    } else {
+      n.cls = remat_cls(S, v);
+    }
     S->vars[S->nvars++] = n;
   }
   for (int i = 0; i < S->nvars; i++) {
     SVar *x = &S->vars[i];
     x->written = we_writes_var(w, S->body, x->v);
-    if (x->per_thread && x->written && x->cls != CX) x->cls = CV;
+    if (x->per_thread && x->written && x->cls != CX && !x->same) x->cls = CV;
   }
   for (int round = 0; round < 16; round++) {
     S->changed = false;
@@ -503,13 +705,60 @@ static void vx(Simd *S, const KExpr *e) {
     if (e->type->kind == KT_F32 && lane_int(e->a->type))
       simd_op(w, e->a->type->kind == KT_U32 ? WS_F32X4_CONVERT_I32X4_U : WS_F32X4_CONVERT_I32X4_S);
     return;
-  case KE_INDEX: case KE_DEREF: case KE_MEMBER:
+  case KE_INDEX: case KE_DEREF: case KE_MEMBER: {
+    SField *fl = lane_field(S, e, false);
+    if (fl) {
+      op_u(w, OP_LOCAL_GET, fl->vl);
+      return;
+    }
+    int stride = narrow_int(e->type) ? e->type->size : acls(S, e) == CA ? 4 : lane_stride(S, e);
     wx_addr(w, e); /* lane 0's element; the others follow it */
+    if (narrow_int(e->type) && !S->mask) { /* four bytes or halves, widened to i32 lanes */
+      bool sg = kt_is_signed(e->type);
+      simd_mem(w, stride == 1 ? WS_LOAD32_ZERO : WS_LOAD64_ZERO);
+      if (stride == 1) simd_op(w, sg ? WS_I16X8_EXTEND_LOW_I8X16_S : WS_I16X8_EXTEND_LOW_I8X16_U);
+      simd_op(w, sg ? WS_I32X4_EXTEND_LOW_I16X8_S : WS_I32X4_EXTEND_LOW_I16X8_U);
+      return;
+    }
+    if (S->mask || stride != 4) { /* lane by lane: only the lanes still in a loop (the others' may
+                                     be out of bounds), or elements `stride` bytes apart */
+      uint32_t a = we_local(w, WT_I32), r = we_local(w, WT_V128);
+      op_u(w, OP_LOCAL_SET, a);
+      op_i32(w, 0);
+      simd_op(w, WS_I32X4_SPLAT);
+      op_u(w, OP_LOCAL_SET, r);
+      for (int l = 0; l < 4; l++) {
+        if (S->mask) {
+          op_u(w, OP_LOCAL_GET, S->mask - 1);
+          simd_lane(w, WS_I32X4_EXTRACT, l);
+          op_open(w, OP_IF, WT_VOID);
+        }
+        op_u(w, OP_LOCAL_GET, r);
+        op_u(w, OP_LOCAL_GET, a);
+        unsigned ld = OP_I32_LOAD;
+        if (narrow_int(e->type))
+          ld = stride == 1 ? (kt_is_signed(e->type) ? OP_I32_LOAD8_S : OP_I32_LOAD8_U)
+                           : (kt_is_signed(e->type) ? OP_I32_LOAD16_S : OP_I32_LOAD16_U);
+        wb_mem(&w->fn->code, ld, (uint32_t)(stride * l));
+        simd_lane(w, WS_I32X4_REPLACE, l);
+        op_u(w, OP_LOCAL_SET, r);
+        if (S->mask) op_end(w);
+      }
+      op_u(w, OP_LOCAL_GET, r);
+      return;
+    }
     simd_mem(w, WS_LOAD);
     return;
+  }
   case KE_BUILTIN:
+    if (e->builtin == KB_RSQRTF) { /* 1 / sqrt(x), as the scalar emitter computes it */
+      op(w, OP_F32_CONST);
+      wb_f32(&w->fn->code, 1.0f);
+      simd_op(w, WS_F32X4_SPLAT);
+    }
     vx(S, e->args[0]);
-    simd_op(w, e->builtin == KB_SQRTF ? WS_F32X4_SQRT : WS_F32X4_ABS);
+    simd_op(w, e->builtin == KB_FABSF ? WS_F32X4_ABS : WS_F32X4_SQRT);
+    if (e->builtin == KB_RSQRTF) simd_op(w, WS_F32X4_DIV);
     return;
   default: return;
   }
@@ -517,8 +766,57 @@ static void vx(Simd *S, const KExpr *e) {
 
 static void vs(Simd *S, const KStmt *s);
 
+/* the new value of varying x on the stack -> x, in the lanes of the mask */
+static void vset(Simd *S, const SVar *x) {
+  WEmit *w = S->w;
+  if (S->mask) {
+    op_u(w, OP_LOCAL_GET, x->vl);
+    op_u(w, OP_LOCAL_GET, S->mask - 1);
+    simd_op(w, WS_BITSELECT);
+  }
+  op_u(w, OP_LOCAL_SET, x->vl);
+}
+
+/* a lane_atomic: each lane's element updated in lane order (the order of
+ * the scalar turns), the lanes out of a loop skipped */
+static void vatomic(Simd *S, const KExpr *e, const KExpr *el) {
+  WEmit *w = S->w;
+  static const unsigned ops[] = {[KB_ATOMIC_ADD] = OP_I32_ADD, [KB_ATOMIC_SUB] = OP_I32_SUB,
+                                 [KB_ATOMIC_AND] = OP_I32_AND, [KB_ATOMIC_OR] = OP_I32_OR, [KB_ATOMIC_XOR] = OP_I32_XOR};
+  uint32_t base = we_local(w, WT_I32), idx = we_local(w, WT_V128), val = we_local(w, WT_V128), a = we_local(w, WT_I32);
+  wx_addr(w, el->a);
+  op_u(w, OP_LOCAL_SET, base);
+  vx(S, el->b);
+  op_u(w, OP_LOCAL_SET, idx);
+  vx(S, e->args[1]);
+  op_u(w, OP_LOCAL_SET, val);
+  for (int l = 0; l < 4; l++) {
+    if (S->mask) {
+      op_u(w, OP_LOCAL_GET, S->mask - 1);
+      simd_lane(w, WS_I32X4_EXTRACT, l);
+      op_open(w, OP_IF, WT_VOID);
+    }
+    op_u(w, OP_LOCAL_GET, base);
+    op_u(w, OP_LOCAL_GET, idx);
+    simd_lane(w, WS_I32X4_EXTRACT, l);
+    op_i32(w, el->type->size);
+    op(w, OP_I32_MUL);
+    op(w, OP_I32_ADD);
+    op_u(w, OP_LOCAL_TEE, a);
+    op_u(w, OP_LOCAL_GET, a);
+    wb_mem(&w->fn->code, OP_I32_LOAD, 0);
+    op_u(w, OP_LOCAL_GET, val);
+    simd_lane(w, WS_I32X4_EXTRACT, l);
+    op(w, ops[e->builtin]);
+    wb_mem(&w->fn->code, OP_I32_STORE, 0);
+    if (S->mask) op_end(w);
+  }
+}
+
 static void vexpr(Simd *S, const KExpr *e) {
   WEmit *w = S->w;
+  const KExpr *el = lane_atomic(S, e);
+  if (el) return vatomic(S, e, el);
   if (e->kind == KE_INCDEC) {
     SVar *x = svar(S, e->a->var);
     if (x->cls != CV) { wx_drop(w, e); return; }
@@ -526,7 +824,7 @@ static void vexpr(Simd *S, const KExpr *e) {
     op_i32(w, 1);
     simd_op(w, WS_I32X4_SPLAT);
     simd_op(w, e->op == KOP_SUB ? WS_I32X4_SUB : WS_I32X4_ADD);
-    op_u(w, OP_LOCAL_SET, x->vl);
+    vset(S, x);
     return;
   }
   if (e->a->kind == KE_VAR) {
@@ -535,7 +833,7 @@ static void vexpr(Simd *S, const KExpr *e) {
     if (e->op != KOP_NONE) op_u(w, OP_LOCAL_GET, x->vl);
     vx(S, e->b);
     if (e->op != KOP_NONE) simd_op(w, varith(e->op, e->a->type));
-    op_u(w, OP_LOCAL_SET, x->vl);
+    vset(S, x);
     return;
   }
   uint32_t a = we_local(w, WT_I32);
@@ -592,10 +890,50 @@ static void vs(Simd *S, const KStmt *s) {
   }
   case KS_LOOP: {
     if (s->init_stmt) vs(S, s->init_stmt);
+    uint32_t live = 0; /* a varying loop: the lanes still in it */
+    if (s->cond && ecls(S, s->cond) == CV) {
+      live = we_local(w, WT_V128);
+      op_i32(w, -1);
+      simd_op(w, WS_I32X4_SPLAT);
+      op_u(w, OP_LOCAL_SET, live);
+    }
     op_open(w, OP_BLOCK, WT_VOID);
     int brk = f->depth;
     op_open(w, OP_LOOP, WT_VOID);
     int top = f->depth;
+    if (live) {
+      /* while any lane is in: all four unmasked, or the body under the mask.
+       * The mask only loses lanes: one that left does not come back when its
+       * condition (of an affine i that kept counting) holds again */
+      uint32_t m = live;
+      vx(S, s->cond);
+      if (s->cond->type->kind != KT_BOOL) { /* nonzero -> a lane mask */
+        op_i32(w, 0);
+        simd_op(w, WS_I32X4_SPLAT);
+        simd_op(w, WS_I32X4_NE);
+      }
+      op_u(w, OP_LOCAL_GET, m);
+      simd_op(w, WS_AND);
+      op_u(w, OP_LOCAL_TEE, m);
+      simd_op(w, WS_ANY_TRUE);
+      op(w, OP_I32_EQZ);
+      op_br(w, OP_BR_IF, brk);
+      op_u(w, OP_LOCAL_GET, m);
+      simd_op(w, WS_I32X4_ALL_TRUE);
+      op_open(w, OP_IF, WT_VOID);
+      vs(S, s->body);
+      if (s->step) vexpr(S, s->step);
+      op(w, OP_ELSE);
+      S->mask = m + 1;
+      vs(S, s->body);
+      if (s->step) vexpr(S, s->step);
+      S->mask = 0;
+      op_end(w);
+      op_br(w, OP_BR, top);
+      op_end(w);
+      op_end(w);
+      return;
+    }
     if (s->cond && s->loop_kind != KLOOP_DO) {
       wx_cond(w, s->cond);
       op(w, OP_I32_EQZ);
@@ -618,18 +956,23 @@ static void vs(Simd *S, const KStmt *s) {
   }
 }
 
-/* the frame address of lane `lane`'s copy of per-thread x */
+/* the frame address of lane `lane`'s copy of per-thread x: the lanes'
+ * frames follow lane 0's (in fp during the vector turn) */
 static void lane_frame(WEmit *w, int lane, int off) {
   WFunc *f = w->fn;
-  op_u(w, OP_LOCAL_GET, f->tbase);
-  global_get(w, WG_T);
-  op_i32(w, lane);
-  op(w, OP_I32_ADD);
-  op_u(w, OP_LOCAL_GET, f->fsize);
-  op(w, OP_I32_MUL);
-  op(w, OP_I32_ADD);
-  op_i32(w, off);
-  op(w, OP_I32_ADD);
+  op_u(w, OP_LOCAL_GET, f->fp);
+  if (lane) {
+    op_u(w, OP_LOCAL_GET, f->fsize);
+    if (lane > 1) {
+      op_i32(w, lane);
+      op(w, OP_I32_MUL);
+    }
+    op(w, OP_I32_ADD);
+  }
+  if (off) {
+    op_i32(w, off);
+    op(w, OP_I32_ADD);
+  }
 }
 
 static void advance(WEmit *w, int g, int by) {
@@ -648,6 +991,7 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
   if (!analyse(&S)) return false;
   for (int i = 0; i < S.nvars; i++)
     if (S.vars[i].cls == CV) S.vars[i].vl = we_local(w, WT_V128);
+  for (int i = 0; i < S.nfields; i++) S.fields[i].vl = we_local(w, WT_V128);
   /* blockDim.x a multiple of 4: four lanes per turn, else the scalar loop */
   global_get(w, WG_BDX);
   op_i32(w, 3);
@@ -674,6 +1018,28 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
     }
     op_u(w, OP_LOCAL_SET, x->vl);
   }
+  for (int i = 0; i < S.nvars; i++) { /* the same in every thread: lane 0's copy in a local */
+    SVar *x = &S.vars[i];
+    if (!x->same || x->cls != CU) continue;
+    WVar *wv = we_var(w, x->v);
+    x->vl = we_local(w, wt_of(x->v->type));
+    lane_frame(w, 0, wv->off);
+    wx_load(w, x->v->type);
+    op_u(w, OP_LOCAL_SET, x->vl);
+    wv->st = VS_LOCAL;
+    wv->idx = x->vl;
+  }
+  for (int i = 0; i < S.nfields; i++) { /* read-only members of per-thread aggregates */
+    SField *fl = &S.fields[i];
+    int off = we_var(w, fl->v)->off + fl->off;
+    op_u(w, OP_LOCAL_GET, fl->vl);
+    for (int l = 0; l < 4; l++) {
+      lane_frame(w, l, off);
+      wx_load(w, fl->t);
+      simd_lane(w, fl->t->kind == KT_F32 ? WS_F32X4_REPLACE : WS_I32X4_REPLACE, l);
+    }
+    op_u(w, OP_LOCAL_SET, fl->vl);
+  }
   op_open(w, OP_BLOCK, WT_VOID);
   int next = f->depth;
   op_open(w, OP_BLOCK, WT_VOID);
@@ -695,8 +1061,19 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
       wx_store(w, x->v->type);
     }
   }
+  for (int i = 0; i < S.nvars; i++) {
+    SVar *x = &S.vars[i];
+    if (!x->same || x->cls != CU) continue;
+    for (int l = 0; l < 4; l++) {
+      lane_frame(w, l, we_var(w, x->v)->off);
+      op_u(w, OP_LOCAL_GET, x->vl);
+      wx_store(w, x->v->type);
+    }
+  }
   op_br(w, OP_BR, adv);
   op_end(w);
+  for (int i = 0; i < S.nvars; i++) /* the scalar turns keep them in frames */
+    if (S.vars[i].same && S.vars[i].cls == CU) we_var(w, S.vars[i].v)->st = VS_FRAME;
   /* abandoned: the four threads one by one */
   uint32_t n = we_local(w, WT_I32);
   op_i32(w, 4);

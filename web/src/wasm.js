@@ -280,8 +280,8 @@ export class WasmModule {
     if (args.length !== k.params.length)
       throw new Error(`cuwasm: '${k.name}' takes ${k.params.length} arguments, got ${args.length}`);
     const nblocks = g[0] * g[1] * g[2];
-    // the workers' block counter is an i32
-    const nw = nblocks > 1 && nblocks < 2 ** 31 - 1024 ? Math.min(this.threads, nblocks) : 1;
+    // the workers' block counter is an i32 (it runs past the grid by up to a chunk per worker)
+    const nw = nblocks > 1 && nblocks < 2 ** 31 - 65536 ? Math.min(this.threads, nblocks) : 1;
     const mark = this.top;
     try {
       const argAddr = this._alloc(Math.max(k.args_size, 8));
@@ -313,7 +313,9 @@ export class WasmModule {
         const pool = await this._workers();
         const counter = this._alloc(4);
         new Int32Array(this.memory.buffer, counter, 1)[0] = 0;
-        const failed = await pool.run({ exportName: k.export, argAddr, sharedBytes, grid: g, block: b, counter }, scratch);
+        // blocks per take of the counter: at least 16 takes per worker for the balance, at most 64 blocks
+        const chunk = Math.max(1, Math.min(64, Math.floor(nblocks / (16 * nw))));
+        const failed = await pool.run({ exportName: k.export, argAddr, sharedBytes, grid: g, block: b, counter, chunk }, scratch);
         if (failed) {
           if (failed.trap === undefined) { // a worker itself failed: start afresh next time
             this.pool.terminate();

@@ -2,9 +2,10 @@
 // wasm_pool.js, in a browser as a module Worker, in Node as a
 // worker_threads Worker).  It instantiates the kernel module over the
 // shared memory and, for each launch, takes block numbers from the
-// launch's counter in that memory (Atomics.add) until none is left,
-// running each block with the scratch region it was given (shared memory,
-// thread frames, stack: one block at a time per worker).  printf output,
+// launch's counter in that memory (Atomics.add, a chunk of consecutive
+// blocks at a time) until none is left, running each block with the
+// scratch region it was given (shared memory, thread frames, stack: one
+// block at a time per worker).  printf output,
 // failed asserts and traps go back to the main thread as messages; 'done'
 // or 'error' ends its part of a launch.
 import { hostImports } from './wasm_host.js';
@@ -41,14 +42,20 @@ port.on(async (msg) => {
   }
 });
 
-function run({ exportName, argAddr, scratch, sharedBytes, grid, block, counter }) {
+function run({ exportName, argAddr, scratch, sharedBytes, grid, block, counter, chunk = 1 }) {
   const fn = instance.exports[exportName];
   const next = new Int32Array(memory.buffer, counter, 1);
   const [gx, gy, gz] = grid, [bx, by, bz] = block, n = gx * gy * gz;
   try {
-    for (let i; (i = Atomics.add(next, 0, 1)) < n;) {
-      const x = i % gx, yz = (i - x) / gx, y = yz % gy, z = (yz - y) / gy;
-      fn(argAddr, scratch, sharedBytes, x, y, z, gx, gy, gz, bx, by, bz);
+    // `chunk` consecutive blocks per take: one atomic on the shared counter
+    // (whose cache line the workers pass around) per chunk, not per block
+    for (let s; (s = Atomics.add(next, 0, chunk)) < n;) {
+      const e = Math.min(s + chunk, n);
+      let x = s % gx, yz = (s - x) / gx, y = yz % gy, z = (yz - y) / gy;
+      for (let i = s; i < e; i++) {
+        fn(argAddr, scratch, sharedBytes, x, y, z, gx, gy, gz, bx, by, bz);
+        if (++x === gx) { x = 0; if (++y === gy) { y = 0; z++; } }
+      }
     }
     port.post({ type: 'done' });
   } catch (e) {
