@@ -62,8 +62,16 @@ export class DeviceBuffer {
     return target;
   }
 
+  // The bytes from byteOffset on, as an argument: bound there (WebGPU
+  // wants offsets of minStorageBufferOffsetAlignment for a binding of its
+  // own, 4 for a packed one).
+  view(byteOffset, byteLength = this.byteLength - byteOffset) {
+    return Object.assign(Object.create(this), { byteOffset, byteLength });
+  }
+
   destroy() { this.buffer.destroy(); }
 }
+DeviceBuffer.prototype.byteOffset = 0;
 
 function writeScalar(view, p, value) {
   if (p.scalar === 'i64' || p.scalar === 'u64') { // two little-endian words
@@ -244,7 +252,7 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
       temps.push(buf);
       if (p.written) readBack.push([buf, a]);
     }
-    entries.push({ binding: p.binding, resource: { buffer: buf.buffer } });
+    entries.push({ binding: p.binding, resource: { buffer: buf.buffer, offset: buf.byteOffset } });
   });
   for (const g of meta.globals ?? []) entries.push({ binding: g.binding, resource: { buffer: mod.globalBuffer(g).buffer } });
   let debug = null;
@@ -259,9 +267,10 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
     for (const pool of pools.values())
       for (const m of pool.members)
         if (m.arg instanceof DeviceBuffer && m.bytes && (toPool || m.written)) {
-          const n = Math.min(m.arg.buffer.size, pool.buffer.buffer.size - m.start);
-          if (toPool) enc.copyBufferToBuffer(m.arg.buffer, 0, pool.buffer.buffer, m.start, n);
-          else enc.copyBufferToBuffer(pool.buffer.buffer, m.start, m.arg.buffer, 0, n);
+          const at = m.arg.byteOffset;
+          const n = Math.floor(Math.min(m.arg.buffer.size - at, pool.buffer.buffer.size - m.start) / 4) * 4;
+          if (toPool) enc.copyBufferToBuffer(m.arg.buffer, at, pool.buffer.buffer, m.start, n);
+          else enc.copyBufferToBuffer(pool.buffer.buffer, m.start, m.arg.buffer, at, n);
         }
   };
   poolCopies(true);
