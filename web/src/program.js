@@ -100,31 +100,47 @@ function makeDevice(dev, core, modules, printErr, gpu) {
         core._free(raw);
       }
     },
-    // WebGPU (dev.kind 'webgpu'): the launch on the GPU, or, for a kernel
-    // WGSL cannot express, on the WebAssembly device with the heap made
-    // current first; 0, or 1 when the kernel failed (dev.lastError).
+    // WebGPU (dev.kind 'webgpu'): the launch submitted to the GPU without
+    // waiting, or, for a kernel WGSL cannot express, run on the
+    // WebAssembly device when no GPU bytes must come back first: 0, 1 when
+    // that kernel failed, 2 when launchGpu must finish the job (a new
+    // pipeline to make, bytes to read back).
+    launchGpuNow: (m, k, args, grid, block, shared) => {
+      const r = gpu.submit(m, k, args, grid, block, shared);
+      if (r === 'done') return 0;
+      if (r === 'prepare' || gpu.pending()) return 2;
+      return wasmInstead(m, k, args, grid, block, shared);
+    },
     launchGpu: async (m, k, args, grid, block, shared) => {
-      try {
-        if (await gpu.launch(m, k, args, grid, block, shared)) return 0;
-      } catch (e) {
-        if (e.asserts) for (const a of e.asserts) printErr(a);
-        dev.lastError = cudaFailure(e);
-        return 1;
-      }
-      if (gpu.verbose) printErr(`cuwasm: kernel '${modules[m].meta.kernels[k].name}' runs on the WebAssembly device: ${gpu.why}`);
+      if (await gpu.launch(m, k, args, grid, block, shared)) return 0;
       await gpu.readBackAll();
-      const st = dev.launch(m, k, args, grid, block, shared);
-      gpu.wasmRan();
-      return st;
+      return wasmInstead(m, k, args, grid, block, shared);
     },
     track: (p, n, kind) => gpu?.track(p, n, kind),
     untrack: (p) => gpu?.untrack(p),
     needsReadBack: (p, n) => (gpu && gpu.needsReadBack(p, n) ? 1 : 0),
     hostAccess: (p, n, write) => gpu.hostAccess(p, n, write),
     hostWrote: (p, n) => gpu?.hostWrote(p, n),
-    syncPending: () => (gpu && gpu.hostVisiblePending() ? 1 : 0),
-    sync: () => gpu.syncHostVisible(),
+    syncPending: () => (gpu && (gpu.inflightCount() || gpu.hostVisiblePending()) ? 1 : 0),
+    // every submitted launch finished, managed memory read back: 0, or 1
+    // with the first failed launch in lastError
+    sync: async () => {
+      const failed = await gpu.drain();
+      await gpu.syncHostVisible();
+      if (!failed) return 0;
+      if (failed.asserts) for (const a of failed.asserts) printErr(a);
+      dev.lastError = cudaFailure(failed);
+      return 1;
+    },
   });
+  // a kernel WGSL cannot express, on the WebAssembly device (the heap
+  // current already), after which the GPU's copies are stale
+  const wasmInstead = (m, k, args, grid, block, shared) => {
+    if (gpu.verbose) printErr(`cuwasm: kernel '${modules[m].meta.kernels[k].name}' runs on the WebAssembly device: ${gpu.why}`);
+    const st = dev.launch(m, k, args, grid, block, shared);
+    gpu.wasmRan();
+    return st;
+  };
 }
 
 // The device CUWASM_BACKEND asks for: a GpuMemory's GPU for 'webgpu', and
@@ -189,6 +205,7 @@ export async function runProgram({ factory, wasmjs, kernels, shaders = [], impor
   core.HEAPU32[(argvPtr >> 2) + argv.length] = 0;
   try {
     const r = await core.ccall('main', 'number', ['number', 'number'], [argv.length, argvPtr], { async: true });
+    if (gpu) await gpu.drain(); // launches main never waited for
     status = r;
     core._exit(r); // atexit handlers, stdio flushed; quit throws ExitStatus
   } catch (e) {

@@ -10,9 +10,11 @@
 // copy is current: a launch uploads the allocations its pointer arguments
 // and globals reference when the heap copy is newer (and managed or
 // page-locked memory always, which host code may write without a call),
-// dispatches the kernel's WGSL (web/src/runtime.js's launchKernel, the
-// one WebGPU launcher) and marks the allocations it writes as newer on
-// the GPU.  They are read back only when host code needs them: a copy or
+// submits the kernel's WGSL (web/src/runtime.js's submitKernel, the one
+// WebGPU launcher; its pipeline made and validated once per block shape)
+// and marks the allocations it writes as newer on the GPU.  A launch does
+// not wait for the GPU, as CUDA's does not: the synchronisations wait for
+// every submitted launch (drain) and report the first failure.  They are read back only when host code needs them: a copy or
 // memset touching them (hostAccess), a synchronisation for managed and
 // page-locked memory (syncHostVisible), a kernel that runs on the
 // WebAssembly device (readBackAll).  So a chain of launches between two
@@ -25,7 +27,7 @@
 // tracked allocation (device malloc, cudaHostRegister'd memory) or starts
 // at an offset WebGPU cannot bind, when one allocation is bound twice and
 // written, or when WebGPU rejects the pipeline (limits, features).
-import { DeviceBuffer, Kernel, launchKernel, sameName } from './runtime.js';
+import { DeviceBuffer, Kernel, pipelineReady, preparePipeline, sameName, submitKernel } from './runtime.js';
 
 export const MEM = { DEVICE: 0, MANAGED: 1, HOST: 2, GLOBAL: 3 };
 
@@ -40,6 +42,7 @@ export class GpuMemory {
     this.allocs = []; // sorted by addr: {addr, size, kind, mirror, gpuStale, hostStale}
     this.kernels = new Map(); // "m:k" -> Kernel, or a string: why it runs on wasm
     this.dummy = null;
+    this.inflight = []; // each submitted launch's finish(): null or its failure
     this.stats = { gpu: 0, wasm: 0, uploaded: 0, readBack: 0 };
     wasm.forEach((mod) => {
       for (const g of mod.meta.globals) if (g.size > 0) this.track(g.addr, g.size, MEM.GLOBAL);
@@ -218,29 +221,57 @@ export class GpuMemory {
     return { args, uses };
   }
 
-  // Runs kernel k of module m on the GPU: true; false when it must run on
-  // the WebAssembly device (this.why says why).  A kernel's failure
-  // (device assert) rejects, as launchKernel does.
-  async launch(m, k, argAddr, grid, block, shared) {
+  // Submits kernel k of module m to the GPU without waiting for it:
+  // 'done'; 'prepare' when its pipeline must be made first (launch());
+  // 'wasm' when it must run on the WebAssembly device (this.why says why).
+  submit(m, k, argAddr, grid, block, shared) {
     const kernel = this._kernel(m, k);
-    if (typeof kernel === 'string') { this.why = kernel; return false; }
+    if (typeof kernel === 'string') { this.why = kernel; return 'wasm'; }
     const plan = this._plan(kernel, this.wasm[m].meta.kernels[k], argAddr);
-    if (typeof plan === 'string') { this.why = plan; return false; }
-    for (const [a] of plan.uses) if (a.gpuStale || a.kind === MEM.MANAGED || a.kind === MEM.HOST) this._upload(a);
+    if (typeof plan === 'string') { this.why = plan; return 'wasm'; }
+    const opts = { grid, block, sharedBytes: shared, args: plan.args };
+    let finish;
     try {
-      await launchKernel(kernel.mod, kernel, { grid, block, sharedBytes: shared, args: plan.args });
-    } catch (e) {
-      if (!e.asserts) { // WebGPU refused it (limits, pipeline): nothing ran
-        this.why = e.message;
-        this.kernels.set(`${m}:${k}`, e.message);
-        return false;
-      }
-      for (const [a, u] of plan.uses) if (u.written) a.hostStale = true;
-      throw e;
+      if (!pipelineReady(kernel.mod, kernel, opts)) return 'prepare';
+      for (const [a] of plan.uses) if (a.gpuStale || a.kind === MEM.MANAGED || a.kind === MEM.HOST) this._upload(a);
+      finish = submitKernel(kernel.mod, kernel, opts);
+    } catch (e) { // limits, features: this kernel cannot run on this adapter
+      this.why = e.message;
+      this.kernels.set(`${m}:${k}`, e.message);
+      return 'wasm';
     }
     for (const [a, u] of plan.uses) if (u.written) a.hostStale = true;
+    this.inflight.push(finish().then(() => null, (e) => e));
     this.stats.gpu++;
-    return true;
+    return 'done';
+  }
+
+  // The same, making the pipeline first when it is new: true when the GPU
+  // took the launch, false when it must run on the WebAssembly device.
+  async launch(m, k, argAddr, grid, block, shared) {
+    let r = this.submit(m, k, argAddr, grid, block, shared);
+    if (r === 'prepare') {
+      const kernel = this._kernel(m, k);
+      const plan = this._plan(kernel, this.wasm[m].meta.kernels[k], argAddr);
+      try {
+        await preparePipeline(kernel.mod, kernel, { grid, block, sharedBytes: shared, args: plan.args });
+        r = this.submit(m, k, argAddr, grid, block, shared);
+      } catch (e) { // WebGPU refused the pipeline: nothing ran
+        this.why = e.message;
+        this.kernels.set(`${m}:${k}`, e.message);
+        r = 'wasm';
+      }
+    }
+    return r === 'done';
+  }
+
+  inflightCount() { return this.inflight.length; }
+
+  // Waits for every submitted launch; -> the first one's failure (an Error,
+  // with `asserts` for device asserts), or null.
+  async drain() {
+    const done = await Promise.all(this.inflight.splice(0));
+    return done.find((e) => e) ?? null;
   }
 }
 

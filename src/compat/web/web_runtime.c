@@ -15,12 +15,15 @@
  * - WebGPU: the same kernels in WGSL; web/src/program_gpu.js mirrors the
  *   allocations a launch references in GPU buffers (the C side tells it
  *   of every allocation, and of host writes to device memory) and reads
- *   them back when host code needs them.  A launch, and a copy or
- *   synchronisation that has to wait for a read back, suspend the host
- *   code through Asyncify (EM_ASYNC_JS) until the GPU has answered, so
- *   they complete before they return as on the WebAssembly device; the
- *   calls ask synchronously first whether there is anything to wait for,
- *   so that nothing suspends without need (nor during exit()).
+ *   them back when host code needs them.  A launch is submitted without
+ *   waiting, as CUDA's; a synchronisation, a blocking copy or an event
+ *   record waits for the launches in flight, and a copy for the bytes it
+ *   needs, suspending the host code through Asyncify (EM_ASYNC_JS) until
+ *   the GPU has answered, so they keep their meaning; the calls ask
+ *   synchronously first whether there is anything to wait for, so that
+ *   nothing suspends without need (nor during exit()).  A launch suspends
+ *   only to make a new pipeline or to read bytes back before a kernel
+ *   runs on the WebAssembly device instead.
  *
  * So the blocking calls (cudaMemcpy device→host, cudaDeviceSynchronize,
  * events) keep their meaning.  Streams are in order with each other (a
@@ -69,8 +72,17 @@ EM_JS(int, js_launch, (int mod, int k, void *args, const unsigned *g, const unsi
   return Module.cuwasmDevice.launch(mod, k, args, [u(g, 0), u(g, 1), u(g, 2)],
                                     [u(b, 0), u(b, 1), u(b, 2)], shared);
 });
-/* WebGPU: the launch on the GPU (or the WebAssembly device for a kernel
- * WGSL cannot express), suspending until it has run */
+/* WebGPU: the launch submitted to the GPU, or run on the WebAssembly
+ * device for a kernel WGSL cannot express, without suspending: 0, 1 (the
+ * kernel failed), or 2 when js_launch_gpu must do it (a pipeline to make,
+ * bytes to read back first) */
+EM_JS(int, js_launch_gpu_now, (int mod, int k, void *args, const unsigned *g, const unsigned *b,
+                               int shared), {
+  const u = (p, i) => HEAPU32[(p >> 2) + i];
+  return Module.cuwasmDevice.launchGpuNow(mod, k, args, [u(g, 0), u(g, 1), u(g, 2)],
+                                          [u(b, 0), u(b, 1), u(b, 2)], shared);
+});
+/* the same, suspending while the pipeline is made or bytes come back */
 EM_ASYNC_JS(int, js_launch_gpu, (int mod, int k, void *args, const unsigned *g, const unsigned *b,
                                  int shared), {
   const u = (p, i) => HEAPU32[(p >> 2) + i];
@@ -92,8 +104,10 @@ EM_JS(int, js_needs_read_back, (const void *p, size_t n),
 EM_ASYNC_JS(void, js_host_access, (const void *p, size_t n, int write),
             { await Module.cuwasmDevice.hostAccess(p, n, write); });
 EM_JS(void, js_host_wrote, (const void *p, size_t n), { Module.cuwasmDevice.hostWrote(p, n); });
+/* launches in flight or managed memory to read back; waiting for them
+ * returns 1 when a launch failed (its message in lastError) */
 EM_JS(int, js_sync_pending, (void), { return Module.cuwasmDevice.syncPending(); });
-EM_ASYNC_JS(void, js_sync, (void), { await Module.cuwasmDevice.sync(); });
+EM_ASYNC_JS(int, js_sync, (void), { return await Module.cuwasmDevice.sync(); });
 /* the last failure's text, into buf (n bytes); returns its length */
 EM_JS(int, js_error_text, (char *buf, int n), {
   const t = new TextEncoder().encode(Module.cuwasmDevice.lastError ?? "");
@@ -201,8 +215,17 @@ static void host_access(const void *p, size_t n, bool write) {
   else if (write) js_host_wrote(p, n);
 }
 
+/* WebGPU: waits for the launches in flight (and reads back managed memory
+ * they wrote); a failed one is reported at this or the next
+ * synchronisation, as a GPU's. */
+static void gpu_drain(cw_context *c) {
+  if (!on_gpu || !js_sync_pending() || !js_sync() || !c || c->pending != CW_OK) return;
+  c->pending = CW_ERR_LAUNCH;
+  js_error_text(c->pending_msg, sizeof c->pending_msg);
+}
+
 static cw_status sync_ctx(cw_context *c) {
-  if (on_gpu && js_sync_pending()) js_sync(); /* managed memory the GPU wrote */
+  gpu_drain(c);
   flush_output();
   if (!c || c->pending == CW_OK) return CW_OK;
   cw_status st = c->pending;
@@ -232,6 +255,7 @@ cw_status cw_event_new(cw_context *ctx, cw_event **out) {
 void cw_event_free(cw_event *e) { free(e); }
 cw_status cw_event_record(cw_event *e, cw_stream *s) {
   (void)s;
+  gpu_drain(e->ctx); /* the time when the work before it is done */
   e->ms = emscripten_get_now();
   return CW_OK;
 }
@@ -493,8 +517,12 @@ cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3
   if (!block_args) return CW_ERR_NOMEM;
   memset(block_args, 0, (size_t)size);
   st = marshal(k, args, block_args);
-  if (st == CW_OK && (on_gpu ? js_launch_gpu : js_launch)(k->mod->handle, k->index, block_args,
-                                                         grid, block, (int)shared_bytes)) {
+  int failed = 0, h = k->mod->handle;
+  if (st == CW_OK && !on_gpu) failed = js_launch(h, k->index, block_args, grid, block, (int)shared_bytes);
+  else if (st == CW_OK && (failed = js_launch_gpu_now(h, k->index, block_args, grid, block,
+                                                      (int)shared_bytes)) == 2)
+    failed = js_launch_gpu(h, k->index, block_args, grid, block, (int)shared_bytes);
+  if (failed) {
     /* the kernel failed: as a GPU, say so at the next synchronisation */
     if (c->pending == CW_OK) {
       c->pending = CW_ERR_LAUNCH;
