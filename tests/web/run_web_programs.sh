@@ -47,7 +47,7 @@ case $mode in
     native=0 web=0
     CUWASM_QUIET=1 "$cuwasm" run "$src" > "$tmp/native.out" || native=$?
     "$cuwasm" cc "$src" --target web -o "$tmp/device_printf.mjs"
-    node "$tmp/device_printf.mjs" > "$tmp/web.out" || web=$?
+    CUWASM_BACKEND=wasm node "$tmp/device_printf.mjs" > "$tmp/web.out" || web=$?
     # the same lines; their order only within a block (CUDA orders no
     # printf between blocks, and the CPU backend runs blocks in parallel)
     sort "$tmp/native.out" > "$tmp/native.sorted"
