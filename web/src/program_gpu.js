@@ -235,9 +235,8 @@ export class GpuMemory {
       if (!pipelineReady(kernel.mod, kernel, opts)) return 'prepare';
       for (const [a] of plan.uses) if (a.gpuStale || a.kind === MEM.MANAGED || a.kind === MEM.HOST) this._upload(a);
       finish = submitKernel(kernel.mod, kernel, opts);
-    } catch (e) { // limits, features: this kernel cannot run on this adapter
+    } catch (e) { // limits (block size, shared memory): this launch cannot run on this adapter
       this.why = e.message;
-      this.kernels.set(`${m}:${k}`, e.message);
       return 'wasm';
     }
     for (const [a, u] of plan.uses) if (u.written) a.hostStale = true;
