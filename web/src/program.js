@@ -49,6 +49,7 @@ function cudaFailure(e) {
 // TU; gpu: program_gpu.js's GpuMemory, or null for the WebAssembly device.
 function makeDevice(dev, core, modules, printErr, gpu) {
   const out = [];
+  const said = new Set();
   let outBytes = 0;
   const enc = new TextEncoder();
   Object.assign(dev, {
@@ -136,7 +137,11 @@ function makeDevice(dev, core, modules, printErr, gpu) {
   // a kernel WGSL cannot express, on the WebAssembly device (the heap
   // current already), after which the GPU's copies are stale
   const wasmInstead = (m, k, args, grid, block, shared) => {
-    if (gpu.verbose) printErr(`cuwasm: kernel '${modules[m].meta.kernels[k].name}' runs on the WebAssembly device: ${gpu.why}`);
+    const name = modules[m].meta.kernels[k].name;
+    if (gpu.verbose && !said.has(`${name}: ${gpu.why}`)) { // once per kernel and reason
+      said.add(`${name}: ${gpu.why}`);
+      printErr(`cuwasm: kernel '${name}' runs on the WebAssembly device: ${gpu.why}`);
+    }
     const st = dev.launch(m, k, args, grid, block, shared);
     gpu.wasmRan();
     return st;
@@ -165,7 +170,9 @@ async function chooseDevice(dev, env, importWebGPU) {
 }
 
 // factory: emscripten's MODULARIZE function; wasmjs: web/src/wasm.js's
-// exports; kernels: base64 of each TU's module; print/printErr: where
+// exports; kernels: base64 of each TU's module; shaders: each TU's WGSL
+// JSON; importWebGPU: how Node imports npm's webgpu; env: the CUWASM_*
+// variables (CUWASM_BACKEND, CUWASM_VERBOSE); print/printErr: where
 // stdout and stderr lines go.  Resolves with the exit status.
 export async function runProgram({ factory, wasmjs, kernels, shaders = [], importWebGPU = null, env = {},
   args = [], print, printErr }) {
