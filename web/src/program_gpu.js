@@ -193,12 +193,14 @@ export class GpuMemory {
   _plan(kernel, wk, argAddr) {
     const view = new DataView(this.core.HEAPU8.buffer);
     const align = this.device.limits.minStorageBufferOffsetAlignment ?? 256;
-    const args = [], uses = new Map(); // allocation -> {written, views}
-    const use = (a, written, at) => {
-      const u = uses.get(a) ?? { written: false, at: new Set() };
+    // allocation -> {written, own: bindings of their own (globals too),
+    // pooled: packed parameters, views: offset -> the view passed}
+    const args = [], uses = new Map();
+    const use = (a, written) => {
+      const u = uses.get(a) ?? { written: false, own: 0, pooled: 0, views: new Map() };
       u.written ||= written;
-      u.at.add(at);
       uses.set(a, u);
+      return u;
     };
     for (let i = 0; i < kernel.meta.params.length; i++) {
       const p = kernel.meta.params[i], w = wk.params[i];
@@ -207,17 +209,24 @@ export class GpuMemory {
       const addr = view.getUint32(argAddr + w.offset, true);
       if (!addr) { args.push(this.dummy ??= new DeviceBuffer(this.device, 16)); continue; }
       const a = this.find(addr);
-      if (!a || a.kind === MEM.GLOBAL && !a.size) return `pointer argument '${p.name}' is not in an allocation the GPU mirrors`;
-      const off = addr - a.addr;
-      if (off % 4 || (p.poolOffset === undefined && off % align))
-        return `pointer argument '${p.name}' starts ${off} bytes into its allocation (WebGPU binds at multiples of ${p.poolOffset === undefined ? align : 4})`;
-      const m = this._mirror(a);
-      args.push(off ? m.view(off, a.size - off) : m.view(0, a.size));
-      use(a, p.written, `${off}`);
+      if (!a) return `pointer argument '${p.name}' is not in an allocation the GPU mirrors`;
+      const off = addr - a.addr, pooled = p.poolOffset !== undefined;
+      if (off % 4 || (!pooled && off % align))
+        return `pointer argument '${p.name}' starts ${off} bytes into its allocation (WebGPU binds at multiples of ${pooled ? 4 : align})`;
+      const u = use(a, p.written);
+      if (pooled) u.pooled++; else u.own++;
+      // one view per pointer: a packed kernel's pool holds it once
+      if (!u.views.has(off)) u.views.set(off, this._mirror(a).view(off, a.size - off));
+      args.push(u.views.get(off));
     }
-    for (const [addr, written] of kernel.globalsAddr) use(this.find(addr), written, 'global');
-    for (const [a, u] of uses)
-      if (u.written && u.at.size > 1) return 'one allocation is bound twice and written';
+    for (const [addr, written] of kernel.globalsAddr) use(this.find(addr), written).own++;
+    // WebGPU refuses a buffer bound writable and read-only in one dispatch;
+    // a pool's copy back would overwrite what a binding of its own wrote,
+    // and pool members at two offsets of one allocation would be copied
+    // back over each other
+    for (const [, u] of uses)
+      if (u.written && (u.own > 1 || (u.own && u.pooled) || (u.pooled && u.views.size > 1)))
+        return 'one allocation is passed to several pointer parameters and written';
     return { args, uses };
   }
 

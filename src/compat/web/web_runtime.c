@@ -181,6 +181,13 @@ const char *cw_context_backend(const cw_context *ctx) {
 }
 const char *cw_last_error_message(const cw_context *ctx) { return ctx ? ctx->msg : no_ctx_msg; }
 int cw_context_check_errors(const cw_context *ctx) { (void)ctx; return -1; }
+/* cudaDeviceSetLimit(cudaLimitDevRuntimePendingLaunchCount): no device
+ * runtime here (the CUDA layer accepts CW_ERR_UNSUPPORTED and keeps the
+ * value) */
+cw_status cw_context_set_limit(cw_context *ctx, int limit, size_t value) {
+  (void)limit, (void)value;
+  return fail(ctx, CW_ERR_UNSUPPORTED, "a program built for the web keeps no such limit");
+}
 
 int cw_backend_probe(const char *backend, cw_device_info *out) {
   if (!backend || strcmp(backend, on_gpu ? "webgpu" : "wasm")) return 0;
