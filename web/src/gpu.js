@@ -24,7 +24,8 @@ async function findDevice(importWebGPU) {
   if (!adapter) throw new Error('cuwasm: WebGPU has no adapter on this machine');
   const limits = {};
   for (const k of ['maxStorageBuffersPerShaderStage', 'maxComputeWorkgroupStorageSize',
-    'maxComputeInvocationsPerWorkgroup', 'maxStorageBufferBindingSize', 'maxBufferSize'])
+    'maxComputeInvocationsPerWorkgroup', 'maxComputeWorkgroupSizeX', 'maxComputeWorkgroupSizeY',
+    'maxComputeWorkgroupSizeZ', 'maxStorageBufferBindingSize', 'maxBufferSize'])
     if (adapter.limits[k] !== undefined) limits[k] = adapter.limits[k];
   // __half; warp functions as subgroup operations (used when 32 wide)
   const requiredFeatures = ['shader-f16', 'subgroups'].filter((f) => adapter.features.has(f));
