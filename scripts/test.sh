@@ -44,7 +44,7 @@ if stage "asan build" bash -c "cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWi
                                  -DCUWASM_SANITIZE=ON &&
                                cmake --build build-asan -j $jobs"; then
   stage "asan tests" ctest --test-dir build-asan --output-on-failure -j "$jobs" \
-    -E '^(nvcc_accepts_kernels|programs_nvcc|web_(validate|kernels|api|demo)|web_programs_(programs|page)|vulkan_swiftshader_kernels)$' || true
+    -E '^(nvcc_accepts_kernels|programs_nvcc|web_(validate|kernels|api|demo)|web_programs_(programs|webgpu|page)|vulkan_swiftshader_kernels)$' || true
 fi
 
 # ThreadSanitizer over the runtime's concurrency: the thread pool, streams,

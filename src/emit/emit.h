@@ -34,8 +34,12 @@ typedef struct WgslOptions {
   int max_storage;  /* storage buffers the adapter allows per shader stage:
                        a kernel needing more gets its buffer parameters
                        packed into one binding per element type (0: no limit) */
+  bool host_globals; /* every global a kernel reads is a buffer, none a WGSL
+                       const, and initial values are the runtime's: host
+                       code may write them (whole programs for the web,
+                       whose runtime uploads them from the heap) */
 } WgslOptions;
-/* Parses "opt,opt,…" (f64-as-f32, subgroups, max-storage=N) into *o;
+/* Parses "opt,opt,…" (f64-as-f32, subgroups, max-storage=N, host-globals) into *o;
  * false for an unknown option. */
 bool wgsl_parse_options(const char *text, WgslOptions *o);
 char *emit_wgsl(const KModule *m, const char *source_name, const WgslOptions *o, CwDiags *d);

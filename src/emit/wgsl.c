@@ -269,7 +269,7 @@ static void decl_base(WCtx *c, StrBuf *sb, WBase *b, int *next_binding) {
     sb_puts(sb, ";\n");
     return;
   }
-  if (v->kind == KV_GLOBAL && v->init && !b->written) {
+  if (v->kind == KV_GLOBAL && v->init && !b->written && !c->opt->host_globals) {
     sb_printf(sb, "const %s: ", b->name);
     w_type(c, sb, v->type->unqual ? v->type->unqual : v->type);
     sb_puts(sb, " = ");
@@ -277,7 +277,7 @@ static void decl_base(WCtx *c, StrBuf *sb, WBase *b, int *next_binding) {
     sb_puts(sb, ";\n");
     return;
   }
-  if (v->kind == KV_GLOBAL && v->init && !initial_words(c, b)) {
+  if (v->kind == KV_GLOBAL && v->init && !c->opt->host_globals && !initial_words(c, b)) {
     w_error(c, v->loc, "the WGSL target does not support initialised __device__ variables that kernels write ('%s') unless the initialiser is a constant number or a list of them",
             v->name);
     return;
@@ -385,6 +385,7 @@ bool wgsl_parse_options(const char *text, WgslOptions *o) {
     if (n == 10 && !strncmp(p, "f64-as-f32", n)) o->f64_as_f32 = true;
     else if (n == 9 && !strncmp(p, "subgroups", n)) o->subgroups = true;
     else if (n > 12 && !strncmp(p, "max-storage=", 12)) o->max_storage = atoi(p + 12);
+    else if (n == 12 && !strncmp(p, "host-globals", n)) o->host_globals = true;
     else return false;
     p += n + (p[n] == ',');
   }

@@ -8,6 +8,11 @@
 #             (tests/programs/run_programs.sh --target web); then
 #             device_printf's stdout lines and exit status against the
 #             native build's (sorted: no order between blocks)
+#   webgpu    the same programs on WebGPU (CUWASM_BACKEND=webgpu: npm's
+#             webgpu, Dawn, on SwiftShader's Vulkan), kernels the WGSL
+#             target refuses on the WebAssembly device; then that
+#             vector_add's launch ran on the GPU and that complex_numbers
+#             ran one kernel on each device (CUWASM_VERBOSE's count)
 #   page      one program built as a page (-o X.html) in headless Chromium:
 #             its stdout on the page, its exit status (program_page_test.mjs)
 # Usage: tests/web/run_web_programs.sh CUWASM programs|page
@@ -24,17 +29,25 @@ command -v emcc >/dev/null && command -v em++ >/dev/null && command -v emnm >/de
 command -v c++filt >/dev/null || skip "c++filt is not installed (binutils)"
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 
+if [ "$mode" = webgpu ]; then
+  [ -d "$root/web/node_modules/webgpu" ] || skip "npm's webgpu missing: run 'npm ci' in web/"
+  icd=/usr/lib/chromium/vk_swiftshader_icd.json
+  [[ -n ${VK_ICD_FILENAMES:-} || ! -f $icd ]] || export VK_ICD_FILENAMES=$icd
+  export XDG_RUNTIME_DIR=${XDG_RUNTIME_DIR:-/tmp}
+  export NODE_PATH=$root/web/node_modules:$NODE_PATH
+fi
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 case $mode in
   programs)
-    bash "$root/tests/programs/run_programs.sh" "$cuwasm" --target web
+    CUWASM_BACKEND=wasm bash "$root/tests/programs/run_programs.sh" "$cuwasm" --target web
     # what the native build prints, the web build prints
     src=$root/tests/programs/device_printf.cu
     native=0 web=0
     CUWASM_QUIET=1 "$cuwasm" run "$src" > "$tmp/native.out" || native=$?
     "$cuwasm" cc "$src" --target web -o "$tmp/device_printf.mjs"
-    node "$tmp/device_printf.mjs" > "$tmp/web.out" || web=$?
+    CUWASM_BACKEND=wasm node "$tmp/device_printf.mjs" > "$tmp/web.out" || web=$?
     # the same lines; their order only within a block (CUDA orders no
     # printf between blocks, and the CPU backend runs blocks in parallel)
     sort "$tmp/native.out" > "$tmp/native.sorted"
@@ -47,6 +60,22 @@ case $mode in
     echo "ok   device_printf prints the lines the native build prints ($(wc -l < "$tmp/web.out") lines)" ;;
   page)
     "$cuwasm" cc "$root/tests/programs/vector_add.cu" --target web -o "$tmp/vector_add.html"
-    node "$here/program_page_test.mjs" "$tmp/vector_add.html" 50000 "vector_add: PASSED" ;;
+    node "$here/program_page_test.mjs" "$tmp/vector_add.html" 50000 "vector_add: PASSED"
+    node "$here/program_page_test.mjs" "$tmp/vector_add.html" 50000 "vector_add: PASSED" webgpu ;;
+  webgpu)
+    CUWASM_BACKEND=webgpu bash "$root/tests/programs/run_programs.sh" "$cuwasm" --target web
+    # where the kernels ran: "cuwasm: G launches on WebGPU, W on the WebAssembly device; ..."
+    launches() { # launches PROGRAM G W: its launch counts on WebGPU
+      local out
+      out=$(CUWASM_QUIET=1 CUWASM_BACKEND=webgpu CUWASM_VERBOSE=1 "$cuwasm" run --target web \
+            "$root/tests/programs/$1.cu" 2>&1 >/dev/null | grep '^cuwasm: .* launches on WebGPU')
+      if ! [[ $out =~ ^cuwasm:\ $2\ launches\ on\ WebGPU,\ $3\ on ]]; then
+        echo "FAIL $1: expected $2 launches on WebGPU and $3 on the WebAssembly device, got: ${out:-nothing}"
+        exit 1
+      fi
+      echo "ok   $1: $2 launches on WebGPU, $3 on the WebAssembly device"
+    }
+    launches vector_add 1 0
+    launches complex_numbers 1 1 ;;
   *) echo "unknown mode $mode" >&2; exit 2 ;;
 esac

@@ -65,9 +65,10 @@ void cc_remove_tree(const char *dir);
 int cc_web_build(const CcOpts *o);
 bool cc_is_web(const CcOpts *o);
 /* cc_web_output.c: the ES module (emscripten's output at core_path, the n
- * kernel modules) and the page holding it; malloc'd, NULL on failure */
-char *cc_web_module(const unsigned char *const *wasm, const size_t *wasm_len, int n,
-                    const char *core_path);
+ * kernel modules and their WGSL JSON) and the page holding it; malloc'd,
+ * NULL on failure */
+char *cc_web_module(const unsigned char *const *wasm, const size_t *wasm_len,
+                    const char *const *wgsl, int n, const char *core_path);
 char *cc_web_page(const char *module, const char *title);
 void cc_web_parts(StrList *files);
 /* Runs cmd (NULL-terminated argv) and returns its exit status. */

@@ -18,8 +18,10 @@
  * The output is one file, an ES module or a page holding it
  * (cc_web_output.c).
  *
- * Blocking calls need no Asyncify: launches are synchronous calls into
- * the kernel modules (src/compat/web/web_runtime.c).  The CUDA runtime
+ * Kernels run on WebGPU where there is an adapter: each module's kernels
+ * are compiled to WGSL too (the JSON of src/emit/wgsl_meta.c), and the
+ * program is linked with Asyncify so that its blocking calls can wait for
+ * the GPU (src/compat/web/web_runtime.c, web/src/program_gpu.js).  The CUDA runtime
  * objects are compiled once per content of their sources, into the cache
  * ($XDG_CACHE_HOME/cuwasm/web-rt-HASH).  Not supported here: separate
  * compilation (-rdc=true / -dc), -c, and host code that needs threads or
@@ -380,7 +382,17 @@ typedef struct WebTU {
   cw_program *prog;
   unsigned char *wasm;
   size_t wasm_len;
+  char *wgsl;              /* the same kernels for WebGPU (wgsl_meta.c's JSON) */
 } WebTU;
+
+/* WebGPU's guaranteed storage buffers per shader stage: kernels needing
+ * more get their buffer parameters packed (src/emit/wgsl_pack.c), so the
+ * modules run on every adapter.  host-globals: __device__/__constant__
+ * variables are buffers the runtime fills from the heap, where host code
+ * writes them (cudaMemcpyToSymbol, __managed__).  No subgroups (their
+ * width is the adapter's) and no f64-as-f32 (a program's doubles keep
+ * their precision on the WebAssembly device). */
+static const char web_wgsl_options[] = "max-storage=8,host-globals";
 
 /* Emits every TU's module, globals from *base up; *base ends past them. */
 static int emit_modules(WebTU *tus, int n, int *base) {
@@ -403,6 +415,19 @@ static int emit_modules(WebTU *tus, int n, int *base) {
       continue;
     }
     *base = (atoi(end + 12) + 15) / 16 * 16;
+    /* Kernels the WGSL target refuses keep their diagnostic in the JSON
+     * and run on the WebAssembly device (program_gpu.js), so no note. */
+    WgslOptions wo;
+    cw_diags *wd = cw_diags_new();
+    tus[i].wgsl = wgsl_parse_options(web_wgsl_options, &wo)
+                      ? emit_wgsl_json(cw_program_module(tus[i].prog), tus[i].path, &wo,
+                                       cw_diags_internal(wd))
+                      : NULL;
+    cw_diags_free(wd);
+    if (!tus[i].wgsl) {
+      fprintf(stderr, "cuwasm cc: cannot make the WGSL modules of %s\n", tus[i].path);
+      rc = 1;
+    }
   }
   return rc;
 }
@@ -510,7 +535,11 @@ static int link_core(const CcOpts *o, const StrList *flags, const StrList *objs,
       "-sMODULARIZE=1", "-sEXPORT_NAME=cuwasmProgram", "-sSINGLE_FILE=1", "-sINVOKE_RUN=0",
       "-sEXIT_RUNTIME=1", "-sALLOW_MEMORY_GROWTH=1", "-sENVIRONMENT=web,node",
       "-sNODEJS_CATCH_EXIT=0", "-sNODEJS_CATCH_REJECTION=0",
-      "-sEXPORTED_FUNCTIONS=_main,_malloc,_free", "-sEXPORTED_RUNTIME_METHODS=callMain", NULL};
+      /* WebGPU: the blocking calls wait for the GPU through Asyncify
+       * (web_runtime.c's EM_ASYNC_JS functions; docs/web-programs.md) */
+      "-sASYNCIFY=1", "-sASYNCIFY_STACK_SIZE=65536",
+      "-sEXPORTED_FUNCTIONS=_main,_malloc,_free,_exit,_fflush",
+      "-sEXPORTED_RUNTIME_METHODS=ccall", NULL};
   sl_add(&cmd, gb);
   for (int i = 0; settings[i]; i++) sl_add(&cmd, settings[i]);
   sl_add(&cmd, "-o");
@@ -561,8 +590,10 @@ bool cc_is_web(const CcOpts *o) { return o->target && !strcmp(o->target, "web");
 void cc_web_parts(StrList *files) {
   runtime_sources(files);
   static const char *const more[] = {"src/compat/compat.h", "src/compat/web/web_table.h",
-                                     "web/src/wasm.js", "web/src/program.js"};
-  for (int i = 0; i < 4; i++) {
+                                     "web/src/wasm.js", "web/src/program.js",
+                                     "web/src/program_gpu.js", "web/src/runtime.js",
+                                     "web/src/gpu.js", "web/src/debug.js"};
+  for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
     char p[PATH_MAX];
     snprintf(p, sizeof p, "%s/%s", CUWASM_SOURCE_DIR, more[i]);
     sl_add(files, p);
@@ -633,10 +664,14 @@ int cc_web_build(const CcOpts *in) {
   if (rc == 0) rc = link_core(&o, &link_flags, &objs, &rt, table, (base + 1023) / 1024 * 1024 + 1024, tmp, core);
   const unsigned char **wasm = calloc((size_t)ntu + 1, sizeof *wasm);
   size_t *wasm_len = calloc((size_t)ntu + 1, sizeof *wasm_len);
-  for (int i = 0; wasm && wasm_len && i < ntu; i++) wasm[i] = tus[i].wasm, wasm_len[i] = tus[i].wasm_len;
-  char *module = rc == 0 && wasm && wasm_len ? cc_web_module(wasm, wasm_len, ntu, core) : NULL;
+  const char **wgsl = calloc((size_t)ntu + 1, sizeof *wgsl);
+  for (int i = 0; wasm && wasm_len && wgsl && i < ntu; i++)
+    wasm[i] = tus[i].wasm, wasm_len[i] = tus[i].wasm_len, wgsl[i] = tus[i].wgsl;
+  char *module = rc == 0 && wasm && wasm_len && wgsl
+                     ? cc_web_module(wasm, wasm_len, wgsl, ntu, core) : NULL;
   free(wasm);
   free(wasm_len);
+  free(wgsl);
   if (rc == 0 && !module) rc = 1;
   if (rc == 0) {
     const char *slash = strrchr(o.inputs.v[0], '/');
@@ -653,6 +688,7 @@ int cc_web_build(const CcOpts *in) {
   for (int i = 0; i < ntu; i++) {
     cw_program_free(tus[i].prog);
     free(tus[i].wasm);
+    free(tus[i].wgsl);
   }
   free(tus);
   sl_free(&objs);

@@ -1,12 +1,13 @@
 /*
  * cc_web_output.c — what `cuwasm cc --target web` writes (cc_web.c builds
  * the parts): APP.mjs, one ES module holding emscripten's output (the host
- * wasm inside it), each translation unit's kernel module in base64,
- * web/src/wasm.js and web/src/program.js as data: URL modules (so that
+ * wasm inside it), each translation unit's kernel module in base64 and its
+ * kernels' WGSL (JSON), web/src/program.js and what it imports as data:
+ * URL modules (so that
  * nothing is fetched) and the lines that run main with the command line
  * (Node) and set the exit status; or APP.html, a page holding that module,
- * which shows stdout and stderr, takes the command line from ?args=… and
- * the backend from ?backend=…, and puts the exit status in its title and
+ * which shows stdout and stderr, takes the command line from ?args=…, the
+ * backend from ?backend=… and CUWASM_VERBOSE from ?verbose=…, and puts the exit status in its title and
  * in document.body.dataset.status.
  */
 #include <limits.h>
@@ -69,8 +70,8 @@ static bool data_module(StrBuf *sb, const char *name) {
 
 /* The ES module: emscripten's output, the kernels, the runtime, and the
  * lines that run main. */
-char *cc_web_module(const unsigned char *const *wasm, const size_t *wasm_len, int n,
-                    const char *core_path) {
+char *cc_web_module(const unsigned char *const *wasm, const size_t *wasm_len,
+                    const char *const *wgsl, int n, const char *core_path) {
   size_t cn;
   char *core = cw_read_file(core_path, &cn);
   if (!core) return NULL;
@@ -78,7 +79,7 @@ char *cc_web_module(const unsigned char *const *wasm, const size_t *wasm_len, in
   sb_init(&sb);
   sb_puts(&sb,
           "// Built by `cuwasm cc --target web`: a CUDA program whose host code is\n"
-          "// emscripten's and whose kernels run as WebAssembly (web/src/program.js).\n"
+          "// emscripten's and whose kernels run on WebGPU or as WebAssembly (web/src/program.js).\n"
           "// Node: node THIS.mjs ARGS.  A page: import it after setting\n"
           "// globalThis.cuwasmArgs / cuwasmPrint / cuwasmPrintErr (cuwasm cc -o X.html does).\n"
           "const cuwasmIsNode = typeof process === 'object' && !!process.versions?.node;\n"
@@ -93,6 +94,12 @@ char *cc_web_module(const unsigned char *const *wasm, const size_t *wasm_len, in
     base64(&sb, wasm[i], wasm_len[i]);
     sb_puts(&sb, "',\n");
   }
+  sb_puts(&sb, "];\nconst cuwasmShaders = [\n");
+  for (int i = 0; i < n; i++) { /* JSON is a JavaScript expression */
+    sb_puts(&sb, "  ");
+    sb_puts(&sb, wgsl[i]);
+    sb_puts(&sb, ",\n");
+  }
   sb_puts(&sb, "];\nconst cuwasmWasmJs = await import(");
   bool ok = data_module(&sb, "wasm.js");
   sb_puts(&sb, ");\nconst { runProgram } = await import(");
@@ -100,7 +107,11 @@ char *cc_web_module(const unsigned char *const *wasm, const size_t *wasm_len, in
   sb_puts(&sb,
           ");\n"
           "const cuwasmStatus = await runProgram({\n"
-          "  factory: cuwasmProgram, wasmjs: cuwasmWasmJs, kernels: cuwasmKernels,\n"
+          "  factory: cuwasmProgram, wasmjs: cuwasmWasmJs, kernels: cuwasmKernels, shaders: cuwasmShaders,\n"
+          /* Node: npm's webgpu (Dawn) next to the program or on NODE_PATH */
+          "  importWebGPU: cuwasmIsNode ? (async () => { try { return await import('webgpu'); } catch {\n"
+          "    return import(require('url').pathToFileURL(require.resolve('webgpu')).href); } }) : null,\n"
+          "  env: cuwasmIsNode ? process.env : (globalThis.cuwasmEnv ?? {}),\n"
           "  args: globalThis.cuwasmArgs ?? (cuwasmIsNode ? process.argv.slice(2) : []),\n"
           "  print: globalThis.cuwasmPrint ?? ((t) => (cuwasmIsNode ? process.stdout.write(t + '\\n') : console.log(t))),\n"
           "  printErr: globalThis.cuwasmPrintErr ?? ((t) => (cuwasmIsNode ? process.stderr.write(t + '\\n') : console.error(t))),\n"
@@ -130,8 +141,11 @@ char *cc_web_page(const char *module, const char *title) {
           " s.textContent = t + '\\n'; out.append(s); };\n"
           "const q = new URLSearchParams(location.search).get('args');\n"
           "globalThis.cuwasmArgs = q ? q.split(' ').filter((a) => a) : [];\n"
-          "const backend = new URLSearchParams(location.search).get('backend');\n"
-          "globalThis.cuwasmEnv = backend ? { CUWASM_BACKEND: backend } : {};\n"
+          /* ?backend=webgpu|wasm|auto, ?verbose=1: CUWASM_BACKEND, CUWASM_VERBOSE */
+          "const query = new URLSearchParams(location.search);\n"
+          "globalThis.cuwasmEnv = {};\n"
+          "if (query.get('backend')) cuwasmEnv.CUWASM_BACKEND = query.get('backend');\n"
+          "if (query.get('verbose')) cuwasmEnv.CUWASM_VERBOSE = query.get('verbose');\n"
           "globalThis.cuwasmPrint = (t) => line(t);\n"
           "globalThis.cuwasmPrintErr = (t) => line(t, 'err');\n"
           "const url = URL.createObjectURL(new Blob([document.getElementById('program').textContent],"

@@ -41,7 +41,8 @@ static const char *usage =
     "written), leaks (device memory not freed at exit).  Reports in\n"
     "compute-sanitizer's shape, exit status 1 when any error was found.\n"
     "--target web builds the program for the web (`cuwasm cc --target web`) and runs\n"
-    "it in Node (CUWASM_NODE names another node).\n";
+    "it in Node (CUWASM_NODE names another node); its kernels run on WebGPU or WebAssembly\n"
+    "as CUWASM_BACKEND (webgpu, wasm, auto) says.\n";
 
 typedef struct Hash {
   uint64_t h;
@@ -184,7 +185,10 @@ static void say_backend(void) {
 static void say_web(void) {
   const char *q = getenv("CUWASM_QUIET");
   if (q && *q && strcmp(q, "0")) return;
-  fprintf(stderr, "[cuwasm] backend: wasm — WebAssembly in Node (built with --target web)\n");
+  const char *b = getenv("CUWASM_BACKEND");
+  fprintf(stderr, "[cuwasm] backend: %s — in Node, built with --target web (auto: WebGPU when npm's "
+          "webgpu finds an adapter, else WebAssembly; the program chooses when it starts)\n",
+          b && *b ? b : "auto");
 }
 
 static int build_cached(CcOpts *o, int argc, char **argv, char *exe, size_t n) {

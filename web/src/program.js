@@ -1,14 +1,21 @@
 // program.js — runs a whole CUDA program built with `cuwasm cc --target
 // web`: its host code (emscripten's module, with the CUDA runtime API of
 // src/compat/ and the glue of src/compat/web/) and its kernels, one
-// WebAssembly module per translation unit compiled at build time.
+// WebAssembly module per translation unit compiled at build time, and the
+// same kernels in WGSL.
 //
-// The kernel modules import the program's own memory (wasm.js's
-// WasmModule with an external memory), so a device pointer is a heap
-// address of the program and a launch is a synchronous call from the
-// host code into a kernel module: the host's blocking CUDA calls keep
-// their meaning with no Asyncify and no worker (src/compat/web/
-// web_runtime.c says why that suffices).  Every module is compiled and
+// The device is chosen before main runs: CUWASM_BACKEND (Node's
+// environment, a page's ?backend=) 'webgpu', 'wasm' or 'auto' (the
+// default: WebGPU when there is an adapter, else the WebAssembly device).
+// On WebGPU, launches go through program_gpu.js, which runs on the
+// WebAssembly device the kernels WGSL cannot express; device memory is
+// the program's heap in both cases.  The kernel modules import the
+// program's own memory (wasm.js's WasmModule with an external memory), so
+// a WebAssembly launch is a synchronous call from the host code into a
+// kernel module; a WebGPU launch, and a copy or synchronisation that must
+// wait for the GPU, suspend the host code through Asyncify (the C side's
+// EM_ASYNC_JS calls, src/compat/web/web_runtime.c), which is why main is
+// called through ccall's async mode.  Every module is compiled and
 // instantiated asynchronously before main runs, as browsers require of
 // large modules on the main thread.
 //
@@ -16,7 +23,10 @@
 // makeDevice fills); wasm.js is handed in rather than imported, so that a
 // built program can carry both files inside itself.
 //
-//   const status = await runProgram({ factory, wasmjs, kernels, args, print, printErr });
+//   const status = await runProgram({ factory, wasmjs, kernels, shaders,
+//                                     importWebGPU, env, args, print, printErr });
+import { getDevice } from './gpu.js';
+import { GpuMemory } from './program_gpu.js';
 
 const base64Bytes = (b64) => {
   if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(b64, 'base64'));
@@ -35,15 +45,17 @@ function cudaFailure(e) {
   return `unspecified launch failure (cudaErrorLaunchFailure): ${e.message}`;
 }
 
-// Makes dev the device object the C glue calls; modules: WasmModule per TU.
-function makeDevice(dev, core, modules, printErr) {
+// Makes dev the device object the C glue calls; modules: WasmModule per
+// TU; gpu: program_gpu.js's GpuMemory, or null for the WebAssembly device.
+function makeDevice(dev, core, modules, printErr, gpu) {
   const out = [];
+  const said = new Set();
   let outBytes = 0;
   const enc = new TextEncoder();
   Object.assign(dev, {
-    name: 'WebAssembly (CPU, this thread)',
-    kind: 'wasm',
-    lastError: '',
+    name: dev.name ?? 'WebAssembly (CPU, this thread)',
+    kind: gpu ? 'webgpu' : 'wasm',
+    lastError: dev.lastError ?? '',
     held: (text) => { const b = enc.encode(text); out.push(b); outBytes += b.length; },
     outputLength: () => outBytes,
     outputTake: (ptr, n) => { // n: outputLength()'s answer
@@ -74,6 +86,7 @@ function makeDevice(dev, core, modules, printErr) {
     symbolFind: (m, name) => modules[m].meta.globals.find((g) => g.name === name) ?? null,
     launch: (m, k, args, grid, block, shared) => {
       const mod = modules[m], kk = mod.meta.kernels[k];
+      if (gpu) gpu.stats.wasm++;
       const bytes = mod.scratchBytes(kk, block, shared);
       const raw = core._malloc(bytes + 64);
       if (!raw) { dev.lastError = 'out of memory (cudaErrorMemoryAllocation) for a block\'s scratch memory'; return 1; }
@@ -88,21 +101,90 @@ function makeDevice(dev, core, modules, printErr) {
         core._free(raw);
       }
     },
+    // WebGPU (dev.kind 'webgpu'): the launch submitted to the GPU without
+    // waiting, or, for a kernel WGSL cannot express, run on the
+    // WebAssembly device when no GPU bytes must come back first: 0, 1 when
+    // that kernel failed, 2 when launchGpu must finish the job (a new
+    // pipeline to make, bytes to read back).
+    launchGpuNow: (m, k, args, grid, block, shared) => {
+      const r = gpu.submit(m, k, args, grid, block, shared);
+      if (r === 'done') return 0;
+      if (r === 'prepare' || gpu.pending()) return 2;
+      return wasmInstead(m, k, args, grid, block, shared);
+    },
+    launchGpu: async (m, k, args, grid, block, shared) => {
+      if (await gpu.launch(m, k, args, grid, block, shared)) return 0;
+      await gpu.readBackAll();
+      return wasmInstead(m, k, args, grid, block, shared);
+    },
+    track: (p, n, kind) => gpu?.track(p, n, kind),
+    untrack: (p) => gpu?.untrack(p),
+    needsReadBack: (p, n) => (gpu && gpu.needsReadBack(p, n) ? 1 : 0),
+    hostAccess: (p, n, write) => gpu.hostAccess(p, n, write),
+    hostWrote: (p, n) => gpu?.hostWrote(p, n),
+    syncPending: () => (gpu && (gpu.inflightCount() || gpu.hostVisiblePending()) ? 1 : 0),
+    // every submitted launch finished, managed memory read back: 0, or 1
+    // with the first failed launch in lastError
+    sync: async () => {
+      const failed = await gpu.drain();
+      await gpu.syncHostVisible();
+      if (!failed) return 0;
+      if (failed.asserts) for (const a of failed.asserts) printErr(a);
+      dev.lastError = cudaFailure(failed);
+      return 1;
+    },
   });
+  // a kernel WGSL cannot express, on the WebAssembly device (the heap
+  // current already), after which the GPU's copies are stale
+  const wasmInstead = (m, k, args, grid, block, shared) => {
+    const name = modules[m].meta.kernels[k].name;
+    if (gpu.verbose && !said.has(`${name}: ${gpu.why}`)) { // once per kernel and reason
+      said.add(`${name}: ${gpu.why}`);
+      printErr(`cuwasm: kernel '${name}' runs on the WebAssembly device: ${gpu.why}`);
+    }
+    const st = dev.launch(m, k, args, grid, block, shared);
+    gpu.wasmRan();
+    return st;
+  };
+}
+
+// The device CUWASM_BACKEND asks for: a GpuMemory's GPU for 'webgpu', and
+// for 'auto' when there is an adapter; dev.selectError for a backend that
+// cannot be had (the first CUDA call fails with it).
+async function chooseDevice(dev, env, importWebGPU) {
+  const want = env.CUWASM_BACKEND || 'auto';
+  if (want !== 'auto' && want !== 'webgpu' && want !== 'wasm') {
+    dev.selectError = `backend '${want}': a program built for the web runs its kernels on WebGPU or the WebAssembly device (CUWASM_BACKEND=webgpu, wasm or auto)`;
+    return null;
+  }
+  if (want === 'wasm') return null;
+  try {
+    const gpu = await getDevice(importWebGPU);
+    const info = gpu.adapter.info ?? {};
+    dev.name = `WebGPU (${[info.vendor, info.architecture, info.description].filter((x) => x).join(' ') || 'adapter'})`;
+    return gpu;
+  } catch (e) {
+    if (want === 'webgpu') dev.selectError = `backend 'webgpu': ${e.message}`;
+    return null;
+  }
 }
 
 // factory: emscripten's MODULARIZE function; wasmjs: web/src/wasm.js's
-// exports; kernels: base64 of each TU's module; print/printErr: where
+// exports; kernels: base64 of each TU's module; shaders: each TU's WGSL
+// JSON; importWebGPU: how Node imports npm's webgpu; env: the CUWASM_*
+// variables (CUWASM_BACKEND, CUWASM_VERBOSE); print/printErr: where
 // stdout and stderr lines go.  Resolves with the exit status.
-export async function runProgram({ factory, wasmjs, kernels, args = [], print, printErr }) {
+export async function runProgram({ factory, wasmjs, kernels, shaders = [], importWebGPU = null, env = {},
+  args = [], print, printErr }) {
   let status = 0;
   const device = { ready: false };
+  const gpuDevice = await chooseDevice(device, env, importWebGPU);
   const modules = [];
   const core = await factory({
     noInitialRun: true,
     print, printErr,
     cuwasmDevice: device,
-    onExit: (code) => { status = code; },
+    onExit: (code) => { status = code; device.exited = true; },
     quit: (code, e) => { status = code; throw e; },
   });
   const memory = core.asm?.memory ?? core.wasmMemory;
@@ -112,14 +194,34 @@ export async function runProgram({ factory, wasmjs, kernels, args = [], print, p
       print: (text) => device.held(text),
     }));
   }
-  makeDevice(device, core, modules, printErr ?? ((t) => console.error(t)));
+  const err = printErr ?? ((t) => console.error(t));
+  const gpu = gpuDevice ? new GpuMemory(gpuDevice, core, modules, shaders, (t) => device.held(t)) : null;
+  if (gpu) gpu.verbose = !!env.CUWASM_VERBOSE;
+  makeDevice(device, core, modules, err, gpu);
   device.ready = true;
+  // argv in the heap; main through ccall's async mode, which resolves when
+  // main returns after its last suspension, then exit() with its value
+  const argv = ['program', ...args];
+  const enc = new TextEncoder();
+  const argvPtr = core._malloc(4 * (argv.length + 1));
+  argv.forEach((a, i) => {
+    const b = enc.encode(a + '\0'), p = core._malloc(b.length);
+    core.HEAPU8.set(b, p);
+    core.HEAPU32[(argvPtr >> 2) + i] = p;
+  });
+  core.HEAPU32[(argvPtr >> 2) + argv.length] = 0;
   try {
-    const r = core.callMain(args);
-    if (typeof r === 'number') status = r;
+    const r = await core.ccall('main', 'number', ['number', 'number'], [argv.length, argvPtr], { async: true });
+    if (gpu) await gpu.drain(); // launches main never waited for
+    status = r;
+    core._exit(r); // atexit handlers, stdio flushed; quit throws ExitStatus
   } catch (e) {
     if (!(e && e.name === 'ExitStatus')) throw e;
     status = e.status;
+    if (!device.exited) core._fflush(0); // exit() after a suspension leaves stdio to us
   }
+  if (gpu && env.CUWASM_VERBOSE)
+    err(`cuwasm: ${gpu.stats.gpu} launches on WebGPU, ${gpu.stats.wasm} on the WebAssembly device; ` +
+        `${gpu.stats.uploaded} bytes uploaded, ${gpu.stats.readBack} read back`);
   return status;
 }

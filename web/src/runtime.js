@@ -62,8 +62,16 @@ export class DeviceBuffer {
     return target;
   }
 
+  // The bytes from byteOffset on, as an argument: bound there (WebGPU
+  // wants offsets of minStorageBufferOffsetAlignment for a binding of its
+  // own, 4 for a packed one).
+  view(byteOffset, byteLength = this.byteLength - byteOffset) {
+    return Object.assign(Object.create(this), { byteOffset, byteLength });
+  }
+
   destroy() { this.buffer.destroy(); }
 }
+DeviceBuffer.prototype.byteOffset = 0;
 
 function writeScalar(view, p, value) {
   if (p.scalar === 'i64' || p.scalar === 'u64') { // two little-endian words
@@ -106,6 +114,8 @@ export class Kernel {
     this._layout = device.createPipelineLayout({ bindGroupLayouts: [device.createBindGroupLayout({ entries })] });
     return this._layout;
   }
+
+  hasPipeline(block, dynCount) { return this.pipelines.has(`${block.join(',')}|${dynCount}`); }
 
   pipeline(block, dynCount) {
     const key = `${block.join(',')}|${dynCount}`;
@@ -205,9 +215,11 @@ function splitGrid(grid, max) {
   return out;
 }
 
-export async function launchKernel(mod, kernel, { grid = [1], block = [1], sharedBytes = 0, args = [] } = {}) {
+// The checks a launch needs before anything reaches the GPU (throws with
+// the reason); -> the normalised grid and block and the dynamic shared
+// array's length.
+function launchShape(device, kernel, { grid = [1], block = [1], sharedBytes = 0, args = [] }) {
   const meta = kernel.meta;
-  const device = mod.device;
   grid = dims(grid, 'grid');
   block = dims(block, 'block');
   if (args.length !== meta.params.length)
@@ -216,13 +228,48 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
   if (meta.needsF16 && !device.features.has('shader-f16'))
     throw new Error(`cuwasm: '${meta.name}' uses __half, which needs a WebGPU adapter with the shader-f16 feature; this one has none`);
   const dynCount = meta.dynShared ? Math.floor(sharedBytes / meta.dynShared.elemBytes) : 0;
+  return { grid, block, dynCount };
+}
+
+// Makes (once per block shape and shared size) and validates the pipeline
+// a launch with these options needs; rejects with WebGPU's reason.
+export async function preparePipeline(mod, kernel, opts = {}) {
+  const { block, dynCount } = launchShape(mod.device, kernel, opts);
+  if (kernel.hasPipeline(block, dynCount)) return;
+  const device = mod.device;
   device.pushErrorScope('validation'); // a pipeline the device refuses says why
-  const pipeline = kernel.pipeline(block, dynCount);
+  kernel.pipeline(block, dynCount);
   const perr = await device.popErrorScope();
   if (perr) {
     kernel.pipelines.clear();
-    throw new Error(`cuwasm: WebGPU rejected the pipeline of '${meta.name}': ${perr.message}`);
+    throw new Error(`cuwasm: WebGPU rejected the pipeline of '${kernel.meta.name}': ${perr.message}`);
   }
+}
+
+// Whether preparePipeline has made the pipeline this launch needs (throws,
+// as a launch would, when the launch cannot run on this device at all).
+export function pipelineReady(mod, kernel, opts = {}) {
+  const { block, dynCount } = launchShape(mod.device, kernel, opts);
+  return kernel.hasPipeline(block, dynCount);
+}
+
+export async function launchKernel(mod, kernel, opts = {}) {
+  await preparePipeline(mod, kernel, opts);
+  await submitKernel(mod, kernel, opts)();
+}
+
+// The launch up to its submission, synchronously, once preparePipeline has
+// made its pipeline; -> finish(), which resolves when the launch has
+// completed (typed arrays copied back, printf printed) and rejects when
+// WebGPU refused the submission or a device assert failed.  Launches
+// submitted one after another run in order; each finish() must be called.
+export function submitKernel(mod, kernel, { grid = [1], block = [1], sharedBytes = 0, args = [] } = {}) {
+  const meta = kernel.meta;
+  const device = mod.device;
+  let dynCount;
+  ({ grid, block, dynCount } = launchShape(device, kernel, { grid, block, sharedBytes, args }));
+  if (!kernel.hasPipeline(block, dynCount)) throw new Error(`cuwasm: no pipeline made for this launch of '${meta.name}' (preparePipeline)`);
+  const pipeline = kernel.pipeline(block, dynCount);
   const uniform = new ArrayBuffer(meta.uniformBytes);
   const view = new DataView(uniform);
   grid.forEach((g, i) => view.setUint32(4 * i, g, true));
@@ -244,7 +291,7 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
       temps.push(buf);
       if (p.written) readBack.push([buf, a]);
     }
-    entries.push({ binding: p.binding, resource: { buffer: buf.buffer } });
+    entries.push({ binding: p.binding, resource: { buffer: buf.buffer, offset: buf.byteOffset } });
   });
   for (const g of meta.globals ?? []) entries.push({ binding: g.binding, resource: { buffer: mod.globalBuffer(g).buffer } });
   let debug = null;
@@ -259,9 +306,10 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
     for (const pool of pools.values())
       for (const m of pool.members)
         if (m.arg instanceof DeviceBuffer && m.bytes && (toPool || m.written)) {
-          const n = Math.min(m.arg.buffer.size, pool.buffer.buffer.size - m.start);
-          if (toPool) enc.copyBufferToBuffer(m.arg.buffer, 0, pool.buffer.buffer, m.start, n);
-          else enc.copyBufferToBuffer(pool.buffer.buffer, m.start, m.arg.buffer, 0, n);
+          const at = m.arg.byteOffset;
+          const n = Math.floor(Math.min(m.arg.buffer.size - at, pool.buffer.buffer.size - m.start) / 4) * 4;
+          if (toPool) enc.copyBufferToBuffer(m.arg.buffer, at, pool.buffer.buffer, m.start, n);
+          else enc.copyBufferToBuffer(pool.buffer.buffer, m.start, m.arg.buffer, at, n);
         }
   };
   poolCopies(true);
@@ -282,32 +330,39 @@ export async function launchKernel(mod, kernel, { grid = [1], block = [1], share
   poolCopies(false);
   device.pushErrorScope('validation');
   device.queue.submit([enc.finish()]);
-  const err = await device.popErrorScope();
-  if (err) throw new Error(`cuwasm: WebGPU rejected the launch of '${meta.name}': ${err.message}`);
-  for (const [buf, arr] of readBack) { await buf.read(null, arr); backToF64(arr); }
-  for (const pool of pools.values()) {
-    const typed = pool.members.filter((m) => m.written && !(m.arg instanceof DeviceBuffer) && m.bytes);
-    if (!typed.length) continue;
-    const bytes = await pool.buffer.read(Uint8Array);
-    for (const m of typed) {
-      new Uint8Array(m.arg.buffer, m.arg.byteOffset, m.bytes).set(bytes.subarray(m.start, m.start + m.bytes));
-      backToF64(m.arg);
+  const submitted = device.popErrorScope();
+  return async () => {
+    const err = await submitted;
+    if (err) {
+      for (const t of temps) t.destroy();
+      for (const u of uniforms) u.destroy();
+      throw new Error(`cuwasm: WebGPU rejected the launch of '${meta.name}': ${err.message}`);
     }
-  }
-  await device.queue.onSubmittedWorkDone();
-  let failed = null;
-  if (debug) {
-    const { lines, asserts } = readDebug(meta, await debug.read(Uint32Array), meta.name);
-    const print = mod.print ?? ((s) => (typeof process !== 'undefined' && process.stdout ? process.stdout.write(s) : console.log(s)));
-    for (const l of lines) print(l);
-    if (asserts.length) {
-      failed = new Error(`cuwasm: device assertion failed in '${meta.name}':\n${asserts.join('\n')}`);
-      failed.asserts = asserts;
+    for (const [buf, arr] of readBack) { await buf.read(null, arr); backToF64(arr); }
+    for (const pool of pools.values()) {
+      const typed = pool.members.filter((m) => m.written && !(m.arg instanceof DeviceBuffer) && m.bytes);
+      if (!typed.length) continue;
+      const bytes = await pool.buffer.read(Uint8Array);
+      for (const m of typed) {
+        new Uint8Array(m.arg.buffer, m.arg.byteOffset, m.bytes).set(bytes.subarray(m.start, m.start + m.bytes));
+        backToF64(m.arg);
+      }
     }
-  }
-  for (const t of temps) t.destroy();
-  for (const u of uniforms) u.destroy();
-  if (failed) throw failed;
+    await device.queue.onSubmittedWorkDone();
+    let failed = null;
+    if (debug) {
+      const { lines, asserts } = readDebug(meta, await debug.read(Uint32Array), meta.name);
+      const print = mod.print ?? ((s) => (typeof process !== 'undefined' && process.stdout ? process.stdout.write(s) : console.log(s)));
+      for (const l of lines) print(l);
+      if (asserts.length) {
+        failed = new Error(`cuwasm: device assertion failed in '${meta.name}':\n${asserts.join('\n')}`);
+        failed.asserts = asserts;
+      }
+    }
+    for (const t of temps) t.destroy();
+    for (const u of uniforms) u.destroy();
+    if (failed) throw failed;
+  };
 }
 
 export { sameName };

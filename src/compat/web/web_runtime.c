@@ -4,18 +4,31 @@
  * `cuwasm cc --target web`: emscripten compiles it, with the CUDA runtime
  * API of src/compat/, into the program, in place of src/rt/.
  *
- * The device is the WebAssembly CPU path: each translation unit's kernels
- * are a WebAssembly module compiled at build time (src/emit/wasm.c) that
- * imports the program's own memory, so device memory is the program's
- * heap — cudaMalloc is an aligned malloc, a device pointer a plain heap
- * address, cudaMemcpy a memcpy — and web/src/program.js (reached through
- * Module.cuwasmDevice) runs a launch's blocks as synchronous calls into
- * the module.  So every call here completes before it returns, and the
- * blocking calls (cudaMemcpy device→host, cudaDeviceSynchronize, events)
- * keep their meaning without Asyncify or a worker: there is nothing to
- * wait for.  Streams are therefore in order with each other (a valid CUDA
- * schedule), cudaStreamQuery always says done, and events time the host
- * clock (performance.now) at the point they are recorded.
+ * Device memory is the program's heap — cudaMalloc is an aligned malloc, a
+ * device pointer a plain heap address, cudaMemcpy a memcpy — on both
+ * devices web/src/program.js (reached through Module.cuwasmDevice) offers:
+ *
+ * - the WebAssembly device: each translation unit's kernels are a
+ *   WebAssembly module compiled at build time (src/emit/wasm.c) that
+ *   imports the program's own memory, and a launch runs its blocks as
+ *   synchronous calls into the module;
+ * - WebGPU: the same kernels in WGSL; web/src/program_gpu.js mirrors the
+ *   allocations a launch references in GPU buffers (the C side tells it
+ *   of every allocation, and of host writes to device memory) and reads
+ *   them back when host code needs them.  A launch is submitted without
+ *   waiting, as CUDA's; a synchronisation, a blocking copy or an event
+ *   record waits for the launches in flight, and a copy for the bytes it
+ *   needs, suspending the host code through Asyncify (EM_ASYNC_JS) until
+ *   the GPU has answered, so they keep their meaning; the calls ask
+ *   synchronously first whether there is anything to wait for, so that
+ *   nothing suspends without need (nor during exit()).  A launch suspends
+ *   only to make a new pipeline or to read bytes back before a kernel
+ *   runs on the WebAssembly device instead.
+ *
+ * So the blocking calls (cudaMemcpy device→host, cudaDeviceSynchronize,
+ * events) keep their meaning.  Streams are in order with each other (a
+ * valid CUDA schedule), cudaStreamQuery always says done, and events time
+ * the host clock (performance.now) at the point they are recorded.
  *
  * What the GPU reports at the next synchronisation is reported there too:
  * a kernel that fails (device assert, __trap, a wasm trap) makes the
@@ -59,6 +72,42 @@ EM_JS(int, js_launch, (int mod, int k, void *args, const unsigned *g, const unsi
   return Module.cuwasmDevice.launch(mod, k, args, [u(g, 0), u(g, 1), u(g, 2)],
                                     [u(b, 0), u(b, 1), u(b, 2)], shared);
 });
+/* WebGPU: the launch submitted to the GPU, or run on the WebAssembly
+ * device for a kernel WGSL cannot express, without suspending: 0, 1 (the
+ * kernel failed), or 2 when js_launch_gpu must do it (a pipeline to make,
+ * bytes to read back first) */
+EM_JS(int, js_launch_gpu_now, (int mod, int k, void *args, const unsigned *g, const unsigned *b,
+                               int shared), {
+  const u = (p, i) => HEAPU32[(p >> 2) + i];
+  return Module.cuwasmDevice.launchGpuNow(mod, k, args, [u(g, 0), u(g, 1), u(g, 2)],
+                                          [u(b, 0), u(b, 1), u(b, 2)], shared);
+});
+/* the same, suspending while the pipeline is made or bytes come back */
+EM_ASYNC_JS(int, js_launch_gpu, (int mod, int k, void *args, const unsigned *g, const unsigned *b,
+                                 int shared), {
+  const u = (p, i) => HEAPU32[(p >> 2) + i];
+  return Module.cuwasmDevice.launchGpu(mod, k, args, [u(g, 0), u(g, 1), u(g, 2)],
+                                       [u(b, 0), u(b, 1), u(b, 2)], shared);
+});
+/* the backend CUWASM_BACKEND names is the one program.js chose: 1 for
+ * WebGPU, 0 for the WebAssembly device, -1 when it cannot be had */
+EM_JS(int, js_device_kind, (void), {
+  const d = Module.cuwasmDevice;
+  if (d.selectError) { d.lastError = d.selectError; return -1; }
+  return d.kind === 'webgpu' ? 1 : 0;
+});
+/* WebGPU's view of memory: allocations, host reads and writes */
+EM_JS(void, js_track, (void *p, size_t n, int kind), { Module.cuwasmDevice.track(p, n, kind); });
+EM_JS(void, js_untrack, (void *p), { Module.cuwasmDevice.untrack(p); });
+EM_JS(int, js_needs_read_back, (const void *p, size_t n),
+      { return Module.cuwasmDevice.needsReadBack(p, n); });
+EM_ASYNC_JS(void, js_host_access, (const void *p, size_t n, int write),
+            { await Module.cuwasmDevice.hostAccess(p, n, write); });
+EM_JS(void, js_host_wrote, (const void *p, size_t n), { Module.cuwasmDevice.hostWrote(p, n); });
+/* launches in flight or managed memory to read back; waiting for them
+ * returns 1 when a launch failed (its message in lastError) */
+EM_JS(int, js_sync_pending, (void), { return Module.cuwasmDevice.syncPending(); });
+EM_ASYNC_JS(int, js_sync, (void), { return await Module.cuwasmDevice.sync(); });
 /* the last failure's text, into buf (n bytes); returns its length */
 EM_JS(int, js_error_text, (char *buf, int n), {
   const t = new TextEncoder().encode(Module.cuwasmDevice.lastError ?? "");
@@ -95,6 +144,7 @@ struct cw_kernel {
 };
 
 static cw_context *the_ctx; /* one device, one context: the CUDA layer makes it once */
+static bool on_gpu;         /* WebGPU (program.js chose it before main) */
 static char no_ctx_msg[256];
 
 __attribute__((format(printf, 3, 4)))
@@ -107,12 +157,14 @@ static cw_status fail(cw_context *c, cw_status st, const char *fmt, ...) {
 }
 
 cw_status cw_context_new(const char *backend, cw_context **out) {
+  (void)backend; /* program.js read CUWASM_BACKEND and chose before main */
   *out = NULL;
-  if (backend && *backend && strcmp(backend, "auto") && strcmp(backend, "wasm"))
-    return fail(NULL, CW_ERR_UNAVAILABLE,
-                "backend '%s': a program built for the web runs its kernels on the WebAssembly "
-                "device (CUWASM_BACKEND=wasm or auto); WebGPU for whole programs is not built yet",
-                backend);
+  int kind = js_device_kind();
+  if (kind < 0) {
+    js_error_text(no_ctx_msg, sizeof no_ctx_msg);
+    return CW_ERR_UNAVAILABLE;
+  }
+  on_gpu = kind == 1;
   cw_context *c = calloc(1, sizeof *c);
   if (!c) return CW_ERR_NOMEM;
   *out = the_ctx = c;
@@ -124,7 +176,9 @@ void cw_context_free(cw_context *ctx) {
   free(ctx);
 }
 
-const char *cw_context_backend(const cw_context *ctx) { return ctx ? "wasm" : NULL; }
+const char *cw_context_backend(const cw_context *ctx) {
+  return ctx ? on_gpu ? "webgpu" : "wasm" : NULL;
+}
 const char *cw_last_error_message(const cw_context *ctx) { return ctx ? ctx->msg : no_ctx_msg; }
 int cw_context_check_errors(const cw_context *ctx) { (void)ctx; return -1; }
 /* no texture unit of its own here: texture objects get cudaErrorNotSupported */
@@ -134,11 +188,18 @@ cw_status cw_texture_create(cw_context *ctx, const cw_texture_desc *desc,
   return CW_ERR_UNSUPPORTED;
 }
 void cw_texture_destroy(cw_context *ctx, unsigned long long handle) { (void)ctx, (void)handle; }
+/* cudaDeviceSetLimit(cudaLimitDevRuntimePendingLaunchCount): no device
+ * runtime here (the CUDA layer accepts CW_ERR_UNSUPPORTED and keeps the
+ * value) */
+cw_status cw_context_set_limit(cw_context *ctx, int limit, size_t value) {
+  (void)limit, (void)value;
+  return fail(ctx, CW_ERR_UNSUPPORTED, "a program built for the web keeps no such limit");
+}
 
 int cw_backend_probe(const char *backend, cw_device_info *out) {
-  if (!backend || strcmp(backend, "wasm")) return 0;
+  if (!backend || strcmp(backend, on_gpu ? "webgpu" : "wasm")) return 0;
   memset(out, 0, sizeof *out);
-  snprintf(out->backend, sizeof out->backend, "wasm");
+  snprintf(out->backend, sizeof out->backend, "%s", backend);
   out->available = 1;
   const char *name = js_device_name();
   snprintf(out->name, sizeof out->name, "%s", name);
@@ -161,7 +222,24 @@ static void flush_output(void) {
   free(buf);
 }
 
+/* Host code is about to read (or write) [p, p+n): the GPU's bytes first. */
+static void host_access(const void *p, size_t n, bool write) {
+  if (!on_gpu || !n) return;
+  if (js_needs_read_back(p, n)) js_host_access(p, n, write);
+  else if (write) js_host_wrote(p, n);
+}
+
+/* WebGPU: waits for the launches in flight (and reads back managed memory
+ * they wrote); a failed one is reported at this or the next
+ * synchronisation, as a GPU's. */
+static void gpu_drain(cw_context *c) {
+  if (!on_gpu || !js_sync_pending() || !js_sync() || !c || c->pending != CW_OK) return;
+  c->pending = CW_ERR_LAUNCH;
+  js_error_text(c->pending_msg, sizeof c->pending_msg);
+}
+
 static cw_status sync_ctx(cw_context *c) {
+  gpu_drain(c);
   flush_output();
   if (!c || c->pending == CW_OK) return CW_OK;
   cw_status st = c->pending;
@@ -191,6 +269,7 @@ cw_status cw_event_new(cw_context *ctx, cw_event **out) {
 void cw_event_free(cw_event *e) { free(e); }
 cw_status cw_event_record(cw_event *e, cw_stream *s) {
   (void)s;
+  gpu_drain(e->ctx); /* the time when the work before it is done */
   e->ms = emscripten_get_now();
   return CW_OK;
 }
@@ -212,12 +291,14 @@ cw_status cw_buffer_alloc_kind(cw_context *ctx, int kind, size_t bytes, cw_buffe
   }
   *b = (cw_buffer){p, bytes};
   *out = b;
+  if (on_gpu) js_track(p, bytes, kind);
   return CW_OK;
 }
 cw_status cw_buffer_alloc(cw_context *ctx, size_t bytes, cw_buffer **out) {
   return cw_buffer_alloc_kind(ctx, CW_MEM_DEVICE, bytes, out);
 }
 void cw_buffer_free(cw_buffer *buf) {
+  if (buf && on_gpu) js_untrack(buf->ptr);
   if (buf) free(buf->ptr);
   free(buf);
 }
@@ -227,6 +308,8 @@ size_t cw_buffer_size(const cw_buffer *buf) { return buf->n; }
 static cw_status copy(cw_context *ctx, void *dst, const void *src, size_t n) {
   cw_status st = sync_ctx(ctx); /* blocking copies wait for the device, as CUDA's */
   if (st != CW_OK) return st;
+  host_access(src, n, false);
+  host_access(dst, n, true);
   memmove(dst, src, n);
   return CW_OK;
 }
@@ -235,12 +318,15 @@ cw_status cw_memcpy_dtoh(cw_context *c, void *d, const void *s, size_t n) { retu
 cw_status cw_memcpy_dtod(cw_context *c, void *d, const void *s, size_t n) { return copy(c, d, s, n); }
 cw_status cw_memcpy_async(cw_context *c, void *d, const void *s, size_t n, cw_stream *st) {
   (void)st;
+  host_access(s, n, false);
+  host_access(d, n, true);
   memmove(d, s, n);
   (void)c;
   return CW_OK;
 }
 cw_status cw_memset(cw_context *ctx, void *dst, int value, size_t n) {
   (void)ctx;
+  host_access(dst, n, true);
   memset(dst, value, n);
   return CW_OK;
 }
@@ -445,8 +531,12 @@ cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3
   if (!block_args) return CW_ERR_NOMEM;
   memset(block_args, 0, (size_t)size);
   st = marshal(k, args, block_args);
-  if (st == CW_OK && js_launch(k->mod->handle, k->index, block_args, grid, block,
-                               (int)shared_bytes)) {
+  int failed = 0, h = k->mod->handle;
+  if (st == CW_OK && !on_gpu) failed = js_launch(h, k->index, block_args, grid, block, (int)shared_bytes);
+  else if (st == CW_OK && (failed = js_launch_gpu_now(h, k->index, block_args, grid, block,
+                                                      (int)shared_bytes)) == 2)
+    failed = js_launch_gpu(h, k->index, block_args, grid, block, (int)shared_bytes);
+  if (failed) {
     /* the kernel failed: as a GPU, say so at the next synchronisation */
     if (c->pending == CW_OK) {
       c->pending = CW_ERR_LAUNCH;
