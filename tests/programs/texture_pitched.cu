@@ -7,17 +7,7 @@
 // exact in CUDA's 8-bit weights, so every backend must give these values.
 // A backend without texture objects (cudaErrorNotSupported) says so and
 // passes.
-#include <cstdio>
-#include <cuda_runtime.h>
-
-#define CHECK(x)                                                                    \
-  do {                                                                              \
-    cudaError_t e_ = (x);                                                           \
-    if (e_ != cudaSuccess) {                                                        \
-      printf("%s:%d: %s: %s\n", __FILE__, __LINE__, #x, cudaGetErrorString(e_));    \
-      return 1;                                                                     \
-    }                                                                               \
-  } while (0)
+#include "common.h"
 
 __global__ void sample2d(cudaTextureObject_t t, float *out, int W, int H) {
   int x = threadIdx.x, y = blockIdx.x;
@@ -179,10 +169,5 @@ int main(void) {
     printf("texture_pitched: texture objects not supported on this backend; skipped\n");
     return 0;
   }
-  if (r || test_linear() || test_pitched()) {
-    printf("texture_pitched: FAILED\n");
-    return 1;
-  }
-  printf("texture_pitched: PASSED\n");
-  return 0;
+  return verdict("texture_pitched", r || test_linear() || test_pitched());
 }
