@@ -172,6 +172,11 @@ cw_status cw_launch(cw_kernel *k, const unsigned grid[3],
  * cw_launch. */
 cw_status cw_launch_cooperative(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
                                 size_t shared_bytes, cw_stream *stream, void **args);
+/* How many blocks of block_threads threads with shared_bytes of dynamic
+ * shared memory one multiprocessor holds at once, by the device's own
+ * occupancy calculator (the CUDA backend's driver: registers count too).
+ * CW_ERR_UNSUPPORTED where the backend has none of its own. */
+cw_status cw_kernel_occupancy(cw_kernel *k, int block_threads, size_t shared_bytes, int *blocks);
 
 cw_status cw_stream_new(cw_context *ctx, cw_stream **out);
 void cw_stream_free(cw_stream *s);

@@ -19,8 +19,10 @@
  * cudaLaunchCooperativeKernel runs all blocks at once (cw_launch_cooperative),
  * so grid_group::sync() can wait for every block.
  *
- * The occupancy model for the CPU backend: a multiprocessor is a core;
- * it holds up to 2048 threads, 32 blocks and 64 KiB of shared memory.
+ * Occupancy is the device's own where the backend has a calculator (the
+ * CUDA backend: the driver's, which counts registers); otherwise it is a
+ * model: a multiprocessor is a core; it holds up to 2048 threads, 32
+ * blocks and 64 KiB of shared memory.
  */
 #include "compat/compat.h"
 
@@ -143,6 +145,7 @@ cudaError_t cudaOccupancyMaxActiveBlocksPerMultiprocessor(int *n, const void *fu
   CompatKernel *k;
   cudaError_t err = kernel_of(func, &k);
   if (err != cudaSuccess) return compat_ret(err);
+  if (cw_kernel_occupancy(k->k, bs, shm, n) == CW_OK) return cudaSuccess; /* the GPU's own */
   int warps = (bs + 31) / 32;
   int by_threads = SM_THREADS / (warps * 32);
   int by_shared = shm ? (int)(SM_SHARED / shm) : SM_BLOCKS;

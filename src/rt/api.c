@@ -347,6 +347,12 @@ cw_status cw_kernel_get(cw_module *m, const char *name, cw_kernel **out) {
 }
 
 int cw_kernel_param_count(const cw_kernel *k) { return k->nparams; }
+
+cw_status cw_kernel_occupancy(cw_kernel *k, int block_threads, size_t shared_bytes, int *blocks) {
+  cw_context *ctx = k->mod->ctx;
+  if (!ctx->ops->occupancy) return CW_ERR_UNSUPPORTED; /* not an error: the caller models it */
+  return ctx->ops->occupancy(ctx->dev, k->handle, block_threads, shared_bytes, blocks);
+}
 size_t cw_kernel_param_size(const cw_kernel *k, int i) {
   return i >= 0 && i < k->nparams ? k->psizes[i] : 0;
 }

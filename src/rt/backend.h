@@ -91,6 +91,11 @@ typedef struct CwBackendOps {
   cw_status (*launch_cooperative)(void *dev, void *kernel, const uint32_t grid[3],
                                   const uint32_t block[3], size_t shared_bytes,
                                   void **args, char *err, size_t errn);
+  /* Optional: how many blocks of the kernel one multiprocessor holds at
+   * once by the device's own rules (cuda: the driver's calculator); NULL:
+   * the runtime's model of CUDA's limits is used. */
+  cw_status (*occupancy)(void *dev, void *kernel, int block_threads, size_t shared_bytes,
+                         int *blocks);
   /* Backends whose device queues work itself (cuda) set this: the core
    * then hands it operations on the caller's thread, without a worker,
    * and calls sync where it must wait (events, synchronize).  NULL: every

@@ -446,7 +446,19 @@ static void save_names(const char *path, Names *nm) {
   free(buf);
 }
 
-/* `nvcc -cubin` on the device source, for CUWASM_CUDA_COMPILER=nvcc */
+static bool has_std_option(const char *const *user, int nuser) {
+  for (int i = 0; i < nuser; i++)
+    if (!strncmp(user[i], "-std=", 5) || !strncmp(user[i], "--std=", 6) ||
+        !strcmp(user[i], "-std") || !strcmp(user[i], "--std"))
+      return true;
+  return false;
+}
+
+/* `nvcc -cubin` on the device source, for CUWASM_CUDA_COMPILER=nvcc, in
+ * nvcc's own default dialect (C++17) unless the program asks for another:
+ * the point is to compare with what a user's nvcc build runs, and under
+ * C++20 libstdc++'s <math.h> puts std::lerp & co. in the global namespace,
+ * where a kernel's own `lerp` then becomes ambiguous. */
 static cw_status nvcc_compile(CudaDev *d, const char *src, const char *const *user, int nuser,
                               char **cubin, size_t *n, char *err, size_t errn) {
   char tmpl[] = "/tmp/cuwasm-nvcc-XXXXXX";
@@ -462,8 +474,8 @@ static cw_status nvcc_compile(CudaDev *d, const char *src, const char *const *us
   StrBuf cmd;
   sb_init(&cmd);
   const char *home = getenv("CUDA_HOME");
-  sb_printf(&cmd, "%s/bin/nvcc -cubin -arch=sm_%d%d -std=c++20 -o %s %s", home && *home ? home : "/usr/local/cuda",
-            d->cc_major, d->cc_minor, out, cu);
+  sb_printf(&cmd, "%s/bin/nvcc -cubin -arch=sm_%d%d%s -o %s %s", home && *home ? home : "/usr/local/cuda",
+            d->cc_major, d->cc_minor, has_std_option(user, nuser) ? "" : " -std=c++17", out, cu);
   for (int i = 0; i < nuser; i++) {
     const char *u = user[i];
     if (!strncmp(u, "--include-path=", 15)) sb_printf(&cmd, " -I'%s'", u + 15);
@@ -506,7 +518,8 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names 
   cache_dir(dir, sizeof dir);
   snprintf(cpath, sizeof cpath, "%s/%016llx-%s%d.%d.cubin", dir, (unsigned long long)h,
            use_nvcc ? "nvcc" : "nvrtc", maj, min);
-  snprintf(npath, sizeof npath, "%s/%016llx-nvrtc%d.%d.names", dir, (unsigned long long)h, maj, min);
+  snprintf(npath, sizeof npath, "%s/%016llx-%s%d.%d.names", dir, (unsigned long long)h,
+           use_nvcc ? "nvcc" : "nvrtc", maj, min);
   if (!getenv("CUWASM_NO_CACHE") && (*cubin = cw_read_file(cpath, n)) && load_names(npath, nm))
     return CW_OK;
   free(*cubin);
@@ -516,11 +529,17 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names 
   if (use_nvcc) {
     /* the same source through nvcc instead (for comparing the two
      * compilers' code): NVRTC above only supplied the lowered names,
-     * which both compilers mangle alike */
+     * which nvcc mangles alike but for 64-bit <stdint.h> types */
     free(*cubin);
     *cubin = NULL;
     st = nvcc_compile(d, src, user, nuser, cubin, n, err, errn);
     if (st != CW_OK) return st;
+    for (int i = 0; i < nm->nkernels; i++) {
+      char *own = nm->lowered[i] ? cubin_kernel_name(*cubin, *n, nm->lowered[i]) : NULL;
+      if (!own) continue; /* the driver's lookup then names what is missing */
+      free(nm->lowered[i]);
+      nm->lowered[i] = own;
+    }
   }
   mkdirs(dir);
   save_names(npath, nm);
@@ -575,7 +594,13 @@ static cw_status describe_kernels(CudaModule *cm, KModule *m, Names *nm) {
 static cw_status bind_kernels(CudaDev *d, CudaModule *cm, char *err, size_t errn) {
   for (int i = 0; i < cm->nkernels; i++) {
     CudaKernel *ck = &cm->kernels[i];
-    CHECK(d, d->drv.cuModuleGetFunction(&ck->fn, cm->mod, ck->lowered), err, errn);
+    CUresult r = d->drv.cuModuleGetFunction(&ck->fn, cm->mod, ck->lowered);
+    if (r != 0) { /* say which kernel, by both its names */
+      cuda_error_text(&d->drv, r, err, errn);
+      size_t k = strlen(err);
+      snprintf(err + k, errn - k, ": kernel %s, as %s", ck->name, ck->lowered);
+      return r == 2 ? CW_ERR_NOMEM : CW_ERR_LAUNCH;
+    }
     int shm = 0;
     d->drv.cuFuncGetAttribute(&shm, CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES, ck->fn);
     ck->static_shared = (size_t)shm;
@@ -803,6 +828,57 @@ static cw_status cuda_launch(void *dev, void *kernel, const uint32_t grid[3],
   return CW_OK; /* asynchronous: faults surface at the next sync, as in CUDA */
 }
 
+/* The driver's occupancy calculator: registers, shared memory and the
+ * multiprocessor's limits of this GPU for this kernel. */
+static cw_status cuda_occupancy(void *dev, void *kernel, int block_threads, size_t shared,
+                                int *blocks) {
+  CudaDev *d = dev;
+  CudaKernel *k = kernel;
+  bind(d);
+  return d->drv.cuOccupancyMaxActiveBlocksPerMultiprocessor(blocks, k->fn, block_threads,
+                                                              shared) == 0
+             ? CW_OK
+             : CW_ERR_INVALID;
+}
+
+/* cuLaunchCooperativeKernel: the driver gives the grid the workspace that
+ * grid_group::sync() reads (cooperative_groups/details/driver_abi.h:
+ * envreg1/2), which a plain launch leaves null, so grid.sync() faults.
+ * A grid larger than the GPU holds at once is refused before the driver
+ * sees it, with CUDA's error and the numbers behind it. */
+static cw_status cuda_launch_cooperative(void *dev, void *kernel, const uint32_t grid[3],
+                                         const uint32_t block[3], size_t shared, void **args,
+                                         char *err, size_t errn) {
+  CudaDev *d = dev;
+  CudaKernel *k = kernel;
+  bind(d);
+  cw_status st = cw_check_launch_config(grid, block, shared + k->static_shared, err, errn);
+  if (st != CW_OK && !(shared + k->static_shared > CW_MAX_SHARED_BYTES)) return st;
+  int coop = 0, sms = 0, per_sm = 0;
+  d->drv.cuDeviceGetAttribute(&coop, CU_DEVICE_ATTRIBUTE_COOPERATIVE_LAUNCH, d->device);
+  if (!coop) {
+    snprintf(err, errn, "this GPU has no cooperative launches (cudaErrorNotSupported)");
+    return CW_ERR_UNSUPPORTED;
+  }
+  if (shared + k->static_shared > CW_MAX_SHARED_BYTES)
+    CHECK(d, d->drv.cuFuncSetAttribute(k->fn, CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
+                                       (int)shared), err, errn);
+  d->drv.cuDeviceGetAttribute(&sms, CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT, d->device);
+  CHECK(d, d->drv.cuOccupancyMaxActiveBlocksPerMultiprocessor(
+               &per_sm, k->fn, (int)(block[0] * block[1] * block[2]), shared), err, errn);
+  unsigned long long blocks = (unsigned long long)grid[0] * grid[1] * grid[2];
+  if (blocks > (unsigned long long)per_sm * (unsigned)sms) {
+    snprintf(err, errn, "cooperative launch of %llu blocks, but the GPU holds %d at once "
+             "(%d multiprocessors x %d blocks) (cudaErrorCooperativeLaunchTooLarge)", blocks,
+             per_sm * sms, sms, per_sm);
+    return CW_ERR_LAUNCH;
+  }
+  CHECK(d, d->drv.cuLaunchCooperativeKernel(k->fn, grid[0], grid[1], grid[2], block[0], block[1],
+                                            block[2], (unsigned)shared, cur_stream, args),
+        err, errn);
+  return CW_OK;
+}
+
 static cw_status cuda_sync(void *dev, char *err, size_t errn) {
   CudaDev *d = dev;
   bind(d);
@@ -876,6 +952,8 @@ const CwBackendOps *cw_backend_cuda(void) {
       .kernel_find = cuda_kernel_find,
       .symbol_find = cuda_symbol_find,
       .launch = cuda_launch,
+      .launch_cooperative = cuda_launch_cooperative,
+      .occupancy = cuda_occupancy,
       .sync = cuda_sync,
       .stream_new = cuda_stream_new,
       .stream_free = cuda_stream_free,

@@ -65,6 +65,7 @@ enum {
   CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT = 16,
   CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR = 75,
   CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR = 76,
+  CU_DEVICE_ATTRIBUTE_COOPERATIVE_LAUNCH = 95,
   CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN = 97,
   CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES = 8,
   CU_FUNC_ATTRIBUTE_SHARED_SIZE_BYTES = 1,
@@ -99,6 +100,11 @@ typedef struct CudaDriver {
   CUresult (*cuFuncSetAttribute)(CUfunction, int, int);
   CUresult (*cuLaunchKernel)(CUfunction, unsigned, unsigned, unsigned, unsigned, unsigned,
                              unsigned, unsigned, CUstream, void **, void **);
+  /* every block resident at once, with the grid workspace that
+   * grid_group::sync() reads (cooperative launch) */
+  CUresult (*cuLaunchCooperativeKernel)(CUfunction, unsigned, unsigned, unsigned, unsigned,
+                                        unsigned, unsigned, unsigned, CUstream, void **);
+  CUresult (*cuOccupancyMaxActiveBlocksPerMultiprocessor)(int *, CUfunction, int, size_t);
   CUresult (*cuStreamCreate)(CUstream *, unsigned);
   CUresult (*cuStreamDestroy)(CUstream);
   CUresult (*cuStreamSynchronize)(CUstream);
@@ -147,5 +153,9 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn);
 bool nvrtc_open(Nvrtc *n, char *why, size_t whyn);
 /* "CUDA_ERROR_...: message" for a driver result */
 void cuda_error_text(const CudaDriver *d, CUresult r, char *out, size_t n);
+/* The name of the function in the cubin (an ELF image of n bytes) that
+ * NVRTC called nvrtc_name: the same, or nvcc's spelling of it
+ * (cubin_names.c); malloc'd, or NULL when there is none or no single one. */
+char *cubin_kernel_name(const char *img, size_t n, const char *nvrtc_name);
 
 #endif

@@ -60,6 +60,8 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuFuncGetAttribute, NULL);
   LOAD(d, cuFuncSetAttribute, NULL);
   LOAD(d, cuLaunchKernel, NULL);
+  LOAD(d, cuLaunchCooperativeKernel, NULL);
+  LOAD(d, cuOccupancyMaxActiveBlocksPerMultiprocessor, NULL);
   LOAD(d, cuStreamCreate, NULL);
   LOAD(d, cuStreamDestroy, "cuStreamDestroy_v2");
   LOAD(d, cuStreamSynchronize, NULL);
@@ -130,7 +132,7 @@ static const char *runtime_name(CUresult r) {
       {702, "cudaErrorLaunchTimeout"},       {710, "cudaErrorAssert"},
       {714, "cudaErrorHardwareStackError"},  {715, "cudaErrorIllegalInstruction"},
       {716, "cudaErrorMisalignedAddress"},   {718, "cudaErrorInvalidPc"},
-      {719, "cudaErrorLaunchFailure"}};
+      {719, "cudaErrorLaunchFailure"},       {720, "cudaErrorCooperativeLaunchTooLarge"}};
   for (size_t i = 0; i < sizeof map / sizeof *map; i++)
     if (map[i].r == r) return map[i].name;
   return NULL;
