@@ -43,10 +43,12 @@ static inline float __cw_bf16_bits_float(unsigned int u) {
 }
 #endif
 
-/* float → bfloat16 bits, round to nearest even; NaN stays a quiet NaN */
+/* float → bfloat16 bits, round to nearest even; any NaN gives the
+ * canonical NaN 0x7fff, as CUDA's host code and the GPU's cvt.rn.bf16.f32
+ * do (cuda_bf16.hpp: __internal_float2bfloat16) */
 __CW_BF16_FN unsigned short __cw_float_to_bf16_bits(float f) {
   unsigned int u = __cw_bf16_float_bits(f);
-  if ((u & 0x7fffffffu) > 0x7f800000u) return (unsigned short)((u >> 16) | 0x40u);
+  if ((u & 0x7fffffffu) > 0x7f800000u) return (unsigned short)0x7fffu;
   u += 0x7fffu + ((u >> 16) & 1u);
   return (unsigned short)(u >> 16);
 }
@@ -54,7 +56,7 @@ __CW_BF16_FN unsigned short __cw_float_to_bf16_bits(float f) {
 /* float → bfloat16 bits, toward zero (truncation) */
 __CW_BF16_FN unsigned short __cw_float_to_bf16_bits_rz(float f) {
   unsigned int u = __cw_bf16_float_bits(f);
-  if ((u & 0x7fffffffu) > 0x7f800000u) return (unsigned short)((u >> 16) | 0x40u);
+  if ((u & 0x7fffffffu) > 0x7f800000u) return (unsigned short)0x7fffu;
   return (unsigned short)(u >> 16);
 }
 

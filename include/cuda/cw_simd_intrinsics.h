@@ -8,9 +8,12 @@
  *
  * One lane loop (__cw_lanes) over an operation code known at compile
  * time: every backend gets them from plain integer arithmetic, and a C
- * or shader compiler folds the choice away.  Rounded averages are
- * (a + b + 1) >> 1 and halving adds (a + b) >> 1, computed wide enough
- * not to overflow, as PTX's vavrg and the __vhadd family define them.
+ * or shader compiler folds the choice away.  Rounded averages round
+ * halves away from zero — unsigned (a + b + 1) >> 1, signed
+ * (a + b + (a + b >= 0)) >> 1, as the PTX that CUDA 13's headers emit
+ * for __vavgs2/__vavgs4 computes (a bit-parallel add, then +1 where the
+ * sum is odd and not negative) — and halving adds (a + b) >> 1, all
+ * computed wide enough not to overflow.
  * cuda_runtime.h includes this, as nvcc makes them available implicitly.
  */
 #ifndef CUWASM_CW_SIMD_INTRINSICS_H
@@ -43,7 +46,7 @@ static __device__ inline long long __cw_lane(long long sx, long long sy, long lo
   if (OP == __CW_V_ABSSS) r = sx < 0 ? (-sx > smax ? smax : -sx) : sx;
   if (OP == __CW_V_ABSDIFFS) r = sx > sy ? sx - sy : sy - sx;
   if (OP == __CW_V_ABSDIFFU) r = ux > uy ? ux - uy : uy - ux;
-  if (OP == __CW_V_AVGS) r = (sx + sy + 1) >> 1;
+  if (OP == __CW_V_AVGS) r = (sx + sy + (sx + sy >= 0 ? 1 : 0)) >> 1; /* half away from 0 */
   if (OP == __CW_V_AVGU) r = (ux + uy + 1) >> 1;
   if (OP == __CW_V_HADDU) r = (ux + uy) >> 1;
   if (OP == __CW_V_MAXS) r = sx > sy ? sx : sy;

@@ -3,6 +3,9 @@
 // (bisection with an explicit depth), a class template whose accessor is
 // overloaded on const, const references bound to temporaries, and nan().
 // Each thread's results are checked against the same recursion on the host.
+// Recursion leaves the stack's size unknown to the compiler, so the program
+// asks for a larger one (cudaLimitStackSize), as CUDA programs must: the
+// default 1 KiB per thread need not hold fib's and bisect's frames.
 #include "common.h"
 #include <cmath>
 #include <vector>
@@ -91,6 +94,7 @@ template <class T> static int run(const char *name) {
 }
 
 int main() {
+  CHECK(cudaDeviceSetLimit(cudaLimitStackSize, 16 * 1024));
   int errors = run<float>("float") + run<double>("double");
   return verdict("device_recursion", errors);
 }

@@ -89,9 +89,40 @@ static int check_pool() {
 }
 
 /* memset node of 4-byte elements -> kernel -> 3-D memcpy node back to the
- * host, on memory from an alloc node freed by a free node */
+ * host; returns the copy node's graph and the kernel node's parameters */
+static void add_chain(cudaGraph_t g, cudaGraphNode_t *dep, int ndep, int **d, int *h,
+                      void **args, cudaKernelNodeParams *kp, cudaGraphNode_t *kern,
+                      cudaGraphNode_t *copy, int n) {
+  cudaMemsetParams mp = {};
+  mp.dst = *d;
+  mp.value = 40;
+  mp.elementSize = 4;
+  mp.width = n;
+  mp.height = 1;
+  cudaGraphNode_t mset;
+  CHECK(cudaGraphAddMemsetNode(&mset, g, dep, ndep, &mp));
+  *kp = {};
+  kp->func = (void *)add;
+  kp->gridDim = dim3((n + 127) / 128);
+  kp->blockDim = dim3(128);
+  kp->kernelParams = args;
+  CHECK(cudaGraphAddKernelNode(kern, g, &mset, 1, kp));
+  cudaMemcpy3DParms cp = {0};
+  cp.srcPtr = make_cudaPitchedPtr(*d, n * sizeof(int), n, 1);
+  cp.dstPtr = make_cudaPitchedPtr(h, n * sizeof(int), n, 1);
+  cp.extent = make_cudaExtent(n * sizeof(int), 1, 1);
+  cp.kind = cudaMemcpyDeviceToHost;
+  CHECK(cudaGraphAddMemcpyNode(copy, g, kern, 1, &cp));
+}
+
+/* The chain on memory from an alloc node freed by a free node, with a
+ * kernel node's argument changed in the instance; then the chain on
+ * cudaMalloc'd memory, cloned, instantiated from the clone and updated
+ * from the original (CUDA clones no graph with memory nodes, and a node
+ * of the original is not a node of the clone's instance). */
 static int check_graph() {
   const int n = 300;
+  static int h[n];
   cudaGraph_t g;
   CHECK(cudaGraphCreate(&g, 0));
   cudaMemAllocNodeParams ap;
@@ -100,36 +131,16 @@ static int check_graph() {
   ap.poolProps.allocType = cudaMemAllocationTypePinned;
   ap.poolProps.location.type = cudaMemLocationTypeDevice;
   ap.poolProps.location.id = 0;
-  cudaGraphNode_t alloc, mset, kern, copy, fre;
+  cudaGraphNode_t alloc, kern, copy, fre;
   CHECK(cudaGraphAddMemAllocNode(&alloc, g, NULL, 0, &ap));
   int *d = (int *)ap.dptr;
-  cudaMemsetParams mp = {};
-  mp.dst = d;
-  mp.value = 40;
-  mp.elementSize = 4;
-  mp.width = n;
-  mp.height = 1;
-  CHECK(cudaGraphAddMemsetNode(&mset, g, &alloc, 1, &mp));
   int v = 1, count = n;
   void *args[] = {&d, &v, &count};
-  cudaKernelNodeParams kp = {};
-  kp.func = (void *)add;
-  kp.gridDim = dim3((n + 127) / 128);
-  kp.blockDim = dim3(128);
-  kp.kernelParams = args;
-  CHECK(cudaGraphAddKernelNode(&kern, g, &mset, 1, &kp));
-  static int h[n];
-  cudaMemcpy3DParms cp = {0};
-  cp.srcPtr = make_cudaPitchedPtr(d, n * sizeof(int), n, 1);
-  cp.dstPtr = make_cudaPitchedPtr(h, n * sizeof(int), n, 1);
-  cp.extent = make_cudaExtent(n * sizeof(int), 1, 1);
-  cp.kind = cudaMemcpyDeviceToHost;
-  CHECK(cudaGraphAddMemcpyNode(&copy, g, &kern, 1, &cp));
+  cudaKernelNodeParams kp;
+  add_chain(g, &alloc, 1, &d, h, args, &kp, &kern, &copy, n);
   CHECK(cudaGraphAddMemFreeNode(&fre, g, &copy, 1, d));
-  cudaGraph_t clone;
-  CHECK(cudaGraphClone(&clone, g));
   cudaGraphExec_t exec;
-  CHECK(cudaGraphInstantiate(&exec, clone, NULL, NULL, 0));  // the CUDA 11 form
+  CHECK(cudaGraphInstantiate(&exec, g, NULL, NULL, 0));  // the CUDA 11 form
   CHECK(cudaGraphLaunch(exec, 0));
   CHECK(cudaStreamSynchronize(0));
   int errors = 0;
@@ -139,18 +150,34 @@ static int check_graph() {
   CHECK(cudaGraphLaunch(exec, 0));
   CHECK(cudaStreamSynchronize(0));
   for (int i = 0; i < n; i++) errors += h[i] != 42;
-  v = 5;  // same topology: the update takes the graph's parameters
+  CHECK(cudaGraphExecDestroy(exec));
+  CHECK(cudaGraphDestroy(g));
+
+  int *m;
+  CHECK(cudaMalloc(&m, n * sizeof(int)));
+  cudaGraph_t g2, clone;
+  CHECK(cudaGraphCreate(&g2, 0));
+  v = 1;
+  void *args2[] = {&m, &v, &count};
+  add_chain(g2, NULL, 0, &m, h, args2, &kp, &kern, &copy, n);
+  CHECK(cudaGraphClone(&clone, g2));
+  CHECK(cudaGraphInstantiate(&exec, clone, 0));
+  CHECK(cudaGraphLaunch(exec, 0));
+  CHECK(cudaStreamSynchronize(0));
+  for (int i = 0; i < n; i++) errors += h[i] != 41;
+  v = 5;  // same topology: the update takes the original graph's parameters
   CHECK(cudaGraphKernelNodeSetParams(kern, &kp));
   cudaGraphExecUpdateResult res;
   cudaGraphNode_t err_node;
-  CHECK(cudaGraphExecUpdate(exec, g, &err_node, &res));
+  CHECK(cudaGraphExecUpdate(exec, g2, &err_node, &res));
   errors += res != cudaGraphExecUpdateSuccess;
   CHECK(cudaGraphLaunch(exec, 0));
   CHECK(cudaStreamSynchronize(0));
   for (int i = 0; i < n; i++) errors += h[i] != 45;
   CHECK(cudaGraphExecDestroy(exec));
   CHECK(cudaGraphDestroy(clone));
-  CHECK(cudaGraphDestroy(g));
+  CHECK(cudaGraphDestroy(g2));
+  CHECK(cudaFree(m));
   return errors;
 }
 
@@ -173,12 +200,16 @@ static int check_managed() {
 
 int main() {
   CHECK(cudaProfilerStart());
+  // each part says how it went, so a failure names its part
+  static const struct { const char *name; int (*run)(); } parts[] = {
+      {"3-D memory", check_3d}, {"arrays", check_array}, {"memory pools", check_pool},
+      {"graphs", check_graph}, {"managed memory", check_managed}};
   int errors = 0;
-  errors += check_3d();
-  errors += check_array();
-  errors += check_pool();
-  errors += check_graph();
-  errors += check_managed();
+  for (const auto &part : parts) {
+    int e = part.run();
+    printf("%s: %d errors\n", part.name, e);
+    errors += e;
+  }
   CHECK(cudaProfilerStop());
   return verdict("runtime_api_12", errors);
 }

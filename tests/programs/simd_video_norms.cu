@@ -59,7 +59,8 @@ static unsigned reference(int op, unsigned x, unsigned y) {
     case 3: r[k] = clampi(sx[k] - sy[k], smin, smax); break;
     case 4: r[k] = std::llabs(sx[k] - sy[k]); break;
     case 5: r[k] = (ux[k] + uy[k] + 1) / 2; break;
-    case 6: r[k] = (int64_t)std::floor((sx[k] + sy[k] + 1) / 2.0); break;
+    case 6: /* rounded half away from zero, as CUDA's __vavgs2 */
+      r[k] = sx[k] + sy[k] >= 0 ? (sx[k] + sy[k] + 1) / 2 : -((1 - sx[k] - sy[k]) / 2); break;
     case 7: r[k] = (ux[k] + uy[k]) / 2; break;
     case 8: r[k] = std::max(sx[k], sy[k]); break;
     case 9: r[k] = std::min(ux[k], uy[k]); break;

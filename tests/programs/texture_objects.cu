@@ -58,14 +58,16 @@ static float bilinear(float x, float y, int W, int H) {
 
 // the part of the test that needs what `call` makes is skipped, by name,
 // where the backend reports cudaErrorNotSupported for it
+// (its variable is not CHECK's e_: `cudaError_t e_ = (e_)` inside CHECK
+// would read CHECK's own, uninitialised one)
 #define SKIP_IF_UNSUPPORTED(what, call)                                          \
   do {                                                                           \
-    cudaError_t e_ = (call);                                                     \
-    if (e_ == cudaErrorNotSupported) {                                           \
+    cudaError_t skip_e_ = (call);                                                \
+    if (skip_e_ == cudaErrorNotSupported) {                                      \
       printf("texture_objects: %s not supported on this backend; skipped\n", what); \
       return 0;                                                                  \
     }                                                                            \
-    CHECK(e_);                                                                   \
+    CHECK(skip_e_);                                                              \
   } while (0)
 
 static int test_fetch() {
