@@ -193,8 +193,10 @@ cw_status cw_event_elapsed_ms(cw_event *start, cw_event *end, float *ms);
 /* CUDA's device limits that a backend keeps itself (cudaDeviceSetLimit):
  * CW_LIMIT_DEVRT_PENDING_LAUNCHES, how many grids launched from device
  * code may wait to start (cudaLimitDevRuntimePendingLaunchCount, 2048 by
- * default).  CW_ERR_UNSUPPORTED when the backend does not keep it. */
-enum { CW_LIMIT_DEVRT_PENDING_LAUNCHES = 0 };
+ * default); CW_LIMIT_STACK_BYTES, each GPU thread's stack
+ * (cudaLimitStackSize, which recursive device code may need larger).
+ * CW_ERR_UNSUPPORTED when the backend does not keep it. */
+enum { CW_LIMIT_DEVRT_PENDING_LAUNCHES = 0, CW_LIMIT_STACK_BYTES = 1 };
 cw_status cw_context_set_limit(cw_context *ctx, int limit, size_t value);
 
 /* A texture object of the device's own texture unit (the CUDA backend's

@@ -257,12 +257,14 @@ cudaError_t cudaThreadExit(void) { return cudaDeviceReset(); }
 
 cudaError_t cudaDeviceSetLimit(enum cudaLimit limit, size_t value) {
   if ((unsigned)limit >= 8) return compat_ret(cudaErrorUnsupportedLimit);
-  if (limit == cudaLimitDevRuntimePendingLaunchCount) {
-    /* the backend queues grids launched from device code itself */
+  if (limit == cudaLimitDevRuntimePendingLaunchCount || limit == cudaLimitStackSize) {
+    /* the backend queues grids launched from device code itself; a GPU
+     * backend sizes its threads' stacks */
     cudaError_t err;
     cw_context *ctx = compat_ctx(&err);
     if (!ctx) return compat_ret(err);
-    cw_status st = cw_context_set_limit(ctx, CW_LIMIT_DEVRT_PENDING_LAUNCHES, value);
+    cw_status st = cw_context_set_limit(ctx, limit == cudaLimitStackSize ? CW_LIMIT_STACK_BYTES
+                                             : CW_LIMIT_DEVRT_PENDING_LAUNCHES, value);
     if (st != CW_OK && st != CW_ERR_UNSUPPORTED) return compat_ret(cudaErrorInvalidValue);
   }
   compat_state()->limits[limit] = value;

@@ -886,6 +886,17 @@ static cw_status cuda_sync(void *dev, char *err, size_t errn) {
   return CW_OK;
 }
 
+/* The context's limits: the driver's CU_LIMIT_STACK_SIZE (0) and
+ * CU_LIMIT_DEV_RUNTIME_PENDING_LAUNCH_COUNT (4), as cudaDeviceSetLimit
+ * sets them under nvcc. */
+static cw_status cuda_set_limit(void *dev, int limit, size_t value) {
+  CudaDev *d = dev;
+  bind(d);
+  int cu = limit == CW_LIMIT_STACK_BYTES ? 0 : limit == CW_LIMIT_DEVRT_PENDING_LAUNCHES ? 4 : -1;
+  if (cu < 0) return CW_ERR_UNSUPPORTED;
+  return d->drv.cuCtxSetLimit(cu, value) == 0 ? CW_OK : CW_ERR_INVALID;
+}
+
 static char *cuda_take_output(void *dev) {
   (void)dev; /* the driver writes device printf to stdout at synchronization */
   return NULL;
@@ -965,6 +976,7 @@ const CwBackendOps *cw_backend_cuda(void) {
       .event_sync = cuda_event_sync,
       .event_elapsed = cuda_event_elapsed,
       .take_output = cuda_take_output,
+      .set_limit = cuda_set_limit,
       .texture_create = cuda_texture_create,
       .texture_destroy = cuda_texture_destroy,
   };

@@ -83,6 +83,7 @@ typedef struct CudaDriver {
   CUresult (*cuDevicePrimaryCtxRelease)(CUdevice);
   CUresult (*cuCtxSetCurrent)(CUcontext);
   CUresult (*cuCtxSynchronize)(void);
+  CUresult (*cuCtxSetLimit)(int, size_t); /* CUlimit numbers are cudaLimit's */
   CUresult (*cuMemAlloc)(CUdeviceptr *, size_t);
   CUresult (*cuMemFree)(CUdeviceptr);
   CUresult (*cuMemAllocManaged)(CUdeviceptr *, size_t, unsigned);

@@ -44,6 +44,7 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuDevicePrimaryCtxRelease, "cuDevicePrimaryCtxRelease_v2");
   LOAD(d, cuCtxSetCurrent, NULL);
   LOAD(d, cuCtxSynchronize, NULL);
+  LOAD(d, cuCtxSetLimit, NULL);
   LOAD(d, cuMemAlloc, "cuMemAlloc_v2");
   LOAD(d, cuMemFree, "cuMemFree_v2");
   LOAD(d, cuMemAllocManaged, NULL);
