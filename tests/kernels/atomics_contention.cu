@@ -2,7 +2,9 @@
 // contendGlobal: 2048 blocks of 256 threads hammer a few hot words, so each
 // pool worker runs hundreds of blocks against the others at once; the
 // checks are exact and sensitive to a lost update: atomicAdd's old values
-// must be a permutation of 0..N-1, sums/xors/CAS-loop counts/inc-dec wrap
+// must be a permutation of 0..N-1 (each thread counts its old value in
+// oldSeen, which must end all ones: the order in which threads get their
+// values is the hardware's, so the values themselves are not compared), sums/xors/CAS-loop counts/inc-dec wrap
 // counts are exact, and And/Or work on words where every thread owns one
 // bit (word g % W, bit g / W with W = N/64, so blocks b and b+32, which
 // different workers run at the same time, share words) — a lost update
@@ -20,13 +22,13 @@
 #include <cuda_fp16.h>
 
 __global__ void contendGlobal(int* ia, unsigned int* ua, unsigned long long* qa, long long* la,
-                              float* fa, double* da, __half* ha, int* olds,
+                              float* fa, double* da, __half* ha, int* oldSeen,
                               unsigned int* or32, unsigned int* and32,
                               unsigned long long* or64, unsigned long long* and64)
 {
     unsigned int n = gridDim.x * blockDim.x;
     unsigned int g = blockIdx.x * blockDim.x + threadIdx.x;
-    olds[g] = atomicAdd(&ia[0], 1);
+    atomicAdd(&oldSeen[(unsigned int)atomicAdd(&ia[0], 1) % n], 1);
     atomicSub(&ia[1], 1);
     atomicXor(&ia[2], (int)(g * 2654435761u));
     atomicMin(&ia[3], -(int)g);

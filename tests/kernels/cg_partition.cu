@@ -5,8 +5,10 @@
 // the parent tile; the partition's leader adds the group's count and sum;
 // a thread_block_tile<8> passed where a thread_group is expected (the
 // converting constructor template); ranks in thread_groups made by
-// tiled_partition(parent, n) wider and narrower than a warp and from a
-// coalesced group.
+// tiled_partition(parent, n) of 16 threads from the block, of 4 from that
+// tile, and from a coalesced group.  (CUDA's run-time tiled_partition
+// takes no tile wider than a warp: it traps — cooperative_groups.h's
+// _get_tiled_threads — so the launch fails on a GPU.)
 // launch: oddEvenSums --grid 4 --block 128 i32[512]=rand:91 i32[2]=zeros i32[1]=zeros i32:512
 // launch: labelSums --grid 2 --block 64 i32[128]=iota i32[4]=zeros i32:128
 // launch: tileAsGroup --grid 1 --block 64 i32[64]=zeros
@@ -52,10 +54,10 @@ __global__ void tileAsGroup(int *out)
 __global__ void groupRanks(int *out)
 {
     cg::thread_block block = cg::this_thread_block();
-    cg::thread_group t64 = cg::tiled_partition(block, 64);
-    cg::thread_group t4 = cg::tiled_partition(t64, 4);
+    cg::thread_group t16 = cg::tiled_partition(block, 16);
+    cg::thread_group t4 = cg::tiled_partition(t16, 4);
     cg::coalesced_group parity = cg::binary_partition(cg::tiled_partition<32>(block), threadIdx.x % 3 == 0);
     cg::thread_group p = parity;
-    out[blockIdx.x * blockDim.x + threadIdx.x] = (int)(t64.thread_rank() + 100 * t4.thread_rank() +
+    out[blockIdx.x * blockDim.x + threadIdx.x] = (int)(t16.thread_rank() + 100 * t4.thread_rank() +
         1000 * p.thread_rank() + 100000 * t4.size() + 10000000 * (p.size() & 1));
 }

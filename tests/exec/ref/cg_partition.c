@@ -35,7 +35,7 @@ static void groupRanks(RefArgs *r) {
         size++;
         rank += l < t;
       }
-      BI32(0)[b * nb + t] = t % 64 + 100 * (t % 4) + 1000 * rank + 100000 * 4 + 10000000 * (size & 1);
+      BI32(0)[b * nb + t] = t % 16 + 100 * (t % 4) + 1000 * rank + 100000 * 4 + 10000000 * (size & 1);
     }
 }
 

@@ -92,7 +92,7 @@ CW_INLINE void cwb_contendGlobal(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   float *fa = *(float **)cw_args[4];
   double *da = *(double **)cw_args[5];
   cw_half *ha = *(cw_half **)cw_args[6];
-  int32_t *olds = *(int32_t **)cw_args[7];
+  int32_t *oldSeen = *(int32_t **)cw_args[7];
   uint32_t *or32 = *(uint32_t **)cw_args[8];
   uint32_t *and32 = *(uint32_t **)cw_args[9];
   uint64_t *or64 = *(uint64_t **)cw_args[10];
@@ -108,7 +108,7 @@ CW_INLINE void cwb_contendGlobal(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   n = (cw_gdx * cw_bdx);
   CW_FOR_EACH_THREAD {
     {
-      (olds[((uint32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))] = __atomic_fetch_add((&ia[0]), 1, __ATOMIC_RELAXED));
+      __atomic_fetch_add((&oldSeen[(((uint32_t)__atomic_fetch_add((&ia[0]), 1, __ATOMIC_RELAXED)) % n)]), 1, __ATOMIC_RELAXED);
       __atomic_fetch_sub((&ia[1]), 1, __ATOMIC_RELAXED);
       __atomic_fetch_xor((&ia[2]), ((int32_t)(((uint32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))) * 2654435761u)), __ATOMIC_RELAXED);
       ((int32_t)cw_atomic_min_i32((void *)(&ia[3]), (-((int32_t)((uint32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))));

@@ -107,6 +107,11 @@ CW_INLINE void cwb_reverseTwice(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
+    }
+  }
+  /* __syncthreads() */
+  CW_FOR_EACH_THREAD_INDEP {
+    {
       (out[((int32_t)((((int32_t)((int32_t)((int32_t)((cw_bix * cw_bdx) + ((cw_bdx - 1u) - ((uint32_t)cw_tx)))))) - ((int32_t)((cw_bdx - 1u) - ((uint32_t)cw_tx)))) + ((int32_t)((uint32_t)cw_tx))))] += (1000 * ((int32_t)(((uint32_t)((int32_t)((((int32_t)((int32_t)((int32_t)((cw_bix * cw_bdx) + ((cw_bdx - 1u) - ((uint32_t)cw_tx)))))) - ((int32_t)((cw_bdx - 1u) - ((uint32_t)cw_tx)))) + ((int32_t)((uint32_t)cw_tx))))) == ((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))));
     }
   }

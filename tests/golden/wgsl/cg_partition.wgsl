@@ -912,12 +912,12 @@ fn groupRanks(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgrou
   var u___tmp194: cooperative_groups_thread_block_tile_32;
   var u___tmp196: cooperative_groups_thread_group;
   var block: cooperative_groups_thread_block = cooperative_groups_this_thread_block(cw_tid, cw_bid);
-  var t64: cooperative_groups_thread_group = cooperative_groups_tiled_partition_1_0(cw_tid, cw_bid, 0i, &block, 64u);
-  var t4: cooperative_groups_thread_group = cooperative_groups_tiled_partition_1(cw_tid, cw_bid, 0i, &t64, 4u);
+  var t16: cooperative_groups_thread_group = cooperative_groups_tiled_partition_1_0(cw_tid, cw_bid, 0i, &block, 16u);
+  var t4: cooperative_groups_thread_group = cooperative_groups_tiled_partition_1(cw_tid, cw_bid, 0i, &t16, 4u);
   u___tmp194 = cooperative_groups_tiled_partition_32_0(cw_tid, cw_bid, 0i, &block);
   var parity: cooperative_groups_coalesced_group = cooperative_groups_binary_partition_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp194, ((cw_tid.x % 3u) == 0u));
   u___tmp196 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); cooperative_groups_thread_group_cooperative_groups_thread_group_2_0(cw_tid, cw_bid, 0i, &u___tmp196, 0i, &parity);
   var p: cooperative_groups_thread_group = u___tmp196;
-  out[((cw_bid.x * cw_bx) + cw_tid.x)] = i32(((((cooperative_groups_thread_group_thread_rank_1(cw_tid, cw_bid, 0i, &t64) + (100u * cooperative_groups_thread_group_thread_rank_2(cw_tid, cw_bid, 0i, &t4))) + (1000u * cooperative_groups_thread_group_thread_rank_3(cw_tid, cw_bid, 0i, &p))) + (100000u * cooperative_groups_thread_group_size_1(cw_tid, cw_bid, 0i, &t4))) + (10000000u * (cooperative_groups_thread_group_size_2(cw_tid, cw_bid, 0i, &p) & 1u))));
+  out[((cw_bid.x * cw_bx) + cw_tid.x)] = i32(((((cooperative_groups_thread_group_thread_rank_1(cw_tid, cw_bid, 0i, &t16) + (100u * cooperative_groups_thread_group_thread_rank_2(cw_tid, cw_bid, 0i, &t4))) + (1000u * cooperative_groups_thread_group_thread_rank_3(cw_tid, cw_bid, 0i, &p))) + (100000u * cooperative_groups_thread_group_size_1(cw_tid, cw_bid, 0i, &t4))) + (10000000u * (cooperative_groups_thread_group_size_2(cw_tid, cw_bid, 0i, &p) & 1u))));
 }
 

@@ -32,6 +32,8 @@ fn reverseTwice(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgr
     }
   }
   var j: i32 = i;
+  storageBarrier();
+  workgroupBarrier();
   i = ((j - i32(((cw_bx - 1u) - cw_tid.x))) + i32(cw_tid.x));
   out[i] = (out[i] + (1000i * i32((u32(i) == ((cw_bid.x * cw_bx) + cw_tid.x)))));
 }
