@@ -374,6 +374,11 @@ cw_status cw_buffer_alloc(cw_context *ctx, size_t bytes, cw_buffer **out) {
   b->ptr = mempool_get(ctx, bytes, &b->cap);
   if (!b->ptr) {
     free(b);
+    /* a device whose context a fault broke (the CUDA driver's) refuses
+     * every allocation: say the fault, as CUDA does, not "out of memory" */
+    char err[512] = "";
+    cw_status st = ctx->ops->sync ? ctx->ops->sync(ctx->dev, err, sizeof err) : CW_OK;
+    if (st != CW_OK) return rt_fail(ctx, st, "%s", err);
     return rt_fail(ctx, CW_ERR_NOMEM, "out of device memory (%zu bytes)", bytes);
   }
   b->ctx = ctx;
