@@ -48,6 +48,7 @@ typedef struct Gl {
   bool no_float64;   /* the device lacks shaderFloat64 */
   bool no_int8, no_int16; /* ... 8/16-bit integers: held in int/uint (glsl_narrow.c) */
   bool said64;       /* the missing feature was reported once */
+  const KExpr *discarded; /* the expression statement being written: its value is unused */
   SrcLoc at;         /* the expression being written, for diagnostics without a location */
   KVar **shvars;     /* shared variables and their byte offsets in SM */
   int *shoff;
@@ -88,6 +89,7 @@ const char *gl_addr_literal(Gl *g, uint64_t v);
 const char *gl_addr_add(Gl *g, const char *a, int off);
 /* a ± i * size, i a GLSL integer expression (signed or not) */
 const char *gl_addr_scaled(Gl *g, const char *a, const char *i, bool is_signed, int size, bool sub);
+const char *gl_addr_scaled_wide(Gl *g, const char *a, const char *i, int size, bool sub); /* i a pair */
 const char *gl_addr_shared(Gl *g, unsigned off);          /* a shared-memory address */
 const char *gl_addr_is_shared(Gl *g, const char *a);      /* a GLSL condition, unparenthesized */
 const char *gl_addr_low(Gl *g, const char *a);            /* the low 32 bits, a uint */
@@ -104,6 +106,18 @@ bool gl_narrow(const Gl *g, KType *t);                    /* t (or its lanes) is
 const char *gl_narrow_wrap(Gl *g, KType *t, const char *v); /* v wrapped to t's width */
 void gl_narrow_ld(Gl *g, StrBuf *sb, KType *t, const char *word_block);
 void gl_narrow_st(Gl *g, StrBuf *sb, KType *t, const char *word_block);
+
+/* glsl_int64.c: 64-bit integers as uvec2 pairs where the device has none (see there) */
+bool gl_wide(const Gl *g, KType *t);                      /* t is a 64-bit integer held as a pair */
+const char *gl_wide_helper(Gl *g, const char *name);      /* writes helper `name` on first use */
+const char *gl_wide_literal(Gl *g, uint64_t v);
+const char *gl_wide_binop(Gl *g, KOp op, KType *t, const char *a, const char *b, SrcLoc loc);
+const char *gl_wide_neg(Gl *g, const char *a);
+/* NULL when neither side is a pair */
+const char *gl_wide_convert(Gl *g, KType *from, KType *to, const char *s, SrcLoc loc);
+/* a builtin's pair form; NULL: its template (int64_text) serves as it is */
+const char *gl_wide_builtin(Gl *g, KExpr *e, const char **args, const char *int64_text);
+const char *gl_wide_atomic(Gl *g, KBuiltinId op, char kind, bool result_used, SrcLoc loc);
 
 /* glsl_types.c */
 const char *gl_type(Gl *g, KType *t, SrcLoc loc); /* arrays: element type name */

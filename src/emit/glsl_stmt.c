@@ -136,7 +136,14 @@ void gl_stmt(Gl *g, KStmt *s) {
     line(g, "}");
     break;
   case KS_DECL: decl(g, s); break;
-  case KS_EXPR: gl_line(g, &g->body, "%s;", gl_expr(g, s->e)); break;
+  case KS_EXPR: {
+    KExpr *e = s->e;
+    while (e && e->kind == KE_CAST) e = e->a;
+    g->discarded = e; /* an atomic here may skip computing its old value */
+    gl_line(g, &g->body, "%s;", gl_expr(g, s->e));
+    g->discarded = NULL;
+    break;
+  }
   case KS_IF:
     gl_line(g, &g->body, "if (%s) {", gl_cond(g, s->cond));
     braced(g, s->then);
