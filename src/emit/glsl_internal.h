@@ -30,6 +30,13 @@
 #include "../kir/passes/converge.h"
 
 
+typedef struct GlJump { /* a label goto may reach (glsl_goto.c) */
+  const char *label;
+  bool back;         /* a loop back to it (else a jump forward) */
+  int flag;          /* cw_go<flag> carries the jump out of nested loops */
+  int depth;         /* its construct's place in brk */
+} GlJump;
+
 typedef struct Gl {
   const KModule *m;
   const KFunc *kernel;
@@ -49,6 +56,12 @@ typedef struct Gl {
   bool no_int8, no_int16; /* ... 8/16-bit integers: held in int/uint (glsl_narrow.c) */
   bool said64;       /* the missing feature was reported once */
   const KExpr *discarded; /* the expression statement being written: its value is unused */
+  GlJump jumps[16];  /* labels in reach, innermost last (glsl_goto.c) */
+  int njumps;
+  char brk[64];      /* what break/continue would leave: 'L' loop, 'S' switch, 'W' a goto's */
+  int nbrk, nflags;
+  const KStmt **hoisted; /* declarations written before a goto's construct */
+  int nhoisted, caphoisted;
   SrcLoc at;         /* the expression being written, for diagnostics without a location */
   KVar **shvars;     /* shared variables and their byte offsets in SM */
   int *shoff;
@@ -118,6 +131,14 @@ const char *gl_wide_convert(Gl *g, KType *from, KType *to, const char *s, SrcLoc
 /* a builtin's pair form; NULL: its template (int64_text) serves as it is */
 const char *gl_wide_builtin(Gl *g, KExpr *e, const char **args, const char *int64_text);
 const char *gl_wide_atomic(Gl *g, KBuiltinId op, char kind, bool result_used, SrcLoc loc);
+
+/* glsl_goto.c: goto and labels as structured control flow (see there) */
+void gl_stmt_list(Gl *g, KStmt **ss, int n);
+void gl_enter_breakable(Gl *g, char kind);  /* 'L' a loop, 'S' a switch */
+void gl_leave_breakable(Gl *g, KStmt *s);   /* after it: jumps out of it go on */
+void gl_goto(Gl *g, const KStmt *s);
+bool gl_jump_ok(Gl *g, const KStmt *s);      /* a break/continue lands in its own construct */
+bool gl_hoisted(Gl *g, const KStmt *decl);   /* declared before a goto's construct */
 
 /* glsl_types.c */
 const char *gl_type(Gl *g, KType *t, SrcLoc loc); /* arrays: element type name */
