@@ -578,6 +578,14 @@ static const char *from_template(Gl *g, KExpr *e, const Tmpl *t) {
   KType *rt = tmpl_result(g, e->builtin, e);
   const char *pair = g->no_int64 ? gl_wide_builtin(g, e, args, t->text) : NULL;
   if (pair) return gl_convert(g, rt, e->type, pair, e->loc);
+  bool rounds = false;
+  const char *half = g->no_f16 ? gl_half_template(g, e, t->text, &rounds) : NULL;
+  if (half) { /* halves held in float (glsl_half.c) */
+    const char *v = expand(g, e, half, args);
+    rt = gl_half_tmpl_type(g, e, rt);
+    if (!rounds && gl_half(g, rt)) v = gl_half_round(g, rt, v);
+    return gl_convert(g, rt, e->type, v, e->loc);
+  }
   need_helper(g, e->builtin);
   return gl_convert(g, rt, e->type, expand(g, e, t->text, args), e->loc);
 }

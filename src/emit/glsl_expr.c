@@ -42,6 +42,7 @@ const char *gl_literal_int(Gl *g, KType *t, int64_t v) {
     return gl_fmt(g, "%lluul", (unsigned long long)v);
   case KT_PTR: return gl_addr_literal(g, (uint64_t)v);
   case KT_F16: case KT_F32: case KT_F64:
+    if (gl_half(g, t)) return gl_half_round(g, t, gl_fmt(g, "float(%lld)", (long long)v));
     return gl_fmt(g, "%s(%lld)", gl_type(g, t, (SrcLoc){0}), (long long)v);
   default:
     if (gl_narrow(g, t)) /* held in int / uint, wrapped to its width */
@@ -62,6 +63,7 @@ static const char *float_lit(Gl *g, KType *t, double v) {
   snprintf(buf, sizeof buf, k == KT_F64 ? "%.17g" : "%.9g", k == KT_F64 ? v : (double)(float)v);
   if (!strpbrk(buf, ".e")) strcat(buf, ".0");
   if (k == KT_F64) return gl_fmt(g, "%slf", buf);
+  if (k == KT_F16 && g->no_f16) return gl_half_round(g, t, buf);
   if (k == KT_F16) return gl_fmt(g, "float16_t(%s)", buf);
   return gl_fmt(g, "%s", buf);
 }
@@ -74,6 +76,7 @@ const char *gl_convert(Gl *g, KType *from, KType *to, const char *s, SrcLoc loc)
   if (from->kind == KT_PTR && to->kind == KT_PTR) return s;
   const char *w = gl_wide_convert(g, from, to, s, loc);
   if (w) return w;
+  if ((w = gl_half_convert(g, from, to, s, loc))) return w;
   if (to->kind == KT_BOOL) {
     if (from->kind == KT_PTR) return gl_addr_nonnull(g, s);
     return gl_fmt(g, "(%s != %s(0))", s, gl_type(g, from, loc));
@@ -231,6 +234,8 @@ static const char *rem_helper(Gl *g, KType *t) {
 static const char *binop(Gl *g, KOp op, KType *t, const char *a, const char *b, SrcLoc loc) {
   t = unq(t);
   if (gl_wide(g, t)) return gl_wide_binop(g, op, t, a, b, loc);
+  if (gl_half(g, t) && (op == KOP_ADD || op == KOP_SUB || op == KOP_MUL || op == KOP_DIV))
+    return gl_half_round(g, t, gl_fmt(g, "(%s %s %s)", a, op_text(op), b)); /* half arithmetic */
   if (op == KOP_MOD && kt_is_signed(t)) return gl_fmt(g, "%s(%s, %s)", rem_helper(g, t), a, b);
   if (op == KOP_MOD && kt_is_float(t)) {
     gl_error(g, loc, "'%%' on floating point values");
@@ -365,7 +370,7 @@ static const char *incdec(Gl *g, KExpr *e) {
   KType *t = unq(e->a->type);
   if (has_effects(e->a))
     gl_error(g, e->loc, "++/-- on an lvalue with side effects is not supported on the Vulkan target");
-  if (!l.mem && t->kind != KT_PTR && t->kind != KT_BOOL && !gl_wide(g, t))
+  if (!l.mem && t->kind != KT_PTR && t->kind != KT_BOOL && !gl_wide(g, t) && !gl_half(g, t))
     return gl_fmt(g, e->prefix ? "(%s%s)" : "(%2$s%1$s)", e->op == KOP_SUB ? "--" : "++", l.text);
   KType *optype = t->kind == KT_PTR ? t : t;
   const char *one = t->kind == KT_PTR ? "" : gl_literal_int(g, t, 1);

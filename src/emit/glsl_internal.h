@@ -54,6 +54,7 @@ typedef struct Gl {
   bool no_int64;     /* the device lacks shaderInt64: addresses are uvec2 pairs (glsl_addr.c) */
   bool no_float64;   /* the device lacks shaderFloat64 */
   bool no_int8, no_int16; /* ... 8/16-bit integers: held in int/uint (glsl_narrow.c) */
+  bool no_f16;       /* ... shaderFloat16 / 16-bit storage: halves held in float (glsl_half.c) */
   bool said64;       /* the missing feature was reported once */
   const KExpr *discarded; /* the expression statement being written: its value is unused */
   GlJump jumps[16];  /* labels in reach, innermost last (glsl_goto.c) */
@@ -131,6 +132,19 @@ const char *gl_wide_convert(Gl *g, KType *from, KType *to, const char *s, SrcLoc
 /* a builtin's pair form; NULL: its template (int64_text) serves as it is */
 const char *gl_wide_builtin(Gl *g, KExpr *e, const char **args, const char *int64_text);
 const char *gl_wide_atomic(Gl *g, KBuiltinId op, char kind, bool result_used, SrcLoc loc);
+
+/* glsl_half.c: __half in float where the device has no float16_t (see there) */
+bool gl_half(const Gl *g, KType *t);                      /* t (or its lanes) is a half held in float */
+const char *gl_half_round(Gl *g, KType *t, const char *v); /* v rounded to half (t: scalar or half2) */
+const char *gl_half_convert(Gl *g, KType *from, KType *to, const char *s, SrcLoc loc); /* NULL: not half */
+/* a builtin's template for halves held in float; NULL: no half involved;
+ * *rounds: the text already yields a half (else the caller rounds) */
+const char *gl_half_template(Gl *g, KExpr *e, const char *text, bool *rounds);
+KType *gl_half_tmpl_type(Gl *g, KExpr *e, KType *deflt);
+const char *gl_half_bits(Gl *g, const char *v);     /* a half's 16 bits, a uint */
+const char *gl_half_value(Gl *g, const char *bits); /* the half with these low 16 bits */
+void gl_half_ld(Gl *g, StrBuf *sb, const char *word_block);
+void gl_half_st(Gl *g, StrBuf *sb, const char *word_block);
 
 /* glsl_goto.c: goto and labels as structured control flow (see there) */
 void gl_stmt_list(Gl *g, KStmt **ss, int n);
