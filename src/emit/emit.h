@@ -115,10 +115,11 @@ char *emit_glsl_kernel(const KModule *m, const KFunc *k, GlslKernelInfo *info, C
 typedef struct GlslTarget {
   bool no_int64, no_float64;
   bool no_int8, no_int16; /* char/short held in int/uint, memory through 32-bit words */
+  bool no_float16;        /* __half held in float, rounded to half (glsl_half.c) */
 } GlslTarget;
 char *emit_glsl_kernel_for(const KModule *m, const KFunc *k, const GlslTarget *target,
                            GlslKernelInfo *info, CwDiags *d);
-/* For `cuwasm transpile`: CUWASM_GLSL_LACKS=int64,float64,int8,int16
+/* For `cuwasm transpile`: CUWASM_GLSL_LACKS=int64,float64,int8,int16,float16
  * writes the shaders the Vulkan backend writes for a device without those
  * features (SwiftShader); unset, for a device with all of them. */
 GlslTarget glsl_target_from_env(void);

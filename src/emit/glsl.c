@@ -264,6 +264,7 @@ char *emit_glsl_kernel_for(const KModule *m, const KFunc *k, const GlslTarget *t
   if (target) {
     g.no_int64 = target->no_int64, g.no_float64 = target->no_float64;
     g.no_int8 = target->no_int8, g.no_int16 = target->no_int16;
+    g.no_f16 = target->no_float16;
   }
   sb_init(&g.refs), sb_init(&g.helpers), sb_init(&g.protos), sb_init(&g.body);
   for (int i = 0; i < m->globals.len; i++) {
@@ -338,7 +339,8 @@ GlslTarget glsl_target_from_env(void) {
   GlslTarget t = {.no_int64 = lacks && strstr(lacks, "int64"),
                   .no_float64 = lacks && strstr(lacks, "float64"),
                   .no_int8 = lacks && strstr(lacks, "int8"),
-                  .no_int16 = lacks && strstr(lacks, "int16")};
+                  .no_int16 = lacks && strstr(lacks, "int16"),
+                  .no_float16 = lacks && strstr(lacks, "float16")};
   return t;
 }
 

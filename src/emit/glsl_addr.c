@@ -11,8 +11,9 @@
  * comparisons compare the high word first, a difference is the low word's
  * (exact while the two pointers lie less than 2 GiB apart, as they do in
  * one allocation).  Shared-memory pointers carry GLSL_SHARED_TAG in bit 63
- * either way (bit 31 of the high word).  Everything else that needs a
- * 64-bit integer then has no GLSL form: gl_type reports it at its line.
+ * either way (bit 31 of the high word).  64-bit integers are pairs of the
+ * same form there (glsl_int64.c), so converting one to a pointer and back
+ * keeps all its bits, and a 64-bit index is added with a 64-bit product.
  */
 #include <string.h>
 
@@ -70,6 +71,14 @@ const char *gl_addr_scaled(Gl *g, const char *a, const char *i, bool is_signed, 
                 is_signed ? "int" : "uint", i, sub ? -size : size);
 }
 
+/* a + i * size, i a 64-bit integer pair (glsl_int64.c): the low 64 bits
+ * of the product, as CUDA's address arithmetic wraps */
+const char *gl_addr_scaled_wide(Gl *g, const char *a, const char *i, int size, bool sub) {
+  const char *p = i;
+  if (size != 1) p = gl_fmt(g, "%s(%s, %s)", gl_wide_helper(g, "cw_mul64"), i, gl_wide_literal(g, (uint64_t)size));
+  return gl_fmt(g, "%s(%s, %s)", gl_wide_helper(g, sub ? "cw_sub64" : "cw_add64"), a, p);
+}
+
 const char *gl_addr_shared(Gl *g, unsigned off) {
   if (!pair(g)) return gl_fmt(g, "0x%016llxul", 0x8000000000000000ull | off);
   return gl_fmt(g, "uvec2(%uu, 0x80000000u)", off);
@@ -98,7 +107,7 @@ const char *gl_addr_from_int(Gl *g, KType *from, const char *s, SrcLoc loc) {
              "feature shaderInt64, which this device lacks)", kt_is_float(from) ? "floating-point" : "64-bit");
     return gl_addr_null(g);
   }
-  if (kt_is_signed(from)) return gl_fmt(g, "uvec2(uint(int(%s)), uint(int(%s) >> 31))", s, s);
+  if (kt_is_signed(from)) return gl_fmt(g, "%s(int(%s))", gl_wide_helper(g, "cw_i2w"), s); /* s once */
   return gl_fmt(g, "uvec2(uint(%s), 0u)", s);
 }
 

@@ -266,7 +266,16 @@ static const char *atomic(Gl *g, KExpr *e) {
     return "0";
   }
   KType *t = unq(pt->elem);
-  const char *fn = gl_atomic(g, e->builtin, t, gl_kind_of_ptr(pt), e->loc);
+  /* 64-bit integers as two words: on a device without Int64, and in
+   * shared memory (a word array) when the old value is unused */
+  char kind = gl_kind_of_ptr(pt);
+  bool int64 = t->size == 8 && (kt_is_int(t) || t->kind == KT_PTR);
+  KBuiltinId op = e->builtin;
+  bool pairable = op == KB_ATOMIC_ADD || op == KB_ATOMIC_SUB || op == KB_ATOMIC_AND ||
+                  op == KB_ATOMIC_OR || op == KB_ATOMIC_XOR;
+  bool words = int64 && (g->no_int64 || (kind == 'S' && pairable && g->discarded == e));
+  const char *fn = words ? gl_wide_atomic(g, op, kind, g->discarded != e, e->loc)
+                         : gl_atomic(g, op, t, kind, e->loc);
   const char *p = gl_expr(g, e->args[0]);
   KType *vt = t->kind == KT_PTR ? g->m->t_u64 : t;
   const char *v = e->nargs > 1 ? gl_convert(g, e->args[e->nargs - 1]->type, vt, gl_expr(g, e->args[e->nargs - 1]), e->loc) : "0";
@@ -327,6 +336,8 @@ static char arg_code_pair(Gl *g, KType *t, const char *v, SrcLoc loc, const char
   case KT_F64: *conv = gl_fmt(g, "unpackDouble2x32(%s)", v); return 'd';
   case KT_PTR: *conv = v; return 'p';
   case KT_BOOL: *conv = gl_fmt(g, "uvec2(%s ? 1u : 0u, 0u)", v); return 'u';
+  case KT_I64: *conv = v; return 'i';
+  case KT_U64: *conv = v; return 'u';
   default:
     if (!kt_is_int(t) || t->size > 4) {
       gl_error(g, loc, "printf argument of this type is not supported on the Vulkan target%s",
@@ -562,10 +573,20 @@ static const char *from_template(Gl *g, KExpr *e, const Tmpl *t) {
     return "0";
   }
   if (bi->cls == KBC_WARP) g->feat |= GLSL_F_WARP;
-  need_helper(g, e->builtin);
   const char **args = arena_alloc(g->a, sizeof *args * (size_t)(e->nargs + 1));
   for (int i = 0; i < e->nargs; i++) args[i] = gl_fmt(g, "%s", gl_expr(g, e->args[i]));
   KType *rt = tmpl_result(g, e->builtin, e);
+  const char *pair = g->no_int64 ? gl_wide_builtin(g, e, args, t->text) : NULL;
+  if (pair) return gl_convert(g, rt, e->type, pair, e->loc);
+  bool rounds = false;
+  const char *half = g->no_f16 ? gl_half_template(g, e, t->text, &rounds) : NULL;
+  if (half) { /* halves held in float (glsl_half.c) */
+    const char *v = expand(g, e, half, args);
+    rt = gl_half_tmpl_type(g, e, rt);
+    if (!rounds && gl_half(g, rt)) v = gl_half_round(g, rt, v);
+    return gl_convert(g, rt, e->type, v, e->loc);
+  }
+  need_helper(g, e->builtin);
   return gl_convert(g, rt, e->type, expand(g, e, t->text, args), e->loc);
 }
 
@@ -577,12 +598,14 @@ const char *gl_builtin(Gl *g, KExpr *e) {
   case KB_ABS: {
     KType *t = unq(e->args[0]->type);
     if (kt_is_int(t) && !kt_is_signed(t)) return gl_expr(g, e->args[0]);
+    if (gl_wide(g, t)) return gl_fmt(g, "%s(%s)", gl_wide_helper(g, "cw_abs64"), gl_expr(g, e->args[0]));
     return gl_fmt(g, "abs(%s)", gl_expr(g, e->args[0]));
   }
   case KB_SIGNBIT: {
     KType *t = unq(e->args[0]->type);
     const char *a = gl_expr(g, e->args[0]);
-    const char *c = t->kind == KT_F64 ? gl_fmt(g, "((doubleBitsToUint64(%s) >> 63) != 0ul)", a)
+    const char *c = t->kind == KT_F64 && g->no_int64 ? gl_fmt(g, "((unpackDouble2x32(%s).y >> 31) != 0u)", a)
+                    : t->kind == KT_F64 ? gl_fmt(g, "((doubleBitsToUint64(%s) >> 63) != 0ul)", a)
                                       : gl_fmt(g, "((floatBitsToUint(float(%s)) >> 31) != 0u)", a);
     return gl_convert(g, g->m->t_bool, e->type, c, e->loc);
   }

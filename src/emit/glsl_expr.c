@@ -34,14 +34,15 @@ const char *gl_literal_int(Gl *g, KType *t, int64_t v) {
     return (int32_t)v < 0 ? gl_fmt(g, "(%d)", (int32_t)v) : gl_fmt(g, "%d", (int32_t)v);
   case KT_U32: return gl_fmt(g, "%uu", (uint32_t)v);
   case KT_I64:
-    if (g->no_int64) gl_type(g, t, g->at); /* reports it */
+    if (g->no_int64) return gl_wide_literal(g, (uint64_t)v);
     if (v == INT64_MIN) return "(-9223372036854775807l - 1l)";
     return v < 0 ? gl_fmt(g, "(%lldl)", (long long)v) : gl_fmt(g, "%lldl", (long long)v);
   case KT_U64:
-    if (g->no_int64) gl_type(g, t, g->at);
+    if (g->no_int64) return gl_wide_literal(g, (uint64_t)v);
     return gl_fmt(g, "%lluul", (unsigned long long)v);
   case KT_PTR: return gl_addr_literal(g, (uint64_t)v);
   case KT_F16: case KT_F32: case KT_F64:
+    if (gl_half(g, t)) return gl_half_round(g, t, gl_fmt(g, "float(%lld)", (long long)v));
     return gl_fmt(g, "%s(%lld)", gl_type(g, t, (SrcLoc){0}), (long long)v);
   default:
     if (gl_narrow(g, t)) /* held in int / uint, wrapped to its width */
@@ -62,6 +63,7 @@ static const char *float_lit(Gl *g, KType *t, double v) {
   snprintf(buf, sizeof buf, k == KT_F64 ? "%.17g" : "%.9g", k == KT_F64 ? v : (double)(float)v);
   if (!strpbrk(buf, ".e")) strcat(buf, ".0");
   if (k == KT_F64) return gl_fmt(g, "%slf", buf);
+  if (k == KT_F16 && g->no_f16) return gl_half_round(g, t, buf);
   if (k == KT_F16) return gl_fmt(g, "float16_t(%s)", buf);
   return gl_fmt(g, "%s", buf);
 }
@@ -72,6 +74,9 @@ const char *gl_convert(Gl *g, KType *from, KType *to, const char *s, SrcLoc loc)
   from = unq(from), to = unq(to);
   if (from == to || to->kind == KT_VOID) return s;
   if (from->kind == KT_PTR && to->kind == KT_PTR) return s;
+  const char *w = gl_wide_convert(g, from, to, s, loc);
+  if (w) return w;
+  if ((w = gl_half_convert(g, from, to, s, loc))) return w;
   if (to->kind == KT_BOOL) {
     if (from->kind == KT_PTR) return gl_addr_nonnull(g, s);
     return gl_fmt(g, "(%s != %s(0))", s, gl_type(g, from, loc));
@@ -130,6 +135,7 @@ static const char *ptr_offset(Gl *g, const char *p, KExpr *idx, int size, bool s
     if (size == 1) return gl_fmt(g, "(%s %c %s)", p, sub ? '-' : '+', i64);
     return gl_fmt(g, "(%s %c %s * %dul)", p, sub ? '-' : '+', i64, size);
   }
+  if (gl_wide(g, idx->type)) return gl_addr_scaled_wide(g, p, gl_expr(g, idx), size, sub);
   return gl_addr_scaled(g, p, gl_expr(g, idx), kt_is_signed(idx->type), size, sub);
 }
 
@@ -162,7 +168,8 @@ static GLv index_lvalue(Gl *g, KExpr *e) {
   if (base.mem)
     return memory(base.kind, ptr_offset(g, base.text, e->b, at->elem->size, false), e->type);
   const char *i = gl_expr(g, e->b);
-  if (unq(e->b->type)->size != 4) i = gl_fmt(g, "int(%s)", i);
+  if (gl_wide(g, e->b->type)) i = gl_convert(g, e->b->type, g->m->t_i32, i, e->loc);
+  else if (unq(e->b->type)->size != 4) i = gl_fmt(g, "int(%s)", i);
   return direct(gl_fmt(g, "%s[%s]", base.text, i), e->type);
 }
 
@@ -226,6 +233,9 @@ static const char *rem_helper(Gl *g, KType *t) {
 /* a op b on values of type t (operands already of that type) */
 static const char *binop(Gl *g, KOp op, KType *t, const char *a, const char *b, SrcLoc loc) {
   t = unq(t);
+  if (gl_wide(g, t)) return gl_wide_binop(g, op, t, a, b, loc);
+  if (gl_half(g, t) && (op == KOP_ADD || op == KOP_SUB || op == KOP_MUL || op == KOP_DIV))
+    return gl_half_round(g, t, gl_fmt(g, "(%s %s %s)", a, op_text(op), b)); /* half arithmetic */
   if (op == KOP_MOD && kt_is_signed(t)) return gl_fmt(g, "%s(%s, %s)", rem_helper(g, t), a, b);
   if (op == KOP_MOD && kt_is_float(t)) {
     gl_error(g, loc, "'%%' on floating point values");
@@ -325,7 +335,7 @@ static const char *binary(Gl *g, KExpr *e) {
 static const char *unary(Gl *g, KExpr *e) {
   const char *a = gl_expr(g, e->a);
   switch (e->op) {
-  case KOP_NEG: return gl_fmt(g, "(-%s)", a);
+  case KOP_NEG: return gl_wide(g, e->a->type) ? gl_wide_neg(g, a) : gl_fmt(g, "(-%s)", a);
   case KOP_BITNOT: return gl_fmt(g, "(~%s)", a);
   default: return gl_fmt(g, "(!%s)", gl_cond(g, e->a));
   }
@@ -360,7 +370,7 @@ static const char *incdec(Gl *g, KExpr *e) {
   KType *t = unq(e->a->type);
   if (has_effects(e->a))
     gl_error(g, e->loc, "++/-- on an lvalue with side effects is not supported on the Vulkan target");
-  if (!l.mem && t->kind != KT_PTR && t->kind != KT_BOOL)
+  if (!l.mem && t->kind != KT_PTR && t->kind != KT_BOOL && !gl_wide(g, t) && !gl_half(g, t))
     return gl_fmt(g, e->prefix ? "(%s%s)" : "(%2$s%1$s)", e->op == KOP_SUB ? "--" : "++", l.text);
   KType *optype = t->kind == KT_PTR ? t : t;
   const char *one = t->kind == KT_PTR ? "" : gl_literal_int(g, t, 1);
@@ -371,7 +381,7 @@ static const char *incdec(Gl *g, KExpr *e) {
   if (t->kind == KT_PTR)
     return g->no_int64 ? gl_addr_add(g, w, e->op == KOP_SUB ? gl_elem_size(t) : -gl_elem_size(t))
                        : gl_fmt(g, "(%s %c %dul)", w, e->op == KOP_SUB ? '+' : '-', gl_elem_size(t));
-  return gl_narrow_wrap(g, t, gl_fmt(g, "(%s %c %s)", w, e->op == KOP_SUB ? '+' : '-', one));
+  return gl_narrow_wrap(g, t, binop(g, e->op == KOP_SUB ? KOP_ADD : KOP_SUB, t, w, one, e->loc));
 }
 
 /* ---- builtin variables ------------------------------------------------- */

@@ -30,6 +30,13 @@
 #include "../kir/passes/converge.h"
 
 
+typedef struct GlJump { /* a label goto may reach (glsl_goto.c) */
+  const char *label;
+  bool back;         /* a loop back to it (else a jump forward) */
+  int flag;          /* cw_go<flag> carries the jump out of nested loops */
+  int depth;         /* its construct's place in brk */
+} GlJump;
+
 typedef struct Gl {
   const KModule *m;
   const KFunc *kernel;
@@ -47,7 +54,15 @@ typedef struct Gl {
   bool no_int64;     /* the device lacks shaderInt64: addresses are uvec2 pairs (glsl_addr.c) */
   bool no_float64;   /* the device lacks shaderFloat64 */
   bool no_int8, no_int16; /* ... 8/16-bit integers: held in int/uint (glsl_narrow.c) */
+  bool no_f16;       /* ... shaderFloat16 / 16-bit storage: halves held in float (glsl_half.c) */
   bool said64;       /* the missing feature was reported once */
+  const KExpr *discarded; /* the expression statement being written: its value is unused */
+  GlJump jumps[16];  /* labels in reach, innermost last (glsl_goto.c) */
+  int njumps;
+  char brk[64];      /* what break/continue would leave: 'L' loop, 'S' switch, 'W' a goto's */
+  int nbrk, nflags;
+  const KStmt **hoisted; /* declarations written before a goto's construct */
+  int nhoisted, caphoisted;
   SrcLoc at;         /* the expression being written, for diagnostics without a location */
   KVar **shvars;     /* shared variables and their byte offsets in SM */
   int *shoff;
@@ -88,6 +103,7 @@ const char *gl_addr_literal(Gl *g, uint64_t v);
 const char *gl_addr_add(Gl *g, const char *a, int off);
 /* a ± i * size, i a GLSL integer expression (signed or not) */
 const char *gl_addr_scaled(Gl *g, const char *a, const char *i, bool is_signed, int size, bool sub);
+const char *gl_addr_scaled_wide(Gl *g, const char *a, const char *i, int size, bool sub); /* i a pair */
 const char *gl_addr_shared(Gl *g, unsigned off);          /* a shared-memory address */
 const char *gl_addr_is_shared(Gl *g, const char *a);      /* a GLSL condition, unparenthesized */
 const char *gl_addr_low(Gl *g, const char *a);            /* the low 32 bits, a uint */
@@ -104,6 +120,39 @@ bool gl_narrow(const Gl *g, KType *t);                    /* t (or its lanes) is
 const char *gl_narrow_wrap(Gl *g, KType *t, const char *v); /* v wrapped to t's width */
 void gl_narrow_ld(Gl *g, StrBuf *sb, KType *t, const char *word_block);
 void gl_narrow_st(Gl *g, StrBuf *sb, KType *t, const char *word_block);
+
+/* glsl_int64.c: 64-bit integers as uvec2 pairs where the device has none (see there) */
+bool gl_wide(const Gl *g, KType *t);                      /* t is a 64-bit integer held as a pair */
+const char *gl_wide_helper(Gl *g, const char *name);      /* writes helper `name` on first use */
+const char *gl_wide_literal(Gl *g, uint64_t v);
+const char *gl_wide_binop(Gl *g, KOp op, KType *t, const char *a, const char *b, SrcLoc loc);
+const char *gl_wide_neg(Gl *g, const char *a);
+/* NULL when neither side is a pair */
+const char *gl_wide_convert(Gl *g, KType *from, KType *to, const char *s, SrcLoc loc);
+/* a builtin's pair form; NULL: its template (int64_text) serves as it is */
+const char *gl_wide_builtin(Gl *g, KExpr *e, const char **args, const char *int64_text);
+const char *gl_wide_atomic(Gl *g, KBuiltinId op, char kind, bool result_used, SrcLoc loc);
+
+/* glsl_half.c: __half in float where the device has no float16_t (see there) */
+bool gl_half(const Gl *g, KType *t);                      /* t (or its lanes) is a half held in float */
+const char *gl_half_round(Gl *g, KType *t, const char *v); /* v rounded to half (t: scalar or half2) */
+const char *gl_half_convert(Gl *g, KType *from, KType *to, const char *s, SrcLoc loc); /* NULL: not half */
+/* a builtin's template for halves held in float; NULL: no half involved;
+ * *rounds: the text already yields a half (else the caller rounds) */
+const char *gl_half_template(Gl *g, KExpr *e, const char *text, bool *rounds);
+KType *gl_half_tmpl_type(Gl *g, KExpr *e, KType *deflt);
+const char *gl_half_bits(Gl *g, const char *v);     /* a half's 16 bits, a uint */
+const char *gl_half_value(Gl *g, const char *bits); /* the half with these low 16 bits */
+void gl_half_ld(Gl *g, StrBuf *sb, const char *word_block);
+void gl_half_st(Gl *g, StrBuf *sb, const char *word_block);
+
+/* glsl_goto.c: goto and labels as structured control flow (see there) */
+void gl_stmt_list(Gl *g, KStmt **ss, int n);
+void gl_enter_breakable(Gl *g, char kind);  /* 'L' a loop, 'S' a switch */
+void gl_leave_breakable(Gl *g, KStmt *s);   /* after it: jumps out of it go on */
+void gl_goto(Gl *g, const KStmt *s);
+bool gl_jump_ok(Gl *g, const KStmt *s);      /* a break/continue lands in its own construct */
+bool gl_hoisted(Gl *g, const KStmt *decl);   /* declared before a goto's construct */
 
 /* glsl_types.c */
 const char *gl_type(Gl *g, KType *t, SrcLoc loc); /* arrays: element type name */

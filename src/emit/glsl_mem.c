@@ -72,6 +72,7 @@ static const char *ref_block(Gl *g, KType *t) {
 /* an expression of type T from `u`, the low bits of a uint (size < 8) */
 static const char *from_bits32(Gl *g, KType *t, const char *u) {
   if (gl_narrow(g, t)) return gl_narrow_wrap(g, t, gl_fmt(g, "%s(%s)", gl_type(g, t, (SrcLoc){0}), u));
+  if (gl_half(g, t)) return gl_half_value(g, u);
   switch (unq(t)->kind) {
   case KT_F32: return gl_fmt(g, "uintBitsToFloat(%s)", u);
   case KT_F16: return gl_fmt(g, "uint16BitsToFloat16(uint16_t(%s))", u);
@@ -81,6 +82,7 @@ static const char *from_bits32(Gl *g, KType *t, const char *u) {
 }
 
 static const char *to_bits32(Gl *g, KType *t, const char *v) {
+  if (gl_half(g, t)) return gl_half_bits(g, v);
   switch (unq(t)->kind) {
   case KT_F32: return gl_fmt(g, "floatBitsToUint(%s)", v);
   case KT_F16: return gl_fmt(g, "uint(float16BitsToUint16(%s))", v);
@@ -161,6 +163,10 @@ static void scalar_body(Gl *g, StrBuf *sb, KType *t, char kind, bool load) {
     const char *zero = g->no_int8 ? "0u" : "uint8_t(0)", *bit = g->no_int8 ? "(v ? 1u : 0u)" : "uint8_t(v ? 1 : 0)";
     if (load) sb_printf(sb, "  return %s(a) != %s;\n", gl_ld(g, u8_type(g), 'G', (SrcLoc){0}), zero);
     else sb_printf(sb, "  %s(a, %s);\n  return v;\n", gl_st(g, u8_type(g), 'G', (SrcLoc){0}), bit);
+    return;
+  }
+  if (gl_half(g, t)) { /* within a 32-bit word (glsl_half.c) */
+    (load ? gl_half_ld : gl_half_st)(g, sb, ref_block(g, g->m->t_u32));
     return;
   }
   if (gl_narrow(g, t)) { /* within a 32-bit word (glsl_narrow.c) */
@@ -322,7 +328,9 @@ static const char *native_atomic(Gl *g, KBuiltinId op, KType *t, char kind, StrB
 
 /* bits of a 4- or 8-byte value and back */
 static const char *bits_of(Gl *g, KType *t, const char *v) {
-  if (unq(t)->kind == KT_VEC) return gl_fmt(g, "packFloat2x16(%s)", v); /* __half2 */
+  if (unq(t)->kind == KT_VEC) /* __half2 */
+    return g->no_f16 ? gl_fmt(g, "(%s | (%s << 16))", gl_half_bits(g, gl_fmt(g, "%s.x", v)), gl_half_bits(g, gl_fmt(g, "%s.y", v)))
+                     : gl_fmt(g, "packFloat2x16(%s)", v);
   switch (unq(t)->kind) {
   case KT_F32: return gl_fmt(g, "floatBitsToUint(%s)", v);
   case KT_F64: return gl_fmt(g, "doubleBitsToUint64(%s)", v);
@@ -331,7 +339,9 @@ static const char *bits_of(Gl *g, KType *t, const char *v) {
 }
 
 static const char *from_bits(Gl *g, KType *t, const char *u) {
-  if (unq(t)->kind == KT_VEC) return gl_fmt(g, "unpackFloat2x16(%s)", u);
+  if (unq(t)->kind == KT_VEC)
+    return g->no_f16 ? gl_fmt(g, "vec2(%s, %s)", gl_half_value(g, gl_fmt(g, "(%s & 0xffffu)", u)), gl_half_value(g, gl_fmt(g, "(%s >> 16)", u)))
+                     : gl_fmt(g, "unpackFloat2x16(%s)", u);
   switch (unq(t)->kind) {
   case KT_F32: return gl_fmt(g, "uintBitsToFloat(%s)", u);
   case KT_F64: return gl_fmt(g, "uint64BitsToDouble(%s)", u);
@@ -357,7 +367,9 @@ static void cas_loop(Gl *g, KBuiltinId op, KType *t, char kind, StrBuf *sb) {
   sb_printf(sb, "  %s old = %s, prev;\n", U, bits_of(g, t, gl_fmt(g, "%s(a)", ld)));
   sb_puts(sb, "  do {\n    prev = old;\n");
   sb_printf(sb, "    %s x = %s;\n", T, from_bits(g, t, "prev"));
-  sb_printf(sb, "    old = %s(a, prev, %s);\n", cas, bits_of(g, t, gl_fmt(g, "(%s)", rmw_value(g, op, T))));
+  const char *nv = gl_fmt(g, "(%s)", rmw_value(g, op, T));
+  if (gl_half(g, t)) nv = gl_half_round(g, t, nv); /* half arithmetic */
+  sb_printf(sb, "    old = %s(a, prev, %s);\n", cas, bits_of(g, t, nv));
   sb_puts(sb, "  } while (old != prev);\n");
   sb_printf(sb, "  return %s;\n", from_bits(g, t, "old"));
 }

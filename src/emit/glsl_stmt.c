@@ -9,7 +9,8 @@
  * produce no code: their storage is the kernel's SM array (glsl.c).  A
  * kernel becomes main(), which first reads its parameters from the
  * parameter block; device functions become GLSL functions f_<cname>
- * taking pointers as uint64_t.  goto has no GLSL form and is rejected.
+ * taking pointers as uint64_t.  Statement lists with labels are
+ * restructured by glsl_goto.c.
  */
 #include <stdlib.h>
 
@@ -24,7 +25,7 @@ static void line(Gl *g, const char *s) { gl_line(g, &g->body, "%s", s); }
 
 static void block_body(Gl *g, KStmt *s) {
   if (s && s->kind == KS_BLOCK)
-    for (int i = 0; i < s->nstmts; i++) gl_stmt(g, s->stmts[i]);
+    gl_stmt_list(g, s->stmts, s->nstmts);
   else if (s)
     gl_stmt(g, s);
 }
@@ -37,6 +38,11 @@ static void braced(Gl *g, KStmt *s) {
 
 static void decl(Gl *g, KStmt *s) {
   KVar *v = s->var;
+  if (gl_hoisted(g, s)) { /* declared before a goto's construct: only its initializer here */
+    KExpr *init = s->init ? s->init : v->init;
+    if (init) gl_line(g, &g->body, "%s = %s;", gl_ident(g, "l_", v->cname), gl_init(g, v->type, init, s->loc));
+    return;
+  }
   if (gl_shared_offset(g, v) >= 0) {
     gl_line(g, &g->body, "// __shared__ %s: SM + %d bytes", v->name, gl_shared_offset(g, v));
     return;
@@ -136,7 +142,14 @@ void gl_stmt(Gl *g, KStmt *s) {
     line(g, "}");
     break;
   case KS_DECL: decl(g, s); break;
-  case KS_EXPR: gl_line(g, &g->body, "%s;", gl_expr(g, s->e)); break;
+  case KS_EXPR: {
+    KExpr *e = s->e;
+    while (e && e->kind == KE_CAST) e = e->a;
+    g->discarded = e; /* an atomic here may skip computing its old value */
+    gl_line(g, &g->body, "%s;", gl_expr(g, s->e));
+    g->discarded = NULL;
+    break;
+  }
   case KS_IF:
     gl_line(g, &g->body, "if (%s) {", gl_cond(g, s->cond));
     braced(g, s->then);
@@ -146,19 +159,26 @@ void gl_stmt(Gl *g, KStmt *s) {
     }
     line(g, "}");
     break;
-  case KS_LOOP: loop(g, s); break;
-  case KS_SWITCH: switch_stmt(g, s); break;
+  case KS_LOOP:
+    gl_enter_breakable(g, 'L');
+    loop(g, s);
+    gl_leave_breakable(g, s);
+    break;
+  case KS_SWITCH:
+    gl_enter_breakable(g, 'S');
+    switch_stmt(g, s);
+    gl_leave_breakable(g, s);
+    break;
   case KS_CASE: gl_error(g, s->loc, "case label outside a switch"); break;
-  case KS_BREAK: line(g, "break;"); break;
-  case KS_CONTINUE: line(g, "continue;"); break;
+  case KS_BREAK: if (gl_jump_ok(g, s)) line(g, "break;"); break;
+  case KS_CONTINUE: if (gl_jump_ok(g, s)) line(g, "continue;"); break;
   case KS_RETURN:
     if (s->e) gl_line(g, &g->body, "return %s;", gl_expr(g, s->e));
     else line(g, "return;");
     break;
   case KS_BARRIER: barrier(g, s); break;
-  case KS_LABEL: case KS_GOTO:
-    gl_error(g, s->loc, "goto and labels are not supported on the Vulkan target");
-    break;
+  case KS_LABEL: break; /* its statement list is structured around it (glsl_goto.c) */
+  case KS_GOTO: gl_goto(g, s); break;
   }
 }
 

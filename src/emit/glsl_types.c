@@ -24,9 +24,9 @@ static void lacking(Gl *g, SrcLoc loc, const char *type, const char *feature) {
 }
 
 static const char *scalar_name(Gl *g, KTypeKind k, SrcLoc loc) {
-  if (g->no_int64 && (k == KT_I64 || k == KT_U64))
-    lacking(g, loc, "a 64-bit integer (long long, size_t, int64_t ...)", "shaderInt64");
+  if (g->no_int64 && (k == KT_I64 || k == KT_U64)) return "uvec2"; /* glsl_int64.c */
   if (g->no_float64 && k == KT_F64) lacking(g, loc, "double", "shaderFloat64");
+  if (g->no_f16 && k == KT_F16) return "float"; /* glsl_half.c */
   if ((g->no_int8 && (k == KT_I8 || k == KT_U8)) || (g->no_int16 && (k == KT_I16 || k == KT_U16)))
     return k == KT_I8 || k == KT_I16 ? "int" : "uint"; /* glsl_narrow.c */
   switch (k) {
@@ -113,6 +113,9 @@ const char *gl_type(Gl *g, KType *t, SrcLoc loc) {
   case KT_VEC: {
     const char *p = vec_prefix(t->elem->unqual ? t->elem->unqual->kind : t->elem->kind);
     if (gl_narrow(g, t)) p = kt_is_signed(t->elem->unqual ? t->elem->unqual : t->elem) ? "ivec" : "uvec";
+    if (gl_half(g, t)) p = "vec";
+    if (gl_wide(g, t->elem)) /* no pair form for vectors of pairs */
+      lacking(g, loc, "a vector of 64-bit integers (longlong2 ...)", "shaderInt64");
     scalar_name(g, t->elem->kind, loc);
     if (!p || t->count < 2) {
       gl_error(g, loc, "vector type '%s' is not supported on the Vulkan target",
