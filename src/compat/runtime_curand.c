@@ -3,27 +3,31 @@
  *
  * A generator fills memory with the numbers of the generators of
  * include/cuda/cw_curand_core.h, laid out as NVIDIA's libcurand lays them
- * out, so that a program gets the same numbers as with cuRAND (checked
- * against libcurand 10.4 for every call below but Poisson):
+ * out, so that a program gets cuRAND's numbers (compared with libcurand
+ * 10.4's host generators for every call here but Poisson, including
+ * offsets, reseeding and calls that continue one another):
  *
- * - XORWOW: 4096 states, state j being curand_init(seed, j, 0); output g
- *   (counting from the generator's offset, across calls) is drawn by
- *   state (g / K) % 4096 as its ((g / K) / 4096)-th draw, where a draw is
- *   U 32-bit outputs giving K results (integers and uniform floats: U = K
- *   = 1; uniform doubles: U = 2, K = 1; normal pairs: U = 2, K = 2; double
- *   normal pairs: U = 4, K = 2).  The states are made on first use and
- *   moved forward (or remade) when a call needs another position.
- * - Philox4_32_10: 65536 subsequences in groups of four outputs: output g
- *   is word g % 4 of the (g / 262144)-th block of subsequence
- *   (g / 4) % 65536 (doubles: two blocks per group of four, two doubles
- *   from each); any block is one evaluation of the counter-based function,
- *   so nothing is kept.
+ * - XORWOW: 4096 streams, stream j being curand_init(seed, j, 0), each
+ *   read on from where the last call left it.  A draw takes U 32-bit
+ *   words of one stream and gives K outputs (integers and uniform floats:
+ *   U = K = 1; uniform doubles: U = 2, K = 1; a normal pair: U = 2, K = 2;
+ *   a double normal pair: U = 4, K = 2); draw q (counting across calls)
+ *   comes from stream q % 4096.  Setting the seed or the offset o sets
+ *   the streams up again, stream j skipping the words that draws 0 .. o-1
+ *   would have taken as integers.
+ * - Philox4_32_10: a pure function of the output's number g (counting
+ *   from the offset across calls): subsequence (g / 4) % 65536, in the
+ *   (g / 262144)-th group of four; integers, uniform floats and normal
+ *   pairs take one block of four words per group, doubles two.
  *
- * Poisson draws use the device API's algorithm (not cuRAND's), on state
- * g % 4096 in turn (XORWOW) or on subsequence g (Philox).  Every ordering
- * of the pseudo-random kind is accepted and gives the default layout.
- * Device memory is written through a host buffer and cudaMemcpyAsync on
- * the generator's stream (then waited for), which works on every backend.
+ * A new seed starts from the offset plus what the calls since it was set
+ * produced: in draws (XORWOW), in quarters of outputs (Philox), as
+ * libcurand does.  Poisson draws use the device API's method (not
+ * cuRAND's), on stream q % 4096 (XORWOW) or on subsequence g (Philox).
+ * Every ordering of the pseudo-random kind is accepted and gives this
+ * layout.  Device memory is written through a host buffer and
+ * cudaMemcpyAsync on the generator's stream (then waited for), which works
+ * on every backend.
  */
 #define _GNU_SOURCE
 #include "compat/compat.h"
@@ -36,7 +40,7 @@
 #include "../../include/cuda/curand.h"
 #include "../../include/cuda/cw_curand_core.h"
 
-enum { XORWOW_STATES = 4096, PHILOX_STREAMS = 65536, CHUNK_BYTES = 1 << 18 };
+enum { XORWOW_STREAMS = 4096, PHILOX_STREAMS = 65536, CHUNK_BYTES = 1 << 18 };
 
 typedef enum OutKind {
   OUT_BITS,      /* unsigned int */
@@ -57,63 +61,50 @@ typedef struct OutSpec {
 struct curandGenerator_st {
   curandRngType_t type; /* XORWOW or PHILOX4_32_10 */
   bool host_memory;     /* curandCreateGeneratorHost */
-  unsigned long long seed, offset; /* offset: position of the next output */
+  bool ready;           /* streams set up for seed and offset */
+  unsigned long long seed;
+  unsigned long long offset; /* where a new seed starts */
+  unsigned long long next;   /* the next draw (XORWOW) or output (Philox) */
   cudaStream_t stream;
-  curandStateXORWOW_t *states;     /* XORWOW_STATES, NULL until needed */
-  unsigned long long *used;        /* 32-bit outputs each state has drawn */
+  curandStateXORWOW_t *xorwow; /* XORWOW: the streams' states */
 };
 
 static bool is_double(OutKind k) {
   return k == OUT_UNIFORM_D || k == OUT_NORMAL_D || k == OUT_LOGNORMAL_D;
 }
 
-static size_t elem_size(OutKind k) { return is_double(k) ? sizeof(double) : sizeof(float); }
+static size_t elem_size(OutKind k) {
+  if (k == OUT_BITS || k == OUT_POISSON) return sizeof(unsigned int);
+  return is_double(k) ? sizeof(double) : sizeof(float);
+}
 
-/* ---- XORWOW ------------------------------------------------------------------ */
+/* ---- streams ------------------------------------------------------------------- */
 
-static curandStatus_t xorwow_states(curandGenerator_t g) {
-  if (g->states) return CURAND_STATUS_SUCCESS;
-  g->states = malloc(sizeof *g->states * XORWOW_STATES);
-  g->used = calloc(XORWOW_STATES, sizeof *g->used);
-  if (!g->states || !g->used) {
-    free(g->states), free(g->used);
-    g->states = NULL, g->used = NULL;
-    return CURAND_STATUS_ALLOCATION_FAILED;
+static curandStatus_t set_up(curandGenerator_t g) {
+  if (g->ready) return CURAND_STATUS_SUCCESS;
+  g->next = g->offset;
+  if (g->type == CURAND_RNG_PSEUDO_XORWOW) {
+    if (!g->xorwow) g->xorwow = malloc(sizeof *g->xorwow * XORWOW_STREAMS);
+    if (!g->xorwow) return CURAND_STATUS_ALLOCATION_FAILED;
+    unsigned long long o = g->offset;
+    for (unsigned j = 0; j < XORWOW_STREAMS; j++) /* the words of draws 0 .. o-1 */
+      __cw_xorwow_init(&g->xorwow[j], g->seed, j, o / XORWOW_STREAMS + (j < o % XORWOW_STREAMS));
   }
-  for (int j = 0; j < XORWOW_STATES; j++) __cw_xorwow_init(&g->states[j], g->seed, (unsigned)j, 0);
+  g->ready = true;
   return CURAND_STATUS_SUCCESS;
 }
 
-/* state j, brought to its position-th 32-bit output */
-static curandStateXORWOW_t *xorwow_at(curandGenerator_t g, int j, unsigned long long position) {
-  curandStateXORWOW_t *s = &g->states[j];
-  if (g->used[j] > position) { /* behind us: start the subsequence again */
-    __cw_xorwow_init(s, g->seed, (unsigned)j, 0);
-    g->used[j] = 0;
-  }
-  if (g->used[j] < position) __cw_xorwow_skipahead(s, position - g->used[j]);
-  g->used[j] = position;
-  return s;
-}
-
-static unsigned int xorwow_draw(curandGenerator_t g, int j) {
-  g->used[j]++;
-  return __cw_xorwow_next(&g->states[j]);
-}
-
-/* ---- Philox ------------------------------------------------------------------ */
-
-static uint4 philox_block(unsigned long long seed, unsigned long long stream,
-                          unsigned long long block) {
+/* block b of Philox subsequence j */
+static uint4 philox_block(curandGenerator_t g, unsigned long long j, unsigned long long b) {
   uint4 c;
   uint2 k;
-  c.x = (unsigned int)block, c.y = (unsigned int)(block >> 32);
-  c.z = (unsigned int)stream, c.w = (unsigned int)(stream >> 32);
-  k.x = (unsigned int)seed, k.y = (unsigned int)(seed >> 32);
+  c.x = (unsigned int)b, c.y = (unsigned int)(b >> 32);
+  c.z = (unsigned int)j, c.w = (unsigned int)(j >> 32);
+  k.x = (unsigned int)g->seed, k.y = (unsigned int)(g->seed >> 32);
   return __cw_philox4x32_10(c, k);
 }
 
-/* ---- one output -------------------------------------------------------------- */
+/* ---- outputs --------------------------------------------------------------------- */
 
 static double from_normal(const OutSpec *o, double z) {
   switch (o->kind) {
@@ -124,7 +115,7 @@ static double from_normal(const OutSpec *o, double z) {
   }
 }
 
-/* U and K of the layout (see the file's comment) */
+/* U words per draw and K outputs per draw (see the file's comment) */
 static void draw_shape(OutKind k, int *u, int *per) {
   *u = 1, *per = 1;
   if (k == OUT_UNIFORM_D) *u = 2;
@@ -132,6 +123,7 @@ static void draw_shape(OutKind k, int *u, int *per) {
   if (k == OUT_NORMAL_D || k == OUT_LOGNORMAL_D) *u = 4, *per = 2;
 }
 
+/* output half (0 or 1) of the draw made of words w */
 static double convert_words(const OutSpec *o, const unsigned int *w, int half) {
   switch (o->kind) {
   case OUT_BITS: return w[0];
@@ -149,127 +141,106 @@ static double convert_words(const OutSpec *o, const unsigned int *w, int half) {
   }
 }
 
-/* Poisson by the device API's method (curand_kernel.h), on any source of
- * uniform doubles */
-typedef double (*UniformSource)(void *state);
+typedef unsigned int (*WordSource)(void *state);
 
-static unsigned int poisson(const OutSpec *o, UniformSource uniform, void *state) {
-  double lam = o->a;
-  if (lam < 10.0) {
-    double limit = exp(-lam), product = uniform(state);
+static double uniform_double(WordSource word, void *state) {
+  unsigned int x = word(state);
+  unsigned int y = word(state);
+  return __cw_curand_to_uniform_double(x, y);
+}
+
+/* Poisson by the device API's method (curand_kernel.h) */
+static unsigned int poisson(WordSource word, void *state, double lambda) {
+  if (lambda < 10.0) {
+    double limit = exp(-lambda), product = uniform_double(word, state);
     unsigned int k = 0;
-    while (product > limit) k++, product *= uniform(state);
+    while (product > limit) k++, product *= uniform_double(word, state);
     return k;
   }
   for (;;) {
-    double u = uniform(state), v = uniform(state);
+    double u = uniform_double(word, state), v = uniform_double(word, state);
     unsigned int k = 0;
-    if (u < 1.0 && __cw_poisson_ptrs_try(lam, u, v, &k)) return k;
+    if (u < 1.0 && __cw_poisson_ptrs_try(lambda, u, v, &k)) return k;
   }
 }
 
-static double xorwow_uniform_double(void *state) {
-  unsigned int x = __cw_xorwow_next(state);
-  unsigned int y = __cw_xorwow_next(state);
-  return __cw_curand_to_uniform_double(x, y);
+static unsigned int xorwow_word(void *state) { return __cw_xorwow_next(state); }
+static unsigned int philox_word(void *state) { return __cw_philox_next(state); }
+
+static void store(const OutSpec *o, void *out, size_t i, double v) {
+  if (o->kind == OUT_BITS || o->kind == OUT_POISSON) ((unsigned int *)out)[i] = (unsigned int)v;
+  else if (is_double(o->kind)) ((double *)out)[i] = v;
+  else ((float *)out)[i] = (float)v;
 }
 
-static double philox_uniform_double(void *state) {
-  unsigned int x = __cw_philox_next(state);
-  unsigned int y = __cw_philox_next(state);
-  return __cw_curand_to_uniform_double(x, y);
-}
-
-/* outputs g .. g+n-1 of the generator's sequence into out (host memory) */
-static void fill_xorwow(curandGenerator_t g, const OutSpec *o, unsigned long long first, size_t n,
-                        void *out) {
+/* the next n outputs into out (host memory) */
+static void fill_xorwow(curandGenerator_t g, const OutSpec *o, size_t n, void *out) {
   int u, per;
   draw_shape(o->kind, &u, &per);
-  for (size_t i = 0; i < n;) {
-    unsigned long long pos = first + i, q = pos / (unsigned)per;
-    int j = (int)(q % XORWOW_STATES);
-    if (o->kind == OUT_POISSON) { /* variable length: the state's next numbers */
-      unsigned int k = poisson(o, xorwow_uniform_double, &g->states[j]);
-      g->used[j] = ~0ull >> 1; /* position unknown: remade when next needed */
-      ((unsigned int *)out)[i++] = k;
+  size_t i = 0;
+  for (; i < n; g->next++) {
+    curandStateXORWOW_t *s = &g->xorwow[g->next % XORWOW_STREAMS];
+    if (o->kind == OUT_POISSON) {
+      store(o, out, i++, poisson(xorwow_word, s, o->a));
       continue;
     }
     unsigned int w[4] = {0, 0, 0, 0};
-    xorwow_at(g, j, (q / XORWOW_STATES) * (unsigned)u);
-    for (int t = 0; t < u; t++) w[t] = xorwow_draw(g, j);
-    for (int half = (int)(pos % (unsigned)per); half < per && i < n; half++, i++) {
-      double v = convert_words(o, w, half);
-      if (o->kind == OUT_BITS) ((unsigned int *)out)[i] = (unsigned int)v;
-      else if (is_double(o->kind)) ((double *)out)[i] = v;
-      else ((float *)out)[i] = (float)v;
-    }
+    for (int t = 0; t < u; t++) w[t] = __cw_xorwow_next(s);
+    for (int half = 0; half < per && i < n; half++) store(o, out, i++, convert_words(o, w, half));
   }
 }
 
-static void fill_philox(curandGenerator_t g, const OutSpec *o, unsigned long long first, size_t n,
-                        void *out) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned long long pos = first + i, group = pos / 4 / PHILOX_STREAMS;
-    unsigned long long stream = (pos / 4) % PHILOX_STREAMS;
-    unsigned int w = (unsigned int)(pos % 4);
+static void fill_philox(curandGenerator_t g, const OutSpec *o, size_t n, void *out) {
+  for (size_t i = 0; i < n; i++, g->next++) {
+    unsigned long long at = g->next, j = at / 4 % PHILOX_STREAMS, group = at / 4 / PHILOX_STREAMS;
+    unsigned int slot = (unsigned int)(at % 4);
     if (o->kind == OUT_POISSON) {
       curandStatePhilox4_32_10_t s;
-      __cw_philox_init(&s, g->seed, pos, 0);
-      ((unsigned int *)out)[i] = poisson(o, philox_uniform_double, &s);
+      __cw_philox_init(&s, g->seed, at, 0);
+      store(o, out, i, poisson(philox_word, &s, o->a));
       continue;
     }
-    unsigned int words[4];
-    int half;
-    uint4 b;
-    if (is_double(o->kind)) { /* two blocks per group, two doubles per block */
-      b = philox_block(g->seed, stream, 2 * group + w / 2);
-      half = (int)(w & 1);
-    } else {
-      b = philox_block(g->seed, stream, group);
-      half = (int)(w & 1);
-    }
-    words[0] = b.x, words[1] = b.y, words[2] = b.z, words[3] = b.w;
-    const unsigned int *src = words;
-    if (o->kind == OUT_BITS || o->kind == OUT_UNIFORM) src = words + w;
-    else if (o->kind == OUT_NORMAL || o->kind == OUT_LOGNORMAL) src = words + (w & 2);
-    else if (o->kind == OUT_UNIFORM_D) src = words + 2 * half;
-    double v = convert_words(o, src, o->kind == OUT_UNIFORM_D ? 0 : half);
-    if (o->kind == OUT_BITS) ((unsigned int *)out)[i] = (unsigned int)v;
-    else if (is_double(o->kind)) ((double *)out)[i] = v;
-    else ((float *)out)[i] = (float)v;
+    /* doubles: two blocks per group, two doubles from each */
+    uint4 b = is_double(o->kind) ? philox_block(g, j, 2 * group + slot / 2) : philox_block(g, j, group);
+    unsigned int w[4] = {b.x, b.y, b.z, b.w};
+    const unsigned int *src = w;
+    int half = (int)(slot & 1);
+    if (o->kind == OUT_BITS || o->kind == OUT_UNIFORM) src = w + slot;
+    else if (o->kind == OUT_NORMAL || o->kind == OUT_LOGNORMAL) src = w + (slot & 2);
+    else if (o->kind == OUT_UNIFORM_D) src = w + 2 * half, half = 0;
+    store(o, out, i, convert_words(o, src, half));
   }
+}
+
+static void fill(curandGenerator_t g, const OutSpec *o, size_t n, void *out) {
+  unsigned long long before = g->next;
+  if (g->type == CURAND_RNG_PSEUDO_XORWOW) fill_xorwow(g, o, n, out);
+  else fill_philox(g, o, n, out);
+  g->offset += g->type == CURAND_RNG_PSEUDO_XORWOW ? g->next - before : n / 4;
 }
 
 static curandStatus_t generate(curandGenerator_t g, void *dst, size_t n, OutSpec o) {
   if (!g) return CURAND_STATUS_NOT_INITIALIZED;
   if (!n) return CURAND_STATUS_SUCCESS;
   if (!dst) return CURAND_STATUS_LAUNCH_FAILURE;
-  if (g->type == CURAND_RNG_PSEUDO_XORWOW) {
-    curandStatus_t st = xorwow_states(g);
-    if (st != CURAND_STATUS_SUCCESS) return st;
-  }
-  size_t size = o.kind == OUT_BITS || o.kind == OUT_POISSON ? sizeof(unsigned int) : elem_size(o.kind);
+  curandStatus_t st = set_up(g);
+  if (st != CURAND_STATUS_SUCCESS) return st;
   if (g->host_memory) {
-    if (g->type == CURAND_RNG_PSEUDO_XORWOW) fill_xorwow(g, &o, g->offset, n, dst);
-    else fill_philox(g, &o, g->offset, n, dst);
-    g->offset += n;
+    fill(g, &o, n, dst);
     return CURAND_STATUS_SUCCESS;
   }
-  size_t chunk = CHUNK_BYTES / size;
+  size_t size = elem_size(o.kind), chunk = CHUNK_BYTES / size;
   void *buf = malloc(chunk * size);
   if (!buf) return CURAND_STATUS_ALLOCATION_FAILED;
-  curandStatus_t st = CURAND_STATUS_SUCCESS;
   for (size_t done = 0; done < n && st == CURAND_STATUS_SUCCESS; done += chunk) {
     size_t m = n - done < chunk ? n - done : chunk;
-    if (g->type == CURAND_RNG_PSEUDO_XORWOW) fill_xorwow(g, &o, g->offset + done, m, buf);
-    else fill_philox(g, &o, g->offset + done, m, buf);
+    fill(g, &o, m, buf);
     char *to = (char *)dst + done * size;
     if (cudaMemcpyAsync(to, buf, m * size, cudaMemcpyHostToDevice, g->stream) != cudaSuccess ||
         cudaStreamSynchronize(g->stream) != cudaSuccess)
       st = CURAND_STATUS_LAUNCH_FAILURE;
   }
   free(buf);
-  if (st == CURAND_STATUS_SUCCESS) g->offset += n;
   return st;
 }
 
@@ -298,8 +269,7 @@ curandStatus_t curandCreateGeneratorHost(curandGenerator_t *generator, curandRng
 
 curandStatus_t curandDestroyGenerator(curandGenerator_t g) {
   if (!g) return CURAND_STATUS_NOT_INITIALIZED;
-  free(g->states);
-  free(g->used);
+  free(g->xorwow);
   free(g);
   return CURAND_STATUS_SUCCESS;
 }
@@ -316,19 +286,18 @@ curandStatus_t curandSetStream(curandGenerator_t g, cudaStream_t stream) {
   return CURAND_STATUS_SUCCESS;
 }
 
-/* a new seed starts the sequence again (as cuRAND: the offset is kept) */
+/* a new seed sets the streams up again at the offset */
 curandStatus_t curandSetPseudoRandomGeneratorSeed(curandGenerator_t g, unsigned long long seed) {
   if (!g) return CURAND_STATUS_NOT_INITIALIZED;
   g->seed = seed;
-  free(g->states);
-  free(g->used);
-  g->states = NULL, g->used = NULL;
+  g->ready = false;
   return CURAND_STATUS_SUCCESS;
 }
 
 curandStatus_t curandSetGeneratorOffset(curandGenerator_t g, unsigned long long offset) {
   if (!g) return CURAND_STATUS_NOT_INITIALIZED;
   g->offset = offset;
+  g->ready = false;
   return CURAND_STATUS_SUCCESS;
 }
 
@@ -346,7 +315,7 @@ curandStatus_t curandSetQuasiRandomGeneratorDimensions(curandGenerator_t g, unsi
 
 curandStatus_t curandGenerateSeeds(curandGenerator_t g) {
   if (!g) return CURAND_STATUS_NOT_INITIALIZED;
-  return g->type == CURAND_RNG_PSEUDO_XORWOW ? xorwow_states(g) : CURAND_STATUS_SUCCESS;
+  return set_up(g);
 }
 
 curandStatus_t curandGenerate(curandGenerator_t g, unsigned int *out, size_t num) {
