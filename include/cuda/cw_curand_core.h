@@ -69,6 +69,18 @@ typedef struct curandStatePhilox4_32_10 {
   double boxmuller_extra_double;
 } curandStatePhilox4_32_10_t;
 
+/* cuRAND's sizes: the CUDA backend's kernels use the toolkit's states in
+ * memory that host code sized with these */
+#if !defined(__CUDA_ARCH__)
+#if defined(__cplusplus)
+static_assert(sizeof(curandStateXORWOW_t) == 48 && sizeof(curandStatePhilox4_32_10_t) == 64,
+              "cuRAND's state sizes");
+#else
+_Static_assert(sizeof(curandStateXORWOW_t) == 48 && sizeof(curandStatePhilox4_32_10_t) == 64,
+               "cuRAND's state sizes");
+#endif
+#endif
+
 #define __CW_CURAND_2POW32_INV 2.3283064365386963e-10f /* 2^-32, exact */
 #define __CW_CURAND_2POW53_INV 1.1102230246251565e-16  /* 2^-53, exact */
 #define __CW_CURAND_PI 3.14159265358979323846

@@ -24,10 +24,12 @@
  * produced: in draws (XORWOW), in quarters of outputs (Philox), as
  * libcurand does.  Poisson draws use the device API's method (not
  * cuRAND's), on stream q % 4096 (XORWOW) or on subsequence g (Philox).
- * Every ordering of the pseudo-random kind is accepted and gives this
- * layout.  Device memory is written through a host buffer and
- * cudaMemcpyAsync on the generator's stream (then waited for), which works
- * on every backend.
+ * The orderings libcurand accepts are accepted (PSEUDO_DYNAMIC: Philox on
+ * the device only) and all give this layout, which is also what
+ * libcurand's host generators give for them, but for XORWOW's
+ * PSEUDO_SEEDED (seeded streams instead of subsequences, not provided).
+ * Device memory is written through a host buffer and cudaMemcpyAsync on
+ * the generator's stream (then waited for), which works on every backend.
  */
 #define _GNU_SOURCE
 #include "compat/compat.h"
@@ -303,7 +305,9 @@ curandStatus_t curandSetGeneratorOffset(curandGenerator_t g, unsigned long long 
 
 curandStatus_t curandSetGeneratorOrdering(curandGenerator_t g, curandOrdering_t order) {
   if (!g) return CURAND_STATUS_NOT_INITIALIZED;
-  if (order < CURAND_ORDERING_PSEUDO_BEST || order > CURAND_ORDERING_PSEUDO_DYNAMIC)
+  bool dynamic_ok = g->type == CURAND_RNG_PSEUDO_PHILOX4_32_10 && !g->host_memory; /* as libcurand */
+  if (order < CURAND_ORDERING_PSEUDO_BEST || order > CURAND_ORDERING_PSEUDO_DYNAMIC ||
+      (order == CURAND_ORDERING_PSEUDO_DYNAMIC && !dynamic_ok))
     return CURAND_STATUS_OUT_OF_RANGE;
   return CURAND_STATUS_SUCCESS;
 }
