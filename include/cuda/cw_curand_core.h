@@ -302,6 +302,19 @@ __CW_CURAND_FN double2 __cw_curand_box_muller_double(unsigned int x0, unsigned i
   return r;
 }
 
+/* log(k!) for a whole k >= 0: a table below 10, Stirling's series (error
+ * under 1e-12) above; every target has log, not every one lgamma */
+__CW_CURAND_FN double __cw_log_factorial(double k) {
+  if (k < 10.0) {
+    double f = 1.0;
+    for (int i = 2; i <= (int)k; i++) f *= i;
+    return log(f);
+  }
+  double x = k + 1.0, x2 = x * x;
+  return (x - 0.5) * log(x) - x + 0.91893853320467274 /* log(2 pi) / 2 */ +
+         (1.0 / 12.0 - (1.0 / 360.0 - 1.0 / (1260.0 * x2)) / x2) / x;
+}
+
 /* One try of Hörmann's PTRS for a Poisson mean lambda >= 10, on two
  * uniforms u in (0, 1) and v in (0, 1]: 1 and *k set when accepted. */
 __CW_CURAND_FN int __cw_poisson_ptrs_try(double lambda, double u, double v, unsigned int *k) {
@@ -316,7 +329,7 @@ __CW_CURAND_FN int __cw_poisson_ptrs_try(double lambda, double u, double v, unsi
     return 1;
   }
   if (kk < 0.0 || (us < 0.013 && v > us)) return 0;
-  if (log(v) + log(inv_alpha) - log(a / (us * us) + b) <= -lambda + kk * loglam - lgamma(kk + 1.0)) {
+  if (log(v) + log(inv_alpha) - log(a / (us * us) + b) <= -lambda + kk * loglam - __cw_log_factorial(kk)) {
     *k = (unsigned int)kk;
     return 1;
   }

@@ -84,6 +84,7 @@ int main() {
   CURAND_CHECK(curandGenerateUniform(gen, xy, 2 * pairs));
   CHECK(cudaMemset(hits, 0, sizeof *hits));
   count_pairs<<<(pairs + 255) / 256, 256>>>(xy, pairs, hits);
+  CHECK(cudaGetLastError());
   CHECK(cudaMemcpy(&h, hits, sizeof h, cudaMemcpyDeviceToHost));
   pi = 4.0 * (double)h / pairs;
   sigma = 4.0 * sqrt(M_PI / 4 * (1 - M_PI / 4) / pairs);

@@ -103,6 +103,7 @@ int main() {
   CHECK(cudaMallocManaged(&ps, few * sizeof(unsigned int)));
   CHECK(cudaMallocManaged(&pl, few * sizeof(unsigned int)));
   normals<<<THREADS / 128, 128>>>(xw, ph, xwd, logn, ps, pl);
+  CHECK(cudaGetLastError());
   CHECK(cudaDeviceSynchronize());
 
   int errors = 0;

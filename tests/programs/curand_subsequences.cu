@@ -71,6 +71,7 @@ template <class State> static int check(const char *name) {
   CHECK(cudaMalloc(&dout, sizeof out));
   CHECK(cudaMemcpy(doffs, offs, sizeof offs, cudaMemcpyHostToDevice));
   offsets<State><<<1, n>>>(doffs, n, dout);
+  CHECK(cudaGetLastError());
   CHECK(cudaMemcpy(out, dout, sizeof out, cudaMemcpyDeviceToHost));
   for (int i = 0; i < n; i++) {
     if (out[4 * i] != out[4 * i + 2] || out[4 * i + 1] != out[4 * i + 2]) {
@@ -91,6 +92,7 @@ template <class State> static int check(const char *name) {
   CHECK(cudaMalloc(&dfirst, subs * sizeof *first));
   CHECK(cudaMalloc(&du, sizeof(float) * subs * per));
   firsts<State><<<subs / 128, 128>>>(subs, dfirst, du, per);
+  CHECK(cudaGetLastError());
   CHECK(cudaMemcpy(first, dfirst, subs * sizeof *first, cudaMemcpyDeviceToHost));
   CHECK(cudaMemcpy(u, du, sizeof(float) * subs * per, cudaMemcpyDeviceToHost));
   int same = 0;
@@ -141,6 +143,7 @@ int main() {
   CHECK(cudaMalloc(&dout, sizeof out[0]));
   CHECK(cudaMemcpy(dk, known, sizeof known, cudaMemcpyHostToDevice));
   knowns<curandState><<<1, nk>>>(dk, nk, dout);
+  CHECK(cudaGetLastError());
   CHECK(cudaMemcpy(out[0], dout, sizeof out[0], cudaMemcpyDeviceToHost));
   knowns<curandStatePhilox4_32_10_t><<<1, nk>>>(dk, nk, dout);
   CHECK(cudaMemcpy(out[1], dout, sizeof out[1], cudaMemcpyDeviceToHost));
