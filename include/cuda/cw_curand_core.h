@@ -34,6 +34,7 @@
 
 #include "host_defines.h"
 #include "vector_types.h"
+#include <math.h>
 
 #if defined(__cplusplus)
 #define __CW_CURAND_FN static inline __host__ __device__
