@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """gen_curand_tables.py — writes include/cuda/cw_curand_tables.h, the jump
-tables behind curand_init's subsequence and offset skip-ahead for XORWOW.
+tables behind curand_init's subsequence and offset skip-ahead for XORWOW
+and MRG32k3a.
 
 The xorshift part of XORWOW (Marsaglia 2003: five 32-bit words v0..v4,
 t = v0 ^ (v0 >> 2); shift the words down; v4 = (v4 ^ (v4 << 4)) ^ (t ^ (t << 1)))
@@ -15,6 +16,10 @@ SPACING is 2^67 for subsequences (cuRAND's documented distance between
 subsequences) and 1 for offsets.  Nothing here is taken from NVIDIA's
 tables; the script checks every table against plain stepping where that
 is feasible and the subsequence table through identities of exponents.
+MRG32k3a's two components are linear recurrences mod m1 and m2 whose
+states move by 3x3 matrices; its tables are those matrices raised to 2^k
+(offsets) and 2^(76+k) (subsequences, cuRAND's spacing of 2^76; its
+skipahead_sequence moves by 2^127 = 2^76 * 2^51), by repeated squaring.
 Run: python3 scripts/gen_curand_tables.py > include/cuda/cw_curand_tables.h
 """
 import random
@@ -84,6 +89,35 @@ def apply_poly(r, v):
     return acc
 
 
+M1, M2 = 4294967087, 4294944443
+# MRG32k3a (L'Ecuyer 1999): each component's state (x[n-3], x[n-2], x[n-1])
+# moves by a 3x3 matrix; row 3 gives the new value
+MRG_A1 = [[0, 1, 0], [0, 0, 1], [M1 - 810728, 1403580, 0]]
+MRG_A2 = [[0, 1, 0], [0, 0, 1], [M2 - 1370589, 0, 527612]]
+
+
+def matmul(a, b, m):
+    return [[sum(a[i][k] * b[k][j] for k in range(3)) % m for j in range(3)] for i in range(3)]
+
+
+def matpow2(a, k, m):
+    """a^(2^k) mod m"""
+    for _ in range(k):
+        a = matmul(a, a, m)
+    return a
+
+
+def mrg_check():
+    """the matrices reproduce the recurrence, and squaring composes"""
+    s1 = [12345, 67890, 13579]
+    t = s1[:]
+    for _ in range(4):
+        p1 = (1403580 * t[1] - 810728 * t[0]) % M1
+        t = [t[1], t[2], p1]
+    a4 = matpow2(MRG_A1, 2, M1)
+    assert [sum(a4[i][k] * s1[k] for k in range(3)) % M1 for i in range(3)] == t
+
+
 def main():
     rng = random.Random(1)
     v = [rng.getrandbits(32) for _ in range(5)]
@@ -139,6 +173,19 @@ def main():
         out.append("__CW_CURAND_TABLE unsigned int %s[240][5] = {\n" % cname)
         out.append(",\n".join("    {%s}" % words(x) for x in tables[key]))
         out.append("};\n\n")
+    mrg_check()
+    out.append("/* MRG32k3a: __CW_MRG_JUMP_SUBSEQ{1,2}[k] = A^(2^(76+k)) (k = 0..114:\n"
+               " * subsequences of 2^76 and, from k = 51, sequences of 2^127) and\n"
+               " * __CW_MRG_JUMP_OFFSET{1,2}[k] = A^(2^k) (k = 0..63) of the first (mod\n"
+               " * 4294967087) and second (mod 4294944443) component, rows first */\n")
+    for cname, a, m, base in (("__CW_MRG_JUMP_SUBSEQ1", MRG_A1, M1, 76), ("__CW_MRG_JUMP_SUBSEQ2", MRG_A2, M2, 76),
+                              ("__CW_MRG_JUMP_OFFSET1", MRG_A1, M1, 0), ("__CW_MRG_JUMP_OFFSET2", MRG_A2, M2, 0)):
+        rows = []
+        x = matpow2(a, base, m)
+        for k in range(115 if base else 64):
+            rows.append("    {%s}" % ", ".join("%du" % x[i][j] for i in range(3) for j in range(3)))
+            x = matmul(x, x, m)
+        out.append("__CW_CURAND_TABLE unsigned int %s[%d][9] = {\n%s};\n\n" % (cname, len(rows), ",\n".join(rows)))
     out.append("#endif\n")
     print("".join(out), end="")
 

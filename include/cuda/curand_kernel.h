@@ -4,15 +4,15 @@
  *
  * The generators themselves are in cw_curand_core.h (shared with the host
  * API); this header gives them cuRAND's C++ names and overloads, one set
- * per state type: curandState (= curandStateXORWOW_t, the default) and
- * curandStatePhilox4_32_10_t.  curand_normal and its relatives keep the
+ * per state type: curandState (= curandStateXORWOW_t, the default),
+ * curandStatePhilox4_32_10_t and curandStateMRG32k3a_t.  curand_normal and its relatives keep the
  * second value of a Box-Muller pair in the state and return it on the next
  * call, as cuRAND does, so a thread's sequence of normals is cuRAND's.
  * The functions are `__host__ __device__` here (cuRAND's are device-only);
  * on the CUDA backend NVRTC reads the toolkit's own curand_kernel.h, whose
- * states have the same sizes.  MRG32k3a, MTGP32, the quasi-random
- * generators and discrete distributions are not provided: using them is
- * an unknown-type or unknown-function error at the user's line.
+ * states have the same sizes.  MTGP32, the quasi-random generators and
+ * discrete distributions are not provided: using them is an unknown-type
+ * or unknown-function error at the user's line.
  */
 #ifndef CUWASM_CURAND_KERNEL_H
 #define CUWASM_CURAND_KERNEL_H
@@ -37,6 +37,24 @@ __CW_CURAND_API void curand_init(unsigned long long seed, unsigned long long sub
 __CW_CURAND_API void curand_init(unsigned long long seed, unsigned long long subsequence,
                                  unsigned long long offset, curandStatePhilox4_32_10_t *state) {
   __cw_philox_init(state, seed, subsequence, offset);
+}
+
+__CW_CURAND_API void curand_init(unsigned long long seed, unsigned long long subsequence,
+                                 unsigned long long offset, curandStateMRG32k3a_t *state) {
+  __cw_mrg_init(state, seed, subsequence, offset);
+}
+
+__CW_CURAND_API void skipahead(unsigned long long n, curandStateMRG32k3a_t *state) {
+  __cw_mrg_jump(state, n, 0);
+}
+
+/* MRG32k3a has two: subsequences of 2^76 (curand_init's), sequences of 2^127 */
+__CW_CURAND_API void skipahead_subsequence(unsigned long long n, curandStateMRG32k3a_t *state) {
+  __cw_mrg_jump(state, n, 76);
+}
+
+__CW_CURAND_API void skipahead_sequence(unsigned long long n, curandStateMRG32k3a_t *state) {
+  __cw_mrg_jump(state, n, 127);
 }
 
 __CW_CURAND_API void skipahead(unsigned long long n, curandStateXORWOW_t *state) {
@@ -65,6 +83,10 @@ __CW_CURAND_API unsigned int curand(curandStatePhilox4_32_10_t *state) {
 
 __CW_CURAND_API uint4 curand4(curandStatePhilox4_32_10_t *state) { return __cw_philox_next4(state); }
 
+__CW_CURAND_API unsigned int curand(curandStateMRG32k3a_t *state) {
+  return __cw_mrg_to_bits(__cw_mrg_next(state));
+}
+
 /* ---- uniform ------------------------------------------------------------- */
 
 __CW_CURAND_API float curand_uniform(curandStateXORWOW_t *state) {
@@ -73,6 +95,14 @@ __CW_CURAND_API float curand_uniform(curandStateXORWOW_t *state) {
 
 __CW_CURAND_API float curand_uniform(curandStatePhilox4_32_10_t *state) {
   return __cw_curand_to_uniform(curand(state));
+}
+
+__CW_CURAND_API float curand_uniform(curandStateMRG32k3a_t *state) {
+  return __cw_mrg_to_uniform(__cw_mrg_next(state));
+}
+
+__CW_CURAND_API double curand_uniform_double(curandStateMRG32k3a_t *state) {
+  return __cw_mrg_to_uniform_double(__cw_mrg_next(state));
 }
 
 __CW_CURAND_API float4 curand_uniform4(curandStatePhilox4_32_10_t *state) {
@@ -112,6 +142,12 @@ __CW_CURAND_API float2 curand_normal2(curandStatePhilox4_32_10_t *state) {
   return __cw_curand_box_muller(x, y);
 }
 
+__CW_CURAND_API float2 curand_normal2(curandStateMRG32k3a_t *state) {
+  unsigned int x = __cw_mrg_next(state);
+  unsigned int y = __cw_mrg_next(state);
+  return __cw_mrg_box_muller(x, y);
+}
+
 __CW_CURAND_API float4 curand_normal4(curandStatePhilox4_32_10_t *state) {
   uint4 x = curand4(state);
   float2 a = __cw_curand_box_muller(x.x, x.y), b = __cw_curand_box_muller(x.z, x.w);
@@ -138,6 +174,8 @@ template <class State> static inline __host__ __device__ float __cw_curand_norma
 
 __CW_CURAND_API float curand_normal(curandStateXORWOW_t *state) { return __cw_curand_normal(state); }
 
+__CW_CURAND_API float curand_normal(curandStateMRG32k3a_t *state) { return __cw_curand_normal(state); }
+
 __CW_CURAND_API float curand_normal(curandStatePhilox4_32_10_t *state) {
   return __cw_curand_normal(state);
 }
@@ -148,6 +186,12 @@ __CW_CURAND_API double2 curand_normal2_double(curandStateXORWOW_t *state) {
   unsigned int y0 = curand(state);
   unsigned int y1 = curand(state);
   return __cw_curand_box_muller_double(x0, x1, y0, y1);
+}
+
+__CW_CURAND_API double2 curand_normal2_double(curandStateMRG32k3a_t *state) {
+  unsigned int x = __cw_mrg_next(state);
+  unsigned int y = __cw_mrg_next(state);
+  return __cw_mrg_box_muller_double(x, y);
 }
 
 __CW_CURAND_API double2 curand_normal2_double(curandStatePhilox4_32_10_t *state) {
@@ -171,6 +215,10 @@ __CW_CURAND_API double curand_normal_double(curandStateXORWOW_t *state) {
 }
 
 __CW_CURAND_API double curand_normal_double(curandStatePhilox4_32_10_t *state) {
+  return __cw_curand_normal_double(state);
+}
+
+__CW_CURAND_API double curand_normal_double(curandStateMRG32k3a_t *state) {
   return __cw_curand_normal_double(state);
 }
 
@@ -207,6 +255,20 @@ __CW_CURAND_API float curand_log_normal(curandStateXORWOW_t *state, float mean, 
 
 __CW_CURAND_API float curand_log_normal(curandStatePhilox4_32_10_t *state, float mean, float stddev) {
   return __cw_curand_log_normal(state, mean, stddev);
+}
+
+__CW_CURAND_API float curand_log_normal(curandStateMRG32k3a_t *state, float mean, float stddev) {
+  return __cw_curand_log_normal(state, mean, stddev);
+}
+
+__CW_CURAND_API float2 curand_log_normal2(curandStateMRG32k3a_t *state, float mean, float stddev) {
+  float2 v = curand_normal2(state);
+  return make_float2(expf(mean + stddev * v.x), expf(mean + stddev * v.y));
+}
+
+__CW_CURAND_API double curand_log_normal_double(curandStateMRG32k3a_t *state, double mean,
+                                                double stddev) {
+  return __cw_curand_log_normal_double(state, mean, stddev);
 }
 
 __CW_CURAND_API float2 curand_log_normal2(curandStateXORWOW_t *state, float mean, float stddev) {
@@ -265,6 +327,10 @@ __CW_CURAND_API unsigned int curand_poisson(curandStateXORWOW_t *state, double l
 }
 
 __CW_CURAND_API unsigned int curand_poisson(curandStatePhilox4_32_10_t *state, double lambda) {
+  return __cw_curand_poisson(state, lambda);
+}
+
+__CW_CURAND_API unsigned int curand_poisson(curandStateMRG32k3a_t *state, double lambda) {
   return __cw_curand_poisson(state, lambda);
 }
 

@@ -70,14 +70,24 @@ typedef struct curandStatePhilox4_32_10 {
   double boxmuller_extra_double;
 } curandStatePhilox4_32_10_t;
 
+typedef struct curandStateMRG32k3a {
+  unsigned int s1[3], s2[3]; /* the two components' last three values */
+  int boxmuller_flag;
+  int boxmuller_flag_double;
+  float boxmuller_extra;
+  double boxmuller_extra_double;
+} curandStateMRG32k3a_t;
+
 /* cuRAND's sizes: the CUDA backend's kernels use the toolkit's states in
  * memory that host code sized with these */
 #if !defined(__CUDA_ARCH__)
 #if defined(__cplusplus)
-static_assert(sizeof(curandStateXORWOW_t) == 48 && sizeof(curandStatePhilox4_32_10_t) == 64,
+static_assert(sizeof(curandStateXORWOW_t) == 48 && sizeof(curandStatePhilox4_32_10_t) == 64 &&
+                  sizeof(curandStateMRG32k3a_t) == 48,
               "cuRAND's state sizes");
 #else
-_Static_assert(sizeof(curandStateXORWOW_t) == 48 && sizeof(curandStatePhilox4_32_10_t) == 64,
+_Static_assert(sizeof(curandStateXORWOW_t) == 48 && sizeof(curandStatePhilox4_32_10_t) == 64 &&
+                   sizeof(curandStateMRG32k3a_t) == 48,
                "cuRAND's state sizes");
 #endif
 #endif
@@ -266,6 +276,76 @@ __CW_CURAND_FN uint4 __cw_philox_next4(curandStatePhilox4_32_10_t *s) {
   return r;
 }
 
+/* ---- MRG32k3a -------------------------------------------------------------- */
+
+#define __CW_MRG_M1 4294967087u
+#define __CW_MRG_M2 4294944443u
+#define __CW_MRG_NORM 2.328306549295728e-10 /* 1 / (m1 + 1) */
+
+__CW_CURAND_FN unsigned int __cw_mrg_mulmod(unsigned int a, unsigned int b, unsigned int m) {
+  return (unsigned int)((unsigned long long)a * b % m);
+}
+
+/* s = M s mod m, M a 3x3 matrix by rows */
+__CW_CURAND_FN void __cw_mrg_matvec(const unsigned int *mat, unsigned int *s, unsigned int m) {
+  unsigned int r[3];
+  for (int i = 0; i < 3; i++) {
+    unsigned long long acc = 0;
+    for (int k = 0; k < 3; k++) acc += __cw_mrg_mulmod(mat[3 * i + k], s[k], m);
+    r[i] = (unsigned int)(acc % m);
+  }
+  for (int i = 0; i < 3; i++) s[i] = r[i];
+}
+
+/* advance both components by n * 2^spacing steps: spacing 0 (offsets),
+ * 76 (subsequences) or 127 (sequences) */
+__CW_CURAND_FN void __cw_mrg_jump(curandStateMRG32k3a_t *s, unsigned long long n, int spacing) {
+  for (int k = 0; n; k++, n >>= 1) {
+    if (!(n & 1u)) continue;
+    unsigned int a[9], b[9];
+    int row = k + (spacing ? spacing - 76 : 0);
+    for (int i = 0; i < 9; i++) {
+      a[i] = spacing ? __CW_MRG_JUMP_SUBSEQ1[row][i] : __CW_MRG_JUMP_OFFSET1[row][i];
+      b[i] = spacing ? __CW_MRG_JUMP_SUBSEQ2[row][i] : __CW_MRG_JUMP_OFFSET2[row][i];
+    }
+    __cw_mrg_matvec(a, s->s1, __CW_MRG_M1);
+    __cw_mrg_matvec(b, s->s2, __CW_MRG_M2);
+  }
+}
+
+/* the next value of the combined generator, in 1 .. m1 */
+__CW_CURAND_FN unsigned int __cw_mrg_next(curandStateMRG32k3a_t *s) {
+  unsigned int p1 = (unsigned int)(((unsigned long long)__cw_mrg_mulmod(1403580u, s->s1[1], __CW_MRG_M1) +
+                                    __cw_mrg_mulmod(__CW_MRG_M1 - 810728u, s->s1[0], __CW_MRG_M1)) %
+                                   __CW_MRG_M1);
+  unsigned int p2 = (unsigned int)(((unsigned long long)__cw_mrg_mulmod(527612u, s->s2[2], __CW_MRG_M2) +
+                                    __cw_mrg_mulmod(__CW_MRG_M2 - 1370589u, s->s2[0], __CW_MRG_M2)) %
+                                   __CW_MRG_M2);
+  s->s1[0] = s->s1[1], s->s1[1] = s->s1[2], s->s1[2] = p1;
+  s->s2[0] = s->s2[1], s->s2[1] = s->s2[2], s->s2[2] = p2;
+  return p1 > p2 ? p1 - p2 : p1 - p2 + __CW_MRG_M1;
+}
+
+__CW_CURAND_FN void __cw_mrg_init(curandStateMRG32k3a_t *s, unsigned long long seed,
+                                  unsigned long long subsequence, unsigned long long offset) {
+  for (int i = 0; i < 3; i++) s->s1[i] = s->s2[i] = 12345u;
+  if (seed) { /* the seed's halves, scrambled, scale the starting values */
+    unsigned int x1 = (unsigned int)seed ^ 0x55555555u, x2 = (unsigned int)(seed >> 32) ^ 0xAAAAAAAAu;
+    s->s1[0] = __cw_mrg_mulmod(x1, s->s1[0], __CW_MRG_M1);
+    s->s1[1] = __cw_mrg_mulmod(x2, s->s1[1], __CW_MRG_M1);
+    s->s1[2] = __cw_mrg_mulmod(x1, s->s1[2], __CW_MRG_M1);
+    s->s2[0] = __cw_mrg_mulmod(x2, s->s2[0], __CW_MRG_M2);
+    s->s2[1] = __cw_mrg_mulmod(x1, s->s2[1], __CW_MRG_M2);
+    s->s2[2] = __cw_mrg_mulmod(x2, s->s2[2], __CW_MRG_M2);
+  }
+  __cw_mrg_jump(s, subsequence, 76);
+  __cw_mrg_jump(s, offset, 0);
+  s->boxmuller_flag = 0;
+  s->boxmuller_flag_double = 0;
+  s->boxmuller_extra = 0.0f;
+  s->boxmuller_extra_double = 0.0;
+}
+
 /* ---- conversions ---------------------------------------------------------- */
 
 __CW_CURAND_FN float __cw_curand_to_uniform(unsigned int x) {
@@ -314,6 +394,37 @@ __CW_CURAND_FN double __cw_log_factorial(double k) {
   double x = k + 1.0, x2 = x * x;
   return (x - 0.5) * log(x) - x + 0.91893853320467274 /* log(2 pi) / 2 */ +
          (1.0 / 12.0 - (1.0 / 360.0 - 1.0 / (1260.0 * x2)) / x2) / x;
+}
+
+/* MRG32k3a's conversions: its values r in 1 .. m1 scaled by 1 / (m1 + 1)
+ * (floats, float normals), by 1 / m1 (doubles) or to 32 bits; Box-Muller
+ * on two values, the radius from the first */
+__CW_CURAND_FN unsigned int __cw_mrg_to_bits(unsigned int r) {
+  return (unsigned int)((double)r * 1.000000048662); /* ~ 2^32 / m1, as cuRAND rounds it */
+}
+
+__CW_CURAND_FN float __cw_mrg_to_uniform(unsigned int r) { return (float)((double)r * __CW_MRG_NORM); }
+
+__CW_CURAND_FN double __cw_mrg_to_uniform_double(unsigned int r) {
+  return (double)r * 2.3283065498378289e-10; /* 1 / m1 */
+}
+
+__CW_CURAND_FN float2 __cw_mrg_box_muller(unsigned int r1, unsigned int r2) {
+  float u = __cw_mrg_to_uniform(r1), v = __cw_mrg_to_uniform(r2) * (float)(2.0 * __CW_CURAND_PI);
+  float s = sqrtf(-2.0f * logf(u));
+  float2 r;
+  r.x = sinf(v) * s;
+  r.y = cosf(v) * s;
+  return r;
+}
+
+__CW_CURAND_FN double2 __cw_mrg_box_muller_double(unsigned int r1, unsigned int r2) {
+  double u = __cw_mrg_to_uniform_double(r1), v = __cw_mrg_to_uniform_double(r2);
+  double s = sqrt(-2.0 * log(u));
+  double2 r;
+  r.x = sin(2.0 * __CW_CURAND_PI * v) * s;
+  r.y = cos(2.0 * __CW_CURAND_PI * v) * s;
+  return r;
 }
 
 /* One try of Hörmann's PTRS for a Poisson mean lambda >= 10, on two

@@ -589,6 +589,8 @@ bool cc_is_web(const CcOpts *o) { return o->target && !strcmp(o->target, "web");
 void cc_web_parts(StrList *files) {
   runtime_sources(files);
   static const char *const more[] = {"src/compat/compat.h", "src/compat/web/web_table.h",
+                                     "include/cuda/curand.h", "include/cuda/cw_curand_core.h",
+                                     "include/cuda/cw_curand_tables.h",
                                      "web/src/wasm.js", "web/src/program.js",
                                      "web/src/program_gpu.js", "web/src/runtime.js",
                                      "web/src/gpu.js", "web/src/debug.js"};
