@@ -280,7 +280,6 @@ __CW_CURAND_FN uint4 __cw_philox_next4(curandStatePhilox4_32_10_t *s) {
 
 #define __CW_MRG_M1 4294967087u
 #define __CW_MRG_M2 4294944443u
-#define __CW_MRG_NORM 2.328306549295728e-10 /* 1 / (m1 + 1) */
 
 __CW_CURAND_FN unsigned int __cw_mrg_mulmod(unsigned int a, unsigned int b, unsigned int m) {
   return (unsigned int)((unsigned long long)a * b % m);
@@ -396,18 +395,18 @@ __CW_CURAND_FN double __cw_log_factorial(double k) {
          (1.0 / 12.0 - (1.0 / 360.0 - 1.0 / (1260.0 * x2)) / x2) / x;
 }
 
-/* MRG32k3a's conversions: its values r in 1 .. m1 scaled by 1 / (m1 + 1)
- * (floats, float normals), by 1 / m1 (doubles) or to 32 bits; Box-Muller
- * on two values, the radius from the first */
+/* MRG32k3a's conversions: its values r in 1 .. m1 scaled by 1 / m1 (to
+ * floats through doubles) or to 32 bits; Box-Muller on two values, the
+ * radius from the first */
 __CW_CURAND_FN unsigned int __cw_mrg_to_bits(unsigned int r) {
   return (unsigned int)((double)r * 1.000000048662); /* ~ 2^32 / m1, as cuRAND rounds it */
 }
 
-__CW_CURAND_FN float __cw_mrg_to_uniform(unsigned int r) { return (float)((double)r * __CW_MRG_NORM); }
-
 __CW_CURAND_FN double __cw_mrg_to_uniform_double(unsigned int r) {
   return (double)r * 2.3283065498378289e-10; /* 1 / m1 */
 }
+
+__CW_CURAND_FN float __cw_mrg_to_uniform(unsigned int r) { return (float)__cw_mrg_to_uniform_double(r); }
 
 __CW_CURAND_FN float2 __cw_mrg_box_muller(unsigned int r1, unsigned int r2) {
   float u = __cw_mrg_to_uniform(r1), v = __cw_mrg_to_uniform(r2) * (float)(2.0 * __CW_CURAND_PI);

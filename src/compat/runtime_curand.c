@@ -7,23 +7,24 @@
  * 10.4's host generators for every call here but Poisson, including
  * offsets, reseeding and calls that continue one another):
  *
- * - XORWOW: 4096 streams, stream j being curand_init(seed, j, 0), each
- *   read on from where the last call left it.  A draw takes U 32-bit
- *   words of one stream and gives K outputs (integers and uniform floats:
- *   U = K = 1; uniform doubles: U = 2, K = 1; a normal pair: U = 2, K = 2;
- *   a double normal pair: U = 4, K = 2); draw q (counting across calls)
- *   comes from stream q % 4096.  Setting the seed or the offset o sets
- *   the streams up again, stream j skipping the words that draws 0 .. o-1
- *   would have taken as integers.
+ * - XORWOW and MRG32k3a: 4096 (XORWOW) or 81920 (MRG32k3a) streams,
+ *   stream j being curand_init(seed, j, 0), each read on from where the
+ *   last call left it.  A draw takes U values of one stream and gives K
+ *   outputs (integers and uniform floats: U = K = 1; uniform doubles: U =
+ *   2, K = 1, MRG32k3a U = 1; a normal pair: U = 2, K = 2; a double normal
+ *   pair: U = 4, K = 2, MRG32k3a U = 2); draw q (counting across calls)
+ *   comes from stream q % the number of streams.  Setting the seed or the
+ *   offset o sets the streams up again, stream j skipping the values that
+ *   draws 0 .. o-1 would have taken as integers.
  * - Philox4_32_10: a pure function of the output's number g (counting
  *   from the offset across calls): subsequence (g / 4) % 65536, in the
  *   (g / 262144)-th group of four; integers, uniform floats and normal
  *   pairs take one block of four words per group, doubles two.
  *
  * A new seed starts from the offset plus what the calls since it was set
- * produced: in draws (XORWOW), in quarters of outputs (Philox), as
- * libcurand does.  Poisson draws use the device API's method (not
- * cuRAND's), on stream q % 4096 (XORWOW) or on subsequence g (Philox).
+ * produced: in draws (XORWOW, MRG32k3a), in quarters of outputs
+ * (Philox), as libcurand does.  Poisson draws use the device API's method
+ * (not cuRAND's), on stream q (XORWOW, MRG32k3a) or subsequence g (Philox).
  * The orderings libcurand accepts are accepted (PSEUDO_DYNAMIC: Philox on
  * the device only) and all give this layout, which is also what
  * libcurand's host generators give for them, but for XORWOW's
@@ -42,7 +43,7 @@
 #include "../../include/cuda/curand.h"
 #include "../../include/cuda/cw_curand_core.h"
 
-enum { XORWOW_STREAMS = 4096, PHILOX_STREAMS = 65536, CHUNK_BYTES = 1 << 18 };
+enum { XORWOW_STREAMS = 4096, MRG_STREAMS = 81920, PHILOX_STREAMS = 65536, CHUNK_BYTES = 1 << 18 };
 
 typedef enum OutKind {
   OUT_BITS,      /* unsigned int */
@@ -61,15 +62,19 @@ typedef struct OutSpec {
 } OutSpec;
 
 struct curandGenerator_st {
-  curandRngType_t type; /* XORWOW or PHILOX4_32_10 */
+  curandRngType_t type; /* XORWOW, MRG32K3A or PHILOX4_32_10 */
   bool host_memory;     /* curandCreateGeneratorHost */
   bool ready;           /* streams set up for seed and offset */
   unsigned long long seed;
   unsigned long long offset; /* where a new seed starts */
-  unsigned long long next;   /* the next draw (XORWOW) or output (Philox) */
+  unsigned long long next;   /* the next draw (XORWOW, MRG32k3a) or output (Philox) */
   cudaStream_t stream;
   curandStateXORWOW_t *xorwow; /* XORWOW: the streams' states */
+  curandStateMRG32k3a_t *mrg;  /* MRG32k3a: the streams' states */
 };
+
+static bool is_mrg(curandGenerator_t g) { return g->type == CURAND_RNG_PSEUDO_MRG32K3A; }
+static bool is_philox(curandGenerator_t g) { return g->type == CURAND_RNG_PSEUDO_PHILOX4_32_10; }
 
 static bool is_double(OutKind k) {
   return k == OUT_UNIFORM_D || k == OUT_NORMAL_D || k == OUT_LOGNORMAL_D;
@@ -85,12 +90,17 @@ static size_t elem_size(OutKind k) {
 static curandStatus_t set_up(curandGenerator_t g) {
   if (g->ready) return CURAND_STATUS_SUCCESS;
   g->next = g->offset;
+  unsigned long long o = g->offset;
   if (g->type == CURAND_RNG_PSEUDO_XORWOW) {
     if (!g->xorwow) g->xorwow = malloc(sizeof *g->xorwow * XORWOW_STREAMS);
     if (!g->xorwow) return CURAND_STATUS_ALLOCATION_FAILED;
-    unsigned long long o = g->offset;
     for (unsigned j = 0; j < XORWOW_STREAMS; j++) /* the words of draws 0 .. o-1 */
       __cw_xorwow_init(&g->xorwow[j], g->seed, j, o / XORWOW_STREAMS + (j < o % XORWOW_STREAMS));
+  } else if (is_mrg(g)) {
+    if (!g->mrg) g->mrg = malloc(sizeof *g->mrg * MRG_STREAMS);
+    if (!g->mrg) return CURAND_STATUS_ALLOCATION_FAILED;
+    for (unsigned j = 0; j < MRG_STREAMS; j++)
+      __cw_mrg_init(&g->mrg[j], g->seed, j, o / MRG_STREAMS + (j < o % MRG_STREAMS));
   }
   g->ready = true;
   return CURAND_STATUS_SUCCESS;
@@ -118,11 +128,29 @@ static double from_normal(const OutSpec *o, double z) {
 }
 
 /* U words per draw and K outputs per draw (see the file's comment) */
-static void draw_shape(OutKind k, int *u, int *per) {
+static void draw_shape(OutKind k, bool mrg, int *u, int *per) {
   *u = 1, *per = 1;
-  if (k == OUT_UNIFORM_D) *u = 2;
+  if (k == OUT_UNIFORM_D) *u = mrg ? 1 : 2;
   if (k == OUT_NORMAL || k == OUT_LOGNORMAL) *u = 2, *per = 2;
-  if (k == OUT_NORMAL_D || k == OUT_LOGNORMAL_D) *u = 4, *per = 2;
+  if (k == OUT_NORMAL_D || k == OUT_LOGNORMAL_D) *u = mrg ? 2 : 4, *per = 2;
+}
+
+/* MRG32k3a's values have conversions of their own */
+static double convert_mrg(const OutSpec *o, const unsigned int *r, int half) {
+  switch (o->kind) {
+  case OUT_BITS: return __cw_mrg_to_bits(r[0]);
+  case OUT_UNIFORM: return __cw_mrg_to_uniform(r[0]);
+  case OUT_UNIFORM_D: return __cw_mrg_to_uniform_double(r[0]);
+  case OUT_NORMAL:
+  case OUT_LOGNORMAL: {
+    float2 v = __cw_mrg_box_muller(r[0], r[1]);
+    return from_normal(o, half ? v.y : v.x);
+  }
+  default: {
+    double2 v = __cw_mrg_box_muller_double(r[0], r[1]);
+    return from_normal(o, half ? v.y : v.x);
+  }
+  }
 }
 
 /* output half (0 or 1) of the draw made of words w */
@@ -167,6 +195,7 @@ static unsigned int poisson(WordSource word, void *state, double lambda) {
 }
 
 static unsigned int xorwow_word(void *state) { return __cw_xorwow_next(state); }
+static unsigned int mrg_word(void *state) { return __cw_mrg_to_bits(__cw_mrg_next(state)); }
 static unsigned int philox_word(void *state) { return __cw_philox_next(state); }
 
 static void store(const OutSpec *o, void *out, size_t i, double v) {
@@ -175,20 +204,23 @@ static void store(const OutSpec *o, void *out, size_t i, double v) {
   else ((float *)out)[i] = (float)v;
 }
 
-/* the next n outputs into out (host memory) */
-static void fill_xorwow(curandGenerator_t g, const OutSpec *o, size_t n, void *out) {
+/* the next n outputs into out (host memory): XORWOW and MRG32k3a, whose
+ * streams are read on */
+static void fill_streams(curandGenerator_t g, const OutSpec *o, size_t n, void *out) {
+  bool mrg = is_mrg(g);
   int u, per;
-  draw_shape(o->kind, &u, &per);
+  draw_shape(o->kind, mrg, &u, &per);
   size_t i = 0;
   for (; i < n; g->next++) {
-    curandStateXORWOW_t *s = &g->xorwow[g->next % XORWOW_STREAMS];
+    void *s = mrg ? (void *)&g->mrg[g->next % MRG_STREAMS] : (void *)&g->xorwow[g->next % XORWOW_STREAMS];
     if (o->kind == OUT_POISSON) {
-      store(o, out, i++, poisson(xorwow_word, s, o->a));
+      store(o, out, i++, poisson(mrg ? mrg_word : xorwow_word, s, o->a));
       continue;
     }
     unsigned int w[4] = {0, 0, 0, 0};
-    for (int t = 0; t < u; t++) w[t] = __cw_xorwow_next(s);
-    for (int half = 0; half < per && i < n; half++) store(o, out, i++, convert_words(o, w, half));
+    for (int t = 0; t < u; t++) w[t] = mrg ? __cw_mrg_next(s) : __cw_xorwow_next(s);
+    for (int half = 0; half < per && i < n; half++)
+      store(o, out, i++, mrg ? convert_mrg(o, w, half) : convert_words(o, w, half));
   }
 }
 
@@ -216,9 +248,9 @@ static void fill_philox(curandGenerator_t g, const OutSpec *o, size_t n, void *o
 
 static void fill(curandGenerator_t g, const OutSpec *o, size_t n, void *out) {
   unsigned long long before = g->next;
-  if (g->type == CURAND_RNG_PSEUDO_XORWOW) fill_xorwow(g, o, n, out);
-  else fill_philox(g, o, n, out);
-  g->offset += g->type == CURAND_RNG_PSEUDO_XORWOW ? g->next - before : n / 4;
+  if (is_philox(g)) fill_philox(g, o, n, out);
+  else fill_streams(g, o, n, out);
+  g->offset += is_philox(g) ? n / 4 : g->next - before;
 }
 
 static curandStatus_t generate(curandGenerator_t g, void *dst, size_t n, OutSpec o) {
@@ -251,8 +283,9 @@ static curandStatus_t generate(curandGenerator_t g, void *dst, size_t n, OutSpec
 static curandStatus_t create(curandGenerator_t *out, curandRngType_t type, bool host) {
   if (!out) return CURAND_STATUS_NOT_INITIALIZED;
   if (type == CURAND_RNG_PSEUDO_DEFAULT) type = CURAND_RNG_PSEUDO_XORWOW;
-  if (type != CURAND_RNG_PSEUDO_XORWOW && type != CURAND_RNG_PSEUDO_PHILOX4_32_10)
-    return CURAND_STATUS_TYPE_ERROR; /* MRG32k3a, MTGP32, MT19937, Sobol: not provided */
+  if (type != CURAND_RNG_PSEUDO_XORWOW && type != CURAND_RNG_PSEUDO_MRG32K3A &&
+      type != CURAND_RNG_PSEUDO_PHILOX4_32_10)
+    return CURAND_STATUS_TYPE_ERROR; /* MTGP32, MT19937, Sobol: not provided */
   curandGenerator_t g = calloc(1, sizeof *g);
   if (!g) return CURAND_STATUS_ALLOCATION_FAILED;
   g->type = type;
@@ -272,6 +305,7 @@ curandStatus_t curandCreateGeneratorHost(curandGenerator_t *generator, curandRng
 curandStatus_t curandDestroyGenerator(curandGenerator_t g) {
   if (!g) return CURAND_STATUS_NOT_INITIALIZED;
   free(g->xorwow);
+  free(g->mrg);
   free(g);
   return CURAND_STATUS_SUCCESS;
 }

@@ -3,7 +3,7 @@
 // and those must be libcurand's: FNV-1a hashes of integer and uniform
 // outputs (exact arithmetic) and sample values of normals (within 1e-5,
 // since they go through logf/sinf) as NVIDIA's libcurand 10.4 (CUDA 13.0)
-// gives them for XORWOW and Philox4_32_10 with these seeds, lengths,
+// gives them for XORWOW, Philox4_32_10 and MRG32k3a with these seeds, lengths,
 // offsets and reseeding.  Bad arguments must give cuRAND's status codes.
 // FLAGS: -lcurand
 #include "common.h"
@@ -93,17 +93,21 @@ static int sequence(curandRngType_t type, bool device, Results *r) {
 int main() {
   int errors = 0;
   // libcurand's results (see the file's comment); normals: sample values only
-  const unsigned long long exact[2][12] = {
+  const unsigned long long exact[3][12] = {
       {0x9aab9412907572eaull, 0xc5b944ec53ba4764ull, 0x188fa497f7d68b4ull, 0xc0c64576a0b1503dull, 0, 0, 0, 0,
        0x97a1ed273fbd5b5eull, 0xeae5626b2052dc63ull, 0, 0xc50dd0f310017024ull},
       {0x9a9b1b5687a068d0ull, 0x611a7965b180a1a0ull, 0xbbd405cbacf9e84full, 0x4b8455b882360e8cull, 0, 0, 0, 0,
-       0xed8e970d3fc4b890ull, 0x18b45d7d3a9b03cdull, 0, 0x6c3cd62a2d300f25ull}};
-  const double samples[2][6] = {
+       0xed8e970d3fc4b890ull, 0x18b45d7d3a9b03cdull, 0, 0x6c3cd62a2d300f25ull},
+      {0x8bac92a04985fc1bull, 0xb3c277bd3ad6b256ull, 0x7813721f62f8c6e6ull, 0x702213abed67f8d3ull, 0, 0, 0, 0,
+       0xf5e1aae69b0b327cull, 0x87dccd18fe6e53e6ull, 0, 0x11a0ffc013a0b4b4ull}};
+  const double samples[3][6] = {
       {5.34950829, 1.53412068, -1.2055492415107578, 1.18565226, 0.80175878548181156, 0.850209892},
-      {2.68967605, 0.731143773, -0.88942279650273148, 0.517257988, 0.81957427465966204, 0.656363428}};
-  const curandRngType_t types[2] = {CURAND_RNG_PSEUDO_XORWOW, CURAND_RNG_PSEUDO_PHILOX4_32_10};
-  const char *names[2] = {"XORWOW", "Philox4_32_10"};
-  for (int t = 0; t < 2; t++) {
+      {2.68967605, 0.731143773, -0.88942279650273148, 0.517257988, 0.81957427465966204, 0.656363428},
+      {-0.156741977, 2.04930568, -0.84765566286022176, 0.82753861, 0.79746143582021789, -1.23027933}};
+  const curandRngType_t types[3] = {CURAND_RNG_PSEUDO_XORWOW, CURAND_RNG_PSEUDO_PHILOX4_32_10,
+                                    CURAND_RNG_PSEUDO_MRG32K3A};
+  const char *names[3] = {"XORWOW", "Philox4_32_10", "MRG32k3a"};
+  for (int t = 0; t < 3; t++) {
     Results dev, host;
     memset(&dev, 0, sizeof dev);
     memset(&host, 0, sizeof host);

@@ -1,5 +1,6 @@
 // cuRAND distributions checked by their moments: normals from XORWOW
-// (curand_normal, curand_normal_double) and Philox (curand_normal4) and from
+// (curand_normal, curand_normal_double), Philox (curand_normal4) and
+// MRG32k3a (curand_normal_double) and from
 // the host API (curandGenerateNormal with a mean and deviation), log-normals
 // and Poisson counts (small and large means).  Each estimate must lie
 // within 5 standard errors of the distribution's value, and a normal
@@ -12,16 +13,19 @@
 
 enum { THREADS = 8192, PER = 128, N = THREADS * PER };
 
-__global__ void normals(float *xw, float *ph, double *xwd, float *logn, unsigned int *poi_small,
-                        unsigned int *poi_large) {
+__global__ void normals(float *xw, float *ph, double *xwd, double *mrgd, float *logn,
+                        unsigned int *poi_small, unsigned int *poi_large) {
   int id = blockIdx.x * blockDim.x + threadIdx.x;
   curandState s;
   curandStatePhilox4_32_10_t p;
+  curandStateMRG32k3a_t m;
   curand_init(7, id, 0, &s);
   curand_init(7, id, 0, &p);
+  curand_init(7, id, 0, &m);
   for (int k = 0; k < PER; k++) {
     xw[id * PER + k] = curand_normal(&s);
     xwd[id * PER + k] = curand_normal_double(&s);
+    mrgd[id * PER + k] = curand_normal_double(&m);
   }
   for (int k = 0; k < PER; k += 4) {
     float4 v = curand_normal4(&p);
@@ -54,7 +58,7 @@ template <class T> static Moments moments(const T *x, int n) {
 
 static int near(const char *what, double got, double want, double sigma) {
   bool ok = fabs(got - want) <= 5 * sigma;
-  printf("  %-34s %10.5f  (want %.5f +- %.5f)%s\n", what, got, want, 5 * sigma, ok ? "" : "  <-- off");
+  printf("  %-40s %10.5f  (want %.5f +- %.5f)%s\n", what, got, want, 5 * sigma, ok ? "" : "  <-- off");
   return ok ? 0 : 1;
 }
 
@@ -93,16 +97,17 @@ static int check_poisson(const char *name, const unsigned int *x, int n, double 
 
 int main() {
   float *xw, *ph, *logn, *gen;
-  double *xwd;
+  double *xwd, *mrgd;
   unsigned int *ps, *pl;
   const int few = N / 8;
   CHECK(cudaMallocManaged(&xw, N * sizeof(float)));
   CHECK(cudaMallocManaged(&ph, N * sizeof(float)));
   CHECK(cudaMallocManaged(&xwd, N * sizeof(double)));
+  CHECK(cudaMallocManaged(&mrgd, N * sizeof(double)));
   CHECK(cudaMallocManaged(&logn, few * sizeof(float)));
   CHECK(cudaMallocManaged(&ps, few * sizeof(unsigned int)));
   CHECK(cudaMallocManaged(&pl, few * sizeof(unsigned int)));
-  normals<<<THREADS / 128, 128>>>(xw, ph, xwd, logn, ps, pl);
+  normals<<<THREADS / 128, 128>>>(xw, ph, xwd, mrgd, logn, ps, pl);
   CHECK(cudaGetLastError());
   CHECK(cudaDeviceSynchronize());
 
@@ -111,6 +116,7 @@ int main() {
   errors += check_normal("XORWOW curand_normal", xw, N, 0, 1);
   errors += check_normal("Philox curand_normal4", ph, N, 0, 1);
   errors += check_normal("XORWOW curand_normal_double", xwd, N, 0, 1);
+  errors += check_normal("MRG32k3a curand_normal_double", mrgd, N, 0, 1);
   // log-normal(0, 0.5): mean e^(s^2/2), variance (e^(s^2) - 1) e^(s^2)
   double lmean = exp(0.125), lvar = (exp(0.25) - 1) * exp(0.25);
   errors += near("Philox curand_log_normal mean", moments(logn, few).mean, lmean, sqrt(lvar / few));
@@ -133,6 +139,7 @@ int main() {
   CHECK(cudaFree(xw));
   CHECK(cudaFree(ph));
   CHECK(cudaFree(xwd));
+  CHECK(cudaFree(mrgd));
   CHECK(cudaFree(logn));
   CHECK(cudaFree(ps));
   CHECK(cudaFree(pl));

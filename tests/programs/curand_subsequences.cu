@@ -1,12 +1,13 @@
 // cuRAND subsequences and offsets: curand_init(seed, s, o) must equal
 // curand_init(seed, s, 0) followed by o draws (and skipahead(o)); a
-// subsequence reached by skipahead_sequence(k) from subsequence s must
-// equal subsequence s + k (XORWOW: jumps of k * 2^67 steps through the
-// jump polynomials; Philox: the counter's upper half); the first outputs
-// of 4096 subsequences must all differ and adjacent subsequences must be
-// uncorrelated.  First outputs for a few arguments are compared with the
-// values NVIDIA's cuRAND 10.4 (CUDA 13.0) gives for them, for both
-// generators.
+// subsequence reached by skipahead_sequence(k) (MRG32k3a:
+// skipahead_subsequence) from subsequence s must equal subsequence s + k
+// (XORWOW: jumps of k * 2^67 steps through the jump polynomials; Philox:
+// the counter's upper half; MRG32k3a: jump matrices of 2^76 steps); the
+// first outputs of 4096 subsequences must all differ and adjacent
+// subsequences must be uncorrelated.  First outputs for a few arguments
+// are compared with the values NVIDIA's cuRAND 10.4 (CUDA 13.0) gives for
+// them, for the three generators.
 #include "common.h"
 #include <cmath>
 #include <curand_kernel.h>
@@ -18,6 +19,11 @@ template <class State> __device__ unsigned int nth_by_stepping(unsigned long lon
   for (unsigned long long i = 0; i < n; i++) curand(&s);
   return curand(&s);
 }
+
+// n subsequences further on: MRG32k3a's skipahead_sequence moves by 2^127
+__device__ void next_subsequences(unsigned long long n, curandState *s) { skipahead_sequence(n, s); }
+__device__ void next_subsequences(unsigned long long n, curandStatePhilox4_32_10_t *s) { skipahead_sequence(n, s); }
+__device__ void next_subsequences(unsigned long long n, curandStateMRG32k3a_t *s) { skipahead_subsequence(n, s); }
 
 // out[4*i..]: offset by init, by skipahead, by stepping, and subsequence jump vs init
 template <class State> __global__ void offsets(const unsigned long long *offs, int n, unsigned int *out) {
@@ -33,7 +39,7 @@ template <class State> __global__ void offsets(const unsigned long long *offs, i
   // subsequence 3 + offs[i], two ways
   State c, d;
   curand_init(77, 3, 0, &c);
-  skipahead_sequence(offs[i], &c);
+  next_subsequences(offs[i], &c);
   curand_init(77, 3 + offs[i], 0, &d);
   out[4 * i + 3] = curand(&c) ^ curand(&d);
 }
@@ -50,7 +56,7 @@ template <class State> __global__ void firsts(int n, unsigned long long *first, 
 
 struct Known {
   unsigned long long seed, sub, off;
-  unsigned int xorwow[4], philox[4];
+  unsigned int xorwow[4], philox[4], mrg[4];
 };
 
 template <class State> __global__ void knowns(const Known *k, int n, unsigned int *out) {
@@ -126,19 +132,25 @@ template <class State> static int check(const char *name) {
 }
 
 int main() {
-  int errors = check<curandState>("XORWOW") + check<curandStatePhilox4_32_10_t>("Philox4_32_10");
+  int errors = check<curandState>("XORWOW") + check<curandStatePhilox4_32_10_t>("Philox4_32_10") +
+               check<curandStateMRG32k3a_t>("MRG32k3a");
   const Known known[] = {
-      {1234, 0, 0, {624778773u, 1867875844u, 3739671282u, 1954919316u}, {546353992u, 3665621163u, 1140953199u, 3419031310u}},
-      {1234, 5, 7, {3351265907u, 3629609298u, 415430802u, 1173093345u}, {1925342002u, 648658203u, 3633236749u, 143597841u}},
-      {0, 0, 0, {3179217846u, 1883133293u, 2220552389u, 674260989u}, {1713891541u, 3781805453u, 3159862348u, 2600524760u}},
+      {1234, 0, 0, {624778773u, 1867875844u, 3739671282u, 1954919316u}, {546353992u, 3665621163u, 1140953199u, 3419031310u},
+       {3379073520u, 2521876100u, 213678209u, 1604391373u}},
+      {1234, 5, 7, {3351265907u, 3629609298u, 415430802u, 1173093345u}, {1925342002u, 648658203u, 3633236749u, 143597841u},
+       {2068833513u, 469510173u, 681930214u, 929420860u}},
+      {0, 0, 0, {3179217846u, 1883133293u, 2220552389u, 674260989u}, {1713891541u, 3781805453u, 3159862348u, 2600524760u},
+       {545508615u, 1368065476u, 1327943825u, 3546985268u}},
       {0xdeadbeefcafeull, 123456789, 987654321123ull, {2648363784u, 722283368u, 225070149u, 2690309860u},
-       {1184329910u, 2658946674u, 1167793004u, 3416873739u}},
-      {42, 65535, 3, {3539191000u, 1005513985u, 3747771537u, 2300062626u}, {1878425300u, 1068443597u, 4123852710u, 1978382891u}},
-      {7, 1ull << 40, 1ull << 50, {3383087982u, 3307547638u, 1088209706u, 319521476u}, {2021439749u, 2372184430u, 887013792u, 2172077972u}},
+       {1184329910u, 2658946674u, 1167793004u, 3416873739u}, {50781750u, 3755158034u, 4198240713u, 2999101341u}},
+      {42, 65535, 3, {3539191000u, 1005513985u, 3747771537u, 2300062626u}, {1878425300u, 1068443597u, 4123852710u, 1978382891u},
+       {1843521219u, 518034134u, 1138213442u, 2761502400u}},
+      {7, 1ull << 40, 1ull << 50, {3383087982u, 3307547638u, 1088209706u, 319521476u}, {2021439749u, 2372184430u, 887013792u, 2172077972u},
+       {3044488100u, 3043856525u, 3835331273u, 754825567u}},
   };
   const int nk = sizeof known / sizeof *known;
   Known *dk;
-  unsigned int *dout, out[2][4 * nk];
+  unsigned int *dout, out[3][4 * nk];
   CHECK(cudaMalloc(&dk, sizeof known));
   CHECK(cudaMalloc(&dout, sizeof out[0]));
   CHECK(cudaMemcpy(dk, known, sizeof known, cudaMemcpyHostToDevice));
@@ -147,15 +159,19 @@ int main() {
   CHECK(cudaMemcpy(out[0], dout, sizeof out[0], cudaMemcpyDeviceToHost));
   knowns<curandStatePhilox4_32_10_t><<<1, nk>>>(dk, nk, dout);
   CHECK(cudaMemcpy(out[1], dout, sizeof out[1], cudaMemcpyDeviceToHost));
+  knowns<curandStateMRG32k3a_t><<<1, nk>>>(dk, nk, dout);
+  CHECK(cudaMemcpy(out[2], dout, sizeof out[2], cudaMemcpyDeviceToHost));
   int matched = 0;
   for (int i = 0; i < nk; i++)
     for (int j = 0; j < 4; j++) {
-      bool ok = out[0][4 * i + j] == known[i].xorwow[j] && out[1][4 * i + j] == known[i].philox[j];
+      bool ok = out[0][4 * i + j] == known[i].xorwow[j] && out[1][4 * i + j] == known[i].philox[j] &&
+                out[2][4 * i + j] == known[i].mrg[j];
       matched += ok;
       if (!ok) {
-        printf("seed %llu subsequence %llu offset %llu, output %d: XORWOW %u (cuRAND %u), Philox %u (cuRAND %u)\n",
+        printf("seed %llu subsequence %llu offset %llu, output %d: XORWOW %u (cuRAND %u), Philox %u (cuRAND %u), "
+               "MRG32k3a %u (cuRAND %u)\n",
                known[i].seed, known[i].sub, known[i].off, j, out[0][4 * i + j], known[i].xorwow[j],
-               out[1][4 * i + j], known[i].philox[j]);
+               out[1][4 * i + j], known[i].philox[j], out[2][4 * i + j], known[i].mrg[j]);
         errors++;
       }
     }
