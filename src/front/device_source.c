@@ -10,7 +10,7 @@
  * dropped, and the tokens of our own CUDA headers (include/cuda) give way
  * to `#include <...>` of the toolkit's version where NVRTC ships one
  * (cooperative_groups.h, cuda_fp16.h, cuda_bf16.h, cuda/barrier, libcu++'s
- * cuda/atomic and cuda/std/..., ...); our <type_traits>, <limits> and <sys/types.h>
+ * cuda/atomic and cuda/std/..., curand_kernel.h, ...); our <type_traits>, <limits> and <sys/types.h>
  * stay, for NVRTC only, since it has no C++ library.  `#line` directives keep
  * NVRTC's diagnostics on the user's files and lines.  An extended lambda
  * of a dropped host function (parse_host_lambda.c) is re-spelled where the
@@ -36,7 +36,7 @@ static const char prelude[] =
 static bool nvrtc_ships(const char *name) {
   static const char *kept[] = {"cooperative_groups.h", "cooperative_groups/reduce.h",
                                "cuda_fp16.h", "cuda_bf16.h", "math_constants.h",
-                               "cuda/barrier", "cuComplex.h"};
+                               "cuda/barrier", "cuComplex.h", "curand_kernel.h"};
   for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
     if (!strcmp(name, kept[i])) return true;
   /* libcu++: the toolkit's own (include/cccl), ours are its stand-ins */

@@ -666,7 +666,8 @@ static int link_all(const CcOpts *o, const StrList *objs, const char *tmp) {
    * tools read the name and the LIBRARIES folder of -v from this line */
   sl_addf(&cmd, "-L", dir);
   sl_add(&cmd, "-lcudart_static");
-  for (int i = 0; i < o->libs.n; i++) sl_addf(&cmd, "-l", o->libs.v[i]);
+  for (int i = 0; i < o->libs.n; i++)
+    if (!cc_is_runtime_lib(o->libs.v[i])) sl_addf(&cmd, "-l", o->libs.v[i]);
   sl_add(&cmd, "-lpthread");
   sl_add(&cmd, "-ldl");
   sl_add(&cmd, "-lm");

@@ -76,6 +76,7 @@ int cc_run(const CcOpts *o, StrList *cmd);
 /* What the running cuwasm ships with (paths.c): installed or build tree. */
 typedef enum CcPath { CC_PATH_CUDA_INCLUDE, CC_PATH_HOST_GLUE, CC_PATH_CUDART_DIR } CcPath;
 void cc_path(CcPath which, char *out, size_t n); /* out: PATH_MAX bytes */
+bool cc_is_runtime_lib(const char *name); /* -lcudart, -lcurand …: the runtime itself */
 
 
 #endif

@@ -313,6 +313,9 @@ static int runtime_objects(const CcOpts *o, StrList *objs) {
   sl_add(&hdrs, CUWASM_SOURCE_DIR "/src/rt/backend.h");
   sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuwasm.h");
   sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuda/cuda_runtime_api.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuda/curand.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuda/cw_curand_core.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuda/cw_curand_tables.h");
   CwHash h;
   cw_hash_init(&h);
   for (int pass = 0; pass < 2; pass++) {
@@ -484,12 +487,8 @@ static int link_core(const CcOpts *o, const StrList *flags, const StrList *objs,
   }
   /* CUDA's own libraries are the runtime linked in already (native builds
    * find them as links to it in lib/cuwasm) */
-  static const char *const cuda_libs[] = {"cudart", "cudart_static", "cudadevrt", "nvToolsExt"};
   for (int i = 0; i < o->libs.n; i++) {
-    bool ours = false;
-    for (size_t j = 0; j < sizeof cuda_libs / sizeof *cuda_libs; j++)
-      ours |= !strcmp(o->libs.v[i], cuda_libs[j]);
-    if (ours) continue;
+    if (cc_is_runtime_lib(o->libs.v[i])) continue;
     char f[PATH_MAX + 4];
     snprintf(f, sizeof f, "-l%s", o->libs.v[i]);
     sl_add(&cmd, f);
@@ -590,6 +589,8 @@ bool cc_is_web(const CcOpts *o) { return o->target && !strcmp(o->target, "web");
 void cc_web_parts(StrList *files) {
   runtime_sources(files);
   static const char *const more[] = {"src/compat/compat.h", "src/compat/web/web_table.h",
+                                     "include/cuda/curand.h", "include/cuda/cw_curand_core.h",
+                                     "include/cuda/cw_curand_tables.h",
                                      "web/src/wasm.js", "web/src/program.js",
                                      "web/src/program_gpu.js", "web/src/runtime.js",
                                      "web/src/gpu.js", "web/src/debug.js"};

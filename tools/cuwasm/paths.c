@@ -12,8 +12,9 @@
  * libcudart_static.a) override.
  *
  * The runtime also answers to CUDA's library names (LIBDIR/cuwasm/
- * libcudart_static.a, libcudadevrt.a and libcudart.so, links to
- * libcuwasm; the device runtime has nothing of its own), so a build
+ * libcudart_static.a, libcudadevrt.a, libnvToolsExt.a, libcurand.a,
+ * libcurand_static.a and libcudart.so, links to libcuwasm; the device
+ * runtime has nothing of its own), so a build
  * that links with `-lcudart` — CMake's CUDA language among them, which
  * reads the name from `-v` — gets our runtime; they sit in a folder of
  * their own so that a real CUDA toolkit's libraries are never shadowed.
@@ -77,4 +78,15 @@ void cc_path(CcPath which, char *out, size_t n) {
     break;
   }
   if (!realpath(raw, out)) snprintf(out, n, "%s", raw);
+}
+
+/* -lNAME that is the cuwasm runtime under a CUDA library's name: `cuwasm
+ * cc` links the runtime anyway and drops these, so that a -L to a real
+ * toolkit's lib64 never brings in NVIDIA's library instead */
+bool cc_is_runtime_lib(const char *name) {
+  static const char *const names[] = {"cudart", "cudart_static", "cudadevrt", "nvToolsExt",
+                                      "curand", "curand_static"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (!strcmp(name, names[i])) return true;
+  return false;
 }

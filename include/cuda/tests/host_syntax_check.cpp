@@ -20,6 +20,8 @@
 #include <cuda_fp16.h>
 #include <cooperative_groups.h>
 #include <cooperative_groups/reduce.h>
+#include <curand.h>
+#include <curand_kernel.h>
 #include <cstdio>
 #include <vector>
 
