@@ -17,7 +17,8 @@
 # the I-th of N shares of the cases (kernel files and programs, 0-based).  Without a shard the suite
 # runs GPU_SUITE_JOBS shards side by side itself (default: half the
 # cores), each in its own process, and prints their lines in order: on the
-# 16-core GPU machine the whole suite then takes a few minutes.  Every
+# 16-core GPU machine that is 8 shards (the last run took up to 430 s
+# per shard with 6 shards and the other suites beside them).  Every
 # command of a case is limited to GPU_SUITE_TIMEOUT seconds (default 120),
 # so one hang fails its case instead of the shard.
 set -euo pipefail
