@@ -14,10 +14,12 @@
 # exits 77 (skip) when there is no usable GPU, non-zero on any failure.
 # Usage: tests/gpu/run_gpu_suite.sh [BUILD_DIR]
 # GPU_SUITE_PART=kernels|programs runs one part; GPU_SUITE_SHARD=I/N runs
-# the I-th of N shares of the cases (kernel files and programs, 0-based).  Without a shard the suite
-# runs GPU_SUITE_JOBS shards side by side itself (default: half the
-# cores), each in its own process, and prints their lines in order: on the
-# 16-core GPU machine the whole suite then takes a few minutes.  Every
+# the I-th of N shares of the cases (kernel files and programs, 0-based).
+# Without a shard the suite runs GPU_SUITE_JOBS shards side by side itself
+# (default: half the cores), each in its own process, and prints their
+# lines in order: on the 16-core GPU machine that is 8 shards (of the last
+# run's 6, started by hand beside the other suites, one ran out of time).
+# Every
 # command of a case is limited to GPU_SUITE_TIMEOUT seconds (default 120),
 # so one hang fails its case instead of the shard.
 set -euo pipefail
