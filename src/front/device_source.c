@@ -18,6 +18,18 @@
  * captures as fields, in the device pass's (g++'s) order, and its body as
  * the call operator's (in a host function template's instance, the
  * template's parameters as member typedefs and constants).
+ *
+ * What our device pass accepts but NVRTC's bare environment lacks is made
+ * up for here: `std::sqrt`, `std::min` and the other builtins our front
+ * end takes with a std:: qualifier (qualified_builtin) get using-
+ * declarations into namespace std, from libcu++ (constexpr, as in the C++
+ * library) where it has them, else CUDA's global ones, with min and max
+ * our own constexpr templates; CUB's headers are the toolkit's (its block
+ * primitives compile under NVRTC); a host `const float` constant that our
+ * front end evaluated is spelled `constexpr`, since -default-device would
+ * make its computed initializer a dynamic initialization of a __device__
+ * variable; and kept declarations that only host code can compile
+ * (host_only.c) are left out like the dropped ones.
  */
 #include <string.h>
 
@@ -39,8 +51,10 @@ static bool nvrtc_ships(const char *name) {
                                "cuda/barrier", "cuComplex.h"};
   for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
     if (!strcmp(name, kept[i])) return true;
-  /* libcu++: the toolkit's own (include/cccl), ours are its stand-ins */
-  return !strncmp(name, "cuda/std/", 9) || !strcmp(name, "cuda/atomic");
+  /* libcu++ and CUB: the toolkit's own (include/cccl), ours are their
+   * stand-ins */
+  return !strncmp(name, "cuda/std/", 9) || !strcmp(name, "cuda/atomic") ||
+         (!strncmp(name, "cub/", 4) && !strstr(name, "util_cub.cuh")); /* ours alone */
 }
 
 /* our device-pass C++ library headers whose code NVRTC needs as written
@@ -62,6 +76,54 @@ static const char *our_header(Parser *p, SrcFile *f) {
   if (strncmp(f->name, dir, n) || f->name[n] != '/') return NULL;
   return f->name + n + 1;
 }
+
+bool front_nvrtc_sees(Parser *p, SrcFile *f) {
+  const char *h = our_header(p, f);
+  return !h || kept_shim(h);
+}
+
+/* builtins that libcu++ declares in cuda::std (cuda/std/cmath, cstdlib) */
+static bool in_libcudacxx(const char *name) {
+  static const char *const names[] = {
+      "abs", "fabs", "fmax", "fmin", "exp", "exp2", "expm1", "log", "log10", "log2", "log1p",
+      "pow", "sqrt", "cbrt", "hypot", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
+      "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "tgamma", "lgamma", "ceil", "floor",
+      "trunc", "round", "lround", "llround", "nearbyint", "rint", "lrint", "llrint", "frexp",
+      "ldexp", "scalbn", "scalbln", "ilogb", "logb", "nextafter", "copysign", "fpclassify",
+      "isfinite", "isinf", "isnan", "isnormal", "signbit", "labs", "llabs"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (!strcmp(name, names[i])) return true;
+  return false;
+}
+
+/* `std :: NAME` at t where NAME is a builtin our front end takes with the
+ * qualifier and no declaration NVRTC sees gives: NAME, else NULL */
+static const char *std_builtin_at(Parser *p, Token *t) {
+  if (!equal(t, "std") || !equal(t->next, "::") || t->next->next->kind != TK_IDENT) return NULL;
+  const char *name = t->next->next->spelling;
+  if (!is_builtin_name(p, name) || !strncmp(name, "make_", 5)) return NULL;
+  Sym *ns = lookup_in(p->global, "std");
+  Sym *d = ns && ns->kind == SYM_NAMESPACE ? lookup_in(ns->ns, name) : NULL;
+  if (d && front_nvrtc_sees(p, d->loc.file)) return NULL;
+  return name;
+}
+
+/* namespace std's share of the builtins the source names as std::NAME */
+static void emit_std_builtins(StrBuf *sb, PtrVec *names) {
+  if (!names->len) return;
+  sb_puts(sb, "#ifdef __CUDACC_RTC__\n#include <cuda/std/cmath>\n#include <cuda/std/cstdlib>\n"
+              "namespace std {\n");
+  for (int i = 0; i < names->len; i++) {
+    const char *n = names->items[i];
+    if (!strcmp(n, "min") || !strcmp(n, "max"))
+      sb_printf(sb, "template <class T> constexpr const T &%s(const T &a, const T &b) "
+                    "{ return %s ? b : a; }\n", n, !strcmp(n, "min") ? "b < a" : "a < b");
+    else sb_printf(sb, "using %s::%s;\n", in_libcudacxx(n) ? "cuda::std" : "", n);
+  }
+  sb_puts(sb, "}\n#endif\n");
+}
+
+static bool already(PtrVec *v, const char *h);
 
 typedef struct Out {
   StrBuf sb;
@@ -88,6 +150,20 @@ static void emit_token(Out *o, Token *t) {
   place(o, t->loc);
   sb_putc(&o->sb, ' ');
   sb_puts(&o->sb, t->spelling);
+}
+
+/* a token of the user's as NVRTC gets it: `const` of an evaluated host
+ * constant as `constexpr`, std::NAME builtins noted for the prelude */
+static void emit_user_token(Out *o, Parser *p, Token *t, PtrVec *std_names) {
+  const char *b = std_builtin_at(p, t);
+  if (b && !already(std_names, b)) vec_push(p->arena, std_names, (void *)b);
+  for (int i = 0; i < p->const_to_constexpr.len; i++)
+    if (p->const_to_constexpr.items[i] == t) {
+      place(o, t->loc);
+      sb_puts(&o->sb, " constexpr");
+      return;
+    }
+  emit_token(o, t);
 }
 
 /* `struct __cw_lambda_K_L_I { fields; __device__ __host__ auto
@@ -148,8 +224,8 @@ char *front_device_source(Parser *p) {
   Out o;
   memset(&o, 0, sizeof o);
   sb_init(&o.sb);
-  sb_puts(&o.sb, prelude);
   int span = 0;
+  PtrVec std_names = {0}; /* builtins named std::NAME */
   const char *in_header = NULL;
   PtrVec emitted = {0}; /* toolkit headers already included */
   for (Token *t = p->first_tok; t && t->kind != TK_EOF;) {
@@ -181,11 +257,17 @@ char *front_device_source(Parser *p) {
       continue;
     }
     in_header = NULL;
-    emit_token(&o, t);
+    emit_user_token(&o, p, t, &std_names);
     t = t->next;
   }
   if (in_header && kept_shim(in_header))
     sb_printf(&o.sb, "\n#else\n#include <%s>\n#endif\n", kept_shim(in_header));
   sb_putc(&o.sb, '\n');
-  return sb_take(&o.sb);
+  StrBuf all;
+  sb_init(&all);
+  sb_puts(&all, prelude);
+  emit_std_builtins(&all, &std_names);
+  if (o.sb.data) sb_puts(&all, o.sb.data);
+  sb_free(&o.sb);
+  return sb_take(&all);
 }
