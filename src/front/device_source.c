@@ -38,8 +38,56 @@
 /* what our shims gave that NVRTC lacks */
 static const char prelude[] =
     /* NVRTC has no <stdint.h> but libcu++'s, which cooperative_groups.h
-     * also includes; nvcc has the host's */
-    "#ifdef __CUDACC_RTC__\n#include <cuda/std/cstdint>\n#else\n#include <stdint.h>\n#endif\n"
+     * also includes; nvcc has the host's.  On LP64 hosts the host's 64-bit
+     * types are long, libcu++'s under NVRTC long long: the host's are
+     * declared instead (libcu++'s renamed away), as our device pass and
+     * nvcc have them, so a kernel template instance the host names
+     * (`merge<unsigned long>`) meets overloads written for uint64_t as it
+     * does under nvcc */
+    "#ifdef __CUDACC_RTC__\n"
+    "#if defined(__LP64__) && !defined(_WIN32)\n"
+    "#define int64_t __cw_rtc_int64_t\n"
+    "#define uint64_t __cw_rtc_uint64_t\n"
+    "#define int_fast64_t __cw_rtc_int_fast64_t\n"
+    "#define uint_fast64_t __cw_rtc_uint_fast64_t\n"
+    "#define int_least64_t __cw_rtc_int_least64_t\n"
+    "#define uint_least64_t __cw_rtc_uint_least64_t\n"
+    "#define intptr_t __cw_rtc_intptr_t\n"
+    "#define uintptr_t __cw_rtc_uintptr_t\n"
+    "#define intmax_t __cw_rtc_intmax_t\n"
+    "#define uintmax_t __cw_rtc_uintmax_t\n"
+    "#include <cuda/std/cstdint>\n"
+    "#undef int64_t\n"
+    "#undef uint64_t\n"
+    "#undef int_fast64_t\n"
+    "#undef uint_fast64_t\n"
+    "#undef int_least64_t\n"
+    "#undef uint_least64_t\n"
+    "#undef intptr_t\n"
+    "#undef uintptr_t\n"
+    "#undef intmax_t\n"
+    "#undef uintmax_t\n"
+    "typedef long int64_t;\n"
+    "typedef unsigned long uint64_t;\n"
+    "typedef long int_fast64_t;\n"
+    "typedef unsigned long uint_fast64_t;\n"
+    "typedef long int_least64_t;\n"
+    "typedef unsigned long uint_least64_t;\n"
+    "typedef long intptr_t;\n"
+    "typedef unsigned long uintptr_t;\n"
+    "typedef long intmax_t;\n"
+    "typedef unsigned long uintmax_t;\n"
+    "#ifndef _LIBCUDACXX_BEGIN_NAMESPACE_STD\n" /* else libcu++'s versioned cuda::std */
+    "#define _LIBCUDACXX_BEGIN_NAMESPACE_STD namespace cuda { namespace std {\n"
+    "#define _LIBCUDACXX_END_NAMESPACE_STD } }\n"
+    "#endif\n"
+    "_LIBCUDACXX_BEGIN_NAMESPACE_STD\n"
+    "using ::int64_t; using ::uint64_t; using ::int_fast64_t; using ::uint_fast64_t;\n"
+    "using ::int_least64_t; using ::uint_least64_t; using ::intptr_t; using ::uintptr_t;\n"
+    "using ::intmax_t; using ::uintmax_t;\n"
+    "_LIBCUDACXX_END_NAMESPACE_STD\n"
+    "#else\n#include <cuda/std/cstdint>\n#endif\n"
+    "#else\n#include <stdint.h>\n#endif\n"
     "extern \"C\" __device__ void __assertfail(const char *, const char *, unsigned,\n"
     "                                         const char *, size_t);\n"
     "#define __cuwasm_assert(c, e, f, l, fn) ((c) ? (void)0 : __assertfail(e, f, l, fn, 1))\n"
