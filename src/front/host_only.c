@@ -9,7 +9,8 @@
  * declarations, so such a declaration would stop its compile even though
  * device code never uses it (nvcc's device pass has the host headers).
  *
- * A kept declaration is host-only here when its tokens name `std::X`
+ * A kept declaration is host-only here when its tokens (but for members
+ * already left out, which parse_class.c records) name `std::X`
  * where nothing NVRTC sees declares X (our shims beyond type_traits and
  * limits are the device pass's alone) and X is not a builtin the source
  * maps into std for NVRTC, or name a class or typedef that only host code
@@ -75,10 +76,24 @@ static bool names_host_type(Parser *p, Token *prev, Token *t) {
   return listed(&p->host_type_names, t->spelling) && !listed(&p->kept_type_names, t->spelling);
 }
 
+/* whether token x lies in [start, end) */
+static bool within(Token *start, Token *end, Token *x) {
+  for (Token *t = start; t && t != end; t = t->next)
+    if (t == x) return true;
+  return false;
+}
+
 bool front_host_only(Parser *p, Token *start, Token *end) {
   const char *own = declared_type(start, end);
+  /* members already left out (parse_class.c) do not count: a class
+   * device code uses may have a member function taking std::string */
+  int k = p->host_spans.len;
+  while (k > 0 && within(start, end, ((HostSpan *)p->host_spans.items[k - 1])->start)) k--;
   bool host = false;
   for (Token *prev = NULL, *t = start; t && t != end && !host; prev = t, t = t->next) {
+    while (k < p->host_spans.len && t == ((HostSpan *)p->host_spans.items[k])->start)
+      t = ((HostSpan *)p->host_spans.items[k++])->end; /* spans may abut */
+    if (!t || t == end) break;
     bool nested = prev && equal(prev, "::"); /* `a::std::x` is not ::std */
     host = (!nested && names_missing_std(p, t)) ||
            (names_host_type(p, prev, t) && (!own || strcmp(own, t->spelling)));
