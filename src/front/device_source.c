@@ -27,9 +27,10 @@
  * our own constexpr templates; CUB's headers are the toolkit's (its block
  * primitives compile under NVRTC); a host `const float` constant that our
  * front end evaluated is spelled `constexpr`, since -default-device would
- * make its computed initializer a dynamic initialization of a __device__
- * variable; and kept declarations that only host code can compile
- * (host_only.c) are left out like the dropped ones.
+ * make its computed initializer (`= -a`) a dynamic initialization of a
+ * __device__ variable; the host's 64-bit <stdint.h> types replace
+ * libcu++'s (see the prelude); and kept declarations that only host code
+ * can compile (host_only.c) are left out like the dropped ones.
  */
 #include <string.h>
 

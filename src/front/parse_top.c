@@ -138,7 +138,7 @@ static void parse_namespace(Parser *p) {
 /* NVRTC's source spells the `const` of a host floating-point constant in
  * [start, name) `constexpr` (device_source.c): -default-device makes it a
  * __device__ variable, whose initializer must then be constant to C++,
- * which `const float b = 1.0 / a` is not (our front end evaluated it) */
+ * which `const float b = -a` is not (our front end evaluated it) */
 static void respell_const(Parser *p, Token *start, Token *name) {
   for (Token *t = start; t && t != name; t = t->next)
     if (equal(t, "const")) {

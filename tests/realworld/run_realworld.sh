@@ -48,7 +48,7 @@ bad=0
 if [ -n "$nvrtc_log" ]; then
   npass=$(cat "$nvrtc_log" 2> /dev/null | grep -c '^PASS')
   nfail=$(cat "$nvrtc_log" 2> /dev/null | grep -c '^FAIL')
-  echo "NVRTC (sm_90) on the device sources: $npass translation units compile, $nfail fail"
+  echo "NVRTC (${CUWASM_NVRTC_ARCH:-sm_90}) on the device sources: $npass translation units compile, $nfail fail"
   if grep -q '^FAIL' "$nvrtc_log" 2> /dev/null; then
     grep -A12 '^FAIL' "$nvrtc_log"
     bad=1
