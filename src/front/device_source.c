@@ -178,6 +178,8 @@ typedef struct Out {
   StrBuf sb;
   SrcFile *file;
   int line;
+  Parser *p;
+  PtrVec std_names; /* builtins the source names std::NAME */
 } Out;
 
 static void place(Out *o, SrcLoc loc) {
@@ -196,16 +198,16 @@ static void emit_token(Out *o, Token *t) {
     o->file = NULL; /* force a #line before the next token */
     return;
   }
+  const char *b = std_builtin_at(o->p, t); /* noted for the prelude */
+  if (b && !already(&o->std_names, b)) vec_push(o->p->arena, &o->std_names, (void *)b);
   place(o, t->loc);
   sb_putc(&o->sb, ' ');
   sb_puts(&o->sb, t->spelling);
 }
 
 /* a token of the user's as NVRTC gets it: `const` of an evaluated host
- * constant as `constexpr`, std::NAME builtins noted for the prelude */
-static void emit_user_token(Out *o, Parser *p, Token *t, PtrVec *std_names) {
-  const char *b = std_builtin_at(p, t);
-  if (b && !already(std_names, b)) vec_push(p->arena, std_names, (void *)b);
+ * constant as `constexpr` */
+static void emit_user_token(Out *o, Parser *p, Token *t) {
   for (int i = 0; i < p->const_to_constexpr.len; i++)
     if (p->const_to_constexpr.items[i] == t) {
       place(o, t->loc);
@@ -273,8 +275,8 @@ char *front_device_source(Parser *p) {
   Out o;
   memset(&o, 0, sizeof o);
   sb_init(&o.sb);
+  o.p = p;
   int span = 0;
-  PtrVec std_names = {0}; /* builtins named std::NAME */
   const char *in_header = NULL;
   PtrVec emitted = {0}; /* toolkit headers already included */
   for (Token *t = p->first_tok; t && t->kind != TK_EOF;) {
@@ -306,7 +308,7 @@ char *front_device_source(Parser *p) {
       continue;
     }
     in_header = NULL;
-    emit_user_token(&o, p, t, &std_names);
+    emit_user_token(&o, p, t);
     t = t->next;
   }
   if (in_header && kept_shim(in_header))
@@ -315,7 +317,7 @@ char *front_device_source(Parser *p) {
   StrBuf all;
   sb_init(&all);
   sb_puts(&all, prelude);
-  emit_std_builtins(&all, &std_names);
+  emit_std_builtins(&all, &o.std_names);
   if (o.sb.data) sb_puts(&all, o.sb.data);
   sb_free(&o.sb);
   return sb_take(&all);

@@ -6,7 +6,8 @@
  * host code declared, a class member of a type device code does not know
  * (left out; the class and its device members stay); std:: builtins as
  * using-declarations (libcu++'s, or CUDA's global ones) and std::min/max
- * as constexpr templates; an evaluated host float constant as constexpr;
+ * as constexpr templates (also in an extended lambda's closure, which the
+ * source re-spells); an evaluated host float constant as constexpr;
  * the toolkit's CUB; the host's 64-bit <stdint.h> types.  test_nvrtc_source
  * and the realworld_nvrtc test compile such sources with NVRTC itself.
  */
@@ -69,6 +70,15 @@ static const char std_builtins[] =
     "         + Traits<8>::kSize;\n"
     "}\n";
 
+static const char lambda_user[] =
+    "template <class F> __global__ void each(int n, F f) {\n"
+    "  int i = blockIdx.x * blockDim.x + threadIdx.x;\n"
+    "  if (i < n) f(i);\n"
+    "}\n"
+    "void clamp_all(float *v, int n) {\n"
+    "  each<<<(n + 127) / 128, 128>>>(n, [=] __device__(int i) { v[i] = std::fmin(v[i], 1.0f); });\n"
+    "}\n";
+
 static const char cub_user[] =
     "#include <cub/block/block_scan.cuh>\n"
     "template <int T> __global__ void scan(int *d) {\n"
@@ -95,6 +105,9 @@ int main(void) {
   expect("std_builtins.cu", s, "constexpr const T &max(", true);
   expect("std_builtins.cu", s, "constexpr float neg_scale", true);
   expect("std_builtins.cu", s, "typedef unsigned long uint64_t;", true);
+  free(s);
+  s = device_source("lambda_user.cu", lambda_user); /* the closure's body, re-spelled */
+  expect("lambda_user.cu", s, "using cuda::std::fmin;", true);
   free(s);
   s = device_source("cub_user.cu", cub_user);
   expect("cub_user.cu", s, "#include <cub/block/block_scan.cuh>", true);
