@@ -98,12 +98,13 @@ bool front_host_only(Parser *p, Token *start, Token *end) {
     host = (!nested && names_missing_std(p, t)) ||
            (names_host_type(p, prev, t) && (!own || strcmp(own, t->spelling)));
   }
-  if (own && host && !listed(&p->host_type_names, own)) vec_push(p->arena, &p->host_type_names, (void *)own);
-  if (own && !host && !listed(&p->kept_type_names, own)) vec_push(p->arena, &p->kept_type_names, (void *)own);
+  PtrVec *names = host ? &p->host_type_names : &p->kept_type_names;
+  if (own && !listed(names, own)) vec_push(p->arena, names, (void *)own);
   return host;
 }
 
 void front_note_dropped(Parser *p, Token *start, Token *end) {
   const char *own = declared_type(start, end);
-  if (own && !listed(&p->host_type_names, own)) vec_push(p->arena, &p->host_type_names, (void *)own);
+  if (own && !listed(&p->host_type_names, own))
+    vec_push(p->arena, &p->host_type_names, (void *)own);
 }

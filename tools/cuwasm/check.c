@@ -37,7 +37,8 @@ static int nvrtc_check(const char *file, cw_program *prog, int sm) {
   if (!err) return 1;
   err[0] = 0;
   cw_status st = nvrtc_check_program(&rtc, prog, sm, err, errn);
-  if (st != CW_OK) fprintf(stderr, "%s: NVRTC (sm_%d) rejects the device source:\n%s\n", file, sm, err);
+  if (st != CW_OK)
+    fprintf(stderr, "%s: NVRTC (sm_%d) rejects the device source:\n%s\n", file, sm, err);
   free(err);
   return st == CW_OK ? 0 : 1;
 }
@@ -96,7 +97,8 @@ int cmd_check(int argc, char **argv) {
   if (st == CW_ERR_IO) fprintf(stderr, "cuwasm check: cannot read '%s'\n", file);
   int rc = st == CW_OK ? 0 : 1;
   char *src = NULL;
-  if (rc == 0 && print_source && cw_program_device_source(prog, &src) == CW_OK && src) fputs(src, stdout);
+  if (rc == 0 && print_source && cw_program_device_source(prog, &src) == CW_OK && src)
+    fputs(src, stdout);
   free(src);
   if (rc == 0 && nvrtc_sm) rc = nvrtc_check(file, prog, nvrtc_sm);
   cw_program_free(prog);

@@ -139,7 +139,8 @@ cw_status nvrtc_check_program(const Nvrtc *rtc, cw_program *prog, int sm, char *
   snprintf(arch, sizeof arch, "--gpu-architecture=sm_%d", sm);
   char *cubin = NULL;
   size_t n = 0;
-  if (st == CW_OK) st = nvrtc_build(rtc, src, "kernel.cu", &nm, arch, opts, nopts, &cubin, &n, err, errn);
+  if (st == CW_OK)
+    st = nvrtc_build(rtc, src, "kernel.cu", &nm, arch, opts, nopts, &cubin, &n, err, errn);
   for (int i = 0; st == CW_OK && i < nm.nkernels; i++)
     if (!nm.lowered[i]) {
       snprintf(err, errn, "NVRTC lowered no name for kernel %s", nm.expr[i]);
