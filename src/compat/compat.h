@@ -93,6 +93,9 @@ bool compat_names_match(const char *a, const char *b);
  * string its registration carries (host_glue.h); *sig gets its pointer
  * type as the host compiler spells it (malloc'd, or NULL) */
 char *compat_kernel_name(const char *registration, char **sig);
+/* CUWASM_NVRTC_CHECK=FILE: the TU's device source through the CUDA
+ * backend's NVRTC path, the verdict appended to FILE (nvrtc_probe.c) */
+void compat_nvrtc_probe(const char *tu_name, cw_program *prog);
 /* runtime_state.c: the parameter list of a kernel's pointer type as the
  * host compiler spells it, `void (*)(const float* __restrict__, int)` →
  * "const float*, int" (__restrict__ dropped) */

@@ -390,6 +390,9 @@ static cudaError_t compile_tu(int tu, CompatTU *t, cw_context *ctx) {
     err = cudaErrorInvalidKernelImage;
   }
   if (err == cudaSuccess) err = instantiate_all(tu, t, d);
+#ifndef __EMSCRIPTEN__ /* the web runtime has no NVRTC path (see cc_web.c) */
+  if (err == cudaSuccess) compat_nvrtc_probe(t->name, t->prog);
+#endif
   if (err == cudaSuccess && cw_module_load(ctx, t->prog, &t->mod) != CW_OK) {
     snprintf(state.msg, sizeof state.msg, "cuwasm: cannot load the device code of %s: %s",
              t->name, cw_last_error_message(ctx));

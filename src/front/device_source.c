@@ -18,6 +18,19 @@
  * captures as fields, in the device pass's (g++'s) order, and its body as
  * the call operator's (in a host function template's instance, the
  * template's parameters as member typedefs and constants).
+ *
+ * What our device pass accepts but NVRTC's bare environment lacks is made
+ * up for here: `std::sqrt`, `std::min` and the other builtins our front
+ * end takes with a std:: qualifier (qualified_builtin) get using-
+ * declarations into namespace std, from libcu++ (constexpr, as in the C++
+ * library) where it has them, else CUDA's global ones, with min and max
+ * our own constexpr templates; CUB's headers are the toolkit's (its block
+ * primitives compile under NVRTC); a host `const float` constant that our
+ * front end evaluated is spelled `constexpr`, since -default-device would
+ * make its computed initializer (`= -a`) a dynamic initialization of a
+ * __device__ variable; the host's 64-bit <stdint.h> types replace
+ * libcu++'s (see the prelude); and kept declarations that only host code
+ * can compile (host_only.c) are left out like the dropped ones.
  */
 #include <string.h>
 
@@ -26,8 +39,56 @@
 /* what our shims gave that NVRTC lacks */
 static const char prelude[] =
     /* NVRTC has no <stdint.h> but libcu++'s, which cooperative_groups.h
-     * also includes; nvcc has the host's */
-    "#ifdef __CUDACC_RTC__\n#include <cuda/std/cstdint>\n#else\n#include <stdint.h>\n#endif\n"
+     * also includes; nvcc has the host's.  On LP64 hosts the host's 64-bit
+     * types are long, libcu++'s under NVRTC long long: the host's are
+     * declared instead (libcu++'s renamed away), as our device pass and
+     * nvcc have them, so a kernel template instance the host names
+     * (`merge<unsigned long>`) meets overloads written for uint64_t as it
+     * does under nvcc */
+    "#ifdef __CUDACC_RTC__\n"
+    "#if defined(__LP64__) && !defined(_WIN32)\n"
+    "#define int64_t __cw_rtc_int64_t\n"
+    "#define uint64_t __cw_rtc_uint64_t\n"
+    "#define int_fast64_t __cw_rtc_int_fast64_t\n"
+    "#define uint_fast64_t __cw_rtc_uint_fast64_t\n"
+    "#define int_least64_t __cw_rtc_int_least64_t\n"
+    "#define uint_least64_t __cw_rtc_uint_least64_t\n"
+    "#define intptr_t __cw_rtc_intptr_t\n"
+    "#define uintptr_t __cw_rtc_uintptr_t\n"
+    "#define intmax_t __cw_rtc_intmax_t\n"
+    "#define uintmax_t __cw_rtc_uintmax_t\n"
+    "#include <cuda/std/cstdint>\n"
+    "#undef int64_t\n"
+    "#undef uint64_t\n"
+    "#undef int_fast64_t\n"
+    "#undef uint_fast64_t\n"
+    "#undef int_least64_t\n"
+    "#undef uint_least64_t\n"
+    "#undef intptr_t\n"
+    "#undef uintptr_t\n"
+    "#undef intmax_t\n"
+    "#undef uintmax_t\n"
+    "typedef long int64_t;\n"
+    "typedef unsigned long uint64_t;\n"
+    "typedef long int_fast64_t;\n"
+    "typedef unsigned long uint_fast64_t;\n"
+    "typedef long int_least64_t;\n"
+    "typedef unsigned long uint_least64_t;\n"
+    "typedef long intptr_t;\n"
+    "typedef unsigned long uintptr_t;\n"
+    "typedef long intmax_t;\n"
+    "typedef unsigned long uintmax_t;\n"
+    "#ifndef _LIBCUDACXX_BEGIN_NAMESPACE_STD\n" /* else libcu++'s versioned cuda::std */
+    "#define _LIBCUDACXX_BEGIN_NAMESPACE_STD namespace cuda { namespace std {\n"
+    "#define _LIBCUDACXX_END_NAMESPACE_STD } }\n"
+    "#endif\n"
+    "_LIBCUDACXX_BEGIN_NAMESPACE_STD\n"
+    "using ::int64_t; using ::uint64_t; using ::int_fast64_t; using ::uint_fast64_t;\n"
+    "using ::int_least64_t; using ::uint_least64_t; using ::intptr_t; using ::uintptr_t;\n"
+    "using ::intmax_t; using ::uintmax_t;\n"
+    "_LIBCUDACXX_END_NAMESPACE_STD\n"
+    "#else\n#include <cuda/std/cstdint>\n#endif\n"
+    "#else\n#include <stdint.h>\n#endif\n"
     "extern \"C\" __device__ void __assertfail(const char *, const char *, unsigned,\n"
     "                                         const char *, size_t);\n"
     "#define __cuwasm_assert(c, e, f, l, fn) ((c) ? (void)0 : __assertfail(e, f, l, fn, 1))\n"
@@ -39,8 +100,10 @@ static bool nvrtc_ships(const char *name) {
                                "cuda/barrier", "cuComplex.h", "curand_kernel.h"};
   for (size_t i = 0; i < sizeof kept / sizeof *kept; i++)
     if (!strcmp(name, kept[i])) return true;
-  /* libcu++: the toolkit's own (include/cccl), ours are its stand-ins */
-  return !strncmp(name, "cuda/std/", 9) || !strcmp(name, "cuda/atomic");
+  /* libcu++ and CUB: the toolkit's own (include/cccl), ours are their
+   * stand-ins */
+  return !strncmp(name, "cuda/std/", 9) || !strcmp(name, "cuda/atomic") ||
+         (!strncmp(name, "cub/", 4) && !strstr(name, "util_cub.cuh")); /* ours alone */
 }
 
 /* our device-pass C++ library headers whose code NVRTC needs as written
@@ -63,10 +126,60 @@ static const char *our_header(Parser *p, SrcFile *f) {
   return f->name + n + 1;
 }
 
+bool front_nvrtc_sees(Parser *p, SrcFile *f) {
+  const char *h = our_header(p, f);
+  return !h || kept_shim(h);
+}
+
+/* builtins that libcu++ declares in cuda::std (cuda/std/cmath, cstdlib) */
+static bool in_libcudacxx(const char *name) {
+  static const char *const names[] = {
+      "abs", "fabs", "fmax", "fmin", "exp", "exp2", "expm1", "log", "log10", "log2", "log1p",
+      "pow", "sqrt", "cbrt", "hypot", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
+      "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "tgamma", "lgamma", "ceil", "floor",
+      "trunc", "round", "lround", "llround", "nearbyint", "rint", "lrint", "llrint", "frexp",
+      "ldexp", "scalbn", "scalbln", "ilogb", "logb", "nextafter", "copysign", "fpclassify",
+      "isfinite", "isinf", "isnan", "isnormal", "signbit", "labs", "llabs"};
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (!strcmp(name, names[i])) return true;
+  return false;
+}
+
+/* `std :: NAME` at t where NAME is a builtin our front end takes with the
+ * qualifier and no declaration NVRTC sees gives: NAME, else NULL */
+static const char *std_builtin_at(Parser *p, Token *t) {
+  if (!equal(t, "std") || !equal(t->next, "::") || t->next->next->kind != TK_IDENT) return NULL;
+  const char *name = t->next->next->spelling;
+  if (!is_builtin_name(p, name) || !strncmp(name, "make_", 5)) return NULL;
+  Sym *ns = lookup_in(p->global, "std");
+  Sym *d = ns && ns->kind == SYM_NAMESPACE ? lookup_in(ns->ns, name) : NULL;
+  if (d && front_nvrtc_sees(p, d->loc.file)) return NULL;
+  return name;
+}
+
+/* namespace std's share of the builtins the source names as std::NAME */
+static void emit_std_builtins(StrBuf *sb, PtrVec *names) {
+  if (!names->len) return;
+  sb_puts(sb, "#ifdef __CUDACC_RTC__\n#include <cuda/std/cmath>\n#include <cuda/std/cstdlib>\n"
+              "namespace std {\n");
+  for (int i = 0; i < names->len; i++) {
+    const char *n = names->items[i];
+    if (!strcmp(n, "min") || !strcmp(n, "max"))
+      sb_printf(sb, "template <class T> constexpr const T &%s(const T &a, const T &b) "
+                    "{ return %s ? b : a; }\n", n, !strcmp(n, "min") ? "b < a" : "a < b");
+    else sb_printf(sb, "using %s::%s;\n", in_libcudacxx(n) ? "cuda::std" : "", n);
+  }
+  sb_puts(sb, "}\n#endif\n");
+}
+
+static bool already(PtrVec *v, const char *h);
+
 typedef struct Out {
   StrBuf sb;
   SrcFile *file;
   int line;
+  Parser *p;
+  PtrVec std_names; /* builtins the source names std::NAME */
 } Out;
 
 static void place(Out *o, SrcLoc loc) {
@@ -85,9 +198,23 @@ static void emit_token(Out *o, Token *t) {
     o->file = NULL; /* force a #line before the next token */
     return;
   }
+  const char *b = std_builtin_at(o->p, t); /* noted for the prelude */
+  if (b && !already(&o->std_names, b)) vec_push(o->p->arena, &o->std_names, (void *)b);
   place(o, t->loc);
   sb_putc(&o->sb, ' ');
   sb_puts(&o->sb, t->spelling);
+}
+
+/* a token of the user's as NVRTC gets it: `const` of an evaluated host
+ * constant as `constexpr` */
+static void emit_user_token(Out *o, Parser *p, Token *t) {
+  for (int i = 0; i < p->const_to_constexpr.len; i++)
+    if (p->const_to_constexpr.items[i] == t) {
+      place(o, t->loc);
+      sb_puts(&o->sb, " constexpr");
+      return;
+    }
+  emit_token(o, t);
 }
 
 /* `struct __cw_lambda_K_L_I { fields; __device__ __host__ auto
@@ -148,7 +275,7 @@ char *front_device_source(Parser *p) {
   Out o;
   memset(&o, 0, sizeof o);
   sb_init(&o.sb);
-  sb_puts(&o.sb, prelude);
+  o.p = p;
   int span = 0;
   const char *in_header = NULL;
   PtrVec emitted = {0}; /* toolkit headers already included */
@@ -181,11 +308,17 @@ char *front_device_source(Parser *p) {
       continue;
     }
     in_header = NULL;
-    emit_token(&o, t);
+    emit_user_token(&o, p, t);
     t = t->next;
   }
   if (in_header && kept_shim(in_header))
     sb_printf(&o.sb, "\n#else\n#include <%s>\n#endif\n", kept_shim(in_header));
   sb_putc(&o.sb, '\n');
-  return sb_take(&o.sb);
+  StrBuf all;
+  sb_init(&all);
+  sb_puts(&all, prelude);
+  emit_std_builtins(&all, &o.std_names);
+  if (o.sb.data) sb_puts(&all, o.sb.data);
+  sb_free(&o.sb);
+  return sb_take(&all);
 }

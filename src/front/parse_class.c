@@ -346,6 +346,7 @@ static void parse_member_of_host_class(Parser *p, KType *st, const char *short_n
     p->tok = start;
     skip_to_sync(p);
     if (p->tok == start) p->tok = p->tok->next; /* always make progress */
+    front_record_host_span(p, start, p->tok); /* NVRTC could not read it either */
     Scope *cs = st->front;
     if (!member_has_no_layout(start) && !cs->incomplete_why)
       cs->incomplete_why = arena_printf(

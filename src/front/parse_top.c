@@ -16,9 +16,18 @@
 
 static void parse_external(Parser *p);
 
-/* remembers the tokens [start, end) of a host declaration */
-static void record_host_span(Parser *p, Token *start, Token *end) {
-  if (start == end) return;
+/* remembers the tokens [start, end) of a host declaration; spans stay in
+ * token order and disjoint: those of members of a class recorded before
+ * (parse_class.c) give way to the whole declaration's */
+void front_record_host_span(Parser *p, Token *start, Token *end) {
+  if (start == end || p->inst_depth) return; /* an instance's tokens: not the source's order */
+  while (p->host_spans.len) {
+    HostSpan *last = p->host_spans.items[p->host_spans.len - 1];
+    Token *t = start;
+    while (t && t != end && t != last->start) t = t->next;
+    if (t != last->start) break;
+    p->host_spans.len--;
+  }
   HostSpan *s = arena_alloc(p->arena, sizeof *s);
   s->start = start;
   s->end = end;
@@ -126,7 +135,20 @@ static void parse_namespace(Parser *p) {
   p->scope = outer;
 }
 
+/* NVRTC's source spells the `const` of a host floating-point constant in
+ * [start, name) `constexpr` (device_source.c): -default-device makes it a
+ * __device__ variable, whose initializer must then be constant to C++,
+ * which `const float b = -a` is not (our front end evaluated it) */
+static void respell_const(Parser *p, Token *start, Token *name) {
+  for (Token *t = start; t && t != name; t = t->next)
+    if (equal(t, "const")) {
+      vec_push(p->arena, &p->const_to_constexpr, t);
+      return;
+    }
+}
+
 static void parse_global_declaration(Parser *p) {
+  Token *start = p->tok;
   DeclSpec ds;
   parse_declspec(p, &ds, true);
   if (consume(p, ";")) return;
@@ -166,6 +188,7 @@ static void parse_global_declaration(Parser *p) {
         s->type = d.type;
         s->has_value = true;
         if (kt_is_float(d.type)) {
+          respell_const(p, start, d.name_tok);
           KExpr *f = e->kind == KE_CAST ? e->a : e;
           if (f->kind == KE_FLOAT) s->fvalue = f->fval;
           else if (f->kind == KE_INT) s->fvalue = (double)f->ival;
@@ -268,7 +291,8 @@ static void parse_external(Parser *p) {
       p->tok = start;
       skip_to_sync(p);
       if (equal(p->tok, "}") && p->tok == start) p->tok = p->tok->next;
-      record_host_span(p, start, p->tok);
+      front_record_host_span(p, start, p->tok);
+      front_note_dropped(p, start, p->tok);
       return;
     }
     if (p->tok == start) {
@@ -286,7 +310,10 @@ static void parse_external(Parser *p) {
   parse_external_inner(p);
   p->speculative = spec_saved;
   p->recover = saved;
-  if (p->host_decl || host_template) record_host_span(p, start, p->tok);
+  if (p->host_decl || host_template) {
+    front_record_host_span(p, start, p->tok);
+    front_note_dropped(p, start, p->tok);
+  } else if (!device && front_host_only(p, start, p->tok)) front_record_host_span(p, start, p->tok);
   p->host_decl = false; /* an enclosing namespace is not host code itself */
 }
 

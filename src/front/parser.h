@@ -255,6 +255,9 @@ typedef struct Parser {
   Token *spec_error_tok;
   PtrVec dropped;        /* DroppedDecl*: top-level declarations that failed */
   PtrVec host_lambdas;   /* HostLambda*: extended lambdas of host code, in token order */
+  PtrVec const_to_constexpr; /* Token*: `const` of a host float constant, `constexpr` for NVRTC */
+  PtrVec host_type_names; /* const char*: classes and typedefs of host code (host_only.c) */
+  PtrVec kept_type_names; /* const char*: those of kept declarations */
   KType *cur_class;      /* class whose body is being parsed */
   Scope *cnames;         /* C identifiers in use (uniqueness) */
   struct Instance *pending_instance; /* class template instance whose struct is being made */
@@ -484,5 +487,16 @@ char *front_host_lambda_captures(Parser *p);
 /* The main file as a device-only CUDA source for NVRTC (device_source.c):
  * host declarations and system includes blanked, line numbers kept. */
 char *front_device_source(Parser *p);
+/* whether NVRTC sees the tokens of file f in that source (the user's
+ * files, and the few shims of ours kept for it) */
+bool front_nvrtc_sees(Parser *p, SrcFile *f);
+/* Declarations our device pass keeps that NVRTC cannot compile
+ * (host_only.c): a top-level declaration without CUDA markers that parsed
+ * is checked with front_host_only; one that did not parse is noted with
+ * front_note_dropped. */
+bool front_host_only(Parser *p, Token *start, Token *end);
+/* tokens [start, end) of the translation unit that NVRTC's source leaves out */
+void front_record_host_span(Parser *p, Token *start, Token *end);
+void front_note_dropped(Parser *p, Token *start, Token *end);
 
 #endif

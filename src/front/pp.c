@@ -281,6 +281,12 @@ static Token *do_include(PP *pp, Token *hash, Token *dir) {
   const char *path = pp_find_header(pp, name, angled || from >= 0, from, &idx);
   if (!path && angled && !pp->opt->host_pass && is_system_header(pp, name))
     return rest;
+  if (!path && angled && !strncmp(name, "thrust/", 7)) {
+    /* the host runs Thrust (cuwasm cc): its headers come from the system */
+    pp_error(pp, tok, "'%s' file not found: cuwasm runs Thrust on the host and needs its "
+             "headers in /usr/include (Debian/Ubuntu: libthrust-dev)", name);
+    return rest;
+  }
   if (!path) {
     pp_error(pp, tok, "'%s' file not found", name);
     return rest;

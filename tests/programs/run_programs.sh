@@ -7,6 +7,11 @@
 # line).  A program passes when it exits 0.  With --target web each is
 # built for the web and run in Node (`cuwasm run --target web`), except
 # those web_excluded.txt lists with the host-side reason.
+# Where NVRTC is installed (and NVRTC_CHECK is not 0), each translation
+# unit a native program compiles also goes through the CUDA backend's
+# NVRTC path for sm_90 (CUWASM_NVRTC_CHECK, src/compat/nvrtc_probe.c,
+# with the kernel templates its host code launches), and NVRTC rejecting
+# one fails the program: what a GPU machine would compile, checked here.
 # Prints "N passed, N failed" and exits non-zero when any failed.
 set -u
 cuwasm=${1:?usage: run_programs.sh CUWASM [--target web]}
@@ -14,6 +19,14 @@ target=${3:-}
 [ "${2:-}" = "--target" ] || target=
 here=$(cd "$(dirname "$0")" && pwd)
 pass=0 fail=0 skipped=0 failed=()
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+nvrtc=
+if [ -z "$target" ] && [ "${NVRTC_CHECK:-1}" != 0 ]; then
+  echo '__global__ void k(int *p) { *p = 1; }' > "$scratch/k.cu"
+  if "$cuwasm" check --nvrtc "$scratch/k.cu" 2> /dev/null; then nvrtc=1
+  else echo "note: no NVRTC check of the device sources (NVRTC missing)"; fi
+fi
 
 excluded() { # excluded NAME: listed in web_excluded.txt (web target only)
   [ "$target" = web ] && grep -q "^$1[[:space:]]" "$here/web_excluded.txt"
@@ -33,8 +46,15 @@ run_one() { # run_one NAME MAINFILE FILES...
   fi
   flags=$(meta "$main" FLAGS)
   args=$(meta "$main" ARGS)
-  log=$(CUWASM_QUIET=1 timeout 600 "$cuwasm" run ${target:+--target $target} "$@" $flags -- $args 2>&1)
+  local probe=$scratch/$name.nvrtc
+  rm -f "$probe"
+  log=$(CUWASM_NVRTC_CHECK=${nvrtc:+$probe} CUWASM_QUIET=1 timeout 600 "$cuwasm" run ${target:+--target $target} "$@" $flags -- $args 2>&1)
   local rc=$?
+  if [ $rc -eq 0 ] && [ -n "$nvrtc" ] && grep -q '^FAIL' "$probe" 2> /dev/null; then
+    log="NVRTC rejects the device source the CUDA backend would compile:
+$(head -40 "$probe")"
+    rc=1
+  fi
   if [ $rc -eq 0 ]; then
     pass=$((pass + 1))
     echo "ok   $name"

@@ -273,7 +273,8 @@ static void c_files(const char *dir, StrList *srcs) {
   StrList names = {0};
   for (struct dirent *e; (e = readdir(d));)
     if (ends_with(e->d_name, ".c") && strcmp(e->d_name, "kernel_overload.c") &&
-        strcmp(e->d_name, "kernel_lambda.c")) /* they read KIR: web_program.c answers instead */
+        strcmp(e->d_name, "kernel_lambda.c") && /* they read KIR: web_program.c answers instead */
+        strcmp(e->d_name, "nvrtc_probe.c"))     /* the CUDA backend's, not in the web runtime */
       sl_add(&names, e->d_name);
   closedir(d);
   if (names.n) qsort(names.v, (size_t)names.n, sizeof *names.v, by_name);

@@ -27,6 +27,7 @@
 #include "api/program.h"
 #include "base/base.h"
 #include "cuda_driver.h"
+#include "nvrtc_build.h"
 #include "kir/kir.h"
 #include "rt/backend.h"
 
@@ -314,111 +315,8 @@ static void mkdirs(const char *path) {
 
 
 
-/* name expressions NVRTC must lower: kernels, then module globals */
-typedef struct Names {
-  char **expr;
-  char **lowered;
-  int n, nkernels;
-} Names;
-
-static void names_free(Names *nm) {
-  for (int i = 0; i < nm->n; i++) {
-    free(nm->expr[i]);
-    free(nm->lowered[i]);
-  }
-  free(nm->expr);
-  free(nm->lowered);
-}
-
-static bool overloaded(const KModule *m, const KFunc *k) {
-  for (int i = 0; i < m->funcs.len; i++) {
-    const KFunc *f = m->funcs.items[i];
-    if (f != k && (f->flags & KF_GLOBAL) && f->body && !strcmp(f->name, k->name)) return true;
-  }
-  return false;
-}
-
-static cw_status collect_names(KModule *m, Names *nm) {
-  int cap = m->funcs.len + 1;
-  nm->expr = calloc((size_t)cap, sizeof *nm->expr);
-  nm->lowered = calloc((size_t)cap, sizeof *nm->lowered);
-  if (!nm->expr || !nm->lowered) return CW_ERR_NOMEM;
-  for (int i = 0; i < m->funcs.len; i++) {
-    KFunc *f = m->funcs.items[i];
-    if (!(f->flags & KF_GLOBAL) || !f->body) continue;
-    StrBuf e;
-    sb_init(&e);
-    if (overloaded(m, f)) { /* `&apply` would be ambiguous: name it by its type */
-      sb_puts(&e, "(void (*)(");
-      for (int p = 0; p < f->nparams; p++) {
-        if (p) sb_puts(&e, ", ");
-        kt_print_cpp(&e, f->params[p]->type);
-      }
-      sb_puts(&e, "))");
-    }
-    sb_printf(&e, "&%s", f->name);
-    if (!e.data) return CW_ERR_NOMEM;
-    nm->expr[nm->n++] = sb_take(&e);
-  }
-  nm->nkernels = nm->n;
-  return CW_OK;
-}
-
-static cw_status nvrtc_fail(CudaDev *d, nvrtcProgram prog, nvrtcResult r, char *err, size_t errn) {
-  size_t logn = 0;
-  d->rtc.nvrtcGetProgramLogSize(prog, &logn);
-  char *log = malloc(logn + 1);
-  if (log) {
-    log[0] = 0;
-    d->rtc.nvrtcGetProgramLog(prog, log);
-  }
-  snprintf(err, errn, "NVRTC: %s\n%s", d->rtc.nvrtcGetErrorString(r), log ? log : "");
-  free(log);
-  return CW_ERR_COMPILE;
-}
-
-static cw_status nvrtc_compile(CudaDev *d, const char *src, const char *file, Names *nm,
-                               const char *arch, const char *const *user, int nuser,
-                               char **cubin, size_t *cubin_n, char *err, size_t errn) {
-  nvrtcProgram prog;
-  nvrtcResult r = d->rtc.nvrtcCreateProgram(&prog, src, file, 0, NULL, NULL);
-  if (r != 0) {
-    snprintf(err, errn, "NVRTC: %s", d->rtc.nvrtcGetErrorString(r));
-    return CW_ERR_COMPILE;
-  }
-  for (int i = 0; i < nm->n; i++) d->rtc.nvrtcAddNameExpression(prog, nm->expr[i]);
-  char inc[1100] = "", cccl[1100] = "";
-  const char *home = getenv("CUDA_HOME");
-  if (!home || !*home) home = "/usr/local/cuda";
-  snprintf(inc, sizeof inc, "--include-path=%s/include", home);
-  snprintf(cccl, sizeof cccl, "--include-path=%s/include/cccl", home); /* cuda/std since CUDA 13 */
-  /* C++20: nvcc accepts designated initializers that NVRTC's C++17 rejects */
-  const char *opts[64] = {arch, "-std=c++20", inc, cccl, "-default-device"};
-  int nopts = 5;
-  for (int i = 0; i < nuser && nopts < 64; i++) opts[nopts++] = user[i];
-  r = d->rtc.nvrtcCompileProgram(prog, nopts, opts);
-  if (r != 0) {
-    cw_status st = nvrtc_fail(d, prog, r, err, errn);
-    d->rtc.nvrtcDestroyProgram(&prog);
-    return st;
-  }
-  for (int i = 0; i < nm->n; i++) {
-    const char *low = NULL;
-    if (d->rtc.nvrtcGetLoweredName(prog, nm->expr[i], &low) == 0 && low) nm->lowered[i] = strdup(low);
-  }
-  d->rtc.nvrtcGetCUBINSize(prog, cubin_n);
-  *cubin = malloc(*cubin_n ? *cubin_n : 1);
-  if (!*cubin) {
-    d->rtc.nvrtcDestroyProgram(&prog);
-    return CW_ERR_NOMEM;
-  }
-  d->rtc.nvrtcGetCUBIN(prog, *cubin);
-  d->rtc.nvrtcDestroyProgram(&prog);
-  return CW_OK;
-}
-
 /* the .names file beside a cached cubin: one lowered name per line */
-static bool load_names(const char *path, Names *nm) {
+static bool load_names(const char *path, NvrtcNames *nm) {
   char *text = cw_read_file(path, NULL);
   if (!text) return false;
   char *line = text;
@@ -436,7 +334,7 @@ static bool load_names(const char *path, Names *nm) {
   return true;
 }
 
-static void save_names(const char *path, Names *nm) {
+static void save_names(const char *path, NvrtcNames *nm) {
   size_t n = 1;
   for (int i = 0; i < nm->n; i++) n += (nm->lowered[i] ? strlen(nm->lowered[i]) : 0) + 1;
   char *buf = malloc(n), *p = buf;
@@ -497,7 +395,7 @@ static cw_status nvcc_compile(CudaDev *d, const char *src, const char *const *us
   return *cubin ? CW_OK : CW_ERR_COMPILE;
 }
 
-static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names *nm,
+static cw_status get_cubin(CudaDev *d, const char *src, const char *file, NvrtcNames *nm,
                            const char *const *user, int nuser, char **cubin, size_t *n,
                            char *err, size_t errn) {
   if (!d->have_rtc) {
@@ -524,7 +422,7 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, Names 
     return CW_OK;
   free(*cubin);
   *cubin = NULL;
-  cw_status st = nvrtc_compile(d, src, file, nm, arch, user, nuser, cubin, n, err, errn);
+  cw_status st = nvrtc_build(&d->rtc, src, file, nm, arch, user, nuser, cubin, n, err, errn);
   if (st != CW_OK) return st;
   if (use_nvcc) {
     /* the same source through nvcc instead (for comparing the two
@@ -572,7 +470,7 @@ static void module_free(CudaDev *d, CudaModule *cm) {
 
 /* The kernels' names, parameters and names in the cubin, from KIR (the
  * program may be gone when a relocatable module is linked). */
-static cw_status describe_kernels(CudaModule *cm, KModule *m, Names *nm) {
+static cw_status describe_kernels(CudaModule *cm, KModule *m, NvrtcNames *nm) {
   cm->kernels = calloc((size_t)nm->nkernels + 1, sizeof *cm->kernels);
   if (!cm->kernels) return CW_ERR_NOMEM;
   int k = 0;
@@ -636,19 +534,6 @@ static void bind_symbols(CudaDev *d, CudaModule *cm) {
   cm->nsymbols = k;
 }
 
-/* NVRTC's options for the program: the user's, and -rdc=true for a
- * relocatable one; *opts malloc'd (the strings are the program's). */
-static const char **compile_options(cw_program *prog, KModule *m, int *n) {
-  int nuser = 0;
-  const char *const *user = cw_program_tool_options(prog, &nuser);
-  const char **o = calloc((size_t)nuser + 2, sizeof *o);
-  if (!o) return NULL;
-  for (int i = 0; i < nuser; i++) o[i] = user[i];
-  *n = nuser;
-  if (m->relocatable || kir_uses_device_runtime(m)) o[(*n)++] = "--relocatable-device-code=true";
-  return o;
-}
-
 static cw_status cuda_module_link(void *dev, void **mods, int n, char *err, size_t errn);
 
 static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **out, char *err,
@@ -661,12 +546,12 @@ static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **ou
     snprintf(err, errn, "the program carries no CUDA source");
     return CW_ERR_INVALID;
   }
-  Names nm = {0};
-  cw_status st = collect_names(m, &nm);
+  NvrtcNames nm = {0};
+  cw_status st = nvrtc_collect_names(m, &nm);
   char *cubin = NULL;
   size_t n = 0;
   int nopts = 0;
-  const char **opts = compile_options(prog, m, &nopts);
+  const char **opts = nvrtc_program_options(prog, m, &nopts);
   if (st == CW_OK && !opts) st = CW_ERR_NOMEM;
   if (st == CW_OK) st = get_cubin(d, src, "kernel.cu", &nm, opts, nopts, &cubin, &n, err, errn);
   free(opts);
@@ -696,7 +581,7 @@ static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **ou
     if (st == CW_OK) bind_symbols(d, cm);
   }
   free(cubin);
-  names_free(&nm);
+  nvrtc_names_free(&nm);
   if (st != CW_OK) {
     if (cm) module_free(d, cm);
     return st;

@@ -1,0 +1,41 @@
+/*
+ * nvrtc_probe.c — CUWASM_NVRTC_CHECK=FILE: each translation unit a
+ * program built by `cuwasm cc` compiles (on first use, on whatever backend
+ * runs it) is also put through the CUDA backend's NVRTC path
+ * (rt/cuda/nvrtc_build.c) for sm_90, or the architecture in
+ * CUWASM_NVRTC_ARCH ("sm_80"), after the template kernels its host code
+ * launches are instantiated: exactly the source, names and options a GPU
+ * machine would compile, checked on a machine without one.  One line per
+ * TU is appended to FILE, "PASS NAME" or "FAIL NAME" followed by NVRTC's
+ * log, or "SKIP NAME: why" when NVRTC is missing; the program runs on as
+ * usual.  Off unless the variable is set.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compat/compat.h"
+#include "rt/cuda/nvrtc_build.h"
+
+void compat_nvrtc_probe(const char *tu_name, cw_program *prog) {
+  const char *path = getenv("CUWASM_NVRTC_CHECK");
+  if (!path || !*path) return;
+  const char *a = getenv("CUWASM_NVRTC_ARCH");
+  int sm = a && !strncmp(a, "sm_", 3) ? atoi(a + 3) : 90;
+  FILE *f = fopen(path, "a");
+  if (!f) return;
+  Nvrtc rtc;
+  char why[256];
+  if (!nvrtc_open(&rtc, why, sizeof why)) {
+    fprintf(f, "SKIP %s: %s\n", tu_name, why);
+    fclose(f);
+    return;
+  }
+  size_t errn = 1 << 20;
+  char *err = calloc(errn, 1);
+  cw_status st = err ? nvrtc_check_program(&rtc, prog, sm > 0 ? sm : 90, err, errn) : CW_ERR_NOMEM;
+  if (st == CW_OK) fprintf(f, "PASS %s\n", tu_name);
+  else fprintf(f, "FAIL %s\n%s\n", tu_name, err ? err : "out of memory");
+  free(err);
+  fclose(f);
+}

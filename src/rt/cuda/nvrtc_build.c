@@ -1,0 +1,154 @@
+/*
+ * nvrtc_build.c — a program's device source through NVRTC, as the CUDA
+ * backend does it (see nvrtc_build.h).  Kernels are asked for by name
+ * expression (`&reduce<float, 256>`, or `(void (*)(float *))&apply` when
+ * overloaded), which also instantiates templates only the host launches;
+ * NVRTC gets C++20 (nvcc accepts designated initializers that NVRTC's
+ * C++17 rejects), -default-device (functions without qualifiers are
+ * device functions, as in the device source nothing host-only is left),
+ * and the toolkit's include and cccl folders (cuda/std since CUDA 13).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/program.h"
+#include "base/base.h"
+#include "nvrtc_build.h"
+
+void nvrtc_names_free(NvrtcNames *nm) {
+  for (int i = 0; i < nm->n; i++) {
+    free(nm->expr[i]);
+    free(nm->lowered[i]);
+  }
+  free(nm->expr);
+  free(nm->lowered);
+  memset(nm, 0, sizeof *nm);
+}
+
+static bool overloaded(const KModule *m, const KFunc *k) {
+  for (int i = 0; i < m->funcs.len; i++) {
+    const KFunc *f = m->funcs.items[i];
+    if (f != k && (f->flags & KF_GLOBAL) && f->body && !strcmp(f->name, k->name)) return true;
+  }
+  return false;
+}
+
+cw_status nvrtc_collect_names(KModule *m, NvrtcNames *nm) {
+  int cap = m->funcs.len + 1;
+  nm->expr = calloc((size_t)cap, sizeof *nm->expr);
+  nm->lowered = calloc((size_t)cap, sizeof *nm->lowered);
+  if (!nm->expr || !nm->lowered) return CW_ERR_NOMEM;
+  for (int i = 0; i < m->funcs.len; i++) {
+    KFunc *f = m->funcs.items[i];
+    if (!(f->flags & KF_GLOBAL) || !f->body) continue;
+    StrBuf e;
+    sb_init(&e);
+    if (overloaded(m, f)) { /* `&apply` would be ambiguous: name it by its type */
+      sb_puts(&e, "(void (*)(");
+      for (int p = 0; p < f->nparams; p++) {
+        if (p) sb_puts(&e, ", ");
+        kt_print_cpp(&e, f->params[p]->type);
+      }
+      sb_puts(&e, "))");
+    }
+    sb_printf(&e, "&%s", f->name);
+    if (!e.data) return CW_ERR_NOMEM;
+    nm->expr[nm->n++] = sb_take(&e);
+  }
+  nm->nkernels = nm->n;
+  return CW_OK;
+}
+
+const char **nvrtc_program_options(cw_program *prog, KModule *m, int *n) {
+  int nuser = 0;
+  const char *const *user = cw_program_tool_options(prog, &nuser);
+  const char **o = calloc((size_t)nuser + 2, sizeof *o);
+  if (!o) return NULL;
+  for (int i = 0; i < nuser; i++) o[i] = user[i];
+  *n = nuser;
+  if (m->relocatable || kir_uses_device_runtime(m)) o[(*n)++] = "--relocatable-device-code=true";
+  return o;
+}
+
+static cw_status failed(const Nvrtc *rtc, nvrtcProgram prog, nvrtcResult r, char *err,
+                        size_t errn) {
+  size_t logn = 0;
+  rtc->nvrtcGetProgramLogSize(prog, &logn);
+  char *log = calloc(logn + 1, 1);
+  if (log) rtc->nvrtcGetProgramLog(prog, log);
+  snprintf(err, errn, "NVRTC: %s\n%s", rtc->nvrtcGetErrorString(r), log ? log : "");
+  free(log);
+  return CW_ERR_COMPILE;
+}
+
+cw_status nvrtc_build(const Nvrtc *rtc, const char *src, const char *file, NvrtcNames *nm,
+                      const char *arch, const char *const *user, int nuser, char **cubin,
+                      size_t *cubin_n, char *err, size_t errn) {
+  nvrtcProgram prog;
+  nvrtcResult r = rtc->nvrtcCreateProgram(&prog, src, file, 0, NULL, NULL);
+  if (r != 0) {
+    snprintf(err, errn, "NVRTC: %s", rtc->nvrtcGetErrorString(r));
+    return CW_ERR_COMPILE;
+  }
+  for (int i = 0; i < nm->n; i++) rtc->nvrtcAddNameExpression(prog, nm->expr[i]);
+  char inc[1100] = "", cccl[1100] = "";
+  const char *home = getenv("CUDA_HOME");
+  if (!home || !*home) home = "/usr/local/cuda";
+  snprintf(inc, sizeof inc, "--include-path=%s/include", home);
+  snprintf(cccl, sizeof cccl, "--include-path=%s/include/cccl", home);
+  const char *opts[64] = {arch, "-std=c++20", inc, cccl, "-default-device"};
+  int nopts = 5;
+  for (int i = 0; i < nuser && nopts < 64; i++) opts[nopts++] = user[i];
+  r = rtc->nvrtcCompileProgram(prog, nopts, opts);
+  if (r != 0) {
+    cw_status st = failed(rtc, prog, r, err, errn);
+    rtc->nvrtcDestroyProgram(&prog);
+    return st;
+  }
+  for (int i = 0; i < nm->n; i++) {
+    const char *low = NULL;
+    if (rtc->nvrtcGetLoweredName(prog, nm->expr[i], &low) == 0 && low) nm->lowered[i] = strdup(low);
+  }
+  *cubin_n = 0;
+  rtc->nvrtcGetCUBINSize(prog, cubin_n);
+  *cubin = malloc(*cubin_n ? *cubin_n : 1);
+  if (!*cubin) {
+    rtc->nvrtcDestroyProgram(&prog);
+    return CW_ERR_NOMEM;
+  }
+  rtc->nvrtcGetCUBIN(prog, *cubin);
+  rtc->nvrtcDestroyProgram(&prog);
+  return CW_OK;
+}
+
+cw_status nvrtc_check_program(const Nvrtc *rtc, cw_program *prog, int sm, char *err,
+                              size_t errn) {
+  KModule *m = cw_program_module(prog);
+  char *src = NULL;
+  if (cw_program_device_source(prog, &src) != CW_OK || !src) {
+    snprintf(err, errn, "the program carries no CUDA source");
+    return CW_ERR_INVALID;
+  }
+  NvrtcNames nm = {0};
+  cw_status st = nvrtc_collect_names(m, &nm);
+  int nopts = 0;
+  const char **opts = st == CW_OK ? nvrtc_program_options(prog, m, &nopts) : NULL;
+  if (st == CW_OK && !opts) st = CW_ERR_NOMEM;
+  char arch[48];
+  snprintf(arch, sizeof arch, "--gpu-architecture=sm_%d", sm);
+  char *cubin = NULL;
+  size_t n = 0;
+  if (st == CW_OK)
+    st = nvrtc_build(rtc, src, "kernel.cu", &nm, arch, opts, nopts, &cubin, &n, err, errn);
+  for (int i = 0; st == CW_OK && i < nm.nkernels; i++)
+    if (!nm.lowered[i]) {
+      snprintf(err, errn, "NVRTC lowered no name for kernel %s", nm.expr[i]);
+      st = CW_ERR_COMPILE;
+    }
+  free(cubin);
+  free(opts);
+  free(src);
+  nvrtc_names_free(&nm);
+  return st;
+}
