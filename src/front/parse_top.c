@@ -19,6 +19,7 @@ static void parse_external(Parser *p);
 /* remembers the tokens [start, end) of a host declaration */
 static void record_host_span(Parser *p, Token *start, Token *end) {
   if (start == end) return;
+  pin_tokens(p); /* the device source walks around it, extended lambdas in it */
   HostSpan *s = arena_alloc(p->arena, sizeof *s);
   s->start = start;
   s->end = end;
@@ -264,6 +265,7 @@ static void parse_external(Parser *p) {
         d->name = p->spec_error_tok;
         d->why = arena_strdup(p->arena, p->spec_error);
         vec_push(p->arena, &p->dropped, d);
+        pin_tokens(p); /* d->name is read when device code uses it */
       }
       p->tok = start;
       skip_to_sync(p);
@@ -293,8 +295,11 @@ static void parse_external(Parser *p) {
 void parse_toplevel(Parser *p) {
   while (p->tok->kind != TK_EOF) {
     Token *before = p->tok;
+    int pins = p->tok_pins;
     parse_external(p);
     if (p->tok == before) p->tok = p->tok->next; /* always make progress */
+    release_parsed_tokens(p, before, pins);
     if (p->diags->errors >= p->diags->max_errors) break;
   }
+  release_flush(p);
 }

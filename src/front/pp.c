@@ -83,7 +83,7 @@ static bool is_hash(const Token *t) { return pp_is_punct(t, '#'); }
 Token *pp_lex_text(PP *pp, const char *name, const char *text) {
   SrcFile *f = srcfile_new(pp->a, name, text, strlen(text));
   f->id = ++pp->nfiles;
-  return lex_tokens(pp->a, pp->d, f, &pp->ids, false);
+  return lex_tokens(pp->a, pp->d, f, &pp->ids, false, NULL);
 }
 
 static Token *skip_line(Token *t) {
@@ -235,7 +235,7 @@ static Token *enter_file(PP *pp, Token *rest, const char *path, int idx,
   size_t cost = fi->file->size / 2 + 1;
   if (cost > pp->budget) abort_run(pp, at);
   pp->budget -= cost;
-  Token *toks = lex_tokens(pp->a, pp->d, fi->file, &pp->ids, false);
+  Token *toks = lex_tokens(pp->a, pp->d, fi->file, &pp->ids, false, NULL);
   Token *end = toks;
   while (end->kind != TK_EOF) end = end->next;
   end->next = rest;
@@ -669,7 +669,7 @@ static void init_pp(PP *pp, Arena *a, CwDiags *d, const PPOptions *opt,
 static void run_main(PP *pp, SrcFile *file) {
   pp_define_builtins(pp);
   predefine(pp);
-  Token *tok = lex_tokens(pp->a, pp->d, file, &pp->ids, false), *end = tok;
+  Token *tok = lex_tokens(pp->a, pp->d, file, &pp->ids, false, pp->opt->main_tokens), *end = tok;
   while (end->kind != TK_EOF) end = end->next;
   Ident *id = ident_get(pp->a, &pp->ids, file->name);
   if (!id->file) {
