@@ -417,6 +417,10 @@ cw_status cw_program_host_lambda_captures(cw_program *p, char **text) {
   return *text ? CW_OK : CW_ERR_INVALID;
 }
 
+bool cw_program_tokens_released(const cw_program *p) {
+  return p && p->parser && p->parser->tokens_released;
+}
+
 cw_status cw_program_device_source(cw_program *p, char **text) {
   *text = p && p->parser ? front_device_source(p->parser) : NULL;
   if (!*text && p && p->parser && p->parser->tokens_released) {

@@ -15,6 +15,10 @@ KModule *cw_program_module(cw_program *p);
 CwDiags *cw_diags_internal(cw_diags *d);
 /* malloc'd text, caller frees; CW_ERR_INVALID when there is none */
 cw_status cw_program_device_source(cw_program *p, char **text);
+/* whether the parser gave some of the main file's tokens back
+ * (front/parse_release.c), so that cw_program_device_source compiles
+ * the input again: for tests */
+bool cw_program_tokens_released(const cw_program *p);
 /* The options the program was compiled with, spelled for NVRTC
  * ("--include-path=DIR" for the source's folder and each -I, "-DX=Y",
  * "-UX"); owned by the program, *n set to their count. */
