@@ -173,7 +173,7 @@ static void release_pages(const char *lo, const char *hi) {
 bool arena_release(Arena *a, const void *lo_, const void *hi_) {
   const char *lo = lo_, *hi = hi_;
   if (!index_blocks(a)) return false;
-  int bl = block_of(a, lo), bh = block_of(a, hi - 1);
+  int bl = block_of(a, lo), bh = block_of(a, hi);
   if (bl < 0 || bh < 0 || bl > bh) return false;
   if (bl == bh) { /* one block: addresses in allocation order */
     if (lo >= hi) return false;

@@ -36,12 +36,12 @@ typedef struct Arena {
 
 void arena_init(Arena *a);
 void arena_free(Arena *a);
-/* Gives the whole pages of [lo, hi) back to the system, where lo and hi
- * are addresses of two allocations of `a` (lo allocated first, hi = the
- * end of the later one): the allocations made between them, in whichever
- * blocks they lie, are released; what lies there must never be used
- * again.  Returns false, releasing nothing, when lo or hi is not in `a` or
- * lo came after hi; a no-op (true) where the system cannot release pages. */
+/* Gives back to the system the whole pages of what was allocated from lo
+ * up to hi, lo and hi being two allocations of `a` (lo the earlier; hi
+ * itself stays), in whichever blocks they lie; what lies there must never
+ * be used again.  Returns false, releasing nothing, when lo or hi is not
+ * in `a` or lo came after hi; a no-op (true) where the system cannot
+ * release pages. */
 bool arena_release(Arena *a, const void *lo, const void *hi);
 void *arena_alloc_slow(Arena *a, size_t n);
 /* Zeroed memory, 8-byte aligned: enough for every type the project puts

@@ -257,9 +257,8 @@ typedef struct Parser {
   bool release_off;
   bool tokens_released;
   int release_margin;
-  Token *release_lo, *release_hi;
+  Token *release_lo, *release_end; /* waiting: pooled tokens [lo, end) */
   int release_count;
-  SrcLoc release_last;
   const char *cuda_include_dir;
   PtrVec host_spans;     /* HostSpan*: host-only code, in token order */
   /* the last error of a speculative parse, not reported: its message and
