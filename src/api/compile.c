@@ -160,8 +160,14 @@ static cw_status finish(cw_program *prog, cw_diags *diags, Parser *ps, bool relo
   return CW_OK;
 }
 
+/* From this size of the main file on, the parser gives back the tokens it
+ * is done with (front/parse_release.c): below it they are a few MiB at
+ * most, and the CUDA backend would pay a second front-end pass for its
+ * device source (cw_program_device_source). */
+enum { RELEASE_TOKENS_FROM = 256 * 1024 };
+
 /* keep_tokens: the whole token list stays (front_device_source needs it);
- * otherwise the parser gives back those it is done with */
+ * otherwise a large file's parsed tokens are given back */
 static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ctx,
                          const cw_compile_options *opts, const CwInputNote *note,
                          cw_diags *diags, cw_program **out, bool keep_tokens) {
@@ -185,7 +191,7 @@ static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ct
   PPOptions pp;
   fill_pp(&pp, opts);
   if (note) pp.note_input = note->fn, pp.note_input_ctx = note->ctx;
-  if (!keep_tokens) pp.main_tokens = &prog->tokens;
+  if (!keep_tokens && f->size >= RELEASE_TOKENS_FROM) pp.main_tokens = &prog->tokens;
   remember_options(prog, f->name, opts);
   copy_options(prog, opts);
   prog->main_file = f;

@@ -161,12 +161,16 @@ static int block_of(Arena *a, const char *p) {
   return p < (const char *)b->data + b->cap ? seq : -1;
 }
 
-static void release_pages(const char *lo, const char *hi) {
+/* whether a page was given back */
+static bool release_pages(const char *lo, const char *hi) {
 #if !defined(__EMSCRIPTEN__) && defined(MADV_DONTNEED)
   uintptr_t s = ((uintptr_t)lo + 4095) & ~(uintptr_t)4095, e = (uintptr_t)hi & ~(uintptr_t)4095;
-  if (s < e) madvise((void *)s, e - s, MADV_DONTNEED);
+  if (s >= e) return false;
+  madvise((void *)s, e - s, MADV_DONTNEED);
+  return true;
 #else
   (void)lo, (void)hi;
+  return false;
 #endif
 }
 
@@ -175,17 +179,15 @@ bool arena_release(Arena *a, const void *lo_, const void *hi_) {
   if (!index_blocks(a)) return false;
   int bl = block_of(a, lo), bh = block_of(a, hi);
   if (bl < 0 || bh < 0 || bl > bh) return false;
-  if (bl == bh) { /* one block: addresses in allocation order */
-    if (lo >= hi) return false;
-    release_pages(lo, hi);
-    return true;
-  }
+  if (bl == bh) /* one block: addresses in allocation order */
+    return lo < hi && release_pages(lo, hi);
   ArenaBlock *first = a->order[bl], *last = a->order[bh];
-  release_pages(lo, (const char *)first->data + first->cap);
+  bool any = release_pages(lo, (const char *)first->data + first->cap);
   for (int i = bl + 1; i < bh; i++)
-    release_pages((const char *)a->order[i]->data, (const char *)a->order[i]->data + a->order[i]->cap);
-  release_pages((const char *)last->data, hi);
-  return true;
+    any |= release_pages((const char *)a->order[i]->data,
+                         (const char *)a->order[i]->data + a->order[i]->cap);
+  any |= release_pages((const char *)last->data, hi);
+  return any;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n) {

@@ -39,9 +39,9 @@ void arena_free(Arena *a);
 /* Gives back to the system the whole pages of what was allocated from lo
  * up to hi, lo and hi being two allocations of `a` (lo the earlier; hi
  * itself stays), in whichever blocks they lie; what lies there must never
- * be used again.  Returns false, releasing nothing, when lo or hi is not
- * in `a` or lo came after hi; a no-op (true) where the system cannot
- * release pages. */
+ * be used again.  Returns whether a page was given back: false, releasing
+ * nothing, when lo or hi is not in `a`, lo came after hi, no whole page
+ * lies between them or the system cannot release pages. */
 bool arena_release(Arena *a, const void *lo, const void *hi);
 void *arena_alloc_slow(Arena *a, size_t n);
 /* Zeroed memory, 8-byte aligned: enough for every type the project puts

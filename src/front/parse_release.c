@@ -26,7 +26,8 @@
  * tokens after a kept declaration stay, since parsing a template instance
  * may look a few tokens past its end; nothing is released after an error.
  * front_device_source walks the whole list, so once anything is released
- * it returns NULL and the caller compiles again with the tokens kept.
+ * it returns NULL and the caller compiles again with the tokens kept
+ * (which is why api/compile.c pools the tokens of large files only).
  */
 #include "parser.h"
 
