@@ -228,6 +228,14 @@ cw_status cw_compile_source(const char *name, const char *source, size_t size,
   return compile(load_mem, &m, opts, NULL, diags, out, false);
 }
 
+cw_status cw_compile_source_keeping_tokens(const char *name, const char *source, size_t size,
+                                           const cw_compile_options *opts, cw_diags *diags,
+                                           cw_program **out) {
+  if (!source || !out) return CW_ERR_INVALID;
+  MemSrc m = {name ? name : "<source>", source, size};
+  return compile(load_mem, &m, opts, NULL, diags, out, true);
+}
+
 cw_status cw_compile_source_noting(const char *name, const char *source, size_t size,
                                    const cw_compile_options *opts, const CwInputNote *note,
                                    cw_diags *diags, cw_program **out) {

@@ -306,6 +306,16 @@ static void test_token_release(void) {
     char *kir = NULL;
     cw_program_emit(p, "kir", d, &kir);
     ASSERT(kir && strstr(kir, "k_399") && strstr(kir, "scale<double>"), "every kernel is in the KIR");
+    /* the same KIR as a compilation that keeps every token */
+    cw_program *kept = NULL;
+    char *kept_kir = NULL;
+    if (cw_compile_source_keeping_tokens("release.cu", src, n, NULL, d, &kept) == CW_OK &&
+        cw_program_instantiate(kept, "scale<double>", d) == CW_OK)
+      cw_program_emit(kept, "kir", d, &kept_kir);
+    ASSERT(kept && !cw_program_tokens_released(kept), "a compilation keeping its tokens");
+    ASSERT(kir && kept_kir && !strcmp(kir, kept_kir), "the same KIR with and without releasing tokens");
+    free(kept_kir);
+    cw_program_free(kept);
     free(kir);
     char *dev = NULL;
     ASSERT(cw_program_device_source(p, &dev) == CW_OK && dev, "the device source after a release");
