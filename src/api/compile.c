@@ -24,11 +24,42 @@ struct cw_diags {
 
 struct cw_program {
   Arena arena;
+  Arena tokens;   /* the main file's tokens, partly given back (parse_release.c) */
   KModule *m;
   Parser *parser; /* kept for instantiating templates on demand */
   const char **tool_opts; /* cw_program_tool_options */
   int ntool_opts;
+  /* what a second compilation needs (cw_program_device_source): the main
+   * file as read, and a copy of the options */
+  SrcFile *main_file;
+  cw_compile_options opts;
+  bool has_opts;
+  PtrVec requests; /* Request*: what cw_program_instantiate/_host_lambda did */
 };
+
+static void program_free(cw_program *prog) {
+  arena_free(&prog->tokens);
+  arena_free(&prog->arena);
+  free(prog);
+}
+
+static const char *const *copy_strings(Arena *a, const char *const *v, int n) {
+  if (n <= 0) return NULL;
+  const char **c = arena_alloc(a, sizeof *c * (size_t)n);
+  for (int i = 0; i < n; i++) c[i] = arena_strdup(a, v[i]);
+  return c;
+}
+
+static void copy_options(cw_program *prog, const cw_compile_options *o) {
+  if (!o) return;
+  Arena *a = &prog->arena;
+  prog->opts = *o;
+  prog->opts.include_dirs = copy_strings(a, o->include_dirs, o->n_include_dirs);
+  prog->opts.defines = copy_strings(a, o->defines, o->n_defines);
+  prog->opts.undefs = copy_strings(a, o->undefs, o->n_undefs);
+  if (o->cuda_include_dir) prog->opts.cuda_include_dir = arena_strdup(a, o->cuda_include_dir);
+  prog->has_opts = true;
+}
 
 static void remember_options(cw_program *prog, const char *src_name, const cw_compile_options *o) {
   Arena *a = &prog->arena;
@@ -120,8 +151,7 @@ static cw_status finish(cw_program *prog, cw_diags *diags, Parser *ps, bool relo
     if (!relocatable) kir_undefined_externs(ps->m, true, report_whole_program_extern, &diags->d);
   }
   if (diags->d.errors || !ps) {
-    arena_free(&prog->arena);
-    free(prog);
+    program_free(prog);
     return CW_ERR_COMPILE;
   }
   prog->m = ps->m;
@@ -130,33 +160,43 @@ static cw_status finish(cw_program *prog, cw_diags *diags, Parser *ps, bool relo
   return CW_OK;
 }
 
+/* From this size of the main file on, the parser gives back the tokens it
+ * is done with (front/parse_release.c): below it they are a few MiB at
+ * most, and the CUDA backend would pay a second front-end pass for its
+ * device source (cw_program_device_source). */
+enum { RELEASE_TOKENS_FROM = 256 * 1024 };
+
+/* keep_tokens: the whole token list stays (front_device_source needs it);
+ * otherwise a large file's parsed tokens are given back */
 static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ctx,
                          const cw_compile_options *opts, const CwInputNote *note,
-                         cw_diags *diags, cw_program **out) {
+                         cw_diags *diags, cw_program **out, bool keep_tokens) {
   *out = NULL;
   if (!diags) return CW_ERR_INVALID;
   cw_program *prog = calloc(1, sizeof *prog);
   if (!prog) return CW_ERR_NOMEM;
   arena_init(&prog->arena);
+  arena_init(&prog->tokens);
   jmp_buf oom;
-  prog->arena.oom = &oom;
+  prog->arena.oom = prog->tokens.oom = &oom;
   if (setjmp(oom)) {
-    arena_free(&prog->arena);
-    free(prog);
+    program_free(prog);
     return CW_ERR_NOMEM;
   }
   SrcFile *f = load(&prog->arena, ctx);
   if (!f) {
-    arena_free(&prog->arena);
-    free(prog);
+    program_free(prog);
     return CW_ERR_IO;
   }
   PPOptions pp;
   fill_pp(&pp, opts);
   if (note) pp.note_input = note->fn, pp.note_input_ctx = note->ctx;
+  if (!keep_tokens && f->size >= RELEASE_TOKENS_FROM) pp.main_tokens = &prog->tokens;
   remember_options(prog, f->name, opts);
+  copy_options(prog, opts);
+  prog->main_file = f;
   Parser *ps = front_compile(&prog->arena, &diags->d, f, &pp);
-  prog->arena.oom = NULL;
+  prog->arena.oom = prog->tokens.oom = NULL;
   return finish(prog, diags, ps, opts && opts->relocatable, out);
 }
 
@@ -164,7 +204,7 @@ static SrcFile *load_path(Arena *a, const void *ctx) { return srcfile_load(a, ct
 
 cw_status cw_compile_file(const char *path, const cw_compile_options *opts,
                           cw_diags *diags, cw_program **out) {
-  cw_status st = compile(load_path, path, opts, NULL, diags, out);
+  cw_status st = compile(load_path, path, opts, NULL, diags, out, false);
   if (st == CW_ERR_IO && diags)
     diag_add(&diags->d, DIAG_ERROR, (SrcLoc){0}, "cannot read '%s'", path);
   return st;
@@ -177,8 +217,7 @@ typedef struct MemSrc {
 
 static SrcFile *load_mem(Arena *a, const void *ctx) {
   const MemSrc *m = ctx;
-  char *text = arena_strndup(a, m->src, m->size);
-  return srcfile_new(a, m->name, text, m->size);
+  return srcfile_new(a, m->name, m->src, m->size); /* copies the text */
 }
 
 cw_status cw_compile_source(const char *name, const char *source, size_t size,
@@ -186,7 +225,15 @@ cw_status cw_compile_source(const char *name, const char *source, size_t size,
                             cw_program **out) {
   if (!source || !out) return CW_ERR_INVALID;
   MemSrc m = {name ? name : "<source>", source, size};
-  return compile(load_mem, &m, opts, NULL, diags, out);
+  return compile(load_mem, &m, opts, NULL, diags, out, false);
+}
+
+cw_status cw_compile_source_keeping_tokens(const char *name, const char *source, size_t size,
+                                           const cw_compile_options *opts, cw_diags *diags,
+                                           cw_program **out) {
+  if (!source || !out) return CW_ERR_INVALID;
+  MemSrc m = {name ? name : "<source>", source, size};
+  return compile(load_mem, &m, opts, NULL, diags, out, true);
 }
 
 cw_status cw_compile_source_noting(const char *name, const char *source, size_t size,
@@ -194,13 +241,11 @@ cw_status cw_compile_source_noting(const char *name, const char *source, size_t 
                                    cw_diags *diags, cw_program **out) {
   if (!source || !out) return CW_ERR_INVALID;
   MemSrc m = {name ? name : "<source>", source, size};
-  return compile(load_mem, &m, opts, note, diags, out);
+  return compile(load_mem, &m, opts, note, diags, out, false);
 }
 
 void cw_program_free(cw_program *p) {
-  if (!p) return;
-  arena_free(&p->arena);
-  free(p);
+  if (p) program_free(p);
 }
 
 KModule *cw_program_module(cw_program *p) { return p->m; }
@@ -323,6 +368,21 @@ typedef struct FrontRequest {
   const char *found;
 } FrontRequest;
 
+/* a request that succeeded, made again on a second compilation */
+typedef struct Request {
+  bool host_lambda; /* else an instantiation */
+  FrontRequest r;
+} Request;
+
+static void remember_request(cw_program *p, bool host_lambda, const FrontRequest *r) {
+  Request *q = arena_alloc(&p->arena, sizeof *q);
+  q->host_lambda = host_lambda;
+  q->r = *r;
+  q->r.name = arena_strdup(&p->arena, r->name);
+  q->r.found = NULL;
+  vec_push(&p->arena, &p->requests, q);
+}
+
 static cw_status front_request(cw_program *p, cw_diags *diags, FrontRequest *r,
                                bool (*call)(Parser *, FrontRequest *)) {
   jmp_buf oom;
@@ -351,7 +411,9 @@ static bool host_lambda_request(Parser *parser, FrontRequest *r) {
 cw_status cw_program_instantiate(cw_program *p, const char *cpp_name, cw_diags *diags) {
   if (!p || !cpp_name || !diags) return CW_ERR_INVALID;
   FrontRequest r = {.name = cpp_name};
-  return front_request(p, diags, &r, instantiate_request);
+  cw_status st = front_request(p, diags, &r, instantiate_request);
+  if (st == CW_OK) remember_request(p, false, &r);
+  return st;
 }
 
 cw_status cw_program_host_lambda(cw_program *p, const char *fn, int key, int line, int index,
@@ -359,6 +421,7 @@ cw_status cw_program_host_lambda(cw_program *p, const char *fn, int key, int lin
   if (!p || !fn || !diags || !name) return CW_ERR_INVALID;
   FrontRequest r = {.name = fn, .key = key, .line = line, .index = index};
   cw_status st = front_request(p, diags, &r, host_lambda_request);
+  if (st == CW_OK) remember_request(p, true, &r);
   *name = r.found;
   return st == CW_ERR_NOT_FOUND ? CW_ERR_COMPILE : st;
 }
@@ -368,7 +431,28 @@ cw_status cw_program_host_lambda_captures(cw_program *p, char **text) {
   return *text ? CW_OK : CW_ERR_INVALID;
 }
 
+bool cw_program_tokens_released(const cw_program *p) {
+  return p && p->parser && p->parser->tokens_released;
+}
+
 cw_status cw_program_device_source(cw_program *p, char **text) {
   *text = p && p->parser ? front_device_source(p->parser) : NULL;
+  if (!*text && p && p->parser && p->parser->tokens_released) {
+    /* the parser gave tokens back: the same input again, keeping them
+     * (the program compiled once, so this one does too) */
+    MemSrc m = {p->main_file->name, p->main_file->contents, p->main_file->size};
+    cw_diags *d = cw_diags_new();
+    cw_program *again = NULL;
+    if (d && compile(load_mem, &m, p->has_opts ? &p->opts : NULL, NULL, d, &again, true) == CW_OK) {
+      for (int i = 0; i < p->requests.len; i++) { /* what the first one was asked since */
+        Request *q = p->requests.items[i];
+        FrontRequest r = q->r;
+        front_request(again, d, &r, q->host_lambda ? host_lambda_request : instantiate_request);
+      }
+      *text = front_device_source(again->parser);
+    }
+    cw_program_free(again);
+    cw_diags_free(d);
+  }
   return *text ? CW_OK : CW_ERR_INVALID;
 }

@@ -15,6 +15,15 @@ KModule *cw_program_module(cw_program *p);
 CwDiags *cw_diags_internal(cw_diags *d);
 /* malloc'd text, caller frees; CW_ERR_INVALID when there is none */
 cw_status cw_program_device_source(cw_program *p, char **text);
+/* whether the parser gave some of the main file's tokens back
+ * (front/parse_release.c), so that cw_program_device_source compiles
+ * the input again: for tests */
+bool cw_program_tokens_released(const cw_program *p);
+/* cw_compile_source keeping every token (as the second compilation of
+ * cw_program_device_source does): for tests comparing the two */
+cw_status cw_compile_source_keeping_tokens(const char *name, const char *source, size_t size,
+                                           const cw_compile_options *opts, cw_diags *diags,
+                                           cw_program **out);
 /* The options the program was compiled with, spelled for NVRTC
  * ("--include-path=DIR" for the source's folder and each -I, "-DX=Y",
  * "-UX"); owned by the program, *n set to their count. */

@@ -39,8 +39,13 @@ void arena_free(Arena *a) {
     munmap(b->map, b->map_len);
     b = n;
   }
+  free(a->order);
+  free(a->by_addr);
   a->head = NULL;
   a->cur = a->end = NULL;
+  a->order = NULL;
+  a->by_addr = NULL;
+  a->nindexed = 0;
 }
 
 /* Over-allocating and trimming to a 2 MiB boundary needs munmap of part of
@@ -104,6 +109,85 @@ void *arena_alloc_slow(Arena *a, size_t n) {
   a->cur = (char *)b->data + n;
   a->end = (char *)b->data + b->cap;
   return b->data;
+}
+
+/* ---- releasing pages ---------------------------------------------------- */
+
+struct ArenaRef {
+  const char *start; /* the block's data */
+  int seq;           /* its place in allocation order */
+};
+
+static int by_address(const void *x, const void *y) {
+  const char *a = ((const struct ArenaRef *)x)->start, *b = ((const struct ArenaRef *)y)->start;
+  return a < b ? -1 : a > b;
+}
+
+/* the blocks in allocation order and sorted by address; false: no memory */
+static bool index_blocks(Arena *a) {
+  int n = 0;
+  for (ArenaBlock *b = a->head; b; b = b->next) n++;
+  if (n == a->nindexed) return true;
+  ArenaBlock **order = malloc(sizeof *order * (size_t)n);
+  struct ArenaRef *sorted = malloc(sizeof *sorted * (size_t)n);
+  if (!order || !sorted) {
+    free(order);
+    free(sorted);
+    return false;
+  }
+  int i = n;
+  for (ArenaBlock *b = a->head; b; b = b->next) order[--i] = b; /* the list is newest first */
+  for (i = 0; i < n; i++) sorted[i] = (struct ArenaRef){(const char *)order[i]->data, i};
+  qsort(sorted, (size_t)n, sizeof *sorted, by_address);
+  free(a->order);
+  free(a->by_addr);
+  a->order = order;
+  a->by_addr = sorted;
+  a->nindexed = n;
+  return true;
+}
+
+/* the place in allocation order of the block holding the byte p, -1 when none */
+static int block_of(Arena *a, const char *p) {
+  int lo = 0, hi = a->nindexed - 1, found = -1;
+  while (lo <= hi) { /* the last block starting at or below p */
+    int mid = (lo + hi) / 2;
+    if (a->by_addr[mid].start <= p) found = mid, lo = mid + 1;
+    else hi = mid - 1;
+  }
+  if (found < 0) return -1;
+  int seq = a->by_addr[found].seq;
+  ArenaBlock *b = a->order[seq];
+  return p < (const char *)b->data + b->cap ? seq : -1;
+}
+
+/* whether a page was given back */
+static bool release_pages(const char *lo, const char *hi) {
+#if !defined(__EMSCRIPTEN__) && defined(MADV_DONTNEED)
+  uintptr_t s = ((uintptr_t)lo + 4095) & ~(uintptr_t)4095, e = (uintptr_t)hi & ~(uintptr_t)4095;
+  if (s >= e) return false;
+  madvise((void *)s, e - s, MADV_DONTNEED);
+  return true;
+#else
+  (void)lo, (void)hi;
+  return false;
+#endif
+}
+
+bool arena_release(Arena *a, const void *lo_, const void *hi_) {
+  const char *lo = lo_, *hi = hi_;
+  if (!index_blocks(a)) return false;
+  int bl = block_of(a, lo), bh = block_of(a, hi);
+  if (bl < 0 || bh < 0 || bl > bh) return false;
+  if (bl == bh) /* one block: addresses in allocation order */
+    return lo < hi && release_pages(lo, hi);
+  ArenaBlock *first = a->order[bl], *last = a->order[bh];
+  bool any = release_pages(lo, (const char *)first->data + first->cap);
+  for (int i = bl + 1; i < bh; i++)
+    any |= release_pages((const char *)a->order[i]->data,
+                         (const char *)a->order[i]->data + a->order[i]->cap);
+  any |= release_pages((const char *)last->data, hi);
+  return any;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n) {

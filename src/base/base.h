@@ -27,10 +27,22 @@ typedef struct Arena {
   jmp_buf *oom; /* where to unwind when malloc fails (may be NULL) */
   int nblocks;
   char *cur, *end; /* free part of the head block */
+  /* arena_release's index of the blocks (allocation order, and sorted by
+   * address), rebuilt when blocks were added since */
+  ArenaBlock **order;
+  struct ArenaRef *by_addr;
+  int nindexed;
 } Arena;
 
 void arena_init(Arena *a);
 void arena_free(Arena *a);
+/* Gives back to the system the whole pages of what was allocated from lo
+ * up to hi, lo and hi being two allocations of `a` (lo the earlier; hi
+ * itself stays), in whichever blocks they lie; what lies there must never
+ * be used again.  Returns whether a page was given back: false, releasing
+ * nothing, when lo or hi is not in `a`, lo came after hi, no whole page
+ * lies between them or the system cannot release pages. */
+bool arena_release(Arena *a, const void *lo, const void *hi);
 void *arena_alloc_slow(Arena *a, size_t n);
 /* Zeroed memory, 8-byte aligned: enough for every type the project puts
  * in an arena (pointers, int64_t, double; nothing needs max_align_t's 16,

@@ -272,6 +272,7 @@ static bool already(PtrVec *v, const char *h) {
 }
 
 char *front_device_source(Parser *p) {
+  if (p->tokens_released) return NULL; /* the list has holes: compile again */
   Out o;
   memset(&o, 0, sizeof o);
   sb_init(&o.sb);

@@ -28,6 +28,7 @@ Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt)
   if (setjmp(jb)) return p; /* diagnostics say what went wrong */
   p->main_file = file;
   p->cuda_include_dir = opt->cuda_include_dir;
+  p->tok_pool = opt->main_tokens;
   p->tok = p->first_tok = preprocess(a, d, file, opt);
   parse_toplevel(p);
   p->recover = NULL;

@@ -25,6 +25,8 @@
 
 typedef struct Lexer {
   Arena *a;
+  Arena *ta;   /* the Token records: a, or the main file's pool */
+  bool pooled; /* ta is the pool */
   CwDiags *d;
   SrcFile *file;
   IdentTable *ids;
@@ -56,13 +58,13 @@ uint32_t ident_hash(const char *s, int len) {
 
 static void ident_grow(Arena *a, IdentTable *t) {
   uint32_t nc = t->cap ? t->cap * 2 : 1024;
-  Ident **ns = arena_alloc(a, sizeof(Ident *) * nc);
+  IdentSlot *ns = arena_alloc(a, sizeof(IdentSlot) * nc);
   for (uint32_t i = 0; i < t->cap; i++) {
-    Ident *id = t->slots[i];
-    if (!id) continue;
-    uint32_t j = id->hash & (nc - 1);
-    while (ns[j]) j = (j + 1) & (nc - 1);
-    ns[j] = id;
+    IdentSlot sl = t->slots[i];
+    if (!sl.id) continue;
+    uint32_t j = sl.hash & (nc - 1);
+    while (ns[j].id) j = (j + 1) & (nc - 1);
+    ns[j] = sl;
   }
   t->slots = ns;
   t->cap = nc;
@@ -72,14 +74,17 @@ Ident *ident_intern(Arena *a, IdentTable *t, const char *s, int len,
                     uint32_t hash) {
   if (t->len * 2 >= t->cap) ident_grow(a, t);
   uint32_t j = hash & (t->cap - 1);
-  for (Ident *id; (id = t->slots[j]); j = (j + 1) & (t->cap - 1))
-    if (id->hash == hash && id->len == len && !memcmp(id->text, s, len))
+  for (IdentSlot *sl; (sl = &t->slots[j])->id; j = (j + 1) & (t->cap - 1)) {
+    Ident *id = sl->id;
+    if (sl->hash == hash && id->len == len && !memcmp(id->text, s, (size_t)len))
       return id;
+  }
   Ident *id = arena_alloc(a, sizeof(Ident) + (size_t)len + 1);
   memcpy(id->text, s, (size_t)len);
   id->hash = hash;
   id->len = len;
-  t->slots[j] = id;
+  t->slots[j].hash = hash;
+  t->slots[j].id = id;
   t->len++;
   return id;
 }
@@ -306,8 +311,9 @@ __attribute__((noinline, cold)) static size_t too_long(Lexer *L, const char *s, 
 
 __attribute__((always_inline)) static inline Token *new_tok(Lexer *L, TokenKind k, const char *s,
                                                            const char *e) {
-  Token *t = arena_alloc(L->a, sizeof *t);
+  Token *t = arena_alloc(L->ta, sizeof *t);
   t->kind = k;
+  t->pooled = L->pooled;
   t->loc = lex_loc(L, s);
   size_t n = (size_t)(e - s);
   if (__builtin_expect(n > TOKEN_MAX_LEN, 0)) n = too_long(L, s, n);
@@ -571,7 +577,11 @@ static Token *lex_one(Lexer *L) {
   if ((char_class[c] & CH_DIGIT) || (c == '.' && (char_class[(unsigned char)s[1]] & CH_DIGIT))) {
     const char *e = scan_number(s);
     L->p = e;
-    return copy_spelling(L, new_tok(L, TK_NUM, s, e), s);
+    /* interned like a name: the same few literals (0, 1, 256, 1.0f)
+     * recur on every line, and each copy took 8 to 16 bytes */
+    Token *t = new_tok(L, TK_NUM, s, e);
+    t->spelling = ident_intern(L->a, L->ids, s, (int)t->len, ident_hash(s, (int)t->len))->text;
+    return t;
   }
   if (c == '"' || c == '\'') return lex_quoted(L, s, s);
   int n = punct_len(s);
@@ -583,9 +593,9 @@ static Token *lex_one(Lexer *L) {
 }
 
 Token *lex_tokens(Arena *a, CwDiags *d, SrcFile *f, IdentTable *ids,
-                  bool report_now) {
-  Lexer L = {.a = a, .d = d, .file = f, .ids = ids, .report_now = report_now,
-             .orig = f->contents, .line = 1};
+                  bool report_now, Arena *pool) {
+  Lexer L = {.a = a, .ta = pool ? pool : a, .pooled = pool != NULL, .d = d, .file = f,
+             .ids = ids, .report_now = report_now, .orig = f->contents, .line = 1};
   remove_splices(&L, f->contents, f->size);
   L.p = L.buf;
   Token head = {0}, *cur = &head;
@@ -608,7 +618,7 @@ Token *lex_tokens(Arena *a, CwDiags *d, SrcFile *f, IdentTable *ids,
 
 Token *lex_file(Arena *a, CwDiags *d, SrcFile *file) {
   IdentTable ids = {0};
-  Token *tok = lex_tokens(a, d, file, &ids, true);
+  Token *tok = lex_tokens(a, d, file, &ids, true, NULL);
   for (Token *t = tok; t; t = t->next)
     if (t->kind == TK_NUM) lex_convert_number(d, t);
   return tok;

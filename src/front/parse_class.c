@@ -71,6 +71,7 @@ static void record_member_init(Parser *p, KType *st) {
   if (!cs->member_init) cs->member_init = arena_alloc(p->arena, sizeof(Token *) * 256);
   if (st->nfields > 256) error_tok(p, p->tok, "too many fields with default member initializers");
   cs->member_init[st->nfields - 1] = p->tok;
+  pin_tokens(p); /* parsed again for each constructor */
   if (equal(p->tok, "{")) {
     skip_balanced(p);
     return;

@@ -751,8 +751,8 @@ static KExpr *parse_unary(Parser *p) {
     KExpr *a = parse_unary(p);
     if (op == KOP_NEG && (a->kind == KE_INT || a->kind == KE_FLOAT) &&
         (kt_is_signed(a->type) || kt_is_float(a->type)) && a->type->size >= 4) {
-      a->ival = (int64_t)(0 - (uint64_t)a->ival);
-      a->fval = -a->fval;
+      if (a->kind == KE_INT) a->ival = (int64_t)(0 - (uint64_t)a->ival);
+      else a->fval = -a->fval;
       a->loc = t->loc;
       return a;
     }

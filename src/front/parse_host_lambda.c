@@ -180,6 +180,7 @@ static void try_declaration(Parser *p, Walk *w, bool first) {
     if (v && w->ds.is_auto && equal(p->tok, "=") && is_extended_lambda(p->tok->next)) {
       w->auto_var = v;
       w->auto_init = p->tok->next;
+      pin_tokens(p);
     }
     if (first) w->in_decl = true;
   }
@@ -208,6 +209,7 @@ static void scan_body(Parser *p, Token *t, Token *end, Walk w) {
       lp->args = w.args;
       lp->nargs = w.nargs;
       vec_push(p->arena, &p->host_lambdas, lp);
+      pin_tokens(p);
       if (w.auto_var && w.auto_init == t && lp->closure) w.auto_var->var->type = lp->closure;
       prev = NULL;
       stmt = false;

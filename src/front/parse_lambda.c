@@ -307,6 +307,7 @@ static void skip_lambda_specifiers(Parser *p) {
  * p->tok: the pieces, p->tok after the body; captures not yet found */
 static void parse_lambda_parts(Parser *p, Captures *c, HostLambda *lp) {
   lp->start = c->start = p->tok;
+  pin_tokens(p);
   parse_capture_list(p, c);
   skip_lambda_specifiers(p); /* nvcc's extended lambdas: `[=] __device__ (int i)` */
   lp->params = lp->params_end = p->tok;

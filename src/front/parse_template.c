@@ -186,6 +186,7 @@ void parse_template_decl(Parser *p) {
     return;
   }
   Template *t = arena_alloc(p->arena, sizeof *t);
+  pin_tokens(p); /* each instance parses its tokens again */
   parse_tparams(p, t);
   t->decl = p->tok;
   t->scope = p->scope;

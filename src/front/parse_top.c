@@ -21,6 +21,7 @@ static void parse_external(Parser *p);
  * (parse_class.c) give way to the whole declaration's */
 void front_record_host_span(Parser *p, Token *start, Token *end) {
   if (start == end || p->inst_depth) return; /* an instance's tokens: not the source's order */
+  pin_tokens(p); /* the device source walks around it, extended lambdas in it */
   while (p->host_spans.len) {
     HostSpan *last = p->host_spans.items[p->host_spans.len - 1];
     Token *t = start;
@@ -287,6 +288,7 @@ static void parse_external(Parser *p) {
         d->name = p->spec_error_tok;
         d->why = arena_strdup(p->arena, p->spec_error);
         vec_push(p->arena, &p->dropped, d);
+        pin_tokens(p); /* d->name is read when device code uses it */
       }
       p->tok = start;
       skip_to_sync(p);
@@ -320,8 +322,11 @@ static void parse_external(Parser *p) {
 void parse_toplevel(Parser *p) {
   while (p->tok->kind != TK_EOF) {
     Token *before = p->tok;
+    int pins = p->tok_pins;
     parse_external(p);
     if (p->tok == before) p->tok = p->tok->next; /* always make progress */
+    release_parsed_tokens(p, before, pins);
     if (p->diags->errors >= p->diags->max_errors) break;
   }
+  release_flush(p);
 }

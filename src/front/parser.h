@@ -246,7 +246,19 @@ typedef struct Parser {
   bool nonvirtual;       /* the call being made names its class (`Base::f()`): no dispatch */
   bool device_launch;    /* the call being made is a kernel launch in device code */
   SrcFile *main_file;
-  Token *first_tok;      /* the preprocessed translation unit */
+  Token *first_tok;      /* the preprocessed translation unit (see tokens_released) */
+  /* Giving back the main file's tokens once parsed (parse_release.c):
+   * the pool they were lexed into (NULL: they are kept), how many times a
+   * declaration kept a pointer to its tokens (tok_pins), the range waiting
+   * to be released, and whether any was (then first_tok's list is broken
+   * and front_device_source returns NULL). */
+  Arena *tok_pool;
+  int tok_pins;
+  bool release_off;
+  bool tokens_released;
+  int release_margin;
+  Token *release_lo, *release_end; /* waiting: pooled tokens [lo, end) */
+  int release_count;
   const char *cuda_include_dir;
   PtrVec host_spans;     /* HostSpan*: host-only code, in token order */
   /* the last error of a speculative parse, not reported: its message and
@@ -472,6 +484,16 @@ Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt)
  * with the parser set to read it at global scope, outside any function;
  * the caller sets p->recover. */
 Token *front_lex_at_global(Parser *p, const char *what, const char *text);
+
+/* parse_release.c: a declaration keeps pointers to its tokens for later
+ * (a template, a lambda, a default member initializer, host code): its
+ * top-level declaration's tokens are never released */
+static inline void pin_tokens(Parser *p) { p->tok_pins++; }
+/* after each top-level declaration [before, p->tok), parsed with
+ * tok_pins at pins_before: release its tokens or keep them */
+void release_parsed_tokens(Parser *p, Token *before, int pins_before);
+/* at the end of the translation unit: release what waits */
+void release_flush(Parser *p);
 /* Instantiates a template kernel named `k<float, 4>` after compilation;
  * true when the kernel exists afterwards. */
 bool front_instantiate(Parser *p, const char *cpp_name);

@@ -83,7 +83,7 @@ static bool is_hash(const Token *t) { return pp_is_punct(t, '#'); }
 Token *pp_lex_text(PP *pp, const char *name, const char *text) {
   SrcFile *f = srcfile_new(pp->a, name, text, strlen(text));
   f->id = ++pp->nfiles;
-  return lex_tokens(pp->a, pp->d, f, &pp->ids, false);
+  return lex_tokens(pp->a, pp->d, f, &pp->ids, false, NULL);
 }
 
 static Token *skip_line(Token *t) {
@@ -235,7 +235,7 @@ static Token *enter_file(PP *pp, Token *rest, const char *path, int idx,
   size_t cost = fi->file->size / 2 + 1;
   if (cost > pp->budget) abort_run(pp, at);
   pp->budget -= cost;
-  Token *toks = lex_tokens(pp->a, pp->d, fi->file, &pp->ids, false);
+  Token *toks = lex_tokens(pp->a, pp->d, fi->file, &pp->ids, false, NULL);
   Token *end = toks;
   while (end->kind != TK_EOF) end = end->next;
   end->next = rest;
@@ -611,14 +611,38 @@ static void join_strings(PP *pp, Token *t) {
  * dropped, and each closing bracket paired with the opening one it
  * closes (any closer closes the innermost opener, as skip_balanced
  * counts them). */
+/* The same few literals (0, 1, 0.5f) recur on every line and their
+ * spellings are interned (lex.c): the value of one read last is kept by
+ * its spelling's address, which no other text has during the run. */
+typedef struct NumCache {
+  const char *spelling;
+  uint64_t bits; /* ival, or fval's bytes */
+  NumKind kind;
+} NumCache;
+
+static void convert_number(PP *pp, NumCache *cache, Token *t) {
+  NumCache *c = &cache[((uintptr_t)t->spelling >> 3) & 255];
+  if (c->spelling == t->spelling) {
+    t->num_kind = c->kind;
+    t->ival = c->bits; /* fval shares its bytes */
+    return;
+  }
+  if (!lex_convert_number(pp->d, t)) return;
+  c->spelling = t->spelling;
+  c->bits = t->ival;
+  c->kind = t->num_kind;
+}
+
 static void finish(PP *pp, Token *tok) {
   Token **open = NULL;
   size_t nopen = 0, cap = 0;
   bool pairing = true; /* until an allocation fails */
+  NumCache numbers[256];
+  memset(numbers, 0, sizeof numbers);
   for (Token *t = tok; t->kind != TK_EOF; t = t->next) {
     if (t->invalid) lex_report_invalid(pp->d, t);
     tok_set_hideset(t, NULL);
-    if (t->kind == TK_NUM) lex_convert_number(pp->d, t);
+    if (t->kind == TK_NUM) convert_number(pp, numbers, t);
     else if (t->kind == TK_STR && t->next->kind == TK_STR) join_strings(pp, t);
     else if (t->kind == TK_PUNCT && t->len == 1 && pairing) {
       char c = t->spelling[0];
@@ -675,7 +699,7 @@ static void init_pp(PP *pp, Arena *a, CwDiags *d, const PPOptions *opt,
 static void run_main(PP *pp, SrcFile *file) {
   pp_define_builtins(pp);
   predefine(pp);
-  Token *tok = lex_tokens(pp->a, pp->d, file, &pp->ids, false), *end = tok;
+  Token *tok = lex_tokens(pp->a, pp->d, file, &pp->ids, false, pp->opt->main_tokens), *end = tok;
   while (end->kind != TK_EOF) end = end->next;
   Ident *id = ident_get(pp->a, &pp->ids, file->name);
   if (!id->file) {

@@ -33,8 +33,16 @@ typedef struct Ident {
   char text[];     /* NUL-terminated; tokens point here */
 } Ident;
 
+/* Open addressing; a slot keeps the name's hash beside the record, so a
+ * probe that misses (and growing the table) reads no Ident, each of
+ * which is a cache miss somewhere in the arena. */
+typedef struct IdentSlot {
+  uint32_t hash;
+  Ident *id;
+} IdentSlot;
+
 typedef struct IdentTable {
-  Ident **slots;
+  IdentSlot *slots;
   uint32_t cap, len;
 } IdentTable;
 
@@ -60,9 +68,11 @@ static inline Ident *tok_ident(const Token *t) {
 
 /* Lexes `f`.  With report_now, token-level errors (stray characters,
  * unterminated literals) are reported at once; otherwise tokens are only
- * marked `invalid` and the preprocessor reports those it does not skip. */
+ * marked `invalid` and the preprocessor reports those it does not skip.
+ * The Token records go to `pool` when not NULL (marked `pooled`: nothing
+ * else is allocated there, so they lie in lexing order), else to `a`. */
 Token *lex_tokens(Arena *a, CwDiags *d, SrcFile *f, IdentTable *ids,
-                  bool report_now);
+                  bool report_now, Arena *pool);
 /* Decodes a pp-number into num_kind/ival/fval; reports a bad literal to d
  * (when non-NULL) and returns false. */
 bool lex_convert_number(CwDiags *d, Token *t);

@@ -33,7 +33,7 @@ typedef enum {
 typedef struct Hideset Hideset;
 
 /* Longest token text `len` can hold; the lexer refuses longer ones. */
-#define TOKEN_MAX_LEN ((1 << 25) - 1)
+#define TOKEN_MAX_LEN ((1 << 24) - 1)
 
 /* 48 bytes (it was 64): a million-line file makes tens of millions of
  * them, and memory traffic is most of the front end's time.  The small
@@ -49,7 +49,10 @@ typedef struct Token {
   bool invalid : 1;     /* lexically broken (stray char, unterminated
                            literal); the preprocessor reports it only if
                            the token is not in a skipped region */
-  unsigned len : 25;    /* strlen(spelling), at most TOKEN_MAX_LEN */
+  bool pooled : 1;      /* lexed from the main file into the pool of
+                           tokens the parser may release (parse_release.c);
+                           copies of it may keep the flag */
+  unsigned len : 24;    /* strlen(spelling), at most TOKEN_MAX_LEN */
   union {
     NumKind num_kind;   /* TK_NUM (TK_CHAR: NUM_INT) */
     int str_len;        /* TK_STR: bytes excluding the terminator */
@@ -79,6 +82,10 @@ Token *lex_file(Arena *a, CwDiags *d, SrcFile *file);
 
 /* Options of one preprocessing run. */
 typedef struct PPOptions {
+  /* Where the main file's tokens go (marked `pooled`), so that the parser
+   * can give the pages of those it is done with back (parse_release.c);
+   * NULL: the arena, like every other token. */
+  Arena *main_tokens;
   const char **include_dirs; /* -I, searched for "" after the file's dir, and for <> */
   int n_include_dirs;
   const char *cuda_include_dir; /* our include/cuda: searched last for <> */

@@ -19,7 +19,7 @@ static const KBuiltinInfo builtin_table[] = {
 };
 
 _Static_assert(KB__COUNT <= 1 << 16, "KExpr.builtin is a 16-bit field");
-_Static_assert(sizeof(KExpr) <= 112 && sizeof(KStmt) <= 128,
+_Static_assert(sizeof(KExpr) <= 104 && sizeof(KStmt) <= 128,
                "KIR nodes grew: a million-line input makes millions of them");
 
 const KBuiltinInfo *kb_info(KBuiltinId id) {

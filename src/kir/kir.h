@@ -182,11 +182,12 @@ typedef enum {
   KOP_NEG, KOP_NOT, KOP_BITNOT,
 } KOp;
 
-/* 112 bytes (it was 144): a million-line input makes seven million of
- * them.  The small members are bit-fields and a float literal's value
- * shares its storage with a string literal's bytes (only KE_FLOAT reads
- * fval, only KE_STR reads str); every other member is its own, so code
- * that reads a member of a node of another kind still finds it empty. */
+/* 104 bytes (it was 144): a million-line input makes seven million of
+ * them.  The small members are bit-fields and the literal values share
+ * one storage: only KE_INT (and KE_CALL, its virtual flag) reads ival,
+ * only KE_FLOAT fval, only KE_STR str, so code must test the kind before
+ * reading one of them; every other member is its own, so code that reads
+ * a member of a node of another kind still finds it empty. */
 struct KExpr {
   KExprKind kind : 8;
   KOp op : 8;
@@ -199,8 +200,8 @@ struct KExpr {
   SrcLoc loc;
   KExpr *a, *b, *c;
   KExpr **args;     /* KE_CALL, KE_BUILTIN, KE_VEC, KE_INIT_LIST */
-  int64_t ival;
   union {
+    int64_t ival;    /* KE_INT; KE_CALL: 1 for a virtual call */
     double fval;     /* KE_FLOAT */
     const char *str; /* KE_STR */
   };

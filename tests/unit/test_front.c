@@ -5,12 +5,16 @@
  * name), constant evaluation, CUDA qualifiers, host-code skipping, loop
  * hints and multi-error recovery.  Each case compiles a small source and
  * looks for the exact KIR that the rule implies (chibicc-style ASSERT).
+ * Also: the parser giving the main file's tokens back (parse_release.c)
+ * while templates, default member initializers and the device source still
+ * find theirs.
  */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/program.h"
 #include "cuwasm.h"
 
 static int passed, failed;
@@ -259,6 +263,71 @@ static void test_cpp_rules(void) {
   expect_kir("__global__ void k(double *o) { *o = nan(\"\"); }", "nan(\"\")", "nan(const char *)");
 }
 
+static int count(const char *hay, const char *needle) {
+  int n = 0;
+  for (const char *s = hay; (s = strstr(s, needle)); s += strlen(needle)) n++;
+  return n;
+}
+
+/* Thousands of plain kernels (their tokens go: the file is over the
+ * 256 KiB from which compile.c lets them go), with a template, a struct
+ * with a default member initializer and a macro that reorders its
+ * arguments among them, all used after the tokens around them went. */
+static void test_token_release(void) {
+  enum { N = 2400 };
+  size_t cap = (size_t)N * 200 + 4096;
+  char *src = malloc(cap);
+  size_t n = (size_t)snprintf(src, cap,
+                              "#define SWAPPED(a, b) ((b) - (a))\n"
+                              "template <typename T> __device__ T twice(T x) { return x + x; }\n"
+                              "struct Init { int v = 7; };\n");
+  for (int i = 0; i < N; i++) {
+    n += (size_t)snprintf(src + n, cap - n,
+                          "__global__ void k_%d(float *a, int n) {\n"
+                          "  int i = blockIdx.x * blockDim.x + threadIdx.x;\n"
+                          "  if (i < n) a[i] = a[i] * %d.0f + SWAPPED(i, n);\n}\n", i, i);
+    if (i == N / 2)
+      n += (size_t)snprintf(src + n, cap - n,
+                            "template <typename T> __global__ void scale(T *a) { a[0] = twice(a[0]); }\n");
+  }
+  n += (size_t)snprintf(src + n, cap - n,
+                        "__global__ void last(int *o) { Init s; *o = s.v + twice(3); }\n");
+  cw_diags *d = cw_diags_new();
+  cw_program *p = NULL;
+  ASSERT(cw_compile_source("release.cu", src, n, NULL, d, &p) == CW_OK, "the release test compiles");
+  if (!p) {
+    char *r = cw_diags_render(d);
+    fprintf(stderr, "%s\n", r);
+    free(r);
+  } else {
+    ASSERT(cw_program_tokens_released(p), "the parser gave tokens back");
+    ASSERT(cw_program_instantiate(p, "scale<double>", d) == CW_OK,
+           "a template instantiated by name after its neighbours' tokens went");
+    char *kir = NULL;
+    cw_program_emit(p, "kir", d, &kir);
+    ASSERT(kir && strstr(kir, "k_399") && strstr(kir, "scale<double>"), "every kernel is in the KIR");
+    /* the same KIR as a compilation that keeps every token */
+    cw_program *kept = NULL;
+    char *kept_kir = NULL;
+    if (cw_compile_source_keeping_tokens("release.cu", src, n, NULL, d, &kept) == CW_OK &&
+        cw_program_instantiate(kept, "scale<double>", d) == CW_OK)
+      cw_program_emit(kept, "kir", d, &kept_kir);
+    ASSERT(kept && !cw_program_tokens_released(kept), "a compilation keeping its tokens");
+    ASSERT(kir && kept_kir && !strcmp(kir, kept_kir), "the same KIR with and without releasing tokens");
+    free(kept_kir);
+    cw_program_free(kept);
+    free(kir);
+    char *dev = NULL;
+    ASSERT(cw_program_device_source(p, &dev) == CW_OK && dev, "the device source after a release");
+    ASSERT(dev && count(dev, "__global__") == N + 2, "the device source has every kernel");
+    ASSERT(dev && strstr(dev, "k_399") && strstr(dev, "struct Init"), "... and the rest");
+    free(dev);
+  }
+  cw_program_free(p);
+  cw_diags_free(d);
+  free(src);
+}
+
 int main(void) {
   test_conversions();
   test_overloads();
@@ -268,6 +337,7 @@ int main(void) {
   test_virtual();
   test_recovery();
   test_cpp_rules();
+  test_token_release();
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;
 }
