@@ -8,9 +8,9 @@ t = v0 ^ (v0 >> 2); shift the words down; v4 = (v4 ^ (v4 << 4)) ^ (t ^ (t << 1))
 is a linear map M on 160-bit states over GF(2).  Its minimal polynomial P
 (degree 160, found here by Berlekamp-Massey on one bit of the output) is
 also its characteristic polynomial, so by Cayley-Hamilton M^N = r(M) with
-r(x) = x^N mod P.  Advancing a state by N steps is therefore: multiply
-together the tabulated polynomials x^(digit * 16^k * SPACING) mod P for the
-base-16 digits of N, then evaluate r(M) on the state by running the
+r(x) = x^N mod P.  Advancing a state by N steps is therefore: for each
+nonzero base-16 digit of N, evaluate r(M) for the tabulated polynomial
+r(x) = x^(digit * 16^k * SPACING) mod P on the state, by running the
 generator 160 steps and adding up the states whose coefficient is 1.
 SPACING is 2^67 for subsequences (cuRAND's documented distance between
 subsequences) and 1 for offsets.  Nothing here is taken from NVIDIA's

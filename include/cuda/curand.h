@@ -4,8 +4,8 @@
  * numbers.  Implemented in src/compat/runtime_curand.c over the
  * generators of cw_curand_core.h; `-lcurand` links the cuwasm runtime.
  *
- * Pseudo-random generators only: XORWOW (also CURAND_RNG_PSEUDO_DEFAULT)
- * and Philox4_32_10.  The others (MRG32k3a, MTGP32, MT19937, the Sobol
+ * Pseudo-random generators only: XORWOW (also CURAND_RNG_PSEUDO_DEFAULT),
+ * MRG32k3a and Philox4_32_10.  The others (MTGP32, MT19937, the Sobol
  * quasi-random generators) are refused by curandCreateGenerator with
  * CURAND_STATUS_TYPE_ERROR.  The numbers of the enums are cuRAND's, so
  * that programs printing them print the same.  Host code only; the enums

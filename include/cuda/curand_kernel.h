@@ -10,9 +10,11 @@
  * call, as cuRAND does, so a thread's sequence of normals is cuRAND's.
  * The functions are `__host__ __device__` here (cuRAND's are device-only);
  * on the CUDA backend NVRTC reads the toolkit's own curand_kernel.h, whose
- * states have the same sizes.  MTGP32, the quasi-random generators and
- * discrete distributions are not provided: using them is an unknown-type
- * or unknown-function error at the user's line.
+ * states have the same sizes.  MTGP32, the quasi-random generators,
+ * discrete distributions and the functions returning double4
+ * (curand_uniform4_double, curand_normal4_double, curand_log_normal4_double:
+ * cuwasm has no double4 yet) are not provided: using them is an
+ * unknown-type or unknown-function error at the user's line.
  */
 #ifndef CUWASM_CURAND_KERNEL_H
 #define CUWASM_CURAND_KERNEL_H
@@ -297,6 +299,28 @@ __CW_CURAND_API double curand_log_normal_double(curandStateXORWOW_t *state, doub
 __CW_CURAND_API double curand_log_normal_double(curandStatePhilox4_32_10_t *state, double mean,
                                                 double stddev) {
   return __cw_curand_log_normal_double(state, mean, stddev);
+}
+
+template <class State>
+static inline __host__ __device__ double2 __cw_curand_log_normal2_double(State *state, double mean,
+                                                                         double stddev) {
+  double2 v = curand_normal2_double(state);
+  return make_double2(exp(mean + stddev * v.x), exp(mean + stddev * v.y));
+}
+
+__CW_CURAND_API double2 curand_log_normal2_double(curandStateXORWOW_t *state, double mean,
+                                                  double stddev) {
+  return __cw_curand_log_normal2_double(state, mean, stddev);
+}
+
+__CW_CURAND_API double2 curand_log_normal2_double(curandStatePhilox4_32_10_t *state, double mean,
+                                                  double stddev) {
+  return __cw_curand_log_normal2_double(state, mean, stddev);
+}
+
+__CW_CURAND_API double2 curand_log_normal2_double(curandStateMRG32k3a_t *state, double mean,
+                                                  double stddev) {
+  return __cw_curand_log_normal2_double(state, mean, stddev);
 }
 
 /* ---- Poisson --------------------------------------------------------------- */

@@ -11,10 +11,15 @@
  * - XORWOW: Marsaglia's xorshift of five words plus a Weyl sequence
  *   d += 362437, seeded as cuRAND seeds it (the 64-bit seed scrambled
  *   into the five words and d).  Skip-ahead by N steps — subsequence s,
- *   offset o is N = s * 2^67 + o — multiplies the tabulated polynomials
- *   x^N mod P of cw_curand_tables.h (one per base-16 digit of N) and
- *   applies the product to the state by running it 160 steps (see
- *   scripts/gen_curand_tables.py); the Weyl part just adds 362437 * o.
+ *   offset o is N = s * 2^67 + o — applies to the state, for each
+ *   nonzero base-16 digit of s and of o, a tabulated polynomial
+ *   x^(digit * 16^k * spacing) mod P of cw_curand_tables.h, by running
+ *   it 160 steps (see scripts/gen_curand_tables.py); the Weyl part just
+ *   adds 362437 * o.
+ * - MRG32k3a (L'Ecuyer 1999): two recurrences of order 3 mod m1 and m2,
+ *   combined; seeded as cuRAND seeds it; skip-ahead by tabulated powers
+ *   of the two 3x3 transition matrices (subsequences of 2^76, sequences
+ *   of 2^127).
  * - Philox4x32-10 (Salmon et al., SC'11, as in Random123): a 128-bit
  *   counter and a 64-bit key (the seed), ten rounds per block of four
  *   outputs; subsequence s adds s to the counter's upper 64 bits, offset o
@@ -24,9 +29,9 @@
  *   Box-Muller on two uniforms, Poisson by multiplying uniforms for small
  *   means and by Hörmann's transformed rejection (PTRS) for large ones.
  *
- * Integer outputs and uniforms are bit-exact with NVIDIA's cuRAND for the
- * same seed, subsequence and offset; normals use the C library's
- * logf/sinf/cosf and so may differ from the GPU's in the last bits;
+ * Integer outputs, uniforms and double normals are bit-exact with
+ * NVIDIA's cuRAND for the same seed, subsequence and offset; float normals
+ * use the C library's logf/sinf/cosf and so may differ in the last bits;
  * Poisson is a different (correctly distributed) algorithm.
  */
 #ifndef CUWASM_CW_CURAND_CORE_H
@@ -114,41 +119,32 @@ __CW_CURAND_FN unsigned int __cw_xorwow_next(curandStateXORWOW_t *s) {
   return s->v[4] + s->d;
 }
 
-/* r = a * b mod P over GF(2), polynomials of degree < 160 in five words */
-__CW_CURAND_FN void __cw_xorwow_polymul(unsigned int *r, const unsigned int *a,
-                                        const unsigned int *b) {
-  unsigned int acc[5] = {0, 0, 0, 0, 0};
-  for (int bit = 159; bit >= 0; bit--) {
-    unsigned int top = acc[4] >> 31; /* acc *= x, reduced by P */
-    for (int w = 4; w > 0; w--) acc[w] = (acc[w] << 1) | (acc[w - 1] >> 31);
-    acc[0] <<= 1;
-    if (top)
-      for (int w = 0; w < 5; w++) acc[w] ^= __CW_XORWOW_CHARPOLY[w];
-    if ((b[bit >> 5] >> (bit & 31)) & 1u)
-      for (int w = 0; w < 5; w++) acc[w] ^= a[w];
-  }
-  for (int w = 0; w < 5; w++) r[w] = acc[w];
-}
-
-/* v = r(M) v: the sum of the states M^i v whose coefficient r_i is 1 */
+/* v = r(M) v: the sum of the states M^i v whose coefficient r_i is 1.
+ * Branch-free (masks instead of tests): the coefficients are random bits,
+ * so branches would be mispredicted half the time. */
 __CW_CURAND_FN void __cw_xorwow_apply(unsigned int *v, const unsigned int *r) {
-  unsigned int acc[5] = {0, 0, 0, 0, 0};
-  for (int i = 0; i < 160; i++) {
-    if ((r[i >> 5] >> (i & 31)) & 1u)
-      for (int w = 0; w < 5; w++) acc[w] ^= v[w];
-    __cw_xorwow_shift(v);
+  unsigned int a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0;
+  unsigned int v0 = v[0], v1 = v[1], v2 = v[2], v3 = v[3], v4 = v[4];
+  for (int word = 0; word < 5; word++) {
+    unsigned int rw = r[word];
+    for (int bit = 0; bit < 32; bit++) {
+      unsigned int m = 0u - ((rw >> bit) & 1u);
+      a0 ^= v0 & m, a1 ^= v1 & m, a2 ^= v2 & m, a3 ^= v3 & m, a4 ^= v4 & m;
+      unsigned int t = v0 ^ (v0 >> 2);
+      v0 = v1, v1 = v2, v2 = v3, v3 = v4;
+      v4 = (v4 ^ (v4 << 4)) ^ (t ^ (t << 1));
+    }
   }
-  for (int w = 0; w < 5; w++) v[w] = acc[w];
+  v[0] = a0, v[1] = a1, v[2] = a2, v[3] = a3, v[4] = a4;
 }
 
-/* advance the xorshift part by n * 2^67 steps (subsequences) or n steps */
+/* advance the xorshift part by n * 2^67 steps (subsequences) or n steps:
+ * one tabulated polynomial applied per nonzero base-16 digit of n */
 __CW_CURAND_FN void __cw_xorwow_jump(unsigned int *v, unsigned long long n, int subsequences) {
   if (!subsequences && n < 160) { /* stepping is cheaper than a jump */
     for (unsigned int i = 0; i < (unsigned int)n; i++) __cw_xorwow_shift(v);
     return;
   }
-  unsigned int r[5] = {1, 0, 0, 0, 0}; /* the polynomial 1: no move */
-  int moved = 0;
   for (int k = 0; n; k++, n >>= 4) {
     int digit = (int)(n & 15u);
     if (!digit) continue;
@@ -156,12 +152,8 @@ __CW_CURAND_FN void __cw_xorwow_jump(unsigned int *v, unsigned long long n, int 
     for (int w = 0; w < 5; w++)
       t[w] = subsequences ? __CW_XORWOW_JUMP_SUBSEQ[k * 15 + digit - 1][w]
                           : __CW_XORWOW_JUMP_OFFSET[k * 15 + digit - 1][w];
-    if (moved) __cw_xorwow_polymul(r, r, t);
-    else
-      for (int w = 0; w < 5; w++) r[w] = t[w];
-    moved = 1;
+    __cw_xorwow_apply(v, t);
   }
-  if (moved) __cw_xorwow_apply(v, r);
 }
 
 __CW_CURAND_FN void __cw_xorwow_skipahead(curandStateXORWOW_t *s, unsigned long long n) {

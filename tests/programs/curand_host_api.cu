@@ -5,7 +5,9 @@
 // since they go through logf/sinf) as NVIDIA's libcurand 10.4 (CUDA 13.0)
 // gives them for XORWOW, Philox4_32_10 and MRG32k3a with these seeds, lengths,
 // offsets and reseeding.  Bad arguments must give cuRAND's status codes.
-// FLAGS: -lcurand
+// Built as Makefiles build it, with -L to the toolkit's lib64 before -lcurand:
+// the runtime must still be cuwasm's.
+// FLAGS: -L/usr/local/cuda/lib64 -lcurand
 #include "common.h"
 #include <cmath>
 #include <cstring>

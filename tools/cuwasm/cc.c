@@ -660,11 +660,14 @@ static int link_all(const CcOpts *o, const StrList *objs, const char *tmp) {
   sl_add(&cmd, o->out ? o->out : "a.out");
   sl_extend(&cmd, objs);
   sl_extend(&cmd, &o->xcomp);
+  /* libcudart_static.a is libcuwasm.a under CUDA's name (paths.c); build
+   * tools read the name and the LIBRARIES folder of -v from this line.
+   * Its folder comes before the user's -L folders, so that a -L to a real
+   * toolkit's lib64 (as Makefiles pass with -lcurand) cannot put NVIDIA's
+   * libcudart_static.a in place of ours. */
+  sl_addf(&cmd, "-L", dir);
   for (int i = 0; i < o->libdirs.n; i++) sl_addf(&cmd, "-L", o->libdirs.v[i]);
   for (int i = 0; i < o->xlink.n; i++) sl_addf(&cmd, "-Wl,", o->xlink.v[i]);
-  /* libcudart_static.a is libcuwasm.a under CUDA's name (paths.c); build
-   * tools read the name and the LIBRARIES folder of -v from this line */
-  sl_addf(&cmd, "-L", dir);
   sl_add(&cmd, "-lcudart_static");
   for (int i = 0; i < o->libs.n; i++)
     if (!cc_is_runtime_lib(o->libs.v[i])) sl_addf(&cmd, "-l", o->libs.v[i]);
