@@ -273,7 +273,8 @@ static const char *atomic(Gl *g, KExpr *e) {
   KBuiltinId op = e->builtin;
   bool pairable = op == KB_ATOMIC_ADD || op == KB_ATOMIC_SUB || op == KB_ATOMIC_AND ||
                   op == KB_ATOMIC_OR || op == KB_ATOMIC_XOR;
-  bool words = int64 && (g->no_int64 || (kind == 'S' && pairable && g->discarded == e));
+  /* (a generic pointer may point into shared memory: its helper asks) */
+  bool words = int64 && (g->no_int64 || (kind != 'G' && pairable && g->discarded == e));
   const char *fn = words ? gl_wide_atomic(g, op, kind, g->discarded != e, e->loc)
                          : gl_atomic(g, op, t, kind, e->loc);
   const char *p = gl_expr(g, e->args[0]);
