@@ -5,8 +5,10 @@
  * converted to their parameter types, "$T" the GLSL result type): math
  * maps to GLSL's built-in functions, integer intrinsics to bitCount/
  * findMSB/findLSB and 64-bit arithmetic, bit casts to floatBitsToInt &
- * co.  GLSL has no double-precision transcendentals, so sin(double) and
- * friends are rejected rather than computed in float.  Atomics go to the
+ * co; where 64-bit integers are pairs or halves are floats, glsl_int64.c
+ * and glsl_half.c give a template's form for them.  GLSL has no
+ * double-precision transcendentals, so sin(double) and friends are
+ * rejected rather than computed in float.  Atomics go to the
  * helpers of glsl_mem.c; warp functions to GL_KHR_shader_subgroup_*
  * (the runtime refuses them where subgroups are not 32 wide);
  * __syncthreads_count/and/or count in a shared word between barriers.
