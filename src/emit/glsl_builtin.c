@@ -5,8 +5,10 @@
  * converted to their parameter types, "$T" the GLSL result type): math
  * maps to GLSL's built-in functions, integer intrinsics to bitCount/
  * findMSB/findLSB and 64-bit arithmetic, bit casts to floatBitsToInt &
- * co.  GLSL has no double-precision transcendentals, so sin(double) and
- * friends are rejected rather than computed in float.  Atomics go to the
+ * co; where 64-bit integers are pairs or halves are floats, glsl_int64.c
+ * and glsl_half.c give a template's form for them.  GLSL has no
+ * double-precision transcendentals, so sin(double) and friends are
+ * rejected rather than computed in float.  Atomics go to the
  * helpers of glsl_mem.c; warp functions to GL_KHR_shader_subgroup_*
  * (the runtime refuses them where subgroups are not 32 wide);
  * __syncthreads_count/and/or count in a shared word between barriers.
@@ -273,7 +275,8 @@ static const char *atomic(Gl *g, KExpr *e) {
   KBuiltinId op = e->builtin;
   bool pairable = op == KB_ATOMIC_ADD || op == KB_ATOMIC_SUB || op == KB_ATOMIC_AND ||
                   op == KB_ATOMIC_OR || op == KB_ATOMIC_XOR;
-  bool words = int64 && (g->no_int64 || (kind == 'S' && pairable && g->discarded == e));
+  /* (a generic pointer may point into shared memory: its helper asks) */
+  bool words = int64 && (g->no_int64 || (kind != 'G' && pairable && g->discarded == e));
   const char *fn = words ? gl_wide_atomic(g, op, kind, g->discarded != e, e->loc)
                          : gl_atomic(g, op, t, kind, e->loc);
   const char *p = gl_expr(g, e->args[0]);

@@ -376,7 +376,9 @@ const char *gl_wide_atomic(Gl *g, KBuiltinId op, char kind, bool result_used, Sr
   sb_init(&sb);
   const char *A = gl_addr_type(g), *V = g->no_int64 ? "uvec2" : "uint64_t";
   if (kind == 'X') {
-    const char *s = gl_wide_atomic(g, op, 'S', false, loc), *gg = gl_wide_atomic(g, op, 'G', false, loc);
+    /* global memory keeps the device's own 64-bit atomic where it has one */
+    const char *s = gl_wide_atomic(g, op, 'S', false, loc);
+    const char *gg = g->no_int64 ? gl_wide_atomic(g, op, 'G', false, loc) : gl_atomic(g, op, g->m->t_u64, 'G', loc);
     sb_printf(&sb, "void %s(%s a, %s v) {\n  if (%s) %s(a, v);\n  else %s(a, v);\n}\n", name, A, V,
               gl_addr_is_shared(g, "a"), s, gg);
   } else {

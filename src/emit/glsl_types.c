@@ -3,9 +3,11 @@
  *
  * Scalars map to GLSL's explicit arithmetic types (int8_t … uint64_t,
  * float16_t, double), CUDA vector types to GLSL vectors, every pointer to
- * uint64_t, or uvec2 on a device without Int64 (glsl_addr.c), structs to GLSL structs named S_<cname>
- * whose fields keep their source names (prefixed where GLSL reserves the
- * word).  Using a type records the device feature it needs (Int64,
+ * uint64_t, structs to GLSL structs named S_<cname> whose fields keep
+ * their source names (prefixed where GLSL reserves the word).  On a device
+ * without a feature the types it would need are held in others: pointers
+ * and 64-bit integers in uvec2 (glsl_addr.c, glsl_int64.c), 8/16-bit
+ * integers in int/uint (glsl_narrow.c), halves in float (glsl_half.c).  Using a type records the device feature it needs (Int64,
  * Float64 …) so the runtime can refuse a kernel a device cannot run.
  * Unions and bit-fields have no GLSL form and are rejected where used.
  */

@@ -5,8 +5,8 @@
 // and float (as bits, so rounding is compared exactly), the 64-bit
 // intrinsics, compound assignment and ++/--, size_t loops and indexing;
 // then 64-bit atomics whose old value is unused, in global and shared
-// memory.  On a device without shaderInt64 (SwiftShader) all of it runs
-// on uvec2 pairs (src/emit/glsl_int64.c).
+// memory, also through a generic pointer.  On a device without shaderInt64
+// (SwiftShader) all of it runs on uvec2 pairs (src/emit/glsl_int64.c).
 // launch: int64Ops --grid 2 --block 128 i32[256]=rand:301 u64[7168]=zeros i32:256
 // launch: int64Atomics --grid 4 --block 64 i32[256]=rand:302 u64[8]=zeros i32:256
 #include <cuda_runtime.h>
@@ -76,6 +76,12 @@ __global__ void int64Ops(const int* in, unsigned long long* out, int n)
     o[27] = 0x8000000000000000ull / (unsigned long long)(s + 1) + (unsigned long long)(-9223372036854775807ll - 1) % 3;
 }
 
+/* through a pointer that may point into shared or global memory */
+__device__ void add64(unsigned long long* counter, unsigned long long v)
+{
+    atomicAdd(counter, v);
+}
+
 /* 64-bit atomics with the old value unused: the low word's carries reach
  * the high word (each add crosses 2^32 many times) */
 __global__ void int64Atomics(const int* in, unsigned long long* acc, int n)
@@ -91,8 +97,9 @@ __global__ void int64Atomics(const int* in, unsigned long long* acc, int n)
         atomicOr(&acc[2], 1ull << (i % 64));
         atomicXor(&acc[3], v * 0x9E3779B97F4A7C15ull);
         atomicAnd(&acc[4], ~(1ull << ((i * 7) % 64)));
-        atomicAdd(&blockSum[0], v);
+        add64(&blockSum[0], v);
         atomicAdd(&blockSum[1], 0xfffffffffull);
+        add64(&acc[7], 0x80000001ull);
     }
     __syncthreads();
     if (threadIdx.x < 2) atomicAdd(&acc[5 + threadIdx.x], blockSum[threadIdx.x]);

@@ -78,6 +78,7 @@ struct cudaDeviceProp {
 #define cw_sh_blockSum_1 (*(uint64_t (*)[2])(cw_shm + 0))
 
 static uint64_t splitmix(CW_DEVICE_PARAMS, uint64_t z);
+static void add64(CW_DEVICE_PARAMS, uint64_t *counter, uint64_t v);
 
 /* splitmix */
 static uint64_t splitmix(CW_DEVICE_PARAMS, uint64_t z) {
@@ -86,6 +87,12 @@ static uint64_t splitmix(CW_DEVICE_PARAMS, uint64_t z) {
   (z = ((z ^ (z >> 30)) * 13787848793156543929ull));
   (z = ((z ^ (z >> 27)) * 10723151780598845931ull));
   return (z ^ (z >> 31));
+}
+
+/* add64 */
+static void add64(CW_DEVICE_PARAMS, uint64_t *counter, uint64_t v) {
+  CW_DEVICE_PROLOGUE
+  __atomic_fetch_add(counter, v, __ATOMIC_RELAXED);
 }
 
 /* kernel int64Ops */
@@ -383,8 +390,9 @@ CW_INLINE void cwb_int64Atomics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
         __atomic_fetch_or((&acc[2]), (1ull << (((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) % 64)), __ATOMIC_RELAXED);
         __atomic_fetch_xor((&acc[3]), (v * 11400714819323198485ull), __ATOMIC_RELAXED);
         __atomic_fetch_and((&acc[4]), (~(1ull << ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 7) % 64))), __ATOMIC_RELAXED);
-        ((uint64_t)cw_shared_add_u64((void *)(&cw_sh_blockSum_1[0]), v));
+        add64(CW_DEVICE_ARGS, ((uint64_t *)(&cw_sh_blockSum_1[0])), v);
         ((uint64_t)cw_shared_add_u64((void *)(&cw_sh_blockSum_1[1]), 68719476735ull));
+        add64(CW_DEVICE_ARGS, ((uint64_t *)(&acc[7])), 2147483649ull);
       }
     }
   }

@@ -240,65 +240,82 @@ fn cw_shl64(a: vec2<u32>, n: u32) -> vec2<u32> {
   return vec2<u32>(a.x << s, (a.y << s) | (a.x >> (32u - s)));
 }
 
+fn add64_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_counter: i32, cw_a_v: vec2<u32>) {
+  var po_counter = cw_a_counter;
+  var v = cw_a_v;
+  let cw_t0 = 2u * u32(po_counter);
+  let cw_t1 = v;
+  let cw_t2 = atomicAdd(&blockSum[cw_t0], cw_t1.x);
+  let cw_t3 = atomicAdd(&blockSum[cw_t0 + 1u], cw_t1.y + select(0u, 1u, cw_t2 + cw_t1.x < cw_t2));
+  _ = vec2<u32>(cw_t2, cw_t3);
+}
+
+fn add64_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_counter: i32, cw_a_v: vec2<u32>) {
+  var po_counter = cw_a_counter;
+  var v = cw_a_v;
+  let cw_t4 = 2u * u32(po_counter);
+  let cw_t5 = v;
+  let cw_t6 = atomicAdd(&acc[cw_t4], cw_t5.x);
+  let cw_t7 = atomicAdd(&acc[cw_t4 + 1u], cw_t5.y + select(0u, 1u, cw_t6 + cw_t5.x < cw_t6));
+  _ = vec2<u32>(cw_t6, cw_t7);
+}
+
 @compute @workgroup_size(cw_bx, cw_by, cw_bz)
 fn int64Atomics(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
   let cw_bid = cw_wid + cw_p.cw_base;
   var n = cw_p.n;
   var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
   if ((cw_tid.x < 2u)) {
-    let cw_t0 = 2u * cw_tid.x;
-    let cw_t1 = vec2<u32>(0u, 0u);
-    atomicStore(&blockSum[cw_t0], cw_t1.x); atomicStore(&blockSum[cw_t0 + 1u], cw_t1.y);
+    let cw_t8 = 2u * cw_tid.x;
+    let cw_t9 = vec2<u32>(0u, 0u);
+    atomicStore(&blockSum[cw_t8], cw_t9.x); atomicStore(&blockSum[cw_t8 + 1u], cw_t9.y);
   }
   storageBarrier();
   workgroupBarrier();
   if ((i < n)) {
     var v: vec2<u32> = (cw_shl64(vec2<u32>(bitcast<u32>(in[i]), select(0u, 0xffffffffu, in[i] < 0i)), u32(33i)) | vec2<u32>(4294967280u, 0u));
-    let cw_t2 = 2u * u32((0i + 0i));
-    let cw_t3 = v;
-    let cw_t4 = atomicAdd(&acc[cw_t2], cw_t3.x);
-    let cw_t5 = atomicAdd(&acc[cw_t2 + 1u], cw_t3.y + select(0u, 1u, cw_t4 + cw_t3.x < cw_t4));
-    _ = vec2<u32>(cw_t4, cw_t5);
-    let cw_t6 = 2u * u32((0i + 1i));
-    let cw_t7 = cw_mul64(vec2<u32>(4294967295u, 0u), vec2<u32>(bitcast<u32>((i + 1i)), select(0u, 0xffffffffu, (i + 1i) < 0i)));
-    let cw_t8 = atomicAdd(&acc[cw_t6], cw_t7.x);
-    let cw_t9 = atomicAdd(&acc[cw_t6 + 1u], cw_t7.y + select(0u, 1u, cw_t8 + cw_t7.x < cw_t8));
-    _ = vec2<u32>(cw_t8, cw_t9);
-    let cw_t10 = 2u * u32((0i + 2i));
-    let cw_t11 = cw_shl64(vec2<u32>(1u, 0u), u32((i % 64i)));
-    let cw_t12 = atomicOr(&acc[cw_t10], cw_t11.x);
-    let cw_t13 = atomicOr(&acc[cw_t10 + 1u], cw_t11.y);
+    let cw_t10 = 2u * u32((0i + 0i));
+    let cw_t11 = v;
+    let cw_t12 = atomicAdd(&acc[cw_t10], cw_t11.x);
+    let cw_t13 = atomicAdd(&acc[cw_t10 + 1u], cw_t11.y + select(0u, 1u, cw_t12 + cw_t11.x < cw_t12));
     _ = vec2<u32>(cw_t12, cw_t13);
-    let cw_t14 = 2u * u32((0i + 3i));
-    let cw_t15 = cw_mul64(v, vec2<u32>(2135587861u, 2654435769u));
-    let cw_t16 = atomicXor(&acc[cw_t14], cw_t15.x);
-    let cw_t17 = atomicXor(&acc[cw_t14 + 1u], cw_t15.y);
+    let cw_t14 = 2u * u32((0i + 1i));
+    let cw_t15 = cw_mul64(vec2<u32>(4294967295u, 0u), vec2<u32>(bitcast<u32>((i + 1i)), select(0u, 0xffffffffu, (i + 1i) < 0i)));
+    let cw_t16 = atomicAdd(&acc[cw_t14], cw_t15.x);
+    let cw_t17 = atomicAdd(&acc[cw_t14 + 1u], cw_t15.y + select(0u, 1u, cw_t16 + cw_t15.x < cw_t16));
     _ = vec2<u32>(cw_t16, cw_t17);
-    let cw_t18 = 2u * u32((0i + 4i));
-    let cw_t19 = (~cw_shl64(vec2<u32>(1u, 0u), u32(((i * 7i) % 64i))));
-    let cw_t20 = atomicAnd(&acc[cw_t18], cw_t19.x);
-    let cw_t21 = atomicAnd(&acc[cw_t18 + 1u], cw_t19.y);
+    let cw_t18 = 2u * u32((0i + 2i));
+    let cw_t19 = cw_shl64(vec2<u32>(1u, 0u), u32((i % 64i)));
+    let cw_t20 = atomicOr(&acc[cw_t18], cw_t19.x);
+    let cw_t21 = atomicOr(&acc[cw_t18 + 1u], cw_t19.y);
     _ = vec2<u32>(cw_t20, cw_t21);
-    let cw_t22 = 2u * u32(0i);
-    let cw_t23 = v;
-    let cw_t24 = atomicAdd(&blockSum[cw_t22], cw_t23.x);
-    let cw_t25 = atomicAdd(&blockSum[cw_t22 + 1u], cw_t23.y + select(0u, 1u, cw_t24 + cw_t23.x < cw_t24));
+    let cw_t22 = 2u * u32((0i + 3i));
+    let cw_t23 = cw_mul64(v, vec2<u32>(2135587861u, 2654435769u));
+    let cw_t24 = atomicXor(&acc[cw_t22], cw_t23.x);
+    let cw_t25 = atomicXor(&acc[cw_t22 + 1u], cw_t23.y);
     _ = vec2<u32>(cw_t24, cw_t25);
-    let cw_t26 = 2u * u32(1i);
-    let cw_t27 = vec2<u32>(4294967295u, 15u);
-    let cw_t28 = atomicAdd(&blockSum[cw_t26], cw_t27.x);
-    let cw_t29 = atomicAdd(&blockSum[cw_t26 + 1u], cw_t27.y + select(0u, 1u, cw_t28 + cw_t27.x < cw_t28));
+    let cw_t26 = 2u * u32((0i + 4i));
+    let cw_t27 = (~cw_shl64(vec2<u32>(1u, 0u), u32(((i * 7i) % 64i))));
+    let cw_t28 = atomicAnd(&acc[cw_t26], cw_t27.x);
+    let cw_t29 = atomicAnd(&acc[cw_t26 + 1u], cw_t27.y);
     _ = vec2<u32>(cw_t28, cw_t29);
+    add64_0(cw_tid, cw_bid, 0i, v);
+    let cw_t30 = 2u * u32(1i);
+    let cw_t31 = vec2<u32>(4294967295u, 15u);
+    let cw_t32 = atomicAdd(&blockSum[cw_t30], cw_t31.x);
+    let cw_t33 = atomicAdd(&blockSum[cw_t30 + 1u], cw_t31.y + select(0u, 1u, cw_t32 + cw_t31.x < cw_t32));
+    _ = vec2<u32>(cw_t32, cw_t33);
+    add64_1(cw_tid, cw_bid, (0i + 7i), vec2<u32>(2147483649u, 0u));
   }
   storageBarrier();
   workgroupBarrier();
   if ((cw_tid.x < 2u)) {
-    let cw_t30 = 2u * u32((0i + i32((5u + cw_tid.x))));
-    let cw_t31 = 2u * cw_tid.x;
-    let cw_t32 = vec2<u32>(atomicLoad(&blockSum[cw_t31]), atomicLoad(&blockSum[cw_t31 + 1u]));
-    let cw_t33 = atomicAdd(&acc[cw_t30], cw_t32.x);
-    let cw_t34 = atomicAdd(&acc[cw_t30 + 1u], cw_t32.y + select(0u, 1u, cw_t33 + cw_t32.x < cw_t33));
-    _ = vec2<u32>(cw_t33, cw_t34);
+    let cw_t34 = 2u * u32((0i + i32((5u + cw_tid.x))));
+    let cw_t35 = 2u * cw_tid.x;
+    let cw_t36 = vec2<u32>(atomicLoad(&blockSum[cw_t35]), atomicLoad(&blockSum[cw_t35 + 1u]));
+    let cw_t37 = atomicAdd(&acc[cw_t34], cw_t36.x);
+    let cw_t38 = atomicAdd(&acc[cw_t34 + 1u], cw_t36.y + select(0u, 1u, cw_t37 + cw_t36.x < cw_t37));
+    _ = vec2<u32>(cw_t37, cw_t38);
   }
 }
 
