@@ -12,8 +12,11 @@
  * between two cuts form one thread loop.  Control flow that contains a
  * barrier is rebuilt at block level:
  *
- *  - `if (c) A else B`: a thread loop stores c in a per-thread predicate
- *    p; A's thread loops skip threads where !p, B's those where p.
+ *  - `if (c) A else B` with c uniform (uniform.c: the same in every
+ *    thread) and readable at block level: a plain if of the block around
+ *    A's and B's thread loops.  Otherwise a thread loop stores c in a
+ *    per-thread predicate p; A's thread loops skip threads where !p, B's
+ *    those where p.
  *  - loops: a per-thread state st (0 running, 1 left, 2 `continue`d this
  *    iteration) and a block-wide flag `any`; a block-level endless loop
  *    runs the condition as a thread loop (threads whose condition fails
@@ -152,7 +155,40 @@ void fis_split_body(Fis *f, KStmt *s) {
   else if (s) fis_split_stmt(f, s);
 }
 
+static bool uniform_expr(Fis *f, const KExpr *e, KVar *lv);
+
+/* s (a branch or a loop body) split into its own block-level list */
+static KStmt *split_nested(Fis *f, KStmt *s) {
+  PtrVec *outer = f->list, body;
+  memset(&body, 0, sizeof body);
+  f->list = &body;
+  fis_split_body(f, s);
+  fis_flush(f);
+  f->list = outer;
+  return fis_st_block(f, (KStmt **)body.items, body.len);
+}
+
+/* The block evaluates c even when no thread reaches it (every thread has
+ * returned, or the guards around it skip them all): it must then not
+ * divide integers or load through a pointer, which may trap. */
+static bool block_cond(Fis *f, const KExpr *c) {
+  return uniform_expr(f, c, NULL) && !((f->exit_flag || f->nguards) && kir_expr_may_trap(c));
+}
+
+/* `if (c)` with c uniform: the same branch for the whole block, so a plain
+ * if of the block around the branches' thread loops */
+static void split_uniform_if(Fis *f, KStmt *s) {
+  fis_flush(f);
+  KStmt *c = fis_st_new(f, KS_IF);
+  c->loc = s->loc;
+  c->cond = s->cond;
+  c->then = split_nested(f, s->then);
+  if (s->els) c->els = split_nested(f, s->els);
+  fis_block_stmt(f, c);
+}
+
 static void split_if(Fis *f, KStmt *s) {
+  if (block_cond(f, s->cond)) return split_uniform_if(f, s);
   KVar *p = fis_new_local(f, "p", true);
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, p));
@@ -299,16 +335,10 @@ static void split_uniform_loop(Fis *f, KStmt *s) {
   loop->init_stmt = s->init_stmt; /* the loop variable is block-wide */
   loop->cond = s->cond;
   loop->step = s->step;
-  PtrVec *outer = f->list, body;
-  memset(&body, 0, sizeof body);
-  f->list = &body;
   int nvars = f->block_vars.len;
   if (s->init_stmt) vec_push(f->a, &f->block_vars, s->init_stmt->var);
-  fis_split_body(f, s->body);
+  loop->body = split_nested(f, s->body);
   f->block_vars.len = nvars;
-  fis_flush(f);
-  f->list = outer;
-  loop->body = fis_st_block(f, (KStmt **)body.items, body.len);
   fis_block_stmt(f, loop);
 }
 
