@@ -631,21 +631,10 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s);
  * fixed to K, after the statements before it (threads between barriers
  * are unordered, so moving it behind the others' work changes nothing). */
 
-static bool is_tid_x(const CEmit *ce, const KExpr *e, int depth) {
-  if (!e || depth > 16) return false;
-  if (e->kind == KE_CAST) return kt_is_int(e->type) && e->type->size >= 2 && is_tid_x(ce, e->a, depth + 1);
-  if (e->kind == KE_BVAR) return e->bvar == KBV_THREAD_IDX && e->field == 0;
-  if (e->kind == KE_VAR) return is_tid_x(ce, ce_remat_init(ce, e->var), depth + 1);
-  return false;
-}
-
-/* K of `threadIdx.x == K`, or NULL */
+/* K of `threadIdx.x == K` (column.c), K uniform and recomputable, or NULL */
 static const KExpr *single_thread_if(const CEmit *ce, const KStmt *s) {
-  if (s->kind != KS_IF || s->els || !s->cond || s->cond->kind != KE_BINARY ||
-      s->cond->op != KOP_EQ || kir_stmt_has_split(s))
-    return NULL;
-  const KExpr *a = s->cond->a, *b = s->cond->b;
-  const KExpr *k = is_tid_x(ce, a, 0) ? b : is_tid_x(ce, b, 0) ? a : NULL;
+  if (s->kind != KS_IF || s->els || kir_stmt_has_split(s)) return NULL;
+  const KExpr *k = kir_thread_x_equals(s->cond, &ce->remat);
   if (!k || !ce_expr_recomputable(ce, k, NULL) || !kir_expr_uniform(&ce->uni, k)) return NULL;
   return k;
 }

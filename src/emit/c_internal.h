@@ -19,6 +19,7 @@
 #define CW_EMIT_C_INTERNAL_H
 
 #include "emit.h"
+#include "kir/passes/column.h"
 #include "kir/passes/converge.h"
 #include "kir/passes/remat.h"
 #include "kir/passes/splits.h"

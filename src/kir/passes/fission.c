@@ -114,9 +114,10 @@ KStmt *fis_rewrite_jumps(Fis *f, KStmt *s, int loops, int switches) {
 
 /* ---- cutting statement lists ----------------------------------------- */
 
-/* Ends the thread loop being gathered (if it has statements). */
-void fis_flush(Fis *f) {
-  if (!f->pending.len) return;
+/* Ends the thread loop being gathered (if it has statements): that loop,
+ * or NULL. */
+KStmt *fis_flush(Fis *f) {
+  if (!f->pending.len) return NULL;
   int n = f->nguards + f->pending.len;
   KStmt **items = arena_alloc(f->a, sizeof *items * (size_t)n);
   if (f->nguards) memcpy(items, f->guards, sizeof *items * (size_t)f->nguards);
@@ -126,6 +127,7 @@ void fis_flush(Fis *f) {
   loop->body = fis_st_block(f, items, n);
   vec_push(f->a, f->list, loop);
   f->pending.len = 0;
+  return loop;
 }
 
 void fis_thread_stmt(Fis *f, KStmt *s) { vec_push(f->a, &f->pending, s); }
@@ -168,12 +170,16 @@ static KStmt *split_nested(Fis *f, KStmt *s) {
   return fis_st_block(f, (KStmt **)body.items, body.len);
 }
 
-/* The block evaluates c even when no thread reaches it (every thread has
- * returned, or the guards around it skip them all): it must then not
- * divide integers or load through a pointer, which may trap. */
-static bool block_cond(Fis *f, const KExpr *c) {
-  return uniform_expr(f, c, NULL) && !((f->exit_flag || f->nguards) && kir_expr_may_trap(c));
+/* e (NULL: none) is uniform and readable at block level (uniform_expr;
+ * lv: the block-level loop it belongs to, or NULL), and safe to compute
+ * there even when no thread reaches it (every thread has returned, or the
+ * guards around it skip them all): it then must not divide integers or
+ * load through a pointer, which may trap. */
+bool fis_block_value(Fis *f, const KExpr *e, KVar *lv) {
+  return !e || (uniform_expr(f, e, lv) && !((f->exits || f->nguards) && kir_expr_may_trap(e)));
 }
+
+bool fis_uniform_if(Fis *f, const KStmt *s) { return s->cond && fis_block_value(f, s->cond, NULL); }
 
 /* `if (c)` with c uniform: the same branch for the whole block, so a plain
  * if of the block around the branches' thread loops */
@@ -188,7 +194,8 @@ static void split_uniform_if(Fis *f, KStmt *s) {
 }
 
 static void split_if(Fis *f, KStmt *s) {
-  if (block_cond(f, s->cond)) return split_uniform_if(f, s);
+  if (fis_uniform_if(f, s)) return split_uniform_if(f, s);
+  f->general++;
   KVar *p = fis_new_local(f, "p", true);
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, p));
@@ -211,6 +218,7 @@ static void split_if(Fis *f, KStmt *s) {
     fis_flush(f);
     f->nguards--;
   }
+  f->general--;
 }
 
 /* any = 0; threads { guards; PRE; if (!cond) { st = 1; return; } any = 1; }
@@ -309,11 +317,24 @@ static bool own_jump(const KStmt *s, bool in_switch) {
   return false;
 }
 
-/* `for (T v = U; C; S)` with U, C and S uniform, v written only by S, and
- * no break or continue of its own: every thread runs the same iterations,
- * so the loop runs once for the block, around its body's thread loops */
-static bool uniform_loop(Fis *f, KStmt *s) {
-  if (s->loop_kind != KLOOP_FOR || own_jump(s->body, false)) return false;
+/* the step of a block-level loop: writes only its variable lv, or block
+ * scalars (fission_scalars.c), with values the block can compute */
+static bool block_step(Fis *f, const KExpr *e, KVar *lv) {
+  if (!e || fis_block_value(f, e, lv)) return true;
+  if (e->kind == KE_COMMA) return block_step(f, e->a, lv) && block_step(f, e->b, lv);
+  if ((e->kind != KE_ASSIGN && e->kind != KE_INCDEC) || e->a->kind != KE_VAR ||
+      vec_find(&f->scalars, e->a->var) < 0 || f->general)
+    return false;
+  return fis_block_value(f, e->b, lv);
+}
+
+/* `for (T v = U; C; S)` (or without the declaration, or a while or do
+ * loop) with U, C and S uniform, v written only by S, S writing only v
+ * and block scalars, and no break or continue of its own: every thread
+ * runs the same iterations, so the loop runs once for the block, around
+ * its body's thread loops */
+bool fis_uniform_loop(Fis *f, const KStmt *s) {
+  if (s->loop_kind == KLOOP_THREADS || own_jump(s->body, false)) return false;
   KVar *lv = NULL;
   if (s->init_stmt) {
     if (s->init_stmt->kind != KS_DECL || !s->init_stmt->var || s->init_stmt->var->as != AS_LOCAL ||
@@ -321,9 +342,9 @@ static bool uniform_loop(Fis *f, KStmt *s) {
       return false;
     lv = s->init_stmt->var;
     const KExpr *init = s->init_stmt->init ? s->init_stmt->init : lv->init;
-    if (!init || !uniform_expr(f, init, NULL)) return false;
+    if (!init || !fis_block_value(f, init, NULL)) return false;
   }
-  if (!uniform_expr(f, s->cond, lv) || !uniform_expr(f, s->step, lv)) return false;
+  if (!fis_block_value(f, s->cond, lv) || !block_step(f, s->step, lv)) return false;
   if (lv && kir_stmt_writes_var(s->body, lv)) return false;
   return true;
 }
@@ -331,7 +352,8 @@ static bool uniform_loop(Fis *f, KStmt *s) {
 static void split_uniform_loop(Fis *f, KStmt *s) {
   fis_flush(f);
   KStmt *loop = fis_st_new(f, KS_LOOP);
-  loop->loop_kind = KLOOP_FOR;
+  loop->loop_kind = s->loop_kind;
+  loop->loc = s->loc;
   loop->init_stmt = s->init_stmt; /* the loop variable is block-wide */
   loop->cond = s->cond;
   loop->step = s->step;
@@ -343,7 +365,8 @@ static void split_uniform_loop(Fis *f, KStmt *s) {
 }
 
 static void split_loop(Fis *f, KStmt *s) {
-  if (uniform_loop(f, s)) return split_uniform_loop(f, s);
+  if (fis_uniform_loop(f, s)) return split_uniform_loop(f, s);
+  f->general++;
   KVar *st = fis_new_local(f, "st", true), *any = fis_new_local(f, "any", false);
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, st));
@@ -386,6 +409,7 @@ static void split_loop(Fis *f, KStmt *s) {
   loop->loop_kind = KLOOP_WHILE;
   loop->body = fis_st_block(f, (KStmt **)body.items, body.len);
   fis_block_stmt(f, loop);
+  f->general--;
 }
 
 
@@ -403,6 +427,7 @@ static void split_switch(Fis *f, KStmt *s) {
       if (body->stmts[i]->is_default) def = ncase;
       ncase++;
     }
+  f->general++;
   KVar *sel = fis_new_local(f, "sel", true), *st = fis_new_local(f, "sw", true);
   KVar *c = fis_new_local_of(f, "case", false, s->cond->type);
   fis_flush(f);
@@ -441,6 +466,7 @@ static void split_switch(Fis *f, KStmt *s) {
   }
   f->nguards--;
   f->brk_state = saved_brk;
+  f->general--;
 }
 
 void fis_split_stmt(Fis *f, KStmt *s) {
@@ -449,6 +475,7 @@ void fis_split_stmt(Fis *f, KStmt *s) {
   if (kir_stmt_has_split(s) && s->kind != KS_LOOP) s = fis_hoist_collectives(f, s);
   if (f->failed) return;
   if (!kir_stmt_has_split(s)) {
+    if (fis_single_thread(f, s)) return;
     fis_thread_stmt(f, fis_rewrite_jumps(f, s, 0, 0));
     return;
   }
@@ -581,7 +608,9 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   out->split = kir_stmt_has_split(body);
   if (out->split) body = kir_split_versions(a, body, &f.next_id);
   if (out->split) kir_uniformity(a, body, &f.uni);
+  f.exits = fis_stmt_has_kind(body, KS_RETURN);
   if (out->split) fis_find_scalars(&f, body);
+  if (out->split) fis_find_remat(&f, body);
   if (!out->split) {
     fis_thread_stmt(&f, body);
     fis_flush(&f);
@@ -602,7 +631,9 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   }
   if (f.failed) return false;
   out->body = fis_st_block(&f, (KStmt **)top.items, top.len);
-  if (out->split) fis_rematerialise(&f, body);
+  if (out->split) fis_rematerialise(&f);
+  fis_check_scalars(&f);
+  if (f.failed) return false;
   find_per_thread(&f);
   return true;
 }
