@@ -157,7 +157,6 @@ void fis_split_body(Fis *f, KStmt *s) {
   else if (s) fis_split_stmt(f, s);
 }
 
-static bool uniform_expr(Fis *f, const KExpr *e, KVar *lv);
 
 /* s (a branch or a loop body) split into its own block-level list */
 static KStmt *split_nested(Fis *f, KStmt *s) {
@@ -170,16 +169,6 @@ static KStmt *split_nested(Fis *f, KStmt *s) {
   return fis_st_block(f, (KStmt **)body.items, body.len);
 }
 
-/* e (NULL: none) is uniform and readable at block level (uniform_expr;
- * lv: the block-level loop it belongs to, or NULL), and safe to compute
- * there even when no thread reaches it (every thread has returned, or the
- * guards around it skip them all): it then must not divide integers or
- * load through a pointer, which may trap. */
-bool fis_block_value(Fis *f, const KExpr *e, KVar *lv) {
-  return !e || (uniform_expr(f, e, lv) && !((f->exits || f->nguards) && kir_expr_may_trap(e)));
-}
-
-bool fis_uniform_if(Fis *f, const KStmt *s) { return s->cond && fis_block_value(f, s->cond, NULL); }
 
 /* `if (c)` with c uniform: the same branch for the whole block, so a plain
  * if of the block around the branches' thread loops */
@@ -194,8 +183,8 @@ static void split_uniform_if(Fis *f, KStmt *s) {
 }
 
 static void split_if(Fis *f, KStmt *s) {
-  if (fis_uniform_if(f, s)) return split_uniform_if(f, s);
-  f->general++;
+  if (kir_block_if(&f->bl, s)) return split_uniform_if(f, s);
+  f->bl.general++;
   KVar *p = fis_new_local(f, "p", true);
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, p));
@@ -218,7 +207,7 @@ static void split_if(Fis *f, KStmt *s) {
     fis_flush(f);
     f->nguards--;
   }
-  f->general--;
+  f->bl.general--;
 }
 
 /* any = 0; threads { guards; PRE; if (!cond) { st = 1; return; } any = 1; }
@@ -266,89 +255,9 @@ static void split_step(Fis *f, KExpr *e) {
 
 /* ---- uniform loops: the same trip count in every thread ---------------- */
 
-/* e can be evaluated at block level, outside the thread loops, by a
- * block-level loop whose variable is lv: it reads only lv, the variables
- * of the block-level loops around it, the kernel's
- * own scalar parameters that it never writes (a written one is kept per thread;
- * an inlined function's are written by the call) and module variables,
- * writes nothing but lv, and calls nothing */
-bool fis_block_level(Fis *f, const KExpr *e, const KVar *lv) {
-  if (!e) return true;
-  switch (e->kind) {
-  case KE_VAR:
-    if (e->var == lv || e->var->kind == KV_GLOBAL || vec_find(&f->block_vars, e->var) >= 0) return true;
-    if (e->var->kind != KV_PARAM || !kt_is_scalar(e->var->type) || kir_stmt_writes_var(f->kernel->body, e->var))
-      return false;
-    for (int i = 0; i < f->kernel->nparams; i++)
-      if (f->kernel->params[i] == e->var) return true;
-    return false;
-  case KE_ASSIGN: case KE_INCDEC:
-    if (!(e->a->kind == KE_VAR && e->a->var == lv)) return false;
-    break;
-  case KE_CALL: return false;
-  default: break;
-  }
-  if (!fis_block_level(f, e->a, lv) || !fis_block_level(f, e->b, lv) || !fis_block_level(f, e->c, lv)) return false;
-  for (int i = 0; i < e->nargs; i++)
-    if (!fis_block_level(f, e->args[i], lv)) return false;
-  return true;
-}
-
-/* the same value in every thread (uniform.c), readable at block level;
- * the loop's own variable and those of the block-level loops around it
- * count as uniform: they are kept once per block, and every thread that
- * runs the loop starts and steps them alike, even under a varying `if` */
-static bool uniform_expr(Fis *f, const KExpr *e, KVar *lv) {
-  if (lv) vec_push(f->a, &f->block_vars, lv);
-  bool u = kir_expr_uniform_but(&f->uni, e, &f->block_vars) && fis_block_level(f, e, lv);
-  if (lv) f->block_vars.len--;
-  return u;
-}
-
-/* break or continue aimed at this loop (not at a loop or switch inside it) */
-static bool own_jump(const KStmt *s, bool in_switch) {
-  if (!s) return false;
-  if (s->kind == KS_CONTINUE || (s->kind == KS_BREAK && !in_switch)) return true;
-  if (s->kind == KS_LOOP) return false;
-  if (s->kind == KS_SWITCH) return own_jump(s->body, true);
-  if (own_jump(s->then, in_switch) || own_jump(s->els, in_switch)) return true;
-  for (int i = 0; i < s->nstmts; i++)
-    if (own_jump(s->stmts[i], in_switch)) return true;
-  return false;
-}
-
-/* the step of a block-level loop: writes only its variable lv, or block
- * scalars (fission_scalars.c), with values the block can compute */
-static bool block_step(Fis *f, const KExpr *e, KVar *lv) {
-  if (!e || fis_block_value(f, e, lv)) return true;
-  if (e->kind == KE_COMMA) return block_step(f, e->a, lv) && block_step(f, e->b, lv);
-  if ((e->kind != KE_ASSIGN && e->kind != KE_INCDEC) || e->a->kind != KE_VAR ||
-      vec_find(&f->scalars, e->a->var) < 0 || f->general)
-    return false;
-  return fis_block_value(f, e->b, lv);
-}
-
-/* `for (T v = U; C; S)` (or without the declaration, or a while or do
- * loop) with U, C and S uniform, v written only by S, S writing only v
- * and block scalars, and no break or continue of its own: every thread
- * runs the same iterations, so the loop runs once for the block, around
- * its body's thread loops */
-bool fis_uniform_loop(Fis *f, const KStmt *s) {
-  if (s->loop_kind == KLOOP_THREADS || own_jump(s->body, false)) return false;
-  KVar *lv = NULL;
-  if (s->init_stmt) {
-    if (s->init_stmt->kind != KS_DECL || !s->init_stmt->var || s->init_stmt->var->as != AS_LOCAL ||
-        !kt_is_scalar(s->init_stmt->var->type))
-      return false;
-    lv = s->init_stmt->var;
-    const KExpr *init = s->init_stmt->init ? s->init_stmt->init : lv->init;
-    if (!init || !fis_block_value(f, init, NULL)) return false;
-  }
-  if (!fis_block_value(f, s->cond, lv) || !block_step(f, s->step, lv)) return false;
-  if (lv && kir_stmt_writes_var(s->body, lv)) return false;
-  return true;
-}
-
+/* a loop that runs once for the block (blocklevel.c: its start, condition
+ * and step uniform, nothing leaving it early), around its body's thread
+ * loops */
 static void split_uniform_loop(Fis *f, KStmt *s) {
   fis_flush(f);
   KStmt *loop = fis_st_new(f, KS_LOOP);
@@ -357,16 +266,16 @@ static void split_uniform_loop(Fis *f, KStmt *s) {
   loop->init_stmt = s->init_stmt; /* the loop variable is block-wide */
   loop->cond = s->cond;
   loop->step = s->step;
-  int nvars = f->block_vars.len;
-  if (s->init_stmt) vec_push(f->a, &f->block_vars, s->init_stmt->var);
+  int nvars = f->bl.block_vars.len;
+  if (s->init_stmt) vec_push(f->a, &f->bl.block_vars, s->init_stmt->var);
   loop->body = split_nested(f, s->body);
-  f->block_vars.len = nvars;
+  f->bl.block_vars.len = nvars;
   fis_block_stmt(f, loop);
 }
 
 static void split_loop(Fis *f, KStmt *s) {
-  if (fis_uniform_loop(f, s)) return split_uniform_loop(f, s);
-  f->general++;
+  if (kir_block_loop(&f->bl, s)) return split_uniform_loop(f, s);
+  f->bl.general++;
   KVar *st = fis_new_local(f, "st", true), *any = fis_new_local(f, "any", false);
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, st));
@@ -409,7 +318,7 @@ static void split_loop(Fis *f, KStmt *s) {
   loop->loop_kind = KLOOP_WHILE;
   loop->body = fis_st_block(f, (KStmt **)body.items, body.len);
   fis_block_stmt(f, loop);
-  f->general--;
+  f->bl.general--;
 }
 
 
@@ -427,7 +336,7 @@ static void split_switch(Fis *f, KStmt *s) {
       if (body->stmts[i]->is_default) def = ncase;
       ncase++;
     }
-  f->general++;
+  f->bl.general++;
   KVar *sel = fis_new_local(f, "sel", true), *st = fis_new_local(f, "sw", true);
   KVar *c = fis_new_local_of(f, "case", false, s->cond->type);
   fis_flush(f);
@@ -466,7 +375,7 @@ static void split_switch(Fis *f, KStmt *s) {
   }
   f->nguards--;
   f->brk_state = saved_brk;
-  f->general--;
+  f->bl.general--;
 }
 
 void fis_split_stmt(Fis *f, KStmt *s) {
@@ -607,9 +516,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   KStmt *body = kir_converge_warps(a, k->body);
   out->split = kir_stmt_has_split(body);
   if (out->split) body = kir_split_versions(a, body, &f.next_id);
-  if (out->split) kir_uniformity(a, body, &f.uni);
-  f.exits = fis_stmt_has_kind(body, KS_RETURN);
-  if (out->split) fis_find_scalars(&f, body);
+  if (out->split) kir_block_level(&f.bl, a, k, body, false);
   if (out->split) fis_find_remat(&f, body);
   if (!out->split) {
     fis_thread_stmt(&f, body);

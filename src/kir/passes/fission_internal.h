@@ -11,7 +11,7 @@
  *   fission_inline.c      device functions with barriers, inlined in place
  *   fission_remat.c       locals recomputed in each thread loop instead of
  *                         kept per thread
- *   fission_scalars.c     uniform locals declared once per block
+ *   fission_scalars.c     block scalars (blocklevel.c) placed between thread loops
  *   fission_single.c      statements only one column of threads runs
  *   dump_fission.c        the result in KIR's dump format
  */
@@ -19,6 +19,7 @@
 #define CW_KIR_PASSES_FISSION_INTERNAL_H
 
 #include "fission.h"
+#include "blocklevel.h"
 #include "remat.h"
 #include "splits.h"
 #include "uniform.h"
@@ -45,11 +46,8 @@ typedef struct Fis {
   bool failed;
   SrcLoc loc;
   KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */
-  KUniformity uni;     /* which locals differ between threads (uniform.c) */
-  PtrVec block_vars;   /* KVar*: block-level variables in scope: scalars, loop variables */
-  PtrVec scalars;      /* KVar*: uniform locals declared at block level (fission_scalars.c) */
-  bool exits;          /* the kernel has `return`: the block may run code no thread reaches */
-  int general;         /* > 0: under per-thread control (predicate, loop state, switch, inlined call) */
+  KBlockLevel bl;      /* what runs once for the block (blocklevel.c): uniformity, scalars,
+                          the block-level loop variables in scope, per-thread control depth */
   const KExpr *tid, *nthreads; /* what fis_ex_tid / fis_ex_nthreads give, when the
                                   target has them at hand (NULL: from the built-ins) */
 } Fis;
@@ -103,22 +101,9 @@ KStmt *fis_hoist_collectives(Fis *f, KStmt *s);
 /* warp.c: collective c lowered into steps (warp.h), its result in res */
 bool fis_lower_collective(Fis *f, const KExpr *c, KVar *res, KCollective *out);
 
-/* fission.c: e can be computed at block level (lv: the variable of the
- * block-level loop e belongs to, or NULL) */
-bool fis_block_level(Fis *f, const KExpr *e, const KVar *lv);
-
-/* fission.c: an if or loop with a barrier that runs as control flow of the
- * block (its condition, and a loop's start and step, uniform) */
-bool fis_uniform_if(Fis *f, const KStmt *s);
-/* e (NULL: none) uniform, readable at block level (lv: the block-level
- * loop it belongs to, or NULL) and safe to compute there */
-bool fis_block_value(Fis *f, const KExpr *e, KVar *lv);
-bool fis_uniform_loop(Fis *f, const KStmt *s);
-
-/* fission_scalars.c: uniform locals kept once per block */
-void fis_find_scalars(Fis *f, KStmt *body);
-/* s declares or assigns them only: it goes to block level (true), ahead of
- * the thread loop being gathered unless that loop reads what s writes */
+/* fission_scalars.c: statements that only declare or assign block scalars
+ * (blocklevel.c) go to block level (true), ahead of the thread loop being
+ * gathered unless that loop reads what they write */
 bool fis_block_scalar(Fis *f, KStmt *s);
 /* an error when a scalar ended up written inside a thread loop */
 void fis_check_scalars(Fis *f);

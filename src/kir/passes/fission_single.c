@@ -14,7 +14,7 @@
  * statements around it are kept per thread or recomputed as for any split.
  * The test is column.c's (shared with the C emitter, which runs such a
  * statement over the rows of the block too); K must be computable at
- * block level (fis_block_value), as the block computes it once.
+ * block level (blocklevel.c), as the block computes it once.
  */
 #include "fission_internal.h"
 #include "column.h"
@@ -22,7 +22,7 @@
 bool fis_single_thread(Fis *f, KStmt *s) {
   if (s->kind != KS_IF || s->els || !s->then) return false;
   KExpr *k = (KExpr *)kir_thread_x_equals(s->cond, &f->remat);
-  if (!k || !fis_block_value(f, k, NULL)) return false;
+  if (!k || !kir_block_value(&f->bl, k, NULL)) return false;
   fis_flush(f);
   fis_thread_stmt(f, fis_rewrite_jumps(f, s->then, 0, 0));
   KStmt *loop = fis_flush(f);
