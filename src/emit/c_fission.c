@@ -12,16 +12,18 @@
  *    A local declared in one PTL and used in a later one is "promoted" to a
  *    per-thread array `T x[cw_nt]` (indexed by the linear thread id);
  *    others stay ordinary C locals of the PTL body.
- *  - block-uniform locals (src/kir/passes/uniform.c) whose writes can all
- *    run once per block are "scalars": one C variable, assigned between
- *    the PTLs, read by them; a uniform statement inside a run of per-thread statements
- *    moves in front of the run (or ends it).  Other locals live across a
- *    split are promoted as below.
+ *  - block-uniform locals whose writes can all run once per block are
+ *    "scalars" (src/kir/passes/blocklevel.c, shared with the KIR pass):
+ *    one C variable, assigned between the PTLs, read by them; a uniform
+ *    statement inside a run of per-thread statements moves in front of the
+ *    run (or ends it).  Other locals live across a split are promoted as
+ *    below.
  *  - `if` / loop containing a split whose condition (and step) are uniform
- *    and use only scalars, with no break/continue out of the loop: plain C
- *    `if` / `for` / `do` of the block around the PTLs of the body (what
- *    CUDA code nearly always is; a uniform loop also stops when every
- *    thread has returned).  The general paths below remain for the rest.
+ *    and read only block-level values, with no break/continue out of the
+ *    loop (blocklevel.c again): plain C `if` / `for` / `do` of the block
+ *    around the PTLs of the body (what CUDA code nearly always is; a
+ *    uniform loop also stops when every thread has returned), also inside
+ *    the general paths below, which remain for the rest.
  *  - `if` containing a split: the condition is evaluated per thread into a
  *    predicate array cw_pN[]; both branches are emitted as regions whose
  *    PTLs only run threads with the right predicate.  Works for divergent
@@ -58,8 +60,9 @@
  *    pure is a strided loop (emit_strided_loop): iteration j of every
  *    thread still in the loop, i recomputed from j, with a run flag per
  *    thread that `i < B` loops skip while every thread is in.
- *  - `if (threadIdx.x == K)` with K uniform runs outside the per-thread
- *    loop, over the block's rows with threadIdx.x fixed (emit_single_thread).
+ *  - `if (threadIdx.x == K)` with K uniform (src/kir/passes/column.c)
+ *    runs outside the per-thread loop, over the block's rows with
+ *    threadIdx.x fixed (emit_single_thread).
  *
  * The block function cwk_NAME only dispatches: the body is the inline
  * cwb_NAME, called with cw_fast = 1 for blocks whose blockIdx.x is small

@@ -32,12 +32,14 @@
  * Every guard is ordinary KIR at the head of each thread loop (`if (p)
  * return;` ends the thread's turn), so emitters only need KLOOP_THREADS and
  * the per_thread list.  A local used in two or more thread loops is listed
- * there; parameters that are written too.  The C emitter still has its own
- * fission (src/emit/c_fission.c) with uniformity-based shortcuts; what the
- * two share lives in this folder (splits.c: where to split; walk.c;
- * converge.c; versions.c; remat.c: what is recomputed rather than kept
- * per thread; warp.c: warp lowering, the collectives' thread loops), and
- * the rest is to move here too (issue 12).
+ * there; parameters that are written too.  The C emitter still builds
+ * its own per-thread loops (src/emit/c_fission.c); what the two share
+ * lives in this folder (splits.c: where to split; walk.c; converge.c;
+ * versions.c; remat.c: what is recomputed rather than kept per thread;
+ * blocklevel.c: which ifs, loops and locals run once for the block;
+ * column.c: statements one column of threads runs; warp.c: warp
+ * lowering, the collectives' thread loops), and the rest is to move here
+ * too (issue 12).
  */
 #include "fission_internal.h"
 #include "converge.h"
