@@ -168,7 +168,7 @@ static bool uniform_loop(CEmit *ce, const KStmt *s) { return kir_block_loop(&ce-
 static bool uniform_if(CEmit *ce, const KStmt *s) { return kir_block_if(&ce->bl, s); }
 
 static void find_scalars(CEmit *ce, const KFunc *f, const KStmt *body) {
-  kir_block_level(&ce->bl, &ce->arena, f, body, true);
+  kir_block_level(&ce->bl, &ce->arena, f, body, true, ce->split);
   ce->scalars.len = 0;
   for (int i = 0; i < ce->bl.scalars.len; i++) vec_push(&ce->arena, &ce->scalars, ce->bl.scalars.items[i]);
   /* one C name per scalar: rename clashes between scopes */
@@ -1073,8 +1073,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->split = kir_stmt_has_split(body);
   ce->has_exit = ce->split && has_kernel_return(body);
   ce->remat.vars.len = ce->remat.inits.len = 0;
-  find_scalars(ce, f, body);
-  if (!ce->split) ce->scalars.len = ce->bl.scalars.len = ce->bl.block_vars.len = 0; /* one PTL */
+  find_scalars(ce, f, body); /* none without a split: one PTL */
   if (ce->split) kir_find_remat(&ce->arena, body, kept_as_scalar, ce, &ce->remat);
   StrBuf text, *saved = ce->out;
   sb_init(&text);

@@ -53,7 +53,7 @@ static bool readable(KBlockLevel *b, const KExpr *e, const KVar *lv) {
      * function, in scope everywhere (uniformity decides about reading them) */
     if (b->wide && e->var->kind == KV_LOCAL && (e->var->as == AS_SHARED || e->var->is_static)) return true;
     return e->var->kind == KV_PARAM && (b->wide ? e->var->type->kind != KT_ARRAY : kt_is_scalar(e->var->type)) &&
-           is_kernel_param(b, e->var) && !kir_stmt_writes_var(b->body, e->var);
+           is_kernel_param(b, e->var) && vec_find(&b->written, e->var) < 0;
   case KE_ASSIGN: case KE_INCDEC:
     if (!(e->a->kind == KE_VAR && e->a->var == lv)) return false;
     break;
@@ -235,12 +235,18 @@ static bool is_return(const KStmt *s, void *ctx) {
   return s->kind == KS_RETURN && !s->label;
 }
 
-void kir_block_level(KBlockLevel *b, Arena *a, const KFunc *k, const KStmt *body, bool wide) {
+void kir_block_level(KBlockLevel *b, Arena *a, const KFunc *k, const KStmt *body, bool wide, bool split) {
   memset(b, 0, sizeof *b);
   b->a = a;
   b->kernel = k;
   b->body = body;
   b->wide = wide;
+  if (!split) {
+    b->uni.all_varying = true;
+    return;
+  }
+  for (int i = 0; i < k->nparams; i++)
+    if (kir_stmt_writes_var(body, k->params[i])) vec_push(a, &b->written, k->params[i]);
   kir_uniformity(a, body, &b->uni);
   b->exits = kir_walk_any(body, NULL, is_return, NULL);
   if (b->uni.all_varying) return;

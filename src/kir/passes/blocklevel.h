@@ -19,6 +19,7 @@ typedef struct KBlockLevel {
   KUniformity uni;      /* which locals differ between threads (uniform.c) */
   PtrVec scalars;       /* KVar*: locals kept once per block */
   PtrVec block_vars;    /* KVar*: the scalars and the variables of the block-level loops in scope */
+  PtrVec written;       /* KVar*: the kernel's parameters that the body writes */
   bool exits;           /* the body has `return`: the block may run code no thread reaches */
   bool wide;            /* (the C target) scalars and parameters of any type but arrays, locals
                            declared more than once (inlined copies), __shared__ and static
@@ -28,8 +29,9 @@ typedef struct KBlockLevel {
 } KBlockLevel;
 
 /* Fills b for kernel k's body `body` (after the lowering the caller does
- * first): its uniformity, then its scalars. */
-void kir_block_level(KBlockLevel *b, Arena *a, const KFunc *k, const KStmt *body, bool wide);
+ * first): its uniformity, then its scalars.  With split false (a kernel
+ * without barriers: one thread loop) nothing is block-level. */
+void kir_block_level(KBlockLevel *b, Arena *a, const KFunc *k, const KStmt *body, bool wide, bool split);
 
 bool kir_block_is_scalar(const KBlockLevel *b, const KVar *v);
 /* e (NULL: none) has the same value in every thread and can be computed

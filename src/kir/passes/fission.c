@@ -518,7 +518,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   KStmt *body = kir_converge_warps(a, k->body);
   out->split = kir_stmt_has_split(body);
   if (out->split) body = kir_split_versions(a, body, &f.next_id);
-  if (out->split) kir_block_level(&f.bl, a, k, body, false);
+  kir_block_level(&f.bl, a, k, body, false, out->split);
   if (out->split) fis_find_remat(&f, body);
   if (!out->split) {
     fis_thread_stmt(&f, body);
