@@ -12,16 +12,18 @@
  *    A local declared in one PTL and used in a later one is "promoted" to a
  *    per-thread array `T x[cw_nt]` (indexed by the linear thread id);
  *    others stay ordinary C locals of the PTL body.
- *  - block-uniform locals (src/kir/passes/uniform.c) whose writes can all
- *    run once per block are "scalars": one C variable, assigned between
- *    the PTLs, read by them; a uniform statement inside a run of per-thread statements
- *    moves in front of the run (or ends it).  Other locals live across a
- *    split are promoted as below.
+ *  - block-uniform locals whose writes can all run once per block are
+ *    "scalars" (src/kir/passes/blocklevel.c, shared with the KIR pass):
+ *    one C variable, assigned between the PTLs, read by them; a uniform
+ *    statement inside a run of per-thread statements moves in front of the
+ *    run (or ends it).  Other locals live across a split are promoted as
+ *    below.
  *  - `if` / loop containing a split whose condition (and step) are uniform
- *    and use only scalars, with no break/continue out of the loop: plain C
- *    `if` / `for` / `do` of the block around the PTLs of the body (what
- *    CUDA code nearly always is; a uniform loop also stops when every
- *    thread has returned).  The general paths below remain for the rest.
+ *    and read only block-level values, with no break/continue out of the
+ *    loop (blocklevel.c again): plain C `if` / `for` / `do` of the block
+ *    around the PTLs of the body (what CUDA code nearly always is; a
+ *    uniform loop also stops when every thread has returned), also inside
+ *    the general paths below, which remain for the rest.
  *  - `if` containing a split: the condition is evaluated per thread into a
  *    predicate array cw_pN[]; both branches are emitted as regions whose
  *    PTLs only run threads with the right predicate.  Works for divergent
@@ -58,8 +60,9 @@
  *    pure is a strided loop (emit_strided_loop): iteration j of every
  *    thread still in the loop, i recomputed from j, with a run flag per
  *    thread that `i < B` loops skip while every thread is in.
- *  - `if (threadIdx.x == K)` with K uniform runs outside the per-thread
- *    loop, over the block's rows with threadIdx.x fixed (emit_single_thread).
+ *  - `if (threadIdx.x == K)` with K uniform (src/kir/passes/column.c)
+ *    runs outside the per-thread loop, over the block's rows with
+ *    threadIdx.x fixed (emit_single_thread).
  *
  * The block function cwk_NAME only dispatches: the body is the inline
  * cwb_NAME, called with cw_fast = 1 for blocks whose blockIdx.x is small
@@ -153,200 +156,21 @@ static void promote(CEmit *ce, KVar *v) {
 }
 
 /* ---- block-level (uniform) statements ---------------------------------
- * A uniform local whose every write can run once per block is a "scalar":
- * one C variable for the block.  Its writes are then emitted between the
- * per-thread loops, never inside one (where every thread would repeat a
- * read-modify-write).  ce->scalars is found by a fixpoint over the same
- * walk the emitter does (place()): start from all uniform locals, drop
- * those written inside a PTL, until nothing changes. */
+ * What runs once for the block is kir/passes/blocklevel.c's decision,
+ * shared with the KIR pass: ifs and loops with barriers whose conditions
+ * are uniform (plain C control flow of the block around the PTLs), and
+ * "scalars", uniform locals whose every write can run once per block (one
+ * C variable for the block, assigned between the PTLs, never inside one,
+ * where every thread would repeat a read-modify-write). */
 
-static bool only_scalars(const CEmit *ce, const KExpr *e) {
-  if (!e) return true;
-  if (e->kind == KE_VAR && e->var->kind == KV_LOCAL && e->var->as != AS_SHARED &&
-      !e->var->is_static && !ce_is_scalar(ce, e->var))
-    return false;
-  if (e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_CALL)
-    return false;
-  if (!only_scalars(ce, e->a) || !only_scalars(ce, e->b) || !only_scalars(ce, e->c))
-    return false;
-  for (int i = 0; i < e->nargs; i++)
-    if (!only_scalars(ce, e->args[i])) return false;
-  return true;
-}
+static bool hoistable(CEmit *ce, const KStmt *s) { return kir_block_stmt(&ce->bl, s); }
+static bool uniform_loop(CEmit *ce, const KStmt *s) { return kir_block_loop(&ce->bl, s); }
+static bool uniform_if(CEmit *ce, const KStmt *s) { return kir_block_if(&ce->bl, s); }
 
-/* Can be evaluated once per block, outside any per-thread loop (in a
- * kernel with `return`, also when every thread has returned: then it must
- * not divide integers or load through a pointer, which may trap). */
-static bool block_eval(const CEmit *ce, const KExpr *e) {
-  return e && e->kind != KE_INIT_LIST && kir_expr_uniform(&ce->uni, e) && only_scalars(ce, e) &&
-         !(ce->has_exit && kir_expr_may_trap(e)); /* the block runs it even when every thread returned */
-}
-
-static bool hoistable_expr(const CEmit *ce, const KExpr *e) {
-  if (!e) return false;
-  if (e->kind == KE_COMMA) return hoistable_expr(ce, e->a) && hoistable_expr(ce, e->b);
-  if (e->kind != KE_ASSIGN && e->kind != KE_INCDEC) return false;
-  if (e->a->kind != KE_VAR || !ce_is_scalar(ce, e->a->var)) return false;
-  return !e->b || block_eval(ce, e->b);
-}
-
-static bool hoistable(const CEmit *ce, const KStmt *s) {
-  if (ce->general || !s) return false;
-  switch (s->kind) {
-  case KS_DECL:
-    if (!ce_is_scalar(ce, s->var)) return false;
-    return !s->init || block_eval(ce, s->init);
-  case KS_EXPR: return hoistable_expr(ce, s->e);
-  case KS_BLOCK:
-    for (int i = 0; i < s->nstmts; i++)
-      if (!hoistable(ce, s->stmts[i])) return false;
-    return true;
-  default: return false;
-  }
-}
-
-/* break/continue (at depth 0) or the inlined return labelled `label` */
-/* bdepth/cdepth: loops and switches (for break) or loops (for continue)
- * between s and the loop in question. */
-static bool leaves_loop_d(const KStmt *s, const char *label, int bdepth, int cdepth) {
-  if (!s) return false;
-  switch (s->kind) {
-  case KS_BREAK: return bdepth == 0;
-  case KS_CONTINUE: return cdepth == 0;
-  case KS_RETURN: return s->label && label && !strcmp(s->label, label);
-  case KS_BLOCK:
-    for (int i = 0; i < s->nstmts; i++)
-      if (leaves_loop_d(s->stmts[i], label, bdepth, cdepth)) return true;
-    return false;
-  case KS_IF:
-    return leaves_loop_d(s->then, label, bdepth, cdepth) ||
-           leaves_loop_d(s->els, label, bdepth, cdepth);
-  case KS_LOOP: return leaves_loop_d(s->body, label, bdepth + 1, cdepth + 1);
-  case KS_SWITCH: return leaves_loop_d(s->body, label, bdepth + 1, cdepth);
-  default: return false;
-  }
-}
-
-static bool leaves_loop(const KStmt *s, const char *label, int depth) {
-  return leaves_loop_d(s, label, depth, depth);
-}
-
-/* A loop containing a barrier that runs as a plain C loop of the block. */
-static bool uniform_loop(const CEmit *ce, const KStmt *s) {
-  return !ce->general && !s->init_stmt && (!s->cond || block_eval(ce, s->cond)) &&
-         (!s->step || hoistable_expr(ce, s->step)) && !leaves_loop(s->body, s->label, 0);
-}
-
-static bool uniform_if(const CEmit *ce, const KStmt *s) {
-  return !ce->general && block_eval(ce, s->cond);
-}
-
-static void add_unique(Arena *a, PtrVec *v, KVar *x) {
-  for (int i = 0; i < v->len; i++)
-    if (v->items[i] == x) return;
-  vec_push(a, v, x);
-}
-
-typedef struct Writes {
-  CEmit *ce;
-  PtrVec *out;
-} Writes;
-
-static bool note_write(const KExpr *e, void *ctx) {
-  Writes *w = ctx;
-  KVar *v = kir_written_var(e);
-  if (v) add_unique(&w->ce->arena, w->out, v);
-  return false;
-}
-
-static bool note_decl(const KStmt *s, void *ctx) {
-  Writes *w = ctx;
-  if (s->kind == KS_DECL) add_unique(&w->ce->arena, w->out, s->var);
-  return false;
-}
-
-/* Every local e may write. */
-static void writes_expr(CEmit *ce, const KExpr *e, PtrVec *out) {
-  Writes w = {ce, out};
-  kir_expr_any(e, note_write, &w);
-}
-
-/* Every local `s` may write (inside a per-thread loop), or declares. */
-static void writes_stmt(CEmit *ce, const KStmt *s, PtrVec *out) {
-  Writes w = {ce, out};
-  kir_walk_any(s, note_write, note_decl, &w);
-}
-
-/* Mirrors emit_region: collects locals written inside per-thread loops. */
-static void place(CEmit *ce, const KStmt *s, PtrVec *bad) {
-  if (!s) return;
-  if (!kir_stmt_has_split(s)) {
-    if (!hoistable(ce, s)) writes_stmt(ce, s, bad);
-    return;
-  }
-  switch (s->kind) {
-  case KS_BLOCK:
-    for (int i = 0; i < s->nstmts; i++) place(ce, s->stmts[i], bad);
-    return;
-  case KS_IF: {
-    bool u = uniform_if(ce, s);
-    if (!u) writes_expr(ce, s->cond, bad), ce->general++;
-    place(ce, s->then, bad);
-    place(ce, s->els, bad);
-    if (!u) ce->general--;
-    return;
-  }
-  case KS_LOOP: {
-    bool u = uniform_loop(ce, s);
-    if (!u) {
-      writes_stmt(ce, s->init_stmt, bad);
-      writes_expr(ce, s->cond, bad);
-      writes_expr(ce, s->step, bad);
-      ce->general++;
-    }
-    place(ce, s->body, bad);
-    if (!u) ce->general--;
-    return;
-  }
-  default: writes_stmt(ce, s, bad); return;
-  }
-}
-
-static bool scalar_candidate(const CEmit *ce, const KVar *v, const KExpr *init) {
-  return v->kind == KV_LOCAL && v->as != AS_SHARED && !v->is_static &&
-         v->type->kind != KT_ARRAY && !(init && init->kind == KE_INIT_LIST) &&
-         !kir_is_varying_var(&ce->uni, v);
-}
-
-static void collect_candidates(CEmit *ce, const KStmt *s) {
-  if (!s) return;
-  if (s->kind == KS_DECL && scalar_candidate(ce, s->var, s->init ? s->init : s->var->init))
-    add_unique(&ce->arena, &ce->scalars, s->var);
-  for (int i = 0; i < s->nstmts; i++) collect_candidates(ce, s->stmts[i]);
-  collect_candidates(ce, s->then);
-  collect_candidates(ce, s->els);
-  collect_candidates(ce, s->init_stmt);
-  collect_candidates(ce, s->body);
-}
-
-static void find_scalars(CEmit *ce, const KStmt *body) {
+static void find_scalars(CEmit *ce, const KFunc *f, const KStmt *body) {
+  kir_block_level(&ce->bl, &ce->arena, f, body, true, ce->split);
   ce->scalars.len = 0;
-  kir_uniformity(&ce->arena, body, &ce->uni);
-  if (ce->uni.all_varying) return;
-  collect_candidates(ce, body);
-  for (;;) {
-    PtrVec bad = {0};
-    ce->general = 0;
-    place(ce, body, &bad);
-    int kept = 0;
-    for (int i = 0; i < ce->scalars.len; i++) {
-      bool b = false;
-      for (int j = 0; j < bad.len && !b; j++) b = bad.items[j] == ce->scalars.items[i];
-      if (!b) ce->scalars.items[kept++] = ce->scalars.items[i];
-    }
-    if (kept == ce->scalars.len) break;
-    ce->scalars.len = kept;
-  }
+  for (int i = 0; i < ce->bl.scalars.len; i++) vec_push(&ce->arena, &ce->scalars, ce->bl.scalars.items[i]);
   /* one C name per scalar: rename clashes between scopes */
   for (int i = 0; i < ce->scalars.len; i++) {
     KVar *v = ce->scalars.items[i];
@@ -614,7 +438,7 @@ static void emit_hoisted(CEmit *ce, const KStmt *s) {
 /* Does any of rest[0..n) mention a local that `h` writes? */
 static bool run_uses_writes(CEmit *ce, const KStmt *h, KStmt *const *rest, int n) {
   PtrVec w = {0};
-  writes_stmt(ce, h, &w);
+  kir_block_writes(&ce->arena, h, &w);
   for (int i = 0; i < w.len; i++)
     for (int k = 0; k < n; k++)
       if (stmt_refs_var(rest[k], w.items[i])) return true;
@@ -631,21 +455,10 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s);
  * fixed to K, after the statements before it (threads between barriers
  * are unordered, so moving it behind the others' work changes nothing). */
 
-static bool is_tid_x(const CEmit *ce, const KExpr *e, int depth) {
-  if (!e || depth > 16) return false;
-  if (e->kind == KE_CAST) return kt_is_int(e->type) && e->type->size >= 2 && is_tid_x(ce, e->a, depth + 1);
-  if (e->kind == KE_BVAR) return e->bvar == KBV_THREAD_IDX && e->field == 0;
-  if (e->kind == KE_VAR) return is_tid_x(ce, ce_remat_init(ce, e->var), depth + 1);
-  return false;
-}
-
-/* K of `threadIdx.x == K`, or NULL */
+/* K of `threadIdx.x == K` (column.c), K uniform and recomputable, or NULL */
 static const KExpr *single_thread_if(const CEmit *ce, const KStmt *s) {
-  if (s->kind != KS_IF || s->els || !s->cond || s->cond->kind != KE_BINARY ||
-      s->cond->op != KOP_EQ || kir_stmt_has_split(s))
-    return NULL;
-  const KExpr *a = s->cond->a, *b = s->cond->b;
-  const KExpr *k = is_tid_x(ce, a, 0) ? b : is_tid_x(ce, b, 0) ? a : NULL;
+  if (s->kind != KS_IF || s->els || kir_stmt_has_split(s)) return NULL;
+  const KExpr *k = kir_thread_x_equals(s->cond, &ce->remat);
   if (!k || !ce_expr_recomputable(ce, k, NULL) || !kir_expr_uniform(&ce->uni, k)) return NULL;
   return k;
 }
@@ -747,7 +560,7 @@ static void emit_if_region(CEmit *ce, const KStmt *s) {
     emit_uniform_if(ce, s);
     return;
   }
-  ce->general++;
+  ce->bl.general++;
   int p = new_state(ce, 'p');
   char line[64];
   char *cond = expr_text(ce, s->cond, "cw_t");
@@ -767,7 +580,7 @@ static void emit_if_region(CEmit *ce, const KStmt *s) {
     emit_region(ce, s->els);
     ce->nguards--;
   }
-  ce->general--;
+  ce->bl.general--;
 }
 
 /* `break` out of the C loop when no thread is still running the loop */
@@ -871,7 +684,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
       uniform_loop(ce, s) ||
       !b || b->kind != KS_BLOCK || b->nstmts != 2 || b->stmts[1]->kind != KS_BARRIER ||
       b->stmts[1]->scope != KBAR_VIRTUAL || kir_stmt_has_split(b->stmts[0]) ||
-      leaves_loop(b->stmts[0], s->label, 0))
+      kir_leaves_loop(b->stmts[0], s->label))
     return false;
   KVar *i = decl->var;
   const KExpr *a = decl->init ? decl->init : i->init;
@@ -1003,7 +816,7 @@ static void emit_loop_region(CEmit *ce, const KStmt *s) {
     emit_uniform_loop(ce, s);
     return;
   }
-  ce->general++;
+  ce->bl.general++;
   int l = new_state(ce, 'l');
   char run[48];
   snprintf(run, sizeof run, "cw_l%d[cw_t] == 0", l);
@@ -1046,7 +859,7 @@ static void emit_loop_region(CEmit *ce, const KStmt *s) {
   }
   ce->indent--;
   ce_line(ce, "}");
-  ce->general--;
+  ce->bl.general--;
 }
 
 /* ---- collectives ------------------------------------------------------
@@ -1259,12 +1072,9 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->ptl = -1;
   ce->split = kir_stmt_has_split(body);
   ce->has_exit = ce->split && has_kernel_return(body);
-  ce->scalars.len = 0;
-  ce->general = 0;
   ce->remat.vars.len = ce->remat.inits.len = 0;
-  if (ce->split) find_scalars(ce, body);
+  find_scalars(ce, f, body); /* none without a split: one PTL */
   if (ce->split) kir_find_remat(&ce->arena, body, kept_as_scalar, ce, &ce->remat);
-  ce->general = 0;
   StrBuf text, *saved = ce->out;
   sb_init(&text);
   ce->out = &text;

@@ -19,6 +19,8 @@
 #define CW_EMIT_C_INTERNAL_H
 
 #include "emit.h"
+#include "kir/passes/blocklevel.h"
+#include "kir/passes/column.h"
 #include "kir/passes/converge.h"
 #include "kir/passes/remat.h"
 #include "kir/passes/splits.h"
@@ -60,8 +62,8 @@ typedef struct CEmit {
   int next_id;
   bool has_exit;       /* kernel keeps cw_exit[] (threads that returned) */
   KUniformity uni;     /* which locals may differ between threads */
-  PtrVec scalars;      /* KVar*: uniform locals kept once per block */
-  int general;         /* inside a predicated if / state-machine loop */
+  KBlockLevel bl;      /* what runs once for the block (kir/passes/blocklevel.c) */
+  PtrVec scalars;      /* KVar*: uniform locals kept once per block (bl's, renamed apart) */
   const KStmt *spec_if[2];  /* these `if`s are emitted with spec_cond as */
   const char *spec_cond[2]; /* their conditions (guard specialisation) */
   KRemat remat;        /* locals recomputed at each use (kir_find_remat) */

@@ -243,6 +243,47 @@ void ws_scalar_threads(WEmit *w, const KStmt *s) {
   op_end(w);
 }
 
+/* A thread loop with a cond: the threads with threadIdx.x == cond (an
+ * i64), one per row: x stays, y and z step, the linear id by blockDim.x. */
+static void column_threads(WEmit *w, const KStmt *s) {
+  WFunc *f = w->fn;
+  uint32_t k = we_local(w, WT_I64);
+  wx_value(w, s->cond);
+  op_u(w, OP_LOCAL_TEE, k);
+  global_get(w, WG_BDX);
+  op(w, OP_I64_EXTEND_I32_U);
+  op(w, OP_I64_LT_U); /* 0 <= k < blockDim.x (a negative k is a large unsigned one) */
+  op_open(w, OP_IF, WT_VOID);
+  op_u(w, OP_LOCAL_GET, k);
+  op(w, OP_I32_WRAP_I64);
+  global_set(w, WG_TX);
+  op_u(w, OP_LOCAL_GET, k);
+  op(w, OP_I32_WRAP_I64);
+  global_set(w, WG_T);
+  op_open(w, OP_LOOP, WT_VOID);
+  int top = f->depth;
+  ws_thread_turn(w, s);
+  global_get(w, WG_T);
+  global_get(w, WG_BDX);
+  op(w, OP_I32_ADD);
+  global_set(w, WG_T);
+  inc_global(w, WG_TY);
+  global_get(w, WG_TY);
+  global_get(w, WG_BDY);
+  op(w, OP_I32_EQ);
+  op_open(w, OP_IF, WT_VOID);
+  op_i32(w, 0);
+  global_set(w, WG_TY);
+  inc_global(w, WG_TZ);
+  op_end(w);
+  global_get(w, WG_T);
+  op_u(w, OP_LOCAL_GET, f->nt);
+  op(w, OP_I32_LT_U);
+  op_br(w, OP_BR_IF, top);
+  op_end(w);
+  op_end(w);
+}
+
 static void thread_loop(WEmit *w, const KStmt *s) {
   WFunc *f = w->fn;
   if (!f->kernel || f->turn >= 0) return we_error(w, s->loc, "a thread loop here");
@@ -251,7 +292,8 @@ static void thread_loop(WEmit *w, const KStmt *s) {
     op_i32(w, 0);
     global_set(w, g[i]);
   }
-  if (!wsimd_thread_loop(w, s)) ws_scalar_threads(w, s);
+  if (s->cond) column_threads(w, s);
+  else if (!wsimd_thread_loop(w, s)) ws_scalar_threads(w, s);
 }
 
 static void switch_stmt(WEmit *w, const KStmt *s) {

@@ -304,6 +304,7 @@ static void dump_loop(StrBuf *sb, const KStmt *s, int lv) {
   if (s->unroll) sb_printf(sb, " unroll(%d)", s->unroll);
   if (s->loop_kind != KLOOP_FOR) {
     sb_puts(sb, " (");
+    if (s->cond && s->loop_kind == KLOOP_THREADS) sb_puts(sb, "threadIdx.x == ");
     if (s->cond) dump_expr(sb, s->cond);
     sb_puts(sb, ") ");
     dump_block_body(sb, s->body, lv);

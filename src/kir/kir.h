@@ -231,7 +231,10 @@ typedef enum {
 
 /* KLOOP_THREADS: made only by passes (kir/passes/fission.c), never by the
    front end: its body runs once for each thread of the block in turn, with
-   threadIdx set; `return` inside it ends that thread's turn. */
+   threadIdx set; `return` inside it ends that thread's turn.  With a cond
+   (an i64, computed once before the loop) only the threads whose
+   threadIdx.x equals it run, one per row (y, z) of the block; none when
+   it is outside [0, blockDim.x). */
 typedef enum { KLOOP_FOR, KLOOP_WHILE, KLOOP_DO, KLOOP_THREADS } KLoopKind;
 /* KBAR_VIRTUAL: no synchronisation; added by the C emitter so that the
    threads of a block step through a loop together (c_interchange.c). */

@@ -82,10 +82,12 @@ int main(void) {
   CHECK(strstr(text, "barrier.warp") != NULL, "the hand-off gets a warp barrier:\n%s", text);
   CHECK(strstr(text, "for (let %r") != NULL, "the uniform loop runs at block level:\n%s", text);
   int loops = 0;
-  for (const char *q = strstr(text, "threads ()"); q; q = strstr(q + 1, "threads ()")) loops++;
+  for (const char *q = strstr(text, "threads ("); q; q = strstr(q + 1, "threads (")) loops++;
   /* before the loop, x's second version was declared in a thread loop of
    * its own, which the loop's thread loop declares again: it goes */
   CHECK(loops == 4, "4 thread loops, not %d:\n%s", loops, text);
+  /* `if (t == 0)` (t recomputed from threadIdx.x): the column of x == 0 only */
+  CHECK(strstr(text, "threads (threadIdx.x == cvt.i64(0))") != NULL, "the hand-off runs for x == 0 only:\n%s", text);
   free(kt);
 
   char *c = emit_c(m, "fission", &kd);

@@ -12,8 +12,11 @@
  * between two cuts form one thread loop.  Control flow that contains a
  * barrier is rebuilt at block level:
  *
- *  - `if (c) A else B`: a thread loop stores c in a per-thread predicate
- *    p; A's thread loops skip threads where !p, B's those where p.
+ *  - `if (c) A else B` with c uniform (uniform.c: the same in every
+ *    thread) and readable at block level: a plain if of the block around
+ *    A's and B's thread loops.  Otherwise a thread loop stores c in a
+ *    per-thread predicate p; A's thread loops skip threads where !p, B's
+ *    those where p.
  *  - loops: a per-thread state st (0 running, 1 left, 2 `continue`d this
  *    iteration) and a block-wide flag `any`; a block-level endless loop
  *    runs the condition as a thread loop (threads whose condition fails
@@ -29,12 +32,14 @@
  * Every guard is ordinary KIR at the head of each thread loop (`if (p)
  * return;` ends the thread's turn), so emitters only need KLOOP_THREADS and
  * the per_thread list.  A local used in two or more thread loops is listed
- * there; parameters that are written too.  The C emitter still has its own
- * fission (src/emit/c_fission.c) with uniformity-based shortcuts; what the
- * two share lives in this folder (splits.c: where to split; walk.c;
- * converge.c; versions.c; remat.c: what is recomputed rather than kept
- * per thread; warp.c: warp lowering, the collectives' thread loops), and
- * the rest is to move here too (issue 12).
+ * there; parameters that are written too.  The C emitter still builds
+ * its own per-thread loops (src/emit/c_fission.c); what the two share
+ * lives in this folder (splits.c: where to split; walk.c; converge.c;
+ * versions.c; remat.c: what is recomputed rather than kept per thread;
+ * blocklevel.c: which ifs, loops and locals run once for the block;
+ * column.c: statements one column of threads runs; warp.c: warp
+ * lowering, the collectives' thread loops), and the rest is to move here
+ * too (issue 12).
  */
 #include "fission_internal.h"
 #include "converge.h"
@@ -111,9 +116,10 @@ KStmt *fis_rewrite_jumps(Fis *f, KStmt *s, int loops, int switches) {
 
 /* ---- cutting statement lists ----------------------------------------- */
 
-/* Ends the thread loop being gathered (if it has statements). */
-void fis_flush(Fis *f) {
-  if (!f->pending.len) return;
+/* Ends the thread loop being gathered (if it has statements): that loop,
+ * or NULL. */
+KStmt *fis_flush(Fis *f) {
+  if (!f->pending.len) return NULL;
   int n = f->nguards + f->pending.len;
   KStmt **items = arena_alloc(f->a, sizeof *items * (size_t)n);
   if (f->nguards) memcpy(items, f->guards, sizeof *items * (size_t)f->nguards);
@@ -123,6 +129,7 @@ void fis_flush(Fis *f) {
   loop->body = fis_st_block(f, items, n);
   vec_push(f->a, f->list, loop);
   f->pending.len = 0;
+  return loop;
 }
 
 void fis_thread_stmt(Fis *f, KStmt *s) { vec_push(f->a, &f->pending, s); }
@@ -152,7 +159,34 @@ void fis_split_body(Fis *f, KStmt *s) {
   else if (s) fis_split_stmt(f, s);
 }
 
+
+/* s (a branch or a loop body) split into its own block-level list */
+static KStmt *split_nested(Fis *f, KStmt *s) {
+  PtrVec *outer = f->list, body;
+  memset(&body, 0, sizeof body);
+  f->list = &body;
+  fis_split_body(f, s);
+  fis_flush(f);
+  f->list = outer;
+  return fis_st_block(f, (KStmt **)body.items, body.len);
+}
+
+
+/* `if (c)` with c uniform: the same branch for the whole block, so a plain
+ * if of the block around the branches' thread loops */
+static void split_uniform_if(Fis *f, KStmt *s) {
+  fis_flush(f);
+  KStmt *c = fis_st_new(f, KS_IF);
+  c->loc = s->loc;
+  c->cond = s->cond;
+  c->then = split_nested(f, s->then);
+  if (s->els) c->els = split_nested(f, s->els);
+  fis_block_stmt(f, c);
+}
+
 static void split_if(Fis *f, KStmt *s) {
+  if (kir_block_if(&f->bl, s)) return split_uniform_if(f, s);
+  f->bl.general++;
   KVar *p = fis_new_local(f, "p", true);
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, p));
@@ -175,6 +209,7 @@ static void split_if(Fis *f, KStmt *s) {
     fis_flush(f);
     f->nguards--;
   }
+  f->bl.general--;
 }
 
 /* any = 0; threads { guards; PRE; if (!cond) { st = 1; return; } any = 1; }
@@ -222,98 +257,27 @@ static void split_step(Fis *f, KExpr *e) {
 
 /* ---- uniform loops: the same trip count in every thread ---------------- */
 
-/* e can be evaluated at block level, outside the thread loops, by a
- * block-level loop whose variable is lv: it reads only lv, the variables
- * of the block-level loops around it, the kernel's
- * own scalar parameters that it never writes (a written one is kept per thread;
- * an inlined function's are written by the call) and module variables,
- * writes nothing but lv, and calls nothing */
-bool fis_block_level(Fis *f, const KExpr *e, const KVar *lv) {
-  if (!e) return true;
-  switch (e->kind) {
-  case KE_VAR:
-    if (e->var == lv || e->var->kind == KV_GLOBAL || vec_find(&f->block_vars, e->var) >= 0) return true;
-    if (e->var->kind != KV_PARAM || !kt_is_scalar(e->var->type) || kir_stmt_writes_var(f->kernel->body, e->var))
-      return false;
-    for (int i = 0; i < f->kernel->nparams; i++)
-      if (f->kernel->params[i] == e->var) return true;
-    return false;
-  case KE_ASSIGN: case KE_INCDEC:
-    if (!(e->a->kind == KE_VAR && e->a->var == lv)) return false;
-    break;
-  case KE_CALL: return false;
-  default: break;
-  }
-  if (!fis_block_level(f, e->a, lv) || !fis_block_level(f, e->b, lv) || !fis_block_level(f, e->c, lv)) return false;
-  for (int i = 0; i < e->nargs; i++)
-    if (!fis_block_level(f, e->args[i], lv)) return false;
-  return true;
-}
-
-/* the same value in every thread (uniform.c), readable at block level;
- * the loop's own variable and those of the block-level loops around it
- * count as uniform: they are kept once per block, and every thread that
- * runs the loop starts and steps them alike, even under a varying `if` */
-static bool uniform_expr(Fis *f, const KExpr *e, KVar *lv) {
-  if (lv) vec_push(f->a, &f->block_vars, lv);
-  bool u = kir_expr_uniform_but(&f->uni, e, &f->block_vars) && fis_block_level(f, e, lv);
-  if (lv) f->block_vars.len--;
-  return u;
-}
-
-/* break or continue aimed at this loop (not at a loop or switch inside it) */
-static bool own_jump(const KStmt *s, bool in_switch) {
-  if (!s) return false;
-  if (s->kind == KS_CONTINUE || (s->kind == KS_BREAK && !in_switch)) return true;
-  if (s->kind == KS_LOOP) return false;
-  if (s->kind == KS_SWITCH) return own_jump(s->body, true);
-  if (own_jump(s->then, in_switch) || own_jump(s->els, in_switch)) return true;
-  for (int i = 0; i < s->nstmts; i++)
-    if (own_jump(s->stmts[i], in_switch)) return true;
-  return false;
-}
-
-/* `for (T v = U; C; S)` with U, C and S uniform, v written only by S, and
- * no break or continue of its own: every thread runs the same iterations,
- * so the loop runs once for the block, around its body's thread loops */
-static bool uniform_loop(Fis *f, KStmt *s) {
-  if (s->loop_kind != KLOOP_FOR || own_jump(s->body, false)) return false;
-  KVar *lv = NULL;
-  if (s->init_stmt) {
-    if (s->init_stmt->kind != KS_DECL || !s->init_stmt->var || s->init_stmt->var->as != AS_LOCAL ||
-        !kt_is_scalar(s->init_stmt->var->type))
-      return false;
-    lv = s->init_stmt->var;
-    const KExpr *init = s->init_stmt->init ? s->init_stmt->init : lv->init;
-    if (!init || !uniform_expr(f, init, NULL)) return false;
-  }
-  if (!uniform_expr(f, s->cond, lv) || !uniform_expr(f, s->step, lv)) return false;
-  if (lv && kir_stmt_writes_var(s->body, lv)) return false;
-  return true;
-}
-
+/* a loop that runs once for the block (blocklevel.c: its start, condition
+ * and step uniform, nothing leaving it early), around its body's thread
+ * loops */
 static void split_uniform_loop(Fis *f, KStmt *s) {
   fis_flush(f);
   KStmt *loop = fis_st_new(f, KS_LOOP);
-  loop->loop_kind = KLOOP_FOR;
+  loop->loop_kind = s->loop_kind;
+  loop->loc = s->loc;
   loop->init_stmt = s->init_stmt; /* the loop variable is block-wide */
   loop->cond = s->cond;
   loop->step = s->step;
-  PtrVec *outer = f->list, body;
-  memset(&body, 0, sizeof body);
-  f->list = &body;
-  int nvars = f->block_vars.len;
-  if (s->init_stmt) vec_push(f->a, &f->block_vars, s->init_stmt->var);
-  fis_split_body(f, s->body);
-  f->block_vars.len = nvars;
-  fis_flush(f);
-  f->list = outer;
-  loop->body = fis_st_block(f, (KStmt **)body.items, body.len);
+  int nvars = f->bl.block_vars.len;
+  if (s->init_stmt) vec_push(f->a, &f->bl.block_vars, s->init_stmt->var);
+  loop->body = split_nested(f, s->body);
+  f->bl.block_vars.len = nvars;
   fis_block_stmt(f, loop);
 }
 
 static void split_loop(Fis *f, KStmt *s) {
-  if (uniform_loop(f, s)) return split_uniform_loop(f, s);
+  if (kir_block_loop(&f->bl, s)) return split_uniform_loop(f, s);
+  f->bl.general++;
   KVar *st = fis_new_local(f, "st", true), *any = fis_new_local(f, "any", false);
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, st));
@@ -356,6 +320,7 @@ static void split_loop(Fis *f, KStmt *s) {
   loop->loop_kind = KLOOP_WHILE;
   loop->body = fis_st_block(f, (KStmt **)body.items, body.len);
   fis_block_stmt(f, loop);
+  f->bl.general--;
 }
 
 
@@ -373,6 +338,7 @@ static void split_switch(Fis *f, KStmt *s) {
       if (body->stmts[i]->is_default) def = ncase;
       ncase++;
     }
+  f->bl.general++;
   KVar *sel = fis_new_local(f, "sel", true), *st = fis_new_local(f, "sw", true);
   KVar *c = fis_new_local_of(f, "case", false, s->cond->type);
   fis_flush(f);
@@ -411,6 +377,7 @@ static void split_switch(Fis *f, KStmt *s) {
   }
   f->nguards--;
   f->brk_state = saved_brk;
+  f->bl.general--;
 }
 
 void fis_split_stmt(Fis *f, KStmt *s) {
@@ -419,6 +386,7 @@ void fis_split_stmt(Fis *f, KStmt *s) {
   if (kir_stmt_has_split(s) && s->kind != KS_LOOP) s = fis_hoist_collectives(f, s);
   if (f->failed) return;
   if (!kir_stmt_has_split(s)) {
+    if (fis_single_thread(f, s)) return;
     fis_thread_stmt(f, fis_rewrite_jumps(f, s, 0, 0));
     return;
   }
@@ -550,8 +518,8 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   KStmt *body = kir_converge_warps(a, k->body);
   out->split = kir_stmt_has_split(body);
   if (out->split) body = kir_split_versions(a, body, &f.next_id);
-  if (out->split) kir_uniformity(a, body, &f.uni);
-  if (out->split) fis_find_scalars(&f, body);
+  kir_block_level(&f.bl, a, k, body, false, out->split);
+  if (out->split) fis_find_remat(&f, body);
   if (!out->split) {
     fis_thread_stmt(&f, body);
     fis_flush(&f);
@@ -572,7 +540,9 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   }
   if (f.failed) return false;
   out->body = fis_st_block(&f, (KStmt **)top.items, top.len);
-  if (out->split) fis_rematerialise(&f, body);
+  if (out->split) fis_rematerialise(&f);
+  fis_check_scalars(&f);
+  if (f.failed) return false;
   find_per_thread(&f);
   return true;
 }

@@ -67,8 +67,10 @@ bool fis_inline_call(Fis *f, KStmt *s) {
   f->loop_state = f->brk_state = NULL; /* break/continue cannot leave the function */
   fis_push_guard(f, fis_st_leave_if(f, flag, KOP_NE, 0));
   f->inline_depth++;
+  f->bl.general++;
   fis_split_body(f, fn->body);
   fis_flush(f);
+  f->bl.general--;
   f->inline_depth--;
   f->nguards--;
   f->inl_res = saved_res;

@@ -11,13 +11,15 @@
  *   fission_inline.c      device functions with barriers, inlined in place
  *   fission_remat.c       locals recomputed in each thread loop instead of
  *                         kept per thread
- *   fission_scalars.c     uniform locals declared once per block
+ *   fission_scalars.c     block scalars (blocklevel.c) placed between thread loops
+ *   fission_single.c      statements only one column of threads runs
  *   dump_fission.c        the result in KIR's dump format
  */
 #ifndef CW_KIR_PASSES_FISSION_INTERNAL_H
 #define CW_KIR_PASSES_FISSION_INTERNAL_H
 
 #include "fission.h"
+#include "blocklevel.h"
 #include "remat.h"
 #include "splits.h"
 #include "uniform.h"
@@ -44,9 +46,8 @@ typedef struct Fis {
   bool failed;
   SrcLoc loc;
   KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */
-  KUniformity uni;     /* which locals differ between threads (uniform.c) */
-  PtrVec block_vars;   /* KVar*: block-level variables in scope: scalars, loop variables */
-  PtrVec scalars;      /* KVar*: uniform locals declared at block level (fission_scalars.c) */
+  KBlockLevel bl;      /* what runs once for the block (blocklevel.c): uniformity, scalars,
+                          the block-level loop variables in scope, per-thread control depth */
   const KExpr *tid, *nthreads; /* what fis_ex_tid / fis_ex_nthreads give, when the
                                   target has them at hand (NULL: from the built-ins) */
 } Fis;
@@ -86,7 +87,7 @@ bool fis_expr_has_barrier(const KExpr *e, int depth);
 bool fis_func_barrier(const KFunc *fn, int depth);
 bool fis_stmt_has_kind(const KStmt *s, KStmtKind k);
 KStmt *fis_rewrite_jumps(Fis *f, KStmt *s, int loops, int switches);
-void fis_flush(Fis *f);
+KStmt *fis_flush(Fis *f);
 void fis_thread_stmt(Fis *f, KStmt *s);
 void fis_block_stmt(Fis *f, KStmt *s);
 void fis_push_guard(Fis *f, KStmt *g);
@@ -100,19 +101,22 @@ KStmt *fis_hoist_collectives(Fis *f, KStmt *s);
 /* warp.c: collective c lowered into steps (warp.h), its result in res */
 bool fis_lower_collective(Fis *f, const KExpr *c, KVar *res, KCollective *out);
 
-/* fission.c: e can be computed at block level (lv: the variable of the
- * block-level loop e belongs to, or NULL) */
-bool fis_block_level(Fis *f, const KExpr *e, const KVar *lv);
-
-/* fission_scalars.c: uniform locals kept once per block */
-void fis_find_scalars(Fis *f, const KStmt *body);
-/* s declares one: it goes to block level (true), ahead of the thread loop
- * being gathered */
+/* fission_scalars.c: statements that only declare or assign block scalars
+ * (blocklevel.c) go to block level (true), ahead of the thread loop being
+ * gathered unless that loop reads what they write */
 bool fis_block_scalar(Fis *f, KStmt *s);
+/* an error when a scalar ended up written inside a thread loop */
+void fis_check_scalars(Fis *f);
 
-/* fission_remat.c: recomputed locals declared again where they are read
- * (after the split; source: the kernel body that was split) */
-void fis_rematerialise(Fis *f, const KStmt *source);
+/* fission_remat.c: which locals are recomputed (before the split; source:
+ * the kernel body to split), then declared again where they are read
+ * (after it) */
+void fis_find_remat(Fis *f, const KStmt *source);
+void fis_rematerialise(Fis *f);
+
+/* fission_single.c: `if (threadIdx.x == K) S` as a thread loop over the
+ * block's rows with threadIdx.x fixed (true: done) */
+bool fis_single_thread(Fis *f, KStmt *s);
 
 /* fission_inline.c: device functions with barriers, inlined */
 KExpr **fis_stmt_value(KStmt *s);

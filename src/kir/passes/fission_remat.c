@@ -105,9 +105,10 @@ static void visit(Fis *f, KStmt *s) {
 }
 
 /* a block-level scalar is one variable for the block: not recomputed */
-static bool is_scalar(const void *f, const KVar *v) { return vec_find(&((const Fis *)f)->scalars, v) >= 0; }
+static bool is_scalar(const void *f, const KVar *v) { return kir_block_is_scalar(&((const Fis *)f)->bl, v); }
 
-void fis_rematerialise(Fis *f, const KStmt *source) {
-  kir_find_remat(f->a, source, is_scalar, f, &f->remat);
+void fis_find_remat(Fis *f, const KStmt *source) { kir_find_remat(f->a, source, is_scalar, f, &f->remat); }
+
+void fis_rematerialise(Fis *f) {
   if (f->remat.vars.len) visit(f, f->out->body);
 }

@@ -1,60 +1,54 @@
 /*
- * fission_scalars.c — block-uniform locals kept once per block.  A local
- * declared in the kernel's top-level statement list, never written
- * afterwards, whose initializer has the same value in every thread
- * (uniform.c) and can be computed at block level (it reads only the
- * kernel's parameters that it never writes, module variables, built-in
- * block indices and sizes, and other such locals), is declared at block
- * level instead of inside a thread loop: one variable for the block,
- * never per thread, and loops bounded by it (`for (t = 0; t < tiles; t++)`
- * around barriers) run at block level.  The declaration moves in front of
- * the thread loop being gathered, which is safe: nothing that loop does
- * can change the initializer's inputs, and nothing in it can read the
- * local, declared after it.  The C emitter has the same idea, broader
- * (c_fission.c's scalars, also assigned between its per-thread loops).
- * In a kernel with `return`, the block computes the value even when every
- * thread has returned, so there the initializer may not load through a
- * pointer or divide integers (kir_expr_may_trap: either may trap).
+ * fission_scalars.c — block scalars placed between the thread loops.
+ * Which locals are kept once per block, and which statements only declare
+ * or assign them with values the block computes, is blocklevel.c's
+ * decision (shared with the C emitter): a scan's `cur ^= 1` in its uniform
+ * loop, `int tiles = (cols + 31) / 32` ahead of a block-level loop bounded
+ * by it.  Such a statement becomes a statement of the block: a
+ * declaration moves in front of the thread loop being gathered (nothing in
+ * that loop can read the local, declared after it, nor change its value's
+ * inputs, which are block-level); an assignment does too unless that loop
+ * reads what it writes, in which case the loop ends first.
  */
 #include "fission_internal.h"
 
-typedef struct Count {
-  const KVar *v;
-  int n;
-} Count;
+#include <string.h>
 
-static bool count_decl(const KStmt *s, void *ctx) {
-  Count *c = ctx;
-  c->n += s->kind == KS_DECL && s->var == c->v;
-  return false;
-}
-
-static bool scalar_decl(Fis *f, const KStmt *body, const KStmt *s, bool exits) {
-  if (s->kind != KS_DECL || !s->var) return false;
-  const KVar *v = s->var;
-  const KExpr *init = s->init ? s->init : v->init;
-  if (v->kind != KV_LOCAL || v->as != AS_LOCAL || v->is_static || !kt_is_scalar(v->type) || !init ||
-      init->kind == KE_INIT_LIST)
-    return false;
-  if (!kir_expr_uniform_but(&f->uni, init, &f->block_vars) || !fis_block_level(f, init, NULL)) return false;
-  if (exits && kir_expr_may_trap(init)) return false;
-  Count c = {v, 0};
-  kir_walk_any(body, NULL, count_decl, &c);
-  return c.n == 1 && !kir_stmt_writes_var(body, v);
-}
-
-void fis_find_scalars(Fis *f, const KStmt *body) {
-  if (!body || body->kind != KS_BLOCK || f->uni.all_varying) return;
-  bool exits = fis_stmt_has_kind(body, KS_RETURN);
-  for (int i = 0; i < body->nstmts; i++)
-    if (scalar_decl(f, body, body->stmts[i], exits)) {
-      vec_push(f->a, &f->scalars, body->stmts[i]->var);
-      vec_push(f->a, &f->block_vars, body->stmts[i]->var);
-    }
+static bool reads_any(const KExpr *e, void *ctx) {
+  return e->kind == KE_VAR && vec_find(ctx, e->var) >= 0;
 }
 
 bool fis_block_scalar(Fis *f, KStmt *s) {
-  if (s->kind != KS_DECL || vec_find(&f->scalars, s->var) < 0) return false;
+  if (kir_stmt_has_split(s) || !kir_block_stmt(&f->bl, s)) return false;
+  if (s->kind != KS_DECL) { /* the thread loop being gathered reads it: that loop first */
+    PtrVec w;
+    memset(&w, 0, sizeof w);
+    kir_block_writes(f->a, s, &w);
+    for (int i = 0; i < f->pending.len; i++)
+      if (kir_walk_any(f->pending.items[i], reads_any, NULL, &w)) {
+        fis_flush(f);
+        break;
+      }
+  }
   vec_push(f->a, f->list, s); /* ahead of the thread loop being gathered */
   return true;
+}
+
+/* a scalar written inside a thread loop: the placement and blocklevel.c's
+ * walk disagree, which would give every thread its own copy of one
+ * variable of the block */
+static bool loop_writes_scalar(const KStmt *s, void *ctx) {
+  Fis *f = ctx;
+  if (s->kind != KS_LOOP || s->loop_kind != KLOOP_THREADS) return false;
+  PtrVec w;
+  memset(&w, 0, sizeof w);
+  kir_block_writes(f->a, s->body, &w);
+  for (int i = 0; i < w.len; i++)
+    if (kir_block_is_scalar(&f->bl, w.items[i])) return true;
+  return false;
+}
+
+void fis_check_scalars(Fis *f) {
+  if (f->bl.scalars.len && kir_walk_any(f->out->body, NULL, loop_writes_scalar, f))
+    fis_error(f, f->kernel->loc, "internal error: a block-level local written per thread (barrier fission)");
 }

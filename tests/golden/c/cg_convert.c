@@ -647,10 +647,8 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   const cooperative_groups_thread_group *self_9[cw_nt]; /* per thread */
   unsigned char cw_l12[cw_nt];
   unsigned char cw_l15[cw_nt];
-  unsigned char cw_l17[cw_nt];
-  unsigned char cw_p18[cw_nt];
-  unsigned char cw_l20[cw_nt];
-  unsigned char cw_p21[cw_nt];
+  unsigned char cw_p17[cw_nt];
+  unsigned char cw_p19[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* __tmp91 declared */
@@ -692,18 +690,16 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
           self_7[cw_t] = (&g_1[cw_t]);
         }
       }
-      /* loop with a barrier inside: cw_l17[t] 0 running, 1 left, 2 continued */
-      memset(cw_l17, 0, cw_nt);
-      for (;;) {
+      /* uniform loop with a barrier inside: one C loop for the block */
+      do {
         /* if with a barrier inside: predicate per thread */
         CW_FOR_EACH_THREAD {
-          if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0 && cw_l17[cw_t] == 0)) continue;
-          cw_p18[cw_t] = (((*self_7[cw_t]).__cw_mask != 0u)) != 0;
+          if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0)) continue;
+          cw_p17[cw_t] = (((*self_7[cw_t]).__cw_mask != 0u)) != 0;
         }
         /* __syncwarp() */
         /* __syncthreads() */
-        break;
-      }
+      } while (0);
       CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0)) continue;
         {
@@ -713,18 +709,16 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
           self_9[cw_t] = (&g_1[cw_t]);
         }
       }
-      /* loop with a barrier inside: cw_l20[t] 0 running, 1 left, 2 continued */
-      memset(cw_l20, 0, cw_nt);
-      for (;;) {
+      /* uniform loop with a barrier inside: one C loop for the block */
+      do {
         /* if with a barrier inside: predicate per thread */
         CW_FOR_EACH_THREAD {
-          if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0 && cw_l20[cw_t] == 0)) continue;
-          cw_p21[cw_t] = (((*self_9[cw_t]).__cw_mask != 0u)) != 0;
+          if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0)) continue;
+          cw_p19[cw_t] = (((*self_9[cw_t]).__cw_mask != 0u)) != 0;
         }
         /* __syncwarp() */
         /* __syncthreads() */
-        break;
-      }
+      } while (0);
       CW_FOR_EACH_THREAD_INDEP {
         if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0)) continue;
         {
@@ -740,9 +734,9 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       if (!(cw_l12[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = val_3[cw_t]);
-        { cw_l12[cw_t] = 1; goto cw_next23; }
+        { cw_l12[cw_t] = 1; goto cw_next21; }
       }
-      cw_next23:;
+      cw_next21:;
     }
     break;
   }

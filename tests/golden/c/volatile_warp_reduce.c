@@ -91,7 +91,6 @@ CW_INLINE void cwb_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   volatile float *sdata_0[cw_nt]; /* per thread */
   float v_3[cw_nt]; /* per thread */
   unsigned char cw_p6[cw_nt];
-  unsigned char cw_l8[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       (cw_sh_sdata_1[((uint32_t)((uint32_t)cw_tx))] = (((((uint32_t)(((cw_bix * cw_bdx) * 2u) + ((uint32_t)((uint32_t)cw_tx)))) < ((uint32_t)n)) ? in[((uint32_t)(((cw_bix * cw_bdx) * 2u) + ((uint32_t)((uint32_t)cw_tx))))] : 0.0f) + (((((uint32_t)(((cw_bix * cw_bdx) * 2u) + ((uint32_t)((uint32_t)cw_tx)))) + cw_bdx) < ((uint32_t)n)) ? in[(((uint32_t)(((cw_bix * cw_bdx) * 2u) + ((uint32_t)((uint32_t)cw_tx)))) + cw_bdx)] : 0.0f)));
@@ -120,11 +119,10 @@ CW_INLINE void cwb_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       sdata_0[cw_t] = ((volatile float *)(&cw_sh_sdata_1[0]));
     }
   }
-  /* loop with a barrier inside: cw_l8[t] 0 running, 1 left, 2 continued */
-  memset(cw_l8, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD {
-      if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(cw_p6[cw_t])) continue;
       {
         v_3[cw_t] = sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))];
         (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 32u)]);
@@ -132,83 +130,82 @@ CW_INLINE void cwb_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
-      if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(cw_p6[cw_t])) continue;
       {
         (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
-      if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(cw_p6[cw_t])) continue;
       {
         (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 16u)]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
-      if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(cw_p6[cw_t])) continue;
       {
         (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
-      if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(cw_p6[cw_t])) continue;
       {
         (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 8u)]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
-      if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(cw_p6[cw_t])) continue;
       {
         (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
-      if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(cw_p6[cw_t])) continue;
       {
         (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 4u)]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
-      if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(cw_p6[cw_t])) continue;
       {
         (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
-      if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(cw_p6[cw_t])) continue;
       {
         (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 2u)]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
-      if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(cw_p6[cw_t])) continue;
       {
         (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
-      if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(cw_p6[cw_t])) continue;
       {
         (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 1u)]);
       }
     }
     /* __syncwarp() */
     CW_FOR_EACH_THREAD {
-      if (!(cw_p6[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(cw_p6[cw_t])) continue;
       {
         (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     if (!(cw_p6[cw_t])) continue;
     {
@@ -241,7 +238,7 @@ CW_INLINE void cwb_reduceVolatileInt(cw_rt_ctx *cw_ctx, void **cw_args, const in
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
   volatile int32_t *vs[cw_nt]; /* per thread */
-  unsigned char cw_p24[cw_nt];
+  unsigned char cw_p23[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       vs[cw_t] = ((volatile int32_t *)(&cw_sh_s_2[0]));
@@ -251,45 +248,45 @@ CW_INLINE void cwb_reduceVolatileInt(cw_rt_ctx *cw_ctx, void **cw_args, const in
   /* __syncthreads() */
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p24[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p23[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
   CW_FOR_EACH_THREAD {
-    if (!(cw_p24[cw_t])) continue;
+    if (!(cw_p23[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 32u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
-    if (!(cw_p24[cw_t])) continue;
+    if (!(cw_p23[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 16u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
-    if (!(cw_p24[cw_t])) continue;
+    if (!(cw_p23[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 8u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
-    if (!(cw_p24[cw_t])) continue;
+    if (!(cw_p23[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 4u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
-    if (!(cw_p24[cw_t])) continue;
+    if (!(cw_p23[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 2u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
-    if (!(cw_p24[cw_t])) continue;
+    if (!(cw_p23[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 1u)]);
     }
