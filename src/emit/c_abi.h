@@ -25,7 +25,10 @@
 
 #include <stdint.h>
 
-#define CW_C_ABI_VERSION 6
+#define CW_C_ABI_VERSION 7
+
+/* Kernel parameters racecheck may find need no records (race_solo_*). */
+#define CW_RACE_SOLO_PARAMS 16
 
 #define CW_C_ABI_TYPES                                                        \
   typedef struct cw_rt_ctx cw_rt_ctx;                                         \
@@ -99,6 +102,11 @@
     cw_race_word *race_shm;                                                 \
     const unsigned char *race_shm_hi;                                       \
     uint32_t race_epoch;                                                    \
+    /* racecheck: per kernel parameter, the device allocation it points  \
+     * into when no other parameter does (emit/c_race_solo.c says when    \
+     * an access through it then needs no record; lo == hi: none)      */\
+    const unsigned char *race_solo_lo[CW_RACE_SOLO_PARAMS];                 \
+    const unsigned char *race_solo_hi[CW_RACE_SOLO_PARAMS];                 \
     /* synccheck: thread t is at a barrier or collective (what, loc)    \
      * where thread other should be too, or names it in its mask        \
      * (mask, and the lanes that are there: active) */                  \

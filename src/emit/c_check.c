@@ -81,8 +81,11 @@ int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e) {
   if (e->type && e->type->kind == KT_ARRAY) return -1; /* a row of a 2-D array */
   int kind = e == ce->chk_write ? CW_ACCESS_WRITE : CW_ACCESS_READ;
   if (member) ce->chk_inner = e->a;
-  sb_puts(sb, e->kind == KE_DEREF ? "(*CW_CHK(" : "(*CW_CHK(&");
-  return kind;
+  int solo = ce_race_solo_param(ce, e); /* racecheck may skip its records */
+  sb_puts(sb, "(*CW_CHK");
+  sb_puts(sb, solo >= 0 ? "_SOLO(" : "(");
+  if (e->kind != KE_DEREF) sb_putc(sb, '&');
+  return kind | (solo + 1) << 4;
 }
 
 /* "file:line:col" as a C string literal. */
@@ -97,9 +100,9 @@ static void loc_literal(StrBuf *sb, SrcLoc loc) {
 }
 
 void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind) {
-  (void)ce;
-  sb_printf(sb, ", %d, ", kind);
+  sb_printf(sb, ", %d, ", kind & 15);
   loc_literal(sb, e->loc);
+  if (kind >> 4) ce_race_solo_close(ce, sb, (kind >> 4) - 1);
   sb_puts(sb, "))");
 }
 
@@ -383,4 +386,21 @@ const char *const c_check_prelude_text =
     "  return c->check_fn(c, p, size, kind, loc, tx, ty, tz);\n"
     "}\n"
     "#define CW_CHK(p, kind, loc) ((__typeof__(p))cw_chk(cw_ctx, (const void *)(p), \\\n"
-    "    (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz))\n";
+    "    (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz))\n"
+    "/* racecheck: an access through kernel parameter q that no other block's\n"
+    "   access can race with while cond holds (emit/c_race_solo.c) and it lies\n"
+    "   inside the allocation the runtime found q alone to point into */\n"
+    "#ifdef CW_CHECK_RACES\n"
+    "#define CW_CHK_SOLO(p, kind, loc, q, cond) ((__typeof__(p))cw_chk_solo(cw_ctx, \\\n"
+    "    (const void *)(p), (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, \\\n"
+    "    (uint32_t)cw_tz, q, cond))\n"
+    "static inline __attribute__((always_inline)) const void *cw_chk_solo(cw_rt_ctx *c,\n"
+    "    const void *p, uint32_t size, int kind, const char *loc, int32_t tx, uint32_t ty,\n"
+    "    uint32_t tz, int q, int cond) {\n"
+    "  const unsigned char *b = (const unsigned char *)p;\n"
+    "  if (cond && b >= c->race_solo_lo[q] && b + size <= c->race_solo_hi[q]) return p;\n"
+    "  return cw_chk(c, p, size, kind, loc, tx, ty, tz);\n"
+    "}\n"
+    "#else\n"
+    "#define CW_CHK_SOLO(p, kind, loc, q, cond) CW_CHK(p, kind, loc)\n"
+    "#endif\n";

@@ -1248,6 +1248,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
     ce->in_kernel = false;
     return;
   }
+  ce_race_solo_find(ce, f, body);
   body = kir_split_versions(&ce->arena, body, &ce->next_id);
   ce_interchange_loops(ce, body);
   ce->fn = f;
@@ -1288,4 +1289,5 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   sb_free(&text);
   ce->indent = 0;
   ce->in_kernel = false;
+  ce->solo_ro = ce->solo_priv = 0;
 }

@@ -13,6 +13,7 @@
  *   c_index.c    thread-index sums in signed (affine) arithmetic
  *   c_independent.c  per-thread loops the C compiler may vectorise freely
  *   c_check.c    check mode: accesses and barriers reported to the runtime
+ *   c_race_solo.c  check mode: parameters whose accesses racecheck need not record
  *   c_launch.c   kernel launches from device code, the device runtime API
  */
 #ifndef CW_EMIT_C_INTERNAL_H
@@ -26,6 +27,7 @@
 #include "kir/passes/versions.h"
 #include "kir/passes/walk.h"
 #include "kir/passes/warp.h"
+#include "c_abi.h"
 
 #include <stdbool.h>
 
@@ -67,6 +69,10 @@ typedef struct CEmit {
   KRemat remat;        /* locals recomputed at each use (kir_find_remat) */
   bool check;          /* check mode (c_check.c) */
   bool check_access;   /* check mode: memory accesses too */
+  bool check_races;    /* check mode for racecheck (CW_CHECK_RACES) */
+  uint32_t solo_ro, solo_priv; /* this kernel's parameters racecheck need not
+                                  record: read-only, private (c_race_solo.c) */
+  int64_t solo_stride[CW_RACE_SOLO_PARAMS]; /* private: the index form's M */
   const KExpr *chk_write, *chk_addr; /* the lvalue being written / whose address is taken */
   const KExpr *chk_inner; /* base of a checked member: not an access itself */
   bool fiber;          /* emitting a kernel as one coroutine per thread */
@@ -147,6 +153,15 @@ void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask, const
  * = ..., " before a barrier or collective (a comma expression's head). */
 void ce_check_fiber_mark(CEmit *ce, StrBuf *sb, SrcLoc loc, const char *what);
 extern const char *const c_check_prelude_text;
+/* c_race_solo.c */
+/* Finds the kernel's parameters (lowered body) whose accesses racecheck
+ * need not record: ce->solo_ro, ce->solo_priv. */
+void ce_race_solo_find(CEmit *ce, const KFunc *f, const KStmt *body);
+/* The parameter whose accesses access e (index, dereference or member)
+ * goes through, when it is one of those, else -1. */
+int ce_race_solo_param(const CEmit *ce, const KExpr *e);
+/* ", p, cond" of CW_CHK_SOLO: the parameter and when it holds. */
+void ce_race_solo_close(const CEmit *ce, StrBuf *sb, int p);
 
 /* c_fission.c */
 void ce_kernel(CEmit *ce, const KFunc *f);

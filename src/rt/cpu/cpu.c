@@ -584,6 +584,7 @@ static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_byte
   bool ok = cpu_check_begin(k, &d->checker, L->k->name, l.v, l.n, shm_bytes, d->nthreads,
                             nblocks);
   free(l.v);
+  if (ok) cpu_check_solo_params(k, L->k->nparams, L->k->param_sizes, L->args);
   if (ok) L->check = k;
   else cpu_check_end(k);
   return ok;
