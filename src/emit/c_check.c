@@ -81,11 +81,13 @@ int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e) {
   if (e->type && e->type->kind == KT_ARRAY) return -1; /* a row of a 2-D array */
   int kind = e == ce->chk_write ? CW_ACCESS_WRITE : CW_ACCESS_READ;
   if (member) ce->chk_inner = e->a;
-  int solo = ce_race_solo_param(ce, e); /* racecheck may skip its records */
+  /* racecheck may skip its records: bits 4..11 the parameter + 1, bit 12 a safe shared read */
+  int solo = ce_race_solo_param(ce, e);
+  bool shared_safe = solo < 0 && ce_race_interval_safe(ce, e);
   sb_puts(sb, "(*CW_CHK");
-  sb_puts(sb, solo >= 0 ? "_SOLO(" : "(");
+  sb_puts(sb, solo >= 0 ? "_SOLO(" : shared_safe ? "_SHR(" : "(");
   if (e->kind != KE_DEREF) sb_putc(sb, '&');
-  return kind | (solo + 1) << 4;
+  return kind | (solo + 1) << 4 | (shared_safe ? 1 << 12 : 0);
 }
 
 /* "file:line:col" as a C string literal. */
@@ -102,7 +104,7 @@ static void loc_literal(StrBuf *sb, SrcLoc loc) {
 void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind) {
   sb_printf(sb, ", %d, ", kind & 15);
   loc_literal(sb, e->loc);
-  if (kind >> 4) ce_race_solo_close(ce, sb, (kind >> 4) - 1);
+  if (kind >> 4 & 255) ce_race_solo_close(ce, sb, (kind >> 4 & 255) - 1);
   sb_puts(sb, "))");
 }
 
@@ -401,6 +403,19 @@ const char *const c_check_prelude_text =
     "  if (cond && b >= c->race_solo_lo[q] && b + size <= c->race_solo_hi[q]) return p;\n"
     "  return cw_chk(c, p, size, kind, loc, tx, ty, tz);\n"
     "}\n"
+    "/* racecheck: a read of shared memory no write can race with\n"
+    "   (emit/c_race_interval.c): the bounds test alone */\n"
+    "#define CW_CHK_SHR(p, kind, loc) ((__typeof__(p))cw_chk_shr(cw_ctx, (const void *)(p), \\\n"
+    "    (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz))\n"
+    "static inline __attribute__((always_inline)) const void *cw_chk_shr(cw_rt_ctx *c,\n"
+    "    const void *p, uint32_t size, int kind, const char *loc, int32_t tx, uint32_t ty,\n"
+    "    uint32_t tz) {\n"
+    "  const unsigned char *b = (const unsigned char *)p;\n"
+    "  uintptr_t mask = (size & (size - 1)) == 0 && size <= 16 ? size - 1 : 0;\n"
+    "  if (((uintptr_t)b & mask) == 0 && b >= c->shm && b + size <= c->race_shm_hi) return p;\n"
+    "  return cw_chk(c, p, size, kind, loc, tx, ty, tz);\n"
+    "}\n"
     "#else\n"
     "#define CW_CHK_SOLO(p, kind, loc, q, cond) CW_CHK(p, kind, loc)\n"
+    "#define CW_CHK_SHR(p, kind, loc) CW_CHK(p, kind, loc)\n"
     "#endif\n";

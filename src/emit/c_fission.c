@@ -1251,6 +1251,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce_race_solo_find(ce, f, body);
   body = kir_split_versions(&ce->arena, body, &ce->next_id);
   ce_interchange_loops(ce, body);
+  ce_race_interval_find(ce, body);
   ce->fn = f;
   ce->in_kernel = true;
   ce->tidx = "cw_t";
@@ -1290,4 +1291,5 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->indent = 0;
   ce->in_kernel = false;
   ce->solo_ro = ce->solo_priv = 0;
+  ce->shared_safe.len = 0;
 }

@@ -14,6 +14,7 @@
  *   c_independent.c  per-thread loops the C compiler may vectorise freely
  *   c_check.c    check mode: accesses and barriers reported to the runtime
  *   c_race_solo.c  check mode: parameters whose accesses racecheck need not record
+ *   c_race_interval.c  check mode: shared reads racecheck need not record
  *   c_launch.c   kernel launches from device code, the device runtime API
  */
 #ifndef CW_EMIT_C_INTERNAL_H
@@ -73,6 +74,7 @@ typedef struct CEmit {
   uint32_t solo_ro, solo_priv; /* this kernel's parameters racecheck need not
                                   record: read-only, private (c_race_solo.c) */
   int64_t solo_stride[CW_RACE_SOLO_PARAMS]; /* private: the index form's M */
+  PtrVec shared_safe;  /* KExpr*: shared reads racecheck need not record (c_race_interval.c) */
   const KExpr *chk_write, *chk_addr; /* the lvalue being written / whose address is taken */
   const KExpr *chk_inner; /* base of a checked member: not an access itself */
   bool fiber;          /* emitting a kernel as one coroutine per thread */
@@ -162,6 +164,12 @@ void ce_race_solo_find(CEmit *ce, const KFunc *f, const KStmt *body);
 int ce_race_solo_param(const CEmit *ce, const KExpr *e);
 /* ", p, cond" of CW_CHK_SOLO: the parameter and when it holds. */
 void ce_race_solo_close(const CEmit *ce, StrBuf *sb, int p);
+/* c_race_interval.c */
+/* Finds the kernel's reads of __shared__ variables in barrier intervals
+ * that never write them (its body as emitted): ce->shared_safe. */
+void ce_race_interval_find(CEmit *ce, const KStmt *body);
+/* Access node e is one of those. */
+bool ce_race_interval_safe(const CEmit *ce, const KExpr *e);
 
 /* c_fission.c */
 void ce_kernel(CEmit *ce, const KFunc *f);
