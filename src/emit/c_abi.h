@@ -180,8 +180,10 @@ enum { CW_DEVRT_GET_LAST_ERROR = 0, CW_DEVRT_PEEK_LAST_ERROR = 1, CW_DEVRT_GET_D
  * initcheck marks it; an atomic read-modify-write reads it first.  The
  * race checkers leave atomics alone (atomics never race each other). */
 enum { CW_ACCESS_READ = 0, CW_ACCESS_WRITE = 1, CW_ACCESS_ATOMIC = 2, CW_ACCESS_ATOMIC_STORE = 3 };
-/* check_flags: the inline checks generated code makes in this launch. */
-enum { CW_CHECK_SYNC = 1 };
+/* check_flags: the inline checks generated code makes in this launch;
+ * CW_CHECK_BOUNDS: memcheck is on (accesses racecheck need not record
+ * still need their bounds tested). */
+enum { CW_CHECK_SYNC = 1, CW_CHECK_BOUNDS = 2 };
 /* The kind argument of sync_fn: a block barrier some live thread of the
  * block does not reach; a warp collective or __syncwarp whose mask names
  * a lane that is not there; one called by a lane its mask leaves out. */

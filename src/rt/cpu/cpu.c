@@ -437,7 +437,8 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
       .sync_fn = L->check ? cpu_check_sync : unchecked_sync,
       .fence_fn = L->check ? cpu_check_fence : unchecked_fence,
       .heap_fn = L->check ? cpu_check_heap : cpu_heap_plain,
-      .check_flags = L->check && L->check->synccheck ? CW_CHECK_SYNC : 0u,
+      .check_flags = (L->check && L->check->synccheck ? CW_CHECK_SYNC : 0u) |
+                     (L->check && L->check->memcheck ? CW_CHECK_BOUNDS : 0u),
       .launch_fn = cpu_device_launch,
       .device_rt_fn = cpu_device_rt,
   };
