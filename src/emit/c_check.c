@@ -104,7 +104,7 @@ static void loc_literal(StrBuf *sb, SrcLoc loc) {
 void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind) {
   sb_printf(sb, ", %d, ", kind & 15);
   loc_literal(sb, e->loc);
-  if (kind >> 4 & 255) ce_race_solo_close(ce, sb, (kind >> 4 & 255) - 1);
+  if (kind >> 4 & 255) ce_race_solo_close(ce, sb, e, (kind >> 4 & 255) - 1);
   sb_puts(sb, "))");
 }
 

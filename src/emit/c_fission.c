@@ -1248,9 +1248,9 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
     ce->in_kernel = false;
     return;
   }
-  ce_race_solo_find(ce, f, body);
   body = kir_split_versions(&ce->arena, body, &ce->next_id);
   ce_interchange_loops(ce, body);
+  ce_race_solo_find(ce, f, body);
   ce_race_interval_find(ce, body);
   ce->fn = f;
   ce->in_kernel = true;

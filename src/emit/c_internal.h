@@ -73,7 +73,7 @@ typedef struct CEmit {
   bool check_races;    /* check mode for racecheck (CW_CHECK_RACES) */
   uint32_t solo_ro, solo_priv; /* this kernel's parameters racecheck need not
                                   record: read-only, private (c_race_solo.c) */
-  int64_t solo_stride[CW_RACE_SOLO_PARAMS]; /* private: the index form's M */
+  void *solo_state;    /* c_race_solo.c's findings on the kernel */
   PtrVec shared_safe;  /* KExpr*: shared reads racecheck need not record (c_race_interval.c) */
   const KExpr *chk_write, *chk_addr; /* the lvalue being written / whose address is taken */
   const KExpr *chk_inner; /* base of a checked member: not an access itself */
@@ -162,8 +162,9 @@ void ce_race_solo_find(CEmit *ce, const KFunc *f, const KStmt *body);
 /* The parameter whose accesses access e (index, dereference or member)
  * goes through, when it is one of those, else -1. */
 int ce_race_solo_param(const CEmit *ce, const KExpr *e);
-/* ", p, cond" of CW_CHK_SOLO: the parameter and when it holds. */
-void ce_race_solo_close(const CEmit *ce, StrBuf *sb, int p);
+/* ", p, cond" of CW_CHK_SOLO for access e: the parameter and when the
+ * access needs no record. */
+void ce_race_solo_close(CEmit *ce, StrBuf *sb, const KExpr *e, int p);
 /* c_race_interval.c */
 /* Finds the kernel's reads of __shared__ variables in barrier intervals
  * that never write them (its body as emitted): ce->shared_safe. */

@@ -11,10 +11,14 @@
  *   read-only  every use of P is the base of a read (P[i], *P, P[i].f);
  *   private    every use of P is the base of an access P[I], read or
  *              write, with one index form I that gives threads of
- *              different blocks different elements: blockIdx.x, or
+ *              different blocks different elements: blockIdx.x;
  *              blockIdx.x * M + threadIdx.x with M blockDim.x or a
- *              constant (the launch must then have blockDim.x <= M, a
- *              grid of one row, and no wrap: tested inline, cw_solo_cond).
+ *              constant; or Y * W + X with X that form, Y the same in y
+ *              and W an integer parameter or constant (the launch must
+ *              then have blockDim below each constant M, no block row
+ *              beyond the first for the 1-D forms, gridDim.x * M <= W
+ *              for the 2-D one, and indices that do not wrap: a
+ *              condition the generated code tests, solo_cond).
  * "Nothing else" is decided in two halves.  Here: the kernel calls no
  * device function and no builtin that takes a pointer (atomics aside:
  * they never race), writes device memory only through its parameters
@@ -31,11 +35,12 @@
 #include "c_abi.h"
 
 enum { HOW_READ, HOW_WRITE, HOW_ADDR };
-enum { FORM_NONE, FORM_BX, FORM_BX_STRIDE, FORM_BAD };
+enum { FORM_NONE, FORM_BX, FORM_BX_STRIDE, FORM_ROWS, FORM_BAD };
 
 typedef struct SoloForm {
-  int kind;       /* FORM_* */
-  int64_t stride; /* FORM_BX_STRIDE: the constant M, 0 for blockDim.x */
+  int kind;                 /* FORM_* */
+  int64_t stride, stride_y; /* the constant M of x (and y), 0 for blockDim */
+  const KExpr *w;           /* FORM_ROWS: the row length */
 } SoloForm;
 
 typedef struct Solo {
@@ -90,21 +95,22 @@ static const KExpr *resolve(const Solo *s, const KExpr *e, int depth) {
   return e;
 }
 
-static bool is_bvar(const KExpr *e, KBuiltinVar v) {
-  return e && e->kind == KE_BVAR && e->bvar == v && e->field == 0;
+static bool is_bvar(const KExpr *e, KBuiltinVar v, int axis) {
+  return e && e->kind == KE_BVAR && e->bvar == v && e->field == axis;
 }
 
-/* blockIdx.x * M (either order): M's form, or false. */
-static bool block_times(const Solo *s, const KExpr *e, int64_t *stride) {
+/* blockIdx.axis * M (either order): M (0 for blockDim.axis, else the
+ * positive constant), or false. */
+static bool block_times(const Solo *s, const KExpr *e, int axis, int64_t *stride) {
   if (!e || e->kind != KE_BINARY || e->op != KOP_MUL) return false;
   for (int side = 0; side < 2; side++) {
     const KExpr *bx = resolve(s, side ? e->b : e->a, 0), *m = resolve(s, side ? e->a : e->b, 0);
-    if (!is_bvar(bx, KBV_BLOCK_IDX)) continue;
-    if (is_bvar(m, KBV_BLOCK_DIM)) {
+    if (!is_bvar(bx, KBV_BLOCK_IDX, axis)) continue;
+    if (is_bvar(m, KBV_BLOCK_DIM, axis)) {
       *stride = 0;
       return true;
     }
-    if (m && m->kind == KE_INT && m->ival > 0 && m->ival <= 0x7fffffff) {
+    if (m && m->kind == KE_INT && m->ival > 0 && m->ival <= 0xffff) {
       *stride = m->ival;
       return true;
     }
@@ -112,23 +118,68 @@ static bool block_times(const Solo *s, const KExpr *e, int64_t *stride) {
   return false;
 }
 
+/* blockIdx.axis * M + threadIdx.axis (either order): M, or false. */
+static bool axis_form(const Solo *s, const KExpr *e, int axis, int64_t *stride) {
+  e = resolve(s, e, 0);
+  if (!e || e->kind != KE_BINARY || e->op != KOP_ADD) return false;
+  for (int side = 0; side < 2; side++)
+    if (is_bvar(resolve(s, side ? e->b : e->a, 0), KBV_THREAD_IDX, axis) &&
+        block_times(s, resolve(s, side ? e->a : e->b, 0), axis, stride))
+      return true;
+  return false;
+}
+
+/* A row length: a parameter of integer type (the kernel never writes
+ * its parameters: lowering copies those it does) or a positive constant. */
+static bool row_length(const KExpr *w) {
+  if (!w) return false;
+  if (w->kind == KE_INT) return w->ival > 0 && w->ival <= 0x7fffffff;
+  return w->kind == KE_VAR && w->var->kind == KV_PARAM && w->var->type && kt_is_int(w->var->type);
+}
+
+/* Y * W + X (any order) with Y = blockIdx.y * My + threadIdx.y and
+ * X = blockIdx.x * Mx + threadIdx.x: distinct for distinct blocks when
+ * every X of the grid is below W (gridDim.x * Mx <= W, tested at the
+ * launch) and blockDim stays below each M. */
+static SoloForm rows_form(const Solo *s, const KExpr *e) {
+  for (int side = 0; side < 2; side++) {
+    const KExpr *mul = resolve(s, side ? e->b : e->a, 0), *x = side ? e->a : e->b;
+    SoloForm f = {.kind = FORM_ROWS};
+    if (!mul || mul->kind != KE_BINARY || mul->op != KOP_MUL || !axis_form(s, x, 0, &f.stride))
+      continue;
+    for (int m = 0; m < 2; m++) {
+      const KExpr *w = resolve(s, m ? mul->a : mul->b, 0);
+      if (row_length(w) && axis_form(s, m ? mul->b : mul->a, 1, &f.stride_y)) {
+        f.w = w;
+        return f;
+      }
+    }
+  }
+  return (SoloForm){FORM_BAD, 0, 0, NULL};
+}
+
 static SoloForm index_form(const Solo *s, const KExpr *index) {
   const KExpr *e = resolve(s, index, 0);
-  if (is_bvar(e, KBV_BLOCK_IDX)) return (SoloForm){FORM_BX, 0};
-  if (!e || e->kind != KE_BINARY || e->op != KOP_ADD) return (SoloForm){FORM_BAD, 0};
-  for (int side = 0; side < 2; side++) {
-    int64_t stride;
-    if (is_bvar(resolve(s, side ? e->b : e->a, 0), KBV_THREAD_IDX) &&
-        block_times(s, resolve(s, side ? e->a : e->b, 0), &stride))
-      return (SoloForm){FORM_BX_STRIDE, stride};
-  }
-  return (SoloForm){FORM_BAD, 0};
+  SoloForm f = {FORM_BAD, 0, 0, NULL};
+  if (is_bvar(e, KBV_BLOCK_IDX, 0)) f.kind = FORM_BX;
+  else if (axis_form(s, e, 0, &f.stride)) f.kind = FORM_BX_STRIDE;
+  else if (e && e->kind == KE_BINARY && e->op == KOP_ADD) f = rows_form(s, e);
+  return f;
+}
+
+static bool same_length(const KExpr *a, const KExpr *b) {
+  if (!a || !b) return a == b;
+  if (a->kind == KE_INT || b->kind == KE_INT)
+    return a->kind == b->kind && a->ival == b->ival;
+  return a->var == b->var;
 }
 
 static void note_form(Solo *s, int p, SoloForm f) {
   SoloForm *have = &s->form[p];
   if (have->kind == FORM_NONE) *have = f;
-  else if (have->kind != f.kind || have->stride != f.stride) have->kind = FORM_BAD;
+  else if (have->kind != f.kind || have->stride != f.stride || have->stride_y != f.stride_y ||
+           !same_length(have->w, f.w))
+    have->kind = FORM_BAD;
 }
 
 static void visit(Solo *s, const KExpr *e, int how);
@@ -145,7 +196,7 @@ static void access(Solo *s, const KExpr *e, int how) {
   if (how == HOW_READ) s->reads[p]++;
   else s->writes[p]++;
   bool plain = e->kind == KE_INDEX && param_of(s, e->a, false) == p; /* no cast: one element type */
-  note_form(s, p, plain ? index_form(s, e->b) : (SoloForm){FORM_BAD, 0});
+  note_form(s, p, plain ? index_form(s, e->b) : (SoloForm){FORM_BAD, 0, 0, NULL});
 }
 
 static void visit_args(Solo *s, const KExpr *e) {
@@ -217,39 +268,72 @@ static void visit_stmt(Solo *s, const KStmt *st) {
 
 void ce_race_solo_find(CEmit *ce, const KFunc *f, const KStmt *body) {
   ce->solo_ro = ce->solo_priv = 0;
+  ce->solo_state = NULL;
   if (!ce->check_races) return;
-  Solo s = {.f = f, .body = body, .arena = &ce->arena};
-  collect_decls(&s, body);
-  visit_stmt(&s, body);
-  if (s.unknown_write) return;
+  Solo *s = arena_alloc(&ce->arena, sizeof *s);
+  *s = (Solo){.f = f, .body = body, .arena = &ce->arena};
+  collect_decls(s, body);
+  visit_stmt(s, body);
+  if (s->unknown_write) return;
+  ce->solo_state = s;
   for (int p = 0; p < f->nparams && p < CW_RACE_SOLO_PARAMS; p++) {
-    if (!s.uses[p]) continue;
-    if (s.uses[p] == s.reads[p]) {
-      ce->solo_ro |= 1u << p;
-    } else if (!s.unknown_read && s.uses[p] == s.reads[p] + s.writes[p] &&
-               (s.form[p].kind == FORM_BX || s.form[p].kind == FORM_BX_STRIDE)) {
+    int form = s->form[p].kind;
+    if (!s->uses[p]) continue;
+    if (s->uses[p] == s->reads[p]) ce->solo_ro |= 1u << p;
+    else if (!s->unknown_read && s->uses[p] == s->reads[p] + s->writes[p] &&
+             (form == FORM_BX || form == FORM_BX_STRIDE || form == FORM_ROWS))
       ce->solo_priv |= 1u << p;
-      ce->solo_stride[p] = s.form[p].kind == FORM_BX ? -1 : s.form[p].stride;
-    }
   }
 }
 
-/* The launch condition under which parameter p's accesses cannot race
- * (C over the kernel's block constants): always for read-only ones; for
- * private ones a grid of one row and indices that neither wrap nor
- * overlap between blocks. */
-static void solo_cond(const CEmit *ce, StrBuf *sb, int p) {
+/* " && blockDim.axis <= M" for a constant stride M (blockDim itself: always). */
+static void below_stride(StrBuf *sb, const char *dim, int64_t m) {
+  if (m > 0) sb_printf(sb, " && %s <= %lldu", dim, (long long)m);
+}
+
+/* The condition under which the access e through parameter p cannot race
+ * (C over the kernel's block constants and parameters, the same for
+ * every access of the launch):
+ * always for read-only parameters; for private ones, indices that
+ * neither wrap nor overlap between blocks. */
+static void solo_cond(CEmit *ce, StrBuf *sb, const KExpr *e, int p) {
+  const Solo *s = ce->solo_state;
   if (ce->solo_ro >> p & 1) {
     sb_puts(sb, "1");
     return;
   }
-  int64_t m = ce->solo_stride[p];
-  sb_puts(sb, "(cw_gdy == 1u && cw_gdz == 1u");
-  if (m == 0) sb_puts(sb, " && (uint64_t)cw_gdx * cw_bdx <= 0x7fffffffu");
-  else if (m > 0)
-    sb_printf(sb, " && cw_bdx <= %lldu && (uint64_t)cw_gdx * %lldu <= 0x7fffffffu",
-              (long long)m, (long long)m);
-  sb_putc(sb, ')');
+  while (e->kind == KE_MEMBER) e = e->a;
+  SoloForm f = index_form(s, e->b); /* as this access writes it */
+  if (f.kind == FORM_BX || f.kind == FORM_BX_STRIDE) {
+    sb_puts(sb, "(cw_gdy == 1u && cw_gdz == 1u");
+    below_stride(sb, "cw_bdx", f.stride);
+    if (f.kind == FORM_BX_STRIDE && f.stride)
+      sb_printf(sb, " && (uint64_t)cw_gdx * %lldu <= 0x7fffffffu", (long long)f.stride);
+    else if (f.kind == FORM_BX_STRIDE)
+      sb_puts(sb, " && (uint64_t)cw_gdx * cw_bdx <= 0x7fffffffu");
+    sb_putc(sb, ')');
+    return;
+  }
+  if (f.kind != FORM_ROWS) { /* not the form found for the kernel: record it */
+    sb_puts(sb, "0");
+    return;
+  }
+  sb_puts(sb, "(cw_gdz == 1u");
+  below_stride(sb, "cw_bdx", f.stride);
+  below_stride(sb, "cw_bdy", f.stride_y);
+  sb_puts(sb, " && (int64_t)(");
+  ce_expr(ce, sb, f.w);
+  sb_puts(sb, ") > 0 && (uint64_t)cw_gdx * ");
+  if (f.stride) sb_printf(sb, "%lldu", (long long)f.stride);
+  else sb_puts(sb, "cw_bdx");
+  sb_puts(sb, " <= (uint64_t)(");
+  ce_expr(ce, sb, f.w);
+  sb_puts(sb, ") && (uint64_t)cw_gdy * ");
+  if (f.stride_y) sb_printf(sb, "%lldu", (long long)f.stride_y);
+  else sb_puts(sb, "cw_bdy");
+  sb_puts(sb, " * (uint64_t)(");
+  ce_expr(ce, sb, f.w);
+  sb_puts(sb, ") <= 0x7fffffffu)");
 }
 
 int ce_race_solo_param(const CEmit *ce, const KExpr *e) {
@@ -264,7 +348,7 @@ int ce_race_solo_param(const CEmit *ce, const KExpr *e) {
   return -1;
 }
 
-void ce_race_solo_close(const CEmit *ce, StrBuf *sb, int p) {
+void ce_race_solo_close(CEmit *ce, StrBuf *sb, const KExpr *e, int p) {
   sb_printf(sb, ", %d, ", p);
-  solo_cond(ce, sb, p);
+  solo_cond(ce, sb, e, p);
 }
