@@ -82,6 +82,7 @@
      * written (NULL: memory that needs none) */                          \
     unsigned char *chk_init[4];                                             \
     uint32_t chk_next;                                                      \
+    const unsigned char *shm_hi; /* check mode: the end of shared memory */ \
     uint32_t check_flags; /* CW_CHECK_*: what this launch checks inline */  \
     /* racecheck: four more windows, of memory with race records (one   \
      * per 4 bytes from race_lo; chk_* never hold such memory, so        \

@@ -58,6 +58,15 @@ static bool member_in_memory(const KExpr *e) {
   return e->kind == KE_INDEX || e->kind == KE_DEREF || named_memory(e);
 }
 
+/* An access of a __shared__ variable named directly (through members and
+ * elements of arrays): memory memcheck bounds by the block's shared
+ * memory and initcheck does not watch. */
+static bool named_shared(const KExpr *e) {
+  while (e->kind == KE_MEMBER || (e->kind == KE_INDEX && e->a->type && e->a->type->kind == KT_ARRAY))
+    e = e->a;
+  return e->kind == KE_VAR && e->var->as == AS_SHARED;
+}
+
 /* Code of our own CUDA headers (texture fetches reading the runtime's
  * descriptors, cooperative groups) is trusted: reports name user code. */
 static bool in_our_headers(const KExpr *e) {
@@ -83,7 +92,9 @@ int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e) {
   if (member) ce->chk_inner = e->a;
   /* racecheck may skip its records: bits 4..11 the parameter + 1, bit 12 a safe shared read */
   int solo = ce_race_solo_param(ce, e);
-  bool shared_safe = solo < 0 && ce_race_interval_safe(ce, e);
+  bool shared_safe = solo < 0 && (ce_race_interval_safe(ce, e) ||
+                                  (!ce->check_races && ce->in_kernel && !ce->fiber &&
+                                   named_shared(e)));
   sb_puts(sb, "(*CW_CHK");
   sb_puts(sb, solo >= 0 ? "_SOLO(" : shared_safe ? "_SHR(" : "(");
   if (e->kind != KE_DEREF) sb_putc(sb, '&');
@@ -403,8 +414,12 @@ const char *const c_check_prelude_text =
     "  if (cond && b >= c->race_solo_lo[q] && b + size <= c->race_solo_hi[q]) return p;\n"
     "  return cw_chk(c, p, size, kind, loc, tx, ty, tz);\n"
     "}\n"
-    "/* racecheck: a read of shared memory no write can race with\n"
-    "   (emit/c_race_interval.c): the bounds test alone, with memcheck on\n"
+    "#else\n"
+    "#define CW_CHK_SOLO(p, kind, loc, q, cond) CW_CHK(p, kind, loc)\n"
+    "#endif\n"
+    "/* a read of shared memory no write can race with (emit/c_race_interval.c),\n"
+    "   or any access of a named __shared__ variable where racecheck is off:\n"
+    "   the bounds test alone, with memcheck on\n"
     "   (cw_bounds: the kernel's copy of check_flags & CW_CHECK_BOUNDS, a\n"
     "   constant the C compiler may take the test out of loops by) */\n"
     "#define CW_CHK_SHR(p, kind, loc) (!cw_bounds ? (p) : \\\n"
@@ -415,10 +430,6 @@ const char *const c_check_prelude_text =
     "    uint32_t tz) {\n"
     "  const unsigned char *b = (const unsigned char *)p;\n"
     "  uintptr_t mask = (size & (size - 1)) == 0 && size <= 16 ? size - 1 : 0;\n"
-    "  if (((uintptr_t)b & mask) == 0 && b >= c->shm && b + size <= c->race_shm_hi) return p;\n"
+    "  if (((uintptr_t)b & mask) == 0 && b >= c->shm && b + size <= c->shm_hi) return p;\n"
     "  return cw_chk(c, p, size, kind, loc, tx, ty, tz);\n"
-    "}\n"
-    "#else\n"
-    "#define CW_CHK_SOLO(p, kind, loc, q, cond) CW_CHK(p, kind, loc)\n"
-    "#define CW_CHK_SHR(p, kind, loc) CW_CHK(p, kind, loc)\n"
-    "#endif\n";
+    "}\n";

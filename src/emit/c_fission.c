@@ -1280,8 +1280,9 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
                      "void **cw_args, const int cw_fast) {\n",
             f->name, ce->split ? " (split at barriers)" : "", f->cname);
   ce_line(ce, "CW_KERNEL_PROLOGUE");
-  if (ce->shared_safe.len) /* CW_CHK_SHR: memcheck's bounds test, or none */
-    ce_line(ce, "const int cw_bounds = (cw_ctx->check_flags & %d) != 0;", CW_CHECK_BOUNDS);
+  if (ce->check_access) /* CW_CHK_SHR: memcheck's bounds test, or none */
+    ce_line(ce, "const int cw_bounds = (cw_ctx->check_flags & %d) != 0; (void)cw_bounds;",
+            CW_CHECK_BOUNDS);
   ce_kernel_params(ce, f);
   emit_thread_state(ce);
   if (text.data) sb_puts(ce->out, text.data);

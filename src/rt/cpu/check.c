@@ -652,6 +652,7 @@ void cpu_check_solo_params(CpuCheck *k, int nparams, const uint32_t *sizes, void
 }
 
 void cpu_check_block_ctx(const CpuCheck *k, cw_rt_ctx *ctx) {
+  ctx->shm_hi = ctx->shm + k->shm_bytes;
   memcpy(ctx->race_solo_lo, k->solo_lo, sizeof k->solo_lo);
   memcpy(ctx->race_solo_hi, k->solo_hi, sizeof k->solo_hi);
   if (k->racecheck && k->fences) {
