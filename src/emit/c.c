@@ -790,7 +790,7 @@ char *emit_c_checked(const KModule *m, const char *source_name, CwDiags *d, bool
 static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, bool check,
                          bool accesses, bool races) {
   CEmit ce = {.m = m, .d = d, .ptl = -1, .tidx = "cw_t", .check = check,
-              .check_access = check && accesses};
+              .check_access = check && accesses, .check_races = check && accesses && races};
   StrBuf out;
   sb_init(&out);
   arena_init(&ce.arena);

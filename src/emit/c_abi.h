@@ -25,7 +25,10 @@
 
 #include <stdint.h>
 
-#define CW_C_ABI_VERSION 6
+#define CW_C_ABI_VERSION 7
+
+/* Kernel parameters racecheck may find need no records (race_solo_*). */
+#define CW_RACE_SOLO_PARAMS 16
 
 #define CW_C_ABI_TYPES                                                        \
   typedef struct cw_rt_ctx cw_rt_ctx;                                         \
@@ -79,6 +82,7 @@
      * written (NULL: memory that needs none) */                          \
     unsigned char *chk_init[4];                                             \
     uint32_t chk_next;                                                      \
+    const unsigned char *shm_hi; /* check mode: the end of shared memory */ \
     uint32_t check_flags; /* CW_CHECK_*: what this launch checks inline */  \
     /* racecheck: four more windows, of memory with race records (one   \
      * per 4 bytes from race_lo; chk_* never hold such memory, so        \
@@ -99,6 +103,11 @@
     cw_race_word *race_shm;                                                 \
     const unsigned char *race_shm_hi;                                       \
     uint32_t race_epoch;                                                    \
+    /* racecheck: per kernel parameter, the device allocation it points  \
+     * into when no other parameter does (emit/c_race_solo.c says when    \
+     * an access through it then needs no record; lo == hi: none)      */\
+    const unsigned char *race_solo_lo[CW_RACE_SOLO_PARAMS];                 \
+    const unsigned char *race_solo_hi[CW_RACE_SOLO_PARAMS];                 \
     /* synccheck: thread t is at a barrier or collective (what, loc)    \
      * where thread other should be too, or names it in its mask        \
      * (mask, and the lanes that are there: active) */                  \
@@ -172,8 +181,10 @@ enum { CW_DEVRT_GET_LAST_ERROR = 0, CW_DEVRT_PEEK_LAST_ERROR = 1, CW_DEVRT_GET_D
  * initcheck marks it; an atomic read-modify-write reads it first.  The
  * race checkers leave atomics alone (atomics never race each other). */
 enum { CW_ACCESS_READ = 0, CW_ACCESS_WRITE = 1, CW_ACCESS_ATOMIC = 2, CW_ACCESS_ATOMIC_STORE = 3 };
-/* check_flags: the inline checks generated code makes in this launch. */
-enum { CW_CHECK_SYNC = 1 };
+/* check_flags: the inline checks generated code makes in this launch;
+ * CW_CHECK_BOUNDS: memcheck is on (accesses racecheck need not record
+ * still need their bounds tested). */
+enum { CW_CHECK_SYNC = 1, CW_CHECK_BOUNDS = 2 };
 /* The kind argument of sync_fn: a block barrier some live thread of the
  * block does not reach; a warp collective or __syncwarp whose mask names
  * a lane that is not there; one called by a lane its mask leaves out. */

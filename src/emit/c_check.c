@@ -58,6 +58,15 @@ static bool member_in_memory(const KExpr *e) {
   return e->kind == KE_INDEX || e->kind == KE_DEREF || named_memory(e);
 }
 
+/* An access of a __shared__ variable named directly (through members and
+ * elements of arrays): memory memcheck bounds by the block's shared
+ * memory and initcheck does not watch. */
+static bool named_shared(const KExpr *e) {
+  while (e->kind == KE_MEMBER || (e->kind == KE_INDEX && e->a->type && e->a->type->kind == KT_ARRAY))
+    e = e->a;
+  return e->kind == KE_VAR && e->var->as == AS_SHARED;
+}
+
 /* Code of our own CUDA headers (texture fetches reading the runtime's
  * descriptors, cooperative groups) is trusted: reports name user code. */
 static bool in_our_headers(const KExpr *e) {
@@ -81,8 +90,15 @@ int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e) {
   if (e->type && e->type->kind == KT_ARRAY) return -1; /* a row of a 2-D array */
   int kind = e == ce->chk_write ? CW_ACCESS_WRITE : CW_ACCESS_READ;
   if (member) ce->chk_inner = e->a;
-  sb_puts(sb, e->kind == KE_DEREF ? "(*CW_CHK(" : "(*CW_CHK(&");
-  return kind;
+  /* racecheck may skip its records: bits 4..11 the parameter + 1, bit 12 a safe shared read */
+  int solo = ce_race_solo_param(ce, e);
+  bool shared_safe = solo < 0 && (ce_race_interval_safe(ce, e) ||
+                                  (!ce->check_races && ce->in_kernel && !ce->fiber &&
+                                   named_shared(e)));
+  sb_puts(sb, "(*CW_CHK");
+  sb_puts(sb, solo >= 0 ? "_SOLO(" : shared_safe ? "_SHR(" : "(");
+  if (e->kind != KE_DEREF) sb_putc(sb, '&');
+  return kind | (solo + 1) << 4 | (shared_safe ? 1 << 12 : 0);
 }
 
 /* "file:line:col" as a C string literal. */
@@ -97,9 +113,9 @@ static void loc_literal(StrBuf *sb, SrcLoc loc) {
 }
 
 void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind) {
-  (void)ce;
-  sb_printf(sb, ", %d, ", kind);
+  sb_printf(sb, ", %d, ", kind & 15);
   loc_literal(sb, e->loc);
+  if (kind >> 4 & 255) ce_race_solo_close(ce, sb, e, (kind >> 4 & 255) - 1);
   sb_puts(sb, "))");
 }
 
@@ -383,4 +399,37 @@ const char *const c_check_prelude_text =
     "  return c->check_fn(c, p, size, kind, loc, tx, ty, tz);\n"
     "}\n"
     "#define CW_CHK(p, kind, loc) ((__typeof__(p))cw_chk(cw_ctx, (const void *)(p), \\\n"
-    "    (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz))\n";
+    "    (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz))\n"
+    "/* racecheck: an access through kernel parameter q that no other block's\n"
+    "   access can race with while cond holds (emit/c_race_solo.c) and it lies\n"
+    "   inside the allocation the runtime found q alone to point into */\n"
+    "#ifdef CW_CHECK_RACES\n"
+    "#define CW_CHK_SOLO(p, kind, loc, q, cond) ((__typeof__(p))cw_chk_solo(cw_ctx, \\\n"
+    "    (const void *)(p), (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, \\\n"
+    "    (uint32_t)cw_tz, q, cond))\n"
+    "static inline __attribute__((always_inline)) const void *cw_chk_solo(cw_rt_ctx *c,\n"
+    "    const void *p, uint32_t size, int kind, const char *loc, int32_t tx, uint32_t ty,\n"
+    "    uint32_t tz, int q, int cond) {\n"
+    "  const unsigned char *b = (const unsigned char *)p;\n"
+    "  if (cond && b >= c->race_solo_lo[q] && b + size <= c->race_solo_hi[q]) return p;\n"
+    "  return cw_chk(c, p, size, kind, loc, tx, ty, tz);\n"
+    "}\n"
+    "#else\n"
+    "#define CW_CHK_SOLO(p, kind, loc, q, cond) CW_CHK(p, kind, loc)\n"
+    "#endif\n"
+    "/* a read of shared memory no write can race with (emit/c_race_interval.c),\n"
+    "   or any access of a named __shared__ variable where racecheck is off:\n"
+    "   the bounds test alone, with memcheck on\n"
+    "   (cw_bounds: the kernel's copy of check_flags & CW_CHECK_BOUNDS, a\n"
+    "   constant the C compiler may take the test out of loops by) */\n"
+    "#define CW_CHK_SHR(p, kind, loc) (!cw_bounds ? (p) : \\\n"
+    "    (__typeof__(p))cw_chk_shr(cw_ctx, (const void *)(p), \\\n"
+    "    (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz))\n"
+    "static inline __attribute__((always_inline)) const void *cw_chk_shr(cw_rt_ctx *c,\n"
+    "    const void *p, uint32_t size, int kind, const char *loc, int32_t tx, uint32_t ty,\n"
+    "    uint32_t tz) {\n"
+    "  const unsigned char *b = (const unsigned char *)p;\n"
+    "  uintptr_t mask = (size & (size - 1)) == 0 && size <= 16 ? size - 1 : 0;\n"
+    "  if (((uintptr_t)b & mask) == 0 && b >= c->shm && b + size <= c->shm_hi) return p;\n"
+    "  return cw_chk(c, p, size, kind, loc, tx, ty, tz);\n"
+    "}\n";

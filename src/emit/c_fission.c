@@ -1063,6 +1063,8 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   }
   body = kir_split_versions(&ce->arena, body, &ce->next_id);
   ce_interchange_loops(ce, body);
+  ce_race_solo_find(ce, f, body);
+  ce_race_interval_find(ce, body);
   ce->fn = f;
   ce->in_kernel = true;
   ce->tidx = "cw_t";
@@ -1088,6 +1090,9 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
                      "void **cw_args, const int cw_fast) {\n",
             f->name, ce->split ? " (split at barriers)" : "", f->cname);
   ce_line(ce, "CW_KERNEL_PROLOGUE");
+  if (ce->check_access) /* CW_CHK_SHR: memcheck's bounds test, or none */
+    ce_line(ce, "const int cw_bounds = (cw_ctx->check_flags & %d) != 0; (void)cw_bounds;",
+            CW_CHECK_BOUNDS);
   ce_kernel_params(ce, f);
   emit_thread_state(ce);
   if (text.data) sb_puts(ce->out, text.data);
@@ -1098,4 +1103,6 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   sb_free(&text);
   ce->indent = 0;
   ce->in_kernel = false;
+  ce->solo_ro = ce->solo_priv = 0;
+  ce->shared_safe.len = 0;
 }

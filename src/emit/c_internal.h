@@ -13,6 +13,8 @@
  *   c_index.c    thread-index sums in signed (affine) arithmetic
  *   c_independent.c  per-thread loops the C compiler may vectorise freely
  *   c_check.c    check mode: accesses and barriers reported to the runtime
+ *   c_race_solo.c  check mode: parameters whose accesses racecheck need not record
+ *   c_race_interval.c  check mode: shared reads racecheck need not record
  *   c_launch.c   kernel launches from device code, the device runtime API
  */
 #ifndef CW_EMIT_C_INTERNAL_H
@@ -28,6 +30,7 @@
 #include "kir/passes/versions.h"
 #include "kir/passes/walk.h"
 #include "kir/passes/warp.h"
+#include "c_abi.h"
 
 #include <stdbool.h>
 
@@ -69,6 +72,11 @@ typedef struct CEmit {
   KRemat remat;        /* locals recomputed at each use (kir_find_remat) */
   bool check;          /* check mode (c_check.c) */
   bool check_access;   /* check mode: memory accesses too */
+  bool check_races;    /* check mode for racecheck (CW_CHECK_RACES) */
+  uint32_t solo_ro, solo_priv; /* this kernel's parameters racecheck need not
+                                  record: read-only, private (c_race_solo.c) */
+  void *solo_state;    /* c_race_solo.c's findings on the kernel */
+  PtrVec shared_safe;  /* KExpr*: shared reads racecheck need not record (c_race_interval.c) */
   const KExpr *chk_write, *chk_addr; /* the lvalue being written / whose address is taken */
   const KExpr *chk_inner; /* base of a checked member: not an access itself */
   bool fiber;          /* emitting a kernel as one coroutine per thread */
@@ -149,6 +157,22 @@ void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask, const
  * = ..., " before a barrier or collective (a comma expression's head). */
 void ce_check_fiber_mark(CEmit *ce, StrBuf *sb, SrcLoc loc, const char *what);
 extern const char *const c_check_prelude_text;
+/* c_race_solo.c */
+/* Finds the kernel's parameters (lowered body) whose accesses racecheck
+ * need not record: ce->solo_ro, ce->solo_priv. */
+void ce_race_solo_find(CEmit *ce, const KFunc *f, const KStmt *body);
+/* The parameter whose accesses access e (index, dereference or member)
+ * goes through, when it is one of those, else -1. */
+int ce_race_solo_param(const CEmit *ce, const KExpr *e);
+/* ", p, cond" of CW_CHK_SOLO for access e: the parameter and when the
+ * access needs no record. */
+void ce_race_solo_close(CEmit *ce, StrBuf *sb, const KExpr *e, int p);
+/* c_race_interval.c */
+/* Finds the kernel's reads of __shared__ variables in barrier intervals
+ * that never write them (its body as emitted): ce->shared_safe. */
+void ce_race_interval_find(CEmit *ce, const KStmt *body);
+/* Access node e is one of those. */
+bool ce_race_interval_safe(const CEmit *ce, const KExpr *e);
 
 /* c_fission.c */
 void ce_kernel(CEmit *ce, const KFunc *f);

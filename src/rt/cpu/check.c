@@ -616,7 +616,45 @@ static void remember_window(const CpuCheck *k, cw_rt_ctx *ctx, const unsigned ch
                  k->racecheck ? r->race : NULL);
 }
 
+/* The range of k's that holds [p, p + size), or NULL. */
+static const CpuCheckRange *range_holding(const CpuCheck *k, const unsigned char *p, size_t size) {
+  const CpuCheckRange *r = range_below(k, p);
+  return r && p + size <= r->lo + r->size ? r : NULL;
+}
+
+/* A parameter's accesses may skip racecheck's records (emit/c_race_solo.c
+ * decides which accesses) only inside a device allocation no other
+ * parameter points into: every 8-byte-aligned slot of every other
+ * parameter (pointers in structs too) is read as a pointer.  Not with
+ * initcheck (those accesses still need its shadow); with memcheck, the
+ * parameter must be 16-byte aligned, so that its elements are. */
+void cpu_check_solo_params(CpuCheck *k, int nparams, const uint32_t *sizes, void **args) {
+  if (!k->racecheck || k->initcheck) return;
+  for (int i = 0; i < nparams && i < CW_RACE_SOLO_PARAMS; i++) {
+    const unsigned char *v;
+    if (sizes[i] != sizeof v) continue;
+    memcpy(&v, args[i], sizeof v);
+    const CpuCheckRange *r = range_holding(k, v, 1);
+    if (!r || !r->race || strcmp(r->name, "device allocation") != 0) continue;
+    if (k->memcheck && (uintptr_t)v % 16) continue;
+    bool alone = true;
+    for (int j = 0; j < nparams && alone; j++) {
+      for (uint32_t at = 0; j != i && at + sizeof v <= sizes[j] && alone; at += sizeof v) {
+        const unsigned char *w;
+        memcpy(&w, (const unsigned char *)args[j] + at, sizeof w);
+        alone = !(w >= r->lo && w <= r->lo + r->size);
+      }
+    }
+    if (!alone) continue;
+    k->solo_lo[i] = r->lo;
+    k->solo_hi[i] = r->lo + r->size;
+  }
+}
+
 void cpu_check_block_ctx(const CpuCheck *k, cw_rt_ctx *ctx) {
+  ctx->shm_hi = ctx->shm + k->shm_bytes;
+  memcpy(ctx->race_solo_lo, k->solo_lo, sizeof k->solo_lo);
+  memcpy(ctx->race_solo_hi, k->solo_hi, sizeof k->solo_hi);
   if (k->racecheck && k->fences) {
     uint64_t self = linear_block(ctx);
     ctx->race_base = k->race_base;

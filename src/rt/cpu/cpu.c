@@ -437,7 +437,8 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
       .sync_fn = L->check ? cpu_check_sync : unchecked_sync,
       .fence_fn = L->check ? cpu_check_fence : unchecked_fence,
       .heap_fn = L->check ? cpu_check_heap : cpu_heap_plain,
-      .check_flags = L->check && L->check->synccheck ? CW_CHECK_SYNC : 0u,
+      .check_flags = (L->check && L->check->synccheck ? CW_CHECK_SYNC : 0u) |
+                     (L->check && L->check->memcheck ? CW_CHECK_BOUNDS : 0u),
       .launch_fn = cpu_device_launch,
       .device_rt_fn = cpu_device_rt,
   };
@@ -584,6 +585,7 @@ static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_byte
   bool ok = cpu_check_begin(k, &d->checker, L->k->name, l.v, l.n, shm_bytes, d->nthreads,
                             nblocks);
   free(l.v);
+  if (ok) cpu_check_solo_params(k, L->k->nparams, L->k->param_sizes, L->args);
   if (ok) L->check = k;
   else cpu_check_end(k);
   return ok;

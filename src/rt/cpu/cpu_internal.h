@@ -184,6 +184,9 @@ typedef struct CpuCheck {
   pthread_mutex_t pending_mu;
   CpuPendingWrite pending[CPU_CHECK_PENDING];
   int npending;
+  /* racecheck: the allocation each parameter alone points into, or NULL
+   * (cpu_check_solo_params; cw_rt_ctx's race_solo_lo/hi) */
+  const unsigned char *solo_lo[CW_RACE_SOLO_PARAMS], *solo_hi[CW_RACE_SOLO_PARAMS];
 } CpuCheck;
 
 /* False when CUWASM_CHECK asks for nothing. */
@@ -195,6 +198,11 @@ bool cpu_check_begin(CpuCheck *k, CpuChecker *c, const char *kernel, const CpuCh
 /* Bytes of racecheck's record per 4-byte word of device memory. */
 size_t cpu_check_race_word_bytes(void);
 void cpu_check_end(CpuCheck *k);
+/* racecheck: finds the parameters of the launch (nparams, their sizes
+ * and values) that point into a device allocation no other one points
+ * into; the generated code skips the records of some accesses through
+ * them (emit/c_race_solo.c). */
+void cpu_check_solo_params(CpuCheck *k, int nparams, const uint32_t *sizes, void **args);
 void cpu_check_block_begin(CpuCheck *k, struct cw_rt_ctx *ctx, int worker);
 struct cw_rt_ctx;
 void cpu_check_block_end(CpuCheck *k, const struct cw_rt_ctx *ctx);
