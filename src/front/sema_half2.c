@@ -7,8 +7,10 @@
  * for the builtins.  A comparison is true when it holds in both lanes,
  * as __hbeq2 & co, and is ordered: a NaN lane makes it false, != too
  * (__hbne2), which is why != is `<` or `>` per lane.  Operands are
- * evaluated once: a comparison keeps them in temporaries, and a compound
- * assignment to anything but a variable goes through a pointer
+ * evaluated once: a comparison keeps them in temporaries; a compound
+ * assignment reads its target again through a copy of the target's
+ * expression where that has no side effects (variables, members, indices
+ * of such: what every backend addresses), else through a pointer
  * temporary.
  */
 #include <string.h>
@@ -81,13 +83,33 @@ KExpr *half2_binary(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
 
 KExpr *half2_negate(Parser *p, KExpr *a, SrcLoc oploc) { return call2(p, "__hneg2", a, NULL, oploc); }
 
+/* a copy of e's tree where evaluating it twice is the same as once, or NULL */
+static KExpr *copy_if_pure(Parser *p, const KExpr *e) {
+  if (!e) return NULL;
+  KExpr *c;
+  switch (e->kind) {
+  case KE_VAR: case KE_BVAR: case KE_INT: case KE_FLOAT:
+    c = new_expr(p, e->kind, e->type, e->loc);
+    *c = *e;
+    return c;
+  case KE_MEMBER: case KE_DEREF: case KE_CAST: case KE_UNARY:
+  case KE_INDEX: case KE_BINARY:
+    c = new_expr(p, e->kind, e->type, e->loc);
+    *c = *e;
+    c->a = copy_if_pure(p, e->a);
+    c->b = e->b ? copy_if_pure(p, e->b) : NULL;
+    return c->a && (c->b || !e->b) ? c : NULL;
+  default: return NULL;
+  }
+}
+
 /* a op= b: a = a op b, with a evaluated once */
 KExpr *half2_compound_assign(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
   const char *fn = arith_builtin(op);
   if (!fn) error_at(p, oploc, "invalid operands to binary expression ('__half2' and '%s')",
                     type_name(p, b->type));
-  if (a->kind == KE_VAR)
-    return sema_assign(p, KOP_NONE, a, call2(p, fn, var_ref(p, a->var, a->loc), b, oploc), oploc);
+  KExpr *again = copy_if_pure(p, a);
+  if (again) return sema_assign(p, KOP_NONE, a, call2(p, fn, rvalue(p, again), b, oploc), oploc);
   KVar *ptr;
   KExpr *set = make_temp(p, sema_addr(p, a, a->loc), &ptr);
   KExpr *value = call2(p, fn, sema_deref(p, var_ref(p, ptr, a->loc), a->loc), b, oploc);

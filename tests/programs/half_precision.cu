@@ -26,7 +26,9 @@ __global__ void half2_operators(int n, const __half2 *x, const __half2 *y, __hal
   r = -r;
   out[i] = r;
   out[n + i] = a;
-  out[n + i] += b / a; // compound assignment through an index
+  __half2 *q = out + n + i;
+  *q++ += b / a; // a target with a side effect: evaluated once
+  if (q != out + n + i + 1) out[i] = a;
   flags[i] = (a == b) | (a != b) << 1 | (a < b) << 2 | (a <= b) << 3 | (a > b) << 4 | (a >= b) << 5;
 }
 
