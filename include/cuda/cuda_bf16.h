@@ -170,6 +170,32 @@ __CW_BF16_FN bool operator<=(__nv_bfloat16 a, __nv_bfloat16 b) { return (float)a
 __CW_BF16_FN bool operator>(__nv_bfloat16 a, __nv_bfloat16 b) { return (float)a > (float)b; }
 __CW_BF16_FN bool operator>=(__nv_bfloat16 a, __nv_bfloat16 b) { return (float)a >= (float)b; }
 
+/* ---- __nv_bfloat162: lane by lane, each lane as the operators above;
+ * a comparison is true when both lanes compare true (CUDA's __hbeq2 & co),
+ * ordered, so != is false where a lane is NaN (__hbne2) ---- */
+#define __CW_BF162_ARITH(OP)                                                              \
+  __CW_BF16_FN __nv_bfloat162 operator OP(__nv_bfloat162 a, __nv_bfloat162 b) {            \
+    return __nv_bfloat162(a.x OP b.x, a.y OP b.y);                                       \
+  }                                                                                      \
+  __CW_BF16_FN __nv_bfloat162 &operator OP##=(__nv_bfloat162 &a, __nv_bfloat162 b) {       \
+    a = a OP b;                                                                          \
+    return a;                                                                            \
+  }
+__CW_BF162_ARITH(+)
+__CW_BF162_ARITH(-)
+__CW_BF162_ARITH(*)
+__CW_BF162_ARITH(/)
+#undef __CW_BF162_ARITH
+__CW_BF16_FN __nv_bfloat162 operator-(__nv_bfloat162 a) { return __nv_bfloat162(-a.x, -a.y); }
+__CW_BF16_FN bool operator==(__nv_bfloat162 a, __nv_bfloat162 b) { return a.x == b.x && a.y == b.y; }
+__CW_BF16_FN bool operator!=(__nv_bfloat162 a, __nv_bfloat162 b) {
+  return (a.x < b.x || a.x > b.x) && (a.y < b.y || a.y > b.y);
+}
+__CW_BF16_FN bool operator<(__nv_bfloat162 a, __nv_bfloat162 b) { return a.x < b.x && a.y < b.y; }
+__CW_BF16_FN bool operator<=(__nv_bfloat162 a, __nv_bfloat162 b) { return a.x <= b.x && a.y <= b.y; }
+__CW_BF16_FN bool operator>(__nv_bfloat162 a, __nv_bfloat162 b) { return a.x > b.x && a.y > b.y; }
+__CW_BF16_FN bool operator>=(__nv_bfloat162 a, __nv_bfloat162 b) { return a.x >= b.x && a.y >= b.y; }
+
 /* the bfloat16 intrinsics of cuda_bf16.h most kernels use */
 __CW_BF16_FN __nv_bfloat16 __hadd(__nv_bfloat16 a, __nv_bfloat16 b) { return a + b; }
 __CW_BF16_FN __nv_bfloat16 __hsub(__nv_bfloat16 a, __nv_bfloat16 b) { return a - b; }

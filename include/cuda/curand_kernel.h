@@ -10,11 +10,9 @@
  * call, as cuRAND does, so a thread's sequence of normals is cuRAND's.
  * The functions are `__host__ __device__` here (cuRAND's are device-only);
  * on the CUDA backend NVRTC reads the toolkit's own curand_kernel.h, whose
- * states have the same sizes.  MTGP32, the quasi-random generators,
- * discrete distributions and the functions returning double4
- * (curand_uniform4_double, curand_normal4_double, curand_log_normal4_double:
- * cuwasm has no double4 yet) are not provided: using them is an
- * unknown-type or unknown-function error at the user's line.
+ * states have the same sizes.  MTGP32, the quasi-random generators and
+ * discrete distributions are not provided: using them is an unknown-type
+ * or unknown-function error at the user's line.
  */
 #ifndef CUWASM_CURAND_KERNEL_H
 #define CUWASM_CURAND_KERNEL_H
@@ -130,6 +128,13 @@ __CW_CURAND_API double2 curand_uniform2_double(curandStatePhilox4_32_10_t *state
                       __cw_curand_to_uniform_double(x.z, x.w));
 }
 
+/* two draws of four: (x.x, x.y), (x.z, x.w), (y.x, y.y), (y.z, y.w) */
+__CW_CURAND_API double4 curand_uniform4_double(curandStatePhilox4_32_10_t *state) {
+  uint4 x = curand4(state), y = curand4(state);
+  return make_double4(__cw_curand_to_uniform_double(x.x, x.y), __cw_curand_to_uniform_double(x.z, x.w),
+                      __cw_curand_to_uniform_double(y.x, y.y), __cw_curand_to_uniform_double(y.z, y.w));
+}
+
 /* ---- normal -------------------------------------------------------------- */
 
 __CW_CURAND_API float2 curand_normal2(curandStateXORWOW_t *state) {
@@ -199,6 +204,13 @@ __CW_CURAND_API double2 curand_normal2_double(curandStateMRG32k3a_t *state) {
 __CW_CURAND_API double2 curand_normal2_double(curandStatePhilox4_32_10_t *state) {
   uint4 x = curand4(state);
   return __cw_curand_box_muller_double(x.x, x.y, x.z, x.w);
+}
+
+__CW_CURAND_API double4 curand_normal4_double(curandStatePhilox4_32_10_t *state) {
+  uint4 x = curand4(state), y = curand4(state);
+  double2 a = __cw_curand_box_muller_double(x.x, x.y, x.z, x.w);
+  double2 b = __cw_curand_box_muller_double(y.x, y.y, y.z, y.w);
+  return make_double4(a.x, a.y, b.x, b.y);
 }
 
 template <class State> static inline __host__ __device__ double __cw_curand_normal_double(State *state) {
@@ -299,6 +311,13 @@ __CW_CURAND_API double curand_log_normal_double(curandStateXORWOW_t *state, doub
 __CW_CURAND_API double curand_log_normal_double(curandStatePhilox4_32_10_t *state, double mean,
                                                 double stddev) {
   return __cw_curand_log_normal_double(state, mean, stddev);
+}
+
+__CW_CURAND_API double4 curand_log_normal4_double(curandStatePhilox4_32_10_t *state, double mean,
+                                                  double stddev) {
+  double4 v = curand_normal4_double(state);
+  return make_double4(exp(mean + stddev * v.x), exp(mean + stddev * v.y), exp(mean + stddev * v.z),
+                      exp(mean + stddev * v.w));
 }
 
 template <class State>

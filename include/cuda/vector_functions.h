@@ -53,12 +53,20 @@ static inline ulong1 make_ulong1(unsigned long int x) { ulong1 r = {x}; return r
 static inline ulong2 make_ulong2(unsigned long int x, unsigned long int y) { ulong2 r = {x, y}; return r; }
 static inline ulong3 make_ulong3(unsigned long int x, unsigned long int y, unsigned long int z) { ulong3 r = {x, y, z}; return r; }
 static inline ulong4 make_ulong4(unsigned long int x, unsigned long int y, unsigned long int z, unsigned long int w) { ulong4 r = {x, y, z, w}; return r; }
+static inline long4_16a make_long4_16a(long int x, long int y, long int z, long int w) { long4_16a r = {x, y, z, w}; return r; }
+static inline long4_32a make_long4_32a(long int x, long int y, long int z, long int w) { long4_32a r = {x, y, z, w}; return r; }
+static inline ulong4_16a make_ulong4_16a(unsigned long int x, unsigned long int y, unsigned long int z, unsigned long int w) { ulong4_16a r = {x, y, z, w}; return r; }
+static inline ulong4_32a make_ulong4_32a(unsigned long int x, unsigned long int y, unsigned long int z, unsigned long int w) { ulong4_32a r = {x, y, z, w}; return r; }
 
 static inline longlong1 make_longlong1(long long int x) { longlong1 r = {x}; return r; }
 static inline longlong2 make_longlong2(long long int x, long long int y) { longlong2 r = {x, y}; return r; }
+static inline longlong3 make_longlong3(long long int x, long long int y, long long int z) { longlong3 r = {x, y, z}; return r; }
+static inline longlong4 make_longlong4(long long int x, long long int y, long long int z, long long int w) { longlong4 r = {x, y, z, w}; return r; }
 
 static inline ulonglong1 make_ulonglong1(unsigned long long int x) { ulonglong1 r = {x}; return r; }
 static inline ulonglong2 make_ulonglong2(unsigned long long int x, unsigned long long int y) { ulonglong2 r = {x, y}; return r; }
+static inline ulonglong3 make_ulonglong3(unsigned long long int x, unsigned long long int y, unsigned long long int z) { ulonglong3 r = {x, y, z}; return r; }
+static inline ulonglong4 make_ulonglong4(unsigned long long int x, unsigned long long int y, unsigned long long int z, unsigned long long int w) { ulonglong4 r = {x, y, z, w}; return r; }
 
 static inline float1 make_float1(float x) { float1 r = {x}; return r; }
 static inline float2 make_float2(float x, float y) { float2 r = {x, y}; return r; }
@@ -67,6 +75,10 @@ static inline float4 make_float4(float x, float y, float z, float w) { float4 r 
 
 static inline double1 make_double1(double x) { double1 r = {x}; return r; }
 static inline double2 make_double2(double x, double y) { double2 r = {x, y}; return r; }
+static inline double3 make_double3(double x, double y, double z) { double3 r = {x, y, z}; return r; }
+static inline double4 make_double4(double x, double y, double z, double w) { double4 r = {x, y, z, w}; return r; }
+static inline double4_16a make_double4_16a(double x, double y, double z, double w) { double4_16a r = {x, y, z, w}; return r; }
+static inline double4_32a make_double4_32a(double x, double y, double z, double w) { double4_32a r = {x, y, z, w}; return r; }
 
 #endif /* !__CUDA_ARCH__ */
 

@@ -2,9 +2,12 @@
  * vector_types.h — CUDA's built-in vector types and dim3 (cuwasm).
  *
  * Device pass: sema knows char1..4, uchar1..4, short1..4, ushort1..4,
- * int1..4, uint1..4, long1..4, ulong1..4, longlong1..2, ulonglong1..2,
- * float1..4, double1..2, uint3 and dim3 intrinsically, so this file
- * declares nothing there.
+ * int1..4, uint1..4, long1..4, ulong1..4, longlong1..4, ulonglong1..4,
+ * float1..4, double1..4, uint3 and dim3 intrinsically, and CUDA 13's
+ * long4, ulong4, longlong4, ulonglong4 and double4 with an explicit
+ * alignment (…_16a, …_32a), so this file declares nothing there.  (CUDA 13
+ * deprecates the plain 16-byte aligned names of those five for the
+ * suffixed ones; cuwasm keeps them without the deprecation warning.)
  *
  * Host pass: the same set as plain structs, with the sizes and alignments
  * CUDA documents (a 2- or 4-element vector is aligned to its whole size,
@@ -69,6 +72,10 @@ CUWASM_VEC1(longlong1, long long int, 8)
 CUWASM_VEC2(longlong2, long long int, 16)
 CUWASM_VEC1(ulonglong1, unsigned long long int, 8)
 CUWASM_VEC2(ulonglong2, unsigned long long int, 16)
+CUWASM_VEC3(longlong3, long long int)
+CUWASM_VEC3(ulonglong3, unsigned long long int)
+CUWASM_VEC4(longlong4, long long int, 16)
+CUWASM_VEC4(ulonglong4, unsigned long long int, 16)
 
 CUWASM_VEC1(float1, float, 4)
 CUWASM_VEC2(float2, float, 8)
@@ -77,6 +84,19 @@ CUWASM_VEC4(float4, float, 16)
 
 CUWASM_VEC1(double1, double, 8)
 CUWASM_VEC2(double2, double, 16)
+CUWASM_VEC3(double3, double)
+CUWASM_VEC4(double4, double, 16)
+
+CUWASM_VEC4(long4_16a, long int, 16)
+CUWASM_VEC4(long4_32a, long int, 32)
+CUWASM_VEC4(ulong4_16a, unsigned long int, 16)
+CUWASM_VEC4(ulong4_32a, unsigned long int, 32)
+CUWASM_VEC4(longlong4_16a, long long int, 16)
+CUWASM_VEC4(longlong4_32a, long long int, 32)
+CUWASM_VEC4(ulonglong4_16a, unsigned long long int, 16)
+CUWASM_VEC4(ulonglong4_32a, unsigned long long int, 32)
+CUWASM_VEC4(double4_16a, double, 16)
+CUWASM_VEC4(double4_32a, double, 32)
 
 #undef CUWASM_VEC1
 #undef CUWASM_VEC2

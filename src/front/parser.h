@@ -367,6 +367,12 @@ KExpr *sema_var_ref(Parser *p, Sym *s, SrcLoc loc);
 KExpr *to_base(Parser *p, KExpr *obj, KType *base);
 bool derives_from(KType *d, KType *base); /* d == base or a class derived from it */
 KExpr *make_temp(Parser *p, KExpr *init, KVar **out); /* seq(temp = init, temp) */
+
+/* ---- operators on __half2 (sema_half2.c) ---- */
+bool is_half2(const KType *t);
+KExpr *half2_binary(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc); /* rvalues */
+KExpr *half2_negate(Parser *p, KExpr *a, SrcLoc oploc);
+KExpr *half2_compound_assign(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc);
 KExpr *sema_call_funcs_or_null(Parser *p, Sym *set, Template *tmpl, KExpr **args, int nargs,
                                Token *name_tok);
 KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
@@ -445,6 +451,9 @@ KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs
 /* Returns the call, NULL when `name` is not a builtin. Errors on no match. */
 KExpr *sema_builtin_call(Parser *p, const char *name, KExpr **args, int nargs,
                          Token *name_tok);
+/* The cheapest overload of builtin `name` for args, called at loc (for
+ * calls sema makes itself); NULL when none fits. */
+KExpr *sema_builtin_call_at(Parser *p, const char *name, KExpr **args, int nargs, SrcLoc loc);
 /* The cost of the cheapest builtin overload of name for args (the scale of
  * conversion_rank, summed), or -1 when none fits. */
 int sema_builtin_cost(Parser *p, const char *name, KExpr **args, int nargs);

@@ -199,6 +199,24 @@ int sema_builtin_cost(Parser *p, const char *name, KExpr **args, int nargs) {
   return best;
 }
 
+KExpr *sema_builtin_call_at(Parser *p, const char *name, KExpr **args, int nargs, SrcLoc loc) {
+  BEntry *best = NULL;
+  Sig best_sig, sig;
+  memset(&best_sig, 0, sizeof best_sig);
+  int best_cost = -1;
+  for (BEntry *e = find(p, name); e; e = e->next) {
+    if (strcmp(e->name, name)) continue;
+    parse_sig(p, e->sig, &sig);
+    int c = sig_cost(p, &sig, args, nargs);
+    if (c >= 0 && (!best || c < best_cost)) {
+      best = e;
+      best_cost = c;
+      best_sig = sig;
+    }
+  }
+  return best ? build_call(p, best, &best_sig, args, nargs, loc) : NULL;
+}
+
 KExpr *sema_builtin_call(Parser *p, const char *name, KExpr **args, int nargs,
                          Token *name_tok) {
   if (!strncmp(name, "make_", 5)) return make_vector(p, name, args, nargs, name_tok);

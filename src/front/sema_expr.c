@@ -251,10 +251,6 @@ static _Noreturn void bad_operands(Parser *p, KExpr *a, KExpr *b, SrcLoc oploc) 
            type_name(p, a->type), type_name(p, b->type));
 }
 
-static bool is_half2(KType *t) {
-  return t->kind == KT_VEC && t->elem->kind == KT_F16 && t->count == 2;
-}
-
 static KExpr *user_binary(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
   char name[16];
   strcpy(name, "operator");
@@ -298,11 +294,8 @@ KExpr *sema_binary(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
     return user_binary(p, op, a, b, oploc);
   if (op == KOP_LAND || op == KOP_LOR)
     return binary_node(p, op, p->m->t_bool, to_bool(p, a, oploc), to_bool(p, b, oploc));
+  if (is_half2(ta)) return half2_binary(p, op, a, b, oploc);
   if (op >= KOP_EQ && op <= KOP_GE) return compare(p, op, a, b, oploc);
-  if (is_half2(ta)) {
-    if (op > KOP_DIV) bad_operands(p, a, b, oploc);
-    return binary_node(p, op, ta, a, b);
-  }
   if (ta->kind == KT_PTR || tb->kind == KT_PTR) return pointer_arith(p, op, a, b, oploc);
   if (!kt_is_arith(ta) || !kt_is_arith(tb)) bad_operands(p, a, b, oploc);
   if (op == KOP_SHL || op == KOP_SHR) {
@@ -326,6 +319,7 @@ KExpr *sema_unary(Parser *p, KOp op, KExpr *a, SrcLoc oploc) {
     if (r) return r;
     error_at(p, oploc, "invalid argument type '%s' to unary expression", type_name(p, t));
   }
+  if (is_half2(t) && op == KOP_NEG) return half2_negate(p, a, oploc);
   KExpr *e = new_expr(p, KE_UNARY, t, oploc);
   e->op = op;
   if (op == KOP_NOT) {
@@ -363,6 +357,7 @@ KExpr *sema_assign(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
     bad_operands(p, a, b, oploc);
   }
   check_modifiable(p, a);
+  if (is_half2(ta) && op != KOP_NONE) return half2_compound_assign(p, op, a, b, oploc);
   KExpr *e = new_expr(p, KE_ASSIGN, a->type->unqual, a->loc);
   e->op = op;
   e->a = a;
@@ -372,8 +367,6 @@ KExpr *sema_assign(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
   } else if (ta->kind == KT_PTR) {
     if ((op != KOP_ADD && op != KOP_SUB) || !kt_is_int(b->type)) bad_operands(p, a, b, oploc);
     e->b = cast_to(p, b, p->m->t_i64);
-  } else if (is_half2(ta)) {
-    e->b = convert(p, b, ta, CONV_ASSIGN, oploc);
   } else {
     KExpr *chk = sema_binary(p, op, a, b, oploc); /* type rules of `a op b` */
     e->b = chk->b;

@@ -130,13 +130,28 @@ static KType *scalar_of_kind(Parser *p, int kind) {
   return all[kind];
 }
 
-/* float4, uint3, dim3, __half2 ... or NULL */
+/* CUDA 13's 16- and 32-byte aligned 4-lane vectors of 8-byte elements
+ * (double4_32a, long4_16a ...; vector_types.h), or NULL */
+static KType *aligned_vector_named(Parser *p, const char *name, size_t n) {
+  int align = !strcmp(name + n - 4, "_16a") ? 16 : !strcmp(name + n - 4, "_32a") ? 32 : 0;
+  if (!align) return NULL;
+  static const char *const bases[] = {"long4", "ulong4", "longlong4", "ulonglong4", "double4"};
+  for (size_t i = 0; i < sizeof bases / sizeof *bases; i++)
+    if (strlen(bases[i]) == n - 4 && !strncmp(name, bases[i], n - 4)) {
+      KType *t = vector_type_named(p, bases[i]);
+      return kt_vec_aligned(p->m, t->elem, 4, arena_strdup(p->arena, name), align);
+    }
+  return NULL;
+}
+
+/* float4, uint3, dim3, __half2, double4_32a ... or NULL */
 KType *vector_type_named(Parser *p, const char *name) {
-  /* every vector type's name ends in its lane count: most names asked
-   * about (each identifier a declaration may start with) end here */
+  /* every vector type's name ends in its lane count (or _16a/_32a): most
+   * names asked about (each identifier a declaration may start with) end here */
   size_t n = strlen(name);
   if (n < 2) return NULL;
   char last = name[n - 1];
+  if (last == 'a' && n > 4) return aligned_vector_named(p, name, n);
   if (last < '1' || last > '4') return NULL;
   if (!strcmp(name, "dim3")) return type_dim3(p);
   if (!strcmp(name, "__half2") || !strcmp(name, "half2")) return type_half2(p);

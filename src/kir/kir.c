@@ -161,6 +161,17 @@ KType *kt_vec(KModule *m, KType *elem, int lanes, const char *name) {
   return t;
 }
 
+KType *kt_vec_aligned(KModule *m, KType *elem, int lanes, const char *name, int align) {
+  KType *t = find_derived(m, KT_VEC, elem, lanes, AS_GENERIC, name);
+  if (t) return t;
+  t = new_type(m, KT_VEC, elem->size * lanes, align);
+  t->elem = elem;
+  t->count = lanes;
+  t->name = name;
+  remember_derived(m, t, NULL);
+  return t;
+}
+
 KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile) {
   KType *base = t->unqual;
   if (!is_const && !is_volatile) return base;

@@ -314,6 +314,9 @@ KModule *kir_module_new(Arena *a);
 KType *kt_ptr(KModule *m, KType *elem, KAddrSpace as);
 KType *kt_array(KModule *m, KType *elem, int count);
 KType *kt_vec(KModule *m, KType *elem, int lanes, const char *name);
+/* a vector with an explicit alignment (CUDA 13's double4_32a & co); its
+ * name tells it from kt_vec's type of the same lanes */
+KType *kt_vec_aligned(KModule *m, KType *elem, int lanes, const char *name, int align);
 KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile);
 /* the function type ret(params...), interned */
 KType *kt_func(KModule *m, KType *ret, KType **params, int nparams, bool variadic,

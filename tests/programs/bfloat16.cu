@@ -2,6 +2,8 @@
 // exact bit patterns (round to nearest even, NaN kept), operators,
 // intrinsics and __nv_bfloat162, and a templated kernel that runs the same
 // code for float, __half and __nv_bfloat16 as mixed-precision libraries do.
+// The __nv_bfloat162 operators (lane by lane; comparisons true when both
+// lanes compare true) are checked against a float reference.
 #include "common.h"
 #include <cuda_bf16.h>
 #include <cuda_fp16.h>
@@ -40,6 +42,58 @@ __global__ void arith(const __nv_bfloat16 *a, const __nv_bfloat16 *b, float *out
   o[3] = __bfloat162float(__hfma(x, y, s));
   o[4] = (x < y) + 2 * (x == y) + 4 * (__hmax(x, y) == (x > y ? x : y));
   o[5] = __bfloat162float(__habs(-x));
+}
+
+__global__ void arith2(const __nv_bfloat162 *a, const __nv_bfloat162 *b, float *out, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i >= n) return;
+  __nv_bfloat162 x = a[i], y = b[i];
+  __nv_bfloat162 v = (x + y) * y - x;
+  v /= y;
+  v -= x;
+  v = -v;
+  float *o = out + 3 * i;
+  o[0] = __low2float(v);
+  o[1] = __high2float(v);
+  o[2] = (x == y) | (x != y) << 1 | (x < y) << 2 | (x <= y) << 3 | (x > y) << 4 | (x >= y) << 5;
+}
+
+static float round_bf16(float f);
+
+static float lane2_reference(float x, float y) {
+  float v = round_bf16(round_bf16(round_bf16(x + y) * y) - x);
+  return -round_bf16(round_bf16(v / y) - x);
+}
+
+static int check_bfloat162_operators(float *dout) {
+  const int n = 128;
+  std::vector<__nv_bfloat162> a(n), b(n);
+  for (int i = 0; i < n; i++) {
+    a[i] = __floats2bfloat162_rn((i % 5) * 0.75f - 1.0f, (i % 3) * 0.5f + 0.25f);
+    b[i] = __floats2bfloat162_rn((i % 4) * 0.75f - 1.0f, (i % 2) * 0.5f + 0.25f);
+    if (i % 4 == 1) b[i] = __floats2bfloat162_rn(-0.25f, 0.75f); // no division by zero
+  }
+  __nv_bfloat162 *da, *db;
+  CHECK(cudaMalloc(&da, n * sizeof(__nv_bfloat162)));
+  CHECK(cudaMalloc(&db, n * sizeof(__nv_bfloat162)));
+  CHECK(cudaMemcpy(da, a.data(), n * sizeof(__nv_bfloat162), cudaMemcpyHostToDevice));
+  CHECK(cudaMemcpy(db, b.data(), n * sizeof(__nv_bfloat162), cudaMemcpyHostToDevice));
+  arith2<<<1, n>>>(da, db, dout, n);
+  std::vector<float> out(3 * n);
+  CHECK(cudaMemcpy(out.data(), dout, out.size() * sizeof(float), cudaMemcpyDeviceToHost));
+  int errors = 0;
+  for (int i = 0; i < n; i++) {
+    float ax = __low2float(a[i]), ay = __high2float(a[i]), bx = __low2float(b[i]), by = __high2float(b[i]);
+    int flags = (ax == bx && ay == by) | (ax != bx && ay != by) << 1 | (ax < bx && ay < by) << 2 |
+                (ax <= bx && ay <= by) << 3 | (ax > bx && ay > by) << 4 | (ax >= bx && ay >= by) << 5;
+    float want[3] = {lane2_reference(ax, bx), lane2_reference(ay, by), float(flags)};
+    for (int k = 0; k < 3; k++)
+      if (out[3 * i + k] != want[k] && errors++ < 5)
+        printf("bfloat162 operators %d.%d: %g, want %g\n", i, k, out[3 * i + k], want[k]);
+  }
+  CHECK(cudaFree(da));
+  CHECK(cudaFree(db));
+  return errors;
 }
 
 // cuda_bf16.h's __hadd/__hmul/__hfma overloads must not capture __half
@@ -143,6 +197,7 @@ int main() {
     errors++;
   }
   CHECK(cudaFree(dh));
+  errors += check_bfloat162_operators(dout);
   errors += check_scale<float>("float", 1e-6f);
   errors += check_scale<__half>("__half", 2e-3f);
   errors += check_scale<__nv_bfloat16>("__nv_bfloat16", 1.6e-2f);

@@ -5,6 +5,9 @@
 // and Poisson counts (small and large means).  Each estimate must lie
 // within 5 standard errors of the distribution's value, and a normal
 // sample must put 68.27% / 95.45% of its values within 1 / 2 deviations.
+// Philox's curand_normal4_double and curand_log_normal4_double must give
+// the values of two curand_normal2_double / curand_log_normal2_double
+// calls from the same state (cuRAND's: two Box-Muller pairs of doubles).
 // FLAGS: -lcurand
 #include "common.h"
 #include <cmath>
@@ -37,6 +40,40 @@ __global__ void normals(float *xw, float *ph, double *xwd, double *mrgd, float *
     poi_small[at] = curand_poisson(&s, 4.0);
     poi_large[at] = curand_poisson(&p, 250.0);
   }
+}
+
+__global__ void double4_pairs(double *out, int n) {
+  int id = blockIdx.x * blockDim.x + threadIdx.x;
+  if (id >= n) return;
+  curandStatePhilox4_32_10_t a, b;
+  curand_init(11, id, 3 * id, &a);
+  curand_init(11, id, 3 * id, &b);
+  auto g = curand_normal4_double(&a); // `auto`: CUDA 13 deprecates the name double4
+  auto l = curand_log_normal4_double(&a, 0.5, 0.25);
+  double2 g0 = curand_normal2_double(&b), g1 = curand_normal2_double(&b);
+  double2 l0 = curand_log_normal2_double(&b, 0.5, 0.25), l1 = curand_log_normal2_double(&b, 0.5, 0.25);
+  double got[8] = {g.x, g.y, g.z, g.w, l.x, l.y, l.z, l.w};
+  double want[8] = {g0.x, g0.y, g1.x, g1.y, l0.x, l0.y, l1.x, l1.y};
+  for (int k = 0; k < 8; k++) out[id * 16 + k] = got[k], out[id * 16 + 8 + k] = want[k];
+}
+
+static int check_double4_pairs() {
+  const int n = 256;
+  double *out;
+  CHECK(cudaMallocManaged(&out, n * 16 * sizeof(double)));
+  double4_pairs<<<n / 128, 128>>>(out, n);
+  CHECK(cudaGetLastError());
+  CHECK(cudaDeviceSynchronize());
+  int errors = 0;
+  for (int i = 0; i < n * 16; i += 16)
+    for (int k = 0; k < 8; k++)
+      if (!(fabs(out[i + k] - out[i + 8 + k]) <= 1e-14 * fabs(out[i + 8 + k])) && errors++ < 5)
+        printf("Philox %s4_double, thread %d value %d: %.17g, the pairs' %.17g\n",
+               k < 4 ? "curand_normal" : "curand_log_normal", i / 16, k % 4, out[i + k], out[i + 8 + k]);
+  printf("Philox curand_normal4_double / curand_log_normal4_double: %d of %d values differ from the pairs'\n",
+         errors, n * 8);
+  CHECK(cudaFree(out));
+  return errors;
 }
 
 struct Moments {
@@ -122,6 +159,7 @@ int main() {
   errors += near("Philox curand_log_normal mean", moments(logn, few).mean, lmean, sqrt(lvar / few));
   errors += check_poisson("XORWOW curand_poisson(4)", ps, few, 4.0);
   errors += check_poisson("Philox curand_poisson(250)", pl, few, 250.0);
+  errors += check_double4_pairs();
 
   printf("host API:\n");
   CHECK(cudaMalloc(&gen, N * sizeof(float)));

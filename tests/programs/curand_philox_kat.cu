@@ -5,7 +5,8 @@
 // outputs of curand(), curand4(), curand_uniform4() and curand_uniform()
 // for cuRAND's counter layout (counter = (block, subsequence), key = seed),
 // at several seeds, subsequences and offsets; the all-zero block is also
-// checked against Random123's published vector.
+// checked against Random123's published vector; then curand_uniform4_double,
+// whose four doubles take two words each, as cuRAND's.
 #include "common.h"
 #include <curand_kernel.h>
 
@@ -14,7 +15,8 @@ struct Case {
 };
 
 // each thread: 8 curand(), one curand4(), one curand_uniform4(), 2 curand_uniform()
-__global__ void draw(const Case *cases, int n, unsigned int *bits, float *uniforms) {
+// then one curand_uniform4_double
+__global__ void draw(const Case *cases, int n, unsigned int *bits, float *uniforms, double *doubles) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i >= n) return;
   curandStatePhilox4_32_10_t s;
@@ -26,6 +28,10 @@ __global__ void draw(const Case *cases, int n, unsigned int *bits, float *unifor
   uniforms[i * 6 + 0] = u.x, uniforms[i * 6 + 1] = u.y, uniforms[i * 6 + 2] = u.z, uniforms[i * 6 + 3] = u.w;
   uniforms[i * 6 + 4] = curand_uniform(&s);
   uniforms[i * 6 + 5] = curand_uniform(&s);
+  // `auto`: CUDA 13 deprecates the name double4 (the function still returns it)
+  auto ud = curand_uniform4_double(&s);
+  double *o = doubles + i * 4;
+  o[0] = ud.x, o[1] = ud.y, o[2] = ud.z, o[3] = ud.w;
 }
 
 // ---- the reference ----------------------------------------------------------
@@ -53,6 +59,12 @@ static unsigned int philox_word(const Case &c, unsigned long long w) {
 
 static float to_uniform(unsigned int x) { return x * 2.3283064365386963e-10f + 2.3283064365386963e-10f / 2.0f; }
 
+// two words as a double in (0, 1): 53 bits, x ^ (y << 21)
+static double to_uniform_double(unsigned int x, unsigned int y) {
+  unsigned long long z = (unsigned long long)x ^ ((unsigned long long)y << 21);
+  return z * 0x1p-53 + 0x1p-54;
+}
+
 int main() {
   const Case cases[] = {{0, 0, 0},           {1234, 0, 0},          {1234, 1, 0},
                         {1234, 0, 1},        {1234, 0, 2},          {1234, 0, 3},
@@ -62,14 +74,17 @@ int main() {
   Case *dc;
   unsigned int *dbits, bits[n * 12];
   float *du, uniforms[n * 6];
+  double *dd, doubles[n * 4];
   CHECK(cudaMalloc(&dc, sizeof cases));
+  CHECK(cudaMalloc(&dd, sizeof doubles));
   CHECK(cudaMalloc(&dbits, sizeof bits));
   CHECK(cudaMalloc(&du, sizeof uniforms));
   CHECK(cudaMemcpy(dc, cases, sizeof cases, cudaMemcpyHostToDevice));
-  draw<<<1, 32>>>(dc, n, dbits, du);
+  draw<<<1, 32>>>(dc, n, dbits, du, dd);
   CHECK(cudaGetLastError());
   CHECK(cudaMemcpy(bits, dbits, sizeof bits, cudaMemcpyDeviceToHost));
   CHECK(cudaMemcpy(uniforms, du, sizeof uniforms, cudaMemcpyDeviceToHost));
+  CHECK(cudaMemcpy(doubles, dd, sizeof doubles, cudaMemcpyDeviceToHost));
 
   int errors = 0;
   // Random123's kat_vectors: philox4x32 10 rounds, counter 0, key 0
@@ -96,10 +111,19 @@ int main() {
         errors++;
       }
     }
+    for (int k = 0; k < 4; k++, w += 2) {
+      double want = to_uniform_double(philox_word(cases[i], w), philox_word(cases[i], w + 1));
+      if (doubles[i * 4 + k] != want) {
+        printf("case %d curand_uniform4_double %d: got %.17g, want %.17g\n", i, k, doubles[i * 4 + k], want);
+        errors++;
+      }
+    }
   }
-  printf("%d cases of 18 outputs compared with the reference\n", n);
+  errors += sizeof(double4_16a) != 32 || alignof(double4_16a) != 16 || alignof(double4_32a) != 32;
+  printf("%d cases of 22 outputs compared with the reference\n", n);
   CHECK(cudaFree(dc));
   CHECK(cudaFree(dbits));
   CHECK(cudaFree(du));
+  CHECK(cudaFree(dd));
   return verdict("curand_philox_kat", errors);
 }
