@@ -40,6 +40,7 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuDeviceGetName, NULL);
   LOAD(d, cuDeviceGetAttribute, NULL);
   LOAD(d, cuDeviceTotalMem, "cuDeviceTotalMem_v2");
+  LOAD(d, cuDeviceGetUuid, "cuDeviceGetUuid_v2");
   LOAD(d, cuDevicePrimaryCtxRetain, NULL);
   LOAD(d, cuDevicePrimaryCtxRelease, "cuDevicePrimaryCtxRelease_v2");
   LOAD(d, cuCtxSetCurrent, NULL);
