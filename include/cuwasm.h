@@ -209,6 +209,10 @@ cw_status cw_context_set_limit(cw_context *ctx, int limit, size_t value);
 cw_status cw_context_device_attribute(cw_context *ctx, int attr, int *value);
 cw_status cw_context_device_identity(cw_context *ctx, char *name, size_t namen,
                                      uint64_t *total_mem, unsigned char uuid[16]);
+/* The device's memory free now and in all, in bytes (cudaMemGetInfo), from
+ * backends whose device has memory of its own (cuda); CW_ERR_UNSUPPORTED
+ * elsewhere (the device's memory is the host's). */
+cw_status cw_context_mem_info(cw_context *ctx, size_t *free_bytes, size_t *total_bytes);
 
 /* A texture object of the device's own texture unit (the CUDA backend's
  * driver; cudaCreateTextureObject on other GPU backends), over device

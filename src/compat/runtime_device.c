@@ -12,7 +12,8 @@
  * is 8.0, the architecture the front end compiles for.  A backend that
  * drives a real CUDA device (cuda) describes it itself: its name, memory,
  * UUID and every attribute come from the driver (device_props.c), and
- * cudaDeviceGetAttribute asks the driver directly.
+ * cudaDeviceGetAttribute asks the driver directly; cudaMemGetInfo reports
+ * its memory, not the host's.
  */
 #include "compat/compat.h"
 
@@ -331,6 +332,12 @@ cudaError_t cudaDeviceDisablePeerAccess(int peer) {
 cudaError_t cudaMemGetInfo(size_t *free_b, size_t *total) {
   cudaError_t err = need_ctx();
   if (err != cudaSuccess) return compat_ret(err);
+  size_t dev_free, dev_total; /* a device with memory of its own (cuda) */
+  if (cw_context_mem_info(compat_state()->ctx, &dev_free, &dev_total) == CW_OK) {
+    if (free_b) *free_b = dev_free;
+    if (total) *total = dev_total;
+    return cudaSuccess;
+  }
   size_t t = meminfo_kb("MemTotal") * 1024, f = meminfo_kb("MemAvailable") * 1024;
   cw_device_info info;
   if (t == 0 && cw_backend_probe(cw_context_backend(compat_state()->ctx), &info))

@@ -121,6 +121,12 @@ cw_status cw_context_device_identity(cw_context *ctx, char *name, size_t namen,
   return ctx->ops->device_identity(ctx->dev, name, namen, total_mem, uuid);
 }
 
+cw_status cw_context_mem_info(cw_context *ctx, size_t *free_bytes, size_t *total_bytes) {
+  if (!ctx || !free_bytes || !total_bytes) return CW_ERR_INVALID;
+  if (!ctx->ops->mem_info) return CW_ERR_UNSUPPORTED;
+  return ctx->ops->mem_info(ctx->dev, free_bytes, total_bytes);
+}
+
 cw_status cw_texture_create(cw_context *ctx, const cw_texture_desc *desc,
                             unsigned long long *handle) {
   if (!ctx || !desc || !handle) return CW_ERR_INVALID;

@@ -8,7 +8,8 @@
  * wrong number in our headers is caught too); where the toolkit's cuda.h
  * is installed, those numbers are checked against it.  Also: a device
  * with no answers leaves the fields 0, and the CPU backend keeps its own
- * model (cw_context_device_attribute is unsupported there).  No GPU needed.
+ * model (cw_context_device_attribute, _identity and _mem_info are
+ * unsupported there, so cudaMemGetInfo reports host memory).  No GPU needed.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -202,6 +203,9 @@ static void test_cpu_backend_keeps_model(void) {
             CW_ERR_UNSUPPORTED, "cpu backend answered an attribute");
   CHECK(cw_context_device_identity(ctx, name, sizeof name, &mem, uuid) == CW_ERR_UNSUPPORTED,
         "cpu backend gave an identity");
+  size_t free_b, total_b;
+  CHECK(cw_context_mem_info(ctx, &free_b, &total_b) == CW_ERR_UNSUPPORTED,
+        "cpu backend reported device memory of its own");
   cw_context_free(ctx);
 }
 

@@ -800,6 +800,12 @@ static cw_status cuda_device_identity(void *dev, char *name, size_t namen, uint6
   return CW_OK;
 }
 
+static cw_status cuda_mem_info(void *dev, size_t *free_bytes, size_t *total_bytes) {
+  CudaDev *d = dev;
+  bind(d);
+  return d->drv.cuMemGetInfo(free_bytes, total_bytes) == 0 ? CW_OK : CW_ERR_INVALID;
+}
+
 static char *cuda_take_output(void *dev) {
   (void)dev; /* the driver writes device printf to stdout at synchronization */
   return NULL;
@@ -882,6 +888,7 @@ const CwBackendOps *cw_backend_cuda(void) {
       .set_limit = cuda_set_limit,
       .device_attribute = cuda_device_attribute,
       .device_identity = cuda_device_identity,
+      .mem_info = cuda_mem_info,
       .texture_create = cuda_texture_create,
       .texture_destroy = cuda_texture_destroy,
   };

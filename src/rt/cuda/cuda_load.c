@@ -48,6 +48,7 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuCtxSetLimit, NULL);
   LOAD(d, cuMemAlloc, "cuMemAlloc_v2");
   LOAD(d, cuMemFree, "cuMemFree_v2");
+  LOAD(d, cuMemGetInfo, "cuMemGetInfo_v2");
   LOAD(d, cuMemAllocManaged, NULL);
   LOAD(d, cuMemAllocHost, "cuMemAllocHost_v2");
   LOAD(d, cuMemFreeHost, NULL);
