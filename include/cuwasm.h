@@ -199,6 +199,21 @@ cw_status cw_event_elapsed_ms(cw_event *start, cw_event *end, float *ms);
 enum { CW_LIMIT_DEVRT_PENDING_LAUNCHES = 0, CW_LIMIT_STACK_BYTES = 1 };
 cw_status cw_context_set_limit(cw_context *ctx, int limit, size_t value);
 
+/* The device's own answer to CUDA's device attribute `attr` (the numbers
+ * of cudaDeviceAttr, which are the driver's CUdevice_attribute), from
+ * backends that drive a real CUDA device (cuda): CW_ERR_INVALID for an
+ * attribute the device does not know, CW_ERR_UNSUPPORTED where the backend
+ * has no such description (the CUDA runtime API then describes the
+ * device by its own model).  cw_context_device_identity gives the
+ * device's name, global memory in bytes and 16-byte UUID the same way. */
+cw_status cw_context_device_attribute(cw_context *ctx, int attr, int *value);
+cw_status cw_context_device_identity(cw_context *ctx, char *name, size_t namen,
+                                     uint64_t *total_mem, unsigned char uuid[16]);
+/* The device's memory free now and in all, in bytes (cudaMemGetInfo), from
+ * backends whose device has memory of its own (cuda); CW_ERR_UNSUPPORTED
+ * elsewhere (the device's memory is the host's). */
+cw_status cw_context_mem_info(cw_context *ctx, size_t *free_bytes, size_t *total_bytes);
+
 /* A texture object of the device's own texture unit (the CUDA backend's
  * driver; cudaCreateTextureObject on other GPU backends), over device
  * memory: dims 1 reads linear memory by element (tex1Dfetch), dims 2 a

@@ -202,6 +202,14 @@ cudaError_t compat_symbol_resolve(const void *shadow, CompatSymbol **out);
 void compat_managed_push(void);
 void compat_managed_pull(void);
 
+/* ---- a real device's properties (device_props.c) ---- */
+/* Asks the device for CUDA device attribute `attr` (cudaDeviceAttr, the
+ * driver's numbers): false when it has no answer. */
+typedef bool (*CompatAttrQuery)(void *user, enum cudaDeviceAttr attr, int *value);
+/* Fills every field of *p that a device attribute gives (all but name,
+ * uuid and totalGlobalMem) from query's answers; 0 where it has none. */
+void compat_props_from_attributes(struct cudaDeviceProp *p, CompatAttrQuery query, void *user);
+
 /* ---- graphs (runtime_graph.c) ---- */
 /* Appends an operation to the graph a capturing stream records into. */
 cudaError_t compat_capture_kernel(cudaStream_t s, cw_kernel *k, const unsigned g[3],

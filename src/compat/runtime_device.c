@@ -9,7 +9,11 @@
  * programming-model limits are CUDA's (warp 32, 1024 threads per block,
  * 48 KiB of shared memory per block, 64 KiB of constant memory), since
  * those are what the backend enforces.  The compute capability reported
- * is 8.0, the architecture the front end compiles for.
+ * is 8.0, the architecture the front end compiles for.  A backend that
+ * drives a real CUDA device (cuda) describes it itself: its name, memory,
+ * UUID and every attribute come from the driver (device_props.c), and
+ * cudaDeviceGetAttribute asks the driver directly; cudaMemGetInfo reports
+ * its memory, not the host's.
  */
 #include "compat/compat.h"
 
@@ -98,11 +102,29 @@ static void fill_features(struct cudaDeviceProp *p) {
   p->memoryBusWidth = 64;
 }
 
+static bool backend_attr(void *ctx, enum cudaDeviceAttr attr, int *value) {
+  return cw_context_device_attribute(ctx, (int)attr, value) == CW_OK;
+}
+
+/* the device of a backend that describes it itself; false for the others */
+static bool backend_props(struct cudaDeviceProp *p) {
+  cw_context *ctx = compat_state()->ctx;
+  uint64_t mem = 0;
+  unsigned char uuid[16];
+  if (cw_context_device_identity(ctx, p->name, sizeof p->name, &mem, uuid) != CW_OK) return false;
+  p->totalGlobalMem = (size_t)mem;
+  memcpy(p->uuid, uuid, sizeof uuid);
+  compat_props_from_attributes(p, backend_attr, ctx);
+  return true;
+}
+
 cudaError_t cudaGetDeviceProperties(struct cudaDeviceProp *p, int device) {
   if (!p) return compat_ret(cudaErrorInvalidValue);
   cudaError_t err = need_ctx();
   if (err != cudaSuccess) return compat_ret(err);
   if (device != 0) return compat_ret(cudaErrorInvalidDevice);
+  memset(p, 0, sizeof *p);
+  if (backend_props(p)) return cudaSuccess;
   memset(p, 0, sizeof *p);
   cw_device_info info; /* only the backend in use: probing others costs (Vulkan) */
   if (cw_backend_probe(cw_context_backend(compat_state()->ctx), &info)) {
@@ -195,8 +217,14 @@ static int attr_value(const struct cudaDeviceProp *p, enum cudaDeviceAttr a, boo
 
 cudaError_t cudaDeviceGetAttribute(int *value, enum cudaDeviceAttr attr, int device) {
   if (!value) return compat_ret(cudaErrorInvalidValue);
+  cudaError_t err = need_ctx();
+  if (err != cudaSuccess) return compat_ret(err);
+  if (device != 0) return compat_ret(cudaErrorInvalidDevice);
+  cw_status st = cw_context_device_attribute(compat_state()->ctx, (int)attr, value);
+  if (st == CW_OK) return cudaSuccess;
+  if (st != CW_ERR_UNSUPPORTED) return compat_ret(cudaErrorInvalidValue);
   struct cudaDeviceProp p;
-  cudaError_t err = cudaGetDeviceProperties(&p, device);
+  err = cudaGetDeviceProperties(&p, device);
   if (err != cudaSuccess) return err;
   bool ok;
   *value = attr_value(&p, attr, &ok);
@@ -304,6 +332,12 @@ cudaError_t cudaDeviceDisablePeerAccess(int peer) {
 cudaError_t cudaMemGetInfo(size_t *free_b, size_t *total) {
   cudaError_t err = need_ctx();
   if (err != cudaSuccess) return compat_ret(err);
+  size_t dev_free, dev_total; /* a device with memory of its own (cuda) */
+  if (cw_context_mem_info(compat_state()->ctx, &dev_free, &dev_total) == CW_OK) {
+    if (free_b) *free_b = dev_free;
+    if (total) *total = dev_total;
+    return cudaSuccess;
+  }
   size_t t = meminfo_kb("MemTotal") * 1024, f = meminfo_kb("MemAvailable") * 1024;
   cw_device_info info;
   if (t == 0 && cw_backend_probe(cw_context_backend(compat_state()->ctx), &info))

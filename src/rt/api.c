@@ -108,6 +108,25 @@ cw_status cw_context_set_limit(cw_context *ctx, int limit, size_t value) {
   return ctx->ops->set_limit(ctx->dev, limit, value);
 }
 
+cw_status cw_context_device_attribute(cw_context *ctx, int attr, int *value) {
+  if (!ctx || !value) return CW_ERR_INVALID;
+  if (!ctx->ops->device_attribute) return CW_ERR_UNSUPPORTED;
+  return ctx->ops->device_attribute(ctx->dev, attr, value);
+}
+
+cw_status cw_context_device_identity(cw_context *ctx, char *name, size_t namen,
+                                     uint64_t *total_mem, unsigned char uuid[16]) {
+  if (!ctx || !name || !namen || !total_mem || !uuid) return CW_ERR_INVALID;
+  if (!ctx->ops->device_identity) return CW_ERR_UNSUPPORTED;
+  return ctx->ops->device_identity(ctx->dev, name, namen, total_mem, uuid);
+}
+
+cw_status cw_context_mem_info(cw_context *ctx, size_t *free_bytes, size_t *total_bytes) {
+  if (!ctx || !free_bytes || !total_bytes) return CW_ERR_INVALID;
+  if (!ctx->ops->mem_info) return CW_ERR_UNSUPPORTED;
+  return ctx->ops->mem_info(ctx->dev, free_bytes, total_bytes);
+}
+
 cw_status cw_texture_create(cw_context *ctx, const cw_texture_desc *desc,
                             unsigned long long *handle) {
   if (!ctx || !desc || !handle) return CW_ERR_INVALID;

@@ -116,6 +116,14 @@ typedef struct CwBackendOps {
   cw_status (*event_elapsed)(void *dev, void *start, void *end, float *ms);
   /* Device printf output since the last call (malloc'd, or NULL). */
   char *(*take_output)(void *dev);
+  /* Optional: the device's own description (cw_context_device_attribute,
+   * cw_context_device_identity); NULL where the runtime's model of a CUDA
+   * device stands for it (cpu, vulkan). */
+  cw_status (*device_attribute)(void *dev, int attr, int *value);
+  cw_status (*device_identity)(void *dev, char *name, size_t namen, uint64_t *total_mem,
+                               unsigned char uuid[16]);
+  /* Optional: the device memory free and in all (cw_context_mem_info). */
+  cw_status (*mem_info)(void *dev, size_t *free_bytes, size_t *total_bytes);
   /* Optional: sets a CW_LIMIT_* of the device (NULL: it keeps none). */
   cw_status (*set_limit)(void *dev, int limit, size_t value);
   /* Optional: texture objects of the device's texture unit

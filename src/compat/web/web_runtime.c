@@ -191,6 +191,27 @@ void cw_texture_destroy(cw_context *ctx, unsigned long long handle) { (void)ctx,
 /* cudaDeviceSetLimit(cudaLimitDevRuntimePendingLaunchCount): no device
  * runtime here (the CUDA layer accepts CW_ERR_UNSUPPORTED and keeps the
  * value) */
+/* no occupancy calculator of the device's own: the runtime's model of
+ * CUDA's limits answers (runtime_launch.c) */
+cw_status cw_kernel_occupancy(cw_kernel *k, int block_threads, size_t shared_bytes, int *blocks) {
+  (void)k, (void)block_threads, (void)shared_bytes, (void)blocks;
+  return CW_ERR_UNSUPPORTED;
+}
+/* the device is described by the runtime's model (runtime_device.c), and
+ * its memory is the program's heap */
+cw_status cw_context_device_attribute(cw_context *ctx, int attr, int *value) {
+  (void)ctx, (void)attr, (void)value;
+  return CW_ERR_UNSUPPORTED;
+}
+cw_status cw_context_device_identity(cw_context *ctx, char *name, size_t namen,
+                                     uint64_t *total_mem, unsigned char uuid[16]) {
+  (void)ctx, (void)name, (void)namen, (void)total_mem, (void)uuid;
+  return CW_ERR_UNSUPPORTED;
+}
+cw_status cw_context_mem_info(cw_context *ctx, size_t *free_bytes, size_t *total_bytes) {
+  (void)ctx, (void)free_bytes, (void)total_bytes;
+  return CW_ERR_UNSUPPORTED;
+}
 cw_status cw_context_set_limit(cw_context *ctx, int limit, size_t value) {
   (void)limit, (void)value;
   return fail(ctx, CW_ERR_UNSUPPORTED, "a program built for the web keeps no such limit");

@@ -782,6 +782,30 @@ static cw_status cuda_set_limit(void *dev, int limit, size_t value) {
   return d->drv.cuCtxSetLimit(cu, value) == 0 ? CW_OK : CW_ERR_INVALID;
 }
 
+/* The device as the driver describes it, for cudaGetDeviceProperties and
+ * cudaDeviceGetAttribute: attr is a CUdevice_attribute (= cudaDeviceAttr). */
+static cw_status cuda_device_attribute(void *dev, int attr, int *value) {
+  CudaDev *d = dev;
+  return d->drv.cuDeviceGetAttribute(value, attr, d->device) == 0 ? CW_OK : CW_ERR_INVALID;
+}
+
+static cw_status cuda_device_identity(void *dev, char *name, size_t namen, uint64_t *total_mem,
+                                      unsigned char uuid[16]) {
+  CudaDev *d = dev;
+  size_t mem = 0;
+  if (d->drv.cuDeviceGetName(name, namen > 0x7fffffff ? 0x7fffffff : (int)namen, d->device) != 0 ||
+      d->drv.cuDeviceTotalMem(&mem, d->device) != 0 || d->drv.cuDeviceGetUuid(uuid, d->device) != 0)
+    return CW_ERR_INVALID;
+  *total_mem = mem;
+  return CW_OK;
+}
+
+static cw_status cuda_mem_info(void *dev, size_t *free_bytes, size_t *total_bytes) {
+  CudaDev *d = dev;
+  bind(d);
+  return d->drv.cuMemGetInfo(free_bytes, total_bytes) == 0 ? CW_OK : CW_ERR_INVALID;
+}
+
 static char *cuda_take_output(void *dev) {
   (void)dev; /* the driver writes device printf to stdout at synchronization */
   return NULL;
@@ -862,6 +886,9 @@ const CwBackendOps *cw_backend_cuda(void) {
       .event_elapsed = cuda_event_elapsed,
       .take_output = cuda_take_output,
       .set_limit = cuda_set_limit,
+      .device_attribute = cuda_device_attribute,
+      .device_identity = cuda_device_identity,
+      .mem_info = cuda_mem_info,
       .texture_create = cuda_texture_create,
       .texture_destroy = cuda_texture_destroy,
   };

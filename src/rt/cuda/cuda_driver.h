@@ -61,6 +61,8 @@ typedef struct CudaTextureDesc {
 enum { CU_JIT_ERROR_LOG_BUFFER = 5, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES = 6,
        CU_JIT_INPUT_CUBIN = 0, CU_JIT_INPUT_LIBRARY = 4 };
 
+/* CUdevice_attribute: the same numbers as the runtime's cudaDeviceAttr,
+ * so cudaDeviceGetAttribute passes its attribute on unchanged. */
 enum {
   CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT = 16,
   CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR = 75,
@@ -79,6 +81,7 @@ typedef struct CudaDriver {
   CUresult (*cuDeviceGetName)(char *, int, CUdevice);
   CUresult (*cuDeviceGetAttribute)(int *, int, CUdevice);
   CUresult (*cuDeviceTotalMem)(size_t *, CUdevice);
+  CUresult (*cuDeviceGetUuid)(unsigned char[16], CUdevice); /* CUuuid: 16 bytes */
   CUresult (*cuDevicePrimaryCtxRetain)(CUcontext *, CUdevice);
   CUresult (*cuDevicePrimaryCtxRelease)(CUdevice);
   CUresult (*cuCtxSetCurrent)(CUcontext);
@@ -86,6 +89,7 @@ typedef struct CudaDriver {
   CUresult (*cuCtxSetLimit)(int, size_t); /* CUlimit numbers are cudaLimit's */
   CUresult (*cuMemAlloc)(CUdeviceptr *, size_t);
   CUresult (*cuMemFree)(CUdeviceptr);
+  CUresult (*cuMemGetInfo)(size_t *, size_t *);
   CUresult (*cuMemAllocManaged)(CUdeviceptr *, size_t, unsigned);
   CUresult (*cuMemAllocHost)(void **, size_t);
   CUresult (*cuMemFreeHost)(void *);

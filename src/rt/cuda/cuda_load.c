@@ -40,6 +40,7 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuDeviceGetName, NULL);
   LOAD(d, cuDeviceGetAttribute, NULL);
   LOAD(d, cuDeviceTotalMem, "cuDeviceTotalMem_v2");
+  LOAD(d, cuDeviceGetUuid, "cuDeviceGetUuid_v2");
   LOAD(d, cuDevicePrimaryCtxRetain, NULL);
   LOAD(d, cuDevicePrimaryCtxRelease, "cuDevicePrimaryCtxRelease_v2");
   LOAD(d, cuCtxSetCurrent, NULL);
@@ -47,6 +48,7 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuCtxSetLimit, NULL);
   LOAD(d, cuMemAlloc, "cuMemAlloc_v2");
   LOAD(d, cuMemFree, "cuMemFree_v2");
+  LOAD(d, cuMemGetInfo, "cuMemGetInfo_v2");
   LOAD(d, cuMemAllocManaged, NULL);
   LOAD(d, cuMemAllocHost, "cuMemAllocHost_v2");
   LOAD(d, cuMemFreeHost, NULL);
