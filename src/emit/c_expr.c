@@ -228,11 +228,6 @@ static void emit_cast_plain(CEmit *ce, StrBuf *sb, const KExpr *e) {
     sb_printf(sb, "{0x%04xu}", (unsigned)kir_half_bits(f));
     return;
   }
-  if (is_half(to) && ce->static_init) {
-    ce_error(ce, e->loc, "a __half global's initializer must be a number on the CPU backend "
-             "(an expression converted to __half there is not supported)");
-    return;
-  }
   if (is_half(to)) {
     sb_puts(sb, "cw_f2h((float)");
     ce_expr(ce, sb, e->a);
