@@ -221,13 +221,6 @@ static void emit_cast_plain(CEmit *ce, StrBuf *sb, const KExpr *e) {
     ce_expr(ce, sb, e->a);
     return;
   }
-  if (is_half(to) && ce->static_init && (e->a->kind == KE_FLOAT || e->a->kind == KE_INT)) {
-    float f = e->a->kind == KE_FLOAT ? (float)e->a->fval
-              : kt_is_signed(from)   ? (float)e->a->ival
-                                     : (float)(uint64_t)e->a->ival;
-    sb_printf(sb, "{0x%04xu}", (unsigned)kir_half_bits(f));
-    return;
-  }
   if (is_half(to)) {
     sb_puts(sb, "cw_f2h((float)");
     ce_expr(ce, sb, e->a);
@@ -348,9 +341,7 @@ void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e) {
   switch (e->kind) {
   case KE_INT: emit_int(sb, e); break;
   case KE_FLOAT:
-    if (is_half(e->type) && ce->static_init) {
-      sb_printf(sb, "{0x%04xu}", (unsigned)kir_half_bits((float)e->fval));
-    } else if (is_half(e->type)) {
+    if (is_half(e->type)) {
       sb_puts(sb, "cw_f2h(");
       emit_float(sb, e->fval, KT_F32);
       sb_puts(sb, ")");

@@ -65,7 +65,6 @@ typedef struct CEmit {
   const KStmt *spec_if[2];  /* these `if`s are emitted with spec_cond as */
   const char *spec_cond[2]; /* their conditions (guard specialisation) */
   KRemat remat;        /* locals recomputed at each use (kir_find_remat) */
-  bool static_init;    /* a global's initializer: half constants as {bits} (C wants constants there) */
   bool check;          /* check mode (c_check.c) */
   bool check_access;   /* check mode: memory accesses too */
   const KExpr *chk_write, *chk_addr; /* the lvalue being written / whose address is taken */

@@ -32,24 +32,6 @@ bool kt_is_signed(const KType *t) {
   return t->kind >= KT_I8 && t->kind <= KT_I64;
 }
 bool kt_is_float(const KType *t) { return t->kind >= KT_F16 && t->kind <= KT_F64; }
-
-uint16_t kir_half_bits(float f) {
-  uint32_t u;
-  memcpy(&u, &f, 4);
-  uint32_t s = (u >> 16) & 0x8000u, a = u & 0x7fffffffu;
-  if (a > 0x7f800000u) return 0x7fffu;
-  if (a >= 0x477ff000u) return (uint16_t)(s | 0x7c00u); /* infinity, or rounds past 65504 */
-  if (a < 0x38800000u) { /* below 2^-14: a subnormal half or zero */
-    if (a <= 0x33000000u) return (uint16_t)s;
-    uint32_t m = (a & 0x7fffffu) | 0x800000u, sh = 126u - (a >> 23);
-    uint32_t r = m >> sh, rem = m & ((1u << sh) - 1u), half = 1u << (sh - 1u);
-    if (rem > half || (rem == half && (r & 1u))) r++;
-    return (uint16_t)(s | r);
-  }
-  uint32_t r = (a - 0x38000000u) >> 13, rem = a & 0x1fffu;
-  if (rem > 0x1000u || (rem == 0x1000u && (r & 1u))) r++; /* a carry moves into the exponent */
-  return (uint16_t)(s | r);
-}
 bool kt_is_arith(const KType *t) { return kt_is_int(t) || kt_is_float(t); }
 bool kt_is_scalar(const KType *t) { return kt_is_arith(t) || t->kind == KT_PTR; }
 

@@ -79,10 +79,6 @@ struct KType {
 bool kt_is_int(const KType *t);    /* bool and i8..u64 */
 bool kt_is_signed(const KType *t);
 bool kt_is_float(const KType *t);  /* f16, f32, f64 */
-/* The bits of f as a __half, as CUDA's __float2half: round to nearest even,
- * subnormals kept, overflow to infinity, any NaN → 0x7fff.  For constants
- * the compiler folds (initializers of __half globals). */
-uint16_t kir_half_bits(float f);
 bool kt_is_arith(const KType *t);
 bool kt_is_scalar(const KType *t); /* arith or pointer */
 /* Writes the type in the KIR dump's spelling (i32, f32*global, [4 x f32]). */
