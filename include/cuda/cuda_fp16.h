@@ -10,7 +10,8 @@
  * __low2float, __high2float, __half_as_ushort, __ushort_as_half.  A __half
  * converts implicitly from and to float, so host arithmetic on halves is
  * done in float.  Conversion from float rounds to nearest, ties to even,
- * and keeps NaN, infinities and subnormals.
+ * and keeps infinities and subnormals; a NaN becomes CUDA's canonical
+ * 0x7fff (as NVIDIA's host __float2half and the GPU's cvt.rn.f16.f32).
  */
 #ifndef CUWASM_CUDA_FP16_H
 #define CUWASM_CUDA_FP16_H
@@ -25,8 +26,10 @@ static inline unsigned short __cw_float_to_half_bits(float f) {
   __builtin_memcpy(&x, &f, sizeof x);
   unsigned int sign = (x >> 16) & 0x8000u;
   unsigned int a = x & 0x7fffffffu;
-  if (a >= 0x7f800000u) /* inf stays inf, NaN becomes a quiet NaN */
-    return (unsigned short)(sign | (a > 0x7f800000u ? 0x7e00u : 0x7c00u));
+  if (a > 0x7f800000u) /* NaN: CUDA's canonical 0x7fff, sign and payload dropped */
+    return 0x7fffu;
+  if (a == 0x7f800000u)
+    return (unsigned short)(sign | 0x7c00u);
   if (a >= 0x477ff000u) /* rounds past 65504 */
     return (unsigned short)(sign | 0x7c00u);
   if (a < 0x38800000u) { /* below the smallest normal half, 2^-14 */

@@ -13,7 +13,8 @@
  * sqrt (float has more than 2 * 11 + 2 bits, so the double rounding is
  * innocuous); a fused multiply-add, whose float sum may itself be a tie
  * for half, is rounded with the float sum's exact error as a sticky bit
- * (cw_hfma).  In memory a half is 16 bits inside a 32-bit word, read and
+ * (cw_hfma).  A NaN made so is the float whose bits cw_hbits turns into
+ * 0x7fff, CUDA's canonical half NaN.  In memory a half is 16 bits inside a 32-bit word, read and
  * written through its bits by hand too (cw_hval, cw_hbits: SwiftShader's
  * unpackHalf2x16/packHalf2x16 flush subnormals and mangle infinities),
  * and a store replaces only its bytes
@@ -45,7 +46,8 @@ static void need_round(Gl *g) {
   helper(g, "cw_rh",
          "float cw_rhe(float x, float e) {\n"
          "  uint b = floatBitsToUint(x), ex = (b >> 23) & 0xffu;\n"
-         "  if (ex == 0xffu) return x;\n"
+         /* a NaN made as a half is CUDA's canonical 0x7fff (cw_hbits) */
+         "  if (ex == 0xffu) return (b & 0x7fffffu) != 0u ? uintBitsToFloat(0x7fffe000u) : x;\n"
          "  int ue = int(ex) - 127;\n"
          "  bool away = e != 0.0 && (e > 0.0) == ((b >> 31) == 0u);\n"
          "  if (ex == 0u || ue < -25) return uintBitsToFloat(b & 0x80000000u);\n"

@@ -103,20 +103,49 @@ void w_conv(WCtx *c, StrBuf *sb, KType *from, KType *to, const char *x) {
     w_error(c, (SrcLoc){0}, "the WGSL target cannot convert a pointer to an integer");
     return;
   }
-  if (w_conv64(c, sb, from, to, x)) return;
   StrBuf t;
   sb_init(&t);
-  if (rf == rt) sb_puts(&t, x);
+  if (w_is_64(from) || w_is_64(to)) {
+    /* to a narrow type: its 32-bit register, then truncated as below */
+    w_conv64(c, &t, from, w_is_64(to) ? to : rt, x);
+    if (w_is_64(to)) {
+      sb_puts(sb, t.data ? t.data : "");
+      sb_free(&t);
+      return;
+    }
+  }
+  else if (rf == rt) sb_puts(&t, x);
   else sb_printf(&t, "%s(%s)", w_type_str(c, rt), x);
   truncate(sb, to, t.data);
   sb_free(&t);
 }
 
+/* A binary operator on two pointers: a difference or a comparison. */
+static bool ptr_pair(const KExpr *e) {
+  return e->kind == KE_BINARY && w_is_ptr(e->a->type) && w_is_ptr(e->b->type);
+}
+
+/* Two pointers' offsets combined as i32 text (a difference in elements, or
+ * a comparison's bool). */
+static void ptr_pair32(WCtx *c, StrBuf *sb, KExpr *e) {
+  sb_putc(sb, '(');
+  w_ptr_off(c, sb, e->a);
+  sb_printf(sb, " %s ", op_text(e->op));
+  w_ptr_off(c, sb, e->b);
+  sb_putc(sb, ')');
+}
+
 void w_expr_as(WCtx *c, StrBuf *sb, KExpr *e, KType *t) {
   StrBuf x;
   sb_init(&x);
-  w_expr(c, &x, e);
-  w_conv(c, sb, e->type, t, x.data ? x.data : "");
+  KType *from = e->type;
+  if (ptr_pair(e) && w_is_64(e->type) && !w_is_64(t)) { /* (int)(p - q): no round trip through 64 bits */
+    ptr_pair32(c, &x, e);
+    from = c->m->t_i32;
+  } else {
+    w_expr(c, &x, e);
+  }
+  w_conv(c, sb, from, t, x.data ? x.data : "");
   sb_free(&x);
 }
 
@@ -448,12 +477,14 @@ static void binary(WCtx *c, StrBuf *sb, KExpr *e) {
     sb_puts(sb, e->op == KOP_NE ? "true" : "false"); /* a string literal is never null */
     return;
   }
-  if (w_is_ptr(e->a->type) && w_is_ptr(e->b->type)) {
-    sb_putc(sb, '(');
-    w_ptr_off(c, sb, e->a);
-    sb_printf(sb, " %s ", op_text(e->op));
-    w_ptr_off(c, sb, e->b);
-    sb_putc(sb, ')');
+  if (ptr_pair(e)) {
+    /* offsets are i32 element counts; a difference (ptrdiff_t, 64-bit)
+     * is that i32 count widened like any int → long long conversion */
+    StrBuf d;
+    sb_init(&d);
+    ptr_pair32(c, &d, e);
+    if (!w_is_64(e->type) || !w_conv64(c, sb, c->m->t_i32, e->type, d.data)) sb_puts(sb, d.data);
+    sb_free(&d);
     return;
   }
   if (w_is_64(e->a->type) && e->op != KOP_LAND && e->op != KOP_LOR) {

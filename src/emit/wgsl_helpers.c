@@ -64,8 +64,16 @@ static const Helper helpers[] = {
     {"cw_mod64s", "fn cw_mod64s(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> {\n"
                   "  let r = cw_udivmod64(cw_abs64(a), cw_abs64(b)).zw;\n"
                   "  return select(r, cw_sub64(vec2<u32>(0u, 0u), r), (a.y >> 31u) == 1u);\n}\n"},
-    {"cw_u64f", "fn cw_u64f(a: vec2<u32>) -> f32 { return f32(a.y) * 4294967296.0f + f32(a.x); }\n"},
-    {"cw_i64f", "fn cw_i64f(a: vec2<u32>) -> f32 { let m = cw_abs64(a); let f = f32(m.y) * 4294967296.0f + f32(m.x); return select(f, -f, (a.y >> 31u) == 1u); }\n"},
+    /* rounded to nearest even by hand from the top 24 bits and the rest
+     * (f32(hi) * 2^32 + f32(lo) rounds twice, and WGSL leaves the rounding
+     * of u32 → f32 to the implementation) */
+    {"cw_u64f", "fn cw_u64f(a: vec2<u32>) -> f32 {\n"
+                "  if (a.y == 0u && a.x < 0x1000000u) { return f32(a.x); }\n"
+                "  let lz = u32(cw_clz64(a)); let n = cw_shl64(a, lz);\n"
+                "  var m = n.y >> 8u;\n"
+                "  if (((n.y >> 7u) & 1u) == 1u && (((n.y & 0x7fu) | n.x) != 0u || (m & 1u) == 1u)) { m = m + 1u; }\n"
+                "  return bitcast<f32>(((189u - lz) << 23u) + m);\n}\n"},
+    {"cw_i64f", "fn cw_i64f(a: vec2<u32>) -> f32 { let f = cw_u64f(cw_abs64(a)); return select(f, -f, (a.y >> 31u) == 1u); }\n"},
     {"cw_f2u64", "fn cw_f2u64(x: f32) -> vec2<u32> { let h = floor(x / 4294967296.0f); return vec2<u32>(u32(x - h * 4294967296.0f), u32(h)); }\n"},
     {"cw_f2i64", "fn cw_f2i64(x: f32) -> vec2<u32> { let m = cw_f2u64(abs(trunc(x))); return select(m, cw_sub64(vec2<u32>(0u, 0u), m), x < 0.0f); }\n"},
     {"cw_popc64", "fn cw_popc64(a: vec2<u32>) -> i32 { return i32(countOneBits(a.x) + countOneBits(a.y)); }\n"},
@@ -153,7 +161,7 @@ static const char *const deps[][2] = {
     {"cw_udivmod64", "cw_lt64u"}, {"cw_udivmod64", "cw_sub64"}, {"cw_div64u", "cw_udivmod64"},
     {"cw_mod64u", "cw_udivmod64"}, {"cw_div64s", "cw_udivmod64"}, {"cw_div64s", "cw_abs64"},
     {"cw_mod64s", "cw_udivmod64"}, {"cw_mod64s", "cw_abs64"}, {"cw_abs64", "cw_sub64"},
-    {"cw_i64f", "cw_abs64"}, {"cw_f2i64", "cw_f2u64"}, {"cw_f2i64", "cw_sub64"},
+    {"cw_i64f", "cw_abs64"}, {"cw_i64f", "cw_u64f"}, {"cw_u64f", "cw_clz64"}, {"cw_u64f", "cw_shl64"}, {"cw_f2i64", "cw_f2u64"}, {"cw_f2i64", "cw_sub64"},
     {"cw_umul64hi", "cw_mul32x32"}, {"cw_umul64hi", "cw_add64"}, {"cw_mul64hi", "cw_umul64hi"},
     {"cw_mul64hi", "cw_sub64"}, {"cw_min64s", "cw_lt64s"}, {"cw_max64s", "cw_lt64s"},
     {"cw_min64u", "cw_lt64u"}, {"cw_max64u", "cw_lt64u"}, {"cw_warp_mask", "cw_lin"}, {"cw_pow", "cw_f32_bits"}, {"cw_normcdf", "cw_erf"}, {"cw_mulhi", "cw_umulhi"}, {"cw_umulhi", "cw_mul32x32"},

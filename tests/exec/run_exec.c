@@ -67,7 +67,7 @@ uint16_t ref_f32_to_f16(float f) {
   uint32_t u;
   memcpy(&u, &f, 4);
   uint32_t s = (u >> 16) & 0x8000u, a = u & 0x7fffffffu;
-  if (a > 0x7f800000u) return (uint16_t)(s | 0x7e00u);
+  if (a > 0x7f800000u) return 0x7fffu; /* CUDA's canonical NaN, as __float2half */
   if (a == 0x7f800000u) return (uint16_t)(s | 0x7c00u);
   int e = (int)(a >> 23) - 127 + 15;
   uint32_t m = (a & 0x7fffffu) | 0x800000u;

@@ -72,7 +72,9 @@ __global__ void int64Ops(const int* in, unsigned long long* out, int n)
     o[25] = (unsigned long long)((long long)(float)((int)(a >> 40) * 3) + (long long)(s - 32) * 0x100000000ll);
     const int* p = in + i;                                  /* pointers and 64-bit offsets */
     long long back = -(long long)(i % 3);
-    o[26] = (unsigned long long)(p[back] + (int)(p - in)) + (unsigned long long)(p + 1 > in);
+    long long dist = in - p;                                /* a ptrdiff_t used in 64 bits */
+    o[26] = (unsigned long long)(p[back] + (int)(p - in)) + (unsigned long long)(p + 1 > in) +
+            (unsigned long long)(dist * 0x100000001ll + (p - in) * 3);
     o[27] = 0x8000000000000000ull / (unsigned long long)(s + 1) + (unsigned long long)(-9223372036854775807ll - 1) % 3;
 }
 

@@ -50,7 +50,7 @@ static uint16_t f32_to_f16(float f) {
   uint32_t u;
   memcpy(&u, &f, 4);
   uint32_t s = (u >> 16) & 0x8000u, a = u & 0x7fffffffu;
-  if (a >= 0x7f800000u) return (uint16_t)(s | 0x7c00u | (a > 0x7f800000u ? 0x200u : 0));
+  if (a >= 0x7f800000u) return (uint16_t)(a > 0x7f800000u ? 0x7fffu : s | 0x7c00u); /* NaN: CUDA's canonical 0x7fff */
   if (a >= 0x477ff000u) return (uint16_t)(s | 0x7c00u);
   if (a < 0x38800000u) {
     if (a < 0x33000000u) return (uint16_t)s;

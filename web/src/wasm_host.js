@@ -46,7 +46,7 @@ export function floatToHalfBits(x) {
   f32b[0] = x;
   const b = u32b[0], sign = (b >>> 16) & 0x8000;
   let e = (b >>> 23) & 0xff, m = b & 0x7fffff;
-  if (e === 255) return sign | 0x7c00 | (m ? 0x200 : 0);
+  if (e === 255) return m ? 0x7fff : sign | 0x7c00; // NaN: CUDA's canonical 0x7fff (cvt.rn.f16.f32)
   e -= 112; // rebias 127 -> 15
   if (e >= 31) return sign | 0x7c00;
   if (e <= 0) { // subnormal half (or zero)

@@ -71,7 +71,7 @@ static uint16_t to_half(float f) {
   uint32_t u;
   memcpy(&u, &f, 4);
   uint32_t s = (u >> 16) & 0x8000u, e = (u >> 23) & 0xffu, m = u & 0x7fffffu;
-  if (e == 0xff) return (uint16_t)(s | 0x7c00u | (m ? 0x200u : 0));
+  if (e == 0xff) return (uint16_t)(m ? 0x7fffu : s | 0x7c00u); /* NaN: CUDA's canonical 0x7fff */
   int ne = (int)e - 127 + 15;
   if (ne >= 31) return (uint16_t)(s | 0x7c00u);
   if (ne <= 0) return (uint16_t)s;

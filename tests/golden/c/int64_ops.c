@@ -183,7 +183,8 @@ CW_INLINE void cwb_int64Ops(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
               (o[25] = ((uint64_t)(((int64_t)((float)(((int32_t)(a >> 40)) * 3))) + (((int64_t)(s - 32)) * 4294967296ll))));
               const int32_t *p = ((const int32_t *)(in + i));
               int64_t back = (-((int64_t)(i % 3ull)));
-              (o[26] = (((uint64_t)(p[back] + ((int32_t)(p - in)))) + ((uint64_t)((p + 1) > ((const int32_t *)in)))));
+              int64_t dist = (in - p);
+              (o[26] = ((((uint64_t)(p[back] + ((int32_t)(p - in)))) + ((uint64_t)((p + 1) > ((const int32_t *)in)))) + ((uint64_t)((dist * 4294967297ll) + ((p - in) * 3ll)))));
               (o[27] = ((9223372036854775808ull / ((uint64_t)(s + 1))) + (((uint64_t)(-9223372036854775807ll - 1ll)) % 3ull)));
             }
           }
@@ -267,7 +268,8 @@ CW_INLINE void cwb_int64Ops(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
               (o[25] = ((uint64_t)(((int64_t)((float)(((int32_t)(a >> 40)) * 3))) + (((int64_t)(s - 32)) * 4294967296ll))));
               const int32_t *p = ((const int32_t *)(in + i));
               int64_t back = (-((int64_t)(i % 3ull)));
-              (o[26] = (((uint64_t)(p[back] + ((int32_t)(p - in)))) + ((uint64_t)((p + 1) > ((const int32_t *)in)))));
+              int64_t dist = (in - p);
+              (o[26] = ((((uint64_t)(p[back] + ((int32_t)(p - in)))) + ((uint64_t)((p + 1) > ((const int32_t *)in)))) + ((uint64_t)((dist * 4294967297ll) + ((p - in) * 3ll)))));
               (o[27] = ((9223372036854775808ull / ((uint64_t)(s + 1))) + (((uint64_t)(-9223372036854775807ll - 1ll)) % 3ull)));
             }
           }
@@ -351,7 +353,8 @@ CW_INLINE void cwb_int64Ops(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
               (o[25] = ((uint64_t)(((int64_t)((float)(((int32_t)(a >> 40)) * 3))) + (((int64_t)(s - 32)) * 4294967296ll))));
               const int32_t *p = ((const int32_t *)(in + i));
               int64_t back = (-((int64_t)(i % 3ull)));
-              (o[26] = (((uint64_t)(p[back] + ((int32_t)(p - in)))) + ((uint64_t)((p + 1) > ((const int32_t *)in)))));
+              int64_t dist = (in - p);
+              (o[26] = ((((uint64_t)(p[back] + ((int32_t)(p - in)))) + ((uint64_t)((p + 1) > ((const int32_t *)in)))) + ((uint64_t)((dist * 4294967297ll) + ((p - in) * 3ll)))));
               (o[27] = ((9223372036854775808ull / ((uint64_t)(s + 1))) + (((uint64_t)(-9223372036854775807ll - 1ll)) % 3ull)));
             }
           }

@@ -83,9 +83,15 @@ fn cw_mod64s(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> {
   return select(r, cw_sub64(vec2<u32>(0u, 0u), r), (a.y >> 31u) == 1u);
 }
 
-fn cw_u64f(a: vec2<u32>) -> f32 { return f32(a.y) * 4294967296.0f + f32(a.x); }
+fn cw_u64f(a: vec2<u32>) -> f32 {
+  if (a.y == 0u && a.x < 0x1000000u) { return f32(a.x); }
+  let lz = u32(cw_clz64(a)); let n = cw_shl64(a, lz);
+  var m = n.y >> 8u;
+  if (((n.y >> 7u) & 1u) == 1u && (((n.y & 0x7fu) | n.x) != 0u || (m & 1u) == 1u)) { m = m + 1u; }
+  return bitcast<f32>(((189u - lz) << 23u) + m);
+}
 
-fn cw_i64f(a: vec2<u32>) -> f32 { let m = cw_abs64(a); let f = f32(m.y) * 4294967296.0f + f32(m.x); return select(f, -f, (a.y >> 31u) == 1u); }
+fn cw_i64f(a: vec2<u32>) -> f32 { let f = cw_u64f(cw_abs64(a)); return select(f, -f, (a.y >> 31u) == 1u); }
 
 fn cw_f2u64(x: f32) -> vec2<u32> { let h = floor(x / 4294967296.0f); return vec2<u32>(u32(x - h * 4294967296.0f), u32(h)); }
 
@@ -160,7 +166,7 @@ fn int64Ops(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_
   out[po_o + 16i] = cw_umul64hi(a, b);
   out[po_o + 17i] = cw_mul64hi(sa, sd);
   out[po_o + 18i] = cw_add64(cw_abs64(sd), cw_abs64(cw_shr64s(sa, u32(3i))));
-  out[po_o + 19i] = cw_add64(cw_add64(cw_add64(cw_add64(vec2<u32>(bitcast<u32>(bitcast<i32>(a.x)), select(0u, 0xffffffffu, bitcast<i32>(a.x) < 0i)), vec2<u32>((cw_shr64u(b, u32(7i))).x, 0u)), vec2<u32>(bitcast<u32>(bitcast<i32>(a.x)), select(0u, 0xffffffffu, bitcast<i32>(a.x) < 0i))), vec2<u32>(bitcast<u32>(bitcast<i32>(cw_shr64u(b, u32(3i)).x)), select(0u, 0xffffffffu, bitcast<i32>(cw_shr64u(b, u32(3i)).x) < 0i))), vec2<u32>(bitcast<u32>(bitcast<i32>(b.x)), select(0u, 0xffffffffu, bitcast<i32>(b.x) < 0i)));
+  out[po_o + 19i] = cw_add64(cw_add64(cw_add64(cw_add64(vec2<u32>(bitcast<u32>(bitcast<i32>(a.x)), select(0u, 0xffffffffu, bitcast<i32>(a.x) < 0i)), vec2<u32>((cw_shr64u(b, u32(7i))).x, 0u)), vec2<u32>(bitcast<u32>(((bitcast<i32>(a.x) << 16u) >> 16u)), select(0u, 0xffffffffu, ((bitcast<i32>(a.x) << 16u) >> 16u) < 0i))), vec2<u32>(bitcast<u32>(((bitcast<i32>(cw_shr64u(b, u32(3i)).x) << 24u) >> 24u)), select(0u, 0xffffffffu, ((bitcast<i32>(cw_shr64u(b, u32(3i)).x) << 24u) >> 24u) < 0i))), vec2<u32>(bitcast<u32>(bitcast<i32>(b.x)), select(0u, 0xffffffffu, bitcast<i32>(b.x) < 0i)));
   var acc: vec2<u32> = vec2<u32>(0u, 0u);
   {
     var k: vec2<u32> = vec2<u32>(0u, 0u);
@@ -204,7 +210,8 @@ fn int64Ops(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_
   out[po_o + 25i] = cw_add64(cw_f2i64(f32((bitcast<i32>(cw_shr64u(a, u32(40i)).x) * 3i))), cw_mul64(vec2<u32>(bitcast<u32>((s - 32i)), select(0u, 0xffffffffu, (s - 32i) < 0i)), vec2<u32>(0u, 1u)));
   var po_p: i32 = (0i + bitcast<i32>(i.x));
   var back: vec2<u32> = cw_sub64(vec2<u32>(0u, 0u), cw_mod64u(i, vec2<u32>(3u, 0u)));
-  out[po_o + 26i] = cw_add64(vec2<u32>(bitcast<u32>((in[po_p + bitcast<i32>(back.x)] + bitcast<i32>((po_p - 0i).x))), select(0u, 0xffffffffu, (in[po_p + bitcast<i32>(back.x)] + bitcast<i32>((po_p - 0i).x)) < 0i)), vec2<u32>(select(0u, 1u, ((po_p + 1i) > 0i)), 0u));
+  var dist: vec2<u32> = vec2<u32>(bitcast<u32>((0i - po_p)), select(0u, 0xffffffffu, (0i - po_p) < 0i));
+  out[po_o + 26i] = cw_add64(cw_add64(vec2<u32>(bitcast<u32>((in[po_p + bitcast<i32>(back.x)] + (po_p - 0i))), select(0u, 0xffffffffu, (in[po_p + bitcast<i32>(back.x)] + (po_p - 0i)) < 0i)), vec2<u32>(select(0u, 1u, ((po_p + 1i) > 0i)), 0u)), cw_add64(cw_mul64(dist, vec2<u32>(1u, 1u)), cw_mul64(vec2<u32>(bitcast<u32>((po_p - 0i)), select(0u, 0xffffffffu, (po_p - 0i) < 0i)), vec2<u32>(3u, 0u))));
   out[po_o + 27i] = cw_add64(cw_div64u(vec2<u32>(0u, 2147483648u), vec2<u32>(bitcast<u32>((s + 1i)), select(0u, 0xffffffffu, (s + 1i) < 0i))), cw_mod64u(cw_sub64(vec2<u32>(1u, 2147483648u), vec2<u32>(1u, 0u)), vec2<u32>(3u, 0u)));
 }
 

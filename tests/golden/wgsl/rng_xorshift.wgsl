@@ -68,6 +68,13 @@ fn cw_mul32x32(a: u32, b: u32) -> vec2<u32> {
 
 fn cw_mul64(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> { let p = cw_mul32x32(a.x, b.x); return vec2<u32>(p.x, p.y + a.x * b.y + a.y * b.x); }
 
+fn cw_shl64(a: vec2<u32>, n: u32) -> vec2<u32> {
+  let s = n & 63u;
+  if (s == 0u) { return a; }
+  if (s >= 32u) { return vec2<u32>(0u, a.x << (s - 32u)); }
+  return vec2<u32>(a.x << s, (a.y << s) | (a.x >> (32u - s)));
+}
+
 fn cw_shr64u(a: vec2<u32>, n: u32) -> vec2<u32> {
   let s = n & 63u;
   if (s == 0u) { return a; }
@@ -75,7 +82,15 @@ fn cw_shr64u(a: vec2<u32>, n: u32) -> vec2<u32> {
   return vec2<u32>((a.x >> s) | (a.y << (32u - s)), a.y >> s);
 }
 
-fn cw_u64f(a: vec2<u32>) -> f32 { return f32(a.y) * 4294967296.0f + f32(a.x); }
+fn cw_u64f(a: vec2<u32>) -> f32 {
+  if (a.y == 0u && a.x < 0x1000000u) { return f32(a.x); }
+  let lz = u32(cw_clz64(a)); let n = cw_shl64(a, lz);
+  var m = n.y >> 8u;
+  if (((n.y >> 7u) & 1u) == 1u && (((n.y & 0x7fu) | n.x) != 0u || (m & 1u) == 1u)) { m = m + 1u; }
+  return bitcast<f32>(((189u - lz) << 23u) + m);
+}
+
+fn cw_clz64(a: vec2<u32>) -> i32 { return i32(select(countLeadingZeros(a.x) + 32u, countLeadingZeros(a.y), a.y != 0u)); }
 
 fn SplitMix64_uniform_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, SplitMix64>) -> f32 {
   var po_self = cw_a_self;

@@ -1,0 +1,3 @@
+// ==== kernel halfNaN ====
+// not emitted: the WGSL target does not support '__ushort_as_half' yet
+
