@@ -288,19 +288,6 @@ static int subobject_offset(KType *st, const VTable *t) {
   return off;
 }
 
-static KExpr *new_comma(Parser *p, KExpr *a, KExpr *b) {
-  KExpr *e = new_expr(p, KE_COMMA, b->type, a->loc);
-  e->a = a;
-  e->b = b;
-  return e;
-}
-
-static KExpr *var_ref(Parser *p, KVar *v, SrcLoc loc) {
-  KExpr *e = new_expr(p, KE_VAR, v->type, loc);
-  e->var = v;
-  return e;
-}
-
 /* `R thunk(Sub *this, args) { return ov((Owner *)((char *)this - off), args); }`:
  * the entry of a secondary table whose slot `st` overrides with ov */
 static KFunc *make_thunk(Parser *p, KType *st, const VTable *t, FuncDecl *ov, SrcLoc loc) {
@@ -320,12 +307,12 @@ static KFunc *make_thunk(Parser *p, KType *st, const VTable *t, FuncDecl *ov, Sr
   for (int i = 1; i < o->nparams; i++) {
     f->params[i] = new_var(p, KV_PARAM, o->params[i]->name, o->params[i]->type, loc);
     f->params[i]->cname = arena_printf(p->arena, "a%d", i);
-    args[i] = var_ref(p, f->params[i], loc);
+    args[i] = expr_var(p, f->params[i], loc);
   }
   KType *bytes = kt_ptr(p->m, p->m->t_u8, AS_GENERIC);
   KExpr *top = new_expr(p, KE_BINARY, bytes, loc);
   top->op = KOP_SUB;
-  top->a = cast_to(p, var_ref(p, f->params[0], loc), bytes);
+  top->a = cast_to(p, expr_var(p, f->params[0], loc), bytes);
   top->b = int_const(p, subobject_offset(st, t), p->m->t_i64, loc);
   KExpr *whole = new_expr(p, KE_DEREF, st, loc);
   whole->a = cast_to(p, top, kt_ptr(p->m, st, AS_GENERIC));
@@ -407,7 +394,7 @@ void class_end_virtual(Parser *p, KType *st, const char *short_name, Token *at) 
 /* vptr = &table[1] (entry 0 is the offset to the whole object) */
 static KStmt *store_vptr(Parser *p, KExpr *obj, ClassVirt *v, KVar *table, SrcLoc loc) {
   KExpr *dst = vptr_of(p, obj, v);
-  KExpr *first = sema_index(p, var_ref(p, table, loc), int_const(p, 1, p->m->t_i32, loc), loc);
+  KExpr *first = sema_index(p, expr_var(p, table, loc), int_const(p, 1, p->m->t_i32, loc), loc);
   KStmt *s = new_stmt(p, KS_EXPR, loc);
   s->e = sema_assign(p, KOP_NONE, dst, cast_to(p, sema_addr(p, first, loc), dst->type), loc);
   return s;
@@ -429,13 +416,13 @@ KExpr *class_slice(Parser *p, KType *t, KExpr *sub, SrcLoc loc) {
   if (!v || !v->vtable || !p->fn) return sub;
   KVar *tmp;
   KExpr *e = make_temp(p, rvalue(p, sub), &tmp);
-  KExpr *obj = var_ref(p, tmp, loc);
-  e = new_comma(p, e, store_vptr(p, obj, v, v->vtable, loc)->e);
+  KExpr *obj = expr_var(p, tmp, loc);
+  e = expr_comma(p, e, store_vptr(p, obj, v, v->vtable, loc)->e);
   for (int k = 0; k < v->secondary.len; k++) {
     VTable *vt = v->secondary.items[k];
-    if (vt->var) e = new_comma(p, e, store_vptr(p, subobject(p, obj, vt), virt_of(vt->cls), vt->var, loc)->e);
+    if (vt->var) e = expr_comma(p, e, store_vptr(p, subobject(p, obj, vt), virt_of(vt->cls), vt->var, loc)->e);
   }
-  return new_comma(p, e, var_ref(p, tmp, loc));
+  return expr_comma(p, e, expr_var(p, tmp, loc));
 }
 
 KExpr *class_object_top(Parser *p, KExpr *ptr) {

@@ -49,13 +49,6 @@ static KExpr *construct_at(Parser *p, KExpr *ptr, KType *t, PtrVec *args, bool i
   return sema_assign(p, KOP_NONE, obj, v, at->loc);
 }
 
-static KExpr *comma(Parser *p, KExpr *a, KExpr *b) {
-  KExpr *e = new_expr(p, KE_COMMA, b->type, a->loc);
-  e->a = a;
-  e->b = b;
-  return e;
-}
-
 static bool needs_cookie(KType *t) {
   t = t->unqual;
   return t->kind == KT_STRUCT && (has_ctors(t) || class_dtor_has_effects(t));
@@ -166,7 +159,7 @@ KExpr *parse_new(Parser *p) {
   KExpr *ref = new_expr(p, KE_VAR, tmp->type, kw->loc);
   ref->var = tmp;
   KExpr *made = construct_at(p, ref, t, &args, init, kw);
-  return made ? comma(p, set, comma(p, made, ref)) : set;
+  return made ? expr_comma(p, set, expr_comma(p, made, ref)) : set;
 }
 
 /* delete-expression = "delete" ("[" "]")? cast-expression — the operand
@@ -194,14 +187,14 @@ KExpr *delete_expr(Parser *p, Token *kw, KExpr *ptr, bool array) {
     KExpr *set_top = make_temp(p, class_object_top(p, ref), &top);
     KExpr *top_ref = new_expr(p, KE_VAR, top->type, kw->loc);
     top_ref->var = top;
-    both = comma(p, set_top, comma(p, run, builtin(p, kw, "free", top_ref)));
+    both = expr_comma(p, set_top, expr_comma(p, run, builtin(p, kw, "free", top_ref)));
   } else {
-    both = comma(p, run, builtin(p, kw, "free", ref));
+    both = expr_comma(p, run, builtin(p, kw, "free", ref));
   }
   KExpr *none = cast_to(p, int_const(p, 0, p->m->t_i32, kw->loc), p->m->t_void);
   KExpr *sel = new_expr(p, KE_COND, p->m->t_void, kw->loc);
   sel->a = to_bool(p, ref, kw->loc);
   sel->b = both;
   sel->c = none;
-  return comma(p, set, sel);
+  return expr_comma(p, set, sel);
 }

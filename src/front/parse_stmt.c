@@ -277,13 +277,6 @@ static Token *end_tok(Parser *p, Token *like) {
   return t;
 }
 
-static KExpr *seq_expr(Parser *p, KExpr *a, KExpr *b) {
-  KExpr *e = new_expr(p, KE_COMMA, b->type, a->loc);
-  e->a = a;
-  e->b = b;
-  return e;
-}
-
 static KExpr *bind_hidden(Parser *p, const char *name, KExpr *init, KExpr **ref) {
   KVar *v;
   KExpr *set = make_temp(p, init, &v);
@@ -316,7 +309,7 @@ static KStmt *parse_range_for(Parser *p, KStmt *s, Token *colon) {
   KExpr *r, *i, *e;
   Token *elem;
   if (rt->kind == KT_ARRAY && rt->count >= 0) {
-    KExpr *init = seq_expr(p, bind_hidden(p, rn, rvalue(p, range), &r),
+    KExpr *init = expr_comma(p, bind_hidden(p, rn, rvalue(p, range), &r),
                            bind_hidden(p, in, int_const(p, 0, p->m->t_i32, colon->loc), &i));
     s->init_stmt = new_stmt(p, KS_EXPR, colon->loc);
     s->init_stmt->e = init;
@@ -325,7 +318,7 @@ static KStmt *parse_range_for(Parser *p, KStmt *s, Token *colon) {
     const char *more[] = {"=", rn, "[", in, "]", ";"};
     elem = made_tokens(p, decl, colon, more, 6, end_tok(p, close));
   } else if (rt->kind == KT_STRUCT) {
-    KExpr *init = seq_expr(p, bind_hidden(p, rn, range_method(p, colon, close, "begin"), &r),
+    KExpr *init = expr_comma(p, bind_hidden(p, rn, range_method(p, colon, close, "begin"), &r),
                            bind_hidden(p, in, range_method(p, colon, close, "end"), &e));
     s->init_stmt = new_stmt(p, KS_EXPR, colon->loc);
     s->init_stmt->e = init;

@@ -344,6 +344,8 @@ bool vec_compatible_type(KType *a, KType *b); /* float3 ~ float3, dim3 ~ uint3 *
 
 /* ---- expressions (sema_expr.c) ---- */
 KExpr *new_expr(Parser *p, KExprKind k, KType *t, SrcLoc loc);
+KExpr *expr_comma(Parser *p, KExpr *a, KExpr *b);       /* a, b: b's type, a's position */
+KExpr *expr_var(Parser *p, KVar *v, SrcLoc loc);          /* names v */
 KExpr *int_const(Parser *p, int64_t v, KType *t, SrcLoc loc);
 KExpr *cast_to(Parser *p, KExpr *e, KType *t);  /* explicit, no checks */
 typedef enum { CONV_INIT, CONV_ASSIGN, CONV_ARG, CONV_RETURN } ConvCtx;

@@ -9,27 +9,14 @@
 
 #include "decl.h"
 
-static KExpr *var_expr(Parser *p, KVar *v, SrcLoc loc) {
-  KExpr *e = new_expr(p, KE_VAR, v->type, loc);
-  e->var = v;
-  return e;
-}
-
-static KExpr *seq(Parser *p, KExpr *a, KExpr *b) {
-  KExpr *e = new_expr(p, KE_COMMA, b->type, a->loc);
-  e->a = a;
-  e->b = b;
-  return e;
-}
-
 /* The address of an object for `this` or a reference parameter; rvalues
  * get a temporary. `*pre` collects the temporary's initialisation. */
 KExpr *address_of_object(Parser *p, KExpr *obj, KExpr **pre) {
   if (is_lvalue(obj)) return sema_addr(p, obj, obj->loc);
   KVar *tmp;
   KExpr *init = make_temp(p, rvalue(p, obj), &tmp);
-  *pre = *pre ? seq(p, *pre, init) : init;
-  return sema_addr(p, var_expr(p, tmp, obj->loc), obj->loc);
+  *pre = *pre ? expr_comma(p, *pre, init) : init;
+  return sema_addr(p, expr_var(p, tmp, obj->loc), obj->loc);
 }
 
 KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
@@ -81,7 +68,7 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   call->nargs = k;
   if (fd->is_virtual && !p->nonvirtual && !exact) call = class_virtual_call(p, fd, call);
   KExpr *r = fd->ret_ref ? sema_deref(p, call, loc) : call;
-  return pre ? seq(p, pre, r) : r;
+  return pre ? expr_comma(p, pre, r) : r;
 }
 
 static int candidate_cost(Parser *p, FuncDecl *fd, KExpr **args, int nargs) {
@@ -230,7 +217,7 @@ KExpr *sema_call_funcs(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
     error_tok(p, call_close_paren(name_tok), "too few arguments to function call, expected %s%d, have %d",
               required < best->nparams ? "at least " : "", required, nargs);
   if (best->owner && !best->is_static_method && !self && p->fn && p->fn->this_var) {
-    KExpr *thisv = var_expr(p, p->fn->this_var, name_tok->loc);
+    KExpr *thisv = expr_var(p, p->fn->this_var, name_tok->loc);
     self = sema_deref(p, thisv, name_tok->loc);
   }
   return sema_call_decl(p, best, self, args, nargs, name_tok->loc);

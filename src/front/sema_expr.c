@@ -21,6 +21,19 @@ KExpr *new_expr(Parser *p, KExprKind k, KType *t, SrcLoc loc) {
   return e;
 }
 
+KExpr *expr_comma(Parser *p, KExpr *a, KExpr *b) {
+  KExpr *e = new_expr(p, KE_COMMA, b->type, a->loc);
+  e->a = a;
+  e->b = b;
+  return e;
+}
+
+KExpr *expr_var(Parser *p, KVar *v, SrcLoc loc) {
+  KExpr *e = new_expr(p, KE_VAR, v->type, loc);
+  e->var = v;
+  return e;
+}
+
 KExpr *int_const(Parser *p, int64_t v, KType *t, SrcLoc loc) {
   KExpr *e = new_expr(p, KE_INT, t, loc);
   e->ival = v;

@@ -28,19 +28,6 @@ static KExpr *call2(Parser *p, const char *name, KExpr *a, KExpr *b, SrcLoc loc)
   return e;
 }
 
-static KExpr *var_ref(Parser *p, KVar *v, SrcLoc loc) {
-  KExpr *e = new_expr(p, KE_VAR, v->type, loc);
-  e->var = v;
-  return e;
-}
-
-static KExpr *comma(Parser *p, KExpr *a, KExpr *b) {
-  KExpr *e = new_expr(p, KE_COMMA, b->type, a->loc);
-  e->a = a;
-  e->b = b;
-  return e;
-}
-
 static const char *arith_builtin(KOp op) {
   switch (op) {
   case KOP_ADD: return "__hadd2";
@@ -54,8 +41,8 @@ static const char *arith_builtin(KOp op) {
 /* lane l of a and of b (fresh references to the temporaries) compared */
 static KExpr *lane_compare(Parser *p, KOp op, KVar *a, KVar *b, int l, SrcLoc loc) {
   const char *part = l ? "__high2half" : "__low2half";
-  KExpr *x = call2(p, part, var_ref(p, a, loc), NULL, loc);
-  KExpr *y = call2(p, part, var_ref(p, b, loc), NULL, loc);
+  KExpr *x = call2(p, part, expr_var(p, a, loc), NULL, loc);
+  KExpr *y = call2(p, part, expr_var(p, b, loc), NULL, loc);
   switch (op) {
   case KOP_EQ: return call2(p, "__heq", x, y, loc);
   case KOP_LT: return call2(p, "__hlt", x, y, loc);
@@ -75,10 +62,10 @@ KExpr *half2_binary(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
   if (op < KOP_EQ || op > KOP_GE)
     error_at(p, oploc, "invalid operands to binary expression ('__half2' and '__half2')");
   KVar *ta, *tb;
-  KExpr *set = comma(p, make_temp(p, a, &ta), make_temp(p, b, &tb));
+  KExpr *set = expr_comma(p, make_temp(p, a, &ta), make_temp(p, b, &tb));
   KExpr *both = sema_binary(p, KOP_LAND, lane_compare(p, op, ta, tb, 0, oploc),
                             lane_compare(p, op, ta, tb, 1, oploc), oploc);
-  return comma(p, set, both);
+  return expr_comma(p, set, both);
 }
 
 KExpr *half2_negate(Parser *p, KExpr *a, SrcLoc oploc) { return call2(p, "__hneg2", a, NULL, oploc); }
@@ -112,6 +99,6 @@ KExpr *half2_compound_assign(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc
   if (again) return sema_assign(p, KOP_NONE, a, call2(p, fn, rvalue(p, again), b, oploc), oploc);
   KVar *ptr;
   KExpr *set = make_temp(p, sema_addr(p, a, a->loc), &ptr);
-  KExpr *value = call2(p, fn, sema_deref(p, var_ref(p, ptr, a->loc), a->loc), b, oploc);
-  return comma(p, set, sema_assign(p, KOP_NONE, sema_deref(p, var_ref(p, ptr, a->loc), a->loc), value, oploc));
+  KExpr *value = call2(p, fn, sema_deref(p, expr_var(p, ptr, a->loc), a->loc), b, oploc);
+  return expr_comma(p, set, sema_assign(p, KOP_NONE, sema_deref(p, expr_var(p, ptr, a->loc), a->loc), value, oploc));
 }
