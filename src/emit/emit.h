@@ -132,5 +132,10 @@ bool glsl_to_spirv(const char *glsl, unsigned char **spv, size_t *n, char *err, 
 /* Decorates every float add/sub/mul NoContraction (glsl_nocontract.c), so
  * drivers round as the CPU backend does; false on a malformed module. */
 bool spirv_no_contraction(unsigned char **spv, size_t *n);
+/* The helper (cw_add64, cw_lt64s, ...) that computes op on 64-bit integers
+ * held as two 32-bit words, shared by the GLSL and WGSL emitters
+ * (int64_pairs.c); NULL for an operator without one.  *swap: pass the
+ * operands the other way round; *negate: negate the result. */
+const char *int64_pair_helper(KOp op, bool is_signed, bool *swap, bool *negate);
 
 #endif

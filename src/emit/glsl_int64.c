@@ -191,21 +191,13 @@ const char *gl_wide_binop(Gl *g, KOp op, KType *t, const char *a, const char *b,
   case KOP_XOR: return gl_fmt(g, "(%s ^ %s)", a, b);
   case KOP_EQ: return gl_fmt(g, "(%s == %s)", a, b);
   case KOP_NE: return gl_fmt(g, "(%s != %s)", a, b);
-  case KOP_LT: fn = s ? "cw_lt64s" : "cw_lt64u"; break;
-  case KOP_GT: fn = s ? "cw_lt64s" : "cw_lt64u", swap = true; break;
-  case KOP_LE: fn = s ? "cw_lt64s" : "cw_lt64u", swap = negate = true; break;
-  case KOP_GE: fn = s ? "cw_lt64s" : "cw_lt64u", negate = true; break;
-  case KOP_ADD: fn = "cw_add64"; break;
-  case KOP_SUB: fn = "cw_sub64"; break;
-  case KOP_MUL: fn = "cw_mul64"; break;
-  case KOP_DIV: fn = s ? "cw_div64s" : "cw_div64u"; break;
-  case KOP_MOD: fn = s ? "cw_mod64s" : "cw_mod64u"; break;
-  case KOP_SHL: fn = "cw_shl64"; break;
-  case KOP_SHR: fn = s ? "cw_shr64s" : "cw_shr64u"; break;
   default:
-    gl_error(g, loc, "this operator on a 64-bit integer is not supported on the Vulkan target "
-             "without the device feature shaderInt64");
-    return a;
+    fn = int64_pair_helper(op, s, &swap, &negate);
+    if (!fn) {
+      gl_error(g, loc, "this operator on a 64-bit integer is not supported on the Vulkan target "
+               "without the device feature shaderInt64");
+      return a;
+    }
   }
   return gl_fmt(g, "%s%s(%s, %s)", negate ? "!" : "", use(g, fn), swap ? b : a, swap ? a : b);
 }

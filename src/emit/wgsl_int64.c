@@ -24,12 +24,6 @@ bool w_is_64(const KType *t) {
   return t->kind == KT_I64 || t->kind == KT_U64;
 }
 
-static const char *cmp_fn(KOp op, bool s, bool *swap, bool *negate) {
-  *swap = op == KOP_GT || op == KOP_LE;
-  *negate = op == KOP_LE || op == KOP_GE;
-  return s ? "cw_lt64s" : "cw_lt64u";
-}
-
 /* a op b on 64-bit operands of type t (the result is t, or bool for a
  * comparison).  Shift counts (b) are u32 text. */
 void w_binop64(WCtx *c, StrBuf *sb, KOp op, KType *t, const char *a, const char *b) {
@@ -43,26 +37,18 @@ void w_binop64(WCtx *c, StrBuf *sb, KOp op, KType *t, const char *a, const char 
   }
   case KOP_EQ: sb_printf(sb, "all(%s == %s)", a, b); return;
   case KOP_NE: sb_printf(sb, "any(%s != %s)", a, b); return;
-  case KOP_LT: case KOP_GT: case KOP_LE: case KOP_GE: {
+  default: {
     bool swap, negate;
-    fn = cmp_fn(op, s, &swap, &negate);
+    fn = int64_pair_helper(op, s, &swap, &negate);
+    if (!fn) {
+      w_error(c, (SrcLoc){0}, "the WGSL target cannot apply this operator to 64-bit integers");
+      return;
+    }
     w_need_helper(c, fn);
     sb_printf(sb, "%s%s(%s, %s)", negate ? "!" : "", fn, swap ? b : a, swap ? a : b);
     return;
   }
-  case KOP_ADD: fn = "cw_add64"; break;
-  case KOP_SUB: fn = "cw_sub64"; break;
-  case KOP_MUL: fn = "cw_mul64"; break;
-  case KOP_DIV: fn = s ? "cw_div64s" : "cw_div64u"; break;
-  case KOP_MOD: fn = s ? "cw_mod64s" : "cw_mod64u"; break;
-  case KOP_SHL: fn = "cw_shl64"; break;
-  case KOP_SHR: fn = s ? "cw_shr64s" : "cw_shr64u"; break;
-  default:
-    w_error(c, (SrcLoc){0}, "the WGSL target cannot apply this operator to 64-bit integers");
-    return;
   }
-  w_need_helper(c, fn);
-  sb_printf(sb, "%s(%s, %s)", fn, a, b);
 }
 
 void w_unop64(WCtx *c, StrBuf *sb, KOp op, const char *a) {
