@@ -4,8 +4,13 @@
  * Types and result codes are read in both passes (plain C); the functions
  * are host functions and are declared only when __CUDA_ARCH__ is
  * undefined.  Names, parameter lists and result numbers are CUDA's; the
- * functions are implemented by src/compat over the cuwasm runtime.  Only the
- * unversioned names are declared: nothing here maps cuFoo to cuFoo_v2.
+ * device-query functions (cuInit ... cuDeviceGetAttribute, cuGetError*)
+ * are implemented by src/compat/driver_api.c over the runtime API.  Their
+ * names map to cuwasm_cu* symbols so that libcuwasm never exports a cu*
+ * name that could interpose on the real libcuda.so.1, which the CUDA
+ * backend loads itself; cuDeviceTotalMem_v2 is the same function.  Every
+ * other function declared here is not implemented: calling it is a
+ * compile-time error naming it (CUWASM_DRIVER_MISSING).
  */
 #ifndef CUWASM_CUDA_H
 #define CUWASM_CUDA_H
@@ -118,6 +123,25 @@ typedef enum CUdevice_attribute_enum {
 
 #if !defined(__CUDA_ARCH__)
 
+#define cuInit cuwasm_cuInit
+#define cuDriverGetVersion cuwasm_cuDriverGetVersion
+#define cuGetErrorString cuwasm_cuGetErrorString
+#define cuGetErrorName cuwasm_cuGetErrorName
+#define cuDeviceGet cuwasm_cuDeviceGet
+#define cuDeviceGetCount cuwasm_cuDeviceGetCount
+#define cuDeviceGetName cuwasm_cuDeviceGetName
+#define cuDeviceTotalMem cuwasm_cuDeviceTotalMem
+#define cuDeviceTotalMem_v2 cuwasm_cuDeviceTotalMem
+#define cuDeviceGetAttribute cuwasm_cuDeviceGetAttribute
+
+#if defined(__GNUC__) || defined(__clang__)
+#define CUWASM_DRIVER_MISSING(fn)                                                                  \
+  __attribute__((error("cuwasm does not implement the CUDA driver API function " #fn              \
+                       " yet; use the CUDA runtime API (cuda_runtime.h) instead")))
+#else
+#define CUWASM_DRIVER_MISSING(fn)
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -131,50 +155,86 @@ CUresult cuDeviceGetCount(int *count);
 CUresult cuDeviceGetName(char *name, int len, CUdevice dev);
 CUresult cuDeviceTotalMem(size_t *bytes, CUdevice dev);
 CUresult cuDeviceGetAttribute(int *pi, CUdevice_attribute attrib, CUdevice dev);
-CUresult cuDevicePrimaryCtxRetain(CUcontext *pctx, CUdevice dev);
-CUresult cuDevicePrimaryCtxRelease(CUdevice dev);
-CUresult cuCtxCreate(CUcontext *pctx, unsigned int flags, CUdevice dev);
-CUresult cuCtxDestroy(CUcontext ctx);
-CUresult cuCtxSetCurrent(CUcontext ctx);
-CUresult cuCtxGetCurrent(CUcontext *pctx);
-CUresult cuCtxSynchronize(void);
-CUresult cuModuleLoad(CUmodule *module, const char *fname);
-CUresult cuModuleLoadData(CUmodule *module, const void *image);
-CUresult cuModuleUnload(CUmodule hmod);
-CUresult cuModuleGetFunction(CUfunction *hfunc, CUmodule hmod, const char *name);
-CUresult cuModuleGetGlobal(CUdeviceptr *dptr, size_t *bytes, CUmodule hmod, const char *name);
-CUresult cuMemAlloc(CUdeviceptr *dptr, size_t bytesize);
-CUresult cuMemFree(CUdeviceptr dptr);
-CUresult cuMemAllocHost(void **pp, size_t bytesize);
-CUresult cuMemFreeHost(void *p);
-CUresult cuMemcpyHtoD(CUdeviceptr dstDevice, const void *srcHost, size_t ByteCount);
-CUresult cuMemcpyDtoH(void *dstHost, CUdeviceptr srcDevice, size_t ByteCount);
-CUresult cuMemcpyDtoD(CUdeviceptr dstDevice, CUdeviceptr srcDevice, size_t ByteCount);
+
+/* Declared so that a program using one of these fails to compile with a
+ * message naming it, rather than at link time. */
+CUresult cuDevicePrimaryCtxRetain(CUcontext *pctx, CUdevice dev)
+    CUWASM_DRIVER_MISSING(cuDevicePrimaryCtxRetain);
+CUresult cuDevicePrimaryCtxRelease(CUdevice dev)
+    CUWASM_DRIVER_MISSING(cuDevicePrimaryCtxRelease);
+CUresult cuCtxCreate(CUcontext *pctx, unsigned int flags, CUdevice dev)
+    CUWASM_DRIVER_MISSING(cuCtxCreate);
+CUresult cuCtxDestroy(CUcontext ctx)
+    CUWASM_DRIVER_MISSING(cuCtxDestroy);
+CUresult cuCtxSetCurrent(CUcontext ctx)
+    CUWASM_DRIVER_MISSING(cuCtxSetCurrent);
+CUresult cuCtxGetCurrent(CUcontext *pctx)
+    CUWASM_DRIVER_MISSING(cuCtxGetCurrent);
+CUresult cuCtxSynchronize(void)
+    CUWASM_DRIVER_MISSING(cuCtxSynchronize);
+CUresult cuModuleLoad(CUmodule *module, const char *fname)
+    CUWASM_DRIVER_MISSING(cuModuleLoad);
+CUresult cuModuleLoadData(CUmodule *module, const void *image)
+    CUWASM_DRIVER_MISSING(cuModuleLoadData);
+CUresult cuModuleUnload(CUmodule hmod)
+    CUWASM_DRIVER_MISSING(cuModuleUnload);
+CUresult cuModuleGetFunction(CUfunction *hfunc, CUmodule hmod, const char *name)
+    CUWASM_DRIVER_MISSING(cuModuleGetFunction);
+CUresult cuModuleGetGlobal(CUdeviceptr *dptr, size_t *bytes, CUmodule hmod, const char *name)
+    CUWASM_DRIVER_MISSING(cuModuleGetGlobal);
+CUresult cuMemAlloc(CUdeviceptr *dptr, size_t bytesize)
+    CUWASM_DRIVER_MISSING(cuMemAlloc);
+CUresult cuMemFree(CUdeviceptr dptr)
+    CUWASM_DRIVER_MISSING(cuMemFree);
+CUresult cuMemAllocHost(void **pp, size_t bytesize)
+    CUWASM_DRIVER_MISSING(cuMemAllocHost);
+CUresult cuMemFreeHost(void *p)
+    CUWASM_DRIVER_MISSING(cuMemFreeHost);
+CUresult cuMemcpyHtoD(CUdeviceptr dstDevice, const void *srcHost, size_t ByteCount)
+    CUWASM_DRIVER_MISSING(cuMemcpyHtoD);
+CUresult cuMemcpyDtoH(void *dstHost, CUdeviceptr srcDevice, size_t ByteCount)
+    CUWASM_DRIVER_MISSING(cuMemcpyDtoH);
+CUresult cuMemcpyDtoD(CUdeviceptr dstDevice, CUdeviceptr srcDevice, size_t ByteCount)
+    CUWASM_DRIVER_MISSING(cuMemcpyDtoD);
 CUresult cuMemcpyHtoDAsync(CUdeviceptr dstDevice, const void *srcHost, size_t ByteCount,
-                           CUstream hStream);
+                           CUstream hStream)
+    CUWASM_DRIVER_MISSING(cuMemcpyHtoDAsync);
 CUresult cuMemcpyDtoHAsync(void *dstHost, CUdeviceptr srcDevice, size_t ByteCount,
-                           CUstream hStream);
-CUresult cuMemsetD8(CUdeviceptr dstDevice, unsigned char uc, size_t N);
-CUresult cuMemsetD32(CUdeviceptr dstDevice, unsigned int ui, size_t N);
-CUresult cuMemGetInfo(size_t *free, size_t *total);
-CUresult cuStreamCreate(CUstream *phStream, unsigned int Flags);
-CUresult cuStreamDestroy(CUstream hStream);
-CUresult cuStreamSynchronize(CUstream hStream);
-CUresult cuEventCreate(CUevent *phEvent, unsigned int Flags);
-CUresult cuEventDestroy(CUevent hEvent);
-CUresult cuEventRecord(CUevent hEvent, CUstream hStream);
-CUresult cuEventSynchronize(CUevent hEvent);
-CUresult cuEventElapsedTime(float *pMilliseconds, CUevent hStart, CUevent hEnd);
+                           CUstream hStream)
+    CUWASM_DRIVER_MISSING(cuMemcpyDtoHAsync);
+CUresult cuMemsetD8(CUdeviceptr dstDevice, unsigned char uc, size_t N)
+    CUWASM_DRIVER_MISSING(cuMemsetD8);
+CUresult cuMemsetD32(CUdeviceptr dstDevice, unsigned int ui, size_t N)
+    CUWASM_DRIVER_MISSING(cuMemsetD32);
+CUresult cuMemGetInfo(size_t *free, size_t *total)
+    CUWASM_DRIVER_MISSING(cuMemGetInfo);
+CUresult cuStreamCreate(CUstream *phStream, unsigned int Flags)
+    CUWASM_DRIVER_MISSING(cuStreamCreate);
+CUresult cuStreamDestroy(CUstream hStream)
+    CUWASM_DRIVER_MISSING(cuStreamDestroy);
+CUresult cuStreamSynchronize(CUstream hStream)
+    CUWASM_DRIVER_MISSING(cuStreamSynchronize);
+CUresult cuEventCreate(CUevent *phEvent, unsigned int Flags)
+    CUWASM_DRIVER_MISSING(cuEventCreate);
+CUresult cuEventDestroy(CUevent hEvent)
+    CUWASM_DRIVER_MISSING(cuEventDestroy);
+CUresult cuEventRecord(CUevent hEvent, CUstream hStream)
+    CUWASM_DRIVER_MISSING(cuEventRecord);
+CUresult cuEventSynchronize(CUevent hEvent)
+    CUWASM_DRIVER_MISSING(cuEventSynchronize);
+CUresult cuEventElapsedTime(float *pMilliseconds, CUevent hStart, CUevent hEnd)
+    CUWASM_DRIVER_MISSING(cuEventElapsedTime);
 CUresult cuLaunchKernel(CUfunction f, unsigned int gridDimX, unsigned int gridDimY,
                         unsigned int gridDimZ, unsigned int blockDimX, unsigned int blockDimY,
                         unsigned int blockDimZ, unsigned int sharedMemBytes, CUstream hStream,
-                        void **kernelParams, void **extra);
+                        void **kernelParams, void **extra)
+    CUWASM_DRIVER_MISSING(cuLaunchKernel);
 CUresult cuLaunchCooperativeKernel(CUfunction f, unsigned int gridDimX, unsigned int gridDimY,
                                    unsigned int gridDimZ, unsigned int blockDimX,
                                    unsigned int blockDimY, unsigned int blockDimZ,
                                    unsigned int sharedMemBytes, CUstream hStream,
-                                   void **kernelParams);
-
+                                   void **kernelParams)
+    CUWASM_DRIVER_MISSING(cuLaunchCooperativeKernel);
 #ifdef __cplusplus
 }
 #endif

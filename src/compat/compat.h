@@ -153,6 +153,9 @@ cw_context *compat_ctx(cudaError_t *err);
 /* Records err as the thread's last error (and as sticky when it is one of
  * the kernel-execution errors); returns err. */
 cudaError_t compat_ret(cudaError_t err);
+/* Sets the thread's last error to err and returns the one it replaces (the
+ * driver API, driver_api.c, calls the runtime API without touching it). */
+cudaError_t compat_swap_last_error(cudaError_t err);
 /* The sticky error, or cudaSuccess. */
 cudaError_t compat_sticky(void);
 /* cw_status of a failed runtime call → CUDA error (reads the message for

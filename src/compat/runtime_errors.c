@@ -178,6 +178,12 @@ const char *cudaGetErrorName(cudaError_t e) {
 
 static _Thread_local cudaError_t last_error = cudaSuccess;
 
+cudaError_t compat_swap_last_error(cudaError_t err) {
+  cudaError_t old = last_error;
+  last_error = err;
+  return old;
+}
+
 static bool is_sticky(cudaError_t e) {
   switch (e) {
   case cudaErrorIllegalAddress: case cudaErrorLaunchTimeout: case cudaErrorAssert:

@@ -53,6 +53,14 @@ __global__ void scale(float *x, float a, int n) {
   if (i < n) x[i] *= a;
 }
 CU
+cat >"$tmp/drvmissing.cu" <<'CU'
+#include <cuda.h>
+__global__ void k(int *p) { *p = 1; }
+int main() {
+  CUmodule m;
+  return cuModuleLoad(&m, "k.ptx") != CUDA_SUCCESS;
+}
+CU
 cat >"$tmp/recbar.cu" <<'CU'
 __device__ void climb(float *s, int d) {
   if (d == 0) return;
@@ -159,6 +167,15 @@ if grep -qx run <<<"$subs"; then
   run run unloadable.cu
   expect "run: an attribute call on a kernel whose device code does not build" 3 \
     'out_has "status 200"' 'err_has "cannot instantiate k<float>"' 'err_has "__no_such_intrinsic"'
+fi
+
+# ---- cc: a driver API function cuwasm lacks fails to compile, naming it ----
+if grep -qx cc <<<"$subs"; then
+  run cc drvmissing.cu -o drvmissing
+  expect "cc: an unimplemented driver API function is a compile error naming it" 1 \
+    'err_has "drvmissing.cu:5:.*cuModuleLoad"' \
+    'err_has "does not implement the CUDA driver API function cuModuleLoad"' \
+    '[[ ! -e $tmp/drvmissing ]]'
 fi
 
 # ---- transpile ----

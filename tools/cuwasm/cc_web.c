@@ -314,6 +314,7 @@ static int runtime_objects(const CcOpts *o, StrList *objs) {
   sl_add(&hdrs, CUWASM_SOURCE_DIR "/src/rt/backend.h");
   sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuwasm.h");
   sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuda/cuda_runtime_api.h");
+  sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuda/cuda.h");
   sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuda/curand.h");
   sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuda/cw_curand_core.h");
   sl_add(&hdrs, CUWASM_SOURCE_DIR "/include/cuda/cw_curand_tables.h");
