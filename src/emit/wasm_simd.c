@@ -1099,15 +1099,7 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
   op_open(w, OP_IF, WT_VOID);
   op_i32(w, 0);
   global_set(w, WG_TX);
-  advance(w, WG_TY, 1);
-  global_get(w, WG_TY);
-  global_get(w, WG_BDY);
-  op(w, OP_I32_EQ);
-  op_open(w, OP_IF, WT_VOID);
-  op_i32(w, 0);
-  global_set(w, WG_TY);
-  advance(w, WG_TZ, 1);
-  op_end(w);
+  ws_next_row(w);
   op_end(w);
   op_end(w);
   global_get(w, WG_T);

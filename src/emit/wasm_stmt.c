@@ -159,6 +159,19 @@ static void inc_global(WEmit *w, int g) {
   global_set(w, g);
 }
 
+/* the next row of threads: threadIdx.y + 1, carried into z at blockDim.y */
+void ws_next_row(WEmit *w) {
+  inc_global(w, WG_TY);
+  global_get(w, WG_TY);
+  global_get(w, WG_BDY);
+  op(w, OP_I32_EQ);
+  op_open(w, OP_IF, WT_VOID);
+  op_i32(w, 0);
+  global_set(w, WG_TY);
+  inc_global(w, WG_TZ);
+  op_end(w);
+}
+
 /* threadIdx advances x fastest: (x, y, z) after (x-1, y, z) */
 void ws_next_thread(WEmit *w) {
   inc_global(w, WG_T);
@@ -169,15 +182,7 @@ void ws_next_thread(WEmit *w) {
   op_open(w, OP_IF, WT_VOID);
   op_i32(w, 0);
   global_set(w, WG_TX);
-  inc_global(w, WG_TY);
-  global_get(w, WG_TY);
-  global_get(w, WG_BDY);
-  op(w, OP_I32_EQ);
-  op_open(w, OP_IF, WT_VOID);
-  op_i32(w, 0);
-  global_set(w, WG_TY);
-  inc_global(w, WG_TZ);
-  op_end(w);
+  ws_next_row(w);
   op_end(w);
 }
 
@@ -267,15 +272,7 @@ static void column_threads(WEmit *w, const KStmt *s) {
   global_get(w, WG_BDX);
   op(w, OP_I32_ADD);
   global_set(w, WG_T);
-  inc_global(w, WG_TY);
-  global_get(w, WG_TY);
-  global_get(w, WG_BDY);
-  op(w, OP_I32_EQ);
-  op_open(w, OP_IF, WT_VOID);
-  op_i32(w, 0);
-  global_set(w, WG_TY);
-  inc_global(w, WG_TZ);
-  op_end(w);
+  ws_next_row(w);
   global_get(w, WG_T);
   op_u(w, OP_LOCAL_GET, f->nt);
   op(w, OP_I32_LT_U);
