@@ -5,10 +5,13 @@
  * adapter with the shader-f16 feature: the JS runtime asks for it and
  * rejects the launch with that reason when the adapter lacks it.  The
  * cuda_fp16.h intrinsics are one WGSL expression each, written here as
- * templates over their operands ($1, $2, $3).
+ * templates over their operands ($1, $2, $3).  A template names each
+ * operand once (the text is substituted, not evaluated into a temporary);
+ * where it would need one twice it calls a helper from wgsl_helpers.c.
  */
 #include "wgsl_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 typedef struct HalfOp {
@@ -29,7 +32,7 @@ static const HalfOp ops[] = {
     {KB_I_HFMA, "fma($1, $2, $3)"}, {KB_I_HABS, "abs($1)"}, {KB_I_HMAX, "max($1, $2)"}, {KB_I_HMIN, "min($1, $2)"},
     {KB_I_HADD2, "($1 + $2)"}, {KB_I_HSUB2, "($1 - $2)"}, {KB_I_HMUL2, "($1 * $2)"}, {KB_I_H2DIV, "($1 / $2)"},
     {KB_I_HNEG2, "(-$1)"}, {KB_I_HFMA2, "fma($1, $2, $3)"}, {KB_I_HABS2, "abs($1)"}, {KB_I_HMAX2, "max($1, $2)"},
-    {KB_I_HMIN2, "min($1, $2)"}, {KB_I_HEQ, "($1 == $2)"}, {KB_I_HNE, "($1 != $2)"}, {KB_I_HLT, "($1 < $2)"},
+    {KB_I_HMIN2, "min($1, $2)"}, {KB_I_HEQ, "($1 == $2)"}, {KB_I_HNE, "cw_hne($1, $2)"}, {KB_I_HLT, "($1 < $2)"},
     {KB_I_HLE, "($1 <= $2)"}, {KB_I_HGT, "($1 > $2)"}, {KB_I_HGE, "($1 >= $2)"}, {KB_I_HISNAN, "($1 != $1)"},
     {KB_HSQRT, "sqrt($1)"}, {KB_HRSQRT, "inverseSqrt($1)"}, {KB_HEXP, "exp($1)"}, {KB_HEXP2, "exp2($1)"},
     {KB_HLOG, "log($1)"}, {KB_HLOG2, "log2($1)"}, {KB_HSIN, "sin($1)"}, {KB_HCOS, "cos($1)"},
@@ -51,6 +54,12 @@ bool w_half(WCtx *c, StrBuf *sb, KExpr *e) {
     w_expr(c, &s, e->args[i]);
     a[i] = arena_strdup(c->a, s.data ? s.data : "");
     sb_free(&s);
+  }
+  if (!strncmp(op->tmpl, "cw_", 3)) {
+    char name[32];
+    size_t n = strcspn(op->tmpl, "(");
+    snprintf(name, sizeof name, "%.*s", (int)n, op->tmpl);
+    w_need_helper(c, arena_strdup(c->a, name)); /* kept by name */
   }
   for (const char *p = op->tmpl; *p; p++) {
     if (p[0] == '$' && p[1] >= '1' && p[1] <= '3') sb_puts(sb, a[*++p - '1']);
