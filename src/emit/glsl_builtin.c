@@ -117,7 +117,7 @@ static const Tmpl tmpls[] = {
     {KB_I_HMUL2, "($0 * $1)", 1}, {KB_I_H2DIV, "($0 / $1)", 1}, {KB_I_HNEG2, "(-$0)", 1},
     {KB_I_HFMA2, "fma($0, $1, $2)", 1}, {KB_I_HABS2, "abs($0)", 1},
     {KB_I_HMAX2, "max($0, $1)", 1}, {KB_I_HMIN2, "min($0, $1)", 1},
-    {KB_I_HEQ, "($0 == $1)", 1}, {KB_I_HNE, "($0 != $1)", 1}, {KB_I_HLT, "($0 < $1)", 1},
+    {KB_I_HEQ, "($0 == $1)", 1}, {KB_I_HNE, "cw_hne($0, $1)", 1}, {KB_I_HLT, "($0 < $1)", 1},
     {KB_I_HLE, "($0 <= $1)", 1}, {KB_I_HGT, "($0 > $1)", 1}, {KB_I_HGE, "($0 >= $1)", 1},
     {KB_I_HISNAN, "isnan($0)", 1}, {KB_I_HISINF, "isinf($0)", 1}, {KB_HSQRT, "sqrt($0)", 1},
     {KB_HRSQRT, "inversesqrt($0)", 1}, {KB_HEXP, "float16_t(exp(float($0)))", 1},
@@ -196,6 +196,8 @@ static const struct {
      "  vec2 v = n == 0 ? vec2(s, c) : n == 1 ? vec2(c, -s) : n == 2 ? vec2(-s, -c) : vec2(-c, s);\n"
      "  return isinf(x) || isnan(x) ? vec2(x - x) : v;\n}\n"},
     {KB_TANF, "cw_tan", "float cw_tan(float x) { vec2 v = cw_sincos(x); return v.x / v.y; }\n"},
+    /* CUDA's __hne is ordered: false when either operand is NaN */
+    {KB_I_HNE, "cw_hne", "bool cw_hne(float16_t a, float16_t b) { return a < b || a > b; }\n"},
     {KB_I_BYTE_PERM, "cw_byte_perm",
      "uint cw_byte_perm(uint x, uint y, uint s) {\n"
      "  uint64_t v = packUint2x32(uvec2(x, y));\n  uint r = 0u;\n"

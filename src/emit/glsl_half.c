@@ -142,6 +142,7 @@ static const HalfTmpl half_tmpls[] = {
     {KB_I_HALF_AS_USHORT, "cw_hbits($0)", true},
     {KB_I_SHORT_AS_HALF, "cw_hval(uint($0) & 0xffffu)", true},
     {KB_I_USHORT_AS_HALF, "cw_hval(uint($0) & 0xffffu)", true},
+    {KB_I_HNE, "cw_hne($0, $1)", true}, /* ordered, as CUDA's: false for a NaN */
 };
 
 /* the type a half template's value has before conversion to the call's */
@@ -181,6 +182,8 @@ const char *gl_half_template(Gl *g, KExpr *e, const char *text, bool *rounds) {
   for (size_t i = 0; i < sizeof half_tmpls / sizeof *half_tmpls; i++)
     if (half_tmpls[i].id == e->builtin) {
       if (e->builtin == KB_I_HFMA || e->builtin == KB_I_HFMA2) need_fma(g);
+      if (e->builtin == KB_I_HNE)
+        helper(g, "cw_hne", "bool cw_hne(float a, float b) { return a < b || a > b; }\n");
       *rounds = half_tmpls[i].rounds;
       return half_tmpls[i].text;
     }

@@ -174,7 +174,15 @@ bool wb_half(WEmit *w, const KExpr *e) {
     loc = operands(w, e);
     op_u(w, OP_LOCAL_GET, loc[0]);
     op_u(w, OP_LOCAL_GET, loc[1]);
-    op(w, cmp[e->builtin - KB_I_HEQ]);
+    if (e->builtin == KB_I_HNE) { /* ordered, as CUDA's: a < b || a > b, false for NaN */
+      op(w, OP_F32_LT);
+      op_u(w, OP_LOCAL_GET, loc[0]);
+      op_u(w, OP_LOCAL_GET, loc[1]);
+      op(w, OP_F32_GT);
+      op(w, OP_I32_OR);
+    } else {
+      op(w, cmp[e->builtin - KB_I_HEQ]);
+    }
     return true;
   }
   case KB_I_HISNAN:

@@ -21,6 +21,11 @@ static const Helper helpers[] = {
     {"cw_unpack_u8x4", "fn cw_unpack_u8x4(w: u32) -> vec4<u32> { return vec4<u32>(w & 0xffu, (w >> 8u) & 0xffu, (w >> 16u) & 0xffu, w >> 24u); }\n"},
     {"cw_unpack_i8x4", "fn cw_unpack_i8x4(w: u32) -> vec4<i32> { let s = bitcast<i32>(w); return vec4<i32>(extractBits(s, 0u, 8u), extractBits(s, 8u, 8u), extractBits(s, 16u, 8u), extractBits(s, 24u, 8u)); }\n"},
     {"cw_pack_8x4", "fn cw_pack_8x4(v: vec4<u32>) -> u32 { return (v.x & 0xffu) | ((v.y & 0xffu) << 8u) | ((v.z & 0xffu) << 16u) | (v.w << 24u); }\n"},
+    /* CUDA's __hne is ordered: false when either operand is NaN */
+    {"cw_hne", "fn cw_hne(a: f16, b: f16) -> bool { return a < b || a > b; }\n"},
+    /* __half_as_ushort / __ushort_as_half, the half in the low 16 bits (wgsl_half.c) */
+    {"cw_half_as_ushort", "fn cw_half_as_ushort(h: f16) -> u32 { return pack2x16float(vec2<f32>(f32(h), 0.0)); }\n"},
+    {"cw_ushort_as_half", "fn cw_ushort_as_half(u: u32) -> f16 { return f16(unpack2x16float(u).x); }\n"},
     {"cw_lin", "fn cw_lin(t: vec3<u32>) -> u32 { return t.x + cw_bx * (t.y + cw_by * t.z); }\n"},
     {"cw_warp_mask", "fn cw_warp_mask(t: vec3<u32>) -> u32 {\n"
                      "  let n = min(32u, cw_bx * cw_by * cw_bz - (cw_lin(t) - cw_lin(t) % 32u));\n"

@@ -6,7 +6,7 @@
  * half comparisons, so every backend runs them with code it already has
  * for the builtins.  A comparison is true when it holds in both lanes,
  * as __hbeq2 & co, and is ordered: a NaN lane makes it false, != too
- * (__hbne2), which is why != is `<` or `>` per lane.  Operands are
+ * (__hbne2, per lane __hne).  Operands are
  * evaluated once: a comparison keeps them in temporaries; a compound
  * assignment reads its target again through a copy of the target's
  * expression where that has no side effects (variables, members, indices
@@ -49,9 +49,7 @@ static KExpr *lane_compare(Parser *p, KOp op, KVar *a, KVar *b, int l, SrcLoc lo
   case KOP_LE: return call2(p, "__hle", x, y, loc);
   case KOP_GT: return call2(p, "__hgt", x, y, loc);
   case KOP_GE: return call2(p, "__hge", x, y, loc);
-  default: /* KOP_NE, ordered */
-    return sema_binary(p, KOP_LOR, lane_compare(p, KOP_LT, a, b, l, loc),
-                       lane_compare(p, KOP_GT, a, b, l, loc), loc);
+  default: return call2(p, "__hne", x, y, loc); /* KOP_NE, ordered */
   }
 }
 
