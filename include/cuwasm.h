@@ -230,10 +230,35 @@ typedef struct cw_texture_desc {
   int filter, read_normalized, normalized_coords;
   int address[3];
   float border[4];
+  unsigned long long array; /* nonzero: reads this cw_array_create array */
 } cw_texture_desc;
 cw_status cw_texture_create(cw_context *ctx, const cw_texture_desc *desc,
                             unsigned long long *handle);
 void cw_texture_destroy(cw_context *ctx, unsigned long long handle);
+
+/* A CUDA array of the device's own (the CUDA backend's driver): width x
+ * height x depth elements (height and depth 0 for fewer dimensions) of
+ * `channels` channels of `bytes` bytes of `kind` (as cw_texture_desc);
+ * surface 1 lets surface objects read and write it.  Textures read it
+ * through cw_texture_desc.array.  cw_array_copy copies the whole array
+ * (desc: as made) to or from device memory `mem` with rows of `pitch`
+ * bytes (height rows a slice).  CW_ERR_UNSUPPORTED where the backend has no arrays of its own
+ * (its CUDA arrays are plain device memory). */
+typedef struct cw_array_desc {
+  size_t width, height, depth;
+  int channels, bytes, kind;
+  int surface;
+} cw_array_desc;
+cw_status cw_array_create(cw_context *ctx, const cw_array_desc *desc,
+                          unsigned long long *handle);
+void cw_array_destroy(cw_context *ctx, unsigned long long handle);
+cw_status cw_array_copy(cw_context *ctx, unsigned long long array, const cw_array_desc *desc,
+                        void *mem, size_t pitch, int to_array);
+/* A surface object over such an array (made with surface 1): *handle is
+ * what kernels receive as cudaSurfaceObject_t. */
+cw_status cw_surface_create(cw_context *ctx, unsigned long long array,
+                            unsigned long long *handle);
+void cw_surface_destroy(cw_context *ctx, unsigned long long handle);
 
 /* Errors found by the checkers CUWASM_CHECK=memcheck,racecheck turned on
  * for this context (CPU backend), or -1 when it is not checking. */

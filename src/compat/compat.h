@@ -51,7 +51,16 @@ struct cudaArray {
   size_t w, h, d;    /* elements; h and d are 0 for fewer dimensions */
   size_t elem, pitch;
   unsigned flags;
+  /* on the CUDA backend, 1-D, 3-D and surface arrays are also arrays of
+   * the driver (cw_array_create), which textures and surfaces read; the
+   * pitched memory above then stages every copy into and out of them */
+  unsigned long long device_array;
+  cw_array_desc device_desc;
 };
+/* the driver's array from the pitched memory after a copy into it (push),
+ * and back before a copy out of it (pull); nothing without a driver array */
+cudaError_t compat_array_push(cudaArray_const_t a);
+cudaError_t compat_array_pull(cudaArray_const_t a);
 /* an array as pitched memory, for 3-D copies */
 cudaError_t compat_array_side(cudaArray_t a, void **base, size_t *pitch, size_t *rows,
                               size_t *elem);

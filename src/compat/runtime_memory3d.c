@@ -6,7 +6,9 @@
  * 2-D copy of runtime_memory.c, so a pointer outside its allocation gives
  * the same errors as there.  A CUDA array side is seen as the pitched
  * linear memory that holds it (runtime_array.c), with positions and the
- * extent's width in elements instead of bytes, as CUDA defines them.
+ * extent's width in elements instead of bytes, as CUDA defines them; an
+ * array that is also the driver's (CUDA backend) is pulled before and
+ * pushed after, in order with the host.
  */
 #include "compat/compat.h"
 
@@ -38,6 +40,14 @@ static cudaError_t copy3d(const struct cudaMemcpy3DParms *p, cudaStream_t st, bo
   cudaError_t err = side_of(p->srcArray, p->srcPtr, &s);
   if (err == cudaSuccess) err = side_of(p->dstArray, p->dstPtr, &d);
   if (err != cudaSuccess) return compat_ret(err);
+  /* an array of the driver (runtime_array.c): staged in order, not async */
+  if ((p->srcArray && p->srcArray->device_array) || (p->dstArray && p->dstArray->device_array)) {
+    if (async && (err = cudaStreamSynchronize(st)) != cudaSuccess) return err;
+    async = false;
+    if ((err = compat_array_pull(p->srcArray)) != cudaSuccess ||
+        (err = compat_array_pull(p->dstArray)) != cudaSuccess)
+      return compat_ret(err);
+  }
   size_t elem = p->srcArray ? s.elem : d.elem;
   size_t w = p->extent.width * elem;
   for (size_t z = 0; z < p->extent.depth && err == cudaSuccess; z++) {
@@ -48,6 +58,7 @@ static cudaError_t copy3d(const struct cudaMemcpy3DParms *p, cudaStream_t st, bo
                 : cudaMemcpy2D(at(&d, dp), d.pitch, at(&s, sp), s.pitch, w, p->extent.height,
                                p->kind);
   }
+  if (err == cudaSuccess) err = compat_ret(compat_array_push(p->dstArray));
   return err;
 }
 

@@ -10,10 +10,12 @@
  * directly.  On the CUDA backend the same record, once checked, describes
  * a texture object of the driver (cw_texture_create), which NVRTC-built
  * kernels sample with the GPU's texture unit: linear memory, pitched 2-D
- * memory and 2-D CUDA arrays (which are pitched device memory there).
- * Other backends, and 1-D or 3-D arrays on the CUDA backend, fail with
- * cudaErrorNotSupported and say why, rather than hand a kernel a handle it
- * cannot use.
+ * memory and 2-D CUDA arrays (pitched device memory there), and 1-D, 3-D
+ * and surface arrays, which are also arrays of the driver there
+ * (runtime_array.c) that the texture reads.  Surface objects there are
+ * the driver's over such an array (cw_surface_create).  Other backends
+ * fail with cudaErrorNotSupported and say why, rather than hand a kernel a
+ * handle it cannot use.
  */
 #include "compat/compat.h"
 
@@ -89,13 +91,14 @@ static void set_sampling(struct __cuwasm_texture *t, const struct cudaTextureDes
 static cudaError_t device_texture(cw_context *ctx, const struct __cuwasm_texture *t,
                                   const struct cudaResourceDesc *res, cudaTextureObject_t *out) {
   int dims = res->resType == cudaResourceTypeLinear ? 1 : 2;
-  if (res->resType == cudaResourceTypeArray &&
-      (!res->res.array.array->h || res->res.array.array->d)) {
+  cudaArray_const_t arr = res->resType == cudaResourceTypeArray ? res->res.array.array : NULL;
+  if (arr && !arr->device_array && (!arr->h || arr->d)) {
     compat_set_message("cuwasm: textures over 1-D and 3-D CUDA arrays are supported on the CPU "
-                       "backend only (this is '%s')", cw_context_backend(ctx));
+                       "and CUDA backends only (this is '%s')", cw_context_backend(ctx));
     return cudaErrorNotSupported;
   }
   cw_texture_desc d = {
+      .array = arr ? arr->device_array : 0,
       .data = t->data, .dims = dims, .width = (size_t)t->width, .height = (size_t)t->height,
       .pitch = (size_t)t->pitch, .channels = t->channels, .bytes = t->bytes, .kind = t->kind,
       .filter = t->filter, .read_normalized = t->read_normalized,
@@ -160,13 +163,24 @@ cudaError_t cudaCreateSurfaceObject(cudaSurfaceObject_t *out, const struct cudaR
   if (!ctx) return compat_ret(err);
   if (!out || !res || res->resType != cudaResourceTypeArray || !res->res.array.array)
     return compat_ret(cudaErrorInvalidValue);
+  cudaArray_const_t arr = res->res.array.array;
+  if (!(arr->flags & cudaArraySurfaceLoadStore)) return compat_ret(cudaErrorInvalidValue);
   if (strcmp(cw_context_backend(ctx), "cpu")) {
-    compat_set_message("cuwasm: surface objects are supported on the CPU backend only (this "
-                       "is '%s')", cw_context_backend(ctx));
-    return compat_ret(cudaErrorNotSupported);
+    unsigned long long handle = 0;
+    cw_status st = arr->device_array ? cw_surface_create(ctx, arr->device_array, &handle)
+                                     : CW_ERR_UNSUPPORTED;
+    if (st == CW_ERR_UNSUPPORTED) {
+      compat_set_message("cuwasm: surface objects are supported on the CPU and CUDA backends "
+                         "only (this is '%s')", cw_context_backend(ctx));
+      return compat_ret(cudaErrorNotSupported);
+    }
+    if (st != CW_OK) {
+      compat_set_message("cuwasm: cudaCreateSurfaceObject: %s", cw_last_error_message(ctx));
+      return compat_ret(cudaErrorInvalidValue);
+    }
+    *out = (cudaSurfaceObject_t)handle;
+    return cudaSuccess;
   }
-  if (!(res->res.array.array->flags & cudaArraySurfaceLoadStore))
-    return compat_ret(cudaErrorInvalidValue);
   struct __cuwasm_texture *t = calloc(1, sizeof *t);
   if (!t) return compat_ret(cudaErrorMemoryAllocation);
   err = set_resource(t, res);
@@ -179,6 +193,9 @@ cudaError_t cudaCreateSurfaceObject(cudaSurfaceObject_t *out, const struct cudaR
 }
 
 cudaError_t cudaDestroySurfaceObject(cudaSurfaceObject_t surf) {
-  free((void *)(uintptr_t)surf);
+  cudaError_t err;
+  cw_context *ctx = compat_ctx(&err);
+  if (ctx && strcmp(cw_context_backend(ctx), "cpu")) cw_surface_destroy(ctx, surf);
+  else free((void *)(uintptr_t)surf);
   return cudaSuccess;
 }

@@ -139,6 +139,42 @@ void cw_texture_destroy(cw_context *ctx, unsigned long long handle) {
   if (ctx && handle && ctx->ops->texture_destroy) ctx->ops->texture_destroy(ctx->dev, handle);
 }
 
+cw_status cw_array_create(cw_context *ctx, const cw_array_desc *desc,
+                          unsigned long long *handle) {
+  if (!ctx || !desc || !handle) return CW_ERR_INVALID;
+  if (!ctx->ops->array_create)
+    return rt_fail(ctx, CW_ERR_UNSUPPORTED, "the %s backend has no CUDA arrays of its own",
+                   ctx->ops->name);
+  return ctx->ops->array_create(ctx->dev, desc, handle, ctx->err, sizeof ctx->err);
+}
+
+void cw_array_destroy(cw_context *ctx, unsigned long long handle) {
+  if (ctx && handle && ctx->ops->array_destroy) ctx->ops->array_destroy(ctx->dev, handle);
+}
+
+cw_status cw_array_copy(cw_context *ctx, unsigned long long array, const cw_array_desc *desc,
+                        void *mem, size_t pitch, int to_array) {
+  if (!ctx || !array || !desc || !mem) return CW_ERR_INVALID;
+  if (!ctx->ops->array_copy)
+    return rt_fail(ctx, CW_ERR_UNSUPPORTED, "the %s backend has no CUDA arrays of its own",
+                   ctx->ops->name);
+  return ctx->ops->array_copy(ctx->dev, array, desc, mem, pitch, to_array, ctx->err,
+                              sizeof ctx->err);
+}
+
+cw_status cw_surface_create(cw_context *ctx, unsigned long long array,
+                            unsigned long long *handle) {
+  if (!ctx || !array || !handle) return CW_ERR_INVALID;
+  if (!ctx->ops->surface_create)
+    return rt_fail(ctx, CW_ERR_UNSUPPORTED, "the %s backend has no surface objects of its own",
+                   ctx->ops->name);
+  return ctx->ops->surface_create(ctx->dev, array, handle, ctx->err, sizeof ctx->err);
+}
+
+void cw_surface_destroy(cw_context *ctx, unsigned long long handle) {
+  if (ctx && handle && ctx->ops->surface_destroy) ctx->ops->surface_destroy(ctx->dev, handle);
+}
+
 int cw_context_check_errors(const cw_context *ctx) {
   return ctx && ctx->checking ? ctx->ops->check_errors(ctx->dev) : -1;
 }

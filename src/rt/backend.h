@@ -131,6 +131,16 @@ typedef struct CwBackendOps {
   cw_status (*texture_create)(void *dev, const cw_texture_desc *desc,
                               unsigned long long *handle, char *err, size_t errn);
   void (*texture_destroy)(void *dev, unsigned long long handle);
+  /* Optional: CUDA arrays and surface objects of the device's own
+   * (cw_array_create, cw_surface_create); NULL where the backend has none. */
+  cw_status (*array_create)(void *dev, const cw_array_desc *desc, unsigned long long *handle,
+                            char *err, size_t errn);
+  void (*array_destroy)(void *dev, unsigned long long handle);
+  cw_status (*array_copy)(void *dev, unsigned long long array, const cw_array_desc *desc,
+                          void *mem, size_t pitch, int to_array, char *err, size_t errn);
+  cw_status (*surface_create)(void *dev, unsigned long long array, unsigned long long *handle,
+                              char *err, size_t errn);
+  void (*surface_destroy)(void *dev, unsigned long long handle);
   /* Errors found so far by CUWASM_CHECK's checkers, or -1 when the
    * backend is not checking (NULL: never checks). */
   int (*check_errors)(void *dev);

@@ -5,8 +5,9 @@
 // surface objects written and read with surf2Dwrite/surf2Dread (zero and
 // clamp boundary modes).  A backend without texture objects
 // (cudaCreateTextureObject reports cudaErrorNotSupported) makes the program
-// say so and pass; one with some of them (the CUDA backend has no 1-D or
-// 3-D array textures and no surfaces yet) skips the others by name.
+// say so and pass; one with some of them skips the others by name (the
+// CUDA backend has all of them; its 1-D/3-D array textures and surfaces
+// are not yet run on a GPU).
 #include "common.h"
 #include <cmath>
 

@@ -188,6 +188,24 @@ cw_status cw_texture_create(cw_context *ctx, const cw_texture_desc *desc,
   return CW_ERR_UNSUPPORTED;
 }
 void cw_texture_destroy(cw_context *ctx, unsigned long long handle) { (void)ctx, (void)handle; }
+/* nor CUDA arrays or surfaces of its own (its arrays are plain memory) */
+cw_status cw_array_create(cw_context *ctx, const cw_array_desc *desc,
+                          unsigned long long *handle) {
+  (void)ctx, (void)desc, (void)handle;
+  return CW_ERR_UNSUPPORTED;
+}
+void cw_array_destroy(cw_context *ctx, unsigned long long handle) { (void)ctx, (void)handle; }
+cw_status cw_array_copy(cw_context *ctx, unsigned long long array, const cw_array_desc *desc,
+                        void *mem, size_t pitch, int to_array) {
+  (void)ctx, (void)array, (void)desc, (void)mem, (void)pitch, (void)to_array;
+  return CW_ERR_UNSUPPORTED;
+}
+cw_status cw_surface_create(cw_context *ctx, unsigned long long array,
+                            unsigned long long *handle) {
+  (void)ctx, (void)array, (void)handle;
+  return CW_ERR_UNSUPPORTED;
+}
+void cw_surface_destroy(cw_context *ctx, unsigned long long handle) { (void)ctx, (void)handle; }
 /* cudaDeviceSetLimit(cudaLimitDevRuntimePendingLaunchCount): no device
  * runtime here (the CUDA layer accepts CW_ERR_UNSUPPORTED and keeps the
  * value) */

@@ -811,18 +811,27 @@ static char *cuda_take_output(void *dev) {
   return NULL;
 }
 
-/* A texture object of the driver over linear or pitched device memory:
- * the runtime's description in the driver's descriptors. */
+/* the driver's CUarray_format for channels of `bytes` bytes of `kind`
+ * (0 signed, 1 unsigned, 2 float) */
+static int array_format(int kind, int bytes) {
+  return kind == 2 ? CU_AD_FORMAT_FLOAT
+                   : (kind == 0 ? CU_AD_FORMAT_SIGNED_INT8 : CU_AD_FORMAT_UNSIGNED_INT8) +
+                         (bytes == 2 ? 1 : bytes == 4 ? 2 : 0);
+}
+
+/* A texture object of the driver over a CUDA array, linear or pitched
+ * device memory: the runtime's description in the driver's descriptors. */
 static cw_status cuda_texture_create(void *dev, const cw_texture_desc *t,
                                      unsigned long long *handle, char *err, size_t errn) {
   CudaDev *d = dev;
   bind(d);
-  int format = t->kind == 2 ? CU_AD_FORMAT_FLOAT
-               : (t->kind == 0 ? CU_AD_FORMAT_SIGNED_INT8 : CU_AD_FORMAT_UNSIGNED_INT8) +
-                     (t->bytes == 2 ? 1 : t->bytes == 4 ? 2 : 0);
+  int format = array_format(t->kind, t->bytes);
   CudaResourceDesc r = {0};
   CUdeviceptr ptr = (CUdeviceptr)(uintptr_t)t->data;
-  if (t->dims == 1) {
+  if (t->array) {
+    r.res_type = CU_RESOURCE_TYPE_ARRAY;
+    r.res.array.array = (CUarray)(uintptr_t)t->array;
+  } else if (t->dims == 1) {
     r.res_type = CU_RESOURCE_TYPE_LINEAR;
     r.res.linear.ptr = ptr, r.res.linear.format = format;
     r.res.linear.channels = (unsigned)t->channels;
@@ -850,6 +859,75 @@ static void cuda_texture_destroy(void *dev, unsigned long long handle) {
   CudaDev *d = dev;
   bind(d);
   d->drv.cuTexObjectDestroy(handle);
+}
+
+/* A CUDA array of the driver (cuArray3DCreate: height and depth 0 for
+ * fewer dimensions), surface-writable when asked. */
+static cw_status cuda_array_create(void *dev, const cw_array_desc *a, unsigned long long *handle,
+                                   char *err, size_t errn) {
+  CudaDev *d = dev;
+  bind(d);
+  CudaArray3dDesc x = {.width = a->width, .height = a->height, .depth = a->depth,
+                       .format = array_format(a->kind, a->bytes),
+                       .channels = (unsigned)a->channels,
+                       .flags = a->surface ? CUDA_ARRAY3D_SURFACE_LDST : 0};
+  CUarray arr = NULL;
+  CHECK(d, d->drv.cuArray3DCreate(&arr, &x), err, errn);
+  *handle = (unsigned long long)(uintptr_t)arr;
+  return CW_OK;
+}
+
+static void cuda_array_destroy(void *dev, unsigned long long handle) {
+  CudaDev *d = dev;
+  bind(d);
+  d->drv.cuArrayDestroy((CUarray)(uintptr_t)handle);
+}
+
+/* The whole array (described by `a`, as made) to or from pitched device
+ * memory: rows of `pitch` bytes, the array's height rows a slice; one
+ * cuMemcpy3D. */
+static cw_status cuda_array_copy(void *dev, unsigned long long handle, const cw_array_desc *a,
+                                 void *mem, size_t pitch, int to_array, char *err, size_t errn) {
+  CudaDev *d = dev;
+  bind(d);
+  CUarray arr = (CUarray)(uintptr_t)handle;
+  CUdeviceptr ptr = (CUdeviceptr)(uintptr_t)mem;
+  size_t rows = a->height ? a->height : 1;
+  CudaMemcpy3d c = {0};
+  if (to_array) {
+    c.src_type = CU_MEMORYTYPE_DEVICE, c.src_device = ptr, c.src_pitch = pitch;
+    c.src_height = rows;
+    c.dst_type = CU_MEMORYTYPE_ARRAY, c.dst_array = arr;
+  } else {
+    c.src_type = CU_MEMORYTYPE_ARRAY, c.src_array = arr;
+    c.dst_type = CU_MEMORYTYPE_DEVICE, c.dst_device = ptr, c.dst_pitch = pitch;
+    c.dst_height = rows;
+  }
+  c.width_bytes = a->width * (size_t)a->channels * (size_t)a->bytes;
+  c.height = rows;
+  c.depth = a->depth ? a->depth : 1;
+  CHECK(d, d->drv.cuMemcpy3D(&c), err, errn);
+  return CW_OK;
+}
+
+/* A surface object of the driver over a surface-writable array. */
+static cw_status cuda_surface_create(void *dev, unsigned long long array,
+                                     unsigned long long *handle, char *err, size_t errn) {
+  CudaDev *d = dev;
+  bind(d);
+  CudaResourceDesc r = {0};
+  r.res_type = CU_RESOURCE_TYPE_ARRAY;
+  r.res.array.array = (CUarray)(uintptr_t)array;
+  CUsurfObject obj = 0;
+  CHECK(d, d->drv.cuSurfObjectCreate(&obj, &r), err, errn);
+  *handle = obj;
+  return CW_OK;
+}
+
+static void cuda_surface_destroy(void *dev, unsigned long long handle) {
+  CudaDev *d = dev;
+  bind(d);
+  d->drv.cuSurfObjectDestroy(handle);
 }
 
 const CwBackendOps *cw_backend_cuda(void) {
@@ -891,6 +969,11 @@ const CwBackendOps *cw_backend_cuda(void) {
       .mem_info = cuda_mem_info,
       .texture_create = cuda_texture_create,
       .texture_destroy = cuda_texture_destroy,
+      .array_create = cuda_array_create,
+      .array_destroy = cuda_array_destroy,
+      .array_copy = cuda_array_copy,
+      .surface_create = cuda_surface_create,
+      .surface_destroy = cuda_surface_destroy,
   };
   return &ops;
 }

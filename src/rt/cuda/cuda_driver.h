@@ -22,16 +22,23 @@ typedef struct CUevent_st *CUevent;
 typedef unsigned long long CUdeviceptr;
 typedef struct CUlinkState_st *CUlinkState;
 typedef unsigned long long CUtexObject;
+typedef unsigned long long CUsurfObject;
+typedef struct CUarray_st *CUarray;
 
-/* texture objects: the layouts of cuda.h's CUDA_RESOURCE_DESC and
- * CUDA_TEXTURE_DESC (ABI of the driver), for linear and pitched 2-D memory */
-enum { CU_RESOURCE_TYPE_LINEAR = 2, CU_RESOURCE_TYPE_PITCH2D = 3 };
+/* texture and surface objects: the layouts of cuda.h's CUDA_RESOURCE_DESC
+ * and CUDA_TEXTURE_DESC (ABI of the driver), for CUDA arrays, linear and
+ * pitched 2-D memory (tests/unit/test_cuda_driver_layout.c compares them
+ * with the toolkit's cuda.h where it is installed) */
+enum { CU_RESOURCE_TYPE_ARRAY = 0, CU_RESOURCE_TYPE_LINEAR = 2, CU_RESOURCE_TYPE_PITCH2D = 3 };
 enum { CU_TRSF_READ_AS_INTEGER = 1, CU_TRSF_NORMALIZED_COORDINATES = 2 };
 enum { CU_AD_FORMAT_UNSIGNED_INT8 = 0x01, CU_AD_FORMAT_SIGNED_INT8 = 0x08,
        CU_AD_FORMAT_FLOAT = 0x20 }; /* 16/32-bit: +1, +2 from the 8-bit ones */
 typedef struct CudaResourceDesc {
   int res_type;
   union {
+    struct {
+      CUarray array;
+    } array;
     struct {
       CUdeviceptr ptr;
       int format;
@@ -58,6 +65,33 @@ typedef struct CudaTextureDesc {
   float border[4];
   int reserved[12];
 } CudaTextureDesc;
+/* CUDA arrays (CUDA_ARRAY3D_DESCRIPTOR: height and depth 0 for fewer
+ * dimensions) and the copies into and out of them (CUDA_MEMCPY3D) */
+enum { CUDA_ARRAY3D_SURFACE_LDST = 0x02 };
+enum { CU_MEMORYTYPE_DEVICE = 2, CU_MEMORYTYPE_ARRAY = 3 };
+typedef struct CudaArray3dDesc {
+  size_t width, height, depth;
+  int format;
+  unsigned channels;
+  unsigned flags;
+} CudaArray3dDesc;
+typedef struct CudaMemcpy3d {
+  size_t src_x_bytes, src_y, src_z, src_lod;
+  int src_type;
+  const void *src_host;
+  CUdeviceptr src_device;
+  CUarray src_array;
+  void *reserved0;
+  size_t src_pitch, src_height;
+  size_t dst_x_bytes, dst_y, dst_z, dst_lod;
+  int dst_type;
+  void *dst_host;
+  CUdeviceptr dst_device;
+  CUarray dst_array;
+  void *reserved1;
+  size_t dst_pitch, dst_height;
+  size_t width_bytes, height, depth;
+} CudaMemcpy3d;
 enum { CU_JIT_ERROR_LOG_BUFFER = 5, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES = 6,
        CU_JIT_INPUT_CUBIN = 0, CU_JIT_INPUT_LIBRARY = 4 };
 
@@ -125,6 +159,11 @@ typedef struct CudaDriver {
   CUresult (*cuTexObjectCreate)(CUtexObject *, const CudaResourceDesc *, const CudaTextureDesc *,
                                 const void *);
   CUresult (*cuTexObjectDestroy)(CUtexObject);
+  CUresult (*cuSurfObjectCreate)(CUsurfObject *, const CudaResourceDesc *);
+  CUresult (*cuSurfObjectDestroy)(CUsurfObject);
+  CUresult (*cuArray3DCreate)(CUarray *, const CudaArray3dDesc *);
+  CUresult (*cuArrayDestroy)(CUarray);
+  CUresult (*cuMemcpy3D)(const CudaMemcpy3d *);
   /* the device linker (separate compilation) */
   CUresult (*cuLinkCreate)(unsigned, int *, void **, CUlinkState *);
   CUresult (*cuLinkAddData)(CUlinkState, int, void *, size_t, const char *, unsigned, int *,

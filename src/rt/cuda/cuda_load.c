@@ -79,6 +79,11 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuGetErrorString, NULL);
   LOAD(d, cuTexObjectCreate, NULL);
   LOAD(d, cuTexObjectDestroy, NULL);
+  LOAD(d, cuSurfObjectCreate, NULL);
+  LOAD(d, cuSurfObjectDestroy, NULL);
+  LOAD(d, cuArray3DCreate, "cuArray3DCreate_v2");
+  LOAD(d, cuArrayDestroy, NULL);
+  LOAD(d, cuMemcpy3D, "cuMemcpy3D_v2");
   LOAD(d, cuLinkCreate, "cuLinkCreate_v2");
   LOAD(d, cuLinkAddData, "cuLinkAddData_v2");
   LOAD(d, cuLinkAddFile, "cuLinkAddFile_v2");

@@ -1,0 +1,158 @@
+/*
+ * fake_memory.c — the fake driver's device memory and CUDA arrays, in host
+ * memory, so the CUDA backend's path for arrays, textures and surfaces
+ * (runtime_array.c, runtime_texture.c, cuda.c) is tested end to end
+ * without a GPU: allocations are malloc'd and known to
+ * cuPointerGetAttribute, copies are memcpy, an array is its descriptor and
+ * a tightly packed image, cuMemcpy3D copies between device memory and an
+ * array as the driver documents it, and surface and texture objects check
+ * the resource they are given (surfaces only over arrays made with
+ * CUDA_ARRAY3D_SURFACE_LDST).  Kernels still do not run.  The layouts are
+ * cuda_driver.h's (checked against cuda.h by tests/cuda_layout).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rt/cuda/cuda_driver.h"
+
+enum { BAD_VALUE = 1, NO_MEMORY = 2 };
+
+typedef struct Block {
+  char *base;
+  size_t n;
+  struct Block *next;
+} Block;
+static Block *blocks;
+
+int cuMemAlloc(CUdeviceptr *p, size_t n) {
+  Block *b = calloc(1, sizeof *b);
+  if (!b || !(b->base = calloc(1, n))) return free(b), NO_MEMORY;
+  b->n = n, b->next = blocks, blocks = b;
+  *p = (CUdeviceptr)(uintptr_t)b->base;
+  return 0;
+}
+
+int cuMemFree(CUdeviceptr p) {
+  for (Block **b = &blocks; *b; b = &(*b)->next)
+    if ((*b)->base == (char *)(uintptr_t)p) {
+      Block *dead = *b;
+      *b = dead->next;
+      free(dead->base), free(dead);
+      return 0;
+    }
+  return BAD_VALUE;
+}
+
+/* device memory for our allocations; an error (pageable) for any other */
+int cuPointerGetAttribute(void *out, int attr, CUdeviceptr p) {
+  for (Block *b = blocks; b; b = b->next)
+    if ((char *)(uintptr_t)p >= b->base && (char *)(uintptr_t)p < b->base + b->n) {
+      if (attr == 2) *(unsigned *)out = CU_MEMORYTYPE_DEVICE;
+      return 0;
+    }
+  return BAD_VALUE;
+}
+
+int cuMemcpy(CUdeviceptr to, CUdeviceptr from, size_t n) {
+  memmove((void *)(uintptr_t)to, (const void *)(uintptr_t)from, n);
+  return 0;
+}
+
+int cuMemcpyHtoD(CUdeviceptr to, const void *from, size_t n) {
+  memcpy((void *)(uintptr_t)to, from, n);
+  return 0;
+}
+
+int cuMemsetD8(CUdeviceptr to, unsigned char v, size_t n) {
+  memset((void *)(uintptr_t)to, v, n);
+  return 0;
+}
+
+struct CUarray_st {
+  CudaArray3dDesc desc;
+  size_t row, rows; /* bytes a row; rows a slice */
+  char *data;
+};
+
+static size_t channel_bytes(int format) {
+  switch (format) {
+  case CU_AD_FORMAT_UNSIGNED_INT8: case CU_AD_FORMAT_SIGNED_INT8: return 1;
+  case CU_AD_FORMAT_UNSIGNED_INT8 + 1: case CU_AD_FORMAT_SIGNED_INT8 + 1: return 2;
+  default: return 4;
+  }
+}
+
+int cuArray3DCreate(CUarray *out, const CudaArray3dDesc *d) {
+  if (!d->width || (d->depth && !d->height) || !d->channels || d->channels == 3 ||
+      d->channels > 4)
+    return BAD_VALUE;
+  CUarray a = calloc(1, sizeof *a);
+  if (!a) return NO_MEMORY;
+  a->desc = *d;
+  a->row = d->width * d->channels * channel_bytes(d->format);
+  a->rows = d->height ? d->height : 1;
+  if (!(a->data = calloc(a->rows * (d->depth ? d->depth : 1), a->row))) return free(a), NO_MEMORY;
+  *out = a;
+  return 0;
+}
+
+int cuArrayDestroy(CUarray a) {
+  if (!a) return BAD_VALUE;
+  free(a->data), free(a);
+  return 0;
+}
+
+/* one side of a 3-D copy: where row (y, z) starts */
+static char *row_at(int type, CUdeviceptr dev, CUarray arr, size_t x, size_t y, size_t z,
+                    size_t pitch, size_t height) {
+  if (type == CU_MEMORYTYPE_ARRAY) return arr->data + (z * arr->rows + y) * arr->row + x;
+  return (char *)(uintptr_t)dev + (z * height + y) * pitch + x;
+}
+
+int cuMemcpy3D(const CudaMemcpy3d *c) {
+  if (c->reserved0 || c->reserved1 || (c->src_type != CU_MEMORYTYPE_ARRAY &&
+                                       c->src_type != CU_MEMORYTYPE_DEVICE) ||
+      (c->dst_type != CU_MEMORYTYPE_ARRAY && c->dst_type != CU_MEMORYTYPE_DEVICE))
+    return BAD_VALUE;
+  const CUarray sa = c->src_array, da = c->dst_array;
+  if ((c->src_type == CU_MEMORYTYPE_ARRAY && (!sa || c->src_x_bytes + c->width_bytes > sa->row)) ||
+      (c->dst_type == CU_MEMORYTYPE_ARRAY && (!da || c->dst_x_bytes + c->width_bytes > da->row)) ||
+      (c->src_type == CU_MEMORYTYPE_DEVICE && c->src_pitch < c->width_bytes) ||
+      (c->dst_type == CU_MEMORYTYPE_DEVICE && c->dst_pitch < c->width_bytes))
+    return BAD_VALUE;
+  for (size_t z = 0; z < c->depth; z++)
+    for (size_t y = 0; y < c->height; y++)
+      memcpy(row_at(c->dst_type, c->dst_device, da, c->dst_x_bytes, c->dst_y + y, c->dst_z + z,
+                    c->dst_pitch, c->dst_height),
+             row_at(c->src_type, c->src_device, sa, c->src_x_bytes, c->src_y + y, c->src_z + z,
+                    c->src_pitch, c->src_height),
+             c->width_bytes);
+  return 0;
+}
+
+/* objects are their array (or memory) with a tag, so a test can tell them */
+int cuSurfObjectCreate(CUsurfObject *out, const CudaResourceDesc *r) {
+  if (r->res_type != CU_RESOURCE_TYPE_ARRAY || !r->res.array.array ||
+      !(r->res.array.array->desc.flags & CUDA_ARRAY3D_SURFACE_LDST))
+    return BAD_VALUE;
+  *out = (CUsurfObject)(uintptr_t)r->res.array.array;
+  return 0;
+}
+
+/* what a kernel's surf*Dwrite would change: the image of the array under
+ * a surface object (tests call it through dlsym) */
+void *fake_surface_image(CUsurfObject s) { return s ? ((CUarray)(uintptr_t)s)->data : NULL; }
+
+int cuSurfObjectDestroy(CUsurfObject s) { return s ? 0 : BAD_VALUE; }
+
+int cuTexObjectCreate(CUtexObject *out, const CudaResourceDesc *r, const void *tex,
+                      const void *view) {
+  (void)tex;
+  if (view || (r->res_type == CU_RESOURCE_TYPE_ARRAY && !r->res.array.array)) return BAD_VALUE;
+  *out = r->res_type == CU_RESOURCE_TYPE_ARRAY ? (CUtexObject)(uintptr_t)r->res.array.array
+                                               : (CUtexObject)r->res.linear.ptr;
+  return 0;
+}
+
+int cuTexObjectDestroy(CUtexObject t) { return t ? 0 : BAD_VALUE; }
