@@ -24,15 +24,6 @@
 
 #include "glsl_internal.h"
 
-static bool has_goto_to(const KStmt *s, const char *label) {
-  if (!s) return false;
-  if (s->kind == KS_GOTO) return !strcmp(s->label, label);
-  for (int i = 0; i < s->nstmts; i++)
-    if (has_goto_to(s->stmts[i], label)) return true;
-  return has_goto_to(s->then, label) || has_goto_to(s->els, label) || has_goto_to(s->body, label) ||
-         has_goto_to(s->init_stmt, label);
-}
-
 static void push_breakable(Gl *g, char kind) {
   if (g->nbrk == (int)sizeof g->brk) {
     gl_error(g, g->at, "control flow nested too deeply for the Vulkan target");
@@ -45,7 +36,7 @@ void gl_enter_breakable(Gl *g, char kind) { push_breakable(g, kind); }
 
 static bool any_goto(KStmt *const *ss, int lo, int hi, const char *label) {
   for (int i = lo; i < hi; i++)
-    if (has_goto_to(ss[i], label)) return true;
+    if (kir_has_goto_to(ss[i], label)) return true;
   return false;
 }
 
@@ -145,7 +136,7 @@ static int back_end(KStmt **ss, int i, int hi) {
   int last = -1;
   if (ss[i]->kind == KS_LABEL)
     for (int k = i + 1; k < hi; k++)
-      if (has_goto_to(ss[k], ss[i]->label)) last = k;
+      if (kir_has_goto_to(ss[k], ss[i]->label)) last = k;
   return last;
 }
 

@@ -17,15 +17,6 @@
 
 #include <string.h>
 
-static bool has_goto_to(KStmt *s, const char *label) {
-  if (!s) return false;
-  if (s->kind == KS_GOTO) return !strcmp(s->label, label);
-  for (int i = 0; i < s->nstmts; i++)
-    if (has_goto_to(s->stmts[i], label)) return true;
-  return has_goto_to(s->then, label) || has_goto_to(s->els, label) || has_goto_to(s->body, label) ||
-         has_goto_to(s->init_stmt, label);
-}
-
 static WLabel *find(WCtx *c, const char *name) {
   for (int i = 0; i < c->labels.len; i++) {
     WLabel *l = c->labels.items[i];
@@ -43,7 +34,7 @@ static void scan(WCtx *c, KStmt *s) {
     w->name = l->label;
     w->flag = arena_printf(c->a, "cw_ok_%s", l->label);
     for (int i = 0; i < s->nstmts; i++) {
-      if (!has_goto_to(s->stmts[i], l->label)) continue;
+      if (!kir_has_goto_to(s->stmts[i], l->label)) continue;
       if (i < j) w->forward = true;
       else { w->backward = true; w->last = i; }
     }

@@ -279,6 +279,15 @@ void kt_struct_layout(KType *st) {
   if (st->size == 0) st->size = 1; /* C++: empty class has size 1 */
 }
 
+bool kir_has_goto_to(const KStmt *s, const char *label) {
+  if (!s) return false;
+  if (s->kind == KS_GOTO) return !strcmp(s->label, label);
+  for (int i = 0; i < s->nstmts; i++)
+    if (kir_has_goto_to(s->stmts[i], label)) return true;
+  return kir_has_goto_to(s->then, label) || kir_has_goto_to(s->els, label) ||
+         kir_has_goto_to(s->body, label) || kir_has_goto_to(s->init_stmt, label);
+}
+
 bool kir_same_name(const char *a, const char *b) {
   for (;;) {
     while (*a == ' ') a++;

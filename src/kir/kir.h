@@ -333,6 +333,8 @@ void kt_struct_layout(KType *st); /* computes offsets, size, align */
 /* Kernel names compare equal ignoring spaces: `reduce<float,256>` is
  * `reduce<float, 256>` (every backend's kernel lookup uses this). */
 bool kir_same_name(const char *a, const char *b);
+/* Some `goto label` inside s (its statements, branches, body, init). */
+bool kir_has_goto_to(const KStmt *s, const char *label);
 /* Kernel lookup by C++ name (`reduce<float, 256>`) or cname. */
 KFunc *kir_find_kernel(const KModule *m, const char *name);
 
