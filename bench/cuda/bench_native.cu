@@ -4,6 +4,7 @@
 // Prints one "name seconds" line per measurement for bench/cuda/run.sh.
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <chrono>
 #include "kernels.cu"
 
@@ -41,7 +42,10 @@ int main()
     float *h; CK(cudaMallocHost(&h, n * 4));
     printf("h2d_pinned %.9f\n", timed(10, [&] { cudaMemcpy(x, h, n * 4, cudaMemcpyHostToDevice); }));
     printf("d2h_pinned %.9f\n", timed(10, [&] { cudaMemcpy(h, x, n * 4, cudaMemcpyDeviceToHost); }));
+    // touched first, as bench_cw.c does: untouched pages all map the kernel's
+    // one zero page, which the driver reads far faster than real memory
     float *hp = (float *)malloc(n * 4);
+    memset(hp, 0, (size_t)n * 4);
     printf("h2d_pageable %.9f\n", timed(10, [&] { cudaMemcpy(x, hp, n * 4, cudaMemcpyHostToDevice); }));
     printf("d2h_pageable %.9f\n", timed(10, [&] { cudaMemcpy(hp, x, n * 4, cudaMemcpyDeviceToHost); }));
     return 0;
