@@ -14,6 +14,7 @@
  * differently.
  */
 #include "compat/compat.h"
+#include "rt/profile.h"
 #include "base/base.h"
 
 #include <ctype.h>
@@ -380,6 +381,7 @@ static cudaError_t compile_tu(int tu, CompatTU *t, cw_context *ctx) {
   fill_opts(t, &o, inc, def, und);
   cw_diags *d = cw_diags_new();
   if (!d) return cudaErrorMemoryAllocation;
+  double t0 = cw_prof_start();
   cw_status st = cw_compile_source(t->name, t->src, t->len, &o, d, &t->prog);
   cudaError_t err = cudaSuccess;
   if (st != CW_OK) {
@@ -390,14 +392,17 @@ static cudaError_t compile_tu(int tu, CompatTU *t, cw_context *ctx) {
     err = cudaErrorInvalidKernelImage;
   }
   if (err == cudaSuccess) err = instantiate_all(tu, t, d);
+  cw_prof_add(CW_PROF_FRONT, t0);
 #ifndef __EMSCRIPTEN__ /* the web runtime has no NVRTC path (see cc_web.c) */
   if (err == cudaSuccess) compat_nvrtc_probe(t->name, t->prog);
 #endif
+  t0 = cw_prof_start();
   if (err == cudaSuccess && cw_module_load(ctx, t->prog, &t->mod) != CW_OK) {
     snprintf(state.msg, sizeof state.msg, "cuwasm: cannot load the device code of %s: %s",
              t->name, cw_last_error_message(ctx));
     err = cudaErrorNoKernelImageForDevice;
   }
+  cw_prof_add(CW_PROF_MODULE, t0);
   cw_diags_free(d);
   return err;
 }

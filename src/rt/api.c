@@ -12,6 +12,7 @@
  * has one (module_cache.c).
  */
 #include "rt_internal.h"
+#include "profile.h"
 #include "api/program.h"
 
 #include "../base/base.h"
@@ -84,7 +85,9 @@ cw_status cw_context_new(const char *backend, cw_context **out) {
   ctx->ops = ops;
   pthread_mutex_init(&ctx->mu, NULL);
   mempool_init(&ctx->pool);
+  double t0 = cw_prof_start();
   cw_status st = ops->open(&ctx->dev, ctx->err, sizeof ctx->err);
+  cw_prof_add(CW_PROF_CONTEXT, t0);
   if (st == CW_OK) st = cw_stream_new(ctx, &ctx->default_stream);
   if (st == CW_OK) ctx->checking = ops->check_errors && ops->check_errors(ctx->dev) >= 0;
   if (ctx->checking) {
@@ -211,8 +214,7 @@ static void stream_release(cw_context *ctx, cw_stream *s) {
 /* Waits for every stream that exists now.  Another thread may free one
  * meanwhile (cudaStreamDestroy in a host thread): each stream waited on
  * holds a reference, and the last reference frees it. */
-cw_status cw_synchronize(cw_context *ctx) {
-  if (!ctx) return CW_ERR_INVALID;
+static cw_status synchronize_all(cw_context *ctx) {
   cw_status first = CW_OK;
   char msg[1024];
   pthread_mutex_lock(&ctx->mu);
@@ -243,6 +245,14 @@ cw_status cw_synchronize(cw_context *ctx) {
   free(snap);
   flush_output(ctx);
   return first;
+}
+
+cw_status cw_synchronize(cw_context *ctx) {
+  if (!ctx) return CW_ERR_INVALID;
+  double t0 = cw_prof_start();
+  cw_status st = synchronize_all(ctx);
+  cw_prof_add(CW_PROF_SYNC, t0);
+  return st;
 }
 
 /* ---- modules and kernels ------------------------------------------------- */
@@ -426,7 +436,9 @@ cw_status cw_buffer_alloc(cw_context *ctx, size_t bytes, cw_buffer **out) {
   *out = NULL;
   cw_buffer *b = calloc(1, sizeof *b);
   if (!b) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  double t0 = cw_prof_start();
   b->ptr = mempool_get(ctx, bytes, &b->cap);
+  cw_prof_add(CW_PROF_ALLOC, t0);
   if (!b->ptr) {
     free(b);
     /* a device whose context a fault broke (the CUDA driver's) refuses
@@ -466,10 +478,12 @@ cw_status cw_buffer_alloc_kind(cw_context *ctx, int kind, size_t bytes, cw_buffe
 void cw_buffer_free(cw_buffer *b) {
   if (!b) return;
   cw_synchronize(b->ctx); /* like cudaFree: no kernel may still use it */
+  double t0 = cw_prof_start();
   if (b->kind != CW_MEM_DEVICE && b->ctx->ops->mem_free_kind)
     b->ctx->ops->mem_free_kind(b->ctx->dev, b->kind, b->ptr);
   else
     mempool_put(b->ctx, b->ptr, b->cap);
+  cw_prof_add(CW_PROF_ALLOC, t0);
   free(b);
 }
 
@@ -485,9 +499,11 @@ static cw_status wait_default(cw_context *ctx) {
 
 static cw_status blocking_copy(cw_context *ctx, void *dst, const void *src, size_t n) {
   if (!ctx || (n && (!dst || !src))) return CW_ERR_INVALID;
+  double t0 = cw_prof_start();
   cw_status st = wait_default(ctx);
-  if (st != CW_OK) return st;
-  return ctx->ops->copy(ctx->dev, dst, src, n);
+  if (st == CW_OK) st = ctx->ops->copy(ctx->dev, dst, src, n);
+  cw_prof_add(CW_PROF_COPY, t0);
+  return st;
 }
 
 cw_status cw_memcpy_htod(cw_context *c, void *d, const void *s, size_t n) { return blocking_copy(c, d, s, n); }
@@ -496,9 +512,11 @@ cw_status cw_memcpy_dtod(cw_context *c, void *d, const void *s, size_t n) { retu
 
 cw_status cw_memset(cw_context *ctx, void *dst, int value, size_t n) {
   if (!ctx || (n && !dst)) return CW_ERR_INVALID;
+  double t0 = cw_prof_start();
   cw_status st = wait_default(ctx);
-  if (st != CW_OK) return st;
-  return ctx->ops->fill(ctx->dev, dst, value, n);
+  if (st == CW_OK) st = ctx->ops->fill(ctx->dev, dst, value, n);
+  cw_prof_add(CW_PROF_COPY, t0);
+  return st;
 }
 
 cw_status cw_memcpy_async(cw_context *ctx, void *dst, const void *src, size_t n,
@@ -514,8 +532,8 @@ cw_status cw_memcpy_async(cw_context *ctx, void *dst, const void *src, size_t n,
 
 /* ---- launch ---------------------------------------------------------------- */
 
-static cw_status launch_op(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
-                           size_t shared_bytes, cw_stream *stream, void **args, bool coop) {
+static cw_status launch_enqueue(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
+                                size_t shared_bytes, cw_stream *stream, void **args, bool coop) {
   if (!k || !grid || !block) return CW_ERR_INVALID;
   cw_context *ctx = k->mod->ctx;
   char err[512];
@@ -552,6 +570,14 @@ static cw_status launch_op(cw_kernel *k, const unsigned grid[3], const unsigned 
   op->blob = blob;
   op->cooperative = coop;
   return stream_push(stream ? stream : ctx->default_stream, op);
+}
+
+static cw_status launch_op(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
+                           size_t shared_bytes, cw_stream *stream, void **args, bool coop) {
+  double t0 = cw_prof_start();
+  cw_status st = launch_enqueue(k, grid, block, shared_bytes, stream, args, coop);
+  cw_prof_add(CW_PROF_LAUNCH, t0);
+  return st;
 }
 
 cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
@@ -610,7 +636,9 @@ void cw_stream_free(cw_stream *s) {
 cw_status cw_stream_synchronize(cw_stream *s) {
   if (!s) return CW_ERR_INVALID;
   char msg[1024];
+  double t0 = cw_prof_start();
   cw_status st = stream_wait(s, msg, sizeof msg);
+  cw_prof_add(CW_PROF_SYNC, t0);
   if (st != CW_OK) rt_fail(s->ctx, st, "%s", msg);
   flush_output(s->ctx);
   return st;
@@ -664,11 +692,17 @@ cw_status cw_event_record(cw_event *e, cw_stream *s) {
 }
 
 cw_status cw_event_synchronize(cw_event *e) {
-  if (e->be) return e->recorded ? e->ctx->ops->event_sync(e->ctx->dev, e->be) : CW_OK;
-  pthread_mutex_lock(&e->mu);
-  while (e->pending) pthread_cond_wait(&e->cv, &e->mu);
-  pthread_mutex_unlock(&e->mu);
-  return CW_OK;
+  double t0 = cw_prof_start();
+  cw_status st = CW_OK;
+  if (e->be) {
+    if (e->recorded) st = e->ctx->ops->event_sync(e->ctx->dev, e->be);
+  } else {
+    pthread_mutex_lock(&e->mu);
+    while (e->pending) pthread_cond_wait(&e->cv, &e->mu);
+    pthread_mutex_unlock(&e->mu);
+  }
+  cw_prof_add(CW_PROF_SYNC, t0);
+  return st;
 }
 
 cw_status cw_event_elapsed_ms(cw_event *a, cw_event *b, float *ms) {

@@ -17,6 +17,7 @@
  * could not be recorded.
  */
 #include "rt_internal.h"
+#include "profile.h"
 
 #include "api/program.h"
 #include "base/hash.h"
@@ -124,7 +125,9 @@ cw_status module_cache_load(cw_context *ctx, const char *name, const char *sourc
                                               : "cpu+check-sync";
   bool keyed = source && source_key(flavour, name, source, size, opts, key);
   void *h;
+  double t0 = cw_prof_start();
   if (keyed && ctx->ops->module_cached(ctx->dev, key, &h) == CW_OK) {
+    cw_prof_add(CW_PROF_MODULE, t0);
     cw_module *m = calloc(1, sizeof *m);
     if (!m) {
       ctx->ops->module_unload(ctx->dev, h);
@@ -139,13 +142,17 @@ cw_status module_cache_load(cw_context *ctx, const char *name, const char *sourc
   CwInputNote note = {note_input, &in};
   int warnings = cw_diags_warning_count(diags);
   cw_program *p = NULL;
+  t0 = cw_prof_start();
   cw_status st = cw_compile_source_noting(name, source, size, opts, &note, diags, &p);
+  cw_prof_add(CW_PROF_FRONT, t0);
   if (st != CW_OK) {
     inputs_free(&in);
     return rt_fail(ctx, st, "compilation of %s failed", name);
   }
   bool record = keyed && !in.unusable && cw_diags_warning_count(diags) == warnings;
+  t0 = cw_prof_start();
   st = rt_module_load(ctx, p, record ? key : NULL, &in, out);
+  cw_prof_add(CW_PROF_MODULE, t0);
   cw_program_free(p);
   inputs_free(&in);
   return st;

@@ -13,6 +13,7 @@
  * futex wake-up on either side.
  */
 #include "rt_internal.h"
+#include "profile.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,14 +32,17 @@ static void run_op(cw_stream *s, Op *op) {
   cw_status st = CW_OK;
   if (ctx->ops->set_stream) ctx->ops->set_stream(ctx->dev, s->bs, true);
   switch (op->kind) {
-  case OP_LAUNCH:
+  case OP_LAUNCH: {
+    double t0 = cw_prof_start();
     if (op->cooperative && ctx->ops->launch_cooperative)
       st = ctx->ops->launch_cooperative(ctx->dev, op->kernel, op->grid, op->block, op->shared,
                                         op->args, err, sizeof err);
     else
       st = ctx->ops->launch(ctx->dev, op->kernel, op->grid, op->block, op->shared,
                             op->args, err, sizeof err);
+    cw_prof_add(CW_PROF_BACKEND_LAUNCH, t0);
     break;
+  }
   case OP_COPY: st = ctx->ops->copy(ctx->dev, op->dst, op->src, op->n); break;
   case OP_FILL: st = ctx->ops->fill(ctx->dev, op->dst, op->value, op->n); break;
   case OP_EVENT: {

@@ -288,10 +288,11 @@ static void c_files(const char *dir, StrList *srcs) {
 
 static void runtime_sources(StrList *srcs) {
   static const char *const extra[] = {"src/base/base.c", "src/base/check_list.c",
-                                      "src/base/file.c", "src/rt/launch_check.c"};
+                                      "src/base/file.c", "src/rt/launch_check.c",
+                                      "src/rt/profile.c"};
   c_files(CUWASM_SOURCE_DIR "/src/compat", srcs);
   c_files(CUWASM_SOURCE_DIR "/src/compat/web", srcs);
-  for (int i = 0; i < 4; i++) {
+  for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) {
     char p[PATH_MAX];
     snprintf(p, sizeof p, "%s/%s", CUWASM_SOURCE_DIR, extra[i]);
     sl_add(srcs, p);

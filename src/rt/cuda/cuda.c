@@ -30,6 +30,7 @@
 #include "nvrtc_build.h"
 #include "kir/kir.h"
 #include "rt/backend.h"
+#include "rt/profile.h"
 
 typedef struct CudaDev {
   CudaDriver drv;
@@ -122,11 +123,14 @@ static bool cuda_probe(cw_device_info *info) {
 static cw_status cuda_open(void **out, char *err, size_t errn) {
   CudaDev *d = calloc(1, sizeof *d);
   if (!d) return CW_ERR_NOMEM;
+  double t0 = cw_prof_start();
   if (!cuda_driver_open(&d->drv, err, errn)) {
     free(d);
     return CW_ERR_UNAVAILABLE;
   }
+  double t1 = cw_prof_start();
   d->have_rtc = nvrtc_open(&d->rtc, d->rtc_why, sizeof d->rtc_why);
+  cw_prof_add(CW_PROF_NVRTC_OPEN, t1);
   int n = 0;
   CUresult r = d->drv.cuInit(0);
   if (r == 0) r = d->drv.cuDeviceGetCount(&n);
@@ -145,6 +149,7 @@ static cw_status cuda_open(void **out, char *err, size_t errn) {
   }
   d->drv.cuDeviceGetAttribute(&d->cc_major, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, d->device);
   d->drv.cuDeviceGetAttribute(&d->cc_minor, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, d->device);
+  cw_prof_add(CW_PROF_DRIVER, t0); /* the NVRTC part is also counted on its own line */
   *out = d;
   return CW_OK;
 }
@@ -395,6 +400,31 @@ static cw_status nvcc_compile(CudaDev *d, const char *src, const char *const *us
   return *cubin ? CW_OK : CW_ERR_COMPILE;
 }
 
+/* compiles SRC with NVRTC (and with nvcc when USE_NVCC) into *CUBIN */
+static cw_status get_cubin_compiled(CudaDev *d, const char *src, const char *file,
+                                    NvrtcNames *nm, const char *arch, bool use_nvcc,
+                                    const char *const *user, int nuser, char **cubin,
+                                    size_t *n, char *err, size_t errn) {
+  cw_status st = nvrtc_build(&d->rtc, src, file, nm, arch, user, nuser, cubin, n, err, errn);
+  if (st != CW_OK) return st;
+  if (use_nvcc) {
+    /* the same source through nvcc instead (for comparing the two
+     * compilers' code): NVRTC above only supplied the lowered names,
+     * which nvcc mangles alike but for 64-bit <stdint.h> types */
+    free(*cubin);
+    *cubin = NULL;
+    st = nvcc_compile(d, src, user, nuser, cubin, n, err, errn);
+    if (st != CW_OK) return st;
+    for (int i = 0; i < nm->nkernels; i++) {
+      char *own = nm->lowered[i] ? cubin_kernel_name(*cubin, *n, nm->lowered[i]) : NULL;
+      if (!own) continue; /* the driver's lookup then names what is missing */
+      free(nm->lowered[i]);
+      nm->lowered[i] = own;
+    }
+  }
+  return CW_OK;
+}
+
 static cw_status get_cubin(CudaDev *d, const char *src, const char *file, NvrtcNames *nm,
                            const char *const *user, int nuser, char **cubin, size_t *n,
                            char *err, size_t errn) {
@@ -418,27 +448,17 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, NvrtcN
            use_nvcc ? "nvcc" : "nvrtc", maj, min);
   snprintf(npath, sizeof npath, "%s/%016llx-%s%d.%d.names", dir, (unsigned long long)h,
            use_nvcc ? "nvcc" : "nvrtc", maj, min);
-  if (!getenv("CUWASM_NO_CACHE") && (*cubin = cw_read_file(cpath, n)) && load_names(npath, nm))
-    return CW_OK;
+  double t0 = cw_prof_start();
+  bool hit = !getenv("CUWASM_NO_CACHE") && (*cubin = cw_read_file(cpath, n)) && load_names(npath, nm);
+  cw_prof_add(CW_PROF_CACHE_READ, t0);
+  if (hit) return CW_OK;
   free(*cubin);
   *cubin = NULL;
-  cw_status st = nvrtc_build(&d->rtc, src, file, nm, arch, user, nuser, cubin, n, err, errn);
+  t0 = cw_prof_start();
+  cw_status st = get_cubin_compiled(d, src, file, nm, arch, use_nvcc, user, nuser, cubin, n, err,
+                                    errn);
+  cw_prof_add(CW_PROF_COMPILE, t0);
   if (st != CW_OK) return st;
-  if (use_nvcc) {
-    /* the same source through nvcc instead (for comparing the two
-     * compilers' code): NVRTC above only supplied the lowered names,
-     * which nvcc mangles alike but for 64-bit <stdint.h> types */
-    free(*cubin);
-    *cubin = NULL;
-    st = nvcc_compile(d, src, user, nuser, cubin, n, err, errn);
-    if (st != CW_OK) return st;
-    for (int i = 0; i < nm->nkernels; i++) {
-      char *own = nm->lowered[i] ? cubin_kernel_name(*cubin, *n, nm->lowered[i]) : NULL;
-      if (!own) continue; /* the driver's lookup then names what is missing */
-      free(nm->lowered[i]);
-      nm->lowered[i] = own;
-    }
-  }
   mkdirs(dir);
   save_names(npath, nm);
   (void)cw_write_file_atomic(cpath, *cubin, *n);
@@ -542,7 +562,10 @@ static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **ou
   bind(d);
   KModule *m = cw_program_module(prog);
   char *src = NULL;
-  if (cw_program_device_source(prog, &src) != CW_OK) {
+  double t0 = cw_prof_start();
+  cw_status have_src = cw_program_device_source(prog, &src);
+  cw_prof_add(CW_PROF_DEVICE_SOURCE, t0);
+  if (have_src != CW_OK) {
     snprintf(err, errn, "the program carries no CUDA source");
     return CW_ERR_INVALID;
   }
@@ -572,7 +595,9 @@ static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **ou
     void *one = cm;
     st = cuda_module_link(d, &one, 1, err, errn);
   } else if (st == CW_OK) {
+    t0 = cw_prof_start();
     CUresult r = d->drv.cuModuleLoadData(&cm->mod, cubin);
+    cw_prof_add(CW_PROF_DRIVER_LOAD, t0);
     if (r != 0) {
       cuda_error_text(&d->drv, r, err, errn);
       st = CW_ERR_LAUNCH;
