@@ -12,7 +12,9 @@
 # either compiler are listed and left out of the means.
 # Usage: bench/programs/run.sh REALWORLD_DIR [BUILD_DIR] [NAME ...]
 #   REALWORLD_DIR: the corpus (programs.txt, src/, gen.sh)
-# Environment: REPS (default 3), NVCC (default nvcc), ARCH (default native).
+# Environment: REPS (default 3), NVCC (default nvcc), ARCH (default native),
+# JOBS (parallel builds, default nproc), PROFILE_DIR (each program's
+# CUWASM_PROFILE table of one more warm run is written there).
 set -u
 rw=$(cd "${1:?usage: run.sh REALWORLD_DIR [BUILD_DIR] [NAME ...]}" && pwd); shift
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -45,25 +47,48 @@ best() { # N CMD...: the best of N runs
   done
   echo "$b"
 }
-printf '%-36s %9s %9s %9s %8s %8s\n' program "nvcc (s)" "cold (s)" "warm (s)" cold× warm×
-lc=0 lw=0 n=0 skipped=()
-set -f
-while IFS='|' read -r name srcs flags args verdict tags nvflags outputs <&3; do
-  case $name in ''|'#'*) continue ;; esac
-  wanted "$name" || continue
-  S=$(mktemp -d); W=$S/stage/$name; suite=${name%%/*}
+# Stage and build every program first, JOBS at a time (nvcc and `cuwasm cc`
+# dominate the wall time of this script); then time them one by one on the
+# otherwise idle machine.
+stage() { # NAME SRCS FLAGS NVFLAGS: stages NAME under $work/NAME and builds both binaries
+  local name=$1 srcs=$2 flags=$3 nvflags=$4 S=$work/$(printf '%s' "$1" | tr '/' '_')
+  local W=$S/stage/$name suite=${name%%/*}
   mkdir -p "$S/stage/$suite" "$S/stage/cuda-samples"
   cp -R "$rw/src/$name" "$W"
   cp -R "$rw/src/cuda-samples/Common" "$S/stage/cuda-samples/Common"
-  if ! "$rw/gen.sh" "$S" "$name" >/dev/null 2>&1 < /dev/null ||
-     ! (cd "$W" && "$nvcc" -arch="$arch" $flags $nvflags $srcs -o prog_nvcc) >/dev/null 2>&1 ||
-     ! (cd "$W" && "$cw" cc $srcs $flags -o prog_cw) >/dev/null 2>&1; then
-    skipped+=("$name (build)"); rm -rf "$S"; continue
-  fi
+  "$rw/gen.sh" "$S" "$name" >/dev/null 2>&1 < /dev/null || { echo gen > "$S/failed"; return; }
+  (cd "$W" && "$nvcc" -arch="$arch" $flags $nvflags $srcs -o prog_nvcc) > "$S/nvcc.log" 2>&1 ||
+    { echo nvcc > "$S/failed"; return; }
+  (cd "$W" && "$cw" cc $srcs $flags -o prog_cw) > "$S/cw.log" 2>&1 || echo "cuwasm cc" > "$S/failed"
+}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+set -f
+jobs_now=0
+while IFS='|' read -r name srcs flags args verdict tags nvflags outputs <&3; do
+  case $name in ''|'#'*) continue ;; esac
+  wanted "$name" || continue
+  stage "$name" "$srcs" "$flags" "$nvflags" &
+  jobs_now=$((jobs_now + 1))
+  if [ $jobs_now -ge "${JOBS:-$(nproc)}" ]; then wait -n; jobs_now=$((jobs_now - 1)); fi
+done 3< "$rw/programs.txt"
+wait
+printf '%-36s %9s %9s %9s %8s %8s\n' program "nvcc (s)" "cold (s)" "warm (s)" cold× warm×
+lc=0 lw=0 n=0 skipped=()
+while IFS='|' read -r name srcs flags args verdict tags nvflags outputs <&3; do
+  case $name in ''|'#'*) continue ;; esac
+  wanted "$name" || continue
+  S=$work/$(printf '%s' "$name" | tr '/' '_'); W=$S/stage/$name
+  if [ -f "$S/failed" ]; then skipped+=("$name (build: $(cat "$S/failed"))"); continue; fi
   cd "$W" || exit 1
   tn=$(best "$reps" ./prog_nvcc $args)
   tc=$(wall env XDG_CACHE_HOME="$S/cache" CUWASM_BACKEND=cuda ./prog_cw $args)
   tw=$(best "$reps" env XDG_CACHE_HOME="$S/cache" CUWASM_BACKEND=cuda ./prog_cw $args)
+  if [ -n "${PROFILE_DIR:-}" ]; then # one more warm run, with the runtime's own profile
+    mkdir -p "$PROFILE_DIR"
+    env XDG_CACHE_HOME="$S/cache" CUWASM_BACKEND=cuda CUWASM_PROFILE=1 ./prog_cw $args 2>&1 \
+      >/dev/null < /dev/null | sed -n '/^cuwasm profile/,$p' > "$PROFILE_DIR/$(basename "$S").txt"
+  fi
   cd "$root" || exit 1
   rm -rf "$S"
   if [ "$tn" = fail ] || [ "$tc" = fail ] || [ "$tw" = fail ]; then
