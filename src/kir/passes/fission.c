@@ -34,7 +34,10 @@
  * the per_thread list.  A local used in two or more thread loops is listed
  * there; parameters that are written too.  The C emitter still builds
  * its own per-thread loops (src/emit/c_fission.c); what the two share
- * lives in this folder (splits.c: where to split; walk.c; converge.c;
+ * lives in this folder (regions.c: how a statement list is cut into
+ * thread loops, statements of the block and column loops, which locals
+ * cross a split, and which shape a statement with a split point takes;
+ * splits.c: where to split; walk.c; converge.c;
  * versions.c; remat.c: what is recomputed rather than kept per thread;
  * blocklevel.c: which ifs, loops and locals run once for the block;
  * column.c: statements one column of threads runs; warp.c: warp
@@ -150,8 +153,27 @@ void fis_push_guard(Fis *f, KStmt *g) {
 }
 
 
+static void split_region(Fis *f, KStmt *s);
+
+/* stmts[0..n) as regions.c cuts them (shared with the C emitter) */
 void fis_split_list(Fis *f, KStmt **stmts, int n) {
-  for (int i = 0; i < n && !f->failed; i++) fis_split_stmt(f, stmts[i]);
+  KRegionList rl;
+  kir_cut_list(&f->bl, &f->remat, stmts, n, &rl);
+  for (int i = 0; i < rl.len && !f->failed; i++) {
+    KRegion *r = &rl.items[i];
+    f->loc = r->stmts[0]->loc;
+    switch (r->kind) {
+    case KR_THREADS:
+      for (int k = 0; k < r->n; k++) {
+        f->loc = r->stmts[k]->loc;
+        fis_thread_stmt(f, fis_rewrite_jumps(f, r->stmts[k], 0, 0));
+      }
+      break;
+    case KR_BLOCK: fis_block_scalar(f, r->stmts[0]); break;
+    case KR_COLUMN: fis_single_thread(f, r->stmts[0], r->k); break;
+    case KR_SPLIT: split_region(f, r->stmts[0]); break;
+    }
+  }
 }
 
 void fis_split_body(Fis *f, KStmt *s) {
@@ -185,8 +207,6 @@ static void split_uniform_if(Fis *f, KStmt *s) {
 }
 
 static void split_if(Fis *f, KStmt *s) {
-  if (kir_block_if(&f->bl, s)) return split_uniform_if(f, s);
-  f->bl.general++;
   KVar *p = fis_new_local(f, "p", true);
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, p));
@@ -209,7 +229,6 @@ static void split_if(Fis *f, KStmt *s) {
     fis_flush(f);
     f->nguards--;
   }
-  f->bl.general--;
 }
 
 /* any = 0; threads { guards; PRE; if (!cond) { st = 1; return; } any = 1; }
@@ -268,16 +287,11 @@ static void split_uniform_loop(Fis *f, KStmt *s) {
   loop->init_stmt = s->init_stmt; /* the loop variable is block-wide */
   loop->cond = s->cond;
   loop->step = s->step;
-  int nvars = f->bl.block_vars.len;
-  if (s->init_stmt) vec_push(f->a, &f->bl.block_vars, s->init_stmt->var);
   loop->body = split_nested(f, s->body);
-  f->bl.block_vars.len = nvars;
   fis_block_stmt(f, loop);
 }
 
 static void split_loop(Fis *f, KStmt *s) {
-  if (kir_block_loop(&f->bl, s)) return split_uniform_loop(f, s);
-  f->bl.general++;
   KVar *st = fis_new_local(f, "st", true), *any = fis_new_local(f, "any", false);
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, st));
@@ -320,7 +334,6 @@ static void split_loop(Fis *f, KStmt *s) {
   loop->loop_kind = KLOOP_WHILE;
   loop->body = fis_st_block(f, (KStmt **)body.items, body.len);
   fis_block_stmt(f, loop);
-  f->bl.general--;
 }
 
 
@@ -380,41 +393,20 @@ static void split_switch(Fis *f, KStmt *s) {
   f->bl.general--;
 }
 
-void fis_split_stmt(Fis *f, KStmt *s) {
-  f->loc = s->loc;
-  if (fis_block_scalar(f, s)) return;
-  if (kir_stmt_has_split(s) && s->kind != KS_LOOP) s = fis_hoist_collectives(f, s);
-  if (f->failed) return;
-  if (!kir_stmt_has_split(s)) {
-    if (fis_single_thread(f, s)) return;
-    fis_thread_stmt(f, fis_rewrite_jumps(f, s, 0, 0));
-    return;
-  }
+/* what regions.c leaves to the target: a switch, barrier calls, calls of
+ * device functions with barriers */
+static void split_other(Fis *f, KStmt *s) {
   switch (s->kind) {
-  case KS_BARRIER:
-    if (s->scope == KBAR_GRID) return fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
-    fis_block_stmt(f, s);
-    return;
-  case KS_BLOCK: fis_split_list(f, s->stmts, s->nstmts); return;
-  case KS_IF:
-    if (kir_expr_has_split(s->cond)) break;
-    split_if(f, s);
-    return;
-  case KS_LOOP:
-    if (kir_stmt_has_split(s->init_stmt)) return fis_error(f, s->loc, "a barrier in a loop's initialisation");
-    split_loop(f, s);
-    return;
+  case KS_LOOP: return fis_error(f, s->loc, "a barrier in a loop's initialisation");
   case KS_SWITCH:
     if (kir_expr_has_split(s->cond)) break;
-    split_switch(f, s);
-    return;
+    return split_switch(f, s);
   case KS_EXPR:
     if (kir_is_barrier_call(s->e)) { /* __syncthreads() as a call: a barrier statement */
       if (s->e->builtin == KB_GRID_SYNC) return fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
       KStmt *b = fis_st_new(f, KS_BARRIER);
       b->scope = s->e->builtin == KB_SYNCWARP ? KBAR_WARP : KBAR_BLOCK;
-      fis_block_stmt(f, b);
-      return;
+      return fis_block_stmt(f, b);
     }
     if (fis_inline_call(f, s)) return;
     break;
@@ -424,6 +416,31 @@ void fis_split_stmt(Fis *f, KStmt *s) {
   default: break;
   }
   fis_error(f, s->loc, "a barrier inside an expression or a called device function");
+}
+
+void fis_split_stmt(Fis *f, KStmt *s) { fis_split_list(f, &s, 1); }
+
+/* s holds a split point: its collectives hoisted out first, then as its
+ * shape (regions.c) says */
+static void split_region(Fis *f, KStmt *s) {
+  if (s->kind != KS_LOOP) s = fis_hoist_collectives(f, s);
+  if (f->failed) return;
+  if (!kir_stmt_has_split(s)) return fis_split_list(f, &s, 1);
+  KSplitShape sh = kir_split_shape(&f->bl, s);
+  kir_region_enter(&f->bl, sh, s);
+  switch (sh) {
+  case KSH_BARRIER:
+    if (s->scope == KBAR_GRID) fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
+    else fis_block_stmt(f, s);
+    break;
+  case KSH_LIST: fis_split_list(f, s->stmts, s->nstmts); break;
+  case KSH_BLOCK_IF: split_uniform_if(f, s); break;
+  case KSH_THREAD_IF: split_if(f, s); break;
+  case KSH_BLOCK_LOOP: split_uniform_loop(f, s); break;
+  case KSH_THREAD_LOOP: split_loop(f, s); break;
+  case KSH_OTHER: split_other(f, s); break;
+  }
+  kir_region_leave(&f->bl, sh, s);
 }
 
 /* ---- which locals live per thread ------------------------------------- */

@@ -1,9 +1,10 @@
 /*
  * fission_internal.h — state and helpers shared by the files of the barrier
  * fission pass (fission.h is its interface):
- *   fission.c             cutting statement lists into thread loops: if,
- *                         loops (uniform ones at block level), switch,
- *                         jumps out of a thread's turn, per-thread locals
+ *   fission.c             the regions of statement lists (regions.c) as
+ *                         thread loops: if, loops (uniform ones at block
+ *                         level), switch, jumps out of a thread's turn,
+ *                         per-thread locals
  *   fission_build.c       the KIR nodes the pass makes
  *   fission_collective.c  warp and block collectives hoisted out of
  *                         expressions, placed between thread loops
@@ -20,6 +21,7 @@
 
 #include "fission.h"
 #include "blocklevel.h"
+#include "regions.h"
 #include "remat.h"
 #include "splits.h"
 #include "uniform.h"
@@ -101,10 +103,10 @@ KStmt *fis_hoist_collectives(Fis *f, KStmt *s);
 /* warp.c: collective c lowered into steps (warp.h), its result in res */
 bool fis_lower_collective(Fis *f, const KExpr *c, KVar *res, KCollective *out);
 
-/* fission_scalars.c: statements that only declare or assign block scalars
- * (blocklevel.c) go to block level (true), ahead of the thread loop being
- * gathered unless that loop reads what they write */
-bool fis_block_scalar(Fis *f, KStmt *s);
+/* fission_scalars.c: a statement that only declares or assigns block
+ * scalars (a KR_BLOCK region) goes to block level, ahead of the thread loop
+ * being gathered unless that loop reads what it writes */
+void fis_block_scalar(Fis *f, KStmt *s);
 /* an error when a scalar ended up written inside a thread loop */
 void fis_check_scalars(Fis *f);
 
@@ -114,9 +116,9 @@ void fis_check_scalars(Fis *f);
 void fis_find_remat(Fis *f, const KStmt *source);
 void fis_rematerialise(Fis *f);
 
-/* fission_single.c: `if (threadIdx.x == K) S` as a thread loop over the
- * block's rows with threadIdx.x fixed (true: done) */
-bool fis_single_thread(Fis *f, KStmt *s);
+/* fission_single.c: `if (threadIdx.x == K) S` (a KR_COLUMN region) as a
+ * thread loop over the block's rows with threadIdx.x fixed */
+void fis_single_thread(Fis *f, KStmt *s, const KExpr *k);
 
 /* fission_inline.c: device functions with barriers, inlined */
 KExpr **fis_stmt_value(KStmt *s);
