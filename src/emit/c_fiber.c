@@ -16,7 +16,7 @@
  * waiting in the same warp (which is also their active mask), and a
  * `return` simply ends the coroutine (exited threads leave the barrier's
  * count, as on the GPU).  Device functions with barriers were inlined by
- * c_lower.c; their `return` jumps to the end of the inlined body.
+ * lower_splits.c; their `return` jumps to the end of the inlined body.
  *
  * It is slower than fission (a context switch per thread per barrier) and
  * used only where fission cannot express the shape.

@@ -4,7 +4,7 @@
  * A kernel without barriers or warp collectives is one per-thread loop
  * (PTL): CW_FOR_EACH_THREAD { body }, a counted loop over threadIdx.x
  * innermost, which the C compiler can vectorise.  Otherwise the kernel is
- * split ("barrier fission") after c_lower.c has made every split point a
+ * split ("barrier fission") after lower_splits.c has made every split point a
  * statement of its own.  How a statement list is cut into PTLs, block
  * statements and column loops, which locals cross a split, and the shape
  * each statement with a split point takes are src/kir/passes/regions.c's
@@ -46,7 +46,7 @@
  *    though a kernel's own loop can still spin forever, or a wrong index
  *    into the per-thread arrays can make it (run_exec and test_cpu_stress
  *    have watchdogs that name the kernel).
- *  - device functions containing splits are inlined by c_lower.c; their
+ *  - device functions containing splits are inlined by lower_splits.c; their
  *    `return` leaves a `do {} while (0)` wrapper loop as above.
  *  - warp collectives (__shfl*_sync, votes, ballot, match, __reduce_*,
  *    __activemask) and __syncthreads_count/and/or: their operands were
@@ -454,7 +454,7 @@ static void emit_list(CEmit *ce, KStmt *const *stmts, int n) {
 }
 
 static void emit_block_region(CEmit *ce, const KStmt *b) {
-  /* `{ T i = A; for (; C; i += S) body }` as c_lower.c writes a for loop */
+  /* `{ T i = A; for (; C; i += S) body }` as lower_splits.c writes a for loop */
   if (b->nstmts == 2 && b->stmts[1]->kind == KS_LOOP &&
       emit_strided_loop(ce, b->stmts[0], b->stmts[1]))
     return;
@@ -781,7 +781,7 @@ static void emit_loop_region(CEmit *ce, const KStmt *s) {
  * (publish; guards as for any PTL), over every thread (gather: each
  * warp's first lane packs its words) and over the threads that reach it
  * again, computing each one's result into the collective's promoted
- * temporary (c_lower.c hoisted it).  Each loop writes only its own
+ * temporary (lower_splits.c hoisted it).  Each loop writes only its own
  * thread's elements (gather: its warp's words, from the first lane), and
  * reads of other threads' elements are of what an earlier loop wrote, so
  * their iterations are independent like any other PTL's.
@@ -963,7 +963,7 @@ static void emit_thread_state(CEmit *ce) {
 static bool kept_as_scalar(const void *ce, const KVar *v) { return ce_is_scalar(ce, v); }
 
 void ce_kernel(CEmit *ce, const KFunc *f) {
-  KStmt *body = kir_converge_warps(&ce->arena, c_lower_kernel(ce, f));
+  KStmt *body = kir_converge_warps(&ce->arena, kir_lower_splits(&ce->arena, ce->m, f, &ce->next_id, "the C target", ce->d));
   SrcLoc where;
   const char *why = ce_fission_blocker(body, &where);
   if (why) {

@@ -1,16 +1,18 @@
 /*
- * c_lower.c — rewrites a kernel's KIR before barrier fission.
+ * lower_splits.c — rewrites a kernel's KIR before barrier fission, for
+ * both fissions (the C emitter's c_fission.c and the KIR pass fission.c).
  *
- * Fission (c_fission.c) works on statements: it splits a kernel at
- * statements that need the whole block (or warp) at once.  This pass makes
- * every such point a statement of its own:
+ * Fission works on statements: it splits a kernel at statements that
+ * need the whole block (or warp) at once.  This pass makes every such
+ * point a statement of its own:
  *
  *  - a call to a device function that contains a barrier or a warp
  *    collective (directly or through its callees) is inlined: parameters
- *    become locals initialised from the arguments, the body is wrapped in a
- *    `do { ... } while (0)` marked with a label, and `return e` becomes
- *    `ret = e;` plus a labelled KS_RETURN that fission treats as a break out
- *    of that wrapper (per thread, so divergent returns work);
+ *    become locals initialised from the arguments (each inlined copy has
+ *    locals of its own), the body is wrapped in a `do { ... } while (0)`
+ *    marked with a label, and `return e` becomes `ret = e;` plus a
+ *    KS_RETURN with that label, which fission treats as a break out of
+ *    the wrapper (per thread, so divergent returns work);
  *  - a warp collective or `__syncthreads_count/and/or` inside an expression
  *    is hoisted: its non-constant operands go into temporaries, then
  *    `T tmp = collective(temps);` precedes the statement, which reads tmp;
@@ -19,22 +21,28 @@
  *    copied into locals, so each thread has its own;
  *  - a loop condition holding a collective becomes `for (;;) { pre; if
  *    (!cond) break; body }`; a collective in a loop's step stays where it
- *    is (such kernels run as coroutines, c_fiber.c);
+ *    is (the C target runs such kernels as coroutines, c_fiber.c; the KIR
+ *    pass splits the step, fission.c's split_step);
  *  - a for loop's init statement moves in front of the loop: `{ init;
  *    for (; cond; step) body }`.
  *
  * Hoisting evaluates a collective before the rest of its statement, also
  * when it sat behind `&&`, `||` or `?:`: collectives have no side effects
  * besides their result, so only convergence could tell the difference.
- * New nodes are allocated in ce->arena; the module itself is not touched.
+ * New nodes are allocated in the arena given; the module itself is not
+ * touched.
  */
-#include "c_internal.h"
+#include "lower_splits.h"
+#include "splits.h"
 
 #include <string.h>
 
 typedef struct Lower {
-  CEmit *ce;
   Arena *a;
+  const KModule *m;
+  CwDiags *d;
+  int *next_id;          /* numbers the new locals' C names apart */
+  const char *target;    /* for messages: "the C target" */
   PtrVec from, to;       /* variable renaming, searched from the end */
   PtrVec *pre;           /* statements to run before the current one */
   const char *ret_label; /* inside an inlined body */
@@ -91,7 +99,7 @@ static KVar *new_temp(Lower *L, KType *t, const char *stem, SrcLoc loc) {
   v->kind = KV_LOCAL;
   v->type = t->unqual ? t->unqual : t;
   v->as = AS_LOCAL;
-  v->name = v->cname = arena_printf(L->a, "cw_%s%d", stem, L->ce->next_id++);
+  v->name = v->cname = arena_printf(L->a, "cw_%s%d", stem, (*L->next_id)++);
   v->loc = loc;
   return v;
 }
@@ -100,7 +108,7 @@ static KVar *rename_var(Lower *L, KVar *old) {
   KVar *v = arena_alloc(L->a, sizeof *v);
   *v = *old;
   v->kind = KV_LOCAL;
-  v->cname = arena_printf(L->a, "%s_%d", old->cname, L->ce->next_id++);
+  v->cname = arena_printf(L->a, "%s_%d", old->cname, (*L->next_id)++);
   vec_push(L->a, &L->from, old);
   vec_push(L->a, &L->to, v);
   return v;
@@ -137,11 +145,11 @@ static KExpr *hoist_collective(Lower *L, KExpr *e) {
 static KExpr *inline_call(Lower *L, const KExpr *call) {
   const KFunc *f = call->fn;
   if (L->depth >= MAX_INLINE_DEPTH) {
-    ce_error(L->ce, call->loc,
-             "'%s' calls itself and contains a barrier or warp collective: the C target inlines "
+    diag_add(L->d, DIAG_ERROR, call->loc,
+             "'%s' calls itself and contains a barrier or warp collective: %s inlines "
              "such functions and cannot inline recursion deeper than %d calls",
-             f->name, MAX_INLINE_DEPTH);
-    return mk_int(L, L->ce->m->t_i32, 0, call->loc);
+             f->name, L->target, MAX_INLINE_DEPTH);
+    return mk_int(L, L->m->t_i32, 0, call->loc);
   }
   int saved_map = L->from.len;
   KVar *ret = NULL;
@@ -158,7 +166,7 @@ static KExpr *inline_call(Lower *L, const KExpr *call) {
   const char *saved_label = L->ret_label;
   KVar *saved_ret = L->ret_var;
   PtrVec *saved_pre = L->pre;
-  L->ret_label = arena_printf(L->a, "cw_inl%d", L->ce->next_id++);
+  L->ret_label = arena_printf(L->a, "cw_inl%d", (*L->next_id)++);
   L->ret_var = ret;
   L->depth++;
   PtrVec body = {0};
@@ -166,7 +174,7 @@ static KExpr *inline_call(Lower *L, const KExpr *call) {
   L->depth--;
   KStmt *loop = mk_stmt(L, KS_LOOP, call->loc);
   loop->loop_kind = KLOOP_DO;
-  loop->cond = mk_int(L, L->ce->m->t_bool, 0, call->loc);
+  loop->cond = mk_int(L, L->m->t_bool, 0, call->loc);
   loop->body = mk_block(L, &body, call->loc);
   loop->label = L->ret_label;
   L->ret_label = saved_label;
@@ -174,7 +182,7 @@ static KExpr *inline_call(Lower *L, const KExpr *call) {
   L->pre = saved_pre;
   vec_push(L->a, L->pre, loop);
   L->from.len = L->to.len = saved_map;
-  return ret ? mk_var(L, ret, call->loc) : mk_int(L, L->ce->m->t_i32, 0, call->loc);
+  return ret ? mk_var(L, ret, call->loc) : mk_int(L, L->m->t_i32, 0, call->loc);
 }
 
 static KExpr *clone_expr(Lower *L, const KExpr *e) {
@@ -267,7 +275,7 @@ static KExpr *mk_not(Lower *L, KExpr *e) {
   n->kind = KE_UNARY;
   n->op = KOP_NOT;
   n->a = e;
-  n->type = L->ce->m->t_bool;
+  n->type = L->m->t_bool;
   n->loc = e->loc;
   return n;
 }
@@ -287,12 +295,12 @@ static void clone_loop(Lower *L, const KStmt *s, PtrVec *out) {
   KStmt *c = copy_stmt(L, s);
   c->init_stmt = NULL;
   c->cond = clone_with_pre(L, s->cond, &pc);
-  L->no_hoist++; /* a collective in the step sends the kernel to c_fiber.c */
+  L->no_hoist++; /* a collective in the step stays (c_fiber.c; fission.c's split_step) */
   c->step = clone_with_pre(L, s->step, &ps);
   L->no_hoist--;
   if (ps.len)
-    ce_error(L->ce, s->loc, "a call to a device function with barriers or warp "
-                            "collectives in a loop's step is not supported");
+    diag_add(L->d, DIAG_ERROR, s->loc, "a call to a device function with barriers or warp "
+                                       "collectives in a loop's step is not supported");
   c->body = clone_single(L, s->body);
   if (pc.len) {
     PtrVec b = {0};
@@ -427,8 +435,9 @@ static bool in_set(const PtrVec *set, const void *p) {
   return false;
 }
 
-KStmt *c_lower_kernel(CEmit *ce, const KFunc *f) {
-  Lower L = {.ce = ce, .a = &ce->arena};
+KStmt *kir_lower_splits(Arena *a, const KModule *m, const KFunc *f, int *next_id, const char *target,
+                        CwDiags *d) {
+  Lower L = {.a = a, .m = m, .d = d, .next_id = next_id, .target = target};
   PtrVec written = {0}, items = {0};
   mark_written(f->body, &written, L.a);
   for (int i = 0; i < f->nparams; i++) {
