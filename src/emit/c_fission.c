@@ -963,7 +963,8 @@ static void emit_thread_state(CEmit *ce) {
 static bool kept_as_scalar(const void *ce, const KVar *v) { return ce_is_scalar(ce, v); }
 
 void ce_kernel(CEmit *ce, const KFunc *f) {
-  KStmt *body = kir_converge_warps(&ce->arena, kir_lower_splits(&ce->arena, ce->m, f, &ce->next_id, "the C target", ce->d));
+  static const KLowerSplits lower = {.keep_init = false, .operand_temps = true, .target = "the C target"};
+  KStmt *body = kir_converge_warps(&ce->arena, kir_lower_splits(&ce->arena, ce->m, f, &ce->next_id, &lower, ce->d));
   SrcLoc where;
   const char *why = ce_fission_blocker(body, &where);
   if (why) {

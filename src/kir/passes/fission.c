@@ -46,6 +46,7 @@
  */
 #include "fission_internal.h"
 #include "converge.h"
+#include "lower_splits.h"
 #include "versions.h"
 
 #include <string.h>
@@ -77,14 +78,11 @@ KStmt *fis_rewrite_jumps(Fis *f, KStmt *s, int loops, int switches) {
   KStmt *c;
   switch (s->kind) {
   case KS_RETURN:
-    if (f->inl_flag) { /* { result = e; returned = 1; return; } */
-      KStmt *three[3];
-      int n = 0;
-      if (f->inl_res && s->e) three[n++] = fis_st_assign(f, fis_ex_var(f, f->inl_res), s->e);
-      else if (s->e) { three[n] = fis_st_new(f, KS_EXPR); three[n++]->e = s->e; }
-      three[n++] = fis_st_set(f, f->inl_flag, 1);
-      three[n++] = fis_st_new(f, KS_RETURN);
-      return fis_st_block(f, three, n);
+    if (s->label) { /* an inlined function's (lower_splits.c): out of its wrapper loop */
+      for (int i = f->wrappers.len - 1; i >= 0; i -= 2)
+        if (!strcmp(f->wrappers.items[i - 1], s->label)) return fis_st_set_leave(f, f->wrappers.items[i], 1);
+      fis_error(f, s->loc, "internal error: an inlined function's return outside its body");
+      return s;
     }
     return f->exit_flag ? fis_st_set_leave(f, f->exit_flag, 1) : s;
   case KS_BREAK:
@@ -233,11 +231,10 @@ static void split_if(Fis *f, KStmt *s) {
 
 /* any = 0; threads { guards; PRE; if (!cond) { st = 1; return; } any = 1; }
  * if (!any) break;   (PRE: skip threads that are not running).  A
- * condition with collectives or barrier functions gets their thread loops
- * in between, run by the threads still in the loop. */
+ * condition with split points was made statements of the body by
+ * lower_splits.c. */
 
 static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *reset) {
-  bool pushed = false;
   fis_block_stmt(f, fis_st_set(f, any, 0));
   fis_thread_stmt(f, pre);
   if (reset) fis_thread_stmt(f, reset);
@@ -245,34 +242,14 @@ static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *
     KExpr *not = fis_ex_new(f, KE_UNARY, f->m->t_bool);
     not->op = KOP_NOT;
     not->a = s->cond;
-    KStmt *test = fis_st_if(f, not, fis_st_set_leave(f, st, 1));
-    if (kir_expr_has_split(s->cond)) {
-      fis_flush(f);
-      fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
-      pushed = true;
-      test = fis_hoist_collectives(f, test);
-    }
-    fis_thread_stmt(f, test);
+    fis_thread_stmt(f, fis_st_if(f, not, fis_st_set_leave(f, st, 1)));
   }
   fis_thread_stmt(f, fis_st_set(f, any, 1));
   fis_flush(f);
-  if (pushed) f->nguards--;
   KExpr *none = fis_ex_cmp(f, KOP_EQ, fis_ex_var(f, any), fis_ex_int(f, 0));
   fis_block_stmt(f, fis_st_if(f, none, fis_st_new(f, KS_BREAK)));
 }
 
-
-/* a step expression with barriers: each operand of its commas a statement */
-static void split_step(Fis *f, KExpr *e) {
-  if (e->kind == KE_COMMA) {
-    split_step(f, e->a);
-    split_step(f, e->b);
-    return;
-  }
-  KStmt *x = fis_st_new(f, KS_EXPR);
-  x->e = e;
-  fis_split_stmt(f, x);
-}
 
 /* ---- uniform loops: the same trip count in every thread ---------------- */
 
@@ -306,23 +283,25 @@ static void split_loop(Fis *f, KStmt *s) {
   if (s->loop_kind != KLOOP_DO) loop_test(f, s, st, any, fis_st_leave_if(f, st, KOP_NE, 0), NULL);
   fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
   f->loop_state = f->brk_state = st;
+  int nwrappers = f->wrappers.len;
+  if (s->label) { /* an inlined function's body: its returns leave this loop */
+    vec_push(f->a, &f->wrappers, (void *)s->label);
+    vec_push(f->a, &f->wrappers, st);
+  }
   fis_split_body(f, s->body);
   fis_flush(f);
+  f->wrappers.len = nwrappers;
   f->loop_state = saved_state;
   f->brk_state = saved_brk;
   f->nguards--;
-  if (s->loop_kind == KLOOP_DO) {
+  if (s->loop_kind == KLOOP_DO && s->cond && s->cond->kind == KE_INT && s->cond->ival == 0) {
+    fis_block_stmt(f, fis_st_new(f, KS_BREAK)); /* do { … } while (0): one turn */
+  } else if (s->loop_kind == KLOOP_DO) {
     loop_test(f, s, st, any, fis_st_leave_if(f, st, KOP_EQ, 1), fis_st_set(f, st, 0));
   } else {
     fis_thread_stmt(f, fis_st_leave_if(f, st, KOP_EQ, 1));
     fis_thread_stmt(f, fis_st_set(f, st, 0));
-    if (s->step && kir_expr_has_split(s->step)) {
-      fis_flush(f);
-      fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
-      split_step(f, s->step);
-      fis_flush(f);
-      f->nguards--;
-    } else if (s->step) {
+    if (s->step) { /* without split points (lower_splits.c) */
       KStmt *step = fis_st_new(f, KS_EXPR);
       step->e = s->step;
       fis_thread_stmt(f, step);
@@ -393,8 +372,8 @@ static void split_switch(Fis *f, KStmt *s) {
   f->bl.general--;
 }
 
-/* what regions.c leaves to the target: a switch, barrier calls, calls of
- * device functions with barriers */
+/* what regions.c leaves to the target: a switch, `T x = collective(…)`
+ * (lower_splits.c hoisted it), a barrier written as a call */
 static void split_other(Fis *f, KStmt *s) {
   switch (s->kind) {
   case KS_LOOP: return fis_error(f, s->loc, "a barrier in a loop's initialisation");
@@ -408,10 +387,10 @@ static void split_other(Fis *f, KStmt *s) {
       b->scope = s->e->builtin == KB_SYNCWARP ? KBAR_WARP : KBAR_BLOCK;
       return fis_block_stmt(f, b);
     }
-    if (fis_inline_call(f, s)) return;
     break;
   case KS_DECL:
-    if (fis_inline_call(f, s)) return;
+    if (s->init && kir_is_collective(s->init))
+      return fis_place_collective(f, s->init, s->var);
     break;
   default: break;
   }
@@ -420,12 +399,8 @@ static void split_other(Fis *f, KStmt *s) {
 
 void fis_split_stmt(Fis *f, KStmt *s) { fis_split_list(f, &s, 1); }
 
-/* s holds a split point: its collectives hoisted out first, then as its
- * shape (regions.c) says */
+/* s holds a split point: as its shape (regions.c) says */
 static void split_region(Fis *f, KStmt *s) {
-  if (s->kind != KS_LOOP) s = fis_hoist_collectives(f, s);
-  if (f->failed) return;
-  if (!kir_stmt_has_split(s)) return fis_split_list(f, &s, 1);
   KSplitShape sh = kir_split_shape(&f->bl, s);
   kir_region_enter(&f->bl, sh, s);
   switch (sh) {
@@ -526,6 +501,12 @@ static void find_per_thread(Fis *f) {
   }
 }
 
+/* the kernel's own return (an inlined function's is labelled) */
+static bool is_kernel_return(const KStmt *s, void *ctx) {
+  (void)ctx;
+  return s->kind == KS_RETURN && !s->label;
+}
+
 bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDiags *d) {
   memset(out, 0, sizeof *out);
   Fis f = {.a = a, .m = m, .d = d, .out = out, .loc = k->loc, .kernel = k};
@@ -534,7 +515,13 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   f.list = &top;
   KStmt *body = kir_converge_warps(a, k->body);
   out->split = kir_stmt_has_split(body);
-  if (out->split) body = kir_split_versions(a, body, &f.next_id);
+  if (out->split) {
+    int errors = d->errors;
+    static const KLowerSplits lower = {.keep_init = true, .target = "barrier fission"};
+    body = kir_converge_warps(a, kir_lower_splits(a, m, k, &f.next_id, &lower, d));
+    if (d->errors > errors) return false;
+    body = kir_split_versions(a, body, &f.next_id);
+  }
   kir_block_level(&f.bl, a, k, body, false, out->split);
   if (out->split) fis_find_remat(&f, body);
   if (!out->split) {
@@ -545,7 +532,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
       fis_error(&f, k->loc, "goto in a kernel with barriers");
       return false;
     }
-    if (fis_stmt_has_kind(body, KS_RETURN)) {
+    if (kir_walk_any(body, NULL, is_kernel_return, NULL)) {
       f.exit_flag = fis_new_local(&f, "exit", true);
       fis_block_stmt(&f, fis_st_decl(&f, f.exit_flag));
       fis_thread_stmt(&f, fis_st_set(&f, f.exit_flag, 0));

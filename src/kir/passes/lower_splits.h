@@ -10,10 +10,16 @@
 
 #include "../kir.h"
 
+typedef struct KLowerSplits {
+  bool keep_init;      /* a for loop's declaration stays in the loop (else it moves in front) */
+  bool operand_temps;  /* a collective's non-constant operands go into temporaries first */
+  const char *target;  /* for messages: "the C target" */
+} KLowerSplits;
+
 /* Kernel f's body lowered, in a; the new locals' C names numbered from
  * *next_id on.  Errors (recursion too deep for inlining, a call with
- * barriers in a loop's step) go to d, naming `target` ("the C target"). */
-KStmt *kir_lower_splits(Arena *a, const KModule *m, const KFunc *f, int *next_id, const char *target,
+ * barriers in a loop's step) go to d. */
+KStmt *kir_lower_splits(Arena *a, const KModule *m, const KFunc *f, int *next_id, const KLowerSplits *o,
                         CwDiags *d);
 
 #endif
