@@ -89,15 +89,6 @@
 
 /* ---- helpers --------------------------------------------------------- */
 
-static bool has_kernel_return(const KStmt *s) {
-  if (!s) return false;
-  if (s->kind == KS_RETURN && !s->label) return true;
-  for (int i = 0; i < s->nstmts; i++)
-    if (has_kernel_return(s->stmts[i])) return true;
-  return has_kernel_return(s->then) || has_kernel_return(s->els) ||
-         has_kernel_return(s->init_stmt) || has_kernel_return(s->body);
-}
-
 static bool has_continue(const KStmt *s) {
   if (!s) return false;
   if (s->kind == KS_CONTINUE) return true;
@@ -987,7 +978,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->nguards = ce->ntargets = 0;
   ce->ptl = -1;
   ce->split = kir_stmt_has_split(body);
-  ce->has_exit = ce->split && has_kernel_return(body);
+  ce->has_exit = ce->split && kir_has_kernel_return(body);
   ce->remat.vars.len = ce->remat.inits.len = 0;
   find_scalars(ce, f, body); /* none without a split: one PTL */
   if (ce->split) kir_find_remat(&ce->arena, body, kept_as_scalar, ce, &ce->remat);

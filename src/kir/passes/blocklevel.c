@@ -226,12 +226,6 @@ static bool candidate(const KStmt *s, void *ctx) {
   return false;
 }
 
-/* the kernel's own return (not an inlined function's, which is labelled) */
-static bool is_return(const KStmt *s, void *ctx) {
-  (void)ctx;
-  return s->kind == KS_RETURN && !s->label;
-}
-
 void kir_block_level(KBlockLevel *b, Arena *a, const KFunc *k, const KStmt *body, bool wide, bool split) {
   memset(b, 0, sizeof *b);
   b->a = a;
@@ -245,7 +239,7 @@ void kir_block_level(KBlockLevel *b, Arena *a, const KFunc *k, const KStmt *body
   for (int i = 0; i < k->nparams; i++)
     if (kir_stmt_writes_var(body, k->params[i])) vec_push(a, &b->written, k->params[i]);
   kir_uniformity(a, body, &b->uni);
-  b->exits = kir_walk_any(body, NULL, is_return, NULL);
+  b->exits = kir_has_kernel_return(body);
   if (b->uni.all_varying) return;
   Cand c = {b, body};
   kir_walk_any(body, NULL, candidate, &c);

@@ -501,12 +501,6 @@ static void find_per_thread(Fis *f) {
   }
 }
 
-/* the kernel's own return (an inlined function's is labelled) */
-static bool is_kernel_return(const KStmt *s, void *ctx) {
-  (void)ctx;
-  return s->kind == KS_RETURN && !s->label;
-}
-
 bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDiags *d) {
   memset(out, 0, sizeof *out);
   Fis f = {.a = a, .m = m, .d = d, .out = out, .loc = k->loc, .kernel = k};
@@ -532,7 +526,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
       fis_error(&f, k->loc, "goto in a kernel with barriers");
       return false;
     }
-    if (kir_walk_any(body, NULL, is_kernel_return, NULL)) {
+    if (kir_has_kernel_return(body)) {
       f.exit_flag = fis_new_local(&f, "exit", true);
       fis_block_stmt(&f, fis_st_decl(&f, f.exit_flag));
       fis_thread_stmt(&f, fis_st_set(&f, f.exit_flag, 0));

@@ -106,6 +106,13 @@ KVar *kir_addr_holder(const KStmt *s, const KVar *v) {
   return q.holder;
 }
 
+static bool is_kernel_return(const KStmt *s, void *ctx) {
+  (void)ctx;
+  return s->kind == KS_RETURN && !s->label;
+}
+
+bool kir_has_kernel_return(const KStmt *s) { return kir_walk_any(s, NULL, is_kernel_return, NULL); }
+
 /* ---- references --------------------------------------------------------- */
 
 static bool expr_refs_var(const KExpr *e, const KVar *v) {

@@ -17,6 +17,8 @@ bool kir_walk_any(const KStmt *s, KirExprPred ep, KirStmtPred sp, void *ctx);
 bool kir_stmt_calls(const KStmt *s);              /* any device-function call */
 const KStmt *kir_find_jump(const KStmt *s);       /* first goto or label, or NULL */
 bool kir_has_jump(const KStmt *s);
+/* s holds the kernel's own `return` (an inlined function's is labelled) */
+bool kir_has_kernel_return(const KStmt *s);
 KVar *kir_written_var(const KExpr *e);            /* local an assignment/++/& writes */
 bool kir_stmt_writes_var(const KStmt *s, const KVar *v);
 /* v is read or written by an expression of s (declarations' own
