@@ -77,8 +77,8 @@
  * the threads that pass it: guard folded to 1, to 0, and as written.
  *
  * Shapes fission cannot split — a barrier or collective inside a
- * `switch`, in a loop's step or condition expression, or in a kernel that
- * uses `goto` — take the general path of c_fiber.c instead: one coroutine
+ * `switch` or in a kernel that uses `goto` (lower_splits.c has made loop
+ * conditions and steps with split points statements of the body) — take the general path of c_fiber.c instead: one coroutine
  * per thread, switched at barriers (ce_fission_blocker decides).
  */
 #include "c_internal.h"
