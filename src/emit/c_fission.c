@@ -853,15 +853,13 @@ static void emit_collective(CEmit *ce, const KStmt *s) {
     if (b->kind == KS_DECL) b->var->as = AS_LOCAL; /* an array of the block function */
     ce_stmt(ce, b);
   }
-  int saved = ce->nguards;
-  ce->nguards = 0; /* every thread; without guards every thread publishes */
-  if (saved) emit_ptl_steps(ce, &k.clear);
+  KCollectiveLoop loops[4];
+  int n = kir_collective_loops(&k, ce->nguards > 0, loops), saved = ce->nguards;
+  for (int i = 0; i < n; i++) {
+    ce->nguards = loops[i].every_thread ? 0 : saved;
+    emit_ptl_steps(ce, loops[i].stmts);
+  }
   ce->nguards = saved;
-  emit_ptl_steps(ce, &k.publish);
-  ce->nguards = 0;
-  emit_ptl_steps(ce, &k.gather);
-  ce->nguards = saved;
-  emit_ptl_steps(ce, &k.result);
 }
 
 static void emit_barrier(CEmit *ce, const KStmt *s) {

@@ -20,21 +20,12 @@ void fis_place_collective(Fis *f, KExpr *c, KVar *res) {
   if (!fis_lower_collective(f, c, res, &k)) return;
   fis_flush(f);
   for (int i = 0; i < k.block.len; i++) fis_block_stmt(f, k.block.items[i]);
-  if (k.clear.len && f->nguards) { /* without guards every thread publishes */
-    int saved = f->nguards;
-    f->nguards = 0; /* every thread: not active until it publishes */
-    for (int i = 0; i < k.clear.len; i++) fis_thread_stmt(f, k.clear.items[i]);
-    fis_flush(f);
+  KCollectiveLoop loops[4];
+  int n = kir_collective_loops(&k, f->nguards > 0, loops), saved = f->nguards;
+  for (int i = 0; i < n; i++) {
+    f->nguards = loops[i].every_thread ? 0 : saved;
+    for (int j = 0; j < loops[i].stmts->len; j++) fis_thread_stmt(f, loops[i].stmts->items[j]);
+    if (loops[i].stmts != &k.result) fis_flush(f); /* the result's goes on with the statements after it */
     f->nguards = saved;
   }
-  for (int i = 0; i < k.publish.len; i++) fis_thread_stmt(f, k.publish.items[i]);
-  fis_flush(f);
-  if (k.gather.len) {
-    int saved = f->nguards;
-    f->nguards = 0;
-    for (int i = 0; i < k.gather.len; i++) fis_thread_stmt(f, k.gather.items[i]);
-    fis_flush(f);
-    f->nguards = saved;
-  }
-  for (int i = 0; i < k.result.len; i++) fis_thread_stmt(f, k.result.items[i]);
 }
