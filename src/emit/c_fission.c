@@ -78,8 +78,9 @@
  *
  * Shapes fission cannot split — a barrier or collective inside a
  * `switch` or in a kernel that uses `goto` (lower_splits.c has made loop
- * conditions and steps with split points statements of the body) — take the general path of c_fiber.c instead: one coroutine
- * per thread, switched at barriers (ce_fission_blocker decides).
+ * conditions and steps with split points statements of the body) — take
+ * the general path of c_fiber.c instead: one coroutine per thread,
+ * switched at barriers (ce_fission_blocker decides).
  */
 #include "c_internal.h"
 #include "kir/passes/regions.h"
