@@ -264,8 +264,8 @@ static cw_status build(const char *src, const char *in, const char *cc, const ch
              "(CC_MAX_WORDS, src/rt/cpu/jit.c)", count_words(cc), CC_MAX_WORDS);
     return CW_ERR_COMPILE;
   }
-  snprintf(cpath, sizeof cpath, "%s", src ? "" : in);
   if (src) snprintf(cpath, sizeof cpath, "%s/%s.c", dir, key);
+  else snprintf(cpath, sizeof cpath, "%s", in);
   static atomic_uint seq; /* threads of one process build apart too */
   unsigned n = atomic_fetch_add(&seq, 1);
   snprintf(tmp, sizeof tmp, "%s/%s.%d.%u.tmp.so", dir, key, (int)getpid(), n);
