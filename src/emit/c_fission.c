@@ -1000,10 +1000,15 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce_kernel_params(ce, f);
   emit_thread_state(ce);
   if (text.data) sb_puts(ce->out, text.data);
-  sb_printf(ce->out, "}\nCW_EXACT_COPY void cwb_%s_exact(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
-                     "  cwb_%s(cw_ctx, cw_args, 0);\n}\n"
-                     "void cwk_%s(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
-                     "  CW_KERNEL_DISPATCH(cwb_%s)\n}\n\n", f->cname, f->cname, f->cname, f->cname);
+  sb_puts(ce->out, "}\n");
+  if (ce->exact_apart) /* the exact copy from a second object (c_prelude.c) */
+    sb_printf(ce->out, "#ifdef CW_EXACT_APART\ncw_kernel_fn cwx_%s;\n#define cwb_%s_exact cwx_%s\n"
+                       "#else\n", f->cname, f->cname, f->cname);
+  sb_printf(ce->out, "CW_EXACT_COPY void cwb_%s_exact(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
+                     "  cwb_%s(cw_ctx, cw_args, 0);\n}\n", f->cname, f->cname);
+  if (ce->exact_apart) sb_puts(ce->out, "#endif\n");
+  sb_printf(ce->out, "void cwk_%s(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
+                     "  CW_KERNEL_DISPATCH(cwb_%s)\n}\n\n", f->cname, f->cname);
   sb_free(&text);
   ce->indent = 0;
   ce->in_kernel = false;

@@ -81,6 +81,8 @@ typedef struct CEmit {
   const KExpr *chk_inner; /* base of a checked member: not an access itself */
   bool fiber;          /* emitting a kernel as one coroutine per thread */
   bool uses_fibers;    /* some kernel did: the file needs the scheduler */
+  bool exact_apart;    /* the module keeps no state: the JIT may build its
+                          kernels' exact copies in a second object */
   /* module layout */
   PtrVec shared_vars;  /* KVar*: static __shared__ variables */
   int *shared_off;     /* parallel to shared_vars */

@@ -282,6 +282,12 @@ static inline void cw_fiber_run(cw_rt_ctx *ctx, void **args, void (*body)(cw_fib
   }
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel switchPhase (one coroutine per thread: a barrier or warp collective inside a switch) */
 static void cwf_switchPhase(cw_fiber *cw_fb) {
   cw_rt_ctx *const cw_ctx = cw_fb->blk->ctx;
@@ -549,9 +555,14 @@ CW_INLINE void cwb_switchExit(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_switchExit;
+#define cwb_switchExit_exact cwx_switchExit
+#else
 CW_EXACT_COPY void cwb_switchExit_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_switchExit(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_switchExit(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_switchExit)
 }

@@ -629,6 +629,12 @@ static cooperative_groups_thread_block_tile_8 cooperative_groups_tiled_partition
   return t;
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel sum_kernel (split at barriers) */
 CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -743,9 +749,14 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_sum_kernel;
+#define cwb_sum_kernel_exact cwx_sum_kernel
+#else
 CW_EXACT_COPY void cwb_sum_kernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_sum_kernel(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_sum_kernel)
 }

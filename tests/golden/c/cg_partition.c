@@ -661,6 +661,12 @@ static void cooperative_groups_thread_group_thread_group_8(CW_DEVICE_PARAMS, coo
   ((*self).__cw_meta_size = cooperative_groups_thread_block_tile_8_meta_group_size(CW_DEVICE_ARGS, t));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel oddEvenSums (split at barriers) */
 CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -915,9 +921,14 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_oddEvenSums;
+#define cwb_oddEvenSums_exact cwx_oddEvenSums
+#else
 CW_EXACT_COPY void cwb_oddEvenSums_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_oddEvenSums(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_oddEvenSums)
 }
@@ -1152,9 +1163,14 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_labelSums;
+#define cwb_labelSums_exact cwx_labelSums
+#else
 CW_EXACT_COPY void cwb_labelSums_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_labelSums(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_labelSums(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_labelSums)
 }
@@ -1178,9 +1194,14 @@ CW_INLINE void cwb_tileAsGroup(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_tileAsGroup;
+#define cwb_tileAsGroup_exact cwx_tileAsGroup
+#else
 CW_EXACT_COPY void cwb_tileAsGroup_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_tileAsGroup(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_tileAsGroup(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_tileAsGroup)
 }
@@ -1277,9 +1298,14 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_groupRanks;
+#define cwb_groupRanks_exact cwx_groupRanks
+#else
 CW_EXACT_COPY void cwb_groupRanks_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_groupRanks(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_groupRanks)
 }

@@ -585,6 +585,12 @@ static float cooperative_groups_greater_float_operator(CW_DEVICE_PARAMS, const c
 
 /* cooperative_groups::reduce<cooperative_groups::thread_block_tile<32>, float, cooperative_groups::greater<float>>: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel cgReduceSum (split at barriers) */
 CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -851,9 +857,14 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_cgReduceSum;
+#define cwb_cgReduceSum_exact cwx_cgReduceSum
+#else
 CW_EXACT_COPY void cwb_cgReduceSum_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_cgReduceSum(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_cgReduceSum)
 }
@@ -1421,9 +1432,14 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_cgReduceBuiltin;
+#define cwb_cgReduceBuiltin_exact cwx_cgReduceBuiltin
+#else
 CW_EXACT_COPY void cwb_cgReduceBuiltin_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_cgReduceBuiltin(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_cgReduceBuiltin)
 }

@@ -775,6 +775,12 @@ static cooperative_groups_thread_block_tile_8 cooperative_groups_tiled_partition
 
 /* cooperative_groups::thread_block_tile<8>::shfl<float>: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel segmentedSums (split at barriers) */
 CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -873,9 +879,14 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_segmentedSums;
+#define cwb_segmentedSums_exact cwx_segmentedSums
+#else
 CW_EXACT_COPY void cwb_segmentedSums_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_segmentedSums(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_segmentedSums)
 }
@@ -1107,9 +1118,14 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_tileVotes;
+#define cwb_tileVotes_exact cwx_tileVotes
+#else
 CW_EXACT_COPY void cwb_tileVotes_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_tileVotes(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_tileVotes)
 }
@@ -1195,9 +1211,14 @@ CW_INLINE void cwb_broadcastLeader(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_broadcastLeader;
+#define cwb_broadcastLeader_exact cwx_broadcastLeader
+#else
 CW_EXACT_COPY void cwb_broadcastLeader_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_broadcastLeader(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_broadcastLeader(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_broadcastLeader)
 }

@@ -2486,6 +2486,12 @@ static int32_t *cuda_std_get_1_cuda_std_tuple_float_int_float_cuda_std___cw_tupl
   return cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none___cw_get_2(CW_DEVICE_ARGS, t, ((cuda_std___cw_index_1){0}));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel atomicHistogram (split at barriers) */
 CW_INLINE void cwb_atomicHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -2531,9 +2537,14 @@ CW_INLINE void cwb_atomicHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_atomicHistogram;
+#define cwb_atomicHistogram_exact cwx_atomicHistogram
+#else
 CW_EXACT_COPY void cwb_atomicHistogram_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_atomicHistogram(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_atomicHistogram(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_atomicHistogram)
 }
@@ -2611,9 +2622,14 @@ CW_INLINE void cwb_libraryMath(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_libraryMath;
+#define cwb_libraryMath_exact cwx_libraryMath
+#else
 CW_EXACT_COPY void cwb_libraryMath_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_libraryMath(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_libraryMath(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_libraryMath)
 }
@@ -2638,9 +2654,14 @@ CW_INLINE void cwb_libraryViews(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_libraryViews;
+#define cwb_libraryViews_exact cwx_libraryViews
+#else
 CW_EXACT_COPY void cwb_libraryViews_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_libraryViews(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_libraryViews(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_libraryViews)
 }

@@ -83,6 +83,12 @@ struct cudaDeviceProp {
 
 /* blockSum<unsigned long long>: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel sumAtomic (split at barriers) */
 CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -194,9 +200,14 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_sumAtomic;
+#define cwb_sumAtomic_exact cwx_sumAtomic
+#else
 CW_EXACT_COPY void cwb_sumAtomic_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_sumAtomic(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_sumAtomic)
 }
@@ -312,9 +323,14 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_sumSquaresU64;
+#define cwb_sumSquaresU64_exact cwx_sumSquaresU64
+#else
 CW_EXACT_COPY void cwb_sumSquaresU64_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_sumSquaresU64(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_sumSquaresU64)
 }

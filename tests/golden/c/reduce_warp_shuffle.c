@@ -80,6 +80,12 @@ struct cudaDeviceProp {
 
 /* warpReduceSum: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel reduceShuffle (split at barriers) */
 CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -297,9 +303,14 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reduceShuffle;
+#define cwb_reduceShuffle_exact cwx_reduceShuffle
+#else
 CW_EXACT_COPY void cwb_reduceShuffle_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reduceShuffle(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduceShuffle)
 }
@@ -354,9 +365,14 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_allReduceXor;
+#define cwb_allReduceXor_exact cwx_allReduceXor
+#else
 CW_EXACT_COPY void cwb_allReduceXor_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_allReduceXor(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_allReduceXor)
 }

@@ -84,6 +84,12 @@ struct cudaDeviceProp {
 
 /* blockReduce: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel softmaxRows (split at barriers) */
 CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -691,9 +697,14 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_softmaxRows;
+#define cwb_softmaxRows_exact cwx_softmaxRows
+#else
 CW_EXACT_COPY void cwb_softmaxRows_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_softmaxRows(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_softmaxRows)
 }
@@ -940,9 +951,14 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_softmaxWarpPerRow;
+#define cwb_softmaxWarpPerRow_exact cwx_softmaxWarpPerRow
+#else
 CW_EXACT_COPY void cwb_softmaxWarpPerRow_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_softmaxWarpPerRow(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_softmaxWarpPerRow)
 }

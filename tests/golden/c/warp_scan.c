@@ -81,6 +81,12 @@ struct cudaDeviceProp {
 
 /* warpInclusive: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel blockInclusiveScan (split at barriers) */
 CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -265,9 +271,14 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_blockInclusiveScan;
+#define cwb_blockInclusiveScan_exact cwx_blockInclusiveScan
+#else
 CW_EXACT_COPY void cwb_blockInclusiveScan_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_blockInclusiveScan(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_blockInclusiveScan)
 }
@@ -370,9 +381,14 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_blockExclusiveScanF;
+#define cwb_blockExclusiveScanF_exact cwx_blockExclusiveScanF
+#else
 CW_EXACT_COPY void cwb_blockExclusiveScanF_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_blockExclusiveScanF(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_blockExclusiveScanF)
 }
@@ -481,9 +497,14 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_segmentedWarpScan;
+#define cwb_segmentedWarpScan_exact cwx_segmentedWarpScan
+#else
 CW_EXACT_COPY void cwb_segmentedWarpScan_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_segmentedWarpScan(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_segmentedWarpScan)
 }
