@@ -407,9 +407,14 @@ CW_INLINE void cwb_stepBarrierScan(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_stepBarrierScan;
+#define cwb_stepBarrierScan_exact cwx_stepBarrierScan
+#else
 CW_EXACT_COPY void cwb_stepBarrierScan_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_stepBarrierScan(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_stepBarrierScan(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_stepBarrierScan)
 }
