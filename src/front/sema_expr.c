@@ -311,12 +311,8 @@ KExpr *sema_binary(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
   if (op == KOP_LAND || op == KOP_LOR)
     return binary_node(p, op, p->m->t_bool, to_bool(p, a, oploc), to_bool(p, b, oploc));
   if (is_half2(ta)) return half2_binary(p, op, a, b, oploc);
-  if (op == KOP_NE && ta->kind == KT_F16 && tb->kind == KT_F16) {
-    /* cuda_fp16.hpp's operator!= is __hne: ordered, false for a NaN */
-    KExpr *args[2] = {a, b};
-    KExpr *ne = sema_builtin_call_at(p, "__hne", args, 2, oploc);
-    if (ne) return ne;
-  }
+  /* two __half: cuda_fp16.hpp's operators are __heq, __hneu, __hlt ...,
+   * which are C's (== < <= > >= ordered, != true for a NaN) */
   if (op >= KOP_EQ && op <= KOP_GE) return compare(p, op, a, b, oploc);
   if (ta->kind == KT_PTR || tb->kind == KT_PTR) return pointer_arith(p, op, a, b, oploc);
   if (!kt_is_arith(ta) || !kt_is_arith(tb)) bad_operands(p, a, b, oploc);
