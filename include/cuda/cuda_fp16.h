@@ -167,7 +167,9 @@ __CW_H_ARITH(__hmul, *)
 #undef __CW_H_ARITH
 static inline __half __hdiv(__half a, __half b) { return __half(__half2float(a) / __half2float(b)); }
 static inline __half2 __h2div(__half2 a, __half2 b) { return __half2(__hdiv(a.x, b.x), __hdiv(a.y, b.y)); }
-static inline __half __hneg(__half a) { return __ushort_as_half((unsigned short)(a.__x ^ 0x8000u)); }
+static inline __half __hneg(__half a) { /* a NaN stays the canonical one, as NVIDIA's host code */
+  return __ushort_as_half((a.__x & 0x7fffu) > 0x7c00u ? (unsigned short)0x7fffu : (unsigned short)(a.__x ^ 0x8000u));
+}
 static inline __half2 __hneg2(__half2 a) { return __half2(__hneg(a.x), __hneg(a.y)); }
 static inline __half __habs(__half a) { return __ushort_as_half((unsigned short)(a.__x & 0x7fffu)); }
 static inline __half2 __habs2(__half2 a) { return __half2(__habs(a.x), __habs(a.y)); }
@@ -177,8 +179,19 @@ static inline __half __hfma(__half a, __half b, __half c) {
 static inline __half2 __hfma2(__half2 a, __half2 b, __half2 c) {
   return __half2(__hfma(a.x, b.x, c.x), __hfma(a.y, b.y, c.y));
 }
-static inline __half __hmax(__half a, __half b) { return __half(__builtin_fmaxf(__half2float(a), __half2float(b))); }
-static inline __half __hmin(__half a, __half b) { return __half(__builtin_fminf(__half2float(a), __half2float(b))); }
+/* a NaN operand gives the other (both NaN: NaN), +0 > -0, as CUDA's */
+static inline __half __hmax(__half a, __half b) {
+  float x = __half2float(a), y = __half2float(b);
+  if (x != x) return b;
+  if (y != y || x > y) return a;
+  return x == y && !(a.__x & 0x8000u) ? a : b;
+}
+static inline __half __hmin(__half a, __half b) {
+  float x = __half2float(a), y = __half2float(b);
+  if (x != x) return b;
+  if (y != y || x < y) return a;
+  return x == y && (a.__x & 0x8000u) ? a : b;
+}
 static inline __half2 __hmax2(__half2 a, __half2 b) { return __half2(__hmax(a.x, b.x), __hmax(a.y, b.y)); }
 static inline __half2 __hmin2(__half2 a, __half2 b) { return __half2(__hmin(a.x, b.x), __hmin(a.y, b.y)); }
 /* ordered, as CUDA's: false when either is NaN (__hne too) */
