@@ -73,6 +73,22 @@ static void one_lane(WEmit *w, const KExpr *e, const uint32_t *loc, HalfOp o, in
     lane(w, e, loc, 0, l);
     if (o == H_RSQRT) op(w, OP_F32_SQRT);
     op(w, OP_F32_DIV);
+  } else if (o == H_MAX || o == H_MIN) {
+    /* CUDA's: a NaN operand gives the other; f32.max/min would give NaN.
+     * Stack: b, a, max(a, b) → b, (b NaN ? a : max) → (a NaN ? b : that) */
+    lane(w, e, loc, 1, l);
+    lane(w, e, loc, 0, l);
+    lane(w, e, loc, 0, l);
+    lane(w, e, loc, 1, l);
+    apply(w, o);
+    lane(w, e, loc, 1, l);
+    lane(w, e, loc, 1, l);
+    op(w, OP_F32_NE);
+    op(w, OP_SELECT);
+    lane(w, e, loc, 0, l);
+    lane(w, e, loc, 0, l);
+    op(w, OP_F32_NE);
+    op(w, OP_SELECT);
   } else if (o == H_FMA) {
     lane(w, e, loc, 0, l);
     lane(w, e, loc, 1, l);
