@@ -25,7 +25,8 @@ __host__ __device__ void ops(H a, H b, unsigned short *bits, int *flags) {
   c *= b;
   ++c;
   r[7] = c;
-  r[8] = __int2half_rn(__half2int_rz(a) * 3);
+  H finite = __hisnan(a) || __hisinf(a) ? __ushort_as_half(0x3c00) : a; // int(inf) differs by target
+  r[8] = __int2half_rn(__half2int_rz(finite) / 2 + 1);
   H2 p = __halves2half2(a, b), q = __halves2half2(b, a);
   H2 s = p * q + p;
   s -= q;
@@ -73,7 +74,11 @@ int main() {
     unsigned short host_bits[OPS];
     int host_flags;
     ops<__half, __half2>(a[i], b[i], host_bits, &host_flags);
+    bool zeros = !(__half_as_ushort(a[i]) & 0x7fff) && !(__half_as_ushort(b[i]) & 0x7fff);
     for (int k = 0; k < OPS; k++) {
+      // the sign of __hmax/__hmin(+0, -0) on Vulkan is the driver's
+      // (tests/kernels/half_minmax.cu checks it where it is ours)
+      if ((k == 6 || k == 11) && zeros) continue;
       bool both_nan = (host_bits[k] & 0x7fff) > 0x7c00 && (bits[OPS * i + k] & 0x7fff) > 0x7c00;
       if (host_bits[k] != bits[OPS * i + k] && !both_nan && errors++ < 10)
         printf("a=%g b=%g op %d: host 0x%04x, device 0x%04x\n", __half2float(a[i]), __half2float(b[i]), k,
