@@ -207,6 +207,16 @@ bool wb_half(WEmit *w, const KExpr *e) {
     op_u(w, OP_LOCAL_GET, loc[0]);
     op(w, OP_F32_NE);
     return true;
+  case KB_I_HISINF: /* CUDA's: -1 for -inf, 1 for +inf, else 0: (x == inf) - (x == -inf) */
+    loc = operands(w, e);
+    op_u(w, OP_LOCAL_GET, loc[0]);
+    f32_const(w, __builtin_inff());
+    op(w, OP_F32_EQ);
+    op_u(w, OP_LOCAL_GET, loc[0]);
+    f32_const(w, -__builtin_inff());
+    op(w, OP_F32_EQ);
+    op(w, OP_I32_SUB);
+    return true;
   case KB_I_LOW2HALF: case KB_I_HIGH2HALF: case KB_I_LOW2FLOAT: case KB_I_HIGH2FLOAT:
     loc = operands(w, e);
     lane(w, e, loc, 0, e->builtin == KB_I_HIGH2HALF || e->builtin == KB_I_HIGH2FLOAT);
