@@ -45,6 +45,17 @@ static KType *new_type(KModule *m, KTypeKind k, int size, int align) {
   return t;
 }
 
+/* `long` beside `long long`: the same representation, another type.  It
+ * shares its twin's id, which numbers structs for dumps and GLSL names,
+ * so that adding it renumbered no existing type. */
+static KType *long_twin(KModule *m, KType *ll) {
+  KType *t = arena_alloc(m->arena, sizeof *t);
+  *t = *ll;
+  t->unqual = t;
+  t->is_long = true;
+  return t;
+}
+
 KModule *kir_module_new(Arena *a) {
   KModule *m = arena_alloc(a, sizeof *m);
   m->arena = a;
@@ -61,6 +72,8 @@ KModule *kir_module_new(Arena *a) {
   m->t_f16 = new_type(m, KT_F16, 2, 2);
   m->t_f32 = new_type(m, KT_F32, 4, 4);
   m->t_f64 = new_type(m, KT_F64, 8, 8);
+  m->t_long = long_twin(m, m->t_i64);
+  m->t_ulong = long_twin(m, m->t_u64);
   return m;
 }
 

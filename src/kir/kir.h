@@ -70,6 +70,9 @@ struct KType {
   bool variadic;     /* FUNC */
   uint64_t ref_mask; /* FUNC: parameter i is a reference (bit i); bit 63: returns one */
   bool is_union;
+  bool is_long;      /* I64/U64 spelled `long` (m->t_long, t_ulong): C++ tells
+                        long from long long (overloads, templates, atomicAdd's
+                        pointer types), every backend sees one 64-bit integer */
   KType *unqual;     /* the same type without const/volatile (self if none) */
   int id;            /* stable per module, for dumps */
   void *front;       /* front end's own data (class members, templates) */
@@ -304,6 +307,9 @@ typedef struct KModule {
   /* type interning */
   KType *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16,
       *t_u32, *t_u64, *t_f16, *t_f32, *t_f64;
+  /* `long` and `unsigned long`: KT_I64/KT_U64 like t_i64/t_u64 (long long,
+   * unsigned long long), 64-bit as on LP64 hosts, but another C++ type */
+  KType *t_long, *t_ulong;
   PtrVec derived;    /* interned pointer/array/vector/qualified types */
   KType **derived_hash; /* derived_nbuckets buckets over `derived`, grown */
   int derived_nbuckets, derived_nhashed;
