@@ -1162,6 +1162,12 @@ static bool __hbgeu2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   return (lo && hi);
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel halfUnordered */
 CW_INLINE void cwb_halfUnordered(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -1227,9 +1233,14 @@ CW_INLINE void cwb_halfUnordered(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_halfUnordered;
+#define cwb_halfUnordered_exact cwx_halfUnordered
+#else
 CW_EXACT_COPY void cwb_halfUnordered_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_halfUnordered(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_halfUnordered(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_halfUnordered)
 }

@@ -102,6 +102,12 @@ static float sample(CW_DEVICE_PARAMS, int32_t k) {
   }
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel halfMinMax */
 CW_INLINE void cwb_halfMinMax(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -124,9 +130,14 @@ CW_INLINE void cwb_halfMinMax(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_halfMinMax;
+#define cwb_halfMinMax_exact cwx_halfMinMax
+#else
 CW_EXACT_COPY void cwb_halfMinMax_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_halfMinMax(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_halfMinMax(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_halfMinMax)
 }
