@@ -18,8 +18,9 @@ static const KBuiltinInfo builtin_table[] = {
 #undef BUILTIN
 };
 
-_Static_assert(KB__COUNT <= 1 << 16, "KExpr.builtin is a 16-bit field");
-_Static_assert(sizeof(KExpr) <= 104 && sizeof(KStmt) <= 128,
+_Static_assert(KB__COUNT <= 1 << 12, "KExpr.builtin is a 12-bit field");
+_Static_assert(KBV_LANE_ID < 1 << 3, "KExpr.bvar is a 3-bit field");
+_Static_assert(sizeof(KExpr) <= 96 && sizeof(KStmt) <= 128,
                "KIR nodes grew: a million-line input makes millions of them");
 
 const KBuiltinInfo *kb_info(KBuiltinId id) {

@@ -182,20 +182,26 @@ typedef enum {
   KOP_NEG, KOP_NOT, KOP_BITNOT,
 } KOp;
 
-/* 104 bytes (it was 144): a million-line input makes seven million of
- * them.  The small members are bit-fields and the literal values share
- * one storage: only KE_INT (and KE_CALL, its virtual flag) reads ival,
- * only KE_FLOAT fval, only KE_STR str, so code must test the kind before
- * reading one of them; every other member is its own, so code that reads
- * a member of a node of another kind still finds it empty. */
+/* 96 bytes (it was 144): a million-line input makes seven million of
+ * them.  The small members are bit-fields packed into one 32-bit word and
+ * the literal values share one storage: only KE_INT (and KE_CALL, its
+ * virtual flag) reads ival, only KE_FLOAT fval, only KE_STR str and
+ * str_len (which shares its int with `field`, read only by KE_MEMBER and
+ * KE_BVAR), so code must test the kind before reading one of them; every
+ * other member is its own, so code that reads a member of a node of
+ * another kind still finds it empty. */
 struct KExpr {
   KExprKind kind : 8;
   KOp op : 8;
+  KBuiltinVar bvar : 3;
   bool prefix : 1;  /* KE_INCDEC */
-  KBuiltinVar bvar : 8;
-  KBuiltinId builtin : 16;
+  KBuiltinId builtin : 12;
   int nargs;
-  int str_len;
+  union {
+    int field;      /* KE_MEMBER: field index or vector lane; KE_BVAR: component */
+    int str_len;    /* KE_STR */
+  };
+  int designator;   /* KE_INIT_LIST element: designated index/field, -1 if none */
   KType *type;
   SrcLoc loc;
   KExpr *a, *b, *c;
@@ -207,8 +213,6 @@ struct KExpr {
   };
   KVar *var;
   KFunc *fn;
-  int field;        /* KE_MEMBER: field index or vector lane; KE_BVAR: component */
-  int designator;   /* KE_INIT_LIST element: designated index/field, -1 if none */
 };
 
 /* ---- statements --------------------------------------------------------- */
