@@ -279,7 +279,10 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   Scope *saved_scope = p->scope;
   Token *saved_tok = p->tok;
   p->fn = &ctx;
-  p->scope = scope_new(p, scope, false);
+  /* the body's scopes and Syms die with it (see Parser.scratch) */
+  ArenaMark mark = p->scratch ? arena_mark(p->scratch) : (ArenaMark){0};
+  int pins = p->tok_pins, escapes = p->scratch_escapes;
+  p->scope = scope_new_block(p, scope);
   int first = 0;
   if (fd->owner && !fd->is_static_method) ctx.this_var = kf->params[first++];
   for (int i = first; i < kf->nparams; i++) {
@@ -325,6 +328,8 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   p->fn = ctx.outer;
   p->scope = saved_scope;
   p->tok = saved_tok;
+  if (p->scratch && pins == p->tok_pins && escapes == p->scratch_escapes)
+    arena_reset(p->scratch, mark);
 }
 
 /* skips [ctor-initializer] compound-statement; a member's initializer

@@ -21,10 +21,21 @@ static unsigned hash_name(const char *s) {
 Scope *scope_new(Parser *p, Scope *parent, bool hashed) {
   Scope *s = arena_alloc(p->arena, sizeof *s);
   s->parent = parent;
+  if (parent && parent->scratch) p->scratch_escapes++; /* it points into the scratch */
   if (hashed) {
     s->nslots = SCOPE_HASH;
     s->slots = arena_alloc(p->arena, sizeof(ScopeSlot) * SCOPE_HASH);
   }
+  s->prefix = parent ? parent->prefix : "";
+  s->cprefix = parent ? parent->cprefix : "";
+  return s;
+}
+
+Scope *scope_new_block(Parser *p, Scope *parent) {
+  if (!p->scratch || !p->fn) return scope_new(p, parent, false);
+  Scope *s = arena_alloc(p->scratch, sizeof *s);
+  s->parent = parent;
+  s->scratch = true;
   s->prefix = parent ? parent->prefix : "";
   s->cprefix = parent ? parent->cprefix : "";
   return s;
@@ -61,7 +72,7 @@ static void grow(Parser *p, Scope *s) {
 
 Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,
                SrcLoc loc) {
-  Sym *sym = arena_alloc(p->arena, sizeof *sym);
+  Sym *sym = arena_alloc(s->scratch ? p->scratch : p->arena, sizeof *sym);
   sym->kind = kind;
   sym->name = name;
   sym->loc = loc;
