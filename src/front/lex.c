@@ -592,6 +592,60 @@ static Token *lex_one(Lexer *L) {
   return t;
 }
 
+/* ---- pages of the pool ---------------------------------------------------- */
+
+/* The parser gives back the pages of the pool that hold only tokens of
+ * declarations it is done with, and keeps those of a template (parsed
+ * again per instance) with KEPT_TOKENS_MARGIN tokens after it: a template
+ * sharing its first and last page with its neighbours would keep two
+ * pages of theirs too.  So the lexer starts each namespace-scope
+ * `template` and the token after its margin on a fresh page of the pool.
+ * It only tracks braces, so a macro that opens or closes one can fool it:
+ * the layout is then less tight, never wrong (the parser decides what
+ * goes, by the tokens it parsed). */
+typedef struct PoolLayout {
+  int depth;  /* braces open */
+  int state;  /* 0: outside a template; 1: in one; 2: in its margin */
+  int margin; /* tokens of the margin still to come */
+} PoolLayout;
+
+enum { POOL_PAGE = 4096 };
+
+/* the next token goes at the start of a page (when its block has room) */
+static void pool_new_page(Arena *pool) {
+  size_t skip = (POOL_PAGE - ((uintptr_t)pool->cur & (POOL_PAGE - 1))) & (POOL_PAGE - 1);
+  if (skip && (size_t)(pool->end - pool->cur) >= skip + sizeof(Token)) pool->cur += skip;
+}
+
+static bool is_punct1(const Token *t, char c) {
+  return t->kind == TK_PUNCT && t->len == 1 && t->spelling[0] == c;
+}
+
+/* t has been lexed and is the pool's last allocation, not yet linked:
+ * returns it, or its copy at the start of a page when it starts a
+ * template; after a template's margin the pool moves to a fresh page */
+static Token *pool_layout(Lexer *L, PoolLayout *pl, Token *t) {
+  if (pl->depth == 0 && t->kind == TK_IDENT && t->len == 8 && !memcmp(t->spelling, "template", 8)) {
+    if (pl->state == 0 && ((uintptr_t)t & (POOL_PAGE - 1))) {
+      Token copy = *t;
+      pool_new_page(L->ta);
+      t = arena_alloc(L->ta, sizeof *t);
+      *t = copy;
+    }
+    pl->state = 1; /* a template within the margin joins the kept run */
+  } else if (pl->state == 1 && pl->depth <= 1 &&
+             (is_punct1(t, ';') ? pl->depth == 0 : is_punct1(t, '}') && pl->depth == 1)) {
+    pl->state = 2;
+    pl->margin = KEPT_TOKENS_MARGIN;
+  } else if (pl->state == 2 && --pl->margin == 0) {
+    pl->state = 0;
+    pool_new_page(L->ta);
+  }
+  if (is_punct1(t, '{')) pl->depth++;
+  else if (is_punct1(t, '}') && pl->depth > 0) pl->depth--;
+  return t;
+}
+
 Token *lex_tokens(Arena *a, CwDiags *d, SrcFile *f, IdentTable *ids,
                   bool report_now, Arena *pool) {
   Lexer L = {.a = a, .ta = pool ? pool : a, .pooled = pool != NULL, .d = d, .file = f,
@@ -600,10 +654,12 @@ Token *lex_tokens(Arena *a, CwDiags *d, SrcFile *f, IdentTable *ids,
   L.p = L.buf;
   Token head = {0}, *cur = &head;
   bool bol = true, space = false;
+  PoolLayout layout = {0};
   for (;;) {
     skip_space(&L, &bol, &space);
     if (L.p >= L.end) break;
     Token *t = lex_one(&L);
+    if (pool) t = pool_layout(&L, &layout, t);
     t->at_bol = bol;
     t->has_space = space;
     bol = space = false;
