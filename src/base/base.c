@@ -124,6 +124,12 @@ static void drop_block(Arena *a, ArenaBlock *b) {
 }
 
 void arena_reset(Arena *a, ArenaMark m) {
+  if (!a->head) return;
+  if (!m.head) { /* back to empty: the oldest block stays for what comes next */
+    ArenaBlock *oldest = a->head;
+    while (oldest->next) oldest = oldest->next;
+    m = (ArenaMark){oldest, NULL, (char *)oldest->data};
+  }
   /* the blocks made since m: heads pushed in front of m's head, and big
    * requests' blocks, which go behind the head of their time */
   ArenaBlock *b = a->head;
@@ -134,11 +140,6 @@ void arena_reset(Arena *a, ArenaMark m) {
     b = n;
   }
   a->nindexed = -1; /* arena_release's index is stale */
-  if (!m.head) {
-    a->head = NULL;
-    a->cur = a->end = NULL;
-    return;
-  }
   for (b = m.head->next; b != m.after;) {
     ArenaBlock *n = b->next;
     drop_block(a, b);

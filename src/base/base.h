@@ -54,7 +54,8 @@ ArenaMark arena_mark(const Arena *a);
  * zeroed as arena_alloc promises: a scratch arena whose contents die
  * together (a function's block scopes) stays as small as the largest of
  * them instead of growing with the input.  Nothing allocated since m may
- * be used again; marks taken since m are void. */
+ * be used again; marks taken since m are void.  Going back to a mark of
+ * the empty arena keeps its first block (no mmap per use). */
 void arena_reset(Arena *a, ArenaMark m);
 
 /* Zeroed memory, 8-byte aligned: enough for every type the project puts

@@ -280,7 +280,7 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   Token *saved_tok = p->tok;
   p->fn = &ctx;
   /* the body's scopes and Syms die with it (see Parser.scratch) */
-  ArenaMark mark = p->scratch ? arena_mark(p->scratch) : (ArenaMark){0};
+  ArenaMark mark = scratch_mark(p);
   int pins = p->tok_pins, escapes = p->scratch_escapes;
   p->scope = scope_new_block(p, scope);
   int first = 0;
@@ -328,8 +328,7 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   p->fn = ctx.outer;
   p->scope = saved_scope;
   p->tok = saved_tok;
-  if (p->scratch && pins == p->tok_pins && escapes == p->scratch_escapes)
-    arena_reset(p->scratch, mark);
+  scratch_release(p, mark, pins, escapes);
 }
 
 /* skips [ctor-initializer] compound-statement; a member's initializer

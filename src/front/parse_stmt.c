@@ -544,6 +544,7 @@ static void parse_pragma(Parser *p, Token *t) {
       warn_at(p, t->loc, "ignoring '#pragma %s': the unroll count must be a positive integer literal", s);
       n = -1;
     }
+    if (n > KIR_UNROLL_MAX) n = KIR_UNROLL_MAX; /* a hint: beyond any loop worth unrolling */
     p->pending_unroll = n;
   } else if (!strcmp(s, "nounroll")) {
     p->pending_unroll = 1;

@@ -331,6 +331,16 @@ Scope *scope_new(Parser *p, Scope *parent, bool hashed);
  * statement's, a for/while/if's): in the scratch arena, with its Syms,
  * when there is one (see Parser.scratch). */
 Scope *scope_new_block(Parser *p, Scope *parent);
+/* Goes back to `mark` of the scratch arena (taken with tok_pins at pins
+ * and scratch_escapes at escapes) unless something since may point into
+ * what it would forget. */
+void scratch_release(Parser *p, ArenaMark mark, int pins, int escapes);
+static inline ArenaMark scratch_mark(Parser *p) {
+  return p->scratch ? arena_mark(p->scratch) : (ArenaMark){0};
+}
+/* where temporaries of a declaration go (Declarator parameters): the
+ * scratch arena, which goes back after each top-level declaration */
+static inline Arena *temp_arena(Parser *p) { return p->scratch ? p->scratch : p->arena; }
 void scope_push(Parser *p, Scope *s);
 void scope_pop(Parser *p);
 Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name, SrcLoc loc);

@@ -41,6 +41,11 @@ Scope *scope_new_block(Parser *p, Scope *parent) {
   return s;
 }
 
+void scratch_release(Parser *p, ArenaMark mark, int pins, int escapes) {
+  if (p->scratch && pins == p->tok_pins && escapes == p->scratch_escapes)
+    arena_reset(p->scratch, mark);
+}
+
 void scope_push(Parser *p, Scope *s) { p->scope = s; }
 void scope_pop(Parser *p) { p->scope = p->scope->parent; }
 

@@ -246,16 +246,19 @@ typedef enum { KLOOP_FOR, KLOOP_WHILE, KLOOP_DO, KLOOP_THREADS } KLoopKind;
  * other block of a cooperative launch. */
 typedef enum { KBAR_BLOCK, KBAR_WARP, KBAR_VIRTUAL, KBAR_GRID } KBarrierScope;
 
-/* small members as bit-fields first (128 bytes; it was 160) */
+/* small members as bit-fields first, in one 32-bit word (120 bytes; it
+ * was 160) */
+enum { KIR_UNROLL_MAX = (1 << 20) - 1 };
 struct KStmt {
-  KStmtKind kind : 8;
-  KLoopKind loop_kind : 8;
-  KBarrierScope scope : 8;
+  KStmtKind kind : 5;
+  KLoopKind loop_kind : 2;
+  KBarrierScope scope : 2;
   bool is_default : 1;
   bool implicit : 1; /* KS_BARRIER: the compiler's, not the program's (the warp
                         reconvergence of kir/passes/converge.c) */
+  int unroll : 21;   /* KS_LOOP: 0 none, -1 "#pragma unroll", N (at most
+                        KIR_UNROLL_MAX: a hint, the front end clamps it) */
   int nstmts;
-  int unroll;        /* KS_LOOP: 0 none, -1 "#pragma unroll", N */
   SrcLoc loc;
   KStmt **stmts;     /* KS_BLOCK */
   KVar *var;         /* KS_DECL */
