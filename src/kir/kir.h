@@ -130,20 +130,21 @@ typedef struct KFunc KFunc;
 
 typedef enum { KV_LOCAL, KV_PARAM, KV_GLOBAL } KVarKind;
 
+/* 56 bytes (it was 72): the small members share one word with id */
 typedef struct KVar {
-  KVarKind kind;
+  KVarKind kind : 8;
+  KAddrSpace as : 8; /* AS_LOCAL for locals/params; shared/constant/global for others */
+  bool is_static : 1;  /* static local (one copy per grid in CUDA) */
+  bool is_extern : 1;  /* extern __shared__ T s[] (dynamic shared memory) */
+  bool is_extern_decl : 1; /* namespace-scope extern __device__/__constant__ T x;
+                            * with no definition in this TU (separate compilation) */
+  bool is_managed : 1; /* __managed__ */
+  int id;
   const char *name;  /* source name */
   const char *cname; /* unique C identifier within its function/module */
   KType *type;
-  KAddrSpace as;     /* AS_LOCAL for locals/params; shared/constant/global for others */
-  bool is_static;    /* static local (one copy per grid in CUDA) */
-  bool is_extern;    /* extern __shared__ T s[] (dynamic shared memory) */
-  bool is_extern_decl; /* namespace-scope extern __device__/__constant__ T x;
-                        * with no definition in this TU (separate compilation) */
-  bool is_managed;   /* __managed__ */
   KExpr *init;       /* globals and static locals: constant initializer */
   SrcLoc loc;
-  int id;
 } KVar;
 
 /* ---- expressions -------------------------------------------------------- */
