@@ -14,7 +14,6 @@ static void predeclare_global(Parser *p) {
   p->global->prefix = "";
   p->global->cprefix = "";
   p->scope = p->global;
-  p->cnames = scope_new(p, NULL, true);
 }
 
 Parser *front_compile(Arena *a, Arena *scratch, CwDiags *d, SrcFile *file, const PPOptions *opt) {

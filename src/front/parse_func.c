@@ -31,10 +31,10 @@ char *mangle_cname(Parser *p, const char *display) {
   if (sb.data) sb.data[sb.len] = 0;
   const char *base = sb.data && sb.len ? sb.data : "fn";
   char *name = arena_strdup(p->arena, base);
-  for (int n = 1; scope_find_local(p->cnames, name); n++)
+  for (int n = 1; nameset_has(&p->cnames, name); n++)
     name = arena_printf(p->arena, "%s_%d", base, n);
   sb_free(&sb);
-  scope_add(p, p->cnames, SYM_HOST, name, (SrcLoc){0});
+  nameset_add(p, &p->cnames, name);
   return name;
 }
 

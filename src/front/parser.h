@@ -91,6 +91,17 @@ typedef struct ScopeSlot {
   Sym *sym;              /* NULL: empty */
 } ScopeSlot;
 
+/* A set of names (the C identifiers in use): a namespace scope's table
+ * without a Sym per name. */
+typedef struct NameSlot {
+  unsigned hash;
+  const char *name;      /* NULL: empty */
+} NameSlot;
+typedef struct NameSet {
+  NameSlot *slots;       /* nslots, a power of two, at most half full */
+  int nslots, count;
+} NameSet;
+
 struct Scope {
   Scope *parent;
   Sym *syms;             /* small scopes: a list */
@@ -281,7 +292,7 @@ typedef struct Parser {
    * counts them) or kept tokens (tok_pins: a template, host code). */
   Arena *scratch;
   int scratch_escapes;
-  Scope *cnames;         /* C identifiers in use (uniqueness) */
+  NameSet cnames;        /* C identifiers in use (uniqueness) */
   struct Instance *pending_instance; /* class template instance whose struct is being made */
 } Parser;
 
@@ -327,6 +338,8 @@ void split_shr(Parser *p);       /* '>>' -> '>' '>' for template closers */
 
 /* ---- scopes (scope.c) ---- */
 Scope *scope_new(Parser *p, Scope *parent, bool hashed);
+bool nameset_has(const NameSet *s, const char *name);
+void nameset_add(Parser *p, NameSet *s, const char *name);
 /* A block scope of a function body (its parameters', a compound
  * statement's, a for/while/if's): in the scratch arena, with its Syms,
  * when there is one (see Parser.scratch). */

@@ -31,6 +31,38 @@ Scope *scope_new(Parser *p, Scope *parent, bool hashed) {
   return s;
 }
 
+/* ---- sets of names ---- */
+
+/* the slot of `name` (hash h) in s: the one holding it, or the empty slot
+ * where it goes */
+static NameSlot *name_slot(const NameSet *s, const char *name, unsigned h) {
+  unsigned mask = (unsigned)s->nslots - 1;
+  for (unsigned i = h & mask;; i = (i + 1) & mask) {
+    NameSlot *e = &s->slots[i];
+    if (!e->name || (e->hash == h && (e->name == name || !strcmp(e->name, name)))) return e;
+  }
+}
+
+bool nameset_has(const NameSet *s, const char *name) {
+  return s->nslots && name_slot(s, name, hash_name(name))->name;
+}
+
+void nameset_add(Parser *p, NameSet *s, const char *name) {
+  if ((s->count + 1) * 2 > s->nslots) { /* four times the slots */
+    NameSet old = *s;
+    s->nslots = old.nslots ? old.nslots * 4 : SCOPE_HASH;
+    s->slots = arena_alloc(p->arena, sizeof(NameSlot) * (size_t)s->nslots);
+    for (int i = 0; i < old.nslots; i++)
+      if (old.slots[i].name) *name_slot(s, old.slots[i].name, old.slots[i].hash) = old.slots[i];
+  }
+  unsigned h = hash_name(name);
+  NameSlot *e = name_slot(s, name, h);
+  if (e->name) return;
+  e->hash = h;
+  e->name = name;
+  s->count++;
+}
+
 Scope *scope_new_block(Parser *p, Scope *parent) {
   if (!p->scratch || !p->fn) return scope_new(p, parent, false);
   Scope *s = arena_alloc(p->scratch, sizeof *s);
