@@ -284,18 +284,18 @@ static void parse_params(Parser *p, Declarator *d) {
     if (ds.is_auto) error_tok(p, ds.start, "'auto' parameters are not supported");
     Declarator pd;
     parse_declarator(p, &ds, &pd, true);
-    Param *prm = arena_alloc(p->arena, sizeof *prm);
+    Param *prm = arena_alloc(temp_arena(p), sizeof *prm);
     prm->name = pd.name;
     prm->name_tok = pd.name_tok;
     prm->type = pd.type->kind == KT_ARRAY && !pd.is_ref ? decay(p, pd.type) : pd.type;
     prm->is_ref = pd.is_ref;
     prm->is_rref = pd.is_rref;
     if (consume(p, "=")) prm->def = parse_assign(p);
-    vec_push(p->arena, &v, prm);
+    vec_push(temp_arena(p), &v, prm);
   }
   expect(p, ")");
   d->nparams = v.len;
-  d->params = arena_alloc(p->arena, sizeof(Param) * (size_t)(v.len + 1));
+  d->params = arena_alloc(temp_arena(p), sizeof(Param) * (size_t)(v.len + 1));
   for (int i = 0; i < v.len; i++) d->params[i] = *(Param *)v.items[i];
 }
 

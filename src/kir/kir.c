@@ -18,8 +18,11 @@ static const KBuiltinInfo builtin_table[] = {
 #undef BUILTIN
 };
 
-_Static_assert(KB__COUNT <= 1 << 16, "KExpr.builtin is a 16-bit field");
-_Static_assert(sizeof(KExpr) <= 104 && sizeof(KStmt) <= 128,
+_Static_assert(KB__COUNT <= 1 << 12, "KExpr.builtin is a 12-bit field");
+_Static_assert(KBV_LANE_ID < 1 << 3, "KExpr.bvar is a 3-bit field");
+_Static_assert(KS_GOTO < 1 << 5 && KLOOP_THREADS < 1 << 2 && KBAR_GRID < 1 << 2,
+               "KStmt's kind, loop_kind and scope bit-fields");
+_Static_assert(sizeof(KExpr) <= 96 && sizeof(KStmt) <= 120 && sizeof(KVar) <= 56,
                "KIR nodes grew: a million-line input makes millions of them");
 
 const KBuiltinInfo *kb_info(KBuiltinId id) {

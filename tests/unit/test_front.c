@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "api/program.h"
+#include "base/base.h"
 #include "cuwasm.h"
 
 static int passed, failed;
@@ -358,7 +359,39 @@ static void test_token_release(void) {
   free(src);
 }
 
+/* The parser's scratch arena goes back to a mark after each function
+ * body: what was there before stays, and what is handed out again is
+ * zeroed, across block boundaries and big requests alike. */
+static void test_arena_reset(void) {
+  Arena a;
+  arena_init(&a);
+  int *before = arena_alloc(&a, sizeof *before);
+  *before = 42;
+  ArenaMark m = arena_mark(&a);
+  char *first = arena_alloc(&a, 100);
+  memset(first, 0x5a, 100);
+  for (int i = 0; i < 3000; i++) memset(arena_alloc(&a, 1000), 0x5a, 1000); /* several blocks */
+  memset(arena_alloc(&a, 200000), 0x5a, 200000); /* a big request's own block */
+  arena_reset(&a, m);
+  char *again = arena_alloc(&a, 100);
+  ASSERT(again == first, "the memory after the mark is handed out again");
+  bool zero = true;
+  for (int i = 0; i < 100; i++) zero &= again[i] == 0;
+  for (int i = 0; i < 50; i++) {
+    char *q = arena_alloc(&a, 1000);
+    for (int j = 0; j < 1000; j++) zero &= q[j] == 0;
+  }
+  ASSERT(zero, "and zeroed, as arena_alloc promises");
+  ASSERT(*before == 42, "what came before the mark stays");
+  ArenaMark empty = {0};
+  arena_reset(&a, empty);
+  int *fresh = arena_alloc(&a, sizeof *fresh);
+  ASSERT(fresh == before && *fresh == 0, "a mark of the empty arena keeps the first block, zeroed");
+  arena_free(&a);
+}
+
 int main(void) {
+  test_arena_reset();
   test_conversions();
   test_overloads();
   test_templates();
