@@ -9,13 +9,17 @@
  * still balance, large enough that the shared counter is not the cost of
  * a tiny block).  Jobs from different streams take turns (run_mu): a
  * kernel already uses every core.  Workers and the caller spin a little
- * (CPU_SPIN_ROUNDS) before sleeping on a condition variable, so that
- * back-to-back launches do not pay a futex wake-up each; the job's fields
- * are published by the release increment of `generation`.
+ * (CPU_SPIN_NS of wall time, whatever a pause costs on the machine) before
+ * sleeping on a condition variable, so that back-to-back launches do not
+ * pay a futex wake-up each, while a thread left idle gives its core back
+ * soon (a spinning thread on a loaded or fully used machine delays the
+ * threads that have work); the job's fields are published by the release
+ * increment of `generation`.
  */
 #include "cpu_internal.h"
 
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 int cpu_pool_threads(void) {
@@ -36,6 +40,25 @@ void cpu_relax(void) {
 #endif
 }
 
+uint64_t cpu_now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+bool cpu_spin(bool (*done)(void *), void *arg) {
+  uint64_t end = 0;
+  for (;;) {
+    for (int k = 0; k < 16; k++) {
+      if (done(arg)) return true;
+      cpu_relax();
+    }
+    uint64_t now = cpu_now_ns();
+    if (!end) end = now + CPU_SPIN_NS;
+    else if (now >= end) return done(arg);
+  }
+}
+
 typedef struct WorkerArg {
   CpuPool *p;
   int id;
@@ -47,17 +70,26 @@ static void drain(CpuPool *p, int id) {
     uint64_t i = atomic_fetch_add_explicit(&p->next, chunk, memory_order_relaxed);
     if (i >= count) return;
     uint64_t end = count - i < chunk ? count : i + chunk;
-    for (; i < end; i++) p->fn(p->arg, i, id);
+    p->fn(p->arg, i, end, id);
   }
 }
 
+typedef struct JobWait {
+  CpuPool *p;
+  uint64_t seen;
+} JobWait;
+
+static bool job_or_quit(void *arg) {
+  JobWait *w = arg;
+  return atomic_load_explicit(&w->p->generation, memory_order_acquire) != w->seen ||
+         atomic_load_explicit(&w->p->quit, memory_order_relaxed);
+}
+
+static bool workers_done(void *arg) { return atomic_load(&((CpuPool *)arg)->busy) == 0; }
+
 /* Waits until `generation` moves past seen (or quit); returns false on quit. */
 static bool wait_job(CpuPool *p, uint64_t seen) {
-  for (int k = 0; k < CPU_SPIN_ROUNDS; k++) {
-    if (atomic_load_explicit(&p->generation, memory_order_acquire) != seen) return true;
-    if (atomic_load_explicit(&p->quit, memory_order_relaxed)) return false;
-    cpu_relax();
-  }
+  if (cpu_spin(job_or_quit, &(JobWait){p, seen})) return !atomic_load(&p->quit);
   pthread_mutex_lock(&p->mu);
   while (!atomic_load(&p->quit) && atomic_load(&p->generation) == seen)
     pthread_cond_wait(&p->wake, &p->mu);
@@ -135,8 +167,7 @@ void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg) {
   }
   drain(p, 0);
   if (parallel) {
-    for (int k = 0; k < CPU_SPIN_ROUNDS && atomic_load(&p->busy) > 0; k++) cpu_relax();
-    if (atomic_load(&p->busy) > 0) {
+    if (!cpu_spin(workers_done, p)) {
       pthread_mutex_lock(&p->mu);
       while (atomic_load(&p->busy) > 0) pthread_cond_wait(&p->done, &p->mu);
       pthread_mutex_unlock(&p->mu);
