@@ -26,6 +26,13 @@
 /* Runs items [lo, hi) on pool thread `worker`. */
 typedef void (*CpuPoolFn)(void *arg, uint64_t lo, uint64_t hi, int worker);
 
+/* One thread's share of a job: items [next, end), taken from the front
+ * by its owner and, once theirs are done, by the other threads. */
+typedef struct CpuPoolShare {
+  _Alignas(64) atomic_uint_fast64_t next;
+  uint64_t end;
+} CpuPoolShare;
+
 typedef struct CpuPool {
   int nworkers;            /* threads besides the caller */
   pthread_t *threads;
@@ -34,8 +41,8 @@ typedef struct CpuPool {
   pthread_mutex_t run_mu;  /* one job at a time */
   CpuPoolFn fn;
   void *arg;
-  uint64_t count, chunk;   /* items, and items taken per atomic increment */
-  atomic_uint_fast64_t next;
+  uint64_t chunk;          /* items taken per atomic increment */
+  CpuPoolShare *shares;    /* one per thread, the caller's first */
   atomic_int busy;         /* workers still on the current job */
   atomic_uint_fast64_t generation;
   atomic_bool quit;

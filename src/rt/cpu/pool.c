@@ -4,10 +4,16 @@
  * One worker per core (CUWASM_NUM_THREADS overrides), created once with
  * big stacks because generated kernels keep per-thread arrays (values live
  * across barriers) on the stack.  A job is a count of items (thread
- * blocks); every thread, the caller included, takes the next chunk of
- * items with an atomic increment (chunks small enough that uneven blocks
- * still balance, large enough that the shared counter is not the cost of
- * a tiny block).  Jobs from different streams take turns (run_mu): a
+ * blocks); each thread, the caller included, owns a contiguous share of
+ * the items (as OpenMP's static schedule gives each core a contiguous
+ * range: a thread streams through its own part of the arrays, and a
+ * kernel launched after another on the same grid finds its share of the
+ * data in that core's cache) and takes chunks from its front with an
+ * atomic increment; a thread done with its share takes chunks from the
+ * others' (uneven blocks, a thread that came late or was preempted still
+ * balance).  Chunks are small enough for that balance, large enough that
+ * the counter is not the cost of a tiny block.  Jobs from different
+ * streams take turns (run_mu): a
  * kernel already uses every core.  Workers and the caller spin a little
  * (CPU_SPIN_NS of wall time, whatever a pause costs on the machine) before
  * sleeping on a condition variable, so that back-to-back launches do not
@@ -65,12 +71,15 @@ typedef struct WorkerArg {
 } WorkerArg;
 
 static void drain(CpuPool *p, int id) {
-  uint64_t chunk = p->chunk, count = p->count;
-  for (;;) {
-    uint64_t i = atomic_fetch_add_explicit(&p->next, chunk, memory_order_relaxed);
-    if (i >= count) return;
-    uint64_t end = count - i < chunk ? count : i + chunk;
-    p->fn(p->arg, i, end, id);
+  int n = p->nworkers + 1;
+  uint64_t chunk = p->chunk;
+  for (int k = 0; k < n; k++) { /* its own share first, then the next ones' */
+    CpuPoolShare *sh = &p->shares[(id + k) % n];
+    for (;;) {
+      uint64_t i = atomic_fetch_add_explicit(&sh->next, chunk, memory_order_relaxed);
+      if (i >= sh->end) break;
+      p->fn(p->arg, i, sh->end - i < chunk ? sh->end : i + chunk, id);
+    }
   }
 }
 
@@ -137,12 +146,17 @@ bool cpu_pool_init(CpuPool *p, int nthreads) {
   *p = (CpuPool){0};
   p->nworkers = nthreads > 1 ? nthreads - 1 : 0;
   p->threads = calloc((size_t)p->nworkers + 1, sizeof(pthread_t));
-  if (!p->threads) return false;
+  p->shares = aligned_alloc(64, sizeof *p->shares * ((size_t)p->nworkers + 1));
+  if (!p->threads || !p->shares) {
+    free(p->threads);
+    free(p->shares);
+    return false;
+  }
+  for (int i = 0; i <= p->nworkers; i++) atomic_init(&p->shares[i].next, 0), p->shares[i].end = 0;
   pthread_mutex_init(&p->mu, NULL);
   pthread_mutex_init(&p->run_mu, NULL);
   pthread_cond_init(&p->wake, NULL);
   pthread_cond_init(&p->done, NULL);
-  atomic_init(&p->next, 0);
   atomic_init(&p->busy, 0);
   atomic_init(&p->generation, 0);
   atomic_init(&p->quit, false);
@@ -154,10 +168,16 @@ void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg) {
   uint64_t per = count / ((uint64_t)(p->nworkers + 1) * 16);
   p->fn = fn;
   p->arg = arg;
-  p->count = count;
   p->chunk = per < 1 ? 1 : per > 64 ? 64 : per;
-  atomic_store_explicit(&p->next, 0, memory_order_relaxed);
   bool parallel = count > 1 && p->nworkers > 0;
+  uint64_t n = parallel ? (uint64_t)p->nworkers + 1 : 1;
+  for (uint64_t w = 0; w <= (uint64_t)p->nworkers; w++) {
+    /* count * w / n without overflow: count < 2^64, n small */
+    uint64_t lo = w >= n ? count : count / n * w + count % n * w / n;
+    uint64_t hi = w + 1 >= n ? count : count / n * (w + 1) + count % n * (w + 1) / n;
+    atomic_store_explicit(&p->shares[w].next, lo, memory_order_relaxed);
+    p->shares[w].end = hi;
+  }
   if (parallel) {
     atomic_store_explicit(&p->busy, p->nworkers, memory_order_relaxed);
     atomic_fetch_add_explicit(&p->generation, 1, memory_order_release);
@@ -184,7 +204,9 @@ void cpu_pool_destroy(CpuPool *p) {
   pthread_mutex_unlock(&p->mu);
   for (int i = 0; i < p->nworkers; i++) pthread_join(p->threads[i], NULL);
   free(p->threads);
+  free(p->shares);
   p->threads = NULL;
+  p->shares = NULL;
   pthread_mutex_destroy(&p->mu);
   pthread_mutex_destroy(&p->run_mu);
   pthread_cond_destroy(&p->wake);
