@@ -10,7 +10,12 @@
  * (waiting for work) and stream_wait (waiting for the worker) poll a
  * little, dropping the lock between looks, before sleeping on their
  * condition variable: a launch followed by a synchronize then costs no
- * futex wake-up on either side.
+ * futex wake-up on either side.  The spins are bounded in wall time
+ * (SPIN_NS), not in rounds of pauses (a pause costs 1 to 140 cycles by
+ * CPU): while a kernel runs, the backend's threads use every core, and a
+ * host thread spinning in cw_synchronize or an idle stream thread spinning
+ * for work takes a core from them (on 2 cores 32,000 pauses, about 0.8 ms,
+ * stretched a 1.5 ms kernel to 3 ms).
  */
 #include "rt_internal.h"
 #include "profile.h"
@@ -68,7 +73,8 @@ static void run_op(cw_stream *s, Op *op) {
   }
 }
 
-enum { SPIN_ROUNDS = 2000, SPIN_PAUSES = 16 };
+/* Longest spin before sleeping, and pauses between looks at the clock. */
+enum { SPIN_NS = 30000, SPIN_PAUSES = 16 };
 
 static void relax(void) {
 #if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
@@ -81,10 +87,13 @@ static void relax(void) {
 /* With s->mu held: polls until done(s) or the rounds run out (the lock is
  * dropped between looks, so the other side can make progress). */
 static void spin_until(cw_stream *s, bool (*done)(const cw_stream *)) {
-  for (int k = 0; k < SPIN_ROUNDS && !done(s); k++) {
+  double end = rt_now_ms() + SPIN_NS * 1e-6;
+  while (!done(s)) {
     pthread_mutex_unlock(&s->mu);
     for (int i = 0; i < SPIN_PAUSES; i++) relax();
+    bool late = rt_now_ms() >= end;
     pthread_mutex_lock(&s->mu);
+    if (late) return;
   }
 }
 

@@ -2,7 +2,8 @@
  * test_cpu_runtime.c — the runtime C API on the CPU backend: launch
  * validation errors, atomics under the thread pool, barrier and warp
  * stress against references, device assert as a launch error, streams,
- * events, symbols, kernel lookup by C++ name.
+ * events, symbols, kernel lookup by C++ name; the pool's ranges of
+ * blocks (blockIdx stepped through a 3-D grid, a fault inside a range).
  */
 #include "cuwasm.h"
 
@@ -42,6 +43,14 @@ static const char *src =
     "}\n"
     "__global__ void check(int *p) { assert(p[threadIdx.x] == 0); }\n"
     "__global__ void empty() {}\n"
+    "__global__ void whereAmI(int *out) {\n"
+    "  int b = (blockIdx.z * gridDim.y + blockIdx.y) * gridDim.x + blockIdx.x;\n"
+    "  if (threadIdx.x == 0) out[b] = blockIdx.x + 100 * blockIdx.y + 10000 * blockIdx.z;\n"
+    "}\n"
+    "__global__ void faultAt(int *out, int bad) {\n"
+    "  out[blockIdx.x] = 1;\n"
+    "  if ((int)blockIdx.x == bad) *(volatile int *)(out - (1 << 20)) = 1;\n"
+    "}\n"
     "__global__ void bigGrid(unsigned *out, int *count) {\n"
     "  unsigned i = blockIdx.x * blockDim.x + threadIdx.x;\n"
     "  if (blockIdx.x >= (1u << 21) - 2 && threadIdx.x == 1) out[blockIdx.x - ((1u << 21) - 2)] = i;\n"
@@ -209,6 +218,48 @@ static void test_assert_streams_events(cw_context *ctx, cw_module *m) {
   cw_buffer_free(b);
 }
 
+/* The pool hands out ranges of blocks, each run with one context whose
+ * blockIdx steps x, then y, then z: every block of a 3-D grid sees its
+ * own index, whatever the ranges. */
+static void test_block_ranges(cw_context *ctx, cw_module *m) {
+  cw_kernel *k;
+  CHECK(cw_kernel_get(m, "whereAmI", &k) == CW_OK, "whereAmI");
+  enum { GX = 7, GY = 5, GZ = 3, N = GX * GY * GZ };
+  cw_buffer *b;
+  cw_buffer_alloc(ctx, N * 4, &b);
+  void *p = cw_buffer_ptr(b);
+  cw_memset(ctx, p, 0xff, N * 4);
+  unsigned g[3] = {GX, GY, GZ}, bl[3] = {3, 1, 1};
+  CHECK(cw_launch(k, g, bl, 0, NULL, (void *[]){&p}) == CW_OK, "launch whereAmI");
+  CHECK(cw_synchronize(ctx) == CW_OK, "sync: %s", cw_last_error_message(ctx));
+  int out[N], bad = 0;
+  cw_memcpy_dtoh(ctx, out, p, sizeof out);
+  for (int z = 0; z < GZ; z++)
+    for (int y = 0; y < GY; y++)
+      for (int x = 0; x < GX; x++)
+        bad += out[(z * GY + y) * GX + x] != x + 100 * y + 10000 * z;
+  CHECK(bad == 0, "%d blocks saw a wrong blockIdx", bad);
+  cw_buffer_free(b);
+}
+
+/* A fault in block 37 of 64 (inside some thread's range) fails the launch
+ * naming that block; the blocks before it in the same range ran. */
+static void test_fault_in_range(cw_context *ctx, cw_module *m) {
+  cw_kernel *k;
+  CHECK(cw_kernel_get(m, "faultAt", &k) == CW_OK, "faultAt");
+  cw_buffer *b;
+  cw_buffer_alloc(ctx, 64 * 4, &b);
+  void *p = cw_buffer_ptr(b);
+  cw_memset(ctx, p, 0, 64 * 4);
+  int bad = 37;
+  unsigned g[3] = {64, 1, 1}, bl[3] = {1, 1, 1};
+  CHECK(cw_launch(k, g, bl, 0, NULL, (void *[]){&p, &bad}) == CW_OK, "launch faultAt");
+  CHECK(cw_synchronize(ctx) == CW_ERR_LAUNCH, "a wild store fails the launch");
+  const char *msg = cw_last_error_message(ctx);
+  CHECK(strstr(msg, "cudaErrorIllegalAddress") && strstr(msg, "block [37,0,0]"), "fault msg: %s", msg);
+  cw_buffer_free(b);
+}
+
 int main(void) {
   cw_context *ctx;
   if (cw_context_new("cpu", &ctx) != CW_OK) {
@@ -238,6 +289,8 @@ int main(void) {
     test_big_grid(ctx, m);
     test_blocksum_and_warps(ctx, m);
     test_assert_streams_events(ctx, m);
+    test_block_ranges(ctx, m);
+    test_fault_in_range(ctx, m); /* last: a fault may stick to the context */
     cw_module_free(m);
   }
   cw_diags_free(d);

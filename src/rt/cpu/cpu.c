@@ -420,13 +420,9 @@ static void unchecked_sync(cw_rt_ctx *ctx, int kind, const char *what, const cha
   (void)ctx, (void)kind, (void)what, (void)loc, (void)t, (void)other, (void)mask, (void)active;
 }
 
-/* Runs block i with shared memory shm; worker is the pool thread (its
- * fault guard and race shadow), or -1 for a cooperative launch's own
- * thread per block, which runs unguarded and unchecked. */
-static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worker) {
-  uint64_t gx = L->grid[0], gy = L->grid[1];
-  cw_rt_ctx ctx = {
-      .block_idx = {(uint32_t)(i % gx), (uint32_t)((i / gx) % gy), (uint32_t)(i / (gx * gy))},
+/* The context of L's blocks on one thread (block_idx: set_block). */
+static void block_ctx(CpuLaunch *L, cw_rt_ctx *ctx, unsigned char *shm) {
+  *ctx = (cw_rt_ctx){
       .grid_dim = {L->grid[0], L->grid[1], L->grid[2]},
       .block_dim = {L->block[0], L->block[1], L->block[2]},
       .shm = shm,
@@ -447,6 +443,23 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
       .launch_fn = cpu_device_launch,
       .device_rt_fn = cpu_device_rt,
   };
+}
+
+/* blockIdx of linear block i (x fastest). */
+static void set_block(const CpuLaunch *L, cw_rt_ctx *ctx, uint64_t i) {
+  uint64_t gx = L->grid[0], gy = L->grid[1];
+  ctx->block_idx[0] = (uint32_t)(i % gx);
+  ctx->block_idx[1] = (uint32_t)((i / gx) % gy);
+  ctx->block_idx[2] = (uint32_t)(i / (gx * gy));
+}
+
+/* Runs block i with shared memory shm; worker is the pool thread (its
+ * fault guard and race shadow), or -1 for a cooperative launch's own
+ * thread per block, which runs unguarded and unchecked. */
+static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worker) {
+  cw_rt_ctx ctx;
+  block_ctx(L, &ctx, shm);
+  set_block(L, &ctx, i);
   if (L->check) cpu_check_block_ctx(L->check, &ctx);
   if (worker < 0 || !L->guards) {
     L->k->fn(&ctx, L->args);
@@ -470,10 +483,51 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
   cpu_devrt_block_end(&ctx);
 }
 
-static void run_block(void *arg, uint64_t i, int worker) {
+/* Blocks [lo, hi) of L on pool thread `worker`.  Outside check mode one
+ * context and one armed fault guard serve the whole range (what a block
+ * needs anew is its index and its device-runtime state): per block that
+ * leaves the kernel call, where building the context (some 500 bytes)
+ * and sigsetjmp for each 256-thread block cost a tenth of a streaming
+ * kernel's time.  A fault ends the range's current block (`next`) as it
+ * ended a block run alone; the blocks after it see L->failed. */
+static void run_blocks(void *arg, uint64_t lo, uint64_t hi, int worker) {
   CpuLaunch *L = arg;
-  if (atomic_load_explicit(&L->failed, memory_order_relaxed)) return;
-  run_block_on(L, i, L->dev->shm[worker], worker);
+  if (L->check || !L->guards) {
+    for (uint64_t i = lo; i < hi; i++)
+      if (!atomic_load_explicit(&L->failed, memory_order_relaxed))
+        run_block_on(L, i, L->dev->shm[worker], worker);
+    return;
+  }
+  cw_rt_ctx ctx;
+  block_ctx(L, &ctx, L->dev->shm[worker]);
+  CpuFaultGuard *g = &L->guards[worker];
+  cpu_fault_prepare();
+  volatile uint64_t next = lo; /* the block running, kept across siglongjmp */
+  while (next < hi) {
+    if (sigsetjmp(g->jb, 0)) {
+      atomic_store_explicit(&g->inside, false, memory_order_release);
+      set_block(L, &ctx, next);
+      record_fault(L, g, ctx.block_idx);
+      cpu_devrt_block_end(&ctx);
+      next = next + 1;
+      continue;
+    }
+    cpu_fault_arm(g);
+    uint32_t gx = L->grid[0], gy = L->grid[1];
+    set_block(L, &ctx, next);
+    for (uint64_t i = next; i < hi; i++) {
+      if (atomic_load_explicit(&L->failed, memory_order_relaxed)) break;
+      next = i;
+      L->k->fn(&ctx, L->args);
+      cpu_devrt_block_end(&ctx);
+      if (++ctx.block_idx[0] == gx) { /* the next block's index */
+        ctx.block_idx[0] = 0;
+        if (++ctx.block_idx[1] == gy) ctx.block_idx[1] = 0, ctx.block_idx[2]++;
+      }
+    }
+    cpu_fault_disarm(g);
+    break;
+  }
 }
 
 static bool ensure_shm(CpuDevice *d, size_t need) {
@@ -648,15 +702,19 @@ typedef struct CpuBatch {
   int n;
 } CpuBatch;
 
-static void run_batch_block(void *arg, uint64_t item, int worker) {
+static void run_batch_blocks(void *arg, uint64_t lo, uint64_t hi, int worker) {
   CpuBatch *b = arg;
-  int lo = 0, hi = b->n - 1;
-  while (lo < hi) {
-    int mid = (lo + hi + 1) / 2;
-    if (b->first[mid] <= item) lo = mid;
-    else hi = mid - 1;
+  int g = 0, top = b->n - 1; /* the grid holding lo */
+  while (g < top) {
+    int mid = (g + top + 1) / 2;
+    if (b->first[mid] <= lo) g = mid;
+    else top = mid - 1;
   }
-  run_block(&b->L[lo], item - b->first[lo], worker);
+  for (; lo < hi; g++) { /* the range may cross into the next grids */
+    uint64_t end = b->first[g + 1] < hi ? b->first[g + 1] : hi;
+    if (end > lo) run_blocks(&b->L[g], lo - b->first[g], end - b->first[g], worker);
+    lo = end;
+  }
 }
 
 /* Runs the blocks of every grid of g (made ready in L and kids by the
@@ -679,7 +737,7 @@ static cw_status batch_blocks(CpuDevice *d, const CpuGridSpec *g, int n, CpuLaun
   bool ok = ensure_shm(d, need);
   pthread_mutex_unlock(&d->pool.run_mu);
   CpuBatch b = {L, first, n};
-  if (ok) cpu_pool_run(&d->pool, first[n], run_batch_block, &b);
+  if (ok) cpu_pool_run(&d->pool, first[n], run_batch_blocks, &b);
   else snprintf(err, errn, "out of memory for shared memory buffers");
   free(first);
   return ok ? CW_OK : CW_ERR_NOMEM;
@@ -764,7 +822,7 @@ static cw_status run_grid(CpuDevice *d, const cw_kernel_desc *k, const uint32_t 
   cpu_children_init(&kids, family, depth);
   L.children = &kids;
   bool watched = timeout > 0 && watchdog_start(&w, &L, timeout);
-  cpu_pool_run(&d->pool, nblocks, run_block, &L);
+  cpu_pool_run(&d->pool, nblocks, run_blocks, &L);
   if (watched) watchdog_stop(&w);
   if (L.check) cpu_check_end(L.check);
   free(L.guards);

@@ -24,7 +24,15 @@
 #include "../../emit/c_abi.h"
 
 /* ---- pool.c ---- */
-typedef void (*CpuPoolFn)(void *arg, uint64_t item, int worker);
+/* Runs items [lo, hi) on pool thread `worker`. */
+typedef void (*CpuPoolFn)(void *arg, uint64_t lo, uint64_t hi, int worker);
+
+/* One thread's share of a job: items [next, end), taken from the front
+ * by its owner and, once theirs are done, by the other threads. */
+typedef struct CpuPoolShare {
+  _Alignas(64) atomic_uint_fast64_t next;
+  uint64_t end;
+} CpuPoolShare;
 
 typedef struct CpuPool {
   int nworkers;            /* threads besides the caller */
@@ -34,8 +42,8 @@ typedef struct CpuPool {
   pthread_mutex_t run_mu;  /* one job at a time */
   CpuPoolFn fn;
   void *arg;
-  uint64_t count, chunk;   /* items, and items taken per atomic increment */
-  atomic_uint_fast64_t next;
+  uint64_t chunk;          /* items taken per atomic increment */
+  CpuPoolShare *shares;    /* one per thread, the caller's first */
   atomic_int busy;         /* workers still on the current job */
   atomic_uint_fast64_t generation;
   atomic_bool quit;
@@ -46,12 +54,16 @@ enum { CPU_STACK_BYTES = 64 << 20 };
 
 int cpu_pool_threads(void); /* CUWASM_NUM_THREADS or the core count */
 bool cpu_pool_init(CpuPool *p, int nthreads);
-/* Runs fn(arg, i, worker) for i in [0, count) on all threads, the caller
- * included (worker ids 0..nthreads-1); returns when all are done. */
+/* Runs fn(arg, lo, hi, worker) over ranges covering [0, count) on all
+ * threads, the caller included (worker ids 0..nthreads-1); returns when
+ * all are done. */
 /* Spins (a short pause) while waiting, before sleeping: a sleeping thread
  * costs a futex wake-up of several microseconds per launch. */
 void cpu_relax(void);
-enum { CPU_SPIN_ROUNDS = 4000 }; /* about 50-100 us of pauses */
+enum { CPU_SPIN_NS = 50000 }; /* wall time a waiting pool thread spins */
+uint64_t cpu_now_ns(void);    /* CLOCK_MONOTONIC */
+/* Pauses until done(arg) or CPU_SPIN_NS have passed; returns done(arg). */
+bool cpu_spin(bool (*done)(void *), void *arg);
 void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg);
 void cpu_pool_destroy(CpuPool *p);
 

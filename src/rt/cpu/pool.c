@@ -4,18 +4,28 @@
  * One worker per core (CUWASM_NUM_THREADS overrides), created once with
  * big stacks because generated kernels keep per-thread arrays (values live
  * across barriers) on the stack.  A job is a count of items (thread
- * blocks); every thread, the caller included, takes the next chunk of
- * items with an atomic increment (chunks small enough that uneven blocks
- * still balance, large enough that the shared counter is not the cost of
- * a tiny block).  Jobs from different streams take turns (run_mu): a
+ * blocks); each thread, the caller included, owns a contiguous share of
+ * the items (as OpenMP's static schedule gives each core a contiguous
+ * range: a thread streams through its own part of the arrays, and a
+ * kernel launched after another on the same grid finds its share of the
+ * data in that core's cache) and takes chunks from its front with an
+ * atomic increment; a thread done with its share takes chunks from the
+ * others' (uneven blocks, a thread that came late or was preempted still
+ * balance).  Chunks are small enough for that balance, large enough that
+ * the counter is not the cost of a tiny block.  Jobs from different
+ * streams take turns (run_mu): a
  * kernel already uses every core.  Workers and the caller spin a little
- * (CPU_SPIN_ROUNDS) before sleeping on a condition variable, so that
- * back-to-back launches do not pay a futex wake-up each; the job's fields
- * are published by the release increment of `generation`.
+ * (CPU_SPIN_NS of wall time, whatever a pause costs on the machine) before
+ * sleeping on a condition variable, so that back-to-back launches do not
+ * pay a futex wake-up each, while a thread left idle gives its core back
+ * soon (a spinning thread on a loaded or fully used machine delays the
+ * threads that have work); the job's fields are published by the release
+ * increment of `generation`.
  */
 #include "cpu_internal.h"
 
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 int cpu_pool_threads(void) {
@@ -36,28 +46,59 @@ void cpu_relax(void) {
 #endif
 }
 
+uint64_t cpu_now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+bool cpu_spin(bool (*done)(void *), void *arg) {
+  uint64_t end = 0;
+  for (;;) {
+    for (int k = 0; k < 16; k++) {
+      if (done(arg)) return true;
+      cpu_relax();
+    }
+    uint64_t now = cpu_now_ns();
+    if (!end) end = now + CPU_SPIN_NS;
+    else if (now >= end) return done(arg);
+  }
+}
+
 typedef struct WorkerArg {
   CpuPool *p;
   int id;
 } WorkerArg;
 
 static void drain(CpuPool *p, int id) {
-  uint64_t chunk = p->chunk, count = p->count;
-  for (;;) {
-    uint64_t i = atomic_fetch_add_explicit(&p->next, chunk, memory_order_relaxed);
-    if (i >= count) return;
-    uint64_t end = count - i < chunk ? count : i + chunk;
-    for (; i < end; i++) p->fn(p->arg, i, id);
+  int n = p->nworkers + 1;
+  uint64_t chunk = p->chunk;
+  for (int k = 0; k < n; k++) { /* its own share first, then the next ones' */
+    CpuPoolShare *sh = &p->shares[(id + k) % n];
+    for (;;) {
+      uint64_t i = atomic_fetch_add_explicit(&sh->next, chunk, memory_order_relaxed);
+      if (i >= sh->end) break;
+      p->fn(p->arg, i, sh->end - i < chunk ? sh->end : i + chunk, id);
+    }
   }
 }
 
+typedef struct JobWait {
+  CpuPool *p;
+  uint64_t seen;
+} JobWait;
+
+static bool job_or_quit(void *arg) {
+  JobWait *w = arg;
+  return atomic_load_explicit(&w->p->generation, memory_order_acquire) != w->seen ||
+         atomic_load_explicit(&w->p->quit, memory_order_relaxed);
+}
+
+static bool workers_done(void *arg) { return atomic_load(&((CpuPool *)arg)->busy) == 0; }
+
 /* Waits until `generation` moves past seen (or quit); returns false on quit. */
 static bool wait_job(CpuPool *p, uint64_t seen) {
-  for (int k = 0; k < CPU_SPIN_ROUNDS; k++) {
-    if (atomic_load_explicit(&p->generation, memory_order_acquire) != seen) return true;
-    if (atomic_load_explicit(&p->quit, memory_order_relaxed)) return false;
-    cpu_relax();
-  }
+  if (cpu_spin(job_or_quit, &(JobWait){p, seen})) return !atomic_load(&p->quit);
   pthread_mutex_lock(&p->mu);
   while (!atomic_load(&p->quit) && atomic_load(&p->generation) == seen)
     pthread_cond_wait(&p->wake, &p->mu);
@@ -105,12 +146,17 @@ bool cpu_pool_init(CpuPool *p, int nthreads) {
   *p = (CpuPool){0};
   p->nworkers = nthreads > 1 ? nthreads - 1 : 0;
   p->threads = calloc((size_t)p->nworkers + 1, sizeof(pthread_t));
-  if (!p->threads) return false;
+  p->shares = aligned_alloc(64, sizeof *p->shares * ((size_t)p->nworkers + 1));
+  if (!p->threads || !p->shares) {
+    free(p->threads);
+    free(p->shares);
+    return false;
+  }
+  for (int i = 0; i <= p->nworkers; i++) atomic_init(&p->shares[i].next, 0), p->shares[i].end = 0;
   pthread_mutex_init(&p->mu, NULL);
   pthread_mutex_init(&p->run_mu, NULL);
   pthread_cond_init(&p->wake, NULL);
   pthread_cond_init(&p->done, NULL);
-  atomic_init(&p->next, 0);
   atomic_init(&p->busy, 0);
   atomic_init(&p->generation, 0);
   atomic_init(&p->quit, false);
@@ -122,10 +168,16 @@ void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg) {
   uint64_t per = count / ((uint64_t)(p->nworkers + 1) * 16);
   p->fn = fn;
   p->arg = arg;
-  p->count = count;
   p->chunk = per < 1 ? 1 : per > 64 ? 64 : per;
-  atomic_store_explicit(&p->next, 0, memory_order_relaxed);
   bool parallel = count > 1 && p->nworkers > 0;
+  uint64_t n = parallel ? (uint64_t)p->nworkers + 1 : 1;
+  for (uint64_t w = 0; w <= (uint64_t)p->nworkers; w++) {
+    /* count * w / n without overflow: count < 2^64, n small */
+    uint64_t lo = w >= n ? count : count / n * w + count % n * w / n;
+    uint64_t hi = w + 1 >= n ? count : count / n * (w + 1) + count % n * (w + 1) / n;
+    atomic_store_explicit(&p->shares[w].next, lo, memory_order_relaxed);
+    p->shares[w].end = hi;
+  }
   if (parallel) {
     atomic_store_explicit(&p->busy, p->nworkers, memory_order_relaxed);
     atomic_fetch_add_explicit(&p->generation, 1, memory_order_release);
@@ -135,8 +187,7 @@ void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg) {
   }
   drain(p, 0);
   if (parallel) {
-    for (int k = 0; k < CPU_SPIN_ROUNDS && atomic_load(&p->busy) > 0; k++) cpu_relax();
-    if (atomic_load(&p->busy) > 0) {
+    if (!cpu_spin(workers_done, p)) {
       pthread_mutex_lock(&p->mu);
       while (atomic_load(&p->busy) > 0) pthread_cond_wait(&p->done, &p->mu);
       pthread_mutex_unlock(&p->mu);
@@ -153,7 +204,9 @@ void cpu_pool_destroy(CpuPool *p) {
   pthread_mutex_unlock(&p->mu);
   for (int i = 0; i < p->nworkers; i++) pthread_join(p->threads[i], NULL);
   free(p->threads);
+  free(p->shares);
   p->threads = NULL;
+  p->shares = NULL;
   pthread_mutex_destroy(&p->mu);
   pthread_mutex_destroy(&p->run_mu);
   pthread_cond_destroy(&p->wake);
