@@ -88,6 +88,13 @@ static bool in_our_headers(const KExpr *e) {
   return f && strstr(f, "include/cuda/");
 }
 
+/* The bit-field member e names, else NULL. */
+static const KField *bit_field(const KExpr *e) {
+  const KType *t = e->kind == KE_MEMBER ? e->a->type : NULL;
+  if (!t || t->kind != KT_STRUCT || e->field < 0 || e->field >= t->nfields) return NULL;
+  return t->fields[e->field].bit_width ? &t->fields[e->field] : NULL;
+}
+
 int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e) {
   if (!ce->check_access || (in_our_headers(e) && e != ce->chk_write)) return -1;
   bool member = e->kind == KE_MEMBER;
@@ -115,6 +122,10 @@ int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e) {
    * have skipped the test; shared memory has no initcheck to tell */
   bool fields = kind == CW_ACCESS_READ && !shared_safe && ce_check_fields(ce, e->type);
   if (fields) solo = -1;
+  if (bit_field(e)) { /* C takes no address of it: the bytes that hold it, of its struct (bit 14) */
+    sb_puts(sb, "(*CW_CHKB(&");
+    return kind | 1 << 14;
+  }
   sb_puts(sb, "(*CW_CHK");
   sb_puts(sb, solo >= 0 ? "_SOLO(" : shared_safe ? "_SHR(" : fields ? "F(" : "(");
   if (e->kind != KE_DEREF) sb_putc(sb, '&');
@@ -135,6 +146,12 @@ static void loc_literal(StrBuf *sb, SrcLoc loc) {
 void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind) {
   sb_printf(sb, ", %d, ", kind & 15);
   loc_literal(sb, e->loc);
+  if (kind >> 14 & 1) {
+    const KField *f = bit_field(e);
+    int first = f->offset * 8 + f->bit_offset, last = first + f->bit_width - 1;
+    sb_printf(sb, ", %d, %d))", first / 8, last / 8 - first / 8 + 1);
+    return;
+  }
   if (kind >> 4 & 255) ce_race_solo_close(ce, sb, e, (kind >> 4 & 255) - 1);
   if (kind >> 13 & 1) sb_printf(sb, ", cw_fields_%s", ce_check_fields(ce, e->type)->cname);
   sb_puts(sb, "))");
@@ -427,6 +444,17 @@ const char *const c_check_prelude_text =
     "/* a read of a whole struct whose field map f (emit/c_check_fields.c) has padding */\n"
     "#define CW_CHKF(p, kind, loc, f) ((__typeof__(p))cw_chk(cw_ctx, (const void *)(p), \\\n"
     "    (uint32_t)sizeof(*(p)), CW_ALIGN(p), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz, f))\n"
+    "/* a bit-field of the struct at p (C takes no address of it): the n bytes\n"
+    "   from off that hold it; memcheck's scratch word stands for the struct\n"
+    "   when they are out of bounds */\n"
+    "#define CW_CHKB(p, kind, loc, off, n) ((__typeof__(p))cw_chkb(cw_ctx, (const void *)(p), \\\n"
+    "    off, n, kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz))\n"
+    "static inline const void *cw_chkb(cw_rt_ctx *c, const void *p, uint32_t off, uint32_t n,\n"
+    "    int kind, const char *loc, int32_t tx, uint32_t ty, uint32_t tz) {\n"
+    "  const unsigned char *b = (const unsigned char *)p + off;\n"
+    "  const void *r = cw_chk(c, b, n, 1, kind, loc, tx, ty, tz, 0);\n"
+    "  return r == b ? p : r;\n"
+    "}\n"
     "/* racecheck: an access through kernel parameter q that no other block's\n"
     "   access can race with while cond holds (emit/c_race_solo.c) and it lies\n"
     "   inside the allocation the runtime found q alone to point into */\n"
