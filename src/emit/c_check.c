@@ -13,7 +13,11 @@
  * __device__ and __shared__ variables named directly are accesses too.
  * A member reached through a pointer, an array element or such a variable
  * is checked as itself (its own size), and the struct under it is then no
- * access; nor is selecting a row of a multi-dimensional array.
+ * access; so is an element of an array member (`p[i].a[j]` reads no
+ * p[i]); nor is selecting a row of a multi-dimensional array.  A bit-field
+ * is checked as the bytes that hold it (CW_CHKB), a read of a whole
+ * struct with padding as the bytes its fields cover (CW_CHKF,
+ * c_check_fields.c), and every access is aligned as its type.
  * synccheck (when the launch's check_flags has CW_CHECK_SYNC): at each
  * barrier of a split kernel (c_fission.c) the block's threads are counted
  * against the predicates of the code around it, which are exactly the
