@@ -6,11 +6,11 @@
 // that is an element of another struct's member array.
 // CHECK: initcheck
 // expect: Uninitialized __global__ memory read of size 16 bytes
-// expect: at .*init_struct_field.cu:36:14 in kernel 'gather'
+// expect: at .*init_struct_field.cu:37:14 in kernel 'gather'
 // expect: by thread \(3,0,0\) in block \(0,0,0\)
 // expect: is 48 bytes inside the 1024-byte device allocation at 0x[0-9a-f]+; byte 8 of the read \(a struct's, in a field
 // expect: Uninitialized __global__ memory read of size 8 bytes
-// expect: at .*init_struct_field.cu:37:11 in kernel 'gather'
+// expect: at .*init_struct_field.cu:38:11 in kernel 'gather'
 // expect: by thread \(1,0,0\) in block \(0,0,0\)
 // expect: is 48 bytes inside the 2560-byte device allocation at 0x[0-9a-f]+; byte 4 of the read \(a struct.s, in a field
 #include <cstdio>
