@@ -17,7 +17,8 @@
  * synchronize; data stays on the device).  Then: ratios per kernel (peer
  * time / our time, so > 1 means we are faster), their geomeans, the launch
  * latency of an empty kernel (µs, launch + synchronize), and the JIT time of
- * jit100.cu cold (empty temporary XDG_CACHE_HOME) and from the cache.
+ * jit100.cu cold (the least of 3 loads, each into an empty temporary
+ * XDG_CACHE_HOME) and from the cache.
  *
  *   bench_cpu [--reps N] [--small] [--only NAME]
  */
@@ -189,9 +190,20 @@ static void jit_figures(double *cold, double *warm) {
   if (!src || !mkdtemp(dir)) { free(src); return; }
   const char *old = getenv("XDG_CACHE_HOME");
   char *saved = old ? strdup(old) : NULL;
-  setenv("XDG_CACHE_HOME", dir, 1);
-  *cold = jit_ms(src, len);
+  /* cold: the least of 3 loads, each into a new empty cache folder (one
+   * load swings by 2x on a shared machine); warm: from the last one's */
   double best = 1e30;
+  for (int i = 0; i < 3; i++) {
+    char sub[64];
+    snprintf(sub, sizeof sub, "%s/%d", dir, i);
+    if (mkdir(sub, 0700) != 0) break;
+    setenv("XDG_CACHE_HOME", sub, 1);
+    double t = jit_ms(src, len);
+    if (t < best || isnan(t)) best = t;
+    if (isnan(t)) break;
+  }
+  *cold = best;
+  best = 1e30;
   for (int i = 0; i < 5; i++) {
     double t = jit_ms(src, len);
     if (t < best) best = t;

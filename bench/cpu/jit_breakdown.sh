@@ -12,7 +12,9 @@
 # (`cuwasm transpile --target c`), and the C compiler cut into pieces:
 # compiler start-up, the system headers, the fixed prelude, the kernels'
 # fast copies alone (exact copies dropped from the dispatch), everything
-# to assembly, the assembler and the link.
+# to assembly, the assembler and the link; and the second object, of the
+# kernels' exact copies, that the JIT builds only when a launch has more
+# than 2^21 blocks in x (-DCW_EXACT_ONLY, src/rt/cpu/exact.c).
 #
 #   bash bench/cpu/jit_breakdown.sh [build/cuwasm]      (RUNS=5 by default)
 set -eu
@@ -50,7 +52,7 @@ while IFS= read -r a; do
   case "$a" in
     -o) prev=-o ;;
     -shared) ;;
-    -l*) libs+=("$a") ;;
+    -l*|-nostdlib) libs+=("$a") ;;
     "$cfile") ;;
     *) cflags+=("$a") ;;
   esac
@@ -87,6 +89,7 @@ s_all=$(cpu_ms cc "${cflags[@]}" -S -o "$work/x.s" "$work/k.c")
 as_ms=$(cpu_ms cc -c -o "$work/x.o" "$work/k.s")
 ld_ms=$(cpu_ms cc -shared -o "$work/x.so" "$work/k.o" "${libs[@]}")
 full=$(cpu_ms cc "${cflags[@]}" -shared -o "$work/x.so" "$work/k.c" "${libs[@]}")
+exact=$(cpu_ms cc "${cflags[@]}" -DCW_EXACT_ONLY -shared -o "$work/x.so" "$work/k.c" "${libs[@]}")
 
 d() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a - b}'; }
 cat <<EOF
@@ -99,7 +102,8 @@ CPU ms, least of $RUNS runs (perf stat task-clock)
     system headers                                  $(d "$s_headers" "$s_empty")
     fixed prelude                                   $(d "$s_prelude" "$s_headers")
     kernels' fast copies (-O3)                      $(d "$s_fast" "$s_prelude")
-    kernels' exact copies (-O1)                     $(d "$s_all" "$s_fast")
+    kernels' exact copies (-O1), if in this object  $(d "$s_all" "$s_fast")
     assembler                                       $as_ms
     link (-shared)                                  $ld_ms
+  exact copies' object (first launch > 2^21 blocks) $exact
 EOF

@@ -26,6 +26,21 @@
 
 #if defined(__CUDA_ARCH__) && defined(__cplusplus)
 
+/* CUDA's atomic builtins take 64-bit integers as unsigned long long (add,
+ * and, or, xor, exchange, compare-and-swap) and long long (min, max);
+ * long and unsigned long (int64_t, size_t), which the __nv_atomic_*
+ * functions and cuda::atomic accept, go through those types */
+template <class T> struct __cw_atomic_word { typedef T bits; typedef T ordered; };
+template <> struct __cw_atomic_word<long> { typedef unsigned long long bits; typedef long long ordered; };
+template <> struct __cw_atomic_word<unsigned long> {
+  typedef unsigned long long bits;
+  typedef unsigned long long ordered;
+};
+template <> struct __cw_atomic_word<long long> {
+  typedef unsigned long long bits;
+  typedef long long ordered;
+};
+
 /* a template (D unused) like the rest, so that programs that never call
  * it get no code for it */
 template <int D = 0>
@@ -61,7 +76,8 @@ static __device__ inline void __nv_atomic_store(T *p, T *v, int order, int scope
 template <class T>
 static __device__ inline T __nv_atomic_exchange_n(T *p, T v, int order, int scope = 4) {
   (void)order, (void)scope;
-  return atomicExch(p, v);
+  typedef typename __cw_atomic_word<T>::bits B;
+  return (T)atomicExch((B *)p, (B)v);
 }
 
 template <class T>
@@ -74,8 +90,9 @@ static __device__ inline bool __nv_atomic_compare_exchange_n(T *p, T *expected, 
                                                              bool weak, int success_order,
                                                              int failure_order, int scope = 4) {
   (void)weak, (void)success_order, (void)failure_order, (void)scope;
+  typedef typename __cw_atomic_word<T>::bits B;
   T want = *expected;
-  T old = atomicCAS(p, want, desired);
+  T old = (T)atomicCAS((B *)p, (B)want, (B)desired);
   if (old == want) return true;
   *expected = old;
   return false;
@@ -89,25 +106,34 @@ static __device__ inline bool __nv_atomic_compare_exchange(T *p, T *expected, T 
                                         failure_order, scope);
 }
 
-#define CUWASM_NV_RMW(op, builtin)                                                        \
+/* word: the member of __cw_atomic_word the builtin takes the type as */
+#define CUWASM_NV_RMW(op, builtin, word)                                                  \
   template <class T>                                                                      \
   static __device__ inline T __nv_atomic_fetch_##op(T *p, T v, int order, int scope = 4) { \
     (void)order, (void)scope;                                                             \
-    return builtin(p, v);                                                                 \
+    typedef typename __cw_atomic_word<T>::word W;                                         \
+    return (T)builtin((W *)p, (W)v);                                                      \
   }                                                                                       \
   template <class T>                                                                      \
   static __device__ inline void __nv_atomic_##op(T *p, T v, int order, int scope = 4) {   \
-    (void)order, (void)scope;                                                             \
-    builtin(p, v);                                                                        \
+    __nv_atomic_fetch_##op(p, v, order, scope);                                           \
   }
-CUWASM_NV_RMW(add, atomicAdd)
-CUWASM_NV_RMW(sub, atomicSub)
-CUWASM_NV_RMW(and, atomicAnd)
-CUWASM_NV_RMW(or, atomicOr)
-CUWASM_NV_RMW(xor, atomicXor)
-CUWASM_NV_RMW(min, atomicMin)
-CUWASM_NV_RMW(max, atomicMax)
+CUWASM_NV_RMW(add, atomicAdd, bits)
+CUWASM_NV_RMW(and, atomicAnd, bits)
+CUWASM_NV_RMW(or, atomicOr, bits)
+CUWASM_NV_RMW(xor, atomicXor, bits)
+CUWASM_NV_RMW(min, atomicMin, ordered)
+CUWASM_NV_RMW(max, atomicMax, ordered)
 #undef CUWASM_NV_RMW
+/* atomicSub has no 64-bit form: an add of the negation */
+template <class T>
+static __device__ inline T __nv_atomic_fetch_sub(T *p, T v, int order, int scope = 4) {
+  return __nv_atomic_fetch_add(p, (T)((T)0 - v), order, scope);
+}
+template <class T>
+static __device__ inline void __nv_atomic_sub(T *p, T v, int order, int scope = 4) {
+  __nv_atomic_fetch_sub(p, v, order, scope);
+}
 
 #endif /* __CUDA_ARCH__ && __cplusplus */
 

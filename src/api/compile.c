@@ -25,6 +25,7 @@ struct cw_diags {
 struct cw_program {
   Arena arena;
   Arena tokens;   /* the main file's tokens, partly given back (parse_release.c) */
+  Arena scratch;  /* the parser's scratch (Parser.scratch) */
   KModule *m;
   Parser *parser; /* kept for instantiating templates on demand */
   const char **tool_opts; /* cw_program_tool_options */
@@ -38,6 +39,7 @@ struct cw_program {
 };
 
 static void program_free(cw_program *prog) {
+  arena_free(&prog->scratch);
   arena_free(&prog->tokens);
   arena_free(&prog->arena);
   free(prog);
@@ -177,8 +179,9 @@ static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ct
   if (!prog) return CW_ERR_NOMEM;
   arena_init(&prog->arena);
   arena_init(&prog->tokens);
+  arena_init(&prog->scratch);
   jmp_buf oom;
-  prog->arena.oom = prog->tokens.oom = &oom;
+  prog->arena.oom = prog->tokens.oom = prog->scratch.oom = &oom;
   if (setjmp(oom)) {
     program_free(prog);
     return CW_ERR_NOMEM;
@@ -195,8 +198,8 @@ static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ct
   remember_options(prog, f->name, opts);
   copy_options(prog, opts);
   prog->main_file = f;
-  Parser *ps = front_compile(&prog->arena, &diags->d, f, &pp);
-  prog->arena.oom = prog->tokens.oom = NULL;
+  Parser *ps = front_compile(&prog->arena, &prog->scratch, &diags->d, f, &pp);
+  prog->arena.oom = prog->tokens.oom = prog->scratch.oom = NULL;
   return finish(prog, diags, ps, opts && opts->relocatable, out);
 }
 
@@ -386,16 +389,16 @@ static void remember_request(cw_program *p, bool host_lambda, const FrontRequest
 static cw_status front_request(cw_program *p, cw_diags *diags, FrontRequest *r,
                                bool (*call)(Parser *, FrontRequest *)) {
   jmp_buf oom;
-  p->arena.oom = &oom;
+  p->arena.oom = p->scratch.oom = &oom;
   if (setjmp(oom)) {
-    p->arena.oom = NULL;
+    p->arena.oom = p->scratch.oom = NULL;
     return CW_ERR_NOMEM;
   }
   CwDiags *saved = p->parser->diags;
   p->parser->diags = &diags->d;
   bool ok = call(p->parser, r);
   p->parser->diags = saved;
-  p->arena.oom = NULL;
+  p->arena.oom = p->scratch.oom = NULL;
   return ok ? CW_OK : diags->d.errors ? CW_ERR_COMPILE : CW_ERR_NOT_FOUND;
 }
 

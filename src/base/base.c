@@ -103,12 +103,54 @@ void *arena_alloc_slow(Arena *a, size_t n) {
     }
     return big->data;
   }
+  if (b) b->used = (size_t)(a->cur - (char *)b->data); /* how far arena_reset clears */
   b = arena_new_block(a, ++a->nblocks > 16 ? ARENA_BIG_BLOCK : ARENA_BLOCK);
   b->next = a->head;
   a->head = b;
   a->cur = (char *)b->data + n;
   a->end = (char *)b->data + b->cap;
   return b->data;
+}
+
+/* ---- going back to a mark ------------------------------------------------ */
+
+ArenaMark arena_mark(const Arena *a) {
+  return (ArenaMark){a->head, a->head ? a->head->next : NULL, a->cur};
+}
+
+static void drop_block(Arena *a, ArenaBlock *b) {
+  if (b->cap == ARENA_BLOCK || b->cap == ARENA_BIG_BLOCK) a->nblocks--; /* not a big request's */
+  munmap(b->map, b->map_len);
+}
+
+void arena_reset(Arena *a, ArenaMark m) {
+  if (!a->head) return;
+  if (!m.head) { /* back to empty: the oldest block stays for what comes next */
+    ArenaBlock *oldest = a->head;
+    while (oldest->next) oldest = oldest->next;
+    m = (ArenaMark){oldest, NULL, (char *)oldest->data};
+  }
+  /* the blocks made since m: heads pushed in front of m's head, and big
+   * requests' blocks, which go behind the head of their time */
+  ArenaBlock *b = a->head;
+  bool head_changed = b != m.head;
+  while (b != m.head) {
+    ArenaBlock *n = b->next;
+    drop_block(a, b);
+    b = n;
+  }
+  a->nindexed = -1; /* arena_release's index is stale */
+  for (b = m.head->next; b != m.after;) {
+    ArenaBlock *n = b->next;
+    drop_block(a, b);
+    b = n;
+  }
+  m.head->next = m.after;
+  char *used_end = head_changed ? (char *)m.head->data + m.head->used : a->cur;
+  if (used_end > m.cur) memset(m.cur, 0, (size_t)(used_end - m.cur));
+  a->head = m.head;
+  a->cur = m.cur;
+  a->end = (char *)m.head->data + m.head->cap;
 }
 
 /* ---- releasing pages ---------------------------------------------------- */

@@ -44,6 +44,20 @@ void arena_free(Arena *a);
  * lies between them or the system cannot release pages. */
 bool arena_release(Arena *a, const void *lo, const void *hi);
 void *arena_alloc_slow(Arena *a, size_t n);
+/* A point in an arena's allocations to come back to (arena_reset). */
+typedef struct ArenaMark {
+  ArenaBlock *head, *after; /* the head block then, and the block behind it */
+  char *cur;
+} ArenaMark;
+ArenaMark arena_mark(const Arena *a);
+/* Forgets everything allocated since m and hands that memory out again,
+ * zeroed as arena_alloc promises: a scratch arena whose contents die
+ * together (a function's block scopes) stays as small as the largest of
+ * them instead of growing with the input.  Nothing allocated since m may
+ * be used again; marks taken since m are void.  Going back to a mark of
+ * the empty arena keeps its first block (no mmap per use). */
+void arena_reset(Arena *a, ArenaMark m);
+
 /* Zeroed memory, 8-byte aligned: enough for every type the project puts
  * in an arena (pointers, int64_t, double; nothing needs max_align_t's 16,
  * which would round a 104-byte node up to 112).  Inline: the front end

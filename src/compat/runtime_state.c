@@ -232,11 +232,11 @@ int compat_kernel_by_fn(const void *fn) {
 
 static const char *const int_words[] = {"unsigned", "signed", "short", "long", "int", "char"};
 
-/* Canonical spelling of a run of integer type words ("long unsigned int").
- * Types C++ tells apart but the device code does not (one 64-bit integer
- * for long and long long on LP64; char is signed, so char and signed char
- * are one 8-bit integer) get one spelling, so that the host's
- * scan<long, 128> finds the device's scan<long long, 128>. */
+/* Canonical spelling of a run of integer type words ("long unsigned int"
+ * and "unsigned long" are one).  long and long long stay apart, as the
+ * device code tells them apart (scan<long, 128> and scan<long long, 128>
+ * are two instances, as on an LP64 host); char is signed, so char and signed char, which the
+ * device code does not tell apart, are one. */
 static void canon_int(const char **words, int n, char *out, size_t cap) {
   int cnt[6] = {0};
   for (int i = 0; i < n; i++)
@@ -247,7 +247,9 @@ static void canon_int(const char **words, int n, char *out, size_t cap) {
     snprintf(out, cap, "%schar", cnt[0] ? "unsigned" : "");
     return;
   }
-  bool wide = cnt[3] == 2 || (cnt[3] == 1 && sizeof(long) == 8);
+  /* an ILP32 host (the web build's wasm32) spells int64_t long long where
+   * the device pass (LP64) says long: one spelling there */
+  bool wide = cnt[3] == 2 || (cnt[3] == 1 && sizeof(long) != 8);
   snprintf(out, cap, "%s%s", cnt[0] ? "u" : "", cnt[2] ? "short" : wide ? "llong"
            : cnt[3] ? "long" : "int");
 }

@@ -703,6 +703,16 @@ static bool is_plain_device_func(const KFunc *f) {
   return !(f->flags & KF_GLOBAL) && f->body && !kir_func_has_split(f);
 }
 
+/* No __device__, __constant__ or __managed__ variable and no link slots:
+ * a second object compiled from the same C shares nothing with the first
+ * that could tell them apart, so it may hold the kernels' exact copies. */
+static bool keeps_no_state(const KModule *m) {
+  if (m->relocatable) return false;
+  for (int i = 0; i < m->globals.len; i++)
+    if (((KVar *)m->globals.items[i])->as != AS_SHARED) return false;
+  return true;
+}
+
 static void emit_functions(CEmit *ce) {
   for (int i = 0; i < ce->m->funcs.len; i++) {
     const KFunc *f = ce->m->funcs.items[i];
@@ -723,6 +733,11 @@ static void emit_functions(CEmit *ce) {
       sb_printf(ce->out, "/* %s: has barriers or warp collectives, inlined "
                          "into its callers */\n\n", f->name);
   }
+  ce->exact_apart = keeps_no_state(ce->m);
+  if (ce->exact_apart)
+    sb_puts(ce->out, "/* No module state: the exact copies may live in a second object "
+                     "(c_prelude.c) */\n#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)\n"
+                     "#define CW_EXACT_APART 1\nconst int cw_exact_apart = 1;\n#endif\n\n");
   for (int i = 0; i < ce->m->funcs.len; i++) {
     const KFunc *f = ce->m->funcs.items[i];
     if ((f->flags & KF_GLOBAL) && f->body) ce_kernel(ce, f);

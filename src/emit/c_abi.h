@@ -27,6 +27,12 @@
 
 #define CW_C_ABI_VERSION 8
 
+/* A kernel body is compiled twice (emit/c_prelude.c): the fast copy runs
+ * the blocks with blockIdx.x below 2^CW_FAST_BIX_LOG2, the exact copy the
+ * rest.  Where the JIT builds the exact copies in a second object, only
+ * when a launch has such blocks (rt/cpu/jit.c), the runtime tests this. */
+#define CW_FAST_BIX_LOG2 21
+
 /* Kernel parameters racecheck may find need no records (race_solo_*). */
 #define CW_RACE_SOLO_PARAMS 16
 

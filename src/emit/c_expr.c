@@ -284,7 +284,7 @@ static void emit_call(CEmit *ce, StrBuf *sb, const KExpr *e) {
 
 /* A function whose address is taken runs as an ordinary C function: one
  * with barriers or warp collectives is inlined into its callers instead
- * (c_lower.c), which a call through a pointer cannot do. */
+ * (lower_splits.c), which a call through a pointer cannot do. */
 static void emit_func_addr(CEmit *ce, StrBuf *sb, const KExpr *e) {
   if (!e->fn->body)
     ce_error(ce, e->loc, "function '%s' is used through a pointer or a vtable but never defined "
@@ -655,7 +655,7 @@ static bool emit_misc(CEmit *ce, StrBuf *sb, const KExpr *e) {
       return true;
     }
     /* fall through */
-  case KB_GRID_SYNC: /* see c_lower.c */
+  case KB_GRID_SYNC: /* see lower_splits.c */
     sb_puts(sb, "((void)0)"); /* a statement of its own: fission split here */
     return true;
   case KB_LANEMASK_LT: sb_puts(sb, "((1u << ((uint32_t)cw_t & 31u)) - 1u)"); return true;

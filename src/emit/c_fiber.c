@@ -4,9 +4,10 @@
  *
  * Fission turns the code between barriers into loops over the block's
  * threads; it needs every barrier and warp collective to sit in a
- * statement list, an `if` or a loop body.  A barrier inside a `switch`,
- * in a loop's step or condition expression, or anywhere in a kernel that
- * uses `goto` (a jump could cross a split) takes this path instead:
+ * statement list, an `if` or a loop body (lower_splits.c moves those of
+ * loop conditions and steps there).  A barrier inside a `switch`, or
+ * anywhere in a kernel that uses `goto` (a jump could cross a split),
+ * takes this path instead:
  * ce_fission_blocker() names the first such construct, and the kernel is
  * emitted as a plain per-thread C function `cwf_NAME(cw_fiber *)` that the
  * scheduler of c_fiber_rt.c runs on its own stack for every thread.
@@ -16,7 +17,7 @@
  * waiting in the same warp (which is also their active mask), and a
  * `return` simply ends the coroutine (exited threads leave the barrier's
  * count, as on the GPU).  Device functions with barriers were inlined by
- * c_lower.c; their `return` jumps to the end of the inlined body.
+ * lower_splits.c; their `return` jumps to the end of the inlined body.
  *
  * It is slower than fission (a context switch per thread per barrier) and
  * used only where fission cannot express the shape.

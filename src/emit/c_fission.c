@@ -4,8 +4,12 @@
  * A kernel without barriers or warp collectives is one per-thread loop
  * (PTL): CW_FOR_EACH_THREAD { body }, a counted loop over threadIdx.x
  * innermost, which the C compiler can vectorise.  Otherwise the kernel is
- * split ("barrier fission") after c_lower.c has made every split point a
- * statement of its own.  Shapes and the path each takes:
+ * split ("barrier fission") after lower_splits.c has made every split point a
+ * statement of its own.  How a statement list is cut into PTLs, block
+ * statements and column loops, which locals cross a split, and the shape
+ * each statement with a split point takes are src/kir/passes/regions.c's
+ * decisions, shared with the KIR pass (fission.c, the WebAssembly target);
+ * this file prints them.  Shapes and the path each takes:
  *
  *  - straight-line code between barriers: consecutive statements without a
  *    split point form one PTL; the barrier is the gap between two PTLs.
@@ -42,7 +46,7 @@
  *    though a kernel's own loop can still spin forever, or a wrong index
  *    into the per-thread arrays can make it (run_exec and test_cpu_stress
  *    have watchdogs that name the kernel).
- *  - device functions containing splits are inlined by c_lower.c; their
+ *  - device functions containing splits are inlined by lower_splits.c; their
  *    `return` leaves a `do {} while (0)` wrapper loop as above.
  *  - warp collectives (__shfl*_sync, votes, ballot, match, __reduce_*,
  *    __activemask) and __syncthreads_count/and/or: their operands were
@@ -73,45 +77,18 @@
  * the threads that pass it: guard folded to 1, to 0, and as written.
  *
  * Shapes fission cannot split — a barrier or collective inside a
- * `switch`, in a loop's step or condition expression, or in a kernel that
- * uses `goto` — take the general path of c_fiber.c instead: one coroutine
- * per thread, switched at barriers (ce_fission_blocker decides).
+ * `switch` or in a kernel that uses `goto` (lower_splits.c has made loop
+ * conditions and steps with split points statements of the body) — take
+ * the general path of c_fiber.c instead: one coroutine per thread,
+ * switched at barriers (ce_fission_blocker decides).
  */
 #include "c_internal.h"
+#include "kir/passes/regions.h"
 
 #include <stdio.h>
 #include <string.h>
 
 /* ---- helpers --------------------------------------------------------- */
-
-static bool expr_refs_var(const KExpr *e, const KVar *v) {
-  if (!e) return false;
-  if (e->kind == KE_VAR && e->var == v) return true;
-  if (expr_refs_var(e->a, v) || expr_refs_var(e->b, v) || expr_refs_var(e->c, v))
-    return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (expr_refs_var(e->args[i], v)) return true;
-  return false;
-}
-
-static bool stmt_refs_var(const KStmt *s, const KVar *v) {
-  if (!s) return false;
-  for (int i = 0; i < s->nstmts; i++)
-    if (stmt_refs_var(s->stmts[i], v)) return true;
-  return expr_refs_var(s->init, v) || expr_refs_var(s->e, v) ||
-         expr_refs_var(s->cond, v) || expr_refs_var(s->step, v) ||
-         stmt_refs_var(s->then, v) || stmt_refs_var(s->els, v) ||
-         stmt_refs_var(s->init_stmt, v) || stmt_refs_var(s->body, v);
-}
-
-static bool has_kernel_return(const KStmt *s) {
-  if (!s) return false;
-  if (s->kind == KS_RETURN && !s->label) return true;
-  for (int i = 0; i < s->nstmts; i++)
-    if (has_kernel_return(s->stmts[i])) return true;
-  return has_kernel_return(s->then) || has_kernel_return(s->els) ||
-         has_kernel_return(s->init_stmt) || has_kernel_return(s->body);
-}
 
 static bool has_continue(const KStmt *s) {
   if (!s) return false;
@@ -119,26 +96,6 @@ static bool has_continue(const KStmt *s) {
   for (int i = 0; i < s->nstmts; i++)
     if (has_continue(s->stmts[i])) return true;
   return has_continue(s->then) || has_continue(s->els) || has_continue(s->body);
-}
-
-static void promote(CEmit *ce, KVar *v);
-
-/* Whether &v, kept in a variable by run[from..n) (directly, or copied on
- * from one holder to the next, as nested inlined calls pass `this`), is
- * read by the statements after the run: v must then outlive the run. */
-static bool address_escapes(KVar *v, KStmt **run, int from, int n, KStmt **after, int nafter) {
-  KVar *holders[8];
-  int nh = 0;
-  for (int m = from; m < n; m++) {
-    KVar *h = kir_addr_holder(run[m], v);
-    for (int i = 0; !h && i < nh; i++) /* a holder copied on */
-      if (run[m]->kind == KS_DECL && run[m]->init && stmt_refs_var(run[m], holders[i])) h = run[m]->var;
-    if (h && nh < 8) holders[nh++] = h;
-  }
-  for (int i = 0; i < nh; i++)
-    for (int l = 0; l < nafter; l++)
-      if (stmt_refs_var(after[l], holders[i])) return true;
-  return false;
 }
 
 static void promote(CEmit *ce, KVar *v) {
@@ -163,9 +120,6 @@ static void promote(CEmit *ce, KVar *v) {
  * C variable for the block, assigned between the PTLs, never inside one,
  * where every thread would repeat a read-modify-write). */
 
-static bool hoistable(CEmit *ce, const KStmt *s) { return kir_block_stmt(&ce->bl, s); }
-static bool uniform_loop(CEmit *ce, const KStmt *s) { return kir_block_loop(&ce->bl, s); }
-static bool uniform_if(CEmit *ce, const KStmt *s) { return kir_block_if(&ce->bl, s); }
 
 static void find_scalars(CEmit *ce, const KFunc *f, const KStmt *body) {
   kir_block_level(&ce->bl, &ce->arena, f, body, true, ce->split);
@@ -435,16 +389,6 @@ static void emit_hoisted(CEmit *ce, const KStmt *s) {
   ce_stmt(ce, s);
 }
 
-/* Does any of rest[0..n) mention a local that `h` writes? */
-static bool run_uses_writes(CEmit *ce, const KStmt *h, KStmt *const *rest, int n) {
-  PtrVec w = {0};
-  kir_block_writes(&ce->arena, h, &w);
-  for (int i = 0; i < w.len; i++)
-    for (int k = 0; k < n; k++)
-      if (stmt_refs_var(rest[k], w.items[i])) return true;
-  return false;
-}
-
 static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s);
 
 /* ---- one thread's statement --------------------------------------------
@@ -454,14 +398,6 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s);
  * It runs instead as a loop over the rows of the block with threadIdx.x
  * fixed to K, after the statements before it (threads between barriers
  * are unordered, so moving it behind the others' work changes nothing). */
-
-/* K of `threadIdx.x == K` (column.c), K uniform and recomputable, or NULL */
-static const KExpr *single_thread_if(const CEmit *ce, const KStmt *s) {
-  if (s->kind != KS_IF || s->els || kir_stmt_has_split(s)) return NULL;
-  const KExpr *k = kir_thread_x_equals(s->cond, &ce->remat);
-  if (!k || !ce_expr_recomputable(ce, k, NULL) || !kir_expr_uniform(&ce->uni, k)) return NULL;
-  return k;
-}
 
 static void emit_single_thread(CEmit *ce, const KStmt *s, const KExpr *k) {
   int saved = ce->ptl;
@@ -491,51 +427,30 @@ static void emit_single_thread(CEmit *ce, const KStmt *s, const KExpr *k) {
   ce->ptl = saved;
 }
 
+/* stmts[0..n): regions.c's cut, each region in turn */
+static void emit_list(CEmit *ce, KStmt *const *stmts, int n) {
+  KRegionList rl;
+  kir_cut_list(&ce->bl, &ce->remat, stmts, n, &rl);
+  for (int i = 0; i < rl.len; i++) {
+    KRegion *r = &rl.items[i];
+    switch (r->kind) {
+    case KR_SPLIT: emit_region(ce, r->stmts[0]); break;
+    case KR_COLUMN: emit_single_thread(ce, r->stmts[0], r->k); break;
+    case KR_BLOCK: emit_hoisted(ce, r->stmts[0]); break;
+    case KR_THREADS:
+      for (int k = 0; k < r->live.len; k++) promote(ce, r->live.items[k]);
+      emit_ptl(ce, r->stmts, r->n);
+      break;
+    }
+  }
+}
+
 static void emit_block_region(CEmit *ce, const KStmt *b) {
-  /* `{ T i = A; for (; C; i += S) body }` as c_lower.c writes a for loop */
+  /* `{ T i = A; for (; C; i += S) body }` as lower_splits.c writes a for loop */
   if (b->nstmts == 2 && b->stmts[1]->kind == KS_LOOP &&
       emit_strided_loop(ce, b->stmts[0], b->stmts[1]))
     return;
-  int i = 0;
-  while (i < b->nstmts) {
-    if (kir_stmt_has_split(b->stmts[i])) {
-      emit_region(ce, b->stmts[i++]);
-      continue;
-    }
-    const KExpr *k = single_thread_if(ce, b->stmts[i]);
-    if (k) {
-      emit_single_thread(ce, b->stmts[i++], k);
-      continue;
-    }
-    /* a run of statements without split points; uniform statements move
-     * in front of it when no earlier statement of the run reads what they
-     * write (they read only scalars and parameters, which the run does not
-     * write), else they end the run */
-    KStmt **rest = arena_alloc(&ce->arena, sizeof(KStmt *) * (size_t)b->nstmts);
-    int nrest = 0, j = i;
-    for (; j < b->nstmts && !kir_stmt_has_split(b->stmts[j]) && !single_thread_if(ce, b->stmts[j]); j++) {
-      KStmt *x = b->stmts[j];
-      if (hoistable(ce, x)) {
-        if (run_uses_writes(ce, x, rest, nrest)) break;
-        emit_hoisted(ce, x);
-      } else {
-        rest[nrest++] = x;
-      }
-    }
-    for (int k = 0; k < nrest; k++) {
-      const KStmt *d = rest[k];
-      if (d->kind != KS_DECL) continue;
-      if (j < b->nstmts && address_escapes(d->var, rest, k, nrest, b->stmts + j, b->nstmts - j))
-        promote(ce, d->var);
-      for (int m = j; m < b->nstmts; m++)
-        if (stmt_refs_var(b->stmts[m], d->var)) {
-          promote(ce, d->var);
-          break;
-        }
-    }
-    if (nrest) emit_ptl(ce, rest, nrest);
-    i = j;
-  }
+  emit_list(ce, b->stmts, b->nstmts);
 }
 
 static void emit_uniform_if(CEmit *ce, const KStmt *s) {
@@ -556,11 +471,6 @@ static void emit_uniform_if(CEmit *ce, const KStmt *s) {
 }
 
 static void emit_if_region(CEmit *ce, const KStmt *s) {
-  if (uniform_if(ce, s)) {
-    emit_uniform_if(ce, s);
-    return;
-  }
-  ce->bl.general++;
   int p = new_state(ce, 'p');
   char line[64];
   char *cond = expr_text(ce, s->cond, "cw_t");
@@ -580,7 +490,6 @@ static void emit_if_region(CEmit *ce, const KStmt *s) {
     emit_region(ce, s->els);
     ce->nguards--;
   }
-  ce->bl.general--;
 }
 
 /* `break` out of the C loop when no thread is still running the loop */
@@ -681,7 +590,7 @@ static const KExpr *stride_of(const KExpr *step, const KVar *i, bool *unit) {
 static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   const KStmt *b = s->body;
   if (s->loop_kind != KLOOP_FOR || s->init_stmt || decl->kind != KS_DECL || !s->cond ||
-      uniform_loop(ce, s) ||
+      kir_block_loop(&ce->bl, s) ||
       !b || b->kind != KS_BLOCK || b->nstmts != 2 || b->stmts[1]->kind != KS_BARRIER ||
       b->stmts[1]->scope != KBAR_VIRTUAL || kir_stmt_has_split(b->stmts[0]) ||
       kir_leaves_loop(b->stmts[0], s->label))
@@ -812,11 +721,6 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
 }
 
 static void emit_loop_region(CEmit *ce, const KStmt *s) {
-  if (uniform_loop(ce, s)) {
-    emit_uniform_loop(ce, s);
-    return;
-  }
-  ce->bl.general++;
   int l = new_state(ce, 'l');
   char run[48];
   snprintf(run, sizeof run, "cw_l%d[cw_t] == 0", l);
@@ -859,7 +763,6 @@ static void emit_loop_region(CEmit *ce, const KStmt *s) {
   }
   ce->indent--;
   ce_line(ce, "}");
-  ce->bl.general--;
 }
 
 /* ---- collectives ------------------------------------------------------
@@ -870,7 +773,7 @@ static void emit_loop_region(CEmit *ce, const KStmt *s) {
  * (publish; guards as for any PTL), over every thread (gather: each
  * warp's first lane packs its words) and over the threads that reach it
  * again, computing each one's result into the collective's promoted
- * temporary (c_lower.c hoisted it).  Each loop writes only its own
+ * temporary (lower_splits.c hoisted it).  Each loop writes only its own
  * thread's elements (gather: its warp's words, from the first lane), and
  * reads of other threads' elements are of what an earlier loop wrote, so
  * their iterations are independent like any other PTL's.
@@ -951,54 +854,54 @@ static void emit_collective(CEmit *ce, const KStmt *s) {
     if (b->kind == KS_DECL) b->var->as = AS_LOCAL; /* an array of the block function */
     ce_stmt(ce, b);
   }
-  int saved = ce->nguards;
-  ce->nguards = 0; /* every thread; without guards every thread publishes */
-  if (saved) emit_ptl_steps(ce, &k.clear);
+  KCollectiveLoop loops[4];
+  int n = kir_collective_loops(&k, ce->nguards > 0, loops), saved = ce->nguards;
+  for (int i = 0; i < n; i++) {
+    ce->nguards = loops[i].every_thread ? 0 : saved;
+    emit_ptl_steps(ce, loops[i].stmts);
+  }
   ce->nguards = saved;
-  emit_ptl_steps(ce, &k.publish);
-  ce->nguards = 0;
-  emit_ptl_steps(ce, &k.gather);
-  ce->nguards = saved;
-  emit_ptl_steps(ce, &k.result);
+}
+
+static void emit_barrier(CEmit *ce, const KStmt *s) {
+  if (s->scope == KBAR_GRID) { /* every thread of the block is here: wait for the others */
+    ce_line(ce, "/* grid_group::sync() */");
+    ce_line(ce, "cw_ctx->grid_sync_fn(cw_ctx);");
+    return;
+  }
+  ce_line(ce, "/* %s */", s->scope == KBAR_WARP ? "__syncwarp()"
+                          : s->scope == KBAR_BLOCK ? "__syncthreads()"
+                                                   : "threads step through the loop together");
+  if (s->scope != KBAR_VIRTUAL) {
+    ce_check_barrier(ce);
+    ce_check_sync_barrier(ce, s, s->scope == KBAR_WARP ? "__syncwarp()" : "__syncthreads()",
+                          guard_text(ce, NULL), ce->has_exit ? "!cw_exit[cw_t]" : NULL);
+  }
 }
 
 static void emit_region(CEmit *ce, const KStmt *s) {
   if (!kir_stmt_has_split(s)) {
-    KStmt *one = (KStmt *)s;
-    if (hoistable(ce, s)) emit_hoisted(ce, s);
-    else emit_ptl(ce, &one, 1);
+    emit_list(ce, (KStmt *const *)&s, 1);
     return;
   }
-  switch (s->kind) {
-  case KS_BLOCK: emit_block_region(ce, s); return;
-  case KS_BARRIER:
-    if (s->scope == KBAR_GRID) { /* every thread of the block is here: wait for the others */
-      ce_line(ce, "/* grid_group::sync() */");
-      ce_line(ce, "cw_ctx->grid_sync_fn(cw_ctx);");
-      return;
-    }
-    ce_line(ce, "/* %s */", s->scope == KBAR_WARP ? "__syncwarp()"
-                            : s->scope == KBAR_BLOCK ? "__syncthreads()"
-                                                     : "threads step through the loop together");
-    if (s->scope != KBAR_VIRTUAL) {
-      ce_check_barrier(ce);
-      ce_check_sync_barrier(ce, s, s->scope == KBAR_WARP ? "__syncwarp()" : "__syncthreads()",
-                            guard_text(ce, NULL), ce->has_exit ? "!cw_exit[cw_t]" : NULL);
-    }
-    return;
-  case KS_IF: emit_if_region(ce, s); return;
-  case KS_LOOP: emit_loop_region(ce, s); return;
-  case KS_DECL:
-    if (s->init && kir_is_collective(s->init)) {
-      emit_collective(ce, s);
-      return;
-    }
+  KSplitShape sh = kir_split_shape(&ce->bl, s);
+  kir_region_enter(&ce->bl, sh, s);
+  switch (sh) {
+  case KSH_LIST: emit_block_region(ce, s); break;
+  case KSH_BARRIER: emit_barrier(ce, s); break;
+  case KSH_BLOCK_IF: emit_uniform_if(ce, s); break;
+  case KSH_THREAD_IF: emit_if_region(ce, s); break;
+  case KSH_BLOCK_LOOP: emit_uniform_loop(ce, s); break;
+  case KSH_THREAD_LOOP: emit_loop_region(ce, s); break;
+  case KSH_OTHER:
+    if (s->kind == KS_DECL && s->init && kir_is_collective(s->init)) emit_collective(ce, s);
+    else
+      ce_error(ce, s->loc, "barrier or warp collective in this position (%s) is "
+                           "not supported by the CPU backend yet",
+               s->kind == KS_SWITCH ? "inside a switch" : "inside an expression");
     break;
-  default: break;
   }
-  ce_error(ce, s->loc, "barrier or warp collective in this position (%s) is "
-                       "not supported by the CPU backend yet",
-           s->kind == KS_SWITCH ? "inside a switch" : "inside an expression");
+  kir_region_leave(&ce->bl, sh, s);
 }
 
 /* ---- the kernel function ----------------------------------------------- */
@@ -1050,7 +953,8 @@ static void emit_thread_state(CEmit *ce) {
 static bool kept_as_scalar(const void *ce, const KVar *v) { return ce_is_scalar(ce, v); }
 
 void ce_kernel(CEmit *ce, const KFunc *f) {
-  KStmt *body = kir_converge_warps(&ce->arena, c_lower_kernel(ce, f));
+  static const KLowerSplits lower = {.keep_init = false, .operand_temps = true, .target = "the C target"};
+  KStmt *body = kir_converge_warps(&ce->arena, kir_lower_splits(&ce->arena, ce->m, f, &ce->next_id, &lower, ce->d));
   SrcLoc where;
   const char *why = ce_fission_blocker(body, &where);
   if (why) {
@@ -1073,7 +977,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->nguards = ce->ntargets = 0;
   ce->ptl = -1;
   ce->split = kir_stmt_has_split(body);
-  ce->has_exit = ce->split && has_kernel_return(body);
+  ce->has_exit = ce->split && kir_has_kernel_return(body);
   ce->remat.vars.len = ce->remat.inits.len = 0;
   find_scalars(ce, f, body); /* none without a split: one PTL */
   if (ce->split) kir_find_remat(&ce->arena, body, kept_as_scalar, ce, &ce->remat);
@@ -1096,10 +1000,15 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce_kernel_params(ce, f);
   emit_thread_state(ce);
   if (text.data) sb_puts(ce->out, text.data);
-  sb_printf(ce->out, "}\nCW_EXACT_COPY void cwb_%s_exact(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
-                     "  cwb_%s(cw_ctx, cw_args, 0);\n}\n"
-                     "void cwk_%s(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
-                     "  CW_KERNEL_DISPATCH(cwb_%s)\n}\n\n", f->cname, f->cname, f->cname, f->cname);
+  sb_puts(ce->out, "}\n");
+  if (ce->exact_apart) /* the exact copy from a second object (c_prelude.c) */
+    sb_printf(ce->out, "#ifdef CW_EXACT_APART\ncw_kernel_fn cwx_%s;\n#define cwb_%s_exact cwx_%s\n"
+                       "#else\n", f->cname, f->cname, f->cname);
+  sb_printf(ce->out, "CW_EXACT_COPY void cwb_%s_exact(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
+                     "  cwb_%s(cw_ctx, cw_args, 0);\n}\n", f->cname, f->cname);
+  if (ce->exact_apart) sb_puts(ce->out, "#endif\n");
+  sb_printf(ce->out, "void cwk_%s(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
+                     "  CW_KERNEL_DISPATCH(cwb_%s)\n}\n\n", f->cname, f->cname);
   sb_free(&text);
   ce->indent = 0;
   ce->in_kernel = false;

@@ -4,7 +4,6 @@
  *   c_expr.c     expressions and builtins
  *   c_fission.c  kernels: per-thread loops, barriers, warp collectives
  *   c_prelude.c  the fixed helper text every generated file starts with
- *   c_lower.c    KIR-to-KIR rewrite before fission (inlining, hoisting)
  *   c_guard.c    the guard `if` of a per-thread loop, for specialisation
  *   c_fiber.c    kernels fission cannot split: one coroutine per thread
  *   c_fiber_rt.c the coroutine scheduler pasted into such files
@@ -25,6 +24,7 @@
 #include "kir/passes/blocklevel.h"
 #include "kir/passes/column.h"
 #include "kir/passes/converge.h"
+#include "kir/passes/lower_splits.h"
 #include "kir/passes/remat.h"
 #include "kir/passes/splits.h"
 #include "kir/passes/uniform.h"
@@ -84,6 +84,8 @@ typedef struct CEmit {
                                          without padding (c_check_fields.c) */
   bool fiber;          /* emitting a kernel as one coroutine per thread */
   bool uses_fibers;    /* some kernel did: the file needs the scheduler */
+  bool exact_apart;    /* the module keeps no state: the JIT may build its
+                          kernels' exact copies in a second object */
   /* module layout */
   PtrVec shared_vars;  /* KVar*: static __shared__ variables */
   int *shared_off;     /* parallel to shared_vars */
@@ -199,13 +201,6 @@ const char *ce_fission_blocker(const KStmt *body, SrcLoc *where);
 void ce_kernel_fiber(CEmit *ce, const KFunc *f, const KStmt *body, const char *why);
 /* Barriers and collectives inside a coroutine kernel. */
 void ce_fiber_builtin(CEmit *ce, StrBuf *sb, const KExpr *e);
-
-/* c_lower.c */
-/* Returns a rewritten copy of the kernel's body: writable parameters copied
- * into locals, device functions that contain barriers or collectives
- * inlined, every collective hoisted into `T tmp = collective(temps)`.
- * New nodes live in ce->arena; the module is not modified. */
-KStmt *c_lower_kernel(CEmit *ce, const KFunc *f);
 
 /* c_remat.c */
 /* The initializer to print for a use of v, or NULL when v is a variable. */

@@ -112,14 +112,14 @@ static const Tmpl tmpls[] = {
     {KB_I_SHORT_AS_HALF, "int16BitsToFloat16($0)", 1},
     {KB_I_USHORT_AS_HALF, "uint16BitsToFloat16($0)", 1}, {KB_I_HSUB, "($0 - $1)", 1},
     {KB_I_HMUL, "($0 * $1)", 1}, {KB_I_HDIV, "($0 / $1)", 1}, {KB_I_HNEG, "(-$0)", 1},
-    {KB_I_HFMA, "fma($0, $1, $2)", 1}, {KB_I_HABS, "abs($0)", 1}, {KB_I_HMAX, "max($0, $1)", 1},
-    {KB_I_HMIN, "min($0, $1)", 1}, {KB_I_HADD2, "($0 + $1)", 1}, {KB_I_HSUB2, "($0 - $1)", 1},
+    {KB_I_HFMA, "fma($0, $1, $2)", 1}, {KB_I_HABS, "abs($0)", 1}, {KB_I_HMAX, "cw_hmax($0, $1)", 1},
+    {KB_I_HMIN, "cw_hmin($0, $1)", 1}, {KB_I_HADD2, "($0 + $1)", 1}, {KB_I_HSUB2, "($0 - $1)", 1},
     {KB_I_HMUL2, "($0 * $1)", 1}, {KB_I_H2DIV, "($0 / $1)", 1}, {KB_I_HNEG2, "(-$0)", 1},
     {KB_I_HFMA2, "fma($0, $1, $2)", 1}, {KB_I_HABS2, "abs($0)", 1},
-    {KB_I_HMAX2, "max($0, $1)", 1}, {KB_I_HMIN2, "min($0, $1)", 1},
+    {KB_I_HMAX2, "cw_hmax($0, $1)", 1}, {KB_I_HMIN2, "cw_hmin($0, $1)", 1},
     {KB_I_HEQ, "($0 == $1)", 1}, {KB_I_HNE, "cw_hne($0, $1)", 1}, {KB_I_HLT, "($0 < $1)", 1},
     {KB_I_HLE, "($0 <= $1)", 1}, {KB_I_HGT, "($0 > $1)", 1}, {KB_I_HGE, "($0 >= $1)", 1},
-    {KB_I_HISNAN, "isnan($0)", 1}, {KB_I_HISINF, "isinf($0)", 1}, {KB_HSQRT, "sqrt($0)", 1},
+    {KB_I_HISNAN, "isnan($0)", 1}, {KB_I_HISINF, "cw_hisinf($0)", 1}, {KB_HSQRT, "sqrt($0)", 1},
     {KB_HRSQRT, "inversesqrt($0)", 1}, {KB_HEXP, "float16_t(exp(float($0)))", 1},
     {KB_HEXP2, "float16_t(exp2(float($0)))", 1}, {KB_HLOG, "float16_t(log(float($0)))", 1},
     {KB_HLOG2, "float16_t(log2(float($0)))", 1}, {KB_HSIN, "float16_t(sin(float($0)))", 1},
@@ -198,6 +198,19 @@ static const struct {
     {KB_TANF, "cw_tan", "float cw_tan(float x) { vec2 v = cw_sincos(x); return v.x / v.y; }\n"},
     /* CUDA's __hne is ordered: false when either operand is NaN */
     {KB_I_HNE, "cw_hne", "bool cw_hne(float16_t a, float16_t b) { return a < b || a > b; }\n"},
+    /* CUDA's __hmax/__hmin: a NaN operand gives the other, +0 > -0 (GLSL's
+     * max/min leave both to the driver); the vec2 forms lane by lane */
+    {KB_I_HMAX, "cw_hmax",
+     "float16_t cw_hmax(float16_t a, float16_t b) { return isnan(a) ? b : isnan(b) ? a : a == b ? "
+     "((floatBitsToUint(float(a)) >> 31u) != 0u ? b : a) : max(a, b); }\n"
+     "f16vec2 cw_hmax(f16vec2 a, f16vec2 b) { return f16vec2(cw_hmax(a.x, b.x), cw_hmax(a.y, b.y)); }\n"},
+    {KB_I_HMIN, "cw_hmin",
+     "float16_t cw_hmin(float16_t a, float16_t b) { return isnan(a) ? b : isnan(b) ? a : a == b ? "
+     "((floatBitsToUint(float(a)) >> 31u) != 0u ? a : b) : min(a, b); }\n"
+     "f16vec2 cw_hmin(f16vec2 a, f16vec2 b) { return f16vec2(cw_hmin(a.x, b.x), cw_hmin(a.y, b.y)); }\n"},
+    /* CUDA's __hisinf is -1 for -inf, 1 for +inf, else 0 */
+    {KB_I_HISINF, "cw_hisinf",
+     "int cw_hisinf(float16_t a) { return isinf(a) ? (a < float16_t(0.0) ? -1 : 1) : 0; }\n"},
     {KB_I_BYTE_PERM, "cw_byte_perm",
      "uint cw_byte_perm(uint x, uint y, uint s) {\n"
      "  uint64_t v = packUint2x32(uvec2(x, y));\n  uint r = 0u;\n"
@@ -210,6 +223,8 @@ static void need_helper(Gl *g, KBuiltinId id) {
   if (id == KB_I_MUL64HI) need_helper(g, KB_I_UMUL64HI);
   if (id == KB_ERFF) need_helper(g, KB_ERFCF);
   if (id == KB_COSF || id == KB_TANF || id == KB_SINCOSF) need_helper(g, KB_SINF);
+  if (id == KB_I_HMAX2) id = KB_I_HMAX;
+  if (id == KB_I_HMIN2) id = KB_I_HMIN;
   for (size_t i = 0; i < sizeof helper_defs / sizeof *helper_defs; i++)
     if (helper_defs[i].id == id && !gl_seen(g, helper_defs[i].name))
       sb_puts(&g->helpers, helper_defs[i].def);
@@ -254,7 +269,7 @@ static KType *tmpl_result(Gl *g, KBuiltinId id, KExpr *e) {
   switch (id) {
   case KB_ISNAN: case KB_ISINF: case KB_ISFINITE: case KB_I_HEQ: case KB_I_HNE:
   case KB_I_HLT: case KB_I_HLE: case KB_I_HGT: case KB_I_HGE: case KB_I_HISNAN:
-  case KB_I_HISINF: case KB_ALL_SYNC: case KB_ANY_SYNC: case KB_UNI_SYNC:
+  case KB_ALL_SYNC: case KB_ANY_SYNC: case KB_UNI_SYNC:
     return g->m->t_bool;
   case KB_I_POPC: case KB_I_POPCLL: case KB_I_CLZ: case KB_I_CLZLL: case KB_I_FFS:
   case KB_I_FFSLL:

@@ -143,6 +143,10 @@ static const HalfTmpl half_tmpls[] = {
     {KB_I_SHORT_AS_HALF, "cw_hval(uint($0) & 0xffffu)", true},
     {KB_I_USHORT_AS_HALF, "cw_hval(uint($0) & 0xffffu)", true},
     {KB_I_HNE, "cw_hne($0, $1)", true}, /* ordered, as CUDA's: false for a NaN */
+    {KB_I_HISINF, "cw_hisinf($0)", true}, /* -1, 1 or 0, as CUDA's */
+    /* one of the operands, already half: NaN gives the other, +0 > -0 */
+    {KB_I_HMAX, "cw_hmax($0, $1)", true}, {KB_I_HMIN, "cw_hmin($0, $1)", true},
+    {KB_I_HMAX2, "cw_hmax($0, $1)", true}, {KB_I_HMIN2, "cw_hmin($0, $1)", true},
 };
 
 /* the type a half template's value has before conversion to the call's */
@@ -184,6 +188,18 @@ const char *gl_half_template(Gl *g, KExpr *e, const char *text, bool *rounds) {
       if (e->builtin == KB_I_HFMA || e->builtin == KB_I_HFMA2) need_fma(g);
       if (e->builtin == KB_I_HNE)
         helper(g, "cw_hne", "bool cw_hne(float a, float b) { return a < b || a > b; }\n");
+      if (e->builtin == KB_I_HMAX || e->builtin == KB_I_HMAX2)
+        helper(g, "cw_hmax",
+               "float cw_hmax(float a, float b) { return isnan(a) ? b : isnan(b) ? a : a == b ? "
+               "((floatBitsToUint(a) >> 31u) != 0u ? b : a) : max(a, b); }\n"
+               "vec2 cw_hmax(vec2 a, vec2 b) { return vec2(cw_hmax(a.x, b.x), cw_hmax(a.y, b.y)); }\n");
+      if (e->builtin == KB_I_HMIN || e->builtin == KB_I_HMIN2)
+        helper(g, "cw_hmin",
+               "float cw_hmin(float a, float b) { return isnan(a) ? b : isnan(b) ? a : a == b ? "
+               "((floatBitsToUint(a) >> 31u) != 0u ? a : b) : min(a, b); }\n"
+               "vec2 cw_hmin(vec2 a, vec2 b) { return vec2(cw_hmin(a.x, b.x), cw_hmin(a.y, b.y)); }\n");
+      if (e->builtin == KB_I_HISINF)
+        helper(g, "cw_hisinf", "int cw_hisinf(float a) { return isinf(a) ? (a < 0.0 ? -1 : 1) : 0; }\n");
       *rounds = half_tmpls[i].rounds;
       return half_tmpls[i].text;
     }

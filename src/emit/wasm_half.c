@@ -73,6 +73,22 @@ static void one_lane(WEmit *w, const KExpr *e, const uint32_t *loc, HalfOp o, in
     lane(w, e, loc, 0, l);
     if (o == H_RSQRT) op(w, OP_F32_SQRT);
     op(w, OP_F32_DIV);
+  } else if (o == H_MAX || o == H_MIN) {
+    /* CUDA's: a NaN operand gives the other; f32.max/min would give NaN.
+     * Stack: b, a, max(a, b) → b, (b NaN ? a : max) → (a NaN ? b : that) */
+    lane(w, e, loc, 1, l);
+    lane(w, e, loc, 0, l);
+    lane(w, e, loc, 0, l);
+    lane(w, e, loc, 1, l);
+    apply(w, o);
+    lane(w, e, loc, 1, l);
+    lane(w, e, loc, 1, l);
+    op(w, OP_F32_NE);
+    op(w, OP_SELECT);
+    lane(w, e, loc, 0, l);
+    lane(w, e, loc, 0, l);
+    op(w, OP_F32_NE);
+    op(w, OP_SELECT);
   } else if (o == H_FMA) {
     lane(w, e, loc, 0, l);
     lane(w, e, loc, 1, l);
@@ -190,6 +206,16 @@ bool wb_half(WEmit *w, const KExpr *e) {
     op_u(w, OP_LOCAL_GET, loc[0]);
     op_u(w, OP_LOCAL_GET, loc[0]);
     op(w, OP_F32_NE);
+    return true;
+  case KB_I_HISINF: /* CUDA's: -1 for -inf, 1 for +inf, else 0: (x == inf) - (x == -inf) */
+    loc = operands(w, e);
+    op_u(w, OP_LOCAL_GET, loc[0]);
+    f32_const(w, __builtin_inff());
+    op(w, OP_F32_EQ);
+    op_u(w, OP_LOCAL_GET, loc[0]);
+    f32_const(w, -__builtin_inff());
+    op(w, OP_F32_EQ);
+    op(w, OP_I32_SUB);
     return true;
   case KB_I_LOW2HALF: case KB_I_HIGH2HALF: case KB_I_LOW2FLOAT: case KB_I_HIGH2FLOAT:
     loc = operands(w, e);

@@ -14,12 +14,12 @@ static void predeclare_global(Parser *p) {
   p->global->prefix = "";
   p->global->cprefix = "";
   p->scope = p->global;
-  p->cnames = scope_new(p, NULL, true);
 }
 
-Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt) {
+Parser *front_compile(Arena *a, Arena *scratch, CwDiags *d, SrcFile *file, const PPOptions *opt) {
   Parser *p = arena_alloc(a, sizeof *p);
   p->arena = a;
+  p->scratch = scratch;
   p->diags = d;
   p->m = kir_module_new(a);
   predeclare_global(p);

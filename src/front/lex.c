@@ -38,6 +38,9 @@ typedef struct Lexer {
   const char *orig; /* location cursor over the original text */
   size_t cur, line_start;
   int line;
+  /* the pool's page layout (pool_brace): braces open, 0 outside a
+   * template, 1 in one, 2 in its margin, and tokens of the margin left */
+  int depth, layout, margin;
 } Lexer;
 
 void pp_diag(CwDiags *d, DiagLevel lv, SrcLoc loc, const char *fmt, ...) {
@@ -500,6 +503,61 @@ static bool is_prefix(const char *s, int n, bool raw) {
          (n == 2 && s[0] == 'u' && s[1] == '8');
 }
 
+/* ---- pages of the pool ---------------------------------------------------- */
+
+/* The parser gives back the pages of the pool that hold only tokens of
+ * declarations it is done with, and keeps those of a template (parsed
+ * again per instance) with KEPT_TOKENS_MARGIN tokens after it: a template
+ * sharing its first and last page with its neighbours would keep two
+ * pages of theirs too.  So the lexer starts each namespace-scope
+ * `template` and the token after its margin on a fresh page of the pool.
+ * It only tracks braces, so a macro that opens or closes one can fool it:
+ * the layout is then less tight, never wrong (the parser decides what
+ * goes, by the tokens it parsed).  The lexer's paths for punctuators and
+ * names call it only for `{`, `}`, `;` and `template`: every token of a
+ * large file goes through there. */
+enum { POOL_PAGE = 4096 };
+
+/* the next token goes at the start of a page (when its block has room) */
+static void pool_new_page(Arena *pool) {
+  size_t skip = (POOL_PAGE - ((uintptr_t)pool->cur & (POOL_PAGE - 1))) & (POOL_PAGE - 1);
+  if (skip && (size_t)(pool->end - pool->cur) >= skip + sizeof(Token)) pool->cur += skip;
+}
+
+/* after a `{`, `}` or `;` of the main file */
+__attribute__((noinline)) static void pool_brace(Lexer *L, char c) {
+  bool ends = false;
+  if (c == '{') L->depth++;
+  else if (c == '}') ends = L->depth > 0 && --L->depth == 0;
+  else ends = L->depth == 0;
+  if (ends && L->layout == 1) {
+    L->layout = 2;
+    L->margin = KEPT_TOKENS_MARGIN + 1; /* pool_margin counts this token too */
+  }
+}
+
+/* t, a `template` just lexed (the pool's last allocation, not yet
+ * linked), or its copy at the start of a page */
+__attribute__((noinline)) static Token *pool_template(Lexer *L, Token *t) {
+  if (L->depth) return t;
+  if (L->layout == 0 && ((uintptr_t)t & (POOL_PAGE - 1))) {
+    Token copy = *t;
+    pool_new_page(L->ta);
+    t = arena_alloc(L->ta, sizeof *t);
+    *t = copy;
+  }
+  L->layout = 1; /* a template within the margin joins the kept run */
+  return t;
+}
+
+/* after each token: the margin of a template counts down */
+static inline void pool_margin(Lexer *L) {
+  if (__builtin_expect(L->layout == 2, 0) && --L->margin == 0) {
+    L->layout = 0;
+    pool_new_page(L->ta); /* for the token after the margin */
+  }
+}
+
 static Token *lex_ident(Lexer *L, const char *s) {
   const char *p = s;
   uint32_t h = 2166136261u;
@@ -511,6 +569,7 @@ static Token *lex_ident(Lexer *L, const char *s) {
   Token *t = new_tok(L, TK_IDENT, s, p);
   t->spelling = ident_intern(L->a, L->ids, s, n, h)->text;
   L->p = p;
+  if (__builtin_expect(n == 8, 0) && L->pooled && !memcmp(s, "template", 8)) t = pool_template(L, t);
   return t;
 }
 
@@ -589,6 +648,8 @@ static Token *lex_one(Lexer *L) {
   Token *t = new_tok(L, TK_PUNCT, s, s + n);
   t->spelling = punct_spelling(s, n);
   L->p = s + n;
+  if (__builtin_expect(L->pooled, 0) && n == 1 && (c == '{' || c == '}' || c == ';'))
+    pool_brace(L, (char)c);
   return t;
 }
 
@@ -604,6 +665,7 @@ Token *lex_tokens(Arena *a, CwDiags *d, SrcFile *f, IdentTable *ids,
     skip_space(&L, &bol, &space);
     if (L.p >= L.end) break;
     Token *t = lex_one(&L);
+    pool_margin(&L);
     t->at_bol = bol;
     t->has_space = space;
     bol = space = false;

@@ -30,8 +30,8 @@ static KType *keyword_type(Parser *p, int c, Token *t) {
   case K_CHAR: return u ? m->t_u8 : m->t_i8;
   case K_SHORT: case K_SHORT + K_INT: return u ? m->t_u16 : m->t_i16;
   case 0: case K_INT: return u ? m->t_u32 : m->t_i32;
-  case K_LONG: case K_LONG + K_INT: case K_LONG + K_LONG:
-  case K_LONG + K_LONG + K_INT: return u ? m->t_u64 : m->t_i64;
+  case K_LONG: case K_LONG + K_INT: return u ? m->t_ulong : m->t_long;
+  case K_LONG + K_LONG: case K_LONG + K_LONG + K_INT: return u ? m->t_u64 : m->t_i64;
   case K_FLOAT: return m->t_f32;
   case K_DOUBLE: return m->t_f64;
   case K_LONG + K_DOUBLE:
@@ -284,18 +284,18 @@ static void parse_params(Parser *p, Declarator *d) {
     if (ds.is_auto) error_tok(p, ds.start, "'auto' parameters are not supported");
     Declarator pd;
     parse_declarator(p, &ds, &pd, true);
-    Param *prm = arena_alloc(p->arena, sizeof *prm);
+    Param *prm = arena_alloc(temp_arena(p), sizeof *prm);
     prm->name = pd.name;
     prm->name_tok = pd.name_tok;
     prm->type = pd.type->kind == KT_ARRAY && !pd.is_ref ? decay(p, pd.type) : pd.type;
     prm->is_ref = pd.is_ref;
     prm->is_rref = pd.is_rref;
     if (consume(p, "=")) prm->def = parse_assign(p);
-    vec_push(p->arena, &v, prm);
+    vec_push(temp_arena(p), &v, prm);
   }
   expect(p, ")");
   d->nparams = v.len;
-  d->params = arena_alloc(p->arena, sizeof(Param) * (size_t)(v.len + 1));
+  d->params = arena_alloc(temp_arena(p), sizeof(Param) * (size_t)(v.len + 1));
   for (int i = 0; i < v.len; i++) d->params[i] = *(Param *)v.items[i];
 }
 
@@ -551,18 +551,45 @@ static KAddrSpace space_of(DeclSpec *ds, bool global) {
   return AS_LOCAL;
 }
 
-static bool constant_init(KExpr *e) {
-  if (!e) return true;
+/* The part of a device variable's initializer that is not a constant,
+ * or NULL.  A conversion to __half is one: CUDA's __half is a class whose
+ * converting constructors are not constexpr, so nvcc needs dynamic
+ * initialization for `__device__ __half g = 0.3f;`, which CUDA has not. */
+static KExpr *nonconstant_part(KExpr *e) {
+  if (!e) return NULL;
   switch (e->kind) {
-  case KE_INT: case KE_FLOAT: case KE_STR: case KE_FUNC_ADDR: return true;
-  case KE_CAST: case KE_UNARY: return constant_init(e->a);
-  case KE_BINARY: return constant_init(e->a) && constant_init(e->b);
-  case KE_VEC: case KE_INIT_LIST:
-    for (int i = 0; i < e->nargs; i++)
-      if (!constant_init(e->args[i])) return false;
-    return true;
-  default: return false;
+  case KE_INT: case KE_FLOAT: case KE_STR: case KE_FUNC_ADDR: return NULL;
+  case KE_CAST:
+    if (e->type->kind == KT_F16 && e->a->type->kind != KT_F16) return e;
+    return nonconstant_part(e->a);
+  case KE_UNARY: return nonconstant_part(e->a);
+  case KE_BINARY: {
+    KExpr *a = nonconstant_part(e->a);
+    return a ? a : nonconstant_part(e->b);
   }
+  case KE_VEC: case KE_INIT_LIST:
+    for (int i = 0; i < e->nargs; i++) {
+      KExpr *a = nonconstant_part(e->args[i]);
+      if (a) return a;
+    }
+    return NULL;
+  default: return e;
+  }
+}
+
+/* a __device__/__constant__ variable's initializer must be a constant:
+ * device memory is filled from the module image, no code runs first */
+static void check_device_init(Parser *p, KVar *v, KExpr *init) {
+  KExpr *bad = nonconstant_part(init);
+  if (!bad) return;
+  const char *space = v->as == AS_CONSTANT ? "__constant__" : v->is_managed ? "__managed__" : "__device__";
+  if (bad->kind == KE_CAST)
+    error_at(p, v->loc,
+             "%s variable '%s' would need dynamic initialization, which CUDA does not "
+             "support: converting '%s' to '__half' runs a constructor (assign it in a "
+             "kernel, or keep the value as float and convert where it is used)",
+             space, v->name, type_name(p, bad->a->type));
+  error_at(p, init->loc, "initializer of a %s variable must be a constant expression", space);
 }
 
 static void record_constant(Parser *p, Sym *s, KExpr *init) {
@@ -624,14 +651,12 @@ static bool merge_extern_declaration(Parser *p, DeclSpec *ds, Declarator *d, boo
     t = kt_array(p->m, t->elem, init->nargs ? init->args[init->nargs - 1]->designator + 1 : 0);
   if (t->kind == KT_ARRAY && t->count < 0)
     error_tok(p, d->name_tok, "definition of variable with array type needs an explicit size or an initializer");
-  if (init && !constant_init(init))
-    error_at(p, init->loc, "initializer of a %s variable must be a constant expression",
-             v->as == AS_CONSTANT ? "__constant__" : "__device__");
+  v->loc = d->name_tok->loc;
+  v->is_managed |= ds->managed;
+  check_device_init(p, v, init);
   v->type = t;
   v->init = init;
   v->is_extern_decl = false;
-  v->is_managed |= ds->managed;
-  v->loc = d->name_tok->loc;
   record_constant(p, old, init);
   return true;
 }
@@ -685,9 +710,10 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
   if (v->kind == KV_GLOBAL) {
     v->cname = arena_printf(p->arena, "%s%s", p->scope->cprefix, d->name);
     if (v->is_static && p->fn) v->cname = arena_printf(p->arena, "%s_%s_%d", p->fn->kf->cname, d->name, p->uniq++);
-    if (init && !constant_init(init))
-      error_at(p, init->loc, "initializer of a %s variable must be a constant expression",
-               as == AS_CONSTANT ? "__constant__" : "__device__");
+    check_device_init(p, v, init);
+    /* `= __half()`: device memory starts zeroed, and a half constant is no
+     * C constant expression for the CPU backend's file-scope copy */
+    if (init && init->kind == KE_FLOAT && init->type->kind == KT_F16 && init->fval == 0) init = NULL;
     v->init = init;
     record_constant(p, s, init);
     vec_push(p->arena, &p->m->globals, v);

@@ -185,7 +185,7 @@ static KExpr *parse_sizeof(Parser *p, bool is_align) {
     error_tok(p, start, "invalid application of 'sizeof' to an incomplete type '%s'",
               type_name(p, t));
   require_complete(p, t, start->loc, "invalid application of 'sizeof' to an");
-  return int_const(p, is_align ? t->align : t->size, p->m->t_u64, start->loc);
+  return int_const(p, is_align ? t->align : t->size, p->m->t_ulong, start->loc); /* size_t */
 }
 
 static KExpr *parse_named_cast(Parser *p) {
@@ -223,7 +223,9 @@ static KType *literal_int_type(Parser *p, NumKind k) {
   switch (k) {
   case NUM_INT: return p->m->t_i32;
   case NUM_UINT: return p->m->t_u32;
-  case NUM_LONG: case NUM_LLONG: return p->m->t_i64;
+  case NUM_LONG: return p->m->t_long;
+  case NUM_ULONG: return p->m->t_ulong;
+  case NUM_LLONG: return p->m->t_i64;
   default: return p->m->t_u64;
   }
 }

@@ -31,10 +31,10 @@ char *mangle_cname(Parser *p, const char *display) {
   if (sb.data) sb.data[sb.len] = 0;
   const char *base = sb.data && sb.len ? sb.data : "fn";
   char *name = arena_strdup(p->arena, base);
-  for (int n = 1; scope_find_local(p->cnames, name); n++)
+  for (int n = 1; nameset_has(&p->cnames, name); n++)
     name = arena_printf(p->arena, "%s_%d", base, n);
   sb_free(&sb);
-  scope_add(p, p->cnames, SYM_HOST, name, (SrcLoc){0});
+  nameset_add(p, &p->cnames, name);
   return name;
 }
 
@@ -279,7 +279,10 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   Scope *saved_scope = p->scope;
   Token *saved_tok = p->tok;
   p->fn = &ctx;
-  p->scope = scope_new(p, scope, false);
+  /* the body's scopes and Syms die with it (see Parser.scratch) */
+  ArenaMark mark = scratch_mark(p);
+  int pins = p->tok_pins, escapes = p->scratch_escapes;
+  p->scope = scope_new_block(p, scope);
   int first = 0;
   if (fd->owner && !fd->is_static_method) ctx.this_var = kf->params[first++];
   for (int i = first; i < kf->nparams; i++) {
@@ -325,6 +328,7 @@ void parse_function_body(Parser *p, FuncDecl *fd, Token *body, Scope *scope) {
   p->fn = ctx.outer;
   p->scope = saved_scope;
   p->tok = saved_tok;
+  scratch_release(p, mark, pins, escapes);
 }
 
 /* skips [ctor-initializer] compound-statement; a member's initializer

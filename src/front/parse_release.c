@@ -32,7 +32,7 @@
 #include "parser.h"
 
 enum {
-  RELEASE_MARGIN = 16,      /* tokens kept after a kept declaration */
+  RELEASE_MARGIN = KEPT_TOKENS_MARGIN, /* tokens kept after a kept declaration */
   RELEASE_BATCH = 256,      /* declarations waiting at most before release */
 };
 

@@ -61,10 +61,18 @@ static KStmt *discard_stmt(Parser *p) {
 
 static KStmt *parse_stmt(Parser *p);
 
+/* The arena a function body's statement lists grow in: block_of copies
+ * each, at its final length, into the KIR's arena. */
+static Arena *list_arena(Parser *p) { return p->scratch && p->fn ? p->scratch : p->arena; }
+
 static KStmt *block_of(Parser *p, PtrVec *v, SrcLoc loc) {
   KStmt *b = new_stmt(p, KS_BLOCK, loc);
   b->stmts = (KStmt **)v->items;
   b->nstmts = v->len;
+  if (v->len && list_arena(p) != p->arena) {
+    b->stmts = arena_alloc(p->arena, sizeof(KStmt *) * (size_t)v->len);
+    memcpy(b->stmts, v->items, sizeof(KStmt *) * (size_t)v->len);
+  }
   return b;
 }
 
@@ -126,7 +134,7 @@ static bool is_decl_start(Parser *p, Token *t) {
 KStmt *parse_compound(Parser *p) {
   Token *open = expect(p, "{");
   Scope *outer = p->scope;
-  scope_push(p, scope_new(p, outer, false));
+  scope_push(p, scope_new_block(p, outer));
   PtrVec v = {0};
   jmp_buf jb;
   jmp_buf *saved = p->recover;
@@ -175,7 +183,7 @@ KStmt *parse_compound(Parser *p) {
     if (is_decl_start(p, p->tok))
       parse_declaration_stmt(p, &v);
     else
-      vec_push(p->arena, &v, parse_stmt(p));
+      vec_push(list_arena(p), &v, parse_stmt(p));
   }
   p->recover = saved;
   /* leaving the block: its objects' destructors, innermost first */
@@ -192,7 +200,7 @@ static KStmt *parse_sub_stmt(Parser *p) {
     PtrVec v = {0};
     SrcLoc loc = p->tok->loc;
     int depth = cleanup_depth(p);
-    scope_push(p, scope_new(p, p->scope, false));
+    scope_push(p, scope_new_block(p, p->scope));
     parse_declaration_stmt(p, &v);
     scope_pop(p);
     cleanup_emit(p, depth, NULL, &v, loc);
@@ -352,10 +360,10 @@ static KStmt *parse_for(Parser *p, Token *kw) {
   Token *colon = range_colon(p->tok);
   expect(p, "(");
   if (colon) {
-    scope_push(p, scope_new(p, p->scope, false));
+    scope_push(p, scope_new_block(p, p->scope));
     return parse_range_for(p, s, colon);
   }
-  scope_push(p, scope_new(p, p->scope, false));
+  scope_push(p, scope_new_block(p, p->scope));
   int depth = cleanup_depth(p);
   if (is_decl_start(p, p->tok)) {
     PtrVec v = {0};
@@ -536,6 +544,7 @@ static void parse_pragma(Parser *p, Token *t) {
       warn_at(p, t->loc, "ignoring '#pragma %s': the unroll count must be a positive integer literal", s);
       n = -1;
     }
+    if (n > KIR_UNROLL_MAX) n = KIR_UNROLL_MAX; /* a hint: beyond any loop worth unrolling */
     p->pending_unroll = n;
   } else if (!strcmp(s, "nounroll")) {
     p->pending_unroll = 1;

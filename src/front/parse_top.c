@@ -322,10 +322,12 @@ static void parse_external(Parser *p) {
 void parse_toplevel(Parser *p) {
   while (p->tok->kind != TK_EOF) {
     Token *before = p->tok;
-    int pins = p->tok_pins;
+    int pins = p->tok_pins, escapes = p->scratch_escapes;
+    ArenaMark mark = scratch_mark(p);
     parse_external(p);
     if (p->tok == before) p->tok = p->tok->next; /* always make progress */
     release_parsed_tokens(p, before, pins);
+    scratch_release(p, mark, pins, escapes);
     if (p->diags->errors >= p->diags->max_errors) break;
   }
   release_flush(p);

@@ -91,6 +91,17 @@ typedef struct ScopeSlot {
   Sym *sym;              /* NULL: empty */
 } ScopeSlot;
 
+/* A set of names (the C identifiers in use): a namespace scope's table
+ * without a Sym per name. */
+typedef struct NameSlot {
+  unsigned hash;
+  const char *name;      /* NULL: empty */
+} NameSlot;
+typedef struct NameSet {
+  NameSlot *slots;       /* nslots, a power of two, at most half full */
+  int nslots, count;
+} NameSet;
+
 struct Scope {
   Scope *parent;
   Sym *syms;             /* small scopes: a list */
@@ -103,6 +114,7 @@ struct Scope {
   Template *from_tmpl;   /* class template instance: its template and arguments */
   TArg *targs;
   bool is_namespace;
+  bool scratch;          /* a function's block scope, in Parser.scratch (its Syms too) */
   Token **member_init;   /* class scope: per field, its default member initializer ('=' or '{') */
   struct ClassVirt *virt; /* class scope of a polymorphic class (class_virtual.c) */
   const char *incomplete_why; /* class scope: why device code has no layout for it */
@@ -271,7 +283,16 @@ typedef struct Parser {
   PtrVec host_type_names; /* const char*: classes and typedefs of host code (host_only.c) */
   PtrVec kept_type_names; /* const char*: those of kept declarations */
   KType *cur_class;      /* class whose body is being parsed */
-  Scope *cnames;         /* C identifiers in use (uniqueness) */
+  /* Block scopes and their Syms, and the statement lists being built,
+   * live here (NULL: in `arena`): parse_function_body goes back to its
+   * mark once the body is KIR, so this stays as small as the largest
+   * function instead of a sixth of the front end's memory.  It does not
+   * when anything may still point into it: a scope made elsewhere whose
+   * parent is a block scope (a local class, a lambda: scratch_escapes
+   * counts them) or kept tokens (tok_pins: a template, host code). */
+  Arena *scratch;
+  int scratch_escapes;
+  NameSet cnames;        /* C identifiers in use (uniqueness) */
   struct Instance *pending_instance; /* class template instance whose struct is being made */
 } Parser;
 
@@ -317,6 +338,22 @@ void split_shr(Parser *p);       /* '>>' -> '>' '>' for template closers */
 
 /* ---- scopes (scope.c) ---- */
 Scope *scope_new(Parser *p, Scope *parent, bool hashed);
+bool nameset_has(const NameSet *s, const char *name);
+void nameset_add(Parser *p, NameSet *s, const char *name);
+/* A block scope of a function body (its parameters', a compound
+ * statement's, a for/while/if's): in the scratch arena, with its Syms,
+ * when there is one (see Parser.scratch). */
+Scope *scope_new_block(Parser *p, Scope *parent);
+/* Goes back to `mark` of the scratch arena (taken with tok_pins at pins
+ * and scratch_escapes at escapes) unless something since may point into
+ * what it would forget. */
+void scratch_release(Parser *p, ArenaMark mark, int pins, int escapes);
+static inline ArenaMark scratch_mark(Parser *p) {
+  return p->scratch ? arena_mark(p->scratch) : (ArenaMark){0};
+}
+/* where temporaries of a declaration go (Declarator parameters): the
+ * scratch arena, which goes back after each top-level declaration */
+static inline Arena *temp_arena(Parser *p) { return p->scratch ? p->scratch : p->arena; }
 void scope_push(Parser *p, Scope *s);
 void scope_pop(Parser *p);
 Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name, SrcLoc loc);
@@ -490,7 +527,10 @@ char *mangle_cname(Parser *p, const char *display);
 const char *targs_key(Parser *p, Template *t, TArg *args, int nargs);
 
 /* entry points (front.c) */
-Parser *front_compile(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt);
+/* scratch: the arena for what a function body needs only while it is
+ * parsed (Parser.scratch), owned by the caller and living as long as the
+ * Parser; NULL: all in `a`. */
+Parser *front_compile(Arena *a, Arena *scratch, CwDiags *d, SrcFile *file, const PPOptions *opt);
 /* The tokens of text (a name the runtime gives, shown as file `what`),
  * with the parser set to read it at global scope, outside any function;
  * the caller sets p->recover. */

@@ -727,7 +727,11 @@ Token *preprocess(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt) {
   Token *head = arena_alloc(a, sizeof *head);
   PPOptions none = {0};
   if (!opt) opt = &none;
+  Arena tmp;
+  arena_init(&tmp);
+  tmp.oom = a->oom;
   init_pp(pp, a, d, opt, file);
+  pp->tmp = &tmp;
   pp->out = head;
   if (setjmp(*pp->abort) == 0) {
     run_main(pp, file);
@@ -736,5 +740,7 @@ Token *preprocess(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt) {
     tail->next = pp->eof;
   }
   finish(pp, head->next);
+  arena_free(&tmp);
+  pp->tmp = NULL;
   return head->next;
 }

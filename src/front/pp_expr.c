@@ -291,7 +291,7 @@ static bool resolve(PP *pp, Token *t, PtrVec *v) {
     } else {
       val = t, t = t->next;
     }
-    vec_push(pp->a, v, val);
+    vec_push(pp->tmp, v, val);
   }
   return true;
 }

@@ -129,6 +129,8 @@ struct FileInfo {
 
 typedef struct PP {
   Arena *a;
+  Arena *tmp;         /* what dies with the run: hidesets, macro arguments,
+                       * expansion lists, #if operands (freed by preprocess) */
   CwDiags *d;
   const PPOptions *opt;
   IdentTable ids;

@@ -38,7 +38,7 @@ static bool hs_contains(Hideset *hs, Ident *id) {
 }
 
 static Hideset *hs_add(PP *pp, Hideset *hs, Ident *id) {
-  Hideset *h = arena_alloc(pp->a, sizeof *h);
+  Hideset *h = arena_alloc(pp->tmp, sizeof *h);
   h->name = id;
   h->next = hs;
   return h;
@@ -258,7 +258,7 @@ static bool arg_end(Token *t) { return t->kind == TK_EOF; }
 static MacroArg *read_args(PP *pp, Token *name, Macro *m, Token **rparen,
                            int *nargs, Token **excess) {
   int cap = m->nparams > 0 ? m->nparams : 1, n = 0, depth = 0;
-  MacroArg *args = arena_alloc(pp->a, sizeof(MacroArg) * (size_t)(cap + 1));
+  MacroArg *args = arena_alloc(pp->tmp, sizeof(MacroArg) * (size_t)(cap + 1));
   PtrVec cur = {0};
   Token *t = name->next->next;
   *excess = m->nparams == 0 ? t : NULL;
@@ -281,7 +281,7 @@ static MacroArg *read_args(PP *pp, Token *name, Macro *m, Token **rparen,
     }
     if (is_op(t, "(")) depth++;
     else if (is_op(t, ")")) depth--;
-    if (n < cap) vec_push(pp->a, &cur, t);
+    if (n < cap) vec_push(pp->tmp, &cur, t);
   }
   *rparen = t;
   if (n == 1 && m->nparams == 0 && args[0].n == 0) n = 0;
@@ -331,7 +331,7 @@ typedef struct Subst {
   bool placemarker; /* the last operand emitted before ## was empty */
 } Subst;
 
-static void emit(Subst *s, Token *t) { vec_push(s->pp->a, &s->out, t); }
+static void emit(Subst *s, Token *t) { vec_push(s->pp->tmp, &s->out, t); }
 
 static void emit_body(Subst *s, Token *t) {
   Token *c = pp_new_token(s->pp, t);

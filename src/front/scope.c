@@ -21,6 +21,7 @@ static unsigned hash_name(const char *s) {
 Scope *scope_new(Parser *p, Scope *parent, bool hashed) {
   Scope *s = arena_alloc(p->arena, sizeof *s);
   s->parent = parent;
+  if (parent && parent->scratch) p->scratch_escapes++; /* it points into the scratch */
   if (hashed) {
     s->nslots = SCOPE_HASH;
     s->slots = arena_alloc(p->arena, sizeof(ScopeSlot) * SCOPE_HASH);
@@ -28,6 +29,53 @@ Scope *scope_new(Parser *p, Scope *parent, bool hashed) {
   s->prefix = parent ? parent->prefix : "";
   s->cprefix = parent ? parent->cprefix : "";
   return s;
+}
+
+/* ---- sets of names ---- */
+
+/* the slot of `name` (hash h) in s: the one holding it, or the empty slot
+ * where it goes */
+static NameSlot *name_slot(const NameSet *s, const char *name, unsigned h) {
+  unsigned mask = (unsigned)s->nslots - 1;
+  for (unsigned i = h & mask;; i = (i + 1) & mask) {
+    NameSlot *e = &s->slots[i];
+    if (!e->name || (e->hash == h && (e->name == name || !strcmp(e->name, name)))) return e;
+  }
+}
+
+bool nameset_has(const NameSet *s, const char *name) {
+  return s->nslots && name_slot(s, name, hash_name(name))->name;
+}
+
+void nameset_add(Parser *p, NameSet *s, const char *name) {
+  if ((s->count + 1) * 2 > s->nslots) { /* four times the slots */
+    NameSet old = *s;
+    s->nslots = old.nslots ? old.nslots * 4 : SCOPE_HASH;
+    s->slots = arena_alloc(p->arena, sizeof(NameSlot) * (size_t)s->nslots);
+    for (int i = 0; i < old.nslots; i++)
+      if (old.slots[i].name) *name_slot(s, old.slots[i].name, old.slots[i].hash) = old.slots[i];
+  }
+  unsigned h = hash_name(name);
+  NameSlot *e = name_slot(s, name, h);
+  if (e->name) return;
+  e->hash = h;
+  e->name = name;
+  s->count++;
+}
+
+Scope *scope_new_block(Parser *p, Scope *parent) {
+  if (!p->scratch || !p->fn) return scope_new(p, parent, false);
+  Scope *s = arena_alloc(p->scratch, sizeof *s);
+  s->parent = parent;
+  s->scratch = true;
+  s->prefix = parent ? parent->prefix : "";
+  s->cprefix = parent ? parent->cprefix : "";
+  return s;
+}
+
+void scratch_release(Parser *p, ArenaMark mark, int pins, int escapes) {
+  if (p->scratch && pins == p->tok_pins && escapes == p->scratch_escapes)
+    arena_reset(p->scratch, mark);
 }
 
 void scope_push(Parser *p, Scope *s) { p->scope = s; }
@@ -61,7 +109,7 @@ static void grow(Parser *p, Scope *s) {
 
 Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,
                SrcLoc loc) {
-  Sym *sym = arena_alloc(p->arena, sizeof *sym);
+  Sym *sym = arena_alloc(s->scratch ? p->scratch : p->arena, sizeof *sym);
   sym->kind = kind;
   sym->name = name;
   sym->loc = loc;

@@ -72,6 +72,8 @@ static KType *letter_type(Parser *p, char c) {
   case 'u': return m->t_u32;
   case 'l': return m->t_i64;
   case 'm': return m->t_u64;
+  case 'L': return m->t_long;
+  case 'M': return m->t_ulong;
   case 's': return m->t_i16;
   case 't': return m->t_u16;
   case 'f': return m->t_f32;
@@ -253,6 +255,11 @@ KExpr *sema_builtin_call(Parser *p, const char *name, KExpr **args, int nargs,
                  "no matching function for call to '%s': cannot convert argument %d from '%s' to '%s'",
                  name, i + 1, type_name(p, args[i]->type), type_name(p, sig.params[i]));
   }
-  if (!best) error_tok(p, name_tok, "no matching function for call to '%s'", name);
+  if (!best) {
+    const char *types = ""; /* what the call passed, for overloads that differ by type alone */
+    for (int i = 0; i < nargs; i++)
+      types = arena_printf(p->arena, "%s%s'%s'", types, i ? ", " : "", type_name(p, args[i]->type));
+    error_tok(p, name_tok, "no matching function for call to '%s' with argument types (%s)", name, types);
+  }
   return build_call(p, best, &best_sig, args, nargs, name_tok->loc);
 }

@@ -286,6 +286,11 @@ KExpr *sema_operator_call(Parser *p, const char *opname, KExpr **args, int nargs
 static KExpr *aggregate(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc);
 
 static KExpr *zero_value(Parser *p, KType *t, SrcLoc loc) {
+  if (t->unqual->kind == KT_F16) { /* __half(): a constant, where __half(0) runs a constructor */
+    KExpr *z = new_expr(p, KE_FLOAT, t->unqual, loc);
+    z->fval = 0;
+    return z;
+  }
   if (kt_is_arith(t) || t->kind == KT_PTR) return cast_to(p, int_const(p, 0, p->m->t_i32, loc), t);
   if (has_member_defaults(t)) return aggregate(p, t->unqual, NULL, 0, loc);
   KExpr *e = new_expr(p, KE_VEC, t->unqual, loc);

@@ -65,6 +65,9 @@ static KExpr *fold_int_cast(Parser *p, KExpr *e, KType *t) {
 KExpr *cast_to(Parser *p, KExpr *e, KType *t) {
   if (e->type == t) return e;
   if (e->type->unqual == t->unqual && t->kind != KT_PTR) return e;
+  /* long <-> long long (and the unsigned pair): one representation, so no
+   * conversion for a backend to see, as none for a qualifier */
+  if (kt_is_int(t) && t->kind == e->type->kind) return e;
   if (e->kind == KE_INT && kt_is_int(e->type) && kt_is_arith(t) && t->unqual->kind != KT_F16)
     return fold_int_cast(p, e, t);
   KExpr *c = new_expr(p, KE_CAST, t->unqual, e->loc);
@@ -278,7 +281,7 @@ static KExpr *pointer_arith(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc)
   bool pa = a->type->kind == KT_PTR, pb = b->type->kind == KT_PTR;
   if (op == KOP_SUB && pa && pb) {
     if (!same_type(a->type->elem, b->type->elem)) bad_operands(p, a, b, oploc);
-    return binary_node(p, op, p->m->t_i64, a, b);
+    return binary_node(p, op, p->m->t_long, a, b); /* ptrdiff_t */
   }
   if (pb && op == KOP_ADD) { KExpr *t = a; a = b; b = t; }
   if (!kt_is_int(b->type) || (op != KOP_ADD && op != KOP_SUB)) bad_operands(p, a, b, oploc);
@@ -308,12 +311,8 @@ KExpr *sema_binary(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc) {
   if (op == KOP_LAND || op == KOP_LOR)
     return binary_node(p, op, p->m->t_bool, to_bool(p, a, oploc), to_bool(p, b, oploc));
   if (is_half2(ta)) return half2_binary(p, op, a, b, oploc);
-  if (op == KOP_NE && ta->kind == KT_F16 && tb->kind == KT_F16) {
-    /* cuda_fp16.hpp's operator!= is __hne: ordered, false for a NaN */
-    KExpr *args[2] = {a, b};
-    KExpr *ne = sema_builtin_call_at(p, "__hne", args, 2, oploc);
-    if (ne) return ne;
-  }
+  /* two __half: cuda_fp16.hpp's operators are __heq, __hneu, __hlt ...,
+   * which are C's (== < <= > >= ordered, != true for a NaN) */
   if (op >= KOP_EQ && op <= KOP_GE) return compare(p, op, a, b, oploc);
   if (ta->kind == KT_PTR || tb->kind == KT_PTR) return pointer_arith(p, op, a, b, oploc);
   if (!kt_is_arith(ta) || !kt_is_arith(tb)) bad_operands(p, a, b, oploc);
@@ -638,7 +637,9 @@ KExpr *sema_var_ref(Parser *p, Sym *s, SrcLoc loc) {
 }
 
 KExpr *make_temp(Parser *p, KExpr *init, KVar **out) {
-  if (!p->fn) error_at(p, init->loc, "temporary object outside a function is not supported");
+  if (!p->fn) /* a constructor to run before main: what CUDA does not do for device variables */
+    error_at(p, init->loc, "dynamic initialization (an object constructed outside a function) "
+                           "is not supported for a __device__, __constant__ or __managed__ variable");
   KVar *v = arena_alloc(p->arena, sizeof *v);
   v->kind = KV_LOCAL;
   v->type = init->type->unqual;

@@ -5,8 +5,9 @@
  * builtins (__hadd2, __hsub2, __hmul2, __h2div, __hneg2) and per-lane
  * half comparisons, so every backend runs them with code it already has
  * for the builtins.  A comparison is true when it holds in both lanes,
- * as __hbeq2 & co, and is ordered: a NaN lane makes it false, != too
- * (__hbne2, per lane __hne).  Operands are
+ * as cuda_fp16.hpp's operators say (__hbeq2 & co): ordered, so a NaN
+ * lane makes it false, except != (__hbneu2), which a NaN lane makes
+ * true in that lane, as != on two __half (__hneu).  Operands are
  * evaluated once: a comparison keeps them in temporaries; a compound
  * assignment reads its target again through a copy of the target's
  * expression where that has no side effects (variables, members, indices
@@ -49,7 +50,8 @@ static KExpr *lane_compare(Parser *p, KOp op, KVar *a, KVar *b, int l, SrcLoc lo
   case KOP_LE: return call2(p, "__hle", x, y, loc);
   case KOP_GT: return call2(p, "__hgt", x, y, loc);
   case KOP_GE: return call2(p, "__hge", x, y, loc);
-  default: return call2(p, "__hne", x, y, loc); /* KOP_NE, ordered */
+  default: /* KOP_NE: unordered, !__heq (CUDA's __hneu) */
+    return sema_unary(p, KOP_NOT, call2(p, "__heq", x, y, loc), loc);
   }
 }
 

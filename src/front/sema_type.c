@@ -44,6 +44,8 @@ static void spell(StrBuf *sb, KType *t) {
       sb_puts(sb, t->name ? t->name : "<anonymous>");
     else if (t->kind == KT_FUNC)
       sb_puts(sb, "function");
+    else if (t->is_long)
+      sb_puts(sb, t->kind == KT_I64 ? "long" : "unsigned long");
     else
       sb_puts(sb, names[t->kind]);
     return;
@@ -85,16 +87,19 @@ KType *promote(Parser *p, KType *t) {
   }
 }
 
+/* C++'s integer conversion ranks: long long above long, though both are
+ * 64-bit here (LP64) */
 static int int_rank(KType *t) {
   switch (t->kind) {
   case KT_I32: case KT_U32: return 3;
-  case KT_I64: case KT_U64: return 4;
+  case KT_I64: case KT_U64: return t->is_long ? 4 : 5;
   default: return 1;
   }
 }
 
 static KType *to_unsigned(Parser *p, KType *t) {
-  return t->kind == KT_I64 ? p->m->t_u64 : p->m->t_u32;
+  if (t->kind == KT_I64) return t->is_long ? p->m->t_ulong : p->m->t_u64;
+  return p->m->t_u32;
 }
 
 KType *common_arith(Parser *p, KType *a, KType *b) {
@@ -118,11 +123,13 @@ static const struct {
 } vec_bases[] = {
     {"char", KT_I8},        {"uchar", KT_U8},      {"short", KT_I16},
     {"ushort", KT_U16},     {"int", KT_I32},       {"uint", KT_U32},
-    {"long", KT_I64},       {"ulong", KT_U64},     {"longlong", KT_I64},
+    {"long", -KT_I64},      {"ulong", -KT_U64},    {"longlong", KT_I64},
     {"ulonglong", KT_U64},  {"float", KT_F32},     {"double", KT_F64},
 };
 
+/* kind < 0: the `long` twin of KT_I64/KT_U64 (long2's lanes are long) */
 static KType *scalar_of_kind(Parser *p, int kind) {
+  if (kind < 0) return -kind == KT_I64 ? p->m->t_long : p->m->t_ulong;
   KType *all[] = {p->m->t_void, p->m->t_bool, p->m->t_i8,  p->m->t_i16,
                   p->m->t_i32,  p->m->t_i64,  p->m->t_u8,  p->m->t_u16,
                   p->m->t_u32,  p->m->t_u64,  p->m->t_f16, p->m->t_f32,

@@ -80,6 +80,12 @@ typedef struct Token {
  * comment/string, stray character) go to diags; lexing continues. */
 Token *lex_file(Arena *a, CwDiags *d, SrcFile *file);
 
+/* The tokens after a kept declaration that stay with it (parsing a
+ * template instance may look a few tokens past its end): the parser keeps
+ * them (parse_release.c), and the lexer lays a template declaration and
+ * these out on pages of their own in the pool. */
+enum { KEPT_TOKENS_MARGIN = 16 };
+
 /* Options of one preprocessing run. */
 typedef struct PPOptions {
   /* Where the main file's tokens go (marked `pooled`), so that the parser

@@ -18,8 +18,11 @@ static const KBuiltinInfo builtin_table[] = {
 #undef BUILTIN
 };
 
-_Static_assert(KB__COUNT <= 1 << 16, "KExpr.builtin is a 16-bit field");
-_Static_assert(sizeof(KExpr) <= 104 && sizeof(KStmt) <= 128,
+_Static_assert(KB__COUNT <= 1 << 12, "KExpr.builtin is a 12-bit field");
+_Static_assert(KBV_LANE_ID < 1 << 3, "KExpr.bvar is a 3-bit field");
+_Static_assert(KS_GOTO < 1 << 5 && KLOOP_THREADS < 1 << 2 && KBAR_GRID < 1 << 2,
+               "KStmt's kind, loop_kind and scope bit-fields");
+_Static_assert(sizeof(KExpr) <= 96 && sizeof(KStmt) <= 120 && sizeof(KVar) <= 56,
                "KIR nodes grew: a million-line input makes millions of them");
 
 const KBuiltinInfo *kb_info(KBuiltinId id) {
@@ -45,6 +48,17 @@ static KType *new_type(KModule *m, KTypeKind k, int size, int align) {
   return t;
 }
 
+/* `long` beside `long long`: the same representation, another type.  It
+ * shares its twin's id, which numbers structs for dumps and GLSL names,
+ * so that adding it renumbered no existing type. */
+static KType *long_twin(KModule *m, KType *ll) {
+  KType *t = arena_alloc(m->arena, sizeof *t);
+  *t = *ll;
+  t->unqual = t;
+  t->is_long = true;
+  return t;
+}
+
 KModule *kir_module_new(Arena *a) {
   KModule *m = arena_alloc(a, sizeof *m);
   m->arena = a;
@@ -61,6 +75,8 @@ KModule *kir_module_new(Arena *a) {
   m->t_f16 = new_type(m, KT_F16, 2, 2);
   m->t_f32 = new_type(m, KT_F32, 4, 4);
   m->t_f64 = new_type(m, KT_F64, 8, 8);
+  m->t_long = long_twin(m, m->t_i64);
+  m->t_ulong = long_twin(m, m->t_u64);
   return m;
 }
 

@@ -70,6 +70,9 @@ struct KType {
   bool variadic;     /* FUNC */
   uint64_t ref_mask; /* FUNC: parameter i is a reference (bit i); bit 63: returns one */
   bool is_union;
+  bool is_long;      /* I64/U64 spelled `long` (m->t_long, t_ulong): C++ tells
+                        long from long long (overloads, templates, atomicAdd's
+                        pointer types), every backend sees one 64-bit integer */
   KType *unqual;     /* the same type without const/volatile (self if none) */
   int id;            /* stable per module, for dumps */
   void *front;       /* front end's own data (class members, templates) */
@@ -130,20 +133,21 @@ typedef struct KFunc KFunc;
 
 typedef enum { KV_LOCAL, KV_PARAM, KV_GLOBAL } KVarKind;
 
+/* 56 bytes (it was 72): the small members share one word with id */
 typedef struct KVar {
-  KVarKind kind;
+  KVarKind kind : 8;
+  KAddrSpace as : 8; /* AS_LOCAL for locals/params; shared/constant/global for others */
+  bool is_static : 1;  /* static local (one copy per grid in CUDA) */
+  bool is_extern : 1;  /* extern __shared__ T s[] (dynamic shared memory) */
+  bool is_extern_decl : 1; /* namespace-scope extern __device__/__constant__ T x;
+                            * with no definition in this TU (separate compilation) */
+  bool is_managed : 1; /* __managed__ */
+  int id;
   const char *name;  /* source name */
   const char *cname; /* unique C identifier within its function/module */
   KType *type;
-  KAddrSpace as;     /* AS_LOCAL for locals/params; shared/constant/global for others */
-  bool is_static;    /* static local (one copy per grid in CUDA) */
-  bool is_extern;    /* extern __shared__ T s[] (dynamic shared memory) */
-  bool is_extern_decl; /* namespace-scope extern __device__/__constant__ T x;
-                        * with no definition in this TU (separate compilation) */
-  bool is_managed;   /* __managed__ */
   KExpr *init;       /* globals and static locals: constant initializer */
   SrcLoc loc;
-  int id;
 } KVar;
 
 /* ---- expressions -------------------------------------------------------- */
@@ -182,20 +186,26 @@ typedef enum {
   KOP_NEG, KOP_NOT, KOP_BITNOT,
 } KOp;
 
-/* 104 bytes (it was 144): a million-line input makes seven million of
- * them.  The small members are bit-fields and the literal values share
- * one storage: only KE_INT (and KE_CALL, its virtual flag) reads ival,
- * only KE_FLOAT fval, only KE_STR str, so code must test the kind before
- * reading one of them; every other member is its own, so code that reads
- * a member of a node of another kind still finds it empty. */
+/* 96 bytes (it was 144): a million-line input makes seven million of
+ * them.  The small members are bit-fields packed into one 32-bit word and
+ * the literal values share one storage: only KE_INT (and KE_CALL, its
+ * virtual flag) reads ival, only KE_FLOAT fval, only KE_STR str and
+ * str_len (which shares its int with `field`, read only by KE_MEMBER and
+ * KE_BVAR), so code must test the kind before reading one of them; every
+ * other member is its own, so code that reads a member of a node of
+ * another kind still finds it empty. */
 struct KExpr {
   KExprKind kind : 8;
   KOp op : 8;
+  KBuiltinVar bvar : 3;
   bool prefix : 1;  /* KE_INCDEC */
-  KBuiltinVar bvar : 8;
-  KBuiltinId builtin : 16;
+  KBuiltinId builtin : 12;
   int nargs;
-  int str_len;
+  union {
+    int field;      /* KE_MEMBER: field index or vector lane; KE_BVAR: component */
+    int str_len;    /* KE_STR */
+  };
+  int designator;   /* KE_INIT_LIST element: designated index/field, -1 if none */
   KType *type;
   SrcLoc loc;
   KExpr *a, *b, *c;
@@ -207,8 +217,6 @@ struct KExpr {
   };
   KVar *var;
   KFunc *fn;
-  int field;        /* KE_MEMBER: field index or vector lane; KE_BVAR: component */
-  int designator;   /* KE_INIT_LIST element: designated index/field, -1 if none */
 };
 
 /* ---- statements --------------------------------------------------------- */
@@ -242,16 +250,19 @@ typedef enum { KLOOP_FOR, KLOOP_WHILE, KLOOP_DO, KLOOP_THREADS } KLoopKind;
  * other block of a cooperative launch. */
 typedef enum { KBAR_BLOCK, KBAR_WARP, KBAR_VIRTUAL, KBAR_GRID } KBarrierScope;
 
-/* small members as bit-fields first (128 bytes; it was 160) */
+/* small members as bit-fields first, in one 32-bit word (120 bytes; it
+ * was 160) */
+enum { KIR_UNROLL_MAX = (1 << 20) - 1 };
 struct KStmt {
-  KStmtKind kind : 8;
-  KLoopKind loop_kind : 8;
-  KBarrierScope scope : 8;
+  KStmtKind kind : 5;
+  KLoopKind loop_kind : 2;
+  KBarrierScope scope : 2;
   bool is_default : 1;
   bool implicit : 1; /* KS_BARRIER: the compiler's, not the program's (the warp
                         reconvergence of kir/passes/converge.c) */
+  int unroll : 21;   /* KS_LOOP: 0 none, -1 "#pragma unroll", N (at most
+                        KIR_UNROLL_MAX: a hint, the front end clamps it) */
   int nstmts;
-  int unroll;        /* KS_LOOP: 0 none, -1 "#pragma unroll", N */
   SrcLoc loc;
   KStmt **stmts;     /* KS_BLOCK */
   KVar *var;         /* KS_DECL */
@@ -304,6 +315,9 @@ typedef struct KModule {
   /* type interning */
   KType *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16,
       *t_u32, *t_u64, *t_f16, *t_f32, *t_f64;
+  /* `long` and `unsigned long`: KT_I64/KT_U64 like t_i64/t_u64 (long long,
+   * unsigned long long), 64-bit as on LP64 hosts, but another C++ type */
+  KType *t_long, *t_ulong;
   PtrVec derived;    /* interned pointer/array/vector/qualified types */
   KType **derived_hash; /* derived_nbuckets buckets over `derived`, grown */
   int derived_nbuckets, derived_nhashed;

@@ -1,8 +1,9 @@
 // half_compare.cu: the __half comparisons against NaN, infinities and
 // signed zeros.  CUDA's __heq/__hne/__hlt/__hle/__hgt/__hge are ordered:
-// false when either operand is NaN, __hne (and __half's operator!=, and
-// per lane __half2's, as __hbne2) too.  Thread i compares v[i % 8] with
-// v[i / 8] and writes one bit per comparison.
+// false when either operand is NaN, __hne too; __half's operator!= is
+// __hneu (cuda_fp16.hpp), true for a NaN, and __half2's != is __hbneu2
+// (both lanes __hneu); the other operators are the ordered ones.  Thread
+// i compares v[i % 8] with v[i / 8] and writes one bit per comparison.
 // launch: halfCompare --grid 1 --block 64 i32[64]=zeros
 #include <cuda_runtime.h>
 #include <cuda_fp16.h>

@@ -9,11 +9,16 @@
  * kernel that every one of those passes rewrites; and the pass's
  * decisions are checked: the reassigned index gets a version, the
  * recomputable locals are not kept per thread (and a thread loop left
- * declaring only those goes), the hand-off gets its warp barrier.
+ * declaring only those goes), the hand-off gets its warp barrier; and the
+ * regions both fissions walk (regions.c): the kernel's statement list is
+ * cut into a thread loop whose locals read after the barrier are live, the
+ * barrier, the uniform loop as a loop of the block, and the hand-off as a
+ * column of threads.
  */
 #include "api/program.h"
 #include "emit/emit.h"
 #include "kir/passes/fission.h"
+#include "kir/passes/regions.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +50,39 @@ static char *dump(const KModule *m) {
   return sb_take(&sb);
 }
 
+static bool live_has(const KRegion *r, const char *name) {
+  for (int i = 0; i < r->live.len; i++)
+    if (!strcmp(((KVar *)r->live.items[i])->name, name)) return true;
+  return false;
+}
+
+/* The kernel body's top-level list as regions.c cuts it: the kinds in
+ * order (T threads, B block statement, C column, S split: b barrier, L
+ * list, I/i if of the block/per thread, P/p loop of the block/per thread,
+ * o other). */
+static void check_regions(const KFunc *k, Arena *a) {
+  KBlockLevel bl;
+  KRemat r;
+  memset(&r, 0, sizeof r);
+  kir_block_level(&bl, a, k, k->body, false, true);
+  kir_find_remat(a, k->body, NULL, NULL, &r);
+  KRegionList rl;
+  kir_cut_list(&bl, &r, k->body->stmts, k->body->nstmts, &rl);
+  char kinds[64] = "";
+  const KRegion *first = NULL;
+  for (int i = 0; i < rl.len && i < 30; i++) {
+    const KRegion *g = &rl.items[i];
+    char c = "TBCS"[g->kind];
+    if (g->kind == KR_SPLIT) c = "bLIiPpo"[kir_split_shape(&bl, g->stmts[0])];
+    if (g->kind == KR_THREADS && !first) first = g;
+    kinds[strlen(kinds)] = c;
+  }
+  CHECK(!strcmp(kinds, "TbTPTC"), "regions: threads, barrier, threads, loop of the block, threads, column; not %s",
+        kinds);
+  CHECK(first && live_has(first, "t") && live_has(first, "x"),
+        "t and x, declared before the barrier and read after it, are live after the first thread loop");
+}
+
 static bool per_thread_has(const KFission *f, const char *name) {
   for (int i = 0; i < f->per_thread.len; i++)
     if (!strcmp(((KVar *)f->per_thread.items[i])->name, name)) return true;
@@ -69,6 +107,7 @@ int main(void) {
 
   Arena a;
   arena_init(&a);
+  check_regions(k, &a);
   KFission f;
   CwDiags kd;
   diags_init(&kd);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "api/program.h"
+#include "base/base.h"
 #include "cuwasm.h"
 
 static int passed, failed;
@@ -73,6 +74,12 @@ static void test_conversions(void) {
              "add.i32(cvt.i32(%a), cvt.i32(%b))", "char operands promote to int");
   expect_kir("__global__ void k(long long *o, long long a, unsigned b) { *o = a * b; }",
              "mul.i64(%a, cvt.i64(%b))", "unsigned int converts to long long");
+  expect_kir("template <typename T> struct Id;\ntemplate <> struct Id<unsigned long long> { enum { v = 7 }; };\n"
+             "__global__ void k(int *o, unsigned long a, long long b) { *o = Id<decltype(a + b)>::v; }",
+             "(load(%o) = 7)", "unsigned long + long long is unsigned long long");
+  expect_kir("template <typename T> struct Id;\ntemplate <> struct Id<unsigned long> { enum { v = 5 }; };\n"
+             "__global__ void k(int *o) { *o = Id<decltype(sizeof(int))>::v; }",
+             "(load(%o) = 5)", "sizeof gives size_t, unsigned long on LP64");
   expect_kir("__global__ void k(double *o, float a, double b) { *o = a - b; }",
              "sub.f64(cvt.f64(%a), %b)", "float converts to double");
   expect_kir("__global__ void k(float *o, int a) { *o = a / 2; }",
@@ -99,6 +106,22 @@ static void test_overloads(void) {
              "atomicAdd(unsigned*, int) converts the value");
   expect_error("__device__ void f(int a, int b) {}\n__global__ void k() { f(1); }",
                "too few arguments to function call", "argument count checked");
+  /* long and long long: two types of one size */
+  expect_kir("__device__ int f(long x) { return 1; }\n__device__ int f(long long x) { return 2; }\n"
+             "__global__ void k(int *o, long long v) { *o = f(v); }",
+             "call @f_1(", "f(long long) chosen over f(long) for a long long argument");
+  expect_kir("__device__ int f(long x) { return 1; }\n__device__ int f(long long x) { return 2; }\n"
+             "__global__ void k(int *o) { *o = f(3L); }",
+             "call @f(", "f(long) chosen for a long literal");
+  expect_error("__global__ void k(unsigned long *c) { atomicAdd(c, 1ul); }",
+               "no matching function for call to 'atomicAdd' with argument types ('unsigned long *', "
+               "'unsigned long')", "atomicAdd has no unsigned long overload");
+  expect_error("__global__ void k(long long *c) { atomicAdd(c, 1ll); }",
+               "no matching function for call to 'atomicAdd'", "atomicAdd has no long long overload");
+  expect_kir("__global__ void k(long *c) { atomicMin((long long *)c, 1L); }", "atomicMin(",
+             "a cast pointer reaches the long long overload");
+  expect_error("__device__ void f(long *p) {}\n__global__ void k(long long *q) { f(q); }",
+               "'long long *'", "no implicit conversion from long long * to long *");
 }
 
 static void test_templates(void) {
@@ -127,6 +150,14 @@ static void test_templates(void) {
   ASSERT(cw_program_kernel_count(p) == 1, "one kernel after instantiation");
   ASSERT(!strcmp(cw_program_kernel_name(p, 0), "scale<float, 3>"), "kernel keeps its C++ name");
   ASSERT(cw_program_instantiate(p, "nosuch<int>", d) != CW_OK, "unknown template rejected");
+  cw_diags *d2 = cw_diags_new();
+  ASSERT(cw_program_instantiate(p, "scale<long, 2>", d2) == CW_OK, "instantiate with long");
+  ASSERT(cw_program_instantiate(p, "scale<long long, 2>", d2) == CW_OK, "instantiate with long long");
+  ASSERT(cw_program_kernel_count(p) == 3, "long and long long instances are two kernels");
+  char *msg = cw_diags_render(d2);
+  if (msg && *msg) fprintf(stderr, "%s\n", msg);
+  free(msg);
+  cw_diags_free(d2);
   cw_program_free(p);
   cw_diags_free(d);
 }
@@ -328,7 +359,39 @@ static void test_token_release(void) {
   free(src);
 }
 
+/* The parser's scratch arena goes back to a mark after each function
+ * body: what was there before stays, and what is handed out again is
+ * zeroed, across block boundaries and big requests alike. */
+static void test_arena_reset(void) {
+  Arena a;
+  arena_init(&a);
+  int *before = arena_alloc(&a, sizeof *before);
+  *before = 42;
+  ArenaMark m = arena_mark(&a);
+  char *first = arena_alloc(&a, 100);
+  memset(first, 0x5a, 100);
+  for (int i = 0; i < 3000; i++) memset(arena_alloc(&a, 1000), 0x5a, 1000); /* several blocks */
+  memset(arena_alloc(&a, 200000), 0x5a, 200000); /* a big request's own block */
+  arena_reset(&a, m);
+  char *again = arena_alloc(&a, 100);
+  ASSERT(again == first, "the memory after the mark is handed out again");
+  bool zero = true;
+  for (int i = 0; i < 100; i++) zero &= again[i] == 0;
+  for (int i = 0; i < 50; i++) {
+    char *q = arena_alloc(&a, 1000);
+    for (int j = 0; j < 1000; j++) zero &= q[j] == 0;
+  }
+  ASSERT(zero, "and zeroed, as arena_alloc promises");
+  ASSERT(*before == 42, "what came before the mark stays");
+  ArenaMark empty = {0};
+  arena_reset(&a, empty);
+  int *fresh = arena_alloc(&a, sizeof *fresh);
+  ASSERT(fresh == before && *fresh == 0, "a mark of the empty arena keeps the first block, zeroed");
+  arena_free(&a);
+}
+
 int main(void) {
+  test_arena_reset();
   test_conversions();
   test_overloads();
   test_templates();

@@ -30,6 +30,7 @@
  * until nothing changes.
  */
 #include "blocklevel.h"
+#include "regions.h"
 #include "splits.h"
 #include "walk.h"
 
@@ -170,31 +171,27 @@ void kir_block_writes(Arena *a, const KStmt *s, PtrVec *out) {
 }
 
 /* the locals written outside block-level statements, as both fissions
- * split the body */
+ * split the body (regions.c) */
 static void place(KBlockLevel *b, const KStmt *s, PtrVec *bad) {
   if (!s) return;
   if (!kir_stmt_has_split(s)) {
     if (!kir_block_stmt(b, s)) kir_block_writes(b->a, s, bad);
     return;
   }
-  switch (s->kind) {
-  case KS_BLOCK:
+  KSplitShape sh = kir_split_shape(b, s);
+  kir_region_enter(b, sh, s);
+  switch (sh) {
+  case KSH_LIST:
     for (int i = 0; i < s->nstmts; i++) place(b, s->stmts[i], bad);
-    return;
-  case KS_IF:
-    if (kir_expr_has_split(s->cond) || !kir_block_if(b, s)) break;
+    break;
+  case KSH_BLOCK_IF:
     place(b, s->then, bad);
     place(b, s->els, bad);
-    return;
-  case KS_LOOP:
-    if (kir_stmt_has_split(s->init_stmt) || !kir_block_loop(b, s)) break;
-    if (s->init_stmt) vec_push(b->a, &b->block_vars, s->init_stmt->var);
-    place(b, s->body, bad);
-    if (s->init_stmt) b->block_vars.len--;
-    return;
-  default: break;
+    break;
+  case KSH_BLOCK_LOOP: place(b, s->body, bad); break;
+  default: kir_block_writes(b->a, s, bad); break;
   }
-  kir_block_writes(b->a, s, bad);
+  kir_region_leave(b, sh, s);
 }
 
 typedef struct Count {
@@ -229,12 +226,6 @@ static bool candidate(const KStmt *s, void *ctx) {
   return false;
 }
 
-/* the kernel's own return (not an inlined function's, which is labelled) */
-static bool is_return(const KStmt *s, void *ctx) {
-  (void)ctx;
-  return s->kind == KS_RETURN && !s->label;
-}
-
 void kir_block_level(KBlockLevel *b, Arena *a, const KFunc *k, const KStmt *body, bool wide, bool split) {
   memset(b, 0, sizeof *b);
   b->a = a;
@@ -248,7 +239,7 @@ void kir_block_level(KBlockLevel *b, Arena *a, const KFunc *k, const KStmt *body
   for (int i = 0; i < k->nparams; i++)
     if (kir_stmt_writes_var(body, k->params[i])) vec_push(a, &b->written, k->params[i]);
   kir_uniformity(a, body, &b->uni);
-  b->exits = kir_walk_any(body, NULL, is_return, NULL);
+  b->exits = kir_has_kernel_return(body);
   if (b->uni.all_varying) return;
   Cand c = {b, body};
   kir_walk_any(body, NULL, candidate, &c);

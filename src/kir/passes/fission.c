@@ -34,7 +34,10 @@
  * the per_thread list.  A local used in two or more thread loops is listed
  * there; parameters that are written too.  The C emitter still builds
  * its own per-thread loops (src/emit/c_fission.c); what the two share
- * lives in this folder (splits.c: where to split; walk.c; converge.c;
+ * lives in this folder (regions.c: how a statement list is cut into
+ * thread loops, statements of the block and column loops, which locals
+ * cross a split, and which shape a statement with a split point takes;
+ * splits.c: where to split; walk.c; converge.c;
  * versions.c; remat.c: what is recomputed rather than kept per thread;
  * blocklevel.c: which ifs, loops and locals run once for the block;
  * column.c: statements one column of threads runs; warp.c: warp
@@ -43,6 +46,7 @@
  */
 #include "fission_internal.h"
 #include "converge.h"
+#include "lower_splits.h"
 #include "versions.h"
 
 #include <string.h>
@@ -74,14 +78,11 @@ KStmt *fis_rewrite_jumps(Fis *f, KStmt *s, int loops, int switches) {
   KStmt *c;
   switch (s->kind) {
   case KS_RETURN:
-    if (f->inl_flag) { /* { result = e; returned = 1; return; } */
-      KStmt *three[3];
-      int n = 0;
-      if (f->inl_res && s->e) three[n++] = fis_st_assign(f, fis_ex_var(f, f->inl_res), s->e);
-      else if (s->e) { three[n] = fis_st_new(f, KS_EXPR); three[n++]->e = s->e; }
-      three[n++] = fis_st_set(f, f->inl_flag, 1);
-      three[n++] = fis_st_new(f, KS_RETURN);
-      return fis_st_block(f, three, n);
+    if (s->label) { /* an inlined function's (lower_splits.c): out of its wrapper loop */
+      for (int i = f->wrappers.len - 1; i >= 0; i -= 2)
+        if (!strcmp(f->wrappers.items[i - 1], s->label)) return fis_st_set_leave(f, f->wrappers.items[i], 1);
+      fis_error(f, s->loc, "internal error: an inlined function's return outside its body");
+      return s;
     }
     return f->exit_flag ? fis_st_set_leave(f, f->exit_flag, 1) : s;
   case KS_BREAK:
@@ -150,8 +151,27 @@ void fis_push_guard(Fis *f, KStmt *g) {
 }
 
 
+static void split_region(Fis *f, KStmt *s);
+
+/* stmts[0..n) as regions.c cuts them (shared with the C emitter) */
 void fis_split_list(Fis *f, KStmt **stmts, int n) {
-  for (int i = 0; i < n && !f->failed; i++) fis_split_stmt(f, stmts[i]);
+  KRegionList rl;
+  kir_cut_list(&f->bl, &f->remat, stmts, n, &rl);
+  for (int i = 0; i < rl.len && !f->failed; i++) {
+    KRegion *r = &rl.items[i];
+    f->loc = r->stmts[0]->loc;
+    switch (r->kind) {
+    case KR_THREADS:
+      for (int k = 0; k < r->n; k++) {
+        f->loc = r->stmts[k]->loc;
+        fis_thread_stmt(f, fis_rewrite_jumps(f, r->stmts[k], 0, 0));
+      }
+      break;
+    case KR_BLOCK: fis_block_scalar(f, r->stmts[0]); break;
+    case KR_COLUMN: fis_single_thread(f, r->stmts[0], r->k); break;
+    case KR_SPLIT: split_region(f, r->stmts[0]); break;
+    }
+  }
 }
 
 void fis_split_body(Fis *f, KStmt *s) {
@@ -185,8 +205,6 @@ static void split_uniform_if(Fis *f, KStmt *s) {
 }
 
 static void split_if(Fis *f, KStmt *s) {
-  if (kir_block_if(&f->bl, s)) return split_uniform_if(f, s);
-  f->bl.general++;
   KVar *p = fis_new_local(f, "p", true);
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, p));
@@ -209,16 +227,14 @@ static void split_if(Fis *f, KStmt *s) {
     fis_flush(f);
     f->nguards--;
   }
-  f->bl.general--;
 }
 
 /* any = 0; threads { guards; PRE; if (!cond) { st = 1; return; } any = 1; }
  * if (!any) break;   (PRE: skip threads that are not running).  A
- * condition with collectives or barrier functions gets their thread loops
- * in between, run by the threads still in the loop. */
+ * condition with split points was made statements of the body by
+ * lower_splits.c. */
 
 static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *reset) {
-  bool pushed = false;
   fis_block_stmt(f, fis_st_set(f, any, 0));
   fis_thread_stmt(f, pre);
   if (reset) fis_thread_stmt(f, reset);
@@ -226,34 +242,14 @@ static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *
     KExpr *not = fis_ex_new(f, KE_UNARY, f->m->t_bool);
     not->op = KOP_NOT;
     not->a = s->cond;
-    KStmt *test = fis_st_if(f, not, fis_st_set_leave(f, st, 1));
-    if (kir_expr_has_split(s->cond)) {
-      fis_flush(f);
-      fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
-      pushed = true;
-      test = fis_hoist_collectives(f, test);
-    }
-    fis_thread_stmt(f, test);
+    fis_thread_stmt(f, fis_st_if(f, not, fis_st_set_leave(f, st, 1)));
   }
   fis_thread_stmt(f, fis_st_set(f, any, 1));
   fis_flush(f);
-  if (pushed) f->nguards--;
   KExpr *none = fis_ex_cmp(f, KOP_EQ, fis_ex_var(f, any), fis_ex_int(f, 0));
   fis_block_stmt(f, fis_st_if(f, none, fis_st_new(f, KS_BREAK)));
 }
 
-
-/* a step expression with barriers: each operand of its commas a statement */
-static void split_step(Fis *f, KExpr *e) {
-  if (e->kind == KE_COMMA) {
-    split_step(f, e->a);
-    split_step(f, e->b);
-    return;
-  }
-  KStmt *x = fis_st_new(f, KS_EXPR);
-  x->e = e;
-  fis_split_stmt(f, x);
-}
 
 /* ---- uniform loops: the same trip count in every thread ---------------- */
 
@@ -268,16 +264,11 @@ static void split_uniform_loop(Fis *f, KStmt *s) {
   loop->init_stmt = s->init_stmt; /* the loop variable is block-wide */
   loop->cond = s->cond;
   loop->step = s->step;
-  int nvars = f->bl.block_vars.len;
-  if (s->init_stmt) vec_push(f->a, &f->bl.block_vars, s->init_stmt->var);
   loop->body = split_nested(f, s->body);
-  f->bl.block_vars.len = nvars;
   fis_block_stmt(f, loop);
 }
 
 static void split_loop(Fis *f, KStmt *s) {
-  if (kir_block_loop(&f->bl, s)) return split_uniform_loop(f, s);
-  f->bl.general++;
   KVar *st = fis_new_local(f, "st", true), *any = fis_new_local(f, "any", false);
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, st));
@@ -292,23 +283,25 @@ static void split_loop(Fis *f, KStmt *s) {
   if (s->loop_kind != KLOOP_DO) loop_test(f, s, st, any, fis_st_leave_if(f, st, KOP_NE, 0), NULL);
   fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
   f->loop_state = f->brk_state = st;
+  int nwrappers = f->wrappers.len;
+  if (s->label) { /* an inlined function's body: its returns leave this loop */
+    vec_push(f->a, &f->wrappers, (void *)s->label);
+    vec_push(f->a, &f->wrappers, st);
+  }
   fis_split_body(f, s->body);
   fis_flush(f);
+  f->wrappers.len = nwrappers;
   f->loop_state = saved_state;
   f->brk_state = saved_brk;
   f->nguards--;
-  if (s->loop_kind == KLOOP_DO) {
+  if (s->loop_kind == KLOOP_DO && s->cond && s->cond->kind == KE_INT && s->cond->ival == 0) {
+    fis_block_stmt(f, fis_st_new(f, KS_BREAK)); /* do { … } while (0): one turn */
+  } else if (s->loop_kind == KLOOP_DO) {
     loop_test(f, s, st, any, fis_st_leave_if(f, st, KOP_EQ, 1), fis_st_set(f, st, 0));
   } else {
     fis_thread_stmt(f, fis_st_leave_if(f, st, KOP_EQ, 1));
     fis_thread_stmt(f, fis_st_set(f, st, 0));
-    if (s->step && kir_expr_has_split(s->step)) {
-      fis_flush(f);
-      fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
-      split_step(f, s->step);
-      fis_flush(f);
-      f->nguards--;
-    } else if (s->step) {
+    if (s->step) { /* without split points (lower_splits.c) */
       KStmt *step = fis_st_new(f, KS_EXPR);
       step->e = s->step;
       fis_thread_stmt(f, step);
@@ -320,7 +313,6 @@ static void split_loop(Fis *f, KStmt *s) {
   loop->loop_kind = KLOOP_WHILE;
   loop->body = fis_st_block(f, (KStmt **)body.items, body.len);
   fis_block_stmt(f, loop);
-  f->bl.general--;
 }
 
 
@@ -380,50 +372,50 @@ static void split_switch(Fis *f, KStmt *s) {
   f->bl.general--;
 }
 
-void fis_split_stmt(Fis *f, KStmt *s) {
-  f->loc = s->loc;
-  if (fis_block_scalar(f, s)) return;
-  if (kir_stmt_has_split(s) && s->kind != KS_LOOP) s = fis_hoist_collectives(f, s);
-  if (f->failed) return;
-  if (!kir_stmt_has_split(s)) {
-    if (fis_single_thread(f, s)) return;
-    fis_thread_stmt(f, fis_rewrite_jumps(f, s, 0, 0));
-    return;
-  }
+/* what regions.c leaves to the target: a switch, `T x = collective(…)`
+ * (lower_splits.c hoisted it), a barrier written as a call */
+static void split_other(Fis *f, KStmt *s) {
   switch (s->kind) {
-  case KS_BARRIER:
-    if (s->scope == KBAR_GRID) return fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
-    fis_block_stmt(f, s);
-    return;
-  case KS_BLOCK: fis_split_list(f, s->stmts, s->nstmts); return;
-  case KS_IF:
-    if (kir_expr_has_split(s->cond)) break;
-    split_if(f, s);
-    return;
-  case KS_LOOP:
-    if (kir_stmt_has_split(s->init_stmt)) return fis_error(f, s->loc, "a barrier in a loop's initialisation");
-    split_loop(f, s);
-    return;
+  case KS_LOOP: return fis_error(f, s->loc, "a barrier in a loop's initialisation");
   case KS_SWITCH:
     if (kir_expr_has_split(s->cond)) break;
-    split_switch(f, s);
-    return;
+    return split_switch(f, s);
   case KS_EXPR:
     if (kir_is_barrier_call(s->e)) { /* __syncthreads() as a call: a barrier statement */
       if (s->e->builtin == KB_GRID_SYNC) return fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
       KStmt *b = fis_st_new(f, KS_BARRIER);
       b->scope = s->e->builtin == KB_SYNCWARP ? KBAR_WARP : KBAR_BLOCK;
-      fis_block_stmt(f, b);
-      return;
+      return fis_block_stmt(f, b);
     }
-    if (fis_inline_call(f, s)) return;
     break;
   case KS_DECL:
-    if (fis_inline_call(f, s)) return;
+    if (s->init && kir_is_collective(s->init))
+      return fis_place_collective(f, s->init, s->var);
     break;
   default: break;
   }
   fis_error(f, s->loc, "a barrier inside an expression or a called device function");
+}
+
+void fis_split_stmt(Fis *f, KStmt *s) { fis_split_list(f, &s, 1); }
+
+/* s holds a split point: as its shape (regions.c) says */
+static void split_region(Fis *f, KStmt *s) {
+  KSplitShape sh = kir_split_shape(&f->bl, s);
+  kir_region_enter(&f->bl, sh, s);
+  switch (sh) {
+  case KSH_BARRIER:
+    if (s->scope == KBAR_GRID) fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
+    else fis_block_stmt(f, s);
+    break;
+  case KSH_LIST: fis_split_list(f, s->stmts, s->nstmts); break;
+  case KSH_BLOCK_IF: split_uniform_if(f, s); break;
+  case KSH_THREAD_IF: split_if(f, s); break;
+  case KSH_BLOCK_LOOP: split_uniform_loop(f, s); break;
+  case KSH_THREAD_LOOP: split_loop(f, s); break;
+  case KSH_OTHER: split_other(f, s); break;
+  }
+  kir_region_leave(&f->bl, sh, s);
 }
 
 /* ---- which locals live per thread ------------------------------------- */
@@ -517,7 +509,13 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   f.list = &top;
   KStmt *body = kir_converge_warps(a, k->body);
   out->split = kir_stmt_has_split(body);
-  if (out->split) body = kir_split_versions(a, body, &f.next_id);
+  if (out->split) {
+    int errors = d->errors;
+    static const KLowerSplits lower = {.keep_init = true, .target = "barrier fission"};
+    body = kir_converge_warps(a, kir_lower_splits(a, m, k, &f.next_id, &lower, d));
+    if (d->errors > errors) return false;
+    body = kir_split_versions(a, body, &f.next_id);
+  }
   kir_block_level(&f.bl, a, k, body, false, out->split);
   if (out->split) fis_find_remat(&f, body);
   if (!out->split) {
@@ -528,7 +526,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
       fis_error(&f, k->loc, "goto in a kernel with barriers");
       return false;
     }
-    if (fis_stmt_has_kind(body, KS_RETURN)) {
+    if (kir_has_kernel_return(body)) {
       f.exit_flag = fis_new_local(&f, "exit", true);
       fis_block_stmt(&f, fis_st_decl(&f, f.exit_flag));
       fis_thread_stmt(&f, fis_st_set(&f, f.exit_flag, 0));

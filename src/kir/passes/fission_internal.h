@@ -1,14 +1,14 @@
 /*
  * fission_internal.h — state and helpers shared by the files of the barrier
  * fission pass (fission.h is its interface):
- *   fission.c             cutting statement lists into thread loops: if,
- *                         loops (uniform ones at block level), switch,
- *                         jumps out of a thread's turn, per-thread locals
+ *   fission.c             the regions of statement lists (regions.c) as
+ *                         thread loops: if, loops (uniform ones at block
+ *                         level), switch, jumps out of a thread's turn,
+ *                         per-thread locals
  *   fission_build.c       the KIR nodes the pass makes
- *   fission_collective.c  warp and block collectives hoisted out of
- *                         expressions, placed between thread loops
+ *   fission_collective.c  warp and block collectives placed between
+ *                         thread loops
  *   warp.c                warp lowering (warp.h), shared with the C emitter
- *   fission_inline.c      device functions with barriers, inlined in place
  *   fission_remat.c       locals recomputed in each thread loop instead of
  *                         kept per thread
  *   fission_scalars.c     block scalars (blocklevel.c) placed between thread loops
@@ -20,6 +20,7 @@
 
 #include "fission.h"
 #include "blocklevel.h"
+#include "regions.h"
 #include "remat.h"
 #include "splits.h"
 #include "uniform.h"
@@ -39,10 +40,9 @@ typedef struct Fis {
   PtrVec pending;      /* statements of the thread loop being gathered */
   PtrVec *list;        /* block-level statements being built */
   int next_id;
-  int inline_depth;    /* device functions being inlined around here */
   const KFunc *kernel;
-  KVar *inl_res, *inl_flag; /* innermost inlined function: its result and
-                               per-thread `returned` flag (NULL: none) */
+  PtrVec wrappers;     /* label, state: the split wrapper loops of inlined functions
+                          (lower_splits.c) around here, innermost last */
   bool failed;
   SrcLoc loc;
   KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */
@@ -95,16 +95,17 @@ void fis_split_list(Fis *f, KStmt **stmts, int n);
 void fis_split_body(Fis *f, KStmt *s);
 void fis_split_stmt(Fis *f, KStmt *s);
 
-/* fission_collective.c: collectives between thread loops */
-KStmt *fis_hoist_collectives(Fis *f, KStmt *s);
+/* fission_collective.c: the collective of `T res = c;` (lower_splits.c
+ * hoisted it) as thread loops between the others */
+void fis_place_collective(Fis *f, KExpr *c, KVar *res);
 
 /* warp.c: collective c lowered into steps (warp.h), its result in res */
 bool fis_lower_collective(Fis *f, const KExpr *c, KVar *res, KCollective *out);
 
-/* fission_scalars.c: statements that only declare or assign block scalars
- * (blocklevel.c) go to block level (true), ahead of the thread loop being
- * gathered unless that loop reads what they write */
-bool fis_block_scalar(Fis *f, KStmt *s);
+/* fission_scalars.c: a statement that only declares or assigns block
+ * scalars (a KR_BLOCK region) goes to block level, ahead of the thread loop
+ * being gathered unless that loop reads what it writes */
+void fis_block_scalar(Fis *f, KStmt *s);
 /* an error when a scalar ended up written inside a thread loop */
 void fis_check_scalars(Fis *f);
 
@@ -114,13 +115,8 @@ void fis_check_scalars(Fis *f);
 void fis_find_remat(Fis *f, const KStmt *source);
 void fis_rematerialise(Fis *f);
 
-/* fission_single.c: `if (threadIdx.x == K) S` as a thread loop over the
- * block's rows with threadIdx.x fixed (true: done) */
-bool fis_single_thread(Fis *f, KStmt *s);
-
-/* fission_inline.c: device functions with barriers, inlined */
-KExpr **fis_stmt_value(KStmt *s);
-KStmt *fis_with_value(Fis *f, KStmt *s, KExpr *value);
-bool fis_inline_call(Fis *f, KStmt *s);
+/* fission_single.c: `if (threadIdx.x == K) S` (a KR_COLUMN region) as a
+ * thread loop over the block's rows with threadIdx.x fixed */
+void fis_single_thread(Fis *f, KStmt *s, const KExpr *k);
 
 #endif

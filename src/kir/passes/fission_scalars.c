@@ -18,8 +18,7 @@ static bool reads_any(const KExpr *e, void *ctx) {
   return e->kind == KE_VAR && vec_find(ctx, e->var) >= 0;
 }
 
-bool fis_block_scalar(Fis *f, KStmt *s) {
-  if (kir_stmt_has_split(s) || !kir_block_stmt(&f->bl, s)) return false;
+void fis_block_scalar(Fis *f, KStmt *s) {
   if (s->kind != KS_DECL) { /* the thread loop being gathered reads it: that loop first */
     PtrVec w;
     memset(&w, 0, sizeof w);
@@ -31,7 +30,6 @@ bool fis_block_scalar(Fis *f, KStmt *s) {
       }
   }
   vec_push(f->a, f->list, s); /* ahead of the thread loop being gathered */
-  return true;
 }
 
 /* a scalar written inside a thread loop: the placement and blocklevel.c's

@@ -17,16 +17,11 @@
  * block level (blocklevel.c), as the block computes it once.
  */
 #include "fission_internal.h"
-#include "column.h"
 
-bool fis_single_thread(Fis *f, KStmt *s) {
-  if (s->kind != KS_IF || s->els || !s->then) return false;
-  KExpr *k = (KExpr *)kir_thread_x_equals(s->cond, &f->remat);
-  if (!k || !kir_block_value(&f->bl, k, NULL)) return false;
+void fis_single_thread(Fis *f, KStmt *s, const KExpr *k) {
   fis_flush(f);
   fis_thread_stmt(f, fis_rewrite_jumps(f, s->then, 0, 0));
   KStmt *loop = fis_flush(f);
   loop->loc = s->loc;
-  loop->cond = fis_ex_cast(f, f->m->t_i64, k);
-  return true;
+  loop->cond = fis_ex_cast(f, f->m->t_i64, (KExpr *)k);
 }

@@ -11,7 +11,7 @@
  * Rules (a forward "varying" taint, iterated to a fixpoint; the set of
  * varying locals only grows, so it terminates):
  *  - uniform leaves: constants, kernel parameters (unless written like a
- *    varying local: the C emitter's c_lower.c copies written ones into
+ *    varying local: lower_splits.c copies written ones into
  *    locals first), blockIdx/blockDim/gridDim/warpSize, and
  *    __constant__ variables; loads through a pointer into constant memory
  *    with uniform address;

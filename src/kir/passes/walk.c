@@ -106,6 +106,33 @@ KVar *kir_addr_holder(const KStmt *s, const KVar *v) {
   return q.holder;
 }
 
+static bool is_kernel_return(const KStmt *s, void *ctx) {
+  (void)ctx;
+  return s->kind == KS_RETURN && !s->label;
+}
+
+bool kir_has_kernel_return(const KStmt *s) { return kir_walk_any(s, NULL, is_kernel_return, NULL); }
+
+/* ---- references --------------------------------------------------------- */
+
+static bool expr_refs_var(const KExpr *e, const KVar *v) {
+  if (!e) return false;
+  if (e->kind == KE_VAR && e->var == v) return true;
+  if (expr_refs_var(e->a, v) || expr_refs_var(e->b, v) || expr_refs_var(e->c, v)) return true;
+  for (int i = 0; i < e->nargs; i++)
+    if (expr_refs_var(e->args[i], v)) return true;
+  return false;
+}
+
+bool kir_stmt_refs_var(const KStmt *s, const KVar *v) {
+  if (!s) return false;
+  for (int i = 0; i < s->nstmts; i++)
+    if (kir_stmt_refs_var(s->stmts[i], v)) return true;
+  return expr_refs_var(s->init, v) || expr_refs_var(s->e, v) || expr_refs_var(s->cond, v) ||
+         expr_refs_var(s->step, v) || kir_stmt_refs_var(s->then, v) || kir_stmt_refs_var(s->els, v) ||
+         kir_stmt_refs_var(s->init_stmt, v) || kir_stmt_refs_var(s->body, v);
+}
+
 /* ---- what may trap ------------------------------------------------------ */
 
 static bool traps(const KExpr *e, void *ctx) {

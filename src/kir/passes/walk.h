@@ -17,8 +17,13 @@ bool kir_walk_any(const KStmt *s, KirExprPred ep, KirStmtPred sp, void *ctx);
 bool kir_stmt_calls(const KStmt *s);              /* any device-function call */
 const KStmt *kir_find_jump(const KStmt *s);       /* first goto or label, or NULL */
 bool kir_has_jump(const KStmt *s);
+/* s holds the kernel's own `return` (an inlined function's is labelled) */
+bool kir_has_kernel_return(const KStmt *s);
 KVar *kir_written_var(const KExpr *e);            /* local an assignment/++/& writes */
 bool kir_stmt_writes_var(const KStmt *s, const KVar *v);
+/* v is read or written by an expression of s (declarations' own
+ * initializers included, statement by statement) */
+bool kir_stmt_refs_var(const KStmt *s, const KVar *v);
 KVar *kir_addr_holder(const KStmt *s, const KVar *v); /* a variable &v is kept in */
 /* e divides or takes a remainder of integers (but by a literal other than
  * 0 and -1), or loads through a pointer:

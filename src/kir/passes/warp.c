@@ -303,3 +303,16 @@ bool kir_lower_collective(Arena *a, const KModule *m, const KExpr *c, KVar *res,
   *next_id = f.next_id;
   return ok;
 }
+
+int kir_collective_loops(const KCollective *k, bool guarded, KCollectiveLoop out[4]) {
+  const KCollectiveLoop all[4] = {
+      {&k->clear, true}, /* not active until it publishes */
+      {&k->publish, false},
+      {&k->gather, true}, /* each warp's first lane packs its words */
+      {&k->result, false},
+  };
+  int n = 0;
+  for (int i = 0; i < 4; i++)
+    if (all[i].stmts->len && (i > 0 || guarded)) out[n++] = all[i];
+  return n;
+}

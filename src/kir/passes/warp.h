@@ -41,4 +41,15 @@ typedef struct KCollective {
 bool kir_lower_collective(Arena *a, const KModule *m, const KExpr *c, KVar *res, int *next_id,
                           const KExpr *tid, const KExpr *nthreads, KCollective *out, CwDiags *d);
 
+/* k's thread loops (after its block statements) in the order both
+ * fissions place them, each over every thread of the block or only over
+ * the threads that reach the collective (those the enclosing guards let
+ * through); the clear loop only where guards may leave threads out
+ * (guarded), and no empty loop.  Returns how many, at most 4. */
+typedef struct KCollectiveLoop {
+  const PtrVec *stmts;
+  bool every_thread;
+} KCollectiveLoop;
+int kir_collective_loops(const KCollective *k, bool guarded, KCollectiveLoop out[4]);
+
 #endif

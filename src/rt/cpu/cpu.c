@@ -183,6 +183,10 @@ static cw_status take_tables(CpuModule *m, char *err, size_t errn) {
   }
   m->externs = cpu_jit_sym(&m->jit, "cw_externs");     /* relocatable modules only */
   m->functions = cpu_jit_sym(&m->jit, "cw_functions");
+  if (!cpu_exact_register(m)) {
+    snprintf(err, errn, "out of memory loading a module");
+    return CW_ERR_NOMEM;
+  }
   return CW_OK;
 }
 
@@ -281,6 +285,7 @@ static void cpu_module_unload(void *dv, void *mv) {
   CpuModule *m = mv;
   if (!m) return;
   drop_globals(dv, m);
+  cpu_exact_forget(m);
   cpu_jit_unload(&m->jit);
   free(m);
 }
@@ -599,6 +604,7 @@ static cw_status launch_begin(CpuDevice *d, const cw_kernel_desc *k, const uint3
                               CpuLaunch *L, char *err, size_t errn) {
   cw_status st = cw_check_launch_config(grid, block, k->static_shared + shared_bytes,
                                         err, errn);
+  if (st == CW_OK && grid[0] > (1u << CW_FAST_BIX_LOG2)) st = cpu_exact_ensure(k, err, errn);
   if (st != CW_OK) return st;
   *L = (CpuLaunch){.dev = d, .k = k, .args = args,
                    .static_shm = ((size_t)k->static_shared + 63) & ~(size_t)63};

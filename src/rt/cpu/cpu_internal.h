@@ -5,6 +5,7 @@
  * translation to its object without the front end (jit_manifest.c), and
  * the backend itself (cpu.c: launches, printf/assert plumbing), and the
  * guard that turns a fault inside a kernel into a launch error (fault.c),
+ * kernels' exact copies loaded when a launch first needs them (exact.c),
  * the linker of relocatable modules (link.c), and kernels launched from
  * device code (device_launch.c).
  */
@@ -61,17 +62,27 @@ typedef struct CpuJit {
   void *tcc_lib;
   void *(*tcc_sym)(void *s, const char *name);
   void (*tcc_delete)(void *s);
+  char key[33];    /* the cached object's key (dl only; "" for libtcc) */
 } CpuJit;
 
 /* A loaded module: its JIT object and the tables of emit/c_abi.h
  * (externs and functions only in relocatable modules, else NULL). */
 typedef struct CpuModule {
   CpuJit jit;
+  CpuJit exact;     /* its kernels' exact copies, once loaded (exact.c) */
+  bool exact_ready;
   const cw_kernel_desc *kernels;
   const cw_symbol_desc *symbols;
   const cw_extern_desc *externs;
   const cw_function_desc *functions;
 } CpuModule;
+
+/* ---- exact.c: exact copies built when a launch first needs them ---- */
+/* Lists m if its object left its exact copies out (false: no memory). */
+bool cpu_exact_register(CpuModule *m);
+void cpu_exact_forget(CpuModule *m); /* before m's object is unloaded */
+/* Before a launch of k with more than 2^CW_FAST_BIX_LOG2 blocks in x. */
+cw_status cpu_exact_ensure(const cw_kernel_desc *k, char *err, size_t errn);
 
 /* ---- link.c: separate compilation ---- */
 int cpu_module_extern_count(void *mod);
@@ -85,6 +96,10 @@ cw_status cpu_jit_load_record(const char *c_source, const char *key, const CwInp
 /* The object recorded under `key` if its inputs are unchanged: CW_OK, or
  * CW_ERR_NOT_FOUND for any reason (the caller then translates). */
 cw_status cpu_jit_load_cached(const char *key, CpuJit *out);
+/* The object of the exact copies (built with CW_EXACT_ONLY from the C
+ * that main, a cached object, came from; cached beside it), for modules
+ * whose main object exports cw_exact_apart. */
+cw_status cpu_jit_load_exact(const CpuJit *main, CpuJit *out, char *err, size_t errn);
 void *cpu_jit_sym(CpuJit *j, const char *name);
 void cpu_jit_unload(CpuJit *j);
 /* The cache folder (created 0700); writes into buf. */

@@ -8,7 +8,16 @@
  * is affine for the vectoriser; loops are aligned to 32 bytes (short
  * per-thread loops otherwise run up to a third slower depending on where
  * they land), plus SLEEF's vector math when installed (find_sleef);
- * dlopen loads it.  Objects are
+ * dlopen loads it.  With glibc the link skips the C start files and the
+ * libc.so and libm.so linker scripts (-nostdlib, then libm.so.6, libc.so.6
+ * and libgcc by name: 13 ms instead of 18 for jit100.cu).  Leaving
+ * libc.so.6 out would save 6 ms more, but its functions would then bind
+ * to their oldest versions (memcpy to glibc 2.2.5's compatibility copy).
+ *
+ * The kernels' exact copies (blocks past blockIdx.x 2^21, c_prelude.c)
+ * are a fifth of the compile; modules without state of their own leave
+ * them out (-DCW_LAZY_EXACT) and cpu_jit_load_exact builds them, from the
+ * cached C, in a second object when a launch first needs them.  Objects are
  * cached under $XDG_CACHE_HOME/cuwasm (default ~/.cache/cuwasm, created
  * mode 0700, private to the user) by a 128-bit hash of source, compiler
  * and flags, so a second run skips the compiler.  A new object (and its C
@@ -43,7 +52,18 @@
 
 static const char *const jit_flags[] = {"-O3", "-march=native", "-fPIC", "-shared",
                                         "-fno-strict-aliasing", "-fno-math-errno",
-                                        "-falign-loops=32", NULL};
+                                        "-falign-loops=32", "-DCW_LAZY_EXACT", NULL};
+
+/* The libraries after the object (SLEEF's comes first, see find_sleef). */
+#ifdef __GLIBC__
+static const char *const link_libs[] = {"-nostdlib", "-l:libm.so.6", "-l:libc.so.6", "-lgcc",
+                                        NULL};
+#else
+static const char *const link_libs[] = {"-lm", NULL};
+#endif
+
+/* What the second object, of exact copies only, adds to jit_flags. */
+#define EXACT_ONLY_FLAG "-DCW_EXACT_ONLY"
 
 /* SLEEF's GNU-ABI vector math (Debian: libsleef3), when installed: the
  * generated C declares the math functions `simd` and links it.
@@ -65,12 +85,13 @@ static void hash_flags(CwHash *h) {
   pthread_once(&sleef_once, find_sleef);
   for (int i = 0; jit_flags[i]; i++) cw_hash_str(h, jit_flags[i]);
   for (int i = 0; sleef_flags[i]; i++) cw_hash_str(h, sleef_flags[i]);
+  for (int i = 0; link_libs[i]; i++) cw_hash_str(h, link_libs[i]);
 }
 
 static void cache_key(const char *src, const char *cc, char out[33]) {
   CwHash h;
   cw_hash_init(&h);
-  const char *parts[3] = {src, cc, "v2"};
+  const char *parts[3] = {src, cc, "v3"};
   for (int i = 0; i < 3; i++) cw_hash_str(&h, parts[i]);
   hash_flags(&h);
   cw_hash_hex(&h, out);
@@ -150,8 +171,9 @@ static void read_head(const char *path, char *err, size_t errn) {
  * slots hold the fixed flags and files); build() refuses more. */
 enum { CC_MAX_WORDS = 40 };
 
-/* Splits CUWASM_CC ("gcc -m64") into argv, appends flags and files. */
-static int run_compiler(const char *cc, const char *out, const char *in,
+/* Splits CUWASM_CC ("gcc -m64") into argv, appends flags (and extra, if
+ * not NULL) and files. */
+static int run_compiler(const char *cc, const char *extra, const char *out, const char *in,
                         const char *log) {
   char *copy = strdup(cc);
   if (!copy) return -1;
@@ -160,13 +182,14 @@ static int run_compiler(const char *cc, const char *out, const char *in,
   for (char *t = strtok(copy, " \t"); t && n < CC_MAX_WORDS; t = strtok(NULL, " \t"))
     argv[n++] = t; /* build() refused more */
   for (int i = 0; jit_flags[i]; i++) argv[n++] = jit_flags[i];
+  if (extra) argv[n++] = extra;
   pthread_once(&sleef_once, find_sleef);
   if (sleef_flags[0]) argv[n++] = sleef_flags[0];
   argv[n++] = "-o";
   argv[n++] = out;
   argv[n++] = in;
   if (sleef_flags[1]) argv[n++] = sleef_flags[1];
-  argv[n++] = "-lm";
+  for (int i = 0; link_libs[i]; i++) argv[n++] = link_libs[i];
   argv[n] = NULL;
   pid_t pid = fork();
   if (pid == 0) {
@@ -230,26 +253,30 @@ static int count_words(const char *s) {
   return n;
 }
 
-static cw_status build(const char *src, const char *cc, const char *dir,
-                       const char *key, const char *so, char *err, size_t errn) {
+/* Compiles src, written to dir/key.c (or, when src is NULL, the C file
+ * at in), with extra (or NULL) into so. */
+static cw_status build(const char *src, const char *in, const char *cc, const char *extra,
+                       const char *dir, const char *key, const char *so, char *err,
+                       size_t errn) {
   char cpath[4200], tmp[4200], log[4200];
   if (count_words(cc) > CC_MAX_WORDS) {
     snprintf(err, errn, "CUWASM_CC has %d words, more than the %d the JIT passes on "
              "(CC_MAX_WORDS, src/rt/cpu/jit.c)", count_words(cc), CC_MAX_WORDS);
     return CW_ERR_COMPILE;
   }
-  snprintf(cpath, sizeof cpath, "%s/%s.c", dir, key);
+  if (src) snprintf(cpath, sizeof cpath, "%s/%s.c", dir, key);
+  else snprintf(cpath, sizeof cpath, "%s", in);
   static atomic_uint seq; /* threads of one process build apart too */
   unsigned n = atomic_fetch_add(&seq, 1);
   snprintf(tmp, sizeof tmp, "%s/%s.%d.%u.tmp.so", dir, key, (int)getpid(), n);
   snprintf(log, sizeof log, "%s/%s.%d.%u.log", dir, key, (int)getpid(), n);
   /* written aside and renamed: a concurrent builder's compiler never reads
    * a truncated file (an empty one compiles to an object without tables) */
-  if (!cw_write_file_atomic(cpath, src, strlen(src))) {
+  if (src && !cw_write_file_atomic(cpath, src, strlen(src))) {
     snprintf(err, errn, "cannot write %s: %s", cpath, strerror(errno));
     return CW_ERR_IO;
   }
-  int rc = run_compiler(cc, tmp, cpath, log);
+  int rc = run_compiler(cc, extra, tmp, cpath, log);
   if (rc == 127 || rc < 0) {
     unlink(log);
     snprintf(err, errn, "C compiler '%s' not found", cc);
@@ -289,7 +316,7 @@ static cw_status load_c(const char *src, CpuJit *j, char dir[4096], char key[33]
   cache_key(src, cc, key);
   snprintf(so, sizeof so, "%s/%s.so", dir, key);
   if (access(so, R_OK) != 0) {
-    cw_status st = build(src, cc, dir, key, so, err, errn);
+    cw_status st = build(src, NULL, cc, NULL, dir, key, so, err, errn);
     if (st == CW_ERR_UNAVAILABLE) {
       cw_status t = load_tcc(src, j, err, errn);
       if (t == CW_ERR_UNAVAILABLE)
@@ -303,6 +330,7 @@ static cw_status load_c(const char *src, CpuJit *j, char dir[4096], char key[33]
     snprintf(err, errn, "dlopen %s: %s", so, dlerror());
     return CW_ERR_IO;
   }
+  memcpy(j->key, key, sizeof j->key);
   return CW_OK;
 }
 
@@ -328,7 +356,47 @@ cw_status cpu_jit_load_cached(const char *tkey, CpuJit *j) {
     return CW_ERR_NOT_FOUND;
   snprintf(so, sizeof so, "%s/%s.so", dir, key);
   j->dl = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+  if (j->dl) memcpy(j->key, key, sizeof j->key);
   return j->dl ? CW_OK : CW_ERR_NOT_FOUND;
+}
+
+cw_status cpu_jit_load_exact(const CpuJit *main, CpuJit *j, char *err, size_t errn) {
+  *j = (CpuJit){0};
+  const char *cc = compiler();
+  char dir[4096], cpath[4200], so[4200], key[33];
+  if (!main->key[0] || !cpu_jit_cache_dir(dir, sizeof dir)) {
+    snprintf(err, errn, "the exact copies' object: no cache folder or key");
+    return CW_ERR_IO;
+  }
+  snprintf(so, sizeof so, "%s/%s-exact.so", dir, main->key);
+  if (access(so, R_OK) != 0) {
+    /* the C the first object came from, checked against its key (the
+     * key covers the compiler and flags: a match is the same build) */
+    snprintf(cpath, sizeof cpath, "%s/%s.c", dir, main->key);
+    char *src = cw_read_file(cpath, NULL);
+    if (!src) {
+      snprintf(err, errn, "cannot read %s, the C of the kernels' exact copies: %s", cpath,
+               strerror(errno));
+      return CW_ERR_IO;
+    }
+    cache_key(src, cc, key);
+    free(src);
+    if (strcmp(key, main->key) != 0) {
+      snprintf(err, errn, "%s changed since its object was built (CUWASM_CC or the file)",
+               cpath);
+      return CW_ERR_IO;
+    }
+    char ekey[64];
+    snprintf(ekey, sizeof ekey, "%s-exact", main->key);
+    cw_status st = build(NULL, cpath, cc, EXACT_ONLY_FLAG, dir, ekey, so, err, errn);
+    if (st != CW_OK) return st;
+  }
+  j->dl = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+  if (!j->dl) {
+    snprintf(err, errn, "dlopen %s: %s", so, dlerror());
+    return CW_ERR_IO;
+  }
+  return CW_OK;
 }
 
 void *cpu_jit_sym(CpuJit *j, const char *name) {

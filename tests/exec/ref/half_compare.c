@@ -1,8 +1,9 @@
 /*
  * half_compare.c — references for tests/kernels/half_compare.cu.  The
  * samples are exact in half, so the comparisons are done on floats, each
- * written out as CUDA documents it: ordered, so false for a NaN operand
- * (not-equal included, unlike C's !=).
+ * written out as CUDA documents it: the functions ordered, so false for
+ * a NaN operand (__hne included, unlike C's !=); the != operator is
+ * __hneu, unordered, as C's.
  */
 #include <stdbool.h>
 
@@ -20,9 +21,10 @@ static void halfCompare(RefArgs *r) {
     bool ordered = !isnan(a) && !isnan(b);
     bool eq = ordered && a == b, ne = ordered && a != b, lt = ordered && a < b;
     bool le = ordered && a <= b, gt = ordered && a > b, ge = ordered && a >= b;
+    bool neu = !eq; /* operator!=: __hneu */
     /* the __half2 operands' second lanes are 1 and 3: != and < hold there */
-    out[i] = eq << 0 | ne << 1 | lt << 2 | le << 3 | gt << 4 | ge << 5 | eq << 6 | ne << 7 |
-             lt << 8 | ge << 9 | ne << 10 | lt << 11 | isnan(a) << 12;
+    out[i] = eq << 0 | ne << 1 | lt << 2 | le << 3 | gt << 4 | ge << 5 | eq << 6 | neu << 7 |
+             lt << 8 | ge << 9 | neu << 10 | lt << 11 | isnan(a) << 12;
   }
 }
 

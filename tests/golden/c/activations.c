@@ -85,6 +85,12 @@ struct std_bool_constant_false {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel geluErf */
 CW_INLINE void cwb_geluErf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -165,9 +171,14 @@ CW_INLINE void cwb_geluErf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_geluErf;
+#define cwb_geluErf_exact cwx_geluErf
+#else
 CW_EXACT_COPY void cwb_geluErf_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_geluErf(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_geluErf(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_geluErf)
 }
@@ -264,9 +275,14 @@ CW_INLINE void cwb_geluTanh(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_geluTanh;
+#define cwb_geluTanh_exact cwx_geluTanh
+#else
 CW_EXACT_COPY void cwb_geluTanh_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_geluTanh(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_geluTanh(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_geluTanh)
 }
@@ -369,9 +385,14 @@ CW_INLINE void cwb_miscActivations(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_miscActivations;
+#define cwb_miscActivations_exact cwx_miscActivations
+#else
 CW_EXACT_COPY void cwb_miscActivations_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_miscActivations(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_miscActivations(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_miscActivations)
 }
@@ -472,9 +493,14 @@ CW_INLINE void cwb_geluBackward(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_geluBackward;
+#define cwb_geluBackward_exact cwx_geluBackward
+#else
 CW_EXACT_COPY void cwb_geluBackward_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_geluBackward(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_geluBackward(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_geluBackward)
 }

@@ -82,6 +82,12 @@ struct cudaDeviceProp {
 #define cw_sh_d_5 (*(double (*)[1])(cw_shm + 80))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel contendGlobal (split at barriers) */
 CW_INLINE void cwb_contendGlobal(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -193,9 +199,14 @@ CW_INLINE void cwb_contendGlobal(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_contendGlobal;
+#define cwb_contendGlobal_exact cwx_contendGlobal
+#else
 CW_EXACT_COPY void cwb_contendGlobal_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_contendGlobal(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_contendGlobal(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_contendGlobal)
 }
@@ -229,9 +240,14 @@ CW_INLINE void cwb_hotAdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_hotAdd;
+#define cwb_hotAdd_exact cwx_hotAdd
+#else
 CW_EXACT_COPY void cwb_hotAdd_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_hotAdd(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_hotAdd(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_hotAdd)
 }
@@ -347,9 +363,14 @@ CW_INLINE void cwb_contendShared(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_contendShared;
+#define cwb_contendShared_exact cwx_contendShared
+#else
 CW_EXACT_COPY void cwb_contendShared_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_contendShared(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_contendShared(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_contendShared)
 }

@@ -111,6 +111,12 @@ static double atomicMulDouble(CW_DEVICE_PARAMS, double *addr, double factor) {
   return cw_longlong_as_double(((int64_t)old));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel floatAtomics */
 CW_INLINE void cwb_floatAtomics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -131,9 +137,14 @@ CW_INLINE void cwb_floatAtomics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_floatAtomics;
+#define cwb_floatAtomics_exact cwx_floatAtomics
+#else
 CW_EXACT_COPY void cwb_floatAtomics_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_floatAtomics(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_floatAtomics(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_floatAtomics)
 }
@@ -154,9 +165,14 @@ CW_INLINE void cwb_casFloatMax(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_casFloatMax;
+#define cwb_casFloatMax_exact cwx_casFloatMax
+#else
 CW_EXACT_COPY void cwb_casFloatMax_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_casFloatMax(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_casFloatMax(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_casFloatMax)
 }
@@ -176,9 +192,14 @@ CW_INLINE void cwb_casDoubleMul(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_casDoubleMul;
+#define cwb_casDoubleMul_exact cwx_casDoubleMul
+#else
 CW_EXACT_COPY void cwb_casDoubleMul_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_casDoubleMul(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_casDoubleMul(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_casDoubleMul)
 }
@@ -198,9 +219,14 @@ CW_INLINE void cwb_halfAtomics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_halfAtomics;
+#define cwb_halfAtomics_exact cwx_halfAtomics
+#else
 CW_EXACT_COPY void cwb_halfAtomics_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_halfAtomics(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_halfAtomics(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_halfAtomics)
 }

@@ -79,6 +79,12 @@ struct cudaDeviceProp {
 #define cw_sh_u_2 (*(uint32_t (*)[2])(cw_shm + 24))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel intAtomics */
 CW_INLINE void cwb_intAtomics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -109,9 +115,14 @@ CW_INLINE void cwb_intAtomics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_intAtomics;
+#define cwb_intAtomics_exact cwx_intAtomics
+#else
 CW_EXACT_COPY void cwb_intAtomics_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_intAtomics(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_intAtomics(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_intAtomics)
 }
@@ -139,9 +150,14 @@ CW_INLINE void cwb_u64Atomics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_u64Atomics;
+#define cwb_u64Atomics_exact cwx_u64Atomics
+#else
 CW_EXACT_COPY void cwb_u64Atomics_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_u64Atomics(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_u64Atomics(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_u64Atomics)
 }
@@ -181,9 +197,14 @@ CW_INLINE void cwb_sharedAtomics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_sharedAtomics;
+#define cwb_sharedAtomics_exact cwx_sharedAtomics
+#else
 CW_EXACT_COPY void cwb_sharedAtomics_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_sharedAtomics(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_sharedAtomics(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_sharedAtomics)
 }

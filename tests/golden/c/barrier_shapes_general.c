@@ -282,6 +282,12 @@ static inline void cw_fiber_run(cw_rt_ctx *ctx, void **args, void (*body)(cw_fib
   }
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel switchPhase (one coroutine per thread: a barrier or warp collective inside a switch) */
 static void cwf_switchPhase(cw_fiber *cw_fb) {
   cw_rt_ctx *const cw_ctx = cw_fb->blk->ctx;
@@ -361,39 +367,56 @@ void cwk_gotoRounds(cw_rt_ctx *cw_ctx, void **cw_args) {
   cw_fiber_run(cw_ctx, cw_args, cwf_gotoRounds);
 }
 
-/* kernel stepBarrierScan (one coroutine per thread: a barrier in a loop's step expression) */
-static void cwf_stepBarrierScan(cw_fiber *cw_fb) {
-  cw_rt_ctx *const cw_ctx = cw_fb->blk->ctx;
-  void **const cw_args = cw_fb->blk->args;
-  const int cw_fast = 0;
+/* kernel stepBarrierScan (split at barriers) */
+CW_INLINE void cwb_stepBarrierScan(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
-  const uint32_t cw_tx = cw_fb->tx, cw_ty = cw_fb->ty, cw_tz = cw_fb->tz;
-  const size_t cw_t = cw_fb->t;
-  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
-  {
+  int32_t d; /* uniform: one per block */
+  int32_t v[cw_nt]; /* per thread */
+  CW_FOR_EACH_THREAD_INDEP {
     {
-      int32_t t = ((int32_t)((uint32_t)cw_tx));
-      int32_t g = ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)t)));
-      (cw_sh_s_3[t] = in[g]);
-      int32_t v;
+      (cw_sh_s_3[((int32_t)((int32_t)((uint32_t)cw_tx)))] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))]);
+      /* v declared */
+    }
+  }
+  d = 1;
+  /* uniform loop with a barrier inside: one C loop for the block */
+  for (; (((uint32_t)d) < cw_bdx); ) {
+    /* __syncthreads() */
+    CW_FOR_EACH_THREAD_INDEP {
       {
-        int32_t d = 1;
-        for (; (((uint32_t)d) < cw_bdx); ((((d <<= 1), cw_fiber_barrier(cw_fb)), (cw_sh_s_3[t] = v)), cw_fiber_barrier(cw_fb)))
-        {
-          cw_fiber_barrier(cw_fb);
-          (v = cw_sh_s_3[t]);
-          if ((t >= d))
-            (v += cw_sh_s_3[(t - d)]);
-        }
+        (v[cw_t] = cw_sh_s_3[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
+        if ((((int32_t)((int32_t)((uint32_t)cw_tx))) >= d))
+          (v[cw_t] += cw_sh_s_3[(((int32_t)((int32_t)((uint32_t)cw_tx))) - d)]);
       }
-      (out[g] = cw_sh_s_3[t]);
+    }
+    (d <<= 1);
+    /* __syncthreads() */
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (cw_sh_s_3[((int32_t)((int32_t)((uint32_t)cw_tx)))] = v[cw_t]);
+      }
+    }
+    /* __syncthreads() */
+    /* threads step through the loop together */
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))] = cw_sh_s_3[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_stepBarrierScan;
+#define cwb_stepBarrierScan_exact cwx_stepBarrierScan
+#else
+CW_EXACT_COPY void cwb_stepBarrierScan_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
+  cwb_stepBarrierScan(cw_ctx, cw_args, 0);
+}
+#endif
 void cwk_stepBarrierScan(cw_rt_ctx *cw_ctx, void **cw_args) {
-  cw_fiber_run(cw_ctx, cw_args, cwf_stepBarrierScan);
+  CW_KERNEL_DISPATCH(cwb_stepBarrierScan)
 }
 
 /* kernel switchWarp (one coroutine per thread: a barrier or warp collective inside a switch) */
@@ -415,17 +438,17 @@ static void cwf_switchWarp(cw_fiber *cw_fb) {
       switch ((t & 1))
       {
       case 0:;
-        int32_t cw_op0 = v;
-        int32_t cw_coll1 = ({ int32_t cw_sv = (cw_op0), cw_sr; cw_fiber_shfl(cw_fb, (uint32_t)(1431655765u), &cw_sv, &cw_sr, sizeof cw_sv, 3, (uint32_t)(2), (int32_t)(32)); cw_sr; });
-        (v += cw_coll1);
+        int32_t cw_op4 = v;
+        int32_t cw_coll5 = ({ int32_t cw_sv = (cw_op4), cw_sr; cw_fiber_shfl(cw_fb, (uint32_t)(1431655765u), &cw_sv, &cw_sr, sizeof cw_sv, 3, (uint32_t)(2), (int32_t)(32)); cw_sr; });
+        (v += cw_coll5);
         break;
       default:;
-        int32_t cw_op2 = v;
-        int32_t cw_coll3 = ({ int32_t cw_sv = (cw_op2), cw_sr; cw_fiber_shfl(cw_fb, (uint32_t)(2863311530u), &cw_sv, &cw_sr, sizeof cw_sv, 2, (uint32_t)(2u), (int32_t)(32)); cw_sr; });
-        (v = (cw_coll3 * 10));
-        int32_t cw_op4 = ((int32_t)((in[g] & 3) == 3));
-        uint32_t cw_coll5 = cw_fiber_vote(cw_fb, (uint32_t)(2863311530u), (cw_op4) != 0, 0);
-        (v += cw_popc(cw_coll5));
+        int32_t cw_op6 = v;
+        int32_t cw_coll7 = ({ int32_t cw_sv = (cw_op6), cw_sr; cw_fiber_shfl(cw_fb, (uint32_t)(2863311530u), &cw_sv, &cw_sr, sizeof cw_sv, 2, (uint32_t)(2u), (int32_t)(32)); cw_sr; });
+        (v = (cw_coll7 * 10));
+        int32_t cw_op8 = ((int32_t)((in[g] & 3) == 3));
+        uint32_t cw_coll9 = cw_fiber_vote(cw_fb, (uint32_t)(2863311530u), (cw_op8) != 0, 0);
+        (v += cw_popc(cw_coll9));
         break;
       }
       (out[g] = v);
@@ -455,18 +478,18 @@ static void cwf_switchCount(cw_fiber *cw_fb) {
       {
       case 1:;
         {
-          int32_t cw_op6 = (in[g] & 1);
-          int32_t cw_coll7 = cw_fiber_sync_count(cw_fb, (cw_op6) != 0, 0);
-          int32_t c = cw_coll7;
+          int32_t cw_op10 = (in[g] & 1);
+          int32_t cw_coll11 = cw_fiber_sync_count(cw_fb, (cw_op10) != 0, 0);
+          int32_t c = cw_coll11;
           if ((t == 0))
             (counts[cw_bix] = (c + 1000));
           break;
         }
       default:;
         {
-          int32_t cw_op8 = (in[g] & 1);
-          int32_t cw_coll9 = cw_fiber_sync_count(cw_fb, (cw_op8) != 0, 0);
-          int32_t c = cw_coll9;
+          int32_t cw_op12 = (in[g] & 1);
+          int32_t cw_coll13 = cw_fiber_sync_count(cw_fb, (cw_op12) != 0, 0);
+          int32_t c = cw_coll13;
           if ((t == 0))
             (counts[cw_bix] = c);
           break;
@@ -484,8 +507,8 @@ CW_INLINE void cwb_switchExit(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   CW_KERNEL_PROLOGUE
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *counts = *(int32_t **)cw_args[1];
-  int32_t cw_op10[cw_nt]; /* per thread */
-  int32_t cw_coll11[cw_nt]; /* per thread */
+  int32_t cw_op14[cw_nt]; /* per thread */
+  int32_t cw_coll15[cw_nt]; /* per thread */
   int32_t c[cw_nt]; /* per thread */
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
@@ -495,33 +518,33 @@ CW_INLINE void cwb_switchExit(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       switch ((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3))
       {
       case 0:;
-        { cw_exit[cw_t] = 1; goto cw_next12; }
+        { cw_exit[cw_t] = 1; goto cw_next16; }
       default:;
         break;
       }
-      cw_op10[cw_t] = ((int32_t)(in[((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))] > 10));
+      cw_op14[cw_t] = ((int32_t)(in[((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))] > 10));
     }
-    cw_next12:;
+    cw_next16:;
   }
   /* __syncthreads_count */
-  int32_t __fis_acc13;
-  (__fis_acc13 = 0);
+  int32_t __fis_acc17;
+  (__fis_acc17 = 0);
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_acc13 = (__fis_acc13 + ((int32_t)(cw_op10[cw_t] != 0))));
+      (__fis_acc17 = (__fis_acc17 + ((int32_t)(cw_op14[cw_t] != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      cw_coll11[cw_t] = __fis_acc13;
+      cw_coll15[cw_t] = __fis_acc17;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c[cw_t] = cw_coll11[cw_t];
+      c[cw_t] = cw_coll15[cw_t];
     }
   }
   { /* only threadIdx.x == 1 runs this */
@@ -537,9 +560,14 @@ CW_INLINE void cwb_switchExit(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_switchExit;
+#define cwb_switchExit_exact cwx_switchExit
+#else
 CW_EXACT_COPY void cwb_switchExit_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_switchExit(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_switchExit(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_switchExit)
 }
@@ -567,18 +595,18 @@ static void cwf_switchWarpMore(cw_fiber *cw_fb) {
       switch (cw_bix)
       {
       default:;
-        uint32_t cw_op18 = ((uint32_t)v);
-        uint32_t cw_coll19 = (uint32_t)cw_fiber_reduce(cw_fb, (uint32_t)(4294967295u), (uint32_t)(cw_op18), 0, 0);
-        (r0 = ((int32_t)cw_coll19));
-        int32_t cw_op20 = (v % 4);
-        uint32_t cw_coll21 = ({ int32_t cw_sv = (cw_op20); cw_fiber_match(cw_fb, (uint32_t)(4294967295u), &cw_sv, sizeof cw_sv, 0, (int32_t *)0); });
-        (r1 = ((int32_t)cw_coll21));
-        int32_t cw_op22 = ((int32_t)(v < 90));
-        int32_t cw_coll23 = (int32_t)cw_fiber_vote(cw_fb, (uint32_t)(4294967295u), (cw_op22) != 0, 1);
-        (r2 = cw_coll23);
-        int32_t cw_op24 = ((int32_t)(v == 42));
-        int32_t cw_coll25 = cw_fiber_sync_count(cw_fb, (cw_op24) != 0, 2);
-        (r3 = cw_coll25);
+        uint32_t cw_op22 = ((uint32_t)v);
+        uint32_t cw_coll23 = (uint32_t)cw_fiber_reduce(cw_fb, (uint32_t)(4294967295u), (uint32_t)(cw_op22), 0, 0);
+        (r0 = ((int32_t)cw_coll23));
+        int32_t cw_op24 = (v % 4);
+        uint32_t cw_coll25 = ({ int32_t cw_sv = (cw_op24); cw_fiber_match(cw_fb, (uint32_t)(4294967295u), &cw_sv, sizeof cw_sv, 0, (int32_t *)0); });
+        (r1 = ((int32_t)cw_coll25));
+        int32_t cw_op26 = ((int32_t)(v < 90));
+        int32_t cw_coll27 = (int32_t)cw_fiber_vote(cw_fb, (uint32_t)(4294967295u), (cw_op26) != 0, 1);
+        (r2 = cw_coll27);
+        int32_t cw_op28 = ((int32_t)(v == 42));
+        int32_t cw_coll29 = cw_fiber_sync_count(cw_fb, (cw_op28) != 0, 2);
+        (r3 = cw_coll29);
         break;
       }
       (out[(4 * g)] = r0);

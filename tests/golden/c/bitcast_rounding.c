@@ -84,6 +84,12 @@ static float fastAbs(CW_DEVICE_PARAMS, float x) {
   return cw_int_as_float((cw_float_as_int(x) & 2147483647));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel floatBits */
 CW_INLINE void cwb_floatBits(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -197,9 +203,14 @@ CW_INLINE void cwb_floatBits(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_floatBits;
+#define cwb_floatBits_exact cwx_floatBits
+#else
 CW_EXACT_COPY void cwb_floatBits_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_floatBits(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_floatBits(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_floatBits)
 }
@@ -302,9 +313,14 @@ CW_INLINE void cwb_doubleBits(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_doubleBits;
+#define cwb_doubleBits_exact cwx_doubleBits
+#else
 CW_EXACT_COPY void cwb_doubleBits_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_doubleBits(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_doubleBits(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_doubleBits)
 }
@@ -414,9 +430,14 @@ CW_INLINE void cwb_roundedArith(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_roundedArith;
+#define cwb_roundedArith_exact cwx_roundedArith
+#else
 CW_EXACT_COPY void cwb_roundedArith_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_roundedArith(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_roundedArith(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_roundedArith)
 }

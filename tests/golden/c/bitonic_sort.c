@@ -87,6 +87,12 @@ static void swapf(CW_DEVICE_PARAMS, float *a, float *b) {
   ((*b) = t);
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel bitonicSortShared (split at barriers) */
 CW_INLINE void cwb_bitonicSortShared(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -129,9 +135,14 @@ CW_INLINE void cwb_bitonicSortShared(cw_rt_ctx *cw_ctx, void **cw_args, const in
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_bitonicSortShared;
+#define cwb_bitonicSortShared_exact cwx_bitonicSortShared
+#else
 CW_EXACT_COPY void cwb_bitonicSortShared_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_bitonicSortShared(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_bitonicSortShared(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_bitonicSortShared)
 }
@@ -246,9 +257,14 @@ CW_INLINE void cwb_bitonicStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_bitonicStep;
+#define cwb_bitonicStep_exact cwx_bitonicStep
+#else
 CW_EXACT_COPY void cwb_bitonicStep_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_bitonicStep(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_bitonicStep(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_bitonicStep)
 }

@@ -94,6 +94,12 @@ static float cndPoly(CW_DEVICE_PARAMS, float d) {
   return cnd;
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel blackScholes */
 CW_INLINE void cwb_blackScholes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -215,9 +221,14 @@ CW_INLINE void cwb_blackScholes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_blackScholes;
+#define cwb_blackScholes_exact cwx_blackScholes
+#else
 CW_EXACT_COPY void cwb_blackScholes_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_blackScholes(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_blackScholes(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_blackScholes)
 }
@@ -329,9 +340,14 @@ CW_INLINE void cwb_blackScholesDouble(cw_rt_ctx *cw_ctx, void **cw_args, const i
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_blackScholesDouble;
+#define cwb_blackScholesDouble_exact cwx_blackScholesDouble
+#else
 CW_EXACT_COPY void cwb_blackScholesDouble_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_blackScholesDouble(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_blackScholesDouble(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_blackScholesDouble)
 }

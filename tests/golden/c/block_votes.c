@@ -78,6 +78,12 @@ struct cudaDeviceProp {
 #define cw_sh_pos_1 (*(int32_t *)(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel blockVotes (split at barriers) */
 CW_INLINE void cwb_blockVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -172,9 +178,14 @@ CW_INLINE void cwb_blockVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_blockVotes;
+#define cwb_blockVotes_exact cwx_blockVotes
+#else
 CW_EXACT_COPY void cwb_blockVotes_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_blockVotes(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_blockVotes(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_blockVotes)
 }
@@ -251,9 +262,14 @@ CW_INLINE void cwb_compactCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_compactCount;
+#define cwb_compactCount_exact cwx_compactCount
+#else
 CW_EXACT_COPY void cwb_compactCount_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_compactCount(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_compactCount(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_compactCount)
 }

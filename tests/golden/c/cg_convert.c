@@ -629,6 +629,12 @@ static cooperative_groups_thread_block_tile_8 cooperative_groups_tiled_partition
   return t;
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel sum_kernel (split at barriers) */
 CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -645,10 +651,9 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   int32_t i_6[cw_nt]; /* per thread */
   const cooperative_groups_thread_group *self_7[cw_nt]; /* per thread */
   const cooperative_groups_thread_group *self_9[cw_nt]; /* per thread */
-  unsigned char cw_l12[cw_nt];
-  unsigned char cw_l15[cw_nt];
-  unsigned char cw_p17[cw_nt];
-  unsigned char cw_p19[cw_nt];
+  unsigned char cw_l14[cw_nt];
+  unsigned char cw_p16[cw_nt];
+  unsigned char cw_p18[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* __tmp91 declared */
@@ -660,31 +665,28 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       val_3[cw_t] = my;
     }
   }
-  /* loop with a barrier inside: cw_l12[t] 0 running, 1 left, 2 continued */
-  memset(cw_l12, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l12[cw_t] == 0)) continue;
       {
         lane_5[cw_t] = ((int32_t)cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&g_1[cw_t])));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l12[cw_t] == 0)) continue;
       {
         i_6[cw_t] = ((int32_t)(cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&g_1[cw_t])) / 2u));
       }
     }
-    /* loop with a barrier inside: cw_l15[t] 0 running, 1 left, 2 continued */
-    memset(cw_l15, 0, cw_nt);
+    /* loop with a barrier inside: cw_l14[t] 0 running, 1 left, 2 continued */
+    memset(cw_l14, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0)) continue;
-        if (!((i_6[cw_t] > 0))) cw_l15[cw_t] = 1;
+        if (!(cw_l14[cw_t] == 0)) continue;
+        if (!((i_6[cw_t] > 0))) cw_l14[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l14[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0)) continue;
+        if (!(cw_l14[cw_t] == 0)) continue;
         {
           (temp_2[cw_t][lane_5[cw_t]] = val_3[cw_t]);
           self_7[cw_t] = (&g_1[cw_t]);
@@ -694,14 +696,14 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       do {
         /* if with a barrier inside: predicate per thread */
         CW_FOR_EACH_THREAD {
-          if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0)) continue;
-          cw_p17[cw_t] = (((*self_7[cw_t]).__cw_mask != 0u)) != 0;
+          if (!(cw_l14[cw_t] == 0)) continue;
+          cw_p16[cw_t] = (((*self_7[cw_t]).__cw_mask != 0u)) != 0;
         }
         /* __syncwarp() */
         /* __syncthreads() */
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0)) continue;
+        if (!(cw_l14[cw_t] == 0)) continue;
         {
           0;
           if ((lane_5[cw_t] < i_6[cw_t]))
@@ -713,33 +715,29 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       do {
         /* if with a barrier inside: predicate per thread */
         CW_FOR_EACH_THREAD {
-          if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0)) continue;
-          cw_p19[cw_t] = (((*self_9[cw_t]).__cw_mask != 0u)) != 0;
+          if (!(cw_l14[cw_t] == 0)) continue;
+          cw_p18[cw_t] = (((*self_9[cw_t]).__cw_mask != 0u)) != 0;
         }
         /* __syncwarp() */
         /* __syncthreads() */
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0)) continue;
+        if (!(cw_l14[cw_t] == 0)) continue;
         {
           0;
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l12[cw_t] == 0 && cw_l15[cw_t] == 0)) continue;
+        if (!(cw_l14[cw_t] == 0)) continue;
         (i_6[cw_t] /= 2);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l12[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = val_3[cw_t]);
-        { cw_l12[cw_t] = 1; goto cw_next21; }
       }
-      cw_next21:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD {
     {
       int32_t block_sum = cw_ret0[cw_t];
@@ -751,9 +749,14 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_sum_kernel;
+#define cwb_sum_kernel_exact cwx_sum_kernel
+#else
 CW_EXACT_COPY void cwb_sum_kernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_sum_kernel(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_sum_kernel)
 }

@@ -661,6 +661,12 @@ static void cooperative_groups_thread_group_thread_group_8(CW_DEVICE_PARAMS, coo
   ((*self).__cw_meta_size = cooperative_groups_thread_block_tile_8_meta_group_size(CW_DEVICE_ARGS, t));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel oddEvenSums (split at barriers) */
 CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -668,6 +674,9 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   int32_t *sums = *(int32_t **)cw_args[1];
   int32_t *odd_count = *(int32_t **)cw_args[2];
   int32_t n = *(int32_t *)cw_args[3];
+  uint32_t d_16; /* uniform: one per block */
+  uint32_t delta_20; /* uniform: one per block */
+  uint32_t src_rank_31; /* uniform: one per block */
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_32 tile[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
@@ -685,11 +694,9 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   cooperative_groups_plus_int op_12[cw_nt]; /* per thread */
   uint32_t n_14[cw_nt]; /* per thread */
   uint32_t r_15[cw_nt]; /* per thread */
-  uint32_t d_16[cw_nt]; /* per thread */
   int32_t cw_ret17[cw_nt]; /* per thread */
   const cooperative_groups_coalesced_group *self_18[cw_nt]; /* per thread */
   int32_t var_19[cw_nt]; /* per thread */
-  uint32_t delta_20[cw_nt]; /* per thread */
   uint32_t cw_op23[cw_nt]; /* per thread */
   int32_t cw_op24[cw_nt]; /* per thread */
   int32_t cw_op25[cw_nt]; /* per thread */
@@ -703,11 +710,6 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   int32_t cw_coll36[cw_nt]; /* per thread */
   const cooperative_groups_thread_block_tile_32 *g_37[cw_nt]; /* per thread */
   const cooperative_groups_thread_block_tile_32 *self_39[cw_nt]; /* per thread */
-  unsigned char cw_l42[cw_nt];
-  unsigned char cw_l61[cw_nt];
-  unsigned char cw_l64[cw_nt];
-  unsigned char cw_l66[cw_nt];
-  unsigned char cw_l76[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -718,11 +720,9 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       pred_2[cw_t] = ((v[cw_t] & 1) != 0);
     }
   }
-  /* loop with a barrier inside: cw_l42[t] 0 running, 1 left, 2 continued */
-  memset(cw_l42, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l42[cw_t] == 0)) continue;
       {
         /* __tmp113 declared */
         cw_op5[cw_t] = (*parent_1[cw_t]).__cw_mask;
@@ -730,62 +730,51 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
     }
     /* __ballot_sync */
-    int32_t __fis_on44[1024];
-    int32_t __fis_vote45[1024];
-    uint32_t __fis_act46[32];
-    uint32_t __fis_bal47[32];
+    int32_t __fis_on43[1024];
+    int32_t __fis_vote44[1024];
+    uint32_t __fis_act45[32];
+    uint32_t __fis_bal46[32];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_on44[((uint32_t)cw_t)] = 0);
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l42[cw_t] == 0)) continue;
-      {
-        (__fis_on44[((uint32_t)cw_t)] = 1);
-        (__fis_vote45[((uint32_t)cw_t)] = ((int32_t)(cw_op6[cw_t] != 0)));
+        (__fis_on43[((uint32_t)cw_t)] = 1);
+        (__fis_vote44[((uint32_t)cw_t)] = ((int32_t)(cw_op6[cw_t] != 0)));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_t48 = ((uint32_t)cw_t);
-        if (((__fis_t48 & 31u) == 0u))
+        uint32_t __fis_t47 = ((uint32_t)cw_t);
+        if (((__fis_t47 & 31u) == 0u))
         {
-          uint32_t __fis_n52 = (((cw_nt - __fis_t48) < 32u) ? (cw_nt - __fis_t48) : 32u);
-          uint32_t __fis_a50 = 0u;
-          uint32_t __fis_b51 = 0u;
+          uint32_t __fis_n51 = (((cw_nt - __fis_t47) < 32u) ? (cw_nt - __fis_t47) : 32u);
+          uint32_t __fis_a49 = 0u;
+          uint32_t __fis_b50 = 0u;
           {
-            uint32_t __fis_j49 = 0u;
-            for (; (__fis_j49 < __fis_n52); (__fis_j49 = (__fis_j49 + 1u)))
+            uint32_t __fis_j48 = 0u;
+            for (; (__fis_j48 < __fis_n51); (__fis_j48 = (__fis_j48 + 1u)))
             {
-              (__fis_a50 = (__fis_a50 | (((uint32_t)__fis_on44[(__fis_t48 + __fis_j49)]) << __fis_j49)));
-              (__fis_b51 = (__fis_b51 | ((((uint32_t)__fis_on44[(__fis_t48 + __fis_j49)]) & ((uint32_t)__fis_vote45[(__fis_t48 + __fis_j49)])) << __fis_j49)));
+              (__fis_a49 = (__fis_a49 | (((uint32_t)__fis_on43[(__fis_t47 + __fis_j48)]) << __fis_j48)));
+              (__fis_b50 = (__fis_b50 | ((((uint32_t)__fis_on43[(__fis_t47 + __fis_j48)]) & ((uint32_t)__fis_vote44[(__fis_t47 + __fis_j48)])) << __fis_j48)));
             }
           }
-          (__fis_act46[(__fis_t48 >> 5u)] = __fis_a50);
-          (__fis_bal47[(__fis_t48 >> 5u)] = __fis_b51);
+          (__fis_act45[(__fis_t47 >> 5u)] = __fis_a49);
+          (__fis_bal46[(__fis_t47 >> 5u)] = __fis_b50);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l42[cw_t] == 0)) continue;
       {
-        uint32_t __fis_lane53 = ((uint32_t)cw_t);
-        uint32_t __fis_mask54 = (cw_op5[cw_t] & __fis_act46[(__fis_lane53 >> 5u)]);
-        cw_coll7[cw_t] = (__fis_bal47[(__fis_lane53 >> 5u)] & __fis_mask54);
+        uint32_t __fis_lane52 = ((uint32_t)cw_t);
+        uint32_t __fis_mask53 = (cw_op5[cw_t] & __fis_act45[(__fis_lane52 >> 5u)]);
+        cw_coll7[cw_t] = (__fis_bal46[(__fis_lane52 >> 5u)] & __fis_mask53);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l42[cw_t] == 0)) continue;
       {
         uint32_t yes_8 = cw_coll7[cw_t];
         (cw_ret0[cw_t] = (((__tmp113_4[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_4[cw_t]), (pred_2[cw_t] ? yes_8 : ((*parent_1[cw_t]).__cw_mask & (~yes_8))))), __tmp113_4[cw_t]));
-        { cw_l42[cw_t] = 1; goto cw_next59; }
       }
-      cw_next59:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
       part[cw_t] = cw_ret0[cw_t];
@@ -795,46 +784,30 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       op_12[cw_t] = ((cooperative_groups_plus_int){0});
     }
   }
-  /* loop with a barrier inside: cw_l61[t] 0 running, 1 left, 2 continued */
-  memset(cw_l61, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l61[cw_t] == 0)) continue;
       {
         n_14[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_10[cw_t]);
         r_15[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_10[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l61[cw_t] == 0)) continue;
-      {
-        d_16[cw_t] = 1u;
-      }
-    }
-    /* loop with a barrier inside: cw_l64[t] 0 running, 1 left, 2 continued */
-    memset(cw_l64, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0)) continue;
-        if (!((d_16[cw_t] < 32u))) cw_l64[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0; if (!cw_any) break; }
+    d_16 = 1u;
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (; (d_16 < 32u); (d_16 <<= 1)) {
+      delta_20 = d_16;
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0)) continue;
         {
           /* cw_ret17 declared */
           self_18[cw_t] = g_10[cw_t];
           var_19[cw_t] = val_11[cw_t];
-          delta_20[cw_t] = d_16[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l66[t] 0 running, 1 left, 2 continued */
-      memset(cw_l66, 0, cw_nt);
-      for (;;) {
+      /* uniform loop with a barrier inside: one C loop for the block */
+      do {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0 && cw_l66[cw_t] == 0)) continue;
           {
-            uint32_t r_22 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_18[cw_t]) + delta_20[cw_t]);
+            uint32_t r_22 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_18[cw_t]) + delta_20);
             if ((r_22 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_18[cw_t])))
               (r_22 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_18[cw_t]));
             cw_op23[cw_t] = (*self_18[cw_t]).__cw_mask;
@@ -843,99 +816,76 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           }
         }
         /* __shfl_sync */
-        int32_t __fis_xch68[1024];
+        int32_t __fis_xch62[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0 && cw_l66[cw_t] == 0)) continue;
           {
-            (__fis_xch68[((uint32_t)cw_t)] = cw_op24[cw_t]);
+            (__fis_xch62[((uint32_t)cw_t)] = cw_op24[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0 && cw_l66[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane69 = ((uint32_t)cw_t);
-            uint32_t __fis_src70 = (((__fis_lane69 - (__fis_lane69 & 31u)) + ((__fis_lane69 & 31u) - ((__fis_lane69 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op25[cw_t]) & (((uint32_t)32) - 1u)));
-            cw_coll26[cw_t] = __fis_xch68[((__fis_src70 < cw_nt) ? __fis_src70 : __fis_lane69)];
+            uint32_t __fis_lane63 = ((uint32_t)cw_t);
+            uint32_t __fis_src64 = (((__fis_lane63 - (__fis_lane63 & 31u)) + ((__fis_lane63 & 31u) - ((__fis_lane63 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op25[cw_t]) & (((uint32_t)32) - 1u)));
+            cw_coll26[cw_t] = __fis_xch62[((__fis_src64 < cw_nt) ? __fis_src64 : __fis_lane63)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0 && cw_l66[cw_t] == 0)) continue;
           {
             (cw_ret17[cw_t] = cw_coll26[cw_t]);
-            { cw_l66[cw_t] = 1; goto cw_next73; }
           }
-          cw_next73:;
         }
-        break;
-      }
+      } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0)) continue;
         {
           int32_t other_27 = cw_ret17[cw_t];
-          if (((r_15[cw_t] + d_16[cw_t]) < n_14[cw_t]))
+          if (((r_15[cw_t] + d_16) < n_14[cw_t]))
             (val_11[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_12[cw_t]), val_11[cw_t], other_27));
         }
       }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l61[cw_t] == 0 && cw_l64[cw_t] == 0)) continue;
-        (d_16[cw_t] <<= 1);
-      }
     }
+    src_rank_31 = 0u;
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l61[cw_t] == 0)) continue;
       {
         /* cw_ret28 declared */
         self_29[cw_t] = g_10[cw_t];
         var_30[cw_t] = val_11[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l76[t] 0 running, 1 left, 2 continued */
-    memset(cw_l76, 0, cw_nt);
-    for (;;) {
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l61[cw_t] == 0 && cw_l76[cw_t] == 0)) continue;
         {
           cw_op33[cw_t] = (*self_29[cw_t]).__cw_mask;
           cw_op34[cw_t] = var_30[cw_t];
-          cw_op35[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_29[cw_t]).__cw_mask, ((uint32_t)0u));
+          cw_op35[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_29[cw_t]).__cw_mask, src_rank_31);
         }
       }
       /* __shfl_sync */
-      int32_t __fis_xch78[1024];
+      int32_t __fis_xch71[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l61[cw_t] == 0 && cw_l76[cw_t] == 0)) continue;
         {
-          (__fis_xch78[((uint32_t)cw_t)] = cw_op34[cw_t]);
+          (__fis_xch71[((uint32_t)cw_t)] = cw_op34[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l61[cw_t] == 0 && cw_l76[cw_t] == 0)) continue;
         {
-          uint32_t __fis_lane79 = ((uint32_t)cw_t);
-          uint32_t __fis_src80 = (((__fis_lane79 - (__fis_lane79 & 31u)) + ((__fis_lane79 & 31u) - ((__fis_lane79 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op35[cw_t]) & (((uint32_t)32) - 1u)));
-          cw_coll36[cw_t] = __fis_xch78[((__fis_src80 < cw_nt) ? __fis_src80 : __fis_lane79)];
+          uint32_t __fis_lane72 = ((uint32_t)cw_t);
+          uint32_t __fis_src73 = (((__fis_lane72 - (__fis_lane72 & 31u)) + ((__fis_lane72 & 31u) - ((__fis_lane72 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op35[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll36[cw_t] = __fis_xch71[((__fis_src73 < cw_nt) ? __fis_src73 : __fis_lane72)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l61[cw_t] == 0 && cw_l76[cw_t] == 0)) continue;
         {
           (cw_ret28[cw_t] = cw_coll36[cw_t]);
-          { cw_l76[cw_t] = 1; goto cw_next83; }
         }
-        cw_next83:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l61[cw_t] == 0)) continue;
       {
         (cw_ret9[cw_t] = cw_ret28[cw_t]);
-        { cw_l61[cw_t] = 1; goto cw_next84; }
       }
-      cw_next84:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD {
     {
       int32_t sum = cw_ret9[cw_t];
@@ -971,9 +921,14 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_oddEvenSums;
+#define cwb_oddEvenSums_exact cwx_oddEvenSums
+#else
 CW_EXACT_COPY void cwb_oddEvenSums_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_oddEvenSums(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_oddEvenSums)
 }
@@ -984,289 +939,238 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *sums = *(int32_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
+  uint32_t d_97; /* uniform: one per block */
+  uint32_t delta_101; /* uniform: one per block */
+  uint32_t src_rank_112; /* uniform: one per block */
   cooperative_groups_thread_block __tmp149[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_32 tile[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
   int32_t label[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group cw_ret89[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *parent_90[cw_nt]; /* per thread */
-  int32_t label_91[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group __tmp156_93[cw_nt]; /* per thread */
-  uint32_t cw_op94[cw_nt]; /* per thread */
-  int32_t cw_op95[cw_nt]; /* per thread */
-  uint32_t cw_coll96[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group cw_ret82[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *parent_83[cw_nt]; /* per thread */
+  int32_t label_84[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp156_86[cw_nt]; /* per thread */
+  uint32_t cw_op87[cw_nt]; /* per thread */
+  int32_t cw_op88[cw_nt]; /* per thread */
+  uint32_t cw_coll89[cw_nt]; /* per thread */
   cooperative_groups_coalesced_group part[cw_nt]; /* per thread */
-  int32_t cw_ret97[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *g_98[cw_nt]; /* per thread */
-  int32_t val_99[cw_nt]; /* per thread */
-  cooperative_groups_plus_int op_100[cw_nt]; /* per thread */
-  uint32_t n_102[cw_nt]; /* per thread */
-  uint32_t r_103[cw_nt]; /* per thread */
-  uint32_t d_104[cw_nt]; /* per thread */
-  int32_t cw_ret105[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_106[cw_nt]; /* per thread */
-  int32_t var_107[cw_nt]; /* per thread */
-  uint32_t delta_108[cw_nt]; /* per thread */
-  uint32_t cw_op111[cw_nt]; /* per thread */
-  int32_t cw_op112[cw_nt]; /* per thread */
-  int32_t cw_op113[cw_nt]; /* per thread */
-  int32_t cw_coll114[cw_nt]; /* per thread */
-  int32_t cw_ret116[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_117[cw_nt]; /* per thread */
-  int32_t var_118[cw_nt]; /* per thread */
-  uint32_t cw_op121[cw_nt]; /* per thread */
-  int32_t cw_op122[cw_nt]; /* per thread */
-  int32_t cw_op123[cw_nt]; /* per thread */
-  int32_t cw_coll124[cw_nt]; /* per thread */
-  unsigned char cw_l126[cw_nt];
-  unsigned char cw_l145[cw_nt];
-  unsigned char cw_l148[cw_nt];
-  unsigned char cw_l150[cw_nt];
-  unsigned char cw_l160[cw_nt];
+  int32_t cw_ret90[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *g_91[cw_nt]; /* per thread */
+  int32_t val_92[cw_nt]; /* per thread */
+  cooperative_groups_plus_int op_93[cw_nt]; /* per thread */
+  uint32_t n_95[cw_nt]; /* per thread */
+  uint32_t r_96[cw_nt]; /* per thread */
+  int32_t cw_ret98[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_99[cw_nt]; /* per thread */
+  int32_t var_100[cw_nt]; /* per thread */
+  uint32_t cw_op104[cw_nt]; /* per thread */
+  int32_t cw_op105[cw_nt]; /* per thread */
+  int32_t cw_op106[cw_nt]; /* per thread */
+  int32_t cw_coll107[cw_nt]; /* per thread */
+  int32_t cw_ret109[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_110[cw_nt]; /* per thread */
+  int32_t var_111[cw_nt]; /* per thread */
+  uint32_t cw_op114[cw_nt]; /* per thread */
+  int32_t cw_op115[cw_nt]; /* per thread */
+  int32_t cw_op116[cw_nt]; /* per thread */
+  int32_t cw_coll117[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* __tmp149 declared */
       tile[cw_t] = ((__tmp149[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&__tmp149[cw_t]))));
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0);
       label[cw_t] = (v[cw_t] % 4);
-      /* cw_ret89 declared */
-      parent_90[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      label_91[cw_t] = label[cw_t];
+      /* cw_ret82 declared */
+      parent_83[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      label_84[cw_t] = label[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l126[t] 0 running, 1 left, 2 continued */
-  memset(cw_l126, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l126[cw_t] == 0)) continue;
       {
         /* __tmp156 declared */
-        (__tmp156_93[cw_t] = ((cooperative_groups_coalesced_group){0}));
-        cw_op94[cw_t] = (*parent_90[cw_t]).__cw_mask;
-        cw_op95[cw_t] = label_91[cw_t];
+        (__tmp156_86[cw_t] = ((cooperative_groups_coalesced_group){0}));
+        cw_op87[cw_t] = (*parent_83[cw_t]).__cw_mask;
+        cw_op88[cw_t] = label_84[cw_t];
       }
     }
     /* __match_any_sync */
-    int32_t __fis_on128[1024];
-    int32_t __fis_xch129[1024];
-    uint32_t __fis_act130[32];
+    int32_t __fis_on120[1024];
+    int32_t __fis_xch121[1024];
+    uint32_t __fis_act122[32];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_on128[((uint32_t)cw_t)] = 0);
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l126[cw_t] == 0)) continue;
-      {
-        (__fis_on128[((uint32_t)cw_t)] = 1);
-        (__fis_xch129[((uint32_t)cw_t)] = cw_op95[cw_t]);
+        (__fis_on120[((uint32_t)cw_t)] = 1);
+        (__fis_xch121[((uint32_t)cw_t)] = cw_op88[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_t131 = ((uint32_t)cw_t);
-        if (((__fis_t131 & 31u) == 0u))
+        uint32_t __fis_t123 = ((uint32_t)cw_t);
+        if (((__fis_t123 & 31u) == 0u))
         {
-          uint32_t __fis_n134 = (((cw_nt - __fis_t131) < 32u) ? (cw_nt - __fis_t131) : 32u);
-          uint32_t __fis_a133 = 0u;
+          uint32_t __fis_n126 = (((cw_nt - __fis_t123) < 32u) ? (cw_nt - __fis_t123) : 32u);
+          uint32_t __fis_a125 = 0u;
           {
-            uint32_t __fis_j132 = 0u;
-            for (; (__fis_j132 < __fis_n134); (__fis_j132 = (__fis_j132 + 1u)))
+            uint32_t __fis_j124 = 0u;
+            for (; (__fis_j124 < __fis_n126); (__fis_j124 = (__fis_j124 + 1u)))
             {
-              (__fis_a133 = (__fis_a133 | (((uint32_t)__fis_on128[(__fis_t131 + __fis_j132)]) << __fis_j132)));
+              (__fis_a125 = (__fis_a125 | (((uint32_t)__fis_on120[(__fis_t123 + __fis_j124)]) << __fis_j124)));
             }
           }
-          (__fis_act130[(__fis_t131 >> 5u)] = __fis_a133);
+          (__fis_act122[(__fis_t123 >> 5u)] = __fis_a125);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l126[cw_t] == 0)) continue;
       {
-        uint32_t __fis_lane135 = ((uint32_t)cw_t);
-        uint32_t __fis_mask136 = (cw_op94[cw_t] & __fis_act130[(__fis_lane135 >> 5u)]);
-        uint32_t __fis_r138 = ((uint32_t)0);
+        uint32_t __fis_lane127 = ((uint32_t)cw_t);
+        uint32_t __fis_mask128 = (cw_op87[cw_t] & __fis_act122[(__fis_lane127 >> 5u)]);
+        uint32_t __fis_r130 = ((uint32_t)0);
         {
-          uint32_t __fis_j137 = 0u;
-          for (; (__fis_j137 < 32u); (__fis_j137 = (__fis_j137 + 1u)))
-            if ((((__fis_mask136 >> __fis_j137) & 1u) != 0u))
-              if ((__fis_xch129[((__fis_lane135 - (__fis_lane135 & 31u)) + __fis_j137)] == cw_op95[cw_t]))
-                (__fis_r138 = (__fis_r138 | (1u << __fis_j137)));
+          uint32_t __fis_j129 = 0u;
+          for (; (__fis_j129 < 32u); (__fis_j129 = (__fis_j129 + 1u)))
+            if ((((__fis_mask128 >> __fis_j129) & 1u) != 0u))
+              if ((__fis_xch121[((__fis_lane127 - (__fis_lane127 & 31u)) + __fis_j129)] == cw_op88[cw_t]))
+                (__fis_r130 = (__fis_r130 | (1u << __fis_j129)));
         }
-        cw_coll96[cw_t] = __fis_r138;
+        cw_coll89[cw_t] = __fis_r130;
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l126[cw_t] == 0)) continue;
       {
-        (cw_ret89[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp156_93[cw_t]), cw_coll96[cw_t]), __tmp156_93[cw_t]));
-        { cw_l126[cw_t] = 1; goto cw_next143; }
+        (cw_ret82[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp156_86[cw_t]), cw_coll89[cw_t]), __tmp156_86[cw_t]));
       }
-      cw_next143:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      part[cw_t] = cw_ret89[cw_t];
-      /* cw_ret97 declared */
-      g_98[cw_t] = ((const cooperative_groups_coalesced_group *)(&part[cw_t]));
-      val_99[cw_t] = v[cw_t];
-      op_100[cw_t] = ((cooperative_groups_plus_int){0});
+      part[cw_t] = cw_ret82[cw_t];
+      /* cw_ret90 declared */
+      g_91[cw_t] = ((const cooperative_groups_coalesced_group *)(&part[cw_t]));
+      val_92[cw_t] = v[cw_t];
+      op_93[cw_t] = ((cooperative_groups_plus_int){0});
     }
   }
-  /* loop with a barrier inside: cw_l145[t] 0 running, 1 left, 2 continued */
-  memset(cw_l145, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        n_102[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_98[cw_t]);
-        r_103[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_98[cw_t]);
+        n_95[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_91[cw_t]);
+        r_96[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_91[cw_t]);
       }
     }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l145[cw_t] == 0)) continue;
-      {
-        d_104[cw_t] = 1u;
-      }
-    }
-    /* loop with a barrier inside: cw_l148[t] 0 running, 1 left, 2 continued */
-    memset(cw_l148, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
-        if (!((d_104[cw_t] < 32u))) cw_l148[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0; if (!cw_any) break; }
+    d_97 = 1u;
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (; (d_97 < 32u); (d_97 <<= 1)) {
+      delta_101 = d_97;
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
         {
-          /* cw_ret105 declared */
-          self_106[cw_t] = g_98[cw_t];
-          var_107[cw_t] = val_99[cw_t];
-          delta_108[cw_t] = d_104[cw_t];
+          /* cw_ret98 declared */
+          self_99[cw_t] = g_91[cw_t];
+          var_100[cw_t] = val_92[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l150[t] 0 running, 1 left, 2 continued */
-      memset(cw_l150, 0, cw_nt);
-      for (;;) {
+      /* uniform loop with a barrier inside: one C loop for the block */
+      do {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
-            uint32_t r_110 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_106[cw_t]) + delta_108[cw_t]);
-            if ((r_110 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_106[cw_t])))
-              (r_110 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_106[cw_t]));
-            cw_op111[cw_t] = (*self_106[cw_t]).__cw_mask;
-            cw_op112[cw_t] = var_107[cw_t];
-            cw_op113[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_106[cw_t]).__cw_mask, r_110);
+            uint32_t r_103 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_99[cw_t]) + delta_101);
+            if ((r_103 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_99[cw_t])))
+              (r_103 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_99[cw_t]));
+            cw_op104[cw_t] = (*self_99[cw_t]).__cw_mask;
+            cw_op105[cw_t] = var_100[cw_t];
+            cw_op106[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_99[cw_t]).__cw_mask, r_103);
           }
         }
         /* __shfl_sync */
-        int32_t __fis_xch152[1024];
+        int32_t __fis_xch139[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
-            (__fis_xch152[((uint32_t)cw_t)] = cw_op112[cw_t]);
+            (__fis_xch139[((uint32_t)cw_t)] = cw_op105[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane153 = ((uint32_t)cw_t);
-            uint32_t __fis_src154 = (((__fis_lane153 - (__fis_lane153 & 31u)) + ((__fis_lane153 & 31u) - ((__fis_lane153 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op113[cw_t]) & (((uint32_t)32) - 1u)));
-            cw_coll114[cw_t] = __fis_xch152[((__fis_src154 < cw_nt) ? __fis_src154 : __fis_lane153)];
+            uint32_t __fis_lane140 = ((uint32_t)cw_t);
+            uint32_t __fis_src141 = (((__fis_lane140 - (__fis_lane140 & 31u)) + ((__fis_lane140 & 31u) - ((__fis_lane140 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op106[cw_t]) & (((uint32_t)32) - 1u)));
+            cw_coll107[cw_t] = __fis_xch139[((__fis_src141 < cw_nt) ? __fis_src141 : __fis_lane140)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
-            (cw_ret105[cw_t] = cw_coll114[cw_t]);
-            { cw_l150[cw_t] = 1; goto cw_next157; }
+            (cw_ret98[cw_t] = cw_coll107[cw_t]);
           }
-          cw_next157:;
         }
-        break;
-      }
+      } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
         {
-          int32_t other_115 = cw_ret105[cw_t];
-          if (((r_103[cw_t] + d_104[cw_t]) < n_102[cw_t]))
-            (val_99[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_100[cw_t]), val_99[cw_t], other_115));
+          int32_t other_108 = cw_ret98[cw_t];
+          if (((r_96[cw_t] + d_97) < n_95[cw_t]))
+            (val_92[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_93[cw_t]), val_92[cw_t], other_108));
         }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l145[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
-        (d_104[cw_t] <<= 1);
       }
     }
+    src_rank_112 = 0u;
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        /* cw_ret116 declared */
-        self_117[cw_t] = g_98[cw_t];
-        var_118[cw_t] = val_99[cw_t];
+        /* cw_ret109 declared */
+        self_110[cw_t] = g_91[cw_t];
+        var_111[cw_t] = val_92[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l160[t] 0 running, 1 left, 2 continued */
-    memset(cw_l160, 0, cw_nt);
-    for (;;) {
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_l160[cw_t] == 0)) continue;
         {
-          cw_op121[cw_t] = (*self_117[cw_t]).__cw_mask;
-          cw_op122[cw_t] = var_118[cw_t];
-          cw_op123[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_117[cw_t]).__cw_mask, ((uint32_t)0u));
+          cw_op114[cw_t] = (*self_110[cw_t]).__cw_mask;
+          cw_op115[cw_t] = var_111[cw_t];
+          cw_op116[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_110[cw_t]).__cw_mask, src_rank_112);
         }
       }
       /* __shfl_sync */
-      int32_t __fis_xch162[1024];
+      int32_t __fis_xch148[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_l160[cw_t] == 0)) continue;
         {
-          (__fis_xch162[((uint32_t)cw_t)] = cw_op122[cw_t]);
+          (__fis_xch148[((uint32_t)cw_t)] = cw_op115[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_l160[cw_t] == 0)) continue;
         {
-          uint32_t __fis_lane163 = ((uint32_t)cw_t);
-          uint32_t __fis_src164 = (((__fis_lane163 - (__fis_lane163 & 31u)) + ((__fis_lane163 & 31u) - ((__fis_lane163 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op123[cw_t]) & (((uint32_t)32) - 1u)));
-          cw_coll124[cw_t] = __fis_xch162[((__fis_src164 < cw_nt) ? __fis_src164 : __fis_lane163)];
+          uint32_t __fis_lane149 = ((uint32_t)cw_t);
+          uint32_t __fis_src150 = (((__fis_lane149 - (__fis_lane149 & 31u)) + ((__fis_lane149 & 31u) - ((__fis_lane149 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op116[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll117[cw_t] = __fis_xch148[((__fis_src150 < cw_nt) ? __fis_src150 : __fis_lane149)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_l160[cw_t] == 0)) continue;
         {
-          (cw_ret116[cw_t] = cw_coll124[cw_t]);
-          { cw_l160[cw_t] = 1; goto cw_next167; }
+          (cw_ret109[cw_t] = cw_coll117[cw_t]);
         }
-        cw_next167:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l145[cw_t] == 0)) continue;
       {
-        (cw_ret97[cw_t] = cw_ret116[cw_t]);
-        { cw_l145[cw_t] = 1; goto cw_next168; }
+        (cw_ret90[cw_t] = cw_ret109[cw_t]);
       }
-      cw_next168:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD {
     {
-      int32_t sum = cw_ret97[cw_t];
+      int32_t sum = cw_ret90[cw_t];
       if ((cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, (&part[cw_t])) == 0u))
         __atomic_fetch_add((&sums[label[cw_t]]), sum, __ATOMIC_RELAXED);
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_labelSums;
+#define cwb_labelSums_exact cwx_labelSums
+#else
 CW_EXACT_COPY void cwb_labelSums_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_labelSums(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_labelSums(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_labelSums)
 }
@@ -1290,9 +1194,14 @@ CW_INLINE void cwb_tileAsGroup(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_tileAsGroup;
+#define cwb_tileAsGroup_exact cwx_tileAsGroup
+#else
 CW_EXACT_COPY void cwb_tileAsGroup_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_tileAsGroup(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_tileAsGroup(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_tileAsGroup)
 }
@@ -1306,14 +1215,13 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_group t16[cw_nt]; /* per thread */
   cooperative_groups_thread_group t4[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group cw_ret171[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *parent_172[cw_nt]; /* per thread */
-  bool pred_173[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group __tmp113_175[cw_nt]; /* per thread */
-  uint32_t cw_op176[cw_nt]; /* per thread */
-  int32_t cw_op177[cw_nt]; /* per thread */
-  uint32_t cw_coll178[cw_nt]; /* per thread */
-  unsigned char cw_l181[cw_nt];
+  cooperative_groups_coalesced_group cw_ret157[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *parent_158[cw_nt]; /* per thread */
+  bool pred_159[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp113_161[cw_nt]; /* per thread */
+  uint32_t cw_op162[cw_nt]; /* per thread */
+  int32_t cw_op163[cw_nt]; /* per thread */
+  uint32_t cw_coll164[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* __tmp194 declared */
@@ -1322,90 +1230,82 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       t16[cw_t] = cooperative_groups_tiled_partition_1(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])), 16u);
       t4[cw_t] = cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&t16[cw_t])), 4u);
       (__tmp194[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t]))));
-      /* cw_ret171 declared */
-      parent_172[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&__tmp194[cw_t]));
-      pred_173[cw_t] = ((((uint32_t)cw_tx) % 3u) == 0u);
+      /* cw_ret157 declared */
+      parent_158[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&__tmp194[cw_t]));
+      pred_159[cw_t] = ((((uint32_t)cw_tx) % 3u) == 0u);
     }
   }
-  /* loop with a barrier inside: cw_l181[t] 0 running, 1 left, 2 continued */
-  memset(cw_l181, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l181[cw_t] == 0)) continue;
       {
         /* __tmp113 declared */
-        cw_op176[cw_t] = (*parent_172[cw_t]).__cw_mask;
-        cw_op177[cw_t] = ((int32_t)pred_173[cw_t]);
+        cw_op162[cw_t] = (*parent_158[cw_t]).__cw_mask;
+        cw_op163[cw_t] = ((int32_t)pred_159[cw_t]);
       }
     }
     /* __ballot_sync */
-    int32_t __fis_on183[1024];
-    int32_t __fis_vote184[1024];
-    uint32_t __fis_act185[32];
-    uint32_t __fis_bal186[32];
+    int32_t __fis_on168[1024];
+    int32_t __fis_vote169[1024];
+    uint32_t __fis_act170[32];
+    uint32_t __fis_bal171[32];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_on183[((uint32_t)cw_t)] = 0);
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l181[cw_t] == 0)) continue;
-      {
-        (__fis_on183[((uint32_t)cw_t)] = 1);
-        (__fis_vote184[((uint32_t)cw_t)] = ((int32_t)(cw_op177[cw_t] != 0)));
+        (__fis_on168[((uint32_t)cw_t)] = 1);
+        (__fis_vote169[((uint32_t)cw_t)] = ((int32_t)(cw_op163[cw_t] != 0)));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_t187 = ((uint32_t)cw_t);
-        if (((__fis_t187 & 31u) == 0u))
+        uint32_t __fis_t172 = ((uint32_t)cw_t);
+        if (((__fis_t172 & 31u) == 0u))
         {
-          uint32_t __fis_n191 = (((cw_nt - __fis_t187) < 32u) ? (cw_nt - __fis_t187) : 32u);
-          uint32_t __fis_a189 = 0u;
-          uint32_t __fis_b190 = 0u;
+          uint32_t __fis_n176 = (((cw_nt - __fis_t172) < 32u) ? (cw_nt - __fis_t172) : 32u);
+          uint32_t __fis_a174 = 0u;
+          uint32_t __fis_b175 = 0u;
           {
-            uint32_t __fis_j188 = 0u;
-            for (; (__fis_j188 < __fis_n191); (__fis_j188 = (__fis_j188 + 1u)))
+            uint32_t __fis_j173 = 0u;
+            for (; (__fis_j173 < __fis_n176); (__fis_j173 = (__fis_j173 + 1u)))
             {
-              (__fis_a189 = (__fis_a189 | (((uint32_t)__fis_on183[(__fis_t187 + __fis_j188)]) << __fis_j188)));
-              (__fis_b190 = (__fis_b190 | ((((uint32_t)__fis_on183[(__fis_t187 + __fis_j188)]) & ((uint32_t)__fis_vote184[(__fis_t187 + __fis_j188)])) << __fis_j188)));
+              (__fis_a174 = (__fis_a174 | (((uint32_t)__fis_on168[(__fis_t172 + __fis_j173)]) << __fis_j173)));
+              (__fis_b175 = (__fis_b175 | ((((uint32_t)__fis_on168[(__fis_t172 + __fis_j173)]) & ((uint32_t)__fis_vote169[(__fis_t172 + __fis_j173)])) << __fis_j173)));
             }
           }
-          (__fis_act185[(__fis_t187 >> 5u)] = __fis_a189);
-          (__fis_bal186[(__fis_t187 >> 5u)] = __fis_b190);
+          (__fis_act170[(__fis_t172 >> 5u)] = __fis_a174);
+          (__fis_bal171[(__fis_t172 >> 5u)] = __fis_b175);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l181[cw_t] == 0)) continue;
       {
-        uint32_t __fis_lane192 = ((uint32_t)cw_t);
-        uint32_t __fis_mask193 = (cw_op176[cw_t] & __fis_act185[(__fis_lane192 >> 5u)]);
-        cw_coll178[cw_t] = (__fis_bal186[(__fis_lane192 >> 5u)] & __fis_mask193);
+        uint32_t __fis_lane177 = ((uint32_t)cw_t);
+        uint32_t __fis_mask178 = (cw_op162[cw_t] & __fis_act170[(__fis_lane177 >> 5u)]);
+        cw_coll164[cw_t] = (__fis_bal171[(__fis_lane177 >> 5u)] & __fis_mask178);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l181[cw_t] == 0)) continue;
       {
-        uint32_t yes_179 = cw_coll178[cw_t];
-        (cw_ret171[cw_t] = (((__tmp113_175[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_175[cw_t]), (pred_173[cw_t] ? yes_179 : ((*parent_172[cw_t]).__cw_mask & (~yes_179))))), __tmp113_175[cw_t]));
-        { cw_l181[cw_t] = 1; goto cw_next198; }
+        uint32_t yes_165 = cw_coll164[cw_t];
+        (cw_ret157[cw_t] = (((__tmp113_161[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_161[cw_t]), (pred_159[cw_t] ? yes_165 : ((*parent_158[cw_t]).__cw_mask & (~yes_165))))), __tmp113_161[cw_t]));
       }
-      cw_next198:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cooperative_groups_coalesced_group parity = cw_ret171[cw_t];
+      cooperative_groups_coalesced_group parity = cw_ret157[cw_t];
       cooperative_groups_thread_group p = (((__tmp196[cw_t] = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_ARGS, (&__tmp196[cw_t]), ((const cooperative_groups_coalesced_group *)(&parity)))), __tmp196[cw_t]);
       (out[((cw_bix * cw_bdx) + ((uint32_t)cw_tx))] = ((int32_t)((((cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t16[cw_t])) + (100u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t4[cw_t])))) + (1000u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&p)))) + (100000u * cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&t4[cw_t])))) + (10000000u * (cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&p)) & 1u)))));
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_groupRanks;
+#define cwb_groupRanks_exact cwx_groupRanks
+#else
 CW_EXACT_COPY void cwb_groupRanks_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_groupRanks(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_groupRanks)
 }

@@ -585,6 +585,12 @@ static float cooperative_groups_greater_float_operator(CW_DEVICE_PARAMS, const c
 
 /* cooperative_groups::reduce<cooperative_groups::thread_block_tile<32>, float, cooperative_groups::greater<float>>: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel cgReduceSum (split at barriers) */
 CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -620,13 +626,9 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   uint32_t cw_op28[cw_nt]; /* per thread */
   float cw_coll29[cw_nt]; /* per thread */
   unsigned char cw_l32[cw_nt];
-  unsigned char cw_l35[cw_nt];
-  unsigned char cw_l37[cw_nt];
-  unsigned char cw_l39[cw_nt];
-  unsigned char cw_p51[cw_nt];
-  unsigned char cw_l53[cw_nt];
-  unsigned char cw_l55[cw_nt];
-  unsigned char cw_l57[cw_nt];
+  unsigned char cw_l36[cw_nt];
+  unsigned char cw_p49[cw_nt];
+  unsigned char cw_l52[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -666,25 +668,23 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       v_2[cw_t] = v[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l35[t] 0 running, 1 left, 2 continued */
-  memset(cw_l35, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l35[cw_t] == 0)) continue;
       {
         offset_4[cw_t] = ((int32_t)(cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, (&tile_1[cw_t])) / 2u));
       }
     }
-    /* loop with a barrier inside: cw_l37[t] 0 running, 1 left, 2 continued */
-    memset(cw_l37, 0, cw_nt);
+    /* loop with a barrier inside: cw_l36[t] 0 running, 1 left, 2 continued */
+    memset(cw_l36, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
-        if (!((offset_4[cw_t] > 0))) cw_l37[cw_t] = 1;
+        if (!(cw_l36[cw_t] == 0)) continue;
+        if (!((offset_4[cw_t] > 0))) cw_l36[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l36[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_l36[cw_t] == 0)) continue;
         {
           /* cw_ret5 declared */
           self_6[cw_t] = (&tile_1[cw_t]);
@@ -692,11 +692,10 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           delta_8[cw_t] = ((uint32_t)offset_4[cw_t]);
         }
       }
-      /* loop with a barrier inside: cw_l39[t] 0 running, 1 left, 2 continued */
-      memset(cw_l39, 0, cw_nt);
-      for (;;) {
+      /* uniform loop with a barrier inside: one C loop for the block */
+      do {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
+          if (!(cw_l36[cw_t] == 0)) continue;
           {
             cw_op10[cw_t] = (*self_6[cw_t]).__cw_mask;
             cw_op11[cw_t] = var_7[cw_t];
@@ -704,52 +703,45 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           }
         }
         /* __shfl_down_sync */
-        float __fis_xch41[1024];
+        float __fis_xch39[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
+          if (!(cw_l36[cw_t] == 0)) continue;
           {
-            (__fis_xch41[((uint32_t)cw_t)] = cw_op11[cw_t]);
+            (__fis_xch39[((uint32_t)cw_t)] = cw_op11[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
+          if (!(cw_l36[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane42 = ((uint32_t)cw_t);
-            uint32_t __fis_src43 = (((((__fis_lane42 & 31u) & (((uint32_t)32) - 1u)) + cw_op12[cw_t]) < ((uint32_t)32)) ? (__fis_lane42 + cw_op12[cw_t]) : __fis_lane42);
-            cw_coll13[cw_t] = __fis_xch41[((__fis_src43 < cw_nt) ? __fis_src43 : __fis_lane42)];
+            uint32_t __fis_lane40 = ((uint32_t)cw_t);
+            uint32_t __fis_src41 = (((((__fis_lane40 & 31u) & (((uint32_t)32) - 1u)) + cw_op12[cw_t]) < ((uint32_t)32)) ? (__fis_lane40 + cw_op12[cw_t]) : __fis_lane40);
+            cw_coll13[cw_t] = __fis_xch39[((__fis_src41 < cw_nt) ? __fis_src41 : __fis_lane40)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0 && cw_l39[cw_t] == 0)) continue;
+          if (!(cw_l36[cw_t] == 0)) continue;
           {
             (cw_ret5[cw_t] = cw_coll13[cw_t]);
-            { cw_l39[cw_t] = 1; goto cw_next46; }
           }
-          cw_next46:;
         }
-        break;
-      }
+      } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_l36[cw_t] == 0)) continue;
         {
           (v_2[cw_t] += cw_ret5[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_l36[cw_t] == 0)) continue;
         (offset_4[cw_t] /= 2);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l35[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = v_2[cw_t]);
-        { cw_l35[cw_t] = 1; goto cw_next48; }
       }
-      cw_next48:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
       (v[cw_t] = cw_ret0[cw_t]);
@@ -769,10 +761,10 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p51[cw_t] = ((cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u)) != 0;
+    cw_p49[cw_t] = ((cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p51[cw_t])) continue;
+    if (!(cw_p49[cw_t])) continue;
     {
       (v[cw_t] = ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) < cooperative_groups_thread_block_tile_32_meta_group_size(CW_DEVICE_ARGS, (&tile[cw_t]))) ? cw_sh_partial_1[cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] : 0.0f));
       /* cw_ret16 declared */
@@ -780,25 +772,24 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       v_18[cw_t] = v[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l53[t] 0 running, 1 left, 2 continued */
-  memset(cw_l53, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0)) continue;
+      if (!(cw_p49[cw_t])) continue;
       {
         offset_20[cw_t] = ((int32_t)(cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, (&tile_17[cw_t])) / 2u));
       }
     }
-    /* loop with a barrier inside: cw_l55[t] 0 running, 1 left, 2 continued */
-    memset(cw_l55, 0, cw_nt);
+    /* loop with a barrier inside: cw_l52[t] 0 running, 1 left, 2 continued */
+    memset(cw_l52, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0)) continue;
-        if (!((offset_20[cw_t] > 0))) cw_l55[cw_t] = 1;
+        if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
+        if (!((offset_20[cw_t] > 0))) cw_l52[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p49[cw_t] && cw_l52[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0)) continue;
+        if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
         {
           /* cw_ret21 declared */
           self_22[cw_t] = (&tile_17[cw_t]);
@@ -806,11 +797,10 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           delta_24[cw_t] = ((uint32_t)offset_20[cw_t]);
         }
       }
-      /* loop with a barrier inside: cw_l57[t] 0 running, 1 left, 2 continued */
-      memset(cw_l57, 0, cw_nt);
-      for (;;) {
+      /* uniform loop with a barrier inside: one C loop for the block */
+      do {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
+          if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
           {
             cw_op26[cw_t] = (*self_22[cw_t]).__cw_mask;
             cw_op27[cw_t] = var_23[cw_t];
@@ -818,54 +808,48 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           }
         }
         /* __shfl_down_sync */
-        float __fis_xch59[1024];
+        float __fis_xch55[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
+          if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
           {
-            (__fis_xch59[((uint32_t)cw_t)] = cw_op27[cw_t]);
+            (__fis_xch55[((uint32_t)cw_t)] = cw_op27[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
+          if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane60 = ((uint32_t)cw_t);
-            uint32_t __fis_src61 = (((((__fis_lane60 & 31u) & (((uint32_t)32) - 1u)) + cw_op28[cw_t]) < ((uint32_t)32)) ? (__fis_lane60 + cw_op28[cw_t]) : __fis_lane60);
-            cw_coll29[cw_t] = __fis_xch59[((__fis_src61 < cw_nt) ? __fis_src61 : __fis_lane60)];
+            uint32_t __fis_lane56 = ((uint32_t)cw_t);
+            uint32_t __fis_src57 = (((((__fis_lane56 & 31u) & (((uint32_t)32) - 1u)) + cw_op28[cw_t]) < ((uint32_t)32)) ? (__fis_lane56 + cw_op28[cw_t]) : __fis_lane56);
+            cw_coll29[cw_t] = __fis_xch55[((__fis_src57 < cw_nt) ? __fis_src57 : __fis_lane56)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0 && cw_l57[cw_t] == 0)) continue;
+          if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
           {
             (cw_ret21[cw_t] = cw_coll29[cw_t]);
-            { cw_l57[cw_t] = 1; goto cw_next64; }
           }
-          cw_next64:;
         }
-        break;
-      }
+      } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0)) continue;
+        if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
         {
           (v_18[cw_t] += cw_ret21[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0 && cw_l55[cw_t] == 0)) continue;
+        if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
         (offset_20[cw_t] /= 2);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p51[cw_t] && cw_l53[cw_t] == 0)) continue;
+      if (!(cw_p49[cw_t])) continue;
       {
         (cw_ret16[cw_t] = v_18[cw_t]);
-        { cw_l53[cw_t] = 1; goto cw_next66; }
       }
-      cw_next66:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD {
-    if (!(cw_p51[cw_t])) continue;
+    if (!(cw_p49[cw_t])) continue;
     {
       (v[cw_t] = cw_ret16[cw_t]);
       if ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u))
@@ -873,9 +857,14 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_cgReduceSum;
+#define cwb_cgReduceSum_exact cwx_cgReduceSum
+#else
 CW_EXACT_COPY void cwb_cgReduceSum_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_cgReduceSum(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_cgReduceSum)
 }
@@ -890,566 +879,532 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_32 tile[cw_nt]; /* per thread */
   float v[cw_nt]; /* per thread */
-  float cw_ret68[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *g_69[cw_nt]; /* per thread */
-  float val_70[cw_nt]; /* per thread */
-  cooperative_groups_plus_float op_71[cw_nt]; /* per thread */
-  uint32_t n_73[cw_nt]; /* per thread */
-  uint32_t m_74[cw_nt]; /* per thread */
-  float cw_ret75[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_76[cw_nt]; /* per thread */
-  float var_77[cw_nt]; /* per thread */
-  uint32_t lane_mask_78[cw_nt]; /* per thread */
-  uint32_t cw_op80[cw_nt]; /* per thread */
-  float cw_op81[cw_nt]; /* per thread */
-  int32_t cw_op82[cw_nt]; /* per thread */
-  float cw_coll83[cw_nt]; /* per thread */
-  uint32_t r_84[cw_nt]; /* per thread */
-  uint32_t d_85[cw_nt]; /* per thread */
-  float cw_ret86[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_87[cw_nt]; /* per thread */
-  float var_88[cw_nt]; /* per thread */
-  uint32_t delta_89[cw_nt]; /* per thread */
-  uint32_t cw_op91[cw_nt]; /* per thread */
-  float cw_op92[cw_nt]; /* per thread */
-  uint32_t cw_op93[cw_nt]; /* per thread */
-  float cw_coll94[cw_nt]; /* per thread */
-  float cw_ret96[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_97[cw_nt]; /* per thread */
-  float var_98[cw_nt]; /* per thread */
-  uint32_t cw_op101[cw_nt]; /* per thread */
-  float cw_op102[cw_nt]; /* per thread */
-  int32_t cw_op103[cw_nt]; /* per thread */
-  float cw_coll104[cw_nt]; /* per thread */
+  float cw_ret64[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *g_65[cw_nt]; /* per thread */
+  float val_66[cw_nt]; /* per thread */
+  cooperative_groups_plus_float op_67[cw_nt]; /* per thread */
+  uint32_t n_69[cw_nt]; /* per thread */
+  uint32_t m_70[cw_nt]; /* per thread */
+  float cw_ret71[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_72[cw_nt]; /* per thread */
+  float var_73[cw_nt]; /* per thread */
+  uint32_t lane_mask_74[cw_nt]; /* per thread */
+  uint32_t cw_op76[cw_nt]; /* per thread */
+  float cw_op77[cw_nt]; /* per thread */
+  int32_t cw_op78[cw_nt]; /* per thread */
+  float cw_coll79[cw_nt]; /* per thread */
+  uint32_t r_80[cw_nt]; /* per thread */
+  uint32_t d_81[cw_nt]; /* per thread */
+  float cw_ret82[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_83[cw_nt]; /* per thread */
+  float var_84[cw_nt]; /* per thread */
+  uint32_t delta_85[cw_nt]; /* per thread */
+  uint32_t cw_op87[cw_nt]; /* per thread */
+  float cw_op88[cw_nt]; /* per thread */
+  uint32_t cw_op89[cw_nt]; /* per thread */
+  float cw_coll90[cw_nt]; /* per thread */
+  float cw_ret92[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_93[cw_nt]; /* per thread */
+  float var_94[cw_nt]; /* per thread */
+  uint32_t cw_op97[cw_nt]; /* per thread */
+  float cw_op98[cw_nt]; /* per thread */
+  int32_t cw_op99[cw_nt]; /* per thread */
+  float cw_coll100[cw_nt]; /* per thread */
   float warpSum[cw_nt]; /* per thread */
-  float cw_ret105[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *g_106[cw_nt]; /* per thread */
-  float val_107[cw_nt]; /* per thread */
-  cooperative_groups_greater_float op_108[cw_nt]; /* per thread */
-  uint32_t n_110[cw_nt]; /* per thread */
-  uint32_t m_111[cw_nt]; /* per thread */
-  float cw_ret112[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_113[cw_nt]; /* per thread */
-  float var_114[cw_nt]; /* per thread */
-  uint32_t lane_mask_115[cw_nt]; /* per thread */
-  uint32_t cw_op117[cw_nt]; /* per thread */
-  float cw_op118[cw_nt]; /* per thread */
-  int32_t cw_op119[cw_nt]; /* per thread */
-  float cw_coll120[cw_nt]; /* per thread */
-  uint32_t r_121[cw_nt]; /* per thread */
-  uint32_t d_122[cw_nt]; /* per thread */
-  float cw_ret123[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_124[cw_nt]; /* per thread */
-  float var_125[cw_nt]; /* per thread */
-  uint32_t delta_126[cw_nt]; /* per thread */
-  uint32_t cw_op128[cw_nt]; /* per thread */
-  float cw_op129[cw_nt]; /* per thread */
-  uint32_t cw_op130[cw_nt]; /* per thread */
-  float cw_coll131[cw_nt]; /* per thread */
-  float cw_ret133[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_134[cw_nt]; /* per thread */
-  float var_135[cw_nt]; /* per thread */
-  uint32_t cw_op138[cw_nt]; /* per thread */
-  float cw_op139[cw_nt]; /* per thread */
-  int32_t cw_op140[cw_nt]; /* per thread */
-  float cw_coll141[cw_nt]; /* per thread */
+  float cw_ret101[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *g_102[cw_nt]; /* per thread */
+  float val_103[cw_nt]; /* per thread */
+  cooperative_groups_greater_float op_104[cw_nt]; /* per thread */
+  uint32_t n_106[cw_nt]; /* per thread */
+  uint32_t m_107[cw_nt]; /* per thread */
+  float cw_ret108[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_109[cw_nt]; /* per thread */
+  float var_110[cw_nt]; /* per thread */
+  uint32_t lane_mask_111[cw_nt]; /* per thread */
+  uint32_t cw_op113[cw_nt]; /* per thread */
+  float cw_op114[cw_nt]; /* per thread */
+  int32_t cw_op115[cw_nt]; /* per thread */
+  float cw_coll116[cw_nt]; /* per thread */
+  uint32_t r_117[cw_nt]; /* per thread */
+  uint32_t d_118[cw_nt]; /* per thread */
+  float cw_ret119[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_120[cw_nt]; /* per thread */
+  float var_121[cw_nt]; /* per thread */
+  uint32_t delta_122[cw_nt]; /* per thread */
+  uint32_t cw_op124[cw_nt]; /* per thread */
+  float cw_op125[cw_nt]; /* per thread */
+  uint32_t cw_op126[cw_nt]; /* per thread */
+  float cw_coll127[cw_nt]; /* per thread */
+  float cw_ret129[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_130[cw_nt]; /* per thread */
+  float var_131[cw_nt]; /* per thread */
+  uint32_t cw_op134[cw_nt]; /* per thread */
+  float cw_op135[cw_nt]; /* per thread */
+  int32_t cw_op136[cw_nt]; /* per thread */
+  float cw_coll137[cw_nt]; /* per thread */
+  unsigned char cw_l141[cw_nt];
+  unsigned char cw_p143[cw_nt];
   unsigned char cw_l145[cw_nt];
-  unsigned char cw_p147[cw_nt];
-  unsigned char cw_l149[cw_nt];
-  unsigned char cw_l151[cw_nt];
-  unsigned char cw_l163[cw_nt];
-  unsigned char cw_l165[cw_nt];
-  unsigned char cw_l175[cw_nt];
-  unsigned char cw_l185[cw_nt];
-  unsigned char cw_p187[cw_nt];
-  unsigned char cw_l189[cw_nt];
-  unsigned char cw_l191[cw_nt];
-  unsigned char cw_l203[cw_nt];
-  unsigned char cw_l205[cw_nt];
-  unsigned char cw_l215[cw_nt];
+  unsigned char cw_l158[cw_nt];
+  unsigned char cw_l178[cw_nt];
+  unsigned char cw_p180[cw_nt];
+  unsigned char cw_l182[cw_nt];
+  unsigned char cw_l195[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
       tile[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0.0f);
-      /* cw_ret68 declared */
-      g_69[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      val_70[cw_t] = v[cw_t];
-      op_71[cw_t] = ((cooperative_groups_plus_float){0});
+      /* cw_ret64 declared */
+      g_65[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      val_66[cw_t] = v[cw_t];
+      op_67[cw_t] = ((cooperative_groups_plus_float){0});
     }
   }
-  /* loop with a barrier inside: cw_l145[t] 0 running, 1 left, 2 continued */
-  memset(cw_l145, 0, cw_nt);
+  /* loop with a barrier inside: cw_l141[t] 0 running, 1 left, 2 continued */
+  memset(cw_l141, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l145[cw_t] == 0)) continue;
+      if (!(cw_l141[cw_t] == 0)) continue;
       {
-        n_73[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_69[cw_t]);
+        n_69[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_65[cw_t]);
       }
     }
     /* if with a barrier inside: predicate per thread */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l145[cw_t] == 0)) continue;
-      cw_p147[cw_t] = (((n_73[cw_t] & (n_73[cw_t] - 1u)) == 0u)) != 0;
+      if (!(cw_l141[cw_t] == 0)) continue;
+      cw_p143[cw_t] = (((n_69[cw_t] & (n_69[cw_t] - 1u)) == 0u)) != 0;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t])) continue;
+      if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t])) continue;
       {
-        m_74[cw_t] = (n_73[cw_t] >> 1);
+        m_70[cw_t] = (n_69[cw_t] >> 1);
       }
     }
-    /* loop with a barrier inside: cw_l149[t] 0 running, 1 left, 2 continued */
-    memset(cw_l149, 0, cw_nt);
+    /* loop with a barrier inside: cw_l145[t] 0 running, 1 left, 2 continued */
+    memset(cw_l145, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0)) continue;
-        if (!((m_74[cw_t] > 0u))) cw_l149[cw_t] = 1;
+        if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
+        if (!((m_70[cw_t] > 0u))) cw_l145[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0)) continue;
+        if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
         {
-          /* cw_ret75 declared */
-          self_76[cw_t] = g_69[cw_t];
-          var_77[cw_t] = val_70[cw_t];
-          lane_mask_78[cw_t] = m_74[cw_t];
+          /* cw_ret71 declared */
+          self_72[cw_t] = g_65[cw_t];
+          var_73[cw_t] = val_66[cw_t];
+          lane_mask_74[cw_t] = m_70[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l151[t] 0 running, 1 left, 2 continued */
-      memset(cw_l151, 0, cw_nt);
-      for (;;) {
+      /* uniform loop with a barrier inside: one C loop for the block */
+      do {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
+          if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
           {
-            cw_op80[cw_t] = (*self_76[cw_t]).__cw_mask;
-            cw_op81[cw_t] = var_77[cw_t];
-            cw_op82[cw_t] = ((int32_t)lane_mask_78[cw_t]);
+            cw_op76[cw_t] = (*self_72[cw_t]).__cw_mask;
+            cw_op77[cw_t] = var_73[cw_t];
+            cw_op78[cw_t] = ((int32_t)lane_mask_74[cw_t]);
           }
         }
         /* __shfl_xor_sync */
-        float __fis_xch153[1024];
+        float __fis_xch148[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
+          if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
           {
-            (__fis_xch153[((uint32_t)cw_t)] = cw_op81[cw_t]);
+            (__fis_xch148[((uint32_t)cw_t)] = cw_op77[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
+          if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane154 = ((uint32_t)cw_t);
-            uint32_t __fis_src155 = (((((__fis_lane154 & 31u) ^ ((uint32_t)cw_op82[cw_t])) - (((__fis_lane154 & 31u) ^ ((uint32_t)cw_op82[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane154 & 31u) - ((__fis_lane154 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane154 - (__fis_lane154 & 31u)) + ((__fis_lane154 & 31u) ^ ((uint32_t)cw_op82[cw_t]))) : __fis_lane154);
-            cw_coll83[cw_t] = __fis_xch153[((__fis_src155 < cw_nt) ? __fis_src155 : __fis_lane154)];
+            uint32_t __fis_lane149 = ((uint32_t)cw_t);
+            uint32_t __fis_src150 = (((((__fis_lane149 & 31u) ^ ((uint32_t)cw_op78[cw_t])) - (((__fis_lane149 & 31u) ^ ((uint32_t)cw_op78[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane149 & 31u) - ((__fis_lane149 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane149 - (__fis_lane149 & 31u)) + ((__fis_lane149 & 31u) ^ ((uint32_t)cw_op78[cw_t]))) : __fis_lane149);
+            cw_coll79[cw_t] = __fis_xch148[((__fis_src150 < cw_nt) ? __fis_src150 : __fis_lane149)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0 && cw_l151[cw_t] == 0)) continue;
+          if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
           {
-            (cw_ret75[cw_t] = cw_coll83[cw_t]);
-            { cw_l151[cw_t] = 1; goto cw_next158; }
+            (cw_ret71[cw_t] = cw_coll79[cw_t]);
           }
-          cw_next158:;
         }
-        break;
-      }
+      } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0)) continue;
+        if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
         {
-          (val_70[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_71[cw_t]), val_70[cw_t], cw_ret75[cw_t]));
+          (val_66[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_67[cw_t]), val_66[cw_t], cw_ret71[cw_t]));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t] && cw_l149[cw_t] == 0)) continue;
-        (m_74[cw_t] >>= 1);
+        if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
+        (m_70[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l145[cw_t] == 0 && cw_p147[cw_t])) continue;
+      if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t])) continue;
       {
-        (cw_ret68[cw_t] = val_70[cw_t]);
-        { cw_l145[cw_t] = 1; goto cw_next160; }
+        (cw_ret64[cw_t] = val_66[cw_t]);
+        { cw_l141[cw_t] = 1; goto cw_next155; }
       }
-      cw_next160:;
+      cw_next155:;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l145[cw_t] == 0)) continue;
+      if (!(cw_l141[cw_t] == 0)) continue;
       {
-        r_84[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_69[cw_t]);
+        r_80[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_65[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l145[cw_t] == 0)) continue;
+      if (!(cw_l141[cw_t] == 0)) continue;
       {
-        d_85[cw_t] = 1u;
+        d_81[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l163[t] 0 running, 1 left, 2 continued */
-    memset(cw_l163, 0, cw_nt);
+    /* loop with a barrier inside: cw_l158[t] 0 running, 1 left, 2 continued */
+    memset(cw_l158, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
-        if (!((d_85[cw_t] < n_73[cw_t]))) cw_l163[cw_t] = 1;
+        if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
+        if (!((d_81[cw_t] < n_69[cw_t]))) cw_l158[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
+        if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
         {
-          /* cw_ret86 declared */
-          self_87[cw_t] = g_69[cw_t];
-          var_88[cw_t] = val_70[cw_t];
-          delta_89[cw_t] = d_85[cw_t];
+          /* cw_ret82 declared */
+          self_83[cw_t] = g_65[cw_t];
+          var_84[cw_t] = val_66[cw_t];
+          delta_85[cw_t] = d_81[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l165[t] 0 running, 1 left, 2 continued */
-      memset(cw_l165, 0, cw_nt);
-      for (;;) {
+      /* uniform loop with a barrier inside: one C loop for the block */
+      do {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
+          if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
           {
-            cw_op91[cw_t] = (*self_87[cw_t]).__cw_mask;
-            cw_op92[cw_t] = var_88[cw_t];
-            cw_op93[cw_t] = delta_89[cw_t];
+            cw_op87[cw_t] = (*self_83[cw_t]).__cw_mask;
+            cw_op88[cw_t] = var_84[cw_t];
+            cw_op89[cw_t] = delta_85[cw_t];
           }
         }
         /* __shfl_down_sync */
-        float __fis_xch167[1024];
+        float __fis_xch161[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
+          if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
           {
-            (__fis_xch167[((uint32_t)cw_t)] = cw_op92[cw_t]);
+            (__fis_xch161[((uint32_t)cw_t)] = cw_op88[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
+          if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane168 = ((uint32_t)cw_t);
-            uint32_t __fis_src169 = (((((__fis_lane168 & 31u) & (((uint32_t)32) - 1u)) + cw_op93[cw_t]) < ((uint32_t)32)) ? (__fis_lane168 + cw_op93[cw_t]) : __fis_lane168);
-            cw_coll94[cw_t] = __fis_xch167[((__fis_src169 < cw_nt) ? __fis_src169 : __fis_lane168)];
+            uint32_t __fis_lane162 = ((uint32_t)cw_t);
+            uint32_t __fis_src163 = (((((__fis_lane162 & 31u) & (((uint32_t)32) - 1u)) + cw_op89[cw_t]) < ((uint32_t)32)) ? (__fis_lane162 + cw_op89[cw_t]) : __fis_lane162);
+            cw_coll90[cw_t] = __fis_xch161[((__fis_src163 < cw_nt) ? __fis_src163 : __fis_lane162)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0 && cw_l165[cw_t] == 0)) continue;
+          if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
           {
-            (cw_ret86[cw_t] = cw_coll94[cw_t]);
-            { cw_l165[cw_t] = 1; goto cw_next172; }
+            (cw_ret82[cw_t] = cw_coll90[cw_t]);
           }
-          cw_next172:;
         }
-        break;
-      }
+      } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
+        if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
         {
-          float other_95 = cw_ret86[cw_t];
-          if (((r_84[cw_t] + d_85[cw_t]) < n_73[cw_t]))
-            (val_70[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_71[cw_t]), val_70[cw_t], other_95));
+          float other_91 = cw_ret82[cw_t];
+          if (((r_80[cw_t] + d_81[cw_t]) < n_69[cw_t]))
+            (val_66[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_67[cw_t]), val_66[cw_t], other_91));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l145[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
-        (d_85[cw_t] <<= 1);
+        if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
+        (d_81[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l145[cw_t] == 0)) continue;
+      if (!(cw_l141[cw_t] == 0)) continue;
       {
-        /* cw_ret96 declared */
-        self_97[cw_t] = g_69[cw_t];
-        var_98[cw_t] = val_70[cw_t];
+        /* cw_ret92 declared */
+        self_93[cw_t] = g_65[cw_t];
+        var_94[cw_t] = val_66[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l175[t] 0 running, 1 left, 2 continued */
-    memset(cw_l175, 0, cw_nt);
-    for (;;) {
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
+        if (!(cw_l141[cw_t] == 0)) continue;
         {
-          cw_op101[cw_t] = (*self_97[cw_t]).__cw_mask;
-          cw_op102[cw_t] = var_98[cw_t];
-          cw_op103[cw_t] = ((int32_t)((uint32_t)0u));
+          cw_op97[cw_t] = (*self_93[cw_t]).__cw_mask;
+          cw_op98[cw_t] = var_94[cw_t];
+          cw_op99[cw_t] = ((int32_t)((uint32_t)0u));
         }
       }
       /* __shfl_sync */
-      float __fis_xch177[1024];
+      float __fis_xch170[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
+        if (!(cw_l141[cw_t] == 0)) continue;
         {
-          (__fis_xch177[((uint32_t)cw_t)] = cw_op102[cw_t]);
+          (__fis_xch170[((uint32_t)cw_t)] = cw_op98[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
+        if (!(cw_l141[cw_t] == 0)) continue;
         {
-          uint32_t __fis_lane178 = ((uint32_t)cw_t);
-          uint32_t __fis_src179 = (((__fis_lane178 - (__fis_lane178 & 31u)) + ((__fis_lane178 & 31u) - ((__fis_lane178 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op103[cw_t]) & (((uint32_t)32) - 1u)));
-          cw_coll104[cw_t] = __fis_xch177[((__fis_src179 < cw_nt) ? __fis_src179 : __fis_lane178)];
+          uint32_t __fis_lane171 = ((uint32_t)cw_t);
+          uint32_t __fis_src172 = (((__fis_lane171 - (__fis_lane171 & 31u)) + ((__fis_lane171 & 31u) - ((__fis_lane171 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op99[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll100[cw_t] = __fis_xch170[((__fis_src172 < cw_nt) ? __fis_src172 : __fis_lane171)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l145[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
+        if (!(cw_l141[cw_t] == 0)) continue;
         {
-          (cw_ret96[cw_t] = cw_coll104[cw_t]);
-          { cw_l175[cw_t] = 1; goto cw_next182; }
+          (cw_ret92[cw_t] = cw_coll100[cw_t]);
         }
-        cw_next182:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l145[cw_t] == 0)) continue;
+      if (!(cw_l141[cw_t] == 0)) continue;
       {
-        (cw_ret68[cw_t] = cw_ret96[cw_t]);
-        { cw_l145[cw_t] = 1; goto cw_next183; }
+        (cw_ret64[cw_t] = cw_ret92[cw_t]);
       }
-      cw_next183:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      warpSum[cw_t] = cw_ret68[cw_t];
-      /* cw_ret105 declared */
-      g_106[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      val_107[cw_t] = v[cw_t];
-      op_108[cw_t] = ((cooperative_groups_greater_float){0});
+      warpSum[cw_t] = cw_ret64[cw_t];
+      /* cw_ret101 declared */
+      g_102[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      val_103[cw_t] = v[cw_t];
+      op_104[cw_t] = ((cooperative_groups_greater_float){0});
     }
   }
-  /* loop with a barrier inside: cw_l185[t] 0 running, 1 left, 2 continued */
-  memset(cw_l185, 0, cw_nt);
+  /* loop with a barrier inside: cw_l178[t] 0 running, 1 left, 2 continued */
+  memset(cw_l178, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l185[cw_t] == 0)) continue;
+      if (!(cw_l178[cw_t] == 0)) continue;
       {
-        n_110[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_106[cw_t]);
+        n_106[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_102[cw_t]);
       }
     }
     /* if with a barrier inside: predicate per thread */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l185[cw_t] == 0)) continue;
-      cw_p187[cw_t] = (((n_110[cw_t] & (n_110[cw_t] - 1u)) == 0u)) != 0;
+      if (!(cw_l178[cw_t] == 0)) continue;
+      cw_p180[cw_t] = (((n_106[cw_t] & (n_106[cw_t] - 1u)) == 0u)) != 0;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t])) continue;
+      if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t])) continue;
       {
-        m_111[cw_t] = (n_110[cw_t] >> 1);
+        m_107[cw_t] = (n_106[cw_t] >> 1);
       }
     }
-    /* loop with a barrier inside: cw_l189[t] 0 running, 1 left, 2 continued */
-    memset(cw_l189, 0, cw_nt);
+    /* loop with a barrier inside: cw_l182[t] 0 running, 1 left, 2 continued */
+    memset(cw_l182, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0)) continue;
-        if (!((m_111[cw_t] > 0u))) cw_l189[cw_t] = 1;
+        if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
+        if (!((m_107[cw_t] > 0u))) cw_l182[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0)) continue;
+        if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
         {
-          /* cw_ret112 declared */
-          self_113[cw_t] = g_106[cw_t];
-          var_114[cw_t] = val_107[cw_t];
-          lane_mask_115[cw_t] = m_111[cw_t];
+          /* cw_ret108 declared */
+          self_109[cw_t] = g_102[cw_t];
+          var_110[cw_t] = val_103[cw_t];
+          lane_mask_111[cw_t] = m_107[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l191[t] 0 running, 1 left, 2 continued */
-      memset(cw_l191, 0, cw_nt);
-      for (;;) {
+      /* uniform loop with a barrier inside: one C loop for the block */
+      do {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
+          if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
           {
-            cw_op117[cw_t] = (*self_113[cw_t]).__cw_mask;
-            cw_op118[cw_t] = var_114[cw_t];
-            cw_op119[cw_t] = ((int32_t)lane_mask_115[cw_t]);
+            cw_op113[cw_t] = (*self_109[cw_t]).__cw_mask;
+            cw_op114[cw_t] = var_110[cw_t];
+            cw_op115[cw_t] = ((int32_t)lane_mask_111[cw_t]);
           }
         }
         /* __shfl_xor_sync */
-        float __fis_xch193[1024];
+        float __fis_xch185[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
+          if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
           {
-            (__fis_xch193[((uint32_t)cw_t)] = cw_op118[cw_t]);
+            (__fis_xch185[((uint32_t)cw_t)] = cw_op114[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
+          if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane194 = ((uint32_t)cw_t);
-            uint32_t __fis_src195 = (((((__fis_lane194 & 31u) ^ ((uint32_t)cw_op119[cw_t])) - (((__fis_lane194 & 31u) ^ ((uint32_t)cw_op119[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane194 & 31u) - ((__fis_lane194 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane194 - (__fis_lane194 & 31u)) + ((__fis_lane194 & 31u) ^ ((uint32_t)cw_op119[cw_t]))) : __fis_lane194);
-            cw_coll120[cw_t] = __fis_xch193[((__fis_src195 < cw_nt) ? __fis_src195 : __fis_lane194)];
+            uint32_t __fis_lane186 = ((uint32_t)cw_t);
+            uint32_t __fis_src187 = (((((__fis_lane186 & 31u) ^ ((uint32_t)cw_op115[cw_t])) - (((__fis_lane186 & 31u) ^ ((uint32_t)cw_op115[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane186 & 31u) - ((__fis_lane186 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane186 - (__fis_lane186 & 31u)) + ((__fis_lane186 & 31u) ^ ((uint32_t)cw_op115[cw_t]))) : __fis_lane186);
+            cw_coll116[cw_t] = __fis_xch185[((__fis_src187 < cw_nt) ? __fis_src187 : __fis_lane186)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0 && cw_l191[cw_t] == 0)) continue;
+          if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
           {
-            (cw_ret112[cw_t] = cw_coll120[cw_t]);
-            { cw_l191[cw_t] = 1; goto cw_next198; }
+            (cw_ret108[cw_t] = cw_coll116[cw_t]);
           }
-          cw_next198:;
         }
-        break;
-      }
+      } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0)) continue;
+        if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
         {
-          (val_107[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_108[cw_t]), val_107[cw_t], cw_ret112[cw_t]));
+          (val_103[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_104[cw_t]), val_103[cw_t], cw_ret108[cw_t]));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t] && cw_l189[cw_t] == 0)) continue;
-        (m_111[cw_t] >>= 1);
+        if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
+        (m_107[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l185[cw_t] == 0 && cw_p187[cw_t])) continue;
+      if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t])) continue;
       {
-        (cw_ret105[cw_t] = val_107[cw_t]);
-        { cw_l185[cw_t] = 1; goto cw_next200; }
+        (cw_ret101[cw_t] = val_103[cw_t]);
+        { cw_l178[cw_t] = 1; goto cw_next192; }
       }
-      cw_next200:;
+      cw_next192:;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l185[cw_t] == 0)) continue;
+      if (!(cw_l178[cw_t] == 0)) continue;
       {
-        r_121[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_106[cw_t]);
+        r_117[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_102[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l185[cw_t] == 0)) continue;
+      if (!(cw_l178[cw_t] == 0)) continue;
       {
-        d_122[cw_t] = 1u;
+        d_118[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l203[t] 0 running, 1 left, 2 continued */
-    memset(cw_l203, 0, cw_nt);
+    /* loop with a barrier inside: cw_l195[t] 0 running, 1 left, 2 continued */
+    memset(cw_l195, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0)) continue;
-        if (!((d_122[cw_t] < n_110[cw_t]))) cw_l203[cw_t] = 1;
+        if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
+        if (!((d_118[cw_t] < n_106[cw_t]))) cw_l195[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0)) continue;
+        if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
         {
-          /* cw_ret123 declared */
-          self_124[cw_t] = g_106[cw_t];
-          var_125[cw_t] = val_107[cw_t];
-          delta_126[cw_t] = d_122[cw_t];
+          /* cw_ret119 declared */
+          self_120[cw_t] = g_102[cw_t];
+          var_121[cw_t] = val_103[cw_t];
+          delta_122[cw_t] = d_118[cw_t];
         }
       }
-      /* loop with a barrier inside: cw_l205[t] 0 running, 1 left, 2 continued */
-      memset(cw_l205, 0, cw_nt);
-      for (;;) {
+      /* uniform loop with a barrier inside: one C loop for the block */
+      do {
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
+          if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
           {
-            cw_op128[cw_t] = (*self_124[cw_t]).__cw_mask;
-            cw_op129[cw_t] = var_125[cw_t];
-            cw_op130[cw_t] = delta_126[cw_t];
+            cw_op124[cw_t] = (*self_120[cw_t]).__cw_mask;
+            cw_op125[cw_t] = var_121[cw_t];
+            cw_op126[cw_t] = delta_122[cw_t];
           }
         }
         /* __shfl_down_sync */
-        float __fis_xch207[1024];
+        float __fis_xch198[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
+          if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
           {
-            (__fis_xch207[((uint32_t)cw_t)] = cw_op129[cw_t]);
+            (__fis_xch198[((uint32_t)cw_t)] = cw_op125[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
+          if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane208 = ((uint32_t)cw_t);
-            uint32_t __fis_src209 = (((((__fis_lane208 & 31u) & (((uint32_t)32) - 1u)) + cw_op130[cw_t]) < ((uint32_t)32)) ? (__fis_lane208 + cw_op130[cw_t]) : __fis_lane208);
-            cw_coll131[cw_t] = __fis_xch207[((__fis_src209 < cw_nt) ? __fis_src209 : __fis_lane208)];
+            uint32_t __fis_lane199 = ((uint32_t)cw_t);
+            uint32_t __fis_src200 = (((((__fis_lane199 & 31u) & (((uint32_t)32) - 1u)) + cw_op126[cw_t]) < ((uint32_t)32)) ? (__fis_lane199 + cw_op126[cw_t]) : __fis_lane199);
+            cw_coll127[cw_t] = __fis_xch198[((__fis_src200 < cw_nt) ? __fis_src200 : __fis_lane199)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0 && cw_l205[cw_t] == 0)) continue;
+          if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
           {
-            (cw_ret123[cw_t] = cw_coll131[cw_t]);
-            { cw_l205[cw_t] = 1; goto cw_next212; }
+            (cw_ret119[cw_t] = cw_coll127[cw_t]);
           }
-          cw_next212:;
         }
-        break;
-      }
+      } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0)) continue;
+        if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
         {
-          float other_132 = cw_ret123[cw_t];
-          if (((r_121[cw_t] + d_122[cw_t]) < n_110[cw_t]))
-            (val_107[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_108[cw_t]), val_107[cw_t], other_132));
+          float other_128 = cw_ret119[cw_t];
+          if (((r_117[cw_t] + d_118[cw_t]) < n_106[cw_t]))
+            (val_103[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_104[cw_t]), val_103[cw_t], other_128));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l185[cw_t] == 0 && cw_l203[cw_t] == 0)) continue;
-        (d_122[cw_t] <<= 1);
+        if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
+        (d_118[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l185[cw_t] == 0)) continue;
+      if (!(cw_l178[cw_t] == 0)) continue;
       {
-        /* cw_ret133 declared */
-        self_134[cw_t] = g_106[cw_t];
-        var_135[cw_t] = val_107[cw_t];
+        /* cw_ret129 declared */
+        self_130[cw_t] = g_102[cw_t];
+        var_131[cw_t] = val_103[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l215[t] 0 running, 1 left, 2 continued */
-    memset(cw_l215, 0, cw_nt);
-    for (;;) {
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
+        if (!(cw_l178[cw_t] == 0)) continue;
         {
-          cw_op138[cw_t] = (*self_134[cw_t]).__cw_mask;
-          cw_op139[cw_t] = var_135[cw_t];
-          cw_op140[cw_t] = ((int32_t)((uint32_t)0u));
+          cw_op134[cw_t] = (*self_130[cw_t]).__cw_mask;
+          cw_op135[cw_t] = var_131[cw_t];
+          cw_op136[cw_t] = ((int32_t)((uint32_t)0u));
         }
       }
       /* __shfl_sync */
-      float __fis_xch217[1024];
+      float __fis_xch207[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
+        if (!(cw_l178[cw_t] == 0)) continue;
         {
-          (__fis_xch217[((uint32_t)cw_t)] = cw_op139[cw_t]);
+          (__fis_xch207[((uint32_t)cw_t)] = cw_op135[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
+        if (!(cw_l178[cw_t] == 0)) continue;
         {
-          uint32_t __fis_lane218 = ((uint32_t)cw_t);
-          uint32_t __fis_src219 = (((__fis_lane218 - (__fis_lane218 & 31u)) + ((__fis_lane218 & 31u) - ((__fis_lane218 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op140[cw_t]) & (((uint32_t)32) - 1u)));
-          cw_coll141[cw_t] = __fis_xch217[((__fis_src219 < cw_nt) ? __fis_src219 : __fis_lane218)];
+          uint32_t __fis_lane208 = ((uint32_t)cw_t);
+          uint32_t __fis_src209 = (((__fis_lane208 - (__fis_lane208 & 31u)) + ((__fis_lane208 & 31u) - ((__fis_lane208 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op136[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll137[cw_t] = __fis_xch207[((__fis_src209 < cw_nt) ? __fis_src209 : __fis_lane208)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l185[cw_t] == 0 && cw_l215[cw_t] == 0)) continue;
+        if (!(cw_l178[cw_t] == 0)) continue;
         {
-          (cw_ret133[cw_t] = cw_coll141[cw_t]);
-          { cw_l215[cw_t] = 1; goto cw_next222; }
+          (cw_ret129[cw_t] = cw_coll137[cw_t]);
         }
-        cw_next222:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l185[cw_t] == 0)) continue;
+      if (!(cw_l178[cw_t] == 0)) continue;
       {
-        (cw_ret105[cw_t] = cw_ret133[cw_t]);
-        { cw_l185[cw_t] = 1; goto cw_next223; }
+        (cw_ret101[cw_t] = cw_ret129[cw_t]);
       }
-      cw_next223:;
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      float warpMax = cw_ret105[cw_t];
+      float warpMax = cw_ret101[cw_t];
       if ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u))
       {
         (cw_sh_s_2[cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] = warpSum[cw_t]);
         (cw_sh_m_3[cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] = warpMax);
       }
-      const cooperative_groups_thread_block *self_142 = (&block[cw_t]);
+      const cooperative_groups_thread_block *self_138 = (&block[cw_t]);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
@@ -1477,9 +1432,14 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_cgReduceBuiltin;
+#define cwb_cgReduceBuiltin_exact cwx_cgReduceBuiltin
+#else
 CW_EXACT_COPY void cwb_cgReduceBuiltin_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_cgReduceBuiltin(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_cgReduceBuiltin)
 }

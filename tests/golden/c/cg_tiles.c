@@ -775,6 +775,12 @@ static cooperative_groups_thread_block_tile_8 cooperative_groups_tiled_partition
 
 /* cooperative_groups::thread_block_tile<8>::shfl<float>: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel segmentedSums (split at barriers) */
 CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -793,7 +799,6 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   int32_t cw_op7[cw_nt]; /* per thread */
   int32_t cw_coll8[cw_nt]; /* per thread */
   unsigned char cw_l11[cw_nt];
-  unsigned char cw_l13[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -823,11 +828,10 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
         lane_mask_3[cw_t] = ((uint32_t)mask[cw_t]);
       }
     }
-    /* loop with a barrier inside: cw_l13[t] 0 running, 1 left, 2 continued */
-    memset(cw_l13, 0, cw_nt);
-    for (;;) {
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0)) continue;
+        if (!(cw_l11[cw_t] == 0)) continue;
         {
           cw_op5[cw_t] = (*self_1[cw_t]).__cw_mask;
           cw_op6[cw_t] = var_2[cw_t];
@@ -835,31 +839,28 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
         }
       }
       /* __shfl_xor_sync */
-      int32_t __fis_xch15[1024];
+      int32_t __fis_xch14[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0)) continue;
+        if (!(cw_l11[cw_t] == 0)) continue;
         {
-          (__fis_xch15[((uint32_t)cw_t)] = cw_op6[cw_t]);
+          (__fis_xch14[((uint32_t)cw_t)] = cw_op6[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0)) continue;
+        if (!(cw_l11[cw_t] == 0)) continue;
         {
-          uint32_t __fis_lane16 = ((uint32_t)cw_t);
-          uint32_t __fis_src17 = (((((__fis_lane16 & 31u) ^ ((uint32_t)cw_op7[cw_t])) - (((__fis_lane16 & 31u) ^ ((uint32_t)cw_op7[cw_t])) & (((uint32_t)16) - 1u))) == ((__fis_lane16 & 31u) - ((__fis_lane16 & 31u) & (((uint32_t)16) - 1u)))) ? ((__fis_lane16 - (__fis_lane16 & 31u)) + ((__fis_lane16 & 31u) ^ ((uint32_t)cw_op7[cw_t]))) : __fis_lane16);
-          cw_coll8[cw_t] = __fis_xch15[((__fis_src17 < cw_nt) ? __fis_src17 : __fis_lane16)];
+          uint32_t __fis_lane15 = ((uint32_t)cw_t);
+          uint32_t __fis_src16 = (((((__fis_lane15 & 31u) ^ ((uint32_t)cw_op7[cw_t])) - (((__fis_lane15 & 31u) ^ ((uint32_t)cw_op7[cw_t])) & (((uint32_t)16) - 1u))) == ((__fis_lane15 & 31u) - ((__fis_lane15 & 31u) & (((uint32_t)16) - 1u)))) ? ((__fis_lane15 - (__fis_lane15 & 31u)) + ((__fis_lane15 & 31u) ^ ((uint32_t)cw_op7[cw_t]))) : __fis_lane15);
+          cw_coll8[cw_t] = __fis_xch14[((__fis_src16 < cw_nt) ? __fis_src16 : __fis_lane15)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l11[cw_t] == 0 && cw_l13[cw_t] == 0)) continue;
+        if (!(cw_l11[cw_t] == 0)) continue;
         {
           (cw_ret0[cw_t] = cw_coll8[cw_t]);
-          { cw_l13[cw_t] = 1; goto cw_next20; }
         }
-        cw_next20:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l11[cw_t] == 0)) continue;
       {
@@ -878,9 +879,14 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_segmentedSums;
+#define cwb_segmentedSums_exact cwx_segmentedSums
+#else
 CW_EXACT_COPY void cwb_segmentedSums_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_segmentedSums(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_segmentedSums)
 }
@@ -895,29 +901,26 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   cooperative_groups_thread_block_tile_32 warp[cw_nt]; /* per thread */
   int32_t i[cw_nt]; /* per thread */
   bool big[cw_nt]; /* per thread */
-  int32_t cw_ret23[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_4 *self_24[cw_nt]; /* per thread */
-  int32_t predicate_25[cw_nt]; /* per thread */
-  uint32_t cw_op27[cw_nt]; /* per thread */
-  int32_t cw_op28[cw_nt]; /* per thread */
-  int32_t cw_coll29[cw_nt]; /* per thread */
+  int32_t cw_ret22[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_4 *self_23[cw_nt]; /* per thread */
+  int32_t predicate_24[cw_nt]; /* per thread */
+  uint32_t cw_op26[cw_nt]; /* per thread */
+  int32_t cw_op27[cw_nt]; /* per thread */
+  int32_t cw_coll28[cw_nt]; /* per thread */
   int32_t anyBig[cw_nt]; /* per thread */
-  int32_t cw_ret30[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_4 *self_31[cw_nt]; /* per thread */
-  int32_t predicate_32[cw_nt]; /* per thread */
-  uint32_t cw_op34[cw_nt]; /* per thread */
-  int32_t cw_op35[cw_nt]; /* per thread */
-  int32_t cw_coll36[cw_nt]; /* per thread */
+  int32_t cw_ret29[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_4 *self_30[cw_nt]; /* per thread */
+  int32_t predicate_31[cw_nt]; /* per thread */
+  uint32_t cw_op33[cw_nt]; /* per thread */
+  int32_t cw_op34[cw_nt]; /* per thread */
+  int32_t cw_coll35[cw_nt]; /* per thread */
   int32_t allBig[cw_nt]; /* per thread */
-  uint32_t cw_ret37[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_38[cw_nt]; /* per thread */
-  int32_t predicate_39[cw_nt]; /* per thread */
-  uint32_t cw_op41[cw_nt]; /* per thread */
-  int32_t cw_op42[cw_nt]; /* per thread */
-  uint32_t cw_coll43[cw_nt]; /* per thread */
-  unsigned char cw_l45[cw_nt];
-  unsigned char cw_l64[cw_nt];
-  unsigned char cw_l83[cw_nt];
+  uint32_t cw_ret36[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_37[cw_nt]; /* per thread */
+  int32_t predicate_38[cw_nt]; /* per thread */
+  uint32_t cw_op40[cw_nt]; /* per thread */
+  int32_t cw_op41[cw_nt]; /* per thread */
+  uint32_t cw_coll42[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -925,228 +928,189 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       warp[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
       i[cw_t] = ((int32_t)cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, (&block[cw_t])));
       big[cw_t] = (x[i[cw_t]] > 0.5f);
-      /* cw_ret23 declared */
-      self_24[cw_t] = (&quad[cw_t]);
-      predicate_25[cw_t] = ((int32_t)big[cw_t]);
+      /* cw_ret22 declared */
+      self_23[cw_t] = (&quad[cw_t]);
+      predicate_24[cw_t] = ((int32_t)big[cw_t]);
     }
   }
-  /* loop with a barrier inside: cw_l45[t] 0 running, 1 left, 2 continued */
-  memset(cw_l45, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l45[cw_t] == 0)) continue;
       {
-        cw_op27[cw_t] = (*self_24[cw_t]).__cw_mask;
-        cw_op28[cw_t] = predicate_25[cw_t];
+        cw_op26[cw_t] = (*self_23[cw_t]).__cw_mask;
+        cw_op27[cw_t] = predicate_24[cw_t];
       }
     }
     /* __any_sync */
-    int32_t __fis_on47[1024];
-    int32_t __fis_vote48[1024];
-    uint32_t __fis_act49[32];
-    uint32_t __fis_bal50[32];
+    int32_t __fis_on45[1024];
+    int32_t __fis_vote46[1024];
+    uint32_t __fis_act47[32];
+    uint32_t __fis_bal48[32];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_on47[((uint32_t)cw_t)] = 0);
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l45[cw_t] == 0)) continue;
-      {
-        (__fis_on47[((uint32_t)cw_t)] = 1);
-        (__fis_vote48[((uint32_t)cw_t)] = ((int32_t)(cw_op28[cw_t] != 0)));
+        (__fis_on45[((uint32_t)cw_t)] = 1);
+        (__fis_vote46[((uint32_t)cw_t)] = ((int32_t)(cw_op27[cw_t] != 0)));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_t51 = ((uint32_t)cw_t);
-        if (((__fis_t51 & 31u) == 0u))
+        uint32_t __fis_t49 = ((uint32_t)cw_t);
+        if (((__fis_t49 & 31u) == 0u))
         {
-          uint32_t __fis_n55 = (((cw_nt - __fis_t51) < 32u) ? (cw_nt - __fis_t51) : 32u);
-          uint32_t __fis_a53 = 0u;
-          uint32_t __fis_b54 = 0u;
+          uint32_t __fis_n53 = (((cw_nt - __fis_t49) < 32u) ? (cw_nt - __fis_t49) : 32u);
+          uint32_t __fis_a51 = 0u;
+          uint32_t __fis_b52 = 0u;
           {
-            uint32_t __fis_j52 = 0u;
-            for (; (__fis_j52 < __fis_n55); (__fis_j52 = (__fis_j52 + 1u)))
+            uint32_t __fis_j50 = 0u;
+            for (; (__fis_j50 < __fis_n53); (__fis_j50 = (__fis_j50 + 1u)))
             {
-              (__fis_a53 = (__fis_a53 | (((uint32_t)__fis_on47[(__fis_t51 + __fis_j52)]) << __fis_j52)));
-              (__fis_b54 = (__fis_b54 | ((((uint32_t)__fis_on47[(__fis_t51 + __fis_j52)]) & ((uint32_t)__fis_vote48[(__fis_t51 + __fis_j52)])) << __fis_j52)));
+              (__fis_a51 = (__fis_a51 | (((uint32_t)__fis_on45[(__fis_t49 + __fis_j50)]) << __fis_j50)));
+              (__fis_b52 = (__fis_b52 | ((((uint32_t)__fis_on45[(__fis_t49 + __fis_j50)]) & ((uint32_t)__fis_vote46[(__fis_t49 + __fis_j50)])) << __fis_j50)));
             }
           }
-          (__fis_act49[(__fis_t51 >> 5u)] = __fis_a53);
-          (__fis_bal50[(__fis_t51 >> 5u)] = __fis_b54);
+          (__fis_act47[(__fis_t49 >> 5u)] = __fis_a51);
+          (__fis_bal48[(__fis_t49 >> 5u)] = __fis_b52);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l45[cw_t] == 0)) continue;
       {
-        uint32_t __fis_lane56 = ((uint32_t)cw_t);
-        uint32_t __fis_mask57 = (cw_op27[cw_t] & __fis_act49[(__fis_lane56 >> 5u)]);
-        cw_coll29[cw_t] = ((int32_t)((__fis_bal50[(__fis_lane56 >> 5u)] & __fis_mask57) != 0u));
+        uint32_t __fis_lane54 = ((uint32_t)cw_t);
+        uint32_t __fis_mask55 = (cw_op26[cw_t] & __fis_act47[(__fis_lane54 >> 5u)]);
+        cw_coll28[cw_t] = ((int32_t)((__fis_bal48[(__fis_lane54 >> 5u)] & __fis_mask55) != 0u));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l45[cw_t] == 0)) continue;
       {
-        (cw_ret23[cw_t] = cw_coll29[cw_t]);
-        { cw_l45[cw_t] = 1; goto cw_next62; }
+        (cw_ret22[cw_t] = cw_coll28[cw_t]);
       }
-      cw_next62:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      anyBig[cw_t] = cw_ret23[cw_t];
-      /* cw_ret30 declared */
-      self_31[cw_t] = (&quad[cw_t]);
-      predicate_32[cw_t] = ((int32_t)big[cw_t]);
+      anyBig[cw_t] = cw_ret22[cw_t];
+      /* cw_ret29 declared */
+      self_30[cw_t] = (&quad[cw_t]);
+      predicate_31[cw_t] = ((int32_t)big[cw_t]);
     }
   }
-  /* loop with a barrier inside: cw_l64[t] 0 running, 1 left, 2 continued */
-  memset(cw_l64, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l64[cw_t] == 0)) continue;
       {
-        cw_op34[cw_t] = (*self_31[cw_t]).__cw_mask;
-        cw_op35[cw_t] = predicate_32[cw_t];
+        cw_op33[cw_t] = (*self_30[cw_t]).__cw_mask;
+        cw_op34[cw_t] = predicate_31[cw_t];
       }
     }
     /* __all_sync */
-    int32_t __fis_on66[1024];
-    int32_t __fis_vote67[1024];
-    uint32_t __fis_act68[32];
-    uint32_t __fis_bal69[32];
+    int32_t __fis_on62[1024];
+    int32_t __fis_vote63[1024];
+    uint32_t __fis_act64[32];
+    uint32_t __fis_bal65[32];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_on66[((uint32_t)cw_t)] = 0);
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l64[cw_t] == 0)) continue;
-      {
-        (__fis_on66[((uint32_t)cw_t)] = 1);
-        (__fis_vote67[((uint32_t)cw_t)] = ((int32_t)(cw_op35[cw_t] != 0)));
+        (__fis_on62[((uint32_t)cw_t)] = 1);
+        (__fis_vote63[((uint32_t)cw_t)] = ((int32_t)(cw_op34[cw_t] != 0)));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_t70 = ((uint32_t)cw_t);
-        if (((__fis_t70 & 31u) == 0u))
+        uint32_t __fis_t66 = ((uint32_t)cw_t);
+        if (((__fis_t66 & 31u) == 0u))
         {
-          uint32_t __fis_n74 = (((cw_nt - __fis_t70) < 32u) ? (cw_nt - __fis_t70) : 32u);
-          uint32_t __fis_a72 = 0u;
-          uint32_t __fis_b73 = 0u;
+          uint32_t __fis_n70 = (((cw_nt - __fis_t66) < 32u) ? (cw_nt - __fis_t66) : 32u);
+          uint32_t __fis_a68 = 0u;
+          uint32_t __fis_b69 = 0u;
           {
-            uint32_t __fis_j71 = 0u;
-            for (; (__fis_j71 < __fis_n74); (__fis_j71 = (__fis_j71 + 1u)))
+            uint32_t __fis_j67 = 0u;
+            for (; (__fis_j67 < __fis_n70); (__fis_j67 = (__fis_j67 + 1u)))
             {
-              (__fis_a72 = (__fis_a72 | (((uint32_t)__fis_on66[(__fis_t70 + __fis_j71)]) << __fis_j71)));
-              (__fis_b73 = (__fis_b73 | ((((uint32_t)__fis_on66[(__fis_t70 + __fis_j71)]) & ((uint32_t)__fis_vote67[(__fis_t70 + __fis_j71)])) << __fis_j71)));
+              (__fis_a68 = (__fis_a68 | (((uint32_t)__fis_on62[(__fis_t66 + __fis_j67)]) << __fis_j67)));
+              (__fis_b69 = (__fis_b69 | ((((uint32_t)__fis_on62[(__fis_t66 + __fis_j67)]) & ((uint32_t)__fis_vote63[(__fis_t66 + __fis_j67)])) << __fis_j67)));
             }
           }
-          (__fis_act68[(__fis_t70 >> 5u)] = __fis_a72);
-          (__fis_bal69[(__fis_t70 >> 5u)] = __fis_b73);
+          (__fis_act64[(__fis_t66 >> 5u)] = __fis_a68);
+          (__fis_bal65[(__fis_t66 >> 5u)] = __fis_b69);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l64[cw_t] == 0)) continue;
       {
-        uint32_t __fis_lane75 = ((uint32_t)cw_t);
-        uint32_t __fis_mask76 = (cw_op34[cw_t] & __fis_act68[(__fis_lane75 >> 5u)]);
-        cw_coll36[cw_t] = ((int32_t)((__fis_bal69[(__fis_lane75 >> 5u)] & __fis_mask76) == __fis_mask76));
+        uint32_t __fis_lane71 = ((uint32_t)cw_t);
+        uint32_t __fis_mask72 = (cw_op33[cw_t] & __fis_act64[(__fis_lane71 >> 5u)]);
+        cw_coll35[cw_t] = ((int32_t)((__fis_bal65[(__fis_lane71 >> 5u)] & __fis_mask72) == __fis_mask72));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l64[cw_t] == 0)) continue;
       {
-        (cw_ret30[cw_t] = cw_coll36[cw_t]);
-        { cw_l64[cw_t] = 1; goto cw_next81; }
+        (cw_ret29[cw_t] = cw_coll35[cw_t]);
       }
-      cw_next81:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      allBig[cw_t] = cw_ret30[cw_t];
-      /* cw_ret37 declared */
-      self_38[cw_t] = (&warp[cw_t]);
-      predicate_39[cw_t] = ((int32_t)big[cw_t]);
+      allBig[cw_t] = cw_ret29[cw_t];
+      /* cw_ret36 declared */
+      self_37[cw_t] = (&warp[cw_t]);
+      predicate_38[cw_t] = ((int32_t)big[cw_t]);
     }
   }
-  /* loop with a barrier inside: cw_l83[t] 0 running, 1 left, 2 continued */
-  memset(cw_l83, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l83[cw_t] == 0)) continue;
       {
-        cw_op41[cw_t] = (*self_38[cw_t]).__cw_mask;
-        cw_op42[cw_t] = predicate_39[cw_t];
+        cw_op40[cw_t] = (*self_37[cw_t]).__cw_mask;
+        cw_op41[cw_t] = predicate_38[cw_t];
       }
     }
     /* __ballot_sync */
-    int32_t __fis_on85[1024];
-    int32_t __fis_vote86[1024];
-    uint32_t __fis_act87[32];
-    uint32_t __fis_bal88[32];
+    int32_t __fis_on79[1024];
+    int32_t __fis_vote80[1024];
+    uint32_t __fis_act81[32];
+    uint32_t __fis_bal82[32];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_on85[((uint32_t)cw_t)] = 0);
-      }
-    }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l83[cw_t] == 0)) continue;
-      {
-        (__fis_on85[((uint32_t)cw_t)] = 1);
-        (__fis_vote86[((uint32_t)cw_t)] = ((int32_t)(cw_op42[cw_t] != 0)));
+        (__fis_on79[((uint32_t)cw_t)] = 1);
+        (__fis_vote80[((uint32_t)cw_t)] = ((int32_t)(cw_op41[cw_t] != 0)));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_t89 = ((uint32_t)cw_t);
-        if (((__fis_t89 & 31u) == 0u))
+        uint32_t __fis_t83 = ((uint32_t)cw_t);
+        if (((__fis_t83 & 31u) == 0u))
         {
-          uint32_t __fis_n93 = (((cw_nt - __fis_t89) < 32u) ? (cw_nt - __fis_t89) : 32u);
-          uint32_t __fis_a91 = 0u;
-          uint32_t __fis_b92 = 0u;
+          uint32_t __fis_n87 = (((cw_nt - __fis_t83) < 32u) ? (cw_nt - __fis_t83) : 32u);
+          uint32_t __fis_a85 = 0u;
+          uint32_t __fis_b86 = 0u;
           {
-            uint32_t __fis_j90 = 0u;
-            for (; (__fis_j90 < __fis_n93); (__fis_j90 = (__fis_j90 + 1u)))
+            uint32_t __fis_j84 = 0u;
+            for (; (__fis_j84 < __fis_n87); (__fis_j84 = (__fis_j84 + 1u)))
             {
-              (__fis_a91 = (__fis_a91 | (((uint32_t)__fis_on85[(__fis_t89 + __fis_j90)]) << __fis_j90)));
-              (__fis_b92 = (__fis_b92 | ((((uint32_t)__fis_on85[(__fis_t89 + __fis_j90)]) & ((uint32_t)__fis_vote86[(__fis_t89 + __fis_j90)])) << __fis_j90)));
+              (__fis_a85 = (__fis_a85 | (((uint32_t)__fis_on79[(__fis_t83 + __fis_j84)]) << __fis_j84)));
+              (__fis_b86 = (__fis_b86 | ((((uint32_t)__fis_on79[(__fis_t83 + __fis_j84)]) & ((uint32_t)__fis_vote80[(__fis_t83 + __fis_j84)])) << __fis_j84)));
             }
           }
-          (__fis_act87[(__fis_t89 >> 5u)] = __fis_a91);
-          (__fis_bal88[(__fis_t89 >> 5u)] = __fis_b92);
+          (__fis_act81[(__fis_t83 >> 5u)] = __fis_a85);
+          (__fis_bal82[(__fis_t83 >> 5u)] = __fis_b86);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l83[cw_t] == 0)) continue;
       {
-        uint32_t __fis_lane94 = ((uint32_t)cw_t);
-        uint32_t __fis_mask95 = (cw_op41[cw_t] & __fis_act87[(__fis_lane94 >> 5u)]);
-        cw_coll43[cw_t] = (__fis_bal88[(__fis_lane94 >> 5u)] & __fis_mask95);
+        uint32_t __fis_lane88 = ((uint32_t)cw_t);
+        uint32_t __fis_mask89 = (cw_op40[cw_t] & __fis_act81[(__fis_lane88 >> 5u)]);
+        cw_coll42[cw_t] = (__fis_bal82[(__fis_lane88 >> 5u)] & __fis_mask89);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l83[cw_t] == 0)) continue;
       {
-        (cw_ret37[cw_t] = (cw_coll43[cw_t] >> cooperative_groups_thread_block_tile_32___cw_base(CW_DEVICE_ARGS, self_38[cw_t])));
-        { cw_l83[cw_t] = 1; goto cw_next100; }
+        (cw_ret36[cw_t] = (cw_coll42[cw_t] >> cooperative_groups_thread_block_tile_32___cw_base(CW_DEVICE_ARGS, self_37[cw_t])));
       }
-      cw_next100:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t ballot = cw_ret37[cw_t];
+      uint32_t ballot = cw_ret36[cw_t];
       if ((cooperative_groups_thread_block_tile_4_thread_rank(CW_DEVICE_ARGS, (&quad[cw_t])) == 0u))
         (flags[(i[cw_t] / 4)] = (((uint32_t)anyBig[cw_t]) | (((uint32_t)allBig[cw_t]) << 1)));
       if (((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&warp[cw_t])) == 0u) && (i[cw_t] == 0)))
@@ -1154,9 +1118,14 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_tileVotes;
+#define cwb_tileVotes_exact cwx_tileVotes
+#else
 CW_EXACT_COPY void cwb_tileVotes_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_tileVotes(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_tileVotes)
 }
@@ -1166,80 +1135,71 @@ CW_INLINE void cwb_broadcastLeader(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   CW_KERNEL_PROLOGUE
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
-  uint32_t src_rank_105; /* uniform: one per block */
+  uint32_t src_rank_98; /* uniform: one per block */
+  int32_t cw_op102; /* uniform: one per block */
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_group g[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_8 oct[cw_nt]; /* per thread */
-  float cw_ret102[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_8 *self_103[cw_nt]; /* per thread */
-  float var_104[cw_nt]; /* per thread */
-  uint32_t cw_op107[cw_nt]; /* per thread */
-  float cw_op108[cw_nt]; /* per thread */
-  int32_t cw_op109[cw_nt]; /* per thread */
-  float cw_coll110[cw_nt]; /* per thread */
+  float cw_ret95[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_8 *self_96[cw_nt]; /* per thread */
+  float var_97[cw_nt]; /* per thread */
+  uint32_t cw_op100[cw_nt]; /* per thread */
+  float cw_op101[cw_nt]; /* per thread */
+  float cw_coll103[cw_nt]; /* per thread */
   float leader[cw_nt]; /* per thread */
-  const cooperative_groups_thread_group *self_111[cw_nt]; /* per thread */
-  unsigned char cw_l114[cw_nt];
-  unsigned char cw_p123[cw_nt];
-  src_rank_105 = 0u;
+  const cooperative_groups_thread_group *self_104[cw_nt]; /* per thread */
+  unsigned char cw_p115[cw_nt];
+  src_rank_98 = 0u;
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
       g[cw_t] = cooperative_groups_tiled_partition_1(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])), 32u);
       oct[cw_t] = cooperative_groups_tiled_partition_8(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
-      /* cw_ret102 declared */
-      self_103[cw_t] = (&oct[cw_t]);
-      var_104[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
+      /* cw_ret95 declared */
+      self_96[cw_t] = (&oct[cw_t]);
+      var_97[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
     }
   }
-  /* loop with a barrier inside: cw_l114[t] 0 running, 1 left, 2 continued */
-  memset(cw_l114, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
+    cw_op102 = ((int32_t)src_rank_98);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l114[cw_t] == 0)) continue;
       {
-        cw_op107[cw_t] = (*self_103[cw_t]).__cw_mask;
-        cw_op108[cw_t] = var_104[cw_t];
-        cw_op109[cw_t] = ((int32_t)src_rank_105);
+        cw_op100[cw_t] = (*self_96[cw_t]).__cw_mask;
+        cw_op101[cw_t] = var_97[cw_t];
       }
     }
     /* __shfl_sync */
-    float __fis_xch116[1024];
+    float __fis_xch108[1024];
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l114[cw_t] == 0)) continue;
       {
-        (__fis_xch116[((uint32_t)cw_t)] = cw_op108[cw_t]);
+        (__fis_xch108[((uint32_t)cw_t)] = cw_op101[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l114[cw_t] == 0)) continue;
       {
-        uint32_t __fis_lane117 = ((uint32_t)cw_t);
-        uint32_t __fis_src118 = (((__fis_lane117 - (__fis_lane117 & 31u)) + ((__fis_lane117 & 31u) - ((__fis_lane117 & 31u) & (((uint32_t)8) - 1u)))) + (((uint32_t)cw_op109[cw_t]) & (((uint32_t)8) - 1u)));
-        cw_coll110[cw_t] = __fis_xch116[((__fis_src118 < cw_nt) ? __fis_src118 : __fis_lane117)];
+        uint32_t __fis_lane109 = ((uint32_t)cw_t);
+        uint32_t __fis_src110 = (((__fis_lane109 - (__fis_lane109 & 31u)) + ((__fis_lane109 & 31u) - ((__fis_lane109 & 31u) & (((uint32_t)8) - 1u)))) + (((uint32_t)cw_op102) & (((uint32_t)8) - 1u)));
+        cw_coll103[cw_t] = __fis_xch108[((__fis_src110 < cw_nt) ? __fis_src110 : __fis_lane109)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l114[cw_t] == 0)) continue;
       {
-        (cw_ret102[cw_t] = cw_coll110[cw_t]);
-        { cw_l114[cw_t] = 1; goto cw_next121; }
+        (cw_ret95[cw_t] = cw_coll103[cw_t]);
       }
-      cw_next121:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      leader[cw_t] = cw_ret102[cw_t];
-      self_111[cw_t] = (&g[cw_t]);
+      leader[cw_t] = cw_ret95[cw_t];
+      self_104[cw_t] = (&g[cw_t]);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     /* if with a barrier inside: predicate per thread */
     CW_FOR_EACH_THREAD {
-      cw_p123[cw_t] = (((*self_111[cw_t]).__cw_mask != 0u)) != 0;
+      cw_p115[cw_t] = (((*self_104[cw_t]).__cw_mask != 0u)) != 0;
     }
     /* __syncwarp() */
     /* __syncthreads() */
@@ -1251,9 +1211,14 @@ CW_INLINE void cwb_broadcastLeader(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_broadcastLeader;
+#define cwb_broadcastLeader_exact cwx_broadcastLeader
+#else
 CW_EXACT_COPY void cwb_broadcastLeader_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_broadcastLeader(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_broadcastLeader(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_broadcastLeader)
 }

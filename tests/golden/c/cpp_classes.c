@@ -209,6 +209,12 @@ static int32_t *Triple_end(CW_DEVICE_PARAMS, Triple *self) {
   return ((&(*self).v[0]) + 3);
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel classKernel */
 CW_INLINE void cwb_classKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -252,9 +258,14 @@ CW_INLINE void cwb_classKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_classKernel;
+#define cwb_classKernel_exact cwx_classKernel
+#else
 CW_EXACT_COPY void cwb_classKernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_classKernel(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_classKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_classKernel)
 }
@@ -449,9 +460,14 @@ CW_INLINE void cwb_rangeKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_rangeKernel;
+#define cwb_rangeKernel_exact cwx_rangeKernel
+#else
 CW_EXACT_COPY void cwb_rangeKernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_rangeKernel(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_rangeKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_rangeKernel)
 }
@@ -480,9 +496,14 @@ CW_INLINE void cwb_bitsKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_bitsKernel;
+#define cwb_bitsKernel_exact cwx_bitsKernel
+#else
 CW_EXACT_COPY void cwb_bitsKernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_bitsKernel(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_bitsKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_bitsKernel)
 }

@@ -106,6 +106,12 @@ static float addBias(CW_DEVICE_PARAMS, const float *x, const Config *c) {
   return (((*x) * ((float)(*c).scale)) + (*c).bias);
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel cppFeatures */
 CW_INLINE void cwb_cppFeatures(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -144,9 +150,14 @@ CW_INLINE void cwb_cppFeatures(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_cppFeatures;
+#define cwb_cppFeatures_exact cwx_cppFeatures
+#else
 CW_EXACT_COPY void cwb_cppFeatures_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_cppFeatures(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_cppFeatures(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_cppFeatures)
 }
@@ -167,9 +178,14 @@ CW_INLINE void cwb_swapPairs(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_swapPairs;
+#define cwb_swapPairs_exact cwx_swapPairs
+#else
 CW_EXACT_COPY void cwb_swapPairs_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_swapPairs(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_swapPairs(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_swapPairs)
 }

@@ -168,6 +168,12 @@ static int32_t PixelWriter_int_true_value(CW_DEVICE_PARAMS, const PixelWriter_in
   return ((((*self).next * 100) + ((*self).__base0.end * 10)) + (*self).__base0.stride);
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel inheritKernel */
 CW_INLINE void cwb_inheritKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -190,9 +196,14 @@ CW_INLINE void cwb_inheritKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_inheritKernel;
+#define cwb_inheritKernel_exact cwx_inheritKernel
+#else
 CW_EXACT_COPY void cwb_inheritKernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_inheritKernel(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_inheritKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_inheritKernel)
 }

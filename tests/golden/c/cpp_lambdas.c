@@ -158,6 +158,12 @@ static int32_t apply___lambda_26(CW_DEVICE_PARAMS, __lambda_26 f, int32_t x) {
   return __lambda_26_operator(CW_DEVICE_ARGS, (&f), x);
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel lambdaKernel (split at barriers) */
 CW_INLINE void cwb_lambdaKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -186,9 +192,14 @@ CW_INLINE void cwb_lambdaKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_lambdaKernel;
+#define cwb_lambdaKernel_exact cwx_lambdaKernel
+#else
 CW_EXACT_COPY void cwb_lambdaKernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_lambdaKernel(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_lambdaKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_lambdaKernel)
 }

@@ -108,6 +108,12 @@ static void Buffer_dtor(CW_DEVICE_PARAMS, Buffer *self) {
   CW_DEVICE_PROLOGUE
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel heapKernel */
 CW_INLINE void cwb_heapKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -137,9 +143,14 @@ CW_INLINE void cwb_heapKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_heapKernel;
+#define cwb_heapKernel_exact cwx_heapKernel
+#else
 CW_EXACT_COPY void cwb_heapKernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_heapKernel(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_heapKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_heapKernel)
 }

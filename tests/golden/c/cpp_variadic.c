@@ -187,6 +187,12 @@ static void report_int_int(CW_DEVICE_PARAMS, const int8_t *fmt, int32_t args__pk
   cw_ctx->printf_fn(cw_ctx, fmt, args__pk_0, args__pk_1);
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel variadicKernel */
 CW_INLINE void cwb_variadicKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -215,9 +221,14 @@ CW_INLINE void cwb_variadicKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_variadicKernel;
+#define cwb_variadicKernel_exact cwx_variadicKernel
+#else
 CW_EXACT_COPY void cwb_variadicKernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_variadicKernel(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_variadicKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_variadicKernel)
 }

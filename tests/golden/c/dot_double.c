@@ -78,6 +78,12 @@ struct cudaDeviceProp {
 #define cw_sh_warpSums_1 (*(double (*)[8])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel dotDouble (split at barriers) */
 CW_INLINE void cwb_dotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -191,9 +197,14 @@ CW_INLINE void cwb_dotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_dotDouble;
+#define cwb_dotDouble_exact cwx_dotDouble
+#else
 CW_EXACT_COPY void cwb_dotDouble_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_dotDouble(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_dotDouble(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_dotDouble)
 }
@@ -273,9 +284,14 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_kahanSum;
+#define cwb_kahanSum_exact cwx_kahanSum
+#else
 CW_EXACT_COPY void cwb_kahanSum_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_kahanSum(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_kahanSum)
 }

@@ -103,6 +103,12 @@ static int32_t *SharedMemory_int_get(CW_DEVICE_PARAMS, SharedMemory_int *self) {
   return ((int32_t *)(&cw_dsh_raw_4[0]));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel reverseDynamic (split at barriers) */
 CW_INLINE void cwb_reverseDynamic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -124,9 +130,14 @@ CW_INLINE void cwb_reverseDynamic(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reverseDynamic;
+#define cwb_reverseDynamic_exact cwx_reverseDynamic
+#else
 CW_EXACT_COPY void cwb_reverseDynamic_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reverseDynamic(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reverseDynamic(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reverseDynamic)
 }
@@ -162,9 +173,14 @@ CW_INLINE void cwb_carvedShared(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_carvedShared;
+#define cwb_carvedShared_exact cwx_carvedShared
+#else
 CW_EXACT_COPY void cwb_carvedShared_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_carvedShared(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_carvedShared(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_carvedShared)
 }
@@ -191,9 +207,14 @@ CW_INLINE void cwb_shiftRows_float(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_shiftRows_float;
+#define cwb_shiftRows_float_exact cwx_shiftRows_float
+#else
 CW_EXACT_COPY void cwb_shiftRows_float_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_shiftRows_float(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_shiftRows_float(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_shiftRows_float)
 }
@@ -220,9 +241,14 @@ CW_INLINE void cwb_shiftRows_int(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_shiftRows_int;
+#define cwb_shiftRows_int_exact cwx_shiftRows_int
+#else
 CW_EXACT_COPY void cwb_shiftRows_int_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_shiftRows_int(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_shiftRows_int(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_shiftRows_int)
 }

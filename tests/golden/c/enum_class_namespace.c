@@ -113,6 +113,12 @@ static float shift(CW_DEVICE_PARAMS, float x) {
   return (x - 0.5f);
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel ml::kernels::countKinds */
 CW_INLINE void cwb_ml_kernels_countKinds(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -129,9 +135,14 @@ CW_INLINE void cwb_ml_kernels_countKinds(cw_rt_ctx *cw_ctx, void **cw_args, cons
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_ml_kernels_countKinds;
+#define cwb_ml_kernels_countKinds_exact cwx_ml_kernels_countKinds
+#else
 CW_EXACT_COPY void cwb_ml_kernels_countKinds_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_ml_kernels_countKinds(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_ml_kernels_countKinds(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_ml_kernels_countKinds)
 }
@@ -217,9 +228,14 @@ CW_INLINE void cwb_activate(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_activate;
+#define cwb_activate_exact cwx_activate
+#else
 CW_EXACT_COPY void cwb_activate_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_activate(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_activate(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_activate)
 }

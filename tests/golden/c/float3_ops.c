@@ -151,6 +151,12 @@ static float2 operator_p_2(CW_DEVICE_PARAMS, float2 a, float2 b) {
   return ((float2){((a.x * b.x) - (a.y * b.y)), ((a.x * b.y) + (a.y * b.x))});
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel reflectRays */
 CW_INLINE void cwb_reflectRays(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -259,9 +265,14 @@ CW_INLINE void cwb_reflectRays(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reflectRays;
+#define cwb_reflectRays_exact cwx_reflectRays
+#else
 CW_EXACT_COPY void cwb_reflectRays_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reflectRays(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reflectRays(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reflectRays)
 }
@@ -338,9 +349,14 @@ CW_INLINE void cwb_rotate2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_rotate2d;
+#define cwb_rotate2d_exact cwx_rotate2d
+#else
 CW_EXACT_COPY void cwb_rotate2d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_rotate2d(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_rotate2d(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_rotate2d)
 }

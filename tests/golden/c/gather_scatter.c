@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel gather */
 CW_INLINE void cwb_gather(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -149,9 +155,14 @@ CW_INLINE void cwb_gather(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_gather;
+#define cwb_gather_exact cwx_gather
+#else
 CW_EXACT_COPY void cwb_gather_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_gather(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_gather(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_gather)
 }
@@ -229,9 +240,14 @@ CW_INLINE void cwb_scatterAdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_scatterAdd;
+#define cwb_scatterAdd_exact cwx_scatterAdd
+#else
 CW_EXACT_COPY void cwb_scatterAdd_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_scatterAdd(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_scatterAdd(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_scatterAdd)
 }
@@ -316,9 +332,14 @@ CW_INLINE void cwb_permute(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_permute;
+#define cwb_permute_exact cwx_permute
+#else
 CW_EXACT_COPY void cwb_permute_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_permute(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_permute(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_permute)
 }
@@ -403,9 +424,14 @@ CW_INLINE void cwb_gatherBytes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_gatherBytes;
+#define cwb_gatherBytes_exact cwx_gatherBytes
+#else
 CW_EXACT_COPY void cwb_gatherBytes_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_gatherBytes(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_gatherBytes(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_gatherBytes)
 }

@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel gotoShapes */
 CW_INLINE void cwb_gotoShapes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -137,9 +143,14 @@ CW_INLINE void cwb_gotoShapes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_gotoShapes;
+#define cwb_gotoShapes_exact cwx_gotoShapes
+#else
 CW_EXACT_COPY void cwb_gotoShapes_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_gotoShapes(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_gotoShapes(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_gotoShapes)
 }
@@ -171,9 +182,14 @@ CW_INLINE void cwb_gotoBothWays(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_gotoBothWays;
+#define cwb_gotoBothWays_exact cwx_gotoBothWays
+#else
 CW_EXACT_COPY void cwb_gotoBothWays_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_gotoBothWays(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_gotoBothWays(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_gotoBothWays)
 }

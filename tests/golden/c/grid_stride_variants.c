@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel strideVariants (split at barriers) */
 CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -248,9 +254,14 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_strideVariants;
+#define cwb_strideVariants_exact cwx_strideVariants
+#else
 CW_EXACT_COPY void cwb_strideVariants_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_strideVariants(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_strideVariants)
 }

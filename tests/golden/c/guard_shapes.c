@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel guard2d */
 CW_INLINE void cwb_guard2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -157,9 +163,14 @@ CW_INLINE void cwb_guard2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_guard2d;
+#define cwb_guard2d_exact cwx_guard2d
+#else
 CW_EXACT_COPY void cwb_guard2d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_guard2d(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_guard2d(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_guard2d)
 }
@@ -259,9 +270,14 @@ CW_INLINE void cwb_earlyExit2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_earlyExit2d;
+#define cwb_earlyExit2d_exact cwx_earlyExit2d
+#else
 CW_EXACT_COPY void cwb_earlyExit2d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_earlyExit2d(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_earlyExit2d(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_earlyExit2d)
 }
@@ -356,9 +372,14 @@ CW_INLINE void cwb_guard3d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_guard3d;
+#define cwb_guard3d_exact cwx_guard3d
+#else
 CW_EXACT_COPY void cwb_guard3d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_guard3d(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_guard3d(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_guard3d)
 }
@@ -442,9 +463,14 @@ CW_INLINE void cwb_mixedGuard(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_mixedGuard;
+#define cwb_mixedGuard_exact cwx_mixedGuard
+#else
 CW_EXACT_COPY void cwb_mixedGuard_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_mixedGuard(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_mixedGuard(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_mixedGuard)
 }
@@ -602,9 +628,14 @@ CW_INLINE void cwb_crossMark(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_crossMark;
+#define cwb_crossMark_exact cwx_crossMark
+#else
 CW_EXACT_COPY void cwb_crossMark_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_crossMark(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_crossMark(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_crossMark)
 }

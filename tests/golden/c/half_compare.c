@@ -102,6 +102,12 @@ static float sample(CW_DEVICE_PARAMS, int32_t k) {
   }
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel halfCompare */
 CW_INLINE void cwb_halfCompare(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -127,10 +133,10 @@ CW_INLINE void cwb_halfCompare(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           (m |= (((int32_t)cw_hgt(a, b)) << 4));
           (m |= (((int32_t)cw_hge(a, b)) << 5));
           (m |= (((int32_t)(cw_h2f(a) == cw_h2f(b))) << 6));
-          (m |= (((int32_t)cw_hne(a, b)) << 7));
+          (m |= (((int32_t)(cw_h2f(a) != cw_h2f(b))) << 7));
           (m |= (((int32_t)(cw_h2f(a) < cw_h2f(b))) << 8));
           (m |= (((int32_t)(cw_h2f(a) >= cw_h2f(b))) << 9));
-          (m |= (((int32_t)(((__tmp9 = p), (__tmp8 = q)), (cw_hne(cw_low2half(__tmp9), cw_low2half(__tmp8)) && cw_hne(cw_high2half(__tmp9), cw_high2half(__tmp8))))) << 10));
+          (m |= (((int32_t)(((__tmp9 = p), (__tmp8 = q)), ((!cw_heq(cw_low2half(__tmp9), cw_low2half(__tmp8))) && (!cw_heq(cw_high2half(__tmp9), cw_high2half(__tmp8)))))) << 10));
           (m |= (((int32_t)(((__tmp11 = p), (__tmp10 = q)), (cw_hlt(cw_low2half(__tmp11), cw_low2half(__tmp10)) && cw_hlt(cw_high2half(__tmp11), cw_high2half(__tmp10))))) << 11));
           (m |= (((int32_t)cw_hisnan(a)) << 12));
           (out[i] = m);
@@ -139,9 +145,14 @@ CW_INLINE void cwb_halfCompare(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_halfCompare;
+#define cwb_halfCompare_exact cwx_halfCompare
+#else
 CW_EXACT_COPY void cwb_halfCompare_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_halfCompare(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_halfCompare(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_halfCompare)
 }

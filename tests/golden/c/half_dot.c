@@ -78,6 +78,12 @@ struct cudaDeviceProp {
 #define cw_sh_partial_1 (*(float (*)[128])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel halfDot (split at barriers) */
 CW_INLINE void cwb_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -168,9 +174,14 @@ CW_INLINE void cwb_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_halfDot;
+#define cwb_halfDot_exact cwx_halfDot
+#else
 CW_EXACT_COPY void cwb_halfDot_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_halfDot(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_halfDot(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_halfDot)
 }
@@ -246,9 +257,14 @@ CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_floatToHalf;
+#define cwb_floatToHalf_exact cwx_floatToHalf
+#else
 CW_EXACT_COPY void cwb_floatToHalf_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_floatToHalf(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_floatToHalf)
 }
@@ -334,9 +350,14 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_halfAxpy;
+#define cwb_halfAxpy_exact cwx_halfAxpy
+#else
 CW_EXACT_COPY void cwb_halfAxpy_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_halfAxpy(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_halfAxpy)
 }
@@ -441,9 +462,14 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_halfRelu;
+#define cwb_halfRelu_exact cwx_halfRelu
+#else
 CW_EXACT_COPY void cwb_halfRelu_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_halfRelu(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_halfRelu)
 }

@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel halfNaN */
 CW_INLINE void cwb_halfNaN(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -216,9 +222,14 @@ CW_INLINE void cwb_halfNaN(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_halfNaN;
+#define cwb_halfNaN_exact cwx_halfNaN
+#else
 CW_EXACT_COPY void cwb_halfNaN_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_halfNaN(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_halfNaN(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_halfNaN)
 }

@@ -102,6 +102,12 @@ static float someFloat(CW_DEVICE_PARAMS, uint32_t u) {
   return cw_uint_as_float((((u & 2147483648u) | (exponent << 23)) | mantissa));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel halfRounding */
 CW_INLINE void cwb_halfRounding(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -250,9 +256,14 @@ CW_INLINE void cwb_halfRounding(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_halfRounding;
+#define cwb_halfRounding_exact cwx_halfRounding
+#else
 CW_EXACT_COPY void cwb_halfRounding_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_halfRounding(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_halfRounding(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_halfRounding)
 }
@@ -369,9 +380,14 @@ CW_INLINE void cwb_halfFma(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_halfFma;
+#define cwb_halfFma_exact cwx_halfFma
+#else
 CW_EXACT_COPY void cwb_halfFma_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_halfFma(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_halfFma(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_halfFma)
 }

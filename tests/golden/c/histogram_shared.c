@@ -80,6 +80,12 @@ struct cudaDeviceProp {
 #define cw_sh_fixedBins_2 (*(uint32_t (*)[64])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel histogram256 (split at barriers) */
 CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -232,9 +238,14 @@ CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_histogram256;
+#define cwb_histogram256_exact cwx_histogram256
+#else
 CW_EXACT_COPY void cwb_histogram256_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_histogram256(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_histogram256(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_histogram256)
 }
@@ -388,9 +399,14 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_histogramBinned;
+#define cwb_histogramBinned_exact cwx_histogramBinned
+#else
 CW_EXACT_COPY void cwb_histogramBinned_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_histogramBinned(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_histogramBinned)
 }

@@ -86,6 +86,12 @@ struct std_bool_constant_false {
 #define cw_sh_local_1 (*(uint32_t (*)[256])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel histogramKernel (split at barriers) */
 CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -227,9 +233,14 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_histogramKernel;
+#define cwb_histogramKernel_exact cwx_histogramKernel
+#else
 CW_EXACT_COPY void cwb_histogramKernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_histogramKernel(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_histogramKernel)
 }

@@ -89,6 +89,12 @@ struct std_bool_constant_false {
 #define cw_sh_b_4 (*(float (*)[8][8])(cw_shm + 256))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel matmulTiled<16> (split at barriers) */
 CW_INLINE void cwb_matmulTiled_16(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -133,9 +139,14 @@ CW_INLINE void cwb_matmulTiled_16(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_matmulTiled_16;
+#define cwb_matmulTiled_16_exact cwx_matmulTiled_16
+#else
 CW_EXACT_COPY void cwb_matmulTiled_16_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_matmulTiled_16(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_matmulTiled_16(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_matmulTiled_16)
 }
@@ -184,9 +195,14 @@ CW_INLINE void cwb_matmulTiled_8(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_matmulTiled_8;
+#define cwb_matmulTiled_8_exact cwx_matmulTiled_8
+#else
 CW_EXACT_COPY void cwb_matmulTiled_8_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_matmulTiled_8(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_matmulTiled_8(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_matmulTiled_8)
 }

@@ -86,6 +86,12 @@ struct std_bool_constant_false {
 #define cw_dsh_buf_1 ((float *)cw_dshm)
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel partialSums (split at barriers) */
 CW_INLINE void cwb_partialSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -174,9 +180,14 @@ CW_INLINE void cwb_partialSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_partialSums;
+#define cwb_partialSums_exact cwx_partialSums
+#else
 CW_EXACT_COPY void cwb_partialSums_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_partialSums(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_partialSums(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_partialSums)
 }

@@ -85,6 +85,12 @@ struct std_bool_constant_false {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel vecAddKernel */
 CW_INLINE void cwb_vecAddKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -157,9 +163,14 @@ CW_INLINE void cwb_vecAddKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_vecAddKernel;
+#define cwb_vecAddKernel_exact cwx_vecAddKernel
+#else
 CW_EXACT_COPY void cwb_vecAddKernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_vecAddKernel(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_vecAddKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_vecAddKernel)
 }

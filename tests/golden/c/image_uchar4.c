@@ -85,6 +85,12 @@ static uint8_t sat(CW_DEVICE_PARAMS, int32_t v) {
   return ((uint8_t)cw_min_i32(cw_max_i32(v, 0), 255));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel rgbaToGray */
 CW_INLINE void cwb_rgbaToGray(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -178,9 +184,14 @@ CW_INLINE void cwb_rgbaToGray(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_rgbaToGray;
+#define cwb_rgbaToGray_exact cwx_rgbaToGray
+#else
 CW_EXACT_COPY void cwb_rgbaToGray_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_rgbaToGray(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_rgbaToGray(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_rgbaToGray)
 }
@@ -274,9 +285,14 @@ CW_INLINE void cwb_brighten(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_brighten;
+#define cwb_brighten_exact cwx_brighten
+#else
 CW_EXACT_COPY void cwb_brighten_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_brighten(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_brighten(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_brighten)
 }
@@ -362,9 +378,14 @@ CW_INLINE void cwb_flipHorizontal(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_flipHorizontal;
+#define cwb_flipHorizontal_exact cwx_flipHorizontal
+#else
 CW_EXACT_COPY void cwb_flipHorizontal_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_flipHorizontal(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_flipHorizontal(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_flipHorizontal)
 }

@@ -95,6 +95,12 @@ static void add64(CW_DEVICE_PARAMS, uint64_t *counter, uint64_t v) {
   __atomic_fetch_add(counter, v, __ATOMIC_RELAXED);
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel int64Ops */
 CW_INLINE void cwb_int64Ops(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -363,9 +369,14 @@ CW_INLINE void cwb_int64Ops(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_int64Ops;
+#define cwb_int64Ops_exact cwx_int64Ops
+#else
 CW_EXACT_COPY void cwb_int64Ops_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_int64Ops(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_int64Ops(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_int64Ops)
 }
@@ -407,9 +418,14 @@ CW_INLINE void cwb_int64Atomics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_int64Atomics;
+#define cwb_int64Atomics_exact cwx_int64Atomics
+#else
 CW_EXACT_COPY void cwb_int64Atomics_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_int64Atomics(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_int64Atomics(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_int64Atomics)
 }

@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel bitOps */
 CW_INLINE void cwb_bitOps(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -190,9 +196,14 @@ CW_INLINE void cwb_bitOps(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_bitOps;
+#define cwb_bitOps_exact cwx_bitOps
+#else
 CW_EXACT_COPY void cwb_bitOps_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_bitOps(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_bitOps(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_bitOps)
 }
@@ -295,9 +306,14 @@ CW_INLINE void cwb_bitOps64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_bitOps64;
+#define cwb_bitOps64_exact cwx_bitOps64
+#else
 CW_EXACT_COPY void cwb_bitOps64_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_bitOps64(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_bitOps64(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_bitOps64)
 }
@@ -407,9 +423,14 @@ CW_INLINE void cwb_mulOps(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_mulOps;
+#define cwb_mulOps_exact cwx_mulOps
+#else
 CW_EXACT_COPY void cwb_mulOps_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_mulOps(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_mulOps(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_mulOps)
 }

@@ -85,6 +85,12 @@ static void atomicMaxPositive(CW_DEVICE_PARAMS, float *addr, float v) {
   ((int32_t)cw_atomic_max_i32((void *)((int32_t *)addr), cw_float_as_int(v)));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel setBoundary */
 CW_INLINE void cwb_setBoundary(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -173,9 +179,14 @@ CW_INLINE void cwb_setBoundary(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_setBoundary;
+#define cwb_setBoundary_exact cwx_setBoundary
+#else
 CW_EXACT_COPY void cwb_setBoundary_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_setBoundary(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_setBoundary(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_setBoundary)
 }
@@ -227,9 +238,14 @@ CW_INLINE void cwb_jacobiStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_jacobiStep;
+#define cwb_jacobiStep_exact cwx_jacobiStep
+#else
 CW_EXACT_COPY void cwb_jacobiStep_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_jacobiStep(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_jacobiStep(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_jacobiStep)
 }

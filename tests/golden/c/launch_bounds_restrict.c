@@ -91,6 +91,12 @@ static float clamp01(CW_DEVICE_PARAMS, float v) {
   return fminf(fmaxf(v, 0.0f), 1.0f);
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel boundedSaxpy */
 CW_INLINE void cwb_boundedSaxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -163,9 +169,14 @@ CW_INLINE void cwb_boundedSaxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_boundedSaxpy;
+#define cwb_boundedSaxpy_exact cwx_boundedSaxpy
+#else
 CW_EXACT_COPY void cwb_boundedSaxpy_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_boundedSaxpy(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_boundedSaxpy(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_boundedSaxpy)
 }
@@ -243,9 +254,14 @@ CW_INLINE void cwb_boundedBlend(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_boundedBlend;
+#define cwb_boundedBlend_exact cwx_boundedBlend
+#else
 CW_EXACT_COPY void cwb_boundedBlend_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_boundedBlend(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_boundedBlend(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_boundedBlend)
 }

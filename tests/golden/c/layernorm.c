@@ -110,6 +110,12 @@ static Welford welfordMerge(CW_DEVICE_PARAMS, Welford a, Welford b) {
   return r;
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel layerNorm (split at barriers) */
 CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -332,9 +338,14 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_layerNorm;
+#define cwb_layerNorm_exact cwx_layerNorm
+#else
 CW_EXACT_COPY void cwb_layerNorm_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_layerNorm(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_layerNorm)
 }

@@ -8,6 +8,7 @@ typedef struct std_bool_constant_true std_bool_constant_true;
 typedef struct std_bool_constant_false std_bool_constant_false;
 typedef struct cuda_std___cw_tuple_none cuda_std___cw_tuple_none;
 typedef struct cuda___cw_atomic_ref_int_thread_scope_thread_scope_device cuda___cw_atomic_ref_int_thread_scope_thread_scope_device;
+typedef struct __cw_atomic_word_int __cw_atomic_word_int;
 typedef struct cuda___cw_atomic_ref_int_thread_scope_thread_scope_block cuda___cw_atomic_ref_int_thread_scope_thread_scope_block;
 typedef struct cuda___cw_atomic_ref_int_thread_scope_thread_scope_system cuda___cw_atomic_ref_int_thread_scope_thread_scope_system;
 typedef struct cuda_std_array_float_3 cuda_std_array_float_3;
@@ -112,6 +113,9 @@ struct cuda_std___cw_tuple_none {
 };
 struct cuda___cw_atomic_ref_int_thread_scope_thread_scope_device {
   _Alignas(8) int32_t *__cw_ptr;
+};
+struct __cw_atomic_word_int {
+  char cw_empty;
 };
 struct cuda___cw_atomic_ref_int_thread_scope_thread_scope_block {
   _Alignas(8) int32_t *__cw_ptr;
@@ -257,7 +261,6 @@ static uint16_t cuda___cw_atomic_fetch_or_4(CW_DEVICE_PARAMS, uint16_t *p, uint1
 static uint16_t cuda___cw_atomic_fetch_xor_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v);
 static uint16_t cuda___cw_atomic_fetch_min_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v);
 static uint16_t cuda___cw_atomic_fetch_max_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v);
-static int64_t cuda___cw_atomic_cas_7(CW_DEVICE_PARAMS, int64_t *p, int64_t expected, int64_t desired);
 static bool cuda___cw_atomic_same(CW_DEVICE_PARAMS, float a, float b);
 static bool cuda___cw_atomic_same_1(CW_DEVICE_PARAMS, double a, double b);
 static double cuda___cw_atomic_exchange_5(CW_DEVICE_PARAMS, double *p, double v);
@@ -369,23 +372,26 @@ static void cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_store(CW_D
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_exchange(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t v, int32_t __arg1);
 static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_compare_exchange_strong(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t *expected, int32_t desired, int32_t __arg2, int32_t __arg3);
 static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_compare_exchange_weak(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t *expected, int32_t desired, int32_t __arg2, int32_t __arg3);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_conv_373(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self);
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_conv_370(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_operator(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t v);
 static int32_t cuda___cw_atomic_load_int(CW_DEVICE_PARAMS, int32_t *p);
 static int32_t cuda___cw_atomic_exchange_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v);
+static int32_t __nv_atomic_exchange_n_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v, int32_t order, int32_t scope);
 static int32_t cuda___cw_atomic_cas_int(CW_DEVICE_PARAMS, int32_t *p, int32_t expected, int32_t desired);
 static bool cuda___cw_atomic_same_int(CW_DEVICE_PARAMS, int32_t a, int32_t b);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_add_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t v, int32_t __arg1);
 static int32_t cuda___cw_atomic_fetch_add_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v);
+static int32_t __nv_atomic_fetch_add_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v, int32_t order, int32_t scope);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_max_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self, int32_t v, int32_t __arg1);
 static int32_t cuda___cw_atomic_fetch_max_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v);
+static int32_t __nv_atomic_fetch_max_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v, int32_t order, int32_t scope);
 static void cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_cuda___cw_atomic_ref_int_thread_scope_thread_scope_block(CW_DEVICE_PARAMS, cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t *obj);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_load(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t __arg0);
 static void cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_store(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t v, int32_t __arg1);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_exchange(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t v, int32_t __arg1);
 static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_compare_exchange_strong(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t *expected, int32_t desired, int32_t __arg2, int32_t __arg3);
 static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_compare_exchange_weak(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t *expected, int32_t desired, int32_t __arg2, int32_t __arg3);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_conv_421(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self);
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_conv_430(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_operator(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self, int32_t v);
 static void cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_cuda___cw_atomic_ref_int_thread_scope_thread_scope_system(CW_DEVICE_PARAMS, cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t *obj);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_load(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t __arg0);
@@ -393,7 +399,7 @@ static void cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_store(CW_D
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_exchange(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t v, int32_t __arg1);
 static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_compare_exchange_strong(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t *expected, int32_t desired, int32_t __arg2, int32_t __arg3);
 static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_compare_exchange_weak(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t *expected, int32_t desired, int32_t __arg2, int32_t __arg3);
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_conv_449(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self);
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_conv_458(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t v);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t __arg0);
 static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_fetch_add_int(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self, int32_t v, int32_t __arg1);
@@ -1007,12 +1013,6 @@ static uint16_t cuda___cw_atomic_fetch_min_4(CW_DEVICE_PARAMS, uint16_t *p, uint
 static uint16_t cuda___cw_atomic_fetch_max_4(CW_DEVICE_PARAMS, uint16_t *p, uint16_t v) {
   CW_DEVICE_PROLOGUE
   return cuda___cw_atomic_rmw_narrow_unsignedshort(CW_DEVICE_ARGS, p, v, 6);
-}
-
-/* cuda::__cw_atomic::cas */
-static int64_t cuda___cw_atomic_cas_7(CW_DEVICE_PARAMS, int64_t *p, int64_t expected, int64_t desired) {
-  CW_DEVICE_PROLOGUE
-  return ((int64_t)((uint64_t)cw_atomic_cas_u64((void *)((uint64_t *)p), ((uint64_t)expected), ((uint64_t)desired))));
 }
 
 /* cuda::__cw_atomic::same */
@@ -1726,8 +1726,8 @@ static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_compare_ex
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_compare_exchange_strong(CW_DEVICE_ARGS, self, expected, desired, 5, 5);
 }
 
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_device>::<conv>373 */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_conv_373(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self) {
+/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_device>::<conv>370 */
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_conv_370(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_device *self) {
   CW_DEVICE_PROLOGUE
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_load(CW_DEVICE_ARGS, self, 5);
 }
@@ -1748,6 +1748,13 @@ static int32_t cuda___cw_atomic_load_int(CW_DEVICE_PARAMS, int32_t *p) {
 /* cuda::__cw_atomic::exchange<int> */
 static int32_t cuda___cw_atomic_exchange_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v) {
   CW_DEVICE_PROLOGUE
+  return __nv_atomic_exchange_n_int(CW_DEVICE_ARGS, p, v, 5, 4);
+}
+
+/* __nv_atomic_exchange_n<int> */
+static int32_t __nv_atomic_exchange_n_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v, int32_t order, int32_t scope) {
+  CW_DEVICE_PROLOGUE
+  (((void)order), ((void)scope));
   return ((int32_t)cw_atomic_exch_i32((void *)p, v));
 }
 
@@ -1772,6 +1779,13 @@ static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_a
 /* cuda::__cw_atomic::fetch_add<int> */
 static int32_t cuda___cw_atomic_fetch_add_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v) {
   CW_DEVICE_PROLOGUE
+  return __nv_atomic_fetch_add_int(CW_DEVICE_ARGS, p, v, 5, 4);
+}
+
+/* __nv_atomic_fetch_add<int> */
+static int32_t __nv_atomic_fetch_add_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v, int32_t order, int32_t scope) {
+  CW_DEVICE_PROLOGUE
+  (((void)order), ((void)scope));
   return __atomic_fetch_add(p, v, __ATOMIC_RELAXED);
 }
 
@@ -1784,6 +1798,13 @@ static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_m
 /* cuda::__cw_atomic::fetch_max<int> */
 static int32_t cuda___cw_atomic_fetch_max_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v) {
   CW_DEVICE_PROLOGUE
+  return __nv_atomic_fetch_max_int(CW_DEVICE_ARGS, p, v, 5, 4);
+}
+
+/* __nv_atomic_fetch_max<int> */
+static int32_t __nv_atomic_fetch_max_int(CW_DEVICE_PARAMS, int32_t *p, int32_t v, int32_t order, int32_t scope) {
+  CW_DEVICE_PROLOGUE
+  (((void)order), ((void)scope));
   return ((int32_t)cw_atomic_max_i32((void *)p, v));
 }
 
@@ -1827,8 +1848,8 @@ static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_compare_exc
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_compare_exchange_strong(CW_DEVICE_ARGS, self, expected, desired, 5, 5);
 }
 
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_block>::<conv>421 */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_conv_421(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self) {
+/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_block>::<conv>430 */
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_conv_430(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_block *self) {
   CW_DEVICE_PROLOGUE
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_load(CW_DEVICE_ARGS, self, 5);
 }
@@ -1880,8 +1901,8 @@ static bool cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_compare_ex
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_compare_exchange_strong(CW_DEVICE_ARGS, self, expected, desired, 5, 5);
 }
 
-/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::<conv>449 */
-static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_conv_449(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self) {
+/* cuda::__cw_atomic_ref<int, thread_scope::thread_scope_system>::<conv>458 */
+static int32_t cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_conv_458(CW_DEVICE_PARAMS, const cuda___cw_atomic_ref_int_thread_scope_thread_scope_system *self) {
   CW_DEVICE_PROLOGUE
   return cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_load(CW_DEVICE_ARGS, self, 5);
 }
@@ -2165,8 +2186,8 @@ static float cuda_std_abs_float(CW_DEVICE_PARAMS, const cuda_std_complex_float *
 /* cuda::std::make_pair<float, int> */
 static cuda_std_pair_float_int cuda_std_make_pair_float_int(CW_DEVICE_PARAMS, float a, int32_t b) {
   CW_DEVICE_PROLOGUE
-  cuda_std_pair_float_int __tmp549;
-  return (((__tmp549 = ((cuda_std_pair_float_int){0})), cuda_std_pair_float_int_cuda_std_pair_float_int_1(CW_DEVICE_ARGS, (&__tmp549), ((const float *)(&a)), ((const int32_t *)(&b)))), __tmp549);
+  cuda_std_pair_float_int __tmp558;
+  return (((__tmp558 = ((cuda_std_pair_float_int){0})), cuda_std_pair_float_int_cuda_std_pair_float_int_1(CW_DEVICE_ARGS, (&__tmp558), ((const float *)(&a)), ((const int32_t *)(&b)))), __tmp558);
 }
 
 /* cuda::std::plus<float>::operator() */
@@ -2366,13 +2387,13 @@ static const cuda_std___cw_tuple_none *cuda_std_tuple_float_int_float_cuda_std__
 /* cuda::std::make_tuple<float, int, float> */
 static cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none cuda_std_make_tuple_float_int_float(CW_DEVICE_PARAMS, float args__pk_0, int32_t args__pk_1, float args__pk_2) {
   CW_DEVICE_PROLOGUE
-  cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none __tmp613;
-  cuda_std___cw_tuple_none __tmp614;
-  cuda_std___cw_tuple_none __tmp615;
-  cuda_std___cw_tuple_none __tmp616;
-  cuda_std___cw_tuple_none __tmp617;
-  cuda_std___cw_tuple_none __tmp618;
-  return (((__tmp613 = ((cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none){0})), ((((((__tmp614 = ((cuda_std___cw_tuple_none){0})), (__tmp615 = ((cuda_std___cw_tuple_none){0}))), (__tmp616 = ((cuda_std___cw_tuple_none){0}))), (__tmp617 = ((cuda_std___cw_tuple_none){0}))), (__tmp618 = ((cuda_std___cw_tuple_none){0}))), cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none(CW_DEVICE_ARGS, (&__tmp613), ((const float *)(&args__pk_0)), ((const int32_t *)(&args__pk_1)), ((const float *)(&args__pk_2)), ((const cuda_std___cw_tuple_none *)(&__tmp614)), ((const cuda_std___cw_tuple_none *)(&__tmp615)), ((const cuda_std___cw_tuple_none *)(&__tmp616)), ((const cuda_std___cw_tuple_none *)(&__tmp617)), ((const cuda_std___cw_tuple_none *)(&__tmp618))))), __tmp613);
+  cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none __tmp622;
+  cuda_std___cw_tuple_none __tmp623;
+  cuda_std___cw_tuple_none __tmp624;
+  cuda_std___cw_tuple_none __tmp625;
+  cuda_std___cw_tuple_none __tmp626;
+  cuda_std___cw_tuple_none __tmp627;
+  return (((__tmp622 = ((cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none){0})), ((((((__tmp623 = ((cuda_std___cw_tuple_none){0})), (__tmp624 = ((cuda_std___cw_tuple_none){0}))), (__tmp625 = ((cuda_std___cw_tuple_none){0}))), (__tmp626 = ((cuda_std___cw_tuple_none){0}))), (__tmp627 = ((cuda_std___cw_tuple_none){0}))), cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none(CW_DEVICE_ARGS, (&__tmp622), ((const float *)(&args__pk_0)), ((const int32_t *)(&args__pk_1)), ((const float *)(&args__pk_2)), ((const cuda_std___cw_tuple_none *)(&__tmp623)), ((const cuda_std___cw_tuple_none *)(&__tmp624)), ((const cuda_std___cw_tuple_none *)(&__tmp625)), ((const cuda_std___cw_tuple_none *)(&__tmp626)), ((const cuda_std___cw_tuple_none *)(&__tmp627))))), __tmp622);
 }
 
 /* cuda::std::get<2, cuda::std::tuple<float, int, float, cuda::std::__cw_tuple_none, cuda::std::__cw_tuple_none, cuda::std::__cw_tuple_none, cuda::std::__cw_tuple_none, cuda::std::__cw_tuple_none>> */
@@ -2486,24 +2507,30 @@ static int32_t *cuda_std_get_1_cuda_std_tuple_float_int_float_cuda_std___cw_tupl
   return cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none___cw_get_2(CW_DEVICE_ARGS, t, ((cuda_std___cw_index_1){0}));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel atomicHistogram (split at barriers) */
 CW_INLINE void cwb_atomicHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
   const int32_t *v = *(const int32_t **)cw_args[0];
   int32_t *bins = *(int32_t **)cw_args[1];
   int32_t *stats = *(int32_t **)cw_args[2];
-  cuda___cw_atomic_ref_int_thread_scope_thread_scope_block __tmp427[cw_nt]; /* per thread */
-  cuda___cw_atomic_ref_int_thread_scope_thread_scope_system __tmp455[cw_nt]; /* per thread */
+  cuda___cw_atomic_ref_int_thread_scope_thread_scope_block __tmp436[cw_nt]; /* per thread */
+  cuda___cw_atomic_ref_int_thread_scope_thread_scope_system __tmp464[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD {
     {
-      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device __tmp387;
-      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device __tmp394;
-      /* __tmp427 declared */
-      /* __tmp455 declared */
+      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device __tmp388;
+      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device __tmp399;
+      /* __tmp436 declared */
+      /* __tmp464 declared */
       int32_t x = v[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
-      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device bin = (((__tmp387 = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_device){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_cuda___cw_atomic_ref_int_thread_scope_thread_scope_device(CW_DEVICE_ARGS, (&__tmp387), ((int32_t *)(&bins[(x & 15)])))), __tmp387);
+      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device bin = (((__tmp388 = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_device){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_cuda___cw_atomic_ref_int_thread_scope_thread_scope_device(CW_DEVICE_ARGS, (&__tmp388), ((int32_t *)(&bins[(x & 15)])))), __tmp388);
       cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_add_int(CW_DEVICE_ARGS, (&bin), 1, 0);
-      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device top = (((__tmp394 = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_device){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_cuda___cw_atomic_ref_int_thread_scope_thread_scope_device(CW_DEVICE_ARGS, (&__tmp394), ((int32_t *)(&stats[0])))), __tmp394);
+      cuda___cw_atomic_ref_int_thread_scope_thread_scope_device top = (((__tmp399 = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_device){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_cuda___cw_atomic_ref_int_thread_scope_thread_scope_device(CW_DEVICE_ARGS, (&__tmp399), ((int32_t *)(&stats[0])))), __tmp399);
       cuda___cw_atomic_ref_int_thread_scope_thread_scope_device_fetch_max_int(CW_DEVICE_ARGS, (&top), (x & 65535), 5);
     }
   }
@@ -2521,19 +2548,24 @@ CW_INLINE void cwb_atomicHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   /* __syncthreads() */
   CW_FOR_EACH_THREAD {
     {
-      cuda___cw_atomic_ref_int_thread_scope_thread_scope_block flag = (((__tmp427[cw_t] = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_block){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_cuda___cw_atomic_ref_int_thread_scope_thread_scope_block(CW_DEVICE_ARGS, (&__tmp427[cw_t]), ((int32_t *)(&cw_sh_claimed_1)))), __tmp427[cw_t]);
+      cuda___cw_atomic_ref_int_thread_scope_thread_scope_block flag = (((__tmp436[cw_t] = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_block){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_cuda___cw_atomic_ref_int_thread_scope_thread_scope_block(CW_DEVICE_ARGS, (&__tmp436[cw_t]), ((int32_t *)(&cw_sh_claimed_1)))), __tmp436[cw_t]);
       int32_t expected = 0;
       if (cuda___cw_atomic_ref_int_thread_scope_thread_scope_block_compare_exchange_strong(CW_DEVICE_ARGS, (&flag), (&expected), 1, 5, 5))
       {
-        cuda___cw_atomic_ref_int_thread_scope_thread_scope_system winners = (((__tmp455[cw_t] = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_system){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_cuda___cw_atomic_ref_int_thread_scope_thread_scope_system(CW_DEVICE_ARGS, (&__tmp455[cw_t]), ((int32_t *)(&stats[1])))), __tmp455[cw_t]);
+        cuda___cw_atomic_ref_int_thread_scope_thread_scope_system winners = (((__tmp464[cw_t] = ((cuda___cw_atomic_ref_int_thread_scope_thread_scope_system){0})), cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_cuda___cw_atomic_ref_int_thread_scope_thread_scope_system(CW_DEVICE_ARGS, (&__tmp464[cw_t]), ((int32_t *)(&stats[1])))), __tmp464[cw_t]);
         cuda___cw_atomic_ref_int_thread_scope_thread_scope_system_operator_int_1(CW_DEVICE_ARGS, (&winners));
       }
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_atomicHistogram;
+#define cwb_atomicHistogram_exact cwx_atomicHistogram
+#else
 CW_EXACT_COPY void cwb_atomicHistogram_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_atomicHistogram(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_atomicHistogram(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_atomicHistogram)
 }
@@ -2545,36 +2577,36 @@ CW_INLINE void cwb_libraryMath(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   const uint32_t *u = *(const uint32_t **)cw_args[1];
   float *out = *(float **)cw_args[2];
   uint32_t *bits = *(uint32_t **)cw_args[3];
-  float *__tmp488[cw_nt]; /* per thread */
-  float *__tmp489[cw_nt]; /* per thread */
-  cuda_std_complex_float __tmp515[cw_nt]; /* per thread */
-  cuda_std_complex_float __tmp519[cw_nt]; /* per thread */
-  cuda_std_complex_float __tmp523[cw_nt]; /* per thread */
+  float *__tmp497[cw_nt]; /* per thread */
+  float *__tmp498[cw_nt]; /* per thread */
   cuda_std_complex_float __tmp524[cw_nt]; /* per thread */
-  cuda_std_plus_float __tmp553[cw_nt]; /* per thread */
-  float __tmp556[cw_nt]; /* per thread */
-  float __tmp557[cw_nt]; /* per thread */
+  cuda_std_complex_float __tmp528[cw_nt]; /* per thread */
+  cuda_std_complex_float __tmp532[cw_nt]; /* per thread */
+  cuda_std_complex_float __tmp533[cw_nt]; /* per thread */
+  cuda_std_plus_float __tmp562[cw_nt]; /* per thread */
+  float __tmp565[cw_nt]; /* per thread */
+  float __tmp566[cw_nt]; /* per thread */
   cuda_std_array_float_3 a[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
   unsigned char cw_l5[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      /* __tmp488 declared */
-      /* __tmp489 declared */
-      /* __tmp515 declared */
-      /* __tmp519 declared */
-      /* __tmp523 declared */
+      /* __tmp497 declared */
+      /* __tmp498 declared */
       /* __tmp524 declared */
-      /* __tmp553 declared */
-      /* __tmp556 declared */
-      /* __tmp557 declared */
+      /* __tmp528 declared */
+      /* __tmp532 declared */
+      /* __tmp533 declared */
+      /* __tmp562 declared */
+      /* __tmp565 declared */
+      /* __tmp566 declared */
       { cuda_std_array_float_3 cw_init = {.__elems = {[0] = x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))], [1] = (2.0f * x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]), [2] = 0.5f}}; memcpy(&a[cw_t], &cw_init, sizeof cw_init); }
       sum[cw_t] = 0.0f;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      ((__tmp489[cw_t] = cuda_std_array_float_3_begin(CW_DEVICE_ARGS, (&a[cw_t]))), (__tmp488[cw_t] = cuda_std_array_float_3_end(CW_DEVICE_ARGS, (&a[cw_t]))));
+      ((__tmp498[cw_t] = cuda_std_array_float_3_begin(CW_DEVICE_ARGS, (&a[cw_t]))), (__tmp497[cw_t] = cuda_std_array_float_3_end(CW_DEVICE_ARGS, (&a[cw_t]))));
     }
   }
   /* loop with a barrier inside: cw_l5[t] 0 running, 1 left, 2 continued */
@@ -2582,14 +2614,14 @@ CW_INLINE void cwb_libraryMath(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   for (;;) {
     CW_FOR_EACH_THREAD {
       if (!(cw_l5[cw_t] == 0)) continue;
-      if (!((__tmp489[cw_t] != __tmp488[cw_t]))) cw_l5[cw_t] = 1;
+      if (!((__tmp498[cw_t] != __tmp497[cw_t]))) cw_l5[cw_t] = 1;
     }
     { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l5[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(cw_l5[cw_t] == 0)) continue;
       {
         {
-          float e = (*__tmp489[cw_t]);
+          float e = (*__tmp498[cw_t]);
           (sum[cw_t] += e);
         }
       }
@@ -2597,23 +2629,28 @@ CW_INLINE void cwb_libraryMath(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
       if (!(cw_l5[cw_t] == 0)) continue;
-      (++__tmp489[cw_t]);
+      (++__tmp498[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cuda_std_complex_float z = (((__tmp515[cw_t] = ((cuda_std_complex_float){0})), cuda_std_complex_float_cuda_std_complex_float_2(CW_DEVICE_ARGS, (&__tmp515[cw_t]), x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))], 0.5f)), __tmp515[cw_t]);
-      (z = (((__tmp523[cw_t] = cuda_std_operator_p_float(CW_DEVICE_ARGS, ((const cuda_std_complex_float *)(&z)), ((const cuda_std_complex_float *)(&z)))), (__tmp524[cw_t] = (((__tmp519[cw_t] = ((cuda_std_complex_float){0})), cuda_std_complex_float_cuda_std_complex_float_2(CW_DEVICE_ARGS, (&__tmp519[cw_t]), 1.0f, 0.0f)), __tmp519[cw_t]))), cuda_std_operator_float(CW_DEVICE_ARGS, ((const cuda_std_complex_float *)(&__tmp523[cw_t])), ((const cuda_std_complex_float *)(&__tmp524[cw_t])))));
+      cuda_std_complex_float z = (((__tmp524[cw_t] = ((cuda_std_complex_float){0})), cuda_std_complex_float_cuda_std_complex_float_2(CW_DEVICE_ARGS, (&__tmp524[cw_t]), x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))], 0.5f)), __tmp524[cw_t]);
+      (z = (((__tmp532[cw_t] = cuda_std_operator_p_float(CW_DEVICE_ARGS, ((const cuda_std_complex_float *)(&z)), ((const cuda_std_complex_float *)(&z)))), (__tmp533[cw_t] = (((__tmp528[cw_t] = ((cuda_std_complex_float){0})), cuda_std_complex_float_cuda_std_complex_float_2(CW_DEVICE_ARGS, (&__tmp528[cw_t]), 1.0f, 0.0f)), __tmp528[cw_t]))), cuda_std_operator_float(CW_DEVICE_ARGS, ((const cuda_std_complex_float *)(&__tmp532[cw_t])), ((const cuda_std_complex_float *)(&__tmp533[cw_t])))));
       cuda_std_pair_float_int p = cuda_std_make_pair_float_int(CW_DEVICE_ARGS, cuda_std_abs_float(CW_DEVICE_ARGS, ((const cuda_std_complex_float *)(&z))), ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))));
-      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = ((((__tmp553[cw_t] = ((cuda_std_plus_float){0})), cuda_std_plus_float_operator(CW_DEVICE_ARGS, (&__tmp553[cw_t]), ((const float *)(&p.first)), ((const float *)(&sum[cw_t])))) + (((__tmp556[cw_t] = cuda_std_sqrt(CW_DEVICE_ARGS, cuda_std_fabs(CW_DEVICE_ARGS, x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]))), (__tmp557[cw_t] = 0.25f)), cuda_std_max_float(CW_DEVICE_ARGS, ((const float *)(&__tmp556[cw_t])), ((const float *)(&__tmp557[cw_t]))))) + ((x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] < std_numeric_limits_float_max(CW_DEVICE_ARGS)) ? 1.0f : 0.0f)));
+      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = ((((__tmp562[cw_t] = ((cuda_std_plus_float){0})), cuda_std_plus_float_operator(CW_DEVICE_ARGS, (&__tmp562[cw_t]), ((const float *)(&p.first)), ((const float *)(&sum[cw_t])))) + (((__tmp565[cw_t] = cuda_std_sqrt(CW_DEVICE_ARGS, cuda_std_fabs(CW_DEVICE_ARGS, x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]))), (__tmp566[cw_t] = 0.25f)), cuda_std_max_float(CW_DEVICE_ARGS, ((const float *)(&__tmp565[cw_t])), ((const float *)(&__tmp566[cw_t]))))) + ((x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] < std_numeric_limits_float_max(CW_DEVICE_ARGS)) ? 1.0f : 0.0f)));
       uint32_t w = u[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
       (bits[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = ((((((uint32_t)cuda_std_popcount_unsignedint(CW_DEVICE_ARGS, w)) | (((uint32_t)cuda_std_countl_zero_unsignedint(CW_DEVICE_ARGS, w)) << 8)) | (((uint32_t)cuda_std_countr_zero_unsignedint(CW_DEVICE_ARGS, (w | 2147483648u))) << 16)) | (cuda_std_has_single_bit_unsignedint(CW_DEVICE_ARGS, (w & 255u)) ? (1u << 24) : 0u)) | (((uint32_t)cuda_std_bit_width_unsignedint(CW_DEVICE_ARGS, (w & 65535u))) << 25)));
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_libraryMath;
+#define cwb_libraryMath_exact cwx_libraryMath
+#else
 CW_EXACT_COPY void cwb_libraryMath_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_libraryMath(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_libraryMath(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_libraryMath)
 }
@@ -2627,20 +2664,25 @@ CW_INLINE void cwb_libraryViews(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     {
       {
         {
-          cuda_std_span_float_18446744073709551615 __tmp639;
+          cuda_std_span_float_18446744073709551615 __tmp648;
           int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
           cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none t = cuda_std_make_tuple_float_int_float(CW_DEVICE_ARGS, x[i], (2 * i), 0.5f);
           ((*cuda_std_get_2_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_1(CW_DEVICE_ARGS, (&t))) = ((*cuda_std_get_2_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_1(CW_DEVICE_ARGS, (&t))) + 1.0f));
-          cuda_std_span_float_18446744073709551615 s = (((__tmp639 = ((cuda_std_span_float_18446744073709551615){0})), cuda_std_span_float_18446744073709551615_cuda_std_span_float_18446744073709551615_1(CW_DEVICE_ARGS, (&__tmp639), ((float *)(out + (cw_bix * cw_bdx))), ((uint64_t)cw_bdx))), __tmp639);
+          cuda_std_span_float_18446744073709551615 s = (((__tmp648 = ((cuda_std_span_float_18446744073709551615){0})), cuda_std_span_float_18446744073709551615_cuda_std_span_float_18446744073709551615_1(CW_DEVICE_ARGS, (&__tmp648), ((float *)(out + (cw_bix * cw_bdx))), ((uint64_t)cw_bdx))), __tmp648);
           ((*cuda_std_span_float_18446744073709551615_operator(CW_DEVICE_ARGS, (&s), ((uint64_t)((uint32_t)cw_tx)))) = ((((*cuda_std_get_0_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_1(CW_DEVICE_ARGS, (&t))) * ((float)(*cuda_std_get_1_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_1(CW_DEVICE_ARGS, (&t))))) + (*cuda_std_get_2_cuda_std_tuple_float_int_float_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_cuda_std___cw_tuple_none_1(CW_DEVICE_ARGS, (&t)))) + ((float)cuda_std_span_float_18446744073709551615_size(CW_DEVICE_ARGS, (&s)))));
         }
       }
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_libraryViews;
+#define cwb_libraryViews_exact cwx_libraryViews
+#else
 CW_EXACT_COPY void cwb_libraryViews_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_libraryViews(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_libraryViews(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_libraryViews)
 }

@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel collatzSteps */
 CW_INLINE void cwb_collatzSteps(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -107,9 +113,14 @@ CW_INLINE void cwb_collatzSteps(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_collatzSteps;
+#define cwb_collatzSteps_exact cwx_collatzSteps
+#else
 CW_EXACT_COPY void cwb_collatzSteps_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_collatzSteps(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_collatzSteps(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_collatzSteps)
 }
@@ -152,9 +163,14 @@ CW_INLINE void cwb_findFirst(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_findFirst;
+#define cwb_findFirst_exact cwx_findFirst
+#else
 CW_EXACT_COPY void cwb_findFirst_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_findFirst(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_findFirst(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_findFirst)
 }
@@ -186,9 +202,14 @@ CW_INLINE void cwb_gcdKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_gcdKernel;
+#define cwb_gcdKernel_exact cwx_gcdKernel
+#else
 CW_EXACT_COPY void cwb_gcdKernel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_gcdKernel(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_gcdKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_gcdKernel)
 }
@@ -221,9 +242,14 @@ CW_INLINE void cwb_digitSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_digitSum;
+#define cwb_digitSum_exact cwx_digitSum
+#else
 CW_EXACT_COPY void cwb_digitSum_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_digitSum(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_digitSum(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_digitSum)
 }

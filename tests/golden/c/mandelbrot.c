@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel mandelbrot */
 CW_INLINE void cwb_mandelbrot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -212,9 +218,14 @@ CW_INLINE void cwb_mandelbrot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_mandelbrot;
+#define cwb_mandelbrot_exact cwx_mandelbrot
+#else
 CW_EXACT_COPY void cwb_mandelbrot_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_mandelbrot(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_mandelbrot(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_mandelbrot)
 }
@@ -369,9 +380,14 @@ CW_INLINE void cwb_mandelbrotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_mandelbrotDouble;
+#define cwb_mandelbrotDouble_exact cwx_mandelbrotDouble
+#else
 CW_EXACT_COPY void cwb_mandelbrotDouble_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_mandelbrotDouble(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_mandelbrotDouble(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_mandelbrotDouble)
 }

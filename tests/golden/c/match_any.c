@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel groupedHistogram (split at barriers) */
 CW_INLINE void cwb_groupedHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -144,9 +150,14 @@ CW_INLINE void cwb_groupedHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_groupedHistogram;
+#define cwb_groupedHistogram_exact cwx_groupedHistogram
+#else
 CW_EXACT_COPY void cwb_groupedHistogram_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_groupedHistogram(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_groupedHistogram(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_groupedHistogram)
 }
@@ -275,9 +286,14 @@ CW_INLINE void cwb_matchAll(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_matchAll;
+#define cwb_matchAll_exact cwx_matchAll
+#else
 CW_EXACT_COPY void cwb_matchAll_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_matchAll(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_matchAll(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_matchAll)
 }

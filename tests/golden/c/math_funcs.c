@@ -85,6 +85,12 @@ struct std_bool_constant_false {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel mathFloat */
 CW_INLINE void cwb_mathFloat(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -231,9 +237,14 @@ CW_INLINE void cwb_mathFloat(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_mathFloat;
+#define cwb_mathFloat_exact cwx_mathFloat
+#else
 CW_EXACT_COPY void cwb_mathFloat_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_mathFloat(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_mathFloat(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_mathFloat)
 }
@@ -336,9 +347,14 @@ CW_INLINE void cwb_mathFast(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_mathFast;
+#define cwb_mathFast_exact cwx_mathFast
+#else
 CW_EXACT_COPY void cwb_mathFast_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_mathFast(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_mathFast(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_mathFast)
 }
@@ -465,9 +481,14 @@ CW_INLINE void cwb_mathDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_mathDouble;
+#define cwb_mathDouble_exact cwx_mathDouble
+#else
 CW_EXACT_COPY void cwb_mathDouble_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_mathDouble(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_mathDouble(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_mathDouble)
 }

@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel matmulNaive */
 CW_INLINE void cwb_matmulNaive(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -184,9 +190,14 @@ CW_INLINE void cwb_matmulNaive(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_matmulNaive;
+#define cwb_matmulNaive_exact cwx_matmulNaive
+#else
 CW_EXACT_COPY void cwb_matmulNaive_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_matmulNaive(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_matmulNaive(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_matmulNaive)
 }
@@ -236,9 +247,14 @@ CW_INLINE void cwb_matmulNaiveDouble(cw_rt_ctx *cw_ctx, void **cw_args, const in
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_matmulNaiveDouble;
+#define cwb_matmulNaiveDouble_exact cwx_matmulNaiveDouble
+#else
 CW_EXACT_COPY void cwb_matmulNaiveDouble_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_matmulNaiveDouble(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_matmulNaiveDouble(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_matmulNaiveDouble)
 }

@@ -98,6 +98,12 @@ static float3 bodyBodyInteraction(CW_DEVICE_PARAMS, float4 bi, float4 bj, float3
   return ai;
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel bodyForces (split at barriers) */
 CW_INLINE void cwb_bodyForces(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -153,9 +159,14 @@ CW_INLINE void cwb_bodyForces(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_bodyForces;
+#define cwb_bodyForces_exact cwx_bodyForces
+#else
 CW_EXACT_COPY void cwb_bodyForces_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_bodyForces(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_bodyForces(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_bodyForces)
 }
@@ -281,9 +292,14 @@ CW_INLINE void cwb_integrate(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_integrate;
+#define cwb_integrate_exact cwx_integrate
+#else
 CW_EXACT_COPY void cwb_integrate_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_integrate(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_integrate(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_integrate)
 }

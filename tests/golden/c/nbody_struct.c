@@ -184,6 +184,12 @@ static void Body_advance(CW_DEVICE_PARAMS, Body *self, const Vec3 *acc, float dt
   ((__tmp33 = Vec3_operator_p(CW_DEVICE_ARGS, (&(*self).vel), dt)), (*Vec3_operator_2(CW_DEVICE_ARGS, (&(*self).pos), ((const Vec3 *)(&__tmp33)))));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel nbodyStep (split at barriers) */
 CW_INLINE void cwb_nbodyStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -244,9 +250,14 @@ CW_INLINE void cwb_nbodyStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_nbodyStep;
+#define cwb_nbodyStep_exact cwx_nbodyStep
+#else
 CW_EXACT_COPY void cwb_nbodyStep_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_nbodyStep(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_nbodyStep(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_nbodyStep)
 }

@@ -78,6 +78,12 @@ struct cudaDeviceProp {
 #define cw_sh_s_1 (*(int32_t (*)[256])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel oddEvenTransposition (split at barriers) */
 CW_INLINE void cwb_oddEvenTransposition(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -115,9 +121,14 @@ CW_INLINE void cwb_oddEvenTransposition(cw_rt_ctx *cw_ctx, void **cw_args, const
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_oddEvenTransposition;
+#define cwb_oddEvenTransposition_exact cwx_oddEvenTransposition
+#else
 CW_EXACT_COPY void cwb_oddEvenTransposition_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_oddEvenTransposition(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_oddEvenTransposition(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_oddEvenTransposition)
 }
@@ -208,9 +219,14 @@ CW_INLINE void cwb_oddEvenMergeStep(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_oddEvenMergeStep;
+#define cwb_oddEvenMergeStep_exact cwx_oddEvenMergeStep
+#else
 CW_EXACT_COPY void cwb_oddEvenMergeStep_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_oddEvenMergeStep(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_oddEvenMergeStep(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_oddEvenMergeStep)
 }

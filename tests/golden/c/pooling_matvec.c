@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel maxPool2x2 (split at barriers) */
 CW_INLINE void cwb_maxPool2x2(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -146,9 +152,14 @@ CW_INLINE void cwb_maxPool2x2(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_maxPool2x2;
+#define cwb_maxPool2x2_exact cwx_maxPool2x2
+#else
 CW_EXACT_COPY void cwb_maxPool2x2_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_maxPool2x2(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_maxPool2x2(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_maxPool2x2)
 }
@@ -261,9 +272,14 @@ CW_INLINE void cwb_avgPool2x2(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_avgPool2x2;
+#define cwb_avgPool2x2_exact cwx_avgPool2x2
+#else
 CW_EXACT_COPY void cwb_avgPool2x2_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_avgPool2x2(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_avgPool2x2(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_avgPool2x2)
 }
@@ -471,9 +487,14 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_matVecWarp;
+#define cwb_matVecWarp_exact cwx_matVecWarp
+#else
 CW_EXACT_COPY void cwb_matVecWarp_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_matVecWarp(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_matVecWarp)
 }

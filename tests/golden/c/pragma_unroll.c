@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel unrolledDot<8> (split at barriers) */
 CW_INLINE void cwb_unrolledDot_8(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -108,9 +114,14 @@ CW_INLINE void cwb_unrolledDot_8(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_unrolledDot_8;
+#define cwb_unrolledDot_8_exact cwx_unrolledDot_8
+#else
 CW_EXACT_COPY void cwb_unrolledDot_8_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_unrolledDot_8(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_unrolledDot_8(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_unrolledDot_8)
 }
@@ -146,9 +157,14 @@ CW_INLINE void cwb_unrolledDot_4(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_unrolledDot_4;
+#define cwb_unrolledDot_4_exact cwx_unrolledDot_4
+#else
 CW_EXACT_COPY void cwb_unrolledDot_4_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_unrolledDot_4(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_unrolledDot_4(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_unrolledDot_4)
 }
@@ -201,9 +217,14 @@ CW_INLINE void cwb_horner(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_horner;
+#define cwb_horner_exact cwx_horner
+#else
 CW_EXACT_COPY void cwb_horner_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_horner(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_horner(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_horner)
 }
@@ -267,9 +288,14 @@ CW_INLINE void cwb_registerTile(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     /* threads step through the loop together */
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_registerTile;
+#define cwb_registerTile_exact cwx_registerTile
+#else
 CW_EXACT_COPY void cwb_registerTile_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_registerTile(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_registerTile(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_registerTile)
 }

@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel hello */
 CW_INLINE void cwb_hello(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -93,9 +99,14 @@ CW_INLINE void cwb_hello(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_hello;
+#define cwb_hello_exact cwx_hello
+#else
 CW_EXACT_COPY void cwb_hello_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_hello(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_hello(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_hello)
 }
@@ -119,9 +130,14 @@ CW_INLINE void cwb_checkedDivide(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_checkedDivide;
+#define cwb_checkedDivide_exact cwx_checkedDivide
+#else
 CW_EXACT_COPY void cwb_checkedDivide_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_checkedDivide(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_checkedDivide(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_checkedDivide)
 }
@@ -145,9 +161,14 @@ CW_INLINE void cwb_printStats(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_printStats;
+#define cwb_printStats_exact cwx_printStats
+#else
 CW_EXACT_COPY void cwb_printStats_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_printStats(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_printStats(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_printStats)
 }

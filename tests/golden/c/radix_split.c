@@ -80,6 +80,12 @@ struct cudaDeviceProp {
 #define cw_sh_local_3 (*(uint32_t (*)[16])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel radixSortBlock (split at barriers) */
 CW_INLINE void cwb_radixSortBlock(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -148,9 +154,14 @@ CW_INLINE void cwb_radixSortBlock(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_radixSortBlock;
+#define cwb_radixSortBlock_exact cwx_radixSortBlock
+#else
 CW_EXACT_COPY void cwb_radixSortBlock_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_radixSortBlock(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_radixSortBlock(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_radixSortBlock)
 }
@@ -183,9 +194,14 @@ CW_INLINE void cwb_digitCounts(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_digitCounts;
+#define cwb_digitCounts_exact cwx_digitCounts
+#else
 CW_EXACT_COPY void cwb_digitCounts_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_digitCounts(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_digitCounts(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_digitCounts)
 }

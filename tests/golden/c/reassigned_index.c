@@ -79,6 +79,12 @@ struct cudaDeviceProp {
 #define cw_sh_s_2 (*(int32_t (*)[32])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel reverseTwice (split at barriers) */
 CW_INLINE void cwb_reverseTwice(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -116,9 +122,14 @@ CW_INLINE void cwb_reverseTwice(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reverseTwice;
+#define cwb_reverseTwice_exact cwx_reverseTwice
+#else
 CW_EXACT_COPY void cwb_reverseTwice_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reverseTwice(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reverseTwice(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reverseTwice)
 }
@@ -145,9 +156,14 @@ CW_INLINE void cwb_nestedAssign(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_nestedAssign;
+#define cwb_nestedAssign_exact cwx_nestedAssign
+#else
 CW_EXACT_COPY void cwb_nestedAssign_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_nestedAssign(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_nestedAssign(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_nestedAssign)
 }

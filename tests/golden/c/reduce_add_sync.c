@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel warpReduceIntrinsics (split at barriers) */
 CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -310,9 +316,14 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_warpReduceIntrinsics;
+#define cwb_warpReduceIntrinsics_exact cwx_warpReduceIntrinsics
+#else
 CW_EXACT_COPY void cwb_warpReduceIntrinsics_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_warpReduceIntrinsics(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_warpReduceIntrinsics)
 }
@@ -424,9 +435,14 @@ CW_INLINE void cwb_countOdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_countOdd;
+#define cwb_countOdd_exact cwx_countOdd
+#else
 CW_EXACT_COPY void cwb_countOdd_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_countOdd(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_countOdd(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_countOdd)
 }

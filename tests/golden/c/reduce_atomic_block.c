@@ -83,21 +83,25 @@ struct cudaDeviceProp {
 
 /* blockSum<unsigned long long>: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel sumAtomic (split at barriers) */
 CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
   const float *x = *(const float **)cw_args[0];
   float *result = *(float **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
+  int32_t s_4; /* uniform: one per block */
   float local[cw_nt]; /* per thread */
   float cw_ret0[cw_nt]; /* per thread */
   float v_1[cw_nt]; /* per thread */
   float *smem_2[cw_nt]; /* per thread */
-  int32_t s_4[cw_nt]; /* per thread */
   float total[cw_nt]; /* per thread */
   unsigned char cw_r6[cw_nt];
-  unsigned char cw_l11[cw_nt];
-  unsigned char cw_l14[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       local[cw_t] = 0.0f;
@@ -154,53 +158,31 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       smem_2[cw_t] = ((float *)(&cw_sh_smem_1[0]));
     }
   }
-  /* loop with a barrier inside: cw_l11[t] 0 running, 1 left, 2 continued */
-  memset(cw_l11, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l11[cw_t] == 0)) continue;
       {
         (smem_2[cw_t][(int32_t)((uint32_t)cw_tx)] = v_1[cw_t]);
       }
     }
     /* __syncthreads() */
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l11[cw_t] == 0)) continue;
-      {
-        s_4[cw_t] = ((int32_t)(cw_bdx / 2u));
-      }
-    }
-    /* loop with a barrier inside: cw_l14[t] 0 running, 1 left, 2 continued */
-    memset(cw_l14, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l11[cw_t] == 0 && cw_l14[cw_t] == 0)) continue;
-        if (!((s_4[cw_t] > 0))) cw_l14[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l11[cw_t] == 0 && cw_l14[cw_t] == 0; if (!cw_any) break; }
+    s_4 = ((int32_t)(cw_bdx / 2u));
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (; (s_4 > 0); (s_4 >>= 1)) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l11[cw_t] == 0 && cw_l14[cw_t] == 0)) continue;
         {
-          if ((((uint32_t)cw_tx) < ((uint32_t)s_4[cw_t])))
-            (smem_2[cw_t][(int32_t)((uint32_t)cw_tx)] += smem_2[cw_t][(int32_t)(((uint32_t)cw_tx) + ((uint32_t)s_4[cw_t]))]);
+          if ((((uint32_t)cw_tx) < ((uint32_t)s_4)))
+            (smem_2[cw_t][(int32_t)((uint32_t)cw_tx)] += smem_2[cw_t][(int32_t)(((uint32_t)cw_tx) + ((uint32_t)s_4))]);
         }
       }
       /* __syncthreads() */
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l11[cw_t] == 0 && cw_l14[cw_t] == 0)) continue;
-        (s_4[cw_t] >>= 1);
-      }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l11[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = smem_2[cw_t][0]);
-        { cw_l11[cw_t] = 1; goto cw_next16; }
       }
-      cw_next16:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
       total[cw_t] = cw_ret0[cw_t];
@@ -218,9 +200,14 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_sumAtomic;
+#define cwb_sumAtomic_exact cwx_sumAtomic
+#else
 CW_EXACT_COPY void cwb_sumAtomic_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_sumAtomic(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_sumAtomic)
 }
@@ -231,37 +218,35 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   const uint32_t *x = *(const uint32_t **)cw_args[0];
   uint64_t *result = *(uint64_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
+  int32_t s_20; /* uniform: one per block */
   uint64_t local[cw_nt]; /* per thread */
-  uint64_t cw_ret19[cw_nt]; /* per thread */
-  uint64_t v_20[cw_nt]; /* per thread */
-  uint64_t *smem_21[cw_nt]; /* per thread */
-  int32_t s_23[cw_nt]; /* per thread */
+  uint64_t cw_ret16[cw_nt]; /* per thread */
+  uint64_t v_17[cw_nt]; /* per thread */
+  uint64_t *smem_18[cw_nt]; /* per thread */
   uint64_t total[cw_nt]; /* per thread */
-  unsigned char cw_r25[cw_nt];
-  unsigned char cw_l30[cw_nt];
-  unsigned char cw_l33[cw_nt];
+  unsigned char cw_r22[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       local[cw_t] = 0ull;
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r25[cw_t] = 1;
-  int32_t cw_amax26 = INT32_MIN; uint32_t cw_all26 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r22[cw_t] = 1;
+  int32_t cw_amax23 = INT32_MIN; uint32_t cw_all23 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax26) cw_amax26 = cw_a; cw_all26 += cw_r25[cw_t]; }
+    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax23) cw_amax23 = cw_a; cw_all23 += cw_r22[cw_t]; }
   }
-  const int64_t cw_s26 = (int64_t)((cw_gdx * cw_bdx)), cw_b26 = (int64_t)(n);
-  const int cw_mono26 = cw_s26 > 0 && cw_all26 == cw_nt;
-  for (uint64_t cw_j26 = 0;; cw_j26++) {
-    const int32_t cw_js26 = (int32_t)((uint32_t)cw_j26 * (uint32_t)((cw_gdx * cw_bdx)));
+  const int64_t cw_s23 = (int64_t)((cw_gdx * cw_bdx)), cw_b23 = (int64_t)(n);
+  const int cw_mono23 = cw_s23 > 0 && cw_all23 == cw_nt;
+  for (uint64_t cw_j23 = 0;; cw_j23++) {
+    const int32_t cw_js23 = (int32_t)((uint32_t)cw_j23 * (uint32_t)((cw_gdx * cw_bdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono26 && (int64_t)cw_amax26 + (int64_t)cw_j26 * cw_s26 < cw_b26)) {
+    if (!(cw_mono23 && (int64_t)cw_amax23 + (int64_t)cw_j23 * cw_s23 < cw_b23)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
-        cw_r25[cw_t] = (unsigned char)(cw_r25[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r25[cw_t];
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js23;
+        cw_r22[cw_t] = (unsigned char)(cw_r22[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r22[cw_t];
       }
       if (!cw_in) break;
     }
@@ -269,21 +254,21 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
+        const int32_t cw_js23 = (int32_t)((uint32_t)(cw_j23 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js23;
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof x[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js23;
           (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r25[cw_t])) continue;
+        if (!(cw_r22[cw_t])) continue;
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js23;
           (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
         }
       }
@@ -291,61 +276,39 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      /* cw_ret19 declared */
-      v_20[cw_t] = local[cw_t];
-      smem_21[cw_t] = ((uint64_t *)(&cw_sh_smem_2[0]));
+      /* cw_ret16 declared */
+      v_17[cw_t] = local[cw_t];
+      smem_18[cw_t] = ((uint64_t *)(&cw_sh_smem_2[0]));
     }
   }
-  /* loop with a barrier inside: cw_l30[t] 0 running, 1 left, 2 continued */
-  memset(cw_l30, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l30[cw_t] == 0)) continue;
       {
-        (smem_21[cw_t][(int32_t)((uint32_t)cw_tx)] = v_20[cw_t]);
+        (smem_18[cw_t][(int32_t)((uint32_t)cw_tx)] = v_17[cw_t]);
       }
     }
     /* __syncthreads() */
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l30[cw_t] == 0)) continue;
-      {
-        s_23[cw_t] = ((int32_t)(cw_bdx / 2u));
-      }
-    }
-    /* loop with a barrier inside: cw_l33[t] 0 running, 1 left, 2 continued */
-    memset(cw_l33, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l30[cw_t] == 0 && cw_l33[cw_t] == 0)) continue;
-        if (!((s_23[cw_t] > 0))) cw_l33[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l30[cw_t] == 0 && cw_l33[cw_t] == 0; if (!cw_any) break; }
+    s_20 = ((int32_t)(cw_bdx / 2u));
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (; (s_20 > 0); (s_20 >>= 1)) {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l30[cw_t] == 0 && cw_l33[cw_t] == 0)) continue;
         {
-          if ((((uint32_t)cw_tx) < ((uint32_t)s_23[cw_t])))
-            (smem_21[cw_t][(int32_t)((uint32_t)cw_tx)] += smem_21[cw_t][(int32_t)(((uint32_t)cw_tx) + ((uint32_t)s_23[cw_t]))]);
+          if ((((uint32_t)cw_tx) < ((uint32_t)s_20)))
+            (smem_18[cw_t][(int32_t)((uint32_t)cw_tx)] += smem_18[cw_t][(int32_t)(((uint32_t)cw_tx) + ((uint32_t)s_20))]);
         }
       }
       /* __syncthreads() */
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l30[cw_t] == 0 && cw_l33[cw_t] == 0)) continue;
-        (s_23[cw_t] >>= 1);
-      }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l30[cw_t] == 0)) continue;
       {
-        (cw_ret19[cw_t] = smem_21[cw_t][0]);
-        { cw_l30[cw_t] = 1; goto cw_next35; }
+        (cw_ret16[cw_t] = smem_18[cw_t][0]);
       }
-      cw_next35:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      total[cw_t] = cw_ret19[cw_t];
+      total[cw_t] = cw_ret16[cw_t];
     }
   }
   { /* only threadIdx.x == 0u runs this */
@@ -360,9 +323,14 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_sumSquaresU64;
+#define cwb_sumSquaresU64_exact cwx_sumSquaresU64
+#else
 CW_EXACT_COPY void cwb_sumSquaresU64_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_sumSquaresU64(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_sumSquaresU64)
 }

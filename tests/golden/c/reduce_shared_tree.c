@@ -79,6 +79,12 @@ struct cudaDeviceProp {
 #define cw_sh_sdata_2 (*(int32_t (*)[128])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel reduceTree (split at barriers) */
 CW_INLINE void cwb_reduceTree(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -121,9 +127,14 @@ CW_INLINE void cwb_reduceTree(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reduceTree;
+#define cwb_reduceTree_exact cwx_reduceTree
+#else
 CW_EXACT_COPY void cwb_reduceTree_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reduceTree(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reduceTree(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduceTree)
 }
@@ -165,9 +176,14 @@ CW_INLINE void cwb_reduceInterleaved(cw_rt_ctx *cw_ctx, void **cw_args, const in
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reduceInterleaved;
+#define cwb_reduceInterleaved_exact cwx_reduceInterleaved
+#else
 CW_EXACT_COPY void cwb_reduceInterleaved_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reduceInterleaved(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reduceInterleaved(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduceInterleaved)
 }

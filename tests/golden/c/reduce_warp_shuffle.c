@@ -80,20 +80,26 @@ struct cudaDeviceProp {
 
 /* warpReduceSum: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel reduceShuffle (split at barriers) */
 CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
+  int32_t offset_3; /* uniform: one per block */
+  uint32_t cw_op5; /* uniform: one per block */
   int32_t lane[cw_nt]; /* per thread */
   int32_t wid[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
   float cw_ret0[cw_nt]; /* per thread */
   float val_1[cw_nt]; /* per thread */
-  int32_t offset_3[cw_nt]; /* per thread */
   float cw_op4[cw_nt]; /* per thread */
-  uint32_t cw_op5[cw_nt]; /* per thread */
   float cw_coll6[cw_nt]; /* per thread */
   float cw_ret7[cw_nt]; /* per thread */
   float val_8[cw_nt]; /* per thread */
@@ -102,11 +108,8 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   uint32_t cw_op12[cw_nt]; /* per thread */
   float cw_coll13[cw_nt]; /* per thread */
   unsigned char cw_r15[cw_nt];
-  unsigned char cw_l20[cw_nt];
-  unsigned char cw_l22[cw_nt];
-  unsigned char cw_p33[cw_nt];
-  unsigned char cw_l35[cw_nt];
-  unsigned char cw_l37[cw_nt];
+  unsigned char cw_p30[cw_nt];
+  unsigned char cw_l33[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       lane[cw_t] = ((int32_t)(((uint32_t)cw_tx) % ((uint32_t)32)));
@@ -164,67 +167,43 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       val_1[cw_t] = sum[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l20[t] 0 running, 1 left, 2 continued */
-  memset(cw_l20, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l20[cw_t] == 0)) continue;
-      {
-        offset_3[cw_t] = (32 / 2);
-      }
-    }
-    /* loop with a barrier inside: cw_l22[t] 0 running, 1 left, 2 continued */
-    memset(cw_l22, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l20[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
-        if (!((offset_3[cw_t] > 0))) cw_l22[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l20[cw_t] == 0 && cw_l22[cw_t] == 0; if (!cw_any) break; }
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
+    offset_3 = (32 / 2);
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (; (offset_3 > 0); (offset_3 /= 2)) {
+      cw_op5 = ((uint32_t)offset_3);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l20[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
           cw_op4[cw_t] = val_1[cw_t];
-          cw_op5[cw_t] = ((uint32_t)offset_3[cw_t]);
         }
       }
       /* __shfl_down_sync */
-      float __fis_xch24[1024];
+      float __fis_xch21[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l20[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
-          (__fis_xch24[((uint32_t)cw_t)] = cw_op4[cw_t]);
+          (__fis_xch21[((uint32_t)cw_t)] = cw_op4[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l20[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
-          uint32_t __fis_lane25 = ((uint32_t)cw_t);
-          uint32_t __fis_src26 = (((((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)) + cw_op5[cw_t]) < ((uint32_t)32)) ? (__fis_lane25 + cw_op5[cw_t]) : __fis_lane25);
-          cw_coll6[cw_t] = __fis_xch24[((__fis_src26 < cw_nt) ? __fis_src26 : __fis_lane25)];
+          uint32_t __fis_lane22 = ((uint32_t)cw_t);
+          uint32_t __fis_src23 = (((((__fis_lane22 & 31u) & (((uint32_t)32) - 1u)) + cw_op5) < ((uint32_t)32)) ? (__fis_lane22 + cw_op5) : __fis_lane22);
+          cw_coll6[cw_t] = __fis_xch21[((__fis_src23 < cw_nt) ? __fis_src23 : __fis_lane22)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l20[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
           (val_1[cw_t] += cw_coll6[cw_t]);
         }
       }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l20[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
-        (offset_3[cw_t] /= 2);
-      }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l20[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = val_1[cw_t]);
-        { cw_l20[cw_t] = 1; goto cw_next30; }
       }
-      cw_next30:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
       (sum[cw_t] = cw_ret0[cw_t]);
@@ -240,78 +219,74 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p33[cw_t] = ((wid[cw_t] == 0)) != 0;
+    cw_p30[cw_t] = ((wid[cw_t] == 0)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p33[cw_t])) continue;
+    if (!(cw_p30[cw_t])) continue;
     {
       /* cw_ret7 declared */
       val_8[cw_t] = sum[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l35[t] 0 running, 1 left, 2 continued */
-  memset(cw_l35, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
+      if (!(cw_p30[cw_t])) continue;
       {
         offset_10[cw_t] = (32 / 2);
       }
     }
-    /* loop with a barrier inside: cw_l37[t] 0 running, 1 left, 2 continued */
-    memset(cw_l37, 0, cw_nt);
+    /* loop with a barrier inside: cw_l33[t] 0 running, 1 left, 2 continued */
+    memset(cw_l33, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
-        if (!((offset_10[cw_t] > 0))) cw_l37[cw_t] = 1;
+        if (!(cw_p30[cw_t] && cw_l33[cw_t] == 0)) continue;
+        if (!((offset_10[cw_t] > 0))) cw_l33[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p30[cw_t] && cw_l33[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_p30[cw_t] && cw_l33[cw_t] == 0)) continue;
         {
           cw_op11[cw_t] = val_8[cw_t];
           cw_op12[cw_t] = ((uint32_t)offset_10[cw_t]);
         }
       }
       /* __shfl_down_sync */
-      float __fis_xch39[1024];
+      float __fis_xch35[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_p30[cw_t] && cw_l33[cw_t] == 0)) continue;
         {
-          (__fis_xch39[((uint32_t)cw_t)] = cw_op11[cw_t]);
+          (__fis_xch35[((uint32_t)cw_t)] = cw_op11[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_p30[cw_t] && cw_l33[cw_t] == 0)) continue;
         {
-          uint32_t __fis_lane40 = ((uint32_t)cw_t);
-          uint32_t __fis_src41 = (((((__fis_lane40 & 31u) & (((uint32_t)32) - 1u)) + cw_op12[cw_t]) < ((uint32_t)32)) ? (__fis_lane40 + cw_op12[cw_t]) : __fis_lane40);
-          cw_coll13[cw_t] = __fis_xch39[((__fis_src41 < cw_nt) ? __fis_src41 : __fis_lane40)];
+          uint32_t __fis_lane36 = ((uint32_t)cw_t);
+          uint32_t __fis_src37 = (((((__fis_lane36 & 31u) & (((uint32_t)32) - 1u)) + cw_op12[cw_t]) < ((uint32_t)32)) ? (__fis_lane36 + cw_op12[cw_t]) : __fis_lane36);
+          cw_coll13[cw_t] = __fis_xch35[((__fis_src37 < cw_nt) ? __fis_src37 : __fis_lane36)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_p30[cw_t] && cw_l33[cw_t] == 0)) continue;
         {
           (val_8[cw_t] += cw_coll13[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_p30[cw_t] && cw_l33[cw_t] == 0)) continue;
         (offset_10[cw_t] /= 2);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
+      if (!(cw_p30[cw_t])) continue;
       {
         (cw_ret7[cw_t] = val_8[cw_t]);
-        { cw_l35[cw_t] = 1; goto cw_next45; }
       }
-      cw_next45:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p33[cw_t])) continue;
+    if (!(cw_p30[cw_t])) continue;
     {
       (sum[cw_t] = cw_ret7[cw_t]);
     }
@@ -328,9 +303,14 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reduceShuffle;
+#define cwb_reduceShuffle_exact cwx_reduceShuffle
+#else
 CW_EXACT_COPY void cwb_reduceShuffle_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reduceShuffle(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduceShuffle)
 }
@@ -341,10 +321,10 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
   int32_t mask; /* uniform: one per block */
-  int32_t cw_op49; /* uniform: one per block */
+  int32_t cw_op45; /* uniform: one per block */
   float v[cw_nt]; /* per thread */
-  float cw_op48[cw_nt]; /* per thread */
-  float cw_coll50[cw_nt]; /* per thread */
+  float cw_op44[cw_nt]; /* per thread */
+  float cw_coll46[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
@@ -353,29 +333,29 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   mask = 16;
   /* uniform loop with a barrier inside: one C loop for the block */
   for (; (mask >= 1); (mask >>= 1)) {
-    cw_op49 = mask;
+    cw_op45 = mask;
     CW_FOR_EACH_THREAD_INDEP {
       {
-        cw_op48[cw_t] = v[cw_t];
+        cw_op44[cw_t] = v[cw_t];
       }
     }
     /* __shfl_xor_sync */
-    float __fis_xch53[1024];
+    float __fis_xch49[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch53[((uint32_t)cw_t)] = cw_op48[cw_t]);
+        (__fis_xch49[((uint32_t)cw_t)] = cw_op44[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane54 = ((uint32_t)cw_t);
-        uint32_t __fis_src55 = (((((__fis_lane54 & 31u) ^ ((uint32_t)cw_op49)) - (((__fis_lane54 & 31u) ^ ((uint32_t)cw_op49)) & (((uint32_t)32) - 1u))) == ((__fis_lane54 & 31u) - ((__fis_lane54 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane54 - (__fis_lane54 & 31u)) + ((__fis_lane54 & 31u) ^ ((uint32_t)cw_op49))) : __fis_lane54);
-        cw_coll50[cw_t] = __fis_xch53[((__fis_src55 < cw_nt) ? __fis_src55 : __fis_lane54)];
+        uint32_t __fis_lane50 = ((uint32_t)cw_t);
+        uint32_t __fis_src51 = (((((__fis_lane50 & 31u) ^ ((uint32_t)cw_op45)) - (((__fis_lane50 & 31u) ^ ((uint32_t)cw_op45)) & (((uint32_t)32) - 1u))) == ((__fis_lane50 & 31u) - ((__fis_lane50 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane50 - (__fis_lane50 & 31u)) + ((__fis_lane50 & 31u) ^ ((uint32_t)cw_op45))) : __fis_lane50);
+        cw_coll46[cw_t] = __fis_xch49[((__fis_src51 < cw_nt) ? __fis_src51 : __fis_lane50)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (v[cw_t] += cw_coll50[cw_t]);
+        (v[cw_t] += cw_coll46[cw_t]);
       }
     }
   }
@@ -385,9 +365,14 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_allReduceXor;
+#define cwb_allReduceXor_exact cwx_allReduceXor
+#else
 CW_EXACT_COPY void cwb_allReduceXor_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_allReduceXor(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_allReduceXor)
 }

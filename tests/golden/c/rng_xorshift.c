@@ -109,6 +109,12 @@ static float SplitMix64_uniform(CW_DEVICE_PARAMS, SplitMix64 *self) {
   return (((float)(SplitMix64_next(CW_DEVICE_ARGS, self) >> 40)) * (1.0f / 16777216.0f));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel fillUniform */
 CW_INLINE void cwb_fillUniform(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -257,9 +263,14 @@ CW_INLINE void cwb_fillUniform(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_fillUniform;
+#define cwb_fillUniform_exact cwx_fillUniform
+#else
 CW_EXACT_COPY void cwb_fillUniform_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_fillUniform(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_fillUniform(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_fillUniform)
 }
@@ -374,9 +385,14 @@ CW_INLINE void cwb_fillNormal(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_fillNormal;
+#define cwb_fillNormal_exact cwx_fillNormal
+#else
 CW_EXACT_COPY void cwb_fillNormal_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_fillNormal(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_fillNormal(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_fillNormal)
 }
@@ -432,9 +448,14 @@ CW_INLINE void cwb_monteCarloPi(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_monteCarloPi;
+#define cwb_monteCarloPi_exact cwx_monteCarloPi
+#else
 CW_EXACT_COPY void cwb_monteCarloPi_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_monteCarloPi(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_monteCarloPi(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_monteCarloPi)
 }

@@ -78,6 +78,12 @@ struct cudaDeviceProp {
 #define cw_dsh_temp_1 ((float *)cw_dshm)
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel blellochScan (split at barriers) */
 CW_INLINE void cwb_blellochScan(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -158,9 +164,14 @@ CW_INLINE void cwb_blellochScan(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_blellochScan;
+#define cwb_blellochScan_exact cwx_blellochScan
+#else
 CW_EXACT_COPY void cwb_blellochScan_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_blellochScan(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_blellochScan(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_blellochScan)
 }
@@ -229,9 +240,14 @@ CW_INLINE void cwb_addBlockSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_addBlockSums;
+#define cwb_addBlockSums_exact cwx_addBlockSums
+#else
 CW_EXACT_COPY void cwb_addBlockSums_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_addBlockSums(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_addBlockSums(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_addBlockSums)
 }

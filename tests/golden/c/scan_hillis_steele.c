@@ -79,6 +79,12 @@ struct cudaDeviceProp {
 #define cw_sh_buf_2 (*(int32_t (*)[2][256])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel scanHillisSteele (split at barriers) */
 CW_INLINE void cwb_scanHillisSteele(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -119,9 +125,14 @@ CW_INLINE void cwb_scanHillisSteele(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_scanHillisSteele;
+#define cwb_scanHillisSteele_exact cwx_scanHillisSteele
+#else
 CW_EXACT_COPY void cwb_scanHillisSteele_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_scanHillisSteele(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_scanHillisSteele(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_scanHillisSteele)
 }
@@ -163,9 +174,14 @@ CW_INLINE void cwb_exclusiveScanHS(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_exclusiveScanHS;
+#define cwb_exclusiveScanHS_exact cwx_exclusiveScanHS
+#else
 CW_EXACT_COPY void cwb_exclusiveScanHS_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_exclusiveScanHS(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_exclusiveScanHS(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_exclusiveScanHS)
 }

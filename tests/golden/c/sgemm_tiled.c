@@ -79,6 +79,12 @@ struct cudaDeviceProp {
 #define cw_sh_Bs_2 (*(float (*)[16][16])(cw_shm + 1024))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel sgemmTiled (split at barriers) */
 CW_INLINE void cwb_sgemmTiled(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -132,9 +138,14 @@ CW_INLINE void cwb_sgemmTiled(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_sgemmTiled;
+#define cwb_sgemmTiled_exact cwx_sgemmTiled
+#else
 CW_EXACT_COPY void cwb_sgemmTiled_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_sgemmTiled(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_sgemmTiled(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_sgemmTiled)
 }

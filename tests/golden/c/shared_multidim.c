@@ -82,6 +82,12 @@ struct cudaDeviceProp {
 #define cw_sh_colSum_5 (*(int32_t (*)[16])(cw_shm + 1152))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel blockSum3d (split at barriers) */
 CW_INLINE void cwb_blockSum3d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -119,9 +125,14 @@ CW_INLINE void cwb_blockSum3d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_blockSum3d;
+#define cwb_blockSum3d_exact cwx_blockSum3d
+#else
 CW_EXACT_COPY void cwb_blockSum3d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_blockSum3d(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_blockSum3d(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_blockSum3d)
 }
@@ -181,9 +192,14 @@ CW_INLINE void cwb_rowColSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_rowColSums;
+#define cwb_rowColSums_exact cwx_rowColSums
+#else
 CW_EXACT_COPY void cwb_rowColSums_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_rowColSums(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_rowColSums(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_rowColSums)
 }

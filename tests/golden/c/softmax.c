@@ -84,6 +84,12 @@ struct cudaDeviceProp {
 
 /* blockReduce: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel softmaxRows (split at barriers) */
 CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -92,84 +98,68 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   int32_t cols = *(int32_t *)cw_args[2];
   const float *row; /* uniform: one per block */
   bool isMax_2; /* uniform: one per block */
+  int32_t o_9; /* uniform: one per block */
+  int32_t cw_op11; /* uniform: one per block */
+  int32_t o_16; /* uniform: one per block */
+  int32_t cw_op18; /* uniform: one per block */
+  int32_t nw_20; /* uniform: one per block */
+  int32_t o_24; /* uniform: one per block */
+  int32_t cw_op26; /* uniform: one per block */
+  int32_t o_31; /* uniform: one per block */
+  int32_t cw_op33; /* uniform: one per block */
   bool isMax_37; /* uniform: one per block */
+  int32_t o_44; /* uniform: one per block */
+  int32_t cw_op46; /* uniform: one per block */
+  int32_t o_51; /* uniform: one per block */
+  int32_t cw_op53; /* uniform: one per block */
+  int32_t nw_55; /* uniform: one per block */
+  int32_t o_59; /* uniform: one per block */
+  int32_t cw_op61; /* uniform: one per block */
+  int32_t o_66; /* uniform: one per block */
+  int32_t cw_op68; /* uniform: one per block */
   float *out[cw_nt]; /* per thread */
   float m[cw_nt]; /* per thread */
   float cw_ret0[cw_nt]; /* per thread */
   float v_1[cw_nt]; /* per thread */
   float cw_ret6[cw_nt]; /* per thread */
   float v_7[cw_nt]; /* per thread */
-  int32_t o_9[cw_nt]; /* per thread */
   float cw_op10[cw_nt]; /* per thread */
-  int32_t cw_op11[cw_nt]; /* per thread */
   float cw_coll12[cw_nt]; /* per thread */
   float cw_ret13[cw_nt]; /* per thread */
   float v_14[cw_nt]; /* per thread */
-  int32_t o_16[cw_nt]; /* per thread */
   float cw_op17[cw_nt]; /* per thread */
-  int32_t cw_op18[cw_nt]; /* per thread */
   float cw_coll19[cw_nt]; /* per thread */
   float cw_ret21[cw_nt]; /* per thread */
   float v_22[cw_nt]; /* per thread */
-  int32_t o_24[cw_nt]; /* per thread */
   float cw_op25[cw_nt]; /* per thread */
-  int32_t cw_op26[cw_nt]; /* per thread */
   float cw_coll27[cw_nt]; /* per thread */
   float cw_ret28[cw_nt]; /* per thread */
   float v_29[cw_nt]; /* per thread */
-  int32_t o_31[cw_nt]; /* per thread */
   float cw_op32[cw_nt]; /* per thread */
-  int32_t cw_op33[cw_nt]; /* per thread */
   float cw_coll34[cw_nt]; /* per thread */
   float s[cw_nt]; /* per thread */
   float cw_ret35[cw_nt]; /* per thread */
   float v_36[cw_nt]; /* per thread */
   float cw_ret41[cw_nt]; /* per thread */
   float v_42[cw_nt]; /* per thread */
-  int32_t o_44[cw_nt]; /* per thread */
   float cw_op45[cw_nt]; /* per thread */
-  int32_t cw_op46[cw_nt]; /* per thread */
   float cw_coll47[cw_nt]; /* per thread */
   float cw_ret48[cw_nt]; /* per thread */
   float v_49[cw_nt]; /* per thread */
-  int32_t o_51[cw_nt]; /* per thread */
   float cw_op52[cw_nt]; /* per thread */
-  int32_t cw_op53[cw_nt]; /* per thread */
   float cw_coll54[cw_nt]; /* per thread */
   float cw_ret56[cw_nt]; /* per thread */
   float v_57[cw_nt]; /* per thread */
-  int32_t o_59[cw_nt]; /* per thread */
   float cw_op60[cw_nt]; /* per thread */
-  int32_t cw_op61[cw_nt]; /* per thread */
   float cw_coll62[cw_nt]; /* per thread */
   float cw_ret63[cw_nt]; /* per thread */
   float v_64[cw_nt]; /* per thread */
-  int32_t o_66[cw_nt]; /* per thread */
   float cw_op67[cw_nt]; /* per thread */
-  int32_t cw_op68[cw_nt]; /* per thread */
   float cw_coll69[cw_nt]; /* per thread */
   float inv[cw_nt]; /* per thread */
   unsigned char cw_r71[cw_nt];
-  unsigned char cw_l76[cw_nt];
-  unsigned char cw_l78[cw_nt];
-  unsigned char cw_l80[cw_nt];
-  unsigned char cw_l90[cw_nt];
-  unsigned char cw_l92[cw_nt];
-  unsigned char cw_l103[cw_nt];
-  unsigned char cw_l105[cw_nt];
-  unsigned char cw_l115[cw_nt];
-  unsigned char cw_l117[cw_nt];
-  unsigned char cw_r129[cw_nt];
-  unsigned char cw_l134[cw_nt];
-  unsigned char cw_l136[cw_nt];
-  unsigned char cw_l138[cw_nt];
-  unsigned char cw_l148[cw_nt];
-  unsigned char cw_l150[cw_nt];
-  unsigned char cw_l161[cw_nt];
-  unsigned char cw_l163[cw_nt];
-  unsigned char cw_l173[cw_nt];
-  unsigned char cw_l175[cw_nt];
-  unsigned char cw_r187[cw_nt];
+  unsigned char cw_r116[cw_nt];
+  unsigned char cw_r161[cw_nt];
   row = ((const float *)(x + (cw_bix * ((uint32_t)cols))));
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -221,147 +211,95 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       v_1[cw_t] = m[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l76[t] 0 running, 1 left, 2 continued */
-  memset(cw_l76, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l76[cw_t] == 0)) continue;
       {
         /* cw_ret6 declared */
         v_7[cw_t] = v_1[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l78[t] 0 running, 1 left, 2 continued */
-    memset(cw_l78, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0)) continue;
-        {
-          o_9[cw_t] = 16;
-        }
-      }
-      /* loop with a barrier inside: cw_l80[t] 0 running, 1 left, 2 continued */
-      memset(cw_l80, 0, cw_nt);
-      for (;;) {
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
-          if (!((o_9[cw_t] > 0))) cw_l80[cw_t] = 1;
-        }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0; if (!cw_any) break; }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
+      o_9 = 16;
+      /* uniform loop with a barrier inside: one C loop for the block */
+      for (; (o_9 > 0); (o_9 >>= 1)) {
+        cw_op11 = o_9;
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
           {
             cw_op10[cw_t] = v_7[cw_t];
-            cw_op11[cw_t] = o_9[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        float __fis_xch82[1024];
+        float __fis_xch78[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
           {
-            (__fis_xch82[((uint32_t)cw_t)] = cw_op10[cw_t]);
+            (__fis_xch78[((uint32_t)cw_t)] = cw_op10[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane83 = ((uint32_t)cw_t);
-            uint32_t __fis_src84 = (((((__fis_lane83 & 31u) ^ ((uint32_t)cw_op11[cw_t])) - (((__fis_lane83 & 31u) ^ ((uint32_t)cw_op11[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane83 & 31u) - ((__fis_lane83 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane83 - (__fis_lane83 & 31u)) + ((__fis_lane83 & 31u) ^ ((uint32_t)cw_op11[cw_t]))) : __fis_lane83);
-            cw_coll12[cw_t] = __fis_xch82[((__fis_src84 < cw_nt) ? __fis_src84 : __fis_lane83)];
+            uint32_t __fis_lane79 = ((uint32_t)cw_t);
+            uint32_t __fis_src80 = (((((__fis_lane79 & 31u) ^ ((uint32_t)cw_op11)) - (((__fis_lane79 & 31u) ^ ((uint32_t)cw_op11)) & (((uint32_t)32) - 1u))) == ((__fis_lane79 & 31u) - ((__fis_lane79 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane79 - (__fis_lane79 & 31u)) + ((__fis_lane79 & 31u) ^ ((uint32_t)cw_op11))) : __fis_lane79);
+            cw_coll12[cw_t] = __fis_xch78[((__fis_src80 < cw_nt) ? __fis_src80 : __fis_lane79)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
           {
             (v_7[cw_t] = fmaxf(v_7[cw_t], cw_coll12[cw_t]));
           }
         }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0 && cw_l80[cw_t] == 0)) continue;
-          (o_9[cw_t] >>= 1);
-        }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l78[cw_t] == 0)) continue;
         {
           (cw_ret6[cw_t] = v_7[cw_t]);
-          { cw_l78[cw_t] = 1; goto cw_next88; }
         }
-        cw_next88:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l76[cw_t] == 0)) continue;
       {
         /* cw_ret13 declared */
         v_14[cw_t] = v_1[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l90[t] 0 running, 1 left, 2 continued */
-    memset(cw_l90, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0)) continue;
-        {
-          o_16[cw_t] = 16;
-        }
-      }
-      /* loop with a barrier inside: cw_l92[t] 0 running, 1 left, 2 continued */
-      memset(cw_l92, 0, cw_nt);
-      for (;;) {
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
-          if (!((o_16[cw_t] > 0))) cw_l92[cw_t] = 1;
-        }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0; if (!cw_any) break; }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
+      o_16 = 16;
+      /* uniform loop with a barrier inside: one C loop for the block */
+      for (; (o_16 > 0); (o_16 >>= 1)) {
+        cw_op18 = o_16;
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           {
             cw_op17[cw_t] = v_14[cw_t];
-            cw_op18[cw_t] = o_16[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        float __fis_xch94[1024];
+        float __fis_xch87[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           {
-            (__fis_xch94[((uint32_t)cw_t)] = cw_op17[cw_t]);
+            (__fis_xch87[((uint32_t)cw_t)] = cw_op17[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane95 = ((uint32_t)cw_t);
-            uint32_t __fis_src96 = (((((__fis_lane95 & 31u) ^ ((uint32_t)cw_op18[cw_t])) - (((__fis_lane95 & 31u) ^ ((uint32_t)cw_op18[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane95 & 31u) - ((__fis_lane95 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane95 - (__fis_lane95 & 31u)) + ((__fis_lane95 & 31u) ^ ((uint32_t)cw_op18[cw_t]))) : __fis_lane95);
-            cw_coll19[cw_t] = __fis_xch94[((__fis_src96 < cw_nt) ? __fis_src96 : __fis_lane95)];
+            uint32_t __fis_lane88 = ((uint32_t)cw_t);
+            uint32_t __fis_src89 = (((((__fis_lane88 & 31u) ^ ((uint32_t)cw_op18)) - (((__fis_lane88 & 31u) ^ ((uint32_t)cw_op18)) & (((uint32_t)32) - 1u))) == ((__fis_lane88 & 31u) - ((__fis_lane88 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane88 - (__fis_lane88 & 31u)) + ((__fis_lane88 & 31u) ^ ((uint32_t)cw_op18))) : __fis_lane88);
+            cw_coll19[cw_t] = __fis_xch87[((__fis_src89 < cw_nt) ? __fis_src89 : __fis_lane88)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
           {
             (v_14[cw_t] += cw_coll19[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0 && cw_l92[cw_t] == 0)) continue;
-          (o_16[cw_t] >>= 1);
-        }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l90[cw_t] == 0)) continue;
         {
           (cw_ret13[cw_t] = v_14[cw_t]);
-          { cw_l90[cw_t] = 1; goto cw_next100; }
         }
-        cw_next100:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l76[cw_t] == 0)) continue;
       {
         (v_1[cw_t] = (isMax_2 ? cw_ret6[cw_t] : cw_ret13[cw_t]));
         if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0))
@@ -369,161 +307,106 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
     }
     /* __syncthreads() */
+    nw_20 = ((int32_t)((cw_bdx + 31u) / 32u));
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l76[cw_t] == 0)) continue;
       {
-        int32_t nw_20 = ((int32_t)((cw_bdx + 31u) / 32u));
         (v_1[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < nw_20) ? cw_sh_scratch_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : (isMax_2 ? (-cw_int_as_float(2139095040)) : 0.0f)));
         /* cw_ret21 declared */
         v_22[cw_t] = v_1[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l103[t] 0 running, 1 left, 2 continued */
-    memset(cw_l103, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0)) continue;
-        {
-          o_24[cw_t] = 16;
-        }
-      }
-      /* loop with a barrier inside: cw_l105[t] 0 running, 1 left, 2 continued */
-      memset(cw_l105, 0, cw_nt);
-      for (;;) {
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
-          if (!((o_24[cw_t] > 0))) cw_l105[cw_t] = 1;
-        }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0; if (!cw_any) break; }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
+      o_24 = 16;
+      /* uniform loop with a barrier inside: one C loop for the block */
+      for (; (o_24 > 0); (o_24 >>= 1)) {
+        cw_op26 = o_24;
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           {
             cw_op25[cw_t] = v_22[cw_t];
-            cw_op26[cw_t] = o_24[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        float __fis_xch107[1024];
+        float __fis_xch97[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           {
-            (__fis_xch107[((uint32_t)cw_t)] = cw_op25[cw_t]);
+            (__fis_xch97[((uint32_t)cw_t)] = cw_op25[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane108 = ((uint32_t)cw_t);
-            uint32_t __fis_src109 = (((((__fis_lane108 & 31u) ^ ((uint32_t)cw_op26[cw_t])) - (((__fis_lane108 & 31u) ^ ((uint32_t)cw_op26[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane108 & 31u) - ((__fis_lane108 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane108 - (__fis_lane108 & 31u)) + ((__fis_lane108 & 31u) ^ ((uint32_t)cw_op26[cw_t]))) : __fis_lane108);
-            cw_coll27[cw_t] = __fis_xch107[((__fis_src109 < cw_nt) ? __fis_src109 : __fis_lane108)];
+            uint32_t __fis_lane98 = ((uint32_t)cw_t);
+            uint32_t __fis_src99 = (((((__fis_lane98 & 31u) ^ ((uint32_t)cw_op26)) - (((__fis_lane98 & 31u) ^ ((uint32_t)cw_op26)) & (((uint32_t)32) - 1u))) == ((__fis_lane98 & 31u) - ((__fis_lane98 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane98 - (__fis_lane98 & 31u)) + ((__fis_lane98 & 31u) ^ ((uint32_t)cw_op26))) : __fis_lane98);
+            cw_coll27[cw_t] = __fis_xch97[((__fis_src99 < cw_nt) ? __fis_src99 : __fis_lane98)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
           {
             (v_22[cw_t] = fmaxf(v_22[cw_t], cw_coll27[cw_t]));
           }
         }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0 && cw_l105[cw_t] == 0)) continue;
-          (o_24[cw_t] >>= 1);
-        }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l103[cw_t] == 0)) continue;
         {
           (cw_ret21[cw_t] = v_22[cw_t]);
-          { cw_l103[cw_t] = 1; goto cw_next113; }
         }
-        cw_next113:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l76[cw_t] == 0)) continue;
       {
         /* cw_ret28 declared */
         v_29[cw_t] = v_1[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l115[t] 0 running, 1 left, 2 continued */
-    memset(cw_l115, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0)) continue;
-        {
-          o_31[cw_t] = 16;
-        }
-      }
-      /* loop with a barrier inside: cw_l117[t] 0 running, 1 left, 2 continued */
-      memset(cw_l117, 0, cw_nt);
-      for (;;) {
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
-          if (!((o_31[cw_t] > 0))) cw_l117[cw_t] = 1;
-        }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0; if (!cw_any) break; }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
+      o_31 = 16;
+      /* uniform loop with a barrier inside: one C loop for the block */
+      for (; (o_31 > 0); (o_31 >>= 1)) {
+        cw_op33 = o_31;
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           {
             cw_op32[cw_t] = v_29[cw_t];
-            cw_op33[cw_t] = o_31[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        float __fis_xch119[1024];
+        float __fis_xch106[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           {
-            (__fis_xch119[((uint32_t)cw_t)] = cw_op32[cw_t]);
+            (__fis_xch106[((uint32_t)cw_t)] = cw_op32[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane120 = ((uint32_t)cw_t);
-            uint32_t __fis_src121 = (((((__fis_lane120 & 31u) ^ ((uint32_t)cw_op33[cw_t])) - (((__fis_lane120 & 31u) ^ ((uint32_t)cw_op33[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane120 & 31u) - ((__fis_lane120 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane120 - (__fis_lane120 & 31u)) + ((__fis_lane120 & 31u) ^ ((uint32_t)cw_op33[cw_t]))) : __fis_lane120);
-            cw_coll34[cw_t] = __fis_xch119[((__fis_src121 < cw_nt) ? __fis_src121 : __fis_lane120)];
+            uint32_t __fis_lane107 = ((uint32_t)cw_t);
+            uint32_t __fis_src108 = (((((__fis_lane107 & 31u) ^ ((uint32_t)cw_op33)) - (((__fis_lane107 & 31u) ^ ((uint32_t)cw_op33)) & (((uint32_t)32) - 1u))) == ((__fis_lane107 & 31u) - ((__fis_lane107 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane107 - (__fis_lane107 & 31u)) + ((__fis_lane107 & 31u) ^ ((uint32_t)cw_op33))) : __fis_lane107);
+            cw_coll34[cw_t] = __fis_xch106[((__fis_src108 < cw_nt) ? __fis_src108 : __fis_lane107)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
           {
             (v_29[cw_t] += cw_coll34[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0 && cw_l117[cw_t] == 0)) continue;
-          (o_31[cw_t] >>= 1);
-        }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l76[cw_t] == 0 && cw_l115[cw_t] == 0)) continue;
         {
           (cw_ret28[cw_t] = v_29[cw_t]);
-          { cw_l115[cw_t] = 1; goto cw_next125; }
         }
-        cw_next125:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l76[cw_t] == 0)) continue;
       {
         (v_1[cw_t] = (isMax_2 ? cw_ret21[cw_t] : cw_ret28[cw_t]));
       }
     }
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l76[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = v_1[cw_t]);
-        { cw_l76[cw_t] = 1; goto cw_next127; }
       }
-      cw_next127:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
       (m[cw_t] = cw_ret0[cw_t]);
@@ -531,37 +414,37 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r129[cw_t] = 1;
-  int32_t cw_amax130 = INT32_MIN; uint32_t cw_all130 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r116[cw_t] = 1;
+  int32_t cw_amax117 = INT32_MIN; uint32_t cw_all117 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax130) cw_amax130 = cw_a; cw_all130 += cw_r129[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax117) cw_amax117 = cw_a; cw_all117 += cw_r116[cw_t]; }
   }
-  const int64_t cw_s130 = (int64_t)(cw_bdx), cw_b130 = (int64_t)(cols);
-  const int cw_mono130 = cw_s130 > 0 && cw_all130 == cw_nt;
-  for (uint64_t cw_j130 = 0;; cw_j130++) {
-    const int32_t cw_js130 = (int32_t)((uint32_t)cw_j130 * (uint32_t)(cw_bdx));
+  const int64_t cw_s117 = (int64_t)(cw_bdx), cw_b117 = (int64_t)(cols);
+  const int cw_mono117 = cw_s117 > 0 && cw_all117 == cw_nt;
+  for (uint64_t cw_j117 = 0;; cw_j117++) {
+    const int32_t cw_js117 = (int32_t)((uint32_t)cw_j117 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono130 && (int64_t)cw_amax130 + (int64_t)cw_j130 * cw_s130 < cw_b130)) {
+    if (!(cw_mono117 && (int64_t)cw_amax117 + (int64_t)cw_j117 * cw_s117 < cw_b117)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js130;
-        cw_r129[cw_t] = (unsigned char)(cw_r129[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r129[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js117;
+        cw_r116[cw_t] = (unsigned char)(cw_r116[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r116[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js130;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js117;
           (s[cw_t] += expf((row[c] - m[cw_t])));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r129[cw_t])) continue;
+        if (!(cw_r116[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js130;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js117;
           (s[cw_t] += expf((row[c] - m[cw_t])));
         }
       }
@@ -574,147 +457,95 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       v_36[cw_t] = s[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l134[t] 0 running, 1 left, 2 continued */
-  memset(cw_l134, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l134[cw_t] == 0)) continue;
       {
         /* cw_ret41 declared */
         v_42[cw_t] = v_36[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l136[t] 0 running, 1 left, 2 continued */
-    memset(cw_l136, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0)) continue;
-        {
-          o_44[cw_t] = 16;
-        }
-      }
-      /* loop with a barrier inside: cw_l138[t] 0 running, 1 left, 2 continued */
-      memset(cw_l138, 0, cw_nt);
-      for (;;) {
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
-          if (!((o_44[cw_t] > 0))) cw_l138[cw_t] = 1;
-        }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0; if (!cw_any) break; }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
+      o_44 = 16;
+      /* uniform loop with a barrier inside: one C loop for the block */
+      for (; (o_44 > 0); (o_44 >>= 1)) {
+        cw_op46 = o_44;
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           {
             cw_op45[cw_t] = v_42[cw_t];
-            cw_op46[cw_t] = o_44[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        float __fis_xch140[1024];
+        float __fis_xch123[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           {
-            (__fis_xch140[((uint32_t)cw_t)] = cw_op45[cw_t]);
+            (__fis_xch123[((uint32_t)cw_t)] = cw_op45[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane141 = ((uint32_t)cw_t);
-            uint32_t __fis_src142 = (((((__fis_lane141 & 31u) ^ ((uint32_t)cw_op46[cw_t])) - (((__fis_lane141 & 31u) ^ ((uint32_t)cw_op46[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane141 & 31u) - ((__fis_lane141 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane141 - (__fis_lane141 & 31u)) + ((__fis_lane141 & 31u) ^ ((uint32_t)cw_op46[cw_t]))) : __fis_lane141);
-            cw_coll47[cw_t] = __fis_xch140[((__fis_src142 < cw_nt) ? __fis_src142 : __fis_lane141)];
+            uint32_t __fis_lane124 = ((uint32_t)cw_t);
+            uint32_t __fis_src125 = (((((__fis_lane124 & 31u) ^ ((uint32_t)cw_op46)) - (((__fis_lane124 & 31u) ^ ((uint32_t)cw_op46)) & (((uint32_t)32) - 1u))) == ((__fis_lane124 & 31u) - ((__fis_lane124 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane124 - (__fis_lane124 & 31u)) + ((__fis_lane124 & 31u) ^ ((uint32_t)cw_op46))) : __fis_lane124);
+            cw_coll47[cw_t] = __fis_xch123[((__fis_src125 < cw_nt) ? __fis_src125 : __fis_lane124)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
           {
             (v_42[cw_t] = fmaxf(v_42[cw_t], cw_coll47[cw_t]));
           }
         }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0 && cw_l138[cw_t] == 0)) continue;
-          (o_44[cw_t] >>= 1);
-        }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l134[cw_t] == 0 && cw_l136[cw_t] == 0)) continue;
         {
           (cw_ret41[cw_t] = v_42[cw_t]);
-          { cw_l136[cw_t] = 1; goto cw_next146; }
         }
-        cw_next146:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l134[cw_t] == 0)) continue;
       {
         /* cw_ret48 declared */
         v_49[cw_t] = v_36[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l148[t] 0 running, 1 left, 2 continued */
-    memset(cw_l148, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
-        {
-          o_51[cw_t] = 16;
-        }
-      }
-      /* loop with a barrier inside: cw_l150[t] 0 running, 1 left, 2 continued */
-      memset(cw_l150, 0, cw_nt);
-      for (;;) {
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
-          if (!((o_51[cw_t] > 0))) cw_l150[cw_t] = 1;
-        }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0; if (!cw_any) break; }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
+      o_51 = 16;
+      /* uniform loop with a barrier inside: one C loop for the block */
+      for (; (o_51 > 0); (o_51 >>= 1)) {
+        cw_op53 = o_51;
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
             cw_op52[cw_t] = v_49[cw_t];
-            cw_op53[cw_t] = o_51[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        float __fis_xch152[1024];
+        float __fis_xch132[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
-            (__fis_xch152[((uint32_t)cw_t)] = cw_op52[cw_t]);
+            (__fis_xch132[((uint32_t)cw_t)] = cw_op52[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane153 = ((uint32_t)cw_t);
-            uint32_t __fis_src154 = (((((__fis_lane153 & 31u) ^ ((uint32_t)cw_op53[cw_t])) - (((__fis_lane153 & 31u) ^ ((uint32_t)cw_op53[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane153 & 31u) - ((__fis_lane153 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane153 - (__fis_lane153 & 31u)) + ((__fis_lane153 & 31u) ^ ((uint32_t)cw_op53[cw_t]))) : __fis_lane153);
-            cw_coll54[cw_t] = __fis_xch152[((__fis_src154 < cw_nt) ? __fis_src154 : __fis_lane153)];
+            uint32_t __fis_lane133 = ((uint32_t)cw_t);
+            uint32_t __fis_src134 = (((((__fis_lane133 & 31u) ^ ((uint32_t)cw_op53)) - (((__fis_lane133 & 31u) ^ ((uint32_t)cw_op53)) & (((uint32_t)32) - 1u))) == ((__fis_lane133 & 31u) - ((__fis_lane133 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane133 - (__fis_lane133 & 31u)) + ((__fis_lane133 & 31u) ^ ((uint32_t)cw_op53))) : __fis_lane133);
+            cw_coll54[cw_t] = __fis_xch132[((__fis_src134 < cw_nt) ? __fis_src134 : __fis_lane133)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
           {
             (v_49[cw_t] += cw_coll54[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0 && cw_l150[cw_t] == 0)) continue;
-          (o_51[cw_t] >>= 1);
-        }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l134[cw_t] == 0 && cw_l148[cw_t] == 0)) continue;
         {
           (cw_ret48[cw_t] = v_49[cw_t]);
-          { cw_l148[cw_t] = 1; goto cw_next158; }
         }
-        cw_next158:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l134[cw_t] == 0)) continue;
       {
         (v_36[cw_t] = (isMax_37 ? cw_ret41[cw_t] : cw_ret48[cw_t]));
         if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0))
@@ -722,161 +553,106 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
     }
     /* __syncthreads() */
+    nw_55 = ((int32_t)((cw_bdx + 31u) / 32u));
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l134[cw_t] == 0)) continue;
       {
-        int32_t nw_55 = ((int32_t)((cw_bdx + 31u) / 32u));
         (v_36[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < nw_55) ? cw_sh_scratch_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : (isMax_37 ? (-cw_int_as_float(2139095040)) : 0.0f)));
         /* cw_ret56 declared */
         v_57[cw_t] = v_36[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l161[t] 0 running, 1 left, 2 continued */
-    memset(cw_l161, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0)) continue;
-        {
-          o_59[cw_t] = 16;
-        }
-      }
-      /* loop with a barrier inside: cw_l163[t] 0 running, 1 left, 2 continued */
-      memset(cw_l163, 0, cw_nt);
-      for (;;) {
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
-          if (!((o_59[cw_t] > 0))) cw_l163[cw_t] = 1;
-        }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0; if (!cw_any) break; }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
+      o_59 = 16;
+      /* uniform loop with a barrier inside: one C loop for the block */
+      for (; (o_59 > 0); (o_59 >>= 1)) {
+        cw_op61 = o_59;
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           {
             cw_op60[cw_t] = v_57[cw_t];
-            cw_op61[cw_t] = o_59[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        float __fis_xch165[1024];
+        float __fis_xch142[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           {
-            (__fis_xch165[((uint32_t)cw_t)] = cw_op60[cw_t]);
+            (__fis_xch142[((uint32_t)cw_t)] = cw_op60[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane166 = ((uint32_t)cw_t);
-            uint32_t __fis_src167 = (((((__fis_lane166 & 31u) ^ ((uint32_t)cw_op61[cw_t])) - (((__fis_lane166 & 31u) ^ ((uint32_t)cw_op61[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane166 & 31u) - ((__fis_lane166 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane166 - (__fis_lane166 & 31u)) + ((__fis_lane166 & 31u) ^ ((uint32_t)cw_op61[cw_t]))) : __fis_lane166);
-            cw_coll62[cw_t] = __fis_xch165[((__fis_src167 < cw_nt) ? __fis_src167 : __fis_lane166)];
+            uint32_t __fis_lane143 = ((uint32_t)cw_t);
+            uint32_t __fis_src144 = (((((__fis_lane143 & 31u) ^ ((uint32_t)cw_op61)) - (((__fis_lane143 & 31u) ^ ((uint32_t)cw_op61)) & (((uint32_t)32) - 1u))) == ((__fis_lane143 & 31u) - ((__fis_lane143 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane143 - (__fis_lane143 & 31u)) + ((__fis_lane143 & 31u) ^ ((uint32_t)cw_op61))) : __fis_lane143);
+            cw_coll62[cw_t] = __fis_xch142[((__fis_src144 < cw_nt) ? __fis_src144 : __fis_lane143)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
           {
             (v_57[cw_t] = fmaxf(v_57[cw_t], cw_coll62[cw_t]));
           }
         }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0 && cw_l163[cw_t] == 0)) continue;
-          (o_59[cw_t] >>= 1);
-        }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l134[cw_t] == 0 && cw_l161[cw_t] == 0)) continue;
         {
           (cw_ret56[cw_t] = v_57[cw_t]);
-          { cw_l161[cw_t] = 1; goto cw_next171; }
         }
-        cw_next171:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l134[cw_t] == 0)) continue;
       {
         /* cw_ret63 declared */
         v_64[cw_t] = v_36[cw_t];
       }
     }
-    /* loop with a barrier inside: cw_l173[t] 0 running, 1 left, 2 continued */
-    memset(cw_l173, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
-        {
-          o_66[cw_t] = 16;
-        }
-      }
-      /* loop with a barrier inside: cw_l175[t] 0 running, 1 left, 2 continued */
-      memset(cw_l175, 0, cw_nt);
-      for (;;) {
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
-          if (!((o_66[cw_t] > 0))) cw_l175[cw_t] = 1;
-        }
-        { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0; if (!cw_any) break; }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    do {
+      o_66 = 16;
+      /* uniform loop with a barrier inside: one C loop for the block */
+      for (; (o_66 > 0); (o_66 >>= 1)) {
+        cw_op68 = o_66;
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           {
             cw_op67[cw_t] = v_64[cw_t];
-            cw_op68[cw_t] = o_66[cw_t];
           }
         }
         /* __shfl_xor_sync */
-        float __fis_xch177[1024];
+        float __fis_xch151[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           {
-            (__fis_xch177[((uint32_t)cw_t)] = cw_op67[cw_t]);
+            (__fis_xch151[((uint32_t)cw_t)] = cw_op67[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane178 = ((uint32_t)cw_t);
-            uint32_t __fis_src179 = (((((__fis_lane178 & 31u) ^ ((uint32_t)cw_op68[cw_t])) - (((__fis_lane178 & 31u) ^ ((uint32_t)cw_op68[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane178 & 31u) - ((__fis_lane178 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane178 - (__fis_lane178 & 31u)) + ((__fis_lane178 & 31u) ^ ((uint32_t)cw_op68[cw_t]))) : __fis_lane178);
-            cw_coll69[cw_t] = __fis_xch177[((__fis_src179 < cw_nt) ? __fis_src179 : __fis_lane178)];
+            uint32_t __fis_lane152 = ((uint32_t)cw_t);
+            uint32_t __fis_src153 = (((((__fis_lane152 & 31u) ^ ((uint32_t)cw_op68)) - (((__fis_lane152 & 31u) ^ ((uint32_t)cw_op68)) & (((uint32_t)32) - 1u))) == ((__fis_lane152 & 31u) - ((__fis_lane152 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane152 - (__fis_lane152 & 31u)) + ((__fis_lane152 & 31u) ^ ((uint32_t)cw_op68))) : __fis_lane152);
+            cw_coll69[cw_t] = __fis_xch151[((__fis_src153 < cw_nt) ? __fis_src153 : __fis_lane152)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
           {
             (v_64[cw_t] += cw_coll69[cw_t]);
           }
         }
-        CW_FOR_EACH_THREAD {
-          if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0 && cw_l175[cw_t] == 0)) continue;
-          (o_66[cw_t] >>= 1);
-        }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l134[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
         {
           (cw_ret63[cw_t] = v_64[cw_t]);
-          { cw_l173[cw_t] = 1; goto cw_next183; }
         }
-        cw_next183:;
       }
-      break;
-    }
+    } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l134[cw_t] == 0)) continue;
       {
         (v_36[cw_t] = (isMax_37 ? cw_ret56[cw_t] : cw_ret63[cw_t]));
       }
     }
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l134[cw_t] == 0)) continue;
       {
         (cw_ret35[cw_t] = v_36[cw_t]);
-        { cw_l134[cw_t] = 1; goto cw_next185; }
       }
-      cw_next185:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
       (s[cw_t] = cw_ret35[cw_t]);
@@ -884,46 +660,51 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r187[cw_t] = 1;
-  int32_t cw_amax188 = INT32_MIN; uint32_t cw_all188 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r161[cw_t] = 1;
+  int32_t cw_amax162 = INT32_MIN; uint32_t cw_all162 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax188) cw_amax188 = cw_a; cw_all188 += cw_r187[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax162) cw_amax162 = cw_a; cw_all162 += cw_r161[cw_t]; }
   }
-  const int64_t cw_s188 = (int64_t)(cw_bdx), cw_b188 = (int64_t)(cols);
-  const int cw_mono188 = cw_s188 > 0 && cw_all188 == cw_nt;
-  for (uint64_t cw_j188 = 0;; cw_j188++) {
-    const int32_t cw_js188 = (int32_t)((uint32_t)cw_j188 * (uint32_t)(cw_bdx));
+  const int64_t cw_s162 = (int64_t)(cw_bdx), cw_b162 = (int64_t)(cols);
+  const int cw_mono162 = cw_s162 > 0 && cw_all162 == cw_nt;
+  for (uint64_t cw_j162 = 0;; cw_j162++) {
+    const int32_t cw_js162 = (int32_t)((uint32_t)cw_j162 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono188 && (int64_t)cw_amax188 + (int64_t)cw_j188 * cw_s188 < cw_b188)) {
+    if (!(cw_mono162 && (int64_t)cw_amax162 + (int64_t)cw_j162 * cw_s162 < cw_b162)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js188;
-        cw_r187[cw_t] = (unsigned char)(cw_r187[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r187[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js162;
+        cw_r161[cw_t] = (unsigned char)(cw_r161[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r161[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js188;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js162;
           (out[cw_t][c] = (expf((row[c] - m[cw_t])) * inv[cw_t]));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r187[cw_t])) continue;
+        if (!(cw_r161[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js188;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js162;
           (out[cw_t][c] = (expf((row[c] - m[cw_t])) * inv[cw_t]));
         }
       }
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_softmaxRows;
+#define cwb_softmaxRows_exact cwx_softmaxRows
+#else
 CW_EXACT_COPY void cwb_softmaxRows_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_softmaxRows(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_softmaxRows)
 }
@@ -935,33 +716,29 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
   float *y = *(float **)cw_args[1];
   int32_t rows = *(int32_t *)cw_args[2];
   int32_t cols = *(int32_t *)cw_args[3];
+  int32_t o_168; /* uniform: one per block */
+  int32_t cw_op170; /* uniform: one per block */
+  int32_t o_175; /* uniform: one per block */
+  int32_t cw_op177; /* uniform: one per block */
   int32_t warp[cw_nt]; /* per thread */
   int32_t lane[cw_nt]; /* per thread */
   const float *r[cw_nt]; /* per thread */
   float m[cw_nt]; /* per thread */
   int32_t c[cw_nt]; /* per thread */
-  float cw_ret191[cw_nt]; /* per thread */
-  float v_192[cw_nt]; /* per thread */
-  int32_t o_194[cw_nt]; /* per thread */
-  float cw_op195[cw_nt]; /* per thread */
-  int32_t cw_op196[cw_nt]; /* per thread */
-  float cw_coll197[cw_nt]; /* per thread */
+  float cw_ret165[cw_nt]; /* per thread */
+  float v_166[cw_nt]; /* per thread */
+  float cw_op169[cw_nt]; /* per thread */
+  float cw_coll171[cw_nt]; /* per thread */
   float s[cw_nt]; /* per thread */
-  int32_t c_222[cw_nt]; /* per thread */
-  float cw_ret198[cw_nt]; /* per thread */
-  float v_199[cw_nt]; /* per thread */
-  int32_t o_201[cw_nt]; /* per thread */
-  float cw_op202[cw_nt]; /* per thread */
-  int32_t cw_op203[cw_nt]; /* per thread */
-  float cw_coll204[cw_nt]; /* per thread */
-  int32_t c_239[cw_nt]; /* per thread */
-  unsigned char cw_l207[cw_nt];
-  unsigned char cw_l210[cw_nt];
-  unsigned char cw_l212[cw_nt];
-  unsigned char cw_l224[cw_nt];
-  unsigned char cw_l227[cw_nt];
-  unsigned char cw_l229[cw_nt];
-  unsigned char cw_l241[cw_nt];
+  int32_t c_193[cw_nt]; /* per thread */
+  float cw_ret172[cw_nt]; /* per thread */
+  float v_173[cw_nt]; /* per thread */
+  float cw_op176[cw_nt]; /* per thread */
+  float cw_coll178[cw_nt]; /* per thread */
+  int32_t c_207[cw_nt]; /* per thread */
+  unsigned char cw_l181[cw_nt];
+  unsigned char cw_l195[cw_nt];
+  unsigned char cw_l209[cw_nt];
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -986,231 +763,202 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
       c[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l207[t] 0 running, 1 left, 2 continued */
-  memset(cw_l207, 0, cw_nt);
+  /* loop with a barrier inside: cw_l181[t] 0 running, 1 left, 2 continued */
+  memset(cw_l181, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l207[cw_t] == 0)) continue;
-      if (!((c[cw_t] < cols))) cw_l207[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l181[cw_t] == 0)) continue;
+      if (!((c[cw_t] < cols))) cw_l181[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l207[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l181[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l207[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l181[cw_t] == 0)) continue;
       {
         (m[cw_t] = fmaxf(m[cw_t], r[cw_t][c[cw_t]]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l207[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l181[cw_t] == 0)) continue;
       (c[cw_t] += 32);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      /* cw_ret191 declared */
-      v_192[cw_t] = m[cw_t];
+      /* cw_ret165 declared */
+      v_166[cw_t] = m[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l210[t] 0 running, 1 left, 2 continued */
-  memset(cw_l210, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0)) continue;
-      {
-        o_194[cw_t] = 16;
-      }
-    }
-    /* loop with a barrier inside: cw_l212[t] 0 running, 1 left, 2 continued */
-    memset(cw_l212, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
-        if (!((o_194[cw_t] > 0))) cw_l212[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0; if (!cw_any) break; }
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
+    { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
+    o_168 = 16;
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (; (o_168 > 0); (o_168 >>= 1)) {
+      { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
+      cw_op170 = o_168;
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t])) continue;
         {
-          cw_op195[cw_t] = v_192[cw_t];
-          cw_op196[cw_t] = o_194[cw_t];
+          cw_op169[cw_t] = v_166[cw_t];
         }
       }
       /* __shfl_xor_sync */
-      float __fis_xch214[1024];
+      float __fis_xch185[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t])) continue;
         {
-          (__fis_xch214[((uint32_t)cw_t)] = cw_op195[cw_t]);
+          (__fis_xch185[((uint32_t)cw_t)] = cw_op169[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t])) continue;
         {
-          uint32_t __fis_lane215 = ((uint32_t)cw_t);
-          uint32_t __fis_src216 = (((((__fis_lane215 & 31u) ^ ((uint32_t)cw_op196[cw_t])) - (((__fis_lane215 & 31u) ^ ((uint32_t)cw_op196[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane215 & 31u) - ((__fis_lane215 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane215 - (__fis_lane215 & 31u)) + ((__fis_lane215 & 31u) ^ ((uint32_t)cw_op196[cw_t]))) : __fis_lane215);
-          cw_coll197[cw_t] = __fis_xch214[((__fis_src216 < cw_nt) ? __fis_src216 : __fis_lane215)];
+          uint32_t __fis_lane186 = ((uint32_t)cw_t);
+          uint32_t __fis_src187 = (((((__fis_lane186 & 31u) ^ ((uint32_t)cw_op170)) - (((__fis_lane186 & 31u) ^ ((uint32_t)cw_op170)) & (((uint32_t)32) - 1u))) == ((__fis_lane186 & 31u) - ((__fis_lane186 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane186 - (__fis_lane186 & 31u)) + ((__fis_lane186 & 31u) ^ ((uint32_t)cw_op170))) : __fis_lane186);
+          cw_coll171[cw_t] = __fis_xch185[((__fis_src187 < cw_nt) ? __fis_src187 : __fis_lane186)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t])) continue;
         {
-          (v_192[cw_t] = fmaxf(v_192[cw_t], cw_coll197[cw_t]));
+          (v_166[cw_t] = fmaxf(v_166[cw_t], cw_coll171[cw_t]));
         }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0 && cw_l212[cw_t] == 0)) continue;
-        (o_194[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l210[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t])) continue;
       {
-        (cw_ret191[cw_t] = v_192[cw_t]);
-        { cw_l210[cw_t] = 1; goto cw_next220; }
+        (cw_ret165[cw_t] = v_166[cw_t]);
       }
-      cw_next220:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (m[cw_t] = cw_ret191[cw_t]);
+      (m[cw_t] = cw_ret165[cw_t]);
       s[cw_t] = 0.0f;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c_222[cw_t] = lane[cw_t];
+      c_193[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l224[t] 0 running, 1 left, 2 continued */
-  memset(cw_l224, 0, cw_nt);
+  /* loop with a barrier inside: cw_l195[t] 0 running, 1 left, 2 continued */
+  memset(cw_l195, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l224[cw_t] == 0)) continue;
-      if (!((c_222[cw_t] < cols))) cw_l224[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l195[cw_t] == 0)) continue;
+      if (!((c_193[cw_t] < cols))) cw_l195[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l224[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l195[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l224[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l195[cw_t] == 0)) continue;
       {
-        (s[cw_t] += expf((r[cw_t][c_222[cw_t]] - m[cw_t])));
+        (s[cw_t] += expf((r[cw_t][c_193[cw_t]] - m[cw_t])));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l224[cw_t] == 0)) continue;
-      (c_222[cw_t] += 32);
+      if (!(!cw_exit[cw_t] && cw_l195[cw_t] == 0)) continue;
+      (c_193[cw_t] += 32);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      /* cw_ret198 declared */
-      v_199[cw_t] = s[cw_t];
+      /* cw_ret172 declared */
+      v_173[cw_t] = s[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l227[t] 0 running, 1 left, 2 continued */
-  memset(cw_l227, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0)) continue;
-      {
-        o_201[cw_t] = 16;
-      }
-    }
-    /* loop with a barrier inside: cw_l229[t] 0 running, 1 left, 2 continued */
-    memset(cw_l229, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
-        if (!((o_201[cw_t] > 0))) cw_l229[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0; if (!cw_any) break; }
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
+    { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
+    o_175 = 16;
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (; (o_175 > 0); (o_175 >>= 1)) {
+      { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
+      cw_op177 = o_175;
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t])) continue;
         {
-          cw_op202[cw_t] = v_199[cw_t];
-          cw_op203[cw_t] = o_201[cw_t];
+          cw_op176[cw_t] = v_173[cw_t];
         }
       }
       /* __shfl_xor_sync */
-      float __fis_xch231[1024];
+      float __fis_xch199[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t])) continue;
         {
-          (__fis_xch231[((uint32_t)cw_t)] = cw_op202[cw_t]);
+          (__fis_xch199[((uint32_t)cw_t)] = cw_op176[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t])) continue;
         {
-          uint32_t __fis_lane232 = ((uint32_t)cw_t);
-          uint32_t __fis_src233 = (((((__fis_lane232 & 31u) ^ ((uint32_t)cw_op203[cw_t])) - (((__fis_lane232 & 31u) ^ ((uint32_t)cw_op203[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane232 & 31u) - ((__fis_lane232 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane232 - (__fis_lane232 & 31u)) + ((__fis_lane232 & 31u) ^ ((uint32_t)cw_op203[cw_t]))) : __fis_lane232);
-          cw_coll204[cw_t] = __fis_xch231[((__fis_src233 < cw_nt) ? __fis_src233 : __fis_lane232)];
+          uint32_t __fis_lane200 = ((uint32_t)cw_t);
+          uint32_t __fis_src201 = (((((__fis_lane200 & 31u) ^ ((uint32_t)cw_op177)) - (((__fis_lane200 & 31u) ^ ((uint32_t)cw_op177)) & (((uint32_t)32) - 1u))) == ((__fis_lane200 & 31u) - ((__fis_lane200 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane200 - (__fis_lane200 & 31u)) + ((__fis_lane200 & 31u) ^ ((uint32_t)cw_op177))) : __fis_lane200);
+          cw_coll178[cw_t] = __fis_xch199[((__fis_src201 < cw_nt) ? __fis_src201 : __fis_lane200)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
+        if (!(!cw_exit[cw_t])) continue;
         {
-          (v_199[cw_t] += cw_coll204[cw_t]);
+          (v_173[cw_t] += cw_coll178[cw_t]);
         }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0 && cw_l229[cw_t] == 0)) continue;
-        (o_201[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l227[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t])) continue;
       {
-        (cw_ret198[cw_t] = v_199[cw_t]);
-        { cw_l227[cw_t] = 1; goto cw_next237; }
+        (cw_ret172[cw_t] = v_173[cw_t]);
       }
-      cw_next237:;
     }
-    break;
+  } while (0);
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      (s[cw_t] = cw_ret172[cw_t]);
+    }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (s[cw_t] = cw_ret198[cw_t]);
+      c_207[cw_t] = lane[cw_t];
     }
   }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(!cw_exit[cw_t])) continue;
-    {
-      c_239[cw_t] = lane[cw_t];
-    }
-  }
-  /* loop with a barrier inside: cw_l241[t] 0 running, 1 left, 2 continued */
-  memset(cw_l241, 0, cw_nt);
+  /* loop with a barrier inside: cw_l209[t] 0 running, 1 left, 2 continued */
+  memset(cw_l209, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l241[cw_t] == 0)) continue;
-      if (!((c_239[cw_t] < cols))) cw_l241[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l209[cw_t] == 0)) continue;
+      if (!((c_207[cw_t] < cols))) cw_l209[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l241[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l209[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l241[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l209[cw_t] == 0)) continue;
       {
-        (y[((warp[cw_t] * cols) + c_239[cw_t])] = (expf((r[cw_t][c_239[cw_t]] - m[cw_t])) / s[cw_t]));
+        (y[((warp[cw_t] * cols) + c_207[cw_t])] = (expf((r[cw_t][c_207[cw_t]] - m[cw_t])) / s[cw_t]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l241[cw_t] == 0)) continue;
-      (c_239[cw_t] += 32);
+      if (!(!cw_exit[cw_t] && cw_l209[cw_t] == 0)) continue;
+      (c_207[cw_t] += 32);
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_softmaxWarpPerRow;
+#define cwb_softmaxWarpPerRow_exact cwx_softmaxWarpPerRow
+#else
 CW_EXACT_COPY void cwb_softmaxWarpPerRow_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_softmaxWarpPerRow(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_softmaxWarpPerRow)
 }

@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel buildBanded (split at barriers) */
 CW_INLINE void cwb_buildBanded(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -120,9 +126,14 @@ CW_INLINE void cwb_buildBanded(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     /* threads step through the loop together */
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_buildBanded;
+#define cwb_buildBanded_exact cwx_buildBanded
+#else
 CW_EXACT_COPY void cwb_buildBanded_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_buildBanded(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_buildBanded(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_buildBanded)
 }
@@ -225,9 +236,14 @@ CW_INLINE void cwb_spmvScalar(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_spmvScalar;
+#define cwb_spmvScalar_exact cwx_spmvScalar
+#else
 CW_EXACT_COPY void cwb_spmvScalar_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_spmvScalar(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_spmvScalar(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_spmvScalar)
 }
@@ -333,9 +349,14 @@ CW_INLINE void cwb_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_spmvVector;
+#define cwb_spmvVector_exact cwx_spmvVector
+#else
 CW_EXACT_COPY void cwb_spmvVector_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_spmvVector(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_spmvVector)
 }

@@ -78,6 +78,12 @@ struct cudaDeviceProp {
 #define cw_sh_temp_1 (*(float (*)[134])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel stencil1d (split at barriers) */
 CW_INLINE void cwb_stencil1d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -119,9 +125,14 @@ CW_INLINE void cwb_stencil1d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_stencil1d;
+#define cwb_stencil1d_exact cwx_stencil1d
+#else
 CW_EXACT_COPY void cwb_stencil1d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_stencil1d(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_stencil1d(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_stencil1d)
 }
@@ -219,9 +230,14 @@ CW_INLINE void cwb_smooth3(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_smooth3;
+#define cwb_smooth3_exact cwx_smooth3
+#else
 CW_EXACT_COPY void cwb_smooth3_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_smooth3(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_smooth3(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_smooth3)
 }

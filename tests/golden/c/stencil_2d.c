@@ -85,6 +85,12 @@ static int32_t clampi(CW_DEVICE_PARAMS, int32_t v, int32_t lo, int32_t hi) {
   return ((v < lo) ? lo : ((v > hi) ? hi : v));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel laplace2d (split at barriers) */
 CW_INLINE void cwb_laplace2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -142,9 +148,14 @@ CW_INLINE void cwb_laplace2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_laplace2d;
+#define cwb_laplace2d_exact cwx_laplace2d
+#else
 CW_EXACT_COPY void cwb_laplace2d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_laplace2d(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_laplace2d(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_laplace2d)
 }

@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel applyOp */
 CW_INLINE void cwb_applyOp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -224,9 +230,14 @@ CW_INLINE void cwb_applyOp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_applyOp;
+#define cwb_applyOp_exact cwx_applyOp
+#else
 CW_EXACT_COPY void cwb_applyOp_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_applyOp(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_applyOp(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_applyOp)
 }
@@ -321,9 +332,14 @@ CW_INLINE void cwb_tinyVm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_tinyVm;
+#define cwb_tinyVm_exact cwx_tinyVm
+#else
 CW_EXACT_COPY void cwb_tinyVm_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_tinyVm(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_tinyVm(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_tinyVm)
 }
@@ -373,9 +389,14 @@ CW_INLINE void cwb_classifyChars(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_classifyChars;
+#define cwb_classifyChars_exact cwx_classifyChars
+#else
 CW_EXACT_COPY void cwb_classifyChars_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_classifyChars(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_classifyChars(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_classifyChars)
 }

@@ -99,6 +99,12 @@ static int32_t Negate_operator_int(CW_DEVICE_PARAMS, const Negate *self, int32_t
   return (-v);
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel transformKernel<float, Square> */
 CW_INLINE void cwb_transformKernel_float_Square(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -118,9 +124,14 @@ CW_INLINE void cwb_transformKernel_float_Square(cw_rt_ctx *cw_ctx, void **cw_arg
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_transformKernel_float_Square;
+#define cwb_transformKernel_float_Square_exact cwx_transformKernel_float_Square
+#else
 CW_EXACT_COPY void cwb_transformKernel_float_Square_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_transformKernel_float_Square(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_transformKernel_float_Square(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_transformKernel_float_Square)
 }
@@ -144,9 +155,14 @@ CW_INLINE void cwb_transformKernel_int_Negate(cw_rt_ctx *cw_ctx, void **cw_args,
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_transformKernel_int_Negate;
+#define cwb_transformKernel_int_Negate_exact cwx_transformKernel_int_Negate
+#else
 CW_EXACT_COPY void cwb_transformKernel_int_Negate_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_transformKernel_int_Negate(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_transformKernel_int_Negate(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_transformKernel_int_Negate)
 }
@@ -179,9 +195,14 @@ CW_INLINE void cwb_scaleMany_float_4(cw_rt_ctx *cw_ctx, void **cw_args, const in
     /* threads step through the loop together */
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_scaleMany_float_4;
+#define cwb_scaleMany_float_4_exact cwx_scaleMany_float_4
+#else
 CW_EXACT_COPY void cwb_scaleMany_float_4_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_scaleMany_float_4(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_scaleMany_float_4(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_scaleMany_float_4)
 }
@@ -214,9 +235,14 @@ CW_INLINE void cwb_scaleMany_double_2(cw_rt_ctx *cw_ctx, void **cw_args, const i
     /* threads step through the loop together */
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_scaleMany_double_2;
+#define cwb_scaleMany_double_2_exact cwx_scaleMany_double_2
+#else
 CW_EXACT_COPY void cwb_scaleMany_double_2_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_scaleMany_double_2(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_scaleMany_double_2(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_scaleMany_double_2)
 }

@@ -81,6 +81,12 @@ struct cudaDeviceProp {
 #define cw_sh_sdata_4 (*(float (*)[512])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel reduce<float, 256> (split at barriers) */
 CW_INLINE void cwb_reduce_float_256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -231,9 +237,14 @@ CW_INLINE void cwb_reduce_float_256(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reduce_float_256;
+#define cwb_reduce_float_256_exact cwx_reduce_float_256
+#else
 CW_EXACT_COPY void cwb_reduce_float_256_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reduce_float_256(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reduce_float_256(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduce_float_256)
 }
@@ -388,9 +399,14 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reduce_int_128;
+#define cwb_reduce_int_128_exact cwx_reduce_int_128
+#else
 CW_EXACT_COPY void cwb_reduce_int_128_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reduce_int_128(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduce_int_128)
 }
@@ -545,9 +561,14 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reduce_double_64;
+#define cwb_reduce_double_64_exact cwx_reduce_double_64
+#else
 CW_EXACT_COPY void cwb_reduce_double_64_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reduce_double_64(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduce_double_64)
 }
@@ -702,9 +723,14 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reduce_float_512;
+#define cwb_reduce_float_512_exact cwx_reduce_float_512
+#else
 CW_EXACT_COPY void cwb_reduce_float_512_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reduce_float_512(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduce_float_512)
 }

@@ -337,6 +337,12 @@ static void Window_4_initColumn_false(CW_DEVICE_PARAMS, Window_4 *self, Window_4
   ((*c).offset += (in[x] * 4));
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel blockSum<float> (split at barriers) */
 CW_INLINE void cwb_blockSum_float(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -377,9 +383,14 @@ CW_INLINE void cwb_blockSum_float(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_blockSum_float;
+#define cwb_blockSum_float_exact cwx_blockSum_float
+#else
 CW_EXACT_COPY void cwb_blockSum_float_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_blockSum_float(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_blockSum_float(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_blockSum_float)
 }
@@ -424,9 +435,14 @@ CW_INLINE void cwb_blockSum_double(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_blockSum_double;
+#define cwb_blockSum_double_exact cwx_blockSum_double
+#else
 CW_EXACT_COPY void cwb_blockSum_double_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_blockSum_double(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_blockSum_double(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_blockSum_double)
 }
@@ -449,9 +465,14 @@ CW_INLINE void cwb_traitsKernel_int(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_traitsKernel_int;
+#define cwb_traitsKernel_int_exact cwx_traitsKernel_int
+#else
 CW_EXACT_COPY void cwb_traitsKernel_int_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_traitsKernel_int(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_traitsKernel_int(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_traitsKernel_int)
 }
@@ -474,9 +495,14 @@ CW_INLINE void cwb_traitsKernel_float(cw_rt_ctx *cw_ctx, void **cw_args, const i
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_traitsKernel_float;
+#define cwb_traitsKernel_float_exact cwx_traitsKernel_float
+#else
 CW_EXACT_COPY void cwb_traitsKernel_float_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_traitsKernel_float(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_traitsKernel_float(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_traitsKernel_float)
 }
@@ -496,9 +522,14 @@ CW_INLINE void cwb_modeKernel_Mode_Twice(cw_rt_ctx *cw_ctx, void **cw_args, cons
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_modeKernel_Mode_Twice;
+#define cwb_modeKernel_Mode_Twice_exact cwx_modeKernel_Mode_Twice
+#else
 CW_EXACT_COPY void cwb_modeKernel_Mode_Twice_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_modeKernel_Mode_Twice(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_modeKernel_Mode_Twice(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_modeKernel_Mode_Twice)
 }
@@ -518,9 +549,14 @@ CW_INLINE void cwb_modeKernel_Mode_Square(cw_rt_ctx *cw_ctx, void **cw_args, con
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_modeKernel_Mode_Square;
+#define cwb_modeKernel_Mode_Square_exact cwx_modeKernel_Mode_Square
+#else
 CW_EXACT_COPY void cwb_modeKernel_Mode_Square_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_modeKernel_Mode_Square(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_modeKernel_Mode_Square(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_modeKernel_Mode_Square)
 }
@@ -540,9 +576,14 @@ CW_INLINE void cwb_windowKernel_4(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_windowKernel_4;
+#define cwb_windowKernel_4_exact cwx_windowKernel_4
+#else
 CW_EXACT_COPY void cwb_windowKernel_4_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_windowKernel_4(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_windowKernel_4(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_windowKernel_4)
 }

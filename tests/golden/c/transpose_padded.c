@@ -78,6 +78,12 @@ struct cudaDeviceProp {
 #define cw_sh_tile_1 (*(float (*)[32][33])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel transposeCoalesced (split at barriers) */
 CW_INLINE void cwb_transposeCoalesced(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -119,9 +125,14 @@ CW_INLINE void cwb_transposeCoalesced(cw_rt_ctx *cw_ctx, void **cw_args, const i
     /* threads step through the loop together */
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_transposeCoalesced;
+#define cwb_transposeCoalesced_exact cwx_transposeCoalesced
+#else
 CW_EXACT_COPY void cwb_transposeCoalesced_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_transposeCoalesced(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_transposeCoalesced(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_transposeCoalesced)
 }
@@ -150,9 +161,14 @@ CW_INLINE void cwb_transposeNaive(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     /* threads step through the loop together */
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_transposeNaive;
+#define cwb_transposeNaive_exact cwx_transposeNaive
+#else
 CW_EXACT_COPY void cwb_transposeNaive_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_transposeNaive(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_transposeNaive(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_transposeNaive)
 }

@@ -78,6 +78,12 @@ struct cudaDeviceProp {
 #define cw_sh_s_1 (*(int32_t (*)[64])(cw_shm + 0))
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel exitingRounds (split at barriers) */
 CW_INLINE void cwb_exitingRounds(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -147,9 +153,14 @@ CW_INLINE void cwb_exitingRounds(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_exitingRounds;
+#define cwb_exitingRounds_exact cwx_exitingRounds
+#else
 CW_EXACT_COPY void cwb_exitingRounds_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_exitingRounds(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_exitingRounds(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_exitingRounds)
 }

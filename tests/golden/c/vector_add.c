@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel vectorAdd */
 CW_INLINE void cwb_vectorAdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -149,9 +155,14 @@ CW_INLINE void cwb_vectorAdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_vectorAdd;
+#define cwb_vectorAdd_exact cwx_vectorAdd
+#else
 CW_EXACT_COPY void cwb_vectorAdd_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_vectorAdd(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_vectorAdd(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_vectorAdd)
 }
@@ -228,9 +239,14 @@ CW_INLINE void cwb_saxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_saxpy;
+#define cwb_saxpy_exact cwx_saxpy
+#else
 CW_EXACT_COPY void cwb_saxpy_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_saxpy(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_saxpy(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_saxpy)
 }
@@ -290,9 +306,14 @@ CW_INLINE void cwb_vectorAddGridStride(cw_rt_ctx *cw_ctx, void **cw_args, const 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_vectorAddGridStride;
+#define cwb_vectorAddGridStride_exact cwx_vectorAddGridStride
+#else
 CW_EXACT_COPY void cwb_vectorAddGridStride_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_vectorAddGridStride(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_vectorAddGridStride(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_vectorAddGridStride)
 }

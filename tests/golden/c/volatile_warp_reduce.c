@@ -81,6 +81,12 @@ struct cudaDeviceProp {
 
 /* warpReduce: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel reduceVolatile (split at barriers) */
 CW_INLINE void cwb_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -225,9 +231,14 @@ CW_INLINE void cwb_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reduceVolatile;
+#define cwb_reduceVolatile_exact cwx_reduceVolatile
+#else
 CW_EXACT_COPY void cwb_reduceVolatile_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reduceVolatile(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduceVolatile)
 }
@@ -304,9 +315,14 @@ CW_INLINE void cwb_reduceVolatileInt(cw_rt_ctx *cw_ctx, void **cw_args, const in
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_reduceVolatileInt;
+#define cwb_reduceVolatileInt_exact cwx_reduceVolatileInt
+#else
 CW_EXACT_COPY void cwb_reduceVolatileInt_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_reduceVolatileInt(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_reduceVolatileInt(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduceVolatileInt)
 }

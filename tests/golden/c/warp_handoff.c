@@ -93,6 +93,12 @@ static void expandNibbles(CW_DEVICE_PARAMS, const uint8_t *src, int32_t n, uint8
   }
 }
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel decodeChecksum (split at barriers) */
 CW_INLINE void cwb_decodeChecksum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -126,9 +132,14 @@ CW_INLINE void cwb_decodeChecksum(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_decodeChecksum;
+#define cwb_decodeChecksum_exact cwx_decodeChecksum
+#else
 CW_EXACT_COPY void cwb_decodeChecksum_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_decodeChecksum(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_decodeChecksum(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_decodeChecksum)
 }
@@ -162,9 +173,14 @@ CW_INLINE void cwb_sliceChecksum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_sliceChecksum;
+#define cwb_sliceChecksum_exact cwx_sliceChecksum
+#else
 CW_EXACT_COPY void cwb_sliceChecksum_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_sliceChecksum(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_sliceChecksum(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_sliceChecksum)
 }
@@ -200,9 +216,14 @@ CW_INLINE void cwb_stagedPrefix(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_stagedPrefix;
+#define cwb_stagedPrefix_exact cwx_stagedPrefix
+#else
 CW_EXACT_COPY void cwb_stagedPrefix_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_stagedPrefix(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_stagedPrefix(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_stagedPrefix)
 }

@@ -81,17 +81,23 @@ struct cudaDeviceProp {
 
 /* warpInclusive: has barriers or warp collectives, inlined into its callers */
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel blockInclusiveScan (split at barriers) */
 CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
   int32_t *blockTotals = *(int32_t **)cw_args[2];
+  int32_t d_4; /* uniform: one per block */
+  uint32_t cw_op6; /* uniform: one per block */
   int32_t cw_ret0[cw_nt]; /* per thread */
   int32_t v_1[cw_nt]; /* per thread */
-  int32_t d_4[cw_nt]; /* per thread */
   int32_t cw_op5[cw_nt]; /* per thread */
-  uint32_t cw_op6[cw_nt]; /* per thread */
   int32_t cw_coll7[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
   int32_t cw_ret9[cw_nt]; /* per thread */
@@ -100,87 +106,59 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
   int32_t cw_op14[cw_nt]; /* per thread */
   uint32_t cw_op15[cw_nt]; /* per thread */
   int32_t cw_coll16[cw_nt]; /* per thread */
-  unsigned char cw_l19[cw_nt];
-  unsigned char cw_l22[cw_nt];
-  unsigned char cw_p32[cw_nt];
-  unsigned char cw_l34[cw_nt];
-  unsigned char cw_l37[cw_nt];
+  unsigned char cw_p29[cw_nt];
+  unsigned char cw_l33[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* cw_ret0 declared */
       v_1[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
     }
   }
-  /* loop with a barrier inside: cw_l19[t] 0 running, 1 left, 2 continued */
-  memset(cw_l19, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l19[cw_t] == 0)) continue;
-      {
-        {
-        }
-      }
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
+    {
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l19[cw_t] == 0)) continue;
       {
-        d_4[cw_t] = 1;
       }
     }
-    /* loop with a barrier inside: cw_l22[t] 0 running, 1 left, 2 continued */
-    memset(cw_l22, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
-        if (!((d_4[cw_t] < 32))) cw_l22[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0; if (!cw_any) break; }
+    d_4 = 1;
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (; (d_4 < 32); (d_4 <<= 1)) {
+      cw_op6 = ((uint32_t)d_4);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
           cw_op5[cw_t] = v_1[cw_t];
-          cw_op6[cw_t] = ((uint32_t)d_4[cw_t]);
         }
       }
       /* __shfl_up_sync */
-      int32_t __fis_xch24[1024];
+      int32_t __fis_xch21[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
-          (__fis_xch24[((uint32_t)cw_t)] = cw_op5[cw_t]);
+          (__fis_xch21[((uint32_t)cw_t)] = cw_op5[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
-          uint32_t __fis_lane25 = ((uint32_t)cw_t);
-          uint32_t __fis_src26 = ((((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)) >= cw_op6[cw_t]) ? (__fis_lane25 - cw_op6[cw_t]) : __fis_lane25);
-          cw_coll7[cw_t] = __fis_xch24[((__fis_src26 < cw_nt) ? __fis_src26 : __fis_lane25)];
+          uint32_t __fis_lane22 = ((uint32_t)cw_t);
+          uint32_t __fis_src23 = ((((__fis_lane22 & 31u) & (((uint32_t)32) - 1u)) >= cw_op6) ? (__fis_lane22 - cw_op6) : __fis_lane22);
+          cw_coll7[cw_t] = __fis_xch21[((__fis_src23 < cw_nt) ? __fis_src23 : __fis_lane22)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
         {
           int32_t t_8 = cw_coll7[cw_t];
-          if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) >= d_4[cw_t]))
+          if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) >= d_4))
             (v_1[cw_t] += t_8);
         }
       }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_l19[cw_t] == 0 && cw_l22[cw_t] == 0)) continue;
-        (d_4[cw_t] <<= 1);
-      }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l19[cw_t] == 0)) continue;
       {
         (cw_ret0[cw_t] = v_1[cw_t]);
-        { cw_l19[cw_t] = 1; goto cw_next30; }
       }
-      cw_next30:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = cw_ret0[cw_t];
@@ -191,65 +169,64 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
   /* __syncthreads() */
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p32[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) == 0)) != 0;
+    cw_p29[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) == 0)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p32[cw_t])) continue;
+    if (!(cw_p29[cw_t])) continue;
     {
       int32_t t = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < ((int32_t)((int32_t)(cw_bdx >> 5)))) ? cw_sh_warpTotals_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : 0);
       /* cw_ret9 declared */
       v_10[cw_t] = t;
     }
   }
-  /* loop with a barrier inside: cw_l34[t] 0 running, 1 left, 2 continued */
-  memset(cw_l34, 0, cw_nt);
-  for (;;) {
+  /* uniform loop with a barrier inside: one C loop for the block */
+  do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0)) continue;
+      if (!(cw_p29[cw_t])) continue;
       {
         {
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0)) continue;
+      if (!(cw_p29[cw_t])) continue;
       {
         d_13[cw_t] = 1;
       }
     }
-    /* loop with a barrier inside: cw_l37[t] 0 running, 1 left, 2 continued */
-    memset(cw_l37, 0, cw_nt);
+    /* loop with a barrier inside: cw_l33[t] 0 running, 1 left, 2 continued */
+    memset(cw_l33, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
-        if (!((d_13[cw_t] < 32))) cw_l37[cw_t] = 1;
+        if (!(cw_p29[cw_t] && cw_l33[cw_t] == 0)) continue;
+        if (!((d_13[cw_t] < 32))) cw_l33[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p29[cw_t] && cw_l33[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_p29[cw_t] && cw_l33[cw_t] == 0)) continue;
         {
           cw_op14[cw_t] = v_10[cw_t];
           cw_op15[cw_t] = ((uint32_t)d_13[cw_t]);
         }
       }
       /* __shfl_up_sync */
-      int32_t __fis_xch39[1024];
+      int32_t __fis_xch35[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_p29[cw_t] && cw_l33[cw_t] == 0)) continue;
         {
-          (__fis_xch39[((uint32_t)cw_t)] = cw_op14[cw_t]);
+          (__fis_xch35[((uint32_t)cw_t)] = cw_op14[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_p29[cw_t] && cw_l33[cw_t] == 0)) continue;
         {
-          uint32_t __fis_lane40 = ((uint32_t)cw_t);
-          uint32_t __fis_src41 = ((((__fis_lane40 & 31u) & (((uint32_t)32) - 1u)) >= cw_op15[cw_t]) ? (__fis_lane40 - cw_op15[cw_t]) : __fis_lane40);
-          cw_coll16[cw_t] = __fis_xch39[((__fis_src41 < cw_nt) ? __fis_src41 : __fis_lane40)];
+          uint32_t __fis_lane36 = ((uint32_t)cw_t);
+          uint32_t __fis_src37 = ((((__fis_lane36 & 31u) & (((uint32_t)32) - 1u)) >= cw_op15[cw_t]) ? (__fis_lane36 - cw_op15[cw_t]) : __fis_lane36);
+          cw_coll16[cw_t] = __fis_xch35[((__fis_src37 < cw_nt) ? __fis_src37 : __fis_lane36)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_p29[cw_t] && cw_l33[cw_t] == 0)) continue;
         {
           int32_t t_17 = cw_coll16[cw_t];
           if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) >= d_13[cw_t]))
@@ -257,22 +234,19 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0 && cw_l37[cw_t] == 0)) continue;
+        if (!(cw_p29[cw_t] && cw_l33[cw_t] == 0)) continue;
         (d_13[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p32[cw_t] && cw_l34[cw_t] == 0)) continue;
+      if (!(cw_p29[cw_t])) continue;
       {
         (cw_ret9[cw_t] = v_10[cw_t]);
-        { cw_l34[cw_t] = 1; goto cw_next45; }
       }
-      cw_next45:;
     }
-    break;
-  }
+  } while (0);
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p32[cw_t])) continue;
+    if (!(cw_p29[cw_t])) continue;
     {
       (cw_sh_warpTotals_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] = cw_ret9[cw_t]);
     }
@@ -297,9 +271,14 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_blockInclusiveScan;
+#define cwb_blockInclusiveScan_exact cwx_blockInclusiveScan
+#else
 CW_EXACT_COPY void cwb_blockInclusiveScan_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_blockInclusiveScan(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_blockInclusiveScan)
 }
@@ -310,16 +289,16 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
   int32_t d; /* uniform: one per block */
-  uint32_t cw_op50; /* uniform: one per block */
+  uint32_t cw_op46; /* uniform: one per block */
   int32_t lane[cw_nt]; /* per thread */
   int32_t warp[cw_nt]; /* per thread */
   float x[cw_nt]; /* per thread */
   float v[cw_nt]; /* per thread */
-  float cw_op49[cw_nt]; /* per thread */
-  float cw_coll51[cw_nt]; /* per thread */
+  float cw_op45[cw_nt]; /* per thread */
+  float cw_coll47[cw_nt]; /* per thread */
   float offset[cw_nt]; /* per thread */
   int32_t w[cw_nt]; /* per thread */
-  unsigned char cw_l63[cw_nt];
+  unsigned char cw_l59[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       lane[cw_t] = ((int32_t)(((uint32_t)cw_tx) % 32u));
@@ -331,29 +310,29 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
   d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
   for (; (d < 32); (d *= 2)) {
-    cw_op50 = ((uint32_t)d);
+    cw_op46 = ((uint32_t)d);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        cw_op49[cw_t] = v[cw_t];
+        cw_op45[cw_t] = v[cw_t];
       }
     }
     /* __shfl_up_sync */
-    float __fis_xch54[1024];
+    float __fis_xch50[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch54[((uint32_t)cw_t)] = cw_op49[cw_t]);
+        (__fis_xch50[((uint32_t)cw_t)] = cw_op45[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane55 = ((uint32_t)cw_t);
-        uint32_t __fis_src56 = ((((__fis_lane55 & 31u) & (((uint32_t)32) - 1u)) >= cw_op50) ? (__fis_lane55 - cw_op50) : __fis_lane55);
-        cw_coll51[cw_t] = __fis_xch54[((__fis_src56 < cw_nt) ? __fis_src56 : __fis_lane55)];
+        uint32_t __fis_lane51 = ((uint32_t)cw_t);
+        uint32_t __fis_src52 = ((((__fis_lane51 & 31u) & (((uint32_t)32) - 1u)) >= cw_op46) ? (__fis_lane51 - cw_op46) : __fis_lane51);
+        cw_coll47[cw_t] = __fis_xch50[((__fis_src52 < cw_nt) ? __fis_src52 : __fis_lane51)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        float t = cw_coll51[cw_t];
+        float t = cw_coll47[cw_t];
         if ((lane[cw_t] >= d))
           (v[cw_t] += t);
       }
@@ -376,23 +355,23 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
       w[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l63[t] 0 running, 1 left, 2 continued */
-  memset(cw_l63, 0, cw_nt);
+  /* loop with a barrier inside: cw_l59[t] 0 running, 1 left, 2 continued */
+  memset(cw_l59, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l63[cw_t] == 0)) continue;
-      if (!((w[cw_t] < warp[cw_t]))) cw_l63[cw_t] = 1;
+      if (!(cw_l59[cw_t] == 0)) continue;
+      if (!((w[cw_t] < warp[cw_t]))) cw_l59[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l63[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l59[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l63[cw_t] == 0)) continue;
+      if (!(cw_l59[cw_t] == 0)) continue;
       {
         (offset[cw_t] += cw_sh_sums_2[w[cw_t]]);
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l63[cw_t] == 0)) continue;
+      if (!(cw_l59[cw_t] == 0)) continue;
       (++w[cw_t]);
     }
   }
@@ -402,9 +381,14 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_blockExclusiveScanF;
+#define cwb_blockExclusiveScanF_exact cwx_blockExclusiveScanF
+#else
 CW_EXACT_COPY void cwb_blockExclusiveScanF_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_blockExclusiveScanF(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_blockExclusiveScanF)
 }
@@ -416,62 +400,62 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
   const uint8_t *flags = *(const uint8_t **)cw_args[1];
   int32_t *out = *(int32_t **)cw_args[2];
   int32_t d; /* uniform: one per block */
-  uint32_t cw_op69; /* uniform: one per block */
+  uint32_t cw_op65; /* uniform: one per block */
   int32_t v[cw_nt]; /* per thread */
-  int32_t cw_op66[cw_nt]; /* per thread */
-  uint32_t cw_coll67[cw_nt]; /* per thread */
+  int32_t cw_op62[cw_nt]; /* per thread */
+  uint32_t cw_coll63[cw_nt]; /* per thread */
   int32_t segStart[cw_nt]; /* per thread */
-  int32_t cw_op68[cw_nt]; /* per thread */
-  int32_t cw_coll70[cw_nt]; /* per thread */
+  int32_t cw_op64[cw_nt]; /* per thread */
+  int32_t cw_coll66[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((uint32_t)cw_tx)];
       bool head = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0) || ((((int32_t)flags[((uint32_t)cw_tx)]) & 3) == 0));
-      cw_op66[cw_t] = ((int32_t)head);
+      cw_op62[cw_t] = ((int32_t)head);
     }
   }
   /* __ballot_sync */
-  int32_t __fis_on72[1024];
-  int32_t __fis_vote73[1024];
-  uint32_t __fis_act74[32];
-  uint32_t __fis_bal75[32];
+  int32_t __fis_on68[1024];
+  int32_t __fis_vote69[1024];
+  uint32_t __fis_act70[32];
+  uint32_t __fis_bal71[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on72[((uint32_t)cw_t)] = 1);
-      (__fis_vote73[((uint32_t)cw_t)] = ((int32_t)(cw_op66[cw_t] != 0)));
+      (__fis_on68[((uint32_t)cw_t)] = 1);
+      (__fis_vote69[((uint32_t)cw_t)] = ((int32_t)(cw_op62[cw_t] != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t76 = ((uint32_t)cw_t);
-      if (((__fis_t76 & 31u) == 0u))
+      uint32_t __fis_t72 = ((uint32_t)cw_t);
+      if (((__fis_t72 & 31u) == 0u))
       {
-        uint32_t __fis_n80 = (((cw_nt - __fis_t76) < 32u) ? (cw_nt - __fis_t76) : 32u);
-        uint32_t __fis_a78 = 0u;
-        uint32_t __fis_b79 = 0u;
+        uint32_t __fis_n76 = (((cw_nt - __fis_t72) < 32u) ? (cw_nt - __fis_t72) : 32u);
+        uint32_t __fis_a74 = 0u;
+        uint32_t __fis_b75 = 0u;
         {
-          uint32_t __fis_j77 = 0u;
-          for (; (__fis_j77 < __fis_n80); (__fis_j77 = (__fis_j77 + 1u)))
+          uint32_t __fis_j73 = 0u;
+          for (; (__fis_j73 < __fis_n76); (__fis_j73 = (__fis_j73 + 1u)))
           {
-            (__fis_a78 = (__fis_a78 | (((uint32_t)__fis_on72[(__fis_t76 + __fis_j77)]) << __fis_j77)));
-            (__fis_b79 = (__fis_b79 | ((((uint32_t)__fis_on72[(__fis_t76 + __fis_j77)]) & ((uint32_t)__fis_vote73[(__fis_t76 + __fis_j77)])) << __fis_j77)));
+            (__fis_a74 = (__fis_a74 | (((uint32_t)__fis_on68[(__fis_t72 + __fis_j73)]) << __fis_j73)));
+            (__fis_b75 = (__fis_b75 | ((((uint32_t)__fis_on68[(__fis_t72 + __fis_j73)]) & ((uint32_t)__fis_vote69[(__fis_t72 + __fis_j73)])) << __fis_j73)));
           }
         }
-        (__fis_act74[(__fis_t76 >> 5u)] = __fis_a78);
-        (__fis_bal75[(__fis_t76 >> 5u)] = __fis_b79);
+        (__fis_act70[(__fis_t72 >> 5u)] = __fis_a74);
+        (__fis_bal71[(__fis_t72 >> 5u)] = __fis_b75);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane81 = ((uint32_t)cw_t);
-      uint32_t __fis_mask82 = (4294967295u & __fis_act74[(__fis_lane81 >> 5u)]);
-      cw_coll67[cw_t] = (__fis_bal75[(__fis_lane81 >> 5u)] & __fis_mask82);
+      uint32_t __fis_lane77 = ((uint32_t)cw_t);
+      uint32_t __fis_mask78 = (4294967295u & __fis_act70[(__fis_lane77 >> 5u)]);
+      cw_coll63[cw_t] = (__fis_bal71[(__fis_lane77 >> 5u)] & __fis_mask78);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t heads = cw_coll67[cw_t];
+      uint32_t heads = cw_coll63[cw_t];
       uint32_t upto = (heads & ((2u << ((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) - 1u));
       segStart[cw_t] = (31 - cw_clz(((int32_t)upto)));
     }
@@ -479,29 +463,29 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
   d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
   for (; (d < 32); (d <<= 1)) {
-    cw_op69 = ((uint32_t)d);
+    cw_op65 = ((uint32_t)d);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        cw_op68[cw_t] = v[cw_t];
+        cw_op64[cw_t] = v[cw_t];
       }
     }
     /* __shfl_up_sync */
-    int32_t __fis_xch88[1024];
+    int32_t __fis_xch84[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch88[((uint32_t)cw_t)] = cw_op68[cw_t]);
+        (__fis_xch84[((uint32_t)cw_t)] = cw_op64[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane89 = ((uint32_t)cw_t);
-        uint32_t __fis_src90 = ((((__fis_lane89 & 31u) & (((uint32_t)32) - 1u)) >= cw_op69) ? (__fis_lane89 - cw_op69) : __fis_lane89);
-        cw_coll70[cw_t] = __fis_xch88[((__fis_src90 < cw_nt) ? __fis_src90 : __fis_lane89)];
+        uint32_t __fis_lane85 = ((uint32_t)cw_t);
+        uint32_t __fis_src86 = ((((__fis_lane85 & 31u) & (((uint32_t)32) - 1u)) >= cw_op65) ? (__fis_lane85 - cw_op65) : __fis_lane85);
+        cw_coll66[cw_t] = __fis_xch84[((__fis_src86 < cw_nt) ? __fis_src86 : __fis_lane85)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        int32_t t = cw_coll70[cw_t];
+        int32_t t = cw_coll66[cw_t];
         if (((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) - d) >= segStart[cw_t]))
           (v[cw_t] += t);
       }
@@ -513,9 +497,14 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_segmentedWarpScan;
+#define cwb_segmentedWarpScan_exact cwx_segmentedWarpScan
+#else
 CW_EXACT_COPY void cwb_segmentedWarpScan_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_segmentedWarpScan(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_segmentedWarpScan)
 }

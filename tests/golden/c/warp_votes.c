@@ -77,6 +77,12 @@ struct cudaDeviceProp {
 
 
 
+/* No module state: the exact copies may live in a second object (c_prelude.c) */
+#if defined(CW_LAZY_EXACT) && !defined(CW_EXACT_ONLY)
+#define CW_EXACT_APART 1
+const int cw_exact_apart = 1;
+#endif
+
 /* kernel warpVotes (split at barriers) */
 CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -241,9 +247,14 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_warpVotes;
+#define cwb_warpVotes_exact cwx_warpVotes
+#else
 CW_EXACT_COPY void cwb_warpVotes_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_warpVotes(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_warpVotes)
 }
@@ -341,9 +352,14 @@ CW_INLINE void cwb_aggregatedAppend(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_aggregatedAppend;
+#define cwb_aggregatedAppend_exact cwx_aggregatedAppend
+#else
 CW_EXACT_COPY void cwb_aggregatedAppend_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_aggregatedAppend(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_aggregatedAppend(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_aggregatedAppend)
 }
@@ -604,9 +620,14 @@ CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_divergentActive;
+#define cwb_divergentActive_exact cwx_divergentActive
+#else
 CW_EXACT_COPY void cwb_divergentActive_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_divergentActive(cw_ctx, cw_args, 0);
 }
+#endif
 void cwk_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_divergentActive)
 }

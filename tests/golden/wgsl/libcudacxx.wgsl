@@ -116,9 +116,9 @@ fn cuda_std_hypot(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_x: f32, cw_a_y: f32
 fn cuda_std_make_pair_float_int(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: f32, cw_a_b: i32) -> cuda_std_pair_float_int {
   var a = cw_a_a;
   var b = cw_a_b;
-  var u___tmp549: cuda_std_pair_float_int;
-  u___tmp549 = cuda_std_pair_float_int(0.0f, 0i); cuda_std_pair_float_int_cuda_std_pair_float_int_1_0(cw_tid, cw_bid, 0i, &u___tmp549, a, b);
-  return u___tmp549;
+  var u___tmp558: cuda_std_pair_float_int;
+  u___tmp558 = cuda_std_pair_float_int(0.0f, 0i); cuda_std_pair_float_int_cuda_std_pair_float_int_1_0(cw_tid, cw_bid, 0i, &u___tmp558, a, b);
+  return u___tmp558;
 }
 
 fn cuda_std_pair_float_int_cuda_std_pair_float_int_1_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, cuda_std_pair_float_int>, cw_v_a: f32, cw_v_b: i32) {
@@ -200,38 +200,38 @@ fn cuda_std_bit_width_unsignedint(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_x: 
 @compute @workgroup_size(cw_bx, cw_by, cw_bz)
 fn libraryMath(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
   let cw_bid = cw_wid + cw_p.cw_base;
-  var po___tmp488: i32;
-  var po___tmp489: i32;
-  var u___tmp515: cuda_std_complex_float;
-  var u___tmp519: cuda_std_complex_float;
-  var u___tmp523: cuda_std_complex_float;
+  var po___tmp497: i32;
+  var po___tmp498: i32;
   var u___tmp524: cuda_std_complex_float;
-  var u___tmp553: cuda_std_plus_float;
-  var u___tmp556: f32;
-  var u___tmp557: f32;
+  var u___tmp528: cuda_std_complex_float;
+  var u___tmp532: cuda_std_complex_float;
+  var u___tmp533: cuda_std_complex_float;
+  var u___tmp562: cuda_std_plus_float;
+  var u___tmp565: f32;
+  var u___tmp566: f32;
   var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
   var a: cuda_std_array_float_3 = cuda_std_array_float_3(array<f32, 3>(x[i], (2.0f * x[i]), 0.5f));
   var sum: f32 = 0.0f;
   {
-    po___tmp489 = cuda_std_array_float_3_begin_0(cw_tid, cw_bid, 0i, &a); po___tmp488 = cuda_std_array_float_3_end_0(cw_tid, cw_bid, 0i, &a);
+    po___tmp498 = cuda_std_array_float_3_begin_0(cw_tid, cw_bid, 0i, &a); po___tmp497 = cuda_std_array_float_3_end_0(cw_tid, cw_bid, 0i, &a);
     loop {
-      if !((po___tmp489 != po___tmp488)) { break; }
-      var e: f32 = a.u___elems[po___tmp489];
+      if !((po___tmp498 != po___tmp497)) { break; }
+      var e: f32 = a.u___elems[po___tmp498];
       sum = (sum + e);
       continuing {
-        po___tmp489 = (po___tmp489 + 1i);
+        po___tmp498 = (po___tmp498 + 1i);
       }
     }
   }
-  u___tmp515 = cuda_std_complex_float(0.0f, 0.0f); cuda_std_complex_float_cuda_std_complex_float_2_0(cw_tid, cw_bid, 0i, &u___tmp515, x[i], 0.5f);
-  var z: cuda_std_complex_float = u___tmp515;
-  u___tmp519 = cuda_std_complex_float(0.0f, 0.0f); cuda_std_complex_float_cuda_std_complex_float_2_1(cw_tid, cw_bid, 0i, &u___tmp519, 1.0f, 0.0f);
-  u___tmp523 = cuda_std_operator_p_float_0(cw_tid, cw_bid, 0i, &z, 0i, &z); u___tmp524 = u___tmp519;
-  z = cuda_std_operator_float_0(cw_tid, cw_bid, 0i, &u___tmp523, 0i, &u___tmp524);
+  u___tmp524 = cuda_std_complex_float(0.0f, 0.0f); cuda_std_complex_float_cuda_std_complex_float_2_0(cw_tid, cw_bid, 0i, &u___tmp524, x[i], 0.5f);
+  var z: cuda_std_complex_float = u___tmp524;
+  u___tmp528 = cuda_std_complex_float(0.0f, 0.0f); cuda_std_complex_float_cuda_std_complex_float_2_1(cw_tid, cw_bid, 0i, &u___tmp528, 1.0f, 0.0f);
+  u___tmp532 = cuda_std_operator_p_float_0(cw_tid, cw_bid, 0i, &z, 0i, &z); u___tmp533 = u___tmp528;
+  z = cuda_std_operator_float_0(cw_tid, cw_bid, 0i, &u___tmp532, 0i, &u___tmp533);
   var p: cuda_std_pair_float_int = cuda_std_make_pair_float_int(cw_tid, cw_bid, cuda_std_abs_float_0(cw_tid, cw_bid, 0i, &z), i);
-  u___tmp553 = cuda_std_plus_float();
-  u___tmp556 = cuda_std_sqrt(cw_tid, cw_bid, cuda_std_fabs(cw_tid, cw_bid, x[i])); u___tmp557 = 0.25f;
-  out[i] = ((cuda_std_plus_float_operator_0(cw_tid, cw_bid, 0i, &u___tmp553, p.first, 0i, &sum) + cuda_std_max_float_0(cw_tid, cw_bid, 0i, &u___tmp556, 0i, &u___tmp557)) + select(0.0f, 1.0f, (x[i] < std_numeric_limits_float_max(cw_tid, cw_bid))));
+  u___tmp562 = cuda_std_plus_float();
+  u___tmp565 = cuda_std_sqrt(cw_tid, cw_bid, cuda_std_fabs(cw_tid, cw_bid, x[i])); u___tmp566 = 0.25f;
+  out[i] = ((cuda_std_plus_float_operator_0(cw_tid, cw_bid, 0i, &u___tmp562, p.first, 0i, &sum) + cuda_std_max_float_0(cw_tid, cw_bid, 0i, &u___tmp565, 0i, &u___tmp566)) + select(0.0f, 1.0f, (x[i] < std_numeric_limits_float_max(cw_tid, cw_bid))));
   var w: u32 = u[i];
   bits[i] = ((((u32(cuda_std_popcount_unsignedint(cw_tid, cw_bid, w)) | (u32(cuda_std_countl_zero_unsignedint(cw_tid, cw_bid, w)) << u32(8i))) | (u32(cuda_std_countr_zero_unsignedint(cw_tid, cw_bid, (w | 2147483648u))) << u32(16i))) | select(0u, (1u << u32(24i)), cuda_std_has_single_bit_unsignedint(cw_tid, cw_bid, (w & 255u)))) | (u32(cuda_std_bit_width_unsignedint(cw_tid, cw_bid, (w & 65535u))) << u32(25i)));
 }

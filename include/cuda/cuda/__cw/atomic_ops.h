@@ -27,16 +27,35 @@ namespace __cw_atomic {
 
 template <class T> __device__ __forceinline__ T load(T *p) { return *(volatile T *)p; }
 
-template <class T> __device__ __forceinline__ T fetch_add(T *p, T v) { return atomicAdd(p, v); }
-template <class T> __device__ __forceinline__ T fetch_sub(T *p, T v) { return atomicAdd(p, (T)0 - v); }
-template <class T> __device__ __forceinline__ T fetch_and(T *p, T v) { return atomicAnd(p, v); }
-template <class T> __device__ __forceinline__ T fetch_or(T *p, T v) { return atomicOr(p, v); }
-template <class T> __device__ __forceinline__ T fetch_xor(T *p, T v) { return atomicXor(p, v); }
-template <class T> __device__ __forceinline__ T fetch_min(T *p, T v) { return atomicMin(p, v); }
-template <class T> __device__ __forceinline__ T fetch_max(T *p, T v) { return atomicMax(p, v); }
-template <class T> __device__ __forceinline__ T exchange(T *p, T v) { return atomicExch(p, v); }
+/* the __nv_atomic_* functions (nv_atomic_functions.h) take every type the
+ * builtins do, and long and unsigned long through their 64-bit forms */
+template <class T> __device__ __forceinline__ T fetch_add(T *p, T v) {
+  return __nv_atomic_fetch_add(p, v, __NV_ATOMIC_SEQ_CST);
+}
+template <class T> __device__ __forceinline__ T fetch_sub(T *p, T v) {
+  return __nv_atomic_fetch_sub(p, v, __NV_ATOMIC_SEQ_CST);
+}
+template <class T> __device__ __forceinline__ T fetch_and(T *p, T v) {
+  return __nv_atomic_fetch_and(p, v, __NV_ATOMIC_SEQ_CST);
+}
+template <class T> __device__ __forceinline__ T fetch_or(T *p, T v) {
+  return __nv_atomic_fetch_or(p, v, __NV_ATOMIC_SEQ_CST);
+}
+template <class T> __device__ __forceinline__ T fetch_xor(T *p, T v) {
+  return __nv_atomic_fetch_xor(p, v, __NV_ATOMIC_SEQ_CST);
+}
+template <class T> __device__ __forceinline__ T fetch_min(T *p, T v) {
+  return __nv_atomic_fetch_min(p, v, __NV_ATOMIC_SEQ_CST);
+}
+template <class T> __device__ __forceinline__ T fetch_max(T *p, T v) {
+  return __nv_atomic_fetch_max(p, v, __NV_ATOMIC_SEQ_CST);
+}
+template <class T> __device__ __forceinline__ T exchange(T *p, T v) {
+  return __nv_atomic_exchange_n(p, v, __NV_ATOMIC_SEQ_CST);
+}
 template <class T> __device__ __forceinline__ T cas(T *p, T expected, T desired) {
-  return atomicCAS(p, expected, desired);
+  typedef typename __cw_atomic_word<T>::bits B;
+  return (T)atomicCAS((B *)p, (B)expected, (B)desired);
 }
 template <class T> __device__ __forceinline__ bool same(T a, T b) { return a == b; }
 
@@ -108,11 +127,6 @@ __CW_NARROW_CAS(short, unsigned short)
 __CW_NARROW_CAS(unsigned short, unsigned short)
 #undef __CW_NARROW_CAS
 
-/* 64-bit signed (long and long long are one type here): atomicCAS on the unsigned bits */
-__device__ __forceinline__ long long cas(long long *p, long long expected, long long desired) {
-  return (long long)atomicCAS((unsigned long long *)p, (unsigned long long)expected,
-                              (unsigned long long)desired);
-}
 __device__ __forceinline__ bool same(float a, float b) { return __float_as_int(a) == __float_as_int(b); }
 __device__ __forceinline__ bool same(double a, double b) {
   return __double_as_longlong(a) == __double_as_longlong(b);

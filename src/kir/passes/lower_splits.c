@@ -1,46 +1,66 @@
 /*
- * c_lower.c — rewrites a kernel's KIR before barrier fission.
+ * lower_splits.c — rewrites a kernel's KIR before barrier fission, for
+ * both fissions (the C emitter's c_fission.c and the KIR pass fission.c).
  *
- * Fission (c_fission.c) works on statements: it splits a kernel at
- * statements that need the whole block (or warp) at once.  This pass makes
- * every such point a statement of its own:
+ * Fission works on statements: it splits a kernel at statements that
+ * need the whole block (or warp) at once.  This pass makes every such
+ * point a statement of its own:
  *
  *  - a call to a device function that contains a barrier or a warp
  *    collective (directly or through its callees) is inlined: parameters
- *    become locals initialised from the arguments, the body is wrapped in a
- *    `do { ... } while (0)` marked with a label, and `return e` becomes
- *    `ret = e;` plus a labelled KS_RETURN that fission treats as a break out
- *    of that wrapper (per thread, so divergent returns work);
+ *    become locals initialised from the arguments (each inlined copy has
+ *    locals of its own), the body is wrapped in a `do { ... } while (0)`
+ *    marked with a label, and `return e` becomes `ret = e;` plus a
+ *    KS_RETURN with that label, which fission treats as a break out of
+ *    the wrapper (per thread, so divergent returns work); the body's last
+ *    statement needs no jump, so a function that returns only there has a
+ *    wrapper nothing leaves early, which can run as a loop of the block;
  *  - a warp collective or `__syncthreads_count/and/or` inside an expression
- *    is hoisted: its non-constant operands go into temporaries, then
- *    `T tmp = collective(temps);` precedes the statement, which reads tmp;
+ *    is hoisted: `T tmp = collective(operands);` precedes the statement,
+ *    which reads tmp (for the C target, with its non-constant operands in
+ *    temporaries of their own first);
  *  - `__syncthreads()` / `__syncwarp()` written as calls become KS_BARRIER;
  *  - kernel parameters the body writes to (or takes the address of) are
  *    copied into locals, so each thread has its own;
  *  - a loop condition holding a collective becomes `for (;;) { pre; if
- *    (!cond) break; body }`; a collective in a loop's step stays where it
- *    is (such kernels run as coroutines, c_fiber.c);
+ *    (!cond) break; body }`; a step with a split point moves to the end of
+ *    the body, each operand of its commas a statement, behind a
+ *    `do { body } while (0)` that `continue` ends, with a flag for `break`
+ *    (body_then_step);
  *  - a for loop's init statement moves in front of the loop: `{ init;
- *    for (; cond; step) body }`.
+ *    for (; cond; step) body }` (the C target's strided loops and block
+ *    scalars start from there), unless the caller keeps a declaration
+ *    there (the KIR pass makes it the variable of a block-level loop).
  *
  * Hoisting evaluates a collective before the rest of its statement, also
  * when it sat behind `&&`, `||` or `?:`: collectives have no side effects
  * besides their result, so only convergence could tell the difference.
- * New nodes are allocated in ce->arena; the module itself is not touched.
+ * New nodes are allocated in the arena given; the module itself is not
+ * touched.
  */
-#include "c_internal.h"
+#include "lower_splits.h"
+#include "blocklevel.h"
+#include "splits.h"
 
 #include <string.h>
 
 typedef struct Lower {
-  CEmit *ce;
   Arena *a;
+  const KModule *m;
+  CwDiags *d;
+  int *next_id;          /* numbers the new locals' C names apart */
+  const char *target;    /* for messages: "the C target" */
   PtrVec from, to;       /* variable renaming, searched from the end */
   PtrVec *pre;           /* statements to run before the current one */
   const char *ret_label; /* inside an inlined body */
   KVar *ret_var;
+  const KStmt *tail_ret; /* the body's last statement when it is a return: no jump */
   int depth;
-  int no_hoist;          /* cloning a loop step: collectives stay in place */
+  KVar *brk;             /* a break of the loop whose body is being cloned sets it
+                            (that loop's step has split points), else NULL */
+  int breaks;            /* breaks rewritten so far */
+  bool keep_init;        /* a for loop's declaration stays its init statement */
+  bool operand_temps;    /* a collective's operands go into temporaries */
 } Lower;
 
 enum { MAX_INLINE_DEPTH = 16 };
@@ -91,7 +111,7 @@ static KVar *new_temp(Lower *L, KType *t, const char *stem, SrcLoc loc) {
   v->kind = KV_LOCAL;
   v->type = t->unqual ? t->unqual : t;
   v->as = AS_LOCAL;
-  v->name = v->cname = arena_printf(L->a, "cw_%s%d", stem, L->ce->next_id++);
+  v->name = v->cname = arena_printf(L->a, "cw_%s%d", stem, (*L->next_id)++);
   v->loc = loc;
   return v;
 }
@@ -100,7 +120,7 @@ static KVar *rename_var(Lower *L, KVar *old) {
   KVar *v = arena_alloc(L->a, sizeof *v);
   *v = *old;
   v->kind = KV_LOCAL;
-  v->cname = arena_printf(L->a, "%s_%d", old->cname, L->ce->next_id++);
+  v->cname = arena_printf(L->a, "%s_%d", old->cname, (*L->next_id)++);
   vec_push(L->a, &L->from, old);
   vec_push(L->a, &L->to, v);
   return v;
@@ -122,7 +142,7 @@ static bool is_const_operand(const KExpr *e) {
 }
 
 static KExpr *hoist_collective(Lower *L, KExpr *e) {
-  for (int i = 0; i < e->nargs; i++) {
+  for (int i = 0; i < e->nargs && L->operand_temps; i++) {
     /* the value operand is read at other lanes and compared in memory */
     if (is_const_operand(e->args[i]) && (i != 1 || e->nargs < 2)) continue;
     KVar *t = new_temp(L, e->args[i]->type, "op", e->loc);
@@ -137,11 +157,11 @@ static KExpr *hoist_collective(Lower *L, KExpr *e) {
 static KExpr *inline_call(Lower *L, const KExpr *call) {
   const KFunc *f = call->fn;
   if (L->depth >= MAX_INLINE_DEPTH) {
-    ce_error(L->ce, call->loc,
-             "'%s' calls itself and contains a barrier or warp collective: the C target inlines "
+    diag_add(L->d, DIAG_ERROR, call->loc,
+             "'%s' calls itself and contains a barrier or warp collective: %s inlines "
              "such functions and cannot inline recursion deeper than %d calls",
-             f->name, MAX_INLINE_DEPTH);
-    return mk_int(L, L->ce->m->t_i32, 0, call->loc);
+             f->name, L->target, MAX_INLINE_DEPTH);
+    return mk_int(L, L->m->t_i32, 0, call->loc);
   }
   int saved_map = L->from.len;
   KVar *ret = NULL;
@@ -157,24 +177,33 @@ static KExpr *inline_call(Lower *L, const KExpr *call) {
   }
   const char *saved_label = L->ret_label;
   KVar *saved_ret = L->ret_var;
+  const KStmt *saved_tail = L->tail_ret;
   PtrVec *saved_pre = L->pre;
-  L->ret_label = arena_printf(L->a, "cw_inl%d", L->ce->next_id++);
+  L->ret_label = arena_printf(L->a, "cw_inl%d", (*L->next_id)++);
   L->ret_var = ret;
+  L->tail_ret = NULL;
+  KVar *saved_brk = L->brk;
+  L->brk = NULL;
+  if (f->body && f->body->kind == KS_BLOCK && f->body->nstmts &&
+      f->body->stmts[f->body->nstmts - 1]->kind == KS_RETURN)
+    L->tail_ret = f->body->stmts[f->body->nstmts - 1];
   L->depth++;
   PtrVec body = {0};
   clone_stmt(L, f->body, &body);
   L->depth--;
   KStmt *loop = mk_stmt(L, KS_LOOP, call->loc);
   loop->loop_kind = KLOOP_DO;
-  loop->cond = mk_int(L, L->ce->m->t_bool, 0, call->loc);
+  loop->cond = mk_int(L, L->m->t_bool, 0, call->loc);
   loop->body = mk_block(L, &body, call->loc);
   loop->label = L->ret_label;
   L->ret_label = saved_label;
   L->ret_var = saved_ret;
+  L->tail_ret = saved_tail;
+  L->brk = saved_brk;
   L->pre = saved_pre;
   vec_push(L->a, L->pre, loop);
   L->from.len = L->to.len = saved_map;
-  return ret ? mk_var(L, ret, call->loc) : mk_int(L, L->ce->m->t_i32, 0, call->loc);
+  return ret ? mk_var(L, ret, call->loc) : mk_int(L, L->m->t_i32, 0, call->loc);
 }
 
 static KExpr *clone_expr(Lower *L, const KExpr *e) {
@@ -184,7 +213,7 @@ static KExpr *clone_expr(Lower *L, const KExpr *e) {
    * than stay a call of a function that is never emitted */
   if (e->kind == KE_CALL && e->fn && kir_func_has_split(e->fn))
     return inline_call(L, e);
-  if (e->kind == KE_COMMA && !L->no_hoist && kir_expr_has_split(e->b)) {
+  if (e->kind == KE_COMMA && kir_expr_has_split(e->b)) {
     /* `a, f()` with f inlined in front of the statement: a runs first,
      * as its own statement (a temporary's construction, say) */
     KStmt *first = mk_stmt(L, KS_EXPR, e->loc);
@@ -202,8 +231,7 @@ static KExpr *clone_expr(Lower *L, const KExpr *e) {
     c->args = arena_alloc(L->a, sizeof(KExpr *) * e->nargs);
     for (int i = 0; i < e->nargs; i++) c->args[i] = clone_expr(L, e->args[i]);
   }
-  if (kir_is_collective(c) && !L->no_hoist)
-    return hoist_collective(L, c);
+  if (kir_is_collective(c)) return hoist_collective(L, c);
   return c;
 }
 
@@ -267,7 +295,7 @@ static KExpr *mk_not(Lower *L, KExpr *e) {
   n->kind = KE_UNARY;
   n->op = KOP_NOT;
   n->a = e;
-  n->type = L->ce->m->t_bool;
+  n->type = L->m->t_bool;
   n->loc = e->loc;
   return n;
 }
@@ -280,20 +308,77 @@ static KStmt *mk_exit_unless(Lower *L, KExpr *cond) {
   return i;
 }
 
+/* The step e as statements, each operand of its top-level commas one. */
+static void clone_step(Lower *L, KExpr *e, PtrVec *out) {
+  if (e->kind == KE_COMMA) {
+    clone_step(L, e->a, out);
+    clone_step(L, e->b, out);
+    return;
+  }
+  KStmt *x = mk_stmt(L, KS_EXPR, e->loc);
+  x->e = e;
+  clone_stmt(L, x, out);
+}
+
+/* A body whose loop's step has split points, with the step at its end:
+ * `{ brk = 0; do { body } while (0); if (brk) break; step; }`, where a
+ * `break` of the loop sets brk and ends the wrapper, and a `continue`
+ * ends the wrapper too, so the step still runs after it (a body that
+ * leaves neither way needs neither wrapper nor flag). */
+static KStmt *body_then_step(Lower *L, const KStmt *s) {
+  PtrVec b = {0}, wrapped = {0};
+  if (!kir_leaves_loop(s->body, NULL)) {
+    clone_stmt(L, s->body, &b);
+    clone_step(L, s->step, &b);
+    return mk_block(L, &b, s->loc);
+  }
+  KVar *brk = new_temp(L, L->m->t_i32, "brk", s->loc);
+  KVar *saved = L->brk;
+  int breaks = L->breaks;
+  L->brk = brk;
+  clone_stmt(L, s->body, &wrapped);
+  L->brk = saved;
+  bool broke = L->breaks > breaks;
+  if (broke) vec_push(L->a, &b, mk_decl(L, brk, mk_int(L, L->m->t_i32, 0, s->loc), s->loc));
+  KStmt *w = mk_stmt(L, KS_LOOP, s->loc);
+  w->loop_kind = KLOOP_DO;
+  w->cond = mk_int(L, L->m->t_bool, 0, s->loc);
+  w->body = mk_block(L, &wrapped, s->loc);
+  vec_push(L->a, &b, w);
+  if (broke) {
+    KStmt *leave = mk_stmt(L, KS_IF, s->loc);
+    KExpr *set = arena_alloc(L->a, sizeof *set);
+    set->kind = KE_BINARY;
+    set->op = KOP_NE;
+    set->a = mk_var(L, brk, s->loc);
+    set->b = mk_int(L, L->m->t_i32, 0, s->loc);
+    set->type = L->m->t_bool;
+    set->loc = s->loc;
+    leave->cond = set;
+    leave->then = mk_stmt(L, KS_BREAK, s->loc);
+    vec_push(L->a, &b, leave);
+  }
+  clone_step(L, s->step, &b);
+  return mk_block(L, &b, s->loc);
+}
+
 static void clone_loop(Lower *L, const KStmt *s, PtrVec *out) {
-  PtrVec init = {0}, pc = {0}, ps = {0};
+  PtrVec init = {0}, pc = {0};
   int saved_map = L->from.len;
   if (s->init_stmt) clone_stmt(L, s->init_stmt, &init);
   KStmt *c = copy_stmt(L, s);
   c->init_stmt = NULL;
   c->cond = clone_with_pre(L, s->cond, &pc);
-  L->no_hoist++; /* a collective in the step sends the kernel to c_fiber.c */
-  c->step = clone_with_pre(L, s->step, &ps);
-  L->no_hoist--;
-  if (ps.len)
-    ce_error(L->ce, s->loc, "a call to a device function with barriers or warp "
-                            "collectives in a loop's step is not supported");
-  c->body = clone_single(L, s->body);
+  KVar *saved_brk = L->brk;
+  L->brk = NULL; /* its breaks are its own */
+  if (s->step && kir_expr_has_split(s->step)) {
+    c->step = NULL;
+    c->body = body_then_step(L, s);
+  } else {
+    c->step = clone_expr(L, s->step); /* no split point: nothing to hoist */
+    c->body = clone_single(L, s->body);
+  }
+  L->brk = saved_brk;
   if (pc.len) {
     PtrVec b = {0};
     if (s->loop_kind == KLOOP_DO) vec_push(L->a, &b, c->body);
@@ -304,7 +389,10 @@ static void clone_loop(Lower *L, const KStmt *s, PtrVec *out) {
     c->cond = NULL;
     c->loop_kind = KLOOP_FOR;
   }
-  if (init.len) {
+  if (init.len == 1 && L->keep_init && !pc.len && ((KStmt *)init.items[0])->kind == KS_DECL) {
+    c->init_stmt = init.items[0]; /* the target splits loops with their own variable */
+    vec_push(L->a, out, c);
+  } else if (init.len) {
     vec_push(L->a, &init, c);
     vec_push(L->a, out, mk_block(L, &init, s->loc));
   } else {
@@ -336,6 +424,7 @@ static void clone_return(Lower *L, const KStmt *s, PtrVec *out) {
     x->e = v;
     vec_push(L->a, out, x);
   }
+  if (s == L->tail_ret) return; /* the end of the body: nothing left to jump over */
   KStmt *r = mk_stmt(L, KS_RETURN, s->loc);
   r->label = L->ret_label;
   vec_push(L->a, out, r);
@@ -369,10 +458,36 @@ static void clone_stmt(Lower *L, const KStmt *s, PtrVec *out) {
     c->els = clone_single(L, s->els);
     break;
   case KS_LOOP: clone_loop(L, s, out); return;
-  case KS_SWITCH:
+  case KS_SWITCH: {
     c = copy_stmt(L, s);
     c->cond = clone_with_pre(L, s->cond, out);
+    KVar *saved_brk = L->brk;
+    L->brk = NULL; /* its breaks are its own */
     c->body = clone_single(L, s->body);
+    L->brk = saved_brk;
+    break;
+  }
+  case KS_BREAK:
+    if (!L->brk) {
+      c = copy_stmt(L, s);
+      break;
+    }
+    { /* out of a loop whose step follows its body: brk = 1, end the wrapper */
+      L->breaks++;
+      PtrVec two = {0};
+      KStmt *set = mk_stmt(L, KS_EXPR, s->loc);
+      KExpr *as = arena_alloc(L->a, sizeof *as);
+      as->kind = KE_ASSIGN;
+      as->op = KOP_NONE;
+      as->a = mk_var(L, L->brk, s->loc);
+      as->b = mk_int(L, L->m->t_i32, 1, s->loc);
+      as->type = L->m->t_i32;
+      as->loc = s->loc;
+      set->e = as;
+      vec_push(L->a, &two, set);
+      vec_push(L->a, &two, mk_stmt(L, KS_CONTINUE, s->loc));
+      c = mk_block(L, &two, s->loc);
+    }
     break;
   case KS_RETURN: clone_return(L, s, out); return;
   case KS_BARRIER:
@@ -427,8 +542,10 @@ static bool in_set(const PtrVec *set, const void *p) {
   return false;
 }
 
-KStmt *c_lower_kernel(CEmit *ce, const KFunc *f) {
-  Lower L = {.ce = ce, .a = &ce->arena};
+KStmt *kir_lower_splits(Arena *a, const KModule *m, const KFunc *f, int *next_id, const KLowerSplits *o,
+                        CwDiags *d) {
+  Lower L = {.a = a, .m = m, .d = d, .next_id = next_id, .target = o->target, .keep_init = o->keep_init,
+             .operand_temps = o->operand_temps};
   PtrVec written = {0}, items = {0};
   mark_written(f->body, &written, L.a);
   for (int i = 0; i < f->nparams; i++) {

@@ -1,0 +1,25 @@
+/*
+ * lower_splits.h — a kernel body with every split point a statement of its
+ * own (lower_splits.c): device functions with barriers or collectives
+ * inlined, collectives hoisted out of expressions, barrier calls as
+ * barrier statements, written parameters copied into locals.  The first
+ * step of both barrier fissions (the C emitter's and the KIR pass's).
+ */
+#ifndef CW_KIR_PASSES_LOWER_SPLITS_H
+#define CW_KIR_PASSES_LOWER_SPLITS_H
+
+#include "../kir.h"
+
+typedef struct KLowerSplits {
+  bool keep_init;      /* a for loop's declaration stays in the loop (else it moves in front) */
+  bool operand_temps;  /* a collective's non-constant operands go into temporaries first */
+  const char *target;  /* for messages: "the C target" */
+} KLowerSplits;
+
+/* Kernel f's body lowered, in a; the new locals' C names numbered from
+ * *next_id on.  Errors (recursion too deep for inlining, a call with
+ * barriers in a loop's step) go to d. */
+KStmt *kir_lower_splits(Arena *a, const KModule *m, const KFunc *f, int *next_id, const KLowerSplits *o,
+                        CwDiags *d);
+
+#endif
