@@ -61,9 +61,6 @@ typedef struct curandStateXORWOW {
   int boxmuller_flag;
   int boxmuller_flag_double;
   float boxmuller_extra;
-  unsigned int __cw_pad; /* the 4 bytes before the double, named so that
-                            curand_init writes them and a copy of the
-                            whole state reads no unwritten byte (initcheck) */
   double boxmuller_extra_double;
 } curandStateXORWOW_t;
 
@@ -180,7 +177,6 @@ __CW_CURAND_FN void __cw_xorwow_init(curandStateXORWOW_t *s, unsigned long long 
   s->boxmuller_flag = 0;
   s->boxmuller_flag_double = 0;
   s->boxmuller_extra = 0.0f;
-  s->__cw_pad = 0;
   s->boxmuller_extra_double = 0.0;
 }
 

@@ -830,6 +830,7 @@ static char *emit_c_mode(const KModule *m, const char *source_name, CwDiags *d, 
   emit_functions(&ce);
   ce.out = &out;
   if (ce.uses_fibers) sb_puts(&out, c_fiber_prelude_text);
+  ce_check_field_tables(&ce, &out);
   if (funcs.data) sb_puts(&out, funcs.data);
   if (funcs.failed) out.failed = true;
   sb_free(&funcs);

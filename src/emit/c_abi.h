@@ -25,7 +25,7 @@
 
 #include <stdint.h>
 
-#define CW_C_ABI_VERSION 7
+#define CW_C_ABI_VERSION 8
 
 /* A kernel body is compiled twice (emit/c_prelude.c): the fast copy runs
  * the blocks with blockIdx.x below 2^CW_FAST_BIX_LOG2, the exact copy the
@@ -75,10 +75,16 @@
     void (*trap_fn)(cw_rt_ctx *ctx, uint32_t tx, uint32_t ty, uint32_t tz);   \
     void (*grid_sync_fn)(cw_rt_ctx *ctx); /* grid_group::sync() */            \
     /* check mode only (cuwasm run --check): every memory access, then     \
-     * every block barrier; NULL in normal launches */                      \
+     * every block barrier; NULL in normal launches.  align: the alignment \
+     * of the accessed type (a struct's is its fields').  fields: a read of \
+     * a whole struct with padding, a byte per byte of it, nonzero where a  \
+     * field lies (initcheck tests only those bytes); NULL: every byte      \
+     * (emit/c_check_fields.c) */                                           \
     const void *(*check_fn)(cw_rt_ctx *ctx, const void *p, uint32_t size,   \
-                            int kind, const char *loc, int32_t tx,          \
-                            uint32_t ty, uint32_t tz);                      \
+                            uint32_t align, int kind, const char *loc,      \
+                            int32_t tx,                                     \
+                            uint32_t ty, uint32_t tz,                       \
+                            const unsigned char *fields);                   \
     void (*barrier_fn)(cw_rt_ctx *ctx);                                     \
     /* check mode: the memory check_fn last found valid (4 ranges, the  \
      * oldest replaced); accesses inside them skip the call (shared       \

@@ -13,7 +13,11 @@
  * __device__ and __shared__ variables named directly are accesses too.
  * A member reached through a pointer, an array element or such a variable
  * is checked as itself (its own size), and the struct under it is then no
- * access; nor is selecting a row of a multi-dimensional array.
+ * access; so is an element of an array member (`p[i].a[j]` reads no
+ * p[i]); nor is selecting a row of a multi-dimensional array.  A bit-field
+ * is checked as the bytes that hold it (CW_CHKB), a read of a whole
+ * struct with padding as the bytes its fields cover (CW_CHKF,
+ * c_check_fields.c), and every access is aligned as its type.
  * synccheck (when the launch's check_flags has CW_CHECK_SYNC): at each
  * barrier of a split kernel (c_fission.c) the block's threads are counted
  * against the predicates of the code around it, which are exactly the
@@ -50,11 +54,22 @@ static bool named_memory(const KExpr *e) {
   return e->kind == KE_VAR && (e->var->as == AS_GLOBAL || e->var->as == AS_SHARED);
 }
 
-/* Whether a member access reads memory through a pointer or an array
- * element or of a variable in memory (then the member, with its own size,
- * is what is checked). */
-static bool member_in_memory(const KExpr *e) {
-  while (e->kind == KE_MEMBER) e = e->a;
+/* The lvalue e is a part of without reading it: the struct of a member,
+ * the array of an element of an array (not of memory through a pointer),
+ * else NULL. */
+static const KExpr *container(const KExpr *e) {
+  if (e->kind == KE_MEMBER) return e->a;
+  if (e->kind == KE_INDEX && e->a->type && e->a->type->kind == KT_ARRAY) return e->a;
+  return NULL;
+}
+
+/* Whether e is a part (member, element of an array member...) of memory
+ * reached through a pointer or an array element or of a variable in
+ * memory (then e, with its own size, is what is checked, and the
+ * containers under it are no access). */
+static bool part_of_memory(const KExpr *e) {
+  if (!container(e)) return false;
+  while (container(e)) e = container(e);
   return e->kind == KE_INDEX || e->kind == KE_DEREF || named_memory(e);
 }
 
@@ -77,31 +92,48 @@ static bool in_our_headers(const KExpr *e) {
   return f && strstr(f, "include/cuda/");
 }
 
+/* The bit-field member e names, else NULL. */
+static const KField *bit_field(const KExpr *e) {
+  const KType *t = e->kind == KE_MEMBER ? e->a->type : NULL;
+  if (!t || t->kind != KT_STRUCT || e->field < 0 || e->field >= t->nfields) return NULL;
+  return t->fields[e->field].bit_width ? &t->fields[e->field] : NULL;
+}
+
 int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e) {
   if (!ce->check_access || (in_our_headers(e) && e != ce->chk_write)) return -1;
   bool member = e->kind == KE_MEMBER;
   if (!member && e->kind != KE_INDEX && e->kind != KE_DEREF && !named_memory(e)) return -1;
-  if (e == ce->chk_inner) { /* the base of a checked member: no access itself */
-    ce->chk_inner = member ? e->a : NULL;
+  if (e == ce->chk_inner) { /* a container of a checked part: no access itself */
+    ce->chk_inner = part_of_memory(e) ? container(e) : NULL;
     return -1;
   }
-  if (member && !member_in_memory(e)) return -1;
-  if (e == ce->chk_addr) { /* operand of &: its base is no access either */
-    ce->chk_inner = member ? e->a : NULL;
+  bool part = part_of_memory(e);
+  if (member && !part) return -1;
+  if (e == ce->chk_addr) { /* operand of &: its containers are no access either */
+    ce->chk_inner = part ? container(e) : NULL;
     return -1;
   }
   if (e->type && e->type->kind == KT_ARRAY) return -1; /* a row of a 2-D array */
   int kind = e == ce->chk_write ? CW_ACCESS_WRITE : CW_ACCESS_READ;
-  if (member) ce->chk_inner = e->a;
+  if (part) ce->chk_inner = container(e);
   /* racecheck may skip its records: bits 4..11 the parameter + 1, bit 12 a safe shared read */
   int solo = ce_race_solo_param(ce, e);
   bool shared_safe = solo < 0 && (ce_race_interval_safe(ce, e) ||
                                   (!ce->check_races && ce->in_kernel && !ce->fiber &&
                                    named_shared(e)));
+  /* a read of a whole struct with padding tests only its fields' bytes
+   * (bit 13; c_check_fields.c), also where racecheck's solo path would
+   * have skipped the test; shared memory has no initcheck to tell */
+  bool fields = kind == CW_ACCESS_READ && !shared_safe && ce_check_fields(ce, e->type);
+  if (fields) solo = -1;
+  if (bit_field(e)) { /* C takes no address of it: the bytes that hold it, of its struct (bit 14) */
+    sb_puts(sb, "(*CW_CHKB(&");
+    return kind | 1 << 14;
+  }
   sb_puts(sb, "(*CW_CHK");
-  sb_puts(sb, solo >= 0 ? "_SOLO(" : shared_safe ? "_SHR(" : "(");
+  sb_puts(sb, solo >= 0 ? "_SOLO(" : shared_safe ? "_SHR(" : fields ? "F(" : "(");
   if (e->kind != KE_DEREF) sb_putc(sb, '&');
-  return kind | (solo + 1) << 4 | (shared_safe ? 1 << 12 : 0);
+  return kind | (solo + 1) << 4 | (shared_safe ? 1 << 12 : 0) | (fields ? 1 << 13 : 0);
 }
 
 /* "file:line:col" as a C string literal. */
@@ -118,7 +150,14 @@ static void loc_literal(StrBuf *sb, SrcLoc loc) {
 void ce_check_close(CEmit *ce, StrBuf *sb, const KExpr *e, int kind) {
   sb_printf(sb, ", %d, ", kind & 15);
   loc_literal(sb, e->loc);
+  if (kind >> 14 & 1) {
+    const KField *f = bit_field(e);
+    int first = f->offset * 8 + f->bit_offset, last = first + f->bit_width - 1;
+    sb_printf(sb, ", %d, %d))", first / 8, last / 8 - first / 8 + 1);
+    return;
+  }
   if (kind >> 4 & 255) ce_race_solo_close(ce, sb, e, (kind >> 4 & 255) - 1);
+  if (kind >> 13 & 1) sb_printf(sb, ", cw_fields_%s", ce_check_fields(ce, e->type)->cname);
   sb_puts(sb, "))");
 }
 
@@ -341,9 +380,10 @@ const char *const c_check_prelude_text =
     "#define CW_CHK_INLINE\n"
     "#endif\n"
     "static inline CW_CHK_INLINE const void *cw_chk(cw_rt_ctx *c, const void *p, uint32_t size,\n"
-    "    int kind, const char *loc, int32_t tx, uint32_t ty, uint32_t tz) {\n"
+    "    uint32_t align, int kind, const char *loc, int32_t tx, uint32_t ty, uint32_t tz,\n"
+    "    const unsigned char *f) {\n"
     "  const unsigned char *b = (const unsigned char *)p;\n"
-    "  uintptr_t mask = (size & (size - 1)) == 0 && size <= 16 ? size - 1 : 0;\n"
+    "  uintptr_t mask = align - 1;\n"
     "  if (((uintptr_t)b & mask) == 0) {\n"
     "#ifdef CW_CHECK_RACES\n"
     "    if (b >= c->shm && b + size <= c->race_shm_hi) { /* shared: the thread's records */\n"
@@ -369,7 +409,7 @@ const char *const c_check_prelude_text =
     "          return p;\n"
     "        }\n"
     "      }\n"
-    "      return c->check_fn(c, p, size, kind, loc, tx, ty, tz);\n"
+    "      return c->check_fn(c, p, size, align, kind, loc, tx, ty, tz, f);\n"
     "    }\n"
     "    for (int i = 0; i < 4; i++) /* device memory with records */\n"
     "      if (b >= c->race_lo[i] && b + size <= c->race_hi[i]) {\n"
@@ -377,12 +417,12 @@ const char *const c_check_prelude_text =
     "        if (s && !(kind & 1)) {\n"
     "          const unsigned char *r = s + (b - c->race_lo[i]);\n"
     "          uint32_t j = 0;\n"
-    "          while (j < size && r[j]) j++;\n"
-    "          if (j < size) return c->check_fn(c, p, size, kind, loc, tx, ty, tz);\n"
+    "          while (j < size && (r[j] || (f && !f[j]))) j++;\n"
+    "          if (j < size) return c->check_fn(c, p, size, align, kind, loc, tx, ty, tz, f);\n"
     "        }\n"
     "        if (kind < 2 &&\n"
     "            !cw_race_dev(c, c->race_rec[i], c->race_lo[i], c->race_hi[i], b, size, kind, loc))\n"
-    "          return c->check_fn(c, p, size, kind, loc, tx, ty, tz);\n"
+    "          return c->check_fn(c, p, size, align, kind, loc, tx, ty, tz, f);\n"
     "        if (s && (kind & 1)) { s += b - c->race_lo[i]; for (uint32_t j = 0; j < size; j++) s[j] = 1; }\n"
     "        return p;\n"
     "      }\n"
@@ -394,28 +434,44 @@ const char *const c_check_prelude_text =
     "        s += b - c->chk_lo[i];\n"
     "        uint32_t j = 0;\n"
     "        if (kind & 1) { for (; j < size; j++) s[j] = 1; return p; }\n"
-    "        while (j < size && s[j]) j++;\n"
+    "        while (j < size && (s[j] || (f && !f[j]))) j++;\n"
     "        if (j == size) return p;\n"
     "        break;\n"
     "      }\n"
     "  }\n"
-    "  return c->check_fn(c, p, size, kind, loc, tx, ty, tz);\n"
+    "  return c->check_fn(c, p, size, align, kind, loc, tx, ty, tz, f);\n"
     "}\n"
+    "/* an access of *p must be aligned as its type (a struct: as its fields) */\n"
+    "#define CW_ALIGN(p) ((uint32_t)_Alignof(__typeof__(*(p))))\n"
     "#define CW_CHK(p, kind, loc) ((__typeof__(p))cw_chk(cw_ctx, (const void *)(p), \\\n"
-    "    (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz))\n"
+    "    (uint32_t)sizeof(*(p)), CW_ALIGN(p), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz, 0))\n"
+    "/* a read of a whole struct whose field map f (emit/c_check_fields.c) has padding */\n"
+    "#define CW_CHKF(p, kind, loc, f) ((__typeof__(p))cw_chk(cw_ctx, (const void *)(p), \\\n"
+    "    (uint32_t)sizeof(*(p)), CW_ALIGN(p), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz, f))\n"
+    "/* a bit-field of the struct at p (C takes no address of it): the n bytes\n"
+    "   from off that hold it; memcheck's scratch word stands for the struct\n"
+    "   when they are out of bounds */\n"
+    "#define CW_CHKB(p, kind, loc, off, n) ((__typeof__(p))cw_chkb(cw_ctx, (const void *)(p), \\\n"
+    "    off, n, kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz))\n"
+    "static inline const void *cw_chkb(cw_rt_ctx *c, const void *p, uint32_t off, uint32_t n,\n"
+    "    int kind, const char *loc, int32_t tx, uint32_t ty, uint32_t tz) {\n"
+    "  const unsigned char *b = (const unsigned char *)p + off;\n"
+    "  const void *r = cw_chk(c, b, n, 1, kind, loc, tx, ty, tz, 0);\n"
+    "  return r == b ? p : r;\n"
+    "}\n"
     "/* racecheck: an access through kernel parameter q that no other block's\n"
     "   access can race with while cond holds (emit/c_race_solo.c) and it lies\n"
     "   inside the allocation the runtime found q alone to point into */\n"
     "#ifdef CW_CHECK_RACES\n"
     "#define CW_CHK_SOLO(p, kind, loc, q, cond) ((__typeof__(p))cw_chk_solo(cw_ctx, \\\n"
-    "    (const void *)(p), (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, \\\n"
+    "    (const void *)(p), (uint32_t)sizeof(*(p)), CW_ALIGN(p), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, \\\n"
     "    (uint32_t)cw_tz, q, cond))\n"
     "static inline __attribute__((always_inline)) const void *cw_chk_solo(cw_rt_ctx *c,\n"
-    "    const void *p, uint32_t size, int kind, const char *loc, int32_t tx, uint32_t ty,\n"
+    "    const void *p, uint32_t size, uint32_t align, int kind, const char *loc, int32_t tx, uint32_t ty,\n"
     "    uint32_t tz, int q, int cond) {\n"
     "  const unsigned char *b = (const unsigned char *)p;\n"
     "  if (cond && b >= c->race_solo_lo[q] && b + size <= c->race_solo_hi[q]) return p;\n"
-    "  return cw_chk(c, p, size, kind, loc, tx, ty, tz);\n"
+    "  return cw_chk(c, p, size, align, kind, loc, tx, ty, tz, 0);\n"
     "}\n"
     "#else\n"
     "#define CW_CHK_SOLO(p, kind, loc, q, cond) CW_CHK(p, kind, loc)\n"
@@ -427,12 +483,12 @@ const char *const c_check_prelude_text =
     "   constant the C compiler may take the test out of loops by) */\n"
     "#define CW_CHK_SHR(p, kind, loc) (!cw_bounds ? (p) : \\\n"
     "    (__typeof__(p))cw_chk_shr(cw_ctx, (const void *)(p), \\\n"
-    "    (uint32_t)sizeof(*(p)), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz))\n"
+    "    (uint32_t)sizeof(*(p)), CW_ALIGN(p), kind, loc, (int32_t)cw_tx, (uint32_t)cw_ty, (uint32_t)cw_tz))\n"
     "static inline __attribute__((always_inline)) const void *cw_chk_shr(cw_rt_ctx *c,\n"
-    "    const void *p, uint32_t size, int kind, const char *loc, int32_t tx, uint32_t ty,\n"
+    "    const void *p, uint32_t size, uint32_t align, int kind, const char *loc, int32_t tx, uint32_t ty,\n"
     "    uint32_t tz) {\n"
     "  const unsigned char *b = (const unsigned char *)p;\n"
-    "  uintptr_t mask = (size & (size - 1)) == 0 && size <= 16 ? size - 1 : 0;\n"
+    "  uintptr_t mask = align - 1;\n"
     "  if (((uintptr_t)b & mask) == 0 && b >= c->shm && b + size <= c->shm_hi) return p;\n"
-    "  return cw_chk(c, p, size, kind, loc, tx, ty, tz);\n"
+    "  return cw_chk(c, p, size, align, kind, loc, tx, ty, tz, 0);\n"
     "}\n";

@@ -248,6 +248,10 @@ static void emit_member(CEmit *ce, StrBuf *sb, const KExpr *e) {
   const KType *t = e->a->type;
   int chk = ce_check_open(ce, sb, e);
   ce_expr(ce, sb, e->a);
+  if (chk >= 0 && (chk >> 14 & 1)) { /* a bit-field: its struct is what comes back */
+    ce_check_close(ce, sb, e, chk);
+    chk = -1;
+  }
   if (t->kind == KT_VEC) {
     sb_printf(sb, ".%c", "xyzw"[e->field & 3]);
   } else if (t->kind == KT_STRUCT && e->field >= 0 && e->field < t->nfields) {

@@ -12,6 +12,7 @@
  *   c_index.c    thread-index sums in signed (affine) arithmetic
  *   c_independent.c  per-thread loops the C compiler may vectorise freely
  *   c_check.c    check mode: accesses and barriers reported to the runtime
+ *   c_check_fields.c  check mode: the bytes of a struct its fields cover
  *   c_race_solo.c  check mode: parameters whose accesses racecheck need not record
  *   c_race_interval.c  check mode: shared reads racecheck need not record
  *   c_launch.c   kernel launches from device code, the device runtime API
@@ -79,6 +80,8 @@ typedef struct CEmit {
   PtrVec shared_safe;  /* KExpr*: shared reads racecheck need not record (c_race_interval.c) */
   const KExpr *chk_write, *chk_addr; /* the lvalue being written / whose address is taken */
   const KExpr *chk_inner; /* base of a checked member: not an access itself */
+  PtrVec fields_padded, fields_plain; /* KType*: struct types read whole, with and
+                                         without padding (c_check_fields.c) */
   bool fiber;          /* emitting a kernel as one coroutine per thread */
   bool uses_fibers;    /* some kernel did: the file needs the scheduler */
   bool exact_apart;    /* the module keeps no state: the JIT may build its
@@ -159,6 +162,13 @@ void ce_check_sync_collective(CEmit *ce, const KExpr *e, const char *mask, const
  * = ..., " before a barrier or collective (a comma expression's head). */
 void ce_check_fiber_mark(CEmit *ce, StrBuf *sb, SrcLoc loc, const char *what);
 extern const char *const c_check_prelude_text;
+/* c_check_fields.c */
+/* The struct type (unqualified) whose table cw_fields_<cname> a checked
+ * read of a whole t must pass, when t has padding (the table is then
+ * emitted by ce_check_field_tables), else NULL. */
+const KType *ce_check_fields(CEmit *ce, const KType *t);
+/* The tables the reads emitted so far need, before the functions. */
+void ce_check_field_tables(CEmit *ce, StrBuf *out);
 /* c_race_solo.c */
 /* Finds the kernel's parameters (lowered body) whose accesses racecheck
  * need not record: ce->solo_ro, ce->solo_priv. */

@@ -176,7 +176,7 @@ static bool inside_known(const CpuCheck *k, const cw_rt_ctx *ctx, const unsigned
 
 static void memcheck_fail(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char *p,
                           uint32_t size, int kind, const char *loc, int32_t tx, uint32_t ty,
-                          uint32_t tz, bool misaligned) {
+                          uint32_t tz, uint32_t misaligned /* the alignment p lacks, or 0 */) {
   bool atomic = kind == CW_ACCESS_ATOMIC || kind == CW_ACCESS_ATOMIC_STORE;
   if (!first_report(k->dev, loc, misaligned ? 2 : atomic ? 8 : kind)) {
     atomic_fetch_add(&k->dev->errors, 1);
@@ -185,9 +185,12 @@ static void memcheck_fail(CpuCheck *k, const cw_rt_ctx *ctx, const unsigned char
   char who[128], what[320], buf[900];
   where(who, sizeof who, k, ctx, tx, ty, tz);
   bool shared = p >= ctx->shm && p < ctx->shm + k->shm_bytes + 4096;
-  if (misaligned)
+  if (misaligned == size)
     snprintf(what, sizeof what, "Address %p is misaligned for a %u-byte access", (const void *)p,
              size);
+  else if (misaligned)
+    snprintf(what, sizeof what, "Address %p is misaligned for a %u-byte access (its type is "
+             "%u-byte aligned)", (const void *)p, size, misaligned);
   else if (shared)
     snprintf(what, sizeof what, "Address %p is %zu bytes past the block's %zu bytes of shared "
              "memory", (const void *)p, (size_t)(p - (ctx->shm + k->shm_bytes)), k->shm_bytes);
@@ -222,16 +225,19 @@ void cpu_check_bad_free(CpuCheck *k, cw_rt_ctx *ctx, const void *p) {
 
 /* ---- initcheck ------------------------------------------------------------ */
 
+/* A read tests the bytes of [p, p + size) that fields marks (all where
+ * fields is NULL: a struct's padding is no part of its read on a GPU,
+ * emit/c_check_fields.c); a write marks every byte. */
 static void initcheck_access(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheckRange *r,
                              const unsigned char *p, uint32_t size, int kind, const char *loc,
-                             int32_t tx, uint32_t ty, uint32_t tz) {
+                             int32_t tx, uint32_t ty, uint32_t tz, const unsigned char *fields) {
   unsigned char *s = r->init + (p - r->lo);
   if (kind == CW_ACCESS_WRITE || kind == CW_ACCESS_ATOMIC_STORE) {
     memset(s, 1, size);
     return;
   }
   uint32_t j = 0;
-  while (j < size && s[j]) j++;
+  while (j < size && (s[j] || (fields && !fields[j]))) j++;
   if (j == size) return;
   bool atomic = kind == CW_ACCESS_ATOMIC;
   if (atomic) memset(s, 1, size); /* it writes too: one report, not one per thread */
@@ -246,10 +252,10 @@ static void initcheck_access(CpuCheck *k, const cw_rt_ctx *ctx, const CpuCheckRa
            "=========     at %s in kernel '%s'\n"
            "=========     by %s\n"
            "=========     Address %p is %zu bytes inside the %zu-byte %s at %p; byte %u of the "
-           "read was never written (by cudaMemcpy, cudaMemset or a kernel)\n=========\n",
+           "read%s was never written (by cudaMemcpy, cudaMemset or a kernel)\n=========\n",
            size, atomic ? " by an atomic" : "", loc, k->kernel, who, (const void *)p,
            (size_t)(p - r->lo), r->size, r->name,
-           (const void *)r->lo, j);
+           (const void *)r->lo, j, fields ? " (a struct's, in a field: its padding is not read)" : "");
   report(k->dev, buf);
 }
 
@@ -670,8 +676,9 @@ void cpu_check_block_ctx(const CpuCheck *k, cw_rt_ctx *ctx) {
 
 /* ---- the callbacks ------------------------------------------------------------ */
 
-const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int kind,
-                             const char *loc, int32_t tx, uint32_t ty, uint32_t tz) {
+const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, uint32_t align,
+                             int kind, const char *loc, int32_t tx, uint32_t ty, uint32_t tz,
+                             const unsigned char *fields) {
   CpuCheck *k = cpu_launch_check(ctx->host);
   const unsigned char *p = pv;
   if (!k) return pv;
@@ -684,7 +691,7 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
   if ((k->initcheck || k->racecheck) && !in_shared) {
     const CpuCheckRange *r = range_below(k, p);
     if (r && p + size <= r->lo + r->size) {
-      if (k->initcheck && r->init) initcheck_access(k, ctx, r, p, size, kind, loc, tx, ty, tz);
+      if (k->initcheck && r->init) initcheck_access(k, ctx, r, p, size, kind, loc, tx, ty, tz, fields);
       if (k->racecheck && r->race && !atomic) global_race_access(k, ctx, r, p, size, kind, loc);
     }
   }
@@ -698,8 +705,8 @@ const void *cpu_check_access(cw_rt_ctx *ctx, const void *pv, uint32_t size, int 
     }
     return pv;
   }
-  bool misaligned = size > 1 && (size & (size - 1)) == 0 && size <= 16 &&
-                    ((uintptr_t)p & (size - 1)) != 0;
+  /* the alignment of the type (a struct: its fields'), not the size */
+  uint32_t misaligned = align > 1 && ((uintptr_t)p & (align - 1)) != 0 ? align : 0;
   if (!misaligned && in_shared) {
     if (!k->racecheck) /* memcheck alone: shared memory may be cached too */
       remember_range(ctx, ctx->shm, ctx->shm + k->shm_bytes, NULL, NULL);

@@ -406,9 +406,10 @@ static void record_fault(CpuLaunch *L, const CpuFaultGuard *g, const uint32_t b[
 }
 
 /* Check-mode code in a launch without check state (a cooperative one). */
-static const void *unchecked_access(cw_rt_ctx *ctx, const void *p, uint32_t size, int kind,
-                                    const char *loc, int32_t tx, uint32_t ty, uint32_t tz) {
-  (void)ctx, (void)size, (void)kind, (void)loc, (void)tx, (void)ty, (void)tz;
+static const void *unchecked_access(cw_rt_ctx *ctx, const void *p, uint32_t size,
+                                    uint32_t align, int kind, const char *loc, int32_t tx,
+                                    uint32_t ty, uint32_t tz, const unsigned char *fields) {
+  (void)ctx, (void)size, (void)align, (void)kind, (void)loc, (void)tx, (void)ty, (void)tz, (void)fields;
   return p;
 }
 

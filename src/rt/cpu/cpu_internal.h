@@ -253,8 +253,9 @@ void cpu_check_heap_release(CpuChecker *c);
 bool cpu_check_heap_near(CpuChecker *c, const unsigned char *p, char *buf, size_t n);
 /* memcheck: kernel code freed p, which the device heap never handed out. */
 void cpu_check_bad_free(CpuCheck *k, struct cw_rt_ctx *ctx, const void *p);
-const void *cpu_check_access(struct cw_rt_ctx *ctx, const void *p, uint32_t size, int kind,
-                             const char *loc, int32_t tx, uint32_t ty, uint32_t tz);
+const void *cpu_check_access(struct cw_rt_ctx *ctx, const void *p, uint32_t size,
+                             uint32_t align, int kind, const char *loc, int32_t tx, uint32_t ty, uint32_t tz,
+                             const unsigned char *fields);
 void cpu_check_barrier(struct cw_rt_ctx *ctx);
 void cpu_check_fence(struct cw_rt_ctx *ctx);
 void cpu_check_sync(struct cw_rt_ctx *ctx, int kind, const char *what, const char *loc,

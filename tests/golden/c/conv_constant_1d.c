@@ -247,4 +247,4 @@ const cw_symbol_desc cw_symbols[] = {
   {"filter", (void *)&filter, sizeof filter},
   {0, 0, 0}
 };
-const int cw_abi_version = 7;
+const int cw_abi_version = 8;

@@ -227,4 +227,4 @@ const cw_symbol_desc cw_symbols[] = {
   {"blurParams", (void *)&blurParams, sizeof blurParams},
   {0, 0, 0}
 };
-const int cw_abi_version = 7;
+const int cw_abi_version = 8;

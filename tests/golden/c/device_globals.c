@@ -246,4 +246,4 @@ const cw_symbol_desc cw_symbols[] = {
   {"managedHits", (void *)&managedHits, sizeof managedHits},
   {0, 0, 0}
 };
-const int cw_abi_version = 7;
+const int cw_abi_version = 8;
