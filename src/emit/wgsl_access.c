@@ -7,7 +7,9 @@
  * atomic<i32|u32>, so every plain access to them goes through atomicLoad /
  * atomicStore.  A pointer cast between 4-byte scalar types (the classic
  * `(int*)&f` of CAS loops) reads and writes the stored type through
- * bitcast.
+ * bitcast.  A member, lane or element of a value that is no lvalue (a
+ * call's result, a ?: of structs, a constructed struct) is read from the
+ * value expression itself: WGSL allows `f(x).a`, there is nothing to write.
  */
 #include "wgsl_internal.h"
 
@@ -113,7 +115,36 @@ static const char *reinterpret(WCtx *c, KType *stored, KType *access, SrcLoc loc
   return "";
 }
 
+/* Whether lv's member/element chain ends in a value rather than storage. */
+static bool value_rooted(KExpr *lv) {
+  while (lv->kind == KE_MEMBER || (lv->kind == KE_INDEX && !w_is_ptr(lv->a->type))) lv = lv->a;
+  return lv->kind != KE_VAR && lv->kind != KE_INDEX && lv->kind != KE_DEREF;
+}
+
+/* A part of a value: (value).field, (value).x, (value)[i]. */
+static void value_part(WCtx *c, StrBuf *sb, KExpr *e) {
+  if (e->kind == KE_MEMBER) {
+    KType *at = e->a->type->unqual ? e->a->type->unqual : e->a->type;
+    value_part(c, sb, e->a);
+    if (at->kind == KT_VEC) sb_printf(sb, ".%c", "xyzw"[e->field & 3]);
+    else sb_printf(sb, ".%s", w_ident(c, at->fields[e->field].name));
+  } else if (e->kind == KE_INDEX) {
+    value_part(c, sb, e->a);
+    sb_putc(sb, '[');
+    w_expr(c, sb, e->b);
+    sb_putc(sb, ']');
+  } else {
+    sb_putc(sb, '(');
+    w_expr(c, sb, e);
+    sb_putc(sb, ')');
+  }
+}
+
 void w_load(WCtx *c, StrBuf *sb, KExpr *lv) {
+  if (lv->kind != KE_DEREF && value_rooted(lv)) {
+    value_part(c, sb, lv);
+    return;
+  }
   if (lv->kind == KE_DEREF && lv->a->kind == KE_CALL && w_ret_by_value(c, lv->a->fn)) {
     w_expr(c, sb, lv->a); /* *get(): the call returns the value */
     return;

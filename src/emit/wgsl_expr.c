@@ -10,7 +10,10 @@
  * a pointer-valued expression is emitted as its i32 element offset
  * (w_ptr_off), its base being known from wgsl_ptr.c.  ?: becomes select(),
  * which evaluates both arms: harmless, as WGSL loads out of bounds are
- * clamped rather than faults.
+ * clamped rather than faults.  select() takes scalars and vectors only, so
+ * a ?: of structs or arrays becomes a temporary assigned in an if/else
+ * hoisted before the statement (cond_by_if), evaluating only the chosen
+ * arm, as C++ does.
  */
 #include "wgsl_internal.h"
 
@@ -195,6 +198,53 @@ static void arm(WCtx *c, StrBuf *sb, KExpr *e, KType *t) {
     w_error(c, e->loc, "the WGSL target does not support assignments or atomics inside an operand of ?:, && or ||");
   if (t) w_expr_as(c, sb, e, t);
   else w_expr(c, sb, e);
+}
+
+/* One arm of cond_by_if: its own hoisted statements inside its branch,
+ * then the assignment to the temporary. */
+static void branch(WCtx *c, const char *tmp, KExpr *e, KType *t) {
+  StrBuf outer = c->pre, v;
+  sb_init(&c->pre);
+  sb_init(&v);
+  c->indent++;
+  w_expr_as(c, &v, e, t);
+  StrBuf inner = c->pre;
+  c->pre = outer;
+  if (inner.len) sb_puts(&c->pre, inner.data);
+  sb_free(&inner);
+  w_pre(c, "%s = %s;", tmp, v.data ? v.data : "");
+  c->indent--;
+  sb_free(&v);
+}
+
+/* c ? a : b on structs or arrays, which WGSL's select() does not take:
+ * `var t: T; if (c) { t = a; } else { t = b; }` before the statement.  A
+ * ?: inside an operand of another ?:, && or || is hoisted out of it too,
+ * which is sound as arm() refuses side effects there. */
+static void cond_by_if(WCtx *c, StrBuf *sb, KExpr *e) {
+  const char *tmp = w_new_tmp(c);
+  StrBuf ty, cond;
+  sb_init(&ty);
+  sb_init(&cond);
+  w_type(c, &ty, w_scalar_of(c, e->type));
+  w_cond(c, &cond, e->a);
+  w_pre(c, "var %s: %s;", tmp, ty.data ? ty.data : "");
+  w_pre(c, "if (%s) {", cond.data ? cond.data : "");
+  int v = w_is_varying(c, e->a);
+  c->varying_depth += v;
+  branch(c, tmp, e->b, e->type);
+  w_pre(c, "} else {");
+  branch(c, tmp, e->c, e->type);
+  c->varying_depth -= v;
+  w_pre(c, "}");
+  sb_puts(sb, tmp);
+  sb_free(&ty);
+  sb_free(&cond);
+}
+
+static bool selectable(WCtx *c, KType *t) {
+  KType *s = w_scalar_of(c, t);
+  return s->kind != KT_STRUCT && s->kind != KT_ARRAY;
 }
 
 /* ---- pointers ---------------------------------------------------------- */
@@ -641,6 +691,7 @@ void w_expr(WCtx *c, StrBuf *sb, KExpr *e) {
   case KE_ASSIGN: case KE_INCDEC: hoisted(c, sb, e); return;
   case KE_COND:
     if (w_is_ptr(e->type)) { w_ptr_off(c, sb, e); return; }
+    if (!selectable(c, e->type)) { cond_by_if(c, sb, e); return; }
     sb_puts(sb, "select(");
     arm(c, sb, e->c, e->type);
     sb_puts(sb, ", ");
