@@ -224,38 +224,25 @@ __CW_BF16_FN bool __hisnan(__nv_bfloat16 a) { return (a.__x & 0x7fffu) > 0x7f80u
  * ...), or both lanes (__hbeq2 ...); __hisnan2, __hmax2, __hmin2 and the
  * _nan forms (a NaN operand gives the canonical NaN). */
 #define __CW_BF16_TFN template <int __cw_unused = 0> __CW_BF16_FN
-/* on floats held in locals: a call inside an operand of && or || would
- * keep the WGSL target from inlining it */
-#define __CW_BF16_CMP(NAME, EXPR)                                  \
-  __CW_BF16_TFN bool NAME(__nv_bfloat16 a, __nv_bfloat16 b) {      \
-    float x = __bfloat162float(a), y = __bfloat162float(b);        \
-    return EXPR;                                                   \
-  }
-__CW_BF16_CMP(__hne, x < y || x > y)
-__CW_BF16_CMP(__hle, x <= y)
-__CW_BF16_CMP(__hge, x >= y)
-__CW_BF16_CMP(__hequ, !(x < y || x > y))
-__CW_BF16_CMP(__hneu, !(x == y))
-__CW_BF16_CMP(__hltu, !(x >= y))
-__CW_BF16_CMP(__hleu, !(x > y))
-__CW_BF16_CMP(__hgtu, !(x <= y))
-__CW_BF16_CMP(__hgeu, !(x < y))
-#undef __CW_BF16_CMP
+__CW_BF16_TFN bool __hne(__nv_bfloat16 a, __nv_bfloat16 b) { return a < b || a > b; }
+__CW_BF16_TFN bool __hle(__nv_bfloat16 a, __nv_bfloat16 b) { return a <= b; }
+__CW_BF16_TFN bool __hge(__nv_bfloat16 a, __nv_bfloat16 b) { return a >= b; }
+__CW_BF16_TFN bool __hequ(__nv_bfloat16 a, __nv_bfloat16 b) { return !(a < b || a > b); }
+__CW_BF16_TFN bool __hneu(__nv_bfloat16 a, __nv_bfloat16 b) { return !(a == b); }
+__CW_BF16_TFN bool __hltu(__nv_bfloat16 a, __nv_bfloat16 b) { return !(a >= b); }
+__CW_BF16_TFN bool __hleu(__nv_bfloat16 a, __nv_bfloat16 b) { return !(a > b); }
+__CW_BF16_TFN bool __hgtu(__nv_bfloat16 a, __nv_bfloat16 b) { return !(a <= b); }
+__CW_BF16_TFN bool __hgeu(__nv_bfloat16 a, __nv_bfloat16 b) { return !(a < b); }
 __CW_BF16_TFN __nv_bfloat16 __cw_bf16_of_bool(bool b) { return __ushort_as_bfloat16(b ? 0x3f80u : 0u); }
-/* each lane's result a local first: a call inside an operand of && or ?:
- * would keep the WGSL target from inlining it */
 #define __CW_BF162_COMPARE(OP)                                                                  \
   __CW_BF16_TFN __nv_bfloat162 __h##OP##2(__nv_bfloat162 a, __nv_bfloat162 b) {                 \
-    bool lo = __h##OP(a.x, b.x), hi = __h##OP(a.y, b.y);                                        \
-    return __nv_bfloat162(__cw_bf16_of_bool(lo), __cw_bf16_of_bool(hi));                        \
+    return __nv_bfloat162(__cw_bf16_of_bool(__h##OP(a.x, b.x)), __cw_bf16_of_bool(__h##OP(a.y, b.y))); \
   }                                                                                             \
   __CW_BF16_TFN unsigned int __h##OP##2_mask(__nv_bfloat162 a, __nv_bfloat162 b) {              \
-    bool lo = __h##OP(a.x, b.x), hi = __h##OP(a.y, b.y);                                        \
-    return (lo ? 0xffffu : 0u) | (hi ? 0xffff0000u : 0u);                                       \
+    return (__h##OP(a.x, b.x) ? 0xffffu : 0u) | (__h##OP(a.y, b.y) ? 0xffff0000u : 0u);         \
   }                                                                                             \
   __CW_BF16_TFN bool __hb##OP##2(__nv_bfloat162 a, __nv_bfloat162 b) {                          \
-    bool lo = __h##OP(a.x, b.x), hi = __h##OP(a.y, b.y);                                        \
-    return lo && hi;                                                                            \
+    return __h##OP(a.x, b.x) && __h##OP(a.y, b.y);                                              \
   }
 __CW_BF162_COMPARE(eq)
 __CW_BF162_COMPARE(ne)
@@ -271,8 +258,7 @@ __CW_BF162_COMPARE(gtu)
 __CW_BF162_COMPARE(geu)
 #undef __CW_BF162_COMPARE
 __CW_BF16_TFN __nv_bfloat162 __hisnan2(__nv_bfloat162 a) {
-  bool lo = __hisnan(a.x), hi = __hisnan(a.y);
-  return __nv_bfloat162(__cw_bf16_of_bool(lo), __cw_bf16_of_bool(hi));
+  return __nv_bfloat162(__cw_bf16_of_bool(__hisnan(a.x)), __cw_bf16_of_bool(__hisnan(a.y)));
 }
 __CW_BF16_TFN __nv_bfloat162 __hmax2(__nv_bfloat162 a, __nv_bfloat162 b) {
   return __nv_bfloat162(__hmax(a.x, b.x), __hmax(a.y, b.y));
@@ -281,24 +267,16 @@ __CW_BF16_TFN __nv_bfloat162 __hmin2(__nv_bfloat162 a, __nv_bfloat162 b) {
   return __nv_bfloat162(__hmin(a.x, b.x), __hmin(a.y, b.y));
 }
 __CW_BF16_TFN __nv_bfloat16 __hmax_nan(__nv_bfloat16 a, __nv_bfloat16 b) {
-  bool nan = __hisnan(a), nan_b = __hisnan(b);
-  __nv_bfloat16 m = __hmax(a, b);
-  unsigned short bits = m.__x; /* ?: on the bits: WGSL's select() takes no struct */
-  return __ushort_as_bfloat16(nan || nan_b ? (unsigned short)0x7fffu : bits);
+  return __hisnan(a) || __hisnan(b) ? __ushort_as_bfloat16(0x7fffu) : __hmax(a, b);
 }
 __CW_BF16_TFN __nv_bfloat16 __hmin_nan(__nv_bfloat16 a, __nv_bfloat16 b) {
-  bool nan = __hisnan(a), nan_b = __hisnan(b);
-  __nv_bfloat16 m = __hmin(a, b);
-  unsigned short bits = m.__x; /* ?: on the bits: WGSL's select() takes no struct */
-  return __ushort_as_bfloat16(nan || nan_b ? (unsigned short)0x7fffu : bits);
+  return __hisnan(a) || __hisnan(b) ? __ushort_as_bfloat16(0x7fffu) : __hmin(a, b);
 }
 __CW_BF16_TFN __nv_bfloat162 __hmax2_nan(__nv_bfloat162 a, __nv_bfloat162 b) {
-  __nv_bfloat16 lo = __hmax_nan(a.x, b.x), hi = __hmax_nan(a.y, b.y);
-  return __nv_bfloat162(lo, hi);
+  return __nv_bfloat162(__hmax_nan(a.x, b.x), __hmax_nan(a.y, b.y));
 }
 __CW_BF16_TFN __nv_bfloat162 __hmin2_nan(__nv_bfloat162 a, __nv_bfloat162 b) {
-  __nv_bfloat16 lo = __hmin_nan(a.x, b.x), hi = __hmin_nan(a.y, b.y);
-  return __nv_bfloat162(lo, hi);
+  return __nv_bfloat162(__hmin_nan(a.x, b.x), __hmin_nan(a.y, b.y));
 }
 #undef __CW_BF16_TFN
 __CW_BF16_FN __nv_bfloat162 __hadd2(__nv_bfloat162 a, __nv_bfloat162 b) {

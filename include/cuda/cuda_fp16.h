@@ -269,21 +269,18 @@ __CW_HFN bool __hleu(__half a, __half b) { return !__hgt(a, b); }
 __CW_HFN bool __hgtu(__half a, __half b) { return !__hle(a, b); }
 __CW_HFN bool __hgeu(__half a, __half b) { return !__hlt(a, b); }
 __CW_HFN __half __cw_half_of_bool(bool b) { return __ushort_as_half((unsigned short)(b ? 0x3c00u : 0u)); }
-/* per lane as 1.0/0.0 (NAME2), as 0xffff/0 (NAME2_mask); both lanes
- * (__hbNAME2).  Each lane's result is a local first: a call inside an
- * operand of && or ?: would keep the WGSL target from inlining it. */
+/* per lane as 1.0/0.0 (NAME2), as 0xffff/0 (NAME2_mask); both lanes (__hbNAME2) */
 #define __CW_H2_COMPARE(OP)                                                                   \
   __CW_HFN __half2 __h##OP##2(__half2 a, __half2 b) {                                         \
-    bool lo = __h##OP(__low2half(a), __low2half(b)), hi = __h##OP(__high2half(a), __high2half(b)); \
-    return __halves2half2(__cw_half_of_bool(lo), __cw_half_of_bool(hi));                      \
+    return __halves2half2(__cw_half_of_bool(__h##OP(__low2half(a), __low2half(b))),           \
+                          __cw_half_of_bool(__h##OP(__high2half(a), __high2half(b))));        \
   }                                                                                           \
   __CW_HFN unsigned int __h##OP##2_mask(__half2 a, __half2 b) {                               \
-    bool lo = __h##OP(__low2half(a), __low2half(b)), hi = __h##OP(__high2half(a), __high2half(b)); \
-    return (lo ? 0xffffu : 0u) | (hi ? 0xffff0000u : 0u);                                     \
+    return (__h##OP(__low2half(a), __low2half(b)) ? 0xffffu : 0u) |                           \
+           (__h##OP(__high2half(a), __high2half(b)) ? 0xffff0000u : 0u);                      \
   }                                                                                           \
   __CW_HFN bool __hb##OP##2(__half2 a, __half2 b) {                                           \
-    bool lo = __h##OP(__low2half(a), __low2half(b)), hi = __h##OP(__high2half(a), __high2half(b)); \
-    return lo && hi;                                                                          \
+    return __h##OP(__low2half(a), __low2half(b)) && __h##OP(__high2half(a), __high2half(b));  \
   }
 __CW_H2_COMPARE(eq)
 __CW_H2_COMPARE(ne)
@@ -299,27 +296,20 @@ __CW_H2_COMPARE(gtu)
 __CW_H2_COMPARE(geu)
 #undef __CW_H2_COMPARE
 __CW_HFN __half2 __hisnan2(__half2 a) {
-  bool lo = __hisnan(__low2half(a)), hi = __hisnan(__high2half(a));
-  return __halves2half2(__cw_half_of_bool(lo), __cw_half_of_bool(hi));
+  return __halves2half2(__cw_half_of_bool(__hisnan(__low2half(a))), __cw_half_of_bool(__hisnan(__high2half(a))));
 }
 /* a NaN operand gives CUDA's canonical NaN */
 __CW_HFN __half __hmax_nan(__half a, __half b) {
-  bool nan = __hisnan(a) || __hisnan(b);
-  __half m = __hmax(a, b);
-  return nan ? __ushort_as_half((unsigned short)0x7fffu) : m;
+  return __hisnan(a) || __hisnan(b) ? __ushort_as_half((unsigned short)0x7fffu) : __hmax(a, b);
 }
 __CW_HFN __half __hmin_nan(__half a, __half b) {
-  bool nan = __hisnan(a) || __hisnan(b);
-  __half m = __hmin(a, b);
-  return nan ? __ushort_as_half((unsigned short)0x7fffu) : m;
+  return __hisnan(a) || __hisnan(b) ? __ushort_as_half((unsigned short)0x7fffu) : __hmin(a, b);
 }
 __CW_HFN __half2 __hmax2_nan(__half2 a, __half2 b) {
-  __half lo = __hmax_nan(__low2half(a), __low2half(b)), hi = __hmax_nan(__high2half(a), __high2half(b));
-  return __halves2half2(lo, hi);
+  return __halves2half2(__hmax_nan(__low2half(a), __low2half(b)), __hmax_nan(__high2half(a), __high2half(b)));
 }
 __CW_HFN __half2 __hmin2_nan(__half2 a, __half2 b) {
-  __half lo = __hmin_nan(__low2half(a), __low2half(b)), hi = __hmin_nan(__high2half(a), __high2half(b));
-  return __halves2half2(lo, hi);
+  return __halves2half2(__hmin_nan(__low2half(a), __low2half(b)), __hmin_nan(__high2half(a), __high2half(b)));
 }
 #undef __CW_HFN
 #endif /* __cplusplus */

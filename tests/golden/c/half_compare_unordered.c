@@ -763,9 +763,7 @@ static float sample(CW_DEVICE_PARAMS, int32_t k) {
 /* __hequ<0> */
 static bool __hequ_0(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  float x = __bfloat162float(CW_DEVICE_ARGS, a);
-  float y = __bfloat162float(CW_DEVICE_ARGS, b);
-  return (!((x < y) || (x > y)));
+  return (!(operator_9(CW_DEVICE_ARGS, a, b) || operator_11(CW_DEVICE_ARGS, a, b)));
 }
 
 /* __hequ<0> */
@@ -777,17 +775,13 @@ static bool __hequ_0_1(CW_DEVICE_PARAMS, cw_half a, cw_half b) {
 /* __hne<0> */
 static bool __hne_0(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  float x = __bfloat162float(CW_DEVICE_ARGS, a);
-  float y = __bfloat162float(CW_DEVICE_ARGS, b);
-  return ((x < y) || (x > y));
+  return (operator_9(CW_DEVICE_ARGS, a, b) || operator_11(CW_DEVICE_ARGS, a, b));
 }
 
 /* __hneu<0> */
 static bool __hneu_0(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  float x = __bfloat162float(CW_DEVICE_ARGS, a);
-  float y = __bfloat162float(CW_DEVICE_ARGS, b);
-  return (!(x == y));
+  return (!operator_7(CW_DEVICE_ARGS, a, b));
 }
 
 /* __hneu<0> */
@@ -799,9 +793,7 @@ static bool __hneu_0_1(CW_DEVICE_PARAMS, cw_half a, cw_half b) {
 /* __hltu<0> */
 static bool __hltu_0(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  float x = __bfloat162float(CW_DEVICE_ARGS, a);
-  float y = __bfloat162float(CW_DEVICE_ARGS, b);
-  return (!(x >= y));
+  return (!operator_12(CW_DEVICE_ARGS, a, b));
 }
 
 /* __hltu<0> */
@@ -813,17 +805,13 @@ static bool __hltu_0_1(CW_DEVICE_PARAMS, cw_half a, cw_half b) {
 /* __hge<0> */
 static bool __hge_0(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  float x = __bfloat162float(CW_DEVICE_ARGS, a);
-  float y = __bfloat162float(CW_DEVICE_ARGS, b);
-  return (x >= y);
+  return operator_12(CW_DEVICE_ARGS, a, b);
 }
 
 /* __hleu<0> */
 static bool __hleu_0(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  float x = __bfloat162float(CW_DEVICE_ARGS, a);
-  float y = __bfloat162float(CW_DEVICE_ARGS, b);
-  return (!(x > y));
+  return (!operator_11(CW_DEVICE_ARGS, a, b));
 }
 
 /* __hleu<0> */
@@ -835,9 +823,7 @@ static bool __hleu_0_1(CW_DEVICE_PARAMS, cw_half a, cw_half b) {
 /* __hgtu<0> */
 static bool __hgtu_0(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  float x = __bfloat162float(CW_DEVICE_ARGS, a);
-  float y = __bfloat162float(CW_DEVICE_ARGS, b);
-  return (!(x <= y));
+  return (!operator_10(CW_DEVICE_ARGS, a, b));
 }
 
 /* __hgtu<0> */
@@ -849,17 +835,13 @@ static bool __hgtu_0_1(CW_DEVICE_PARAMS, cw_half a, cw_half b) {
 /* __hle<0> */
 static bool __hle_0(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  float x = __bfloat162float(CW_DEVICE_ARGS, a);
-  float y = __bfloat162float(CW_DEVICE_ARGS, b);
-  return (x <= y);
+  return operator_10(CW_DEVICE_ARGS, a, b);
 }
 
 /* __hgeu<0> */
 static bool __hgeu_0(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  float x = __bfloat162float(CW_DEVICE_ARGS, a);
-  float y = __bfloat162float(CW_DEVICE_ARGS, b);
-  return (!(x < y));
+  return (!operator_9(CW_DEVICE_ARGS, a, b));
 }
 
 /* __hgeu<0> */
@@ -871,46 +853,32 @@ static bool __hgeu_0_1(CW_DEVICE_PARAMS, cw_half a, cw_half b) {
 /* __hmax_nan<0> */
 static __nv_bfloat16 __hmax_nan_0(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  bool nan = __hisnan(CW_DEVICE_ARGS, a);
-  bool nan_b = __hisnan(CW_DEVICE_ARGS, b);
-  __nv_bfloat16 m = __hmax(CW_DEVICE_ARGS, a, b);
-  uint16_t bits = m.__x;
-  return __ushort_as_bfloat16(CW_DEVICE_ARGS, ((uint16_t)((nan || nan_b) ? 32767 : ((int32_t)bits))));
+  return ((__hisnan(CW_DEVICE_ARGS, a) || __hisnan(CW_DEVICE_ARGS, b)) ? __ushort_as_bfloat16(CW_DEVICE_ARGS, ((uint16_t)32767)) : __hmax(CW_DEVICE_ARGS, a, b));
 }
 
 /* __hmax_nan<0> */
 static cw_half __hmax_nan_0_1(CW_DEVICE_PARAMS, cw_half a, cw_half b) {
   CW_DEVICE_PROLOGUE
-  bool nan = (cw_hisnan(a) || cw_hisnan(b));
-  cw_half m = cw_hmax(a, b);
-  return (nan ? cw_ushort_as_half(((uint16_t)32767)) : m);
+  return ((cw_hisnan(a) || cw_hisnan(b)) ? cw_ushort_as_half(((uint16_t)32767)) : cw_hmax(a, b));
 }
 
 /* __hmin_nan<0> */
 static __nv_bfloat16 __hmin_nan_0(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  bool nan = __hisnan(CW_DEVICE_ARGS, a);
-  bool nan_b = __hisnan(CW_DEVICE_ARGS, b);
-  __nv_bfloat16 m = __hmin(CW_DEVICE_ARGS, a, b);
-  uint16_t bits = m.__x;
-  return __ushort_as_bfloat16(CW_DEVICE_ARGS, ((uint16_t)((nan || nan_b) ? 32767 : ((int32_t)bits))));
+  return ((__hisnan(CW_DEVICE_ARGS, a) || __hisnan(CW_DEVICE_ARGS, b)) ? __ushort_as_bfloat16(CW_DEVICE_ARGS, ((uint16_t)32767)) : __hmin(CW_DEVICE_ARGS, a, b));
 }
 
 /* __hmin_nan<0> */
 static cw_half __hmin_nan_0_1(CW_DEVICE_PARAMS, cw_half a, cw_half b) {
   CW_DEVICE_PROLOGUE
-  bool nan = (cw_hisnan(a) || cw_hisnan(b));
-  cw_half m = cw_hmin(a, b);
-  return (nan ? cw_ushort_as_half(((uint16_t)32767)) : m);
+  return ((cw_hisnan(a) || cw_hisnan(b)) ? cw_ushort_as_half(((uint16_t)32767)) : cw_hmin(a, b));
 }
 
 /* __heq2<0> */
 static __nv_bfloat162 __heq2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp252;
-  bool lo = __heq(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __heq(CW_DEVICE_ARGS, a.y, b.y);
-  return (((__tmp252 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp252), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, lo), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, hi))), __tmp252);
+  __nv_bfloat162 __tmp220;
+  return (((__tmp220 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp220), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __heq(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __heq(CW_DEVICE_ARGS, a.y, b.y)))), __tmp220);
 }
 
 /* __cw_bf16_of_bool<0> */
@@ -922,9 +890,7 @@ static __nv_bfloat16 __cw_bf16_of_bool_0(CW_DEVICE_PARAMS, bool b) {
 /* __heq2<0> */
 static cw_half2 __heq2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = cw_heq(cw_low2half(a), cw_low2half(b));
-  bool hi = cw_heq(cw_high2half(a), cw_high2half(b));
-  return cw_halves2half2(__cw_half_of_bool_0(CW_DEVICE_ARGS, lo), __cw_half_of_bool_0(CW_DEVICE_ARGS, hi));
+  return cw_halves2half2(__cw_half_of_bool_0(CW_DEVICE_ARGS, cw_heq(cw_low2half(a), cw_low2half(b))), __cw_half_of_bool_0(CW_DEVICE_ARGS, cw_heq(cw_high2half(a), cw_high2half(b))));
 }
 
 /* __cw_half_of_bool<0> */
@@ -936,230 +902,174 @@ static cw_half __cw_half_of_bool_0(CW_DEVICE_PARAMS, bool b) {
 /* __hne2<0> */
 static __nv_bfloat162 __hne2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp262;
-  bool lo = __hne_0(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __hne_0(CW_DEVICE_ARGS, a.y, b.y);
-  return (((__tmp262 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp262), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, lo), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, hi))), __tmp262);
+  __nv_bfloat162 __tmp226;
+  return (((__tmp226 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp226), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hne_0(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hne_0(CW_DEVICE_ARGS, a.y, b.y)))), __tmp226);
 }
 
 /* __hne2<0> */
 static cw_half2 __hne2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = cw_hne(cw_low2half(a), cw_low2half(b));
-  bool hi = cw_hne(cw_high2half(a), cw_high2half(b));
-  return cw_halves2half2(__cw_half_of_bool_0(CW_DEVICE_ARGS, lo), __cw_half_of_bool_0(CW_DEVICE_ARGS, hi));
+  return cw_halves2half2(__cw_half_of_bool_0(CW_DEVICE_ARGS, cw_hne(cw_low2half(a), cw_low2half(b))), __cw_half_of_bool_0(CW_DEVICE_ARGS, cw_hne(cw_high2half(a), cw_high2half(b))));
 }
 
 /* __hltu2<0> */
 static __nv_bfloat162 __hltu2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp271;
-  bool lo = __hltu_0(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __hltu_0(CW_DEVICE_ARGS, a.y, b.y);
-  return (((__tmp271 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp271), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, lo), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, hi))), __tmp271);
+  __nv_bfloat162 __tmp231;
+  return (((__tmp231 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp231), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hltu_0(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hltu_0(CW_DEVICE_ARGS, a.y, b.y)))), __tmp231);
 }
 
 /* __hltu2<0> */
 static cw_half2 __hltu2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hltu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b));
-  bool hi = __hltu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b));
-  return cw_halves2half2(__cw_half_of_bool_0(CW_DEVICE_ARGS, lo), __cw_half_of_bool_0(CW_DEVICE_ARGS, hi));
+  return cw_halves2half2(__cw_half_of_bool_0(CW_DEVICE_ARGS, __hltu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b))), __cw_half_of_bool_0(CW_DEVICE_ARGS, __hltu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b))));
 }
 
 /* __hgeu2<0> */
 static __nv_bfloat162 __hgeu2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp280;
-  bool lo = __hgeu_0(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __hgeu_0(CW_DEVICE_ARGS, a.y, b.y);
-  return (((__tmp280 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp280), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, lo), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, hi))), __tmp280);
+  __nv_bfloat162 __tmp236;
+  return (((__tmp236 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp236), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hgeu_0(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hgeu_0(CW_DEVICE_ARGS, a.y, b.y)))), __tmp236);
 }
 
 /* __hgeu2<0> */
 static cw_half2 __hgeu2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hgeu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b));
-  bool hi = __hgeu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b));
-  return cw_halves2half2(__cw_half_of_bool_0(CW_DEVICE_ARGS, lo), __cw_half_of_bool_0(CW_DEVICE_ARGS, hi));
+  return cw_halves2half2(__cw_half_of_bool_0(CW_DEVICE_ARGS, __hgeu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b))), __cw_half_of_bool_0(CW_DEVICE_ARGS, __hgeu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b))));
 }
 
 /* __hlt2_mask<0> */
 static uint32_t __hlt2_mask_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hlt(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __hlt(CW_DEVICE_ARGS, a.y, b.y);
-  return ((lo ? 65535u : 0u) | (hi ? 4294901760u : 0u));
+  return ((__hlt(CW_DEVICE_ARGS, a.x, b.x) ? 65535u : 0u) | (__hlt(CW_DEVICE_ARGS, a.y, b.y) ? 4294901760u : 0u));
 }
 
 /* __hlt2_mask<0> */
 static uint32_t __hlt2_mask_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = cw_hlt(cw_low2half(a), cw_low2half(b));
-  bool hi = cw_hlt(cw_high2half(a), cw_high2half(b));
-  return ((lo ? 65535u : 0u) | (hi ? 4294901760u : 0u));
+  return ((cw_hlt(cw_low2half(a), cw_low2half(b)) ? 65535u : 0u) | (cw_hlt(cw_high2half(a), cw_high2half(b)) ? 4294901760u : 0u));
 }
 
 /* __hneu2_mask<0> */
 static uint32_t __hneu2_mask_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hneu_0(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __hneu_0(CW_DEVICE_ARGS, a.y, b.y);
-  return ((lo ? 65535u : 0u) | (hi ? 4294901760u : 0u));
+  return ((__hneu_0(CW_DEVICE_ARGS, a.x, b.x) ? 65535u : 0u) | (__hneu_0(CW_DEVICE_ARGS, a.y, b.y) ? 4294901760u : 0u));
 }
 
 /* __hneu2_mask<0> */
 static uint32_t __hneu2_mask_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hneu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b));
-  bool hi = __hneu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b));
-  return ((lo ? 65535u : 0u) | (hi ? 4294901760u : 0u));
+  return ((__hneu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b)) ? 65535u : 0u) | (__hneu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b)) ? 4294901760u : 0u));
 }
 
 /* __hbeq2<0> */
 static bool __hbeq2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __heq(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __heq(CW_DEVICE_ARGS, a.y, b.y);
-  return (lo && hi);
+  return (__heq(CW_DEVICE_ARGS, a.x, b.x) && __heq(CW_DEVICE_ARGS, a.y, b.y));
 }
 
 /* __hbeq2<0> */
 static bool __hbeq2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = cw_heq(cw_low2half(a), cw_low2half(b));
-  bool hi = cw_heq(cw_high2half(a), cw_high2half(b));
-  return (lo && hi);
+  return (cw_heq(cw_low2half(a), cw_low2half(b)) && cw_heq(cw_high2half(a), cw_high2half(b)));
 }
 
 /* __hbneu2<0> */
 static bool __hbneu2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hneu_0(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __hneu_0(CW_DEVICE_ARGS, a.y, b.y);
-  return (lo && hi);
+  return (__hneu_0(CW_DEVICE_ARGS, a.x, b.x) && __hneu_0(CW_DEVICE_ARGS, a.y, b.y));
 }
 
 /* __hbneu2<0> */
 static bool __hbneu2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hneu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b));
-  bool hi = __hneu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b));
-  return (lo && hi);
+  return (__hneu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b)) && __hneu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b)));
 }
 
 /* __hbltu2<0> */
 static bool __hbltu2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hltu_0(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __hltu_0(CW_DEVICE_ARGS, a.y, b.y);
-  return (lo && hi);
+  return (__hltu_0(CW_DEVICE_ARGS, a.x, b.x) && __hltu_0(CW_DEVICE_ARGS, a.y, b.y));
 }
 
 /* __hbltu2<0> */
 static bool __hbltu2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hltu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b));
-  bool hi = __hltu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b));
-  return (lo && hi);
+  return (__hltu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b)) && __hltu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b)));
 }
 
 /* __hble2<0> */
 static bool __hble2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hle_0(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __hle_0(CW_DEVICE_ARGS, a.y, b.y);
-  return (lo && hi);
+  return (__hle_0(CW_DEVICE_ARGS, a.x, b.x) && __hle_0(CW_DEVICE_ARGS, a.y, b.y));
 }
 
 /* __hble2<0> */
 static bool __hble2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = cw_hle(cw_low2half(a), cw_low2half(b));
-  bool hi = cw_hle(cw_high2half(a), cw_high2half(b));
-  return (lo && hi);
+  return (cw_hle(cw_low2half(a), cw_low2half(b)) && cw_hle(cw_high2half(a), cw_high2half(b)));
 }
 
 /* __hisnan2<0> */
 static __nv_bfloat162 __hisnan2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp336;
-  bool lo = __hisnan(CW_DEVICE_ARGS, a.x);
-  bool hi = __hisnan(CW_DEVICE_ARGS, a.y);
-  return (((__tmp336 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp336), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, lo), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, hi))), __tmp336);
+  __nv_bfloat162 __tmp264;
+  return (((__tmp264 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp264), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hisnan(CW_DEVICE_ARGS, a.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hisnan(CW_DEVICE_ARGS, a.y)))), __tmp264);
 }
 
 /* __hisnan2<0> */
 static cw_half2 __hisnan2_0_1(CW_DEVICE_PARAMS, cw_half2 a) {
   CW_DEVICE_PROLOGUE
-  bool lo = cw_hisnan(cw_low2half(a));
-  bool hi = cw_hisnan(cw_high2half(a));
-  return cw_halves2half2(__cw_half_of_bool_0(CW_DEVICE_ARGS, lo), __cw_half_of_bool_0(CW_DEVICE_ARGS, hi));
+  return cw_halves2half2(__cw_half_of_bool_0(CW_DEVICE_ARGS, cw_hisnan(cw_low2half(a))), __cw_half_of_bool_0(CW_DEVICE_ARGS, cw_hisnan(cw_high2half(a))));
 }
 
 /* __hgtu2<0> */
 static __nv_bfloat162 __hgtu2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp351;
-  bool lo = __hgtu_0(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __hgtu_0(CW_DEVICE_ARGS, a.y, b.y);
-  return (((__tmp351 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp351), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, lo), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, hi))), __tmp351);
+  __nv_bfloat162 __tmp275;
+  return (((__tmp275 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp275), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hgtu_0(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hgtu_0(CW_DEVICE_ARGS, a.y, b.y)))), __tmp275);
 }
 
 /* __hgtu2<0> */
 static cw_half2 __hgtu2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hgtu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b));
-  bool hi = __hgtu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b));
-  return cw_halves2half2(__cw_half_of_bool_0(CW_DEVICE_ARGS, lo), __cw_half_of_bool_0(CW_DEVICE_ARGS, hi));
+  return cw_halves2half2(__cw_half_of_bool_0(CW_DEVICE_ARGS, __hgtu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b))), __cw_half_of_bool_0(CW_DEVICE_ARGS, __hgtu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b))));
 }
 
 /* __hge2_mask<0> */
 static uint32_t __hge2_mask_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hge_0(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __hge_0(CW_DEVICE_ARGS, a.y, b.y);
-  return ((lo ? 65535u : 0u) | (hi ? 4294901760u : 0u));
+  return ((__hge_0(CW_DEVICE_ARGS, a.x, b.x) ? 65535u : 0u) | (__hge_0(CW_DEVICE_ARGS, a.y, b.y) ? 4294901760u : 0u));
 }
 
 /* __hge2_mask<0> */
 static uint32_t __hge2_mask_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = cw_hge(cw_low2half(a), cw_low2half(b));
-  bool hi = cw_hge(cw_high2half(a), cw_high2half(b));
-  return ((lo ? 65535u : 0u) | (hi ? 4294901760u : 0u));
+  return ((cw_hge(cw_low2half(a), cw_low2half(b)) ? 65535u : 0u) | (cw_hge(cw_high2half(a), cw_high2half(b)) ? 4294901760u : 0u));
 }
 
 /* __hbne2<0> */
 static bool __hbne2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hne_0(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __hne_0(CW_DEVICE_ARGS, a.y, b.y);
-  return (lo && hi);
+  return (__hne_0(CW_DEVICE_ARGS, a.x, b.x) && __hne_0(CW_DEVICE_ARGS, a.y, b.y));
 }
 
 /* __hbne2<0> */
 static bool __hbne2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = cw_hne(cw_low2half(a), cw_low2half(b));
-  bool hi = cw_hne(cw_high2half(a), cw_high2half(b));
-  return (lo && hi);
+  return (cw_hne(cw_low2half(a), cw_low2half(b)) && cw_hne(cw_high2half(a), cw_high2half(b)));
 }
 
 /* __hbgeu2<0> */
 static bool __hbgeu2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hgeu_0(CW_DEVICE_ARGS, a.x, b.x);
-  bool hi = __hgeu_0(CW_DEVICE_ARGS, a.y, b.y);
-  return (lo && hi);
+  return (__hgeu_0(CW_DEVICE_ARGS, a.x, b.x) && __hgeu_0(CW_DEVICE_ARGS, a.y, b.y));
 }
 
 /* __hbgeu2<0> */
 static bool __hbgeu2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
   CW_DEVICE_PROLOGUE
-  bool lo = __hgeu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b));
-  bool hi = __hgeu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b));
-  return (lo && hi);
+  return (__hgeu_0_1(CW_DEVICE_ARGS, cw_low2half(a), cw_low2half(b)) && __hgeu_0_1(CW_DEVICE_ARGS, cw_high2half(a), cw_high2half(b)));
 }
 
 /* No module state: the exact copies may live in a second object (c_prelude.c) */
@@ -1178,8 +1088,8 @@ CW_INLINE void cwb_halfUnordered(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     {
       {
         {
-          cw_half2 __tmp340;
-          cw_half2 __tmp341;
+          cw_half2 __tmp266;
+          cw_half2 __tmp267;
           int32_t i = ((int32_t)((uint32_t)cw_tx));
           float fa = sample(CW_DEVICE_ARGS, (i & 7));
           float fb = sample(CW_DEVICE_ARGS, (i >> 3));
@@ -1209,7 +1119,7 @@ CW_INLINE void cwb_halfUnordered(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
           (l |= (((int32_t)__hbltu2_0_1(CW_DEVICE_ARGS, p, q)) << 8));
           (l |= (((int32_t)__hble2_0_1(CW_DEVICE_ARGS, p, q)) << 9));
           (l |= (((int32_t)(cw_low2float(__hisnan2_0_1(CW_DEVICE_ARGS, p)) == 1.0f)) << 10));
-          (l |= (((int32_t)(((__tmp341 = p), (__tmp340 = q)), ((!cw_heq(cw_low2half(__tmp341), cw_low2half(__tmp340))) && (!cw_heq(cw_high2half(__tmp341), cw_high2half(__tmp340)))))) << 11));
+          (l |= (((int32_t)(((__tmp267 = p), (__tmp266 = q)), ((!cw_heq(cw_low2half(__tmp267), cw_low2half(__tmp266))) && (!cw_heq(cw_high2half(__tmp267), cw_high2half(__tmp266)))))) << 11));
           (lanes[i] = l);
           __nv_bfloat16 x = __float2bfloat16(CW_DEVICE_ARGS, fa);
           __nv_bfloat16 y = __float2bfloat16(CW_DEVICE_ARGS, fb);

@@ -103,25 +103,19 @@ fn u___hgeu_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: f16, cw_a_b: f16) 
 fn u___hmax_nan_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: f16, cw_a_b: f16) -> f16 {
   var a = cw_a_a;
   var b = cw_a_b;
-  var nan: bool = ((a != a) || (b != b));
-  var m: f16 = max(a, b);
-  return select(m, cw_ushort_as_half(u32(32767u)), nan);
+  return select(max(a, b), cw_ushort_as_half(u32(32767u)), ((a != a) || (b != b)));
 }
 
 fn u___hmin_nan_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: f16, cw_a_b: f16) -> f16 {
   var a = cw_a_a;
   var b = cw_a_b;
-  var nan: bool = ((a != a) || (b != b));
-  var m: f16 = min(a, b);
-  return select(m, cw_ushort_as_half(u32(32767u)), nan);
+  return select(min(a, b), cw_ushort_as_half(u32(32767u)), ((a != a) || (b != b)));
 }
 
 fn u___heq2_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>, cw_a_b: vec2<f16>) -> vec2<f16> {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = ((a).x == (b).x);
-  var hi: bool = ((a).y == (b).y);
-  return vec2<f16>(u___cw_half_of_bool_0(cw_tid, cw_bid, lo), u___cw_half_of_bool_0(cw_tid, cw_bid, hi));
+  return vec2<f16>(u___cw_half_of_bool_0(cw_tid, cw_bid, ((a).x == (b).x)), u___cw_half_of_bool_0(cw_tid, cw_bid, ((a).y == (b).y)));
 }
 
 fn u___cw_half_of_bool_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_b: bool) -> f16 {
@@ -132,80 +126,60 @@ fn u___cw_half_of_bool_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_b: bool) -> 
 fn u___hne2_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>, cw_a_b: vec2<f16>) -> vec2<f16> {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = cw_hne((a).x, (b).x);
-  var hi: bool = cw_hne((a).y, (b).y);
-  return vec2<f16>(u___cw_half_of_bool_0(cw_tid, cw_bid, lo), u___cw_half_of_bool_0(cw_tid, cw_bid, hi));
+  return vec2<f16>(u___cw_half_of_bool_0(cw_tid, cw_bid, cw_hne((a).x, (b).x)), u___cw_half_of_bool_0(cw_tid, cw_bid, cw_hne((a).y, (b).y)));
 }
 
 fn u___hltu2_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>, cw_a_b: vec2<f16>) -> vec2<f16> {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = u___hltu_0_1(cw_tid, cw_bid, (a).x, (b).x);
-  var hi: bool = u___hltu_0_1(cw_tid, cw_bid, (a).y, (b).y);
-  return vec2<f16>(u___cw_half_of_bool_0(cw_tid, cw_bid, lo), u___cw_half_of_bool_0(cw_tid, cw_bid, hi));
+  return vec2<f16>(u___cw_half_of_bool_0(cw_tid, cw_bid, u___hltu_0_1(cw_tid, cw_bid, (a).x, (b).x)), u___cw_half_of_bool_0(cw_tid, cw_bid, u___hltu_0_1(cw_tid, cw_bid, (a).y, (b).y)));
 }
 
 fn u___hgeu2_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>, cw_a_b: vec2<f16>) -> vec2<f16> {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = u___hgeu_0_1(cw_tid, cw_bid, (a).x, (b).x);
-  var hi: bool = u___hgeu_0_1(cw_tid, cw_bid, (a).y, (b).y);
-  return vec2<f16>(u___cw_half_of_bool_0(cw_tid, cw_bid, lo), u___cw_half_of_bool_0(cw_tid, cw_bid, hi));
+  return vec2<f16>(u___cw_half_of_bool_0(cw_tid, cw_bid, u___hgeu_0_1(cw_tid, cw_bid, (a).x, (b).x)), u___cw_half_of_bool_0(cw_tid, cw_bid, u___hgeu_0_1(cw_tid, cw_bid, (a).y, (b).y)));
 }
 
 fn u___hlt2_mask_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>, cw_a_b: vec2<f16>) -> u32 {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = ((a).x < (b).x);
-  var hi: bool = ((a).y < (b).y);
-  return (select(0u, 65535u, lo) | select(0u, 4294901760u, hi));
+  return (select(0u, 65535u, ((a).x < (b).x)) | select(0u, 4294901760u, ((a).y < (b).y)));
 }
 
 fn u___hneu2_mask_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>, cw_a_b: vec2<f16>) -> u32 {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = u___hneu_0_1(cw_tid, cw_bid, (a).x, (b).x);
-  var hi: bool = u___hneu_0_1(cw_tid, cw_bid, (a).y, (b).y);
-  return (select(0u, 65535u, lo) | select(0u, 4294901760u, hi));
+  return (select(0u, 65535u, u___hneu_0_1(cw_tid, cw_bid, (a).x, (b).x)) | select(0u, 4294901760u, u___hneu_0_1(cw_tid, cw_bid, (a).y, (b).y)));
 }
 
 fn u___hbeq2_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>, cw_a_b: vec2<f16>) -> bool {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = ((a).x == (b).x);
-  var hi: bool = ((a).y == (b).y);
-  return (lo && hi);
+  return (((a).x == (b).x) && ((a).y == (b).y));
 }
 
 fn u___hbneu2_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>, cw_a_b: vec2<f16>) -> bool {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = u___hneu_0_1(cw_tid, cw_bid, (a).x, (b).x);
-  var hi: bool = u___hneu_0_1(cw_tid, cw_bid, (a).y, (b).y);
-  return (lo && hi);
+  return (u___hneu_0_1(cw_tid, cw_bid, (a).x, (b).x) && u___hneu_0_1(cw_tid, cw_bid, (a).y, (b).y));
 }
 
 fn u___hbltu2_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>, cw_a_b: vec2<f16>) -> bool {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = u___hltu_0_1(cw_tid, cw_bid, (a).x, (b).x);
-  var hi: bool = u___hltu_0_1(cw_tid, cw_bid, (a).y, (b).y);
-  return (lo && hi);
+  return (u___hltu_0_1(cw_tid, cw_bid, (a).x, (b).x) && u___hltu_0_1(cw_tid, cw_bid, (a).y, (b).y));
 }
 
 fn u___hble2_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>, cw_a_b: vec2<f16>) -> bool {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = ((a).x <= (b).x);
-  var hi: bool = ((a).y <= (b).y);
-  return (lo && hi);
+  return (((a).x <= (b).x) && ((a).y <= (b).y));
 }
 
 fn u___hisnan2_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>) -> vec2<f16> {
   var a = cw_a_a;
-  var lo: bool = ((a).x != (a).x);
-  var hi: bool = ((a).y != (a).y);
-  return vec2<f16>(u___cw_half_of_bool_0(cw_tid, cw_bid, lo), u___cw_half_of_bool_0(cw_tid, cw_bid, hi));
+  return vec2<f16>(u___cw_half_of_bool_0(cw_tid, cw_bid, ((a).x != (a).x)), u___cw_half_of_bool_0(cw_tid, cw_bid, ((a).y != (a).y)));
 }
 
 fn u___float2bfloat16(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_f: f32) -> u___nv_bfloat16 {
@@ -255,14 +229,13 @@ fn u___nv_bfloat162___nv_bfloat162_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_
 fn u___hequ_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> bool {
   var a = cw_a_a;
   var b = cw_a_b;
-  var x: f32 = u___bfloat162float(cw_tid, cw_bid, a);
-  var y: f32 = u___bfloat162float(cw_tid, cw_bid, b);
-  return !(((x < y) || (x > y)));
+  return !((operator_9(cw_tid, cw_bid, a, b) || operator_11(cw_tid, cw_bid, a, b)));
 }
 
-fn u___bfloat162float(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_h: u___nv_bfloat16) -> f32 {
-  var h = cw_a_h;
-  return u___nv_bfloat16_conv_14(cw_tid, cw_bid, h);
+fn operator_9(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> bool {
+  var a = cw_a_a;
+  var b = cw_a_b;
+  return (u___nv_bfloat16_conv_14(cw_tid, cw_bid, a) < u___nv_bfloat16_conv_14(cw_tid, cw_bid, b));
 }
 
 fn u___nv_bfloat16_conv_14(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_v_self: u___nv_bfloat16) -> f32 {
@@ -275,46 +248,48 @@ fn u___cw_bf16_bits_float(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_u: u32) -> 
   return cw_f32_bits(u);
 }
 
+fn operator_11(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> bool {
+  var a = cw_a_a;
+  var b = cw_a_b;
+  return (u___nv_bfloat16_conv_14(cw_tid, cw_bid, a) > u___nv_bfloat16_conv_14(cw_tid, cw_bid, b));
+}
+
 fn u___hne_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> bool {
   var a = cw_a_a;
   var b = cw_a_b;
-  var x: f32 = u___bfloat162float(cw_tid, cw_bid, a);
-  var y: f32 = u___bfloat162float(cw_tid, cw_bid, b);
-  return ((x < y) || (x > y));
+  return (operator_9(cw_tid, cw_bid, a, b) || operator_11(cw_tid, cw_bid, a, b));
 }
 
 fn u___hgeu_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> bool {
   var a = cw_a_a;
   var b = cw_a_b;
-  var x: f32 = u___bfloat162float(cw_tid, cw_bid, a);
-  var y: f32 = u___bfloat162float(cw_tid, cw_bid, b);
-  return !((x < y));
+  return !(operator_9(cw_tid, cw_bid, a, b));
 }
 
 fn u___hle_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> bool {
   var a = cw_a_a;
   var b = cw_a_b;
-  var x: f32 = u___bfloat162float(cw_tid, cw_bid, a);
-  var y: f32 = u___bfloat162float(cw_tid, cw_bid, b);
-  return (x <= y);
+  return operator_10(cw_tid, cw_bid, a, b);
+}
+
+fn operator_10(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> bool {
+  var a = cw_a_a;
+  var b = cw_a_b;
+  return (u___nv_bfloat16_conv_14(cw_tid, cw_bid, a) <= u___nv_bfloat16_conv_14(cw_tid, cw_bid, b));
 }
 
 fn u___hgtu2_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat162, cw_a_b: u___nv_bfloat162) -> u___nv_bfloat162 {
   var a = cw_a_a;
   var b = cw_a_b;
-  var u___tmp351: u___nv_bfloat162;
-  var lo: bool = u___hgtu_0(cw_tid, cw_bid, a.x, b.x);
-  var hi: bool = u___hgtu_0(cw_tid, cw_bid, a.y, b.y);
-  u___tmp351 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_1(cw_tid, cw_bid, 0i, &u___tmp351, u___cw_bf16_of_bool_0(cw_tid, cw_bid, lo), u___cw_bf16_of_bool_0(cw_tid, cw_bid, hi));
-  return u___tmp351;
+  var u___tmp275: u___nv_bfloat162;
+  u___tmp275 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_1(cw_tid, cw_bid, 0i, &u___tmp275, u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hgtu_0(cw_tid, cw_bid, a.x, b.x)), u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hgtu_0(cw_tid, cw_bid, a.y, b.y)));
+  return u___tmp275;
 }
 
 fn u___hgtu_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> bool {
   var a = cw_a_a;
   var b = cw_a_b;
-  var x: f32 = u___bfloat162float(cw_tid, cw_bid, a);
-  var y: f32 = u___bfloat162float(cw_tid, cw_bid, b);
-  return !((x <= y));
+  return !(operator_10(cw_tid, cw_bid, a, b));
 }
 
 fn u___cw_bf16_of_bool_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_b: bool) -> u___nv_bfloat16 {
@@ -353,42 +328,38 @@ fn u___low2float(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_h: u___nv_bfloat162)
 fn u___hge2_mask_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat162, cw_a_b: u___nv_bfloat162) -> u32 {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = u___hge_0(cw_tid, cw_bid, a.x, b.x);
-  var hi: bool = u___hge_0(cw_tid, cw_bid, a.y, b.y);
-  return (select(0u, 65535u, lo) | select(0u, 4294901760u, hi));
+  return (select(0u, 65535u, u___hge_0(cw_tid, cw_bid, a.x, b.x)) | select(0u, 4294901760u, u___hge_0(cw_tid, cw_bid, a.y, b.y)));
 }
 
 fn u___hge_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> bool {
   var a = cw_a_a;
   var b = cw_a_b;
-  var x: f32 = u___bfloat162float(cw_tid, cw_bid, a);
-  var y: f32 = u___bfloat162float(cw_tid, cw_bid, b);
-  return (x >= y);
+  return operator_12(cw_tid, cw_bid, a, b);
+}
+
+fn operator_12(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> bool {
+  var a = cw_a_a;
+  var b = cw_a_b;
+  return (u___nv_bfloat16_conv_14(cw_tid, cw_bid, a) >= u___nv_bfloat16_conv_14(cw_tid, cw_bid, b));
 }
 
 fn u___hbne2_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat162, cw_a_b: u___nv_bfloat162) -> bool {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = u___hne_0(cw_tid, cw_bid, a.x, b.x);
-  var hi: bool = u___hne_0(cw_tid, cw_bid, a.y, b.y);
-  return (lo && hi);
+  return (u___hne_0(cw_tid, cw_bid, a.x, b.x) && u___hne_0(cw_tid, cw_bid, a.y, b.y));
 }
 
 fn u___hbgeu2_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat162, cw_a_b: u___nv_bfloat162) -> bool {
   var a = cw_a_a;
   var b = cw_a_b;
-  var lo: bool = u___hgeu_0(cw_tid, cw_bid, a.x, b.x);
-  var hi: bool = u___hgeu_0(cw_tid, cw_bid, a.y, b.y);
-  return (lo && hi);
+  return (u___hgeu_0(cw_tid, cw_bid, a.x, b.x) && u___hgeu_0(cw_tid, cw_bid, a.y, b.y));
 }
 
 fn u___hisnan2_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat162) -> u___nv_bfloat162 {
   var a = cw_a_a;
-  var u___tmp336: u___nv_bfloat162;
-  var lo: bool = u___hisnan(cw_tid, cw_bid, a.x);
-  var hi: bool = u___hisnan(cw_tid, cw_bid, a.y);
-  u___tmp336 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_2(cw_tid, cw_bid, 0i, &u___tmp336, u___cw_bf16_of_bool_0(cw_tid, cw_bid, lo), u___cw_bf16_of_bool_0(cw_tid, cw_bid, hi));
-  return u___tmp336;
+  var u___tmp264: u___nv_bfloat162;
+  u___tmp264 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_2(cw_tid, cw_bid, 0i, &u___tmp264, u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hisnan(cw_tid, cw_bid, a.x)), u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hisnan(cw_tid, cw_bid, a.y)));
+  return u___tmp264;
 }
 
 fn u___hisnan(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16) -> bool {
@@ -424,11 +395,13 @@ fn operator_8(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_
 fn u___hmax_nan_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> u___nv_bfloat16 {
   var a = cw_a_a;
   var b = cw_a_b;
-  var nan: bool = u___hisnan(cw_tid, cw_bid, a);
-  var nan_b: bool = u___hisnan(cw_tid, cw_bid, b);
-  var m: u___nv_bfloat16 = u___hmax(cw_tid, cw_bid, a, b);
-  var bits: u32 = m.u___x;
-  return u___ushort_as_bfloat16(cw_tid, cw_bid, (u32(select(i32(bits), 32767i, (nan || nan_b))) & 0xffffu));
+  var cw_t0: u___nv_bfloat16;
+  if ((u___hisnan(cw_tid, cw_bid, a) || u___hisnan(cw_tid, cw_bid, b))) {
+    cw_t0 = u___ushort_as_bfloat16(cw_tid, cw_bid, 32767u);
+  } else {
+    cw_t0 = u___hmax(cw_tid, cw_bid, a, b);
+  }
+  return cw_t0;
 }
 
 fn u___hmax(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> u___nv_bfloat16 {
@@ -448,8 +421,8 @@ fn u___nv_bfloat16___nv_bfloat16_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_se
 @compute @workgroup_size(cw_bx, cw_by, cw_bz)
 fn halfUnordered(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
   let cw_bid = cw_wid + cw_p.cw_base;
-  var u___tmp340: vec2<f16>;
-  var u___tmp341: vec2<f16>;
+  var u___tmp266: vec2<f16>;
+  var u___tmp267: vec2<f16>;
   var i: i32 = i32(cw_tid.x);
   var fa: f32 = sample(cw_tid, cw_bid, (i & 7i));
   var fb: f32 = sample(cw_tid, cw_bid, (i >> u32(3i)));
@@ -479,8 +452,8 @@ fn halfUnordered(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workg
   l = (l | (i32(u___hbltu2_0_1(cw_tid, cw_bid, p, q)) << u32(8i)));
   l = (l | (i32(u___hble2_0_1(cw_tid, cw_bid, p, q)) << u32(9i)));
   l = (l | (i32((f32((u___hisnan2_0_1(cw_tid, cw_bid, p)).x) == 1.0f)) << u32(10i)));
-  u___tmp341 = p; u___tmp340 = q;
-  l = (l | (i32((!(((u___tmp341).x == (u___tmp340).x)) && !(((u___tmp341).y == (u___tmp340).y)))) << u32(11i)));
+  u___tmp267 = p; u___tmp266 = q;
+  l = (l | (i32((!(((u___tmp267).x == (u___tmp266).x)) && !(((u___tmp267).y == (u___tmp266).y)))) << u32(11i)));
   lanes[i] = l;
   var x: u___nv_bfloat16 = u___float2bfloat16(cw_tid, cw_bid, fa);
   var y: u___nv_bfloat16 = u___float2bfloat16(cw_tid, cw_bid, fb);
