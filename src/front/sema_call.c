@@ -333,7 +333,80 @@ static KExpr *aggregate(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc
 }
 
 /* a temporary of class t made by one of its constructors */
+/* e with the constructor's parameters replaced by the call's arguments
+ * (params[0] is `this`, which a constant initializer cannot use) */
+static KExpr *bind_params(Parser *p, KExpr *e, KFunc *ctor, KExpr *call) {
+  if (!e) return NULL;
+  if (e->kind == KE_VAR)
+    for (int i = 1; i < ctor->nparams && i < call->nargs; i++)
+      if (e->var == ctor->params[i]) return call->args[i];
+  KExpr *c = arena_alloc(p->arena, sizeof *c);
+  *c = *e;
+  c->a = bind_params(p, e->a, ctor, call);
+  c->b = bind_params(p, e->b, ctor, call);
+  c->c = bind_params(p, e->c, ctor, call);
+  if (e->args && e->nargs) {
+    c->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)e->nargs);
+    for (int i = 0; i < e->nargs; i++) c->args[i] = bind_params(p, e->args[i], ctor, call);
+  }
+  return c;
+}
+
+/* the fields a constexpr constructor's body sets, as brace-list elements:
+ * every statement must be `this->field = value` (what member initializers
+ * and simple bodies become); false for anything else */
+static bool constant_fields(Parser *p, KStmt *s, KFunc *ctor, KExpr *call, PtrVec *out) {
+  if (!s) return true;
+  if (s->kind == KS_BLOCK) {
+    for (int i = 0; i < s->nstmts; i++)
+      if (!constant_fields(p, s->stmts[i], ctor, call, out)) return false;
+    return true;
+  }
+  if (s->kind == KS_RETURN && !s->e) return true;
+  if (s->kind != KS_EXPR || s->e->kind != KE_ASSIGN || s->e->op != KOP_NONE) return false;
+  KExpr *dst = s->e->a;
+  if (dst->kind != KE_MEMBER || dst->a->kind != KE_DEREF || dst->a->a->kind != KE_VAR ||
+      dst->a->a->var != ctor->params[0])
+    return false;
+  KExpr *v = bind_params(p, s->e->b, ctor, call);
+  v->designator = dst->field;
+  for (int i = 0; i < out->len; i++)
+    if (((KExpr *)out->items[i])->designator == dst->field) out->items[i] = v;
+  bool seen = false;
+  for (int i = 0; i < out->len; i++) seen |= out->items[i] == v;
+  if (!seen) vec_push(p->arena, out, v);
+  return true;
+}
+
+/* `__device__ S s(args);` outside a function: CUDA has no dynamic
+ * initialization, so a constexpr constructor is evaluated here into the
+ * brace list it amounts to; the initializer check then requires its
+ * values to be constants.  Any other constructor is nvcc's error. */
+static KExpr *construct_constant(Parser *p, KType *t, Sym *ctors, KExpr **args, int nargs, SrcLoc loc) {
+  KVar *obj_var = new_var(p, KV_LOCAL, "<constant>", t, loc);
+  KExpr *obj = new_expr(p, KE_VAR, t, loc);
+  obj->var = obj_var;
+  Token fake = {0};
+  fake.kind = TK_IDENT;
+  fake.spelling = t->name;
+  fake.loc = loc;
+  KExpr *call = sema_call_funcs(p, ctors, class_ctor_templates(t), NULL, 0, obj, args, nargs, &fake);
+  KFunc *ctor = call->kind == KE_CALL ? call->fn : NULL;
+  PtrVec fields = {0};
+  if (!ctor || !(ctor->flags & KF_CONSTEXPR) || !ctor->body || ctor->nparams < 1 ||
+      !constant_fields(p, ctor->body, ctor, call, &fields))
+    error_at(p, loc, "dynamic initialization is not supported for a __device__, __constant__ or "
+                     "__managed__ variable: constructor '%s' is not a constexpr constructor whose "
+                     "body only sets members",
+             ctor ? ctor->name : t->name);
+  KExpr *list = new_expr(p, KE_INIT_LIST, t, loc);
+  list->args = (KExpr **)fields.items;
+  list->nargs = fields.len;
+  return list;
+}
+
 static KExpr *construct_with(Parser *p, KType *t, Sym *ctors, KExpr **args, int nargs, SrcLoc loc) {
+  if (!p->fn) return construct_constant(p, t, ctors, args, nargs, loc);
   KVar *tmp;
   KExpr *init = make_temp(p, zero_value(p, t, loc), &tmp);
   KExpr *obj = new_expr(p, KE_VAR, tmp->type, loc);
@@ -384,6 +457,12 @@ KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) 
     if (nargs == 1 && args[0]->type->unqual->kind == KT_STRUCT && derives_from(args[0]->type, t) &&
         !(ctors && sema_call_viable(p, ctors, args, 1))) /* the implicit copy constructor */
       return class_slice(p, t, to_base(p, args[0], t), loc);
+    Sym *host_ctor = t->front ? scope_find_local(t->front, "<ctor>") : NULL;
+    if (!ctors && !p->fn && nargs > 0 && host_ctor && host_ctor->kind == SYM_HOST)
+      error_at(p, loc, "dynamic initialization is not supported for a __device__, __constant__ or "
+                       "__managed__ variable: the constructors of '%s' are host functions, not "
+                       "constexpr",
+               type_name(p, t));
     if (!ctors) return aggregate(p, t, args, nargs, loc);
     return construct_with(p, t, ctors, args, nargs, loc);
   }
