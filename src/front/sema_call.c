@@ -332,7 +332,6 @@ static KExpr *aggregate(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc
   return e;
 }
 
-/* a temporary of class t made by one of its constructors */
 /* e with the constructor's parameters replaced by the call's arguments
  * (params[0] is `this`, which a constant initializer cannot use) */
 static KExpr *bind_params(Parser *p, KExpr *e, KFunc *ctor, KExpr *call) {
@@ -348,6 +347,13 @@ static KExpr *bind_params(Parser *p, KExpr *e, KFunc *ctor, KExpr *call) {
   if (e->args && e->nargs) {
     c->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)e->nargs);
     for (int i = 0; i < e->nargs; i++) c->args[i] = bind_params(p, e->args[i], ctor, call);
+  }
+  /* `r.x` of an argument written as a brace list: that element */
+  if (c->kind == KE_MEMBER && (c->a->kind == KE_VEC || c->a->kind == KE_INIT_LIST) &&
+      c->a->type->unqual->kind == KT_STRUCT) {
+    for (int i = 0; i < c->a->nargs; i++)
+      if (c->a->args[i]->designator == c->field) return c->a->args[i];
+    return zero_value(p, c->type, c->loc);
   }
   return c;
 }
@@ -405,6 +411,7 @@ static KExpr *construct_constant(Parser *p, KType *t, Sym *ctors, KExpr **args, 
   return list;
 }
 
+/* a temporary of class t made by one of its constructors */
 static KExpr *construct_with(Parser *p, KType *t, Sym *ctors, KExpr **args, int nargs, SrcLoc loc) {
   if (!p->fn) return construct_constant(p, t, ctors, args, nargs, loc);
   KVar *tmp;
@@ -438,6 +445,8 @@ KExpr *sema_copy(Parser *p, KExpr *e, KType *t) {
 
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) {
   t = t->unqual;
+  KExpr *raw = nargs == 1 ? half_raw_conversion(p, args[0], t, loc) : NULL;
+  if (raw) return raw;
   bool has_ctor = t->kind == KT_STRUCT && t->front && scope_find_local(t->front, "<ctor>");
   if (nargs == 0 && !has_ctor) return zero_value(p, t, loc);
   if (kt_is_arith(t) || t->kind == KT_PTR) {
