@@ -137,6 +137,61 @@ static int const_ref_bindings(const FuncDecl *fd, KExpr **args, int nargs) {
   return n;
 }
 
+/* "f(long, float)" */
+static char *signature(Parser *p, const FuncDecl *fd) {
+  char *s = arena_printf(p->arena, "%s(", fd->name);
+  for (int i = 0; i < fd->nparams; i++)
+    s = arena_printf(p->arena, "%s%s%s%s", s, i ? ", " : "", type_name(p, fd->ptypes[i]),
+                     fd->pref[i] ? " &" : "");
+  return arena_printf(p->arena, "%s%s)", s, fd->variadic ? fd->nparams ? ", ..." : "..." : "");
+}
+
+/* short → int is a promotion, which C++ ranks above short → long (our
+ * costs rank both by size alone) */
+static bool integral_promotion(KExpr *arg, KType *param) {
+  KType *from = arg->type->unqual;
+  return kt_is_int(from) && from->size < 4 && param->unqual->kind == KT_I32;
+}
+
+/* C++ makes a call ambiguous when no viable candidate is better than all
+ * the others.  Our costs order candidates more finely than C++'s ranks
+ * in places, so only the certain case is reported: another function (not
+ * a template instance) that converts every argument with the same rank as
+ * the chosen one and that no tie-breaker (object, reference binding,
+ * variadic or not) separates from it — `f(long)` and `f(long long)`
+ * called with an int.  nvcc rejects these; picking the first would
+ * silently run another function than the program's author may think. */
+static void report_ambiguity(Parser *p, FuncDecl *best, PtrVec *cands, int nplain, KExpr **args,
+                             int nargs, Token *name_tok, int self_const) {
+  int best_index = -1;
+  for (int i = 0; i < cands->len; i++)
+    if (cands->items[i] == best) best_index = i;
+  if (best_index < 0 || candidate_cost(p, best, args, nargs) < 0) return;
+  for (int i = 0; i < cands->len; i++) {
+    FuncDecl *fd = cands->items[i];
+    if (fd == best || fd->kf == best->kf || candidate_cost(p, fd, args, nargs) < 0) continue;
+    /* two template instances: C++'s partial ordering (the more
+     * specialized template) decides, which costs do not model */
+    if (i >= nplain || best_index >= nplain || fd->is_template_instance || best->is_template_instance ||
+        fd->is_variadic_instance != best->is_variadic_instance ||
+        object_cost(fd, self_const) != object_cost(best, self_const) ||
+        const_ref_bindings(fd, args, nargs) != const_ref_bindings(best, args, nargs))
+      continue;
+    bool same = true;
+    for (int k = 0; k < nargs && same; k++) {
+      if (k >= fd->nparams || k >= best->nparams) { same = false; break; }
+      same = conversion_rank(p, args[k], fd->ptypes[k]) == conversion_rank(p, args[k], best->ptypes[k]) &&
+             integral_promotion(args[k], fd->ptypes[k]) == integral_promotion(args[k], best->ptypes[k]) &&
+             fd->pref[k] == best->pref[k];
+    }
+    if (!same) continue;
+    SrcLoc a = best->kf->loc, b = fd->kf->loc;
+    error_tok(p, name_tok, "call to '%s' is ambiguous: candidates '%s' at %s:%d:%d and '%s' at %s:%d:%d",
+              name_tok->spelling, signature(p, best), a.file ? a.file->name : "?", a.line, a.col,
+              signature(p, fd), b.file ? b.file->name : "?", b.line, b.col);
+  }
+}
+
 /* the best viable candidate, or NULL (with a lone non-viable candidate:
  * that one, so the call reports its precise error) */
 static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
@@ -183,6 +238,7 @@ static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *expli
     }
   }
   if (!best && lone && cands.len == 1) best = cands.items[0]; /* reports the precise error */
+  if (best && lone) report_ambiguity(p, best, &cands, nplain, args, nargs, name_tok, self_const);
   return best;
 }
 
