@@ -474,8 +474,10 @@ void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
   /* `T x(args)` inside a function, or `__device__ T x(args)` outside one,
    * is a variable with direct initialization when args do not start with
    * a type; other namespace-scope declarations are always functions (a
-   * host function's parameter types may be ones we do not know) */
-  bool may_be_variable = p->fn || ds->constant || ds->managed || (ds->fflags & KF_DEVICE);
+   * host function's parameter types may be ones we do not know), and so
+   * are qualified names (`S::S(value_type v)` names S's member types) */
+  bool may_be_variable = p->fn || ((ds->constant || ds->managed || (ds->fflags & KF_DEVICE)) &&
+                                   !d->qual_scope);
   if (equal(p->tok, "(") && d->name &&
       (abstract || !may_be_variable || equal(after, ")") || equal(after, "...") ||
        is_type_start(p, after))) {
