@@ -64,15 +64,24 @@ struct __nv_bfloat16_raw {
   unsigned short x;
 };
 
+struct __nv_bfloat162_raw {
+  unsigned short x, y;
+};
+
 struct __nv_bfloat16 {
   unsigned short __x;
   __nv_bfloat16() = default;
   __host__ __device__ __nv_bfloat16(float f) : __x(__cw_float_to_bf16_bits(f)) {}
   __host__ __device__ __nv_bfloat16(double f) : __x(__cw_float_to_bf16_bits((float)f)) {}
   __host__ __device__ __nv_bfloat16(int i) : __x(__cw_float_to_bf16_bits((float)i)) {}
-  __host__ __device__ __nv_bfloat16(__nv_bfloat16_raw r) : __x(r.x) {}
+  __host__ __device__ constexpr __nv_bfloat16(__nv_bfloat16_raw r) : __x(r.x) {}
   __host__ __device__ operator float() const {
     return __cw_bf16_bits_float((unsigned int)__x << 16);
+  }
+  __host__ __device__ operator __nv_bfloat16_raw() const {
+    __nv_bfloat16_raw r;
+    r.x = __x;
+    return r;
   }
 };
 
@@ -80,6 +89,17 @@ struct __align__(4) __nv_bfloat162 {
   __nv_bfloat16 x, y;
   __nv_bfloat162() = default;
   __host__ __device__ __nv_bfloat162(__nv_bfloat16 a, __nv_bfloat16 b) : x(a), y(b) {}
+  /* not constexpr, as CUDA's: a __device__ __nv_bfloat162 cannot start from one */
+  __host__ __device__ __nv_bfloat162(__nv_bfloat162_raw r) {
+    x.__x = r.x;
+    y.__x = r.y;
+  }
+  __host__ __device__ operator __nv_bfloat162_raw() const {
+    __nv_bfloat162_raw r;
+    r.x = x.__x;
+    r.y = y.__x;
+    return r;
+  }
 };
 
 typedef __nv_bfloat16 nv_bfloat16;

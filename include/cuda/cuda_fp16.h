@@ -30,6 +30,19 @@
 #include "host_defines.h"
 #include "vector_types.h" /* float2 (__half22float2) */
 
+#if defined(__cplusplus)
+/* the bit patterns of a __half and a __half2, as plain structs: __half is
+ * constructible from __half_raw (constexpr) and converts back to it, and
+ * likewise __half2 and __half2_raw (not constexpr); the device pass's
+ * conversions are sema's (sema_half_raw.c) */
+typedef struct __half_raw {
+  unsigned short x;
+} __half_raw;
+typedef struct __half2_raw {
+  unsigned short x, y;
+} __half2_raw;
+#endif
+
 #if !defined(__CUDA_ARCH__) && defined(__cplusplus)
 
 static inline unsigned short __cw_float_to_half_bits(float f) {
@@ -88,13 +101,17 @@ struct __half {
   unsigned short __x;
   __half() = default;
   __half(float f) : __x(__cw_float_to_half_bits(f)) {}
+  constexpr __half(const __half_raw &r) : __x(r.x) {}
   operator float() const { return __cw_half_bits_to_float(__x); }
+  operator __half_raw() const { return __half_raw{__x}; }
 };
 
 struct __half2 {
   __half x, y;
   __half2() = default;
   __half2(__half a, __half b) : x(a), y(b) {}
+  __half2(const __half2_raw &r) : x(__half_raw{r.x}), y(__half_raw{r.y}) {}
+  operator __half2_raw() const { return __half2_raw{x.__x, y.__x}; }
 };
 
 static inline __half __float2half(float f) { return __half(f); }

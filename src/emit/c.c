@@ -349,7 +349,9 @@ static void emit_global(CEmit *ce, const KVar *v) {
   sb_free(&d);
   if (v->init) {
     sb_puts(ce->out, " = ");
+    ce->static_init = true; /* a __half constant as its bits (c_expr.c) */
     ce_expr(ce, ce->out, v->init);
+    ce->static_init = false;
   }
   sb_printf(ce->out, ";%s\n",
             v->as == AS_CONSTANT ? " /* __constant__ */"

@@ -345,7 +345,9 @@ void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e) {
   switch (e->kind) {
   case KE_INT: emit_int(sb, e); break;
   case KE_FLOAT:
-    if (is_half(e->type)) {
+    if (is_half(e->type) && ce->static_init) {
+      sb_printf(sb, "{0x%04x}", emit_half_bits(e->fval)); /* C needs a constant here */
+    } else if (is_half(e->type)) {
       sb_puts(sb, "cw_f2h(");
       emit_float(sb, e->fval, KT_F32);
       sb_puts(sb, ")");

@@ -71,6 +71,7 @@ typedef struct CEmit {
   const KStmt *spec_if[2];  /* these `if`s are emitted with spec_cond as */
   const char *spec_cond[2]; /* their conditions (guard specialisation) */
   KRemat remat;        /* locals recomputed at each use (kir_find_remat) */
+  bool static_init;    /* emitting a global's initializer: constants only */
   bool check;          /* check mode (c_check.c) */
   bool check_access;   /* check mode: memory accesses too */
   bool check_races;    /* check mode for racecheck (CW_CHECK_RACES) */

@@ -132,6 +132,9 @@ bool glsl_to_spirv(const char *glsl, unsigned char **spv, size_t *n, char *err, 
 /* Decorates every float add/sub/mul NoContraction (glsl_nocontract.c), so
  * drivers round as the CPU backend does; false on a malformed module. */
 bool spirv_no_contraction(unsigned char **spv, size_t *n);
+/* half_bits.c: v as IEEE binary16 bits (round to nearest even; NaN: 0x7fff) */
+unsigned emit_half_bits(double v);
+
 /* The helper (cw_add64, cw_lt64s, ...) that computes op on 64-bit integers
  * held as two 32-bit words, shared by the GLSL and WGSL emitters
  * (int64_pairs.c); NULL for an operator without one.  *swap: pass the

@@ -529,6 +529,7 @@ static bool const_bytes(WEmit *w, unsigned char *dst, const KType *t, const KExp
     else d = kt_is_signed(e->type) ? (double)v : (double)(uint64_t)v;
     if (t->kind == KT_F32) { float f = (float)d; memcpy(dst, &f, 4); return true; }
     if (t->kind == KT_F64) { memcpy(dst, &d, 8); return true; }
+    if (t->kind == KT_F16) { uint16_t h = (uint16_t)emit_half_bits(d); memcpy(dst, &h, 2); return true; }
     if (kt_is_int(t)) { memcpy(dst, &v, (size_t)(t->size < 8 ? t->size : 8)); return true; }
     return false;
   }

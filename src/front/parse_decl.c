@@ -471,8 +471,16 @@ void parse_declarator(Parser *p, DeclSpec *ds, Declarator *d, bool abstract) {
     error_tok(p, p->tok, "expected identifier or '(' before '%s'",
               p->tok->kind == TK_EOF ? "end of file" : p->tok->spelling);
   Token *after = p->tok->next;
+  /* `T x(args)` inside a function, or `__device__ T x(args)` outside one,
+   * is a variable with direct initialization when args do not start with
+   * a type; other namespace-scope declarations are always functions (a
+   * host function's parameter types may be ones we do not know), and so
+   * are qualified names (`S::S(value_type v)` names S's member types) */
+  bool may_be_variable = p->fn || ((ds->constant || ds->managed || (ds->fflags & KF_DEVICE)) &&
+                                   !d->qual_scope);
   if (equal(p->tok, "(") && d->name &&
-      (abstract || !p->fn || equal(after, ")") || equal(after, "...") || is_type_start(p, after))) {
+      (abstract || !may_be_variable || equal(after, ")") || equal(after, "...") ||
+       is_type_start(p, after))) {
     p->tok = p->tok->next;
     d->is_func = true;
     parse_params(p, d);

@@ -409,6 +409,7 @@ KExpr *make_temp(Parser *p, KExpr *init, KVar **out); /* seq(temp = init, temp) 
 
 /* ---- operators on __half2 (sema_half2.c) ---- */
 bool is_half2(const KType *t);
+KExpr *half_raw_conversion(Parser *p, KExpr *e, KType *to, SrcLoc loc); /* NULL: not one */
 KExpr *half2_binary(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc); /* rvalues */
 KExpr *half2_negate(Parser *p, KExpr *a, SrcLoc oploc);
 KExpr *half2_compound_assign(Parser *p, KOp op, KExpr *a, KExpr *b, SrcLoc oploc);

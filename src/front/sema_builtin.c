@@ -219,8 +219,68 @@ KExpr *sema_builtin_call_at(Parser *p, const char *name, KExpr **args, int nargs
   return best ? build_call(p, best, &best_sig, args, nargs, loc) : NULL;
 }
 
+/* "min(unsigned long, unsigned long long)" */
+static char *sig_text(Parser *p, const char *name, Sig *sig) {
+  char *s = arena_printf(p->arena, "%s(", name);
+  for (int i = 0; i < sig->nparams; i++)
+    s = arena_printf(p->arena, "%s%s%s", s, i ? ", " : "", type_name(p, sig->params[i]));
+  return arena_printf(p->arena, "%s)", s);
+}
+
+/* min and max of integers: CUDA's overloads (math_functions.hpp) for
+ * every pair of int, unsigned, long, unsigned long, long long and
+ * unsigned long long that it defines.  With arguments of at least int's
+ * size, each argument's conversion is an exact match or, in C++'s ranks,
+ * a conversion (no promotions), so C++'s rule is decidable here: the call
+ * is ambiguous when no viable overload is at least as good for every
+ * argument as each other one and better for some — `min(unsigned long,
+ * unsigned long long)`, which nvcc rejects. */
+static void check_integer_minmax(Parser *p, const char *name, KExpr **args, int nargs,
+                                 Token *name_tok) {
+  if ((strcmp(name, "min") && strcmp(name, "max")) || nargs != 2) return;
+  for (int i = 0; i < nargs; i++)
+    if (!kt_is_int(args[i]->type) || args[i]->type->unqual->kind == KT_BOOL || args[i]->type->size < 4)
+      return;
+  Sig sigs[32];
+  int exact[32][2], n = 0;
+  for (BEntry *e = find(p, name); e && n < 32; e = e->next) {
+    if (strcmp(e->name, name)) continue;
+    Sig sig;
+    parse_sig(p, e->sig, &sig);
+    if (sig_cost(p, &sig, args, nargs) < 0 || !kt_is_int(sig.params[0]) || !kt_is_int(sig.params[1]))
+      continue;
+    sigs[n] = sig;
+    for (int i = 0; i < 2; i++) exact[n][i] = arg_cost(p, args[i], sig.params[i]) == 0;
+    n++;
+  }
+  for (int a = 0; a < n; a++) {
+    bool beats_all = true;
+    for (int b = 0; b < n && beats_all; b++) {
+      if (a == b) continue;
+      bool not_worse = exact[a][0] >= exact[b][0] && exact[a][1] >= exact[b][1];
+      bool better = exact[a][0] > exact[b][0] || exact[a][1] > exact[b][1];
+      beats_all = not_worse && better;
+    }
+    if (beats_all) return;
+  }
+  if (n < 2) return;
+  /* name two of the best: those with an exact match */
+  int first = -1, second = -1;
+  for (int a = 0; a < n; a++)
+    if (exact[a][0] || exact[a][1]) {
+      if (first < 0) first = a;
+      else if (second < 0) second = a;
+    }
+  if (second < 0) first = 0, second = 1;
+  error_tok(p, name_tok, "call to '%s' is ambiguous with argument types ('%s', '%s'): candidates "
+            "include CUDA's '%s' and '%s'",
+            name, type_name(p, args[0]->type), type_name(p, args[1]->type),
+            sig_text(p, name, &sigs[first]), sig_text(p, name, &sigs[second]));
+}
+
 KExpr *sema_builtin_call(Parser *p, const char *name, KExpr **args, int nargs,
                          Token *name_tok) {
+  check_integer_minmax(p, name, args, nargs, name_tok);
   if (!strncmp(name, "make_", 5)) return make_vector(p, name, args, nargs, name_tok);
   BEntry *first = find(p, name);
   if (!first) return NULL;

@@ -137,6 +137,61 @@ static int const_ref_bindings(const FuncDecl *fd, KExpr **args, int nargs) {
   return n;
 }
 
+/* "f(long, float)" */
+static char *signature(Parser *p, const FuncDecl *fd) {
+  char *s = arena_printf(p->arena, "%s(", fd->name);
+  for (int i = 0; i < fd->nparams; i++)
+    s = arena_printf(p->arena, "%s%s%s%s", s, i ? ", " : "", type_name(p, fd->ptypes[i]),
+                     fd->pref[i] ? " &" : "");
+  return arena_printf(p->arena, "%s%s)", s, fd->variadic ? fd->nparams ? ", ..." : "..." : "");
+}
+
+/* short → int is a promotion, which C++ ranks above short → long (our
+ * costs rank both by size alone) */
+static bool integral_promotion(KExpr *arg, KType *param) {
+  KType *from = arg->type->unqual;
+  return kt_is_int(from) && from->size < 4 && param->unqual->kind == KT_I32;
+}
+
+/* C++ makes a call ambiguous when no viable candidate is better than all
+ * the others.  Our costs order candidates more finely than C++'s ranks
+ * in places, so only the certain case is reported: another function (not
+ * a template instance) that converts every argument with the same rank as
+ * the chosen one and that no tie-breaker (object, reference binding,
+ * variadic or not) separates from it — `f(long)` and `f(long long)`
+ * called with an int.  nvcc rejects these; picking the first would
+ * silently run another function than the program's author may think. */
+static void report_ambiguity(Parser *p, FuncDecl *best, PtrVec *cands, int nplain, KExpr **args,
+                             int nargs, Token *name_tok, int self_const) {
+  int best_index = -1;
+  for (int i = 0; i < cands->len; i++)
+    if (cands->items[i] == best) best_index = i;
+  if (best_index < 0 || candidate_cost(p, best, args, nargs) < 0) return;
+  for (int i = 0; i < cands->len; i++) {
+    FuncDecl *fd = cands->items[i];
+    if (fd == best || fd->kf == best->kf || candidate_cost(p, fd, args, nargs) < 0) continue;
+    /* two template instances: C++'s partial ordering (the more
+     * specialized template) decides, which costs do not model */
+    if (i >= nplain || best_index >= nplain || fd->is_template_instance || best->is_template_instance ||
+        fd->is_variadic_instance != best->is_variadic_instance ||
+        object_cost(fd, self_const) != object_cost(best, self_const) ||
+        const_ref_bindings(fd, args, nargs) != const_ref_bindings(best, args, nargs))
+      continue;
+    bool same = true;
+    for (int k = 0; k < nargs && same; k++) {
+      if (k >= fd->nparams || k >= best->nparams) { same = false; break; }
+      same = conversion_rank(p, args[k], fd->ptypes[k]) == conversion_rank(p, args[k], best->ptypes[k]) &&
+             integral_promotion(args[k], fd->ptypes[k]) == integral_promotion(args[k], best->ptypes[k]) &&
+             fd->pref[k] == best->pref[k];
+    }
+    if (!same) continue;
+    SrcLoc a = best->kf->loc, b = fd->kf->loc;
+    error_tok(p, name_tok, "call to '%s' is ambiguous: candidates '%s' at %s:%d:%d and '%s' at %s:%d:%d",
+              name_tok->spelling, signature(p, best), a.file ? a.file->name : "?", a.line, a.col,
+              signature(p, fd), b.file ? b.file->name : "?", b.line, b.col);
+  }
+}
+
 /* the best viable candidate, or NULL (with a lone non-viable candidate:
  * that one, so the call reports its precise error) */
 static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *explicit_args,
@@ -183,6 +238,7 @@ static FuncDecl *best_candidate(Parser *p, Sym *set, Template *tmpl, TArg *expli
     }
   }
   if (!best && lone && cands.len == 1) best = cands.items[0]; /* reports the precise error */
+  if (best && lone) report_ambiguity(p, best, &cands, nplain, args, nargs, name_tok, self_const);
   return best;
 }
 
@@ -332,8 +388,88 @@ static KExpr *aggregate(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc
   return e;
 }
 
+/* e with the constructor's parameters replaced by the call's arguments
+ * (params[0] is `this`, which a constant initializer cannot use) */
+static KExpr *bind_params(Parser *p, KExpr *e, KFunc *ctor, KExpr *call) {
+  if (!e) return NULL;
+  if (e->kind == KE_VAR)
+    for (int i = 1; i < ctor->nparams && i < call->nargs; i++)
+      if (e->var == ctor->params[i]) return call->args[i];
+  KExpr *c = arena_alloc(p->arena, sizeof *c);
+  *c = *e;
+  c->a = bind_params(p, e->a, ctor, call);
+  c->b = bind_params(p, e->b, ctor, call);
+  c->c = bind_params(p, e->c, ctor, call);
+  if (e->args && e->nargs) {
+    c->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)e->nargs);
+    for (int i = 0; i < e->nargs; i++) c->args[i] = bind_params(p, e->args[i], ctor, call);
+  }
+  /* `r.x` of an argument written as a brace list: that element */
+  if (c->kind == KE_MEMBER && (c->a->kind == KE_VEC || c->a->kind == KE_INIT_LIST) &&
+      c->a->type->unqual->kind == KT_STRUCT) {
+    for (int i = 0; i < c->a->nargs; i++)
+      if (c->a->args[i]->designator == c->field) return c->a->args[i];
+    return zero_value(p, c->type, c->loc);
+  }
+  return c;
+}
+
+/* the fields a constexpr constructor's body sets, as brace-list elements:
+ * every statement must be `this->field = value` (what member initializers
+ * and simple bodies become); false for anything else */
+static bool constant_fields(Parser *p, KStmt *s, KFunc *ctor, KExpr *call, PtrVec *out) {
+  if (!s) return true;
+  if (s->kind == KS_BLOCK) {
+    for (int i = 0; i < s->nstmts; i++)
+      if (!constant_fields(p, s->stmts[i], ctor, call, out)) return false;
+    return true;
+  }
+  if (s->kind == KS_RETURN && !s->e) return true;
+  if (s->kind != KS_EXPR || s->e->kind != KE_ASSIGN || s->e->op != KOP_NONE) return false;
+  KExpr *dst = s->e->a;
+  if (dst->kind != KE_MEMBER || dst->a->kind != KE_DEREF || dst->a->a->kind != KE_VAR ||
+      dst->a->a->var != ctor->params[0])
+    return false;
+  KExpr *v = bind_params(p, s->e->b, ctor, call);
+  v->designator = dst->field;
+  for (int i = 0; i < out->len; i++)
+    if (((KExpr *)out->items[i])->designator == dst->field) out->items[i] = v;
+  bool seen = false;
+  for (int i = 0; i < out->len; i++) seen |= out->items[i] == v;
+  if (!seen) vec_push(p->arena, out, v);
+  return true;
+}
+
+/* `__device__ S s(args);` outside a function: CUDA has no dynamic
+ * initialization, so a constexpr constructor is evaluated here into the
+ * brace list it amounts to; the initializer check then requires its
+ * values to be constants.  Any other constructor is nvcc's error. */
+static KExpr *construct_constant(Parser *p, KType *t, Sym *ctors, KExpr **args, int nargs, SrcLoc loc) {
+  KVar *obj_var = new_var(p, KV_LOCAL, "<constant>", t, loc);
+  KExpr *obj = new_expr(p, KE_VAR, t, loc);
+  obj->var = obj_var;
+  Token fake = {0};
+  fake.kind = TK_IDENT;
+  fake.spelling = t->name;
+  fake.loc = loc;
+  KExpr *call = sema_call_funcs(p, ctors, class_ctor_templates(t), NULL, 0, obj, args, nargs, &fake);
+  KFunc *ctor = call->kind == KE_CALL ? call->fn : NULL;
+  PtrVec fields = {0};
+  if (!ctor || !(ctor->flags & KF_CONSTEXPR) || !ctor->body || ctor->nparams < 1 ||
+      !constant_fields(p, ctor->body, ctor, call, &fields))
+    error_at(p, loc, "dynamic initialization is not supported for a __device__, __constant__ or "
+                     "__managed__ variable: constructor '%s' is not a constexpr constructor whose "
+                     "body only sets members",
+             ctor ? ctor->name : t->name);
+  KExpr *list = new_expr(p, KE_INIT_LIST, t, loc);
+  list->args = (KExpr **)fields.items;
+  list->nargs = fields.len;
+  return list;
+}
+
 /* a temporary of class t made by one of its constructors */
 static KExpr *construct_with(Parser *p, KType *t, Sym *ctors, KExpr **args, int nargs, SrcLoc loc) {
+  if (!p->fn) return construct_constant(p, t, ctors, args, nargs, loc);
   KVar *tmp;
   KExpr *init = make_temp(p, zero_value(p, t, loc), &tmp);
   KExpr *obj = new_expr(p, KE_VAR, tmp->type, loc);
@@ -365,6 +501,8 @@ KExpr *sema_copy(Parser *p, KExpr *e, KType *t) {
 
 KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) {
   t = t->unqual;
+  KExpr *raw = nargs == 1 ? half_raw_conversion(p, args[0], t, loc) : NULL;
+  if (raw) return raw;
   bool has_ctor = t->kind == KT_STRUCT && t->front && scope_find_local(t->front, "<ctor>");
   if (nargs == 0 && !has_ctor) return zero_value(p, t, loc);
   if (kt_is_arith(t) || t->kind == KT_PTR) {
@@ -384,6 +522,12 @@ KExpr *sema_construct(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc) 
     if (nargs == 1 && args[0]->type->unqual->kind == KT_STRUCT && derives_from(args[0]->type, t) &&
         !(ctors && sema_call_viable(p, ctors, args, 1))) /* the implicit copy constructor */
       return class_slice(p, t, to_base(p, args[0], t), loc);
+    Sym *host_ctor = t->front ? scope_find_local(t->front, "<ctor>") : NULL;
+    if (!ctors && !p->fn && nargs > 0 && host_ctor && host_ctor->kind == SYM_HOST)
+      error_at(p, loc, "dynamic initialization is not supported for a __device__, __constant__ or "
+                       "__managed__ variable: the constructors of '%s' are host functions, not "
+                       "constexpr",
+               type_name(p, t));
     if (!ctors) return aggregate(p, t, args, nargs, loc);
     return construct_with(p, t, ctors, args, nargs, loc);
   }

@@ -209,10 +209,12 @@ KExpr *convert(Parser *p, KExpr *e, KType *t, ConvCtx ctx, SrcLoc loc) {
   if (to->kind == KT_BOOL && (kt_is_arith(from) || from->kind == KT_PTR))
     return to_bool(p, e, e->loc);
   if (standard_rank(p, e, to) >= 0) return cast_to(p, e, to);
+  KExpr *raw = half_raw_conversion(p, e, to, e->loc);
+  if (raw) return raw;
   if (to->kind == KT_STRUCT && converting_ctor(p, e, to)) return sema_construct(p, to, &e, 1, e->loc);
   KExpr *db = derived_to_base(p, e, t);
   if (db) return db;
-  KExpr *uc = from->kind == KT_STRUCT && to->kind != KT_STRUCT ? user_conversion(p, e, to) : NULL;
+  KExpr *uc = from->kind == KT_STRUCT ? user_conversion(p, e, to) : NULL; /* operator T() */
   if (uc) return convert(p, uc, t, ctx, loc);
   char *tn = type_name(p, t), *fn = type_name(p, e->type);
   switch (ctx) {

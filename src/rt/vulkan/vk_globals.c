@@ -67,17 +67,6 @@ static bool number(const KExpr *e, Num *n) {
   }
 }
 
-static uint16_t to_half(float f) {
-  uint32_t u;
-  memcpy(&u, &f, 4);
-  uint32_t s = (u >> 16) & 0x8000u, e = (u >> 23) & 0xffu, m = u & 0x7fffffu;
-  if (e == 0xff) return (uint16_t)(m ? 0x7fffu : s | 0x7c00u); /* NaN: CUDA's canonical 0x7fff */
-  int ne = (int)e - 127 + 15;
-  if (ne >= 31) return (uint16_t)(s | 0x7c00u);
-  if (ne <= 0) return (uint16_t)s;
-  return (uint16_t)(s | ((uint32_t)ne << 10) | (m >> 13));
-}
-
 static bool store_scalar(const KType *t, const Num *n, unsigned char *out) {
   t = t->unqual ? t->unqual : t;
   double f = n->is_float ? n->f : (double)n->i;
@@ -85,7 +74,7 @@ static bool store_scalar(const KType *t, const Num *n, unsigned char *out) {
   switch (t->kind) {
   case KT_F32: { float x = (float)f; memcpy(out, &x, 4); return true; }
   case KT_F64: memcpy(out, &f, 8); return true;
-  case KT_F16: { uint16_t h = to_half((float)f); memcpy(out, &h, 2); return true; }
+  case KT_F16: { uint16_t h = (uint16_t)emit_half_bits(f); memcpy(out, &h, 2); return true; } /* rounded, subnormals kept */
   case KT_BOOL: out[0] = i != 0; return true;
   default:
     if (!kt_is_int(t) && t->kind != KT_PTR) return false;

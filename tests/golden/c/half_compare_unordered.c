@@ -4,7 +4,10 @@
 typedef struct cudaPointerAttributes cudaPointerAttributes;
 typedef struct cudaFuncAttributes cudaFuncAttributes;
 typedef struct cudaDeviceProp cudaDeviceProp;
+typedef struct __half_raw __half_raw;
+typedef struct __half2_raw __half2_raw;
 typedef struct __nv_bfloat16_raw __nv_bfloat16_raw;
+typedef struct __nv_bfloat162_raw __nv_bfloat162_raw;
 typedef struct __nv_bfloat16 __nv_bfloat16;
 typedef struct __nv_bfloat162 __nv_bfloat162;
 struct cudaPointerAttributes {
@@ -77,8 +80,19 @@ struct cudaDeviceProp {
   int32_t maxBlocksPerMultiProcessor;
   uint64_t reservedSharedMemPerBlock;
 };
+struct __half_raw {
+  _Alignas(2) uint16_t x;
+};
+struct __half2_raw {
+  _Alignas(2) uint16_t x;
+  uint16_t y;
+};
 struct __nv_bfloat16_raw {
   _Alignas(2) uint16_t x;
+};
+struct __nv_bfloat162_raw {
+  _Alignas(2) uint16_t x;
+  uint16_t y;
 };
 struct __nv_bfloat16 {
   _Alignas(2) uint16_t __x;
@@ -98,7 +112,10 @@ static void __nv_bfloat16___nv_bfloat16_1(CW_DEVICE_PARAMS, __nv_bfloat16 *self,
 static void __nv_bfloat16___nv_bfloat16_2(CW_DEVICE_PARAMS, __nv_bfloat16 *self, int32_t i);
 static void __nv_bfloat16___nv_bfloat16_3(CW_DEVICE_PARAMS, __nv_bfloat16 *self, __nv_bfloat16_raw r);
 static float __nv_bfloat16_conv_14(CW_DEVICE_PARAMS, const __nv_bfloat16 *self);
+static __nv_bfloat16_raw __nv_bfloat16_conv_16(CW_DEVICE_PARAMS, const __nv_bfloat16 *self);
 static void __nv_bfloat162___nv_bfloat162(CW_DEVICE_PARAMS, __nv_bfloat162 *self, __nv_bfloat16 a, __nv_bfloat16 b);
+static void __nv_bfloat162___nv_bfloat162_1(CW_DEVICE_PARAMS, __nv_bfloat162 *self, __nv_bfloat162_raw r);
+static __nv_bfloat162_raw __nv_bfloat162_conv_24(CW_DEVICE_PARAMS, const __nv_bfloat162 *self);
 static float __bfloat162float(CW_DEVICE_PARAMS, __nv_bfloat16 h);
 static __nv_bfloat16 __float2bfloat16(CW_DEVICE_PARAMS, float f);
 static __nv_bfloat16 __float2bfloat16_rn(CW_DEVICE_PARAMS, float f);
@@ -280,11 +297,35 @@ static float __nv_bfloat16_conv_14(CW_DEVICE_PARAMS, const __nv_bfloat16 *self) 
   return __cw_bf16_bits_float(CW_DEVICE_ARGS, (((uint32_t)(*self).__x) << 16));
 }
 
+/* __nv_bfloat16::<conv>16 */
+static __nv_bfloat16_raw __nv_bfloat16_conv_16(CW_DEVICE_PARAMS, const __nv_bfloat16 *self) {
+  CW_DEVICE_PROLOGUE
+  __nv_bfloat16_raw r;
+  (r.x = (*self).__x);
+  return r;
+}
+
 /* __nv_bfloat162::__nv_bfloat162 */
 static void __nv_bfloat162___nv_bfloat162(CW_DEVICE_PARAMS, __nv_bfloat162 *self, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
   ((*self).x = a);
   ((*self).y = b);
+}
+
+/* __nv_bfloat162::__nv_bfloat162 */
+static void __nv_bfloat162___nv_bfloat162_1(CW_DEVICE_PARAMS, __nv_bfloat162 *self, __nv_bfloat162_raw r) {
+  CW_DEVICE_PROLOGUE
+  ((*self).x.__x = r.x);
+  ((*self).y.__x = r.y);
+}
+
+/* __nv_bfloat162::<conv>24 */
+static __nv_bfloat162_raw __nv_bfloat162_conv_24(CW_DEVICE_PARAMS, const __nv_bfloat162 *self) {
+  CW_DEVICE_PROLOGUE
+  __nv_bfloat162_raw r;
+  (r.x = (*self).x.__x);
+  (r.y = (*self).y.__x);
+  return r;
 }
 
 /* __bfloat162float */
@@ -296,38 +337,38 @@ static float __bfloat162float(CW_DEVICE_PARAMS, __nv_bfloat16 h) {
 /* __float2bfloat16 */
 static __nv_bfloat16 __float2bfloat16(CW_DEVICE_PARAMS, float f) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp21;
-  return (((__tmp21 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp21), f)), __tmp21);
+  __nv_bfloat16 __tmp29;
+  return (((__tmp29 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp29), f)), __tmp29);
 }
 
 /* __float2bfloat16_rn */
 static __nv_bfloat16 __float2bfloat16_rn(CW_DEVICE_PARAMS, float f) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp23;
-  return (((__tmp23 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp23), f)), __tmp23);
+  __nv_bfloat16 __tmp31;
+  return (((__tmp31 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp31), f)), __tmp31);
 }
 
 /* __float2bfloat16_rz */
 static __nv_bfloat16 __float2bfloat16_rz(CW_DEVICE_PARAMS, float f) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp26;
+  __nv_bfloat16 __tmp34;
   __nv_bfloat16_raw r;
   (r.x = __cw_float_to_bf16_bits_rz(CW_DEVICE_ARGS, f));
-  return (((__tmp26 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16_3(CW_DEVICE_ARGS, (&__tmp26), r)), __tmp26);
+  return (((__tmp34 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16_3(CW_DEVICE_ARGS, (&__tmp34), r)), __tmp34);
 }
 
 /* __double2bfloat16 */
 static __nv_bfloat16 __double2bfloat16(CW_DEVICE_PARAMS, double d) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp28;
-  return (((__tmp28 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp28), ((float)d))), __tmp28);
+  __nv_bfloat16 __tmp36;
+  return (((__tmp36 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp36), ((float)d))), __tmp36);
 }
 
 /* __int2bfloat16_rn */
 static __nv_bfloat16 __int2bfloat16_rn(CW_DEVICE_PARAMS, int32_t i) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp30;
-  return (((__tmp30 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp30), ((float)i))), __tmp30);
+  __nv_bfloat16 __tmp38;
+  return (((__tmp38 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp38), ((float)i))), __tmp38);
 }
 
 /* __bfloat162int_rz */
@@ -351,10 +392,10 @@ static int16_t __bfloat16_as_short(CW_DEVICE_PARAMS, __nv_bfloat16 h) {
 /* __ushort_as_bfloat16 */
 static __nv_bfloat16 __ushort_as_bfloat16(CW_DEVICE_PARAMS, uint16_t u) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp36;
+  __nv_bfloat16 __tmp44;
   __nv_bfloat16_raw r;
   (r.x = u);
-  return (((__tmp36 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16_3(CW_DEVICE_ARGS, (&__tmp36), r)), __tmp36);
+  return (((__tmp44 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16_3(CW_DEVICE_ARGS, (&__tmp44), r)), __tmp44);
 }
 
 /* __short_as_bfloat16 */
@@ -366,42 +407,42 @@ static __nv_bfloat16 __short_as_bfloat16(CW_DEVICE_PARAMS, int16_t s) {
 /* __floats2bfloat162_rn */
 static __nv_bfloat162 __floats2bfloat162_rn(CW_DEVICE_PARAMS, float a, float b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp40;
-  __nv_bfloat16 __tmp41;
-  __nv_bfloat162 __tmp42;
-  return (((__tmp42 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp42), (((__tmp40 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp40), a)), __tmp40), (((__tmp41 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp41), b)), __tmp41))), __tmp42);
+  __nv_bfloat16 __tmp48;
+  __nv_bfloat16 __tmp49;
+  __nv_bfloat162 __tmp50;
+  return (((__tmp50 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp50), (((__tmp48 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp48), a)), __tmp48), (((__tmp49 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp49), b)), __tmp49))), __tmp50);
 }
 
 /* __float2bfloat162_rn */
 static __nv_bfloat162 __float2bfloat162_rn(CW_DEVICE_PARAMS, float a) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp44;
-  __nv_bfloat16 __tmp45;
-  __nv_bfloat162 __tmp46;
-  return (((__tmp46 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp46), (((__tmp44 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp44), a)), __tmp44), (((__tmp45 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp45), a)), __tmp45))), __tmp46);
+  __nv_bfloat16 __tmp52;
+  __nv_bfloat16 __tmp53;
+  __nv_bfloat162 __tmp54;
+  return (((__tmp54 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp54), (((__tmp52 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp52), a)), __tmp52), (((__tmp53 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp53), a)), __tmp53))), __tmp54);
 }
 
 /* __bfloat162bfloat162 */
 static __nv_bfloat162 __bfloat162bfloat162(CW_DEVICE_PARAMS, __nv_bfloat16 a) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp48;
-  return (((__tmp48 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp48), a, a)), __tmp48);
+  __nv_bfloat162 __tmp56;
+  return (((__tmp56 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp56), a, a)), __tmp56);
 }
 
 /* __halves2bfloat162 */
 static __nv_bfloat162 __halves2bfloat162(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp51;
-  return (((__tmp51 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp51), a, b)), __tmp51);
+  __nv_bfloat162 __tmp59;
+  return (((__tmp59 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp59), a, b)), __tmp59);
 }
 
 /* __float22bfloat162_rn */
 static __nv_bfloat162 __float22bfloat162_rn(CW_DEVICE_PARAMS, float2 f) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp53;
-  __nv_bfloat16 __tmp54;
-  __nv_bfloat162 __tmp55;
-  return (((__tmp55 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp55), (((__tmp53 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp53), f.x)), __tmp53), (((__tmp54 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp54), f.y)), __tmp54))), __tmp55);
+  __nv_bfloat16 __tmp61;
+  __nv_bfloat16 __tmp62;
+  __nv_bfloat162 __tmp63;
+  return (((__tmp63 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp63), (((__tmp61 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp61), f.x)), __tmp61), (((__tmp62 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp62), f.y)), __tmp62))), __tmp63);
 }
 
 /* __bfloat1622float2 */
@@ -440,29 +481,29 @@ static float __high2float(CW_DEVICE_PARAMS, __nv_bfloat162 h) {
 /* operator+ */
 static __nv_bfloat16 operator(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp64;
-  return (((__tmp64 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp64), (__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)) + __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b))))), __tmp64);
+  __nv_bfloat16 __tmp72;
+  return (((__tmp72 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp72), (__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)) + __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b))))), __tmp72);
 }
 
 /* operator- */
 static __nv_bfloat16 operator_1(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp67;
-  return (((__tmp67 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp67), (__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)) - __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b))))), __tmp67);
+  __nv_bfloat16 __tmp75;
+  return (((__tmp75 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp75), (__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)) - __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b))))), __tmp75);
 }
 
 /* operator* */
 static __nv_bfloat16 operator_p(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp70;
-  return (((__tmp70 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp70), (__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)) * __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b))))), __tmp70);
+  __nv_bfloat16 __tmp78;
+  return (((__tmp78 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp78), (__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)) * __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b))))), __tmp78);
 }
 
 /* operator/ */
 static __nv_bfloat16 operator_2(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp73;
-  return (((__tmp73 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp73), (__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)) / __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b))))), __tmp73);
+  __nv_bfloat16 __tmp81;
+  return (((__tmp81 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp81), (__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)) / __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b))))), __tmp81);
 }
 
 /* operator- */
@@ -538,8 +579,8 @@ static bool operator_12(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
 /* operator+ */
 static __nv_bfloat162 operator_13(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp97;
-  return (((__tmp97 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp97), operator(CW_DEVICE_ARGS, a.x, b.x), operator(CW_DEVICE_ARGS, a.y, b.y))), __tmp97);
+  __nv_bfloat162 __tmp105;
+  return (((__tmp105 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp105), operator(CW_DEVICE_ARGS, a.x, b.x), operator(CW_DEVICE_ARGS, a.y, b.y))), __tmp105);
 }
 
 /* operator+= */
@@ -552,8 +593,8 @@ static __nv_bfloat162 *operator_14(CW_DEVICE_PARAMS, __nv_bfloat162 *a, __nv_bfl
 /* operator- */
 static __nv_bfloat162 operator_15(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp102;
-  return (((__tmp102 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp102), operator_1(CW_DEVICE_ARGS, a.x, b.x), operator_1(CW_DEVICE_ARGS, a.y, b.y))), __tmp102);
+  __nv_bfloat162 __tmp110;
+  return (((__tmp110 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp110), operator_1(CW_DEVICE_ARGS, a.x, b.x), operator_1(CW_DEVICE_ARGS, a.y, b.y))), __tmp110);
 }
 
 /* operator-= */
@@ -566,8 +607,8 @@ static __nv_bfloat162 *operator_16(CW_DEVICE_PARAMS, __nv_bfloat162 *a, __nv_bfl
 /* operator* */
 static __nv_bfloat162 operator_p_2(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp107;
-  return (((__tmp107 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp107), operator_p(CW_DEVICE_ARGS, a.x, b.x), operator_p(CW_DEVICE_ARGS, a.y, b.y))), __tmp107);
+  __nv_bfloat162 __tmp115;
+  return (((__tmp115 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp115), operator_p(CW_DEVICE_ARGS, a.x, b.x), operator_p(CW_DEVICE_ARGS, a.y, b.y))), __tmp115);
 }
 
 /* operator*= */
@@ -580,8 +621,8 @@ static __nv_bfloat162 *operator_p_3(CW_DEVICE_PARAMS, __nv_bfloat162 *a, __nv_bf
 /* operator/ */
 static __nv_bfloat162 operator_17(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp112;
-  return (((__tmp112 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp112), operator_2(CW_DEVICE_ARGS, a.x, b.x), operator_2(CW_DEVICE_ARGS, a.y, b.y))), __tmp112);
+  __nv_bfloat162 __tmp120;
+  return (((__tmp120 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp120), operator_2(CW_DEVICE_ARGS, a.x, b.x), operator_2(CW_DEVICE_ARGS, a.y, b.y))), __tmp120);
 }
 
 /* operator/= */
@@ -594,8 +635,8 @@ static __nv_bfloat162 *operator_18(CW_DEVICE_PARAMS, __nv_bfloat162 *a, __nv_bfl
 /* operator- */
 static __nv_bfloat162 operator_19(CW_DEVICE_PARAMS, __nv_bfloat162 a) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp116;
-  return (((__tmp116 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp116), operator_3(CW_DEVICE_ARGS, a.x), operator_3(CW_DEVICE_ARGS, a.y))), __tmp116);
+  __nv_bfloat162 __tmp124;
+  return (((__tmp124 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp124), operator_3(CW_DEVICE_ARGS, a.x), operator_3(CW_DEVICE_ARGS, a.y))), __tmp124);
 }
 
 /* operator== */
@@ -673,22 +714,22 @@ static __nv_bfloat16 __habs(CW_DEVICE_PARAMS, __nv_bfloat16 a) {
 /* __hfma */
 static __nv_bfloat16 __hfma(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b, __nv_bfloat16 c) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp142;
-  return (((__tmp142 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp142), fmaf(__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)), __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b)), __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&c))))), __tmp142);
+  __nv_bfloat16 __tmp150;
+  return (((__tmp150 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp150), fmaf(__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)), __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b)), __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&c))))), __tmp150);
 }
 
 /* __hmax */
 static __nv_bfloat16 __hmax(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp145;
-  return (((__tmp145 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp145), fmaxf(__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)), __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b))))), __tmp145);
+  __nv_bfloat16 __tmp153;
+  return (((__tmp153 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp153), fmaxf(__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)), __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b))))), __tmp153);
 }
 
 /* __hmin */
 static __nv_bfloat16 __hmin(CW_DEVICE_PARAMS, __nv_bfloat16 a, __nv_bfloat16 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat16 __tmp148;
-  return (((__tmp148 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp148), fminf(__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)), __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b))))), __tmp148);
+  __nv_bfloat16 __tmp156;
+  return (((__tmp156 = ((__nv_bfloat16){0})), __nv_bfloat16___nv_bfloat16(CW_DEVICE_ARGS, (&__tmp156), fminf(__nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&a)), __nv_bfloat16_conv_14(CW_DEVICE_ARGS, (&b))))), __tmp156);
 }
 
 /* __heq */
@@ -718,22 +759,22 @@ static bool __hisnan(CW_DEVICE_PARAMS, __nv_bfloat16 a) {
 /* __hadd2 */
 static __nv_bfloat162 __hadd2(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp158;
-  return (((__tmp158 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp158), operator(CW_DEVICE_ARGS, a.x, b.x), operator(CW_DEVICE_ARGS, a.y, b.y))), __tmp158);
+  __nv_bfloat162 __tmp166;
+  return (((__tmp166 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp166), operator(CW_DEVICE_ARGS, a.x, b.x), operator(CW_DEVICE_ARGS, a.y, b.y))), __tmp166);
 }
 
 /* __hmul2 */
 static __nv_bfloat162 __hmul2(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp161;
-  return (((__tmp161 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp161), operator_p(CW_DEVICE_ARGS, a.x, b.x), operator_p(CW_DEVICE_ARGS, a.y, b.y))), __tmp161);
+  __nv_bfloat162 __tmp169;
+  return (((__tmp169 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp169), operator_p(CW_DEVICE_ARGS, a.x, b.x), operator_p(CW_DEVICE_ARGS, a.y, b.y))), __tmp169);
 }
 
 /* __hfma2 */
 static __nv_bfloat162 __hfma2(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b, __nv_bfloat162 c) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp165;
-  return (((__tmp165 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp165), __hfma(CW_DEVICE_ARGS, a.x, b.x, c.x), __hfma(CW_DEVICE_ARGS, a.y, b.y, c.y))), __tmp165);
+  __nv_bfloat162 __tmp173;
+  return (((__tmp173 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp173), __hfma(CW_DEVICE_ARGS, a.x, b.x, c.x), __hfma(CW_DEVICE_ARGS, a.y, b.y, c.y))), __tmp173);
 }
 
 /* sample */
@@ -877,8 +918,8 @@ static cw_half __hmin_nan_0_1(CW_DEVICE_PARAMS, cw_half a, cw_half b) {
 /* __heq2<0> */
 static __nv_bfloat162 __heq2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp220;
-  return (((__tmp220 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp220), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __heq(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __heq(CW_DEVICE_ARGS, a.y, b.y)))), __tmp220);
+  __nv_bfloat162 __tmp228;
+  return (((__tmp228 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp228), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __heq(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __heq(CW_DEVICE_ARGS, a.y, b.y)))), __tmp228);
 }
 
 /* __cw_bf16_of_bool<0> */
@@ -902,8 +943,8 @@ static cw_half __cw_half_of_bool_0(CW_DEVICE_PARAMS, bool b) {
 /* __hne2<0> */
 static __nv_bfloat162 __hne2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp226;
-  return (((__tmp226 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp226), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hne_0(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hne_0(CW_DEVICE_ARGS, a.y, b.y)))), __tmp226);
+  __nv_bfloat162 __tmp234;
+  return (((__tmp234 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp234), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hne_0(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hne_0(CW_DEVICE_ARGS, a.y, b.y)))), __tmp234);
 }
 
 /* __hne2<0> */
@@ -915,8 +956,8 @@ static cw_half2 __hne2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
 /* __hltu2<0> */
 static __nv_bfloat162 __hltu2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp231;
-  return (((__tmp231 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp231), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hltu_0(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hltu_0(CW_DEVICE_ARGS, a.y, b.y)))), __tmp231);
+  __nv_bfloat162 __tmp239;
+  return (((__tmp239 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp239), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hltu_0(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hltu_0(CW_DEVICE_ARGS, a.y, b.y)))), __tmp239);
 }
 
 /* __hltu2<0> */
@@ -928,8 +969,8 @@ static cw_half2 __hltu2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
 /* __hgeu2<0> */
 static __nv_bfloat162 __hgeu2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp236;
-  return (((__tmp236 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp236), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hgeu_0(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hgeu_0(CW_DEVICE_ARGS, a.y, b.y)))), __tmp236);
+  __nv_bfloat162 __tmp244;
+  return (((__tmp244 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp244), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hgeu_0(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hgeu_0(CW_DEVICE_ARGS, a.y, b.y)))), __tmp244);
 }
 
 /* __hgeu2<0> */
@@ -1013,8 +1054,8 @@ static bool __hble2_0_1(CW_DEVICE_PARAMS, cw_half2 a, cw_half2 b) {
 /* __hisnan2<0> */
 static __nv_bfloat162 __hisnan2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp264;
-  return (((__tmp264 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp264), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hisnan(CW_DEVICE_ARGS, a.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hisnan(CW_DEVICE_ARGS, a.y)))), __tmp264);
+  __nv_bfloat162 __tmp272;
+  return (((__tmp272 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp272), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hisnan(CW_DEVICE_ARGS, a.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hisnan(CW_DEVICE_ARGS, a.y)))), __tmp272);
 }
 
 /* __hisnan2<0> */
@@ -1026,8 +1067,8 @@ static cw_half2 __hisnan2_0_1(CW_DEVICE_PARAMS, cw_half2 a) {
 /* __hgtu2<0> */
 static __nv_bfloat162 __hgtu2_0(CW_DEVICE_PARAMS, __nv_bfloat162 a, __nv_bfloat162 b) {
   CW_DEVICE_PROLOGUE
-  __nv_bfloat162 __tmp275;
-  return (((__tmp275 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp275), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hgtu_0(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hgtu_0(CW_DEVICE_ARGS, a.y, b.y)))), __tmp275);
+  __nv_bfloat162 __tmp283;
+  return (((__tmp283 = ((__nv_bfloat162){0})), __nv_bfloat162___nv_bfloat162(CW_DEVICE_ARGS, (&__tmp283), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hgtu_0(CW_DEVICE_ARGS, a.x, b.x)), __cw_bf16_of_bool_0(CW_DEVICE_ARGS, __hgtu_0(CW_DEVICE_ARGS, a.y, b.y)))), __tmp283);
 }
 
 /* __hgtu2<0> */
@@ -1088,8 +1129,8 @@ CW_INLINE void cwb_halfUnordered(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     {
       {
         {
-          cw_half2 __tmp266;
-          cw_half2 __tmp267;
+          cw_half2 __tmp274;
+          cw_half2 __tmp275;
           int32_t i = ((int32_t)((uint32_t)cw_tx));
           float fa = sample(CW_DEVICE_ARGS, (i & 7));
           float fb = sample(CW_DEVICE_ARGS, (i >> 3));
@@ -1119,7 +1160,7 @@ CW_INLINE void cwb_halfUnordered(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
           (l |= (((int32_t)__hbltu2_0_1(CW_DEVICE_ARGS, p, q)) << 8));
           (l |= (((int32_t)__hble2_0_1(CW_DEVICE_ARGS, p, q)) << 9));
           (l |= (((int32_t)(cw_low2float(__hisnan2_0_1(CW_DEVICE_ARGS, p)) == 1.0f)) << 10));
-          (l |= (((int32_t)(((__tmp267 = p), (__tmp266 = q)), ((!cw_heq(cw_low2half(__tmp267), cw_low2half(__tmp266))) && (!cw_heq(cw_high2half(__tmp267), cw_high2half(__tmp266)))))) << 11));
+          (l |= (((int32_t)(((__tmp275 = p), (__tmp274 = q)), ((!cw_heq(cw_low2half(__tmp275), cw_low2half(__tmp274))) && (!cw_heq(cw_high2half(__tmp275), cw_high2half(__tmp274)))))) << 11));
           (lanes[i] = l);
           __nv_bfloat16 x = __float2bfloat16(CW_DEVICE_ARGS, fa);
           __nv_bfloat16 y = __float2bfloat16(CW_DEVICE_ARGS, fb);

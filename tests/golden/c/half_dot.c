@@ -4,6 +4,8 @@
 typedef struct cudaPointerAttributes cudaPointerAttributes;
 typedef struct cudaFuncAttributes cudaFuncAttributes;
 typedef struct cudaDeviceProp cudaDeviceProp;
+typedef struct __half_raw __half_raw;
+typedef struct __half2_raw __half2_raw;
 struct cudaPointerAttributes {
   _Alignas(8) int32_t type;
   int32_t device;
@@ -73,6 +75,13 @@ struct cudaDeviceProp {
   uint64_t sharedMemPerBlockOptin;
   int32_t maxBlocksPerMultiProcessor;
   uint64_t reservedSharedMemPerBlock;
+};
+struct __half_raw {
+  _Alignas(2) uint16_t x;
+};
+struct __half2_raw {
+  _Alignas(2) uint16_t x;
+  uint16_t y;
 };
 
 #define cw_sh_partial_1 (*(float (*)[128])(cw_shm + 0))

@@ -184,9 +184,9 @@ fn u___hisnan2_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>) -> v
 
 fn u___float2bfloat16(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_f: f32) -> u___nv_bfloat16 {
   var f = cw_a_f;
-  var u___tmp21: u___nv_bfloat16;
-  u___tmp21 = u___nv_bfloat16(0u); u___nv_bfloat16___nv_bfloat16_0(cw_tid, cw_bid, 0i, &u___tmp21, f);
-  return u___tmp21;
+  var u___tmp29: u___nv_bfloat16;
+  u___tmp29 = u___nv_bfloat16(0u); u___nv_bfloat16___nv_bfloat16_0(cw_tid, cw_bid, 0i, &u___tmp29, f);
+  return u___tmp29;
 }
 
 fn u___nv_bfloat16___nv_bfloat16_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, u___nv_bfloat16>, cw_a_f: f32) {
@@ -213,9 +213,9 @@ fn u___cw_bf16_float_bits(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_f: f32) -> 
 fn u___halves2bfloat162(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> u___nv_bfloat162 {
   var a = cw_a_a;
   var b = cw_a_b;
-  var u___tmp51: u___nv_bfloat162;
-  u___tmp51 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_0(cw_tid, cw_bid, 0i, &u___tmp51, a, b);
-  return u___tmp51;
+  var u___tmp59: u___nv_bfloat162;
+  u___tmp59 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_0(cw_tid, cw_bid, 0i, &u___tmp59, a, b);
+  return u___tmp59;
 }
 
 fn u___nv_bfloat162___nv_bfloat162_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, u___nv_bfloat162>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) {
@@ -281,9 +281,9 @@ fn operator_10(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw
 fn u___hgtu2_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat162, cw_a_b: u___nv_bfloat162) -> u___nv_bfloat162 {
   var a = cw_a_a;
   var b = cw_a_b;
-  var u___tmp275: u___nv_bfloat162;
-  u___tmp275 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_1(cw_tid, cw_bid, 0i, &u___tmp275, u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hgtu_0(cw_tid, cw_bid, a.x, b.x)), u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hgtu_0(cw_tid, cw_bid, a.y, b.y)));
-  return u___tmp275;
+  var u___tmp283: u___nv_bfloat162;
+  u___tmp283 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_1(cw_tid, cw_bid, 0i, &u___tmp283, u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hgtu_0(cw_tid, cw_bid, a.x, b.x)), u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hgtu_0(cw_tid, cw_bid, a.y, b.y)));
+  return u___tmp283;
 }
 
 fn u___hgtu_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> bool {
@@ -299,11 +299,11 @@ fn u___cw_bf16_of_bool_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_b: bool) -> 
 
 fn u___ushort_as_bfloat16(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_u: u32) -> u___nv_bfloat16 {
   var u = cw_a_u;
-  var u___tmp36: u___nv_bfloat16;
+  var u___tmp44: u___nv_bfloat16;
   var r: u___nv_bfloat16_raw;
   r.x = u;
-  u___tmp36 = u___nv_bfloat16(0u); u___nv_bfloat16___nv_bfloat16_3_0(cw_tid, cw_bid, 0i, &u___tmp36, r);
-  return u___tmp36;
+  u___tmp44 = u___nv_bfloat16(0u); u___nv_bfloat16___nv_bfloat16_3_0(cw_tid, cw_bid, 0i, &u___tmp44, r);
+  return u___tmp44;
 }
 
 fn u___nv_bfloat16___nv_bfloat16_3_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, u___nv_bfloat16>, cw_a_r: u___nv_bfloat16_raw) {
@@ -357,9 +357,9 @@ fn u___hbgeu2_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat162, 
 
 fn u___hisnan2_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat162) -> u___nv_bfloat162 {
   var a = cw_a_a;
-  var u___tmp264: u___nv_bfloat162;
-  u___tmp264 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_2(cw_tid, cw_bid, 0i, &u___tmp264, u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hisnan(cw_tid, cw_bid, a.x)), u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hisnan(cw_tid, cw_bid, a.y)));
-  return u___tmp264;
+  var u___tmp272: u___nv_bfloat162;
+  u___tmp272 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_2(cw_tid, cw_bid, 0i, &u___tmp272, u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hisnan(cw_tid, cw_bid, a.x)), u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hisnan(cw_tid, cw_bid, a.y)));
+  return u___tmp272;
 }
 
 fn u___hisnan(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16) -> bool {
@@ -407,9 +407,9 @@ fn u___hmax_nan_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16,
 fn u___hmax(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_b: u___nv_bfloat16) -> u___nv_bfloat16 {
   var a = cw_a_a;
   var b = cw_a_b;
-  var u___tmp145: u___nv_bfloat16;
-  u___tmp145 = u___nv_bfloat16(0u); u___nv_bfloat16___nv_bfloat16_1(cw_tid, cw_bid, 0i, &u___tmp145, max(u___nv_bfloat16_conv_14(cw_tid, cw_bid, a), u___nv_bfloat16_conv_14(cw_tid, cw_bid, b)));
-  return u___tmp145;
+  var u___tmp153: u___nv_bfloat16;
+  u___tmp153 = u___nv_bfloat16(0u); u___nv_bfloat16___nv_bfloat16_1(cw_tid, cw_bid, 0i, &u___tmp153, max(u___nv_bfloat16_conv_14(cw_tid, cw_bid, a), u___nv_bfloat16_conv_14(cw_tid, cw_bid, b)));
+  return u___tmp153;
 }
 
 fn u___nv_bfloat16___nv_bfloat16_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, u___nv_bfloat16>, cw_a_f: f32) {
@@ -421,8 +421,8 @@ fn u___nv_bfloat16___nv_bfloat16_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_se
 @compute @workgroup_size(cw_bx, cw_by, cw_bz)
 fn halfUnordered(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
   let cw_bid = cw_wid + cw_p.cw_base;
-  var u___tmp266: vec2<f16>;
-  var u___tmp267: vec2<f16>;
+  var u___tmp274: vec2<f16>;
+  var u___tmp275: vec2<f16>;
   var i: i32 = i32(cw_tid.x);
   var fa: f32 = sample(cw_tid, cw_bid, (i & 7i));
   var fb: f32 = sample(cw_tid, cw_bid, (i >> u32(3i)));
@@ -452,8 +452,8 @@ fn halfUnordered(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workg
   l = (l | (i32(u___hbltu2_0_1(cw_tid, cw_bid, p, q)) << u32(8i)));
   l = (l | (i32(u___hble2_0_1(cw_tid, cw_bid, p, q)) << u32(9i)));
   l = (l | (i32((f32((u___hisnan2_0_1(cw_tid, cw_bid, p)).x) == 1.0f)) << u32(10i)));
-  u___tmp267 = p; u___tmp266 = q;
-  l = (l | (i32((!(((u___tmp267).x == (u___tmp266).x)) && !(((u___tmp267).y == (u___tmp266).y)))) << u32(11i)));
+  u___tmp275 = p; u___tmp274 = q;
+  l = (l | (i32((!(((u___tmp275).x == (u___tmp274).x)) && !(((u___tmp275).y == (u___tmp274).y)))) << u32(11i)));
   lanes[i] = l;
   var x: u___nv_bfloat16 = u___float2bfloat16(cw_tid, cw_bid, fa);
   var y: u___nv_bfloat16 = u___float2bfloat16(cw_tid, cw_bid, fb);
