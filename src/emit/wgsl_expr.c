@@ -448,8 +448,14 @@ void w_effect(WCtx *c, StrBuf *sb, KExpr *e) {
   case KE_ASSIGN:
   case KE_INCDEC: assign_effect(c, sb, e); return;
   case KE_COMMA: {
-    w_effect(c, sb, e->a);
-    sb_putc(sb, ' ');
+    /* a's effects go out before anything b hoists ahead of the statement
+     * (a collective's temporary): `k <<= 1, v += __shfl_xor_sync(.., k)`
+     * must shuffle with the new k */
+    StrBuf first;
+    sb_init(&first);
+    w_effect(c, &first, e->a);
+    if (first.len) pre_line(c, first.data);
+    sb_free(&first);
     w_effect(c, sb, e->b);
     return;
   }

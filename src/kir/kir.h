@@ -199,7 +199,7 @@ struct KExpr {
   KOp op : 8;
   KBuiltinVar bvar : 3;
   bool prefix : 1;  /* KE_INCDEC */
-  KBuiltinId builtin : 12;
+  KBuiltinId builtin : 12; /* KB__COUNT must fit: checked below the struct */
   int nargs;
   union {
     int field;      /* KE_MEMBER: field index or vector lane; KE_BVAR: component */
@@ -218,6 +218,7 @@ struct KExpr {
   KVar *var;
   KFunc *fn;
 };
+_Static_assert(KB__COUNT <= 4096, "KExpr.builtin holds 12 bits: widen it");
 
 /* ---- statements --------------------------------------------------------- */
 

@@ -134,11 +134,12 @@ fn stepBarrierScan(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(wor
         v = (v + s[(t - d)]);
       }
       continuing {
+        d = (d << u32(1i));
         storageBarrier();
         workgroupBarrier();
+        s[t] = v;
         storageBarrier();
         workgroupBarrier();
-        d = (d << u32(1i));  s[t] = v; 
       }
     }
   }

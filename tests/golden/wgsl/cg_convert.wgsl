@@ -120,7 +120,8 @@ fn cooperative_groups_tiled_partition_32_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>,
   var u___tmp116: cooperative_groups_thread_block_tile_32;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp116 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u); cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp116, (rank / 32u), (((n + 32u) - 1u) / 32u));
+  u___tmp116 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u);
+  cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp116, (rank / 32u), (((n + 32u) - 1u) / 32u));
   var t: cooperative_groups_thread_block_tile_32 = u___tmp116;
   return t;
 }
@@ -159,7 +160,8 @@ fn cooperative_groups___cw_detail_warp_lanes_present(cw_tid: vec3<u32>, cw_bid: 
 fn cooperative_groups_tiled_partition_8_32_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_parent: i32, cw_r_parent: ptr<function, cooperative_groups_thread_block_tile_32>) -> cooperative_groups_thread_block_tile_8 {
   var po_parent = cw_a_parent;
   var u___tmp137: cooperative_groups_thread_block_tile_8;
-  u___tmp137 = cooperative_groups_thread_block_tile_8(0u, 0u, 0u); cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8_0(cw_tid, cw_bid, 0i, &u___tmp137, (cooperative_groups_thread_block_tile_32_thread_rank(cw_tid, cw_bid, (*cw_r_parent)) / 8u), (32u / 8u));
+  u___tmp137 = cooperative_groups_thread_block_tile_8(0u, 0u, 0u);
+  cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8_0(cw_tid, cw_bid, 0i, &u___tmp137, (cooperative_groups_thread_block_tile_32_thread_rank(cw_tid, cw_bid, (*cw_r_parent)) / 8u), (32u / 8u));
   var t: cooperative_groups_thread_block_tile_8 = u___tmp137;
   return t;
 }
@@ -202,7 +204,9 @@ fn sum_kernel(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgrou
   var u___tmp92: cooperative_groups_thread_block;
   var idx: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
   var my: i32 = select(0i, input[idx], (idx < n));
-  u___tmp91 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); u___tmp92 = cooperative_groups_this_thread_block(cw_tid, cw_bid); cooperative_groups_thread_group_cooperative_groups_thread_group_1_0(cw_tid, cw_bid, 0i, &u___tmp91, 0i, &u___tmp92);
+  u___tmp91 = cooperative_groups_thread_group(0u, 0u, 0u, 0u);
+  u___tmp92 = cooperative_groups_this_thread_block(cw_tid, cw_bid);
+  cooperative_groups_thread_group_cooperative_groups_thread_group_1_0(cw_tid, cw_bid, 0i, &u___tmp91, 0i, &u___tmp92);
   var block_sum: i32 = reduce_sum_0(cw_tid, cw_bid, u___tmp91, 0i, my);
   var blk: cooperative_groups_thread_block = cooperative_groups_this_thread_block(cw_tid, cw_bid);
   var t32: cooperative_groups_thread_block_tile_32 = cooperative_groups_tiled_partition_32_0(cw_tid, cw_bid, 0i, &blk);

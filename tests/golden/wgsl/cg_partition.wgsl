@@ -58,7 +58,8 @@ fn cooperative_groups_tiled_partition_32_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>,
   var u___tmp106: cooperative_groups_thread_block_tile_32;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp106 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u); cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp106, (rank / 32u), (((n + 32u) - 1u) / 32u));
+  u___tmp106 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u);
+  cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp106, (rank / 32u), (((n + 32u) - 1u) / 32u));
   var t: cooperative_groups_thread_block_tile_32 = u___tmp106;
   return t;
 }
@@ -121,7 +122,8 @@ fn cooperative_groups_binary_partition_cooperative_groups_thread_block_tile_32_0
   }
   workgroupBarrier();
   var yes: u32 = cw_t1;
-  u___tmp113 = cooperative_groups_coalesced_group(0u); cooperative_groups_coalesced_group_cooperative_groups_coalesced_group_0(cw_tid, cw_bid, 0i, &u___tmp113, select(((*cw_r_parent).u___cw_mask & (~yes)), yes, pred));
+  u___tmp113 = cooperative_groups_coalesced_group(0u);
+  cooperative_groups_coalesced_group_cooperative_groups_coalesced_group_0(cw_tid, cw_bid, 0i, &u___tmp113, select(((*cw_r_parent).u___cw_mask & (~yes)), yes, pred));
   return u___tmp113;
 }
 
@@ -311,7 +313,8 @@ fn cooperative_groups_tiled_partition_32_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>,
   var u___tmp106: cooperative_groups_thread_block_tile_32;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp106 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u); cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp106, (rank / 32u), (((n + 32u) - 1u) / 32u));
+  u___tmp106 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u);
+  cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp106, (rank / 32u), (((n + 32u) - 1u) / 32u));
   var t: cooperative_groups_thread_block_tile_32 = u___tmp106;
   return t;
 }
@@ -364,6 +367,7 @@ fn cooperative_groups_labeled_partition_cooperative_groups_thread_block_tile_32_
   var po_parent = cw_a_parent;
   var label = cw_a_label;
   var u___tmp156: cooperative_groups_coalesced_group;
+  u___tmp156 = cooperative_groups_coalesced_group(0u);
   let cw_t0 = (*cw_r_parent).u___cw_mask;
   let cw_t1 = bitcast<u32>(label);
   cw_wx[cw_lin(cw_tid)] = cw_t1;
@@ -374,7 +378,7 @@ fn cooperative_groups_labeled_partition_cooperative_groups_thread_block_tile_32_
     if (((cw_t0 >> cw_l) & 1u) != 0u) { cw_t2 = cw_t2 | (select(0u, 1u, cw_wx[cw_t3 + cw_l] == cw_t1) << cw_l); }
   }
   workgroupBarrier();
-  u___tmp156 = cooperative_groups_coalesced_group(0u); cooperative_groups_coalesced_group_cooperative_groups_coalesced_group_0(cw_tid, cw_bid, 0i, &u___tmp156, cw_t2);
+  cooperative_groups_coalesced_group_cooperative_groups_coalesced_group_0(cw_tid, cw_bid, 0i, &u___tmp156, cw_t2);
   return u___tmp156;
 }
 
@@ -540,7 +544,8 @@ fn cooperative_groups_tiled_partition_8_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, 
   var u___tmp182: cooperative_groups_thread_block_tile_8;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp182 = cooperative_groups_thread_block_tile_8(0u, 0u, 0u); cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8_0(cw_tid, cw_bid, 0i, &u___tmp182, (rank / 8u), (((n + 8u) - 1u) / 8u));
+  u___tmp182 = cooperative_groups_thread_block_tile_8(0u, 0u, 0u);
+  cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8_0(cw_tid, cw_bid, 0i, &u___tmp182, (rank / 8u), (((n + 8u) - 1u) / 8u));
   var t: cooperative_groups_thread_block_tile_8 = u___tmp182;
   return t;
 }
@@ -644,8 +649,11 @@ fn tileAsGroup(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
   var u___tmp188: cooperative_groups_thread_block;
   u___tmp183 = cooperative_groups_this_thread_block(cw_tid, cw_bid);
   var tile: cooperative_groups_thread_block_tile_8 = cooperative_groups_tiled_partition_8_0(cw_tid, cw_bid, 0i, &u___tmp183);
-  u___tmp186 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); cooperative_groups_thread_group_thread_group_8_0(cw_tid, cw_bid, 0i, &u___tmp186, 0i, &tile);
-  u___tmp187 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); u___tmp188 = cooperative_groups_this_thread_block(cw_tid, cw_bid); cooperative_groups_thread_group_cooperative_groups_thread_group_1_0(cw_tid, cw_bid, 0i, &u___tmp187, 0i, &u___tmp188);
+  u___tmp186 = cooperative_groups_thread_group(0u, 0u, 0u, 0u);
+  cooperative_groups_thread_group_thread_group_8_0(cw_tid, cw_bid, 0i, &u___tmp186, 0i, &tile);
+  u___tmp187 = cooperative_groups_thread_group(0u, 0u, 0u, 0u);
+  u___tmp188 = cooperative_groups_this_thread_block(cw_tid, cw_bid);
+  cooperative_groups_thread_group_cooperative_groups_thread_group_1_0(cw_tid, cw_bid, 0i, &u___tmp187, 0i, &u___tmp188);
   out[cw_tid.x] = (rankAndSize(cw_tid, cw_bid, u___tmp186) + (rankAndSize(cw_tid, cw_bid, u___tmp187) * 1000i));
 }
 
@@ -707,7 +715,8 @@ fn cooperative_groups_tiled_partition_1_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, 
   var tile_size = cw_a_tile_size;
   var u___tmp65: cooperative_groups_thread_group;
   var u___tmp66: cooperative_groups_thread_group;
-  u___tmp65 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); cooperative_groups_thread_group_cooperative_groups_thread_group_1_0(cw_tid, cw_bid, 0i, &u___tmp65, (*cw_r_parent));
+  u___tmp65 = cooperative_groups_thread_group(0u, 0u, 0u, 0u);
+  cooperative_groups_thread_group_cooperative_groups_thread_group_1_0(cw_tid, cw_bid, 0i, &u___tmp65, (*cw_r_parent));
   u___tmp66 = u___tmp65;
   return cooperative_groups_tiled_partition_0(cw_tid, cw_bid, 0i, &u___tmp66, tile_size);
 }
@@ -742,7 +751,8 @@ fn cooperative_groups_tiled_partition_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw
     var base: u32 = (cooperative_groups___cw_detail_lane_id(cw_tid, cw_bid) - rank);
     mask = (cooperative_groups___cw_detail_lane_run(cw_tid, cw_bid, base, ts) & cooperative_groups___cw_detail_warp_lanes_present(cw_tid, cw_bid));
   }
-  u___tmp62 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); cooperative_groups_thread_group_cooperative_groups_thread_group_0(cw_tid, cw_bid, 0i, &u___tmp62, ts, mask, (prank / ts), (((cooperative_groups_thread_group_size(cw_tid, cw_bid, (*cw_r_parent)) + ts) - 1u) / ts));
+  u___tmp62 = cooperative_groups_thread_group(0u, 0u, 0u, 0u);
+  cooperative_groups_thread_group_cooperative_groups_thread_group_0(cw_tid, cw_bid, 0i, &u___tmp62, ts, mask, (prank / ts), (((cooperative_groups_thread_group_size(cw_tid, cw_bid, (*cw_r_parent)) + ts) - 1u) / ts));
   var g: cooperative_groups_thread_group = u___tmp62;
   return g;
 }
@@ -804,7 +814,8 @@ fn cooperative_groups_tiled_partition_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw
     var base: u32 = (cooperative_groups___cw_detail_lane_id(cw_tid, cw_bid) - rank);
     mask = (cooperative_groups___cw_detail_lane_run(cw_tid, cw_bid, base, ts) & cooperative_groups___cw_detail_warp_lanes_present(cw_tid, cw_bid));
   }
-  u___tmp62 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); cooperative_groups_thread_group_cooperative_groups_thread_group_0(cw_tid, cw_bid, 0i, &u___tmp62, ts, mask, (prank / ts), (((cooperative_groups_thread_group_size(cw_tid, cw_bid, (*cw_r_parent)) + ts) - 1u) / ts));
+  u___tmp62 = cooperative_groups_thread_group(0u, 0u, 0u, 0u);
+  cooperative_groups_thread_group_cooperative_groups_thread_group_0(cw_tid, cw_bid, 0i, &u___tmp62, ts, mask, (prank / ts), (((cooperative_groups_thread_group_size(cw_tid, cw_bid, (*cw_r_parent)) + ts) - 1u) / ts));
   var g: cooperative_groups_thread_group = u___tmp62;
   return g;
 }
@@ -814,7 +825,8 @@ fn cooperative_groups_tiled_partition_32_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>,
   var u___tmp106: cooperative_groups_thread_block_tile_32;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp106 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u); cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp106, (rank / 32u), (((n + 32u) - 1u) / 32u));
+  u___tmp106 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u);
+  cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp106, (rank / 32u), (((n + 32u) - 1u) / 32u));
   var t: cooperative_groups_thread_block_tile_32 = u___tmp106;
   return t;
 }
@@ -848,7 +860,8 @@ fn cooperative_groups_binary_partition_cooperative_groups_thread_block_tile_32_0
   }
   workgroupBarrier();
   var yes: u32 = cw_t1;
-  u___tmp113 = cooperative_groups_coalesced_group(0u); cooperative_groups_coalesced_group_cooperative_groups_coalesced_group_0(cw_tid, cw_bid, 0i, &u___tmp113, select(((*cw_r_parent).u___cw_mask & (~yes)), yes, pred));
+  u___tmp113 = cooperative_groups_coalesced_group(0u);
+  cooperative_groups_coalesced_group_cooperative_groups_coalesced_group_0(cw_tid, cw_bid, 0i, &u___tmp113, select(((*cw_r_parent).u___cw_mask & (~yes)), yes, pred));
   return u___tmp113;
 }
 
@@ -916,7 +929,8 @@ fn groupRanks(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgrou
   var t4: cooperative_groups_thread_group = cooperative_groups_tiled_partition_1(cw_tid, cw_bid, 0i, &t16, 4u);
   u___tmp194 = cooperative_groups_tiled_partition_32_0(cw_tid, cw_bid, 0i, &block);
   var parity: cooperative_groups_coalesced_group = cooperative_groups_binary_partition_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp194, ((cw_tid.x % 3u) == 0u));
-  u___tmp196 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); cooperative_groups_thread_group_cooperative_groups_thread_group_2_0(cw_tid, cw_bid, 0i, &u___tmp196, 0i, &parity);
+  u___tmp196 = cooperative_groups_thread_group(0u, 0u, 0u, 0u);
+  cooperative_groups_thread_group_cooperative_groups_thread_group_2_0(cw_tid, cw_bid, 0i, &u___tmp196, 0i, &parity);
   var p: cooperative_groups_thread_group = u___tmp196;
   out[((cw_bid.x * cw_bx) + cw_tid.x)] = i32(((((cooperative_groups_thread_group_thread_rank_1(cw_tid, cw_bid, 0i, &t16) + (100u * cooperative_groups_thread_group_thread_rank_2(cw_tid, cw_bid, 0i, &t4))) + (1000u * cooperative_groups_thread_group_thread_rank_3(cw_tid, cw_bid, 0i, &p))) + (100000u * cooperative_groups_thread_group_size_1(cw_tid, cw_bid, 0i, &t4))) + (10000000u * (cooperative_groups_thread_group_size_2(cw_tid, cw_bid, 0i, &p) & 1u))));
 }

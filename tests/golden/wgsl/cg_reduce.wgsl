@@ -43,7 +43,8 @@ fn cooperative_groups_tiled_partition_32_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>,
   var u___tmp112: cooperative_groups_thread_block_tile_32;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp112 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u); cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp112, (rank / 32u), (((n + 32u) - 1u) / 32u));
+  u___tmp112 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u);
+  cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp112, (rank / 32u), (((n + 32u) - 1u) / 32u));
   var t: cooperative_groups_thread_block_tile_32 = u___tmp112;
   return t;
 }
@@ -257,7 +258,8 @@ fn cooperative_groups_tiled_partition_32_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>,
   var u___tmp112: cooperative_groups_thread_block_tile_32;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp112 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u); cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp112, (rank / 32u), (((n + 32u) - 1u) / 32u));
+  u___tmp112 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u);
+  cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp112, (rank / 32u), (((n + 32u) - 1u) / 32u));
   var t: cooperative_groups_thread_block_tile_32 = u___tmp112;
   return t;
 }

@@ -41,7 +41,8 @@ fn cooperative_groups_tiled_partition_16_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>,
   var u___tmp104: cooperative_groups_thread_block_tile_16;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp104 = cooperative_groups_thread_block_tile_16(0u, 0u, 0u); cooperative_groups_thread_block_tile_16_cooperative_groups_thread_block_tile_16_0(cw_tid, cw_bid, 0i, &u___tmp104, (rank / 16u), (((n + 16u) - 1u) / 16u));
+  u___tmp104 = cooperative_groups_thread_block_tile_16(0u, 0u, 0u);
+  cooperative_groups_thread_block_tile_16_cooperative_groups_thread_block_tile_16_0(cw_tid, cw_bid, 0i, &u___tmp104, (rank / 16u), (((n + 16u) - 1u) / 16u));
   var t: cooperative_groups_thread_block_tile_16 = u___tmp104;
   return t;
 }
@@ -182,7 +183,8 @@ fn cooperative_groups_tiled_partition_4_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, 
   var u___tmp136: cooperative_groups_thread_block_tile_4;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp136 = cooperative_groups_thread_block_tile_4(0u, 0u, 0u); cooperative_groups_thread_block_tile_4_cooperative_groups_thread_block_tile_4_0(cw_tid, cw_bid, 0i, &u___tmp136, (rank / 4u), (((n + 4u) - 1u) / 4u));
+  u___tmp136 = cooperative_groups_thread_block_tile_4(0u, 0u, 0u);
+  cooperative_groups_thread_block_tile_4_cooperative_groups_thread_block_tile_4_0(cw_tid, cw_bid, 0i, &u___tmp136, (rank / 4u), (((n + 4u) - 1u) / 4u));
   var t: cooperative_groups_thread_block_tile_4 = u___tmp136;
   return t;
 }
@@ -236,7 +238,8 @@ fn cooperative_groups_tiled_partition_32_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>,
   var u___tmp159: cooperative_groups_thread_block_tile_32;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp159 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u); cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp159, (rank / 32u), (((n + 32u) - 1u) / 32u));
+  u___tmp159 = cooperative_groups_thread_block_tile_32(0u, 0u, 0u);
+  cooperative_groups_thread_block_tile_32_cooperative_groups_thread_block_tile_32_0(cw_tid, cw_bid, 0i, &u___tmp159, (rank / 32u), (((n + 32u) - 1u) / 32u));
   var t: cooperative_groups_thread_block_tile_32 = u___tmp159;
   return t;
 }
@@ -385,7 +388,8 @@ fn cooperative_groups_tiled_partition_1_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, 
   var tile_size = cw_a_tile_size;
   var u___tmp65: cooperative_groups_thread_group;
   var u___tmp66: cooperative_groups_thread_group;
-  u___tmp65 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); cooperative_groups_thread_group_cooperative_groups_thread_group_1_0(cw_tid, cw_bid, 0i, &u___tmp65, (*cw_r_parent));
+  u___tmp65 = cooperative_groups_thread_group(0u, 0u, 0u, 0u);
+  cooperative_groups_thread_group_cooperative_groups_thread_group_1_0(cw_tid, cw_bid, 0i, &u___tmp65, (*cw_r_parent));
   u___tmp66 = u___tmp65;
   return cooperative_groups_tiled_partition_0(cw_tid, cw_bid, 0i, &u___tmp66, tile_size);
 }
@@ -420,7 +424,8 @@ fn cooperative_groups_tiled_partition_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw
     var base: u32 = (cooperative_groups___cw_detail_lane_id(cw_tid, cw_bid) - rank);
     mask = (cooperative_groups___cw_detail_lane_run(cw_tid, cw_bid, base, ts) & cooperative_groups___cw_detail_warp_lanes_present(cw_tid, cw_bid));
   }
-  u___tmp62 = cooperative_groups_thread_group(0u, 0u, 0u, 0u); cooperative_groups_thread_group_cooperative_groups_thread_group_0(cw_tid, cw_bid, 0i, &u___tmp62, ts, mask, (prank / ts), (((cooperative_groups_thread_group_size(cw_tid, cw_bid, (*cw_r_parent)) + ts) - 1u) / ts));
+  u___tmp62 = cooperative_groups_thread_group(0u, 0u, 0u, 0u);
+  cooperative_groups_thread_group_cooperative_groups_thread_group_0(cw_tid, cw_bid, 0i, &u___tmp62, ts, mask, (prank / ts), (((cooperative_groups_thread_group_size(cw_tid, cw_bid, (*cw_r_parent)) + ts) - 1u) / ts));
   var g: cooperative_groups_thread_group = u___tmp62;
   return g;
 }
@@ -475,7 +480,8 @@ fn cooperative_groups_tiled_partition_8_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, 
   var u___tmp191: cooperative_groups_thread_block_tile_8;
   var rank: u32 = cooperative_groups_thread_block_thread_rank(cw_tid, cw_bid, (*cw_r_parent));
   var n: u32 = cooperative_groups_thread_block_size(cw_tid, cw_bid, (*cw_r_parent));
-  u___tmp191 = cooperative_groups_thread_block_tile_8(0u, 0u, 0u); cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8_0(cw_tid, cw_bid, 0i, &u___tmp191, (rank / 8u), (((n + 8u) - 1u) / 8u));
+  u___tmp191 = cooperative_groups_thread_block_tile_8(0u, 0u, 0u);
+  cooperative_groups_thread_block_tile_8_cooperative_groups_thread_block_tile_8_0(cw_tid, cw_bid, 0i, &u___tmp191, (rank / 8u), (((n + 8u) - 1u) / 8u));
   var t: cooperative_groups_thread_block_tile_8 = u___tmp191;
   return t;
 }

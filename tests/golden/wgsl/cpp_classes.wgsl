@@ -101,7 +101,8 @@ fn Range_int_width_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_
 
 fn Range_int_unit(cw_tid: vec3<u32>, cw_bid: vec3<u32>) -> Range_int {
   var u___tmp26: Range_int;
-  u___tmp26 = Range_int(0i, 0i); Range_int_Range_int_1(cw_tid, cw_bid, 0i, &u___tmp26, 0i, 1i);
+  u___tmp26 = Range_int(0i, 0i);
+  Range_int_Range_int_1(cw_tid, cw_bid, 0i, &u___tmp26, 0i, 1i);
   return u___tmp26;
 }
 
@@ -142,11 +143,14 @@ fn classKernel(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
   Particle_Particle_0(cw_tid, cw_bid, 0i, &pt);
   var x: Defaulted;
   Defaulted_Defaulted_0(cw_tid, cw_bid, 0i, &x);
-  u___tmp18 = Defaulted(5i, 6i); Defaulted_Defaulted_1_0(cw_tid, cw_bid, 0i, &u___tmp18, 9i);
+  u___tmp18 = Defaulted(5i, 6i);
+  Defaulted_Defaulted_1_0(cw_tid, cw_bid, 0i, &u___tmp18, 9i);
   var y: Defaulted = u___tmp18;
-  u___tmp20 = Defaulted(5i, 6i); Defaulted_Defaulted_1(cw_tid, cw_bid, 0i, &u___tmp20);
+  u___tmp20 = Defaulted(5i, 6i);
+  Defaulted_Defaulted_1(cw_tid, cw_bid, 0i, &u___tmp20);
   var z: Defaulted = u___tmp20;
-  u___tmp28 = Range_int(0i, 0i); Range_int_Range_int_0(cw_tid, cw_bid, 0i, &u___tmp28, in[i], (in[i] + 10i));
+  u___tmp28 = Range_int(0i, 0i);
+  Range_int_Range_int_0(cw_tid, cw_bid, 0i, &u___tmp28, in[i], (in[i] + 10i));
   var r: Range_int = u___tmp28;
   var h: Holder_int_Box_int = Holder_int_Box_int(Box_int(3i));
   var v: i32 = ((c.start + (c.u_step * 10i)) + (c.pad * 1000i));
@@ -203,7 +207,8 @@ fn rangeKernel(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
   var a: array<i32, 4> = array<i32, 4>(in[i], 1i, 2i, 3i);
   var s: i32 = 0i;
   {
-    po___tmp42 = 0i; u___tmp41 = 0i;
+    po___tmp42 = 0i;
+    u___tmp41 = 0i;
     loop {
       if !((u___tmp41 < 4i)) { break; }
       var x: i32 = a[po___tmp42 + u___tmp41];
@@ -214,7 +219,8 @@ fn rangeKernel(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
     }
   }
   {
-    po___tmp46 = 0i; u___tmp45 = 0i;
+    po___tmp46 = 0i;
+    u___tmp45 = 0i;
     loop {
       if !((u___tmp45 < 4i)) { break; }
       var po_x: i32 = (po___tmp46 + u___tmp45);
@@ -225,7 +231,8 @@ fn rangeKernel(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
     }
   }
   {
-    po___tmp50 = 0i; u___tmp49 = 0i;
+    po___tmp50 = 0i;
+    u___tmp49 = 0i;
     loop {
       if !((u___tmp49 < 4i)) { break; }
       var po_x: i32 = (po___tmp50 + u___tmp49);
@@ -237,7 +244,8 @@ fn rangeKernel(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
   }
   var t: Triple = Triple(array<i32, 3>(i, (2i * i), 3i));
   {
-    po___tmp55 = Triple_begin_0(cw_tid, cw_bid, 0i, &t); po___tmp54 = Triple_end_0(cw_tid, cw_bid, 0i, &t);
+    po___tmp55 = Triple_begin_0(cw_tid, cw_bid, 0i, &t);
+    po___tmp54 = Triple_end_0(cw_tid, cw_bid, 0i, &t);
     loop {
       if !((po___tmp55 != po___tmp54)) { break; }
       var po_y: i32 = po___tmp55;
@@ -248,7 +256,8 @@ fn rangeKernel(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
     }
   }
   {
-    po___tmp59 = Triple_begin_0(cw_tid, cw_bid, 0i, &t); po___tmp58 = Triple_end_0(cw_tid, cw_bid, 0i, &t);
+    po___tmp59 = Triple_begin_0(cw_tid, cw_bid, 0i, &t);
+    po___tmp58 = Triple_end_0(cw_tid, cw_bid, 0i, &t);
     loop {
       if !((po___tmp59 != po___tmp58)) { break; }
       var y: i32 = t.v[po___tmp59];

@@ -98,7 +98,8 @@ fn inheritKernel(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workg
   let cw_bid = cw_wid + cw_p.cw_base;
   var u___tmp14: Square;
   var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
-  u___tmp14 = Square(Shape(0i), Weighted(3i), 0i); Square_Square_0(cw_tid, cw_bid, 0i, &u___tmp14, in[i], 2i);
+  u___tmp14 = Square(Shape(0i), Weighted(3i), 0i);
+  Square_Square_0(cw_tid, cw_bid, 0i, &u___tmp14, in[i], 2i);
   var sq: Square = u___tmp14;
   var w: PixelWriter_int_true;
   PixelWriter_int_true_init_0(cw_tid, cw_bid, 0i, &w, 4i, (i % 5i));

@@ -70,9 +70,11 @@ fn halfCompare(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
   m = (m | (i32((a != b)) << u32(7i)));
   m = (m | (i32((a < b)) << u32(8i)));
   m = (m | (i32((a >= b)) << u32(9i)));
-  u___tmp9 = p; u___tmp8 = q;
+  u___tmp9 = p;
+  u___tmp8 = q;
   m = (m | (i32((!(((u___tmp9).x == (u___tmp8).x)) && !(((u___tmp9).y == (u___tmp8).y)))) << u32(10i)));
-  u___tmp11 = p; u___tmp10 = q;
+  u___tmp11 = p;
+  u___tmp10 = q;
   m = (m | (i32((((u___tmp11).x < (u___tmp10).x) && ((u___tmp11).y < (u___tmp10).y))) << u32(11i)));
   m = (m | (i32((a != a)) << u32(12i)));
   out[i] = m;

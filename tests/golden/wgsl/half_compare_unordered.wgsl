@@ -185,7 +185,8 @@ fn u___hisnan2_0_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f16>) -> v
 fn u___float2bfloat16(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_f: f32) -> u___nv_bfloat16 {
   var f = cw_a_f;
   var u___tmp29: u___nv_bfloat16;
-  u___tmp29 = u___nv_bfloat16(0u); u___nv_bfloat16___nv_bfloat16_0(cw_tid, cw_bid, 0i, &u___tmp29, f);
+  u___tmp29 = u___nv_bfloat16(0u);
+  u___nv_bfloat16___nv_bfloat16_0(cw_tid, cw_bid, 0i, &u___tmp29, f);
   return u___tmp29;
 }
 
@@ -214,7 +215,8 @@ fn u___halves2bfloat162(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfl
   var a = cw_a_a;
   var b = cw_a_b;
   var u___tmp59: u___nv_bfloat162;
-  u___tmp59 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_0(cw_tid, cw_bid, 0i, &u___tmp59, a, b);
+  u___tmp59 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16());
+  u___nv_bfloat162___nv_bfloat162_0(cw_tid, cw_bid, 0i, &u___tmp59, a, b);
   return u___tmp59;
 }
 
@@ -282,7 +284,8 @@ fn u___hgtu2_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat162, c
   var a = cw_a_a;
   var b = cw_a_b;
   var u___tmp283: u___nv_bfloat162;
-  u___tmp283 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_1(cw_tid, cw_bid, 0i, &u___tmp283, u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hgtu_0(cw_tid, cw_bid, a.x, b.x)), u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hgtu_0(cw_tid, cw_bid, a.y, b.y)));
+  u___tmp283 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16());
+  u___nv_bfloat162___nv_bfloat162_1(cw_tid, cw_bid, 0i, &u___tmp283, u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hgtu_0(cw_tid, cw_bid, a.x, b.x)), u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hgtu_0(cw_tid, cw_bid, a.y, b.y)));
   return u___tmp283;
 }
 
@@ -302,7 +305,8 @@ fn u___ushort_as_bfloat16(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_u: u32) -> 
   var u___tmp44: u___nv_bfloat16;
   var r: u___nv_bfloat16_raw;
   r.x = u;
-  u___tmp44 = u___nv_bfloat16(0u); u___nv_bfloat16___nv_bfloat16_3_0(cw_tid, cw_bid, 0i, &u___tmp44, r);
+  u___tmp44 = u___nv_bfloat16(0u);
+  u___nv_bfloat16___nv_bfloat16_3_0(cw_tid, cw_bid, 0i, &u___tmp44, r);
   return u___tmp44;
 }
 
@@ -358,7 +362,8 @@ fn u___hbgeu2_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat162, 
 fn u___hisnan2_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat162) -> u___nv_bfloat162 {
   var a = cw_a_a;
   var u___tmp272: u___nv_bfloat162;
-  u___tmp272 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16()); u___nv_bfloat162___nv_bfloat162_2(cw_tid, cw_bid, 0i, &u___tmp272, u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hisnan(cw_tid, cw_bid, a.x)), u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hisnan(cw_tid, cw_bid, a.y)));
+  u___tmp272 = u___nv_bfloat162(u___nv_bfloat16(), u___nv_bfloat16());
+  u___nv_bfloat162___nv_bfloat162_2(cw_tid, cw_bid, 0i, &u___tmp272, u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hisnan(cw_tid, cw_bid, a.x)), u___cw_bf16_of_bool_0(cw_tid, cw_bid, u___hisnan(cw_tid, cw_bid, a.y)));
   return u___tmp272;
 }
 
@@ -408,7 +413,8 @@ fn u___hmax(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: u___nv_bfloat16, cw_a_
   var a = cw_a_a;
   var b = cw_a_b;
   var u___tmp153: u___nv_bfloat16;
-  u___tmp153 = u___nv_bfloat16(0u); u___nv_bfloat16___nv_bfloat16_1(cw_tid, cw_bid, 0i, &u___tmp153, max(u___nv_bfloat16_conv_14(cw_tid, cw_bid, a), u___nv_bfloat16_conv_14(cw_tid, cw_bid, b)));
+  u___tmp153 = u___nv_bfloat16(0u);
+  u___nv_bfloat16___nv_bfloat16_1(cw_tid, cw_bid, 0i, &u___tmp153, max(u___nv_bfloat16_conv_14(cw_tid, cw_bid, a), u___nv_bfloat16_conv_14(cw_tid, cw_bid, b)));
   return u___tmp153;
 }
 
@@ -452,7 +458,8 @@ fn halfUnordered(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workg
   l = (l | (i32(u___hbltu2_0_1(cw_tid, cw_bid, p, q)) << u32(8i)));
   l = (l | (i32(u___hble2_0_1(cw_tid, cw_bid, p, q)) << u32(9i)));
   l = (l | (i32((f32((u___hisnan2_0_1(cw_tid, cw_bid, p)).x) == 1.0f)) << u32(10i)));
-  u___tmp275 = p; u___tmp274 = q;
+  u___tmp275 = p;
+  u___tmp274 = q;
   l = (l | (i32((!(((u___tmp275).x == (u___tmp274).x)) && !(((u___tmp275).y == (u___tmp274).y)))) << u32(11i)));
   lanes[i] = l;
   var x: u___nv_bfloat16 = u___float2bfloat16(cw_tid, cw_bid, fa);

@@ -117,7 +117,8 @@ fn cuda_std_make_pair_float_int(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: f3
   var a = cw_a_a;
   var b = cw_a_b;
   var u___tmp558: cuda_std_pair_float_int;
-  u___tmp558 = cuda_std_pair_float_int(0.0f, 0i); cuda_std_pair_float_int_cuda_std_pair_float_int_1_0(cw_tid, cw_bid, 0i, &u___tmp558, a, b);
+  u___tmp558 = cuda_std_pair_float_int(0.0f, 0i);
+  cuda_std_pair_float_int_cuda_std_pair_float_int_1_0(cw_tid, cw_bid, 0i, &u___tmp558, a, b);
   return u___tmp558;
 }
 
@@ -213,7 +214,8 @@ fn libraryMath(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
   var a: cuda_std_array_float_3 = cuda_std_array_float_3(array<f32, 3>(x[i], (2.0f * x[i]), 0.5f));
   var sum: f32 = 0.0f;
   {
-    po___tmp498 = cuda_std_array_float_3_begin_0(cw_tid, cw_bid, 0i, &a); po___tmp497 = cuda_std_array_float_3_end_0(cw_tid, cw_bid, 0i, &a);
+    po___tmp498 = cuda_std_array_float_3_begin_0(cw_tid, cw_bid, 0i, &a);
+    po___tmp497 = cuda_std_array_float_3_end_0(cw_tid, cw_bid, 0i, &a);
     loop {
       if !((po___tmp498 != po___tmp497)) { break; }
       var e: f32 = a.u___elems[po___tmp498];
@@ -223,14 +225,18 @@ fn libraryMath(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
       }
     }
   }
-  u___tmp524 = cuda_std_complex_float(0.0f, 0.0f); cuda_std_complex_float_cuda_std_complex_float_2_0(cw_tid, cw_bid, 0i, &u___tmp524, x[i], 0.5f);
+  u___tmp524 = cuda_std_complex_float(0.0f, 0.0f);
+  cuda_std_complex_float_cuda_std_complex_float_2_0(cw_tid, cw_bid, 0i, &u___tmp524, x[i], 0.5f);
   var z: cuda_std_complex_float = u___tmp524;
-  u___tmp528 = cuda_std_complex_float(0.0f, 0.0f); cuda_std_complex_float_cuda_std_complex_float_2_1(cw_tid, cw_bid, 0i, &u___tmp528, 1.0f, 0.0f);
-  u___tmp532 = cuda_std_operator_p_float_0(cw_tid, cw_bid, 0i, &z, 0i, &z); u___tmp533 = u___tmp528;
+  u___tmp532 = cuda_std_operator_p_float_0(cw_tid, cw_bid, 0i, &z, 0i, &z);
+  u___tmp528 = cuda_std_complex_float(0.0f, 0.0f);
+  cuda_std_complex_float_cuda_std_complex_float_2_1(cw_tid, cw_bid, 0i, &u___tmp528, 1.0f, 0.0f);
+  u___tmp533 = u___tmp528;
   z = cuda_std_operator_float_0(cw_tid, cw_bid, 0i, &u___tmp532, 0i, &u___tmp533);
   var p: cuda_std_pair_float_int = cuda_std_make_pair_float_int(cw_tid, cw_bid, cuda_std_abs_float_0(cw_tid, cw_bid, 0i, &z), i);
   u___tmp562 = cuda_std_plus_float();
-  u___tmp565 = cuda_std_sqrt(cw_tid, cw_bid, cuda_std_fabs(cw_tid, cw_bid, x[i])); u___tmp566 = 0.25f;
+  u___tmp565 = cuda_std_sqrt(cw_tid, cw_bid, cuda_std_fabs(cw_tid, cw_bid, x[i]));
+  u___tmp566 = 0.25f;
   out[i] = ((cuda_std_plus_float_operator_0(cw_tid, cw_bid, 0i, &u___tmp562, p.first, 0i, &sum) + cuda_std_max_float_0(cw_tid, cw_bid, 0i, &u___tmp565, 0i, &u___tmp566)) + select(0.0f, 1.0f, (x[i] < std_numeric_limits_float_max(cw_tid, cw_bid))));
   var w: u32 = u[i];
   bits[i] = ((((u32(cuda_std_popcount_unsignedint(cw_tid, cw_bid, w)) | (u32(cuda_std_countl_zero_unsignedint(cw_tid, cw_bid, w)) << u32(8i))) | (u32(cuda_std_countr_zero_unsignedint(cw_tid, cw_bid, (w | 2147483648u))) << u32(16i))) | select(0u, (1u << u32(24i)), cuda_std_has_single_bit_unsignedint(cw_tid, cw_bid, (w & 255u)))) | (u32(cuda_std_bit_width_unsignedint(cw_tid, cw_bid, (w & 65535u))) << u32(25i)));

@@ -166,7 +166,8 @@ fn digitSum(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_
   {
     loop {
       if !(((i < 3i) && (j < 5i))) { break; }
-      i = (i + 1i); j = (j + 2i);
+      i = (i + 1i);
+      j = (j + 2i);
     }
   }
   out[cw_tid.x] = ((s + i) + j);

@@ -33,9 +33,11 @@ fn Body_load_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: 
   var po_p = cw_a_p;
   var u___tmp27: Vec3;
   var u___tmp28: Vec3;
-  u___tmp27 = Vec3(0.0f, 0.0f, 0.0f); Vec3_Vec3_0(cw_tid, cw_bid, 0i, &u___tmp27, in[po_p + 0i], in[po_p + 1i], in[po_p + 2i]);
+  u___tmp27 = Vec3(0.0f, 0.0f, 0.0f);
+  Vec3_Vec3_0(cw_tid, cw_bid, 0i, &u___tmp27, in[po_p + 0i], in[po_p + 1i], in[po_p + 2i]);
   (*cw_r_self).pos = u___tmp27;
-  u___tmp28 = Vec3(0.0f, 0.0f, 0.0f); Vec3_Vec3_1(cw_tid, cw_bid, 0i, &u___tmp28, in[po_p + 3i], in[po_p + 4i], in[po_p + 5i]);
+  u___tmp28 = Vec3(0.0f, 0.0f, 0.0f);
+  Vec3_Vec3_1(cw_tid, cw_bid, 0i, &u___tmp28, in[po_p + 3i], in[po_p + 4i], in[po_p + 5i]);
   (*cw_r_self).vel = u___tmp28;
   (*cw_r_self).mass = in[po_p + 6i];
 }
@@ -75,9 +77,11 @@ fn Body_load_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_a_p: i32
   var po_p = cw_a_p;
   var u___tmp27: Vec3;
   var u___tmp28: Vec3;
-  u___tmp27 = Vec3(0.0f, 0.0f, 0.0f); Vec3_Vec3_0(cw_tid, cw_bid, 0i, &u___tmp27, in[po_p + 0i], in[po_p + 1i], in[po_p + 2i]);
+  u___tmp27 = Vec3(0.0f, 0.0f, 0.0f);
+  Vec3_Vec3_0(cw_tid, cw_bid, 0i, &u___tmp27, in[po_p + 0i], in[po_p + 1i], in[po_p + 2i]);
   tile[po_self].pos = u___tmp27;
-  u___tmp28 = Vec3(0.0f, 0.0f, 0.0f); Vec3_Vec3_1(cw_tid, cw_bid, 0i, &u___tmp28, in[po_p + 3i], in[po_p + 4i], in[po_p + 5i]);
+  u___tmp28 = Vec3(0.0f, 0.0f, 0.0f);
+  Vec3_Vec3_1(cw_tid, cw_bid, 0i, &u___tmp28, in[po_p + 3i], in[po_p + 4i], in[po_p + 5i]);
   tile[po_self].vel = u___tmp28;
   tile[po_self].mass = in[po_p + 6i];
 }
@@ -96,7 +100,8 @@ fn Vec3_operator_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_v_self: Vec3, cw_v_o
   var po_self = 0i;
   var po_o = 0i;
   var u___tmp15: Vec3;
-  u___tmp15 = Vec3(0.0f, 0.0f, 0.0f); Vec3_Vec3_3(cw_tid, cw_bid, 0i, &u___tmp15, (cw_v_self.x - cw_v_o.x), (cw_v_self.y - cw_v_o.y), (cw_v_self.z - cw_v_o.z));
+  u___tmp15 = Vec3(0.0f, 0.0f, 0.0f);
+  Vec3_Vec3_3(cw_tid, cw_bid, 0i, &u___tmp15, (cw_v_self.x - cw_v_o.x), (cw_v_self.y - cw_v_o.y), (cw_v_self.z - cw_v_o.z));
   return u___tmp15;
 }
 
@@ -120,7 +125,8 @@ fn Vec3_operator_p_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_
   var po_self = cw_a_self;
   var s = cw_a_s;
   var u___tmp16: Vec3;
-  u___tmp16 = Vec3(0.0f, 0.0f, 0.0f); Vec3_Vec3_4(cw_tid, cw_bid, 0i, &u___tmp16, ((*cw_r_self).x * s), ((*cw_r_self).y * s), ((*cw_r_self).z * s));
+  u___tmp16 = Vec3(0.0f, 0.0f, 0.0f);
+  Vec3_Vec3_4(cw_tid, cw_bid, 0i, &u___tmp16, ((*cw_r_self).x * s), ((*cw_r_self).y * s), ((*cw_r_self).z * s));
   return u___tmp16;
 }
 
@@ -149,15 +155,18 @@ fn Body_advance_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_sel
   var dt = cw_a_dt;
   var u___tmp32: Vec3;
   var u___tmp33: Vec3;
-  u___tmp32 = Vec3_operator_p_1(cw_tid, cw_bid, (*cw_r_acc), dt); _ = Vec3_operator_2_1(cw_tid, cw_bid, 0i, &(*cw_r_self).vel, 0i, &u___tmp32);
-  u___tmp33 = Vec3_operator_p_1(cw_tid, cw_bid, (*cw_r_self).vel, dt); _ = Vec3_operator_2_2(cw_tid, cw_bid, 0i, &(*cw_r_self).pos, 0i, &u___tmp33);
+  u___tmp32 = Vec3_operator_p_1(cw_tid, cw_bid, (*cw_r_acc), dt);
+  _ = Vec3_operator_2_1(cw_tid, cw_bid, 0i, &(*cw_r_self).vel, 0i, &u___tmp32);
+  u___tmp33 = Vec3_operator_p_1(cw_tid, cw_bid, (*cw_r_self).vel, dt);
+  _ = Vec3_operator_2_2(cw_tid, cw_bid, 0i, &(*cw_r_self).pos, 0i, &u___tmp33);
 }
 
 fn Vec3_operator_p_1(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_v_self: Vec3, cw_a_s: f32) -> Vec3 {
   var po_self = 0i;
   var s = cw_a_s;
   var u___tmp16: Vec3;
-  u___tmp16 = Vec3(0.0f, 0.0f, 0.0f); Vec3_Vec3_4(cw_tid, cw_bid, 0i, &u___tmp16, (cw_v_self.x * s), (cw_v_self.y * s), (cw_v_self.z * s));
+  u___tmp16 = Vec3(0.0f, 0.0f, 0.0f);
+  Vec3_Vec3_4(cw_tid, cw_bid, 0i, &u___tmp16, (cw_v_self.x * s), (cw_v_self.y * s), (cw_v_self.z * s));
   return u___tmp16;
 }
 
@@ -204,7 +213,8 @@ fn nbodyStep(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup
   if ((i < n)) {
     Body_load_0(cw_tid, cw_bid, 0i, &me, (0i + (7i * i)));
   }
-  u___tmp43 = Vec3(0.0f, 0.0f, 0.0f); Vec3_Vec3_2(cw_tid, cw_bid, 0i, &u___tmp43, 0.0f, 0.0f, 0.0f);
+  u___tmp43 = Vec3(0.0f, 0.0f, 0.0f);
+  Vec3_Vec3_2(cw_tid, cw_bid, 0i, &u___tmp43, 0.0f, 0.0f, 0.0f);
   var acc: Vec3 = u___tmp43;
   {
     var base: i32 = 0i;
@@ -221,7 +231,8 @@ fn nbodyStep(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup
         var k: i32 = 0i;
         loop {
           if !((k < count)) { break; }
-          u___tmp48 = Body_pullFrom_0(cw_tid, cw_bid, 0i, &me, tile[k], (eps * eps)); _ = Vec3_operator_2_0(cw_tid, cw_bid, 0i, &acc, 0i, &u___tmp48);
+          u___tmp48 = Body_pullFrom_0(cw_tid, cw_bid, 0i, &me, tile[k], (eps * eps));
+          _ = Vec3_operator_2_0(cw_tid, cw_bid, 0i, &acc, 0i, &u___tmp48);
           continuing {
             k = (k + 1i);
           }
