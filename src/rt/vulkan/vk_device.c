@@ -174,10 +174,13 @@ cw_status vk_pick(VkDev *d, char *err, size_t errn) {
 
 /* Buffers go in host-visible coherent memory when the device has such
  * memory that is also device-local in a heap of useful size (integrated
- * GPUs, CPU drivers, resizable BAR), else in device-local memory with
- * staged copies; CUWASM_VULKAN_STAGING=1 forces staging (to test it on any
- * device).  Parameters, printf records and staging use plain host-visible
- * memory. */
+ * GPUs, CPU drivers), else in device-local memory with staged copies.  A
+ * discrete GPU always stages: its device-local host-visible memory is the
+ * PCIe BAR (resizable BAR makes it all of the GPU's memory), which the
+ * host reads uncached: an H200 read results back through it at 0.03 GB/s
+ * (docs/gpu-runs.md).  CUWASM_VULKAN_STAGING=1 forces staging (to test it
+ * on any device), =0 forbids it.  Parameters, printf records and staging
+ * use plain host-visible memory. */
 static bool pick_memory(VkDev *d) {
   VkPhysicalDeviceMemoryProperties mp;
   d->f.vkGetPhysicalDeviceMemoryProperties(d->pd, &mp);
@@ -187,16 +190,23 @@ static bool pick_memory(VkDev *d) {
     VkMemoryPropertyFlags fl = mp.memoryTypes[i].propertyFlags;
     VkDeviceSize heap = mp.memoryHeaps[mp.memoryTypes[i].heapIndex].size;
     bool is_local = fl & VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT;
-    if (is_local && local < 0) local = (int)i;
+    /* for staging, device-local memory the host cannot map (not the BAR) first */
+    if (is_local && (local < 0 || (!(fl & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) &&
+                                   (mp.memoryTypes[local].propertyFlags &
+                                    VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT))))
+      local = (int)i;
     if ((fl & host) != host) continue;
     if (plain < 0) plain = (int)i;
     if (local_host < 0 && is_local && heap >= (1ull << 30)) local_host = (int)i;
   }
   if (plain < 0) return false;
   const char *env = getenv("CUWASM_VULKAN_STAGING");
-  bool force = env && *env && strcmp(env, "0");
+  bool force = env && *env && strcmp(env, "0"), forbid = env && !strcmp(env, "0");
+  bool discrete = d->props.deviceType == VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU;
   d->host_type = (uint32_t)plain;
-  d->staging = force || (local_host < 0 && local >= 0);
+  d->staging = local >= 0 && (local_host < 0 || discrete);
+  if (force) d->staging = true;
+  if (forbid && local_host >= 0) d->staging = false;
   d->mem_type = (uint32_t)(d->staging ? (local >= 0 ? local : plain) : local_host >= 0 ? local_host : plain);
   return true;
 }
