@@ -44,6 +44,7 @@ typedef struct CudaDev {
 
 typedef struct CudaKernel {
   char *name;      /* C++ name */
+  char *cname;     /* KIR's C name: tells overloads of one name apart */
   char *lowered;   /* its name in the cubin */
   CUfunction fn;
   int nparams;
@@ -470,6 +471,7 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, NvrtcN
 static void module_free(CudaDev *d, CudaModule *cm) {
   for (int i = 0; i < cm->nkernels; i++) {
     free(cm->kernels[i].name);
+    free(cm->kernels[i].cname);
     free(cm->kernels[i].lowered);
     free(cm->kernels[i].psizes);
   }
@@ -500,10 +502,11 @@ static cw_status describe_kernels(CudaModule *cm, KModule *m, NvrtcNames *nm) {
     CudaKernel *ck = &cm->kernels[cm->nkernels++];
     const char *low = nm->lowered[k++];
     ck->name = strdup(f->name);
+    ck->cname = strdup(f->cname);
     ck->lowered = strdup(low ? low : f->cname);
     ck->nparams = f->nparams;
     ck->psizes = calloc((size_t)f->nparams + 1, sizeof *ck->psizes);
-    if (!ck->name || !ck->lowered || !ck->psizes) return CW_ERR_NOMEM;
+    if (!ck->name || !ck->cname || !ck->lowered || !ck->psizes) return CW_ERR_NOMEM;
     for (int p = 0; p < f->nparams; p++) ck->psizes[p] = (uint32_t)f->params[p]->type->size;
   }
   return CW_OK;
@@ -699,13 +702,17 @@ static void cuda_module_unload(void *dev, void *mod) {
 static cw_status cuda_kernel_find(void *mod, const char *name, void **kernel, int *nparams,
                                   const uint32_t **psizes) {
   CudaModule *cm = mod;
-  for (int i = 0; i < cm->nkernels; i++)
-    if (kir_same_name(cm->kernels[i].name, name)) {
-      *kernel = &cm->kernels[i];
-      *nparams = cm->kernels[i].nparams;
-      *psizes = cm->kernels[i].psizes;
-      return CW_OK;
-    }
+  /* the C name first: the runtime asks for an overload by it
+   * (compat_overload_cname), and the C++ name is the same for all */
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; i < cm->nkernels; i++)
+      if (pass == 0 ? !strcmp(cm->kernels[i].cname, name)
+                    : kir_same_name(cm->kernels[i].name, name)) {
+        *kernel = &cm->kernels[i];
+        *nparams = cm->kernels[i].nparams;
+        *psizes = cm->kernels[i].psizes;
+        return CW_OK;
+      }
   return CW_ERR_NOT_FOUND;
 }
 
