@@ -2,15 +2,16 @@
 // (operators, intrinsics, conversions, the unordered comparisons), and
 // must get the same bits as the same expressions in a kernel where both
 // sides round each operation once to half.  Two kinds of result may differ
-// on NVIDIA's GPUs, where the host side is NVIDIA's cuda_fp16.hpp: nvcc
-// contracts a half multiply feeding an add into one fma (__hmul and the
-// operators allow it; only the _rn forms forbid it), so for the
-// expressions with a mul+add the device may give either the host's
-// result or the fused one, when the host's is the separately rounded one
-// (both computed here in double, rounding the exact value once each step) (an H200 run showed both, e.g.
-// 65504 * -1.5 + 65504: -inf unfused, -32752 fused); and __hdiv on the
-// device multiplies by an approximate reciprocal, so a / b must be within
-// one unit in the last place of the host's correctly rounded quotient.
+// on NVIDIA's GPUs, where the host side is NVIDIA's cuda_fp16.hpp:
+// - nvcc contracts a half multiply feeding an add into one fma (__hmul and
+//   the operators allow it; only the _rn forms forbid it), so for the
+//   expressions with a mul+add the device may give the fused result
+//   instead of the host's, provided the host's is the one rounded at each
+//   step (both are computed here in double, rounding once per step).  An
+//   H200 run showed it: 65504 * -1.5 + 65504 is -inf unfused, -32752 fused.
+// - __hdiv on the device multiplies by an approximate reciprocal, so the
+//   device's a / b must be within one unit in the last place of the host's
+//   (correctly rounded) quotient.
 #include "common.h"
 #include <cuda_fp16.h>
 #include <algorithm>
@@ -53,6 +54,9 @@ static unsigned short with_mul_add(int k, __half ha, __half hb, bool fuse, bool 
   *any = false;
   return 0;
 }
+
+static bool is_nan(unsigned short x) { return (x & 0x7fff) > 0x7c00; }
+static bool same_bits(unsigned short x, unsigned short y) { return x == y || (is_nan(x) && is_nan(y)); }
 
 // units in the last place between two non-NaN halves
 static int ulps_apart(unsigned short x, unsigned short y) {
@@ -131,13 +135,14 @@ int main() {
       // (tests/kernels/half_minmax.cu checks it where it is ours)
       if ((k == 6 || k == 11) && zeros) continue;
       unsigned short device_bits = bits[OPS * i + k];
-      bool host_nan = (host_bits[k] & 0x7fff) > 0x7c00, device_nan = (device_bits & 0x7fff) > 0x7c00;
-      bool mul_add, same = host_bits[k] == device_bits || (host_nan && device_nan);
+      bool mul_add, same = same_bits(host_bits[k], device_bits);
       // where the device contracted, the host must still have rounded each step
       unsigned short fused_bits = with_mul_add(k, a[i], b[i], true, &mul_add);
-      if (mul_add && fused_bits == device_bits && with_mul_add(k, a[i], b[i], false, &mul_add) == host_bits[k])
+      if (mul_add && same_bits(fused_bits, device_bits) &&
+          same_bits(with_mul_add(k, a[i], b[i], false, &mul_add), host_bits[k]))
         same = true;
-      if (k == 3 && !host_nan && !device_nan && ulps_apart(host_bits[k], device_bits) <= 1) same = true;
+      if (k == 3 && !is_nan(host_bits[k]) && !is_nan(device_bits) && ulps_apart(host_bits[k], device_bits) <= 1)
+        same = true;
       if (!same && errors++ < 10)
         printf("a=%g b=%g op %d: host 0x%04x, device 0x%04x\n", __half2float(a[i]), __half2float(b[i]), k,
                host_bits[k], device_bits);
