@@ -167,6 +167,17 @@ int main() {
       printf("%s: status %d, want %d\n", s.what, (int)s.got, (int)s.want);
       errors++;
     }
+  // not checked, only shown: whether libcurand's host generators take the
+  // dynamic ordering (ours refuse it; a GPU run's log tells what NVIDIA's do)
+  curandGenerator_t hg;
+  if (curandCreateGeneratorHost(&hg, CURAND_RNG_PSEUDO_XORWOW) == CURAND_STATUS_SUCCESS) {
+    printf("note: dynamic ordering of a host XORWOW: status %d\n",
+           (int)curandSetGeneratorOrdering(hg, CURAND_ORDERING_PSEUDO_DYNAMIC));
+    curandDestroyGenerator(hg);
+  } else {
+    printf("curandCreateGeneratorHost failed\n");
+    errors++;
+  }
   int version = 0;
   if (curandGetVersion(&version) != CURAND_STATUS_SUCCESS || version < 10000) {
     printf("curandGetVersion: %d\n", version);
