@@ -25,10 +25,15 @@
  * produced: in draws (XORWOW, MRG32k3a), in quarters of outputs
  * (Philox), as libcurand does.  Poisson draws use the device API's method
  * (not cuRAND's), on stream q (XORWOW, MRG32k3a) or subsequence g (Philox).
- * The orderings libcurand accepts are accepted (PSEUDO_DYNAMIC: Philox on
- * the device only) and all give this layout, which is also what
- * libcurand's host generators give for them, but for XORWOW's
- * PSEUDO_SEEDED (seeded streams instead of subsequences, not provided).
+ * The orderings libcurand accepts are accepted and all give this layout,
+ * which is also what libcurand's host generators give for them, but for
+ * XORWOW's PSEUDO_SEEDED (seeded streams instead of subsequences, not
+ * provided).  PSEUDO_DYNAMIC (the layout libcurand picks as fastest for
+ * the GPU) is accepted for generators made by curandCreateGenerator, as
+ * libcurand on an H200 accepts it, and gives this same layout; host
+ * generators refuse it with OUT_OF_RANGE.  libcurand's device generators
+ * lay their results out differently from its host generators (an H200
+ * run gave different sequences); ours give the host layout for both.
  * Device memory is written through a host buffer and cudaMemcpyAsync on
  * the generator's stream (then waited for), which works on every backend.
  */
@@ -339,7 +344,7 @@ curandStatus_t curandSetGeneratorOffset(curandGenerator_t g, unsigned long long 
 
 curandStatus_t curandSetGeneratorOrdering(curandGenerator_t g, curandOrdering_t order) {
   if (!g) return CURAND_STATUS_NOT_INITIALIZED;
-  bool dynamic_ok = g->type == CURAND_RNG_PSEUDO_PHILOX4_32_10 && !g->host_memory; /* as libcurand */
+  bool dynamic_ok = !g->host_memory; /* device generators only, as libcurand */
   if (order < CURAND_ORDERING_PSEUDO_BEST || order > CURAND_ORDERING_PSEUDO_DYNAMIC ||
       (order == CURAND_ORDERING_PSEUDO_DYNAMIC && !dynamic_ok))
     return CURAND_STATUS_OUT_OF_RANGE;

@@ -1,10 +1,14 @@
 // cuRAND's host API: the same calls on a device generator (into cudaMalloc
-// memory, on a stream) and on a host generator must give the same numbers,
-// and those must be libcurand's: FNV-1a hashes of integer and uniform
-// outputs (exact arithmetic) and sample values of normals (within 1e-5,
-// since they go through logf/sinf) as NVIDIA's libcurand 10.4 (CUDA 13.0)
-// gives them for XORWOW, Philox4_32_10 and MRG32k3a with these seeds, lengths,
-// offsets and reseeding.  Bad arguments must give cuRAND's status codes.
+// memory, on a stream) and on a host generator must all succeed, and the
+// host generator's numbers must be libcurand's: FNV-1a hashes of integer
+// and uniform outputs (exact arithmetic) and sample values of normals
+// (within 1e-5, since they go through logf/sinf) as NVIDIA's libcurand 10.4
+// (CUDA 13.0) gives them for XORWOW, Philox4_32_10 and MRG32k3a with these
+// seeds, lengths, offsets and reseeding.  The device generator's numbers
+// are not compared: libcurand's device generators lay their results out
+// otherwise than its host generators (an H200 run gave other sequences),
+// and cuwasm's give the host layout for both.  Bad arguments must give
+// cuRAND's status codes.
 // Built as Makefiles build it, with -L to the toolkit's lib64 before -lcurand:
 // the runtime must still be cuwasm's.
 // FLAGS: -L/usr/local/cuda/lib64 -lcurand
@@ -118,10 +122,6 @@ int main() {
       printf("%s: %d calls failed\n", names[t], bad);
       errors++;
     }
-    if (memcmp(dev.hash, host.hash, sizeof dev.hash) != 0) {
-      printf("%s: the device and host generators differ\n", names[t]);
-      errors++;
-    }
     int same = 0, compared = 0;
     for (int k = 0; k < 12; k++) {
       if (!exact[t][k]) continue;
@@ -156,7 +156,7 @@ int main() {
       {"64-bit integers from XORWOW", curandGenerateLongLong(g, (unsigned long long *)buf, 8), CURAND_STATUS_TYPE_ERROR},
       {"dimensions of a pseudo-random generator", curandSetQuasiRandomGeneratorDimensions(g, 3), CURAND_STATUS_TYPE_ERROR},
       {"a quasi-random ordering", curandSetGeneratorOrdering(g, CURAND_ORDERING_QUASI_DEFAULT), CURAND_STATUS_OUT_OF_RANGE},
-      {"dynamic ordering of XORWOW", curandSetGeneratorOrdering(g, CURAND_ORDERING_PSEUDO_DYNAMIC), CURAND_STATUS_OUT_OF_RANGE},
+      {"dynamic ordering of a device XORWOW", curandSetGeneratorOrdering(g, CURAND_ORDERING_PSEUDO_DYNAMIC), CURAND_STATUS_SUCCESS},
       {"default ordering", curandSetGeneratorOrdering(g, CURAND_ORDERING_PSEUDO_DEFAULT), CURAND_STATUS_SUCCESS},
       {"zero numbers", curandGenerateUniform(g, buf, 0), CURAND_STATUS_SUCCESS},
       {"Poisson with lambda 3.5", curandGeneratePoisson(g, ubuf, 64, 3.5), CURAND_STATUS_SUCCESS},
@@ -167,6 +167,17 @@ int main() {
       printf("%s: status %d, want %d\n", s.what, (int)s.got, (int)s.want);
       errors++;
     }
+  // not checked, only shown: whether libcurand's host generators take the
+  // dynamic ordering (ours refuse it; a GPU run's log tells what NVIDIA's do)
+  curandGenerator_t hg;
+  if (curandCreateGeneratorHost(&hg, CURAND_RNG_PSEUDO_XORWOW) == CURAND_STATUS_SUCCESS) {
+    printf("note: dynamic ordering of a host XORWOW: status %d\n",
+           (int)curandSetGeneratorOrdering(hg, CURAND_ORDERING_PSEUDO_DYNAMIC));
+    curandDestroyGenerator(hg);
+  } else {
+    printf("curandCreateGeneratorHost failed\n");
+    errors++;
+  }
   int version = 0;
   if (curandGetVersion(&version) != CURAND_STATUS_SUCCESS || version < 10000) {
     printf("curandGetVersion: %d\n", version);

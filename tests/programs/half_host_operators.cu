@@ -1,13 +1,68 @@
 // Host code computes with __half and __half2 as cuda_fp16.hpp lets it
 // (operators, intrinsics, conversions, the unordered comparisons), and
-// must get the same bits as the same expressions in a kernel: every
-// operation rounds once to half on both sides.
+// must get the same bits as the same expressions in a kernel where both
+// sides round each operation once to half.  Two kinds of result may differ
+// on NVIDIA's GPUs, where the host side is NVIDIA's cuda_fp16.hpp:
+// - nvcc contracts a half multiply feeding an add into one fma (__hmul and
+//   the operators allow it; only the _rn forms forbid it), so for the
+//   expressions with a mul+add the device may give the fused result
+//   instead of the host's, provided the host's is the one rounded at each
+//   step (both are computed here in double, rounding once per step).  An
+//   H200 run showed it: 65504 * -1.5 + 65504 is -inf unfused, -32752 fused.
+// - __hdiv on the device multiplies by an approximate reciprocal, so the
+//   device's a / b must be within one unit in the last place of the host's
+//   (correctly rounded) quotient.
 #include "common.h"
 #include <cuda_fp16.h>
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <vector>
 
 enum { OPS = 12 };
+
+// the bits of x rounded once, to nearest even, to half (every x below is
+// exact in a double: a product of halves plus a half or 1 spans at most
+// 50 bits, a difference of halves at most 41)
+static unsigned short round_to_half(double x) {
+  if (std::isnan(x)) return 0x7e00;
+  unsigned short sign = std::signbit(x) ? 0x8000 : 0;
+  if (std::isinf(x)) return sign | 0x7c00;
+  double magnitude = std::fabs(x);
+  int exponent = magnitude == 0 ? -14 : std::max(std::ilogb(magnitude), -14);
+  double step = std::ldexp(1.0, exponent - 10);           // half's spacing there
+  double rounded = std::nearbyint(magnitude / step) * step; // default mode: ties to even
+  if (rounded > 65504.0) return sign | 0x7c00;
+  return sign | __half_as_ushort(__float2half((float)rounded)); // exact: rounded is a half
+}
+
+static double value(unsigned short bits) { return __half2float(__ushort_as_half(bits)); }
+
+// op k's result computed here, with its multiply and add contracted into
+// an fma (fuse) or each rounded to half, or *any = false for the
+// operations with no mul+add
+static unsigned short with_mul_add(int k, __half ha, __half hb, bool fuse, bool *any) {
+  double a = __half2float(ha), b = __half2float(hb);
+  auto mul = [fuse](double x, double y) { return fuse ? x * y : value(round_to_half(x * y)); };
+  *any = true;
+  switch (k) {
+  case 5: return round_to_half(mul(a, b) + a);                              // __hadd(__hmul(a, b), a)
+  case 7: return round_to_half(mul(value(round_to_half(a + b)), b) + 1.0);  // (a + b) * b + 1
+  case 9: return round_to_half(value(round_to_half(mul(a, b) + a)) - b);    // a * b + a - b
+  case 10: return round_to_half(value(round_to_half(mul(b, a) + b)) - a);   // b * a + b - a
+  }
+  *any = false;
+  return 0;
+}
+
+static bool is_nan(unsigned short x) { return (x & 0x7fff) > 0x7c00; }
+static bool same_bits(unsigned short x, unsigned short y) { return x == y || (is_nan(x) && is_nan(y)); }
+
+// units in the last place between two non-NaN halves
+static int ulps_apart(unsigned short x, unsigned short y) {
+  int ox = x & 0x8000 ? -(x & 0x7fff) : x, oy = y & 0x8000 ? -(y & 0x7fff) : y;
+  return std::abs(ox - oy);
+}
 
 // the expressions, written once for both sides
 template <typename H, typename H2>
@@ -79,10 +134,18 @@ int main() {
       // the sign of __hmax/__hmin(+0, -0) on Vulkan is the driver's
       // (tests/kernels/half_minmax.cu checks it where it is ours)
       if ((k == 6 || k == 11) && zeros) continue;
-      bool both_nan = (host_bits[k] & 0x7fff) > 0x7c00 && (bits[OPS * i + k] & 0x7fff) > 0x7c00;
-      if (host_bits[k] != bits[OPS * i + k] && !both_nan && errors++ < 10)
+      unsigned short device_bits = bits[OPS * i + k];
+      bool mul_add, same = same_bits(host_bits[k], device_bits);
+      // where the device contracted, the host must still have rounded each step
+      unsigned short fused_bits = with_mul_add(k, a[i], b[i], true, &mul_add);
+      if (mul_add && same_bits(fused_bits, device_bits) &&
+          same_bits(with_mul_add(k, a[i], b[i], false, &mul_add), host_bits[k]))
+        same = true;
+      if (k == 3 && !is_nan(host_bits[k]) && !is_nan(device_bits) && ulps_apart(host_bits[k], device_bits) <= 1)
+        same = true;
+      if (!same && errors++ < 10)
         printf("a=%g b=%g op %d: host 0x%04x, device 0x%04x\n", __half2float(a[i]), __half2float(b[i]), k,
-               host_bits[k], bits[OPS * i + k]);
+               host_bits[k], device_bits);
     }
     if (host_flags != flags[i] && errors++ < 10)
       printf("a=%g b=%g: host flags 0x%x, device 0x%x\n", __half2float(a[i]), __half2float(b[i]), host_flags,
