@@ -3,7 +3,7 @@
 #   bin/cuwasm, bin/cuwasm-nvcc (link)        the tool, and nvcc's name
 #   lib/libcuwasm.a, lib/libcuwasm.so*         the library
 #   lib/cuwasm/libcudart_static.a, libcudadevrt.a, libnvToolsExt.a, libcurand.a,
-#   libcurand_static.a, libcudart.so
+#   libcurand_static.a, libcuda.a, libcudart.so
 #                                              the same under CUDA's names
 #   include/cuwasm.h                           its C API
 #   share/cuwasm/include/cuda/                 CUDA-compatible headers (kept
@@ -29,6 +29,8 @@ install(CODE "
     \"${_cw_dest}/${CMAKE_INSTALL_LIBDIR}/cuwasm/libcurand.a\")
   execute_process(COMMAND \${CMAKE_COMMAND} -E create_symlink ../libcuwasm.a
     \"${_cw_dest}/${CMAKE_INSTALL_LIBDIR}/cuwasm/libcurand_static.a\")
+  execute_process(COMMAND \${CMAKE_COMMAND} -E create_symlink ../libcuwasm.a
+    \"${_cw_dest}/${CMAKE_INSTALL_LIBDIR}/cuwasm/libcuda.a\")
   execute_process(COMMAND \${CMAKE_COMMAND} -E create_symlink ../libcuwasm.so
     \"${_cw_dest}/${CMAKE_INSTALL_LIBDIR}/cuwasm/libcudart.so\")")
 install(TARGETS cuwasm cuwasm_shared EXPORT cuwasmTargets

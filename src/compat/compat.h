@@ -18,7 +18,8 @@
  *
  * Errors follow CUDA: every API call records its result as the thread's
  * last error; errors of kernel execution (illegal address, assert, launch
- * failure) are sticky — every later call returns them.
+ * failure) are sticky — every later call that uses the context returns
+ * them (cudaGetLastError reports one once and clears it, as CUDA does).
  */
 #ifndef CW_COMPAT_H
 #define CW_COMPAT_H

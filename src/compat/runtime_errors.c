@@ -7,9 +7,13 @@
  * cudaPeekAtLastError only reads it).  Errors raised while a kernel runs
  * (illegal address, device assert, trap, hardware faults) corrupt a real
  * CUDA context; they are sticky here too: once seen, every later call
- * returns them and cudaGetLastError cannot clear them, until
- * cudaDeviceReset.  The strings are the ones CUDA prints, so logs read the
- * same as under nvcc.
+ * that uses the context (synchronising, allocating, copying, launching)
+ * returns them again, until cudaDeviceReset.  As on a GPU (checked with
+ * nvcc on an H200), cudaGetLastError reports a sticky error like any other
+ * and clears it from the last-error slot: a second call returns
+ * cudaSuccess while the context stays broken, and the next failing call
+ * puts the error back.  The strings are the ones CUDA prints, so logs read
+ * the same as under nvcc.
  */
 #include "compat/compat.h"
 
@@ -224,17 +228,12 @@ cudaError_t compat_ret(cudaError_t err) {
 }
 
 cudaError_t cudaGetLastError(void) {
-  cudaError_t s = compat_sticky();
-  if (s != cudaSuccess) return s;
   cudaError_t e = last_error;
   last_error = cudaSuccess;
   return e;
 }
 
-cudaError_t cudaPeekAtLastError(void) {
-  cudaError_t s = compat_sticky();
-  return s != cudaSuccess ? s : last_error;
-}
+cudaError_t cudaPeekAtLastError(void) { return last_error; }
 
 /* Runtime messages carry CUDA's name in parentheses, "(cudaErrorAssert)". */
 cudaError_t compat_from_status(cw_status st, const char *msg) {

@@ -151,7 +151,7 @@ cudaError_t cudaStreamQuery(cudaStream_t s) {
   cudaError_t err;
   if (!compat_ctx(&err)) return compat_ret(err);
   cudaError_t st = compat_sticky();
-  if (st != cudaSuccess) return st;
+  if (st != cudaSuccess) return compat_ret(st);
   return cw_stream_query(compat_stream(s)) ? cudaSuccess : cudaErrorNotReady;
 }
 

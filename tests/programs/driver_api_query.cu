@@ -1,6 +1,9 @@
 // driver_api_query.cu — the device-query subset of the CUDA driver API
 // (cuda.h): the answers before and after cuInit, for bad arguments, and
 // their agreement with the runtime's cudaGetDeviceProperties.
+// (nvcc links the driver API from libcuda, hence -lcuda; cuwasm cc takes
+// it as its own runtime, which implements these functions.)
+// FLAGS: -lcuda
 #include <cstring>
 #include <cuda.h>
 #include "common.h"

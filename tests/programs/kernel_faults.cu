@@ -1,6 +1,7 @@
 // A faulting kernel fails its launch, not the process: a wild store gives
 // cudaErrorIllegalAddress at the next synchronisation and the error sticks
-// (every later call reports it).  On a GPU that is the end of CUDA for the
+// (every later call that uses the context reports it; cudaGetLastError
+// reports it once and clears the last-error slot, as CUDA does).  On a GPU that is the end of CUDA for the
 // process: driver_types.h says of cudaErrorIllegalAddress that "any
 // further CUDA work will return the same error. To continue using CUDA,
 // the process must be terminated and relaunched", so there (nvcc, or
@@ -54,13 +55,31 @@ static int fill_works(const char *what) {
   return errors;
 }
 
-// Checks a faulting launch's code and that it sticks.
-static int fault_sticks(const char *what, cudaError_t want) {
+// Checks a faulting launch's code and that it sticks (buf: a device buffer
+// of at least 16 bytes allocated before the fault): every call that uses
+// the context returns it again, while cudaGetLastError reports it once and
+// clears the last-error slot (as nvcc's CUDA does on an H200), and
+// cudaPeekAtLastError reads the slot without clearing it.
+static int fault_sticks(const char *what, cudaError_t want, void *buf) {
   int errors = expect(what, cudaDeviceSynchronize(), want);
   float *d = nullptr;
   errors += expect("sticky: cudaMalloc after fault", cudaMalloc(&d, 16), want);
+  errors += expect("sticky: cudaPeekAtLastError", cudaPeekAtLastError(), want);
+  errors += expect("sticky: second cudaPeekAtLastError", cudaPeekAtLastError(), want);
   errors += expect("sticky: cudaGetLastError", cudaGetLastError(), want);
-  errors += expect("sticky: second cudaGetLastError", cudaGetLastError(), want);
+  errors += expect("sticky: second cudaGetLastError", cudaGetLastError(), cudaSuccess);
+  errors += expect("sticky: cudaPeekAtLastError after get", cudaPeekAtLastError(), cudaSuccess);
+  errors += expect("sticky: cudaDeviceSynchronize after get", cudaDeviceSynchronize(), want);
+  errors += expect("sticky: last error after failing sync", cudaPeekAtLastError(), want);
+  cudaGetLastError();
+  float h[4];
+  errors += expect("sticky: cudaMemcpy after get", cudaMemcpy(h, buf, sizeof h, cudaMemcpyDeviceToHost), want);
+  errors += expect("sticky: get after cudaMemcpy", cudaGetLastError(), want);
+  fill<<<1, 32>>>((float *)buf, 4, 1.0f);
+  errors += expect("sticky: launch after fault", cudaGetLastError(), want);
+  errors += expect("sticky: cudaMalloc again", cudaMalloc(&d, 16), want);
+  errors += expect("sticky: get after cudaMalloc", cudaGetLastError(), want);
+  errors += expect("sticky: get cleared again", cudaGetLastError(), cudaSuccess);
   return errors;
 }
 
@@ -77,8 +96,8 @@ static bool recovers_at_reset() {
 }
 
 // Runs one faulting launch, checks its code and that it sticks, resets.
-static int fault_case(const char *what, cudaError_t want) {
-  int errors = fault_sticks(what, want);
+static int fault_case(const char *what, cudaError_t want, void *buf) {
+  int errors = fault_sticks(what, want, buf);
   errors += expect("cudaDeviceReset", cudaDeviceReset(), cudaSuccess);
   errors += expect("after reset", cudaGetLastError(), cudaSuccess);
   return errors + fill_works(what);
@@ -90,23 +109,23 @@ int main() {
   CHECK(cudaMalloc(&d, 1024 * sizeof(float)));
   wild_store<<<1, 32>>>(d, (size_t)1 << 40); // 4 TiB past the buffer
   if (!recovers_at_reset()) {
-    errors += fault_sticks("wild store", cudaErrorIllegalAddress);
+    errors += fault_sticks("wild store", cudaErrorIllegalAddress, d);
     printf("a GPU: CUDA ends with the fault (the process must be relaunched)\n");
     return verdict("kernel_faults", errors);
   }
-  errors += fault_case("wild store", cudaErrorIllegalAddress);
+  errors += fault_case("wild store", cudaErrorIllegalAddress, d);
   CHECK(cudaMalloc(&d, 1024 * sizeof(float)));
   overrun<<<4, 256>>>(d, 1024); // 4 MB past a 4 KB buffer: the guard pages
-  errors += fault_case("overrun", cudaErrorIllegalAddress);
+  errors += fault_case("overrun", cudaErrorIllegalAddress, d);
   int *ip = nullptr;
   CHECK(cudaMalloc(&ip, 64 * sizeof(int)));
   divide<<<1, 32>>>(ip, 1);
-  errors += fault_case("division by zero", cudaErrorLaunchFailure);
+  errors += fault_case("division by zero", cudaErrorLaunchFailure, ip);
   setenv("CUWASM_LAUNCH_TIMEOUT", "0.5", 1);
   CHECK(cudaMalloc(&ip, 64 * sizeof(int)));
   CHECK(cudaMemset(ip, 0, 64 * sizeof(int)));
   spin<<<8, 64>>>(ip);
-  errors += fault_case("endless kernel", cudaErrorLaunchTimeout);
+  errors += fault_case("endless kernel", cudaErrorLaunchTimeout, ip);
   unsetenv("CUWASM_LAUNCH_TIMEOUT");
   return verdict("kernel_faults", errors);
 }

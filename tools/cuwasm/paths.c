@@ -13,7 +13,8 @@
  *
  * The runtime also answers to CUDA's library names (LIBDIR/cuwasm/
  * libcudart_static.a, libcudadevrt.a, libnvToolsExt.a, libcurand.a,
- * libcurand_static.a and libcudart.so, links to libcuwasm; the device
+ * libcurand_static.a, libcuda.a (the driver API, src/compat/driver_api.c)
+ * and libcudart.so, links to libcuwasm; the device
  * runtime has nothing of its own), so a build
  * that links with `-lcudart` — CMake's CUDA language among them, which
  * reads the name from `-v` — gets our runtime; they sit in a folder of
@@ -85,7 +86,7 @@ void cc_path(CcPath which, char *out, size_t n) {
  * toolkit's lib64 never brings in NVIDIA's library instead */
 bool cc_is_runtime_lib(const char *name) {
   static const char *const names[] = {"cudart", "cudart_static", "cudadevrt", "nvToolsExt",
-                                      "curand", "curand_static"};
+                                      "curand", "curand_static", "cuda"};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
     if (!strcmp(name, names[i])) return true;
   return false;
