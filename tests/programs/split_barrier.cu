@@ -7,6 +7,7 @@
 #include "common.h"
 #include <cuda/barrier>
 #include <utility>
+#include <cstring>
 
 __global__ void phases(const int *in, int *out, int rounds) {
   __shared__ cuda::barrier<cuda::thread_scope_block> bar;
@@ -58,14 +59,19 @@ int main() {
   for (int i = 0; i < B * T; i++)
     if (out[i] != ref[i] && errors++ < 5) printf("out[%d] = %d, expected %d\n", i, out[i], ref[i]);
 #ifdef __CUWASM__
-  // cuwasm runs whole-block barriers only: a count of half the block is an
-  // error (on a GPU it is legal, and this kernel would hang, so it runs
-  // under cuwasm alone)
-  partial<<<1, 64>>>(d_out);
-  cudaError_t e = cudaDeviceSynchronize();
-  if (e == cudaSuccess) {
-    printf("a barrier expecting half the block ran without an error\n");
-    errors++;
+  // cuwasm's own backends run whole-block barriers only: a count of half
+  // the block is an error there.  On a GPU it is legal, and this kernel
+  // would hang, so it runs neither with nvcc nor on cuwasm's CUDA backend
+  // (which an H200 run showed: a 120 s time-out).
+  cudaDeviceProp prop;
+  CHECK(cudaGetDeviceProperties(&prop, 0));
+  if (strncmp(prop.name, "NVIDIA", 6) != 0) {
+    partial<<<1, 64>>>(d_out);
+    cudaError_t e = cudaDeviceSynchronize();
+    if (e == cudaSuccess) {
+      printf("a barrier expecting half the block ran without an error\n");
+      errors++;
+    }
   }
 #endif
   return verdict("split_barrier", errors);
