@@ -440,6 +440,16 @@ static bool constant_fields(Parser *p, KStmt *s, KFunc *ctor, KExpr *call, PtrVe
   return true;
 }
 
+/* OBJ.T(ARGS): the call of one of class T's constructors on OBJ */
+static KExpr *ctor_call(Parser *p, KType *t, Sym *ctors, KExpr *obj, KExpr **args, int nargs,
+                        SrcLoc loc) {
+  Token name = {0};
+  name.kind = TK_IDENT;
+  name.spelling = t->name;
+  name.loc = loc;
+  return sema_call_funcs(p, ctors, class_ctor_templates(t), NULL, 0, obj, args, nargs, &name);
+}
+
 /* `__device__ S s(args);` outside a function: CUDA has no dynamic
  * initialization, so a constexpr constructor is evaluated here into the
  * brace list it amounts to; the initializer check then requires its
@@ -448,11 +458,7 @@ static KExpr *construct_constant(Parser *p, KType *t, Sym *ctors, KExpr **args, 
   KVar *obj_var = new_var(p, KV_LOCAL, "<constant>", t, loc);
   KExpr *obj = new_expr(p, KE_VAR, t, loc);
   obj->var = obj_var;
-  Token fake = {0};
-  fake.kind = TK_IDENT;
-  fake.spelling = t->name;
-  fake.loc = loc;
-  KExpr *call = sema_call_funcs(p, ctors, class_ctor_templates(t), NULL, 0, obj, args, nargs, &fake);
+  KExpr *call = ctor_call(p, t, ctors, obj, args, nargs, loc);
   KFunc *ctor = call->kind == KE_CALL ? call->fn : NULL;
   PtrVec fields = {0};
   if (!ctor || !(ctor->flags & KF_CONSTEXPR) || !ctor->body || ctor->nparams < 1 ||
@@ -474,11 +480,7 @@ static KExpr *construct_with(Parser *p, KType *t, Sym *ctors, KExpr **args, int 
   KExpr *init = make_temp(p, zero_value(p, t, loc), &tmp);
   KExpr *obj = new_expr(p, KE_VAR, tmp->type, loc);
   obj->var = tmp;
-  Token fake = {0};
-  fake.kind = TK_IDENT;
-  fake.spelling = t->name;
-  fake.loc = loc;
-  KExpr *call = sema_call_funcs(p, ctors, class_ctor_templates(t), NULL, 0, obj, args, nargs, &fake);
+  KExpr *call = ctor_call(p, t, ctors, obj, args, nargs, loc);
   KExpr *res = new_expr(p, KE_VAR, tmp->type, loc);
   res->var = tmp;
   KExpr *s1 = new_expr(p, KE_COMMA, call->type, loc);
