@@ -33,6 +33,17 @@ static clockid_t bench_clock = CLOCK_MONOTONIC;
 
 void bench_use_cpu_time(int on) { bench_clock = on ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_MONOTONIC; }
 
+void bench_times_add(BenchTimes *b, double ms) {
+  if (!b->n || ms < b->least) b->least = ms;
+  b->sum += ms;
+  b->n++;
+}
+
+double bench_times_figure(const BenchTimes *b) {
+  if (!b->n) return NAN;
+  return bench_clock == CLOCK_PROCESS_CPUTIME_ID ? b->sum / b->n : b->least;
+}
+
 double now_ms(void) {
   struct timespec ts;
   clock_gettime(bench_clock, &ts);
@@ -219,13 +230,13 @@ int ours_time_case(Ours *o, Case *c, const char *who, int reps, double *best) {
     } else {
       ok = check(c, who, out);
     }
-    *best = 1e30;
+    BenchTimes bt = {0};
     for (int i = 0; i < reps; i++) {
       double t0 = now_ms();
       ours_run(o, c);
-      double t = now_ms() - t0;
-      if (t < *best) *best = t;
+      bench_times_add(&bt, now_ms() - t0);
     }
+    *best = bench_times_figure(&bt);
   }
   ours_free(o, c);
   free(out);

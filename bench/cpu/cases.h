@@ -59,7 +59,7 @@ void ours_free(Ours *o, Case *c);
 
 /* Checks the case on o against c->omp_out (who names the backend in
  * messages), then times it as the best of reps runs into *best (NAN when
- * it cannot run).  Returns 1 when the result matched. */
+ * it cannot run; the mean with CPU time, see BenchTimes).  Returns 1 when the result matched. */
 int ours_time_case(Ours *o, Case *c, const char *who, int reps, double *best);
 /* Launch + synchronize of the empty kernel, µs: the best mean of rounds
  * batches of iters, after a warm-up. */
@@ -72,6 +72,13 @@ double now_ms(void);
 /* now_ms counts the process's CPU time (all threads) instead of wall
  * time: steadier on a loaded machine, when the workers do not spin. */
 void bench_use_cpu_time(int on);
+/* The figure of a series of timed runs: the least wall time, or with CPU
+ * time the mean (the kernel reads another thread's CPU time, which lags by
+ * up to a scheduler tick while that thread runs, so single readings err
+ * both ways and the least of many is far too low; their sum is not). */
+typedef struct BenchTimes { double least, sum; int n; } BenchTimes;
+void bench_times_add(BenchTimes *b, double ms);
+double bench_times_figure(const BenchTimes *b);
 /* The whole file dir/name, NUL-terminated (length in *len), or NULL. */
 char *read_bench_file(const char *dir, const char *name, size_t *len);
 

@@ -161,9 +161,37 @@ static bool wraps32(const KExpr *ptr, const KExpr *off) {
          ptr->type->as != AS_CONSTANT && off->type->kind == KT_U32;
 }
 
+/* A signed 32-bit sum, difference or product: overflow is undefined in
+ * CUDA as in C, so computing it in 64 bits gives the same value wherever
+ * the program is defined (what nvcc's LLVM does with an nsw index). */
+static bool widenable_index(const KExpr *e) {
+  return e->kind == KE_BINARY && e->type && e->type->kind == KT_I32 &&
+         (e->op == KOP_ADD || e->op == KOP_SUB || e->op == KOP_MUL);
+}
+
+/* The offset tree in int64_t: GCC then sees `in[i - w]` as the affine
+ * `&in[i] - w` of the thread loop's counter.  Written in 32 bits, a
+ * subtraction under a per-thread condition is rewritten to wrapping
+ * arithmetic when the loop is if-converted, and its loads become gathers
+ * (a border block of a stencil ran 4x slower than an interior one). */
+static void emit_wide_index(CEmit *ce, StrBuf *sb, const KExpr *e) {
+  if (!widenable_index(e)) {
+    if (e->kind != KE_INT) sb_puts(sb, "(int64_t)");
+    ce_expr(ce, sb, e);
+    return;
+  }
+  sb_putc(sb, '(');
+  emit_wide_index(ce, sb, e->a);
+  sb_printf(sb, " %s ", op_text(e->op));
+  emit_wide_index(ce, sb, e->b);
+  sb_putc(sb, ')');
+}
+
 static void emit_offset(CEmit *ce, StrBuf *sb, const KExpr *ptr, const KExpr *off) {
   if (wraps32(ptr, off)) sb_puts(sb, "(int32_t)");
-  ce_expr(ce, sb, off);
+  if ((ptr->type->kind == KT_PTR || ptr->type->kind == KT_ARRAY) && widenable_index(off))
+    emit_wide_index(ce, sb, off);
+  else ce_expr(ce, sb, off);
 }
 
 static void emit_binary(CEmit *ce, StrBuf *sb, const KExpr *e) {

@@ -332,10 +332,10 @@ CW_INLINE void cwb_miscActivations(cw_rt_ctx *cw_ctx, void **cw_args, const int 
             else
             {
               float v = ((x[i] * 8.0f) - 4.0f);
-              (y[((4 * i) + 0)] = (v / (1.0f + expf((-v)))));
-              (y[((4 * i) + 1)] = log1pf(expf(v)));
-              (y[((4 * i) + 2)] = ((v > 0.0f) ? v : expm1f(v)));
-              (y[((4 * i) + 3)] = (1.0f / (1.0f + expf((-v)))));
+              (y[((4 * (int64_t)i) + 0)] = (v / (1.0f + expf((-v)))));
+              (y[((4 * (int64_t)i) + 1)] = log1pf(expf(v)));
+              (y[((4 * (int64_t)i) + 2)] = ((v > 0.0f) ? v : expm1f(v)));
+              (y[((4 * (int64_t)i) + 3)] = (1.0f / (1.0f + expf((-v)))));
             }
           }
         }
@@ -353,10 +353,10 @@ CW_INLINE void cwb_miscActivations(cw_rt_ctx *cw_ctx, void **cw_args, const int 
             else
             {
               float v = ((x[i] * 8.0f) - 4.0f);
-              (y[((4 * i) + 0)] = (v / (1.0f + expf((-v)))));
-              (y[((4 * i) + 1)] = log1pf(expf(v)));
-              (y[((4 * i) + 2)] = ((v > 0.0f) ? v : expm1f(v)));
-              (y[((4 * i) + 3)] = (1.0f / (1.0f + expf((-v)))));
+              (y[((4 * (int64_t)i) + 0)] = (v / (1.0f + expf((-v)))));
+              (y[((4 * (int64_t)i) + 1)] = log1pf(expf(v)));
+              (y[((4 * (int64_t)i) + 2)] = ((v > 0.0f) ? v : expm1f(v)));
+              (y[((4 * (int64_t)i) + 3)] = (1.0f / (1.0f + expf((-v)))));
             }
           }
         }
@@ -374,10 +374,10 @@ CW_INLINE void cwb_miscActivations(cw_rt_ctx *cw_ctx, void **cw_args, const int 
             else
             {
               float v = ((x[i] * 8.0f) - 4.0f);
-              (y[((4 * i) + 0)] = (v / (1.0f + expf((-v)))));
-              (y[((4 * i) + 1)] = log1pf(expf(v)));
-              (y[((4 * i) + 2)] = ((v > 0.0f) ? v : expm1f(v)));
-              (y[((4 * i) + 3)] = (1.0f / (1.0f + expf((-v)))));
+              (y[((4 * (int64_t)i) + 0)] = (v / (1.0f + expf((-v)))));
+              (y[((4 * (int64_t)i) + 1)] = log1pf(expf(v)));
+              (y[((4 * (int64_t)i) + 2)] = ((v > 0.0f) ? v : expm1f(v)));
+              (y[((4 * (int64_t)i) + 3)] = (1.0f / (1.0f + expf((-v)))));
             }
           }
         }

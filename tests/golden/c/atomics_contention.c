@@ -348,13 +348,13 @@ CW_INLINE void cwb_contendShared(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   CW_FOR_EACH_THREAD_INDEP {
     {
       if ((((int32_t)((int32_t)((uint32_t)cw_tx))) < 8))
-        (out[((b * 12) + ((int32_t)((int32_t)((uint32_t)cw_tx))))] = cw_sh_s_1[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
+        (out[(((int64_t)b * 12) + (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))] = cw_sh_s_1[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
       if ((((int32_t)((int32_t)((uint32_t)cw_tx))) < 4))
-        (out[(((b * 12) + 8) + ((int32_t)((int32_t)((uint32_t)cw_tx))))] = ((int32_t)cw_sh_us_2[((int32_t)((int32_t)((uint32_t)cw_tx)))]));
+        (out[((((int64_t)b * 12) + 8) + (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))] = ((int32_t)cw_sh_us_2[((int32_t)((int32_t)((uint32_t)cw_tx)))]));
       if ((((int32_t)((int32_t)((uint32_t)cw_tx))) < 3))
-        (qout[((b * 3) + ((int32_t)((int32_t)((uint32_t)cw_tx))))] = cw_sh_q_3[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
+        (qout[(((int64_t)b * 3) + (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))] = cw_sh_q_3[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
       if ((((int32_t)((int32_t)((uint32_t)cw_tx))) < 2))
-        (fout[((b * 2) + ((int32_t)((int32_t)((uint32_t)cw_tx))))] = cw_sh_f_4[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
+        (fout[(((int64_t)b * 2) + (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))] = cw_sh_f_4[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
     }
   }
   { /* only threadIdx.x == 0 runs this */

@@ -388,7 +388,7 @@ CW_INLINE void cwb_stepBarrierScan(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       {
         (v[cw_t] = cw_sh_s_3[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
         if ((((int32_t)((int32_t)((uint32_t)cw_tx))) >= d))
-          (v[cw_t] += cw_sh_s_3[(((int32_t)((int32_t)((uint32_t)cw_tx))) - d)]);
+          (v[cw_t] += cw_sh_s_3[((int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))) - (int64_t)d)]);
       }
     }
     (d <<= 1);
@@ -609,10 +609,10 @@ static void cwf_switchWarpMore(cw_fiber *cw_fb) {
         (r3 = cw_coll29);
         break;
       }
-      (out[(4 * g)] = r0);
-      (out[((4 * g) + 1)] = r1);
-      (out[((4 * g) + 2)] = r2);
-      (out[((4 * g) + 3)] = r3);
+      (out[(4 * (int64_t)g)] = r0);
+      (out[((4 * (int64_t)g) + 1)] = r1);
+      (out[((4 * (int64_t)g) + 2)] = r2);
+      (out[((4 * (int64_t)g) + 3)] = r3);
     }
   }
 }

@@ -135,7 +135,7 @@ CW_INLINE void cwb_floatBits(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
             else
             {
               float v = ((in[i] * 200.0f) - 100.0f);
-              int32_t *o = ((int32_t *)(out + (8 * i)));
+              int32_t *o = ((int32_t *)(out + (8 * (int64_t)i)));
               (o[0] = cw_float_as_int(v));
               (o[1] = (((int32_t)cw_float_as_uint(fastAbs(CW_DEVICE_ARGS, v))) >> 23));
               (o[2] = cw_float2int_rn(v));
@@ -161,7 +161,7 @@ CW_INLINE void cwb_floatBits(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
             else
             {
               float v = ((in[i] * 200.0f) - 100.0f);
-              int32_t *o = ((int32_t *)(out + (8 * i)));
+              int32_t *o = ((int32_t *)(out + (8 * (int64_t)i)));
               (o[0] = cw_float_as_int(v));
               (o[1] = (((int32_t)cw_float_as_uint(fastAbs(CW_DEVICE_ARGS, v))) >> 23));
               (o[2] = cw_float2int_rn(v));
@@ -187,7 +187,7 @@ CW_INLINE void cwb_floatBits(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
             else
             {
               float v = ((in[i] * 200.0f) - 100.0f);
-              int32_t *o = ((int32_t *)(out + (8 * i)));
+              int32_t *o = ((int32_t *)(out + (8 * (int64_t)i)));
               (o[0] = cw_float_as_int(v));
               (o[1] = (((int32_t)cw_float_as_uint(fastAbs(CW_DEVICE_ARGS, v))) >> 23));
               (o[2] = cw_float2int_rn(v));
@@ -260,10 +260,10 @@ CW_INLINE void cwb_doubleBits(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             else
             {
               double d = (in[i] - 0.5);
-              (out[((4 * i) + 0)] = cw_double_as_longlong(d));
-              (out[((4 * i) + 1)] = cw_double_as_longlong((cw_longlong_as_double(4607182418800017408ll) * d)));
-              (out[((4 * i) + 2)] = ((((int64_t)cw_double2hiint(d)) << 32) | ((int64_t)((uint32_t)cw_double2loint(d)))));
-              (out[((4 * i) + 3)] = (((int64_t)cw_double2int_rn((d * 1000.0))) + cw_double2ll_rz((d * 1000000.0))));
+              (out[((4 * (int64_t)i) + 0)] = cw_double_as_longlong(d));
+              (out[((4 * (int64_t)i) + 1)] = cw_double_as_longlong((cw_longlong_as_double(4607182418800017408ll) * d)));
+              (out[((4 * (int64_t)i) + 2)] = ((((int64_t)cw_double2hiint(d)) << 32) | ((int64_t)((uint32_t)cw_double2loint(d)))));
+              (out[((4 * (int64_t)i) + 3)] = (((int64_t)cw_double2int_rn((d * 1000.0))) + cw_double2ll_rz((d * 1000000.0))));
             }
           }
         }
@@ -281,10 +281,10 @@ CW_INLINE void cwb_doubleBits(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             else
             {
               double d = (in[i] - 0.5);
-              (out[((4 * i) + 0)] = cw_double_as_longlong(d));
-              (out[((4 * i) + 1)] = cw_double_as_longlong((cw_longlong_as_double(4607182418800017408ll) * d)));
-              (out[((4 * i) + 2)] = ((((int64_t)cw_double2hiint(d)) << 32) | ((int64_t)((uint32_t)cw_double2loint(d)))));
-              (out[((4 * i) + 3)] = (((int64_t)cw_double2int_rn((d * 1000.0))) + cw_double2ll_rz((d * 1000000.0))));
+              (out[((4 * (int64_t)i) + 0)] = cw_double_as_longlong(d));
+              (out[((4 * (int64_t)i) + 1)] = cw_double_as_longlong((cw_longlong_as_double(4607182418800017408ll) * d)));
+              (out[((4 * (int64_t)i) + 2)] = ((((int64_t)cw_double2hiint(d)) << 32) | ((int64_t)((uint32_t)cw_double2loint(d)))));
+              (out[((4 * (int64_t)i) + 3)] = (((int64_t)cw_double2int_rn((d * 1000.0))) + cw_double2ll_rz((d * 1000000.0))));
             }
           }
         }
@@ -302,10 +302,10 @@ CW_INLINE void cwb_doubleBits(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             else
             {
               double d = (in[i] - 0.5);
-              (out[((4 * i) + 0)] = cw_double_as_longlong(d));
-              (out[((4 * i) + 1)] = cw_double_as_longlong((cw_longlong_as_double(4607182418800017408ll) * d)));
-              (out[((4 * i) + 2)] = ((((int64_t)cw_double2hiint(d)) << 32) | ((int64_t)((uint32_t)cw_double2loint(d)))));
-              (out[((4 * i) + 3)] = (((int64_t)cw_double2int_rn((d * 1000.0))) + cw_double2ll_rz((d * 1000000.0))));
+              (out[((4 * (int64_t)i) + 0)] = cw_double_as_longlong(d));
+              (out[((4 * (int64_t)i) + 1)] = cw_double_as_longlong((cw_longlong_as_double(4607182418800017408ll) * d)));
+              (out[((4 * (int64_t)i) + 2)] = ((((int64_t)cw_double2hiint(d)) << 32) | ((int64_t)((uint32_t)cw_double2loint(d)))));
+              (out[((4 * (int64_t)i) + 3)] = (((int64_t)cw_double2int_rn((d * 1000.0))) + cw_double2ll_rz((d * 1000000.0))));
             }
           }
         }
@@ -372,11 +372,11 @@ CW_INLINE void cwb_roundedArith(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
             {
               float x = a[i];
               float y = (b[i] + 0.5f);
-              (out[((5 * i) + 0)] = cw_fadd_rn(x, y));
-              (out[((5 * i) + 1)] = cw_fmul_rz(x, y));
-              (out[((5 * i) + 2)] = cw_fdiv_rn(x, y));
-              (out[((5 * i) + 3)] = cw_frcp_rn(y));
-              (out[((5 * i) + 4)] = (cw_fsqrt_rn(x) + cw_fmaf_rn(x, y, 1.0f)));
+              (out[((5 * (int64_t)i) + 0)] = cw_fadd_rn(x, y));
+              (out[((5 * (int64_t)i) + 1)] = cw_fmul_rz(x, y));
+              (out[((5 * (int64_t)i) + 2)] = cw_fdiv_rn(x, y));
+              (out[((5 * (int64_t)i) + 3)] = cw_frcp_rn(y));
+              (out[((5 * (int64_t)i) + 4)] = (cw_fsqrt_rn(x) + cw_fmaf_rn(x, y, 1.0f)));
             }
           }
         }
@@ -395,11 +395,11 @@ CW_INLINE void cwb_roundedArith(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
             {
               float x = a[i];
               float y = (b[i] + 0.5f);
-              (out[((5 * i) + 0)] = cw_fadd_rn(x, y));
-              (out[((5 * i) + 1)] = cw_fmul_rz(x, y));
-              (out[((5 * i) + 2)] = cw_fdiv_rn(x, y));
-              (out[((5 * i) + 3)] = cw_frcp_rn(y));
-              (out[((5 * i) + 4)] = (cw_fsqrt_rn(x) + cw_fmaf_rn(x, y, 1.0f)));
+              (out[((5 * (int64_t)i) + 0)] = cw_fadd_rn(x, y));
+              (out[((5 * (int64_t)i) + 1)] = cw_fmul_rz(x, y));
+              (out[((5 * (int64_t)i) + 2)] = cw_fdiv_rn(x, y));
+              (out[((5 * (int64_t)i) + 3)] = cw_frcp_rn(y));
+              (out[((5 * (int64_t)i) + 4)] = (cw_fsqrt_rn(x) + cw_fmaf_rn(x, y, 1.0f)));
             }
           }
         }
@@ -418,11 +418,11 @@ CW_INLINE void cwb_roundedArith(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
             {
               float x = a[i];
               float y = (b[i] + 0.5f);
-              (out[((5 * i) + 0)] = cw_fadd_rn(x, y));
-              (out[((5 * i) + 1)] = cw_fmul_rz(x, y));
-              (out[((5 * i) + 2)] = cw_fdiv_rn(x, y));
-              (out[((5 * i) + 3)] = cw_frcp_rn(y));
-              (out[((5 * i) + 4)] = (cw_fsqrt_rn(x) + cw_fmaf_rn(x, y, 1.0f)));
+              (out[((5 * (int64_t)i) + 0)] = cw_fadd_rn(x, y));
+              (out[((5 * (int64_t)i) + 1)] = cw_fmul_rz(x, y));
+              (out[((5 * (int64_t)i) + 2)] = cw_fdiv_rn(x, y));
+              (out[((5 * (int64_t)i) + 3)] = cw_frcp_rn(y));
+              (out[((5 * (int64_t)i) + 4)] = (cw_fsqrt_rn(x) + cw_fmaf_rn(x, y, 1.0f)));
             }
           }
         }

@@ -707,7 +707,7 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
         {
           0;
           if ((lane_5[cw_t] < i_6[cw_t]))
-            (val_3[cw_t] += temp_2[cw_t][(lane_5[cw_t] + i_6[cw_t])]);
+            (val_3[cw_t] += temp_2[cw_t][((int64_t)lane_5[cw_t] + (int64_t)i_6[cw_t])]);
           self_9[cw_t] = (&g_1[cw_t]);
         }
       }

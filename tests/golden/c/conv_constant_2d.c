@@ -130,7 +130,7 @@ CW_INLINE void cwb_convolve2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
           {
             int32_t c = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) - (5 / 2)) + j);
             if (((((r[cw_t] >= 0) && (r[cw_t] < height)) && (c >= 0)) && (c < width)))
-              (acc[cw_t] += (img[((r[cw_t] * width) + c)] * mask[((i * 5) + j)]));
+              (acc[cw_t] += (img[(((int64_t)r[cw_t] * (int64_t)width) + (int64_t)c)] * mask[(((int64_t)i * 5) + (int64_t)j)]));
           }
         }
       }
@@ -141,7 +141,7 @@ CW_INLINE void cwb_convolve2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (out[((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * width) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = acc[cw_t]);
+      (out[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * (int64_t)width) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = acc[cw_t]);
     }
   }
 }
@@ -193,7 +193,7 @@ CW_INLINE void cwb_boxBlur(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
           {
             int32_t xx = cw_min_i32(cw_max_i32((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + dx), 0), (width - 1));
             int32_t yy = cw_min_i32(cw_max_i32((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) + dy), 0), (height - 1));
-            (s[cw_t] += img[((yy * width) + xx)]);
+            (s[cw_t] += img[(((int64_t)yy * (int64_t)width) + (int64_t)xx)]);
           }
         }
       }
@@ -204,7 +204,7 @@ CW_INLINE void cwb_boxBlur(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (out[((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * width) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = (s[cw_t] * blurParams.scale));
+      (out[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * (int64_t)width) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = (s[cw_t] * blurParams.scale));
     }
   }
 }

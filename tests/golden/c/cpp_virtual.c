@@ -650,10 +650,10 @@ CW_INLINE void cwb_interfacesKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int
       n[cw_t] = ((Named *)(&(*s).__base0));
       Label label = (((__tmp116 = ((Label){0})), Label_Label(CW_DEVICE_ARGS, (&__tmp116), ((int32_t)((int32_t)((uint32_t)cw_tx))))), __tmp116);
       Drawable *ld = ((Drawable *)(&(*(&label)).__base0));
-      (out[((((int32_t)((int32_t)((uint32_t)cw_tx))) * 4) + 0)] = (((__tmp118 = d[cw_t]), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp118).__vptr[0]))(CW_DEVICE_ARGS, __tmp118)) + ((__tmp119 = n[cw_t]), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Named *))(*__tmp119).__vptr[0]))(CW_DEVICE_ARGS, __tmp119))));
-      (out[((((int32_t)((int32_t)((uint32_t)cw_tx))) * 4) + 1)] = ((__tmp120 = d[cw_t]), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp120).__vptr[1]))(CW_DEVICE_ARGS, __tmp120)));
-      (out[((((int32_t)((int32_t)((uint32_t)cw_tx))) * 4) + 2)] = (((__tmp121 = ld), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp121).__vptr[0]))(CW_DEVICE_ARGS, __tmp121)) + ((__tmp122 = ld), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp122).__vptr[1]))(CW_DEVICE_ARGS, __tmp122))));
-      (out[((((int32_t)((int32_t)((uint32_t)cw_tx))) * 4) + 3)] = ((((int32_t)(((int8_t *)d[cw_t]) - ((int8_t *)s))) * 1000) + 48));
+      (out[(((int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))) * 4) + 0)] = (((__tmp118 = d[cw_t]), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp118).__vptr[0]))(CW_DEVICE_ARGS, __tmp118)) + ((__tmp119 = n[cw_t]), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Named *))(*__tmp119).__vptr[0]))(CW_DEVICE_ARGS, __tmp119))));
+      (out[(((int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))) * 4) + 1)] = ((__tmp120 = d[cw_t]), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp120).__vptr[1]))(CW_DEVICE_ARGS, __tmp120)));
+      (out[(((int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))) * 4) + 2)] = (((__tmp121 = ld), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp121).__vptr[0]))(CW_DEVICE_ARGS, __tmp121)) + ((__tmp122 = ld), (((int32_t (*)(cw_rt_ctx *, uint32_t, uint32_t, uint32_t, const Drawable *))(*__tmp122).__vptr[1]))(CW_DEVICE_ARGS, __tmp122))));
+      (out[(((int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))) * 4) + 3)] = ((((int32_t)(((int8_t *)d[cw_t]) - ((int8_t *)s))) * 1000) + 48));
     }
   }
   /* __syncwarp() */

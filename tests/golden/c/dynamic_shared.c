@@ -119,14 +119,14 @@ CW_INLINE void cwb_reverseDynamic(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   CW_FOR_EACH_THREAD_INDEP {
     {
       if (((base + ((int32_t)((int32_t)((uint32_t)cw_tx)))) < n))
-        (cw_dsh_s_1[((int32_t)((int32_t)((uint32_t)cw_tx)))] = d[(base + ((int32_t)((int32_t)((uint32_t)cw_tx))))]);
+        (cw_dsh_s_1[((int32_t)((int32_t)((uint32_t)cw_tx)))] = d[((int64_t)base + (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))]);
     }
   }
   /* __syncthreads() */
   CW_FOR_EACH_THREAD_INDEP {
     {
       if (((base + ((int32_t)((int32_t)((uint32_t)cw_tx)))) < n))
-        (d[(base + ((int32_t)((int32_t)((uint32_t)cw_tx))))] = cw_dsh_s_1[((int32_t)((int32_t)((cw_bdx - ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))) - 1u)))]);
+        (d[((int64_t)base + (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))] = cw_dsh_s_1[((int32_t)((int32_t)((cw_bdx - ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))) - 1u)))]);
     }
   }
 }

@@ -202,14 +202,14 @@ CW_INLINE void cwb_reflectRays(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             }
             else
             {
-              float3 d = ((float3){dirs[(3 * i)], dirs[((3 * i) + 1)], dirs[((3 * i) + 2)]});
-              float3 nrm = normalize(CW_DEVICE_ARGS, operator_1(CW_DEVICE_ARGS, ((float3){normals[(3 * i)], normals[((3 * i) + 1)], normals[((3 * i) + 2)]}), ((float3){0.5f, 0.5f, 0.5f})));
+              float3 d = ((float3){dirs[(3 * (int64_t)i)], dirs[((3 * (int64_t)i) + 1)], dirs[((3 * (int64_t)i) + 2)]});
+              float3 nrm = normalize(CW_DEVICE_ARGS, operator_1(CW_DEVICE_ARGS, ((float3){normals[(3 * (int64_t)i)], normals[((3 * (int64_t)i) + 1)], normals[((3 * (int64_t)i) + 2)]}), ((float3){0.5f, 0.5f, 0.5f})));
               float3 r = operator_1(CW_DEVICE_ARGS, d, operator_p_1(CW_DEVICE_ARGS, (2.0f * dot(CW_DEVICE_ARGS, d, nrm)), nrm));
               (*operator_3(CW_DEVICE_ARGS, (&r), operator_p(CW_DEVICE_ARGS, cross(CW_DEVICE_ARGS, nrm, d), 0.0f)));
               (r = operator_2(CW_DEVICE_ARGS, operator_2(CW_DEVICE_ARGS, r)));
-              (out[(3 * i)] = r.x);
-              (out[((3 * i) + 1)] = r.y);
-              (out[((3 * i) + 2)] = r.z);
+              (out[(3 * (int64_t)i)] = r.x);
+              (out[((3 * (int64_t)i) + 1)] = r.y);
+              (out[((3 * (int64_t)i) + 2)] = r.z);
             }
           }
         }
@@ -226,14 +226,14 @@ CW_INLINE void cwb_reflectRays(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             }
             else
             {
-              float3 d = ((float3){dirs[(3 * i)], dirs[((3 * i) + 1)], dirs[((3 * i) + 2)]});
-              float3 nrm = normalize(CW_DEVICE_ARGS, operator_1(CW_DEVICE_ARGS, ((float3){normals[(3 * i)], normals[((3 * i) + 1)], normals[((3 * i) + 2)]}), ((float3){0.5f, 0.5f, 0.5f})));
+              float3 d = ((float3){dirs[(3 * (int64_t)i)], dirs[((3 * (int64_t)i) + 1)], dirs[((3 * (int64_t)i) + 2)]});
+              float3 nrm = normalize(CW_DEVICE_ARGS, operator_1(CW_DEVICE_ARGS, ((float3){normals[(3 * (int64_t)i)], normals[((3 * (int64_t)i) + 1)], normals[((3 * (int64_t)i) + 2)]}), ((float3){0.5f, 0.5f, 0.5f})));
               float3 r = operator_1(CW_DEVICE_ARGS, d, operator_p_1(CW_DEVICE_ARGS, (2.0f * dot(CW_DEVICE_ARGS, d, nrm)), nrm));
               (*operator_3(CW_DEVICE_ARGS, (&r), operator_p(CW_DEVICE_ARGS, cross(CW_DEVICE_ARGS, nrm, d), 0.0f)));
               (r = operator_2(CW_DEVICE_ARGS, operator_2(CW_DEVICE_ARGS, r)));
-              (out[(3 * i)] = r.x);
-              (out[((3 * i) + 1)] = r.y);
-              (out[((3 * i) + 2)] = r.z);
+              (out[(3 * (int64_t)i)] = r.x);
+              (out[((3 * (int64_t)i) + 1)] = r.y);
+              (out[((3 * (int64_t)i) + 2)] = r.z);
             }
           }
         }
@@ -250,14 +250,14 @@ CW_INLINE void cwb_reflectRays(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             }
             else
             {
-              float3 d = ((float3){dirs[(3 * i)], dirs[((3 * i) + 1)], dirs[((3 * i) + 2)]});
-              float3 nrm = normalize(CW_DEVICE_ARGS, operator_1(CW_DEVICE_ARGS, ((float3){normals[(3 * i)], normals[((3 * i) + 1)], normals[((3 * i) + 2)]}), ((float3){0.5f, 0.5f, 0.5f})));
+              float3 d = ((float3){dirs[(3 * (int64_t)i)], dirs[((3 * (int64_t)i) + 1)], dirs[((3 * (int64_t)i) + 2)]});
+              float3 nrm = normalize(CW_DEVICE_ARGS, operator_1(CW_DEVICE_ARGS, ((float3){normals[(3 * (int64_t)i)], normals[((3 * (int64_t)i) + 1)], normals[((3 * (int64_t)i) + 2)]}), ((float3){0.5f, 0.5f, 0.5f})));
               float3 r = operator_1(CW_DEVICE_ARGS, d, operator_p_1(CW_DEVICE_ARGS, (2.0f * dot(CW_DEVICE_ARGS, d, nrm)), nrm));
               (*operator_3(CW_DEVICE_ARGS, (&r), operator_p(CW_DEVICE_ARGS, cross(CW_DEVICE_ARGS, nrm, d), 0.0f)));
               (r = operator_2(CW_DEVICE_ARGS, operator_2(CW_DEVICE_ARGS, r)));
-              (out[(3 * i)] = r.x);
-              (out[((3 * i) + 1)] = r.y);
-              (out[((3 * i) + 2)] = r.z);
+              (out[(3 * (int64_t)i)] = r.x);
+              (out[((3 * (int64_t)i) + 1)] = r.y);
+              (out[((3 * (int64_t)i) + 2)] = r.z);
             }
           }
         }

@@ -135,8 +135,8 @@ CW_INLINE void cwb_gotoShapes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
           }
           (hits += 100);
           done:;
-          (out[(2 * i)] = v);
-          (out[((2 * i) + 1)] = ((steps * 1000) + hits));
+          (out[(2 * (int64_t)i)] = v);
+          (out[((2 * (int64_t)i) + 1)] = ((steps * 1000) + hits));
           end:;
         }
       }

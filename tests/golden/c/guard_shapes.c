@@ -130,7 +130,7 @@ CW_INLINE void cwb_guard2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
             int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (1)
-              (out[((y * w) + x)] = ((1000 * y) + x));
+              (out[(((int64_t)y * (int64_t)w) + (int64_t)x)] = ((1000 * y) + x));
           }
         }
       }
@@ -143,7 +143,7 @@ CW_INLINE void cwb_guard2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
             int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (0)
-              (out[((y * w) + x)] = ((1000 * y) + x));
+              (out[(((int64_t)y * (int64_t)w) + (int64_t)x)] = ((1000 * y) + x));
           }
         }
       }
@@ -156,7 +156,7 @@ CW_INLINE void cwb_guard2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
             int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (((x < w) && (y < h)))
-              (out[((y * w) + x)] = ((1000 * y) + x));
+              (out[(((int64_t)y * (int64_t)w) + (int64_t)x)] = ((1000 * y) + x));
           }
         }
       }
@@ -226,7 +226,7 @@ CW_INLINE void cwb_earlyExit2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             }
             else
             {
-              (out[((y * w) + x)] = ((0.5f * ((float)x)) + ((float)y)));
+              (out[(((int64_t)y * (int64_t)w) + (int64_t)x)] = ((0.5f * ((float)x)) + ((float)y)));
             }
           }
         }
@@ -244,7 +244,7 @@ CW_INLINE void cwb_earlyExit2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             }
             else
             {
-              (out[((y * w) + x)] = ((0.5f * ((float)x)) + ((float)y)));
+              (out[(((int64_t)y * (int64_t)w) + (int64_t)x)] = ((0.5f * ((float)x)) + ((float)y)));
             }
           }
         }
@@ -262,7 +262,7 @@ CW_INLINE void cwb_earlyExit2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             }
             else
             {
-              (out[((y * w) + x)] = ((0.5f * ((float)x)) + ((float)y)));
+              (out[(((int64_t)y * (int64_t)w) + (int64_t)x)] = ((0.5f * ((float)x)) + ((float)y)));
             }
           }
         }
@@ -337,7 +337,7 @@ CW_INLINE void cwb_guard3d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             int32_t z = ((((int32_t)cw_biz * (int32_t)cw_bdz) + (int32_t)cw_tz));
             if (1)
-              (out[((((z * ny) + y) * nx) + x)] = ((x + (10 * y)) + (100 * z)));
+              (out[(((((int64_t)z * (int64_t)ny) + (int64_t)y) * (int64_t)nx) + (int64_t)x)] = ((x + (10 * y)) + (100 * z)));
           }
         }
       }
@@ -351,7 +351,7 @@ CW_INLINE void cwb_guard3d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             int32_t z = ((((int32_t)cw_biz * (int32_t)cw_bdz) + (int32_t)cw_tz));
             if (0)
-              (out[((((z * ny) + y) * nx) + x)] = ((x + (10 * y)) + (100 * z)));
+              (out[(((((int64_t)z * (int64_t)ny) + (int64_t)y) * (int64_t)nx) + (int64_t)x)] = ((x + (10 * y)) + (100 * z)));
           }
         }
       }
@@ -365,7 +365,7 @@ CW_INLINE void cwb_guard3d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             int32_t z = ((((int32_t)cw_biz * (int32_t)cw_bdz) + (int32_t)cw_tz));
             if ((((x < nx) && (y < ny)) && (z < nz)))
-              (out[((((z * ny) + y) * nx) + x)] = ((x + (10 * y)) + (100 * z)));
+              (out[(((((int64_t)z * (int64_t)ny) + (int64_t)y) * (int64_t)nx) + (int64_t)x)] = ((x + (10 * y)) + (100 * z)));
           }
         }
       }
@@ -430,7 +430,7 @@ CW_INLINE void cwb_mixedGuard(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (1)
-              (out[((y * 16) + x)] = ((x * y) + 1));
+              (out[(((int64_t)y * 16) + (int64_t)x)] = ((x * y) + 1));
           }
         }
       }
@@ -443,7 +443,7 @@ CW_INLINE void cwb_mixedGuard(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (0)
-              (out[((y * 16) + x)] = ((x * y) + 1));
+              (out[(((int64_t)y * 16) + (int64_t)x)] = ((x * y) + 1));
           }
         }
       }
@@ -456,7 +456,7 @@ CW_INLINE void cwb_mixedGuard(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (((x < n) && (y >= 3)))
-              (out[((y * 16) + x)] = ((x * y) + 1));
+              (out[(((int64_t)y * 16) + (int64_t)x)] = ((x * y) + 1));
           }
         }
       }
@@ -522,10 +522,10 @@ CW_INLINE void cwb_crossMark(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
             int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (1)
-              (out[((y * 24) + x)] = 1);
+              (out[(((int64_t)y * 24) + (int64_t)x)] = 1);
             else
               if ((x != (cx + 1)))
-                (out[((y * 24) + x)] = 2);
+                (out[(((int64_t)y * 24) + (int64_t)x)] = 2);
           }
         }
       }
@@ -569,10 +569,10 @@ CW_INLINE void cwb_crossMark(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
               int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
               int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
               if (0)
-                (out[((y * 24) + x)] = 1);
+                (out[(((int64_t)y * 24) + (int64_t)x)] = 1);
               else
                 if (1)
-                  (out[((y * 24) + x)] = 2);
+                  (out[(((int64_t)y * 24) + (int64_t)x)] = 2);
             }
           }
         }
@@ -585,10 +585,10 @@ CW_INLINE void cwb_crossMark(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
               int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
               int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
               if (0)
-                (out[((y * 24) + x)] = 1);
+                (out[(((int64_t)y * 24) + (int64_t)x)] = 1);
               else
                 if (0)
-                  (out[((y * 24) + x)] = 2);
+                  (out[(((int64_t)y * 24) + (int64_t)x)] = 2);
             }
           }
         }
@@ -601,10 +601,10 @@ CW_INLINE void cwb_crossMark(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
               int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
               int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
               if (0)
-                (out[((y * 24) + x)] = 1);
+                (out[(((int64_t)y * 24) + (int64_t)x)] = 1);
               else
                 if ((x != (cx + 1)))
-                  (out[((y * 24) + x)] = 2);
+                  (out[(((int64_t)y * 24) + (int64_t)x)] = 2);
             }
           }
         }
@@ -618,10 +618,10 @@ CW_INLINE void cwb_crossMark(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
             int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (((x == cx) || (y == cy)))
-              (out[((y * 24) + x)] = 1);
+              (out[(((int64_t)y * 24) + (int64_t)x)] = 1);
             else
               if ((x != (cx + 1)))
-                (out[((y * 24) + x)] = 2);
+                (out[(((int64_t)y * 24) + (int64_t)x)] = 2);
           }
         }
       }

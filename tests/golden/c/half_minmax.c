@@ -128,12 +128,12 @@ CW_INLINE void cwb_halfMinMax(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
           int32_t i = ((int32_t)((uint32_t)cw_tx));
           cw_half a = cw_float2half(sample(CW_DEVICE_ARGS, (i & 7)));
           cw_half b = cw_float2half(sample(CW_DEVICE_ARGS, (i >> 3)));
-          (out[((4 * i) + 0)] = cw_half_as_ushort(cw_hmax(a, b)));
-          (out[((4 * i) + 1)] = cw_half_as_ushort(cw_hmin(a, b)));
+          (out[((4 * (int64_t)i) + 0)] = cw_half_as_ushort(cw_hmax(a, b)));
+          (out[((4 * (int64_t)i) + 1)] = cw_half_as_ushort(cw_hmin(a, b)));
           cw_half2 p = cw_halves2half2(a, b);
           cw_half2 q = cw_halves2half2(b, a);
-          (out[((4 * i) + 2)] = cw_half_as_ushort(cw_high2half(cw_hmax2(p, q))));
-          (out[((4 * i) + 3)] = cw_half_as_ushort(cw_high2half(cw_hmin2(p, q))));
+          (out[((4 * (int64_t)i) + 2)] = cw_half_as_ushort(cw_high2half(cw_hmax2(p, q))));
+          (out[((4 * (int64_t)i) + 3)] = cw_half_as_ushort(cw_high2half(cw_hmin2(p, q))));
         }
       }
     }

@@ -141,7 +141,7 @@ CW_INLINE void cwb_halfNaN(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
               cw_half ninf = cw_ushort_as_half(((uint16_t)64512));
               cw_half zero = cw_float2half((((float)(i & 8)) * 0.0f));
               cw_half h = cw_float2half((((float)i) - 20.5f));
-              uint16_t *o = ((uint16_t *)(out + (10 * i)));
+              uint16_t *o = ((uint16_t *)(out + (10 * (int64_t)i)));
               (o[0] = cw_half_as_ushort(cw_float2half(nan)));
               (o[1] = cw_half_as_ushort(cw_float2half_rn(nan)));
               (o[2] = cw_half_as_ushort(cw_hsub(inf, inf)));
@@ -176,7 +176,7 @@ CW_INLINE void cwb_halfNaN(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
               cw_half ninf = cw_ushort_as_half(((uint16_t)64512));
               cw_half zero = cw_float2half((((float)(i & 8)) * 0.0f));
               cw_half h = cw_float2half((((float)i) - 20.5f));
-              uint16_t *o = ((uint16_t *)(out + (10 * i)));
+              uint16_t *o = ((uint16_t *)(out + (10 * (int64_t)i)));
               (o[0] = cw_half_as_ushort(cw_float2half(nan)));
               (o[1] = cw_half_as_ushort(cw_float2half_rn(nan)));
               (o[2] = cw_half_as_ushort(cw_hsub(inf, inf)));
@@ -211,7 +211,7 @@ CW_INLINE void cwb_halfNaN(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
               cw_half ninf = cw_ushort_as_half(((uint16_t)64512));
               cw_half zero = cw_float2half((((float)(i & 8)) * 0.0f));
               cw_half h = cw_float2half((((float)i) - 20.5f));
-              uint16_t *o = ((uint16_t *)(out + (10 * i)));
+              uint16_t *o = ((uint16_t *)(out + (10 * (int64_t)i)));
               (o[0] = cw_half_as_ushort(cw_float2half(nan)));
               (o[1] = cw_half_as_ushort(cw_float2half_rn(nan)));
               (o[2] = cw_half_as_ushort(cw_hsub(inf, inf)));

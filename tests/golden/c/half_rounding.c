@@ -168,7 +168,7 @@ CW_INLINE void cwb_halfRounding(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
               cw_half c = cw_float2half(z);
               cw_half2 p = cw_halves2half2(a, b);
               cw_half2 q = cw_halves2half2(b, c);
-              uint16_t *o = ((uint16_t *)(out + (12 * i)));
+              uint16_t *o = ((uint16_t *)(out + (12 * (int64_t)i)));
               (o[0] = cw_half_as_ushort(a));
               (o[1] = cw_half_as_ushort(b));
               (o[2] = cw_half_as_ushort(c));
@@ -206,7 +206,7 @@ CW_INLINE void cwb_halfRounding(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
               cw_half c = cw_float2half(z);
               cw_half2 p = cw_halves2half2(a, b);
               cw_half2 q = cw_halves2half2(b, c);
-              uint16_t *o = ((uint16_t *)(out + (12 * i)));
+              uint16_t *o = ((uint16_t *)(out + (12 * (int64_t)i)));
               (o[0] = cw_half_as_ushort(a));
               (o[1] = cw_half_as_ushort(b));
               (o[2] = cw_half_as_ushort(c));
@@ -244,7 +244,7 @@ CW_INLINE void cwb_halfRounding(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
               cw_half c = cw_float2half(z);
               cw_half2 p = cw_halves2half2(a, b);
               cw_half2 q = cw_halves2half2(b, c);
-              uint16_t *o = ((uint16_t *)(out + (12 * i)));
+              uint16_t *o = ((uint16_t *)(out + (12 * (int64_t)i)));
               (o[0] = cw_half_as_ushort(a));
               (o[1] = cw_half_as_ushort(b));
               (o[2] = cw_half_as_ushort(c));
@@ -326,7 +326,7 @@ CW_INLINE void cwb_halfFma(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
               cw_half2 p = cw_halves2half2(a, b);
               cw_half2 q = cw_halves2half2(b, c);
               cw_half2 r = cw_hfma2(p, q, cw_hmul2(p, p));
-              uint16_t *o = ((uint16_t *)(out + (3 * i)));
+              uint16_t *o = ((uint16_t *)(out + (3 * (int64_t)i)));
               (o[0] = cw_half_as_ushort(cw_hfma(a, b, c)));
               (o[1] = cw_half_as_ushort(cw_low2half(r)));
               (o[2] = cw_half_as_ushort(cw_high2half(r)));
@@ -352,7 +352,7 @@ CW_INLINE void cwb_halfFma(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
               cw_half2 p = cw_halves2half2(a, b);
               cw_half2 q = cw_halves2half2(b, c);
               cw_half2 r = cw_hfma2(p, q, cw_hmul2(p, p));
-              uint16_t *o = ((uint16_t *)(out + (3 * i)));
+              uint16_t *o = ((uint16_t *)(out + (3 * (int64_t)i)));
               (o[0] = cw_half_as_ushort(cw_hfma(a, b, c)));
               (o[1] = cw_half_as_ushort(cw_low2half(r)));
               (o[2] = cw_half_as_ushort(cw_high2half(r)));
@@ -378,7 +378,7 @@ CW_INLINE void cwb_halfFma(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
               cw_half2 p = cw_halves2half2(a, b);
               cw_half2 q = cw_halves2half2(b, c);
               cw_half2 r = cw_hfma2(p, q, cw_hmul2(p, p));
-              uint16_t *o = ((uint16_t *)(out + (3 * i)));
+              uint16_t *o = ((uint16_t *)(out + (3 * (int64_t)i)));
               (o[0] = cw_half_as_ushort(cw_hfma(a, b, c)));
               (o[1] = cw_half_as_ushort(cw_low2half(r)));
               (o[2] = cw_half_as_ushort(cw_high2half(r)));

@@ -135,7 +135,7 @@ CW_INLINE void cwb_matmulTiled_16(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (C[((((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * n) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)cw_tx))))))] = sum[cw_t]);
+      (C[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * (int64_t)n) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)cw_tx))))))] = sum[cw_t]);
     }
   }
 }
@@ -191,7 +191,7 @@ CW_INLINE void cwb_matmulTiled_8(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (C[((((int32_t)((((int32_t)cw_biy * (int32_t)8u) + (int32_t)cw_ty))) * n) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)8u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 8u) + ((uint32_t)cw_tx))))))] = sum[cw_t]);
+      (C[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)8u) + (int32_t)cw_ty))) * (int64_t)n) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)8u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 8u) + ((uint32_t)cw_tx))))))] = sum[cw_t]);
     }
   }
 }

@@ -140,9 +140,9 @@ CW_INLINE void cwb_rgbaToGray(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (1)
             {
-              uchar4 p = rgba[((y * width) + x)];
+              uchar4 p = rgba[(((int64_t)y * (int64_t)width) + (int64_t)x)];
               float g = (((0.299f * ((float)p.x)) + (0.587f * ((float)p.y))) + (0.114f * ((float)p.z)));
-              (gray[((y * width) + x)] = ((uint8_t)cw_float2uint_rn(g)));
+              (gray[(((int64_t)y * (int64_t)width) + (int64_t)x)] = ((uint8_t)cw_float2uint_rn(g)));
             }
           }
         }
@@ -157,9 +157,9 @@ CW_INLINE void cwb_rgbaToGray(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (0)
             {
-              uchar4 p = rgba[((y * width) + x)];
+              uchar4 p = rgba[(((int64_t)y * (int64_t)width) + (int64_t)x)];
               float g = (((0.299f * ((float)p.x)) + (0.587f * ((float)p.y))) + (0.114f * ((float)p.z)));
-              (gray[((y * width) + x)] = ((uint8_t)cw_float2uint_rn(g)));
+              (gray[(((int64_t)y * (int64_t)width) + (int64_t)x)] = ((uint8_t)cw_float2uint_rn(g)));
             }
           }
         }
@@ -174,9 +174,9 @@ CW_INLINE void cwb_rgbaToGray(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (((x < width) && (y < height)))
             {
-              uchar4 p = rgba[((y * width) + x)];
+              uchar4 p = rgba[(((int64_t)y * (int64_t)width) + (int64_t)x)];
               float g = (((0.299f * ((float)p.x)) + (0.587f * ((float)p.y))) + (0.114f * ((float)p.z)));
-              (gray[((y * width) + x)] = ((uint8_t)cw_float2uint_rn(g)));
+              (gray[(((int64_t)y * (int64_t)width) + (int64_t)x)] = ((uint8_t)cw_float2uint_rn(g)));
             }
           }
         }
@@ -345,7 +345,7 @@ CW_INLINE void cwb_flipHorizontal(cw_rt_ctx *cw_ctx, void **cw_args, const int c
             int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (1)
-              (out[((y * width) + ((width - 1) - x))] = in[((y * width) + x)]);
+              (out[(((int64_t)y * (int64_t)width) + (((int64_t)width - 1) - (int64_t)x))] = in[(((int64_t)y * (int64_t)width) + (int64_t)x)]);
           }
         }
       }
@@ -358,7 +358,7 @@ CW_INLINE void cwb_flipHorizontal(cw_rt_ctx *cw_ctx, void **cw_args, const int c
             int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (0)
-              (out[((y * width) + ((width - 1) - x))] = in[((y * width) + x)]);
+              (out[(((int64_t)y * (int64_t)width) + (((int64_t)width - 1) - (int64_t)x))] = in[(((int64_t)y * (int64_t)width) + (int64_t)x)]);
           }
         }
       }
@@ -371,7 +371,7 @@ CW_INLINE void cwb_flipHorizontal(cw_rt_ctx *cw_ctx, void **cw_args, const int c
             int32_t x = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
             int32_t y = ((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty));
             if (((x < width) && (y < height)))
-              (out[((y * width) + ((width - 1) - x))] = in[((y * width) + x)]);
+              (out[(((int64_t)y * (int64_t)width) + (((int64_t)width - 1) - (int64_t)x))] = in[(((int64_t)y * (int64_t)width) + (int64_t)x)]);
           }
         }
       }

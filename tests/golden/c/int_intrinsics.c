@@ -128,7 +128,7 @@ CW_INLINE void cwb_bitOps(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
             else
             {
               uint32_t v = in[i];
-              uint32_t *o = ((uint32_t *)(out + (8 * i)));
+              uint32_t *o = ((uint32_t *)(out + (8 * (int64_t)i)));
               (o[0] = ((uint32_t)cw_popc(v)));
               (o[1] = ((uint32_t)cw_clz(((int32_t)v))));
               (o[2] = ((uint32_t)cw_ffs(((int32_t)v))));
@@ -154,7 +154,7 @@ CW_INLINE void cwb_bitOps(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
             else
             {
               uint32_t v = in[i];
-              uint32_t *o = ((uint32_t *)(out + (8 * i)));
+              uint32_t *o = ((uint32_t *)(out + (8 * (int64_t)i)));
               (o[0] = ((uint32_t)cw_popc(v)));
               (o[1] = ((uint32_t)cw_clz(((int32_t)v))));
               (o[2] = ((uint32_t)cw_ffs(((int32_t)v))));
@@ -180,7 +180,7 @@ CW_INLINE void cwb_bitOps(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
             else
             {
               uint32_t v = in[i];
-              uint32_t *o = ((uint32_t *)(out + (8 * i)));
+              uint32_t *o = ((uint32_t *)(out + (8 * (int64_t)i)));
               (o[0] = ((uint32_t)cw_popc(v)));
               (o[1] = ((uint32_t)cw_clz(((int32_t)v))));
               (o[2] = ((uint32_t)cw_ffs(((int32_t)v))));
@@ -253,10 +253,10 @@ CW_INLINE void cwb_bitOps64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
             else
             {
               uint64_t v = in[i];
-              (out[((4 * i) + 0)] = ((uint64_t)cw_popcll(v)));
-              (out[((4 * i) + 1)] = ((uint64_t)cw_clzll(((int64_t)v))));
-              (out[((4 * i) + 2)] = ((uint64_t)cw_ffsll(((int64_t)v))));
-              (out[((4 * i) + 3)] = cw_brevll(v));
+              (out[((4 * (int64_t)i) + 0)] = ((uint64_t)cw_popcll(v)));
+              (out[((4 * (int64_t)i) + 1)] = ((uint64_t)cw_clzll(((int64_t)v))));
+              (out[((4 * (int64_t)i) + 2)] = ((uint64_t)cw_ffsll(((int64_t)v))));
+              (out[((4 * (int64_t)i) + 3)] = cw_brevll(v));
             }
           }
         }
@@ -274,10 +274,10 @@ CW_INLINE void cwb_bitOps64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
             else
             {
               uint64_t v = in[i];
-              (out[((4 * i) + 0)] = ((uint64_t)cw_popcll(v)));
-              (out[((4 * i) + 1)] = ((uint64_t)cw_clzll(((int64_t)v))));
-              (out[((4 * i) + 2)] = ((uint64_t)cw_ffsll(((int64_t)v))));
-              (out[((4 * i) + 3)] = cw_brevll(v));
+              (out[((4 * (int64_t)i) + 0)] = ((uint64_t)cw_popcll(v)));
+              (out[((4 * (int64_t)i) + 1)] = ((uint64_t)cw_clzll(((int64_t)v))));
+              (out[((4 * (int64_t)i) + 2)] = ((uint64_t)cw_ffsll(((int64_t)v))));
+              (out[((4 * (int64_t)i) + 3)] = cw_brevll(v));
             }
           }
         }
@@ -295,10 +295,10 @@ CW_INLINE void cwb_bitOps64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
             else
             {
               uint64_t v = in[i];
-              (out[((4 * i) + 0)] = ((uint64_t)cw_popcll(v)));
-              (out[((4 * i) + 1)] = ((uint64_t)cw_clzll(((int64_t)v))));
-              (out[((4 * i) + 2)] = ((uint64_t)cw_ffsll(((int64_t)v))));
-              (out[((4 * i) + 3)] = cw_brevll(v));
+              (out[((4 * (int64_t)i) + 0)] = ((uint64_t)cw_popcll(v)));
+              (out[((4 * (int64_t)i) + 1)] = ((uint64_t)cw_clzll(((int64_t)v))));
+              (out[((4 * (int64_t)i) + 2)] = ((uint64_t)cw_ffsll(((int64_t)v))));
+              (out[((4 * (int64_t)i) + 3)] = cw_brevll(v));
             }
           }
         }
@@ -365,11 +365,11 @@ CW_INLINE void cwb_mulOps(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
             {
               int32_t x = a[i];
               int32_t y = b[i];
-              (out[((5 * i) + 0)] = cw_mul24(x, y));
-              (out[((5 * i) + 1)] = ((int32_t)cw_umul24(((uint32_t)x), ((uint32_t)y))));
-              (out[((5 * i) + 2)] = (cw_mulhi(x, y) ^ ((int32_t)cw_umulhi(((uint32_t)x), ((uint32_t)y)))));
-              (out[((5 * i) + 3)] = ((int32_t)(((uint64_t)cw_mul64hi(((int64_t)x), ((int64_t)y))) ^ cw_umul64hi(((uint64_t)x), 3ull))));
-              (out[((5 * i) + 4)] = ((int32_t)(((((cw_sad((x & 255), (y & 255), 0u) + ((uint32_t)cw_hadd(x, y))) + ((uint32_t)cw_rhadd(x, y))) + ((uint32_t)cw_abs_i32((x % 100)))) + ((uint32_t)(cw_min_i32(x, y) % 7))) + ((uint32_t)(cw_max_i32(x, y) % 5)))));
+              (out[((5 * (int64_t)i) + 0)] = cw_mul24(x, y));
+              (out[((5 * (int64_t)i) + 1)] = ((int32_t)cw_umul24(((uint32_t)x), ((uint32_t)y))));
+              (out[((5 * (int64_t)i) + 2)] = (cw_mulhi(x, y) ^ ((int32_t)cw_umulhi(((uint32_t)x), ((uint32_t)y)))));
+              (out[((5 * (int64_t)i) + 3)] = ((int32_t)(((uint64_t)cw_mul64hi(((int64_t)x), ((int64_t)y))) ^ cw_umul64hi(((uint64_t)x), 3ull))));
+              (out[((5 * (int64_t)i) + 4)] = ((int32_t)(((((cw_sad((x & 255), (y & 255), 0u) + ((uint32_t)cw_hadd(x, y))) + ((uint32_t)cw_rhadd(x, y))) + ((uint32_t)cw_abs_i32((x % 100)))) + ((uint32_t)(cw_min_i32(x, y) % 7))) + ((uint32_t)(cw_max_i32(x, y) % 5)))));
             }
           }
         }
@@ -388,11 +388,11 @@ CW_INLINE void cwb_mulOps(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
             {
               int32_t x = a[i];
               int32_t y = b[i];
-              (out[((5 * i) + 0)] = cw_mul24(x, y));
-              (out[((5 * i) + 1)] = ((int32_t)cw_umul24(((uint32_t)x), ((uint32_t)y))));
-              (out[((5 * i) + 2)] = (cw_mulhi(x, y) ^ ((int32_t)cw_umulhi(((uint32_t)x), ((uint32_t)y)))));
-              (out[((5 * i) + 3)] = ((int32_t)(((uint64_t)cw_mul64hi(((int64_t)x), ((int64_t)y))) ^ cw_umul64hi(((uint64_t)x), 3ull))));
-              (out[((5 * i) + 4)] = ((int32_t)(((((cw_sad((x & 255), (y & 255), 0u) + ((uint32_t)cw_hadd(x, y))) + ((uint32_t)cw_rhadd(x, y))) + ((uint32_t)cw_abs_i32((x % 100)))) + ((uint32_t)(cw_min_i32(x, y) % 7))) + ((uint32_t)(cw_max_i32(x, y) % 5)))));
+              (out[((5 * (int64_t)i) + 0)] = cw_mul24(x, y));
+              (out[((5 * (int64_t)i) + 1)] = ((int32_t)cw_umul24(((uint32_t)x), ((uint32_t)y))));
+              (out[((5 * (int64_t)i) + 2)] = (cw_mulhi(x, y) ^ ((int32_t)cw_umulhi(((uint32_t)x), ((uint32_t)y)))));
+              (out[((5 * (int64_t)i) + 3)] = ((int32_t)(((uint64_t)cw_mul64hi(((int64_t)x), ((int64_t)y))) ^ cw_umul64hi(((uint64_t)x), 3ull))));
+              (out[((5 * (int64_t)i) + 4)] = ((int32_t)(((((cw_sad((x & 255), (y & 255), 0u) + ((uint32_t)cw_hadd(x, y))) + ((uint32_t)cw_rhadd(x, y))) + ((uint32_t)cw_abs_i32((x % 100)))) + ((uint32_t)(cw_min_i32(x, y) % 7))) + ((uint32_t)(cw_max_i32(x, y) % 5)))));
             }
           }
         }
@@ -411,11 +411,11 @@ CW_INLINE void cwb_mulOps(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
             {
               int32_t x = a[i];
               int32_t y = b[i];
-              (out[((5 * i) + 0)] = cw_mul24(x, y));
-              (out[((5 * i) + 1)] = ((int32_t)cw_umul24(((uint32_t)x), ((uint32_t)y))));
-              (out[((5 * i) + 2)] = (cw_mulhi(x, y) ^ ((int32_t)cw_umulhi(((uint32_t)x), ((uint32_t)y)))));
-              (out[((5 * i) + 3)] = ((int32_t)(((uint64_t)cw_mul64hi(((int64_t)x), ((int64_t)y))) ^ cw_umul64hi(((uint64_t)x), 3ull))));
-              (out[((5 * i) + 4)] = ((int32_t)(((((cw_sad((x & 255), (y & 255), 0u) + ((uint32_t)cw_hadd(x, y))) + ((uint32_t)cw_rhadd(x, y))) + ((uint32_t)cw_abs_i32((x % 100)))) + ((uint32_t)(cw_min_i32(x, y) % 7))) + ((uint32_t)(cw_max_i32(x, y) % 5)))));
+              (out[((5 * (int64_t)i) + 0)] = cw_mul24(x, y));
+              (out[((5 * (int64_t)i) + 1)] = ((int32_t)cw_umul24(((uint32_t)x), ((uint32_t)y))));
+              (out[((5 * (int64_t)i) + 2)] = (cw_mulhi(x, y) ^ ((int32_t)cw_umulhi(((uint32_t)x), ((uint32_t)y)))));
+              (out[((5 * (int64_t)i) + 3)] = ((int32_t)(((uint64_t)cw_mul64hi(((int64_t)x), ((int64_t)y))) ^ cw_umul64hi(((uint64_t)x), 3ull))));
+              (out[((5 * (int64_t)i) + 4)] = ((int32_t)(((((cw_sad((x & 255), (y & 255), 0u) + ((uint32_t)cw_hadd(x, y))) + ((uint32_t)cw_rhadd(x, y))) + ((uint32_t)cw_abs_i32((x % 100)))) + ((uint32_t)(cw_min_i32(x, y) % 7))) + ((uint32_t)(cw_max_i32(x, y) % 5)))));
             }
           }
         }

@@ -126,11 +126,11 @@ CW_INLINE void cwb_setBoundary(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             if (1)
             {
               (u[i] = value);
-              (u[(((n - 1) * n) + i)] = 0.0f);
+              (u[((((int64_t)n - 1) * (int64_t)n) + (int64_t)i)] = 0.0f);
               if ((i > 0))
               {
-                (u[(i * n)] = 0.0f);
-                (u[(((i * n) + n) - 1)] = 0.0f);
+                (u[((int64_t)i * (int64_t)n)] = 0.0f);
+                (u[((((int64_t)i * (int64_t)n) + (int64_t)n) - 1)] = 0.0f);
               }
             }
           }
@@ -146,11 +146,11 @@ CW_INLINE void cwb_setBoundary(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             if (0)
             {
               (u[i] = value);
-              (u[(((n - 1) * n) + i)] = 0.0f);
+              (u[((((int64_t)n - 1) * (int64_t)n) + (int64_t)i)] = 0.0f);
               if ((i > 0))
               {
-                (u[(i * n)] = 0.0f);
-                (u[(((i * n) + n) - 1)] = 0.0f);
+                (u[((int64_t)i * (int64_t)n)] = 0.0f);
+                (u[((((int64_t)i * (int64_t)n) + (int64_t)n) - 1)] = 0.0f);
               }
             }
           }
@@ -166,11 +166,11 @@ CW_INLINE void cwb_setBoundary(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             if ((i < n))
             {
               (u[i] = value);
-              (u[(((n - 1) * n) + i)] = 0.0f);
+              (u[((((int64_t)n - 1) * (int64_t)n) + (int64_t)i)] = 0.0f);
               if ((i > 0))
               {
-                (u[(i * n)] = 0.0f);
-                (u[(((i * n) + n) - 1)] = 0.0f);
+                (u[((int64_t)i * (int64_t)n)] = 0.0f);
+                (u[((((int64_t)i * (int64_t)n) + (int64_t)n) - 1)] = 0.0f);
               }
             }
           }
@@ -206,14 +206,14 @@ CW_INLINE void cwb_jacobiStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       if (((((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) > 0) && (((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) > 0)) && (((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < (n - 1))) && (((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) < (n - 1))))
       {
         float h2 = (1.0f / ((float)((n - 1) * (n - 1))));
-        float v = (0.25f * ((((u[(((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) - 1) * n) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] + u[(((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) + 1) * n) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))]) + u[(((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * n) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) - 1)]) + u[(((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * n) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + 1)]) + (h2 * f[((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * n) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))])));
-        (unew[((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * n) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = v);
-        (d = fabsf((v - u[((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * n) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))])));
+        float v = (0.25f * ((((u[((((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) - 1) * (int64_t)n) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] + u[((((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) + 1) * (int64_t)n) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))]) + u[((((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * (int64_t)n) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) - 1)]) + u[((((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * (int64_t)n) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + 1)]) + (h2 * f[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * (int64_t)n) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))])));
+        (unew[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * (int64_t)n) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = v);
+        (d = fabsf((v - u[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * (int64_t)n) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))])));
       }
       else
         if (((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) && (((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) < n)))
         {
-          (unew[((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * n) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = u[((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * n) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))]);
+          (unew[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * (int64_t)n) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = u[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * (int64_t)n) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))]);
         }
       (cw_sh_diff_1[((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx))))] = d);
     }
@@ -225,7 +225,7 @@ CW_INLINE void cwb_jacobiStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     CW_FOR_EACH_THREAD_INDEP {
       {
         if ((((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))) < s))
-          (cw_sh_diff_1[((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx))))] = fmaxf(cw_sh_diff_1[((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx))))], cw_sh_diff_1[(((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))) + s)]));
+          (cw_sh_diff_1[((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx))))] = fmaxf(cw_sh_diff_1[((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx))))], cw_sh_diff_1[((int64_t)((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))) + (int64_t)s)]));
       }
     }
     /* __syncthreads() */

@@ -146,7 +146,7 @@ CW_INLINE void cwb_findFirst(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
                 int32_t k = 0;
                 for (; (k < 1); (++k))
                 {
-                  int32_t v = grid[((row * cols) + c)];
+                  int32_t v = grid[(((int64_t)row * (int64_t)cols) + (int64_t)c)];
                   if (((((v % 64) + 64) % 64) == key))
                   {
                     (found = c);

@@ -148,7 +148,7 @@ CW_INLINE void cwb_mandelbrot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
                 (++it);
               }
               uint8_t palette[4] = {[0] = ((uint8_t)0), [1] = ((uint8_t)85), [2] = ((uint8_t)170), [3] = ((uint8_t)255)};
-              (img[((py * width) + px)] = ((uint8_t)((it == maxIter) ? 0 : ((int32_t)palette[(it & 3)]))));
+              (img[(((int64_t)py * (int64_t)width) + (int64_t)px)] = ((uint8_t)((it == maxIter) ? 0 : ((int32_t)palette[(it & 3)]))));
             }
           }
         }
@@ -179,7 +179,7 @@ CW_INLINE void cwb_mandelbrot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
                 (++it);
               }
               uint8_t palette[4] = {[0] = ((uint8_t)0), [1] = ((uint8_t)85), [2] = ((uint8_t)170), [3] = ((uint8_t)255)};
-              (img[((py * width) + px)] = ((uint8_t)((it == maxIter) ? 0 : ((int32_t)palette[(it & 3)]))));
+              (img[(((int64_t)py * (int64_t)width) + (int64_t)px)] = ((uint8_t)((it == maxIter) ? 0 : ((int32_t)palette[(it & 3)]))));
             }
           }
         }
@@ -210,7 +210,7 @@ CW_INLINE void cwb_mandelbrot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
                 (++it);
               }
               uint8_t palette[4] = {[0] = ((uint8_t)0), [1] = ((uint8_t)85), [2] = ((uint8_t)170), [3] = ((uint8_t)255)};
-              (img[((py * width) + px)] = ((uint8_t)((it == maxIter) ? 0 : ((int32_t)palette[(it & 3)]))));
+              (img[(((int64_t)py * (int64_t)width) + (int64_t)px)] = ((uint8_t)((it == maxIter) ? 0 : ((int32_t)palette[(it & 3)]))));
             }
           }
         }
@@ -302,7 +302,7 @@ CW_INLINE void cwb_mandelbrotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int
                   (zr = ((zr2 - zi2) + cr));
                 }
               }
-              (iters[((py * width) + px)] = it);
+              (iters[(((int64_t)py * (int64_t)width) + (int64_t)px)] = it);
             }
           }
         }
@@ -337,7 +337,7 @@ CW_INLINE void cwb_mandelbrotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int
                   (zr = ((zr2 - zi2) + cr));
                 }
               }
-              (iters[((py * width) + px)] = it);
+              (iters[(((int64_t)py * (int64_t)width) + (int64_t)px)] = it);
             }
           }
         }
@@ -372,7 +372,7 @@ CW_INLINE void cwb_mandelbrotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int
                   (zr = ((zr2 - zi2) + cr));
                 }
               }
-              (iters[((py * width) + px)] = it);
+              (iters[(((int64_t)py * (int64_t)width) + (int64_t)px)] = it);
             }
           }
         }

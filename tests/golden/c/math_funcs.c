@@ -139,7 +139,7 @@ CW_INLINE void cwb_mathFloat(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
               float s;
               float c;
               cw_sincosf((v * 3.14159274f), (&s), (&c));
-              float *o = ((float *)(out + (16 * i)));
+              float *o = ((float *)(out + (16 * (int64_t)i)));
               (o[0] = expf(v));
               (o[1] = logf((v + 1.0f)));
               (o[2] = log2f((v + 1.0f)));
@@ -176,7 +176,7 @@ CW_INLINE void cwb_mathFloat(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
               float s;
               float c;
               cw_sincosf((v * 3.14159274f), (&s), (&c));
-              float *o = ((float *)(out + (16 * i)));
+              float *o = ((float *)(out + (16 * (int64_t)i)));
               (o[0] = expf(v));
               (o[1] = logf((v + 1.0f)));
               (o[2] = log2f((v + 1.0f)));
@@ -213,7 +213,7 @@ CW_INLINE void cwb_mathFloat(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
               float s;
               float c;
               cw_sincosf((v * 3.14159274f), (&s), (&c));
-              float *o = ((float *)(out + (16 * i)));
+              float *o = ((float *)(out + (16 * (int64_t)i)));
               (o[0] = expf(v));
               (o[1] = logf((v + 1.0f)));
               (o[2] = log2f((v + 1.0f)));
@@ -294,10 +294,10 @@ CW_INLINE void cwb_mathFast(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
             else
             {
               float v = x[i];
-              (out[((4 * i) + 0)] = (expf(v) + logf((v + 1.0f))));
-              (out[((4 * i) + 1)] = (sinf(v) * cosf(v)));
-              (out[((4 * i) + 2)] = cw_fdividef(v, (v + 2.0f)));
-              (out[((4 * i) + 3)] = (cw_saturatef(((v * 3.0f) - 1.0f)) + powf(v, 0.5f)));
+              (out[((4 * (int64_t)i) + 0)] = (expf(v) + logf((v + 1.0f))));
+              (out[((4 * (int64_t)i) + 1)] = (sinf(v) * cosf(v)));
+              (out[((4 * (int64_t)i) + 2)] = cw_fdividef(v, (v + 2.0f)));
+              (out[((4 * (int64_t)i) + 3)] = (cw_saturatef(((v * 3.0f) - 1.0f)) + powf(v, 0.5f)));
             }
           }
         }
@@ -315,10 +315,10 @@ CW_INLINE void cwb_mathFast(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
             else
             {
               float v = x[i];
-              (out[((4 * i) + 0)] = (expf(v) + logf((v + 1.0f))));
-              (out[((4 * i) + 1)] = (sinf(v) * cosf(v)));
-              (out[((4 * i) + 2)] = cw_fdividef(v, (v + 2.0f)));
-              (out[((4 * i) + 3)] = (cw_saturatef(((v * 3.0f) - 1.0f)) + powf(v, 0.5f)));
+              (out[((4 * (int64_t)i) + 0)] = (expf(v) + logf((v + 1.0f))));
+              (out[((4 * (int64_t)i) + 1)] = (sinf(v) * cosf(v)));
+              (out[((4 * (int64_t)i) + 2)] = cw_fdividef(v, (v + 2.0f)));
+              (out[((4 * (int64_t)i) + 3)] = (cw_saturatef(((v * 3.0f) - 1.0f)) + powf(v, 0.5f)));
             }
           }
         }
@@ -336,10 +336,10 @@ CW_INLINE void cwb_mathFast(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
             else
             {
               float v = x[i];
-              (out[((4 * i) + 0)] = (expf(v) + logf((v + 1.0f))));
-              (out[((4 * i) + 1)] = (sinf(v) * cosf(v)));
-              (out[((4 * i) + 2)] = cw_fdividef(v, (v + 2.0f)));
-              (out[((4 * i) + 3)] = (cw_saturatef(((v * 3.0f) - 1.0f)) + powf(v, 0.5f)));
+              (out[((4 * (int64_t)i) + 0)] = (expf(v) + logf((v + 1.0f))));
+              (out[((4 * (int64_t)i) + 1)] = (sinf(v) * cosf(v)));
+              (out[((4 * (int64_t)i) + 2)] = cw_fdividef(v, (v + 2.0f)));
+              (out[((4 * (int64_t)i) + 3)] = (cw_saturatef(((v * 3.0f) - 1.0f)) + powf(v, 0.5f)));
             }
           }
         }
@@ -407,7 +407,7 @@ CW_INLINE void cwb_mathDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
               double s;
               double c;
               cw_sincos(v, (&s), (&c));
-              double *o = ((double *)(out + (8 * i)));
+              double *o = ((double *)(out + (8 * (int64_t)i)));
               (o[0] = exp(v));
               (o[1] = log((v + 1.0)));
               (o[2] = sqrt(v));
@@ -436,7 +436,7 @@ CW_INLINE void cwb_mathDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
               double s;
               double c;
               cw_sincos(v, (&s), (&c));
-              double *o = ((double *)(out + (8 * i)));
+              double *o = ((double *)(out + (8 * (int64_t)i)));
               (o[0] = exp(v));
               (o[1] = log((v + 1.0)));
               (o[2] = sqrt(v));
@@ -465,7 +465,7 @@ CW_INLINE void cwb_mathDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
               double s;
               double c;
               cw_sincos(v, (&s), (&c));
-              double *o = ((double *)(out + (8 * i)));
+              double *o = ((double *)(out + (8 * (int64_t)i)));
               (o[0] = exp(v));
               (o[1] = log((v + 1.0)));
               (o[2] = sqrt(v));

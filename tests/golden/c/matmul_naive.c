@@ -138,9 +138,9 @@ CW_INLINE void cwb_matmulNaive(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
               {
                 int32_t k = 0;
                 for (; (k < K); (++k))
-                  (acc += (A[((row * K) + k)] * B[((k * N) + col)]));
+                  (acc += (A[(((int64_t)row * (int64_t)K) + (int64_t)k)] * B[(((int64_t)k * (int64_t)N) + (int64_t)col)]));
               }
-              (C[((row * N) + col)] = acc);
+              (C[(((int64_t)row * (int64_t)N) + (int64_t)col)] = acc);
             }
           }
         }
@@ -159,9 +159,9 @@ CW_INLINE void cwb_matmulNaive(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
               {
                 int32_t k = 0;
                 for (; (k < K); (++k))
-                  (acc += (A[((row * K) + k)] * B[((k * N) + col)]));
+                  (acc += (A[(((int64_t)row * (int64_t)K) + (int64_t)k)] * B[(((int64_t)k * (int64_t)N) + (int64_t)col)]));
               }
-              (C[((row * N) + col)] = acc);
+              (C[(((int64_t)row * (int64_t)N) + (int64_t)col)] = acc);
             }
           }
         }
@@ -180,9 +180,9 @@ CW_INLINE void cwb_matmulNaive(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
               {
                 int32_t k = 0;
                 for (; (k < K); (++k))
-                  (acc += (A[((row * K) + k)] * B[((k * N) + col)]));
+                  (acc += (A[(((int64_t)row * (int64_t)K) + (int64_t)k)] * B[(((int64_t)k * (int64_t)N) + (int64_t)col)]));
               }
-              (C[((row * N) + col)] = acc);
+              (C[(((int64_t)row * (int64_t)N) + (int64_t)col)] = acc);
             }
           }
         }
@@ -235,7 +235,7 @@ CW_INLINE void cwb_matmulNaiveDouble(cw_rt_ctx *cw_ctx, void **cw_args, const in
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
-        (acc[cw_t] = fma(A[((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * K) + k)], B[((k * N) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))], acc[cw_t]));
+        (acc[cw_t] = fma(A[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * (int64_t)K) + (int64_t)k)], B[(((int64_t)k * (int64_t)N) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))], acc[cw_t]));
       }
     }
     /* threads step through the loop together */
@@ -243,7 +243,7 @@ CW_INLINE void cwb_matmulNaiveDouble(cw_rt_ctx *cw_ctx, void **cw_args, const in
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (C[((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * N) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = acc[cw_t]);
+      (C[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) * (int64_t)N) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = acc[cw_t]);
     }
   }
 }

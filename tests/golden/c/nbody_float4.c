@@ -152,9 +152,9 @@ CW_INLINE void cwb_bodyForces(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     {
       if ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n))
       {
-        (accel[((3 * ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + 0)] = acc[cw_t].x);
-        (accel[((3 * ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + 1)] = acc[cw_t].y);
-        (accel[((3 * ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + 2)] = acc[cw_t].z);
+        (accel[((3 * (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + 0)] = acc[cw_t].x);
+        (accel[((3 * (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + 1)] = acc[cw_t].y);
+        (accel[((3 * (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + 2)] = acc[cw_t].z);
       }
     }
   }
@@ -218,17 +218,17 @@ CW_INLINE void cwb_integrate(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
             else
             {
               float4 p = pos[i];
-              float3 v = ((float3){vel[(3 * i)], vel[((3 * i) + 1)], vel[((3 * i) + 2)]});
-              (v.x += (accel[(3 * i)] * dt));
-              (v.y += (accel[((3 * i) + 1)] * dt));
-              (v.z += (accel[((3 * i) + 2)] * dt));
+              float3 v = ((float3){vel[(3 * (int64_t)i)], vel[((3 * (int64_t)i) + 1)], vel[((3 * (int64_t)i) + 2)]});
+              (v.x += (accel[(3 * (int64_t)i)] * dt));
+              (v.y += (accel[((3 * (int64_t)i) + 1)] * dt));
+              (v.z += (accel[((3 * (int64_t)i) + 2)] * dt));
               (p.x += (v.x * dt));
               (p.y += (v.y * dt));
               (p.z += (v.z * dt));
               (pos[i] = p);
-              (vel[(3 * i)] = v.x);
-              (vel[((3 * i) + 1)] = v.y);
-              (vel[((3 * i) + 2)] = v.z);
+              (vel[(3 * (int64_t)i)] = v.x);
+              (vel[((3 * (int64_t)i) + 1)] = v.y);
+              (vel[((3 * (int64_t)i) + 2)] = v.z);
             }
           }
         }
@@ -246,17 +246,17 @@ CW_INLINE void cwb_integrate(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
             else
             {
               float4 p = pos[i];
-              float3 v = ((float3){vel[(3 * i)], vel[((3 * i) + 1)], vel[((3 * i) + 2)]});
-              (v.x += (accel[(3 * i)] * dt));
-              (v.y += (accel[((3 * i) + 1)] * dt));
-              (v.z += (accel[((3 * i) + 2)] * dt));
+              float3 v = ((float3){vel[(3 * (int64_t)i)], vel[((3 * (int64_t)i) + 1)], vel[((3 * (int64_t)i) + 2)]});
+              (v.x += (accel[(3 * (int64_t)i)] * dt));
+              (v.y += (accel[((3 * (int64_t)i) + 1)] * dt));
+              (v.z += (accel[((3 * (int64_t)i) + 2)] * dt));
               (p.x += (v.x * dt));
               (p.y += (v.y * dt));
               (p.z += (v.z * dt));
               (pos[i] = p);
-              (vel[(3 * i)] = v.x);
-              (vel[((3 * i) + 1)] = v.y);
-              (vel[((3 * i) + 2)] = v.z);
+              (vel[(3 * (int64_t)i)] = v.x);
+              (vel[((3 * (int64_t)i) + 1)] = v.y);
+              (vel[((3 * (int64_t)i) + 2)] = v.z);
             }
           }
         }
@@ -274,17 +274,17 @@ CW_INLINE void cwb_integrate(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
             else
             {
               float4 p = pos[i];
-              float3 v = ((float3){vel[(3 * i)], vel[((3 * i) + 1)], vel[((3 * i) + 2)]});
-              (v.x += (accel[(3 * i)] * dt));
-              (v.y += (accel[((3 * i) + 1)] * dt));
-              (v.z += (accel[((3 * i) + 2)] * dt));
+              float3 v = ((float3){vel[(3 * (int64_t)i)], vel[((3 * (int64_t)i) + 1)], vel[((3 * (int64_t)i) + 2)]});
+              (v.x += (accel[(3 * (int64_t)i)] * dt));
+              (v.y += (accel[((3 * (int64_t)i) + 1)] * dt));
+              (v.z += (accel[((3 * (int64_t)i) + 2)] * dt));
               (p.x += (v.x * dt));
               (p.y += (v.y * dt));
               (p.z += (v.z * dt));
               (pos[i] = p);
-              (vel[(3 * i)] = v.x);
-              (vel[((3 * i) + 1)] = v.y);
-              (vel[((3 * i) + 2)] = v.z);
+              (vel[(3 * (int64_t)i)] = v.x);
+              (vel[((3 * (int64_t)i) + 1)] = v.y);
+              (vel[((3 * (int64_t)i) + 2)] = v.z);
             }
           }
         }

@@ -211,7 +211,7 @@ CW_INLINE void cwb_nbodyStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       /* __tmp48 declared */
       { Body cw_init = {0}; memcpy(&me[cw_t], &cw_init, sizeof cw_init); }
       if ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n))
-        Body_load(CW_DEVICE_ARGS, (&me[cw_t]), ((const float *)(in + (7 * ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))))));
+        Body_load(CW_DEVICE_ARGS, (&me[cw_t]), ((const float *)(in + (7 * (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))))));
       acc[cw_t] = (((__tmp43[cw_t] = ((Vec3){0})), Vec3_Vec3(CW_DEVICE_ARGS, (&__tmp43[cw_t]), 0.0f, 0.0f, 0.0f)), __tmp43[cw_t]);
     }
   }
@@ -222,7 +222,7 @@ CW_INLINE void cwb_nbodyStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       {
         int32_t j = ((int32_t)(((uint32_t)base) + ((uint32_t)cw_tx)));
         if ((j < n))
-          Body_load(CW_DEVICE_ARGS, (&cw_sh_tile_1[((uint32_t)cw_tx)]), ((const float *)(in + (7 * j))));
+          Body_load(CW_DEVICE_ARGS, (&cw_sh_tile_1[((uint32_t)cw_tx)]), ((const float *)(in + (7 * (int64_t)j))));
       }
     }
     /* __syncthreads() */
@@ -245,7 +245,7 @@ CW_INLINE void cwb_nbodyStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       if ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n))
       {
         Body_advance(CW_DEVICE_ARGS, (&me[cw_t]), ((const Vec3 *)(&acc[cw_t])), dt);
-        Body_store(CW_DEVICE_ARGS, (&me[cw_t]), ((float *)(out + (7 * ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))))));
+        Body_store(CW_DEVICE_ARGS, (&me[cw_t]), ((float *)(out + (7 * (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))))));
       }
     }
   }

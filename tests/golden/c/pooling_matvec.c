@@ -104,7 +104,7 @@ CW_INLINE void cwb_maxPool2x2(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   c = ((int32_t)cw_biz);
   OH = (H / 2);
   OW = (W / 2);
-  plane = ((const float *)(in + ((c * H) * W)));
+  plane = ((const float *)(in + (((int64_t)c * (int64_t)H) * (int64_t)W)));
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
@@ -147,8 +147,8 @@ CW_INLINE void cwb_maxPool2x2(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (out[((((c * OH) + ((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty)))) * OW) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = m[cw_t]);
-      (argmax[((((c * OH) + ((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty)))) * OW) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = best[cw_t]);
+      (out[(((((int64_t)c * (int64_t)OH) + (int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty)))) * (int64_t)OW) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = m[cw_t]);
+      (argmax[(((((int64_t)c * (int64_t)OH) + (int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty)))) * (int64_t)OW) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))))] = best[cw_t]);
     }
   }
 }
@@ -225,8 +225,8 @@ CW_INLINE void cwb_avgPool2x2(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             int32_t OW = (W >> 1);
             if (1)
             {
-              const float *p = ((const float *)(((in + ((((uint64_t)c) * ((uint64_t)H)) * ((uint64_t)W))) + ((2 * oy) * W)) + (2 * ox)));
-              (out[((((c * OH) + oy) * OW) + ox)] = (0.25f * (((p[0] + p[1]) + p[W]) + p[(W + 1)])));
+              const float *p = ((const float *)(((in + ((((uint64_t)c) * ((uint64_t)H)) * ((uint64_t)W))) + ((2 * (int64_t)oy) * (int64_t)W)) + (2 * (int64_t)ox)));
+              (out[(((((int64_t)c * (int64_t)OH) + (int64_t)oy) * (int64_t)OW) + (int64_t)ox)] = (0.25f * (((p[0] + p[1]) + p[W]) + p[((int64_t)W + 1)])));
             }
           }
         }
@@ -244,8 +244,8 @@ CW_INLINE void cwb_avgPool2x2(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             int32_t OW = (W >> 1);
             if (0)
             {
-              const float *p = ((const float *)(((in + ((((uint64_t)c) * ((uint64_t)H)) * ((uint64_t)W))) + ((2 * oy) * W)) + (2 * ox)));
-              (out[((((c * OH) + oy) * OW) + ox)] = (0.25f * (((p[0] + p[1]) + p[W]) + p[(W + 1)])));
+              const float *p = ((const float *)(((in + ((((uint64_t)c) * ((uint64_t)H)) * ((uint64_t)W))) + ((2 * (int64_t)oy) * (int64_t)W)) + (2 * (int64_t)ox)));
+              (out[(((((int64_t)c * (int64_t)OH) + (int64_t)oy) * (int64_t)OW) + (int64_t)ox)] = (0.25f * (((p[0] + p[1]) + p[W]) + p[((int64_t)W + 1)])));
             }
           }
         }
@@ -263,8 +263,8 @@ CW_INLINE void cwb_avgPool2x2(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             int32_t OW = (W >> 1);
             if (((ox < OW) && (oy < OH)))
             {
-              const float *p = ((const float *)(((in + ((((uint64_t)c) * ((uint64_t)H)) * ((uint64_t)W))) + ((2 * oy) * W)) + (2 * ox)));
-              (out[((((c * OH) + oy) * OW) + ox)] = (0.25f * (((p[0] + p[1]) + p[W]) + p[(W + 1)])));
+              const float *p = ((const float *)(((in + ((((uint64_t)c) * ((uint64_t)H)) * ((uint64_t)W))) + ((2 * (int64_t)oy) * (int64_t)W)) + (2 * (int64_t)ox)));
+              (out[(((((int64_t)c * (int64_t)OH) + (int64_t)oy) * (int64_t)OW) + (int64_t)ox)] = (0.25f * (((p[0] + p[1]) + p[W]) + p[((int64_t)W + 1)])));
             }
           }
         }
@@ -351,7 +351,7 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       CW_FOR_EACH_THREAD_INDEP {
         {
           int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js19;
-          (s[cw_t] += (A[((((int32_t)((int32_t)(((cw_bix * cw_bdx) + ((uint32_t)cw_tx)) >> 5))) * cols) + c)] * x[c]));
+          (s[cw_t] += (A[(((int64_t)((int32_t)((int32_t)(((cw_bix * cw_bdx) + ((uint32_t)cw_tx)) >> 5))) * (int64_t)cols) + (int64_t)c)] * x[c]));
         }
       }
     } else {
@@ -359,7 +359,7 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
         if (!(!cw_exit[cw_t] && cw_r18[cw_t])) continue;
         {
           int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js19;
-          (s[cw_t] += (A[((((int32_t)((int32_t)(((cw_bix * cw_bdx) + ((uint32_t)cw_tx)) >> 5))) * cols) + c)] * x[c]));
+          (s[cw_t] += (A[(((int64_t)((int32_t)((int32_t)(((cw_bix * cw_bdx) + ((uint32_t)cw_tx)) >> 5))) * (int64_t)cols) + (int64_t)c)] * x[c]));
         }
       }
     }

@@ -103,7 +103,7 @@ CW_INLINE void cwb_unrolledDot_8(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   for (; (k < 8); (++k)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (acc[cw_t] += (a[((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 8) + k)] * b[((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 8) + k)]));
+        (acc[cw_t] += (a[(((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 8) + (int64_t)k)] * b[(((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 8) + (int64_t)k)]));
       }
     }
     /* threads step through the loop together */
@@ -146,7 +146,7 @@ CW_INLINE void cwb_unrolledDot_4(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   for (; (k < 4); (++k)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (acc[cw_t] += (a[((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 4) + k)] * b[((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 4) + k)]));
+        (acc[cw_t] += (a[(((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 4) + (int64_t)k)] * b[(((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 4) + (int64_t)k)]));
       }
     }
     /* threads step through the loop together */
@@ -268,7 +268,7 @@ CW_INLINE void cwb_registerTile(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     for (; (k_9 > 0); (--k_9)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (reg[cw_t][k_9] += reg[cw_t][(k_9 - 1)]);
+          (reg[cw_t][k_9] += reg[cw_t][((int64_t)k_9 - 1)]);
         }
       }
       /* threads step through the loop together */

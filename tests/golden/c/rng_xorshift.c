@@ -326,8 +326,8 @@ CW_INLINE void cwb_fillNormal(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
               float s;
               float c;
               cw_sincosf((6.28318531f * u2), (&s), (&c));
-              (out[(2 * i)] = (r * c));
-              (out[((2 * i) + 1)] = (r * s));
+              (out[(2 * (int64_t)i)] = (r * c));
+              (out[((2 * (int64_t)i) + 1)] = (r * s));
             }
           }
         }
@@ -351,8 +351,8 @@ CW_INLINE void cwb_fillNormal(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
               float s;
               float c;
               cw_sincosf((6.28318531f * u2), (&s), (&c));
-              (out[(2 * i)] = (r * c));
-              (out[((2 * i) + 1)] = (r * s));
+              (out[(2 * (int64_t)i)] = (r * c));
+              (out[((2 * (int64_t)i) + 1)] = (r * s));
             }
           }
         }
@@ -376,8 +376,8 @@ CW_INLINE void cwb_fillNormal(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
               float s;
               float c;
               cw_sincosf((6.28318531f * u2), (&s), (&c));
-              (out[(2 * i)] = (r * c));
-              (out[((2 * i) + 1)] = (r * s));
+              (out[(2 * (int64_t)i)] = (r * c));
+              (out[((2 * (int64_t)i) + 1)] = (r * s));
             }
           }
         }

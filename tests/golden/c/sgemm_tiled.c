@@ -111,8 +111,8 @@ CW_INLINE void cwb_sgemmTiled(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       {
         int32_t aCol = ((t * 16) + ((int32_t)((int32_t)((uint32_t)cw_tx))));
         int32_t bRow = ((t * 16) + ((int32_t)((int32_t)cw_ty)));
-        (cw_sh_As_1[((int32_t)((int32_t)cw_ty))][((int32_t)((int32_t)((uint32_t)cw_tx)))] = (((((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) < M) && (aCol < K)) ? A[((((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * K) + aCol)] : 0.0f));
-        (cw_sh_Bs_2[((int32_t)((int32_t)cw_ty))][((int32_t)((int32_t)((uint32_t)cw_tx)))] = (((bRow < K) && (((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) < N)) ? B[((bRow * N) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))))] : 0.0f));
+        (cw_sh_As_1[((int32_t)((int32_t)cw_ty))][((int32_t)((int32_t)((uint32_t)cw_tx)))] = (((((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) < M) && (aCol < K)) ? A[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * (int64_t)K) + (int64_t)aCol)] : 0.0f));
+        (cw_sh_Bs_2[((int32_t)((int32_t)cw_ty))][((int32_t)((int32_t)((uint32_t)cw_tx)))] = (((bRow < K) && (((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) < N)) ? B[(((int64_t)bRow * (int64_t)N) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))))] : 0.0f));
       }
     }
     /* __syncthreads() */
@@ -134,7 +134,7 @@ CW_INLINE void cwb_sgemmTiled(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   CW_FOR_EACH_THREAD_INDEP {
     {
       if (((((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) < M) && (((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) < N)))
-        (C[((((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * N) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))))] = ((alpha * acc[cw_t]) + (beta * C[((((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * N) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))))])));
+        (C[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * (int64_t)N) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))))] = ((alpha * acc[cw_t]) + (beta * C[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * (int64_t)N) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))))])));
     }
   }
 }

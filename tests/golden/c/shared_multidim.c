@@ -144,7 +144,7 @@ CW_INLINE void cwb_rowColSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   int32_t *sums = *(int32_t **)cw_args[1];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (cw_sh_tile_3[((int32_t)((int32_t)cw_ty))][((int32_t)((int32_t)((uint32_t)cw_tx)))] = m[((((int32_t)((int32_t)cw_ty)) * 16) + ((int32_t)((int32_t)((uint32_t)cw_tx))))]);
+      (cw_sh_tile_3[((int32_t)((int32_t)cw_ty))][((int32_t)((int32_t)((uint32_t)cw_tx)))] = m[(((int64_t)((int32_t)((int32_t)cw_ty)) * 16) + (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))]);
     }
   }
   /* __syncthreads() */
@@ -187,7 +187,7 @@ CW_INLINE void cwb_rowColSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       if ((((int32_t)((int32_t)cw_ty)) == 0))
       {
         (sums[((int32_t)((int32_t)((uint32_t)cw_tx)))] = cw_sh_rowSum_4[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
-        (sums[(16 + ((int32_t)((int32_t)((uint32_t)cw_tx))))] = cw_sh_colSum_5[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
+        (sums[(16 + (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))] = cw_sh_colSum_5[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
       }
     }
   }

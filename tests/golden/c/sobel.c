@@ -133,7 +133,7 @@ CW_INLINE void cwb_sobel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
             int32_t tx = (k % (16 + 2));
             int32_t gx = cw_min_i32(cw_max_i32((x0 + tx), 0), (w - 1));
             int32_t gy = cw_min_i32(cw_max_i32((y0 + ty), 0), (h - 1));
-            (cw_sh_tile_1[ty][tx] = in[((gy * w) + gx)]);
+            (cw_sh_tile_1[ty][tx] = in[(((int64_t)gy * (int64_t)w) + (int64_t)gx)]);
           }
         }
       }
@@ -147,7 +147,7 @@ CW_INLINE void cwb_sobel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
             int32_t tx = (k % (16 + 2));
             int32_t gx = cw_min_i32(cw_max_i32((x0 + tx), 0), (w - 1));
             int32_t gy = cw_min_i32(cw_max_i32((y0 + ty), 0), (h - 1));
-            (cw_sh_tile_1[ty][tx] = in[((gy * w) + gx)]);
+            (cw_sh_tile_1[ty][tx] = in[(((int64_t)gy * (int64_t)w) + (int64_t)gx)]);
           }
         }
       }
@@ -193,7 +193,7 @@ CW_INLINE void cwb_sobel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (out[((((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * w) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)cw_tx))))))] = hypotf(sx[cw_t], sy[cw_t]));
+      (out[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * (int64_t)w) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)cw_tx))))))] = hypotf(sx[cw_t], sy[cw_t]));
     }
   }
 }

@@ -752,7 +752,7 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
       }
       else
       {
-        r[cw_t] = ((const float *)(x + (warp[cw_t] * cols)));
+        r[cw_t] = ((const float *)(x + ((int64_t)warp[cw_t] * (int64_t)cols)));
         m[cw_t] = (-cw_int_as_float(2139095040));
       }
     }
@@ -941,7 +941,7 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t] && cw_l209[cw_t] == 0)) continue;
       {
-        (y[((warp[cw_t] * cols) + c_207[cw_t])] = (expf((r[cw_t][c_207[cw_t]] - m[cw_t])) / s[cw_t]));
+        (y[(((int64_t)warp[cw_t] * (int64_t)cols) + (int64_t)c_207[cw_t])] = (expf((r[cw_t][c_207[cw_t]] - m[cw_t])) / s[cw_t]));
       }
     }
     /* threads step through the loop together */

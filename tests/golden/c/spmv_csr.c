@@ -118,8 +118,8 @@ CW_INLINE void cwb_buildBanded(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         {
           int32_t c = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + k) - 1);
           bool ok = ((c >= 0) && (c < n));
-          (cols[((3 * ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + k)] = (ok ? c : ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))));
-          (vals[((3 * ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + k)] = (ok ? ((k == 1) ? 2.0f : -1.0f) : 0.0f));
+          (cols[((3 * (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + (int64_t)k)] = (ok ? c : ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))));
+          (vals[((3 * (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + (int64_t)k)] = (ok ? ((k == 1) ? 2.0f : -1.0f) : 0.0f));
         }
       }
     }
@@ -185,7 +185,7 @@ CW_INLINE void cwb_spmvScalar(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
               float dot = 0.0f;
               {
                 int32_t j = rowPtr[r];
-                for (; (j < rowPtr[(r + 1)]); (++j))
+                for (; (j < rowPtr[((int64_t)r + 1)]); (++j))
                   (dot += (vals[j] * x[cols[j]]));
               }
               (y[r] = dot);
@@ -205,7 +205,7 @@ CW_INLINE void cwb_spmvScalar(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
               float dot = 0.0f;
               {
                 int32_t j = rowPtr[r];
-                for (; (j < rowPtr[(r + 1)]); (++j))
+                for (; (j < rowPtr[((int64_t)r + 1)]); (++j))
                   (dot += (vals[j] * x[cols[j]]));
               }
               (y[r] = dot);
@@ -225,7 +225,7 @@ CW_INLINE void cwb_spmvScalar(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
               float dot = 0.0f;
               {
                 int32_t j = rowPtr[r];
-                for (; (j < rowPtr[(r + 1)]); (++j))
+                for (; (j < rowPtr[((int64_t)r + 1)]); (++j))
                   (dot += (vals[j] * x[cols[j]]));
               }
               (y[r] = dot);
@@ -292,7 +292,7 @@ CW_INLINE void cwb_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   for (;;) {
     CW_FOR_EACH_THREAD {
       if (!(!cw_exit[cw_t] && cw_l11[cw_t] == 0)) continue;
-      if (!((j[cw_t] < rowPtr[(warpId[cw_t] + 1)]))) cw_l11[cw_t] = 1;
+      if (!((j[cw_t] < rowPtr[((int64_t)warpId[cw_t] + 1)]))) cw_l11[cw_t] = 1;
     }
     { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l11[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {

@@ -104,7 +104,7 @@ CW_INLINE void cwb_laplace2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     {
       cx[cw_t] = clampi(CW_DEVICE_ARGS, ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)cw_tx))))), 0, (width - 1));
       cy[cw_t] = clampi(CW_DEVICE_ARGS, ((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))), 0, (height - 1));
-      (cw_sh_tile_1[((int32_t)(((int32_t)cw_ty + (int32_t)1u)))][((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u)))] = in[((cy[cw_t] * width) + cx[cw_t])]);
+      (cw_sh_tile_1[((int32_t)(((int32_t)cw_ty + (int32_t)1u)))][((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u)))] = in[(((int64_t)cy[cw_t] * (int64_t)width) + (int64_t)cx[cw_t])]);
     }
   }
   { /* only threadIdx.x == 0u runs this */
@@ -115,7 +115,7 @@ CW_INLINE void cwb_laplace2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       const int32_t cw_tx = (int32_t)cw_k;
       const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;
       (void)cw_tx; (void)cw_t;
-      (cw_sh_tile_1[((int32_t)(((int32_t)cw_ty + (int32_t)1u)))][0] = in[((cy[cw_t] * width) + clampi(CW_DEVICE_ARGS, (((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)cw_tx))))) - 1), 0, (width - 1)))]);
+      (cw_sh_tile_1[((int32_t)(((int32_t)cw_ty + (int32_t)1u)))][0] = in[(((int64_t)cy[cw_t] * (int64_t)width) + (int64_t)clampi(CW_DEVICE_ARGS, (((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)cw_tx))))) - 1), 0, (width - 1)))]);
     }
   }
   { /* only threadIdx.x == ((uint32_t)(16 - 1)) runs this */
@@ -126,15 +126,15 @@ CW_INLINE void cwb_laplace2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       const int32_t cw_tx = (int32_t)cw_k;
       const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;
       (void)cw_tx; (void)cw_t;
-      (cw_sh_tile_1[((int32_t)(((int32_t)cw_ty + (int32_t)1u)))][(16 + 1)] = in[((cy[cw_t] * width) + clampi(CW_DEVICE_ARGS, (((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)cw_tx))))) + 1), 0, (width - 1)))]);
+      (cw_sh_tile_1[((int32_t)(((int32_t)cw_ty + (int32_t)1u)))][(16 + 1)] = in[(((int64_t)cy[cw_t] * (int64_t)width) + (int64_t)clampi(CW_DEVICE_ARGS, (((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)cw_tx))))) + 1), 0, (width - 1)))]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
       if ((cw_ty == 0u))
-        (cw_sh_tile_1[0][((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u)))] = in[((clampi(CW_DEVICE_ARGS, (((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) - 1), 0, (height - 1)) * width) + cx[cw_t])]);
+        (cw_sh_tile_1[0][((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u)))] = in[(((int64_t)clampi(CW_DEVICE_ARGS, (((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) - 1), 0, (height - 1)) * (int64_t)width) + (int64_t)cx[cw_t])]);
       if ((cw_ty == ((uint32_t)(16 - 1))))
-        (cw_sh_tile_1[(16 + 1)][((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u)))] = in[((clampi(CW_DEVICE_ARGS, (((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) + 1), 0, (height - 1)) * width) + cx[cw_t])]);
+        (cw_sh_tile_1[(16 + 1)][((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u)))] = in[(((int64_t)clampi(CW_DEVICE_ARGS, (((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) + 1), 0, (height - 1)) * (int64_t)width) + (int64_t)cx[cw_t])]);
     }
   }
   /* __syncthreads() */
@@ -143,7 +143,7 @@ CW_INLINE void cwb_laplace2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       if (((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)cw_tx))))) < width) && (((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) < height)))
       {
         float c = cw_sh_tile_1[((int32_t)(((int32_t)cw_ty + (int32_t)1u)))][((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u)))];
-        (out[((((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * width) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)cw_tx))))))] = ((((cw_sh_tile_1[(((int32_t)(((int32_t)cw_ty + (int32_t)1u))) - 1)][((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u)))] + cw_sh_tile_1[(((int32_t)(((int32_t)cw_ty + (int32_t)1u))) + 1)][((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u)))]) + cw_sh_tile_1[((int32_t)(((int32_t)cw_ty + (int32_t)1u)))][(((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u))) - 1)]) + cw_sh_tile_1[((int32_t)(((int32_t)cw_ty + (int32_t)1u)))][(((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u))) + 1)]) - (4.0f * c)));
+        (out[(((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * (int64_t)width) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)16u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 16u) + ((uint32_t)cw_tx))))))] = ((((cw_sh_tile_1[((int64_t)((int32_t)(((int32_t)cw_ty + (int32_t)1u))) - 1)][((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u)))] + cw_sh_tile_1[((int64_t)((int32_t)(((int32_t)cw_ty + (int32_t)1u))) + 1)][((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u)))]) + cw_sh_tile_1[((int32_t)(((int32_t)cw_ty + (int32_t)1u)))][((int64_t)((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u))) - 1)]) + cw_sh_tile_1[((int32_t)(((int32_t)cw_ty + (int32_t)1u)))][((int64_t)((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)1u))) + 1)]) - (4.0f * c)));
       }
     }
   }

@@ -103,7 +103,7 @@ CW_INLINE void cwb_transposeCoalesced(cw_rt_ctx *cw_ctx, void **cw_args, const i
     CW_FOR_EACH_THREAD_INDEP {
       {
         if (((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))) < width) && ((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + j) < height)))
-          (cw_sh_tile_1[(cw_ty + ((uint32_t)j))][((uint32_t)cw_tx)] = in[(((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + j) * width) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))))]);
+          (cw_sh_tile_1[(cw_ty + ((uint32_t)j))][((uint32_t)cw_tx)] = in[((((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + (int64_t)j) * (int64_t)width) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))))]);
       }
     }
     /* threads step through the loop together */
@@ -119,7 +119,7 @@ CW_INLINE void cwb_transposeCoalesced(cw_rt_ctx *cw_ctx, void **cw_args, const i
     CW_FOR_EACH_THREAD_INDEP {
       {
         if (((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)))) < height) && ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)cw_ty) : ((int32_t)((cw_bix * 32u) + cw_ty)))) + j_2) < width)))
-          (out[(((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)cw_ty) : ((int32_t)((cw_bix * 32u) + cw_ty)))) + j_2) * height) + ((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)))))] = cw_sh_tile_1[((uint32_t)cw_tx)][(cw_ty + ((uint32_t)j_2))]);
+          (out[((((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)cw_ty) : ((int32_t)((cw_bix * 32u) + cw_ty)))) + (int64_t)j_2) * (int64_t)height) + (int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)))))] = cw_sh_tile_1[((uint32_t)cw_tx)][(cw_ty + ((uint32_t)j_2))]);
       }
     }
     /* threads step through the loop together */
@@ -155,7 +155,7 @@ CW_INLINE void cwb_transposeNaive(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     CW_FOR_EACH_THREAD_INDEP {
       {
         if (((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))) < width) && ((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + j) < height)))
-          (out[((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))) * height) + (((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + j))] = in[(((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + j) * width) + ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))))]);
+          (out[(((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))) * (int64_t)height) + ((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + (int64_t)j))] = in[((((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + (int64_t)j) * (int64_t)width) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))))]);
       }
     }
     /* threads step through the loop together */

@@ -239,10 +239,10 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       int32_t any = cw_coll5[cw_t];
       if (((((uint32_t)cw_tx) & 31u) == 0u))
       {
-        (out[((4 * warp[cw_t]) + 0)] = b[cw_t]);
-        (out[((4 * warp[cw_t]) + 1)] = ((uint32_t)all[cw_t]));
-        (out[((4 * warp[cw_t]) + 2)] = ((uint32_t)any));
-        (out[((4 * warp[cw_t]) + 3)] = ((uint32_t)cw_popc(b[cw_t])));
+        (out[((4 * (int64_t)warp[cw_t]) + 0)] = b[cw_t]);
+        (out[((4 * (int64_t)warp[cw_t]) + 1)] = ((uint32_t)all[cw_t]));
+        (out[((4 * (int64_t)warp[cw_t]) + 2)] = ((uint32_t)any));
+        (out[((4 * (int64_t)warp[cw_t]) + 3)] = ((uint32_t)cw_popc(b[cw_t])));
       }
     }
   }
