@@ -388,7 +388,7 @@ CW_INLINE void cwb_stepBarrierScan(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       {
         (v[cw_t] = cw_sh_s_3[((int32_t)((int32_t)((uint32_t)cw_tx)))]);
         if ((((int32_t)((int32_t)((uint32_t)cw_tx))) >= d))
-          (v[cw_t] += cw_sh_s_3[((int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))) - (int64_t)d)]);
+          (v[cw_t] += cw_sh_s_3[(((int32_t)((int32_t)((uint32_t)cw_tx))) - d)]);
       }
     }
     (d <<= 1);

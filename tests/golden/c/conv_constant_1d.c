@@ -216,7 +216,7 @@ CW_INLINE void cwb_convolve1dNaive(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         {
           int32_t src = (((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + k);
           if (((src >= 0) && (src < n)))
-            (acc[cw_t] += (filter[((int64_t)k + 4)] * in[src]));
+            (acc[cw_t] += (filter[(k + 4)] * in[src]));
         }
       }
     }

@@ -130,7 +130,7 @@ CW_INLINE void cwb_convolve2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
           {
             int32_t c = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) - (5 / 2)) + j);
             if (((((r[cw_t] >= 0) && (r[cw_t] < height)) && (c >= 0)) && (c < width)))
-              (acc[cw_t] += (img[(((int64_t)r[cw_t] * (int64_t)width) + (int64_t)c)] * mask[(((int64_t)i * 5) + (int64_t)j)]));
+              (acc[cw_t] += (img[(((int64_t)r[cw_t] * (int64_t)width) + (int64_t)c)] * mask[((i * 5) + j)]));
           }
         }
       }

@@ -162,7 +162,7 @@ CW_INLINE void cwb_partialSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     CW_FOR_EACH_THREAD_INDEP {
       {
         if ((((int32_t)((int32_t)((uint32_t)cw_tx))) < s))
-          (cw_dsh_buf_1[((int32_t)((int32_t)((uint32_t)cw_tx)))] += cw_dsh_buf_1[((int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))) + (int64_t)s)]);
+          (cw_dsh_buf_1[((int32_t)((int32_t)((uint32_t)cw_tx)))] += cw_dsh_buf_1[(((int32_t)((int32_t)((uint32_t)cw_tx))) + s)]);
       }
     }
     /* __syncthreads() */

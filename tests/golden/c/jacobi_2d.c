@@ -225,7 +225,7 @@ CW_INLINE void cwb_jacobiStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     CW_FOR_EACH_THREAD_INDEP {
       {
         if ((((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))) < s))
-          (cw_sh_diff_1[((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx))))] = fmaxf(cw_sh_diff_1[((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx))))], cw_sh_diff_1[((int64_t)((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))) + (int64_t)s)]));
+          (cw_sh_diff_1[((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx))))] = fmaxf(cw_sh_diff_1[((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx))))], cw_sh_diff_1[(((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))) + s)]));
       }
     }
     /* __syncthreads() */

@@ -103,11 +103,11 @@ CW_INLINE void cwb_oddEvenTransposition(cw_rt_ctx *cw_ctx, void **cw_args, const
     CW_FOR_EACH_THREAD_INDEP {
       {
         int32_t i = ((2 * ((int32_t)((int32_t)((uint32_t)cw_tx)))) + (phase & 1));
-        if ((((i + 1) < n) && (cw_sh_s_1[i] > cw_sh_s_1[((int64_t)i + 1)])))
+        if ((((i + 1) < n) && (cw_sh_s_1[i] > cw_sh_s_1[(i + 1)])))
         {
           int32_t tmp = cw_sh_s_1[i];
-          (cw_sh_s_1[i] = cw_sh_s_1[((int64_t)i + 1)]);
-          (cw_sh_s_1[((int64_t)i + 1)] = tmp);
+          (cw_sh_s_1[i] = cw_sh_s_1[(i + 1)]);
+          (cw_sh_s_1[(i + 1)] = tmp);
         }
       }
     }

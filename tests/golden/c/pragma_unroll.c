@@ -268,7 +268,7 @@ CW_INLINE void cwb_registerTile(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     for (; (k_9 > 0); (--k_9)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (reg[cw_t][k_9] += reg[cw_t][((int64_t)k_9 - 1)]);
+          (reg[cw_t][k_9] += reg[cw_t][(k_9 - 1)]);
         }
       }
       /* threads step through the loop together */

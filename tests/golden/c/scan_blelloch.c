@@ -101,8 +101,8 @@ CW_INLINE void cwb_blellochScan(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   CW_FOR_EACH_THREAD_INDEP {
     {
       dst[cw_t] = ((float *)(out + (cw_bix * ((uint32_t)n))));
-      (cw_dsh_temp_1[(2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))] = src[(2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))]);
-      (cw_dsh_temp_1[((2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx)))) + 1)] = src[((2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx)))) + 1)]);
+      (cw_dsh_temp_1[(2 * ((int32_t)((int32_t)((uint32_t)cw_tx))))] = src[(2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))]);
+      (cw_dsh_temp_1[((2 * ((int32_t)((int32_t)((uint32_t)cw_tx)))) + 1)] = src[((2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx)))) + 1)]);
     }
   }
   d = (n >> 1);
@@ -132,8 +132,8 @@ CW_INLINE void cwb_blellochScan(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
       const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;
       (void)cw_tx; (void)cw_t;
       {
-        (blockSums[cw_bix] = cw_dsh_temp_1[((int64_t)n - 1)]);
-        (cw_dsh_temp_1[((int64_t)n - 1)] = 0.0f);
+        (blockSums[cw_bix] = cw_dsh_temp_1[(n - 1)]);
+        (cw_dsh_temp_1[(n - 1)] = 0.0f);
       }
     }
   }
@@ -159,8 +159,8 @@ CW_INLINE void cwb_blellochScan(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   /* __syncthreads() */
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (dst[cw_t][(2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))] = cw_dsh_temp_1[(2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))]);
-      (dst[cw_t][((2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx)))) + 1)] = cw_dsh_temp_1[((2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx)))) + 1)]);
+      (dst[cw_t][(2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))))] = cw_dsh_temp_1[(2 * ((int32_t)((int32_t)((uint32_t)cw_tx))))]);
+      (dst[cw_t][((2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx)))) + 1)] = cw_dsh_temp_1[((2 * ((int32_t)((int32_t)((uint32_t)cw_tx)))) + 1)]);
     }
   }
 }

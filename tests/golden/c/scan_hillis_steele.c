@@ -110,7 +110,7 @@ CW_INLINE void cwb_scanHillisSteele(cw_rt_ctx *cw_ctx, void **cw_args, const int
     CW_FOR_EACH_THREAD_INDEP {
       {
         if ((((int32_t)((int32_t)((uint32_t)cw_tx))) >= offset))
-          (cw_sh_temp_1[pout][((int32_t)((int32_t)((uint32_t)cw_tx)))] = (cw_sh_temp_1[pin][((int32_t)((int32_t)((uint32_t)cw_tx)))] + cw_sh_temp_1[pin][((int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))) - (int64_t)offset)]));
+          (cw_sh_temp_1[pout][((int32_t)((int32_t)((uint32_t)cw_tx)))] = (cw_sh_temp_1[pin][((int32_t)((int32_t)((uint32_t)cw_tx)))] + cw_sh_temp_1[pin][(((int32_t)((int32_t)((uint32_t)cw_tx))) - offset)]));
         else
           (cw_sh_temp_1[pout][((int32_t)((int32_t)((uint32_t)cw_tx)))] = cw_sh_temp_1[pin][((int32_t)((int32_t)((uint32_t)cw_tx)))]);
       }
@@ -159,7 +159,7 @@ CW_INLINE void cwb_exclusiveScanHS(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       {
         int32_t v = cw_sh_buf_2[cur][((int32_t)((int32_t)((uint32_t)cw_tx)))];
         if ((((int32_t)((int32_t)((uint32_t)cw_tx))) >= offset))
-          (v += cw_sh_buf_2[cur][((int64_t)((int32_t)((int32_t)((uint32_t)cw_tx))) - (int64_t)offset)]);
+          (v += cw_sh_buf_2[cur][(((int32_t)((int32_t)((uint32_t)cw_tx))) - offset)]);
         (cw_sh_buf_2[(cur ^ 1)][((int32_t)((int32_t)((uint32_t)cw_tx)))] = v);
       }
     }

@@ -97,7 +97,7 @@ CW_INLINE void cwb_columnWrite(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   /* __syncthreads() */
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx))) : ((int32_t)((cw_bix * 32u) + ((uint32_t)((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))))))))] = cw_sh_s_1[(31 - (int64_t)((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))))]);
+      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx))) : ((int32_t)((cw_bix * 32u) + ((uint32_t)((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))))))))] = cw_sh_s_1[(31 - ((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))))]);
     }
   }
   /* __syncwarp() */

@@ -97,8 +97,8 @@ CW_INLINE void cwb_stencil1d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       (cw_sh_temp_1[((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)3u)))] = ((((int32_t)(cw_fast ? ((int32_t)((uint32_t)cw_tx) + ((int32_t)cw_bix * (int32_t)cw_bdx)) : ((int32_t)(((uint32_t)cw_tx) + (cw_bix * cw_bdx))))) < n) ? in[((int32_t)(cw_fast ? ((int32_t)((uint32_t)cw_tx) + ((int32_t)cw_bix * (int32_t)cw_bdx)) : ((int32_t)(((uint32_t)cw_tx) + (cw_bix * cw_bdx)))))] : 0.0f));
       if ((((uint32_t)cw_tx) < 3u))
       {
-        (cw_sh_temp_1[((int64_t)((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)3u))) - 3)] = ((((int32_t)(((int32_t)(cw_fast ? ((int32_t)((uint32_t)cw_tx) + ((int32_t)cw_bix * (int32_t)cw_bdx)) : ((int32_t)(((uint32_t)cw_tx) + (cw_bix * cw_bdx))))) - 3)) >= 0) ? in[((int32_t)(((int32_t)(cw_fast ? ((int32_t)((uint32_t)cw_tx) + ((int32_t)cw_bix * (int32_t)cw_bdx)) : ((int32_t)(((uint32_t)cw_tx) + (cw_bix * cw_bdx))))) - 3))] : 0.0f));
-        (cw_sh_temp_1[((int64_t)((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)3u))) + 128)] = ((((int32_t)(((int32_t)(cw_fast ? ((int32_t)((uint32_t)cw_tx) + ((int32_t)cw_bix * (int32_t)cw_bdx)) : ((int32_t)(((uint32_t)cw_tx) + (cw_bix * cw_bdx))))) + 128)) < n) ? in[((int32_t)(((int32_t)(cw_fast ? ((int32_t)((uint32_t)cw_tx) + ((int32_t)cw_bix * (int32_t)cw_bdx)) : ((int32_t)(((uint32_t)cw_tx) + (cw_bix * cw_bdx))))) + 128))] : 0.0f));
+        (cw_sh_temp_1[(((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)3u))) - 3)] = ((((int32_t)(((int32_t)(cw_fast ? ((int32_t)((uint32_t)cw_tx) + ((int32_t)cw_bix * (int32_t)cw_bdx)) : ((int32_t)(((uint32_t)cw_tx) + (cw_bix * cw_bdx))))) - 3)) >= 0) ? in[((int32_t)(((int32_t)(cw_fast ? ((int32_t)((uint32_t)cw_tx) + ((int32_t)cw_bix * (int32_t)cw_bdx)) : ((int32_t)(((uint32_t)cw_tx) + (cw_bix * cw_bdx))))) - 3))] : 0.0f));
+        (cw_sh_temp_1[(((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)3u))) + 128)] = ((((int32_t)(((int32_t)(cw_fast ? ((int32_t)((uint32_t)cw_tx) + ((int32_t)cw_bix * (int32_t)cw_bdx)) : ((int32_t)(((uint32_t)cw_tx) + (cw_bix * cw_bdx))))) + 128)) < n) ? in[((int32_t)(((int32_t)(cw_fast ? ((int32_t)((uint32_t)cw_tx) + ((int32_t)cw_bix * (int32_t)cw_bdx)) : ((int32_t)(((uint32_t)cw_tx) + (cw_bix * cw_bdx))))) + 128))] : 0.0f));
       }
     }
   }
@@ -113,7 +113,7 @@ CW_INLINE void cwb_stencil1d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   for (; (offset <= 3); (offset++)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (result[cw_t] += cw_sh_temp_1[((int64_t)((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)3u))) + (int64_t)offset)]);
+        (result[cw_t] += cw_sh_temp_1[(((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)3u))) + offset)]);
       }
     }
     /* threads step through the loop together */

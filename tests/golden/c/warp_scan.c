@@ -255,7 +255,7 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
   CW_FOR_EACH_THREAD_INDEP {
     {
       if ((((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) > 0))
-        (v[cw_t] += cw_sh_warpTotals_1[((int64_t)((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) - 1)]);
+        (v[cw_t] += cw_sh_warpTotals_1[(((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) - 1)]);
       (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = v[cw_t]);
     }
   }
