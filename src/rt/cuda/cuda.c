@@ -9,7 +9,10 @@
  * $XDG_CACHE_HOME/cuwasm/cuda, keyed by a hash of the source, the options,
  * the architecture and the NVRTC version, with the lowered names beside
  * them.  Memory is device memory (cuMemAlloc); copies use cuMemcpy, which
- * infers the direction from unified addresses.  Every driver or NVRTC
+ * infers the direction from unified addresses, except host-to-device
+ * copies of 1 MiB or more from pageable memory, which go through our own
+ * pinned buffers, pipelined over several host threads (cuda_staging.c;
+ * CUWASM_CUDA_STAGING=0 leaves them to the driver).  Every driver or NVRTC
  * failure comes back as a status with the driver's or NVRTC's own words.
  * Separate compilation: a relocatable program is compiled with
  * --relocatable-device-code=true and kept as a cubin until
@@ -27,6 +30,7 @@
 #include "api/program.h"
 #include "base/base.h"
 #include "cuda_driver.h"
+#include "cuda_staging.h"
 #include "nvrtc_build.h"
 #include "kir/kir.h"
 #include "rt/backend.h"
@@ -40,6 +44,7 @@ typedef struct CudaDev {
   CUdevice device;
   CUcontext ctx;
   int cc_major, cc_minor;
+  CudaStaging *staging; /* pageable host-to-device copies; NULL: the driver's */
 } CudaDev;
 
 typedef struct CudaKernel {
@@ -151,12 +156,15 @@ static cw_status cuda_open(void **out, char *err, size_t errn) {
   d->drv.cuDeviceGetAttribute(&d->cc_major, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, d->device);
   d->drv.cuDeviceGetAttribute(&d->cc_minor, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, d->device);
   cw_prof_add(CW_PROF_DRIVER, t0); /* the NVRTC part is also counted on its own line */
+  d->staging = cuda_staging_new(&d->drv, d->ctx);
   *out = d;
   return CW_OK;
 }
 
 static void cuda_close(void *dev) {
   CudaDev *d = dev;
+  d->drv.cuCtxSetCurrent(d->ctx);
+  cuda_staging_free(d->staging);
   d->drv.cuDevicePrimaryCtxRelease(d->device);
   free(d);
 }
@@ -209,10 +217,29 @@ static void cuda_free_kind(void *dev, int kind, void *ptr) {
   else d->drv.cuMemFree((CUdeviceptr)(uintptr_t)ptr);
 }
 
-/* memory the driver does not know: ordinary (pageable) host memory */
-static bool is_pageable(CudaDev *d, CUdeviceptr p) {
+/* CU_MEMORYTYPE_* of an address; 0 for memory the driver does not know:
+ * ordinary (pageable) host memory */
+static unsigned memory_type(CudaDev *d, CUdeviceptr p) {
   unsigned type = 0;
-  return d->drv.cuPointerGetAttribute(&type, 2 /* CU_POINTER_ATTRIBUTE_MEMORY_TYPE */, p) != 0;
+  return d->drv.cuPointerGetAttribute(&type, CU_POINTER_ATTRIBUTE_MEMORY_TYPE, p) == 0 ? type : 0;
+}
+
+/* A host-to-device copy from pageable memory through our pinned buffers
+ * (cuda_staging.c): on the operation's stream inside a stream operation,
+ * returning once SRC may be reused, else blocking.  False: not staged
+ * (too small, staging off, or not that kind of copy). */
+static bool staged_copy(CudaDev *d, CUdeviceptr to, const void *src, size_t n, cw_status *st) {
+  if (!cuda_staging_wants(d->staging, n) || memory_type(d, to) != CU_MEMORYTYPE_DEVICE ||
+      memory_type(d, (CUdeviceptr)(uintptr_t)src) != 0)
+    return false;
+  double t0 = cw_prof_start();
+  CUresult r = 0;
+  if (!cuda_staging_htod(d->staging, to, src, n, in_stream_op ? cur_stream : NULL, !in_stream_op,
+                         &r))
+    return false;
+  cw_prof_add(CW_PROF_COPY_STAGED, t0);
+  *st = r == 0 ? CW_OK : r == 2 ? CW_ERR_NOMEM : CW_ERR_LAUNCH;
+  return true;
 }
 
 static cw_status cuda_copy(void *dev, void *dst, const void *src, size_t n) {
@@ -220,8 +247,10 @@ static cw_status cuda_copy(void *dev, void *dst, const void *src, size_t n) {
   char err[256];
   bind(d);
   CUdeviceptr to = (CUdeviceptr)(uintptr_t)dst, from = (CUdeviceptr)(uintptr_t)src;
+  cw_status st;
+  if (staged_copy(d, to, src, n, &st)) return st;
   if (in_stream_op) CHECK(d, d->drv.cuMemcpyAsync(to, from, n, cur_stream), err, sizeof err);
-  else if (is_pageable(d, from) && !is_pageable(d, to))
+  else if (!memory_type(d, from) && memory_type(d, to))
     /* the explicit host-to-device call stages pageable memory faster than
      * the unified cuMemcpy */
     CHECK(d, d->drv.cuMemcpyHtoD(to, src, n), err, sizeof err);

@@ -74,6 +74,7 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuEventSynchronize, NULL);
   LOAD(d, cuEventElapsedTime, "cuEventElapsedTime_v2");
   LOAD(d, cuMemcpyAsync, NULL);
+  LOAD(d, cuMemcpyHtoDAsync, "cuMemcpyHtoDAsync_v2");
   LOAD(d, cuMemsetD8Async, "cuMemsetD8Async");
   LOAD(d, cuGetErrorName, NULL);
   LOAD(d, cuGetErrorString, NULL);
