@@ -150,6 +150,33 @@ FIELD(CudaMemcpy3d, CUDA_MEMCPY3D, width_bytes, WidthInBytes)
 FIELD(CudaMemcpy3d, CUDA_MEMCPY3D, height, Height)
 FIELD(CudaMemcpy3d, CUDA_MEMCPY3D, depth, Depth)
 
+/* entry points: the function cuda_load.c loads (cuda.h's macro names the
+ * versioned symbol, e.g. cuMemcpyHtoDAsync_v2) takes the parameters of
+ * our table's pointer (the result types differ in name only: cuda.h's
+ * enum against our int) */
+#define SAME_CALL(fn, ...)                                                     \
+  _Static_assert(__builtin_types_compatible_p(__typeof__(&fn),                 \
+                                              enum cudaError_enum (*)(__VA_ARGS__)), \
+                 #fn "'s parameters in cuda.h");                               \
+  _Static_assert(__builtin_types_compatible_p(__typeof__(((CudaDriver *)0)->fn), \
+                                              CUresult (*)(__VA_ARGS__)),      \
+                 #fn "'s parameters in cuda_driver.h");
+SAME_CALL(cuMemcpyHtoDAsync, CUdeviceptr, const void *, size_t, CUstream)
+SAME_CALL(cuMemcpyHtoD, CUdeviceptr, const void *, size_t)
+SAME_CALL(cuMemAllocHost, void **, size_t)
+SAME_CALL(cuMemFreeHost, void *)
+SAME_CALL(cuEventCreate, CUevent *, unsigned)
+SAME_CALL(cuEventRecord, CUevent, CUstream)
+SAME_CALL(cuEventSynchronize, CUevent)
+SAME_CALL(cuEventDestroy, CUevent)
+_Static_assert(__builtin_types_compatible_p(__typeof__(&cuPointerGetAttribute),
+                                           enum cudaError_enum (*)(void *, enum CUpointer_attribute_enum,
+                                                                   CUdeviceptr)),
+               "cuPointerGetAttribute's parameters in cuda.h"); /* ours: the attribute as an int */
+_Static_assert(__builtin_types_compatible_p(__typeof__(((CudaDriver *)0)->cuPointerGetAttribute),
+                                           CUresult (*)(void *, int, CUdeviceptr)),
+               "cuPointerGetAttribute's parameters in cuda_driver.h");
+
 int main(void) {
   puts("cuda_driver.h: constants and struct layouts match the toolkit's cuda.h");
   return 0;

@@ -224,14 +224,12 @@ static unsigned memory_type(CudaDev *d, CUdeviceptr p) {
   return d->drv.cuPointerGetAttribute(&type, CU_POINTER_ATTRIBUTE_MEMORY_TYPE, p) == 0 ? type : 0;
 }
 
-/* A host-to-device copy from pageable memory through our pinned buffers
- * (cuda_staging.c): on the operation's stream inside a stream operation,
- * returning once SRC may be reused, else blocking.  False: not staged
- * (too small, staging off, or not that kind of copy). */
+/* A host-to-device copy from pageable memory (FROM_TYPE 0) through our
+ * pinned buffers (cuda_staging.c): on the operation's stream inside a
+ * stream operation, returning once SRC may be reused, else blocking.
+ * False: not staged (not to device memory, or no pinned buffers). */
 static bool staged_copy(CudaDev *d, CUdeviceptr to, const void *src, size_t n, cw_status *st) {
-  if (!cuda_staging_wants(d->staging, n) || memory_type(d, to) != CU_MEMORYTYPE_DEVICE ||
-      memory_type(d, (CUdeviceptr)(uintptr_t)src) != 0)
-    return false;
+  if (memory_type(d, to) != CU_MEMORYTYPE_DEVICE) return false;
   double t0 = cw_prof_start();
   CUresult r = 0;
   if (!cuda_staging_htod(d->staging, to, src, n, in_stream_op ? cur_stream : NULL, !in_stream_op,
@@ -247,10 +245,16 @@ static cw_status cuda_copy(void *dev, void *dst, const void *src, size_t n) {
   char err[256];
   bind(d);
   CUdeviceptr to = (CUdeviceptr)(uintptr_t)dst, from = (CUdeviceptr)(uintptr_t)src;
-  cw_status st;
-  if (staged_copy(d, to, src, n, &st)) return st;
+  /* the source's memory type, asked once: big copies from pageable memory
+   * are staged, and the blocking kind needs it to pick the call */
+  unsigned from_type = ~0u;
+  if (cuda_staging_wants(d->staging, n)) {
+    cw_status st;
+    from_type = memory_type(d, from);
+    if (from_type == 0 && staged_copy(d, to, src, n, &st)) return st;
+  }
   if (in_stream_op) CHECK(d, d->drv.cuMemcpyAsync(to, from, n, cur_stream), err, sizeof err);
-  else if (!memory_type(d, from) && memory_type(d, to))
+  else if ((from_type == ~0u ? memory_type(d, from) : from_type) == 0 && memory_type(d, to))
     /* the explicit host-to-device call stages pageable memory faster than
      * the unified cuMemcpy */
     CHECK(d, d->drv.cuMemcpyHtoD(to, src, n), err, sizeof err);
