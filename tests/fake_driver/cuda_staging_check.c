@@ -8,7 +8,8 @@
  *
  * With 1 and 3 memcpy threads (CUWASM_CUDA_STAGING_THREADS) and with
  * staging off (CUWASM_CUDA_STAGING=0), each its own context: blocking
- * copies of sizes around the chunk sizes (from the 1 MiB threshold to
+ * copies (the first one through the driver while the ring is made, the
+ * later ones staged) of sizes around the chunk sizes (from the 1 MiB threshold to
  * 33 MiB, none a multiple of a chunk) at odd offsets are on the device
  * when the call returns, the bytes around them untouched; asynchronous
  * copies on a stream, with the host buffer overwritten right after each
@@ -156,6 +157,23 @@ static void check_context(const char *label, const char *threads, bool staged) {
     fprintf(stderr, "  %s\n", cw_last_error_message(NULL));
     return;
   }
+  /* the first copy that wants staging goes to the driver while the ring
+   * is made in the background; the next ones use it */
+  cw_buffer *b = NULL;
+  enum { FIRST = 2 * MiB + 3 };
+  unsigned char *host = malloc(FIRST);
+  EXPECT(host && cw_buffer_alloc(ctx, FIRST + 64, &b) == CW_OK);
+  if (host && b) {
+    unsigned char *dev = cw_buffer_ptr(b);
+    memset(dev, GUARD, FIRST + 64);
+    fill(host, FIRST, 77);
+    unsigned long before = async_copies();
+    EXPECT(cw_memcpy_htod(ctx, dev + 1, host + 1, FIRST - 1) == CW_OK);
+    EXPECT(async_copies() == before);
+    EXPECT(landed(dev, 1, host + 1, FIRST - 1));
+  }
+  if (b) cw_buffer_free(b);
+  free(host);
   Job one = {ctx, label, staged, true, 1};
   run_job(&one);
   Job two[2] = {{ctx, label, staged, false, 2}, {ctx, label, staged, false, 3}};

@@ -22,10 +22,13 @@
  * the link starts early and the last DMA (not overlapped) is short.
  * Copies under 1 MiB go to the driver directly (cuda.c): its own staging
  * is as good there and costs no thread wake-up; a copy takes one more
- * thread per 4 MiB.  The ring is 2 buffers per thread, allocated with
- * cuMemAllocHost at the first staged copy of the device (threads: half
- * the cores, at most 4, by default — 16 MiB pinned; CUWASM_CUDA_STAGING_
- * THREADS=N sets 1..8) and kept until the device is closed.
+ * thread per 4 MiB.  The ring is 2 buffers per thread (threads: half the
+ * cores, at most 4, by default — 16 MiB pinned; CUWASM_CUDA_STAGING_
+ * THREADS=N sets 1..8), allocated with cuMemAllocHost and kept until the
+ * device is closed.  Pinning costs milliseconds, as much as a 64 MiB copy,
+ * so a program that copies once must not wait for it: the first copy
+ * that wants the ring starts a thread making it and goes to the driver
+ * itself; later copies use the ring (waiting for it if it is not done).
  *
  * Semantics are CUDA's: the copy is queued on the caller's stream, so it
  * is ordered after earlier work there and before later work; the function
@@ -55,6 +58,10 @@ enum {
   STAGE_BUFFERS_PER_THREAD = 2,
 };
 
+/* the ring's life: made in the background after the first copy that
+ * wants it (which goes to the driver meanwhile) */
+enum { RING_NONE, RING_MAKING, RING_READY, RING_BROKEN };
+
 typedef struct StageSlot {
   void *buf;    /* STAGE_BUFFER pinned bytes */
   CUevent done; /* recorded after the last DMA that reads buf */
@@ -65,12 +72,14 @@ struct CudaStaging {
   CUcontext ctx;
   int threads; /* memcpy threads, the caller included */
   pthread_mutex_t ring; /* held for a whole staged copy */
-  bool ready, broken;   /* the ring and helpers exist / could not be made */
+  _Atomic int state;    /* RING_* */
+  pthread_t maker;      /* makes the ring, in the background */
+  bool maker_started;
   StageSlot slots[STAGE_MAX_THREADS * STAGE_BUFFERS_PER_THREAD];
   int nslots;
   /* the helpers and the copy they work on */
   pthread_mutex_t mu;
-  pthread_cond_t go, idle;
+  pthread_cond_t go, idle, made; /* work for helpers / they are done / the ring is */
   pthread_t helper[STAGE_MAX_THREADS - 1];
   int nhelpers;
   unsigned long generation; /* one more for each copy handed to helpers */
@@ -112,6 +121,7 @@ CudaStaging *cuda_staging_new(const CudaDriver *drv, CUcontext ctx) {
   pthread_mutex_init(&st->mu, NULL);
   pthread_cond_init(&st->go, NULL);
   pthread_cond_init(&st->idle, NULL);
+  pthread_cond_init(&st->made, NULL);
   return st;
 }
 
@@ -192,10 +202,9 @@ static void free_slots(CudaStaging *st) {
   st->nslots = 0;
 }
 
-/* The pinned buffers, their events and the helper threads, at the first
- * staged copy; false (for good) when the driver refuses them. */
+/* The pinned buffers, their events and the helper threads; false when the
+ * driver refuses them. */
 static bool make_ring(CudaStaging *st) {
-  if (st->ready || st->broken) return st->ready;
   const CudaDriver *d = st->drv;
   bool ok = true;
   st->nslots = st->threads * STAGE_BUFFERS_PER_THREAD;
@@ -215,21 +224,48 @@ static bool make_ring(CudaStaging *st) {
   if (!ok) {
     stop_helpers(st);
     free_slots(st);
-    st->broken = true;
     return false;
   }
-  st->ready = true;
   return true;
+}
+
+static void *maker_main(void *arg) {
+  CudaStaging *st = arg;
+  st->drv->cuCtxSetCurrent(st->ctx);
+  bool ok = make_ring(st);
+  pthread_mutex_lock(&st->mu);
+  atomic_store(&st->state, ok ? RING_READY : RING_BROKEN);
+  pthread_cond_broadcast(&st->made);
+  pthread_mutex_unlock(&st->mu);
+  return NULL;
+}
+
+/* Whether the ring is there for this copy.  Pinning 16 MiB costs
+ * milliseconds, as much as the copy it would speed up, so the first copy
+ * that wants the ring starts a thread making it and goes to the driver;
+ * later ones wait for the ring if it is not quite done (false for good
+ * when the driver refused it). */
+static bool have_ring(CudaStaging *st) {
+  int state = atomic_load(&st->state);
+  if (state == RING_READY) return true;
+  if (state == RING_BROKEN) return false;
+  pthread_mutex_lock(&st->mu);
+  if (atomic_load(&st->state) == RING_NONE) {
+    st->maker_started = pthread_create(&st->maker, NULL, maker_main, st) == 0;
+    atomic_store(&st->state, st->maker_started ? RING_MAKING : RING_BROKEN);
+    pthread_mutex_unlock(&st->mu);
+    return false;
+  }
+  while (atomic_load(&st->state) == RING_MAKING) pthread_cond_wait(&st->made, &st->mu);
+  pthread_mutex_unlock(&st->mu);
+  return atomic_load(&st->state) == RING_READY;
 }
 
 bool cuda_staging_htod(CudaStaging *st, CUdeviceptr to, const void *src, size_t n,
                        CUstream stream, bool wait, CUresult *r) {
   *r = 0;
+  if (!have_ring(st)) return false;
   pthread_mutex_lock(&st->ring);
-  if (!make_ring(st)) {
-    pthread_mutex_unlock(&st->ring);
-    return false;
-  }
   size_t want = n / STAGE_PER_THREAD;
   int threads = want < 1 ? 1 : want > (size_t)st->threads ? st->threads : (int)want;
   st->to = to, st->src = src, st->n = n, st->stream = stream, st->job_threads = threads;
@@ -261,11 +297,13 @@ bool cuda_staging_htod(CudaStaging *st, CUdeviceptr to, const void *src, size_t 
 
 void cuda_staging_free(CudaStaging *st) {
   if (!st) return;
+  if (st->maker_started) pthread_join(st->maker, NULL);
   stop_helpers(st);
   free_slots(st);
   pthread_mutex_destroy(&st->ring);
   pthread_mutex_destroy(&st->mu);
   pthread_cond_destroy(&st->go);
   pthread_cond_destroy(&st->idle);
+  pthread_cond_destroy(&st->made);
   free(st);
 }
