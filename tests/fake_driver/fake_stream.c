@@ -81,18 +81,16 @@ int cuStreamCreate(CUstream *out, unsigned flags) {
   return 0;
 }
 
+/* Its queued copies run; the stream itself stays (events recorded on it
+ * stay valid, as the driver's do after cuStreamDestroy), with no ops. */
 int cuStreamDestroy(CUstream s) {
   if (!s) return 1;
   pthread_mutex_lock(&lock);
   run_until(s, s->queued);
-  for (CUstream *p = &legacy.next; *p; p = &(*p)->next)
-    if (*p == s) {
-      *p = s->next;
-      break;
-    }
-  pthread_mutex_unlock(&lock);
   free(s->ops);
-  free(s);
+  s->ops = NULL;
+  s->cap = 0;
+  pthread_mutex_unlock(&lock);
   return 0;
 }
 
