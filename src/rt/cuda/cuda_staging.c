@@ -266,18 +266,19 @@ bool cuda_staging_htod(CudaStaging *st, CUdeviceptr to, const void *src, size_t 
   *r = 0;
   if (!have_ring(st)) return false;
   pthread_mutex_lock(&st->ring);
-  size_t want = n / STAGE_PER_THREAD;
-  int threads = want < 1 ? 1 : want > (size_t)st->threads ? st->threads : (int)want;
+  size_t shares = n / STAGE_PER_THREAD;
+  int threads = shares < 1 ? 1 : shares > (size_t)st->threads ? st->threads : (int)shares;
+  /* under mu: a helper late for an earlier copy reads job_threads */
+  pthread_mutex_lock(&st->mu);
   st->to = to, st->src = src, st->n = n, st->stream = stream, st->job_threads = threads;
   atomic_store(&st->next, 0);
   atomic_store(&st->error, 0);
   if (threads > 1) {
-    pthread_mutex_lock(&st->mu);
     st->active = threads - 1;
     st->generation++;
     pthread_cond_broadcast(&st->go);
-    pthread_mutex_unlock(&st->mu);
   }
+  pthread_mutex_unlock(&st->mu);
   stage_part(st, 0);
   if (threads > 1) {
     pthread_mutex_lock(&st->mu);
