@@ -28,7 +28,8 @@
  * device is closed.  Pinning costs milliseconds, as much as a 64 MiB copy,
  * so a program that copies once must not wait for it: the first copy
  * that wants the ring starts a thread making it and goes to the driver
- * itself; later copies use the ring (waiting for it if it is not done).
+ * itself; later copies use the ring (waiting for it if it is not done);
+ * a process that exits meanwhile waits for it first (atexit).
  *
  * Semantics are CUDA's: the copy is queued on the caller's stream, so it
  * is ordered after earlier work there and before later work; the function
@@ -229,6 +230,20 @@ static bool make_ring(CudaStaging *st) {
   return true;
 }
 
+/* Rings being made, of all devices: the process waits for them at exit,
+ * before the driver's own exit handler (registered earlier, at cuInit,
+ * so run later) tears the driver down under a thread still inside it. */
+static pthread_mutex_t makers_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t makers_done = PTHREAD_COND_INITIALIZER;
+static int makers_running;
+static bool makers_waited_at_exit;
+
+static void wait_for_makers(void) {
+  pthread_mutex_lock(&makers_mu);
+  while (makers_running > 0) pthread_cond_wait(&makers_done, &makers_mu);
+  pthread_mutex_unlock(&makers_mu);
+}
+
 static void *maker_main(void *arg) {
   CudaStaging *st = arg;
   st->drv->cuCtxSetCurrent(st->ctx);
@@ -237,7 +252,23 @@ static void *maker_main(void *arg) {
   atomic_store(&st->state, ok ? RING_READY : RING_BROKEN);
   pthread_cond_broadcast(&st->made);
   pthread_mutex_unlock(&st->mu);
+  pthread_mutex_lock(&makers_mu);
+  makers_running--;
+  pthread_cond_broadcast(&makers_done);
+  pthread_mutex_unlock(&makers_mu);
   return NULL;
+}
+
+static bool start_maker(CudaStaging *st) {
+  pthread_mutex_lock(&makers_mu);
+  if (!makers_waited_at_exit) makers_waited_at_exit = atexit(wait_for_makers) == 0;
+  makers_running++;
+  pthread_mutex_unlock(&makers_mu);
+  if (pthread_create(&st->maker, NULL, maker_main, st) == 0) return true;
+  pthread_mutex_lock(&makers_mu);
+  makers_running--;
+  pthread_mutex_unlock(&makers_mu);
+  return false;
 }
 
 /* Whether the ring is there for this copy.  Pinning 16 MiB costs
@@ -251,7 +282,7 @@ static bool have_ring(CudaStaging *st) {
   if (state == RING_BROKEN) return false;
   pthread_mutex_lock(&st->mu);
   if (atomic_load(&st->state) == RING_NONE) {
-    st->maker_started = pthread_create(&st->maker, NULL, maker_main, st) == 0;
+    st->maker_started = start_maker(st);
     atomic_store(&st->state, st->maker_started ? RING_MAKING : RING_BROKEN);
     pthread_mutex_unlock(&st->mu);
     return false;
