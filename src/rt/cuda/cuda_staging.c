@@ -230,9 +230,10 @@ static bool make_ring(CudaStaging *st) {
   return true;
 }
 
-/* Rings being made, of all devices: the process waits for them at exit,
- * before the driver's own exit handler (registered earlier, at cuInit,
- * so run later) tears the driver down under a thread still inside it. */
+/* Rings being made, of all devices: the process waits for them at exit
+ * (atexit handlers run in reverse order, so this one runs before the
+ * driver's teardown, registered when the library was loaded or at cuInit)
+ * rather than tear the driver down under a thread still inside it. */
 static pthread_mutex_t makers_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t makers_done = PTHREAD_COND_INITIALIZER;
 static int makers_running;
