@@ -200,7 +200,9 @@ typedef struct Nvrtc {
 
 /* Open the libraries; false with a reason ("libcuda.so.1 not found"). */
 bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn);
-bool nvrtc_open(Nvrtc *n, char *why, size_t whyn);
+bool nvrtc_open(Nvrtc *n, const char *path, char *why, size_t whyn);
+/* NVRTC's file, without loading it; false: not found in the usual places */
+bool nvrtc_locate(char *path, size_t n);
 /* "CUDA_ERROR_...: message" for a driver result */
 void cuda_error_text(const CudaDriver *d, CUresult r, char *out, size_t n);
 /* The name of the function in the cubin (an ELF image of n bytes) that
