@@ -197,7 +197,7 @@ void ce_kernel_fiber(CEmit *ce, const KFunc *f, const KStmt *body, const char *w
   ce->split = false;
   ce->has_exit = false;
   ce->promoted.len = ce->scalars.len = ce->state_arrays.len = 0;
-  ce->nguards = ce->ntargets = 0;
+  ce->nguards = ce->jumps.len = 0;
   ce->ptl = -1;
   ce->indent = 1;
   sb_printf(ce->out, "/* kernel %s (one coroutine per thread: %s) */\n"

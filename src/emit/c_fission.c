@@ -722,6 +722,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
 
 static void emit_loop_region(CEmit *ce, const KStmt *s) {
   int l = new_state(ce, 'l');
+  const char *state = ce->state_arrays.items[ce->state_arrays.len - 1]; /* cw_lN */
   char run[48];
   snprintf(run, sizeof run, "cw_l%d[cw_t] == 0", l);
   char *runs = arena_strdup(&ce->arena, run);
@@ -734,13 +735,12 @@ static void emit_loop_region(CEmit *ce, const KStmt *s) {
     loop_cond_ptl(ce, s, l, runs);
     any_running(ce, runs);
   }
-  Target *tg = ce_push_target(ce, TGT_STATE_LOOP);
-  tg->state = l;
-  tg->label = s->label;
+  /* label: an inlined function's body, whose returns leave this loop */
+  kir_jump_push(&ce->arena, &ce->jumps, KJT_STATE_LOOP, state, s->label);
   push_guard(ce, runs);
   emit_region(ce, s->body);
   ce->nguards--;
-  ce->ntargets--;
+  kir_jump_pop(&ce->jumps);
   if (has_continue(s->body)) {
     char t[64];
     snprintf(t, sizeof t, "if (cw_l%d[cw_t] == 2) cw_l%d[cw_t] = 0;", l, l);
@@ -974,7 +974,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->tidx = "cw_t";
   ce->promoted.len = 0;
   ce->state_arrays.len = 0;
-  ce->nguards = ce->ntargets = 0;
+  ce->nguards = ce->jumps.len = 0;
   ce->ptl = -1;
   ce->split = kir_stmt_has_split(body);
   ce->has_exit = ce->split && kir_has_kernel_return(body);

@@ -69,46 +69,38 @@ bool fis_stmt_has_kind(const KStmt *s, KStmtKind k) {
 
 /* ---- jumps out of a thread's turn --------------------------------------- */
 
-/* A copy of s in which `return` sets the exit flag and `break`/`continue`
- * aimed at the enclosing split loop set its state; each then ends the
- * thread's turn.  loops/switches: how deep s is inside its own loops and
- * switches. */
-KStmt *fis_rewrite_jumps(Fis *f, KStmt *s, int loops, int switches) {
+/* A copy of s in which a jump out of the thread's turn (jumps.c: a
+ * `return`, a `break`/`continue` aimed at a split loop or switch) sets the
+ * exit flag or that loop's or switch's state and ends the turn. */
+KStmt *fis_rewrite_jumps(Fis *f, KStmt *s) {
   if (!s) return NULL;
   KStmt *c;
   switch (s->kind) {
-  case KS_RETURN:
-    if (s->label) { /* an inlined function's (lower_splits.c): out of its wrapper loop */
-      for (int i = f->wrappers.len - 1; i >= 0; i -= 2)
-        if (!strcmp(f->wrappers.items[i - 1], s->label)) return fis_st_set_leave(f, f->wrappers.items[i], 1);
+  case KS_RETURN: case KS_BREAK: case KS_CONTINUE: {
+    KJump j = kir_jump(&f->jumps, s);
+    if (j.how == KJ_SET_STATE) return fis_st_set_leave(f, (KVar *)j.state, j.value);
+    if (j.how == KJ_EXIT) return f->exit_flag ? fis_st_set_leave(f, f->exit_flag, 1) : s;
+    if (j.how == KJ_NOWHERE && s->kind == KS_RETURN)
       fis_error(f, s->loc, "internal error: an inlined function's return outside its body");
-      return s;
-    }
-    return f->exit_flag ? fis_st_set_leave(f, f->exit_flag, 1) : s;
-  case KS_BREAK:
-    return loops || switches || !f->brk_state ? s : fis_st_set_leave(f, f->brk_state, 1);
-  case KS_CONTINUE:
-    return loops || !f->loop_state ? s : fis_st_set_leave(f, f->loop_state, 2);
+    return s;
+  }
   case KS_BLOCK:
     c = fis_st_block(f, s->stmts, s->nstmts);
     c->loc = s->loc;
-    for (int i = 0; i < s->nstmts; i++) c->stmts[i] = fis_rewrite_jumps(f, s->stmts[i], loops, switches);
+    for (int i = 0; i < s->nstmts; i++) c->stmts[i] = fis_rewrite_jumps(f, s->stmts[i]);
     return c;
   case KS_IF:
     c = fis_st_new(f, KS_IF);
     *c = *s;
-    c->then = fis_rewrite_jumps(f, s->then, loops, switches);
-    c->els = fis_rewrite_jumps(f, s->els, loops, switches);
+    c->then = fis_rewrite_jumps(f, s->then);
+    c->els = fis_rewrite_jumps(f, s->els);
     return c;
-  case KS_LOOP:
-    c = fis_st_new(f, KS_LOOP);
+  case KS_LOOP: case KS_SWITCH:
+    c = fis_st_new(f, s->kind);
     *c = *s;
-    c->body = fis_rewrite_jumps(f, s->body, loops + 1, switches);
-    return c;
-  case KS_SWITCH:
-    c = fis_st_new(f, KS_SWITCH);
-    *c = *s;
-    c->body = fis_rewrite_jumps(f, s->body, loops, switches + 1);
+    kir_jump_push(f->a, &f->jumps, s->kind == KS_LOOP ? KJT_LOOP : KJT_SWITCH, NULL, NULL);
+    c->body = fis_rewrite_jumps(f, s->body);
+    kir_jump_pop(&f->jumps);
     return c;
   default:
     return s;
@@ -164,7 +156,7 @@ void fis_split_list(Fis *f, KStmt **stmts, int n) {
     case KR_THREADS:
       for (int k = 0; k < r->n; k++) {
         f->loc = r->stmts[k]->loc;
-        fis_thread_stmt(f, fis_rewrite_jumps(f, r->stmts[k], 0, 0));
+        fis_thread_stmt(f, fis_rewrite_jumps(f, r->stmts[k]));
       }
       break;
     case KR_BLOCK: fis_block_scalar(f, r->stmts[0]); break;
@@ -273,26 +265,19 @@ static void split_loop(Fis *f, KStmt *s) {
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, st));
   fis_block_stmt(f, fis_st_decl(f, any));
-  if (s->init_stmt) fis_thread_stmt(f, fis_rewrite_jumps(f, s->init_stmt, 0, 0));
+  if (s->init_stmt) fis_thread_stmt(f, fis_rewrite_jumps(f, s->init_stmt));
   fis_thread_stmt(f, fis_st_set(f, st, 0));
   fis_flush(f);
   PtrVec *outer = f->list, body;
   memset(&body, 0, sizeof body);
   f->list = &body;
-  KVar *saved_state = f->loop_state, *saved_brk = f->brk_state;
   if (s->loop_kind != KLOOP_DO) loop_test(f, s, st, any, fis_st_leave_if(f, st, KOP_NE, 0), NULL);
   fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
-  f->loop_state = f->brk_state = st;
-  int nwrappers = f->wrappers.len;
-  if (s->label) { /* an inlined function's body: its returns leave this loop */
-    vec_push(f->a, &f->wrappers, (void *)s->label);
-    vec_push(f->a, &f->wrappers, st);
-  }
+  /* label: an inlined function's body, whose returns leave this loop */
+  kir_jump_push(f->a, &f->jumps, KJT_STATE_LOOP, st, s->label);
   fis_split_body(f, s->body);
   fis_flush(f);
-  f->wrappers.len = nwrappers;
-  f->loop_state = saved_state;
-  f->brk_state = saved_brk;
+  kir_jump_pop(&f->jumps);
   f->nguards--;
   if (s->loop_kind == KLOOP_DO && s->cond && s->cond->kind == KE_INT && s->cond->ival == 0) {
     fis_block_stmt(f, fis_st_new(f, KS_BREAK)); /* do { … } while (0): one turn */
@@ -351,8 +336,7 @@ static void split_switch(Fis *f, KStmt *s) {
   }
   fis_thread_stmt(f, fis_st_set(f, st, 0));
   fis_flush(f);
-  KVar *saved_brk = f->brk_state;
-  f->brk_state = st;
+  kir_jump_push(f->a, &f->jumps, KJT_STATE_SWITCH, st, NULL);
   fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
   k = -1;
   int first = 0;
@@ -368,7 +352,7 @@ static void split_switch(Fis *f, KStmt *s) {
     first = i + 1;
   }
   f->nguards--;
-  f->brk_state = saved_brk;
+  kir_jump_pop(&f->jumps);
   f->bl.general--;
 }
 

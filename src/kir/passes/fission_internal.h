@@ -20,6 +20,7 @@
 
 #include "fission.h"
 #include "blocklevel.h"
+#include "jumps.h"
 #include "regions.h"
 #include "remat.h"
 #include "splits.h"
@@ -35,14 +36,13 @@ typedef struct Fis {
   KVar *exit_flag;     /* per-thread: the thread returned (NULL: no return) */
   KStmt **guards;      /* statements at the head of each thread loop */
   int nguards, capg;
-  KVar *loop_state;    /* innermost split loop's state (NULL outside) */
-  KVar *brk_state;     /* what `break` leaves: that loop's or a split switch's state */
+  KJumpTargets jumps;  /* the loops and switches around (jumps.h): the split ones
+                          (state loops and switches, their KVar* states) and, while
+                          fis_rewrite_jumps copies a statement, the thread's own */
   PtrVec pending;      /* statements of the thread loop being gathered */
   PtrVec *list;        /* block-level statements being built */
   int next_id;
   const KFunc *kernel;
-  PtrVec wrappers;     /* label, state: the split wrapper loops of inlined functions
-                          (lower_splits.c) around here, innermost last */
   bool failed;
   SrcLoc loc;
   KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */
@@ -86,7 +86,7 @@ bool fis_stmt_has_barrier(const KStmt *s, int depth);
 bool fis_expr_has_barrier(const KExpr *e, int depth);
 bool fis_func_barrier(const KFunc *fn, int depth);
 bool fis_stmt_has_kind(const KStmt *s, KStmtKind k);
-KStmt *fis_rewrite_jumps(Fis *f, KStmt *s, int loops, int switches);
+KStmt *fis_rewrite_jumps(Fis *f, KStmt *s);
 KStmt *fis_flush(Fis *f);
 void fis_thread_stmt(Fis *f, KStmt *s);
 void fis_block_stmt(Fis *f, KStmt *s);
