@@ -145,7 +145,25 @@ void fis_push_guard(Fis *f, KStmt *g) {
 
 static void split_region(Fis *f, KStmt *s);
 
-/* stmts[0..n) as regions.c cuts them (shared with the C emitter) */
+void fis_keep_per_thread(Fis *f, KVar *v) {
+  if (kir_keeps_per_thread(&f->bl, &f->remat, v) && vec_find(&f->kept, v) < 0) vec_push(f->a, &f->kept, v);
+}
+
+/* The result v of the collective of region i goes on in the thread loop of
+ * the run right after it (fission_collective.c): is v read by a region
+ * later than that? */
+static bool read_past_next_run(const KRegionList *rl, int i, const KVar *v) {
+  int j = i + 1;
+  if (j < rl->len && rl->items[j].kind == KR_THREADS) j++;
+  for (; j < rl->len; j++)
+    for (int k = 0; k < rl->items[j].n; k++)
+      if (kir_stmt_refs_var(rl->items[j].stmts[k], v)) return true;
+  return false;
+}
+
+/* stmts[0..n) as regions.c cuts them (shared with the C emitter); the
+ * locals it reports live across a split point keep one value per thread,
+ * as in the C emitter */
 void fis_split_list(Fis *f, KStmt **stmts, int n) {
   KRegionList rl;
   kir_cut_list(&f->bl, &f->remat, stmts, n, &rl);
@@ -154,6 +172,7 @@ void fis_split_list(Fis *f, KStmt **stmts, int n) {
     f->loc = r->stmts[0]->loc;
     switch (r->kind) {
     case KR_THREADS:
+      for (int k = 0; k < r->live.len; k++) fis_keep_per_thread(f, r->live.items[k]);
       for (int k = 0; k < r->n; k++) {
         f->loc = r->stmts[k]->loc;
         fis_thread_stmt(f, fis_rewrite_jumps(f, r->stmts[k]));
@@ -161,7 +180,11 @@ void fis_split_list(Fis *f, KStmt **stmts, int n) {
       break;
     case KR_BLOCK: fis_block_scalar(f, r->stmts[0]); break;
     case KR_COLUMN: fis_single_thread(f, r->stmts[0], r->k); break;
-    case KR_SPLIT: split_region(f, r->stmts[0]); break;
+    case KR_SPLIT:
+      if (r->stmts[0]->kind == KS_DECL && read_past_next_run(&rl, i, r->stmts[0]->var))
+        fis_keep_per_thread(f, r->stmts[0]->var); /* a collective's result */
+      split_region(f, r->stmts[0]);
+      break;
     }
   }
 }
@@ -260,11 +283,19 @@ static void split_uniform_loop(Fis *f, KStmt *s) {
   fis_block_stmt(f, loop);
 }
 
+/* Whether loop s's condition, step or body mentions v. */
+static bool loop_reads(const KStmt *s, const KVar *v) {
+  KStmt cond = {.kind = KS_EXPR, .e = s->cond}, step = {.kind = KS_EXPR, .e = s->step};
+  return kir_stmt_refs_var(&cond, v) || kir_stmt_refs_var(&step, v) || kir_stmt_refs_var(s->body, v);
+}
+
 static void split_loop(Fis *f, KStmt *s) {
   KVar *st = fis_new_local(f, "st", true), *any = fis_new_local(f, "any", false);
   fis_flush(f);
   fis_block_stmt(f, fis_st_decl(f, st));
   fis_block_stmt(f, fis_st_decl(f, any));
+  if (s->init_stmt && s->init_stmt->kind == KS_DECL && loop_reads(s, s->init_stmt->var))
+    fis_keep_per_thread(f, s->init_stmt->var); /* set in one thread loop, read in others */
   if (s->init_stmt) fis_thread_stmt(f, fis_rewrite_jumps(f, s->init_stmt));
   fis_thread_stmt(f, fis_st_set(f, st, 0));
   fis_flush(f);
@@ -315,6 +346,18 @@ static void split_switch(Fis *f, KStmt *s) {
       if (body->stmts[i]->is_default) def = ncase;
       ncase++;
     }
+  /* a local one case declares and a later one reads (fall-through)
+   * crosses the thread loops of the cases */
+  for (int i = 0, next = 0; i < body->nstmts; i++) {
+    KStmt *d = body->stmts[i];
+    if (d->kind != KS_DECL) continue;
+    for (next = i + 1; next < body->nstmts && body->stmts[next]->kind != KS_CASE; next++) {}
+    for (int j = next; j < body->nstmts; j++)
+      if (kir_stmt_refs_var(body->stmts[j], d->var)) {
+        fis_keep_per_thread(f, d->var);
+        break;
+      }
+  }
   f->bl.general++;
   KVar *sel = fis_new_local(f, "sel", true), *st = fis_new_local(f, "sw", true);
   KVar *c = fis_new_local_of(f, "case", false, s->cond->type);
@@ -402,89 +445,6 @@ static void split_region(Fis *f, KStmt *s) {
   kir_region_leave(&f->bl, sh, s);
 }
 
-/* ---- which locals live per thread ------------------------------------- */
-
-typedef struct Use {
-  const KVar *var;
-  int last_loop, loops; /* the last thread loop seen using it; how many do */
-  bool written;
-} Use;
-
-typedef struct Uses {
-  Use *items;
-  int len, cap;
-  PtrVec block_level; /* KVar*: declared outside thread loops (block-wide) */
-  int loop; /* id of the thread loop being scanned */
-  Arena *a;
-} Uses;
-
-static Use *use_of(Uses *u, const KVar *v) {
-  for (int i = 0; i < u->len; i++)
-    if (u->items[i].var == v) return &u->items[i];
-  if (u->len == u->cap) {
-    u->cap = u->cap ? 2 * u->cap : 32;
-    Use *n = arena_alloc(u->a, sizeof *n * (size_t)u->cap);
-    if (u->len) memcpy(n, u->items, sizeof *n * (size_t)u->len);
-    u->items = n;
-  }
-  u->items[u->len] = (Use){.var = v, .last_loop = -1};
-  return &u->items[u->len++];
-}
-
-static void see_var(Uses *u, const KVar *v, bool written) {
-  if (!v || v->kind == KV_GLOBAL || v->as != AS_LOCAL || v->is_static || u->loop < 0) return;
-  Use *x = use_of(u, v);
-  if (x->last_loop != u->loop) {
-    x->loops++;
-    x->last_loop = u->loop;
-  }
-  x->written |= written;
-}
-
-static void scan_expr(Uses *u, const KExpr *e, bool written) {
-  if (!e) return;
-  if (e->kind == KE_VAR) see_var(u, e->var, written);
-  bool w = e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR;
-  /* writing a[i] or a.x writes a when a is an array or a struct */
-  bool into = e->kind == KE_MEMBER || (e->kind == KE_INDEX && e->a->type->kind == KT_ARRAY);
-  scan_expr(u, e->a, w || (written && into));
-  scan_expr(u, e->b, false);
-  scan_expr(u, e->c, false);
-  for (int i = 0; i < e->nargs; i++) scan_expr(u, e->args[i], false);
-}
-
-static void scan_stmt(Uses *u, const KStmt *s, int *next_loop) {
-  if (!s) return;
-  int saved = u->loop;
-  if (s->kind == KS_LOOP && s->loop_kind == KLOOP_THREADS) u->loop = (*next_loop)++;
-  if (s->kind == KS_DECL && u->loop < 0) vec_push(u->a, &u->block_level, s->var);
-  if (s->kind == KS_DECL) {
-    see_var(u, s->var, true);
-    scan_expr(u, s->init, false);
-  }
-  scan_expr(u, s->e, false);
-  scan_expr(u, s->cond, false);
-  scan_expr(u, s->step, false);
-  scan_stmt(u, s->then, next_loop);
-  scan_stmt(u, s->els, next_loop);
-  scan_stmt(u, s->init_stmt, next_loop);
-  scan_stmt(u, s->body, next_loop);
-  for (int i = 0; i < s->nstmts; i++) scan_stmt(u, s->stmts[i], next_loop);
-  u->loop = saved;
-}
-
-static void find_per_thread(Fis *f) {
-  Uses u = {.loop = -1, .a = f->a};
-  int next = 0;
-  scan_stmt(&u, f->out->body, &next);
-  for (int i = 0; i < u.len; i++) {
-    const Use *x = &u.items[i];
-    bool keep = x->var->kind == KV_PARAM ? x->written : x->loops > 1 && !kir_remat_init(&f->remat, x->var);
-    if (vec_find(&u.block_level, x->var) >= 0 && vec_find(&f->out->per_thread, x->var) < 0) keep = false;
-    if (keep && vec_find(&f->out->per_thread, x->var) < 0) vec_push(f->a, &f->out->per_thread, (void *)x->var);
-  }
-}
-
 bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDiags *d) {
   memset(out, 0, sizeof *out);
   Fis f = {.a = a, .m = m, .d = d, .out = out, .loc = k->loc, .kernel = k};
@@ -502,7 +462,11 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   }
   kir_block_level(&f.bl, a, k, body, false, out->split);
   if (out->split) fis_find_remat(&f, body);
-  if (!out->split) {
+  if (!out->split) { /* one thread loop: only the parameters it writes need a copy per thread */
+    PtrVec written = {0};
+    kir_written_params(a, body, &written);
+    for (int i = 0; i < written.len; i++)
+      if (vec_find(&out->per_thread, written.items[i]) < 0) vec_push(a, &out->per_thread, written.items[i]);
     fis_thread_stmt(&f, body);
     fis_flush(&f);
   } else {
@@ -524,7 +488,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   out->body = fis_st_block(&f, (KStmt **)top.items, top.len);
   if (out->split) fis_rematerialise(&f);
   fis_check_scalars(&f);
-  if (f.failed) return false;
-  find_per_thread(&f);
-  return true;
+  for (int i = 0; i < f.kept.len; i++)
+    if (vec_find(&out->per_thread, f.kept.items[i]) < 0) vec_push(a, &out->per_thread, f.kept.items[i]);
+  return !f.failed;
 }

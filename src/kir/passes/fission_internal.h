@@ -45,6 +45,8 @@ typedef struct Fis {
   const KFunc *kernel;
   bool failed;
   SrcLoc loc;
+  PtrVec kept;         /* KVar*: the kernel's locals kept per thread (fis_keep_per_thread),
+                          listed after the pass's own per-thread states */
   KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */
   KBlockLevel bl;      /* what runs once for the block (blocklevel.c): uniformity, scalars,
                           the block-level loop variables in scope, per-thread control depth */
@@ -94,6 +96,9 @@ void fis_push_guard(Fis *f, KStmt *g);
 void fis_split_list(Fis *f, KStmt **stmts, int n);
 void fis_split_body(Fis *f, KStmt *s);
 void fis_split_stmt(Fis *f, KStmt *s);
+/* v crosses a split point: one value per thread unless regions.c's
+ * kir_keeps_per_thread says otherwise */
+void fis_keep_per_thread(Fis *f, KVar *v);
 
 /* fission_collective.c: the collective of `T res = c;` (lower_splits.c
  * hoisted it) as thread loops between the others */

@@ -111,6 +111,11 @@ void kir_cut_list(KBlockLevel *b, const KRemat *r, KStmt *const *stmts, int n, K
   }
 }
 
+bool kir_keeps_per_thread(const KBlockLevel *b, const KRemat *r, const KVar *v) {
+  if (v->kind != KV_LOCAL || v->as != AS_LOCAL || v->is_static) return false;
+  return vec_find(&b->scalars, v) < 0 && !kir_remat_init(r, v);
+}
+
 KSplitShape kir_split_shape(KBlockLevel *b, const KStmt *s) {
   switch (s->kind) {
   case KS_BARRIER: return KSH_BARRIER;

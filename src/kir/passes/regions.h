@@ -43,6 +43,13 @@ typedef struct KRegionList {
  * column.c looks through). */
 void kir_cut_list(KBlockLevel *b, const KRemat *r, KStmt *const *stmts, int n, KRegionList *out);
 
+/* Local v crosses a split point (it is in a KR_THREADS region's live
+ * list, or is a split loop's variable, a collective's operand or result):
+ * does it need one value per thread?  Not when it lives in shared or
+ * static memory, is a block scalar (blocklevel.c: one value for the
+ * block) or is recomputed where it is read (remat.c). */
+bool kir_keeps_per_thread(const KBlockLevel *b, const KRemat *r, const KVar *v);
+
 typedef enum KSplitShape {
   KSH_BARRIER,     /* a barrier statement */
   KSH_LIST,        /* a block: kir_cut_list of its statements */
