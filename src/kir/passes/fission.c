@@ -279,7 +279,26 @@ static void split_uniform_loop(Fis *f, KStmt *s) {
   loop->init_stmt = s->init_stmt; /* the loop variable is block-wide */
   loop->cond = s->cond;
   loop->step = s->step;
-  loop->body = split_nested(f, s->body);
+  PtrVec *outer = f->list, body;
+  memset(&body, 0, sizeof body);
+  f->list = &body;
+  if (f->exit_flag) { /* it stops once every thread has returned (it may wait for nothing else) */
+    KVar *any = fis_new_local(f, "any", false);
+    fis_block_stmt(f, fis_st_decl(f, any));
+    fis_block_stmt(f, fis_st_set(f, any, 0));
+    int saved = f->nguards;
+    f->nguards = 0; /* threads the enclosing guards skip still run what follows the loop */
+    KExpr *alive = fis_ex_cmp(f, KOP_EQ, fis_ex_var(f, f->exit_flag), fis_ex_int(f, 0));
+    fis_thread_stmt(f, fis_st_if(f, alive, fis_st_set(f, any, 1)));
+    fis_flush(f);
+    f->nguards = saved;
+    KExpr *none = fis_ex_cmp(f, KOP_EQ, fis_ex_var(f, any), fis_ex_int(f, 0));
+    fis_block_stmt(f, fis_st_if(f, none, fis_st_new(f, KS_BREAK)));
+  }
+  fis_split_body(f, s->body);
+  fis_flush(f);
+  f->list = outer;
+  loop->body = fis_st_block(f, (KStmt **)body.items, body.len);
   fis_block_stmt(f, loop);
 }
 
