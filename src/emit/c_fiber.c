@@ -28,7 +28,7 @@
 
 /* ---- which kernels need it ------------------------------------------- */
 
-/* Mirrors the shapes emit_region (c_fission.c) splits. */
+/* Mirrors the shapes fission splits (kir/passes/shapes.c, c_fission.c). */
 static const char *blocker(const KStmt *s, SrcLoc *where) {
   if (!s || !kir_stmt_has_split(s)) return NULL;
   *where = s->loc;

@@ -27,6 +27,7 @@
 #include "kir/passes/jumps.h"
 #include "kir/passes/lower_splits.h"
 #include "kir/passes/remat.h"
+#include "kir/passes/shapes.h"
 #include "kir/passes/splits.h"
 #include "kir/passes/uniform.h"
 #include "kir/passes/versions.h"
@@ -53,6 +54,7 @@ typedef struct CEmit {
   int nguards;
   KJumpTargets jumps;  /* loops and switches around (jumps.h): C loops and switches,
                           and state loops (state: the name of their cw_lN array) */
+  KShapeWalk walk;     /* the split kernel being walked (kir/passes/shapes.h) */
   int ptl;             /* id of the per-thread loop being emitted, -1 none */
   bool ptl_indep;      /* the next ptl_open may use the ivdep macro */
   bool branchless;     /* && and || on plain operands evaluate both sides */

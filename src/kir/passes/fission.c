@@ -31,18 +31,24 @@
  *
  * Every guard is ordinary KIR at the head of each thread loop (`if (p)
  * return;` ends the thread's turn), so emitters only need KLOOP_THREADS and
- * the per_thread list.  A local used in two or more thread loops is listed
- * there; parameters that are written too.  The C emitter still builds
- * its own per-thread loops (src/emit/c_fission.c); what the two share
- * lives in this folder (regions.c: how a statement list is cut into
- * thread loops, statements of the block and column loops, which locals
- * cross a split, and which shape a statement with a split point takes;
- * splits.c: where to split; walk.c; converge.c;
- * versions.c; remat.c: what is recomputed rather than kept per thread;
- * blocklevel.c: which ifs, loops and locals run once for the block;
- * column.c: statements one column of threads runs; warp.c: warp
- * lowering, the collectives' thread loops), and the rest is to move here
- * too (issue 12).
+ * the per_thread list: the locals regions.c reports live across a split
+ * point (and the ones a shape carries from one thread loop to another), as
+ * the C emitter promotes them; in a kernel without barriers, the
+ * parameters it writes.
+ *
+ * What this pass shares with the C emitter (src/emit/c_fission.c) lives in
+ * this folder: shapes.c walks the body (regions and shapes, each shape's
+ * steps in order, the stop of a block loop once every thread returned),
+ * and this file and c_fission.c only write the steps, as KIR here and as C
+ * there; jumps.c: where break/continue/return go; regions.c: how a list is
+ * cut into thread loops, statements of the block and column loops, which
+ * locals cross a split (kir_keeps_per_thread), which shape a statement
+ * takes; splits.c: where to split; walk.c; converge.c; versions.c;
+ * remat.c: what is recomputed rather than kept per thread; blocklevel.c:
+ * which ifs, loops and locals run once for the block; column.c:
+ * statements one column of threads runs; warp.c: warp lowering, the
+ * collectives' thread loops.  The C emitter does not yet read this pass's
+ * KIR (issue 12's end state): it prints each step itself.
  */
 #include "fission_internal.h"
 #include "converge.h"
@@ -143,7 +149,6 @@ void fis_push_guard(Fis *f, KStmt *g) {
 }
 
 
-static void split_region(Fis *f, KStmt *s);
 
 void fis_keep_per_thread(Fis *f, KVar *v) {
   if (kir_keeps_per_thread(&f->bl, &f->remat, v) && vec_find(&f->kept, v) < 0) vec_push(f->a, &f->kept, v);
@@ -161,87 +166,166 @@ static bool read_past_next_run(const KRegionList *rl, int i, const KVar *v) {
   return false;
 }
 
-/* stmts[0..n) as regions.c cuts them (shared with the C emitter); the
- * locals it reports live across a split point keep one value per thread,
- * as in the C emitter */
-void fis_split_list(Fis *f, KStmt **stmts, int n) {
-  KRegionList rl;
-  kir_cut_list(&f->bl, &f->remat, stmts, n, &rl);
-  for (int i = 0; i < rl.len && !f->failed; i++) {
-    KRegion *r = &rl.items[i];
-    f->loc = r->stmts[0]->loc;
-    switch (r->kind) {
-    case KR_THREADS:
-      for (int k = 0; k < r->live.len; k++) fis_keep_per_thread(f, r->live.items[k]);
-      for (int k = 0; k < r->n; k++) {
-        f->loc = r->stmts[k]->loc;
-        fis_thread_stmt(f, fis_rewrite_jumps(f, r->stmts[k]));
-      }
-      break;
-    case KR_BLOCK: fis_block_scalar(f, r->stmts[0]); break;
-    case KR_COLUMN: fis_single_thread(f, r->stmts[0], r->k); break;
-    case KR_SPLIT:
-      if (r->stmts[0]->kind == KS_DECL && read_past_next_run(&rl, i, r->stmts[0]->var))
-        fis_keep_per_thread(f, r->stmts[0]->var); /* a collective's result */
-      split_region(f, r->stmts[0]);
-      break;
-    }
+/* ---- the shapes of split statements -------------------------------------
+ * Which regions and shapes run in which order is shapes.c's walk, shared
+ * with the C emitter; the functions below build each step. */
+
+static void shape_threads(void *t, const KRegion *r) {
+  Fis *f = t;
+  for (int k = 0; k < r->live.len; k++) fis_keep_per_thread(f, r->live.items[k]);
+  for (int k = 0; k < r->n; k++) {
+    f->loc = r->stmts[k]->loc;
+    fis_thread_stmt(f, fis_rewrite_jumps(f, r->stmts[k]));
   }
 }
 
-void fis_split_body(Fis *f, KStmt *s) {
-  if (s && s->kind == KS_BLOCK) fis_split_list(f, s->stmts, s->nstmts);
-  else if (s) fis_split_stmt(f, s);
+static void shape_block_stmt(void *t, KStmt *s) {
+  ((Fis *)t)->loc = s->loc;
+  fis_block_scalar(t, s);
 }
 
+static void shape_column(void *t, KStmt *s, const KExpr *k) {
+  ((Fis *)t)->loc = s->loc;
+  fis_single_thread(t, s, k);
+}
 
-/* s (a branch or a loop body) split into its own block-level list */
-static KStmt *split_nested(Fis *f, KStmt *s) {
-  PtrVec *outer = f->list, body;
-  memset(&body, 0, sizeof body);
-  f->list = &body;
-  fis_split_body(f, s);
+static void shape_split(void *t, const KRegionList *rl, int i) {
+  Fis *f = t;
+  KStmt *s = rl->items[i].stmts[0];
+  f->loc = s->loc;
+  if (s->kind == KS_DECL && read_past_next_run(rl, i, s->var)) fis_keep_per_thread(f, s->var); /* a collective's result */
+}
+
+static bool shape_stop(void *t) { return ((Fis *)t)->failed; }
+
+static void shape_barrier(void *t, KStmt *s) {
+  if (s->scope == KBAR_GRID) fis_error(t, s->loc, "grid-wide synchronisation (grid_group::sync)");
+  else fis_block_stmt(t, s);
+}
+
+/* A block-level list of its own (a branch, a loop body), gathered from
+ * here on, for the statement `made`. */
+typedef struct Nest {
+  PtrVec *outer, body;
+  KStmt *made;
+  KVar *any; /* a split loop's "some thread still runs" */
+} Nest;
+
+static Nest *nest_open(Fis *f, KStmt *made) {
+  Nest *n = arena_alloc(f->a, sizeof *n);
+  memset(n, 0, sizeof *n);
+  n->outer = f->list;
+  n->made = made;
+  f->list = &n->body;
+  return n;
+}
+
+/* what n has gathered, as a block; it gathers afresh */
+static KStmt *nest_take(Fis *f, Nest *n) {
   fis_flush(f);
-  f->list = outer;
-  return fis_st_block(f, (KStmt **)body.items, body.len);
+  KStmt *b = fis_st_block(f, (KStmt **)n->body.items, n->body.len);
+  memset(&n->body, 0, sizeof n->body);
+  return b;
 }
 
+static KStmt *nest_close(Fis *f, Nest *n) {
+  KStmt *b = nest_take(f, n);
+  f->list = n->outer;
+  return b;
+}
 
 /* `if (c)` with c uniform: the same branch for the whole block, so a plain
  * if of the block around the branches' thread loops */
-static void split_uniform_if(Fis *f, KStmt *s) {
-  fis_flush(f);
-  KStmt *c = fis_st_new(f, KS_IF);
-  c->loc = s->loc;
-  c->cond = s->cond;
-  c->then = split_nested(f, s->then);
-  if (s->els) c->els = split_nested(f, s->els);
-  fis_block_stmt(f, c);
+static const void *shape_block_if(void *t, KStmt *s, KShapeStep step, const void *h) {
+  Fis *f = t;
+  Nest *n = (Nest *)h;
+  if (step == KSS_OPEN) {
+    fis_flush(f);
+    KStmt *c = fis_st_new(f, KS_IF);
+    c->loc = s->loc;
+    c->cond = s->cond;
+    return nest_open(f, c);
+  }
+  if (step == KSS_ELSE) n->made->then = nest_take(f, n);
+  if (step == KSS_CLOSE) {
+    KStmt *b = nest_close(f, n);
+    if (s->els) n->made->els = b;
+    else n->made->then = b;
+    fis_block_stmt(f, n->made);
+  }
+  return h;
 }
 
-static void split_if(Fis *f, KStmt *s) {
-  KVar *p = fis_new_local(f, "p", true);
+/* a loop that runs once for the block (blocklevel.c: its start, condition
+ * and step uniform, nothing leaving it early), around its body's thread
+ * loops */
+static const void *shape_block_loop(void *t, KStmt *s, KShapeStep step, const void *h) {
+  Fis *f = t;
+  if (step == KSS_OPEN) {
+    fis_flush(f);
+    KStmt *loop = fis_st_new(f, KS_LOOP);
+    loop->loop_kind = s->loop_kind;
+    loop->loc = s->loc;
+    loop->init_stmt = s->init_stmt; /* the loop variable is block-wide */
+    loop->cond = s->cond;
+    loop->step = s->step;
+    return nest_open(f, loop);
+  }
+  if (step == KSS_CLOSE) {
+    Nest *n = (Nest *)h;
+    n->made->body = nest_close(f, n);
+    fis_block_stmt(f, n->made);
+  }
+  return h;
+}
+
+/* any = 0; threads { if (!exit) any = 1; }  if (!any) break;  over every
+ * thread: those the enclosing guards skip still run what follows the loop */
+static void shape_stop_if_all_returned(void *t) {
+  Fis *f = t;
+  KVar *any = fis_new_local(f, "any", false);
+  fis_block_stmt(f, fis_st_decl(f, any));
+  fis_block_stmt(f, fis_st_set(f, any, 0));
+  int saved = f->nguards;
+  f->nguards = 0;
+  KExpr *alive = fis_ex_cmp(f, KOP_EQ, fis_ex_var(f, f->exit_flag), fis_ex_int(f, 0));
+  fis_thread_stmt(f, fis_st_if(f, alive, fis_st_set(f, any, 1)));
   fis_flush(f);
-  fis_block_stmt(f, fis_st_decl(f, p));
-  KExpr *set = fis_ex_new(f, KE_ASSIGN, p->type);
-  set->a = fis_ex_var(f, p);
-  KExpr *cvt = fis_ex_new(f, KE_CAST, p->type);
-  cvt->a = s->cond;
-  set->b = cvt;
-  KStmt *ss = fis_st_new(f, KS_EXPR);
-  ss->e = set;
-  fis_thread_stmt(f, ss);
-  fis_flush(f);
-  fis_push_guard(f, fis_st_leave_if(f, p, KOP_EQ, 0));
-  fis_split_body(f, s->then);
-  fis_flush(f);
-  f->nguards--;
-  if (s->els) {
-    fis_push_guard(f, fis_st_leave_if(f, p, KOP_NE, 0));
-    fis_split_body(f, s->els);
+  f->nguards = saved;
+  KExpr *none = fis_ex_cmp(f, KOP_EQ, fis_ex_var(f, any), fis_ex_int(f, 0));
+  fis_block_stmt(f, fis_st_if(f, none, fis_st_new(f, KS_BREAK)));
+}
+
+/* the per-thread predicate p (the handle): the then branch's thread loops
+ * skip threads where !p, the else branch's those where p */
+static const void *shape_thread_if(void *t, KStmt *s, KShapeStep step, const void *h) {
+  Fis *f = t;
+  KVar *p = (KVar *)h;
+  switch (step) {
+  case KSS_OPEN: {
+    p = fis_new_local(f, "p", true);
+    fis_flush(f);
+    fis_block_stmt(f, fis_st_decl(f, p));
+    KExpr *set = fis_ex_new(f, KE_ASSIGN, p->type);
+    set->a = fis_ex_var(f, p);
+    KExpr *cvt = fis_ex_new(f, KE_CAST, p->type);
+    cvt->a = s->cond;
+    set->b = cvt;
+    KStmt *ss = fis_st_new(f, KS_EXPR);
+    ss->e = set;
+    fis_thread_stmt(f, ss);
+    fis_flush(f);
+    return p;
+  }
+  case KSS_THEN: fis_push_guard(f, fis_st_leave_if(f, p, KOP_EQ, 0)); break;
+  case KSS_ELSE: fis_push_guard(f, fis_st_leave_if(f, p, KOP_NE, 0)); break;
+  case KSS_END:
     fis_flush(f);
     f->nguards--;
+    break;
+  default: break;
   }
+  return h;
 }
 
 /* any = 0; threads { guards; PRE; if (!cond) { st = 1; return; } any = 1; }
@@ -266,90 +350,69 @@ static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *
 }
 
 
-/* ---- uniform loops: the same trip count in every thread ---------------- */
-
-/* a loop that runs once for the block (blocklevel.c: its start, condition
- * and step uniform, nothing leaving it early), around its body's thread
- * loops */
-static void split_uniform_loop(Fis *f, KStmt *s) {
-  fis_flush(f);
-  KStmt *loop = fis_st_new(f, KS_LOOP);
-  loop->loop_kind = s->loop_kind;
-  loop->loc = s->loc;
-  loop->init_stmt = s->init_stmt; /* the loop variable is block-wide */
-  loop->cond = s->cond;
-  loop->step = s->step;
-  PtrVec *outer = f->list, body;
-  memset(&body, 0, sizeof body);
-  f->list = &body;
-  if (f->exit_flag) { /* it stops once every thread has returned (it may wait for nothing else) */
-    KVar *any = fis_new_local(f, "any", false);
-    fis_block_stmt(f, fis_st_decl(f, any));
-    fis_block_stmt(f, fis_st_set(f, any, 0));
-    int saved = f->nguards;
-    f->nguards = 0; /* threads the enclosing guards skip still run what follows the loop */
-    KExpr *alive = fis_ex_cmp(f, KOP_EQ, fis_ex_var(f, f->exit_flag), fis_ex_int(f, 0));
-    fis_thread_stmt(f, fis_st_if(f, alive, fis_st_set(f, any, 1)));
-    fis_flush(f);
-    f->nguards = saved;
-    KExpr *none = fis_ex_cmp(f, KOP_EQ, fis_ex_var(f, any), fis_ex_int(f, 0));
-    fis_block_stmt(f, fis_st_if(f, none, fis_st_new(f, KS_BREAK)));
-  }
-  fis_split_body(f, s->body);
-  fis_flush(f);
-  f->list = outer;
-  loop->body = fis_st_block(f, (KStmt **)body.items, body.len);
-  fis_block_stmt(f, loop);
-}
-
 /* Whether loop s's condition, step or body mentions v. */
 static bool loop_reads(const KStmt *s, const KVar *v) {
   KStmt cond = {.kind = KS_EXPR, .e = s->cond}, step = {.kind = KS_EXPR, .e = s->step};
   return kir_stmt_refs_var(&cond, v) || kir_stmt_refs_var(&step, v) || kir_stmt_refs_var(s->body, v);
 }
 
-static void split_loop(Fis *f, KStmt *s) {
-  KVar *st = fis_new_local(f, "st", true), *any = fis_new_local(f, "any", false);
-  fis_flush(f);
-  fis_block_stmt(f, fis_st_decl(f, st));
-  fis_block_stmt(f, fis_st_decl(f, any));
-  if (s->init_stmt && s->init_stmt->kind == KS_DECL && loop_reads(s, s->init_stmt->var))
-    fis_keep_per_thread(f, s->init_stmt->var); /* set in one thread loop, read in others */
-  if (s->init_stmt) fis_thread_stmt(f, fis_rewrite_jumps(f, s->init_stmt));
-  fis_thread_stmt(f, fis_st_set(f, st, 0));
-  fis_flush(f);
-  PtrVec *outer = f->list, body;
-  memset(&body, 0, sizeof body);
-  f->list = &body;
-  if (s->loop_kind != KLOOP_DO) loop_test(f, s, st, any, fis_st_leave_if(f, st, KOP_NE, 0), NULL);
-  fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
-  /* label: an inlined function's body, whose returns leave this loop */
-  kir_jump_push(f->a, &f->jumps, KJT_STATE_LOOP, st, s->label);
-  fis_split_body(f, s->body);
-  fis_flush(f);
-  kir_jump_pop(&f->jumps);
-  f->nguards--;
-  if (s->loop_kind == KLOOP_DO && s->cond && s->cond->kind == KE_INT && s->cond->ival == 0) {
-    fis_block_stmt(f, fis_st_new(f, KS_BREAK)); /* do { … } while (0): one turn */
-  } else if (s->loop_kind == KLOOP_DO) {
-    loop_test(f, s, st, any, fis_st_leave_if(f, st, KOP_EQ, 1), fis_st_set(f, st, 0));
-  } else {
-    fis_thread_stmt(f, fis_st_leave_if(f, st, KOP_EQ, 1));
-    fis_thread_stmt(f, fis_st_set(f, st, 0));
-    if (s->step) { /* without split points (lower_splits.c) */
-      KStmt *step = fis_st_new(f, KS_EXPR);
-      step->e = s->step;
-      fis_thread_stmt(f, step);
-    }
+/* the per-thread state st (the handle: what jumps out of the body set, 0
+ * running, 1 left, 2 continued) and the block-wide `any` (the loop's Nest,
+ * on f->nests): a block-level endless loop of the condition's thread loop,
+ * the body's (skipping threads with st != 0) and the step's */
+static const void *shape_thread_loop(void *t, KStmt *s, KShapeStep step, const void *h) {
+  Fis *f = t;
+  KVar *st = (KVar *)h;
+  Nest *n = f->nests.len ? f->nests.items[f->nests.len - 1] : NULL;
+  switch (step) {
+  case KSS_OPEN: {
+    st = fis_new_local(f, "st", true);
+    KVar *any = fis_new_local(f, "any", false);
     fis_flush(f);
+    fis_block_stmt(f, fis_st_decl(f, st));
+    fis_block_stmt(f, fis_st_decl(f, any));
+    if (s->init_stmt && s->init_stmt->kind == KS_DECL && loop_reads(s, s->init_stmt->var))
+      fis_keep_per_thread(f, s->init_stmt->var); /* set in one thread loop, read in others */
+    if (s->init_stmt) fis_thread_stmt(f, fis_rewrite_jumps(f, s->init_stmt));
+    fis_thread_stmt(f, fis_st_set(f, st, 0));
+    fis_flush(f);
+    n = nest_open(f, NULL);
+    n->any = any;
+    vec_push(f->a, &f->nests, n);
+    return st;
   }
-  f->list = outer;
-  KStmt *loop = fis_st_new(f, KS_LOOP);
-  loop->loop_kind = KLOOP_WHILE;
-  loop->body = fis_st_block(f, (KStmt **)body.items, body.len);
-  fis_block_stmt(f, loop);
+  case KSS_TEST: loop_test(f, s, st, n->any, fis_st_leave_if(f, st, KOP_NE, 0), NULL); break;
+  case KSS_BODY: fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0)); break;
+  case KSS_END:
+    fis_flush(f);
+    f->nguards--;
+    break;
+  case KSS_CLOSE: {
+    if (s->loop_kind == KLOOP_DO && s->cond && s->cond->kind == KE_INT && s->cond->ival == 0) {
+      fis_block_stmt(f, fis_st_new(f, KS_BREAK)); /* do { … } while (0): one turn */
+    } else if (s->loop_kind == KLOOP_DO) {
+      loop_test(f, s, st, n->any, fis_st_leave_if(f, st, KOP_EQ, 1), fis_st_set(f, st, 0));
+    } else {
+      fis_thread_stmt(f, fis_st_leave_if(f, st, KOP_EQ, 1));
+      fis_thread_stmt(f, fis_st_set(f, st, 0));
+      if (s->step) { /* without split points (lower_splits.c) */
+        KStmt *step_stmt = fis_st_new(f, KS_EXPR);
+        step_stmt->e = s->step;
+        fis_thread_stmt(f, step_stmt);
+      }
+      fis_flush(f);
+    }
+    f->nests.len--;
+    KStmt *loop = fis_st_new(f, KS_LOOP);
+    loop->loop_kind = KLOOP_WHILE;
+    loop->body = nest_close(f, n);
+    fis_block_stmt(f, loop);
+    break;
+  }
+  default: break;
+  }
+  return h;
 }
-
 
 /* A switch with a barrier: each thread stores the index of the case it
  * enters (or, without a match, the default's, or past the last case) in
@@ -406,7 +469,7 @@ static void split_switch(Fis *f, KStmt *s) {
     if (i < body->nstmts && body->stmts[i]->kind != KS_CASE) continue;
     if (k >= 0) { /* the statements of case k: (first, i) */
       fis_push_guard(f, fis_st_leave_if(f, sel, KOP_GT, k));
-      fis_split_list(f, body->stmts + first, i - first);
+      kir_shapes_list(&f->walk, body->stmts + first, i - first);
       fis_flush(f);
       f->nguards--;
     }
@@ -420,7 +483,8 @@ static void split_switch(Fis *f, KStmt *s) {
 
 /* what regions.c leaves to the target: a switch, `T x = collective(…)`
  * (lower_splits.c hoisted it), a barrier written as a call */
-static void split_other(Fis *f, KStmt *s) {
+static void split_other(void *t, KStmt *s) {
+  Fis *f = t;
   switch (s->kind) {
   case KS_LOOP: return fis_error(f, s->loc, "a barrier in a loop's initialisation");
   case KS_SWITCH:
@@ -443,26 +507,20 @@ static void split_other(Fis *f, KStmt *s) {
   fis_error(f, s->loc, "a barrier inside an expression or a called device function");
 }
 
-void fis_split_stmt(Fis *f, KStmt *s) { fis_split_list(f, &s, 1); }
-
-/* s holds a split point: as its shape (regions.c) says */
-static void split_region(Fis *f, KStmt *s) {
-  KSplitShape sh = kir_split_shape(&f->bl, s);
-  kir_region_enter(&f->bl, sh, s);
-  switch (sh) {
-  case KSH_BARRIER:
-    if (s->scope == KBAR_GRID) fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
-    else fis_block_stmt(f, s);
-    break;
-  case KSH_LIST: fis_split_list(f, s->stmts, s->nstmts); break;
-  case KSH_BLOCK_IF: split_uniform_if(f, s); break;
-  case KSH_THREAD_IF: split_if(f, s); break;
-  case KSH_BLOCK_LOOP: split_uniform_loop(f, s); break;
-  case KSH_THREAD_LOOP: split_loop(f, s); break;
-  case KSH_OTHER: split_other(f, s); break;
-  }
-  kir_region_leave(&f->bl, sh, s);
-}
+static const KShapeOps fis_shapes = {
+    .threads = shape_threads,
+    .block_stmt = shape_block_stmt,
+    .column = shape_column,
+    .split = shape_split,
+    .stop = shape_stop,
+    .barrier = shape_barrier,
+    .other = split_other,
+    .block_if = shape_block_if,
+    .block_loop = shape_block_loop,
+    .stop_if_all_returned = shape_stop_if_all_returned,
+    .thread_if = shape_thread_if,
+    .thread_loop = shape_thread_loop,
+};
 
 bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDiags *d) {
   memset(out, 0, sizeof *out);
@@ -500,7 +558,9 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
       fis_flush(&f);
       fis_push_guard(&f, fis_st_leave_if(&f, f.exit_flag, KOP_NE, 0));
     }
-    fis_split_body(&f, body);
+    f.walk = (KShapeWalk){.ops = &fis_shapes, .target = &f, .a = a, .bl = &f.bl, .remat = &f.remat,
+                          .jumps = &f.jumps, .unwrap_blocks = true, .exits = f.exit_flag != NULL};
+    kir_shapes_body(&f.walk, body);
     fis_flush(&f);
   }
   if (f.failed) return false;

@@ -1,10 +1,10 @@
 /*
  * fission_internal.h — state and helpers shared by the files of the barrier
  * fission pass (fission.h is its interface):
- *   fission.c             the regions of statement lists (regions.c) as
- *                         thread loops: if, loops (uniform ones at block
- *                         level), switch, jumps out of a thread's turn,
- *                         per-thread locals
+ *   fission.c             the steps of shapes.c's walk (regions of lists,
+ *                         ifs, loops, uniform ones at block level) as KIR
+ *                         thread loops; switch; jumps out of a thread's
+ *                         turn (jumps.c); per-thread locals (regions.c)
  *   fission_build.c       the KIR nodes the pass makes
  *   fission_collective.c  warp and block collectives placed between
  *                         thread loops
@@ -23,6 +23,7 @@
 #include "jumps.h"
 #include "regions.h"
 #include "remat.h"
+#include "shapes.h"
 #include "splits.h"
 #include "uniform.h"
 #include "walk.h"
@@ -45,6 +46,8 @@ typedef struct Fis {
   const KFunc *kernel;
   bool failed;
   SrcLoc loc;
+  KShapeWalk walk;     /* shapes.c's walk over the body, with this file's steps */
+  PtrVec nests;        /* the split loops being built, innermost last (fission.c) */
   PtrVec kept;         /* KVar*: the kernel's locals kept per thread (fis_keep_per_thread),
                           listed after the pass's own per-thread states */
   KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */
@@ -93,9 +96,6 @@ KStmt *fis_flush(Fis *f);
 void fis_thread_stmt(Fis *f, KStmt *s);
 void fis_block_stmt(Fis *f, KStmt *s);
 void fis_push_guard(Fis *f, KStmt *g);
-void fis_split_list(Fis *f, KStmt **stmts, int n);
-void fis_split_body(Fis *f, KStmt *s);
-void fis_split_stmt(Fis *f, KStmt *s);
 /* v crosses a split point: one value per thread unless regions.c's
  * kir_keeps_per_thread says otherwise */
 void fis_keep_per_thread(Fis *f, KVar *v);

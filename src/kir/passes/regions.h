@@ -4,6 +4,7 @@
  * fission.c for the WebAssembly target, the C emitter's c_fission.c for
  * the CPU backend) cut a statement list into thread loops and statements
  * of the block, and what shape a statement holding a split point takes.
+ * shapes.c walks a body with it, for both.
  * The tree is read one level at a time: a list is cut when its turn
  * comes, so the block-level state (blocklevel.h: the loop variables in
  * scope, the depth of per-thread control) is the one at that point.
