@@ -416,12 +416,16 @@ static const void *shape_thread_loop(void *t, KStmt *s, KShapeStep step, const v
 
 /* A switch with a barrier: each thread stores the index of the case it
  * enters (or, without a match, the default's, or past the last case) in
- * a per-thread `sel`; case i's statements run in thread loops that skip
- * threads with sel > i (fall-through is free) or whose switch state says
- * they left by `break`. */
-static void split_switch(Fis *f, KStmt *s) {
+ * a per-thread `sel` (on f->sels); case k's statements run in thread loops
+ * that skip threads with sel > k (fall-through is free) or whose state
+ * (the handle) says they left by `break`. */
+static const void *shape_thread_switch(void *t, KStmt *s, KShapeStep step, const void *h) {
+  Fis *f = t;
   KStmt *body = s->body;
-  if (!body || body->kind != KS_BLOCK) return fis_error(f, s->loc, "this form of switch with a barrier");
+  if (step == KSS_BODY) fis_push_guard(f, fis_st_leave_if(f, (KVar *)h, KOP_NE, 0));
+  if (step == KSS_END) f->nguards--;
+  if (step == KSS_CLOSE) f->sels.len--;
+  if (step != KSS_OPEN) return h;
   int ncase = 0, def = -1;
   for (int i = 0; i < body->nstmts; i++)
     if (body->stmts[i]->kind == KS_CASE) {
@@ -440,7 +444,6 @@ static void split_switch(Fis *f, KStmt *s) {
         break;
       }
   }
-  f->bl.general++;
   KVar *sel = fis_new_local(f, "sel", true), *st = fis_new_local(f, "sw", true);
   KVar *c = fis_new_local_of(f, "case", false, s->cond->type);
   fis_flush(f);
@@ -461,27 +464,22 @@ static void split_switch(Fis *f, KStmt *s) {
   }
   fis_thread_stmt(f, fis_st_set(f, st, 0));
   fis_flush(f);
-  kir_jump_push(f->a, &f->jumps, KJT_STATE_SWITCH, st, NULL);
-  fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
-  k = -1;
-  int first = 0;
-  for (int i = 0; i <= body->nstmts && !f->failed; i++) {
-    if (i < body->nstmts && body->stmts[i]->kind != KS_CASE) continue;
-    if (k >= 0) { /* the statements of case k: (first, i) */
-      fis_push_guard(f, fis_st_leave_if(f, sel, KOP_GT, k));
-      kir_shapes_list(&f->walk, body->stmts + first, i - first);
-      fis_flush(f);
-      f->nguards--;
-    }
-    k++;
-    first = i + 1;
-  }
-  f->nguards--;
-  kir_jump_pop(&f->jumps);
-  f->bl.general--;
+  vec_push(f->a, &f->sels, sel);
+  return st;
 }
 
-/* what regions.c leaves to the target: a switch, `T x = collective(…)`
+static void shape_switch_case(void *t, KStmt *s, int k, bool on, const void *h) {
+  Fis *f = t;
+  (void)s, (void)h;
+  if (on) {
+    fis_push_guard(f, fis_st_leave_if(f, f->sels.items[f->sels.len - 1], KOP_GT, k));
+  } else {
+    fis_flush(f);
+    f->nguards--;
+  }
+}
+
+/* what regions.c leaves to the target: `T x = collective(…)`
  * (lower_splits.c hoisted it), a barrier written as a call */
 static void split_other(void *t, KStmt *s) {
   Fis *f = t;
@@ -489,7 +487,7 @@ static void split_other(void *t, KStmt *s) {
   case KS_LOOP: return fis_error(f, s->loc, "a barrier in a loop's initialisation");
   case KS_SWITCH:
     if (kir_expr_has_split(s->cond)) break;
-    return split_switch(f, s);
+    return fis_error(f, s->loc, "this form of switch with a barrier");
   case KS_EXPR:
     if (kir_is_barrier_call(s->e)) { /* __syncthreads() as a call: a barrier statement */
       if (s->e->builtin == KB_GRID_SYNC) return fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
@@ -520,6 +518,8 @@ static const KShapeOps fis_shapes = {
     .stop_if_all_returned = shape_stop_if_all_returned,
     .thread_if = shape_thread_if,
     .thread_loop = shape_thread_loop,
+    .thread_switch = shape_thread_switch,
+    .switch_case = shape_switch_case,
 };
 
 bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDiags *d) {

@@ -48,6 +48,7 @@ typedef struct Fis {
   SrcLoc loc;
   KShapeWalk walk;     /* shapes.c's walk over the body, with this file's steps */
   PtrVec nests;        /* the split loops being built, innermost last (fission.c) */
+  PtrVec sels;         /* KVar*: the case each thread enters, of the split switches around */
   PtrVec kept;         /* KVar*: the kernel's locals kept per thread (fis_keep_per_thread),
                           listed after the pass's own per-thread states */
   KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */

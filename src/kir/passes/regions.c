@@ -126,16 +126,19 @@ KSplitShape kir_split_shape(KBlockLevel *b, const KStmt *s) {
   case KS_LOOP:
     if (kir_stmt_has_split(s->init_stmt)) return KSH_OTHER;
     return kir_block_loop(b, s) ? KSH_BLOCK_LOOP : KSH_THREAD_LOOP;
+  case KS_SWITCH:
+    if (kir_expr_has_split(s->cond) || !s->body || s->body->kind != KS_BLOCK) return KSH_OTHER;
+    return KSH_THREAD_SWITCH;
   default: return KSH_OTHER;
   }
 }
 
 void kir_region_enter(KBlockLevel *b, KSplitShape sh, const KStmt *s) {
-  if (sh == KSH_THREAD_IF || sh == KSH_THREAD_LOOP) b->general++;
+  if (sh == KSH_THREAD_IF || sh == KSH_THREAD_LOOP || sh == KSH_THREAD_SWITCH) b->general++;
   else if (sh == KSH_BLOCK_LOOP && s->init_stmt) vec_push(b->a, &b->block_vars, s->init_stmt->var);
 }
 
 void kir_region_leave(KBlockLevel *b, KSplitShape sh, const KStmt *s) {
-  if (sh == KSH_THREAD_IF || sh == KSH_THREAD_LOOP) b->general--;
+  if (sh == KSH_THREAD_IF || sh == KSH_THREAD_LOOP || sh == KSH_THREAD_SWITCH) b->general--;
   else if (sh == KSH_BLOCK_LOOP && s->init_stmt) b->block_vars.len--;
 }

@@ -59,8 +59,10 @@ typedef enum KSplitShape {
                       thread loops of its branches test */
   KSH_BLOCK_LOOP,  /* a loop of the block around its body's regions (kir_block_loop) */
   KSH_THREAD_LOOP, /* a loop steered by a per-thread state (running, left, continued) */
-  KSH_OTHER,       /* anything else (collectives, switch, calls, barriers inside an
-                      expression): the target's own, or its error */
+  KSH_THREAD_SWITCH, /* a switch (body a block of cases) steered by the case each thread
+                        enters and a per-thread state (left by `break`) */
+  KSH_OTHER,       /* anything else (collectives, calls, barriers inside an expression or a
+                      switch's condition): the target's own, or its error */
 } KSplitShape;
 
 /* The shape of s, which holds a split point. */

@@ -62,6 +62,27 @@ static void walk_split(KShapeWalk *w, KStmt *s) {
     o->thread_loop(t, s, KSS_END, h);
     o->thread_loop(t, s, KSS_CLOSE, h);
     break;
+  case KSH_THREAD_SWITCH: {
+    h = o->thread_switch(t, s, KSS_OPEN, NULL);
+    o->thread_switch(t, s, KSS_BODY, h);
+    kir_jump_push(w->a, w->jumps, KJT_STATE_SWITCH, h, NULL);
+    /* case k's statements: between its marker and the next (none run before the first) */
+    KStmt *b = s->body;
+    for (int i = 0, k = -1, first = 0; i <= b->nstmts && !stopped(w); i++) {
+      if (i < b->nstmts && b->stmts[i]->kind != KS_CASE) continue;
+      if (k >= 0) {
+        o->switch_case(t, s, k, true, h);
+        kir_shapes_list(w, b->stmts + first, i - first);
+        o->switch_case(t, s, k, false, h);
+      }
+      k++;
+      first = i + 1;
+    }
+    kir_jump_pop(w->jumps);
+    o->thread_switch(t, s, KSS_END, h);
+    o->thread_switch(t, s, KSS_CLOSE, h);
+    break;
+  }
   }
   kir_region_leave(w->bl, sh, s);
 }

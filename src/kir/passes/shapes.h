@@ -11,7 +11,10 @@
  * every thread has returned; a loop steered per thread opens its state,
  * tests its condition (not a do loop), runs its body with "still running"
  * as a guard and the loop as the target of the jumps in it (jumps.h),
- * then closes (continue, step, a do loop's test).  The target writes each
+ * then closes (continue, step, a do loop's test); a switch steered per
+ * thread stores the case each thread enters, then runs the statements of
+ * each case in turn for the threads that entered at or before it (falling
+ * through) and have not left by `break`.  The target writes each
  * step (KShapeOps): KIR nodes in fission.c, C text in c_fission.c.
  */
 #ifndef CW_KIR_PASSES_SHAPES_H
@@ -25,8 +28,9 @@ typedef enum KShapeStep {
   KSS_TEST,  /* thread loop, not a do loop: the condition, before the body */
   KSS_THEN,  /* thread if: before the then branch (its guard on) */
   KSS_ELSE,  /* block if: between the branches; thread if: before the else branch */
-  KSS_BODY,  /* thread loop: before the body (its guard on) */
-  KSS_END,   /* thread if: after a branch; thread loop: after the body (guard off) */
+  KSS_BODY,  /* thread loop, thread switch: before the body (its guard on) */
+  KSS_END,   /* thread if: after a branch; thread loop, thread switch: after the body
+                (guard off) */
   KSS_CLOSE, /* every shape: after everything else */
 } KShapeStep;
 
@@ -53,6 +57,11 @@ typedef struct KShapeOps {
                                                  threads may return: leave it once all have */
   KShapeFn thread_if;   /* KSH_THREAD_IF: OPEN, THEN, [then], END, ELSE, [else], END, CLOSE */
   KShapeFn thread_loop; /* KSH_THREAD_LOOP: OPEN, TEST (not do), BODY, [body], END, CLOSE */
+  KShapeFn thread_switch; /* KSH_THREAD_SWITCH: OPEN, BODY, the cases, END, CLOSE; a
+                             `break` in it sets the state its OPEN returned */
+  /* case k (0 first) of thread switch s (h: its handle): on before its statements
+     (the guard "entered at case k or before"), off after them */
+  void (*switch_case)(void *target, KStmt *s, int k, bool on, const void *h);
 } KShapeOps;
 
 typedef struct KShapeWalk {
