@@ -874,6 +874,55 @@ static void emit_barrier(CEmit *ce, const KStmt *s) {
   }
 }
 
+/* a switch with a barrier inside: the case each thread enters in
+ * cw_sN[], whether it left by `break` in cw_wN[] (its name is the
+ * handle); case k's PTLs run the threads that entered at case k or before
+ * (falling through) and are still in */
+static const void *shape_thread_switch(void *t, KStmt *s, KShapeStep step, const void *h) {
+  CEmit *ce = t;
+  const char *w = h;
+  if (step == KSS_BODY) push_guard(ce, arena_printf(&ce->arena, "%s[cw_t] == 0", w));
+  if (step == KSS_END) ce->nguards--;
+  if (step == KSS_CLOSE) ce->switch_sel.len--;
+  if (step != KSS_OPEN) return h;
+  PtrVec crossing = {0}; /* locals a later case reads (falling through) */
+  kir_switch_crossing(&ce->arena, s, &crossing);
+  for (int i = 0; i < crossing.len; i++) promote(ce, crossing.items[i]);
+  int id = new_state(ce, 'w');
+  w = ce->state_arrays.items[ce->state_arrays.len - 1];
+  const char *sel = arena_printf(&ce->arena, "cw_s%d", id);
+  vec_push(&ce->arena, &ce->case_arrays, (void *)sel);
+  vec_push(&ce->arena, &ce->switch_sel, (void *)sel);
+  const KStmt *body = s->body;
+  int ncase = 0, def = -1;
+  for (int i = 0; i < body->nstmts; i++)
+    if (body->stmts[i]->kind == KS_CASE) {
+      if (body->stmts[i]->is_default) def = ncase;
+      ncase++;
+    }
+  ce_line(ce, "/* switch with a barrier inside: %s[t] the case thread t enters, %s[t] 1 once it left */", sel, w);
+  ptl_open(ce, NULL);
+  ce_line(ce, "switch (%s) {", expr_text(ce, s->cond, "cw_t"));
+  for (int i = 0, k = 0; i < body->nstmts; i++) {
+    const KStmt *c = body->stmts[i];
+    if (c->kind != KS_CASE) continue;
+    if (!c->is_default) ce_line(ce, "case %lld: %s[cw_t] = %d; break;", (long long)c->case_value, sel, k);
+    k++;
+  }
+  ce_line(ce, "default: %s[cw_t] = %d; break;", sel, def >= 0 ? def : ncase);
+  ce_line(ce, "}");
+  ce_line(ce, "%s[cw_t] = 0;", w);
+  ptl_close(ce);
+  return w;
+}
+
+static void shape_switch_case(void *t, KStmt *s, int k, bool on, const void *h) {
+  CEmit *ce = t;
+  (void)s, (void)h;
+  if (on) push_guard(ce, arena_printf(&ce->arena, "%s[cw_t] <= %d", (const char *)ce->switch_sel.items[ce->switch_sel.len - 1], k));
+  else ce->nguards--;
+}
+
 static void shape_barrier(void *t, KStmt *s) { emit_barrier(t, s); }
 
 static void shape_other(void *t, KStmt *s) {
@@ -897,6 +946,8 @@ static const KShapeOps c_shapes = {
     .stop_if_all_returned = shape_stop_if_all_returned,
     .thread_if = shape_thread_if,
     .thread_loop = shape_thread_loop,
+    .thread_switch = shape_thread_switch,
+    .switch_case = shape_switch_case,
 };
 
 /* ---- the kernel function ----------------------------------------------- */
@@ -938,6 +989,8 @@ static void emit_thread_state(CEmit *ce) {
   }
   for (int i = 0; i < ce->state_arrays.len; i++)
     ce_line(ce, "unsigned char %s[cw_nt];", (char *)ce->state_arrays.items[i]);
+  for (int i = 0; i < ce->case_arrays.len; i++)
+    ce_line(ce, "int32_t %s[cw_nt];", (char *)ce->case_arrays.items[i]);
   if (ce->has_exit) {
     ce_line(ce, "unsigned char cw_exit[cw_nt]; /* thread has returned */");
     ce_line(ce, "memset(cw_exit, 0, cw_nt);");
@@ -968,7 +1021,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->in_kernel = true;
   ce->tidx = "cw_t";
   ce->promoted.len = 0;
-  ce->state_arrays.len = 0;
+  ce->state_arrays.len = ce->case_arrays.len = ce->switch_sel.len = 0;
   ce->nguards = ce->jumps.len = 0;
   ce->ptl = -1;
   ce->split = kir_stmt_has_split(body);

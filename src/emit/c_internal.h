@@ -50,6 +50,8 @@ typedef struct CEmit {
   const char *tidx;    /* expression for the linear thread id */
   PtrVec promoted;     /* KVar*: kept per thread in arrays */
   PtrVec state_arrays; /* char*: names of per-thread unsigned char arrays */
+  PtrVec case_arrays;  /* char*: names of per-thread int32_t arrays (a split switch's case) */
+  PtrVec switch_sel;   /* char*: the case arrays of the split switches around, innermost last */
   PtrVec guards;       /* char*: enclosing predicates; [0, nguards) in use */
   int nguards;
   KJumpTargets jumps;  /* loops and switches around (jumps.h): C loops and switches,

@@ -432,18 +432,9 @@ static const void *shape_thread_switch(void *t, KStmt *s, KShapeStep step, const
       if (body->stmts[i]->is_default) def = ncase;
       ncase++;
     }
-  /* a local one case declares and a later one reads (fall-through)
-   * crosses the thread loops of the cases */
-  for (int i = 0, next = 0; i < body->nstmts; i++) {
-    KStmt *d = body->stmts[i];
-    if (d->kind != KS_DECL) continue;
-    for (next = i + 1; next < body->nstmts && body->stmts[next]->kind != KS_CASE; next++) {}
-    for (int j = next; j < body->nstmts; j++)
-      if (kir_stmt_refs_var(body->stmts[j], d->var)) {
-        fis_keep_per_thread(f, d->var);
-        break;
-      }
-  }
+  PtrVec crossing = {0}; /* locals a later case reads (falling through) */
+  kir_switch_crossing(f->a, s, &crossing);
+  for (int i = 0; i < crossing.len; i++) fis_keep_per_thread(f, crossing.items[i]);
   KVar *sel = fis_new_local(f, "sel", true), *st = fis_new_local(f, "sw", true);
   KVar *c = fis_new_local_of(f, "case", false, s->cond->type);
   fis_flush(f);

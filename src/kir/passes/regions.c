@@ -116,6 +116,20 @@ bool kir_keeps_per_thread(const KBlockLevel *b, const KRemat *r, const KVar *v) 
   return vec_find(&b->scalars, v) < 0 && !kir_remat_init(r, v);
 }
 
+void kir_switch_crossing(Arena *a, const KStmt *s, PtrVec *out) {
+  const KStmt *body = s->body;
+  for (int i = 0, next = 0; i < body->nstmts; i++) {
+    const KStmt *d = body->stmts[i];
+    if (d->kind != KS_DECL) continue;
+    for (next = i + 1; next < body->nstmts && body->stmts[next]->kind != KS_CASE; next++) {}
+    for (int j = next; j < body->nstmts; j++)
+      if (kir_stmt_refs_var(body->stmts[j], d->var)) {
+        vec_push(a, out, d->var);
+        break;
+      }
+  }
+}
+
 KSplitShape kir_split_shape(KBlockLevel *b, const KStmt *s) {
   switch (s->kind) {
   case KS_BARRIER: return KSH_BARRIER;

@@ -51,6 +51,11 @@ void kir_cut_list(KBlockLevel *b, const KRemat *r, KStmt *const *stmts, int n, K
  * block) or is recomputed where it is read (remat.c). */
 bool kir_keeps_per_thread(const KBlockLevel *b, const KRemat *r, const KVar *v);
 
+/* The locals that one case of switch s (body a block) declares and a
+ * later case reads (falling through): they cross the thread loops of the
+ * cases.  Added to out. */
+void kir_switch_crossing(Arena *a, const KStmt *s, PtrVec *out);
+
 typedef enum KSplitShape {
   KSH_BARRIER,     /* a barrier statement */
   KSH_LIST,        /* a block: kir_cut_list of its statements */
