@@ -838,10 +838,9 @@ static void emit_collective(CEmit *ce, const KStmt *s) {
   if (!kir_lower_collective(&ce->arena, ce->m, s->init, s->var, &ce->next_id,
                             c_name_expr(ce, "((uint32_t)cw_t)"), c_name_expr(ce, "cw_nt"), &k, ce->d))
     return;
-  for (int i = 0; i < k.publish.len; i++) { /* operands evaluated once, read by the result loop */
-    const KStmt *p = k.publish.items[i];
-    if (p->kind == KS_DECL) promote(ce, p->var);
-  }
+  PtrVec crossing = {0}; /* operands evaluated once, read by the result loop (warp.c) */
+  kir_collective_crossing(&ce->arena, &k, &crossing);
+  for (int i = 0; i < crossing.len; i++) promote(ce, crossing.items[i]);
   if (ce->check) check_collective(ce, s);
   ce_line(ce, "/* %s */", kb_info(s->init->builtin)->name);
   for (int i = 0; i < k.block.len; i++) {
