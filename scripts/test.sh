@@ -48,14 +48,15 @@ if stage "asan build" bash -c "cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWi
 fi
 
 # ThreadSanitizer over the runtime's concurrency: the thread pool, streams,
-# atomics and barriers (the stress test) and every kernel with a C
-# reference.  The JIT-compiled kernels themselves are not instrumented.
+# atomics and barriers (the stress test), every kernel with a C
+# reference, and the CUDA backend's staged copies from two host threads
+# (against the fake driver).  The JIT-compiled kernels themselves are not instrumented.
 if stage "tsan build" bash -c "cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
                                  -DCUWASM_TSAN=ON &&
                                cmake --build build-tsan -j $jobs --target test_cpu_stress \
-                                 test_cpu_runtime run_exec cuwasm_cli"; then
+                                 test_cpu_runtime run_exec cuwasm_cli cuda_staging_check"; then
   stage "tsan tests" env TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan \
-    --output-on-failure -R '^(test_cpu_stress|test_cpu_runtime|exec_kernels)$' || true
+    --output-on-failure -R '^(test_cpu_stress|test_cpu_runtime|exec_kernels|unit_cuda_staging)$' || true
 fi
 
 stage "fuzz (${fuzz_seconds}s per target)" env JOBS="$jobs" \

@@ -3,6 +3,8 @@
  * of kernels.cu loaded through the public API on the "cuda" backend (NVRTC
  * of the same source), each launch timed wall-clock to completion (the
  * backend synchronizes), plus launch latency, copies from pageable memory
+ * (host-to-device also with the driver's own staging and with ours on one
+ * thread, each checked: the data read back must be what was sent)
  * and NVRTC compile time cold (no cache) and from the cubin cache.
  * Prints "name seconds" lines like bench_native.
  *   bench_cw [kernels.cu [BACKEND]]     (BACKEND: cuda by default)
@@ -190,11 +192,60 @@ static double load_module(const char *src, size_t n, int cached) {
   return t;
 }
 
+/* Seconds per host-to-device copy of BYTES from pageable H to device X of
+ * context C: two untimed (the first goes to the driver while the staging
+ * buffers are pinned in the background, the second waits for them), then
+ * the mean of 10. */
+static double h2d_pageable(cw_context *c, void *x, const float *h, size_t bytes) {
+  cw_memcpy_htod(c, x, h, bytes);
+  cw_memcpy_htod(c, x, h, bytes);
+  double t0 = now();
+  for (int r = 0; r < 10; r++) cw_memcpy_htod(c, x, h, bytes);
+  return (now() - t0) / 10;
+}
+
+/* Counts a copy whose data did not arrive: X read back must be H. */
+static void check_h2d(const char *name, cw_context *c, const void *x, const float *h,
+                      size_t bytes) {
+  float *got = malloc(bytes);
+  if (!got || cw_memcpy_dtoh(c, got, x, bytes) != CW_OK) {
+    printf("error reading back: %s\n", cw_last_error_message(c));
+    exit(1);
+  }
+  long bad = 0, first = -1;
+  for (size_t i = 0; i < bytes / 4; i++)
+    if (got[i] != h[i] && !bad++) first = (long)i;
+  verdict(name, bad, first, bad ? got[first] : 0, bad ? h[first] : 0);
+  free(got);
+}
+
+/* h2d_pageable on a second context opened with VAR=VALUE set:
+ * CUWASM_CUDA_STAGING=0 (the driver's own staging) or
+ * CUWASM_CUDA_STAGING_THREADS=N (ours, N memcpy threads). */
+static double h2d_pageable_with(const char *backend, const char *var, const char *value,
+                                const float *h, size_t bytes) {
+  setenv(var, value, 1);
+  cw_context *c = NULL;
+  cw_buffer *b = NULL;
+  double t = -1;
+  if (cw_context_new(backend, &c) == CW_OK && cw_buffer_alloc(c, bytes, &b) == CW_OK) {
+    t = h2d_pageable(c, cw_buffer_ptr(b), h, bytes);
+    char name[96];
+    snprintf(name, sizeof name, "h2d_pageable with %s=%s", var, value);
+    check_h2d(name, c, cw_buffer_ptr(b), h, bytes);
+  }
+  if (b) cw_buffer_free(b);
+  if (c) cw_context_free(c);
+  unsetenv(var);
+  return t;
+}
+
 int main(int argc, char **argv) {
   size_t n;
   char *src = slurp(argc > 1 ? argv[1] : "kernels.cu", &n);
   /* argv[2]: another backend ("cpu"), to try the checks without a GPU */
-  if (!src || cw_context_new(argc > 2 ? argv[2] : "cuda", &ctx) != CW_OK) {
+  const char *backend = argc > 2 ? argv[2] : "cuda";
+  if (!src || cw_context_new(backend, &ctx) != CW_OK) {
     printf("error %s\n", cw_last_error_message(NULL));
     return 1;
   }
@@ -231,20 +282,37 @@ int main(int argc, char **argv) {
   printf("histogram %.9f\n", run("histogram", L_HIST - 1, 1024, 1, 256, 1, hi));
   check_histogram(N, L_HIST, bins);
   printf("launch %.9f\n", run("empty_kernel", 2000, 1, 1, 1, 1, NULL));
-  float *h = malloc((size_t)N * 4);
-  memset(h, 0, (size_t)N * 4);
+  /* copies: one untimed first (as bench_native does), then 10 timed */
+  size_t bytes = (size_t)N * 4;
+  float *h = malloc(bytes);
+  for (int i = 0; i < N; i++) h[i] = (float)(i % 65521); /* touched: real pages */
+  printf("h2d_pageable %.9f\n", h2d_pageable(ctx, x, h, bytes));
+  check_h2d("h2d_pageable", ctx, x, h, bytes);
+  if (!strcmp(backend, "cuda")) {
+    /* the same copy on a second context of the GPU with the driver's own
+     * staging, and with ours on 1, 2 and 8 memcpy threads (the default is
+     * half the cores, at most 4): before and after in one run (run.sh
+     * compares each with nvcc's h2d_pageable) */
+    double t = h2d_pageable_with(backend, "CUWASM_CUDA_STAGING", "0", h, bytes);
+    if (t > 0) printf("h2d_pageable_driver %.9f\n", t);
+    static const char *const threads[] = {"1", "2", "8"};
+    for (int i = 0; i < 3; i++) {
+      t = h2d_pageable_with(backend, "CUWASM_CUDA_STAGING_THREADS", threads[i], h, bytes);
+      if (t > 0) printf("h2d_pageable_%sthread%s %.9f\n", threads[i], i ? "s" : "", t);
+    }
+  }
+  cw_memcpy_dtoh(ctx, h, x, bytes);
   double t0 = now();
-  for (int r = 0; r < 10; r++) cw_memcpy_htod(ctx, x, h, (size_t)N * 4);
-  printf("h2d_pageable %.9f\n", (now() - t0) / 10);
-  t0 = now();
-  for (int r = 0; r < 10; r++) cw_memcpy_dtoh(ctx, h, x, (size_t)N * 4);
+  for (int r = 0; r < 10; r++) cw_memcpy_dtoh(ctx, h, x, bytes);
   printf("d2h_pageable %.9f\n", (now() - t0) / 10);
   cw_buffer *pin;
   if (cw_buffer_alloc_kind(ctx, CW_MEM_HOST, (size_t)N * 4, &pin) == CW_OK) {
     void *hp = cw_buffer_ptr(pin);
+    cw_memcpy_htod(ctx, x, hp, bytes);
     t0 = now();
-    for (int r = 0; r < 10; r++) cw_memcpy_htod(ctx, x, hp, (size_t)N * 4);
+    for (int r = 0; r < 10; r++) cw_memcpy_htod(ctx, x, hp, bytes);
     printf("h2d_pinned %.9f\n", (now() - t0) / 10);
+    cw_memcpy_dtoh(ctx, hp, x, bytes);
     t0 = now();
     for (int r = 0; r < 10; r++) cw_memcpy_dtoh(ctx, hp, x, (size_t)N * 4);
     printf("d2h_pinned %.9f\n", (now() - t0) / 10);
@@ -252,7 +320,7 @@ int main(int argc, char **argv) {
   }
   cw_module_free(mod);
   cw_context_free(ctx);
-  if (wrong) fprintf(stderr, "error: %d kernel(s) computed wrong results\n", wrong);
-  else fprintf(stderr, "all 5 kernels' results verified\n");
+  if (wrong) fprintf(stderr, "error: %d kernel(s) or copies computed wrong results\n", wrong);
+  else fprintf(stderr, "all 5 kernels' results and the host-to-device copies verified\n");
   return wrong ? 1 : 0;
 }

@@ -26,7 +26,7 @@ void compat_nvrtc_probe(const char *tu_name, cw_program *prog) {
   if (!f) return;
   Nvrtc rtc;
   char why[256];
-  if (!nvrtc_open(&rtc, why, sizeof why)) {
+  if (!nvrtc_open(&rtc, NULL, why, sizeof why)) {
     fprintf(f, "SKIP %s: %s\n", tu_name, why);
     fclose(f);
     return;

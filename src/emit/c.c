@@ -475,27 +475,9 @@ static void emit_if(CEmit *ce, const KStmt *s) {
   }
 }
 
-/* The stack doubles in the arena (outgrown copies stay there until the
- * arena is freed): loops nest as deep as the source says, with no limit. */
-Target *ce_push_target(CEmit *ce, TargetKind k) {
-  if (ce->ntargets == ce->cap_targets) {
-    int cap = ce->cap_targets ? 2 * ce->cap_targets : 16;
-    Target *t = arena_alloc(&ce->arena, (size_t)cap * sizeof *t);
-    if (ce->ntargets) memcpy(t, ce->targets, (size_t)ce->ntargets * sizeof *t);
-    ce->targets = t;
-    ce->cap_targets = cap;
-  }
-  Target *t = &ce->targets[ce->ntargets++];
-  memset(t, 0, sizeof *t);
-  t->kind = k;
-  return t;
-}
-
-static void push_target(CEmit *ce, TargetKind k) { ce_push_target(ce, k); }
-
 static void emit_loop(CEmit *ce, const KStmt *s) {
   if (s->unroll) ce_line(ce, "/* #pragma unroll%s */", s->unroll > 0 ? " N" : "");
-  push_target(ce, TGT_C_LOOP);
+  kir_jump_push(&ce->arena, &ce->jumps, KJT_LOOP, NULL, NULL);
   if (s->loop_kind == KLOOP_DO) {
     ce_line(ce, "do");
     emit_sub(ce, s->body);
@@ -524,7 +506,7 @@ static void emit_loop(CEmit *ce, const KStmt *s) {
     }
   }
   if (ce->fiber && s->label) ce_line(ce, "%s_end:;", s->label); /* inlined body's returns */
-  ce->ntargets--;
+  kir_jump_pop(&ce->jumps);
 }
 
 static void emit_switch(CEmit *ce, const KStmt *s) {
@@ -532,9 +514,9 @@ static void emit_switch(CEmit *ce, const KStmt *s) {
   sb_puts(ce->out, "switch (");
   ce_expr(ce, ce->out, s->cond);
   sb_puts(ce->out, ")\n");
-  push_target(ce, TGT_C_SWITCH);
+  kir_jump_push(&ce->arena, &ce->jumps, KJT_SWITCH, NULL, NULL);
   emit_sub(ce, s->body);
-  ce->ntargets--;
+  kir_jump_pop(&ce->jumps);
 }
 
 /* break/continue/return that leave the current per-thread loop body */
@@ -544,56 +526,40 @@ static void leave_thread(CEmit *ce, const char *state_assign) {
   else sb_printf(ce->out, "goto cw_next%d;\n", ce->ptl);
 }
 
+/* break/continue/return where jumps.c says they go */
 static void emit_jump(CEmit *ce, const KStmt *s) {
-  bool is_break = s->kind == KS_BREAK;
-  for (int i = ce->ntargets - 1; i >= 0; i--) {
-    Target *t = &ce->targets[i];
-    if (!is_break && t->kind == TGT_C_SWITCH) continue;
-    if (t->kind != TGT_STATE_LOOP) {
-      ce_line(ce, is_break ? "break;" : "continue;");
-      return;
-    }
-    char buf[64];
-    snprintf(buf, sizeof buf, "cw_l%d[%s] = %d;", t->state, ce->tidx,
-             is_break ? 1 : 2);
-    leave_thread(ce, buf);
-    return;
-  }
-  ce_error(ce, s->loc, "'%s' outside a loop", is_break ? "break" : "continue");
-}
-
-static void emit_return(CEmit *ce, const KStmt *s) {
-  if (ce->fiber) { /* a coroutine kernel: jump past the inlined body, or end the thread */
+  if (ce->fiber && s->kind == KS_RETURN) { /* a coroutine kernel: past the inlined body, or done */
     if (s->label) ce_line(ce, "goto %s_end;", s->label);
     else ce_line(ce, "return;");
     return;
   }
-  if (s->label) { /* return from an inlined function */
-    for (int i = ce->ntargets - 1; i >= 0; i--) {
-      Target *t = &ce->targets[i];
-      if (t->label && !strcmp(t->label, s->label)) {
-        char buf[64];
-        snprintf(buf, sizeof buf, "cw_l%d[%s] = 1;", t->state, ce->tidx);
-        leave_thread(ce, buf);
-        return;
-      }
+  KJump j = kir_jump(&ce->jumps, s);
+  char buf[96];
+  switch (j.how) {
+  case KJ_STAYS: ce_line(ce, s->kind == KS_BREAK ? "break;" : "continue;"); return;
+  case KJ_SET_STATE:
+    snprintf(buf, sizeof buf, "%s[%s] = %d;", (const char *)j.state, ce->tidx, j.value);
+    leave_thread(ce, buf);
+    return;
+  case KJ_EXIT:
+    if (ce->in_kernel) {
+      snprintf(buf, sizeof buf, "cw_exit[%s] = 1;", ce->tidx);
+      leave_thread(ce, ce->has_exit ? buf : NULL);
+      return;
     }
-    ce_error(ce, s->loc, "internal: inlined return without its wrapper");
+    ce_indent(ce);
+    sb_puts(ce->out, "return");
+    if (s->e) {
+      sb_putc(ce->out, ' ');
+      ce_expr(ce, ce->out, s->e);
+    }
+    sb_puts(ce->out, ";\n");
+    return;
+  case KJ_NOWHERE:
+    if (s->kind == KS_RETURN) ce_error(ce, s->loc, "internal: inlined return without its wrapper");
+    else ce_error(ce, s->loc, "'%s' outside a loop", s->kind == KS_BREAK ? "break" : "continue");
     return;
   }
-  if (ce->in_kernel) {
-    char buf[64];
-    snprintf(buf, sizeof buf, "cw_exit[%s] = 1;", ce->tidx);
-    leave_thread(ce, ce->has_exit ? buf : NULL);
-    return;
-  }
-  ce_indent(ce);
-  sb_puts(ce->out, "return");
-  if (s->e) {
-    sb_putc(ce->out, ' ');
-    ce_expr(ce, ce->out, s->e);
-  }
-  sb_puts(ce->out, ";\n");
 }
 
 static void emit_block(CEmit *ce, const KStmt *s) {
@@ -626,8 +592,7 @@ void ce_stmt(CEmit *ce, const KStmt *s) {
     else ce_line(ce, "case %lld:;", (long long)s->case_value);
     ce->indent++;
     break;
-  case KS_BREAK: case KS_CONTINUE: emit_jump(ce, s); break;
-  case KS_RETURN: emit_return(ce, s); break;
+  case KS_BREAK: case KS_CONTINUE: case KS_RETURN: emit_jump(ce, s); break;
   case KS_BARRIER:
     if (s->scope == KBAR_GRID && ce->fiber) {
       ce_error(ce, s->loc, "grid-wide synchronization (grid_group::sync) in a kernel that runs "
@@ -687,7 +652,7 @@ static void emit_device_func(CEmit *ce, const KFunc *f) {
   ce->fn = f;
   ce->in_kernel = false;
   ce->tidx = "cw_t";
-  ce->ntargets = 0;
+  ce->jumps.len = 0;
   ce->ptl = -1;
   sb_printf(ce->out, "/* %s */\n", f->name);
   func_header(ce, f);

@@ -28,7 +28,7 @@
 
 /* ---- which kernels need it ------------------------------------------- */
 
-/* Mirrors the shapes emit_region (c_fission.c) splits. */
+/* Mirrors the shapes fission splits (kir/passes/shapes.c, c_fission.c). */
 static const char *blocker(const KStmt *s, SrcLoc *where) {
   if (!s || !kir_stmt_has_split(s)) return NULL;
   *where = s->loc;
@@ -60,7 +60,10 @@ static const char *blocker(const KStmt *s, SrcLoc *where) {
       return NULL;
     }
     return "a barrier inside an expression";
-  case KS_SWITCH: return "a barrier or warp collective inside a switch";
+  case KS_SWITCH: /* a shape of its own (kir_split_shape) when its cases are a block */
+    if (kir_expr_has_split(s->cond) || !s->body || s->body->kind != KS_BLOCK)
+      return "a barrier or warp collective inside a switch";
+    return blocker(s->body, where);
   default: return "a barrier inside an expression";
   }
 }
@@ -196,8 +199,8 @@ void ce_kernel_fiber(CEmit *ce, const KFunc *f, const KStmt *body, const char *w
   ce->fiber = true;
   ce->split = false;
   ce->has_exit = false;
-  ce->promoted.len = ce->scalars.len = ce->state_arrays.len = 0;
-  ce->nguards = ce->ntargets = 0;
+  ce->promoted.len = ce->scalars.len = ce->state_arrays.len = ce->case_arrays.len = 0;
+  ce->nguards = ce->jumps.len = 0;
   ce->ptl = -1;
   ce->indent = 1;
   sb_printf(ce->out, "/* kernel %s (one coroutine per thread: %s) */\n"

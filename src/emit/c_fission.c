@@ -8,8 +8,10 @@
  * statement of its own.  How a statement list is cut into PTLs, block
  * statements and column loops, which locals cross a split, and the shape
  * each statement with a split point takes are src/kir/passes/regions.c's
- * decisions, shared with the KIR pass (fission.c, the WebAssembly target);
- * this file prints them.  Shapes and the path each takes:
+ * decisions, and the order in which each shape's steps run is the walk of
+ * src/kir/passes/shapes.c, where break/continue/return go jumps.c's, all
+ * shared with the KIR pass (fission.c, the WebAssembly target); this file
+ * prints each step (the shape_* functions).  Shapes and the path each takes:
  *
  *  - straight-line code between barriers: consecutive statements without a
  *    split point form one PTL; the barrier is the gap between two PTLs.
@@ -83,7 +85,7 @@
  * switched at barriers (ce_fission_blocker decides).
  */
 #include "c_internal.h"
-#include "kir/passes/regions.h"
+#include "kir/passes/shapes.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -382,8 +384,6 @@ static void emit_ptl_guarded(CEmit *ce, KStmt *const *stmts, int n, int level,
   ce_line(ce, "}");
 }
 
-static void emit_region(CEmit *ce, const KStmt *s);
-
 /* A statement of the block itself (once, not per thread). */
 static void emit_hoisted(CEmit *ce, const KStmt *s) {
   ce_stmt(ce, s);
@@ -427,69 +427,64 @@ static void emit_single_thread(CEmit *ce, const KStmt *s, const KExpr *k) {
   ce->ptl = saved;
 }
 
-/* stmts[0..n): regions.c's cut, each region in turn */
-static void emit_list(CEmit *ce, KStmt *const *stmts, int n) {
-  KRegionList rl;
-  kir_cut_list(&ce->bl, &ce->remat, stmts, n, &rl);
-  for (int i = 0; i < rl.len; i++) {
-    KRegion *r = &rl.items[i];
-    switch (r->kind) {
-    case KR_SPLIT: emit_region(ce, r->stmts[0]); break;
-    case KR_COLUMN: emit_single_thread(ce, r->stmts[0], r->k); break;
-    case KR_BLOCK: emit_hoisted(ce, r->stmts[0]); break;
-    case KR_THREADS:
-      for (int k = 0; k < r->live.len; k++) promote(ce, r->live.items[k]);
-      emit_ptl(ce, r->stmts, r->n);
-      break;
-    }
-  }
+/* ---- the shapes of split statements ------------------------------------
+ * Which regions and shapes run in which order is src/kir/passes/shapes.c's
+ * walk, shared with the KIR pass; the functions below print each step. */
+
+/* KR_THREADS: one PTL; the locals live across the next split are promoted */
+static void shape_threads(void *t, const KRegion *r) {
+  CEmit *ce = t;
+  for (int k = 0; k < r->live.len; k++) promote(ce, r->live.items[k]);
+  emit_ptl(ce, r->stmts, r->n);
 }
 
-static void emit_block_region(CEmit *ce, const KStmt *b) {
-  /* `{ T i = A; for (; C; i += S) body }` as lower_splits.c writes a for loop */
-  if (b->nstmts == 2 && b->stmts[1]->kind == KS_LOOP &&
-      emit_strided_loop(ce, b->stmts[0], b->stmts[1]))
-    return;
-  emit_list(ce, b->stmts, b->nstmts);
+static void shape_block_stmt(void *t, KStmt *s) { emit_hoisted(t, s); }
+static void shape_column(void *t, KStmt *s, const KExpr *k) { emit_single_thread(t, s, k); }
+
+/* `{ T i = A; for (; C; i += S) body }` as lower_splits.c writes a for loop */
+static bool shape_list(void *t, KStmt *b) {
+  return b->nstmts == 2 && b->stmts[1]->kind == KS_LOOP && emit_strided_loop(t, b->stmts[0], b->stmts[1]);
 }
 
-static void emit_uniform_if(CEmit *ce, const KStmt *s) {
-  ce_indent(ce);
-  sb_puts(ce->out, "if (");
-  ce_expr(ce, ce->out, s->cond);
-  sb_puts(ce->out, ") { /* uniform: the same branch for the whole block */\n");
-  ce->indent++;
-  emit_region(ce, s->then);
-  ce->indent--;
-  if (s->els) {
+static const void *shape_block_if(void *t, KStmt *s, KShapeStep step, const void *h) {
+  CEmit *ce = t;
+  if (step == KSS_OPEN) {
+    ce_indent(ce);
+    sb_puts(ce->out, "if (");
+    ce_expr(ce, ce->out, s->cond);
+    sb_puts(ce->out, ") { /* uniform: the same branch for the whole block */\n");
+    ce->indent++;
+  } else if (step == KSS_ELSE) {
+    ce->indent--;
     ce_line(ce, "} else {");
     ce->indent++;
-    emit_region(ce, s->els);
+  } else if (step == KSS_CLOSE) {
     ce->indent--;
+    ce_line(ce, "}");
   }
-  ce_line(ce, "}");
+  return h;
 }
 
-static void emit_if_region(CEmit *ce, const KStmt *s) {
-  int p = new_state(ce, 'p');
-  char line[64];
-  char *cond = expr_text(ce, s->cond, "cw_t");
-  StrBuf t;
-  sb_init(&t);
-  sb_printf(&t, "cw_p%d[cw_t] = (%s) != 0;", p, cond);
-  ce_line(ce, "/* if with a barrier inside: predicate per thread */");
-  ptl_text(ce, NULL, t.data);
-  sb_free(&t);
-  snprintf(line, sizeof line, "cw_p%d[cw_t]", p);
-  push_guard(ce, arena_strdup(&ce->arena, line));
-  emit_region(ce, s->then);
-  ce->nguards--;
-  if (s->els) {
-    snprintf(line, sizeof line, "!cw_p%d[cw_t]", p);
-    push_guard(ce, arena_strdup(&ce->arena, line));
-    emit_region(ce, s->els);
-    ce->nguards--;
+/* the predicate cw_pN[] (its name is the handle); each branch's PTLs run
+ * the threads where it holds, or does not */
+static const void *shape_thread_if(void *t, KStmt *s, KShapeStep step, const void *h) {
+  CEmit *ce = t;
+  const char *p = h;
+  switch (step) {
+  case KSS_OPEN: {
+    new_state(ce, 'p');
+    p = ce->state_arrays.items[ce->state_arrays.len - 1];
+    char *text = arena_printf(&ce->arena, "%s[cw_t] = (%s) != 0;", p, expr_text(ce, s->cond, "cw_t"));
+    ce_line(ce, "/* if with a barrier inside: predicate per thread */");
+    ptl_text(ce, NULL, text);
+    return p;
   }
+  case KSS_THEN: push_guard(ce, arena_printf(&ce->arena, "%s[cw_t]", p)); break;
+  case KSS_ELSE: push_guard(ce, arena_printf(&ce->arena, "!%s[cw_t]", p)); break;
+  case KSS_END: ce->nguards--; break;
+  default: break;
+  }
+  return h;
 }
 
 /* `break` out of the C loop when no thread is still running the loop */
@@ -503,44 +498,49 @@ static bool is_const_false(const KExpr *e) {
   return e && e->kind == KE_INT && e->ival == 0;
 }
 
-static void loop_cond_ptl(CEmit *ce, const KStmt *s, int l, const char *run) {
+static void loop_cond_ptl(CEmit *ce, const KStmt *s, const char *state, const char *run) {
   if (!s->cond) return;
   StrBuf t;
   sb_init(&t);
-  sb_printf(&t, "if (!(%s)) cw_l%d[cw_t] = 1;", expr_text(ce, s->cond, "cw_t"), l);
+  sb_printf(&t, "if (!(%s)) %s[cw_t] = 1;", expr_text(ce, s->cond, "cw_t"), state);
   ptl_text(ce, run, t.data);
   sb_free(&t);
 }
 
 /* A loop whose condition and step are uniform: a C loop of the block
- * around the per-thread loops of its body.  When threads can return, it
- * stops once none is left (the general path would too). */
-static void emit_uniform_loop(CEmit *ce, const KStmt *s) {
-  ce_line(ce, "/* uniform loop with a barrier inside: one C loop for the block */");
-  ce_indent(ce);
-  if (s->loop_kind == KLOOP_DO) {
-    sb_puts(ce->out, "do {\n");
-  } else {
-    sb_puts(ce->out, "for (; ");
-    if (s->cond) ce_expr(ce, ce->out, s->cond);
-    sb_puts(ce->out, "; ");
-    if (s->step) ce_expr(ce, ce->out, s->step);
-    sb_puts(ce->out, ") {\n");
-  }
-  ce->indent++;
-  if (ce->has_exit)
-    ce_line(ce, "{ int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }");
-  emit_region(ce, s->body);
-  ce->indent--;
-  if (s->loop_kind == KLOOP_DO) {
+ * around the per-thread loops of its body. */
+static const void *shape_block_loop(void *t, KStmt *s, KShapeStep step, const void *h) {
+  CEmit *ce = t;
+  if (step == KSS_OPEN) {
+    ce_line(ce, "/* uniform loop with a barrier inside: one C loop for the block */");
     ce_indent(ce);
-    sb_puts(ce->out, "} while (");
-    if (s->cond) ce_expr(ce, ce->out, s->cond);
-    else sb_puts(ce->out, "1");
-    sb_puts(ce->out, ");\n");
-  } else {
-    ce_line(ce, "}");
+    if (s->loop_kind == KLOOP_DO) {
+      sb_puts(ce->out, "do {\n");
+    } else {
+      sb_puts(ce->out, "for (; ");
+      if (s->cond) ce_expr(ce, ce->out, s->cond);
+      sb_puts(ce->out, "; ");
+      if (s->step) ce_expr(ce, ce->out, s->step);
+      sb_puts(ce->out, ") {\n");
+    }
+    ce->indent++;
+  } else if (step == KSS_CLOSE) {
+    ce->indent--;
+    if (s->loop_kind == KLOOP_DO) {
+      ce_indent(ce);
+      sb_puts(ce->out, "} while (");
+      if (s->cond) ce_expr(ce, ce->out, s->cond);
+      else sb_puts(ce->out, "1");
+      sb_puts(ce->out, ");\n");
+    } else {
+      ce_line(ce, "}");
+    }
   }
+  return h;
+}
+
+static void shape_stop_if_all_returned(void *t) {
+  ce_line(t, "{ int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }");
 }
 
 /* ---- strided loops ------------------------------------------------------
@@ -720,49 +720,44 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   return true;
 }
 
-static void emit_loop_region(CEmit *ce, const KStmt *s) {
-  int l = new_state(ce, 'l');
-  char run[48];
-  snprintf(run, sizeof run, "cw_l%d[cw_t] == 0", l);
-  char *runs = arena_strdup(&ce->arena, run);
-  if (s->init_stmt) emit_region(ce, s->init_stmt);
-  ce_line(ce, "/* loop with a barrier inside: cw_l%d[t] 0 running, 1 left, 2 continued */", l);
-  ce_line(ce, "memset(cw_l%d, 0, cw_nt);", l);
-  ce_line(ce, "for (;;) {");
-  ce->indent++;
-  if (s->loop_kind != KLOOP_DO) {
+/* the state cw_lN[] (its name is the handle): 0 running, 1 left, 2 continued */
+static const void *shape_thread_loop(void *t, KStmt *s, KShapeStep step, const void *h) {
+  CEmit *ce = t;
+  const char *l = h;
+  char *runs = l ? arena_printf(&ce->arena, "%s[cw_t] == 0", l) : NULL;
+  switch (step) {
+  case KSS_OPEN:
+    new_state(ce, 'l');
+    l = ce->state_arrays.items[ce->state_arrays.len - 1];
+    if (s->init_stmt) kir_shapes_stmt(&ce->walk, s->init_stmt);
+    ce_line(ce, "/* loop with a barrier inside: %s[t] 0 running, 1 left, 2 continued */", l);
+    ce_line(ce, "memset(%s, 0, cw_nt);", l);
+    ce_line(ce, "for (;;) {");
+    ce->indent++;
+    return l;
+  case KSS_TEST:
     loop_cond_ptl(ce, s, l, runs);
     any_running(ce, runs);
-  }
-  Target *tg = ce_push_target(ce, TGT_STATE_LOOP);
-  tg->state = l;
-  tg->label = s->label;
-  push_guard(ce, runs);
-  emit_region(ce, s->body);
-  ce->nguards--;
-  ce->ntargets--;
-  if (has_continue(s->body)) {
-    char t[64];
-    snprintf(t, sizeof t, "if (cw_l%d[cw_t] == 2) cw_l%d[cw_t] = 0;", l, l);
-    ptl_text(ce, NULL, t);
-  }
-  if (s->step) {
-    StrBuf t;
-    sb_init(&t);
-    sb_printf(&t, "%s;", expr_text(ce, s->step, "cw_t"));
-    ptl_text(ce, runs, t.data);
-    sb_free(&t);
-  }
-  if (s->loop_kind == KLOOP_DO) {
-    if (is_const_false(s->cond)) {
-      ce_line(ce, "break;");
-    } else {
-      loop_cond_ptl(ce, s, l, runs);
-      any_running(ce, runs);
+    break;
+  case KSS_BODY: push_guard(ce, runs); break;
+  case KSS_END: ce->nguards--; break;
+  case KSS_CLOSE:
+    if (has_continue(s->body)) ptl_text(ce, NULL, arena_printf(&ce->arena, "if (%s[cw_t] == 2) %s[cw_t] = 0;", l, l));
+    if (s->step) ptl_text(ce, runs, arena_printf(&ce->arena, "%s;", expr_text(ce, s->step, "cw_t")));
+    if (s->loop_kind == KLOOP_DO) {
+      if (is_const_false(s->cond)) {
+        ce_line(ce, "break;");
+      } else {
+        loop_cond_ptl(ce, s, l, runs);
+        any_running(ce, runs);
+      }
     }
+    ce->indent--;
+    ce_line(ce, "}");
+    break;
+  default: break;
   }
-  ce->indent--;
-  ce_line(ce, "}");
+  return h;
 }
 
 /* ---- collectives ------------------------------------------------------
@@ -843,10 +838,9 @@ static void emit_collective(CEmit *ce, const KStmt *s) {
   if (!kir_lower_collective(&ce->arena, ce->m, s->init, s->var, &ce->next_id,
                             c_name_expr(ce, "((uint32_t)cw_t)"), c_name_expr(ce, "cw_nt"), &k, ce->d))
     return;
-  for (int i = 0; i < k.publish.len; i++) { /* operands evaluated once, read by the result loop */
-    const KStmt *p = k.publish.items[i];
-    if (p->kind == KS_DECL) promote(ce, p->var);
-  }
+  PtrVec crossing = {0}; /* operands evaluated once, read by the result loop (warp.c) */
+  kir_collective_crossing(&ce->arena, &k, &crossing);
+  for (int i = 0; i < crossing.len; i++) promote(ce, crossing.items[i]);
   if (ce->check) check_collective(ce, s);
   ce_line(ce, "/* %s */", kb_info(s->init->builtin)->name);
   for (int i = 0; i < k.block.len; i++) {
@@ -879,30 +873,81 @@ static void emit_barrier(CEmit *ce, const KStmt *s) {
   }
 }
 
-static void emit_region(CEmit *ce, const KStmt *s) {
-  if (!kir_stmt_has_split(s)) {
-    emit_list(ce, (KStmt *const *)&s, 1);
-    return;
+/* a switch with a barrier inside: the case each thread enters in
+ * cw_sN[], whether it left by `break` in cw_wN[] (its name is the
+ * handle); case k's PTLs run the threads that entered at case k or before
+ * (falling through) and are still in */
+static const void *shape_thread_switch(void *t, KStmt *s, KShapeStep step, const void *h) {
+  CEmit *ce = t;
+  const char *w = h;
+  if (step == KSS_BODY) push_guard(ce, arena_printf(&ce->arena, "%s[cw_t] == 0", w));
+  if (step == KSS_END) ce->nguards--;
+  if (step == KSS_CLOSE) ce->switch_sel.len--;
+  if (step != KSS_OPEN) return h;
+  PtrVec crossing = {0}; /* locals a later case reads (falling through) */
+  kir_switch_crossing(&ce->arena, s, &crossing);
+  for (int i = 0; i < crossing.len; i++) promote(ce, crossing.items[i]);
+  int id = new_state(ce, 'w');
+  w = ce->state_arrays.items[ce->state_arrays.len - 1];
+  const char *sel = arena_printf(&ce->arena, "cw_s%d", id);
+  vec_push(&ce->arena, &ce->case_arrays, (void *)sel);
+  vec_push(&ce->arena, &ce->switch_sel, (void *)sel);
+  const KStmt *body = s->body;
+  int ncase = 0, def = -1;
+  for (int i = 0; i < body->nstmts; i++)
+    if (body->stmts[i]->kind == KS_CASE) {
+      if (body->stmts[i]->is_default) def = ncase;
+      ncase++;
+    }
+  ce_line(ce, "/* switch with a barrier inside: %s[t] the case thread t enters, %s[t] 1 once it left */", sel, w);
+  ptl_open(ce, NULL);
+  ce_line(ce, "switch (%s) {", expr_text(ce, s->cond, "cw_t"));
+  for (int i = 0, k = 0; i < body->nstmts; i++) {
+    const KStmt *c = body->stmts[i];
+    if (c->kind != KS_CASE) continue;
+    if (!c->is_default) ce_line(ce, "case %lld: %s[cw_t] = %d; break;", (long long)c->case_value, sel, k);
+    k++;
   }
-  KSplitShape sh = kir_split_shape(&ce->bl, s);
-  kir_region_enter(&ce->bl, sh, s);
-  switch (sh) {
-  case KSH_LIST: emit_block_region(ce, s); break;
-  case KSH_BARRIER: emit_barrier(ce, s); break;
-  case KSH_BLOCK_IF: emit_uniform_if(ce, s); break;
-  case KSH_THREAD_IF: emit_if_region(ce, s); break;
-  case KSH_BLOCK_LOOP: emit_uniform_loop(ce, s); break;
-  case KSH_THREAD_LOOP: emit_loop_region(ce, s); break;
-  case KSH_OTHER:
-    if (s->kind == KS_DECL && s->init && kir_is_collective(s->init)) emit_collective(ce, s);
-    else
-      ce_error(ce, s->loc, "barrier or warp collective in this position (%s) is "
-                           "not supported by the CPU backend yet",
-               s->kind == KS_SWITCH ? "inside a switch" : "inside an expression");
-    break;
-  }
-  kir_region_leave(&ce->bl, sh, s);
+  ce_line(ce, "default: %s[cw_t] = %d; break;", sel, def >= 0 ? def : ncase);
+  ce_line(ce, "}");
+  ce_line(ce, "%s[cw_t] = 0;", w);
+  ptl_close(ce);
+  return w;
 }
+
+static void shape_switch_case(void *t, KStmt *s, int k, bool on, const void *h) {
+  CEmit *ce = t;
+  (void)s, (void)h;
+  if (on) push_guard(ce, arena_printf(&ce->arena, "%s[cw_t] <= %d", (const char *)ce->switch_sel.items[ce->switch_sel.len - 1], k));
+  else ce->nguards--;
+}
+
+static void shape_barrier(void *t, KStmt *s) { emit_barrier(t, s); }
+
+static void shape_other(void *t, KStmt *s) {
+  CEmit *ce = t;
+  if (s->kind == KS_DECL && s->init && kir_is_collective(s->init)) emit_collective(ce, s);
+  else
+    ce_error(ce, s->loc, "barrier or warp collective in this position (%s) is "
+                         "not supported by the CPU backend yet",
+             s->kind == KS_SWITCH ? "inside a switch" : "inside an expression");
+}
+
+static const KShapeOps c_shapes = {
+    .threads = shape_threads,
+    .block_stmt = shape_block_stmt,
+    .column = shape_column,
+    .barrier = shape_barrier,
+    .list = shape_list,
+    .other = shape_other,
+    .block_if = shape_block_if,
+    .block_loop = shape_block_loop,
+    .stop_if_all_returned = shape_stop_if_all_returned,
+    .thread_if = shape_thread_if,
+    .thread_loop = shape_thread_loop,
+    .thread_switch = shape_thread_switch,
+    .switch_case = shape_switch_case,
+};
 
 /* ---- the kernel function ----------------------------------------------- */
 
@@ -943,6 +988,8 @@ static void emit_thread_state(CEmit *ce) {
   }
   for (int i = 0; i < ce->state_arrays.len; i++)
     ce_line(ce, "unsigned char %s[cw_nt];", (char *)ce->state_arrays.items[i]);
+  for (int i = 0; i < ce->case_arrays.len; i++)
+    ce_line(ce, "int32_t %s[cw_nt];", (char *)ce->case_arrays.items[i]);
   if (ce->has_exit) {
     ce_line(ce, "unsigned char cw_exit[cw_nt]; /* thread has returned */");
     ce_line(ce, "memset(cw_exit, 0, cw_nt);");
@@ -973,8 +1020,8 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->in_kernel = true;
   ce->tidx = "cw_t";
   ce->promoted.len = 0;
-  ce->state_arrays.len = 0;
-  ce->nguards = ce->ntargets = 0;
+  ce->state_arrays.len = ce->case_arrays.len = ce->switch_sel.len = 0;
+  ce->nguards = ce->jumps.len = 0;
   ce->ptl = -1;
   ce->split = kir_stmt_has_split(body);
   ce->has_exit = ce->split && kir_has_kernel_return(body);
@@ -986,7 +1033,9 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->out = &text;
   ce->indent = 1;
   if (ce->has_exit) push_guard(ce, "!cw_exit[cw_t]");
-  if (ce->split) emit_region(ce, body);
+  ce->walk = (KShapeWalk){.ops = &c_shapes, .target = ce, .a = &ce->arena, .bl = &ce->bl,
+                          .remat = &ce->remat, .jumps = &ce->jumps, .exits = ce->has_exit};
+  if (ce->split) kir_shapes_stmt(&ce->walk, body);
   else emit_ptl(ce, &body, 1);
   ce->out = saved;
   ce->indent = 1;

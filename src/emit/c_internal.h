@@ -24,8 +24,10 @@
 #include "kir/passes/blocklevel.h"
 #include "kir/passes/column.h"
 #include "kir/passes/converge.h"
+#include "kir/passes/jumps.h"
 #include "kir/passes/lower_splits.h"
 #include "kir/passes/remat.h"
+#include "kir/passes/shapes.h"
 #include "kir/passes/splits.h"
 #include "kir/passes/uniform.h"
 #include "kir/passes/versions.h"
@@ -34,14 +36,6 @@
 #include "c_abi.h"
 
 #include <stdbool.h>
-
-/* A break/continue target while emitting statements. */
-typedef enum { TGT_C_LOOP, TGT_C_SWITCH, TGT_STATE_LOOP } TargetKind;
-typedef struct Target {
-  TargetKind kind;
-  int state;          /* TGT_STATE_LOOP: id of its per-thread state array */
-  const char *label;  /* inline wrapper label (lowered `return`) */
-} Target;
 
 typedef struct CEmit {
   const KModule *m;
@@ -56,10 +50,13 @@ typedef struct CEmit {
   const char *tidx;    /* expression for the linear thread id */
   PtrVec promoted;     /* KVar*: kept per thread in arrays */
   PtrVec state_arrays; /* char*: names of per-thread unsigned char arrays */
+  PtrVec case_arrays;  /* char*: names of per-thread int32_t arrays (a split switch's case) */
+  PtrVec switch_sel;   /* char*: the case arrays of the split switches around, innermost last */
   PtrVec guards;       /* char*: enclosing predicates; [0, nguards) in use */
   int nguards;
-  Target *targets;     /* break/continue targets, innermost last; both */
-  int ntargets, cap_targets; /* stacks grow as deep as the source nests */
+  KJumpTargets jumps;  /* loops and switches around (jumps.h): C loops and switches,
+                          and state loops (state: the name of their cw_lN array) */
+  KShapeWalk walk;     /* the split kernel being walked (kir/passes/shapes.h) */
   int ptl;             /* id of the per-thread loop being emitted, -1 none */
   bool ptl_indep;      /* the next ptl_open may use the ivdep macro */
   bool branchless;     /* && and || on plain operands evaluate both sides */
@@ -120,8 +117,6 @@ bool ce_is_scalar(const CEmit *ce, const KVar *v);
 /* The C name of a variable: its cname unless renamed to stay unique. */
 const char *ce_var_name(const CEmit *ce, const KVar *v);
 void ce_rename(CEmit *ce, const KVar *v, const char *name);
-/* Pushes a break/continue target (label NULL, state 0) and returns it. */
-Target *ce_push_target(CEmit *ce, TargetKind k);
 void ce_error(CEmit *ce, SrcLoc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

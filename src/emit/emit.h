@@ -78,6 +78,7 @@ enum {
   GLSL_F_I64 = 1, GLSL_F_F64 = 2, GLSL_F_F16 = 4, GLSL_F_I8 = 8, GLSL_F_I16 = 16,
   GLSL_F_WARP = 32,      /* needs 32-wide subgroups */
   GLSL_F_ATOMIC64 = 64,  /* 64-bit atomics on global memory */
+  GLSL_F_ATOMIC_FLOAT = 128, /* atomicAdd on float/double (GL_EXT_shader_atomic_float) */
 };
 /* One printf call site.  Its records in the printf buffer (header: uint32
  * used words, uint32 capacity in words; records from byte 8) are: uint32
@@ -116,6 +117,9 @@ typedef struct GlslTarget {
   bool no_int64, no_float64;
   bool no_int8, no_int16; /* char/short held in int/uint, memory through 32-bit words */
   bool no_float16;        /* __half held in float, rounded to half (glsl_half.c) */
+  /* what the device has beyond the baseline: atomicAdd on float (double)
+   * in buffers (VK_EXT_shader_atomic_float); without, a CAS loop */
+  bool float_add32, float_add64;
 } GlslTarget;
 char *emit_glsl_kernel_for(const KModule *m, const KFunc *k, const GlslTarget *target,
                            GlslKernelInfo *info, CwDiags *d);

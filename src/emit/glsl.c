@@ -206,6 +206,7 @@ static void header(Gl *g, StrBuf *out) {
   if (g->feat & GLSL_F_I8) sb_puts(out, "#extension GL_EXT_shader_8bit_storage : require\n");
   if (g->feat & (GLSL_F_I16 | GLSL_F_F16)) sb_puts(out, "#extension GL_EXT_shader_16bit_storage : require\n");
   if (g->feat & GLSL_F_ATOMIC64) sb_puts(out, "#extension GL_EXT_shader_atomic_int64 : require\n");
+  if (g->feat & GLSL_F_ATOMIC_FLOAT) sb_puts(out, "#extension GL_EXT_shader_atomic_float : require\n");
   if (g->feat & GLSL_F_WARP) {
     static const char *const sub[] = {"basic", "vote", "ballot", "shuffle", "arithmetic"};
     for (int i = 0; i < 5; i++)
@@ -265,6 +266,7 @@ char *emit_glsl_kernel_for(const KModule *m, const KFunc *k, const GlslTarget *t
     g.no_int64 = target->no_int64, g.no_float64 = target->no_float64;
     g.no_int8 = target->no_int8, g.no_int16 = target->no_int16;
     g.no_f16 = target->no_float16;
+    g.float_add32 = target->float_add32, g.float_add64 = target->float_add64;
   }
   sb_init(&g.refs), sb_init(&g.helpers), sb_init(&g.protos), sb_init(&g.body);
   for (int i = 0; i < m->globals.len; i++) {
@@ -341,6 +343,9 @@ GlslTarget glsl_target_from_env(void) {
                   .no_int8 = lacks && strstr(lacks, "int8"),
                   .no_int16 = lacks && strstr(lacks, "int16"),
                   .no_float16 = lacks && strstr(lacks, "float16")};
+  const char *has = getenv("CUWASM_GLSL_HAS");
+  t.float_add32 = has && strstr(has, "float_add32");
+  t.float_add64 = has && strstr(has, "float_add64");
   return t;
 }
 

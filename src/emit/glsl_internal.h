@@ -54,6 +54,7 @@ typedef struct Gl {
   bool no_int64;     /* the device lacks shaderInt64: addresses are uvec2 pairs (glsl_addr.c) */
   bool no_float64;   /* the device lacks shaderFloat64 */
   bool no_int8, no_int16; /* ... 8/16-bit integers: held in int/uint (glsl_narrow.c) */
+  bool float_add32, float_add64; /* the device adds floats/doubles atomically in buffers */
   bool no_f16;       /* ... shaderFloat16 / 16-bit storage: halves held in float (glsl_half.c) */
   bool said64;       /* the missing feature was reported once */
   const KExpr *discarded; /* the expression statement being written: its value is unused */

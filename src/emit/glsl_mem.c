@@ -314,6 +314,13 @@ static bool native_ok(KBuiltinId op, KType *t, char kind) {
   return true;
 }
 
+/* atomicAdd on a float or double in a buffer, where the device has it */
+static bool native_float_add(Gl *g, KBuiltinId op, KType *t, char kind) {
+  KTypeKind k = unq(t)->kind;
+  return op == KB_ATOMIC_ADD && kind == 'G' &&
+         ((k == KT_F32 && g->float_add32) || (k == KT_F64 && g->float_add64));
+}
+
 static const char *native_atomic(Gl *g, KBuiltinId op, KType *t, char kind, StrBuf *sb) {
   const char *T = gl_type(g, t, (SrcLoc){0});
   const char *target = kind == 'S' ? gl_fmt(g, "SM[%s >> 2]", gl_addr_low(g, "a"))
@@ -413,6 +420,10 @@ const char *gl_atomic(Gl *g, KBuiltinId op, KType *t, char kind, SrcLoc loc) {
     if (op == KB_ATOMIC_SUB && native_ok(KB_ATOMIC_ADD, t, kind))
       sb_printf(&sb, "  return %s(a, %s(0) - v);\n", gl_atomic(g, KB_ATOMIC_ADD, t, kind, loc), T);
     else if (native_ok(op, t, kind)) native_atomic(g, op, t, kind, &sb);
+    else if (native_float_add(g, op, t, kind)) {
+      g->feat |= GLSL_F_ATOMIC_FLOAT;
+      sb_printf(&sb, "  return atomicAdd(%s(a).v, v);\n", ref_block(g, t));
+    }
     else cas_loop(g, op, t, kind, &sb);
     sb_puts(&sb, "}\n");
   }

@@ -66,6 +66,7 @@ void function_definition_or_decl(Parser *p, DeclSpec *ds, Declarator *d,
 Token *member_def_owner(Parser *p, Token *decl, Token *name);
 void declare_member_def(Parser *p, Template *md, Token *owner_tok, Token *name);
 void define_members(Parser *p, Template *ct, KType *inst);
+bool parse_member_def_of_class(Parser *p);
 
 /* parse_class.c: one member declaration in a class body; a field added */
 void parse_class_member(Parser *p, KType *st, const char *short_name);

@@ -11,6 +11,12 @@
  * definition meets the in-class declaration and gives it its body.  The
  * definition's template parameters are taken to be the class's, in order
  * and with the same names, as in nearly all code.
+ *
+ * A member of an ordinary class defined outside it (`__device__
+ * S::S(float x) : v(x) {}`, `S::value_type S::get(value_type k) const`,
+ * `S::~S()`, `ns::S::operator+=`) is parsed the same way, once: the
+ * definition with its `ns::S::` cut out, in S's scope, so that the
+ * parameters and the body see S's member types and constants.
  */
 #include <string.h>
 
@@ -74,4 +80,75 @@ void declare_member_def(Parser *p, Template *md, Token *owner_tok, Token *name) 
 /* gives a new instance of ct the members defined outside the class */
 void define_members(Parser *p, Template *ct, KType *inst) {
   for (int i = 0; i < ct->members.len; i++) replay_member(p, ct->members.items[i], inst);
+}
+
+/* In a namespace-scope declaration starting at decl, the qualifier chain
+ * `A::B::` before the declarator's name when the name is followed by a
+ * parameter list (or is a destructor or operator): *chain its first token,
+ * *name the member's.  Template arguments in the chain: not ours (the
+ * class template path above, or an explicit specialization). */
+static bool member_chain(Token *decl, Token **chain, Token **name) {
+  Token *begin = NULL;
+  for (Token *t = decl; t && t->kind != TK_EOF; t = t->next) {
+    if (equal(t, "(") || equal(t, ";") || equal(t, "{") || equal(t, "=") || equal(t, "<"))
+      return false;
+    if (t->kind == TK_IDENT && equal(t->next, "::")) {
+      if (!begin) begin = t;
+      Token *n = t->next->next;
+      if (equal(n, "~") || equal(n, "operator") ||
+          (n->kind == TK_IDENT && equal(n->next, "("))) {
+        *chain = begin, *name = n;
+        return true;
+      }
+      t = t->next; /* past the :: */
+      continue;
+    }
+    begin = NULL;
+  }
+  return false;
+}
+
+/* the class the chain names (NULL: a namespace, unknown, a template) */
+static KType *chain_class(Parser *p, Token *chain, Token *name) {
+  Scope *in = NULL;
+  Sym *s = NULL;
+  for (Token *t = chain; t != name; t = t->next->next) {
+    s = in ? lookup_in(in, t->spelling) : lookup(p, t->spelling);
+    if (!s) return NULL;
+    if (s->kind == SYM_NAMESPACE) in = s->ns;
+    else if (s->kind == SYM_TYPE && s->type->unqual->front && !s->tmpl) in = s->type->unqual->front;
+    else return NULL;
+  }
+  return s && s->kind == SYM_TYPE ? s->type->unqual : NULL;
+}
+
+/* `... S::member(...)` at p->tok: parsed as S's member; false if not one */
+bool parse_member_def_of_class(Parser *p) {
+  Token *decl = p->tok, *chain, *name;
+  if (!member_chain(decl, &chain, &name)) return false;
+  KType *owner = chain_class(p, chain, name);
+  if (!owner || owner->kind != KT_STRUCT) return false;
+  Token *owner_tok = chain;
+  while (owner_tok->next->next != name) owner_tok = owner_tok->next->next;
+  Token head = {0}, *tail = &head;
+  for (Token *t = decl; t != chain; t = t->next) {
+    Token *c = arena_alloc(p->arena, sizeof *c);
+    *c = *t;
+    tail = tail->next = c;
+  }
+  tail->next = name;
+  Scope *scope = p->scope;
+  KType *cur_class = p->cur_class;
+  PtrVec saved_deferred = p->deferred;
+  memset(&p->deferred, 0, sizeof p->deferred);
+  p->scope = owner->front;
+  p->cur_class = owner;
+  p->tok = head.next;
+  parse_class_member(p, owner, owner_tok->spelling);
+  p->cur_class = NULL;
+  finish_deferred_bodies(p);
+  p->deferred = saved_deferred;
+  p->scope = scope;
+  p->cur_class = cur_class;
+  return true;
 }

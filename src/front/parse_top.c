@@ -63,12 +63,16 @@ static bool host_function_template(Token *t) {
 /* scans one declaration for a CUDA marker, without consuming tokens */
 static bool declaration_is_device(Token *t) {
   int depth = 0;
-  for (; t->kind != TK_EOF; t = t->next) {
+  bool fn_body = false; /* the outermost { } is a function's body: the declaration ends with it */
+  for (Token *prev = NULL; t->kind != TK_EOF; prev = t, t = t->next) {
     if (is_device_marker(t)) return true;
+    if (depth == 0 && equal(t, "{"))
+      fn_body = prev && (equal(prev, ")") || equal(prev, "const") || equal(prev, "noexcept") ||
+                         equal(prev, "override") || equal(prev, "final"));
     if (equal(t, "{") || equal(t, "(") || equal(t, "[")) depth++;
     else if (equal(t, "}") || equal(t, ")") || equal(t, "]")) {
-      if (--depth == 0 && equal(t, "}") && !equal(t->next, ";") && !equal(t->next, ",") &&
-          t->next->kind != TK_IDENT)
+      if (--depth == 0 && equal(t, "}") &&
+          (fn_body || (!equal(t->next, ";") && !equal(t->next, ",") && t->next->kind != TK_IDENT)))
         return false;
     } else if (depth == 0 && equal(t, ";")) {
       return false;
@@ -150,6 +154,7 @@ static void respell_const(Parser *p, Token *start, Token *name) {
 
 static void parse_global_declaration(Parser *p) {
   Token *start = p->tok;
+  if (parse_member_def_of_class(p)) return;
   DeclSpec ds;
   parse_declspec(p, &ds, true);
   if (consume(p, ";")) return;

@@ -369,6 +369,10 @@ char *type_name(Parser *p, KType *t);   /* C++ spelling for diagnostics */
 void require_complete(Parser *p, KType *t, SrcLoc at, const char *what);
 bool type_is_void(KType *t);
 bool same_type(KType *a, KType *b);      /* ignoring qualifiers */
+/* a reference to TO binds directly to an object of type FROM: the same
+ * type, or arrays of one length whose elements differ only in TO's added
+ * const (`const int (&)[4]` to an `int[4]`) */
+bool ref_binds_directly(KType *from, KType *to);
 KType *decay(Parser *p, KType *t);
 KType *common_arith(Parser *p, KType *a, KType *b);
 KType *promote(Parser *p, KType *t);

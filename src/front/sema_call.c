@@ -50,7 +50,7 @@ KExpr *sema_call_decl(Parser *p, FuncDecl *fd, KExpr *self, KExpr **args,
   for (int i = 0; i < fd->nparams; i++) {
     KExpr *a = i < nargs ? args[i] : fd->defaults[i];
     if (fd->pref[i]) {
-      if (!same_type(a->type, fd->ptypes[i]))
+      if (!ref_binds_directly(a->type, fd->ptypes[i]))
         a = convert(p, a, fd->ptypes[i], CONV_ARG, a->loc);
       if (!is_lvalue(a) && !fd->ptypes[i]->is_const && !fd->prref[i])
         error_at(p, a->loc, "non-const reference cannot bind to a temporary of type '%s'",

@@ -75,7 +75,7 @@ KExpr *sema_call_indirect(Parser *p, KExpr *fnptr, KExpr **args, int nargs, SrcL
     KExpr *a = args[i];
     if (ft->ref_mask >> i & 1) {
       KType *to = ft->params[i]->elem;
-      if (!same_type(a->type, to)) a = convert(p, a, to, CONV_ARG, a->loc);
+      if (!ref_binds_directly(a->type, to)) a = convert(p, a, to, CONV_ARG, a->loc);
       if (!is_lvalue(a) && !to->is_const)
         error_at(p, a->loc, "non-const reference cannot bind to a temporary of type '%s'",
                  type_name(p, a->type));

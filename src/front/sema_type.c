@@ -13,6 +13,13 @@ bool type_is_void(KType *t) { return t->kind == KT_VOID; }
 
 bool same_type(KType *a, KType *b) { return a->unqual == b->unqual; }
 
+bool ref_binds_directly(KType *from, KType *to) {
+  if (same_type(from, to)) return true;
+  from = from->unqual, to = to->unqual;
+  return from->kind == KT_ARRAY && to->kind == KT_ARRAY && from->count == to->count &&
+         same_type(from->elem, to->elem) && (to->elem->is_const || !from->elem->is_const);
+}
+
 static void spell(StrBuf *sb, KType *t) {
   static const char *names[] = {"void", "bool", "char", "short", "int",
                                 "long long", "unsigned char", "unsigned short",

@@ -598,16 +598,15 @@ cw_status cw_stream_new(cw_context *ctx, cw_stream **out) {
   if (!s) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
   s->refs = 1;
   cw_status st = stream_start(ctx, s);
-  if (st == CW_OK) st = track_stream(ctx, s);
-  /* the context's first stream is the device's default stream (NULL) */
+  /* the context's first stream is the device's default stream (NULL); the
+   * device's stream exists before other threads can see this one
+   * (cw_synchronize reads s->bs of every tracked stream) */
   if (st == CW_OK && ctx->default_stream && ctx->ops->stream_new)
     st = ctx->ops->stream_new(ctx->dev, &s->bs);
+  if (st == CW_OK) st = track_stream(ctx, s);
   if (st != CW_OK) {
     stream_stop(s);
-    pthread_mutex_lock(&ctx->mu); /* untrack it if it was tracked */
-    for (int i = 0; i < ctx->nstreams; i++)
-      if (ctx->streams[i] == s) ctx->streams[i] = ctx->streams[--ctx->nstreams];
-    pthread_mutex_unlock(&ctx->mu);
+    if (s->bs && ctx->ops->stream_free) ctx->ops->stream_free(ctx->dev, s->bs);
     stream_cleanup(s);
     free(s);
     return rt_fail(ctx, st, "cannot start a stream thread");

@@ -34,6 +34,7 @@ static const char *const phase_names[CW_PROF_N] = {
     [CW_PROF_LAUNCH] = "launch (host enqueue)",
     [CW_PROF_BACKEND_LAUNCH] = "launch (backend; CPU: runs it)",
     [CW_PROF_COPY] = "blocking copy/fill",
+    [CW_PROF_COPY_STAGED] = "pageable H2D, staged (all streams)",
     [CW_PROF_SYNC] = "synchronize/wait",
     [CW_PROF_ALLOC] = "allocate/free",
 };

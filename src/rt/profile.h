@@ -20,6 +20,7 @@ typedef enum {
   CW_PROF_LAUNCH,         /* cw_launch: the host's cost of a launch (enqueue) */
   CW_PROF_BACKEND_LAUNCH, /* the stream worker's cost of a launch (cuLaunchKernel) */
   CW_PROF_COPY,           /* blocking copies and fills, waiting included */
+  CW_PROF_COPY_STAGED,    /* pageable host-to-device copies through our pinned buffers (CUDA), blocking and async */
   CW_PROF_SYNC,           /* waiting for streams (synchronize, events) */
   CW_PROF_ALLOC,          /* device allocations and frees */
   CW_PROF_N

@@ -18,6 +18,7 @@
   X(CU_TRSF_READ_AS_INTEGER) X(CU_TRSF_NORMALIZED_COORDINATES)                 \
   X(CU_AD_FORMAT_UNSIGNED_INT8) X(CU_AD_FORMAT_SIGNED_INT8) X(CU_AD_FORMAT_FLOAT) \
   X(CUDA_ARRAY3D_SURFACE_LDST) X(CU_MEMORYTYPE_DEVICE) X(CU_MEMORYTYPE_ARRAY)  \
+  X(CU_MEMORYTYPE_HOST) X(CU_POINTER_ATTRIBUTE_MEMORY_TYPE) X(CU_EVENT_DISABLE_TIMING) \
   X(CU_JIT_ERROR_LOG_BUFFER) X(CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES)             \
   X(CU_JIT_INPUT_CUBIN) X(CU_JIT_INPUT_LIBRARY)                                \
   X(CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT)                                  \
@@ -49,6 +50,9 @@ enum { CW_DRIVER_CONSTANTS(KEEP) toolkit_constants_end };
 #define CUDA_ARRAY3D_SURFACE_LDST cw_CUDA_ARRAY3D_SURFACE_LDST
 #define CU_MEMORYTYPE_DEVICE cw_CU_MEMORYTYPE_DEVICE
 #define CU_MEMORYTYPE_ARRAY cw_CU_MEMORYTYPE_ARRAY
+#define CU_MEMORYTYPE_HOST cw_CU_MEMORYTYPE_HOST
+#define CU_POINTER_ATTRIBUTE_MEMORY_TYPE cw_CU_POINTER_ATTRIBUTE_MEMORY_TYPE
+#define CU_EVENT_DISABLE_TIMING cw_CU_EVENT_DISABLE_TIMING
 #define CU_JIT_ERROR_LOG_BUFFER cw_CU_JIT_ERROR_LOG_BUFFER
 #define CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES cw_CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES
 #define CU_JIT_INPUT_CUBIN cw_CU_JIT_INPUT_CUBIN
@@ -145,6 +149,33 @@ FIELD(CudaMemcpy3d, CUDA_MEMCPY3D, dst_height, dstHeight)
 FIELD(CudaMemcpy3d, CUDA_MEMCPY3D, width_bytes, WidthInBytes)
 FIELD(CudaMemcpy3d, CUDA_MEMCPY3D, height, Height)
 FIELD(CudaMemcpy3d, CUDA_MEMCPY3D, depth, Depth)
+
+/* entry points: the function cuda_load.c loads (cuda.h's macro names the
+ * versioned symbol, e.g. cuMemcpyHtoDAsync_v2) takes the parameters of
+ * our table's pointer (the result types differ in name only: cuda.h's
+ * enum against our int) */
+#define SAME_CALL(fn, ...)                                                     \
+  _Static_assert(__builtin_types_compatible_p(__typeof__(&fn),                 \
+                                              enum cudaError_enum (*)(__VA_ARGS__)), \
+                 #fn "'s parameters in cuda.h");                               \
+  _Static_assert(__builtin_types_compatible_p(__typeof__(((CudaDriver *)0)->fn), \
+                                              CUresult (*)(__VA_ARGS__)),      \
+                 #fn "'s parameters in cuda_driver.h");
+SAME_CALL(cuMemcpyHtoDAsync, CUdeviceptr, const void *, size_t, CUstream)
+SAME_CALL(cuMemcpyHtoD, CUdeviceptr, const void *, size_t)
+SAME_CALL(cuMemAllocHost, void **, size_t)
+SAME_CALL(cuMemFreeHost, void *)
+SAME_CALL(cuEventCreate, CUevent *, unsigned)
+SAME_CALL(cuEventRecord, CUevent, CUstream)
+SAME_CALL(cuEventSynchronize, CUevent)
+SAME_CALL(cuEventDestroy, CUevent)
+_Static_assert(__builtin_types_compatible_p(__typeof__(&cuPointerGetAttribute),
+                                           enum cudaError_enum (*)(void *, enum CUpointer_attribute_enum,
+                                                                   CUdeviceptr)),
+               "cuPointerGetAttribute's parameters in cuda.h"); /* ours: the attribute as an int */
+_Static_assert(__builtin_types_compatible_p(__typeof__(((CudaDriver *)0)->cuPointerGetAttribute),
+                                           CUresult (*)(void *, int, CUdeviceptr)),
+               "cuPointerGetAttribute's parameters in cuda_driver.h");
 
 int main(void) {
   puts("cuda_driver.h: constants and struct layouts match the toolkit's cuda.h");

@@ -5,66 +5,109 @@
  * without a GPU: allocations are malloc'd and known to
  * cuPointerGetAttribute, copies are memcpy, an array is its descriptor and
  * a tightly packed image, cuMemcpy3D copies between device memory and an
- * array as the driver documents it, and surface and texture objects check
+ * array as the driver documents it (blocking copies first run the
+ * asynchronous ones queued by fake_stream.c), pinned host memory is
+ * malloc'd and known as host memory, and surface and texture objects check
  * the resource they are given (surfaces only over arrays made with
  * CUDA_ARRAY3D_SURFACE_LDST).  Kernels still do not run.  The layouts are
  * cuda_driver.h's (checked against cuda.h by tests/cuda_layout).
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rt/cuda/cuda_driver.h"
+#include "fake_driver.h"
 
 enum { BAD_VALUE = 1, NO_MEMORY = 2 };
 
 typedef struct Block {
   char *base;
   size_t n;
+  unsigned type; /* CU_MEMORYTYPE_DEVICE or _HOST (pinned) */
   struct Block *next;
 } Block;
 static Block *blocks;
+static pthread_mutex_t blocks_lock = PTHREAD_MUTEX_INITIALIZER;
 
-int cuMemAlloc(CUdeviceptr *p, size_t n) {
+static int block_alloc(void **p, size_t n, unsigned type) {
   Block *b = calloc(1, sizeof *b);
-  if (!b || !(b->base = calloc(1, n))) return free(b), NO_MEMORY;
-  b->n = n, b->next = blocks, blocks = b;
-  *p = (CUdeviceptr)(uintptr_t)b->base;
+  if (!b || !(b->base = calloc(1, n ? n : 1))) return free(b), NO_MEMORY;
+  b->n = n, b->type = type;
+  pthread_mutex_lock(&blocks_lock);
+  b->next = blocks, blocks = b;
+  pthread_mutex_unlock(&blocks_lock);
+  *p = b->base;
   return 0;
 }
 
-int cuMemFree(CUdeviceptr p) {
+static int block_free(const void *p, unsigned type) {
+  fake_streams_drain(); /* nothing queued may still read it */
+  pthread_mutex_lock(&blocks_lock);
   for (Block **b = &blocks; *b; b = &(*b)->next)
-    if ((*b)->base == (char *)(uintptr_t)p) {
+    if ((*b)->base == p && (*b)->type == type) {
       Block *dead = *b;
       *b = dead->next;
+      pthread_mutex_unlock(&blocks_lock);
       free(dead->base), free(dead);
       return 0;
     }
+  pthread_mutex_unlock(&blocks_lock);
   return BAD_VALUE;
 }
 
-/* device memory for our allocations; an error (pageable) for any other */
-int cuPointerGetAttribute(void *out, int attr, CUdeviceptr p) {
+/* the memory type of the allocation holding p; 0 for none (pageable) */
+static unsigned type_of(const void *p) {
+  unsigned type = 0;
+  pthread_mutex_lock(&blocks_lock);
   for (Block *b = blocks; b; b = b->next)
-    if ((char *)(uintptr_t)p >= b->base && (char *)(uintptr_t)p < b->base + b->n) {
-      if (attr == 2) *(unsigned *)out = CU_MEMORYTYPE_DEVICE;
-      return 0;
+    if ((const char *)p >= b->base && (const char *)p < b->base + b->n) {
+      type = b->type;
+      break;
     }
-  return BAD_VALUE;
+  pthread_mutex_unlock(&blocks_lock);
+  return type;
+}
+
+bool fake_is_pinned_or_device(const void *p) { return type_of(p) != 0; }
+bool fake_is_device(const void *p) { return type_of(p) == CU_MEMORYTYPE_DEVICE; }
+
+int cuMemAlloc(CUdeviceptr *p, size_t n) {
+  void *base = NULL;
+  int r = block_alloc(&base, n, CU_MEMORYTYPE_DEVICE);
+  if (r == 0) *p = (CUdeviceptr)(uintptr_t)base;
+  return r;
+}
+
+int cuMemFree(CUdeviceptr p) { return block_free((void *)(uintptr_t)p, CU_MEMORYTYPE_DEVICE); }
+
+int cuMemAllocHost(void **p, size_t n) { return block_alloc(p, n, CU_MEMORYTYPE_HOST); }
+
+int cuMemFreeHost(void *p) { return block_free(p, CU_MEMORYTYPE_HOST); }
+
+/* device or pinned memory for our allocations; an error (pageable) for
+ * any other */
+int cuPointerGetAttribute(void *out, int attr, CUdeviceptr p) {
+  unsigned type = type_of((void *)(uintptr_t)p);
+  if (!type) return BAD_VALUE;
+  if (attr == CU_POINTER_ATTRIBUTE_MEMORY_TYPE) *(unsigned *)out = type;
+  return 0;
 }
 
 int cuMemcpy(CUdeviceptr to, CUdeviceptr from, size_t n) {
+  fake_streams_drain();
   memmove((void *)(uintptr_t)to, (const void *)(uintptr_t)from, n);
   return 0;
 }
 
 int cuMemcpyHtoD(CUdeviceptr to, const void *from, size_t n) {
+  fake_streams_drain();
   memcpy((void *)(uintptr_t)to, from, n);
   return 0;
 }
 
 int cuMemsetD8(CUdeviceptr to, unsigned char v, size_t n) {
+  fake_streams_drain();
   memset((void *)(uintptr_t)to, v, n);
   return 0;
 }
@@ -115,6 +158,7 @@ int cuMemcpy3D(const CudaMemcpy3d *c) {
                                        c->src_type != CU_MEMORYTYPE_DEVICE) ||
       (c->dst_type != CU_MEMORYTYPE_ARRAY && c->dst_type != CU_MEMORYTYPE_DEVICE))
     return BAD_VALUE;
+  fake_streams_drain();
   const CUarray sa = c->src_array, da = c->dst_array;
   if ((c->src_type == CU_MEMORYTYPE_ARRAY && (!sa || c->src_x_bytes + c->width_bytes > sa->row)) ||
       (c->dst_type == CU_MEMORYTYPE_ARRAY && (!da || c->dst_x_bytes + c->width_bytes > da->row)) ||

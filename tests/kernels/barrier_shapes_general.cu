@@ -1,7 +1,7 @@
-// barrier_shapes_general.cu: barriers and warp collectives in places that
-// barrier fission cannot split (inside a switch, between a goto and its
-// label, in a loop's step expression); the CPU backend runs these kernels
-// with one coroutine per thread.
+// barrier_shapes_general.cu: barriers and warp collectives inside a switch
+// (split by the case each thread enters), between a goto and its label
+// (the CPU backend: one coroutine per thread) and in a loop's step
+// expression (made statements of the body by lower_splits.c).
 // launch: switchPhase --grid 3 --block 64 i32[192]=iota i32:1
 // launch: switchPhase --grid 2 --block 96 i32[192]=iota i32:0
 // launch: switchPhase --grid 2 --block 32 i32[64]=iota i32:7

@@ -101,7 +101,7 @@ int main(void) {
   Nvrtc rtc;
   char why[256];
   const char *nvcc = nvcc_path();
-  if (!nvrtc_open(&rtc, why, sizeof why) || !nvcc) {
+  if (!nvrtc_open(&rtc, NULL, why, sizeof why) || !nvcc) {
     printf("SKIP: %s\n", nvcc ? why : "no nvcc");
     return 77;
   }

@@ -13,11 +13,13 @@
  * regions both fissions walk (regions.c): the kernel's statement list is
  * cut into a thread loop whose locals read after the barrier are live, the
  * barrier, the uniform loop as a loop of the block, and the hand-off as a
- * column of threads.
+ * column of threads; and where jumps.c sends a break, continue and return
+ * from inside the loops and switches both fissions rebuild.
  */
 #include "api/program.h"
 #include "emit/emit.h"
 #include "kir/passes/fission.h"
+#include "kir/passes/jumps.h"
 #include "kir/passes/regions.h"
 
 #include <stdio.h>
@@ -89,6 +91,39 @@ static bool per_thread_has(const KFission *f, const char *name) {
   return false;
 }
 
+/* jumps.c: a state loop L (an inlined function's body, label "f") around
+ * a state switch S around a thread's own loop and switch */
+static void check_jumps(Arena *a) {
+  static int L, S;
+  KJumpTargets t = {0};
+  KStmt brk = {.kind = KS_BREAK}, cont = {.kind = KS_CONTINUE}, ret = {.kind = KS_RETURN},
+        ret_f = {.kind = KS_RETURN, .label = "f"}, ret_g = {.kind = KS_RETURN, .label = "g"};
+  KJump j = kir_jump(&t, &brk);
+  CHECK(j.how == KJ_NOWHERE, "break outside any loop goes nowhere");
+  kir_jump_push(a, &t, KJT_STATE_LOOP, &L, "f");
+  kir_jump_push(a, &t, KJT_STATE_SWITCH, &S, NULL);
+  j = kir_jump(&t, &brk);
+  CHECK(j.how == KJ_SET_STATE && j.state == &S && j.value == 1, "break leaves the state switch");
+  j = kir_jump(&t, &cont);
+  CHECK(j.how == KJ_SET_STATE && j.state == &L && j.value == 2, "continue passes the switch to the loop");
+  kir_jump_push(a, &t, KJT_SWITCH, NULL, NULL);
+  j = kir_jump(&t, &brk);
+  CHECK(j.how == KJ_STAYS, "break in the thread's own switch stays");
+  j = kir_jump(&t, &cont);
+  CHECK(j.how == KJ_SET_STATE && j.state == &L && j.value == 2, "continue passes both switches");
+  kir_jump_push(a, &t, KJT_LOOP, NULL, NULL);
+  j = kir_jump(&t, &cont);
+  CHECK(j.how == KJ_STAYS, "continue in the thread's own loop stays");
+  j = kir_jump(&t, &ret_f);
+  CHECK(j.how == KJ_SET_STATE && j.state == &L && j.value == 1, "the inlined function's return leaves its wrapper");
+  j = kir_jump(&t, &ret_g);
+  CHECK(j.how == KJ_NOWHERE, "a return of another inlined function has no wrapper here");
+  j = kir_jump(&t, &ret);
+  CHECK(j.how == KJ_EXIT, "the kernel's return exits the thread");
+  for (int i = 0; i < 40; i++) kir_jump_push(a, &t, KJT_LOOP, NULL, NULL); /* the stack grows */
+  CHECK(t.len == 44 && kir_jump(&t, &brk).how == KJ_STAYS, "44 targets deep");
+}
+
 int main(void) {
   cw_diags *d = cw_diags_new();
   cw_program *p = NULL;
@@ -108,6 +143,7 @@ int main(void) {
   Arena a;
   arena_init(&a);
   check_regions(k, &a);
+  check_jumps(&a);
   KFission f;
   CwDiags kd;
   diags_init(&kd);

@@ -142,7 +142,7 @@ static int by_name(const void *a, const void *b) {
 int main(int argc, char **argv) {
   Nvrtc rtc;
   char why[256];
-  if (!nvrtc_open(&rtc, why, sizeof why)) {
+  if (!nvrtc_open(&rtc, NULL, why, sizeof why)) {
     printf("SKIP: %s\n", why);
     return 77;
   }

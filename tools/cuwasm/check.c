@@ -28,7 +28,7 @@ static const char *usage =
 static int nvrtc_check(const char *file, cw_program *prog, int sm) {
   Nvrtc rtc;
   char why[256];
-  if (!nvrtc_open(&rtc, why, sizeof why)) {
+  if (!nvrtc_open(&rtc, NULL, why, sizeof why)) {
     fprintf(stderr, "cuwasm check: --nvrtc: %s\n", why);
     return 77;
   }

@@ -31,18 +31,24 @@
  *
  * Every guard is ordinary KIR at the head of each thread loop (`if (p)
  * return;` ends the thread's turn), so emitters only need KLOOP_THREADS and
- * the per_thread list.  A local used in two or more thread loops is listed
- * there; parameters that are written too.  The C emitter still builds
- * its own per-thread loops (src/emit/c_fission.c); what the two share
- * lives in this folder (regions.c: how a statement list is cut into
- * thread loops, statements of the block and column loops, which locals
- * cross a split, and which shape a statement with a split point takes;
- * splits.c: where to split; walk.c; converge.c;
- * versions.c; remat.c: what is recomputed rather than kept per thread;
- * blocklevel.c: which ifs, loops and locals run once for the block;
- * column.c: statements one column of threads runs; warp.c: warp
- * lowering, the collectives' thread loops), and the rest is to move here
- * too (issue 12).
+ * the per_thread list: the locals regions.c reports live across a split
+ * point (and the ones a shape carries from one thread loop to another), as
+ * the C emitter promotes them; in a kernel without barriers, the
+ * parameters it writes.
+ *
+ * What this pass shares with the C emitter (src/emit/c_fission.c) lives in
+ * this folder: shapes.c walks the body (regions and shapes, each shape's
+ * steps in order, the stop of a block loop once every thread returned),
+ * and this file and c_fission.c only write the steps, as KIR here and as C
+ * there; jumps.c: where break/continue/return go; regions.c: how a list is
+ * cut into thread loops, statements of the block and column loops, which
+ * locals cross a split (kir_keeps_per_thread), which shape a statement
+ * takes; splits.c: where to split; walk.c; converge.c; versions.c;
+ * remat.c: what is recomputed rather than kept per thread; blocklevel.c:
+ * which ifs, loops and locals run once for the block; column.c:
+ * statements one column of threads runs; warp.c: warp lowering, the
+ * collectives' thread loops.  The C emitter does not yet read this pass's
+ * KIR (issue 12's end state): it prints each step itself.
  */
 #include "fission_internal.h"
 #include "converge.h"
@@ -69,46 +75,38 @@ bool fis_stmt_has_kind(const KStmt *s, KStmtKind k) {
 
 /* ---- jumps out of a thread's turn --------------------------------------- */
 
-/* A copy of s in which `return` sets the exit flag and `break`/`continue`
- * aimed at the enclosing split loop set its state; each then ends the
- * thread's turn.  loops/switches: how deep s is inside its own loops and
- * switches. */
-KStmt *fis_rewrite_jumps(Fis *f, KStmt *s, int loops, int switches) {
+/* A copy of s in which a jump out of the thread's turn (jumps.c: a
+ * `return`, a `break`/`continue` aimed at a split loop or switch) sets the
+ * exit flag or that loop's or switch's state and ends the turn. */
+KStmt *fis_rewrite_jumps(Fis *f, KStmt *s) {
   if (!s) return NULL;
   KStmt *c;
   switch (s->kind) {
-  case KS_RETURN:
-    if (s->label) { /* an inlined function's (lower_splits.c): out of its wrapper loop */
-      for (int i = f->wrappers.len - 1; i >= 0; i -= 2)
-        if (!strcmp(f->wrappers.items[i - 1], s->label)) return fis_st_set_leave(f, f->wrappers.items[i], 1);
+  case KS_RETURN: case KS_BREAK: case KS_CONTINUE: {
+    KJump j = kir_jump(&f->jumps, s);
+    if (j.how == KJ_SET_STATE) return fis_st_set_leave(f, (KVar *)j.state, j.value);
+    if (j.how == KJ_EXIT) return f->exit_flag ? fis_st_set_leave(f, f->exit_flag, 1) : s;
+    if (j.how == KJ_NOWHERE && s->kind == KS_RETURN)
       fis_error(f, s->loc, "internal error: an inlined function's return outside its body");
-      return s;
-    }
-    return f->exit_flag ? fis_st_set_leave(f, f->exit_flag, 1) : s;
-  case KS_BREAK:
-    return loops || switches || !f->brk_state ? s : fis_st_set_leave(f, f->brk_state, 1);
-  case KS_CONTINUE:
-    return loops || !f->loop_state ? s : fis_st_set_leave(f, f->loop_state, 2);
+    return s;
+  }
   case KS_BLOCK:
     c = fis_st_block(f, s->stmts, s->nstmts);
     c->loc = s->loc;
-    for (int i = 0; i < s->nstmts; i++) c->stmts[i] = fis_rewrite_jumps(f, s->stmts[i], loops, switches);
+    for (int i = 0; i < s->nstmts; i++) c->stmts[i] = fis_rewrite_jumps(f, s->stmts[i]);
     return c;
   case KS_IF:
     c = fis_st_new(f, KS_IF);
     *c = *s;
-    c->then = fis_rewrite_jumps(f, s->then, loops, switches);
-    c->els = fis_rewrite_jumps(f, s->els, loops, switches);
+    c->then = fis_rewrite_jumps(f, s->then);
+    c->els = fis_rewrite_jumps(f, s->els);
     return c;
-  case KS_LOOP:
-    c = fis_st_new(f, KS_LOOP);
+  case KS_LOOP: case KS_SWITCH:
+    c = fis_st_new(f, s->kind);
     *c = *s;
-    c->body = fis_rewrite_jumps(f, s->body, loops + 1, switches);
-    return c;
-  case KS_SWITCH:
-    c = fis_st_new(f, KS_SWITCH);
-    *c = *s;
-    c->body = fis_rewrite_jumps(f, s->body, loops, switches + 1);
+    kir_jump_push(f->a, &f->jumps, s->kind == KS_LOOP ? KJT_LOOP : KJT_SWITCH, NULL, NULL);
+    c->body = fis_rewrite_jumps(f, s->body);
+    kir_jump_pop(&f->jumps);
     return c;
   default:
     return s;
@@ -151,82 +149,183 @@ void fis_push_guard(Fis *f, KStmt *g) {
 }
 
 
-static void split_region(Fis *f, KStmt *s);
 
-/* stmts[0..n) as regions.c cuts them (shared with the C emitter) */
-void fis_split_list(Fis *f, KStmt **stmts, int n) {
-  KRegionList rl;
-  kir_cut_list(&f->bl, &f->remat, stmts, n, &rl);
-  for (int i = 0; i < rl.len && !f->failed; i++) {
-    KRegion *r = &rl.items[i];
-    f->loc = r->stmts[0]->loc;
-    switch (r->kind) {
-    case KR_THREADS:
-      for (int k = 0; k < r->n; k++) {
-        f->loc = r->stmts[k]->loc;
-        fis_thread_stmt(f, fis_rewrite_jumps(f, r->stmts[k], 0, 0));
-      }
-      break;
-    case KR_BLOCK: fis_block_scalar(f, r->stmts[0]); break;
-    case KR_COLUMN: fis_single_thread(f, r->stmts[0], r->k); break;
-    case KR_SPLIT: split_region(f, r->stmts[0]); break;
-    }
+void fis_keep_per_thread(Fis *f, KVar *v) {
+  if (kir_keeps_per_thread(&f->bl, &f->remat, v) && vec_find(&f->kept, v) < 0) vec_push(f->a, &f->kept, v);
+}
+
+/* The result v of the collective of region i goes on in the thread loop of
+ * the run right after it (fission_collective.c): is v read by a region
+ * later than that? */
+static bool read_past_next_run(const KRegionList *rl, int i, const KVar *v) {
+  int j = i + 1;
+  if (j < rl->len && rl->items[j].kind == KR_THREADS) j++;
+  for (; j < rl->len; j++)
+    for (int k = 0; k < rl->items[j].n; k++)
+      if (kir_stmt_refs_var(rl->items[j].stmts[k], v)) return true;
+  return false;
+}
+
+/* ---- the shapes of split statements -------------------------------------
+ * Which regions and shapes run in which order is shapes.c's walk, shared
+ * with the C emitter; the functions below build each step. */
+
+static void shape_threads(void *t, const KRegion *r) {
+  Fis *f = t;
+  for (int k = 0; k < r->live.len; k++) fis_keep_per_thread(f, r->live.items[k]);
+  for (int k = 0; k < r->n; k++) {
+    f->loc = r->stmts[k]->loc;
+    fis_thread_stmt(f, fis_rewrite_jumps(f, r->stmts[k]));
   }
 }
 
-void fis_split_body(Fis *f, KStmt *s) {
-  if (s && s->kind == KS_BLOCK) fis_split_list(f, s->stmts, s->nstmts);
-  else if (s) fis_split_stmt(f, s);
+static void shape_block_stmt(void *t, KStmt *s) {
+  ((Fis *)t)->loc = s->loc;
+  fis_block_scalar(t, s);
 }
 
+static void shape_column(void *t, KStmt *s, const KExpr *k) {
+  ((Fis *)t)->loc = s->loc;
+  fis_single_thread(t, s, k);
+}
 
-/* s (a branch or a loop body) split into its own block-level list */
-static KStmt *split_nested(Fis *f, KStmt *s) {
-  PtrVec *outer = f->list, body;
-  memset(&body, 0, sizeof body);
-  f->list = &body;
-  fis_split_body(f, s);
+static void shape_split(void *t, const KRegionList *rl, int i) {
+  Fis *f = t;
+  KStmt *s = rl->items[i].stmts[0];
+  f->loc = s->loc;
+  if (s->kind == KS_DECL && read_past_next_run(rl, i, s->var)) fis_keep_per_thread(f, s->var); /* a collective's result */
+}
+
+static bool shape_stop(void *t) { return ((Fis *)t)->failed; }
+
+static void shape_barrier(void *t, KStmt *s) {
+  if (s->scope == KBAR_GRID) fis_error(t, s->loc, "grid-wide synchronisation (grid_group::sync)");
+  else fis_block_stmt(t, s);
+}
+
+/* A block-level list of its own (a branch, a loop body), gathered from
+ * here on, for the statement `made`. */
+typedef struct Nest {
+  PtrVec *outer, body;
+  KStmt *made;
+  KVar *any; /* a split loop's "some thread still runs" */
+} Nest;
+
+static Nest *nest_open(Fis *f, KStmt *made) {
+  Nest *n = arena_alloc(f->a, sizeof *n);
+  memset(n, 0, sizeof *n);
+  n->outer = f->list;
+  n->made = made;
+  f->list = &n->body;
+  return n;
+}
+
+/* what n has gathered, as a block; it gathers afresh */
+static KStmt *nest_take(Fis *f, Nest *n) {
   fis_flush(f);
-  f->list = outer;
-  return fis_st_block(f, (KStmt **)body.items, body.len);
+  KStmt *b = fis_st_block(f, (KStmt **)n->body.items, n->body.len);
+  memset(&n->body, 0, sizeof n->body);
+  return b;
 }
 
+static KStmt *nest_close(Fis *f, Nest *n) {
+  KStmt *b = nest_take(f, n);
+  f->list = n->outer;
+  return b;
+}
 
 /* `if (c)` with c uniform: the same branch for the whole block, so a plain
  * if of the block around the branches' thread loops */
-static void split_uniform_if(Fis *f, KStmt *s) {
-  fis_flush(f);
-  KStmt *c = fis_st_new(f, KS_IF);
-  c->loc = s->loc;
-  c->cond = s->cond;
-  c->then = split_nested(f, s->then);
-  if (s->els) c->els = split_nested(f, s->els);
-  fis_block_stmt(f, c);
+static const void *shape_block_if(void *t, KStmt *s, KShapeStep step, const void *h) {
+  Fis *f = t;
+  Nest *n = (Nest *)h;
+  if (step == KSS_OPEN) {
+    fis_flush(f);
+    KStmt *c = fis_st_new(f, KS_IF);
+    c->loc = s->loc;
+    c->cond = s->cond;
+    return nest_open(f, c);
+  }
+  if (step == KSS_ELSE) n->made->then = nest_take(f, n);
+  if (step == KSS_CLOSE) {
+    KStmt *b = nest_close(f, n);
+    if (s->els) n->made->els = b;
+    else n->made->then = b;
+    fis_block_stmt(f, n->made);
+  }
+  return h;
 }
 
-static void split_if(Fis *f, KStmt *s) {
-  KVar *p = fis_new_local(f, "p", true);
+/* a loop that runs once for the block (blocklevel.c: its start, condition
+ * and step uniform, nothing leaving it early), around its body's thread
+ * loops */
+static const void *shape_block_loop(void *t, KStmt *s, KShapeStep step, const void *h) {
+  Fis *f = t;
+  if (step == KSS_OPEN) {
+    fis_flush(f);
+    KStmt *loop = fis_st_new(f, KS_LOOP);
+    loop->loop_kind = s->loop_kind;
+    loop->loc = s->loc;
+    loop->init_stmt = s->init_stmt; /* the loop variable is block-wide */
+    loop->cond = s->cond;
+    loop->step = s->step;
+    return nest_open(f, loop);
+  }
+  if (step == KSS_CLOSE) {
+    Nest *n = (Nest *)h;
+    n->made->body = nest_close(f, n);
+    fis_block_stmt(f, n->made);
+  }
+  return h;
+}
+
+/* any = 0; threads { if (!exit) any = 1; }  if (!any) break;  over every
+ * thread: those the enclosing guards skip still run what follows the loop */
+static void shape_stop_if_all_returned(void *t) {
+  Fis *f = t;
+  KVar *any = fis_new_local(f, "any", false);
+  fis_block_stmt(f, fis_st_decl(f, any));
+  fis_block_stmt(f, fis_st_set(f, any, 0));
+  int saved = f->nguards;
+  f->nguards = 0;
+  KExpr *alive = fis_ex_cmp(f, KOP_EQ, fis_ex_var(f, f->exit_flag), fis_ex_int(f, 0));
+  fis_thread_stmt(f, fis_st_if(f, alive, fis_st_set(f, any, 1)));
   fis_flush(f);
-  fis_block_stmt(f, fis_st_decl(f, p));
-  KExpr *set = fis_ex_new(f, KE_ASSIGN, p->type);
-  set->a = fis_ex_var(f, p);
-  KExpr *cvt = fis_ex_new(f, KE_CAST, p->type);
-  cvt->a = s->cond;
-  set->b = cvt;
-  KStmt *ss = fis_st_new(f, KS_EXPR);
-  ss->e = set;
-  fis_thread_stmt(f, ss);
-  fis_flush(f);
-  fis_push_guard(f, fis_st_leave_if(f, p, KOP_EQ, 0));
-  fis_split_body(f, s->then);
-  fis_flush(f);
-  f->nguards--;
-  if (s->els) {
-    fis_push_guard(f, fis_st_leave_if(f, p, KOP_NE, 0));
-    fis_split_body(f, s->els);
+  f->nguards = saved;
+  KExpr *none = fis_ex_cmp(f, KOP_EQ, fis_ex_var(f, any), fis_ex_int(f, 0));
+  fis_block_stmt(f, fis_st_if(f, none, fis_st_new(f, KS_BREAK)));
+}
+
+/* the per-thread predicate p (the handle): the then branch's thread loops
+ * skip threads where !p, the else branch's those where p */
+static const void *shape_thread_if(void *t, KStmt *s, KShapeStep step, const void *h) {
+  Fis *f = t;
+  KVar *p = (KVar *)h;
+  switch (step) {
+  case KSS_OPEN: {
+    p = fis_new_local(f, "p", true);
+    fis_flush(f);
+    fis_block_stmt(f, fis_st_decl(f, p));
+    KExpr *set = fis_ex_new(f, KE_ASSIGN, p->type);
+    set->a = fis_ex_var(f, p);
+    KExpr *cvt = fis_ex_new(f, KE_CAST, p->type);
+    cvt->a = s->cond;
+    set->b = cvt;
+    KStmt *ss = fis_st_new(f, KS_EXPR);
+    ss->e = set;
+    fis_thread_stmt(f, ss);
+    fis_flush(f);
+    return p;
+  }
+  case KSS_THEN: fis_push_guard(f, fis_st_leave_if(f, p, KOP_EQ, 0)); break;
+  case KSS_ELSE: fis_push_guard(f, fis_st_leave_if(f, p, KOP_NE, 0)); break;
+  case KSS_END:
     fis_flush(f);
     f->nguards--;
+    break;
+  default: break;
   }
+  return h;
 }
 
 /* any = 0; threads { guards; PRE; if (!cond) { st = 1; return; } any = 1; }
@@ -251,86 +350,91 @@ static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *
 }
 
 
-/* ---- uniform loops: the same trip count in every thread ---------------- */
-
-/* a loop that runs once for the block (blocklevel.c: its start, condition
- * and step uniform, nothing leaving it early), around its body's thread
- * loops */
-static void split_uniform_loop(Fis *f, KStmt *s) {
-  fis_flush(f);
-  KStmt *loop = fis_st_new(f, KS_LOOP);
-  loop->loop_kind = s->loop_kind;
-  loop->loc = s->loc;
-  loop->init_stmt = s->init_stmt; /* the loop variable is block-wide */
-  loop->cond = s->cond;
-  loop->step = s->step;
-  loop->body = split_nested(f, s->body);
-  fis_block_stmt(f, loop);
+/* Whether loop s's condition, step or body mentions v. */
+static bool loop_reads(const KStmt *s, const KVar *v) {
+  KStmt cond = {.kind = KS_EXPR, .e = s->cond}, step = {.kind = KS_EXPR, .e = s->step};
+  return kir_stmt_refs_var(&cond, v) || kir_stmt_refs_var(&step, v) || kir_stmt_refs_var(s->body, v);
 }
 
-static void split_loop(Fis *f, KStmt *s) {
-  KVar *st = fis_new_local(f, "st", true), *any = fis_new_local(f, "any", false);
-  fis_flush(f);
-  fis_block_stmt(f, fis_st_decl(f, st));
-  fis_block_stmt(f, fis_st_decl(f, any));
-  if (s->init_stmt) fis_thread_stmt(f, fis_rewrite_jumps(f, s->init_stmt, 0, 0));
-  fis_thread_stmt(f, fis_st_set(f, st, 0));
-  fis_flush(f);
-  PtrVec *outer = f->list, body;
-  memset(&body, 0, sizeof body);
-  f->list = &body;
-  KVar *saved_state = f->loop_state, *saved_brk = f->brk_state;
-  if (s->loop_kind != KLOOP_DO) loop_test(f, s, st, any, fis_st_leave_if(f, st, KOP_NE, 0), NULL);
-  fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
-  f->loop_state = f->brk_state = st;
-  int nwrappers = f->wrappers.len;
-  if (s->label) { /* an inlined function's body: its returns leave this loop */
-    vec_push(f->a, &f->wrappers, (void *)s->label);
-    vec_push(f->a, &f->wrappers, st);
-  }
-  fis_split_body(f, s->body);
-  fis_flush(f);
-  f->wrappers.len = nwrappers;
-  f->loop_state = saved_state;
-  f->brk_state = saved_brk;
-  f->nguards--;
-  if (s->loop_kind == KLOOP_DO && s->cond && s->cond->kind == KE_INT && s->cond->ival == 0) {
-    fis_block_stmt(f, fis_st_new(f, KS_BREAK)); /* do { … } while (0): one turn */
-  } else if (s->loop_kind == KLOOP_DO) {
-    loop_test(f, s, st, any, fis_st_leave_if(f, st, KOP_EQ, 1), fis_st_set(f, st, 0));
-  } else {
-    fis_thread_stmt(f, fis_st_leave_if(f, st, KOP_EQ, 1));
-    fis_thread_stmt(f, fis_st_set(f, st, 0));
-    if (s->step) { /* without split points (lower_splits.c) */
-      KStmt *step = fis_st_new(f, KS_EXPR);
-      step->e = s->step;
-      fis_thread_stmt(f, step);
-    }
+/* the per-thread state st (the handle: what jumps out of the body set, 0
+ * running, 1 left, 2 continued) and the block-wide `any` (the loop's Nest,
+ * on f->nests): a block-level endless loop of the condition's thread loop,
+ * the body's (skipping threads with st != 0) and the step's */
+static const void *shape_thread_loop(void *t, KStmt *s, KShapeStep step, const void *h) {
+  Fis *f = t;
+  KVar *st = (KVar *)h;
+  Nest *n = f->nests.len ? f->nests.items[f->nests.len - 1] : NULL;
+  switch (step) {
+  case KSS_OPEN: {
+    st = fis_new_local(f, "st", true);
+    KVar *any = fis_new_local(f, "any", false);
     fis_flush(f);
+    fis_block_stmt(f, fis_st_decl(f, st));
+    fis_block_stmt(f, fis_st_decl(f, any));
+    if (s->init_stmt && s->init_stmt->kind == KS_DECL && loop_reads(s, s->init_stmt->var))
+      fis_keep_per_thread(f, s->init_stmt->var); /* set in one thread loop, read in others */
+    if (s->init_stmt) fis_thread_stmt(f, fis_rewrite_jumps(f, s->init_stmt));
+    fis_thread_stmt(f, fis_st_set(f, st, 0));
+    fis_flush(f);
+    n = nest_open(f, NULL);
+    n->any = any;
+    vec_push(f->a, &f->nests, n);
+    return st;
   }
-  f->list = outer;
-  KStmt *loop = fis_st_new(f, KS_LOOP);
-  loop->loop_kind = KLOOP_WHILE;
-  loop->body = fis_st_block(f, (KStmt **)body.items, body.len);
-  fis_block_stmt(f, loop);
+  case KSS_TEST: loop_test(f, s, st, n->any, fis_st_leave_if(f, st, KOP_NE, 0), NULL); break;
+  case KSS_BODY: fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0)); break;
+  case KSS_END:
+    fis_flush(f);
+    f->nguards--;
+    break;
+  case KSS_CLOSE: {
+    if (s->loop_kind == KLOOP_DO && s->cond && s->cond->kind == KE_INT && s->cond->ival == 0) {
+      fis_block_stmt(f, fis_st_new(f, KS_BREAK)); /* do { … } while (0): one turn */
+    } else if (s->loop_kind == KLOOP_DO) {
+      loop_test(f, s, st, n->any, fis_st_leave_if(f, st, KOP_EQ, 1), fis_st_set(f, st, 0));
+    } else {
+      fis_thread_stmt(f, fis_st_leave_if(f, st, KOP_EQ, 1));
+      fis_thread_stmt(f, fis_st_set(f, st, 0));
+      if (s->step) { /* without split points (lower_splits.c) */
+        KStmt *step_stmt = fis_st_new(f, KS_EXPR);
+        step_stmt->e = s->step;
+        fis_thread_stmt(f, step_stmt);
+      }
+      fis_flush(f);
+    }
+    f->nests.len--;
+    KStmt *loop = fis_st_new(f, KS_LOOP);
+    loop->loop_kind = KLOOP_WHILE;
+    loop->body = nest_close(f, n);
+    fis_block_stmt(f, loop);
+    break;
+  }
+  default: break;
+  }
+  return h;
 }
-
 
 /* A switch with a barrier: each thread stores the index of the case it
  * enters (or, without a match, the default's, or past the last case) in
- * a per-thread `sel`; case i's statements run in thread loops that skip
- * threads with sel > i (fall-through is free) or whose switch state says
- * they left by `break`. */
-static void split_switch(Fis *f, KStmt *s) {
+ * a per-thread `sel` (on f->sels); case k's statements run in thread loops
+ * that skip threads with sel > k (fall-through is free) or whose state
+ * (the handle) says they left by `break`. */
+static const void *shape_thread_switch(void *t, KStmt *s, KShapeStep step, const void *h) {
+  Fis *f = t;
   KStmt *body = s->body;
-  if (!body || body->kind != KS_BLOCK) return fis_error(f, s->loc, "this form of switch with a barrier");
+  if (step == KSS_BODY) fis_push_guard(f, fis_st_leave_if(f, (KVar *)h, KOP_NE, 0));
+  if (step == KSS_END) f->nguards--;
+  if (step == KSS_CLOSE) f->sels.len--;
+  if (step != KSS_OPEN) return h;
   int ncase = 0, def = -1;
   for (int i = 0; i < body->nstmts; i++)
     if (body->stmts[i]->kind == KS_CASE) {
       if (body->stmts[i]->is_default) def = ncase;
       ncase++;
     }
-  f->bl.general++;
+  PtrVec crossing = {0}; /* locals a later case reads (falling through) */
+  kir_switch_crossing(f->a, s, &crossing);
+  for (int i = 0; i < crossing.len; i++) fis_keep_per_thread(f, crossing.items[i]);
   KVar *sel = fis_new_local(f, "sel", true), *st = fis_new_local(f, "sw", true);
   KVar *c = fis_new_local_of(f, "case", false, s->cond->type);
   fis_flush(f);
@@ -351,35 +455,30 @@ static void split_switch(Fis *f, KStmt *s) {
   }
   fis_thread_stmt(f, fis_st_set(f, st, 0));
   fis_flush(f);
-  KVar *saved_brk = f->brk_state;
-  f->brk_state = st;
-  fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0));
-  k = -1;
-  int first = 0;
-  for (int i = 0; i <= body->nstmts && !f->failed; i++) {
-    if (i < body->nstmts && body->stmts[i]->kind != KS_CASE) continue;
-    if (k >= 0) { /* the statements of case k: (first, i) */
-      fis_push_guard(f, fis_st_leave_if(f, sel, KOP_GT, k));
-      fis_split_list(f, body->stmts + first, i - first);
-      fis_flush(f);
-      f->nguards--;
-    }
-    k++;
-    first = i + 1;
-  }
-  f->nguards--;
-  f->brk_state = saved_brk;
-  f->bl.general--;
+  vec_push(f->a, &f->sels, sel);
+  return st;
 }
 
-/* what regions.c leaves to the target: a switch, `T x = collective(…)`
+static void shape_switch_case(void *t, KStmt *s, int k, bool on, const void *h) {
+  Fis *f = t;
+  (void)s, (void)h;
+  if (on) {
+    fis_push_guard(f, fis_st_leave_if(f, f->sels.items[f->sels.len - 1], KOP_GT, k));
+  } else {
+    fis_flush(f);
+    f->nguards--;
+  }
+}
+
+/* what regions.c leaves to the target: `T x = collective(…)`
  * (lower_splits.c hoisted it), a barrier written as a call */
-static void split_other(Fis *f, KStmt *s) {
+static void split_other(void *t, KStmt *s) {
+  Fis *f = t;
   switch (s->kind) {
   case KS_LOOP: return fis_error(f, s->loc, "a barrier in a loop's initialisation");
   case KS_SWITCH:
     if (kir_expr_has_split(s->cond)) break;
-    return split_switch(f, s);
+    return fis_error(f, s->loc, "this form of switch with a barrier");
   case KS_EXPR:
     if (kir_is_barrier_call(s->e)) { /* __syncthreads() as a call: a barrier statement */
       if (s->e->builtin == KB_GRID_SYNC) return fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
@@ -397,109 +496,22 @@ static void split_other(Fis *f, KStmt *s) {
   fis_error(f, s->loc, "a barrier inside an expression or a called device function");
 }
 
-void fis_split_stmt(Fis *f, KStmt *s) { fis_split_list(f, &s, 1); }
-
-/* s holds a split point: as its shape (regions.c) says */
-static void split_region(Fis *f, KStmt *s) {
-  KSplitShape sh = kir_split_shape(&f->bl, s);
-  kir_region_enter(&f->bl, sh, s);
-  switch (sh) {
-  case KSH_BARRIER:
-    if (s->scope == KBAR_GRID) fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
-    else fis_block_stmt(f, s);
-    break;
-  case KSH_LIST: fis_split_list(f, s->stmts, s->nstmts); break;
-  case KSH_BLOCK_IF: split_uniform_if(f, s); break;
-  case KSH_THREAD_IF: split_if(f, s); break;
-  case KSH_BLOCK_LOOP: split_uniform_loop(f, s); break;
-  case KSH_THREAD_LOOP: split_loop(f, s); break;
-  case KSH_OTHER: split_other(f, s); break;
-  }
-  kir_region_leave(&f->bl, sh, s);
-}
-
-/* ---- which locals live per thread ------------------------------------- */
-
-typedef struct Use {
-  const KVar *var;
-  int last_loop, loops; /* the last thread loop seen using it; how many do */
-  bool written;
-} Use;
-
-typedef struct Uses {
-  Use *items;
-  int len, cap;
-  PtrVec block_level; /* KVar*: declared outside thread loops (block-wide) */
-  int loop; /* id of the thread loop being scanned */
-  Arena *a;
-} Uses;
-
-static Use *use_of(Uses *u, const KVar *v) {
-  for (int i = 0; i < u->len; i++)
-    if (u->items[i].var == v) return &u->items[i];
-  if (u->len == u->cap) {
-    u->cap = u->cap ? 2 * u->cap : 32;
-    Use *n = arena_alloc(u->a, sizeof *n * (size_t)u->cap);
-    if (u->len) memcpy(n, u->items, sizeof *n * (size_t)u->len);
-    u->items = n;
-  }
-  u->items[u->len] = (Use){.var = v, .last_loop = -1};
-  return &u->items[u->len++];
-}
-
-static void see_var(Uses *u, const KVar *v, bool written) {
-  if (!v || v->kind == KV_GLOBAL || v->as != AS_LOCAL || v->is_static || u->loop < 0) return;
-  Use *x = use_of(u, v);
-  if (x->last_loop != u->loop) {
-    x->loops++;
-    x->last_loop = u->loop;
-  }
-  x->written |= written;
-}
-
-static void scan_expr(Uses *u, const KExpr *e, bool written) {
-  if (!e) return;
-  if (e->kind == KE_VAR) see_var(u, e->var, written);
-  bool w = e->kind == KE_ASSIGN || e->kind == KE_INCDEC || e->kind == KE_ADDR;
-  /* writing a[i] or a.x writes a when a is an array or a struct */
-  bool into = e->kind == KE_MEMBER || (e->kind == KE_INDEX && e->a->type->kind == KT_ARRAY);
-  scan_expr(u, e->a, w || (written && into));
-  scan_expr(u, e->b, false);
-  scan_expr(u, e->c, false);
-  for (int i = 0; i < e->nargs; i++) scan_expr(u, e->args[i], false);
-}
-
-static void scan_stmt(Uses *u, const KStmt *s, int *next_loop) {
-  if (!s) return;
-  int saved = u->loop;
-  if (s->kind == KS_LOOP && s->loop_kind == KLOOP_THREADS) u->loop = (*next_loop)++;
-  if (s->kind == KS_DECL && u->loop < 0) vec_push(u->a, &u->block_level, s->var);
-  if (s->kind == KS_DECL) {
-    see_var(u, s->var, true);
-    scan_expr(u, s->init, false);
-  }
-  scan_expr(u, s->e, false);
-  scan_expr(u, s->cond, false);
-  scan_expr(u, s->step, false);
-  scan_stmt(u, s->then, next_loop);
-  scan_stmt(u, s->els, next_loop);
-  scan_stmt(u, s->init_stmt, next_loop);
-  scan_stmt(u, s->body, next_loop);
-  for (int i = 0; i < s->nstmts; i++) scan_stmt(u, s->stmts[i], next_loop);
-  u->loop = saved;
-}
-
-static void find_per_thread(Fis *f) {
-  Uses u = {.loop = -1, .a = f->a};
-  int next = 0;
-  scan_stmt(&u, f->out->body, &next);
-  for (int i = 0; i < u.len; i++) {
-    const Use *x = &u.items[i];
-    bool keep = x->var->kind == KV_PARAM ? x->written : x->loops > 1 && !kir_remat_init(&f->remat, x->var);
-    if (vec_find(&u.block_level, x->var) >= 0 && vec_find(&f->out->per_thread, x->var) < 0) keep = false;
-    if (keep && vec_find(&f->out->per_thread, x->var) < 0) vec_push(f->a, &f->out->per_thread, (void *)x->var);
-  }
-}
+static const KShapeOps fis_shapes = {
+    .threads = shape_threads,
+    .block_stmt = shape_block_stmt,
+    .column = shape_column,
+    .split = shape_split,
+    .stop = shape_stop,
+    .barrier = shape_barrier,
+    .other = split_other,
+    .block_if = shape_block_if,
+    .block_loop = shape_block_loop,
+    .stop_if_all_returned = shape_stop_if_all_returned,
+    .thread_if = shape_thread_if,
+    .thread_loop = shape_thread_loop,
+    .thread_switch = shape_thread_switch,
+    .switch_case = shape_switch_case,
+};
 
 bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDiags *d) {
   memset(out, 0, sizeof *out);
@@ -518,7 +530,11 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   }
   kir_block_level(&f.bl, a, k, body, false, out->split);
   if (out->split) fis_find_remat(&f, body);
-  if (!out->split) {
+  if (!out->split) { /* one thread loop: only the parameters it writes need a copy per thread */
+    PtrVec written = {0};
+    kir_written_params(a, body, &written);
+    for (int i = 0; i < written.len; i++)
+      if (vec_find(&out->per_thread, written.items[i]) < 0) vec_push(a, &out->per_thread, written.items[i]);
     fis_thread_stmt(&f, body);
     fis_flush(&f);
   } else {
@@ -533,14 +549,16 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
       fis_flush(&f);
       fis_push_guard(&f, fis_st_leave_if(&f, f.exit_flag, KOP_NE, 0));
     }
-    fis_split_body(&f, body);
+    f.walk = (KShapeWalk){.ops = &fis_shapes, .target = &f, .a = a, .bl = &f.bl, .remat = &f.remat,
+                          .jumps = &f.jumps, .unwrap_blocks = true, .exits = f.exit_flag != NULL};
+    kir_shapes_body(&f.walk, body);
     fis_flush(&f);
   }
   if (f.failed) return false;
   out->body = fis_st_block(&f, (KStmt **)top.items, top.len);
   if (out->split) fis_rematerialise(&f);
   fis_check_scalars(&f);
-  if (f.failed) return false;
-  find_per_thread(&f);
-  return true;
+  for (int i = 0; i < f.kept.len; i++)
+    if (vec_find(&out->per_thread, f.kept.items[i]) < 0) vec_push(a, &out->per_thread, f.kept.items[i]);
+  return !f.failed;
 }

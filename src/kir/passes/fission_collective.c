@@ -18,6 +18,9 @@
 void fis_place_collective(Fis *f, KExpr *c, KVar *res) {
   KCollective k;
   if (!fis_lower_collective(f, c, res, &k)) return;
+  PtrVec crossing = {0};
+  kir_collective_crossing(f->a, &k, &crossing);
+  for (int i = 0; i < crossing.len; i++) fis_keep_per_thread(f, crossing.items[i]);
   fis_flush(f);
   for (int i = 0; i < k.block.len; i++) fis_block_stmt(f, k.block.items[i]);
   KCollectiveLoop loops[4];

@@ -1,10 +1,10 @@
 /*
  * fission_internal.h — state and helpers shared by the files of the barrier
  * fission pass (fission.h is its interface):
- *   fission.c             the regions of statement lists (regions.c) as
- *                         thread loops: if, loops (uniform ones at block
- *                         level), switch, jumps out of a thread's turn,
- *                         per-thread locals
+ *   fission.c             the steps of shapes.c's walk (regions of lists,
+ *                         ifs, loops, uniform ones at block level) as KIR
+ *                         thread loops; switch; jumps out of a thread's
+ *                         turn (jumps.c); per-thread locals (regions.c)
  *   fission_build.c       the KIR nodes the pass makes
  *   fission_collective.c  warp and block collectives placed between
  *                         thread loops
@@ -20,8 +20,10 @@
 
 #include "fission.h"
 #include "blocklevel.h"
+#include "jumps.h"
 #include "regions.h"
 #include "remat.h"
+#include "shapes.h"
 #include "splits.h"
 #include "uniform.h"
 #include "walk.h"
@@ -35,16 +37,20 @@ typedef struct Fis {
   KVar *exit_flag;     /* per-thread: the thread returned (NULL: no return) */
   KStmt **guards;      /* statements at the head of each thread loop */
   int nguards, capg;
-  KVar *loop_state;    /* innermost split loop's state (NULL outside) */
-  KVar *brk_state;     /* what `break` leaves: that loop's or a split switch's state */
+  KJumpTargets jumps;  /* the loops and switches around (jumps.h): the split ones
+                          (state loops and switches, their KVar* states) and, while
+                          fis_rewrite_jumps copies a statement, the thread's own */
   PtrVec pending;      /* statements of the thread loop being gathered */
   PtrVec *list;        /* block-level statements being built */
   int next_id;
   const KFunc *kernel;
-  PtrVec wrappers;     /* label, state: the split wrapper loops of inlined functions
-                          (lower_splits.c) around here, innermost last */
   bool failed;
   SrcLoc loc;
+  KShapeWalk walk;     /* shapes.c's walk over the body, with this file's steps */
+  PtrVec nests;        /* the split loops being built, innermost last (fission.c) */
+  PtrVec sels;         /* KVar*: the case each thread enters, of the split switches around */
+  PtrVec kept;         /* KVar*: the kernel's locals kept per thread (fis_keep_per_thread),
+                          listed after the pass's own per-thread states */
   KRemat remat;        /* locals recomputed in each thread loop (fission_remat.c) */
   KBlockLevel bl;      /* what runs once for the block (blocklevel.c): uniformity, scalars,
                           the block-level loop variables in scope, per-thread control depth */
@@ -86,14 +92,14 @@ bool fis_stmt_has_barrier(const KStmt *s, int depth);
 bool fis_expr_has_barrier(const KExpr *e, int depth);
 bool fis_func_barrier(const KFunc *fn, int depth);
 bool fis_stmt_has_kind(const KStmt *s, KStmtKind k);
-KStmt *fis_rewrite_jumps(Fis *f, KStmt *s, int loops, int switches);
+KStmt *fis_rewrite_jumps(Fis *f, KStmt *s);
 KStmt *fis_flush(Fis *f);
 void fis_thread_stmt(Fis *f, KStmt *s);
 void fis_block_stmt(Fis *f, KStmt *s);
 void fis_push_guard(Fis *f, KStmt *g);
-void fis_split_list(Fis *f, KStmt **stmts, int n);
-void fis_split_body(Fis *f, KStmt *s);
-void fis_split_stmt(Fis *f, KStmt *s);
+/* v crosses a split point: one value per thread unless regions.c's
+ * kir_keeps_per_thread says otherwise */
+void fis_keep_per_thread(Fis *f, KVar *v);
 
 /* fission_collective.c: the collective of `T res = c;` (lower_splits.c
  * hoisted it) as thread loops between the others */

@@ -20,7 +20,7 @@
 
 void fis_single_thread(Fis *f, KStmt *s, const KExpr *k) {
   fis_flush(f);
-  fis_thread_stmt(f, fis_rewrite_jumps(f, s->then, 0, 0));
+  fis_thread_stmt(f, fis_rewrite_jumps(f, s->then));
   KStmt *loop = fis_flush(f);
   loop->loc = s->loc;
   loop->cond = fis_ex_cast(f, f->m->t_i64, (KExpr *)k);

@@ -536,6 +536,8 @@ static void mark_written(const KStmt *s, PtrVec *set, Arena *a) {
   mark_written(s->body, set, a);
 }
 
+void kir_written_params(Arena *a, const KStmt *s, PtrVec *set) { mark_written(s, set, a); }
+
 static bool in_set(const PtrVec *set, const void *p) {
   for (int i = 0; i < set->len; i++)
     if (set->items[i] == p) return true;

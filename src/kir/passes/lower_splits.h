@@ -22,4 +22,8 @@ typedef struct KLowerSplits {
 KStmt *kir_lower_splits(Arena *a, const KModule *m, const KFunc *f, int *next_id, const KLowerSplits *o,
                         CwDiags *d);
 
+/* The parameters that s writes (assigns, increments or takes the address
+ * of, whole or a member or element of an array), added to set. */
+void kir_written_params(Arena *a, const KStmt *s, PtrVec *set);
+
 #endif

@@ -111,6 +111,25 @@ void kir_cut_list(KBlockLevel *b, const KRemat *r, KStmt *const *stmts, int n, K
   }
 }
 
+bool kir_keeps_per_thread(const KBlockLevel *b, const KRemat *r, const KVar *v) {
+  if (v->kind != KV_LOCAL || v->as != AS_LOCAL || v->is_static) return false;
+  return vec_find(&b->scalars, v) < 0 && !kir_remat_init(r, v);
+}
+
+void kir_switch_crossing(Arena *a, const KStmt *s, PtrVec *out) {
+  const KStmt *body = s->body;
+  for (int i = 0, next = 0; i < body->nstmts; i++) {
+    const KStmt *d = body->stmts[i];
+    if (d->kind != KS_DECL) continue;
+    for (next = i + 1; next < body->nstmts && body->stmts[next]->kind != KS_CASE; next++) {}
+    for (int j = next; j < body->nstmts; j++)
+      if (kir_stmt_refs_var(body->stmts[j], d->var)) {
+        vec_push(a, out, d->var);
+        break;
+      }
+  }
+}
+
 KSplitShape kir_split_shape(KBlockLevel *b, const KStmt *s) {
   switch (s->kind) {
   case KS_BARRIER: return KSH_BARRIER;
@@ -121,16 +140,19 @@ KSplitShape kir_split_shape(KBlockLevel *b, const KStmt *s) {
   case KS_LOOP:
     if (kir_stmt_has_split(s->init_stmt)) return KSH_OTHER;
     return kir_block_loop(b, s) ? KSH_BLOCK_LOOP : KSH_THREAD_LOOP;
+  case KS_SWITCH:
+    if (kir_expr_has_split(s->cond) || !s->body || s->body->kind != KS_BLOCK) return KSH_OTHER;
+    return KSH_THREAD_SWITCH;
   default: return KSH_OTHER;
   }
 }
 
 void kir_region_enter(KBlockLevel *b, KSplitShape sh, const KStmt *s) {
-  if (sh == KSH_THREAD_IF || sh == KSH_THREAD_LOOP) b->general++;
+  if (sh == KSH_THREAD_IF || sh == KSH_THREAD_LOOP || sh == KSH_THREAD_SWITCH) b->general++;
   else if (sh == KSH_BLOCK_LOOP && s->init_stmt) vec_push(b->a, &b->block_vars, s->init_stmt->var);
 }
 
 void kir_region_leave(KBlockLevel *b, KSplitShape sh, const KStmt *s) {
-  if (sh == KSH_THREAD_IF || sh == KSH_THREAD_LOOP) b->general--;
+  if (sh == KSH_THREAD_IF || sh == KSH_THREAD_LOOP || sh == KSH_THREAD_SWITCH) b->general--;
   else if (sh == KSH_BLOCK_LOOP && s->init_stmt) b->block_vars.len--;
 }

@@ -4,6 +4,7 @@
  * fission.c for the WebAssembly target, the C emitter's c_fission.c for
  * the CPU backend) cut a statement list into thread loops and statements
  * of the block, and what shape a statement holding a split point takes.
+ * shapes.c walks a body with it, for both.
  * The tree is read one level at a time: a list is cut when its turn
  * comes, so the block-level state (blocklevel.h: the loop variables in
  * scope, the depth of per-thread control) is the one at that point.
@@ -43,6 +44,18 @@ typedef struct KRegionList {
  * column.c looks through). */
 void kir_cut_list(KBlockLevel *b, const KRemat *r, KStmt *const *stmts, int n, KRegionList *out);
 
+/* Local v crosses a split point (it is in a KR_THREADS region's live
+ * list, or is a split loop's variable, a collective's operand or result):
+ * does it need one value per thread?  Not when it lives in shared or
+ * static memory, is a block scalar (blocklevel.c: one value for the
+ * block) or is recomputed where it is read (remat.c). */
+bool kir_keeps_per_thread(const KBlockLevel *b, const KRemat *r, const KVar *v);
+
+/* The locals that one case of switch s (body a block) declares and a
+ * later case reads (falling through): they cross the thread loops of the
+ * cases.  Added to out. */
+void kir_switch_crossing(Arena *a, const KStmt *s, PtrVec *out);
+
 typedef enum KSplitShape {
   KSH_BARRIER,     /* a barrier statement */
   KSH_LIST,        /* a block: kir_cut_list of its statements */
@@ -51,8 +64,10 @@ typedef enum KSplitShape {
                       thread loops of its branches test */
   KSH_BLOCK_LOOP,  /* a loop of the block around its body's regions (kir_block_loop) */
   KSH_THREAD_LOOP, /* a loop steered by a per-thread state (running, left, continued) */
-  KSH_OTHER,       /* anything else (collectives, switch, calls, barriers inside an
-                      expression): the target's own, or its error */
+  KSH_THREAD_SWITCH, /* a switch (body a block of cases) steered by the case each thread
+                        enters and a per-thread state (left by `break`) */
+  KSH_OTHER,       /* anything else (collectives, calls, barriers inside an expression or a
+                      switch's condition): the target's own, or its error */
 } KSplitShape;
 
 /* The shape of s, which holds a split point. */

@@ -316,3 +316,15 @@ int kir_collective_loops(const KCollective *k, bool guarded, KCollectiveLoop out
     if (all[i].stmts->len && (i > 0 || guarded)) out[n++] = all[i];
   return n;
 }
+
+void kir_collective_crossing(Arena *a, const KCollective *k, PtrVec *out) {
+  for (int i = 0; i < k->publish.len; i++) {
+    const KStmt *p = k->publish.items[i];
+    if (p->kind != KS_DECL) continue;
+    for (int j = 0; j < k->result.len; j++)
+      if (kir_stmt_refs_var(k->result.items[j], p->var)) {
+        vec_push(a, out, p->var);
+        break;
+      }
+  }
+}

@@ -41,6 +41,11 @@ typedef struct KCollective {
 bool kir_lower_collective(Arena *a, const KModule *m, const KExpr *c, KVar *res, int *next_id,
                           const KExpr *tid, const KExpr *nthreads, KCollective *out, CwDiags *d);
 
+/* The locals k's publish loop declares (operands evaluated once) that its
+ * result loop reads, added to out: they cross from one thread loop to a
+ * later one (the others only feed the exchange arrays). */
+void kir_collective_crossing(Arena *a, const KCollective *k, PtrVec *out);
+
 /* k's thread loops (after its block statements) in the order both
  * fissions place them, each over every thread of the block or only over
  * the threads that reach the collective (those the enclosing guards let

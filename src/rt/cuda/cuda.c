@@ -7,9 +7,13 @@
  * (`&reduce<float, 256>`), which also instantiates templates that only the
  * host launches.  Compiled cubins are cached on disk under
  * $XDG_CACHE_HOME/cuwasm/cuda, keyed by a hash of the source, the options,
- * the architecture and the NVRTC version, with the lowered names beside
- * them.  Memory is device memory (cuMemAlloc); copies use cuMemcpy, which
- * infers the direction from unified addresses.  Every driver or NVRTC
+ * the architecture and NVRTC's file identity, with the lowered names
+ * beside them; NVRTC itself is loaded only on a cache miss.  Memory is
+ * device memory (cuMemAlloc); copies use cuMemcpy, which infers the
+ * direction from unified addresses, except host-to-device copies of 1 MiB
+ * or more from pageable memory, which go through our own pinned buffers,
+ * pipelined over several host threads (cuda_staging.c;
+ * CUWASM_CUDA_STAGING=0 leaves them to the driver).  Every driver or NVRTC
  * failure comes back as a status with the driver's or NVRTC's own words.
  * Separate compilation: a relocatable program is compiled with
  * --relocatable-device-code=true and kept as a cubin until
@@ -18,6 +22,8 @@
  * that launches kernels from device code (dynamic parallelism) is compiled
  * the same way and linked with the device runtime, libcudadevrt.a.
  */
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +33,7 @@
 #include "api/program.h"
 #include "base/base.h"
 #include "cuda_driver.h"
+#include "cuda_staging.h"
 #include "nvrtc_build.h"
 #include "kir/kir.h"
 #include "rt/backend.h"
@@ -35,11 +42,15 @@
 typedef struct CudaDev {
   CudaDriver drv;
   Nvrtc rtc;
-  bool have_rtc;
+  bool have_rtc;        /* NVRTC found (loaded, or located: see need_nvrtc) */
+  bool rtc_loaded;
+  char rtc_path[1024];  /* where nvrtc_locate found it; "" when it did not */
   char rtc_why[160];
+  pthread_mutex_t rtc_lock;
   CUdevice device;
   CUcontext ctx;
   int cc_major, cc_minor;
+  CudaStaging *staging; /* pageable host-to-device copies; NULL: the driver's */
 } CudaDev;
 
 typedef struct CudaKernel {
@@ -111,11 +122,11 @@ static bool cuda_probe(cw_device_info *info) {
   info->cores = sms;
   info->memory_bytes = mem;
   snprintf(info->simd, sizeof info->simd, "sm_%d%d", maj, min);
-  Nvrtc rtc;
-  char why[160];
-  if (!nvrtc_open(&rtc, why, sizeof why)) {
-    snprintf(info->reason, sizeof info->reason, "%s", why);
-    return false;
+  char path[1024];
+  if (!nvrtc_locate(path, sizeof path)) { /* by name, as the dynamic linker finds it */
+    Nvrtc rtc;
+    if (!nvrtc_open(&rtc, NULL, info->reason, sizeof info->reason)) return false;
+    dlclose(rtc.lib);
   }
   info->available = 1;
   return true;
@@ -129,9 +140,14 @@ static cw_status cuda_open(void **out, char *err, size_t errn) {
     free(d);
     return CW_ERR_UNAVAILABLE;
   }
-  double t1 = cw_prof_start();
-  d->have_rtc = nvrtc_open(&d->rtc, d->rtc_why, sizeof d->rtc_why);
-  cw_prof_add(CW_PROF_NVRTC_OPEN, t1);
+  pthread_mutex_init(&d->rtc_lock, NULL);
+  if (nvrtc_locate(d->rtc_path, sizeof d->rtc_path)) d->have_rtc = true; /* loaded on a cache miss */
+  else {
+    d->rtc_path[0] = 0;
+    double t1 = cw_prof_start();
+    d->have_rtc = d->rtc_loaded = nvrtc_open(&d->rtc, NULL, d->rtc_why, sizeof d->rtc_why);
+    cw_prof_add(CW_PROF_NVRTC_OPEN, t1);
+  }
   int n = 0;
   CUresult r = d->drv.cuInit(0);
   if (r == 0) r = d->drv.cuDeviceGetCount(&n);
@@ -151,13 +167,17 @@ static cw_status cuda_open(void **out, char *err, size_t errn) {
   d->drv.cuDeviceGetAttribute(&d->cc_major, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, d->device);
   d->drv.cuDeviceGetAttribute(&d->cc_minor, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, d->device);
   cw_prof_add(CW_PROF_DRIVER, t0); /* the NVRTC part is also counted on its own line */
+  d->staging = cuda_staging_new(&d->drv, d->ctx);
   *out = d;
   return CW_OK;
 }
 
 static void cuda_close(void *dev) {
   CudaDev *d = dev;
+  d->drv.cuCtxSetCurrent(d->ctx);
+  cuda_staging_free(d->staging);
   d->drv.cuDevicePrimaryCtxRelease(d->device);
+  pthread_mutex_destroy(&d->rtc_lock);
   free(d);
 }
 
@@ -209,10 +229,27 @@ static void cuda_free_kind(void *dev, int kind, void *ptr) {
   else d->drv.cuMemFree((CUdeviceptr)(uintptr_t)ptr);
 }
 
-/* memory the driver does not know: ordinary (pageable) host memory */
-static bool is_pageable(CudaDev *d, CUdeviceptr p) {
+/* CU_MEMORYTYPE_* of an address; 0 for memory the driver does not know:
+ * ordinary (pageable) host memory */
+static unsigned memory_type(CudaDev *d, CUdeviceptr p) {
   unsigned type = 0;
-  return d->drv.cuPointerGetAttribute(&type, 2 /* CU_POINTER_ATTRIBUTE_MEMORY_TYPE */, p) != 0;
+  return d->drv.cuPointerGetAttribute(&type, CU_POINTER_ATTRIBUTE_MEMORY_TYPE, p) == 0 ? type : 0;
+}
+
+/* A host-to-device copy from pageable memory (FROM_TYPE 0) through our
+ * pinned buffers (cuda_staging.c): on the operation's stream inside a
+ * stream operation, returning once SRC may be reused, else blocking.
+ * False: not staged (not to device memory, or no pinned buffers). */
+static bool staged_copy(CudaDev *d, CUdeviceptr to, const void *src, size_t n, cw_status *st) {
+  if (memory_type(d, to) != CU_MEMORYTYPE_DEVICE) return false;
+  double t0 = cw_prof_start();
+  CUresult r = 0;
+  if (!cuda_staging_htod(d->staging, to, src, n, in_stream_op ? cur_stream : NULL, !in_stream_op,
+                         &r))
+    return false;
+  cw_prof_add(CW_PROF_COPY_STAGED, t0);
+  *st = r == 0 ? CW_OK : r == 2 ? CW_ERR_NOMEM : CW_ERR_LAUNCH;
+  return true;
 }
 
 static cw_status cuda_copy(void *dev, void *dst, const void *src, size_t n) {
@@ -220,8 +257,16 @@ static cw_status cuda_copy(void *dev, void *dst, const void *src, size_t n) {
   char err[256];
   bind(d);
   CUdeviceptr to = (CUdeviceptr)(uintptr_t)dst, from = (CUdeviceptr)(uintptr_t)src;
+  /* the source's memory type, asked once: big copies from pageable memory
+   * are staged, and the blocking kind needs it to pick the call */
+  unsigned from_type = ~0u;
+  if (cuda_staging_wants(d->staging, n)) {
+    cw_status st;
+    from_type = memory_type(d, from);
+    if (from_type == 0 && staged_copy(d, to, src, n, &st)) return st;
+  }
   if (in_stream_op) CHECK(d, d->drv.cuMemcpyAsync(to, from, n, cur_stream), err, sizeof err);
-  else if (is_pageable(d, from) && !is_pageable(d, to))
+  else if ((from_type == ~0u ? memory_type(d, from) : from_type) == 0 && memory_type(d, to))
     /* the explicit host-to-device call stages pageable memory faster than
      * the unified cuMemcpy */
     CHECK(d, d->drv.cuMemcpyHtoD(to, src, n), err, sizeof err);
@@ -401,12 +446,44 @@ static cw_status nvcc_compile(CudaDev *d, const char *src, const char *const *us
   return *cubin ? CW_OK : CW_ERR_COMPILE;
 }
 
+/* NVRTC loaded, for a compile (the first cache miss of the process) */
+static cw_status need_nvrtc(CudaDev *d, char *err, size_t errn) {
+  pthread_mutex_lock(&d->rtc_lock);
+  if (!d->rtc_loaded && d->have_rtc) {
+    double t0 = cw_prof_start();
+    d->have_rtc = d->rtc_loaded = nvrtc_open(&d->rtc, d->rtc_path, d->rtc_why, sizeof d->rtc_why);
+    cw_prof_add(CW_PROF_NVRTC_OPEN, t0);
+  }
+  bool ok = d->rtc_loaded;
+  pthread_mutex_unlock(&d->rtc_lock);
+  if (!ok) snprintf(err, errn, "%s", d->rtc_why);
+  return ok ? CW_OK : CW_ERR_UNAVAILABLE;
+}
+
+/* What keys the cubin cache for the compiler: the identity of NVRTC's file
+ * (path, size, modification time) when it was located without loading it,
+ * else its version. */
+static uint64_t compiler_key(CudaDev *d, uint64_t h) {
+  struct stat st;
+  char id[1200];
+  if (d->rtc_path[0] && stat(d->rtc_path, &st) == 0)
+    snprintf(id, sizeof id, "%s:%lld:%lld", d->rtc_path, (long long)st.st_size,
+             (long long)st.st_mtime);
+  else {
+    int maj = 0, min = 0;
+    if (d->rtc_loaded) d->rtc.nvrtcVersion(&maj, &min);
+    snprintf(id, sizeof id, "nvrtc %d.%d", maj, min);
+  }
+  return fnv(h, id, strlen(id) + 1);
+}
+
 /* compiles SRC with NVRTC (and with nvcc when USE_NVCC) into *CUBIN */
 static cw_status get_cubin_compiled(CudaDev *d, const char *src, const char *file,
                                     NvrtcNames *nm, const char *arch, bool use_nvcc,
                                     const char *const *user, int nuser, char **cubin,
                                     size_t *n, char *err, size_t errn) {
-  cw_status st = nvrtc_build(&d->rtc, src, file, nm, arch, user, nuser, cubin, n, err, errn);
+  cw_status st = need_nvrtc(d, err, errn);
+  if (st == CW_OK) st = nvrtc_build(&d->rtc, src, file, nm, arch, user, nuser, cubin, n, err, errn);
   if (st != CW_OK) return st;
   if (use_nvcc) {
     /* the same source through nvcc instead (for comparing the two
@@ -435,9 +512,7 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, NvrtcN
   }
   char arch[32];
   snprintf(arch, sizeof arch, "--gpu-architecture=sm_%d%d", d->cc_major, d->cc_minor);
-  int maj = 0, min = 0;
-  d->rtc.nvrtcVersion(&maj, &min);
-  uint64_t h = fnv(1469598103934665603ull, src, strlen(src));
+  uint64_t h = compiler_key(d, fnv(1469598103934665603ull, src, strlen(src)));
   h = fnv(h, arch, strlen(arch));
   for (int i = 0; i < nm->n; i++) h = fnv(h, nm->expr[i], strlen(nm->expr[i]) + 1);
   for (int i = 0; i < nuser; i++) h = fnv(h, user[i], strlen(user[i]) + 1);
@@ -445,10 +520,10 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, NvrtcN
   bool use_nvcc = with && !strcmp(with, "nvcc");
   char dir[1024], cpath[1100], npath[1100];
   cache_dir(dir, sizeof dir);
-  snprintf(cpath, sizeof cpath, "%s/%016llx-%s%d.%d.cubin", dir, (unsigned long long)h,
-           use_nvcc ? "nvcc" : "nvrtc", maj, min);
-  snprintf(npath, sizeof npath, "%s/%016llx-%s%d.%d.names", dir, (unsigned long long)h,
-           use_nvcc ? "nvcc" : "nvrtc", maj, min);
+  snprintf(cpath, sizeof cpath, "%s/%016llx-%s.cubin", dir, (unsigned long long)h,
+           use_nvcc ? "nvcc" : "nvrtc");
+  snprintf(npath, sizeof npath, "%s/%016llx-%s.names", dir, (unsigned long long)h,
+           use_nvcc ? "nvcc" : "nvrtc");
   double t0 = cw_prof_start();
   bool hit = !getenv("CUWASM_NO_CACHE") && (*cubin = cw_read_file(cpath, n)) && load_names(npath, nm);
   cw_prof_add(CW_PROF_CACHE_READ, t0);

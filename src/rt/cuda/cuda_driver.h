@@ -68,7 +68,11 @@ typedef struct CudaTextureDesc {
 /* CUDA arrays (CUDA_ARRAY3D_DESCRIPTOR: height and depth 0 for fewer
  * dimensions) and the copies into and out of them (CUDA_MEMCPY3D) */
 enum { CUDA_ARRAY3D_SURFACE_LDST = 0x02 };
-enum { CU_MEMORYTYPE_DEVICE = 2, CU_MEMORYTYPE_ARRAY = 3 };
+enum { CU_MEMORYTYPE_HOST = 1, CU_MEMORYTYPE_DEVICE = 2, CU_MEMORYTYPE_ARRAY = 3 };
+/* cuPointerGetAttribute: which memory (CU_MEMORYTYPE_*); an error for
+ * pageable host memory, which the driver does not know */
+enum { CU_POINTER_ATTRIBUTE_MEMORY_TYPE = 2 };
+enum { CU_EVENT_DISABLE_TIMING = 2 };
 typedef struct CudaArray3dDesc {
   size_t width, height, depth;
   int format;
@@ -153,6 +157,8 @@ typedef struct CudaDriver {
   CUresult (*cuEventSynchronize)(CUevent);
   CUresult (*cuEventElapsedTime)(float *, CUevent, CUevent);
   CUresult (*cuMemcpyAsync)(CUdeviceptr, CUdeviceptr, size_t, CUstream);
+  /* from pinned memory: asynchronous (cuda_staging.c) */
+  CUresult (*cuMemcpyHtoDAsync)(CUdeviceptr, const void *, size_t, CUstream);
   CUresult (*cuMemsetD8Async)(CUdeviceptr, unsigned char, size_t, CUstream);
   CUresult (*cuGetErrorName)(CUresult, const char **);
   CUresult (*cuGetErrorString)(CUresult, const char **);
@@ -194,7 +200,9 @@ typedef struct Nvrtc {
 
 /* Open the libraries; false with a reason ("libcuda.so.1 not found"). */
 bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn);
-bool nvrtc_open(Nvrtc *n, char *why, size_t whyn);
+bool nvrtc_open(Nvrtc *n, const char *path, char *why, size_t whyn);
+/* NVRTC's file, without loading it; false: not found in the usual places */
+bool nvrtc_locate(char *path, size_t n);
 /* "CUDA_ERROR_...: message" for a driver result */
 void cuda_error_text(const CudaDriver *d, CUresult r, char *out, size_t n);
 /* The name of the function in the cubin (an ELF image of n bytes) that

@@ -1,7 +1,9 @@
 /*
  * cuda_load.c — finds libcuda.so.1 and NVRTC with dlopen and fills the
  * function tables of cuda_driver.h.  NVRTC is looked for on the library
- * path first, then in the toolkit ($CUDA_HOME, /usr/local/cuda).  The
+ * path first, then in the toolkit ($CUDA_HOME, /usr/local/cuda), then in
+ * the system's library directories, and loaded only when a compile needs
+ * it (nvrtc_locate finds it without loading it).  The
  * versioned driver entry points (_v2) are preferred where they exist.
  */
 #include <dlfcn.h>
@@ -9,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cuda_driver.h"
 
@@ -74,6 +77,7 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuEventSynchronize, NULL);
   LOAD(d, cuEventElapsedTime, "cuEventElapsedTime_v2");
   LOAD(d, cuMemcpyAsync, NULL);
+  LOAD(d, cuMemcpyHtoDAsync, "cuMemcpyHtoDAsync_v2");
   LOAD(d, cuMemsetD8Async, "cuMemsetD8Async");
   LOAD(d, cuGetErrorName, NULL);
   LOAD(d, cuGetErrorString, NULL);
@@ -92,27 +96,39 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   return true;
 }
 
-static void *open_nvrtc(void) {
+/* Where NVRTC is, without loading it: the first of libnvrtc.so,
+ * libnvrtc.so.13, libnvrtc.so.12 in the directories of LD_LIBRARY_PATH,
+ * then the toolkit's lib64 ($CUDA_HOME, $CUDA_PATH, /usr/local/cuda), then
+ * the system's library directories.  Loading NVRTC costs 7-16 ms of a
+ * program's start-up, which a cached cubin does not need; its file
+ * identity (path, size, time) then keys the cache instead of its version. */
+bool nvrtc_locate(char *path, size_t n) {
   static const char *names[] = {"libnvrtc.so", "libnvrtc.so.13", "libnvrtc.so.12"};
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-    void *h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    if (h) return h;
-  }
+  const char *lp = getenv("LD_LIBRARY_PATH");
+  char dirs[4096] = "";
+  if (lp) snprintf(dirs, sizeof dirs, "%s", lp);
   const char *homes[] = {getenv("CUDA_HOME"), getenv("CUDA_PATH"), "/usr/local/cuda"};
-  for (size_t i = 0; i < sizeof homes / sizeof *homes; i++) {
-    if (!homes[i] || !*homes[i]) continue;
-    char path[1024];
-    snprintf(path, sizeof path, "%s/lib64/libnvrtc.so", homes[i]);
-    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    if (h) return h;
-  }
-  return NULL;
+  for (size_t i = 0; i < sizeof homes / sizeof *homes; i++)
+    if (homes[i] && *homes[i] && strlen(dirs) + strlen(homes[i]) + 8 < sizeof dirs)
+      strcat(strcat(strcat(dirs, ":"), homes[i]), "/lib64");
+  strncat(dirs, ":/usr/lib/x86_64-linux-gnu:/usr/lib/aarch64-linux-gnu:/usr/lib64:/usr/lib",
+          sizeof dirs - strlen(dirs) - 1);
+  for (char *save = NULL, *d = strtok_r(dirs, ":", &save); d; d = strtok_r(NULL, ":", &save))
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+      snprintf(path, n, "%s/%s", d, names[i]);
+      if (access(path, R_OK) == 0) return true;
+    }
+  return false;
 }
 
-bool nvrtc_open(Nvrtc *n, char *why, size_t whyn) {
+/* PATH from nvrtc_locate, or NULL: by name, as the dynamic linker finds it */
+bool nvrtc_open(Nvrtc *n, const char *path, char *why, size_t whyn) {
   const char *libname = "libnvrtc.so";
+  char found[1024];
   memset(n, 0, sizeof *n);
-  n->lib = open_nvrtc();
+  if (!path && nvrtc_locate(found, sizeof found)) path = found;
+  if (path) n->lib = dlopen(path, RTLD_LAZY | RTLD_LOCAL);
+  if (!n->lib) n->lib = dlopen(libname, RTLD_LAZY | RTLD_LOCAL);
   if (!n->lib) {
     snprintf(why, whyn, "libnvrtc.so not found (CUDA toolkit; set CUDA_HOME)");
     return false;

@@ -91,6 +91,8 @@ static const char *missing_capability(const VkCaps *c, const uint32_t *w, size_t
       case 10: if (!c->f64) return "Float64 (device feature shaderFloat64)"; break;
       case 11: if (!c->i64) return "Int64 (device feature shaderInt64)"; break;
       case 12: if (!c->atomic64) return "Int64Atomics (device feature shaderBufferInt64Atomics)"; break;
+      case 6033: if (!c->fadd32) return "AtomicFloat32AddEXT (device feature shaderBufferFloat32AtomicAdd)"; break;
+      case 6034: if (!c->fadd64) return "AtomicFloat64AddEXT (device feature shaderBufferFloat64AtomicAdd)"; break;
       case 22: if (!c->i16) return "Int16 (device feature shaderInt16)"; break;
       case 39: if (!c->i8) return "Int8 (device feature shaderInt8)"; break;
       case 4433: if (!c->i16 && !c->f16) return "StorageBuffer16BitAccess (device feature storageBuffer16BitAccess)"; break;

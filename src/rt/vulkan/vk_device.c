@@ -81,6 +81,24 @@ static int type_rank(VkPhysicalDeviceType t) {
   }
 }
 
+static bool has_extension(VkDev *d, VkPhysicalDevice pd, const char *name) {
+  uint32_t n = 0;
+  if (d->f.vkEnumerateDeviceExtensionProperties(pd, NULL, &n, NULL) != VK_SUCCESS || !n) return false;
+  VkExtensionProperties *e = calloc(n, sizeof *e);
+  bool found = false;
+  if (e && d->f.vkEnumerateDeviceExtensionProperties(pd, NULL, &n, e) == VK_SUCCESS)
+    for (uint32_t i = 0; i < n && !found; i++) found = !strcmp(e[i].extensionName, name);
+  free(e);
+  return found;
+}
+
+/* CUWASM_VULKAN_FLOAT_ATOMICS=0: float atomicAdd as a CAS loop even where
+ * the device adds floats itself (to compare the two) */
+static bool env_says_no_fadd(void) {
+  const char *e = getenv("CUWASM_VULKAN_FLOAT_ATOMICS");
+  return e && !strcmp(e, "0");
+}
+
 /* what the device can do, through the 1.1/1.2/1.3 property and feature structs */
 static bool query(VkDev *d, VkPhysicalDevice pd, char *why, size_t whyn) {
   VkFns *f = &d->f;
@@ -106,6 +124,10 @@ static bool query(VkDev *d, VkPhysicalDevice pd, char *why, size_t whyn) {
              VK_API_VERSION_MAJOR(d->props.apiVersion), VK_API_VERSION_MINOR(d->props.apiVersion));
     return false;
   }
+  bool has_fadd = has_extension(d, pd, VK_EXT_SHADER_ATOMIC_FLOAT_EXTENSION_NAME);
+  VkPhysicalDeviceShaderAtomicFloatFeaturesEXT fadd = {
+      .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_FEATURES_EXT};
+  if (has_fadd) fadd.pNext = f2.pNext, f2.pNext = &fadd;
   f->vkGetPhysicalDeviceFeatures2(pd, &f2);
   if (!f12.bufferDeviceAddress || !f12.scalarBlockLayout || !f12.timelineSemaphore) {
     snprintf(why, whyn, "%s lacks %s", d->props.deviceName,
@@ -120,6 +142,10 @@ static bool query(VkDev *d, VkPhysicalDevice pd, char *why, size_t whyn) {
   c->f16 = f12.shaderFloat16 && f11.storageBuffer16BitAccess;
   c->i8 = f12.shaderInt8 && f12.storageBuffer8BitAccess;
   c->atomic64 = f12.shaderBufferInt64Atomics;
+  /* hardware float adds: a CAS loop on one hot word costs a whole round of
+   * every contending thread per add (minutes for 8M adds on an H200) */
+  c->fadd32 = has_fadd && fadd.shaderBufferFloat32AtomicAdd && !env_says_no_fadd();
+  c->fadd64 = has_fadd && fadd.shaderBufferFloat64AtomicAdd && c->f64 && !env_says_no_fadd();
   c->sub_ext = f12.shaderSubgroupExtendedTypes;
   c->split_fma = drv.driverID == VK_DRIVER_ID_MESA_LLVMPIPE || drv.driverID == VK_DRIVER_ID_GOOGLE_SWIFTSHADER;
   c->subgroup = sub.subgroupSize;
@@ -247,6 +273,14 @@ static cw_status create_device(VkDev *d, char *err, size_t errn) {
                                .queueFamilyIndex = d->qfam, .queueCount = 1, .pQueuePriorities = &prio};
   VkDeviceCreateInfo ci = {.sType = VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO, .pNext = &f2,
                            .queueCreateInfoCount = 1, .pQueueCreateInfos = &q};
+  VkPhysicalDeviceShaderAtomicFloatFeaturesEXT fadd = {
+      .sType = VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_SHADER_ATOMIC_FLOAT_FEATURES_EXT,
+      .shaderBufferFloat32AtomicAdd = c->fadd32, .shaderBufferFloat64AtomicAdd = c->fadd64};
+  const char *exts[] = {VK_EXT_SHADER_ATOMIC_FLOAT_EXTENSION_NAME};
+  if (c->fadd32 || c->fadd64) {
+    fadd.pNext = f2.pNext, f2.pNext = &fadd;
+    ci.enabledExtensionCount = 1, ci.ppEnabledExtensionNames = exts;
+  }
   VKCHECK(d->f.vkCreateDevice(d->pd, &ci, NULL, &d->dev), "vkCreateDevice");
   d->f.vkGetDeviceQueue(d->dev, d->qfam, 0, &d->queue);
   return CW_OK;

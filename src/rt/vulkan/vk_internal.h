@@ -48,6 +48,7 @@
 #define VK_FUNCS(X)                                                                     \
   X(vkDestroyInstance) X(vkEnumeratePhysicalDevices) X(vkGetPhysicalDeviceProperties)   \
   X(vkGetPhysicalDeviceProperties2) X(vkGetPhysicalDeviceFeatures2)                     \
+  X(vkEnumerateDeviceExtensionProperties)                                              \
   X(vkGetPhysicalDeviceQueueFamilyProperties) X(vkGetPhysicalDeviceMemoryProperties)    \
   X(vkCreateDevice) X(vkDestroyDevice) X(vkGetDeviceQueue) X(vkCreateCommandPool)       \
   X(vkDestroyCommandPool) X(vkAllocateCommandBuffers) X(vkCreateFence) X(vkDestroyFence) \
@@ -93,6 +94,7 @@ typedef struct VkAlloc {
 
 typedef struct VkCaps {
   bool f64, i64, i16, i8, f16, atomic64, size_control, full_subgroups;
+  bool fadd32, fadd64; /* VK_EXT_shader_atomic_float: atomicAdd on float/double in buffers */
   bool sub_ext;   /* shaderSubgroupExtendedTypes: subgroup ops on 64/16/8-bit values */
   bool split_fma; /* the driver computes fma as multiply + add (lavapipe, SwiftShader) */
   uint32_t subgroup, sub_min, sub_max;

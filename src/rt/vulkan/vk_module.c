@@ -58,7 +58,8 @@ static cw_status translate(VkDev *d, VkKernel *k, KModule *m, KFunc *f) {
   diags_init(&dg);
   /* the shader is written for this device's features (a module is loaded per device) */
   GlslTarget target = {.no_int64 = !d->caps.i64, .no_float64 = !d->caps.f64,
-                       .no_int8 = !d->caps.i8, .no_int16 = !d->caps.i16, .no_float16 = !d->caps.f16};
+                       .no_int8 = !d->caps.i8, .no_int16 = !d->caps.i16, .no_float16 = !d->caps.f16,
+                       .float_add32 = d->caps.fadd32, .float_add64 = d->caps.fadd64};
   k->glsl = emit_glsl_kernel_for(m, f, &target, &k->info, &dg);
   if (!k->glsl) {
     char *r = diags_render(&dg);

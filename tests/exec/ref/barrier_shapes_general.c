@@ -1,7 +1,7 @@
 /*
  * barrier_shapes_general.c — references for
- * tests/kernels/barrier_shapes_general.cu (barriers fission cannot split;
- * the CPU backend runs them as one coroutine per thread).  Each block is
+ * tests/kernels/barrier_shapes_general.cu (barriers in a switch, after a
+ * goto, in a loop's step).  Each block is
  * replayed phase by phase, in the order the kernel's barriers impose.
  */
 #include "ref.h"

@@ -288,50 +288,95 @@ static inline void cw_fiber_run(cw_rt_ctx *ctx, void **args, void (*body)(cw_fib
 const int cw_exact_apart = 1;
 #endif
 
-/* kernel switchPhase (one coroutine per thread: a barrier or warp collective inside a switch) */
-static void cwf_switchPhase(cw_fiber *cw_fb) {
-  cw_rt_ctx *const cw_ctx = cw_fb->blk->ctx;
-  void **const cw_args = cw_fb->blk->args;
-  const int cw_fast = 0;
+/* kernel switchPhase (split at barriers) */
+CW_INLINE void cwb_switchPhase(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
-  const uint32_t cw_tx = cw_fb->tx, cw_ty = cw_fb->ty, cw_tz = cw_fb->tz;
-  const size_t cw_t = cw_fb->t;
-  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
   int32_t *data = *(int32_t **)cw_args[0];
   int32_t mode = *(int32_t *)cw_args[1];
-  {
+  int32_t v[cw_nt]; /* per thread */
+  int32_t v_5[cw_nt]; /* per thread */
+  unsigned char cw_w1[cw_nt];
+  int32_t cw_s1[cw_nt];
+  CW_FOR_EACH_THREAD_INDEP {
     {
-      int32_t t = ((int32_t)((uint32_t)cw_tx));
-      int32_t g = ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)t)));
-      (cw_sh_s_1[t] = data[g]);
-      cw_fiber_barrier(cw_fb);
-      switch (mode)
-      {
-      case 1:;
-        {
-          int32_t v = cw_sh_s_1[((cw_bdx - 1u) - ((uint32_t)t))];
-          cw_fiber_barrier(cw_fb);
-          (cw_sh_s_1[t] = (v * 2));
-          cw_fiber_barrier(cw_fb);
-          break;
-        }
-      case 0:;
-        {
-          int32_t v = cw_sh_s_1[(((uint32_t)(t + 1)) % cw_bdx)];
-          cw_fiber_barrier(cw_fb);
-          (cw_sh_s_1[t] = v);
-          cw_fiber_barrier(cw_fb);
-          break;
-        }
-      default:;
-        break;
-      }
-      (data[g] = (cw_sh_s_1[t] + 1));
+      (cw_sh_s_1[((int32_t)((int32_t)((uint32_t)cw_tx)))] = data[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))]);
+    }
+  }
+  /* __syncthreads() */
+  /* switch with a barrier inside: cw_s1[t] the case thread t enters, cw_w1[t] 1 once it left */
+  CW_FOR_EACH_THREAD {
+    switch (mode) {
+    case 1: cw_s1[cw_t] = 0; break;
+    case 0: cw_s1[cw_t] = 1; break;
+    default: cw_s1[cw_t] = 2; break;
+    }
+    cw_w1[cw_t] = 0;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w1[cw_t] == 0 && cw_s1[cw_t] <= 0)) continue;
+    {
+      v[cw_t] = cw_sh_s_1[((cw_bdx - 1u) - ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))];
+    }
+  }
+  /* __syncthreads() */
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w1[cw_t] == 0 && cw_s1[cw_t] <= 0)) continue;
+    {
+      (cw_sh_s_1[((int32_t)((int32_t)((uint32_t)cw_tx)))] = (v[cw_t] * 2));
+    }
+  }
+  /* __syncthreads() */
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w1[cw_t] == 0 && cw_s1[cw_t] <= 0)) continue;
+    {
+      { cw_w1[cw_t] = 1; goto cw_next4; }
+    }
+    cw_next4:;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w1[cw_t] == 0 && cw_s1[cw_t] <= 1)) continue;
+    {
+      v_5[cw_t] = cw_sh_s_1[(((uint32_t)(((int32_t)((int32_t)((uint32_t)cw_tx))) + 1)) % cw_bdx)];
+    }
+  }
+  /* __syncthreads() */
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w1[cw_t] == 0 && cw_s1[cw_t] <= 1)) continue;
+    {
+      (cw_sh_s_1[((int32_t)((int32_t)((uint32_t)cw_tx)))] = v_5[cw_t]);
+    }
+  }
+  /* __syncthreads() */
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w1[cw_t] == 0 && cw_s1[cw_t] <= 1)) continue;
+    {
+      { cw_w1[cw_t] = 1; goto cw_next8; }
+    }
+    cw_next8:;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w1[cw_t] == 0 && cw_s1[cw_t] <= 2)) continue;
+    {
+      { cw_w1[cw_t] = 1; goto cw_next9; }
+    }
+    cw_next9:;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (data[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))] = (cw_sh_s_1[((int32_t)((int32_t)((uint32_t)cw_tx)))] + 1));
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_switchPhase;
+#define cwb_switchPhase_exact cwx_switchPhase
+#else
+CW_EXACT_COPY void cwb_switchPhase_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
+  cwb_switchPhase(cw_ctx, cw_args, 0);
+}
+#endif
 void cwk_switchPhase(cw_rt_ctx *cw_ctx, void **cw_args) {
-  cw_fiber_run(cw_ctx, cw_args, cwf_switchPhase);
+  CW_KERNEL_DISPATCH(cwb_switchPhase)
 }
 
 /* kernel gotoRounds (one coroutine per thread: goto and labels in a kernel with barriers) */
@@ -419,87 +464,292 @@ void cwk_stepBarrierScan(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_stepBarrierScan)
 }
 
-/* kernel switchWarp (one coroutine per thread: a barrier or warp collective inside a switch) */
-static void cwf_switchWarp(cw_fiber *cw_fb) {
-  cw_rt_ctx *const cw_ctx = cw_fb->blk->ctx;
-  void **const cw_args = cw_fb->blk->args;
-  const int cw_fast = 0;
+/* kernel switchWarp (split at barriers) */
+CW_INLINE void cwb_switchWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
-  const uint32_t cw_tx = cw_fb->tx, cw_ty = cw_fb->ty, cw_tz = cw_fb->tz;
-  const size_t cw_t = cw_fb->t;
-  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
-  {
+  int32_t v[cw_nt]; /* per thread */
+  int32_t cw_op15[cw_nt]; /* per thread */
+  int32_t cw_coll16[cw_nt]; /* per thread */
+  int32_t cw_op17[cw_nt]; /* per thread */
+  int32_t cw_coll18[cw_nt]; /* per thread */
+  int32_t cw_op19[cw_nt]; /* per thread */
+  uint32_t cw_coll20[cw_nt]; /* per thread */
+  unsigned char cw_w22[cw_nt];
+  int32_t cw_s22[cw_nt];
+  CW_FOR_EACH_THREAD_INDEP {
     {
-      int32_t t = ((int32_t)((uint32_t)cw_tx));
-      int32_t g = ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)t)));
-      int32_t v = in[g];
-      switch ((t & 1))
+      v[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))];
+    }
+  }
+  /* switch with a barrier inside: cw_s22[t] the case thread t enters, cw_w22[t] 1 once it left */
+  CW_FOR_EACH_THREAD {
+    switch ((((int32_t)((int32_t)((uint32_t)cw_tx))) & 1)) {
+    case 0: cw_s22[cw_t] = 0; break;
+    default: cw_s22[cw_t] = 1; break;
+    }
+    cw_w22[cw_t] = 0;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 0)) continue;
+    {
+      cw_op15[cw_t] = v[cw_t];
+    }
+  }
+  /* __shfl_xor_sync */
+  int32_t __fis_xch24[1024];
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 0)) continue;
+    {
+      (__fis_xch24[((uint32_t)cw_t)] = cw_op15[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 0)) continue;
+    {
+      uint32_t __fis_lane25 = ((uint32_t)cw_t);
+      uint32_t __fis_src26 = (((((__fis_lane25 & 31u) ^ ((uint32_t)2)) - (((__fis_lane25 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane25 & 31u) - ((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane25 - (__fis_lane25 & 31u)) + ((__fis_lane25 & 31u) ^ ((uint32_t)2))) : __fis_lane25);
+      cw_coll16[cw_t] = __fis_xch24[((__fis_src26 < cw_nt) ? __fis_src26 : __fis_lane25)];
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 0)) continue;
+    {
+      (v[cw_t] += cw_coll16[cw_t]);
+      { cw_w22[cw_t] = 1; goto cw_next29; }
+    }
+    cw_next29:;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    {
+      cw_op17[cw_t] = v[cw_t];
+    }
+  }
+  /* __shfl_down_sync */
+  int32_t __fis_xch31[1024];
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    {
+      (__fis_xch31[((uint32_t)cw_t)] = cw_op17[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    {
+      uint32_t __fis_lane32 = ((uint32_t)cw_t);
+      uint32_t __fis_src33 = (((((__fis_lane32 & 31u) & (((uint32_t)32) - 1u)) + 2u) < ((uint32_t)32)) ? (__fis_lane32 + 2u) : __fis_lane32);
+      cw_coll18[cw_t] = __fis_xch31[((__fis_src33 < cw_nt) ? __fis_src33 : __fis_lane32)];
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    {
+      (v[cw_t] = (cw_coll18[cw_t] * 10));
+      cw_op19[cw_t] = ((int32_t)((in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))] & 3) == 3));
+    }
+  }
+  /* __ballot_sync */
+  int32_t __fis_on37[1024];
+  int32_t __fis_vote38[1024];
+  uint32_t __fis_act39[32];
+  uint32_t __fis_bal40[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on37[((uint32_t)cw_t)] = 0);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    {
+      (__fis_on37[((uint32_t)cw_t)] = 1);
+      (__fis_vote38[((uint32_t)cw_t)] = ((int32_t)(cw_op19[cw_t] != 0)));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t41 = ((uint32_t)cw_t);
+      if (((__fis_t41 & 31u) == 0u))
       {
-      case 0:;
-        int32_t cw_op4 = v;
-        int32_t cw_coll5 = ({ int32_t cw_sv = (cw_op4), cw_sr; cw_fiber_shfl(cw_fb, (uint32_t)(1431655765u), &cw_sv, &cw_sr, sizeof cw_sv, 3, (uint32_t)(2), (int32_t)(32)); cw_sr; });
-        (v += cw_coll5);
-        break;
-      default:;
-        int32_t cw_op6 = v;
-        int32_t cw_coll7 = ({ int32_t cw_sv = (cw_op6), cw_sr; cw_fiber_shfl(cw_fb, (uint32_t)(2863311530u), &cw_sv, &cw_sr, sizeof cw_sv, 2, (uint32_t)(2u), (int32_t)(32)); cw_sr; });
-        (v = (cw_coll7 * 10));
-        int32_t cw_op8 = ((int32_t)((in[g] & 3) == 3));
-        uint32_t cw_coll9 = cw_fiber_vote(cw_fb, (uint32_t)(2863311530u), (cw_op8) != 0, 0);
-        (v += cw_popc(cw_coll9));
-        break;
+        uint32_t __fis_n45 = (((cw_nt - __fis_t41) < 32u) ? (cw_nt - __fis_t41) : 32u);
+        uint32_t __fis_a43 = 0u;
+        uint32_t __fis_b44 = 0u;
+        {
+          uint32_t __fis_j42 = 0u;
+          for (; (__fis_j42 < __fis_n45); (__fis_j42 = (__fis_j42 + 1u)))
+          {
+            (__fis_a43 = (__fis_a43 | (((uint32_t)__fis_on37[(__fis_t41 + __fis_j42)]) << __fis_j42)));
+            (__fis_b44 = (__fis_b44 | ((((uint32_t)__fis_on37[(__fis_t41 + __fis_j42)]) & ((uint32_t)__fis_vote38[(__fis_t41 + __fis_j42)])) << __fis_j42)));
+          }
+        }
+        (__fis_act39[(__fis_t41 >> 5u)] = __fis_a43);
+        (__fis_bal40[(__fis_t41 >> 5u)] = __fis_b44);
       }
-      (out[g] = v);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    {
+      uint32_t __fis_lane46 = ((uint32_t)cw_t);
+      uint32_t __fis_mask47 = (2863311530u & __fis_act39[(__fis_lane46 >> 5u)]);
+      cw_coll20[cw_t] = (__fis_bal40[(__fis_lane46 >> 5u)] & __fis_mask47);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    {
+      (v[cw_t] += cw_popc(cw_coll20[cw_t]));
+      { cw_w22[cw_t] = 1; goto cw_next52; }
+    }
+    cw_next52:;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))] = v[cw_t]);
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_switchWarp;
+#define cwb_switchWarp_exact cwx_switchWarp
+#else
+CW_EXACT_COPY void cwb_switchWarp_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
+  cwb_switchWarp(cw_ctx, cw_args, 0);
+}
+#endif
 void cwk_switchWarp(cw_rt_ctx *cw_ctx, void **cw_args) {
-  cw_fiber_run(cw_ctx, cw_args, cwf_switchWarp);
+  CW_KERNEL_DISPATCH(cwb_switchWarp)
 }
 
-/* kernel switchCount (one coroutine per thread: a barrier or warp collective inside a switch) */
-static void cwf_switchCount(cw_fiber *cw_fb) {
-  cw_rt_ctx *const cw_ctx = cw_fb->blk->ctx;
-  void **const cw_args = cw_fb->blk->args;
-  const int cw_fast = 0;
+/* kernel switchCount (split at barriers) */
+CW_INLINE void cwb_switchCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
-  const uint32_t cw_tx = cw_fb->tx, cw_ty = cw_fb->ty, cw_tz = cw_fb->tz;
-  const size_t cw_t = cw_fb->t;
-  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *counts = *(int32_t **)cw_args[1];
-  {
+  int32_t cw_op54[cw_nt]; /* per thread */
+  int32_t cw_coll55[cw_nt]; /* per thread */
+  int32_t c[cw_nt]; /* per thread */
+  int32_t cw_op56[cw_nt]; /* per thread */
+  int32_t cw_coll57[cw_nt]; /* per thread */
+  int32_t c_71[cw_nt]; /* per thread */
+  unsigned char cw_w59[cw_nt];
+  int32_t cw_s59[cw_nt];
+  CW_FOR_EACH_THREAD_INDEP {
     {
-      int32_t t = ((int32_t)((uint32_t)cw_tx));
-      int32_t g = ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)t)));
-      switch (cw_bix)
-      {
-      case 1:;
-        {
-          int32_t cw_op10 = (in[g] & 1);
-          int32_t cw_coll11 = cw_fiber_sync_count(cw_fb, (cw_op10) != 0, 0);
-          int32_t c = cw_coll11;
-          if ((t == 0))
-            (counts[cw_bix] = (c + 1000));
-          break;
-        }
-      default:;
-        {
-          int32_t cw_op12 = (in[g] & 1);
-          int32_t cw_coll13 = cw_fiber_sync_count(cw_fb, (cw_op12) != 0, 0);
-          int32_t c = cw_coll13;
-          if ((t == 0))
-            (counts[cw_bix] = c);
-          break;
-        }
-      }
     }
   }
+  /* switch with a barrier inside: cw_s59[t] the case thread t enters, cw_w59[t] 1 once it left */
+  CW_FOR_EACH_THREAD {
+    switch (cw_bix) {
+    case 1: cw_s59[cw_t] = 0; break;
+    default: cw_s59[cw_t] = 1; break;
+    }
+    cw_w59[cw_t] = 0;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 0)) continue;
+    {
+      cw_op54[cw_t] = (in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))] & 1);
+    }
+  }
+  /* __syncthreads_count */
+  int32_t __fis_acc61;
+  (__fis_acc61 = 0);
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 0)) continue;
+    {
+      (__fis_acc61 = (__fis_acc61 + ((int32_t)(cw_op54[cw_t] != 0))));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 0)) continue;
+    {
+      cw_coll55[cw_t] = __fis_acc61;
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 0)) continue;
+    {
+      c[cw_t] = cw_coll55[cw_t];
+    }
+  }
+  { /* only threadIdx.x == 0 runs this */
+    const int64_t cw_k = (int64_t)(0);
+    if (cw_k >= 0 && cw_k < (int64_t)cw_bdx)
+    for (uint32_t cw_tz = 0; cw_tz < cw_bdz; cw_tz++)
+    for (uint32_t cw_ty = 0; cw_ty < cw_bdy; cw_ty++) {
+      const int32_t cw_tx = (int32_t)cw_k;
+      const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;
+      (void)cw_tx; (void)cw_t;
+      if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 0)) continue;
+      (counts[cw_bix] = (c[cw_t] + 1000));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 0)) continue;
+    {
+      { cw_w59[cw_t] = 1; goto cw_next66; }
+    }
+    cw_next66:;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 1)) continue;
+    {
+      cw_op56[cw_t] = (in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))] & 1);
+    }
+  }
+  /* __syncthreads_count */
+  int32_t __fis_acc68;
+  (__fis_acc68 = 0);
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 1)) continue;
+    {
+      (__fis_acc68 = (__fis_acc68 + ((int32_t)(cw_op56[cw_t] != 0))));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 1)) continue;
+    {
+      cw_coll57[cw_t] = __fis_acc68;
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 1)) continue;
+    {
+      c_71[cw_t] = cw_coll57[cw_t];
+    }
+  }
+  { /* only threadIdx.x == 0 runs this */
+    const int64_t cw_k = (int64_t)(0);
+    if (cw_k >= 0 && cw_k < (int64_t)cw_bdx)
+    for (uint32_t cw_tz = 0; cw_tz < cw_bdz; cw_tz++)
+    for (uint32_t cw_ty = 0; cw_ty < cw_bdy; cw_ty++) {
+      const int32_t cw_tx = (int32_t)cw_k;
+      const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;
+      (void)cw_tx; (void)cw_t;
+      if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 1)) continue;
+      (counts[cw_bix] = c_71[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 1)) continue;
+    {
+      { cw_w59[cw_t] = 1; goto cw_next74; }
+    }
+    cw_next74:;
+  }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_switchCount;
+#define cwb_switchCount_exact cwx_switchCount
+#else
+CW_EXACT_COPY void cwb_switchCount_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
+  cwb_switchCount(cw_ctx, cw_args, 0);
+}
+#endif
 void cwk_switchCount(cw_rt_ctx *cw_ctx, void **cw_args) {
-  cw_fiber_run(cw_ctx, cw_args, cwf_switchCount);
+  CW_KERNEL_DISPATCH(cwb_switchCount)
 }
 
 /* kernel switchExit (split at barriers) */
@@ -507,8 +757,8 @@ CW_INLINE void cwb_switchExit(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   CW_KERNEL_PROLOGUE
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *counts = *(int32_t **)cw_args[1];
-  int32_t cw_op14[cw_nt]; /* per thread */
-  int32_t cw_coll15[cw_nt]; /* per thread */
+  int32_t cw_op75[cw_nt]; /* per thread */
+  int32_t cw_coll76[cw_nt]; /* per thread */
   int32_t c[cw_nt]; /* per thread */
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
@@ -518,33 +768,33 @@ CW_INLINE void cwb_switchExit(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       switch ((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3))
       {
       case 0:;
-        { cw_exit[cw_t] = 1; goto cw_next16; }
+        { cw_exit[cw_t] = 1; goto cw_next77; }
       default:;
         break;
       }
-      cw_op14[cw_t] = ((int32_t)(in[((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))] > 10));
+      cw_op75[cw_t] = ((int32_t)(in[((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))] > 10));
     }
-    cw_next16:;
+    cw_next77:;
   }
   /* __syncthreads_count */
-  int32_t __fis_acc17;
-  (__fis_acc17 = 0);
+  int32_t __fis_acc78;
+  (__fis_acc78 = 0);
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_acc17 = (__fis_acc17 + ((int32_t)(cw_op14[cw_t] != 0))));
+      (__fis_acc78 = (__fis_acc78 + ((int32_t)(cw_op75[cw_t] != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      cw_coll15[cw_t] = __fis_acc17;
+      cw_coll76[cw_t] = __fis_acc78;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c[cw_t] = cw_coll15[cw_t];
+      c[cw_t] = cw_coll76[cw_t];
     }
   }
   { /* only threadIdx.x == 1 runs this */
@@ -572,52 +822,258 @@ void cwk_switchExit(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_switchExit)
 }
 
-/* kernel switchWarpMore (one coroutine per thread: a barrier or warp collective inside a switch) */
-static void cwf_switchWarpMore(cw_fiber *cw_fb) {
-  cw_rt_ctx *const cw_ctx = cw_fb->blk->ctx;
-  void **const cw_args = cw_fb->blk->args;
-  const int cw_fast = 0;
+/* kernel switchWarpMore (split at barriers) */
+CW_INLINE void cwb_switchWarpMore(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
-  const uint32_t cw_tx = cw_fb->tx, cw_ty = cw_fb->ty, cw_tz = cw_fb->tz;
-  const size_t cw_t = cw_fb->t;
-  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
-  {
+  int32_t v[cw_nt]; /* per thread */
+  int32_t r0[cw_nt]; /* per thread */
+  int32_t r1[cw_nt]; /* per thread */
+  int32_t r2[cw_nt]; /* per thread */
+  int32_t r3[cw_nt]; /* per thread */
+  uint32_t cw_op83[cw_nt]; /* per thread */
+  uint32_t cw_coll84[cw_nt]; /* per thread */
+  int32_t cw_op85[cw_nt]; /* per thread */
+  uint32_t cw_coll86[cw_nt]; /* per thread */
+  int32_t cw_op87[cw_nt]; /* per thread */
+  int32_t cw_coll88[cw_nt]; /* per thread */
+  int32_t cw_op89[cw_nt]; /* per thread */
+  int32_t cw_coll90[cw_nt]; /* per thread */
+  unsigned char cw_w92[cw_nt];
+  int32_t cw_s92[cw_nt];
+  CW_FOR_EACH_THREAD_INDEP {
     {
-      int32_t t = ((int32_t)((uint32_t)cw_tx));
-      int32_t g = ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)t)));
-      int32_t v = in[g];
-      int32_t r0 = 0;
-      int32_t r1 = 0;
-      int32_t r2 = 0;
-      int32_t r3 = 0;
-      switch (cw_bix)
+      v[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))];
+      r0[cw_t] = 0;
+      r1[cw_t] = 0;
+      r2[cw_t] = 0;
+      r3[cw_t] = 0;
+    }
+  }
+  /* switch with a barrier inside: cw_s92[t] the case thread t enters, cw_w92[t] 1 once it left */
+  CW_FOR_EACH_THREAD {
+    switch (cw_bix) {
+    default: cw_s92[cw_t] = 0; break;
+    }
+    cw_w92[cw_t] = 0;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      cw_op83[cw_t] = ((uint32_t)v[cw_t]);
+    }
+  }
+  /* __reduce_add_sync */
+  int32_t __fis_on94[1024];
+  uint32_t __fis_xch95[1024];
+  uint32_t __fis_act96[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on94[((uint32_t)cw_t)] = 0);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      (__fis_on94[((uint32_t)cw_t)] = 1);
+      (__fis_xch95[((uint32_t)cw_t)] = cw_op83[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t97 = ((uint32_t)cw_t);
+      if (((__fis_t97 & 31u) == 0u))
       {
-      default:;
-        uint32_t cw_op22 = ((uint32_t)v);
-        uint32_t cw_coll23 = (uint32_t)cw_fiber_reduce(cw_fb, (uint32_t)(4294967295u), (uint32_t)(cw_op22), 0, 0);
-        (r0 = ((int32_t)cw_coll23));
-        int32_t cw_op24 = (v % 4);
-        uint32_t cw_coll25 = ({ int32_t cw_sv = (cw_op24); cw_fiber_match(cw_fb, (uint32_t)(4294967295u), &cw_sv, sizeof cw_sv, 0, (int32_t *)0); });
-        (r1 = ((int32_t)cw_coll25));
-        int32_t cw_op26 = ((int32_t)(v < 90));
-        int32_t cw_coll27 = (int32_t)cw_fiber_vote(cw_fb, (uint32_t)(4294967295u), (cw_op26) != 0, 1);
-        (r2 = cw_coll27);
-        int32_t cw_op28 = ((int32_t)(v == 42));
-        int32_t cw_coll29 = cw_fiber_sync_count(cw_fb, (cw_op28) != 0, 2);
-        (r3 = cw_coll29);
-        break;
+        uint32_t __fis_n100 = (((cw_nt - __fis_t97) < 32u) ? (cw_nt - __fis_t97) : 32u);
+        uint32_t __fis_a99 = 0u;
+        {
+          uint32_t __fis_j98 = 0u;
+          for (; (__fis_j98 < __fis_n100); (__fis_j98 = (__fis_j98 + 1u)))
+          {
+            (__fis_a99 = (__fis_a99 | (((uint32_t)__fis_on94[(__fis_t97 + __fis_j98)]) << __fis_j98)));
+          }
+        }
+        (__fis_act96[(__fis_t97 >> 5u)] = __fis_a99);
       }
-      (out[(4 * (int64_t)g)] = r0);
-      (out[((4 * (int64_t)g) + 1)] = r1);
-      (out[((4 * (int64_t)g) + 2)] = r2);
-      (out[((4 * (int64_t)g) + 3)] = r3);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      uint32_t __fis_lane101 = ((uint32_t)cw_t);
+      uint32_t __fis_mask102 = (4294967295u & __fis_act96[(__fis_lane101 >> 5u)]);
+      uint32_t __fis_r104 = ((uint32_t)0);
+      {
+        uint32_t __fis_j103 = 0u;
+        for (; (__fis_j103 < 32u); (__fis_j103 = (__fis_j103 + 1u)))
+        {
+          uint32_t __fis_v105 = ((((__fis_mask102 >> __fis_j103) & 1u) != 0u) ? __fis_xch95[((__fis_lane101 - (__fis_lane101 & 31u)) + __fis_j103)] : ((uint32_t)0));
+          (__fis_r104 = (__fis_r104 + __fis_v105));
+        }
+      }
+      cw_coll84[cw_t] = __fis_r104;
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      (r0[cw_t] = ((int32_t)cw_coll84[cw_t]));
+      cw_op85[cw_t] = (v[cw_t] % 4);
+    }
+  }
+  /* __match_any_sync */
+  int32_t __fis_on111[1024];
+  int32_t __fis_xch112[1024];
+  uint32_t __fis_act113[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on111[((uint32_t)cw_t)] = 0);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      (__fis_on111[((uint32_t)cw_t)] = 1);
+      (__fis_xch112[((uint32_t)cw_t)] = cw_op85[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t114 = ((uint32_t)cw_t);
+      if (((__fis_t114 & 31u) == 0u))
+      {
+        uint32_t __fis_n117 = (((cw_nt - __fis_t114) < 32u) ? (cw_nt - __fis_t114) : 32u);
+        uint32_t __fis_a116 = 0u;
+        {
+          uint32_t __fis_j115 = 0u;
+          for (; (__fis_j115 < __fis_n117); (__fis_j115 = (__fis_j115 + 1u)))
+          {
+            (__fis_a116 = (__fis_a116 | (((uint32_t)__fis_on111[(__fis_t114 + __fis_j115)]) << __fis_j115)));
+          }
+        }
+        (__fis_act113[(__fis_t114 >> 5u)] = __fis_a116);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      uint32_t __fis_lane118 = ((uint32_t)cw_t);
+      uint32_t __fis_mask119 = (4294967295u & __fis_act113[(__fis_lane118 >> 5u)]);
+      uint32_t __fis_r121 = ((uint32_t)0);
+      {
+        uint32_t __fis_j120 = 0u;
+        for (; (__fis_j120 < 32u); (__fis_j120 = (__fis_j120 + 1u)))
+          if ((((__fis_mask119 >> __fis_j120) & 1u) != 0u))
+            if ((__fis_xch112[((__fis_lane118 - (__fis_lane118 & 31u)) + __fis_j120)] == cw_op85[cw_t]))
+              (__fis_r121 = (__fis_r121 | (1u << __fis_j120)));
+      }
+      cw_coll86[cw_t] = __fis_r121;
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      (r1[cw_t] = ((int32_t)cw_coll86[cw_t]));
+      cw_op87[cw_t] = ((int32_t)(v[cw_t] < 90));
+    }
+  }
+  /* __all_sync */
+  int32_t __fis_on127[1024];
+  int32_t __fis_vote128[1024];
+  uint32_t __fis_act129[32];
+  uint32_t __fis_bal130[32];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (__fis_on127[((uint32_t)cw_t)] = 0);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      (__fis_on127[((uint32_t)cw_t)] = 1);
+      (__fis_vote128[((uint32_t)cw_t)] = ((int32_t)(cw_op87[cw_t] != 0)));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_t131 = ((uint32_t)cw_t);
+      if (((__fis_t131 & 31u) == 0u))
+      {
+        uint32_t __fis_n135 = (((cw_nt - __fis_t131) < 32u) ? (cw_nt - __fis_t131) : 32u);
+        uint32_t __fis_a133 = 0u;
+        uint32_t __fis_b134 = 0u;
+        {
+          uint32_t __fis_j132 = 0u;
+          for (; (__fis_j132 < __fis_n135); (__fis_j132 = (__fis_j132 + 1u)))
+          {
+            (__fis_a133 = (__fis_a133 | (((uint32_t)__fis_on127[(__fis_t131 + __fis_j132)]) << __fis_j132)));
+            (__fis_b134 = (__fis_b134 | ((((uint32_t)__fis_on127[(__fis_t131 + __fis_j132)]) & ((uint32_t)__fis_vote128[(__fis_t131 + __fis_j132)])) << __fis_j132)));
+          }
+        }
+        (__fis_act129[(__fis_t131 >> 5u)] = __fis_a133);
+        (__fis_bal130[(__fis_t131 >> 5u)] = __fis_b134);
+      }
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      uint32_t __fis_lane136 = ((uint32_t)cw_t);
+      uint32_t __fis_mask137 = (4294967295u & __fis_act129[(__fis_lane136 >> 5u)]);
+      cw_coll88[cw_t] = ((int32_t)((__fis_bal130[(__fis_lane136 >> 5u)] & __fis_mask137) == __fis_mask137));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      (r2[cw_t] = cw_coll88[cw_t]);
+      cw_op89[cw_t] = ((int32_t)(v[cw_t] == 42));
+    }
+  }
+  /* __syncthreads_or */
+  int32_t __fis_acc143;
+  (__fis_acc143 = 0);
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      (__fis_acc143 = (__fis_acc143 | ((int32_t)(cw_op89[cw_t] != 0))));
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      cw_coll90[cw_t] = __fis_acc143;
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    {
+      (r3[cw_t] = cw_coll90[cw_t]);
+      { cw_w92[cw_t] = 1; goto cw_next146; }
+    }
+    cw_next146:;
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      (out[(4 * (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))))] = r0[cw_t]);
+      (out[((4 * (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))) + 1)] = r1[cw_t]);
+      (out[((4 * (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))) + 2)] = r2[cw_t]);
+      (out[((4 * (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))) + 3)] = r3[cw_t]);
     }
   }
 }
+#ifdef CW_EXACT_APART
+cw_kernel_fn cwx_switchWarpMore;
+#define cwb_switchWarpMore_exact cwx_switchWarpMore
+#else
+CW_EXACT_COPY void cwb_switchWarpMore_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
+  cwb_switchWarpMore(cw_ctx, cw_args, 0);
+}
+#endif
 void cwk_switchWarpMore(cw_rt_ctx *cw_ctx, void **cw_args) {
-  cw_fiber_run(cw_ctx, cw_args, cwf_switchWarpMore);
+  CW_KERNEL_DISPATCH(cwb_switchWarpMore)
 }
 
 static const uint32_t cw_psz_switchPhase[] = {8, 4};

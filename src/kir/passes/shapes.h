@@ -1,0 +1,86 @@
+/*
+ * shapes.h — one walk over a kernel body split at barriers, for both
+ * barrier fissions (shapes.c): the KIR pass fission.c (the WebAssembly
+ * target) and the C emitter's c_fission.c (the CPU backend).
+ *
+ * The walk decides what runs in which order: the regions of each statement
+ * list (regions.c), and for each statement with a split point its shape
+ * (kir_split_shape) as steps: an if of the block opens, runs its branches,
+ * closes; an if steered per thread evaluates its predicate, then runs each
+ * branch with the predicate as a guard; a loop of the block stops once
+ * every thread has returned; a loop steered per thread opens its state,
+ * tests its condition (not a do loop), runs its body with "still running"
+ * as a guard and the loop as the target of the jumps in it (jumps.h),
+ * then closes (continue, step, a do loop's test); a switch steered per
+ * thread stores the case each thread enters, then runs the statements of
+ * each case in turn for the threads that entered at or before it (falling
+ * through) and have not left by `break`.  The target writes each
+ * step (KShapeOps): KIR nodes in fission.c, C text in c_fission.c.
+ */
+#ifndef CW_KIR_PASSES_SHAPES_H
+#define CW_KIR_PASSES_SHAPES_H
+
+#include "jumps.h"
+#include "regions.h"
+
+typedef enum KShapeStep {
+  KSS_OPEN,  /* every shape: before anything else (returns the shape's handle) */
+  KSS_TEST,  /* thread loop, not a do loop: the condition, before the body */
+  KSS_THEN,  /* thread if: before the then branch (its guard on) */
+  KSS_ELSE,  /* block if: between the branches; thread if: before the else branch */
+  KSS_BODY,  /* thread loop, thread switch: before the body (its guard on) */
+  KSS_END,   /* thread if: after a branch; thread loop, thread switch: after the body
+                (guard off) */
+  KSS_CLOSE, /* every shape: after everything else */
+} KShapeStep;
+
+/* One step of a shape; h: what KSS_OPEN returned (for a thread loop, the
+ * state the jumps out of its body set: jumps.h's handle).  Returns the
+ * handle at KSS_OPEN, anything (ignored) at the other steps. */
+typedef const void *(*KShapeFn)(void *target, KStmt *s, KShapeStep step, const void *h);
+
+typedef struct KShapeOps {
+  /* the regions of a list (regions.h) */
+  void (*threads)(void *target, const KRegion *r);           /* KR_THREADS: a thread loop */
+  void (*block_stmt)(void *target, KStmt *s);                 /* KR_BLOCK: once for the block */
+  void (*column)(void *target, KStmt *s, const KExpr *k);     /* KR_COLUMN */
+  void (*split)(void *target, const KRegionList *rl, int i);  /* ahead of KR_SPLIT region i (or NULL) */
+  bool (*stop)(void *target);                                 /* stop walking: an error (or NULL) */
+  /* statements with a split point, by shape */
+  void (*barrier)(void *target, KStmt *s);                    /* KSH_BARRIER */
+  bool (*list)(void *target, KStmt *s);  /* KSH_LIST: true when the target wrote s in a form of its
+                                            own; else (or NULL) its statements are walked */
+  void (*other)(void *target, KStmt *s);                      /* KSH_OTHER */
+  KShapeFn block_if;    /* KSH_BLOCK_IF: OPEN, [then], ELSE, [else], CLOSE (no ELSE without else) */
+  KShapeFn block_loop;  /* KSH_BLOCK_LOOP: OPEN, [stop_if_all_returned], [body], CLOSE */
+  void (*stop_if_all_returned)(void *target); /* head of a block loop's body in a kernel whose
+                                                 threads may return: leave it once all have */
+  KShapeFn thread_if;   /* KSH_THREAD_IF: OPEN, THEN, [then], END, ELSE, [else], END, CLOSE */
+  KShapeFn thread_loop; /* KSH_THREAD_LOOP: OPEN, TEST (not do), BODY, [body], END, CLOSE */
+  KShapeFn thread_switch; /* KSH_THREAD_SWITCH: OPEN, BODY, the cases, END, CLOSE; a
+                             `break` in it sets the state its OPEN returned */
+  /* case k (0 first) of thread switch s (h: its handle): on before its statements
+     (the guard "entered at case k or before"), off after them */
+  void (*switch_case)(void *target, KStmt *s, int k, bool on, const void *h);
+} KShapeOps;
+
+typedef struct KShapeWalk {
+  const KShapeOps *ops;
+  void *target;          /* passed to every op */
+  Arena *a;
+  KBlockLevel *bl;       /* the kernel's block-level state (blocklevel.h) */
+  const KRemat *remat;   /* its recomputed locals (remat.h) */
+  KJumpTargets *jumps;   /* the target's jump stack: the walk pushes the thread loops */
+  bool unwrap_blocks;    /* a branch or body that is a block is walked as its statements
+                            (else as one statement: a thread loop keeps its scope) */
+  bool exits;            /* threads may return (the kernel keeps an exit flag per thread) */
+} KShapeWalk;
+
+/* stmts[0..n): regions.c's cut, each region in turn */
+void kir_shapes_list(KShapeWalk *w, KStmt *const *stmts, int n);
+/* one statement (a list of one) */
+void kir_shapes_stmt(KShapeWalk *w, KStmt *s);
+/* a branch or a loop body (unwrap_blocks says how a block is walked) */
+void kir_shapes_body(KShapeWalk *w, KStmt *s);
+
+#endif
