@@ -105,6 +105,7 @@ SrcFile *srcfile_new(Arena *a, const char *name, const char *contents,
   f->name = arena_strdup(a, name);
   f->contents = arena_strndup(a, contents, size);
   f->size = size;
+  srcfile_register(a, f);
   return f;
 }
 
@@ -186,12 +187,12 @@ static SrcLoc lex_loc_slow(Lexer *L, const char *p) {
     L->line_start = (size_t)(s - L->orig);
   }
   L->cur = off;
-  return (SrcLoc){L->file, L->line, (int)(off - L->line_start) + 1};
+  return srcloc_make(L->file, L->line, (int)(off - L->line_start) + 1);
 }
 
 static inline SrcLoc lex_loc(Lexer *L, const char *p) {
   if (!L->nsplice && (size_t)(p - L->buf) == L->cur) /* skip_space got here */
-    return (SrcLoc){L->file, L->line, (int)(L->cur - L->line_start) + 1};
+    return srcloc_make(L->file, L->line, (int)(L->cur - L->line_start) + 1);
   return lex_loc_slow(L, p);
 }
 
