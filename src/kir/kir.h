@@ -186,14 +186,16 @@ typedef enum {
   KOP_NEG, KOP_NOT, KOP_BITNOT,
 } KOp;
 
-/* 96 bytes (it was 144): a million-line input makes seven million of
- * them.  The small members are bit-fields packed into one 32-bit word and
- * the literal values share one storage: only KE_INT (and KE_CALL, its
- * virtual flag) reads ival, only KE_FLOAT fval, only KE_STR str and
- * str_len (which shares its int with `field`, read only by KE_MEMBER and
- * KE_BVAR), so code must test the kind before reading one of them; every
- * other member is its own, so code that reads a member of a node of
- * another kind still finds it empty. */
+/* 80 bytes (it was 144): a million-line input makes seven million of
+ * them.  The small members are bit-fields packed into one 32-bit word,
+ * the location is 8 bytes (SrcLoc), and the literal values and the
+ * variable share one storage: only KE_INT (and KE_CALL, its virtual flag)
+ * reads ival, only KE_FLOAT fval, only KE_STR str and str_len (which
+ * shares its int with `field`, read only by KE_MEMBER and KE_BVAR), only
+ * KE_VAR var, so code must test the kind before reading one of them
+ * (kexpr_var() gives NULL for another kind); every other member is its
+ * own, so code that reads a member of a node of another kind still finds
+ * it empty. */
 struct KExpr {
   KExprKind kind : 8;
   KOp op : 8;
@@ -214,11 +216,13 @@ struct KExpr {
     int64_t ival;    /* KE_INT; KE_CALL: 1 for a virtual call */
     double fval;     /* KE_FLOAT */
     const char *str; /* KE_STR */
+    KVar *var;       /* KE_VAR */
   };
-  KVar *var;
   KFunc *fn;
 };
 _Static_assert(KB__COUNT <= 4096, "KExpr.builtin holds 12 bits: widen it");
+/* e's variable when e is a KE_VAR, else NULL (var shares its storage) */
+static inline KVar *kexpr_var(const KExpr *e) { return e->kind == KE_VAR ? e->var : NULL; }
 
 /* ---- statements --------------------------------------------------------- */
 
