@@ -170,7 +170,7 @@ typedef enum {
   KE_DEREF,    /* *a */
   KE_ADDR,     /* &a */
   KE_CALL,     /* fn(args); fn NULL: an indirect call through the function
-                  pointer a (ival 1: a virtual call, else a pointer to function) */
+                  pointer a (virtual_call: a virtual call, else a pointer to function) */
   KE_FUNC_ADDR,/* the address of function fn (type: pointer to its KT_FUNC) */
   KE_BUILTIN,  /* builtin(args) */
   KE_VEC,      /* build a vector/struct value from args (make_float4, T{...}) */
@@ -186,21 +186,22 @@ typedef enum {
   KOP_NEG, KOP_NOT, KOP_BITNOT,
 } KOp;
 
-/* 80 bytes (it was 144): a million-line input makes seven million of
+/* 72 bytes (it was 144): a million-line input makes seven million of
  * them.  The small members are bit-fields packed into one 32-bit word,
- * the location is 8 bytes (SrcLoc), and the literal values and the
- * variable share one storage: only KE_INT (and KE_CALL, its virtual flag)
- * reads ival, only KE_FLOAT fval, only KE_STR str and str_len (which
- * shares its int with `field`, read only by KE_MEMBER and KE_BVAR), only
- * KE_VAR var, so code must test the kind before reading one of them
- * (kexpr_var() gives NULL for another kind); every other member is its
- * own, so code that reads a member of a node of another kind still finds
- * it empty. */
+ * the location is 8 bytes (SrcLoc), and the literal values, the variable
+ * and the function share one storage: only KE_INT reads ival, only
+ * KE_FLOAT fval, only KE_STR str and str_len (which shares its int with
+ * `field`, read only by KE_MEMBER and KE_BVAR), only KE_VAR var, only
+ * KE_CALL, KE_FUNC_ADDR and KE_BUILTIN fn, so code must test the kind
+ * before reading one of them (kexpr_var() and kexpr_fn() give NULL for
+ * another kind); every other member is its own, so code that reads a
+ * member of a node of another kind still finds it empty. */
 struct KExpr {
-  KExprKind kind : 8;
-  KOp op : 8;
+  KExprKind kind : 5;
+  KOp op : 5;
   KBuiltinVar bvar : 3;
   bool prefix : 1;  /* KE_INCDEC */
+  bool virtual_call : 1; /* KE_CALL with no fn: a virtual call */
   KBuiltinId builtin : 12; /* KB__COUNT must fit: checked below the struct */
   int nargs;
   union {
@@ -213,16 +214,21 @@ struct KExpr {
   KExpr *a, *b, *c;
   KExpr **args;     /* KE_CALL, KE_BUILTIN, KE_VEC, KE_INIT_LIST */
   union {
-    int64_t ival;    /* KE_INT; KE_CALL: 1 for a virtual call */
+    int64_t ival;    /* KE_INT */
     double fval;     /* KE_FLOAT */
     const char *str; /* KE_STR */
     KVar *var;       /* KE_VAR */
+    KFunc *fn;       /* KE_CALL (NULL: through a pointer), KE_FUNC_ADDR,
+                        KE_BUILTIN (KB_DEVICE_LAUNCH) */
   };
-  KFunc *fn;
 };
 _Static_assert(KB__COUNT <= 4096, "KExpr.builtin holds 12 bits: widen it");
 /* e's variable when e is a KE_VAR, else NULL (var shares its storage) */
 static inline KVar *kexpr_var(const KExpr *e) { return e->kind == KE_VAR ? e->var : NULL; }
+/* e's function when e is a KE_CALL, KE_FUNC_ADDR or KE_BUILTIN, else NULL */
+static inline KFunc *kexpr_fn(const KExpr *e) {
+  return e->kind == KE_CALL || e->kind == KE_FUNC_ADDR || e->kind == KE_BUILTIN ? e->fn : NULL;
+}
 
 /* ---- statements --------------------------------------------------------- */
 
