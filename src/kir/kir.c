@@ -23,7 +23,7 @@ _Static_assert(KBV_LANE_ID < 1 << 3, "KExpr.bvar is a 3-bit field");
 _Static_assert(KE_INIT_LIST < 1 << 5 && KOP_BITNOT < 1 << 5, "KExpr.kind and KExpr.op are 5-bit fields");
 _Static_assert(KS_GOTO < 1 << 5 && KLOOP_THREADS < 1 << 2 && KBAR_GRID < 1 << 2,
                "KStmt's kind, loop_kind and scope bit-fields");
-_Static_assert(sizeof(KExpr) <= 72 && sizeof(KStmt) <= 112 && sizeof(KVar) <= 48,
+_Static_assert(sizeof(KExpr) <= 72 && sizeof(KStmt) <= 96 && sizeof(KVar) <= 48,
                "KIR nodes grew: a million-line input makes millions of them");
 
 const KBuiltinInfo *kb_info(KBuiltinId id) {

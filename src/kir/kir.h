@@ -261,8 +261,11 @@ typedef enum { KLOOP_FOR, KLOOP_WHILE, KLOOP_DO, KLOOP_THREADS } KLoopKind;
  * other block of a cooperative launch. */
 typedef enum { KBAR_BLOCK, KBAR_WARP, KBAR_VIRTUAL, KBAR_GRID } KBarrierScope;
 
-/* small members as bit-fields first, in one 32-bit word (120 bytes; it
- * was 160) */
+/* small members as bit-fields first, in one 32-bit word (96 bytes; it
+ * was 160).  stmts, var and case_value share one storage: only KS_BLOCK
+ * reads stmts (and every walker reads it within nstmts, 0 for the other
+ * kinds), only KS_DECL var (kstmt_var() gives NULL for another kind),
+ * only KS_CASE case_value. */
 enum { KIR_UNROLL_MAX = (1 << 20) - 1 };
 struct KStmt {
   KStmtKind kind : 5;
@@ -275,8 +278,11 @@ struct KStmt {
                         KIR_UNROLL_MAX: a hint, the front end clamps it) */
   int nstmts;
   SrcLoc loc;
-  KStmt **stmts;     /* KS_BLOCK */
-  KVar *var;         /* KS_DECL */
+  union {
+    KStmt **stmts;     /* KS_BLOCK */
+    KVar *var;         /* KS_DECL */
+    int64_t case_value;/* KS_CASE */
+  };
   KExpr *init;       /* KS_DECL: initializer (expression or KE_INIT_LIST) */
   KExpr *e;          /* KS_EXPR, KS_RETURN, KS_BARRIER (warp mask) */
   KExpr *cond;       /* KS_IF, KS_LOOP (NULL: forever), KS_SWITCH */
@@ -284,9 +290,10 @@ struct KStmt {
   KStmt *init_stmt;  /* KS_LOOP for-init */
   KExpr *step;       /* KS_LOOP */
   KStmt *body;       /* KS_LOOP, KS_SWITCH */
-  int64_t case_value;/* KS_CASE */
   const char *label; /* KS_LABEL, KS_GOTO */
 };
+/* s's variable when s is a KS_DECL, else NULL (var shares its storage) */
+static inline KVar *kstmt_var(const KStmt *s) { return s->kind == KS_DECL ? s->var : NULL; }
 
 /* ---- functions and module ---------------------------------------------- */
 
