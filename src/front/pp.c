@@ -43,6 +43,7 @@ Token *pp_new_token(PP *pp, const Token *tmpl) {
   *t = *tmpl;
   t->next = NULL;
   t->at_bol = false;
+  t->pooled = false; /* it lies in the arena, not in the pool */
   return t;
 }
 

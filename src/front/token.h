@@ -49,9 +49,9 @@ typedef struct Token {
   bool invalid : 1;     /* lexically broken (stray char, unterminated
                            literal); the preprocessor reports it only if
                            the token is not in a skipped region */
-  bool pooled : 1;      /* lexed from the main file into the pool of
-                           tokens the parser may release (parse_release.c);
-                           copies of it may keep the flag */
+  bool pooled : 1;      /* lies in the pool of the main file's tokens,
+                           which the parser may release (parse_release.c);
+                           never set on a copy */
   unsigned len : 24;    /* strlen(spelling), at most TOKEN_MAX_LEN */
   union {
     NumKind num_kind;   /* TK_NUM (TK_CHAR: NUM_INT) */
