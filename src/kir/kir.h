@@ -197,8 +197,8 @@ typedef enum {
  * another kind); every other member is its own, so code that reads a
  * member of a node of another kind still finds it empty. */
 struct KExpr {
-  KExprKind kind : 5;
-  KOp op : 5;
+  KExprKind kind : 8; /* 8 bits, so that a bogus kind stays bogus */
+  KOp op : 6;
   KBuiltinVar bvar : 3;
   bool prefix : 1;  /* KE_INCDEC */
   bool virtual_call : 1; /* KE_CALL with no fn: a virtual call */
