@@ -220,6 +220,10 @@ static bool release_pages(const char *lo, const char *hi) {
 #endif
 }
 
+void arena_discard(void *p, size_t n) {
+  if (p) release_pages(p, (const char *)p + n);
+}
+
 bool arena_release(Arena *a, const void *lo_, const void *hi_) {
   const char *lo = lo_, *hi = hi_;
   if (!index_blocks(a)) return false;

@@ -47,6 +47,10 @@ void arena_free(Arena *a);
  * nothing, when lo or hi is not in `a`, lo came after hi, no whole page
  * lies between them or the system cannot release pages. */
 bool arena_release(Arena *a, const void *lo, const void *hi);
+/* Gives back to the system the whole pages of the n bytes at p, an
+ * allocation of an arena that is never used again (a hash table that
+ * grew into a new one): the arena does not hand that memory out again. */
+void arena_discard(void *p, size_t n);
 void *arena_alloc_slow(Arena *a, size_t n);
 /* A point in an arena's allocations to come back to (arena_reset). */
 typedef struct ArenaMark {

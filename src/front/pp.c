@@ -742,6 +742,8 @@ Token *preprocess(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt) {
     tail->next = pp->eof;
   }
   finish(pp, head->next);
+  /* the names stay (tokens spell with them), their table is done */
+  arena_discard(pp->ids.slots, sizeof(IdentSlot) * pp->ids.cap);
   arena_free(&tmp);
   pp->tmp = NULL;
   return head->next;
