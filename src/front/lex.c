@@ -308,7 +308,7 @@ static char *decode_body(Arena *a, const char *s, const char *e, int *len) {
 
 /* ---- tokens ------------------------------------------------------------- */
 
-_Static_assert(sizeof(Token) <= 48, "Token grew: a million-line input makes tens of millions");
+_Static_assert(sizeof(Token) <= 40, "Token grew: a million-line input makes tens of millions");
 
 __attribute__((noinline, cold)) static size_t too_long(Lexer *L, const char *s, size_t n) {
   lex_error(L, s, "token is too long (%zu bytes; at most %d)", n, TOKEN_MAX_LEN);
