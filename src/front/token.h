@@ -35,7 +35,7 @@ typedef struct Hideset Hideset;
 /* Longest token text `len` can hold; the lexer refuses longer ones. */
 #define TOKEN_MAX_LEN ((1 << 24) - 1)
 
-/* 48 bytes (it was 64): a million-line file makes tens of millions of
+/* 40 bytes (it was 64; the location is 8): a million-line file makes tens of millions of
  * them, and memory traffic is most of the front end's time.  The small
  * members are bit-fields; a literal's value and an identifier's or
  * punctuator's hideset share storage (see below). */
