@@ -41,6 +41,10 @@ void arena_free(Arena *a) {
   }
   free(a->order);
   free(a->by_addr);
+  srcfile_release_ids(a);
+  free(a->src_ids);
+  a->src_ids = NULL;
+  a->nsrc_ids = a->src_ids_cap = 0;
   a->head = NULL;
   a->cur = a->end = NULL;
   a->order = NULL;
@@ -216,6 +220,10 @@ static bool release_pages(const char *lo, const char *hi) {
 #endif
 }
 
+void arena_discard(void *p, size_t n) {
+  if (p) release_pages(p, (const char *)p + n);
+}
+
 bool arena_release(Arena *a, const void *lo_, const void *hi_) {
   const char *lo = lo_, *hi = hi_;
   if (!index_blocks(a)) return false;
@@ -371,8 +379,9 @@ void diags_free(CwDiags *d) {
 }
 
 static void render_source_line(StrBuf *sb, SrcLoc loc) {
-  if (!loc.file || !loc.file->contents || loc.line <= 0) return;
-  const char *p = loc.file->contents;
+  const SrcFile *f = srcloc_file(loc);
+  if (!f || !f->contents || loc.line <= 0) return;
+  const char *p = f->contents;
   for (int l = 1; l < loc.line && *p; p++)
     if (*p == '\n') l++;
   const char *e = p;
@@ -402,7 +411,8 @@ void diag_vadd(CwDiags *d, DiagLevel lv, SrcLoc loc, const char *fmt,
   g->msg = sb_take(&sb);
   /* copied now: the source files belong to a compilation that may end
    * before the caller renders the diagnostics */
-  if (loc.file) sb_printf(&sb, "%s:%d:%d: ", loc.file->name, loc.line, loc.col);
+  const SrcFile *f = srcloc_file(loc);
+  if (f) sb_printf(&sb, "%s:%d:%d: ", f->name, loc.line, (int)loc.col);
   g->where = sb_take(&sb);
   render_source_line(&sb, loc);
   g->source = sb_take(&sb);

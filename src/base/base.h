@@ -32,6 +32,10 @@ typedef struct Arena {
   ArenaBlock **order;
   struct ArenaRef *by_addr;
   int nindexed;
+  /* the source-file ids of the SrcFiles allocated here (srcfile_register),
+   * handed back by arena_free */
+  uint32_t *src_ids;
+  int nsrc_ids, src_ids_cap;
 } Arena;
 
 void arena_init(Arena *a);
@@ -43,6 +47,10 @@ void arena_free(Arena *a);
  * nothing, when lo or hi is not in `a`, lo came after hi, no whole page
  * lies between them or the system cannot release pages. */
 bool arena_release(Arena *a, const void *lo, const void *hi);
+/* Gives back to the system the whole pages of the n bytes at p, an
+ * allocation of an arena that is never used again (a hash table that
+ * grew into a new one): the arena does not hand that memory out again. */
+void arena_discard(void *p, size_t n);
 void *arena_alloc_slow(Arena *a, size_t n);
 /* A point in an arena's allocations to come back to (arena_reset). */
 typedef struct ArenaMark {
@@ -109,13 +117,38 @@ typedef struct SrcFile {
   const char *name;     /* as shown in diagnostics */
   const char *contents; /* NUL-terminated */
   size_t size;
-  int id;
+  int id;               /* the preprocessor's number for it */
+  uint32_t loc_id;      /* its SrcLoc.file_id (srcfile_register); 0: none */
 } SrcFile;
 
+/* 8 bytes (it was 16 with a SrcFile pointer): every token and KIR node
+ * carries one.  The file is a process-wide id (srcloc.c): srcloc_file()
+ * gives the SrcFile back.  A column past SRCLOC_COL_MAX is clamped. */
+enum { SRCLOC_COL_BITS = 14, SRCLOC_COL_MAX = (1 << SRCLOC_COL_BITS) - 1 };
 typedef struct SrcLoc {
-  SrcFile *file;
-  int line, col; /* 1-based; 0 when unknown */
+  int line;                            /* 1-based; 0 when unknown */
+  unsigned col : SRCLOC_COL_BITS;      /* 1-based; 0 when unknown */
+  unsigned file_id : 32 - SRCLOC_COL_BITS; /* 0: no file */
 } SrcLoc;
+_Static_assert(sizeof(SrcLoc) == 8, "SrcLoc is two 32-bit words");
+
+/* Gives f, allocated in `a`, an id for SrcLocs (f->loc_id), handed back
+ * when `a` is freed; while that many files are alive at once that no id
+ * is left (2^18), f gets 0 and its locations name no file. */
+void srcfile_register(Arena *a, SrcFile *f);
+/* The file of a location; NULL when it has none.  Like the pointer it
+ * replaces, valid while the arena holding the file lives. */
+SrcFile *srcloc_file(SrcLoc loc);
+/* arena_free's part: hands back the ids of the files allocated in a */
+void srcfile_release_ids(Arena *a);
+static inline SrcLoc srcloc_make(const SrcFile *f, int line, int col) {
+  return (SrcLoc){.line = line,
+                  .col = (unsigned)(col < 0 ? 0 : col > SRCLOC_COL_MAX ? SRCLOC_COL_MAX : col),
+                  .file_id = f ? f->loc_id : 0};
+}
+static inline void srcloc_set_file(SrcLoc *loc, const SrcFile *f) {
+  loc->file_id = f ? f->loc_id : 0;
+}
 
 /* ---- diagnostics -------------------------------------------------------- */
 

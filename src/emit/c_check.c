@@ -88,7 +88,7 @@ static bool named_shared(const KExpr *e) {
  * memory (curand_init writing a state) must mark it written for initcheck,
  * and a write out of bounds there is the caller's bug. */
 static bool in_our_headers(const KExpr *e) {
-  const char *f = e->loc.file ? e->loc.file->name : NULL;
+  const char *f = srcloc_file(e->loc) ? srcloc_file(e->loc)->name : NULL;
   return f && strstr(f, "include/cuda/");
 }
 
@@ -138,7 +138,7 @@ int ce_check_open(CEmit *ce, StrBuf *sb, const KExpr *e) {
 
 /* "file:line:col" as a C string literal. */
 static void loc_literal(StrBuf *sb, SrcLoc loc) {
-  const char *file = loc.file && loc.file->name ? loc.file->name : "?";
+  const char *file = srcloc_file(loc) && srcloc_file(loc)->name ? srcloc_file(loc)->name : "?";
   sb_putc(sb, '"');
   for (const char *c = file; *c; c++) {
     if (*c == '"' || *c == '\\') sb_putc(sb, '\\');

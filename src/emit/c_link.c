@@ -37,7 +37,7 @@ void ce_link_name(CEmit *ce, StrBuf *sb, const KFunc *f) {
 }
 
 static const char *file_of(const SrcLoc *loc) {
-  return loc->file && loc->file->name ? loc->file->name : "<source>";
+  return srcloc_file(*loc) && srcloc_file(*loc)->name ? srcloc_file(*loc)->name : "<source>";
 }
 
 /* The file of an extern's first use names it in the linker's errors: a

@@ -171,7 +171,7 @@ static bool same_length(const KExpr *a, const KExpr *b) {
   if (!a || !b) return a == b;
   if (a->kind == KE_INT || b->kind == KE_INT)
     return a->kind == b->kind && a->ival == b->ival;
-  return a->var == b->var;
+  return kexpr_var(a) == kexpr_var(b);
 }
 
 static void note_form(Solo *s, int p, SoloForm f) {

@@ -754,7 +754,7 @@ static void wx_expr(WEmit *w, const KExpr *e, bool want) {
     if (want) op(w, OP_UNREACHABLE);
     return;
   }
-  WVar *x;
+  WVar *x = NULL;
   switch (e->kind) {
   case KE_ASSIGN: assign(w, e, want); return;
   case KE_INCDEC: incdec(w, e, want); return;

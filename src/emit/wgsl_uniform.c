@@ -49,7 +49,7 @@ static bool stmt_thread_dependent(KStmt *s, int depth) {
     if (stmt_thread_dependent(s->stmts[i], depth)) return true;
   return expr_thread_dependent(s->e, depth) || expr_thread_dependent(s->cond, depth) ||
          expr_thread_dependent(s->init, depth) || expr_thread_dependent(s->step, depth) ||
-         (s->var && s->var->init && expr_thread_dependent(s->var->init, depth)) ||
+         (kstmt_var(s) && s->var->init && expr_thread_dependent(s->var->init, depth)) ||
          stmt_thread_dependent(s->then, depth) || stmt_thread_dependent(s->els, depth) ||
          stmt_thread_dependent(s->body, depth) || stmt_thread_dependent(s->init_stmt, depth);
 }
@@ -77,7 +77,7 @@ static bool stmt_thread_dependent_deref(KStmt *s) {
   for (int i = 0; i < s->nstmts; i++)
     if (stmt_thread_dependent_deref(s->stmts[i])) return true;
   return expr_td_deref(s->e, 0) || expr_td_deref(s->cond, 0) || expr_td_deref(s->init, 0) ||
-         expr_td_deref(s->step, 0) || (s->var && s->var->init && expr_td_deref(s->var->init, 0)) ||
+         expr_td_deref(s->step, 0) || (kstmt_var(s) && s->var->init && expr_td_deref(s->var->init, 0)) ||
          stmt_thread_dependent_deref(s->then) || stmt_thread_dependent_deref(s->els) ||
          stmt_thread_dependent_deref(s->body) || stmt_thread_dependent_deref(s->init_stmt);
 }

@@ -15,7 +15,7 @@
  *
  * A call of a virtual function on an object that its class does not name
  * (`p->f()`, `f()` inside a member; not `Base::f()`) becomes an indirect
- * KE_CALL (ival 1) through the slot's entry, `this` passed as the class
+ * KE_CALL (virtual_call) through the slot's entry, `this` passed as the class
  * that declared the slot (the entries' `this` types differ only in the
  * pointee, which C calls ignore).
  *
@@ -482,7 +482,7 @@ KExpr *class_virtual_call(Parser *p, FuncDecl *fd, KExpr *call) {
   call->args[0] = ref;
   call->a = target;
   call->fn = NULL;
-  call->ival = 1;
+  call->virtual_call = true;
   KExpr *e = new_expr(p, KE_COMMA, call->type, loc);
   e->a = set;
   e->b = call;

@@ -153,7 +153,7 @@ static const char *std_builtin_at(Parser *p, Token *t) {
   if (!is_builtin_name(p, name) || !strncmp(name, "make_", 5)) return NULL;
   Sym *ns = lookup_in(p->global, "std");
   Sym *d = ns && ns->kind == SYM_NAMESPACE ? lookup_in(ns->ns, name) : NULL;
-  if (d && front_nvrtc_sees(p, d->loc.file)) return NULL;
+  if (d && front_nvrtc_sees(p, srcloc_file(d->loc))) return NULL;
   return name;
 }
 
@@ -183,9 +183,9 @@ typedef struct Out {
 } Out;
 
 static void place(Out *o, SrcLoc loc) {
-  if (loc.file != o->file || loc.line < o->line || loc.line > o->line + 8) {
-    sb_printf(&o->sb, "\n#line %d \"%s\"\n", loc.line, loc.file ? loc.file->name : "?");
-    o->file = loc.file;
+  if (srcloc_file(loc) != o->file || loc.line < o->line || loc.line > o->line + 8) {
+    sb_printf(&o->sb, "\n#line %d \"%s\"\n", loc.line, srcloc_file(loc) ? srcloc_file(loc)->name : "?");
+    o->file = srcloc_file(loc);
     o->line = loc.line;
     return;
   }
@@ -287,7 +287,7 @@ char *front_device_source(Parser *p) {
       t = hs->end;
       continue;
     }
-    const char *h = our_header(p, t->loc.file);
+    const char *h = our_header(p, srcloc_file(t->loc));
     if (in_header && h != in_header && kept_shim(in_header))
       sb_printf(&o.sb, "\n#else\n#include <%s>\n#endif\n", kept_shim(in_header));
     if (h && kept_shim(h)) {

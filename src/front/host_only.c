@@ -67,7 +67,7 @@ static bool names_missing_std(Parser *p, Token *t) {
   const char *x = t->next->next->spelling;
   Sym *ns = lookup_in(p->global, "std");
   Sym *d = ns && ns->kind == SYM_NAMESPACE ? lookup_in(ns->ns, x) : NULL;
-  if (d) return !front_nvrtc_sees(p, d->loc.file);
+  if (d) return !front_nvrtc_sees(p, srcloc_file(d->loc));
   return !is_builtin_name(p, x); /* builtins: device_source.c maps them */
 }
 

@@ -26,6 +26,7 @@
 typedef struct Lexer {
   Arena *a;
   Arena *ta;   /* the Token records: a, or the main file's pool */
+  Arena *pool; /* the main file's pool (NULL: none) */
   bool pooled; /* ta is the pool */
   CwDiags *d;
   SrcFile *file;
@@ -38,7 +39,7 @@ typedef struct Lexer {
   const char *orig; /* location cursor over the original text */
   size_t cur, line_start;
   int line;
-  /* the pool's page layout (pool_brace): braces open, 0 outside a
+  /* where a template's tokens go (pool_brace): braces open, 0 outside a
    * template, 1 in one, 2 in its margin, and tokens of the margin left */
   int depth, layout, margin;
 } Lexer;
@@ -69,6 +70,7 @@ static void ident_grow(Arena *a, IdentTable *t) {
     while (ns[j].id) j = (j + 1) & (nc - 1);
     ns[j] = sl;
   }
+  arena_discard(t->slots, sizeof(IdentSlot) * t->cap);
   t->slots = ns;
   t->cap = nc;
 }
@@ -105,6 +107,7 @@ SrcFile *srcfile_new(Arena *a, const char *name, const char *contents,
   f->name = arena_strdup(a, name);
   f->contents = arena_strndup(a, contents, size);
   f->size = size;
+  srcfile_register(a, f);
   return f;
 }
 
@@ -186,12 +189,12 @@ static SrcLoc lex_loc_slow(Lexer *L, const char *p) {
     L->line_start = (size_t)(s - L->orig);
   }
   L->cur = off;
-  return (SrcLoc){L->file, L->line, (int)(off - L->line_start) + 1};
+  return srcloc_make(L->file, L->line, (int)(off - L->line_start) + 1);
 }
 
 static inline SrcLoc lex_loc(Lexer *L, const char *p) {
   if (!L->nsplice && (size_t)(p - L->buf) == L->cur) /* skip_space got here */
-    return (SrcLoc){L->file, L->line, (int)(L->cur - L->line_start) + 1};
+    return srcloc_make(L->file, L->line, (int)(L->cur - L->line_start) + 1);
   return lex_loc_slow(L, p);
 }
 
@@ -305,7 +308,7 @@ static char *decode_body(Arena *a, const char *s, const char *e, int *len) {
 
 /* ---- tokens ------------------------------------------------------------- */
 
-_Static_assert(sizeof(Token) <= 48, "Token grew: a million-line input makes tens of millions");
+_Static_assert(sizeof(Token) <= 40, "Token grew: a million-line input makes tens of millions");
 
 __attribute__((noinline, cold)) static size_t too_long(Lexer *L, const char *s, size_t n) {
   lex_error(L, s, "token is too long (%zu bytes; at most %d)", n, TOKEN_MAX_LEN);
@@ -503,26 +506,20 @@ static bool is_prefix(const char *s, int n, bool raw) {
          (n == 2 && s[0] == 'u' && s[1] == '8');
 }
 
-/* ---- pages of the pool ---------------------------------------------------- */
+/* ---- templates out of the pool ------------------------------------------- */
 
-/* The parser gives back the pages of the pool that hold only tokens of
- * declarations it is done with, and keeps those of a template (parsed
- * again per instance) with KEPT_TOKENS_MARGIN tokens after it: a template
- * sharing its first and last page with its neighbours would keep two
- * pages of theirs too.  So the lexer starts each namespace-scope
- * `template` and the token after its margin on a fresh page of the pool.
- * It only tracks braces, so a macro that opens or closes one can fool it:
- * the layout is then less tight, never wrong (the parser decides what
- * goes, by the tokens it parsed).  The lexer's paths for punctuators and
- * names call it only for `{`, `}`, `;` and `template`: every token of a
- * large file goes through there. */
-enum { POOL_PAGE = 4096 };
-
-/* the next token goes at the start of a page (when its block has room) */
-static void pool_new_page(Arena *pool) {
-  size_t skip = (POOL_PAGE - ((uintptr_t)pool->cur & (POOL_PAGE - 1))) & (POOL_PAGE - 1);
-  if (skip && (size_t)(pool->end - pool->cur) >= skip + sizeof(Token)) pool->cur += skip;
-}
+/* The parser gives back the pool's pages that hold only tokens of
+ * declarations it is done with, and keeps a template's tokens (parsed
+ * again per instance) with KEPT_TOKENS_MARGIN tokens after it.  So the
+ * lexer puts each namespace-scope `template` and the tokens up to the end
+ * of its margin in the arena instead (not `pooled`): kept tokens lie
+ * dense there, the pool holds only tokens the parser may give back, and
+ * the parser's ranges of released tokens run on across a template
+ * (parse_release.c).  It only tracks braces, so a macro that opens or
+ * closes one can fool it: some of a template's tokens are then in the
+ * pool, which the parser sees (they are `pooled`) and keeps.  The lexer's
+ * paths for punctuators and names call it only for `{`, `}`, `;` and
+ * `template`: every token of a large file goes through there. */
 
 /* after a `{`, `}` or `;` of the main file */
 __attribute__((noinline)) static void pool_brace(Lexer *L, char c) {
@@ -537,14 +534,18 @@ __attribute__((noinline)) static void pool_brace(Lexer *L, char c) {
 }
 
 /* t, a `template` just lexed (the pool's last allocation, not yet
- * linked), or its copy at the start of a page */
+ * linked), or its copy in the arena */
 __attribute__((noinline)) static Token *pool_template(Lexer *L, Token *t) {
   if (L->depth) return t;
-  if (L->layout == 0 && ((uintptr_t)t & (POOL_PAGE - 1))) {
+  if (L->layout == 0 && L->pooled && (char *)t + sizeof *t == L->pool->cur) {
     Token copy = *t;
-    pool_new_page(L->ta);
+    memset(t, 0, sizeof *t); /* given back: the arena's memory is zeroed */
+    L->pool->cur = (char *)t;
+    L->ta = L->a;
+    L->pooled = false;
     t = arena_alloc(L->ta, sizeof *t);
     *t = copy;
+    t->pooled = false;
   }
   L->layout = 1; /* a template within the margin joins the kept run */
   return t;
@@ -554,7 +555,8 @@ __attribute__((noinline)) static Token *pool_template(Lexer *L, Token *t) {
 static inline void pool_margin(Lexer *L) {
   if (__builtin_expect(L->layout == 2, 0) && --L->margin == 0) {
     L->layout = 0;
-    pool_new_page(L->ta); /* for the token after the margin */
+    L->ta = L->pool; /* the token after the margin goes to the pool again */
+    L->pooled = true;
   }
 }
 
@@ -569,7 +571,7 @@ static Token *lex_ident(Lexer *L, const char *s) {
   Token *t = new_tok(L, TK_IDENT, s, p);
   t->spelling = ident_intern(L->a, L->ids, s, n, h)->text;
   L->p = p;
-  if (__builtin_expect(n == 8, 0) && L->pooled && !memcmp(s, "template", 8)) t = pool_template(L, t);
+  if (__builtin_expect(n == 8, 0) && L->pool && !memcmp(s, "template", 8)) t = pool_template(L, t);
   return t;
 }
 
@@ -648,14 +650,14 @@ static Token *lex_one(Lexer *L) {
   Token *t = new_tok(L, TK_PUNCT, s, s + n);
   t->spelling = punct_spelling(s, n);
   L->p = s + n;
-  if (__builtin_expect(L->pooled, 0) && n == 1 && (c == '{' || c == '}' || c == ';'))
+  if (__builtin_expect(L->pool != NULL, 0) && n == 1 && (c == '{' || c == '}' || c == ';'))
     pool_brace(L, (char)c);
   return t;
 }
 
 Token *lex_tokens(Arena *a, CwDiags *d, SrcFile *f, IdentTable *ids,
                   bool report_now, Arena *pool) {
-  Lexer L = {.a = a, .ta = pool ? pool : a, .pooled = pool != NULL, .d = d, .file = f,
+  Lexer L = {.a = a, .ta = pool ? pool : a, .pool = pool, .pooled = pool != NULL, .d = d, .file = f,
              .ids = ids, .report_now = report_now, .orig = f->contents, .line = 1};
   remove_splices(&L, f->contents, f->size);
   L.p = L.buf;

@@ -352,7 +352,7 @@ static void parse_member_of_host_class(Parser *p, KType *st, const char *short_n
     if (!member_has_no_layout(start) && !cs->incomplete_why)
       cs->incomplete_why = arena_printf(
           p->arena, "its member at %s:%d:%d has a type device code does not know",
-          start->loc.file && start->loc.file->name ? start->loc.file->name : "?",
+          srcloc_file(start->loc) && srcloc_file(start->loc)->name ? srcloc_file(start->loc)->name : "?",
           start->loc.line, start->loc.col);
     return;
   }

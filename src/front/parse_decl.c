@@ -741,12 +741,12 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
       obj->var = v;
       KStmt *call = new_stmt(p, KS_EXPR, v->loc);
       call->e = sema_call_funcs(p, ctor, NULL, NULL, 0, obj, NULL, 0, d->name_tok);
-      vec_push(p->arena, out, st);
+      vec_push(list_arena(p), out, st);
       st = call;
     }
   }
   record_constant(p, s, init);
-  vec_push(p->arena, out, st);
+  vec_push(list_arena(p), out, st);
   /* constructed: its destructor runs when its scope ends (scope_cleanup.c) */
   KVar *owned = d->is_ref ? bound_temp : v;
   if (as == AS_LOCAL && !v->is_static && owned) cleanup_push(p, owned);

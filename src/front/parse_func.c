@@ -102,14 +102,16 @@ FuncDecl *declare_function(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
   fd->nparams = d->nparams;
   fd->variadic = d->variadic;
   fd->ptypes = arena_alloc(p->arena, sizeof(KType *) * (size_t)(d->nparams + 1));
-  fd->pref = arena_alloc(p->arena, sizeof(bool) * (size_t)(d->nparams + 1));
-  fd->prref = arena_alloc(p->arena, sizeof(bool) * (size_t)(d->nparams + 1));
-  fd->defaults = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(d->nparams + 1));
+  fd->pref = arena_alloc(p->arena, 2 * sizeof(bool) * (size_t)(d->nparams + 1));
+  fd->prref = fd->pref + d->nparams + 1; /* one allocation for both */
+  for (int i = 0; i < d->nparams; i++)
+    if (d->params[i].def && !fd->defaults) /* NULL: no default argument */
+      fd->defaults = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(d->nparams + 1));
   for (int i = 0; i < d->nparams; i++) {
     fd->ptypes[i] = d->params[i].type;
     fd->pref[i] = d->params[i].is_ref;
     fd->prref[i] = d->params[i].is_rref;
-    fd->defaults[i] = d->params[i].def;
+    if (fd->defaults) fd->defaults[i] = d->params[i].def;
   }
   KFunc *kf = arena_alloc(p->arena, sizeof *kf);
   unsigned fl = ds->fflags;
@@ -139,6 +141,10 @@ FuncDecl *declare_function(Parser *p, DeclSpec *ds, Declarator *d, KType *owner,
   kf->id = p->m->funcs.len;
   fd->kf = kf;
   fd->is_dtor = owner && !strcmp(name, "<dtor>");
+  if (!set->funcs.cap) { /* most names have one function: one slot, not four */
+    set->funcs.items = arena_alloc(p->arena, sizeof(void *));
+    set->funcs.cap = 1;
+  }
   vec_push(p->arena, &set->funcs, fd);
   vec_push(p->arena, &p->m->funcs, kf);
   if (owner || ds->is_virtual)

@@ -60,7 +60,7 @@ static bool is_extended_lambda(Token *t) {
   return device;
 }
 
-static const char *file_of(Token *t) { return t->loc.file ? t->loc.file->name : "?"; }
+static const char *file_of(Token *t) { return srcloc_file(t->loc) ? srcloc_file(t->loc)->name : "?"; }
 
 static int file_key(Token *t) {
   const char *f = file_of(t);

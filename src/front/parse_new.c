@@ -83,7 +83,7 @@ static FuncDecl *array_helper(Parser *p, KType *t, bool make, Token *at) {
   char text[1024];
   snprintf(text, sizeof text, make ? array_new_text : array_delete_text, cookie, cookie - 8,
            cookie);
-  SrcFile *f = srcfile_new(p->arena, at->loc.file ? at->loc.file->name : "<new[]>",
+  SrcFile *f = srcfile_new(p->arena, srcloc_file(at->loc) ? srcloc_file(at->loc)->name : "<new[]>",
                            arena_strdup(p->arena, text), strlen(text));
   Token *toks = lex_file(p->arena, p->diags, f);
   for (Token *k = toks; k; k = k->next) k->loc = at->loc; /* errors point at the new/delete */

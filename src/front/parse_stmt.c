@@ -61,10 +61,6 @@ static KStmt *discard_stmt(Parser *p) {
 
 static KStmt *parse_stmt(Parser *p);
 
-/* The arena a function body's statement lists grow in: block_of copies
- * each, at its final length, into the KIR's arena. */
-static Arena *list_arena(Parser *p) { return p->scratch && p->fn ? p->scratch : p->arena; }
-
 static KStmt *block_of(Parser *p, PtrVec *v, SrcLoc loc) {
   KStmt *b = new_stmt(p, KS_BLOCK, loc);
   b->stmts = (KStmt **)v->items;

@@ -260,7 +260,7 @@ static void leave_classes_incomplete(Parser *p, KType *outer) {
     if (!why) {
       SrcLoc at = p->tok->loc;
       why = arena_printf(p->arena, "its definition holds what device code cannot read, at %s:%d:%d",
-                         at.file && at.file->name ? at.file->name : "?", at.line, at.col);
+                         srcloc_file(at) && srcloc_file(at)->name ? srcloc_file(at)->name : "?", at.line, at.col);
     }
     k->size = 0;
     ((Scope *)k->front)->incomplete_why = why;

@@ -354,6 +354,9 @@ static inline ArenaMark scratch_mark(Parser *p) {
 /* where temporaries of a declaration go (Declarator parameters): the
  * scratch arena, which goes back after each top-level declaration */
 static inline Arena *temp_arena(Parser *p) { return p->scratch ? p->scratch : p->arena; }
+/* The arena a function body's statement lists grow in: block_of
+ * (parse_stmt.c) copies each, at its final length, into the KIR's arena. */
+static inline Arena *list_arena(Parser *p) { return p->scratch && p->fn ? p->scratch : p->arena; }
 void scope_push(Parser *p, Scope *s);
 void scope_pop(Parser *p);
 Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name, SrcLoc loc);

@@ -43,15 +43,16 @@ Token *pp_new_token(PP *pp, const Token *tmpl) {
   *t = *tmpl;
   t->next = NULL;
   t->at_bol = false;
+  t->pooled = false; /* it lies in the arena, not in the pool */
   return t;
 }
 
 SrcLoc pp_loc(PP *pp, const Token *t) {
   SrcLoc l = t->loc;
   Frame *f = pp->frame;
-  if (f && l.file == f->file && (f->line_delta || f->alias)) {
+  if (f && srcloc_file(l) == f->file && (f->line_delta || f->alias)) {
     l.line += f->line_delta;
-    if (f->alias) l.file = f->alias;
+    if (f->alias) srcloc_set_file(&l, f->alias);
   }
   return l;
 }
@@ -462,6 +463,7 @@ static Token *do_line(PP *pp, Token *hash, Token *dir) {
     SrcFile *a = arena_alloc(pp->a, sizeof *a);
     *a = *f->file;
     a->name = line->next->str;
+    srcfile_register(pp->a, a);
     f->alias = a;
   }
   return rest;
@@ -539,7 +541,7 @@ static void run(PP *pp, Token *tok) {
 static void run_text(PP *pp, const char *name, const char *text) {
   Token *toks = pp_lex_text(pp, name, text), *end = toks;
   while (end->kind != TK_EOF) end = end->next;
-  Frame f = {.file = end->loc.file, .end = end};
+  Frame f = {.file = srcloc_file(end->loc), .end = end};
   Token sink = {0};
   Frame *saved = pp->frame;
   Token *out = pp->out;
@@ -686,7 +688,7 @@ static void init_pp(PP *pp, Arena *a, CwDiags *d, const PPOptions *opt,
   pp->eof->kind = TK_EOF;
   pp->eof->spelling = "";
   pp->eof->at_bol = true;
-  pp->eof->loc.file = main;
+  srcloc_set_file(&pp->eof->loc, main);
   pp->id_defined = ident_get(a, &pp->ids, "defined");
   pp->id_va_args = ident_get(a, &pp->ids, "__VA_ARGS__");
   pp->id_va_opt = ident_get(a, &pp->ids, "__VA_OPT__");
@@ -740,6 +742,8 @@ Token *preprocess(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt) {
     tail->next = pp->eof;
   }
   finish(pp, head->next);
+  /* the names stay (tokens spell with them), their table is done */
+  arena_discard(pp->ids.slots, sizeof(IdentSlot) * pp->ids.cap);
   arena_free(&tmp);
   pp->tmp = NULL;
   return head->next;

@@ -551,7 +551,7 @@ static bool expand_builtin(PP *pp, Token **rest, Token *site, Macro *m) {
   Token *t = NULL, *after = site->next;
   SrcLoc loc = pp_loc(pp, site);
   switch (m->builtin) {
-  case BI_FILE: t = make_str(pp, site, loc.file ? loc.file->name : ""); break;
+  case BI_FILE: t = make_str(pp, site, srcloc_file(loc) ? srcloc_file(loc)->name : ""); break;
   case BI_LINE: t = make_num(pp, site, loc.line); break;
   case BI_COUNTER: t = make_num(pp, site, pp->counter++); break;
   case BI_DATE: t = make_str(pp, site, "Jan  1 2025"); break;

@@ -48,12 +48,13 @@ bool nameset_has(const NameSet *s, const char *name) {
 }
 
 void nameset_add(Parser *p, NameSet *s, const char *name) {
-  if ((s->count + 1) * 2 > s->nslots) { /* four times the slots */
+  if ((s->count + 1) * 2 > s->nslots) { /* twice the slots (the old go back) */
     NameSet old = *s;
-    s->nslots = old.nslots ? old.nslots * 4 : SCOPE_HASH;
+    s->nslots = old.nslots ? old.nslots * 2 : SCOPE_HASH;
     s->slots = arena_alloc(p->arena, sizeof(NameSlot) * (size_t)s->nslots);
     for (int i = 0; i < old.nslots; i++)
       if (old.slots[i].name) *name_slot(s, old.slots[i].name, old.slots[i].hash) = old.slots[i];
+    arena_discard(old.slots, sizeof(NameSlot) * (size_t)old.nslots);
   }
   unsigned h = hash_name(name);
   NameSlot *e = name_slot(s, name, h);
@@ -92,11 +93,12 @@ static ScopeSlot *slot_of(Scope *s, const char *name, unsigned h) {
   }
 }
 
-/* four times the slots, each name moved to its place in the new table */
+/* twice the slots, each name moved to its place in the new table (the
+ * old table's pages go back) */
 static void grow(Parser *p, Scope *s) {
   ScopeSlot *old = s->slots;
   int n = s->nslots;
-  s->nslots = n * 4;
+  s->nslots = n * 2;
   s->slots = arena_alloc(p->arena, sizeof(ScopeSlot) * (size_t)s->nslots);
   unsigned mask = (unsigned)s->nslots - 1;
   for (int i = 0; i < n; i++) {
@@ -105,6 +107,7 @@ static void grow(Parser *p, Scope *s) {
     while (s->slots[j].sym) j = (j + 1) & mask;
     s->slots[j] = old[i];
   }
+  arena_discard(old, sizeof(ScopeSlot) * (size_t)n);
 }
 
 Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,

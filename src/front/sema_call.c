@@ -187,8 +187,8 @@ static void report_ambiguity(Parser *p, FuncDecl *best, PtrVec *cands, int nplai
     if (!same) continue;
     SrcLoc a = best->kf->loc, b = fd->kf->loc;
     error_tok(p, name_tok, "call to '%s' is ambiguous: candidates '%s' at %s:%d:%d and '%s' at %s:%d:%d",
-              name_tok->spelling, signature(p, best), a.file ? a.file->name : "?", a.line, a.col,
-              signature(p, fd), b.file ? b.file->name : "?", b.line, b.col);
+              name_tok->spelling, signature(p, best), srcloc_file(a) ? srcloc_file(a)->name : "?", a.line, a.col,
+              signature(p, fd), srcloc_file(b) ? srcloc_file(b)->name : "?", b.line, b.col);
   }
 }
 

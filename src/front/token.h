@@ -35,7 +35,7 @@ typedef struct Hideset Hideset;
 /* Longest token text `len` can hold; the lexer refuses longer ones. */
 #define TOKEN_MAX_LEN ((1 << 24) - 1)
 
-/* 48 bytes (it was 64): a million-line file makes tens of millions of
+/* 40 bytes (it was 64; the location is 8): a million-line file makes tens of millions of
  * them, and memory traffic is most of the front end's time.  The small
  * members are bit-fields; a literal's value and an identifier's or
  * punctuator's hideset share storage (see below). */
@@ -49,9 +49,9 @@ typedef struct Token {
   bool invalid : 1;     /* lexically broken (stray char, unterminated
                            literal); the preprocessor reports it only if
                            the token is not in a skipped region */
-  bool pooled : 1;      /* lexed from the main file into the pool of
-                           tokens the parser may release (parse_release.c);
-                           copies of it may keep the flag */
+  bool pooled : 1;      /* lies in the pool of the main file's tokens,
+                           which the parser may release (parse_release.c);
+                           never set on a copy */
   unsigned len : 24;    /* strlen(spelling), at most TOKEN_MAX_LEN */
   union {
     NumKind num_kind;   /* TK_NUM (TK_CHAR: NUM_INT) */

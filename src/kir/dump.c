@@ -472,7 +472,7 @@ static void mark_expr(char *used, const KExpr *e) {
 
 static void mark_stmt(char *used, const KStmt *s) {
   if (!s) return;
-  if (s->var) mark_type(used, s->var->type);
+  if (kstmt_var(s)) mark_type(used, s->var->type);
   mark_expr(used, s->init);
   mark_expr(used, s->e);
   mark_expr(used, s->cond);

@@ -54,7 +54,7 @@ static void walk_expr(Walk *w, const KExpr *e) {
   if (w->runtime_only) goto runtime;
   if (e->kind == KE_CALL && !e->fn) {
     w->found = e;
-    w->what = e->ival ? "a virtual function call" : "a call through a function pointer";
+    w->what = e->virtual_call ? "a virtual function call" : "a call through a function pointer";
     return;
   }
   if (e->kind == KE_FUNC_ADDR) {

@@ -87,7 +87,7 @@ static void walk_expr(Walk *w, const KExpr *e) {
 static void walk_stmt(Walk *w, const KStmt *s) {
   if (!s) return;
   for (int i = 0; i < s->nstmts; i++) walk_stmt(w, s->stmts[i]);
-  if (s->var && s->var->init) walk_expr(w, s->var->init);
+  if (kstmt_var(s) && s->var->init) walk_expr(w, s->var->init);
   walk_expr(w, s->init);
   walk_expr(w, s->e);
   walk_expr(w, s->cond);

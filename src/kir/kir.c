@@ -20,9 +20,10 @@ static const KBuiltinInfo builtin_table[] = {
 
 _Static_assert(KB__COUNT <= 1 << 12, "KExpr.builtin is a 12-bit field");
 _Static_assert(KBV_LANE_ID < 1 << 3, "KExpr.bvar is a 3-bit field");
+_Static_assert(KE_INIT_LIST < 1 << 8 && KOP_BITNOT < 1 << 6, "KExpr.kind and KExpr.op are 8- and 6-bit fields");
 _Static_assert(KS_GOTO < 1 << 5 && KLOOP_THREADS < 1 << 2 && KBAR_GRID < 1 << 2,
                "KStmt's kind, loop_kind and scope bit-fields");
-_Static_assert(sizeof(KExpr) <= 96 && sizeof(KStmt) <= 120 && sizeof(KVar) <= 56,
+_Static_assert(sizeof(KExpr) <= 72 && sizeof(KStmt) <= 96 && sizeof(KVar) <= 48,
                "KIR nodes grew: a million-line input makes millions of them");
 
 const KBuiltinInfo *kb_info(KBuiltinId id) {

@@ -170,7 +170,7 @@ typedef enum {
   KE_DEREF,    /* *a */
   KE_ADDR,     /* &a */
   KE_CALL,     /* fn(args); fn NULL: an indirect call through the function
-                  pointer a (ival 1: a virtual call, else a pointer to function) */
+                  pointer a (virtual_call: a virtual call, else a pointer to function) */
   KE_FUNC_ADDR,/* the address of function fn (type: pointer to its KT_FUNC) */
   KE_BUILTIN,  /* builtin(args) */
   KE_VEC,      /* build a vector/struct value from args (make_float4, T{...}) */
@@ -186,19 +186,22 @@ typedef enum {
   KOP_NEG, KOP_NOT, KOP_BITNOT,
 } KOp;
 
-/* 96 bytes (it was 144): a million-line input makes seven million of
- * them.  The small members are bit-fields packed into one 32-bit word and
- * the literal values share one storage: only KE_INT (and KE_CALL, its
- * virtual flag) reads ival, only KE_FLOAT fval, only KE_STR str and
- * str_len (which shares its int with `field`, read only by KE_MEMBER and
- * KE_BVAR), so code must test the kind before reading one of them; every
- * other member is its own, so code that reads a member of a node of
- * another kind still finds it empty. */
+/* 72 bytes (it was 144): a million-line input makes seven million of
+ * them.  The small members are bit-fields packed into one 32-bit word,
+ * the location is 8 bytes (SrcLoc), and the literal values, the variable
+ * and the function share one storage: only KE_INT reads ival, only
+ * KE_FLOAT fval, only KE_STR str and str_len (which shares its int with
+ * `field`, read only by KE_MEMBER and KE_BVAR), only KE_VAR var, only
+ * KE_CALL, KE_FUNC_ADDR and KE_BUILTIN fn, so code must test the kind
+ * before reading one of them (kexpr_var() and kexpr_fn() give NULL for
+ * another kind); every other member is its own, so code that reads a
+ * member of a node of another kind still finds it empty. */
 struct KExpr {
-  KExprKind kind : 8;
-  KOp op : 8;
+  KExprKind kind : 8; /* 8 bits, so that a bogus kind stays bogus */
+  KOp op : 6;
   KBuiltinVar bvar : 3;
   bool prefix : 1;  /* KE_INCDEC */
+  bool virtual_call : 1; /* KE_CALL with no fn: a virtual call */
   KBuiltinId builtin : 12; /* KB__COUNT must fit: checked below the struct */
   int nargs;
   union {
@@ -211,14 +214,21 @@ struct KExpr {
   KExpr *a, *b, *c;
   KExpr **args;     /* KE_CALL, KE_BUILTIN, KE_VEC, KE_INIT_LIST */
   union {
-    int64_t ival;    /* KE_INT; KE_CALL: 1 for a virtual call */
+    int64_t ival;    /* KE_INT */
     double fval;     /* KE_FLOAT */
     const char *str; /* KE_STR */
+    KVar *var;       /* KE_VAR */
+    KFunc *fn;       /* KE_CALL (NULL: through a pointer), KE_FUNC_ADDR,
+                        KE_BUILTIN (KB_DEVICE_LAUNCH) */
   };
-  KVar *var;
-  KFunc *fn;
 };
 _Static_assert(KB__COUNT <= 4096, "KExpr.builtin holds 12 bits: widen it");
+/* e's variable when e is a KE_VAR, else NULL (var shares its storage) */
+static inline KVar *kexpr_var(const KExpr *e) { return e->kind == KE_VAR ? e->var : NULL; }
+/* e's function when e is a KE_CALL, KE_FUNC_ADDR or KE_BUILTIN, else NULL */
+static inline KFunc *kexpr_fn(const KExpr *e) {
+  return e->kind == KE_CALL || e->kind == KE_FUNC_ADDR || e->kind == KE_BUILTIN ? e->fn : NULL;
+}
 
 /* ---- statements --------------------------------------------------------- */
 
@@ -251,8 +261,11 @@ typedef enum { KLOOP_FOR, KLOOP_WHILE, KLOOP_DO, KLOOP_THREADS } KLoopKind;
  * other block of a cooperative launch. */
 typedef enum { KBAR_BLOCK, KBAR_WARP, KBAR_VIRTUAL, KBAR_GRID } KBarrierScope;
 
-/* small members as bit-fields first, in one 32-bit word (120 bytes; it
- * was 160) */
+/* small members as bit-fields first, in one 32-bit word (96 bytes; it
+ * was 160).  stmts, var and case_value share one storage: only KS_BLOCK
+ * reads stmts (and every walker reads it within nstmts, 0 for the other
+ * kinds), only KS_DECL var (kstmt_var() gives NULL for another kind),
+ * only KS_CASE case_value. */
 enum { KIR_UNROLL_MAX = (1 << 20) - 1 };
 struct KStmt {
   KStmtKind kind : 5;
@@ -265,8 +278,11 @@ struct KStmt {
                         KIR_UNROLL_MAX: a hint, the front end clamps it) */
   int nstmts;
   SrcLoc loc;
-  KStmt **stmts;     /* KS_BLOCK */
-  KVar *var;         /* KS_DECL */
+  union {
+    KStmt **stmts;     /* KS_BLOCK */
+    KVar *var;         /* KS_DECL */
+    int64_t case_value;/* KS_CASE */
+  };
   KExpr *init;       /* KS_DECL: initializer (expression or KE_INIT_LIST) */
   KExpr *e;          /* KS_EXPR, KS_RETURN, KS_BARRIER (warp mask) */
   KExpr *cond;       /* KS_IF, KS_LOOP (NULL: forever), KS_SWITCH */
@@ -274,9 +290,10 @@ struct KStmt {
   KStmt *init_stmt;  /* KS_LOOP for-init */
   KExpr *step;       /* KS_LOOP */
   KStmt *body;       /* KS_LOOP, KS_SWITCH */
-  int64_t case_value;/* KS_CASE */
   const char *label; /* KS_LABEL, KS_GOTO */
 };
+/* s's variable when s is a KS_DECL, else NULL (var shares its storage) */
+static inline KVar *kstmt_var(const KStmt *s) { return s->kind == KS_DECL ? s->var : NULL; }
 
 /* ---- functions and module ---------------------------------------------- */
 

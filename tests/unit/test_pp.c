@@ -538,7 +538,7 @@ static void test_line(void) {
   ASSERT(101, last->next->loc.line);
   pp("#line 7 \"foo.cu\"\n__LINE__ __FILE__ x");
   ASSERT_STR("7 \"foo.cu\" x", spell(last));
-  ASSERT_STR("foo.cu", nth(last, 2)->loc.file->name);
+  ASSERT_STR("foo.cu", srcloc_file(nth(last, 2)->loc)->name);
   ASSERT_STR("5", pp("# 5 \"gen.c\"\n__LINE__"));
 }
 
@@ -571,7 +571,7 @@ static void test_includes(void) {
              run("#include \"a.h\"\n#include <b.h>\n#include <cuda_fp16.h>\n"
                  "#include <stdint.h>\nx"));
   Token *t = nth(last, 3);
-  ASSERT_STR("inc/c.h", t->loc.file->name);
+  ASSERT_STR("inc/c.h", srcloc_file(t->loc)->name);
   ASSERT(1, t->loc.line);
   ASSERT_STR("", diag_text());
   /* computed include */
@@ -620,7 +620,7 @@ static void test_include_once(void) {
   run("#include \"u.h\"\n#if 1\n#include \"e.h\"\n#endif\n");
   ASSERT_STR("1:1: error: unterminated conditional directive\n"
              "1:2: error: #endif without #if", diag_text());
-  ASSERT_STR("dir/u.h", diags.items[0].loc.file->name);
+  ASSERT_STR("dir/u.h", srcloc_file(diags.items[0].loc)->name);
 }
 
 static void test_implicit_runtime(void) {

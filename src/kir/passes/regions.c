@@ -149,7 +149,7 @@ KSplitShape kir_split_shape(KBlockLevel *b, const KStmt *s) {
 
 void kir_region_enter(KBlockLevel *b, KSplitShape sh, const KStmt *s) {
   if (sh == KSH_THREAD_IF || sh == KSH_THREAD_LOOP || sh == KSH_THREAD_SWITCH) b->general++;
-  else if (sh == KSH_BLOCK_LOOP && s->init_stmt) vec_push(b->a, &b->block_vars, s->init_stmt->var);
+  else if (sh == KSH_BLOCK_LOOP && s->init_stmt) vec_push(b->a, &b->block_vars, kstmt_var(s->init_stmt));
 }
 
 void kir_region_leave(KBlockLevel *b, KSplitShape sh, const KStmt *s) {
