@@ -371,6 +371,7 @@ void diags_init(CwDiags *d) {
 void diags_free(CwDiags *d) {
   for (int i = 0; i < d->len; i++) {
     free(d->items[i].msg);
+    free(d->items[i].file);
     free(d->items[i].where);
     free(d->items[i].source);
   }
@@ -412,6 +413,8 @@ void diag_vadd(CwDiags *d, DiagLevel lv, SrcLoc loc, const char *fmt,
   /* copied now: the source files belong to a compilation that may end
    * before the caller renders the diagnostics */
   const SrcFile *f = srcloc_file(loc);
+  sb_puts(&sb, f ? f->name : "");
+  g->file = sb_take(&sb);
   if (f) sb_printf(&sb, "%s:%d:%d: ", f->name, loc.line, (int)loc.col);
   g->where = sb_take(&sb);
   render_source_line(&sb, loc);

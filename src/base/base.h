@@ -158,6 +158,7 @@ typedef struct Diag {
   DiagLevel level;
   SrcLoc loc;   /* loc.file may be freed before the diagnostic: use the copies */
   char *msg;    /* heap */
+  char *file;   /* heap: the file's name, or "" */
   char *where;  /* heap: "file:line:col: " or "" */
   char *source; /* heap: the source line and a caret line, or "" */
 } Diag;

@@ -878,7 +878,7 @@ static int kernel_failure(WEmit *w, int fi) { return w->ffailed[fi] ? fi : -1; }
 
 static void diag_json(StrBuf *sb, const Diag *g) {
   sb_puts(sb, "{\"file\": ");
-  json_str(sb, srcloc_file(g->loc) ? srcloc_file(g->loc)->name : "");
+  json_str(sb, g->file);
   sb_printf(sb, ", \"line\": %d, \"col\": %d, \"message\": ", g->loc.line, g->loc.col);
   json_str(sb, g->msg);
   sb_putc(sb, '}');

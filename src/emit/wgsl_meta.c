@@ -102,7 +102,7 @@ static void error_json(StrBuf *js, CwDiags *d) {
   Diag *g = d->len ? &d->items[d->len - 1] : NULL;
   if (!g) { sb_puts(js, "{\"file\": \"\", \"line\": 0, \"col\": 0, \"message\": \"internal error\"}"); return; }
   sb_puts(js, "{\"file\": ");
-  json_str(js, srcloc_file(g->loc) ? srcloc_file(g->loc)->name : "");
+  json_str(js, g->file);
   sb_printf(js, ", \"line\": %d, \"col\": %d, \"message\": ", g->loc.line, g->loc.col);
   json_str(js, g->msg);
   sb_putc(js, '}');

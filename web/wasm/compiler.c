@@ -50,7 +50,7 @@ static void diags_json(StrBuf *sb, cw_diags *d) {
     static const char *lv[] = {"error", "warning", "note"};
     if (i) sb_puts(sb, ", ");
     sb_puts(sb, "{\"file\": ");
-    json_str(sb, g->loc.file ? g->loc.file->name : "");
+    json_str(sb, g->file);
     sb_printf(sb, ", \"line\": %d, \"col\": %d, \"severity\": \"%s\", \"message\": ", g->loc.line,
               g->loc.col, lv[g->level]);
     json_str(sb, g->msg);
