@@ -154,21 +154,13 @@ void fis_keep_per_thread(Fis *f, KVar *v) {
   if (kir_keeps_per_thread(&f->bl, &f->remat, v) && vec_find(&f->kept, v) < 0) vec_push(f->a, &f->kept, v);
 }
 
-/* The result v of the collective of region i goes on in the thread loop of
- * the run right after it (fission_collective.c): is v read by a region
- * later than that? */
-static bool read_past_next_run(const KRegionList *rl, int i, const KVar *v) {
-  int j = i + 1;
-  if (j < rl->len && rl->items[j].kind == KR_THREADS) j++;
-  for (; j < rl->len; j++)
-    for (int k = 0; k < rl->items[j].n; k++)
-      if (kir_stmt_refs_var(rl->items[j].stmts[k], v)) return true;
-  return false;
-}
-
 /* ---- the shapes of split statements -------------------------------------
  * Which regions and shapes run in which order is shapes.c's walk, shared
  * with the C emitter; the functions below build each step. */
+
+static const PtrVec *shape_open_run(void *t) { return &((Fis *)t)->pending; }
+static void shape_end_run(void *t) { fis_flush(t); }
+static void shape_keep(void *t, KVar *v) { fis_keep_per_thread(t, v); }
 
 static void shape_threads(void *t, const KRegion *r) {
   Fis *f = t;
@@ -179,22 +171,17 @@ static void shape_threads(void *t, const KRegion *r) {
   }
 }
 
+/* a block scalar's declaration or assignment (blocklevel.c), where the
+ * walk placed it: ahead of the thread loop being gathered */
 static void shape_block_stmt(void *t, KStmt *s) {
-  ((Fis *)t)->loc = s->loc;
-  fis_block_scalar(t, s);
-}
-
-static void shape_column(void *t, KStmt *s, const KExpr *k) {
-  ((Fis *)t)->loc = s->loc;
-  fis_single_thread(t, s, k);
-}
-
-static void shape_split(void *t, const KRegionList *rl, int i) {
   Fis *f = t;
-  KStmt *s = rl->items[i].stmts[0];
   f->loc = s->loc;
-  if (s->kind == KS_DECL && read_past_next_run(rl, i, s->var)) fis_keep_per_thread(f, s->var); /* a collective's result */
+  vec_push(f->a, f->list, s);
 }
+
+static void shape_thread_stmt(void *t, KStmt *s) { fis_thread_stmt(t, fis_rewrite_jumps(t, s)); }
+
+static void shape_split(void *t, const KRegionList *rl, int i) { ((Fis *)t)->loc = rl->items[i].stmts[0]->loc; }
 
 static bool shape_stop(void *t) { return ((Fis *)t)->failed; }
 
@@ -470,8 +457,9 @@ static void shape_switch_case(void *t, KStmt *s, int k, bool on, const void *h) 
   }
 }
 
-/* what regions.c leaves to the target: `T x = collective(…)`
- * (lower_splits.c hoisted it), a barrier written as a call */
+/* what regions.c and shapes.c leave to the target: a barrier written as a
+ * call (shapes.c places `T x = collective(…)`, fission_collective.c
+ * writes its steps) */
 static void split_other(void *t, KStmt *s) {
   Fis *f = t;
   switch (s->kind) {
@@ -487,19 +475,24 @@ static void split_other(void *t, KStmt *s) {
       return fis_block_stmt(f, b);
     }
     break;
-  case KS_DECL:
-    if (s->init && kir_is_collective(s->init))
-      return fis_place_collective(f, s->init, s->var);
-    break;
   default: break;
   }
   fis_error(f, s->loc, "a barrier inside an expression or a called device function");
 }
 
 static const KShapeOps fis_shapes = {
+    .open_run = shape_open_run,
+    .end_run = shape_end_run,
+    .keep = shape_keep,
     .threads = shape_threads,
     .block_stmt = shape_block_stmt,
-    .column = shape_column,
+    .column = fis_column,
+    .thread_stmt = shape_thread_stmt,
+    .lower_collective = fis_lower_collective_decl,
+    .collective_block = fis_collective_block,
+    .collective_loop = fis_collective_loop,
+    .guarded = fis_guarded,
+    .result_joins_run = true,
     .split = shape_split,
     .stop = shape_stop,
     .barrier = shape_barrier,
