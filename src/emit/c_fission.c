@@ -53,12 +53,12 @@
  *  - device functions containing splits are inlined by lower_splits.c; their
  *    `return` leaves a `do {} while (0)` wrapper loop as above.
  *  - warp collectives (__shfl*_sync, votes, ballot, match, __reduce_*,
- *    __activemask) and __syncthreads_count/and/or: their operands were
- *    hoisted into promoted temporaries; the collective itself is warp
- *    lowering's (src/kir/passes/warp.c, shared with the WebAssembly
- *    target): PTLs that publish each lane into its warp's words and an
- *    exchange array, then compute every active lane's result with CUDA's
- *    definition (PTX shfl segment/clamp rules, mask & active lanes).
+ *    __activemask) and __syncthreads_count/and/or: warp lowering's
+ *    (src/kir/passes/warp.c, shared with the WebAssembly target), placed
+ *    by shapes.c: PTLs that evaluate each lane's operands once and publish
+ *    them into its warp's words and an exchange array, then compute every
+ *    active lane's result with CUDA's definition (PTX shfl segment/clamp
+ *    rules, mask & active lanes).
  *    `Active` means the lane's PTL guard holds, so collectives in
  *    divergent code see the right __activemask().
  *  - __syncwarp: a split like __syncthreads (stronger, still correct).
@@ -1016,7 +1016,7 @@ static void emit_thread_state(CEmit *ce) {
 static bool kept_as_scalar(const void *ce, const KVar *v) { return ce_is_scalar(ce, v); }
 
 void ce_kernel(CEmit *ce, const KFunc *f) {
-  static const KLowerSplits lower = {.keep_init = false, .operand_temps = true, .target = "the C target"};
+  static const KLowerSplits lower = {.keep_init = false, .target = "the C target"};
   KStmt *body = kir_converge_warps(&ce->arena, kir_lower_splits(&ce->arena, ce->m, f, &ce->next_id, &lower, ce->d));
   SrcLoc where;
   const char *why = ce_fission_blocker(body, &where);
