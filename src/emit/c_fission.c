@@ -734,8 +734,8 @@ static const void *shape_thread_loop(void *t, KStmt *s, KShapeStep step, const v
   switch (step) {
   case KSS_OPEN:
     new_state(ce, 'l');
-    l = ce->state_arrays.items[ce->state_arrays.len - 1];
-    if (s->init_stmt) kir_shapes_stmt(&ce->walk, s->init_stmt);
+    return ce->state_arrays.items[ce->state_arrays.len - 1];
+  case KSS_ENTER: /* after the PTL that set the loop's own variable */
     ce_line(ce, "/* loop with a barrier inside: %s[t] 0 running, 1 left, 2 continued */", l);
     ce_line(ce, "memset(%s, 0, cw_nt);", l);
     ce_line(ce, "for (;;) {");

@@ -198,12 +198,20 @@ typedef struct Nest {
   KVar *any; /* a split loop's "some thread still runs" */
 } Nest;
 
-static Nest *nest_open(Fis *f, KStmt *made) {
+/* a list for `made`, not gathered into yet (nest_enter) */
+static Nest *nest_new(Fis *f, KStmt *made) {
   Nest *n = arena_alloc(f->a, sizeof *n);
   memset(n, 0, sizeof *n);
   n->outer = f->list;
   n->made = made;
-  f->list = &n->body;
+  return n;
+}
+
+static void nest_enter(Fis *f, Nest *n) { f->list = &n->body; }
+
+static Nest *nest_open(Fis *f, KStmt *made) {
+  Nest *n = nest_new(f, made);
+  nest_enter(f, n);
   return n;
 }
 
@@ -337,12 +345,6 @@ static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *
 }
 
 
-/* Whether loop s's condition, step or body mentions v. */
-static bool loop_reads(const KStmt *s, const KVar *v) {
-  KStmt cond = {.kind = KS_EXPR, .e = s->cond}, step = {.kind = KS_EXPR, .e = s->step};
-  return kir_stmt_refs_var(&cond, v) || kir_stmt_refs_var(&step, v) || kir_stmt_refs_var(s->body, v);
-}
-
 /* the per-thread state st (the handle: what jumps out of the body set, 0
  * running, 1 left, 2 continued) and the block-wide `any` (the loop's Nest,
  * on f->nests): a block-level endless loop of the condition's thread loop,
@@ -358,16 +360,16 @@ static const void *shape_thread_loop(void *t, KStmt *s, KShapeStep step, const v
     fis_flush(f);
     fis_block_stmt(f, fis_st_decl(f, st));
     fis_block_stmt(f, fis_st_decl(f, any));
-    if (s->init_stmt && s->init_stmt->kind == KS_DECL && loop_reads(s, s->init_stmt->var))
-      fis_keep_per_thread(f, s->init_stmt->var); /* set in one thread loop, read in others */
-    if (s->init_stmt) fis_thread_stmt(f, fis_rewrite_jumps(f, s->init_stmt));
-    fis_thread_stmt(f, fis_st_set(f, st, 0));
-    fis_flush(f);
-    n = nest_open(f, NULL);
+    n = nest_new(f, NULL); /* entered once the loop's variable is set (shapes.c) */
     n->any = any;
     vec_push(f->a, &f->nests, n);
     return st;
   }
+  case KSS_ENTER: /* in the thread loop that set the loop's variable */
+    fis_thread_stmt(f, fis_st_set(f, st, 0));
+    fis_flush(f);
+    nest_enter(f, n);
+    break;
   case KSS_TEST: loop_test(f, s, st, n->any, fis_st_leave_if(f, st, KOP_NE, 0), NULL); break;
   case KSS_BODY: fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0)); break;
   case KSS_END:

@@ -73,6 +73,12 @@ static void place_collective(KShapeWalk *w, const KRegionList *rl, int i, KStmt 
     o->collective_loop(t, loops[j].stmts, loops[j].every_thread, loops[j].stmts != &k.result || !o->result_joins_run);
 }
 
+/* Whether loop s's condition, step or body mentions v. */
+static bool loop_reads(const KStmt *s, const KVar *v) {
+  KStmt cond = {.kind = KS_EXPR, .e = s->cond}, step = {.kind = KS_EXPR, .e = s->step};
+  return kir_stmt_refs_var(&cond, v) || kir_stmt_refs_var(&step, v) || kir_stmt_refs_var(s->body, v);
+}
+
 static void walk_split(KShapeWalk *w, KStmt *s) {
   const KShapeOps *o = w->ops;
   void *t = w->target;
@@ -114,6 +120,11 @@ static void walk_split(KShapeWalk *w, KStmt *s) {
     break;
   case KSH_THREAD_LOOP:
     h = o->thread_loop(t, s, KSS_OPEN, NULL);
+    if (s->init_stmt) { /* its own variable, set once per thread: kept where the loop reads it */
+      if (s->init_stmt->kind == KS_DECL && loop_reads(s, s->init_stmt->var)) o->keep(t, s->init_stmt->var);
+      kir_shapes_stmt(w, s->init_stmt);
+    }
+    o->thread_loop(t, s, KSS_ENTER, h);
     if (s->loop_kind != KLOOP_DO) o->thread_loop(t, s, KSS_TEST, h);
     o->thread_loop(t, s, KSS_BODY, h);
     /* label: an inlined function's body, whose returns leave this loop */

@@ -11,7 +11,8 @@
  * every thread has returned; a loop steered per thread opens its state,
  * tests its condition (not a do loop), runs its body with "still running"
  * as a guard and the loop as the target of the jumps in it (jumps.h),
- * then closes (continue, step, a do loop's test); a switch steered per
+ * after its own variable's initialisation (kept per thread where the loop
+ * reads it), then closes (continue, step, a do loop's test); a switch steered per
  * thread stores the case each thread enters, then runs the statements of
  * each case in turn for the threads that entered at or before it (falling
  * through) and have not left by `break`.  Between the shapes it places
@@ -32,6 +33,8 @@
 
 typedef enum KShapeStep {
   KSS_OPEN,  /* every shape: before anything else (returns the shape's handle) */
+  KSS_ENTER, /* thread loop: after its own variable's initialisation (walked as a statement
+                list between OPEN and ENTER), before TEST and BODY */
   KSS_TEST,  /* thread loop, not a do loop: the condition, before the body */
   KSS_THEN,  /* thread if: before the then branch (its guard on) */
   KSS_ELSE,  /* block if: between the branches; thread if: before the else branch */
@@ -85,7 +88,8 @@ typedef struct KShapeOps {
   void (*stop_if_all_returned)(void *target); /* head of a block loop's body in a kernel whose
                                                  threads may return: leave it once all have */
   KShapeFn thread_if;   /* KSH_THREAD_IF: OPEN, THEN, [then], END, ELSE, [else], END, CLOSE */
-  KShapeFn thread_loop; /* KSH_THREAD_LOOP: OPEN, TEST (not do), BODY, [body], END, CLOSE */
+  KShapeFn thread_loop; /* KSH_THREAD_LOOP: OPEN, [init], ENTER, TEST (not do), BODY, [body],
+                           END, CLOSE */
   KShapeFn thread_switch; /* KSH_THREAD_SWITCH: OPEN, BODY, the cases, END, CLOSE; a
                              `break` in it sets the state its OPEN returned */
   /* case k (0 first) of thread switch s (h: its handle): on before its statements
