@@ -447,9 +447,13 @@ static void shape_block_stmt(void *t, KStmt *s) { ce_stmt(t, s); }
 static void shape_thread_stmt(void *t, KStmt *s) { ce_stmt(t, s); }
 static void shape_keep(void *t, KVar *v) { promote(t, v); }
 
-/* `{ T i = A; for (; C; i += S) body }` as lower_splits.c writes a for loop */
-static bool shape_list(void *t, KStmt *b) {
-  return b->nstmts == 2 && b->stmts[1]->kind == KS_LOOP && emit_strided_loop(t, b->stmts[0], b->stmts[1]);
+/* `for (T i = A; C; i += S) body` (lower_splits.c keeps the declaration in
+ * the loop), or `{ T i = A; for (; C; i += S) body }` (where a hoisted
+ * collective in C comes first) */
+static bool shape_own(void *t, KStmt *s) {
+  if (s->kind == KS_LOOP) return s->init_stmt && emit_strided_loop(t, s->init_stmt, s);
+  return s->nstmts == 2 && s->stmts[1]->kind == KS_LOOP && !s->stmts[1]->init_stmt &&
+         emit_strided_loop(t, s->stmts[0], s->stmts[1]);
 }
 
 static const void *shape_block_if(void *t, KStmt *s, KShapeStep step, const void *h) {
@@ -523,7 +527,19 @@ static const void *shape_block_loop(void *t, KStmt *s, KShapeStep step, const vo
     if (s->loop_kind == KLOOP_DO) {
       sb_puts(ce->out, "do {\n");
     } else {
-      sb_puts(ce->out, "for (; ");
+      sb_puts(ce->out, "for (");
+      if (s->init_stmt) { /* its variable: one for the block (blocklevel.c), a scalar
+                             declared with the others or declared here */
+        const KVar *v = s->init_stmt->var;
+        StrBuf d;
+        sb_init(&d);
+        if (ce_is_scalar(ce, v)) sb_puts(&d, ce_var_name(ce, v));
+        else ce_type_decl(&d, v->type, ce_var_name(ce, v));
+        sb_printf(ce->out, "%s = ", d.data);
+        sb_free(&d);
+        ce_expr(ce, ce->out, s->init_stmt->init ? s->init_stmt->init : v->init);
+      }
+      sb_puts(ce->out, "; ");
       if (s->cond) ce_expr(ce, ce->out, s->cond);
       sb_puts(ce->out, "; ");
       if (s->step) ce_expr(ce, ce->out, s->step);
@@ -595,7 +611,7 @@ static const KExpr *stride_of(const KExpr *step, const KVar *i, bool *unit) {
 
 static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
   const KStmt *b = s->body;
-  if (s->loop_kind != KLOOP_FOR || s->init_stmt || decl->kind != KS_DECL || !s->cond ||
+  if (s->loop_kind != KLOOP_FOR || decl->kind != KS_DECL || !s->cond ||
       kir_block_loop(&ce->bl, s) ||
       !b || b->kind != KS_BLOCK || b->nstmts != 2 || b->stmts[1]->kind != KS_BARRIER ||
       b->stmts[1]->scope != KBAR_VIRTUAL || kir_stmt_has_split(b->stmts[0]) ||
@@ -954,7 +970,7 @@ static const KShapeOps c_shapes = {
     .collective_loop = shape_collective_loop,
     .guarded = shape_guarded,
     .barrier = shape_barrier,
-    .list = shape_list,
+    .own = shape_own,
     .other = shape_other,
     .block_if = shape_block_if,
     .block_loop = shape_block_loop,
@@ -1016,7 +1032,7 @@ static void emit_thread_state(CEmit *ce) {
 static bool kept_as_scalar(const void *ce, const KVar *v) { return ce_is_scalar(ce, v); }
 
 void ce_kernel(CEmit *ce, const KFunc *f) {
-  static const KLowerSplits lower = {.keep_init = false, .target = "the C target"};
+  static const KLowerSplits lower = {.target = "the C target"};
   KStmt *body = kir_converge_warps(&ce->arena, kir_lower_splits(&ce->arena, ce->m, f, &ce->next_id, &lower, ce->d));
   SrcLoc where;
   const char *why = ce_fission_blocker(body, &where);

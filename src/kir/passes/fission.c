@@ -518,7 +518,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   out->split = kir_stmt_has_split(body);
   if (out->split) {
     int errors = d->errors;
-    static const KLowerSplits lower = {.keep_init = true, .target = "barrier fission"};
+    static const KLowerSplits lower = {.target = "barrier fission"};
     body = kir_converge_warps(a, kir_lower_splits(a, m, k, &f.next_id, &lower, d));
     if (d->errors > errors) return false;
     body = kir_split_versions(a, body, &f.next_id);

@@ -59,7 +59,6 @@ typedef struct Lower {
   KVar *brk;             /* a break of the loop whose body is being cloned sets it
                             (that loop's step has split points), else NULL */
   int breaks;            /* breaks rewritten so far */
-  bool keep_init;        /* a for loop's declaration stays its init statement */
 } Lower;
 
 enum { MAX_INLINE_DEPTH = 16 };
@@ -379,8 +378,8 @@ static void clone_loop(Lower *L, const KStmt *s, PtrVec *out) {
     c->cond = NULL;
     c->loop_kind = KLOOP_FOR;
   }
-  if (init.len == 1 && L->keep_init && !pc.len && ((KStmt *)init.items[0])->kind == KS_DECL) {
-    c->init_stmt = init.items[0]; /* the target splits loops with their own variable */
+  if (init.len == 1 && !pc.len && ((KStmt *)init.items[0])->kind == KS_DECL) {
+    c->init_stmt = init.items[0]; /* both fissions split loops with their own variable */
     vec_push(L->a, out, c);
   } else if (init.len) {
     vec_push(L->a, &init, c);
@@ -536,7 +535,7 @@ static bool in_set(const PtrVec *set, const void *p) {
 
 KStmt *kir_lower_splits(Arena *a, const KModule *m, const KFunc *f, int *next_id, const KLowerSplits *o,
                         CwDiags *d) {
-  Lower L = {.a = a, .m = m, .d = d, .next_id = next_id, .target = o->target, .keep_init = o->keep_init};
+  Lower L = {.a = a, .m = m, .d = d, .next_id = next_id, .target = o->target};
   PtrVec written = {0}, items = {0};
   mark_written(f->body, &written, L.a);
   for (int i = 0; i < f->nparams; i++) {

@@ -11,7 +11,6 @@
 #include "../kir.h"
 
 typedef struct KLowerSplits {
-  bool keep_init;      /* a for loop's declaration stays in the loop (else it moves in front) */
   const char *target;  /* for messages: "the C target" */
 } KLowerSplits;
 

@@ -83,13 +83,12 @@ static void walk_split(KShapeWalk *w, KStmt *s) {
   const KShapeOps *o = w->ops;
   void *t = w->target;
   KSplitShape sh = kir_split_shape(w->bl, s);
+  if ((sh == KSH_LIST || sh == KSH_THREAD_LOOP) && o->own && o->own(t, s)) return;
   kir_region_enter(w->bl, sh, s);
   const void *h;
   switch (sh) {
   case KSH_BARRIER: o->barrier(t, s); break;
-  case KSH_LIST:
-    if (!o->list || !o->list(t, s)) kir_shapes_list(w, s->stmts, s->nstmts);
-    break;
+  case KSH_LIST: kir_shapes_list(w, s->stmts, s->nstmts); break;
   case KSH_OTHER: o->other(t, s); break;
   case KSH_BLOCK_IF:
     h = o->block_if(t, s, KSS_OPEN, NULL);

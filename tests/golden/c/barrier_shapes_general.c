@@ -425,9 +425,8 @@ CW_INLINE void cwb_stepBarrierScan(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       /* v declared */
     }
   }
-  d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (((uint32_t)d) < cw_bdx); ) {
+  for (d = 1; (((uint32_t)d) < cw_bdx); ) {
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {
       {

@@ -788,9 +788,8 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         r_13[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_8[cw_t]);
       }
     }
-    d_14 = 1u;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (d_14 < 32u); (d_14 <<= 1)) {
+    for (d_14 = 1u; (d_14 < 32u); (d_14 <<= 1)) {
       delta_18 = d_14;
       CW_FOR_EACH_THREAD_INDEP {
         {
@@ -1046,9 +1045,8 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         r_91[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_86[cw_t]);
       }
     }
-    d_92 = 1u;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (d_92 < 32u); (d_92 <<= 1)) {
+    for (d_92 = 1u; (d_92 < 32u); (d_92 <<= 1)) {
       delta_96 = d_92;
       CW_FOR_EACH_THREAD_INDEP {
         {

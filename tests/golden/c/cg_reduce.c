@@ -619,10 +619,10 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   float var_20[cw_nt]; /* per thread */
   uint32_t delta_21[cw_nt]; /* per thread */
   float cw_coll23[cw_nt]; /* per thread */
-  unsigned char cw_l26[cw_nt];
-  unsigned char cw_l30[cw_nt];
+  unsigned char cw_l25[cw_nt];
+  unsigned char cw_l29[cw_nt];
   unsigned char cw_p43[cw_nt];
-  unsigned char cw_l46[cw_nt];
+  unsigned char cw_l45[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -635,23 +635,23 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       i[cw_t] = ((int32_t)((cw_bix * cooperative_groups_thread_block_size(CW_DEVICE_ARGS, (&block[cw_t]))) + cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, (&block[cw_t]))));
     }
   }
-  /* loop with a barrier inside: cw_l26[t] 0 running, 1 left, 2 continued */
-  memset(cw_l26, 0, cw_nt);
+  /* loop with a barrier inside: cw_l25[t] 0 running, 1 left, 2 continued */
+  memset(cw_l25, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l26[cw_t] == 0)) continue;
-      if (!((i[cw_t] < n))) cw_l26[cw_t] = 1;
+      if (!(cw_l25[cw_t] == 0)) continue;
+      if (!((i[cw_t] < n))) cw_l25[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l26[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l25[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l26[cw_t] == 0)) continue;
+      if (!(cw_l25[cw_t] == 0)) continue;
       {
         (v[cw_t] += in[i[cw_t]]);
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l26[cw_t] == 0)) continue;
+      if (!(cw_l25[cw_t] == 0)) continue;
       (i[cw_t] += (cw_gdx * cooperative_groups_thread_block_size(CW_DEVICE_ARGS, (&block[cw_t]))));
     }
   }
@@ -669,16 +669,16 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         offset_4[cw_t] = ((int32_t)(cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, (&tile_1[cw_t])) / 2u));
       }
     }
-    /* loop with a barrier inside: cw_l30[t] 0 running, 1 left, 2 continued */
-    memset(cw_l30, 0, cw_nt);
+    /* loop with a barrier inside: cw_l29[t] 0 running, 1 left, 2 continued */
+    memset(cw_l29, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l30[cw_t] == 0)) continue;
-        if (!((offset_4[cw_t] > 0))) cw_l30[cw_t] = 1;
+        if (!(cw_l29[cw_t] == 0)) continue;
+        if (!((offset_4[cw_t] > 0))) cw_l29[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l30[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l29[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l30[cw_t] == 0)) continue;
+        if (!(cw_l29[cw_t] == 0)) continue;
         {
           /* cw_ret5 declared */
           self_6[cw_t] = (&tile_1[cw_t]);
@@ -691,14 +691,14 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         /* __shfl_down_sync */
         float __fis_xch33[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l30[cw_t] == 0)) continue;
+          if (!(cw_l29[cw_t] == 0)) continue;
           {
             uint32_t __fis_opnd32 = (*self_6[cw_t]).__cw_mask;
             (__fis_xch33[((uint32_t)cw_t)] = var_7[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l30[cw_t] == 0)) continue;
+          if (!(cw_l29[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane34 = ((uint32_t)cw_t);
             uint32_t __fis_src35 = (((((__fis_lane34 & 31u) & (((uint32_t)32) - 1u)) + delta_8[cw_t]) < ((uint32_t)32)) ? (__fis_lane34 + delta_8[cw_t]) : __fis_lane34);
@@ -706,20 +706,20 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l30[cw_t] == 0)) continue;
+          if (!(cw_l29[cw_t] == 0)) continue;
           {
             (cw_ret5[cw_t] = cw_coll10[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l30[cw_t] == 0)) continue;
+        if (!(cw_l29[cw_t] == 0)) continue;
         {
           (v_2[cw_t] += cw_ret5[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l30[cw_t] == 0)) continue;
+        if (!(cw_l29[cw_t] == 0)) continue;
         (offset_4[cw_t] /= 2);
       }
     }
@@ -767,16 +767,16 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         offset_17[cw_t] = ((int32_t)(cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, (&tile_14[cw_t])) / 2u));
       }
     }
-    /* loop with a barrier inside: cw_l46[t] 0 running, 1 left, 2 continued */
-    memset(cw_l46, 0, cw_nt);
+    /* loop with a barrier inside: cw_l45[t] 0 running, 1 left, 2 continued */
+    memset(cw_l45, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_p43[cw_t] && cw_l46[cw_t] == 0)) continue;
-        if (!((offset_17[cw_t] > 0))) cw_l46[cw_t] = 1;
+        if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
+        if (!((offset_17[cw_t] > 0))) cw_l45[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p43[cw_t] && cw_l46[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p43[cw_t] && cw_l45[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p43[cw_t] && cw_l46[cw_t] == 0)) continue;
+        if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
         {
           /* cw_ret18 declared */
           self_19[cw_t] = (&tile_14[cw_t]);
@@ -789,14 +789,14 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         /* __shfl_down_sync */
         float __fis_xch49[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p43[cw_t] && cw_l46[cw_t] == 0)) continue;
+          if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
           {
             uint32_t __fis_opnd48 = (*self_19[cw_t]).__cw_mask;
             (__fis_xch49[((uint32_t)cw_t)] = var_20[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p43[cw_t] && cw_l46[cw_t] == 0)) continue;
+          if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane50 = ((uint32_t)cw_t);
             uint32_t __fis_src51 = (((((__fis_lane50 & 31u) & (((uint32_t)32) - 1u)) + delta_21[cw_t]) < ((uint32_t)32)) ? (__fis_lane50 + delta_21[cw_t]) : __fis_lane50);
@@ -804,20 +804,20 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p43[cw_t] && cw_l46[cw_t] == 0)) continue;
+          if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
           {
             (cw_ret18[cw_t] = cw_coll23[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p43[cw_t] && cw_l46[cw_t] == 0)) continue;
+        if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
         {
           (v_15[cw_t] += cw_ret18[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_p43[cw_t] && cw_l46[cw_t] == 0)) continue;
+        if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
         (offset_17[cw_t] /= 2);
       }
     }
@@ -912,12 +912,12 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   int32_t __fis_opnd186[cw_nt]; /* per thread */
   unsigned char cw_l117[cw_nt];
   unsigned char cw_p119[cw_nt];
-  unsigned char cw_l121[cw_nt];
-  unsigned char cw_l135[cw_nt];
+  unsigned char cw_l120[cw_nt];
+  unsigned char cw_l134[cw_nt];
   unsigned char cw_l156[cw_nt];
   unsigned char cw_p158[cw_nt];
-  unsigned char cw_l160[cw_nt];
-  unsigned char cw_l174[cw_nt];
+  unsigned char cw_l159[cw_nt];
+  unsigned char cw_l173[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -949,16 +949,16 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         m_64[cw_t] = (n_63[cw_t] >> 1);
       }
     }
-    /* loop with a barrier inside: cw_l121[t] 0 running, 1 left, 2 continued */
-    memset(cw_l121, 0, cw_nt);
+    /* loop with a barrier inside: cw_l120[t] 0 running, 1 left, 2 continued */
+    memset(cw_l120, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l121[cw_t] == 0)) continue;
-        if (!((m_64[cw_t] > 0u))) cw_l121[cw_t] = 1;
+        if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
+        if (!((m_64[cw_t] > 0u))) cw_l120[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l121[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l121[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
         {
           /* cw_ret65 declared */
           self_66[cw_t] = g_59[cw_t];
@@ -971,7 +971,7 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         /* __shfl_xor_sync */
         float __fis_xch125[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l121[cw_t] == 0)) continue;
+          if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
           {
             uint32_t __fis_opnd123 = (*self_66[cw_t]).__cw_mask;
             __fis_opnd124[cw_t] = ((int32_t)lane_mask_68[cw_t]);
@@ -979,7 +979,7 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l121[cw_t] == 0)) continue;
+          if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane126 = ((uint32_t)cw_t);
             uint32_t __fis_src127 = (((((__fis_lane126 & 31u) ^ ((uint32_t)__fis_opnd124[cw_t])) - (((__fis_lane126 & 31u) ^ ((uint32_t)__fis_opnd124[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane126 & 31u) - ((__fis_lane126 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane126 - (__fis_lane126 & 31u)) + ((__fis_lane126 & 31u) ^ ((uint32_t)__fis_opnd124[cw_t]))) : __fis_lane126);
@@ -987,20 +987,20 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l121[cw_t] == 0)) continue;
+          if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
           {
             (cw_ret65[cw_t] = cw_coll70[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l121[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
         {
           (val_60[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_61[cw_t]), val_60[cw_t], cw_ret65[cw_t]));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l121[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
         (m_64[cw_t] >>= 1);
       }
     }
@@ -1024,16 +1024,16 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         d_72[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l135[t] 0 running, 1 left, 2 continued */
-    memset(cw_l135, 0, cw_nt);
+    /* loop with a barrier inside: cw_l134[t] 0 running, 1 left, 2 continued */
+    memset(cw_l134, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l117[cw_t] == 0 && cw_l135[cw_t] == 0)) continue;
-        if (!((d_72[cw_t] < n_63[cw_t]))) cw_l135[cw_t] = 1;
+        if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
+        if (!((d_72[cw_t] < n_63[cw_t]))) cw_l134[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l117[cw_t] == 0 && cw_l135[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l117[cw_t] == 0 && cw_l135[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
         {
           /* cw_ret73 declared */
           self_74[cw_t] = g_59[cw_t];
@@ -1046,14 +1046,14 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         /* __shfl_down_sync */
         float __fis_xch138[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l117[cw_t] == 0 && cw_l135[cw_t] == 0)) continue;
+          if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
           {
             uint32_t __fis_opnd137 = (*self_74[cw_t]).__cw_mask;
             (__fis_xch138[((uint32_t)cw_t)] = var_75[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l117[cw_t] == 0 && cw_l135[cw_t] == 0)) continue;
+          if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane139 = ((uint32_t)cw_t);
             uint32_t __fis_src140 = (((((__fis_lane139 & 31u) & (((uint32_t)32) - 1u)) + delta_76[cw_t]) < ((uint32_t)32)) ? (__fis_lane139 + delta_76[cw_t]) : __fis_lane139);
@@ -1061,14 +1061,14 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l117[cw_t] == 0 && cw_l135[cw_t] == 0)) continue;
+          if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
           {
             (cw_ret73[cw_t] = cw_coll78[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l117[cw_t] == 0 && cw_l135[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
         {
           float other_79 = cw_ret73[cw_t];
           if (((r_71[cw_t] + d_72[cw_t]) < n_63[cw_t]))
@@ -1076,7 +1076,7 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l117[cw_t] == 0 && cw_l135[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
         (d_72[cw_t] <<= 1);
       }
     }
@@ -1153,16 +1153,16 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         m_92[cw_t] = (n_91[cw_t] >> 1);
       }
     }
-    /* loop with a barrier inside: cw_l160[t] 0 running, 1 left, 2 continued */
-    memset(cw_l160, 0, cw_nt);
+    /* loop with a barrier inside: cw_l159[t] 0 running, 1 left, 2 continued */
+    memset(cw_l159, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l160[cw_t] == 0)) continue;
-        if (!((m_92[cw_t] > 0u))) cw_l160[cw_t] = 1;
+        if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
+        if (!((m_92[cw_t] > 0u))) cw_l159[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l160[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l160[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
         {
           /* cw_ret93 declared */
           self_94[cw_t] = g_87[cw_t];
@@ -1175,7 +1175,7 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         /* __shfl_xor_sync */
         float __fis_xch164[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l160[cw_t] == 0)) continue;
+          if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
           {
             uint32_t __fis_opnd162 = (*self_94[cw_t]).__cw_mask;
             __fis_opnd163[cw_t] = ((int32_t)lane_mask_96[cw_t]);
@@ -1183,7 +1183,7 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l160[cw_t] == 0)) continue;
+          if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane165 = ((uint32_t)cw_t);
             uint32_t __fis_src166 = (((((__fis_lane165 & 31u) ^ ((uint32_t)__fis_opnd163[cw_t])) - (((__fis_lane165 & 31u) ^ ((uint32_t)__fis_opnd163[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane165 & 31u) - ((__fis_lane165 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane165 - (__fis_lane165 & 31u)) + ((__fis_lane165 & 31u) ^ ((uint32_t)__fis_opnd163[cw_t]))) : __fis_lane165);
@@ -1191,20 +1191,20 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l160[cw_t] == 0)) continue;
+          if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
           {
             (cw_ret93[cw_t] = cw_coll98[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l160[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
         {
           (val_88[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_89[cw_t]), val_88[cw_t], cw_ret93[cw_t]));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l160[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
         (m_92[cw_t] >>= 1);
       }
     }
@@ -1228,16 +1228,16 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         d_100[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l174[t] 0 running, 1 left, 2 continued */
-    memset(cw_l174, 0, cw_nt);
+    /* loop with a barrier inside: cw_l173[t] 0 running, 1 left, 2 continued */
+    memset(cw_l173, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l156[cw_t] == 0 && cw_l174[cw_t] == 0)) continue;
-        if (!((d_100[cw_t] < n_91[cw_t]))) cw_l174[cw_t] = 1;
+        if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
+        if (!((d_100[cw_t] < n_91[cw_t]))) cw_l173[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l156[cw_t] == 0 && cw_l174[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l156[cw_t] == 0 && cw_l174[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
         {
           /* cw_ret101 declared */
           self_102[cw_t] = g_87[cw_t];
@@ -1250,14 +1250,14 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         /* __shfl_down_sync */
         float __fis_xch177[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l156[cw_t] == 0 && cw_l174[cw_t] == 0)) continue;
+          if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
           {
             uint32_t __fis_opnd176 = (*self_102[cw_t]).__cw_mask;
             (__fis_xch177[((uint32_t)cw_t)] = var_103[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l156[cw_t] == 0 && cw_l174[cw_t] == 0)) continue;
+          if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
           {
             uint32_t __fis_lane178 = ((uint32_t)cw_t);
             uint32_t __fis_src179 = (((((__fis_lane178 & 31u) & (((uint32_t)32) - 1u)) + delta_104[cw_t]) < ((uint32_t)32)) ? (__fis_lane178 + delta_104[cw_t]) : __fis_lane178);
@@ -1265,14 +1265,14 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l156[cw_t] == 0 && cw_l174[cw_t] == 0)) continue;
+          if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
           {
             (cw_ret101[cw_t] = cw_coll106[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l156[cw_t] == 0 && cw_l174[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
         {
           float other_107 = cw_ret101[cw_t];
           if (((r_99[cw_t] + d_100[cw_t]) < n_91[cw_t]))
@@ -1280,7 +1280,7 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l156[cw_t] == 0 && cw_l174[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
         (d_100[cw_t] <<= 1);
       }
     }

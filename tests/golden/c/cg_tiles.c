@@ -796,7 +796,7 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   uint32_t lane_mask_3[cw_nt]; /* per thread */
   int32_t cw_coll5[cw_nt]; /* per thread */
   int32_t __fis_opnd11[cw_nt]; /* per thread */
-  unsigned char cw_l8[cw_nt];
+  unsigned char cw_l7[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -809,16 +809,16 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       mask[cw_t] = ((int32_t)(cooperative_groups_thread_block_tile_16_size(CW_DEVICE_ARGS, (&tile16[cw_t])) / 2u));
     }
   }
-  /* loop with a barrier inside: cw_l8[t] 0 running, 1 left, 2 continued */
-  memset(cw_l8, 0, cw_nt);
+  /* loop with a barrier inside: cw_l7[t] 0 running, 1 left, 2 continued */
+  memset(cw_l7, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l8[cw_t] == 0)) continue;
-      if (!((mask[cw_t] > 0))) cw_l8[cw_t] = 1;
+      if (!(cw_l7[cw_t] == 0)) continue;
+      if (!((mask[cw_t] > 0))) cw_l7[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l8[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l7[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l8[cw_t] == 0)) continue;
+      if (!(cw_l7[cw_t] == 0)) continue;
       {
         /* cw_ret0 declared */
         self_1[cw_t] = (&tile16[cw_t]);
@@ -831,7 +831,7 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       /* __shfl_xor_sync */
       int32_t __fis_xch12[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l8[cw_t] == 0)) continue;
+        if (!(cw_l7[cw_t] == 0)) continue;
         {
           uint32_t __fis_opnd10 = (*self_1[cw_t]).__cw_mask;
           __fis_opnd11[cw_t] = ((int32_t)lane_mask_3[cw_t]);
@@ -839,7 +839,7 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l8[cw_t] == 0)) continue;
+        if (!(cw_l7[cw_t] == 0)) continue;
         {
           uint32_t __fis_lane13 = ((uint32_t)cw_t);
           uint32_t __fis_src14 = (((((__fis_lane13 & 31u) ^ ((uint32_t)__fis_opnd11[cw_t])) - (((__fis_lane13 & 31u) ^ ((uint32_t)__fis_opnd11[cw_t])) & (((uint32_t)16) - 1u))) == ((__fis_lane13 & 31u) - ((__fis_lane13 & 31u) & (((uint32_t)16) - 1u)))) ? ((__fis_lane13 - (__fis_lane13 & 31u)) + ((__fis_lane13 & 31u) ^ ((uint32_t)__fis_opnd11[cw_t]))) : __fis_lane13);
@@ -847,21 +847,21 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l8[cw_t] == 0)) continue;
+        if (!(cw_l7[cw_t] == 0)) continue;
         {
           (cw_ret0[cw_t] = cw_coll5[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l8[cw_t] == 0)) continue;
+      if (!(cw_l7[cw_t] == 0)) continue;
       {
         (v[cw_t] += cw_ret0[cw_t]);
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l8[cw_t] == 0)) continue;
+      if (!(cw_l7[cw_t] == 0)) continue;
       (mask[cw_t] >>= 1);
     }
   }

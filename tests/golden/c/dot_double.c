@@ -140,9 +140,8 @@ CW_INLINE void cwb_dotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       }
     }
   }
-  o = 16;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (o > 0); (o >>= 1)) {
+  for (o = 16; (o > 0); (o >>= 1)) {
     /* __shfl_down_sync */
     double __fis_xch7[1024];
     CW_FOR_EACH_THREAD_INDEP {

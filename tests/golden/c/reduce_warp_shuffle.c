@@ -102,12 +102,10 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   uint32_t __fis_opnd16[cw_nt]; /* per thread */
   float cw_ret5[cw_nt]; /* per thread */
   float val_6[cw_nt]; /* per thread */
-  int32_t offset_8[cw_nt]; /* per thread */
   float cw_coll9[cw_nt]; /* per thread */
-  uint32_t __fis_opnd30[cw_nt]; /* per thread */
+  uint32_t __fis_opnd28[cw_nt]; /* per thread */
   unsigned char cw_r11[cw_nt];
   unsigned char cw_p26[cw_nt];
-  unsigned char cw_l29[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       lane[cw_t] = ((int32_t)(((uint32_t)cw_tx) % ((uint32_t)32)));
@@ -167,9 +165,8 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
-    offset_3 = (32 / 2);
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (offset_3 > 0); (offset_3 /= 2)) {
+    for (offset_3 = (32 / 2); (offset_3 > 0); (offset_3 /= 2)) {
       /* __shfl_down_sync */
       float __fis_xch17[1024];
       CW_FOR_EACH_THREAD_INDEP {
@@ -223,46 +220,30 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p26[cw_t])) continue;
-      {
-        offset_8[cw_t] = (32 / 2);
-      }
-    }
-    /* loop with a barrier inside: cw_l29[t] 0 running, 1 left, 2 continued */
-    memset(cw_l29, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_p26[cw_t] && cw_l29[cw_t] == 0)) continue;
-        if (!((offset_8[cw_t] > 0))) cw_l29[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p26[cw_t] && cw_l29[cw_t] == 0; if (!cw_any) break; }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (int32_t offset_8 = (32 / 2); (offset_8 > 0); (offset_8 /= 2)) {
       /* __shfl_down_sync */
-      float __fis_xch31[1024];
+      float __fis_xch29[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p26[cw_t] && cw_l29[cw_t] == 0)) continue;
+        if (!(cw_p26[cw_t])) continue;
         {
-          __fis_opnd30[cw_t] = ((uint32_t)offset_8[cw_t]);
-          (__fis_xch31[((uint32_t)cw_t)] = val_6[cw_t]);
+          __fis_opnd28[cw_t] = ((uint32_t)offset_8);
+          (__fis_xch29[((uint32_t)cw_t)] = val_6[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p26[cw_t] && cw_l29[cw_t] == 0)) continue;
+        if (!(cw_p26[cw_t])) continue;
         {
-          uint32_t __fis_lane32 = ((uint32_t)cw_t);
-          uint32_t __fis_src33 = (((((__fis_lane32 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd30[cw_t]) < ((uint32_t)32)) ? (__fis_lane32 + __fis_opnd30[cw_t]) : __fis_lane32);
-          cw_coll9[cw_t] = __fis_xch31[((__fis_src33 < cw_nt) ? __fis_src33 : __fis_lane32)];
+          uint32_t __fis_lane30 = ((uint32_t)cw_t);
+          uint32_t __fis_src31 = (((((__fis_lane30 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd28[cw_t]) < ((uint32_t)32)) ? (__fis_lane30 + __fis_opnd28[cw_t]) : __fis_lane30);
+          cw_coll9[cw_t] = __fis_xch29[((__fis_src31 < cw_nt) ? __fis_src31 : __fis_lane30)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p26[cw_t] && cw_l29[cw_t] == 0)) continue;
+        if (!(cw_p26[cw_t])) continue;
         {
           (val_6[cw_t] += cw_coll9[cw_t]);
         }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_p26[cw_t] && cw_l29[cw_t] == 0)) continue;
-        (offset_8[cw_t] /= 2);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
@@ -309,32 +290,31 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   float *out = *(float **)cw_args[1];
   int32_t mask; /* uniform: one per block */
   float v[cw_nt]; /* per thread */
-  float cw_coll40[cw_nt]; /* per thread */
+  float cw_coll38[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
     }
   }
-  mask = 16;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (mask >= 1); (mask >>= 1)) {
+  for (mask = 16; (mask >= 1); (mask >>= 1)) {
     /* __shfl_xor_sync */
-    float __fis_xch42[1024];
+    float __fis_xch40[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch42[((uint32_t)cw_t)] = v[cw_t]);
+        (__fis_xch40[((uint32_t)cw_t)] = v[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane43 = ((uint32_t)cw_t);
-        uint32_t __fis_src44 = (((((__fis_lane43 & 31u) ^ ((uint32_t)mask)) - (((__fis_lane43 & 31u) ^ ((uint32_t)mask)) & (((uint32_t)32) - 1u))) == ((__fis_lane43 & 31u) - ((__fis_lane43 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane43 - (__fis_lane43 & 31u)) + ((__fis_lane43 & 31u) ^ ((uint32_t)mask))) : __fis_lane43);
-        cw_coll40[cw_t] = __fis_xch42[((__fis_src44 < cw_nt) ? __fis_src44 : __fis_lane43)];
+        uint32_t __fis_lane41 = ((uint32_t)cw_t);
+        uint32_t __fis_src42 = (((((__fis_lane41 & 31u) ^ ((uint32_t)mask)) - (((__fis_lane41 & 31u) ^ ((uint32_t)mask)) & (((uint32_t)32) - 1u))) == ((__fis_lane41 & 31u) - ((__fis_lane41 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane41 - (__fis_lane41 & 31u)) + ((__fis_lane41 & 31u) ^ ((uint32_t)mask))) : __fis_lane41);
+        cw_coll38[cw_t] = __fis_xch40[((__fis_src42 < cw_nt) ? __fis_src42 : __fis_lane41)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (v[cw_t] += cw_coll40[cw_t]);
+        (v[cw_t] += cw_coll38[cw_t]);
       }
     }
   }

@@ -205,9 +205,8 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_9 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_9 > 0); (o_9 >>= 1)) {
+      for (o_9 = 16; (o_9 > 0); (o_9 >>= 1)) {
         /* __shfl_xor_sync */
         float __fis_xch61[1024];
         CW_FOR_EACH_THREAD_INDEP {
@@ -242,9 +241,8 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_14 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_14 > 0); (o_14 >>= 1)) {
+      for (o_14 = 16; (o_14 > 0); (o_14 >>= 1)) {
         /* __shfl_xor_sync */
         float __fis_xch69[1024];
         CW_FOR_EACH_THREAD_INDEP {
@@ -289,9 +287,8 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_20 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_20 > 0); (o_20 >>= 1)) {
+      for (o_20 = 16; (o_20 > 0); (o_20 >>= 1)) {
         /* __shfl_xor_sync */
         float __fis_xch78[1024];
         CW_FOR_EACH_THREAD_INDEP {
@@ -326,9 +323,8 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_25 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_25 > 0); (o_25 >>= 1)) {
+      for (o_25 = 16; (o_25 > 0); (o_25 >>= 1)) {
         /* __shfl_xor_sync */
         float __fis_xch86[1024];
         CW_FOR_EACH_THREAD_INDEP {
@@ -427,9 +423,8 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_36 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_36 > 0); (o_36 >>= 1)) {
+      for (o_36 = 16; (o_36 > 0); (o_36 >>= 1)) {
         /* __shfl_xor_sync */
         float __fis_xch102[1024];
         CW_FOR_EACH_THREAD_INDEP {
@@ -464,9 +459,8 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_41 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_41 > 0); (o_41 >>= 1)) {
+      for (o_41 = 16; (o_41 > 0); (o_41 >>= 1)) {
         /* __shfl_xor_sync */
         float __fis_xch110[1024];
         CW_FOR_EACH_THREAD_INDEP {
@@ -511,9 +505,8 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_47 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_47 > 0); (o_47 >>= 1)) {
+      for (o_47 = 16; (o_47 > 0); (o_47 >>= 1)) {
         /* __shfl_xor_sync */
         float __fis_xch119[1024];
         CW_FOR_EACH_THREAD_INDEP {
@@ -548,9 +541,8 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_52 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_52 > 0); (o_52 >>= 1)) {
+      for (o_52 = 16; (o_52 > 0); (o_52 >>= 1)) {
         /* __shfl_xor_sync */
         float __fis_xch127[1024];
         CW_FOR_EACH_THREAD_INDEP {
@@ -663,14 +655,14 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
   float v_142[cw_nt]; /* per thread */
   float cw_coll145[cw_nt]; /* per thread */
   float s[cw_nt]; /* per thread */
-  int32_t c_164[cw_nt]; /* per thread */
+  int32_t c_165[cw_nt]; /* per thread */
   float cw_ret146[cw_nt]; /* per thread */
   float v_147[cw_nt]; /* per thread */
   float cw_coll150[cw_nt]; /* per thread */
-  int32_t c_177[cw_nt]; /* per thread */
-  unsigned char cw_l153[cw_nt];
-  unsigned char cw_l166[cw_nt];
-  unsigned char cw_l179[cw_nt];
+  int32_t c_178[cw_nt]; /* per thread */
+  unsigned char cw_l152[cw_nt];
+  unsigned char cw_l164[cw_nt];
+  unsigned char cw_l177[cw_nt];
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -695,23 +687,23 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
       c[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l153[t] 0 running, 1 left, 2 continued */
-  memset(cw_l153, 0, cw_nt);
+  /* loop with a barrier inside: cw_l152[t] 0 running, 1 left, 2 continued */
+  memset(cw_l152, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l153[cw_t] == 0)) continue;
-      if (!((c[cw_t] < cols))) cw_l153[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l152[cw_t] == 0)) continue;
+      if (!((c[cw_t] < cols))) cw_l152[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l153[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l152[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l153[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l152[cw_t] == 0)) continue;
       {
         (m[cw_t] = fmaxf(m[cw_t], r[cw_t][c[cw_t]]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l153[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l152[cw_t] == 0)) continue;
       (c[cw_t] += 32);
     }
   }
@@ -725,9 +717,8 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
-    o_144 = 16;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (o_144 > 0); (o_144 >>= 1)) {
+    for (o_144 = 16; (o_144 > 0); (o_144 >>= 1)) {
       { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
       /* __shfl_xor_sync */
       float __fis_xch156[1024];
@@ -769,27 +760,27 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c_164[cw_t] = lane[cw_t];
+      c_165[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l166[t] 0 running, 1 left, 2 continued */
-  memset(cw_l166, 0, cw_nt);
+  /* loop with a barrier inside: cw_l164[t] 0 running, 1 left, 2 continued */
+  memset(cw_l164, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l166[cw_t] == 0)) continue;
-      if (!((c_164[cw_t] < cols))) cw_l166[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l164[cw_t] == 0)) continue;
+      if (!((c_165[cw_t] < cols))) cw_l164[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l166[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l164[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l166[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l164[cw_t] == 0)) continue;
       {
-        (s[cw_t] += expf((r[cw_t][c_164[cw_t]] - m[cw_t])));
+        (s[cw_t] += expf((r[cw_t][c_165[cw_t]] - m[cw_t])));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l166[cw_t] == 0)) continue;
-      (c_164[cw_t] += 32);
+      if (!(!cw_exit[cw_t] && cw_l164[cw_t] == 0)) continue;
+      (c_165[cw_t] += 32);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -802,9 +793,8 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
-    o_149 = 16;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (o_149 > 0); (o_149 >>= 1)) {
+    for (o_149 = 16; (o_149 > 0); (o_149 >>= 1)) {
       { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
       /* __shfl_xor_sync */
       float __fis_xch169[1024];
@@ -845,27 +835,27 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c_177[cw_t] = lane[cw_t];
+      c_178[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l179[t] 0 running, 1 left, 2 continued */
-  memset(cw_l179, 0, cw_nt);
+  /* loop with a barrier inside: cw_l177[t] 0 running, 1 left, 2 continued */
+  memset(cw_l177, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l179[cw_t] == 0)) continue;
-      if (!((c_177[cw_t] < cols))) cw_l179[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l177[cw_t] == 0)) continue;
+      if (!((c_178[cw_t] < cols))) cw_l177[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l179[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l177[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l179[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l177[cw_t] == 0)) continue;
       {
-        (y[((warp[cw_t] * cols) + c_177[cw_t])] = (expf((r[cw_t][c_177[cw_t]] - m[cw_t])) / s[cw_t]));
+        (y[((warp[cw_t] * cols) + c_178[cw_t])] = (expf((r[cw_t][c_178[cw_t]] - m[cw_t])) / s[cw_t]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l179[cw_t] == 0)) continue;
-      (c_177[cw_t] += 32);
+      if (!(!cw_exit[cw_t] && cw_l177[cw_t] == 0)) continue;
+      (c_178[cw_t] += 32);
     }
   }
 }

@@ -108,9 +108,8 @@ CW_INLINE void cwb_buildBanded(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
     }
   }
-  k = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k < 3); (++k)) {
+  for (k = 0; (k < 3); (++k)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
@@ -263,7 +262,7 @@ CW_INLINE void cwb_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   int32_t j[cw_nt]; /* per thread */
   float cw_coll6[cw_nt]; /* per thread */
   uint32_t __fis_opnd11[cw_nt]; /* per thread */
-  unsigned char cw_l9[cw_nt];
+  unsigned char cw_l8[cw_nt];
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -286,29 +285,28 @@ CW_INLINE void cwb_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       j[cw_t] = (rowPtr[warpId[cw_t]] + ((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))));
     }
   }
-  /* loop with a barrier inside: cw_l9[t] 0 running, 1 left, 2 continued */
-  memset(cw_l9, 0, cw_nt);
+  /* loop with a barrier inside: cw_l8[t] 0 running, 1 left, 2 continued */
+  memset(cw_l8, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l9[cw_t] == 0)) continue;
-      if (!((j[cw_t] < rowPtr[(warpId[cw_t] + 1)]))) cw_l9[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!((j[cw_t] < rowPtr[(warpId[cw_t] + 1)]))) cw_l8[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l9[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l8[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l9[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
         (sum[cw_t] += (vals[j[cw_t]] * x[cols[j[cw_t]]]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l9[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l8[cw_t] == 0)) continue;
       (j[cw_t] += 32);
     }
   }
-  o = 16;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (o > 0); (o /= 2)) {
+  for (o = 16; (o > 0); (o /= 2)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
     /* __shfl_down_sync */
     float __fis_xch12[1024];

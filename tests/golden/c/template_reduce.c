@@ -96,12 +96,10 @@ CW_INLINE void cwb_reduce_float_256(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t gridSize; /* uniform: one per block */
   uint32_t i[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
-  int32_t offset[cw_nt]; /* per thread */
   float cw_coll0[cw_nt]; /* per thread */
-  uint32_t __fis_opnd12[cw_nt]; /* per thread */
+  uint32_t __fis_opnd10[cw_nt]; /* per thread */
   unsigned char cw_l2[cw_nt];
   unsigned char cw_p9[cw_nt];
-  unsigned char cw_l11[cw_nt];
   gridSize = ((256u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -176,46 +174,30 @@ CW_INLINE void cwb_reduce_float_256(cw_rt_ctx *cw_ctx, void **cw_args, const int
   CW_FOR_EACH_THREAD {
     cw_p9[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p9[cw_t])) continue;
-    {
-      offset[cw_t] = 16;
-    }
-  }
-  /* loop with a barrier inside: cw_l11[t] 0 running, 1 left, 2 continued */
-  memset(cw_l11, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p9[cw_t] && cw_l11[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l11[cw_t] = 1;
-    }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p9[cw_t] && cw_l11[cw_t] == 0; if (!cw_any) break; }
+  /* uniform loop with a barrier inside: one C loop for the block */
+  for (int32_t offset = 16; (offset > 0); (offset >>= 1)) {
     /* __shfl_down_sync */
-    float __fis_xch13[1024];
+    float __fis_xch11[1024];
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p9[cw_t] && cw_l11[cw_t] == 0)) continue;
+      if (!(cw_p9[cw_t])) continue;
       {
-        __fis_opnd12[cw_t] = ((uint32_t)offset[cw_t]);
-        (__fis_xch13[((uint32_t)cw_t)] = sum[cw_t]);
+        __fis_opnd10[cw_t] = ((uint32_t)offset);
+        (__fis_xch11[((uint32_t)cw_t)] = sum[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p9[cw_t] && cw_l11[cw_t] == 0)) continue;
+      if (!(cw_p9[cw_t])) continue;
       {
-        uint32_t __fis_lane14 = ((uint32_t)cw_t);
-        uint32_t __fis_src15 = (((((__fis_lane14 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd12[cw_t]) < ((uint32_t)32)) ? (__fis_lane14 + __fis_opnd12[cw_t]) : __fis_lane14);
-        cw_coll0[cw_t] = __fis_xch13[((__fis_src15 < cw_nt) ? __fis_src15 : __fis_lane14)];
+        uint32_t __fis_lane12 = ((uint32_t)cw_t);
+        uint32_t __fis_src13 = (((((__fis_lane12 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd10[cw_t]) < ((uint32_t)32)) ? (__fis_lane12 + __fis_opnd10[cw_t]) : __fis_lane12);
+        cw_coll0[cw_t] = __fis_xch11[((__fis_src13 < cw_nt) ? __fis_src13 : __fis_lane12)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p9[cw_t] && cw_l11[cw_t] == 0)) continue;
+      if (!(cw_p9[cw_t])) continue;
       {
         (sum[cw_t] += cw_coll0[cw_t]);
       }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p9[cw_t] && cw_l11[cw_t] == 0)) continue;
-      (offset[cw_t] >>= 1);
     }
   }
   { /* only threadIdx.x == 0u runs this */
@@ -251,12 +233,10 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   uint32_t gridSize; /* uniform: one per block */
   uint32_t i[cw_nt]; /* per thread */
   int32_t sum[cw_nt]; /* per thread */
-  int32_t offset[cw_nt]; /* per thread */
-  int32_t cw_coll20[cw_nt]; /* per thread */
-  uint32_t __fis_opnd32[cw_nt]; /* per thread */
-  unsigned char cw_l22[cw_nt];
-  unsigned char cw_p29[cw_nt];
-  unsigned char cw_l31[cw_nt];
+  int32_t cw_coll18[cw_nt]; /* per thread */
+  uint32_t __fis_opnd28[cw_nt]; /* per thread */
+  unsigned char cw_l20[cw_nt];
+  unsigned char cw_p27[cw_nt];
   gridSize = ((128u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -264,16 +244,16 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       sum[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l22[t] 0 running, 1 left, 2 continued */
-  memset(cw_l22, 0, cw_nt);
+  /* loop with a barrier inside: cw_l20[t] 0 running, 1 left, 2 continued */
+  memset(cw_l20, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l22[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l22[cw_t] = 1;
+      if (!(cw_l20[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l20[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l22[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l20[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l22[cw_t] == 0)) continue;
+      if (!(cw_l20[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -329,48 +309,32 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p29[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p27[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p29[cw_t])) continue;
-    {
-      offset[cw_t] = 16;
-    }
-  }
-  /* loop with a barrier inside: cw_l31[t] 0 running, 1 left, 2 continued */
-  memset(cw_l31, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p29[cw_t] && cw_l31[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l31[cw_t] = 1;
-    }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p29[cw_t] && cw_l31[cw_t] == 0; if (!cw_any) break; }
+  /* uniform loop with a barrier inside: one C loop for the block */
+  for (int32_t offset = 16; (offset > 0); (offset >>= 1)) {
     /* __shfl_down_sync */
-    int32_t __fis_xch33[1024];
+    int32_t __fis_xch29[1024];
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p29[cw_t] && cw_l31[cw_t] == 0)) continue;
+      if (!(cw_p27[cw_t])) continue;
       {
-        __fis_opnd32[cw_t] = ((uint32_t)offset[cw_t]);
-        (__fis_xch33[((uint32_t)cw_t)] = sum[cw_t]);
+        __fis_opnd28[cw_t] = ((uint32_t)offset);
+        (__fis_xch29[((uint32_t)cw_t)] = sum[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p29[cw_t] && cw_l31[cw_t] == 0)) continue;
+      if (!(cw_p27[cw_t])) continue;
       {
-        uint32_t __fis_lane34 = ((uint32_t)cw_t);
-        uint32_t __fis_src35 = (((((__fis_lane34 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd32[cw_t]) < ((uint32_t)32)) ? (__fis_lane34 + __fis_opnd32[cw_t]) : __fis_lane34);
-        cw_coll20[cw_t] = __fis_xch33[((__fis_src35 < cw_nt) ? __fis_src35 : __fis_lane34)];
+        uint32_t __fis_lane30 = ((uint32_t)cw_t);
+        uint32_t __fis_src31 = (((((__fis_lane30 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd28[cw_t]) < ((uint32_t)32)) ? (__fis_lane30 + __fis_opnd28[cw_t]) : __fis_lane30);
+        cw_coll18[cw_t] = __fis_xch29[((__fis_src31 < cw_nt) ? __fis_src31 : __fis_lane30)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p29[cw_t] && cw_l31[cw_t] == 0)) continue;
+      if (!(cw_p27[cw_t])) continue;
       {
-        (sum[cw_t] += cw_coll20[cw_t]);
+        (sum[cw_t] += cw_coll18[cw_t]);
       }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p29[cw_t] && cw_l31[cw_t] == 0)) continue;
-      (offset[cw_t] >>= 1);
     }
   }
   { /* only threadIdx.x == 0u runs this */
@@ -406,12 +370,10 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t gridSize; /* uniform: one per block */
   uint32_t i[cw_nt]; /* per thread */
   double sum[cw_nt]; /* per thread */
-  int32_t offset[cw_nt]; /* per thread */
-  double cw_coll40[cw_nt]; /* per thread */
-  uint32_t __fis_opnd52[cw_nt]; /* per thread */
-  unsigned char cw_l42[cw_nt];
-  unsigned char cw_p49[cw_nt];
-  unsigned char cw_l51[cw_nt];
+  double cw_coll36[cw_nt]; /* per thread */
+  uint32_t __fis_opnd46[cw_nt]; /* per thread */
+  unsigned char cw_l38[cw_nt];
+  unsigned char cw_p45[cw_nt];
   gridSize = ((64u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -419,16 +381,16 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
       sum[cw_t] = 0.0;
     }
   }
-  /* loop with a barrier inside: cw_l42[t] 0 running, 1 left, 2 continued */
-  memset(cw_l42, 0, cw_nt);
+  /* loop with a barrier inside: cw_l38[t] 0 running, 1 left, 2 continued */
+  memset(cw_l38, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l42[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l42[cw_t] = 1;
+      if (!(cw_l38[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l38[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l42[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l38[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l42[cw_t] == 0)) continue;
+      if (!(cw_l38[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -484,48 +446,32 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p49[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p45[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p49[cw_t])) continue;
-    {
-      offset[cw_t] = 16;
-    }
-  }
-  /* loop with a barrier inside: cw_l51[t] 0 running, 1 left, 2 continued */
-  memset(cw_l51, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p49[cw_t] && cw_l51[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l51[cw_t] = 1;
-    }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p49[cw_t] && cw_l51[cw_t] == 0; if (!cw_any) break; }
+  /* uniform loop with a barrier inside: one C loop for the block */
+  for (int32_t offset = 16; (offset > 0); (offset >>= 1)) {
     /* __shfl_down_sync */
-    double __fis_xch53[1024];
+    double __fis_xch47[1024];
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p49[cw_t] && cw_l51[cw_t] == 0)) continue;
+      if (!(cw_p45[cw_t])) continue;
       {
-        __fis_opnd52[cw_t] = ((uint32_t)offset[cw_t]);
-        (__fis_xch53[((uint32_t)cw_t)] = sum[cw_t]);
+        __fis_opnd46[cw_t] = ((uint32_t)offset);
+        (__fis_xch47[((uint32_t)cw_t)] = sum[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p49[cw_t] && cw_l51[cw_t] == 0)) continue;
+      if (!(cw_p45[cw_t])) continue;
       {
-        uint32_t __fis_lane54 = ((uint32_t)cw_t);
-        uint32_t __fis_src55 = (((((__fis_lane54 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd52[cw_t]) < ((uint32_t)32)) ? (__fis_lane54 + __fis_opnd52[cw_t]) : __fis_lane54);
-        cw_coll40[cw_t] = __fis_xch53[((__fis_src55 < cw_nt) ? __fis_src55 : __fis_lane54)];
+        uint32_t __fis_lane48 = ((uint32_t)cw_t);
+        uint32_t __fis_src49 = (((((__fis_lane48 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd46[cw_t]) < ((uint32_t)32)) ? (__fis_lane48 + __fis_opnd46[cw_t]) : __fis_lane48);
+        cw_coll36[cw_t] = __fis_xch47[((__fis_src49 < cw_nt) ? __fis_src49 : __fis_lane48)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p49[cw_t] && cw_l51[cw_t] == 0)) continue;
+      if (!(cw_p45[cw_t])) continue;
       {
-        (sum[cw_t] += cw_coll40[cw_t]);
+        (sum[cw_t] += cw_coll36[cw_t]);
       }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p49[cw_t] && cw_l51[cw_t] == 0)) continue;
-      (offset[cw_t] >>= 1);
     }
   }
   { /* only threadIdx.x == 0u runs this */
@@ -561,12 +507,10 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t gridSize; /* uniform: one per block */
   uint32_t i[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
-  int32_t offset[cw_nt]; /* per thread */
-  float cw_coll60[cw_nt]; /* per thread */
-  uint32_t __fis_opnd72[cw_nt]; /* per thread */
-  unsigned char cw_l62[cw_nt];
-  unsigned char cw_p69[cw_nt];
-  unsigned char cw_l71[cw_nt];
+  float cw_coll54[cw_nt]; /* per thread */
+  uint32_t __fis_opnd64[cw_nt]; /* per thread */
+  unsigned char cw_l56[cw_nt];
+  unsigned char cw_p63[cw_nt];
   gridSize = ((512u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -574,16 +518,16 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
       sum[cw_t] = 0.0f;
     }
   }
-  /* loop with a barrier inside: cw_l62[t] 0 running, 1 left, 2 continued */
-  memset(cw_l62, 0, cw_nt);
+  /* loop with a barrier inside: cw_l56[t] 0 running, 1 left, 2 continued */
+  memset(cw_l56, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l62[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l62[cw_t] = 1;
+      if (!(cw_l56[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l56[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l62[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l56[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l62[cw_t] == 0)) continue;
+      if (!(cw_l56[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -639,48 +583,32 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p69[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p63[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p69[cw_t])) continue;
-    {
-      offset[cw_t] = 16;
-    }
-  }
-  /* loop with a barrier inside: cw_l71[t] 0 running, 1 left, 2 continued */
-  memset(cw_l71, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p69[cw_t] && cw_l71[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l71[cw_t] = 1;
-    }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p69[cw_t] && cw_l71[cw_t] == 0; if (!cw_any) break; }
+  /* uniform loop with a barrier inside: one C loop for the block */
+  for (int32_t offset = 16; (offset > 0); (offset >>= 1)) {
     /* __shfl_down_sync */
-    float __fis_xch73[1024];
+    float __fis_xch65[1024];
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p69[cw_t] && cw_l71[cw_t] == 0)) continue;
+      if (!(cw_p63[cw_t])) continue;
       {
-        __fis_opnd72[cw_t] = ((uint32_t)offset[cw_t]);
-        (__fis_xch73[((uint32_t)cw_t)] = sum[cw_t]);
+        __fis_opnd64[cw_t] = ((uint32_t)offset);
+        (__fis_xch65[((uint32_t)cw_t)] = sum[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p69[cw_t] && cw_l71[cw_t] == 0)) continue;
+      if (!(cw_p63[cw_t])) continue;
       {
-        uint32_t __fis_lane74 = ((uint32_t)cw_t);
-        uint32_t __fis_src75 = (((((__fis_lane74 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd72[cw_t]) < ((uint32_t)32)) ? (__fis_lane74 + __fis_opnd72[cw_t]) : __fis_lane74);
-        cw_coll60[cw_t] = __fis_xch73[((__fis_src75 < cw_nt) ? __fis_src75 : __fis_lane74)];
+        uint32_t __fis_lane66 = ((uint32_t)cw_t);
+        uint32_t __fis_src67 = (((((__fis_lane66 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd64[cw_t]) < ((uint32_t)32)) ? (__fis_lane66 + __fis_opnd64[cw_t]) : __fis_lane66);
+        cw_coll54[cw_t] = __fis_xch65[((__fis_src67 < cw_nt) ? __fis_src67 : __fis_lane66)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p69[cw_t] && cw_l71[cw_t] == 0)) continue;
+      if (!(cw_p63[cw_t])) continue;
       {
-        (sum[cw_t] += cw_coll60[cw_t]);
+        (sum[cw_t] += cw_coll54[cw_t]);
       }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p69[cw_t] && cw_l71[cw_t] == 0)) continue;
-      (offset[cw_t] >>= 1);
     }
   }
   { /* only threadIdx.x == 0u runs this */

@@ -101,11 +101,9 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
   int32_t v[cw_nt]; /* per thread */
   int32_t cw_ret7[cw_nt]; /* per thread */
   int32_t v_8[cw_nt]; /* per thread */
-  int32_t d_11[cw_nt]; /* per thread */
   int32_t cw_coll12[cw_nt]; /* per thread */
-  uint32_t __fis_opnd30[cw_nt]; /* per thread */
+  uint32_t __fis_opnd28[cw_nt]; /* per thread */
   unsigned char cw_p25[cw_nt];
-  unsigned char cw_l29[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* cw_ret0 declared */
@@ -120,9 +118,8 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
       {
       }
     }
-    d_4 = 1;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (d_4 < 32); (d_4 <<= 1)) {
+    for (d_4 = 1; (d_4 < 32); (d_4 <<= 1)) {
       /* __shfl_up_sync */
       int32_t __fis_xch17[1024];
       CW_FOR_EACH_THREAD_INDEP {
@@ -181,48 +178,32 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
         }
       }
     }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p25[cw_t])) continue;
-      {
-        d_11[cw_t] = 1;
-      }
-    }
-    /* loop with a barrier inside: cw_l29[t] 0 running, 1 left, 2 continued */
-    memset(cw_l29, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_p25[cw_t] && cw_l29[cw_t] == 0)) continue;
-        if (!((d_11[cw_t] < 32))) cw_l29[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p25[cw_t] && cw_l29[cw_t] == 0; if (!cw_any) break; }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (int32_t d_11 = 1; (d_11 < 32); (d_11 <<= 1)) {
       /* __shfl_up_sync */
-      int32_t __fis_xch31[1024];
+      int32_t __fis_xch29[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p25[cw_t] && cw_l29[cw_t] == 0)) continue;
+        if (!(cw_p25[cw_t])) continue;
         {
-          __fis_opnd30[cw_t] = ((uint32_t)d_11[cw_t]);
-          (__fis_xch31[((uint32_t)cw_t)] = v_8[cw_t]);
+          __fis_opnd28[cw_t] = ((uint32_t)d_11);
+          (__fis_xch29[((uint32_t)cw_t)] = v_8[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p25[cw_t] && cw_l29[cw_t] == 0)) continue;
+        if (!(cw_p25[cw_t])) continue;
         {
-          uint32_t __fis_lane32 = ((uint32_t)cw_t);
-          uint32_t __fis_src33 = ((((__fis_lane32 & 31u) & (((uint32_t)32) - 1u)) >= __fis_opnd30[cw_t]) ? (__fis_lane32 - __fis_opnd30[cw_t]) : __fis_lane32);
-          cw_coll12[cw_t] = __fis_xch31[((__fis_src33 < cw_nt) ? __fis_src33 : __fis_lane32)];
+          uint32_t __fis_lane30 = ((uint32_t)cw_t);
+          uint32_t __fis_src31 = ((((__fis_lane30 & 31u) & (((uint32_t)32) - 1u)) >= __fis_opnd28[cw_t]) ? (__fis_lane30 - __fis_opnd28[cw_t]) : __fis_lane30);
+          cw_coll12[cw_t] = __fis_xch29[((__fis_src31 < cw_nt) ? __fis_src31 : __fis_lane30)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p25[cw_t] && cw_l29[cw_t] == 0)) continue;
+        if (!(cw_p25[cw_t])) continue;
         {
           int32_t t_13 = cw_coll12[cw_t];
-          if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) >= d_11[cw_t]))
+          if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) >= d_11))
             (v_8[cw_t] += t_13);
         }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_p25[cw_t] && cw_l29[cw_t] == 0)) continue;
-        (d_11[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
@@ -280,11 +261,11 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
   int32_t warp[cw_nt]; /* per thread */
   float x[cw_nt]; /* per thread */
   float v[cw_nt]; /* per thread */
-  float cw_coll41[cw_nt]; /* per thread */
-  uint32_t __fis_opnd43[cw_nt]; /* per thread */
+  float cw_coll39[cw_nt]; /* per thread */
+  uint32_t __fis_opnd41[cw_nt]; /* per thread */
   float offset[cw_nt]; /* per thread */
   int32_t w[cw_nt]; /* per thread */
-  unsigned char cw_l53[cw_nt];
+  unsigned char cw_l50[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       lane[cw_t] = ((int32_t)(((uint32_t)cw_tx) % 32u));
@@ -293,27 +274,26 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
       v[cw_t] = x[cw_t];
     }
   }
-  d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (d < 32); (d *= 2)) {
+  for (d = 1; (d < 32); (d *= 2)) {
     /* __shfl_up_sync */
-    float __fis_xch44[1024];
+    float __fis_xch42[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        __fis_opnd43[cw_t] = ((uint32_t)d);
-        (__fis_xch44[((uint32_t)cw_t)] = v[cw_t]);
+        __fis_opnd41[cw_t] = ((uint32_t)d);
+        (__fis_xch42[((uint32_t)cw_t)] = v[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane45 = ((uint32_t)cw_t);
-        uint32_t __fis_src46 = ((((__fis_lane45 & 31u) & (((uint32_t)32) - 1u)) >= __fis_opnd43[cw_t]) ? (__fis_lane45 - __fis_opnd43[cw_t]) : __fis_lane45);
-        cw_coll41[cw_t] = __fis_xch44[((__fis_src46 < cw_nt) ? __fis_src46 : __fis_lane45)];
+        uint32_t __fis_lane43 = ((uint32_t)cw_t);
+        uint32_t __fis_src44 = ((((__fis_lane43 & 31u) & (((uint32_t)32) - 1u)) >= __fis_opnd41[cw_t]) ? (__fis_lane43 - __fis_opnd41[cw_t]) : __fis_lane43);
+        cw_coll39[cw_t] = __fis_xch42[((__fis_src44 < cw_nt) ? __fis_src44 : __fis_lane43)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        float t = cw_coll41[cw_t];
+        float t = cw_coll39[cw_t];
         if ((lane[cw_t] >= d))
           (v[cw_t] += t);
       }
@@ -336,23 +316,23 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
       w[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l53[t] 0 running, 1 left, 2 continued */
-  memset(cw_l53, 0, cw_nt);
+  /* loop with a barrier inside: cw_l50[t] 0 running, 1 left, 2 continued */
+  memset(cw_l50, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l53[cw_t] == 0)) continue;
-      if (!((w[cw_t] < warp[cw_t]))) cw_l53[cw_t] = 1;
+      if (!(cw_l50[cw_t] == 0)) continue;
+      if (!((w[cw_t] < warp[cw_t]))) cw_l50[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l53[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l50[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l53[cw_t] == 0)) continue;
+      if (!(cw_l50[cw_t] == 0)) continue;
       {
         (offset[cw_t] += cw_sh_sums_2[w[cw_t]]);
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l53[cw_t] == 0)) continue;
+      if (!(cw_l50[cw_t] == 0)) continue;
       (++w[cw_t]);
     }
   }
@@ -383,10 +363,10 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
   int32_t d; /* uniform: one per block */
   int32_t v[cw_nt]; /* per thread */
   bool head[cw_nt]; /* per thread */
-  uint32_t cw_coll56[cw_nt]; /* per thread */
+  uint32_t cw_coll54[cw_nt]; /* per thread */
   int32_t segStart[cw_nt]; /* per thread */
-  int32_t cw_coll57[cw_nt]; /* per thread */
-  uint32_t __fis_opnd75[cw_nt]; /* per thread */
+  int32_t cw_coll55[cw_nt]; /* per thread */
+  uint32_t __fis_opnd73[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((uint32_t)cw_tx)];
@@ -394,73 +374,72 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
     }
   }
   /* __ballot_sync */
-  int32_t __fis_on60[1024];
-  int32_t __fis_vote61[1024];
-  uint32_t __fis_act62[32];
-  uint32_t __fis_bal63[32];
+  int32_t __fis_on58[1024];
+  int32_t __fis_vote59[1024];
+  uint32_t __fis_act60[32];
+  uint32_t __fis_bal61[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      int32_t __fis_opnd59 = ((int32_t)head[cw_t]);
-      (__fis_on60[((uint32_t)cw_t)] = 1);
-      (__fis_vote61[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd59 != 0)));
+      int32_t __fis_opnd57 = ((int32_t)head[cw_t]);
+      (__fis_on58[((uint32_t)cw_t)] = 1);
+      (__fis_vote59[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd57 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t64 = ((uint32_t)cw_t);
-      if (((__fis_t64 & 31u) == 0u))
+      uint32_t __fis_t62 = ((uint32_t)cw_t);
+      if (((__fis_t62 & 31u) == 0u))
       {
-        uint32_t __fis_n68 = (((cw_nt - __fis_t64) < 32u) ? (cw_nt - __fis_t64) : 32u);
-        uint32_t __fis_a66 = 0u;
-        uint32_t __fis_b67 = 0u;
+        uint32_t __fis_n66 = (((cw_nt - __fis_t62) < 32u) ? (cw_nt - __fis_t62) : 32u);
+        uint32_t __fis_a64 = 0u;
+        uint32_t __fis_b65 = 0u;
         {
-          uint32_t __fis_j65 = 0u;
-          for (; (__fis_j65 < __fis_n68); (__fis_j65 = (__fis_j65 + 1u)))
+          uint32_t __fis_j63 = 0u;
+          for (; (__fis_j63 < __fis_n66); (__fis_j63 = (__fis_j63 + 1u)))
           {
-            (__fis_a66 = (__fis_a66 | (((uint32_t)__fis_on60[(__fis_t64 + __fis_j65)]) << __fis_j65)));
-            (__fis_b67 = (__fis_b67 | ((((uint32_t)__fis_on60[(__fis_t64 + __fis_j65)]) & ((uint32_t)__fis_vote61[(__fis_t64 + __fis_j65)])) << __fis_j65)));
+            (__fis_a64 = (__fis_a64 | (((uint32_t)__fis_on58[(__fis_t62 + __fis_j63)]) << __fis_j63)));
+            (__fis_b65 = (__fis_b65 | ((((uint32_t)__fis_on58[(__fis_t62 + __fis_j63)]) & ((uint32_t)__fis_vote59[(__fis_t62 + __fis_j63)])) << __fis_j63)));
           }
         }
-        (__fis_act62[(__fis_t64 >> 5u)] = __fis_a66);
-        (__fis_bal63[(__fis_t64 >> 5u)] = __fis_b67);
+        (__fis_act60[(__fis_t62 >> 5u)] = __fis_a64);
+        (__fis_bal61[(__fis_t62 >> 5u)] = __fis_b65);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane69 = ((uint32_t)cw_t);
-      uint32_t __fis_mask70 = (4294967295u & __fis_act62[(__fis_lane69 >> 5u)]);
-      cw_coll56[cw_t] = (__fis_bal63[(__fis_lane69 >> 5u)] & __fis_mask70);
+      uint32_t __fis_lane67 = ((uint32_t)cw_t);
+      uint32_t __fis_mask68 = (4294967295u & __fis_act60[(__fis_lane67 >> 5u)]);
+      cw_coll54[cw_t] = (__fis_bal61[(__fis_lane67 >> 5u)] & __fis_mask68);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t heads = cw_coll56[cw_t];
+      uint32_t heads = cw_coll54[cw_t];
       uint32_t upto = (heads & ((2u << ((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) - 1u));
       segStart[cw_t] = (31 - cw_clz(((int32_t)upto)));
     }
   }
-  d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (d < 32); (d <<= 1)) {
+  for (d = 1; (d < 32); (d <<= 1)) {
     /* __shfl_up_sync */
-    int32_t __fis_xch76[1024];
+    int32_t __fis_xch74[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        __fis_opnd75[cw_t] = ((uint32_t)d);
-        (__fis_xch76[((uint32_t)cw_t)] = v[cw_t]);
+        __fis_opnd73[cw_t] = ((uint32_t)d);
+        (__fis_xch74[((uint32_t)cw_t)] = v[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane77 = ((uint32_t)cw_t);
-        uint32_t __fis_src78 = ((((__fis_lane77 & 31u) & (((uint32_t)32) - 1u)) >= __fis_opnd75[cw_t]) ? (__fis_lane77 - __fis_opnd75[cw_t]) : __fis_lane77);
-        cw_coll57[cw_t] = __fis_xch76[((__fis_src78 < cw_nt) ? __fis_src78 : __fis_lane77)];
+        uint32_t __fis_lane75 = ((uint32_t)cw_t);
+        uint32_t __fis_src76 = ((((__fis_lane75 & 31u) & (((uint32_t)32) - 1u)) >= __fis_opnd73[cw_t]) ? (__fis_lane75 - __fis_opnd73[cw_t]) : __fis_lane75);
+        cw_coll55[cw_t] = __fis_xch74[((__fis_src76 < cw_nt) ? __fis_src76 : __fis_lane75)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        int32_t t = cw_coll57[cw_t];
+        int32_t t = cw_coll55[cw_t];
         if (((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) - d) >= segStart[cw_t]))
           (v[cw_t] += t);
       }
