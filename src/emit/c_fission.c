@@ -386,7 +386,7 @@ static void emit_ptl_guarded(CEmit *ce, KStmt *const *stmts, int n, int level,
   ce_line(ce, "}");
 }
 
-static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s);
+static bool emit_strided_loop(CEmit *ce, const KStmt *s);
 
 /* ---- one thread's statement --------------------------------------------
  * `if (threadIdx.x == K) S` with K block-uniform (a block's result written
@@ -447,14 +447,8 @@ static void shape_block_stmt(void *t, KStmt *s) { ce_stmt(t, s); }
 static void shape_thread_stmt(void *t, KStmt *s) { ce_stmt(t, s); }
 static void shape_keep(void *t, KVar *v) { promote(t, v); }
 
-/* `for (T i = A; C; i += S) body` (lower_splits.c keeps the declaration in
- * the loop), or `{ T i = A; for (; C; i += S) body }` (where a hoisted
- * collective in C comes first) */
-static bool shape_own(void *t, KStmt *s) {
-  if (s->kind == KS_LOOP) return s->init_stmt && emit_strided_loop(t, s->init_stmt, s);
-  return s->nstmts == 2 && s->stmts[1]->kind == KS_LOOP && !s->stmts[1]->init_stmt &&
-         emit_strided_loop(t, s->stmts[0], s->stmts[1]);
-}
+/* `for (T i = A; C; i += S) body` marked by c_interchange.c: a strided loop */
+static bool shape_own(void *t, KStmt *s) { return emit_strided_loop(t, s); }
 
 static const void *shape_block_if(void *t, KStmt *s, KShapeStep step, const void *h) {
   CEmit *ce = t;
@@ -609,9 +603,9 @@ static const KExpr *stride_of(const KExpr *step, const KVar *i, bool *unit) {
   return NULL;
 }
 
-static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
-  const KStmt *b = s->body;
-  if (s->loop_kind != KLOOP_FOR || decl->kind != KS_DECL || !s->cond ||
+static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
+  const KStmt *b = s->body, *decl = s->init_stmt;
+  if (s->loop_kind != KLOOP_FOR || !decl || decl->kind != KS_DECL || !s->cond ||
       kir_block_loop(&ce->bl, s) ||
       !b || b->kind != KS_BLOCK || b->nstmts != 2 || b->stmts[1]->kind != KS_BARRIER ||
       b->stmts[1]->scope != KBAR_VIRTUAL || kir_stmt_has_split(b->stmts[0]) ||

@@ -83,7 +83,7 @@ static void walk_split(KShapeWalk *w, KStmt *s) {
   const KShapeOps *o = w->ops;
   void *t = w->target;
   KSplitShape sh = kir_split_shape(w->bl, s);
-  if ((sh == KSH_LIST || sh == KSH_THREAD_LOOP) && o->own && o->own(t, s)) return;
+  if (sh == KSH_THREAD_LOOP && o->own && o->own(t, s)) return;
   kir_region_enter(w->bl, sh, s);
   const void *h;
   switch (sh) {

@@ -80,8 +80,8 @@ typedef struct KShapeOps {
   bool (*stop)(void *target);                                 /* stop walking: an error (or NULL) */
   /* statements with a split point, by shape */
   void (*barrier)(void *target, KStmt *s);                    /* KSH_BARRIER */
-  bool (*own)(void *target, KStmt *s);   /* KSH_LIST, KSH_THREAD_LOOP: true when the target wrote s
-                                            in a form of its own; else (or NULL) s is walked */
+  bool (*own)(void *target, KStmt *s);   /* KSH_THREAD_LOOP: true when the target wrote s in a
+                                            form of its own; else (or NULL) s is walked */
   void (*other)(void *target, KStmt *s);        /* KSH_OTHER but a collective: the target's error */
   KShapeFn block_if;    /* KSH_BLOCK_IF: OPEN, [then], ELSE, [else], CLOSE (no ELSE without else) */
   KShapeFn block_loop;  /* KSH_BLOCK_LOOP: OPEN, [stop_if_all_returned], [body], CLOSE */
