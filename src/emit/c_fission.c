@@ -9,9 +9,11 @@
  * statements and column loops, which locals cross a split, and the shape
  * each statement with a split point takes are src/kir/passes/regions.c's
  * decisions, and the order in which each shape's steps run is the walk of
- * src/kir/passes/shapes.c, where break/continue/return go jumps.c's, all
- * shared with the KIR pass (fission.c, the WebAssembly target); this file
- * prints each step (the shape_* functions).  Shapes and the path each takes:
+ * src/kir/passes/shapes.c (which also places block statements, column
+ * loops and each collective's loops, and says which locals are kept per
+ * thread), where break/continue/return go jumps.c's, all shared with the
+ * KIR pass (fission.c, the WebAssembly target); this file prints each
+ * step (the shape_* functions).  Shapes and the path each takes:
  *
  *  - straight-line code between barriers: consecutive statements without a
  *    split point form one PTL; the barrier is the gap between two PTLs.
@@ -51,12 +53,12 @@
  *  - device functions containing splits are inlined by lower_splits.c; their
  *    `return` leaves a `do {} while (0)` wrapper loop as above.
  *  - warp collectives (__shfl*_sync, votes, ballot, match, __reduce_*,
- *    __activemask) and __syncthreads_count/and/or: their operands were
- *    hoisted into promoted temporaries; the collective itself is warp
- *    lowering's (src/kir/passes/warp.c, shared with the WebAssembly
- *    target): PTLs that publish each lane into its warp's words and an
- *    exchange array, then compute every active lane's result with CUDA's
- *    definition (PTX shfl segment/clamp rules, mask & active lanes).
+ *    __activemask) and __syncthreads_count/and/or: warp lowering's
+ *    (src/kir/passes/warp.c, shared with the WebAssembly target), placed
+ *    by shapes.c: PTLs that evaluate each lane's operands once and publish
+ *    them into its warp's words and an exchange array, then compute every
+ *    active lane's result with CUDA's definition (PTX shfl segment/clamp
+ *    rules, mask & active lanes).
  *    `Active` means the lane's PTL guard holds, so collectives in
  *    divergent code see the right __activemask().
  *  - __syncwarp: a split like __syncthreads (stronger, still correct).
@@ -68,7 +70,7 @@
  *    thread that `i < B` loops skip while every thread is in.
  *  - `if (threadIdx.x == K)` with K uniform (src/kir/passes/column.c)
  *    runs outside the per-thread loop, over the block's rows with
- *    threadIdx.x fixed (emit_single_thread).
+ *    threadIdx.x fixed (shape_column).
  *
  * The block function cwk_NAME only dispatches: the body is the inline
  * cwb_NAME, called with cw_fast = 1 for blocks whose blockIdx.x is small
@@ -384,47 +386,48 @@ static void emit_ptl_guarded(CEmit *ce, KStmt *const *stmts, int n, int level,
   ce_line(ce, "}");
 }
 
-/* A statement of the block itself (once, not per thread). */
-static void emit_hoisted(CEmit *ce, const KStmt *s) {
-  ce_stmt(ce, s);
-}
-
-static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s);
+static bool emit_strided_loop(CEmit *ce, const KStmt *s);
 
 /* ---- one thread's statement --------------------------------------------
  * `if (threadIdx.x == K) S` with K block-uniform (a block's result written
  * by thread 0, a scan's total by the last thread): inside a per-thread
  * loop the test and the store to one address keep the whole loop scalar.
- * It runs instead as a loop over the rows of the block with threadIdx.x
- * fixed to K, after the statements before it (threads between barriers
- * are unordered, so moving it behind the others' work changes nothing). */
+ * shapes.c runs S instead in a loop of its own, after the statements
+ * before it (threads between barriers are unordered, so moving it behind
+ * the others' work changes nothing): over the rows of the block with
+ * threadIdx.x fixed to K.  OPEN prints the loop's head, CLOSE its end
+ * (S between is shape_thread_stmt's). */
 
-static void emit_single_thread(CEmit *ce, const KStmt *s, const KExpr *k) {
-  int saved = ce->ptl;
-  ce->ptl = ce->next_id++;
-  char *g = guard_text(ce, NULL);
-  ce_line(ce, "{ /* only threadIdx.x == %s runs this */", expr_text(ce, k, "cw_t"));
-  ce->indent++;
-  ce_line(ce, "const int64_t cw_k = (int64_t)(%s);", expr_text(ce, k, "cw_t"));
-  ce_line(ce, "if (cw_k >= 0 && cw_k < (int64_t)cw_bdx)");
-  ce_line(ce, "for (uint32_t cw_tz = 0; cw_tz < cw_bdz; cw_tz++)");
-  ce_line(ce, "for (uint32_t cw_ty = 0; cw_ty < cw_bdy; cw_ty++) {");
-  ce->indent++;
-  ce_line(ce, "const int32_t cw_tx = (int32_t)cw_k;");
-  ce_line(ce, "const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;");
-  ce_line(ce, "(void)cw_tx; (void)cw_t;");
-  if (g) ce_line(ce, "if (!(%s)) continue;", g);
-  size_t body_start = ce->out->len;
-  ce_stmt(ce, s->then);
+static void shape_column(void *t, KStmt *s, const KExpr *k, KShapeStep step) {
+  CEmit *ce = t;
+  (void)s;
+  if (step == KSS_OPEN) {
+    ce->column_saved_ptl = ce->ptl; /* S holds no split point: columns do not nest */
+    ce->ptl = ce->next_id++;
+    char *g = guard_text(ce, NULL);
+    ce_line(ce, "{ /* only threadIdx.x == %s runs this */", expr_text(ce, k, "cw_t"));
+    ce->indent++;
+    ce_line(ce, "const int64_t cw_k = (int64_t)(%s);", expr_text(ce, k, "cw_t"));
+    ce_line(ce, "if (cw_k >= 0 && cw_k < (int64_t)cw_bdx)");
+    ce_line(ce, "for (uint32_t cw_tz = 0; cw_tz < cw_bdz; cw_tz++)");
+    ce_line(ce, "for (uint32_t cw_ty = 0; cw_ty < cw_bdy; cw_ty++) {");
+    ce->indent++;
+    ce_line(ce, "const int32_t cw_tx = (int32_t)cw_k;");
+    ce_line(ce, "const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;");
+    ce_line(ce, "(void)cw_tx; (void)cw_t;");
+    if (g) ce_line(ce, "if (!(%s)) continue;", g);
+    ce->column_start = ce->out->len;
+    return;
+  }
   char label[32];
   snprintf(label, sizeof label, "cw_next%d;", ce->ptl);
-  if (ce->out->data && strstr(ce->out->data + body_start, label))
+  if (ce->out->data && strstr(ce->out->data + ce->column_start, label))
     ce_line(ce, "cw_next%d:;", ce->ptl);
   ce->indent--;
   ce_line(ce, "}");
   ce->indent--;
   ce_line(ce, "}");
-  ce->ptl = saved;
+  ce->ptl = ce->column_saved_ptl;
 }
 
 /* ---- the shapes of split statements ------------------------------------
@@ -438,13 +441,14 @@ static void shape_threads(void *t, const KRegion *r) {
   emit_ptl(ce, r->stmts, r->n);
 }
 
-static void shape_block_stmt(void *t, KStmt *s) { emit_hoisted(t, s); }
-static void shape_column(void *t, KStmt *s, const KExpr *k) { emit_single_thread(t, s, k); }
+/* KR_BLOCK: a statement of the block itself (once, not per thread), where
+ * shapes.c placed it: ahead of the PTL of its run */
+static void shape_block_stmt(void *t, KStmt *s) { ce_stmt(t, s); }
+static void shape_thread_stmt(void *t, KStmt *s) { ce_stmt(t, s); }
+static void shape_keep(void *t, KVar *v) { promote(t, v); }
 
-/* `{ T i = A; for (; C; i += S) body }` as lower_splits.c writes a for loop */
-static bool shape_list(void *t, KStmt *b) {
-  return b->nstmts == 2 && b->stmts[1]->kind == KS_LOOP && emit_strided_loop(t, b->stmts[0], b->stmts[1]);
-}
+/* `for (T i = A; C; i += S) body` marked by c_interchange.c: a strided loop */
+static bool shape_own(void *t, KStmt *s) { return emit_strided_loop(t, s); }
 
 static const void *shape_block_if(void *t, KStmt *s, KShapeStep step, const void *h) {
   CEmit *ce = t;
@@ -517,7 +521,19 @@ static const void *shape_block_loop(void *t, KStmt *s, KShapeStep step, const vo
     if (s->loop_kind == KLOOP_DO) {
       sb_puts(ce->out, "do {\n");
     } else {
-      sb_puts(ce->out, "for (; ");
+      sb_puts(ce->out, "for (");
+      if (s->init_stmt) { /* its variable: one for the block (blocklevel.c), a scalar
+                             declared with the others or declared here */
+        const KVar *v = s->init_stmt->var;
+        StrBuf d;
+        sb_init(&d);
+        if (ce_is_scalar(ce, v)) sb_puts(&d, ce_var_name(ce, v));
+        else ce_type_decl(&d, v->type, ce_var_name(ce, v));
+        sb_printf(ce->out, "%s = ", d.data);
+        sb_free(&d);
+        ce_expr(ce, ce->out, s->init_stmt->init ? s->init_stmt->init : v->init);
+      }
+      sb_puts(ce->out, "; ");
       if (s->cond) ce_expr(ce, ce->out, s->cond);
       sb_puts(ce->out, "; ");
       if (s->step) ce_expr(ce, ce->out, s->step);
@@ -587,9 +603,9 @@ static const KExpr *stride_of(const KExpr *step, const KVar *i, bool *unit) {
   return NULL;
 }
 
-static bool emit_strided_loop(CEmit *ce, const KStmt *decl, const KStmt *s) {
-  const KStmt *b = s->body;
-  if (s->loop_kind != KLOOP_FOR || s->init_stmt || decl->kind != KS_DECL || !s->cond ||
+static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
+  const KStmt *b = s->body, *decl = s->init_stmt;
+  if (s->loop_kind != KLOOP_FOR || !decl || decl->kind != KS_DECL || !s->cond ||
       kir_block_loop(&ce->bl, s) ||
       !b || b->kind != KS_BLOCK || b->nstmts != 2 || b->stmts[1]->kind != KS_BARRIER ||
       b->stmts[1]->scope != KBAR_VIRTUAL || kir_stmt_has_split(b->stmts[0]) ||
@@ -728,8 +744,8 @@ static const void *shape_thread_loop(void *t, KStmt *s, KShapeStep step, const v
   switch (step) {
   case KSS_OPEN:
     new_state(ce, 'l');
-    l = ce->state_arrays.items[ce->state_arrays.len - 1];
-    if (s->init_stmt) kir_shapes_stmt(&ce->walk, s->init_stmt);
+    return ce->state_arrays.items[ce->state_arrays.len - 1];
+  case KSS_ENTER: /* after the PTL that set the loop's own variable */
     ce_line(ce, "/* loop with a barrier inside: %s[t] 0 running, 1 left, 2 continued */", l);
     ce_line(ce, "memset(%s, 0, cw_nt);", l);
     ce_line(ce, "for (;;) {");
@@ -832,30 +848,36 @@ static KExpr *c_name_expr(CEmit *ce, const char *name) {
   return e;
 }
 
-static void emit_collective(CEmit *ce, const KStmt *s) {
-  promote(ce, s->var);
-  KCollective k;
-  if (!kir_lower_collective(&ce->arena, ce->m, s->init, s->var, &ce->next_id,
-                            c_name_expr(ce, "((uint32_t)cw_t)"), c_name_expr(ce, "cw_nt"), &k, ce->d))
-    return;
-  PtrVec crossing = {0}; /* operands evaluated once, read by the result loop (warp.c) */
-  kir_collective_crossing(&ce->arena, &k, &crossing);
-  for (int i = 0; i < crossing.len; i++) promote(ce, crossing.items[i]);
+/* The steps of `T x = collective(…)`, which shapes.c places: warp.c's
+ * lowering with the PTL's thread id, its block statements (arrays of the
+ * block function), each of its thread loops a PTL of its own. */
+static bool shape_lower_collective(void *t, KStmt *s, KCollective *k) {
+  CEmit *ce = t;
+  return kir_lower_collective(&ce->arena, ce->m, s->init, s->var, &ce->next_id,
+                              c_name_expr(ce, "((uint32_t)cw_t)"), c_name_expr(ce, "cw_nt"), k, ce->d);
+}
+
+static void shape_collective_block(void *t, KStmt *s, const KCollective *k) {
+  CEmit *ce = t;
   if (ce->check) check_collective(ce, s);
   ce_line(ce, "/* %s */", kb_info(s->init->builtin)->name);
-  for (int i = 0; i < k.block.len; i++) {
-    const KStmt *b = k.block.items[i];
+  for (int i = 0; i < k->block.len; i++) {
+    const KStmt *b = k->block.items[i];
     if (b->kind == KS_DECL) b->var->as = AS_LOCAL; /* an array of the block function */
     ce_stmt(ce, b);
   }
-  KCollectiveLoop loops[4];
-  int n = kir_collective_loops(&k, ce->nguards > 0, loops), saved = ce->nguards;
-  for (int i = 0; i < n; i++) {
-    ce->nguards = loops[i].every_thread ? 0 : saved;
-    emit_ptl_steps(ce, loops[i].stmts);
-  }
+}
+
+static void shape_collective_loop(void *t, const PtrVec *stmts, bool every_thread, bool ends) {
+  CEmit *ce = t;
+  (void)ends; /* each is a PTL of its own */
+  int saved = ce->nguards;
+  if (every_thread) ce->nguards = 0;
+  emit_ptl_steps(ce, stmts);
   ce->nguards = saved;
 }
+
+static bool shape_guarded(void *t) { return ((CEmit *)t)->nguards > 0; }
 
 static void emit_barrier(CEmit *ce, const KStmt *s) {
   if (s->scope == KBAR_GRID) { /* every thread of the block is here: wait for the others */
@@ -926,19 +948,23 @@ static void shape_barrier(void *t, KStmt *s) { emit_barrier(t, s); }
 
 static void shape_other(void *t, KStmt *s) {
   CEmit *ce = t;
-  if (s->kind == KS_DECL && s->init && kir_is_collective(s->init)) emit_collective(ce, s);
-  else
-    ce_error(ce, s->loc, "barrier or warp collective in this position (%s) is "
-                         "not supported by the CPU backend yet",
-             s->kind == KS_SWITCH ? "inside a switch" : "inside an expression");
+  ce_error(ce, s->loc, "barrier or warp collective in this position (%s) is "
+                       "not supported by the CPU backend yet",
+           s->kind == KS_SWITCH ? "inside a switch" : "inside an expression");
 }
 
 static const KShapeOps c_shapes = {
+    .keep = shape_keep,
     .threads = shape_threads,
     .block_stmt = shape_block_stmt,
     .column = shape_column,
+    .thread_stmt = shape_thread_stmt,
+    .lower_collective = shape_lower_collective,
+    .collective_block = shape_collective_block,
+    .collective_loop = shape_collective_loop,
+    .guarded = shape_guarded,
     .barrier = shape_barrier,
-    .list = shape_list,
+    .own = shape_own,
     .other = shape_other,
     .block_if = shape_block_if,
     .block_loop = shape_block_loop,
@@ -1000,7 +1026,7 @@ static void emit_thread_state(CEmit *ce) {
 static bool kept_as_scalar(const void *ce, const KVar *v) { return ce_is_scalar(ce, v); }
 
 void ce_kernel(CEmit *ce, const KFunc *f) {
-  static const KLowerSplits lower = {.keep_init = false, .operand_temps = true, .target = "the C target"};
+  static const KLowerSplits lower = {.target = "the C target"};
   KStmt *body = kir_converge_warps(&ce->arena, kir_lower_splits(&ce->arena, ce->m, f, &ce->next_id, &lower, ce->d));
   SrcLoc where;
   const char *why = ce_fission_blocker(body, &where);

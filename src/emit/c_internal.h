@@ -58,6 +58,8 @@ typedef struct CEmit {
                           and state loops (state: the name of their cw_lN array) */
   KShapeWalk walk;     /* the split kernel being walked (kir/passes/shapes.h) */
   int ptl;             /* id of the per-thread loop being emitted, -1 none */
+  int column_saved_ptl; /* a column loop (c_fission.c's shape_column): ptl around it */
+  size_t column_start;  /* and where its body's text starts */
   bool ptl_indep;      /* the next ptl_open may use the ivdep macro */
   bool branchless;     /* && and || on plain operands evaluate both sides */
   int next_id;

@@ -13,14 +13,20 @@
  * regions both fissions walk (regions.c): the kernel's statement list is
  * cut into a thread loop whose locals read after the barrier are live, the
  * barrier, the uniform loop as a loop of the block, and the hand-off as a
- * column of threads; and where jumps.c sends a break, continue and return
- * from inside the loops and switches both fissions rebuild.
+ * column of threads; where jumps.c sends a break, continue and return
+ * from inside the loops and switches both fissions rebuild; and the steps
+ * shapes.c's walk asks a target for (a recording target): a collective's
+ * result kept per thread only where a later thread loop reads it, the
+ * thread loop being gathered ended before its block statements, its
+ * loops, and a column's statement in a loop of its own.
  */
 #include "api/program.h"
 #include "emit/emit.h"
 #include "kir/passes/fission.h"
 #include "kir/passes/jumps.h"
+#include "kir/passes/lower_splits.h"
 #include "kir/passes/regions.h"
+#include "kir/passes/shapes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +49,14 @@ static const char source[] =
     "  }\n"
     "  s[t] = t;\n"
     "  if (t == 0) out[blockIdx.x * 64] += s[1];\n" /* hand-off */
+    "}\n"
+    "__global__ void w(const int* in, int* out, int n) {\n"
+    "  int v = in[threadIdx.x];\n"
+    "  int s = __shfl_xor_sync(0xffffffffu, v, 1);\n" /* read by the next run only */
+    "  out[threadIdx.x] = s;\n"
+    "  __syncthreads();\n"
+    "  if (threadIdx.x == 0) out[64] = n;\n"         /* a column */
+    "  out[threadIdx.x + 1] = v;\n"
     "}\n";
 
 static char *dump(const KModule *m) {
@@ -124,6 +138,78 @@ static void check_jumps(Arena *a) {
   CHECK(t.len == 44 && kir_jump(&t, &brk).how == KJ_STAYS, "44 targets deep");
 }
 
+/* A target that writes each step of shapes.c's walk as a letter: K:name
+ * keep per thread, T thread loop, B block statement, E end of the run,
+ * C< S C> a column, L lowered collective, X its block statements, l its
+ * loops (e every thread, g the guarded ones; ! the loop ends, . it goes
+ * on), | barrier. */
+typedef struct Rec {
+  StrBuf log;
+  Arena *a;
+  const KModule *m;
+  CwDiags *d;
+  int next_id;
+} Rec;
+
+static void rec_keep(void *t, KVar *v) { sb_printf(&((Rec *)t)->log, "K:%s ", v->name); }
+static void rec_end(void *t) { sb_puts(&((Rec *)t)->log, "E "); }
+static void rec_threads(void *t, const KRegion *r) { (void)r; sb_puts(&((Rec *)t)->log, "T "); }
+static void rec_block(void *t, KStmt *s) { (void)s; sb_puts(&((Rec *)t)->log, "B "); }
+static void rec_column(void *t, KStmt *s, const KExpr *k, KShapeStep step) {
+  (void)s, (void)k;
+  sb_puts(&((Rec *)t)->log, step == KSS_OPEN ? "C< " : "C> ");
+}
+static void rec_thread_stmt(void *t, KStmt *s) { (void)s; sb_puts(&((Rec *)t)->log, "S "); }
+static bool rec_lower(void *t, KStmt *s, KCollective *k) {
+  Rec *r = t;
+  sb_puts(&r->log, "L ");
+  return kir_lower_collective(r->a, r->m, s->init, s->var, &r->next_id, NULL, NULL, k, r->d);
+}
+static void rec_coll_block(void *t, KStmt *s, const KCollective *k) { (void)s, (void)k; sb_puts(&((Rec *)t)->log, "X "); }
+static void rec_coll_loop(void *t, const PtrVec *stmts, bool every_thread, bool ends) {
+  (void)stmts;
+  sb_printf(&((Rec *)t)->log, "l%c%c ", every_thread ? 'e' : 'g', ends ? '!' : '.');
+}
+static bool rec_guarded(void *t) { (void)t; return false; }
+static void rec_barrier(void *t, KStmt *s) { (void)s; sb_puts(&((Rec *)t)->log, "| "); }
+static void rec_other(void *t, KStmt *s) { (void)s; sb_puts(&((Rec *)t)->log, "? "); }
+
+static char *walk_log(const KModule *m, const KFunc *k, Arena *a, CwDiags *d, bool joins) {
+  KShapeOps ops = {.end_run = rec_end, .keep = rec_keep, .threads = rec_threads, .block_stmt = rec_block,
+                   .column = rec_column, .thread_stmt = rec_thread_stmt, .lower_collective = rec_lower,
+                   .collective_block = rec_coll_block, .collective_loop = rec_coll_loop,
+                   .guarded = rec_guarded, .result_joins_run = joins, .barrier = rec_barrier,
+                   .other = rec_other};
+  Rec r = {.a = a, .m = m, .d = d};
+  sb_init(&r.log);
+  static const KLowerSplits lower = {.target = "the test"};
+  KStmt *body = kir_lower_splits(a, m, k, &r.next_id, &lower, d);
+  KBlockLevel bl;
+  KRemat rm;
+  memset(&rm, 0, sizeof rm);
+  kir_block_level(&bl, a, k, body, false, true);
+  kir_find_remat(a, body, NULL, NULL, &rm);
+  KJumpTargets jumps = {0};
+  KShapeWalk w = {.ops = &ops, .target = &r, .a = a, .bl = &bl, .remat = &rm, .jumps = &jumps,
+                  .unwrap_blocks = true};
+  kir_shapes_body(&w, body);
+  return sb_take(&r.log);
+}
+
+static void check_walk(const KModule *m, const KFunc *k, Arena *a, CwDiags *d) {
+  char *split = walk_log(m, k, a, d, false), *joined = walk_log(m, k, a, d, true);
+  /* the result loop its own: the result (lower_splits.c's cw_coll temporary,
+   * which s copies) crosses into the next run and is kept */
+  CHECK(strstr(split, "K:cw_coll0 L ") && strstr(split, "E X ") && strstr(split, "lg! T |"),
+        "the collective's result kept, the run ended before its block statements, its loops ending: %s", split);
+  /* the result loop goes on with the run after it, the only reader of s */
+  CHECK(!strstr(joined, "K:cw_coll") && strstr(joined, "lg. T |"),
+        "the collective's result not kept, its result loop going on: %s", joined);
+  CHECK(strstr(split, "| E C< S C> T") != NULL, "the column after the barrier in a loop of its own: %s", split);
+  free(split);
+  free(joined);
+}
+
 int main(void) {
   cw_diags *d = cw_diags_new();
   cw_program *p = NULL;
@@ -135,10 +221,15 @@ int main(void) {
   KModule *m = cw_program_module(p);
   char *before = dump(m);
   const KFunc *k = NULL;
-  for (int i = 0; i < m->funcs.len; i++)
-    if (((KFunc *)m->funcs.items[i])->flags & KF_GLOBAL) k = m->funcs.items[i];
-  CHECK(k != NULL, "no kernel in the module");
-  if (!k) return 1;
+  const KFunc *wk = NULL;
+  for (int i = 0; i < m->funcs.len; i++) {
+    const KFunc *g = m->funcs.items[i];
+    if (!(g->flags & KF_GLOBAL)) continue;
+    if (!strcmp(g->name, "k")) k = g;
+    if (!strcmp(g->name, "w")) wk = g;
+  }
+  CHECK(k != NULL && wk != NULL, "no kernels k and w in the module");
+  if (!k || !wk) return 1;
 
   Arena a;
   arena_init(&a);
@@ -147,6 +238,7 @@ int main(void) {
   KFission f;
   CwDiags kd;
   diags_init(&kd);
+  if (wk) check_walk(m, wk, &a, &kd);
   CHECK(kir_fission(&a, m, k, &f, &kd), "kir_fission failed");
   CHECK(f.split, "the kernel has barriers: it must be split");
   CHECK(!per_thread_has(&f, "t") && !per_thread_has(&f, "x"),
@@ -156,8 +248,9 @@ int main(void) {
   CHECK(strstr(text, "%x_v") != NULL, "the reassigned x gets a version:\n%s", text);
   CHECK(strstr(text, "barrier.warp") != NULL, "the hand-off gets a warp barrier:\n%s", text);
   CHECK(strstr(text, "for (let %r") != NULL, "the uniform loop runs at block level:\n%s", text);
-  int loops = 0;
-  for (const char *q = strstr(text, "threads ("); q; q = strstr(q + 1, "threads (")) loops++;
+  int loops = 0; /* kernel k's (w comes after it) */
+  const char *end_k = strstr(text, "kernel @w");
+  for (const char *q = strstr(text, "threads ("); q && (!end_k || q < end_k); q = strstr(q + 1, "threads (")) loops++;
   /* before the loop, x's second version was declared in a thread loop of
    * its own, which the loop's thread loop declares again: it goes */
   CHECK(loops == 4, "4 thread loops, not %d:\n%s", loops, text);

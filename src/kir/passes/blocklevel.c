@@ -127,7 +127,9 @@ bool kir_block_loop(KBlockLevel *b, const KStmt *s) {
     if (!init || !kir_block_value(b, init, NULL)) return false;
   }
   if (!kir_block_value(b, s->cond, lv) || !block_step(b, s->step, lv)) return false;
-  return !lv || !kir_stmt_writes_var(s->body, lv);
+  /* a block scalar's writes in the body run once for the block too (a step
+   * with a barrier, which lower_splits.c moved to the end of the body) */
+  return !lv || kir_block_is_scalar(b, lv) || !kir_stmt_writes_var(s->body, lv);
 }
 
 static const KExpr *decl_init(const KStmt *s) { return s->init ? s->init : s->var->init; }

@@ -41,7 +41,8 @@ bool kir_block_value(KBlockLevel *b, const KExpr *e, const KVar *lv);
 /* an if with a barrier that runs as an if of the block */
 bool kir_block_if(KBlockLevel *b, const KStmt *s);
 /* a loop with a barrier that runs as a loop of the block (its variable, if
- * it declares one, block-wide) */
+ * it declares one, block-wide, and written only by its step unless it is
+ * a scalar: a step with a barrier that lower_splits.c moved into the body) */
 bool kir_block_loop(KBlockLevel *b, const KStmt *s);
 /* s (without barriers) only declares or assigns scalars, with values the
  * block computes: it runs once, between the thread loops */

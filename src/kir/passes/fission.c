@@ -154,21 +154,13 @@ void fis_keep_per_thread(Fis *f, KVar *v) {
   if (kir_keeps_per_thread(&f->bl, &f->remat, v) && vec_find(&f->kept, v) < 0) vec_push(f->a, &f->kept, v);
 }
 
-/* The result v of the collective of region i goes on in the thread loop of
- * the run right after it (fission_collective.c): is v read by a region
- * later than that? */
-static bool read_past_next_run(const KRegionList *rl, int i, const KVar *v) {
-  int j = i + 1;
-  if (j < rl->len && rl->items[j].kind == KR_THREADS) j++;
-  for (; j < rl->len; j++)
-    for (int k = 0; k < rl->items[j].n; k++)
-      if (kir_stmt_refs_var(rl->items[j].stmts[k], v)) return true;
-  return false;
-}
-
 /* ---- the shapes of split statements -------------------------------------
  * Which regions and shapes run in which order is shapes.c's walk, shared
  * with the C emitter; the functions below build each step. */
+
+static const PtrVec *shape_open_run(void *t) { return &((Fis *)t)->pending; }
+static void shape_end_run(void *t) { fis_flush(t); }
+static void shape_keep(void *t, KVar *v) { fis_keep_per_thread(t, v); }
 
 static void shape_threads(void *t, const KRegion *r) {
   Fis *f = t;
@@ -179,22 +171,17 @@ static void shape_threads(void *t, const KRegion *r) {
   }
 }
 
+/* a block scalar's declaration or assignment (blocklevel.c), where the
+ * walk placed it: ahead of the thread loop being gathered */
 static void shape_block_stmt(void *t, KStmt *s) {
-  ((Fis *)t)->loc = s->loc;
-  fis_block_scalar(t, s);
-}
-
-static void shape_column(void *t, KStmt *s, const KExpr *k) {
-  ((Fis *)t)->loc = s->loc;
-  fis_single_thread(t, s, k);
-}
-
-static void shape_split(void *t, const KRegionList *rl, int i) {
   Fis *f = t;
-  KStmt *s = rl->items[i].stmts[0];
   f->loc = s->loc;
-  if (s->kind == KS_DECL && read_past_next_run(rl, i, s->var)) fis_keep_per_thread(f, s->var); /* a collective's result */
+  vec_push(f->a, f->list, s);
 }
+
+static void shape_thread_stmt(void *t, KStmt *s) { fis_thread_stmt(t, fis_rewrite_jumps(t, s)); }
+
+static void shape_split(void *t, const KRegionList *rl, int i) { ((Fis *)t)->loc = rl->items[i].stmts[0]->loc; }
 
 static bool shape_stop(void *t) { return ((Fis *)t)->failed; }
 
@@ -211,12 +198,20 @@ typedef struct Nest {
   KVar *any; /* a split loop's "some thread still runs" */
 } Nest;
 
-static Nest *nest_open(Fis *f, KStmt *made) {
+/* a list for `made`, not gathered into yet (nest_enter) */
+static Nest *nest_new(Fis *f, KStmt *made) {
   Nest *n = arena_alloc(f->a, sizeof *n);
   memset(n, 0, sizeof *n);
   n->outer = f->list;
   n->made = made;
-  f->list = &n->body;
+  return n;
+}
+
+static void nest_enter(Fis *f, Nest *n) { f->list = &n->body; }
+
+static Nest *nest_open(Fis *f, KStmt *made) {
+  Nest *n = nest_new(f, made);
+  nest_enter(f, n);
   return n;
 }
 
@@ -350,12 +345,6 @@ static void loop_test(Fis *f, KStmt *s, KVar *st, KVar *any, KStmt *pre, KStmt *
 }
 
 
-/* Whether loop s's condition, step or body mentions v. */
-static bool loop_reads(const KStmt *s, const KVar *v) {
-  KStmt cond = {.kind = KS_EXPR, .e = s->cond}, step = {.kind = KS_EXPR, .e = s->step};
-  return kir_stmt_refs_var(&cond, v) || kir_stmt_refs_var(&step, v) || kir_stmt_refs_var(s->body, v);
-}
-
 /* the per-thread state st (the handle: what jumps out of the body set, 0
  * running, 1 left, 2 continued) and the block-wide `any` (the loop's Nest,
  * on f->nests): a block-level endless loop of the condition's thread loop,
@@ -371,16 +360,16 @@ static const void *shape_thread_loop(void *t, KStmt *s, KShapeStep step, const v
     fis_flush(f);
     fis_block_stmt(f, fis_st_decl(f, st));
     fis_block_stmt(f, fis_st_decl(f, any));
-    if (s->init_stmt && s->init_stmt->kind == KS_DECL && loop_reads(s, s->init_stmt->var))
-      fis_keep_per_thread(f, s->init_stmt->var); /* set in one thread loop, read in others */
-    if (s->init_stmt) fis_thread_stmt(f, fis_rewrite_jumps(f, s->init_stmt));
-    fis_thread_stmt(f, fis_st_set(f, st, 0));
-    fis_flush(f);
-    n = nest_open(f, NULL);
+    n = nest_new(f, NULL); /* entered once the loop's variable is set (shapes.c) */
     n->any = any;
     vec_push(f->a, &f->nests, n);
     return st;
   }
+  case KSS_ENTER: /* in the thread loop that set the loop's variable */
+    fis_thread_stmt(f, fis_st_set(f, st, 0));
+    fis_flush(f);
+    nest_enter(f, n);
+    break;
   case KSS_TEST: loop_test(f, s, st, n->any, fis_st_leave_if(f, st, KOP_NE, 0), NULL); break;
   case KSS_BODY: fis_push_guard(f, fis_st_leave_if(f, st, KOP_NE, 0)); break;
   case KSS_END:
@@ -470,8 +459,9 @@ static void shape_switch_case(void *t, KStmt *s, int k, bool on, const void *h) 
   }
 }
 
-/* what regions.c leaves to the target: `T x = collective(…)`
- * (lower_splits.c hoisted it), a barrier written as a call */
+/* what regions.c and shapes.c leave to the target: a barrier written as a
+ * call (shapes.c places `T x = collective(…)`, fission_collective.c
+ * writes its steps) */
 static void split_other(void *t, KStmt *s) {
   Fis *f = t;
   switch (s->kind) {
@@ -487,19 +477,24 @@ static void split_other(void *t, KStmt *s) {
       return fis_block_stmt(f, b);
     }
     break;
-  case KS_DECL:
-    if (s->init && kir_is_collective(s->init))
-      return fis_place_collective(f, s->init, s->var);
-    break;
   default: break;
   }
   fis_error(f, s->loc, "a barrier inside an expression or a called device function");
 }
 
 static const KShapeOps fis_shapes = {
+    .open_run = shape_open_run,
+    .end_run = shape_end_run,
+    .keep = shape_keep,
     .threads = shape_threads,
     .block_stmt = shape_block_stmt,
-    .column = shape_column,
+    .column = fis_column,
+    .thread_stmt = shape_thread_stmt,
+    .lower_collective = fis_lower_collective_decl,
+    .collective_block = fis_collective_block,
+    .collective_loop = fis_collective_loop,
+    .guarded = fis_guarded,
+    .result_joins_run = true,
     .split = shape_split,
     .stop = shape_stop,
     .barrier = shape_barrier,
@@ -523,7 +518,7 @@ bool kir_fission(Arena *a, const KModule *m, const KFunc *k, KFission *out, CwDi
   out->split = kir_stmt_has_split(body);
   if (out->split) {
     int errors = d->errors;
-    static const KLowerSplits lower = {.keep_init = true, .target = "barrier fission"};
+    static const KLowerSplits lower = {.target = "barrier fission"};
     body = kir_converge_warps(a, kir_lower_splits(a, m, k, &f.next_id, &lower, d));
     if (d->errors > errors) return false;
     body = kir_split_versions(a, body, &f.next_id);

@@ -1,34 +1,36 @@
 /*
  * fission_collective.c — warp functions and __syncthreads_count/and/or
- * for barrier fission: `T x = collective(…);` as the thread loops of warp
- * lowering (warp.c: exchange arrays, each lane's result as
- * CUDA defines it), which the C emitter uses too.  lower_splits.c (shared
+ * for barrier fission: the steps of `T x = collective(…);` as KIR.  Which
+ * steps run in which order, which locals are kept per thread and where
+ * the thread loops end is shapes.c's place_collective (shared with the C
+ * emitter); the steps themselves are warp lowering's (warp.c: exchange
+ * arrays, each lane's result as CUDA defines it).  lower_splits.c (shared
  * with the C emitter) has already made each collective the initializer of
- * a declaration of its own (`T x = collective(…);`).
+ * a declaration of its own.
  */
 #include "fission_internal.h"
 
-#include <string.h>
-
-/* A collective lowered by warp.c, placed between thread loops: its
- * block-level declarations, a loop over every thread (clear), one over
- * the threads that reach it (publish), one over every thread (gather),
- * and its result at the head of the thread loop that goes on with the
- * statement. */
-void fis_place_collective(Fis *f, KExpr *c, KVar *res) {
-  KCollective k;
-  if (!fis_lower_collective(f, c, res, &k)) return;
-  PtrVec crossing = {0};
-  kir_collective_crossing(f->a, &k, &crossing);
-  for (int i = 0; i < crossing.len; i++) fis_keep_per_thread(f, crossing.items[i]);
-  fis_flush(f);
-  for (int i = 0; i < k.block.len; i++) fis_block_stmt(f, k.block.items[i]);
-  KCollectiveLoop loops[4];
-  int n = kir_collective_loops(&k, f->nguards > 0, loops), saved = f->nguards;
-  for (int i = 0; i < n; i++) {
-    f->nguards = loops[i].every_thread ? 0 : saved;
-    for (int j = 0; j < loops[i].stmts->len; j++) fis_thread_stmt(f, loops[i].stmts->items[j]);
-    if (loops[i].stmts != &k.result) fis_flush(f); /* the result's goes on with the statements after it */
-    f->nguards = saved;
-  }
+bool fis_lower_collective_decl(void *t, KStmt *s, KCollective *k) {
+  Fis *f = t;
+  return fis_lower_collective(f, s->init, s->var, k);
 }
+
+/* the exchange arrays' declarations, an accumulator's reset: once for the block */
+void fis_collective_block(void *t, KStmt *s, const KCollective *k) {
+  Fis *f = t;
+  (void)s;
+  for (int i = 0; i < k->block.len; i++) fis_block_stmt(f, k->block.items[i]);
+}
+
+/* one thread loop of the collective: over every thread (no guard) or the
+ * threads the guards around let through */
+void fis_collective_loop(void *t, const PtrVec *stmts, bool every_thread, bool ends) {
+  Fis *f = t;
+  int saved = f->nguards;
+  if (every_thread) f->nguards = 0;
+  for (int j = 0; j < stmts->len; j++) fis_thread_stmt(f, stmts->items[j]);
+  if (ends) fis_flush(f);
+  f->nguards = saved;
+}
+
+bool fis_guarded(void *t) { return ((Fis *)t)->nguards > 0; }

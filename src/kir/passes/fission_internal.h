@@ -6,13 +6,13 @@
  *                         thread loops; switch; jumps out of a thread's
  *                         turn (jumps.c); per-thread locals (regions.c)
  *   fission_build.c       the KIR nodes the pass makes
- *   fission_collective.c  warp and block collectives placed between
- *                         thread loops
+ *   fission_collective.c  the steps of warp and block collectives
+ *                         (shapes.c places them between thread loops)
  *   warp.c                warp lowering (warp.h), shared with the C emitter
  *   fission_remat.c       locals recomputed in each thread loop instead of
  *                         kept per thread
- *   fission_scalars.c     block scalars (blocklevel.c) placed between thread loops
- *   fission_single.c      statements only one column of threads runs
+ *   fission_scalars.c     a check that no block scalar is written per thread
+ *   fission_single.c      the loop of a statement only one column of threads runs
  *   dump_fission.c        the result in KIR's dump format
  */
 #ifndef CW_KIR_PASSES_FISSION_INTERNAL_H
@@ -101,18 +101,17 @@ void fis_push_guard(Fis *f, KStmt *g);
  * kir_keeps_per_thread says otherwise */
 void fis_keep_per_thread(Fis *f, KVar *v);
 
-/* fission_collective.c: the collective of `T res = c;` (lower_splits.c
- * hoisted it) as thread loops between the others */
-void fis_place_collective(Fis *f, KExpr *c, KVar *res);
+/* fission_collective.c: the steps of a collective that shapes.c places
+ * (KShapeOps' lower_collective, collective_block, collective_loop, guarded) */
+bool fis_lower_collective_decl(void *t, KStmt *s, KCollective *k);
+void fis_collective_block(void *t, KStmt *s, const KCollective *k);
+void fis_collective_loop(void *t, const PtrVec *stmts, bool every_thread, bool ends);
+bool fis_guarded(void *t);
 
 /* warp.c: collective c lowered into steps (warp.h), its result in res */
 bool fis_lower_collective(Fis *f, const KExpr *c, KVar *res, KCollective *out);
 
-/* fission_scalars.c: a statement that only declares or assigns block
- * scalars (a KR_BLOCK region) goes to block level, ahead of the thread loop
- * being gathered unless that loop reads what it writes */
-void fis_block_scalar(Fis *f, KStmt *s);
-/* an error when a scalar ended up written inside a thread loop */
+/* fission_scalars.c: an error when a block scalar ended up written inside a thread loop */
 void fis_check_scalars(Fis *f);
 
 /* fission_remat.c: which locals are recomputed (before the split; source:
@@ -121,8 +120,9 @@ void fis_check_scalars(Fis *f);
 void fis_find_remat(Fis *f, const KStmt *source);
 void fis_rematerialise(Fis *f);
 
-/* fission_single.c: `if (threadIdx.x == K) S` (a KR_COLUMN region) as a
- * thread loop over the block's rows with threadIdx.x fixed */
-void fis_single_thread(Fis *f, KStmt *s, const KExpr *k);
+/* fission_single.c: S of `if (threadIdx.x == K) S` (a KR_COLUMN region,
+ * KShapeOps' column) as a thread loop over the threads with threadIdx.x
+ * fixed */
+void fis_column(void *t, KStmt *s, const KExpr *k, KShapeStep step);
 
 #endif

@@ -1,36 +1,16 @@
 /*
- * fission_scalars.c — block scalars placed between the thread loops.
+ * fission_scalars.c — a check on block scalars in barrier fission.
  * Which locals are kept once per block, and which statements only declare
  * or assign them with values the block computes, is blocklevel.c's
- * decision (shared with the C emitter): a scan's `cur ^= 1` in its uniform
- * loop, `int tiles = (cols + 31) / 32` ahead of a block-level loop bounded
- * by it.  Such a statement becomes a statement of the block: a
- * declaration moves in front of the thread loop being gathered (nothing in
- * that loop can read the local, declared after it, nor change its value's
- * inputs, which are block-level); an assignment does too unless that loop
- * reads what it writes, in which case the loop ends first.
+ * decision; where such a statement goes (ahead of the thread loop being
+ * gathered, or after it when that loop reads what it writes) is shapes.c's
+ * (both shared with the C emitter).  A scalar that nevertheless ends up
+ * written inside a thread loop is a bug of that placement: an error, not
+ * a wrong answer.
  */
 #include "fission_internal.h"
 
 #include <string.h>
-
-static bool reads_any(const KExpr *e, void *ctx) {
-  return e->kind == KE_VAR && vec_find(ctx, e->var) >= 0;
-}
-
-void fis_block_scalar(Fis *f, KStmt *s) {
-  if (s->kind != KS_DECL) { /* the thread loop being gathered reads it: that loop first */
-    PtrVec w;
-    memset(&w, 0, sizeof w);
-    kir_block_writes(f->a, s, &w);
-    for (int i = 0; i < f->pending.len; i++)
-      if (kir_walk_any(f->pending.items[i], reads_any, NULL, &w)) {
-        fis_flush(f);
-        break;
-      }
-  }
-  vec_push(f->a, f->list, s); /* ahead of the thread loop being gathered */
-}
 
 /* a scalar written inside a thread loop: the placement and blocklevel.c's
  * walk disagree, which would give every thread its own copy of one

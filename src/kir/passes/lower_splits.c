@@ -59,8 +59,6 @@ typedef struct Lower {
   KVar *brk;             /* a break of the loop whose body is being cloned sets it
                             (that loop's step has split points), else NULL */
   int breaks;            /* breaks rewritten so far */
-  bool keep_init;        /* a for loop's declaration stays its init statement */
-  bool operand_temps;    /* a collective's operands go into temporaries */
 } Lower;
 
 enum { MAX_INLINE_DEPTH = 16 };
@@ -137,18 +135,9 @@ static KVar *map_var(Lower *L, KVar *v) {
 static KExpr *clone_expr(Lower *L, const KExpr *e);
 static void clone_stmt(Lower *L, const KStmt *s, PtrVec *out);
 
-static bool is_const_operand(const KExpr *e) {
-  return e->kind == KE_INT;
-}
-
+/* a collective's operands stay in it: warp lowering (warp.c) evaluates
+ * them once per thread, in the loop that publishes the thread's lane */
 static KExpr *hoist_collective(Lower *L, KExpr *e) {
-  for (int i = 0; i < e->nargs && L->operand_temps; i++) {
-    /* the value operand is read at other lanes and compared in memory */
-    if (is_const_operand(e->args[i]) && (i != 1 || e->nargs < 2)) continue;
-    KVar *t = new_temp(L, e->args[i]->type, "op", e->loc);
-    vec_push(L->a, L->pre, mk_decl(L, t, e->args[i], e->loc));
-    e->args[i] = mk_var(L, t, e->loc);
-  }
   KVar *r = new_temp(L, e->type, "coll", e->loc);
   vec_push(L->a, L->pre, mk_decl(L, r, e, e->loc));
   return mk_var(L, r, e->loc);
@@ -389,8 +378,8 @@ static void clone_loop(Lower *L, const KStmt *s, PtrVec *out) {
     c->cond = NULL;
     c->loop_kind = KLOOP_FOR;
   }
-  if (init.len == 1 && L->keep_init && !pc.len && ((KStmt *)init.items[0])->kind == KS_DECL) {
-    c->init_stmt = init.items[0]; /* the target splits loops with their own variable */
+  if (init.len == 1 && !pc.len && ((KStmt *)init.items[0])->kind == KS_DECL) {
+    c->init_stmt = init.items[0]; /* both fissions split loops with their own variable */
     vec_push(L->a, out, c);
   } else if (init.len) {
     vec_push(L->a, &init, c);
@@ -546,8 +535,7 @@ static bool in_set(const PtrVec *set, const void *p) {
 
 KStmt *kir_lower_splits(Arena *a, const KModule *m, const KFunc *f, int *next_id, const KLowerSplits *o,
                         CwDiags *d) {
-  Lower L = {.a = a, .m = m, .d = d, .next_id = next_id, .target = o->target, .keep_init = o->keep_init,
-             .operand_temps = o->operand_temps};
+  Lower L = {.a = a, .m = m, .d = d, .next_id = next_id, .target = o->target};
   PtrVec written = {0}, items = {0};
   mark_written(f->body, &written, L.a);
   for (int i = 0; i < f->nparams; i++) {

@@ -11,8 +11,6 @@
 #include "../kir.h"
 
 typedef struct KLowerSplits {
-  bool keep_init;      /* a for loop's declaration stays in the loop (else it moves in front) */
-  bool operand_temps;  /* a collective's non-constant operands go into temporaries first */
   const char *target;  /* for messages: "the C target" */
 } KLowerSplits;
 

@@ -47,8 +47,7 @@ static const KExpr *column_of(KBlockLevel *b, const KRemat *r, const KStmt *s) {
   return k && kir_block_value(b, k, NULL) ? k : NULL;
 }
 
-/* Does any of run[0..n) mention a local that h writes? */
-static bool run_reads_writes(KBlockLevel *b, const KStmt *h, KStmt *const *run, int n) {
+bool kir_reads_block_writes(KBlockLevel *b, const KStmt *h, KStmt *const *run, int n) {
   PtrVec w;
   memset(&w, 0, sizeof w);
   kir_block_writes(b->a, h, &w);
@@ -103,7 +102,7 @@ void kir_cut_list(KBlockLevel *b, const KRemat *r, KStmt *const *stmts, int n, K
     for (; j < n && !kir_stmt_has_split(stmts[j]) && !column_of(b, r, stmts[j]); j++) {
       KStmt *x = stmts[j];
       if (!kir_block_stmt(b, x)) run[nrun++] = x;
-      else if (run_reads_writes(b, x, run, nrun)) break;
+      else if (kir_reads_block_writes(b, x, run, nrun)) break;
       else add(b, out, &cap, KR_BLOCK, (KStmt **)stmts + j, 1);
     }
     if (nrun) find_live(b, add(b, out, &cap, KR_THREADS, run, nrun), stmts + j, n - j);

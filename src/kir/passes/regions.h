@@ -44,6 +44,11 @@ typedef struct KRegionList {
  * column.c looks through). */
 void kir_cut_list(KBlockLevel *b, const KRemat *r, KStmt *const *stmts, int n, KRegionList *out);
 
+/* Does any of run[0..n) mention a local that h writes (blocklevel.h's
+ * kir_block_writes)?  Then a run cannot go on past h, which moves ahead
+ * of it. */
+bool kir_reads_block_writes(KBlockLevel *b, const KStmt *h, KStmt *const *run, int n);
+
 /* Local v crosses a split point (it is in a KR_THREADS region's live
  * list, or is a split loop's variable, a collective's operand or result):
  * does it need one value per thread?  Not when it lives in shared or

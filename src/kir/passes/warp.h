@@ -3,9 +3,9 @@
  * ballot, __activemask, match, __reduce_*_sync) or block collective
  * (__syncthreads_count/and/or) as KIR for a target that runs a block's
  * threads one after another, in up to four thread loops after block-level
- * declarations.  Barrier fission (fission_collective.c) places the steps
- * between its thread loops; the C emitter (c_fission.c) places them
- * between its per-thread loops.  Both targets thus compute collectives
+ * declarations.  shapes.c places the steps between the thread loops of
+ * both barrier fissions (fission_collective.c writes them as KIR,
+ * c_fission.c as C).  Both targets thus compute collectives
  * with this one definition of CUDA's rules (shuffle segments and bounds,
  * the mask & active lanes of votes, ballots, matches and reductions).
  *

@@ -425,9 +425,8 @@ CW_INLINE void cwb_stepBarrierScan(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       /* v declared */
     }
   }
-  d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (((uint32_t)d) < cw_bdx); ) {
+  for (d = 1; (((uint32_t)d) < cw_bdx); ) {
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {
       {
@@ -469,144 +468,131 @@ CW_INLINE void cwb_switchWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   CW_KERNEL_PROLOGUE
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
+  int32_t g[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
-  int32_t cw_op15[cw_nt]; /* per thread */
+  int32_t cw_coll15[cw_nt]; /* per thread */
   int32_t cw_coll16[cw_nt]; /* per thread */
-  int32_t cw_op17[cw_nt]; /* per thread */
-  int32_t cw_coll18[cw_nt]; /* per thread */
-  int32_t cw_op19[cw_nt]; /* per thread */
-  uint32_t cw_coll20[cw_nt]; /* per thread */
-  unsigned char cw_w22[cw_nt];
-  int32_t cw_s22[cw_nt];
+  uint32_t cw_coll17[cw_nt]; /* per thread */
+  unsigned char cw_w19[cw_nt];
+  int32_t cw_s19[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      v[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))];
+      g[cw_t] = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))));
+      v[cw_t] = in[g[cw_t]];
     }
   }
-  /* switch with a barrier inside: cw_s22[t] the case thread t enters, cw_w22[t] 1 once it left */
+  /* switch with a barrier inside: cw_s19[t] the case thread t enters, cw_w19[t] 1 once it left */
   CW_FOR_EACH_THREAD {
     switch ((((int32_t)((int32_t)((uint32_t)cw_tx))) & 1)) {
-    case 0: cw_s22[cw_t] = 0; break;
-    default: cw_s22[cw_t] = 1; break;
+    case 0: cw_s19[cw_t] = 0; break;
+    default: cw_s19[cw_t] = 1; break;
     }
-    cw_w22[cw_t] = 0;
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 0)) continue;
-    {
-      cw_op15[cw_t] = v[cw_t];
-    }
+    cw_w19[cw_t] = 0;
   }
   /* __shfl_xor_sync */
-  int32_t __fis_xch24[1024];
+  int32_t __fis_xch20[1024];
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 0)) continue;
+    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 0)) continue;
     {
-      (__fis_xch24[((uint32_t)cw_t)] = cw_op15[cw_t]);
+      (__fis_xch20[((uint32_t)cw_t)] = v[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 0)) continue;
+    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 0)) continue;
     {
-      uint32_t __fis_lane25 = ((uint32_t)cw_t);
-      uint32_t __fis_src26 = (((((__fis_lane25 & 31u) ^ ((uint32_t)2)) - (((__fis_lane25 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane25 & 31u) - ((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane25 - (__fis_lane25 & 31u)) + ((__fis_lane25 & 31u) ^ ((uint32_t)2))) : __fis_lane25);
-      cw_coll16[cw_t] = __fis_xch24[((__fis_src26 < cw_nt) ? __fis_src26 : __fis_lane25)];
+      uint32_t __fis_lane21 = ((uint32_t)cw_t);
+      uint32_t __fis_src22 = (((((__fis_lane21 & 31u) ^ ((uint32_t)2)) - (((__fis_lane21 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane21 & 31u) - ((__fis_lane21 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane21 - (__fis_lane21 & 31u)) + ((__fis_lane21 & 31u) ^ ((uint32_t)2))) : __fis_lane21);
+      cw_coll15[cw_t] = __fis_xch20[((__fis_src22 < cw_nt) ? __fis_src22 : __fis_lane21)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 0)) continue;
+    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 0)) continue;
     {
-      (v[cw_t] += cw_coll16[cw_t]);
-      { cw_w22[cw_t] = 1; goto cw_next29; }
+      (v[cw_t] += cw_coll15[cw_t]);
+      { cw_w19[cw_t] = 1; goto cw_next25; }
     }
-    cw_next29:;
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
-    {
-      cw_op17[cw_t] = v[cw_t];
-    }
+    cw_next25:;
   }
   /* __shfl_down_sync */
-  int32_t __fis_xch31[1024];
+  int32_t __fis_xch26[1024];
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 1)) continue;
     {
-      (__fis_xch31[((uint32_t)cw_t)] = cw_op17[cw_t]);
+      (__fis_xch26[((uint32_t)cw_t)] = v[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 1)) continue;
     {
-      uint32_t __fis_lane32 = ((uint32_t)cw_t);
-      uint32_t __fis_src33 = (((((__fis_lane32 & 31u) & (((uint32_t)32) - 1u)) + 2u) < ((uint32_t)32)) ? (__fis_lane32 + 2u) : __fis_lane32);
-      cw_coll18[cw_t] = __fis_xch31[((__fis_src33 < cw_nt) ? __fis_src33 : __fis_lane32)];
+      uint32_t __fis_lane27 = ((uint32_t)cw_t);
+      uint32_t __fis_src28 = (((((__fis_lane27 & 31u) & (((uint32_t)32) - 1u)) + 2u) < ((uint32_t)32)) ? (__fis_lane27 + 2u) : __fis_lane27);
+      cw_coll16[cw_t] = __fis_xch26[((__fis_src28 < cw_nt) ? __fis_src28 : __fis_lane27)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 1)) continue;
     {
-      (v[cw_t] = (cw_coll18[cw_t] * 10));
-      cw_op19[cw_t] = ((int32_t)((in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))] & 3) == 3));
+      (v[cw_t] = (cw_coll16[cw_t] * 10));
     }
   }
   /* __ballot_sync */
-  int32_t __fis_on37[1024];
-  int32_t __fis_vote38[1024];
-  uint32_t __fis_act39[32];
-  uint32_t __fis_bal40[32];
+  int32_t __fis_on33[1024];
+  int32_t __fis_vote34[1024];
+  uint32_t __fis_act35[32];
+  uint32_t __fis_bal36[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on37[((uint32_t)cw_t)] = 0);
+      (__fis_on33[((uint32_t)cw_t)] = 0);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 1)) continue;
     {
-      (__fis_on37[((uint32_t)cw_t)] = 1);
-      (__fis_vote38[((uint32_t)cw_t)] = ((int32_t)(cw_op19[cw_t] != 0)));
+      int32_t __fis_opnd32 = ((int32_t)((in[g[cw_t]] & 3) == 3));
+      (__fis_on33[((uint32_t)cw_t)] = 1);
+      (__fis_vote34[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd32 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t41 = ((uint32_t)cw_t);
-      if (((__fis_t41 & 31u) == 0u))
+      uint32_t __fis_t37 = ((uint32_t)cw_t);
+      if (((__fis_t37 & 31u) == 0u))
       {
-        uint32_t __fis_n45 = (((cw_nt - __fis_t41) < 32u) ? (cw_nt - __fis_t41) : 32u);
-        uint32_t __fis_a43 = 0u;
-        uint32_t __fis_b44 = 0u;
+        uint32_t __fis_n41 = (((cw_nt - __fis_t37) < 32u) ? (cw_nt - __fis_t37) : 32u);
+        uint32_t __fis_a39 = 0u;
+        uint32_t __fis_b40 = 0u;
         {
-          uint32_t __fis_j42 = 0u;
-          for (; (__fis_j42 < __fis_n45); (__fis_j42 = (__fis_j42 + 1u)))
+          uint32_t __fis_j38 = 0u;
+          for (; (__fis_j38 < __fis_n41); (__fis_j38 = (__fis_j38 + 1u)))
           {
-            (__fis_a43 = (__fis_a43 | (((uint32_t)__fis_on37[(__fis_t41 + __fis_j42)]) << __fis_j42)));
-            (__fis_b44 = (__fis_b44 | ((((uint32_t)__fis_on37[(__fis_t41 + __fis_j42)]) & ((uint32_t)__fis_vote38[(__fis_t41 + __fis_j42)])) << __fis_j42)));
+            (__fis_a39 = (__fis_a39 | (((uint32_t)__fis_on33[(__fis_t37 + __fis_j38)]) << __fis_j38)));
+            (__fis_b40 = (__fis_b40 | ((((uint32_t)__fis_on33[(__fis_t37 + __fis_j38)]) & ((uint32_t)__fis_vote34[(__fis_t37 + __fis_j38)])) << __fis_j38)));
           }
         }
-        (__fis_act39[(__fis_t41 >> 5u)] = __fis_a43);
-        (__fis_bal40[(__fis_t41 >> 5u)] = __fis_b44);
+        (__fis_act35[(__fis_t37 >> 5u)] = __fis_a39);
+        (__fis_bal36[(__fis_t37 >> 5u)] = __fis_b40);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 1)) continue;
     {
-      uint32_t __fis_lane46 = ((uint32_t)cw_t);
-      uint32_t __fis_mask47 = (2863311530u & __fis_act39[(__fis_lane46 >> 5u)]);
-      cw_coll20[cw_t] = (__fis_bal40[(__fis_lane46 >> 5u)] & __fis_mask47);
+      uint32_t __fis_lane42 = ((uint32_t)cw_t);
+      uint32_t __fis_mask43 = (2863311530u & __fis_act35[(__fis_lane42 >> 5u)]);
+      cw_coll17[cw_t] = (__fis_bal36[(__fis_lane42 >> 5u)] & __fis_mask43);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w22[cw_t] == 0 && cw_s22[cw_t] <= 1)) continue;
+    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 1)) continue;
     {
-      (v[cw_t] += cw_popc(cw_coll20[cw_t]));
-      { cw_w22[cw_t] = 1; goto cw_next52; }
+      (v[cw_t] += cw_popc(cw_coll17[cw_t]));
+      { cw_w19[cw_t] = 1; goto cw_next48; }
     }
-    cw_next52:;
+    cw_next48:;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))] = v[cw_t]);
+      (out[g[cw_t]] = v[cw_t]);
     }
   }
 }
@@ -627,51 +613,45 @@ CW_INLINE void cwb_switchCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   CW_KERNEL_PROLOGUE
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *counts = *(int32_t **)cw_args[1];
-  int32_t cw_op54[cw_nt]; /* per thread */
-  int32_t cw_coll55[cw_nt]; /* per thread */
+  int32_t g[cw_nt]; /* per thread */
+  int32_t cw_coll50[cw_nt]; /* per thread */
   int32_t c[cw_nt]; /* per thread */
-  int32_t cw_op56[cw_nt]; /* per thread */
-  int32_t cw_coll57[cw_nt]; /* per thread */
-  int32_t c_71[cw_nt]; /* per thread */
-  unsigned char cw_w59[cw_nt];
-  int32_t cw_s59[cw_nt];
+  int32_t cw_coll51[cw_nt]; /* per thread */
+  int32_t c_63[cw_nt]; /* per thread */
+  unsigned char cw_w53[cw_nt];
+  int32_t cw_s53[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
+      g[cw_t] = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))));
     }
   }
-  /* switch with a barrier inside: cw_s59[t] the case thread t enters, cw_w59[t] 1 once it left */
+  /* switch with a barrier inside: cw_s53[t] the case thread t enters, cw_w53[t] 1 once it left */
   CW_FOR_EACH_THREAD {
     switch (cw_bix) {
-    case 1: cw_s59[cw_t] = 0; break;
-    default: cw_s59[cw_t] = 1; break;
+    case 1: cw_s53[cw_t] = 0; break;
+    default: cw_s53[cw_t] = 1; break;
     }
-    cw_w59[cw_t] = 0;
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 0)) continue;
-    {
-      cw_op54[cw_t] = (in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))] & 1);
-    }
+    cw_w53[cw_t] = 0;
   }
   /* __syncthreads_count */
-  int32_t __fis_acc61;
-  (__fis_acc61 = 0);
+  int32_t __fis_acc54;
+  (__fis_acc54 = 0);
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 0)) continue;
+    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 0)) continue;
     {
-      (__fis_acc61 = (__fis_acc61 + ((int32_t)(cw_op54[cw_t] != 0))));
+      (__fis_acc54 = (__fis_acc54 + ((int32_t)((in[g[cw_t]] & 1) != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 0)) continue;
+    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 0)) continue;
     {
-      cw_coll55[cw_t] = __fis_acc61;
+      cw_coll50[cw_t] = __fis_acc54;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 0)) continue;
+    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 0)) continue;
     {
-      c[cw_t] = cw_coll55[cw_t];
+      c[cw_t] = cw_coll50[cw_t];
     }
   }
   { /* only threadIdx.x == 0 runs this */
@@ -682,42 +662,36 @@ CW_INLINE void cwb_switchCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       const int32_t cw_tx = (int32_t)cw_k;
       const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;
       (void)cw_tx; (void)cw_t;
-      if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 0)) continue;
+      if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 0)) continue;
       (counts[cw_bix] = (c[cw_t] + 1000));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 0)) continue;
+    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 0)) continue;
     {
-      { cw_w59[cw_t] = 1; goto cw_next66; }
+      { cw_w53[cw_t] = 1; goto cw_next59; }
     }
-    cw_next66:;
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 1)) continue;
-    {
-      cw_op56[cw_t] = (in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))] & 1);
-    }
+    cw_next59:;
   }
   /* __syncthreads_count */
-  int32_t __fis_acc68;
-  (__fis_acc68 = 0);
+  int32_t __fis_acc60;
+  (__fis_acc60 = 0);
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 1)) continue;
+    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 1)) continue;
     {
-      (__fis_acc68 = (__fis_acc68 + ((int32_t)(cw_op56[cw_t] != 0))));
+      (__fis_acc60 = (__fis_acc60 + ((int32_t)((in[g[cw_t]] & 1) != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 1)) continue;
+    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 1)) continue;
     {
-      cw_coll57[cw_t] = __fis_acc68;
+      cw_coll51[cw_t] = __fis_acc60;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 1)) continue;
+    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 1)) continue;
     {
-      c_71[cw_t] = cw_coll57[cw_t];
+      c_63[cw_t] = cw_coll51[cw_t];
     }
   }
   { /* only threadIdx.x == 0 runs this */
@@ -728,16 +702,16 @@ CW_INLINE void cwb_switchCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       const int32_t cw_tx = (int32_t)cw_k;
       const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;
       (void)cw_tx; (void)cw_t;
-      if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 1)) continue;
-      (counts[cw_bix] = c_71[cw_t]);
+      if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 1)) continue;
+      (counts[cw_bix] = c_63[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w59[cw_t] == 0 && cw_s59[cw_t] <= 1)) continue;
+    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 1)) continue;
     {
-      { cw_w59[cw_t] = 1; goto cw_next74; }
+      { cw_w53[cw_t] = 1; goto cw_next66; }
     }
-    cw_next74:;
+    cw_next66:;
   }
 }
 #ifdef CW_EXACT_APART
@@ -757,56 +731,45 @@ CW_INLINE void cwb_switchExit(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   CW_KERNEL_PROLOGUE
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *counts = *(int32_t **)cw_args[1];
-  int32_t cw_op75[cw_nt]; /* per thread */
-  int32_t cw_coll76[cw_nt]; /* per thread */
-  int32_t c[cw_nt]; /* per thread */
+  int32_t t[cw_nt]; /* per thread */
+  int32_t cw_coll67[cw_nt]; /* per thread */
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      switch ((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3))
+      t[cw_t] = ((int32_t)((uint32_t)cw_tx));
+      switch ((t[cw_t] % 3))
       {
       case 0:;
-        { cw_exit[cw_t] = 1; goto cw_next77; }
+        { cw_exit[cw_t] = 1; goto cw_next68; }
       default:;
         break;
       }
-      cw_op75[cw_t] = ((int32_t)(in[((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))] > 10));
     }
-    cw_next77:;
+    cw_next68:;
   }
   /* __syncthreads_count */
-  int32_t __fis_acc78;
-  (__fis_acc78 = 0);
+  int32_t __fis_acc69;
+  (__fis_acc69 = 0);
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_acc78 = (__fis_acc78 + ((int32_t)(cw_op75[cw_t] != 0))));
+      (__fis_acc69 = (__fis_acc69 + ((int32_t)(((int32_t)(in[((cw_bix * cw_bdx) + ((uint32_t)t[cw_t]))] > 10)) != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      cw_coll76[cw_t] = __fis_acc78;
+      cw_coll67[cw_t] = __fis_acc69;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c[cw_t] = cw_coll76[cw_t];
-    }
-  }
-  { /* only threadIdx.x == 1 runs this */
-    const int64_t cw_k = (int64_t)(1);
-    if (cw_k >= 0 && cw_k < (int64_t)cw_bdx)
-    for (uint32_t cw_tz = 0; cw_tz < cw_bdz; cw_tz++)
-    for (uint32_t cw_ty = 0; cw_ty < cw_bdy; cw_ty++) {
-      const int32_t cw_tx = (int32_t)cw_k;
-      const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;
-      (void)cw_tx; (void)cw_t;
-      if (!(!cw_exit[cw_t])) continue;
-      (counts[cw_bix] = c[cw_t]);
+      int32_t c = cw_coll67[cw_t];
+      if ((t[cw_t] == 1))
+        (counts[cw_bix] = c);
     }
   }
 }
@@ -832,16 +795,13 @@ CW_INLINE void cwb_switchWarpMore(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   int32_t r1[cw_nt]; /* per thread */
   int32_t r2[cw_nt]; /* per thread */
   int32_t r3[cw_nt]; /* per thread */
-  uint32_t cw_op83[cw_nt]; /* per thread */
-  uint32_t cw_coll84[cw_nt]; /* per thread */
-  int32_t cw_op85[cw_nt]; /* per thread */
-  uint32_t cw_coll86[cw_nt]; /* per thread */
-  int32_t cw_op87[cw_nt]; /* per thread */
-  int32_t cw_coll88[cw_nt]; /* per thread */
-  int32_t cw_op89[cw_nt]; /* per thread */
-  int32_t cw_coll90[cw_nt]; /* per thread */
-  unsigned char cw_w92[cw_nt];
-  int32_t cw_s92[cw_nt];
+  uint32_t cw_coll73[cw_nt]; /* per thread */
+  uint32_t cw_coll74[cw_nt]; /* per thread */
+  int32_t __fis_opnd97[cw_nt]; /* per thread */
+  int32_t cw_coll75[cw_nt]; /* per thread */
+  int32_t cw_coll76[cw_nt]; /* per thread */
+  unsigned char cw_w78[cw_nt];
+  int32_t cw_s78[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))];
@@ -851,209 +811,203 @@ CW_INLINE void cwb_switchWarpMore(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       r3[cw_t] = 0;
     }
   }
-  /* switch with a barrier inside: cw_s92[t] the case thread t enters, cw_w92[t] 1 once it left */
+  /* switch with a barrier inside: cw_s78[t] the case thread t enters, cw_w78[t] 1 once it left */
   CW_FOR_EACH_THREAD {
     switch (cw_bix) {
-    default: cw_s92[cw_t] = 0; break;
+    default: cw_s78[cw_t] = 0; break;
     }
-    cw_w92[cw_t] = 0;
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
-    {
-      cw_op83[cw_t] = ((uint32_t)v[cw_t]);
-    }
+    cw_w78[cw_t] = 0;
   }
   /* __reduce_add_sync */
-  int32_t __fis_on94[1024];
-  uint32_t __fis_xch95[1024];
-  uint32_t __fis_act96[32];
+  int32_t __fis_on80[1024];
+  uint32_t __fis_xch81[1024];
+  uint32_t __fis_act82[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on94[((uint32_t)cw_t)] = 0);
+      (__fis_on80[((uint32_t)cw_t)] = 0);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
     {
-      (__fis_on94[((uint32_t)cw_t)] = 1);
-      (__fis_xch95[((uint32_t)cw_t)] = cw_op83[cw_t]);
+      uint32_t __fis_opnd79 = ((uint32_t)v[cw_t]);
+      (__fis_on80[((uint32_t)cw_t)] = 1);
+      (__fis_xch81[((uint32_t)cw_t)] = __fis_opnd79);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t97 = ((uint32_t)cw_t);
-      if (((__fis_t97 & 31u) == 0u))
+      uint32_t __fis_t83 = ((uint32_t)cw_t);
+      if (((__fis_t83 & 31u) == 0u))
       {
-        uint32_t __fis_n100 = (((cw_nt - __fis_t97) < 32u) ? (cw_nt - __fis_t97) : 32u);
-        uint32_t __fis_a99 = 0u;
+        uint32_t __fis_n86 = (((cw_nt - __fis_t83) < 32u) ? (cw_nt - __fis_t83) : 32u);
+        uint32_t __fis_a85 = 0u;
         {
-          uint32_t __fis_j98 = 0u;
-          for (; (__fis_j98 < __fis_n100); (__fis_j98 = (__fis_j98 + 1u)))
+          uint32_t __fis_j84 = 0u;
+          for (; (__fis_j84 < __fis_n86); (__fis_j84 = (__fis_j84 + 1u)))
           {
-            (__fis_a99 = (__fis_a99 | (((uint32_t)__fis_on94[(__fis_t97 + __fis_j98)]) << __fis_j98)));
+            (__fis_a85 = (__fis_a85 | (((uint32_t)__fis_on80[(__fis_t83 + __fis_j84)]) << __fis_j84)));
           }
         }
-        (__fis_act96[(__fis_t97 >> 5u)] = __fis_a99);
+        (__fis_act82[(__fis_t83 >> 5u)] = __fis_a85);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
     {
-      uint32_t __fis_lane101 = ((uint32_t)cw_t);
-      uint32_t __fis_mask102 = (4294967295u & __fis_act96[(__fis_lane101 >> 5u)]);
-      uint32_t __fis_r104 = ((uint32_t)0);
+      uint32_t __fis_lane87 = ((uint32_t)cw_t);
+      uint32_t __fis_mask88 = (4294967295u & __fis_act82[(__fis_lane87 >> 5u)]);
+      uint32_t __fis_r90 = ((uint32_t)0);
       {
-        uint32_t __fis_j103 = 0u;
-        for (; (__fis_j103 < 32u); (__fis_j103 = (__fis_j103 + 1u)))
+        uint32_t __fis_j89 = 0u;
+        for (; (__fis_j89 < 32u); (__fis_j89 = (__fis_j89 + 1u)))
         {
-          uint32_t __fis_v105 = ((((__fis_mask102 >> __fis_j103) & 1u) != 0u) ? __fis_xch95[((__fis_lane101 - (__fis_lane101 & 31u)) + __fis_j103)] : ((uint32_t)0));
-          (__fis_r104 = (__fis_r104 + __fis_v105));
+          uint32_t __fis_v91 = ((((__fis_mask88 >> __fis_j89) & 1u) != 0u) ? __fis_xch81[((__fis_lane87 - (__fis_lane87 & 31u)) + __fis_j89)] : ((uint32_t)0));
+          (__fis_r90 = (__fis_r90 + __fis_v91));
         }
       }
-      cw_coll84[cw_t] = __fis_r104;
+      cw_coll73[cw_t] = __fis_r90;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
     {
-      (r0[cw_t] = ((int32_t)cw_coll84[cw_t]));
-      cw_op85[cw_t] = (v[cw_t] % 4);
+      (r0[cw_t] = ((int32_t)cw_coll73[cw_t]));
     }
   }
   /* __match_any_sync */
-  int32_t __fis_on111[1024];
-  int32_t __fis_xch112[1024];
-  uint32_t __fis_act113[32];
+  int32_t __fis_on98[1024];
+  int32_t __fis_xch99[1024];
+  uint32_t __fis_act100[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on111[((uint32_t)cw_t)] = 0);
+      (__fis_on98[((uint32_t)cw_t)] = 0);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
     {
-      (__fis_on111[((uint32_t)cw_t)] = 1);
-      (__fis_xch112[((uint32_t)cw_t)] = cw_op85[cw_t]);
+      __fis_opnd97[cw_t] = (v[cw_t] % 4);
+      (__fis_on98[((uint32_t)cw_t)] = 1);
+      (__fis_xch99[((uint32_t)cw_t)] = __fis_opnd97[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t114 = ((uint32_t)cw_t);
-      if (((__fis_t114 & 31u) == 0u))
+      uint32_t __fis_t101 = ((uint32_t)cw_t);
+      if (((__fis_t101 & 31u) == 0u))
       {
-        uint32_t __fis_n117 = (((cw_nt - __fis_t114) < 32u) ? (cw_nt - __fis_t114) : 32u);
-        uint32_t __fis_a116 = 0u;
+        uint32_t __fis_n104 = (((cw_nt - __fis_t101) < 32u) ? (cw_nt - __fis_t101) : 32u);
+        uint32_t __fis_a103 = 0u;
         {
-          uint32_t __fis_j115 = 0u;
-          for (; (__fis_j115 < __fis_n117); (__fis_j115 = (__fis_j115 + 1u)))
+          uint32_t __fis_j102 = 0u;
+          for (; (__fis_j102 < __fis_n104); (__fis_j102 = (__fis_j102 + 1u)))
           {
-            (__fis_a116 = (__fis_a116 | (((uint32_t)__fis_on111[(__fis_t114 + __fis_j115)]) << __fis_j115)));
+            (__fis_a103 = (__fis_a103 | (((uint32_t)__fis_on98[(__fis_t101 + __fis_j102)]) << __fis_j102)));
           }
         }
-        (__fis_act113[(__fis_t114 >> 5u)] = __fis_a116);
+        (__fis_act100[(__fis_t101 >> 5u)] = __fis_a103);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
     {
-      uint32_t __fis_lane118 = ((uint32_t)cw_t);
-      uint32_t __fis_mask119 = (4294967295u & __fis_act113[(__fis_lane118 >> 5u)]);
-      uint32_t __fis_r121 = ((uint32_t)0);
+      uint32_t __fis_lane105 = ((uint32_t)cw_t);
+      uint32_t __fis_mask106 = (4294967295u & __fis_act100[(__fis_lane105 >> 5u)]);
+      uint32_t __fis_r108 = ((uint32_t)0);
       {
-        uint32_t __fis_j120 = 0u;
-        for (; (__fis_j120 < 32u); (__fis_j120 = (__fis_j120 + 1u)))
-          if ((((__fis_mask119 >> __fis_j120) & 1u) != 0u))
-            if ((__fis_xch112[((__fis_lane118 - (__fis_lane118 & 31u)) + __fis_j120)] == cw_op85[cw_t]))
-              (__fis_r121 = (__fis_r121 | (1u << __fis_j120)));
+        uint32_t __fis_j107 = 0u;
+        for (; (__fis_j107 < 32u); (__fis_j107 = (__fis_j107 + 1u)))
+          if ((((__fis_mask106 >> __fis_j107) & 1u) != 0u))
+            if ((__fis_xch99[((__fis_lane105 - (__fis_lane105 & 31u)) + __fis_j107)] == __fis_opnd97[cw_t]))
+              (__fis_r108 = (__fis_r108 | (1u << __fis_j107)));
       }
-      cw_coll86[cw_t] = __fis_r121;
+      cw_coll74[cw_t] = __fis_r108;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
     {
-      (r1[cw_t] = ((int32_t)cw_coll86[cw_t]));
-      cw_op87[cw_t] = ((int32_t)(v[cw_t] < 90));
+      (r1[cw_t] = ((int32_t)cw_coll74[cw_t]));
     }
   }
   /* __all_sync */
-  int32_t __fis_on127[1024];
-  int32_t __fis_vote128[1024];
-  uint32_t __fis_act129[32];
-  uint32_t __fis_bal130[32];
+  int32_t __fis_on115[1024];
+  int32_t __fis_vote116[1024];
+  uint32_t __fis_act117[32];
+  uint32_t __fis_bal118[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on127[((uint32_t)cw_t)] = 0);
+      (__fis_on115[((uint32_t)cw_t)] = 0);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
     {
-      (__fis_on127[((uint32_t)cw_t)] = 1);
-      (__fis_vote128[((uint32_t)cw_t)] = ((int32_t)(cw_op87[cw_t] != 0)));
+      int32_t __fis_opnd114 = ((int32_t)(v[cw_t] < 90));
+      (__fis_on115[((uint32_t)cw_t)] = 1);
+      (__fis_vote116[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd114 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t131 = ((uint32_t)cw_t);
-      if (((__fis_t131 & 31u) == 0u))
+      uint32_t __fis_t119 = ((uint32_t)cw_t);
+      if (((__fis_t119 & 31u) == 0u))
       {
-        uint32_t __fis_n135 = (((cw_nt - __fis_t131) < 32u) ? (cw_nt - __fis_t131) : 32u);
-        uint32_t __fis_a133 = 0u;
-        uint32_t __fis_b134 = 0u;
+        uint32_t __fis_n123 = (((cw_nt - __fis_t119) < 32u) ? (cw_nt - __fis_t119) : 32u);
+        uint32_t __fis_a121 = 0u;
+        uint32_t __fis_b122 = 0u;
         {
-          uint32_t __fis_j132 = 0u;
-          for (; (__fis_j132 < __fis_n135); (__fis_j132 = (__fis_j132 + 1u)))
+          uint32_t __fis_j120 = 0u;
+          for (; (__fis_j120 < __fis_n123); (__fis_j120 = (__fis_j120 + 1u)))
           {
-            (__fis_a133 = (__fis_a133 | (((uint32_t)__fis_on127[(__fis_t131 + __fis_j132)]) << __fis_j132)));
-            (__fis_b134 = (__fis_b134 | ((((uint32_t)__fis_on127[(__fis_t131 + __fis_j132)]) & ((uint32_t)__fis_vote128[(__fis_t131 + __fis_j132)])) << __fis_j132)));
+            (__fis_a121 = (__fis_a121 | (((uint32_t)__fis_on115[(__fis_t119 + __fis_j120)]) << __fis_j120)));
+            (__fis_b122 = (__fis_b122 | ((((uint32_t)__fis_on115[(__fis_t119 + __fis_j120)]) & ((uint32_t)__fis_vote116[(__fis_t119 + __fis_j120)])) << __fis_j120)));
           }
         }
-        (__fis_act129[(__fis_t131 >> 5u)] = __fis_a133);
-        (__fis_bal130[(__fis_t131 >> 5u)] = __fis_b134);
+        (__fis_act117[(__fis_t119 >> 5u)] = __fis_a121);
+        (__fis_bal118[(__fis_t119 >> 5u)] = __fis_b122);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
     {
-      uint32_t __fis_lane136 = ((uint32_t)cw_t);
-      uint32_t __fis_mask137 = (4294967295u & __fis_act129[(__fis_lane136 >> 5u)]);
-      cw_coll88[cw_t] = ((int32_t)((__fis_bal130[(__fis_lane136 >> 5u)] & __fis_mask137) == __fis_mask137));
+      uint32_t __fis_lane124 = ((uint32_t)cw_t);
+      uint32_t __fis_mask125 = (4294967295u & __fis_act117[(__fis_lane124 >> 5u)]);
+      cw_coll75[cw_t] = ((int32_t)((__fis_bal118[(__fis_lane124 >> 5u)] & __fis_mask125) == __fis_mask125));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
     {
-      (r2[cw_t] = cw_coll88[cw_t]);
-      cw_op89[cw_t] = ((int32_t)(v[cw_t] == 42));
+      (r2[cw_t] = cw_coll75[cw_t]);
     }
   }
   /* __syncthreads_or */
-  int32_t __fis_acc143;
-  (__fis_acc143 = 0);
+  int32_t __fis_acc131;
+  (__fis_acc131 = 0);
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
     {
-      (__fis_acc143 = (__fis_acc143 | ((int32_t)(cw_op89[cw_t] != 0))));
+      (__fis_acc131 = (__fis_acc131 | ((int32_t)(((int32_t)(v[cw_t] == 42)) != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
     {
-      cw_coll90[cw_t] = __fis_acc143;
+      cw_coll76[cw_t] = __fis_acc131;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w92[cw_t] == 0 && cw_s92[cw_t] <= 0)) continue;
+    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
     {
-      (r3[cw_t] = cw_coll90[cw_t]);
-      { cw_w92[cw_t] = 1; goto cw_next146; }
+      (r3[cw_t] = cw_coll76[cw_t]);
+      { cw_w78[cw_t] = 1; goto cw_next134; }
     }
-    cw_next146:;
+    cw_next134:;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {

@@ -107,12 +107,10 @@ CW_INLINE void cwb_bitonicSortShared(cw_rt_ctx *cw_ctx, void **cw_args, const in
     }
   }
   /* __syncthreads() */
-  k = 2u;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k <= 512u); (k <<= 1)) {
-    j = (k >> 1);
+  for (k = 2u; (k <= 512u); (k <<= 1)) {
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (j > 0u); (j >>= 1)) {
+    for (j = (k >> 1); (j > 0u); (j >>= 1)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
           uint32_t ixj = (((uint32_t)((uint32_t)cw_tx)) ^ j);

@@ -90,76 +90,72 @@ CW_INLINE void cwb_blockVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   const float *x = *(const float **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
   float threshold = *(float *)cw_args[2];
+  int32_t i[cw_nt]; /* per thread */
   int32_t above[cw_nt]; /* per thread */
-  int32_t cw_op0[cw_nt]; /* per thread */
-  int32_t cw_coll1[cw_nt]; /* per thread */
+  int32_t cw_coll0[cw_nt]; /* per thread */
   int32_t count[cw_nt]; /* per thread */
-  int32_t cw_op2[cw_nt]; /* per thread */
-  int32_t cw_coll3[cw_nt]; /* per thread */
+  int32_t cw_coll1[cw_nt]; /* per thread */
   int32_t all[cw_nt]; /* per thread */
-  int32_t cw_op4[cw_nt]; /* per thread */
-  int32_t cw_coll5[cw_nt]; /* per thread */
+  int32_t cw_coll2[cw_nt]; /* per thread */
   int32_t any[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
-      above[cw_t] = ((int32_t)(x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] > threshold));
-      cw_op0[cw_t] = above[cw_t];
+      i[cw_t] = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
+      above[cw_t] = ((int32_t)(x[i[cw_t]] > threshold));
     }
   }
   /* __syncthreads_count */
-  int32_t __fis_acc7;
-  (__fis_acc7 = 0);
+  int32_t __fis_acc4;
+  (__fis_acc4 = 0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_acc7 = (__fis_acc7 + ((int32_t)(cw_op0[cw_t] != 0))));
+      (__fis_acc4 = (__fis_acc4 + ((int32_t)(above[cw_t] != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cw_coll1[cw_t] = __fis_acc7;
+      cw_coll0[cw_t] = __fis_acc4;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      count[cw_t] = cw_coll1[cw_t];
-      cw_op2[cw_t] = above[cw_t];
+      count[cw_t] = cw_coll0[cw_t];
     }
   }
   /* __syncthreads_and */
-  int32_t __fis_acc11;
-  (__fis_acc11 = 1);
+  int32_t __fis_acc8;
+  (__fis_acc8 = 1);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_acc11 = (__fis_acc11 & ((int32_t)(cw_op2[cw_t] != 0))));
+      (__fis_acc8 = (__fis_acc8 & ((int32_t)(above[cw_t] != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cw_coll3[cw_t] = __fis_acc11;
+      cw_coll1[cw_t] = __fis_acc8;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      all[cw_t] = cw_coll3[cw_t];
-      cw_op4[cw_t] = ((int32_t)(x[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] > (2.0f * threshold)));
+      all[cw_t] = cw_coll1[cw_t];
     }
   }
   /* __syncthreads_or */
-  int32_t __fis_acc15;
-  (__fis_acc15 = 0);
+  int32_t __fis_acc12;
+  (__fis_acc12 = 0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_acc15 = (__fis_acc15 | ((int32_t)(cw_op4[cw_t] != 0))));
+      (__fis_acc12 = (__fis_acc12 | ((int32_t)(((int32_t)(x[i[cw_t]] > (2.0f * threshold))) != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cw_coll5[cw_t] = __fis_acc15;
+      cw_coll2[cw_t] = __fis_acc12;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      any[cw_t] = cw_coll5[cw_t];
+      any[cw_t] = cw_coll2[cw_t];
     }
   }
   { /* only threadIdx.x == 0u runs this */
@@ -198,8 +194,7 @@ CW_INLINE void cwb_compactCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   int32_t *counts = *(int32_t **)cw_args[2];
   int32_t v[cw_nt]; /* per thread */
   bool keep[cw_nt]; /* per thread */
-  int32_t cw_op20[cw_nt]; /* per thread */
-  int32_t cw_coll21[cw_nt]; /* per thread */
+  int32_t cw_coll17[cw_nt]; /* per thread */
   int32_t total[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -221,25 +216,24 @@ CW_INLINE void cwb_compactCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     {
       v[cw_t] = in[((cw_bix * cw_bdx) + ((uint32_t)cw_tx))];
       keep[cw_t] = ((v[cw_t] % 2) == 0);
-      cw_op20[cw_t] = ((int32_t)keep[cw_t]);
     }
   }
   /* __syncthreads_count */
-  int32_t __fis_acc25;
-  (__fis_acc25 = 0);
+  int32_t __fis_acc21;
+  (__fis_acc21 = 0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_acc25 = (__fis_acc25 + ((int32_t)(cw_op20[cw_t] != 0))));
+      (__fis_acc21 = (__fis_acc21 + ((int32_t)(((int32_t)keep[cw_t]) != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cw_coll21[cw_t] = __fis_acc25;
+      cw_coll17[cw_t] = __fis_acc21;
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      total[cw_t] = cw_coll21[cw_t];
+      total[cw_t] = cw_coll17[cw_t];
       if (keep[cw_t])
         ((int32_t)cw_shared_add_i32((void *)(&cw_sh_pos_1), 1));
       (out[((cw_bix * cw_bdx) + ((uint32_t)cw_tx))] = (keep[cw_t] ? v[cw_t] : -1));

@@ -651,7 +651,7 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   int32_t i_6[cw_nt]; /* per thread */
   const cooperative_groups_thread_group *self_7[cw_nt]; /* per thread */
   const cooperative_groups_thread_group *self_9[cw_nt]; /* per thread */
-  unsigned char cw_l14[cw_nt];
+  unsigned char cw_l13[cw_nt];
   unsigned char cw_p16[cw_nt];
   unsigned char cw_p18[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
@@ -677,16 +677,16 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
         i_6[cw_t] = ((int32_t)(cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&g_1[cw_t])) / 2u));
       }
     }
-    /* loop with a barrier inside: cw_l14[t] 0 running, 1 left, 2 continued */
-    memset(cw_l14, 0, cw_nt);
+    /* loop with a barrier inside: cw_l13[t] 0 running, 1 left, 2 continued */
+    memset(cw_l13, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l14[cw_t] == 0)) continue;
-        if (!((i_6[cw_t] > 0))) cw_l14[cw_t] = 1;
+        if (!(cw_l13[cw_t] == 0)) continue;
+        if (!((i_6[cw_t] > 0))) cw_l13[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l14[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l13[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l14[cw_t] == 0)) continue;
+        if (!(cw_l13[cw_t] == 0)) continue;
         {
           (temp_2[cw_t][lane_5[cw_t]] = val_3[cw_t]);
           self_7[cw_t] = (&g_1[cw_t]);
@@ -696,14 +696,14 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       do {
         /* if with a barrier inside: predicate per thread */
         CW_FOR_EACH_THREAD {
-          if (!(cw_l14[cw_t] == 0)) continue;
+          if (!(cw_l13[cw_t] == 0)) continue;
           cw_p16[cw_t] = (((*self_7[cw_t]).__cw_mask != 0u)) != 0;
         }
         /* __syncwarp() */
         /* __syncthreads() */
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l14[cw_t] == 0)) continue;
+        if (!(cw_l13[cw_t] == 0)) continue;
         {
           0;
           if ((lane_5[cw_t] < i_6[cw_t]))
@@ -715,20 +715,20 @@ CW_INLINE void cwb_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       do {
         /* if with a barrier inside: predicate per thread */
         CW_FOR_EACH_THREAD {
-          if (!(cw_l14[cw_t] == 0)) continue;
+          if (!(cw_l13[cw_t] == 0)) continue;
           cw_p18[cw_t] = (((*self_9[cw_t]).__cw_mask != 0u)) != 0;
         }
         /* __syncwarp() */
         /* __syncthreads() */
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l14[cw_t] == 0)) continue;
+        if (!(cw_l13[cw_t] == 0)) continue;
         {
           0;
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l14[cw_t] == 0)) continue;
+        if (!(cw_l13[cw_t] == 0)) continue;
         (i_6[cw_t] /= 2);
       }
     }

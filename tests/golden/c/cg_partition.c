@@ -674,9 +674,9 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   int32_t *sums = *(int32_t **)cw_args[1];
   int32_t *odd_count = *(int32_t **)cw_args[2];
   int32_t n = *(int32_t *)cw_args[3];
-  uint32_t d_16; /* uniform: one per block */
-  uint32_t delta_20; /* uniform: one per block */
-  uint32_t src_rank_31; /* uniform: one per block */
+  uint32_t d_14; /* uniform: one per block */
+  uint32_t delta_18; /* uniform: one per block */
+  uint32_t src_rank_26; /* uniform: one per block */
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_32 tile[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
@@ -684,32 +684,28 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   const cooperative_groups_thread_block_tile_32 *parent_1[cw_nt]; /* per thread */
   bool pred_2[cw_nt]; /* per thread */
   cooperative_groups_coalesced_group __tmp113_4[cw_nt]; /* per thread */
-  uint32_t cw_op5[cw_nt]; /* per thread */
-  int32_t cw_op6[cw_nt]; /* per thread */
-  uint32_t cw_coll7[cw_nt]; /* per thread */
+  uint32_t cw_coll5[cw_nt]; /* per thread */
+  uint32_t __fis_opnd35[cw_nt]; /* per thread */
   cooperative_groups_coalesced_group part[cw_nt]; /* per thread */
-  int32_t cw_ret9[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *g_10[cw_nt]; /* per thread */
-  int32_t val_11[cw_nt]; /* per thread */
-  cooperative_groups_plus_int op_12[cw_nt]; /* per thread */
-  uint32_t n_14[cw_nt]; /* per thread */
-  uint32_t r_15[cw_nt]; /* per thread */
-  int32_t cw_ret17[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_18[cw_nt]; /* per thread */
-  int32_t var_19[cw_nt]; /* per thread */
-  uint32_t cw_op23[cw_nt]; /* per thread */
-  int32_t cw_op24[cw_nt]; /* per thread */
-  int32_t cw_op25[cw_nt]; /* per thread */
-  int32_t cw_coll26[cw_nt]; /* per thread */
-  int32_t cw_ret28[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_29[cw_nt]; /* per thread */
-  int32_t var_30[cw_nt]; /* per thread */
-  uint32_t cw_op33[cw_nt]; /* per thread */
-  int32_t cw_op34[cw_nt]; /* per thread */
-  int32_t cw_op35[cw_nt]; /* per thread */
-  int32_t cw_coll36[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *g_37[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_39[cw_nt]; /* per thread */
+  int32_t cw_ret7[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *g_8[cw_nt]; /* per thread */
+  int32_t val_9[cw_nt]; /* per thread */
+  cooperative_groups_plus_int op_10[cw_nt]; /* per thread */
+  uint32_t n_12[cw_nt]; /* per thread */
+  uint32_t r_13[cw_nt]; /* per thread */
+  int32_t cw_ret15[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_16[cw_nt]; /* per thread */
+  int32_t var_17[cw_nt]; /* per thread */
+  uint32_t r_20[cw_nt]; /* per thread */
+  int32_t cw_coll21[cw_nt]; /* per thread */
+  int32_t __fis_opnd57[cw_nt]; /* per thread */
+  int32_t cw_ret23[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_24[cw_nt]; /* per thread */
+  int32_t var_25[cw_nt]; /* per thread */
+  int32_t cw_coll28[cw_nt]; /* per thread */
+  int32_t __fis_opnd67[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *g_29[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_31[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -725,184 +721,177 @@ CW_INLINE void cwb_oddEvenSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     CW_FOR_EACH_THREAD_INDEP {
       {
         /* __tmp113 declared */
-        cw_op5[cw_t] = (*parent_1[cw_t]).__cw_mask;
-        cw_op6[cw_t] = ((int32_t)pred_2[cw_t]);
       }
     }
     /* __ballot_sync */
-    int32_t __fis_on43[1024];
-    int32_t __fis_vote44[1024];
-    uint32_t __fis_act45[32];
-    uint32_t __fis_bal46[32];
+    int32_t __fis_on37[1024];
+    int32_t __fis_vote38[1024];
+    uint32_t __fis_act39[32];
+    uint32_t __fis_bal40[32];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_on43[((uint32_t)cw_t)] = 1);
-        (__fis_vote44[((uint32_t)cw_t)] = ((int32_t)(cw_op6[cw_t] != 0)));
+        __fis_opnd35[cw_t] = (*parent_1[cw_t]).__cw_mask;
+        int32_t __fis_opnd36 = ((int32_t)pred_2[cw_t]);
+        (__fis_on37[((uint32_t)cw_t)] = 1);
+        (__fis_vote38[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd36 != 0)));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_t47 = ((uint32_t)cw_t);
-        if (((__fis_t47 & 31u) == 0u))
+        uint32_t __fis_t41 = ((uint32_t)cw_t);
+        if (((__fis_t41 & 31u) == 0u))
         {
-          uint32_t __fis_n51 = (((cw_nt - __fis_t47) < 32u) ? (cw_nt - __fis_t47) : 32u);
-          uint32_t __fis_a49 = 0u;
-          uint32_t __fis_b50 = 0u;
+          uint32_t __fis_n45 = (((cw_nt - __fis_t41) < 32u) ? (cw_nt - __fis_t41) : 32u);
+          uint32_t __fis_a43 = 0u;
+          uint32_t __fis_b44 = 0u;
           {
-            uint32_t __fis_j48 = 0u;
-            for (; (__fis_j48 < __fis_n51); (__fis_j48 = (__fis_j48 + 1u)))
+            uint32_t __fis_j42 = 0u;
+            for (; (__fis_j42 < __fis_n45); (__fis_j42 = (__fis_j42 + 1u)))
             {
-              (__fis_a49 = (__fis_a49 | (((uint32_t)__fis_on43[(__fis_t47 + __fis_j48)]) << __fis_j48)));
-              (__fis_b50 = (__fis_b50 | ((((uint32_t)__fis_on43[(__fis_t47 + __fis_j48)]) & ((uint32_t)__fis_vote44[(__fis_t47 + __fis_j48)])) << __fis_j48)));
+              (__fis_a43 = (__fis_a43 | (((uint32_t)__fis_on37[(__fis_t41 + __fis_j42)]) << __fis_j42)));
+              (__fis_b44 = (__fis_b44 | ((((uint32_t)__fis_on37[(__fis_t41 + __fis_j42)]) & ((uint32_t)__fis_vote38[(__fis_t41 + __fis_j42)])) << __fis_j42)));
             }
           }
-          (__fis_act45[(__fis_t47 >> 5u)] = __fis_a49);
-          (__fis_bal46[(__fis_t47 >> 5u)] = __fis_b50);
+          (__fis_act39[(__fis_t41 >> 5u)] = __fis_a43);
+          (__fis_bal40[(__fis_t41 >> 5u)] = __fis_b44);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane52 = ((uint32_t)cw_t);
-        uint32_t __fis_mask53 = (cw_op5[cw_t] & __fis_act45[(__fis_lane52 >> 5u)]);
-        cw_coll7[cw_t] = (__fis_bal46[(__fis_lane52 >> 5u)] & __fis_mask53);
+        uint32_t __fis_lane46 = ((uint32_t)cw_t);
+        uint32_t __fis_mask47 = (((uint32_t)__fis_opnd35[cw_t]) & __fis_act39[(__fis_lane46 >> 5u)]);
+        cw_coll5[cw_t] = (__fis_bal40[(__fis_lane46 >> 5u)] & __fis_mask47);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t yes_8 = cw_coll7[cw_t];
-        (cw_ret0[cw_t] = (((__tmp113_4[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_4[cw_t]), (pred_2[cw_t] ? yes_8 : ((*parent_1[cw_t]).__cw_mask & (~yes_8))))), __tmp113_4[cw_t]));
+        uint32_t yes_6 = cw_coll5[cw_t];
+        (cw_ret0[cw_t] = (((__tmp113_4[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_4[cw_t]), (pred_2[cw_t] ? yes_6 : ((*parent_1[cw_t]).__cw_mask & (~yes_6))))), __tmp113_4[cw_t]));
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
       part[cw_t] = cw_ret0[cw_t];
-      /* cw_ret9 declared */
-      g_10[cw_t] = ((const cooperative_groups_coalesced_group *)(&part[cw_t]));
-      val_11[cw_t] = v[cw_t];
-      op_12[cw_t] = ((cooperative_groups_plus_int){0});
+      /* cw_ret7 declared */
+      g_8[cw_t] = ((const cooperative_groups_coalesced_group *)(&part[cw_t]));
+      val_9[cw_t] = v[cw_t];
+      op_10[cw_t] = ((cooperative_groups_plus_int){0});
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     CW_FOR_EACH_THREAD_INDEP {
       {
-        n_14[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_10[cw_t]);
-        r_15[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_10[cw_t]);
+        n_12[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_8[cw_t]);
+        r_13[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_8[cw_t]);
       }
     }
-    d_16 = 1u;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (d_16 < 32u); (d_16 <<= 1)) {
-      delta_20 = d_16;
+    for (d_14 = 1u; (d_14 < 32u); (d_14 <<= 1)) {
+      delta_18 = d_14;
       CW_FOR_EACH_THREAD_INDEP {
         {
-          /* cw_ret17 declared */
-          self_18[cw_t] = g_10[cw_t];
-          var_19[cw_t] = val_11[cw_t];
+          /* cw_ret15 declared */
+          self_16[cw_t] = g_8[cw_t];
+          var_17[cw_t] = val_9[cw_t];
         }
       }
       /* uniform loop with a barrier inside: one C loop for the block */
       do {
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t r_22 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_18[cw_t]) + delta_20);
-            if ((r_22 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_18[cw_t])))
-              (r_22 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_18[cw_t]));
-            cw_op23[cw_t] = (*self_18[cw_t]).__cw_mask;
-            cw_op24[cw_t] = var_19[cw_t];
-            cw_op25[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_18[cw_t]).__cw_mask, r_22);
+            r_20[cw_t] = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_16[cw_t]) + delta_18);
+            if ((r_20[cw_t] >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_16[cw_t])))
+              (r_20[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_16[cw_t]));
           }
         }
         /* __shfl_sync */
-        int32_t __fis_xch62[1024];
+        int32_t __fis_xch58[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch62[((uint32_t)cw_t)] = cw_op24[cw_t]);
+            uint32_t __fis_opnd56 = (*self_16[cw_t]).__cw_mask;
+            __fis_opnd57[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_16[cw_t]).__cw_mask, r_20[cw_t]);
+            (__fis_xch58[((uint32_t)cw_t)] = var_17[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane63 = ((uint32_t)cw_t);
-            uint32_t __fis_src64 = (((__fis_lane63 - (__fis_lane63 & 31u)) + ((__fis_lane63 & 31u) - ((__fis_lane63 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op25[cw_t]) & (((uint32_t)32) - 1u)));
-            cw_coll26[cw_t] = __fis_xch62[((__fis_src64 < cw_nt) ? __fis_src64 : __fis_lane63)];
+            uint32_t __fis_lane59 = ((uint32_t)cw_t);
+            uint32_t __fis_src60 = (((__fis_lane59 - (__fis_lane59 & 31u)) + ((__fis_lane59 & 31u) - ((__fis_lane59 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)__fis_opnd57[cw_t]) & (((uint32_t)32) - 1u)));
+            cw_coll21[cw_t] = __fis_xch58[((__fis_src60 < cw_nt) ? __fis_src60 : __fis_lane59)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (cw_ret17[cw_t] = cw_coll26[cw_t]);
+            (cw_ret15[cw_t] = cw_coll21[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t other_27 = cw_ret17[cw_t];
-          if (((r_15[cw_t] + d_16) < n_14[cw_t]))
-            (val_11[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_12[cw_t]), val_11[cw_t], other_27));
+          int32_t other_22 = cw_ret15[cw_t];
+          if (((r_13[cw_t] + d_14) < n_12[cw_t]))
+            (val_9[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_10[cw_t]), val_9[cw_t], other_22));
         }
       }
     }
-    src_rank_31 = 0u;
+    src_rank_26 = 0u;
     CW_FOR_EACH_THREAD_INDEP {
       {
-        /* cw_ret28 declared */
-        self_29[cw_t] = g_10[cw_t];
-        var_30[cw_t] = val_11[cw_t];
+        /* cw_ret23 declared */
+        self_24[cw_t] = g_8[cw_t];
+        var_25[cw_t] = val_9[cw_t];
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      CW_FOR_EACH_THREAD_INDEP {
-        {
-          cw_op33[cw_t] = (*self_29[cw_t]).__cw_mask;
-          cw_op34[cw_t] = var_30[cw_t];
-          cw_op35[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_29[cw_t]).__cw_mask, src_rank_31);
-        }
-      }
       /* __shfl_sync */
-      int32_t __fis_xch71[1024];
+      int32_t __fis_xch68[1024];
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (__fis_xch71[((uint32_t)cw_t)] = cw_op34[cw_t]);
+          uint32_t __fis_opnd66 = (*self_24[cw_t]).__cw_mask;
+          __fis_opnd67[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_24[cw_t]).__cw_mask, src_rank_26);
+          (__fis_xch68[((uint32_t)cw_t)] = var_25[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          uint32_t __fis_lane72 = ((uint32_t)cw_t);
-          uint32_t __fis_src73 = (((__fis_lane72 - (__fis_lane72 & 31u)) + ((__fis_lane72 & 31u) - ((__fis_lane72 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op35[cw_t]) & (((uint32_t)32) - 1u)));
-          cw_coll36[cw_t] = __fis_xch71[((__fis_src73 < cw_nt) ? __fis_src73 : __fis_lane72)];
+          uint32_t __fis_lane69 = ((uint32_t)cw_t);
+          uint32_t __fis_src70 = (((__fis_lane69 - (__fis_lane69 & 31u)) + ((__fis_lane69 & 31u) - ((__fis_lane69 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)__fis_opnd67[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll28[cw_t] = __fis_xch68[((__fis_src70 < cw_nt) ? __fis_src70 : __fis_lane69)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (cw_ret28[cw_t] = cw_coll36[cw_t]);
+          (cw_ret23[cw_t] = cw_coll28[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (cw_ret9[cw_t] = cw_ret28[cw_t]);
+        (cw_ret7[cw_t] = cw_ret23[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD {
     {
-      int32_t sum = cw_ret9[cw_t];
+      int32_t sum = cw_ret7[cw_t];
       if ((cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, (&part[cw_t])) == 0u))
       {
         __atomic_fetch_add((&sums[(v[cw_t] & 1)]), sum, __ATOMIC_RELAXED);
         if (((v[cw_t] & 1) != 0))
           __atomic_fetch_add(odd_count, ((int32_t)cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, (&part[cw_t]))), __ATOMIC_RELAXED);
       }
-      g_37[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      g_29[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     CW_FOR_EACH_THREAD_INDEP {
       {
-        self_39[cw_t] = g_37[cw_t];
+        self_31[cw_t] = g_29[cw_t];
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
@@ -939,50 +928,46 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *sums = *(int32_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
-  uint32_t d_97; /* uniform: one per block */
-  uint32_t delta_101; /* uniform: one per block */
-  uint32_t src_rank_112; /* uniform: one per block */
+  uint32_t d_92; /* uniform: one per block */
+  uint32_t delta_96; /* uniform: one per block */
+  uint32_t src_rank_104; /* uniform: one per block */
   cooperative_groups_thread_block __tmp149[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_32 tile[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
   int32_t label[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group cw_ret82[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *parent_83[cw_nt]; /* per thread */
-  int32_t label_84[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group __tmp156_86[cw_nt]; /* per thread */
-  uint32_t cw_op87[cw_nt]; /* per thread */
-  int32_t cw_op88[cw_nt]; /* per thread */
-  uint32_t cw_coll89[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group cw_ret79[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *parent_80[cw_nt]; /* per thread */
+  int32_t label_81[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp156_83[cw_nt]; /* per thread */
+  uint32_t cw_coll84[cw_nt]; /* per thread */
+  uint32_t __fis_opnd109[cw_nt]; /* per thread */
   cooperative_groups_coalesced_group part[cw_nt]; /* per thread */
-  int32_t cw_ret90[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *g_91[cw_nt]; /* per thread */
-  int32_t val_92[cw_nt]; /* per thread */
-  cooperative_groups_plus_int op_93[cw_nt]; /* per thread */
-  uint32_t n_95[cw_nt]; /* per thread */
-  uint32_t r_96[cw_nt]; /* per thread */
-  int32_t cw_ret98[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_99[cw_nt]; /* per thread */
-  int32_t var_100[cw_nt]; /* per thread */
-  uint32_t cw_op104[cw_nt]; /* per thread */
-  int32_t cw_op105[cw_nt]; /* per thread */
-  int32_t cw_op106[cw_nt]; /* per thread */
-  int32_t cw_coll107[cw_nt]; /* per thread */
-  int32_t cw_ret109[cw_nt]; /* per thread */
-  const cooperative_groups_coalesced_group *self_110[cw_nt]; /* per thread */
-  int32_t var_111[cw_nt]; /* per thread */
-  uint32_t cw_op114[cw_nt]; /* per thread */
-  int32_t cw_op115[cw_nt]; /* per thread */
-  int32_t cw_op116[cw_nt]; /* per thread */
-  int32_t cw_coll117[cw_nt]; /* per thread */
+  int32_t cw_ret85[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *g_86[cw_nt]; /* per thread */
+  int32_t val_87[cw_nt]; /* per thread */
+  cooperative_groups_plus_int op_88[cw_nt]; /* per thread */
+  uint32_t n_90[cw_nt]; /* per thread */
+  uint32_t r_91[cw_nt]; /* per thread */
+  int32_t cw_ret93[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_94[cw_nt]; /* per thread */
+  int32_t var_95[cw_nt]; /* per thread */
+  uint32_t r_98[cw_nt]; /* per thread */
+  int32_t cw_coll99[cw_nt]; /* per thread */
+  int32_t __fis_opnd130[cw_nt]; /* per thread */
+  int32_t cw_ret101[cw_nt]; /* per thread */
+  const cooperative_groups_coalesced_group *self_102[cw_nt]; /* per thread */
+  int32_t var_103[cw_nt]; /* per thread */
+  int32_t cw_coll106[cw_nt]; /* per thread */
+  int32_t __fis_opnd140[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* __tmp149 declared */
       tile[cw_t] = ((__tmp149[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS)), cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&__tmp149[cw_t]))));
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0);
       label[cw_t] = (v[cw_t] % 4);
-      /* cw_ret82 declared */
-      parent_83[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      label_84[cw_t] = label[cw_t];
+      /* cw_ret79 declared */
+      parent_80[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      label_81[cw_t] = label[cw_t];
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
@@ -990,174 +975,166 @@ CW_INLINE void cwb_labelSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     CW_FOR_EACH_THREAD_INDEP {
       {
         /* __tmp156 declared */
-        (__tmp156_86[cw_t] = ((cooperative_groups_coalesced_group){0}));
-        cw_op87[cw_t] = (*parent_83[cw_t]).__cw_mask;
-        cw_op88[cw_t] = label_84[cw_t];
+        (__tmp156_83[cw_t] = ((cooperative_groups_coalesced_group){0}));
       }
     }
     /* __match_any_sync */
-    int32_t __fis_on120[1024];
-    int32_t __fis_xch121[1024];
-    uint32_t __fis_act122[32];
+    int32_t __fis_on110[1024];
+    int32_t __fis_xch111[1024];
+    uint32_t __fis_act112[32];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_on120[((uint32_t)cw_t)] = 1);
-        (__fis_xch121[((uint32_t)cw_t)] = cw_op88[cw_t]);
+        __fis_opnd109[cw_t] = (*parent_80[cw_t]).__cw_mask;
+        (__fis_on110[((uint32_t)cw_t)] = 1);
+        (__fis_xch111[((uint32_t)cw_t)] = label_81[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_t123 = ((uint32_t)cw_t);
-        if (((__fis_t123 & 31u) == 0u))
+        uint32_t __fis_t113 = ((uint32_t)cw_t);
+        if (((__fis_t113 & 31u) == 0u))
         {
-          uint32_t __fis_n126 = (((cw_nt - __fis_t123) < 32u) ? (cw_nt - __fis_t123) : 32u);
-          uint32_t __fis_a125 = 0u;
+          uint32_t __fis_n116 = (((cw_nt - __fis_t113) < 32u) ? (cw_nt - __fis_t113) : 32u);
+          uint32_t __fis_a115 = 0u;
           {
-            uint32_t __fis_j124 = 0u;
-            for (; (__fis_j124 < __fis_n126); (__fis_j124 = (__fis_j124 + 1u)))
+            uint32_t __fis_j114 = 0u;
+            for (; (__fis_j114 < __fis_n116); (__fis_j114 = (__fis_j114 + 1u)))
             {
-              (__fis_a125 = (__fis_a125 | (((uint32_t)__fis_on120[(__fis_t123 + __fis_j124)]) << __fis_j124)));
+              (__fis_a115 = (__fis_a115 | (((uint32_t)__fis_on110[(__fis_t113 + __fis_j114)]) << __fis_j114)));
             }
           }
-          (__fis_act122[(__fis_t123 >> 5u)] = __fis_a125);
+          (__fis_act112[(__fis_t113 >> 5u)] = __fis_a115);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane127 = ((uint32_t)cw_t);
-        uint32_t __fis_mask128 = (cw_op87[cw_t] & __fis_act122[(__fis_lane127 >> 5u)]);
-        uint32_t __fis_r130 = ((uint32_t)0);
+        uint32_t __fis_lane117 = ((uint32_t)cw_t);
+        uint32_t __fis_mask118 = (((uint32_t)__fis_opnd109[cw_t]) & __fis_act112[(__fis_lane117 >> 5u)]);
+        uint32_t __fis_r120 = ((uint32_t)0);
         {
-          uint32_t __fis_j129 = 0u;
-          for (; (__fis_j129 < 32u); (__fis_j129 = (__fis_j129 + 1u)))
-            if ((((__fis_mask128 >> __fis_j129) & 1u) != 0u))
-              if ((__fis_xch121[((__fis_lane127 - (__fis_lane127 & 31u)) + __fis_j129)] == cw_op88[cw_t]))
-                (__fis_r130 = (__fis_r130 | (1u << __fis_j129)));
+          uint32_t __fis_j119 = 0u;
+          for (; (__fis_j119 < 32u); (__fis_j119 = (__fis_j119 + 1u)))
+            if ((((__fis_mask118 >> __fis_j119) & 1u) != 0u))
+              if ((__fis_xch111[((__fis_lane117 - (__fis_lane117 & 31u)) + __fis_j119)] == label_81[cw_t]))
+                (__fis_r120 = (__fis_r120 | (1u << __fis_j119)));
         }
-        cw_coll89[cw_t] = __fis_r130;
+        cw_coll84[cw_t] = __fis_r120;
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (cw_ret82[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp156_86[cw_t]), cw_coll89[cw_t]), __tmp156_86[cw_t]));
+        (cw_ret79[cw_t] = (cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp156_83[cw_t]), cw_coll84[cw_t]), __tmp156_83[cw_t]));
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      part[cw_t] = cw_ret82[cw_t];
-      /* cw_ret90 declared */
-      g_91[cw_t] = ((const cooperative_groups_coalesced_group *)(&part[cw_t]));
-      val_92[cw_t] = v[cw_t];
-      op_93[cw_t] = ((cooperative_groups_plus_int){0});
+      part[cw_t] = cw_ret79[cw_t];
+      /* cw_ret85 declared */
+      g_86[cw_t] = ((const cooperative_groups_coalesced_group *)(&part[cw_t]));
+      val_87[cw_t] = v[cw_t];
+      op_88[cw_t] = ((cooperative_groups_plus_int){0});
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     CW_FOR_EACH_THREAD_INDEP {
       {
-        n_95[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_91[cw_t]);
-        r_96[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_91[cw_t]);
+        n_90[cw_t] = cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, g_86[cw_t]);
+        r_91[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, g_86[cw_t]);
       }
     }
-    d_97 = 1u;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (d_97 < 32u); (d_97 <<= 1)) {
-      delta_101 = d_97;
+    for (d_92 = 1u; (d_92 < 32u); (d_92 <<= 1)) {
+      delta_96 = d_92;
       CW_FOR_EACH_THREAD_INDEP {
         {
-          /* cw_ret98 declared */
-          self_99[cw_t] = g_91[cw_t];
-          var_100[cw_t] = val_92[cw_t];
+          /* cw_ret93 declared */
+          self_94[cw_t] = g_86[cw_t];
+          var_95[cw_t] = val_87[cw_t];
         }
       }
       /* uniform loop with a barrier inside: one C loop for the block */
       do {
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t r_103 = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_99[cw_t]) + delta_101);
-            if ((r_103 >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_99[cw_t])))
-              (r_103 = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_99[cw_t]));
-            cw_op104[cw_t] = (*self_99[cw_t]).__cw_mask;
-            cw_op105[cw_t] = var_100[cw_t];
-            cw_op106[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_99[cw_t]).__cw_mask, r_103);
+            r_98[cw_t] = (cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_94[cw_t]) + delta_96);
+            if ((r_98[cw_t] >= cooperative_groups_coalesced_group_size(CW_DEVICE_ARGS, self_94[cw_t])))
+              (r_98[cw_t] = cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, self_94[cw_t]));
           }
         }
         /* __shfl_sync */
-        int32_t __fis_xch139[1024];
+        int32_t __fis_xch131[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch139[((uint32_t)cw_t)] = cw_op105[cw_t]);
+            uint32_t __fis_opnd129 = (*self_94[cw_t]).__cw_mask;
+            __fis_opnd130[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_94[cw_t]).__cw_mask, r_98[cw_t]);
+            (__fis_xch131[((uint32_t)cw_t)] = var_95[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane140 = ((uint32_t)cw_t);
-            uint32_t __fis_src141 = (((__fis_lane140 - (__fis_lane140 & 31u)) + ((__fis_lane140 & 31u) - ((__fis_lane140 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op106[cw_t]) & (((uint32_t)32) - 1u)));
-            cw_coll107[cw_t] = __fis_xch139[((__fis_src141 < cw_nt) ? __fis_src141 : __fis_lane140)];
+            uint32_t __fis_lane132 = ((uint32_t)cw_t);
+            uint32_t __fis_src133 = (((__fis_lane132 - (__fis_lane132 & 31u)) + ((__fis_lane132 & 31u) - ((__fis_lane132 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)__fis_opnd130[cw_t]) & (((uint32_t)32) - 1u)));
+            cw_coll99[cw_t] = __fis_xch131[((__fis_src133 < cw_nt) ? __fis_src133 : __fis_lane132)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (cw_ret98[cw_t] = cw_coll107[cw_t]);
+            (cw_ret93[cw_t] = cw_coll99[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t other_108 = cw_ret98[cw_t];
-          if (((r_96[cw_t] + d_97) < n_95[cw_t]))
-            (val_92[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_93[cw_t]), val_92[cw_t], other_108));
+          int32_t other_100 = cw_ret93[cw_t];
+          if (((r_91[cw_t] + d_92) < n_90[cw_t]))
+            (val_87[cw_t] = cooperative_groups_plus_int_operator(CW_DEVICE_ARGS, (&op_88[cw_t]), val_87[cw_t], other_100));
         }
       }
     }
-    src_rank_112 = 0u;
+    src_rank_104 = 0u;
     CW_FOR_EACH_THREAD_INDEP {
       {
-        /* cw_ret109 declared */
-        self_110[cw_t] = g_91[cw_t];
-        var_111[cw_t] = val_92[cw_t];
+        /* cw_ret101 declared */
+        self_102[cw_t] = g_86[cw_t];
+        var_103[cw_t] = val_87[cw_t];
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      CW_FOR_EACH_THREAD_INDEP {
-        {
-          cw_op114[cw_t] = (*self_110[cw_t]).__cw_mask;
-          cw_op115[cw_t] = var_111[cw_t];
-          cw_op116[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_110[cw_t]).__cw_mask, src_rank_112);
-        }
-      }
       /* __shfl_sync */
-      int32_t __fis_xch148[1024];
+      int32_t __fis_xch141[1024];
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (__fis_xch148[((uint32_t)cw_t)] = cw_op115[cw_t]);
+          uint32_t __fis_opnd139 = (*self_102[cw_t]).__cw_mask;
+          __fis_opnd140[cw_t] = cooperative_groups___cw_detail_lane_of_rank(CW_DEVICE_ARGS, (*self_102[cw_t]).__cw_mask, src_rank_104);
+          (__fis_xch141[((uint32_t)cw_t)] = var_103[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          uint32_t __fis_lane149 = ((uint32_t)cw_t);
-          uint32_t __fis_src150 = (((__fis_lane149 - (__fis_lane149 & 31u)) + ((__fis_lane149 & 31u) - ((__fis_lane149 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op116[cw_t]) & (((uint32_t)32) - 1u)));
-          cw_coll117[cw_t] = __fis_xch148[((__fis_src150 < cw_nt) ? __fis_src150 : __fis_lane149)];
+          uint32_t __fis_lane142 = ((uint32_t)cw_t);
+          uint32_t __fis_src143 = (((__fis_lane142 - (__fis_lane142 & 31u)) + ((__fis_lane142 & 31u) - ((__fis_lane142 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)__fis_opnd140[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll106[cw_t] = __fis_xch141[((__fis_src143 < cw_nt) ? __fis_src143 : __fis_lane142)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (cw_ret109[cw_t] = cw_coll117[cw_t]);
+          (cw_ret101[cw_t] = cw_coll106[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (cw_ret90[cw_t] = cw_ret109[cw_t]);
+        (cw_ret85[cw_t] = cw_ret101[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD {
     {
-      int32_t sum = cw_ret90[cw_t];
+      int32_t sum = cw_ret85[cw_t];
       if ((cooperative_groups_coalesced_group_thread_rank(CW_DEVICE_ARGS, (&part[cw_t])) == 0u))
         __atomic_fetch_add((&sums[label[cw_t]]), sum, __ATOMIC_RELAXED);
     }
@@ -1215,13 +1192,12 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_group t16[cw_nt]; /* per thread */
   cooperative_groups_thread_group t4[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group cw_ret157[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *parent_158[cw_nt]; /* per thread */
-  bool pred_159[cw_nt]; /* per thread */
-  cooperative_groups_coalesced_group __tmp113_161[cw_nt]; /* per thread */
-  uint32_t cw_op162[cw_nt]; /* per thread */
-  int32_t cw_op163[cw_nt]; /* per thread */
-  uint32_t cw_coll164[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group cw_ret150[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *parent_151[cw_nt]; /* per thread */
+  bool pred_152[cw_nt]; /* per thread */
+  cooperative_groups_coalesced_group __tmp113_154[cw_nt]; /* per thread */
+  uint32_t cw_coll155[cw_nt]; /* per thread */
+  uint32_t __fis_opnd159[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* __tmp194 declared */
@@ -1230,9 +1206,9 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       t16[cw_t] = cooperative_groups_tiled_partition_1(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])), 16u);
       t4[cw_t] = cooperative_groups_tiled_partition(CW_DEVICE_ARGS, ((const cooperative_groups_thread_group *)(&t16[cw_t])), 4u);
       (__tmp194[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t]))));
-      /* cw_ret157 declared */
-      parent_158[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&__tmp194[cw_t]));
-      pred_159[cw_t] = ((((uint32_t)cw_tx) % 3u) == 0u);
+      /* cw_ret150 declared */
+      parent_151[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&__tmp194[cw_t]));
+      pred_152[cw_t] = ((((uint32_t)cw_tx) % 3u) == 0u);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
@@ -1240,59 +1216,59 @@ CW_INLINE void cwb_groupRanks(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     CW_FOR_EACH_THREAD_INDEP {
       {
         /* __tmp113 declared */
-        cw_op162[cw_t] = (*parent_158[cw_t]).__cw_mask;
-        cw_op163[cw_t] = ((int32_t)pred_159[cw_t]);
       }
     }
     /* __ballot_sync */
-    int32_t __fis_on168[1024];
-    int32_t __fis_vote169[1024];
-    uint32_t __fis_act170[32];
-    uint32_t __fis_bal171[32];
+    int32_t __fis_on161[1024];
+    int32_t __fis_vote162[1024];
+    uint32_t __fis_act163[32];
+    uint32_t __fis_bal164[32];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_on168[((uint32_t)cw_t)] = 1);
-        (__fis_vote169[((uint32_t)cw_t)] = ((int32_t)(cw_op163[cw_t] != 0)));
+        __fis_opnd159[cw_t] = (*parent_151[cw_t]).__cw_mask;
+        int32_t __fis_opnd160 = ((int32_t)pred_152[cw_t]);
+        (__fis_on161[((uint32_t)cw_t)] = 1);
+        (__fis_vote162[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd160 != 0)));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_t172 = ((uint32_t)cw_t);
-        if (((__fis_t172 & 31u) == 0u))
+        uint32_t __fis_t165 = ((uint32_t)cw_t);
+        if (((__fis_t165 & 31u) == 0u))
         {
-          uint32_t __fis_n176 = (((cw_nt - __fis_t172) < 32u) ? (cw_nt - __fis_t172) : 32u);
-          uint32_t __fis_a174 = 0u;
-          uint32_t __fis_b175 = 0u;
+          uint32_t __fis_n169 = (((cw_nt - __fis_t165) < 32u) ? (cw_nt - __fis_t165) : 32u);
+          uint32_t __fis_a167 = 0u;
+          uint32_t __fis_b168 = 0u;
           {
-            uint32_t __fis_j173 = 0u;
-            for (; (__fis_j173 < __fis_n176); (__fis_j173 = (__fis_j173 + 1u)))
+            uint32_t __fis_j166 = 0u;
+            for (; (__fis_j166 < __fis_n169); (__fis_j166 = (__fis_j166 + 1u)))
             {
-              (__fis_a174 = (__fis_a174 | (((uint32_t)__fis_on168[(__fis_t172 + __fis_j173)]) << __fis_j173)));
-              (__fis_b175 = (__fis_b175 | ((((uint32_t)__fis_on168[(__fis_t172 + __fis_j173)]) & ((uint32_t)__fis_vote169[(__fis_t172 + __fis_j173)])) << __fis_j173)));
+              (__fis_a167 = (__fis_a167 | (((uint32_t)__fis_on161[(__fis_t165 + __fis_j166)]) << __fis_j166)));
+              (__fis_b168 = (__fis_b168 | ((((uint32_t)__fis_on161[(__fis_t165 + __fis_j166)]) & ((uint32_t)__fis_vote162[(__fis_t165 + __fis_j166)])) << __fis_j166)));
             }
           }
-          (__fis_act170[(__fis_t172 >> 5u)] = __fis_a174);
-          (__fis_bal171[(__fis_t172 >> 5u)] = __fis_b175);
+          (__fis_act163[(__fis_t165 >> 5u)] = __fis_a167);
+          (__fis_bal164[(__fis_t165 >> 5u)] = __fis_b168);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane177 = ((uint32_t)cw_t);
-        uint32_t __fis_mask178 = (cw_op162[cw_t] & __fis_act170[(__fis_lane177 >> 5u)]);
-        cw_coll164[cw_t] = (__fis_bal171[(__fis_lane177 >> 5u)] & __fis_mask178);
+        uint32_t __fis_lane170 = ((uint32_t)cw_t);
+        uint32_t __fis_mask171 = (((uint32_t)__fis_opnd159[cw_t]) & __fis_act163[(__fis_lane170 >> 5u)]);
+        cw_coll155[cw_t] = (__fis_bal164[(__fis_lane170 >> 5u)] & __fis_mask171);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t yes_165 = cw_coll164[cw_t];
-        (cw_ret157[cw_t] = (((__tmp113_161[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_161[cw_t]), (pred_159[cw_t] ? yes_165 : ((*parent_158[cw_t]).__cw_mask & (~yes_165))))), __tmp113_161[cw_t]));
+        uint32_t yes_156 = cw_coll155[cw_t];
+        (cw_ret150[cw_t] = (((__tmp113_154[cw_t] = ((cooperative_groups_coalesced_group){0})), cooperative_groups_coalesced_group_cooperative_groups_coalesced_group(CW_DEVICE_ARGS, (&__tmp113_154[cw_t]), (pred_152[cw_t] ? yes_156 : ((*parent_151[cw_t]).__cw_mask & (~yes_156))))), __tmp113_154[cw_t]));
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cooperative_groups_coalesced_group parity = cw_ret157[cw_t];
+      cooperative_groups_coalesced_group parity = cw_ret150[cw_t];
       cooperative_groups_thread_group p = (((__tmp196[cw_t] = ((cooperative_groups_thread_group){0})), cooperative_groups_thread_group_cooperative_groups_thread_group_2(CW_DEVICE_ARGS, (&__tmp196[cw_t]), ((const cooperative_groups_coalesced_group *)(&parity)))), __tmp196[cw_t]);
       (out[((cw_bix * cw_bdx) + ((uint32_t)cw_tx))] = ((int32_t)((((cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t16[cw_t])) + (100u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&t4[cw_t])))) + (1000u * cooperative_groups_thread_group_thread_rank(CW_DEVICE_ARGS, (&p)))) + (100000u * cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&t4[cw_t])))) + (10000000u * (cooperative_groups_thread_group_size(CW_DEVICE_ARGS, (&p)) & 1u)))));
     }

@@ -609,26 +609,20 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   const cooperative_groups_thread_block_tile_32 *self_6[cw_nt]; /* per thread */
   float var_7[cw_nt]; /* per thread */
   uint32_t delta_8[cw_nt]; /* per thread */
-  uint32_t cw_op10[cw_nt]; /* per thread */
-  float cw_op11[cw_nt]; /* per thread */
-  uint32_t cw_op12[cw_nt]; /* per thread */
-  float cw_coll13[cw_nt]; /* per thread */
-  float cw_ret16[cw_nt]; /* per thread */
-  cooperative_groups_thread_block_tile_32 tile_17[cw_nt]; /* per thread */
-  float v_18[cw_nt]; /* per thread */
-  int32_t offset_20[cw_nt]; /* per thread */
-  float cw_ret21[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_22[cw_nt]; /* per thread */
-  float var_23[cw_nt]; /* per thread */
-  uint32_t delta_24[cw_nt]; /* per thread */
-  uint32_t cw_op26[cw_nt]; /* per thread */
-  float cw_op27[cw_nt]; /* per thread */
-  uint32_t cw_op28[cw_nt]; /* per thread */
-  float cw_coll29[cw_nt]; /* per thread */
-  unsigned char cw_l32[cw_nt];
-  unsigned char cw_l36[cw_nt];
-  unsigned char cw_p49[cw_nt];
-  unsigned char cw_l52[cw_nt];
+  float cw_coll10[cw_nt]; /* per thread */
+  float cw_ret13[cw_nt]; /* per thread */
+  cooperative_groups_thread_block_tile_32 tile_14[cw_nt]; /* per thread */
+  float v_15[cw_nt]; /* per thread */
+  int32_t offset_17[cw_nt]; /* per thread */
+  float cw_ret18[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_19[cw_nt]; /* per thread */
+  float var_20[cw_nt]; /* per thread */
+  uint32_t delta_21[cw_nt]; /* per thread */
+  float cw_coll23[cw_nt]; /* per thread */
+  unsigned char cw_l25[cw_nt];
+  unsigned char cw_l29[cw_nt];
+  unsigned char cw_p43[cw_nt];
+  unsigned char cw_l45[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -641,23 +635,23 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       i[cw_t] = ((int32_t)((cw_bix * cooperative_groups_thread_block_size(CW_DEVICE_ARGS, (&block[cw_t]))) + cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, (&block[cw_t]))));
     }
   }
-  /* loop with a barrier inside: cw_l32[t] 0 running, 1 left, 2 continued */
-  memset(cw_l32, 0, cw_nt);
+  /* loop with a barrier inside: cw_l25[t] 0 running, 1 left, 2 continued */
+  memset(cw_l25, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l32[cw_t] == 0)) continue;
-      if (!((i[cw_t] < n))) cw_l32[cw_t] = 1;
+      if (!(cw_l25[cw_t] == 0)) continue;
+      if (!((i[cw_t] < n))) cw_l25[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l32[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l25[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l32[cw_t] == 0)) continue;
+      if (!(cw_l25[cw_t] == 0)) continue;
       {
         (v[cw_t] += in[i[cw_t]]);
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l32[cw_t] == 0)) continue;
+      if (!(cw_l25[cw_t] == 0)) continue;
       (i[cw_t] += (cw_gdx * cooperative_groups_thread_block_size(CW_DEVICE_ARGS, (&block[cw_t]))));
     }
   }
@@ -675,16 +669,16 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         offset_4[cw_t] = ((int32_t)(cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, (&tile_1[cw_t])) / 2u));
       }
     }
-    /* loop with a barrier inside: cw_l36[t] 0 running, 1 left, 2 continued */
-    memset(cw_l36, 0, cw_nt);
+    /* loop with a barrier inside: cw_l29[t] 0 running, 1 left, 2 continued */
+    memset(cw_l29, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l36[cw_t] == 0)) continue;
-        if (!((offset_4[cw_t] > 0))) cw_l36[cw_t] = 1;
+        if (!(cw_l29[cw_t] == 0)) continue;
+        if (!((offset_4[cw_t] > 0))) cw_l29[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l36[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l29[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l36[cw_t] == 0)) continue;
+        if (!(cw_l29[cw_t] == 0)) continue;
         {
           /* cw_ret5 declared */
           self_6[cw_t] = (&tile_1[cw_t]);
@@ -694,45 +688,38 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
       /* uniform loop with a barrier inside: one C loop for the block */
       do {
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l36[cw_t] == 0)) continue;
-          {
-            cw_op10[cw_t] = (*self_6[cw_t]).__cw_mask;
-            cw_op11[cw_t] = var_7[cw_t];
-            cw_op12[cw_t] = delta_8[cw_t];
-          }
-        }
         /* __shfl_down_sync */
-        float __fis_xch39[1024];
+        float __fis_xch33[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l36[cw_t] == 0)) continue;
+          if (!(cw_l29[cw_t] == 0)) continue;
           {
-            (__fis_xch39[((uint32_t)cw_t)] = cw_op11[cw_t]);
+            uint32_t __fis_opnd32 = (*self_6[cw_t]).__cw_mask;
+            (__fis_xch33[((uint32_t)cw_t)] = var_7[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l36[cw_t] == 0)) continue;
+          if (!(cw_l29[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane40 = ((uint32_t)cw_t);
-            uint32_t __fis_src41 = (((((__fis_lane40 & 31u) & (((uint32_t)32) - 1u)) + cw_op12[cw_t]) < ((uint32_t)32)) ? (__fis_lane40 + cw_op12[cw_t]) : __fis_lane40);
-            cw_coll13[cw_t] = __fis_xch39[((__fis_src41 < cw_nt) ? __fis_src41 : __fis_lane40)];
+            uint32_t __fis_lane34 = ((uint32_t)cw_t);
+            uint32_t __fis_src35 = (((((__fis_lane34 & 31u) & (((uint32_t)32) - 1u)) + delta_8[cw_t]) < ((uint32_t)32)) ? (__fis_lane34 + delta_8[cw_t]) : __fis_lane34);
+            cw_coll10[cw_t] = __fis_xch33[((__fis_src35 < cw_nt) ? __fis_src35 : __fis_lane34)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l36[cw_t] == 0)) continue;
+          if (!(cw_l29[cw_t] == 0)) continue;
           {
-            (cw_ret5[cw_t] = cw_coll13[cw_t]);
+            (cw_ret5[cw_t] = cw_coll10[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l36[cw_t] == 0)) continue;
+        if (!(cw_l29[cw_t] == 0)) continue;
         {
           (v_2[cw_t] += cw_ret5[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l36[cw_t] == 0)) continue;
+        if (!(cw_l29[cw_t] == 0)) continue;
         (offset_4[cw_t] /= 2);
       }
     }
@@ -747,7 +734,7 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       (v[cw_t] = cw_ret0[cw_t]);
       if ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u))
         (cw_sh_partial_1[cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] = v[cw_t]);
-      const cooperative_groups_thread_block *self_14 = (&block[cw_t]);
+      const cooperative_groups_thread_block *self_11 = (&block[cw_t]);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
@@ -761,97 +748,90 @@ CW_INLINE void cwb_cgReduceSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p49[cw_t] = ((cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u)) != 0;
+    cw_p43[cw_t] = ((cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p49[cw_t])) continue;
+    if (!(cw_p43[cw_t])) continue;
     {
       (v[cw_t] = ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) < cooperative_groups_thread_block_tile_32_meta_group_size(CW_DEVICE_ARGS, (&tile[cw_t]))) ? cw_sh_partial_1[cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] : 0.0f));
-      /* cw_ret16 declared */
-      tile_17[cw_t] = tile[cw_t];
-      v_18[cw_t] = v[cw_t];
+      /* cw_ret13 declared */
+      tile_14[cw_t] = tile[cw_t];
+      v_15[cw_t] = v[cw_t];
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p49[cw_t])) continue;
+      if (!(cw_p43[cw_t])) continue;
       {
-        offset_20[cw_t] = ((int32_t)(cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, (&tile_17[cw_t])) / 2u));
+        offset_17[cw_t] = ((int32_t)(cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, (&tile_14[cw_t])) / 2u));
       }
     }
-    /* loop with a barrier inside: cw_l52[t] 0 running, 1 left, 2 continued */
-    memset(cw_l52, 0, cw_nt);
+    /* loop with a barrier inside: cw_l45[t] 0 running, 1 left, 2 continued */
+    memset(cw_l45, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
-        if (!((offset_20[cw_t] > 0))) cw_l52[cw_t] = 1;
+        if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
+        if (!((offset_17[cw_t] > 0))) cw_l45[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p49[cw_t] && cw_l52[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p43[cw_t] && cw_l45[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
+        if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
         {
-          /* cw_ret21 declared */
-          self_22[cw_t] = (&tile_17[cw_t]);
-          var_23[cw_t] = v_18[cw_t];
-          delta_24[cw_t] = ((uint32_t)offset_20[cw_t]);
+          /* cw_ret18 declared */
+          self_19[cw_t] = (&tile_14[cw_t]);
+          var_20[cw_t] = v_15[cw_t];
+          delta_21[cw_t] = ((uint32_t)offset_17[cw_t]);
         }
       }
       /* uniform loop with a barrier inside: one C loop for the block */
       do {
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
-          {
-            cw_op26[cw_t] = (*self_22[cw_t]).__cw_mask;
-            cw_op27[cw_t] = var_23[cw_t];
-            cw_op28[cw_t] = delta_24[cw_t];
-          }
-        }
         /* __shfl_down_sync */
-        float __fis_xch55[1024];
+        float __fis_xch49[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
+          if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
           {
-            (__fis_xch55[((uint32_t)cw_t)] = cw_op27[cw_t]);
+            uint32_t __fis_opnd48 = (*self_19[cw_t]).__cw_mask;
+            (__fis_xch49[((uint32_t)cw_t)] = var_20[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
+          if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane56 = ((uint32_t)cw_t);
-            uint32_t __fis_src57 = (((((__fis_lane56 & 31u) & (((uint32_t)32) - 1u)) + cw_op28[cw_t]) < ((uint32_t)32)) ? (__fis_lane56 + cw_op28[cw_t]) : __fis_lane56);
-            cw_coll29[cw_t] = __fis_xch55[((__fis_src57 < cw_nt) ? __fis_src57 : __fis_lane56)];
+            uint32_t __fis_lane50 = ((uint32_t)cw_t);
+            uint32_t __fis_src51 = (((((__fis_lane50 & 31u) & (((uint32_t)32) - 1u)) + delta_21[cw_t]) < ((uint32_t)32)) ? (__fis_lane50 + delta_21[cw_t]) : __fis_lane50);
+            cw_coll23[cw_t] = __fis_xch49[((__fis_src51 < cw_nt) ? __fis_src51 : __fis_lane50)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
+          if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
           {
-            (cw_ret21[cw_t] = cw_coll29[cw_t]);
+            (cw_ret18[cw_t] = cw_coll23[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
+        if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
         {
-          (v_18[cw_t] += cw_ret21[cw_t]);
+          (v_15[cw_t] += cw_ret18[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_p49[cw_t] && cw_l52[cw_t] == 0)) continue;
-        (offset_20[cw_t] /= 2);
+        if (!(cw_p43[cw_t] && cw_l45[cw_t] == 0)) continue;
+        (offset_17[cw_t] /= 2);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p49[cw_t])) continue;
+      if (!(cw_p43[cw_t])) continue;
       {
-        (cw_ret16[cw_t] = v_18[cw_t]);
+        (cw_ret13[cw_t] = v_15[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD {
-    if (!(cw_p49[cw_t])) continue;
+    if (!(cw_p43[cw_t])) continue;
     {
-      (v[cw_t] = cw_ret16[cw_t]);
+      (v[cw_t] = cw_ret13[cw_t]);
       if ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u))
         ((float)cw_atomic_add_f32((void *)out, v[cw_t]));
     }
@@ -879,532 +859,484 @@ CW_INLINE void cwb_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_32 tile[cw_nt]; /* per thread */
   float v[cw_nt]; /* per thread */
-  float cw_ret64[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *g_65[cw_nt]; /* per thread */
-  float val_66[cw_nt]; /* per thread */
-  cooperative_groups_plus_float op_67[cw_nt]; /* per thread */
-  uint32_t n_69[cw_nt]; /* per thread */
-  uint32_t m_70[cw_nt]; /* per thread */
-  float cw_ret71[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_72[cw_nt]; /* per thread */
-  float var_73[cw_nt]; /* per thread */
-  uint32_t lane_mask_74[cw_nt]; /* per thread */
-  uint32_t cw_op76[cw_nt]; /* per thread */
-  float cw_op77[cw_nt]; /* per thread */
-  int32_t cw_op78[cw_nt]; /* per thread */
-  float cw_coll79[cw_nt]; /* per thread */
-  uint32_t r_80[cw_nt]; /* per thread */
-  uint32_t d_81[cw_nt]; /* per thread */
-  float cw_ret82[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_83[cw_nt]; /* per thread */
-  float var_84[cw_nt]; /* per thread */
-  uint32_t delta_85[cw_nt]; /* per thread */
-  uint32_t cw_op87[cw_nt]; /* per thread */
-  float cw_op88[cw_nt]; /* per thread */
-  uint32_t cw_op89[cw_nt]; /* per thread */
-  float cw_coll90[cw_nt]; /* per thread */
-  float cw_ret92[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_93[cw_nt]; /* per thread */
-  float var_94[cw_nt]; /* per thread */
-  uint32_t cw_op97[cw_nt]; /* per thread */
-  float cw_op98[cw_nt]; /* per thread */
-  int32_t cw_op99[cw_nt]; /* per thread */
-  float cw_coll100[cw_nt]; /* per thread */
+  float cw_ret58[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *g_59[cw_nt]; /* per thread */
+  float val_60[cw_nt]; /* per thread */
+  cooperative_groups_plus_float op_61[cw_nt]; /* per thread */
+  uint32_t n_63[cw_nt]; /* per thread */
+  uint32_t m_64[cw_nt]; /* per thread */
+  float cw_ret65[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_66[cw_nt]; /* per thread */
+  float var_67[cw_nt]; /* per thread */
+  uint32_t lane_mask_68[cw_nt]; /* per thread */
+  float cw_coll70[cw_nt]; /* per thread */
+  int32_t __fis_opnd124[cw_nt]; /* per thread */
+  uint32_t r_71[cw_nt]; /* per thread */
+  uint32_t d_72[cw_nt]; /* per thread */
+  float cw_ret73[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_74[cw_nt]; /* per thread */
+  float var_75[cw_nt]; /* per thread */
+  uint32_t delta_76[cw_nt]; /* per thread */
+  float cw_coll78[cw_nt]; /* per thread */
+  float cw_ret80[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_81[cw_nt]; /* per thread */
+  float var_82[cw_nt]; /* per thread */
+  uint32_t src_rank_83[cw_nt]; /* per thread */
+  float cw_coll85[cw_nt]; /* per thread */
+  int32_t __fis_opnd147[cw_nt]; /* per thread */
   float warpSum[cw_nt]; /* per thread */
+  float cw_ret86[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *g_87[cw_nt]; /* per thread */
+  float val_88[cw_nt]; /* per thread */
+  cooperative_groups_greater_float op_89[cw_nt]; /* per thread */
+  uint32_t n_91[cw_nt]; /* per thread */
+  uint32_t m_92[cw_nt]; /* per thread */
+  float cw_ret93[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_94[cw_nt]; /* per thread */
+  float var_95[cw_nt]; /* per thread */
+  uint32_t lane_mask_96[cw_nt]; /* per thread */
+  float cw_coll98[cw_nt]; /* per thread */
+  int32_t __fis_opnd163[cw_nt]; /* per thread */
+  uint32_t r_99[cw_nt]; /* per thread */
+  uint32_t d_100[cw_nt]; /* per thread */
   float cw_ret101[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *g_102[cw_nt]; /* per thread */
-  float val_103[cw_nt]; /* per thread */
-  cooperative_groups_greater_float op_104[cw_nt]; /* per thread */
-  uint32_t n_106[cw_nt]; /* per thread */
-  uint32_t m_107[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_102[cw_nt]; /* per thread */
+  float var_103[cw_nt]; /* per thread */
+  uint32_t delta_104[cw_nt]; /* per thread */
+  float cw_coll106[cw_nt]; /* per thread */
   float cw_ret108[cw_nt]; /* per thread */
   const cooperative_groups_thread_block_tile_32 *self_109[cw_nt]; /* per thread */
   float var_110[cw_nt]; /* per thread */
-  uint32_t lane_mask_111[cw_nt]; /* per thread */
-  uint32_t cw_op113[cw_nt]; /* per thread */
-  float cw_op114[cw_nt]; /* per thread */
-  int32_t cw_op115[cw_nt]; /* per thread */
-  float cw_coll116[cw_nt]; /* per thread */
-  uint32_t r_117[cw_nt]; /* per thread */
-  uint32_t d_118[cw_nt]; /* per thread */
-  float cw_ret119[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_120[cw_nt]; /* per thread */
-  float var_121[cw_nt]; /* per thread */
-  uint32_t delta_122[cw_nt]; /* per thread */
-  uint32_t cw_op124[cw_nt]; /* per thread */
-  float cw_op125[cw_nt]; /* per thread */
-  uint32_t cw_op126[cw_nt]; /* per thread */
-  float cw_coll127[cw_nt]; /* per thread */
-  float cw_ret129[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_130[cw_nt]; /* per thread */
-  float var_131[cw_nt]; /* per thread */
-  uint32_t cw_op134[cw_nt]; /* per thread */
-  float cw_op135[cw_nt]; /* per thread */
-  int32_t cw_op136[cw_nt]; /* per thread */
-  float cw_coll137[cw_nt]; /* per thread */
-  unsigned char cw_l141[cw_nt];
-  unsigned char cw_p143[cw_nt];
-  unsigned char cw_l145[cw_nt];
-  unsigned char cw_l158[cw_nt];
-  unsigned char cw_l178[cw_nt];
-  unsigned char cw_p180[cw_nt];
-  unsigned char cw_l182[cw_nt];
-  unsigned char cw_l195[cw_nt];
+  uint32_t src_rank_111[cw_nt]; /* per thread */
+  float cw_coll113[cw_nt]; /* per thread */
+  int32_t __fis_opnd186[cw_nt]; /* per thread */
+  unsigned char cw_l117[cw_nt];
+  unsigned char cw_p119[cw_nt];
+  unsigned char cw_l120[cw_nt];
+  unsigned char cw_l134[cw_nt];
+  unsigned char cw_l156[cw_nt];
+  unsigned char cw_p158[cw_nt];
+  unsigned char cw_l159[cw_nt];
+  unsigned char cw_l173[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
       tile[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0.0f);
-      /* cw_ret64 declared */
-      g_65[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      val_66[cw_t] = v[cw_t];
-      op_67[cw_t] = ((cooperative_groups_plus_float){0});
+      /* cw_ret58 declared */
+      g_59[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      val_60[cw_t] = v[cw_t];
+      op_61[cw_t] = ((cooperative_groups_plus_float){0});
     }
   }
-  /* loop with a barrier inside: cw_l141[t] 0 running, 1 left, 2 continued */
-  memset(cw_l141, 0, cw_nt);
+  /* loop with a barrier inside: cw_l117[t] 0 running, 1 left, 2 continued */
+  memset(cw_l117, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l141[cw_t] == 0)) continue;
+      if (!(cw_l117[cw_t] == 0)) continue;
       {
-        n_69[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_65[cw_t]);
+        n_63[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_59[cw_t]);
       }
     }
     /* if with a barrier inside: predicate per thread */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l141[cw_t] == 0)) continue;
-      cw_p143[cw_t] = (((n_69[cw_t] & (n_69[cw_t] - 1u)) == 0u)) != 0;
+      if (!(cw_l117[cw_t] == 0)) continue;
+      cw_p119[cw_t] = (((n_63[cw_t] & (n_63[cw_t] - 1u)) == 0u)) != 0;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t])) continue;
+      if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t])) continue;
       {
-        m_70[cw_t] = (n_69[cw_t] >> 1);
+        m_64[cw_t] = (n_63[cw_t] >> 1);
       }
     }
-    /* loop with a barrier inside: cw_l145[t] 0 running, 1 left, 2 continued */
-    memset(cw_l145, 0, cw_nt);
+    /* loop with a barrier inside: cw_l120[t] 0 running, 1 left, 2 continued */
+    memset(cw_l120, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
-        if (!((m_70[cw_t] > 0u))) cw_l145[cw_t] = 1;
+        if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
+        if (!((m_64[cw_t] > 0u))) cw_l120[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
         {
-          /* cw_ret71 declared */
-          self_72[cw_t] = g_65[cw_t];
-          var_73[cw_t] = val_66[cw_t];
-          lane_mask_74[cw_t] = m_70[cw_t];
+          /* cw_ret65 declared */
+          self_66[cw_t] = g_59[cw_t];
+          var_67[cw_t] = val_60[cw_t];
+          lane_mask_68[cw_t] = m_64[cw_t];
         }
       }
       /* uniform loop with a barrier inside: one C loop for the block */
       do {
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
-          {
-            cw_op76[cw_t] = (*self_72[cw_t]).__cw_mask;
-            cw_op77[cw_t] = var_73[cw_t];
-            cw_op78[cw_t] = ((int32_t)lane_mask_74[cw_t]);
-          }
-        }
         /* __shfl_xor_sync */
-        float __fis_xch148[1024];
+        float __fis_xch125[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
+          if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
           {
-            (__fis_xch148[((uint32_t)cw_t)] = cw_op77[cw_t]);
+            uint32_t __fis_opnd123 = (*self_66[cw_t]).__cw_mask;
+            __fis_opnd124[cw_t] = ((int32_t)lane_mask_68[cw_t]);
+            (__fis_xch125[((uint32_t)cw_t)] = var_67[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
+          if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane149 = ((uint32_t)cw_t);
-            uint32_t __fis_src150 = (((((__fis_lane149 & 31u) ^ ((uint32_t)cw_op78[cw_t])) - (((__fis_lane149 & 31u) ^ ((uint32_t)cw_op78[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane149 & 31u) - ((__fis_lane149 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane149 - (__fis_lane149 & 31u)) + ((__fis_lane149 & 31u) ^ ((uint32_t)cw_op78[cw_t]))) : __fis_lane149);
-            cw_coll79[cw_t] = __fis_xch148[((__fis_src150 < cw_nt) ? __fis_src150 : __fis_lane149)];
+            uint32_t __fis_lane126 = ((uint32_t)cw_t);
+            uint32_t __fis_src127 = (((((__fis_lane126 & 31u) ^ ((uint32_t)__fis_opnd124[cw_t])) - (((__fis_lane126 & 31u) ^ ((uint32_t)__fis_opnd124[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane126 & 31u) - ((__fis_lane126 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane126 - (__fis_lane126 & 31u)) + ((__fis_lane126 & 31u) ^ ((uint32_t)__fis_opnd124[cw_t]))) : __fis_lane126);
+            cw_coll70[cw_t] = __fis_xch125[((__fis_src127 < cw_nt) ? __fis_src127 : __fis_lane126)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
+          if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
           {
-            (cw_ret71[cw_t] = cw_coll79[cw_t]);
+            (cw_ret65[cw_t] = cw_coll70[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
         {
-          (val_66[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_67[cw_t]), val_66[cw_t], cw_ret71[cw_t]));
+          (val_60[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_61[cw_t]), val_60[cw_t], cw_ret65[cw_t]));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t] && cw_l145[cw_t] == 0)) continue;
-        (m_70[cw_t] >>= 1);
+        if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t] && cw_l120[cw_t] == 0)) continue;
+        (m_64[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l141[cw_t] == 0 && cw_p143[cw_t])) continue;
+      if (!(cw_l117[cw_t] == 0 && cw_p119[cw_t])) continue;
       {
-        (cw_ret64[cw_t] = val_66[cw_t]);
-        { cw_l141[cw_t] = 1; goto cw_next155; }
+        (cw_ret58[cw_t] = val_60[cw_t]);
+        { cw_l117[cw_t] = 1; goto cw_next132; }
       }
-      cw_next155:;
+      cw_next132:;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l141[cw_t] == 0)) continue;
+      if (!(cw_l117[cw_t] == 0)) continue;
       {
-        r_80[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_65[cw_t]);
+        r_71[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_59[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l141[cw_t] == 0)) continue;
+      if (!(cw_l117[cw_t] == 0)) continue;
       {
-        d_81[cw_t] = 1u;
+        d_72[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l158[t] 0 running, 1 left, 2 continued */
-    memset(cw_l158, 0, cw_nt);
+    /* loop with a barrier inside: cw_l134[t] 0 running, 1 left, 2 continued */
+    memset(cw_l134, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
-        if (!((d_81[cw_t] < n_69[cw_t]))) cw_l158[cw_t] = 1;
+        if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
+        if (!((d_72[cw_t] < n_63[cw_t]))) cw_l134[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
         {
-          /* cw_ret82 declared */
-          self_83[cw_t] = g_65[cw_t];
-          var_84[cw_t] = val_66[cw_t];
-          delta_85[cw_t] = d_81[cw_t];
+          /* cw_ret73 declared */
+          self_74[cw_t] = g_59[cw_t];
+          var_75[cw_t] = val_60[cw_t];
+          delta_76[cw_t] = d_72[cw_t];
         }
       }
       /* uniform loop with a barrier inside: one C loop for the block */
       do {
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
-          {
-            cw_op87[cw_t] = (*self_83[cw_t]).__cw_mask;
-            cw_op88[cw_t] = var_84[cw_t];
-            cw_op89[cw_t] = delta_85[cw_t];
-          }
-        }
         /* __shfl_down_sync */
-        float __fis_xch161[1024];
+        float __fis_xch138[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
+          if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
           {
-            (__fis_xch161[((uint32_t)cw_t)] = cw_op88[cw_t]);
+            uint32_t __fis_opnd137 = (*self_74[cw_t]).__cw_mask;
+            (__fis_xch138[((uint32_t)cw_t)] = var_75[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
+          if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane162 = ((uint32_t)cw_t);
-            uint32_t __fis_src163 = (((((__fis_lane162 & 31u) & (((uint32_t)32) - 1u)) + cw_op89[cw_t]) < ((uint32_t)32)) ? (__fis_lane162 + cw_op89[cw_t]) : __fis_lane162);
-            cw_coll90[cw_t] = __fis_xch161[((__fis_src163 < cw_nt) ? __fis_src163 : __fis_lane162)];
+            uint32_t __fis_lane139 = ((uint32_t)cw_t);
+            uint32_t __fis_src140 = (((((__fis_lane139 & 31u) & (((uint32_t)32) - 1u)) + delta_76[cw_t]) < ((uint32_t)32)) ? (__fis_lane139 + delta_76[cw_t]) : __fis_lane139);
+            cw_coll78[cw_t] = __fis_xch138[((__fis_src140 < cw_nt) ? __fis_src140 : __fis_lane139)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
+          if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
           {
-            (cw_ret82[cw_t] = cw_coll90[cw_t]);
+            (cw_ret73[cw_t] = cw_coll78[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
         {
-          float other_91 = cw_ret82[cw_t];
-          if (((r_80[cw_t] + d_81[cw_t]) < n_69[cw_t]))
-            (val_66[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_67[cw_t]), val_66[cw_t], other_91));
+          float other_79 = cw_ret73[cw_t];
+          if (((r_71[cw_t] + d_72[cw_t]) < n_63[cw_t]))
+            (val_60[cw_t] = cooperative_groups_plus_float_operator(CW_DEVICE_ARGS, (&op_61[cw_t]), val_60[cw_t], other_79));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l141[cw_t] == 0 && cw_l158[cw_t] == 0)) continue;
-        (d_81[cw_t] <<= 1);
+        if (!(cw_l117[cw_t] == 0 && cw_l134[cw_t] == 0)) continue;
+        (d_72[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l141[cw_t] == 0)) continue;
+      if (!(cw_l117[cw_t] == 0)) continue;
       {
-        /* cw_ret92 declared */
-        self_93[cw_t] = g_65[cw_t];
-        var_94[cw_t] = val_66[cw_t];
+        /* cw_ret80 declared */
+        self_81[cw_t] = g_59[cw_t];
+        var_82[cw_t] = val_60[cw_t];
+        src_rank_83[cw_t] = 0u;
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l141[cw_t] == 0)) continue;
-        {
-          cw_op97[cw_t] = (*self_93[cw_t]).__cw_mask;
-          cw_op98[cw_t] = var_94[cw_t];
-          cw_op99[cw_t] = ((int32_t)((uint32_t)0u));
-        }
-      }
       /* __shfl_sync */
-      float __fis_xch170[1024];
+      float __fis_xch148[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l141[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0)) continue;
         {
-          (__fis_xch170[((uint32_t)cw_t)] = cw_op98[cw_t]);
+          uint32_t __fis_opnd146 = (*self_81[cw_t]).__cw_mask;
+          __fis_opnd147[cw_t] = ((int32_t)src_rank_83[cw_t]);
+          (__fis_xch148[((uint32_t)cw_t)] = var_82[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l141[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0)) continue;
         {
-          uint32_t __fis_lane171 = ((uint32_t)cw_t);
-          uint32_t __fis_src172 = (((__fis_lane171 - (__fis_lane171 & 31u)) + ((__fis_lane171 & 31u) - ((__fis_lane171 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op99[cw_t]) & (((uint32_t)32) - 1u)));
-          cw_coll100[cw_t] = __fis_xch170[((__fis_src172 < cw_nt) ? __fis_src172 : __fis_lane171)];
+          uint32_t __fis_lane149 = ((uint32_t)cw_t);
+          uint32_t __fis_src150 = (((__fis_lane149 - (__fis_lane149 & 31u)) + ((__fis_lane149 & 31u) - ((__fis_lane149 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)__fis_opnd147[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll85[cw_t] = __fis_xch148[((__fis_src150 < cw_nt) ? __fis_src150 : __fis_lane149)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l141[cw_t] == 0)) continue;
+        if (!(cw_l117[cw_t] == 0)) continue;
         {
-          (cw_ret92[cw_t] = cw_coll100[cw_t]);
+          (cw_ret80[cw_t] = cw_coll85[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l141[cw_t] == 0)) continue;
+      if (!(cw_l117[cw_t] == 0)) continue;
       {
-        (cw_ret64[cw_t] = cw_ret92[cw_t]);
+        (cw_ret58[cw_t] = cw_ret80[cw_t]);
       }
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      warpSum[cw_t] = cw_ret64[cw_t];
-      /* cw_ret101 declared */
-      g_102[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
-      val_103[cw_t] = v[cw_t];
-      op_104[cw_t] = ((cooperative_groups_greater_float){0});
+      warpSum[cw_t] = cw_ret58[cw_t];
+      /* cw_ret86 declared */
+      g_87[cw_t] = ((const cooperative_groups_thread_block_tile_32 *)(&tile[cw_t]));
+      val_88[cw_t] = v[cw_t];
+      op_89[cw_t] = ((cooperative_groups_greater_float){0});
     }
   }
-  /* loop with a barrier inside: cw_l178[t] 0 running, 1 left, 2 continued */
-  memset(cw_l178, 0, cw_nt);
+  /* loop with a barrier inside: cw_l156[t] 0 running, 1 left, 2 continued */
+  memset(cw_l156, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l178[cw_t] == 0)) continue;
+      if (!(cw_l156[cw_t] == 0)) continue;
       {
-        n_106[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_102[cw_t]);
+        n_91[cw_t] = cooperative_groups_thread_block_tile_32_size(CW_DEVICE_ARGS, g_87[cw_t]);
       }
     }
     /* if with a barrier inside: predicate per thread */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l178[cw_t] == 0)) continue;
-      cw_p180[cw_t] = (((n_106[cw_t] & (n_106[cw_t] - 1u)) == 0u)) != 0;
+      if (!(cw_l156[cw_t] == 0)) continue;
+      cw_p158[cw_t] = (((n_91[cw_t] & (n_91[cw_t] - 1u)) == 0u)) != 0;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t])) continue;
+      if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t])) continue;
       {
-        m_107[cw_t] = (n_106[cw_t] >> 1);
+        m_92[cw_t] = (n_91[cw_t] >> 1);
       }
     }
-    /* loop with a barrier inside: cw_l182[t] 0 running, 1 left, 2 continued */
-    memset(cw_l182, 0, cw_nt);
+    /* loop with a barrier inside: cw_l159[t] 0 running, 1 left, 2 continued */
+    memset(cw_l159, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
-        if (!((m_107[cw_t] > 0u))) cw_l182[cw_t] = 1;
+        if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
+        if (!((m_92[cw_t] > 0u))) cw_l159[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
         {
-          /* cw_ret108 declared */
-          self_109[cw_t] = g_102[cw_t];
-          var_110[cw_t] = val_103[cw_t];
-          lane_mask_111[cw_t] = m_107[cw_t];
+          /* cw_ret93 declared */
+          self_94[cw_t] = g_87[cw_t];
+          var_95[cw_t] = val_88[cw_t];
+          lane_mask_96[cw_t] = m_92[cw_t];
         }
       }
       /* uniform loop with a barrier inside: one C loop for the block */
       do {
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
-          {
-            cw_op113[cw_t] = (*self_109[cw_t]).__cw_mask;
-            cw_op114[cw_t] = var_110[cw_t];
-            cw_op115[cw_t] = ((int32_t)lane_mask_111[cw_t]);
-          }
-        }
         /* __shfl_xor_sync */
-        float __fis_xch185[1024];
+        float __fis_xch164[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
+          if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
           {
-            (__fis_xch185[((uint32_t)cw_t)] = cw_op114[cw_t]);
+            uint32_t __fis_opnd162 = (*self_94[cw_t]).__cw_mask;
+            __fis_opnd163[cw_t] = ((int32_t)lane_mask_96[cw_t]);
+            (__fis_xch164[((uint32_t)cw_t)] = var_95[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
+          if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane186 = ((uint32_t)cw_t);
-            uint32_t __fis_src187 = (((((__fis_lane186 & 31u) ^ ((uint32_t)cw_op115[cw_t])) - (((__fis_lane186 & 31u) ^ ((uint32_t)cw_op115[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane186 & 31u) - ((__fis_lane186 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane186 - (__fis_lane186 & 31u)) + ((__fis_lane186 & 31u) ^ ((uint32_t)cw_op115[cw_t]))) : __fis_lane186);
-            cw_coll116[cw_t] = __fis_xch185[((__fis_src187 < cw_nt) ? __fis_src187 : __fis_lane186)];
+            uint32_t __fis_lane165 = ((uint32_t)cw_t);
+            uint32_t __fis_src166 = (((((__fis_lane165 & 31u) ^ ((uint32_t)__fis_opnd163[cw_t])) - (((__fis_lane165 & 31u) ^ ((uint32_t)__fis_opnd163[cw_t])) & (((uint32_t)32) - 1u))) == ((__fis_lane165 & 31u) - ((__fis_lane165 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane165 - (__fis_lane165 & 31u)) + ((__fis_lane165 & 31u) ^ ((uint32_t)__fis_opnd163[cw_t]))) : __fis_lane165);
+            cw_coll98[cw_t] = __fis_xch164[((__fis_src166 < cw_nt) ? __fis_src166 : __fis_lane165)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
+          if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
           {
-            (cw_ret108[cw_t] = cw_coll116[cw_t]);
+            (cw_ret93[cw_t] = cw_coll98[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
         {
-          (val_103[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_104[cw_t]), val_103[cw_t], cw_ret108[cw_t]));
+          (val_88[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_89[cw_t]), val_88[cw_t], cw_ret93[cw_t]));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t] && cw_l182[cw_t] == 0)) continue;
-        (m_107[cw_t] >>= 1);
+        if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t] && cw_l159[cw_t] == 0)) continue;
+        (m_92[cw_t] >>= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l178[cw_t] == 0 && cw_p180[cw_t])) continue;
+      if (!(cw_l156[cw_t] == 0 && cw_p158[cw_t])) continue;
       {
-        (cw_ret101[cw_t] = val_103[cw_t]);
-        { cw_l178[cw_t] = 1; goto cw_next192; }
+        (cw_ret86[cw_t] = val_88[cw_t]);
+        { cw_l156[cw_t] = 1; goto cw_next171; }
       }
-      cw_next192:;
+      cw_next171:;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l178[cw_t] == 0)) continue;
+      if (!(cw_l156[cw_t] == 0)) continue;
       {
-        r_117[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_102[cw_t]);
+        r_99[cw_t] = cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, g_87[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l178[cw_t] == 0)) continue;
+      if (!(cw_l156[cw_t] == 0)) continue;
       {
-        d_118[cw_t] = 1u;
+        d_100[cw_t] = 1u;
       }
     }
-    /* loop with a barrier inside: cw_l195[t] 0 running, 1 left, 2 continued */
-    memset(cw_l195, 0, cw_nt);
+    /* loop with a barrier inside: cw_l173[t] 0 running, 1 left, 2 continued */
+    memset(cw_l173, 0, cw_nt);
     for (;;) {
       CW_FOR_EACH_THREAD {
-        if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
-        if (!((d_118[cw_t] < n_106[cw_t]))) cw_l195[cw_t] = 1;
+        if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
+        if (!((d_100[cw_t] < n_91[cw_t]))) cw_l173[cw_t] = 1;
       }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0; if (!cw_any) break; }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
         {
-          /* cw_ret119 declared */
-          self_120[cw_t] = g_102[cw_t];
-          var_121[cw_t] = val_103[cw_t];
-          delta_122[cw_t] = d_118[cw_t];
+          /* cw_ret101 declared */
+          self_102[cw_t] = g_87[cw_t];
+          var_103[cw_t] = val_88[cw_t];
+          delta_104[cw_t] = d_100[cw_t];
         }
       }
       /* uniform loop with a barrier inside: one C loop for the block */
       do {
-        CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
-          {
-            cw_op124[cw_t] = (*self_120[cw_t]).__cw_mask;
-            cw_op125[cw_t] = var_121[cw_t];
-            cw_op126[cw_t] = delta_122[cw_t];
-          }
-        }
         /* __shfl_down_sync */
-        float __fis_xch198[1024];
+        float __fis_xch177[1024];
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
+          if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
           {
-            (__fis_xch198[((uint32_t)cw_t)] = cw_op125[cw_t]);
+            uint32_t __fis_opnd176 = (*self_102[cw_t]).__cw_mask;
+            (__fis_xch177[((uint32_t)cw_t)] = var_103[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
+          if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
           {
-            uint32_t __fis_lane199 = ((uint32_t)cw_t);
-            uint32_t __fis_src200 = (((((__fis_lane199 & 31u) & (((uint32_t)32) - 1u)) + cw_op126[cw_t]) < ((uint32_t)32)) ? (__fis_lane199 + cw_op126[cw_t]) : __fis_lane199);
-            cw_coll127[cw_t] = __fis_xch198[((__fis_src200 < cw_nt) ? __fis_src200 : __fis_lane199)];
+            uint32_t __fis_lane178 = ((uint32_t)cw_t);
+            uint32_t __fis_src179 = (((((__fis_lane178 & 31u) & (((uint32_t)32) - 1u)) + delta_104[cw_t]) < ((uint32_t)32)) ? (__fis_lane178 + delta_104[cw_t]) : __fis_lane178);
+            cw_coll106[cw_t] = __fis_xch177[((__fis_src179 < cw_nt) ? __fis_src179 : __fis_lane178)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
-          if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
+          if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
           {
-            (cw_ret119[cw_t] = cw_coll127[cw_t]);
+            (cw_ret101[cw_t] = cw_coll106[cw_t]);
           }
         }
       } while (0);
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
         {
-          float other_128 = cw_ret119[cw_t];
-          if (((r_117[cw_t] + d_118[cw_t]) < n_106[cw_t]))
-            (val_103[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_104[cw_t]), val_103[cw_t], other_128));
+          float other_107 = cw_ret101[cw_t];
+          if (((r_99[cw_t] + d_100[cw_t]) < n_91[cw_t]))
+            (val_88[cw_t] = cooperative_groups_greater_float_operator(CW_DEVICE_ARGS, (&op_89[cw_t]), val_88[cw_t], other_107));
         }
       }
       CW_FOR_EACH_THREAD {
-        if (!(cw_l178[cw_t] == 0 && cw_l195[cw_t] == 0)) continue;
-        (d_118[cw_t] <<= 1);
+        if (!(cw_l156[cw_t] == 0 && cw_l173[cw_t] == 0)) continue;
+        (d_100[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l178[cw_t] == 0)) continue;
+      if (!(cw_l156[cw_t] == 0)) continue;
       {
-        /* cw_ret129 declared */
-        self_130[cw_t] = g_102[cw_t];
-        var_131[cw_t] = val_103[cw_t];
+        /* cw_ret108 declared */
+        self_109[cw_t] = g_87[cw_t];
+        var_110[cw_t] = val_88[cw_t];
+        src_rank_111[cw_t] = 0u;
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l178[cw_t] == 0)) continue;
-        {
-          cw_op134[cw_t] = (*self_130[cw_t]).__cw_mask;
-          cw_op135[cw_t] = var_131[cw_t];
-          cw_op136[cw_t] = ((int32_t)((uint32_t)0u));
-        }
-      }
       /* __shfl_sync */
-      float __fis_xch207[1024];
+      float __fis_xch187[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l178[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0)) continue;
         {
-          (__fis_xch207[((uint32_t)cw_t)] = cw_op135[cw_t]);
+          uint32_t __fis_opnd185 = (*self_109[cw_t]).__cw_mask;
+          __fis_opnd186[cw_t] = ((int32_t)src_rank_111[cw_t]);
+          (__fis_xch187[((uint32_t)cw_t)] = var_110[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l178[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0)) continue;
         {
-          uint32_t __fis_lane208 = ((uint32_t)cw_t);
-          uint32_t __fis_src209 = (((__fis_lane208 - (__fis_lane208 & 31u)) + ((__fis_lane208 & 31u) - ((__fis_lane208 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)cw_op136[cw_t]) & (((uint32_t)32) - 1u)));
-          cw_coll137[cw_t] = __fis_xch207[((__fis_src209 < cw_nt) ? __fis_src209 : __fis_lane208)];
+          uint32_t __fis_lane188 = ((uint32_t)cw_t);
+          uint32_t __fis_src189 = (((__fis_lane188 - (__fis_lane188 & 31u)) + ((__fis_lane188 & 31u) - ((__fis_lane188 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)__fis_opnd186[cw_t]) & (((uint32_t)32) - 1u)));
+          cw_coll113[cw_t] = __fis_xch187[((__fis_src189 < cw_nt) ? __fis_src189 : __fis_lane188)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l178[cw_t] == 0)) continue;
+        if (!(cw_l156[cw_t] == 0)) continue;
         {
-          (cw_ret129[cw_t] = cw_coll137[cw_t]);
+          (cw_ret108[cw_t] = cw_coll113[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l178[cw_t] == 0)) continue;
+      if (!(cw_l156[cw_t] == 0)) continue;
       {
-        (cw_ret101[cw_t] = cw_ret129[cw_t]);
+        (cw_ret86[cw_t] = cw_ret108[cw_t]);
       }
     }
     break;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      float warpMax = cw_ret101[cw_t];
+      float warpMax = cw_ret86[cw_t];
       if ((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&tile[cw_t])) == 0u))
       {
         (cw_sh_s_2[cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] = warpSum[cw_t]);
         (cw_sh_m_3[cooperative_groups_thread_block_tile_32_meta_group_rank(CW_DEVICE_ARGS, (&tile[cw_t]))] = warpMax);
       }
-      const cooperative_groups_thread_block *self_138 = (&block[cw_t]);
+      const cooperative_groups_thread_block *self_114 = (&block[cw_t]);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */

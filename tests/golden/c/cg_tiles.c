@@ -794,11 +794,9 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   const cooperative_groups_thread_block_tile_16 *self_1[cw_nt]; /* per thread */
   int32_t var_2[cw_nt]; /* per thread */
   uint32_t lane_mask_3[cw_nt]; /* per thread */
-  uint32_t cw_op5[cw_nt]; /* per thread */
-  int32_t cw_op6[cw_nt]; /* per thread */
-  int32_t cw_op7[cw_nt]; /* per thread */
-  int32_t cw_coll8[cw_nt]; /* per thread */
-  unsigned char cw_l11[cw_nt];
+  int32_t cw_coll5[cw_nt]; /* per thread */
+  int32_t __fis_opnd11[cw_nt]; /* per thread */
+  unsigned char cw_l7[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -811,16 +809,16 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       mask[cw_t] = ((int32_t)(cooperative_groups_thread_block_tile_16_size(CW_DEVICE_ARGS, (&tile16[cw_t])) / 2u));
     }
   }
-  /* loop with a barrier inside: cw_l11[t] 0 running, 1 left, 2 continued */
-  memset(cw_l11, 0, cw_nt);
+  /* loop with a barrier inside: cw_l7[t] 0 running, 1 left, 2 continued */
+  memset(cw_l7, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l11[cw_t] == 0)) continue;
-      if (!((mask[cw_t] > 0))) cw_l11[cw_t] = 1;
+      if (!(cw_l7[cw_t] == 0)) continue;
+      if (!((mask[cw_t] > 0))) cw_l7[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l11[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l7[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l11[cw_t] == 0)) continue;
+      if (!(cw_l7[cw_t] == 0)) continue;
       {
         /* cw_ret0 declared */
         self_1[cw_t] = (&tile16[cw_t]);
@@ -830,46 +828,40 @@ CW_INLINE void cwb_segmentedSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l11[cw_t] == 0)) continue;
-        {
-          cw_op5[cw_t] = (*self_1[cw_t]).__cw_mask;
-          cw_op6[cw_t] = var_2[cw_t];
-          cw_op7[cw_t] = ((int32_t)lane_mask_3[cw_t]);
-        }
-      }
       /* __shfl_xor_sync */
-      int32_t __fis_xch14[1024];
+      int32_t __fis_xch12[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l11[cw_t] == 0)) continue;
+        if (!(cw_l7[cw_t] == 0)) continue;
         {
-          (__fis_xch14[((uint32_t)cw_t)] = cw_op6[cw_t]);
+          uint32_t __fis_opnd10 = (*self_1[cw_t]).__cw_mask;
+          __fis_opnd11[cw_t] = ((int32_t)lane_mask_3[cw_t]);
+          (__fis_xch12[((uint32_t)cw_t)] = var_2[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l11[cw_t] == 0)) continue;
+        if (!(cw_l7[cw_t] == 0)) continue;
         {
-          uint32_t __fis_lane15 = ((uint32_t)cw_t);
-          uint32_t __fis_src16 = (((((__fis_lane15 & 31u) ^ ((uint32_t)cw_op7[cw_t])) - (((__fis_lane15 & 31u) ^ ((uint32_t)cw_op7[cw_t])) & (((uint32_t)16) - 1u))) == ((__fis_lane15 & 31u) - ((__fis_lane15 & 31u) & (((uint32_t)16) - 1u)))) ? ((__fis_lane15 - (__fis_lane15 & 31u)) + ((__fis_lane15 & 31u) ^ ((uint32_t)cw_op7[cw_t]))) : __fis_lane15);
-          cw_coll8[cw_t] = __fis_xch14[((__fis_src16 < cw_nt) ? __fis_src16 : __fis_lane15)];
+          uint32_t __fis_lane13 = ((uint32_t)cw_t);
+          uint32_t __fis_src14 = (((((__fis_lane13 & 31u) ^ ((uint32_t)__fis_opnd11[cw_t])) - (((__fis_lane13 & 31u) ^ ((uint32_t)__fis_opnd11[cw_t])) & (((uint32_t)16) - 1u))) == ((__fis_lane13 & 31u) - ((__fis_lane13 & 31u) & (((uint32_t)16) - 1u)))) ? ((__fis_lane13 - (__fis_lane13 & 31u)) + ((__fis_lane13 & 31u) ^ ((uint32_t)__fis_opnd11[cw_t]))) : __fis_lane13);
+          cw_coll5[cw_t] = __fis_xch12[((__fis_src14 < cw_nt) ? __fis_src14 : __fis_lane13)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_l11[cw_t] == 0)) continue;
+        if (!(cw_l7[cw_t] == 0)) continue;
         {
-          (cw_ret0[cw_t] = cw_coll8[cw_t]);
+          (cw_ret0[cw_t] = cw_coll5[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l11[cw_t] == 0)) continue;
+      if (!(cw_l7[cw_t] == 0)) continue;
       {
         (v[cw_t] += cw_ret0[cw_t]);
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l11[cw_t] == 0)) continue;
+      if (!(cw_l7[cw_t] == 0)) continue;
       (mask[cw_t] >>= 1);
     }
   }
@@ -901,26 +893,23 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   cooperative_groups_thread_block_tile_32 warp[cw_nt]; /* per thread */
   int32_t i[cw_nt]; /* per thread */
   bool big[cw_nt]; /* per thread */
-  int32_t cw_ret22[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_4 *self_23[cw_nt]; /* per thread */
-  int32_t predicate_24[cw_nt]; /* per thread */
-  uint32_t cw_op26[cw_nt]; /* per thread */
-  int32_t cw_op27[cw_nt]; /* per thread */
-  int32_t cw_coll28[cw_nt]; /* per thread */
+  int32_t cw_ret20[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_4 *self_21[cw_nt]; /* per thread */
+  int32_t predicate_22[cw_nt]; /* per thread */
+  int32_t cw_coll24[cw_nt]; /* per thread */
+  uint32_t __fis_opnd36[cw_nt]; /* per thread */
   int32_t anyBig[cw_nt]; /* per thread */
-  int32_t cw_ret29[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_4 *self_30[cw_nt]; /* per thread */
-  int32_t predicate_31[cw_nt]; /* per thread */
-  uint32_t cw_op33[cw_nt]; /* per thread */
-  int32_t cw_op34[cw_nt]; /* per thread */
-  int32_t cw_coll35[cw_nt]; /* per thread */
+  int32_t cw_ret25[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_4 *self_26[cw_nt]; /* per thread */
+  int32_t predicate_27[cw_nt]; /* per thread */
+  int32_t cw_coll29[cw_nt]; /* per thread */
+  uint32_t __fis_opnd53[cw_nt]; /* per thread */
   int32_t allBig[cw_nt]; /* per thread */
-  uint32_t cw_ret36[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_32 *self_37[cw_nt]; /* per thread */
-  int32_t predicate_38[cw_nt]; /* per thread */
-  uint32_t cw_op40[cw_nt]; /* per thread */
-  int32_t cw_op41[cw_nt]; /* per thread */
-  uint32_t cw_coll42[cw_nt]; /* per thread */
+  uint32_t cw_ret30[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_32 *self_31[cw_nt]; /* per thread */
+  int32_t predicate_32[cw_nt]; /* per thread */
+  uint32_t cw_coll34[cw_nt]; /* per thread */
+  uint32_t __fis_opnd70[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
@@ -928,189 +917,174 @@ CW_INLINE void cwb_tileVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       warp[cw_t] = cooperative_groups_tiled_partition_32(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
       i[cw_t] = ((int32_t)cooperative_groups_thread_block_thread_rank(CW_DEVICE_ARGS, (&block[cw_t])));
       big[cw_t] = (x[i[cw_t]] > 0.5f);
-      /* cw_ret22 declared */
-      self_23[cw_t] = (&quad[cw_t]);
-      predicate_24[cw_t] = ((int32_t)big[cw_t]);
+      /* cw_ret20 declared */
+      self_21[cw_t] = (&quad[cw_t]);
+      predicate_22[cw_t] = ((int32_t)big[cw_t]);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        cw_op26[cw_t] = (*self_23[cw_t]).__cw_mask;
-        cw_op27[cw_t] = predicate_24[cw_t];
-      }
-    }
     /* __any_sync */
-    int32_t __fis_on45[1024];
-    int32_t __fis_vote46[1024];
-    uint32_t __fis_act47[32];
-    uint32_t __fis_bal48[32];
+    int32_t __fis_on37[1024];
+    int32_t __fis_vote38[1024];
+    uint32_t __fis_act39[32];
+    uint32_t __fis_bal40[32];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_on45[((uint32_t)cw_t)] = 1);
-        (__fis_vote46[((uint32_t)cw_t)] = ((int32_t)(cw_op27[cw_t] != 0)));
+        __fis_opnd36[cw_t] = (*self_21[cw_t]).__cw_mask;
+        (__fis_on37[((uint32_t)cw_t)] = 1);
+        (__fis_vote38[((uint32_t)cw_t)] = ((int32_t)(predicate_22[cw_t] != 0)));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_t49 = ((uint32_t)cw_t);
-        if (((__fis_t49 & 31u) == 0u))
+        uint32_t __fis_t41 = ((uint32_t)cw_t);
+        if (((__fis_t41 & 31u) == 0u))
         {
-          uint32_t __fis_n53 = (((cw_nt - __fis_t49) < 32u) ? (cw_nt - __fis_t49) : 32u);
-          uint32_t __fis_a51 = 0u;
-          uint32_t __fis_b52 = 0u;
+          uint32_t __fis_n45 = (((cw_nt - __fis_t41) < 32u) ? (cw_nt - __fis_t41) : 32u);
+          uint32_t __fis_a43 = 0u;
+          uint32_t __fis_b44 = 0u;
           {
-            uint32_t __fis_j50 = 0u;
-            for (; (__fis_j50 < __fis_n53); (__fis_j50 = (__fis_j50 + 1u)))
+            uint32_t __fis_j42 = 0u;
+            for (; (__fis_j42 < __fis_n45); (__fis_j42 = (__fis_j42 + 1u)))
             {
-              (__fis_a51 = (__fis_a51 | (((uint32_t)__fis_on45[(__fis_t49 + __fis_j50)]) << __fis_j50)));
-              (__fis_b52 = (__fis_b52 | ((((uint32_t)__fis_on45[(__fis_t49 + __fis_j50)]) & ((uint32_t)__fis_vote46[(__fis_t49 + __fis_j50)])) << __fis_j50)));
+              (__fis_a43 = (__fis_a43 | (((uint32_t)__fis_on37[(__fis_t41 + __fis_j42)]) << __fis_j42)));
+              (__fis_b44 = (__fis_b44 | ((((uint32_t)__fis_on37[(__fis_t41 + __fis_j42)]) & ((uint32_t)__fis_vote38[(__fis_t41 + __fis_j42)])) << __fis_j42)));
             }
           }
-          (__fis_act47[(__fis_t49 >> 5u)] = __fis_a51);
-          (__fis_bal48[(__fis_t49 >> 5u)] = __fis_b52);
+          (__fis_act39[(__fis_t41 >> 5u)] = __fis_a43);
+          (__fis_bal40[(__fis_t41 >> 5u)] = __fis_b44);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane54 = ((uint32_t)cw_t);
-        uint32_t __fis_mask55 = (cw_op26[cw_t] & __fis_act47[(__fis_lane54 >> 5u)]);
-        cw_coll28[cw_t] = ((int32_t)((__fis_bal48[(__fis_lane54 >> 5u)] & __fis_mask55) != 0u));
+        uint32_t __fis_lane46 = ((uint32_t)cw_t);
+        uint32_t __fis_mask47 = (((uint32_t)__fis_opnd36[cw_t]) & __fis_act39[(__fis_lane46 >> 5u)]);
+        cw_coll24[cw_t] = ((int32_t)((__fis_bal40[(__fis_lane46 >> 5u)] & __fis_mask47) != 0u));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (cw_ret22[cw_t] = cw_coll28[cw_t]);
+        (cw_ret20[cw_t] = cw_coll24[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      anyBig[cw_t] = cw_ret22[cw_t];
-      /* cw_ret29 declared */
-      self_30[cw_t] = (&quad[cw_t]);
-      predicate_31[cw_t] = ((int32_t)big[cw_t]);
+      anyBig[cw_t] = cw_ret20[cw_t];
+      /* cw_ret25 declared */
+      self_26[cw_t] = (&quad[cw_t]);
+      predicate_27[cw_t] = ((int32_t)big[cw_t]);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        cw_op33[cw_t] = (*self_30[cw_t]).__cw_mask;
-        cw_op34[cw_t] = predicate_31[cw_t];
-      }
-    }
     /* __all_sync */
-    int32_t __fis_on62[1024];
-    int32_t __fis_vote63[1024];
-    uint32_t __fis_act64[32];
-    uint32_t __fis_bal65[32];
+    int32_t __fis_on54[1024];
+    int32_t __fis_vote55[1024];
+    uint32_t __fis_act56[32];
+    uint32_t __fis_bal57[32];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_on62[((uint32_t)cw_t)] = 1);
-        (__fis_vote63[((uint32_t)cw_t)] = ((int32_t)(cw_op34[cw_t] != 0)));
+        __fis_opnd53[cw_t] = (*self_26[cw_t]).__cw_mask;
+        (__fis_on54[((uint32_t)cw_t)] = 1);
+        (__fis_vote55[((uint32_t)cw_t)] = ((int32_t)(predicate_27[cw_t] != 0)));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_t66 = ((uint32_t)cw_t);
-        if (((__fis_t66 & 31u) == 0u))
+        uint32_t __fis_t58 = ((uint32_t)cw_t);
+        if (((__fis_t58 & 31u) == 0u))
         {
-          uint32_t __fis_n70 = (((cw_nt - __fis_t66) < 32u) ? (cw_nt - __fis_t66) : 32u);
-          uint32_t __fis_a68 = 0u;
-          uint32_t __fis_b69 = 0u;
+          uint32_t __fis_n62 = (((cw_nt - __fis_t58) < 32u) ? (cw_nt - __fis_t58) : 32u);
+          uint32_t __fis_a60 = 0u;
+          uint32_t __fis_b61 = 0u;
           {
-            uint32_t __fis_j67 = 0u;
-            for (; (__fis_j67 < __fis_n70); (__fis_j67 = (__fis_j67 + 1u)))
+            uint32_t __fis_j59 = 0u;
+            for (; (__fis_j59 < __fis_n62); (__fis_j59 = (__fis_j59 + 1u)))
             {
-              (__fis_a68 = (__fis_a68 | (((uint32_t)__fis_on62[(__fis_t66 + __fis_j67)]) << __fis_j67)));
-              (__fis_b69 = (__fis_b69 | ((((uint32_t)__fis_on62[(__fis_t66 + __fis_j67)]) & ((uint32_t)__fis_vote63[(__fis_t66 + __fis_j67)])) << __fis_j67)));
+              (__fis_a60 = (__fis_a60 | (((uint32_t)__fis_on54[(__fis_t58 + __fis_j59)]) << __fis_j59)));
+              (__fis_b61 = (__fis_b61 | ((((uint32_t)__fis_on54[(__fis_t58 + __fis_j59)]) & ((uint32_t)__fis_vote55[(__fis_t58 + __fis_j59)])) << __fis_j59)));
             }
           }
-          (__fis_act64[(__fis_t66 >> 5u)] = __fis_a68);
-          (__fis_bal65[(__fis_t66 >> 5u)] = __fis_b69);
+          (__fis_act56[(__fis_t58 >> 5u)] = __fis_a60);
+          (__fis_bal57[(__fis_t58 >> 5u)] = __fis_b61);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane71 = ((uint32_t)cw_t);
-        uint32_t __fis_mask72 = (cw_op33[cw_t] & __fis_act64[(__fis_lane71 >> 5u)]);
-        cw_coll35[cw_t] = ((int32_t)((__fis_bal65[(__fis_lane71 >> 5u)] & __fis_mask72) == __fis_mask72));
+        uint32_t __fis_lane63 = ((uint32_t)cw_t);
+        uint32_t __fis_mask64 = (((uint32_t)__fis_opnd53[cw_t]) & __fis_act56[(__fis_lane63 >> 5u)]);
+        cw_coll29[cw_t] = ((int32_t)((__fis_bal57[(__fis_lane63 >> 5u)] & __fis_mask64) == __fis_mask64));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (cw_ret29[cw_t] = cw_coll35[cw_t]);
+        (cw_ret25[cw_t] = cw_coll29[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      allBig[cw_t] = cw_ret29[cw_t];
-      /* cw_ret36 declared */
-      self_37[cw_t] = (&warp[cw_t]);
-      predicate_38[cw_t] = ((int32_t)big[cw_t]);
+      allBig[cw_t] = cw_ret25[cw_t];
+      /* cw_ret30 declared */
+      self_31[cw_t] = (&warp[cw_t]);
+      predicate_32[cw_t] = ((int32_t)big[cw_t]);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        cw_op40[cw_t] = (*self_37[cw_t]).__cw_mask;
-        cw_op41[cw_t] = predicate_38[cw_t];
-      }
-    }
     /* __ballot_sync */
-    int32_t __fis_on79[1024];
-    int32_t __fis_vote80[1024];
-    uint32_t __fis_act81[32];
-    uint32_t __fis_bal82[32];
+    int32_t __fis_on71[1024];
+    int32_t __fis_vote72[1024];
+    uint32_t __fis_act73[32];
+    uint32_t __fis_bal74[32];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_on79[((uint32_t)cw_t)] = 1);
-        (__fis_vote80[((uint32_t)cw_t)] = ((int32_t)(cw_op41[cw_t] != 0)));
+        __fis_opnd70[cw_t] = (*self_31[cw_t]).__cw_mask;
+        (__fis_on71[((uint32_t)cw_t)] = 1);
+        (__fis_vote72[((uint32_t)cw_t)] = ((int32_t)(predicate_32[cw_t] != 0)));
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_t83 = ((uint32_t)cw_t);
-        if (((__fis_t83 & 31u) == 0u))
+        uint32_t __fis_t75 = ((uint32_t)cw_t);
+        if (((__fis_t75 & 31u) == 0u))
         {
-          uint32_t __fis_n87 = (((cw_nt - __fis_t83) < 32u) ? (cw_nt - __fis_t83) : 32u);
-          uint32_t __fis_a85 = 0u;
-          uint32_t __fis_b86 = 0u;
+          uint32_t __fis_n79 = (((cw_nt - __fis_t75) < 32u) ? (cw_nt - __fis_t75) : 32u);
+          uint32_t __fis_a77 = 0u;
+          uint32_t __fis_b78 = 0u;
           {
-            uint32_t __fis_j84 = 0u;
-            for (; (__fis_j84 < __fis_n87); (__fis_j84 = (__fis_j84 + 1u)))
+            uint32_t __fis_j76 = 0u;
+            for (; (__fis_j76 < __fis_n79); (__fis_j76 = (__fis_j76 + 1u)))
             {
-              (__fis_a85 = (__fis_a85 | (((uint32_t)__fis_on79[(__fis_t83 + __fis_j84)]) << __fis_j84)));
-              (__fis_b86 = (__fis_b86 | ((((uint32_t)__fis_on79[(__fis_t83 + __fis_j84)]) & ((uint32_t)__fis_vote80[(__fis_t83 + __fis_j84)])) << __fis_j84)));
+              (__fis_a77 = (__fis_a77 | (((uint32_t)__fis_on71[(__fis_t75 + __fis_j76)]) << __fis_j76)));
+              (__fis_b78 = (__fis_b78 | ((((uint32_t)__fis_on71[(__fis_t75 + __fis_j76)]) & ((uint32_t)__fis_vote72[(__fis_t75 + __fis_j76)])) << __fis_j76)));
             }
           }
-          (__fis_act81[(__fis_t83 >> 5u)] = __fis_a85);
-          (__fis_bal82[(__fis_t83 >> 5u)] = __fis_b86);
+          (__fis_act73[(__fis_t75 >> 5u)] = __fis_a77);
+          (__fis_bal74[(__fis_t75 >> 5u)] = __fis_b78);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane88 = ((uint32_t)cw_t);
-        uint32_t __fis_mask89 = (cw_op40[cw_t] & __fis_act81[(__fis_lane88 >> 5u)]);
-        cw_coll42[cw_t] = (__fis_bal82[(__fis_lane88 >> 5u)] & __fis_mask89);
+        uint32_t __fis_lane80 = ((uint32_t)cw_t);
+        uint32_t __fis_mask81 = (((uint32_t)__fis_opnd70[cw_t]) & __fis_act73[(__fis_lane80 >> 5u)]);
+        cw_coll34[cw_t] = (__fis_bal74[(__fis_lane80 >> 5u)] & __fis_mask81);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (cw_ret36[cw_t] = (cw_coll42[cw_t] >> cooperative_groups_thread_block_tile_32___cw_base(CW_DEVICE_ARGS, self_37[cw_t])));
+        (cw_ret30[cw_t] = (cw_coll34[cw_t] >> cooperative_groups_thread_block_tile_32___cw_base(CW_DEVICE_ARGS, self_31[cw_t])));
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t ballot = cw_ret36[cw_t];
+      uint32_t ballot = cw_ret30[cw_t];
       if ((cooperative_groups_thread_block_tile_4_thread_rank(CW_DEVICE_ARGS, (&quad[cw_t])) == 0u))
         (flags[(i[cw_t] / 4)] = (((uint32_t)anyBig[cw_t]) | (((uint32_t)allBig[cw_t]) << 1)));
       if (((cooperative_groups_thread_block_tile_32_thread_rank(CW_DEVICE_ARGS, (&warp[cw_t])) == 0u) && (i[cw_t] == 0)))
@@ -1135,71 +1109,64 @@ CW_INLINE void cwb_broadcastLeader(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   CW_KERNEL_PROLOGUE
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
-  uint32_t src_rank_98; /* uniform: one per block */
-  int32_t cw_op102; /* uniform: one per block */
+  uint32_t src_rank_90; /* uniform: one per block */
   cooperative_groups_thread_block block[cw_nt]; /* per thread */
   cooperative_groups_thread_group g[cw_nt]; /* per thread */
   cooperative_groups_thread_block_tile_8 oct[cw_nt]; /* per thread */
-  float cw_ret95[cw_nt]; /* per thread */
-  const cooperative_groups_thread_block_tile_8 *self_96[cw_nt]; /* per thread */
-  float var_97[cw_nt]; /* per thread */
-  uint32_t cw_op100[cw_nt]; /* per thread */
-  float cw_op101[cw_nt]; /* per thread */
-  float cw_coll103[cw_nt]; /* per thread */
+  float cw_ret87[cw_nt]; /* per thread */
+  const cooperative_groups_thread_block_tile_8 *self_88[cw_nt]; /* per thread */
+  float var_89[cw_nt]; /* per thread */
+  float cw_coll92[cw_nt]; /* per thread */
+  int32_t __fis_opnd97[cw_nt]; /* per thread */
   float leader[cw_nt]; /* per thread */
-  const cooperative_groups_thread_group *self_104[cw_nt]; /* per thread */
-  unsigned char cw_p115[cw_nt];
-  src_rank_98 = 0u;
+  const cooperative_groups_thread_group *self_93[cw_nt]; /* per thread */
+  unsigned char cw_p105[cw_nt];
+  src_rank_90 = 0u;
   CW_FOR_EACH_THREAD_INDEP {
     {
       block[cw_t] = cooperative_groups_this_thread_block(CW_DEVICE_ARGS);
       g[cw_t] = cooperative_groups_tiled_partition_1(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])), 32u);
       oct[cw_t] = cooperative_groups_tiled_partition_8(CW_DEVICE_ARGS, ((const cooperative_groups_thread_block *)(&block[cw_t])));
-      /* cw_ret95 declared */
-      self_96[cw_t] = (&oct[cw_t]);
-      var_97[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
+      /* cw_ret87 declared */
+      self_88[cw_t] = (&oct[cw_t]);
+      var_89[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
-    cw_op102 = ((int32_t)src_rank_98);
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        cw_op100[cw_t] = (*self_96[cw_t]).__cw_mask;
-        cw_op101[cw_t] = var_97[cw_t];
-      }
-    }
     /* __shfl_sync */
-    float __fis_xch108[1024];
+    float __fis_xch98[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch108[((uint32_t)cw_t)] = cw_op101[cw_t]);
+        uint32_t __fis_opnd96 = (*self_88[cw_t]).__cw_mask;
+        __fis_opnd97[cw_t] = ((int32_t)src_rank_90);
+        (__fis_xch98[((uint32_t)cw_t)] = var_89[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane109 = ((uint32_t)cw_t);
-        uint32_t __fis_src110 = (((__fis_lane109 - (__fis_lane109 & 31u)) + ((__fis_lane109 & 31u) - ((__fis_lane109 & 31u) & (((uint32_t)8) - 1u)))) + (((uint32_t)cw_op102) & (((uint32_t)8) - 1u)));
-        cw_coll103[cw_t] = __fis_xch108[((__fis_src110 < cw_nt) ? __fis_src110 : __fis_lane109)];
+        uint32_t __fis_lane99 = ((uint32_t)cw_t);
+        uint32_t __fis_src100 = (((__fis_lane99 - (__fis_lane99 & 31u)) + ((__fis_lane99 & 31u) - ((__fis_lane99 & 31u) & (((uint32_t)8) - 1u)))) + (((uint32_t)__fis_opnd97[cw_t]) & (((uint32_t)8) - 1u)));
+        cw_coll92[cw_t] = __fis_xch98[((__fis_src100 < cw_nt) ? __fis_src100 : __fis_lane99)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (cw_ret95[cw_t] = cw_coll103[cw_t]);
+        (cw_ret87[cw_t] = cw_coll92[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      leader[cw_t] = cw_ret95[cw_t];
-      self_104[cw_t] = (&g[cw_t]);
+      leader[cw_t] = cw_ret87[cw_t];
+      self_93[cw_t] = (&g[cw_t]);
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     /* if with a barrier inside: predicate per thread */
     CW_FOR_EACH_THREAD {
-      cw_p115[cw_t] = (((*self_104[cw_t]).__cw_mask != 0u)) != 0;
+      cw_p105[cw_t] = (((*self_93[cw_t]).__cw_mask != 0u)) != 0;
     }
     /* __syncwarp() */
     /* __syncthreads() */

@@ -157,9 +157,8 @@ CW_INLINE void cwb_convolve1d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       }
     }
   }
-  k = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k < ((2 * 4) + 1)); (++k)) {
+  for (k = 0; (k < ((2 * 4) + 1)); (++k)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
@@ -206,9 +205,8 @@ CW_INLINE void cwb_convolve1dNaive(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       }
     }
   }
-  k = -4;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k <= 4); (++k)) {
+  for (k = -4; (k <= 4); (++k)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;

@@ -110,9 +110,8 @@ CW_INLINE void cwb_convolve2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       }
     }
   }
-  i = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (i < 5); (i++)) {
+  for (i = 0; (i < 5); (i++)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
@@ -120,9 +119,8 @@ CW_INLINE void cwb_convolve2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
         r[cw_t] = ((((int32_t)((((int32_t)cw_biy * (int32_t)cw_bdy) + (int32_t)cw_ty))) - (5 / 2)) + i);
       }
     }
-    j = 0;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (j < 5); (j++)) {
+    for (j = 0; (j < 5); (j++)) {
       { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
@@ -179,13 +177,11 @@ CW_INLINE void cwb_boxBlur(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
       }
     }
   }
-  dy = (-r);
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (dy <= r); (++dy)) {
+  for (dy = (-r); (dy <= r); (++dy)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
-    dx = (-r);
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (dx <= r); (++dx)) {
+    for (dx = (-r); (dx <= r); (++dx)) {
       { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;

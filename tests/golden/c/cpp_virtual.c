@@ -560,7 +560,7 @@ CW_INLINE void cwb_arrayKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   Cell *cells[cw_nt]; /* per thread */
   int32_t total[cw_nt]; /* per thread */
   int32_t k[cw_nt]; /* per thread */
-  unsigned char cw_l5[cw_nt];
+  unsigned char cw_l4[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* __tmp76 declared */
@@ -574,16 +574,16 @@ CW_INLINE void cwb_arrayKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       k[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l5[t] 0 running, 1 left, 2 continued */
-  memset(cw_l5, 0, cw_nt);
+  /* loop with a barrier inside: cw_l4[t] 0 running, 1 left, 2 continued */
+  memset(cw_l4, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l5[cw_t] == 0)) continue;
-      if (!((k[cw_t] < n[cw_t]))) cw_l5[cw_t] = 1;
+      if (!(cw_l4[cw_t] == 0)) continue;
+      if (!((k[cw_t] < n[cw_t]))) cw_l4[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l5[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l4[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l5[cw_t] == 0)) continue;
+      if (!(cw_l4[cw_t] == 0)) continue;
       {
         {
           (total[cw_t] += cells[cw_t][k[cw_t]].value);
@@ -594,7 +594,7 @@ CW_INLINE void cwb_arrayKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l5[cw_t] == 0)) continue;
+      if (!(cw_l4[cw_t] == 0)) continue;
       (k[cw_t]++);
     }
   }

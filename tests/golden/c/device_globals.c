@@ -174,9 +174,8 @@ CW_INLINE void cwb_lastBlockSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
   /* __syncthreads() */
-  k = ((int32_t)(cw_bdx / 2u));
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k > 0); (k >>= 1)) {
+  for (k = ((int32_t)(cw_bdx / 2u)); (k > 0); (k >>= 1)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         if ((((uint32_t)cw_tx) < ((uint32_t)k)))

@@ -92,27 +92,26 @@ CW_INLINE void cwb_dotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   double *result = *(double **)cw_args[2];
   int64_t n = *(int64_t *)cw_args[3];
   int32_t o; /* uniform: one per block */
-  uint32_t cw_op1; /* uniform: one per block */
   double sum[cw_nt]; /* per thread */
-  double cw_op0[cw_nt]; /* per thread */
-  double cw_coll2[cw_nt]; /* per thread */
-  unsigned char cw_r4[cw_nt];
+  double cw_coll0[cw_nt]; /* per thread */
+  uint32_t __fis_opnd6[cw_nt]; /* per thread */
+  unsigned char cw_r2[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       sum[cw_t] = 0.0;
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r4[cw_t] = 1;
-  for (uint64_t cw_j5 = 0;; cw_j5++) {
-    const int64_t cw_js5 = (int64_t)((uint64_t)cw_j5 * (uint64_t)((((int64_t)cw_bdx) * ((int64_t)cw_gdx))));
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r2[cw_t] = 1;
+  for (uint64_t cw_j3 = 0;; cw_j3++) {
+    const int64_t cw_js3 = (int64_t)((uint64_t)cw_j3 * (uint64_t)((((int64_t)cw_bdx) * ((int64_t)cw_gdx))));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
     {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int64_t i = (int64_t)(((((int64_t)cw_bix) * ((int64_t)cw_bdx)) + ((int64_t)((uint32_t)cw_tx)))) + cw_js5;
-        cw_r4[cw_t] = (unsigned char)(cw_r4[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r4[cw_t];
+        int64_t i = (int64_t)(((((int64_t)cw_bix) * ((int64_t)cw_bdx)) + ((int64_t)((uint32_t)cw_tx)))) + cw_js3;
+        cw_r2[cw_t] = (unsigned char)(cw_r2[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r2[cw_t];
       }
       if (!cw_in) break;
     }
@@ -120,53 +119,47 @@ CW_INLINE void cwb_dotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int64_t cw_js5 = (int64_t)((uint64_t)(cw_j5 + CW_PREFETCH_AHEAD) * (uint64_t)((((int64_t)cw_bdx) * ((int64_t)cw_gdx))));
-        int64_t i = (int64_t)(((((int64_t)cw_bix) * ((int64_t)cw_bdx)) + ((int64_t)((uint32_t)cw_tx)))) + cw_js5;
+        const int64_t cw_js3 = (int64_t)((uint64_t)(cw_j3 + CW_PREFETCH_AHEAD) * (uint64_t)((((int64_t)cw_bdx) * ((int64_t)cw_gdx))));
+        int64_t i = (int64_t)(((((int64_t)cw_bix) * ((int64_t)cw_bdx)) + ((int64_t)((uint32_t)cw_tx)))) + cw_js3;
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof a[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof b[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int64_t i = (int64_t)(((((int64_t)cw_bix) * ((int64_t)cw_bdx)) + ((int64_t)((uint32_t)cw_tx)))) + cw_js5;
+          int64_t i = (int64_t)(((((int64_t)cw_bix) * ((int64_t)cw_bdx)) + ((int64_t)((uint32_t)cw_tx)))) + cw_js3;
           (sum[cw_t] = fma(a[i], b[i], sum[cw_t]));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r4[cw_t])) continue;
+        if (!(cw_r2[cw_t])) continue;
         {
-          int64_t i = (int64_t)(((((int64_t)cw_bix) * ((int64_t)cw_bdx)) + ((int64_t)((uint32_t)cw_tx)))) + cw_js5;
+          int64_t i = (int64_t)(((((int64_t)cw_bix) * ((int64_t)cw_bdx)) + ((int64_t)((uint32_t)cw_tx)))) + cw_js3;
           (sum[cw_t] = fma(a[i], b[i], sum[cw_t]));
         }
       }
     }
   }
-  o = 16;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (o > 0); (o >>= 1)) {
-    cw_op1 = ((uint32_t)o);
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        cw_op0[cw_t] = sum[cw_t];
-      }
-    }
+  for (o = 16; (o > 0); (o >>= 1)) {
     /* __shfl_down_sync */
-    double __fis_xch9[1024];
+    double __fis_xch7[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch9[((uint32_t)cw_t)] = cw_op0[cw_t]);
+        __fis_opnd6[cw_t] = ((uint32_t)o);
+        (__fis_xch7[((uint32_t)cw_t)] = sum[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane10 = ((uint32_t)cw_t);
-        uint32_t __fis_src11 = (((((__fis_lane10 & 31u) & (((uint32_t)32) - 1u)) + cw_op1) < ((uint32_t)32)) ? (__fis_lane10 + cw_op1) : __fis_lane10);
-        cw_coll2[cw_t] = __fis_xch9[((__fis_src11 < cw_nt) ? __fis_src11 : __fis_lane10)];
+        uint32_t __fis_lane8 = ((uint32_t)cw_t);
+        uint32_t __fis_src9 = (((((__fis_lane8 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd6[cw_t]) < ((uint32_t)32)) ? (__fis_lane8 + __fis_opnd6[cw_t]) : __fis_lane8);
+        cw_coll0[cw_t] = __fis_xch7[((__fis_src9 < cw_nt) ? __fis_src9 : __fis_lane8)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (sum[cw_t] += cw_coll2[cw_t]);
+        (sum[cw_t] += cw_coll0[cw_t]);
       }
     }
   }
@@ -217,7 +210,7 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   int32_t n = *(int32_t *)cw_args[2];
   double sum[cw_nt]; /* per thread */
   double c[cw_nt]; /* per thread */
-  unsigned char cw_r18[cw_nt];
+  unsigned char cw_r16[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       sum[cw_t] = 0.0;
@@ -225,22 +218,22 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r18[cw_t] = 1;
-  int32_t cw_amax19 = INT32_MIN; uint32_t cw_all19 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r16[cw_t] = 1;
+  int32_t cw_amax17 = INT32_MIN; uint32_t cw_all17 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax19) cw_amax19 = cw_a; cw_all19 += cw_r18[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax17) cw_amax17 = cw_a; cw_all17 += cw_r16[cw_t]; }
   }
-  const int64_t cw_s19 = (int64_t)(cw_bdx), cw_b19 = (int64_t)(n);
-  const int cw_mono19 = cw_s19 > 0 && cw_all19 == cw_nt;
-  for (uint64_t cw_j19 = 0;; cw_j19++) {
-    const int32_t cw_js19 = (int32_t)((uint32_t)cw_j19 * (uint32_t)(cw_bdx));
+  const int64_t cw_s17 = (int64_t)(cw_bdx), cw_b17 = (int64_t)(n);
+  const int cw_mono17 = cw_s17 > 0 && cw_all17 == cw_nt;
+  for (uint64_t cw_j17 = 0;; cw_j17++) {
+    const int32_t cw_js17 = (int32_t)((uint32_t)cw_j17 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono19 && (int64_t)cw_amax19 + (int64_t)cw_j19 * cw_s19 < cw_b19)) {
+    if (!(cw_mono17 && (int64_t)cw_amax17 + (int64_t)cw_j17 * cw_s17 < cw_b17)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js19;
-        cw_r18[cw_t] = (unsigned char)(cw_r18[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r18[cw_t];
+        int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
+        cw_r16[cw_t] = (unsigned char)(cw_r16[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r16[cw_t];
       }
       if (!cw_in) break;
     }
@@ -248,13 +241,13 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js19 = (int32_t)((uint32_t)(cw_j19 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
-        int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js19;
+        const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+        int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof x[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js19;
+          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
           {
             double y = (x[i] - c[cw_t]);
             double t = (sum[cw_t] + y);
@@ -265,9 +258,9 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r18[cw_t])) continue;
+        if (!(cw_r16[cw_t])) continue;
         {
-          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js19;
+          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
           {
             double y = (x[i] - c[cw_t]);
             double t = (sum[cw_t] + y);

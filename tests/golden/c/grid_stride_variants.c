@@ -94,7 +94,7 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   int32_t i[cw_nt]; /* per thread */
   unsigned char cw_r1[cw_nt];
   unsigned char cw_r5[cw_nt];
-  unsigned char cw_l10[cw_nt];
+  unsigned char cw_l9[cw_nt];
   unsigned char cw_r12[cw_nt];
   grid = ((int32_t)(cw_bdx * cw_gdx));
   CW_FOR_EACH_THREAD_INDEP {
@@ -194,23 +194,23 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       i[cw_t] = ((n - 1) - ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))));
     }
   }
-  /* loop with a barrier inside: cw_l10[t] 0 running, 1 left, 2 continued */
-  memset(cw_l10, 0, cw_nt);
+  /* loop with a barrier inside: cw_l9[t] 0 running, 1 left, 2 continued */
+  memset(cw_l9, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l10[cw_t] == 0)) continue;
-      if (!((i[cw_t] >= 0))) cw_l10[cw_t] = 1;
+      if (!(cw_l9[cw_t] == 0)) continue;
+      if (!((i[cw_t] >= 0))) cw_l9[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l10[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l9[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD {
-      if (!(cw_l10[cw_t] == 0)) continue;
+      if (!(cw_l9[cw_t] == 0)) continue;
       {
         __atomic_fetch_add((&out[i[cw_t]]), 100, __ATOMIC_RELAXED);
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l10[cw_t] == 0)) continue;
+      if (!(cw_l9[cw_t] == 0)) continue;
       (i[cw_t] -= grid);
     }
   }

@@ -159,9 +159,8 @@ CW_INLINE void cwb_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
     }
   }
   /* __syncthreads() */
-  s = ((int32_t)(cw_bdx / 2u));
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (s > 0); (s >>= 1)) {
+  for (s = ((int32_t)(cw_bdx / 2u)); (s > 0); (s >>= 1)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         if ((((uint32_t)cw_tx) < ((uint32_t)s)))

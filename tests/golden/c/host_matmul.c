@@ -110,9 +110,8 @@ CW_INLINE void cwb_matmulTiled_16(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       sum[cw_t] = 0.0f;
     }
   }
-  k0 = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k0 < n); (k0 += 16)) {
+  for (k0 = 0; (k0 < n); (k0 += 16)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         (cw_sh_a_1[cw_ty][((uint32_t)cw_tx)] = A[(((uint32_t)((((int32_t)((((int32_t)cw_biy * (int32_t)16u) + (int32_t)cw_ty))) * n) + k0)) + ((uint32_t)cw_tx))]);
@@ -120,9 +119,8 @@ CW_INLINE void cwb_matmulTiled_16(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       }
     }
     /* __syncthreads() */
-    k = 0;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (k < 16); (++k)) {
+    for (k = 0; (k < 16); (++k)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
           (sum[cw_t] += (cw_sh_a_1[cw_ty][k] * cw_sh_b_2[k][((uint32_t)cw_tx)]));
@@ -166,9 +164,8 @@ CW_INLINE void cwb_matmulTiled_8(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       sum[cw_t] = 0.0f;
     }
   }
-  k0 = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k0 < n); (k0 += 8)) {
+  for (k0 = 0; (k0 < n); (k0 += 8)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         (cw_sh_a_3[cw_ty][((uint32_t)cw_tx)] = A[(((uint32_t)((((int32_t)((((int32_t)cw_biy * (int32_t)8u) + (int32_t)cw_ty))) * n) + k0)) + ((uint32_t)cw_tx))]);
@@ -176,9 +173,8 @@ CW_INLINE void cwb_matmulTiled_8(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       }
     }
     /* __syncthreads() */
-    k = 0;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (k < 8); (++k)) {
+    for (k = 0; (k < 8); (++k)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
           (sum[cw_t] += (cw_sh_a_3[cw_ty][k] * cw_sh_b_4[k][((uint32_t)cw_tx)]));

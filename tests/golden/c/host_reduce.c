@@ -156,9 +156,8 @@ CW_INLINE void cwb_partialSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
   /* __syncthreads() */
-  s = ((int32_t)(cw_bdx / 2u));
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (s > 0); (s >>= 1)) {
+  for (s = ((int32_t)(cw_bdx / 2u)); (s > 0); (s >>= 1)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         if ((((int32_t)((int32_t)((uint32_t)cw_tx))) < s))

@@ -219,9 +219,8 @@ CW_INLINE void cwb_jacobiStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __syncthreads() */
-  s = 128;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (s > 0); (s >>= 1)) {
+  for (s = 128; (s > 0); (s >>= 1)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         if ((((int32_t)((((int32_t)cw_ty * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)))) < s))

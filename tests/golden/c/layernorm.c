@@ -127,25 +127,20 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   float eps = *(float *)cw_args[5];
   const float *row; /* uniform: one per block */
   int32_t o; /* uniform: one per block */
-  uint32_t cw_op1; /* uniform: one per block */
-  uint32_t cw_op4; /* uniform: one per block */
-  uint32_t cw_op7; /* uniform: one per block */
   Welford w[cw_nt]; /* per thread */
   Welford other[cw_nt]; /* per thread */
-  float cw_op0[cw_nt]; /* per thread */
+  float cw_coll0[cw_nt]; /* per thread */
+  uint32_t __fis_opnd11[cw_nt]; /* per thread */
+  float cw_coll1[cw_nt]; /* per thread */
+  uint32_t __fis_opnd19[cw_nt]; /* per thread */
   float cw_coll2[cw_nt]; /* per thread */
-  float cw_op3[cw_nt]; /* per thread */
-  float cw_coll5[cw_nt]; /* per thread */
-  float cw_op6[cw_nt]; /* per thread */
-  float cw_coll8[cw_nt]; /* per thread */
-  float cw_op9[cw_nt]; /* per thread */
-  float cw_coll10[cw_nt]; /* per thread */
+  uint32_t __fis_opnd27[cw_nt]; /* per thread */
+  float cw_coll3[cw_nt]; /* per thread */
   float mean[cw_nt]; /* per thread */
-  float cw_op11[cw_nt]; /* per thread */
-  float cw_coll12[cw_nt]; /* per thread */
+  float cw_coll4[cw_nt]; /* per thread */
   float inv[cw_nt]; /* per thread */
-  unsigned char cw_r14[cw_nt];
-  unsigned char cw_r49[cw_nt];
+  unsigned char cw_r6[cw_nt];
+  unsigned char cw_r48[cw_nt];
   row = ((const float *)(x + (cw_bix * ((uint32_t)cols))));
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -153,162 +148,157 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r14[cw_t] = 1;
-  for (uint64_t cw_j15 = 0;; cw_j15++) {
-    const int32_t cw_js15 = (int32_t)((uint32_t)cw_j15 * (uint32_t)(32));
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r6[cw_t] = 1;
+  for (uint64_t cw_j7 = 0;; cw_j7++) {
+    const int32_t cw_js7 = (int32_t)((uint32_t)cw_j7 * (uint32_t)(32));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
     {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
-        cw_r14[cw_t] = (unsigned char)(cw_r14[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r14[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js7;
+        cw_r6[cw_t] = (unsigned char)(cw_r6[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r6[cw_t];
       }
       if (!cw_in) break;
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_r14[cw_t])) continue;
+      if (!(cw_r6[cw_t])) continue;
       {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js7;
         (w[cw_t] = welfordAdd(CW_DEVICE_ARGS, w[cw_t], row[c]));
       }
     }
   }
-  o = 16;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (o > 0); (o >>= 1)) {
-    cw_op1 = ((uint32_t)o);
+  for (o = 16; (o > 0); (o >>= 1)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         /* other declared */
-        cw_op0[cw_t] = w[cw_t].mean;
       }
     }
     /* __shfl_down_sync */
-    float __fis_xch18[1024];
+    float __fis_xch12[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch18[((uint32_t)cw_t)] = cw_op0[cw_t]);
+        float __fis_opnd10 = w[cw_t].mean;
+        __fis_opnd11[cw_t] = ((uint32_t)o);
+        (__fis_xch12[((uint32_t)cw_t)] = __fis_opnd10);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane19 = ((uint32_t)cw_t);
-        uint32_t __fis_src20 = (((((__fis_lane19 & 31u) & (((uint32_t)32) - 1u)) + cw_op1) < ((uint32_t)32)) ? (__fis_lane19 + cw_op1) : __fis_lane19);
-        cw_coll2[cw_t] = __fis_xch18[((__fis_src20 < cw_nt) ? __fis_src20 : __fis_lane19)];
-      }
-    }
-    cw_op4 = ((uint32_t)o);
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        (other[cw_t].mean = cw_coll2[cw_t]);
-        cw_op3[cw_t] = w[cw_t].m2;
-      }
-    }
-    /* __shfl_down_sync */
-    float __fis_xch24[1024];
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        (__fis_xch24[((uint32_t)cw_t)] = cw_op3[cw_t]);
+        uint32_t __fis_lane13 = ((uint32_t)cw_t);
+        uint32_t __fis_src14 = (((((__fis_lane13 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd11[cw_t]) < ((uint32_t)32)) ? (__fis_lane13 + __fis_opnd11[cw_t]) : __fis_lane13);
+        cw_coll0[cw_t] = __fis_xch12[((__fis_src14 < cw_nt) ? __fis_src14 : __fis_lane13)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane25 = ((uint32_t)cw_t);
-        uint32_t __fis_src26 = (((((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)) + cw_op4) < ((uint32_t)32)) ? (__fis_lane25 + cw_op4) : __fis_lane25);
-        cw_coll5[cw_t] = __fis_xch24[((__fis_src26 < cw_nt) ? __fis_src26 : __fis_lane25)];
-      }
-    }
-    cw_op7 = ((uint32_t)o);
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        (other[cw_t].m2 = cw_coll5[cw_t]);
-        cw_op6[cw_t] = w[cw_t].count;
+        (other[cw_t].mean = cw_coll0[cw_t]);
       }
     }
     /* __shfl_down_sync */
-    float __fis_xch30[1024];
+    float __fis_xch20[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch30[((uint32_t)cw_t)] = cw_op6[cw_t]);
+        float __fis_opnd18 = w[cw_t].m2;
+        __fis_opnd19[cw_t] = ((uint32_t)o);
+        (__fis_xch20[((uint32_t)cw_t)] = __fis_opnd18);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane31 = ((uint32_t)cw_t);
-        uint32_t __fis_src32 = (((((__fis_lane31 & 31u) & (((uint32_t)32) - 1u)) + cw_op7) < ((uint32_t)32)) ? (__fis_lane31 + cw_op7) : __fis_lane31);
-        cw_coll8[cw_t] = __fis_xch30[((__fis_src32 < cw_nt) ? __fis_src32 : __fis_lane31)];
+        uint32_t __fis_lane21 = ((uint32_t)cw_t);
+        uint32_t __fis_src22 = (((((__fis_lane21 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd19[cw_t]) < ((uint32_t)32)) ? (__fis_lane21 + __fis_opnd19[cw_t]) : __fis_lane21);
+        cw_coll1[cw_t] = __fis_xch20[((__fis_src22 < cw_nt) ? __fis_src22 : __fis_lane21)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (other[cw_t].count = cw_coll8[cw_t]);
+        (other[cw_t].m2 = cw_coll1[cw_t]);
+      }
+    }
+    /* __shfl_down_sync */
+    float __fis_xch28[1024];
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        float __fis_opnd26 = w[cw_t].count;
+        __fis_opnd27[cw_t] = ((uint32_t)o);
+        (__fis_xch28[((uint32_t)cw_t)] = __fis_opnd26);
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        uint32_t __fis_lane29 = ((uint32_t)cw_t);
+        uint32_t __fis_src30 = (((((__fis_lane29 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd27[cw_t]) < ((uint32_t)32)) ? (__fis_lane29 + __fis_opnd27[cw_t]) : __fis_lane29);
+        cw_coll2[cw_t] = __fis_xch28[((__fis_src30 < cw_nt) ? __fis_src30 : __fis_lane29)];
+      }
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (other[cw_t].count = cw_coll2[cw_t]);
         (w[cw_t] = welfordMerge(CW_DEVICE_ARGS, w[cw_t], other[cw_t]));
       }
     }
   }
+  /* __shfl_sync */
+  float __fis_xch35[1024];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      cw_op9[cw_t] = w[cw_t].mean;
+      float __fis_opnd34 = w[cw_t].mean;
+      (__fis_xch35[((uint32_t)cw_t)] = __fis_opnd34);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      uint32_t __fis_lane36 = ((uint32_t)cw_t);
+      uint32_t __fis_src37 = (((__fis_lane36 - (__fis_lane36 & 31u)) + ((__fis_lane36 & 31u) - ((__fis_lane36 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
+      cw_coll3[cw_t] = __fis_xch35[((__fis_src37 < cw_nt) ? __fis_src37 : __fis_lane36)];
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      mean[cw_t] = cw_coll3[cw_t];
     }
   }
   /* __shfl_sync */
-  float __fis_xch37[1024];
+  float __fis_xch42[1024];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_xch37[((uint32_t)cw_t)] = cw_op9[cw_t]);
+      float __fis_opnd41 = w[cw_t].m2;
+      (__fis_xch42[((uint32_t)cw_t)] = __fis_opnd41);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane38 = ((uint32_t)cw_t);
-      uint32_t __fis_src39 = (((__fis_lane38 - (__fis_lane38 & 31u)) + ((__fis_lane38 & 31u) - ((__fis_lane38 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
-      cw_coll10[cw_t] = __fis_xch37[((__fis_src39 < cw_nt) ? __fis_src39 : __fis_lane38)];
+      uint32_t __fis_lane43 = ((uint32_t)cw_t);
+      uint32_t __fis_src44 = (((__fis_lane43 - (__fis_lane43 & 31u)) + ((__fis_lane43 & 31u) - ((__fis_lane43 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
+      cw_coll4[cw_t] = __fis_xch42[((__fis_src44 < cw_nt) ? __fis_src44 : __fis_lane43)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      mean[cw_t] = cw_coll10[cw_t];
-      cw_op11[cw_t] = w[cw_t].m2;
-    }
-  }
-  /* __shfl_sync */
-  float __fis_xch43[1024];
-  CW_FOR_EACH_THREAD_INDEP {
-    {
-      (__fis_xch43[((uint32_t)cw_t)] = cw_op11[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    {
-      uint32_t __fis_lane44 = ((uint32_t)cw_t);
-      uint32_t __fis_src45 = (((__fis_lane44 - (__fis_lane44 & 31u)) + ((__fis_lane44 & 31u) - ((__fis_lane44 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
-      cw_coll12[cw_t] = __fis_xch43[((__fis_src45 < cw_nt) ? __fis_src45 : __fis_lane44)];
-    }
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    {
-      float var = (cw_coll12[cw_t] / ((float)cols));
+      float var = (cw_coll4[cw_t] / ((float)cols));
       inv[cw_t] = cw_rsqrtf((var + eps));
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r49[cw_t] = 1;
-  int32_t cw_amax50 = INT32_MIN; uint32_t cw_all50 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r48[cw_t] = 1;
+  int32_t cw_amax49 = INT32_MIN; uint32_t cw_all49 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax50) cw_amax50 = cw_a; cw_all50 += cw_r49[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax49) cw_amax49 = cw_a; cw_all49 += cw_r48[cw_t]; }
   }
-  const int64_t cw_s50 = (int64_t)(32), cw_b50 = (int64_t)(cols);
-  const int cw_mono50 = cw_s50 > 0 && cw_all50 == cw_nt;
-  for (uint64_t cw_j50 = 0;; cw_j50++) {
-    const int32_t cw_js50 = (int32_t)((uint32_t)cw_j50 * (uint32_t)(32));
+  const int64_t cw_s49 = (int64_t)(32), cw_b49 = (int64_t)(cols);
+  const int cw_mono49 = cw_s49 > 0 && cw_all49 == cw_nt;
+  for (uint64_t cw_j49 = 0;; cw_j49++) {
+    const int32_t cw_js49 = (int32_t)((uint32_t)cw_j49 * (uint32_t)(32));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono50 && (int64_t)cw_amax50 + (int64_t)cw_j50 * cw_s50 < cw_b50)) {
+    if (!(cw_mono49 && (int64_t)cw_amax49 + (int64_t)cw_j49 * cw_s49 < cw_b49)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js50;
-        cw_r49[cw_t] = (unsigned char)(cw_r49[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r49[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js49;
+        cw_r48[cw_t] = (unsigned char)(cw_r48[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r48[cw_t];
       }
       if (!cw_in) break;
     }
@@ -316,22 +306,22 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js50 = (int32_t)((uint32_t)(cw_j50 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js50;
+        const int32_t cw_js49 = (int32_t)((uint32_t)(cw_j49 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js49;
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof gamma[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)gamma + (uintptr_t)((intptr_t)c * (intptr_t)sizeof gamma[0]) + cw_b));
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof beta[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)beta + (uintptr_t)((intptr_t)c * (intptr_t)sizeof beta[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js50;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js49;
           (y[((cw_bix * ((uint32_t)cols)) + ((uint32_t)c))] = ((((row[c] - mean[cw_t]) * inv[cw_t]) * gamma[c]) + beta[c]));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r49[cw_t])) continue;
+        if (!(cw_r48[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js50;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js49;
           (y[((cw_bix * ((uint32_t)cols)) + ((uint32_t)c))] = ((((row[c] - mean[cw_t]) * inv[cw_t]) * gamma[c]) + beta[c]));
         }
       }

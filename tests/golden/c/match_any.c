@@ -90,60 +90,58 @@ CW_INLINE void cwb_groupedHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t *hist = *(uint32_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
   int32_t key[cw_nt]; /* per thread */
-  int32_t cw_op0[cw_nt]; /* per thread */
-  uint32_t cw_coll1[cw_nt]; /* per thread */
+  uint32_t cw_coll0[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       key[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? (keys[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] & 15) : -1);
-      cw_op0[cw_t] = key[cw_t];
     }
   }
   /* __match_any_sync */
-  int32_t __fis_on3[1024];
-  int32_t __fis_xch4[1024];
-  uint32_t __fis_act5[32];
+  int32_t __fis_on2[1024];
+  int32_t __fis_xch3[1024];
+  uint32_t __fis_act4[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on3[((uint32_t)cw_t)] = 1);
-      (__fis_xch4[((uint32_t)cw_t)] = cw_op0[cw_t]);
+      (__fis_on2[((uint32_t)cw_t)] = 1);
+      (__fis_xch3[((uint32_t)cw_t)] = key[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t6 = ((uint32_t)cw_t);
-      if (((__fis_t6 & 31u) == 0u))
+      uint32_t __fis_t5 = ((uint32_t)cw_t);
+      if (((__fis_t5 & 31u) == 0u))
       {
-        uint32_t __fis_n9 = (((cw_nt - __fis_t6) < 32u) ? (cw_nt - __fis_t6) : 32u);
-        uint32_t __fis_a8 = 0u;
+        uint32_t __fis_n8 = (((cw_nt - __fis_t5) < 32u) ? (cw_nt - __fis_t5) : 32u);
+        uint32_t __fis_a7 = 0u;
         {
-          uint32_t __fis_j7 = 0u;
-          for (; (__fis_j7 < __fis_n9); (__fis_j7 = (__fis_j7 + 1u)))
+          uint32_t __fis_j6 = 0u;
+          for (; (__fis_j6 < __fis_n8); (__fis_j6 = (__fis_j6 + 1u)))
           {
-            (__fis_a8 = (__fis_a8 | (((uint32_t)__fis_on3[(__fis_t6 + __fis_j7)]) << __fis_j7)));
+            (__fis_a7 = (__fis_a7 | (((uint32_t)__fis_on2[(__fis_t5 + __fis_j6)]) << __fis_j6)));
           }
         }
-        (__fis_act5[(__fis_t6 >> 5u)] = __fis_a8);
+        (__fis_act4[(__fis_t5 >> 5u)] = __fis_a7);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane10 = ((uint32_t)cw_t);
-      uint32_t __fis_mask11 = (4294967295u & __fis_act5[(__fis_lane10 >> 5u)]);
-      uint32_t __fis_r13 = ((uint32_t)0);
+      uint32_t __fis_lane9 = ((uint32_t)cw_t);
+      uint32_t __fis_mask10 = (4294967295u & __fis_act4[(__fis_lane9 >> 5u)]);
+      uint32_t __fis_r12 = ((uint32_t)0);
       {
-        uint32_t __fis_j12 = 0u;
-        for (; (__fis_j12 < 32u); (__fis_j12 = (__fis_j12 + 1u)))
-          if ((((__fis_mask11 >> __fis_j12) & 1u) != 0u))
-            if ((__fis_xch4[((__fis_lane10 - (__fis_lane10 & 31u)) + __fis_j12)] == cw_op0[cw_t]))
-              (__fis_r13 = (__fis_r13 | (1u << __fis_j12)));
+        uint32_t __fis_j11 = 0u;
+        for (; (__fis_j11 < 32u); (__fis_j11 = (__fis_j11 + 1u)))
+          if ((((__fis_mask10 >> __fis_j11) & 1u) != 0u))
+            if ((__fis_xch3[((__fis_lane9 - (__fis_lane9 & 31u)) + __fis_j11)] == key[cw_t]))
+              (__fis_r12 = (__fis_r12 | (1u << __fis_j11)));
       }
-      cw_coll1[cw_t] = __fis_r13;
+      cw_coll0[cw_t] = __fis_r12;
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      uint32_t peers = cw_coll1[cw_t];
+      uint32_t peers = cw_coll0[cw_t];
       int32_t leader = (cw_ffs(((int32_t)peers)) - 1);
       if (((key[cw_t] >= 0) && (((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == leader)))
         __atomic_fetch_add((&hist[key[cw_t]]), ((uint32_t)cw_popc(peers)), __ATOMIC_RELAXED);
@@ -168,116 +166,115 @@ CW_INLINE void cwb_matchAll(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   const int32_t *v = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
   int32_t pred[cw_nt]; /* per thread */
-  int32_t cw_op18[cw_nt]; /* per thread */
-  int32_t *cw_op19[cw_nt]; /* per thread */
-  uint32_t cw_coll20[cw_nt]; /* per thread */
+  uint32_t cw_coll17[cw_nt]; /* per thread */
+  int32_t __fis_opnd20[cw_nt]; /* per thread */
+  int32_t *__fis_opnd21[cw_nt]; /* per thread */
   uint32_t m[cw_nt]; /* per thread */
-  uint64_t cw_op21[cw_nt]; /* per thread */
-  uint32_t cw_coll22[cw_nt]; /* per thread */
+  uint64_t wide[cw_nt]; /* per thread */
+  uint32_t cw_coll18[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       pred[cw_t] = 0;
-      cw_op18[cw_t] = v[((uint32_t)cw_tx)];
-      cw_op19[cw_t] = (&pred[cw_t]);
     }
   }
   /* __match_all_sync */
-  int32_t __fis_on24[1024];
-  int32_t __fis_xch25[1024];
-  uint32_t __fis_act26[32];
+  int32_t __fis_on22[1024];
+  int32_t __fis_xch23[1024];
+  uint32_t __fis_act24[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on24[((uint32_t)cw_t)] = 1);
-      (__fis_xch25[((uint32_t)cw_t)] = cw_op18[cw_t]);
+      __fis_opnd20[cw_t] = v[((uint32_t)cw_tx)];
+      __fis_opnd21[cw_t] = (&pred[cw_t]);
+      (__fis_on22[((uint32_t)cw_t)] = 1);
+      (__fis_xch23[((uint32_t)cw_t)] = __fis_opnd20[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t27 = ((uint32_t)cw_t);
-      if (((__fis_t27 & 31u) == 0u))
+      uint32_t __fis_t25 = ((uint32_t)cw_t);
+      if (((__fis_t25 & 31u) == 0u))
       {
-        uint32_t __fis_n30 = (((cw_nt - __fis_t27) < 32u) ? (cw_nt - __fis_t27) : 32u);
-        uint32_t __fis_a29 = 0u;
+        uint32_t __fis_n28 = (((cw_nt - __fis_t25) < 32u) ? (cw_nt - __fis_t25) : 32u);
+        uint32_t __fis_a27 = 0u;
         {
-          uint32_t __fis_j28 = 0u;
-          for (; (__fis_j28 < __fis_n30); (__fis_j28 = (__fis_j28 + 1u)))
+          uint32_t __fis_j26 = 0u;
+          for (; (__fis_j26 < __fis_n28); (__fis_j26 = (__fis_j26 + 1u)))
           {
-            (__fis_a29 = (__fis_a29 | (((uint32_t)__fis_on24[(__fis_t27 + __fis_j28)]) << __fis_j28)));
+            (__fis_a27 = (__fis_a27 | (((uint32_t)__fis_on22[(__fis_t25 + __fis_j26)]) << __fis_j26)));
           }
         }
-        (__fis_act26[(__fis_t27 >> 5u)] = __fis_a29);
+        (__fis_act24[(__fis_t25 >> 5u)] = __fis_a27);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane31 = ((uint32_t)cw_t);
-      uint32_t __fis_mask32 = (4294967295u & __fis_act26[(__fis_lane31 >> 5u)]);
-      int32_t __fis_same34 = 1;
+      uint32_t __fis_lane29 = ((uint32_t)cw_t);
+      uint32_t __fis_mask30 = (4294967295u & __fis_act24[(__fis_lane29 >> 5u)]);
+      int32_t __fis_same32 = 1;
       {
-        uint32_t __fis_j33 = 0u;
-        for (; (__fis_j33 < 32u); (__fis_j33 = (__fis_j33 + 1u)))
-          if ((((__fis_mask32 >> __fis_j33) & 1u) != 0u))
-            if ((__fis_xch25[((__fis_lane31 - (__fis_lane31 & 31u)) + __fis_j33)] != cw_op18[cw_t]))
-              (__fis_same34 = 0);
+        uint32_t __fis_j31 = 0u;
+        for (; (__fis_j31 < 32u); (__fis_j31 = (__fis_j31 + 1u)))
+          if ((((__fis_mask30 >> __fis_j31) & 1u) != 0u))
+            if ((__fis_xch23[((__fis_lane29 - (__fis_lane29 & 31u)) + __fis_j31)] != __fis_opnd20[cw_t]))
+              (__fis_same32 = 0);
       }
-      ((*cw_op19[cw_t]) = __fis_same34);
-      cw_coll20[cw_t] = ((__fis_same34 != 0) ? __fis_mask32 : 0u);
+      ((*__fis_opnd21[cw_t]) = __fis_same32);
+      cw_coll17[cw_t] = ((__fis_same32 != 0) ? __fis_mask30 : 0u);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      m[cw_t] = cw_coll20[cw_t];
-      uint64_t wide = (((uint64_t)v[((uint32_t)cw_tx)]) << 33);
-      cw_op21[cw_t] = wide;
+      m[cw_t] = cw_coll17[cw_t];
+      wide[cw_t] = (((uint64_t)v[((uint32_t)cw_tx)]) << 33);
     }
   }
   /* __match_any_sync */
-  int32_t __fis_on39[1024];
-  uint64_t __fis_xch40[1024];
-  uint32_t __fis_act41[32];
+  int32_t __fis_on37[1024];
+  uint64_t __fis_xch38[1024];
+  uint32_t __fis_act39[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on39[((uint32_t)cw_t)] = 1);
-      (__fis_xch40[((uint32_t)cw_t)] = cw_op21[cw_t]);
+      (__fis_on37[((uint32_t)cw_t)] = 1);
+      (__fis_xch38[((uint32_t)cw_t)] = wide[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t42 = ((uint32_t)cw_t);
-      if (((__fis_t42 & 31u) == 0u))
+      uint32_t __fis_t40 = ((uint32_t)cw_t);
+      if (((__fis_t40 & 31u) == 0u))
       {
-        uint32_t __fis_n45 = (((cw_nt - __fis_t42) < 32u) ? (cw_nt - __fis_t42) : 32u);
-        uint32_t __fis_a44 = 0u;
+        uint32_t __fis_n43 = (((cw_nt - __fis_t40) < 32u) ? (cw_nt - __fis_t40) : 32u);
+        uint32_t __fis_a42 = 0u;
         {
-          uint32_t __fis_j43 = 0u;
-          for (; (__fis_j43 < __fis_n45); (__fis_j43 = (__fis_j43 + 1u)))
+          uint32_t __fis_j41 = 0u;
+          for (; (__fis_j41 < __fis_n43); (__fis_j41 = (__fis_j41 + 1u)))
           {
-            (__fis_a44 = (__fis_a44 | (((uint32_t)__fis_on39[(__fis_t42 + __fis_j43)]) << __fis_j43)));
+            (__fis_a42 = (__fis_a42 | (((uint32_t)__fis_on37[(__fis_t40 + __fis_j41)]) << __fis_j41)));
           }
         }
-        (__fis_act41[(__fis_t42 >> 5u)] = __fis_a44);
+        (__fis_act39[(__fis_t40 >> 5u)] = __fis_a42);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane46 = ((uint32_t)cw_t);
-      uint32_t __fis_mask47 = (4294967295u & __fis_act41[(__fis_lane46 >> 5u)]);
-      uint32_t __fis_r49 = ((uint32_t)0);
+      uint32_t __fis_lane44 = ((uint32_t)cw_t);
+      uint32_t __fis_mask45 = (4294967295u & __fis_act39[(__fis_lane44 >> 5u)]);
+      uint32_t __fis_r47 = ((uint32_t)0);
       {
-        uint32_t __fis_j48 = 0u;
-        for (; (__fis_j48 < 32u); (__fis_j48 = (__fis_j48 + 1u)))
-          if ((((__fis_mask47 >> __fis_j48) & 1u) != 0u))
-            if ((__fis_xch40[((__fis_lane46 - (__fis_lane46 & 31u)) + __fis_j48)] == cw_op21[cw_t]))
-              (__fis_r49 = (__fis_r49 | (1u << __fis_j48)));
+        uint32_t __fis_j46 = 0u;
+        for (; (__fis_j46 < 32u); (__fis_j46 = (__fis_j46 + 1u)))
+          if ((((__fis_mask45 >> __fis_j46) & 1u) != 0u))
+            if ((__fis_xch38[((__fis_lane44 - (__fis_lane44 & 31u)) + __fis_j46)] == wide[cw_t]))
+              (__fis_r47 = (__fis_r47 | (1u << __fis_j46)));
       }
-      cw_coll22[cw_t] = __fis_r49;
+      cw_coll18[cw_t] = __fis_r47;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t m64 = cw_coll22[cw_t];
+      uint32_t m64 = cw_coll18[cw_t];
       if (((((uint32_t)cw_tx) & 31u) == 0u))
       {
         (out[(2u * (((uint32_t)cw_tx) / 32u))] = pred[cw_t]);

@@ -228,9 +228,8 @@ CW_INLINE void cwb_matmulNaiveDouble(cw_rt_ctx *cw_ctx, void **cw_args, const in
       }
     }
   }
-  k = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k < K); (k++)) {
+  for (k = 0; (k < K); (k++)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;

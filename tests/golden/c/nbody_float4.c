@@ -123,9 +123,8 @@ CW_INLINE void cwb_bodyForces(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       acc[cw_t] = ((float3){0.0f, 0.0f, 0.0f});
     }
   }
-  tile = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (tile < (((n + 128) - 1) / 128)); (++tile)) {
+  for (tile = 0; (tile < (((n + 128) - 1) / 128)); (++tile)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         int32_t j = ((int32_t)(((uint32_t)(tile * 128)) + ((uint32_t)cw_tx)));
@@ -135,9 +134,8 @@ CW_INLINE void cwb_bodyForces(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     /* __syncthreads() */
     {
     }
-    k = 0;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (k < 128); (++k)) {
+    for (k = 0; (k < 128); (++k)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
           (acc[cw_t] = bodyBodyInteraction(CW_DEVICE_ARGS, myPos[cw_t], cw_sh_shPos_1[k], acc[cw_t], soft2));

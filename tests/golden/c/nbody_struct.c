@@ -215,9 +215,8 @@ CW_INLINE void cwb_nbodyStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       acc[cw_t] = (((__tmp43[cw_t] = ((Vec3){0})), Vec3_Vec3(CW_DEVICE_ARGS, (&__tmp43[cw_t]), 0.0f, 0.0f, 0.0f)), __tmp43[cw_t]);
     }
   }
-  base = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (base < n); (base += cw_bdx)) {
+  for (base = 0; (base < n); (base += cw_bdx)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         int32_t j = ((int32_t)(((uint32_t)base) + ((uint32_t)cw_tx)));
@@ -227,9 +226,8 @@ CW_INLINE void cwb_nbodyStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     }
     /* __syncthreads() */
     count = cw_min_i32(((int32_t)cw_bdx), (n - base));
-    k = 0;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (k < count); (++k)) {
+    for (k = 0; (k < count); (++k)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
           ((__tmp48[cw_t] = Body_pullFrom(CW_DEVICE_ARGS, (&me[cw_t]), ((const Body *)(&cw_sh_tile_1[k])), (eps * eps))), (*Vec3_operator_2(CW_DEVICE_ARGS, (&acc[cw_t]), ((const Vec3 *)(&__tmp48[cw_t])))));

@@ -97,9 +97,8 @@ CW_INLINE void cwb_oddEvenTransposition(cw_rt_ctx *cw_ctx, void **cw_args, const
     }
   }
   /* __syncthreads() */
-  phase = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (phase < n); (++phase)) {
+  for (phase = 0; (phase < n); (++phase)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         int32_t i = ((2 * ((int32_t)((int32_t)((uint32_t)cw_tx)))) + (phase & 1));

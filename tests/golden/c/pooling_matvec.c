@@ -119,13 +119,11 @@ CW_INLINE void cwb_maxPool2x2(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       }
     }
   }
-  dy = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (dy < 2); (++dy)) {
+  for (dy = 0; (dy < 2); (++dy)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
-    dx = 0;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (dx < 2); (++dx)) {
+    for (dx = 0; (dx < 2); (++dx)) {
       { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
@@ -293,17 +291,12 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   int32_t rows = *(int32_t *)cw_args[3];
   int32_t cols = *(int32_t *)cw_args[4];
   float s[cw_nt]; /* per thread */
-  float cw_op7[cw_nt]; /* per thread */
+  float cw_coll7[cw_nt]; /* per thread */
   float cw_coll8[cw_nt]; /* per thread */
-  float cw_op9[cw_nt]; /* per thread */
+  float cw_coll9[cw_nt]; /* per thread */
   float cw_coll10[cw_nt]; /* per thread */
-  float cw_op11[cw_nt]; /* per thread */
-  float cw_coll12[cw_nt]; /* per thread */
-  float cw_op13[cw_nt]; /* per thread */
-  float cw_coll14[cw_nt]; /* per thread */
-  float cw_op15[cw_nt]; /* per thread */
-  float cw_coll16[cw_nt]; /* per thread */
-  unsigned char cw_r18[cw_nt];
+  float cw_coll11[cw_nt]; /* per thread */
+  unsigned char cw_r13[cw_nt];
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -320,23 +313,23 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r18[cw_t] = !cw_exit[cw_t];
-  int32_t cw_amax19 = INT32_MIN; uint32_t cw_all19 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r13[cw_t] = !cw_exit[cw_t];
+  int32_t cw_amax14 = INT32_MIN; uint32_t cw_all14 = 0;
   CW_FOR_EACH_THREAD {
     if (!(!cw_exit[cw_t])) continue;
-    { int32_t cw_a = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))); if (cw_a > cw_amax19) cw_amax19 = cw_a; cw_all19 += cw_r18[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))); if (cw_a > cw_amax14) cw_amax14 = cw_a; cw_all14 += cw_r13[cw_t]; }
   }
-  const int64_t cw_s19 = (int64_t)(32), cw_b19 = (int64_t)(cols);
-  const int cw_mono19 = cw_s19 > 0 && cw_all19 == cw_nt;
-  for (uint64_t cw_j19 = 0;; cw_j19++) {
-    const int32_t cw_js19 = (int32_t)((uint32_t)cw_j19 * (uint32_t)(32));
+  const int64_t cw_s14 = (int64_t)(32), cw_b14 = (int64_t)(cols);
+  const int cw_mono14 = cw_s14 > 0 && cw_all14 == cw_nt;
+  for (uint64_t cw_j14 = 0;; cw_j14++) {
+    const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(32));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono19 && (int64_t)cw_amax19 + (int64_t)cw_j19 * cw_s19 < cw_b19)) {
+    if (!(cw_mono14 && (int64_t)cw_amax14 + (int64_t)cw_j14 * cw_s14 < cw_b14)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js19;
-        cw_r18[cw_t] = (unsigned char)(cw_r18[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r18[cw_t];
+        int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
+        cw_r13[cw_t] = (unsigned char)(cw_r13[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r13[cw_t];
       }
       if (!cw_in) break;
     }
@@ -344,30 +337,46 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js19 = (int32_t)((uint32_t)(cw_j19 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
-        int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js19;
+        const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
+        int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof x[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js19;
+          int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
           (s[cw_t] += (A[(((int64_t)((int32_t)((int32_t)(((cw_bix * cw_bdx) + ((uint32_t)cw_tx)) >> 5))) * (int64_t)cols) + (int64_t)c)] * x[c]));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_r18[cw_t])) continue;
+        if (!(!cw_exit[cw_t] && cw_r13[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js19;
+          int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
           (s[cw_t] += (A[(((int64_t)((int32_t)((int32_t)(((cw_bix * cw_bdx) + ((uint32_t)cw_tx)) >> 5))) * (int64_t)cols) + (int64_t)c)] * x[c]));
         }
       }
     }
   }
+  /* __shfl_xor_sync */
+  float __fis_xch17[1024];
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      cw_op7[cw_t] = s[cw_t];
+      (__fis_xch17[((uint32_t)cw_t)] = s[cw_t]);
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      uint32_t __fis_lane18 = ((uint32_t)cw_t);
+      uint32_t __fis_src19 = (((((__fis_lane18 & 31u) ^ ((uint32_t)16)) - (((__fis_lane18 & 31u) ^ ((uint32_t)16)) & (((uint32_t)32) - 1u))) == ((__fis_lane18 & 31u) - ((__fis_lane18 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane18 - (__fis_lane18 & 31u)) + ((__fis_lane18 & 31u) ^ ((uint32_t)16))) : __fis_lane18);
+      cw_coll7[cw_t] = __fis_xch17[((__fis_src19 < cw_nt) ? __fis_src19 : __fis_lane18)];
+    }
+  }
+  CW_FOR_EACH_THREAD_INDEP {
+    if (!(!cw_exit[cw_t])) continue;
+    {
+      (s[cw_t] += cw_coll7[cw_t]);
     }
   }
   /* __shfl_xor_sync */
@@ -375,14 +384,14 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch23[((uint32_t)cw_t)] = cw_op7[cw_t]);
+      (__fis_xch23[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       uint32_t __fis_lane24 = ((uint32_t)cw_t);
-      uint32_t __fis_src25 = (((((__fis_lane24 & 31u) ^ ((uint32_t)16)) - (((__fis_lane24 & 31u) ^ ((uint32_t)16)) & (((uint32_t)32) - 1u))) == ((__fis_lane24 & 31u) - ((__fis_lane24 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane24 - (__fis_lane24 & 31u)) + ((__fis_lane24 & 31u) ^ ((uint32_t)16))) : __fis_lane24);
+      uint32_t __fis_src25 = (((((__fis_lane24 & 31u) ^ ((uint32_t)8)) - (((__fis_lane24 & 31u) ^ ((uint32_t)8)) & (((uint32_t)32) - 1u))) == ((__fis_lane24 & 31u) - ((__fis_lane24 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane24 - (__fis_lane24 & 31u)) + ((__fis_lane24 & 31u) ^ ((uint32_t)8))) : __fis_lane24);
       cw_coll8[cw_t] = __fis_xch23[((__fis_src25 < cw_nt) ? __fis_src25 : __fis_lane24)];
     }
   }
@@ -390,7 +399,6 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     if (!(!cw_exit[cw_t])) continue;
     {
       (s[cw_t] += cw_coll8[cw_t]);
-      cw_op9[cw_t] = s[cw_t];
     }
   }
   /* __shfl_xor_sync */
@@ -398,22 +406,21 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch29[((uint32_t)cw_t)] = cw_op9[cw_t]);
+      (__fis_xch29[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       uint32_t __fis_lane30 = ((uint32_t)cw_t);
-      uint32_t __fis_src31 = (((((__fis_lane30 & 31u) ^ ((uint32_t)8)) - (((__fis_lane30 & 31u) ^ ((uint32_t)8)) & (((uint32_t)32) - 1u))) == ((__fis_lane30 & 31u) - ((__fis_lane30 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane30 - (__fis_lane30 & 31u)) + ((__fis_lane30 & 31u) ^ ((uint32_t)8))) : __fis_lane30);
-      cw_coll10[cw_t] = __fis_xch29[((__fis_src31 < cw_nt) ? __fis_src31 : __fis_lane30)];
+      uint32_t __fis_src31 = (((((__fis_lane30 & 31u) ^ ((uint32_t)4)) - (((__fis_lane30 & 31u) ^ ((uint32_t)4)) & (((uint32_t)32) - 1u))) == ((__fis_lane30 & 31u) - ((__fis_lane30 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane30 - (__fis_lane30 & 31u)) + ((__fis_lane30 & 31u) ^ ((uint32_t)4))) : __fis_lane30);
+      cw_coll9[cw_t] = __fis_xch29[((__fis_src31 < cw_nt) ? __fis_src31 : __fis_lane30)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (s[cw_t] += cw_coll10[cw_t]);
-      cw_op11[cw_t] = s[cw_t];
+      (s[cw_t] += cw_coll9[cw_t]);
     }
   }
   /* __shfl_xor_sync */
@@ -421,22 +428,21 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch35[((uint32_t)cw_t)] = cw_op11[cw_t]);
+      (__fis_xch35[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       uint32_t __fis_lane36 = ((uint32_t)cw_t);
-      uint32_t __fis_src37 = (((((__fis_lane36 & 31u) ^ ((uint32_t)4)) - (((__fis_lane36 & 31u) ^ ((uint32_t)4)) & (((uint32_t)32) - 1u))) == ((__fis_lane36 & 31u) - ((__fis_lane36 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane36 - (__fis_lane36 & 31u)) + ((__fis_lane36 & 31u) ^ ((uint32_t)4))) : __fis_lane36);
-      cw_coll12[cw_t] = __fis_xch35[((__fis_src37 < cw_nt) ? __fis_src37 : __fis_lane36)];
+      uint32_t __fis_src37 = (((((__fis_lane36 & 31u) ^ ((uint32_t)2)) - (((__fis_lane36 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane36 & 31u) - ((__fis_lane36 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane36 - (__fis_lane36 & 31u)) + ((__fis_lane36 & 31u) ^ ((uint32_t)2))) : __fis_lane36);
+      cw_coll10[cw_t] = __fis_xch35[((__fis_src37 < cw_nt) ? __fis_src37 : __fis_lane36)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (s[cw_t] += cw_coll12[cw_t]);
-      cw_op13[cw_t] = s[cw_t];
+      (s[cw_t] += cw_coll10[cw_t]);
     }
   }
   /* __shfl_xor_sync */
@@ -444,44 +450,21 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch41[((uint32_t)cw_t)] = cw_op13[cw_t]);
+      (__fis_xch41[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
       uint32_t __fis_lane42 = ((uint32_t)cw_t);
-      uint32_t __fis_src43 = (((((__fis_lane42 & 31u) ^ ((uint32_t)2)) - (((__fis_lane42 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane42 & 31u) - ((__fis_lane42 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane42 - (__fis_lane42 & 31u)) + ((__fis_lane42 & 31u) ^ ((uint32_t)2))) : __fis_lane42);
-      cw_coll14[cw_t] = __fis_xch41[((__fis_src43 < cw_nt) ? __fis_src43 : __fis_lane42)];
+      uint32_t __fis_src43 = (((((__fis_lane42 & 31u) ^ ((uint32_t)1)) - (((__fis_lane42 & 31u) ^ ((uint32_t)1)) & (((uint32_t)32) - 1u))) == ((__fis_lane42 & 31u) - ((__fis_lane42 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane42 - (__fis_lane42 & 31u)) + ((__fis_lane42 & 31u) ^ ((uint32_t)1))) : __fis_lane42);
+      cw_coll11[cw_t] = __fis_xch41[((__fis_src43 < cw_nt) ? __fis_src43 : __fis_lane42)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (s[cw_t] += cw_coll14[cw_t]);
-      cw_op15[cw_t] = s[cw_t];
-    }
-  }
-  /* __shfl_xor_sync */
-  float __fis_xch47[1024];
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(!cw_exit[cw_t])) continue;
-    {
-      (__fis_xch47[((uint32_t)cw_t)] = cw_op15[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(!cw_exit[cw_t])) continue;
-    {
-      uint32_t __fis_lane48 = ((uint32_t)cw_t);
-      uint32_t __fis_src49 = (((((__fis_lane48 & 31u) ^ ((uint32_t)1)) - (((__fis_lane48 & 31u) ^ ((uint32_t)1)) & (((uint32_t)32) - 1u))) == ((__fis_lane48 & 31u) - ((__fis_lane48 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane48 - (__fis_lane48 & 31u)) + ((__fis_lane48 & 31u) ^ ((uint32_t)1))) : __fis_lane48);
-      cw_coll16[cw_t] = __fis_xch47[((__fis_src49 < cw_nt) ? __fis_src49 : __fis_lane48)];
-    }
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(!cw_exit[cw_t])) continue;
-    {
-      (s[cw_t] += cw_coll16[cw_t]);
+      (s[cw_t] += cw_coll11[cw_t]);
       if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0))
         (y[((int32_t)((int32_t)(((cw_bix * cw_bdx) + ((uint32_t)cw_tx)) >> 5)))] = s[cw_t]);
     }

@@ -98,9 +98,8 @@ CW_INLINE void cwb_unrolledDot_8(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       acc[cw_t] = 0.0f;
     }
   }
-  k = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k < 8); (++k)) {
+  for (k = 0; (k < 8); (++k)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         (acc[cw_t] += (a[(((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 8) + (int64_t)k)] * b[(((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 8) + (int64_t)k)]));
@@ -141,9 +140,8 @@ CW_INLINE void cwb_unrolledDot_4(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       acc[cw_t] = 0.0f;
     }
   }
-  k = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k < 4); (++k)) {
+  for (k = 0; (k < 4); (++k)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         (acc[cw_t] += (a[(((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 4) + (int64_t)k)] * b[(((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) * 4) + (int64_t)k)]));
@@ -198,9 +196,8 @@ CW_INLINE void cwb_horner(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
       }
     }
   }
-  k = 5;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k >= 0); (--k)) {
+  for (k = 5; (k >= 0); (--k)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
@@ -246,9 +243,8 @@ CW_INLINE void cwb_registerTile(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
       /* reg declared */
     }
   }
-  k = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k < 4); (++k)) {
+  for (k = 0; (k < 4); (++k)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         (reg[cw_t][k] = in[((((uint32_t)cw_tx) * 4u) + ((uint32_t)k))]);
@@ -258,14 +254,12 @@ CW_INLINE void cwb_registerTile(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   }
   {
   }
-  pass = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (pass < 3); (++pass)) {
+  for (pass = 0; (pass < 3); (++pass)) {
     {
     }
-    k_9 = 3;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (k_9 > 0); (--k_9)) {
+    for (k_9 = 3; (k_9 > 0); (--k_9)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
           (reg[cw_t][k_9] += reg[cw_t][(k_9 - 1)]);
@@ -277,9 +271,8 @@ CW_INLINE void cwb_registerTile(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   }
   {
   }
-  k_10 = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k_10 < 4); (++k_10)) {
+  for (k_10 = 0; (k_10 < 4); (++k_10)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         (out[((((uint32_t)cw_tx) * 4u) + ((uint32_t)k_10))] = reg[cw_t][k_10]);

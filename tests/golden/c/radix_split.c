@@ -104,9 +104,8 @@ CW_INLINE void cwb_radixSortBlock(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
   /* __syncthreads() */
-  bit = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (bit < 32); (++bit)) {
+  for (bit = 0; (bit < 32); (++bit)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         key[cw_t] = cw_sh_s_1[((uint32_t)((uint32_t)cw_tx))];
@@ -115,9 +114,8 @@ CW_INLINE void cwb_radixSortBlock(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       }
     }
     /* __syncthreads() */
-    off = 1u;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (off < 256u); (off <<= 1)) {
+    for (off = 1u; (off < 256u); (off <<= 1)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
           v[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) >= off) ? cw_sh_scan_2[(((uint32_t)((uint32_t)cw_tx)) - off)] : 0u);

@@ -101,9 +101,8 @@ CW_INLINE void cwb_reverseTwice(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     {
     }
   }
-  k = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k < 2); (k++)) {
+  for (k = 0; (k < 2); (k++)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         (out[((int32_t)((int32_t)((cw_bix * cw_bdx) + ((cw_bdx - 1u) - ((uint32_t)cw_tx)))))] += (cw_sh_s_1[((uint32_t)cw_tx)] * (k + 1)));

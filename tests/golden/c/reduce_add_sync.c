@@ -91,221 +91,213 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
   int32_t n = *(int32_t *)cw_args[2];
   uint32_t v[cw_nt]; /* per thread */
   uint32_t vmin[cw_nt]; /* per thread */
-  uint32_t cw_op0[cw_nt]; /* per thread */
-  uint32_t cw_coll1[cw_nt]; /* per thread */
+  uint32_t cw_coll0[cw_nt]; /* per thread */
   uint32_t s[cw_nt]; /* per thread */
-  uint32_t cw_op2[cw_nt]; /* per thread */
-  uint32_t cw_coll3[cw_nt]; /* per thread */
+  uint32_t cw_coll1[cw_nt]; /* per thread */
   uint32_t lo[cw_nt]; /* per thread */
-  uint32_t cw_op4[cw_nt]; /* per thread */
-  uint32_t cw_coll5[cw_nt]; /* per thread */
+  uint32_t cw_coll2[cw_nt]; /* per thread */
   uint32_t hi[cw_nt]; /* per thread */
-  uint32_t cw_op6[cw_nt]; /* per thread */
-  uint32_t cw_coll7[cw_nt]; /* per thread */
+  uint32_t cw_coll3[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? ((uint32_t)in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]) : 0u);
       vmin[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? ((uint32_t)in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))]) : 4294967295u);
-      cw_op0[cw_t] = v[cw_t];
     }
   }
   /* __reduce_add_sync */
-  int32_t __fis_on9[1024];
-  uint32_t __fis_xch10[1024];
-  uint32_t __fis_act11[32];
+  int32_t __fis_on5[1024];
+  uint32_t __fis_xch6[1024];
+  uint32_t __fis_act7[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on9[((uint32_t)cw_t)] = 1);
-      (__fis_xch10[((uint32_t)cw_t)] = cw_op0[cw_t]);
+      (__fis_on5[((uint32_t)cw_t)] = 1);
+      (__fis_xch6[((uint32_t)cw_t)] = v[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t12 = ((uint32_t)cw_t);
-      if (((__fis_t12 & 31u) == 0u))
+      uint32_t __fis_t8 = ((uint32_t)cw_t);
+      if (((__fis_t8 & 31u) == 0u))
       {
-        uint32_t __fis_n15 = (((cw_nt - __fis_t12) < 32u) ? (cw_nt - __fis_t12) : 32u);
-        uint32_t __fis_a14 = 0u;
+        uint32_t __fis_n11 = (((cw_nt - __fis_t8) < 32u) ? (cw_nt - __fis_t8) : 32u);
+        uint32_t __fis_a10 = 0u;
         {
-          uint32_t __fis_j13 = 0u;
-          for (; (__fis_j13 < __fis_n15); (__fis_j13 = (__fis_j13 + 1u)))
+          uint32_t __fis_j9 = 0u;
+          for (; (__fis_j9 < __fis_n11); (__fis_j9 = (__fis_j9 + 1u)))
           {
-            (__fis_a14 = (__fis_a14 | (((uint32_t)__fis_on9[(__fis_t12 + __fis_j13)]) << __fis_j13)));
+            (__fis_a10 = (__fis_a10 | (((uint32_t)__fis_on5[(__fis_t8 + __fis_j9)]) << __fis_j9)));
           }
         }
-        (__fis_act11[(__fis_t12 >> 5u)] = __fis_a14);
+        (__fis_act7[(__fis_t8 >> 5u)] = __fis_a10);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane16 = ((uint32_t)cw_t);
-      uint32_t __fis_mask17 = (4294967295u & __fis_act11[(__fis_lane16 >> 5u)]);
-      uint32_t __fis_r19 = ((uint32_t)0);
+      uint32_t __fis_lane12 = ((uint32_t)cw_t);
+      uint32_t __fis_mask13 = (4294967295u & __fis_act7[(__fis_lane12 >> 5u)]);
+      uint32_t __fis_r15 = ((uint32_t)0);
       {
-        uint32_t __fis_j18 = 0u;
-        for (; (__fis_j18 < 32u); (__fis_j18 = (__fis_j18 + 1u)))
+        uint32_t __fis_j14 = 0u;
+        for (; (__fis_j14 < 32u); (__fis_j14 = (__fis_j14 + 1u)))
         {
-          uint32_t __fis_v20 = ((((__fis_mask17 >> __fis_j18) & 1u) != 0u) ? __fis_xch10[((__fis_lane16 - (__fis_lane16 & 31u)) + __fis_j18)] : ((uint32_t)0));
-          (__fis_r19 = (__fis_r19 + __fis_v20));
+          uint32_t __fis_v16 = ((((__fis_mask13 >> __fis_j14) & 1u) != 0u) ? __fis_xch6[((__fis_lane12 - (__fis_lane12 & 31u)) + __fis_j14)] : ((uint32_t)0));
+          (__fis_r15 = (__fis_r15 + __fis_v16));
         }
       }
-      cw_coll1[cw_t] = __fis_r19;
+      cw_coll0[cw_t] = __fis_r15;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      s[cw_t] = cw_coll1[cw_t];
-      cw_op2[cw_t] = vmin[cw_t];
+      s[cw_t] = cw_coll0[cw_t];
     }
   }
   /* __reduce_min_sync */
-  int32_t __fis_on25[1024];
-  uint32_t __fis_xch26[1024];
-  uint32_t __fis_act27[32];
+  int32_t __fis_on21[1024];
+  uint32_t __fis_xch22[1024];
+  uint32_t __fis_act23[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on25[((uint32_t)cw_t)] = 1);
-      (__fis_xch26[((uint32_t)cw_t)] = cw_op2[cw_t]);
+      (__fis_on21[((uint32_t)cw_t)] = 1);
+      (__fis_xch22[((uint32_t)cw_t)] = vmin[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t28 = ((uint32_t)cw_t);
-      if (((__fis_t28 & 31u) == 0u))
+      uint32_t __fis_t24 = ((uint32_t)cw_t);
+      if (((__fis_t24 & 31u) == 0u))
       {
-        uint32_t __fis_n31 = (((cw_nt - __fis_t28) < 32u) ? (cw_nt - __fis_t28) : 32u);
-        uint32_t __fis_a30 = 0u;
+        uint32_t __fis_n27 = (((cw_nt - __fis_t24) < 32u) ? (cw_nt - __fis_t24) : 32u);
+        uint32_t __fis_a26 = 0u;
         {
-          uint32_t __fis_j29 = 0u;
-          for (; (__fis_j29 < __fis_n31); (__fis_j29 = (__fis_j29 + 1u)))
+          uint32_t __fis_j25 = 0u;
+          for (; (__fis_j25 < __fis_n27); (__fis_j25 = (__fis_j25 + 1u)))
           {
-            (__fis_a30 = (__fis_a30 | (((uint32_t)__fis_on25[(__fis_t28 + __fis_j29)]) << __fis_j29)));
+            (__fis_a26 = (__fis_a26 | (((uint32_t)__fis_on21[(__fis_t24 + __fis_j25)]) << __fis_j25)));
           }
         }
-        (__fis_act27[(__fis_t28 >> 5u)] = __fis_a30);
+        (__fis_act23[(__fis_t24 >> 5u)] = __fis_a26);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane32 = ((uint32_t)cw_t);
-      uint32_t __fis_mask33 = (4294967295u & __fis_act27[(__fis_lane32 >> 5u)]);
-      uint32_t __fis_r35 = cw_op2[cw_t];
+      uint32_t __fis_lane28 = ((uint32_t)cw_t);
+      uint32_t __fis_mask29 = (4294967295u & __fis_act23[(__fis_lane28 >> 5u)]);
+      uint32_t __fis_r31 = vmin[cw_t];
       {
-        uint32_t __fis_j34 = 0u;
-        for (; (__fis_j34 < 32u); (__fis_j34 = (__fis_j34 + 1u)))
+        uint32_t __fis_j30 = 0u;
+        for (; (__fis_j30 < 32u); (__fis_j30 = (__fis_j30 + 1u)))
         {
-          uint32_t __fis_v36 = ((((__fis_mask33 >> __fis_j34) & 1u) != 0u) ? __fis_xch26[((__fis_lane32 - (__fis_lane32 & 31u)) + __fis_j34)] : __fis_r35);
-          (__fis_r35 = ((__fis_v36 < __fis_r35) ? __fis_v36 : __fis_r35));
+          uint32_t __fis_v32 = ((((__fis_mask29 >> __fis_j30) & 1u) != 0u) ? __fis_xch22[((__fis_lane28 - (__fis_lane28 & 31u)) + __fis_j30)] : __fis_r31);
+          (__fis_r31 = ((__fis_v32 < __fis_r31) ? __fis_v32 : __fis_r31));
         }
       }
-      cw_coll3[cw_t] = __fis_r35;
+      cw_coll1[cw_t] = __fis_r31;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      lo[cw_t] = cw_coll3[cw_t];
-      cw_op4[cw_t] = v[cw_t];
+      lo[cw_t] = cw_coll1[cw_t];
     }
   }
   /* __reduce_max_sync */
-  int32_t __fis_on41[1024];
-  uint32_t __fis_xch42[1024];
-  uint32_t __fis_act43[32];
+  int32_t __fis_on37[1024];
+  uint32_t __fis_xch38[1024];
+  uint32_t __fis_act39[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on41[((uint32_t)cw_t)] = 1);
-      (__fis_xch42[((uint32_t)cw_t)] = cw_op4[cw_t]);
+      (__fis_on37[((uint32_t)cw_t)] = 1);
+      (__fis_xch38[((uint32_t)cw_t)] = v[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t44 = ((uint32_t)cw_t);
-      if (((__fis_t44 & 31u) == 0u))
+      uint32_t __fis_t40 = ((uint32_t)cw_t);
+      if (((__fis_t40 & 31u) == 0u))
       {
-        uint32_t __fis_n47 = (((cw_nt - __fis_t44) < 32u) ? (cw_nt - __fis_t44) : 32u);
-        uint32_t __fis_a46 = 0u;
+        uint32_t __fis_n43 = (((cw_nt - __fis_t40) < 32u) ? (cw_nt - __fis_t40) : 32u);
+        uint32_t __fis_a42 = 0u;
         {
-          uint32_t __fis_j45 = 0u;
-          for (; (__fis_j45 < __fis_n47); (__fis_j45 = (__fis_j45 + 1u)))
+          uint32_t __fis_j41 = 0u;
+          for (; (__fis_j41 < __fis_n43); (__fis_j41 = (__fis_j41 + 1u)))
           {
-            (__fis_a46 = (__fis_a46 | (((uint32_t)__fis_on41[(__fis_t44 + __fis_j45)]) << __fis_j45)));
+            (__fis_a42 = (__fis_a42 | (((uint32_t)__fis_on37[(__fis_t40 + __fis_j41)]) << __fis_j41)));
           }
         }
-        (__fis_act43[(__fis_t44 >> 5u)] = __fis_a46);
+        (__fis_act39[(__fis_t40 >> 5u)] = __fis_a42);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane48 = ((uint32_t)cw_t);
-      uint32_t __fis_mask49 = (4294967295u & __fis_act43[(__fis_lane48 >> 5u)]);
-      uint32_t __fis_r51 = cw_op4[cw_t];
+      uint32_t __fis_lane44 = ((uint32_t)cw_t);
+      uint32_t __fis_mask45 = (4294967295u & __fis_act39[(__fis_lane44 >> 5u)]);
+      uint32_t __fis_r47 = v[cw_t];
       {
-        uint32_t __fis_j50 = 0u;
-        for (; (__fis_j50 < 32u); (__fis_j50 = (__fis_j50 + 1u)))
+        uint32_t __fis_j46 = 0u;
+        for (; (__fis_j46 < 32u); (__fis_j46 = (__fis_j46 + 1u)))
         {
-          uint32_t __fis_v52 = ((((__fis_mask49 >> __fis_j50) & 1u) != 0u) ? __fis_xch42[((__fis_lane48 - (__fis_lane48 & 31u)) + __fis_j50)] : __fis_r51);
-          (__fis_r51 = ((__fis_v52 > __fis_r51) ? __fis_v52 : __fis_r51));
+          uint32_t __fis_v48 = ((((__fis_mask45 >> __fis_j46) & 1u) != 0u) ? __fis_xch38[((__fis_lane44 - (__fis_lane44 & 31u)) + __fis_j46)] : __fis_r47);
+          (__fis_r47 = ((__fis_v48 > __fis_r47) ? __fis_v48 : __fis_r47));
         }
       }
-      cw_coll5[cw_t] = __fis_r51;
+      cw_coll2[cw_t] = __fis_r47;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      hi[cw_t] = cw_coll5[cw_t];
-      cw_op6[cw_t] = v[cw_t];
+      hi[cw_t] = cw_coll2[cw_t];
     }
   }
   /* __reduce_or_sync */
-  int32_t __fis_on57[1024];
-  uint32_t __fis_xch58[1024];
-  uint32_t __fis_act59[32];
+  int32_t __fis_on53[1024];
+  uint32_t __fis_xch54[1024];
+  uint32_t __fis_act55[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on57[((uint32_t)cw_t)] = 1);
-      (__fis_xch58[((uint32_t)cw_t)] = cw_op6[cw_t]);
+      (__fis_on53[((uint32_t)cw_t)] = 1);
+      (__fis_xch54[((uint32_t)cw_t)] = v[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t60 = ((uint32_t)cw_t);
-      if (((__fis_t60 & 31u) == 0u))
+      uint32_t __fis_t56 = ((uint32_t)cw_t);
+      if (((__fis_t56 & 31u) == 0u))
       {
-        uint32_t __fis_n63 = (((cw_nt - __fis_t60) < 32u) ? (cw_nt - __fis_t60) : 32u);
-        uint32_t __fis_a62 = 0u;
+        uint32_t __fis_n59 = (((cw_nt - __fis_t56) < 32u) ? (cw_nt - __fis_t56) : 32u);
+        uint32_t __fis_a58 = 0u;
         {
-          uint32_t __fis_j61 = 0u;
-          for (; (__fis_j61 < __fis_n63); (__fis_j61 = (__fis_j61 + 1u)))
+          uint32_t __fis_j57 = 0u;
+          for (; (__fis_j57 < __fis_n59); (__fis_j57 = (__fis_j57 + 1u)))
           {
-            (__fis_a62 = (__fis_a62 | (((uint32_t)__fis_on57[(__fis_t60 + __fis_j61)]) << __fis_j61)));
+            (__fis_a58 = (__fis_a58 | (((uint32_t)__fis_on53[(__fis_t56 + __fis_j57)]) << __fis_j57)));
           }
         }
-        (__fis_act59[(__fis_t60 >> 5u)] = __fis_a62);
+        (__fis_act55[(__fis_t56 >> 5u)] = __fis_a58);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane64 = ((uint32_t)cw_t);
-      uint32_t __fis_mask65 = (4294967295u & __fis_act59[(__fis_lane64 >> 5u)]);
-      uint32_t __fis_r67 = ((uint32_t)0);
+      uint32_t __fis_lane60 = ((uint32_t)cw_t);
+      uint32_t __fis_mask61 = (4294967295u & __fis_act55[(__fis_lane60 >> 5u)]);
+      uint32_t __fis_r63 = ((uint32_t)0);
       {
-        uint32_t __fis_j66 = 0u;
-        for (; (__fis_j66 < 32u); (__fis_j66 = (__fis_j66 + 1u)))
+        uint32_t __fis_j62 = 0u;
+        for (; (__fis_j62 < 32u); (__fis_j62 = (__fis_j62 + 1u)))
         {
-          uint32_t __fis_v68 = ((((__fis_mask65 >> __fis_j66) & 1u) != 0u) ? __fis_xch58[((__fis_lane64 - (__fis_lane64 & 31u)) + __fis_j66)] : ((uint32_t)0));
-          (__fis_r67 = (__fis_r67 | __fis_v68));
+          uint32_t __fis_v64 = ((((__fis_mask61 >> __fis_j62) & 1u) != 0u) ? __fis_xch54[((__fis_lane60 - (__fis_lane60 & 31u)) + __fis_j62)] : ((uint32_t)0));
+          (__fis_r63 = (__fis_r63 | __fis_v64));
         }
       }
-      cw_coll7[cw_t] = __fis_r67;
+      cw_coll3[cw_t] = __fis_r63;
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      uint32_t bits = cw_coll7[cw_t];
+      uint32_t bits = cw_coll3[cw_t];
       if (((((uint32_t)cw_tx) & 31u) == 0u))
       {
         __atomic_fetch_add((&out[0]), s[cw_t], __ATOMIC_RELAXED);
@@ -335,101 +327,93 @@ CW_INLINE void cwb_countOdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   uint32_t *count = *(uint32_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
   uint32_t odd[cw_nt]; /* per thread */
-  uint32_t cw_coll73[cw_nt]; /* per thread */
-  uint32_t cw_op74[cw_nt]; /* per thread */
-  uint32_t cw_op75[cw_nt]; /* per thread */
-  uint32_t cw_coll76[cw_nt]; /* per thread */
+  uint32_t cw_coll69[cw_nt]; /* per thread */
+  uint32_t cw_coll70[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       odd[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? (in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] & 1u) : 0u);
     }
   }
   /* __activemask */
-  int32_t __fis_on78[1024];
-  uint32_t __fis_act79[32];
+  int32_t __fis_on72[1024];
+  uint32_t __fis_act73[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on78[((uint32_t)cw_t)] = 1);
+      (__fis_on72[((uint32_t)cw_t)] = 1);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t80 = ((uint32_t)cw_t);
-      if (((__fis_t80 & 31u) == 0u))
+      uint32_t __fis_t74 = ((uint32_t)cw_t);
+      if (((__fis_t74 & 31u) == 0u))
       {
-        uint32_t __fis_n83 = (((cw_nt - __fis_t80) < 32u) ? (cw_nt - __fis_t80) : 32u);
-        uint32_t __fis_a82 = 0u;
+        uint32_t __fis_n77 = (((cw_nt - __fis_t74) < 32u) ? (cw_nt - __fis_t74) : 32u);
+        uint32_t __fis_a76 = 0u;
         {
-          uint32_t __fis_j81 = 0u;
-          for (; (__fis_j81 < __fis_n83); (__fis_j81 = (__fis_j81 + 1u)))
+          uint32_t __fis_j75 = 0u;
+          for (; (__fis_j75 < __fis_n77); (__fis_j75 = (__fis_j75 + 1u)))
           {
-            (__fis_a82 = (__fis_a82 | (((uint32_t)__fis_on78[(__fis_t80 + __fis_j81)]) << __fis_j81)));
+            (__fis_a76 = (__fis_a76 | (((uint32_t)__fis_on72[(__fis_t74 + __fis_j75)]) << __fis_j75)));
           }
         }
-        (__fis_act79[(__fis_t80 >> 5u)] = __fis_a82);
+        (__fis_act73[(__fis_t74 >> 5u)] = __fis_a76);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane84 = ((uint32_t)cw_t);
-      uint32_t __fis_mask85 = __fis_act79[(__fis_lane84 >> 5u)];
-      cw_coll73[cw_t] = __fis_mask85;
-    }
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    {
-      cw_op74[cw_t] = cw_coll73[cw_t];
-      cw_op75[cw_t] = odd[cw_t];
+      uint32_t __fis_lane78 = ((uint32_t)cw_t);
+      uint32_t __fis_mask79 = __fis_act73[(__fis_lane78 >> 5u)];
+      cw_coll69[cw_t] = __fis_mask79;
     }
   }
   /* __reduce_add_sync */
-  int32_t __fis_on90[1024];
-  uint32_t __fis_xch91[1024];
-  uint32_t __fis_act92[32];
+  int32_t __fis_on83[1024];
+  uint32_t __fis_xch84[1024];
+  uint32_t __fis_act85[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on90[((uint32_t)cw_t)] = 1);
-      (__fis_xch91[((uint32_t)cw_t)] = cw_op75[cw_t]);
+      (__fis_on83[((uint32_t)cw_t)] = 1);
+      (__fis_xch84[((uint32_t)cw_t)] = odd[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t93 = ((uint32_t)cw_t);
-      if (((__fis_t93 & 31u) == 0u))
+      uint32_t __fis_t86 = ((uint32_t)cw_t);
+      if (((__fis_t86 & 31u) == 0u))
       {
-        uint32_t __fis_n96 = (((cw_nt - __fis_t93) < 32u) ? (cw_nt - __fis_t93) : 32u);
-        uint32_t __fis_a95 = 0u;
+        uint32_t __fis_n89 = (((cw_nt - __fis_t86) < 32u) ? (cw_nt - __fis_t86) : 32u);
+        uint32_t __fis_a88 = 0u;
         {
-          uint32_t __fis_j94 = 0u;
-          for (; (__fis_j94 < __fis_n96); (__fis_j94 = (__fis_j94 + 1u)))
+          uint32_t __fis_j87 = 0u;
+          for (; (__fis_j87 < __fis_n89); (__fis_j87 = (__fis_j87 + 1u)))
           {
-            (__fis_a95 = (__fis_a95 | (((uint32_t)__fis_on90[(__fis_t93 + __fis_j94)]) << __fis_j94)));
+            (__fis_a88 = (__fis_a88 | (((uint32_t)__fis_on83[(__fis_t86 + __fis_j87)]) << __fis_j87)));
           }
         }
-        (__fis_act92[(__fis_t93 >> 5u)] = __fis_a95);
+        (__fis_act85[(__fis_t86 >> 5u)] = __fis_a88);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane97 = ((uint32_t)cw_t);
-      uint32_t __fis_mask98 = (cw_op74[cw_t] & __fis_act92[(__fis_lane97 >> 5u)]);
-      uint32_t __fis_r100 = ((uint32_t)0);
+      uint32_t __fis_lane90 = ((uint32_t)cw_t);
+      uint32_t __fis_mask91 = (cw_coll69[cw_t] & __fis_act85[(__fis_lane90 >> 5u)]);
+      uint32_t __fis_r93 = ((uint32_t)0);
       {
-        uint32_t __fis_j99 = 0u;
-        for (; (__fis_j99 < 32u); (__fis_j99 = (__fis_j99 + 1u)))
+        uint32_t __fis_j92 = 0u;
+        for (; (__fis_j92 < 32u); (__fis_j92 = (__fis_j92 + 1u)))
         {
-          uint32_t __fis_v101 = ((((__fis_mask98 >> __fis_j99) & 1u) != 0u) ? __fis_xch91[((__fis_lane97 - (__fis_lane97 & 31u)) + __fis_j99)] : ((uint32_t)0));
-          (__fis_r100 = (__fis_r100 + __fis_v101));
+          uint32_t __fis_v94 = ((((__fis_mask91 >> __fis_j92) & 1u) != 0u) ? __fis_xch84[((__fis_lane90 - (__fis_lane90 & 31u)) + __fis_j92)] : ((uint32_t)0));
+          (__fis_r93 = (__fis_r93 + __fis_v94));
         }
       }
-      cw_coll76[cw_t] = __fis_r100;
+      cw_coll70[cw_t] = __fis_r93;
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      uint32_t warpCount = cw_coll76[cw_t];
+      uint32_t warpCount = cw_coll70[cw_t];
       if (((((uint32_t)cw_tx) % 32u) == 0u))
         __atomic_fetch_add(count, warpCount, __ATOMIC_RELAXED);
     }

@@ -166,9 +166,8 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       }
     }
     /* __syncthreads() */
-    s_4 = ((int32_t)(cw_bdx / 2u));
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (s_4 > 0); (s_4 >>= 1)) {
+    for (s_4 = ((int32_t)(cw_bdx / 2u)); (s_4 > 0); (s_4 >>= 1)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
           if ((((uint32_t)cw_tx) < ((uint32_t)s_4)))
@@ -289,9 +288,8 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       }
     }
     /* __syncthreads() */
-    s_20 = ((int32_t)(cw_bdx / 2u));
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (s_20 > 0); (s_20 >>= 1)) {
+    for (s_20 = ((int32_t)(cw_bdx / 2u)); (s_20 > 0); (s_20 >>= 1)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
           if ((((uint32_t)cw_tx) < ((uint32_t)s_20)))

@@ -103,9 +103,8 @@ CW_INLINE void cwb_reduceTree(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __syncthreads() */
-  s = (cw_bdx / 2u);
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (s > 0u); (s >>= 1)) {
+  for (s = (cw_bdx / 2u); (s > 0u); (s >>= 1)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         if ((((uint32_t)((uint32_t)cw_tx)) < s))
@@ -152,9 +151,8 @@ CW_INLINE void cwb_reduceInterleaved(cw_rt_ctx *cw_ctx, void **cw_args, const in
     }
   }
   /* __syncthreads() */
-  s = 1u;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (s < cw_bdx); (s *= 2u)) {
+  for (s = 1u; (s < cw_bdx); (s *= 2u)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         if (((((uint32_t)((uint32_t)cw_tx)) % (2u * s)) == 0u))

@@ -93,23 +93,19 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   float *out = *(float **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
   int32_t offset_3; /* uniform: one per block */
-  uint32_t cw_op5; /* uniform: one per block */
   int32_t lane[cw_nt]; /* per thread */
   int32_t wid[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
   float cw_ret0[cw_nt]; /* per thread */
   float val_1[cw_nt]; /* per thread */
-  float cw_op4[cw_nt]; /* per thread */
-  float cw_coll6[cw_nt]; /* per thread */
-  float cw_ret7[cw_nt]; /* per thread */
-  float val_8[cw_nt]; /* per thread */
-  int32_t offset_10[cw_nt]; /* per thread */
-  float cw_op11[cw_nt]; /* per thread */
-  uint32_t cw_op12[cw_nt]; /* per thread */
-  float cw_coll13[cw_nt]; /* per thread */
-  unsigned char cw_r15[cw_nt];
-  unsigned char cw_p30[cw_nt];
-  unsigned char cw_l33[cw_nt];
+  float cw_coll4[cw_nt]; /* per thread */
+  uint32_t __fis_opnd16[cw_nt]; /* per thread */
+  float cw_ret5[cw_nt]; /* per thread */
+  float val_6[cw_nt]; /* per thread */
+  float cw_coll9[cw_nt]; /* per thread */
+  uint32_t __fis_opnd28[cw_nt]; /* per thread */
+  unsigned char cw_r11[cw_nt];
+  unsigned char cw_p26[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       lane[cw_t] = ((int32_t)(((uint32_t)cw_tx) % ((uint32_t)32)));
@@ -118,22 +114,22 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r15[cw_t] = 1;
-  int32_t cw_amax16 = INT32_MIN; uint32_t cw_all16 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r11[cw_t] = 1;
+  int32_t cw_amax12 = INT32_MIN; uint32_t cw_all12 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax16) cw_amax16 = cw_a; cw_all16 += cw_r15[cw_t]; }
+    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax12) cw_amax12 = cw_a; cw_all12 += cw_r11[cw_t]; }
   }
-  const int64_t cw_s16 = (int64_t)((cw_bdx * cw_gdx)), cw_b16 = (int64_t)(n);
-  const int cw_mono16 = cw_s16 > 0 && cw_all16 == cw_nt;
-  for (uint64_t cw_j16 = 0;; cw_j16++) {
-    const int32_t cw_js16 = (int32_t)((uint32_t)cw_j16 * (uint32_t)((cw_bdx * cw_gdx)));
+  const int64_t cw_s12 = (int64_t)((cw_bdx * cw_gdx)), cw_b12 = (int64_t)(n);
+  const int cw_mono12 = cw_s12 > 0 && cw_all12 == cw_nt;
+  for (uint64_t cw_j12 = 0;; cw_j12++) {
+    const int32_t cw_js12 = (int32_t)((uint32_t)cw_j12 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono16 && (int64_t)cw_amax16 + (int64_t)cw_j16 * cw_s16 < cw_b16)) {
+    if (!(cw_mono12 && (int64_t)cw_amax12 + (int64_t)cw_j12 * cw_s12 < cw_b12)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js16;
-        cw_r15[cw_t] = (unsigned char)(cw_r15[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r15[cw_t];
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
+        cw_r11[cw_t] = (unsigned char)(cw_r11[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r11[cw_t];
       }
       if (!cw_in) break;
     }
@@ -141,21 +137,21 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js16 = (int32_t)((uint32_t)(cw_j16 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js16;
+        const int32_t cw_js12 = (int32_t)((uint32_t)(cw_j12 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
         for (size_t cw_b = 0; cw_b < cw_nt * sizeof in[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js16;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
           (sum[cw_t] += in[i]);
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r15[cw_t])) continue;
+        if (!(cw_r11[cw_t])) continue;
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js16;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
           (sum[cw_t] += in[i]);
         }
       }
@@ -169,32 +165,26 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
-    offset_3 = (32 / 2);
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (offset_3 > 0); (offset_3 /= 2)) {
-      cw_op5 = ((uint32_t)offset_3);
-      CW_FOR_EACH_THREAD_INDEP {
-        {
-          cw_op4[cw_t] = val_1[cw_t];
-        }
-      }
+    for (offset_3 = (32 / 2); (offset_3 > 0); (offset_3 /= 2)) {
       /* __shfl_down_sync */
-      float __fis_xch21[1024];
+      float __fis_xch17[1024];
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (__fis_xch21[((uint32_t)cw_t)] = cw_op4[cw_t]);
+          __fis_opnd16[cw_t] = ((uint32_t)offset_3);
+          (__fis_xch17[((uint32_t)cw_t)] = val_1[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          uint32_t __fis_lane22 = ((uint32_t)cw_t);
-          uint32_t __fis_src23 = (((((__fis_lane22 & 31u) & (((uint32_t)32) - 1u)) + cw_op5) < ((uint32_t)32)) ? (__fis_lane22 + cw_op5) : __fis_lane22);
-          cw_coll6[cw_t] = __fis_xch21[((__fis_src23 < cw_nt) ? __fis_src23 : __fis_lane22)];
+          uint32_t __fis_lane18 = ((uint32_t)cw_t);
+          uint32_t __fis_src19 = (((((__fis_lane18 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd16[cw_t]) < ((uint32_t)32)) ? (__fis_lane18 + __fis_opnd16[cw_t]) : __fis_lane18);
+          cw_coll4[cw_t] = __fis_xch17[((__fis_src19 < cw_nt) ? __fis_src19 : __fis_lane18)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (val_1[cw_t] += cw_coll6[cw_t]);
+          (val_1[cw_t] += cw_coll4[cw_t]);
         }
       }
     }
@@ -219,76 +209,54 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p30[cw_t] = ((wid[cw_t] == 0)) != 0;
+    cw_p26[cw_t] = ((wid[cw_t] == 0)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p30[cw_t])) continue;
+    if (!(cw_p26[cw_t])) continue;
     {
-      /* cw_ret7 declared */
-      val_8[cw_t] = sum[cw_t];
+      /* cw_ret5 declared */
+      val_6[cw_t] = sum[cw_t];
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p30[cw_t])) continue;
-      {
-        offset_10[cw_t] = (32 / 2);
-      }
-    }
-    /* loop with a barrier inside: cw_l33[t] 0 running, 1 left, 2 continued */
-    memset(cw_l33, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_p30[cw_t] && cw_l33[cw_t] == 0)) continue;
-        if (!((offset_10[cw_t] > 0))) cw_l33[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p30[cw_t] && cw_l33[cw_t] == 0; if (!cw_any) break; }
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p30[cw_t] && cw_l33[cw_t] == 0)) continue;
-        {
-          cw_op11[cw_t] = val_8[cw_t];
-          cw_op12[cw_t] = ((uint32_t)offset_10[cw_t]);
-        }
-      }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (int32_t offset_8 = (32 / 2); (offset_8 > 0); (offset_8 /= 2)) {
       /* __shfl_down_sync */
-      float __fis_xch35[1024];
+      float __fis_xch29[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p30[cw_t] && cw_l33[cw_t] == 0)) continue;
+        if (!(cw_p26[cw_t])) continue;
         {
-          (__fis_xch35[((uint32_t)cw_t)] = cw_op11[cw_t]);
+          __fis_opnd28[cw_t] = ((uint32_t)offset_8);
+          (__fis_xch29[((uint32_t)cw_t)] = val_6[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p30[cw_t] && cw_l33[cw_t] == 0)) continue;
+        if (!(cw_p26[cw_t])) continue;
         {
-          uint32_t __fis_lane36 = ((uint32_t)cw_t);
-          uint32_t __fis_src37 = (((((__fis_lane36 & 31u) & (((uint32_t)32) - 1u)) + cw_op12[cw_t]) < ((uint32_t)32)) ? (__fis_lane36 + cw_op12[cw_t]) : __fis_lane36);
-          cw_coll13[cw_t] = __fis_xch35[((__fis_src37 < cw_nt) ? __fis_src37 : __fis_lane36)];
+          uint32_t __fis_lane30 = ((uint32_t)cw_t);
+          uint32_t __fis_src31 = (((((__fis_lane30 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd28[cw_t]) < ((uint32_t)32)) ? (__fis_lane30 + __fis_opnd28[cw_t]) : __fis_lane30);
+          cw_coll9[cw_t] = __fis_xch29[((__fis_src31 < cw_nt) ? __fis_src31 : __fis_lane30)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p30[cw_t] && cw_l33[cw_t] == 0)) continue;
+        if (!(cw_p26[cw_t])) continue;
         {
-          (val_8[cw_t] += cw_coll13[cw_t]);
+          (val_6[cw_t] += cw_coll9[cw_t]);
         }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_p30[cw_t] && cw_l33[cw_t] == 0)) continue;
-        (offset_10[cw_t] /= 2);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p30[cw_t])) continue;
+      if (!(cw_p26[cw_t])) continue;
       {
-        (cw_ret7[cw_t] = val_8[cw_t]);
+        (cw_ret5[cw_t] = val_6[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p30[cw_t])) continue;
+    if (!(cw_p26[cw_t])) continue;
     {
-      (sum[cw_t] = cw_ret7[cw_t]);
+      (sum[cw_t] = cw_ret5[cw_t]);
     }
   }
   { /* only threadIdx.x == 0u runs this */
@@ -321,41 +289,32 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
   int32_t mask; /* uniform: one per block */
-  int32_t cw_op45; /* uniform: one per block */
   float v[cw_nt]; /* per thread */
-  float cw_op44[cw_nt]; /* per thread */
-  float cw_coll46[cw_nt]; /* per thread */
+  float cw_coll38[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
     }
   }
-  mask = 16;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (mask >= 1); (mask >>= 1)) {
-    cw_op45 = mask;
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        cw_op44[cw_t] = v[cw_t];
-      }
-    }
+  for (mask = 16; (mask >= 1); (mask >>= 1)) {
     /* __shfl_xor_sync */
-    float __fis_xch49[1024];
+    float __fis_xch40[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch49[((uint32_t)cw_t)] = cw_op44[cw_t]);
+        (__fis_xch40[((uint32_t)cw_t)] = v[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane50 = ((uint32_t)cw_t);
-        uint32_t __fis_src51 = (((((__fis_lane50 & 31u) ^ ((uint32_t)cw_op45)) - (((__fis_lane50 & 31u) ^ ((uint32_t)cw_op45)) & (((uint32_t)32) - 1u))) == ((__fis_lane50 & 31u) - ((__fis_lane50 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane50 - (__fis_lane50 & 31u)) + ((__fis_lane50 & 31u) ^ ((uint32_t)cw_op45))) : __fis_lane50);
-        cw_coll46[cw_t] = __fis_xch49[((__fis_src51 < cw_nt) ? __fis_src51 : __fis_lane50)];
+        uint32_t __fis_lane41 = ((uint32_t)cw_t);
+        uint32_t __fis_src42 = (((((__fis_lane41 & 31u) ^ ((uint32_t)mask)) - (((__fis_lane41 & 31u) ^ ((uint32_t)mask)) & (((uint32_t)32) - 1u))) == ((__fis_lane41 & 31u) - ((__fis_lane41 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane41 - (__fis_lane41 & 31u)) + ((__fis_lane41 & 31u) ^ ((uint32_t)mask))) : __fis_lane41);
+        cw_coll38[cw_t] = __fis_xch40[((__fis_src42 < cw_nt) ? __fis_src42 : __fis_lane41)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (v[cw_t] += cw_coll46[cw_t]);
+        (v[cw_t] += cw_coll38[cw_t]);
       }
     }
   }

@@ -105,9 +105,8 @@ CW_INLINE void cwb_blellochScan(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
       (cw_dsh_temp_1[((2 * ((int32_t)((int32_t)((uint32_t)cw_tx)))) + 1)] = src[((2 * (int64_t)((int32_t)((int32_t)((uint32_t)cw_tx)))) + 1)]);
     }
   }
-  d = (n >> 1);
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (d > 0); (d >>= 1)) {
+  for (d = (n >> 1); (d > 0); (d >>= 1)) {
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {
       {
@@ -137,9 +136,8 @@ CW_INLINE void cwb_blellochScan(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
       }
     }
   }
-  d_0 = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (d_0 < n); (d_0 *= 2)) {
+  for (d_0 = 1; (d_0 < n); (d_0 *= 2)) {
     (offset >>= 1);
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {

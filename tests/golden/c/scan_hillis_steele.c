@@ -102,9 +102,8 @@ CW_INLINE void cwb_scanHillisSteele(cw_rt_ctx *cw_ctx, void **cw_args, const int
     }
   }
   /* __syncthreads() */
-  offset = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (offset < n); (offset *= 2)) {
+  for (offset = 1; (offset < n); (offset *= 2)) {
     (pout = (1 - pout));
     (pin = (1 - pout));
     CW_FOR_EACH_THREAD_INDEP {
@@ -152,9 +151,8 @@ CW_INLINE void cwb_exclusiveScanHS(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
   /* __syncthreads() */
-  offset = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (((uint32_t)offset) < cw_bdx); (offset <<= 1)) {
+  for (offset = 1; (((uint32_t)offset) < cw_bdx); (offset <<= 1)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         int32_t v = cw_sh_buf_2[cur][((int32_t)((int32_t)((uint32_t)cw_tx)))];

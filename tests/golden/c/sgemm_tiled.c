@@ -104,9 +104,8 @@ CW_INLINE void cwb_sgemmTiled(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       acc[cw_t] = 0.0f;
     }
   }
-  t = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (t < (((K + 16) - 1) / 16)); (++t)) {
+  for (t = 0; (t < (((K + 16) - 1) / 16)); (++t)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         int32_t aCol = ((t * 16) + ((int32_t)((int32_t)((uint32_t)cw_tx))));
@@ -118,9 +117,8 @@ CW_INLINE void cwb_sgemmTiled(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     /* __syncthreads() */
     {
     }
-    k = 0;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (k < 16); (++k)) {
+    for (k = 0; (k < 16); (++k)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
           (acc[cw_t] += (cw_sh_As_1[((int32_t)((int32_t)cw_ty))][k] * cw_sh_Bs_2[k][((int32_t)((int32_t)((uint32_t)cw_tx)))]));

@@ -107,11 +107,11 @@ CW_INLINE void cwb_blockSum3d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
         {
           int32_t y = 0;
           for (; (y < 4); (++y))
-          {
-            int32_t x = 0;
-            for (; (x < 8); (++x))
-              (s += cw_sh_cube_1[cw_tz][y][x]);
-          }
+            {
+              int32_t x = 0;
+              for (; (x < 8); (++x))
+                (s += cw_sh_cube_1[cw_tz][y][x]);
+            }
         }
         (cw_sh_planes_2[cw_tz] = s);
       }

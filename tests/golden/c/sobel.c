@@ -168,13 +168,11 @@ CW_INLINE void cwb_sobel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
       }
     }
   }
-  dy = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (dy < 3); (++dy)) {
+  for (dy = 0; (dy < 3); (++dy)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
-    dx = 0;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (dx < 3); (++dx)) {
+    for (dx = 0; (dx < 3); (++dx)) {
       { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;

@@ -99,67 +99,51 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   const float *row; /* uniform: one per block */
   bool isMax_2; /* uniform: one per block */
   int32_t o_9; /* uniform: one per block */
-  int32_t cw_op11; /* uniform: one per block */
-  int32_t o_16; /* uniform: one per block */
-  int32_t cw_op18; /* uniform: one per block */
-  int32_t nw_20; /* uniform: one per block */
-  int32_t o_24; /* uniform: one per block */
-  int32_t cw_op26; /* uniform: one per block */
-  int32_t o_31; /* uniform: one per block */
-  int32_t cw_op33; /* uniform: one per block */
-  bool isMax_37; /* uniform: one per block */
-  int32_t o_44; /* uniform: one per block */
-  int32_t cw_op46; /* uniform: one per block */
-  int32_t o_51; /* uniform: one per block */
-  int32_t cw_op53; /* uniform: one per block */
-  int32_t nw_55; /* uniform: one per block */
-  int32_t o_59; /* uniform: one per block */
-  int32_t cw_op61; /* uniform: one per block */
-  int32_t o_66; /* uniform: one per block */
-  int32_t cw_op68; /* uniform: one per block */
+  int32_t o_14; /* uniform: one per block */
+  int32_t nw_16; /* uniform: one per block */
+  int32_t o_20; /* uniform: one per block */
+  int32_t o_25; /* uniform: one per block */
+  bool isMax_29; /* uniform: one per block */
+  int32_t o_36; /* uniform: one per block */
+  int32_t o_41; /* uniform: one per block */
+  int32_t nw_43; /* uniform: one per block */
+  int32_t o_47; /* uniform: one per block */
+  int32_t o_52; /* uniform: one per block */
   float *out[cw_nt]; /* per thread */
   float m[cw_nt]; /* per thread */
   float cw_ret0[cw_nt]; /* per thread */
   float v_1[cw_nt]; /* per thread */
   float cw_ret6[cw_nt]; /* per thread */
   float v_7[cw_nt]; /* per thread */
-  float cw_op10[cw_nt]; /* per thread */
-  float cw_coll12[cw_nt]; /* per thread */
-  float cw_ret13[cw_nt]; /* per thread */
-  float v_14[cw_nt]; /* per thread */
-  float cw_op17[cw_nt]; /* per thread */
-  float cw_coll19[cw_nt]; /* per thread */
-  float cw_ret21[cw_nt]; /* per thread */
-  float v_22[cw_nt]; /* per thread */
-  float cw_op25[cw_nt]; /* per thread */
-  float cw_coll27[cw_nt]; /* per thread */
-  float cw_ret28[cw_nt]; /* per thread */
-  float v_29[cw_nt]; /* per thread */
-  float cw_op32[cw_nt]; /* per thread */
-  float cw_coll34[cw_nt]; /* per thread */
+  float cw_coll10[cw_nt]; /* per thread */
+  float cw_ret11[cw_nt]; /* per thread */
+  float v_12[cw_nt]; /* per thread */
+  float cw_coll15[cw_nt]; /* per thread */
+  float cw_ret17[cw_nt]; /* per thread */
+  float v_18[cw_nt]; /* per thread */
+  float cw_coll21[cw_nt]; /* per thread */
+  float cw_ret22[cw_nt]; /* per thread */
+  float v_23[cw_nt]; /* per thread */
+  float cw_coll26[cw_nt]; /* per thread */
   float s[cw_nt]; /* per thread */
-  float cw_ret35[cw_nt]; /* per thread */
-  float v_36[cw_nt]; /* per thread */
-  float cw_ret41[cw_nt]; /* per thread */
-  float v_42[cw_nt]; /* per thread */
-  float cw_op45[cw_nt]; /* per thread */
-  float cw_coll47[cw_nt]; /* per thread */
-  float cw_ret48[cw_nt]; /* per thread */
-  float v_49[cw_nt]; /* per thread */
-  float cw_op52[cw_nt]; /* per thread */
-  float cw_coll54[cw_nt]; /* per thread */
-  float cw_ret56[cw_nt]; /* per thread */
-  float v_57[cw_nt]; /* per thread */
-  float cw_op60[cw_nt]; /* per thread */
-  float cw_coll62[cw_nt]; /* per thread */
-  float cw_ret63[cw_nt]; /* per thread */
-  float v_64[cw_nt]; /* per thread */
-  float cw_op67[cw_nt]; /* per thread */
-  float cw_coll69[cw_nt]; /* per thread */
+  float cw_ret27[cw_nt]; /* per thread */
+  float v_28[cw_nt]; /* per thread */
+  float cw_ret33[cw_nt]; /* per thread */
+  float v_34[cw_nt]; /* per thread */
+  float cw_coll37[cw_nt]; /* per thread */
+  float cw_ret38[cw_nt]; /* per thread */
+  float v_39[cw_nt]; /* per thread */
+  float cw_coll42[cw_nt]; /* per thread */
+  float cw_ret44[cw_nt]; /* per thread */
+  float v_45[cw_nt]; /* per thread */
+  float cw_coll48[cw_nt]; /* per thread */
+  float cw_ret49[cw_nt]; /* per thread */
+  float v_50[cw_nt]; /* per thread */
+  float cw_coll53[cw_nt]; /* per thread */
   float inv[cw_nt]; /* per thread */
-  unsigned char cw_r71[cw_nt];
-  unsigned char cw_r116[cw_nt];
-  unsigned char cw_r161[cw_nt];
+  unsigned char cw_r55[cw_nt];
+  unsigned char cw_r96[cw_nt];
+  unsigned char cw_r137[cw_nt];
   row = ((const float *)(x + (cw_bix * ((uint32_t)cols))));
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -168,37 +152,37 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r71[cw_t] = 1;
-  int32_t cw_amax72 = INT32_MIN; uint32_t cw_all72 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r55[cw_t] = 1;
+  int32_t cw_amax56 = INT32_MIN; uint32_t cw_all56 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax72) cw_amax72 = cw_a; cw_all72 += cw_r71[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax56) cw_amax56 = cw_a; cw_all56 += cw_r55[cw_t]; }
   }
-  const int64_t cw_s72 = (int64_t)(cw_bdx), cw_b72 = (int64_t)(cols);
-  const int cw_mono72 = cw_s72 > 0 && cw_all72 == cw_nt;
-  for (uint64_t cw_j72 = 0;; cw_j72++) {
-    const int32_t cw_js72 = (int32_t)((uint32_t)cw_j72 * (uint32_t)(cw_bdx));
+  const int64_t cw_s56 = (int64_t)(cw_bdx), cw_b56 = (int64_t)(cols);
+  const int cw_mono56 = cw_s56 > 0 && cw_all56 == cw_nt;
+  for (uint64_t cw_j56 = 0;; cw_j56++) {
+    const int32_t cw_js56 = (int32_t)((uint32_t)cw_j56 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono72 && (int64_t)cw_amax72 + (int64_t)cw_j72 * cw_s72 < cw_b72)) {
+    if (!(cw_mono56 && (int64_t)cw_amax56 + (int64_t)cw_j56 * cw_s56 < cw_b56)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js72;
-        cw_r71[cw_t] = (unsigned char)(cw_r71[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r71[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js56;
+        cw_r55[cw_t] = (unsigned char)(cw_r55[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r55[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js72;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js56;
           (m[cw_t] = fmaxf(m[cw_t], row[c]));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r71[cw_t])) continue;
+        if (!(cw_r55[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js72;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js56;
           (m[cw_t] = fmaxf(m[cw_t], row[c]));
         }
       }
@@ -221,32 +205,25 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_9 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_9 > 0); (o_9 >>= 1)) {
-        cw_op11 = o_9;
-        CW_FOR_EACH_THREAD_INDEP {
-          {
-            cw_op10[cw_t] = v_7[cw_t];
-          }
-        }
+      for (o_9 = 16; (o_9 > 0); (o_9 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch78[1024];
+        float __fis_xch61[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch78[((uint32_t)cw_t)] = cw_op10[cw_t]);
+            (__fis_xch61[((uint32_t)cw_t)] = v_7[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane79 = ((uint32_t)cw_t);
-            uint32_t __fis_src80 = (((((__fis_lane79 & 31u) ^ ((uint32_t)cw_op11)) - (((__fis_lane79 & 31u) ^ ((uint32_t)cw_op11)) & (((uint32_t)32) - 1u))) == ((__fis_lane79 & 31u) - ((__fis_lane79 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane79 - (__fis_lane79 & 31u)) + ((__fis_lane79 & 31u) ^ ((uint32_t)cw_op11))) : __fis_lane79);
-            cw_coll12[cw_t] = __fis_xch78[((__fis_src80 < cw_nt) ? __fis_src80 : __fis_lane79)];
+            uint32_t __fis_lane62 = ((uint32_t)cw_t);
+            uint32_t __fis_src63 = (((((__fis_lane62 & 31u) ^ ((uint32_t)o_9)) - (((__fis_lane62 & 31u) ^ ((uint32_t)o_9)) & (((uint32_t)32) - 1u))) == ((__fis_lane62 & 31u) - ((__fis_lane62 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane62 - (__fis_lane62 & 31u)) + ((__fis_lane62 & 31u) ^ ((uint32_t)o_9))) : __fis_lane62);
+            cw_coll10[cw_t] = __fis_xch61[((__fis_src63 < cw_nt) ? __fis_src63 : __fis_lane62)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (v_7[cw_t] = fmaxf(v_7[cw_t], cw_coll12[cw_t]));
+            (v_7[cw_t] = fmaxf(v_7[cw_t], cw_coll10[cw_t]));
           }
         }
       }
@@ -258,146 +235,125 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        /* cw_ret13 declared */
-        v_14[cw_t] = v_1[cw_t];
+        /* cw_ret11 declared */
+        v_12[cw_t] = v_1[cw_t];
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_16 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_16 > 0); (o_16 >>= 1)) {
-        cw_op18 = o_16;
-        CW_FOR_EACH_THREAD_INDEP {
-          {
-            cw_op17[cw_t] = v_14[cw_t];
-          }
-        }
+      for (o_14 = 16; (o_14 > 0); (o_14 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch87[1024];
+        float __fis_xch69[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch87[((uint32_t)cw_t)] = cw_op17[cw_t]);
+            (__fis_xch69[((uint32_t)cw_t)] = v_12[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane88 = ((uint32_t)cw_t);
-            uint32_t __fis_src89 = (((((__fis_lane88 & 31u) ^ ((uint32_t)cw_op18)) - (((__fis_lane88 & 31u) ^ ((uint32_t)cw_op18)) & (((uint32_t)32) - 1u))) == ((__fis_lane88 & 31u) - ((__fis_lane88 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane88 - (__fis_lane88 & 31u)) + ((__fis_lane88 & 31u) ^ ((uint32_t)cw_op18))) : __fis_lane88);
-            cw_coll19[cw_t] = __fis_xch87[((__fis_src89 < cw_nt) ? __fis_src89 : __fis_lane88)];
+            uint32_t __fis_lane70 = ((uint32_t)cw_t);
+            uint32_t __fis_src71 = (((((__fis_lane70 & 31u) ^ ((uint32_t)o_14)) - (((__fis_lane70 & 31u) ^ ((uint32_t)o_14)) & (((uint32_t)32) - 1u))) == ((__fis_lane70 & 31u) - ((__fis_lane70 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane70 - (__fis_lane70 & 31u)) + ((__fis_lane70 & 31u) ^ ((uint32_t)o_14))) : __fis_lane70);
+            cw_coll15[cw_t] = __fis_xch69[((__fis_src71 < cw_nt) ? __fis_src71 : __fis_lane70)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (v_14[cw_t] += cw_coll19[cw_t]);
+            (v_12[cw_t] += cw_coll15[cw_t]);
           }
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (cw_ret13[cw_t] = v_14[cw_t]);
+          (cw_ret11[cw_t] = v_12[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (v_1[cw_t] = (isMax_2 ? cw_ret6[cw_t] : cw_ret13[cw_t]));
+        (v_1[cw_t] = (isMax_2 ? cw_ret6[cw_t] : cw_ret11[cw_t]));
         if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0))
           (cw_sh_scratch_1[((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5)))] = v_1[cw_t]);
       }
     }
     /* __syncthreads() */
-    nw_20 = ((int32_t)((cw_bdx + 31u) / 32u));
+    nw_16 = ((int32_t)((cw_bdx + 31u) / 32u));
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (v_1[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < nw_20) ? cw_sh_scratch_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : (isMax_2 ? (-cw_int_as_float(2139095040)) : 0.0f)));
-        /* cw_ret21 declared */
-        v_22[cw_t] = v_1[cw_t];
+        (v_1[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < nw_16) ? cw_sh_scratch_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : (isMax_2 ? (-cw_int_as_float(2139095040)) : 0.0f)));
+        /* cw_ret17 declared */
+        v_18[cw_t] = v_1[cw_t];
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_24 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_24 > 0); (o_24 >>= 1)) {
-        cw_op26 = o_24;
-        CW_FOR_EACH_THREAD_INDEP {
-          {
-            cw_op25[cw_t] = v_22[cw_t];
-          }
-        }
+      for (o_20 = 16; (o_20 > 0); (o_20 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch97[1024];
+        float __fis_xch78[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch97[((uint32_t)cw_t)] = cw_op25[cw_t]);
+            (__fis_xch78[((uint32_t)cw_t)] = v_18[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane98 = ((uint32_t)cw_t);
-            uint32_t __fis_src99 = (((((__fis_lane98 & 31u) ^ ((uint32_t)cw_op26)) - (((__fis_lane98 & 31u) ^ ((uint32_t)cw_op26)) & (((uint32_t)32) - 1u))) == ((__fis_lane98 & 31u) - ((__fis_lane98 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane98 - (__fis_lane98 & 31u)) + ((__fis_lane98 & 31u) ^ ((uint32_t)cw_op26))) : __fis_lane98);
-            cw_coll27[cw_t] = __fis_xch97[((__fis_src99 < cw_nt) ? __fis_src99 : __fis_lane98)];
+            uint32_t __fis_lane79 = ((uint32_t)cw_t);
+            uint32_t __fis_src80 = (((((__fis_lane79 & 31u) ^ ((uint32_t)o_20)) - (((__fis_lane79 & 31u) ^ ((uint32_t)o_20)) & (((uint32_t)32) - 1u))) == ((__fis_lane79 & 31u) - ((__fis_lane79 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane79 - (__fis_lane79 & 31u)) + ((__fis_lane79 & 31u) ^ ((uint32_t)o_20))) : __fis_lane79);
+            cw_coll21[cw_t] = __fis_xch78[((__fis_src80 < cw_nt) ? __fis_src80 : __fis_lane79)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (v_22[cw_t] = fmaxf(v_22[cw_t], cw_coll27[cw_t]));
+            (v_18[cw_t] = fmaxf(v_18[cw_t], cw_coll21[cw_t]));
           }
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (cw_ret21[cw_t] = v_22[cw_t]);
+          (cw_ret17[cw_t] = v_18[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        /* cw_ret28 declared */
-        v_29[cw_t] = v_1[cw_t];
+        /* cw_ret22 declared */
+        v_23[cw_t] = v_1[cw_t];
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_31 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_31 > 0); (o_31 >>= 1)) {
-        cw_op33 = o_31;
-        CW_FOR_EACH_THREAD_INDEP {
-          {
-            cw_op32[cw_t] = v_29[cw_t];
-          }
-        }
+      for (o_25 = 16; (o_25 > 0); (o_25 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch106[1024];
+        float __fis_xch86[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch106[((uint32_t)cw_t)] = cw_op32[cw_t]);
+            (__fis_xch86[((uint32_t)cw_t)] = v_23[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane107 = ((uint32_t)cw_t);
-            uint32_t __fis_src108 = (((((__fis_lane107 & 31u) ^ ((uint32_t)cw_op33)) - (((__fis_lane107 & 31u) ^ ((uint32_t)cw_op33)) & (((uint32_t)32) - 1u))) == ((__fis_lane107 & 31u) - ((__fis_lane107 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane107 - (__fis_lane107 & 31u)) + ((__fis_lane107 & 31u) ^ ((uint32_t)cw_op33))) : __fis_lane107);
-            cw_coll34[cw_t] = __fis_xch106[((__fis_src108 < cw_nt) ? __fis_src108 : __fis_lane107)];
+            uint32_t __fis_lane87 = ((uint32_t)cw_t);
+            uint32_t __fis_src88 = (((((__fis_lane87 & 31u) ^ ((uint32_t)o_25)) - (((__fis_lane87 & 31u) ^ ((uint32_t)o_25)) & (((uint32_t)32) - 1u))) == ((__fis_lane87 & 31u) - ((__fis_lane87 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane87 - (__fis_lane87 & 31u)) + ((__fis_lane87 & 31u) ^ ((uint32_t)o_25))) : __fis_lane87);
+            cw_coll26[cw_t] = __fis_xch86[((__fis_src88 < cw_nt) ? __fis_src88 : __fis_lane87)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (v_29[cw_t] += cw_coll34[cw_t]);
+            (v_23[cw_t] += cw_coll26[cw_t]);
           }
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (cw_ret28[cw_t] = v_29[cw_t]);
+          (cw_ret22[cw_t] = v_23[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (v_1[cw_t] = (isMax_2 ? cw_ret21[cw_t] : cw_ret28[cw_t]));
+        (v_1[cw_t] = (isMax_2 ? cw_ret17[cw_t] : cw_ret22[cw_t]));
       }
     }
     /* __syncthreads() */
@@ -414,283 +370,255 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r116[cw_t] = 1;
-  int32_t cw_amax117 = INT32_MIN; uint32_t cw_all117 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r96[cw_t] = 1;
+  int32_t cw_amax97 = INT32_MIN; uint32_t cw_all97 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax117) cw_amax117 = cw_a; cw_all117 += cw_r116[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax97) cw_amax97 = cw_a; cw_all97 += cw_r96[cw_t]; }
   }
-  const int64_t cw_s117 = (int64_t)(cw_bdx), cw_b117 = (int64_t)(cols);
-  const int cw_mono117 = cw_s117 > 0 && cw_all117 == cw_nt;
-  for (uint64_t cw_j117 = 0;; cw_j117++) {
-    const int32_t cw_js117 = (int32_t)((uint32_t)cw_j117 * (uint32_t)(cw_bdx));
+  const int64_t cw_s97 = (int64_t)(cw_bdx), cw_b97 = (int64_t)(cols);
+  const int cw_mono97 = cw_s97 > 0 && cw_all97 == cw_nt;
+  for (uint64_t cw_j97 = 0;; cw_j97++) {
+    const int32_t cw_js97 = (int32_t)((uint32_t)cw_j97 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono117 && (int64_t)cw_amax117 + (int64_t)cw_j117 * cw_s117 < cw_b117)) {
+    if (!(cw_mono97 && (int64_t)cw_amax97 + (int64_t)cw_j97 * cw_s97 < cw_b97)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js117;
-        cw_r116[cw_t] = (unsigned char)(cw_r116[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r116[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js97;
+        cw_r96[cw_t] = (unsigned char)(cw_r96[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r96[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js117;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js97;
           (s[cw_t] += expf((row[c] - m[cw_t])));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r116[cw_t])) continue;
+        if (!(cw_r96[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js117;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js97;
           (s[cw_t] += expf((row[c] - m[cw_t])));
         }
       }
     }
   }
-  isMax_37 = 0;
+  isMax_29 = 0;
   CW_FOR_EACH_THREAD_INDEP {
     {
-      /* cw_ret35 declared */
-      v_36[cw_t] = s[cw_t];
+      /* cw_ret27 declared */
+      v_28[cw_t] = s[cw_t];
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     CW_FOR_EACH_THREAD_INDEP {
       {
-        /* cw_ret41 declared */
-        v_42[cw_t] = v_36[cw_t];
+        /* cw_ret33 declared */
+        v_34[cw_t] = v_28[cw_t];
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_44 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_44 > 0); (o_44 >>= 1)) {
-        cw_op46 = o_44;
-        CW_FOR_EACH_THREAD_INDEP {
-          {
-            cw_op45[cw_t] = v_42[cw_t];
-          }
-        }
+      for (o_36 = 16; (o_36 > 0); (o_36 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch123[1024];
+        float __fis_xch102[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch123[((uint32_t)cw_t)] = cw_op45[cw_t]);
+            (__fis_xch102[((uint32_t)cw_t)] = v_34[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane124 = ((uint32_t)cw_t);
-            uint32_t __fis_src125 = (((((__fis_lane124 & 31u) ^ ((uint32_t)cw_op46)) - (((__fis_lane124 & 31u) ^ ((uint32_t)cw_op46)) & (((uint32_t)32) - 1u))) == ((__fis_lane124 & 31u) - ((__fis_lane124 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane124 - (__fis_lane124 & 31u)) + ((__fis_lane124 & 31u) ^ ((uint32_t)cw_op46))) : __fis_lane124);
-            cw_coll47[cw_t] = __fis_xch123[((__fis_src125 < cw_nt) ? __fis_src125 : __fis_lane124)];
+            uint32_t __fis_lane103 = ((uint32_t)cw_t);
+            uint32_t __fis_src104 = (((((__fis_lane103 & 31u) ^ ((uint32_t)o_36)) - (((__fis_lane103 & 31u) ^ ((uint32_t)o_36)) & (((uint32_t)32) - 1u))) == ((__fis_lane103 & 31u) - ((__fis_lane103 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane103 - (__fis_lane103 & 31u)) + ((__fis_lane103 & 31u) ^ ((uint32_t)o_36))) : __fis_lane103);
+            cw_coll37[cw_t] = __fis_xch102[((__fis_src104 < cw_nt) ? __fis_src104 : __fis_lane103)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (v_42[cw_t] = fmaxf(v_42[cw_t], cw_coll47[cw_t]));
+            (v_34[cw_t] = fmaxf(v_34[cw_t], cw_coll37[cw_t]));
           }
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (cw_ret41[cw_t] = v_42[cw_t]);
+          (cw_ret33[cw_t] = v_34[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        /* cw_ret48 declared */
-        v_49[cw_t] = v_36[cw_t];
+        /* cw_ret38 declared */
+        v_39[cw_t] = v_28[cw_t];
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_51 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_51 > 0); (o_51 >>= 1)) {
-        cw_op53 = o_51;
-        CW_FOR_EACH_THREAD_INDEP {
-          {
-            cw_op52[cw_t] = v_49[cw_t];
-          }
-        }
+      for (o_41 = 16; (o_41 > 0); (o_41 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch132[1024];
+        float __fis_xch110[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch132[((uint32_t)cw_t)] = cw_op52[cw_t]);
+            (__fis_xch110[((uint32_t)cw_t)] = v_39[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane133 = ((uint32_t)cw_t);
-            uint32_t __fis_src134 = (((((__fis_lane133 & 31u) ^ ((uint32_t)cw_op53)) - (((__fis_lane133 & 31u) ^ ((uint32_t)cw_op53)) & (((uint32_t)32) - 1u))) == ((__fis_lane133 & 31u) - ((__fis_lane133 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane133 - (__fis_lane133 & 31u)) + ((__fis_lane133 & 31u) ^ ((uint32_t)cw_op53))) : __fis_lane133);
-            cw_coll54[cw_t] = __fis_xch132[((__fis_src134 < cw_nt) ? __fis_src134 : __fis_lane133)];
+            uint32_t __fis_lane111 = ((uint32_t)cw_t);
+            uint32_t __fis_src112 = (((((__fis_lane111 & 31u) ^ ((uint32_t)o_41)) - (((__fis_lane111 & 31u) ^ ((uint32_t)o_41)) & (((uint32_t)32) - 1u))) == ((__fis_lane111 & 31u) - ((__fis_lane111 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane111 - (__fis_lane111 & 31u)) + ((__fis_lane111 & 31u) ^ ((uint32_t)o_41))) : __fis_lane111);
+            cw_coll42[cw_t] = __fis_xch110[((__fis_src112 < cw_nt) ? __fis_src112 : __fis_lane111)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (v_49[cw_t] += cw_coll54[cw_t]);
+            (v_39[cw_t] += cw_coll42[cw_t]);
           }
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (cw_ret48[cw_t] = v_49[cw_t]);
+          (cw_ret38[cw_t] = v_39[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (v_36[cw_t] = (isMax_37 ? cw_ret41[cw_t] : cw_ret48[cw_t]));
+        (v_28[cw_t] = (isMax_29 ? cw_ret33[cw_t] : cw_ret38[cw_t]));
         if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0))
-          (cw_sh_scratch_1[((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5)))] = v_36[cw_t]);
+          (cw_sh_scratch_1[((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5)))] = v_28[cw_t]);
       }
     }
     /* __syncthreads() */
-    nw_55 = ((int32_t)((cw_bdx + 31u) / 32u));
+    nw_43 = ((int32_t)((cw_bdx + 31u) / 32u));
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (v_36[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < nw_55) ? cw_sh_scratch_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : (isMax_37 ? (-cw_int_as_float(2139095040)) : 0.0f)));
-        /* cw_ret56 declared */
-        v_57[cw_t] = v_36[cw_t];
+        (v_28[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < nw_43) ? cw_sh_scratch_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : (isMax_29 ? (-cw_int_as_float(2139095040)) : 0.0f)));
+        /* cw_ret44 declared */
+        v_45[cw_t] = v_28[cw_t];
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_59 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_59 > 0); (o_59 >>= 1)) {
-        cw_op61 = o_59;
-        CW_FOR_EACH_THREAD_INDEP {
-          {
-            cw_op60[cw_t] = v_57[cw_t];
-          }
-        }
+      for (o_47 = 16; (o_47 > 0); (o_47 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch142[1024];
+        float __fis_xch119[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch142[((uint32_t)cw_t)] = cw_op60[cw_t]);
+            (__fis_xch119[((uint32_t)cw_t)] = v_45[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane143 = ((uint32_t)cw_t);
-            uint32_t __fis_src144 = (((((__fis_lane143 & 31u) ^ ((uint32_t)cw_op61)) - (((__fis_lane143 & 31u) ^ ((uint32_t)cw_op61)) & (((uint32_t)32) - 1u))) == ((__fis_lane143 & 31u) - ((__fis_lane143 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane143 - (__fis_lane143 & 31u)) + ((__fis_lane143 & 31u) ^ ((uint32_t)cw_op61))) : __fis_lane143);
-            cw_coll62[cw_t] = __fis_xch142[((__fis_src144 < cw_nt) ? __fis_src144 : __fis_lane143)];
+            uint32_t __fis_lane120 = ((uint32_t)cw_t);
+            uint32_t __fis_src121 = (((((__fis_lane120 & 31u) ^ ((uint32_t)o_47)) - (((__fis_lane120 & 31u) ^ ((uint32_t)o_47)) & (((uint32_t)32) - 1u))) == ((__fis_lane120 & 31u) - ((__fis_lane120 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane120 - (__fis_lane120 & 31u)) + ((__fis_lane120 & 31u) ^ ((uint32_t)o_47))) : __fis_lane120);
+            cw_coll48[cw_t] = __fis_xch119[((__fis_src121 < cw_nt) ? __fis_src121 : __fis_lane120)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (v_57[cw_t] = fmaxf(v_57[cw_t], cw_coll62[cw_t]));
+            (v_45[cw_t] = fmaxf(v_45[cw_t], cw_coll48[cw_t]));
           }
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (cw_ret56[cw_t] = v_57[cw_t]);
+          (cw_ret44[cw_t] = v_45[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        /* cw_ret63 declared */
-        v_64[cw_t] = v_36[cw_t];
+        /* cw_ret49 declared */
+        v_50[cw_t] = v_28[cw_t];
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
-      o_66 = 16;
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (; (o_66 > 0); (o_66 >>= 1)) {
-        cw_op68 = o_66;
-        CW_FOR_EACH_THREAD_INDEP {
-          {
-            cw_op67[cw_t] = v_64[cw_t];
-          }
-        }
+      for (o_52 = 16; (o_52 > 0); (o_52 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch151[1024];
+        float __fis_xch127[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch151[((uint32_t)cw_t)] = cw_op67[cw_t]);
+            (__fis_xch127[((uint32_t)cw_t)] = v_50[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane152 = ((uint32_t)cw_t);
-            uint32_t __fis_src153 = (((((__fis_lane152 & 31u) ^ ((uint32_t)cw_op68)) - (((__fis_lane152 & 31u) ^ ((uint32_t)cw_op68)) & (((uint32_t)32) - 1u))) == ((__fis_lane152 & 31u) - ((__fis_lane152 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane152 - (__fis_lane152 & 31u)) + ((__fis_lane152 & 31u) ^ ((uint32_t)cw_op68))) : __fis_lane152);
-            cw_coll69[cw_t] = __fis_xch151[((__fis_src153 < cw_nt) ? __fis_src153 : __fis_lane152)];
+            uint32_t __fis_lane128 = ((uint32_t)cw_t);
+            uint32_t __fis_src129 = (((((__fis_lane128 & 31u) ^ ((uint32_t)o_52)) - (((__fis_lane128 & 31u) ^ ((uint32_t)o_52)) & (((uint32_t)32) - 1u))) == ((__fis_lane128 & 31u) - ((__fis_lane128 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane128 - (__fis_lane128 & 31u)) + ((__fis_lane128 & 31u) ^ ((uint32_t)o_52))) : __fis_lane128);
+            cw_coll53[cw_t] = __fis_xch127[((__fis_src129 < cw_nt) ? __fis_src129 : __fis_lane128)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (v_64[cw_t] += cw_coll69[cw_t]);
+            (v_50[cw_t] += cw_coll53[cw_t]);
           }
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (cw_ret63[cw_t] = v_64[cw_t]);
+          (cw_ret49[cw_t] = v_50[cw_t]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (v_36[cw_t] = (isMax_37 ? cw_ret56[cw_t] : cw_ret63[cw_t]));
+        (v_28[cw_t] = (isMax_29 ? cw_ret44[cw_t] : cw_ret49[cw_t]));
       }
     }
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (cw_ret35[cw_t] = v_36[cw_t]);
+        (cw_ret27[cw_t] = v_28[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (s[cw_t] = cw_ret35[cw_t]);
+      (s[cw_t] = cw_ret27[cw_t]);
       inv[cw_t] = (1.0f / s[cw_t]);
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r161[cw_t] = 1;
-  int32_t cw_amax162 = INT32_MIN; uint32_t cw_all162 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r137[cw_t] = 1;
+  int32_t cw_amax138 = INT32_MIN; uint32_t cw_all138 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax162) cw_amax162 = cw_a; cw_all162 += cw_r161[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax138) cw_amax138 = cw_a; cw_all138 += cw_r137[cw_t]; }
   }
-  const int64_t cw_s162 = (int64_t)(cw_bdx), cw_b162 = (int64_t)(cols);
-  const int cw_mono162 = cw_s162 > 0 && cw_all162 == cw_nt;
-  for (uint64_t cw_j162 = 0;; cw_j162++) {
-    const int32_t cw_js162 = (int32_t)((uint32_t)cw_j162 * (uint32_t)(cw_bdx));
+  const int64_t cw_s138 = (int64_t)(cw_bdx), cw_b138 = (int64_t)(cols);
+  const int cw_mono138 = cw_s138 > 0 && cw_all138 == cw_nt;
+  for (uint64_t cw_j138 = 0;; cw_j138++) {
+    const int32_t cw_js138 = (int32_t)((uint32_t)cw_j138 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono162 && (int64_t)cw_amax162 + (int64_t)cw_j162 * cw_s162 < cw_b162)) {
+    if (!(cw_mono138 && (int64_t)cw_amax138 + (int64_t)cw_j138 * cw_s138 < cw_b138)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js162;
-        cw_r161[cw_t] = (unsigned char)(cw_r161[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r161[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js138;
+        cw_r137[cw_t] = (unsigned char)(cw_r137[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r137[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js162;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js138;
           (out[cw_t][c] = (expf((row[c] - m[cw_t])) * inv[cw_t]));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r161[cw_t])) continue;
+        if (!(cw_r137[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js162;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js138;
           (out[cw_t][c] = (expf((row[c] - m[cw_t])) * inv[cw_t]));
         }
       }
@@ -716,29 +644,25 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
   float *y = *(float **)cw_args[1];
   int32_t rows = *(int32_t *)cw_args[2];
   int32_t cols = *(int32_t *)cw_args[3];
-  int32_t o_168; /* uniform: one per block */
-  int32_t cw_op170; /* uniform: one per block */
-  int32_t o_175; /* uniform: one per block */
-  int32_t cw_op177; /* uniform: one per block */
+  int32_t o_144; /* uniform: one per block */
+  int32_t o_149; /* uniform: one per block */
   int32_t warp[cw_nt]; /* per thread */
   int32_t lane[cw_nt]; /* per thread */
   const float *r[cw_nt]; /* per thread */
   float m[cw_nt]; /* per thread */
   int32_t c[cw_nt]; /* per thread */
-  float cw_ret165[cw_nt]; /* per thread */
-  float v_166[cw_nt]; /* per thread */
-  float cw_op169[cw_nt]; /* per thread */
-  float cw_coll171[cw_nt]; /* per thread */
+  float cw_ret141[cw_nt]; /* per thread */
+  float v_142[cw_nt]; /* per thread */
+  float cw_coll145[cw_nt]; /* per thread */
   float s[cw_nt]; /* per thread */
-  int32_t c_193[cw_nt]; /* per thread */
-  float cw_ret172[cw_nt]; /* per thread */
-  float v_173[cw_nt]; /* per thread */
-  float cw_op176[cw_nt]; /* per thread */
-  float cw_coll178[cw_nt]; /* per thread */
-  int32_t c_207[cw_nt]; /* per thread */
-  unsigned char cw_l181[cw_nt];
-  unsigned char cw_l195[cw_nt];
-  unsigned char cw_l209[cw_nt];
+  int32_t c_165[cw_nt]; /* per thread */
+  float cw_ret146[cw_nt]; /* per thread */
+  float v_147[cw_nt]; /* per thread */
+  float cw_coll150[cw_nt]; /* per thread */
+  int32_t c_178[cw_nt]; /* per thread */
+  unsigned char cw_l152[cw_nt];
+  unsigned char cw_l164[cw_nt];
+  unsigned char cw_l177[cw_nt];
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -763,191 +687,175 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
       c[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l181[t] 0 running, 1 left, 2 continued */
-  memset(cw_l181, 0, cw_nt);
+  /* loop with a barrier inside: cw_l152[t] 0 running, 1 left, 2 continued */
+  memset(cw_l152, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l181[cw_t] == 0)) continue;
-      if (!((c[cw_t] < cols))) cw_l181[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l152[cw_t] == 0)) continue;
+      if (!((c[cw_t] < cols))) cw_l152[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l181[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l152[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l181[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l152[cw_t] == 0)) continue;
       {
         (m[cw_t] = fmaxf(m[cw_t], r[cw_t][c[cw_t]]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l181[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l152[cw_t] == 0)) continue;
       (c[cw_t] += 32);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      /* cw_ret165 declared */
-      v_166[cw_t] = m[cw_t];
+      /* cw_ret141 declared */
+      v_142[cw_t] = m[cw_t];
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
-    o_168 = 16;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (o_168 > 0); (o_168 >>= 1)) {
+    for (o_144 = 16; (o_144 > 0); (o_144 >>= 1)) {
       { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
-      cw_op170 = o_168;
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t])) continue;
-        {
-          cw_op169[cw_t] = v_166[cw_t];
-        }
-      }
       /* __shfl_xor_sync */
-      float __fis_xch185[1024];
+      float __fis_xch156[1024];
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
         {
-          (__fis_xch185[((uint32_t)cw_t)] = cw_op169[cw_t]);
+          (__fis_xch156[((uint32_t)cw_t)] = v_142[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
         {
-          uint32_t __fis_lane186 = ((uint32_t)cw_t);
-          uint32_t __fis_src187 = (((((__fis_lane186 & 31u) ^ ((uint32_t)cw_op170)) - (((__fis_lane186 & 31u) ^ ((uint32_t)cw_op170)) & (((uint32_t)32) - 1u))) == ((__fis_lane186 & 31u) - ((__fis_lane186 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane186 - (__fis_lane186 & 31u)) + ((__fis_lane186 & 31u) ^ ((uint32_t)cw_op170))) : __fis_lane186);
-          cw_coll171[cw_t] = __fis_xch185[((__fis_src187 < cw_nt) ? __fis_src187 : __fis_lane186)];
+          uint32_t __fis_lane157 = ((uint32_t)cw_t);
+          uint32_t __fis_src158 = (((((__fis_lane157 & 31u) ^ ((uint32_t)o_144)) - (((__fis_lane157 & 31u) ^ ((uint32_t)o_144)) & (((uint32_t)32) - 1u))) == ((__fis_lane157 & 31u) - ((__fis_lane157 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane157 - (__fis_lane157 & 31u)) + ((__fis_lane157 & 31u) ^ ((uint32_t)o_144))) : __fis_lane157);
+          cw_coll145[cw_t] = __fis_xch156[((__fis_src158 < cw_nt) ? __fis_src158 : __fis_lane157)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
         {
-          (v_166[cw_t] = fmaxf(v_166[cw_t], cw_coll171[cw_t]));
+          (v_142[cw_t] = fmaxf(v_142[cw_t], cw_coll145[cw_t]));
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
-        (cw_ret165[cw_t] = v_166[cw_t]);
+        (cw_ret141[cw_t] = v_142[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (m[cw_t] = cw_ret165[cw_t]);
+      (m[cw_t] = cw_ret141[cw_t]);
       s[cw_t] = 0.0f;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c_193[cw_t] = lane[cw_t];
+      c_165[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l195[t] 0 running, 1 left, 2 continued */
-  memset(cw_l195, 0, cw_nt);
+  /* loop with a barrier inside: cw_l164[t] 0 running, 1 left, 2 continued */
+  memset(cw_l164, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l195[cw_t] == 0)) continue;
-      if (!((c_193[cw_t] < cols))) cw_l195[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l164[cw_t] == 0)) continue;
+      if (!((c_165[cw_t] < cols))) cw_l164[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l195[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l164[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l195[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l164[cw_t] == 0)) continue;
       {
-        (s[cw_t] += expf((r[cw_t][c_193[cw_t]] - m[cw_t])));
+        (s[cw_t] += expf((r[cw_t][c_165[cw_t]] - m[cw_t])));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l195[cw_t] == 0)) continue;
-      (c_193[cw_t] += 32);
+      if (!(!cw_exit[cw_t] && cw_l164[cw_t] == 0)) continue;
+      (c_165[cw_t] += 32);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      /* cw_ret172 declared */
-      v_173[cw_t] = s[cw_t];
+      /* cw_ret146 declared */
+      v_147[cw_t] = s[cw_t];
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
-    o_175 = 16;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (o_175 > 0); (o_175 >>= 1)) {
+    for (o_149 = 16; (o_149 > 0); (o_149 >>= 1)) {
       { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
-      cw_op177 = o_175;
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t])) continue;
-        {
-          cw_op176[cw_t] = v_173[cw_t];
-        }
-      }
       /* __shfl_xor_sync */
-      float __fis_xch199[1024];
+      float __fis_xch169[1024];
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
         {
-          (__fis_xch199[((uint32_t)cw_t)] = cw_op176[cw_t]);
+          (__fis_xch169[((uint32_t)cw_t)] = v_147[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
         {
-          uint32_t __fis_lane200 = ((uint32_t)cw_t);
-          uint32_t __fis_src201 = (((((__fis_lane200 & 31u) ^ ((uint32_t)cw_op177)) - (((__fis_lane200 & 31u) ^ ((uint32_t)cw_op177)) & (((uint32_t)32) - 1u))) == ((__fis_lane200 & 31u) - ((__fis_lane200 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane200 - (__fis_lane200 & 31u)) + ((__fis_lane200 & 31u) ^ ((uint32_t)cw_op177))) : __fis_lane200);
-          cw_coll178[cw_t] = __fis_xch199[((__fis_src201 < cw_nt) ? __fis_src201 : __fis_lane200)];
+          uint32_t __fis_lane170 = ((uint32_t)cw_t);
+          uint32_t __fis_src171 = (((((__fis_lane170 & 31u) ^ ((uint32_t)o_149)) - (((__fis_lane170 & 31u) ^ ((uint32_t)o_149)) & (((uint32_t)32) - 1u))) == ((__fis_lane170 & 31u) - ((__fis_lane170 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane170 - (__fis_lane170 & 31u)) + ((__fis_lane170 & 31u) ^ ((uint32_t)o_149))) : __fis_lane170);
+          cw_coll150[cw_t] = __fis_xch169[((__fis_src171 < cw_nt) ? __fis_src171 : __fis_lane170)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
         {
-          (v_173[cw_t] += cw_coll178[cw_t]);
+          (v_147[cw_t] += cw_coll150[cw_t]);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
-        (cw_ret172[cw_t] = v_173[cw_t]);
+        (cw_ret146[cw_t] = v_147[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (s[cw_t] = cw_ret172[cw_t]);
+      (s[cw_t] = cw_ret146[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c_207[cw_t] = lane[cw_t];
+      c_178[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l209[t] 0 running, 1 left, 2 continued */
-  memset(cw_l209, 0, cw_nt);
+  /* loop with a barrier inside: cw_l177[t] 0 running, 1 left, 2 continued */
+  memset(cw_l177, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l209[cw_t] == 0)) continue;
-      if (!((c_207[cw_t] < cols))) cw_l209[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l177[cw_t] == 0)) continue;
+      if (!((c_178[cw_t] < cols))) cw_l177[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l209[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l177[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l209[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l177[cw_t] == 0)) continue;
       {
-        (y[(((int64_t)warp[cw_t] * (int64_t)cols) + (int64_t)c_207[cw_t])] = (expf((r[cw_t][c_207[cw_t]] - m[cw_t])) / s[cw_t]));
+        (y[(((int64_t)warp[cw_t] * (int64_t)cols) + (int64_t)c_178[cw_t])] = (expf((r[cw_t][c_178[cw_t]] - m[cw_t])) / s[cw_t]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l209[cw_t] == 0)) continue;
-      (c_207[cw_t] += 32);
+      if (!(!cw_exit[cw_t] && cw_l177[cw_t] == 0)) continue;
+      (c_178[cw_t] += 32);
     }
   }
 }

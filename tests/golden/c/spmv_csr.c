@@ -108,9 +108,8 @@ CW_INLINE void cwb_buildBanded(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
     }
   }
-  k = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k < 3); (++k)) {
+  for (k = 0; (k < 3); (++k)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
@@ -258,13 +257,12 @@ CW_INLINE void cwb_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   const float *x = *(const float **)cw_args[4];
   float *y = *(float **)cw_args[5];
   int32_t o; /* uniform: one per block */
-  uint32_t cw_op7; /* uniform: one per block */
   int32_t warpId[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
   int32_t j[cw_nt]; /* per thread */
-  float cw_op6[cw_nt]; /* per thread */
-  float cw_coll8[cw_nt]; /* per thread */
-  unsigned char cw_l11[cw_nt];
+  float cw_coll6[cw_nt]; /* per thread */
+  uint32_t __fis_opnd11[cw_nt]; /* per thread */
+  unsigned char cw_l8[cw_nt];
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -287,57 +285,50 @@ CW_INLINE void cwb_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       j[cw_t] = (rowPtr[warpId[cw_t]] + ((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))));
     }
   }
-  /* loop with a barrier inside: cw_l11[t] 0 running, 1 left, 2 continued */
-  memset(cw_l11, 0, cw_nt);
+  /* loop with a barrier inside: cw_l8[t] 0 running, 1 left, 2 continued */
+  memset(cw_l8, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l11[cw_t] == 0)) continue;
-      if (!((j[cw_t] < rowPtr[((int64_t)warpId[cw_t] + 1)]))) cw_l11[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!((j[cw_t] < rowPtr[((int64_t)warpId[cw_t] + 1)]))) cw_l8[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l11[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l8[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l11[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l8[cw_t] == 0)) continue;
       {
         (sum[cw_t] += (vals[j[cw_t]] * x[cols[j[cw_t]]]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l11[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l8[cw_t] == 0)) continue;
       (j[cw_t] += 32);
     }
   }
-  o = 16;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (o > 0); (o /= 2)) {
+  for (o = 16; (o > 0); (o /= 2)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
-    cw_op7 = ((uint32_t)o);
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t])) continue;
-      {
-        cw_op6[cw_t] = sum[cw_t];
-      }
-    }
     /* __shfl_down_sync */
-    float __fis_xch14[1024];
+    float __fis_xch12[1024];
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
-        (__fis_xch14[((uint32_t)cw_t)] = cw_op6[cw_t]);
+        __fis_opnd11[cw_t] = ((uint32_t)o);
+        (__fis_xch12[((uint32_t)cw_t)] = sum[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
-        uint32_t __fis_lane15 = ((uint32_t)cw_t);
-        uint32_t __fis_src16 = (((((__fis_lane15 & 31u) & (((uint32_t)32) - 1u)) + cw_op7) < ((uint32_t)32)) ? (__fis_lane15 + cw_op7) : __fis_lane15);
-        cw_coll8[cw_t] = __fis_xch14[((__fis_src16 < cw_nt) ? __fis_src16 : __fis_lane15)];
+        uint32_t __fis_lane13 = ((uint32_t)cw_t);
+        uint32_t __fis_src14 = (((((__fis_lane13 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd11[cw_t]) < ((uint32_t)32)) ? (__fis_lane13 + __fis_opnd11[cw_t]) : __fis_lane13);
+        cw_coll6[cw_t] = __fis_xch12[((__fis_src14 < cw_nt) ? __fis_src14 : __fis_lane13)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
-        (sum[cw_t] += cw_coll8[cw_t]);
+        (sum[cw_t] += cw_coll6[cw_t]);
       }
     }
   }

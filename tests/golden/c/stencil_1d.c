@@ -108,9 +108,8 @@ CW_INLINE void cwb_stencil1d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       result[cw_t] = 0.0f;
     }
   }
-  offset = -3;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (offset <= 3); (offset++)) {
+  for (offset = -3; (offset <= 3); (offset++)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         (result[cw_t] += cw_sh_temp_1[(((int32_t)(((int32_t)((uint32_t)cw_tx) + (int32_t)3u))) + offset)]);

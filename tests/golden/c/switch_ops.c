@@ -249,7 +249,7 @@ CW_INLINE void cwb_tinyVm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
   int32_t *out = *(int32_t **)cw_args[1];
   int32_t acc[cw_nt]; /* per thread */
   int32_t pc[cw_nt]; /* per thread */
-  unsigned char cw_l6[cw_nt];
+  unsigned char cw_l5[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       acc[cw_t] = ((int32_t)((uint32_t)cw_tx));
@@ -260,16 +260,16 @@ CW_INLINE void cwb_tinyVm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
       pc[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l6[t] 0 running, 1 left, 2 continued */
-  memset(cw_l6, 0, cw_nt);
+  /* loop with a barrier inside: cw_l5[t] 0 running, 1 left, 2 continued */
+  memset(cw_l5, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l6[cw_t] == 0)) continue;
-      if (!((pc[cw_t] < 16))) cw_l6[cw_t] = 1;
+      if (!(cw_l5[cw_t] == 0)) continue;
+      if (!((pc[cw_t] < 16))) cw_l5[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l6[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l5[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l6[cw_t] == 0)) continue;
+      if (!(cw_l5[cw_t] == 0)) continue;
       {
         {
           int32_t op = (program[pc[cw_t]] % 5);
@@ -310,7 +310,7 @@ CW_INLINE void cwb_tinyVm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
             }
             break;
           case 4:;
-            { cw_l6[cw_t] = 2; goto cw_next7; }
+            { cw_l5[cw_t] = 2; goto cw_next7; }
           }
           (acc[cw_t] &= 65535);
         }
@@ -319,10 +319,10 @@ CW_INLINE void cwb_tinyVm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) 
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (cw_l6[cw_t] == 2) cw_l6[cw_t] = 0;
+      if (cw_l5[cw_t] == 2) cw_l5[cw_t] = 0;
     }
     CW_FOR_EACH_THREAD {
-      if (!(cw_l6[cw_t] == 0)) continue;
+      if (!(cw_l5[cw_t] == 0)) continue;
       (++pc[cw_t]);
     }
   }

@@ -180,9 +180,8 @@ CW_INLINE void cwb_scaleMany_float_4(cw_rt_ctx *cw_ctx, void **cw_args, const in
     {
     }
   }
-  k = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k < 4); (++k)) {
+  for (k = 0; (k < 4); (++k)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -220,9 +219,8 @@ CW_INLINE void cwb_scaleMany_double_2(cw_rt_ctx *cw_ctx, void **cw_args, const i
     {
     }
   }
-  k = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k < 2); (++k)) {
+  for (k = 0; (k < 2); (++k)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {

@@ -96,13 +96,10 @@ CW_INLINE void cwb_reduce_float_256(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t gridSize; /* uniform: one per block */
   uint32_t i[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
-  int32_t offset[cw_nt]; /* per thread */
-  float cw_op0[cw_nt]; /* per thread */
-  uint32_t cw_op1[cw_nt]; /* per thread */
-  float cw_coll2[cw_nt]; /* per thread */
-  unsigned char cw_l4[cw_nt];
-  unsigned char cw_p11[cw_nt];
-  unsigned char cw_l13[cw_nt];
+  float cw_coll0[cw_nt]; /* per thread */
+  uint32_t __fis_opnd10[cw_nt]; /* per thread */
+  unsigned char cw_l2[cw_nt];
+  unsigned char cw_p9[cw_nt];
   gridSize = ((256u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -110,16 +107,16 @@ CW_INLINE void cwb_reduce_float_256(cw_rt_ctx *cw_ctx, void **cw_args, const int
       sum[cw_t] = 0.0f;
     }
   }
-  /* loop with a barrier inside: cw_l4[t] 0 running, 1 left, 2 continued */
-  memset(cw_l4, 0, cw_nt);
+  /* loop with a barrier inside: cw_l2[t] 0 running, 1 left, 2 continued */
+  memset(cw_l2, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l4[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l4[cw_t] = 1;
+      if (!(cw_l2[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l2[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l4[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l2[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l4[cw_t] == 0)) continue;
+      if (!(cw_l2[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -175,54 +172,32 @@ CW_INLINE void cwb_reduce_float_256(cw_rt_ctx *cw_ctx, void **cw_args, const int
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p11[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p9[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p11[cw_t])) continue;
-    {
-      offset[cw_t] = 16;
-    }
-  }
-  /* loop with a barrier inside: cw_l13[t] 0 running, 1 left, 2 continued */
-  memset(cw_l13, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l13[cw_t] = 1;
-    }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p11[cw_t] && cw_l13[cw_t] == 0; if (!cw_any) break; }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
-      {
-        cw_op0[cw_t] = sum[cw_t];
-        cw_op1[cw_t] = ((uint32_t)offset[cw_t]);
-      }
-    }
+  /* uniform loop with a barrier inside: one C loop for the block */
+  for (int32_t offset = 16; (offset > 0); (offset >>= 1)) {
     /* __shfl_down_sync */
-    float __fis_xch15[1024];
+    float __fis_xch11[1024];
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
+      if (!(cw_p9[cw_t])) continue;
       {
-        (__fis_xch15[((uint32_t)cw_t)] = cw_op0[cw_t]);
+        __fis_opnd10[cw_t] = ((uint32_t)offset);
+        (__fis_xch11[((uint32_t)cw_t)] = sum[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
+      if (!(cw_p9[cw_t])) continue;
       {
-        uint32_t __fis_lane16 = ((uint32_t)cw_t);
-        uint32_t __fis_src17 = (((((__fis_lane16 & 31u) & (((uint32_t)32) - 1u)) + cw_op1[cw_t]) < ((uint32_t)32)) ? (__fis_lane16 + cw_op1[cw_t]) : __fis_lane16);
-        cw_coll2[cw_t] = __fis_xch15[((__fis_src17 < cw_nt) ? __fis_src17 : __fis_lane16)];
+        uint32_t __fis_lane12 = ((uint32_t)cw_t);
+        uint32_t __fis_src13 = (((((__fis_lane12 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd10[cw_t]) < ((uint32_t)32)) ? (__fis_lane12 + __fis_opnd10[cw_t]) : __fis_lane12);
+        cw_coll0[cw_t] = __fis_xch11[((__fis_src13 < cw_nt) ? __fis_src13 : __fis_lane12)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
+      if (!(cw_p9[cw_t])) continue;
       {
-        (sum[cw_t] += cw_coll2[cw_t]);
+        (sum[cw_t] += cw_coll0[cw_t]);
       }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p11[cw_t] && cw_l13[cw_t] == 0)) continue;
-      (offset[cw_t] >>= 1);
     }
   }
   { /* only threadIdx.x == 0u runs this */
@@ -258,13 +233,10 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   uint32_t gridSize; /* uniform: one per block */
   uint32_t i[cw_nt]; /* per thread */
   int32_t sum[cw_nt]; /* per thread */
-  int32_t offset[cw_nt]; /* per thread */
-  int32_t cw_op22[cw_nt]; /* per thread */
-  uint32_t cw_op23[cw_nt]; /* per thread */
-  int32_t cw_coll24[cw_nt]; /* per thread */
-  unsigned char cw_l26[cw_nt];
-  unsigned char cw_p33[cw_nt];
-  unsigned char cw_l35[cw_nt];
+  int32_t cw_coll18[cw_nt]; /* per thread */
+  uint32_t __fis_opnd28[cw_nt]; /* per thread */
+  unsigned char cw_l20[cw_nt];
+  unsigned char cw_p27[cw_nt];
   gridSize = ((128u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -272,16 +244,16 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       sum[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l26[t] 0 running, 1 left, 2 continued */
-  memset(cw_l26, 0, cw_nt);
+  /* loop with a barrier inside: cw_l20[t] 0 running, 1 left, 2 continued */
+  memset(cw_l20, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l26[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l26[cw_t] = 1;
+      if (!(cw_l20[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l20[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l26[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l20[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l26[cw_t] == 0)) continue;
+      if (!(cw_l20[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -337,54 +309,32 @@ CW_INLINE void cwb_reduce_int_128(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p33[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p27[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p33[cw_t])) continue;
-    {
-      offset[cw_t] = 16;
-    }
-  }
-  /* loop with a barrier inside: cw_l35[t] 0 running, 1 left, 2 continued */
-  memset(cw_l35, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l35[cw_t] = 1;
-    }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p33[cw_t] && cw_l35[cw_t] == 0; if (!cw_any) break; }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
-      {
-        cw_op22[cw_t] = sum[cw_t];
-        cw_op23[cw_t] = ((uint32_t)offset[cw_t]);
-      }
-    }
+  /* uniform loop with a barrier inside: one C loop for the block */
+  for (int32_t offset = 16; (offset > 0); (offset >>= 1)) {
     /* __shfl_down_sync */
-    int32_t __fis_xch37[1024];
+    int32_t __fis_xch29[1024];
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
+      if (!(cw_p27[cw_t])) continue;
       {
-        (__fis_xch37[((uint32_t)cw_t)] = cw_op22[cw_t]);
+        __fis_opnd28[cw_t] = ((uint32_t)offset);
+        (__fis_xch29[((uint32_t)cw_t)] = sum[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
+      if (!(cw_p27[cw_t])) continue;
       {
-        uint32_t __fis_lane38 = ((uint32_t)cw_t);
-        uint32_t __fis_src39 = (((((__fis_lane38 & 31u) & (((uint32_t)32) - 1u)) + cw_op23[cw_t]) < ((uint32_t)32)) ? (__fis_lane38 + cw_op23[cw_t]) : __fis_lane38);
-        cw_coll24[cw_t] = __fis_xch37[((__fis_src39 < cw_nt) ? __fis_src39 : __fis_lane38)];
+        uint32_t __fis_lane30 = ((uint32_t)cw_t);
+        uint32_t __fis_src31 = (((((__fis_lane30 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd28[cw_t]) < ((uint32_t)32)) ? (__fis_lane30 + __fis_opnd28[cw_t]) : __fis_lane30);
+        cw_coll18[cw_t] = __fis_xch29[((__fis_src31 < cw_nt) ? __fis_src31 : __fis_lane30)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
+      if (!(cw_p27[cw_t])) continue;
       {
-        (sum[cw_t] += cw_coll24[cw_t]);
+        (sum[cw_t] += cw_coll18[cw_t]);
       }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p33[cw_t] && cw_l35[cw_t] == 0)) continue;
-      (offset[cw_t] >>= 1);
     }
   }
   { /* only threadIdx.x == 0u runs this */
@@ -420,13 +370,10 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t gridSize; /* uniform: one per block */
   uint32_t i[cw_nt]; /* per thread */
   double sum[cw_nt]; /* per thread */
-  int32_t offset[cw_nt]; /* per thread */
-  double cw_op44[cw_nt]; /* per thread */
-  uint32_t cw_op45[cw_nt]; /* per thread */
-  double cw_coll46[cw_nt]; /* per thread */
-  unsigned char cw_l48[cw_nt];
-  unsigned char cw_p55[cw_nt];
-  unsigned char cw_l57[cw_nt];
+  double cw_coll36[cw_nt]; /* per thread */
+  uint32_t __fis_opnd46[cw_nt]; /* per thread */
+  unsigned char cw_l38[cw_nt];
+  unsigned char cw_p45[cw_nt];
   gridSize = ((64u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -434,16 +381,16 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
       sum[cw_t] = 0.0;
     }
   }
-  /* loop with a barrier inside: cw_l48[t] 0 running, 1 left, 2 continued */
-  memset(cw_l48, 0, cw_nt);
+  /* loop with a barrier inside: cw_l38[t] 0 running, 1 left, 2 continued */
+  memset(cw_l38, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l48[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l48[cw_t] = 1;
+      if (!(cw_l38[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l38[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l48[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l38[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l48[cw_t] == 0)) continue;
+      if (!(cw_l38[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -499,54 +446,32 @@ CW_INLINE void cwb_reduce_double_64(cw_rt_ctx *cw_ctx, void **cw_args, const int
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p55[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p45[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p55[cw_t])) continue;
-    {
-      offset[cw_t] = 16;
-    }
-  }
-  /* loop with a barrier inside: cw_l57[t] 0 running, 1 left, 2 continued */
-  memset(cw_l57, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l57[cw_t] = 1;
-    }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p55[cw_t] && cw_l57[cw_t] == 0; if (!cw_any) break; }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
-      {
-        cw_op44[cw_t] = sum[cw_t];
-        cw_op45[cw_t] = ((uint32_t)offset[cw_t]);
-      }
-    }
+  /* uniform loop with a barrier inside: one C loop for the block */
+  for (int32_t offset = 16; (offset > 0); (offset >>= 1)) {
     /* __shfl_down_sync */
-    double __fis_xch59[1024];
+    double __fis_xch47[1024];
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
+      if (!(cw_p45[cw_t])) continue;
       {
-        (__fis_xch59[((uint32_t)cw_t)] = cw_op44[cw_t]);
+        __fis_opnd46[cw_t] = ((uint32_t)offset);
+        (__fis_xch47[((uint32_t)cw_t)] = sum[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
+      if (!(cw_p45[cw_t])) continue;
       {
-        uint32_t __fis_lane60 = ((uint32_t)cw_t);
-        uint32_t __fis_src61 = (((((__fis_lane60 & 31u) & (((uint32_t)32) - 1u)) + cw_op45[cw_t]) < ((uint32_t)32)) ? (__fis_lane60 + cw_op45[cw_t]) : __fis_lane60);
-        cw_coll46[cw_t] = __fis_xch59[((__fis_src61 < cw_nt) ? __fis_src61 : __fis_lane60)];
+        uint32_t __fis_lane48 = ((uint32_t)cw_t);
+        uint32_t __fis_src49 = (((((__fis_lane48 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd46[cw_t]) < ((uint32_t)32)) ? (__fis_lane48 + __fis_opnd46[cw_t]) : __fis_lane48);
+        cw_coll36[cw_t] = __fis_xch47[((__fis_src49 < cw_nt) ? __fis_src49 : __fis_lane48)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
+      if (!(cw_p45[cw_t])) continue;
       {
-        (sum[cw_t] += cw_coll46[cw_t]);
+        (sum[cw_t] += cw_coll36[cw_t]);
       }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p55[cw_t] && cw_l57[cw_t] == 0)) continue;
-      (offset[cw_t] >>= 1);
     }
   }
   { /* only threadIdx.x == 0u runs this */
@@ -582,13 +507,10 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
   uint32_t gridSize; /* uniform: one per block */
   uint32_t i[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
-  int32_t offset[cw_nt]; /* per thread */
-  float cw_op66[cw_nt]; /* per thread */
-  uint32_t cw_op67[cw_nt]; /* per thread */
-  float cw_coll68[cw_nt]; /* per thread */
-  unsigned char cw_l70[cw_nt];
-  unsigned char cw_p77[cw_nt];
-  unsigned char cw_l79[cw_nt];
+  float cw_coll54[cw_nt]; /* per thread */
+  uint32_t __fis_opnd64[cw_nt]; /* per thread */
+  unsigned char cw_l56[cw_nt];
+  unsigned char cw_p63[cw_nt];
   gridSize = ((512u * 2u) * cw_gdx);
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -596,16 +518,16 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
       sum[cw_t] = 0.0f;
     }
   }
-  /* loop with a barrier inside: cw_l70[t] 0 running, 1 left, 2 continued */
-  memset(cw_l70, 0, cw_nt);
+  /* loop with a barrier inside: cw_l56[t] 0 running, 1 left, 2 continued */
+  memset(cw_l56, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l70[cw_t] == 0)) continue;
-      if (!((i[cw_t] < ((uint32_t)n)))) cw_l70[cw_t] = 1;
+      if (!(cw_l56[cw_t] == 0)) continue;
+      if (!((i[cw_t] < ((uint32_t)n)))) cw_l56[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l70[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l56[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l70[cw_t] == 0)) continue;
+      if (!(cw_l56[cw_t] == 0)) continue;
       {
         {
           (sum[cw_t] += in[i[cw_t]]);
@@ -661,54 +583,32 @@ CW_INLINE void cwb_reduce_float_512(cw_rt_ctx *cw_ctx, void **cw_args, const int
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p77[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p63[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p77[cw_t])) continue;
-    {
-      offset[cw_t] = 16;
-    }
-  }
-  /* loop with a barrier inside: cw_l79[t] 0 running, 1 left, 2 continued */
-  memset(cw_l79, 0, cw_nt);
-  for (;;) {
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
-      if (!((offset[cw_t] > 0))) cw_l79[cw_t] = 1;
-    }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p77[cw_t] && cw_l79[cw_t] == 0; if (!cw_any) break; }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
-      {
-        cw_op66[cw_t] = sum[cw_t];
-        cw_op67[cw_t] = ((uint32_t)offset[cw_t]);
-      }
-    }
+  /* uniform loop with a barrier inside: one C loop for the block */
+  for (int32_t offset = 16; (offset > 0); (offset >>= 1)) {
     /* __shfl_down_sync */
-    float __fis_xch81[1024];
+    float __fis_xch65[1024];
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
+      if (!(cw_p63[cw_t])) continue;
       {
-        (__fis_xch81[((uint32_t)cw_t)] = cw_op66[cw_t]);
+        __fis_opnd64[cw_t] = ((uint32_t)offset);
+        (__fis_xch65[((uint32_t)cw_t)] = sum[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
+      if (!(cw_p63[cw_t])) continue;
       {
-        uint32_t __fis_lane82 = ((uint32_t)cw_t);
-        uint32_t __fis_src83 = (((((__fis_lane82 & 31u) & (((uint32_t)32) - 1u)) + cw_op67[cw_t]) < ((uint32_t)32)) ? (__fis_lane82 + cw_op67[cw_t]) : __fis_lane82);
-        cw_coll68[cw_t] = __fis_xch81[((__fis_src83 < cw_nt) ? __fis_src83 : __fis_lane82)];
+        uint32_t __fis_lane66 = ((uint32_t)cw_t);
+        uint32_t __fis_src67 = (((((__fis_lane66 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd64[cw_t]) < ((uint32_t)32)) ? (__fis_lane66 + __fis_opnd64[cw_t]) : __fis_lane66);
+        cw_coll54[cw_t] = __fis_xch65[((__fis_src67 < cw_nt) ? __fis_src67 : __fis_lane66)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
+      if (!(cw_p63[cw_t])) continue;
       {
-        (sum[cw_t] += cw_coll68[cw_t]);
+        (sum[cw_t] += cw_coll54[cw_t]);
       }
-    }
-    CW_FOR_EACH_THREAD {
-      if (!(cw_p77[cw_t] && cw_l79[cw_t] == 0)) continue;
-      (offset[cw_t] >>= 1);
     }
   }
   { /* only threadIdx.x == 0u runs this */

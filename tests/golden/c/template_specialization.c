@@ -359,9 +359,8 @@ CW_INLINE void cwb_blockSum_float(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
   /* __syncthreads() */
-  k = (cw_bdx / 2u);
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k > 0u); (k /= 2u)) {
+  for (k = (cw_bdx / 2u); (k > 0u); (k /= 2u)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         if ((((uint32_t)cw_tx) < k))
@@ -411,9 +410,8 @@ CW_INLINE void cwb_blockSum_double(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     }
   }
   /* __syncthreads() */
-  k = (cw_bdx / 2u);
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (k > 0u); (k /= 2u)) {
+  for (k = (cw_bdx / 2u); (k > 0u); (k /= 2u)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         if ((((uint32_t)cw_tx) < k))

@@ -97,9 +97,8 @@ CW_INLINE void cwb_transposeCoalesced(cw_rt_ctx *cw_ctx, void **cw_args, const i
     {
     }
   }
-  j = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (j < 32); (j += 8)) {
+  for (j = 0; (j < 32); (j += 8)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         if (((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))) < width) && ((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + j) < height)))
@@ -113,9 +112,8 @@ CW_INLINE void cwb_transposeCoalesced(cw_rt_ctx *cw_ctx, void **cw_args, const i
     {
     }
   }
-  j_2 = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (j_2 < 32); (j_2 += 8)) {
+  for (j_2 = 0; (j_2 < 32); (j_2 += 8)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         if (((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)))) < height) && ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)cw_ty) : ((int32_t)((cw_bix * 32u) + cw_ty)))) + j_2) < width)))
@@ -149,9 +147,8 @@ CW_INLINE void cwb_transposeNaive(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     {
     }
   }
-  j = 0;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (j < 32); (j += 8)) {
+  for (j = 0; (j < 32); (j += 8)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         if (((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))) < width) && ((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + j) < height)))

@@ -94,7 +94,7 @@ CW_INLINE void cwb_exitingRounds(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   int32_t rounds[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
   int32_t r[cw_nt]; /* per thread */
-  unsigned char cw_l2[cw_nt];
+  unsigned char cw_l1[cw_nt];
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -118,23 +118,23 @@ CW_INLINE void cwb_exitingRounds(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       r[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l2[t] 0 running, 1 left, 2 continued */
-  memset(cw_l2, 0, cw_nt);
+  /* loop with a barrier inside: cw_l1[t] 0 running, 1 left, 2 continued */
+  memset(cw_l1, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l2[cw_t] == 0)) continue;
-      if (!((r[cw_t] < rounds[cw_t]))) cw_l2[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l1[cw_t] == 0)) continue;
+      if (!((r[cw_t] < rounds[cw_t]))) cw_l1[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l2[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l1[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l2[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l1[cw_t] == 0)) continue;
       {
         (cw_sh_s_1[((uint32_t)cw_tx)] = v[cw_t]);
       }
     }
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l2[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l1[cw_t] == 0)) continue;
       {
         (v[cw_t] += cw_sh_s_1[((((uint32_t)cw_tx) + 1u) % 64u)]);
       }
@@ -142,7 +142,7 @@ CW_INLINE void cwb_exitingRounds(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     /* __syncthreads() */
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l2[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l1[cw_t] == 0)) continue;
       (++r[cw_t]);
     }
   }

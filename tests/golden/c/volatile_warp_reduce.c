@@ -103,9 +103,8 @@ CW_INLINE void cwb_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     }
   }
   /* __syncthreads() */
-  s = (cw_bdx / 2u);
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (s > 32u); (s >>= 1)) {
+  for (s = (cw_bdx / 2u); (s > 32u); (s >>= 1)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         if ((((uint32_t)((uint32_t)cw_tx)) < s))

@@ -94,20 +94,16 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
   int32_t *out = *(int32_t **)cw_args[1];
   int32_t *blockTotals = *(int32_t **)cw_args[2];
   int32_t d_4; /* uniform: one per block */
-  uint32_t cw_op6; /* uniform: one per block */
   int32_t cw_ret0[cw_nt]; /* per thread */
   int32_t v_1[cw_nt]; /* per thread */
-  int32_t cw_op5[cw_nt]; /* per thread */
-  int32_t cw_coll7[cw_nt]; /* per thread */
+  int32_t cw_coll5[cw_nt]; /* per thread */
+  uint32_t __fis_opnd16[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
-  int32_t cw_ret9[cw_nt]; /* per thread */
-  int32_t v_10[cw_nt]; /* per thread */
-  int32_t d_13[cw_nt]; /* per thread */
-  int32_t cw_op14[cw_nt]; /* per thread */
-  uint32_t cw_op15[cw_nt]; /* per thread */
-  int32_t cw_coll16[cw_nt]; /* per thread */
-  unsigned char cw_p29[cw_nt];
-  unsigned char cw_l33[cw_nt];
+  int32_t cw_ret7[cw_nt]; /* per thread */
+  int32_t v_8[cw_nt]; /* per thread */
+  int32_t cw_coll12[cw_nt]; /* per thread */
+  uint32_t __fis_opnd28[cw_nt]; /* per thread */
+  unsigned char cw_p25[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       /* cw_ret0 declared */
@@ -122,34 +118,28 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
       {
       }
     }
-    d_4 = 1;
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (; (d_4 < 32); (d_4 <<= 1)) {
-      cw_op6 = ((uint32_t)d_4);
-      CW_FOR_EACH_THREAD_INDEP {
-        {
-          cw_op5[cw_t] = v_1[cw_t];
-        }
-      }
+    for (d_4 = 1; (d_4 < 32); (d_4 <<= 1)) {
       /* __shfl_up_sync */
-      int32_t __fis_xch21[1024];
+      int32_t __fis_xch17[1024];
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (__fis_xch21[((uint32_t)cw_t)] = cw_op5[cw_t]);
+          __fis_opnd16[cw_t] = ((uint32_t)d_4);
+          (__fis_xch17[((uint32_t)cw_t)] = v_1[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          uint32_t __fis_lane22 = ((uint32_t)cw_t);
-          uint32_t __fis_src23 = ((((__fis_lane22 & 31u) & (((uint32_t)32) - 1u)) >= cw_op6) ? (__fis_lane22 - cw_op6) : __fis_lane22);
-          cw_coll7[cw_t] = __fis_xch21[((__fis_src23 < cw_nt) ? __fis_src23 : __fis_lane22)];
+          uint32_t __fis_lane18 = ((uint32_t)cw_t);
+          uint32_t __fis_src19 = ((((__fis_lane18 & 31u) & (((uint32_t)32) - 1u)) >= __fis_opnd16[cw_t]) ? (__fis_lane18 - __fis_opnd16[cw_t]) : __fis_lane18);
+          cw_coll5[cw_t] = __fis_xch17[((__fis_src19 < cw_nt) ? __fis_src19 : __fis_lane18)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t t_8 = cw_coll7[cw_t];
+          int32_t t_6 = cw_coll5[cw_t];
           if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) >= d_4))
-            (v_1[cw_t] += t_8);
+            (v_1[cw_t] += t_6);
         }
       }
     }
@@ -169,86 +159,64 @@ CW_INLINE void cwb_blockInclusiveScan(cw_rt_ctx *cw_ctx, void **cw_args, const i
   /* __syncthreads() */
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p29[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) == 0)) != 0;
+    cw_p25[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) >> 5))) == 0)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p29[cw_t])) continue;
+    if (!(cw_p25[cw_t])) continue;
     {
       int32_t t = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) < ((int32_t)((int32_t)(cw_bdx >> 5)))) ? cw_sh_warpTotals_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] : 0);
-      /* cw_ret9 declared */
-      v_10[cw_t] = t;
+      /* cw_ret7 declared */
+      v_8[cw_t] = t;
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p29[cw_t])) continue;
+      if (!(cw_p25[cw_t])) continue;
       {
         {
         }
       }
     }
-    CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p29[cw_t])) continue;
-      {
-        d_13[cw_t] = 1;
-      }
-    }
-    /* loop with a barrier inside: cw_l33[t] 0 running, 1 left, 2 continued */
-    memset(cw_l33, 0, cw_nt);
-    for (;;) {
-      CW_FOR_EACH_THREAD {
-        if (!(cw_p29[cw_t] && cw_l33[cw_t] == 0)) continue;
-        if (!((d_13[cw_t] < 32))) cw_l33[cw_t] = 1;
-      }
-      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_p29[cw_t] && cw_l33[cw_t] == 0; if (!cw_any) break; }
-      CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p29[cw_t] && cw_l33[cw_t] == 0)) continue;
-        {
-          cw_op14[cw_t] = v_10[cw_t];
-          cw_op15[cw_t] = ((uint32_t)d_13[cw_t]);
-        }
-      }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (int32_t d_11 = 1; (d_11 < 32); (d_11 <<= 1)) {
       /* __shfl_up_sync */
-      int32_t __fis_xch35[1024];
+      int32_t __fis_xch29[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p29[cw_t] && cw_l33[cw_t] == 0)) continue;
+        if (!(cw_p25[cw_t])) continue;
         {
-          (__fis_xch35[((uint32_t)cw_t)] = cw_op14[cw_t]);
+          __fis_opnd28[cw_t] = ((uint32_t)d_11);
+          (__fis_xch29[((uint32_t)cw_t)] = v_8[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p29[cw_t] && cw_l33[cw_t] == 0)) continue;
+        if (!(cw_p25[cw_t])) continue;
         {
-          uint32_t __fis_lane36 = ((uint32_t)cw_t);
-          uint32_t __fis_src37 = ((((__fis_lane36 & 31u) & (((uint32_t)32) - 1u)) >= cw_op15[cw_t]) ? (__fis_lane36 - cw_op15[cw_t]) : __fis_lane36);
-          cw_coll16[cw_t] = __fis_xch35[((__fis_src37 < cw_nt) ? __fis_src37 : __fis_lane36)];
+          uint32_t __fis_lane30 = ((uint32_t)cw_t);
+          uint32_t __fis_src31 = ((((__fis_lane30 & 31u) & (((uint32_t)32) - 1u)) >= __fis_opnd28[cw_t]) ? (__fis_lane30 - __fis_opnd28[cw_t]) : __fis_lane30);
+          cw_coll12[cw_t] = __fis_xch29[((__fis_src31 < cw_nt) ? __fis_src31 : __fis_lane30)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p29[cw_t] && cw_l33[cw_t] == 0)) continue;
+        if (!(cw_p25[cw_t])) continue;
         {
-          int32_t t_17 = cw_coll16[cw_t];
-          if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) >= d_13[cw_t]))
-            (v_10[cw_t] += t_17);
+          int32_t t_13 = cw_coll12[cw_t];
+          if ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) >= d_11))
+            (v_8[cw_t] += t_13);
         }
-      }
-      CW_FOR_EACH_THREAD {
-        if (!(cw_p29[cw_t] && cw_l33[cw_t] == 0)) continue;
-        (d_13[cw_t] <<= 1);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p29[cw_t])) continue;
+      if (!(cw_p25[cw_t])) continue;
       {
-        (cw_ret9[cw_t] = v_10[cw_t]);
+        (cw_ret7[cw_t] = v_8[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p29[cw_t])) continue;
+    if (!(cw_p25[cw_t])) continue;
     {
-      (cw_sh_warpTotals_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] = cw_ret9[cw_t]);
+      (cw_sh_warpTotals_1[((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))] = cw_ret7[cw_t]);
     }
   }
   /* __syncthreads() */
@@ -289,16 +257,15 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
   const float *in = *(const float **)cw_args[0];
   float *out = *(float **)cw_args[1];
   int32_t d; /* uniform: one per block */
-  uint32_t cw_op46; /* uniform: one per block */
   int32_t lane[cw_nt]; /* per thread */
   int32_t warp[cw_nt]; /* per thread */
   float x[cw_nt]; /* per thread */
   float v[cw_nt]; /* per thread */
-  float cw_op45[cw_nt]; /* per thread */
-  float cw_coll47[cw_nt]; /* per thread */
+  float cw_coll39[cw_nt]; /* per thread */
+  uint32_t __fis_opnd41[cw_nt]; /* per thread */
   float offset[cw_nt]; /* per thread */
   int32_t w[cw_nt]; /* per thread */
-  unsigned char cw_l59[cw_nt];
+  unsigned char cw_l50[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       lane[cw_t] = ((int32_t)(((uint32_t)cw_tx) % 32u));
@@ -307,32 +274,26 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
       v[cw_t] = x[cw_t];
     }
   }
-  d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (d < 32); (d *= 2)) {
-    cw_op46 = ((uint32_t)d);
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        cw_op45[cw_t] = v[cw_t];
-      }
-    }
+  for (d = 1; (d < 32); (d *= 2)) {
     /* __shfl_up_sync */
-    float __fis_xch50[1024];
+    float __fis_xch42[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch50[((uint32_t)cw_t)] = cw_op45[cw_t]);
+        __fis_opnd41[cw_t] = ((uint32_t)d);
+        (__fis_xch42[((uint32_t)cw_t)] = v[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane51 = ((uint32_t)cw_t);
-        uint32_t __fis_src52 = ((((__fis_lane51 & 31u) & (((uint32_t)32) - 1u)) >= cw_op46) ? (__fis_lane51 - cw_op46) : __fis_lane51);
-        cw_coll47[cw_t] = __fis_xch50[((__fis_src52 < cw_nt) ? __fis_src52 : __fis_lane51)];
+        uint32_t __fis_lane43 = ((uint32_t)cw_t);
+        uint32_t __fis_src44 = ((((__fis_lane43 & 31u) & (((uint32_t)32) - 1u)) >= __fis_opnd41[cw_t]) ? (__fis_lane43 - __fis_opnd41[cw_t]) : __fis_lane43);
+        cw_coll39[cw_t] = __fis_xch42[((__fis_src44 < cw_nt) ? __fis_src44 : __fis_lane43)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        float t = cw_coll47[cw_t];
+        float t = cw_coll39[cw_t];
         if ((lane[cw_t] >= d))
           (v[cw_t] += t);
       }
@@ -355,23 +316,23 @@ CW_INLINE void cwb_blockExclusiveScanF(cw_rt_ctx *cw_ctx, void **cw_args, const 
       w[cw_t] = 0;
     }
   }
-  /* loop with a barrier inside: cw_l59[t] 0 running, 1 left, 2 continued */
-  memset(cw_l59, 0, cw_nt);
+  /* loop with a barrier inside: cw_l50[t] 0 running, 1 left, 2 continued */
+  memset(cw_l50, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(cw_l59[cw_t] == 0)) continue;
-      if (!((w[cw_t] < warp[cw_t]))) cw_l59[cw_t] = 1;
+      if (!(cw_l50[cw_t] == 0)) continue;
+      if (!((w[cw_t] < warp[cw_t]))) cw_l50[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l59[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l50[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_l59[cw_t] == 0)) continue;
+      if (!(cw_l50[cw_t] == 0)) continue;
       {
         (offset[cw_t] += cw_sh_sums_2[w[cw_t]]);
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(cw_l59[cw_t] == 0)) continue;
+      if (!(cw_l50[cw_t] == 0)) continue;
       (++w[cw_t]);
     }
   }
@@ -400,92 +361,85 @@ CW_INLINE void cwb_segmentedWarpScan(cw_rt_ctx *cw_ctx, void **cw_args, const in
   const uint8_t *flags = *(const uint8_t **)cw_args[1];
   int32_t *out = *(int32_t **)cw_args[2];
   int32_t d; /* uniform: one per block */
-  uint32_t cw_op65; /* uniform: one per block */
   int32_t v[cw_nt]; /* per thread */
-  int32_t cw_op62[cw_nt]; /* per thread */
-  uint32_t cw_coll63[cw_nt]; /* per thread */
+  bool head[cw_nt]; /* per thread */
+  uint32_t cw_coll54[cw_nt]; /* per thread */
   int32_t segStart[cw_nt]; /* per thread */
-  int32_t cw_op64[cw_nt]; /* per thread */
-  int32_t cw_coll66[cw_nt]; /* per thread */
+  int32_t cw_coll55[cw_nt]; /* per thread */
+  uint32_t __fis_opnd73[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((uint32_t)cw_tx)];
-      bool head = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0) || ((((int32_t)flags[((uint32_t)cw_tx)]) & 3) == 0));
-      cw_op62[cw_t] = ((int32_t)head);
+      head[cw_t] = ((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0) || ((((int32_t)flags[((uint32_t)cw_tx)]) & 3) == 0));
     }
   }
   /* __ballot_sync */
-  int32_t __fis_on68[1024];
-  int32_t __fis_vote69[1024];
-  uint32_t __fis_act70[32];
-  uint32_t __fis_bal71[32];
+  int32_t __fis_on58[1024];
+  int32_t __fis_vote59[1024];
+  uint32_t __fis_act60[32];
+  uint32_t __fis_bal61[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on68[((uint32_t)cw_t)] = 1);
-      (__fis_vote69[((uint32_t)cw_t)] = ((int32_t)(cw_op62[cw_t] != 0)));
+      int32_t __fis_opnd57 = ((int32_t)head[cw_t]);
+      (__fis_on58[((uint32_t)cw_t)] = 1);
+      (__fis_vote59[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd57 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t72 = ((uint32_t)cw_t);
-      if (((__fis_t72 & 31u) == 0u))
+      uint32_t __fis_t62 = ((uint32_t)cw_t);
+      if (((__fis_t62 & 31u) == 0u))
       {
-        uint32_t __fis_n76 = (((cw_nt - __fis_t72) < 32u) ? (cw_nt - __fis_t72) : 32u);
-        uint32_t __fis_a74 = 0u;
-        uint32_t __fis_b75 = 0u;
+        uint32_t __fis_n66 = (((cw_nt - __fis_t62) < 32u) ? (cw_nt - __fis_t62) : 32u);
+        uint32_t __fis_a64 = 0u;
+        uint32_t __fis_b65 = 0u;
         {
-          uint32_t __fis_j73 = 0u;
-          for (; (__fis_j73 < __fis_n76); (__fis_j73 = (__fis_j73 + 1u)))
+          uint32_t __fis_j63 = 0u;
+          for (; (__fis_j63 < __fis_n66); (__fis_j63 = (__fis_j63 + 1u)))
           {
-            (__fis_a74 = (__fis_a74 | (((uint32_t)__fis_on68[(__fis_t72 + __fis_j73)]) << __fis_j73)));
-            (__fis_b75 = (__fis_b75 | ((((uint32_t)__fis_on68[(__fis_t72 + __fis_j73)]) & ((uint32_t)__fis_vote69[(__fis_t72 + __fis_j73)])) << __fis_j73)));
+            (__fis_a64 = (__fis_a64 | (((uint32_t)__fis_on58[(__fis_t62 + __fis_j63)]) << __fis_j63)));
+            (__fis_b65 = (__fis_b65 | ((((uint32_t)__fis_on58[(__fis_t62 + __fis_j63)]) & ((uint32_t)__fis_vote59[(__fis_t62 + __fis_j63)])) << __fis_j63)));
           }
         }
-        (__fis_act70[(__fis_t72 >> 5u)] = __fis_a74);
-        (__fis_bal71[(__fis_t72 >> 5u)] = __fis_b75);
+        (__fis_act60[(__fis_t62 >> 5u)] = __fis_a64);
+        (__fis_bal61[(__fis_t62 >> 5u)] = __fis_b65);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane77 = ((uint32_t)cw_t);
-      uint32_t __fis_mask78 = (4294967295u & __fis_act70[(__fis_lane77 >> 5u)]);
-      cw_coll63[cw_t] = (__fis_bal71[(__fis_lane77 >> 5u)] & __fis_mask78);
+      uint32_t __fis_lane67 = ((uint32_t)cw_t);
+      uint32_t __fis_mask68 = (4294967295u & __fis_act60[(__fis_lane67 >> 5u)]);
+      cw_coll54[cw_t] = (__fis_bal61[(__fis_lane67 >> 5u)] & __fis_mask68);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t heads = cw_coll63[cw_t];
+      uint32_t heads = cw_coll54[cw_t];
       uint32_t upto = (heads & ((2u << ((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) - 1u));
       segStart[cw_t] = (31 - cw_clz(((int32_t)upto)));
     }
   }
-  d = 1;
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (; (d < 32); (d <<= 1)) {
-    cw_op65 = ((uint32_t)d);
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        cw_op64[cw_t] = v[cw_t];
-      }
-    }
+  for (d = 1; (d < 32); (d <<= 1)) {
     /* __shfl_up_sync */
-    int32_t __fis_xch84[1024];
+    int32_t __fis_xch74[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch84[((uint32_t)cw_t)] = cw_op64[cw_t]);
+        __fis_opnd73[cw_t] = ((uint32_t)d);
+        (__fis_xch74[((uint32_t)cw_t)] = v[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane85 = ((uint32_t)cw_t);
-        uint32_t __fis_src86 = ((((__fis_lane85 & 31u) & (((uint32_t)32) - 1u)) >= cw_op65) ? (__fis_lane85 - cw_op65) : __fis_lane85);
-        cw_coll66[cw_t] = __fis_xch84[((__fis_src86 < cw_nt) ? __fis_src86 : __fis_lane85)];
+        uint32_t __fis_lane75 = ((uint32_t)cw_t);
+        uint32_t __fis_src76 = ((((__fis_lane75 & 31u) & (((uint32_t)32) - 1u)) >= __fis_opnd73[cw_t]) ? (__fis_lane75 - __fis_opnd73[cw_t]) : __fis_lane75);
+        cw_coll55[cw_t] = __fis_xch74[((__fis_src76 < cw_nt) ? __fis_src76 : __fis_lane75)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        int32_t t = cw_coll66[cw_t];
+        int32_t t = cw_coll55[cw_t];
         if (((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) - d) >= segStart[cw_t]))
           (v[cw_t] += t);
       }

@@ -88,111 +88,109 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   CW_KERNEL_PROLOGUE
   const int32_t *v = *(const int32_t **)cw_args[0];
   uint32_t *out = *(uint32_t **)cw_args[1];
+  int32_t i[cw_nt]; /* per thread */
   int32_t warp[cw_nt]; /* per thread */
   bool pred[cw_nt]; /* per thread */
-  int32_t cw_op0[cw_nt]; /* per thread */
-  uint32_t cw_coll1[cw_nt]; /* per thread */
+  uint32_t cw_coll0[cw_nt]; /* per thread */
   uint32_t b[cw_nt]; /* per thread */
-  int32_t cw_op2[cw_nt]; /* per thread */
-  int32_t cw_coll3[cw_nt]; /* per thread */
+  int32_t cw_coll1[cw_nt]; /* per thread */
   int32_t all[cw_nt]; /* per thread */
-  int32_t cw_op4[cw_nt]; /* per thread */
-  int32_t cw_coll5[cw_nt]; /* per thread */
+  int32_t cw_coll2[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
-      warp[cw_t] = (((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) / 32);
-      pred[cw_t] = ((v[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] & 1) != 0);
-      cw_op0[cw_t] = ((int32_t)pred[cw_t]);
+      i[cw_t] = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
+      warp[cw_t] = (i[cw_t] / 32);
+      pred[cw_t] = ((v[i[cw_t]] & 1) != 0);
     }
   }
   /* __ballot_sync */
-  int32_t __fis_on7[1024];
-  int32_t __fis_vote8[1024];
-  uint32_t __fis_act9[32];
-  uint32_t __fis_bal10[32];
+  int32_t __fis_on5[1024];
+  int32_t __fis_vote6[1024];
+  uint32_t __fis_act7[32];
+  uint32_t __fis_bal8[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on7[((uint32_t)cw_t)] = 1);
-      (__fis_vote8[((uint32_t)cw_t)] = ((int32_t)(cw_op0[cw_t] != 0)));
+      int32_t __fis_opnd4 = ((int32_t)pred[cw_t]);
+      (__fis_on5[((uint32_t)cw_t)] = 1);
+      (__fis_vote6[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd4 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t11 = ((uint32_t)cw_t);
-      if (((__fis_t11 & 31u) == 0u))
+      uint32_t __fis_t9 = ((uint32_t)cw_t);
+      if (((__fis_t9 & 31u) == 0u))
       {
-        uint32_t __fis_n15 = (((cw_nt - __fis_t11) < 32u) ? (cw_nt - __fis_t11) : 32u);
-        uint32_t __fis_a13 = 0u;
-        uint32_t __fis_b14 = 0u;
+        uint32_t __fis_n13 = (((cw_nt - __fis_t9) < 32u) ? (cw_nt - __fis_t9) : 32u);
+        uint32_t __fis_a11 = 0u;
+        uint32_t __fis_b12 = 0u;
         {
-          uint32_t __fis_j12 = 0u;
-          for (; (__fis_j12 < __fis_n15); (__fis_j12 = (__fis_j12 + 1u)))
+          uint32_t __fis_j10 = 0u;
+          for (; (__fis_j10 < __fis_n13); (__fis_j10 = (__fis_j10 + 1u)))
           {
-            (__fis_a13 = (__fis_a13 | (((uint32_t)__fis_on7[(__fis_t11 + __fis_j12)]) << __fis_j12)));
-            (__fis_b14 = (__fis_b14 | ((((uint32_t)__fis_on7[(__fis_t11 + __fis_j12)]) & ((uint32_t)__fis_vote8[(__fis_t11 + __fis_j12)])) << __fis_j12)));
+            (__fis_a11 = (__fis_a11 | (((uint32_t)__fis_on5[(__fis_t9 + __fis_j10)]) << __fis_j10)));
+            (__fis_b12 = (__fis_b12 | ((((uint32_t)__fis_on5[(__fis_t9 + __fis_j10)]) & ((uint32_t)__fis_vote6[(__fis_t9 + __fis_j10)])) << __fis_j10)));
           }
         }
-        (__fis_act9[(__fis_t11 >> 5u)] = __fis_a13);
-        (__fis_bal10[(__fis_t11 >> 5u)] = __fis_b14);
+        (__fis_act7[(__fis_t9 >> 5u)] = __fis_a11);
+        (__fis_bal8[(__fis_t9 >> 5u)] = __fis_b12);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane16 = ((uint32_t)cw_t);
-      uint32_t __fis_mask17 = (4294967295u & __fis_act9[(__fis_lane16 >> 5u)]);
-      cw_coll1[cw_t] = (__fis_bal10[(__fis_lane16 >> 5u)] & __fis_mask17);
+      uint32_t __fis_lane14 = ((uint32_t)cw_t);
+      uint32_t __fis_mask15 = (4294967295u & __fis_act7[(__fis_lane14 >> 5u)]);
+      cw_coll0[cw_t] = (__fis_bal8[(__fis_lane14 >> 5u)] & __fis_mask15);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      b[cw_t] = cw_coll1[cw_t];
-      cw_op2[cw_t] = ((int32_t)pred[cw_t]);
+      b[cw_t] = cw_coll0[cw_t];
     }
   }
   /* __all_sync */
-  int32_t __fis_on22[1024];
-  int32_t __fis_vote23[1024];
-  uint32_t __fis_act24[32];
-  uint32_t __fis_bal25[32];
+  int32_t __fis_on21[1024];
+  int32_t __fis_vote22[1024];
+  uint32_t __fis_act23[32];
+  uint32_t __fis_bal24[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on22[((uint32_t)cw_t)] = 1);
-      (__fis_vote23[((uint32_t)cw_t)] = ((int32_t)(cw_op2[cw_t] != 0)));
+      int32_t __fis_opnd20 = ((int32_t)pred[cw_t]);
+      (__fis_on21[((uint32_t)cw_t)] = 1);
+      (__fis_vote22[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd20 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t26 = ((uint32_t)cw_t);
-      if (((__fis_t26 & 31u) == 0u))
+      uint32_t __fis_t25 = ((uint32_t)cw_t);
+      if (((__fis_t25 & 31u) == 0u))
       {
-        uint32_t __fis_n30 = (((cw_nt - __fis_t26) < 32u) ? (cw_nt - __fis_t26) : 32u);
-        uint32_t __fis_a28 = 0u;
-        uint32_t __fis_b29 = 0u;
+        uint32_t __fis_n29 = (((cw_nt - __fis_t25) < 32u) ? (cw_nt - __fis_t25) : 32u);
+        uint32_t __fis_a27 = 0u;
+        uint32_t __fis_b28 = 0u;
         {
-          uint32_t __fis_j27 = 0u;
-          for (; (__fis_j27 < __fis_n30); (__fis_j27 = (__fis_j27 + 1u)))
+          uint32_t __fis_j26 = 0u;
+          for (; (__fis_j26 < __fis_n29); (__fis_j26 = (__fis_j26 + 1u)))
           {
-            (__fis_a28 = (__fis_a28 | (((uint32_t)__fis_on22[(__fis_t26 + __fis_j27)]) << __fis_j27)));
-            (__fis_b29 = (__fis_b29 | ((((uint32_t)__fis_on22[(__fis_t26 + __fis_j27)]) & ((uint32_t)__fis_vote23[(__fis_t26 + __fis_j27)])) << __fis_j27)));
+            (__fis_a27 = (__fis_a27 | (((uint32_t)__fis_on21[(__fis_t25 + __fis_j26)]) << __fis_j26)));
+            (__fis_b28 = (__fis_b28 | ((((uint32_t)__fis_on21[(__fis_t25 + __fis_j26)]) & ((uint32_t)__fis_vote22[(__fis_t25 + __fis_j26)])) << __fis_j26)));
           }
         }
-        (__fis_act24[(__fis_t26 >> 5u)] = __fis_a28);
-        (__fis_bal25[(__fis_t26 >> 5u)] = __fis_b29);
+        (__fis_act23[(__fis_t25 >> 5u)] = __fis_a27);
+        (__fis_bal24[(__fis_t25 >> 5u)] = __fis_b28);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane31 = ((uint32_t)cw_t);
-      uint32_t __fis_mask32 = (4294967295u & __fis_act24[(__fis_lane31 >> 5u)]);
-      cw_coll3[cw_t] = ((int32_t)((__fis_bal25[(__fis_lane31 >> 5u)] & __fis_mask32) == __fis_mask32));
+      uint32_t __fis_lane30 = ((uint32_t)cw_t);
+      uint32_t __fis_mask31 = (4294967295u & __fis_act23[(__fis_lane30 >> 5u)]);
+      cw_coll1[cw_t] = ((int32_t)((__fis_bal24[(__fis_lane30 >> 5u)] & __fis_mask31) == __fis_mask31));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      all[cw_t] = cw_coll3[cw_t];
-      cw_op4[cw_t] = ((int32_t)(v[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] > 0));
+      all[cw_t] = cw_coll1[cw_t];
     }
   }
   /* __any_sync */
@@ -202,8 +200,9 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   uint32_t __fis_bal40[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
+      int32_t __fis_opnd36 = ((int32_t)(v[i[cw_t]] > 0));
       (__fis_on37[((uint32_t)cw_t)] = 1);
-      (__fis_vote38[((uint32_t)cw_t)] = ((int32_t)(cw_op4[cw_t] != 0)));
+      (__fis_vote38[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd36 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -231,12 +230,12 @@ CW_INLINE void cwb_warpVotes(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     {
       uint32_t __fis_lane46 = ((uint32_t)cw_t);
       uint32_t __fis_mask47 = (4294967295u & __fis_act39[(__fis_lane46 >> 5u)]);
-      cw_coll5[cw_t] = ((int32_t)((__fis_bal40[(__fis_lane46 >> 5u)] & __fis_mask47) != 0u));
+      cw_coll2[cw_t] = ((int32_t)((__fis_bal40[(__fis_lane46 >> 5u)] & __fis_mask47) != 0u));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      int32_t any = cw_coll5[cw_t];
+      int32_t any = cw_coll2[cw_t];
       if (((((uint32_t)cw_tx) & 31u) == 0u))
       {
         (out[((4 * (int64_t)warp[cw_t]) + 0)] = b[cw_t]);
@@ -268,84 +267,81 @@ CW_INLINE void cwb_aggregatedAppend(cw_rt_ctx *cw_ctx, void **cw_args, const int
   int32_t n = *(int32_t *)cw_args[3];
   float v[cw_nt]; /* per thread */
   bool keep[cw_nt]; /* per thread */
-  int32_t cw_op52[cw_nt]; /* per thread */
-  uint32_t cw_coll53[cw_nt]; /* per thread */
+  uint32_t cw_coll52[cw_nt]; /* per thread */
   uint32_t mask[cw_nt]; /* per thread */
   uint32_t prior[cw_nt]; /* per thread */
-  uint32_t cw_op54[cw_nt]; /* per thread */
-  uint32_t cw_coll55[cw_nt]; /* per thread */
+  uint32_t cw_coll53[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) ? in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] : 0.0f);
       keep[cw_t] = ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n) && (v[cw_t] > 0.5f));
-      cw_op52[cw_t] = ((int32_t)keep[cw_t]);
     }
   }
   /* __ballot_sync */
-  int32_t __fis_on57[1024];
-  int32_t __fis_vote58[1024];
-  uint32_t __fis_act59[32];
-  uint32_t __fis_bal60[32];
+  int32_t __fis_on56[1024];
+  int32_t __fis_vote57[1024];
+  uint32_t __fis_act58[32];
+  uint32_t __fis_bal59[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on57[((uint32_t)cw_t)] = 1);
-      (__fis_vote58[((uint32_t)cw_t)] = ((int32_t)(cw_op52[cw_t] != 0)));
+      int32_t __fis_opnd55 = ((int32_t)keep[cw_t]);
+      (__fis_on56[((uint32_t)cw_t)] = 1);
+      (__fis_vote57[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd55 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t61 = ((uint32_t)cw_t);
-      if (((__fis_t61 & 31u) == 0u))
+      uint32_t __fis_t60 = ((uint32_t)cw_t);
+      if (((__fis_t60 & 31u) == 0u))
       {
-        uint32_t __fis_n65 = (((cw_nt - __fis_t61) < 32u) ? (cw_nt - __fis_t61) : 32u);
-        uint32_t __fis_a63 = 0u;
-        uint32_t __fis_b64 = 0u;
+        uint32_t __fis_n64 = (((cw_nt - __fis_t60) < 32u) ? (cw_nt - __fis_t60) : 32u);
+        uint32_t __fis_a62 = 0u;
+        uint32_t __fis_b63 = 0u;
         {
-          uint32_t __fis_j62 = 0u;
-          for (; (__fis_j62 < __fis_n65); (__fis_j62 = (__fis_j62 + 1u)))
+          uint32_t __fis_j61 = 0u;
+          for (; (__fis_j61 < __fis_n64); (__fis_j61 = (__fis_j61 + 1u)))
           {
-            (__fis_a63 = (__fis_a63 | (((uint32_t)__fis_on57[(__fis_t61 + __fis_j62)]) << __fis_j62)));
-            (__fis_b64 = (__fis_b64 | ((((uint32_t)__fis_on57[(__fis_t61 + __fis_j62)]) & ((uint32_t)__fis_vote58[(__fis_t61 + __fis_j62)])) << __fis_j62)));
+            (__fis_a62 = (__fis_a62 | (((uint32_t)__fis_on56[(__fis_t60 + __fis_j61)]) << __fis_j61)));
+            (__fis_b63 = (__fis_b63 | ((((uint32_t)__fis_on56[(__fis_t60 + __fis_j61)]) & ((uint32_t)__fis_vote57[(__fis_t60 + __fis_j61)])) << __fis_j61)));
           }
         }
-        (__fis_act59[(__fis_t61 >> 5u)] = __fis_a63);
-        (__fis_bal60[(__fis_t61 >> 5u)] = __fis_b64);
+        (__fis_act58[(__fis_t60 >> 5u)] = __fis_a62);
+        (__fis_bal59[(__fis_t60 >> 5u)] = __fis_b63);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane66 = ((uint32_t)cw_t);
-      uint32_t __fis_mask67 = (4294967295u & __fis_act59[(__fis_lane66 >> 5u)]);
-      cw_coll53[cw_t] = (__fis_bal60[(__fis_lane66 >> 5u)] & __fis_mask67);
+      uint32_t __fis_lane65 = ((uint32_t)cw_t);
+      uint32_t __fis_mask66 = (4294967295u & __fis_act58[(__fis_lane65 >> 5u)]);
+      cw_coll52[cw_t] = (__fis_bal59[(__fis_lane65 >> 5u)] & __fis_mask66);
     }
   }
   CW_FOR_EACH_THREAD {
     {
-      mask[cw_t] = cw_coll53[cw_t];
+      mask[cw_t] = cw_coll52[cw_t];
       prior[cw_t] = 0u;
       if (((((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))) == 0) && (mask[cw_t] != 0u)))
         (prior[cw_t] = __atomic_fetch_add(count, ((uint32_t)cw_popc(mask[cw_t])), __ATOMIC_RELAXED));
-      cw_op54[cw_t] = prior[cw_t];
     }
   }
   /* __shfl_sync */
-  uint32_t __fis_xch72[1024];
+  uint32_t __fis_xch71[1024];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_xch72[((uint32_t)cw_t)] = cw_op54[cw_t]);
+      (__fis_xch71[((uint32_t)cw_t)] = prior[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane73 = ((uint32_t)cw_t);
-      uint32_t __fis_src74 = (((__fis_lane73 - (__fis_lane73 & 31u)) + ((__fis_lane73 & 31u) - ((__fis_lane73 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
-      cw_coll55[cw_t] = __fis_xch72[((__fis_src74 < cw_nt) ? __fis_src74 : __fis_lane73)];
+      uint32_t __fis_lane72 = ((uint32_t)cw_t);
+      uint32_t __fis_src73 = (((__fis_lane72 - (__fis_lane72 & 31u)) + ((__fis_lane72 & 31u) - ((__fis_lane72 & 31u) & (((uint32_t)32) - 1u)))) + (((uint32_t)0) & (((uint32_t)32) - 1u)));
+      cw_coll53[cw_t] = __fis_xch71[((__fis_src73 < cw_nt) ? __fis_src73 : __fis_lane72)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (prior[cw_t] = cw_coll55[cw_t]);
+      (prior[cw_t] = cw_coll53[cw_t]);
       uint32_t before = ((uint32_t)cw_popc((mask[cw_t] & ((1u << ((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) - 1u))));
       if ((keep[cw_t] && (prior[cw_t] <= ((uint32_t)n))))
         (out[(((uint32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) & (~31))) + before)] = v[cw_t]);
@@ -368,255 +364,235 @@ void cwk_aggregatedAppend(cw_rt_ctx *cw_ctx, void **cw_args) {
 CW_INLINE void cwb_divergentActive(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
   uint32_t *out = *(uint32_t **)cw_args[0];
+  int32_t lane[cw_nt]; /* per thread */
+  uint32_t cw_coll77[cw_nt]; /* per thread */
+  uint32_t full[cw_nt]; /* per thread */
   uint32_t cw_coll78[cw_nt]; /* per thread */
-  uint32_t cw_op79[cw_nt]; /* per thread */
-  int32_t cw_op80[cw_nt]; /* per thread */
-  uint32_t cw_coll81[cw_nt]; /* per thread */
   uint32_t thirds[cw_nt]; /* per thread */
   uint32_t m[cw_nt]; /* per thread */
-  uint32_t cw_op82[cw_nt]; /* per thread */
-  int32_t cw_op83[cw_nt]; /* per thread */
-  uint32_t cw_coll84[cw_nt]; /* per thread */
-  uint32_t cw_op85[cw_nt]; /* per thread */
-  int32_t cw_op86[cw_nt]; /* per thread */
-  uint32_t cw_coll87[cw_nt]; /* per thread */
-  int32_t cw_op88[cw_nt]; /* per thread */
-  int32_t cw_coll89[cw_nt]; /* per thread */
-  unsigned char cw_p118[cw_nt];
+  uint32_t cw_coll79[cw_nt]; /* per thread */
+  uint32_t cw_coll80[cw_nt]; /* per thread */
+  uint32_t __fis_opnd129[cw_nt]; /* per thread */
+  int32_t cw_coll81[cw_nt]; /* per thread */
+  unsigned char cw_p111[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
+      lane[cw_t] = ((int32_t)((uint32_t)cw_tx));
     }
   }
   /* __activemask */
-  int32_t __fis_on91[1024];
-  uint32_t __fis_act92[32];
+  int32_t __fis_on83[1024];
+  uint32_t __fis_act84[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on91[((uint32_t)cw_t)] = 1);
+      (__fis_on83[((uint32_t)cw_t)] = 1);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t93 = ((uint32_t)cw_t);
-      if (((__fis_t93 & 31u) == 0u))
+      uint32_t __fis_t85 = ((uint32_t)cw_t);
+      if (((__fis_t85 & 31u) == 0u))
       {
-        uint32_t __fis_n96 = (((cw_nt - __fis_t93) < 32u) ? (cw_nt - __fis_t93) : 32u);
-        uint32_t __fis_a95 = 0u;
+        uint32_t __fis_n88 = (((cw_nt - __fis_t85) < 32u) ? (cw_nt - __fis_t85) : 32u);
+        uint32_t __fis_a87 = 0u;
         {
-          uint32_t __fis_j94 = 0u;
-          for (; (__fis_j94 < __fis_n96); (__fis_j94 = (__fis_j94 + 1u)))
+          uint32_t __fis_j86 = 0u;
+          for (; (__fis_j86 < __fis_n88); (__fis_j86 = (__fis_j86 + 1u)))
           {
-            (__fis_a95 = (__fis_a95 | (((uint32_t)__fis_on91[(__fis_t93 + __fis_j94)]) << __fis_j94)));
+            (__fis_a87 = (__fis_a87 | (((uint32_t)__fis_on83[(__fis_t85 + __fis_j86)]) << __fis_j86)));
           }
         }
-        (__fis_act92[(__fis_t93 >> 5u)] = __fis_a95);
+        (__fis_act84[(__fis_t85 >> 5u)] = __fis_a87);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane97 = ((uint32_t)cw_t);
-      uint32_t __fis_mask98 = __fis_act92[(__fis_lane97 >> 5u)];
-      cw_coll78[cw_t] = __fis_mask98;
+      uint32_t __fis_lane89 = ((uint32_t)cw_t);
+      uint32_t __fis_mask90 = __fis_act84[(__fis_lane89 >> 5u)];
+      cw_coll77[cw_t] = __fis_mask90;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t full = cw_coll78[cw_t];
-      cw_op79[cw_t] = full;
-      cw_op80[cw_t] = ((int32_t)((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3) == 0));
+      full[cw_t] = cw_coll77[cw_t];
     }
   }
   /* __ballot_sync */
-  int32_t __fis_on103[1024];
-  int32_t __fis_vote104[1024];
-  uint32_t __fis_act105[32];
-  uint32_t __fis_bal106[32];
+  int32_t __fis_on96[1024];
+  int32_t __fis_vote97[1024];
+  uint32_t __fis_act98[32];
+  uint32_t __fis_bal99[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on103[((uint32_t)cw_t)] = 1);
-      (__fis_vote104[((uint32_t)cw_t)] = ((int32_t)(cw_op80[cw_t] != 0)));
+      int32_t __fis_opnd95 = ((int32_t)((lane[cw_t] % 3) == 0));
+      (__fis_on96[((uint32_t)cw_t)] = 1);
+      (__fis_vote97[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd95 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t107 = ((uint32_t)cw_t);
-      if (((__fis_t107 & 31u) == 0u))
+      uint32_t __fis_t100 = ((uint32_t)cw_t);
+      if (((__fis_t100 & 31u) == 0u))
       {
-        uint32_t __fis_n111 = (((cw_nt - __fis_t107) < 32u) ? (cw_nt - __fis_t107) : 32u);
-        uint32_t __fis_a109 = 0u;
-        uint32_t __fis_b110 = 0u;
+        uint32_t __fis_n104 = (((cw_nt - __fis_t100) < 32u) ? (cw_nt - __fis_t100) : 32u);
+        uint32_t __fis_a102 = 0u;
+        uint32_t __fis_b103 = 0u;
         {
-          uint32_t __fis_j108 = 0u;
-          for (; (__fis_j108 < __fis_n111); (__fis_j108 = (__fis_j108 + 1u)))
+          uint32_t __fis_j101 = 0u;
+          for (; (__fis_j101 < __fis_n104); (__fis_j101 = (__fis_j101 + 1u)))
           {
-            (__fis_a109 = (__fis_a109 | (((uint32_t)__fis_on103[(__fis_t107 + __fis_j108)]) << __fis_j108)));
-            (__fis_b110 = (__fis_b110 | ((((uint32_t)__fis_on103[(__fis_t107 + __fis_j108)]) & ((uint32_t)__fis_vote104[(__fis_t107 + __fis_j108)])) << __fis_j108)));
+            (__fis_a102 = (__fis_a102 | (((uint32_t)__fis_on96[(__fis_t100 + __fis_j101)]) << __fis_j101)));
+            (__fis_b103 = (__fis_b103 | ((((uint32_t)__fis_on96[(__fis_t100 + __fis_j101)]) & ((uint32_t)__fis_vote97[(__fis_t100 + __fis_j101)])) << __fis_j101)));
           }
         }
-        (__fis_act105[(__fis_t107 >> 5u)] = __fis_a109);
-        (__fis_bal106[(__fis_t107 >> 5u)] = __fis_b110);
+        (__fis_act98[(__fis_t100 >> 5u)] = __fis_a102);
+        (__fis_bal99[(__fis_t100 >> 5u)] = __fis_b103);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane112 = ((uint32_t)cw_t);
-      uint32_t __fis_mask113 = (cw_op79[cw_t] & __fis_act105[(__fis_lane112 >> 5u)]);
-      cw_coll81[cw_t] = (__fis_bal106[(__fis_lane112 >> 5u)] & __fis_mask113);
+      uint32_t __fis_lane105 = ((uint32_t)cw_t);
+      uint32_t __fis_mask106 = (full[cw_t] & __fis_act98[(__fis_lane105 >> 5u)]);
+      cw_coll78[cw_t] = (__fis_bal99[(__fis_lane105 >> 5u)] & __fis_mask106);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      thirds[cw_t] = cw_coll81[cw_t];
+      thirds[cw_t] = cw_coll78[cw_t];
       m[cw_t] = 0u;
     }
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p118[cw_t] = (((((int32_t)((int32_t)((uint32_t)cw_tx))) % 3) == 0)) != 0;
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p118[cw_t])) continue;
-    {
-      cw_op82[cw_t] = thirds[cw_t];
-      cw_op83[cw_t] = (((int32_t)((int32_t)((uint32_t)cw_tx))) & 1);
-    }
+    cw_p111[cw_t] = (((lane[cw_t] % 3) == 0)) != 0;
   }
   /* __ballot_sync */
-  int32_t __fis_on120[1024];
-  int32_t __fis_vote121[1024];
-  uint32_t __fis_act122[32];
-  uint32_t __fis_bal123[32];
+  int32_t __fis_on113[1024];
+  int32_t __fis_vote114[1024];
+  uint32_t __fis_act115[32];
+  uint32_t __fis_bal116[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on120[((uint32_t)cw_t)] = 0);
+      (__fis_on113[((uint32_t)cw_t)] = 0);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p118[cw_t])) continue;
+    if (!(cw_p111[cw_t])) continue;
     {
-      (__fis_on120[((uint32_t)cw_t)] = 1);
-      (__fis_vote121[((uint32_t)cw_t)] = ((int32_t)(cw_op83[cw_t] != 0)));
+      int32_t __fis_opnd112 = (lane[cw_t] & 1);
+      (__fis_on113[((uint32_t)cw_t)] = 1);
+      (__fis_vote114[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd112 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t124 = ((uint32_t)cw_t);
-      if (((__fis_t124 & 31u) == 0u))
+      uint32_t __fis_t117 = ((uint32_t)cw_t);
+      if (((__fis_t117 & 31u) == 0u))
       {
-        uint32_t __fis_n128 = (((cw_nt - __fis_t124) < 32u) ? (cw_nt - __fis_t124) : 32u);
-        uint32_t __fis_a126 = 0u;
-        uint32_t __fis_b127 = 0u;
+        uint32_t __fis_n121 = (((cw_nt - __fis_t117) < 32u) ? (cw_nt - __fis_t117) : 32u);
+        uint32_t __fis_a119 = 0u;
+        uint32_t __fis_b120 = 0u;
         {
-          uint32_t __fis_j125 = 0u;
-          for (; (__fis_j125 < __fis_n128); (__fis_j125 = (__fis_j125 + 1u)))
+          uint32_t __fis_j118 = 0u;
+          for (; (__fis_j118 < __fis_n121); (__fis_j118 = (__fis_j118 + 1u)))
           {
-            (__fis_a126 = (__fis_a126 | (((uint32_t)__fis_on120[(__fis_t124 + __fis_j125)]) << __fis_j125)));
-            (__fis_b127 = (__fis_b127 | ((((uint32_t)__fis_on120[(__fis_t124 + __fis_j125)]) & ((uint32_t)__fis_vote121[(__fis_t124 + __fis_j125)])) << __fis_j125)));
+            (__fis_a119 = (__fis_a119 | (((uint32_t)__fis_on113[(__fis_t117 + __fis_j118)]) << __fis_j118)));
+            (__fis_b120 = (__fis_b120 | ((((uint32_t)__fis_on113[(__fis_t117 + __fis_j118)]) & ((uint32_t)__fis_vote114[(__fis_t117 + __fis_j118)])) << __fis_j118)));
           }
         }
-        (__fis_act122[(__fis_t124 >> 5u)] = __fis_a126);
-        (__fis_bal123[(__fis_t124 >> 5u)] = __fis_b127);
+        (__fis_act115[(__fis_t117 >> 5u)] = __fis_a119);
+        (__fis_bal116[(__fis_t117 >> 5u)] = __fis_b120);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p118[cw_t])) continue;
+    if (!(cw_p111[cw_t])) continue;
     {
-      uint32_t __fis_lane129 = ((uint32_t)cw_t);
-      uint32_t __fis_mask130 = (cw_op82[cw_t] & __fis_act122[(__fis_lane129 >> 5u)]);
-      cw_coll84[cw_t] = (__fis_bal123[(__fis_lane129 >> 5u)] & __fis_mask130);
+      uint32_t __fis_lane122 = ((uint32_t)cw_t);
+      uint32_t __fis_mask123 = (thirds[cw_t] & __fis_act115[(__fis_lane122 >> 5u)]);
+      cw_coll79[cw_t] = (__fis_bal116[(__fis_lane122 >> 5u)] & __fis_mask123);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p118[cw_t])) continue;
+    if (!(cw_p111[cw_t])) continue;
     {
-      (m[cw_t] = cw_coll84[cw_t]);
-    }
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    if (!(!cw_p118[cw_t])) continue;
-    {
-      cw_op85[cw_t] = (~thirds[cw_t]);
-      cw_op86[cw_t] = (((int32_t)((int32_t)((uint32_t)cw_tx))) & 2);
+      (m[cw_t] = cw_coll79[cw_t]);
     }
   }
   /* __ballot_sync */
-  int32_t __fis_on137[1024];
-  int32_t __fis_vote138[1024];
-  uint32_t __fis_act139[32];
-  uint32_t __fis_bal140[32];
+  int32_t __fis_on131[1024];
+  int32_t __fis_vote132[1024];
+  uint32_t __fis_act133[32];
+  uint32_t __fis_bal134[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on137[((uint32_t)cw_t)] = 0);
+      (__fis_on131[((uint32_t)cw_t)] = 0);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(!cw_p118[cw_t])) continue;
+    if (!(!cw_p111[cw_t])) continue;
     {
-      (__fis_on137[((uint32_t)cw_t)] = 1);
-      (__fis_vote138[((uint32_t)cw_t)] = ((int32_t)(cw_op86[cw_t] != 0)));
+      __fis_opnd129[cw_t] = (~thirds[cw_t]);
+      int32_t __fis_opnd130 = (lane[cw_t] & 2);
+      (__fis_on131[((uint32_t)cw_t)] = 1);
+      (__fis_vote132[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd130 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t141 = ((uint32_t)cw_t);
-      if (((__fis_t141 & 31u) == 0u))
+      uint32_t __fis_t135 = ((uint32_t)cw_t);
+      if (((__fis_t135 & 31u) == 0u))
       {
-        uint32_t __fis_n145 = (((cw_nt - __fis_t141) < 32u) ? (cw_nt - __fis_t141) : 32u);
-        uint32_t __fis_a143 = 0u;
-        uint32_t __fis_b144 = 0u;
+        uint32_t __fis_n139 = (((cw_nt - __fis_t135) < 32u) ? (cw_nt - __fis_t135) : 32u);
+        uint32_t __fis_a137 = 0u;
+        uint32_t __fis_b138 = 0u;
         {
-          uint32_t __fis_j142 = 0u;
-          for (; (__fis_j142 < __fis_n145); (__fis_j142 = (__fis_j142 + 1u)))
+          uint32_t __fis_j136 = 0u;
+          for (; (__fis_j136 < __fis_n139); (__fis_j136 = (__fis_j136 + 1u)))
           {
-            (__fis_a143 = (__fis_a143 | (((uint32_t)__fis_on137[(__fis_t141 + __fis_j142)]) << __fis_j142)));
-            (__fis_b144 = (__fis_b144 | ((((uint32_t)__fis_on137[(__fis_t141 + __fis_j142)]) & ((uint32_t)__fis_vote138[(__fis_t141 + __fis_j142)])) << __fis_j142)));
+            (__fis_a137 = (__fis_a137 | (((uint32_t)__fis_on131[(__fis_t135 + __fis_j136)]) << __fis_j136)));
+            (__fis_b138 = (__fis_b138 | ((((uint32_t)__fis_on131[(__fis_t135 + __fis_j136)]) & ((uint32_t)__fis_vote132[(__fis_t135 + __fis_j136)])) << __fis_j136)));
           }
         }
-        (__fis_act139[(__fis_t141 >> 5u)] = __fis_a143);
-        (__fis_bal140[(__fis_t141 >> 5u)] = __fis_b144);
+        (__fis_act133[(__fis_t135 >> 5u)] = __fis_a137);
+        (__fis_bal134[(__fis_t135 >> 5u)] = __fis_b138);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(!cw_p118[cw_t])) continue;
+    if (!(!cw_p111[cw_t])) continue;
     {
-      uint32_t __fis_lane146 = ((uint32_t)cw_t);
-      uint32_t __fis_mask147 = (cw_op85[cw_t] & __fis_act139[(__fis_lane146 >> 5u)]);
-      cw_coll87[cw_t] = (__fis_bal140[(__fis_lane146 >> 5u)] & __fis_mask147);
+      uint32_t __fis_lane140 = ((uint32_t)cw_t);
+      uint32_t __fis_mask141 = (__fis_opnd129[cw_t] & __fis_act133[(__fis_lane140 >> 5u)]);
+      cw_coll80[cw_t] = (__fis_bal134[(__fis_lane140 >> 5u)] & __fis_mask141);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(!cw_p118[cw_t])) continue;
+    if (!(!cw_p111[cw_t])) continue;
     {
-      (m[cw_t] = (cw_coll87[cw_t] | 2147483648u));
-    }
-  }
-  CW_FOR_EACH_THREAD_INDEP {
-    {
-      cw_op88[cw_t] = ((int32_t)((int32_t)((uint32_t)cw_tx)));
+      (m[cw_t] = (cw_coll80[cw_t] | 2147483648u));
     }
   }
   /* __shfl_up_sync */
-  int32_t __fis_xch154[1024];
+  int32_t __fis_xch147[1024];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_xch154[((uint32_t)cw_t)] = cw_op88[cw_t]);
+      (__fis_xch147[((uint32_t)cw_t)] = lane[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_lane155 = ((uint32_t)cw_t);
-      uint32_t __fis_src156 = ((((__fis_lane155 & 31u) & (((uint32_t)32) - 1u)) >= 1u) ? (__fis_lane155 - 1u) : __fis_lane155);
-      cw_coll89[cw_t] = __fis_xch154[((__fis_src156 < cw_nt) ? __fis_src156 : __fis_lane155)];
+      uint32_t __fis_lane148 = ((uint32_t)cw_t);
+      uint32_t __fis_src149 = ((((__fis_lane148 & 31u) & (((uint32_t)32) - 1u)) >= 1u) ? (__fis_lane148 - 1u) : __fis_lane148);
+      cw_coll81[cw_t] = __fis_xch147[((__fis_src149 < cw_nt) ? __fis_src149 : __fis_lane148)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      int32_t up = cw_coll89[cw_t];
-      (out[((int32_t)((int32_t)((uint32_t)cw_tx)))] = (m[cw_t] ^ ((uint32_t)up)));
+      int32_t up = cw_coll81[cw_t];
+      (out[lane[cw_t]] = (m[cw_t] ^ ((uint32_t)up)));
     }
   }
 }
