@@ -187,6 +187,9 @@ int cw_stream_query(cw_stream *s);
 cw_status cw_event_new(cw_context *ctx, cw_event **out);
 void cw_event_free(cw_event *e);
 cw_status cw_event_record(cw_event *e, cw_stream *s);
+/* Work queued on s after this call waits until e's latest record is
+ * reached (cudaStreamWaitEvent); the caller does not wait. */
+cw_status cw_stream_wait_event(cw_stream *s, cw_event *e);
 cw_status cw_event_synchronize(cw_event *e);
 cw_status cw_event_elapsed_ms(cw_event *start, cw_event *end, float *ms);
 

@@ -243,6 +243,7 @@ cudaError_t cudaStreamWaitEvent(cudaStream_t s, cudaEvent_t e, unsigned int flag
     if (!is_legacy(s) && !s->capture) s->capture = e->captured_by;
     return cudaSuccess;
   }
-  if (e->recorded) cw_event_synchronize(e->e);
-  return cudaSuccess;
+  if (!e->recorded) return cudaSuccess;
+  return cw_stream_wait_event(compat_stream(s), e->e) == CW_OK ? cudaSuccess
+                                                              : compat_ret(cudaErrorUnknown);
 }

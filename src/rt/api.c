@@ -668,6 +668,9 @@ cw_status cw_event_new(cw_context *ctx, cw_event **out) {
 void cw_event_free(cw_event *e) {
   if (!e) return;
   cw_event_synchronize(e);
+  pthread_mutex_lock(&e->mu); /* streams still to wait on it read it */
+  while (e->waiters) pthread_cond_wait(&e->cv, &e->mu);
+  pthread_mutex_unlock(&e->mu);
   if (e->be) e->ctx->ops->event_free(e->ctx->dev, e->be);
   pthread_mutex_destroy(&e->mu);
   pthread_cond_destroy(&e->cv);
@@ -686,8 +689,35 @@ cw_status cw_event_record(cw_event *e, cw_stream *s) {
   op->event = e;
   pthread_mutex_lock(&e->mu);
   e->pending = true;
+  op->record = ++e->pushed;
   pthread_mutex_unlock(&e->mu);
   return stream_push(s ? s : e->ctx->default_stream, op);
+}
+
+/* Later work of S waits until E's latest record (at the time of this call)
+ * is reached; the host goes on at once.  Device events: the device's own
+ * wait where the backend has one, else the host waits.  Queued backends:
+ * an operation in S's queue that waits for that record (counted, so a
+ * record queued behind it on S itself cannot hold it up). */
+cw_status cw_stream_wait_event(cw_stream *s, cw_event *e) {
+  if (!e) return CW_ERR_INVALID;
+  cw_context *ctx = e->ctx;
+  cw_stream *st = s ? s : ctx->default_stream;
+  if (e->be) {
+    if (!e->recorded) return CW_OK;
+    if (!ctx->ops->stream_wait_event) return cw_event_synchronize(e);
+    cw_status r = ctx->ops->stream_wait_event(ctx->dev, st->bs, e->be);
+    return r == CW_OK ? r : rt_fail(ctx, r, "cannot make the stream wait for the event");
+  }
+  Op *op = calloc(1, sizeof *op);
+  if (!op) return rt_fail(ctx, CW_ERR_NOMEM, "out of memory");
+  op->kind = OP_WAIT_EVENT;
+  op->event = e;
+  pthread_mutex_lock(&e->mu);
+  op->record = e->pushed;
+  e->waiters++;
+  pthread_mutex_unlock(&e->mu);
+  return stream_push(st, op);
 }
 
 cw_status cw_event_synchronize(cw_event *e) {

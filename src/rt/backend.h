@@ -113,6 +113,9 @@ typedef struct CwBackendOps {
   void (*event_free)(void *dev, void *be);
   cw_status (*event_record)(void *dev, void *be, void *bs);
   cw_status (*event_sync)(void *dev, void *be);
+  /* Optional: the stream's later work waits for the event on the device
+   * (without it the runtime's host waits for the event instead) */
+  cw_status (*stream_wait_event)(void *dev, void *bs, void *be);
   cw_status (*event_elapsed)(void *dev, void *start, void *end, float *ms);
   /* Device printf output since the last call (malloc'd, or NULL). */
   char *(*take_output)(void *dev);

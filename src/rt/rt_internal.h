@@ -17,7 +17,7 @@ typedef struct MemPool {
   size_t cached_bytes;
 } MemPool;
 
-typedef enum { OP_LAUNCH, OP_COPY, OP_FILL, OP_EVENT } OpKind;
+typedef enum { OP_LAUNCH, OP_COPY, OP_FILL, OP_EVENT, OP_WAIT_EVENT } OpKind;
 
 typedef struct Op {
   struct Op *next;
@@ -32,7 +32,8 @@ typedef struct Op {
   const void *src;
   size_t n;
   int value;
-  cw_event *event;       /* OP_EVENT */
+  cw_event *event;       /* OP_EVENT, OP_WAIT_EVENT */
+  unsigned long record;  /* OP_EVENT: which record of the event this is; OP_WAIT_EVENT: the one to wait for */
 } Op;
 
 struct cw_stream {
@@ -53,6 +54,8 @@ struct cw_event {
   pthread_mutex_t mu;
   pthread_cond_t cv;
   bool pending, recorded;
+  unsigned long pushed, done; /* records queued on streams, records reached (queued backends) */
+  int waiters;                /* OP_WAIT_EVENT operations still to run on it */
   double t_ms;
   void *be;              /* the backend's event, if it has events */
 };

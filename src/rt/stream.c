@@ -57,8 +57,20 @@ static void run_op(cw_stream *s, Op *op) {
     e->t_ms = rt_now_ms();
     e->pending = false;
     e->recorded = true;
+    if (op->record > e->done) e->done = op->record;
     pthread_cond_broadcast(&e->cv);
     pthread_mutex_unlock(&e->mu);
+    break;
+  }
+  case OP_WAIT_EVENT: { /* this stream goes on once the event's record reached the others */
+    cw_event *e = op->event;
+    double t0 = cw_prof_start();
+    pthread_mutex_lock(&e->mu);
+    while (e->done < op->record) pthread_cond_wait(&e->cv, &e->mu);
+    e->waiters--;
+    pthread_cond_broadcast(&e->cv);
+    pthread_mutex_unlock(&e->mu);
+    cw_prof_add(CW_PROF_SYNC, t0);
     break;
   }
   }

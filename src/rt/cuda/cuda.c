@@ -327,6 +327,12 @@ static cw_status cuda_event_record(void *dev, void *be, void *bs) {
   return d->drv.cuEventRecord(be, bs) == 0 ? CW_OK : CW_ERR_INVALID;
 }
 
+static cw_status cuda_stream_wait_event(void *dev, void *bs, void *be) {
+  CudaDev *d = dev;
+  bind(d);
+  return d->drv.cuStreamWaitEvent(bs, be, 0) == 0 ? CW_OK : CW_ERR_INVALID;
+}
+
 static cw_status cuda_event_sync(void *dev, void *be) {
   CudaDev *d = dev;
   bind(d);
@@ -1068,6 +1074,7 @@ const CwBackendOps *cw_backend_cuda(void) {
       .event_free = cuda_event_free,
       .event_record = cuda_event_record,
       .event_sync = cuda_event_sync,
+      .stream_wait_event = cuda_stream_wait_event,
       .event_elapsed = cuda_event_elapsed,
       .take_output = cuda_take_output,
       .set_limit = cuda_set_limit,

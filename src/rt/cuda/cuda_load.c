@@ -74,6 +74,7 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuEventCreate, NULL);
   LOAD(d, cuEventDestroy, "cuEventDestroy_v2");
   LOAD(d, cuEventRecord, NULL);
+  LOAD(d, cuStreamWaitEvent, NULL);
   LOAD(d, cuEventSynchronize, NULL);
   LOAD(d, cuEventElapsedTime, "cuEventElapsedTime_v2");
   LOAD(d, cuMemcpyAsync, NULL);
