@@ -9,6 +9,7 @@
  * and the toolkit's include and cccl folders (cuda/std since CUDA 13).
  */
 #include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,13 +61,33 @@ cw_status nvrtc_collect_names(KModule *m, NvrtcNames *nm) {
   return CW_OK;
 }
 
+/* CUWASM_NVRTC_OPTIONS: more NVRTC options, separated by spaces, for
+ * every compile of the process (e.g. --split-compile=0, which spreads
+ * NVRTC's optimisation over the cores: HeCBench/hadamard's 3.5-4.0 s became
+ * 2.7-2.9 s on 2 cores; not the default, as NVIDIA warns that it may
+ * change the code's speed).  Read once; part of the cubin cache key. */
+enum { MAX_ENV_OPTIONS = 16 };
+static char *env_options[MAX_ENV_OPTIONS];
+static int n_env_options;
+static pthread_once_t env_once = PTHREAD_ONCE_INIT;
+
+static void read_env_options(void) {
+  const char *e = getenv("CUWASM_NVRTC_OPTIONS");
+  char *copy = e && *e ? strdup(e) : NULL, *save = NULL;
+  for (char *t = copy ? strtok_r(copy, " \t", &save) : NULL; t && n_env_options < MAX_ENV_OPTIONS;
+       t = strtok_r(NULL, " \t", &save))
+    env_options[n_env_options++] = t; /* copy stays allocated: the options point into it */
+}
+
 const char **nvrtc_program_options(cw_program *prog, KModule *m, int *n) {
   int nuser = 0;
   const char *const *user = cw_program_tool_options(prog, &nuser);
-  const char **o = calloc((size_t)nuser + 2, sizeof *o);
+  pthread_once(&env_once, read_env_options);
+  const char **o = calloc((size_t)nuser + MAX_ENV_OPTIONS + 2, sizeof *o);
   if (!o) return NULL;
   for (int i = 0; i < nuser; i++) o[i] = user[i];
   *n = nuser;
+  for (int i = 0; i < n_env_options; i++) o[(*n)++] = env_options[i];
   if (m->relocatable || kir_uses_device_runtime(m)) o[(*n)++] = "--relocatable-device-code=true";
   return o;
 }
