@@ -315,12 +315,16 @@ bool kir_same_name(const char *a, const char *b) {
   }
 }
 
+bool kir_kernel_named(const char *name, const char *cname, const char *want, int pass) {
+  return pass == 0 ? !strcmp(cname, want) : kir_same_name(name, want);
+}
+
 KFunc *kir_find_kernel(const KModule *m, const char *name) {
-  for (int i = 0; i < m->funcs.len; i++) {
-    KFunc *f = m->funcs.items[i];
-    if (!(f->flags & KF_GLOBAL) || !f->body) continue;
-    if (kir_same_name(f->name, name) || !strcmp(f->cname, name))
-      return f;
-  }
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; i < m->funcs.len; i++) {
+      KFunc *f = m->funcs.items[i];
+      if ((f->flags & KF_GLOBAL) && f->body && kir_kernel_named(f->name, f->cname, name, pass))
+        return f;
+    }
   return NULL;
 }

@@ -365,6 +365,11 @@ void kt_struct_layout(KType *st); /* computes offsets, size, align */
 /* Kernel names compare equal ignoring spaces: `reduce<float,256>` is
  * `reduce<float, 256>` (every backend's kernel lookup uses this). */
 bool kir_same_name(const char *a, const char *b);
+/* Whether a kernel with C++ name NAME and C name CNAME is the one the
+ * runtime asks for as WANT: pass 0 compares C names (which tell overloads
+ * apart), pass 1 C++ names.  Every lookup tries pass 0 on all kernels
+ * before pass 1, so an overload is never taken for another. */
+bool kir_kernel_named(const char *name, const char *cname, const char *want, int pass);
 /* Some `goto label` inside s (its statements, branches, body, init). */
 bool kir_has_goto_to(const KStmt *s, const char *label);
 /* Kernel lookup by C++ name (`reduce<float, 256>`) or cname. */

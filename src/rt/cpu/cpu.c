@@ -293,14 +293,14 @@ static void cpu_module_unload(void *dv, void *mv) {
 static cw_status cpu_kernel_find(void *mv, const char *name, void **k, int *np,
                                  const uint32_t **ps) {
   CpuModule *m = mv;
-  for (const cw_kernel_desc *d = m->kernels; d->name; d++) {
-    if (kir_same_name(d->name, name) || !strcmp(d->cname, name)) {
-      *k = (void *)d;
-      *np = d->nparams;
-      *ps = d->param_sizes;
-      return CW_OK;
-    }
-  }
+  for (int pass = 0; pass < 2; pass++)
+    for (const cw_kernel_desc *d = m->kernels; d->name; d++)
+      if (kir_kernel_named(d->name, d->cname, name, pass)) {
+        *k = (void *)d;
+        *np = d->nparams;
+        *ps = d->param_sizes;
+        return CW_OK;
+      }
   return CW_ERR_NOT_FOUND;
 }
 

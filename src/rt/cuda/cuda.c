@@ -783,12 +783,9 @@ static void cuda_module_unload(void *dev, void *mod) {
 static cw_status cuda_kernel_find(void *mod, const char *name, void **kernel, int *nparams,
                                   const uint32_t **psizes) {
   CudaModule *cm = mod;
-  /* the C name first: the runtime asks for an overload by it
-   * (compat_overload_cname), and the C++ name is the same for all */
   for (int pass = 0; pass < 2; pass++)
     for (int i = 0; i < cm->nkernels; i++)
-      if (pass == 0 ? !strcmp(cm->kernels[i].cname, name)
-                    : kir_same_name(cm->kernels[i].name, name)) {
+      if (kir_kernel_named(cm->kernels[i].name, cm->kernels[i].cname, name, pass)) {
         *kernel = &cm->kernels[i];
         *nparams = cm->kernels[i].nparams;
         *psizes = cm->kernels[i].psizes;

@@ -153,15 +153,16 @@ void vk_module_unload(void *dev, void *mod) {
 cw_status vk_kernel_find(void *mod, const char *name, void **kernel, int *nparams,
                          const uint32_t **psizes) {
   VkModule *vm = mod;
-  for (int i = 0; i < vm->nkernels; i++) {
-    VkKernel *k = &vm->kernels[i];
-    if (kir_same_name(k->name, name) || !strcmp(k->cname, name)) {
-      *kernel = k;
-      *nparams = k->nparams;
-      *psizes = k->psizes;
-      return CW_OK;
+  for (int pass = 0; pass < 2; pass++)
+    for (int i = 0; i < vm->nkernels; i++) {
+      VkKernel *k = &vm->kernels[i];
+      if (kir_kernel_named(k->name, k->cname, name, pass)) {
+        *kernel = k;
+        *nparams = k->nparams;
+        *psizes = k->psizes;
+        return CW_OK;
+      }
     }
-  }
   return CW_ERR_NOT_FOUND;
 }
 
