@@ -39,20 +39,39 @@ Token *member_def_owner(Parser *p, Token *decl, Token *name) {
   return s && s->kind == SYM_TEMPLATE && s->tmpl->is_class ? owner : NULL;
 }
 
-static void replay_member(Parser *p, Template *md, KType *inst) {
-  Saved sv;
-  save_state(p, &sv);
+/* The member definition at TOKENS (its qualifier cut out) parsed as a
+ * member of CLS, bodies included; p->tok ends after it. */
+static void parse_in_class(Parser *p, KType *cls, const char *short_name, Token *tokens) {
   PtrVec saved_deferred = p->deferred;
   memset(&p->deferred, 0, sizeof p->deferred);
-  p->scope = inst->front;
-  p->cur_class = inst;
-  p->fn = NULL;
-  p->no_gt = false;
-  p->tok = md->decl;
-  parse_class_member(p, inst, ((Template *)md->owner_tmpl)->name);
+  p->scope = cls->front;
+  p->cur_class = cls;
+  p->tok = tokens;
+  parse_class_member(p, cls, short_name);
   p->cur_class = NULL;
   finish_deferred_bodies(p);
   p->deferred = saved_deferred;
+}
+
+/* the tokens from DECL to NAME without those from CUT to NAME (the
+ * `X<T>::` or `ns::S::` before the member's name), sharing NAME onwards */
+static Token *cut_qualifier(Parser *p, Token *decl, Token *cut, Token *name) {
+  Token head = {0}, *tail = &head;
+  for (Token *t = decl; t != cut; t = t->next) {
+    Token *c = arena_alloc(p->arena, sizeof *c);
+    *c = *t;
+    tail = tail->next = c;
+  }
+  tail->next = name;
+  return head.next;
+}
+
+static void replay_member(Parser *p, Template *md, KType *inst) {
+  Saved sv;
+  save_state(p, &sv);
+  p->fn = NULL;
+  p->no_gt = false;
+  parse_in_class(p, inst, ((Template *)md->owner_tmpl)->name, md->decl);
   restore_state(p, &sv);
 }
 
@@ -60,14 +79,7 @@ static void replay_member(Parser *p, Template *md, KType *inst) {
  * already get the member now */
 void declare_member_def(Parser *p, Template *md, Token *owner_tok, Token *name) {
   Template *ct = lookup(p, owner_tok->spelling)->tmpl;
-  Token head = {0}, *tail = &head;
-  for (Token *t = md->decl; t != owner_tok; t = t->next) {
-    Token *c = arena_alloc(p->arena, sizeof *c);
-    *c = *t;
-    tail = tail->next = c;
-  }
-  tail->next = name;
-  md->decl = head.next;
+  md->decl = cut_qualifier(p, md->decl, owner_tok, name);
   md->name = name->spelling;
   md->owner_tmpl = ct;
   vec_push(p->arena, &ct->members, md);
@@ -130,24 +142,9 @@ bool parse_member_def_of_class(Parser *p) {
   if (!owner || owner->kind != KT_STRUCT) return false;
   Token *owner_tok = chain;
   while (owner_tok->next->next != name) owner_tok = owner_tok->next->next;
-  Token head = {0}, *tail = &head;
-  for (Token *t = decl; t != chain; t = t->next) {
-    Token *c = arena_alloc(p->arena, sizeof *c);
-    *c = *t;
-    tail = tail->next = c;
-  }
-  tail->next = name;
   Scope *scope = p->scope;
   KType *cur_class = p->cur_class;
-  PtrVec saved_deferred = p->deferred;
-  memset(&p->deferred, 0, sizeof p->deferred);
-  p->scope = owner->front;
-  p->cur_class = owner;
-  p->tok = head.next;
-  parse_class_member(p, owner, owner_tok->spelling);
-  p->cur_class = NULL;
-  finish_deferred_bodies(p);
-  p->deferred = saved_deferred;
+  parse_in_class(p, owner, owner_tok->spelling, cut_qualifier(p, decl, chain, name));
   p->scope = scope;
   p->cur_class = cur_class;
   return true;
