@@ -688,7 +688,6 @@ cw_status cw_event_record(cw_event *e, cw_stream *s) {
   op->kind = OP_EVENT;
   op->event = e;
   pthread_mutex_lock(&e->mu);
-  e->pending = true;
   op->record = ++e->pushed;
   pthread_mutex_unlock(&e->mu);
   return stream_push(s ? s : e->ctx->default_stream, op);
@@ -727,7 +726,7 @@ cw_status cw_event_synchronize(cw_event *e) {
     if (e->recorded) st = e->ctx->ops->event_sync(e->ctx->dev, e->be);
   } else {
     pthread_mutex_lock(&e->mu);
-    while (e->pending) pthread_cond_wait(&e->cv, &e->mu);
+    while (e->done < e->pushed) pthread_cond_wait(&e->cv, &e->mu);
     pthread_mutex_unlock(&e->mu);
   }
   cw_prof_add(CW_PROF_SYNC, t0);

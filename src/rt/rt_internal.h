@@ -53,8 +53,10 @@ struct cw_event {
   cw_context *ctx;
   pthread_mutex_t mu;
   pthread_cond_t cv;
-  bool pending, recorded;
-  unsigned long pushed, done; /* records queued on streams, records reached (queued backends) */
+  bool recorded;
+  /* queued backends: records queued on streams, and the latest reached;
+   * the event is pending while done < pushed */
+  unsigned long pushed, done;
   int waiters;                /* OP_WAIT_EVENT operations still to run on it */
   double t_ms;
   void *be;              /* the backend's event, if it has events */

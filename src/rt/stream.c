@@ -55,7 +55,6 @@ static void run_op(cw_stream *s, Op *op) {
     if (ctx->ops->sync) st = ctx->ops->sync(ctx->dev, err, sizeof err); /* the point is reached when the device gets there */
     pthread_mutex_lock(&e->mu);
     e->t_ms = rt_now_ms();
-    e->pending = false;
     e->recorded = true;
     if (op->record > e->done) e->done = op->record;
     pthread_cond_broadcast(&e->cv);
