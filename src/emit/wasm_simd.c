@@ -43,8 +43,16 @@
  * that array in the body is one of them and they commute (all add/sub,
  * all and, all or or all xor): the lanes' order then cannot show.
  *
- * The vector loop runs when blockDim.x is a multiple of 4 (so the four
- * lanes share threadIdx.y and z and have consecutive threadIdx.x); other
+ * A turn runs up to four such groups of four threads (16 threads), group
+ * after group at every statement that writes lanes: each group has its
+ * own v128 locals and masks, affine values and addresses of group g are
+ * lane 0's plus 4g lanes, and updates of uniform or affine variables run
+ * once per turn.  The groups' chains of dependent operations are
+ * independent, so the processor overlaps them (see wide_groups).
+ *
+ * The wide loop runs when blockDim.x is a multiple of the turn's threads,
+ * the four-thread loop when it is a multiple of 4 (so a turn's lanes
+ * share threadIdx.y and z and have consecutive threadIdx.x); other
  * blocks take the scalar loop.  Anything outside this subset — other types
  * than 32-bit int and float, other atomics, calls, break, returns inside
  * loops, volatile — leaves the loop scalar.  Results are the scalar loop's: the lane
@@ -59,6 +67,7 @@
 #include <string.h>
 
 enum { CNONE = -1, CU, CA, CV, CX }; /* not yet assigned; uniform, affine, varying, not vectorisable */
+enum { MAX_GROUPS = 4 }; /* four-thread groups per turn, at most */
 
 typedef struct SVar {
   const KVar *v;
@@ -67,7 +76,8 @@ typedef struct SVar {
   bool written;    /* assigned in the body */
   bool same;       /* per-thread, but the same in every thread (uniform.c): lane 0's copy
                       in a local during the turn, stored to the four frames after it */
-  uint32_t vl;     /* the v128 local of a varying variable; the scalar local of a `same` one */
+  uint32_t vl;     /* the scalar local of a `same` one */
+  uint32_t vls[MAX_GROUPS]; /* a varying variable's v128 local, one per group of the turn */
 } SVar;
 
 /* a 4-byte member of a per-thread struct or vector the body only reads
@@ -76,7 +86,7 @@ typedef struct SField {
   const KVar *v;
   int off;          /* bytes into v */
   const KType *t;
-  uint32_t vl;      /* its v128 local */
+  uint32_t vls[MAX_GROUPS]; /* its v128 local, one per group of the turn */
 } SField;
 
 typedef struct Simd {
@@ -90,7 +100,13 @@ typedef struct Simd {
   int loops;  /* analysis: loops around the statement */
   int lanes_mem; /* accesses of four consecutive elements */
   const KStmt *vloop; /* analysis: the loop with a varying condition being analysed */
-  uint32_t mask; /* emission: 1 + the v128 local of the lanes still in a varying loop (0: all) */
+  bool any_vloop;     /* analysis: the body has such a loop */
+  uint32_t mask; /* emission: 1 + the v128 local of the current group's lanes still in a
+                    varying loop (0: all) */
+  uint32_t masks[MAX_GROUPS]; /* emission, under a mask: each group's */
+  bool masked;
+  int groups; /* emission: four-thread groups per turn */
+  int g;      /* emission: the group being written (lanes 4g .. 4g+3 of the turn) */
   int bail;   /* emission: control depth of the block that abandons the vector turn */
   int ret;    /* emission: control depth of the block a return leaves */
   int depth;  /* remat recursion */
@@ -540,7 +556,7 @@ static bool ana(Simd *S, const KStmt *s) {
     bool vary = c == CV;
     if (vary && (S->vloop || s->loop_kind == KLOOP_DO || !lane_cond(s->cond->type))) return false;
     const KStmt *outer = S->vloop;
-    if (vary) S->vloop = s;
+    if (vary) S->vloop = s, S->any_vloop = true;
     S->loops++;
     bool ok = ana(S, s->body) && (!s->step || ana_expr(S, s->step));
     S->loops--;
@@ -626,6 +642,13 @@ static void splat(WEmit *w, const KType *t) {
   simd_op(w, t->kind == KT_F32 ? WS_F32X4_SPLAT : WS_I32X4_SPLAT);
 }
 
+/* adds n to the i32 on the stack (nothing when n is 0) */
+static void add_const(WEmit *w, int n) {
+  if (!n) return;
+  op_i32(w, n);
+  op(w, OP_I32_ADD);
+}
+
 static void iota(WEmit *w) {
   simd_op(w, WS_CONST);
   for (int l = 0; l < 4; l++) {
@@ -675,15 +698,16 @@ static void vx(Simd *S, const KExpr *e) {
     splat(w, e->type);
     return;
   }
-  if (c == CA) {
+  if (c == CA) { /* lane 0's value is group 0's: group g's lanes are 4g on */
     wx_value(w, e);
+    add_const(w, 4 * S->g);
     simd_op(w, WS_I32X4_SPLAT);
     iota(w);
     simd_op(w, WS_I32X4_ADD);
     return;
   }
   switch (e->kind) {
-  case KE_VAR: op_u(w, OP_LOCAL_GET, svar(S, e->var)->vl); return;
+  case KE_VAR: op_u(w, OP_LOCAL_GET, svar(S, e->var)->vls[S->g]); return;
   case KE_UNARY:
     vx(S, e->a);
     simd_op(w, e->op == KOP_NOT ? WS_NOT : e->type->kind == KT_F32 ? WS_F32X4_NEG : WS_I32X4_NEG);
@@ -708,11 +732,12 @@ static void vx(Simd *S, const KExpr *e) {
   case KE_INDEX: case KE_DEREF: case KE_MEMBER: {
     SField *fl = lane_field(S, e, false);
     if (fl) {
-      op_u(w, OP_LOCAL_GET, fl->vl);
+      op_u(w, OP_LOCAL_GET, fl->vls[S->g]);
       return;
     }
     int stride = narrow_int(e->type) ? e->type->size : acls(S, e) == CA ? 4 : lane_stride(S, e);
     wx_addr(w, e); /* lane 0's element; the others follow it */
+    add_const(w, 4 * S->g * stride);
     if (narrow_int(e->type) && !S->mask) { /* four bytes or halves, widened to i32 lanes */
       bool sg = kt_is_signed(e->type);
       simd_mem(w, stride == 1 ? WS_LOAD32_ZERO : WS_LOAD64_ZERO);
@@ -770,11 +795,11 @@ static void vs(Simd *S, const KStmt *s);
 static void vset(Simd *S, const SVar *x) {
   WEmit *w = S->w;
   if (S->mask) {
-    op_u(w, OP_LOCAL_GET, x->vl);
+    op_u(w, OP_LOCAL_GET, x->vls[S->g]);
     op_u(w, OP_LOCAL_GET, S->mask - 1);
     simd_op(w, WS_BITSELECT);
   }
-  op_u(w, OP_LOCAL_SET, x->vl);
+  op_u(w, OP_LOCAL_SET, x->vls[S->g]);
 }
 
 /* a lane_atomic: each lane's element updated in lane order (the order of
@@ -813,14 +838,20 @@ static void vatomic(Simd *S, const KExpr *e, const KExpr *el) {
   }
 }
 
-static void vexpr(Simd *S, const KExpr *e) {
+/* S->g's group: the mask its lanes are under, if any */
+static void enter_group(Simd *S, int g) {
+  S->g = g;
+  S->mask = S->masked ? S->masks[g] + 1 : 0;
+}
+
+/* one group's lanes of statement expression e, which writes lanes */
+static void vexpr_group(Simd *S, const KExpr *e) {
   WEmit *w = S->w;
   const KExpr *el = lane_atomic(S, e);
   if (el) return vatomic(S, e, el);
   if (e->kind == KE_INCDEC) {
     SVar *x = svar(S, e->a->var);
-    if (x->cls != CV) { wx_drop(w, e); return; }
-    op_u(w, OP_LOCAL_GET, x->vl);
+    op_u(w, OP_LOCAL_GET, x->vls[S->g]);
     op_i32(w, 1);
     simd_op(w, WS_I32X4_SPLAT);
     simd_op(w, e->op == KOP_SUB ? WS_I32X4_SUB : WS_I32X4_ADD);
@@ -829,15 +860,15 @@ static void vexpr(Simd *S, const KExpr *e) {
   }
   if (e->a->kind == KE_VAR) {
     SVar *x = svar(S, e->a->var);
-    if (x->cls != CV) { wx_drop(w, e); return; }
-    if (e->op != KOP_NONE) op_u(w, OP_LOCAL_GET, x->vl);
+    if (e->op != KOP_NONE) op_u(w, OP_LOCAL_GET, x->vls[S->g]);
     vx(S, e->b);
     if (e->op != KOP_NONE) simd_op(w, varith(e->op, e->a->type));
     vset(S, x);
     return;
   }
   uint32_t a = we_local(w, WT_I32);
-  wx_addr(w, e->a);
+  wx_addr(w, e->a); /* four consecutive 4-byte elements from lane 0's */
+  add_const(w, 16 * S->g);
   op_u(w, OP_LOCAL_TEE, a);
   if (e->op != KOP_NONE) {
     op_u(w, OP_LOCAL_GET, a);
@@ -846,6 +877,58 @@ static void vexpr(Simd *S, const KExpr *e) {
   vx(S, e->b);
   if (e->op != KOP_NONE) simd_op(w, varith(e->op, e->a->type));
   simd_mem(w, WS_STORE);
+}
+
+/* Statement expression e: once for the whole turn when it only updates a
+ * uniform or affine variable (one scalar, lane 0's of group 0, serves
+ * every group), else once per group, group after group (thread order:
+ * the groups' chains of dependent operations are independent, so the
+ * processor overlaps them). */
+static void vexpr(Simd *S, const KExpr *e) {
+  if (!lane_atomic(S, e) && (e->kind == KE_INCDEC || e->kind == KE_ASSIGN) && e->a->kind == KE_VAR &&
+      svar(S, e->a->var)->cls != CV) {
+    wx_drop(S->w, e);
+    return;
+  }
+  for (int g = 0; g < S->groups; g++) {
+    enter_group(S, g);
+    vexpr_group(S, e);
+  }
+  enter_group(S, 0);
+}
+
+/* each group's lanes of condition c into a v128 local of m[] (as lane
+ * masks when nonzero_mask: c nonzero -> all ones) */
+static void group_conds(Simd *S, const KExpr *c, uint32_t *m, bool nonzero_mask) {
+  WEmit *w = S->w;
+  for (int g = 0; g < S->groups; g++) {
+    enter_group(S, g);
+    vx(S, c);
+    if (nonzero_mask && c->type->kind != KT_BOOL) {
+      op_i32(w, 0);
+      simd_op(w, WS_I32X4_SPLAT);
+      simd_op(w, WS_I32X4_NE);
+    }
+    if (m[g]) {
+      op_u(w, OP_LOCAL_GET, m[g]);
+      simd_op(w, WS_AND);
+    } else {
+      m[g] = we_local(w, WT_V128);
+    }
+    op_u(w, OP_LOCAL_SET, m[g]);
+  }
+  enter_group(S, 0);
+}
+
+/* pushes whether every lane of every group is set in m[] (WS_I32X4_ALL_TRUE)
+ * or whether any is (WS_ANY_TRUE) */
+static void groups_test(Simd *S, const uint32_t *m, unsigned test) {
+  WEmit *w = S->w;
+  for (int g = 0; g < S->groups; g++) {
+    op_u(w, OP_LOCAL_GET, m[g]);
+    simd_op(w, test);
+    if (g) op(w, test == WS_ANY_TRUE ? OP_I32_OR : OP_I32_AND);
+  }
 }
 
 static void vs(Simd *S, const KStmt *s) {
@@ -860,8 +943,12 @@ static void vs(Simd *S, const KStmt *s) {
     const KExpr *init = s->init ? s->init : s->var->init;
     if (!x || x->cls != CV) { ws_stmt(w, s); return; }
     if (!init) return;
-    vx(S, init);
-    op_u(w, OP_LOCAL_SET, x->vl);
+    for (int g = 0; g < S->groups; g++) {
+      enter_group(S, g);
+      vx(S, init);
+      op_u(w, OP_LOCAL_SET, x->vls[g]);
+    }
+    enter_group(S, 0);
     return;
   }
   case KS_EXPR: vexpr(S, s->e); return;
@@ -874,60 +961,52 @@ static void vs(Simd *S, const KStmt *s) {
       op_end(w);
       return;
     }
-    uint32_t m = we_local(w, WT_V128);
-    vx(S, s->cond);
-    op_u(w, OP_LOCAL_TEE, m);
-    simd_op(w, WS_I32X4_ALL_TRUE);
+    uint32_t m[MAX_GROUPS] = {0};
+    group_conds(S, s->cond, m, false);
+    groups_test(S, m, WS_I32X4_ALL_TRUE);
     op_open(w, OP_IF, WT_VOID);
     vs(S, s->then);
     op(w, OP_ELSE);
-    op_u(w, OP_LOCAL_GET, m);
-    simd_op(w, WS_ANY_TRUE);
-    op_br(w, OP_BR_IF, S->bail); /* lanes disagree: four scalar turns */
+    groups_test(S, m, WS_ANY_TRUE);
+    op_br(w, OP_BR_IF, S->bail); /* lanes disagree: scalar turns */
     if (s->els) vs(S, s->els);
     op_end(w);
     return;
   }
   case KS_LOOP: {
     if (s->init_stmt) vs(S, s->init_stmt);
-    uint32_t live = 0; /* a varying loop: the lanes still in it */
-    if (s->cond && ecls(S, s->cond) == CV) {
-      live = we_local(w, WT_V128);
-      op_i32(w, -1);
-      simd_op(w, WS_I32X4_SPLAT);
-      op_u(w, OP_LOCAL_SET, live);
-    }
+    uint32_t live[MAX_GROUPS] = {0}; /* a varying loop: each group's lanes still in it */
+    bool vary = s->cond && ecls(S, s->cond) == CV;
+    if (vary)
+      for (int g = 0; g < S->groups; g++) {
+        live[g] = we_local(w, WT_V128);
+        op_i32(w, -1);
+        simd_op(w, WS_I32X4_SPLAT);
+        op_u(w, OP_LOCAL_SET, live[g]);
+      }
     op_open(w, OP_BLOCK, WT_VOID);
     int brk = f->depth;
     op_open(w, OP_LOOP, WT_VOID);
     int top = f->depth;
-    if (live) {
-      /* while any lane is in: all four unmasked, or the body under the mask.
-       * The mask only loses lanes: one that left does not come back when its
+    if (vary) {
+      /* while any lane is in: all unmasked, or the body under the masks.
+       * A mask only loses lanes: one that left does not come back when its
        * condition (of an affine i that kept counting) holds again */
-      uint32_t m = live;
-      vx(S, s->cond);
-      if (s->cond->type->kind != KT_BOOL) { /* nonzero -> a lane mask */
-        op_i32(w, 0);
-        simd_op(w, WS_I32X4_SPLAT);
-        simd_op(w, WS_I32X4_NE);
-      }
-      op_u(w, OP_LOCAL_GET, m);
-      simd_op(w, WS_AND);
-      op_u(w, OP_LOCAL_TEE, m);
-      simd_op(w, WS_ANY_TRUE);
+      group_conds(S, s->cond, live, true);
+      groups_test(S, live, WS_ANY_TRUE);
       op(w, OP_I32_EQZ);
       op_br(w, OP_BR_IF, brk);
-      op_u(w, OP_LOCAL_GET, m);
-      simd_op(w, WS_I32X4_ALL_TRUE);
+      groups_test(S, live, WS_I32X4_ALL_TRUE);
       op_open(w, OP_IF, WT_VOID);
       vs(S, s->body);
       if (s->step) vexpr(S, s->step);
       op(w, OP_ELSE);
-      S->mask = m + 1;
+      S->masked = true;
+      memcpy(S->masks, live, sizeof live);
       vs(S, s->body);
       if (s->step) vexpr(S, s->step);
-      S->mask = 0;
+      S->masked = false;
+      enter_group(S, 0);
       op_end(w);
       op_br(w, OP_BR, top);
       op_end(w);
@@ -982,22 +1061,18 @@ static void advance(WEmit *w, int g, int by) {
   global_set(w, g);
 }
 
-bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
-  const char *env = getenv("CUWASM_WASM_SIMD");
-  if (env && !strcmp(env, "0")) return false;
+/* The loop of turns of S->groups groups of four threads over the block
+ * (blockDim.x a multiple of 4 * S->groups: a turn's threads share
+ * threadIdx.y and z and have consecutive threadIdx.x). */
+static void turn_loop(Simd *S, const KStmt *s) {
+  WEmit *w = S->w;
   WFunc *f = w->fn;
-  if (!f->fis) return false;
-  Simd S = {.w = w, .body = s->body};
-  if (!analyse(&S)) return false;
-  for (int i = 0; i < S.nvars; i++)
-    if (S.vars[i].cls == CV) S.vars[i].vl = we_local(w, WT_V128);
-  for (int i = 0; i < S.nfields; i++) S.fields[i].vl = we_local(w, WT_V128);
-  /* blockDim.x a multiple of 4: four lanes per turn, else the scalar loop */
-  global_get(w, WG_BDX);
-  op_i32(w, 3);
-  op(w, OP_I32_AND);
-  op(w, OP_I32_EQZ);
-  op_open(w, OP_IF, WT_VOID);
+  int G = S->groups, lanes = 4 * G;
+  for (int i = 0; i < S->nvars; i++)
+    if (S->vars[i].cls == CV)
+      for (int g = 0; g < G; g++) S->vars[i].vls[g] = we_local(w, WT_V128);
+  for (int i = 0; i < S->nfields; i++)
+    for (int g = 0; g < G; g++) S->fields[i].vls[g] = we_local(w, WT_V128);
   op_open(w, OP_LOOP, WT_VOID);
   int top = f->depth;
   op_u(w, OP_LOCAL_GET, f->tbase); /* lane 0's frame */
@@ -1006,20 +1081,22 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
   op(w, OP_I32_MUL);
   op(w, OP_I32_ADD);
   op_u(w, OP_LOCAL_SET, f->fp);
-  for (int i = 0; i < S.nvars; i++) { /* per-thread values: the four lanes' copies */
-    SVar *x = &S.vars[i];
+  for (int i = 0; i < S->nvars; i++) { /* per-thread values: the lanes' copies */
+    SVar *x = &S->vars[i];
     if (x->cls != CV || !x->per_thread) continue;
     int off = we_var(w, x->v)->off;
-    op_u(w, OP_LOCAL_GET, x->vl);
-    for (int l = 0; l < 4; l++) {
-      lane_frame(w, l, off);
-      wx_load(w, x->v->type);
-      simd_lane(w, x->v->type->kind == KT_F32 ? WS_F32X4_REPLACE : WS_I32X4_REPLACE, l);
+    for (int g = 0; g < G; g++) {
+      op_u(w, OP_LOCAL_GET, x->vls[g]);
+      for (int l = 0; l < 4; l++) {
+        lane_frame(w, 4 * g + l, off);
+        wx_load(w, x->v->type);
+        simd_lane(w, x->v->type->kind == KT_F32 ? WS_F32X4_REPLACE : WS_I32X4_REPLACE, l);
+      }
+      op_u(w, OP_LOCAL_SET, x->vls[g]);
     }
-    op_u(w, OP_LOCAL_SET, x->vl);
   }
-  for (int i = 0; i < S.nvars; i++) { /* the same in every thread: lane 0's copy in a local */
-    SVar *x = &S.vars[i];
+  for (int i = 0; i < S->nvars; i++) { /* the same in every thread: lane 0's copy in a local */
+    SVar *x = &S->vars[i];
     if (!x->same || x->cls != CU) continue;
     WVar *wv = we_var(w, x->v);
     x->vl = we_local(w, wt_of(x->v->type));
@@ -1029,42 +1106,46 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
     wv->st = VS_LOCAL;
     wv->idx = x->vl;
   }
-  for (int i = 0; i < S.nfields; i++) { /* read-only members of per-thread aggregates */
-    SField *fl = &S.fields[i];
+  for (int i = 0; i < S->nfields; i++) { /* read-only members of per-thread aggregates */
+    SField *fl = &S->fields[i];
     int off = we_var(w, fl->v)->off + fl->off;
-    op_u(w, OP_LOCAL_GET, fl->vl);
-    for (int l = 0; l < 4; l++) {
-      lane_frame(w, l, off);
-      wx_load(w, fl->t);
-      simd_lane(w, fl->t->kind == KT_F32 ? WS_F32X4_REPLACE : WS_I32X4_REPLACE, l);
+    for (int g = 0; g < G; g++) {
+      op_u(w, OP_LOCAL_GET, fl->vls[g]);
+      for (int l = 0; l < 4; l++) {
+        lane_frame(w, 4 * g + l, off);
+        wx_load(w, fl->t);
+        simd_lane(w, fl->t->kind == KT_F32 ? WS_F32X4_REPLACE : WS_I32X4_REPLACE, l);
+      }
+      op_u(w, OP_LOCAL_SET, fl->vls[g]);
     }
-    op_u(w, OP_LOCAL_SET, fl->vl);
   }
   op_open(w, OP_BLOCK, WT_VOID);
   int next = f->depth;
   op_open(w, OP_BLOCK, WT_VOID);
   int adv = f->depth;
   op_open(w, OP_BLOCK, WT_VOID);
-  S.bail = f->depth;
+  S->bail = f->depth;
   op_open(w, OP_BLOCK, WT_VOID);
-  S.ret = f->depth;
-  vs(&S, s->body);
+  S->ret = f->depth;
+  enter_group(S, 0);
+  vs(S, s->body);
   op_end(w);
-  for (int i = 0; i < S.nvars; i++) {
-    SVar *x = &S.vars[i];
+  for (int i = 0; i < S->nvars; i++) {
+    SVar *x = &S->vars[i];
     if (x->cls != CV || !x->per_thread || !x->written) continue;
     int off = we_var(w, x->v)->off;
-    for (int l = 0; l < 4; l++) {
-      lane_frame(w, l, off);
-      op_u(w, OP_LOCAL_GET, x->vl);
-      simd_lane(w, x->v->type->kind == KT_F32 ? WS_F32X4_EXTRACT : WS_I32X4_EXTRACT, l);
-      wx_store(w, x->v->type);
-    }
+    for (int g = 0; g < G; g++)
+      for (int l = 0; l < 4; l++) {
+        lane_frame(w, 4 * g + l, off);
+        op_u(w, OP_LOCAL_GET, x->vls[g]);
+        simd_lane(w, x->v->type->kind == KT_F32 ? WS_F32X4_EXTRACT : WS_I32X4_EXTRACT, l);
+        wx_store(w, x->v->type);
+      }
   }
-  for (int i = 0; i < S.nvars; i++) {
-    SVar *x = &S.vars[i];
+  for (int i = 0; i < S->nvars; i++) {
+    SVar *x = &S->vars[i];
     if (!x->same || x->cls != CU) continue;
-    for (int l = 0; l < 4; l++) {
+    for (int l = 0; l < lanes; l++) {
       lane_frame(w, l, we_var(w, x->v)->off);
       op_u(w, OP_LOCAL_GET, x->vl);
       wx_store(w, x->v->type);
@@ -1072,11 +1153,11 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
   }
   op_br(w, OP_BR, adv);
   op_end(w);
-  for (int i = 0; i < S.nvars; i++) /* the scalar turns keep them in frames */
-    if (S.vars[i].same && S.vars[i].cls == CU) we_var(w, S.vars[i].v)->st = VS_FRAME;
-  /* abandoned: the four threads one by one */
+  for (int i = 0; i < S->nvars; i++) /* the scalar turns keep them in frames */
+    if (S->vars[i].same && S->vars[i].cls == CU) we_var(w, S->vars[i].v)->st = VS_FRAME;
+  /* abandoned: the turn's threads one by one */
   uint32_t n = we_local(w, WT_I32);
-  op_i32(w, 4);
+  op_i32(w, lanes);
   op_u(w, OP_LOCAL_SET, n);
   op_open(w, OP_LOOP, WT_VOID);
   int one = f->depth;
@@ -1090,9 +1171,9 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
   op_end(w);
   op_br(w, OP_BR, next);
   op_end(w);
-  /* four threads on: blockDim.x is a multiple of 4, so x wraps at a turn's end */
-  advance(w, WG_T, 4);
-  advance(w, WG_TX, 4);
+  /* the turn's threads on: blockDim.x is a multiple of them, so x wraps at a turn's end */
+  advance(w, WG_T, lanes);
+  advance(w, WG_TX, lanes);
   global_get(w, WG_TX);
   global_get(w, WG_BDX);
   op(w, OP_I32_EQ);
@@ -1107,8 +1188,56 @@ bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
   op(w, OP_I32_LT_U);
   op_br(w, OP_BR_IF, top);
   op_end(w);
+}
+
+/* Four-thread groups per turn where blockDim.x allows: four, i.e. four
+ * independent chains of each operation for the processor to overlap (an
+ * accumulation's add latency hides behind the other groups': sgemm 1.6x
+ * faster than with one group, scan 1.5x, transpose 1.5x on one thread)
+ * and 64 bytes of each array per turn.  One for a body with a loop whose
+ * condition varies: its iterations are already independent, and the
+ * groups' masks cost more than they bring (reduce 1.3x slower with four).
+ * CUWASM_WASM_GROUPS=1, 2 or 4 overrides (for comparisons). */
+static int wide_groups(const Simd *S) {
+  const char *env = getenv("CUWASM_WASM_GROUPS");
+  if (env && *env) {
+    int n = atoi(env);
+    return n >= 4 ? 4 : n >= 2 ? 2 : 1;
+  }
+  return S->any_vloop ? 1 : 4;
+}
+
+/* if blockDim.x is a multiple of `lanes`: opens the branch that runs */
+static void if_bdx_multiple(WEmit *w, int lanes) {
+  global_get(w, WG_BDX);
+  op_i32(w, lanes - 1);
+  op(w, OP_I32_AND);
+  op(w, OP_I32_EQZ);
+  op_open(w, OP_IF, WT_VOID);
+}
+
+bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
+  const char *env = getenv("CUWASM_WASM_SIMD");
+  if (env && !strcmp(env, "0")) return false;
+  WFunc *f = w->fn;
+  if (!f->fis) return false;
+  Simd S = {.w = w, .body = s->body};
+  if (!analyse(&S)) return false;
+  /* turns of 4 * G threads when blockDim.x is a multiple of that, else of
+   * four when it is a multiple of 4, else the scalar loop */
+  int wide = wide_groups(&S);
+  if (wide > 1) {
+    if_bdx_multiple(w, 4 * wide);
+    S.groups = wide;
+    turn_loop(&S, s);
+    op(w, OP_ELSE);
+  }
+  if_bdx_multiple(w, 4);
+  S.groups = 1;
+  turn_loop(&S, s);
   op(w, OP_ELSE);
   ws_scalar_threads(w, s);
   op_end(w);
+  if (wide > 1) op_end(w);
   return true;
 }
