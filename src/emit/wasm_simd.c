@@ -43,6 +43,12 @@
  * that array in the body is one of them and they commute (all add/sub,
  * all and, all or or all xor): the lanes' order then cannot show.
  *
+ * A grid-stride loop that is the whole body and keeps nothing varying
+ * from one iteration to the next (a privatised histogram) runs
+ * interchanged: one pass over the block's threads per iteration, so a
+ * pass reads consecutive elements across the threads (see
+ * interchangeable); CUWASM_WASM_INTERCHANGE=0 turns that off.
+ *
  * A turn runs up to four such groups of four threads (16 threads), group
  * after group at every statement that writes lanes: each group has its
  * own v128 locals and masks, affine values and addresses of group g are
@@ -106,6 +112,9 @@ typedef struct Simd {
   uint32_t masks[MAX_GROUPS]; /* emission, under a mask: each group's */
   bool masked;
   int groups; /* emission: four-thread groups per turn */
+  const KStmt *ix;  /* emission: the varying loop run one iteration per pass over the block */
+  uint32_t ix_j;    /* ... the iteration's number (i32 local) */
+  uint32_t ix_any;  /* ... whether a lane of the block was still in it (i32 local) */
   int g;      /* emission: the group being written (lanes 4g .. 4g+3 of the turn) */
   int bail;   /* emission: control depth of the block that abandons the vector turn */
   int ret;    /* emission: control depth of the block a return leaves */
@@ -808,12 +817,20 @@ static void vatomic(Simd *S, const KExpr *e, const KExpr *el) {
   WEmit *w = S->w;
   static const unsigned ops[] = {[KB_ATOMIC_ADD] = OP_I32_ADD, [KB_ATOMIC_SUB] = OP_I32_SUB,
                                  [KB_ATOMIC_AND] = OP_I32_AND, [KB_ATOMIC_OR] = OP_I32_OR, [KB_ATOMIC_XOR] = OP_I32_XOR};
-  uint32_t base = we_local(w, WT_I32), idx = we_local(w, WT_V128), val = we_local(w, WT_V128), a = we_local(w, WT_I32);
-  wx_addr(w, el->a);
-  op_u(w, OP_LOCAL_SET, base);
+  /* the four lanes' element addresses as one vector (base + index * size);
+   * a uniform operand (histogram's 1u) stays one scalar */
+  bool uval = ecls(S, e->args[1]) == CU;
+  uint32_t addrs = we_local(w, WT_V128), val = we_local(w, uval ? WT_I32 : WT_V128), a = we_local(w, WT_I32);
   vx(S, el->b);
-  op_u(w, OP_LOCAL_SET, idx);
-  vx(S, e->args[1]);
+  op_i32(w, el->type->size);
+  simd_op(w, WS_I32X4_SPLAT);
+  simd_op(w, WS_I32X4_MUL);
+  wx_addr(w, el->a);
+  simd_op(w, WS_I32X4_SPLAT);
+  simd_op(w, WS_I32X4_ADD);
+  op_u(w, OP_LOCAL_SET, addrs);
+  if (uval) wx_value(w, e->args[1]);
+  else vx(S, e->args[1]);
   op_u(w, OP_LOCAL_SET, val);
   for (int l = 0; l < 4; l++) {
     if (S->mask) {
@@ -821,17 +838,13 @@ static void vatomic(Simd *S, const KExpr *e, const KExpr *el) {
       simd_lane(w, WS_I32X4_EXTRACT, l);
       op_open(w, OP_IF, WT_VOID);
     }
-    op_u(w, OP_LOCAL_GET, base);
-    op_u(w, OP_LOCAL_GET, idx);
+    op_u(w, OP_LOCAL_GET, addrs);
     simd_lane(w, WS_I32X4_EXTRACT, l);
-    op_i32(w, el->type->size);
-    op(w, OP_I32_MUL);
-    op(w, OP_I32_ADD);
     op_u(w, OP_LOCAL_TEE, a);
     op_u(w, OP_LOCAL_GET, a);
     wb_mem(&w->fn->code, OP_I32_LOAD, 0);
     op_u(w, OP_LOCAL_GET, val);
-    simd_lane(w, WS_I32X4_EXTRACT, l);
+    if (!uval) simd_lane(w, WS_I32X4_EXTRACT, l);
     op(w, ops[e->builtin]);
     wb_mem(&w->fn->code, OP_I32_STORE, 0);
     if (S->mask) op_end(w);
@@ -931,6 +944,42 @@ static void groups_test(Simd *S, const uint32_t *m, unsigned test) {
   }
 }
 
+static void vs(Simd *S, const KStmt *s);
+
+/* iteration S->ix_j of the interchanged loop s for the turn's lanes: the
+ * induction variable at its start value plus j steps, the lanes whose
+ * condition holds (it is monotonic: see interchangeable) run the body,
+ * unmasked when all do; S->ix_any notes whether any did */
+static void ix_iteration(Simd *S, const KStmt *s) {
+  WEmit *w = S->w;
+  const KExpr *st = s->step;
+  uint32_t iv = we_var(w, st->a->var)->idx;
+  vs(S, s->init_stmt);
+  op_u(w, OP_LOCAL_GET, iv);
+  op_u(w, OP_LOCAL_GET, S->ix_j);
+  wx_value(w, st->b);
+  op(w, OP_I32_MUL);
+  op(w, OP_I32_ADD);
+  op_u(w, OP_LOCAL_SET, iv);
+  uint32_t m[MAX_GROUPS] = {0};
+  group_conds(S, s->cond, m, true);
+  groups_test(S, m, WS_ANY_TRUE);
+  op_open(w, OP_IF, WT_VOID);
+  op_i32(w, 1);
+  op_u(w, OP_LOCAL_SET, S->ix_any);
+  groups_test(S, m, WS_I32X4_ALL_TRUE);
+  op_open(w, OP_IF, WT_VOID);
+  vs(S, s->body);
+  op(w, OP_ELSE);
+  S->masked = true;
+  memcpy(S->masks, m, sizeof m);
+  vs(S, s->body);
+  S->masked = false;
+  enter_group(S, 0);
+  op_end(w);
+  op_end(w);
+}
+
 static void vs(Simd *S, const KStmt *s) {
   WEmit *w = S->w;
   WFunc *f = w->fn;
@@ -974,6 +1023,7 @@ static void vs(Simd *S, const KStmt *s) {
     return;
   }
   case KS_LOOP: {
+    if (s == S->ix) return ix_iteration(S, s);
     if (s->init_stmt) vs(S, s->init_stmt);
     uint32_t live[MAX_GROUPS] = {0}; /* a varying loop: each group's lanes still in it */
     bool vary = s->cond && ecls(S, s->cond) == CV;
@@ -1155,6 +1205,11 @@ static void turn_loop(Simd *S, const KStmt *s) {
   op_end(w);
   for (int i = 0; i < S->nvars; i++) /* the scalar turns keep them in frames */
     if (S->vars[i].same && S->vars[i].cls == CU) we_var(w, S->vars[i].v)->st = VS_FRAME;
+  if (S->ix) { /* nothing abandons an interchanged turn (no varying if in a loop) */
+    op(w, OP_UNREACHABLE);
+    op_end(w);
+    goto advance;
+  }
   /* abandoned: the turn's threads one by one */
   uint32_t n = we_local(w, WT_I32);
   op_i32(w, lanes);
@@ -1171,6 +1226,7 @@ static void turn_loop(Simd *S, const KStmt *s) {
   op_end(w);
   op_br(w, OP_BR, next);
   op_end(w);
+advance:
   /* the turn's threads on: blockDim.x is a multiple of them, so x wraps at a turn's end */
   advance(w, WG_T, lanes);
   advance(w, WG_TX, lanes);
@@ -1195,16 +1251,18 @@ static void turn_loop(Simd *S, const KStmt *s) {
  * accumulation's add latency hides behind the other groups': sgemm 1.6x
  * faster than with one group, scan 1.5x, transpose 1.5x on one thread)
  * and 64 bytes of each array per turn.  One for a body with a loop whose
- * condition varies: its iterations are already independent, and the
- * groups' masks cost more than they bring (reduce 1.3x slower with four).
+ * condition varies that runs in turns: its iterations are already
+ * independent, and the groups' masks, kept across the iterations, cost
+ * more than they bring (reduce 1.3x slower with four); four again when
+ * that loop runs interchanged (one iteration per turn, no masks kept).
  * CUWASM_WASM_GROUPS=1, 2 or 4 overrides (for comparisons). */
-static int wide_groups(const Simd *S) {
+static int wide_groups(const Simd *S, bool interchanged) {
   const char *env = getenv("CUWASM_WASM_GROUPS");
   if (env && *env) {
     int n = atoi(env);
     return n >= 4 ? 4 : n >= 2 ? 2 : 1;
   }
-  return S->any_vloop ? 1 : 4;
+  return S->any_vloop && !interchanged ? 1 : 4;
 }
 
 /* if blockDim.x is a multiple of `lanes`: opens the branch that runs */
@@ -1216,28 +1274,128 @@ static void if_bdx_multiple(WEmit *w, int lanes) {
   op_open(w, OP_IF, WT_VOID);
 }
 
+/* The body's grid-stride loop, when it can run interchanged: one pass over
+ * the block's threads per iteration, so that each pass reads consecutive
+ * elements across the threads (1 KB of floats for 256 threads) instead of
+ * each turn walking its own lanes' elements a grid apart (which no
+ * hardware prefetcher follows).  The body must be that loop alone, with a
+ * signed induction variable i declared or set by its init from affine
+ * values, stepped by `i += uniform` and not otherwise changed, a condition
+ * `i < uniform` or `i <= uniform` (so, with a positive step, which the
+ * emitted code checks, a lane that left stays out: no mask needs to be
+ * kept between passes), and nothing varying kept from one iteration to
+ * the next (a histogram's shared atomics, not a reduction's sum).  NULL
+ * otherwise. */
+static const KStmt *interchangeable(Simd *S) {
+  WEmit *w = S->w;
+  const KStmt *L = S->body;
+  while (L->kind == KS_BLOCK && L->nstmts == 1) L = L->stmts[0];
+  if (L->kind != KS_LOOP || L->loop_kind == KLOOP_DO || !L->cond || !L->step || !L->init_stmt) return NULL;
+  if (ecls(S, L->cond) != CV) return NULL;
+  const KExpr *st = L->step, *c = L->cond;
+  if (st->kind != KE_ASSIGN || st->op != KOP_ADD || st->a->kind != KE_VAR) return NULL;
+  const KVar *i = st->a->var;
+  SVar *xi = svar(S, i);
+  if (!xi || xi->cls != CA || xi->per_thread || i->type->kind != KT_I32 || we_var(w, i)->st != VS_LOCAL ||
+      ecls(S, st->b) != CU || assigned(L->body, i))
+    return NULL;
+  if (c->kind != KE_BINARY || (c->op != KOP_LT && c->op != KOP_LE) || c->a->kind != KE_VAR || c->a->var != i ||
+      ecls(S, c->b) != CU)
+    return NULL;
+  const KStmt *in = L->init_stmt;
+  bool sets_i = (in->kind == KS_DECL && in->var == i) ||
+                (in->kind == KS_EXPR && in->e->kind == KE_ASSIGN && in->e->op == KOP_NONE &&
+                 in->e->a->kind == KE_VAR && in->e->a->var == i);
+  if (!sets_i) return NULL;
+  for (int k = 0; k < S->nvars; k++) { /* nothing varying carried between iterations */
+    const SVar *x = &S->vars[k];
+    if (x->cls == CV && (x->per_thread || (assigned(L->body, x->v) && !declared_in(L->body, x->v))))
+      return NULL;
+  }
+  return S->nfields ? NULL : L;
+}
+
+/* The interchanged loop L: passes j = 0, 1, ... over the block (turns of
+ * S->groups groups) while a lane ran iteration j. */
+static void interchanged_passes(Simd *S, const KStmt *s) {
+  WEmit *w = S->w;
+  WFunc *f = w->fn;
+  static const int g[4] = {WG_T, WG_TX, WG_TY, WG_TZ};
+  S->ix_j = we_local(w, WT_I32);
+  S->ix_any = we_local(w, WT_I32);
+  op_i32(w, 0);
+  op_u(w, OP_LOCAL_SET, S->ix_j);
+  op_open(w, OP_BLOCK, WT_VOID);
+  int done = f->depth;
+  op_open(w, OP_LOOP, WT_VOID);
+  int pass = f->depth;
+  for (int k = 0; k < 4; k++) {
+    op_i32(w, 0);
+    global_set(w, g[k]);
+  }
+  op_i32(w, 0);
+  op_u(w, OP_LOCAL_SET, S->ix_any);
+  turn_loop(S, s);
+  op_u(w, OP_LOCAL_GET, S->ix_any);
+  op(w, OP_I32_EQZ);
+  op_br(w, OP_BR_IF, done);
+  op_u(w, OP_LOCAL_GET, S->ix_j);
+  op_i32(w, 1);
+  op(w, OP_I32_ADD);
+  op_u(w, OP_LOCAL_SET, S->ix_j);
+  op_br(w, OP_BR, pass);
+  op_end(w);
+  op_end(w);
+}
+
+/* whether CUWASM_WASM_<name> is set to 0 (a comparison's "before") */
+static bool turned_off(const char *name) {
+  const char *env = getenv(name);
+  return env && !strcmp(env, "0");
+}
+
+/* turns of `wide` groups when blockDim.x is a multiple of 4 * wide, else
+ * of one (the caller has checked that blockDim.x is a multiple of 4) */
+static void wide_or_narrow(Simd *S, const KStmt *s, int wide, void (*loop)(Simd *, const KStmt *)) {
+  if (wide > 1) {
+    if_bdx_multiple(S->w, 4 * wide);
+    S->groups = wide;
+    loop(S, s);
+    op(S->w, OP_ELSE);
+  }
+  S->groups = 1;
+  loop(S, s);
+  if (wide > 1) op_end(S->w);
+}
+
 bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
-  const char *env = getenv("CUWASM_WASM_SIMD");
-  if (env && !strcmp(env, "0")) return false;
+  if (turned_off("CUWASM_WASM_SIMD")) return false;
   WFunc *f = w->fn;
   if (!f->fis) return false;
   Simd S = {.w = w, .body = s->body};
   if (!analyse(&S)) return false;
-  /* turns of 4 * G threads when blockDim.x is a multiple of that, else of
-   * four when it is a multiple of 4, else the scalar loop */
-  int wide = wide_groups(&S);
-  if (wide > 1) {
-    if_bdx_multiple(w, 4 * wide);
-    S.groups = wide;
-    turn_loop(&S, s);
+  const KStmt *L = turned_off("CUWASM_WASM_INTERCHANGE") ? NULL : interchangeable(&S);
+  if (L) { /* with a positive step and blockDim.x a multiple of 4: passes over the block */
+    wx_value(w, L->step->b);
+    op_i32(w, 0);
+    op(w, OP_I32_GT_S);
+    global_get(w, WG_BDX);
+    op_i32(w, 3);
+    op(w, OP_I32_AND);
+    op(w, OP_I32_EQZ);
+    op(w, OP_I32_AND);
+    op_open(w, OP_IF, WT_VOID);
+    S.ix = L;
+    wide_or_narrow(&S, s, wide_groups(&S, true), interchanged_passes);
+    S.ix = NULL;
     op(w, OP_ELSE);
   }
+  /* blockDim.x a multiple of 4: turns of groups, else the scalar loop */
   if_bdx_multiple(w, 4);
-  S.groups = 1;
-  turn_loop(&S, s);
+  wide_or_narrow(&S, s, wide_groups(&S, false), turn_loop);
   op(w, OP_ELSE);
   ws_scalar_threads(w, s);
   op_end(w);
-  if (wide > 1) op_end(w);
+  if (L) op_end(w);
   return true;
 }
