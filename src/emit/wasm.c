@@ -146,6 +146,23 @@ int we_frame_slot(WEmit *w, int size, int align) {
   return off;
 }
 
+uint32_t we_column(WEmit *w) {
+  WFunc *f = w->fn;
+  uint32_t l = we_local(w, WT_I32);
+  op_u(w, OP_LOCAL_GET, f->tbase); /* after the frames ... */
+  op_u(w, OP_LOCAL_GET, f->nt);
+  op_u(w, OP_LOCAL_GET, f->fsize);
+  op(w, OP_I32_MUL);
+  op(w, OP_I32_ADD);
+  op_u(w, OP_LOCAL_GET, f->nt); /* ... and the columns before this one */
+  op_i32(w, f->columns);
+  op(w, OP_I32_MUL);
+  op(w, OP_I32_ADD);
+  op_u(w, OP_LOCAL_SET, l);
+  f->columns += 4;
+  return l;
+}
+
 int we_sig(WEmit *w, const unsigned char *params, int np, const unsigned char *res, int nr) {
   char key[300];
   int k = 0;
@@ -760,6 +777,7 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
   f.nt = we_local(w, WT_I32);
   f.tbase = we_local(w, WT_I32);
   f.fsize = we_local(w, WT_I32);
+  f.fspan = we_local(w, WT_I32);
   if (!w->fis_ok[fi]) {
     f.failed = true;
   } else {
@@ -789,7 +807,7 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
     op(w, OP_I32_AND);
     op_u(w, OP_LOCAL_TEE, f.tbase);
     op_u(w, OP_LOCAL_GET, f.nt);
-    op_u(w, OP_LOCAL_GET, f.fsize);
+    op_u(w, OP_LOCAL_GET, f.fspan); /* the frames and the columns */
     op(w, OP_I32_MUL);
     op(w, OP_I32_ADD);
     global_set(w, WG_STACK_LO);
@@ -821,8 +839,12 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
   wb_s64(&head, f.frame);
   wb_byte(&head, OP_LOCAL_SET);
   wb_u32(&head, f.fsize);
+  wb_byte(&head, OP_I32_CONST);
+  wb_s64(&head, f.frame + f.columns);
+  wb_byte(&head, OP_LOCAL_SET);
+  wb_u32(&head, f.fspan);
   w->ffailed[fi] = f.failed;
-  w->fframe[fi] = f.frame;
+  w->fframe[fi] = f.frame + f.columns; /* the scratch bytes per thread */
   assemble(w, code_sec, &f, &head);
   wb_free(&head);
   w->fn = NULL;

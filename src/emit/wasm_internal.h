@@ -76,6 +76,9 @@ typedef struct WFunc {
   struct KUniformity *uni; /* kernels: which locals differ between threads (wasm_simd.c, on first use) */
   uint32_t nt, tbase, fsize; /* kernels: locals with the thread count, the
                                 first thread frame and the frame size */
+  int columns;           /* kernels: bytes per thread of the column area
+                            after the frames (we_column) */
+  uint32_t fspan;        /* kernels: local with frame + column bytes per thread */
   uint32_t gl[WG_COUNT];  /* kernels: 1 + the local standing for a global (0: none) */
   bool gl_sync;          /* kernels: write those globals too (device functions read them) */
   PtrVec addr_taken;     /* KVar*: locals whose address is taken */
@@ -127,6 +130,10 @@ bool kt_aggregate(const KType *t);
 WVar *we_var(WEmit *w, const KVar *v);
 uint32_t we_local(WEmit *w, unsigned type);
 int we_frame_slot(WEmit *w, int size, int align);
+/* A column of 4-byte values, one per thread of the block, thread t's at
+ * the returned local's address + 4t (emitted where it is called, in a
+ * kernel: columns lie after the block's frames, 16-byte aligned). */
+uint32_t we_column(WEmit *w);
 void op(WEmit *w, unsigned opcode);
 void op_u(WEmit *w, unsigned opcode, uint64_t imm);
 void op_i32(WEmit *w, int32_t v);

@@ -43,11 +43,12 @@
  * that array in the body is one of them and they commute (all add/sub,
  * all and, all or or all xor): the lanes' order then cannot show.
  *
- * A grid-stride loop that is the whole body and keeps nothing varying
- * from one iteration to the next (a privatised histogram) runs
- * interchanged: one pass over the block's threads per iteration, so a
- * pass reads consecutive elements across the threads (see
- * interchangeable); CUWASM_WASM_INTERCHANGE=0 turns that off.
+ * A grid-stride loop among the body's top statements runs interchanged:
+ * one pass over the block's threads per iteration, so a pass reads
+ * consecutive elements across the threads, the statements before and
+ * after it in passes of their own, what the passes hand each other in
+ * columns of the block's scratch memory (see interchangeable);
+ * CUWASM_WASM_INTERCHANGE=0 turns that off.
  *
  * A turn runs up to four such groups of four threads (16 threads), group
  * after group at every statement that writes lanes: each group has its
@@ -74,6 +75,7 @@
 
 enum { CNONE = -1, CU, CA, CV, CX }; /* not yet assigned; uniform, affine, varying, not vectorisable */
 enum { MAX_GROUPS = 4 }; /* four-thread groups per turn, at most */
+enum { IX_PREFIX, IX_ITER, IX_SUFFIX }; /* the passes of an interchanged body */
 
 typedef struct SVar {
   const KVar *v;
@@ -113,8 +115,13 @@ typedef struct Simd {
   bool masked;
   int groups; /* emission: four-thread groups per turn */
   const KStmt *ix;  /* emission: the varying loop run one iteration per pass over the block */
+  const KStmt *ix_top; /* ... the body's statement list holding it (or the loop itself) */
+  int ix_phase;     /* ... the pass: IX_PREFIX, IX_ITER or IX_SUFFIX */
   uint32_t ix_j;    /* ... the iteration's number (i32 local) */
   uint32_t ix_any;  /* ... whether a lane of the block was still in it (i32 local) */
+  SVar **carried;   /* ... the variables kept from one pass to the next */
+  uint32_t *ccol;   /* ... and the locals with their columns' addresses */
+  int ncarried;
   int g;      /* emission: the group being written (lanes 4g .. 4g+3 of the turn) */
   int bail;   /* emission: control depth of the block that abandons the vector turn */
   int ret;    /* emission: control depth of the block a return leaves */
@@ -946,10 +953,21 @@ static void groups_test(Simd *S, const uint32_t *m, unsigned test) {
 
 static void vs(Simd *S, const KStmt *s);
 
+/* pushes whether lane `lane` of the turn (i = lane 0's + lane) is in the
+ * interchanged loop s: i < bound or i <= bound, as scalars */
+static void ix_lane_in(Simd *S, const KStmt *s, uint32_t iv, int lane) {
+  WEmit *w = S->w;
+  op_u(w, OP_LOCAL_GET, iv);
+  add_const(w, lane);
+  wx_value(w, s->cond->b);
+  op(w, s->cond->op == KOP_LT ? OP_I32_LT_S : OP_I32_LE_S);
+}
+
 /* iteration S->ix_j of the interchanged loop s for the turn's lanes: the
- * induction variable at its start value plus j steps, the lanes whose
- * condition holds (it is monotonic: see interchangeable) run the body,
- * unmasked when all do; S->ix_any notes whether any did */
+ * induction variable at its start value plus j steps; the lanes' i are
+ * lane 0's plus the lane, so all are in when the last is and none when
+ * lane 0 is not (two scalar tests), and only a turn across the bound
+ * runs the body under masks; S->ix_any notes whether a lane ran */
 static void ix_iteration(Simd *S, const KStmt *s) {
   WEmit *w = S->w;
   const KExpr *st = s->step;
@@ -961,16 +979,16 @@ static void ix_iteration(Simd *S, const KStmt *s) {
   op(w, OP_I32_MUL);
   op(w, OP_I32_ADD);
   op_u(w, OP_LOCAL_SET, iv);
-  uint32_t m[MAX_GROUPS] = {0};
-  group_conds(S, s->cond, m, true);
-  groups_test(S, m, WS_ANY_TRUE);
+  ix_lane_in(S, s, iv, 0);
   op_open(w, OP_IF, WT_VOID);
   op_i32(w, 1);
   op_u(w, OP_LOCAL_SET, S->ix_any);
-  groups_test(S, m, WS_I32X4_ALL_TRUE);
+  ix_lane_in(S, s, iv, 4 * S->groups - 1);
   op_open(w, OP_IF, WT_VOID);
   vs(S, s->body);
   op(w, OP_ELSE);
+  uint32_t m[MAX_GROUPS] = {0};
+  group_conds(S, s->cond, m, true);
   S->masked = true;
   memcpy(S->masks, m, sizeof m);
   vs(S, s->body);
@@ -985,7 +1003,15 @@ static void vs(Simd *S, const KStmt *s) {
   WFunc *f = w->fn;
   switch (s->kind) {
   case KS_BLOCK:
-    for (int i = 0; i < s->nstmts; i++) vs(S, s->stmts[i]);
+    for (int i = 0; i < s->nstmts; i++) {
+      if (S->ix && s == S->ix_top) { /* this pass's statements only */
+        int at = 0;
+        while (s->stmts[at] != S->ix) at++;
+        int phase = i < at ? IX_PREFIX : i == at ? IX_ITER : IX_SUFFIX;
+        if (phase != S->ix_phase) continue;
+      }
+      vs(S, s->stmts[i]);
+    }
     return;
   case KS_DECL: {
     SVar *x = svar(S, s->var);
@@ -1023,7 +1049,10 @@ static void vs(Simd *S, const KStmt *s) {
     return;
   }
   case KS_LOOP: {
-    if (s == S->ix) return ix_iteration(S, s);
+    if (s == S->ix) {
+      if (S->ix_phase == IX_ITER) ix_iteration(S, s);
+      return;
+    }
     if (s->init_stmt) vs(S, s->init_stmt);
     uint32_t live[MAX_GROUPS] = {0}; /* a varying loop: each group's lanes still in it */
     bool vary = s->cond && ecls(S, s->cond) == CV;
@@ -1111,6 +1140,35 @@ static void advance(WEmit *w, int g, int by) {
   global_set(w, g);
 }
 
+/* an interchanged body's carried variables from (store: to) their columns,
+ * this turn's cells: a varying one's lanes, a scalar's (uniform or affine:
+ * lane 0's value) in the turn's first cell */
+static void carry(Simd *S, bool store) {
+  WEmit *w = S->w;
+  for (int k = 0; k < S->ncarried; k++) {
+    SVar *x = S->carried[k];
+    bool vec = x->cls == CV;
+    for (int g = 0; g < (vec ? S->groups : 1); g++) {
+      op_u(w, OP_LOCAL_GET, S->ccol[k]);
+      global_get(w, WG_T);
+      op_i32(w, 4);
+      op(w, OP_I32_MUL);
+      op(w, OP_I32_ADD);
+      add_const(w, 16 * g);
+      uint32_t l = vec ? x->vls[g] : we_var(w, x->v)->idx;
+      if (store) {
+        op_u(w, OP_LOCAL_GET, l);
+        if (vec) simd_mem(w, WS_STORE);
+        else wx_store(w, x->v->type);
+      } else {
+        if (vec) simd_mem(w, WS_LOAD);
+        else wx_load(w, x->v->type);
+        op_u(w, OP_LOCAL_SET, l);
+      }
+    }
+  }
+}
+
 /* The loop of turns of S->groups groups of four threads over the block
  * (blockDim.x a multiple of 4 * S->groups: a turn's threads share
  * threadIdx.y and z and have consecutive threadIdx.x). */
@@ -1169,6 +1227,7 @@ static void turn_loop(Simd *S, const KStmt *s) {
       op_u(w, OP_LOCAL_SET, fl->vls[g]);
     }
   }
+  if (S->ix && S->ix_phase != IX_PREFIX) carry(S, false);
   op_open(w, OP_BLOCK, WT_VOID);
   int next = f->depth;
   op_open(w, OP_BLOCK, WT_VOID);
@@ -1180,6 +1239,7 @@ static void turn_loop(Simd *S, const KStmt *s) {
   enter_group(S, 0);
   vs(S, s->body);
   op_end(w);
+  if (S->ix && S->ix_phase != IX_SUFFIX) carry(S, true);
   for (int i = 0; i < S->nvars; i++) {
     SVar *x = &S->vars[i];
     if (x->cls != CV || !x->per_thread || !x->written) continue;
@@ -1274,24 +1334,55 @@ static void if_bdx_multiple(WEmit *w, int lanes) {
   op_open(w, OP_IF, WT_VOID);
 }
 
+/* whether s holds a return, or an if whose condition is not uniform
+ * (either could end or abandon a turn in one pass and not in the others) */
+static bool ends_turns(Simd *S, const KStmt *s) {
+  if (!s) return false;
+  if (s->kind == KS_RETURN) return true;
+  if (s->kind == KS_IF && ecls(S, s->cond) != CU) return true;
+  if (ends_turns(S, s->then) || ends_turns(S, s->els) || ends_turns(S, s->init_stmt) || ends_turns(S, s->body))
+    return true;
+  for (int i = 0; i < s->nstmts; i++)
+    if (ends_turns(S, s->stmts[i])) return true;
+  return false;
+}
+
+/* the body's grid-stride loop when it is one of its top statements (or
+ * the body); *top: the statement list holding it (or the loop) */
+static const KStmt *top_vloop(Simd *S, const KStmt **top) {
+  const KStmt *b = S->body;
+  while (b->kind == KS_BLOCK && b->nstmts == 1) b = b->stmts[0];
+  *top = b;
+  if (b->kind == KS_LOOP) return b->cond && ecls(S, b->cond) == CV ? b : NULL;
+  if (b->kind != KS_BLOCK) return NULL;
+  for (int i = 0; i < b->nstmts; i++)
+    if (b->stmts[i]->kind == KS_LOOP && b->stmts[i]->cond && ecls(S, b->stmts[i]->cond) == CV) return b->stmts[i];
+  return NULL;
+}
+
 /* The body's grid-stride loop, when it can run interchanged: one pass over
  * the block's threads per iteration, so that each pass reads consecutive
  * elements across the threads (1 KB of floats for 256 threads) instead of
  * each turn walking its own lanes' elements a grid apart (which no
- * hardware prefetcher follows).  The body must be that loop alone, with a
- * signed induction variable i declared or set by its init from affine
- * values, stepped by `i += uniform` and not otherwise changed, a condition
+ * hardware prefetcher follows).  The statements before the loop run in a
+ * pass of their own first, those after it in one after the last
+ * iteration; what those passes and the iterations hand each other (the
+ * variables declared before the loop, and those the loop changes but does
+ * not declare: a reduction's sum) waits in columns of the block's scratch
+ * memory (we_column), one cell per thread.  The loop needs a signed
+ * induction variable i declared or set by its init from affine values,
+ * stepped by `i += uniform` and not otherwise changed, and a condition
  * `i < uniform` or `i <= uniform` (so, with a positive step, which the
- * emitted code checks, a lane that left stays out: no mask needs to be
- * kept between passes), and nothing varying kept from one iteration to
- * the next (a histogram's shared atomics, not a reduction's sum).  NULL
+ * emitted code checks, a lane that left stays out: no mask is kept
+ * between passes).  Nothing may end or abandon a turn (returns, ifs with
+ * varying conditions), and the variables kept must be 4-byte scalars or
+ * the body's varying ones.  NULL otherwise; S->ix_top and S->carried set
  * otherwise. */
 static const KStmt *interchangeable(Simd *S) {
   WEmit *w = S->w;
-  const KStmt *L = S->body;
-  while (L->kind == KS_BLOCK && L->nstmts == 1) L = L->stmts[0];
-  if (L->kind != KS_LOOP || L->loop_kind == KLOOP_DO || !L->cond || !L->step || !L->init_stmt) return NULL;
-  if (ecls(S, L->cond) != CV) return NULL;
+  const KStmt *top, *L = top_vloop(S, &top);
+  if (!L || L->loop_kind == KLOOP_DO || !L->step || !L->init_stmt || S->nfields || ends_turns(S, S->body))
+    return NULL;
   const KExpr *st = L->step, *c = L->cond;
   if (st->kind != KE_ASSIGN || st->op != KOP_ADD || st->a->kind != KE_VAR) return NULL;
   const KVar *i = st->a->var;
@@ -1300,27 +1391,55 @@ static const KStmt *interchangeable(Simd *S) {
       ecls(S, st->b) != CU || assigned(L->body, i))
     return NULL;
   if (c->kind != KE_BINARY || (c->op != KOP_LT && c->op != KOP_LE) || c->a->kind != KE_VAR || c->a->var != i ||
-      ecls(S, c->b) != CU)
+      c->b->type->kind != KT_I32 || ecls(S, c->b) != CU)
     return NULL;
   const KStmt *in = L->init_stmt;
   bool sets_i = (in->kind == KS_DECL && in->var == i) ||
                 (in->kind == KS_EXPR && in->e->kind == KE_ASSIGN && in->e->op == KOP_NONE &&
                  in->e->a->kind == KE_VAR && in->e->a->var == i);
   if (!sets_i) return NULL;
-  for (int k = 0; k < S->nvars; k++) { /* nothing varying carried between iterations */
-    const SVar *x = &S->vars[k];
-    if (x->cls == CV && (x->per_thread || (assigned(L->body, x->v) && !declared_in(L->body, x->v))))
-      return NULL;
+  S->carried = arena_alloc(&w->arena, sizeof *S->carried * (size_t)(S->nvars + 1));
+  S->ncarried = 0;
+  for (int k = 0; k < S->nvars; k++) {
+    SVar *x = &S->vars[k];
+    if (x->v == i) continue;
+    bool before = false;
+    for (int j = 0; top != L && top->stmts[j] != L; j++) before |= declared_in(top->stmts[j], x->v);
+    bool changed = assigned(L->body, x->v) && !declared_in(L->body, x->v);
+    if (!before && !changed) continue;
+    if (x->per_thread) { /* in frames, which outlast the passes, unless kept in lanes */
+      if (x->cls == CV) return NULL;
+      continue;
+    }
+    if (x->cls == CX || !lane_val(x->v->type) || (x->cls != CV && we_var(w, x->v)->st != VS_LOCAL)) return NULL;
+    S->carried[S->ncarried++] = x;
   }
-  return S->nfields ? NULL : L;
+  S->ix_top = top;
+  return L;
 }
 
-/* The interchanged loop L: passes j = 0, 1, ... over the block (turns of
- * S->groups groups) while a lane ran iteration j. */
+/* one pass of the interchanged body over the block: its turns */
+static void pass(Simd *S, const KStmt *s, int phase) {
+  static const int g[4] = {WG_T, WG_TX, WG_TY, WG_TZ};
+  for (int k = 0; k < 4; k++) {
+    op_i32(S->w, 0);
+    global_set(S->w, g[k]);
+  }
+  S->ix_phase = phase;
+  turn_loop(S, s);
+}
+
+/* The interchanged body: the pass of the statements before the loop,
+ * passes j = 0, 1, ... (turns of S->groups groups) while a lane ran
+ * iteration j, and the pass of the statements after it. */
 static void interchanged_passes(Simd *S, const KStmt *s) {
   WEmit *w = S->w;
   WFunc *f = w->fn;
-  static const int g[4] = {WG_T, WG_TX, WG_TY, WG_TZ};
+  S->ccol = arena_alloc(&w->arena, sizeof *S->ccol * (size_t)(S->ncarried + 1));
+  for (int k = 0; k < S->ncarried; k++) S->ccol[k] = we_column(w);
+  bool before = S->ix_top != S->ix && S->ix_top->stmts[0] != S->ix;
+  bool after = S->ix_top != S->ix && S->ix_top->stmts[S->ix_top->nstmts - 1] != S->ix;
+  if (before) pass(S, s, IX_PREFIX);
   S->ix_j = we_local(w, WT_I32);
   S->ix_any = we_local(w, WT_I32);
   op_i32(w, 0);
@@ -1328,14 +1447,10 @@ static void interchanged_passes(Simd *S, const KStmt *s) {
   op_open(w, OP_BLOCK, WT_VOID);
   int done = f->depth;
   op_open(w, OP_LOOP, WT_VOID);
-  int pass = f->depth;
-  for (int k = 0; k < 4; k++) {
-    op_i32(w, 0);
-    global_set(w, g[k]);
-  }
+  int again = f->depth;
   op_i32(w, 0);
   op_u(w, OP_LOCAL_SET, S->ix_any);
-  turn_loop(S, s);
+  pass(S, s, IX_ITER);
   op_u(w, OP_LOCAL_GET, S->ix_any);
   op(w, OP_I32_EQZ);
   op_br(w, OP_BR_IF, done);
@@ -1343,9 +1458,10 @@ static void interchanged_passes(Simd *S, const KStmt *s) {
   op_i32(w, 1);
   op(w, OP_I32_ADD);
   op_u(w, OP_LOCAL_SET, S->ix_j);
-  op_br(w, OP_BR, pass);
+  op_br(w, OP_BR, again);
   op_end(w);
   op_end(w);
+  if (after) pass(S, s, IX_SUFFIX);
 }
 
 /* whether CUWASM_WASM_<name> is set to 0 (a comparison's "before") */
