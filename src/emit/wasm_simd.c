@@ -32,7 +32,10 @@
  * it, its else-branch when none does, and otherwise abandons the vector
  * turn (only possible before the body has stored anything) for four
  * scalar turns; so control is the same in every lane, and a `return` ends
- * the four threads' turn.  A loop whose condition varies (a grid-stride
+ * the four threads' turn.  An if whose condition compares an affine int
+ * with a uniform one (under ! && ||: a stencil's borders) is decided for
+ * the whole turn from its first and last lane's values (see tri_ok), the
+ * vector condition never built.  A loop whose condition varies (a grid-stride
  * loop) runs while any lane is in it: iterations where all are run
  * unmasked, the others with the lanes that left masked (assignments by
  * bitselect, loads lane by lane for the lanes still in, no stores but
@@ -953,6 +956,77 @@ static void groups_test(Simd *S, const uint32_t *m, unsigned test) {
 
 static void vs(Simd *S, const KStmt *s);
 
+/* ---- conditions decided for a whole turn from scalars ------------------ */
+
+/* Whether every lane of the turn takes if-condition e, and whether none
+ * does, follow from lane 0's values when e is built of uniform tests and
+ * comparisons of an affine int (lane 0's value plus the lane: increasing
+ * across the turn) with a uniform one, under ! && ||: the turn's lanes
+ * hold a .. a + lanes - 1, so `x < c` holds in all of them when it holds
+ * for the last and in none when not for the first (stencil2d's border
+ * tests).  The vector condition is then never built. */
+static bool tri_ok(Simd *S, const KExpr *e) {
+  if (ecls(S, e) == CU) return true;
+  if (e->kind == KE_UNARY && e->op == KOP_NOT && e->a->type->kind == KT_BOOL) return tri_ok(S, e->a);
+  if (e->kind != KE_BINARY) return false;
+  if (e->op == KOP_LAND || e->op == KOP_LOR) return tri_ok(S, e->a) && tri_ok(S, e->b);
+  if (!is_cmp(e->op) || e->a->type->kind != KT_I32 || e->b->type->kind != KT_I32) return false;
+  int a = ecls(S, e->a), b = ecls(S, e->b);
+  return (a == CA && b == CU) || (a == CU && b == CA);
+}
+
+/* pushes x (an affine value: the turn's lane `lane`'s) */
+static void tri_lane(Simd *S, const KExpr *x, int lane) {
+  wx_value(S->w, x);
+  add_const(S->w, lane);
+}
+
+/* pushes lane `lane`'s x OP c as 0 or 1 */
+static void tri_cmp(Simd *S, const KExpr *x, unsigned cmp, const KExpr *c, int lane) {
+  tri_lane(S, x, lane);
+  wx_value(S->w, c);
+  op(S->w, cmp);
+}
+
+/* pushes 1 when every lane of the turn takes e (all), or when none does
+ * (!all); 0 otherwise (tri_ok(e) holds) */
+static void tri(Simd *S, const KExpr *e, bool all) {
+  WEmit *w = S->w;
+  int last = 4 * S->groups - 1;
+  if (ecls(S, e) == CU) {
+    wx_cond(w, e);
+    if (!all) op(w, OP_I32_EQZ);
+    return;
+  }
+  if (e->kind == KE_UNARY) return tri(S, e->a, !all);
+  if (e->op == KOP_LAND || e->op == KOP_LOR) {
+    tri(S, e->a, all);
+    tri(S, e->b, all);
+    op(w, (e->op == KOP_LAND) == all ? OP_I32_AND : OP_I32_OR);
+    return;
+  }
+  /* x OP c with x affine */
+  bool flip = ecls(S, e->a) != CA;
+  const KExpr *x = flip ? e->b : e->a, *c = flip ? e->a : e->b;
+  KOp o = e->op;
+  if (flip) o = o == KOP_LT ? KOP_GT : o == KOP_LE ? KOP_GE : o == KOP_GT ? KOP_LT : o == KOP_GE ? KOP_LE : o;
+  switch (o) {
+  case KOP_LT: return all ? tri_cmp(S, x, OP_I32_LT_S, c, last) : tri_cmp(S, x, OP_I32_GE_S, c, 0);
+  case KOP_LE: return all ? tri_cmp(S, x, OP_I32_LE_S, c, last) : tri_cmp(S, x, OP_I32_GT_S, c, 0);
+  case KOP_GT: return all ? tri_cmp(S, x, OP_I32_GT_S, c, 0) : tri_cmp(S, x, OP_I32_LE_S, c, last);
+  case KOP_GE: return all ? tri_cmp(S, x, OP_I32_GE_S, c, 0) : tri_cmp(S, x, OP_I32_LT_S, c, last);
+  default: break;
+  }
+  /* EQ: never all (the lanes differ); NE: never none. The other: c outside a .. a + last */
+  if ((o == KOP_EQ) == all) {
+    op_i32(w, 0);
+    return;
+  }
+  tri_cmp(S, x, OP_I32_GT_S, c, 0);
+  tri_cmp(S, x, OP_I32_LT_S, c, last);
+  op(w, OP_I32_OR);
+}
+
 /* pushes whether lane `lane` of the turn (i = lane 0's + lane) is in the
  * interchanged loop s: i < bound or i <= bound, as scalars */
 static void ix_lane_in(Simd *S, const KStmt *s, uint32_t iv, int lane) {
@@ -1037,12 +1111,22 @@ static void vs(Simd *S, const KStmt *s) {
       return;
     }
     uint32_t m[MAX_GROUPS] = {0};
-    group_conds(S, s->cond, m, false);
-    groups_test(S, m, WS_I32X4_ALL_TRUE);
+    bool scalar = tri_ok(S, s->cond);
+    if (scalar) {
+      tri(S, s->cond, true);
+    } else {
+      group_conds(S, s->cond, m, false);
+      groups_test(S, m, WS_I32X4_ALL_TRUE);
+    }
     op_open(w, OP_IF, WT_VOID);
     vs(S, s->then);
     op(w, OP_ELSE);
-    groups_test(S, m, WS_ANY_TRUE);
+    if (scalar) {
+      tri(S, s->cond, false);
+      op(w, OP_I32_EQZ);
+    } else {
+      groups_test(S, m, WS_ANY_TRUE);
+    }
     op_br(w, OP_BR_IF, S->bail); /* lanes disagree: scalar turns */
     if (s->els) vs(S, s->els);
     op_end(w);
