@@ -1037,24 +1037,47 @@ static void ix_lane_in(Simd *S, const KStmt *s, uint32_t iv, int lane) {
   op(w, s->cond->op == KOP_LT ? OP_I32_LT_S : OP_I32_LE_S);
 }
 
-/* iteration S->ix_j of the interchanged loop s for the turn's lanes: the
- * induction variable at its start value plus j steps; the lanes' i are
- * lane 0's plus the lane, so all are in when the last is and none when
- * lane 0 is not (two scalar tests), and only a turn across the bound
- * runs the body under masks; S->ix_any notes whether a lane ran */
+/* Iterations n * j .. n * j + n - 1 of the interchanged loop s for the
+ * turn's lanes (pass j), n = ix_iters: with carried values, IX_ITERS, so
+ * that they go to and from their columns once per IX_ITERS iterations
+ * (a pass then reads IX_ITERS streams of consecutive elements; reduce
+ * 11.4 -> 7.1 ms on one thread), else one (histogram: 32.8 ms with one,
+ * 41 with four).  Each
+ * iteration sets the induction variable to its start value plus the
+ * iteration's number of steps; the lanes' i are lane 0's plus the lane,
+ * so all are in when the last is and none when lane 0 is not (two scalar
+ * tests; none in: neither are they in the later iterations), and only a
+ * turn across the bound runs the body under masks; S->ix_any notes
+ * whether a lane ran. */
+enum { IX_ITERS = 4 };
+
+static int ix_iters(const Simd *S) { return S->ncarried ? IX_ITERS : 1; }
+
 static void ix_iteration(Simd *S, const KStmt *s) {
   WEmit *w = S->w;
+  WFunc *f = w->fn;
   const KExpr *st = s->step;
-  uint32_t iv = we_var(w, st->a->var)->idx;
+  uint32_t iv = we_var(w, st->a->var)->idx, start = we_local(w, WT_I32), k = we_local(w, WT_I32);
   vs(S, s->init_stmt);
   op_u(w, OP_LOCAL_GET, iv);
+  op_u(w, OP_LOCAL_SET, start);
   op_u(w, OP_LOCAL_GET, S->ix_j);
+  op_i32(w, ix_iters(S));
+  op(w, OP_I32_MUL);
+  op_u(w, OP_LOCAL_SET, k);
+  op_open(w, OP_BLOCK, WT_VOID);
+  int out = f->depth;
+  op_open(w, OP_LOOP, WT_VOID);
+  int next = f->depth;
+  op_u(w, OP_LOCAL_GET, start);
+  op_u(w, OP_LOCAL_GET, k);
   wx_value(w, st->b);
   op(w, OP_I32_MUL);
   op(w, OP_I32_ADD);
   op_u(w, OP_LOCAL_SET, iv);
   ix_lane_in(S, s, iv, 0);
-  op_open(w, OP_IF, WT_VOID);
+  op(w, OP_I32_EQZ);
+  op_br(w, OP_BR_IF, out);
   op_i32(w, 1);
   op_u(w, OP_LOCAL_SET, S->ix_any);
   ix_lane_in(S, s, iv, 4 * S->groups - 1);
@@ -1068,6 +1091,14 @@ static void ix_iteration(Simd *S, const KStmt *s) {
   vs(S, s->body);
   S->masked = false;
   enter_group(S, 0);
+  op_end(w);
+  op_u(w, OP_LOCAL_GET, k);
+  op_i32(w, 1);
+  op(w, OP_I32_ADD);
+  op_u(w, OP_LOCAL_TEE, k);
+  op_i32(w, ix_iters(S) - 1);
+  op(w, OP_I32_AND);
+  op_br(w, OP_BR_IF, next);
   op_end(w);
   op_end(w);
 }
