@@ -126,6 +126,12 @@ typedef struct Simd {
   uint32_t *ccol;   /* ... and the locals with their columns' addresses */
   int ncarried;
   int g;      /* emission: the group being written (lanes 4g .. 4g+3 of the turn) */
+  /* emission: uniform operands of the statement being written group after
+   * group, splatted once by group 0 into a v128 local (0: not caching) */
+  const KExpr *uniform_e[16];
+  uint32_t uniform_l[16];
+  int nuniform;
+  bool caching;
   int bail;   /* emission: control depth of the block that abandons the vector turn */
   int ret;    /* emission: control depth of the block a return leaves */
   int depth;  /* remat recursion */
@@ -713,6 +719,21 @@ static void vx(Simd *S, const KExpr *e) {
   WEmit *w = S->w;
   int c = ecls(S, e);
   if (c == CU) {
+    if (S->caching && S->groups > 1 && e->kind != KE_INT && e->kind != KE_FLOAT) {
+      for (int i = 0; i < S->nuniform; i++)
+        if (S->uniform_e[i] == e) {
+          op_u(w, OP_LOCAL_GET, S->uniform_l[i]);
+          return;
+        }
+      wx_value(w, e);
+      splat(w, e->type);
+      if (S->g == 0 && S->nuniform < 16) {
+        S->uniform_e[S->nuniform] = e;
+        S->uniform_l[S->nuniform] = we_local(w, WT_V128);
+        op_u(w, OP_LOCAL_TEE, S->uniform_l[S->nuniform++]);
+      }
+      return;
+    }
     wx_value(w, e);
     splat(w, e->type);
     return;
@@ -867,6 +888,20 @@ static void enter_group(Simd *S, int g) {
   S->mask = S->masked ? S->masks[g] + 1 : 0;
 }
 
+/* the start and the end of a statement written group after group: group
+ * 0 splats its uniform operands into locals the other groups read (the
+ * statement's code runs straight through, group 0's first) */
+static void groups_begin(Simd *S) {
+  S->caching = true;
+  S->nuniform = 0;
+}
+
+static void groups_end(Simd *S) {
+  S->caching = false;
+  S->nuniform = 0;
+  enter_group(S, 0);
+}
+
 /* one group's lanes of statement expression e, which writes lanes */
 static void vexpr_group(Simd *S, const KExpr *e) {
   WEmit *w = S->w;
@@ -913,17 +948,19 @@ static void vexpr(Simd *S, const KExpr *e) {
     wx_drop(S->w, e);
     return;
   }
+  groups_begin(S);
   for (int g = 0; g < S->groups; g++) {
     enter_group(S, g);
     vexpr_group(S, e);
   }
-  enter_group(S, 0);
+  groups_end(S);
 }
 
 /* each group's lanes of condition c into a v128 local of m[] (as lane
  * masks when nonzero_mask: c nonzero -> all ones) */
 static void group_conds(Simd *S, const KExpr *c, uint32_t *m, bool nonzero_mask) {
   WEmit *w = S->w;
+  groups_begin(S);
   for (int g = 0; g < S->groups; g++) {
     enter_group(S, g);
     vx(S, c);
@@ -940,7 +977,7 @@ static void group_conds(Simd *S, const KExpr *c, uint32_t *m, bool nonzero_mask)
     }
     op_u(w, OP_LOCAL_SET, m[g]);
   }
-  enter_group(S, 0);
+  groups_end(S);
 }
 
 /* pushes whether every lane of every group is set in m[] (WS_I32X4_ALL_TRUE)
@@ -1123,12 +1160,13 @@ static void vs(Simd *S, const KStmt *s) {
     const KExpr *init = s->init ? s->init : s->var->init;
     if (!x || x->cls != CV) { ws_stmt(w, s); return; }
     if (!init) return;
+    groups_begin(S);
     for (int g = 0; g < S->groups; g++) {
       enter_group(S, g);
       vx(S, init);
       op_u(w, OP_LOCAL_SET, x->vls[g]);
     }
-    enter_group(S, 0);
+    groups_end(S);
     return;
   }
   case KS_EXPR: vexpr(S, s->e); return;
