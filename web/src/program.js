@@ -71,7 +71,11 @@ function makeDevice(dev, core, modules, printErr, gpu) {
     },
     kernelFind: (m, name) => {
       const ks = modules[m].meta.kernels;
-      const i = ks.findIndex((k) => k.cname === name || k.name.replace(/\s+/g, '') === name.replace(/\s+/g, ''));
+      // the runtime's rule (kir_kernel_named): C names on every kernel
+      // before C++ names (an overload's C name may be another's C++ name)
+      const bare = name.replace(/\s+/g, '');
+      let i = ks.findIndex((k) => k.cname === name);
+      if (i < 0) i = ks.findIndex((k) => k.name.replace(/\s+/g, '') === bare);
       if (i >= 0 && ks[i].error) {
         const d = ks[i].error;
         dev.lastError = `${d.file}:${d.line}:${d.col}: error: ${d.message} (cudaErrorInvalidDeviceFunction)`;
