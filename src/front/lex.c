@@ -656,7 +656,7 @@ static Token *lex_one(Lexer *L) {
 }
 
 Token *lex_tokens(Arena *a, CwDiags *d, SrcFile *f, IdentTable *ids,
-                  bool report_now, Arena *pool) {
+                  bool report_now, Arena *pool, Token **last) {
   Lexer L = {.a = a, .ta = pool ? pool : a, .pool = pool, .pooled = pool != NULL, .d = d, .file = f,
              .ids = ids, .report_now = report_now, .orig = f->contents, .line = 1};
   remove_splices(&L, f->contents, f->size);
@@ -677,12 +677,13 @@ Token *lex_tokens(Arena *a, CwDiags *d, SrcFile *f, IdentTable *ids,
   eof->spelling = "";
   eof->at_bol = true;
   cur->next = eof;
+  if (last) *last = eof;
   return head.next;
 }
 
 Token *lex_file(Arena *a, CwDiags *d, SrcFile *file) {
   IdentTable ids = {0};
-  Token *tok = lex_tokens(a, d, file, &ids, true, NULL);
+  Token *tok = lex_tokens(a, d, file, &ids, true, NULL, NULL);
   for (Token *t = tok; t; t = t->next)
     if (t->kind == TK_NUM) lex_convert_number(d, t);
   return tok;
