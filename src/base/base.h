@@ -36,6 +36,10 @@ typedef struct Arena {
    * handed back by arena_free */
   uint32_t *src_ids;
   int nsrc_ids, src_ids_cap;
+  /* arena_lend: where arena_release's pages go instead of the system, and
+   * the pages lent to this arena that it has not used yet */
+  struct Arena *lend_to;
+  struct ArenaSpare *spare;
 } Arena;
 
 void arena_init(Arena *a);
@@ -47,6 +51,11 @@ void arena_free(Arena *a);
  * nothing, when lo or hi is not in `a`, lo came after hi, no whole page
  * lies between them or the system cannot release pages. */
 bool arena_release(Arena *a, const void *lo, const void *hi);
+/* From now on the pages arena_release takes from `from` go to `to`, which
+ * hands them out again (zeroed by memset) before it maps new memory: the
+ * kernel then zeroes no fresh page for what `to` allocates next.  `to`
+ * must be freed before `from`, whose memory its blocks then lie in. */
+void arena_lend(Arena *from, Arena *to);
 /* Gives back to the system the whole pages of the n bytes at p, an
  * allocation of an arena that is never used again (a hash table that
  * grew into a new one): the arena does not hand that memory out again. */
