@@ -777,6 +777,7 @@ void parse_using_or_typedef(Parser *p) {
       if (!s || s->kind != SYM_NAMESPACE)
         error_tok(p, name, "expected namespace name");
       vec_push(p->arena, &p->scope->using_ns, s->ns);
+      lookup_forget(p);
       expect(p, ";");
       return;
     }
