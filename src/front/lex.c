@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "pp_internal.h"
 
@@ -111,9 +112,38 @@ SrcFile *srcfile_new(Arena *a, const char *name, const char *contents,
   return f;
 }
 
+/* A regular file is read straight into the arena, at the size fstat
+ * gives: a buffer growing as it reads and a copy of it into the arena
+ * touched twice the file's size in fresh pages (a million-line input is
+ * 31 MiB).  NULL (nothing read) when the size is unknown or the file is
+ * not that size any more; the caller then reads it as a stream. */
+static SrcFile *load_sized(Arena *a, const char *path, FILE *fp) {
+  struct stat st;
+  if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0)
+    return NULL;
+  size_t n = (size_t)st.st_size;
+  char *text = arena_alloc(a, n + 1); /* zeroed: NUL-terminated */
+  if (fread(text, 1, n, fp) != n || fgetc(fp) != EOF) {
+    arena_discard(text, n + 1);
+    rewind(fp);
+    return NULL;
+  }
+  SrcFile *f = arena_alloc(a, sizeof *f);
+  f->name = arena_strdup(a, path);
+  f->contents = text;
+  f->size = n;
+  srcfile_register(a, f);
+  return f;
+}
+
 SrcFile *srcfile_load(Arena *a, const char *path) {
   FILE *fp = fopen(path, "rb");
   if (!fp) return NULL;
+  SrcFile *sized = load_sized(a, path, fp);
+  if (sized) {
+    fclose(fp);
+    return sized;
+  }
   StrBuf sb;
   sb_init(&sb);
   char chunk[65536];
