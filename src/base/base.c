@@ -22,12 +22,15 @@ struct ArenaBlock {
   max_align_t data[];
 };
 
-/* Pages lent to an arena and not used yet: a list through their first
- * bytes.  Only runs of at least SPARE_MIN bytes are lent, so that one
- * holds any request arena_alloc_slow serves from a shared block. */
+/* Pages lent or given to an arena and not used yet: a list through their
+ * first bytes.  Only runs of at least SPARE_MIN bytes go there, so that
+ * one holds any request arena_alloc_slow serves from a shared block. */
 struct ArenaSpare {
   struct ArenaSpare *next;
   size_t len;
+  void *map;      /* given (arena_give): the mapping the arena now owns;
+                     NULL: lent, the lender's */
+  size_t map_len;
 };
 
 /* Blocks start small (most compilations are one kernel file) and grow to
@@ -52,7 +55,11 @@ void arena_free(Arena *a) {
     if (b->map) munmap(b->map, b->map_len);
     b = n;
   }
-  a->spare = NULL; /* the lender's memory */
+  for (struct ArenaSpare *r = a->spare, *n; r; r = n) {
+    n = r->next;
+    if (r->map) munmap(r->map, r->map_len); /* given and never used */
+  }
+  a->spare = NULL;
   free(a->order);
   free(a->by_addr);
   srcfile_release_ids(a);
@@ -111,11 +118,14 @@ enum { SPARE_MIN = sizeof(ArenaBlock) + ARENA_BLOCK / 4 };
  * promises (they held the lender's data) */
 static ArenaBlock *borrow_block(Arena *a) {
   struct ArenaSpare *r = a->spare;
-  size_t len = r->len;
+  size_t len = r->len, map_len = r->map_len;
+  void *map = r->map;
   a->spare = r->next;
   memset(r, 0, len);
   ArenaBlock *b = (ArenaBlock *)(void *)r;
   b->cap = len - sizeof *b;
+  b->map = map;
+  b->map_len = map_len;
   return b;
 }
 
@@ -262,10 +272,28 @@ static bool give_pages(Arena *a, const char *lo, const char *hi) {
   uintptr_t s = ((uintptr_t)lo + 4095) & ~(uintptr_t)4095, e = (uintptr_t)hi & ~(uintptr_t)4095;
   if (!a->lend_to || s >= e || e - s < SPARE_MIN) return release_pages(lo, hi);
   struct ArenaSpare *r = (struct ArenaSpare *)s;
-  r->len = e - s;
-  r->next = a->lend_to->spare;
+  *r = (struct ArenaSpare){a->lend_to->spare, e - s, NULL, 0};
   a->lend_to->spare = r;
   return true;
+}
+
+void arena_give(Arena *from, Arena *to) {
+  ArenaBlock *b = from->head;
+  while (b) {
+    ArenaBlock *n = b->next;
+    size_t len = sizeof *b + b->cap;
+    if (len < SPARE_MIN || !b->map) { /* too small to be worth it, or lent */
+      if (b->map) munmap(b->map, b->map_len);
+    } else {
+      struct ArenaSpare *r = (struct ArenaSpare *)(void *)b;
+      *r = (struct ArenaSpare){to->spare, len, b->map, b->map_len};
+      to->spare = r;
+    }
+    b = n;
+  }
+  from->head = NULL; /* nothing left to unmap */
+  from->spare = NULL;
+  arena_free(from);
 }
 
 bool arena_release(Arena *a, const void *lo_, const void *hi_) {

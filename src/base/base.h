@@ -56,6 +56,11 @@ bool arena_release(Arena *a, const void *lo, const void *hi);
  * kernel then zeroes no fresh page for what `to` allocates next.  `to`
  * must be freed before `from`, whose memory its blocks then lie in. */
 void arena_lend(Arena *from, Arena *to);
+/* Frees `from`, whose memory is never used again, handing its blocks to
+ * `to`, which uses them (zeroed by memset) before it maps new ones and
+ * unmaps them when it is freed: a short-lived arena's pages, already
+ * touched, hold what a long-lived one allocates next. */
+void arena_give(Arena *from, Arena *to);
 /* Gives back to the system the whole pages of the n bytes at p, an
  * allocation of an arena that is never used again (a hash table that
  * grew into a new one): the arena does not hand that memory out again. */
