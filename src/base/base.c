@@ -49,17 +49,20 @@ enum { ARENA_BLOCK = 256 * 1024, ARENA_BIG_BLOCK = 8 * 1024 * 1024, HUGE_ALIGN =
 void arena_init(Arena *a) { memset(a, 0, sizeof *a); }
 
 void arena_free(Arena *a) {
+  /* spares first: a recycled one lies in one of the blocks */
+  for (struct ArenaSpare *r = a->spare, *n; r; r = n) {
+    n = r->next;
+    if (r->map) munmap(r->map, r->map_len); /* given and never used */
+  }
+  a->spare = NULL;
+  /* newest first: a block made of recycled pages comes before the block
+   * they lie in (blocks join at the head or just behind it) */
   ArenaBlock *b = a->head;
   while (b) {
     ArenaBlock *n = b->next;
     if (b->map) munmap(b->map, b->map_len);
     b = n;
   }
-  for (struct ArenaSpare *r = a->spare, *n; r; r = n) {
-    n = r->next;
-    if (r->map) munmap(r->map, r->map_len); /* given and never used */
-  }
-  a->spare = NULL;
   free(a->order);
   free(a->by_addr);
   srcfile_release_ids(a);
@@ -275,6 +278,19 @@ static bool give_pages(Arena *a, const char *lo, const char *hi) {
   *r = (struct ArenaSpare){a->lend_to->spare, e - s, NULL, 0};
   a->lend_to->spare = r;
   return true;
+}
+
+void arena_recycle(Arena *a, void *p, size_t n) {
+  if (!p) return;
+  uintptr_t s = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+  uintptr_t e = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+  if (s >= e || e - s < SPARE_MIN) {
+    release_pages(p, (const char *)p + n);
+    return;
+  }
+  struct ArenaSpare *r = (struct ArenaSpare *)s;
+  *r = (struct ArenaSpare){a->spare, e - s, NULL, 0};
+  a->spare = r;
 }
 
 void arena_give(Arena *from, Arena *to) {

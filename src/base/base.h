@@ -65,6 +65,11 @@ void arena_give(Arena *from, Arena *to);
  * allocation of an arena that is never used again (a hash table that
  * grew into a new one): the arena does not hand that memory out again. */
 void arena_discard(void *p, size_t n);
+/* The same for an allocation of `a` itself, whose whole pages `a` hands
+ * out again (zeroed by memset) before it maps new memory: a table that
+ * grew into a new one makes room for what comes next.  Never for an arena
+ * that arena_reset goes back in. */
+void arena_recycle(Arena *a, void *p, size_t n);
 void *arena_alloc_slow(Arena *a, size_t n);
 /* A point in an arena's allocations to come back to (arena_reset). */
 typedef struct ArenaMark {

@@ -71,7 +71,7 @@ static void ident_grow(Arena *a, IdentTable *t) {
     while (ns[j].id) j = (j + 1) & (nc - 1);
     ns[j] = sl;
   }
-  arena_discard(t->slots, sizeof(IdentSlot) * t->cap);
+  arena_recycle(a, t->slots, sizeof(IdentSlot) * t->cap);
   t->slots = ns;
   t->cap = nc;
 }

@@ -775,7 +775,7 @@ Token *preprocess(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt) {
   }
   free(fin->open);
   /* the names stay (tokens spell with them), their table is done */
-  arena_discard(pp->ids.slots, sizeof(IdentSlot) * pp->ids.cap);
+  arena_recycle(a, pp->ids.slots, sizeof(IdentSlot) * pp->ids.cap);
   arena_give(&tmp, a); /* its pages hold what the parser allocates first */
   pp->tmp = NULL;
   return head->next;

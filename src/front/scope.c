@@ -57,7 +57,7 @@ void nameset_add(Parser *p, NameSet *s, const char *name) {
     s->slots = arena_alloc(p->arena, sizeof(NameSlot) * (size_t)s->nslots);
     for (int i = 0; i < old.nslots; i++)
       if (old.slots[i].name) *name_slot(s, old.slots[i].name, old.slots[i].hash) = old.slots[i];
-    arena_discard(old.slots, sizeof(NameSlot) * (size_t)old.nslots);
+    arena_recycle(p->arena, old.slots, sizeof(NameSlot) * (size_t)old.nslots);
   }
   unsigned h = hash_name(name);
   NameSlot *e = name_slot(s, name, h);
@@ -113,7 +113,7 @@ static void grow(Parser *p, Scope *s) {
     while (s->slots[j].sym) j = (j + 1) & mask;
     s->slots[j] = old[i];
   }
-  arena_discard(old, sizeof(ScopeSlot) * (size_t)n);
+  arena_recycle(p->arena, old, sizeof(ScopeSlot) * (size_t)n);
 }
 
 Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,
