@@ -424,11 +424,15 @@ static const char *const punct_long[] = {
     "^=",  "##",  "::",  ".*",
 };
 
+/* punct_len found n: a spelling of n characters matches its first two
+ * and, for three, its third (no call to strlen or memcmp per entry) */
 static const char *punct_spelling(const char *p, int n) {
   if (n == 1) return punct1[(unsigned char)p[0]];
-  for (size_t i = 0; i < sizeof punct_long / sizeof *punct_long; i++)
-    if ((int)strlen(punct_long[i]) == n && !memcmp(punct_long[i], p, n))
-      return punct_long[i];
+  for (size_t i = 0; i < sizeof punct_long / sizeof *punct_long; i++) {
+    const char *q = punct_long[i];
+    if (q[0] == p[0] && q[1] == p[1] && (n == 2 ? q[2] == 0 : q[2] == p[2]))
+      return q;
+  }
   return "?";
 }
 
