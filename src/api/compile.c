@@ -40,8 +40,8 @@ struct cw_program {
 
 static void program_free(cw_program *prog) {
   arena_free(&prog->scratch);
+  arena_free(&prog->arena); /* before the tokens: it borrows their pages */
   arena_free(&prog->tokens);
-  arena_free(&prog->arena);
   free(prog);
 }
 
@@ -194,7 +194,11 @@ static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ct
   PPOptions pp;
   fill_pp(&pp, opts);
   if (note) pp.note_input = note->fn, pp.note_input_ctx = note->ctx;
-  if (!keep_tokens && f->size >= RELEASE_TOKENS_FROM) pp.main_tokens = &prog->tokens;
+  if (!keep_tokens && f->size >= RELEASE_TOKENS_FROM) {
+    pp.main_tokens = &prog->tokens;
+    /* the pages of parsed tokens hold the KIR made after them */
+    arena_lend(&prog->tokens, &prog->arena);
+  }
   remember_options(prog, f->name, opts);
   copy_options(prog, opts);
   prog->main_file = f;

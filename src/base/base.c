@@ -16,9 +16,21 @@
 struct ArenaBlock {
   ArenaBlock *next;
   size_t used, cap;
-  void *map;      /* what mmap returned, and its length, for munmap */
+  void *map;      /* what mmap returned, and its length, for munmap;
+                     NULL: pages lent by another arena (arena_lend) */
   size_t map_len;
   max_align_t data[];
+};
+
+/* Pages lent or given to an arena and not used yet: a list through their
+ * first bytes.  Only runs of at least SPARE_MIN bytes go there, so that
+ * one holds any request arena_alloc_slow serves from a shared block. */
+struct ArenaSpare {
+  struct ArenaSpare *next;
+  size_t len;
+  void *map;      /* given (arena_give): the mapping the arena now owns;
+                     NULL: lent, the lender's */
+  size_t map_len;
 };
 
 /* Blocks start small (most compilations are one kernel file) and grow to
@@ -27,16 +39,28 @@ struct ArenaBlock {
  * Blocks come straight from mmap, whose pages the kernel hands out zeroed,
  * and an arena never reuses memory, so arena_alloc returns zeroed memory
  * without writing it: each page is touched first by its user, not by a
- * memset ahead of it (that memset was a fifth of the front end's time). */
+ * memset ahead of it (that memset was a fifth of the front end's time).
+ * The exception is pages lent by another arena (arena_lend), already
+ * touched by the lender: zeroing those with memset costs less than the
+ * kernel's faulting in and zeroing fresh ones (on a VM, several times
+ * less), so a borrower uses them before it maps a new block. */
 enum { ARENA_BLOCK = 256 * 1024, ARENA_BIG_BLOCK = 8 * 1024 * 1024, HUGE_ALIGN = 2 * 1024 * 1024 };
 
 void arena_init(Arena *a) { memset(a, 0, sizeof *a); }
 
 void arena_free(Arena *a) {
+  /* spares first: a recycled one lies in one of the blocks */
+  for (struct ArenaSpare *r = a->spare, *n; r; r = n) {
+    n = r->next;
+    if (r->map) munmap(r->map, r->map_len); /* given and never used */
+  }
+  a->spare = NULL;
+  /* newest first: a block made of recycled pages comes before the block
+   * they lie in (blocks join at the head or just behind it) */
   ArenaBlock *b = a->head;
   while (b) {
     ArenaBlock *n = b->next;
-    munmap(b->map, b->map_len);
+    if (b->map) munmap(b->map, b->map_len);
     b = n;
   }
   free(a->order);
@@ -91,6 +115,23 @@ static ArenaBlock *arena_new_block(Arena *a, size_t cap) {
   return b;
 }
 
+enum { SPARE_MIN = sizeof(ArenaBlock) + ARENA_BLOCK / 4 };
+
+/* a block made of the first pages lent to a, zeroed as arena_alloc
+ * promises (they held the lender's data) */
+static ArenaBlock *borrow_block(Arena *a) {
+  struct ArenaSpare *r = a->spare;
+  size_t len = r->len, map_len = r->map_len;
+  void *map = r->map;
+  a->spare = r->next;
+  memset(r, 0, len);
+  ArenaBlock *b = (ArenaBlock *)(void *)r;
+  b->cap = len - sizeof *b;
+  b->map = map;
+  b->map_len = map_len;
+  return b;
+}
+
 /* arena_alloc when the head block has no room for n (a multiple of 8) */
 void *arena_alloc_slow(Arena *a, size_t n) {
   ArenaBlock *b = a->head;
@@ -108,7 +149,8 @@ void *arena_alloc_slow(Arena *a, size_t n) {
     return big->data;
   }
   if (b) b->used = (size_t)(a->cur - (char *)b->data); /* how far arena_reset clears */
-  b = arena_new_block(a, ++a->nblocks > 16 ? ARENA_BIG_BLOCK : ARENA_BLOCK);
+  if (a->spare) b = borrow_block(a);
+  else b = arena_new_block(a, ++a->nblocks > 16 ? ARENA_BIG_BLOCK : ARENA_BLOCK);
   b->next = a->head;
   a->head = b;
   a->cur = (char *)b->data + n;
@@ -123,6 +165,7 @@ ArenaMark arena_mark(const Arena *a) {
 }
 
 static void drop_block(Arena *a, ArenaBlock *b) {
+  if (!b->map) return; /* lent: it stays the lender's */
   if (b->cap == ARENA_BLOCK || b->cap == ARENA_BIG_BLOCK) a->nblocks--; /* not a big request's */
   munmap(b->map, b->map_len);
 }
@@ -224,19 +267,64 @@ void arena_discard(void *p, size_t n) {
   if (p) release_pages(p, (const char *)p + n);
 }
 
+void arena_lend(Arena *from, Arena *to) { from->lend_to = to; }
+
+/* the whole pages of [lo, hi) to a->lend_to when there are enough of them,
+ * else to the system; whether a page went */
+static bool give_pages(Arena *a, const char *lo, const char *hi) {
+  uintptr_t s = ((uintptr_t)lo + 4095) & ~(uintptr_t)4095, e = (uintptr_t)hi & ~(uintptr_t)4095;
+  if (!a->lend_to || s >= e || e - s < SPARE_MIN) return release_pages(lo, hi);
+  struct ArenaSpare *r = (struct ArenaSpare *)s;
+  *r = (struct ArenaSpare){a->lend_to->spare, e - s, NULL, 0};
+  a->lend_to->spare = r;
+  return true;
+}
+
+void arena_recycle(Arena *a, void *p, size_t n) {
+  if (!p) return;
+  uintptr_t s = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
+  uintptr_t e = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+  if (s >= e || e - s < SPARE_MIN) {
+    release_pages(p, (const char *)p + n);
+    return;
+  }
+  struct ArenaSpare *r = (struct ArenaSpare *)s;
+  *r = (struct ArenaSpare){a->spare, e - s, NULL, 0};
+  a->spare = r;
+}
+
+void arena_give(Arena *from, Arena *to) {
+  ArenaBlock *b = from->head;
+  while (b) {
+    ArenaBlock *n = b->next;
+    size_t len = sizeof *b + b->cap;
+    if (len < SPARE_MIN || !b->map) { /* too small to be worth it, or lent */
+      if (b->map) munmap(b->map, b->map_len);
+    } else {
+      struct ArenaSpare *r = (struct ArenaSpare *)(void *)b;
+      *r = (struct ArenaSpare){to->spare, len, b->map, b->map_len};
+      to->spare = r;
+    }
+    b = n;
+  }
+  from->head = NULL; /* nothing left to unmap */
+  from->spare = NULL;
+  arena_free(from);
+}
+
 bool arena_release(Arena *a, const void *lo_, const void *hi_) {
   const char *lo = lo_, *hi = hi_;
   if (!index_blocks(a)) return false;
   int bl = block_of(a, lo), bh = block_of(a, hi);
   if (bl < 0 || bh < 0 || bl > bh) return false;
   if (bl == bh) /* one block: addresses in allocation order */
-    return lo < hi && release_pages(lo, hi);
+    return lo < hi && give_pages(a, lo, hi);
   ArenaBlock *first = a->order[bl], *last = a->order[bh];
-  bool any = release_pages(lo, (const char *)first->data + first->cap);
+  bool any = give_pages(a, lo, (const char *)first->data + first->cap);
   for (int i = bl + 1; i < bh; i++)
-    any |= release_pages((const char *)a->order[i]->data,
-                         (const char *)a->order[i]->data + a->order[i]->cap);
-  any |= release_pages((const char *)last->data, hi);
+    any |= give_pages(a, (const char *)a->order[i]->data,
+                      (const char *)a->order[i]->data + a->order[i]->cap);
+  any |= give_pages(a, (const char *)last->data, hi);
   return any;
 }
 

@@ -36,6 +36,10 @@ typedef struct Arena {
    * handed back by arena_free */
   uint32_t *src_ids;
   int nsrc_ids, src_ids_cap;
+  /* arena_lend: where arena_release's pages go instead of the system, and
+   * the pages lent to this arena that it has not used yet */
+  struct Arena *lend_to;
+  struct ArenaSpare *spare;
 } Arena;
 
 void arena_init(Arena *a);
@@ -47,10 +51,25 @@ void arena_free(Arena *a);
  * nothing, when lo or hi is not in `a`, lo came after hi, no whole page
  * lies between them or the system cannot release pages. */
 bool arena_release(Arena *a, const void *lo, const void *hi);
+/* From now on the pages arena_release takes from `from` go to `to`, which
+ * hands them out again (zeroed by memset) before it maps new memory: the
+ * kernel then zeroes no fresh page for what `to` allocates next.  `to`
+ * must be freed before `from`, whose memory its blocks then lie in. */
+void arena_lend(Arena *from, Arena *to);
+/* Frees `from`, whose memory is never used again, handing its blocks to
+ * `to`, which uses them (zeroed by memset) before it maps new ones and
+ * unmaps them when it is freed: a short-lived arena's pages, already
+ * touched, hold what a long-lived one allocates next. */
+void arena_give(Arena *from, Arena *to);
 /* Gives back to the system the whole pages of the n bytes at p, an
  * allocation of an arena that is never used again (a hash table that
  * grew into a new one): the arena does not hand that memory out again. */
 void arena_discard(void *p, size_t n);
+/* The same for an allocation of `a` itself, whose whole pages `a` hands
+ * out again (zeroed by memset) before it maps new memory: a table that
+ * grew into a new one makes room for what comes next.  Never for an arena
+ * that arena_reset goes back in. */
+void arena_recycle(Arena *a, void *p, size_t n);
 void *arena_alloc_slow(Arena *a, size_t n);
 /* A point in an arena's allocations to come back to (arena_reset). */
 typedef struct ArenaMark {

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "pp_internal.h"
 
@@ -70,18 +71,28 @@ static void ident_grow(Arena *a, IdentTable *t) {
     while (ns[j].id) j = (j + 1) & (nc - 1);
     ns[j] = sl;
   }
-  arena_discard(t->slots, sizeof(IdentSlot) * t->cap);
+  arena_recycle(a, t->slots, sizeof(IdentSlot) * t->cap);
   t->slots = ns;
   t->cap = nc;
 }
 
-Ident *ident_intern(Arena *a, IdentTable *t, const char *s, int len,
-                    uint32_t hash) {
+/* Names are short (a few bytes): a loop beats a call to memcmp. */
+static inline bool same_text(const char *x, const char *y, int n) {
+  for (int i = 0; i < n; i++)
+    if (x[i] != y[i]) return false;
+  return true;
+}
+
+/* ident_intern's body, inlined into the lexer's loop over names (the
+ * call's overhead was a fifth of interning) */
+__attribute__((always_inline)) static inline Ident *intern(Arena *a, IdentTable *t,
+                                                           const char *s, int len,
+                                                           uint32_t hash) {
   if (t->len * 2 >= t->cap) ident_grow(a, t);
   uint32_t j = hash & (t->cap - 1);
   for (IdentSlot *sl; (sl = &t->slots[j])->id; j = (j + 1) & (t->cap - 1)) {
     Ident *id = sl->id;
-    if (sl->hash == hash && id->len == len && !memcmp(id->text, s, (size_t)len))
+    if (sl->hash == hash && id->len == len && same_text(id->text, s, len))
       return id;
   }
   Ident *id = arena_alloc(a, sizeof(Ident) + (size_t)len + 1);
@@ -92,6 +103,11 @@ Ident *ident_intern(Arena *a, IdentTable *t, const char *s, int len,
   t->slots[j].id = id;
   t->len++;
   return id;
+}
+
+Ident *ident_intern(Arena *a, IdentTable *t, const char *s, int len,
+                    uint32_t hash) {
+  return intern(a, t, s, len, hash);
 }
 
 Ident *ident_get(Arena *a, IdentTable *t, const char *s) {
@@ -111,9 +127,38 @@ SrcFile *srcfile_new(Arena *a, const char *name, const char *contents,
   return f;
 }
 
+/* A regular file is read straight into the arena, at the size fstat
+ * gives: a buffer growing as it reads and a copy of it into the arena
+ * touched twice the file's size in fresh pages (a million-line input is
+ * 31 MiB).  NULL (nothing read) when the size is unknown or the file is
+ * not that size any more; the caller then reads it as a stream. */
+static SrcFile *load_sized(Arena *a, const char *path, FILE *fp) {
+  struct stat st;
+  if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0)
+    return NULL;
+  size_t n = (size_t)st.st_size;
+  char *text = arena_alloc(a, n + 1); /* zeroed: NUL-terminated */
+  if (fread(text, 1, n, fp) != n || fgetc(fp) != EOF) {
+    arena_discard(text, n + 1);
+    rewind(fp);
+    return NULL;
+  }
+  SrcFile *f = arena_alloc(a, sizeof *f);
+  f->name = arena_strdup(a, path);
+  f->contents = text;
+  f->size = n;
+  srcfile_register(a, f);
+  return f;
+}
+
 SrcFile *srcfile_load(Arena *a, const char *path) {
   FILE *fp = fopen(path, "rb");
   if (!fp) return NULL;
+  SrcFile *sized = load_sized(a, path, fp);
+  if (sized) {
+    fclose(fp);
+    return sized;
+  }
   StrBuf sb;
   sb_init(&sb);
   char chunk[65536];
@@ -394,11 +439,15 @@ static const char *const punct_long[] = {
     "^=",  "##",  "::",  ".*",
 };
 
+/* punct_len found n: a spelling of n characters matches its first two
+ * and, for three, its third (no call to strlen or memcmp per entry) */
 static const char *punct_spelling(const char *p, int n) {
   if (n == 1) return punct1[(unsigned char)p[0]];
-  for (size_t i = 0; i < sizeof punct_long / sizeof *punct_long; i++)
-    if ((int)strlen(punct_long[i]) == n && !memcmp(punct_long[i], p, n))
-      return punct_long[i];
+  for (size_t i = 0; i < sizeof punct_long / sizeof *punct_long; i++) {
+    const char *q = punct_long[i];
+    if (q[0] == p[0] && q[1] == p[1] && (n == 2 ? q[2] == 0 : q[2] == p[2]))
+      return q;
+  }
   return "?";
 }
 
@@ -569,7 +618,7 @@ static Token *lex_ident(Lexer *L, const char *s) {
   if ((*p == '"' || *p == '\'') && n <= 2 && is_prefix(s, n, false))
     return lex_quoted(L, s, p);
   Token *t = new_tok(L, TK_IDENT, s, p);
-  t->spelling = ident_intern(L->a, L->ids, s, n, h)->text;
+  t->spelling = intern(L->a, L->ids, s, n, h)->text;
   L->p = p;
   if (__builtin_expect(n == 8, 0) && L->pool && !memcmp(s, "template", 8)) t = pool_template(L, t);
   return t;
@@ -656,7 +705,7 @@ static Token *lex_one(Lexer *L) {
 }
 
 Token *lex_tokens(Arena *a, CwDiags *d, SrcFile *f, IdentTable *ids,
-                  bool report_now, Arena *pool) {
+                  bool report_now, Arena *pool, Token **last) {
   Lexer L = {.a = a, .ta = pool ? pool : a, .pool = pool, .pooled = pool != NULL, .d = d, .file = f,
              .ids = ids, .report_now = report_now, .orig = f->contents, .line = 1};
   remove_splices(&L, f->contents, f->size);
@@ -677,12 +726,13 @@ Token *lex_tokens(Arena *a, CwDiags *d, SrcFile *f, IdentTable *ids,
   eof->spelling = "";
   eof->at_bol = true;
   cur->next = eof;
+  if (last) *last = eof;
   return head.next;
 }
 
 Token *lex_file(Arena *a, CwDiags *d, SrcFile *file) {
   IdentTable ids = {0};
-  Token *tok = lex_tokens(a, d, file, &ids, true, NULL);
+  Token *tok = lex_tokens(a, d, file, &ids, true, NULL, NULL);
   for (Token *t = tok; t; t = t->next)
     if (t->kind == TK_NUM) lex_convert_number(d, t);
   return tok;

@@ -408,6 +408,7 @@ static void add_bases(Parser *p, KType *st, PtrVec *bases, Token *at) {
     KType *b = bases->items[i];
     add_field(p, st, arena_printf(p->arena, "__base%d", i), b, at);
     vec_push(p->arena, &((Scope *)st->front)->using_ns, b->front);
+    lookup_forget(p);
   }
 }
 

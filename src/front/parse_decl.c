@@ -777,6 +777,7 @@ void parse_using_or_typedef(Parser *p) {
       if (!s || s->kind != SYM_NAMESPACE)
         error_tok(p, name, "expected namespace name");
       vec_push(p->arena, &p->scope->using_ns, s->ns);
+      lookup_forget(p);
       expect(p, ";");
       return;
     }
@@ -839,13 +840,26 @@ void parse_declaration_stmt(Parser *p, PtrVec *out) {
   expect(p, ";");
 }
 
+/* The words other than type keywords that start a type (is_type_start),
+ * in the manner of keyword_bit. */
+static bool starts_type(const Token *t) {
+  const char *s = t->spelling;
+#define IS(kw) (!memcmp(s, kw, sizeof kw - 1))
+  switch (t->len) {
+  case 4: return IS("enum") || IS("auto");
+  case 5: return IS("const") || IS("class") || IS("union");
+  case 6: return IS("struct") || IS("static");
+  case 8: return IS("volatile") || IS("typename") || IS("decltype");
+  case 9: return IS("constexpr");
+  case 10: return IS("__shared__");
+  default: return false;
+  }
+#undef IS
+}
+
 bool is_type_start(Parser *p, Token *t) {
   if (t->kind != TK_IDENT) return false;
-  if (keyword_bit(t)) return true;
-  static const char *kw[] = {"const", "volatile", "struct", "class", "union", "enum", "auto",
-                             "typename", "decltype", "constexpr", "static", "__shared__"};
-  for (size_t i = 0; i < sizeof kw / sizeof *kw; i++)
-    if (kw[i][0] == t->spelling[0] && equal(t, kw[i])) return true;
+  if (keyword_bit(t) || starts_type(t)) return true;
   Sym *s = lookup(p, t->spelling);
   if (s) {
     if (s->kind == SYM_TYPE) return true;

@@ -90,22 +90,49 @@ static bool template_member_expr(Token *lt) {
            equal(after, "<"));
 }
 
+/* Words that start a declaration whatever follows, and words that start
+ * a statement other than a declaration: a switch on the length, then
+ * comparisons of known length (is_decl_start asks this at every
+ * statement; a loop of strcmp over the lists cost more than the rest). */
+#define IS(kw) (!memcmp(s, kw, sizeof kw - 1))
+static bool is_decl_keyword(const Token *t) {
+  const char *s = t->spelling;
+  switch (t->len) {
+  case 4: return IS("auto") || IS("enum");
+  case 5: return IS("const") || IS("using") || IS("class") || IS("union");
+  case 6: return IS("static") || IS("extern") || IS("struct") || IS("signed");
+  case 7: return IS("typedef");
+  case 8: return IS("volatile") || IS("register") || IS("unsigned");
+  case 9: return IS("constexpr") || IS("namespace");
+  case 10: return IS("__shared__") || IS("__device__");
+  case 12: return IS("__constant__");
+  case 13: return IS("static_assert");
+  default: return false;
+  }
+}
+
+static bool is_stmt_keyword(const Token *t) {
+  const char *s = t->spelling;
+  switch (t->len) {
+  case 2: return IS("do") || IS("if");
+  case 3: return IS("for") || IS("new");
+  case 4: return IS("goto") || IS("case") || IS("else");
+  case 5: return IS("while") || IS("break") || IS("throw");
+  case 6: return IS("return") || IS("switch") || IS("sizeof") || IS("delete");
+  case 7: return IS("default") || IS("typedef");
+  case 8: return IS("continue");
+  case 9: return IS("co_return");
+  default: return false;
+  }
+}
+#undef IS
+
 static bool is_decl_start(Parser *p, Token *t) {
-  static const char *kw[] = {"static", "__shared__", "const", "constexpr", "auto",
-                             "using", "typedef", "static_assert", "extern",
-                             "volatile", "register", "__constant__", "__device__",
-                             "struct", "class", "union", "enum", "unsigned", "signed",
-                             "namespace"};
   if (t->kind != TK_IDENT) return false;
-  for (size_t i = 0; i < sizeof kw / sizeof *kw; i++)
-    if (kw[i][0] == t->spelling[0] && equal(t, kw[i])) return true;
+  if (is_decl_keyword(t)) return true;
   if (!is_type_start(p, t)) {
     /* `flaot v = ...`: two names in a row can only start a declaration */
-    static const char *stmt_kw[] = {"return", "goto", "case", "default", "else", "do",
-                                    "while", "for", "if", "switch", "break", "continue",
-                                    "sizeof", "new", "delete", "throw", "typedef", "co_return"};
-    for (size_t i = 0; i < sizeof stmt_kw / sizeof *stmt_kw; i++)
-      if (stmt_kw[i][0] == t->spelling[0] && equal(t, stmt_kw[i])) return false;
+    if (is_stmt_keyword(t)) return false;
     Token *n = t->next;
     return n->kind == TK_IDENT && !lookup(p, t->spelling) && !is_builtin_name(p, t->spelling) &&
            (equal(n->next, "=") || equal(n->next, ";") || equal(n->next, "[") || equal(n->next, ","));

@@ -243,6 +243,10 @@ typedef struct Parser {
   Token *tok;
   Scope *scope;
   Scope *global;
+  /* the last lookup: the parser often asks the same name twice in a row
+   * (is_type_start, then the expression), more than half of all lookups;
+   * forgotten (name NULL) whenever a scope changes (lookup_forget) */
+  struct { const char *name; Scope *scope; Sym *sym; } last_lookup;
   FuncCtx *fn;
   jmp_buf *recover;      /* where an error unwinds to */
   bool speculative;      /* errors abandon the declaration silently */
@@ -362,6 +366,9 @@ void scope_pop(Parser *p);
 Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name, SrcLoc loc);
 Sym *scope_find_local(Scope *s, const char *name);
 Sym *lookup(Parser *p, const char *name);
+/* Whatever changes what a lookup finds, other than scope_add and making
+ * or releasing scopes (which do it), calls this: `using namespace`. */
+void lookup_forget(Parser *p);
 Sym *lookup_in(Scope *s, const char *name); /* one scope + its usings */
 
 /* ---- types (sema_type.c) ---- */

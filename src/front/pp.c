@@ -84,7 +84,7 @@ static bool is_hash(const Token *t) { return pp_is_punct(t, '#'); }
 Token *pp_lex_text(PP *pp, const char *name, const char *text) {
   SrcFile *f = srcfile_new(pp->a, name, text, strlen(text));
   f->id = ++pp->nfiles;
-  return lex_tokens(pp->a, pp->d, f, &pp->ids, false, NULL);
+  return lex_tokens(pp->a, pp->d, f, &pp->ids, false, NULL, NULL);
 }
 
 static Token *skip_line(Token *t) {
@@ -236,9 +236,8 @@ static Token *enter_file(PP *pp, Token *rest, const char *path, int idx,
   size_t cost = fi->file->size / 2 + 1;
   if (cost > pp->budget) abort_run(pp, at);
   pp->budget -= cost;
-  Token *toks = lex_tokens(pp->a, pp->d, fi->file, &pp->ids, false, NULL);
-  Token *end = toks;
-  while (end->kind != TK_EOF) end = end->next;
+  Token *end;
+  Token *toks = lex_tokens(pp->a, pp->d, fi->file, &pp->ids, false, NULL, &end);
   end->next = rest;
   Frame *f = arena_alloc(pp->a, sizeof *f);
   *f = (Frame){.up = pp->frame, .info = fi, .file = fi->file, .first = toks,
@@ -511,6 +510,120 @@ static Token *directive(PP *pp, Token *hash) {
   return skip_line(d);
 }
 
+/* ---- output ------------------------------------------------------------------ */
+
+/* The output of the main run is finished as it grows, while each token is
+ * still in cache (a walk over the whole list afterwards cost a cache miss
+ * per token): literals decoded, adjacent strings joined, hidesets
+ * dropped, lexical errors of tokens not skipped reported, and each
+ * closing bracket paired with the opening one it closes (any closer
+ * closes the innermost opener, as skip_balanced counts them). */
+
+/* The same few literals (0, 1, 0.5f) recur on every line and their
+ * spellings are interned (lex.c): the value of one read last is kept by
+ * its spelling's address, which no other text has during the run. */
+typedef struct NumCache {
+  const char *spelling;
+  uint64_t bits; /* ival, or fval's bytes */
+  NumKind kind;
+} NumCache;
+
+typedef struct Finisher {
+  Token *strings;  /* first of the string literals ending the output */
+  Token **open;    /* brackets not closed yet (malloc) */
+  size_t nopen, cap;
+  bool pairing;    /* until an allocation fails */
+  NumCache numbers[256];
+} Finisher;
+
+static void convert_number(PP *pp, NumCache *cache, Token *t) {
+  NumCache *c = &cache[((uintptr_t)t->spelling >> 3) & 255];
+  if (c->spelling == t->spelling) {
+    t->num_kind = c->kind;
+    t->ival = c->bits; /* fval shares its bytes */
+    return;
+  }
+  if (!lex_convert_number(pp->d, t)) return;
+  c->spelling = t->spelling;
+  c->bits = t->ival;
+  c->kind = t->num_kind;
+}
+
+/* "a" "b" -> one literal; spelling keeps the pieces, str the bytes.  The
+ * run starts at t and ends before the first token that is not a string. */
+static void join_strings(PP *pp, Token *t) {
+  size_t n = 0, sl = 0;
+  Token *e;
+  for (e = t; e->kind == TK_STR; e = e->next)
+    n += (size_t)e->len + 1, sl += (size_t)e->str_len;
+  char *sp = arena_alloc(pp->a, n), *s = arena_alloc(pp->a, sl + 1);
+  size_t k = 0, m = 0;
+  for (Token *u = t; u != e; u = u->next) {
+    if (u != t) sp[k++] = ' ';
+    memcpy(sp + k, u->spelling, (size_t)u->len);
+    k += (size_t)u->len;
+    memcpy(s + m, u->str, (size_t)u->str_len);
+    m += (size_t)u->str_len;
+  }
+  if (k > TOKEN_MAX_LEN) {
+    pp_error(pp, t, "string literal is too long (%zu bytes; at most %d)", k, TOKEN_MAX_LEN);
+    k = TOKEN_MAX_LEN;
+    sp[k] = 0;
+  }
+  t->spelling = sp, t->len = (unsigned)k;
+  t->str = s, t->str_len = (int)m;
+  t->next = e;
+}
+
+/* The output's strings end before `after` (a token about to be appended,
+ * or the final EOF): two or more become one. */
+static void end_strings(PP *pp, Token *after) {
+  Finisher *f = pp->fin;
+  Token *first = f->strings;
+  if (!first) return;
+  f->strings = NULL;
+  pp->out->next = after;
+  if (first == pp->out) return;
+  join_strings(pp, first);
+  pp->out = first;
+}
+
+static void pair_bracket(Finisher *f, Token *t) {
+  char c = t->spelling[0];
+  if (c == '(' || c == '[' || c == '{') {
+    if (f->nopen == f->cap) {
+      size_t nc = f->cap ? f->cap * 2 : 64;
+      Token **n = realloc(f->open, nc * sizeof *n);
+      if (!n) {
+        f->pairing = false;
+        return;
+      }
+      f->open = n, f->cap = nc;
+    }
+    f->open[f->nopen++] = t;
+  } else if ((c == ')' || c == ']' || c == '}') && f->nopen) {
+    Token *o = f->open[--f->nopen];
+    o->match = t;
+    t->match = o;
+  }
+}
+
+/* Appends t, finished, to the main run's output. */
+static void emit(PP *pp, Token *t) {
+  Finisher *f = pp->fin;
+  if (t->invalid) lex_report_invalid(pp->d, t);
+  if (t->kind == TK_STR) {
+    if (!f->strings) f->strings = t;
+    pp->out = pp->out->next = t;
+    return;
+  }
+  if (f->strings) end_strings(pp, t);
+  tok_set_hideset(t, NULL);
+  if (t->kind == TK_NUM) convert_number(pp, f->numbers, t);
+  else if (t->kind == TK_PUNCT && t->len == 1 && f->pairing) pair_bracket(f, t);
+  pp->out = pp->out->next = t;
+}
+
 /* ---- driver ------------------------------------------------------------------ */
 
 /* Processes tokens up to the final EOF, appending output at pp->out. */
@@ -529,11 +642,14 @@ static void run(PP *pp, Token *tok) {
       continue;
     }
     if (pp->frame->line_delta || pp->frame->alias) tok->loc = pp_loc(pp, tok);
-    pp->out = pp->out->next = tok;
-    tok = tok->next;
+    Token *next = tok->next;
+    if (pp->in_main) emit(pp, tok);
+    else pp->out = pp->out->next = tok;
+    tok = next;
   }
   for (; pp->cond != pp->frame->cond_base; pp->cond = pp->cond->next)
     pp_error(pp, pp->cond->hash, "unterminated conditional directive");
+  if (pp->in_main) end_strings(pp, tok);
   pp->out->next = tok;
 }
 
@@ -580,95 +696,6 @@ static void predefine(PP *pp) {
   free(text);
 }
 
-/* ---- output ------------------------------------------------------------------- */
-
-/* "a" "b" -> one literal; spelling keeps the pieces, str the bytes. */
-static void join_strings(PP *pp, Token *t) {
-  size_t n = 0, sl = 0;
-  Token *e;
-  for (e = t; e->kind == TK_STR; e = e->next) {
-    if (e->invalid && e != t) lex_report_invalid(pp->d, e);
-    n += (size_t)e->len + 1, sl += (size_t)e->str_len;
-  }
-  char *sp = arena_alloc(pp->a, n), *s = arena_alloc(pp->a, sl + 1);
-  size_t k = 0, m = 0;
-  for (Token *u = t; u != e; u = u->next) {
-    if (u != t) sp[k++] = ' ';
-    memcpy(sp + k, u->spelling, (size_t)u->len);
-    k += (size_t)u->len;
-    memcpy(s + m, u->str, (size_t)u->str_len);
-    m += (size_t)u->str_len;
-  }
-  if (k > TOKEN_MAX_LEN) {
-    pp_error(pp, t, "string literal is too long (%zu bytes; at most %d)", k, TOKEN_MAX_LEN);
-    k = TOKEN_MAX_LEN;
-    sp[k] = 0;
-  }
-  t->spelling = sp, t->len = (unsigned)k;
-  t->str = s, t->str_len = (int)m;
-  t->next = e;
-}
-
-/* Last walk over the output: literals decoded and joined, hidesets
- * dropped, and each closing bracket paired with the opening one it
- * closes (any closer closes the innermost opener, as skip_balanced
- * counts them). */
-/* The same few literals (0, 1, 0.5f) recur on every line and their
- * spellings are interned (lex.c): the value of one read last is kept by
- * its spelling's address, which no other text has during the run. */
-typedef struct NumCache {
-  const char *spelling;
-  uint64_t bits; /* ival, or fval's bytes */
-  NumKind kind;
-} NumCache;
-
-static void convert_number(PP *pp, NumCache *cache, Token *t) {
-  NumCache *c = &cache[((uintptr_t)t->spelling >> 3) & 255];
-  if (c->spelling == t->spelling) {
-    t->num_kind = c->kind;
-    t->ival = c->bits; /* fval shares its bytes */
-    return;
-  }
-  if (!lex_convert_number(pp->d, t)) return;
-  c->spelling = t->spelling;
-  c->bits = t->ival;
-  c->kind = t->num_kind;
-}
-
-static void finish(PP *pp, Token *tok) {
-  Token **open = NULL;
-  size_t nopen = 0, cap = 0;
-  bool pairing = true; /* until an allocation fails */
-  NumCache numbers[256];
-  memset(numbers, 0, sizeof numbers);
-  for (Token *t = tok; t->kind != TK_EOF; t = t->next) {
-    if (t->invalid) lex_report_invalid(pp->d, t);
-    tok_set_hideset(t, NULL);
-    if (t->kind == TK_NUM) convert_number(pp, numbers, t);
-    else if (t->kind == TK_STR && t->next->kind == TK_STR) join_strings(pp, t);
-    else if (t->kind == TK_PUNCT && t->len == 1 && pairing) {
-      char c = t->spelling[0];
-      if (c == '(' || c == '[' || c == '{') {
-        if (nopen == cap) {
-          size_t nc = cap ? cap * 2 : 64;
-          Token **n = realloc(open, nc * sizeof *n);
-          if (!n) {
-            pairing = false;
-            continue;
-          }
-          open = n, cap = nc;
-        }
-        open[nopen++] = t;
-      } else if ((c == ')' || c == ']' || c == '}') && nopen) {
-        Token *o = open[--nopen];
-        o->match = t;
-        t->match = o;
-      }
-    }
-  }
-  free(open);
-}
-
 static void init_dirs(PP *pp) {
   const PPOptions *o = pp->opt;
   pp->dirs = arena_alloc(pp->a, sizeof(char *) * (size_t)(o->n_include_dirs + 2));
@@ -701,8 +728,8 @@ static void init_pp(PP *pp, Arena *a, CwDiags *d, const PPOptions *opt,
 static void run_main(PP *pp, SrcFile *file) {
   pp_define_builtins(pp);
   predefine(pp);
-  Token *tok = lex_tokens(pp->a, pp->d, file, &pp->ids, false, pp->opt->main_tokens), *end = tok;
-  while (end->kind != TK_EOF) end = end->next;
+  Token *end;
+  Token *tok = lex_tokens(pp->a, pp->d, file, &pp->ids, false, pp->opt->main_tokens, &end);
   Ident *id = ident_get(pp->a, &pp->ids, file->name);
   if (!id->file) {
     id->file = arena_alloc(pp->a, sizeof(FileInfo));
@@ -735,16 +762,21 @@ Token *preprocess(Arena *a, CwDiags *d, SrcFile *file, const PPOptions *opt) {
   init_pp(pp, a, d, opt, file);
   pp->tmp = &tmp;
   pp->out = head;
+  Finisher *fin = arena_alloc(&tmp, sizeof *fin);
+  fin->pairing = true;
+  pp->fin = fin;
   if (setjmp(*pp->abort) == 0) {
     run_main(pp, file);
+  } else if (pp->in_main) {
+    end_strings(pp, pp->eof);
+    pp->out->next = pp->eof;
   } else {
-    Token *tail = pp->in_main ? pp->out : head;
-    tail->next = pp->eof;
+    head->next = pp->eof;
   }
-  finish(pp, head->next);
+  free(fin->open);
   /* the names stay (tokens spell with them), their table is done */
-  arena_discard(pp->ids.slots, sizeof(IdentSlot) * pp->ids.cap);
-  arena_free(&tmp);
+  arena_recycle(a, pp->ids.slots, sizeof(IdentSlot) * pp->ids.cap);
+  arena_give(&tmp, a); /* its pages hold what the parser allocates first */
   pp->tmp = NULL;
   return head->next;
 }

@@ -70,9 +70,11 @@ static inline Ident *tok_ident(const Token *t) {
  * unterminated literals) are reported at once; otherwise tokens are only
  * marked `invalid` and the preprocessor reports those it does not skip.
  * The Token records go to `pool` when not NULL (marked `pooled`: nothing
- * else is allocated there, so they lie in lexing order), else to `a`. */
+ * else is allocated there, so they lie in lexing order), else to `a`.
+ * *last (when `last` is not NULL) gets the closing TK_EOF, which a caller
+ * splicing the list would otherwise walk the whole file to find. */
 Token *lex_tokens(Arena *a, CwDiags *d, SrcFile *f, IdentTable *ids,
-                  bool report_now, Arena *pool);
+                  bool report_now, Arena *pool, Token **last);
 /* Decodes a pp-number into num_kind/ival/fval; reports a bad literal to d
  * (when non-NULL) and returns false. */
 bool lex_convert_number(CwDiags *d, Token *t);
@@ -145,6 +147,7 @@ typedef struct PP {
   Token *eof;         /* shared sentinel of sub-lists */
   Token *out;         /* last token of the output so far */
   bool in_main;       /* out is the real output (not the prelude's) */
+  struct Finisher *fin; /* pp.c: what finishing the output as it grows keeps */
   Ident *id_defined, *id_va_args, *id_va_opt, *id_has_include,
       *id_has_include_next;
 } PP;

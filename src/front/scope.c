@@ -18,7 +18,10 @@ static unsigned hash_name(const char *s) {
   return h;
 }
 
+void lookup_forget(Parser *p) { p->last_lookup.name = NULL; }
+
 Scope *scope_new(Parser *p, Scope *parent, bool hashed) {
+  lookup_forget(p);
   Scope *s = arena_alloc(p->arena, sizeof *s);
   s->parent = parent;
   if (parent && parent->scratch) p->scratch_escapes++; /* it points into the scratch */
@@ -54,7 +57,7 @@ void nameset_add(Parser *p, NameSet *s, const char *name) {
     s->slots = arena_alloc(p->arena, sizeof(NameSlot) * (size_t)s->nslots);
     for (int i = 0; i < old.nslots; i++)
       if (old.slots[i].name) *name_slot(s, old.slots[i].name, old.slots[i].hash) = old.slots[i];
-    arena_discard(old.slots, sizeof(NameSlot) * (size_t)old.nslots);
+    arena_recycle(p->arena, old.slots, sizeof(NameSlot) * (size_t)old.nslots);
   }
   unsigned h = hash_name(name);
   NameSlot *e = name_slot(s, name, h);
@@ -66,6 +69,7 @@ void nameset_add(Parser *p, NameSet *s, const char *name) {
 
 Scope *scope_new_block(Parser *p, Scope *parent) {
   if (!p->scratch || !p->fn) return scope_new(p, parent, false);
+  lookup_forget(p);
   Scope *s = arena_alloc(p->scratch, sizeof *s);
   s->parent = parent;
   s->scratch = true;
@@ -75,8 +79,10 @@ Scope *scope_new_block(Parser *p, Scope *parent) {
 }
 
 void scratch_release(Parser *p, ArenaMark mark, int pins, int escapes) {
-  if (p->scratch && pins == p->tok_pins && escapes == p->scratch_escapes)
-    arena_reset(p->scratch, mark);
+  if (p->scratch && pins == p->tok_pins && escapes == p->scratch_escapes) {
+    arena_reset(p->scratch, mark); /* its scopes and names may come back as others */
+    lookup_forget(p);
+  }
 }
 
 void scope_push(Parser *p, Scope *s) { p->scope = s; }
@@ -107,11 +113,12 @@ static void grow(Parser *p, Scope *s) {
     while (s->slots[j].sym) j = (j + 1) & mask;
     s->slots[j] = old[i];
   }
-  arena_discard(old, sizeof(ScopeSlot) * (size_t)n);
+  arena_recycle(p->arena, old, sizeof(ScopeSlot) * (size_t)n);
 }
 
 Sym *scope_add(Parser *p, Scope *s, SymKind kind, const char *name,
                SrcLoc loc) {
+  lookup_forget(p);
   Sym *sym = arena_alloc(s->scratch ? p->scratch : p->arena, sizeof *sym);
   sym->kind = kind;
   sym->name = name;
@@ -160,7 +167,7 @@ static Sym *lookup_in_depth(Scope *s, const char *name, unsigned h, int depth) {
 
 Sym *lookup_in(Scope *s, const char *name) { return lookup_in_depth(s, name, hash_name(name), 0); }
 
-Sym *lookup(Parser *p, const char *name) {
+static Sym *lookup_chain(Parser *p, const char *name) {
   Scope *s = p->scope;
   /* block scopes first (lists, no hash): most names are locals */
   for (; s && !s->slots && !s->using_ns.len; s = s->parent) {
@@ -173,4 +180,13 @@ Sym *lookup(Parser *p, const char *name) {
     if (sym) return sym;
   }
   return NULL;
+}
+
+Sym *lookup(Parser *p, const char *name) {
+  if (p->last_lookup.name == name && p->last_lookup.scope == p->scope) return p->last_lookup.sym;
+  Sym *sym = lookup_chain(p, name);
+  p->last_lookup.name = name;
+  p->last_lookup.scope = p->scope;
+  p->last_lookup.sym = sym;
+  return sym;
 }
