@@ -269,28 +269,21 @@ void arena_discard(void *p, size_t n) {
 
 void arena_lend(Arena *from, Arena *to) { from->lend_to = to; }
 
-/* the whole pages of [lo, hi) to a->lend_to when there are enough of them,
- * else to the system; whether a page went */
-static bool give_pages(Arena *a, const char *lo, const char *hi) {
+/* the whole pages of [lo, hi) to `to`'s spares when there is an arena to
+ * take them and enough of them, else to the system; whether a page went */
+static bool spare_pages(Arena *to, const char *lo, const char *hi) {
   uintptr_t s = ((uintptr_t)lo + 4095) & ~(uintptr_t)4095, e = (uintptr_t)hi & ~(uintptr_t)4095;
-  if (!a->lend_to || s >= e || e - s < SPARE_MIN) return release_pages(lo, hi);
+  if (!to || s >= e || e - s < SPARE_MIN) return release_pages(lo, hi);
   struct ArenaSpare *r = (struct ArenaSpare *)s;
-  *r = (struct ArenaSpare){a->lend_to->spare, e - s, NULL, 0};
-  a->lend_to->spare = r;
+  *r = (struct ArenaSpare){to->spare, e - s, NULL, 0};
+  to->spare = r;
   return true;
 }
 
+static bool give_pages(Arena *a, const char *lo, const char *hi) { return spare_pages(a->lend_to, lo, hi); }
+
 void arena_recycle(Arena *a, void *p, size_t n) {
-  if (!p) return;
-  uintptr_t s = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
-  uintptr_t e = ((uintptr_t)p + n) & ~(uintptr_t)4095;
-  if (s >= e || e - s < SPARE_MIN) {
-    release_pages(p, (const char *)p + n);
-    return;
-  }
-  struct ArenaSpare *r = (struct ArenaSpare *)s;
-  *r = (struct ArenaSpare){a->spare, e - s, NULL, 0};
-  a->spare = r;
+  if (p) spare_pages(a, p, (const char *)p + n);
 }
 
 void arena_give(Arena *from, Arena *to) {

@@ -160,6 +160,7 @@ void ws_stmt(WEmit *w, const KStmt *s);
 void ws_thread_turn(WEmit *w, const KStmt *s);
 void ws_scalar_threads(WEmit *w, const KStmt *s);
 void ws_next_thread(WEmit *w);
+void ws_first_thread(WEmit *w);
 void ws_next_row(WEmit *w); /* threadIdx.y + 1, carried into z */
 
 /* wasm_simd.c: a thread loop as a 4-lane SIMD128 loop where its body

@@ -991,7 +991,16 @@ static void groups_test(Simd *S, const uint32_t *m, unsigned test) {
   }
 }
 
-static void vs(Simd *S, const KStmt *s);
+/* a loop's body (and step, when not NULL) for the lanes set in each
+ * group's mask m[g] */
+static void masked_body(Simd *S, const uint32_t *m, const KStmt *body, const KExpr *step) {
+  S->masked = true;
+  memcpy(S->masks, m, sizeof S->masks[0] * (size_t)S->groups);
+  vs(S, body);
+  if (step) vexpr(S, step);
+  S->masked = false;
+  enter_group(S, 0);
+}
 
 /* ---- conditions decided for a whole turn from scalars ------------------ */
 
@@ -1123,11 +1132,7 @@ static void ix_iteration(Simd *S, const KStmt *s) {
   op(w, OP_ELSE);
   uint32_t m[MAX_GROUPS] = {0};
   group_conds(S, s->cond, m, true);
-  S->masked = true;
-  memcpy(S->masks, m, sizeof m);
-  vs(S, s->body);
-  S->masked = false;
-  enter_group(S, 0);
+  masked_body(S, m, s->body, NULL);
   op_end(w);
   op_u(w, OP_LOCAL_GET, k);
   op_i32(w, 1);
@@ -1144,17 +1149,16 @@ static void vs(Simd *S, const KStmt *s) {
   WEmit *w = S->w;
   WFunc *f = w->fn;
   switch (s->kind) {
-  case KS_BLOCK:
+  case KS_BLOCK: {
+    int at = -1; /* the interchanged loop's place: this pass's statements only */
+    if (S->ix && s == S->ix_top)
+      for (at = 0; s->stmts[at] != S->ix; at++) {}
     for (int i = 0; i < s->nstmts; i++) {
-      if (S->ix && s == S->ix_top) { /* this pass's statements only */
-        int at = 0;
-        while (s->stmts[at] != S->ix) at++;
-        int phase = i < at ? IX_PREFIX : i == at ? IX_ITER : IX_SUFFIX;
-        if (phase != S->ix_phase) continue;
-      }
+      if (at >= 0 && (i < at ? IX_PREFIX : i == at ? IX_ITER : IX_SUFFIX) != S->ix_phase) continue;
       vs(S, s->stmts[i]);
     }
     return;
+  }
   case KS_DECL: {
     SVar *x = svar(S, s->var);
     const KExpr *init = s->init ? s->init : s->var->init;
@@ -1233,12 +1237,7 @@ static void vs(Simd *S, const KStmt *s) {
       vs(S, s->body);
       if (s->step) vexpr(S, s->step);
       op(w, OP_ELSE);
-      S->masked = true;
-      memcpy(S->masks, live, sizeof live);
-      vs(S, s->body);
-      if (s->step) vexpr(S, s->step);
-      S->masked = false;
-      enter_group(S, 0);
+      masked_body(S, live, s->body, s->step);
       op_end(w);
       op_br(w, OP_BR, top);
       op_end(w);
@@ -1573,11 +1572,7 @@ static const KStmt *interchangeable(Simd *S) {
 
 /* one pass of the interchanged body over the block: its turns */
 static void pass(Simd *S, const KStmt *s, int phase) {
-  static const int g[4] = {WG_T, WG_TX, WG_TY, WG_TZ};
-  for (int k = 0; k < 4; k++) {
-    op_i32(S->w, 0);
-    global_set(S->w, g[k]);
-  }
+  ws_first_thread(S->w);
   S->ix_phase = phase;
   turn_loop(S, s);
 }

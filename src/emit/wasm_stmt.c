@@ -281,14 +281,19 @@ static void column_threads(WEmit *w, const KStmt *s) {
   op_end(w);
 }
 
-static void thread_loop(WEmit *w, const KStmt *s) {
-  WFunc *f = w->fn;
-  if (!f->kernel || f->turn >= 0) return we_error(w, s->loc, "a thread loop here");
+/* the thread counters at the block's first thread */
+void ws_first_thread(WEmit *w) {
   static const int g[4] = {WG_T, WG_TX, WG_TY, WG_TZ};
   for (int i = 0; i < 4; i++) {
     op_i32(w, 0);
     global_set(w, g[i]);
   }
+}
+
+static void thread_loop(WEmit *w, const KStmt *s) {
+  WFunc *f = w->fn;
+  if (!f->kernel || f->turn >= 0) return we_error(w, s->loc, "a thread loop here");
+  ws_first_thread(w);
   if (s->cond) column_threads(w, s);
   else if (!wsimd_thread_loop(w, s)) ws_scalar_threads(w, s);
 }

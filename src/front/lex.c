@@ -117,14 +117,19 @@ Ident *ident_get(Arena *a, IdentTable *t, const char *s) {
 
 /* ---- source files ------------------------------------------------------- */
 
-SrcFile *srcfile_new(Arena *a, const char *name, const char *contents,
-                     size_t size) {
+/* a file named `name` whose text, NUL-terminated, already lies in `a` */
+static SrcFile *srcfile_of(Arena *a, const char *name, const char *text, size_t size) {
   SrcFile *f = arena_alloc(a, sizeof *f);
   f->name = arena_strdup(a, name);
-  f->contents = arena_strndup(a, contents, size);
+  f->contents = text;
   f->size = size;
   srcfile_register(a, f);
   return f;
+}
+
+SrcFile *srcfile_new(Arena *a, const char *name, const char *contents,
+                     size_t size) {
+  return srcfile_of(a, name, arena_strndup(a, contents, size), size);
 }
 
 /* A regular file is read straight into the arena, at the size fstat
@@ -143,12 +148,7 @@ static SrcFile *load_sized(Arena *a, const char *path, FILE *fp) {
     rewind(fp);
     return NULL;
   }
-  SrcFile *f = arena_alloc(a, sizeof *f);
-  f->name = arena_strdup(a, path);
-  f->contents = text;
-  f->size = n;
-  srcfile_register(a, f);
-  return f;
+  return srcfile_of(a, path, text, n);
 }
 
 SrcFile *srcfile_load(Arena *a, const char *path) {
