@@ -4,8 +4,10 @@
 # each run in the same staged folder with the same inputs, wall time of the
 # process side by side:
 #   nvcc    the nvcc-built binary, best of REPS runs
-#   cold    the cuwasm-built binary with an empty JIT cache (NVRTC compiles
-#           every kernel), one run
+#   cold    the cuwasm-built binary with an empty JIT cache, one run: both
+#           compilers get -arch=$ARCH, so `cuwasm cc` embeds cubins compiled
+#           ahead of time as nvcc does (CUWASM_CC_AOT=0: NVRTC compiles
+#           every kernel at its first launch instead)
 #   warm    the same binary again, cache filled, best of REPS runs
 # and the ratios nvcc/cold, nvcc/warm (1.0 = as fast as nvcc, above = faster)
 # with their geometric means.  Programs that fail to build or run with
@@ -59,7 +61,8 @@ stage() { # NAME SRCS FLAGS NVFLAGS: stages NAME under $work/NAME and builds bot
   "$rw/gen.sh" "$S" "$name" >/dev/null 2>&1 < /dev/null || { echo gen > "$S/failed"; return; }
   (cd "$W" && "$nvcc" -arch="$arch" $flags $nvflags $srcs -o prog_nvcc) > "$S/nvcc.log" 2>&1 ||
     { echo nvcc > "$S/failed"; return; }
-  (cd "$W" && "$cw" cc $srcs $flags -o prog_cw) > "$S/cw.log" 2>&1 || echo "cuwasm cc" > "$S/failed"
+  (cd "$W" && "$cw" cc -arch="$arch" $srcs $flags -o prog_cw) > "$S/cw.log" 2>&1 ||
+    echo "cuwasm cc" > "$S/failed"
 }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -97,6 +97,12 @@ char *compat_lambda_device_name(const char *host_name);
 char *compat_lambda_resolve(cw_program *prog, const char *host_name, const char *tu_name,
                             char *msg, size_t n);
 
+/* runtime_state.c: the device program of a registered TU as its first
+ * use builds it (front end, extended lambdas, the template kernels its
+ * registered host code launches, instantiated in the order of their
+ * names), without a device: for `cuwasm cc`'s ahead-of-time cubins.  NULL
+ * with *msg set when it does not compile. */
+cw_program *compat_tu_device_program(int tu, const char **msg);
 /* runtime_state.c: kernel names equal after canonicalisation */
 bool compat_names_match(const char *a, const char *b);
 /* runtime_state.c: a kernel's C++ name (`scale<float, 128>`) from the

@@ -8,13 +8,17 @@
  * machine would compile, checked on a machine without one.  One line per
  * TU is appended to FILE, "PASS NAME" or "FAIL NAME" followed by NVRTC's
  * log, or "SKIP NAME: why" when NVRTC is missing; the program runs on as
- * usual.  Off unless the variable is set.
+ * usual.  A PASS is followed by "EMBEDDED sm_XX NAME" when the executable
+ * carries a cubin `cuwasm cc -arch=sm_XX` compiled ahead of time for
+ * exactly this compile (rt/cuda/cubin_embedded.h): the backend would load
+ * it instead of running NVRTC.  Off unless the variable is set.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "compat/compat.h"
+#include "rt/cuda/cubin_embedded.h"
 #include "rt/cuda/nvrtc_build.h"
 
 void compat_nvrtc_probe(const char *tu_name, cw_program *prog) {
@@ -33,9 +37,15 @@ void compat_nvrtc_probe(const char *tu_name, cw_program *prog) {
   }
   size_t errn = 1 << 20;
   char *err = calloc(errn, 1);
-  cw_status st = err ? nvrtc_check_program(&rtc, prog, sm > 0 ? sm : 90, err, errn) : CW_ERR_NOMEM;
-  if (st == CW_OK) fprintf(f, "PASS %s\n", tu_name);
-  else fprintf(f, "FAIL %s\n%s\n", tu_name, err ? err : "out of memory");
+  if (sm <= 0) sm = 90;
+  uint64_t key = 0;
+  cw_status st = err ? nvrtc_program_cubin(&rtc, prog, sm, NULL, NULL, NULL, &key, err, errn)
+                     : CW_ERR_NOMEM;
+  const char *image, *names;
+  size_t n;
+  if (st != CW_OK) fprintf(f, "FAIL %s\n%s\n", tu_name, err ? err : "out of memory");
+  else if (fprintf(f, "PASS %s\n", tu_name), cubin_embedded_find(key, sm, &image, &n, &names))
+    fprintf(f, "EMBEDDED sm_%d %s\n", sm, tu_name);
   free(err);
   fclose(f);
 }

@@ -354,30 +354,55 @@ static bool program_has(cw_program *p, const char *name) {
   return false;
 }
 
-/* Instantiates the template kernels host code launched; caller holds mu. */
+/* the order of a TU's kernels for instantiate_all: their names as the
+ * host spells them */
+static int by_name(const void *a, const void *b) {
+  const CompatKernel *x = *(CompatKernel *const *)a, *y = *(CompatKernel *const *)b;
+  return strcmp(x->host_name ? x->host_name : x->name, y->host_name ? y->host_name : y->name);
+}
+
+/* Makes the closure classes of the extended lambdas and instantiates the
+ * template kernels host code launched, in the order of their names: the
+ * order of registration is the static initialisers', which `cuwasm cc`
+ * cannot know, and its ahead-of-time compile must make the same program
+ * (closure names, instances); caller holds mu. */
 static cudaError_t instantiate_all(int tu, CompatTU *t, cw_diags *d) {
-  for (int i = 0; i < state.nkernels; i++) {
-    CompatKernel *k = &state.kernels[i];
-    if (k->tu != tu) continue;
-    if (k->host_name) { /* extended lambdas: the closure classes made and checked */
-      char *name = compat_lambda_resolve(t->prog, k->host_name, t->name, state.msg, sizeof state.msg);
-      if (!name) return cudaErrorInvalidKernelImage;
+  CompatKernel **ks = calloc((size_t)state.nkernels + 1, sizeof *ks);
+  if (!ks) return cudaErrorMemoryAllocation;
+  int n = 0;
+  for (int i = 0; i < state.nkernels; i++)
+    if (state.kernels[i].tu == tu) ks[n++] = &state.kernels[i];
+  qsort(ks, (size_t)n, sizeof *ks, by_name);
+  cudaError_t err = cudaSuccess;
+  for (int i = 0; i < n && err == cudaSuccess; i++) {
+    CompatKernel *k = ks[i];
+    if (!k->host_name) continue;
+    /* extended lambdas: the closure classes made and checked */
+    char *name = compat_lambda_resolve(t->prog, k->host_name, t->name, state.msg, sizeof state.msg);
+    if (!name) err = cudaErrorInvalidKernelImage;
+    else {
       free(k->name);
       k->name = name;
     }
+  }
+  for (int i = 0; i < n && err == cudaSuccess; i++) {
+    CompatKernel *k = ks[i];
     if (!strchr(k->name, '<') || program_has(t->prog, k->name)) continue;
     if (cw_program_instantiate(t->prog, k->name, d) == CW_ERR_COMPILE) {
       char *r = cw_diags_render(d);
       snprintf(state.msg, sizeof state.msg, "cuwasm: cannot instantiate %s:\n%s", k->name,
                r ? r : "");
       free(r);
-      return cudaErrorInvalidKernelImage;
+      err = cudaErrorInvalidKernelImage;
     }
   }
-  return cudaSuccess;
+  free(ks);
+  return err;
 }
 
-static cudaError_t compile_tu(int tu, CompatTU *t, cw_context *ctx) {
+/* The TU's device program: its source through the front end, the
+ * template kernels its host code launched instantiated; caller holds mu. */
+static cudaError_t tu_program(int tu, CompatTU *t) {
   const char *inc[64], *def[64], *und[64];
   cw_compile_options o;
   fill_opts(t, &o, inc, def, und);
@@ -395,17 +420,38 @@ static cudaError_t compile_tu(int tu, CompatTU *t, cw_context *ctx) {
   }
   if (err == cudaSuccess) err = instantiate_all(tu, t, d);
   cw_prof_add(CW_PROF_FRONT, t0);
+  cw_diags_free(d);
+  return err;
+}
+
+cw_program *compat_tu_device_program(int tu, const char **msg) {
+  pthread_mutex_lock(&state.mu);
+  cw_program *p = NULL;
+  *msg = NULL;
+  if (tu >= 0 && tu < state.ntus) {
+    CompatTU *t = &state.tus[tu];
+    if (!t->prog && !t->tried) {
+      t->tried = true;
+      if (tu_program(tu, t) != cudaSuccess) *msg = state.msg;
+    }
+    p = t->prog;
+  }
+  pthread_mutex_unlock(&state.mu);
+  return p;
+}
+
+static cudaError_t compile_tu(int tu, CompatTU *t, cw_context *ctx) {
+  cudaError_t err = tu_program(tu, t);
 #ifndef __EMSCRIPTEN__ /* the web runtime has no NVRTC path (see cc_web.c) */
   if (err == cudaSuccess) compat_nvrtc_probe(t->name, t->prog);
 #endif
-  t0 = cw_prof_start();
+  double t0 = cw_prof_start();
   if (err == cudaSuccess && cw_module_load(ctx, t->prog, &t->mod) != CW_OK) {
     snprintf(state.msg, sizeof state.msg, "cuwasm: cannot load the device code of %s: %s",
              t->name, cw_last_error_message(ctx));
     err = cudaErrorNoKernelImageForDevice;
   }
   cw_prof_add(CW_PROF_MODULE, t0);
-  cw_diags_free(d);
   return err;
 }
 

@@ -12,6 +12,11 @@
 # NVRTC path for sm_90 (CUWASM_NVRTC_CHECK, src/compat/nvrtc_probe.c,
 # with the kernel templates its host code launches), and NVRTC rejecting
 # one fails the program: what a GPU machine would compile, checked here.
+# With AOT_ARCH=sm_XX each program is also built with -arch=sm_XX, so
+# `cuwasm cc` compiles its cubins ahead of time (tools/cuwasm/cc_aot.c),
+# and every translation unit NVRTC passes must have found its embedded
+# cubin ("EMBEDDED" in the probe, for CUWASM_NVRTC_ARCH=sm_XX): the CUDA
+# backend would start it without NVRTC.
 # Prints "N passed, N failed" and exits non-zero when any failed.
 set -u
 cuwasm=${1:?usage: run_programs.sh CUWASM [--target web]}
@@ -44,16 +49,26 @@ run_one() { # run_one NAME MAINFILE FILES...
     echo "skip $name ($(sed -n "s/^$name[[:space:]]*//p" "$here/web_excluded.txt"))"
     return
   fi
-  flags=$(meta "$main" FLAGS)
+  flags=$(meta "$main" FLAGS)${AOT_ARCH:+ -arch=$AOT_ARCH}
   args=$(meta "$main" ARGS)
   local probe=$scratch/$name.nvrtc
   rm -f "$probe"
-  log=$(CUWASM_NVRTC_CHECK=${nvrtc:+$probe} CUWASM_QUIET=1 timeout 600 "$cuwasm" run ${target:+--target $target} "$@" $flags -- $args 2>&1)
+  log=$(CUWASM_NVRTC_CHECK=${nvrtc:+$probe} CUWASM_NVRTC_ARCH=${AOT_ARCH:-sm_90} CUWASM_QUIET=1 timeout 600 "$cuwasm" run ${target:+--target $target} "$@" $flags -- $args 2>&1)
   local rc=$?
   if [ $rc -eq 0 ] && [ -n "$nvrtc" ] && grep -q '^FAIL' "$probe" 2> /dev/null; then
     log="NVRTC rejects the device source the CUDA backend would compile:
 $(head -40 "$probe")"
     rc=1
+  fi
+  if [ $rc -eq 0 ] && [ -n "$nvrtc" ] && [ -n "${AOT_ARCH:-}" ]; then
+    local tu missing=
+    while read -r tu; do
+      grep -qxF "EMBEDDED $AOT_ARCH $tu" "$probe" || missing="$missing $tu"
+    done < <(sed -n 's/^PASS //p' "$probe")
+    if [ -n "$missing" ]; then
+      log="no embedded $AOT_ARCH cubin matches what the CUDA backend would compile for:$missing"
+      rc=1
+    fi
   fi
   if [ $rc -eq 0 ]; then
     pass=$((pass + 1))

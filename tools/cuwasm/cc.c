@@ -101,10 +101,28 @@ static void split_commas_into(StrList *l, const char *v) {
   free(s);
 }
 
+/* the real architectures (sm_XX) v names, and "native" */
+static void take_sass(CcOpts *o, const char *v) {
+  if (!strcmp(v, "native")) sl_add(&o->sass, "native");
+  for (const char *p = strstr(v, "sm_"); p; p = strstr(p + 3, "sm_")) {
+    char n[16];
+    size_t k = 0;
+    for (const char *q = p + 3; *q >= '0' && *q <= '9' && k + 1 < sizeof n; q++) n[k++] = *q;
+    n[k] = 0;
+    bool seen = !k;
+    for (int i = 0; i < o->sass.n && !seen; i++) seen = !strcmp(o->sass.v[i], n);
+    if (!seen) sl_add(&o->sass, n);
+  }
+}
+
+/* -arch/-gencode/-code: the architecture sets __CUDA_ARCH__ for
+ * the device pass (the last one given); every real one (sm_XX, "native") gets a cubin ahead of
+ * time (cc_aot.c) */
 static void take_arch(CcOpts *o, const char *v) {
   const char *p = strstr(v, "sm_");
   if (!p) p = strstr(v, "compute_");
   if (p) o->arch = atoi(strchr(p, '_') + 1) * 10;
+  take_sass(o, v);
 }
 
 static const char *const ignored_flags[] = {
@@ -134,8 +152,8 @@ static int parse_valued(CcOpts *o, int argc, char **argv, int *i) {
   TAKE("--gpu-architecture", take_arch(o, v))
   TAKE("-gencode", take_arch(o, v))
   TAKE("--generate-code", take_arch(o, v))
-  TAKE("-code", (void)v)
-  TAKE("--gpu-code", (void)v)
+  TAKE("-code", take_sass(o, v))
+  TAKE("--gpu-code", take_sass(o, v))
   TAKE("-x", o->all_cu = !strcmp(v, "cu"))
   TAKE("-ccbin", o->ccbin = v)
   TAKE("--compiler-bindir", o->ccbin = v)
@@ -256,7 +274,7 @@ int cc_parse(CcOpts *o, int argc_in, char **argv_in) {
 void cc_free(CcOpts *o) {
   sl_free(&o->inputs), sl_free(&o->inc), sl_free(&o->def), sl_free(&o->undef);
   sl_free(&o->libdirs), sl_free(&o->libs), sl_free(&o->xcomp), sl_free(&o->xlink);
-  sl_free(&o->args);
+  sl_free(&o->args), sl_free(&o->sass);
 }
 
 /* ---- processes and files ------------------------------------------------------- */
@@ -453,27 +471,32 @@ static int preprocess_only(const CcOpts *o, const char *path, bool cuda) {
   return rc ? 1 : 0;
 }
 
+void cc_tu_options(const CcOpts *o, const char *path, StrList *opts, char *abs) {
+  char dir[PATH_MAX];
+  if (!realpath(path, abs)) snprintf(abs, PATH_MAX, "%s", path);
+  snprintf(dir, sizeof dir, "%s", abs);
+  snprintf(dir, sizeof dir, "%s", dirname(dir));
+  sl_addf(opts, "-I", dir);
+  for (int i = 0; i < o->inc.n; i++) {
+    char a[PATH_MAX];
+    sl_addf(opts, "-I", realpath(o->inc.v[i], a) ? a : o->inc.v[i]);
+  }
+  for (int i = 0; i < o->def.n; i++) sl_addf(opts, "-D", o->def.v[i]);
+  for (int i = 0; i < o->undef.n; i++) sl_addf(opts, "-U", o->undef.v[i]);
+  char arch[32], cuda_inc[PATH_MAX];
+  snprintf(arch, sizeof arch, "--arch=%d", o->arch ? o->arch : 800);
+  sl_add(opts, arch);
+  cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
+  sl_addf(opts, "--cuda-include=", cuda_inc);
+  if (o->rdc) sl_add(opts, "--relocatable"); /* linked with the other -rdc TUs at load */
+}
+
 /* The embedded device source, its options, and __cuwasm_tu_id. */
 static char *tu_appendix(const CcOpts *o, const char *path, const char *src, size_t n,
                          const char *markers) {
-  char abs[PATH_MAX], dir[PATH_MAX];
-  if (!realpath(path, abs)) snprintf(abs, sizeof abs, "%s", path);
-  snprintf(dir, sizeof dir, "%s", abs);
-  snprintf(dir, sizeof dir, "%s", dirname(dir));
+  char abs[PATH_MAX];
   StrList opts = {0};
-  sl_addf(&opts, "-I", dir);
-  for (int i = 0; i < o->inc.n; i++) {
-    char a[PATH_MAX];
-    sl_addf(&opts, "-I", realpath(o->inc.v[i], a) ? a : o->inc.v[i]);
-  }
-  for (int i = 0; i < o->def.n; i++) sl_addf(&opts, "-D", o->def.v[i]);
-  for (int i = 0; i < o->undef.n; i++) sl_addf(&opts, "-U", o->undef.v[i]);
-  char arch[32], cuda_inc[PATH_MAX];
-  snprintf(arch, sizeof arch, "--arch=%d", o->arch ? o->arch : 800);
-  sl_add(&opts, arch);
-  cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
-  sl_addf(&opts, "--cuda-include=", cuda_inc);
-  if (o->rdc) sl_add(&opts, "--relocatable"); /* linked with the other -rdc TUs at load */
+  cc_tu_options(o, path, &opts, abs);
   char *buf = strdup("\nstatic const char __cuwasm_src[] = ");
   size_t len = strlen(buf);
   cw_cc_string_literal(&buf, &len, src, n);
@@ -575,6 +598,7 @@ int cc_compile_cu(const CcOpts *o, const char *path, const char *tmp, int idx,
   sl_add(&cmd, obj);
   rc = cc_run(o, &cmd);
   sl_free(&cmd);
+  if (rc == 0) rc = cc_aot_attach(o, path, tmp, idx, obj);
   return rc ? 1 : 0;
 }
 

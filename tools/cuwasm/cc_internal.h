@@ -34,6 +34,7 @@ typedef struct CcOpts {
   bool device_link;               /* -dlink: an empty object (nothing to link) */
   bool all_cu;                    /* -x cu: every source is CUDA */
   int arch;
+  StrList sass;                   /* architectures to compile cubins for now: "90", "native" */
 } CcOpts;
 
 void sl_add(StrList *l, const char *s);
@@ -77,6 +78,14 @@ int cc_run(const CcOpts *o, StrList *cmd);
 typedef enum CcPath { CC_PATH_CUDA_INCLUDE, CC_PATH_HOST_GLUE, CC_PATH_CUDART_DIR } CcPath;
 void cc_path(CcPath which, char *out, size_t n); /* out: PATH_MAX bytes */
 bool cc_is_runtime_lib(const char *name); /* -lcudart, -lcurand …: the runtime itself */
+/* cc.c: the options a TU's executable compiles its device code with (the
+ * embedded list), and the absolute path it is named by (PATH_MAX bytes) */
+void cc_tu_options(const CcOpts *o, const char *path, StrList *opts, char *abs);
+/* cc_aot.c: with architectures in o->sass and NVRTC on this machine, the
+ * cubins of path's device code, as the CUDA backend would compile them at
+ * run time, merged into obj (the host object just compiled); 0 on success
+ * (a cubin NVRTC cannot make is a warning: the backend compiles at run time) */
+int cc_aot_attach(const CcOpts *o, const char *path, const char *tmp, int idx, const char *obj);
 
 
 #endif

@@ -8,7 +8,10 @@
  * host launches.  Compiled cubins are cached on disk under
  * $XDG_CACHE_HOME/cuwasm/cuda, keyed by a hash of the source, the options,
  * the architecture and NVRTC's file identity, with the lowered names
- * beside them; NVRTC itself is loaded only on a cache miss.  Memory is
+ * beside them; NVRTC itself is loaded only on a cache miss.  Before the
+ * cache comes the executable's own table: cubins `cuwasm cc -arch=sm_XX`
+ * compiled ahead of time (cubin_embedded.h), which need no NVRTC at all.
+ * Memory is
  * device memory (cuMemAlloc); copies use cuMemcpy, which infers the
  * direction from unified addresses, except host-to-device copies of 1 MiB
  * or more from pageable memory, which go through our own pinned buffers,
@@ -34,6 +37,7 @@
 #include "base/base.h"
 #include "cuda_driver.h"
 #include "cuda_staging.h"
+#include "cubin_embedded.h"
 #include "nvrtc_build.h"
 #include "kir/kir.h"
 #include "rt/backend.h"
@@ -375,30 +379,30 @@ static void mkdirs(const char *path) {
 /* the .names file beside a cached cubin: one lowered name per line */
 static bool load_names(const char *path, NvrtcNames *nm) {
   char *text = cw_read_file(path, NULL);
-  if (!text) return false;
-  char *line = text;
-  for (int i = 0; i < nm->n; i++) {
-    char *nl = strchr(line, '\n');
-    if (!nl) {
-      free(text);
-      return false;
-    }
-    *nl = 0;
-    nm->lowered[i] = *line ? strdup(line) : NULL;
-    line = nl + 1;
-  }
+  bool ok = text && nvrtc_names_parse(text, nm);
   free(text);
-  return true;
+  return ok;
 }
 
 static void save_names(const char *path, NvrtcNames *nm) {
-  size_t n = 1;
-  for (int i = 0; i < nm->n; i++) n += (nm->lowered[i] ? strlen(nm->lowered[i]) : 0) + 1;
-  char *buf = malloc(n), *p = buf;
-  if (!buf) return;
-  for (int i = 0; i < nm->n; i++) p += sprintf(p, "%s\n", nm->lowered[i] ? nm->lowered[i] : "");
-  (void)cw_write_file_atomic(path, buf, (size_t)(p - buf));
-  free(buf);
+  char *text = nvrtc_names_text(nm);
+  if (text) (void)cw_write_file_atomic(path, text, strlen(text));
+  free(text);
+}
+
+/* The cubin `cuwasm cc -arch=sm_XX` embedded for this key and the
+ * device's architecture, copied into *cubin; false when there is none. */
+static bool embedded_cubin(CudaDev *d, uint64_t key, NvrtcNames *nm, char **cubin, size_t *n) {
+  const char *image, *names;
+  size_t size;
+  if (!cubin_embedded_find(key, d->cc_major * 10 + d->cc_minor, &image, &size, &names) ||
+      !nvrtc_names_parse(names, nm))
+    return false;
+  *cubin = malloc(size ? size : 1);
+  if (!*cubin) return false;
+  memcpy(*cubin, image, size);
+  *n = size;
+  return true;
 }
 
 static bool has_std_option(const char *const *user, int nuser) {
@@ -512,25 +516,27 @@ static cw_status get_cubin_compiled(CudaDev *d, const char *src, const char *fil
 static cw_status get_cubin(CudaDev *d, const char *src, const char *file, NvrtcNames *nm,
                            const char *const *user, int nuser, char **cubin, size_t *n,
                            char *err, size_t errn) {
+  char arch[32];
+  snprintf(arch, sizeof arch, "--gpu-architecture=sm_%d%d", d->cc_major, d->cc_minor);
+  uint64_t key = nvrtc_content_key(src, arch, nm, user, nuser);
+  const char *with = getenv("CUWASM_CUDA_COMPILER");
+  bool use_nvcc = with && !strcmp(with, "nvcc");
+  double t0 = cw_prof_start();
+  bool embedded = !use_nvcc && embedded_cubin(d, key, nm, cubin, n);
+  cw_prof_add(CW_PROF_CACHE_READ, t0);
+  if (embedded) return CW_OK;
   if (!d->have_rtc) {
     snprintf(err, errn, "%s", d->rtc_why);
     return CW_ERR_UNAVAILABLE;
   }
-  char arch[32];
-  snprintf(arch, sizeof arch, "--gpu-architecture=sm_%d%d", d->cc_major, d->cc_minor);
-  uint64_t h = compiler_key(d, fnv(1469598103934665603ull, src, strlen(src)));
-  h = fnv(h, arch, strlen(arch));
-  for (int i = 0; i < nm->n; i++) h = fnv(h, nm->expr[i], strlen(nm->expr[i]) + 1);
-  for (int i = 0; i < nuser; i++) h = fnv(h, user[i], strlen(user[i]) + 1);
-  const char *with = getenv("CUWASM_CUDA_COMPILER");
-  bool use_nvcc = with && !strcmp(with, "nvcc");
+  uint64_t h = compiler_key(d, key);
   char dir[1024], cpath[1100], npath[1100];
   cache_dir(dir, sizeof dir);
   snprintf(cpath, sizeof cpath, "%s/%016llx-%s.cubin", dir, (unsigned long long)h,
            use_nvcc ? "nvcc" : "nvrtc");
   snprintf(npath, sizeof npath, "%s/%016llx-%s.names", dir, (unsigned long long)h,
            use_nvcc ? "nvcc" : "nvrtc");
-  double t0 = cw_prof_start();
+  t0 = cw_prof_start();
   bool hit = !getenv("CUWASM_NO_CACHE") && (*cubin = cw_read_file(cpath, n)) && load_names(npath, nm);
   cw_prof_add(CW_PROF_CACHE_READ, t0);
   if (hit) return CW_OK;

@@ -143,7 +143,44 @@ cw_status nvrtc_build(const Nvrtc *rtc, const char *src, const char *file, Nvrtc
   return CW_OK;
 }
 
-cw_status nvrtc_check_program(const Nvrtc *rtc, cw_program *prog, int sm, char *err,
+static uint64_t fnv(uint64_t h, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return h;
+}
+
+uint64_t nvrtc_content_key(const char *src, const char *arch, const NvrtcNames *nm,
+                           const char *const *user, int nuser) {
+  uint64_t h = fnv(1469598103934665603ull, src, strlen(src) + 1);
+  h = fnv(h, arch, strlen(arch) + 1);
+  for (int i = 0; i < nm->n; i++) h = fnv(h, nm->expr[i], strlen(nm->expr[i]) + 1);
+  for (int i = 0; i < nuser; i++) h = fnv(h, user[i], strlen(user[i]) + 1);
+  return h;
+}
+
+char *nvrtc_names_text(const NvrtcNames *nm) {
+  size_t n = 1;
+  for (int i = 0; i < nm->n; i++) n += (nm->lowered[i] ? strlen(nm->lowered[i]) : 0) + 1;
+  char *buf = malloc(n), *p = buf;
+  if (!buf) return NULL;
+  *p = 0;
+  for (int i = 0; i < nm->n; i++) p += sprintf(p, "%s\n", nm->lowered[i] ? nm->lowered[i] : "");
+  return buf;
+}
+
+bool nvrtc_names_parse(const char *text, NvrtcNames *nm) {
+  const char *line = text;
+  for (int i = 0; i < nm->n; i++) {
+    const char *nl = strchr(line, '\n');
+    if (!nl) return false;
+    free(nm->lowered[i]);
+    nm->lowered[i] = nl > line ? strndup(line, (size_t)(nl - line)) : NULL;
+    line = nl + 1;
+  }
+  return true;
+}
+
+cw_status nvrtc_program_cubin(const Nvrtc *rtc, cw_program *prog, int sm, char **cubin_out,
+                              size_t *cubin_n, char **names, uint64_t *key, char *err,
                               size_t errn) {
   KModule *m = cw_program_module(prog);
   char *src = NULL;
@@ -167,6 +204,13 @@ cw_status nvrtc_check_program(const Nvrtc *rtc, cw_program *prog, int sm, char *
       snprintf(err, errn, "NVRTC lowered no name for kernel %s", nm.expr[i]);
       st = CW_ERR_COMPILE;
     }
+  if (st == CW_OK && key) *key = nvrtc_content_key(src, arch, &nm, opts, nopts);
+  if (st == CW_OK && names && !(*names = nvrtc_names_text(&nm))) st = CW_ERR_NOMEM;
+  if (st == CW_OK && cubin_out) {
+    *cubin_out = cubin;
+    *cubin_n = n;
+    cubin = NULL;
+  }
   free(cubin);
   free(opts);
   free(src);

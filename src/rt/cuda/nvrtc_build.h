@@ -8,7 +8,9 @@
 #ifndef CW_RT_CUDA_NVRTC_BUILD_H
 #define CW_RT_CUDA_NVRTC_BUILD_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "cuda_driver.h"
 #include "cuwasm.h"
@@ -38,10 +40,29 @@ cw_status nvrtc_build(const Nvrtc *rtc, const char *src, const char *file, Nvrtc
                       const char *arch, const char *const *user, int nuser, char **cubin,
                       size_t *cubin_n, char *err, size_t errn);
 
+/* What identifies a compile's result apart from the compiler: the
+ * device source, the architecture option, the name expressions and the
+ * user options.  The backend's cubin cache adds the compiler's identity;
+ * cubins `cuwasm cc` embeds (cubin_embedded.h) are found by this alone. */
+uint64_t nvrtc_content_key(const char *src, const char *arch, const NvrtcNames *nm,
+                           const char *const *user, int nuser);
+
+/* The lowered names as text, one a line ("" for none), and back into
+ * nm->lowered (false when text has fewer lines than nm->n). */
+char *nvrtc_names_text(const NvrtcNames *nm);
+bool nvrtc_names_parse(const char *text, NvrtcNames *nm);
+
 /* The whole path for one program, as the backend takes it: device source,
- * names, options, compile for sm_<sm>; the cubin is dropped.  CW_OK, or
- * the failure with NVRTC's log in err. */
-cw_status nvrtc_check_program(const Nvrtc *rtc, cw_program *prog, int sm, char *err,
+ * names, options, compile for sm_<sm>.  *cubin (malloc'd, may be NULL:
+ * then dropped), *names (the lowered names' text, may be NULL) and *key
+ * (nvrtc_content_key, may be NULL) describe the result.  CW_OK, or the
+ * failure with NVRTC's log in err. */
+cw_status nvrtc_program_cubin(const Nvrtc *rtc, cw_program *prog, int sm, char **cubin,
+                              size_t *cubin_n, char **names, uint64_t *key, char *err,
                               size_t errn);
+static inline cw_status nvrtc_check_program(const Nvrtc *rtc, cw_program *prog, int sm,
+                                            char *err, size_t errn) {
+  return nvrtc_program_cubin(rtc, prog, sm, NULL, NULL, NULL, NULL, err, errn);
+}
 
 #endif

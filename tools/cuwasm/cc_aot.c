@@ -1,0 +1,226 @@
+/*
+ * cc_aot.c — cubins ahead of time, as nvcc builds them: with
+ * -arch=sm_XX (or -gencode …,code=sm_XX, -code=sm_XX, -arch=native: the
+ * GPUs of this machine) and NVRTC on this machine, each .cu file's device
+ * code is compiled now for each such architecture, so the executable's
+ * first kernel launch on the CUDA backend loads a cubin instead of running
+ * NVRTC (seconds for large programs), and runs where no toolkit is
+ * installed at all.
+ *
+ * The cubin must be the one the backend would compile at run time, or it
+ * is never found: the backend looks embedded cubins up by the hash of
+ * NVRTC's inputs (nvrtc_content_key: device source, name expressions,
+ * options, architecture).  So this file makes those inputs the runtime's
+ * way, with the runtime's own code: it registers the TU (the embedded
+ * source, options and name of cc.c's appendix) and the kernels the host
+ * object registers (host_glue.h's `__cuwasm_kreg<…>::make()` strings,
+ * read from the object), lets the runtime build the TU's device program
+ * (compat_tu_device_program: front end, lambdas, template instances), and
+ * compiles it through the backend's NVRTC path (nvrtc_program_cubin).
+ * A host compiler whose registration strings lack the template arguments
+ * (clang) yields a different program: its cubins are simply not found and
+ * the backend compiles as before.  Nothing here changes what runs
+ * elsewhere: the other backends ignore the table.
+ *
+ * The cubins and their lowered names go into a small C object whose
+ * constructor registers them (__cuwasm_register_cubin), merged into the
+ * host object with `ld -r`, so -c builds carry them too.
+ * CUWASM_CC_AOT=0 turns this off.
+ */
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "cc/cc.h"
+#include "cc_internal.h"
+#include "compat/compat.h"
+#include "rt/cuda/cuda_driver.h"
+#include "rt/cuda/nvrtc_build.h"
+
+/* The compute capabilities of this machine's GPUs (sm 90 for 9.0), as the
+ * driver reports them; none without a driver. */
+static void native_archs(StrList *out) {
+  CudaDriver drv;
+  char why[256];
+  if (!cuda_driver_open(&drv, why, sizeof why)) return;
+  int n = 0;
+  if (drv.cuInit(0) == 0 && drv.cuDeviceGetCount(&n) == 0)
+    for (int i = 0; i < n; i++) {
+      CUdevice dev;
+      int major = 0, minor = 0;
+      if (drv.cuDeviceGet(&dev, i) != 0 ||
+          drv.cuDeviceGetAttribute(&major, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, dev) ||
+          drv.cuDeviceGetAttribute(&minor, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, dev))
+        continue;
+      char sm[16];
+      snprintf(sm, sizeof sm, "%d%d", major, minor);
+      sl_add(out, sm);
+    }
+}
+
+/* o->sass with "native" replaced by this machine's GPUs, each once */
+static void wanted_archs(const CcOpts *o, StrList *out) {
+  StrList all = {0};
+  for (int i = 0; i < o->sass.n; i++) {
+    if (strcmp(o->sass.v[i], "native")) sl_add(&all, o->sass.v[i]);
+    else native_archs(&all);
+  }
+  for (int i = 0; i < all.n; i++) {
+    bool seen = false;
+    for (int j = 0; j < out->n && !seen; j++) seen = !strcmp(out->v[j], all.v[i]);
+    if (!seen) sl_add(out, all.v[i]);
+  }
+  sl_free(&all);
+}
+
+/* NVRTC, opened once per cc process; NULL (with the reason in -v) without */
+static const Nvrtc *nvrtc_for_aot(const CcOpts *o) {
+  static Nvrtc rtc;
+  static int state; /* 0 untried, 1 open, -1 missing */
+  if (!state) {
+    char why[512];
+    state = nvrtc_open(&rtc, NULL, why, sizeof why) ? 1 : -1;
+    if (state < 0 && o->verbose)
+      fprintf(stderr, "cuwasm cc: no cubins ahead of time (%s): the CUDA backend compiles "
+              "the kernels at their first launch\n", why);
+  }
+  return state > 0 ? &rtc : NULL;
+}
+
+/* Registers with tu every kernel registration string the object holds:
+ * NUL-terminated strings naming host_glue.h's __cuwasm_kreg<…>::make(). */
+static void register_kernels(int tu, const char *obj) {
+  size_t n = 0;
+  char *bytes = cw_read_file(obj, &n);
+  static uintptr_t fake_fn = 1; /* registrations are told apart by function address */
+  for (size_t i = 0; bytes && i < n;) {
+    size_t len = strnlen(bytes + i, n - i);
+    const char *s = bytes + i;
+    if (i + len < n && strstr(s, "__cuwasm_kreg<") && strstr(s, "::make()") &&
+        (strstr(s, "[with FT = ") || strstr(s, "[FT = ")))
+      __cuwasm_register_kernel(tu, (const void *)(fake_fn++ << 4), s);
+    i += len + 1;
+  }
+  free(bytes);
+}
+
+/* Appends one cubin's registration to the C file being written. */
+static bool append_cubin(StrBuf *c, int k, uint64_t key, const char *sm, const char *cubin,
+                         size_t n, const char *names) {
+  char *lit = NULL, *nlit = NULL;
+  size_t ll = 0, nl = 0;
+  if (cw_cc_string_literal(&lit, &ll, cubin, n) || cw_cc_string_literal(&nlit, &nl, names, strlen(names))) {
+    free(lit);
+    free(nlit);
+    return false;
+  }
+  sb_printf(c, "static const char cubin%d[] = ", k);
+  sb_puts(c, lit);
+  sb_printf(c, ";\nstatic const char names%d[] = ", k);
+  sb_puts(c, nlit);
+  sb_printf(c, ";\n__attribute__((constructor)) static void register%d(void) {\n"
+            "  __cuwasm_register_cubin(0x%016llxull, %s, cubin%d, sizeof cubin%d - 1, names%d);\n}\n",
+            k, (unsigned long long)key, sm, k, k, k);
+  free(lit);
+  free(nlit);
+  return c->data != NULL;
+}
+
+/* cc -c of the C file, then ld -r of obj with it, replacing obj */
+static int merge_object(const CcOpts *o, const char *csrc, const char *tmp, int idx,
+                        const char *obj) {
+  char aot[PATH_MAX], merged[PATH_MAX];
+  snprintf(aot, sizeof aot, "%s/%d.aot.o", tmp, idx);
+  snprintf(merged, sizeof merged, "%s/%d.merged.o", tmp, idx);
+  StrList cmd = {0};
+  sl_add(&cmd, "gcc");
+  sl_add(&cmd, "-c");
+  sl_add(&cmd, "-fPIC");
+  sl_add(&cmd, csrc);
+  sl_add(&cmd, "-o");
+  sl_add(&cmd, aot);
+  int rc = cc_run(o, &cmd);
+  sl_free(&cmd);
+  if (rc) return 1;
+  sl_add(&cmd, "ld");
+  sl_add(&cmd, "-r");
+  sl_add(&cmd, obj);
+  sl_add(&cmd, aot);
+  sl_add(&cmd, "-o");
+  sl_add(&cmd, merged);
+  rc = cc_run(o, &cmd);
+  sl_free(&cmd);
+  if (rc == 0 && rename(merged, obj) != 0) {
+    fprintf(stderr, "cuwasm cc: cannot replace %s\n", obj);
+    rc = 1;
+  }
+  return rc ? 1 : 0;
+}
+
+int cc_aot_attach(const CcOpts *o, const char *path, const char *tmp, int idx, const char *obj) {
+  const char *off = getenv("CUWASM_CC_AOT");
+  if (!o->sass.n || (off && !strcmp(off, "0"))) return 0;
+  StrList archs = {0};
+  wanted_archs(o, &archs);
+  const Nvrtc *rtc = archs.n ? nvrtc_for_aot(o) : NULL;
+  if (!rtc) {
+    sl_free(&archs);
+    return 0;
+  }
+  size_t n = 0;
+  char *src = cw_read_file(path, &n);
+  StrList opts = {0};
+  char abs[PATH_MAX];
+  cc_tu_options(o, path, &opts, abs);
+  int tu = src ? __cuwasm_register_tu(abs, src, n, (const char *const *)opts.v, opts.n) : -1;
+  if (tu >= 0) register_kernels(tu, obj);
+  const char *msg = NULL;
+  cw_program *prog = tu >= 0 ? compat_tu_device_program(tu, &msg) : NULL;
+  if (!prog) /* the device pass compiled it: only the host's template instances can fail here */
+    fprintf(stderr, "cuwasm cc: warning: no cubins for %s: %s\n", path, msg ? msg : "out of memory");
+  StrBuf c;
+  sb_init(&c);
+  sb_puts(&c, "/* cubins of the device code, compiled ahead of time by cuwasm cc */\n"
+              "#include <stddef.h>\n"
+              "void __cuwasm_register_cubin(unsigned long long key, int sm, const char *image,\n"
+              "                             size_t n, const char *names);\n");
+  int made = 0, rc = 0;
+  size_t errn = 1 << 16;
+  char *err = malloc(errn);
+  for (int i = 0; prog && err && i < archs.n && rc == 0; i++) {
+    if (o->verbose) fprintf(stderr, "#$ nvrtc --gpu-architecture=sm_%s %s\n", archs.v[i], path);
+    char *cubin = NULL, *names = NULL;
+    size_t cn = 0;
+    uint64_t key = 0;
+    cw_status st = nvrtc_program_cubin(rtc, prog, atoi(archs.v[i]), &cubin, &cn, &names, &key,
+                                       err, errn);
+    if (st == CW_OK) {
+      if (!append_cubin(&c, made++, key, archs.v[i], cubin, cn, names)) rc = 1;
+    } else {
+      char *nl = strchr(err, '\n'); /* NVRTC's first words; the backend reports all at run time */
+      if (nl && nl[1]) nl = strchr(nl + 1, '\n');
+      if (nl) *nl = 0;
+      fprintf(stderr, "cuwasm cc: warning: no sm_%s cubin for %s (the CUDA backend compiles "
+              "it at run time): %s\n", archs.v[i], path, err);
+    }
+    free(cubin);
+    free(names);
+  }
+  char csrc[PATH_MAX];
+  snprintf(csrc, sizeof csrc, "%s/%d.aot.c", tmp, idx);
+  if (made && rc == 0) {
+    if (!c.data || !cw_write_file_atomic(csrc, c.data, c.len)) {
+      fprintf(stderr, "cuwasm cc: cannot write %s\n", csrc);
+      rc = 1;
+    } else rc = merge_object(o, csrc, tmp, idx, obj);
+  }
+  free(err);
+  sb_free(&c);
+  free(src); /* the registered TU points into it: nothing uses it after this */
+  sl_free(&opts);
+  sl_free(&archs);
+  return rc;
+}
