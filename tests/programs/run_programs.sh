@@ -32,6 +32,10 @@ if [ -z "$target" ] && [ "${NVRTC_CHECK:-1}" != 0 ]; then
   if "$cuwasm" check --nvrtc "$scratch/k.cu" 2> /dev/null; then nvrtc=1
   else echo "note: no NVRTC check of the device sources (NVRTC missing)"; fi
 fi
+if [ -n "${AOT_ARCH:-}" ] && [ -z "$nvrtc" ]; then
+  echo "SKIP: AOT_ARCH=$AOT_ARCH needs NVRTC (cubins ahead of time, and the probe that finds them)"
+  exit 77
+fi
 
 excluded() { # excluded NAME: listed in web_excluded.txt (web target only)
   [ "$target" = web ] && grep -q "^$1[[:space:]]" "$here/web_excluded.txt"
