@@ -9,8 +9,11 @@
 #           ahead of time as nvcc does (CUWASM_CC_AOT=0: NVRTC compiles
 #           every kernel at its first launch instead)
 #   warm    the same binary again, cache filled, best of REPS runs
-# and the ratios nvcc/cold, nvcc/warm (1.0 = as fast as nvcc, above = faster)
-# with their geometric means.  Programs that fail to build or run with
+#   jit     the same program built with CUWASM_CC_AOT=0 (no cubins ahead of
+#           time), empty cache, one run: NVRTC compiles every kernel at its
+#           first launch, as every cuwasm build did before cc_aot.c
+# and the ratios nvcc/cold, nvcc/warm, nvcc/jit (1.0 = as fast as nvcc,
+# above = faster) with their geometric means.  Programs that fail to build or run with
 # either compiler are listed and left out of the means.
 # Usage: bench/programs/run.sh REALWORLD_DIR [BUILD_DIR] [NAME ...]
 #   REALWORLD_DIR: the corpus (programs.txt, src/, gen.sh)
@@ -61,7 +64,8 @@ stage() { # NAME SRCS FLAGS NVFLAGS: stages NAME under $work/NAME and builds bot
   "$rw/gen.sh" "$S" "$name" >/dev/null 2>&1 < /dev/null || { echo gen > "$S/failed"; return; }
   (cd "$W" && "$nvcc" -arch="$arch" $flags $nvflags $srcs -o prog_nvcc) > "$S/nvcc.log" 2>&1 ||
     { echo nvcc > "$S/failed"; return; }
-  (cd "$W" && "$cw" cc -arch="$arch" $srcs $flags -o prog_cw) > "$S/cw.log" 2>&1 ||
+  (cd "$W" && "$cw" cc -arch="$arch" $srcs $flags -o prog_cw &&
+    CUWASM_CC_AOT=0 "$cw" cc -arch="$arch" $srcs $flags -o prog_cwjit) > "$S/cw.log" 2>&1 ||
     echo "cuwasm cc" > "$S/failed"
 }
 work=$(mktemp -d)
@@ -76,8 +80,9 @@ while IFS='|' read -r name srcs flags args verdict tags nvflags outputs <&3; do
   if [ $jobs_now -ge "${JOBS:-$(nproc)}" ]; then wait -n; jobs_now=$((jobs_now - 1)); fi
 done 3< "$rw/programs.txt"
 wait
-printf '%-36s %9s %9s %9s %8s %8s\n' program "nvcc (s)" "cold (s)" "warm (s)" cold× warm×
-lc=0 lw=0 n=0 skipped=()
+printf '%-36s %9s %9s %9s %9s %8s %8s %8s\n' program "nvcc (s)" "cold (s)" "warm (s)" "jit (s)" \
+  cold× warm× jit×
+lc=0 lw=0 lj=0 n=0 skipped=()
 while IFS='|' read -r name srcs flags args verdict tags nvflags outputs <&3; do
   case $name in ''|'#'*) continue ;; esac
   wanted "$name" || continue
@@ -87,6 +92,7 @@ while IFS='|' read -r name srcs flags args verdict tags nvflags outputs <&3; do
   tn=$(best "$reps" ./prog_nvcc $args)
   tc=$(wall env XDG_CACHE_HOME="$S/cache" CUWASM_BACKEND=cuda ./prog_cw $args)
   tw=$(best "$reps" env XDG_CACHE_HOME="$S/cache" CUWASM_BACKEND=cuda ./prog_cw $args)
+  tj=$(wall env XDG_CACHE_HOME="$S/cachejit" CUWASM_BACKEND=cuda ./prog_cwjit $args)
   if [ -n "${PROFILE_DIR:-}" ]; then # one more warm run, with the runtime's own profile
     mkdir -p "$PROFILE_DIR"
     env XDG_CACHE_HOME="$S/cache" CUWASM_BACKEND=cuda CUWASM_PROFILE=1 ./prog_cw $args 2>&1 \
@@ -94,15 +100,16 @@ while IFS='|' read -r name srcs flags args verdict tags nvflags outputs <&3; do
   fi
   cd "$root" || exit 1
   rm -rf "$S"
-  if [ "$tn" = fail ] || [ "$tc" = fail ] || [ "$tw" = fail ]; then
-    skipped+=("$name (run: nvcc $tn, cold $tc, warm $tw)"); continue
+  if [ "$tn" = fail ] || [ "$tc" = fail ] || [ "$tw" = fail ] || [ "$tj" = fail ]; then
+    skipped+=("$name (run: nvcc $tn, cold $tc, warm $tw, jit $tj)"); continue
   fi
-  awk -v p="$name" -v n="$tn" -v c="$tc" -v w="$tw" \
-    'BEGIN {printf "%-36s %9.3f %9.3f %9.3f %8.2f %8.2f\n", p, n, c, w, n / c, n / w}'
+  awk -v p="$name" -v n="$tn" -v c="$tc" -v w="$tw" -v j="$tj" \
+    'BEGIN {printf "%-36s %9.3f %9.3f %9.3f %9.3f %8.2f %8.2f %8.2f\n", p, n, c, w, j, n / c, n / w, n / j}'
   lc=$(awk -v s="$lc" -v n="$tn" -v c="$tc" 'BEGIN {print s + log(n / c)}')
+  lj=$(awk -v s="$lj" -v n="$tn" -v j="$tj" 'BEGIN {print s + log(n / j)}')
   lw=$(awk -v s="$lw" -v n="$tn" -v w="$tw" 'BEGIN {print s + log(n / w)}'); n=$((n + 1))
 done 3< "$rw/programs.txt"
 set +f
-[ $n -gt 0 ] && awk -v n=$n -v c="$lc" -v w="$lw" \
-  'BEGIN {printf "geomean of %d programs: cold %.2fx, warm %.2fx (nvcc time / cuwasm time)\n", n, exp(c / n), exp(w / n)}'
+[ $n -gt 0 ] && awk -v n=$n -v c="$lc" -v w="$lw" -v j="$lj" \
+  'BEGIN {printf "geomean of %d programs: cold %.2fx, warm %.2fx, jit %.2fx (nvcc time / cuwasm time)\n", n, exp(c / n), exp(w / n), exp(j / n)}'
 for s in "${skipped[@]}"; do echo "left out: $s"; done
