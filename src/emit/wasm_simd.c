@@ -51,7 +51,9 @@
  * consecutive elements across the threads, the statements before and
  * after it in passes of their own, what the passes hand each other in
  * columns of the block's scratch memory (see interchangeable);
- * CUWASM_WASM_INTERCHANGE=0 turns that off.
+ * CUWASM_WASM_INTERCHANGE=0 turns that off.  Its turns touch a byte of
+ * each stream (`in[i]`) IX_AHEAD iterations ahead, WebAssembly's stand-in
+ * for a prefetch (ix_touch; CUWASM_WASM_AHEAD=0 turns that off).
  *
  * A turn runs up to four such groups of four threads (16 threads), group
  * after group at every statement that writes lanes: each group has its
@@ -1092,18 +1094,100 @@ static void ix_lane_in(Simd *S, const KStmt *s, uint32_t iv, int lane) {
  * iteration sets the induction variable to its start value plus the
  * iteration's number of steps; the lanes' i are lane 0's plus the lane,
  * so all are in when the last is and none when lane 0 is not (two scalar
- * tests; none in: neither are they in the later iterations), and only a
+ * tests; none in: neither are they in the later iterations; lane 0's in
+ * 64 bits, since start + k * step may wrap in 32 where the thread's own
+ * loop left before: a step near 2^31), and only a
  * turn across the bound runs the body under masks; S->ix_any notes
  * whether a lane ran. */
 enum { IX_ITERS = 4 };
 
 static int ix_iters(const Simd *S) { return S->ncarried ? IX_ITERS : 1; }
 
+/* The streams of the interchanged loop s: pointer parameters indexed by
+ * its induction variable i itself (`in[i]`), at most IX_STREAMS */
+enum { IX_STREAMS = 4 };
+typedef struct IxStreams {
+  const KVar *i;
+  const KExpr *e[IX_STREAMS];
+  int n;
+} IxStreams;
+
+static bool see_stream(const KExpr *e, void *ctx) {
+  IxStreams *st = ctx;
+  if (e->kind == KE_INDEX && e->a && e->a->kind == KE_VAR && e->a->var->kind == KV_PARAM &&
+      e->a->type->kind == KT_PTR && e->b && st->n < IX_STREAMS) {
+    const KExpr *x = e->b;
+    while (x->kind == KE_CAST) x = x->a;
+    bool seen = false;
+    for (int k = 0; k < st->n; k++) seen |= st->e[k]->a->var == e->a->var;
+    if (x->kind == KE_VAR && x->var == st->i && !seen) st->e[st->n++] = e;
+  }
+  return false; /* see every node */
+}
+
+/* iterations ahead that ix_touch touches (CUWASM_WASM_AHEAD=N overrides,
+ * 0 turns touching off, for comparisons) */
+enum { IX_AHEAD = 16 };
+static int ix_ahead(void) {
+  const char *e = getenv("CUWASM_WASM_AHEAD");
+  return e && *e ? atoi(e) : IX_AHEAD;
+}
+
+/* Touches (loads and drops) one byte of each stream of the interchanged
+ * loop s `ahead` iterations after the turn's lane 0's (whose index is in
+ * iv): the line the turn's first lanes will read then.  A pass reads one
+ * block-sized chunk of each stream per iteration, chunks a grid apart,
+ * which no hardware prefetcher follows, and WebAssembly has no prefetch
+ * instruction; the touched lines are in the cache when the turn comes
+ * back to them, and a load no instruction waits for holds up little.
+ * (Touching the whole chunk once per pass, at its first turn, was slower
+ * for a histogram: the loads then wait together.)  An address past the
+ * memory's end touches byte 0 instead (a stream may end before the loop's
+ * bound); lim: the last byte's address. */
+static void ix_touch(Simd *S, const KStmt *s, uint32_t iv, const IxStreams *st, int ahead, uint32_t lim) {
+  WEmit *w = S->w;
+  for (int k = 0; k < st->n; k++) {
+    const KExpr *e = st->e[k];
+    uint32_t a = we_local(w, WT_I32);
+    op_u(w, OP_LOCAL_GET, iv);
+    wx_value(w, s->step->b);
+    op_i32(w, ahead);
+    op(w, OP_I32_MUL);
+    op(w, OP_I32_ADD);
+    op_i32(w, (int32_t)e->type->size);
+    op(w, OP_I32_MUL);
+    wx_value(w, e->a);
+    op(w, OP_I32_ADD);
+    op_u(w, OP_LOCAL_TEE, a);
+    op_i32(w, 0);
+    op_u(w, OP_LOCAL_GET, a);
+    op_u(w, OP_LOCAL_GET, lim);
+    op(w, OP_I32_LE_U);
+    op(w, OP_SELECT);
+    wb_mem(&w->fn->code, OP_I32_LOAD8_U, 0);
+    op(w, OP_DROP);
+  }
+}
+
 static void ix_iteration(Simd *S, const KStmt *s) {
   WEmit *w = S->w;
   WFunc *f = w->fn;
   const KExpr *st = s->step;
   uint32_t iv = we_var(w, st->a->var)->idx, start = we_local(w, WT_I32), k = we_local(w, WT_I32);
+  IxStreams streams = {.i = st->a->var};
+  int ahead = ix_ahead();
+  if (ahead > 0) kir_walk_any(s->body, see_stream, NULL, &streams);
+  uint32_t lim = 0;
+  if (streams.n) { /* the memory's last byte: pages * 64 KiB - 1 (65536 pages wrap to all ones) */
+    lim = we_local(w, WT_I32);
+    op(w, OP_MEMORY_SIZE);
+    wb_byte(&f->code, 0);
+    op_i32(w, 16);
+    op(w, OP_I32_SHL);
+    op_i32(w, 1);
+    op(w, OP_I32_SUB);
+    op_u(w, OP_LOCAL_SET, lim);
+  }
   vs(S, s->init_stmt);
   op_u(w, OP_LOCAL_GET, iv);
   op_u(w, OP_LOCAL_SET, start);
@@ -1121,13 +1205,25 @@ static void ix_iteration(Simd *S, const KStmt *s) {
   op(w, OP_I32_MUL);
   op(w, OP_I32_ADD);
   op_u(w, OP_LOCAL_SET, iv);
-  ix_lane_in(S, s, iv, 0);
+  /* lane 0 in, in 64 bits: start + k * step wraps in 32 (a large step) */
+  op_u(w, OP_LOCAL_GET, start);
+  op(w, OP_I64_EXTEND_I32_S);
+  op_u(w, OP_LOCAL_GET, k);
+  op(w, OP_I64_EXTEND_I32_U);
+  wx_value(w, st->b);
+  op(w, OP_I64_EXTEND_I32_S);
+  op(w, OP_I64_MUL);
+  op(w, OP_I64_ADD);
+  wx_value(w, s->cond->b);
+  op(w, OP_I64_EXTEND_I32_S);
+  op(w, s->cond->op == KOP_LT ? OP_I64_LT_S : OP_I64_LE_S);
   op(w, OP_I32_EQZ);
   op_br(w, OP_BR_IF, out);
   op_i32(w, 1);
   op_u(w, OP_LOCAL_SET, S->ix_any);
   ix_lane_in(S, s, iv, 4 * S->groups - 1);
   op_open(w, OP_IF, WT_VOID);
+  ix_touch(S, s, iv, &streams, ahead, lim);
   vs(S, s->body);
   op(w, OP_ELSE);
   uint32_t m[MAX_GROUPS] = {0};
