@@ -31,8 +31,11 @@
  * whose condition varies runs its then-branch when all four lanes take
  * it, its else-branch when none does, and otherwise abandons the vector
  * turn (only possible before the body has stored anything) for four
- * scalar turns; so control is the same in every lane, and a `return` ends
- * the four threads' turn.  An if whose condition compares an affine int
+ * scalar turns, unless it has no else and its then-branch only declares
+ * and assigns variables: that runs under the lanes' masks, as a varying
+ * loop's body does (maskable; a scan's `if (t >= d) v += s[t - d]`); so
+ * control is the same in every lane, and a `return` ends the four
+ * threads' turn.  An if whose condition compares an affine int
  * with a uniform one (under ! && ||: a stencil's borders) is decided for
  * the whole turn from its first and last lane's values (see tri_ok), the
  * vector condition never built.  A loop whose condition varies (a grid-stride
@@ -80,6 +83,7 @@
 
 enum { CNONE = -1, CU, CA, CV, CX }; /* not yet assigned; uniform, affine, varying, not vectorisable */
 enum { MAX_GROUPS = 4 }; /* four-thread groups per turn, at most */
+enum { MAX_MIFS = 16 };  /* masked ifs per thread loop, at most */
 enum { IX_PREFIX, IX_ITER, IX_SUFFIX }; /* the passes of an interchanged body */
 
 typedef struct SVar {
@@ -127,6 +131,9 @@ typedef struct Simd {
   SVar **carried;   /* ... the variables kept from one pass to the next */
   uint32_t *ccol;   /* ... and the locals with their columns' addresses */
   int ncarried;
+  const KStmt *mifs[MAX_MIFS]; /* analysis: ifs with a varying condition whose lanes, when they
+                                 disagree, run the then-branch under masks (see maskable) */
+  int nmifs;
   int g;      /* emission: the group being written (lanes 4g .. 4g+3 of the turn) */
   /* emission: uniform operands of the statement being written group after
    * group, splatted once by group 0 into a v128 local (0: not caching) */
@@ -539,6 +546,37 @@ static bool ana_expr(Simd *S, const KExpr *e) {
   return false;
 }
 
+/* Whether the then-branch s of an if with a varying condition can run
+ * under masks when the turn's lanes disagree, instead of the turn being
+ * abandoned for scalar turns (a scan's `if (t >= d) v += s[cur][t - d]`,
+ * whose turn across d used to run its 16 threads one by one): it only
+ * declares variables and assigns to variables of the body (not a `same`
+ * one), so no store, return or loop has to be masked; assignments then
+ * keep the other lanes' values (bitselect) and loads read only the lanes
+ * in (vx under S->mask). */
+static bool maskable(Simd *S, const KStmt *s) {
+  switch (s->kind) {
+  case KS_BLOCK:
+    for (int i = 0; i < s->nstmts; i++)
+      if (!maskable(S, s->stmts[i])) return false;
+    return true;
+  case KS_DECL: return true;
+  case KS_EXPR: {
+    const KExpr *e = s->e;
+    if ((e->kind != KE_ASSIGN && e->kind != KE_INCDEC) || e->a->kind != KE_VAR) return false;
+    SVar *x = svar(S, e->a->var);
+    return x && !x->same;
+  }
+  default: return false;
+  }
+}
+
+static bool masked_if(const Simd *S, const KStmt *s) {
+  for (int i = 0; i < S->nmifs; i++)
+    if (S->mifs[i] == s) return true;
+  return false;
+}
+
 static bool ana(Simd *S, const KStmt *s) {
   switch (s->kind) {
   case KS_BLOCK:
@@ -569,6 +607,15 @@ static bool ana(Simd *S, const KStmt *s) {
   case KS_IF: {
     int c = ecls(S, s->cond);
     if (c == CX || c == CA) return false;
+    if (c == CV && !S->vloop && !s->els && S->nmifs < MAX_MIFS && maskable(S, s->then)) {
+      /* under masks where the lanes disagree: as in a varying loop's body,
+       * the variables it sets that outlive it become varying */
+      S->mifs[S->nmifs++] = s;
+      S->vloop = s;
+      bool ok = ana(S, s->then);
+      S->vloop = NULL;
+      return ok;
+    }
     if (c == CV && (S->stored || S->loops)) return false; /* could not abandon the turn */
     if (!ana(S, s->then)) return false;
     return !s->els || ana(S, s->els);
@@ -646,6 +693,7 @@ static bool analyse(Simd *S) {
   for (int round = 0; round < 16; round++) {
     S->changed = false;
     S->stored = false;
+    S->nmifs = 0;
     S->loops = 0;
     S->lanes_mem = 0;
     if (!ana(S, S->body)) return false;
@@ -855,9 +903,8 @@ static void vatomic(Simd *S, const KExpr *e, const KExpr *el) {
   bool uval = ecls(S, e->args[1]) == CU;
   uint32_t addrs = we_local(w, WT_V128), val = we_local(w, uval ? WT_I32 : WT_V128), a = we_local(w, WT_I32);
   vx(S, el->b);
-  op_i32(w, el->type->size);
-  simd_op(w, WS_I32X4_SPLAT);
-  simd_op(w, WS_I32X4_MUL);
+  op_i32(w, 2); /* lane_int elements: 4 bytes; a shift, not i32x4.mul (pmulld: 10 cycles) */
+  simd_op(w, WS_I32X4_SHL);
   wx_addr(w, el->a);
   simd_op(w, WS_I32X4_SPLAT);
   simd_op(w, WS_I32X4_ADD);
@@ -1290,6 +1337,16 @@ static void vs(Simd *S, const KStmt *s) {
     op_open(w, OP_IF, WT_VOID);
     vs(S, s->then);
     op(w, OP_ELSE);
+    if (masked_if(S, s)) { /* lanes disagree: the then-branch under masks; none: nothing */
+      uint32_t mm[MAX_GROUPS] = {0};
+      group_conds(S, s->cond, mm, true);
+      groups_test(S, mm, WS_ANY_TRUE);
+      op_open(w, OP_IF, WT_VOID);
+      masked_body(S, mm, s->then, NULL);
+      op_end(w);
+      op_end(w);
+      return;
+    }
     if (scalar) {
       tri(S, s->cond, false);
       op(w, OP_I32_EQZ);
