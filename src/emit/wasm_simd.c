@@ -31,9 +31,9 @@
  * whose condition varies runs its then-branch when all four lanes take
  * it, its else-branch when none does, and otherwise abandons the vector
  * turn (only possible before the body has stored anything) for four
- * scalar turns, unless it has no else and its then-branch only declares
- * and assigns variables: that runs under the lanes' masks, as a varying
- * loop's body does (maskable; a scan's `if (t >= d) v += s[t - d]`); so
+ * scalar turns; where it could not (after a store, in a loop), one with
+ * no else whose then-branch only declares and assigns variables runs that
+ * under the lanes' masks, as a varying loop's body does (maskable); so
  * control is the same in every lane, and a `return` ends the four
  * threads' turn.  An if whose condition compares an affine int
  * with a uniform one (under ! && ||: a stencil's borders) is decided for
@@ -547,13 +547,15 @@ static bool ana_expr(Simd *S, const KExpr *e) {
 }
 
 /* Whether the then-branch s of an if with a varying condition can run
- * under masks when the turn's lanes disagree, instead of the turn being
- * abandoned for scalar turns (a scan's `if (t >= d) v += s[cur][t - d]`,
- * whose turn across d used to run its 16 threads one by one): it only
- * declares variables and assigns to variables of the body (not a `same`
- * one), so no store, return or loop has to be masked; assignments then
- * keep the other lanes' values (bitselect) and loads read only the lanes
- * in (vx under S->mask). */
+ * under masks when the turn's lanes disagree, where the turn cannot be
+ * abandoned for scalar turns (after a store, in a loop: the thread loop
+ * stayed scalar): it only declares variables and assigns to variables of
+ * the body (not a `same` one), so no store, return or loop has to be
+ * masked; assignments then keep the other lanes' values (bitselect) and
+ * loads read only the lanes in (vx under S->mask).  Where the turn can be
+ * abandoned, the scalar turns stay: masking a scan's
+ * `if (t >= d) v += s[cur][t - d]` made scanBlocks 2-10 % slower (its
+ * masked loads go lane by lane, and the function grows). */
 static bool maskable(Simd *S, const KStmt *s) {
   switch (s->kind) {
   case KS_BLOCK:
@@ -607,9 +609,11 @@ static bool ana(Simd *S, const KStmt *s) {
   case KS_IF: {
     int c = ecls(S, s->cond);
     if (c == CX || c == CA) return false;
-    if (c == CV && !S->vloop && !s->els && S->nmifs < MAX_MIFS && maskable(S, s->then)) {
-      /* under masks where the lanes disagree: as in a varying loop's body,
-       * the variables it sets that outlive it become varying */
+    if (c == CV && (S->stored || S->loops) && !S->vloop && !s->els && S->nmifs < MAX_MIFS &&
+        maskable(S, s->then)) {
+      /* the turn could not be abandoned: under masks where the lanes
+       * disagree; as in a varying loop's body, the variables it sets that
+       * outlive it become varying */
       S->mifs[S->nmifs++] = s;
       S->vloop = s;
       bool ok = ana(S, s->then);

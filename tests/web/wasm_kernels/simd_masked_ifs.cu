@@ -1,13 +1,14 @@
 // simd_masked_ifs.cu: ifs with a varying condition whose then-branch only
 // declares and assigns variables, which src/emit/wasm_simd.c runs under
-// masks in a turn whose lanes disagree (maskable, masked_if) instead of
-// abandoning the turn for scalar ones: a Hillis-Steele scan's
-// `if (t >= d) v += s[cur][t - d]` (turns across d, masked loads that must
-// skip the lanes out: t - d < 0 reads before the array), a declaration and
-// an integer (not bool) condition in the branch, such ifs after a store
-// and inside a uniform loop (where a turn could not be abandoned), and
-// block widths that take turns of 16, of 4 and the scalar loop.  Compared
-// with the CPU backend by ctest wasm_kernels and wasm_workers.
+// masks in a turn whose lanes disagree (maskable, masked_if) where the
+// turn cannot be abandoned for scalar ones: after a store and inside a
+// uniform loop, with a declaration and an integer (not bool) condition in
+// the branch, a uniform variable one of them sets (which must become
+// varying) and masked loads that must skip the lanes out (t - 10 < 0
+// reads before the array).  A Hillis-Steele scan's `if (t >= d)` before
+// any store keeps the scalar turns across d.  Block widths that take
+// turns of 16, of 4 and the scalar loop.  Compared with the CPU backend by
+// ctest wasm_kernels and wasm_workers.
 // launch: blockScan --grid 3 --block 256 f32[768]=rand:51 f32[768]=zeros f32[3]=zeros
 // launch: blockScan --grid 2 --block 64 f32[128]=rand:52 f32[128]=zeros f32[2]=zeros
 // launch: blockScan --grid 2 --block 36 f32[72]=rand:53 f32[72]=zeros f32[2]=zeros
