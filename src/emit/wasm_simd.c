@@ -54,9 +54,10 @@
  * consecutive elements across the threads, the statements before and
  * after it in passes of their own, what the passes hand each other in
  * columns of the block's scratch memory (see interchangeable);
- * CUWASM_WASM_INTERCHANGE=0 turns that off.  Its turns touch a byte of
- * each stream (`in[i]`) IX_AHEAD iterations ahead, WebAssembly's stand-in
- * for a prefetch (ix_touch; CUWASM_WASM_AHEAD=0 turns that off).
+ * CUWASM_WASM_INTERCHANGE=0 turns that off.  Without carried values its
+ * turns touch a byte of each stream (`in[i]`) IX_AHEAD iterations ahead,
+ * WebAssembly's stand-in for a prefetch (ix_touch; CUWASM_WASM_AHEAD=0
+ * turns that off).
  *
  * A turn runs up to four such groups of four threads (16 threads), group
  * after group at every statement that writes lanes: each group has its
@@ -1191,8 +1192,14 @@ static int ix_ahead(void) {
  * which no hardware prefetcher follows, and WebAssembly has no prefetch
  * instruction; the touched lines are in the cache when the turn comes
  * back to them, and a load no instruction waits for holds up little.
- * (Touching the whole chunk once per pass, at its first turn, was slower
- * for a histogram: the loads then wait together.)  An address past the
+ * Only for loops without carried values, which run one iteration per
+ * turn and whose loaded values feed further work (histogram's bytes are
+ * the addresses of its updates: 31-33 -> 26-27 ms on one thread); a turn
+ * with carried values runs IX_ITERS iterations, IX_ITERS streams' lines
+ * back to back, and touching made a reduction slower once its memory was
+ * warm (3.5-4.4 -> 4.3-4.9 ms).  (Touching the whole chunk once per pass,
+ * at its first turn, was slower for the histogram: the loads then wait
+ * together.)  An address past the
  * memory's end touches byte 0 instead (a stream may end before the loop's
  * bound); lim: the last byte's address. */
 static void ix_touch(Simd *S, const KStmt *s, uint32_t iv, const IxStreams *st, int ahead, uint32_t lim) {
@@ -1227,7 +1234,7 @@ static void ix_iteration(Simd *S, const KStmt *s) {
   uint32_t iv = we_var(w, st->a->var)->idx, start = we_local(w, WT_I32), k = we_local(w, WT_I32);
   IxStreams streams = {.i = st->a->var};
   int ahead = ix_ahead();
-  if (ahead > 0) kir_walk_any(s->body, see_stream, NULL, &streams);
+  if (ahead > 0 && !S->ncarried) kir_walk_any(s->body, see_stream, NULL, &streams);
   uint32_t lim = 0;
   if (streams.n) { /* the memory's last byte: pages * 64 KiB - 1 (65536 pages wrap to all ones) */
     lim = we_local(w, WT_I32);
