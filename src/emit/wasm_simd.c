@@ -1199,9 +1199,8 @@ static int ix_ahead(void) {
  * back to back, and touching made a reduction slower once its memory was
  * warm (3.5-4.4 -> 4.3-4.9 ms).  (Touching the whole chunk once per pass,
  * at its first turn, was slower for the histogram: the loads then wait
- * together.)  An address past the
- * memory's end touches byte 0 instead (a stream may end before the loop's
- * bound); lim: the last byte's address. */
+ * together.)  An address past the memory's end touches byte 0 instead (a
+ * stream may end before the loop's bound); lim: the last byte's address. */
 static void ix_touch(Simd *S, const KStmt *s, uint32_t iv, const IxStreams *st, int ahead, uint32_t lim) {
   WEmit *w = S->w;
   for (int k = 0; k < st->n; k++) {
