@@ -31,8 +31,11 @@
  * whose condition varies runs its then-branch when all four lanes take
  * it, its else-branch when none does, and otherwise abandons the vector
  * turn (only possible before the body has stored anything) for four
- * scalar turns; so control is the same in every lane, and a `return` ends
- * the four threads' turn.  An if whose condition compares an affine int
+ * scalar turns; where it could not (after a store, in a loop), one with
+ * no else whose then-branch only declares and assigns variables runs that
+ * under the lanes' masks, as a varying loop's body does (maskable); so
+ * control is the same in every lane, and a `return` ends the four
+ * threads' turn.  An if whose condition compares an affine int
  * with a uniform one (under ! && ||: a stencil's borders) is decided for
  * the whole turn from its first and last lane's values (see tri_ok), the
  * vector condition never built.  A loop whose condition varies (a grid-stride
@@ -51,7 +54,10 @@
  * consecutive elements across the threads, the statements before and
  * after it in passes of their own, what the passes hand each other in
  * columns of the block's scratch memory (see interchangeable);
- * CUWASM_WASM_INTERCHANGE=0 turns that off.
+ * CUWASM_WASM_INTERCHANGE=0 turns that off.  Without carried values its
+ * turns touch a byte of each stream (`in[i]`) IX_AHEAD iterations ahead,
+ * WebAssembly's stand-in for a prefetch (ix_touch; CUWASM_WASM_AHEAD=0
+ * turns that off).
  *
  * A turn runs up to four such groups of four threads (16 threads), group
  * after group at every statement that writes lanes: each group has its
@@ -78,6 +84,7 @@
 
 enum { CNONE = -1, CU, CA, CV, CX }; /* not yet assigned; uniform, affine, varying, not vectorisable */
 enum { MAX_GROUPS = 4 }; /* four-thread groups per turn, at most */
+enum { MAX_MIFS = 16 };  /* masked ifs per thread loop, at most */
 enum { IX_PREFIX, IX_ITER, IX_SUFFIX }; /* the passes of an interchanged body */
 
 typedef struct SVar {
@@ -125,6 +132,9 @@ typedef struct Simd {
   SVar **carried;   /* ... the variables kept from one pass to the next */
   uint32_t *ccol;   /* ... and the locals with their columns' addresses */
   int ncarried;
+  const KStmt *mifs[MAX_MIFS]; /* analysis: ifs with a varying condition whose lanes, when they
+                                 disagree, run the then-branch under masks (see maskable) */
+  int nmifs;
   int g;      /* emission: the group being written (lanes 4g .. 4g+3 of the turn) */
   /* emission: uniform operands of the statement being written group after
    * group, splatted once by group 0 into a v128 local (0: not caching) */
@@ -537,6 +547,39 @@ static bool ana_expr(Simd *S, const KExpr *e) {
   return false;
 }
 
+/* Whether the then-branch s of an if with a varying condition can run
+ * under masks when the turn's lanes disagree, where the turn cannot be
+ * abandoned for scalar turns (after a store, in a loop: the thread loop
+ * stayed scalar): it only declares variables and assigns to variables of
+ * the body (not a `same` one), so no store, return or loop has to be
+ * masked; assignments then keep the other lanes' values (bitselect) and
+ * loads read only the lanes in (vx under S->mask).  Where the turn can be
+ * abandoned, the scalar turns stay: masking a scan's
+ * `if (t >= d) v += s[cur][t - d]` made scanBlocks 2-10 % slower (its
+ * masked loads go lane by lane, and the function grows). */
+static bool maskable(Simd *S, const KStmt *s) {
+  switch (s->kind) {
+  case KS_BLOCK:
+    for (int i = 0; i < s->nstmts; i++)
+      if (!maskable(S, s->stmts[i])) return false;
+    return true;
+  case KS_DECL: return true;
+  case KS_EXPR: {
+    const KExpr *e = s->e;
+    if ((e->kind != KE_ASSIGN && e->kind != KE_INCDEC) || e->a->kind != KE_VAR) return false;
+    SVar *x = svar(S, e->a->var);
+    return x && !x->same;
+  }
+  default: return false;
+  }
+}
+
+static bool masked_if(const Simd *S, const KStmt *s) {
+  for (int i = 0; i < S->nmifs; i++)
+    if (S->mifs[i] == s) return true;
+  return false;
+}
+
 static bool ana(Simd *S, const KStmt *s) {
   switch (s->kind) {
   case KS_BLOCK:
@@ -567,6 +610,17 @@ static bool ana(Simd *S, const KStmt *s) {
   case KS_IF: {
     int c = ecls(S, s->cond);
     if (c == CX || c == CA) return false;
+    if (c == CV && (S->stored || S->loops) && !S->vloop && !s->els && S->nmifs < MAX_MIFS &&
+        maskable(S, s->then)) {
+      /* the turn could not be abandoned: under masks where the lanes
+       * disagree; as in a varying loop's body, the variables it sets that
+       * outlive it become varying */
+      S->mifs[S->nmifs++] = s;
+      S->vloop = s;
+      bool ok = ana(S, s->then);
+      S->vloop = NULL;
+      return ok;
+    }
     if (c == CV && (S->stored || S->loops)) return false; /* could not abandon the turn */
     if (!ana(S, s->then)) return false;
     return !s->els || ana(S, s->els);
@@ -644,6 +698,7 @@ static bool analyse(Simd *S) {
   for (int round = 0; round < 16; round++) {
     S->changed = false;
     S->stored = false;
+    S->nmifs = 0;
     S->loops = 0;
     S->lanes_mem = 0;
     if (!ana(S, S->body)) return false;
@@ -853,9 +908,8 @@ static void vatomic(Simd *S, const KExpr *e, const KExpr *el) {
   bool uval = ecls(S, e->args[1]) == CU;
   uint32_t addrs = we_local(w, WT_V128), val = we_local(w, uval ? WT_I32 : WT_V128), a = we_local(w, WT_I32);
   vx(S, el->b);
-  op_i32(w, el->type->size);
-  simd_op(w, WS_I32X4_SPLAT);
-  simd_op(w, WS_I32X4_MUL);
+  op_i32(w, 2); /* lane_int elements: 4 bytes; a shift, not i32x4.mul (pmulld: 10 cycles) */
+  simd_op(w, WS_I32X4_SHL);
   wx_addr(w, el->a);
   simd_op(w, WS_I32X4_SPLAT);
   simd_op(w, WS_I32X4_ADD);
@@ -1092,18 +1146,105 @@ static void ix_lane_in(Simd *S, const KStmt *s, uint32_t iv, int lane) {
  * iteration sets the induction variable to its start value plus the
  * iteration's number of steps; the lanes' i are lane 0's plus the lane,
  * so all are in when the last is and none when lane 0 is not (two scalar
- * tests; none in: neither are they in the later iterations), and only a
+ * tests; none in: neither are they in the later iterations; lane 0's in
+ * 64 bits, since start + k * step may wrap in 32 where the thread's own
+ * loop left before: a step near 2^31), and only a
  * turn across the bound runs the body under masks; S->ix_any notes
  * whether a lane ran. */
 enum { IX_ITERS = 4 };
 
 static int ix_iters(const Simd *S) { return S->ncarried ? IX_ITERS : 1; }
 
+/* The streams of the interchanged loop s: pointer parameters indexed by
+ * its induction variable i itself (`in[i]`), at most IX_STREAMS */
+enum { IX_STREAMS = 4 };
+typedef struct IxStreams {
+  const KVar *i;
+  const KExpr *e[IX_STREAMS];
+  int n;
+} IxStreams;
+
+static bool see_stream(const KExpr *e, void *ctx) {
+  IxStreams *st = ctx;
+  if (e->kind == KE_INDEX && e->a && e->a->kind == KE_VAR && e->a->var->kind == KV_PARAM &&
+      e->a->type->kind == KT_PTR && e->b && st->n < IX_STREAMS) {
+    const KExpr *x = e->b;
+    while (x->kind == KE_CAST) x = x->a;
+    bool seen = false;
+    for (int k = 0; k < st->n; k++) seen |= st->e[k]->a->var == e->a->var;
+    if (x->kind == KE_VAR && x->var == st->i && !seen) st->e[st->n++] = e;
+  }
+  return false; /* see every node */
+}
+
+/* iterations ahead that ix_touch touches (CUWASM_WASM_AHEAD=N overrides,
+ * 0 turns touching off, for comparisons) */
+enum { IX_AHEAD = 16 };
+static int ix_ahead(void) {
+  const char *e = getenv("CUWASM_WASM_AHEAD");
+  return e && *e ? atoi(e) : IX_AHEAD;
+}
+
+/* Touches (loads and drops) one byte of each stream of the interchanged
+ * loop s `ahead` iterations after the turn's lane 0's (whose index is in
+ * iv): the line the turn's first lanes will read then.  A pass reads one
+ * block-sized chunk of each stream per iteration, chunks a grid apart,
+ * which no hardware prefetcher follows, and WebAssembly has no prefetch
+ * instruction; the touched lines are in the cache when the turn comes
+ * back to them, and a load no instruction waits for holds up little.
+ * Only for loops without carried values, which run one iteration per
+ * turn and whose loaded values feed further work (histogram's bytes are
+ * the addresses of its updates: 31-33 -> 26-27 ms on one thread); a turn
+ * with carried values runs IX_ITERS iterations, IX_ITERS streams' lines
+ * back to back, and touching made a reduction slower once its memory was
+ * warm (3.5-4.4 -> 4.3-4.9 ms).  (Touching the whole chunk once per pass,
+ * at its first turn, was slower for the histogram: the loads then wait
+ * together.)  An address past the memory's end touches byte 0 instead (a
+ * stream may end before the loop's bound); lim: the last byte's address. */
+static void ix_touch(Simd *S, const KStmt *s, uint32_t iv, const IxStreams *st, int ahead, uint32_t lim) {
+  WEmit *w = S->w;
+  for (int k = 0; k < st->n; k++) {
+    const KExpr *e = st->e[k];
+    uint32_t a = we_local(w, WT_I32);
+    op_u(w, OP_LOCAL_GET, iv);
+    wx_value(w, s->step->b);
+    op_i32(w, ahead);
+    op(w, OP_I32_MUL);
+    op(w, OP_I32_ADD);
+    op_i32(w, (int32_t)e->type->size);
+    op(w, OP_I32_MUL);
+    wx_value(w, e->a);
+    op(w, OP_I32_ADD);
+    op_u(w, OP_LOCAL_TEE, a);
+    op_i32(w, 0);
+    op_u(w, OP_LOCAL_GET, a);
+    op_u(w, OP_LOCAL_GET, lim);
+    op(w, OP_I32_LE_U);
+    op(w, OP_SELECT);
+    wb_mem(&w->fn->code, OP_I32_LOAD8_U, 0);
+    op(w, OP_DROP);
+  }
+}
+
 static void ix_iteration(Simd *S, const KStmt *s) {
   WEmit *w = S->w;
   WFunc *f = w->fn;
   const KExpr *st = s->step;
   uint32_t iv = we_var(w, st->a->var)->idx, start = we_local(w, WT_I32), k = we_local(w, WT_I32);
+  IxStreams streams = {.i = st->a->var};
+  int ahead = ix_ahead();
+  if (ahead > 0 && !S->ncarried) kir_walk_any(s->body, see_stream, NULL, &streams);
+  uint32_t lim = 0;
+  if (streams.n) { /* the memory's last byte: pages * 64 KiB - 1 (65536 pages wrap to all ones) */
+    lim = we_local(w, WT_I32);
+    op(w, OP_MEMORY_SIZE);
+    wb_byte(&f->code, 0);
+    op_i32(w, 16);
+    op(w, OP_I32_SHL);
+    op_i32(w, 1);
+    op(w, OP_I32_SUB);
+    op_u(w, OP_LOCAL_SET, lim);
+  }
   vs(S, s->init_stmt);
   op_u(w, OP_LOCAL_GET, iv);
   op_u(w, OP_LOCAL_SET, start);
@@ -1121,13 +1262,25 @@ static void ix_iteration(Simd *S, const KStmt *s) {
   op(w, OP_I32_MUL);
   op(w, OP_I32_ADD);
   op_u(w, OP_LOCAL_SET, iv);
-  ix_lane_in(S, s, iv, 0);
+  /* lane 0 in, in 64 bits: start + k * step wraps in 32 (a large step) */
+  op_u(w, OP_LOCAL_GET, start);
+  op(w, OP_I64_EXTEND_I32_S);
+  op_u(w, OP_LOCAL_GET, k);
+  op(w, OP_I64_EXTEND_I32_U);
+  wx_value(w, st->b);
+  op(w, OP_I64_EXTEND_I32_S);
+  op(w, OP_I64_MUL);
+  op(w, OP_I64_ADD);
+  wx_value(w, s->cond->b);
+  op(w, OP_I64_EXTEND_I32_S);
+  op(w, s->cond->op == KOP_LT ? OP_I64_LT_S : OP_I64_LE_S);
   op(w, OP_I32_EQZ);
   op_br(w, OP_BR_IF, out);
   op_i32(w, 1);
   op_u(w, OP_LOCAL_SET, S->ix_any);
   ix_lane_in(S, s, iv, 4 * S->groups - 1);
   op_open(w, OP_IF, WT_VOID);
+  ix_touch(S, s, iv, &streams, ahead, lim);
   vs(S, s->body);
   op(w, OP_ELSE);
   uint32_t m[MAX_GROUPS] = {0};
@@ -1194,6 +1347,16 @@ static void vs(Simd *S, const KStmt *s) {
     op_open(w, OP_IF, WT_VOID);
     vs(S, s->then);
     op(w, OP_ELSE);
+    if (masked_if(S, s)) { /* lanes disagree: the then-branch under masks; none: nothing */
+      uint32_t mm[MAX_GROUPS] = {0};
+      group_conds(S, s->cond, mm, true);
+      groups_test(S, mm, WS_ANY_TRUE);
+      op_open(w, OP_IF, WT_VOID);
+      masked_body(S, mm, s->then, NULL);
+      op_end(w);
+      op_end(w);
+      return;
+    }
     if (scalar) {
       tri(S, s->cond, false);
       op(w, OP_I32_EQZ);
