@@ -31,10 +31,9 @@ char *mangle_cname(Parser *p, const char *display) {
   if (sb.data) sb.data[sb.len] = 0;
   const char *base = sb.data && sb.len ? sb.data : "fn";
   char *name = arena_strdup(p->arena, base);
-  for (int n = 1; nameset_has(&p->cnames, name); n++)
+  for (int n = 1; !nameset_add(p, &p->cnames, name); n++) /* one probe for a new name */
     name = arena_printf(p->arena, "%s_%d", base, n);
   sb_free(&sb);
-  nameset_add(p, &p->cnames, name);
   return name;
 }
 
