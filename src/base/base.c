@@ -36,6 +36,9 @@ struct ArenaSpare {
 /* Blocks start small (most compilations are one kernel file) and grow to
  * 8 MiB, aligned to 2 MiB and marked for transparent huge pages where the
  * system offers them: a million-line input spends less time in page faults.
+ * A big request of 2 MiB or more (a grown hash table, a large file's text)
+ * is laid out the same way: a table probed all over its 8 MiB missed the
+ * TLB on small pages at each probe.
  * Blocks come straight from mmap, whose pages the kernel hands out zeroed,
  * and an arena never reuses memory, so arena_alloc returns zeroed memory
  * without writing it: each page is touched first by its user, not by a
@@ -90,7 +93,8 @@ void arena_free(Arena *a) {
  * over) is faulted in by mmap itself: one call instead of a page fault
  * per 4 KiB page (44,000 of them at a million lines, ten times the
  * faults of the rest), and the kernel zeroes the pages in one go.  An
- * arena's first block is not: most compilations are one small file. */
+ * arena's first block is not: most compilations are one small file.
+ * Blocks of huge pages are not either: a fault per 2 MiB costs little. */
 #if defined(MAP_POPULATE) && !defined(__EMSCRIPTEN__)
 #define ARENA_POPULATE MAP_POPULATE
 #else
@@ -99,7 +103,7 @@ void arena_free(Arena *a) {
 
 static ArenaBlock *arena_new_block(Arena *a, size_t cap, bool filled) {
   size_t want = sizeof(ArenaBlock) + cap;
-  bool huge = ARENA_HUGE_PAGES && cap >= ARENA_BIG_BLOCK;
+  bool huge = ARENA_HUGE_PAGES && cap >= HUGE_ALIGN;
   size_t len = huge ? want + HUGE_ALIGN : want;
   int populate = filled && !huge ? ARENA_POPULATE : 0;
   char *mem = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | populate, -1, 0);
