@@ -7,7 +7,8 @@
  * looks for the exact KIR that the rule implies (chibicc-style ASSERT).
  * Also: the parser giving the main file's tokens back (parse_release.c)
  * while templates, default member initializers and the device source still
- * find theirs.
+ * find theirs, and the arena's resets and lent pages (base.c) handing out
+ * zeroed memory.
  */
 #include <stdbool.h>
 #include <stdio.h>
