@@ -46,10 +46,6 @@ static NameSlot *name_slot(const NameSet *s, const char *name, unsigned h) {
   }
 }
 
-bool nameset_has(const NameSet *s, const char *name) {
-  return s->nslots && name_slot(s, name, hash_name(name))->name;
-}
-
 bool nameset_add(Parser *p, NameSet *s, const char *name) {
   if ((s->count + 1) * 2 > s->nslots) { /* twice the slots (the old go back) */
     NameSet old = *s;
