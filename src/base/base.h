@@ -26,7 +26,9 @@ typedef struct Arena {
   ArenaBlock *head;
   jmp_buf *oom; /* where to unwind when malloc fails (may be NULL) */
   int nblocks;
-  char *cur, *end; /* free part of the head block */
+  char *cur, *end; /* free part of the head block, zeroed */
+  char *limit;     /* the head block's end: from `end` to here, a block
+                    * made of lent pages not zeroed yet (arena_lend) */
   /* arena_release's index of the blocks (allocation order, and sorted by
    * address), rebuilt when blocks were added since */
   ArenaBlock **order;

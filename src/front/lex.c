@@ -362,13 +362,14 @@ __attribute__((noinline, cold)) static size_t too_long(Lexer *L, const char *s, 
 
 __attribute__((always_inline)) static inline Token *new_tok(Lexer *L, TokenKind k, const char *s,
                                                            const char *e) {
-  Token *t = arena_alloc(L->ta, sizeof *t);
-  t->kind = k;
-  t->pooled = L->pooled;
-  t->loc = lex_loc(L, s);
+  SrcLoc loc = lex_loc(L, s);
   size_t n = (size_t)(e - s);
   if (__builtin_expect(n > TOKEN_MAX_LEN, 0)) n = too_long(L, s, n);
-  t->len = (unsigned)n;
+  Token *t = arena_alloc(L->ta, sizeof *t);
+  /* one store of the whole token: assigning bit-fields one by one reads
+   * the fresh page first, and the kernel then maps it twice (a zero page
+   * for the read, a real one for the write) */
+  *t = (Token){.kind = k, .pooled = L->pooled, .loc = loc, .len = (unsigned)n};
   return t;
 }
 

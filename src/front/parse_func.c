@@ -6,35 +6,46 @@
  * member function is called on, constructor results) are declared at the
  * start of the body.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "decl.h"
 
-char *mangle_cname(Parser *p, const char *display) {
-  StrBuf sb;
-  sb_init(&sb);
+static inline bool c_ident_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* display's C spelling into out (room for twice its length and a NUL):
+ * letters, digits and `_` kept, `*` as `_p`, any run of other characters
+ * but spaces as one `_`, no `_` at the end; its length */
+static size_t c_spelling(const char *display, char *out) {
+  size_t n = 0;
   bool last_us = false;
   for (const char *s = display; *s; s++) {
     unsigned char c = (unsigned char)*s;
-    if (isalnum(c) || c == '_') {
-      sb_putc(&sb, (char)c);
+    if (c_ident_char(c)) {
+      out[n++] = (char)c;
       last_us = c == '_';
     } else if (c == '*') {
-      sb_puts(&sb, "_p");
+      out[n++] = '_';
+      out[n++] = 'p';
     } else if (!last_us && c != ' ') {
-      sb_putc(&sb, '_');
+      out[n++] = '_';
       last_us = true;
     }
   }
-  while (sb.len && sb.data[sb.len - 1] == '_') sb.len--;
-  if (sb.data) sb.data[sb.len] = 0;
-  const char *base = sb.data && sb.len ? sb.data : "fn";
-  char *name = arena_strdup(p->arena, base);
-  for (int n = 1; nameset_has(&p->cnames, name); n++)
-    name = arena_printf(p->arena, "%s_%d", base, n);
-  sb_free(&sb);
-  nameset_add(p, &p->cnames, name);
+  while (n && out[n - 1] == '_') n--;
+  out[n] = 0;
+  return n;
+}
+
+char *mangle_cname(Parser *p, const char *display) {
+  size_t len = strlen(display);
+  char local[256], *buf = 2 * len + 1 <= sizeof local ? local : arena_alloc(p->arena, 2 * len + 1);
+  size_t n = c_spelling(display, buf);
+  const char *base = n ? buf : "fn";
+  char *name = arena_strndup(p->arena, base, n ? n : 2);
+  for (int k = 1; !nameset_add(p, &p->cnames, name); k++) /* one probe for a new name */
+    name = arena_printf(p->arena, "%s_%d", base, k);
   return name;
 }
 

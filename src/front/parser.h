@@ -342,8 +342,8 @@ void split_shr(Parser *p);       /* '>>' -> '>' '>' for template closers */
 
 /* ---- scopes (scope.c) ---- */
 Scope *scope_new(Parser *p, Scope *parent, bool hashed);
-bool nameset_has(const NameSet *s, const char *name);
-void nameset_add(Parser *p, NameSet *s, const char *name);
+/* false, adding nothing, when the name is there already */
+bool nameset_add(Parser *p, NameSet *s, const char *name);
 /* A block scope of a function body (its parameters', a compound
  * statement's, a for/while/if's): in the scratch arena, with its Syms,
  * when there is one (see Parser.scratch). */

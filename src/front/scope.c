@@ -46,11 +46,7 @@ static NameSlot *name_slot(const NameSet *s, const char *name, unsigned h) {
   }
 }
 
-bool nameset_has(const NameSet *s, const char *name) {
-  return s->nslots && name_slot(s, name, hash_name(name))->name;
-}
-
-void nameset_add(Parser *p, NameSet *s, const char *name) {
+bool nameset_add(Parser *p, NameSet *s, const char *name) {
   if ((s->count + 1) * 2 > s->nslots) { /* twice the slots (the old go back) */
     NameSet old = *s;
     s->nslots = old.nslots ? old.nslots * 2 : SCOPE_HASH;
@@ -61,10 +57,11 @@ void nameset_add(Parser *p, NameSet *s, const char *name) {
   }
   unsigned h = hash_name(name);
   NameSlot *e = name_slot(s, name, h);
-  if (e->name) return;
+  if (e->name) return false;
   e->hash = h;
   e->name = name;
   s->count++;
+  return true;
 }
 
 Scope *scope_new_block(Parser *p, Scope *parent) {

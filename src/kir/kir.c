@@ -57,6 +57,7 @@ static KType *long_twin(KModule *m, KType *ll) {
   *t = *ll;
   t->unqual = t;
   t->is_long = true;
+  t->ptr_generic = t->const_twin = NULL; /* ll's, not its own */
   return t;
 }
 
@@ -142,12 +143,16 @@ static KType *find_derived(KModule *m, KTypeKind k, KType *elem, int count,
 }
 
 KType *kt_ptr(KModule *m, KType *elem, KAddrSpace as) {
+  bool shortcut = as == AS_GENERIC && elem; /* NULL: a front end's placeholder (auto&) */
+  if (shortcut && elem->ptr_generic) return elem->ptr_generic;
   KType *t = find_derived(m, KT_PTR, elem, 0, as, NULL);
-  if (t) return t;
-  t = new_type(m, KT_PTR, 8, 8);
-  t->elem = elem;
-  t->as = as;
-  remember_derived(m, t, NULL);
+  if (!t) {
+    t = new_type(m, KT_PTR, 8, 8);
+    t->elem = elem;
+    t->as = as;
+    remember_derived(m, t, NULL);
+  }
+  if (shortcut) elem->ptr_generic = t;
   return t;
 }
 
@@ -189,9 +194,7 @@ KType *kt_vec_aligned(KModule *m, KType *elem, int lanes, const char *name, int 
   return t;
 }
 
-KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile) {
-  KType *base = t->unqual;
-  if (!is_const && !is_volatile) return base;
+static KType *find_qualified(KModule *m, KType *base, bool is_const, bool is_volatile) {
   if (m->derived_hash)
     for (KType *q = m->derived_hash[derived_key(m, KT_FUNC, base, 0, AS_GENERIC)]; q; q = q->hash_next)
       if (q->unqual == base && q != base && q->is_const == is_const &&
@@ -204,8 +207,19 @@ KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile) {
   q->unqual = base;
   q->id = m->next_type_id++;
   q->hash_next = NULL;
+  q->ptr_generic = q->const_twin = NULL; /* base's, not its own */
   remember_derived(m, q, base);
   return q;
+}
+
+KType *kt_qualified(KModule *m, KType *t, bool is_const, bool is_volatile) {
+  KType *base = t->unqual;
+  if (!is_const && !is_volatile) return base;
+  if (is_const && !is_volatile) {
+    if (!base->const_twin) base->const_twin = find_qualified(m, base, true, false);
+    return base->const_twin;
+  }
+  return find_qualified(m, base, is_const, is_volatile);
 }
 
 /* Function types are few (vtable slots, pointers the program declares):

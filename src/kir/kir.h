@@ -54,29 +54,36 @@ typedef struct KField {
   int bit_offset;
 } KField;
 
+/* members ordered by size (no padding): 128 bytes with the two lookup
+ * shortcuts at the end */
 struct KType {
   KTypeKind kind;
   int size, align;   /* bytes; size of an unsized array is 0 */
-  KType *elem;       /* VEC, PTR, ARRAY */
   int count;         /* VEC lanes, ARRAY length (-1 unsized) */
   KAddrSpace as;     /* PTR: where it points */
-  bool is_const, is_volatile; /* qualifiers of this type (PTR: of pointee via elem) */
-  const char *name;  /* STRUCT: C++ name (with template args); VEC: float4 ... */
-  const char *cname; /* STRUCT: C identifier */
-  KField *fields;    /* STRUCT */
   int nfields;
-  KType **params;    /* FUNC */
   int nparams;
+  int id;            /* stable per module, for dumps */
+  bool is_const, is_volatile; /* qualifiers of this type (PTR: of pointee via elem) */
   bool variadic;     /* FUNC */
-  uint64_t ref_mask; /* FUNC: parameter i is a reference (bit i); bit 63: returns one */
   bool is_union;
   bool is_long;      /* I64/U64 spelled `long` (m->t_long, t_ulong): C++ tells
                         long from long long (overloads, templates, atomicAdd's
                         pointer types), every backend sees one 64-bit integer */
+  KType *elem;       /* VEC, PTR, ARRAY */
+  const char *name;  /* STRUCT: C++ name (with template args); VEC: float4 ... */
+  const char *cname; /* STRUCT: C identifier */
+  KField *fields;    /* STRUCT */
+  KType **params;    /* FUNC */
+  uint64_t ref_mask; /* FUNC: parameter i is a reference (bit i); bit 63: returns one */
   KType *unqual;     /* the same type without const/volatile (self if none) */
-  int id;            /* stable per module, for dumps */
   void *front;       /* front end's own data (class members, templates) */
   KType *hash_next;  /* chain in the module's derived-type table */
+  /* what kt_ptr(m, this, AS_GENERIC) and kt_qualified(m, this, true,
+   * false) gave once (NULL before): the front end asks for them again and
+   * again (`this`, const references), each a search of the derived-type
+   * table; a copy of a type must not keep them */
+  KType *ptr_generic, *const_twin;
 };
 
 bool kt_is_int(const KType *t);    /* bool and i8..u64 */

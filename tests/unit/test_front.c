@@ -7,7 +7,8 @@
  * looks for the exact KIR that the rule implies (chibicc-style ASSERT).
  * Also: the parser giving the main file's tokens back (parse_release.c)
  * while templates, default member initializers and the device source still
- * find theirs.
+ * find theirs, and the arena's resets and lent pages (base.c) handing out
+ * zeroed memory.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -390,8 +391,46 @@ static void test_arena_reset(void) {
   arena_free(&a);
 }
 
+/* Pages one arena gives back (arena_release) go to the arena it lends to,
+ * which zeroes them a step at a time as it hands them out (zero_ahead):
+ * every allocation, small ones, ones past the step and ones bigger than a
+ * step, comes out zeroed, and from the lent pages first. */
+static void test_arena_lend(void) {
+  Arena from, to;
+  arena_init(&from);
+  arena_init(&to);
+  char *keep = arena_alloc(&from, 16);
+  enum { CHUNK = 1000, N = 3000 }; /* 3 MB: blocks of 256 KiB and 8 MiB */
+  char *lo = NULL, *hi = NULL, *low = NULL, *high = NULL; /* blocks lie anywhere */
+  for (int i = 0; i < N; i++) {
+    char *c = arena_alloc(&from, CHUNK);
+    memset(c, 0x5a, CHUNK);
+    if (i == 0) lo = low = high = c;
+    hi = c;
+    if (c < low) low = c;
+    if (c > high) high = c;
+  }
+  arena_lend(&from, &to);
+  ASSERT(arena_release(&from, lo, hi), "the pages between lo and hi are given back");
+  bool zero = true, lent = false;
+  size_t sizes[] = {24, 40 * 1024, 8, 100 * 1024, 64, 5000};
+  for (int i = 0; i < 600; i++) {
+    size_t n = sizes[i % 6];
+    unsigned char *q = arena_alloc(&to, n);
+    lent |= (char *)q >= low && (char *)q < high;
+    for (size_t j = 0; j < n; j++) zero &= q[j] == 0;
+    memset(q, 0xa5, n);
+  }
+  ASSERT(lent, "the borrower allocates in the lent pages");
+  ASSERT(zero, "and each allocation there is zeroed");
+  ASSERT(keep[0] == 0, "what the lender kept stays");
+  arena_free(&to); /* first: it lies in the lender's memory */
+  arena_free(&from);
+}
+
 int main(void) {
   test_arena_reset();
+  test_arena_lend();
   test_conversions();
   test_overloads();
   test_templates();
