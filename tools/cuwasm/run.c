@@ -7,9 +7,10 @@
  * The cache is $XDG_CACHE_HOME/cuwasm/run (or ~/.cache/cuwasm/run), one
  * folder per build keyed by a 64-bit FNV-1a hash of: the inputs' contents
  * and the contents of the headers they include with "…" (recursively),
- * the flags, and the identity (size, mtime) of the cuwasm binary, its
- * library and the glue header — so a changed program or a rebuilt cuwasm
- * rebuilds, and an unchanged one starts at once.  The executable is built
+ * the flags (and CUWASM_CC_AOT when -arch asks for cubins), and the
+ * identity (size, mtime) of the cuwasm binary, its library and the glue
+ * header — so a changed program or a rebuilt cuwasm rebuilds, and an
+ * unchanged one starts at once.  The executable is built
  * under a temporary name and renamed, so concurrent runs never see half
  * of it.  Before running, one line on stderr names the backend.
  */
@@ -135,6 +136,10 @@ static uint64_t build_key(const CcOpts *o, int argc, char **argv) {
     sl_free(&parts);
   }
   for (int i = 1; i < argc; i++) mix_str(&h, argv[i]);
+  if (o->sass.n) { /* cubins ahead of time (cc_aot.c): whether, and for which GPUs */
+    const char *aot = getenv("CUWASM_CC_AOT");
+    mix_str(&h, aot ? aot : "");
+  }
   for (int i = 0; i < o->inputs.n; i++) mix_file(&h, o, o->inputs.v[i], 0);
   return h.h;
 }
