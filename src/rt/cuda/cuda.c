@@ -35,6 +35,7 @@
 
 #include "api/program.h"
 #include "base/base.h"
+#include "base/hash.h"
 #include "cuda_driver.h"
 #include "cuda_staging.h"
 #include "cubin_embedded.h"
@@ -351,11 +352,6 @@ static cw_status cuda_event_elapsed(void *dev, void *a, void *b, float *ms) {
 
 /* ---- compilation and the cubin cache ------------------------------------ */
 
-static uint64_t fnv(uint64_t h, const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-  return h;
-}
-
 static void cache_dir(char *out, size_t n) {
   const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
   if (x && *x) snprintf(out, n, "%s/cuwasm/cuda", x);
@@ -484,7 +480,11 @@ static uint64_t compiler_key(CudaDev *d, uint64_t h) {
     if (d->rtc_loaded) d->rtc.nvrtcVersion(&maj, &min);
     snprintf(id, sizeof id, "nvrtc %d.%d", maj, min);
   }
-  return fnv(h, id, strlen(id) + 1);
+  CwHash k;
+  cw_hash_init(&k);
+  cw_hash_u64(&k, h);
+  cw_hash_str(&k, id);
+  return k.h[0] ^ k.h[1];
 }
 
 /* compiles SRC with NVRTC (and with nvcc when USE_NVCC) into *CUBIN */

@@ -15,6 +15,7 @@
 
 #include "api/program.h"
 #include "base/base.h"
+#include "base/hash.h"
 #include "nvrtc_build.h"
 
 void nvrtc_names_free(NvrtcNames *nm) {
@@ -143,18 +144,15 @@ cw_status nvrtc_build(const Nvrtc *rtc, const char *src, const char *file, Nvrtc
   return CW_OK;
 }
 
-static uint64_t fnv(uint64_t h, const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-  return h;
-}
-
 uint64_t nvrtc_content_key(const char *src, const char *arch, const NvrtcNames *nm,
                            const char *const *user, int nuser) {
-  uint64_t h = fnv(1469598103934665603ull, src, strlen(src) + 1);
-  h = fnv(h, arch, strlen(arch) + 1);
-  for (int i = 0; i < nm->n; i++) h = fnv(h, nm->expr[i], strlen(nm->expr[i]) + 1);
-  for (int i = 0; i < nuser; i++) h = fnv(h, user[i], strlen(user[i]) + 1);
-  return h;
+  CwHash h;
+  cw_hash_init(&h);
+  cw_hash_str(&h, src);
+  cw_hash_str(&h, arch);
+  for (int i = 0; i < nm->n; i++) cw_hash_str(&h, nm->expr[i]);
+  for (int i = 0; i < nuser; i++) cw_hash_str(&h, user[i]);
+  return h.h[0] ^ h.h[1];
 }
 
 char *nvrtc_names_text(const NvrtcNames *nm) {
