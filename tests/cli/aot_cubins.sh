@@ -9,6 +9,8 @@
 #   -c then a link: the object carries the cubin
 #   an architecture NVRTC rejects (sm_20) → a warning naming it, and the
 #   build still succeeds
+#   --target web with -arch=sm_90 (where emscripten is installed) builds
+#   and runs: web builds have no CUDA backend and take no cubins
 # Skipped (77) without NVRTC.
 set -u
 cuwasm=$(cd "$(dirname "${1:?usage: aot_cubins.sh CUWASM}")" && pwd)/$(basename "$1")
@@ -57,4 +59,10 @@ expect "-c, then linked: sm_90" 1 "$(embedded linked 90)"
 "$cuwasm" cc -arch=sm_20 k.cu -o old 2> warn.txt
 expect "sm_20: builds" 0 $?
 expect "sm_20: warns" 1 "$(grep -c 'warning: no sm_20 cubin for k.cu' warn.txt)"
+if command -v em++ > /dev/null && command -v node > /dev/null; then
+  NODE_PATH=${NODE_PATH:-/usr/share/nodejs} "$cuwasm" cc --target web -arch=sm_90 k.cu -o k.mjs > web.txt 2>&1
+  expect "--target web -arch=sm_90: builds" 0 $?
+  node k.mjs > web_out.txt 2>&1
+  expect "--target web -arch=sm_90: runs" "0 3" "$? $(cat web_out.txt)"
+fi
 exit $fail

@@ -115,9 +115,9 @@ static void take_sass(CcOpts *o, const char *v) {
   }
 }
 
-/* -arch/-gencode/-code: the architecture sets __CUDA_ARCH__ for
- * the device pass (the last one given); every real one (sm_XX, "native") gets a cubin ahead of
- * time (cc_aot.c) */
+/* -arch/-gencode/-code: the architecture sets __CUDA_ARCH__ for the
+ * device pass (the last one given); every real one (sm_XX, "native")
+ * gets a cubin ahead of time (cc_aot.c) */
 static void take_arch(CcOpts *o, const char *v) {
   const char *p = strstr(v, "sm_");
   if (!p) p = strstr(v, "compute_");

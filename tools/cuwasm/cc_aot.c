@@ -25,7 +25,8 @@
  * The cubins and their lowered names go into a small C object whose
  * constructor registers them (__cuwasm_register_cubin), merged into the
  * host object with `ld -r`, so -c builds carry them too.
- * CUWASM_CC_AOT=0 turns this off.
+ * CUWASM_CC_AOT=0 turns this off; --target web builds (no CUDA backend)
+ * skip it.
  */
 #include <limits.h>
 #include <stdint.h>
@@ -61,8 +62,13 @@ static void native_archs(StrList *out) {
     }
 }
 
-/* o->sass with "native" replaced by this machine's GPUs, each once */
-static void wanted_archs(const CcOpts *o, StrList *out) {
+/* o->sass with "native" replaced by this machine's GPUs, each once;
+ * resolved once per cc process (the driver is asked at most once) */
+static const StrList *wanted_archs(const CcOpts *o) {
+  static StrList out;
+  static bool done;
+  if (done) return &out;
+  done = true;
   StrList all = {0};
   for (int i = 0; i < o->sass.n; i++) {
     if (strcmp(o->sass.v[i], "native")) sl_add(&all, o->sass.v[i]);
@@ -70,10 +76,11 @@ static void wanted_archs(const CcOpts *o, StrList *out) {
   }
   for (int i = 0; i < all.n; i++) {
     bool seen = false;
-    for (int j = 0; j < out->n && !seen; j++) seen = !strcmp(out->v[j], all.v[i]);
-    if (!seen) sl_add(out, all.v[i]);
+    for (int j = 0; j < out.n && !seen; j++) seen = !strcmp(out.v[j], all.v[i]);
+    if (!seen) sl_add(&out, all.v[i]);
   }
   sl_free(&all);
+  return &out;
 }
 
 /* NVRTC, opened once per cc process; NULL (with the reason in -v) without */
@@ -162,14 +169,10 @@ static int merge_object(const CcOpts *o, const char *csrc, const char *tmp, int 
 
 int cc_aot_attach(const CcOpts *o, const char *path, const char *tmp, int idx, const char *obj) {
   const char *off = getenv("CUWASM_CC_AOT");
-  if (!o->sass.n || (off && !strcmp(off, "0"))) return 0;
-  StrList archs = {0};
-  wanted_archs(o, &archs);
-  const Nvrtc *rtc = archs.n ? nvrtc_for_aot(o) : NULL;
-  if (!rtc) {
-    sl_free(&archs);
-    return 0;
-  }
+  if (!o->sass.n || cc_is_web(o) || (off && !strcmp(off, "0"))) return 0; /* web: no CUDA backend */
+  const StrList *archs = wanted_archs(o);
+  const Nvrtc *rtc = archs->n ? nvrtc_for_aot(o) : NULL;
+  if (!rtc) return 0;
   size_t n = 0;
   char *src = cw_read_file(path, &n);
   StrList opts = {0};
@@ -190,21 +193,21 @@ int cc_aot_attach(const CcOpts *o, const char *path, const char *tmp, int idx, c
   int made = 0, rc = 0;
   size_t errn = 1 << 16;
   char *err = malloc(errn);
-  for (int i = 0; prog && err && i < archs.n && rc == 0; i++) {
-    if (o->verbose) fprintf(stderr, "#$ nvrtc --gpu-architecture=sm_%s %s\n", archs.v[i], path);
+  for (int i = 0; prog && err && i < archs->n && rc == 0; i++) {
+    if (o->verbose) fprintf(stderr, "#$ nvrtc --gpu-architecture=sm_%s %s\n", archs->v[i], path);
     char *cubin = NULL, *names = NULL;
     size_t cn = 0;
     uint64_t key = 0;
-    cw_status st = nvrtc_program_cubin(rtc, prog, atoi(archs.v[i]), &cubin, &cn, &names, &key,
+    cw_status st = nvrtc_program_cubin(rtc, prog, atoi(archs->v[i]), &cubin, &cn, &names, &key,
                                        err, errn);
     if (st == CW_OK) {
-      if (!append_cubin(&c, made++, key, archs.v[i], cubin, cn, names)) rc = 1;
+      if (!append_cubin(&c, made++, key, archs->v[i], cubin, cn, names)) rc = 1;
     } else {
       char *nl = strchr(err, '\n'); /* NVRTC's first words; the backend reports all at run time */
       if (nl && nl[1]) nl = strchr(nl + 1, '\n');
       if (nl) *nl = 0;
       fprintf(stderr, "cuwasm cc: warning: no sm_%s cubin for %s (the CUDA backend compiles "
-              "it at run time): %s\n", archs.v[i], path, err);
+              "it at run time): %s\n", archs->v[i], path, err);
     }
     free(cubin);
     free(names);
@@ -221,6 +224,5 @@ int cc_aot_attach(const CcOpts *o, const char *path, const char *tmp, int idx, c
   sb_free(&c);
   free(src); /* the registered TU points into it: nothing uses it after this */
   sl_free(&opts);
-  sl_free(&archs);
   return rc;
 }
