@@ -168,10 +168,14 @@ static void simd_lane(WEmit *w, unsigned sub, int lane) {
   wb_byte(&w->fn->code, (unsigned)lane);
 }
 
-static void simd_mem(WEmit *w, unsigned sub) {
+/* a SIMD load or store at the address on the stack plus offset bytes: a
+ * group's constant distance from lane 0's element goes in the memarg, so
+ * the engine folds it into the addressing mode (an address past 2^32 then
+ * traps where the i32 add would have wrapped: both are out of bounds) */
+static void simd_mem(WEmit *w, unsigned sub, uint32_t offset) {
   simd_op(w, sub);
   wb_u32(&w->fn->code, 0);
-  wb_u32(&w->fn->code, 0);
+  wb_u32(&w->fn->code, offset);
 }
 
 static int index_of_var(const Simd *S, const KVar *v) {
@@ -832,10 +836,10 @@ static void vx(Simd *S, const KExpr *e) {
     }
     int stride = narrow_int(e->type) ? e->type->size : acls(S, e) == CA ? 4 : lane_stride(S, e);
     wx_addr(w, e); /* lane 0's element; the others follow it */
-    add_const(w, 4 * S->g * stride);
+    uint32_t off = (uint32_t)(4 * S->g * stride);
     if (narrow_int(e->type) && !S->mask) { /* four bytes or halves, widened to i32 lanes */
       bool sg = kt_is_signed(e->type);
-      simd_mem(w, stride == 1 ? WS_LOAD32_ZERO : WS_LOAD64_ZERO);
+      simd_mem(w, stride == 1 ? WS_LOAD32_ZERO : WS_LOAD64_ZERO, off);
       if (stride == 1) simd_op(w, sg ? WS_I16X8_EXTEND_LOW_I8X16_S : WS_I16X8_EXTEND_LOW_I8X16_U);
       simd_op(w, sg ? WS_I32X4_EXTEND_LOW_I16X8_S : WS_I32X4_EXTEND_LOW_I16X8_U);
       return;
@@ -859,7 +863,7 @@ static void vx(Simd *S, const KExpr *e) {
         if (narrow_int(e->type))
           ld = stride == 1 ? (kt_is_signed(e->type) ? OP_I32_LOAD8_S : OP_I32_LOAD8_U)
                            : (kt_is_signed(e->type) ? OP_I32_LOAD16_S : OP_I32_LOAD16_U);
-        wb_mem(&w->fn->code, ld, (uint32_t)(stride * l));
+        wb_mem(&w->fn->code, ld, off + (uint32_t)(stride * l));
         simd_lane(w, WS_I32X4_REPLACE, l);
         op_u(w, OP_LOCAL_SET, r);
         if (S->mask) op_end(w);
@@ -867,7 +871,7 @@ static void vx(Simd *S, const KExpr *e) {
       op_u(w, OP_LOCAL_GET, r);
       return;
     }
-    simd_mem(w, WS_LOAD);
+    simd_mem(w, WS_LOAD, off);
     return;
   }
   case KE_BUILTIN:
@@ -980,15 +984,14 @@ static void vexpr_group(Simd *S, const KExpr *e) {
   }
   uint32_t a = we_local(w, WT_I32);
   wx_addr(w, e->a); /* four consecutive 4-byte elements from lane 0's */
-  add_const(w, 16 * S->g);
   op_u(w, OP_LOCAL_TEE, a);
   if (e->op != KOP_NONE) {
     op_u(w, OP_LOCAL_GET, a);
-    simd_mem(w, WS_LOAD);
+    simd_mem(w, WS_LOAD, 16u * (uint32_t)S->g);
   }
   vx(S, e->b);
   if (e->op != KOP_NONE) simd_op(w, varith(e->op, e->a->type));
-  simd_mem(w, WS_STORE);
+  simd_mem(w, WS_STORE, 16u * (uint32_t)S->g);
 }
 
 /* Statement expression e: once for the whole turn when it only updates a
@@ -1469,14 +1472,13 @@ static void carry(Simd *S, bool store) {
       op_i32(w, 4);
       op(w, OP_I32_MUL);
       op(w, OP_I32_ADD);
-      add_const(w, 16 * g);
       uint32_t l = vec ? x->vls[g] : we_var(w, x->v)->idx;
       if (store) {
         op_u(w, OP_LOCAL_GET, l);
-        if (vec) simd_mem(w, WS_STORE);
+        if (vec) simd_mem(w, WS_STORE, 16u * (uint32_t)g);
         else wx_store(w, x->v->type);
       } else {
-        if (vec) simd_mem(w, WS_LOAD);
+        if (vec) simd_mem(w, WS_LOAD, 16u * (uint32_t)g);
         else wx_load(w, x->v->type);
         op_u(w, OP_LOCAL_SET, l);
       }
