@@ -32,25 +32,32 @@ static void type_error(WEmit *w, const KType *t) {
   sb_free(&sb);
 }
 
-void wx_load(WEmit *w, const KType *t) {
+void wx_load_at(WEmit *w, const KType *t, uint32_t off) {
   switch (t->kind) {
-  case KT_BOOL: case KT_U8: wb_mem(&w->fn->code, OP_I32_LOAD8_U, 0); return;
-  case KT_I8: wb_mem(&w->fn->code, OP_I32_LOAD8_S, 0); return;
-  case KT_I16: wb_mem(&w->fn->code, OP_I32_LOAD16_S, 0); return;
-  case KT_U16: wb_mem(&w->fn->code, OP_I32_LOAD16_U, 0); return;
-  case KT_I32: case KT_U32: wb_mem(&w->fn->code, OP_I32_LOAD, 0); return;
-  case KT_I64: case KT_U64: wb_mem(&w->fn->code, OP_I64_LOAD, 0); return;
-  case KT_F32: wb_mem(&w->fn->code, OP_F32_LOAD, 0); return;
-  case KT_F64: wb_mem(&w->fn->code, OP_F64_LOAD, 0); return;
+  case KT_BOOL: case KT_U8: wb_mem(&w->fn->code, OP_I32_LOAD8_U, off); return;
+  case KT_I8: wb_mem(&w->fn->code, OP_I32_LOAD8_S, off); return;
+  case KT_I16: wb_mem(&w->fn->code, OP_I32_LOAD16_S, off); return;
+  case KT_U16: wb_mem(&w->fn->code, OP_I32_LOAD16_U, off); return;
+  case KT_I32: case KT_U32: wb_mem(&w->fn->code, OP_I32_LOAD, off); return;
+  case KT_I64: case KT_U64: wb_mem(&w->fn->code, OP_I64_LOAD, off); return;
+  case KT_F32: wb_mem(&w->fn->code, OP_F32_LOAD, off); return;
+  case KT_F64: wb_mem(&w->fn->code, OP_F64_LOAD, off); return;
   case KT_F16:
-    wb_mem(&w->fn->code, OP_I32_LOAD16_U, 0);
+    wb_mem(&w->fn->code, OP_I32_LOAD16_U, off);
     op_u(w, OP_CALL, WI_H2F);
     return;
-  case KT_PTR: wb_mem(&w->fn->code, OP_I32_LOAD, 0); return; /* low half */
-  case KT_VEC: case KT_STRUCT: case KT_ARRAY: return;        /* the address is the value */
+  case KT_PTR: wb_mem(&w->fn->code, OP_I32_LOAD, off); return; /* low half */
+  case KT_VEC: case KT_STRUCT: case KT_ARRAY: /* the address is the value */
+    if (off) {
+      op_i32(w, (int32_t)off);
+      op(w, OP_I32_ADD);
+    }
+    return;
   default: type_error(w, t); return;
   }
 }
+
+void wx_load(WEmit *w, const KType *t) { wx_load_at(w, t, 0); }
 
 /* dst, src on the stack -> size bytes copied (overlap-safe, as
  * memory.copy).  Small copies are loads into locals, then stores: engines
@@ -86,23 +93,30 @@ void wx_copy(WEmit *w, int size) {
   }
 }
 
-void wx_store(WEmit *w, const KType *t) {
+void wx_store_at(WEmit *w, const KType *t, uint32_t off) {
   switch (t->kind) {
-  case KT_BOOL: case KT_U8: case KT_I8: wb_mem(&w->fn->code, OP_I32_STORE8, 0); return;
-  case KT_I16: case KT_U16: wb_mem(&w->fn->code, OP_I32_STORE16, 0); return;
-  case KT_I32: case KT_U32: wb_mem(&w->fn->code, OP_I32_STORE, 0); return;
-  case KT_I64: case KT_U64: wb_mem(&w->fn->code, OP_I64_STORE, 0); return;
-  case KT_F32: wb_mem(&w->fn->code, OP_F32_STORE, 0); return;
-  case KT_F64: wb_mem(&w->fn->code, OP_F64_STORE, 0); return;
+  case KT_BOOL: case KT_U8: case KT_I8: wb_mem(&w->fn->code, OP_I32_STORE8, off); return;
+  case KT_I16: case KT_U16: wb_mem(&w->fn->code, OP_I32_STORE16, off); return;
+  case KT_I32: case KT_U32: wb_mem(&w->fn->code, OP_I32_STORE, off); return;
+  case KT_I64: case KT_U64: wb_mem(&w->fn->code, OP_I64_STORE, off); return;
+  case KT_F32: wb_mem(&w->fn->code, OP_F32_STORE, off); return;
+  case KT_F64: wb_mem(&w->fn->code, OP_F64_STORE, off); return;
   case KT_F16:
     op_u(w, OP_CALL, WI_F2H);
-    wb_mem(&w->fn->code, OP_I32_STORE16, 0);
+    wb_mem(&w->fn->code, OP_I32_STORE16, off);
     return;
   case KT_PTR:
     op(w, OP_I64_EXTEND_I32_U);
-    wb_mem(&w->fn->code, OP_I64_STORE, 0);
+    wb_mem(&w->fn->code, OP_I64_STORE, off);
     return;
   case KT_VEC: case KT_STRUCT: case KT_ARRAY:
+    if (off) { /* the destination, under the source on the stack */
+      uint32_t src = we_local(w, WT_I32);
+      op_u(w, OP_LOCAL_SET, src);
+      op_i32(w, (int32_t)off);
+      op(w, OP_I32_ADD);
+      op_u(w, OP_LOCAL_GET, src);
+    }
     wx_copy(w, t->size);
     return;
   default: type_error(w, t); return;
@@ -209,6 +223,13 @@ static void index_scaled(WEmit *w, const KExpr *idx, int size) {
   }
 }
 
+int wx_member_offset(const KExpr *e) {
+  const KType *bt = e->a->type;
+  if (bt->kind == KT_STRUCT) return e->field >= 0 && e->field < bt->nfields ? bt->fields[e->field].offset : -1;
+  if (bt->kind == KT_VEC) return e->field * bt->elem->size;
+  return -1;
+}
+
 void wx_addr(WEmit *w, const KExpr *e) {
   switch (e->kind) {
   case KE_VAR: var_addr(w, we_var(w, e->var)); return;
@@ -218,17 +239,9 @@ void wx_addr(WEmit *w, const KExpr *e) {
     op(w, OP_I32_ADD);
     return;
   case KE_MEMBER: {
-    const KType *bt = e->a->type;
+    int off = wx_member_offset(e); /* a bit-field: its storage unit */
+    if (off < 0) return we_error(w, e->loc, "this member access");
     wx_value(w, e->a);
-    int off;
-    if (bt->kind == KT_STRUCT) {
-      if (e->field < 0 || e->field >= bt->nfields) return we_error(w, e->loc, "this member access");
-      off = bt->fields[e->field].offset; /* a bit-field: its storage unit */
-    } else if (bt->kind == KT_VEC) {
-      off = e->field * bt->elem->size;
-    } else {
-      return we_error(w, e->loc, "this member access");
-    }
     if (off) {
       op_i32(w, off);
       op(w, OP_I32_ADD);
@@ -247,6 +260,17 @@ void wx_addr(WEmit *w, const KExpr *e) {
     }
     we_error(w, e->loc, "this lvalue");
   }
+}
+
+uint32_t wx_addr_off(WEmit *w, const KExpr *e) {
+  int off = e->kind == KE_MEMBER ? wx_member_offset(e) : -1;
+  if (off < 0) {
+    wx_addr(w, e);
+    return 0;
+  }
+  if (e->a->kind == KE_MEMBER && kt_aggregate(e->a->type)) return wx_addr_off(w, e->a) + (uint32_t)off;
+  wx_value(w, e->a);
+  return (uint32_t)off;
 }
 
 static bool in_local(WEmit *w, const KExpr *e, WVar **x) {
@@ -337,6 +361,8 @@ static void compound(WEmit *w, KOp o, const KType *t, const KExpr *rhs, SrcLoc l
 }
 
 /* ---- bit-fields: a storage unit of the field's type at its offset ---- */
+
+void wx_store(WEmit *w, const KType *t) { wx_store_at(w, t, 0); }
 
 static const KField *bitfield_of(const KExpr *e) {
   if (e->kind != KE_MEMBER || e->a->type->kind != KT_STRUCT) return NULL;
@@ -458,24 +484,24 @@ static void assign(WEmit *w, const KExpr *e, bool want) {
     return;
   }
   uint32_t a = we_local(w, WT_I32);
-  wx_addr(w, lhs);
+  uint32_t off = wx_addr_off(w, lhs);
   op_u(w, OP_LOCAL_TEE, a);
   if (e->op == KOP_NONE) {
     wx_value(w, e->b);
     wx_convert(w, e->b->type, lt, e->loc);
   } else {
     op_u(w, OP_LOCAL_GET, a);
-    wx_load(w, lt);
+    wx_load_at(w, lt, off);
     compound(w, e->op, lt, e->b, e->loc);
   }
   if (want) {
     uint32_t v = we_local(w, wt_of(lt));
     op_u(w, OP_LOCAL_TEE, v);
-    wx_store(w, lt);
+    wx_store_at(w, lt, off);
     op_u(w, OP_LOCAL_GET, v);
     return;
   }
-  wx_store(w, lt);
+  wx_store_at(w, lt, off);
 }
 
 static void incdec(WEmit *w, const KExpr *e, bool want) {
@@ -799,8 +825,7 @@ static void wx_expr(WEmit *w, const KExpr *e, bool want) {
       wx_convert(w, bitfield_of(e)->type, e->type, e->loc);
       break;
     }
-    wx_addr(w, e);
-    wx_load(w, e->type);
+    wx_load_at(w, e->type, wx_addr_off(w, e));
     break;
   case KE_ADDR: wx_addr(w, e->a); break;
   case KE_FUNC_ADDR: {

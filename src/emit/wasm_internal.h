@@ -173,11 +173,19 @@ void ws_init(WEmit *w, uint32_t a, int off, const KType *t, const KExpr *e);
 /* wasm_expr.c */
 void wx_value(WEmit *w, const KExpr *e);  /* pushes e's value (aggregates: address) */
 void wx_addr(WEmit *w, const KExpr *e);   /* pushes the address of lvalue e */
+/* pushes the address of lvalue e less a constant member offset at its end,
+ * and returns that offset, for the memarg of the load or store that uses
+ * it (the engine folds it into the addressing mode) */
+uint32_t wx_addr_off(WEmit *w, const KExpr *e);
+/* the byte offset of member access e in its struct or vector e->a, or -1 */
+int wx_member_offset(const KExpr *e);
 void wx_drop(WEmit *w, const KExpr *e);   /* evaluates e for its effects */
 void wx_cond(WEmit *w, const KExpr *e);   /* pushes e as an i32 truth value */
 void wx_convert(WEmit *w, const KType *from, const KType *to, SrcLoc loc);
 void wx_load(WEmit *w, const KType *t);   /* address on the stack -> value */
+void wx_load_at(WEmit *w, const KType *t, uint32_t off); /* at address + off */
 void wx_store(WEmit *w, const KType *t);  /* address, value on the stack -> */
+void wx_store_at(WEmit *w, const KType *t, uint32_t off);
 void wx_copy(WEmit *w, int size);         /* dst, src on the stack -> size bytes copied */
 void wx_const(WEmit *w, const KType *t, int64_t v);
 /* a local holding the address of a new frame slot for a value of type t */

@@ -835,8 +835,8 @@ static void vx(Simd *S, const KExpr *e) {
       return;
     }
     int stride = narrow_int(e->type) ? e->type->size : acls(S, e) == CA ? 4 : lane_stride(S, e);
-    wx_addr(w, e); /* lane 0's element; the others follow it */
-    uint32_t off = (uint32_t)(4 * S->g * stride);
+    uint32_t off = wx_addr_off(w, e) + (uint32_t)(4 * S->g * stride); /* lane 0's element; the
+                                                                         others follow it */
     if (narrow_int(e->type) && !S->mask) { /* four bytes or halves, widened to i32 lanes */
       bool sg = kt_is_signed(e->type);
       simd_mem(w, stride == 1 ? WS_LOAD32_ZERO : WS_LOAD64_ZERO, off);
@@ -983,15 +983,16 @@ static void vexpr_group(Simd *S, const KExpr *e) {
     return;
   }
   uint32_t a = we_local(w, WT_I32);
-  wx_addr(w, e->a); /* four consecutive 4-byte elements from lane 0's */
+  uint32_t off = wx_addr_off(w, e->a) + 16u * (uint32_t)S->g; /* four consecutive 4-byte elements
+                                                                 from lane 0's */
   op_u(w, OP_LOCAL_TEE, a);
   if (e->op != KOP_NONE) {
     op_u(w, OP_LOCAL_GET, a);
-    simd_mem(w, WS_LOAD, 16u * (uint32_t)S->g);
+    simd_mem(w, WS_LOAD, off);
   }
   vx(S, e->b);
   if (e->op != KOP_NONE) simd_op(w, varith(e->op, e->a->type));
-  simd_mem(w, WS_STORE, 16u * (uint32_t)S->g);
+  simd_mem(w, WS_STORE, off);
 }
 
 /* Statement expression e: once for the whole turn when it only updates a
