@@ -59,7 +59,7 @@
  * WebAssembly's stand-in for a prefetch (ix_touch; CUWASM_WASM_AHEAD=0
  * turns that off).
  *
- * A turn runs up to four such groups of four threads (16 threads), group
+ * A turn runs up to eight such groups of four threads (32 threads), group
  * after group at every statement that writes lanes: each group has its
  * own v128 locals and masks, affine values and addresses of group g are
  * lane 0's plus 4g lanes, and updates of uniform or affine variables run
@@ -83,7 +83,7 @@
 #include <string.h>
 
 enum { CNONE = -1, CU, CA, CV, CX }; /* not yet assigned; uniform, affine, varying, not vectorisable */
-enum { MAX_GROUPS = 4 }; /* four-thread groups per turn, at most */
+enum { MAX_GROUPS = 8 }; /* four-thread groups per turn, at most */
 enum { MAX_MIFS = 16 };  /* masked ifs per thread loop, at most */
 enum { IX_PREFIX, IX_ITER, IX_SUFFIX }; /* the passes of an interchanged body */
 
@@ -1633,14 +1633,19 @@ advance:
  * independent, and the groups' masks, kept across the iterations, cost
  * more than they bring (reduce 1.3x slower with four); four again when
  * that loop runs interchanged (one iteration per turn, no masks kept).
- * CUWASM_WASM_GROUPS=1, 2 or 4 overrides (for comparisons). */
+ * Eight (32 threads, a warp) where blockDim.x is a multiple of 32, else
+ * four: half the turns' set-up (bounds, the row's indices) per thread;
+ * one thread, alternating modules of both widths, 2026-12-06: saxpy,
+ * reduction, histogram, stencil2d and transpose 5-11 % faster, nbody and
+ * scan the same, the module twice the size.
+ * CUWASM_WASM_GROUPS=1, 2, 4 or 8 overrides (for comparisons). */
 static int wide_groups(const Simd *S, bool interchanged) {
   const char *env = getenv("CUWASM_WASM_GROUPS");
   if (env && *env) {
     int n = atoi(env);
-    return n >= 4 ? 4 : n >= 2 ? 2 : 1;
+    return n >= 8 ? 8 : n >= 4 ? 4 : n >= 2 ? 2 : 1;
   }
-  return S->any_vloop && !interchanged ? 1 : 4;
+  return S->any_vloop && !interchanged ? 1 : 8;
 }
 
 /* if blockDim.x is a multiple of `lanes`: opens the branch that runs */
@@ -1792,10 +1797,12 @@ static void wide_or_narrow(Simd *S, const KStmt *s, int wide, void (*loop)(Simd 
     S->groups = wide;
     loop(S, s);
     op(S->w, OP_ELSE);
+    wide_or_narrow(S, s, wide > 4 ? 4 : 1, loop); /* a block of 16 threads a row, say */
+    op_end(S->w);
+    return;
   }
   S->groups = 1;
   loop(S, s);
-  if (wide > 1) op_end(S->w);
 }
 
 bool wsimd_thread_loop(WEmit *w, const KStmt *s) {
