@@ -6,7 +6,8 @@
 # (cubin, "ptx 80" for PTX of .target sm_80, the linker's output) and
 # whose FAKE_CUDA_REFUSE refuses some, as an older driver would:
 #   (a) -arch=sm_90                  → the embedded cubin, no NVRTC compile
-#   (b) -arch=sm_80                  → no sm_90 cubin: the compute_80 PTX
+#   (b) -arch=sm_80                  → no sm_90 cubin: the compute_80 PTX;
+#       PTX for 7.5, 8.0 and 10.0    → the newest the GPU runs, 8.0
 #   (c) sm_90 cubin refused          → the embedded PTX
 #   (d) cubin and PTX refused        → NVRTC compiles; its cubin is taken
 #   (e) code=sm_80 (SASS only)       → NVRTC compiles
@@ -69,6 +70,10 @@ build a80 -arch=sm_80
 build s80 -gencode arch=compute_80,code=sm_80
 expect "(a) sm_90 on 9.0: the cubin" "cuModuleLoadData cubin taken | rc=0 compiles=0" "$(on a90)"
 expect "(b) sm_80 on 9.0: the compute_80 PTX" "cuModuleLoadData ptx 80 taken | rc=0 compiles=0" "$(on a80)"
+build p3 -gencode arch=compute_75,code=compute_75 -gencode arch=compute_100,code=compute_100 \
+  -gencode arch=compute_80,code=compute_80
+expect "(b) PTX for 7.5, 8.0, 10.0 on 9.0: the newest it runs, 8.0" \
+  "cuModuleLoadData ptx 80 taken | rc=0 compiles=0" "$(on p3)"
 expect "(c) cubin refused: the PTX" \
   "cuModuleLoadData cubin refused; cuModuleLoadData ptx 90 taken | rc=0 compiles=0" \
   "$(on a90 FAKE_CUDA_REFUSE=cubin)"
