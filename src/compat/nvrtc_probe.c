@@ -54,7 +54,7 @@ void compat_nvrtc_probe(const char *tu_name, cw_program *prog) {
     if (cubin_embedded_find(key, sm, false, &image, &n, &names))
       fprintf(f, "EMBEDDED sm_%d %s\n", sm, tu_name);
     if (nvrtc_program_inputs(prog, &in, err, errn) == CW_OK) {
-      if (cubin_embedded_find_ptx(&in, sm, &cc, &image, &n, &names))
+      if (cubin_embedded_find_newest(&in, true, 0, sm, &cc, &image, &n, &names))
         fprintf(f, "EMBEDDED compute_%d %s\n", cc, tu_name);
       nvrtc_inputs_free(&in);
     }

@@ -7,7 +7,9 @@
 # whose FAKE_CUDA_REFUSE refuses some, as an older driver would:
 #   (a) -arch=sm_90                  → the embedded cubin, no NVRTC compile
 #   (b) -arch=sm_80                  → no sm_90 cubin: the compute_80 PTX;
-#       PTX for 7.5, 8.0 and 10.0    → the newest the GPU runs, 8.0
+#       PTX for 7.5, 8.0 and 10.0    → the newest the GPU runs, 8.0;
+#       an sm_80 cubin on 8.6 (FAKE_CUDA_CC=86) → that cubin, as CUDA runs
+#       cubins on GPUs of the same major version; not on 9.0
 #   (c) sm_90 cubin refused          → the embedded PTX
 #   (d) cubin and PTX refused        → NVRTC compiles; its cubin is taken
 #   (e) code=sm_80 (SASS only)       → NVRTC compiles
@@ -74,6 +76,16 @@ build p3 -gencode arch=compute_75,code=compute_75 -gencode arch=compute_100,code
   -gencode arch=compute_80,code=compute_80
 expect "(b) PTX for 7.5, 8.0, 10.0 on 9.0: the newest it runs, 8.0" \
   "cuModuleLoadData ptx 80 taken | rc=0 compiles=0" "$(on p3)"
+build a86 -gencode arch=compute_80,code=sm_80 -gencode arch=compute_86,code=sm_86
+expect "(b) sm_80 on 8.6: the sm_80 cubin (same major version)" \
+  "cuModuleLoadData cubin taken | rc=0 compiles=0" "$(on s80 FAKE_CUDA_CC=86)"
+expect "(b) sm_80 on 8.0: the cubin" "cuModuleLoadData cubin taken | rc=0 compiles=0" "$(on s80 FAKE_CUDA_CC=80)"
+expect "(b) sm_80 and sm_86 on 8.9: a cubin" "cuModuleLoadData cubin taken | rc=0 compiles=0" "$(on a86 FAKE_CUDA_CC=89)"
+expect "(b) sm_80 on 9.0 (another major version): no cubin, NVRTC" \
+  "cuModuleLoadData cubin taken | rc=0 compiles=1" "$(on s80)"
+build b86 -arch=sm_86
+expect "(b) -arch=sm_86 (cubin and PTX) on 8.0: nothing it runs, NVRTC" \
+  "cuModuleLoadData cubin taken | rc=0 compiles=1" "$(on b86 FAKE_CUDA_CC=80)"
 expect "(c) cubin refused: the PTX" \
   "cuModuleLoadData cubin refused; cuModuleLoadData ptx 90 taken | rc=0 compiles=0" \
   "$(on a90 FAKE_CUDA_REFUSE=cubin)"

@@ -58,32 +58,32 @@ bool cubin_embedded_find(uint64_t key, int arch, bool ptx, const char **image, s
   return found;
 }
 
-int cubin_embedded_ptx_archs(int max_cc, int *ccs, int cap_out) {
+int cubin_embedded_archs(bool ptx, int lo, int hi, int *archs, int cap_out) {
   int k = 0;
   pthread_mutex_lock(&lock);
   for (int i = 0; i < count; i++) {
-    if (!table[i].ptx || table[i].arch > max_cc) continue;
+    if (table[i].ptx != ptx || table[i].arch < lo || table[i].arch > hi) continue;
     bool seen = false;
-    for (int j = 0; j < k && !seen; j++) seen = ccs[j] == table[i].arch;
+    for (int j = 0; j < k && !seen; j++) seen = archs[j] == table[i].arch;
     if (seen || k == cap_out) continue;
     int at = k++; /* insertion: the newest first */
-    while (at > 0 && ccs[at - 1] < table[i].arch) ccs[at] = ccs[at - 1], at--;
-    ccs[at] = table[i].arch;
+    while (at > 0 && archs[at - 1] < table[i].arch) archs[at] = archs[at - 1], at--;
+    archs[at] = table[i].arch;
   }
   pthread_mutex_unlock(&lock);
   return k;
 }
 
-bool cubin_embedded_find_ptx(const NvrtcInputs *in, int device_cc, int *cc, const char **image,
-                             size_t *n, const char **names) {
-  int ccs[32];
-  int k = cubin_embedded_ptx_archs(device_cc, ccs, 32);
+bool cubin_embedded_find_newest(const NvrtcInputs *in, bool ptx, int lo, int hi, int *arch,
+                                const char **image, size_t *n, const char **names) {
+  int archs[32];
+  int k = cubin_embedded_archs(ptx, lo, hi, archs, 32);
   for (int i = 0; i < k; i++) {
-    char arch[48];
-    nvrtc_arch_option(arch, sizeof arch, ccs[i], true);
-    uint64_t key = nvrtc_content_key(in->src, arch, &in->nm, in->opts, in->nopts);
-    if (cubin_embedded_find(key, ccs[i], true, image, n, names)) {
-      *cc = ccs[i];
+    char opt[48];
+    nvrtc_arch_option(opt, sizeof opt, archs[i], ptx);
+    uint64_t key = nvrtc_content_key(in->src, opt, &in->nm, in->opts, in->nopts);
+    if (cubin_embedded_find(key, archs[i], ptx, image, n, names)) {
+      *arch = archs[i];
       return true;
     }
   }

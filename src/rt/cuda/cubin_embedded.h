@@ -33,15 +33,17 @@ void __cuwasm_register_ptx(unsigned long long key, int cc, const char *image, si
 bool cubin_embedded_find(uint64_t key, int arch, bool ptx, const char **image, size_t *n,
                          const char **names);
 
-/* The architectures embedded PTX is registered for, at most max_cc, the
- * newest first (each once): up to cap of them into ccs; how many. */
-int cubin_embedded_ptx_archs(int max_cc, int *ccs, int cap);
+/* The architectures embedded images of one kind (PTX or cubins) are
+ * registered for, from lo to hi, the newest first (each once): up to cap
+ * of them into archs; how many. */
+int cubin_embedded_archs(bool ptx, int lo, int hi, int *archs, int cap);
 
-/* The newest embedded PTX that a GPU of compute capability device_cc runs
- * (compute_XX with XX <= device_cc) for the compile `in` describes: its
- * architecture in *cc; false when there is none. */
+/* The newest embedded image of one kind for the compile `in` describes
+ * whose architecture is from lo to hi: its architecture in *arch; false
+ * when there is none.  A GPU of compute capability cc (90 for 9.0) runs
+ * PTX of 0..cc and cubins of its own major version, (cc/10)*10..cc. */
 struct NvrtcInputs;
-bool cubin_embedded_find_ptx(const struct NvrtcInputs *in, int device_cc, int *cc,
-                             const char **image, size_t *n, const char **names);
+bool cubin_embedded_find_newest(const struct NvrtcInputs *in, bool ptx, int lo, int hi, int *arch,
+                                const char **image, size_t *n, const char **names);
 
 #endif

@@ -10,9 +10,11 @@
  * the architecture and NVRTC's file identity, with the lowered names
  * beside them; NVRTC itself is loaded only on a cache miss.  Before the
  * cache comes the executable's own table: cubins `cuwasm cc -arch=sm_XX`
- * compiled ahead of time (cubin_embedded.h), which need no NVRTC at all,
- * and PTX, which the driver compiles for a GPU no cubin was made for (the
- * newest PTX whose architecture the GPU runs).  An image of the table the
+ * compiled ahead of time (cubin_embedded.h), which need no NVRTC at all
+ * (the GPU's own architecture's, else the newest of its major version
+ * below it, which CUDA runs too: sm_80 on 8.6), and PTX, which the driver
+ * compiles for a GPU no cubin was made for (the newest PTX whose
+ * architecture the GPU runs).  An image of the table the
  * driver refuses (a driver older than the toolkit that made it, say) is
  * replaced by the next: the cubin by the PTX, the PTX by the cache or
  * NVRTC; only the last one's failure is the module's (CUWASM_VERBOSE=1
@@ -418,14 +420,19 @@ static bool embedded_copy(const char *image, size_t size, bool ptx, ImageFrom fr
   return true;
 }
 
-/* The cubin `cuwasm cc -arch=sm_XX` embedded for this key (the device's
- * architecture's); false when there is none. */
-static bool embedded_cubin(CudaDev *d, uint64_t key, NvrtcNames *nm, Image *img) {
+/* The cubin `cuwasm cc -arch=sm_XX` embedded for the device: the one for
+ * its architecture (key), else the newest of its major version below it,
+ * which it runs too (an sm_80 cubin on an 8.6 GPU); false when there is
+ * none. */
+static bool embedded_cubin(CudaDev *d, uint64_t key, NvrtcInputs *in, Image *img) {
   const char *image, *names;
   size_t size;
-  int sm = d->cc_major * 10 + d->cc_minor;
-  return cubin_embedded_find(key, sm, false, &image, &size, &names) &&
-         nvrtc_names_parse(names, nm) && embedded_copy(image, size, false, FROM_EMBEDDED_CUBIN, sm, img);
+  int sm = d->cc_major * 10 + d->cc_minor, arch = sm;
+  bool found = cubin_embedded_find(key, sm, false, &image, &size, &names) ||
+               cubin_embedded_find_newest(in, false, d->cc_major * 10, sm - 1, &arch, &image,
+                                          &size, &names);
+  return found && nvrtc_names_parse(names, &in->nm) &&
+         embedded_copy(image, size, false, FROM_EMBEDDED_CUBIN, arch, img);
 }
 
 /* The newest embedded PTX the device runs (compute_XX, XX at most its
@@ -434,7 +441,8 @@ static bool embedded_ptx(CudaDev *d, NvrtcInputs *in, Image *img) {
   const char *image, *names;
   size_t size;
   int cc = 0;
-  return cubin_embedded_find_ptx(in, d->cc_major * 10 + d->cc_minor, &cc, &image, &size, &names) &&
+  return cubin_embedded_find_newest(in, true, 0, d->cc_major * 10 + d->cc_minor, &cc, &image,
+                                    &size, &names) &&
          nvrtc_names_parse(names, &in->nm) && embedded_copy(image, size, true, FROM_EMBEDDED_PTX, cc, img);
 }
 
@@ -576,7 +584,7 @@ static cw_status get_image(CudaDev *d, NvrtcInputs *in, ImageFrom first, Image *
   const char *with = getenv("CUWASM_CUDA_COMPILER");
   bool use_nvcc = with && !strcmp(with, "nvcc");
   double t0 = cw_prof_start();
-  bool embedded = !use_nvcc && ((first <= FROM_EMBEDDED_CUBIN && embedded_cubin(d, key, &in->nm, img)) ||
+  bool embedded = !use_nvcc && ((first <= FROM_EMBEDDED_CUBIN && embedded_cubin(d, key, in, img)) ||
                                 (first <= FROM_EMBEDDED_PTX && embedded_ptx(d, in, img)));
   cw_prof_add(CW_PROF_CACHE_READ, t0);
   if (embedded) return CW_OK;
