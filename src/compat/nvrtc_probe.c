@@ -11,7 +11,10 @@
  * usual.  A PASS is followed by "EMBEDDED sm_XX NAME" when the executable
  * carries a cubin `cuwasm cc -arch=sm_XX` compiled ahead of time for
  * exactly this compile (rt/cuda/cubin_embedded.h): the backend would load
- * it instead of running NVRTC.  Off unless the variable is set.
+ * it instead of running NVRTC; and by "EMBEDDED compute_YY NAME" when it
+ * carries PTX a GPU of that architecture runs (the newest, YY <= XX): what
+ * the backend falls back to without that cubin.  Off unless the variable
+ * is set.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,13 +42,23 @@ void compat_nvrtc_probe(const char *tu_name, cw_program *prog) {
   char *err = calloc(errn, 1);
   if (sm <= 0) sm = 90;
   uint64_t key = 0;
-  cw_status st = err ? nvrtc_program_cubin(&rtc, prog, sm, NULL, NULL, NULL, &key, err, errn)
+  cw_status st = err ? nvrtc_program_image(&rtc, prog, sm, false, NULL, NULL, NULL, &key, err, errn)
                      : CW_ERR_NOMEM;
   const char *image, *names;
   size_t n;
+  int cc = 0;
+  NvrtcInputs in;
   if (st != CW_OK) fprintf(f, "FAIL %s\n%s\n", tu_name, err ? err : "out of memory");
-  else if (fprintf(f, "PASS %s\n", tu_name), cubin_embedded_find(key, sm, &image, &n, &names))
-    fprintf(f, "EMBEDDED sm_%d %s\n", sm, tu_name);
+  else {
+    fprintf(f, "PASS %s\n", tu_name);
+    if (cubin_embedded_find(key, sm, false, &image, &n, &names))
+      fprintf(f, "EMBEDDED sm_%d %s\n", sm, tu_name);
+    if (nvrtc_program_inputs(prog, &in, err, errn) == CW_OK) {
+      if (cubin_embedded_find_newest(&in, true, 0, sm, &cc, &image, &n, &names))
+        fprintf(f, "EMBEDDED compute_%d %s\n", cc, tu_name);
+      nvrtc_inputs_free(&in);
+    }
+  }
   free(err);
   fclose(f);
 }

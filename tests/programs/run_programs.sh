@@ -15,8 +15,9 @@
 # With AOT_ARCH=sm_XX each program is also built with -arch=sm_XX, so
 # `cuwasm cc` compiles its cubins ahead of time (tools/cuwasm/cc_aot.c),
 # and every translation unit NVRTC passes must have found its embedded
-# cubin ("EMBEDDED" in the probe, for CUWASM_NVRTC_ARCH=sm_XX): the CUDA
-# backend would start it without NVRTC.
+# cubin ("EMBEDDED sm_XX" in the probe, for CUWASM_NVRTC_ARCH=sm_XX) and
+# PTX ("EMBEDDED compute_XX", which -arch=sm_XX embeds as nvcc does): the
+# CUDA backend would start it without NVRTC.
 # Prints "N passed, N failed" and exits non-zero when any failed.
 set -u
 cuwasm=${1:?usage: run_programs.sh CUWASM [--target web]}
@@ -68,9 +69,10 @@ $(head -40 "$probe")"
     local tu missing=
     while read -r tu; do
       grep -qxF "EMBEDDED $AOT_ARCH $tu" "$probe" || missing="$missing $tu"
+      grep -qxF "EMBEDDED compute_${AOT_ARCH#sm_} $tu" "$probe" || missing="$missing $tu(PTX)"
     done < <(sed -n 's/^PASS //p' "$probe")
     if [ -n "$missing" ]; then
-      log="no embedded $AOT_ARCH cubin matches what the CUDA backend would compile for:$missing"
+      log="no embedded $AOT_ARCH cubin or PTX matches what the CUDA backend would compile for:$missing"
       rc=1
     fi
   fi

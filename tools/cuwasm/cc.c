@@ -101,28 +101,61 @@ static void split_commas_into(StrList *l, const char *v) {
   free(s);
 }
 
-/* the real architectures (sm_XX) v names, and "native" */
-static void take_sass(CcOpts *o, const char *v) {
-  if (!strcmp(v, "native")) sl_add(&o->sass, "native");
-  for (const char *p = strstr(v, "sm_"); p; p = strstr(p + 3, "sm_")) {
+/* Each number after `prefix` in v ("sm_" in "code=[sm_80,sm_90]"), once, into l */
+static void add_arch_numbers(StrList *l, const char *v, const char *prefix) {
+  size_t plen = strlen(prefix);
+  for (const char *p = strstr(v, prefix); p; p = strstr(p + plen, prefix)) {
     char n[16];
     size_t k = 0;
-    for (const char *q = p + 3; *q >= '0' && *q <= '9' && k + 1 < sizeof n; q++) n[k++] = *q;
+    for (const char *q = p + plen; *q >= '0' && *q <= '9' && k + 1 < sizeof n; q++) n[k++] = *q;
     n[k] = 0;
     bool seen = !k;
-    for (int i = 0; i < o->sass.n && !seen; i++) seen = !strcmp(o->sass.v[i], n);
-    if (!seen) sl_add(&o->sass, n);
+    for (int i = 0; i < l->n && !seen; i++) seen = !strcmp(l->v[i], n);
+    if (!seen) sl_add(l, n);
   }
 }
 
-/* -arch/-gencode/-code: the architecture sets __CUDA_ARCH__ for the
- * device pass (the last one given); every real one (sm_XX, "native")
- * gets a cubin ahead of time (cc_aot.c) */
+/* A code list, nvcc's -code or -gencode's code=: each sm_XX is a cubin,
+ * each compute_XX PTX, "native" cubins for this machine's GPUs */
+static void take_codes(CcOpts *o, const char *v) {
+  if (!strcmp(v, "native")) sl_add(&o->sass, "native");
+  const char *code = strstr(v, "code=");
+  add_arch_numbers(&o->sass, code ? code : v, "sm_");
+  add_arch_numbers(&o->ptx, code ? code : v, "compute_");
+}
+
+/* -arch: the architecture sets __CUDA_ARCH__ for the device pass (the
+ * last one given); without -code it is also nvcc's shorthand for what is
+ * embedded (arch_defaults, applied once all flags are read) */
 static void take_arch(CcOpts *o, const char *v) {
   const char *p = strstr(v, "sm_");
   if (!p) p = strstr(v, "compute_");
   if (p) o->arch = atoi(strchr(p, '_') + 1) * 10;
-  take_sass(o, v);
+  sl_add(&o->arch_shorthand, v);
+}
+
+/* -gencode arch=compute_XX,code=…: the architecture (as before: the first
+ * sm_XX, else compute_XX), and the code list */
+static void take_gencode(CcOpts *o, const char *v) {
+  const char *p = strstr(v, "sm_");
+  if (!p) p = strstr(v, "compute_");
+  if (p) o->arch = atoi(strchr(p, '_') + 1) * 10;
+  take_codes(o, v);
+}
+
+/* nvcc's meaning of -arch without -code: sm_XX is
+ * `-gencode arch=compute_XX,code=[sm_XX,compute_XX]` (a cubin and PTX),
+ * compute_XX is PTX alone, native is cubins for this machine's GPUs (nvcc
+ * makes no PTX for it) */
+static void arch_defaults(CcOpts *o) {
+  if (o->code_given) return;
+  for (int i = 0; i < o->arch_shorthand.n; i++) {
+    const char *v = o->arch_shorthand.v[i];
+    if (!strcmp(v, "native")) sl_add(&o->sass, "native");
+    add_arch_numbers(&o->sass, v, "sm_");
+    add_arch_numbers(&o->ptx, v, "sm_");
+    add_arch_numbers(&o->ptx, v, "compute_");
+  }
 }
 
 static const char *const ignored_flags[] = {
@@ -150,10 +183,10 @@ static int parse_valued(CcOpts *o, int argc, char **argv, int *i) {
   TAKE("--linker-options", split_commas_into(&o->xlink, v))
   TAKE("-arch", take_arch(o, v))
   TAKE("--gpu-architecture", take_arch(o, v))
-  TAKE("-gencode", take_arch(o, v))
-  TAKE("--generate-code", take_arch(o, v))
-  TAKE("-code", take_sass(o, v))
-  TAKE("--gpu-code", take_sass(o, v))
+  TAKE("-gencode", take_gencode(o, v))
+  TAKE("--generate-code", take_gencode(o, v))
+  TAKE("-code", (take_codes(o, v), o->code_given = true))
+  TAKE("--gpu-code", (take_codes(o, v), o->code_given = true))
   TAKE("-x", o->all_cu = !strcmp(v, "cu"))
   TAKE("-ccbin", o->ccbin = v)
   TAKE("--compiler-bindir", o->ccbin = v)
@@ -260,6 +293,7 @@ int cc_parse(CcOpts *o, int argc_in, char **argv_in) {
     }
     sl_add(&o->inputs, argv[i]);
   }
+  arch_defaults(o);
   if (o->inputs.n == 0) {
     fprintf(stderr, "cuwasm cc: no input files\n%s", usage);
     return 2;
@@ -275,6 +309,7 @@ void cc_free(CcOpts *o) {
   sl_free(&o->inputs), sl_free(&o->inc), sl_free(&o->def), sl_free(&o->undef);
   sl_free(&o->libdirs), sl_free(&o->libs), sl_free(&o->xcomp), sl_free(&o->xlink);
   sl_free(&o->args), sl_free(&o->sass);
+  sl_free(&o->ptx), sl_free(&o->arch_shorthand);
 }
 
 /* ---- processes and files ------------------------------------------------------- */
@@ -536,8 +571,11 @@ static char *tu_appendix(const CcOpts *o, const char *path, const char *src, siz
   return out;
 }
 
+/* The rewritten host code with its appendix into out_ii; *src_out, *sn_out:
+ * the .cu file's text as read for the appendix (malloc'd, for cc_aot) */
 static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const char *out_ii,
-                        const char *markers, const char *captures) {
+                        const char *markers, const char *captures, char **src_out,
+                        size_t *sn_out) {
   size_t n, sn;
   char *text = cw_read_file(ii, &n), *src = cw_read_file(path, &sn);
   if (!text || !src) {
@@ -560,6 +598,7 @@ static int rewrite_file(const CcOpts *o, const char *path, const char *ii, const
     rc = !f || fputs(app, f) < 0;
     if (f) fclose(f);
   }
+  if (rc == 0) *src_out = src, *sn_out = sn, src = NULL;
   free(text), free(src), free(rw), free(app);
   return rc;
 }
@@ -584,7 +623,9 @@ int cc_compile_cu(const CcOpts *o, const char *path, const char *tmp, int idx,
   sl_add(&cmd, ii);
   int rc = cc_run(o, &cmd);
   sl_free(&cmd);
-  if (rc == 0) rc = rewrite_file(o, path, ii, rw, markers, captures);
+  char *src = NULL;
+  size_t sn = 0;
+  if (rc == 0) rc = rewrite_file(o, path, ii, rw, markers, captures, &src, &sn);
   free(markers);
   free(captures);
   if (rc) return 1;
@@ -598,7 +639,8 @@ int cc_compile_cu(const CcOpts *o, const char *path, const char *tmp, int idx,
   sl_add(&cmd, obj);
   rc = cc_run(o, &cmd);
   sl_free(&cmd);
-  if (rc == 0) rc = cc_aot_attach(o, path, tmp, idx, obj);
+  if (rc == 0) rc = cc_aot_attach(o, path, src, sn, tmp, idx, obj);
+  free(src);
   return rc ? 1 : 0;
 }
 

@@ -1,11 +1,14 @@
 /*
- * cc_aot.c — cubins ahead of time, as nvcc builds them: with
+ * cc_aot.c — device code ahead of time, as nvcc builds it: with
  * -arch=sm_XX (or -gencode …,code=sm_XX, -code=sm_XX, -arch=native: the
  * GPUs of this machine) and NVRTC on this machine, each .cu file's device
  * code is compiled now for each such architecture, so the executable's
  * first kernel launch on the CUDA backend loads a cubin instead of running
  * NVRTC (seconds for large programs), and runs where no toolkit is
- * installed at all.
+ * installed at all.  Where nvcc embeds PTX (-arch=sm_XX and -arch=compute_XX
+ * without -code, code=compute_XX in -gencode or -code), so does this: the
+ * backend hands it to the driver, which compiles it for GPUs newer than
+ * every cubin, and falls back to it when the driver refuses a cubin.
  *
  * The cubin must be the one the backend would compile at run time, or it
  * is never found: the backend looks embedded cubins up by the hash of
@@ -16,14 +19,14 @@
  * object registers (host_glue.h's `__cuwasm_kreg<…>::make()` strings,
  * read from the object), lets the runtime build the TU's device program
  * (compat_tu_device_program: front end, lambdas, template instances), and
- * compiles it through the backend's NVRTC path (nvrtc_program_cubin).
+ * compiles it through the backend's NVRTC path (nvrtc_program_image).
  * A host compiler whose registration strings lack the template arguments
  * (clang) yields a different program: its cubins are simply not found and
  * the backend compiles as before.  Nothing here changes what runs
  * elsewhere: the other backends ignore the table.
  *
- * The cubins and their lowered names go into a small C object whose
- * constructor registers them (__cuwasm_register_cubin), merged into the
+ * The images and their lowered names go into a small C object whose
+ * constructor registers them (__cuwasm_register_cubin / _ptx), merged into the
  * host object with `ld -r`, so -c builds carry them too.
  * CUWASM_CC_AOT=0 turns this off; --target web builds (no CUDA backend)
  * skip it.
@@ -114,23 +117,24 @@ static void register_kernels(int tu, const char *obj) {
   free(bytes);
 }
 
-/* Appends one cubin's registration to the C file being written. */
-static bool append_cubin(StrBuf *c, int k, uint64_t key, const char *sm, const char *cubin,
-                         size_t n, const char *names) {
+/* Appends one image's registration to the C file being written: a cubin
+ * for sm_<arch>, or PTX for compute_<arch> */
+static bool append_image(StrBuf *c, int k, uint64_t key, const char *arch, bool ptx,
+                         const char *image, size_t n, const char *names) {
   char *lit = NULL, *nlit = NULL;
   size_t ll = 0, nl = 0;
-  if (cw_cc_string_literal(&lit, &ll, cubin, n) || cw_cc_string_literal(&nlit, &nl, names, strlen(names))) {
+  if (cw_cc_string_literal(&lit, &ll, image, n) || cw_cc_string_literal(&nlit, &nl, names, strlen(names))) {
     free(lit);
     free(nlit);
     return false;
   }
-  sb_printf(c, "static const char cubin%d[] = ", k);
+  sb_printf(c, "static const char image%d[] = ", k);
   sb_puts(c, lit);
   sb_printf(c, ";\nstatic const char names%d[] = ", k);
   sb_puts(c, nlit);
   sb_printf(c, ";\n__attribute__((constructor)) static void register%d(void) {\n"
-            "  __cuwasm_register_cubin(0x%016llxull, %s, cubin%d, sizeof cubin%d - 1, names%d);\n}\n",
-            k, (unsigned long long)key, sm, k, k, k);
+            "  __cuwasm_register_%s(0x%016llxull, %s, image%d, sizeof image%d - 1, names%d);\n}\n",
+            k, ptx ? "ptx" : "cubin", (unsigned long long)key, arch, k, k, k);
   free(lit);
   free(nlit);
   return c->data != NULL;
@@ -167,14 +171,41 @@ static int merge_object(const CcOpts *o, const char *csrc, const char *tmp, int 
   return rc ? 1 : 0;
 }
 
-int cc_aot_attach(const CcOpts *o, const char *path, const char *tmp, int idx, const char *obj) {
-  const char *off = getenv("CUWASM_CC_AOT");
-  if (!o->sass.n || cc_is_web(o) || (off && !strcmp(off, "0"))) return 0; /* web: no CUDA backend */
-  const StrList *archs = wanted_archs(o);
-  const Nvrtc *rtc = archs->n ? nvrtc_for_aot(o) : NULL;
-  if (!rtc) return 0;
+/* One image of prog for arch (a cubin, or PTX when ptx) appended to c as
+ * registration k; false only when writing it failed (NVRTC refusing the
+ * architecture is a warning: the backend compiles at run time). */
+static bool compile_one(const CcOpts *o, const Nvrtc *rtc, cw_program *prog, const char *path,
+                        const char *arch, bool ptx, StrBuf *c, int *made, char *err,
+                        size_t errn) {
+  const char *kind = ptx ? "compute" : "sm";
+  if (o->verbose) fprintf(stderr, "#$ nvrtc --gpu-architecture=%s_%s %s\n", kind, arch, path);
+  char *image = NULL, *names = NULL;
   size_t n = 0;
-  char *src = cw_read_file(path, &n);
+  uint64_t key = 0;
+  bool ok = true;
+  cw_status st = nvrtc_program_image(rtc, prog, atoi(arch), ptx, &image, &n, &names, &key, err,
+                                     errn);
+  if (st == CW_OK) ok = append_image(c, (*made)++, key, arch, ptx, image, n, names);
+  else {
+    char *nl = strchr(err, '\n'); /* NVRTC's first words; the backend reports all at run time */
+    if (nl && nl[1]) nl = strchr(nl + 1, '\n');
+    if (nl) *nl = 0;
+    fprintf(stderr, "cuwasm cc: warning: no %s_%s %s for %s (the CUDA backend compiles "
+            "it at run time): %s\n", kind, arch, ptx ? "PTX" : "cubin", path, err);
+  }
+  free(image);
+  free(names);
+  return ok;
+}
+
+int cc_aot_attach(const CcOpts *o, const char *path, const char *src, size_t n, const char *tmp,
+                  int idx, const char *obj) {
+  const char *off = getenv("CUWASM_CC_AOT");
+  if ((!o->sass.n && !o->ptx.n) || cc_is_web(o) || (off && !strcmp(off, "0")))
+    return 0; /* web: no CUDA backend */
+  const StrList *archs = wanted_archs(o);
+  const Nvrtc *rtc = archs->n || o->ptx.n ? nvrtc_for_aot(o) : NULL;
+  if (!rtc) return 0;
   StrList opts = {0};
   char abs[PATH_MAX];
   cc_tu_options(o, path, &opts, abs);
@@ -186,32 +217,19 @@ int cc_aot_attach(const CcOpts *o, const char *path, const char *tmp, int idx, c
     fprintf(stderr, "cuwasm cc: warning: no cubins for %s: %s\n", path, msg ? msg : "out of memory");
   StrBuf c;
   sb_init(&c);
-  sb_puts(&c, "/* cubins of the device code, compiled ahead of time by cuwasm cc */\n"
+  sb_puts(&c, "/* cubins and PTX of the device code, compiled ahead of time by cuwasm cc */\n"
               "#include <stddef.h>\n"
               "void __cuwasm_register_cubin(unsigned long long key, int sm, const char *image,\n"
-              "                             size_t n, const char *names);\n");
+              "                             size_t n, const char *names);\n"
+              "void __cuwasm_register_ptx(unsigned long long key, int cc, const char *image,\n"
+              "                           size_t n, const char *names);\n");
   int made = 0, rc = 0;
   size_t errn = 1 << 16;
   char *err = malloc(errn);
-  for (int i = 0; prog && err && i < archs->n && rc == 0; i++) {
-    if (o->verbose) fprintf(stderr, "#$ nvrtc --gpu-architecture=sm_%s %s\n", archs->v[i], path);
-    char *cubin = NULL, *names = NULL;
-    size_t cn = 0;
-    uint64_t key = 0;
-    cw_status st = nvrtc_program_cubin(rtc, prog, atoi(archs->v[i]), &cubin, &cn, &names, &key,
-                                       err, errn);
-    if (st == CW_OK) {
-      if (!append_cubin(&c, made++, key, archs->v[i], cubin, cn, names)) rc = 1;
-    } else {
-      char *nl = strchr(err, '\n'); /* NVRTC's first words; the backend reports all at run time */
-      if (nl && nl[1]) nl = strchr(nl + 1, '\n');
-      if (nl) *nl = 0;
-      fprintf(stderr, "cuwasm cc: warning: no sm_%s cubin for %s (the CUDA backend compiles "
-              "it at run time): %s\n", archs->v[i], path, err);
-    }
-    free(cubin);
-    free(names);
-  }
+  for (int i = 0; prog && err && i < archs->n && rc == 0; i++)
+    if (!compile_one(o, rtc, prog, path, archs->v[i], false, &c, &made, err, errn)) rc = 1;
+  for (int i = 0; prog && err && i < o->ptx.n && rc == 0; i++)
+    if (!compile_one(o, rtc, prog, path, o->ptx.v[i], true, &c, &made, err, errn)) rc = 1;
   char csrc[PATH_MAX];
   snprintf(csrc, sizeof csrc, "%s/%d.aot.c", tmp, idx);
   if (made && rc == 0) {
@@ -222,7 +240,6 @@ int cc_aot_attach(const CcOpts *o, const char *path, const char *tmp, int idx, c
   }
   free(err);
   sb_free(&c);
-  free(src); /* the registered TU points into it: nothing uses it after this */
-  sl_free(&opts);
+  sl_free(&opts); /* the registered TU points into src: the caller frees it after this */
   return rc;
 }

@@ -35,6 +35,9 @@ typedef struct CcOpts {
   bool all_cu;                    /* -x cu: every source is CUDA */
   int arch;
   StrList sass;                   /* architectures to compile cubins for now: "90", "native" */
+  StrList ptx;                    /* virtual architectures to embed PTX for: "80" */
+  StrList arch_shorthand;         /* -arch values: nvcc's defaults when no -code is given */
+  bool code_given;                /* -code: -arch then only names the virtual architecture */
 } CcOpts;
 
 void sl_add(StrList *l, const char *s);
@@ -81,11 +84,14 @@ bool cc_is_runtime_lib(const char *name); /* -lcudart, -lcurand …: the runtime
 /* cc.c: the options a TU's executable compiles its device code with (the
  * embedded list), and the absolute path it is named by (PATH_MAX bytes) */
 void cc_tu_options(const CcOpts *o, const char *path, StrList *opts, char *abs);
-/* cc_aot.c: with architectures in o->sass and NVRTC on this machine, the
- * cubins of path's device code, as the CUDA backend would compile them at
- * run time, merged into obj (the host object just compiled); 0 on success
- * (a cubin NVRTC cannot make is a warning: the backend compiles at run time) */
-int cc_aot_attach(const CcOpts *o, const char *path, const char *tmp, int idx, const char *obj);
+/* cc_aot.c: with architectures in o->sass / o->ptx and NVRTC on this
+ * machine, the cubins and PTX of path's device code (src: its n bytes of
+ * text, as read for the appendix), as the CUDA backend would compile them
+ * at run time, merged into obj (the host object just compiled); 0 on
+ * success (an image NVRTC cannot make is a warning: the backend compiles
+ * at run time) */
+int cc_aot_attach(const CcOpts *o, const char *path, const char *src, size_t n, const char *tmp,
+                  int idx, const char *obj);
 
 
 #endif

@@ -136,7 +136,7 @@ static uint64_t build_key(const CcOpts *o, int argc, char **argv) {
     sl_free(&parts);
   }
   for (int i = 1; i < argc; i++) mix_str(&h, argv[i]);
-  if (o->sass.n) { /* cubins ahead of time (cc_aot.c): whether, and for which GPUs */
+  if (o->sass.n || o->ptx.n) { /* cubins and PTX ahead of time (cc_aot.c): whether, and for which GPUs */
     const char *aot = getenv("CUWASM_CC_AOT");
     mix_str(&h, aot ? aot : "");
   }

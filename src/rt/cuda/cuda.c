@@ -10,8 +10,15 @@
  * the architecture and NVRTC's file identity, with the lowered names
  * beside them; NVRTC itself is loaded only on a cache miss.  Before the
  * cache comes the executable's own table: cubins `cuwasm cc -arch=sm_XX`
- * compiled ahead of time (cubin_embedded.h), which need no NVRTC at all.
- * Memory is
+ * compiled ahead of time (cubin_embedded.h), which need no NVRTC at all
+ * (the GPU's own architecture's, else the newest of its major version
+ * below it, which CUDA runs too: sm_80 on 8.6), and PTX, which the driver
+ * compiles for a GPU no cubin was made for (the newest PTX whose
+ * architecture the GPU runs).  An image of the table the
+ * driver refuses (a driver older than the toolkit that made it, say) is
+ * replaced by the next: the cubin by the PTX, the PTX by the cache or
+ * NVRTC; only the last one's failure is the module's (CUWASM_VERBOSE=1
+ * says which image was refused and why).  Memory is
  * device memory (cuMemAlloc); copies use cuMemcpy, which infers the
  * direction from unified addresses, except host-to-device copies of 1 MiB
  * or more from pageable memory, which go through our own pinned buffers,
@@ -81,14 +88,31 @@ typedef struct CudaLinked {
   int refs;
 } CudaLinked;
 
+/* Where a module's image comes from, in the order they are tried: the
+ * executable's cubin for the device, its PTX, then the cache or NVRTC. */
+typedef enum ImageFrom { FROM_EMBEDDED_CUBIN, FROM_EMBEDDED_PTX, FROM_BUILD } ImageFrom;
+
+typedef struct Image {
+  char *data;   /* malloc'd; PTX is NUL-terminated text */
+  size_t n;
+  bool ptx;
+  ImageFrom from;
+  int arch;     /* sm_XX of a cubin, compute_XX of PTX: 90 */
+} Image;
+
+static void image_free(Image *img) {
+  free(img->data);
+  memset(img, 0, sizeof *img);
+}
+
 typedef struct CudaModule {
   CUmodule mod;
   CudaKernel *kernels;
   int nkernels;
   CudaSymbol *symbols; /* names from the start; addresses once loaded */
   int nsymbols;
-  char *image;         /* relocatable (-rdc): the cubin, until cw_module_link */
-  size_t image_size;
+  Image image;         /* relocatable (-rdc): the cubin or PTX, until cw_module_link */
+  NvrtcInputs *retry;  /* with an image of the executable's: what replaces it if refused */
   CudaLinked *linked;
   bool devrt;          /* launches kernels from device code: libcudadevrt */
 } CudaModule;
@@ -386,19 +410,55 @@ static void save_names(const char *path, NvrtcNames *nm) {
   free(text);
 }
 
-/* The cubin `cuwasm cc -arch=sm_XX` embedded for this key and the
- * device's architecture, copied into *cubin; false when there is none. */
-static bool embedded_cubin(CudaDev *d, uint64_t key, NvrtcNames *nm, char **cubin, size_t *n) {
+/* An image of the executable's table, copied into *img */
+static bool embedded_copy(const char *image, size_t size, bool ptx, ImageFrom from, int arch,
+                          Image *img) {
+  img->data = malloc(size ? size : 1);
+  if (!img->data) return false;
+  memcpy(img->data, image, size);
+  img->n = size, img->ptx = ptx, img->from = from, img->arch = arch;
+  return true;
+}
+
+/* The cubin `cuwasm cc -arch=sm_XX` embedded for the device: the one for
+ * its architecture (key), else the newest of its major version below it,
+ * which it runs too (an sm_80 cubin on an 8.6 GPU); false when there is
+ * none. */
+static bool embedded_cubin(CudaDev *d, uint64_t key, NvrtcInputs *in, Image *img) {
   const char *image, *names;
   size_t size;
-  if (!cubin_embedded_find(key, d->cc_major * 10 + d->cc_minor, &image, &size, &names) ||
-      !nvrtc_names_parse(names, nm))
-    return false;
-  *cubin = malloc(size ? size : 1);
-  if (!*cubin) return false;
-  memcpy(*cubin, image, size);
-  *n = size;
-  return true;
+  int sm = d->cc_major * 10 + d->cc_minor, arch = sm;
+  bool found = cubin_embedded_find(key, sm, false, &image, &size, &names) ||
+               cubin_embedded_find_newest(in, false, d->cc_major * 10, sm - 1, &arch, &image,
+                                          &size, &names);
+  return found && nvrtc_names_parse(names, &in->nm) &&
+         embedded_copy(image, size, false, FROM_EMBEDDED_CUBIN, arch, img);
+}
+
+/* The newest embedded PTX the device runs (compute_XX, XX at most its
+ * capability); false when there is none. */
+static bool embedded_ptx(CudaDev *d, NvrtcInputs *in, Image *img) {
+  const char *image, *names;
+  size_t size;
+  int cc = 0;
+  return cubin_embedded_find_newest(in, true, 0, d->cc_major * 10 + d->cc_minor, &cc, &image,
+                                    &size, &names) &&
+         nvrtc_names_parse(names, &in->nm) && embedded_copy(image, size, true, FROM_EMBEDDED_PTX, cc, img);
+}
+
+/* CUWASM_VERBOSE=1: the backend says which embedded image the driver refused */
+static bool verbose(void) {
+  const char *v = getenv("CUWASM_VERBOSE");
+  return v && *v && strcmp(v, "0");
+}
+
+static void say_refused(CudaDev *d, const Image *img, CUresult r, const char *what) {
+  if (!verbose()) return;
+  char why[256];
+  cuda_error_text(&d->drv, r, why, sizeof why);
+  fprintf(stderr, "cuwasm: the driver%s refused the executable's %s_%d %s (%s); trying %s\n",
+          what, img->ptx ? "compute" : "sm", img->arch, img->ptx ? "PTX" : "cubin", why,
+          img->from == FROM_EMBEDDED_CUBIN ? "its PTX, then the cache or NVRTC" : "the cache or NVRTC");
 }
 
 static bool has_std_option(const char *const *user, int nuser) {
@@ -513,18 +573,23 @@ static cw_status get_cubin_compiled(CudaDev *d, const char *src, const char *fil
   return CW_OK;
 }
 
-static cw_status get_cubin(CudaDev *d, const char *src, const char *file, NvrtcNames *nm,
-                           const char *const *user, int nuser, char **cubin, size_t *n,
-                           char *err, size_t errn) {
-  char arch[32];
-  snprintf(arch, sizeof arch, "--gpu-architecture=sm_%d%d", d->cc_major, d->cc_minor);
-  uint64_t key = nvrtc_content_key(src, arch, nm, user, nuser);
+/* The image of in for the device, from `first` on (see ImageFrom): the
+ * executable's cubin, its PTX, the cache, NVRTC; fills in->nm.lowered. */
+static cw_status get_image(CudaDev *d, NvrtcInputs *in, ImageFrom first, Image *img, char *err,
+                           size_t errn) {
+  memset(img, 0, sizeof *img);
+  char arch[48];
+  nvrtc_arch_option(arch, sizeof arch, d->cc_major * 10 + d->cc_minor, false);
+  uint64_t key = nvrtc_content_key(in->src, arch, &in->nm, in->opts, in->nopts);
   const char *with = getenv("CUWASM_CUDA_COMPILER");
   bool use_nvcc = with && !strcmp(with, "nvcc");
   double t0 = cw_prof_start();
-  bool embedded = !use_nvcc && embedded_cubin(d, key, nm, cubin, n);
+  bool embedded = !use_nvcc && ((first <= FROM_EMBEDDED_CUBIN && embedded_cubin(d, key, in, img)) ||
+                                (first <= FROM_EMBEDDED_PTX && embedded_ptx(d, in, img)));
   cw_prof_add(CW_PROF_CACHE_READ, t0);
   if (embedded) return CW_OK;
+  img->from = FROM_BUILD;
+  img->arch = d->cc_major * 10 + d->cc_minor;
   if (!d->have_rtc) {
     snprintf(err, errn, "%s", d->rtc_why);
     return CW_ERR_UNAVAILABLE;
@@ -537,20 +602,40 @@ static cw_status get_cubin(CudaDev *d, const char *src, const char *file, NvrtcN
   snprintf(npath, sizeof npath, "%s/%016llx-%s.names", dir, (unsigned long long)h,
            use_nvcc ? "nvcc" : "nvrtc");
   t0 = cw_prof_start();
-  bool hit = !getenv("CUWASM_NO_CACHE") && (*cubin = cw_read_file(cpath, n)) && load_names(npath, nm);
+  bool hit = !getenv("CUWASM_NO_CACHE") && (img->data = cw_read_file(cpath, &img->n)) &&
+             load_names(npath, &in->nm);
   cw_prof_add(CW_PROF_CACHE_READ, t0);
   if (hit) return CW_OK;
-  free(*cubin);
-  *cubin = NULL;
+  free(img->data);
+  img->data = NULL;
   t0 = cw_prof_start();
-  cw_status st = get_cubin_compiled(d, src, file, nm, arch, use_nvcc, user, nuser, cubin, n, err,
-                                    errn);
+  cw_status st = get_cubin_compiled(d, in->src, "kernel.cu", &in->nm, arch, use_nvcc, in->opts,
+                                    in->nopts, &img->data, &img->n, err, errn);
   cw_prof_add(CW_PROF_COMPILE, t0);
   if (st != CW_OK) return st;
   mkdirs(dir);
-  save_names(npath, nm);
-  (void)cw_write_file_atomic(cpath, *cubin, *n);
+  save_names(npath, &in->nm);
+  (void)cw_write_file_atomic(cpath, img->data, img->n);
   return CW_OK;
+}
+
+/* The image after *img (which the driver refused with r) into *img; on
+ * failure err says both why the last image failed and why img was refused */
+static cw_status next_image(CudaDev *d, NvrtcInputs *in, Image *img, CUresult r, char *err,
+                            size_t errn) {
+  char why[256];
+  cuda_error_text(&d->drv, r, why, sizeof why);
+  char refused[400];
+  snprintf(refused, sizeof refused, "the executable's %s_%d %s, which the driver refused (%s)",
+           img->ptx ? "compute" : "sm", img->arch, img->ptx ? "PTX" : "cubin", why);
+  ImageFrom next = img->from + 1;
+  image_free(img);
+  cw_status st = get_image(d, in, next, img, err, errn);
+  if (st != CW_OK) {
+    size_t k = strlen(err);
+    snprintf(err + k, errn - k, "; in place of %s", refused);
+  }
+  return st;
 }
 
 /* ---- modules ------------------------------------------------------------- */
@@ -565,7 +650,9 @@ static void module_free(CudaDev *d, CudaModule *cm) {
   for (int i = 0; i < cm->nsymbols; i++) free(cm->symbols[i].name);
   free(cm->kernels);
   free(cm->symbols);
-  free(cm->image);
+  image_free(&cm->image);
+  if (cm->retry) nvrtc_inputs_free(cm->retry);
+  free(cm->retry);
   if (cm->linked) {
     if (--cm->linked->refs == 0) {
       d->drv.cuModuleUnload(cm->linked->mod);
@@ -646,57 +733,64 @@ static void bind_symbols(CudaDev *d, CudaModule *cm) {
 
 static cw_status cuda_module_link(void *dev, void **mods, int n, char *err, size_t errn);
 
+/* The driver loads img, or the images after it when it refuses one of
+ * the executable's (next_image); CW_OK with *mod loaded */
+static cw_status load_image(CudaDev *d, NvrtcInputs *in, Image *img, CUmodule *mod, char *err,
+                            size_t errn) {
+  for (;;) {
+    double t0 = cw_prof_start();
+    CUresult r = d->drv.cuModuleLoadData(mod, img->data);
+    cw_prof_add(CW_PROF_DRIVER_LOAD, t0);
+    if (r == 0) return CW_OK;
+    if (img->from == FROM_BUILD) { /* the cache's or NVRTC's: nothing comes after it */
+      cuda_error_text(&d->drv, r, err, errn);
+      return CW_ERR_LAUNCH;
+    }
+    say_refused(d, img, r, "");
+    cw_status st = next_image(d, in, img, r, err, errn);
+    if (st != CW_OK) return st;
+  }
+}
+
 static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **out, char *err,
                                           size_t errn) {
   CudaDev *d = dev;
   bind(d);
   KModule *m = cw_program_module(prog);
-  char *src = NULL;
+  NvrtcInputs in;
   double t0 = cw_prof_start();
-  cw_status have_src = cw_program_device_source(prog, &src);
+  cw_status st = nvrtc_program_inputs(prog, &in, err, errn);
   cw_prof_add(CW_PROF_DEVICE_SOURCE, t0);
-  if (have_src != CW_OK) {
-    snprintf(err, errn, "the program carries no CUDA source");
-    return CW_ERR_INVALID;
-  }
-  NvrtcNames nm = {0};
-  cw_status st = nvrtc_collect_names(m, &nm);
-  char *cubin = NULL;
-  size_t n = 0;
-  int nopts = 0;
-  const char **opts = nvrtc_program_options(prog, m, &nopts);
-  if (st == CW_OK && !opts) st = CW_ERR_NOMEM;
-  if (st == CW_OK) st = get_cubin(d, src, "kernel.cu", &nm, opts, nopts, &cubin, &n, err, errn);
-  free(opts);
-  free(src);
+  if (st != CW_OK) return st;
+  Image img = {0};
+  st = get_image(d, &in, FROM_EMBEDDED_CUBIN, &img, err, errn);
   CudaModule *cm = NULL;
   if (st == CW_OK && !(cm = calloc(1, sizeof *cm))) st = CW_ERR_NOMEM;
-  if (st == CW_OK) st = describe_kernels(cm, m, &nm);
+  bool relocatable = st == CW_OK && (m->relocatable || kir_uses_device_runtime(m));
+  if (st == CW_OK && !relocatable) st = load_image(d, &in, &img, &cm->mod, err, errn);
+  if (st == CW_OK) st = describe_kernels(cm, m, &in.nm);
   if (st == CW_OK) describe_symbols(cm, m);
   if (st == CW_OK) cm->devrt = kir_uses_device_runtime(m);
-  if (st == CW_OK && m->relocatable) { /* loaded by cuda_module_link, with the others */
-    cm->image = cubin;
-    cm->image_size = n;
-    cubin = NULL;
-  } else if (st == CW_OK && cm->devrt) { /* relocatable too: linked with libcudadevrt alone */
-    cm->image = cubin;
-    cm->image_size = n;
-    cubin = NULL;
-    void *one = cm;
-    st = cuda_module_link(d, &one, 1, err, errn);
-  } else if (st == CW_OK) {
-    t0 = cw_prof_start();
-    CUresult r = d->drv.cuModuleLoadData(&cm->mod, cubin);
-    cw_prof_add(CW_PROF_DRIVER_LOAD, t0);
-    if (r != 0) {
-      cuda_error_text(&d->drv, r, err, errn);
-      st = CW_ERR_LAUNCH;
+  if (st == CW_OK && relocatable) {
+    /* loaded by cuda_module_link, with the others (or, launching kernels
+     * from device code, with libcudadevrt alone) */
+    cm->image = img;
+    memset(&img, 0, sizeof img);
+    if (cm->image.from != FROM_BUILD) { /* the program may be gone by the link */
+      if (!nvrtc_inputs_own(&in) || !(cm->retry = malloc(sizeof *cm->retry))) st = CW_ERR_NOMEM;
+      else {
+        *cm->retry = in;
+        memset(&in, 0, sizeof in);
+      }
     }
-    if (st == CW_OK) st = bind_kernels(d, cm, err, errn);
+    void *one = cm;
+    if (st == CW_OK && cm->devrt && !m->relocatable) st = cuda_module_link(d, &one, 1, err, errn);
+  } else if (st == CW_OK) {
+    st = bind_kernels(d, cm, err, errn);
     if (st == CW_OK) bind_symbols(d, cm);
   }
-  free(cubin);
-  nvrtc_names_free(&nm);
+  image_free(&img);
+  nvrtc_inputs_free(&in);
   if (st != CW_OK) {
     if (cm) module_free(d, cm);
     return st;
@@ -709,37 +803,40 @@ static cw_status cuda_module_load_program(void *dev, cw_program *prog, void **ou
  * (its cubin is relocatable even when it uses nothing from outside). */
 static int cuda_module_extern_count(void *mod) {
   const CudaModule *cm = mod;
-  return cm->image ? 1 : 0;
+  return cm->image.data ? 1 : 0;
 }
 
-/* Links the relocatable cubins of mods with the driver's linker into one
- * module that all of them then share; the linker's log says what is
- * undefined. */
-static cw_status cuda_module_link(void *dev, void **mods, int n, char *err, size_t errn) {
-  CudaDev *d = dev;
-  bind(d);
+/* One attempt at linking the pending images of mods into *linked.  A
+ * driver failure leaves its result in *r and, when cuLinkAddData named
+ * the image, that module's index in *culprit. */
+static cw_status link_images(CudaDev *d, void **mods, int n, CudaLinked **linked, CUresult *r,
+                             int *culprit, char *err, size_t errn) {
   char log[4096] = "";
   int keys[] = {CU_JIT_ERROR_LOG_BUFFER, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES};
   void *vals[] = {log, (void *)(uintptr_t)sizeof log};
   CUlinkState ls;
-  CHECK(d, d->drv.cuLinkCreate(2, keys, vals, &ls), err, errn);
+  *r = d->drv.cuLinkCreate(2, keys, vals, &ls);
+  if (*r != 0) {
+    cuda_error_text(&d->drv, *r, err, errn);
+    *r = 0; /* not an image's fault */
+    return CW_ERR_LAUNCH;
+  }
   int pending = 0;
   bool devrt = false;
-  CUresult r = 0;
-  for (int i = 0; r == 0 && i < n; i++) {
+  for (int i = 0; *r == 0 && i < n; i++) {
     CudaModule *cm = mods[i];
-    if (!cm->image) continue;
+    if (!cm->image.data) continue;
     pending++;
     devrt |= cm->devrt;
-    r = d->drv.cuLinkAddData(ls, CU_JIT_INPUT_CUBIN, cm->image, cm->image_size, "module", 0,
-                             NULL, NULL);
+    *r = d->drv.cuLinkAddData(ls, cm->image.ptx ? CU_JIT_INPUT_PTX : CU_JIT_INPUT_CUBIN,
+                              cm->image.data, cm->image.n, "module", 0, NULL, NULL);
+    if (*r != 0) *culprit = i;
   }
-  if (r == 0 && devrt) { /* the device runtime that device-side launches call */
+  if (*r == 0 && devrt) { /* the device runtime that device-side launches call */
     char lib[1100];
     const char *home = getenv("CUDA_HOME");
     snprintf(lib, sizeof lib, "%s/lib64/libcudadevrt.a", home && *home ? home : "/usr/local/cuda");
-    r = d->drv.cuLinkAddFile(ls, CU_JIT_INPUT_LIBRARY, lib, 0, NULL, NULL);
-    if (r != 0) {
+    if (d->drv.cuLinkAddFile(ls, CU_JIT_INPUT_LIBRARY, lib, 0, NULL, NULL) != 0) {
       d->drv.cuLinkDestroy(ls);
       snprintf(err, errn, "kernels launched from device code need the CUDA device runtime, "
                           "%s, which the driver's linker cannot read", lib);
@@ -748,23 +845,69 @@ static cw_status cuda_module_link(void *dev, void **mods, int n, char *err, size
   }
   void *out = NULL;
   size_t size = 0;
-  CudaLinked *linked = NULL;
-  if (r == 0 && pending) r = d->drv.cuLinkComplete(ls, &out, &size);
-  if (r == 0 && pending && !(linked = calloc(1, sizeof *linked))) r = 2;
-  if (r == 0 && pending) r = d->drv.cuModuleLoadData(&linked->mod, out);
+  if (*r == 0 && pending) *r = d->drv.cuLinkComplete(ls, &out, &size);
+  if (*r == 0 && pending && !(*linked = calloc(1, sizeof **linked))) {
+    d->drv.cuLinkDestroy(ls);
+    return CW_ERR_NOMEM;
+  }
+  if (*r == 0 && pending) *r = d->drv.cuModuleLoadData(&(*linked)->mod, out);
   d->drv.cuLinkDestroy(ls);
-  if (r != 0) {
-    free(linked);
-    cuda_error_text(&d->drv, r, err, errn);
+  if (*r != 0) {
+    free(*linked);
+    *linked = NULL;
+    cuda_error_text(&d->drv, *r, err, errn);
     size_t k = strlen(err);
     if (*log) snprintf(err + k, errn - k, ": %s", log);
     return CW_ERR_NOT_FOUND;
   }
-  for (int i = 0; pending && i < n; i++) {
+  return CW_OK;
+}
+
+/* Links the relocatable images of mods with the driver's linker into one
+ * module that all of them then share; the linker's log says what is
+ * undefined.  When the driver refuses images of the executable's (the one
+ * cuLinkAddData named, else all of them), each is replaced by the next
+ * (next_image) and the link is tried again. */
+static cw_status cuda_module_link(void *dev, void **mods, int n, char *err, size_t errn) {
+  CudaDev *d = dev;
+  bind(d);
+  CudaLinked *linked = NULL;
+  for (;;) {
+    CUresult r = 0;
+    int culprit = -1;
+    cw_status st = link_images(d, mods, n, &linked, &r, &culprit, err, errn);
+    if (st == CW_OK) break;
+    if (r == 0) return st;
+    bool replaced = false;
+    for (int i = 0; i < n; i++) {
+      CudaModule *cm = mods[i];
+      if (!cm->image.data || !cm->retry || (culprit >= 0 && culprit != i)) continue;
+      say_refused(d, &cm->image, r, "'s linker");
+      st = next_image(d, cm->retry, &cm->image, r, err, errn);
+      if (st != CW_OK) return st;
+      for (int k = 0; k < cm->nkernels; k++) /* the names the new image gives them */
+        if (cm->retry->nm.lowered[k] && strcmp(cm->retry->nm.lowered[k], cm->kernels[k].lowered)) {
+          char *low = strdup(cm->retry->nm.lowered[k]);
+          if (!low) return CW_ERR_NOMEM;
+          free(cm->kernels[k].lowered);
+          cm->kernels[k].lowered = low;
+        }
+      if (cm->image.from == FROM_BUILD) { /* nothing comes after it */
+        nvrtc_inputs_free(cm->retry);
+        free(cm->retry);
+        cm->retry = NULL;
+      }
+      replaced = true;
+    }
+    if (!replaced) return st;
+  }
+  for (int i = 0; linked && i < n; i++) {
     CudaModule *cm = mods[i];
-    if (!cm->image) continue;
-    free(cm->image);
-    cm->image = NULL;
+    if (!cm->image.data) continue;
+    image_free(&cm->image);
+    if (cm->retry) nvrtc_inputs_free(cm->retry);
+    free(cm->retry);
+    cm->retry = NULL;
     cm->linked = linked;
     linked->refs++;
     cm->mod = linked->mod;

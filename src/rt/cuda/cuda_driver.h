@@ -97,7 +97,7 @@ typedef struct CudaMemcpy3d {
   size_t width_bytes, height, depth;
 } CudaMemcpy3d;
 enum { CU_JIT_ERROR_LOG_BUFFER = 5, CU_JIT_ERROR_LOG_BUFFER_SIZE_BYTES = 6,
-       CU_JIT_INPUT_CUBIN = 0, CU_JIT_INPUT_LIBRARY = 4 };
+       CU_JIT_INPUT_CUBIN = 0, CU_JIT_INPUT_PTX = 1, CU_JIT_INPUT_LIBRARY = 4 };
 
 /* CUdevice_attribute: the same numbers as the runtime's cudaDeviceAttr,
  * so cudaDeviceGetAttribute passes its attribute on unchanged. */
@@ -196,6 +196,8 @@ typedef struct Nvrtc {
   nvrtcResult (*nvrtcGetProgramLog)(nvrtcProgram, char *);
   nvrtcResult (*nvrtcGetCUBINSize)(nvrtcProgram, size_t *);
   nvrtcResult (*nvrtcGetCUBIN)(nvrtcProgram, char *);
+  nvrtcResult (*nvrtcGetPTXSize)(nvrtcProgram, size_t *);
+  nvrtcResult (*nvrtcGetPTX)(nvrtcProgram, char *);
   nvrtcResult (*nvrtcVersion)(int *, int *);
 } Nvrtc;
 

@@ -144,6 +144,8 @@ bool nvrtc_open(Nvrtc *n, const char *path, char *why, size_t whyn) {
   LOAD(n, nvrtcGetProgramLog, NULL);
   LOAD(n, nvrtcGetCUBINSize, NULL);
   LOAD(n, nvrtcGetCUBIN, NULL);
+  LOAD(n, nvrtcGetPTXSize, NULL);
+  LOAD(n, nvrtcGetPTX, NULL);
   LOAD(n, nvrtcVersion, NULL);
   return true;
 }

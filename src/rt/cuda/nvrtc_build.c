@@ -7,6 +7,8 @@
  * C++17 rejects), -default-device (functions without qualifiers are
  * device functions, as in the device source nothing host-only is left),
  * and the toolkit's include and cccl folders (cuda/std since CUDA 13).
+ * A real architecture (sm_90) gives a cubin, a virtual one (compute_80)
+ * PTX, which the driver compiles for any GPU of that capability or newer.
  */
 #include <stdio.h>
 #include <pthread.h>
@@ -104,9 +106,13 @@ static cw_status failed(const Nvrtc *rtc, nvrtcProgram prog, nvrtcResult r, char
   return CW_ERR_COMPILE;
 }
 
+void nvrtc_arch_option(char *out, size_t n, int cc, bool ptx) {
+  snprintf(out, n, "--gpu-architecture=%s_%d", ptx ? "compute" : "sm", cc);
+}
+
 cw_status nvrtc_build(const Nvrtc *rtc, const char *src, const char *file, NvrtcNames *nm,
-                      const char *arch, const char *const *user, int nuser, char **cubin,
-                      size_t *cubin_n, char *err, size_t errn) {
+                      const char *arch, const char *const *user, int nuser, char **image,
+                      size_t *image_n, char *err, size_t errn) {
   nvrtcProgram prog;
   nvrtcResult r = rtc->nvrtcCreateProgram(&prog, src, file, 0, NULL, NULL);
   if (r != 0) {
@@ -132,14 +138,17 @@ cw_status nvrtc_build(const Nvrtc *rtc, const char *src, const char *file, Nvrtc
     const char *low = NULL;
     if (rtc->nvrtcGetLoweredName(prog, nm->expr[i], &low) == 0 && low) nm->lowered[i] = strdup(low);
   }
-  *cubin_n = 0;
-  rtc->nvrtcGetCUBINSize(prog, cubin_n);
-  *cubin = malloc(*cubin_n ? *cubin_n : 1);
-  if (!*cubin) {
+  bool ptx = strstr(arch, "=compute_") != NULL; /* a virtual architecture: PTX, no cubin */
+  *image_n = 0;
+  if (ptx) rtc->nvrtcGetPTXSize(prog, image_n);
+  else rtc->nvrtcGetCUBINSize(prog, image_n);
+  *image = malloc(*image_n ? *image_n : 1);
+  if (!*image) {
     rtc->nvrtcDestroyProgram(&prog);
     return CW_ERR_NOMEM;
   }
-  rtc->nvrtcGetCUBIN(prog, *cubin);
+  if (ptx) rtc->nvrtcGetPTX(prog, *image);
+  else rtc->nvrtcGetCUBIN(prog, *image);
   rtc->nvrtcDestroyProgram(&prog);
   return CW_OK;
 }
@@ -177,41 +186,67 @@ bool nvrtc_names_parse(const char *text, NvrtcNames *nm) {
   return true;
 }
 
-cw_status nvrtc_program_cubin(const Nvrtc *rtc, cw_program *prog, int sm, char **cubin_out,
-                              size_t *cubin_n, char **names, uint64_t *key, char *err,
-                              size_t errn) {
+cw_status nvrtc_program_inputs(cw_program *prog, NvrtcInputs *in, char *err, size_t errn) {
+  memset(in, 0, sizeof *in);
   KModule *m = cw_program_module(prog);
-  char *src = NULL;
-  if (cw_program_device_source(prog, &src) != CW_OK || !src) {
+  if (cw_program_device_source(prog, &in->src) != CW_OK || !in->src) {
     snprintf(err, errn, "the program carries no CUDA source");
     return CW_ERR_INVALID;
   }
-  NvrtcNames nm = {0};
-  cw_status st = nvrtc_collect_names(m, &nm);
-  int nopts = 0;
-  const char **opts = st == CW_OK ? nvrtc_program_options(prog, m, &nopts) : NULL;
-  if (st == CW_OK && !opts) st = CW_ERR_NOMEM;
+  cw_status st = nvrtc_collect_names(m, &in->nm);
+  if (st == CW_OK && !(in->opts = nvrtc_program_options(prog, m, &in->nopts))) st = CW_ERR_NOMEM;
+  if (st != CW_OK) nvrtc_inputs_free(in);
+  return st;
+}
+
+bool nvrtc_inputs_own(NvrtcInputs *in) {
+  if (in->own_opts) return true;
+  const char **copy = calloc((size_t)in->nopts + 1, sizeof *copy);
+  for (int i = 0; copy && i < in->nopts; i++)
+    if (!(copy[i] = strdup(in->opts[i]))) {
+      while (i--) free((char *)copy[i]);
+      free(copy);
+      copy = NULL;
+    }
+  if (!copy) return false;
+  free(in->opts);
+  in->opts = copy;
+  in->own_opts = true;
+  return true;
+}
+
+void nvrtc_inputs_free(NvrtcInputs *in) {
+  free(in->src);
+  for (int i = 0; in->own_opts && i < in->nopts; i++) free((char *)in->opts[i]);
+  free(in->opts);
+  nvrtc_names_free(&in->nm);
+  memset(in, 0, sizeof *in);
+}
+
+cw_status nvrtc_program_image(const Nvrtc *rtc, cw_program *prog, int cc, bool ptx, char **image_out,
+                              size_t *image_n, char **names, uint64_t *key, char *err,
+                              size_t errn) {
+  NvrtcInputs in;
+  cw_status st = nvrtc_program_inputs(prog, &in, err, errn);
+  if (st != CW_OK) return st;
   char arch[48];
-  snprintf(arch, sizeof arch, "--gpu-architecture=sm_%d", sm);
-  char *cubin = NULL;
+  nvrtc_arch_option(arch, sizeof arch, cc, ptx);
+  char *image = NULL;
   size_t n = 0;
-  if (st == CW_OK)
-    st = nvrtc_build(rtc, src, "kernel.cu", &nm, arch, opts, nopts, &cubin, &n, err, errn);
-  for (int i = 0; st == CW_OK && i < nm.nkernels; i++)
-    if (!nm.lowered[i]) {
-      snprintf(err, errn, "NVRTC lowered no name for kernel %s", nm.expr[i]);
+  st = nvrtc_build(rtc, in.src, "kernel.cu", &in.nm, arch, in.opts, in.nopts, &image, &n, err, errn);
+  for (int i = 0; st == CW_OK && i < in.nm.nkernels; i++)
+    if (!in.nm.lowered[i]) {
+      snprintf(err, errn, "NVRTC lowered no name for kernel %s", in.nm.expr[i]);
       st = CW_ERR_COMPILE;
     }
-  if (st == CW_OK && key) *key = nvrtc_content_key(src, arch, &nm, opts, nopts);
-  if (st == CW_OK && names && !(*names = nvrtc_names_text(&nm))) st = CW_ERR_NOMEM;
-  if (st == CW_OK && cubin_out) {
-    *cubin_out = cubin;
-    *cubin_n = n;
-    cubin = NULL;
+  if (st == CW_OK && key) *key = nvrtc_content_key(in.src, arch, &in.nm, in.opts, in.nopts);
+  if (st == CW_OK && names && !(*names = nvrtc_names_text(&in.nm))) st = CW_ERR_NOMEM;
+  if (st == CW_OK && image_out) {
+    *image_out = image;
+    *image_n = n;
+    image = NULL;
   }
-  free(cubin);
-  free(opts);
-  free(src);
-  nvrtc_names_free(&nm);
+  free(image);
+  nvrtc_inputs_free(&in);
   return st;
 }
