@@ -9,6 +9,8 @@
 #   -c then a link: the object carries the cubin
 #   an architecture NVRTC rejects (sm_20) → a warning naming it, and the
 #   build still succeeds
+#   -arch=all-major → cubins for sm_80 and sm_90, none for sm_86, PTX only
+#   for the newest major architecture; -arch=all → a cubin for sm_86 too
 #   --target web with -arch=sm_90 (where emscripten is installed) builds
 #   and runs: web builds have no CUDA backend and take no cubins
 # Skipped (77) without NVRTC.
@@ -56,6 +58,19 @@ expect "CUWASM_CC_AOT=0: none" 0 "$(embedded off 90)"
 expect "no -arch: none" 0 "$(embedded plain 90)"
 "$cuwasm" cc -c -arch=sm_90 k.cu -o k.o && "$cuwasm" cc k.o -o linked || exit 1
 expect "-c, then linked: sm_90" 1 "$(embedded linked 90)"
+ptx_count() { # ptx_count EXE SM: the EMBEDDED compute_ lines the probe prints for sm_SM
+  rm -f probe.txt
+  CUWASM_NVRTC_CHECK=$PWD/probe.txt CUWASM_NVRTC_ARCH=sm_$2 CUWASM_BACKEND=cpu ./"$1" > /dev/null 2>&1
+  grep -c "^EMBEDDED compute_" probe.txt
+}
+"$cuwasm" cc -arch=all-major k.cu -o major || exit 1
+expect "-arch=all-major: sm_80" 1 "$(embedded major 80)"
+expect "-arch=all-major: sm_90" 1 "$(embedded major 90)"
+expect "-arch=all-major: no sm_86" 0 "$(embedded major 86)"
+expect "-arch=all-major: no PTX an sm_90 GPU runs (only the newest major's)" 0 "$(ptx_count major 90)"
+"$cuwasm" cc -arch=all k.cu -o every || exit 1
+expect "-arch=all: sm_86" 1 "$(embedded every 86)"
+expect "-arch=all: sm_75" 1 "$(embedded every 75)"
 "$cuwasm" cc -arch=sm_20 k.cu -o old 2> warn.txt
 expect "sm_20: builds" 0 $?
 expect "sm_20: warns" 1 "$(grep -c 'warning: no sm_20 cubin for k.cu' warn.txt)"

@@ -146,12 +146,15 @@ static void take_gencode(CcOpts *o, const char *v) {
 /* nvcc's meaning of -arch without -code: sm_XX is
  * `-gencode arch=compute_XX,code=[sm_XX,compute_XX]` (a cubin and PTX),
  * compute_XX is PTX alone, native is cubins for this machine's GPUs (nvcc
- * makes no PTX for it) */
+ * makes no PTX for it), all (all-major) is cubins for every architecture
+ * (every major one) the compiler knows and PTX for the newest of them
+ * (cc_aot.c resolves the names) */
 static void arch_defaults(CcOpts *o) {
   if (o->code_given) return;
   for (int i = 0; i < o->arch_shorthand.n; i++) {
     const char *v = o->arch_shorthand.v[i];
     if (!strcmp(v, "native")) sl_add(&o->sass, "native");
+    if (!strcmp(v, "all") || !strcmp(v, "all-major")) sl_add(&o->sass, v), sl_add(&o->ptx, v);
     add_arch_numbers(&o->sass, v, "sm_");
     add_arch_numbers(&o->ptx, v, "sm_");
     add_arch_numbers(&o->ptx, v, "compute_");

@@ -65,25 +65,51 @@ static void native_archs(StrList *out) {
     }
 }
 
-/* o->sass with "native" replaced by this machine's GPUs, each once;
- * resolved once per cc process (the driver is asked at most once) */
-static const StrList *wanted_archs(const CcOpts *o) {
-  static StrList out;
-  static bool done;
-  if (done) return &out;
-  done = true;
+/* The real architectures NVRTC compiles for (all-major: those of a new
+ * major version only, sm_80, sm_90, ...), oldest first; with newest_only
+ * just the newest of them.  None where NVRTC cannot list them. */
+static void compiler_archs(const Nvrtc *rtc, bool major_only, bool newest_only, StrList *out) {
+  int n = 0;
+  if (!rtc || !rtc->nvrtcGetNumSupportedArchs || !rtc->nvrtcGetSupportedArchs ||
+      rtc->nvrtcGetNumSupportedArchs(&n) != 0 || n <= 0 || n > 256)
+    return;
+  int *a = calloc((size_t)n, sizeof *a), newest = -1;
+  if (!a || rtc->nvrtcGetSupportedArchs(a) != 0) n = 0;
+  for (int i = 0; i < n; i++) {
+    if (major_only && a[i] % 10) continue;
+    if (newest_only) {
+      if (a[i] > newest) newest = a[i];
+      continue;
+    }
+    char sm[16];
+    snprintf(sm, sizeof sm, "%d", a[i]);
+    sl_add(out, sm);
+  }
+  if (newest >= 0) {
+    char sm[16];
+    snprintf(sm, sizeof sm, "%d", newest);
+    sl_add(out, sm);
+  }
+  free(a);
+}
+
+/* names with "native" replaced by this machine's GPUs, "all" and
+ * "all-major" by NVRTC's architectures (for PTX: the newest of them, as
+ * nvcc embeds), each once */
+static void resolve_archs(const StrList *names, const Nvrtc *rtc, bool ptx, StrList *out) {
   StrList all = {0};
-  for (int i = 0; i < o->sass.n; i++) {
-    if (strcmp(o->sass.v[i], "native")) sl_add(&all, o->sass.v[i]);
-    else native_archs(&all);
+  for (int i = 0; i < names->n; i++) {
+    const char *v = names->v[i];
+    if (!strcmp(v, "native")) native_archs(&all);
+    else if (!strcmp(v, "all") || !strcmp(v, "all-major")) compiler_archs(rtc, v[3] == '-', ptx, &all);
+    else sl_add(&all, v);
   }
   for (int i = 0; i < all.n; i++) {
     bool seen = false;
-    for (int j = 0; j < out.n && !seen; j++) seen = !strcmp(out.v[j], all.v[i]);
-    if (!seen) sl_add(&out, all.v[i]);
+    for (int j = 0; j < out->n && !seen; j++) seen = !strcmp(out->v[j], all.v[i]);
+    if (!seen) sl_add(out, all.v[i]);
   }
   sl_free(&all);
-  return &out;
 }
 
 /* NVRTC, opened once per cc process; NULL (with the reason in -v) without */
@@ -203,9 +229,17 @@ int cc_aot_attach(const CcOpts *o, const char *path, const char *src, size_t n, 
   const char *off = getenv("CUWASM_CC_AOT");
   if ((!o->sass.n && !o->ptx.n) || cc_is_web(o) || (off && !strcmp(off, "0")))
     return 0; /* web: no CUDA backend */
-  const StrList *archs = wanted_archs(o);
-  const Nvrtc *rtc = archs->n || o->ptx.n ? nvrtc_for_aot(o) : NULL;
+  const Nvrtc *rtc = nvrtc_for_aot(o);
   if (!rtc) return 0;
+  /* resolved once per cc process (the driver is asked at most once) */
+  static StrList sass, ptx;
+  static bool resolved;
+  if (!resolved) {
+    resolved = true;
+    resolve_archs(&o->sass, rtc, false, &sass);
+    resolve_archs(&o->ptx, rtc, true, &ptx);
+  }
+  const StrList *archs = &sass;
   StrList opts = {0};
   char abs[PATH_MAX];
   cc_tu_options(o, path, &opts, abs);
@@ -228,8 +262,8 @@ int cc_aot_attach(const CcOpts *o, const char *path, const char *src, size_t n, 
   char *err = malloc(errn);
   for (int i = 0; prog && err && i < archs->n && rc == 0; i++)
     if (!compile_one(o, rtc, prog, path, archs->v[i], false, &c, &made, err, errn)) rc = 1;
-  for (int i = 0; prog && err && i < o->ptx.n && rc == 0; i++)
-    if (!compile_one(o, rtc, prog, path, o->ptx.v[i], true, &c, &made, err, errn)) rc = 1;
+  for (int i = 0; prog && err && i < ptx.n && rc == 0; i++)
+    if (!compile_one(o, rtc, prog, path, ptx.v[i], true, &c, &made, err, errn)) rc = 1;
   char csrc[PATH_MAX];
   snprintf(csrc, sizeof csrc, "%s/%d.aot.c", tmp, idx);
   if (made && rc == 0) {

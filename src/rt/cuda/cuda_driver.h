@@ -199,6 +199,10 @@ typedef struct Nvrtc {
   nvrtcResult (*nvrtcGetPTXSize)(nvrtcProgram, size_t *);
   nvrtcResult (*nvrtcGetPTX)(nvrtcProgram, char *);
   nvrtcResult (*nvrtcVersion)(int *, int *);
+  /* the real architectures it compiles for (80 for sm_80); NULL where
+   * NVRTC predates them (CUDA 11.2) */
+  nvrtcResult (*nvrtcGetNumSupportedArchs)(int *);
+  nvrtcResult (*nvrtcGetSupportedArchs)(int *);
 } Nvrtc;
 
 /* Open the libraries; false with a reason ("libcuda.so.1 not found"). */

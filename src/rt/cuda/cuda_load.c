@@ -147,6 +147,8 @@ bool nvrtc_open(Nvrtc *n, const char *path, char *why, size_t whyn) {
   LOAD(n, nvrtcGetPTXSize, NULL);
   LOAD(n, nvrtcGetPTX, NULL);
   LOAD(n, nvrtcVersion, NULL);
+  (void)sym(n->lib, "nvrtcGetNumSupportedArchs", NULL, (void **)&n->nvrtcGetNumSupportedArchs);
+  (void)sym(n->lib, "nvrtcGetSupportedArchs", NULL, (void **)&n->nvrtcGetSupportedArchs);
   return true;
 }
 
