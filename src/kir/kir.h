@@ -193,16 +193,30 @@ typedef enum {
   KOP_NEG, KOP_NOT, KOP_BITNOT,
 } KOp;
 
-/* 72 bytes (it was 144): a million-line input makes seven million of
- * them.  The small members are bit-fields packed into one 32-bit word,
- * the location is 8 bytes (SrcLoc), and the literal values, the variable
- * and the function share one storage: only KE_INT reads ival, only
- * KE_FLOAT fval, only KE_STR str and str_len (which shares its int with
- * `field`, read only by KE_MEMBER and KE_BVAR), only KE_VAR var, only
- * KE_CALL, KE_FUNC_ADDR and KE_BUILTIN fn, so code must test the kind
- * before reading one of them (kexpr_var() and kexpr_fn() give NULL for
- * another kind); every other member is its own, so code that reads a
- * member of a node of another kind still finds it empty. */
+/* A string literal's bytes, with the count in front of them: a literal
+ * may hold NULs of its own, and KExpr has no room for the count.  The
+ * bytes are also NUL-terminated. */
+typedef struct KStr {
+  int len; /* bytes, excluding the terminator */
+  char bytes[];
+} KStr;
+KStr *kstr_new(Arena *a, const char *bytes, int len);
+
+/* 64 bytes (it was 144, then 72): a million-line input makes seven
+ * million of them.  The small members are bit-fields packed into one
+ * 32-bit word, the location is 8 bytes (SrcLoc), and what only some kinds
+ * have shares one storage, the value union: only KE_INT reads ival, only
+ * KE_FLOAT fval, only KE_STR str, only KE_VAR var, only KE_CALL,
+ * KE_FUNC_ADDR and KE_BUILTIN fn, only KE_MEMBER and KE_BVAR field, only
+ * KE_INIT_LIST and KE_VEC designators.  Code must test the kind before
+ * reading one of them: kexpr_var(), kexpr_fn(), kexpr_field() and
+ * kexpr_designator() give NULL, 0 or -1 for another kind.  Every other
+ * member is its own, so code that reads a member of a node of another
+ * kind still finds it empty.
+ *
+ * An element's designated position belongs to the list, not to the
+ * element: designators[i] is args[i]'s index (array) or field (struct,
+ * vector lane), -1 for the next position; NULL: none designated. */
 struct KExpr {
   KExprKind kind : 8; /* 8 bits, so that a bogus kind stays bogus */
   KOp op : 6;
@@ -211,11 +225,6 @@ struct KExpr {
   bool virtual_call : 1; /* KE_CALL with no fn: a virtual call */
   KBuiltinId builtin : 12; /* KB__COUNT must fit: checked below the struct */
   int nargs;
-  union {
-    int field;      /* KE_MEMBER: field index or vector lane; KE_BVAR: component */
-    int str_len;    /* KE_STR */
-  };
-  int designator;   /* KE_INIT_LIST element: designated index/field, -1 if none */
   KType *type;
   SrcLoc loc;
   KExpr *a, *b, *c;
@@ -223,18 +232,30 @@ struct KExpr {
   union {
     int64_t ival;    /* KE_INT */
     double fval;     /* KE_FLOAT */
-    const char *str; /* KE_STR */
+    const KStr *str; /* KE_STR */
     KVar *var;       /* KE_VAR */
     KFunc *fn;       /* KE_CALL (NULL: through a pointer), KE_FUNC_ADDR,
                         KE_BUILTIN (KB_DEVICE_LAUNCH) */
+    int field;       /* KE_MEMBER: field index or vector lane; KE_BVAR: component */
+    int *designators; /* KE_INIT_LIST, KE_VEC: nargs of them, or NULL */
   };
 };
+_Static_assert(sizeof(KExpr) == 64, "KExpr is 64 bytes: a million-line input makes millions of them");
 _Static_assert(KB__COUNT <= 4096, "KExpr.builtin holds 12 bits: widen it");
 /* e's variable when e is a KE_VAR, else NULL (var shares its storage) */
 static inline KVar *kexpr_var(const KExpr *e) { return e->kind == KE_VAR ? e->var : NULL; }
 /* e's function when e is a KE_CALL, KE_FUNC_ADDR or KE_BUILTIN, else NULL */
 static inline KFunc *kexpr_fn(const KExpr *e) {
   return e->kind == KE_CALL || e->kind == KE_FUNC_ADDR || e->kind == KE_BUILTIN ? e->fn : NULL;
+}
+/* e's field, lane or component when e is a KE_MEMBER or KE_BVAR, else 0 */
+static inline int kexpr_field(const KExpr *e) {
+  return e->kind == KE_MEMBER || e->kind == KE_BVAR ? e->field : 0;
+}
+/* the designated position of element i of the list e (KE_INIT_LIST or
+ * KE_VEC), -1 when it has none or e is another kind */
+static inline int kexpr_designator(const KExpr *e, int i) {
+  return (e->kind == KE_INIT_LIST || e->kind == KE_VEC) && e->designators ? e->designators[i] : -1;
 }
 
 /* ---- statements --------------------------------------------------------- */
