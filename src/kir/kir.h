@@ -162,7 +162,7 @@ typedef struct KVar {
 typedef enum {
   KE_INT,      /* ival, type integer/bool */
   KE_FLOAT,    /* fval, type f16/f32/f64 */
-  KE_STR,      /* str/str_len: string literal (printf formats); type char* */
+  KE_STR,      /* str (its length and bytes): string literal (printf formats); type char* */
   KE_VAR,      /* var (local, param or global) as an lvalue */
   KE_BVAR,     /* bvar + component (0..2 for x,y,z; -1 the whole uint3/dim3) */
   KE_UNARY,    /* op in {NEG, NOT, BITNOT}: a */
@@ -209,14 +209,15 @@ KStr *kstr_new(Arena *a, const char *bytes, int len);
  * KE_FLOAT fval, only KE_STR str, only KE_VAR var, only KE_CALL,
  * KE_FUNC_ADDR and KE_BUILTIN fn, only KE_MEMBER and KE_BVAR field, only
  * KE_INIT_LIST and KE_VEC designators.  Code must test the kind before
- * reading one of them: kexpr_var(), kexpr_fn(), kexpr_field() and
- * kexpr_designator() give NULL, 0 or -1 for another kind.  Every other
- * member is its own, so code that reads a member of a node of another
- * kind still finds it empty.
+ * reading one of them (kexpr_var(), kexpr_fn() and kexpr_designator()
+ * give NULL or -1 for another kind).  Every other member is its own, so
+ * code that reads a member of a node of another kind still finds it empty.
  *
  * An element's designated position belongs to the list, not to the
- * element: designators[i] is args[i]'s index (array) or field (struct,
- * vector lane), -1 for the next position; NULL: none designated. */
+ * element (a pass may put another node in the element's place):
+ * designators[i] is args[i]'s index (array) or field (struct, vector
+ * lane), -1 for the next position; NULL: none designated.  The array is
+ * written once, when the list is made: clones of the list share it. */
 struct KExpr {
   KExprKind kind : 8; /* 8 bits, so that a bogus kind stays bogus */
   KOp op : 6;
@@ -249,10 +250,6 @@ static inline KVar *kexpr_var(const KExpr *e) { return e->kind == KE_VAR ? e->va
 /* e's function when e is a KE_CALL, KE_FUNC_ADDR or KE_BUILTIN, else NULL */
 static inline KFunc *kexpr_fn(const KExpr *e) {
   return e->kind == KE_CALL || e->kind == KE_FUNC_ADDR || e->kind == KE_BUILTIN ? e->fn : NULL;
-}
-/* e's field, lane or component when e is a KE_MEMBER or KE_BVAR, else 0 */
-static inline int kexpr_field(const KExpr *e) {
-  return e->kind == KE_MEMBER || e->kind == KE_BVAR ? e->field : 0;
 }
 /* the designated position of element i of the list e (KE_INIT_LIST or
  * KE_VEC), -1 when it has none or e is another kind */
