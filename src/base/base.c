@@ -409,6 +409,17 @@ void vec_push(Arena *a, PtrVec *v, void *item) {
   v->items[v->len++] = item;
 }
 
+void ivec_push(Arena *a, IntVec *v, int item) {
+  if (v->len == v->cap) {
+    int nc = v->cap ? v->cap * 2 : 4;
+    int *ni = arena_alloc(a, sizeof(int) * (size_t)nc);
+    if (v->len) memcpy(ni, v->items, sizeof(int) * (size_t)v->len);
+    v->items = ni;
+    v->cap = nc;
+  }
+  v->items[v->len++] = item;
+}
+
 int vec_find(const PtrVec *v, const void *p) {
   for (int i = 0; i < v->len; i++)
     if (v->items[i] == p) return i;

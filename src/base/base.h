@@ -131,6 +131,12 @@ typedef struct PtrVec {
 void vec_push(Arena *a, PtrVec *v, void *item);
 /* Index of the first item equal to p, -1 when none. */
 int vec_find(const PtrVec *v, const void *p);
+/* growable int vector in an arena */
+typedef struct IntVec {
+  int *items;
+  int len, cap;
+} IntVec;
+void ivec_push(Arena *a, IntVec *v, int item);
 
 /* ---- source files and locations ---------------------------------------- */
 

@@ -338,11 +338,12 @@ static void emit_aggregate(CEmit *ce, StrBuf *sb, const KExpr *e) {
   const KType *t = e->type;
   for (int i = 0; i < e->nargs; i++) {
     const KExpr *a = e->args[i];
+    int at = kexpr_designator(e, i);
     if (i) sb_puts(sb, ", ");
-    if (a->designator >= 0 && e->kind == KE_INIT_LIST) {
-      if (t->kind == KT_ARRAY) sb_printf(sb, "[%d] = ", a->designator);
-      else if (t->kind == KT_STRUCT && a->designator < t->nfields)
-        sb_printf(sb, ".%s = ", t->fields[a->designator].name);
+    if (at >= 0 && e->kind == KE_INIT_LIST) {
+      if (t->kind == KT_ARRAY) sb_printf(sb, "[%d] = ", at);
+      else if (t->kind == KT_STRUCT && at < t->nfields)
+        sb_printf(sb, ".%s = ", t->fields[at].name);
     }
     ce_expr(ce, sb, a);
   }
@@ -386,7 +387,7 @@ void ce_expr(CEmit *ce, StrBuf *sb, const KExpr *e) {
       emit_float(sb, e->fval, e->type->kind);
     }
     break;
-  case KE_STR: emit_string(sb, e->str, e->str_len); break;
+  case KE_STR: emit_string(sb, e->str->bytes, e->str->len); break;
   case KE_VAR: {
     int chk = ce_check_open(ce, sb, e); /* check mode: a variable in memory */
     emit_var(ce, sb, e->var);

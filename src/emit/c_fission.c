@@ -844,7 +844,6 @@ static KExpr *c_name_expr(CEmit *ce, const char *name) {
   e->kind = KE_VAR;
   e->type = v->type;
   e->var = v;
-  e->designator = -1;
   return e;
 }
 

@@ -462,8 +462,8 @@ static GlslPrintf *new_site(Gl *g) {
 static const char *str_arg(KExpr *e, int *len) {
   while (e && e->kind == KE_CAST) e = e->a;
   if (!e || e->kind != KE_STR) return NULL;
-  *len = e->str_len;
-  return e->str;
+  *len = e->str->len;
+  return e->str->bytes;
 }
 
 /* assert(cond): a failed one appends a record the host turns into
@@ -508,7 +508,7 @@ static const char *gl_printf(Gl *g, KExpr *e) {
   GlslPrintf *p = new_site(g);
   if (!p) return "0";
   int id = g->nprintfs - 1;
-  p->fmt = dup_n(f->str, f->str_len);
+  p->fmt = dup_n(f->str->bytes, f->str->len);
   p->types = calloc((size_t)e->nargs + 1, 1);
   p->strs = calloc((size_t)e->nargs + 1, sizeof *p->strs);
   if (!p->fmt || !p->types || !p->strs) return "0";
@@ -520,7 +520,7 @@ static const char *gl_printf(Gl *g, KExpr *e) {
     while (s->kind == KE_CAST) s = s->a;
     if (s->kind == KE_STR) {
       p->types[i] = 's';
-      p->strs[p->nstrs] = dup_n(s->str, s->str_len);
+      p->strs[p->nstrs] = dup_n(s->str->bytes, s->str->len);
       convs[i] = g->no_int64 ? gl_fmt(g, "uvec2(%du, 0u)", p->nstrs++) : gl_fmt(g, "%dul", p->nstrs++);
     } else {
       p->types[i] = arg_code(g, a, &convs[i]);

@@ -426,7 +426,10 @@ static const char *join_args(Gl *g, KExpr **args, int n, KType **types, int want
   return r;
 }
 
-static const char *aggregate(Gl *g, KType *t, KExpr **args, int n, SrcLoc loc) {
+/* list: a KE_VEC or KE_INIT_LIST */
+static const char *aggregate(Gl *g, KType *t, const KExpr *list, SrcLoc loc) {
+  KExpr **args = list->args;
+  int n = list->nargs;
   t = unq(t);
   int want = t->kind == KT_VEC ? t->count : t->kind == KT_STRUCT ? t->nfields
              : t->kind == KT_ARRAY ? t->count : 1;
@@ -442,8 +445,7 @@ static const char *aggregate(Gl *g, KType *t, KExpr **args, int n, SrcLoc loc) {
                : t->kind == KT_STRUCT ? t->fields[i].type : t;
   int pos = 0;
   for (int i = 0; i < n && pos < want + 1; i++) {
-    if (args[i]->kind == KE_INIT_LIST && args[i]->designator >= 0) pos = args[i]->designator;
-    else if (args[i]->designator >= 0) pos = args[i]->designator;
+    if (kexpr_designator(list, i) >= 0) pos = kexpr_designator(list, i);
     if (pos < want) placed[pos++] = args[i];
   }
   if (!kt_is_scalar(t) && t->kind != KT_VEC && t->kind != KT_STRUCT && t->kind != KT_ARRAY) return "0";
@@ -463,7 +465,7 @@ static const char *aggregate(Gl *g, KType *t, KExpr **args, int n, SrcLoc loc) {
 }
 
 const char *gl_init(Gl *g, KType *t, KExpr *init, SrcLoc loc) {
-  if (init->kind == KE_INIT_LIST) return aggregate(g, t, init->args, init->nargs, loc);
+  if (init->kind == KE_INIT_LIST) return aggregate(g, t, init, loc);
   return gl_convert(g, init->type, t, gl_expr(g, init), loc);
 }
 
@@ -521,7 +523,7 @@ const char *gl_expr(Gl *g, KExpr *e) {
     gl_error(g, e->loc, "pointers to functions are not supported on the Vulkan target");
     return "0";
   case KE_BUILTIN: return gl_builtin(g, e);
-  case KE_VEC: case KE_INIT_LIST: return aggregate(g, e->type, e->args, e->nargs, e->loc);
+  case KE_VEC: case KE_INIT_LIST: return aggregate(g, e->type, e, e->loc);
   }
   return "0";
 }

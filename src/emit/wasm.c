@@ -409,8 +409,10 @@ static void see_decl(WEmit *w, const KStmt *s, void *ctx) {
     place_var(w, s->var);
 }
 
+/* a and b: KE_STR */
 static bool same_str(const KExpr *a, const KExpr *b) {
-  return a->str_len == b->str_len && (!a->str_len || !memcmp(a->str, b->str, (size_t)a->str_len));
+  const KStr *x = a->str, *y = b->str;
+  return x->len == y->len && (!x->len || !memcmp(x->bytes, y->bytes, (size_t)x->len));
 }
 
 static void see_global_ref(WEmit *w, const KExpr *e, void *ctx) {
@@ -467,7 +469,7 @@ static void layout_memory(WEmit *w) {
   for (int i = 0; i < w->strs.len; i++) {
     const KExpr *e = w->strs.items[i];
     w->str_addr[i] = addr;
-    addr += e->str_len + 1; /* NUL-terminated */
+    addr += e->str->len + 1; /* NUL-terminated */
   }
   w->data_end = (addr + 15) / 16 * 16;
 }
@@ -554,7 +556,7 @@ static bool const_bytes(WEmit *w, unsigned char *dst, const KType *t, const KExp
     int next = 0;
     for (int i = 0; i < e->nargs; i++) {
       const KExpr *x = e->args[i];
-      int at = x->designator >= 0 ? x->designator : next;
+      int at = kexpr_designator(e, i) >= 0 ? kexpr_designator(e, i) : next;
       next = at + 1;
       if (t->kind == KT_ARRAY || t->kind == KT_VEC) {
         if (t->kind == KT_ARRAY && t->count >= 0 && at >= t->count) return false;
@@ -584,7 +586,7 @@ static void build_data(WEmit *w) {
   }
   for (int i = 0; i < w->strs.len; i++) {
     const KExpr *e = w->strs.items[i];
-    if (e->str_len) memcpy(bytes + (w->str_addr[i] - w->data_base), e->str, (size_t)e->str_len);
+    if (e->str->len) memcpy(bytes + (w->str_addr[i] - w->data_base), e->str->bytes, (size_t)e->str->len);
   }
   wb_bytes(&w->data, bytes, (size_t)n);
   free(bytes);

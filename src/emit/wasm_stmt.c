@@ -47,7 +47,7 @@ void ws_init(WEmit *w, uint32_t a, int off, const KType *t, const KExpr *e) {
     int next = 0;
     for (int i = 0; i < e->nargs; i++) {
       const KExpr *x = e->args[i];
-      int at = x->designator >= 0 ? x->designator : next;
+      int at = kexpr_designator(e, i) >= 0 ? kexpr_designator(e, i) : next;
       next = at + 1;
       if (t->kind == KT_STRUCT) {
         if (at >= t->nfields) return we_error(w, x->loc, "this initializer");
@@ -72,7 +72,7 @@ void ws_init(WEmit *w, uint32_t a, int off, const KType *t, const KExpr *e) {
     return;
   }
   if (e->kind == KE_STR && t->kind == KT_ARRAY) { /* char s[N] = "…": copy, zero the rest */
-    int n = e->str_len + 1 < t->size ? e->str_len + 1 : t->size;
+    int n = e->str->len + 1 < t->size ? e->str->len + 1 : t->size;
     for (int k = 0; k < 2; k++) {
       op_u(w, OP_LOCAL_GET, a);
       op_i32(w, off);

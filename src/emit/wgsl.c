@@ -237,7 +237,7 @@ static bool initial_words(WCtx *c, WBase *b) {
   if (t->kind != KT_ARRAY || v->init->nargs > n) return false;
   for (int i = 0; i < v->init->nargs; i++) {
     KExpr *a = v->init->args[i];
-    int at = a->designator >= 0 ? a->designator : i;
+    int at = kexpr_designator(v->init, i) >= 0 ? kexpr_designator(v->init, i) : i;
     if (at >= n || !scalar_words(a, et, b->init + per * at)) return false;
   }
   return true;

@@ -79,7 +79,7 @@ static void printf_call(WCtx *c, StrBuf *sb, KExpr *e) {
     sb_puts(&kinds, i > 1 ? ", " : "");
     KExpr *lit = w_is_ptr(a->type) || a->kind == KE_STR ? w_literal_of(c, a) : NULL;
     if (lit) { /* %s of a literal (or of a parameter given one) */
-      sb_printf(&kinds, "\"s:%s\"", json_escape(c, lit->str, lit->str_len));
+      sb_printf(&kinds, "\"s:%s\"", json_escape(c, lit->str->bytes, lit->str->len));
       continue;
     }
     KType *t = w_scalar_of(c, a->type);
@@ -115,7 +115,7 @@ static void printf_call(WCtx *c, StrBuf *sb, KExpr *e) {
     sb_free(&v);
   }
   const char *fmt = arena_printf(c->a, "{\"format\": \"%s\", \"args\": [%s]}",
-                                 json_escape(c, fmt_lit->str, fmt_lit->str_len), kinds.data ? kinds.data : "");
+                                 json_escape(c, fmt_lit->str->bytes, fmt_lit->str->len), kinds.data ? kinds.data : "");
   sb_free(&kinds);
   if (c->failed) return;
   const char *at = claim(c, 1, intern(c, &c->dbg_formats, fmt), n);
@@ -125,7 +125,7 @@ static void printf_call(WCtx *c, StrBuf *sb, KExpr *e) {
 }
 
 static const char *str_arg(WCtx *c, KExpr *e) {
-  return e && e->kind == KE_STR ? json_escape(c, e->str, e->str_len) : "";
+  return e && e->kind == KE_STR ? json_escape(c, e->str->bytes, e->str->len) : "";
 }
 
 static void assert_call(WCtx *c, KExpr *e) {

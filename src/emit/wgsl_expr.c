@@ -648,7 +648,7 @@ static void aggregate(WCtx *c, StrBuf *sb, KExpr *e) {
     if (i) sb_puts(sb, ", ");
     KExpr *arg = NULL; /* an init list places each element by its designator */
     for (int k = 0; k < e->nargs && !arg; k++)
-      if (e->kind == KE_INIT_LIST ? e->args[k]->designator == i : k == i) arg = e->args[k];
+      if (e->kind == KE_INIT_LIST ? kexpr_designator(e, k) == i : k == i) arg = e->args[k];
     if (arg && t->kind == KT_STRUCT && t->fields[i].bit_width) { /* cut to the field's width */
       StrBuf v;
       sb_init(&v);

@@ -45,7 +45,8 @@ WBase *w_base_for_var(WCtx *c, KVar *v) {
 static WBase *str_base(WCtx *c, KExpr *e) {
   for (int i = 0; i < c->bases.len; i++) {
     WBase *b = c->bases.items[i];
-    if (b->str && b->str->str_len == e->str_len && !memcmp(b->str->str, e->str, (size_t)e->str_len)) return b;
+    const KStr *s = b->str ? b->str->str : NULL;
+    if (s && s->len == e->str->len && !memcmp(s->bytes, e->str->bytes, (size_t)s->len)) return b;
   }
   KVar *v = arena_alloc(c->a, sizeof *v);
   memset(v, 0, sizeof *v);

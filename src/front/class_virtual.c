@@ -344,7 +344,6 @@ static KVar *vtable_global(Parser *p, const char *name, const char *cname, int o
   list->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(n + 1));
   list->args[list->nargs++] = cast_to(p, int_const(p, -offset, p->m->t_i64, loc), entry);
   for (int i = 0; i < n; i++) list->args[list->nargs++] = cast_to(p, func_addr(p, fns[i], loc), entry);
-  for (int i = 0; i < list->nargs; i++) list->args[i]->designator = -1;
   g->init = list;
   vec_push(p->arena, &p->m->globals, g);
   return g;

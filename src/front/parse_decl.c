@@ -656,7 +656,7 @@ static bool merge_extern_declaration(Parser *p, DeclSpec *ds, Declarator *d, boo
   if (ds->is_static) error_tok(p, d->name_tok, "static declaration of '%s' follows non-static declaration", d->name);
   KExpr *init = init_for(p, t, d);
   if (t->kind == KT_ARRAY && t->count < 0 && init && init->kind == KE_INIT_LIST)
-    t = kt_array(p->m, t->elem, init->nargs ? init->args[init->nargs - 1]->designator + 1 : 0);
+    t = kt_array(p->m, t->elem, init->nargs ? kexpr_designator(init, init->nargs - 1) + 1 : 0);
   if (t->kind == KT_ARRAY && t->count < 0)
     error_tok(p, d->name_tok, "definition of variable with array type needs an explicit size or an initializer");
   v->loc = d->name_tok->loc;
@@ -699,7 +699,7 @@ void declare_variable(Parser *p, DeclSpec *ds, Declarator *d, PtrVec *out, bool 
     if (!d->is_ref) init = convert(p, init, t, CONV_INIT, init->loc);
   }
   if (t->kind == KT_ARRAY && t->count < 0 && init && init->kind == KE_INIT_LIST)
-    t = kt_array(p->m, t->elem, init->nargs ? init->args[init->nargs - 1]->designator + 1 : 0);
+    t = kt_array(p->m, t->elem, init->nargs ? kexpr_designator(init, init->nargs - 1) + 1 : 0);
   bool ext = ds->is_extern && ds->shared;
   if (t->kind == KT_ARRAY && t->count < 0 && !ext && !ext_decl)
     error_tok(p, d->name_tok, "definition of variable with array type needs an explicit size or an initializer");

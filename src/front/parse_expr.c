@@ -486,8 +486,8 @@ static KExpr *parse_identifier(Parser *p) {
     if (bv) return bv;
     if (!strcmp(name->spelling, "__func__") || !strcmp(name->spelling, "__FUNCTION__")) {
       KExpr *e = new_expr(p, KE_STR, kt_ptr(p->m, kt_qualified(p->m, p->m->t_i8, true, false), AS_GENERIC), name->loc);
-      e->str = p->fn ? p->fn->kf->name : "";
-      e->str_len = (int)strlen(e->str);
+      const char *fname = p->fn ? p->fn->kf->name : "";
+      e->str = kstr_new(p->arena, fname, (int)strlen(fname));
       return e;
     }
     KType *vt = vector_type_named(p, name->spelling);
@@ -540,8 +540,7 @@ static KExpr *parse_primary(Parser *p) {
     p->tok = t->next;
     KType *ct = kt_qualified(p->m, p->m->t_i8, true, false);
     KExpr *e = new_expr(p, KE_STR, kt_ptr(p->m, ct, AS_CONSTANT), t->loc);
-    e->str = t->str;
-    e->str_len = t->str_len;
+    e->str = kstr_new(p->arena, t->str, t->str_len);
     return e;
   }
   case TK_EOF:

@@ -3,9 +3,9 @@
  * and vector types (nested, with C99 designators `[i] =` and `.field =`),
  * and construction of classes that have constructors.
  *
- * A brace list becomes KE_INIT_LIST whose every element carries its target
- * index in `designator` (array index or field index), so emitters never
- * re-derive positions; elements not mentioned are zero.
+ * A brace list becomes KE_INIT_LIST whose `designators` give every
+ * element its target index (array index or field index), so emitters
+ * never re-derive positions; elements not mentioned are zero.
  */
 #include <string.h>
 
@@ -27,15 +27,16 @@ static int field_index(Parser *p, KType *st, Token *name) {
             name->spelling, type_name(p, st));
 }
 
-/* fields a brace list leaves out get their default member initializers */
-static void add_member_defaults(Parser *p, KType *st, PtrVec *v) {
+/* fields a brace list leaves out get their default member initializers
+ * (v: the elements, at: their fields) */
+static void add_member_defaults(Parser *p, KType *st, PtrVec *v, IntVec *at) {
   for (int f = 0; f < st->nfields; f++) {
     bool given = false;
-    for (int i = 0; i < v->len && !given; i++) given = ((KExpr *)v->items[i])->designator == f;
+    for (int i = 0; i < at->len && !given; i++) given = at->items[i] == f;
     KExpr *d = given ? NULL : member_default(p, st, f);
     if (!d) continue;
-    d->designator = f;
     vec_push(p->arena, v, d);
+    ivec_push(p->arena, at, f);
   }
 }
 
@@ -45,6 +46,7 @@ static KExpr *parse_brace_list(Parser *p, KType *t) {
   KExpr *list = new_expr(p, KE_INIT_LIST, ut, open->loc);
   if (ut->kind == KT_VEC) list->kind = KE_VEC;
   PtrVec v = {0};
+  IntVec at = {0}; /* each element's position */
   int pos = 0;
   bool scalar = kt_is_scalar(ut);
   int limit = ut->kind == KT_ARRAY ? ut->count : ut->kind == KT_STRUCT ? ut->nfields
@@ -64,9 +66,10 @@ static KExpr *parse_brace_list(Parser *p, KType *t) {
      * array member with the whole list */
     p->tok = open;
     KExpr *e = parse_brace_list(p, ut->fields[0].type);
-    e->designator = 0;
     list->args = arena_alloc(p->arena, sizeof(KExpr *));
     list->args[0] = e;
+    list->designators = arena_alloc(p->arena, sizeof(int));
+    list->designators[0] = 0;
     list->nargs = 1;
     return list;
   }
@@ -93,9 +96,8 @@ static KExpr *parse_brace_list(Parser *p, KType *t) {
                 ut->kind == KT_ARRAY ? "array" : scalar ? "scalar" : "struct");
     KType *et = ut->kind == KT_ARRAY ? ut->elem : ut->kind == KT_STRUCT ? ut->fields[pos].type
                 : ut->kind == KT_VEC ? ut->elem : ut;
-    KExpr *e = init_element(p, et);
-    e->designator = pos++;
-    vec_push(p->arena, &v, e);
+    vec_push(p->arena, &v, init_element(p, et));
+    ivec_push(p->arena, &at, pos++);
   }
   p->no_gt = saved;
   expect(p, "}");
@@ -103,16 +105,21 @@ static KExpr *parse_brace_list(Parser *p, KType *t) {
     if (v.len == 0) return cast_to(p, int_const(p, 0, p->m->t_i32, open->loc), ut);
     return v.items[0];
   }
-  if (ut->kind == KT_STRUCT && has_member_defaults(ut)) add_member_defaults(p, ut, &v);
+  if (ut->kind == KT_STRUCT && has_member_defaults(ut)) add_member_defaults(p, ut, &v, &at);
   list->args = (KExpr **)v.items;
+  list->designators = at.items;
   list->nargs = v.len;
   if (ut->kind == KT_VEC) {
-    /* vectors: positional lanes, zero for the rest */
+    /* vectors: positional lanes, zero (and undesignated) for the rest */
     KExpr **lanes = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)ut->count);
-    for (int i = 0; i < ut->count; i++)
+    int *lane_at = arena_alloc(p->arena, sizeof(int) * (size_t)ut->count);
+    for (int i = 0; i < ut->count; i++) {
       lanes[i] = cast_to(p, int_const(p, 0, p->m->t_i32, open->loc), ut->elem);
-    for (int i = 0; i < v.len; i++) lanes[((KExpr *)v.items[i])->designator] = v.items[i];
+      lane_at[i] = -1;
+    }
+    for (int i = 0; i < v.len; i++) lanes[at.items[i]] = v.items[i], lane_at[at.items[i]] = at.items[i];
     list->args = lanes;
+    list->designators = lane_at;
     list->nargs = ut->count;
   }
   return list;
@@ -120,15 +127,16 @@ static KExpr *parse_brace_list(Parser *p, KType *t) {
 
 /* char s[] = "abc": an initializer list of the bytes and the NUL */
 static KExpr *string_init(Parser *p, KExpr *str, KType *t) {
-  int n = str->str_len + 1;
-  if (t->count >= 0 && t->count < str->str_len)
+  int len = str->str->len, n = len + 1;
+  if (t->count >= 0 && t->count < len)
     error_at(p, str->loc, "initializer-string for char array is too long");
   KExpr *list = new_expr(p, KE_INIT_LIST, t, str->loc);
   list->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)n);
+  list->designators = arena_alloc(p->arena, sizeof(int) * (size_t)n);
   list->nargs = n;
   for (int i = 0; i < n; i++) {
-    list->args[i] = int_const(p, i < str->str_len ? (int8_t)str->str[i] : 0, t->elem->unqual, str->loc);
-    list->args[i]->designator = i;
+    list->args[i] = int_const(p, i < len ? (int8_t)str->str->bytes[i] : 0, t->elem->unqual, str->loc);
+    list->designators[i] = i;
   }
   return list;
 }

@@ -373,6 +373,7 @@ static KExpr *aggregate(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc
   KExpr *e = new_expr(p, KE_VEC, t, loc);
   int n = has_member_defaults(t) ? t->nfields : nargs; /* the rest: their defaults */
   e->args = arena_alloc(p->arena, sizeof(KExpr *) * (size_t)(n + 1));
+  e->designators = arena_alloc(p->arena, sizeof(int) * (size_t)(n + 1));
   e->nargs = n;
   for (int i = 0; i < n; i++) {
     KType *ft = t->fields[i].type;
@@ -383,7 +384,7 @@ static KExpr *aggregate(Parser *p, KType *t, KExpr **args, int nargs, SrcLoc loc
       e->args[i] = ft->unqual->kind == KT_STRUCT && same_type(args[i]->type, ft)
                        ? args[i] : convert(p, args[i], ft, CONV_INIT, args[i]->loc);
     }
-    e->args[i]->designator = i;
+    e->designators[i] = i;
   }
   return e;
 }
@@ -408,20 +409,21 @@ static KExpr *bind_params(Parser *p, KExpr *e, KFunc *ctor, KExpr *call) {
   if (c->kind == KE_MEMBER && (c->a->kind == KE_VEC || c->a->kind == KE_INIT_LIST) &&
       c->a->type->unqual->kind == KT_STRUCT) {
     for (int i = 0; i < c->a->nargs; i++)
-      if (c->a->args[i]->designator == c->field) return c->a->args[i];
+      if (kexpr_designator(c->a, i) == c->field) return c->a->args[i];
     return zero_value(p, c->type, c->loc);
   }
   return c;
 }
 
-/* the fields a constexpr constructor's body sets, as brace-list elements:
- * every statement must be `this->field = value` (what member initializers
- * and simple bodies become); false for anything else */
-static bool constant_fields(Parser *p, KStmt *s, KFunc *ctor, KExpr *call, PtrVec *out) {
+/* the fields a constexpr constructor's body sets, as brace-list elements
+ * (out) and their fields (at): every statement must be `this->field =
+ * value` (what member initializers and simple bodies become); false for
+ * anything else */
+static bool constant_fields(Parser *p, KStmt *s, KFunc *ctor, KExpr *call, PtrVec *out, IntVec *at) {
   if (!s) return true;
   if (s->kind == KS_BLOCK) {
     for (int i = 0; i < s->nstmts; i++)
-      if (!constant_fields(p, s->stmts[i], ctor, call, out)) return false;
+      if (!constant_fields(p, s->stmts[i], ctor, call, out, at)) return false;
     return true;
   }
   if (s->kind == KS_RETURN && !s->e) return true;
@@ -431,12 +433,15 @@ static bool constant_fields(Parser *p, KStmt *s, KFunc *ctor, KExpr *call, PtrVe
       dst->a->a->var != ctor->params[0])
     return false;
   KExpr *v = bind_params(p, s->e->b, ctor, call);
-  v->designator = dst->field;
-  for (int i = 0; i < out->len; i++)
-    if (((KExpr *)out->items[i])->designator == dst->field) out->items[i] = v;
+  for (int i = 0; i < out->len; i++) /* a field set again: the last value */
+    if (at->items[i] == dst->field) out->items[i] = v;
   bool seen = false;
-  for (int i = 0; i < out->len; i++) seen |= out->items[i] == v;
-  if (!seen) vec_push(p->arena, out, v);
+  for (int i = 0; i < out->len; i++)
+    if (out->items[i] == v) seen = true, at->items[i] = dst->field;
+  if (!seen) {
+    vec_push(p->arena, out, v);
+    ivec_push(p->arena, at, dst->field);
+  }
   return true;
 }
 
@@ -461,14 +466,16 @@ static KExpr *construct_constant(Parser *p, KType *t, Sym *ctors, KExpr **args, 
   KExpr *call = ctor_call(p, t, ctors, obj, args, nargs, loc);
   KFunc *ctor = call->kind == KE_CALL ? call->fn : NULL;
   PtrVec fields = {0};
+  IntVec at = {0};
   if (!ctor || !(ctor->flags & KF_CONSTEXPR) || !ctor->body || ctor->nparams < 1 ||
-      !constant_fields(p, ctor->body, ctor, call, &fields))
+      !constant_fields(p, ctor->body, ctor, call, &fields, &at))
     error_at(p, loc, "dynamic initialization is not supported for a __device__, __constant__ or "
                      "__managed__ variable: constructor '%s' is not a constexpr constructor whose "
                      "body only sets members",
              ctor ? ctor->name : t->name);
   KExpr *list = new_expr(p, KE_INIT_LIST, t, loc);
   list->args = (KExpr **)fields.items;
+  list->designators = at.items;
   list->nargs = fields.len;
   return list;
 }

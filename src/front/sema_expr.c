@@ -17,7 +17,6 @@ KExpr *new_expr(Parser *p, KExprKind k, KType *t, SrcLoc loc) {
   e->kind = k;
   e->type = t;
   e->loc = loc;
-  e->designator = -1;
   return e;
 }
 

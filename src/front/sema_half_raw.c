@@ -31,7 +31,7 @@ static KExpr *raw_lane(Parser *p, KExpr *raw, int i, SrcLoc loc) {
   if (raw->kind == KE_VEC || raw->kind == KE_INIT_LIST) {
     KExpr *bits = NULL;
     for (int k = 0; k < raw->nargs; k++)
-      if (raw->args[k]->designator == i) bits = raw->args[k];
+      if (kexpr_designator(raw, k) == i) bits = raw->args[k];
     int64_t v = 0;
     if (!bits || eval_const(p, bits, &v)) {
       KExpr *h = new_expr(p, KE_FLOAT, p->m->t_f16, loc);
@@ -91,6 +91,7 @@ KExpr *half_raw_conversion(Parser *p, KExpr *e, KType *to, SrcLoc loc) {
   KExpr *list = new_expr(p, KE_VEC, to, loc);
   list->nargs = lanes;
   list->args = arena_alloc(p->arena, (size_t)lanes * sizeof(KExpr *));
+  list->designators = arena_alloc(p->arena, (size_t)lanes * sizeof(int));
   for (int i = 0; i < lanes; i++) {
     KExpr *lane = h;
     if (lanes == 2) {
@@ -99,7 +100,7 @@ KExpr *half_raw_conversion(Parser *p, KExpr *e, KType *to, SrcLoc loc) {
       lane->field = i;
     }
     list->args[i] = sema_builtin_call_at(p, "__half_as_ushort", &lane, 1, loc);
-    list->args[i]->designator = i;
+    list->designators[i] = i;
   }
   return after(p, set, list);
 }

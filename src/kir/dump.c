@@ -146,7 +146,7 @@ static void dump_expr(StrBuf *sb, const KExpr *e) {
     kt_print(sb, e->type);
     return;
   case KE_STR:
-    dump_str(sb, e->str, e->str_len);
+    dump_str(sb, e->str->bytes, e->str->len);
     return;
   case KE_VAR:
     sb_printf(sb, "%c%s", e->var->kind == KV_GLOBAL ? '@' : '%',
@@ -263,8 +263,8 @@ static void dump_expr(StrBuf *sb, const KExpr *e) {
     sb_putc(sb, '{');
     for (int i = 0; i < e->nargs; i++) {
       if (i) sb_puts(sb, ", ");
-      if (e->args[i]->designator >= 0)
-        sb_printf(sb, "[%d]=", e->args[i]->designator);
+      if (kexpr_designator(e, i) >= 0)
+        sb_printf(sb, "[%d]=", kexpr_designator(e, i));
       dump_expr(sb, e->args[i]);
     }
     sb_putc(sb, '}');

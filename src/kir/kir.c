@@ -23,8 +23,16 @@ _Static_assert(KBV_LANE_ID < 1 << 3, "KExpr.bvar is a 3-bit field");
 _Static_assert(KE_INIT_LIST < 1 << 8 && KOP_BITNOT < 1 << 6, "KExpr.kind and KExpr.op are 8- and 6-bit fields");
 _Static_assert(KS_GOTO < 1 << 5 && KLOOP_THREADS < 1 << 2 && KBAR_GRID < 1 << 2,
                "KStmt's kind, loop_kind and scope bit-fields");
-_Static_assert(sizeof(KExpr) <= 72 && sizeof(KStmt) <= 96 && sizeof(KVar) <= 48,
+_Static_assert(sizeof(KExpr) <= 64 && sizeof(KStmt) <= 96 && sizeof(KVar) <= 48,
                "KIR nodes grew: a million-line input makes millions of them");
+
+KStr *kstr_new(Arena *a, const char *bytes, int len) {
+  KStr *s = arena_alloc(a, sizeof(KStr) + (size_t)len + 1);
+  s->len = len;
+  if (len) memcpy(s->bytes, bytes, (size_t)len);
+  s->bytes[len] = 0;
+  return s;
+}
 
 const KBuiltinInfo *kb_info(KBuiltinId id) {
   if ((int)id < 0 || id >= KB__COUNT) return NULL;

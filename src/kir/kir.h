@@ -162,7 +162,7 @@ typedef struct KVar {
 typedef enum {
   KE_INT,      /* ival, type integer/bool */
   KE_FLOAT,    /* fval, type f16/f32/f64 */
-  KE_STR,      /* str/str_len: string literal (printf formats); type char* */
+  KE_STR,      /* str (its length and bytes): string literal (printf formats); type char* */
   KE_VAR,      /* var (local, param or global) as an lvalue */
   KE_BVAR,     /* bvar + component (0..2 for x,y,z; -1 the whole uint3/dim3) */
   KE_UNARY,    /* op in {NEG, NOT, BITNOT}: a */
@@ -193,16 +193,31 @@ typedef enum {
   KOP_NEG, KOP_NOT, KOP_BITNOT,
 } KOp;
 
-/* 72 bytes (it was 144): a million-line input makes seven million of
- * them.  The small members are bit-fields packed into one 32-bit word,
- * the location is 8 bytes (SrcLoc), and the literal values, the variable
- * and the function share one storage: only KE_INT reads ival, only
- * KE_FLOAT fval, only KE_STR str and str_len (which shares its int with
- * `field`, read only by KE_MEMBER and KE_BVAR), only KE_VAR var, only
- * KE_CALL, KE_FUNC_ADDR and KE_BUILTIN fn, so code must test the kind
- * before reading one of them (kexpr_var() and kexpr_fn() give NULL for
- * another kind); every other member is its own, so code that reads a
- * member of a node of another kind still finds it empty. */
+/* A string literal's bytes, with the count in front of them: a literal
+ * may hold NULs of its own, and KExpr has no room for the count.  The
+ * bytes are also NUL-terminated. */
+typedef struct KStr {
+  int len; /* bytes, excluding the terminator */
+  char bytes[];
+} KStr;
+KStr *kstr_new(Arena *a, const char *bytes, int len);
+
+/* 64 bytes (it was 144, then 72): a million-line input makes seven
+ * million of them.  The small members are bit-fields packed into one
+ * 32-bit word, the location is 8 bytes (SrcLoc), and what only some kinds
+ * have shares one storage, the value union: only KE_INT reads ival, only
+ * KE_FLOAT fval, only KE_STR str, only KE_VAR var, only KE_CALL,
+ * KE_FUNC_ADDR and KE_BUILTIN fn, only KE_MEMBER and KE_BVAR field, only
+ * KE_INIT_LIST and KE_VEC designators.  Code must test the kind before
+ * reading one of them (kexpr_var(), kexpr_fn() and kexpr_designator()
+ * give NULL or -1 for another kind).  Every other member is its own, so
+ * code that reads a member of a node of another kind still finds it empty.
+ *
+ * An element's designated position belongs to the list, not to the
+ * element (a pass may put another node in the element's place):
+ * designators[i] is args[i]'s index (array) or field (struct, vector
+ * lane), -1 for the next position; NULL: none designated.  The array is
+ * written once, when the list is made: clones of the list share it. */
 struct KExpr {
   KExprKind kind : 8; /* 8 bits, so that a bogus kind stays bogus */
   KOp op : 6;
@@ -211,11 +226,6 @@ struct KExpr {
   bool virtual_call : 1; /* KE_CALL with no fn: a virtual call */
   KBuiltinId builtin : 12; /* KB__COUNT must fit: checked below the struct */
   int nargs;
-  union {
-    int field;      /* KE_MEMBER: field index or vector lane; KE_BVAR: component */
-    int str_len;    /* KE_STR */
-  };
-  int designator;   /* KE_INIT_LIST element: designated index/field, -1 if none */
   KType *type;
   SrcLoc loc;
   KExpr *a, *b, *c;
@@ -223,18 +233,28 @@ struct KExpr {
   union {
     int64_t ival;    /* KE_INT */
     double fval;     /* KE_FLOAT */
-    const char *str; /* KE_STR */
+    const KStr *str; /* KE_STR */
     KVar *var;       /* KE_VAR */
     KFunc *fn;       /* KE_CALL (NULL: through a pointer), KE_FUNC_ADDR,
                         KE_BUILTIN (KB_DEVICE_LAUNCH) */
+    int field;       /* KE_MEMBER: field index or vector lane; KE_BVAR: component */
+    int *designators; /* KE_INIT_LIST, KE_VEC: nargs of them, or NULL */
   };
 };
+/* 64 on a 64-bit host (48 where pointers are 4 bytes: the web build) */
+_Static_assert(sizeof(void *) != 8 || sizeof(KExpr) == 64,
+               "KExpr is 64 bytes: a million-line input makes millions of them");
 _Static_assert(KB__COUNT <= 4096, "KExpr.builtin holds 12 bits: widen it");
 /* e's variable when e is a KE_VAR, else NULL (var shares its storage) */
 static inline KVar *kexpr_var(const KExpr *e) { return e->kind == KE_VAR ? e->var : NULL; }
 /* e's function when e is a KE_CALL, KE_FUNC_ADDR or KE_BUILTIN, else NULL */
 static inline KFunc *kexpr_fn(const KExpr *e) {
   return e->kind == KE_CALL || e->kind == KE_FUNC_ADDR || e->kind == KE_BUILTIN ? e->fn : NULL;
+}
+/* the designated position of element i of the list e (KE_INIT_LIST or
+ * KE_VEC), -1 when it has none or e is another kind */
+static inline int kexpr_designator(const KExpr *e, int i) {
+  return (e->kind == KE_INIT_LIST || e->kind == KE_VEC) && e->designators ? e->designators[i] : -1;
 }
 
 /* ---- statements --------------------------------------------------------- */

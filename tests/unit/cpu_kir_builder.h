@@ -22,7 +22,6 @@ static KExpr *b_expr(KExprKind k, KType *t) {
   KExpr *e = arena_alloc(&B_arena, sizeof *e);
   e->kind = k;
   e->type = t;
-  e->designator = -1;
   return e;
 }
 static KExpr *b_int(int64_t v) { KExpr *e = b_expr(KE_INT, B_m->t_i32); e->ival = v; return e; }

@@ -22,7 +22,6 @@ KExpr *fis_ex_new(Fis *f, KExprKind kind, KType *t) {
   e->kind = kind;
   e->type = t;
   e->loc = f->loc;
-  e->designator = -1;
   return e;
 }
 

@@ -85,10 +85,12 @@ static bool store_scalar(const KType *t, const Num *n, unsigned char *out) {
 
 static bool place(const KType *t, const KExpr *e, unsigned char *out, size_t room);
 
-static bool place_list(const KType *t, KExpr *const *args, int n, unsigned char *out, size_t room) {
-  int pos = 0;
+/* list: a KE_INIT_LIST or KE_VEC */
+static bool place_list(const KType *t, const KExpr *list, unsigned char *out, size_t room) {
+  KExpr *const *args = list->args;
+  int n = list->nargs, pos = 0;
   for (int i = 0; i < n; i++) {
-    if (args[i]->designator >= 0) pos = args[i]->designator;
+    if (kexpr_designator(list, i) >= 0) pos = kexpr_designator(list, i);
     const KType *et;
     size_t off;
     if (t->kind == KT_STRUCT) {
@@ -107,10 +109,10 @@ static bool place_list(const KType *t, KExpr *const *args, int n, unsigned char 
 
 static bool place(const KType *t, const KExpr *e, unsigned char *out, size_t room) {
   t = t->unqual ? t->unqual : t;
-  if (e->kind == KE_INIT_LIST || e->kind == KE_VEC) return place_list(t, e->args, e->nargs, out, room);
+  if (e->kind == KE_INIT_LIST || e->kind == KE_VEC) return place_list(t, e, out, room);
   if (e->kind == KE_STR && t->kind == KT_ARRAY) {
-    size_t n = (size_t)e->str_len < room ? (size_t)e->str_len : room;
-    memcpy(out, e->str, n);
+    size_t n = (size_t)e->str->len < room ? (size_t)e->str->len : room;
+    memcpy(out, e->str->bytes, n);
     return true;
   }
   if (e->kind == KE_CAST && e->a && (e->a->kind == KE_INIT_LIST || e->a->kind == KE_VEC))
