@@ -179,6 +179,10 @@ cw_status cw_launch_cooperative(cw_kernel *k, const unsigned grid[3], const unsi
 cw_status cw_kernel_occupancy(cw_kernel *k, int block_threads, size_t shared_bytes, int *blocks);
 
 cw_status cw_stream_new(cw_context *ctx, cw_stream **out);
+/* The context's default stream, the one NULL stands for (on the CUDA
+ * backend the driver's legacy default stream, which waits for the work of
+ * the other streams); owned by the context, never freed by the caller. */
+cw_stream *cw_context_default_stream(cw_context *ctx);
 void cw_stream_free(cw_stream *s);
 cw_status cw_stream_synchronize(cw_stream *s);
 /* 1 when all work on the stream has finished, 0 otherwise. */

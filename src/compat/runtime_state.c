@@ -65,7 +65,10 @@ cw_context *compat_ctx(cudaError_t *err) {
     if ((!b || !*b) && cw_check_list_any(cw_check_list_from_env()))
       b = "cpu"; /* the checkers run on the CPU backend */
     cw_status st = cw_context_new(b && *b ? b : "auto", &g->ctx);
-    if (st == CW_OK) st = cw_stream_new(g->ctx, &g->null_stream);
+    /* the legacy default stream is the context's: on the CUDA backend the
+     * driver's own legacy stream, so what runs on it waits on the device
+     * for what other streams were given, as CUDA's does */
+    if (st == CW_OK) g->null_stream = cw_context_default_stream(g->ctx);
     if (st != CW_OK) {
       snprintf(g->msg, sizeof g->msg, "cuwasm: %s", cw_last_error_message(g->ctx));
       cw_context_free(g->ctx);

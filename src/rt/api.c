@@ -632,6 +632,8 @@ void cw_stream_free(cw_stream *s) {
   if (last) stream_release(ctx, s);
 }
 
+cw_stream *cw_context_default_stream(cw_context *ctx) { return ctx ? ctx->default_stream : NULL; }
+
 cw_status cw_stream_synchronize(cw_stream *s) {
   if (!s) return CW_ERR_INVALID;
   char msg[1024];

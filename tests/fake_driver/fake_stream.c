@@ -4,8 +4,8 @@
  * pinned memory (fake_memory.c knows which is which) is only queued on
  * its stream and runs when the host waits for it — cuEventSynchronize on
  * an event recorded after it, cuStreamSynchronize, cuCtxSynchronize, or a
- * blocking copy (legacy default stream semantics: it waits for all
- * streams).  A copy runs with the bytes its source holds then, so a host
+ * blocking copy or an event recorded on the NULL stream (legacy default
+ * stream semantics: it waits for all streams).  A copy runs with the bytes its source holds then, so a host
  * that refills a pinned buffer before the copy reading it has finished,
  * or that returns from a blocking copy before the data arrived, reads
  * wrong data in a test.  Asynchronous copies touching pageable memory run
@@ -153,9 +153,13 @@ int cuEventDestroy(CUevent e) {
   return e ? 0 : 1;
 }
 
+/* An event on the legacy default stream (NULL) is reached once all work
+ * submitted before it to every stream has run (all streams here block):
+ * that work runs now, earlier than the driver might, never later. */
 int cuEventRecord(CUevent e, CUstream s) {
   if (!e) return 1;
   pthread_mutex_lock(&lock);
+  if (!s) drain_all_locked();
   e->stream = real(s);
   e->seq = e->stream->queued;
   pthread_mutex_unlock(&lock);
