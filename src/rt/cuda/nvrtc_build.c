@@ -136,7 +136,9 @@ cw_status nvrtc_build(const Nvrtc *rtc, const char *src, const char *file, Nvrtc
   }
   for (int i = 0; i < nm->n; i++) {
     const char *low = NULL;
-    if (rtc->nvrtcGetLoweredName(prog, nm->expr[i], &low) == 0 && low) nm->lowered[i] = strdup(low);
+    if (rtc->nvrtcGetLoweredName(prog, nm->expr[i], &low) != 0 || !low) continue;
+    free(nm->lowered[i]); /* names of an image the driver refused before this compile */
+    nm->lowered[i] = strdup(low);
   }
   bool ptx = strstr(arch, "=compute_") != NULL; /* a virtual architecture: PTX, no cubin */
   *image_n = 0;
