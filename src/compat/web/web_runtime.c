@@ -298,6 +298,12 @@ cw_status cw_stream_new(cw_context *ctx, cw_stream **out) {
   return CW_OK;
 }
 void cw_stream_free(cw_stream *s) { free(s); }
+/* the program has one context; its default stream is a stream like any other here */
+cw_stream *cw_context_default_stream(cw_context *ctx) {
+  static cw_stream default_stream;
+  default_stream.ctx = ctx;
+  return &default_stream;
+}
 
 cw_status cw_event_new(cw_context *ctx, cw_event **out) {
   *out = calloc(1, sizeof **out);
