@@ -105,6 +105,11 @@ static void image_free(Image *img) {
   memset(img, 0, sizeof *img);
 }
 
+/* "sm_90 cubin" or "compute_80 PTX", for messages */
+static void image_name(const Image *img, char *out, size_t n) {
+  snprintf(out, n, "%s_%d %s", img->ptx ? "compute" : "sm", img->arch, img->ptx ? "PTX" : "cubin");
+}
+
 typedef struct CudaModule {
   CUmodule mod;
   CudaKernel *kernels;
@@ -454,10 +459,11 @@ static bool verbose(void) {
 
 static void say_refused(CudaDev *d, const Image *img, CUresult r, const char *what) {
   if (!verbose()) return;
-  char why[256];
+  char why[256], name[64];
   cuda_error_text(&d->drv, r, why, sizeof why);
-  fprintf(stderr, "cuwasm: the driver%s refused the executable's %s_%d %s (%s); trying %s\n",
-          what, img->ptx ? "compute" : "sm", img->arch, img->ptx ? "PTX" : "cubin", why,
+  image_name(img, name, sizeof name);
+  fprintf(stderr, "cuwasm: the driver%s refused the executable's %s (%s); trying %s\n", what, name,
+          why,
           img->from == FROM_EMBEDDED_CUBIN ? "its PTX, then the cache or NVRTC" : "the cache or NVRTC");
 }
 
@@ -623,11 +629,11 @@ static cw_status get_image(CudaDev *d, NvrtcInputs *in, ImageFrom first, Image *
  * failure err says both why the last image failed and why img was refused */
 static cw_status next_image(CudaDev *d, NvrtcInputs *in, Image *img, CUresult r, char *err,
                             size_t errn) {
-  char why[256];
+  char why[256], name[64];
   cuda_error_text(&d->drv, r, why, sizeof why);
+  image_name(img, name, sizeof name);
   char refused[400];
-  snprintf(refused, sizeof refused, "the executable's %s_%d %s, which the driver refused (%s)",
-           img->ptx ? "compute" : "sm", img->arch, img->ptx ? "PTX" : "cubin", why);
+  snprintf(refused, sizeof refused, "the executable's %s, which the driver refused (%s)", name, why);
   ImageFrom next = img->from + 1;
   image_free(img);
   cw_status st = get_image(d, in, next, img, err, errn);
@@ -640,6 +646,13 @@ static cw_status next_image(CudaDev *d, NvrtcInputs *in, Image *img, CUresult r,
 
 /* ---- modules ------------------------------------------------------------- */
 
+/* the inputs kept to replace a refused image: no longer needed */
+static void retry_drop(CudaModule *cm) {
+  if (cm->retry) nvrtc_inputs_free(cm->retry);
+  free(cm->retry);
+  cm->retry = NULL;
+}
+
 static void module_free(CudaDev *d, CudaModule *cm) {
   for (int i = 0; i < cm->nkernels; i++) {
     free(cm->kernels[i].name);
@@ -651,8 +664,7 @@ static void module_free(CudaDev *d, CudaModule *cm) {
   free(cm->kernels);
   free(cm->symbols);
   image_free(&cm->image);
-  if (cm->retry) nvrtc_inputs_free(cm->retry);
-  free(cm->retry);
+  retry_drop(cm);
   if (cm->linked) {
     if (--cm->linked->refs == 0) {
       d->drv.cuModuleUnload(cm->linked->mod);
@@ -892,11 +904,7 @@ static cw_status cuda_module_link(void *dev, void **mods, int n, char *err, size
           free(cm->kernels[k].lowered);
           cm->kernels[k].lowered = low;
         }
-      if (cm->image.from == FROM_BUILD) { /* nothing comes after it */
-        nvrtc_inputs_free(cm->retry);
-        free(cm->retry);
-        cm->retry = NULL;
-      }
+      if (cm->image.from == FROM_BUILD) retry_drop(cm); /* nothing comes after it */
       replaced = true;
     }
     if (!replaced) return st;
@@ -905,9 +913,7 @@ static cw_status cuda_module_link(void *dev, void **mods, int n, char *err, size
     CudaModule *cm = mods[i];
     if (!cm->image.data) continue;
     image_free(&cm->image);
-    if (cm->retry) nvrtc_inputs_free(cm->retry);
-    free(cm->retry);
-    cm->retry = NULL;
+    retry_drop(cm);
     cm->linked = linked;
     linked->refs++;
     cm->mod = linked->mod;
