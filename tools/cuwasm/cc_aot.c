@@ -44,6 +44,13 @@
 #include "rt/cuda/cuda_driver.h"
 #include "rt/cuda/nvrtc_build.h"
 
+/* appends architecture 90 as "90" */
+static void add_arch(StrList *out, int arch) {
+  char sm[16];
+  snprintf(sm, sizeof sm, "%d", arch);
+  sl_add(out, sm);
+}
+
 /* The compute capabilities of this machine's GPUs (sm 90 for 9.0), as the
  * driver reports them; none without a driver. */
 static void native_archs(StrList *out) {
@@ -59,9 +66,7 @@ static void native_archs(StrList *out) {
           drv.cuDeviceGetAttribute(&major, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, dev) ||
           drv.cuDeviceGetAttribute(&minor, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, dev))
         continue;
-      char sm[16];
-      snprintf(sm, sizeof sm, "%d%d", major, minor);
-      sl_add(out, sm);
+      add_arch(out, major * 10 + minor);
     }
 }
 
@@ -77,19 +82,10 @@ static void compiler_archs(const Nvrtc *rtc, bool major_only, bool newest_only, 
   if (!a || rtc->nvrtcGetSupportedArchs(a) != 0) n = 0;
   for (int i = 0; i < n; i++) {
     if (major_only && a[i] % 10) continue;
-    if (newest_only) {
-      if (a[i] > newest) newest = a[i];
-      continue;
-    }
-    char sm[16];
-    snprintf(sm, sizeof sm, "%d", a[i]);
-    sl_add(out, sm);
+    if (!newest_only) add_arch(out, a[i]);
+    else if (a[i] > newest) newest = a[i];
   }
-  if (newest >= 0) {
-    char sm[16];
-    snprintf(sm, sizeof sm, "%d", newest);
-    sl_add(out, sm);
-  }
+  if (newest >= 0) add_arch(out, newest);
   free(a);
 }
 
