@@ -32,6 +32,12 @@ static void type_error(WEmit *w, const KType *t) {
   sb_free(&sb);
 }
 
+void wx_add_const(WEmit *w, int32_t n) {
+  if (!n) return;
+  op_i32(w, n);
+  op(w, OP_I32_ADD);
+}
+
 void wx_load_at(WEmit *w, const KType *t, uint32_t off) {
   switch (t->kind) {
   case KT_BOOL: case KT_U8: wb_mem(&w->fn->code, OP_I32_LOAD8_U, off); return;
@@ -48,10 +54,7 @@ void wx_load_at(WEmit *w, const KType *t, uint32_t off) {
     return;
   case KT_PTR: wb_mem(&w->fn->code, OP_I32_LOAD, off); return; /* low half */
   case KT_VEC: case KT_STRUCT: case KT_ARRAY: /* the address is the value */
-    if (off) {
-      op_i32(w, (int32_t)off);
-      op(w, OP_I32_ADD);
-    }
+    wx_add_const(w, (int32_t)off);
     return;
   default: type_error(w, t); return;
   }
@@ -113,8 +116,7 @@ void wx_store_at(WEmit *w, const KType *t, uint32_t off) {
     if (off) { /* the destination, under the source on the stack */
       uint32_t src = we_local(w, WT_I32);
       op_u(w, OP_LOCAL_SET, src);
-      op_i32(w, (int32_t)off);
-      op(w, OP_I32_ADD);
+      wx_add_const(w, (int32_t)off);
       op_u(w, OP_LOCAL_GET, src);
     }
     wx_copy(w, t->size);
@@ -242,10 +244,7 @@ void wx_addr(WEmit *w, const KExpr *e) {
     int off = wx_member_offset(e); /* a bit-field: its storage unit */
     if (off < 0) return we_error(w, e->loc, "this member access");
     wx_value(w, e->a);
-    if (off) {
-      op_i32(w, off);
-      op(w, OP_I32_ADD);
-    }
+    wx_add_const(w, off);
     return;
   }
   case KE_DEREF: wx_value(w, e->a); return;

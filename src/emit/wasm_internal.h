@@ -182,6 +182,8 @@ int wx_member_offset(const KExpr *e);
 void wx_drop(WEmit *w, const KExpr *e);   /* evaluates e for its effects */
 void wx_cond(WEmit *w, const KExpr *e);   /* pushes e as an i32 truth value */
 void wx_convert(WEmit *w, const KType *from, const KType *to, SrcLoc loc);
+/* adds n to the i32 on the stack (nothing when n is 0) */
+void wx_add_const(WEmit *w, int32_t n);
 void wx_load(WEmit *w, const KType *t);   /* address on the stack -> value */
 void wx_load_at(WEmit *w, const KType *t, uint32_t off); /* at address + off */
 void wx_store(WEmit *w, const KType *t);  /* address, value on the stack -> */

@@ -207,9 +207,10 @@ static int ecls(Simd *S, const KExpr *e);
 static int member_off(const KExpr *e) {
   const KType *bt = e->a->type;
   if (!lane_val(e->type)) return -1;
-  if (bt->kind == KT_VEC) return bt->elem == e->type || bt->elem->kind == e->type->kind ? e->field * bt->elem->size : -1;
-  if (bt->kind != KT_STRUCT || e->field < 0 || e->field >= bt->nfields || bt->fields[e->field].bit_width) return -1;
-  return bt->fields[e->field].offset;
+  if (bt->kind == KT_VEC && bt->elem != e->type && bt->elem->kind != e->type->kind) return -1;
+  if (bt->kind == KT_STRUCT && e->field >= 0 && e->field < bt->nfields && bt->fields[e->field].bit_width)
+    return -1;
+  return wx_member_offset(e);
 }
 
 /* e's entry in S->fields when e reads a member of a per-thread struct or
@@ -726,13 +727,6 @@ static void splat(WEmit *w, const KType *t) {
   simd_op(w, t->kind == KT_F32 ? WS_F32X4_SPLAT : WS_I32X4_SPLAT);
 }
 
-/* adds n to the i32 on the stack (nothing when n is 0) */
-static void add_const(WEmit *w, int n) {
-  if (!n) return;
-  op_i32(w, n);
-  op(w, OP_I32_ADD);
-}
-
 static void iota(WEmit *w) {
   simd_op(w, WS_CONST);
   for (int l = 0; l < 4; l++) {
@@ -799,7 +793,7 @@ static void vx(Simd *S, const KExpr *e) {
   }
   if (c == CA) { /* lane 0's value is group 0's: group g's lanes are 4g on */
     wx_value(w, e);
-    add_const(w, 4 * S->g);
+    wx_add_const(w, 4 * S->g);
     simd_op(w, WS_I32X4_SPLAT);
     iota(w);
     simd_op(w, WS_I32X4_ADD);
@@ -1082,7 +1076,7 @@ static bool tri_ok(Simd *S, const KExpr *e) {
 /* pushes x (an affine value: the turn's lane `lane`'s) */
 static void tri_lane(Simd *S, const KExpr *x, int lane) {
   wx_value(S->w, x);
-  add_const(S->w, lane);
+  wx_add_const(S->w, lane);
 }
 
 /* pushes lane `lane`'s x OP c as 0 or 1 */
@@ -1136,7 +1130,7 @@ static void tri(Simd *S, const KExpr *e, bool all) {
 static void ix_lane_in(Simd *S, const KStmt *s, uint32_t iv, int lane) {
   WEmit *w = S->w;
   op_u(w, OP_LOCAL_GET, iv);
-  add_const(w, lane);
+  wx_add_const(w, lane);
   wx_value(w, s->cond->b);
   op(w, s->cond->op == KOP_LT ? OP_I32_LT_S : OP_I32_LE_S);
 }
@@ -1446,10 +1440,7 @@ static void lane_frame(WEmit *w, int lane, int off) {
     }
     op(w, OP_I32_ADD);
   }
-  if (off) {
-    op_i32(w, off);
-    op(w, OP_I32_ADD);
-  }
+  wx_add_const(w, off);
 }
 
 static void advance(WEmit *w, int g, int by) {
