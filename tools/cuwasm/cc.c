@@ -124,22 +124,25 @@ static void take_codes(CcOpts *o, const char *v) {
   add_arch_numbers(&o->ptx, code ? code : v, "compute_");
 }
 
+/* __CUDA_ARCH__ of the device pass from v's first sm_XX, else compute_XX */
+static void set_device_arch(CcOpts *o, const char *v) {
+  const char *p = strstr(v, "sm_");
+  if (!p) p = strstr(v, "compute_");
+  if (p) o->arch = atoi(strchr(p, '_') + 1) * 10;
+}
+
 /* -arch: the architecture sets __CUDA_ARCH__ for the device pass (the
  * last one given); without -code it is also nvcc's shorthand for what is
  * embedded (arch_defaults, applied once all flags are read) */
 static void take_arch(CcOpts *o, const char *v) {
-  const char *p = strstr(v, "sm_");
-  if (!p) p = strstr(v, "compute_");
-  if (p) o->arch = atoi(strchr(p, '_') + 1) * 10;
+  set_device_arch(o, v);
   sl_add(&o->arch_shorthand, v);
 }
 
 /* -gencode arch=compute_XX,code=…: the architecture (as before: the first
  * sm_XX, else compute_XX), and the code list */
 static void take_gencode(CcOpts *o, const char *v) {
-  const char *p = strstr(v, "sm_");
-  if (!p) p = strstr(v, "compute_");
-  if (p) o->arch = atoi(strchr(p, '_') + 1) * 10;
+  set_device_arch(o, v);
   take_codes(o, v);
 }
 
