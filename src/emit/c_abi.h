@@ -25,7 +25,7 @@
 
 #include <stdint.h>
 
-#define CW_C_ABI_VERSION 8
+#define CW_C_ABI_VERSION 9
 
 /* A kernel body is compiled twice (emit/c_prelude.c): the fast copy runs
  * the blocks with blockIdx.x below 2^CW_FAST_BIX_LOG2, the exact copy the
@@ -143,6 +143,10 @@
     int64_t (*device_rt_fn)(cw_rt_ctx *ctx, int op, uint32_t tx,            \
                             uint32_t ty, uint32_t tz);                      \
     void *devrt;                                                            \
+    /* strided loops prefetch all of a chunk of an array larger than    \
+     * this (loop bound times element size), else its first lines (the   \
+     * prelude's cw_prefetch_bytes; 0: all of every chunk)   */            \
+    uint64_t prefetch_above;                                                \
   };                                                                          \
   typedef void (*cw_kernel_fn)(cw_rt_ctx *ctx, void **args);                  \
   typedef struct cw_kernel_desc {                                             \

@@ -702,7 +702,8 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   if (streams.len && sgn) {
     /* memory several iterations ahead, from thread 0's index: a grid-stride
      * loop reads one block-sized chunk per iteration, far apart, which
-     * the hardware prefetcher does not follow */
+     * the hardware prefetcher does not follow.  How much of the chunk:
+     * cw_prefetch_bytes (the prelude) */
     ce_line(ce, "{ /* prefetch iteration j + CW_PREFETCH_AHEAD */");
     ce->indent++;
     ce_fixed_thread(ce, false);
@@ -710,10 +711,13 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
     ce_line(ce, "%s", ivar);
     for (int k = 0; k < streams.len; k++) {
       const KVar *p = streams.items[k];
-      ce_line(ce, "for (size_t cw_b = 0; cw_b < cw_nt * sizeof %s[0]; cw_b += 64) "
+      char *array = bounded ? arena_printf(&ce->arena, "(uint64_t)cw_b%d * sizeof %s[0]", j, p->cname)
+                            : "UINT64_MAX";
+      ce_line(ce, "for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof %s[0], %s); "
+                  "cw_b < cw_e; cw_b += 64) "
                   "__builtin_prefetch((const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
                   "(intptr_t)sizeof %s[0]) + cw_b));",
-              p->cname, p->cname, ce_var_name(ce, i), p->cname);
+              p->cname, array, p->cname, ce_var_name(ce, i), p->cname);
     }
     ce->indent--;
     ce_line(ce, "}");

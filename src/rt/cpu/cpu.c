@@ -49,6 +49,7 @@ typedef struct CpuDevice {
   const void **globals_owner;
   size_t nglobals, capglobals;
   atomic_int devrt_pending_limit; /* CW_LIMIT_DEVRT_PENDING_LAUNCHES */
+  uint64_t prefetch_above; /* cw_rt_ctx.prefetch_above (prefetch_threshold) */
 } CpuDevice;
 
 /* One launch, shared by the pool threads running its blocks. */
@@ -74,6 +75,21 @@ CpuChildren *cpu_launch_children(void *host) { return ((CpuLaunch *)host)->child
 
 static void emit_report(void *dv, const char *text);
 
+/* Strided loops in generated code prefetch all of each chunk of the arrays
+ * larger than this (emit/c_prelude.c): half the last-level cache, which
+ * smaller ones are likely to be in.  CUWASM_PREFETCH_ABOVE=BYTES sets it (0:
+ * always prefetch, as where the cache size is unknown). */
+static uint64_t prefetch_threshold(void) {
+  const char *e = getenv("CUWASM_PREFETCH_ABOVE");
+  if (e && *e) return strtoull(e, NULL, 10);
+  long llc = 0;
+#ifdef _SC_LEVEL3_CACHE_SIZE
+  llc = sysconf(_SC_LEVEL3_CACHE_SIZE);
+  if (llc <= 0) llc = sysconf(_SC_LEVEL2_CACHE_SIZE);
+#endif
+  return llc > 0 ? (uint64_t)llc / 2 : 0;
+}
+
 static cw_status cpu_open(void **devp, char *err, size_t errn) {
   CpuDevice *d = calloc(1, sizeof *d);
   if (!d) return CW_ERR_NOMEM;
@@ -90,6 +106,7 @@ static cw_status cpu_open(void **devp, char *err, size_t errn) {
   pthread_mutex_init(&d->allocs.mu, NULL);
   cpu_checker_init(&d->checker, emit_report, d);
   atomic_init(&d->devrt_pending_limit, CPU_DEVRT_PENDING_LIMIT);
+  d->prefetch_above = prefetch_threshold();
   *devp = d;
   return CW_OK;
 }
@@ -443,6 +460,7 @@ static void block_ctx(CpuLaunch *L, cw_rt_ctx *ctx, unsigned char *shm) {
                      (L->check && L->check->memcheck ? CW_CHECK_BOUNDS : 0u),
       .launch_fn = cpu_device_launch,
       .device_rt_fn = cpu_device_rt,
+      .prefetch_above = L->dev->prefetch_above,
   };
 }
 

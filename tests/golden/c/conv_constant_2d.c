@@ -223,4 +223,4 @@ const cw_symbol_desc cw_symbols[] = {
   {"blurParams", (void *)&blurParams, sizeof blurParams},
   {0, 0, 0}
 };
-const int cw_abi_version = 8;
+const int cw_abi_version = 9;

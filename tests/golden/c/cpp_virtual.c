@@ -699,4 +699,4 @@ const cw_symbol_desc cw_symbols[] = {
   {"vtable for Label", (void *)&cw_vtable_Label, sizeof cw_vtable_Label},
   {0, 0, 0}
 };
-const int cw_abi_version = 8;
+const int cw_abi_version = 9;

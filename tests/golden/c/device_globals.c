@@ -245,4 +245,4 @@ const cw_symbol_desc cw_symbols[] = {
   {"managedHits", (void *)&managedHits, sizeof managedHits},
   {0, 0, 0}
 };
-const int cw_abi_version = 8;
+const int cw_abi_version = 9;

@@ -608,4 +608,4 @@ const cw_symbol_desc cw_symbols[] = {
   {"kernelName", (void *)&kernelName, sizeof kernelName},
   {0, 0, 0}
 };
-const int cw_abi_version = 8;
+const int cw_abi_version = 9;

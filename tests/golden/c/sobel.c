@@ -212,4 +212,4 @@ const cw_symbol_desc cw_symbols[] = {
   {"kGy", (void *)&kGy, sizeof kGy},
   {0, 0, 0}
 };
-const int cw_abi_version = 8;
+const int cw_abi_version = 9;
