@@ -152,6 +152,11 @@ void cw_buffer_free(cw_buffer *buf);
  * copies fast (cudaMallocHost).  On the CPU backend both are plain memory. */
 enum { CW_MEM_DEVICE = 0, CW_MEM_MANAGED = 1, CW_MEM_HOST = 2 };
 cw_status cw_buffer_alloc_kind(cw_context *ctx, int kind, size_t bytes, cw_buffer **out);
+/* Page-locks the host's own n bytes at p for the device, as
+ * cudaHostRegister (on the CPU backend there is nothing to do), and undoes
+ * it. */
+cw_status cw_host_register(cw_context *ctx, void *p, size_t n);
+void cw_host_unregister(cw_context *ctx, void *p);
 void *cw_buffer_ptr(const cw_buffer *buf);
 size_t cw_buffer_size(const cw_buffer *buf);
 /* Blocking copies (they wait for the default stream first, like CUDA's). */

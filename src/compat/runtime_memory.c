@@ -108,16 +108,27 @@ cudaError_t cudaFreeHost(void *p) {
   return cudaSuccess;
 }
 
+/* page-locked by the backend (the CUDA driver's cuMemHostRegister), so
+ * that copies to and from it are asynchronous as from cudaMallocHost's */
 cudaError_t cudaHostRegister(void *p, size_t size, unsigned int flags) {
   (void)flags;
   if (!p || !size) return compat_ret(cudaErrorInvalidValue);
   if (compat_alloc_find(p, 1)) return compat_ret(cudaErrorHostMemoryAlreadyRegistered);
-  return compat_ret(compat_alloc_add(p, size, 5 /* registered host */, NULL));
+  cw_context *ctx;
+  cudaError_t err = need_ctx(&ctx);
+  if (err != cudaSuccess) return compat_ret(err);
+  cw_status st = cw_host_register(ctx, p, size);
+  if (st != CW_OK) return compat_ret(compat_from_status(st, cw_last_error_message(ctx)));
+  err = compat_alloc_add(p, size, 5 /* registered host */, NULL);
+  if (err != cudaSuccess) cw_host_unregister(ctx, p);
+  return compat_ret(err);
 }
 
 cudaError_t cudaHostUnregister(void *p) {
   CompatAlloc a;
   if (!compat_alloc_remove(p, 5, &a)) return compat_ret(cudaErrorHostMemoryNotRegistered);
+  cw_context *ctx;
+  if (need_ctx(&ctx) == cudaSuccess) cw_host_unregister(ctx, p);
   return cudaSuccess;
 }
 

@@ -475,6 +475,19 @@ cw_status cw_buffer_alloc_kind(cw_context *ctx, int kind, size_t bytes, cw_buffe
   return CW_OK;
 }
 
+cw_status cw_host_register(cw_context *ctx, void *p, size_t n) {
+  if (!ctx->ops->host_register) return CW_OK;
+  char err[256] = "";
+  cw_status st = ctx->ops->host_register(ctx->dev, p, n, err, sizeof err);
+  return st == CW_OK ? CW_OK : rt_fail(ctx, st, "cannot page-lock %zu bytes of host memory: %s", n, err);
+}
+
+void cw_host_unregister(cw_context *ctx, void *p) {
+  if (!ctx->ops->host_unregister) return;
+  cw_synchronize(ctx); /* no copy may still use it */
+  ctx->ops->host_unregister(ctx->dev, p);
+}
+
 void cw_buffer_free(cw_buffer *b) {
   if (!b) return;
   cw_synchronize(b->ctx); /* like cudaFree: no kernel may still use it */

@@ -47,6 +47,11 @@ typedef struct CwBackendOps {
    * ordinary memory already is both (the CPU backend). */
   cw_status (*mem_alloc_kind)(void *dev, int kind, size_t n, void **ptr);
   void (*mem_free_kind)(void *dev, int kind, void *ptr);
+  /* Page-locks n bytes of the host's own memory at p for the device
+   * (cudaHostRegister), and undoes it: NULL where the device reads the
+   * host's memory as it is (the CPU backend). */
+  cw_status (*host_register)(void *dev, void *p, size_t n, char *err, size_t errn);
+  void (*host_unregister)(void *dev, void *p);
   /* dst/src are device or host pointers; n bytes. */
   cw_status (*copy)(void *dev, void *dst, const void *src, size_t n);
   cw_status (*fill)(void *dev, void *dst, int value, size_t n);

@@ -16,7 +16,8 @@
  * host buffer overwritten right after each call, deliver what the buffer
  * held at the call; two host threads copy at once; copies under the
  * threshold and all copies with staging off queue no asynchronous copy of
- * the driver, staged ones several.  Run with CUWASM_BACKEND=cuda and the
+ * the driver, staged ones several; memory page-locked by cw_host_register
+ * (cudaHostRegister) is not staged, and is staged again once unregistered.  Run with CUWASM_BACKEND=cuda and the
  * fake driver first on the library path
  * (tests/CMakeLists.txt).
  */
@@ -147,6 +148,36 @@ static void async_copies_overwritten(const Job *j) {
   free(host), free(want);
 }
 
+/* host memory the backend page-locked copies straight from (the driver's
+ * DMA), not through the staging buffers; unregistered, it is pageable again */
+static void registered_copies(cw_context *ctx, const char *label) {
+  enum { N = 4 * MiB + 9 };
+  cw_buffer *b = NULL;
+  unsigned char *host = malloc(N);
+  if (!host || cw_buffer_alloc(ctx, N + 128, &b) != CW_OK) {
+    EXPECT(!"allocation");
+    free(host);
+    return;
+  }
+  unsigned char *dev = cw_buffer_ptr(b);
+  EXPECT(cw_host_register(ctx, host, N) == CW_OK);
+  EXPECT(cw_host_register(ctx, host + 4096, 4096) != CW_OK); /* already registered */
+  memset(dev, GUARD, N + 128);
+  fill(host, N, 41);
+  unsigned long before = async_copies();
+  EXPECT(cw_memcpy_htod(ctx, dev + 3, host, N) == CW_OK);
+  EXPECT(async_copies() == before);
+  EXPECT(landed(dev, 3, host, N));
+  cw_host_unregister(ctx, host);
+  fill(host, N, 42);
+  before = async_copies();
+  EXPECT(cw_memcpy_htod(ctx, dev + 3, host, N) == CW_OK);
+  EXPECT(async_copies() - before >= 3);
+  EXPECT(landed(dev, 3, host, N));
+  cw_buffer_free(b);
+  free(host);
+}
+
 static void *run_job(void *arg) {
   const Job *j = arg;
   blocking_copies(j);
@@ -185,6 +216,7 @@ static void check_context(const char *label, const char *threads, bool staged) {
   }
   if (b) cw_buffer_free(b);
   free(host);
+  if (staged) registered_copies(ctx, label);
   Job one = {ctx, label, staged, true, 1};
   run_job(&one);
   Job two[2] = {{ctx, label, staged, false, 2}, {ctx, label, staged, false, 3}};

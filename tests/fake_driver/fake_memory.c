@@ -25,6 +25,7 @@ typedef struct Block {
   char *base;
   size_t n;
   unsigned type; /* CU_MEMORYTYPE_DEVICE or _HOST (pinned) */
+  bool borrowed;  /* the caller's memory, page-locked by cuMemHostRegister */
   struct Block *next;
 } Block;
 static Block *blocks;
@@ -49,7 +50,8 @@ static int block_free(const void *p, unsigned type) {
       Block *dead = *b;
       *b = dead->next;
       pthread_mutex_unlock(&blocks_lock);
-      free(dead->base), free(dead);
+      if (!dead->borrowed) free(dead->base);
+      free(dead);
       return 0;
     }
   pthread_mutex_unlock(&blocks_lock);
@@ -84,6 +86,24 @@ int cuMemFree(CUdeviceptr p) { return block_free((void *)(uintptr_t)p, CU_MEMORY
 int cuMemAllocHost(void **p, size_t n) { return block_alloc(p, n, CU_MEMORYTYPE_HOST); }
 
 int cuMemFreeHost(void *p) { return block_free(p, CU_MEMORYTYPE_HOST); }
+
+/* the caller's memory becomes pinned host memory (cuPointerGetAttribute
+ * says so) until cuMemHostUnregister; overlapping ranges are refused, as
+ * the driver does (CUDA_ERROR_HOST_MEMORY_ALREADY_REGISTERED) */
+int cuMemHostRegister(void *p, size_t n, unsigned flags) {
+  (void)flags;
+  if (!p || !n) return BAD_VALUE;
+  if (type_of(p) || type_of((char *)p + n - 1)) return 712;
+  Block *b = calloc(1, sizeof *b);
+  if (!b) return NO_MEMORY;
+  b->base = p, b->n = n, b->type = CU_MEMORYTYPE_HOST, b->borrowed = true;
+  pthread_mutex_lock(&blocks_lock);
+  b->next = blocks, blocks = b;
+  pthread_mutex_unlock(&blocks_lock);
+  return 0;
+}
+
+int cuMemHostUnregister(void *p) { return block_free(p, CU_MEMORYTYPE_HOST); }
 
 /* device or pinned memory for our allocations; an error (pageable) for
  * any other */

@@ -263,6 +263,23 @@ static void cuda_free_kind(void *dev, int kind, void *ptr) {
   else d->drv.cuMemFree((CUdeviceptr)(uintptr_t)ptr);
 }
 
+/* cudaHostRegister: the driver page-locks the range and maps it for the
+ * device (PORTABLE | DEVICEMAP), so copies to and from it run as DMA on
+ * their stream, as from cudaMallocHost's memory, instead of through the
+ * staging of pageable memory; the device reaches it at the same address */
+static cw_status cuda_host_register(void *dev, void *p, size_t n, char *err, size_t errn) {
+  CudaDev *d = dev;
+  bind(d);
+  CHECK(d, d->drv.cuMemHostRegister(p, n, 0x01 | 0x02), err, errn);
+  return CW_OK;
+}
+
+static void cuda_host_unregister(void *dev, void *p) {
+  CudaDev *d = dev;
+  bind(d);
+  d->drv.cuMemHostUnregister(p);
+}
+
 /* CU_MEMORYTYPE_* of an address; 0 for memory the driver does not know:
  * ordinary (pageable) host memory */
 static unsigned memory_type(CudaDev *d, CUdeviceptr p) {
@@ -1205,6 +1222,8 @@ const CwBackendOps *cw_backend_cuda(void) {
       .mem_free = cuda_free,
       .mem_alloc_kind = cuda_alloc_kind,
       .mem_free_kind = cuda_free_kind,
+      .host_register = cuda_host_register,
+      .host_unregister = cuda_host_unregister,
       .copy = cuda_copy,
       .fill = cuda_fill,
       .module_load = cuda_module_load_c,

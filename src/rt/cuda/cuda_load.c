@@ -55,6 +55,8 @@ bool cuda_driver_open(CudaDriver *d, char *why, size_t whyn) {
   LOAD(d, cuMemAllocManaged, NULL);
   LOAD(d, cuMemAllocHost, "cuMemAllocHost_v2");
   LOAD(d, cuMemFreeHost, NULL);
+  LOAD(d, cuMemHostRegister, "cuMemHostRegister_v2");
+  LOAD(d, cuMemHostUnregister, NULL);
   LOAD(d, cuMemcpy, NULL);
   LOAD(d, cuMemcpyHtoD, "cuMemcpyHtoD_v2");
   LOAD(d, cuPointerGetAttribute, NULL);
