@@ -576,6 +576,14 @@ static void shape_stop_if_all_returned(void *t) {
  * index): the block's next chunks of them are prefetched. */
 typedef struct Streams { const KVar *i; PtrVec *out; Arena *a; } Streams;
 
+/* Whether e is threadIdx.y or .z: the kernel's blocks are likely rows of
+ * threads, and it gets a fast copy for rows of 32 (c_prelude.c's
+ * CW_KERNEL_DISPATCH_ROWS). */
+static bool thread_rows(const KExpr *e, void *ctx) {
+  (void)ctx;
+  return e->kind == KE_BVAR && e->bvar == KBV_THREAD_IDX && e->field >= 1;
+}
+
 static bool collect_stream(const KExpr *e, void *ctx) {
   Streams *st = ctx;
   if (e->kind == KE_INDEX && e->a && e->a->kind == KE_VAR && e->a->var->kind == KV_PARAM &&
@@ -1086,7 +1094,8 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
                      "  cwb_%s(cw_ctx, cw_args, 0);\n}\n", f->cname, f->cname);
   if (ce->exact_apart) sb_puts(ce->out, "#endif\n");
   sb_printf(ce->out, "void cwk_%s(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
-                     "  CW_KERNEL_DISPATCH(cwb_%s)\n}\n\n", f->cname, f->cname);
+                     "  CW_KERNEL_DISPATCH%s(cwb_%s)\n}\n\n",
+            f->cname, kir_walk_any(body, thread_rows, NULL, NULL) ? "_ROWS" : "", f->cname);
   sb_free(&text);
   ce->indent = 0;
   ce->in_kernel = false;

@@ -147,7 +147,7 @@ CW_EXACT_COPY void cwb_convolve2d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_convolve2d(cw_ctx, cw_args, 0);
 }
 void cwk_convolve2d(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_convolve2d)
+  CW_KERNEL_DISPATCH_ROWS(cwb_convolve2d)
 }
 
 /* kernel boxBlur (split at barriers) */
@@ -208,7 +208,7 @@ CW_EXACT_COPY void cwb_boxBlur_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_boxBlur(cw_ctx, cw_args, 0);
 }
 void cwk_boxBlur(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_boxBlur)
+  CW_KERNEL_DISPATCH_ROWS(cwb_boxBlur)
 }
 
 static const uint32_t cw_psz_convolve2d[] = {8, 8, 4, 4};

@@ -172,7 +172,7 @@ CW_EXACT_COPY void cwb_guard2d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_guard2d(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_guard2d)
+  CW_KERNEL_DISPATCH_ROWS(cwb_guard2d)
 }
 
 /* kernel earlyExit2d */
@@ -279,7 +279,7 @@ CW_EXACT_COPY void cwb_earlyExit2d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_earlyExit2d(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_earlyExit2d)
+  CW_KERNEL_DISPATCH_ROWS(cwb_earlyExit2d)
 }
 
 /* kernel guard3d */
@@ -381,7 +381,7 @@ CW_EXACT_COPY void cwb_guard3d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_guard3d(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_guard3d)
+  CW_KERNEL_DISPATCH_ROWS(cwb_guard3d)
 }
 
 /* kernel mixedGuard */
@@ -472,7 +472,7 @@ CW_EXACT_COPY void cwb_mixedGuard_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_mixedGuard(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_mixedGuard)
+  CW_KERNEL_DISPATCH_ROWS(cwb_mixedGuard)
 }
 
 /* kernel crossMark */
@@ -637,7 +637,7 @@ CW_EXACT_COPY void cwb_crossMark_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_crossMark(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_crossMark)
+  CW_KERNEL_DISPATCH_ROWS(cwb_crossMark)
 }
 
 static const uint32_t cw_psz_guard2d[] = {8, 4, 4};

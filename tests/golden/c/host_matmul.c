@@ -146,7 +146,7 @@ CW_EXACT_COPY void cwb_matmulTiled_16_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_matmulTiled_16(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_matmulTiled_16)
+  CW_KERNEL_DISPATCH_ROWS(cwb_matmulTiled_16)
 }
 
 /* kernel matmulTiled<8> (split at barriers) */
@@ -200,7 +200,7 @@ CW_EXACT_COPY void cwb_matmulTiled_8_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_matmulTiled_8(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_matmulTiled_8)
+  CW_KERNEL_DISPATCH_ROWS(cwb_matmulTiled_8)
 }
 
 static const uint32_t cw_psz_matmulTiled_16[] = {8, 8, 8, 4};

@@ -193,7 +193,7 @@ CW_EXACT_COPY void cwb_rgbaToGray_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_rgbaToGray(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_rgbaToGray)
+  CW_KERNEL_DISPATCH_ROWS(cwb_rgbaToGray)
 }
 
 /* kernel brighten */
@@ -387,7 +387,7 @@ CW_EXACT_COPY void cwb_flipHorizontal_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_flipHorizontal(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_flipHorizontal)
+  CW_KERNEL_DISPATCH_ROWS(cwb_flipHorizontal)
 }
 
 static const uint32_t cw_psz_rgbaToGray[] = {8, 8, 4, 4};

@@ -246,7 +246,7 @@ CW_EXACT_COPY void cwb_jacobiStep_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_jacobiStep(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_jacobiStep)
+  CW_KERNEL_DISPATCH_ROWS(cwb_jacobiStep)
 }
 
 static const uint32_t cw_psz_setBoundary[] = {8, 4, 4};

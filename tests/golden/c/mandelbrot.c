@@ -227,7 +227,7 @@ CW_EXACT_COPY void cwb_mandelbrot_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_mandelbrot(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_mandelbrot)
+  CW_KERNEL_DISPATCH_ROWS(cwb_mandelbrot)
 }
 
 /* kernel mandelbrotDouble */
@@ -389,7 +389,7 @@ CW_EXACT_COPY void cwb_mandelbrotDouble_exact(cw_rt_ctx *cw_ctx, void **cw_args)
 }
 #endif
 void cwk_mandelbrotDouble(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_mandelbrotDouble)
+  CW_KERNEL_DISPATCH_ROWS(cwb_mandelbrotDouble)
 }
 
 static const uint32_t cw_psz_mandelbrot[] = {8, 4, 4, 4};

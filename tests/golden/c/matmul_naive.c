@@ -199,7 +199,7 @@ CW_EXACT_COPY void cwb_matmulNaive_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_matmulNaive(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_matmulNaive)
+  CW_KERNEL_DISPATCH_ROWS(cwb_matmulNaive)
 }
 
 /* kernel matmulNaiveDouble (split at barriers) */
@@ -255,7 +255,7 @@ CW_EXACT_COPY void cwb_matmulNaiveDouble_exact(cw_rt_ctx *cw_ctx, void **cw_args
 }
 #endif
 void cwk_matmulNaiveDouble(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_matmulNaiveDouble)
+  CW_KERNEL_DISPATCH_ROWS(cwb_matmulNaiveDouble)
 }
 
 static const uint32_t cw_psz_matmulNaive[] = {8, 8, 8, 4, 4, 4};

@@ -159,7 +159,7 @@ CW_EXACT_COPY void cwb_maxPool2x2_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_maxPool2x2(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_maxPool2x2)
+  CW_KERNEL_DISPATCH_ROWS(cwb_maxPool2x2)
 }
 
 /* kernel avgPool2x2 */
@@ -279,7 +279,7 @@ CW_EXACT_COPY void cwb_avgPool2x2_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_avgPool2x2(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_avgPool2x2)
+  CW_KERNEL_DISPATCH_ROWS(cwb_avgPool2x2)
 }
 
 /* kernel matVecWarp (split at barriers) */

@@ -145,7 +145,7 @@ CW_EXACT_COPY void cwb_sgemmTiled_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_sgemmTiled(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_sgemmTiled)
+  CW_KERNEL_DISPATCH_ROWS(cwb_sgemmTiled)
 }
 
 static const uint32_t cw_psz_sgemmTiled[] = {4, 4, 4, 4, 8, 8, 4, 8};

@@ -134,7 +134,7 @@ CW_EXACT_COPY void cwb_blockSum3d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_blockSum3d(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_blockSum3d)
+  CW_KERNEL_DISPATCH_ROWS(cwb_blockSum3d)
 }
 
 /* kernel rowColSums (split at barriers) */
@@ -201,7 +201,7 @@ CW_EXACT_COPY void cwb_rowColSums_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_rowColSums(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_rowColSums)
+  CW_KERNEL_DISPATCH_ROWS(cwb_rowColSums)
 }
 
 static const uint32_t cw_psz_blockSum3d[] = {8, 8};

@@ -122,7 +122,7 @@ CW_EXACT_COPY void cwb_columnWrite_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_columnWrite(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_columnWrite)
+  CW_KERNEL_DISPATCH_ROWS(cwb_columnWrite)
 }
 
 static const uint32_t cw_psz_columnWrite[] = {8, 4};

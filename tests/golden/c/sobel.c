@@ -199,7 +199,7 @@ CW_EXACT_COPY void cwb_sobel_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
   cwb_sobel(cw_ctx, cw_args, 0);
 }
 void cwk_sobel(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_sobel)
+  CW_KERNEL_DISPATCH_ROWS(cwb_sobel)
 }
 
 static const uint32_t cw_psz_sobel[] = {8, 8, 4, 4};

@@ -157,7 +157,7 @@ CW_EXACT_COPY void cwb_laplace2d_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_laplace2d(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_laplace2d)
+  CW_KERNEL_DISPATCH_ROWS(cwb_laplace2d)
 }
 
 static const uint32_t cw_psz_laplace2d[] = {8, 8, 4, 4};

@@ -132,7 +132,7 @@ CW_EXACT_COPY void cwb_transposeCoalesced_exact(cw_rt_ctx *cw_ctx, void **cw_arg
 }
 #endif
 void cwk_transposeCoalesced(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_transposeCoalesced)
+  CW_KERNEL_DISPATCH_ROWS(cwb_transposeCoalesced)
 }
 
 /* kernel transposeNaive (split at barriers) */
@@ -167,7 +167,7 @@ CW_EXACT_COPY void cwb_transposeNaive_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 }
 #endif
 void cwk_transposeNaive(cw_rt_ctx *cw_ctx, void **cw_args) {
-  CW_KERNEL_DISPATCH(cwb_transposeNaive)
+  CW_KERNEL_DISPATCH_ROWS(cwb_transposeNaive)
 }
 
 static const uint32_t cw_psz_transposeCoalesced[] = {8, 8, 4, 4};
