@@ -101,9 +101,13 @@ export class WorkerPool {
   // job: { exportName, argAddr, sharedBytes, grid, block, counter } and
   // scratch, one address per worker used (scratch.length <= size).
   // Resolves with null, or the first worker's error message object.
+  // lastRun keeps when the launch was posted and settled and the workers'
+  // answers (their start, end and block count: wasm_launch_profile.mjs).
   async run(job, scratch) {
+    const posted = performance.timeOrigin + performance.now();
     const answers = await Promise.all(scratch.map((s, i) =>
       this._await(i, () => this.workers[i].post({ type: 'run', ...job, scratch: s }))));
+    this.lastRun = { posted, settled: performance.timeOrigin + performance.now(), answers };
     return answers.find((a) => a.type === 'error') ?? null;
   }
 

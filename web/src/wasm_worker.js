@@ -42,7 +42,14 @@ port.on(async (msg) => {
   }
 });
 
+// 'done' carries when this worker started and ended its part (ms since
+// the epoch: workers' performance.now() start from different origins) and
+// how many blocks it ran, for bench/web/wasm_launch_profile.mjs
+const clock = () => performance.timeOrigin + performance.now();
+
 function run({ exportName, argAddr, scratch, sharedBytes, grid, block, counter, chunk = 1 }) {
+  const start = clock();
+  let blocks = 0;
   const fn = instance.exports[exportName];
   const next = new Int32Array(memory.buffer, counter, 1);
   const [gx, gy, gz] = grid, [bx, by, bz] = block, n = gx * gy * gz;
@@ -51,13 +58,14 @@ function run({ exportName, argAddr, scratch, sharedBytes, grid, block, counter, 
     // (whose cache line the workers pass around) per chunk, not per block
     for (let s; (s = Atomics.add(next, 0, chunk)) < n;) {
       const e = Math.min(s + chunk, n);
+      blocks += e - s;
       let x = s % gx, yz = (s - x) / gx, y = yz % gy, z = (yz - y) / gy;
       for (let i = s; i < e; i++) {
         fn(argAddr, scratch, sharedBytes, x, y, z, gx, gy, gz, bx, by, bz);
         if (++x === gx) { x = 0; if (++y === gy) { y = 0; z++; } }
       }
     }
-    port.post({ type: 'done' });
+    port.post({ type: 'done', start, end: clock(), blocks });
   } catch (e) {
     Atomics.store(next, 0, n); // the other workers take no more blocks
     port.post({ type: 'error', message: e.message, trap: e instanceof WebAssembly.RuntimeError, asserts });
