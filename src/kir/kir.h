@@ -140,7 +140,7 @@ typedef struct KFunc KFunc;
 
 typedef enum { KV_LOCAL, KV_PARAM, KV_GLOBAL } KVarKind;
 
-/* 56 bytes (it was 72): the small members share one word with id */
+/* 48 bytes (it was 72): the small members share one word with id */
 typedef struct KVar {
   KVarKind kind : 8;
   KAddrSpace as : 8; /* AS_LOCAL for locals/params; shared/constant/global for others */
