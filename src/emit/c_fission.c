@@ -184,8 +184,10 @@ static char *expr_text(CEmit *ce, const KExpr *e, const char *tidx) {
 /* ---- per-thread loops ------------------------------------------------- */
 
 static void ptl_open(CEmit *ce, const char *extra_guard) {
-  ce_line(ce, ce->ptl_indep ? "CW_FOR_EACH_THREAD_INDEP {" : "CW_FOR_EACH_THREAD {");
-  ce->ptl_indep = false;
+  ce_line(ce, ce->ptl_tile    ? "CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {"
+              : ce->ptl_indep ? "CW_FOR_EACH_THREAD_INDEP {"
+                              : "CW_FOR_EACH_THREAD {");
+  ce->ptl_indep = ce->ptl_tile = false;
   ce->indent++;
   char *g = guard_text(ce, extra_guard);
   if (g) ce_line(ce, "if (!(%s)) continue;", g);
@@ -611,6 +613,58 @@ static const KExpr *stride_of(const KExpr *step, const KVar *i, bool *unit) {
   return NULL;
 }
 
+/* The iterations of a bounded strided loop (`i < B` or `i <= B`, B
+ * uniform, stride > 0) that every thread of a one-dimensional block runs,
+ * cw_jfJ of them, counted before the loop: run first, CW_STRIDE_TILE
+ * threads at a time (the prelude), each tile through all of them, when the
+ * body is independent between threads.  A tile's per-thread values (a
+ * grid-stride sum) then stay in vector registers across the iterations,
+ * where the iteration-major order loads and stores all of the block's
+ * per iteration, and the loop around the tile is a plain count.  The
+ * reduction kernel of bench_cpu, one thread: 0.80x of OpenMP before,
+ * 1.00x after; from memory (512 MiB) 0.88x before, 0.99x after.  The
+ * strided loop goes on from iteration cw_jfJ for the threads left. */
+static void emit_strided_tiles(CEmit *ce, KStmt *const *body, const KVar *iv, int j, bool lt,
+                               const char *tn, const char *ut, const char *st, const char *ivar,
+                               const PtrVec *streams) {
+  ce_line(ce, "uint64_t cw_jf%d = 0; /* iterations every thread runs, done a tile at a time */", j);
+  ce_line(ce, "if (cw_mono%d && cw_bdy == 1u && cw_bdz == 1u && cw_nt %% CW_STRIDE_TILE == 0 && "
+              "(int64_t)cw_amax%d %s cw_b%d) {", j, j, lt ? "<" : "<=", j);
+  ce->indent++;
+  ce_line(ce, "cw_jf%d = (uint64_t)((cw_b%d - (int64_t)cw_amax%d%s) / cw_s%d) + 1;", j, j, j, lt ? " - 1" : "", j);
+  ce_line(ce, "for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)");
+  ce_line(ce, "for (uint64_t cw_j%d = 0; cw_j%d < cw_jf%d; cw_j%d++) {", j, j, j, j);
+  ce->indent++;
+  ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn, j, tn, ut, j, ut, st);
+  if (streams->len) { /* the tile's part of the chunk CW_PREFETCH_AHEAD iterations on */
+    ce_line(ce, "{");
+    ce->indent++;
+    ce_line(ce, "const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; "
+                "const size_t cw_t = cw_tb;");
+    ce_line(ce, "(void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;");
+    ce_line(ce, "const %s cw_js%d = (%s)((%s)(cw_j%d + CW_PREFETCH_AHEAD) * (%s)(%s));", tn, j, tn, ut, j, ut, st);
+    ce_line(ce, "%s", ivar);
+    for (int k = 0; k < streams->len; k++) {
+      const KVar *p = streams->items[k];
+      ce_line(ce, "for (size_t cw_b = 0; cw_b < CW_STRIDE_TILE * sizeof %s[0]; cw_b += 64) "
+                  "__builtin_prefetch((const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
+                  "(intptr_t)sizeof %s[0]) + cw_b));",
+              p->cname, p->cname, ce_var_name(ce, iv), p->cname);
+    }
+    ce->indent--;
+    ce_line(ce, "}");
+  }
+  int saved_guards = ce->nguards;
+  ce->nguards = 0; /* every thread is in: the guards hold */
+  ce->ptl_tile = true;
+  emit_ptl_prefixed(ce, body, 1, ivar);
+  ce->nguards = saved_guards;
+  ce->indent--;
+  ce_line(ce, "}");
+  ce->indent--;
+  ce_line(ce, "}");
+}
+
 static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   const KStmt *b = s->body, *decl = s->init_stmt;
   if (s->loop_kind != KLOOP_FOR || !decl || decl->kind != KS_DECL || !s->cond ||
@@ -665,7 +719,13 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
             expr_text(ce, c->b, "cw_t"));
     ce_line(ce, "const int cw_mono%d = cw_s%d > 0 && cw_all%d == cw_nt;", j, j, j);
   }
-  ce_line(ce, "for (uint64_t cw_j%d = 0;; cw_j%d++) {", j, j);
+  KStmt *body = b->stmts[0];
+  PtrVec streams = {0};
+  Streams st_ctx = {i, &streams, &ce->arena};
+  kir_walk_any(body, collect_stream, NULL, &st_ctx);
+  bool tiled = bounded && ce_ptl_independent(&body, 1);
+  if (tiled) emit_strided_tiles(ce, &body, i, j, c->op == KOP_LT, tn.data, ut, st, ivar, &streams);
+  ce_line(ce, "for (uint64_t cw_j%d = %s;; cw_j%d++) {", j, tiled ? arena_printf(&ce->arena, "cw_jf%d", j) : "0", j);
   ce->indent++;
   if (sgn) ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn.data, j, tn.data, ut, j, ut, st);
   ce_line(ce, "uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */");
@@ -690,7 +750,6 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   ce_line(ce, "if (!cw_in) break;");
   ce->indent--;
   ce_line(ce, "}");
-  KStmt *body = b->stmts[0];
   int saved_guards = ce->nguards;
   if (calls) { /* one copy: calls are inlined into it, keep the C small */
     char *run = arena_printf(&ce->arena, "cw_r%d[cw_t]", r);
@@ -704,9 +763,6 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   }
   ce_line(ce, "if (cw_in == cw_nt) {");
   ce->indent++;
-  PtrVec streams = {0};
-  Streams st_ctx = {i, &streams, &ce->arena};
-  kir_walk_any(body, collect_stream, NULL, &st_ctx);
   if (streams.len && sgn) {
     /* memory several iterations ahead, from thread 0's index: a grid-stride
      * loop reads one block-sized chunk per iteration, far apart, which

@@ -321,7 +321,28 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   }
   const int64_t cw_s14 = (int64_t)(32), cw_b14 = (int64_t)(cols);
   const int cw_mono14 = cw_s14 > 0 && cw_all14 == cw_nt;
-  for (uint64_t cw_j14 = 0;; cw_j14++) {
+  uint64_t cw_jf14 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono14 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax14 < cw_b14) {
+    cw_jf14 = (uint64_t)((cw_b14 - (int64_t)cw_amax14 - 1) / cw_s14) + 1;
+    for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+    for (uint64_t cw_j14 = 0; cw_j14 < cw_jf14; cw_j14++) {
+      const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(32));
+      {
+        const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+        (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+        const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
+        int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
+        for (size_t cw_b = 0; cw_b < CW_STRIDE_TILE * sizeof x[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
+      }
+      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
+        {
+          int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
+          (s[cw_t] += (A[(((int64_t)((int32_t)((int32_t)(((cw_bix * cw_bdx) + ((uint32_t)cw_tx)) >> 5))) * (int64_t)cols) + (int64_t)c)] * x[c]));
+        }
+      }
+    }
+  }
+  for (uint64_t cw_j14 = cw_jf14;; cw_j14++) {
     const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(32));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
     if (!(cw_mono14 && (int64_t)cw_amax14 + (int64_t)cw_j14 * cw_s14 < cw_b14)) {
@@ -358,19 +379,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  float __fis_xch17[1024];
+  float __fis_xch18[1024];
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch17[((uint32_t)cw_t)] = s[cw_t]);
+      (__fis_xch18[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      uint32_t __fis_lane18 = ((uint32_t)cw_t);
-      uint32_t __fis_src19 = (((((__fis_lane18 & 31u) ^ ((uint32_t)16)) - (((__fis_lane18 & 31u) ^ ((uint32_t)16)) & (((uint32_t)32) - 1u))) == ((__fis_lane18 & 31u) - ((__fis_lane18 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane18 - (__fis_lane18 & 31u)) + ((__fis_lane18 & 31u) ^ ((uint32_t)16))) : __fis_lane18);
-      cw_coll7[cw_t] = __fis_xch17[((__fis_src19 < cw_nt) ? __fis_src19 : __fis_lane18)];
+      uint32_t __fis_lane19 = ((uint32_t)cw_t);
+      uint32_t __fis_src20 = (((((__fis_lane19 & 31u) ^ ((uint32_t)16)) - (((__fis_lane19 & 31u) ^ ((uint32_t)16)) & (((uint32_t)32) - 1u))) == ((__fis_lane19 & 31u) - ((__fis_lane19 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane19 - (__fis_lane19 & 31u)) + ((__fis_lane19 & 31u) ^ ((uint32_t)16))) : __fis_lane19);
+      cw_coll7[cw_t] = __fis_xch18[((__fis_src20 < cw_nt) ? __fis_src20 : __fis_lane19)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -380,19 +401,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  float __fis_xch23[1024];
+  float __fis_xch24[1024];
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch23[((uint32_t)cw_t)] = s[cw_t]);
+      (__fis_xch24[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      uint32_t __fis_lane24 = ((uint32_t)cw_t);
-      uint32_t __fis_src25 = (((((__fis_lane24 & 31u) ^ ((uint32_t)8)) - (((__fis_lane24 & 31u) ^ ((uint32_t)8)) & (((uint32_t)32) - 1u))) == ((__fis_lane24 & 31u) - ((__fis_lane24 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane24 - (__fis_lane24 & 31u)) + ((__fis_lane24 & 31u) ^ ((uint32_t)8))) : __fis_lane24);
-      cw_coll8[cw_t] = __fis_xch23[((__fis_src25 < cw_nt) ? __fis_src25 : __fis_lane24)];
+      uint32_t __fis_lane25 = ((uint32_t)cw_t);
+      uint32_t __fis_src26 = (((((__fis_lane25 & 31u) ^ ((uint32_t)8)) - (((__fis_lane25 & 31u) ^ ((uint32_t)8)) & (((uint32_t)32) - 1u))) == ((__fis_lane25 & 31u) - ((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane25 - (__fis_lane25 & 31u)) + ((__fis_lane25 & 31u) ^ ((uint32_t)8))) : __fis_lane25);
+      cw_coll8[cw_t] = __fis_xch24[((__fis_src26 < cw_nt) ? __fis_src26 : __fis_lane25)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -402,19 +423,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  float __fis_xch29[1024];
+  float __fis_xch30[1024];
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch29[((uint32_t)cw_t)] = s[cw_t]);
+      (__fis_xch30[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      uint32_t __fis_lane30 = ((uint32_t)cw_t);
-      uint32_t __fis_src31 = (((((__fis_lane30 & 31u) ^ ((uint32_t)4)) - (((__fis_lane30 & 31u) ^ ((uint32_t)4)) & (((uint32_t)32) - 1u))) == ((__fis_lane30 & 31u) - ((__fis_lane30 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane30 - (__fis_lane30 & 31u)) + ((__fis_lane30 & 31u) ^ ((uint32_t)4))) : __fis_lane30);
-      cw_coll9[cw_t] = __fis_xch29[((__fis_src31 < cw_nt) ? __fis_src31 : __fis_lane30)];
+      uint32_t __fis_lane31 = ((uint32_t)cw_t);
+      uint32_t __fis_src32 = (((((__fis_lane31 & 31u) ^ ((uint32_t)4)) - (((__fis_lane31 & 31u) ^ ((uint32_t)4)) & (((uint32_t)32) - 1u))) == ((__fis_lane31 & 31u) - ((__fis_lane31 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane31 - (__fis_lane31 & 31u)) + ((__fis_lane31 & 31u) ^ ((uint32_t)4))) : __fis_lane31);
+      cw_coll9[cw_t] = __fis_xch30[((__fis_src32 < cw_nt) ? __fis_src32 : __fis_lane31)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -424,19 +445,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  float __fis_xch35[1024];
+  float __fis_xch36[1024];
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch35[((uint32_t)cw_t)] = s[cw_t]);
+      (__fis_xch36[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      uint32_t __fis_lane36 = ((uint32_t)cw_t);
-      uint32_t __fis_src37 = (((((__fis_lane36 & 31u) ^ ((uint32_t)2)) - (((__fis_lane36 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane36 & 31u) - ((__fis_lane36 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane36 - (__fis_lane36 & 31u)) + ((__fis_lane36 & 31u) ^ ((uint32_t)2))) : __fis_lane36);
-      cw_coll10[cw_t] = __fis_xch35[((__fis_src37 < cw_nt) ? __fis_src37 : __fis_lane36)];
+      uint32_t __fis_lane37 = ((uint32_t)cw_t);
+      uint32_t __fis_src38 = (((((__fis_lane37 & 31u) ^ ((uint32_t)2)) - (((__fis_lane37 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane37 & 31u) - ((__fis_lane37 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane37 - (__fis_lane37 & 31u)) + ((__fis_lane37 & 31u) ^ ((uint32_t)2))) : __fis_lane37);
+      cw_coll10[cw_t] = __fis_xch36[((__fis_src38 < cw_nt) ? __fis_src38 : __fis_lane37)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -446,19 +467,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  float __fis_xch41[1024];
+  float __fis_xch42[1024];
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch41[((uint32_t)cw_t)] = s[cw_t]);
+      (__fis_xch42[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      uint32_t __fis_lane42 = ((uint32_t)cw_t);
-      uint32_t __fis_src43 = (((((__fis_lane42 & 31u) ^ ((uint32_t)1)) - (((__fis_lane42 & 31u) ^ ((uint32_t)1)) & (((uint32_t)32) - 1u))) == ((__fis_lane42 & 31u) - ((__fis_lane42 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane42 - (__fis_lane42 & 31u)) + ((__fis_lane42 & 31u) ^ ((uint32_t)1))) : __fis_lane42);
-      cw_coll11[cw_t] = __fis_xch41[((__fis_src43 < cw_nt) ? __fis_src43 : __fis_lane42)];
+      uint32_t __fis_lane43 = ((uint32_t)cw_t);
+      uint32_t __fis_src44 = (((((__fis_lane43 & 31u) ^ ((uint32_t)1)) - (((__fis_lane43 & 31u) ^ ((uint32_t)1)) & (((uint32_t)32) - 1u))) == ((__fis_lane43 & 31u) - ((__fis_lane43 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane43 - (__fis_lane43 & 31u)) + ((__fis_lane43 & 31u) ^ ((uint32_t)1))) : __fis_lane43);
+      cw_coll11[cw_t] = __fis_xch42[((__fis_src44 < cw_nt) ? __fis_src44 : __fis_lane43)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {

@@ -99,13 +99,13 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   float cw_ret0[cw_nt]; /* per thread */
   float val_1[cw_nt]; /* per thread */
   float cw_coll4[cw_nt]; /* per thread */
-  uint32_t __fis_opnd16[cw_nt]; /* per thread */
+  uint32_t __fis_opnd17[cw_nt]; /* per thread */
   float cw_ret5[cw_nt]; /* per thread */
   float val_6[cw_nt]; /* per thread */
   float cw_coll9[cw_nt]; /* per thread */
-  uint32_t __fis_opnd28[cw_nt]; /* per thread */
+  uint32_t __fis_opnd29[cw_nt]; /* per thread */
   unsigned char cw_r11[cw_nt];
-  unsigned char cw_p26[cw_nt];
+  unsigned char cw_p27[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       lane[cw_t] = ((int32_t)(((uint32_t)cw_tx) % ((uint32_t)32)));
@@ -121,7 +121,28 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   const int64_t cw_s12 = (int64_t)((cw_bdx * cw_gdx)), cw_b12 = (int64_t)(n);
   const int cw_mono12 = cw_s12 > 0 && cw_all12 == cw_nt;
-  for (uint64_t cw_j12 = 0;; cw_j12++) {
+  uint64_t cw_jf12 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono12 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax12 < cw_b12) {
+    cw_jf12 = (uint64_t)((cw_b12 - (int64_t)cw_amax12 - 1) / cw_s12) + 1;
+    for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+    for (uint64_t cw_j12 = 0; cw_j12 < cw_jf12; cw_j12++) {
+      const int32_t cw_js12 = (int32_t)((uint32_t)cw_j12 * (uint32_t)((cw_bdx * cw_gdx)));
+      {
+        const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+        (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+        const int32_t cw_js12 = (int32_t)((uint32_t)(cw_j12 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
+        for (size_t cw_b = 0; cw_b < CW_STRIDE_TILE * sizeof in[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
+      }
+      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
+        {
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
+          (sum[cw_t] += in[i]);
+        }
+      }
+    }
+  }
+  for (uint64_t cw_j12 = cw_jf12;; cw_j12++) {
     const int32_t cw_js12 = (int32_t)((uint32_t)cw_j12 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
     if (!(cw_mono12 && (int64_t)cw_amax12 + (int64_t)cw_j12 * cw_s12 < cw_b12)) {
@@ -168,18 +189,18 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     /* uniform loop with a barrier inside: one C loop for the block */
     for (offset_3 = (32 / 2); (offset_3 > 0); (offset_3 /= 2)) {
       /* __shfl_down_sync */
-      float __fis_xch17[1024];
+      float __fis_xch18[1024];
       CW_FOR_EACH_THREAD_INDEP {
         {
-          __fis_opnd16[cw_t] = ((uint32_t)offset_3);
-          (__fis_xch17[((uint32_t)cw_t)] = val_1[cw_t]);
+          __fis_opnd17[cw_t] = ((uint32_t)offset_3);
+          (__fis_xch18[((uint32_t)cw_t)] = val_1[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          uint32_t __fis_lane18 = ((uint32_t)cw_t);
-          uint32_t __fis_src19 = (((((__fis_lane18 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd16[cw_t]) < ((uint32_t)32)) ? (__fis_lane18 + __fis_opnd16[cw_t]) : __fis_lane18);
-          cw_coll4[cw_t] = __fis_xch17[((__fis_src19 < cw_nt) ? __fis_src19 : __fis_lane18)];
+          uint32_t __fis_lane19 = ((uint32_t)cw_t);
+          uint32_t __fis_src20 = (((((__fis_lane19 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd17[cw_t]) < ((uint32_t)32)) ? (__fis_lane19 + __fis_opnd17[cw_t]) : __fis_lane19);
+          cw_coll4[cw_t] = __fis_xch18[((__fis_src20 < cw_nt) ? __fis_src20 : __fis_lane19)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
@@ -209,10 +230,10 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p26[cw_t] = ((wid[cw_t] == 0)) != 0;
+    cw_p27[cw_t] = ((wid[cw_t] == 0)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p26[cw_t])) continue;
+    if (!(cw_p27[cw_t])) continue;
     {
       /* cw_ret5 declared */
       val_6[cw_t] = sum[cw_t];
@@ -223,38 +244,38 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     /* uniform loop with a barrier inside: one C loop for the block */
     for (int32_t offset_8 = (32 / 2); (offset_8 > 0); (offset_8 /= 2)) {
       /* __shfl_down_sync */
-      float __fis_xch29[1024];
+      float __fis_xch30[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p26[cw_t])) continue;
+        if (!(cw_p27[cw_t])) continue;
         {
-          __fis_opnd28[cw_t] = ((uint32_t)offset_8);
-          (__fis_xch29[((uint32_t)cw_t)] = val_6[cw_t]);
+          __fis_opnd29[cw_t] = ((uint32_t)offset_8);
+          (__fis_xch30[((uint32_t)cw_t)] = val_6[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p26[cw_t])) continue;
+        if (!(cw_p27[cw_t])) continue;
         {
-          uint32_t __fis_lane30 = ((uint32_t)cw_t);
-          uint32_t __fis_src31 = (((((__fis_lane30 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd28[cw_t]) < ((uint32_t)32)) ? (__fis_lane30 + __fis_opnd28[cw_t]) : __fis_lane30);
-          cw_coll9[cw_t] = __fis_xch29[((__fis_src31 < cw_nt) ? __fis_src31 : __fis_lane30)];
+          uint32_t __fis_lane31 = ((uint32_t)cw_t);
+          uint32_t __fis_src32 = (((((__fis_lane31 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd29[cw_t]) < ((uint32_t)32)) ? (__fis_lane31 + __fis_opnd29[cw_t]) : __fis_lane31);
+          cw_coll9[cw_t] = __fis_xch30[((__fis_src32 < cw_nt) ? __fis_src32 : __fis_lane31)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p26[cw_t])) continue;
+        if (!(cw_p27[cw_t])) continue;
         {
           (val_6[cw_t] += cw_coll9[cw_t]);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p26[cw_t])) continue;
+      if (!(cw_p27[cw_t])) continue;
       {
         (cw_ret5[cw_t] = val_6[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p26[cw_t])) continue;
+    if (!(cw_p27[cw_t])) continue;
     {
       (sum[cw_t] = cw_ret5[cw_t]);
     }
@@ -290,7 +311,7 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   float *out = *(float **)cw_args[1];
   int32_t mask; /* uniform: one per block */
   float v[cw_nt]; /* per thread */
-  float cw_coll38[cw_nt]; /* per thread */
+  float cw_coll39[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
@@ -299,22 +320,22 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   /* uniform loop with a barrier inside: one C loop for the block */
   for (mask = 16; (mask >= 1); (mask >>= 1)) {
     /* __shfl_xor_sync */
-    float __fis_xch40[1024];
+    float __fis_xch41[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch40[((uint32_t)cw_t)] = v[cw_t]);
+        (__fis_xch41[((uint32_t)cw_t)] = v[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane41 = ((uint32_t)cw_t);
-        uint32_t __fis_src42 = (((((__fis_lane41 & 31u) ^ ((uint32_t)mask)) - (((__fis_lane41 & 31u) ^ ((uint32_t)mask)) & (((uint32_t)32) - 1u))) == ((__fis_lane41 & 31u) - ((__fis_lane41 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane41 - (__fis_lane41 & 31u)) + ((__fis_lane41 & 31u) ^ ((uint32_t)mask))) : __fis_lane41);
-        cw_coll38[cw_t] = __fis_xch40[((__fis_src42 < cw_nt) ? __fis_src42 : __fis_lane41)];
+        uint32_t __fis_lane42 = ((uint32_t)cw_t);
+        uint32_t __fis_src43 = (((((__fis_lane42 & 31u) ^ ((uint32_t)mask)) - (((__fis_lane42 & 31u) ^ ((uint32_t)mask)) & (((uint32_t)32) - 1u))) == ((__fis_lane42 & 31u) - ((__fis_lane42 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane42 - (__fis_lane42 & 31u)) + ((__fis_lane42 & 31u) ^ ((uint32_t)mask))) : __fis_lane42);
+        cw_coll39[cw_t] = __fis_xch41[((__fis_src43 < cw_nt) ? __fis_src43 : __fis_lane42)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (v[cw_t] += cw_coll38[cw_t]);
+        (v[cw_t] += cw_coll39[cw_t]);
       }
     }
   }

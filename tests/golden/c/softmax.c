@@ -142,8 +142,8 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   float cw_coll53[cw_nt]; /* per thread */
   float inv[cw_nt]; /* per thread */
   unsigned char cw_r55[cw_nt];
-  unsigned char cw_r96[cw_nt];
-  unsigned char cw_r137[cw_nt];
+  unsigned char cw_r97[cw_nt];
+  unsigned char cw_r139[cw_nt];
   row = ((const float *)(x + (cw_bix * ((uint32_t)cols))));
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -159,7 +159,21 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   }
   const int64_t cw_s56 = (int64_t)(cw_bdx), cw_b56 = (int64_t)(cols);
   const int cw_mono56 = cw_s56 > 0 && cw_all56 == cw_nt;
-  for (uint64_t cw_j56 = 0;; cw_j56++) {
+  uint64_t cw_jf56 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono56 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax56 < cw_b56) {
+    cw_jf56 = (uint64_t)((cw_b56 - (int64_t)cw_amax56 - 1) / cw_s56) + 1;
+    for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+    for (uint64_t cw_j56 = 0; cw_j56 < cw_jf56; cw_j56++) {
+      const int32_t cw_js56 = (int32_t)((uint32_t)cw_j56 * (uint32_t)(cw_bdx));
+      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
+        {
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js56;
+          (m[cw_t] = fmaxf(m[cw_t], row[c]));
+        }
+      }
+    }
+  }
+  for (uint64_t cw_j56 = cw_jf56;; cw_j56++) {
     const int32_t cw_js56 = (int32_t)((uint32_t)cw_j56 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
     if (!(cw_mono56 && (int64_t)cw_amax56 + (int64_t)cw_j56 * cw_s56 < cw_b56)) {
@@ -208,17 +222,17 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       /* uniform loop with a barrier inside: one C loop for the block */
       for (o_9 = 16; (o_9 > 0); (o_9 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch61[1024];
+        float __fis_xch62[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch61[((uint32_t)cw_t)] = v_7[cw_t]);
+            (__fis_xch62[((uint32_t)cw_t)] = v_7[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane62 = ((uint32_t)cw_t);
-            uint32_t __fis_src63 = (((((__fis_lane62 & 31u) ^ ((uint32_t)o_9)) - (((__fis_lane62 & 31u) ^ ((uint32_t)o_9)) & (((uint32_t)32) - 1u))) == ((__fis_lane62 & 31u) - ((__fis_lane62 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane62 - (__fis_lane62 & 31u)) + ((__fis_lane62 & 31u) ^ ((uint32_t)o_9))) : __fis_lane62);
-            cw_coll10[cw_t] = __fis_xch61[((__fis_src63 < cw_nt) ? __fis_src63 : __fis_lane62)];
+            uint32_t __fis_lane63 = ((uint32_t)cw_t);
+            uint32_t __fis_src64 = (((((__fis_lane63 & 31u) ^ ((uint32_t)o_9)) - (((__fis_lane63 & 31u) ^ ((uint32_t)o_9)) & (((uint32_t)32) - 1u))) == ((__fis_lane63 & 31u) - ((__fis_lane63 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane63 - (__fis_lane63 & 31u)) + ((__fis_lane63 & 31u) ^ ((uint32_t)o_9))) : __fis_lane63);
+            cw_coll10[cw_t] = __fis_xch62[((__fis_src64 < cw_nt) ? __fis_src64 : __fis_lane63)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
@@ -244,17 +258,17 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       /* uniform loop with a barrier inside: one C loop for the block */
       for (o_14 = 16; (o_14 > 0); (o_14 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch69[1024];
+        float __fis_xch70[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch69[((uint32_t)cw_t)] = v_12[cw_t]);
+            (__fis_xch70[((uint32_t)cw_t)] = v_12[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane70 = ((uint32_t)cw_t);
-            uint32_t __fis_src71 = (((((__fis_lane70 & 31u) ^ ((uint32_t)o_14)) - (((__fis_lane70 & 31u) ^ ((uint32_t)o_14)) & (((uint32_t)32) - 1u))) == ((__fis_lane70 & 31u) - ((__fis_lane70 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane70 - (__fis_lane70 & 31u)) + ((__fis_lane70 & 31u) ^ ((uint32_t)o_14))) : __fis_lane70);
-            cw_coll15[cw_t] = __fis_xch69[((__fis_src71 < cw_nt) ? __fis_src71 : __fis_lane70)];
+            uint32_t __fis_lane71 = ((uint32_t)cw_t);
+            uint32_t __fis_src72 = (((((__fis_lane71 & 31u) ^ ((uint32_t)o_14)) - (((__fis_lane71 & 31u) ^ ((uint32_t)o_14)) & (((uint32_t)32) - 1u))) == ((__fis_lane71 & 31u) - ((__fis_lane71 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane71 - (__fis_lane71 & 31u)) + ((__fis_lane71 & 31u) ^ ((uint32_t)o_14))) : __fis_lane71);
+            cw_coll15[cw_t] = __fis_xch70[((__fis_src72 < cw_nt) ? __fis_src72 : __fis_lane71)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
@@ -290,17 +304,17 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       /* uniform loop with a barrier inside: one C loop for the block */
       for (o_20 = 16; (o_20 > 0); (o_20 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch78[1024];
+        float __fis_xch79[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch78[((uint32_t)cw_t)] = v_18[cw_t]);
+            (__fis_xch79[((uint32_t)cw_t)] = v_18[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane79 = ((uint32_t)cw_t);
-            uint32_t __fis_src80 = (((((__fis_lane79 & 31u) ^ ((uint32_t)o_20)) - (((__fis_lane79 & 31u) ^ ((uint32_t)o_20)) & (((uint32_t)32) - 1u))) == ((__fis_lane79 & 31u) - ((__fis_lane79 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane79 - (__fis_lane79 & 31u)) + ((__fis_lane79 & 31u) ^ ((uint32_t)o_20))) : __fis_lane79);
-            cw_coll21[cw_t] = __fis_xch78[((__fis_src80 < cw_nt) ? __fis_src80 : __fis_lane79)];
+            uint32_t __fis_lane80 = ((uint32_t)cw_t);
+            uint32_t __fis_src81 = (((((__fis_lane80 & 31u) ^ ((uint32_t)o_20)) - (((__fis_lane80 & 31u) ^ ((uint32_t)o_20)) & (((uint32_t)32) - 1u))) == ((__fis_lane80 & 31u) - ((__fis_lane80 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane80 - (__fis_lane80 & 31u)) + ((__fis_lane80 & 31u) ^ ((uint32_t)o_20))) : __fis_lane80);
+            cw_coll21[cw_t] = __fis_xch79[((__fis_src81 < cw_nt) ? __fis_src81 : __fis_lane80)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
@@ -326,17 +340,17 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       /* uniform loop with a barrier inside: one C loop for the block */
       for (o_25 = 16; (o_25 > 0); (o_25 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch86[1024];
+        float __fis_xch87[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch86[((uint32_t)cw_t)] = v_23[cw_t]);
+            (__fis_xch87[((uint32_t)cw_t)] = v_23[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane87 = ((uint32_t)cw_t);
-            uint32_t __fis_src88 = (((((__fis_lane87 & 31u) ^ ((uint32_t)o_25)) - (((__fis_lane87 & 31u) ^ ((uint32_t)o_25)) & (((uint32_t)32) - 1u))) == ((__fis_lane87 & 31u) - ((__fis_lane87 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane87 - (__fis_lane87 & 31u)) + ((__fis_lane87 & 31u) ^ ((uint32_t)o_25))) : __fis_lane87);
-            cw_coll26[cw_t] = __fis_xch86[((__fis_src88 < cw_nt) ? __fis_src88 : __fis_lane87)];
+            uint32_t __fis_lane88 = ((uint32_t)cw_t);
+            uint32_t __fis_src89 = (((((__fis_lane88 & 31u) ^ ((uint32_t)o_25)) - (((__fis_lane88 & 31u) ^ ((uint32_t)o_25)) & (((uint32_t)32) - 1u))) == ((__fis_lane88 & 31u) - ((__fis_lane88 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane88 - (__fis_lane88 & 31u)) + ((__fis_lane88 & 31u) ^ ((uint32_t)o_25))) : __fis_lane88);
+            cw_coll26[cw_t] = __fis_xch87[((__fis_src89 < cw_nt) ? __fis_src89 : __fis_lane88)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
@@ -370,37 +384,51 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r96[cw_t] = 1;
-  int32_t cw_amax97 = INT32_MIN; uint32_t cw_all97 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r97[cw_t] = 1;
+  int32_t cw_amax98 = INT32_MIN; uint32_t cw_all98 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax97) cw_amax97 = cw_a; cw_all97 += cw_r96[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax98) cw_amax98 = cw_a; cw_all98 += cw_r97[cw_t]; }
   }
-  const int64_t cw_s97 = (int64_t)(cw_bdx), cw_b97 = (int64_t)(cols);
-  const int cw_mono97 = cw_s97 > 0 && cw_all97 == cw_nt;
-  for (uint64_t cw_j97 = 0;; cw_j97++) {
-    const int32_t cw_js97 = (int32_t)((uint32_t)cw_j97 * (uint32_t)(cw_bdx));
+  const int64_t cw_s98 = (int64_t)(cw_bdx), cw_b98 = (int64_t)(cols);
+  const int cw_mono98 = cw_s98 > 0 && cw_all98 == cw_nt;
+  uint64_t cw_jf98 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono98 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax98 < cw_b98) {
+    cw_jf98 = (uint64_t)((cw_b98 - (int64_t)cw_amax98 - 1) / cw_s98) + 1;
+    for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+    for (uint64_t cw_j98 = 0; cw_j98 < cw_jf98; cw_j98++) {
+      const int32_t cw_js98 = (int32_t)((uint32_t)cw_j98 * (uint32_t)(cw_bdx));
+      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
+        {
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js98;
+          (s[cw_t] += expf((row[c] - m[cw_t])));
+        }
+      }
+    }
+  }
+  for (uint64_t cw_j98 = cw_jf98;; cw_j98++) {
+    const int32_t cw_js98 = (int32_t)((uint32_t)cw_j98 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono97 && (int64_t)cw_amax97 + (int64_t)cw_j97 * cw_s97 < cw_b97)) {
+    if (!(cw_mono98 && (int64_t)cw_amax98 + (int64_t)cw_j98 * cw_s98 < cw_b98)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js97;
-        cw_r96[cw_t] = (unsigned char)(cw_r96[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r96[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js98;
+        cw_r97[cw_t] = (unsigned char)(cw_r97[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r97[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js97;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js98;
           (s[cw_t] += expf((row[c] - m[cw_t])));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r96[cw_t])) continue;
+        if (!(cw_r97[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js97;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js98;
           (s[cw_t] += expf((row[c] - m[cw_t])));
         }
       }
@@ -426,17 +454,17 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       /* uniform loop with a barrier inside: one C loop for the block */
       for (o_36 = 16; (o_36 > 0); (o_36 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch102[1024];
+        float __fis_xch104[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch102[((uint32_t)cw_t)] = v_34[cw_t]);
+            (__fis_xch104[((uint32_t)cw_t)] = v_34[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane103 = ((uint32_t)cw_t);
-            uint32_t __fis_src104 = (((((__fis_lane103 & 31u) ^ ((uint32_t)o_36)) - (((__fis_lane103 & 31u) ^ ((uint32_t)o_36)) & (((uint32_t)32) - 1u))) == ((__fis_lane103 & 31u) - ((__fis_lane103 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane103 - (__fis_lane103 & 31u)) + ((__fis_lane103 & 31u) ^ ((uint32_t)o_36))) : __fis_lane103);
-            cw_coll37[cw_t] = __fis_xch102[((__fis_src104 < cw_nt) ? __fis_src104 : __fis_lane103)];
+            uint32_t __fis_lane105 = ((uint32_t)cw_t);
+            uint32_t __fis_src106 = (((((__fis_lane105 & 31u) ^ ((uint32_t)o_36)) - (((__fis_lane105 & 31u) ^ ((uint32_t)o_36)) & (((uint32_t)32) - 1u))) == ((__fis_lane105 & 31u) - ((__fis_lane105 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane105 - (__fis_lane105 & 31u)) + ((__fis_lane105 & 31u) ^ ((uint32_t)o_36))) : __fis_lane105);
+            cw_coll37[cw_t] = __fis_xch104[((__fis_src106 < cw_nt) ? __fis_src106 : __fis_lane105)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
@@ -462,17 +490,17 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       /* uniform loop with a barrier inside: one C loop for the block */
       for (o_41 = 16; (o_41 > 0); (o_41 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch110[1024];
+        float __fis_xch112[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch110[((uint32_t)cw_t)] = v_39[cw_t]);
+            (__fis_xch112[((uint32_t)cw_t)] = v_39[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane111 = ((uint32_t)cw_t);
-            uint32_t __fis_src112 = (((((__fis_lane111 & 31u) ^ ((uint32_t)o_41)) - (((__fis_lane111 & 31u) ^ ((uint32_t)o_41)) & (((uint32_t)32) - 1u))) == ((__fis_lane111 & 31u) - ((__fis_lane111 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane111 - (__fis_lane111 & 31u)) + ((__fis_lane111 & 31u) ^ ((uint32_t)o_41))) : __fis_lane111);
-            cw_coll42[cw_t] = __fis_xch110[((__fis_src112 < cw_nt) ? __fis_src112 : __fis_lane111)];
+            uint32_t __fis_lane113 = ((uint32_t)cw_t);
+            uint32_t __fis_src114 = (((((__fis_lane113 & 31u) ^ ((uint32_t)o_41)) - (((__fis_lane113 & 31u) ^ ((uint32_t)o_41)) & (((uint32_t)32) - 1u))) == ((__fis_lane113 & 31u) - ((__fis_lane113 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane113 - (__fis_lane113 & 31u)) + ((__fis_lane113 & 31u) ^ ((uint32_t)o_41))) : __fis_lane113);
+            cw_coll42[cw_t] = __fis_xch112[((__fis_src114 < cw_nt) ? __fis_src114 : __fis_lane113)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
@@ -508,17 +536,17 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       /* uniform loop with a barrier inside: one C loop for the block */
       for (o_47 = 16; (o_47 > 0); (o_47 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch119[1024];
+        float __fis_xch121[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch119[((uint32_t)cw_t)] = v_45[cw_t]);
+            (__fis_xch121[((uint32_t)cw_t)] = v_45[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane120 = ((uint32_t)cw_t);
-            uint32_t __fis_src121 = (((((__fis_lane120 & 31u) ^ ((uint32_t)o_47)) - (((__fis_lane120 & 31u) ^ ((uint32_t)o_47)) & (((uint32_t)32) - 1u))) == ((__fis_lane120 & 31u) - ((__fis_lane120 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane120 - (__fis_lane120 & 31u)) + ((__fis_lane120 & 31u) ^ ((uint32_t)o_47))) : __fis_lane120);
-            cw_coll48[cw_t] = __fis_xch119[((__fis_src121 < cw_nt) ? __fis_src121 : __fis_lane120)];
+            uint32_t __fis_lane122 = ((uint32_t)cw_t);
+            uint32_t __fis_src123 = (((((__fis_lane122 & 31u) ^ ((uint32_t)o_47)) - (((__fis_lane122 & 31u) ^ ((uint32_t)o_47)) & (((uint32_t)32) - 1u))) == ((__fis_lane122 & 31u) - ((__fis_lane122 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane122 - (__fis_lane122 & 31u)) + ((__fis_lane122 & 31u) ^ ((uint32_t)o_47))) : __fis_lane122);
+            cw_coll48[cw_t] = __fis_xch121[((__fis_src123 < cw_nt) ? __fis_src123 : __fis_lane122)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
@@ -544,17 +572,17 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       /* uniform loop with a barrier inside: one C loop for the block */
       for (o_52 = 16; (o_52 > 0); (o_52 >>= 1)) {
         /* __shfl_xor_sync */
-        float __fis_xch127[1024];
+        float __fis_xch129[1024];
         CW_FOR_EACH_THREAD_INDEP {
           {
-            (__fis_xch127[((uint32_t)cw_t)] = v_50[cw_t]);
+            (__fis_xch129[((uint32_t)cw_t)] = v_50[cw_t]);
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            uint32_t __fis_lane128 = ((uint32_t)cw_t);
-            uint32_t __fis_src129 = (((((__fis_lane128 & 31u) ^ ((uint32_t)o_52)) - (((__fis_lane128 & 31u) ^ ((uint32_t)o_52)) & (((uint32_t)32) - 1u))) == ((__fis_lane128 & 31u) - ((__fis_lane128 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane128 - (__fis_lane128 & 31u)) + ((__fis_lane128 & 31u) ^ ((uint32_t)o_52))) : __fis_lane128);
-            cw_coll53[cw_t] = __fis_xch127[((__fis_src129 < cw_nt) ? __fis_src129 : __fis_lane128)];
+            uint32_t __fis_lane130 = ((uint32_t)cw_t);
+            uint32_t __fis_src131 = (((((__fis_lane130 & 31u) ^ ((uint32_t)o_52)) - (((__fis_lane130 & 31u) ^ ((uint32_t)o_52)) & (((uint32_t)32) - 1u))) == ((__fis_lane130 & 31u) - ((__fis_lane130 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane130 - (__fis_lane130 & 31u)) + ((__fis_lane130 & 31u) ^ ((uint32_t)o_52))) : __fis_lane130);
+            cw_coll53[cw_t] = __fis_xch129[((__fis_src131 < cw_nt) ? __fis_src131 : __fis_lane130)];
           }
         }
         CW_FOR_EACH_THREAD_INDEP {
@@ -588,37 +616,51 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
   /* strided loop: thread t runs iteration j with c = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r137[cw_t] = 1;
-  int32_t cw_amax138 = INT32_MIN; uint32_t cw_all138 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r139[cw_t] = 1;
+  int32_t cw_amax140 = INT32_MIN; uint32_t cw_all140 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax138) cw_amax138 = cw_a; cw_all138 += cw_r137[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax140) cw_amax140 = cw_a; cw_all140 += cw_r139[cw_t]; }
   }
-  const int64_t cw_s138 = (int64_t)(cw_bdx), cw_b138 = (int64_t)(cols);
-  const int cw_mono138 = cw_s138 > 0 && cw_all138 == cw_nt;
-  for (uint64_t cw_j138 = 0;; cw_j138++) {
-    const int32_t cw_js138 = (int32_t)((uint32_t)cw_j138 * (uint32_t)(cw_bdx));
+  const int64_t cw_s140 = (int64_t)(cw_bdx), cw_b140 = (int64_t)(cols);
+  const int cw_mono140 = cw_s140 > 0 && cw_all140 == cw_nt;
+  uint64_t cw_jf140 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono140 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax140 < cw_b140) {
+    cw_jf140 = (uint64_t)((cw_b140 - (int64_t)cw_amax140 - 1) / cw_s140) + 1;
+    for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+    for (uint64_t cw_j140 = 0; cw_j140 < cw_jf140; cw_j140++) {
+      const int32_t cw_js140 = (int32_t)((uint32_t)cw_j140 * (uint32_t)(cw_bdx));
+      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
+        {
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js140;
+          (out[cw_t][c] = (expf((row[c] - m[cw_t])) * inv[cw_t]));
+        }
+      }
+    }
+  }
+  for (uint64_t cw_j140 = cw_jf140;; cw_j140++) {
+    const int32_t cw_js140 = (int32_t)((uint32_t)cw_j140 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono138 && (int64_t)cw_amax138 + (int64_t)cw_j138 * cw_s138 < cw_b138)) {
+    if (!(cw_mono140 && (int64_t)cw_amax140 + (int64_t)cw_j140 * cw_s140 < cw_b140)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js138;
-        cw_r137[cw_t] = (unsigned char)(cw_r137[cw_t] & (((c < cols)) != 0));
-        cw_in += cw_r137[cw_t];
+        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js140;
+        cw_r139[cw_t] = (unsigned char)(cw_r139[cw_t] & (((c < cols)) != 0));
+        cw_in += cw_r139[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js138;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js140;
           (out[cw_t][c] = (expf((row[c] - m[cw_t])) * inv[cw_t]));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r137[cw_t])) continue;
+        if (!(cw_r139[cw_t])) continue;
         {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js138;
+          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js140;
           (out[cw_t][c] = (expf((row[c] - m[cw_t])) * inv[cw_t]));
         }
       }
@@ -644,25 +686,25 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
   float *y = *(float **)cw_args[1];
   int32_t rows = *(int32_t *)cw_args[2];
   int32_t cols = *(int32_t *)cw_args[3];
-  int32_t o_144; /* uniform: one per block */
-  int32_t o_149; /* uniform: one per block */
+  int32_t o_147; /* uniform: one per block */
+  int32_t o_152; /* uniform: one per block */
   int32_t warp[cw_nt]; /* per thread */
   int32_t lane[cw_nt]; /* per thread */
   const float *r[cw_nt]; /* per thread */
   float m[cw_nt]; /* per thread */
   int32_t c[cw_nt]; /* per thread */
-  float cw_ret141[cw_nt]; /* per thread */
-  float v_142[cw_nt]; /* per thread */
-  float cw_coll145[cw_nt]; /* per thread */
+  float cw_ret144[cw_nt]; /* per thread */
+  float v_145[cw_nt]; /* per thread */
+  float cw_coll148[cw_nt]; /* per thread */
   float s[cw_nt]; /* per thread */
-  int32_t c_165[cw_nt]; /* per thread */
-  float cw_ret146[cw_nt]; /* per thread */
-  float v_147[cw_nt]; /* per thread */
-  float cw_coll150[cw_nt]; /* per thread */
-  int32_t c_178[cw_nt]; /* per thread */
-  unsigned char cw_l152[cw_nt];
-  unsigned char cw_l164[cw_nt];
-  unsigned char cw_l177[cw_nt];
+  int32_t c_168[cw_nt]; /* per thread */
+  float cw_ret149[cw_nt]; /* per thread */
+  float v_150[cw_nt]; /* per thread */
+  float cw_coll153[cw_nt]; /* per thread */
+  int32_t c_181[cw_nt]; /* per thread */
+  unsigned char cw_l155[cw_nt];
+  unsigned char cw_l167[cw_nt];
+  unsigned char cw_l180[cw_nt];
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -687,175 +729,175 @@ CW_INLINE void cwb_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args, const in
       c[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l152[t] 0 running, 1 left, 2 continued */
-  memset(cw_l152, 0, cw_nt);
+  /* loop with a barrier inside: cw_l155[t] 0 running, 1 left, 2 continued */
+  memset(cw_l155, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l152[cw_t] == 0)) continue;
-      if (!((c[cw_t] < cols))) cw_l152[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l155[cw_t] == 0)) continue;
+      if (!((c[cw_t] < cols))) cw_l155[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l152[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l155[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l152[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l155[cw_t] == 0)) continue;
       {
         (m[cw_t] = fmaxf(m[cw_t], r[cw_t][c[cw_t]]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l152[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l155[cw_t] == 0)) continue;
       (c[cw_t] += 32);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      /* cw_ret141 declared */
-      v_142[cw_t] = m[cw_t];
+      /* cw_ret144 declared */
+      v_145[cw_t] = m[cw_t];
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (o_144 = 16; (o_144 > 0); (o_144 >>= 1)) {
+    for (o_147 = 16; (o_147 > 0); (o_147 >>= 1)) {
       { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
       /* __shfl_xor_sync */
-      float __fis_xch156[1024];
+      float __fis_xch159[1024];
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
         {
-          (__fis_xch156[((uint32_t)cw_t)] = v_142[cw_t]);
+          (__fis_xch159[((uint32_t)cw_t)] = v_145[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
         {
-          uint32_t __fis_lane157 = ((uint32_t)cw_t);
-          uint32_t __fis_src158 = (((((__fis_lane157 & 31u) ^ ((uint32_t)o_144)) - (((__fis_lane157 & 31u) ^ ((uint32_t)o_144)) & (((uint32_t)32) - 1u))) == ((__fis_lane157 & 31u) - ((__fis_lane157 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane157 - (__fis_lane157 & 31u)) + ((__fis_lane157 & 31u) ^ ((uint32_t)o_144))) : __fis_lane157);
-          cw_coll145[cw_t] = __fis_xch156[((__fis_src158 < cw_nt) ? __fis_src158 : __fis_lane157)];
+          uint32_t __fis_lane160 = ((uint32_t)cw_t);
+          uint32_t __fis_src161 = (((((__fis_lane160 & 31u) ^ ((uint32_t)o_147)) - (((__fis_lane160 & 31u) ^ ((uint32_t)o_147)) & (((uint32_t)32) - 1u))) == ((__fis_lane160 & 31u) - ((__fis_lane160 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane160 - (__fis_lane160 & 31u)) + ((__fis_lane160 & 31u) ^ ((uint32_t)o_147))) : __fis_lane160);
+          cw_coll148[cw_t] = __fis_xch159[((__fis_src161 < cw_nt) ? __fis_src161 : __fis_lane160)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
         {
-          (v_142[cw_t] = fmaxf(v_142[cw_t], cw_coll145[cw_t]));
+          (v_145[cw_t] = fmaxf(v_145[cw_t], cw_coll148[cw_t]));
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
-        (cw_ret141[cw_t] = v_142[cw_t]);
+        (cw_ret144[cw_t] = v_145[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (m[cw_t] = cw_ret141[cw_t]);
+      (m[cw_t] = cw_ret144[cw_t]);
       s[cw_t] = 0.0f;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c_165[cw_t] = lane[cw_t];
+      c_168[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l164[t] 0 running, 1 left, 2 continued */
-  memset(cw_l164, 0, cw_nt);
+  /* loop with a barrier inside: cw_l167[t] 0 running, 1 left, 2 continued */
+  memset(cw_l167, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l164[cw_t] == 0)) continue;
-      if (!((c_165[cw_t] < cols))) cw_l164[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l167[cw_t] == 0)) continue;
+      if (!((c_168[cw_t] < cols))) cw_l167[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l164[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l167[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l164[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l167[cw_t] == 0)) continue;
       {
-        (s[cw_t] += expf((r[cw_t][c_165[cw_t]] - m[cw_t])));
+        (s[cw_t] += expf((r[cw_t][c_168[cw_t]] - m[cw_t])));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l164[cw_t] == 0)) continue;
-      (c_165[cw_t] += 32);
+      if (!(!cw_exit[cw_t] && cw_l167[cw_t] == 0)) continue;
+      (c_168[cw_t] += 32);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      /* cw_ret146 declared */
-      v_147[cw_t] = s[cw_t];
+      /* cw_ret149 declared */
+      v_150[cw_t] = s[cw_t];
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (o_149 = 16; (o_149 > 0); (o_149 >>= 1)) {
+    for (o_152 = 16; (o_152 > 0); (o_152 >>= 1)) {
       { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
       /* __shfl_xor_sync */
-      float __fis_xch169[1024];
+      float __fis_xch172[1024];
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
         {
-          (__fis_xch169[((uint32_t)cw_t)] = v_147[cw_t]);
+          (__fis_xch172[((uint32_t)cw_t)] = v_150[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
         {
-          uint32_t __fis_lane170 = ((uint32_t)cw_t);
-          uint32_t __fis_src171 = (((((__fis_lane170 & 31u) ^ ((uint32_t)o_149)) - (((__fis_lane170 & 31u) ^ ((uint32_t)o_149)) & (((uint32_t)32) - 1u))) == ((__fis_lane170 & 31u) - ((__fis_lane170 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane170 - (__fis_lane170 & 31u)) + ((__fis_lane170 & 31u) ^ ((uint32_t)o_149))) : __fis_lane170);
-          cw_coll150[cw_t] = __fis_xch169[((__fis_src171 < cw_nt) ? __fis_src171 : __fis_lane170)];
+          uint32_t __fis_lane173 = ((uint32_t)cw_t);
+          uint32_t __fis_src174 = (((((__fis_lane173 & 31u) ^ ((uint32_t)o_152)) - (((__fis_lane173 & 31u) ^ ((uint32_t)o_152)) & (((uint32_t)32) - 1u))) == ((__fis_lane173 & 31u) - ((__fis_lane173 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane173 - (__fis_lane173 & 31u)) + ((__fis_lane173 & 31u) ^ ((uint32_t)o_152))) : __fis_lane173);
+          cw_coll153[cw_t] = __fis_xch172[((__fis_src174 < cw_nt) ? __fis_src174 : __fis_lane173)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         if (!(!cw_exit[cw_t])) continue;
         {
-          (v_147[cw_t] += cw_coll150[cw_t]);
+          (v_150[cw_t] += cw_coll153[cw_t]);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
-        (cw_ret146[cw_t] = v_147[cw_t]);
+        (cw_ret149[cw_t] = v_150[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (s[cw_t] = cw_ret146[cw_t]);
+      (s[cw_t] = cw_ret149[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      c_178[cw_t] = lane[cw_t];
+      c_181[cw_t] = lane[cw_t];
     }
   }
-  /* loop with a barrier inside: cw_l177[t] 0 running, 1 left, 2 continued */
-  memset(cw_l177, 0, cw_nt);
+  /* loop with a barrier inside: cw_l180[t] 0 running, 1 left, 2 continued */
+  memset(cw_l180, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l177[cw_t] == 0)) continue;
-      if (!((c_178[cw_t] < cols))) cw_l177[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l180[cw_t] == 0)) continue;
+      if (!((c_181[cw_t] < cols))) cw_l180[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l177[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l180[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l177[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l180[cw_t] == 0)) continue;
       {
-        (y[(((int64_t)warp[cw_t] * (int64_t)cols) + (int64_t)c_178[cw_t])] = (expf((r[cw_t][c_178[cw_t]] - m[cw_t])) / s[cw_t]));
+        (y[(((int64_t)warp[cw_t] * (int64_t)cols) + (int64_t)c_181[cw_t])] = (expf((r[cw_t][c_181[cw_t]] - m[cw_t])) / s[cw_t]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l177[cw_t] == 0)) continue;
-      (c_178[cw_t] += 32);
+      if (!(!cw_exit[cw_t] && cw_l180[cw_t] == 0)) continue;
+      (c_181[cw_t] += 32);
     }
   }
 }
