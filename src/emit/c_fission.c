@@ -613,6 +613,43 @@ static const KExpr *stride_of(const KExpr *step, const KVar *i, bool *unit) {
   return NULL;
 }
 
+/* The prefetch of a strided loop's streams CW_PREFETCH_AHEAD iterations
+ * on, from the index of thread 0 (tile < 0) or of thread cw_tb (a tile),
+ * i the loop's index variable.  A grid-stride loop reads one block-sized
+ * chunk per iteration, far apart, which the hardware prefetcher does not
+ * follow.  How much: the tile's part of the chunk, or cw_prefetch_bytes
+ * (the prelude) of the block's, which knows the array's size where the
+ * loop is bounded (bound_j: the loop's number, else -1). */
+static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i, int j, bool tile,
+                                 int bound_j, const char *tn, const char *ut, const char *st,
+                                 const char *ivar) {
+  ce_line(ce, "{ /* prefetch iteration j + CW_PREFETCH_AHEAD */");
+  ce->indent++;
+  if (tile) {
+    ce_line(ce, "const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; "
+                "const size_t cw_t = cw_tb;");
+    ce_line(ce, "(void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;");
+  } else {
+    ce_fixed_thread(ce, false);
+  }
+  ce_line(ce, "const %s cw_js%d = (%s)((%s)(cw_j%d + CW_PREFETCH_AHEAD) * (%s)(%s));", tn, j, tn, ut, j, ut, st);
+  ce_line(ce, "%s", ivar);
+  for (int k = 0; k < streams->len; k++) {
+    const KVar *p = streams->items[k];
+    char *bytes = tile ? arena_printf(&ce->arena, "CW_STRIDE_TILE * sizeof %s[0]", p->cname)
+                : arena_printf(&ce->arena, "cw_prefetch_bytes(cw_ctx, cw_nt * sizeof %s[0], %s)", p->cname,
+                               bound_j >= 0 ? arena_printf(&ce->arena, "(uint64_t)cw_b%d * sizeof %s[0]",
+                                                           bound_j, p->cname)
+                                            : "UINT64_MAX");
+    ce_line(ce, "for (size_t cw_b = 0, cw_e = %s; cw_b < cw_e; cw_b += 64) "
+                "__builtin_prefetch((const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
+                "(intptr_t)sizeof %s[0]) + cw_b));",
+            bytes, p->cname, ce_var_name(ce, i), p->cname);
+  }
+  ce->indent--;
+  ce_line(ce, "}");
+}
+
 /* The iterations of a bounded strided loop (`i < B` or `i <= B`, B
  * uniform, stride > 0) that every thread of a one-dimensional block runs,
  * cw_jfJ of them, counted before the loop: run first, CW_STRIDE_TILE
@@ -636,24 +673,7 @@ static void emit_strided_tiles(CEmit *ce, KStmt *const *body, const KVar *iv, in
   ce_line(ce, "for (uint64_t cw_j%d = 0; cw_j%d < cw_jf%d; cw_j%d++) {", j, j, j, j);
   ce->indent++;
   ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn, j, tn, ut, j, ut, st);
-  if (streams->len) { /* the tile's part of the chunk CW_PREFETCH_AHEAD iterations on */
-    ce_line(ce, "{");
-    ce->indent++;
-    ce_line(ce, "const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; "
-                "const size_t cw_t = cw_tb;");
-    ce_line(ce, "(void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;");
-    ce_line(ce, "const %s cw_js%d = (%s)((%s)(cw_j%d + CW_PREFETCH_AHEAD) * (%s)(%s));", tn, j, tn, ut, j, ut, st);
-    ce_line(ce, "%s", ivar);
-    for (int k = 0; k < streams->len; k++) {
-      const KVar *p = streams->items[k];
-      ce_line(ce, "for (size_t cw_b = 0; cw_b < CW_STRIDE_TILE * sizeof %s[0]; cw_b += 64) "
-                  "__builtin_prefetch((const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
-                  "(intptr_t)sizeof %s[0]) + cw_b));",
-              p->cname, p->cname, ce_var_name(ce, iv), p->cname);
-    }
-    ce->indent--;
-    ce_line(ce, "}");
-  }
+  if (streams->len) emit_stream_prefetch(ce, streams, iv, j, true, -1, tn, ut, st, ivar);
   int saved_guards = ce->nguards;
   ce->nguards = 0; /* every thread is in: the guards hold */
   ce->ptl_tile = true;
@@ -763,29 +783,8 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   }
   ce_line(ce, "if (cw_in == cw_nt) {");
   ce->indent++;
-  if (streams.len && sgn) {
-    /* memory several iterations ahead, from thread 0's index: a grid-stride
-     * loop reads one block-sized chunk per iteration, far apart, which
-     * the hardware prefetcher does not follow.  How much of the chunk:
-     * cw_prefetch_bytes (the prelude) */
-    ce_line(ce, "{ /* prefetch iteration j + CW_PREFETCH_AHEAD */");
-    ce->indent++;
-    ce_fixed_thread(ce, false);
-    ce_line(ce, "const %s cw_js%d = (%s)((%s)(cw_j%d + CW_PREFETCH_AHEAD) * (%s)(%s));", tn.data, j, tn.data, ut, j, ut, st);
-    ce_line(ce, "%s", ivar);
-    for (int k = 0; k < streams.len; k++) {
-      const KVar *p = streams.items[k];
-      char *array = bounded ? arena_printf(&ce->arena, "(uint64_t)cw_b%d * sizeof %s[0]", j, p->cname)
-                            : "UINT64_MAX";
-      ce_line(ce, "for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof %s[0], %s); "
-                  "cw_b < cw_e; cw_b += 64) "
-                  "__builtin_prefetch((const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
-                  "(intptr_t)sizeof %s[0]) + cw_b));",
-              p->cname, array, p->cname, ce_var_name(ce, i), p->cname);
-    }
-    ce->indent--;
-    ce_line(ce, "}");
-  }
+  if (streams.len && sgn)
+    emit_stream_prefetch(ce, &streams, i, j, false, bounded ? j : -1, tn.data, ut, st, ivar);
   ce->nguards = 0; /* every thread is in: the guards hold */
   emit_ptl_prefixed(ce, &body, 1, ivar);
   ce->nguards = saved_guards;

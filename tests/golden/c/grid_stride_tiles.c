@@ -112,12 +112,12 @@ CW_INLINE void cwb_tileSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
     for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
       const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
-      {
+      { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
         int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
-        for (size_t cw_b = 0; cw_b < CW_STRIDE_TILE * sizeof x[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
         {
@@ -211,12 +211,12 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
     for (uint64_t cw_j8 = 0; cw_j8 < cw_jf8; cw_j8++) {
       const int32_t cw_js8 = (int32_t)((uint32_t)cw_j8 * (uint32_t)((cw_bdx * cw_gdx)));
-      {
+      { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js8 = (int32_t)((uint32_t)(cw_j8 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
         int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js8;
-        for (size_t cw_b = 0; cw_b < CW_STRIDE_TILE * sizeof y[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof y[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
         {
@@ -302,12 +302,12 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
     for (uint64_t cw_j14 = 0; cw_j14 < cw_jf14; cw_j14++) {
       const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
-      {
+      { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
         int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js14;
-        for (size_t cw_b = 0; cw_b < CW_STRIDE_TILE * sizeof x[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
         {

@@ -296,13 +296,13 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
     for (uint64_t cw_j49 = 0; cw_j49 < cw_jf49; cw_j49++) {
       const int32_t cw_js49 = (int32_t)((uint32_t)cw_j49 * (uint32_t)(32));
-      {
+      { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js49 = (int32_t)((uint32_t)(cw_j49 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
         int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js49;
-        for (size_t cw_b = 0; cw_b < CW_STRIDE_TILE * sizeof gamma[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)gamma + (uintptr_t)((intptr_t)c * (intptr_t)sizeof gamma[0]) + cw_b));
-        for (size_t cw_b = 0; cw_b < CW_STRIDE_TILE * sizeof beta[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)beta + (uintptr_t)((intptr_t)c * (intptr_t)sizeof beta[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof gamma[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)gamma + (uintptr_t)((intptr_t)c * (intptr_t)sizeof gamma[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof beta[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)beta + (uintptr_t)((intptr_t)c * (intptr_t)sizeof beta[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
         {

@@ -327,12 +327,12 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
     for (uint64_t cw_j14 = 0; cw_j14 < cw_jf14; cw_j14++) {
       const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(32));
-      {
+      { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
         int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
-        for (size_t cw_b = 0; cw_b < CW_STRIDE_TILE * sizeof x[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
         {

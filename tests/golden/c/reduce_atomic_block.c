@@ -121,12 +121,12 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
     for (uint64_t cw_j7 = 0; cw_j7 < cw_jf7; cw_j7++) {
       const int32_t cw_js7 = (int32_t)((uint32_t)cw_j7 * (uint32_t)((cw_gdx * cw_bdx)));
-      {
+      { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js7 = (int32_t)((uint32_t)(cw_j7 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
         int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
-        for (size_t cw_b = 0; cw_b < CW_STRIDE_TILE * sizeof x[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
         {
@@ -264,12 +264,12 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
     for (uint64_t cw_j24 = 0; cw_j24 < cw_jf24; cw_j24++) {
       const int32_t cw_js24 = (int32_t)((uint32_t)cw_j24 * (uint32_t)((cw_gdx * cw_bdx)));
-      {
+      { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js24 = (int32_t)((uint32_t)(cw_j24 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
         int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js24;
-        for (size_t cw_b = 0; cw_b < CW_STRIDE_TILE * sizeof x[0]; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
         {
