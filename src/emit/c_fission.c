@@ -650,17 +650,28 @@ static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i
   ce_line(ce, "}");
 }
 
+/* Whether body writes a value kept per thread across the loop's
+ * iterations (a sum): what tiles gain from (emit_strided_tiles). */
+static bool carries_per_thread(const CEmit *ce, const KStmt *body) {
+  for (int k = 0; k < ce->promoted.len; k++)
+    if (kir_stmt_writes_var(body, ce->promoted.items[k])) return true;
+  return false;
+}
+
 /* The iterations of a bounded strided loop (`i < B` or `i <= B`, B
  * uniform, stride > 0) that every thread of a one-dimensional block runs,
  * cw_jfJ of them, counted before the loop: run first, CW_STRIDE_TILE
  * threads at a time (the prelude), each tile through all of them, when the
- * body is independent between threads.  A tile's per-thread values (a
+ * body is independent between threads and carries a value per thread from
+ * one iteration to the next.  A tile's per-thread values (a
  * grid-stride sum) then stay in vector registers across the iterations,
  * where the iteration-major order loads and stores all of the block's
  * per iteration, and the loop around the tile is a plain count.  The
  * reduction kernel of bench_cpu, one thread: 0.80x of OpenMP before,
- * 1.00x after; from memory (512 MiB) 0.88x before, 0.99x after.  The
- * strided loop goes on from iteration cw_jfJ for the threads left. */
+ * 1.00x after; from memory (512 MiB) 0.88x before, 0.99x after.  An
+ * element-wise body (a grid-stride saxpy) gains nothing and lost 7 % from
+ * memory: it keeps the round-major order.  The strided loop goes on from
+ * iteration cw_jfJ for the threads left. */
 static void emit_strided_tiles(CEmit *ce, KStmt *const *body, const KVar *iv, int j, bool lt,
                                const char *tn, const char *ut, const char *st, const char *ivar,
                                const PtrVec *streams) {
@@ -743,7 +754,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   PtrVec streams = {0};
   Streams st_ctx = {i, &streams, &ce->arena};
   kir_walk_any(body, collect_stream, NULL, &st_ctx);
-  bool tiled = bounded && ce_ptl_independent(&body, 1);
+  bool tiled = bounded && ce_ptl_independent(&body, 1) && carries_per_thread(ce, body);
   if (tiled) emit_strided_tiles(ce, &body, i, j, c->op == KOP_LT, tn.data, ut, st, ivar, &streams);
   ce_line(ce, "for (uint64_t cw_j%d = %s;; cw_j%d++) {", j, tiled ? arena_printf(&ce->arena, "cw_jf%d", j) : "0", j);
   ce->indent++;

@@ -1,5 +1,6 @@
 // grid_stride_tiles.cu: grid-stride loops whose bodies are independent
-// between threads (per-thread sums, element-wise updates), with `<` and `<=`
+// between threads and carry a value per thread from round to round (sums,
+// a counter), with `<` and `<=`
 // bounds, one-dimensional blocks of a multiple of 64 threads and of not,
 // a two-dimensional block, sizes that leave a partial last round, and
 // sizes one short of a whole round (767 = 2 * 384 - 1; 1534 = 2 * 768 - 2
@@ -29,8 +30,11 @@ __global__ void tileSums(const float* x, float* sums, int n)
 
 __global__ void tileScaleLe(float* y, int last, float a)
 {
-    for (int i = blockIdx.x * blockDim.x + threadIdx.x; i <= last; i += blockDim.x * gridDim.x)
-        y[i] = a * y[i] + 1.0f;
+    float c = 1.0f; // carried from round to round: the loop is tiled
+    for (int i = blockIdx.x * blockDim.x + threadIdx.x; i <= last; i += blockDim.x * gridDim.x) {
+        y[i] = a * y[i] + c;
+        c += 1.0f;
+    }
 }
 
 __global__ void tileSums2d(const float* x, float* sums, int n)

@@ -22,8 +22,13 @@ static void tileSums(RefArgs *r) {
 static void tileScaleLe(RefArgs *r) {
   float *y = BF32(0), a = SF32(2);
   int last = SI32(1), grid = (int)(r->block[0] * r->grid[0]);
-  for (int tid = 0; tid < grid; tid++)
-    for (int i = tid; i <= last; i += grid) y[i] = a * y[i] + 1.0f;
+  for (int tid = 0; tid < grid; tid++) {
+    float c = 1.0f;
+    for (int i = tid; i <= last; i += grid) {
+      y[i] = a * y[i] + c;
+      c += 1.0f;
+    }
+  }
 }
 
 static void tileSums2d(RefArgs *r) {

@@ -106,24 +106,7 @@ CW_INLINE void cwb_convolve1d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   }
   const int64_t cw_s2 = (int64_t)(cw_bdx), cw_b2 = (int64_t)((256 + (2 * 4)));
   const int cw_mono2 = cw_s2 > 0 && cw_all2 == cw_nt;
-  uint64_t cw_jf2 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono2 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax2 < cw_b2) {
-    cw_jf2 = (uint64_t)((cw_b2 - (int64_t)cw_amax2 - 1) / cw_s2) + 1;
-    for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-    for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
-      const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)(cw_bdx));
-      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
-        {
-          int32_t t = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js2;
-          {
-            int32_t src = (base + t);
-            (cw_sh_tile_1[t] = (((src >= 0) && (src < n)) ? in[src] : 0.0f));
-          }
-        }
-      }
-    }
-  }
-  for (uint64_t cw_j2 = cw_jf2;; cw_j2++) {
+  for (uint64_t cw_j2 = 0;; cw_j2++) {
     const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
     if (!(cw_mono2 && (int64_t)cw_amax2 + (int64_t)cw_j2 * cw_s2 < cw_b2)) {

@@ -196,45 +196,54 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   float *y = *(float **)cw_args[0];
   int32_t last = *(int32_t *)cw_args[1];
   float a = *(float *)cw_args[2];
-  unsigned char cw_r7[cw_nt];
-  /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r7[cw_t] = 1;
-  int32_t cw_amax8 = INT32_MIN; uint32_t cw_all8 = 0;
-  CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax8) cw_amax8 = cw_a; cw_all8 += cw_r7[cw_t]; }
+  float c[cw_nt]; /* per thread */
+  unsigned char cw_r8[cw_nt];
+  CW_FOR_EACH_THREAD_INDEP {
+    {
+      c[cw_t] = 1.0f;
+    }
   }
-  const int64_t cw_s8 = (int64_t)((cw_bdx * cw_gdx)), cw_b8 = (int64_t)(last);
-  const int cw_mono8 = cw_s8 > 0 && cw_all8 == cw_nt;
-  uint64_t cw_jf8 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono8 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax8 <= cw_b8) {
-    cw_jf8 = (uint64_t)((cw_b8 - (int64_t)cw_amax8) / cw_s8) + 1;
+  /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r8[cw_t] = 1;
+  int32_t cw_amax9 = INT32_MIN; uint32_t cw_all9 = 0;
+  CW_FOR_EACH_THREAD {
+    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax9) cw_amax9 = cw_a; cw_all9 += cw_r8[cw_t]; }
+  }
+  const int64_t cw_s9 = (int64_t)((cw_bdx * cw_gdx)), cw_b9 = (int64_t)(last);
+  const int cw_mono9 = cw_s9 > 0 && cw_all9 == cw_nt;
+  uint64_t cw_jf9 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono9 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax9 <= cw_b9) {
+    cw_jf9 = (uint64_t)((cw_b9 - (int64_t)cw_amax9) / cw_s9) + 1;
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-    for (uint64_t cw_j8 = 0; cw_j8 < cw_jf8; cw_j8++) {
-      const int32_t cw_js8 = (int32_t)((uint32_t)cw_j8 * (uint32_t)((cw_bdx * cw_gdx)));
+    for (uint64_t cw_j9 = 0; cw_j9 < cw_jf9; cw_j9++) {
+      const int32_t cw_js9 = (int32_t)((uint32_t)cw_j9 * (uint32_t)((cw_bdx * cw_gdx)));
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js8 = (int32_t)((uint32_t)(cw_j8 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js8;
+        const int32_t cw_js9 = (int32_t)((uint32_t)(cw_j9 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js9;
         for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof y[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js8;
-          (y[i] = ((a * y[i]) + 1.0f));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js9;
+          {
+            (y[i] = ((a * y[i]) + c[cw_t]));
+            (c[cw_t] += 1.0f);
+          }
         }
       }
     }
   }
-  for (uint64_t cw_j8 = cw_jf8;; cw_j8++) {
-    const int32_t cw_js8 = (int32_t)((uint32_t)cw_j8 * (uint32_t)((cw_bdx * cw_gdx)));
+  for (uint64_t cw_j9 = cw_jf9;; cw_j9++) {
+    const int32_t cw_js9 = (int32_t)((uint32_t)cw_j9 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono8 && (int64_t)cw_amax8 + (int64_t)cw_j8 * cw_s8 <= cw_b8)) {
+    if (!(cw_mono9 && (int64_t)cw_amax9 + (int64_t)cw_j9 * cw_s9 <= cw_b9)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js8;
-        cw_r7[cw_t] = (unsigned char)(cw_r7[cw_t] & (((i <= last)) != 0));
-        cw_in += cw_r7[cw_t];
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js9;
+        cw_r8[cw_t] = (unsigned char)(cw_r8[cw_t] & (((i <= last)) != 0));
+        cw_in += cw_r8[cw_t];
       }
       if (!cw_in) break;
     }
@@ -242,22 +251,28 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js8 = (int32_t)((uint32_t)(cw_j8 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js8;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof y[0], (uint64_t)cw_b8 * sizeof y[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+        const int32_t cw_js9 = (int32_t)((uint32_t)(cw_j9 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js9;
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof y[0], (uint64_t)cw_b9 * sizeof y[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js8;
-          (y[i] = ((a * y[i]) + 1.0f));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js9;
+          {
+            (y[i] = ((a * y[i]) + c[cw_t]));
+            (c[cw_t] += 1.0f);
+          }
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r7[cw_t])) continue;
+        if (!(cw_r8[cw_t])) continue;
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js8;
-          (y[i] = ((a * y[i]) + 1.0f));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js9;
+          {
+            (y[i] = ((a * y[i]) + c[cw_t]));
+            (c[cw_t] += 1.0f);
+          }
         }
       }
     }
@@ -282,50 +297,50 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   float *sums = *(float **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
   float s[cw_nt]; /* per thread */
-  unsigned char cw_r13[cw_nt];
+  unsigned char cw_r14[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       s[cw_t] = 0.0f;
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r13[cw_t] = 1;
-  int32_t cw_amax14 = INT32_MIN; uint32_t cw_all14 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r14[cw_t] = 1;
+  int32_t cw_amax15 = INT32_MIN; uint32_t cw_all15 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax14) cw_amax14 = cw_a; cw_all14 += cw_r13[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax15) cw_amax15 = cw_a; cw_all15 += cw_r14[cw_t]; }
   }
-  const int64_t cw_s14 = (int64_t)(((cw_bdx * cw_bdy) * cw_gdx)), cw_b14 = (int64_t)(n);
-  const int cw_mono14 = cw_s14 > 0 && cw_all14 == cw_nt;
-  uint64_t cw_jf14 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono14 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax14 < cw_b14) {
-    cw_jf14 = (uint64_t)((cw_b14 - (int64_t)cw_amax14 - 1) / cw_s14) + 1;
+  const int64_t cw_s15 = (int64_t)(((cw_bdx * cw_bdy) * cw_gdx)), cw_b15 = (int64_t)(n);
+  const int cw_mono15 = cw_s15 > 0 && cw_all15 == cw_nt;
+  uint64_t cw_jf15 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono15 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax15 < cw_b15) {
+    cw_jf15 = (uint64_t)((cw_b15 - (int64_t)cw_amax15 - 1) / cw_s15) + 1;
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-    for (uint64_t cw_j14 = 0; cw_j14 < cw_jf14; cw_j14++) {
-      const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+    for (uint64_t cw_j15 = 0; cw_j15 < cw_jf15; cw_j15++) {
+      const int32_t cw_js15 = (int32_t)((uint32_t)cw_j15 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
-        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js14;
+        const int32_t cw_js15 = (int32_t)((uint32_t)(cw_j15 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js15;
         for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
         {
-          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js14;
+          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js15;
           (s[cw_t] += x[i]);
         }
       }
     }
   }
-  for (uint64_t cw_j14 = cw_jf14;; cw_j14++) {
-    const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+  for (uint64_t cw_j15 = cw_jf15;; cw_j15++) {
+    const int32_t cw_js15 = (int32_t)((uint32_t)cw_j15 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono14 && (int64_t)cw_amax14 + (int64_t)cw_j14 * cw_s14 < cw_b14)) {
+    if (!(cw_mono15 && (int64_t)cw_amax15 + (int64_t)cw_j15 * cw_s15 < cw_b15)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js14;
-        cw_r13[cw_t] = (unsigned char)(cw_r13[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r13[cw_t];
+        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js15;
+        cw_r14[cw_t] = (unsigned char)(cw_r14[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r14[cw_t];
       }
       if (!cw_in) break;
     }
@@ -333,21 +348,21 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
-        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js14;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b14 * sizeof x[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        const int32_t cw_js15 = (int32_t)((uint32_t)(cw_j15 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js15;
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b15 * sizeof x[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js14;
+          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js15;
           (s[cw_t] += x[i]);
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r13[cw_t])) continue;
+        if (!(cw_r14[cw_t])) continue;
         {
-          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js14;
+          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js15;
           (s[cw_t] += x[i]);
         }
       }

@@ -95,8 +95,8 @@ CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   const uchar4 *data4; /* uniform: one per block */
   int32_t n4; /* uniform: one per block */
   unsigned char cw_r1[cw_nt];
-  unsigned char cw_r6[cw_nt];
-  unsigned char cw_r10[cw_nt];
+  unsigned char cw_r5[cw_nt];
+  unsigned char cw_r9[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
     }
@@ -109,21 +109,7 @@ CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   }
   const int64_t cw_s2 = (int64_t)(cw_bdx), cw_b2 = (int64_t)(256);
   const int cw_mono2 = cw_s2 > 0 && cw_all2 == cw_nt;
-  uint64_t cw_jf2 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono2 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax2 < cw_b2) {
-    cw_jf2 = (uint64_t)((cw_b2 - (int64_t)cw_amax2 - 1) / cw_s2) + 1;
-    for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-    for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
-      const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)(cw_bdx));
-      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
-        {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js2;
-          (cw_sh_local_1[b] = 0u);
-        }
-      }
-    }
-  }
-  for (uint64_t cw_j2 = cw_jf2;; cw_j2++) {
+  for (uint64_t cw_j2 = 0;; cw_j2++) {
     const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
     if (!(cw_mono2 && (int64_t)cw_amax2 + (int64_t)cw_j2 * cw_s2 < cw_b2)) {
@@ -156,29 +142,29 @@ CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   data4 = ((const uchar4 *)data);
   n4 = (n / 4);
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r6[cw_t] = 1;
-  int32_t cw_amax7 = INT32_MIN; uint32_t cw_all7 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r5[cw_t] = 1;
+  int32_t cw_amax6 = INT32_MIN; uint32_t cw_all6 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax7) cw_amax7 = cw_a; cw_all7 += cw_r6[cw_t]; }
+    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax6) cw_amax6 = cw_a; cw_all6 += cw_r5[cw_t]; }
   }
-  const int64_t cw_s7 = (int64_t)((cw_bdx * cw_gdx)), cw_b7 = (int64_t)(n4);
-  const int cw_mono7 = cw_s7 > 0 && cw_all7 == cw_nt;
-  for (uint64_t cw_j7 = 0;; cw_j7++) {
-    const int32_t cw_js7 = (int32_t)((uint32_t)cw_j7 * (uint32_t)((cw_bdx * cw_gdx)));
+  const int64_t cw_s6 = (int64_t)((cw_bdx * cw_gdx)), cw_b6 = (int64_t)(n4);
+  const int cw_mono6 = cw_s6 > 0 && cw_all6 == cw_nt;
+  for (uint64_t cw_j6 = 0;; cw_j6++) {
+    const int32_t cw_js6 = (int32_t)((uint32_t)cw_j6 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono7 && (int64_t)cw_amax7 + (int64_t)cw_j7 * cw_s7 < cw_b7)) {
+    if (!(cw_mono6 && (int64_t)cw_amax6 + (int64_t)cw_j6 * cw_s6 < cw_b6)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
-        cw_r6[cw_t] = (unsigned char)(cw_r6[cw_t] & (((i < n4)) != 0));
-        cw_in += cw_r6[cw_t];
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
+        cw_r5[cw_t] = (unsigned char)(cw_r5[cw_t] & (((i < n4)) != 0));
+        cw_in += cw_r5[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
           {
             uchar4 v = data4[i];
             ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.x]), 1u));
@@ -190,9 +176,9 @@ CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
       }
     } else {
       CW_FOR_EACH_THREAD {
-        if (!(cw_r6[cw_t])) continue;
+        if (!(cw_r5[cw_t])) continue;
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
           {
             uchar4 v = data4[i];
             ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.x]), 1u));
@@ -206,22 +192,22 @@ CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   }
   /* __syncthreads() */
   /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r10[cw_t] = 1;
-  int32_t cw_amax11 = INT32_MIN; uint32_t cw_all11 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r9[cw_t] = 1;
+  int32_t cw_amax10 = INT32_MIN; uint32_t cw_all10 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax11) cw_amax11 = cw_a; cw_all11 += cw_r10[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax10) cw_amax10 = cw_a; cw_all10 += cw_r9[cw_t]; }
   }
-  const int64_t cw_s11 = (int64_t)(cw_bdx), cw_b11 = (int64_t)(256);
-  const int cw_mono11 = cw_s11 > 0 && cw_all11 == cw_nt;
-  for (uint64_t cw_j11 = 0;; cw_j11++) {
-    const int32_t cw_js11 = (int32_t)((uint32_t)cw_j11 * (uint32_t)(cw_bdx));
+  const int64_t cw_s10 = (int64_t)(cw_bdx), cw_b10 = (int64_t)(256);
+  const int cw_mono10 = cw_s10 > 0 && cw_all10 == cw_nt;
+  for (uint64_t cw_j10 = 0;; cw_j10++) {
+    const int32_t cw_js10 = (int32_t)((uint32_t)cw_j10 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono11 && (int64_t)cw_amax11 + (int64_t)cw_j11 * cw_s11 < cw_b11)) {
+    if (!(cw_mono10 && (int64_t)cw_amax10 + (int64_t)cw_j10 * cw_s10 < cw_b10)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js11;
-        cw_r10[cw_t] = (unsigned char)(cw_r10[cw_t] & (((b < 256)) != 0));
-        cw_in += cw_r10[cw_t];
+        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
+        cw_r9[cw_t] = (unsigned char)(cw_r9[cw_t] & (((b < 256)) != 0));
+        cw_in += cw_r9[cw_t];
       }
       if (!cw_in) break;
     }
@@ -229,22 +215,22 @@ CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js11 = (int32_t)((uint32_t)(cw_j11 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
-        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js11;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof hist[0], (uint64_t)cw_b11 * sizeof hist[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)hist + (uintptr_t)((intptr_t)b * (intptr_t)sizeof hist[0]) + cw_b));
+        const int32_t cw_js10 = (int32_t)((uint32_t)(cw_j10 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof hist[0], (uint64_t)cw_b10 * sizeof hist[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)hist + (uintptr_t)((intptr_t)b * (intptr_t)sizeof hist[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD {
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js11;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
           if ((cw_sh_local_1[b] != 0u))
             __atomic_fetch_add((&hist[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
         }
       }
     } else {
       CW_FOR_EACH_THREAD {
-        if (!(cw_r10[cw_t])) continue;
+        if (!(cw_r9[cw_t])) continue;
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js11;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
           if ((cw_sh_local_1[b] != 0u))
             __atomic_fetch_add((&hist[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
         }
@@ -275,60 +261,60 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   float hi = *(float *)cw_args[5];
   float scale; /* uniform: one per block */
   uint32_t *bucket[cw_nt]; /* per thread */
-  unsigned char cw_r15[cw_nt];
-  unsigned char cw_r20[cw_nt];
-  unsigned char cw_r24[cw_nt];
+  unsigned char cw_r14[cw_nt];
+  unsigned char cw_r19[cw_nt];
+  unsigned char cw_r23[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       bucket[cw_t] = ((uint32_t *)(&cw_sh_fixedBins_2[0]));
     }
   }
   /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r15[cw_t] = 1;
-  int32_t cw_amax16 = INT32_MIN; uint32_t cw_all16 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r14[cw_t] = 1;
+  int32_t cw_amax15 = INT32_MIN; uint32_t cw_all15 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax16) cw_amax16 = cw_a; cw_all16 += cw_r15[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax15) cw_amax15 = cw_a; cw_all15 += cw_r14[cw_t]; }
   }
-  const int64_t cw_s16 = (int64_t)(cw_bdx), cw_b16 = (int64_t)(bins);
-  const int cw_mono16 = cw_s16 > 0 && cw_all16 == cw_nt;
-  uint64_t cw_jf16 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono16 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax16 < cw_b16) {
-    cw_jf16 = (uint64_t)((cw_b16 - (int64_t)cw_amax16 - 1) / cw_s16) + 1;
+  const int64_t cw_s15 = (int64_t)(cw_bdx), cw_b15 = (int64_t)(bins);
+  const int cw_mono15 = cw_s15 > 0 && cw_all15 == cw_nt;
+  uint64_t cw_jf15 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono15 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax15 < cw_b15) {
+    cw_jf15 = (uint64_t)((cw_b15 - (int64_t)cw_amax15 - 1) / cw_s15) + 1;
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-    for (uint64_t cw_j16 = 0; cw_j16 < cw_jf16; cw_j16++) {
-      const int32_t cw_js16 = (int32_t)((uint32_t)cw_j16 * (uint32_t)(cw_bdx));
+    for (uint64_t cw_j15 = 0; cw_j15 < cw_jf15; cw_j15++) {
+      const int32_t cw_js15 = (int32_t)((uint32_t)cw_j15 * (uint32_t)(cw_bdx));
       CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js16;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
           (bucket[cw_t][b] = 0u);
         }
       }
     }
   }
-  for (uint64_t cw_j16 = cw_jf16;; cw_j16++) {
-    const int32_t cw_js16 = (int32_t)((uint32_t)cw_j16 * (uint32_t)(cw_bdx));
+  for (uint64_t cw_j15 = cw_jf15;; cw_j15++) {
+    const int32_t cw_js15 = (int32_t)((uint32_t)cw_j15 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono16 && (int64_t)cw_amax16 + (int64_t)cw_j16 * cw_s16 < cw_b16)) {
+    if (!(cw_mono15 && (int64_t)cw_amax15 + (int64_t)cw_j15 * cw_s15 < cw_b15)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js16;
-        cw_r15[cw_t] = (unsigned char)(cw_r15[cw_t] & (((b < bins)) != 0));
-        cw_in += cw_r15[cw_t];
+        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+        cw_r14[cw_t] = (unsigned char)(cw_r14[cw_t] & (((b < bins)) != 0));
+        cw_in += cw_r14[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js16;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
           (bucket[cw_t][b] = 0u);
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r15[cw_t])) continue;
+        if (!(cw_r14[cw_t])) continue;
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js16;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
           (bucket[cw_t][b] = 0u);
         }
       }
@@ -337,22 +323,22 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   /* __syncthreads() */
   scale = (((float)bins) / (hi - lo));
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r20[cw_t] = 1;
-  int32_t cw_amax21 = INT32_MIN; uint32_t cw_all21 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r19[cw_t] = 1;
+  int32_t cw_amax20 = INT32_MIN; uint32_t cw_all20 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax21) cw_amax21 = cw_a; cw_all21 += cw_r20[cw_t]; }
+    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax20) cw_amax20 = cw_a; cw_all20 += cw_r19[cw_t]; }
   }
-  const int64_t cw_s21 = (int64_t)((cw_bdx * cw_gdx)), cw_b21 = (int64_t)(n);
-  const int cw_mono21 = cw_s21 > 0 && cw_all21 == cw_nt;
-  for (uint64_t cw_j21 = 0;; cw_j21++) {
-    const int32_t cw_js21 = (int32_t)((uint32_t)cw_j21 * (uint32_t)((cw_bdx * cw_gdx)));
+  const int64_t cw_s20 = (int64_t)((cw_bdx * cw_gdx)), cw_b20 = (int64_t)(n);
+  const int cw_mono20 = cw_s20 > 0 && cw_all20 == cw_nt;
+  for (uint64_t cw_j20 = 0;; cw_j20++) {
+    const int32_t cw_js20 = (int32_t)((uint32_t)cw_j20 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono21 && (int64_t)cw_amax21 + (int64_t)cw_j21 * cw_s21 < cw_b21)) {
+    if (!(cw_mono20 && (int64_t)cw_amax20 + (int64_t)cw_j20 * cw_s20 < cw_b20)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
-        cw_r20[cw_t] = (unsigned char)(cw_r20[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r20[cw_t];
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+        cw_r19[cw_t] = (unsigned char)(cw_r19[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r19[cw_t];
       }
       if (!cw_in) break;
     }
@@ -360,13 +346,13 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js21 = (int32_t)((uint32_t)(cw_j21 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b21 * sizeof x[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        const int32_t cw_js20 = (int32_t)((uint32_t)(cw_j20 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b20 * sizeof x[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
           {
             int32_t b = ((int32_t)((x[i] - lo) * scale));
             (b = cw_min_i32(cw_max_i32(b, 0), (bins - 1)));
@@ -376,9 +362,9 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       }
     } else {
       CW_FOR_EACH_THREAD {
-        if (!(cw_r20[cw_t])) continue;
+        if (!(cw_r19[cw_t])) continue;
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
           {
             int32_t b = ((int32_t)((x[i] - lo) * scale));
             (b = cw_min_i32(cw_max_i32(b, 0), (bins - 1)));
@@ -390,37 +376,37 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   }
   /* __syncthreads() */
   /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r24[cw_t] = 1;
-  int32_t cw_amax25 = INT32_MIN; uint32_t cw_all25 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r23[cw_t] = 1;
+  int32_t cw_amax24 = INT32_MIN; uint32_t cw_all24 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax25) cw_amax25 = cw_a; cw_all25 += cw_r24[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax24) cw_amax24 = cw_a; cw_all24 += cw_r23[cw_t]; }
   }
-  const int64_t cw_s25 = (int64_t)(cw_bdx), cw_b25 = (int64_t)(bins);
-  const int cw_mono25 = cw_s25 > 0 && cw_all25 == cw_nt;
-  for (uint64_t cw_j25 = 0;; cw_j25++) {
-    const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)(cw_bdx));
+  const int64_t cw_s24 = (int64_t)(cw_bdx), cw_b24 = (int64_t)(bins);
+  const int cw_mono24 = cw_s24 > 0 && cw_all24 == cw_nt;
+  for (uint64_t cw_j24 = 0;; cw_j24++) {
+    const int32_t cw_js24 = (int32_t)((uint32_t)cw_j24 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono25 && (int64_t)cw_amax25 + (int64_t)cw_j25 * cw_s25 < cw_b25)) {
+    if (!(cw_mono24 && (int64_t)cw_amax24 + (int64_t)cw_j24 * cw_s24 < cw_b24)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
-        cw_r24[cw_t] = (unsigned char)(cw_r24[cw_t] & (((b < bins)) != 0));
-        cw_in += cw_r24[cw_t];
+        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js24;
+        cw_r23[cw_t] = (unsigned char)(cw_r23[cw_t] & (((b < bins)) != 0));
+        cw_in += cw_r23[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD {
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js24;
           __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
         }
       }
     } else {
       CW_FOR_EACH_THREAD {
-        if (!(cw_r24[cw_t])) continue;
+        if (!(cw_r23[cw_t])) continue;
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js24;
           __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
         }
       }

@@ -99,8 +99,8 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   uint32_t *bins = *(uint32_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
   unsigned char cw_r1[cw_nt];
-  unsigned char cw_r6[cw_nt];
-  unsigned char cw_r10[cw_nt];
+  unsigned char cw_r5[cw_nt];
+  unsigned char cw_r9[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
     }
@@ -113,21 +113,7 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   }
   const int64_t cw_s2 = (int64_t)(cw_bdx), cw_b2 = (int64_t)(256);
   const int cw_mono2 = cw_s2 > 0 && cw_all2 == cw_nt;
-  uint64_t cw_jf2 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono2 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax2 < cw_b2) {
-    cw_jf2 = (uint64_t)((cw_b2 - (int64_t)cw_amax2 - 1) / cw_s2) + 1;
-    for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-    for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
-      const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)(cw_bdx));
-      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
-        {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js2;
-          (cw_sh_local_1[b] = 0u);
-        }
-      }
-    }
-  }
-  for (uint64_t cw_j2 = cw_jf2;; cw_j2++) {
+  for (uint64_t cw_j2 = 0;; cw_j2++) {
     const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
     if (!(cw_mono2 && (int64_t)cw_amax2 + (int64_t)cw_j2 * cw_s2 < cw_b2)) {
@@ -158,22 +144,22 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   }
   /* __syncthreads() */
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r6[cw_t] = 1;
-  int32_t cw_amax7 = INT32_MIN; uint32_t cw_all7 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r5[cw_t] = 1;
+  int32_t cw_amax6 = INT32_MIN; uint32_t cw_all6 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax7) cw_amax7 = cw_a; cw_all7 += cw_r6[cw_t]; }
+    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax6) cw_amax6 = cw_a; cw_all6 += cw_r5[cw_t]; }
   }
-  const int64_t cw_s7 = (int64_t)((cw_bdx * cw_gdx)), cw_b7 = (int64_t)(n);
-  const int cw_mono7 = cw_s7 > 0 && cw_all7 == cw_nt;
-  for (uint64_t cw_j7 = 0;; cw_j7++) {
-    const int32_t cw_js7 = (int32_t)((uint32_t)cw_j7 * (uint32_t)((cw_bdx * cw_gdx)));
+  const int64_t cw_s6 = (int64_t)((cw_bdx * cw_gdx)), cw_b6 = (int64_t)(n);
+  const int cw_mono6 = cw_s6 > 0 && cw_all6 == cw_nt;
+  for (uint64_t cw_j6 = 0;; cw_j6++) {
+    const int32_t cw_js6 = (int32_t)((uint32_t)cw_j6 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono7 && (int64_t)cw_amax7 + (int64_t)cw_j7 * cw_s7 < cw_b7)) {
+    if (!(cw_mono6 && (int64_t)cw_amax6 + (int64_t)cw_j6 * cw_s6 < cw_b6)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
-        cw_r6[cw_t] = (unsigned char)(cw_r6[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r6[cw_t];
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
+        cw_r5[cw_t] = (unsigned char)(cw_r5[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r5[cw_t];
       }
       if (!cw_in) break;
     }
@@ -181,21 +167,21 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js7 = (int32_t)((uint32_t)(cw_j7 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof data[0], (uint64_t)cw_b7 * sizeof data[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)data + (uintptr_t)((intptr_t)i * (intptr_t)sizeof data[0]) + cw_b));
+        const int32_t cw_js6 = (int32_t)((uint32_t)(cw_j6 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof data[0], (uint64_t)cw_b6 * sizeof data[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)data + (uintptr_t)((intptr_t)i * (intptr_t)sizeof data[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
           ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[data[i]]), 1u));
         }
       }
     } else {
       CW_FOR_EACH_THREAD {
-        if (!(cw_r6[cw_t])) continue;
+        if (!(cw_r5[cw_t])) continue;
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
           ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[data[i]]), 1u));
         }
       }
@@ -203,22 +189,22 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   }
   /* __syncthreads() */
   /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r10[cw_t] = 1;
-  int32_t cw_amax11 = INT32_MIN; uint32_t cw_all11 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r9[cw_t] = 1;
+  int32_t cw_amax10 = INT32_MIN; uint32_t cw_all10 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax11) cw_amax11 = cw_a; cw_all11 += cw_r10[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax10) cw_amax10 = cw_a; cw_all10 += cw_r9[cw_t]; }
   }
-  const int64_t cw_s11 = (int64_t)(cw_bdx), cw_b11 = (int64_t)(256);
-  const int cw_mono11 = cw_s11 > 0 && cw_all11 == cw_nt;
-  for (uint64_t cw_j11 = 0;; cw_j11++) {
-    const int32_t cw_js11 = (int32_t)((uint32_t)cw_j11 * (uint32_t)(cw_bdx));
+  const int64_t cw_s10 = (int64_t)(cw_bdx), cw_b10 = (int64_t)(256);
+  const int cw_mono10 = cw_s10 > 0 && cw_all10 == cw_nt;
+  for (uint64_t cw_j10 = 0;; cw_j10++) {
+    const int32_t cw_js10 = (int32_t)((uint32_t)cw_j10 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono11 && (int64_t)cw_amax11 + (int64_t)cw_j11 * cw_s11 < cw_b11)) {
+    if (!(cw_mono10 && (int64_t)cw_amax10 + (int64_t)cw_j10 * cw_s10 < cw_b10)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js11;
-        cw_r10[cw_t] = (unsigned char)(cw_r10[cw_t] & (((b < 256)) != 0));
-        cw_in += cw_r10[cw_t];
+        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
+        cw_r9[cw_t] = (unsigned char)(cw_r9[cw_t] & (((b < 256)) != 0));
+        cw_in += cw_r9[cw_t];
       }
       if (!cw_in) break;
     }
@@ -226,21 +212,21 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js11 = (int32_t)((uint32_t)(cw_j11 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
-        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js11;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof bins[0], (uint64_t)cw_b11 * sizeof bins[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)bins + (uintptr_t)((intptr_t)b * (intptr_t)sizeof bins[0]) + cw_b));
+        const int32_t cw_js10 = (int32_t)((uint32_t)(cw_j10 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof bins[0], (uint64_t)cw_b10 * sizeof bins[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)bins + (uintptr_t)((intptr_t)b * (intptr_t)sizeof bins[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD {
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js11;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
           __atomic_fetch_add((&bins[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
         }
       }
     } else {
       CW_FOR_EACH_THREAD {
-        if (!(cw_r10[cw_t])) continue;
+        if (!(cw_r9[cw_t])) continue;
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js11;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
           __atomic_fetch_add((&bins[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
         }
       }

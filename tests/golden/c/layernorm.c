@@ -290,29 +290,7 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   }
   const int64_t cw_s49 = (int64_t)(32), cw_b49 = (int64_t)(cols);
   const int cw_mono49 = cw_s49 > 0 && cw_all49 == cw_nt;
-  uint64_t cw_jf49 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono49 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax49 < cw_b49) {
-    cw_jf49 = (uint64_t)((cw_b49 - (int64_t)cw_amax49 - 1) / cw_s49) + 1;
-    for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-    for (uint64_t cw_j49 = 0; cw_j49 < cw_jf49; cw_j49++) {
-      const int32_t cw_js49 = (int32_t)((uint32_t)cw_j49 * (uint32_t)(32));
-      { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-        const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-        (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js49 = (int32_t)((uint32_t)(cw_j49 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
-        int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js49;
-        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof gamma[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)gamma + (uintptr_t)((intptr_t)c * (intptr_t)sizeof gamma[0]) + cw_b));
-        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof beta[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)beta + (uintptr_t)((intptr_t)c * (intptr_t)sizeof beta[0]) + cw_b));
-      }
-      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
-        {
-          int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js49;
-          (y[((cw_bix * ((uint32_t)cols)) + ((uint32_t)c))] = ((((row[c] - mean[cw_t]) * inv[cw_t]) * gamma[c]) + beta[c]));
-        }
-      }
-    }
-  }
-  for (uint64_t cw_j49 = cw_jf49;; cw_j49++) {
+  for (uint64_t cw_j49 = 0;; cw_j49++) {
     const int32_t cw_js49 = (int32_t)((uint32_t)cw_j49 * (uint32_t)(32));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
     if (!(cw_mono49 && (int64_t)cw_amax49 + (int64_t)cw_j49 * cw_s49 < cw_b49)) {

@@ -112,27 +112,7 @@ CW_INLINE void cwb_sobel(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   }
   const int64_t cw_s2 = (int64_t)((16 * 16)), cw_b2 = (int64_t)(((16 + 2) * (16 + 2)));
   const int cw_mono2 = cw_s2 > 0 && cw_all2 == cw_nt;
-  uint64_t cw_jf2 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono2 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax2 < cw_b2) {
-    cw_jf2 = (uint64_t)((cw_b2 - (int64_t)cw_amax2 - 1) / cw_s2) + 1;
-    for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-    for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
-      const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((16 * 16)));
-      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
-        {
-          int32_t k = (int32_t)(((int32_t)((((int32_t)cw_ty * (int32_t)16u) + (int32_t)((uint32_t)cw_tx))))) + cw_js2;
-          {
-            int32_t ty = (k / (16 + 2));
-            int32_t tx = (k % (16 + 2));
-            int32_t gx = cw_min_i32(cw_max_i32((x0 + tx), 0), (w - 1));
-            int32_t gy = cw_min_i32(cw_max_i32((y0 + ty), 0), (h - 1));
-            (cw_sh_tile_1[ty][tx] = in[(((int64_t)gy * (int64_t)w) + (int64_t)gx)]);
-          }
-        }
-      }
-    }
-  }
-  for (uint64_t cw_j2 = cw_jf2;; cw_j2++) {
+  for (uint64_t cw_j2 = 0;; cw_j2++) {
     const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((16 * 16)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
     if (!(cw_mono2 && (int64_t)cw_amax2 + (int64_t)cw_j2 * cw_s2 < cw_b2)) {

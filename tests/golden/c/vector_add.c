@@ -267,30 +267,7 @@ CW_INLINE void cwb_vectorAddGridStride(cw_rt_ctx *cw_ctx, void **cw_args, const 
   }
   const int64_t cw_s9 = (int64_t)((cw_bdx * cw_gdx)), cw_b9 = (int64_t)(n);
   const int cw_mono9 = cw_s9 > 0 && cw_all9 == cw_nt;
-  uint64_t cw_jf9 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono9 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax9 < cw_b9) {
-    cw_jf9 = (uint64_t)((cw_b9 - (int64_t)cw_amax9 - 1) / cw_s9) + 1;
-    for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-    for (uint64_t cw_j9 = 0; cw_j9 < cw_jf9; cw_j9++) {
-      const int32_t cw_js9 = (int32_t)((uint32_t)cw_j9 * (uint32_t)((cw_bdx * cw_gdx)));
-      { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-        const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-        (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js9 = (int32_t)((uint32_t)(cw_j9 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js9;
-        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof c[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)c + (uintptr_t)((intptr_t)i * (intptr_t)sizeof c[0]) + cw_b));
-        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof a[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
-        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof b[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
-      }
-      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
-        {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js9;
-          (c[i] = (a[i] + b[i]));
-        }
-      }
-    }
-  }
-  for (uint64_t cw_j9 = cw_jf9;; cw_j9++) {
+  for (uint64_t cw_j9 = 0;; cw_j9++) {
     const int32_t cw_js9 = (int32_t)((uint32_t)cw_j9 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
     if (!(cw_mono9 && (int64_t)cw_amax9 + (int64_t)cw_j9 * cw_s9 < cw_b9)) {

@@ -89,10 +89,12 @@ void main() {
   uint64_t l_y = ldG_u64(pc.params + 0ul);
   int l_last = ldG_i32(pc.params + 8ul);
   float l_a = ldG_f32(pc.params + 12ul);
+  float l_c = 1.0;
   {
     int l_i = int((((gl_WorkGroupID.x + pc.base_x) * gl_WorkGroupSize.x) + gl_LocalInvocationID.x));
     for (; (l_i <= l_last); (l_i = int((uint(l_i) + (gl_WorkGroupSize.x * pc.grid_x))))) {
-      stG_f32((l_y + uint64_t(int64_t(l_i)) * 4ul), cw_fma(l_a, ldG_f32((l_y + uint64_t(int64_t(l_i)) * 4ul)), 1.0));
+      stG_f32((l_y + uint64_t(int64_t(l_i)) * 4ul), cw_fma(l_a, ldG_f32((l_y + uint64_t(int64_t(l_i)) * 4ul)), l_c));
+      (l_c = (l_c + 1.0));
     }
   }
 }

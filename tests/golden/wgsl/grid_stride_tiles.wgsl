@@ -54,11 +54,13 @@ fn tileScaleLe(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgro
   let cw_bid = cw_wid + cw_p.cw_base;
   var last = cw_p.last;
   var a = cw_p.a;
+  var c: f32 = 1.0f;
   {
     var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
     loop {
       if !((i <= last)) { break; }
-      y[i] = ((a * y[i]) + 1.0f);
+      y[i] = ((a * y[i]) + c);
+      c = (c + 1.0f);
       continuing {
         i = i32((u32(i) + (cw_bx * cw_p.cw_grid.x)));
       }
