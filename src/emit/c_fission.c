@@ -619,9 +619,9 @@ static const KExpr *stride_of(const KExpr *step, const KVar *i, bool *unit) {
  * chunk per iteration, far apart, which the hardware prefetcher does not
  * follow.  How much: the tile's part of the chunk, or cw_prefetch_bytes
  * (the prelude) of the block's, which knows the array's size where the
- * loop is bounded (bound_j: the loop's number, else -1). */
+ * loop is bounded (its bound cw_bJ). */
 static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i, int j, bool tile,
-                                 int bound_j, const char *tn, const char *ut, const char *st,
+                                 bool bounded, const char *tn, const char *ut, const char *st,
                                  const char *ivar) {
   ce_line(ce, "{ /* prefetch iteration j + CW_PREFETCH_AHEAD */");
   ce->indent++;
@@ -638,9 +638,8 @@ static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i
     const KVar *p = streams->items[k];
     char *bytes = tile ? arena_printf(&ce->arena, "CW_STRIDE_TILE * sizeof %s[0]", p->cname)
                 : arena_printf(&ce->arena, "cw_prefetch_bytes(cw_ctx, cw_nt * sizeof %s[0], %s)", p->cname,
-                               bound_j >= 0 ? arena_printf(&ce->arena, "(uint64_t)cw_b%d * sizeof %s[0]",
-                                                           bound_j, p->cname)
-                                            : "UINT64_MAX");
+                               bounded ? arena_printf(&ce->arena, "(uint64_t)cw_b%d * sizeof %s[0]", j, p->cname)
+                                       : "UINT64_MAX");
     ce_line(ce, "for (size_t cw_b = 0, cw_e = %s; cw_b < cw_e; cw_b += 64) "
                 "__builtin_prefetch((const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
                 "(intptr_t)sizeof %s[0]) + cw_b));",
@@ -684,7 +683,7 @@ static void emit_strided_tiles(CEmit *ce, KStmt *const *body, const KVar *iv, in
   ce_line(ce, "for (uint64_t cw_j%d = 0; cw_j%d < cw_jf%d; cw_j%d++) {", j, j, j, j);
   ce->indent++;
   ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn, j, tn, ut, j, ut, st);
-  if (streams->len) emit_stream_prefetch(ce, streams, iv, j, true, -1, tn, ut, st, ivar);
+  if (streams->len) emit_stream_prefetch(ce, streams, iv, j, true, true, tn, ut, st, ivar);
   int saved_guards = ce->nguards;
   ce->nguards = 0; /* every thread is in: the guards hold */
   ce->ptl_tile = true;
@@ -795,7 +794,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   ce_line(ce, "if (cw_in == cw_nt) {");
   ce->indent++;
   if (streams.len && sgn)
-    emit_stream_prefetch(ce, &streams, i, j, false, bounded ? j : -1, tn.data, ut, st, ivar);
+    emit_stream_prefetch(ce, &streams, i, j, false, bounded, tn.data, ut, st, ivar);
   ce->nguards = 0; /* every thread is in: the guards hold */
   emit_ptl_prefixed(ce, &body, 1, ivar);
   ce->nguards = saved_guards;
