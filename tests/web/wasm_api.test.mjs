@@ -138,6 +138,20 @@ test('device wasm, 4 workers: atomics across blocks on different workers are exa
   mod.destroy();
 });
 
+test('device wasm, 4 workers: launches of 2 and of 64 blocks back to back each run every block once', async () => {
+  // workers left out of a 2-block launch wake while the next one is posted
+  const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4 });
+  for (let rep = 0; rep < 150; rep++) {
+    const blocks = rep % 3 === 0 ? 64 : 2, c = new Uint32Array(1), z = () => new Int32Array(1);
+    await mod.launch('count', { grid: [blocks], block: [3], args: [c, new Float32Array(1), z(), new Uint32Array(1), new BigUint64Array(1), z()] });
+    assert.equal(c[0], 3 * blocks);
+    const ran = mod.pool.lastRun.answers; // this thread's and each worker's part
+    assert.equal(ran.length, Math.min(4, blocks));
+    assert.equal(ran.reduce((s, a) => s + a.blocks, 0), blocks);
+  }
+  mod.destroy();
+});
+
 test('device wasm, 4 workers: module globals survive the workers starting; printf arrives before the launch resolves', async () => {
   const out = [];
   const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4, print: (s) => out.push(s) });

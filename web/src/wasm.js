@@ -16,8 +16,10 @@
 // the memory, one block per worker at a time, each worker with its own
 // scratch region, when SharedArrayBuffer is available (Node, cross-origin
 // isolated pages), the `workers` option (default: the hardware threads)
-// asks for more than one, and the grid has more than one block; otherwise
-// on this thread, one after another.  The compiler declares the memory
+// asks for more than one thread, and the grid has more than one block; in
+// Node this thread takes blocks beside them (`workers: N` is then N - 1
+// workers and this thread).  Otherwise blocks run on this thread, one
+// after another.  The compiler declares the memory
 // import shared; for one thread the flag is cleared here (the memory is
 // then an ordinary one).  Modules that call malloc in kernels (a heap
 // whose free list lives here) run on this thread.  Launches on one module
@@ -30,7 +32,8 @@
 // through runBlocks with argument blocks and scratch of its own.
 
 import { floatToHalfBits, halfBitsToFloat, hostImports } from './wasm_host.js';
-import { WorkerPool, defaultWorkerCount, sharedMemoryAvailable } from './wasm_pool.js';
+import { WorkerPool, defaultWorkerCount, posterTakesBlocks, sharedMemoryAvailable } from './wasm_pool.js';
+import { takeBlocks } from './wasm_pool_shared.js';
 
 export { floatToHalfBits, halfBitsToFloat };
 
@@ -119,8 +122,8 @@ export class WasmModule {
   // Use WasmModule.fromBinary (compiling is asynchronous: browsers refuse
   // to compile large modules synchronously on the main thread).
   // prefix: a path prefix to strip from diagnostics' file names;
-  // workers: how many workers run blocks (default: the hardware threads;
-  // 1: this thread only)
+  // workers: how many threads run blocks (default: the hardware threads;
+  // 1: this thread only; in Node this thread is one of them)
   // memory, malloc, free: a program's memory and heap (program.js)
   constructor({ print, prefix = null, workers, memory = null, malloc = null, free = null } = {}) {
     this.kind = 'wasm';
@@ -197,7 +200,8 @@ export class WasmModule {
     if (this.pool) return this.pool;
     const lo = 1024, hi = this.meta.data_end;
     const saved = new Uint8Array(this.memory.buffer).slice(lo, hi);
-    this.pool = await WorkerPool.start(this.threads, this.module, this.memory, (t) => this._printer()(t));
+    const workers = posterTakesBlocks ? this.threads - 1 : this.threads;
+    this.pool = await WorkerPool.start(workers, this.module, this.memory, (t) => this._printer()(t));
     new Uint8Array(this.memory.buffer).set(saved, lo);
     return this.pool;
   }
@@ -315,7 +319,15 @@ export class WasmModule {
         new Int32Array(this.memory.buffer, counter, 1)[0] = 0;
         // blocks per take of the counter: at least 16 takes per worker for the balance, at most 64 blocks
         const chunk = Math.max(1, Math.min(64, Math.floor(nblocks / (16 * nw))));
-        const failed = await pool.run({ exportName: k.export, argAddr, sharedBytes, grid: g, block: b, counter, chunk }, scratch);
+        const job = { exportName: k.export, argAddr, sharedBytes, grid: g, block: b, counter, chunk };
+        let failed;
+        try {
+          failed = posterTakesBlocks
+            ? await pool.run(job, scratch.slice(1), () => takeBlocks(this.instance.exports[k.export], this.memory, job, scratch[0]))
+            : await pool.run(job, scratch);
+        } catch (e) {
+          throw this._blockFailure(k, e);
+        }
         if (failed) {
           if (failed.trap === undefined) { // a worker itself failed: start afresh next time
             this.pool.terminate();
@@ -345,13 +357,18 @@ export class WasmModule {
           for (let x = 0; x < g[0]; x++)
             fn(argAddr, scratch, sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
     } catch (e) {
-      const asserts = this._asserts;
-      this._asserts = [];
-      const runtime = e instanceof WebAssembly.RuntimeError;
-      const err = this._launchError(k, { message: e.message, runtime, error: e }, asserts);
-      if (runtime && !asserts.length) err.trap = e;
-      throw err;
+      throw this._blockFailure(k, e);
     }
+  }
+
+  // The error for e, thrown by a block of kernel k on this thread.
+  _blockFailure(k, e) {
+    const asserts = this._asserts;
+    this._asserts = [];
+    const runtime = e instanceof WebAssembly.RuntimeError;
+    const err = this._launchError(k, { message: e.message, runtime, error: e }, asserts);
+    if (runtime && !asserts.length) err.trap = e;
+    return err;
   }
 
   // The scratch memory one block of kernel k needs (see the file's head).

@@ -1,12 +1,19 @@
 // wasm_pool.js — the Web Workers (Node: worker_threads) that run a
 // WebAssembly CPU device module's blocks in parallel over one shared
 // WebAssembly.Memory (wasm.js decides when: SharedArrayBuffer available,
-// i.e. Node or a cross-origin isolated page, more than one worker wanted,
+// i.e. Node or a cross-origin isolated page, more than one thread wanted,
 // no device malloc).  Each worker (wasm_worker.js) instantiates the module
-// once; a launch gives every worker its own scratch region and one block
-// counter in the shared memory, from which they take blocks until the grid
-// is done.  run() resolves when all of them reported back, with printf
-// output passed on as it arrives, and rejects with the first failure.
+// once, then waits on a control block (wasm_pool_shared.js) for launches:
+// run() writes a launch there and wakes the workers, which take blocks
+// from one counter in the shared memory, each with its own scratch region,
+// until the grid is done.  In Node the thread that posts the launch takes
+// blocks too (as a native pool's caller does), so a pool for N threads
+// has N - 1 workers; a page's main thread only posts and waits (blocks on
+// it would stall the page).  run() resolves when every worker taking part
+// has counted itself out and its printf output and errors (messages) have
+// arrived, with the first failure.
+
+import { CTL, clock, controlBytes, slotOf } from './wasm_pool_shared.js';
 
 // Whether a WebAssembly.Memory can be shared with workers here.
 export function sharedMemoryAvailable() {
@@ -54,19 +61,38 @@ async function spawn() {
   };
 }
 
+// Whether the thread that posts a launch takes blocks too: in Node, not in
+// a browser (see the file's head).
+export const posterTakesBlocks = !!globalThis.process?.versions?.node;
+
+// How long the posting thread, having run its own share, looks for the
+// workers' end before it waits asynchronously: they are finishing their
+// last chunk.
+const SETTLE_SPIN_MS = 1;
+
 export class WorkerPool {
   // count workers, each instantiating module over memory; print(text)
   // receives device printf output
   static async start(count, module, memory, print) {
     const pool = new WorkerPool();
     pool.print = print;
+    pool.control = new SharedArrayBuffer(controlBytes(count));
+    pool.ctl = new Int32Array(pool.control);
+    pool.times = new Float64Array(pool.control);
+    pool.exportNames = WebAssembly.Module.exports(module).map((e) => e.name);
     pool.workers = await Promise.all(Array.from({ length: count }, spawn));
     pool.pending = new Map();
+    pool.printed = new Array(count).fill(0); // print messages received, per worker
+    pool.errors = new Array(count).fill(null); // this launch's error message, per worker
+    pool.waiters = []; // called whenever a message arrives
+    pool.broken = null;
     pool.workers.forEach((w, i) => {
       w.onMessage((m) => pool._message(i, m));
-      w.onFailure((e) => pool._settle(i, { type: 'error', message: e.message }));
+      w.onFailure((e) => pool._fail(i, e.message));
     });
-    const answers = await Promise.all(pool.workers.map((w, i) => pool._await(i, () => w.post({ type: 'init', module, memory }))));
+    const answers = await Promise.all(pool.workers.map((w, i) => pool._await(i, () =>
+      w.post({ type: 'init', module, memory, control: pool.control, index: i }))));
+    pool.workers.forEach((w) => w.hold(false));
     const failed = answers.find((a) => a.type === 'error');
     if (failed) {
       pool.terminate();
@@ -85,33 +111,116 @@ export class WorkerPool {
     });
   }
 
-  _settle(i, m) {
-    const resolve = this.pending.get(i);
-    if (!resolve) return;
-    this.pending.delete(i);
-    this.workers[i].hold(false);
-    resolve(m);
-  }
-
   _message(i, m) {
-    if (m.type === 'print') this.print(m.text);
-    else this._settle(i, m);
+    if (m.type === 'print') {
+      this.print(m.text);
+      this.printed[i]++;
+    } else if (this.pending.has(i)) { // init's answer
+      const resolve = this.pending.get(i);
+      this.pending.delete(i);
+      resolve(m);
+    } else if (m.type === 'error') {
+      this.errors[i] = m;
+    }
+    this._wake();
   }
 
-  // job: { exportName, argAddr, sharedBytes, grid, block, counter } and
-  // scratch, one address per worker used (scratch.length <= size).
-  // Resolves with null, or the first worker's error message object.
-  // lastRun keeps when the launch was posted and settled and the workers'
-  // answers (their start, end and block count: wasm_launch_profile.mjs).
-  async run(job, scratch) {
-    const posted = performance.timeOrigin + performance.now();
-    const answers = await Promise.all(scratch.map((s, i) =>
-      this._await(i, () => this.workers[i].post({ type: 'run', ...job, scratch: s }))));
-    this.lastRun = { posted, settled: performance.timeOrigin + performance.now(), answers };
-    return answers.find((a) => a.type === 'error') ?? null;
+  _wake() {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  // a worker died (not a trap: those are messages): fail the launch
+  // running now and every later one
+  _fail(i, message) {
+    this.broken ??= `cuwasm: worker failed: ${message}`;
+    if (this.pending.has(i)) this._message(i, { type: 'error', message: this.broken });
+    Atomics.store(this.ctl, CTL.RUNNING, 0);
+    Atomics.notify(this.ctl, CTL.RUNNING);
+    this._wake();
+  }
+
+  _nextMessage() { return new Promise((resolve) => this.waiters.push(resolve)); }
+
+  // Until no worker is left in the launch (or one died).
+  async _settle(spinMs) {
+    const c = this.ctl;
+    for (const until = performance.now() + spinMs; Atomics.load(c, CTL.RUNNING) > 0 && performance.now() < until;);
+    for (let left; (left = Atomics.load(c, CTL.RUNNING)) > 0 && !this.broken;) {
+      if (typeof Atomics.waitAsync === 'function') {
+        const w = Atomics.waitAsync(c, CTL.RUNNING, left);
+        if (w.async) await w.value;
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+  }
+
+  // job: { exportName, argAddr, sharedBytes, grid, block, counter, chunk };
+  // scratch: one address per worker taking part (scratch.length <= size);
+  // here: when posterTakesBlocks, runs this thread's blocks (takeBlocks
+  // over this thread's instance) and returns how many ran.  Resolves with
+  // null or the first worker's error message object; a throw from here()
+  // is thrown again once the workers are out of the launch.  lastRun keeps
+  // when the launch was posted and settled and each thread's start, end
+  // and block count (bench/web/wasm_launch_profile.mjs).
+  async run(job, scratch, here = null) {
+    if (this.broken) return { type: 'error', message: this.broken };
+    const c = this.ctl, n = scratch.length;
+    c[CTL.EXPORT] = this.exportNames.indexOf(job.exportName);
+    c[CTL.ARGS] = job.argAddr;
+    c[CTL.SHARED] = job.sharedBytes;
+    c[CTL.COUNTER] = job.counter;
+    c[CTL.CHUNK] = job.chunk;
+    for (let d = 0; d < 3; d++) c[CTL.GRID + d] = job.grid[d], c[CTL.BLOCK + d] = job.block[d];
+    const generation = (c[CTL.GENERATION] + 1) | 0;
+    for (let i = 0; i < n; i++) {
+      c[slotOf(i) + CTL.SCRATCH] = scratch[i];
+      c[slotOf(i) + CTL.FAILED] = 0;
+      Atomics.store(c, slotOf(i) + CTL.LAUNCH, generation);
+      this.errors[i] = null;
+    }
+    Atomics.store(c, CTL.RUNNING, n);
+    const posted = clock();
+    Atomics.add(c, CTL.GENERATION, 1);
+    Atomics.notify(c, CTL.GENERATION);
+    for (let i = 0; i < n; i++) this.workers[i].hold(true);
+    const answers = [];
+    let thrown = null;
+    try {
+      if (here) {
+        const start = clock();
+        let blocks = 0;
+        try { blocks = here(); } catch (e) { thrown = e; }
+        answers.push({ start, end: clock(), blocks });
+      }
+      await this._settle(here ? SETTLE_SPIN_MS : 0);
+      if (this.broken) return { type: 'error', message: this.broken };
+      // the messages a worker posted before it counted itself out
+      for (let i = 0; i < n; i++) {
+        const slot = slotOf(i);
+        while (this.printed[i] < Atomics.load(c, slot + CTL.PRINTS) ||
+               (Atomics.load(c, slot + CTL.FAILED) && !this.errors[i])) {
+          await this._nextMessage();
+          if (this.broken) return { type: 'error', message: this.broken };
+        }
+        answers.push({ start: this.times[(slot + CTL.START) / 2], end: this.times[(slot + CTL.END) / 2], blocks: c[slot + CTL.BLOCKS] });
+      }
+    } finally {
+      for (let i = 0; i < n; i++) this.workers[i].hold(false);
+    }
+    this.lastRun = { posted, settled: clock(), answers };
+    if (thrown) throw thrown;
+    return this.errors.find((e) => e) ?? null;
   }
 
   terminate() {
+    if (this.ctl) { // wake the workers out of their wait first
+      Atomics.store(this.ctl, CTL.STOP, 1);
+      Atomics.add(this.ctl, CTL.GENERATION, 1);
+      Atomics.notify(this.ctl, CTL.GENERATION);
+    }
     for (const w of this.workers) w.terminate();
     this.workers = [];
   }

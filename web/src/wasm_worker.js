@@ -1,14 +1,20 @@
 // wasm_worker.js — one worker of the WebAssembly CPU device (started by
 // wasm_pool.js, in a browser as a module Worker, in Node as a
 // worker_threads Worker).  It instantiates the kernel module over the
-// shared memory and, for each launch, takes block numbers from the
-// launch's counter in that memory (Atomics.add, a chunk of consecutive
-// blocks at a time) until none is left, running each block with the
-// scratch region it was given (shared memory, thread frames, stack: one
-// block at a time per worker).  printf output,
-// failed asserts and traps go back to the main thread as messages; 'done'
-// or 'error' ends its part of a launch.
+// shared memory, answers 'ready', and from then on waits on the pool's
+// control block (wasm_pool_shared.js) instead of on messages: a launch is
+// a new generation number there, and the worker sleeps in Atomics.wait
+// until notified of it.  For
+// each launch it takes part in, it takes blocks from the launch's counter
+// in the module's memory until none is left (takeBlocks), running them
+// with its own scratch region (shared memory, thread frames, stack: one
+// block at a time), records its start, end and block count, and counts
+// itself out.  printf output, failed asserts and traps still go to the
+// posting thread as messages, posted (and counted in the control block)
+// before the worker counts itself out, so the launch ends after they
+// arrive.
 import { hostImports } from './wasm_host.js';
+import { CTL, clock, slotOf, takeBlocks } from './wasm_pool_shared.js';
 
 const inBrowser = typeof self !== 'undefined' && typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope;
 const port = inBrowser
@@ -18,57 +24,55 @@ const port = inBrowser
     return { post: (m) => parentPort.postMessage(m), on: (f) => parentPort.on('message', f) };
   })();
 
-let instance = null, memory = null, asserts = [];
-
 port.on(async (msg) => {
-  if (msg.type === 'init') {
-    memory = msg.memory;
-    const imports = hostImports({
-      memory,
-      printf: (text) => port.post({ type: 'print', text }),
-      // modules that allocate in kernels run on the main thread (wasm.js)
-      malloc: () => { throw new Error('cuwasm: device malloc in a worker'); },
-      free: () => {},
-      assert: (message) => asserts.push(message),
-    });
+  if (msg.type !== 'init') return;
+  const { memory, index } = msg;
+  const ctl = new Int32Array(msg.control), times = new Float64Array(msg.control);
+  const slot = slotOf(index);
+  let asserts = [];
+  const imports = hostImports({
+    memory,
+    printf: (text) => {
+      port.post({ type: 'print', text });
+      Atomics.add(ctl, slot + CTL.PRINTS, 1);
+    },
+    // modules that allocate in kernels run on the posting thread (wasm.js)
+    malloc: () => { throw new Error('cuwasm: device malloc in a worker'); },
+    free: () => {},
+    assert: (message) => asserts.push(message),
+  });
+  let instance;
+  try {
+    instance = await WebAssembly.instantiate(msg.module, imports);
+  } catch (e) {
+    port.post({ type: 'error', message: `cuwasm: a worker could not instantiate the module: ${e.message}` });
+    return;
+  }
+  const kernels = WebAssembly.Module.exports(msg.module).map((e) => instance.exports[e.name]);
+  // read before 'ready': the first launch, which may follow at once, changes it
+  let generation = Atomics.load(ctl, CTL.GENERATION);
+  port.post({ type: 'ready' });
+  for (;;) {
+    Atomics.wait(ctl, CTL.GENERATION, generation);
+    generation = Atomics.load(ctl, CTL.GENERATION);
+    if (Atomics.load(ctl, CTL.STOP)) return;
+    if (Atomics.load(ctl, slot + CTL.LAUNCH) !== generation) continue;
+    const start = clock();
+    let blocks = 0;
     try {
-      instance = await WebAssembly.instantiate(msg.module, imports);
-      port.post({ type: 'ready' });
+      blocks = takeBlocks(kernels[ctl[CTL.EXPORT]], memory, {
+        argAddr: ctl[CTL.ARGS], sharedBytes: ctl[CTL.SHARED], counter: ctl[CTL.COUNTER], chunk: ctl[CTL.CHUNK],
+        grid: [ctl[CTL.GRID], ctl[CTL.GRID + 1], ctl[CTL.GRID + 2]],
+        block: [ctl[CTL.BLOCK], ctl[CTL.BLOCK + 1], ctl[CTL.BLOCK + 2]],
+      }, ctl[slot + CTL.SCRATCH]);
     } catch (e) {
-      port.post({ type: 'error', message: `cuwasm: a worker could not instantiate the module: ${e.message}` });
+      port.post({ type: 'error', message: e.message, trap: e instanceof WebAssembly.RuntimeError, asserts });
+      asserts = [];
+      Atomics.store(ctl, slot + CTL.FAILED, 1);
     }
-  } else if (msg.type === 'run') {
-    run(msg);
+    ctl[slot + CTL.BLOCKS] = blocks;
+    times[(slot + CTL.START) / 2] = start;
+    times[(slot + CTL.END) / 2] = clock();
+    if (Atomics.sub(ctl, CTL.RUNNING, 1) === 1) Atomics.notify(ctl, CTL.RUNNING);
   }
 });
-
-// 'done' carries when this worker started and ended its part (ms since
-// the epoch: workers' performance.now() start from different origins) and
-// how many blocks it ran, for bench/web/wasm_launch_profile.mjs
-const clock = () => performance.timeOrigin + performance.now();
-
-function run({ exportName, argAddr, scratch, sharedBytes, grid, block, counter, chunk = 1 }) {
-  const start = clock();
-  let blocks = 0;
-  const fn = instance.exports[exportName];
-  const next = new Int32Array(memory.buffer, counter, 1);
-  const [gx, gy, gz] = grid, [bx, by, bz] = block, n = gx * gy * gz;
-  try {
-    // `chunk` consecutive blocks per take: one atomic on the shared counter
-    // (whose cache line the workers pass around) per chunk, not per block
-    for (let s; (s = Atomics.add(next, 0, chunk)) < n;) {
-      const e = Math.min(s + chunk, n);
-      blocks += e - s;
-      let x = s % gx, yz = (s - x) / gx, y = yz % gy, z = (yz - y) / gy;
-      for (let i = s; i < e; i++) {
-        fn(argAddr, scratch, sharedBytes, x, y, z, gx, gy, gz, bx, by, bz);
-        if (++x === gx) { x = 0; if (++y === gy) { y = 0; z++; } }
-      }
-    }
-    port.post({ type: 'done', start, end: clock(), blocks });
-  } catch (e) {
-    Atomics.store(next, 0, n); // the other workers take no more blocks
-    port.post({ type: 'error', message: e.message, trap: e instanceof WebAssembly.RuntimeError, asserts });
-    asserts = [];
-  }
-}

@@ -1,0 +1,63 @@
+// wasm_pool_shared.js — what the thread posting a launch (wasm_pool.js)
+// and the workers (wasm_worker.js) share: the control block, an Int32Array
+// over a SharedArrayBuffer with a Float64Array over the same bytes for the
+// workers' clocks, and the loop that takes a launch's blocks.
+//
+// A launch: the poster writes the kernel's parameters, and in the slot of
+// each worker taking part its scratch address and the launch's generation
+// (LAUNCH), sets RUNNING to the number of those workers, then bumps
+// GENERATION and notifies it.  A worker woken by a new generation takes
+// part when its slot's LAUNCH is that generation (a worker left out of one
+// launch that wakes late, while the next is being written, finds its slot
+// not yet or already naming the next one, and waits for it); it takes
+// blocks from the launch's counter in the module's memory, writes its
+// start, end and block count to its slot and counts RUNNING down; the last
+// one notifies RUNNING.  printf text, failed asserts and traps still travel as
+// messages, which a worker posts before it counts itself out: it counts
+// them in its slot (PRINTS, FAILED) so the poster knows how many to wait
+// for.  STOP with a new generation ends the workers' loop (terminate).
+export const CTL = {
+  GENERATION: 0, RUNNING: 1, EXPORT: 3, ARGS: 4, SHARED: 5, COUNTER: 6, CHUNK: 7,
+  GRID: 8, BLOCK: 11, STOP: 14, SLOTS: 16,
+  // within a worker's slot, in i32 units; START and END are f64s
+  SCRATCH: 0, FAILED: 1, PRINTS: 2, BLOCKS: 3, START: 4, END: 6, LAUNCH: 8, SLOT_SIZE: 10,
+};
+export const slotOf = (worker) => CTL.SLOTS + worker * CTL.SLOT_SIZE;
+export const controlBytes = (workers) => 4 * slotOf(workers);
+
+// Workers do not spin for the next launch, as the native pool's threads
+// do for 50 us: with as many threads as cores, a spinning worker took the
+// core that the posting thread or V8's own threads needed, and launches
+// on 16 cores took 2.5-3 ms where they took 0.4-0.9 ms with the workers
+// asleep (stencil2d, saxpy, scan; bench/README.md).
+
+// milliseconds since the epoch (workers' performance.now() start from
+// different origins)
+export const clock = () => performance.timeOrigin + performance.now();
+
+// Runs blocks of a launch until its counter (an i32 in the module's
+// memory at job.counter) passes the grid: `chunk` consecutive blocks per
+// take, so one atomic on the shared counter (whose cache line the threads
+// pass around) per chunk, not per block.  Returns how many blocks ran
+// here.  A throw (a trap) first sets the counter past the grid: the others
+// take no more.
+export function takeBlocks(fn, memory, { argAddr, sharedBytes, grid, block, counter, chunk }, scratch) {
+  const next = new Int32Array(memory.buffer, counter, 1);
+  const [gx, gy, gz] = grid, [bx, by, bz] = block, n = gx * gy * gz;
+  let blocks = 0;
+  try {
+    for (let s; (s = Atomics.add(next, 0, chunk)) < n;) {
+      const e = Math.min(s + chunk, n);
+      blocks += e - s;
+      let x = s % gx, yz = (s - x) / gx, y = yz % gy, z = (yz - y) / gy;
+      for (let i = s; i < e; i++) {
+        fn(argAddr, scratch, sharedBytes, x, y, z, gx, gy, gz, bx, by, bz);
+        if (++x === gx) { x = 0; if (++y === gy) { y = 0; z++; } }
+      }
+    }
+  } catch (e) {
+    Atomics.store(next, 0, n);
+    throw e;
+  }
+  return blocks;
+}
