@@ -11,10 +11,11 @@ export interface CompileOptions {
    * 'wasm' (the kernels as WebAssembly on the CPU, blocks spread over Web
    * Workers where SharedArrayBuffer is available, else one after another) */
   device?: 'auto' | 'webgpu' | 'wasm';
-  /** the 'wasm' device: how many workers run blocks in parallel (default:
+  /** the 'wasm' device: how many threads run blocks in parallel (default:
    * navigator.hardwareConcurrency / os.availableParallelism(); 1: only the
    * calling thread).  More than one needs SharedArrayBuffer: Node, or a
-   * cross-origin isolated page */
+   * cross-origin isolated page.  In Node the calling thread is one of
+   * them (N - 1 workers); in a page all N are workers */
   workers?: number;
   /** the source's file name in diagnostics (kernel.cu) */
   name?: string;

@@ -158,9 +158,10 @@ async function compileWasm(source, opts) {
 // options: device ('auto' | 'webgpu' | 'wasm': the WebAssembly CPU device,
 // which 'auto' takes when there is no WebGPU adapter), name, defines,
 // headers, instances, print (device printf), workers (the 'wasm' device:
-// how many Web Workers run blocks in parallel; default the hardware
-// threads, 1 for this thread only; more than one needs SharedArrayBuffer,
-// i.e. Node or a cross-origin isolated page), f64AsF32 (double computed as
+// how many threads run blocks in parallel, in Node this one and N - 1 Web
+// Workers, in a page N workers; default the hardware threads, 1 for this
+// thread only; more than one needs SharedArrayBuffer, i.e. Node or a
+// cross-origin isolated page), f64AsF32 (double computed as
 // float, with a warning in mod.diagnostics), maxStorageBuffers (pack
 // buffers beyond it even when the device allows more), subgroups ('auto':
 // warp functions as WGSL subgroup operations when the adapter's subgroups
