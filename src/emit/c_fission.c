@@ -184,10 +184,10 @@ static char *expr_text(CEmit *ce, const KExpr *e, const char *tidx) {
 /* ---- per-thread loops ------------------------------------------------- */
 
 static void ptl_open(CEmit *ce, const char *extra_guard) {
-  ce_line(ce, ce->ptl_tile    ? "CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {"
-              : ce->ptl_indep ? "CW_FOR_EACH_THREAD_INDEP {"
-                              : "CW_FOR_EACH_THREAD {");
-  ce->ptl_indep = ce->ptl_tile = false;
+  if (ce->ptl_tile) ce_line(ce, "CW_FOR_EACH_THREAD_OF_TILE(cw_tb, %s) {", ce->ptl_tile);
+  else ce_line(ce, ce->ptl_indep ? "CW_FOR_EACH_THREAD_INDEP {" : "CW_FOR_EACH_THREAD {");
+  ce->ptl_indep = false;
+  ce->ptl_tile = NULL;
   ce->indent++;
   char *g = guard_text(ce, extra_guard);
   if (g) ce_line(ce, "if (!(%s)) continue;", g);
@@ -614,15 +614,16 @@ static const KExpr *stride_of(const KExpr *step, const KVar *i, bool *unit) {
 }
 
 /* The prefetch of a strided loop's streams CW_PREFETCH_AHEAD iterations
- * on, from the index of thread 0 (tile < 0) or of thread cw_tb (a tile),
- * i the loop's index variable.  A grid-stride loop reads one block-sized
- * chunk per iteration, far apart, which the hardware prefetcher does not
- * follow.  How much: the tile's part of the chunk, or cw_prefetch_bytes
- * (the prelude) of the block's, which knows the array's size where the
- * loop is bounded (its bound cw_bJ). */
-static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i, int j, bool tile,
-                                 bool bounded, const char *tn, const char *ut, const char *st,
-                                 const char *ivar) {
+ * on, from the index of thread 0 (tile NULL) or of thread cw_tb (a tile
+ * of that many threads, a prelude macro's name), i the loop's index
+ * variable.  A grid-stride loop reads one block-sized chunk per
+ * iteration, far apart, which the hardware prefetcher does not follow.
+ * How much: the tile's part of the chunk, or cw_prefetch_bytes (the
+ * prelude) of the block's, which knows the array's size where the loop is
+ * bounded (its bound cw_bJ). */
+static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i, int j,
+                                 const char *tile, bool bounded, const char *tn, const char *ut,
+                                 const char *st, const char *ivar) {
   ce_line(ce, "{ /* prefetch iteration j + CW_PREFETCH_AHEAD */");
   ce->indent++;
   if (tile) {
@@ -636,7 +637,7 @@ static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i
   ce_line(ce, "%s", ivar);
   for (int k = 0; k < streams->len; k++) {
     const KVar *p = streams->items[k];
-    char *bytes = tile ? arena_printf(&ce->arena, "CW_STRIDE_TILE * sizeof %s[0]", p->cname)
+    char *bytes = tile ? arena_printf(&ce->arena, "%s * sizeof %s[0]", tile, p->cname)
                 : arena_printf(&ce->arena, "cw_prefetch_bytes(cw_ctx, cw_nt * sizeof %s[0], %s)", p->cname,
                                bounded ? arena_printf(&ce->arena, "(uint64_t)cw_b%d * sizeof %s[0]", j, p->cname)
                                        : "UINT64_MAX");
@@ -657,16 +658,36 @@ static bool carries_per_thread(const CEmit *ce, const KStmt *body) {
   return false;
 }
 
+/* One loop nest of emit_strided_tiles: tiles of `width` threads (a
+ * prelude macro's name), each through the cw_jfJ iterations. */
+static void emit_tile_nest(CEmit *ce, KStmt *const *body, const KVar *iv, int j, const char *width,
+                           const char *tn, const char *ut, const char *st, const char *ivar,
+                           const PtrVec *streams) {
+  ce_line(ce, "for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += %s)", width);
+  ce_line(ce, "for (uint64_t cw_j%d = 0; cw_j%d < cw_jf%d; cw_j%d++) {", j, j, j, j);
+  ce->indent++;
+  ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn, j, tn, ut, j, ut, st);
+  if (streams->len) emit_stream_prefetch(ce, streams, iv, j, width, true, tn, ut, st, ivar);
+  int saved_guards = ce->nguards;
+  ce->nguards = 0; /* every thread is in: the guards hold */
+  ce->ptl_tile = width;
+  emit_ptl_prefixed(ce, body, 1, ivar);
+  ce->nguards = saved_guards;
+  ce->indent--;
+  ce_line(ce, "}");
+}
+
 /* The iterations of a bounded strided loop (`i < B` or `i <= B`, B
  * uniform, stride > 0) that every thread of a one-dimensional block runs,
- * cw_jfJ of them, counted before the loop: run first, CW_STRIDE_TILE
- * threads at a time (the prelude), each tile through all of them, when the
- * body is independent between threads and carries a value per thread from
- * one iteration to the next.  A tile's per-thread values (a
- * grid-stride sum) then stay in vector registers across the iterations,
- * where the iteration-major order loads and stores all of the block's
- * per iteration, and the loop around the tile is a plain count.  The
- * reduction kernel of bench_cpu, one thread: 0.80x of OpenMP before,
+ * cw_jfJ of them, counted before the loop: run first, a tile of threads at
+ * a time (the prelude's CW_STRIDE_TILE, or CW_STRIDE_TILE_WIDE where the
+ * array is larger than half the last-level cache), each tile through all
+ * of them, when the body is independent between threads and carries a
+ * value per thread from one iteration to the next.  A tile's per-thread
+ * values (a grid-stride sum) then stay in vector registers across the
+ * iterations, where the iteration-major order loads and stores all of the
+ * block's per iteration, and the loop around the tile is a plain count.
+ * The reduction kernel of bench_cpu, one thread: 0.80x of OpenMP before,
  * 1.00x after; from memory (512 MiB) 0.88x before, 0.99x after.  An
  * element-wise body (a grid-stride saxpy) gains nothing and lost 7 % from
  * memory: it keeps the round-major order.  The strided loop goes on from
@@ -679,18 +700,21 @@ static void emit_strided_tiles(CEmit *ce, KStmt *const *body, const KVar *iv, in
               "(int64_t)cw_amax%d %s cw_b%d) {", j, j, lt ? "<" : "<=", j);
   ce->indent++;
   ce_line(ce, "cw_jf%d = (uint64_t)((cw_b%d - (int64_t)cw_amax%d%s) / cw_s%d) + 1;", j, j, j, lt ? " - 1" : "", j);
-  ce_line(ce, "for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)");
-  ce_line(ce, "for (uint64_t cw_j%d = 0; cw_j%d < cw_jf%d; cw_j%d++) {", j, j, j, j);
-  ce->indent++;
-  ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn, j, tn, ut, j, ut, st);
-  if (streams->len) emit_stream_prefetch(ce, streams, iv, j, true, true, tn, ut, st, ivar);
-  int saved_guards = ce->nguards;
-  ce->nguards = 0; /* every thread is in: the guards hold */
-  ce->ptl_tile = true;
-  emit_ptl_prefixed(ce, body, 1, ivar);
-  ce->nguards = saved_guards;
-  ce->indent--;
-  ce_line(ce, "}");
+  if (streams->len) {
+    const KVar *p = streams->items[0];
+    ce_line(ce, "if (cw_nt %% CW_STRIDE_TILE_WIDE == 0 && cw_stride_wide(cw_ctx, (uint64_t)cw_b%d * sizeof %s[0])) {",
+            j, p->cname);
+    ce->indent++;
+    emit_tile_nest(ce, body, iv, j, "CW_STRIDE_TILE_WIDE", tn, ut, st, ivar, streams);
+    ce->indent--;
+    ce_line(ce, "} else {");
+    ce->indent++;
+  }
+  emit_tile_nest(ce, body, iv, j, "CW_STRIDE_TILE", tn, ut, st, ivar, streams);
+  if (streams->len) {
+    ce->indent--;
+    ce_line(ce, "}");
+  }
   ce->indent--;
   ce_line(ce, "}");
 }
@@ -794,7 +818,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   ce_line(ce, "if (cw_in == cw_nt) {");
   ce->indent++;
   if (streams.len && sgn)
-    emit_stream_prefetch(ce, &streams, i, j, false, bounded, tn.data, ut, st, ivar);
+    emit_stream_prefetch(ce, &streams, i, j, NULL, bounded, tn.data, ut, st, ivar);
   ce->nguards = 0; /* every thread is in: the guards hold */
   emit_ptl_prefixed(ce, &body, 1, ivar);
   ce->nguards = saved_guards;

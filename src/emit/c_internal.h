@@ -61,7 +61,8 @@ typedef struct CEmit {
   int column_saved_ptl; /* a column loop (c_fission.c's shape_column): ptl around it */
   size_t column_start;  /* and where its body's text starts */
   bool ptl_indep;      /* the next ptl_open may use the ivdep macro */
-  bool ptl_tile;       /* the next ptl_open loops over the threads of tile cw_tb */
+  const char *ptl_tile; /* the next ptl_open loops over the threads of tile cw_tb,
+                           this many (a prelude macro's name); NULL: not a tile */
   bool branchless;     /* && and || on plain operands evaluate both sides */
   int next_id;
   bool has_exit;       /* kernel keeps cw_exit[] (threads that returned) */

@@ -119,21 +119,42 @@ CW_INLINE void cwb_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
   uint64_t cw_jf2 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono2 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax2 < cw_b2) {
     cw_jf2 = (uint64_t)((cw_b2 - (int64_t)cw_amax2 - 1) / cw_s2) + 1;
-    for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-    for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
-      const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
-      { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-        const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-        (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
-        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof a[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
-        for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof b[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
-      }
-      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
-        {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_stride_wide(cw_ctx, (uint64_t)cw_b2 * sizeof a[0])) {
+      for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+      for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
+        const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
+        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+          const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+          const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
           int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
-          (acc[cw_t] = cw_hfma2(a[i], b[i], acc[cw_t]));
+          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof a[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof b[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+        }
+        CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+          {
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
+            (acc[cw_t] = cw_hfma2(a[i], b[i], acc[cw_t]));
+          }
+        }
+      }
+    } else {
+      for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+      for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
+        const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
+        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+          const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+          const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
+          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof a[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof b[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+        }
+        CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
+          {
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
+            (acc[cw_t] = cw_hfma2(a[i], b[i], acc[cw_t]));
+          }
         }
       }
     }
@@ -222,7 +243,7 @@ CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   const float *in = *(const float **)cw_args[0];
   cw_half *out = *(cw_half **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
-  uint32_t cw_g9 = 0; /* threads passing the guard */
+  uint32_t cw_g10 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -241,15 +262,15 @@ CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_LT(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g9 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g10 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g9 += ((i < n)) ? 1u : 0u;
+    cw_g10 += ((i < n)) ? 1u : 0u;
   }
   }
-  if (cw_g9 == cw_nt) {
+  if (cw_g10 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -261,7 +282,7 @@ CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
       }
     }
-  } else if (cw_g9 == 0) {
+  } else if (cw_g10 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -306,7 +327,7 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   float alpha = *(float *)cw_args[1];
   const cw_half *x = *(const cw_half **)cw_args[2];
   cw_half *y = *(cw_half **)cw_args[3];
-  uint32_t cw_g13 = 0; /* threads passing the guard */
+  uint32_t cw_g14 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -325,15 +346,15 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_LT(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g13 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g14 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g13 += ((i < n)) ? 1u : 0u;
+    cw_g14 += ((i < n)) ? 1u : 0u;
   }
   }
-  if (cw_g13 == cw_nt) {
+  if (cw_g14 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -348,7 +369,7 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
         }
       }
     }
-  } else if (cw_g13 == 0) {
+  } else if (cw_g14 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -397,7 +418,7 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   CW_KERNEL_PROLOGUE
   cw_half *x = *(cw_half **)cw_args[0];
   int32_t n = *(int32_t *)cw_args[1];
-  uint32_t cw_g17 = 0; /* threads passing the guard */
+  uint32_t cw_g18 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -416,15 +437,15 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_GE(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g17 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g18 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g17 += ((i >= n)) ? 1u : 0u;
+    cw_g18 += ((i >= n)) ? 1u : 0u;
   }
   }
-  if (cw_g17 == cw_nt) {
+  if (cw_g18 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -446,7 +467,7 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
         }
       }
     }
-  } else if (cw_g17 == 0) {
+  } else if (cw_g18 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {

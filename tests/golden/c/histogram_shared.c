@@ -283,7 +283,7 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
     for (uint64_t cw_j15 = 0; cw_j15 < cw_jf15; cw_j15++) {
       const int32_t cw_js15 = (int32_t)((uint32_t)cw_j15 * (uint32_t)(cw_bdx));
-      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
+      CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
         {
           int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
           (bucket[cw_t][b] = 0u);

@@ -165,7 +165,7 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
     for (uint64_t cw_j56 = 0; cw_j56 < cw_jf56; cw_j56++) {
       const int32_t cw_js56 = (int32_t)((uint32_t)cw_j56 * (uint32_t)(cw_bdx));
-      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
+      CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
         {
           int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js56;
           (m[cw_t] = fmaxf(m[cw_t], row[c]));
@@ -397,7 +397,7 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
     for (uint64_t cw_j98 = 0; cw_j98 < cw_jf98; cw_j98++) {
       const int32_t cw_js98 = (int32_t)((uint32_t)cw_j98 * (uint32_t)(cw_bdx));
-      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
+      CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
         {
           int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js98;
           (s[cw_t] += expf((row[c] - m[cw_t])));
@@ -629,7 +629,7 @@ CW_INLINE void cwb_softmaxRows(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
     for (uint64_t cw_j140 = 0; cw_j140 < cw_jf140; cw_j140++) {
       const int32_t cw_js140 = (int32_t)((uint32_t)cw_j140 * (uint32_t)(cw_bdx));
-      CW_FOR_EACH_THREAD_OF_TILE(cw_tb) {
+      CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
         {
           int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js140;
           (out[cw_t][c] = (expf((row[c] - m[cw_t])) * inv[cw_t]));
