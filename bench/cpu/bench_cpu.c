@@ -28,7 +28,10 @@
  * shared with other work can measure.  It includes the host and stream
  * threads' bounded spins (up to 30 µs each per run) on our side.
  *
- *   bench_cpu [--reps N] [--small] [--only NAME] [--cpu-time]
+ * --large runs the one-dimensional streams (saxpy, reduction, histogram,
+ * scan) at 8 times their size, past the last-level cache.
+ *
+ *   bench_cpu [--reps N] [--small | --large] [--only NAME] [--cpu-time]
  */
 #include "blas.h"
 #include "cases.h"
@@ -231,14 +234,15 @@ static void ratio_cell(double peer, double ours) {
 }
 
 int main(int argc, char **argv) {
-  int reps = 5, small = 0, cpu_time = 0;
+  int reps = 5, size = CASES_FULL, cpu_time = 0;
   const char *only = NULL;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--reps") && i + 1 < argc) reps = atoi(argv[++i]);
-    else if (!strcmp(argv[i], "--small")) small = 1;
+    else if (!strcmp(argv[i], "--small")) size = CASES_SMALL;
+    else if (!strcmp(argv[i], "--large")) size = CASES_LARGE;
     else if (!strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
     else if (!strcmp(argv[i], "--cpu-time")) cpu_time = 1;
-    else { fprintf(stderr, "usage: bench_cpu [--reps N] [--small] [--only NAME] [--cpu-time]\n"); return 2; }
+    else { fprintf(stderr, "usage: bench_cpu [--reps N] [--small | --large] [--only NAME] [--cpu-time]\n"); return 2; }
   }
   double jit_cold, jit_warm;
   jit_figures(&jit_cold, &jit_warm); /* first, so the cold figure has no warm caches of ours */
@@ -277,11 +281,12 @@ int main(int argc, char **argv) {
   if (have_blas) printf("openblas: %s, %d threads\n", blas.config ? blas.config() : "yes", threads);
   else printf("openblas: unavailable (%s)\n", blas_why);
   printf("%s %d runs%s%s; ratio = peer time / our time (> 1: we are faster)\n\n", cpu_time ? "mean of" : "best of", reps,
-         small ? ", --small sizes" : "", cpu_time ? ", process CPU time" : "");
+         size == CASES_SMALL ? ", --small sizes" : size == CASES_LARGE ? ", --large sizes" : "",
+         cpu_time ? ", process CPU time" : "");
   printf("%-10s %10s %10s %10s %9s %9s  %s\n", "kernel", "ours ms", "omp ms", "pocl ms", "vs omp", "vs pocl", "check");
 
   Case cs[8];
-  int nc = make_cases(cs, small), failed = 0, n_omp = 0, n_pocl = 0;
+  int nc = make_cases(cs, size), failed = 0, n_omp = 0, n_pocl = 0;
   double lg_omp = 0, lg_pocl = 0, sgemm_ours = NAN, sgemm_blas = NAN;
   int sgemm_case = -1;
   for (int i = 0; i < nc; i++) {
@@ -310,7 +315,7 @@ int main(int argc, char **argv) {
     sgemm_blas = blas_ms(&cs[sgemm_case], &blas, reps);
     if (isnan(sgemm_blas)) failed++;
     printf("sgemm (n=%d) vs OpenBLAS cblas_sgemm: ours %.3f ms, openblas %.3f ms, ratio %.2fx (goal >= 0.5)\n",
-           small ? 256 : 512, sgemm_ours, sgemm_blas, sgemm_blas / sgemm_ours);
+           size == CASES_SMALL ? 256 : 512, sgemm_ours, sgemm_blas, sgemm_blas / sgemm_ours);
   }
   printf("empty kernel launch + synchronize: %.2f us (goal < 5 us)\n", lat);
   printf("JIT of jit100.cu (98 lines): cold %.1f ms (goal < 300 ms), from the cache %.3f ms (goal < 1 ms)\n",

@@ -80,10 +80,13 @@ static void omp_scan_c(Case *c, void *o) { omp_scan(c->init[0], o, c->n); }
 #define F(x) {'f', 0, x}
 #define D3(x, y) {x, y, 1}
 
-int make_cases(Case *cs, int small) {
-  int k = 0, sh = small ? 4 : 1;
+int make_cases(Case *cs, int size) {
+  /* the one-dimensional streams (saxpy, reduction, histogram, scan) are
+     divided by sh, or multiplied by mul: 128 MiB to 1 GiB for --large,
+     past the last-level cache of the machines in bench/README.md */
+  int small = size == CASES_SMALL, k = 0, sh = small ? 4 : 1, mul = size == CASES_LARGE ? 8 : 1;
   { /* saxpy */
-    int n = (1 << 24) / sh;
+    int n = (1 << 24) * mul / sh;
     cs[k] = (Case){"saxpy", 2, {n * 4u, n * 4u}, {frand(n, 1, -1, 1), frand(n, 2, -1, 1)}, 1,
                    {{"saxpy", D3(n / 256, 1), D3(256, 1), 4, {I(n), F(2.5f), B(0), B(1)}}},
                    1, 0, 0, 1e-6, omp_saxpy_c, NULL, n, 0, 2.5f, 1};
@@ -98,14 +101,14 @@ int make_cases(Case *cs, int small) {
     k++;
   }
   { /* reduction: 512 block partials, summed on the host */
-    int n = (1 << 24) / sh;
+    int n = (1 << 24) * mul / sh;
     cs[k] = (Case){"reduction", 2, {n * 4u, 512 * 4u}, {frand(n, 5, 0, 1)}, 1,
                    {{"reduce", D3(512, 1), D3(256, 1), 3, {B(0), B(1), I(n)}}},
                    1, 1, 0, 1e-4, omp_reduce_c, NULL, n, 0, 0, 0};
     k++;
   }
   { /* histogram */
-    int n = (1 << 25) / sh;
+    int n = (1 << 25) * mul / sh;
     unsigned char *d = malloc((size_t)n);
     unsigned s = 7;
     for (int i = 0; i < n; i++) { s = s * 1664525u + 1013904223u; d[i] = (unsigned char)((s >> 24) ^ (s >> 13)); }
@@ -138,7 +141,7 @@ int make_cases(Case *cs, int small) {
     k++;
   }
   { /* scan: chunk scans, scan of chunk totals, add offsets */
-    int n = (1 << 22) / sh, nc = n / 256;
+    int n = (1 << 22) * mul / sh, nc = n / 256;
     cs[k] = (Case){"scan", 3, {n * 4u, n * 4u, nc * 4u}, {frand(n, 9, 0, 1)}, 3,
                    {{"scanBlocks", D3(nc, 1), D3(256, 1), 3, {B(0), B(1), B(2)}},
                     {"scanSums", D3(1, 1), D3(1, 1), 2, {B(2), I(nc)}},

@@ -33,9 +33,10 @@ typedef struct Case {
   int in_place;     /* the kernel updates its input (saxpy's y) */
 } Case;
 
-/* Fills cs (room for 8) with the cases at full or --small sizes; returns
- * how many. */
-int make_cases(Case *cs, int small);
+/* Fills cs (room for 8) with the cases at full, --small or --large sizes
+ * (size: CASES_*); returns how many. */
+enum { CASES_FULL = 0, CASES_SMALL = 1, CASES_LARGE = 2 };
+int make_cases(Case *cs, int size);
 /* max |a - r| / max |r| over count elements (u32 data: 0 or 1). */
 double rel_err(const Case *c, const void *a, const void *r, size_t count);
 /* 1 when out (the case's output buffer) matches c->omp_out within c->tol;
