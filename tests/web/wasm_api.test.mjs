@@ -171,6 +171,10 @@ test('device wasm, 4 workers: a failed assert or a trap on a worker fails the la
     (e) => /at\.cu:\d+: check: block \[3,0,0\], thread \[0,0,0\] Assertion `v\[blockIdx.x\] != 3` failed/.test(e.message));
   await assert.rejects(mod.launch('boom', { grid: 64, block: 2, args: [37] }), /kernel 'boom' trapped: __trap\(\)/);
   await mod.launch('boom', { grid: 64, block: 2, args: [-1] });
+  // a failed launch's error kept by a worker that the next launch (2 blocks:
+  // this thread and worker 0) leaves out must not fail that launch
+  mod.pool.errors[2] = { type: 'error', message: 'from an earlier launch', trap: true };
+  await mod.launch('check', { grid: 2, block: 1, args: [new Int32Array(2)] });
   const c = new Uint32Array(1), z = () => new Int32Array(1);
   await mod.launch('count', { grid: [9], block: [5], args: [c, new Float32Array(1), z(), new Uint32Array(1), new BigUint64Array(1), z()] });
   assert.equal(c[0], 45);

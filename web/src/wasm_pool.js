@@ -175,11 +175,11 @@ export class WorkerPool {
     c[CTL.CHUNK] = job.chunk;
     for (let d = 0; d < 3; d++) c[CTL.GRID + d] = job.grid[d], c[CTL.BLOCK + d] = job.block[d];
     const generation = (c[CTL.GENERATION] + 1) | 0;
+    this.errors.fill(null); // a failed launch's errors stay until now, also of workers not in this one
     for (let i = 0; i < n; i++) {
       c[slotOf(i) + CTL.SCRATCH] = scratch[i];
       c[slotOf(i) + CTL.FAILED] = 0;
       Atomics.store(c, slotOf(i) + CTL.LAUNCH, generation);
-      this.errors[i] = null;
     }
     Atomics.store(c, CTL.RUNNING, n);
     const posted = clock();
