@@ -152,6 +152,23 @@ test('device wasm, 4 workers: launches of 2 and of 64 blocks back to back each r
   mod.destroy();
 });
 
+test('device wasm, 4 workers, no Atomics.waitAsync (Firefox before 145): the workers wake the launch by message', { timeout: 60000 }, async () => {
+  const waitAsync = Atomics.waitAsync;
+  delete Atomics.waitAsync; // read when the workers start
+  try {
+    const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4 });
+    for (let rep = 0; rep < 40; rep++) {
+      const c = new Uint32Array(1), z = () => new Int32Array(1);
+      await mod.launch('count', { grid: [64], block: [8], args: [c, new Float32Array(1), z(), new Uint32Array(1), new BigUint64Array(1), z()] });
+      assert.equal(c[0], 64 * 8);
+    }
+    assert.equal(mod.pool.outByMessage, true);
+    mod.destroy();
+  } finally {
+    Atomics.waitAsync = waitAsync;
+  }
+});
+
 test('device wasm, 4 workers: module globals survive the workers starting; printf arrives before the launch resolves', async () => {
   const out = [];
   const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4, print: (s) => out.push(s) });

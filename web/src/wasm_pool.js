@@ -86,12 +86,15 @@ export class WorkerPool {
     pool.errors = new Array(count).fill(null); // this launch's error message, per worker
     pool.waiters = []; // called whenever a message arrives
     pool.broken = null;
+    // without Atomics.waitAsync (Firefox before 145) the workers also post
+    // a message when they count themselves out, to wake this thread
+    pool.outByMessage = typeof Atomics.waitAsync !== 'function';
     pool.workers.forEach((w, i) => {
       w.onMessage((m) => pool._message(i, m));
       w.onFailure((e) => pool._fail(i, e.message));
     });
     const answers = await Promise.all(pool.workers.map((w, i) => pool._await(i, () =>
-      w.post({ type: 'init', module, memory, control: pool.control, index: i }))));
+      w.post({ type: 'init', module, memory, control: pool.control, index: i, outByMessage: pool.outByMessage }))));
     pool.workers.forEach((w) => w.hold(false));
     const failed = answers.find((a) => a.type === 'error');
     if (failed) {
@@ -148,11 +151,11 @@ export class WorkerPool {
     const c = this.ctl;
     for (const until = performance.now() + spinMs; Atomics.load(c, CTL.RUNNING) > 0 && performance.now() < until;);
     for (let left; (left = Atomics.load(c, CTL.RUNNING)) > 0 && !this.broken;) {
-      if (typeof Atomics.waitAsync === 'function') {
+      if (this.outByMessage) {
+        await this._nextMessage(); // the workers post 'out' after counting themselves out
+      } else {
         const w = Atomics.waitAsync(c, CTL.RUNNING, left);
         if (w.async) await w.value;
-      } else {
-        await new Promise((resolve) => setTimeout(resolve, 0));
       }
     }
   }

@@ -74,5 +74,6 @@ port.on(async (msg) => {
     times[(slot + CTL.START) / 2] = start;
     times[(slot + CTL.END) / 2] = clock();
     if (Atomics.sub(ctl, CTL.RUNNING, 1) === 1) Atomics.notify(ctl, CTL.RUNNING);
+    if (msg.outByMessage) port.post({ type: 'out' });
   }
 });
