@@ -13,7 +13,7 @@
 // has counted itself out and its printf output and errors (messages) have
 // arrived, with the first failure.
 
-import { CTL, clock, controlBytes, slotOf } from './wasm_pool_shared.js';
+import { CTL, clock, controlBytes, slotOf, writeJob } from './wasm_pool_shared.js';
 
 // Whether a WebAssembly.Memory can be shared with workers here.
 export function sharedMemoryAvailable() {
@@ -171,12 +171,7 @@ export class WorkerPool {
   async run(job, scratch, here = null) {
     if (this.broken) return { type: 'error', message: this.broken };
     const c = this.ctl, n = scratch.length;
-    c[CTL.EXPORT] = this.exportNames.indexOf(job.exportName);
-    c[CTL.ARGS] = job.argAddr;
-    c[CTL.SHARED] = job.sharedBytes;
-    c[CTL.COUNTER] = job.counter;
-    c[CTL.CHUNK] = job.chunk;
-    for (let d = 0; d < 3; d++) c[CTL.GRID + d] = job.grid[d], c[CTL.BLOCK + d] = job.block[d];
+    writeJob(c, job, this.exportNames.indexOf(job.exportName));
     const generation = (c[CTL.GENERATION] + 1) | 0;
     this.errors.fill(null); // a failed launch's errors stay until now, also of workers not in this one
     for (let i = 0; i < n; i++) {

@@ -31,6 +31,27 @@ export const controlBytes = (workers) => 4 * slotOf(workers);
 // on 16 cores took 2.5-3 ms where they took 0.4-0.9 ms with the workers
 // asleep (stencil2d, saxpy, scan; bench/README.md).
 
+// A launch's parameters in the control block: written by the poster
+// (exportIndex: the kernel's place among the module's exports), read back
+// by each worker as takeBlocks's job.
+export function writeJob(ctl, { argAddr, sharedBytes, counter, chunk, grid, block }, exportIndex) {
+  ctl[CTL.EXPORT] = exportIndex;
+  ctl[CTL.ARGS] = argAddr;
+  ctl[CTL.SHARED] = sharedBytes;
+  ctl[CTL.COUNTER] = counter;
+  ctl[CTL.CHUNK] = chunk;
+  for (let d = 0; d < 3; d++) ctl[CTL.GRID + d] = grid[d], ctl[CTL.BLOCK + d] = block[d];
+}
+
+export function readJob(ctl) {
+  return {
+    exportIndex: ctl[CTL.EXPORT], argAddr: ctl[CTL.ARGS], sharedBytes: ctl[CTL.SHARED],
+    counter: ctl[CTL.COUNTER], chunk: ctl[CTL.CHUNK],
+    grid: [ctl[CTL.GRID], ctl[CTL.GRID + 1], ctl[CTL.GRID + 2]],
+    block: [ctl[CTL.BLOCK], ctl[CTL.BLOCK + 1], ctl[CTL.BLOCK + 2]],
+  };
+}
+
 // milliseconds since the epoch (workers' performance.now() start from
 // different origins)
 export const clock = () => performance.timeOrigin + performance.now();

@@ -14,7 +14,7 @@
 // before the worker counts itself out, so the launch ends after they
 // arrive.
 import { hostImports } from './wasm_host.js';
-import { CTL, clock, slotOf, takeBlocks } from './wasm_pool_shared.js';
+import { CTL, clock, readJob, slotOf, takeBlocks } from './wasm_pool_shared.js';
 
 const inBrowser = typeof self !== 'undefined' && typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope;
 const port = inBrowser
@@ -60,11 +60,8 @@ port.on(async (msg) => {
     const start = clock();
     let blocks = 0;
     try {
-      blocks = takeBlocks(kernels[ctl[CTL.EXPORT]], memory, {
-        argAddr: ctl[CTL.ARGS], sharedBytes: ctl[CTL.SHARED], counter: ctl[CTL.COUNTER], chunk: ctl[CTL.CHUNK],
-        grid: [ctl[CTL.GRID], ctl[CTL.GRID + 1], ctl[CTL.GRID + 2]],
-        block: [ctl[CTL.BLOCK], ctl[CTL.BLOCK + 1], ctl[CTL.BLOCK + 2]],
-      }, ctl[slot + CTL.SCRATCH]);
+      const job = readJob(ctl);
+      blocks = takeBlocks(kernels[job.exportIndex], memory, job, ctl[slot + CTL.SCRATCH]);
     } catch (e) {
       port.post({ type: 'error', message: e.message, trap: e instanceof WebAssembly.RuntimeError, asserts });
       asserts = [];
