@@ -702,7 +702,7 @@ static void emit_strided_tiles(CEmit *ce, KStmt *const *body, const KVar *iv, in
   ce_line(ce, "cw_jf%d = (uint64_t)((cw_b%d - (int64_t)cw_amax%d%s) / cw_s%d) + 1;", j, j, j, lt ? " - 1" : "", j);
   if (streams->len) {
     const KVar *p = streams->items[0];
-    ce_line(ce, "if (cw_nt %% CW_STRIDE_TILE_WIDE == 0 && cw_stride_wide(cw_ctx, (uint64_t)cw_b%d * sizeof %s[0])) {",
+    ce_line(ce, "if (cw_nt %% CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b%d * sizeof %s[0])) {",
             j, p->cname);
     ce->indent++;
     emit_tile_nest(ce, body, iv, j, "CW_STRIDE_TILE_WIDE", tn, ut, st, ivar, streams);

@@ -228,7 +228,7 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   uint64_t cw_jf17 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono17 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax17 < cw_b17) {
     cw_jf17 = (uint64_t)((cw_b17 - (int64_t)cw_amax17 - 1) / cw_s17) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_stride_wide(cw_ctx, (uint64_t)cw_b17 * sizeof x[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b17 * sizeof x[0])) {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
       for (uint64_t cw_j17 = 0; cw_j17 < cw_jf17; cw_j17++) {
         const int32_t cw_js17 = (int32_t)((uint32_t)cw_j17 * (uint32_t)(cw_bdx));

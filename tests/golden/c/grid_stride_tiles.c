@@ -109,7 +109,7 @@ CW_INLINE void cwb_tileSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   uint64_t cw_jf2 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono2 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax2 < cw_b2) {
     cw_jf2 = (uint64_t)((cw_b2 - (int64_t)cw_amax2 - 1) / cw_s2) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_stride_wide(cw_ctx, (uint64_t)cw_b2 * sizeof x[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b2 * sizeof x[0])) {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
       for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
         const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
@@ -237,7 +237,7 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   uint64_t cw_jf10 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono10 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax10 <= cw_b10) {
     cw_jf10 = (uint64_t)((cw_b10 - (int64_t)cw_amax10) / cw_s10) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_stride_wide(cw_ctx, (uint64_t)cw_b10 * sizeof y[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b10 * sizeof y[0])) {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
       for (uint64_t cw_j10 = 0; cw_j10 < cw_jf10; cw_j10++) {
         const int32_t cw_js10 = (int32_t)((uint32_t)cw_j10 * (uint32_t)((cw_bdx * cw_gdx)));
@@ -360,7 +360,7 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   uint64_t cw_jf17 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono17 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax17 < cw_b17) {
     cw_jf17 = (uint64_t)((cw_b17 - (int64_t)cw_amax17 - 1) / cw_s17) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_stride_wide(cw_ctx, (uint64_t)cw_b17 * sizeof x[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b17 * sizeof x[0])) {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
       for (uint64_t cw_j17 = 0; cw_j17 < cw_jf17; cw_j17++) {
         const int32_t cw_js17 = (int32_t)((uint32_t)cw_j17 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));

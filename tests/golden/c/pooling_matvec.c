@@ -324,7 +324,7 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   uint64_t cw_jf14 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono14 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax14 < cw_b14) {
     cw_jf14 = (uint64_t)((cw_b14 - (int64_t)cw_amax14 - 1) / cw_s14) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_stride_wide(cw_ctx, (uint64_t)cw_b14 * sizeof x[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b14 * sizeof x[0])) {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
       for (uint64_t cw_j14 = 0; cw_j14 < cw_jf14; cw_j14++) {
         const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(32));

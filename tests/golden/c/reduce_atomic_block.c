@@ -118,7 +118,7 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   uint64_t cw_jf7 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono7 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax7 < cw_b7) {
     cw_jf7 = (uint64_t)((cw_b7 - (int64_t)cw_amax7 - 1) / cw_s7) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_stride_wide(cw_ctx, (uint64_t)cw_b7 * sizeof x[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b7 * sizeof x[0])) {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
       for (uint64_t cw_j7 = 0; cw_j7 < cw_jf7; cw_j7++) {
         const int32_t cw_js7 = (int32_t)((uint32_t)cw_j7 * (uint32_t)((cw_gdx * cw_bdx)));
@@ -281,7 +281,7 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   uint64_t cw_jf25 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono25 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax25 < cw_b25) {
     cw_jf25 = (uint64_t)((cw_b25 - (int64_t)cw_amax25 - 1) / cw_s25) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_stride_wide(cw_ctx, (uint64_t)cw_b25 * sizeof x[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b25 * sizeof x[0])) {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
       for (uint64_t cw_j25 = 0; cw_j25 < cw_jf25; cw_j25++) {
         const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)((cw_gdx * cw_bdx)));

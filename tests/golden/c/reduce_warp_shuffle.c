@@ -124,7 +124,7 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   uint64_t cw_jf12 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono12 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax12 < cw_b12) {
     cw_jf12 = (uint64_t)((cw_b12 - (int64_t)cw_amax12 - 1) / cw_s12) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_stride_wide(cw_ctx, (uint64_t)cw_b12 * sizeof in[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b12 * sizeof in[0])) {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
       for (uint64_t cw_j12 = 0; cw_j12 < cw_jf12; cw_j12++) {
         const int32_t cw_js12 = (int32_t)((uint32_t)cw_j12 * (uint32_t)((cw_bdx * cw_gdx)));
