@@ -281,6 +281,9 @@ void parse_class_member(Parser *p, KType *st, const char *short_name) {
       static_member(p, &ds, &d);
       continue;
     }
+    if (!d.type) /* `auto` without an initializer: a lambda whose call operator did not parse */
+      error_tok(p, d.name_tok ? d.name_tok : p->tok, "cannot tell the type of member '%s'",
+                d.name ? d.name : "?");
     add_field(p, st, d.name, d.is_ref ? kt_ptr(p->m, d.type, AS_GENERIC) : d.type, d.name_tok);
     if (equal(p->tok, ":")) bit_field(p, st, &d);
     if (equal(p->tok, "=") || equal(p->tok, "{")) record_member_init(p, st);
