@@ -93,6 +93,9 @@ static bool is(const Rw *r, int i, const char *s) {
 static bool is_id(const Rw *r, int i) { return i >= 0 && i < r->nt && r->t[i].kind == T_ID; }
 
 static char *tok_text(const Rw *r, int a, int b) { /* tokens [a, b) as written, one line */
+  if (a < 0) a = 0; /* malformed input can walk a name back past the first token (fuzz_rewrite) */
+  if (b > r->nt) b = r->nt;
+  if (a >= r->nt || b <= a) return calloc(1, 1);
   size_t s = r->t[a].pos, e = b > a ? r->t[b - 1].pos + r->t[b - 1].len : s;
   char *x = malloc(e - s + 1);
   if (!x) return NULL;
