@@ -40,17 +40,19 @@ for (const c of benchCases(args.includes('--small'))) {
         const wall = performance.now() - t, run = mod.pool?.lastRun;
         if (!best || wall < best.wall) best = { wall, run: run !== before ? run : null }; // null: ran on this thread
         if (args.includes('--each') && run !== before)
-          console.log(`  ${k}: wall ${fmt(wall)}, starts ${run.answers.map((x) => fmt(x.start - run.posted).trim()).join(' ')}`);
+          console.log(`  ${k}: wall ${fmt(wall)}, starts ${run.answers.map((x) => (x.withdrawn ? '-' : fmt(x.start - run.posted).trim())).join(' ')}`);
       }
       const nb = g.reduce((x, y) => x * y, 1);
       let line = `${c.name.padEnd(10)} ${k.padEnd(11)} ${String(nb).padStart(6)} blocks  ${mod === one ? '1 thread ' : `${workers} workers`} wall ${fmt(best.wall)}`;
       const run = best.run;
       if (mod !== one && run) {
-        const starts = run.answers.map((a) => a.start - run.posted), ends = run.answers.map((a) => a.end - run.posted);
-        const busy = run.answers.map((a) => a.end - a.start), blocks = run.answers.map((a) => a.blocks);
+        const ran = run.answers.filter((a) => !a.withdrawn), late = run.answers.length - ran.length;
+        const starts = ran.map((a) => a.start - run.posted), ends = ran.map((a) => a.end - run.posted);
+        const busy = ran.map((a) => a.end - a.start), blocks = ran.map((a) => a.blocks);
         line += `  first start ${fmt(Math.min(...starts))} last start ${fmt(Math.max(...starts))}` +
           `  first end ${fmt(Math.min(...ends))} last end ${fmt(Math.max(...ends))} settled ${fmt(run.settled - run.posted)}` +
-          `  busy ${fmt(Math.min(...busy))}-${fmt(Math.max(...busy)).trim()}  blocks ${Math.min(...blocks)}-${Math.max(...blocks)}`;
+          `  busy ${fmt(Math.min(...busy))}-${fmt(Math.max(...busy)).trim()}  blocks ${Math.min(...blocks)}-${Math.max(...blocks)}` +
+          (late ? `  ${late} withdrawn` : '');
       }
       console.log(line);
     }

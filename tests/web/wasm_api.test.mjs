@@ -139,8 +139,11 @@ test('device wasm, 4 workers: atomics across blocks on different workers are exa
 });
 
 test('device wasm, 4 workers: launches of 2 and of 64 blocks back to back each run every block once', async () => {
-  // workers left out of a 2-block launch wake while the next one is posted
+  // workers left out of a 2-block launch wake while the next one is posted;
+  // invited workers that wake after every block was taken are withdrawn
+  // and must not run a block of the next launch with this one's job
   const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4 });
+  let withdrawn = 0;
   for (let rep = 0; rep < 150; rep++) {
     const blocks = rep % 3 === 0 ? 64 : 2, c = new Uint32Array(1), z = () => new Int32Array(1);
     await mod.launch('count', { grid: [blocks], block: [3], args: [c, new Float32Array(1), z(), new Uint32Array(1), new BigUint64Array(1), z()] });
@@ -148,7 +151,9 @@ test('device wasm, 4 workers: launches of 2 and of 64 blocks back to back each r
     const ran = mod.pool.lastRun.answers; // this thread's and each worker's part
     assert.equal(ran.length, Math.min(4, blocks));
     assert.equal(ran.reduce((s, a) => s + a.blocks, 0), blocks);
+    withdrawn += ran.filter((a) => a.withdrawn).length;
   }
+  assert.ok(withdrawn > 0, 'no invitation was ever withdrawn'); // a 2-block launch ends before most workers wake
   mod.destroy();
 });
 

@@ -11,9 +11,10 @@
 // has N - 1 workers; a page's main thread only posts and waits (blocks on
 // it would stall the page).  run() resolves when every worker taking part
 // has counted itself out and its printf output and errors (messages) have
-// arrived, with the first failure.
+// arrived, with the first failure; invitations that no worker took up by
+// the time every block was taken are withdrawn (wasm_pool_shared.js).
 
-import { CTL, clock, controlBytes, slotOf, writeJob } from './wasm_pool_shared.js';
+import { CTL, clock, controlBytes, nextGeneration, slotOf, withdrawLate, writeJob } from './wasm_pool_shared.js';
 
 // Whether a WebAssembly.Memory can be shared with workers here.
 export function sharedMemoryAvailable() {
@@ -171,8 +172,8 @@ export class WorkerPool {
   async run(job, scratch, here = null) {
     if (this.broken) return { type: 'error', message: this.broken };
     const c = this.ctl, n = scratch.length;
-    writeJob(c, job, this.exportNames.indexOf(job.exportName));
-    const generation = (c[CTL.GENERATION] + 1) | 0;
+    writeJob(c, job, this.exportNames.indexOf(job.exportName), n);
+    const generation = nextGeneration(c);
     this.errors.fill(null); // a failed launch's errors stay until now, also of workers not in this one
     for (let i = 0; i < n; i++) {
       c[slotOf(i) + CTL.SCRATCH] = scratch[i];
@@ -181,7 +182,7 @@ export class WorkerPool {
     }
     Atomics.store(c, CTL.RUNNING, n);
     const posted = clock();
-    Atomics.add(c, CTL.GENERATION, 1);
+    Atomics.store(c, CTL.GENERATION, generation);
     Atomics.notify(c, CTL.GENERATION);
     for (let i = 0; i < n; i++) this.workers[i].hold(true);
     const answers = [];
@@ -192,6 +193,7 @@ export class WorkerPool {
         let blocks = 0;
         try { blocks = here(); } catch (e) { thrown = e; }
         answers.push({ start, end: clock(), blocks });
+        withdrawLate(c, generation, n); // every block is taken
       }
       await this._settle(here ? SETTLE_SPIN_MS : 0);
       if (this.broken) return { type: 'error', message: this.broken };
@@ -203,7 +205,8 @@ export class WorkerPool {
           await this._nextMessage();
           if (this.broken) return { type: 'error', message: this.broken };
         }
-        answers.push({ start: this.times[(slot + CTL.START) / 2], end: this.times[(slot + CTL.END) / 2], blocks: c[slot + CTL.BLOCKS] });
+        if (c[slot + CTL.LAUNCH] === CTL.WITHDRAWN) answers.push({ withdrawn: true, blocks: 0 });
+        else answers.push({ start: this.times[(slot + CTL.START) / 2], end: this.times[(slot + CTL.END) / 2], blocks: c[slot + CTL.BLOCKS] });
       }
     } finally {
       for (let i = 0; i < n; i++) this.workers[i].hold(false);
@@ -216,7 +219,7 @@ export class WorkerPool {
   terminate() {
     if (this.ctl) { // wake the workers out of their wait first
       Atomics.store(this.ctl, CTL.STOP, 1);
-      Atomics.add(this.ctl, CTL.GENERATION, 1);
+      Atomics.store(this.ctl, CTL.GENERATION, nextGeneration(this.ctl));
       Atomics.notify(this.ctl, CTL.GENERATION);
     }
     for (const w of this.workers) w.terminate();

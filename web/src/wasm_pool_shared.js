@@ -4,23 +4,31 @@
 // workers' clocks, and the loop that takes a launch's blocks.
 //
 // A launch: the poster writes the kernel's parameters, and in the slot of
-// each worker taking part its scratch address and the launch's generation
+// each worker invited its scratch address and the launch's generation
 // (LAUNCH), sets RUNNING to the number of those workers, then bumps
-// GENERATION and notifies it.  A worker woken by a new generation takes
-// part when its slot's LAUNCH is that generation (a worker left out of one
-// launch that wakes late, while the next is being written, finds its slot
-// not yet or already naming the next one, and waits for it); it takes
-// blocks from the launch's counter in the module's memory, writes its
-// start, end and block count to its slot and counts RUNNING down; the last
-// one notifies RUNNING.  printf text, failed asserts and traps still travel as
+// GENERATION and notifies it.  A worker woken by a new generation joins
+// the launch by swapping its slot's LAUNCH from that generation to JOINED
+// (a worker left out of one launch that wakes late, while the next is
+// being written, finds its slot not yet or already naming the next one,
+// and waits for it); it takes blocks from the launch's counter in the
+// module's memory, writes its start, end and block count to its slot and
+// counts RUNNING down; the last one notifies RUNNING.  The first thread
+// to find every block taken withdraws the invitations not yet taken up
+// (LAUNCH swapped from the generation to WITHDRAWN, RUNNING counted down
+// for each): a worker the system woke late then costs the launch nothing,
+// where the launch used to wait for it to wake only to find no block left
+// (0.6-1.2 ms on a 16-core host, bench/README.md).  printf text, failed asserts and traps still travel as
 // messages, which a worker posts before it counts itself out: it counts
 // them in its slot (PRINTS, FAILED) so the poster knows how many to wait
 // for.  STOP with a new generation ends the workers' loop (terminate).
 export const CTL = {
-  GENERATION: 0, RUNNING: 1, EXPORT: 3, ARGS: 4, SHARED: 5, COUNTER: 6, CHUNK: 7,
+  GENERATION: 0, RUNNING: 1, INVITED: 2, EXPORT: 3, ARGS: 4, SHARED: 5, COUNTER: 6, CHUNK: 7,
   GRID: 8, BLOCK: 11, STOP: 14, SLOTS: 16,
   // within a worker's slot, in i32 units; START and END are f64s
   SCRATCH: 0, FAILED: 1, PRINTS: 2, BLOCKS: 3, START: 4, END: 6, LAUNCH: 8, SLOT_SIZE: 10,
+  // a slot's LAUNCH once its worker joined, or once its invitation was
+  // withdrawn; generations stay within 0..GENERATION_MASK, never these
+  JOINED: -1, WITHDRAWN: -2, GENERATION_MASK: 0x3fffffff,
 };
 export const slotOf = (worker) => CTL.SLOTS + worker * CTL.SLOT_SIZE;
 export const controlBytes = (workers) => 4 * slotOf(workers);
@@ -34,7 +42,8 @@ export const controlBytes = (workers) => 4 * slotOf(workers);
 // A launch's parameters in the control block: written by the poster
 // (exportIndex: the kernel's place among the module's exports), read back
 // by each worker as takeBlocks's job.
-export function writeJob(ctl, { argAddr, sharedBytes, counter, chunk, grid, block }, exportIndex) {
+export function writeJob(ctl, { argAddr, sharedBytes, counter, chunk, grid, block }, exportIndex, invited) {
+  ctl[CTL.INVITED] = invited;
   ctl[CTL.EXPORT] = exportIndex;
   ctl[CTL.ARGS] = argAddr;
   ctl[CTL.SHARED] = sharedBytes;
@@ -45,11 +54,29 @@ export function writeJob(ctl, { argAddr, sharedBytes, counter, chunk, grid, bloc
 
 export function readJob(ctl) {
   return {
-    exportIndex: ctl[CTL.EXPORT], argAddr: ctl[CTL.ARGS], sharedBytes: ctl[CTL.SHARED],
+    invited: ctl[CTL.INVITED], exportIndex: ctl[CTL.EXPORT], argAddr: ctl[CTL.ARGS], sharedBytes: ctl[CTL.SHARED],
     counter: ctl[CTL.COUNTER], chunk: ctl[CTL.CHUNK],
     grid: [ctl[CTL.GRID], ctl[CTL.GRID + 1], ctl[CTL.GRID + 2]],
     block: [ctl[CTL.BLOCK], ctl[CTL.BLOCK + 1], ctl[CTL.BLOCK + 2]],
   };
+}
+
+// The generation after the control block's current one.
+export const nextGeneration = (ctl) => (ctl[CTL.GENERATION] + 1) & CTL.GENERATION_MASK;
+
+// Called by a thread that found every block of launch `generation` taken:
+// withdraws the invitations of the first `invited` workers that have not
+// joined, counting RUNNING down for each (and notifying it when that ends
+// the launch).  Returns how many it withdrew.
+export function withdrawLate(ctl, generation, invited) {
+  let withdrawn = 0;
+  for (let i = 0; i < invited; i++) {
+    const at = slotOf(i) + CTL.LAUNCH;
+    if (Atomics.load(ctl, at) === generation &&
+        Atomics.compareExchange(ctl, at, generation, CTL.WITHDRAWN) === generation) withdrawn++;
+  }
+  if (withdrawn && Atomics.sub(ctl, CTL.RUNNING, withdrawn) === withdrawn) Atomics.notify(ctl, CTL.RUNNING);
+  return withdrawn;
 }
 
 // milliseconds since the epoch (workers' performance.now() start from

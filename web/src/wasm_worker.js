@@ -14,7 +14,7 @@
 // before the worker counts itself out, so the launch ends after they
 // arrive.
 import { hostImports } from './wasm_host.js';
-import { CTL, clock, readJob, slotOf, takeBlocks } from './wasm_pool_shared.js';
+import { CTL, clock, readJob, slotOf, takeBlocks, withdrawLate } from './wasm_pool_shared.js';
 
 const inBrowser = typeof self !== 'undefined' && typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope;
 const port = inBrowser
@@ -56,11 +56,12 @@ port.on(async (msg) => {
     Atomics.wait(ctl, CTL.GENERATION, generation);
     generation = Atomics.load(ctl, CTL.GENERATION);
     if (Atomics.load(ctl, CTL.STOP)) return;
-    if (Atomics.load(ctl, slot + CTL.LAUNCH) !== generation) continue;
+    // join, unless not invited or the invitation was withdrawn
+    if (Atomics.compareExchange(ctl, slot + CTL.LAUNCH, generation, CTL.JOINED) !== generation) continue;
     const start = clock();
     let blocks = 0;
+    const job = readJob(ctl);
     try {
-      const job = readJob(ctl);
       blocks = takeBlocks(kernels[job.exportIndex], memory, job, ctl[slot + CTL.SCRATCH]);
     } catch (e) {
       port.post({ type: 'error', message: e.message, trap: e instanceof WebAssembly.RuntimeError, asserts });
@@ -70,6 +71,7 @@ port.on(async (msg) => {
     ctl[slot + CTL.BLOCKS] = blocks;
     times[(slot + CTL.START) / 2] = start;
     times[(slot + CTL.END) / 2] = clock();
+    withdrawLate(ctl, generation, job.invited);
     if (Atomics.sub(ctl, CTL.RUNNING, 1) === 1) Atomics.notify(ctl, CTL.RUNNING);
     if (msg.outByMessage) port.post({ type: 'out' });
   }
