@@ -37,7 +37,9 @@
  * Device memory is written through a host buffer and cudaMemcpyAsync on
  * the generator's stream (then waited for), which works on every backend.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include "compat/compat.h"
 
 #include <math.h>

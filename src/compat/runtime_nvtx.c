@@ -12,7 +12,9 @@
  * accepted and otherwise ignored (domains are one static handle; strings
  * register as themselves).
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include "compat/compat.h"
 
 #include <pthread.h>

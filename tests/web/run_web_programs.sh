@@ -7,7 +7,11 @@
 #             for the web and run in Node on the WebAssembly device
 #             (tests/programs/run_programs.sh --target web); then
 #             device_printf's stdout lines and exit status against the
-#             native build's (sorted: no order between blocks)
+#             native build's (sorted: no order between blocks); and
+#             that host_threads, whose std::thread a web build cannot
+#             start, ends at once with exit 1 and a message naming
+#             pthread_create (src/compat/web/web_threads.c) instead of
+#             waiting forever for a thread that never runs
 #   webgpu    the same programs on WebGPU (CUWASM_BACKEND=webgpu: npm's
 #             webgpu, Dawn, on SwiftShader's Vulkan), kernels the WGSL
 #             target refuses on the WebAssembly device; then that
@@ -57,7 +61,17 @@ case $mode in
       diff "$tmp/native.sorted" "$tmp/web.sorted" | head -20
       exit 1
     fi
-    echo "ok   device_printf prints the lines the native build prints ($(wc -l < "$tmp/web.out") lines)" ;;
+    echo "ok   device_printf prints the lines the native build prints ($(wc -l < "$tmp/web.out") lines)"
+    # a host thread: a clear end, not a hang
+    "$cuwasm" cc "$root/tests/programs/host_threads.cu" --target web -o "$tmp/host_threads.mjs"
+    threads=0
+    CUWASM_BACKEND=wasm timeout 60 node "$tmp/host_threads.mjs" > /dev/null 2> "$tmp/threads.err" || threads=$?
+    if [ $threads != 1 ] || ! grep -q 'cuwasm: pthread_create: this program starts a host thread' "$tmp/threads.err"; then
+      echo "FAIL host_threads: expected exit 1 and a message about pthread_create, got exit $threads:"
+      head -5 "$tmp/threads.err"
+      exit 1
+    fi
+    echo "ok   host_threads: a web build that starts a host thread ends with: $(head -c 60 "$tmp/threads.err")…" ;;
   page)
     "$cuwasm" cc "$root/tests/programs/vector_add.cu" --target web -o "$tmp/vector_add.html"
     node "$here/program_page_test.mjs" "$tmp/vector_add.html" 50000 "vector_add: PASSED"
