@@ -604,6 +604,18 @@ void cc_web_parts(StrList *files) {
   }
 }
 
+/* The flag asking for OpenMP in the host code (-Xcompiler -fopenmp, -lgomp), or NULL */
+static const char *openmp_flag(const CcOpts *o) {
+  for (int i = 0; i < o->xcomp.n; i++)
+    if (!strncmp(o->xcomp.v[i], "-fopenmp", 8) || !strcmp(o->xcomp.v[i], "-qopenmp")) return o->xcomp.v[i];
+  for (int i = 0; i < o->xlink.n; i++)
+    if (!strncmp(o->xlink.v[i], "-fopenmp", 8)) return o->xlink.v[i];
+  for (int i = 0; i < o->libs.n; i++)
+    if (!strcmp(o->libs.v[i], "gomp")) return "-lgomp";
+    else if (!strcmp(o->libs.v[i], "omp")) return "-lomp";
+  return NULL;
+}
+
 int cc_web_build(const CcOpts *in) {
   if (in->compile_only || in->preprocess_only || in->deps != CC_DEPS_NONE || in->device_link) {
     fprintf(stderr, "cuwasm cc: --target web builds whole programs (no -c, -E, -M, -dlink)\n");
@@ -613,6 +625,13 @@ int cc_web_build(const CcOpts *in) {
     fprintf(stderr, "cuwasm cc: --target web: separate compilation (-rdc=true, -dc) is not "
             "supported yet: each file's kernels are one WebAssembly module, not linked with "
             "the others'\n");
+    return 2;
+  }
+  const char *omp = openmp_flag(in);
+  if (omp) {
+    fprintf(stderr, "cuwasm cc: --target web: OpenMP in the host code (%s) cannot be built for "
+            "the web: emscripten has no OpenMP runtime (build natively, or leave %s out to run "
+            "the host's parallel loops on one thread)\n", omp, omp);
     return 2;
   }
   const char *out = in->out ? in->out : "a.mjs";

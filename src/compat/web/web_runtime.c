@@ -353,6 +353,17 @@ void cw_buffer_free(cw_buffer *buf) {
   if (buf) free(buf->ptr);
   free(buf);
 }
+/* cudaHostRegister: the heap is already the device's memory, so there is
+ * nothing to lock; on WebGPU the range is tracked as cudaMallocHost's
+ * memory is (host writes reach the GPU before each launch that uses it). */
+cw_status cw_host_register(cw_context *ctx, void *p, size_t n) {
+  (void)ctx;
+  if (on_gpu) js_track(p, n, CW_MEM_HOST);
+  return CW_OK;
+}
+void cw_host_unregister(cw_context *ctx, void *p) {
+  if (on_gpu && sync_ctx(ctx) == CW_OK) js_untrack(p); /* no launch may still use it */
+}
 void *cw_buffer_ptr(const cw_buffer *buf) { return buf->ptr; }
 size_t cw_buffer_size(const cw_buffer *buf) { return buf->n; }
 
