@@ -86,6 +86,7 @@ typedef struct CompatKernel {
   int tu;
   cw_kernel *k;
   int max_dyn_shared;
+  bool refusal_told; /* the device's reason for refusing it went to stderr */
 } CompatKernel;
 
 /* kernel_lambda.c: a host-spelled kernel name with the extended lambdas'

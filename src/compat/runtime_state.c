@@ -155,6 +155,8 @@ char *compat_kernel_name(const char *pretty, char **sig) {
   const char *ft = gcc ? gcc + 11 : clang ? clang + 6 : type ? type + 14 : NULL;
   const char *sep = gcc ? "; FT F = " : clang ? ", F = " : ", &(";
   const char *f = ft ? strstr(ft, sep) : NULL;
+  bool plain = false; /* a typeinfo name's "&name>": an extern "C" kernel, unmangled */
+  if (!f && type && !gcc && !clang && (f = strstr(ft, ", &")) != NULL) sep = ", &", plain = true;
   *sig = NULL;
   if (!f) return dup(pretty);
   *sig = malloc((size_t)(f - ft) + 1);
@@ -164,14 +166,18 @@ char *compat_kernel_name(const char *pretty, char **sig) {
   }
   const char *p = f + strlen(sep);
   size_t n = 0;
-  if (gcc || clang) {
+  if (plain) {
+    n = strlen(p);
+    if (n && p[n - 1] == '>') n--;
+  } else if (gcc || clang) {
     if (*p == '&') p++;
     n = strlen(p);
     if (n && p[n - 1] == ']') n--;
-  } else { /* "void name<…>(params))>", or "name(params))>" without template */
+  } else { /* "void name<…>(params))>", "name(params))>" without template, or
+             * "name)>" for an extern "C" kernel (its symbol is not mangled) */
     if (!strncmp(p, "void ", 5)) p += 5;
     static const char anon[] = "(anonymous namespace)";
-    for (int depth = 0; p[n] && !(p[n] == '(' && depth == 0 && strncmp(p + n, anon, 21)); n++) {
+    for (int depth = 0; p[n] && !((p[n] == '(' || p[n] == ')') && depth == 0 && strncmp(p + n, anon, 21)); n++) {
       if (!strncmp(p + n, anon, 21)) n += 20;
       else depth += p[n] == '<' ? 1 : p[n] == '>' ? -1 : 0;
     }
@@ -188,7 +194,7 @@ int __cuwasm_register_kernel(int tu, const void *fn, const char *pretty) {
   if (id < 0 && grow((void **)&g->kernels, &g->capkernels, g->nkernels, sizeof *g->kernels)) {
     char *sig;
     char *name = compat_kernel_name(pretty, &sig);
-    CompatKernel k = {fn, name, sig, NULL, tu, NULL, 0};
+    CompatKernel k = {fn, name, sig, NULL, tu, NULL, 0, false};
     char *device_name = compat_lambda_device_name(k.name), *device_sig = compat_lambda_device_name(k.sig);
     if (device_name) { /* extended lambdas: the device program's names for them */
       k.host_name = k.name;
@@ -593,6 +599,12 @@ cudaError_t compat_kernel_resolve(int id, cw_kernel **out) {
   else if (st != CW_OK) /* there, but the device cannot run it: the backend says why */
     snprintf(state.msg, sizeof state.msg, "cuwasm: kernel %s cannot run on this device: %s",
              k->name, cw_last_error_message(state.ctx));
+  /* said once per kernel: the CUDA error code alone (what programs print,
+   * often through a name table rather than cudaGetErrorString) loses the
+   * construct the device lacks, e.g. a builtin the WebAssembly target has
+   * not */
+  if (st != CW_OK && !k->refusal_told) fprintf(stderr, "%s\n", state.msg);
+  if (st != CW_OK) k->refusal_told = true;
   *out = k->k;
   pthread_mutex_unlock(&state.mu);
   return st == CW_OK ? cudaSuccess : cudaErrorInvalidDeviceFunction;
