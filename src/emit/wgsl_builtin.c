@@ -2,7 +2,8 @@
  * wgsl_builtin.c — CUDA math, integer and conversion builtins in WGSL.
  *
  * Where WGSL has the function with CUDA's meaning it is called directly
- * (sinf → sin, rsqrtf → inverseSqrt, __popc → countOneBits); otherwise a
+ * (rsqrtf → inverseSqrt, __popc → countOneBits, the __sinf intrinsic →
+ * sin); otherwise a
  * helper from wgsl_helpers.c is called and recorded as needed, so a module
  * carries only the helpers it uses.  Fences become barriers' memory
  * effects (storageBarrier), which WGSL requires in uniform control flow;
@@ -19,7 +20,7 @@ typedef struct Map {
 } Map;
 
 static const Map maps[] = {
-    {KB_SINF, "sin"}, {KB_COSF, "cos"}, {KB_TANF, "tan"}, {KB_ASINF, "asin"},
+    {KB_SINF, "cw_sin"}, {KB_COSF, "cw_cos"}, {KB_TANF, "cw_tan"}, {KB_ASINF, "asin"},
     {KB_ACOSF, "acos"}, {KB_ATANF, "atan"}, {KB_SINHF, "sinh"}, {KB_COSHF, "cosh"},
     {KB_TANHF, "tanh"}, {KB_ASINHF, "asinh"}, {KB_ACOSHF, "acosh"}, {KB_ATANHF, "atanh"},
     {KB_EXPF, "exp"}, {KB_EXP2F, "exp2"}, {KB_LOGF, "log"}, {KB_LOG2F, "log2"},
@@ -107,7 +108,9 @@ static void sincos(WCtx *c, StrBuf *sb, KExpr *e) {
     d.loc = e->loc;
     StrBuf s;
     sb_init(&s);
-    const char *val = arena_printf(c->a, "%s(%s)", i == 1 ? "sin" : "cos", x);
+    bool exact = e->builtin == KB_SINCOSF; /* __sincosf: WGSL's own, as __sinf */
+    const char *val = arena_printf(c->a, "%s(%s)", i == 1 ? (exact ? "cw_sin" : "sin") : (exact ? "cw_cos" : "cos"), x);
+    if (exact) w_need_helper(c, i == 1 ? "cw_sin" : "cw_cos");
     w_store(c, &s, &d, val);
     w_pre(c, "%s", s.data ? s.data : "");
     sb_free(&s);

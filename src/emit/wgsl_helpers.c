@@ -146,6 +146,41 @@ static const Helper helpers[] = {
     {"cw_sub", "fn cw_sub(a: f32, b: f32) -> f32 { return a - b; }\n"},
     {"cw_mul", "fn cw_mul(a: f32, b: f32) -> f32 { return a * b; }\n"},
     {"cw_rcp", "fn cw_rcp(a: f32) -> f32 { return 1.0f / a; }\n"},
+    /* sinf, cosf, tanf with CUDA's accuracy (a few ulp over the range a
+     * float argument is reduced exactly in): WGSL's sin, cos and tan are
+     * only specified to 2^-11 within [-pi, pi] (SwiftShader's are off by
+     * up to 2e-4), which CUDA's __sinf intrinsics allow but sinf does not.
+     * x = k pi/2 + r with |r| <= pi/4 (Cody-Waite: pi/2 in three floats,
+     * the first two of 12 bits, so that k times them is exact for |x| up
+     * to about 6000 without relying on a fused fma, which WGSL does not
+     * promise), then minimax polynomials on r and k's quadrant; NaN and
+     * infinities give NaN. */
+    {"cw_trig_r", "fn cw_trig_r(x: f32, k: f32) -> f32 {\n"
+                  "  return ((x - k * 0x1.92p+0f) - k * 0x1.fb4p-12f) - k * 0x1.4442d2p-24f;\n}\n"},
+    {"cw_sin_r", "fn cw_sin_r(r: f32) -> f32 {\n"
+                 "  let z = r * r;\n"
+                 "  return fma(((-0x1.9943f2p-13f * z + 0x1.11073cp-7f) * z - 0x1.555546p-3f) * z, r, r);\n}\n"},
+    {"cw_cos_r", "fn cw_cos_r(r: f32) -> f32 {\n"
+                 "  let z = r * r;\n"
+                 "  return fma(((0x1.99eb9cp-16f * z - 0x1.6c0c34p-10f) * z + 0x1.55554ap-5f) * z, z, 1.0f - 0.5f * z);\n}\n"},
+    {"cw_sin", "fn cw_sin(x: f32) -> f32 {\n"
+               "  let k = round(x * 0x1.45f306p-1f);\n"
+               "  let r = cw_trig_r(x, k);\n"
+               "  let q = i32(k) & 3;\n"
+               "  let v = select(cw_sin_r(r), cw_cos_r(r), (q & 1) == 1);\n"
+               "  return select(v, -v, q >= 2);\n}\n"},
+    {"cw_cos", "fn cw_cos(x: f32) -> f32 {\n"
+               "  let k = round(x * 0x1.45f306p-1f);\n"
+               "  let r = cw_trig_r(x, k);\n"
+               "  let q = i32(k) & 3;\n"
+               "  let v = select(cw_cos_r(r), cw_sin_r(r), (q & 1) == 1);\n"
+               "  return select(v, -v, q == 1 || q == 2);\n}\n"},
+    {"cw_tan", "fn cw_tan(x: f32) -> f32 {\n"
+               "  let k = round(x * 0x1.45f306p-1f);\n"
+               "  let r = cw_trig_r(x, k);\n"
+               "  let s = cw_sin_r(r);\n"
+               "  let c = cw_cos_r(r);\n"
+               "  return select(s / c, -c / s, (i32(k) & 1) == 1);\n}\n"},
     {"cw_sinpi", "fn cw_sinpi(x: f32) -> f32 { return sin(x * 3.14159265358979f); }\n"},
     {"cw_cospi", "fn cw_cospi(x: f32) -> f32 { return cos(x * 3.14159265358979f); }\n"},
     {"cw_sad", "fn cw_sad(a: i32, b: i32, c: u32) -> u32 { return u32(abs(a - b)) + c; }\n"},
@@ -162,6 +197,9 @@ static const Helper helpers[] = {
 
 /* Helpers that call other helpers. */
 static const char *const deps[][2] = {
+    {"cw_sin", "cw_trig_r"}, {"cw_sin", "cw_sin_r"}, {"cw_sin", "cw_cos_r"},
+    {"cw_cos", "cw_trig_r"}, {"cw_cos", "cw_sin_r"}, {"cw_cos", "cw_cos_r"},
+    {"cw_tan", "cw_trig_r"}, {"cw_tan", "cw_sin_r"}, {"cw_tan", "cw_cos_r"},
     {"cw_erfc", "cw_erf"}, {"cw_mul64", "cw_mul32x32"}, {"cw_udivmod64", "cw_shl64"},
     {"cw_udivmod64", "cw_lt64u"}, {"cw_udivmod64", "cw_sub64"}, {"cw_div64u", "cw_udivmod64"},
     {"cw_mod64u", "cw_udivmod64"}, {"cw_div64s", "cw_udivmod64"}, {"cw_div64s", "cw_abs64"},

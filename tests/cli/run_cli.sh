@@ -201,8 +201,6 @@ if grep -qx transpile <<<"$subs"; then
   expect "cc --target web writes .mjs or .html" 2 'err_has "APP.mjs or APP.html"' '[[ ! -e $tmp/ok.js ]]'
   run cc ok.cu --target web -c -o ok.o
   expect "cc --target web builds whole programs" 2 'err_has "whole programs"'
-  run cc ok.cu --target web -Xcompiler -fopenmp -o ok.mjs
-  expect "cc --target web refuses OpenMP host code, naming the flag" 2 'err_has "OpenMP in the host code (-fopenmp)"' '[[ ! -e $tmp/ok.mjs ]]'
 fi
 
 echo "$pass passed, $fail failed"

@@ -24,8 +24,10 @@
  * the GPU (src/compat/web/web_runtime.c, web/src/program_gpu.js).  The CUDA runtime
  * objects are compiled once per content of their sources, into the cache
  * ($XDG_CACHE_HOME/cuwasm/web-rt-HASH).  Not supported here: separate
- * compilation (-rdc=true / -dc), -c, and host code that needs threads or
- * OpenMP (emscripten without pthreads).
+ * compilation (-rdc=true / -dc), -c, and host threads (emscripten without
+ * pthreads: src/compat/web/web_threads.c ends a program that starts one).
+ * Host code asking for OpenMP is compiled without it and runs its parallel
+ * regions on the one host thread (serial_openmp/omp.h).
  */
 #define _GNU_SOURCE /* memmem */
 #include <dirent.h>
@@ -604,16 +606,23 @@ void cc_web_parts(StrList *files) {
   }
 }
 
-/* The flag asking for OpenMP in the host code (-Xcompiler -fopenmp, -lgomp), or NULL */
-static const char *openmp_flag(const CcOpts *o) {
-  for (int i = 0; i < o->xcomp.n; i++)
-    if (!strncmp(o->xcomp.v[i], "-fopenmp", 8) || !strcmp(o->xcomp.v[i], "-qopenmp")) return o->xcomp.v[i];
-  for (int i = 0; i < o->xlink.n; i++)
-    if (!strncmp(o->xlink.v[i], "-fopenmp", 8)) return o->xlink.v[i];
-  for (int i = 0; i < o->libs.n; i++)
-    if (!strcmp(o->libs.v[i], "gomp")) return "-lgomp";
-    else if (!strcmp(o->libs.v[i], "omp")) return "-lomp";
-  return NULL;
+/* ---- OpenMP in the host code: one thread ------------------------------------ */
+
+/* emscripten has no OpenMP runtime: host code asking for OpenMP
+ * (-Xcompiler -fopenmp, -lgomp) is compiled without it, its pragmas
+ * ignored, and finds src/compat/web/serial_openmp/omp.h, the API of a
+ * team of one thread.  The flags that ask for it are left out of `keep`. */
+static bool openmp_flag(const char *flag) {
+  return !strncmp(flag, "-fopenmp", 8) || !strcmp(flag, "-qopenmp");
+}
+static bool openmp_lib(const char *lib) { return !strcmp(lib, "gomp") || !strcmp(lib, "omp"); }
+
+static bool without_openmp(const StrList *from, StrList *keep, bool (*is_openmp)(const char *)) {
+  bool found = false;
+  for (int i = 0; i < from->n; i++)
+    if (is_openmp(from->v[i])) found = true;
+    else sl_add(keep, from->v[i]);
+  return found;
 }
 
 int cc_web_build(const CcOpts *in) {
@@ -625,13 +634,6 @@ int cc_web_build(const CcOpts *in) {
     fprintf(stderr, "cuwasm cc: --target web: separate compilation (-rdc=true, -dc) is not "
             "supported yet: each file's kernels are one WebAssembly module, not linked with "
             "the others'\n");
-    return 2;
-  }
-  const char *omp = openmp_flag(in);
-  if (omp) {
-    fprintf(stderr, "cuwasm cc: --target web: OpenMP in the host code (%s) cannot be built for "
-            "the web: emscripten has no OpenMP runtime (build natively, or leave %s out to run "
-            "the host's parallel loops on one thread)\n", omp, omp);
     return 2;
   }
   const char *out = in->out ? in->out : "a.mjs";
@@ -659,7 +661,21 @@ int cc_web_build(const CcOpts *in) {
   o.ccbin = tool("CUWASM_EMXX", "em++");
   o.host_cc = tool("CUWASM_EMCC", "emcc");
   StrList xcomp = {0}; /* the user's host flags, and C++ exceptions (emscripten's default aborts) */
-  for (int i = 0; i < in->xcomp.n; i++) sl_add(&xcomp, in->xcomp.v[i]);
+  StrList xlink = {0}, libs = {0}, inc = {0};
+  bool openmp = without_openmp(&in->xcomp, &xcomp, openmp_flag);
+  openmp |= without_openmp(&in->xlink, &xlink, openmp_flag);
+  openmp |= without_openmp(&in->libs, &libs, openmp_lib);
+  for (int i = 0; i < in->inc.n; i++) sl_add(&inc, in->inc.v[i]);
+  if (openmp) {
+    fprintf(stderr, "cuwasm cc: note: --target web: the host code's OpenMP runs on one thread "
+            "(emscripten has no OpenMP runtime)\n");
+    sl_add(&inc, CUWASM_SOURCE_DIR "/src/compat/web/serial_openmp");
+    sl_add(&xcomp, "-Wno-unknown-pragmas");
+    sl_add(&xcomp, "-Wno-source-uses-openmp");
+  }
+  o.xlink = xlink;
+  o.libs = libs;
+  o.inc = inc;
   sl_add(&xcomp, "-fexceptions");
   StrList link_flags = {0}; /* the same, less the include path */
   for (int i = 0; i < xcomp.n; i++) sl_add(&link_flags, xcomp.v[i]);
@@ -717,6 +733,9 @@ int cc_web_build(const CcOpts *in) {
   sl_free(&objs);
   sl_free(&rt);
   sl_free(&xcomp);
+  sl_free(&xlink);
+  sl_free(&libs);
+  sl_free(&inc);
   sl_free(&link_flags);
   if (o.keep) fprintf(stderr, "cuwasm cc: temporaries kept in %s\n", tmp);
   else cc_remove_tree(tmp);
