@@ -97,6 +97,36 @@ override cw_bz: u32 = 1u;
 @group(0) @binding(1) var<storage, read> pts: array<vec2<f32>>;
 @group(0) @binding(2) var<storage, read_write> out: array<vec2<f32>>;
 
+fn cw_trig_r(x: f32, k: f32) -> f32 {
+  return ((x - k * 0x1.92p+0f) - k * 0x1.fb4p-12f) - k * 0x1.4442d2p-24f;
+}
+
+fn cw_sin_r(r: f32) -> f32 {
+  let z = r * r;
+  return fma(((-0x1.9943f2p-13f * z + 0x1.11073cp-7f) * z - 0x1.555546p-3f) * z, r, r);
+}
+
+fn cw_cos_r(r: f32) -> f32 {
+  let z = r * r;
+  return fma(((0x1.99eb9cp-16f * z - 0x1.6c0c34p-10f) * z + 0x1.55554ap-5f) * z, z, 1.0f - 0.5f * z);
+}
+
+fn cw_sin(x: f32) -> f32 {
+  let k = round(x * 0x1.45f306p-1f);
+  let r = cw_trig_r(x, k);
+  let q = i32(k) & 3;
+  let v = select(cw_sin_r(r), cw_cos_r(r), (q & 1) == 1);
+  return select(v, -v, q >= 2);
+}
+
+fn cw_cos(x: f32) -> f32 {
+  let k = round(x * 0x1.45f306p-1f);
+  let r = cw_trig_r(x, k);
+  let q = i32(k) & 3;
+  let v = select(cw_cos_r(r), cw_sin_r(r), (q & 1) == 1);
+  return select(v, -v, q == 1 || q == 2);
+}
+
 fn operator_p_2(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_a: vec2<f32>, cw_a_b: vec2<f32>) -> vec2<f32> {
   var a = cw_a_a;
   var b = cw_a_b;
@@ -110,7 +140,7 @@ fn rotate2d(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_
   var t = cw_p.t;
   var i: i32 = i32(((cw_bid.x * cw_bx) + cw_tid.x));
   if ((i < n)) {
-    out[i] = operator_p_2(cw_tid, cw_bid, pts[i], vec2<f32>(cos(t), sin(t)));
+    out[i] = operator_p_2(cw_tid, cw_bid, pts[i], vec2<f32>(cw_cos(t), cw_sin(t)));
   }
 }
 

@@ -44,6 +44,36 @@ fn cw_erf(x: f32) -> f32 {
 
 fn cw_erfc(x: f32) -> f32 { return 1.0f - cw_erf(x); }
 
+fn cw_trig_r(x: f32, k: f32) -> f32 {
+  return ((x - k * 0x1.92p+0f) - k * 0x1.fb4p-12f) - k * 0x1.4442d2p-24f;
+}
+
+fn cw_sin_r(r: f32) -> f32 {
+  let z = r * r;
+  return fma(((-0x1.9943f2p-13f * z + 0x1.11073cp-7f) * z - 0x1.555546p-3f) * z, r, r);
+}
+
+fn cw_cos_r(r: f32) -> f32 {
+  let z = r * r;
+  return fma(((0x1.99eb9cp-16f * z - 0x1.6c0c34p-10f) * z + 0x1.55554ap-5f) * z, z, 1.0f - 0.5f * z);
+}
+
+fn cw_sin(x: f32) -> f32 {
+  let k = round(x * 0x1.45f306p-1f);
+  let r = cw_trig_r(x, k);
+  let q = i32(k) & 3;
+  let v = select(cw_sin_r(r), cw_cos_r(r), (q & 1) == 1);
+  return select(v, -v, q >= 2);
+}
+
+fn cw_cos(x: f32) -> f32 {
+  let k = round(x * 0x1.45f306p-1f);
+  let r = cw_trig_r(x, k);
+  let q = i32(k) & 3;
+  let v = select(cw_cos_r(r), cw_sin_r(r), (q & 1) == 1);
+  return select(v, -v, q == 1 || q == 2);
+}
+
 @compute @workgroup_size(cw_bx, cw_by, cw_bz)
 fn mathFloat(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup_id) cw_wid: vec3<u32>) {
   let cw_bid = cw_wid + cw_p.cw_base;
@@ -56,15 +86,15 @@ fn mathFloat(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgroup
   var s: f32;
   var c: f32;
   let cw_t0 = (v * 3.14159274f);
-  s = sin(cw_t0);
-  c = cos(cw_t0);
+  s = cw_sin(cw_t0);
+  c = cw_cos(cw_t0);
   var po_o: i32 = (0i + (16i * i));
   out[po_o + 0i] = exp(v);
   out[po_o + 1i] = log((v + 1.0f));
   out[po_o + 2i] = log2((v + 1.0f));
   out[po_o + 3i] = cw_pow(v, 2.5f);
   out[po_o + 4i] = (sqrt(v) + inverseSqrt((v + 1.0f)));
-  out[po_o + 5i] = (sin(v) + cos(v));
+  out[po_o + 5i] = (cw_sin(v) + cw_cos(v));
   out[po_o + 6i] = (s * c);
   out[po_o + 7i] = tanh(((v * 4.0f) - 2.0f));
   out[po_o + 8i] = (cw_erf(v) + cw_erfc(v));

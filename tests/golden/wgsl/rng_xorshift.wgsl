@@ -92,6 +92,36 @@ fn cw_u64f(a: vec2<u32>) -> f32 {
 
 fn cw_clz64(a: vec2<u32>) -> i32 { return i32(select(countLeadingZeros(a.x) + 32u, countLeadingZeros(a.y), a.y != 0u)); }
 
+fn cw_trig_r(x: f32, k: f32) -> f32 {
+  return ((x - k * 0x1.92p+0f) - k * 0x1.fb4p-12f) - k * 0x1.4442d2p-24f;
+}
+
+fn cw_sin_r(r: f32) -> f32 {
+  let z = r * r;
+  return fma(((-0x1.9943f2p-13f * z + 0x1.11073cp-7f) * z - 0x1.555546p-3f) * z, r, r);
+}
+
+fn cw_cos_r(r: f32) -> f32 {
+  let z = r * r;
+  return fma(((0x1.99eb9cp-16f * z - 0x1.6c0c34p-10f) * z + 0x1.55554ap-5f) * z, z, 1.0f - 0.5f * z);
+}
+
+fn cw_sin(x: f32) -> f32 {
+  let k = round(x * 0x1.45f306p-1f);
+  let r = cw_trig_r(x, k);
+  let q = i32(k) & 3;
+  let v = select(cw_sin_r(r), cw_cos_r(r), (q & 1) == 1);
+  return select(v, -v, q >= 2);
+}
+
+fn cw_cos(x: f32) -> f32 {
+  let k = round(x * 0x1.45f306p-1f);
+  let r = cw_trig_r(x, k);
+  let q = i32(k) & 3;
+  let v = select(cw_cos_r(r), cw_sin_r(r), (q & 1) == 1);
+  return select(v, -v, q == 1 || q == 2);
+}
+
 fn SplitMix64_uniform_0(cw_tid: vec3<u32>, cw_bid: vec3<u32>, cw_a_self: i32, cw_r_self: ptr<function, SplitMix64>) -> f32 {
   var po_self = cw_a_self;
   return (cw_u64f(cw_shr64u(SplitMix64_next_0(cw_tid, cw_bid, po_self, cw_r_self), u32(40i))) * (1.0f / 16777216.0f));
@@ -122,8 +152,8 @@ fn fillNormal(@builtin(local_invocation_id) cw_tid: vec3<u32>, @builtin(workgrou
   var s: f32;
   var c: f32;
   let cw_t0 = (6.28318548f * u2);
-  s = sin(cw_t0);
-  c = cos(cw_t0);
+  s = cw_sin(cw_t0);
+  c = cw_cos(cw_t0);
   out[(2i * i)] = (r * c);
   out[((2i * i) + 1i)] = (r * s);
 }
