@@ -23,6 +23,87 @@ const erf = (x) => {
 };
 const erfc = (x) => (x >= 2.5 ? erfcLarge(x) : x <= -2.5 ? 2 - erfcLarge(-x) : 1 - erf(x));
 
+// erfinv and erfcinv: Winitzki's closed-form guess, then Newton steps on
+// erf (or on erfc near the tails, where 1 - y has lost the digits)
+const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+const inverseErf = (y, z) => { // y = 1 - z; solves erf(x) = y, i.e. erfc(x) = z
+  if (Number.isNaN(y) || Math.abs(y) > 1) return NaN;
+  if (y === 1) return Infinity;
+  if (y === -1) return -Infinity;
+  const a = 0.147, ln = Math.log(z * (2 - z)), t = 2 / (Math.PI * a) + ln / 2;
+  let x = Math.sign(y) * Math.sqrt(Math.sqrt(t * t - ln / a) - t);
+  for (let i = 0; i < 4; i++) {
+    const slope = TWO_OVER_SQRT_PI * Math.exp(-x * x);
+    if (!(slope > 0)) break;
+    x -= Math.abs(y) > 0.5 ? (z - erfc(x)) / slope : (erf(x) - y) / slope;
+  }
+  return x;
+};
+// Gamma: Lanczos's approximation (g = 7, nine terms), reflected below 1/2
+const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+  1.5056327351493116e-7];
+const lanczosSum = (x) => LANCZOS.reduce((sum, c, i) => (i ? sum + c / (x + i) : c), 0);
+const tgamma = (x) => {
+  if (Number.isNaN(x) || x === -Infinity) return NaN;
+  if (x === 0) return 1 / x; // +-inf, as C's
+  if (x < 0 && Number.isInteger(x)) return NaN;
+  if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * tgamma(1 - x));
+  if (x > 171.7) return Infinity;
+  const y = x - 1, t = y + 7.5, half = Math.pow(t, (y + 0.5) / 2); // split: t^(y+1/2) overflows first
+  return Math.sqrt(2 * Math.PI) * half * Math.exp(-t) * half * lanczosSum(y);
+};
+const lgamma = (x) => {
+  if (Number.isNaN(x)) return NaN;
+  if (!Number.isFinite(x)) return Infinity;
+  if (x <= 0 && Number.isInteger(x)) return Infinity;
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
+  const y = x - 1, t = y + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(lanczosSum(y));
+};
+// sin(pi x), cos(pi x) reduced exactly to r in [-1, 1] first (exact zeros at
+// the integers and half-integers)
+const piReduce = (x) => x - 2 * Math.round(x / 2);
+const sinpi = (x) => {
+  if (!Number.isFinite(x)) return NaN;
+  let r = piReduce(x);
+  if (Math.abs(r) > 0.5) r = Math.sign(r) - r;
+  return r === 0 ? 0 * x : Math.sin(Math.PI * r);
+};
+const cospi = (x) => (Number.isFinite(x) ? sinpi(0.5 - Math.abs(piReduce(x))) : NaN);
+// logb: the unbiased exponent, exactly
+const logb = (x) => {
+  const a = Math.abs(x);
+  if (a === 0) return -Infinity;
+  if (!Number.isFinite(a)) return a;
+  let e = Math.floor(Math.log2(a));
+  if (2 ** e > a) e--;
+  else if (2 ** (e + 1) <= a) e++;
+  return e;
+};
+// remainder: x - n y with n the integer nearest x / y, ties to even
+const remainder = (x, y) => {
+  if (Number.isNaN(x) || Number.isNaN(y) || !Number.isFinite(x) || y === 0) return NaN;
+  if (!Number.isFinite(y)) return x;
+  let r = x % y;
+  const ay = Math.abs(y), ar = Math.abs(r);
+  if (ar > ay / 2 || (ar === ay / 2 && Math.abs(Math.round((x - r) / y)) % 2 === 1)) r -= Math.sign(r) * ay;
+  return r === 0 ? 0 * x : r;
+};
+// nextafter: one step of the representation towards y
+const f64n = new Float64Array(1), u64n = new BigUint64Array(f64n.buffer);
+const f32n = new Float32Array(1), u32n = new Uint32Array(f32n.buffer);
+const nextafterIn = (x, y, flt) => {
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  if (x === y) return y;
+  if (x === 0) return Math.sign(y) * (flt ? 2 ** -149 : Number.MIN_VALUE);
+  const up = (y > x) === (x > 0);
+  if (flt) { f32n[0] = x; u32n[0] += up ? 1 : -1; return f32n[0]; }
+  f64n[0] = x;
+  u64n[0] += up ? 1n : -1n;
+  return f64n[0];
+};
+
 const MATH = {
   sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
   sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, exp: Math.exp, exp2: (x) => 2 ** x,
@@ -32,6 +113,11 @@ const MATH = {
   pow: Math.pow, fmod: (a, b) => a % b /* JS % on numbers is C's fmod */,
   fmin: fminmax(Math.min), fmax: fminmax(Math.max), atan2: Math.atan2, hypot: Math.hypot,
   fma: (a, b, c) => a * b + c,
+  asinh: Math.asinh, acosh: Math.acosh, atanh: Math.atanh, rcbrt: (x) => 1 / Math.cbrt(x),
+  erfinv: (y) => inverseErf(y, 1 - y), erfcinv: (z) => inverseErf(1 - z, z),
+  normcdfinv: (p) => -Math.SQRT2 * inverseErf(1 - 2 * p, 2 * p), tgamma, lgamma, sinpi, cospi,
+  fdim: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : a > b ? a - b : 0), logb, remainder,
+  nextafter: (x, y) => nextafterIn(x, y, false),
 };
 const mathImports = {};
 for (const [k, fn] of Object.entries(MATH)) {
@@ -39,6 +125,7 @@ for (const [k, fn] of Object.entries(MATH)) {
   mathImports[`${k}f`] = (...a) => f(fn(...a));
 }
 mathImports.fmaf = (a, b, c) => f(a * b + c); // the product of two floats is exact in a double
+mathImports.nextafterf = (x, y) => nextafterIn(x, y, true); // a float's step, not a double's
 
 // __half: the 16-bit pattern of a float rounded to nearest even, and back
 const f32b = new Float32Array(1), u32b = new Uint32Array(f32b.buffer);
