@@ -331,6 +331,14 @@ static void see_call(WEmit *w, const KExpr *e, void *ctx) {
       vec_push(&w->arena, &w->imports, "env.assert");
       vec_push(&w->arena, &w->import_sigs, "v:iiiiiiiiii");
     }
+    /* frexp and modf: imports by name, in double (wasm_builtin.c) */
+    static const char *const frexp_imports[][2] = {{"frexp", "d:d"}, {"frexp_exp", "i:d"}, {"modf", "d:d"}};
+    bool is_frexp = e->builtin == KB_FREXPF || e->builtin == KB_FREXP, is_modf = e->builtin == KB_MODFF || e->builtin == KB_MODF;
+    for (int k = is_modf ? 2 : 0; (is_frexp && k < 2) || (is_modf && k < 3); k++)
+      if (we_import(w, frexp_imports[k][0]) < 0) {
+        vec_push(&w->arena, &w->imports, (void *)frexp_imports[k][0]);
+        vec_push(&w->arena, &w->import_sigs, (void *)frexp_imports[k][1]);
+      }
     /* sincos goes through sin and cos */
     KBuiltinId ids[2] = {e->builtin, KB__COUNT};
     if (e->builtin == KB_SINCOSF || e->builtin == KB_I_SINCOSF) ids[0] = KB_SINF, ids[1] = KB_COSF;

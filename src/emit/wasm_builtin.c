@@ -55,6 +55,8 @@ static const MathImport imports[] = {
     {KB_LOGB, "logb", "d:d"}, {KB_FDIMF, "fdimf", "f:ff"}, {KB_FDIM, "fdim", "d:dd"},
     {KB_REMAINDERF, "remainderf", "f:ff"}, {KB_REMAINDER, "remainder", "d:dd"},
     {KB_NEXTAFTERF, "nextafterf", "f:ff"}, {KB_NEXTAFTER, "nextafter", "d:dd"},
+    {KB_LDEXPF, "ldexpf", "f:fi"}, {KB_LDEXP, "ldexp", "d:di"}, {KB_SCALBNF, "ldexpf", "f:fi"},
+    {KB_SCALBN, "ldexp", "d:di"}, {KB_ILOGBF, "ilogbf", "i:f"}, {KB_ILOGB, "ilogb", "i:d"},
     /* integer intrinsics WebAssembly has no instruction for */
     {KB_I_BREV, "brev", "u:u"}, {KB_I_BREVLL, "brevll", "m:m"},
     {KB_I_BYTE_PERM, "byte_perm", "u:uuu"},
@@ -198,6 +200,31 @@ static void sincos(WEmit *w, const KExpr *e) {
     op_u(w, OP_CALL, (uint64_t)(k ? ci : si));
     wx_store(w, t);
   }
+}
+
+/* frexp(x, &e) and modf(x, &ip): the host's "frexp_exp" and "frexp" (or
+ * "modf" for the fraction, and trunc for the integral part) on x in
+ * double, exact for float arguments too; the pointer gets its part */
+static void frexp_modf(WEmit *w, const KExpr *e) {
+  bool is_modf = e->builtin == KB_MODFF || e->builtin == KB_MODF;
+  int part = we_import(w, is_modf ? "modf" : "frexp"), out = is_modf ? -1 : we_import(w, "frexp_exp");
+  if (part < 0 || (!is_modf && out < 0)) return we_error(w, e->loc, "frexp or modf here");
+  const KType *d = w->m->t_f64, *elem = e->args[1]->type->elem;
+  uint32_t x = we_local(w, WT_F64);
+  args_as(w, e, d, 1);
+  op_u(w, OP_LOCAL_SET, x);
+  wx_value(w, e->args[1]);
+  op_u(w, OP_LOCAL_GET, x);
+  if (is_modf) {
+    op(w, OP_F64_TRUNC);
+    wx_convert(w, d, elem, e->loc);
+  } else {
+    op_u(w, OP_CALL, (uint64_t)out);
+  }
+  wx_store(w, elem);
+  op_u(w, OP_LOCAL_GET, x);
+  op_u(w, OP_CALL, (uint64_t)part);
+  wx_convert(w, d, e->type, e->loc);
 }
 
 /* printf(fmt, ...): the arguments as 8-byte slots in the frame (integers
@@ -422,6 +449,9 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     return;
   case KB_SINCOSF: case KB_SINCOS: case KB_I_SINCOSF:
     sincos(w, e);
+    return;
+  case KB_FREXPF: case KB_FREXP: case KB_MODFF: case KB_MODF:
+    frexp_modf(w, e);
     return;
   case KB_I_MULHI: case KB_I_UMULHI: {
     bool s = e->builtin == KB_I_MULHI;

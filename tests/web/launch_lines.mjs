@@ -68,5 +68,6 @@ export function makeArgs(specs) {
 export function close(a, b, isF) {
   if (!isF) return a === b;
   if (Number.isNaN(a) && Number.isNaN(b)) return true;
+  if (a === b) return true; // infinities too
   return Math.abs(a - b) <= 2e-3 * Math.max(1, Math.abs(a), Math.abs(b));
 }

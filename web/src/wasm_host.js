@@ -90,6 +90,26 @@ const remainder = (x, y) => {
   if (ar > ay / 2 || (ar === ay / 2 && Math.abs(Math.round((x - r) / y)) % 2 === 1)) r -= Math.sign(r) * ay;
   return r === 0 ? 0 * x : r;
 };
+// ldexp: x times 2^n, in steps so that 2^n itself cannot overflow first
+const ldexp = (x, n) => {
+  n = Math.max(-2200, Math.min(2200, n));
+  for (let step = 0; step < 3; step++) {
+    const k = Math.max(-1000, Math.min(1000, n));
+    x *= 2 ** k;
+    n -= k;
+  }
+  return x;
+};
+// ilogb: logb as an int; C's FP_ILOGB0 and FP_ILOGBNAN are INT_MIN (glibc)
+const ilogb = (x) => (x === 0 || Number.isNaN(x) ? -2147483648 : Number.isFinite(x) ? logb(x) : 2147483647);
+// frexp: x = m 2^e with 0.5 <= |m| < 1; 0, infinities and NaN keep x, e = 0
+const frexpExp = (x) => (x === 0 || !Number.isFinite(x) ? 0 : logb(x) + 1);
+// modf's fraction, signed as x (infinities: 0)
+const modfFrac = (x) => {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? x : 0 * Math.sign(x);
+  const r = x - Math.trunc(x);
+  return r === 0 ? 0 * x : r; // -3.0 gives -0, as C's
+};
 // nextafter: one step of the representation towards y
 const f64n = new Float64Array(1), u64n = new BigUint64Array(f64n.buffer);
 const f32n = new Float32Array(1), u32n = new Uint32Array(f32n.buffer);
@@ -117,7 +137,7 @@ const MATH = {
   erfinv: (y) => inverseErf(y, 1 - y), erfcinv: (z) => inverseErf(1 - z, z),
   normcdfinv: (p) => -Math.SQRT2 * inverseErf(1 - 2 * p, 2 * p), tgamma, lgamma, sinpi, cospi,
   fdim: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? NaN : a > b ? a - b : 0), logb, remainder,
-  nextafter: (x, y) => nextafterIn(x, y, false),
+  nextafter: (x, y) => nextafterIn(x, y, false), ldexp, ilogb,
 };
 const mathImports = {};
 for (const [k, fn] of Object.entries(MATH)) {
@@ -126,6 +146,10 @@ for (const [k, fn] of Object.entries(MATH)) {
 }
 mathImports.fmaf = (a, b, c) => f(a * b + c); // the product of two floats is exact in a double
 mathImports.nextafterf = (x, y) => nextafterIn(x, y, true); // a float's step, not a double's
+mathImports.ilogbf = ilogb; // an int: not rounded to float
+mathImports.frexp_exp = frexpExp;
+mathImports.frexp = (x) => ldexp(x, -frexpExp(x));
+mathImports.modf = modfFrac;
 
 // __half: the 16-bit pattern of a float rounded to nearest even, and back
 const f32b = new Float32Array(1), u32b = new Uint32Array(f32b.buffer);

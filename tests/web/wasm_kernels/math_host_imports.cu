@@ -5,6 +5,7 @@
 // float and double, over a range of arguments mapped into each domain.
 // Compared with the CPU backend (libm) by ctest wasm_kernels.
 // launch: mathImports --grid 4 --block 128 f32[512]=iota:-6:0.0237 f32[8704]=zeros f64[5120]=zeros i32:512
+// launch: mathParts --grid 4 --block 128 f32[512]=iota:-6:0.0237 f32[3584]=zeros i32[1536]=zeros f64[1536]=zeros i32:512
 #include <cuda_runtime.h>
 
 __global__ void mathImports(const float* xs, float* f, double* d, int n)
@@ -45,4 +46,30 @@ __global__ void mathImports(const float* xs, float* f, double* d, int n)
     d[j++ * n + i] = (nextafter(dx, 100.0) - dx) * 1e16;  // one double ulp, scaled
     d[j++ * n + i] = normcdfinv((double)p);
     d[j++ * n + i] = logb(dx * 1e-3);
+}
+
+// frexp, ldexp, scalbn, ilogb and modf: results and the parts stored
+// through their pointers
+__global__ void mathParts(const float* xs, float* f, int* e, double* d, int n)
+{
+    int i = blockIdx.x * blockDim.x + threadIdx.x;
+    if (i >= n) return;
+    float x = xs[i] * 1234.5f;
+    int ex;
+    f[i] = frexpf(x, &ex);
+    e[i] = ex;
+    f[n + i] = ldexpf(x, i % 40 - 20);
+    f[2 * n + i] = scalbnf(x, 130 - i % 300);   // overflow and underflow to subnormals
+    e[n + i] = ilogbf(x);
+    float ip;
+    f[3 * n + i] = modff(xs[i] * 3.3f, &ip);
+    f[4 * n + i] = ip;
+    double dip;
+    d[i] = modf((double)xs[i] * 3.3, &dip);
+    d[n + i] = dip;
+    int dex;
+    d[2 * n + i] = frexp((double)x * 1e200, &dex);
+    e[2 * n + i] = dex;
+    f[5 * n + i] = ldexpf(1.0f, i % 300 - 150);
+    f[6 * n + i] = (float)ldexp((double)x, -1074 + i % 64) * 1e30f;
 }
