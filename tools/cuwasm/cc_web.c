@@ -679,6 +679,16 @@ int cc_web_build(const CcOpts *in) {
   sl_add(&xcomp, "-fexceptions");
   StrList link_flags = {0}; /* the same, less the include path */
   for (int i = 0; i < xcomp.n; i++) sl_add(&link_flags, xcomp.v[i]);
+  /* what the native build's glibc and gcc allow that emscripten's musl
+   * and clang do not: <error.h> (after the system's own headers), struct
+   * timeval, which glibc's <stdlib.h> declares on the side, and calls to
+   * undeclared functions, which gcc 12 only warns about (Rodinia's b+tree
+   * calls gettimeofday with no <sys/time.h>) */
+  sl_add(&xcomp, "-idirafter");
+  sl_add(&xcomp, CUWASM_SOURCE_DIR "/src/compat/web/glibc");
+  sl_add(&xcomp, "-include");
+  sl_add(&xcomp, "sys/time.h");
+  sl_add(&xcomp, "-Wno-error=implicit-function-declaration");
   system_libraries(tmp, &xcomp);
   o.xcomp = xcomp;
   StrList objs = {0}, rt = {0};
