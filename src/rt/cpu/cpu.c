@@ -48,6 +48,8 @@ typedef struct CpuDevice {
   CpuCheckRange *globals; /* module globals, for memcheck */
   const void **globals_owner;
   size_t nglobals, capglobals;
+  CpuCheckRange *registered; /* cudaHostRegister'ed host memory, for memcheck (globals_mu) */
+  size_t nregistered, capregistered;
   atomic_int devrt_pending_limit; /* CW_LIMIT_DEVRT_PENDING_LAUNCHES */
   uint64_t prefetch_above; /* cw_rt_ctx.prefetch_above (prefetch_threshold) */
 } CpuDevice;
@@ -124,6 +126,7 @@ static void cpu_close(void *dv) {
   cpu_checker_destroy(&d->checker);
   for (size_t i = 0; i < d->nglobals; i++) free(d->globals[i].race);
   free(d->globals);
+  free(d->registered);
   free(d->globals_owner);
   free(d);
 }
@@ -652,12 +655,47 @@ static void add_alloc_range(void *arg, const CpuGuarded *g) {
   push_range(arg, (CpuCheckRange){g->data, g->size, "device allocation", g->init, g->race});
 }
 
-/* The launch's view for check.c: live allocations and module globals. */
+/* cudaHostRegister: the host memory is already the device's here, so
+ * there is nothing to lock; with the checkers on, memcheck learns the range
+ * (a kernel may read it through cudaHostGetDevicePointer) until it is
+ * unregistered.  Registering the same start again changes nothing. */
+static cw_status cpu_host_register(void *dev, void *p, size_t n, char *err, size_t errn) {
+  (void)err, (void)errn;
+  CpuDevice *d = dev;
+  if (!d->checker.on) return CW_OK;
+  pthread_mutex_lock(&d->globals_mu);
+  bool known = false;
+  for (size_t i = 0; i < d->nregistered && !known; i++) known = d->registered[i].lo == p;
+  if (!known && d->nregistered == d->capregistered) {
+    size_t cap = d->capregistered ? d->capregistered * 2 : 8;
+    CpuCheckRange *r = realloc(d->registered, sizeof *r * cap);
+    if (r) d->registered = r, d->capregistered = cap;
+  }
+  if (!known && d->nregistered < d->capregistered)
+    d->registered[d->nregistered++] = (CpuCheckRange){p, n, "registered host memory", NULL, NULL};
+  pthread_mutex_unlock(&d->globals_mu);
+  return CW_OK;
+}
+
+static void cpu_host_unregister(void *dev, void *p) {
+  CpuDevice *d = dev;
+  pthread_mutex_lock(&d->globals_mu);
+  for (size_t i = 0; i < d->nregistered; i++)
+    if (d->registered[i].lo == p) {
+      d->registered[i] = d->registered[--d->nregistered];
+      break;
+    }
+  pthread_mutex_unlock(&d->globals_mu);
+}
+
+/* The launch's view for check.c: live allocations, module globals and
+ * registered host memory. */
 static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_bytes) {
   RangeList l = {0};
   cpu_guard_each(&d->allocs, add_alloc_range, &l);
   pthread_mutex_lock(&d->globals_mu);
   for (size_t i = 0; i < d->nglobals; i++) push_range(&l, d->globals[i]);
+  for (size_t i = 0; i < d->nregistered; i++) push_range(&l, d->registered[i]);
   pthread_mutex_unlock(&d->globals_mu);
   uint64_t nblocks = (uint64_t)L->grid[0] * L->grid[1] * L->grid[2];
   bool ok = cpu_check_begin(k, &d->checker, L->k->name, l.v, l.n, shm_bytes, d->nthreads,
@@ -1011,6 +1049,8 @@ static const CwBackendOps cpu_ops = {
     .mem_free = cpu_free,
     .mem_alloc_kind = cpu_alloc_kind,
     .mem_free_kind = cpu_free_kind,
+    .host_register = cpu_host_register,
+    .host_unregister = cpu_host_unregister,
     .copy = cpu_copy,
     .fill = cpu_fill,
     .module_load = cpu_module_load,
