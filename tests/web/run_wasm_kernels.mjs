@@ -3,7 +3,7 @@
 // compiler itself in WebAssembly), compared with the native CPU backend
 // (`cuwasm launch … --backend cpu --out DIR`).
 //
-//   node tests/web/run_wasm_kernels.mjs CUWASM_BIN KERNEL_DIR [--only FILE] [--workers N]
+//   node tests/web/run_wasm_kernels.mjs CUWASM_BIN KERNEL_DIR [--only FILE] [--workers N] [--all-supported]
 //
 // --workers N runs the blocks on N workers sharing the module's memory
 // (default 1: the calling thread, blocks in order); with more, a launch
@@ -35,6 +35,9 @@ const [bin, kdir, ...rest] = process.argv.slice(2);
 const option = (name) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : null);
 const only = option('--only');
 const workers = Number(option('--workers') ?? 1);
+// --all-supported: a launch line the target rejects fails the run (for
+// tests/web/wasm_kernels, written for this target)
+const allSupported = rest.includes('--all-supported');
 const files = fs.readdirSync(kdir).filter((f) => f.endsWith('.cu') && (!only || f === only)).sort();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cuwasm-wasm-'));
 let ran = 0, passed = 0, unsupported = 0, dirs = 0;
@@ -128,4 +131,5 @@ fs.rmSync(tmp, { recursive: true, force: true });
 for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`unsupported (${n}): ${why}`);
 for (const m of failures) console.log(`FAIL ${m}`);
 console.log(`wasm${workers > 1 ? ` (${workers} workers)` : ''}: ${passed} of ${ran} launches match the CPU backend; ${unsupported} launch lines use kernels the WebAssembly target rejects`);
-process.exit(failures.length ? 1 : 0);
+if (allSupported && unsupported) console.log(`FAIL ${unsupported} launch lines rejected where every one must run (--all-supported)`);
+process.exit(failures.length || (allSupported && unsupported) ? 1 : 0);
