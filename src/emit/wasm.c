@@ -309,6 +309,14 @@ static void see_any_call(WEmit *w, const KExpr *e, void *ctx) {
   if (e->kind == KE_CALL || e->kind == KE_FUNC_ADDR) *(bool *)ctx = true;
 }
 
+/* An import the module needs, added once (name: "env.printf", or a math
+ * function's; sig: result ':' parameters, as wasm_builtin.c's table) */
+static void need_import(WEmit *w, const char *name, const char *sig) {
+  if (we_import(w, name) >= 0) return;
+  vec_push(&w->arena, &w->imports, (void *)name);
+  vec_push(&w->arena, &w->import_sigs, (void *)sig);
+}
+
 static void see_call(WEmit *w, const KExpr *e, void *ctx) {
   (void)ctx;
   if ((e->kind == KE_CALL || e->kind == KE_FUNC_ADDR) && e->fn && index_of(&w->funcs, e->fn) < 0 && e->fn->body) {
@@ -316,41 +324,22 @@ static void see_call(WEmit *w, const KExpr *e, void *ctx) {
     walk_stmt(w, e->fn->body, see_call, NULL, NULL);
   }
   if (e->kind == KE_BUILTIN) {
-    /* printf and assert call the host */
-    if (e->builtin == KB_PRINTF && we_import(w, "env.printf") < 0) {
-      vec_push(&w->arena, &w->imports, "env.printf");
-      vec_push(&w->arena, &w->import_sigs, "i:iii");
-    }
-    if ((e->builtin == KB_MALLOC || e->builtin == KB_FREE) && we_import(w, "env.malloc") < 0) {
-      vec_push(&w->arena, &w->imports, "env.malloc");
-      vec_push(&w->arena, &w->import_sigs, "i:i");
-      vec_push(&w->arena, &w->imports, "env.free");
-      vec_push(&w->arena, &w->import_sigs, "v:i");
-    }
-    if (e->builtin == KB_ASSERT && we_import(w, "env.assert") < 0) {
-      vec_push(&w->arena, &w->imports, "env.assert");
-      vec_push(&w->arena, &w->import_sigs, "v:iiiiiiiiii");
-    }
+    /* printf, device malloc and assert call the host */
+    if (e->builtin == KB_PRINTF) need_import(w, "env.printf", "i:iii");
+    if (e->builtin == KB_MALLOC || e->builtin == KB_FREE)
+      need_import(w, "env.malloc", "i:i"), need_import(w, "env.free", "v:i");
+    if (e->builtin == KB_ASSERT) need_import(w, "env.assert", "v:iiiiiiiiii");
     /* frexp and modf: imports by name, in double (wasm_builtin.c) */
-    static const char *const frexp_imports[][2] = {{"frexp", "d:d"}, {"frexp_exp", "i:d"}, {"modf", "d:d"}};
-    bool is_frexp = e->builtin == KB_FREXPF || e->builtin == KB_FREXP, is_modf = e->builtin == KB_MODFF || e->builtin == KB_MODF;
-    for (int k = is_modf ? 2 : 0; (is_frexp && k < 2) || (is_modf && k < 3); k++)
-      if (we_import(w, frexp_imports[k][0]) < 0) {
-        vec_push(&w->arena, &w->imports, (void *)frexp_imports[k][0]);
-        vec_push(&w->arena, &w->import_sigs, (void *)frexp_imports[k][1]);
-      }
+    if (e->builtin == KB_FREXPF || e->builtin == KB_FREXP)
+      need_import(w, "frexp", "d:d"), need_import(w, "frexp_exp", "i:d");
+    if (e->builtin == KB_MODFF || e->builtin == KB_MODF) need_import(w, "modf", "d:d");
     /* sincos goes through sin and cos */
     KBuiltinId ids[2] = {e->builtin, KB__COUNT};
     if (e->builtin == KB_SINCOSF || e->builtin == KB_I_SINCOSF) ids[0] = KB_SINF, ids[1] = KB_COSF;
     if (e->builtin == KB_SINCOS) ids[0] = KB_SIN, ids[1] = KB_COS;
     for (int k = 0; k < 2 && ids[k] != KB__COUNT; k++) {
       const char *sig, *name = wasm_math_import(ids[k], &sig);
-      bool have = false;
-      for (int i = 0; name && i < w->imports.len; i++) have |= !strcmp(w->imports.items[i], name);
-      if (name && !have) {
-        vec_push(&w->arena, &w->imports, (void *)name);
-        vec_push(&w->arena, &w->import_sigs, (void *)sig);
-      }
+      if (name) need_import(w, name, sig);
     }
   }
 }

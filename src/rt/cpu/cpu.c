@@ -34,6 +34,12 @@
 #include <time.h>
 #include <unistd.h>
 
+/* A growing list of memcheck's ranges (push_range) */
+typedef struct RangeList {
+  CpuCheckRange *v;
+  size_t n, cap;
+} RangeList;
+
 typedef struct CpuDevice {
   CpuPool pool;
   int nthreads;
@@ -48,8 +54,7 @@ typedef struct CpuDevice {
   CpuCheckRange *globals; /* module globals, for memcheck */
   const void **globals_owner;
   size_t nglobals, capglobals;
-  CpuCheckRange *registered; /* cudaHostRegister'ed host memory, for memcheck (globals_mu) */
-  size_t nregistered, capregistered;
+  RangeList registered; /* cudaHostRegister'ed host memory, for memcheck (globals_mu) */
   atomic_int devrt_pending_limit; /* CW_LIMIT_DEVRT_PENDING_LAUNCHES */
   uint64_t prefetch_above; /* cw_rt_ctx.prefetch_above (prefetch_threshold) */
 } CpuDevice;
@@ -126,7 +131,7 @@ static void cpu_close(void *dv) {
   cpu_checker_destroy(&d->checker);
   for (size_t i = 0; i < d->nglobals; i++) free(d->globals[i].race);
   free(d->globals);
-  free(d->registered);
+  free(d->registered.v);
   free(d->globals_owner);
   free(d);
 }
@@ -635,11 +640,6 @@ static void watchdog_stop(Watchdog *w) {
 
 /* ---- check mode ------------------------------------------------------- */
 
-typedef struct RangeList {
-  CpuCheckRange *v;
-  size_t n, cap;
-} RangeList;
-
 static void push_range(RangeList *l, CpuCheckRange r) {
   if (l->n == l->cap) {
     size_t cap = l->cap ? l->cap * 2 : 64;
@@ -665,14 +665,8 @@ static cw_status cpu_host_register(void *dev, void *p, size_t n, char *err, size
   if (!d->checker.on) return CW_OK;
   pthread_mutex_lock(&d->globals_mu);
   bool known = false;
-  for (size_t i = 0; i < d->nregistered && !known; i++) known = d->registered[i].lo == p;
-  if (!known && d->nregistered == d->capregistered) {
-    size_t cap = d->capregistered ? d->capregistered * 2 : 8;
-    CpuCheckRange *r = realloc(d->registered, sizeof *r * cap);
-    if (r) d->registered = r, d->capregistered = cap;
-  }
-  if (!known && d->nregistered < d->capregistered)
-    d->registered[d->nregistered++] = (CpuCheckRange){p, n, "registered host memory", NULL, NULL};
+  for (size_t i = 0; i < d->registered.n && !known; i++) known = d->registered.v[i].lo == p;
+  if (!known) push_range(&d->registered, (CpuCheckRange){p, n, "registered host memory", NULL, NULL});
   pthread_mutex_unlock(&d->globals_mu);
   return CW_OK;
 }
@@ -680,9 +674,10 @@ static cw_status cpu_host_register(void *dev, void *p, size_t n, char *err, size
 static void cpu_host_unregister(void *dev, void *p) {
   CpuDevice *d = dev;
   pthread_mutex_lock(&d->globals_mu);
-  for (size_t i = 0; i < d->nregistered; i++)
-    if (d->registered[i].lo == p) {
-      d->registered[i] = d->registered[--d->nregistered];
+  RangeList *r = &d->registered;
+  for (size_t i = 0; i < r->n; i++)
+    if (r->v[i].lo == p) {
+      r->v[i] = r->v[--r->n];
       break;
     }
   pthread_mutex_unlock(&d->globals_mu);
@@ -695,7 +690,7 @@ static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_byte
   cpu_guard_each(&d->allocs, add_alloc_range, &l);
   pthread_mutex_lock(&d->globals_mu);
   for (size_t i = 0; i < d->nglobals; i++) push_range(&l, d->globals[i]);
-  for (size_t i = 0; i < d->nregistered; i++) push_range(&l, d->registered[i]);
+  for (size_t i = 0; i < d->registered.n; i++) push_range(&l, d->registered.v[i]);
   pthread_mutex_unlock(&d->globals_mu);
   uint64_t nblocks = (uint64_t)L->grid[0] * L->grid[1] * L->grid[2];
   bool ok = cpu_check_begin(k, &d->checker, L->k->name, l.v, l.n, shm_bytes, d->nthreads,
