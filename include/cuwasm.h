@@ -57,6 +57,8 @@ typedef struct cw_compile_options {
   const char *cuda_include_dir;    /* our CUDA headers; NULL: cw_cuda_include_dir() */
   int relocatable;                 /* -rdc=true: device functions and variables may be
                                     * defined in another TU (see cw_module_link) */
+  int ilp32;                       /* the data model of a 32-bit host (long and pointers
+                                    * 4 bytes), as a web build's host code has; 0: LP64 */
 } cw_compile_options;
 
 /* A compiled translation unit: the KIR module and everything it needs. */

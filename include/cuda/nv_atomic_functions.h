@@ -31,11 +31,16 @@
  * long and unsigned long (int64_t, size_t), which the __nv_atomic_*
  * functions and cuda::atomic accept, go through those types */
 template <class T> struct __cw_atomic_word { typedef T bits; typedef T ordered; };
+#if __SIZEOF_LONG__ == 8
 template <> struct __cw_atomic_word<long> { typedef unsigned long long bits; typedef long long ordered; };
 template <> struct __cw_atomic_word<unsigned long> {
   typedef unsigned long long bits;
   typedef unsigned long long ordered;
 };
+#else /* ILP32 (a web build): long is int's size */
+template <> struct __cw_atomic_word<long> { typedef unsigned int bits; typedef int ordered; };
+template <> struct __cw_atomic_word<unsigned long> { typedef unsigned int bits; typedef unsigned int ordered; };
+#endif
 template <> struct __cw_atomic_word<long long> {
   typedef unsigned long long bits;
   typedef long long ordered;

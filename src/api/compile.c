@@ -130,6 +130,7 @@ static void fill_pp(PPOptions *pp, const cw_compile_options *o) {
   pp->undefs = (const char **)o->undefs;
   pp->n_undefs = o->n_undefs;
   if (o->cuda_arch) pp->cuda_arch = o->cuda_arch;
+  pp->ilp32 = o->ilp32;
   if (o->cuda_include_dir && *o->cuda_include_dir) pp->cuda_include_dir = o->cuda_include_dir;
 }
 

@@ -256,9 +256,9 @@ static void canon_int(const char **words, int n, char *out, size_t cap) {
     snprintf(out, cap, "%schar", cnt[0] ? "unsigned" : "");
     return;
   }
-  /* an ILP32 host (the web build's wasm32) spells int64_t long long where
-   * the device pass (LP64) says long: one spelling there */
-  bool wide = cnt[3] == 2 || (cnt[3] == 1 && sizeof(long) != 8);
+  /* long and long long stay apart: a web build's device code has its
+   * host's data model (ILP32), where int64_t is long long on both sides */
+  bool wide = cnt[3] == 2;
   snprintf(out, cap, "%s%s", cnt[0] ? "u" : "", cnt[2] ? "short" : wide ? "llong"
            : cnt[3] ? "long" : "int");
 }

@@ -531,13 +531,13 @@ static bool const_bytes(WEmit *w, unsigned char *dst, const KType *t, const KExp
   if (e->kind == KE_FUNC_ADDR && t->kind == KT_PTR) { /* a function pointer: its table index */
     int64_t v = we_table_index(w, e->fn);
     if (v <= 0) return false;
-    memcpy(dst, &v, 8);
+    memcpy(dst, &v, (size_t)t->size); /* little-endian: the low half of 8 bytes, or 4 */
     return true;
   }
   double d;
   int64_t v;
   if (t->kind == KT_PTR && e->kind == KE_CAST && e->a && kt_is_int(e->a->type) && fold(e->a, &d, &v)) {
-    memcpy(dst, &v, 8); /* a null or integer pointer constant */
+    memcpy(dst, &v, (size_t)t->size); /* a null or integer pointer constant */
     return true;
   }
   if (e->kind != KE_INIT_LIST && e->kind != KE_VEC && kt_is_arith(t) && fold(e, &d, &v)) {

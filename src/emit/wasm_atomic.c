@@ -32,7 +32,10 @@ static bool cell_of(const KType *t, Cell *c) {
   case KT_BOOL: case KT_I8: case KT_U8: *c = (Cell){WA_W32_8U, 0, WT_I32}; return true;
   case KT_I16: case KT_U16: case KT_F16: *c = (Cell){WA_W32_16U, 1, WT_I32}; return true;
   case KT_I32: case KT_U32: case KT_F32: *c = (Cell){WA_W32, 2, WT_I32}; return true;
-  case KT_I64: case KT_U64: case KT_F64: case KT_PTR: *c = (Cell){WA_W64, 3, WT_I64}; return true;
+  case KT_I64: case KT_U64: case KT_F64: *c = (Cell){WA_W64, 3, WT_I64}; return true;
+  case KT_PTR: /* 8 bytes, the address in the low half; 4 in an ILP32 module */
+    *c = t->size == 4 ? (Cell){WA_W32, 2, WT_I32} : (Cell){WA_W64, 3, WT_I64};
+    return true;
   default: return false;
   }
 }
@@ -54,7 +57,7 @@ static void from_bits(WEmit *w, const KType *t) {
   case KT_F16: op_u(w, OP_CALL, WI_H2F); return;
   case KT_F32: op(w, OP_F32_REINTERPRET_I32); return;
   case KT_F64: op(w, OP_F64_REINTERPRET_I64); return;
-  case KT_PTR: op(w, OP_I32_WRAP_I64); return;
+  case KT_PTR: if (t->size == 8) op(w, OP_I32_WRAP_I64); return;
   default: return;
   }
 }
@@ -65,7 +68,7 @@ static void to_bits(WEmit *w, const KType *t) {
   case KT_F16: op_u(w, OP_CALL, WI_F2H); return;
   case KT_F32: op(w, OP_I32_REINTERPRET_F32); return;
   case KT_F64: op(w, OP_I64_REINTERPRET_F64); return;
-  case KT_PTR: op(w, OP_I64_EXTEND_I32_U); return;
+  case KT_PTR: if (t->size == 8) op(w, OP_I64_EXTEND_I32_U); return;
   default: return;
   }
 }

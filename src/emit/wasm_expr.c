@@ -108,7 +108,11 @@ void wx_store_at(WEmit *w, const KType *t, uint32_t off) {
     op_u(w, OP_CALL, WI_F2H);
     wb_mem(&w->fn->code, OP_I32_STORE16, off);
     return;
-  case KT_PTR:
+  case KT_PTR: /* 8 bytes (LP64's layout), or 4 in an ILP32 module */
+    if (t->size == 4) {
+      wb_mem(&w->fn->code, OP_I32_STORE, off);
+      return;
+    }
     op(w, OP_I64_EXTEND_I32_U);
     wb_mem(&w->fn->code, OP_I64_STORE, off);
     return;

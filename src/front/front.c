@@ -22,6 +22,7 @@ Parser *front_compile(Arena *a, Arena *scratch, CwDiags *d, SrcFile *file, const
   p->scratch = scratch;
   p->diags = d;
   p->m = kir_module_new(a);
+  if (opt->ilp32) kir_module_ilp32(p->m);
   predeclare_global(p);
   jmp_buf jb;
   p->recover = &jb;

@@ -219,12 +219,15 @@ static KExpr *parse_named_cast(Parser *p) {
   return c;
 }
 
-static KType *literal_int_type(Parser *p, NumKind k) {
+/* The lexer's kinds are LP64's; in an ILP32 module a literal that long
+ * cannot hold is long long's (C++'s list for the literal goes on there). */
+static KType *literal_int_type(Parser *p, NumKind k, uint64_t v) {
+  bool narrow_long = p->m->t_long->size == 4;
   switch (k) {
   case NUM_INT: return p->m->t_i32;
   case NUM_UINT: return p->m->t_u32;
-  case NUM_LONG: return p->m->t_long;
-  case NUM_ULONG: return p->m->t_ulong;
+  case NUM_LONG: return narrow_long && v > INT32_MAX ? p->m->t_i64 : p->m->t_long;
+  case NUM_ULONG: return narrow_long && v > UINT32_MAX ? p->m->t_u64 : p->m->t_ulong;
   case NUM_LLONG: return p->m->t_i64;
   default: return p->m->t_u64;
   }
@@ -239,7 +242,7 @@ static KExpr *parse_number(Parser *p) {
     e->fval = t->fval;
     return e;
   }
-  return int_const(p, (int64_t)t->ival, literal_int_type(p, t->num_kind), t->loc);
+  return int_const(p, (int64_t)t->ival, literal_int_type(p, t->num_kind, t->ival), t->loc);
 }
 
 static KExpr *builtin_var(Parser *p, Token *t) {

@@ -676,8 +676,9 @@ static void predefine(PP *pp) {
                "#define __CUDACC_VER_MAJOR__ 13\n#define __CUDACC_VER_MINOR__ 0\n"
                "#define __CUDACC_VER_BUILD__ 0\n#define __cplusplus 201703L\n"
                "#define __STDC_HOSTED__ 1\n#define __CHAR_BIT__ 8\n"
-               "#define __SIZEOF_INT__ 4\n#define __SIZEOF_LONG__ 8\n"
-               "#define __SIZEOF_POINTER__ 8\n#define __LP64__ 1\n");
+               "#define __SIZEOF_INT__ 4\n");
+  sb_puts(&sb, o->ilp32 ? "#define __SIZEOF_LONG__ 4\n#define __SIZEOF_POINTER__ 4\n#define __ILP32__ 1\n"
+                        : "#define __SIZEOF_LONG__ 8\n#define __SIZEOF_POINTER__ 8\n#define __LP64__ 1\n");
   if (!o->host_pass)
     sb_printf(&sb, "#define __CUDA_ARCH__ %d\n", o->cuda_arch ? o->cuda_arch : 800);
   char *text = sb_take(&sb);

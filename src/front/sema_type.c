@@ -52,7 +52,7 @@ static void spell(StrBuf *sb, KType *t) {
     else if (t->kind == KT_FUNC)
       sb_puts(sb, "function");
     else if (t->is_long)
-      sb_puts(sb, t->kind == KT_I64 ? "long" : "unsigned long");
+      sb_puts(sb, kt_is_signed(t) ? "long" : "unsigned long");
     else
       sb_puts(sb, names[t->kind]);
     return;
@@ -94,19 +94,21 @@ KType *promote(Parser *p, KType *t) {
   }
 }
 
-/* C++'s integer conversion ranks: long long above long, though both are
- * 64-bit here (LP64) */
+/* C++'s integer conversion ranks: long long above long above int, though
+ * long has the representation of one of them (LP64: long long's; ILP32:
+ * int's) */
 static int int_rank(KType *t) {
+  if (t->is_long) return 4;
   switch (t->kind) {
   case KT_I32: case KT_U32: return 3;
-  case KT_I64: case KT_U64: return t->is_long ? 4 : 5;
+  case KT_I64: case KT_U64: return 5;
   default: return 1;
   }
 }
 
 static KType *to_unsigned(Parser *p, KType *t) {
-  if (t->kind == KT_I64) return t->is_long ? p->m->t_ulong : p->m->t_u64;
-  return p->m->t_u32;
+  if (t->is_long) return p->m->t_ulong;
+  return t->kind == KT_I64 ? p->m->t_u64 : p->m->t_u32;
 }
 
 KType *common_arith(Parser *p, KType *a, KType *b) {

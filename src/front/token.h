@@ -101,6 +101,8 @@ typedef struct PPOptions {
   int n_undefs;
   int cuda_arch; /* 800 by default: __CUDA_ARCH__ */
   bool host_pass; /* false: device pass (defines __CUDA_ARCH__) */
+  bool ilp32; /* a 32-bit host's data model: long and pointers 4 bytes (the
+               * module too: kir_module_ilp32); LP64 otherwise */
   bool implicit_cuda_runtime; /* like nvcc: include cuda_runtime.h first */
   /* Files given by name in memory (tests, fuzzers, the web build): looked
    * up before the file system.  May be NULL. */

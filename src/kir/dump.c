@@ -23,8 +23,8 @@ static const char *cpp_scalar(const KType *t) {
   case KT_U8: return "unsigned char";
   case KT_I16: return "short";
   case KT_U16: return "unsigned short";
-  case KT_I32: return "int";
-  case KT_U32: return "unsigned int";
+  case KT_I32: return t->is_long ? "long" : "int";
+  case KT_U32: return t->is_long ? "unsigned long" : "unsigned int";
   case KT_I64: return t->is_long ? "long" : "long long";
   case KT_U64: return t->is_long ? "unsigned long" : "unsigned long long";
   case KT_F16: return "__half";

@@ -57,7 +57,7 @@ static KType *new_type(KModule *m, KTypeKind k, int size, int align) {
   return t;
 }
 
-/* `long` beside `long long`: the same representation, another type.  It
+/* `long` beside `long long` (or `int`): the same representation, another type.  It
  * shares its twin's id, which numbers structs for dumps and GLSL names,
  * so that adding it renumbered no existing type. */
 static KType *long_twin(KModule *m, KType *ll) {
@@ -87,7 +87,14 @@ KModule *kir_module_new(Arena *a) {
   m->t_f64 = new_type(m, KT_F64, 8, 8);
   m->t_long = long_twin(m, m->t_i64);
   m->t_ulong = long_twin(m, m->t_u64);
+  m->ptr_size = 8;
   return m;
+}
+
+void kir_module_ilp32(KModule *m) {
+  m->t_long = long_twin(m, m->t_i32);
+  m->t_ulong = long_twin(m, m->t_u32);
+  m->ptr_size = 4;
 }
 
 /* The hash of interned types starts at KIR_TYPE_HASH buckets and grows
@@ -155,7 +162,7 @@ KType *kt_ptr(KModule *m, KType *elem, KAddrSpace as) {
   if (shortcut && elem->ptr_generic) return elem->ptr_generic;
   KType *t = find_derived(m, KT_PTR, elem, 0, as, NULL);
   if (!t) {
-    t = new_type(m, KT_PTR, 8, 8);
+    t = new_type(m, KT_PTR, m->ptr_size, m->ptr_size);
     t->elem = elem;
     t->as = as;
     remember_derived(m, t, NULL);

@@ -67,9 +67,10 @@ struct KType {
   bool is_const, is_volatile; /* qualifiers of this type (PTR: of pointee via elem) */
   bool variadic;     /* FUNC */
   bool is_union;
-  bool is_long;      /* I64/U64 spelled `long` (m->t_long, t_ulong): C++ tells
-                        long from long long (overloads, templates, atomicAdd's
-                        pointer types), every backend sees one 64-bit integer */
+  bool is_long;      /* spelled `long` (m->t_long, t_ulong): C++ tells long
+                        from long long and int (overloads, templates,
+                        atomicAdd's pointer types); every backend sees the
+                        integer of its kind (I64/U64, or I32/U32 in ILP32) */
   KType *elem;       /* VEC, PTR, ARRAY */
   const char *name;  /* STRUCT: C++ name (with template args); VEC: float4 ... */
   const char *cname; /* STRUCT: C identifier */
@@ -360,9 +361,13 @@ typedef struct KModule {
   /* type interning */
   KType *t_void, *t_bool, *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16,
       *t_u32, *t_u64, *t_f16, *t_f32, *t_f64;
-  /* `long` and `unsigned long`: KT_I64/KT_U64 like t_i64/t_u64 (long long,
-   * unsigned long long), 64-bit as on LP64 hosts, but another C++ type */
+  /* `long` and `unsigned long`: another C++ type than t_i64/t_u64 (long
+   * long) or t_i32/t_u32 (int), with the representation of one of them:
+   * KT_I64/KT_U64 as on LP64 hosts, or KT_I32/KT_U32 in a module of the
+   * ILP32 data model (kir_module_ilp32) */
   KType *t_long, *t_ulong;
+  /* bytes of a pointer: 8, or 4 in an ILP32 module */
+  int ptr_size;
   PtrVec derived;    /* interned pointer/array/vector/qualified types */
   KType **derived_hash; /* derived_nbuckets buckets over `derived`, grown */
   int derived_nbuckets, derived_nhashed;
@@ -370,6 +375,11 @@ typedef struct KModule {
 } KModule;
 
 KModule *kir_module_new(Arena *a);
+/* Makes a new module's data model a 32-bit host's (ILP32: long and
+ * pointers 4 bytes), as a web build's host code is (emscripten's wasm32):
+ * the device code then lays out structs, arrays of long and pointers in
+ * memory as the host code does.  Call before any type is derived. */
+void kir_module_ilp32(KModule *m);
 KType *kt_ptr(KModule *m, KType *elem, KAddrSpace as);
 KType *kt_array(KModule *m, KType *elem, int count);
 KType *kt_vec(KModule *m, KType *elem, int lanes, const char *name);

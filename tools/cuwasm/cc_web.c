@@ -156,93 +156,16 @@ static int instantiate(const CcOpts *o, cw_program *p, const char *obj, const ch
 
 /* ---- the table of kernels (src/compat/web/web_table.h) ----------------------- */
 
-static bool holds_pointer(const KType *t) {
-  if (!t) return false;
-  if (t->kind == KT_PTR) return true;
-  if (t->kind == KT_ARRAY) return holds_pointer(t->elem);
-  for (int i = 0; t->kind == KT_STRUCT && i < t->nfields; i++)
-    if (holds_pointer(t->fields[i].type)) return true;
-  return false;
-}
-
-/* The host (32-bit WebAssembly) layout of a parameter type holding
- * pointers, as the copies that turn a host value into the device's:
- * "DEV HOST BYTES KIND," per leaf (KIND p: a 4-byte pointer widened to 8;
- * v: bytes as they are), appended to prog; *align and *size get the host
- * type's.  False where the host layout cannot be known: 64-bit integers
- * (long is 4 bytes on the host, long long 8), unions, bit-fields. */
-static bool host_layout(const KType *t, int dev, int host, StrBuf *prog, int *align, int *size) {
-  switch (t->kind) {
-  case KT_PTR:
-    sb_printf(prog, "%d %d 4 p,", dev, host);
-    *align = *size = 4;
-    return true;
-  case KT_ARRAY: {
-    int a = 1, sz = 0;
-    for (int i = 0; i < t->count; i++)
-      if (!host_layout(t->elem, dev + i * t->elem->size, host + i * sz, prog, &a, &sz)) return false;
-    *align = a;
-    *size = sz * (t->count > 0 ? t->count : 0);
-    return t->count >= 0;
-  }
-  case KT_STRUCT: {
-    if (t->is_union) return false;
-    int off = 0, max = 1;
-    for (int i = 0; i < t->nfields; i++) {
-      const KField *f = &t->fields[i];
-      if (f->bit_width) return false;
-      int a = 1, sz = 0;
-      StrBuf probe; /* the field's alignment first, then its copies at the aligned offset */
-      sb_init(&probe);
-      bool ok = host_layout(f->type, 0, 0, &probe, &a, &sz);
-      sb_free(&probe);
-      if (!ok) return false;
-      off = (off + a - 1) / a * a;
-      host_layout(f->type, dev + f->offset, host + off, prog, &a, &sz);
-      off += sz;
-      if (a > max) max = a;
-    }
-    *align = max;
-    *size = (off + max - 1) / max * max;
-    return true;
-  }
-  default:
-    if (kt_is_int(t) && t->size == 8) return false;
-    sb_printf(prog, "%d %d %d v,", dev, host, t->size);
-    *align = t->align > 0 ? t->align : 1;
-    *size = t->size;
-    return true;
-  }
-}
-
-/* The parameter's kind (web_table.h); for 'c', its copies into conv. */
-static char param_kind(const KType *t, StrBuf *conv) {
-  if (t->kind == KT_PTR) return 'p';
-  if (kt_is_int(t) && t->size == 8) return 'w';
-  if (!holds_pointer(t)) return 'v';
-  StrBuf prog;
-  sb_init(&prog);
-  int a, sz;
-  bool ok = host_layout(t, 0, 0, &prog, &a, &sz);
-  if (ok) sb_printf(conv, "%d:%s", sz, prog.data ? prog.data : "");
-  sb_free(&prog);
-  return ok ? 'c' : 's';
-}
-
 static void table_tu(StrBuf *sb, int i, const KModule *m) {
   sb_printf(sb, "static const CwWebKernel tu%d[] = {\n", i);
   for (int f = 0; f < m->funcs.len; f++) {
     const KFunc *k = m->funcs.items[f];
     if (!(k->flags & KF_GLOBAL) || !k->body) continue;
-    StrBuf params, kinds, conv;
+    StrBuf params;
     sb_init(&params);
-    sb_init(&kinds);
-    sb_init(&conv);
     for (int p = 0; p < k->nparams; p++) {
       if (p) sb_puts(&params, ", ");
-      if (p) sb_putc(&conv, '|');
       kt_print_cpp(&params, k->params[p]->type);
-      sb_putc(&kinds, param_kind(k->params[p]->type, &conv));
     }
     sb_puts(sb, "  {");
     c_string(sb, k->name);
@@ -250,16 +173,10 @@ static void table_tu(StrBuf *sb, int i, const KModule *m) {
     c_string(sb, k->cname);
     sb_puts(sb, ", ");
     c_string(sb, params.data ? params.data : "");
-    sb_puts(sb, ", ");
-    c_string(sb, kinds.data ? kinds.data : "");
-    sb_puts(sb, ", ");
-    c_string(sb, conv.data ? conv.data : "");
     sb_puts(sb, "},\n");
     sb_free(&params);
-    sb_free(&kinds);
-    sb_free(&conv);
   }
-  sb_puts(sb, "  {0, 0, 0, 0, 0}};\n");
+  sb_puts(sb, "  {0, 0, 0}};\n");
 }
 
 /* ---- the runtime, compiled once per content ---------------------------------- */
@@ -658,6 +575,7 @@ int cc_web_build(const CcOpts *in) {
     return 1;
   }
   CcOpts o = *in;
+  o.ilp32 = true; /* the device code lays data out as the wasm32 host code does */
   o.ccbin = tool("CUWASM_EMXX", "em++");
   o.host_cc = tool("CUWASM_EMCC", "emcc");
   StrList xcomp = {0}; /* the user's host flags, and C++ exceptions (emscripten's default aborts) */

@@ -1,5 +1,6 @@
 /*
- * stddef.h — device-pass shim (cuwasm), LP64.
+ * stddef.h — device-pass shim (cuwasm): size_t and ptrdiff_t are long
+ * wide, a pointer's size on LP64 and on ILP32 (web builds).
  *
  * offsetof is left out on purpose: it needs __builtin_offsetof, which our
  * front end does not provide.

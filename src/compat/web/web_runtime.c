@@ -38,9 +38,11 @@
  * and written through the program's stdout, so it interleaves with host
  * printf where a GPU's would.
  *
- * Arguments: the host is 32-bit WebAssembly, the device code LP64, so a
- * launch rebuilds the argument block from the host values one parameter at
- * a time, by the kinds web_table.h describes.
+ * Arguments: the device code was compiled for the host's data model
+ * (ILP32, as emscripten's wasm32 host code: long and pointers 4 bytes), so
+ * each parameter's host bytes are its device bytes, structs of pointers
+ * and longs included; a launch copies them into the argument block at the
+ * module's offsets.
  */
 #include <emscripten.h>
 #include <stdarg.h>
@@ -447,138 +449,17 @@ cw_status cw_module_symbol(cw_module *mod, const char *name, void **dptr, size_t
   return CW_OK;
 }
 
-/* ---- arguments: 32-bit host values into the LP64 argument block ---------- */
-
-/* The i-th parameter type of the host's spelling of the kernel's type,
- * "void (*)(float *, unsigned long)", into out. */
-static bool host_param(const char *sig, int i, char *out, size_t cap) {
-  const char *p = sig ? strstr(sig, "(*)(") : NULL;
-  if (!p) return false;
-  p += 4;
-  int depth = 0, at = 0;
-  size_t n = 0;
-  for (; *p; p++) {
-    if ((*p == '(' || *p == '<') && ++depth) {}
-    else if (*p == ')' || *p == '>') {
-      if (depth-- == 0) break;
-    } else if (*p == ',' && depth == 0) {
-      at++;
-      continue;
-    }
-    if (at == i && n + 1 < cap && !(n == 0 && *p == ' ')) out[n++] = *p;
-  }
-  out[n] = 0;
-  return at >= i && n > 0;
-}
-
-/* A 64-bit integer parameter: the host's bytes (4 for long and its
- * typedefs in 32-bit WebAssembly) and whether it is signed. */
-static int host_wide_bytes(const char *type, bool *is_signed) {
-  static const char *const four[] = {"long", "long int", "signed long", "unsigned long",
-                                     "long unsigned int", "unsigned long int", "size_t",
-                                     "ssize_t", "ptrdiff_t", "intptr_t", "uintptr_t", NULL};
-  const char *t = type;
-  if (!strncmp(t, "const ", 6)) t += 6;
-  *is_signed = !strstr(t, "unsigned") && strcmp(t, "size_t") && strcmp(t, "uintptr_t");
-  for (int i = 0; four[i]; i++)
-    if (!strcmp(t, four[i])) return 4;
-  return 8;
-}
-
-static const char *host_sig_of(const cw_kernel *k) {
-  CompatState *g = compat_state();
-  for (int i = 0; i < g->nkernels; i++)
-    if (g->kernels[i].k == k) return g->kernels[i].sig;
-  return NULL;
-}
-
-
-/* Parameter i's part of the kernel's convert string (web_table.h), past
- * its "HOSTSIZE:"; *host_size gets that. */
-static const char *convert_part(const cw_kernel *k, int i, size_t *host_size) {
-  const char *p = k->entry->convert;
-  for (int at = 0; at < i && p; at++) {
-    p = strchr(p, '|');
-    if (p) p++;
-  }
-  char *e;
-  *host_size = p ? (size_t)strtoul(p, &e, 10) : 0;
-  return p && *e == ':' ? e + 1 : NULL;
-}
-
-/* Parameter i's copies of a 'c' kind from host to dst. */
-static void convert(const cw_kernel *k, int i, const unsigned char *host, unsigned char *dst) {
-  size_t size;
-  const char *p = convert_part(k, i, &size);
-  while (p && *p && *p != '|') {
-    char *e;
-    long d = strtol(p, &e, 10), h = strtol(e, &e, 10), n = strtol(e, &e, 10);
-    while (*e == ' ') e++;
-    if (*e == 'p') {
-      uint64_t v = 0;
-      memcpy(&v, host + h, 4);
-      memcpy(dst + d, &v, 8);
-    } else {
-      memcpy(dst + d, host + h, (size_t)n);
-    }
-    p = strchr(e, ',');
-    if (p) p++;
-  }
-}
+/* ---- arguments ------------------------------------------------------------ */
 
 size_t cw_kernel_param_size(const cw_kernel *k, int i) {
-  char kind = k->entry && k->entry->kinds[i] ? k->entry->kinds[i] : 'v';
-  size_t dev = (size_t)js_kernel_info(k->mod->handle, k->index, KI_SIZE, i);
-  char t[256];
-  bool sgn;
-  if (kind == 'p') return sizeof(void *);
-  size_t host_size;
-  if (kind == 'c' && convert_part(k, i, &host_size)) return host_size;
-  if (kind == 'w' && host_param(host_sig_of(k), i, t, sizeof t)) return (size_t)host_wide_bytes(t, &sgn);
-  return dev;
+  return (size_t)js_kernel_info(k->mod->handle, k->index, KI_SIZE, i);
 }
 
-static cw_status marshal(cw_kernel *k, void **args, unsigned char *block) {
-  cw_context *c = k->mod->ctx;
-  const char *name = k->entry ? k->entry->name : "?";
-  for (int i = 0; i < k->nparams; i++) {
-    char kind = k->entry && k->entry->kinds[i] ? k->entry->kinds[i] : 'v';
-    unsigned char *dst = block + js_kernel_info(k->mod->handle, k->index, KI_OFFSET, i);
-    size_t dev = (size_t)js_kernel_info(k->mod->handle, k->index, KI_SIZE, i);
-    uint64_t v = 0;
-    char t[256];
-    bool sgn = false;
-    switch (kind) {
-    case 'p':
-      v = (uint32_t)(uintptr_t)*(void **)args[i];
-      memcpy(dst, &v, 8);
-      break;
-    case 'w':
-      if (!host_param(host_sig_of(k), i, t, sizeof t))
-        return fail(c, CW_ERR_UNSUPPORTED, "kernel '%s': the host's type of a 64-bit integer "
-                    "parameter is unknown (cudaErrorNotSupported)", name);
-      if (host_wide_bytes(t, &sgn) == 4) {
-        int32_t h;
-        memcpy(&h, args[i], 4);
-        v = sgn ? (uint64_t)(int64_t)h : (uint64_t)(uint32_t)h;
-      } else {
-        memcpy(&v, args[i], 8);
-      }
-      memcpy(dst, &v, 8);
-      break;
-    case 'c':
-      convert(k, i, args[i], dst);
-      break;
-    case 's':
-      return fail(c, CW_ERR_UNSUPPORTED, "kernel '%s': a parameter is a struct holding pointers "
-                  "and 64-bit integers, a union or bit-fields, whose layout in the 32-bit host code "
-                  "of a web build cannot be matched to the 64-bit device code's "
-                  "(cudaErrorNotSupported)", name);
-    default:
-      memcpy(dst, args[i], dev);
-    }
-  }
-  return CW_OK;
+/* each parameter's host bytes at its offset in the argument block */
+static void marshal(cw_kernel *k, void **args, unsigned char *block) {
+  for (int i = 0; i < k->nparams; i++)
+    memcpy(block + js_kernel_info(k->mod->handle, k->index, KI_OFFSET, i), args[i],
+           cw_kernel_param_size(k, i));
 }
 
 cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
@@ -592,11 +473,11 @@ cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3
   unsigned char *block_args = aligned_alloc(16, (size_t)(size + 16) / 16 * 16);
   if (!block_args) return CW_ERR_NOMEM;
   memset(block_args, 0, (size_t)size);
-  st = marshal(k, args, block_args);
+  marshal(k, args, block_args);
   int failed = 0, h = k->mod->handle;
-  if (st == CW_OK && !on_gpu) failed = js_launch(h, k->index, block_args, grid, block, (int)shared_bytes);
-  else if (st == CW_OK && (failed = js_launch_gpu_now(h, k->index, block_args, grid, block,
-                                                      (int)shared_bytes)) == 2)
+  if (!on_gpu) failed = js_launch(h, k->index, block_args, grid, block, (int)shared_bytes);
+  else if ((failed = js_launch_gpu_now(h, k->index, block_args, grid, block,
+                                       (int)shared_bytes)) == 2)
     failed = js_launch_gpu(h, k->index, block_args, grid, block, (int)shared_bytes);
   if (failed) {
     /* the kernel failed: as a GPU, say so at the next synchronisation */

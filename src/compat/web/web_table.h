@@ -6,26 +6,16 @@
  * The kernels were compiled at build time (the page carries no
  * compiler): one WebAssembly module per translation unit, embedded into
  * the output and loaded by web/src/program.js.  This table lists, per
- * translation unit, the kernels its module holds — C++ name, C name, the
- * parameter types as C++ spells them (to tell overloads apart) and one
- * letter per parameter saying how a host value becomes a device argument
- * (the host is 32-bit WebAssembly, the device code LP64):
- *   'v' the same bytes on both sides
- *   'p' a pointer: 4 host bytes, 8 device bytes
- *   'w' a 64-bit integer: `long` on the host (4 bytes) or `long long` (8);
- *       the host's spelling of the kernel's type decides at launch
- *   'c' a struct or array holding pointers: its host layout differs; the
- *       kernel's `convert` says, for this parameter (the parameters' parts
- *       are separated by '|'), its host size and which bytes go where:
- *       "HOSTSIZE:" then "DEV HOST BYTES KIND," per leaf, KIND p (a 4-byte pointer widened to 8) or v (as it is)
- *   's' the same whose host layout is unknown (64-bit integers: long or
- *       long long?, unions, bit-fields): refused at launch
+ * translation unit, the kernels its module holds — C++ name, C name and
+ * the parameter types as C++ spells them (to tell overloads apart).  The
+ * device code was compiled for the host's data model (ILP32: cc_web.c), so
+ * a host argument's bytes are the device's.
  */
 #ifndef CW_COMPAT_WEB_TABLE_H
 #define CW_COMPAT_WEB_TABLE_H
 
 typedef struct CwWebKernel {
-  const char *name, *cname, *params, *kinds, *convert;
+  const char *name, *cname, *params;
 } CwWebKernel;
 
 typedef struct CwWebTU {
