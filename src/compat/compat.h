@@ -75,6 +75,8 @@ typedef struct CompatTU {
   cw_program *prog;
   cw_module *mod;
   bool tried;        /* a failed compile is not retried */
+  bool load_failed;  /* its device code did not compile or load (check mode
+                      * counts it: its kernels ran unchecked, if at all) */
 } CompatTU;
 
 typedef struct CompatKernel {

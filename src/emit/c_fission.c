@@ -1172,6 +1172,10 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   if (ce->check_access) /* CW_CHK_SHR: memcheck's bounds test, or none */
     ce_line(ce, "const int cw_bounds = (cw_ctx->check_flags & %d) != 0; (void)cw_bounds;",
             CW_CHECK_BOUNDS);
+  /* the checks of what runs once for the block (uniform conditions,
+   * block-level statements: shapes.c) report it as thread 0's; each PTL
+   * declares its own thread indices over these */
+  if (ce->check_access && ce->split) ce_fixed_thread(ce, false);
   ce_kernel_params(ce, f);
   emit_thread_state(ce);
   if (text.data) sb_puts(ce->out, text.data);
