@@ -9,7 +9,8 @@
 // GPU buffer mirroring it, made on first use.  Each allocation knows which
 // copy is current: a launch uploads the allocations its pointer arguments
 // and globals reference when the heap copy is newer (and managed or
-// page-locked memory always, which host code may write without a call),
+// page-locked memory unless the GPU's copy is newer: host code may write
+// those without a call),
 // submits the kernel's WGSL (web/src/runtime.js's submitKernel, the one
 // WebGPU launcher; its pipeline made and validated once per block shape)
 // and marks the allocations it writes as newer on the GPU.  A launch does
@@ -242,7 +243,12 @@ export class GpuMemory {
     let finish;
     try {
       if (!pipelineReady(kernel.mod, kernel, opts)) return 'prepare';
-      for (const [a] of plan.uses) if (a.gpuStale || a.kind === MEM.MANAGED || a.kind === MEM.HOST) this._upload(a);
+      // managed and page-locked memory the host may have written without a
+      // call, unless an earlier launch wrote it and no synchronisation has
+      // read it back since: the GPU's copy is the newer one then (host
+      // code touching it before synchronising races with the kernel)
+      for (const [a] of plan.uses)
+        if (a.gpuStale || ((a.kind === MEM.MANAGED || a.kind === MEM.HOST) && !a.hostStale)) this._upload(a);
       finish = submitKernel(kernel.mod, kernel, opts);
     } catch (e) { // limits (block size, shared memory): this launch cannot run on this adapter
       this.why = e.message;
