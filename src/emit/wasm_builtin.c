@@ -66,6 +66,21 @@ static const MathImport imports[] = {
     {KB_I_HADD, "hadd", "i:ii"}, {KB_I_RHADD, "rhadd", "i:ii"},
     {KB_I_UHADD, "uhadd", "u:uu"}, {KB_I_URHADD, "urhadd", "u:uu"},
     {KB_I_MUL64HI, "mul64hi", "l:ll"}, {KB_I_UMUL64HI, "umul64hi", "m:mm"},
+    /* directed rounding: exact in the host (wasm_host.js), which rounds
+     * the exact result in the mode (WebAssembly only rounds to nearest) */
+    {KB_I_FADD_RZ, "fadd_rz", "f:ff"}, {KB_I_FSUB_RZ, "fsub_rz", "f:ff"}, {KB_I_FDIV_RZ, "fdiv_rz", "f:ff"},
+    {KB_I_FRCP_RZ, "frcp_rz", "f:f"}, {KB_I_FSQRT_RZ, "fsqrt_rz", "f:f"},
+    {KB_I_FADD_RU, "fadd_ru", "f:ff"}, {KB_I_FSUB_RU, "fsub_ru", "f:ff"}, {KB_I_FMUL_RU, "fmul_ru", "f:ff"},
+    {KB_I_FDIV_RU, "fdiv_ru", "f:ff"}, {KB_I_FRCP_RU, "frcp_ru", "f:f"}, {KB_I_FSQRT_RU, "fsqrt_ru", "f:f"},
+    {KB_I_FADD_RD, "fadd_rd", "f:ff"}, {KB_I_FSUB_RD, "fsub_rd", "f:ff"}, {KB_I_FMUL_RD, "fmul_rd", "f:ff"},
+    {KB_I_FDIV_RD, "fdiv_rd", "f:ff"}, {KB_I_FRCP_RD, "frcp_rd", "f:f"}, {KB_I_FSQRT_RD, "fsqrt_rd", "f:f"},
+    {KB_I_DADD_RZ, "dadd_rz", "d:dd"}, {KB_I_DSUB_RZ, "dsub_rz", "d:dd"}, {KB_I_DMUL_RZ, "dmul_rz", "d:dd"},
+    {KB_I_DDIV_RZ, "ddiv_rz", "d:dd"}, {KB_I_DRCP_RZ, "drcp_rz", "d:d"}, {KB_I_DSQRT_RZ, "dsqrt_rz", "d:d"},
+    {KB_I_DADD_RU, "dadd_ru", "d:dd"}, {KB_I_DSUB_RU, "dsub_ru", "d:dd"}, {KB_I_DMUL_RU, "dmul_ru", "d:dd"},
+    {KB_I_DDIV_RU, "ddiv_ru", "d:dd"}, {KB_I_DRCP_RU, "drcp_ru", "d:d"}, {KB_I_DSQRT_RU, "dsqrt_ru", "d:d"},
+    {KB_I_DADD_RD, "dadd_rd", "d:dd"}, {KB_I_DSUB_RD, "dsub_rd", "d:dd"}, {KB_I_DMUL_RD, "dmul_rd", "d:dd"},
+    {KB_I_DDIV_RD, "ddiv_rd", "d:dd"}, {KB_I_DRCP_RD, "drcp_rd", "d:d"}, {KB_I_DSQRT_RD, "dsqrt_rd", "d:d"},
+    {KB_I_FMAF_RZ, "fmaf_rz", "f:fff"},
 };
 
 /* the type a signature letter stands for */
@@ -279,9 +294,9 @@ static void device_assert(WEmit *w, const KExpr *e) {
   op_end(w);
 }
 
-/* __fmul_rz, __fadd_rz: the operation in double (exact for a product of
- * floats), rounded to float, then one step toward zero when rounding went
- * away from it */
+/* __fmul_rz: the product in double (exact for floats), rounded to float,
+ * then one step toward zero when rounding went away from it (a sum in
+ * double may itself be rounded: __fadd_rz is an import) */
 static void float_rz(WEmit *w, const KExpr *e, unsigned f64_op) {
   uint32_t d = we_local(w, WT_F64), r = we_local(w, WT_F32);
   args_as(w, e, w->m->t_f64, 2);
@@ -329,7 +344,6 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     op_u(w, OP_CALL, (uint64_t)we_import(w, "env.free"));
     return;
   case KB_I_FMUL_RZ: return float_rz(w, e, OP_F64_MUL);
-  case KB_I_FADD_RZ: return float_rz(w, e, OP_F64_ADD);
   case KB_ASSERT: return device_assert(w, e);
   case KB_SQRTF: case KB_SQRT: case KB_I_FSQRT_RN: case KB_I_DSQRT_RN:
     return inline_op(w, e, f64(e) ? OP_F64_SQRT : OP_F32_SQRT, 1);

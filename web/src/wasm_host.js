@@ -124,6 +124,146 @@ const nextafterIn = (x, y, flt) => {
   return f64n[0];
 };
 
+// Directed rounding (__fadd_ru, __dmul_rz, __fsqrt_rd …): the result
+// rounded to nearest, moved one step where the exact sign of its error
+// says so (division and square root: of the remainder); the error comes
+// from an error-free transformation below, or, where one could overflow
+// or underflow, from exact arithmetic on a BigInt mantissa times a power
+// of two (subnormal results included).  IEEE 754's rounding rules.
+const RN = 0, RZ = 1, RU = 2, RD = 3;
+const dv = new DataView(new ArrayBuffer(8));
+const exact = (x) => { // finite x = m * 2^e, m a signed BigInt
+  dv.setFloat64(0, x);
+  const hi = dv.getUint32(0), lo = dv.getUint32(4), be = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (be) m |= 1n << 52n;
+  return { m: hi >>> 31 ? -m : m, e: (be || 1) - 1075 };
+};
+const addExact = (a, b) => {
+  const e = Math.min(a.e, b.e);
+  return { m: (a.m << BigInt(a.e - e)) + (b.m << BigInt(b.e - e)), e };
+};
+const mulExact = (a, b) => ({ m: a.m * b.m, e: a.e + b.e });
+const bitLength = (n) => n.toString(2).length;
+const FORMAT = [{ p: 53, qmin: -1074, emax: 1023, max: Number.MAX_VALUE },
+  { p: 24, qmin: -149, emax: 127, max: 3.4028234663852886e38 }];
+// the exact value x rounded to the format (flt: float) in mode
+const roundExact = (x, mode, flt) => {
+  const F = FORMAT[flt ? 1 : 0];
+  if (x.m === 0n) return mode === RD ? -0 : 0; // an exact zero sum
+  const neg = x.m < 0n, a = neg ? -x.m : x.m;
+  const top = bitLength(a) - 1 + x.e, k = Math.max(top - (F.p - 1), F.qmin), s = k - x.e;
+  let mant = a;
+  if (s > 0) {
+    const sh = BigInt(s), rem = a & ((1n << sh) - 1n), half = 1n << (sh - 1n);
+    mant = a >> sh;
+    const away = mode === RN ? rem > half || (rem === half && (mant & 1n) === 1n)
+      : mode === RZ ? false : rem !== 0n && (mode === RU) !== neg;
+    if (away) mant++;
+  } else {
+    mant = a << BigInt(-s);
+  }
+  const mag = Number(mant) * 2 ** k;
+  if (mag > F.max) { // overflow: infinity, or the largest finite value where the mode points back
+    const inf = mode === RN || (mode === RU && !neg) || (mode === RD && neg);
+    return (neg ? -1 : 1) * (inf ? Infinity : F.max);
+  }
+  return neg ? -mag : mag;
+};
+// the nearest result q of an operation whose exact result has the sign of
+// `side` relative to q (+1 above, -1 below, 0 equal), in mode
+const stepFrom = (q, side, mode, flt) => {
+  if (!side || mode === RN) return q;
+  const up = mode === RU || (mode === RZ && q < 0);
+  if ((side > 0) !== up) return q;
+  return nextafterIn(q, side > 0 ? Infinity : -Infinity, flt);
+};
+// a finite operation that overflowed to q = +-inf under nearest: the
+// largest finite value where the mode rounds towards zero
+const fromOverflow = (q, mode, flt) => {
+  const max = FORMAT[flt ? 1 : 0].max;
+  if (mode === RZ || (mode === RU && q < 0) || (mode === RD && q > 0)) return q > 0 ? max : -max;
+  return q;
+};
+// Error-free transformations (no BigInt) where they are exact: TwoSum for
+// any finite sum; a product of two floats and the residuals of float
+// quotients and roots are exact in a double; Dekker's TwoProduct (Veltkamp
+// splitting) for doubles away from overflow and from subnormal errors.
+const sign = (x) => (x > 0 ? 1 : x < 0 ? -1 : 0);
+const twoSumErr = (a, b, s) => { const bb = s - a; return (a - (s - bb)) + (b - bb); };
+const SPLIT = 134217729; // 2^27 + 1
+const splitOk = (x) => Math.abs(x) < 2 ** 995;
+const twoProductErr = (a, b, p) => { // a*b - p, exactly (within the guards below)
+  const ca = SPLIT * a, ah = ca - (ca - a), al = a - ah;
+  const cb = SPLIT * b, bh = cb - (cb - b), bl = b - bh;
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+};
+const dekkerOk = (a, b, p) => splitOk(a) && splitOk(b) && Math.abs(p) > 2 ** -960 && Math.abs(p) < 2 ** 995;
+// the side of q on which the exact value d + e lies (d, e doubles, e the
+// error of d), for a float q rounded from d to nearest
+const floatSide = (q, d, e) => { const g = d - q; return g ? sign(g) : sign(e); };
+const directedOps = {
+  add: (a, b, mode, flt) => {
+    const s = a + b;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return flt ? f(s) : s;
+    if (!Number.isFinite(s)) return fromOverflow(s, mode, flt);
+    if (s === 0 && twoSumErr(a, b, s) === 0) return mode === RD && !(a === 0 && b === 0 && !Object.is(a, -0) && !Object.is(b, -0)) ? -0 : s;
+    if (!flt) return stepFrom(s, sign(twoSumErr(a, b, s)), mode, false);
+    const q = f(s);
+    if (!Number.isFinite(q)) return fromOverflow(q, mode, true);
+    return stepFrom(q, floatSide(q, s, twoSumErr(a, b, s)), mode, true);
+  },
+  sub: (a, b, mode, flt) => directedOps.add(a, -b, mode, flt),
+  mul: (a, b, mode, flt) => {
+    const p = a * b;
+    if (!Number.isFinite(a) || !Number.isFinite(b) || a === 0 || b === 0) return flt ? f(p) : p;
+    if (flt) { // p is exact
+      const q = f(p);
+      return Number.isFinite(q) ? stepFrom(q, sign(p - q), mode, true) : fromOverflow(q, mode, true);
+    }
+    if (!Number.isFinite(p)) return fromOverflow(p, mode, false);
+    if (dekkerOk(a, b, p)) return stepFrom(p, sign(twoProductErr(a, b, p)), mode, false);
+    return roundExact(mulExact(exact(a), exact(b)), mode, false);
+  },
+  fma: (a, b, c, mode, flt) => (Number.isFinite(a) && Number.isFinite(b) && Number.isFinite(c) && a !== 0 && b !== 0
+    ? roundExact(addExact(mulExact(exact(a), exact(b)), exact(c)), mode, flt) : a * b + c),
+  div: (a, b, mode, flt) => {
+    const q = flt ? f(a / b) : a / b;
+    if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0 || Number.isNaN(q)) return q;
+    if (!Number.isFinite(q)) return fromOverflow(q, mode, flt);
+    if (q === 0) return a === 0 ? q : stepFrom(q, Math.sign(a) * Math.sign(b), mode, flt);
+    // a - q b: its sign times b's is the exact quotient's side of q
+    if (flt) return stepFrom(q, sign(a - q * b) * Math.sign(b), mode, true); // q b exact, then Sterbenz
+    const p = q * b;
+    if (dekkerOk(q, b, p)) return stepFrom(q, sign((a - p) - twoProductErr(q, b, p)) * Math.sign(b), mode, false);
+    const r = addExact(exact(a), mulExact(exact(-q), exact(b)));
+    return stepFrom(q, sign(Number(r.m)) * Math.sign(b), mode, false);
+  },
+  sqrt: (a, mode, flt) => {
+    const q = flt ? f(Math.sqrt(a)) : Math.sqrt(a);
+    if (!(a > 0) || !Number.isFinite(a)) return q;
+    if (flt) return stepFrom(q, sign(a - q * q), mode, true);
+    const p = q * q;
+    if (dekkerOk(q, q, p)) return stepFrom(q, sign((a - p) - twoProductErr(q, q, p)), mode, false);
+    const r = addExact(exact(a), mulExact(exact(-q), exact(q)));
+    return stepFrom(q, sign(Number(r.m)), mode, false);
+  },
+};
+const directedImports = {};
+for (const [mode, tag] of [[RZ, 'rz'], [RU, 'ru'], [RD, 'rd']]) {
+  for (const flt of [true, false]) {
+    const p = flt ? 'f' : 'd';
+    directedImports[`${p}add_${tag}`] = (a, b) => directedOps.add(a, b, mode, flt);
+    directedImports[`${p}sub_${tag}`] = (a, b) => directedOps.sub(a, b, mode, flt);
+    directedImports[`${p}mul_${tag}`] = (a, b) => directedOps.mul(a, b, mode, flt);
+    directedImports[`${p}div_${tag}`] = (a, b) => directedOps.div(a, b, mode, flt);
+    directedImports[`${p}rcp_${tag}`] = (a) => directedOps.div(1, a, mode, flt);
+    directedImports[`${p}sqrt_${tag}`] = (a) => directedOps.sqrt(a, mode, flt);
+  }
+  directedImports[`fmaf_${tag}`] = (a, b, c) => directedOps.fma(a, b, c, mode, true);
+  directedImports[`fma_${tag}`] = (a, b, c) => directedOps.fma(a, b, c, mode, false);
+}
+
 const MATH = {
   sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan,
   sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, exp: Math.exp, exp2: (x) => 2 ** x,
@@ -150,6 +290,7 @@ mathImports.ilogbf = ilogb; // an int: not rounded to float
 mathImports.frexp_exp = frexpExp;
 mathImports.frexp = (x) => ldexp(x, -frexpExp(x));
 mathImports.modf = modfFrac;
+Object.assign(mathImports, directedImports);
 
 // __half: the 16-bit pattern of a float rounded to nearest even, and back
 const f32b = new Float32Array(1), u32b = new Uint32Array(f32b.buffer);
