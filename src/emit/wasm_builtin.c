@@ -318,8 +318,109 @@ static void float_rz(WEmit *w, const KExpr *e, unsigned f64_op) {
   op(w, OP_SELECT);
 }
 
+/* The direction of a double add or subtract that rounds other than to
+ * nearest: 1 up, -1 down, 0 toward zero; 2 for anything else. */
+static int double_add_dir(KBuiltinId id, bool *sub) {
+  static const struct { KBuiltinId id; int dir; bool sub; } ops[] = {
+      {KB_I_DADD_RU, 1, false}, {KB_I_DADD_RD, -1, false}, {KB_I_DADD_RZ, 0, false},
+      {KB_I_DSUB_RU, 1, true}, {KB_I_DSUB_RD, -1, true}, {KB_I_DSUB_RZ, 0, true}};
+  for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
+    if (ops[i].id == id) {
+      *sub = ops[i].sub;
+      return ops[i].dir;
+    }
+  return 2;
+}
+
+/* __dadd_r[udz] and __dsub_r[udz] in the module: the nearest sum s, the
+ * exact error of it by TwoSum, and one step of s's bit pattern where that
+ * error lies on the side the mode rounds to.  Zero and non-finite sums,
+ * with their sign and overflow rules, go to the host's import (imp).  The
+ * import alone made cuda-samples' interval spend half its time crossing
+ * from WebAssembly into JavaScript and back. */
+static void double_add_directed(WEmit *w, const KExpr *e, int dir, bool sub, int imp) {
+  uint32_t a = we_local(w, WT_F64), b = we_local(w, WT_F64), nb = we_local(w, WT_F64),
+           sum = we_local(w, WT_F64), zero = we_local(w, WT_F64), bb = we_local(w, WT_F64),
+           err = we_local(w, WT_F64);
+  args_as(w, e, w->m->t_f64, 2);
+  op_u(w, OP_LOCAL_SET, b);
+  op_u(w, OP_LOCAL_SET, a);
+  op_u(w, OP_LOCAL_GET, b);
+  if (sub) op(w, OP_F64_NEG);
+  op_u(w, OP_LOCAL_SET, nb);
+  op_u(w, OP_LOCAL_GET, a);
+  op_u(w, OP_LOCAL_GET, nb);
+  op(w, OP_F64_ADD);
+  op_u(w, OP_LOCAL_TEE, sum);
+  op_u(w, OP_LOCAL_GET, sum);
+  op(w, OP_F64_SUB);
+  op_u(w, OP_LOCAL_TEE, zero);      /* +0 for a finite sum, else NaN */
+  op_u(w, OP_LOCAL_GET, zero);
+  op(w, OP_F64_EQ);
+  op_u(w, OP_LOCAL_GET, sum);
+  op_u(w, OP_LOCAL_GET, zero);
+  op(w, OP_F64_NE);
+  op(w, OP_I32_AND);                /* finite and not zero */
+  op_open(w, OP_IF, WT_F64);
+  op_u(w, OP_LOCAL_GET, sum);       /* TwoSum: err = (a - (s - bb)) + (b - bb), bb = s - a */
+  op_u(w, OP_LOCAL_GET, a);
+  op(w, OP_F64_SUB);
+  op_u(w, OP_LOCAL_SET, bb);
+  op_u(w, OP_LOCAL_GET, a);
+  op_u(w, OP_LOCAL_GET, sum);
+  op_u(w, OP_LOCAL_GET, bb);
+  op(w, OP_F64_SUB);
+  op(w, OP_F64_SUB);
+  op_u(w, OP_LOCAL_GET, nb);
+  op_u(w, OP_LOCAL_GET, bb);
+  op(w, OP_F64_SUB);
+  op(w, OP_F64_ADD);
+  op_u(w, OP_LOCAL_SET, err);
+  op_u(w, OP_LOCAL_GET, sum);
+  op(w, OP_I64_REINTERPRET_F64);
+  /* whether to step: the error's side against the mode's */
+  op_u(w, OP_LOCAL_GET, err);
+  op_u(w, OP_LOCAL_GET, zero);
+  op(w, dir < 0 ? OP_F64_LT : OP_F64_GT);             /* up: err > 0; down: err < 0 */
+  if (dir == 0) {                                     /* toward zero: err against s's sign */
+    op_u(w, OP_LOCAL_GET, sum);
+    op_u(w, OP_LOCAL_GET, zero);
+    op(w, OP_F64_LT);
+    op(w, OP_I32_AND);
+    op_u(w, OP_LOCAL_GET, err);
+    op_u(w, OP_LOCAL_GET, zero);
+    op(w, OP_F64_LT);
+    op_u(w, OP_LOCAL_GET, sum);
+    op_u(w, OP_LOCAL_GET, zero);
+    op(w, OP_F64_GT);
+    op(w, OP_I32_AND);
+    op(w, OP_I32_OR);
+    op_i32(w, -1);                                    /* a smaller magnitude */
+  } else {                                            /* up: +1 on a positive pattern, -1 on a negative */
+    op_u(w, OP_LOCAL_GET, sum);
+    op_u(w, OP_LOCAL_GET, zero);
+    op(w, OP_F64_GT);
+    op_i32(w, 2 * dir);
+    op(w, OP_I32_MUL);
+    op_i32(w, dir);
+    op(w, OP_I32_SUB);
+  }
+  op(w, OP_I32_MUL);
+  op(w, OP_I64_EXTEND_I32_S);
+  op(w, OP_I64_ADD);
+  op(w, OP_F64_REINTERPRET_I64);
+  op(w, OP_ELSE);
+  op_u(w, OP_LOCAL_GET, a);
+  op_u(w, OP_LOCAL_GET, b);
+  op_u(w, OP_CALL, (uint64_t)imp);
+  op_end(w);
+}
+
 void wb_builtin(WEmit *w, const KExpr *e) {
   int imp = import_index(w, e->builtin);
+  bool sub;
+  int dir = double_add_dir(e->builtin, &sub);
+  if (imp >= 0 && dir != 2) return double_add_directed(w, e, dir, sub, imp);
   if (imp >= 0) {
     const char *sig;
     wasm_math_import(e->builtin, &sig);
