@@ -318,18 +318,145 @@ static void float_rz(WEmit *w, const KExpr *e, unsigned f64_op) {
   op(w, OP_SELECT);
 }
 
-/* The direction of a double add or subtract that rounds other than to
- * nearest: 1 up, -1 down, 0 toward zero; 2 for anything else. */
-static int double_add_dir(KBuiltinId id, bool *sub) {
-  static const struct { KBuiltinId id; int dir; bool sub; } ops[] = {
-      {KB_I_DADD_RU, 1, false}, {KB_I_DADD_RD, -1, false}, {KB_I_DADD_RZ, 0, false},
-      {KB_I_DSUB_RU, 1, true}, {KB_I_DSUB_RD, -1, true}, {KB_I_DSUB_RZ, 0, true}};
+/* A double add, subtract or multiply that rounds other than to nearest:
+ * its direction (1 up, -1 down, 0 toward zero) and operation ('+', '-',
+ * '*'); 0 for any other builtin. */
+static int double_directed(KBuiltinId id, int *dir) {
+  static const struct { KBuiltinId id; int dir, op; } ops[] = {
+      {KB_I_DADD_RU, 1, '+'}, {KB_I_DADD_RD, -1, '+'}, {KB_I_DADD_RZ, 0, '+'},
+      {KB_I_DSUB_RU, 1, '-'}, {KB_I_DSUB_RD, -1, '-'}, {KB_I_DSUB_RZ, 0, '-'},
+      {KB_I_DMUL_RU, 1, '*'}, {KB_I_DMUL_RD, -1, '*'}, {KB_I_DMUL_RZ, 0, '*'}};
   for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
     if (ops[i].id == id) {
-      *sub = ops[i].sub;
-      return ops[i].dir;
+      *dir = ops[i].dir;
+      return ops[i].op;
     }
-  return 2;
+  return 0;
+}
+
+/* The nearest result in local r, the exact error (exact - r) in local err:
+ * r's bit pattern, one step toward the mode's side where err lies there
+ * (zero: a local holding +0). */
+static void directed_step(WEmit *w, int dir, uint32_t r, uint32_t err, uint32_t zero) {
+  op_u(w, OP_LOCAL_GET, r);
+  op(w, OP_I64_REINTERPRET_F64);
+  op_u(w, OP_LOCAL_GET, err);
+  op_u(w, OP_LOCAL_GET, zero);
+  op(w, dir < 0 ? OP_F64_LT : OP_F64_GT);             /* up: err > 0; down: err < 0 */
+  if (dir == 0) {                                     /* toward zero: err against r's sign */
+    op_u(w, OP_LOCAL_GET, r);
+    op_u(w, OP_LOCAL_GET, zero);
+    op(w, OP_F64_LT);
+    op(w, OP_I32_AND);
+    op_u(w, OP_LOCAL_GET, err);
+    op_u(w, OP_LOCAL_GET, zero);
+    op(w, OP_F64_LT);
+    op_u(w, OP_LOCAL_GET, r);
+    op_u(w, OP_LOCAL_GET, zero);
+    op(w, OP_F64_GT);
+    op(w, OP_I32_AND);
+    op(w, OP_I32_OR);
+    op_i32(w, -1);                                    /* a smaller magnitude */
+  } else {                                            /* up: +1 on a positive pattern, -1 on a negative */
+    op_u(w, OP_LOCAL_GET, r);
+    op_u(w, OP_LOCAL_GET, zero);
+    op(w, OP_F64_GT);
+    op_i32(w, 2 * dir);
+    op(w, OP_I32_MUL);
+    op_i32(w, dir);
+    op(w, OP_I32_SUB);
+  }
+  op(w, OP_I32_MUL);
+  op(w, OP_I64_EXTEND_I32_S);
+  op(w, OP_I64_ADD);
+  op(w, OP_F64_REINTERPRET_I64);
+}
+
+static void f64_const(WEmit *w, double v) {
+  op(w, OP_F64_CONST);
+  wb_f64(&w->fn->code, v);
+}
+
+/* |local x| < bound, on the stack */
+static void abs_below(WEmit *w, uint32_t x, double bound) {
+  op_u(w, OP_LOCAL_GET, x);
+  op(w, OP_F64_ABS);
+  f64_const(w, bound);
+  op(w, OP_F64_LT);
+}
+
+/* Veltkamp's split of local x into hi + lo (26 and 27 bits) */
+static void split(WEmit *w, uint32_t x, uint32_t hi, uint32_t lo) {
+  uint32_t c = we_local(w, WT_F64);
+  f64_const(w, 134217729.0); /* 2^27 + 1 */
+  op_u(w, OP_LOCAL_GET, x);
+  op(w, OP_F64_MUL);
+  op_u(w, OP_LOCAL_TEE, c);
+  op_u(w, OP_LOCAL_GET, c);
+  op_u(w, OP_LOCAL_GET, x);
+  op(w, OP_F64_SUB);
+  op(w, OP_F64_SUB);
+  op_u(w, OP_LOCAL_SET, hi);
+  op_u(w, OP_LOCAL_GET, x);
+  op_u(w, OP_LOCAL_GET, hi);
+  op(w, OP_F64_SUB);
+  op_u(w, OP_LOCAL_SET, lo);
+}
+
+/* __dmul_r[udz] in the module: Dekker's TwoProduct gives the exact error
+ * of the nearest product where neither the split nor the error can
+ * overflow or underflow (|a|, |b|, |p| below 2^995, |p| above 2^-960); the
+ * host's import elsewhere */
+static void double_mul_directed(WEmit *w, const KExpr *e, int dir, int imp) {
+  uint32_t a = we_local(w, WT_F64), b = we_local(w, WT_F64), p = we_local(w, WT_F64),
+           ah = we_local(w, WT_F64), al = we_local(w, WT_F64), bh = we_local(w, WT_F64),
+           bl = we_local(w, WT_F64), err = we_local(w, WT_F64), zero = we_local(w, WT_F64);
+  args_as(w, e, w->m->t_f64, 2);
+  op_u(w, OP_LOCAL_SET, b);
+  op_u(w, OP_LOCAL_TEE, a);
+  op_u(w, OP_LOCAL_GET, b);
+  op(w, OP_F64_MUL);
+  op_u(w, OP_LOCAL_SET, p);
+  abs_below(w, a, 0x1p995);
+  abs_below(w, b, 0x1p995);
+  op(w, OP_I32_AND);
+  abs_below(w, p, 0x1p995);
+  op(w, OP_I32_AND);
+  f64_const(w, 0x1p-960);
+  op_u(w, OP_LOCAL_GET, p);
+  op(w, OP_F64_ABS);
+  op(w, OP_F64_LT);
+  op(w, OP_I32_AND);
+  op_open(w, OP_IF, WT_F64);
+  split(w, a, ah, al);
+  split(w, b, bh, bl);
+  /* err = ((ah bh - p) + ah bl + al bh) + al bl */
+  op_u(w, OP_LOCAL_GET, ah);
+  op_u(w, OP_LOCAL_GET, bh);
+  op(w, OP_F64_MUL);
+  op_u(w, OP_LOCAL_GET, p);
+  op(w, OP_F64_SUB);
+  op_u(w, OP_LOCAL_GET, ah);
+  op_u(w, OP_LOCAL_GET, bl);
+  op(w, OP_F64_MUL);
+  op(w, OP_F64_ADD);
+  op_u(w, OP_LOCAL_GET, al);
+  op_u(w, OP_LOCAL_GET, bh);
+  op(w, OP_F64_MUL);
+  op(w, OP_F64_ADD);
+  op_u(w, OP_LOCAL_GET, al);
+  op_u(w, OP_LOCAL_GET, bl);
+  op(w, OP_F64_MUL);
+  op(w, OP_F64_ADD);
+  op_u(w, OP_LOCAL_SET, err);
+  f64_const(w, 0.0);
+  op_u(w, OP_LOCAL_SET, zero);
+  directed_step(w, dir, p, err, zero);
+  op(w, OP_ELSE);
+  op_u(w, OP_LOCAL_GET, a);
+  op_u(w, OP_LOCAL_GET, b);
+  op_u(w, OP_CALL, (uint64_t)imp);
+  op_end(w);
 }
 
 /* __dadd_r[udz] and __dsub_r[udz] in the module: the nearest sum s, the
@@ -376,39 +503,7 @@ static void double_add_directed(WEmit *w, const KExpr *e, int dir, bool sub, int
   op(w, OP_F64_SUB);
   op(w, OP_F64_ADD);
   op_u(w, OP_LOCAL_SET, err);
-  op_u(w, OP_LOCAL_GET, sum);
-  op(w, OP_I64_REINTERPRET_F64);
-  /* whether to step: the error's side against the mode's */
-  op_u(w, OP_LOCAL_GET, err);
-  op_u(w, OP_LOCAL_GET, zero);
-  op(w, dir < 0 ? OP_F64_LT : OP_F64_GT);             /* up: err > 0; down: err < 0 */
-  if (dir == 0) {                                     /* toward zero: err against s's sign */
-    op_u(w, OP_LOCAL_GET, sum);
-    op_u(w, OP_LOCAL_GET, zero);
-    op(w, OP_F64_LT);
-    op(w, OP_I32_AND);
-    op_u(w, OP_LOCAL_GET, err);
-    op_u(w, OP_LOCAL_GET, zero);
-    op(w, OP_F64_LT);
-    op_u(w, OP_LOCAL_GET, sum);
-    op_u(w, OP_LOCAL_GET, zero);
-    op(w, OP_F64_GT);
-    op(w, OP_I32_AND);
-    op(w, OP_I32_OR);
-    op_i32(w, -1);                                    /* a smaller magnitude */
-  } else {                                            /* up: +1 on a positive pattern, -1 on a negative */
-    op_u(w, OP_LOCAL_GET, sum);
-    op_u(w, OP_LOCAL_GET, zero);
-    op(w, OP_F64_GT);
-    op_i32(w, 2 * dir);
-    op(w, OP_I32_MUL);
-    op_i32(w, dir);
-    op(w, OP_I32_SUB);
-  }
-  op(w, OP_I32_MUL);
-  op(w, OP_I64_EXTEND_I32_S);
-  op(w, OP_I64_ADD);
-  op(w, OP_F64_REINTERPRET_I64);
+  directed_step(w, dir, sum, err, zero);
   op(w, OP_ELSE);
   op_u(w, OP_LOCAL_GET, a);
   op_u(w, OP_LOCAL_GET, b);
@@ -418,9 +513,9 @@ static void double_add_directed(WEmit *w, const KExpr *e, int dir, bool sub, int
 
 void wb_builtin(WEmit *w, const KExpr *e) {
   int imp = import_index(w, e->builtin);
-  bool sub;
-  int dir = double_add_dir(e->builtin, &sub);
-  if (imp >= 0 && dir != 2) return double_add_directed(w, e, dir, sub, imp);
+  int dir, directed = imp >= 0 ? double_directed(e->builtin, &dir) : 0;
+  if (directed == '*') return double_mul_directed(w, e, dir, imp);
+  if (directed) return double_add_directed(w, e, dir, directed == '-', imp);
   if (imp >= 0) {
     const char *sig;
     wasm_math_import(e->builtin, &sig);
