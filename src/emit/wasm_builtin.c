@@ -334,6 +334,13 @@ static int double_directed(KBuiltinId id, int *dir) {
   return 0;
 }
 
+/* local x, local y, then the instruction on them */
+static void binop(WEmit *w, uint32_t x, uint32_t y, unsigned opc) {
+  op_u(w, OP_LOCAL_GET, x);
+  op_u(w, OP_LOCAL_GET, y);
+  op(w, opc);
+}
+
 /* The nearest result in local r, the exact error (exact - r) in local err:
  * r's bit pattern, one step toward the mode's side where err lies there
  * (zero: a local holding +0). */
@@ -344,23 +351,15 @@ static void directed_step(WEmit *w, int dir, uint32_t r, uint32_t err, uint32_t 
   op_u(w, OP_LOCAL_GET, zero);
   op(w, dir < 0 ? OP_F64_LT : OP_F64_GT);             /* up: err > 0; down: err < 0 */
   if (dir == 0) {                                     /* toward zero: err against r's sign */
-    op_u(w, OP_LOCAL_GET, r);
-    op_u(w, OP_LOCAL_GET, zero);
-    op(w, OP_F64_LT);
+    binop(w, r, zero, OP_F64_LT);
     op(w, OP_I32_AND);
-    op_u(w, OP_LOCAL_GET, err);
-    op_u(w, OP_LOCAL_GET, zero);
-    op(w, OP_F64_LT);
-    op_u(w, OP_LOCAL_GET, r);
-    op_u(w, OP_LOCAL_GET, zero);
-    op(w, OP_F64_GT);
+    binop(w, err, zero, OP_F64_LT);
+    binop(w, r, zero, OP_F64_GT);
     op(w, OP_I32_AND);
     op(w, OP_I32_OR);
     op_i32(w, -1);                                    /* a smaller magnitude */
   } else {                                            /* up: +1 on a positive pattern, -1 on a negative */
-    op_u(w, OP_LOCAL_GET, r);
-    op_u(w, OP_LOCAL_GET, zero);
-    op(w, OP_F64_GT);
+    binop(w, r, zero, OP_F64_GT);
     op_i32(w, 2 * dir);
     op(w, OP_I32_MUL);
     op_i32(w, dir);
@@ -370,6 +369,18 @@ static void directed_step(WEmit *w, int dir, uint32_t r, uint32_t err, uint32_t 
   op(w, OP_I64_EXTEND_I32_S);
   op(w, OP_I64_ADD);
   op(w, OP_F64_REINTERPRET_I64);
+}
+
+/* The end of an in-module directed operation, inside its open `if`: the
+ * step (directed_step), else the host's import on the operands a, b */
+static void step_else_import(WEmit *w, int dir, uint32_t r, uint32_t err, uint32_t zero,
+                             uint32_t a, uint32_t b, int imp) {
+  directed_step(w, dir, r, err, zero);
+  op(w, OP_ELSE);
+  op_u(w, OP_LOCAL_GET, a);
+  op_u(w, OP_LOCAL_GET, b);
+  op_u(w, OP_CALL, (uint64_t)imp);
+  op_end(w);
 }
 
 static void f64_const(WEmit *w, double v) {
@@ -392,14 +403,10 @@ static void split(WEmit *w, uint32_t x, uint32_t hi, uint32_t lo) {
   op_u(w, OP_LOCAL_GET, x);
   op(w, OP_F64_MUL);
   op_u(w, OP_LOCAL_TEE, c);
-  op_u(w, OP_LOCAL_GET, c);
-  op_u(w, OP_LOCAL_GET, x);
-  op(w, OP_F64_SUB);
+  binop(w, c, x, OP_F64_SUB);
   op(w, OP_F64_SUB);
   op_u(w, OP_LOCAL_SET, hi);
-  op_u(w, OP_LOCAL_GET, x);
-  op_u(w, OP_LOCAL_GET, hi);
-  op(w, OP_F64_SUB);
+  binop(w, x, hi, OP_F64_SUB);
   op_u(w, OP_LOCAL_SET, lo);
 }
 
@@ -431,32 +438,19 @@ static void double_mul_directed(WEmit *w, const KExpr *e, int dir, int imp) {
   split(w, a, ah, al);
   split(w, b, bh, bl);
   /* err = ((ah bh - p) + ah bl + al bh) + al bl */
-  op_u(w, OP_LOCAL_GET, ah);
-  op_u(w, OP_LOCAL_GET, bh);
-  op(w, OP_F64_MUL);
+  binop(w, ah, bh, OP_F64_MUL);
   op_u(w, OP_LOCAL_GET, p);
   op(w, OP_F64_SUB);
-  op_u(w, OP_LOCAL_GET, ah);
-  op_u(w, OP_LOCAL_GET, bl);
-  op(w, OP_F64_MUL);
+  binop(w, ah, bl, OP_F64_MUL);
   op(w, OP_F64_ADD);
-  op_u(w, OP_LOCAL_GET, al);
-  op_u(w, OP_LOCAL_GET, bh);
-  op(w, OP_F64_MUL);
+  binop(w, al, bh, OP_F64_MUL);
   op(w, OP_F64_ADD);
-  op_u(w, OP_LOCAL_GET, al);
-  op_u(w, OP_LOCAL_GET, bl);
-  op(w, OP_F64_MUL);
+  binop(w, al, bl, OP_F64_MUL);
   op(w, OP_F64_ADD);
   op_u(w, OP_LOCAL_SET, err);
   f64_const(w, 0.0);
   op_u(w, OP_LOCAL_SET, zero);
-  directed_step(w, dir, p, err, zero);
-  op(w, OP_ELSE);
-  op_u(w, OP_LOCAL_GET, a);
-  op_u(w, OP_LOCAL_GET, b);
-  op_u(w, OP_CALL, (uint64_t)imp);
-  op_end(w);
+  step_else_import(w, dir, p, err, zero, a, b, imp);
 }
 
 /* __dadd_r[udz] and __dsub_r[udz] in the module: the nearest sum s, the
@@ -475,18 +469,14 @@ static void double_add_directed(WEmit *w, const KExpr *e, int dir, bool sub, int
   op_u(w, OP_LOCAL_GET, b);
   if (sub) op(w, OP_F64_NEG);
   op_u(w, OP_LOCAL_SET, nb);
-  op_u(w, OP_LOCAL_GET, a);
-  op_u(w, OP_LOCAL_GET, nb);
-  op(w, OP_F64_ADD);
+  binop(w, a, nb, OP_F64_ADD);
   op_u(w, OP_LOCAL_TEE, sum);
   op_u(w, OP_LOCAL_GET, sum);
   op(w, OP_F64_SUB);
   op_u(w, OP_LOCAL_TEE, zero);      /* +0 for a finite sum, else NaN */
   op_u(w, OP_LOCAL_GET, zero);
   op(w, OP_F64_EQ);
-  op_u(w, OP_LOCAL_GET, sum);
-  op_u(w, OP_LOCAL_GET, zero);
-  op(w, OP_F64_NE);
+  binop(w, sum, zero, OP_F64_NE);
   op(w, OP_I32_AND);                /* finite and not zero */
   op_open(w, OP_IF, WT_F64);
   op_u(w, OP_LOCAL_GET, sum);       /* TwoSum: err = (a - (s - bb)) + (b - bb), bb = s - a */
@@ -494,21 +484,12 @@ static void double_add_directed(WEmit *w, const KExpr *e, int dir, bool sub, int
   op(w, OP_F64_SUB);
   op_u(w, OP_LOCAL_SET, bb);
   op_u(w, OP_LOCAL_GET, a);
-  op_u(w, OP_LOCAL_GET, sum);
-  op_u(w, OP_LOCAL_GET, bb);
+  binop(w, sum, bb, OP_F64_SUB);
   op(w, OP_F64_SUB);
-  op(w, OP_F64_SUB);
-  op_u(w, OP_LOCAL_GET, nb);
-  op_u(w, OP_LOCAL_GET, bb);
-  op(w, OP_F64_SUB);
+  binop(w, nb, bb, OP_F64_SUB);
   op(w, OP_F64_ADD);
   op_u(w, OP_LOCAL_SET, err);
-  directed_step(w, dir, sum, err, zero);
-  op(w, OP_ELSE);
-  op_u(w, OP_LOCAL_GET, a);
-  op_u(w, OP_LOCAL_GET, b);
-  op_u(w, OP_CALL, (uint64_t)imp);
-  op_end(w);
+  step_else_import(w, dir, sum, err, zero, a, b, imp);
 }
 
 void wb_builtin(WEmit *w, const KExpr *e) {
