@@ -2,7 +2,9 @@
 // the arithmetic interval libraries are built on: each kernel result is
 // compared with the same operation done on the host under fesetround, which
 // rounds exactly as the hardware does.  Operands include exact cases,
-// cancellation, tiny and huge magnitudes, overflow and zeros.
+// cancellation, tiny and huge magnitudes, overflow and zeros, and products
+// and quotients that land among the subnormals (where the error of a
+// rounded result can itself be too small for the type).
 #include "common.h"
 #include <cfenv>
 #include <cmath>
@@ -110,6 +112,29 @@ int main() {
     }
     ad.push_back(v[0]), bd.push_back(v[1]);
     af.push_back((float)v[0]), bf.push_back((float)v[1]);
+  }
+  // products and quotients with subnormal results: the exponents of x * y
+  // (and of x / (1 / y)) fall below the type's smallest normal, down to
+  // below its smallest subnormal
+  for (int i = 0; i < 300; i++) {
+    double m[2];
+    for (double &x : m) {
+      s = s * 1664525u + 1013904223u;
+      x = (s >> 8) / 16777216.0 + 0.5;
+      if (s & 1) x = -x;
+    }
+    s = s * 1664525u + 1013904223u;
+    int e = (int)(s >> 8) % 60, split = (int)(s >> 20) % 40;
+    bool quotient = i % 3 == 0;
+    // x = m0 2^(E/2 + split), y = m1 2^(E - E/2 - split), or its reciprocal
+    // for a quotient: x * y (x / y) is about m0 m1 2^E
+    for (int type = 0; type < 2; type++) {
+      int E = type ? -126 - e / 2 : -1022 - e, sp = type ? split / 4 : split;
+      double x = std::ldexp(m[0], E / 2 + sp), y = std::ldexp(m[1], E - E / 2 - sp);
+      if (quotient) y = 1 / y;
+      if (type) af.push_back((float)x), bf.push_back((float)y);
+      else ad.push_back(x), bd.push_back(y);
+    }
   }
   int errors = run<double>(directed_double, ad, bd, "double");
   errors += run<float>(directed_float, af, bf, "float");

@@ -4,13 +4,13 @@
 // rounded in the mode), compared bit for bit with the CPU backend (which
 // sets the rounding mode) by ctest wasm_kernels.  Operands: sums that
 // cancel, quotients and roots that are never exact, products that
-// overflow, subnormal operands, in float and double (not subnormal
-// results: there the CPU backend's error-free transformations lose the
-// error, where the host's exact arithmetic does not); each result is
+// overflow, subnormal operands and subnormal results (products and
+// quotients whose rounding error is below the smallest subnormal), in
+// float and double; each result is
 // stored as its bit pattern, so the comparison is exact (the operands
 // are made without a multiply-add, which the CPU backend's compiler may fuse).
-// launch: directedFloat --grid 2 --block 128 f32[256]=iota:-3.7:0.0291 i32[10752]=zeros i32:256
-// launch: directedDouble --grid 2 --block 128 f64[256]=iota:-3.7:0.0291 i32[19456]=zeros i32:256
+// launch: directedFloat --grid 2 --block 128 f32[256]=iota:-3.7:0.0291 i32[12032]=zeros i32:256
+// launch: directedDouble --grid 2 --block 128 f64[256]=iota:-3.7:0.0291 i32[22528]=zeros i32:256
 #include <cuda_runtime.h>
 
 __global__ void directedFloat(const float* xs, int* out, int n)
@@ -36,6 +36,8 @@ __global__ void directedFloat(const float* xs, int* out, int n)
     PUT(__fmaf_rz(a, b, 1.0f)); PUT(__fmaf_rz(small, x, small)); PUT(__fadd_rz(huge, huge));
     PUT(__fadd_ru(-huge, -huge)); PUT(__fadd_rd(-huge, -huge)); PUT(__fsub_ru(tiny, a));
     PUT(__fmul_ru(a, -b)); PUT(__fdiv_rd(-a, b));
+    PUT(__fmul_ru(small, 1e-12f)); PUT(__fmul_rd(small, 3e-11f)); PUT(__fmul_rz(small, -7e-12f));
+    PUT(__fdiv_ru(small, 3e9f)); PUT(__fdiv_rd(small, -7e10f)); PUT(__fdiv_rz(small, 1.1e9f));
 #undef PUT
 }
 
@@ -62,5 +64,7 @@ __global__ void directedDouble(const double* xs, int* out, int n)
     PUT(__dsqrt_ru(fabs(small))); PUT(__dsqrt_rd(fabs(b) * 1.5)); PUT(__dadd_rz(huge, huge));
     PUT(__dadd_ru(-huge, -huge)); PUT(__dadd_rd(-huge, -huge)); PUT(__dsub_ru(tiny, a));
     PUT(__dmul_ru(a, -b)); PUT(__ddiv_rd(-a, b));
+    PUT(__dmul_ru(small, 1e-12)); PUT(__dmul_rd(small, 3e-11)); PUT(__dmul_rz(small, -7e-12));
+    PUT(__ddiv_ru(small, 3e9)); PUT(__ddiv_rd(small, -7e10)); PUT(__ddiv_rz(small, 1.1e9));
 #undef PUT
 }
