@@ -13,7 +13,8 @@
  * memory and 2-D CUDA arrays (pitched device memory there), and 1-D, 3-D
  * and surface arrays, which are also arrays of the driver there
  * (runtime_array.c) that the texture reads.  Surface objects there are
- * the driver's over such an array (cw_surface_create).  Other backends
+ * the driver's over such an array (cw_surface_create).  A web build's
+ * kernels read the record as the CPU backend's do.  Other backends
  * fail with cudaErrorNotSupported and say why, rather than hand a kernel a
  * handle it cannot use.
  */
@@ -24,6 +25,16 @@
 #include <string.h>
 
 #include "cuda/texture_fetch_functions.h"
+
+/* Whether kernels sample through the record itself: the CPU backend's,
+ * and a web build's (`cuwasm cc --target web`, src/compat/web/), whose
+ * device memory is the program's heap, which the WebAssembly device's
+ * kernels import; on WebGPU a kernel that samples a texture runs on the
+ * WebAssembly device (the WGSL target rejects it). */
+static bool kernels_read_records(cw_context *ctx) {
+  const char *b = cw_context_backend(ctx);
+  return !strcmp(b, "cpu") || !strcmp(b, "wasm") || !strcmp(b, "webgpu");
+}
 
 static int channel_count(const struct cudaChannelFormatDesc *d) {
   return (d->x > 0) + (d->y > 0) + (d->z > 0) + (d->w > 0);
@@ -138,7 +149,7 @@ cudaError_t cudaCreateTextureObject(cudaTextureObject_t *out, const struct cudaR
     return compat_ret(err);
   }
   set_sampling(t, desc, res->resType == cudaResourceTypeLinear);
-  if (!strcmp(cw_context_backend(ctx), "cpu")) {
+  if (kernels_read_records(ctx)) {
     *out = (cudaTextureObject_t)(uintptr_t)t;
     return cudaSuccess;
   }
@@ -150,7 +161,7 @@ cudaError_t cudaCreateTextureObject(cudaTextureObject_t *out, const struct cudaR
 cudaError_t cudaDestroyTextureObject(cudaTextureObject_t tex) {
   cudaError_t err;
   cw_context *ctx = compat_ctx(&err);
-  if (ctx && strcmp(cw_context_backend(ctx), "cpu")) cw_texture_destroy(ctx, tex);
+  if (ctx && !kernels_read_records(ctx)) cw_texture_destroy(ctx, tex);
   else free((void *)(uintptr_t)tex);
   return cudaSuccess;
 }
@@ -165,7 +176,7 @@ cudaError_t cudaCreateSurfaceObject(cudaSurfaceObject_t *out, const struct cudaR
     return compat_ret(cudaErrorInvalidValue);
   cudaArray_const_t arr = res->res.array.array;
   if (!(arr->flags & cudaArraySurfaceLoadStore)) return compat_ret(cudaErrorInvalidValue);
-  if (strcmp(cw_context_backend(ctx), "cpu")) {
+  if (!kernels_read_records(ctx)) {
     unsigned long long handle = 0;
     cw_status st = arr->device_array ? cw_surface_create(ctx, arr->device_array, &handle)
                                      : CW_ERR_UNSUPPORTED;
@@ -195,7 +206,7 @@ cudaError_t cudaCreateSurfaceObject(cudaSurfaceObject_t *out, const struct cudaR
 cudaError_t cudaDestroySurfaceObject(cudaSurfaceObject_t surf) {
   cudaError_t err;
   cw_context *ctx = compat_ctx(&err);
-  if (ctx && strcmp(cw_context_backend(ctx), "cpu")) cw_surface_destroy(ctx, surf);
+  if (ctx && !kernels_read_records(ctx)) cw_surface_destroy(ctx, surf);
   else free((void *)(uintptr_t)surf);
   return cudaSuccess;
 }

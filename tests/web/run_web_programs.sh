@@ -62,6 +62,16 @@ case $mode in
       exit 1
     fi
     echo "ok   device_printf prints the lines the native build prints ($(wc -l < "$tmp/web.out") lines)"
+    # texture and surface objects sample on the WebAssembly device (the
+    # program skips, and passes, where a backend has none: here it must not)
+    "$cuwasm" cc "$root/tests/programs/texture_objects.cu" --target web -o "$tmp/texture_objects.mjs"
+    CUWASM_BACKEND=wasm node "$tmp/texture_objects.mjs" > "$tmp/tex.out" 2>&1 || true
+    if grep -q skipped "$tmp/tex.out" || ! grep -q 'texture_objects: PASSED' "$tmp/tex.out"; then
+      echo "FAIL texture_objects: texture objects must run on the WebAssembly device:"
+      head -5 "$tmp/tex.out"
+      exit 1
+    fi
+    echo "ok   texture_objects samples textures and surfaces on the WebAssembly device"
     # a host thread: a clear end, not a hang
     "$cuwasm" cc "$root/tests/programs/host_threads.cu" --target web -o "$tmp/host_threads.mjs"
     threads=0
