@@ -318,17 +318,28 @@ static void float_rz(WEmit *w, const KExpr *e, unsigned f64_op) {
   op(w, OP_SELECT);
 }
 
-/* A double add, subtract or multiply that rounds other than to nearest:
- * its direction (1 up, -1 down, 0 toward zero) and operation ('+', '-',
- * '*'); 0 for any other builtin. */
-static int double_directed(KBuiltinId id, int *dir) {
-  static const struct { KBuiltinId id; int dir, op; } ops[] = {
-      {KB_I_DADD_RU, 1, '+'}, {KB_I_DADD_RD, -1, '+'}, {KB_I_DADD_RZ, 0, '+'},
-      {KB_I_DSUB_RU, 1, '-'}, {KB_I_DSUB_RD, -1, '-'}, {KB_I_DSUB_RZ, 0, '-'},
-      {KB_I_DMUL_RU, 1, '*'}, {KB_I_DMUL_RD, -1, '*'}, {KB_I_DMUL_RZ, 0, '*'}};
+/* An operation that rounds other than to nearest: its direction (1 up,
+ * -1 down, 0 toward zero), whether it is a float one (narrow) and its
+ * operation ('+', '-', '*', '/', 'r' reciprocal, 's' square root); 0 for
+ * any other builtin.  (__fmul_rz has its own: float_rz.) */
+static int directed_op(KBuiltinId id, int *dir, bool *narrow) {
+  static const struct { KBuiltinId id; int dir, op; bool narrow; } ops[] = {
+      {KB_I_DADD_RU, 1, '+', 0}, {KB_I_DADD_RD, -1, '+', 0}, {KB_I_DADD_RZ, 0, '+', 0},
+      {KB_I_DSUB_RU, 1, '-', 0}, {KB_I_DSUB_RD, -1, '-', 0}, {KB_I_DSUB_RZ, 0, '-', 0},
+      {KB_I_DMUL_RU, 1, '*', 0}, {KB_I_DMUL_RD, -1, '*', 0}, {KB_I_DMUL_RZ, 0, '*', 0},
+      {KB_I_DDIV_RU, 1, '/', 0}, {KB_I_DDIV_RD, -1, '/', 0}, {KB_I_DDIV_RZ, 0, '/', 0},
+      {KB_I_DRCP_RU, 1, 'r', 0}, {KB_I_DRCP_RD, -1, 'r', 0}, {KB_I_DRCP_RZ, 0, 'r', 0},
+      {KB_I_DSQRT_RU, 1, 's', 0}, {KB_I_DSQRT_RD, -1, 's', 0}, {KB_I_DSQRT_RZ, 0, 's', 0},
+      {KB_I_FADD_RU, 1, '+', 1}, {KB_I_FADD_RD, -1, '+', 1}, {KB_I_FADD_RZ, 0, '+', 1},
+      {KB_I_FSUB_RU, 1, '-', 1}, {KB_I_FSUB_RD, -1, '-', 1}, {KB_I_FSUB_RZ, 0, '-', 1},
+      {KB_I_FMUL_RU, 1, '*', 1}, {KB_I_FMUL_RD, -1, '*', 1},
+      {KB_I_FDIV_RU, 1, '/', 1}, {KB_I_FDIV_RD, -1, '/', 1}, {KB_I_FDIV_RZ, 0, '/', 1},
+      {KB_I_FRCP_RU, 1, 'r', 1}, {KB_I_FRCP_RD, -1, 'r', 1}, {KB_I_FRCP_RZ, 0, 'r', 1},
+      {KB_I_FSQRT_RU, 1, 's', 1}, {KB_I_FSQRT_RD, -1, 's', 1}, {KB_I_FSQRT_RZ, 0, 's', 1}};
   for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
     if (ops[i].id == id) {
       *dir = ops[i].dir;
+      *narrow = ops[i].narrow;
       return ops[i].op;
     }
   return 0;
@@ -341,46 +352,59 @@ static void binop(WEmit *w, uint32_t x, uint32_t y, unsigned opc) {
   op(w, opc);
 }
 
-/* The nearest result in local r, the exact error (exact - r) in local err:
- * r's bit pattern, one step toward the mode's side where err lies there
- * (zero: a local holding +0). */
-static void directed_step(WEmit *w, int dir, uint32_t r, uint32_t err, uint32_t zero) {
+/* The nearest result in local r (f64, or f32 when narrow, then compared
+ * through its exact double rc), the exact error (exact - r) in local err
+ * (f64): r's bit pattern, one step toward the mode's side where err lies
+ * there (zero: a local holding +0). */
+static void directed_step_of(WEmit *w, int dir, uint32_t r, bool narrow, uint32_t rc, uint32_t err,
+                             uint32_t zero) {
   op_u(w, OP_LOCAL_GET, r);
-  op(w, OP_I64_REINTERPRET_F64);
+  op(w, narrow ? OP_I32_REINTERPRET_F32 : OP_I64_REINTERPRET_F64);
   op_u(w, OP_LOCAL_GET, err);
   op_u(w, OP_LOCAL_GET, zero);
   op(w, dir < 0 ? OP_F64_LT : OP_F64_GT);             /* up: err > 0; down: err < 0 */
   if (dir == 0) {                                     /* toward zero: err against r's sign */
-    binop(w, r, zero, OP_F64_LT);
+    binop(w, rc, zero, OP_F64_LT);
     op(w, OP_I32_AND);
     binop(w, err, zero, OP_F64_LT);
-    binop(w, r, zero, OP_F64_GT);
+    binop(w, rc, zero, OP_F64_GT);
     op(w, OP_I32_AND);
     op(w, OP_I32_OR);
     op_i32(w, -1);                                    /* a smaller magnitude */
   } else {                                            /* up: +1 on a positive pattern, -1 on a negative */
-    binop(w, r, zero, OP_F64_GT);
+    binop(w, rc, zero, OP_F64_GT);
     op_i32(w, 2 * dir);
     op(w, OP_I32_MUL);
     op_i32(w, dir);
     op(w, OP_I32_SUB);
   }
   op(w, OP_I32_MUL);
-  op(w, OP_I64_EXTEND_I32_S);
-  op(w, OP_I64_ADD);
-  op(w, OP_F64_REINTERPRET_I64);
+  if (narrow) {
+    op(w, OP_I32_ADD);
+    op(w, OP_F32_REINTERPRET_I32);
+  } else {
+    op(w, OP_I64_EXTEND_I32_S);
+    op(w, OP_I64_ADD);
+    op(w, OP_F64_REINTERPRET_I64);
+  }
 }
 
 /* The end of an in-module directed operation, inside its open `if`: the
- * step (directed_step), else the host's import on the operands a, b */
-static void step_else_import(WEmit *w, int dir, uint32_t r, uint32_t err, uint32_t zero,
-                             uint32_t a, uint32_t b, int imp) {
-  directed_step(w, dir, r, err, zero);
+ * step (directed_step_of), else the host's import on the operands
+ * args[0..nargs) */
+static void step_else_import_of(WEmit *w, int dir, uint32_t r, bool narrow, uint32_t rc, uint32_t err,
+                                uint32_t zero, const uint32_t *args, int nargs, int imp) {
+  directed_step_of(w, dir, r, narrow, rc, err, zero);
   op(w, OP_ELSE);
-  op_u(w, OP_LOCAL_GET, a);
-  op_u(w, OP_LOCAL_GET, b);
+  for (int i = 0; i < nargs; i++) op_u(w, OP_LOCAL_GET, args[i]);
   op_u(w, OP_CALL, (uint64_t)imp);
   op_end(w);
+}
+
+/* the same for a double r and two operands */
+static void step_else_import(WEmit *w, int dir, uint32_t r, uint32_t err, uint32_t zero,
+                             uint32_t a, uint32_t b, int imp) {
+  step_else_import_of(w, dir, r, false, r, err, zero, (uint32_t[]){a, b}, 2, imp);
 }
 
 static void f64_const(WEmit *w, double v) {
@@ -410,14 +434,33 @@ static void split(WEmit *w, uint32_t x, uint32_t hi, uint32_t lo) {
   op_u(w, OP_LOCAL_SET, lo);
 }
 
+/* Dekker's TwoProduct: the exact error x y - p of p, the nearest product
+ * of locals x and y, on the stack, where neither the splits nor the error
+ * can overflow or underflow (the caller's condition):
+ * ((xh yh - p) + xh yl + xl yh) + xl yl */
+static void two_product_err(WEmit *w, uint32_t x, uint32_t y, uint32_t p) {
+  uint32_t xh = we_local(w, WT_F64), xl = we_local(w, WT_F64), yh = we_local(w, WT_F64),
+           yl = we_local(w, WT_F64);
+  split(w, x, xh, xl);
+  split(w, y, yh, yl);
+  binop(w, xh, yh, OP_F64_MUL);
+  op_u(w, OP_LOCAL_GET, p);
+  op(w, OP_F64_SUB);
+  binop(w, xh, yl, OP_F64_MUL);
+  op(w, OP_F64_ADD);
+  binop(w, xl, yh, OP_F64_MUL);
+  op(w, OP_F64_ADD);
+  binop(w, xl, yl, OP_F64_MUL);
+  op(w, OP_F64_ADD);
+}
+
 /* __dmul_r[udz] in the module: Dekker's TwoProduct gives the exact error
  * of the nearest product where neither the split nor the error can
  * overflow or underflow (|a|, |b|, |p| below 2^995, |p| above 2^-960); the
  * host's import elsewhere */
 static void double_mul_directed(WEmit *w, const KExpr *e, int dir, int imp) {
   uint32_t a = we_local(w, WT_F64), b = we_local(w, WT_F64), p = we_local(w, WT_F64),
-           ah = we_local(w, WT_F64), al = we_local(w, WT_F64), bh = we_local(w, WT_F64),
-           bl = we_local(w, WT_F64), err = we_local(w, WT_F64), zero = we_local(w, WT_F64);
+           err = we_local(w, WT_F64), zero = we_local(w, WT_F64);
   args_as(w, e, w->m->t_f64, 2);
   op_u(w, OP_LOCAL_SET, b);
   op_u(w, OP_LOCAL_TEE, a);
@@ -435,18 +478,7 @@ static void double_mul_directed(WEmit *w, const KExpr *e, int dir, int imp) {
   op(w, OP_F64_LT);
   op(w, OP_I32_AND);
   op_open(w, OP_IF, WT_F64);
-  split(w, a, ah, al);
-  split(w, b, bh, bl);
-  /* err = ((ah bh - p) + ah bl + al bh) + al bl */
-  binop(w, ah, bh, OP_F64_MUL);
-  op_u(w, OP_LOCAL_GET, p);
-  op(w, OP_F64_SUB);
-  binop(w, ah, bl, OP_F64_MUL);
-  op(w, OP_F64_ADD);
-  binop(w, al, bh, OP_F64_MUL);
-  op(w, OP_F64_ADD);
-  binop(w, al, bl, OP_F64_MUL);
-  op(w, OP_F64_ADD);
+  two_product_err(w, a, b, p);
   op_u(w, OP_LOCAL_SET, err);
   f64_const(w, 0.0);
   op_u(w, OP_LOCAL_SET, zero);
@@ -492,11 +524,175 @@ static void double_add_directed(WEmit *w, const KExpr *e, int dir, bool sub, int
   step_else_import(w, dir, sum, err, zero, a, b, imp);
 }
 
+/* __ddiv_r[udz], __drcp_r[udz] and __dsqrt_r[udz] in the module: the
+ * nearest quotient q = a / b (root q = sqrt a), and the sign of the exact
+ * residual a - q y (y = b, or q for the root), which is the error's (times
+ * b's sign): (a - P) - E with P = q y rounded, a - P exact (P lies within
+ * a factor 2 of a) and E = q y - P by TwoProduct, one rounding that keeps
+ * the sign.  Where the splits or E could overflow or underflow (|q|, |y|,
+ * |P| from 2^995, |P| to 2^-960) and for zero, infinite and NaN results,
+ * the host's import. */
+static void double_quot_directed(WEmit *w, const KExpr *e, int dir, int kind, int imp) {
+  uint32_t a = we_local(w, WT_F64), b = we_local(w, WT_F64), q = we_local(w, WT_F64),
+           p = we_local(w, WT_F64), err = we_local(w, WT_F64), zero = we_local(w, WT_F64);
+  args_as(w, e, w->m->t_f64, kind == '/' ? 2 : 1);
+  if (kind == '/') op_u(w, OP_LOCAL_SET, b);
+  op_u(w, OP_LOCAL_SET, kind == 'r' ? b : a);
+  if (kind == 'r') {
+    f64_const(w, 1.0);
+    op_u(w, OP_LOCAL_SET, a);
+  }
+  if (kind == 's') {
+    op_u(w, OP_LOCAL_GET, a);
+    op(w, OP_F64_SQRT);
+  } else {
+    binop(w, a, b, OP_F64_DIV);
+  }
+  op_u(w, OP_LOCAL_SET, q);
+  uint32_t y = kind == 's' ? q : b;
+  binop(w, q, y, OP_F64_MUL);
+  op_u(w, OP_LOCAL_SET, p);
+  abs_below(w, q, 0x1p995);
+  abs_below(w, y, 0x1p995);
+  op(w, OP_I32_AND);
+  abs_below(w, p, 0x1p995);
+  op(w, OP_I32_AND);
+  f64_const(w, 0x1p-960);
+  op_u(w, OP_LOCAL_GET, p);
+  op(w, OP_F64_ABS);
+  op(w, OP_F64_LT);
+  op(w, OP_I32_AND);
+  op_open(w, OP_IF, WT_F64);
+  binop(w, a, p, OP_F64_SUB);
+  two_product_err(w, q, y, p);
+  op(w, OP_F64_SUB);
+  op_u(w, OP_LOCAL_SET, err);
+  f64_const(w, 0.0);
+  op_u(w, OP_LOCAL_SET, zero);
+  if (kind != 's') { /* the quotient's error has the residual's sign times b's */
+    op_u(w, OP_LOCAL_GET, err);
+    op(w, OP_F64_NEG);
+    op_u(w, OP_LOCAL_GET, err);
+    binop(w, b, zero, OP_F64_LT);
+    op(w, OP_SELECT);
+    op_u(w, OP_LOCAL_SET, err);
+  }
+  const uint32_t ops[2] = {kind == 'r' ? b : a, b};
+  step_else_import_of(w, dir, q, false, q, err, zero, ops, kind == '/' ? 2 : 1, imp);
+}
+
+/* promote local x (f32) to f64 on the stack */
+static void promoted(WEmit *w, uint32_t x) {
+  op_u(w, OP_LOCAL_GET, x);
+  op(w, OP_F64_PROMOTE_F32);
+}
+
+/* The float operations in directed modes in the module: the nearest float
+ * result r and the exact error, which double arithmetic gives exactly
+ * (sums: TwoSum in float; products: the product in double, exact for
+ * floats, less r; quotients and roots: the residual a - r y in double,
+ * where r y is exact and the one rounding keeps the sign); zero, infinite
+ * and NaN results go to the host's import. */
+static void float_directed(WEmit *w, const KExpr *e, int dir, int kind, int imp) {
+  uint32_t a = we_local(w, WT_F32), b = we_local(w, WT_F32), r = we_local(w, WT_F32),
+           t = we_local(w, WT_F32), d = we_local(w, WT_F64), rc = we_local(w, WT_F64),
+           err = we_local(w, WT_F64), zero = we_local(w, WT_F64);
+  bool two = kind != 'r' && kind != 's';
+  args_as(w, e, w->m->t_f32, two ? 2 : 1);
+  if (two) op_u(w, OP_LOCAL_SET, b);
+  op_u(w, OP_LOCAL_SET, kind == 'r' ? b : a);
+  if (kind == 'r') {
+    op(w, OP_F32_CONST);
+    wb_f32(&w->fn->code, 1.0f);
+    op_u(w, OP_LOCAL_SET, a);
+  }
+  switch (kind) {
+  case '+': case '-':                    /* t: the addend */
+    op_u(w, OP_LOCAL_GET, b);
+    if (kind == '-') op(w, OP_F32_NEG);
+    op_u(w, OP_LOCAL_TEE, t);
+    op_u(w, OP_LOCAL_GET, a);
+    op(w, OP_F32_ADD);
+    break;
+  case '*':                              /* d: the exact product */
+    promoted(w, a);
+    promoted(w, b);
+    op(w, OP_F64_MUL);
+    op_u(w, OP_LOCAL_TEE, d);
+    op(w, OP_F32_DEMOTE_F64);
+    break;
+  case 's':
+    op_u(w, OP_LOCAL_GET, a);
+    op(w, OP_F32_SQRT);
+    break;
+  default:
+    binop(w, a, b, OP_F32_DIV);
+  }
+  op_u(w, OP_LOCAL_TEE, r);
+  op_u(w, OP_LOCAL_GET, r);
+  op(w, OP_F32_SUB);                     /* +0 for a finite r, else NaN */
+  op(w, OP_F32_CONST);
+  wb_f32(&w->fn->code, 0.0f);
+  op(w, OP_F32_EQ);
+  op_u(w, OP_LOCAL_GET, r);
+  op(w, OP_F32_CONST);
+  wb_f32(&w->fn->code, 0.0f);
+  op(w, OP_F32_NE);
+  op(w, OP_I32_AND);
+  op_open(w, OP_IF, WT_F32);
+  f64_const(w, 0.0);
+  op_u(w, OP_LOCAL_SET, zero);
+  switch (kind) {
+  case '+': case '-': {                  /* TwoSum: (a - (r - bb)) + (t - bb), bb = r - a */
+    uint32_t bb = we_local(w, WT_F32);
+    binop(w, r, a, OP_F32_SUB);
+    op_u(w, OP_LOCAL_SET, bb);
+    op_u(w, OP_LOCAL_GET, a);
+    binop(w, r, bb, OP_F32_SUB);
+    op(w, OP_F32_SUB);
+    binop(w, t, bb, OP_F32_SUB);
+    op(w, OP_F32_ADD);
+    op(w, OP_F64_PROMOTE_F32);
+    break;
+  }
+  case '*':
+    op_u(w, OP_LOCAL_GET, d);
+    promoted(w, r);
+    op(w, OP_F64_SUB);
+    break;
+  default:                               /* a - r y, y = b or r */
+    promoted(w, a);
+    promoted(w, r);
+    promoted(w, kind == 's' ? r : b);
+    op(w, OP_F64_MUL);
+    op(w, OP_F64_SUB);
+  }
+  op_u(w, OP_LOCAL_SET, err);
+  if (kind == '/' || kind == 'r') {      /* the quotient's error: times b's sign */
+    op_u(w, OP_LOCAL_GET, err);
+    op(w, OP_F64_NEG);
+    op_u(w, OP_LOCAL_GET, err);
+    promoted(w, b);
+    op_u(w, OP_LOCAL_GET, zero);
+    op(w, OP_F64_LT);
+    op(w, OP_SELECT);
+    op_u(w, OP_LOCAL_SET, err);
+  }
+  promoted(w, r);
+  op_u(w, OP_LOCAL_SET, rc);
+  const uint32_t ops[2] = {kind == 'r' ? b : a, b};
+  step_else_import_of(w, dir, r, true, rc, err, zero, ops, two ? 2 : 1, imp);
+}
+
 void wb_builtin(WEmit *w, const KExpr *e) {
   int imp = import_index(w, e->builtin);
-  int dir, directed = imp >= 0 ? double_directed(e->builtin, &dir) : 0;
+  int dir;
+  bool narrow;
+  int directed = imp >= 0 ? directed_op(e->builtin, &dir, &narrow) : 0;
+  if (directed && narrow) return float_directed(w, e, dir, directed, imp);
   if (directed == '*') return double_mul_directed(w, e, dir, imp);
-  if (directed) return double_add_directed(w, e, dir, directed == '-', imp);
+  if (directed == '+' || directed == '-') return double_add_directed(w, e, dir, directed == '-', imp);
+  if (directed) return double_quot_directed(w, e, dir, directed, imp);
   if (imp >= 0) {
     const char *sig;
     wasm_math_import(e->builtin, &sig);

@@ -173,7 +173,7 @@ const roundExact = (x, mode, flt) => {
 // the nearest result q of an operation whose exact result has the sign of
 // `side` relative to q (+1 above, -1 below, 0 equal), in mode
 const stepFrom = (q, side, mode, flt) => {
-  if (!side || mode === RN) return q;
+  if (!side || mode === RN || (mode === RZ && q === 0)) return q; // a zero is already toward zero, -0 too
   const up = mode === RU || (mode === RZ && q < 0);
   if ((side > 0) !== up) return q;
   return nextafterIn(q, side > 0 ? Infinity : -Infinity, flt);

@@ -1,16 +1,17 @@
 // directed_rounding.cu: CUDA's directed-rounding arithmetic (__fadd_ru,
 // __dmul_rz, __fdiv_rd, __dsqrt_ru, __frcp_rz …), which the WebAssembly
-// target imports from its host (web/src/wasm_host.js: the exact result
-// rounded in the mode), compared bit for bit with the CPU backend (which
-// sets the rounding mode) by ctest wasm_kernels.  Operands: sums that
+// target computes in the module (src/emit/wasm_builtin.c) or, for zero,
+// infinite and NaN results, imports from its host (web/src/wasm_host.js),
+// compared bit for bit with the CPU backend (its own error-free
+// transformations, src/emit/c_prelude.c) by ctest wasm_kernels.  Operands: sums that
 // cancel, quotients and roots that are never exact, products that
 // overflow, subnormal operands and subnormal results (products and
 // quotients whose rounding error is below the smallest subnormal), in
 // float and double; each result is
 // stored as its bit pattern, so the comparison is exact (the operands
 // are made without a multiply-add, which the CPU backend's compiler may fuse).
-// launch: directedFloat --grid 2 --block 128 f32[256]=iota:-3.7:0.0291 i32[12032]=zeros i32:256
-// launch: directedDouble --grid 2 --block 128 f64[256]=iota:-3.7:0.0291 i32[22528]=zeros i32:256
+// launch: directedFloat --grid 2 --block 128 f32[256]=iota:-3.7:0.0291 i32[12800]=zeros i32:256
+// launch: directedDouble --grid 2 --block 128 f64[256]=iota:-3.7:0.0291 i32[24064]=zeros i32:256
 #include <cuda_runtime.h>
 
 __global__ void directedFloat(const float* xs, int* out, int n)
@@ -38,6 +39,7 @@ __global__ void directedFloat(const float* xs, int* out, int n)
     PUT(__fmul_ru(a, -b)); PUT(__fdiv_rd(-a, b));
     PUT(__fmul_ru(small, 1e-12f)); PUT(__fmul_rd(small, 3e-11f)); PUT(__fmul_rz(small, -7e-12f));
     PUT(__fdiv_ru(small, 3e9f)); PUT(__fdiv_rd(small, -7e10f)); PUT(__fdiv_rz(small, 1.1e9f));
+    PUT(__fdiv_rz(small, 3e30f)); PUT(__fmul_rd(small, 1e-30f)); PUT(__fdiv_ru(small, -3e30f)); // to a zero of either sign
 #undef PUT
 }
 
@@ -66,5 +68,6 @@ __global__ void directedDouble(const double* xs, int* out, int n)
     PUT(__dmul_ru(a, -b)); PUT(__ddiv_rd(-a, b));
     PUT(__dmul_ru(small, 1e-12)); PUT(__dmul_rd(small, 3e-11)); PUT(__dmul_rz(small, -7e-12));
     PUT(__ddiv_ru(small, 3e9)); PUT(__ddiv_rd(small, -7e10)); PUT(__ddiv_rz(small, 1.1e9));
+    PUT(__ddiv_rz(small, 3e300)); PUT(__dmul_rd(small, 1e-300)); PUT(__ddiv_ru(small, -3e300)); // to a zero of either sign
 #undef PUT
 }
