@@ -53,13 +53,15 @@ cuwasm_install_deps() {
 # SwiftShader Vulkan driver and libvulkan1 (Dawn's adapter on machines
 # without a GPU; the Vulkan suite's second driver too, vulkan_swiftshader_kernels) and
 # headless runs, emscripten for the compiler in WebAssembly, wabt for
-# wasm-validate (the WebAssembly target's modules); then the npm
+# wasm-validate (the WebAssembly target's modules), binaryen's wasm-opt
+# (web builds whose kernels call grid_group::sync; emscripten needs it
+# too); then the npm
 # packages of web/package-lock.json.  Failures only make those tests skip.
 cuwasm_install_web_deps() {
   local missing=() p root
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
   if command -v dpkg-query >/dev/null 2>&1; then
-    for p in nodejs chromium emscripten libvulkan1 wabt; do
+    for p in nodejs chromium emscripten binaryen libvulkan1 wabt; do
       dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
         missing+=("$p")
     done

@@ -317,6 +317,12 @@ static void need_import(WEmit *w, const char *name, const char *sig) {
   vec_push(&w->arena, &w->import_sigs, (void *)sig);
 }
 
+/* grid_group::sync, a grid-wide barrier after fission: the host's import */
+static void see_grid_import(WEmit *w, const KStmt *s, void *ctx) {
+  (void)ctx;
+  if (s->kind == KS_BARRIER && s->scope == KBAR_GRID) need_import(w, "env.grid_sync", "v:");
+}
+
 static void see_call(WEmit *w, const KExpr *e, void *ctx) {
   (void)ctx;
   if ((e->kind == KE_CALL || e->kind == KE_FUNC_ADDR) && e->fn && index_of(&w->funcs, e->fn) < 0 && e->fn->body) {
@@ -765,6 +771,39 @@ static void copy_param_per_thread(WEmit *w, const KType *t, int off, int poff) {
   op_end(w);
 }
 
+/* A kernel's device-function stack, after the threads' frames and columns
+ * from local tbase on: its globals */
+static void stack_globals(WEmit *w) {
+  WFunc *f = w->fn;
+  op_u(w, OP_LOCAL_GET, f->tbase);
+  op_u(w, OP_LOCAL_GET, f->nt);
+  op_u(w, OP_LOCAL_GET, f->fspan); /* the frames and the columns */
+  op(w, OP_I32_MUL);
+  op(w, OP_I32_ADD);
+  global_set(w, WG_STACK_LO);
+  global_get(w, WG_STACK_LO);
+  op_i32(w, WASM_STACK_BYTES);
+  op(w, OP_I32_ADD);
+  global_set(w, WG_SP);
+}
+
+/* grid_group::sync() in a kernel: the host's import, which suspends the
+ * block until every block of the cooperative launch has arrived (the
+ * module is made resumable at build time: Binaryen's asyncify, which
+ * keeps locals, not globals); the block's globals then come back from the
+ * kernel's locals, since other blocks ran in between */
+void we_grid_sync(WEmit *w) {
+  WFunc *f = w->fn;
+  op_u(w, OP_CALL, (uint64_t)we_import(w, "env.grid_sync"));
+  if (f->gl_sync)
+    for (int g = WG_SHARED; g <= WG_GDZ; g++)
+      if (f->gl[g]) {
+        op_u(w, OP_LOCAL_GET, f->gl[g] - 1);
+        op_u(w, OP_GLOBAL_SET, (uint64_t)g);
+      }
+  stack_globals(w);
+}
+
 static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
   WFunc f;
   begin_func(w, &f, k);
@@ -804,16 +843,8 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
     op(w, OP_I32_ADD);
     op_i32(w, -16);
     op(w, OP_I32_AND);
-    op_u(w, OP_LOCAL_TEE, f.tbase);
-    op_u(w, OP_LOCAL_GET, f.nt);
-    op_u(w, OP_LOCAL_GET, f.fspan); /* the frames and the columns */
-    op(w, OP_I32_MUL);
-    op(w, OP_I32_ADD);
-    global_set(w, WG_STACK_LO);
-    global_get(w, WG_STACK_LO);
-    op_i32(w, WASM_STACK_BYTES);
-    op(w, OP_I32_ADD);
-    global_set(w, WG_SP);
+    op_u(w, OP_LOCAL_SET, f.tbase);
+    stack_globals(w);
     for (int i = 0; i < k->nparams; i++) {
       const KVar *p = k->params[i];
       int poff = param_offset(k, i);
@@ -895,6 +926,13 @@ static void propagate_failures(WEmit *w) {
   }
 }
 
+static void see_no_expr(WEmit *w, const KExpr *e, void *ctx) { (void)w, (void)e, (void)ctx; }
+
+static void see_grid_barrier(WEmit *w, const KStmt *s, void *ctx) {
+  (void)w;
+  if (s->kind == KS_BARRIER && s->scope == KBAR_GRID) *(bool *)ctx = true;
+}
+
 static int kernel_failure(WEmit *w, int fi) { return w->ffailed[fi] ? fi : -1; }
 
 static void diag_json(StrBuf *sb, const Diag *g) {
@@ -931,8 +969,10 @@ static char *metadata(WEmit *w, int ndev) {
       sb_putc(&sb, '}');
       continue;
     }
-    sb_printf(&sb, ", \"export\": \"k%d\", \"frame\": %d, \"args_size\": %d, \"params\": [", i - ndev,
-              w->fframe[i], params_size(k));
+    bool grid_sync = false;
+    walk_stmt(w, w->fis[i].body, see_no_expr, see_grid_barrier, &grid_sync);
+    sb_printf(&sb, ", \"export\": \"k%d\", \"frame\": %d, \"args_size\": %d,%s \"params\": [", i - ndev,
+              w->fframe[i], params_size(k), grid_sync ? " \"grid_sync\": true," : "");
     for (int p = 0; p < k->nparams; p++) {
       const KVar *v = k->params[p];
       if (p) sb_puts(&sb, ", ");
@@ -1110,7 +1150,7 @@ unsigned char *emit_wasm_at(const KModule *m, int data_base, size_t *len, CwDiag
       continue;
     }
     kok[i] = kir_fission(&w.arena, m, k, &kf[i], d);
-    if (kok[i]) walk_stmt(&w, kf[i].body, see_call, NULL, NULL); /* a rejected kernel's callees are not needed */
+    if (kok[i]) walk_stmt(&w, kf[i].body, see_call, see_grid_import, NULL); /* a rejected kernel's callees are not needed */
   }
   for (int i = 0; i < m->globals.len; i++) { /* vtables and tables of function pointers */
     const KVar *g = m->globals.items[i];

@@ -143,6 +143,7 @@ void op_end(WEmit *w);
 void op_br(WEmit *w, unsigned opcode, int depth);   /* br / br_if to a depth */
 void global_get(WEmit *w, int g);
 void global_set(WEmit *w, int g);
+void we_grid_sync(WEmit *w);
 
 /* the per-thread scalar locals and parameters a thread loop's body uses */
 PtrVec we_thread_cached(WEmit *w, const KStmt *body);

@@ -518,7 +518,7 @@ void ws_stmt(WEmit *w, const KStmt *s) {
   case KS_BARRIER:
     /* between thread loops (fission): every thread has finished the code
      * before it when the next loop starts */
-    if (s->scope == KBAR_GRID) we_error(w, s->loc, "grid-wide synchronisation");
+    if (s->scope == KBAR_GRID) we_grid_sync(w); /* and every block's */
     return;
   case KS_LABEL: return; /* placed by block_with_labels */
   case KS_GOTO: goto_stmt(w, s); return;

@@ -66,6 +66,14 @@ test('device wasm: a kernel the target rejects is listed with its diagnostic', a
   mod.destroy();
 });
 
+test('device wasm: grid_group::sync() outside a cooperative launch fails the launch, saying so', async () => {
+  const mod = await compile(`#include <cooperative_groups.h>
+__global__ void g(int* p) { cooperative_groups::this_grid().sync(); p[blockIdx.x] = 1; }`, { name: 'g.cu', device: 'wasm' });
+  await assert.rejects(mod.launch('g', { grid: 2, block: 32, args: [new Int32Array(2)] }),
+    /grid_group::sync\(\) needs a cooperative launch/);
+  mod.destroy();
+});
+
 test('device wasm: compile errors reject with diagnostics', async () => {
   await assert.rejects(compile('__global__ void k(int* p) { p[0] = nope; }', { name: 'bad.cu', device: 'wasm' }),
     (e) => e.diagnostics[0].file === 'bad.cu' && /nope/.test(e.diagnostics[0].message));

@@ -357,6 +357,53 @@ static int emit_modules(WebTU *tus, int n, int *base) {
   return rc;
 }
 
+/* A module whose kernels call grid_group::sync() (its metadata says
+ * "grid_sync") goes through Binaryen's asyncify, which makes a block
+ * suspendable at the import env.grid_sync and resumable later
+ * (web/src/wasm.js, runCooperative): only the functions that can reach
+ * that import are instrumented. */
+static bool on_path(const char *prog);
+
+static int resumable_modules(WebTU *tus, int n, const char *tmp) {
+  for (int i = 0; i < n; i++) {
+    if (!tus[i].wasm || !memmem(tus[i].wasm, tus[i].wasm_len, "\"grid_sync\": true", 17)) continue;
+    const char *opt = tool("CUWASM_WASM_OPT", "wasm-opt");
+    if (!on_path(opt)) {
+      fprintf(stderr, "cuwasm cc: the kernels of %s use grid_group::sync(), which on the WebAssembly "
+              "device needs Binaryen's %s (apt-get install binaryen), not on the PATH\n", tus[i].path, opt);
+      return 1;
+    }
+    char in[PATH_MAX], out[PATH_MAX];
+    snprintf(in, sizeof in, "%s/kernels%d.wasm", tmp, i);
+    snprintf(out, sizeof out, "%s/kernels%d.resumable.wasm", tmp, i);
+    if (!cw_write_file_atomic(in, tus[i].wasm, tus[i].wasm_len)) {
+      fprintf(stderr, "cuwasm cc: cannot write %s\n", in);
+      return 1;
+    }
+    StrList cmd = {0};
+    const char *args[] = {opt, in, "--enable-threads", "--enable-simd", "--enable-bulk-memory",
+                          "--enable-sign-ext", "--enable-nontrapping-float-to-int",
+                          "--enable-mutable-globals", "--asyncify",
+                          "--pass-arg=asyncify-imports@env.grid_sync",
+                          "--pass-arg=asyncify-ignore-indirect", "-O1", "-o", out};
+    for (size_t a = 0; a < sizeof args / sizeof *args; a++) sl_add(&cmd, args[a]);
+    CcOpts quiet = {0};
+    int rc = cc_run(&quiet, &cmd);
+    sl_free(&cmd);
+    size_t len = 0;
+    unsigned char *bytes = rc == 0 ? (unsigned char *)cw_read_file(out, &len) : NULL;
+    if (!bytes) {
+      fprintf(stderr, "cuwasm cc: %s could not make the kernels of %s resumable at grid_group::sync()\n",
+              opt, tus[i].path);
+      return 1;
+    }
+    free(tus[i].wasm);
+    tus[i].wasm = bytes;
+    tus[i].wasm_len = len;
+  }
+  return 0;
+}
+
 static int write_table(const WebTU *tus, int n, const char *path) {
   StrBuf sb;
   sb_init(&sb);
@@ -623,6 +670,7 @@ int cc_web_build(const CcOpts *in) {
   }
   int base = 1024;
   if (rc == 0) rc = emit_modules(tus, ntu, &base);
+  if (rc == 0) rc = resumable_modules(tus, ntu, tmp);
   char table[PATH_MAX], core[PATH_MAX];
   snprintf(table, sizeof table, "%s/web_table.c", tmp);
   snprintf(core, sizeof core, "%s/core.js", tmp);

@@ -95,7 +95,10 @@ function makeDevice(dev, core, modules, printErr, gpu) {
       const raw = core._malloc(bytes + 64);
       if (!raw) { dev.lastError = 'out of memory (cudaErrorMemoryAllocation) for a block\'s scratch memory'; return 1; }
       try {
-        mod.runBlocks(kk, args, (raw + 63) & ~63, shared, grid, block);
+        if (kk.grid_sync && dev.cooperative) // cudaLaunchCooperativeKernel: every block resident
+          mod.runCooperative(kk, args, shared, grid, block, (n) => core._malloc(n), (p) => core._free(p));
+        else
+          mod.runBlocks(kk, args, (raw + 63) & ~63, shared, grid, block);
         return 0;
       } catch (e) {
         if (e.asserts) for (const a of e.asserts) printErr(a);

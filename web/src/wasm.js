@@ -118,6 +118,11 @@ function importsOf(binary) {
 
 const MAX_PAGES = 65536; // the maximum the compiler declares (4 GiB)
 
+// Bytes to keep a suspended block's call stack (the kernel's locals) in a
+// cooperative launch (runCooperative); a block whose locals do not fit
+// traps with asyncify's 'unreachable'.
+const COOP_SAVE_BYTES = 65536;
+
 export class WasmModule {
   // Use WasmModule.fromBinary (compiling is asynchronous: browsers refuse
   // to compile large modules synchronously on the main thread).
@@ -155,7 +160,9 @@ export class WasmModule {
     if (!Number.isInteger(wanted) || wanted < 1) throw new Error(`cuwasm: workers must be a positive integer, not ${wanted}`);
     const shareable = limits >= 0 && binary[limits] === 3;
     // workers need the memory shared; device malloc's free list lives on this thread
-    this.threads = shareable && wanted > 1 && sharedMemoryAvailable() && !names.includes('env.malloc') ? wanted : 1;
+    // (and a module with grid_group::sync runs its blocks in turns on this thread: runCooperative)
+    this.threads = shareable && wanted > 1 && sharedMemoryAvailable() && !names.includes('env.malloc') &&
+      !names.includes('env.grid_sync') ? wanted : 1;
     if (shareable && this.threads === 1) { // an ordinary memory: clear the shared flag
       binary = Uint8Array.from(binary);
       binary[limits] = 1;
@@ -176,6 +183,7 @@ export class WasmModule {
       malloc: (n) => (this.external ? this.external.malloc(n >>> 0) : this._heapAlloc(n)),
       free: (p) => (this.external ? this.external.free(p >>> 0) : this._heapFree(p)),
       assert: (message) => this._asserts.push(message),
+      gridSync: () => this._gridSync(),
     }));
     this.heapBase = align(this.meta.data_end, 64);
     // the device heap (malloc/new in kernels): a region of its own, kept
@@ -359,6 +367,75 @@ export class WasmModule {
     } catch (e) {
       throw this._blockFailure(k, e);
     }
+  }
+
+  // A cooperative launch of kernel k (cudaLaunchCooperativeKernel), whose
+  // grid_group::sync() calls the host (env.grid_sync): every block of grid
+  // g runs on this thread until its next grid.sync(), where the module,
+  // made resumable at build time (Binaryen's asyncify: `cuwasm cc --target
+  // web` runs wasm-opt over modules that import env.grid_sync), unwinds
+  // into the block's own save area; once every block has arrived, each is
+  // rewound in turn to go on to its next grid.sync() or its end.  So every
+  // block has scratch of its own (shared memory, thread frames, stack),
+  // from alloc(bytes) (freed with free); a block that ends while others
+  // wait counts as arrived, as the blocks still running need no more.
+  runCooperative(k, argAddr, sharedBytes, g, b, alloc, free) {
+    const fn = this.instance.exports[k.export], ex = this.instance.exports;
+    const n = g[0] * g[1] * g[2], bytes = this.scratchBytes(k, b, sharedBytes);
+    const scratch = [], saves = [];
+    const state = new Uint8Array(n); // 0 not started, 1 waiting at a grid.sync(), 2 ended
+    try {
+      for (let i = 0; i < n; i++) {
+        const s = alloc(bytes + 64), d = alloc(COOP_SAVE_BYTES);
+        if (s) scratch.push(s);
+        if (d) saves.push(d);
+        if (!s || !d) throw new Error(`cuwasm: out of memory for block ${i} of a cooperative launch (cudaErrorMemoryAllocation)`);
+      }
+      for (let waiting = n; waiting;) {
+        waiting = 0;
+        for (let i = 0; i < n; i++) {
+          if (state[i] === 2) continue;
+          this._coop = { save: saves[i], rewinding: state[i] === 1, unwound: false };
+          if (state[i] === 1) ex.asyncify_start_rewind(saves[i]);
+          const x = i % g[0], y = Math.floor(i / g[0]) % g[1], z = Math.floor(i / (g[0] * g[1]));
+          fn(argAddr, (scratch[i] + 63) & ~63, sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
+          if (this._coop.unwound) {
+            ex.asyncify_stop_unwind();
+            state[i] = 1;
+            waiting++;
+          } else {
+            state[i] = 2;
+          }
+        }
+      }
+    } catch (e) {
+      if (ex.asyncify_get_state?.() === 1) ex.asyncify_stop_unwind();
+      if (ex.asyncify_get_state?.() === 2) ex.asyncify_stop_rewind();
+      throw this._blockFailure(k, e);
+    } finally {
+      this._coop = null;
+      for (const p of scratch) free(p);
+      for (const p of saves) free(p);
+    }
+  }
+
+  // env.grid_sync: the running block suspends (runCooperative), or, being
+  // rewound, goes on past it
+  _gridSync() {
+    const c = this._coop, ex = this.instance.exports;
+    if (!c) throw new Error('cuwasm: grid_group::sync() needs a cooperative launch (cudaLaunchCooperativeKernel): the grid\'s blocks are not all resident');
+    if (!ex.asyncify_start_unwind)
+      throw new Error('cuwasm: grid_group::sync() in a module that cannot suspend a block: build the program with cuwasm cc --target web, which makes such modules resumable (Binaryen\'s wasm-opt)');
+    if (c.rewinding) {
+      ex.asyncify_stop_rewind();
+      c.rewinding = false;
+      return;
+    }
+    const h = new Int32Array(this.memory.buffer, c.save, 2); // the save area: its next byte, its end
+    h[0] = c.save + 8;
+    h[1] = c.save + COOP_SAVE_BYTES;
+    ex.asyncify_start_unwind(c.save);
+    c.unwound = true;
   }
 
   // The error for e, thrown by a block of kernel k on this thread.

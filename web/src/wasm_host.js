@@ -439,7 +439,10 @@ export function assertMessage(mem, expr, file, line, func, tx, ty, tz, bx, by, b
 // The import object of a module: memory, printf(text) receiving each
 // formatted printf, malloc(bytes) -> address / free(address) for the
 // device heap, assert(message) called before the failing thread traps.
-export function hostImports({ memory, printf, malloc, free, assert }) {
+// grid_group::sync() where nothing can suspend a block (a worker's instance)
+const noGridSync = () => { throw new Error('cuwasm: grid_group::sync() needs a cooperative launch (cudaLaunchCooperativeKernel)'); };
+
+export function hostImports({ memory, printf, malloc, free, assert, gridSync = noGridSync }) {
   const env = {
     memory,
     printf: (fmt, args, n) => {
@@ -450,6 +453,7 @@ export function hostImports({ memory, printf, malloc, free, assert }) {
     malloc: (n) => malloc(n >>> 0),
     free: (p) => free(p >>> 0),
     assert: (...a) => assert(assertMessage(memory, ...a)),
+    grid_sync: () => gridSync(),
   };
   return { env, math: mathImports };
 }

@@ -490,13 +490,15 @@ cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3
   return st;
 }
 
-/* Blocks run one after another, so a grid-wide barrier cannot be met
- * unless the grid is one block. */
+/* A cooperative launch: the device runs every block, each suspended at
+ * its grid_group::sync() until all have arrived (web/src/wasm.js,
+ * runCooperative); the flag tells the device that this launch may. */
+EM_JS(void, js_set_cooperative, (int on), { Module.cuwasmDevice.cooperative = !!on; });
+
 cw_status cw_launch_cooperative(cw_kernel *k, const unsigned grid[3], const unsigned block[3],
                                 size_t shared_bytes, cw_stream *stream, void **args) {
-  if ((unsigned long long)grid[0] * grid[1] * grid[2] > 1)
-    return fail(k->mod->ctx, CW_ERR_UNSUPPORTED, "cooperative launch of several blocks: the "
-                "WebAssembly device of a web build runs one block at a time "
-                "(cudaErrorCooperativeLaunchTooLarge)");
-  return cw_launch(k, grid, block, shared_bytes, stream, args);
+  js_set_cooperative(1);
+  cw_status st = cw_launch(k, grid, block, shared_bytes, stream, args);
+  js_set_cooperative(0);
+  return st;
 }

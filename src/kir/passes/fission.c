@@ -185,10 +185,10 @@ static void shape_split(void *t, const KRegionList *rl, int i) { ((Fis *)t)->loc
 
 static bool shape_stop(void *t) { return ((Fis *)t)->failed; }
 
-static void shape_barrier(void *t, KStmt *s) {
-  if (s->scope == KBAR_GRID) fis_error(t, s->loc, "grid-wide synchronisation (grid_group::sync)");
-  else fis_block_stmt(t, s);
-}
+/* A barrier, grid-wide ones too: the target meets those between the
+ * block's thread loops (the WebAssembly target: an import that suspends
+ * the block until every block of the cooperative launch has arrived). */
+static void shape_barrier(void *t, KStmt *s) { fis_block_stmt(t, s); }
 
 /* A block-level list of its own (a branch, a loop body), gathered from
  * here on, for the statement `made`. */
@@ -471,9 +471,8 @@ static void split_other(void *t, KStmt *s) {
     return fis_error(f, s->loc, "this form of switch with a barrier");
   case KS_EXPR:
     if (kir_is_barrier_call(s->e)) { /* __syncthreads() as a call: a barrier statement */
-      if (s->e->builtin == KB_GRID_SYNC) return fis_error(f, s->loc, "grid-wide synchronisation (grid_group::sync)");
       KStmt *b = fis_st_new(f, KS_BARRIER);
-      b->scope = s->e->builtin == KB_SYNCWARP ? KBAR_WARP : KBAR_BLOCK;
+      b->scope = s->e->builtin == KB_SYNCWARP ? KBAR_WARP : s->e->builtin == KB_GRID_SYNC ? KBAR_GRID : KBAR_BLOCK;
       return fis_block_stmt(f, b);
     }
     break;
