@@ -454,6 +454,22 @@ static void two_product_err(WEmit *w, uint32_t x, uint32_t y, uint32_t p) {
   op(w, OP_F64_ADD);
 }
 
+/* Whether TwoProduct of locals x and y (p their nearest product) is exact,
+ * on the stack: neither the splits nor the error overflow or underflow
+ * (|x|, |y|, |p| below 2^995, |p| above 2^-960) */
+static void dekker_ok(WEmit *w, uint32_t x, uint32_t y, uint32_t p) {
+  abs_below(w, x, 0x1p995);
+  abs_below(w, y, 0x1p995);
+  op(w, OP_I32_AND);
+  abs_below(w, p, 0x1p995);
+  op(w, OP_I32_AND);
+  f64_const(w, 0x1p-960);
+  op_u(w, OP_LOCAL_GET, p);
+  op(w, OP_F64_ABS);
+  op(w, OP_F64_LT);
+  op(w, OP_I32_AND);
+}
+
 /* __dmul_r[udz] in the module: Dekker's TwoProduct gives the exact error
  * of the nearest product where neither the split nor the error can
  * overflow or underflow (|a|, |b|, |p| below 2^995, |p| above 2^-960); the
@@ -467,16 +483,7 @@ static void double_mul_directed(WEmit *w, const KExpr *e, int dir, int imp) {
   op_u(w, OP_LOCAL_GET, b);
   op(w, OP_F64_MUL);
   op_u(w, OP_LOCAL_SET, p);
-  abs_below(w, a, 0x1p995);
-  abs_below(w, b, 0x1p995);
-  op(w, OP_I32_AND);
-  abs_below(w, p, 0x1p995);
-  op(w, OP_I32_AND);
-  f64_const(w, 0x1p-960);
-  op_u(w, OP_LOCAL_GET, p);
-  op(w, OP_F64_ABS);
-  op(w, OP_F64_LT);
-  op(w, OP_I32_AND);
+  dekker_ok(w, a, b, p);
   op_open(w, OP_IF, WT_F64);
   two_product_err(w, a, b, p);
   op_u(w, OP_LOCAL_SET, err);
@@ -552,16 +559,7 @@ static void double_quot_directed(WEmit *w, const KExpr *e, int dir, int kind, in
   uint32_t y = kind == 's' ? q : b;
   binop(w, q, y, OP_F64_MUL);
   op_u(w, OP_LOCAL_SET, p);
-  abs_below(w, q, 0x1p995);
-  abs_below(w, y, 0x1p995);
-  op(w, OP_I32_AND);
-  abs_below(w, p, 0x1p995);
-  op(w, OP_I32_AND);
-  f64_const(w, 0x1p-960);
-  op_u(w, OP_LOCAL_GET, p);
-  op(w, OP_F64_ABS);
-  op(w, OP_F64_LT);
-  op(w, OP_I32_AND);
+  dekker_ok(w, q, y, p);
   op_open(w, OP_IF, WT_F64);
   binop(w, a, p, OP_F64_SUB);
   two_product_err(w, q, y, p);
