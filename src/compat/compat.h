@@ -99,6 +99,32 @@ typedef struct CompatKernel {
 char *compat_lambda_device_name(const char *host_name);
 char *compat_lambda_resolve(cw_program *prog, const char *host_name, const char *tu_name,
                             char *msg, size_t n);
+/* kernel_lambda.c: the device program's closure class name for a tag
+ * (below); prog NULL (at registration): lambdas of plain functions only;
+ * else one in a function template is compiled for its instance, and a
+ * failure says why in msg */
+struct CompatLambdaTag;
+bool compat_lambda_closure_name(cw_program *prog, const struct CompatLambdaTag *t, char *out,
+                                size_t n, char *msg, size_t msgn);
+
+/* kernel_lambda_names.c: a tag `__cuwasm_device_lambda<K, L, I, S,
+ * closure>` read (fn: the enclosing function template's instance, or "");
+ * the device's closure name of a lambda of a plain function (false for
+ * one in a function template, which the device names per instance); a
+ * host name with each tag replaced by what `name` says (malloc'd; NULL
+ * when it has none, or, strict, when one cannot be named: *failed) */
+typedef struct CompatLambdaTag {
+  int key, line, index, size;
+  const char *closure, *closure_end; /* the host compiler's spelling of the closure type */
+  const char *end;                   /* after the tag's closing '>' */
+  char fn[512];
+} CompatLambdaTag;
+typedef bool (*CompatLambdaNamer)(void *ctx, const CompatLambdaTag *t, char *out, size_t n);
+extern const char COMPAT_LAMBDA_WRAPPER[];
+bool compat_lambda_read_tag(const char *s, CompatLambdaTag *t);
+bool compat_lambda_plain_name(const CompatLambdaTag *t, char *out, size_t n);
+char *compat_lambda_substitute(const char *host_name, CompatLambdaNamer name, void *ctx, bool strict,
+                               bool *failed);
 
 /* runtime_state.c: the device program of a registered TU as its first
  * use builds it (front end, extended lambdas, the template kernels its

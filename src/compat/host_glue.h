@@ -48,6 +48,9 @@ void __cuwasm_push_config(dim3 grid, dim3 block, size_t shared, cudaStream_t s);
 cudaError_t __cuwasm_launch(int kernel_id, void **args);
 const char *__cuwasm_message(void);
 void __cuwasm_set_reporter(void (*print)(const char *));
+#if defined(__EMSCRIPTEN__)
+void __cuwasm_web_registering(const char *mangled); /* src/compat/web/web_program.c */
+#endif
 }
 
 static int __cuwasm_tu_id(void);
@@ -63,8 +66,10 @@ struct __cuwasm_kreg {
   static int make() {
     int st = 0;
     char *name = abi::__cxa_demangle(typeid(__cuwasm_kreg).name(), 0, 0, &st);
+    __cuwasm_web_registering(typeid(__cuwasm_kreg).name()); /* extended lambdas' closures */
     int id = __cuwasm_register_kernel(__cuwasm_tu_id(), (const void *)F,
                                       name ? name : __PRETTY_FUNCTION__);
+    __cuwasm_web_registering(0);
     free(name);
     return id;
   }

@@ -23,70 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char WRAPPER[] = "__cuwasm_device_lambda<";
-
-typedef struct LambdaTag {
-  int key, line, index, size;
-  const char *closure, *closure_end; /* g++'s spelling of the closure type */
-  const char *end;                   /* after the tag's closing '>' */
-  char fn[512];                      /* the enclosing function template's instance, or "" */
-} LambdaTag;
-
-/* "fill<float>(float*, int)::<lambda(int)>" → "fill<float>"; "" when the
- * enclosing function is no template instance */
-static void enclosing_template(LambdaTag *t) {
-  t->fn[0] = 0;
-  const char *s = t->closure, *e = t->closure_end, *lam = NULL;
-  for (const char *q = s; q + 9 <= e; q++)
-    if (!strncmp(q, "::<lambda", 9)) lam = q; /* the innermost */
-  if (!lam) return;
-  int angle = 0;
-  const char *paren = NULL;
-  for (const char *q = s; q < lam && !paren; q++) {
-    if (*q == '<') angle++;
-    else if (*q == '>') angle--;
-    else if (*q == '(' && angle == 0) paren = q;
-  }
-  if (!paren || paren == s || paren[-1] != '>') return; /* not a template instance */
-  size_t n = (size_t)(paren - s);
-  if (n >= sizeof t->fn) return;
-  memcpy(t->fn, s, n);
-  t->fn[n] = 0;
-}
-
-/* the tag at s (which starts with WRAPPER); false if malformed */
-static bool read_tag(const char *s, LambdaTag *t) {
-  const char *p = s + sizeof WRAPPER - 1;
-  int used = 0;
-  if (sscanf(p, "%d , %d , %d , %d ,%n", &t->key, &t->line, &t->index, &t->size, &used) != 4 ||
-      !used)
-    return false;
-  p += used;
-  while (*p == ' ') p++;
-  t->closure = p;
-  int depth = 1, paren = 0;
-  for (; *p; p++) {
-    if (*p == '(') paren++;
-    else if (*p == ')') paren--;
-    else if (*p == '<' && !paren) depth++;
-    else if (*p == '>' && !paren && --depth == 0) break;
-  }
-  if (!*p) return false;
-  t->closure_end = p;
-  while (t->closure_end > t->closure && t->closure_end[-1] == ' ') t->closure_end--;
-  t->end = p + 1;
-  enclosing_template(t);
-  return true;
-}
-
-/* the device program's closure class name for the tag: prog is NULL at
- * registration, when only lambdas of plain functions can be named */
-static bool device_closure_name(cw_program *prog, const LambdaTag *t, char *out, size_t n,
+bool compat_lambda_closure_name(cw_program *prog, const CompatLambdaTag *t, char *out, size_t n,
                                 char *msg, size_t msgn) {
-  if (!t->fn[0]) {
-    snprintf(out, n, "__cw_lambda_%d_%d_%d", t->key, t->line, t->index);
-    return true;
-  }
+  if (compat_lambda_plain_name(t, out, n)) return true;
   if (!prog) return false;
   cw_diags *d = cw_diags_new();
   const char *name = NULL;
@@ -105,50 +44,26 @@ static bool device_closure_name(cw_program *prog, const LambdaTag *t, char *out,
   return st == CW_OK;
 }
 
+/* the namer of compat_lambda_substitute: prog (NULL at registration) and
+ * where a failure's message goes */
+typedef struct Namer {
+  cw_program *prog;
+  char *msg;
+  size_t msgn;
+} Namer;
+
+static bool name_closure(void *ctx, const CompatLambdaTag *t, char *out, size_t n) {
+  Namer *nm = ctx;
+  return compat_lambda_closure_name(nm->prog, t, out, n, nm->msg, nm->msgn);
+}
+
 /* host_name with each tag the device can name replaced by its closure
  * name (malloc'd); NULL if it has no tag, or with a message when a
- * closure cannot be made */
+ * closure cannot be made (prog given: every tag must be named) */
 static char *substitute(cw_program *prog, const char *host_name, char *msg, size_t msgn,
                         bool *failed) {
-  *failed = false;
-  if (!host_name || !strstr(host_name, WRAPPER)) return NULL;
-  size_t cap = strlen(host_name) + 1, n = 0;
-  char *out = malloc(cap);
-  if (!out) return NULL;
-  for (const char *s = host_name; *s;) {
-    LambdaTag t;
-    if (!strncmp(s, WRAPPER, sizeof WRAPPER - 1) && read_tag(s, &t)) {
-      char name[600];
-      if (!device_closure_name(prog, &t, name, sizeof name, msg, msgn)) {
-        if (prog) {
-          *failed = true;
-          free(out);
-          return NULL;
-        }
-      } else {
-        size_t k = strlen(name);
-        if (n + k + (strlen(t.end) + 1) > cap) {
-          cap = n + k + strlen(t.end) + 1;
-          char *g = realloc(out, cap);
-          if (!g) { free(out); return NULL; }
-          out = g;
-        }
-        memcpy(out + n, name, k);
-        n += k;
-        s = t.end;
-        continue;
-      }
-    }
-    if (n + 2 > cap) {
-      cap = cap * 2 + 2;
-      char *g = realloc(out, cap);
-      if (!g) { free(out); return NULL; }
-      out = g;
-    }
-    out[n++] = *s++;
-  }
-  out[n] = 0;
-  return out;
+  Namer nm = {prog, msg, msgn};
+  return compat_lambda_substitute(host_name, name_closure, &nm, prog != NULL, failed);
 }
 
 char *compat_lambda_device_name(const char *host_name) {
@@ -173,10 +88,10 @@ char *compat_lambda_resolve(cw_program *prog, const char *host_name, const char 
     if (!failed) snprintf(msg, n, "cuwasm: out of memory");
     return NULL;
   }
-  for (const char *s = strstr(host_name, WRAPPER); s; s = strstr(s + 1, WRAPPER)) {
-    LambdaTag t;
+  for (const char *s = strstr(host_name, COMPAT_LAMBDA_WRAPPER); s; s = strstr(s + 1, COMPAT_LAMBDA_WRAPPER)) {
+    CompatLambdaTag t;
     char name[600];
-    if (!read_tag(s, &t) || !device_closure_name(prog, &t, name, sizeof name, msg, n)) continue;
+    if (!compat_lambda_read_tag(s, &t) || !compat_lambda_closure_name(prog, &t, name, sizeof name, msg, n)) continue;
     const KType *c = closure_class(prog, name);
     int len = (int)(t.closure_end - t.closure);
     if (!c) {

@@ -82,7 +82,8 @@ static void c_string(StrBuf *sb, const char *s) {
 /* The registration type names (host_glue.h) an object holds: its symbols
  * (emscripten's nm) `_ZTS…__cuwasm_kregI…` (typeinfo names), demangled
  * by c++filt into "typeinfo name for …::__cuwasm_kreg<FT, &(void k<…>(…))>". */
-static int registrations(const CcOpts *o, const char *obj, const char *tmp, StrList *out) {
+static int registrations(const CcOpts *o, const char *obj, const char *tmp, StrList *out,
+                         StrList *mangled) {
   char syms[PATH_MAX], names[PATH_MAX], dem[PATH_MAX], cmd[4 * PATH_MAX];
   snprintf(syms, sizeof syms, "%s/syms.txt", tmp);
   snprintf(names, sizeof names, "%s/kreg.txt", tmp);
@@ -104,6 +105,7 @@ static int registrations(const CcOpts *o, const char *obj, const char *tmp, StrL
     if (!strncmp(name, "_ZTS", 4) && strstr(name, "__cuwasm_kregI")) {
       sb_puts(&sb, name);
       sb_putc(&sb, '\n');
+      sl_add(mangled, name + 4); /* the type's mangled name, as typeid().name() gives it */
     }
   }
   free(text);
@@ -132,12 +134,47 @@ static bool program_has(cw_program *p, const char *name) {
   return false;
 }
 
+/* The rows of cw_web_lambdas (web_table.h): each extended lambda of the
+ * kernel instances the host code registers, with its closure class
+ * (compat_lambda_closure_name makes those of function templates) */
+static StrBuf lambda_table;
+
+static void lambda_rows(cw_program *p, const char *name, const char *mangled) {
+  for (const char *s = strstr(name, COMPAT_LAMBDA_WRAPPER); s; s = strstr(s + 1, COMPAT_LAMBDA_WRAPPER)) {
+    CompatLambdaTag t;
+    char closure[600];
+    if (!compat_lambda_read_tag(s, &t) ||
+        !compat_lambda_closure_name(p, &t, closure, sizeof closure, NULL, 0))
+      continue; /* compat_lambda_resolve says why */
+    sb_puts(&lambda_table, "  {");
+    c_string(&lambda_table, mangled);
+    sb_printf(&lambda_table, ", %d, %d, %d, ", t.key, t.line, t.index);
+    c_string(&lambda_table, closure);
+    sb_puts(&lambda_table, "},\n");
+  }
+}
+
 /* Instantiates in p every template kernel the host object registers. */
-static int instantiate(const CcOpts *o, cw_program *p, const char *obj, const char *tmp) {
-  StrList regs = {0};
-  int rc = registrations(o, obj, tmp, &regs);
+static int instantiate(const CcOpts *o, cw_program *p, const char *path, const char *obj,
+                       const char *tmp) {
+  StrList regs = {0}, mangled = {0};
+  int rc = registrations(o, obj, tmp, &regs, &mangled);
   for (int i = 0; i < regs.n && rc == 0; i++) {
     char *sig = NULL, *name = compat_kernel_name(regs.v[i], &sig);
+    if (name && strstr(name, COMPAT_LAMBDA_WRAPPER) && i < mangled.n) lambda_rows(p, name, mangled.v[i]);
+    if (name && strstr(name, COMPAT_LAMBDA_WRAPPER)) {
+      /* an extended lambda among its arguments: the device's instance,
+       * its closure classes made and checked now (kernel_lambda.c), as
+       * the native runtime does at the first launch */
+      char msg[2048];
+      char *device = compat_lambda_resolve(p, name, path, msg, sizeof msg);
+      if (!device) {
+        fprintf(stderr, "cuwasm cc: %s\n", msg);
+        rc = 1;
+      }
+      free(name);
+      name = device;
+    }
     if (name && strchr(name, '<') && !program_has(p, name)) {
       cw_diags *d = cw_diags_new();
       if (cw_program_instantiate(p, name, d) != CW_OK) {
@@ -151,6 +188,7 @@ static int instantiate(const CcOpts *o, cw_program *p, const char *obj, const ch
     free(sig);
   }
   sl_free(&regs);
+  sl_free(&mangled);
   return rc;
 }
 
@@ -422,6 +460,9 @@ static int write_table(const WebTU *tus, int n, const char *path) {
     sb_printf(&sb, ", %d, tu%d, %d},\n", i, i, nk);
   }
   sb_printf(&sb, "  {0, 0, 0, 0}};\nconst int cw_web_ntus = %d;\n", n);
+  sb_puts(&sb, "const CwWebLambda cw_web_lambdas[] = {\n");
+  if (lambda_table.data) sb_puts(&sb, lambda_table.data);
+  sb_puts(&sb, "  {0, 0, 0, 0, 0}};\n");
   bool ok = sb.data && put_file(path, sb.data, sb.len);
   sb_free(&sb);
   return ok ? 0 : 1;
@@ -666,7 +707,7 @@ int cc_web_build(const CcOpts *in) {
     t->path = o.inputs.v[i];
     if (!realpath(t->path, t->abs)) snprintf(t->abs, sizeof t->abs, "%s", t->path);
     rc = cc_device_compile(&o, t->path, &t->prog);
-    if (rc == 0) rc = instantiate(&o, t->prog, objs.v[i], tmp);
+    if (rc == 0) rc = instantiate(&o, t->prog, t->path, objs.v[i], tmp);
   }
   int base = 1024;
   if (rc == 0) rc = emit_modules(tus, ntu, &base);

@@ -79,19 +79,53 @@ const CwWebKernel *cw_web_kernel_entry(int table, const char *name) {
   return NULL;
 }
 
-/* Extended __device__ lambdas (kernel_lambda.c) need the compiler at run
- * time to name and check their closure classes, and a web build has none:
- * a kernel that takes one keeps its host name, and instantiating its
- * translation unit fails with this message. */
+/* Extended __device__ lambdas (kernel_lambda.c): `cuwasm cc` made and
+ * checked their closure classes at build time and listed each kernel
+ * instance's in cw_web_lambdas, by the registration's mangled type name,
+ * which the host glue names while it registers (host_glue.h); the
+ * demangled name it registers with spells the closures in LLVM's words,
+ * not c++filt's, so the tag (file key, line, index) and that mangled name
+ * find them.  A lambda of a plain function is named by its position
+ * alone.  So a kernel's device name is known at registration, with no
+ * compiler; resolving it later finds the name made then. */
+static const char *registering;
+static char **resolved; /* host name, device name, … */
+static int nresolved;
+
+void __cuwasm_web_registering(const char *mangled) {
+  registering = mangled && *mangled == '*' ? mangled + 1 : mangled; /* '*': internal linkage */
+}
+
+static bool table_name(void *ctx, const CompatLambdaTag *t, char *out, size_t n) {
+  (void)ctx;
+  for (const CwWebLambda *l = cw_web_lambdas; registering && l->reg; l++)
+    if (l->key == t->key && l->line == t->line && l->index == t->index && !strcmp(l->reg, registering)) {
+      snprintf(out, n, "%s", l->closure);
+      return true;
+    }
+  return compat_lambda_plain_name(t, out, n);
+}
+
 char *compat_lambda_device_name(const char *host_name) {
-  return host_name && strstr(host_name, "__cuwasm_device_lambda") ? strdup(host_name) : NULL;
+  bool failed;
+  char *name = compat_lambda_substitute(host_name, table_name, NULL, true, &failed);
+  char **r = name ? realloc(resolved, sizeof *resolved * (size_t)(nresolved + 2)) : NULL;
+  if (r) {
+    resolved = r;
+    resolved[nresolved++] = strdup(host_name);
+    resolved[nresolved++] = strdup(name);
+  }
+  return name ? name : host_name && strstr(host_name, COMPAT_LAMBDA_WRAPPER) ? strdup(host_name) : NULL;
 }
 
 char *compat_lambda_resolve(cw_program *prog, const char *host_name, const char *tu_name,
                             char *msg, size_t n) {
   (void)prog;
-  snprintf(msg, n, "cuwasm: kernel '%s' of %s takes an extended __device__ lambda, which "
-           "programs built with --target web do not support yet", host_name, tu_name);
+  for (int i = 0; i + 1 < nresolved; i += 2)
+    if (resolved[i] && resolved[i + 1] && !strcmp(resolved[i], host_name)) return strdup(resolved[i + 1]);
+  snprintf(msg, n, "cuwasm: kernel '%s' of %s takes an extended __device__ lambda whose closure "
+           "the build did not make (cuwasm cc --target web names them at build time)",
+           host_name, tu_name);
   return NULL;
 }
 

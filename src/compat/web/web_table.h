@@ -25,7 +25,18 @@ typedef struct CwWebTU {
   int nkernels;
 } CwWebTU;
 
+/* The closure class of each extended __device__ lambda of a kernel
+ * instance, as `cuwasm cc` compiled it (lambdas written in function
+ * templates have one per instance): by the registration's mangled type
+ * name (host_glue.h) and the lambda's tag (file key, line, index) */
+typedef struct CwWebLambda {
+  const char *reg;
+  int key, line, index;
+  const char *closure;
+} CwWebLambda;
+
 extern const CwWebTU cw_web_tus[];
+extern const CwWebLambda cw_web_lambdas[]; /* ends with reg == 0 */
 extern const int cw_web_ntus;
 
 /* web_program.c: the table's entry for a kernel of a loaded module. */
