@@ -601,7 +601,10 @@ void cc_web_parts(StrList *files) {
   static const char *const more[] = {"src/compat/compat.h", "src/compat/web/web_table.h",
                                      "include/cuda/curand.h", "include/cuda/cw_curand_core.h",
                                      "include/cuda/cw_curand_tables.h",
-                                     "web/src/wasm.js", "web/src/program.js",
+                                     "src/compat/host_glue.h",
+                                     "web/src/wasm.js", "web/src/wasm_host.js",
+                                     "web/src/wasm_pool.js", "web/src/wasm_pool_shared.js",
+                                     "web/src/program.js",
                                      "web/src/program_gpu.js", "web/src/runtime.js",
                                      "web/src/gpu.js", "web/src/debug.js"};
   for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
