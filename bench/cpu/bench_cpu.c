@@ -103,9 +103,9 @@ static Result run_case(Case *c, Ours *ours, Ocl *ocl, int reps) {
   Result r = {NAN, NAN, NAN, 1};
   size_t ob = c->bytes[c->out];
   void *out = malloc(ob);
-  c->omp_out = bench_host_alloc(c->sum_out ? sizeof(float) : ob);
+  c->omp_out = malloc(c->sum_out ? sizeof(float) : ob);
   c->omp(c, c->omp_out); /* reference result, then timing */
-  void *tmp = bench_host_alloc(c->sum_out ? sizeof(float) : ob);
+  void *tmp = malloc(c->sum_out ? sizeof(float) : ob);
   if (c->in_place) memcpy(tmp, c->omp_out, ob); /* in place, like the kernel */
   c->omp(c, tmp); /* touch the output pages before timing, as the device buffers are */
   BenchTimes bt = {0};
@@ -242,8 +242,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "--large")) size = CASES_LARGE;
     else if (!strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
     else if (!strcmp(argv[i], "--cpu-time")) cpu_time = 1;
-    else if (!strcmp(argv[i], "--omp-huge-pages")) bench_host_huge_pages(1);
-    else { fprintf(stderr, "usage: bench_cpu [--reps N] [--small | --large] [--only NAME] [--cpu-time] [--omp-huge-pages]\n"); return 2; }
+    else { fprintf(stderr, "usage: bench_cpu [--reps N] [--small | --large] [--only NAME] [--cpu-time]\n"); return 2; }
   }
   double jit_cold, jit_warm;
   jit_figures(&jit_cold, &jit_warm); /* first, so the cold figure has no warm caches of ours */

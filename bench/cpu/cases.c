@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <time.h>
 
 char *read_bench_file(const char *dir, const char *name, size_t *len) {
@@ -31,22 +30,6 @@ char *read_bench_file(const char *dir, const char *name, size_t *len) {
 }
 
 static clockid_t bench_clock = CLOCK_MONOTONIC;
-
-static int host_huge;
-
-void bench_host_huge_pages(int on) { host_huge = on; }
-
-void *bench_host_alloc(size_t n) {
-#ifdef MADV_HUGEPAGE
-  const size_t huge = (size_t)2 << 20;
-  if (host_huge && n >= huge) {
-    void *p = aligned_alloc(huge, (n + huge - 1) / huge * huge);
-    if (p) madvise(p, n, MADV_HUGEPAGE);
-    return p;
-  }
-#endif
-  return malloc(n);
-}
 
 void bench_use_cpu_time(int on) { bench_clock = on ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_MONOTONIC; }
 
@@ -70,7 +53,7 @@ double now_ms(void) {
 /* ---- cases ------------------------------------------------------------- */
 
 static float *frand(size_t n, unsigned seed, float lo, float hi) {
-  float *p = bench_host_alloc(n * sizeof *p);
+  float *p = malloc(n * sizeof *p);
   for (size_t i = 0; p && i < n; i++) {
     seed = seed * 1664525u + 1013904223u;
     p[i] = lo + (hi - lo) * (float)(seed >> 8) / 16777216.0f;
@@ -126,7 +109,7 @@ int make_cases(Case *cs, int size) {
   }
   { /* histogram */
     int n = (1 << 25) * mul / sh;
-    unsigned char *d = bench_host_alloc((size_t)n);
+    unsigned char *d = malloc((size_t)n);
     unsigned s = 7;
     for (int i = 0; i < n; i++) { s = s * 1664525u + 1013904223u; d[i] = (unsigned char)((s >> 24) ^ (s >> 13)); }
     cs[k] = (Case){"histogram", 2, {(size_t)n, 256 * 4u}, {d}, 1,

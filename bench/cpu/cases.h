@@ -73,12 +73,6 @@ double now_ms(void);
 /* now_ms counts the process's CPU time (all threads) instead of wall
  * time: steadier on a loaded machine, when the workers do not spin. */
 void bench_use_cpu_time(int on);
-/* The peers' host arrays (the cases' inputs, OpenMP's outputs): malloc'd,
- * or, after bench_host_huge_pages(1) (bench_cpu --omp-huge-pages), 2 MiB
- * aligned and advised to use transparent huge pages, as cuwasm's device
- * memory of 2 MiB or more is; free() releases either. */
-void bench_host_huge_pages(int on);
-void *bench_host_alloc(size_t n);
 /* The figure of a series of timed runs: the least wall time, or with CPU
  * time the mean (the kernel reads another thread's CPU time, which lags by
  * up to a scheduler tick while that thread runs, so single readings err

@@ -3,14 +3,10 @@
  * validation errors, atomics under the thread pool, barrier and warp
  * stress against references, device assert as a launch error, streams,
  * events, symbols, kernel lookup by C++ name; the pool's ranges of
- * blocks (blockIdx stepped through a 3-D grid, a fault inside a range);
- * device memory of 2 MiB or more in huge pages (Linux: its mapping ends
- * on a 2 MiB boundary and is eligible for transparent huge pages).
+ * blocks (blockIdx stepped through a 3-D grid, a fault inside a range).
  */
 #include "cuwasm.h"
 
-#include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,62 +244,6 @@ static void test_block_ranges(cw_context *ctx, cw_module *m) {
 
 /* A fault in block 37 of 64 (inside some thread's range) fails the launch
  * naming that block; the blocks before it in the same range ran. */
-/* The line of /proc/self/smaps's entry for the mapping holding p that
- * starts with key, copied to out; false when there is none. */
-static bool smaps_field(const void *p, const char *key, char *out, size_t n, uintptr_t *lo, uintptr_t *hi) {
-  FILE *f = fopen("/proc/self/smaps", "r");
-  if (!f) return false;
-  char line[512];
-  bool in = false, found = false;
-  while (!found && fgets(line, sizeof line, f)) {
-    unsigned long a, b;
-    if (sscanf(line, "%lx-%lx ", &a, &b) == 2 && strchr(line, '-') < strchr(line, ' ')) {
-      in = (uintptr_t)p >= a && (uintptr_t)p < b;
-      if (in) *lo = a, *hi = b;
-    } else if (in && !strncmp(line, key, strlen(key))) {
-      snprintf(out, n, "%s", line);
-      found = true;
-    }
-  }
-  fclose(f);
-  return found;
-}
-
-static void test_huge_pages(cw_context *ctx) {
-  char mode[128] = "";
-  FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
-  if (!f || !fgets(mode, sizeof mode, f) || strstr(mode, "[never]") || getenv("CUWASM_HUGE_PAGES")) {
-    printf("skip huge pages: %s\n", f ? "transparent huge pages off here, or CUWASM_HUGE_PAGES set" : "no /sys/kernel/mm/transparent_hugepage");
-    if (f) fclose(f);
-    return;
-  }
-  fclose(f);
-  size_t sizes[2] = {(size_t)6 << 20 | 1000, (size_t)1 << 20};
-  for (int i = 0; i < 2; i++) {
-    cw_buffer *b;
-    CHECK(cw_buffer_alloc(ctx, sizes[i], &b) == CW_OK, "alloc %zu", sizes[i]);
-    char *p = cw_buffer_ptr(b), line[256];
-    uintptr_t lo = 0, hi = 0;
-    bool eligible = smaps_field(p, "THPeligible:", line, sizeof line, &lo, &hi);
-    if (eligible) {
-      int flag = -1;
-      sscanf(line, "THPeligible: %d", &flag);
-      /* big: eligible (madvise mode grants them on request only); small: left alone in madvise mode */
-      if (i == 0) CHECK(flag == 1, "a %zu-byte buffer's mapping is not eligible for huge pages: %s", sizes[i], line);
-      else if (strstr(mode, "[madvise]")) CHECK(flag == 0, "a 1 MiB buffer was advised huge pages");
-    }
-    if (i == 0) {
-      /* the allocator may round the size up (mempool.c): the data ends where the mapping does, give or take that */
-      CHECK(hi % ((uintptr_t)2 << 20) == 0 && (uintptr_t)(p + sizes[i]) <= hi && lo <= (uintptr_t)p,
-            "the mapping [%#lx, %#lx) of a buffer at %p ends on a 2 MiB boundary",
-            (unsigned long)lo, (unsigned long)hi, (void *)p);
-      cw_memset(ctx, p, 7, sizes[i]);
-      CHECK(p[0] == 7 && p[sizes[i] - 1] == 7, "huge-page buffer written end to end");
-    }
-    cw_buffer_free(b);
-  }
-}
-
 static void test_fault_in_range(cw_context *ctx, cw_module *m) {
   cw_kernel *k;
   CHECK(cw_kernel_get(m, "faultAt", &k) == CW_OK, "faultAt");
@@ -350,7 +290,6 @@ int main(void) {
     test_blocksum_and_warps(ctx, m);
     test_assert_streams_events(ctx, m);
     test_block_ranges(ctx, m);
-    test_huge_pages(ctx);
     test_fault_in_range(ctx, m); /* last: a fault may stick to the context */
     cw_module_free(m);
   }

@@ -18,17 +18,6 @@
  * byte, zero until something writes it, and with racecheck on a record
  * per 4-byte word of the last accesses (rt/cpu/check.c).
  *
- * An allocation of 2 MiB or more is placed so that its readable pages end
- * on a 2 MiB boundary and is advised to use transparent huge pages, as a
- * GPU maps its device memory in 2 MiB pages: CUDA's grid-stride loops jump
- * by the whole grid's width each step (512 KiB in a 512-block reduction),
- * so with 4 KiB pages every load of such a loop is a new page and a TLB
- * miss, while 2 MiB pages keep the whole buffer in the TLB
- * (bench/README.md, "Device memory in huge pages").  Where the system
- * grants huge pages only on request (transparent_hugepage=madvise, the
- * common default) this is what makes them happen; CUWASM_HUGE_PAGES=0
- * turns the advice off.
- *
  * A table maps each data pointer to its mapping (open addressing).  When
  * the mapping cannot be made (address-space or map-count limits), the
  * allocation falls back to plain aligned memory, unguarded.
@@ -50,21 +39,6 @@ static size_t page_size(void) {
 }
 
 static size_t round_up(size_t n, size_t a) { return (n + a - 1) / a * a; }
-
-#if defined(MADV_HUGEPAGE) && !defined(__EMSCRIPTEN__)
-enum { HUGE_PAGE = 2u << 20 };
-static bool want_huge_pages(size_t pages) {
-  static int on = -1;
-  if (on < 0) {
-    const char *e = getenv("CUWASM_HUGE_PAGES");
-    on = !(e && e[0] == '0' && !e[1]);
-  }
-  return on && pages >= HUGE_PAGE;
-}
-#else
-enum { HUGE_PAGE = 0 };
-static bool want_huge_pages(size_t pages) { (void)pages; return false; }
-#endif
 
 static size_t slot_hash(const void *p, size_t cap) {
   uint64_t x = (uint64_t)(uintptr_t)p;
@@ -121,23 +95,16 @@ static bool table_take(CpuAllocTable *t, void *p, CpuGuarded *out) {
 static void *map_guarded(size_t n, CpuGuarded *g) {
   size_t page = page_size(), data = round_up(n ? n : 1, GUARD_ALIGN);
   size_t pages = round_up(data, page), high = pages * 2 > GUARD_HIGH_MIN ? pages * 2 : GUARD_HIGH_MIN;
-  bool huge = want_huge_pages(pages);
-  /* huge: room to slide the readable pages so that they end on a 2 MiB
-     boundary (the reservation below them grows by up to 2 MiB) */
-  size_t total = GUARD_LOW + pages + high + (huge ? HUGE_PAGE : 0);
+  size_t total = GUARD_LOW + pages + high;
   unsigned char *base = mmap(NULL, total, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
                              -1, 0);
   if (base == MAP_FAILED) return NULL;
-  unsigned char *rw = base + GUARD_LOW;
-  if (huge) rw += (HUGE_PAGE - ((uintptr_t)(rw + pages) & (HUGE_PAGE - 1))) & (HUGE_PAGE - 1);
-  if (mprotect(rw, pages, PROT_READ | PROT_WRITE) != 0) {
+  if (mprotect(base + GUARD_LOW, pages, PROT_READ | PROT_WRITE) != 0) {
     munmap(base, total);
     return NULL;
   }
-#if defined(MADV_HUGEPAGE) && !defined(__EMSCRIPTEN__)
-  if (huge) madvise(rw, pages, MADV_HUGEPAGE); /* advice: where refused, small pages */
-#endif
-  *g = (CpuGuarded){.base = base, .total = total, .data = rw + pages - data, .size = n};
+  *g = (CpuGuarded){.base = base, .total = total, .data = base + GUARD_LOW + pages - data,
+                    .size = n};
   return g->data;
 }
 
