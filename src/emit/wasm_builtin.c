@@ -32,7 +32,6 @@ static const MathImport imports[] = {
     {KB_LOG1PF, "log1pf", "f:f"}, {KB_LOG1P, "log1p", "d:d"}, {KB_CBRTF, "cbrtf", "f:f"}, {KB_CBRT, "cbrt", "d:d"},
     {KB_ROUNDF, "roundf", "f:f"}, {KB_ROUND, "round", "d:d"}, {KB_ERFF, "erff", "f:f"}, {KB_ERF, "erf", "d:d"},
     {KB_POWF, "powf", "f:ff"}, {KB_POW, "pow", "d:dd"}, {KB_FMODF, "fmodf", "f:ff"}, {KB_FMOD, "fmod", "d:dd"},
-    {KB_FMINF, "fminf", "f:ff"}, {KB_FMIN, "fmin", "d:dd"}, {KB_FMAXF, "fmaxf", "f:ff"}, {KB_FMAX, "fmax", "d:dd"},
     {KB_ATAN2F, "atan2f", "f:ff"}, {KB_ATAN2, "atan2", "d:dd"}, {KB_HYPOTF, "hypotf", "f:ff"}, {KB_HYPOT, "hypot", "d:dd"},
     {KB_FMAF, "fmaf", "f:fff"}, {KB_FMA, "fma", "d:ddd"},
     {KB_I_EXPF, "expf", "f:f"}, {KB_I_LOGF, "logf", "f:f"}, {KB_I_LOG2F, "log2f", "f:f"},
@@ -579,6 +578,25 @@ static void double_quot_directed(WEmit *w, const KExpr *e, int dir, int kind, in
   step_else_import_of(w, dir, q, false, q, err, zero, ops, kind == '/' ? 2 : 1, imp);
 }
 
+/* fmin/fmax (and CUDA's float min/max): WebAssembly's min/max where
+ * neither operand is NaN (-0 below +0, as JavaScript's Math.min), else
+ * the other operand, as C's: b if a is NaN, a if b is */
+static void float_min_max(WEmit *w, const KExpr *e, bool max) {
+  bool d = f64(e);
+  unsigned type = d ? WT_F64 : WT_F32, ne = d ? OP_F64_NE : OP_F32_NE;
+  uint32_t a = we_local(w, type), b = we_local(w, type);
+  args_as(w, e, e->type, 2);
+  op_u(w, OP_LOCAL_SET, b);
+  op_u(w, OP_LOCAL_SET, a);
+  op_u(w, OP_LOCAL_GET, b);          /* a is NaN: b */
+  op_u(w, OP_LOCAL_GET, a);          /* b is NaN: a */
+  binop(w, a, b, d ? (max ? OP_F64_MAX : OP_F64_MIN) : (max ? OP_F32_MAX : OP_F32_MIN));
+  binop(w, b, b, ne);
+  op(w, OP_SELECT);
+  binop(w, a, a, ne);
+  op(w, OP_SELECT);
+}
+
 /* promote local x (f32) to f64 on the stack */
 static void promoted(WEmit *w, uint32_t x) {
   op_u(w, OP_LOCAL_GET, x);
@@ -715,6 +733,8 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     op_u(w, OP_CALL, (uint64_t)we_import(w, "env.free"));
     return;
   case KB_I_FMUL_RZ: return float_rz(w, e, OP_F64_MUL);
+  case KB_FMINF: case KB_FMIN: return float_min_max(w, e, false);
+  case KB_FMAXF: case KB_FMAX: return float_min_max(w, e, true);
   case KB_ASSERT: return device_assert(w, e);
   case KB_SQRTF: case KB_SQRT: case KB_I_FSQRT_RN: case KB_I_DSQRT_RN:
     return inline_op(w, e, f64(e) ? OP_F64_SQRT : OP_F32_SQRT, 1);
