@@ -25,19 +25,19 @@ static const MathImport imports[] = {
     {KB_TANF, "tanf", "f:f"}, {KB_TAN, "tan", "d:d"}, {KB_ASINF, "asinf", "f:f"}, {KB_ASIN, "asin", "d:d"},
     {KB_ACOSF, "acosf", "f:f"}, {KB_ACOS, "acos", "d:d"}, {KB_ATANF, "atanf", "f:f"}, {KB_ATAN, "atan", "d:d"},
     {KB_SINHF, "sinhf", "f:f"}, {KB_SINH, "sinh", "d:d"}, {KB_COSHF, "coshf", "f:f"}, {KB_COSH, "cosh", "d:d"},
-    {KB_TANHF, "tanhf", "f:f"}, {KB_TANH, "tanh", "d:d"}, {KB_EXPF, "expf", "f:f"}, {KB_EXP, "exp", "d:d"},
-    {KB_EXP2F, "exp2f", "f:f"}, {KB_EXP2, "exp2", "d:d"}, {KB_EXP10F, "exp10f", "f:f"}, {KB_EXP10, "exp10", "d:d"},
-    {KB_EXPM1F, "expm1f", "f:f"}, {KB_EXPM1, "expm1", "d:d"}, {KB_LOGF, "logf", "f:f"}, {KB_LOG, "log", "d:d"},
-    {KB_LOG2F, "log2f", "f:f"}, {KB_LOG2, "log2", "d:d"}, {KB_LOG10F, "log10f", "f:f"}, {KB_LOG10, "log10", "d:d"},
+    {KB_TANHF, "tanhf", "f:f"}, {KB_TANH, "tanh", "d:d"}, {KB_EXP, "exp", "d:d"},
+    {KB_EXP2, "exp2", "d:d"}, {KB_EXP10F, "exp10f", "f:f"}, {KB_EXP10, "exp10", "d:d"},
+    {KB_EXPM1F, "expm1f", "f:f"}, {KB_EXPM1, "expm1", "d:d"}, {KB_LOG, "log", "d:d"},
+    {KB_LOG2, "log2", "d:d"}, {KB_LOG10, "log10", "d:d"},
     {KB_LOG1PF, "log1pf", "f:f"}, {KB_LOG1P, "log1p", "d:d"}, {KB_CBRTF, "cbrtf", "f:f"}, {KB_CBRT, "cbrt", "d:d"},
-    {KB_ROUNDF, "roundf", "f:f"}, {KB_ROUND, "round", "d:d"}, {KB_ERFF, "erff", "f:f"}, {KB_ERF, "erf", "d:d"},
+    {KB_ERFF, "erff", "f:f"}, {KB_ERF, "erf", "d:d"},
     {KB_POWF, "powf", "f:ff"}, {KB_POW, "pow", "d:dd"}, {KB_FMODF, "fmodf", "f:ff"}, {KB_FMOD, "fmod", "d:dd"},
     {KB_ATAN2F, "atan2f", "f:ff"}, {KB_ATAN2, "atan2", "d:dd"}, {KB_HYPOTF, "hypotf", "f:ff"}, {KB_HYPOT, "hypot", "d:dd"},
-    {KB_FMAF, "fmaf", "f:fff"}, {KB_FMA, "fma", "d:ddd"},
-    {KB_I_EXPF, "expf", "f:f"}, {KB_I_LOGF, "logf", "f:f"}, {KB_I_LOG2F, "log2f", "f:f"},
-    {KB_I_LOG10F, "log10f", "f:f"}, {KB_I_SINF, "sinf", "f:f"}, {KB_I_COSF, "cosf", "f:f"},
+    
+    
+    {KB_I_SINF, "sinf", "f:f"}, {KB_I_COSF, "cosf", "f:f"},
     {KB_I_TANF, "tanf", "f:f"}, {KB_I_POWF, "powf", "f:ff"}, {KB_I_EXP10F, "exp10f", "f:f"},
-    {KB_I_FMAF_RN, "fmaf", "f:fff"}, {KB_I_FMA_RN, "fma", "d:ddd"},
+    
     {KB_NORMCDFF, "normcdff", "f:f"}, {KB_NORMCDF, "normcdf", "d:d"},
     /* __half ones: in float, rounded back to half by the result's conversion */
     {KB_HEXP, "expf", "f:f"}, {KB_HEXP2, "exp2f", "f:f"}, {KB_HLOG, "logf", "f:f"},
@@ -597,6 +597,221 @@ static void float_min_max(WEmit *w, const KExpr *e, bool max) {
   op(w, OP_SELECT);
 }
 
+/* ---- float exponentials and logarithms, fma and round, in the module --------
+ * (a call into JavaScript costs tens of nanoseconds: expf + logf took 63 ns
+ * an element through the host's Math).  Computed in double and rounded
+ * to float once, as the host's Math did, so the results are the same but
+ * where a double result lies within 2^-40 of a float rounding boundary. */
+
+/* e^y for local y (f64), |y| clamped to 200 (beyond any float's range),
+ * on the stack: 2^k e^r, k = nearest(y / ln 2), |r| <= ln 2 / 2, e^r by
+ * its Taylor series to r^11 (relative error below 1e-13) */
+static void exp_of(WEmit *w, uint32_t y) {
+  uint32_t k = we_local(w, WT_F64), r = we_local(w, WT_F64);
+  op_u(w, OP_LOCAL_GET, y);
+  f64_const(w, -200.0);
+  op(w, OP_F64_MAX);
+  f64_const(w, 200.0);
+  op(w, OP_F64_MIN);
+  op_u(w, OP_LOCAL_TEE, y);
+  f64_const(w, 1.4426950408889634); /* 1 / ln 2 */
+  op(w, OP_F64_MUL);
+  op(w, OP_F64_NEAREST);
+  op_u(w, OP_LOCAL_TEE, k);
+  f64_const(w, -0.6931471805599453);
+  op(w, OP_F64_MUL);
+  op_u(w, OP_LOCAL_GET, y);
+  op(w, OP_F64_ADD);
+  op_u(w, OP_LOCAL_SET, r);
+  f64_const(w, 1.0 / 39916800.0); /* Horner from 1/11! */
+  for (int n = 10; n >= 1; n--) {
+    op_u(w, OP_LOCAL_GET, r);
+    op(w, OP_F64_MUL);
+    double inv = 1.0;
+    for (int i = 2; i <= n; i++) inv /= i;
+    f64_const(w, inv);
+    op(w, OP_F64_ADD);
+  }
+  op_u(w, OP_LOCAL_GET, r);
+  op(w, OP_F64_MUL);
+  f64_const(w, 1.0);
+  op(w, OP_F64_ADD);
+  op_u(w, OP_LOCAL_GET, k);       /* 2^k from its exponent bits (k NaN: 0) */
+  op_fc(w, 6);                    /* i64.trunc_sat_f64_s */
+  op(w, OP_I64_CONST);
+  wb_s64(&w->fn->code, 1023);
+  op(w, OP_I64_ADD);
+  op(w, OP_I64_CONST);
+  wb_s64(&w->fn->code, 52);
+  op(w, OP_I64_SHL);
+  op(w, OP_F64_REINTERPRET_I64);
+  op(w, OP_F64_MUL);
+}
+
+/* For local x (f64, positive, normal): its binary exponent into local ex
+ * (f64) and the natural log of its mantissa, taken in [sqrt 1/2, sqrt 2),
+ * on the stack: 2 atanh(s), s = (m - 1) / (m + 1), to s^15 */
+static void log_parts(WEmit *w, uint32_t x, uint32_t ex) {
+  uint32_t m = we_local(w, WT_F64), s = we_local(w, WT_F64), z = we_local(w, WT_F64),
+           big = we_local(w, WT_I32);
+  op_u(w, OP_LOCAL_GET, x);
+  op(w, OP_I64_REINTERPRET_F64);
+  op(w, OP_I64_CONST);
+  wb_s64(&w->fn->code, 0x000fffffffffffffLL);
+  op(w, OP_I64_AND);
+  op(w, OP_I64_CONST);
+  wb_s64(&w->fn->code, 0x3ff0000000000000LL);
+  op(w, OP_I64_OR);
+  op(w, OP_F64_REINTERPRET_I64);
+  op_u(w, OP_LOCAL_TEE, m);
+  f64_const(w, 1.4142135623730951);
+  op(w, OP_F64_GT);
+  op_u(w, OP_LOCAL_SET, big);
+  op_u(w, OP_LOCAL_GET, m);         /* m / 2 past sqrt 2, the exponent one more */
+  f64_const(w, 0.5);
+  op(w, OP_F64_MUL);
+  op_u(w, OP_LOCAL_GET, m);
+  op_u(w, OP_LOCAL_GET, big);
+  op(w, OP_SELECT);
+  op_u(w, OP_LOCAL_SET, m);
+  op_u(w, OP_LOCAL_GET, x);
+  op(w, OP_I64_REINTERPRET_F64);
+  op(w, OP_I64_CONST);
+  wb_s64(&w->fn->code, 52);
+  op(w, OP_I64_SHR_S);
+  op(w, OP_I32_WRAP_I64);
+  op_i32(w, 1023);
+  op(w, OP_I32_SUB);
+  op_u(w, OP_LOCAL_GET, big);
+  op(w, OP_I32_ADD);
+  op(w, OP_F64_CONVERT_I32_S);
+  op_u(w, OP_LOCAL_SET, ex);
+  op_u(w, OP_LOCAL_GET, m);
+  f64_const(w, 1.0);
+  op(w, OP_F64_SUB);
+  op_u(w, OP_LOCAL_GET, m);
+  f64_const(w, 1.0);
+  op(w, OP_F64_ADD);
+  op(w, OP_F64_DIV);
+  op_u(w, OP_LOCAL_TEE, s);
+  op_u(w, OP_LOCAL_GET, s);
+  op(w, OP_F64_MUL);
+  op_u(w, OP_LOCAL_SET, z);
+  f64_const(w, 1.0 / 15);           /* Horner in z */
+  for (int n = 13; n >= 1; n -= 2) {
+    op_u(w, OP_LOCAL_GET, z);
+    op(w, OP_F64_MUL);
+    f64_const(w, 1.0 / n);
+    op(w, OP_F64_ADD);
+  }
+  op_u(w, OP_LOCAL_GET, s);
+  op(w, OP_F64_MUL);
+  f64_const(w, 2.0);
+  op(w, OP_F64_MUL);
+}
+
+/* expf, exp2f, logf, log2f, log10f (and __expf, __logf …) of the float
+ * argument: kind 'e', '2', 'l', 'L', 'T' */
+static void float_exp_log(WEmit *w, const KExpr *e, int kind) {
+  uint32_t x = we_local(w, WT_F64);
+  args_as(w, e, w->m->t_f32, 1);
+  op(w, OP_F64_PROMOTE_F32);
+  op_u(w, OP_LOCAL_SET, x);
+  if (kind == 'e' || kind == '2') {
+    if (kind == '2') {
+      op_u(w, OP_LOCAL_GET, x);
+      f64_const(w, 0.6931471805599453);
+      op(w, OP_F64_MUL);
+      op_u(w, OP_LOCAL_SET, x);
+    }
+    exp_of(w, x);
+    op(w, OP_F32_DEMOTE_F64);
+    return;
+  }
+  uint32_t ex = we_local(w, WT_F64), lm = we_local(w, WT_F64);
+  log_parts(w, x, ex);
+  op_u(w, OP_LOCAL_SET, lm);
+  if (kind == 'L') {                /* ex + log(m) / ln 2: exact for powers of two */
+    op_u(w, OP_LOCAL_GET, lm);
+    f64_const(w, 1.4426950408889634);
+    op(w, OP_F64_MUL);
+    op_u(w, OP_LOCAL_GET, ex);
+    op(w, OP_F64_ADD);
+  } else {
+    op_u(w, OP_LOCAL_GET, ex);
+    f64_const(w, 0.6931471805599453);
+    op(w, OP_F64_MUL);
+    op_u(w, OP_LOCAL_GET, lm);
+    op(w, OP_F64_ADD);
+    if (kind == 'T') {
+      f64_const(w, 0.4342944819032518); /* 1 / ln 10 */
+      op(w, OP_F64_MUL);
+    }
+  }
+  /* x = 0: -inf; x < 0 or NaN: NaN; x = inf: inf; else the above */
+  uint32_t g = we_local(w, WT_F64);
+  op_u(w, OP_LOCAL_SET, g);
+  op_u(w, OP_LOCAL_GET, x);
+  op_u(w, OP_LOCAL_GET, g);
+  op_u(w, OP_LOCAL_GET, x);
+  f64_const(w, __builtin_inf());
+  op(w, OP_F64_EQ);
+  op(w, OP_SELECT);
+  op_u(w, OP_LOCAL_SET, g);
+  op_u(w, OP_LOCAL_GET, g);
+  f64_const(w, __builtin_nan(""));
+  op_u(w, OP_LOCAL_GET, x);
+  f64_const(w, 0.0);
+  op(w, OP_F64_GT);
+  op(w, OP_SELECT);
+  op_u(w, OP_LOCAL_SET, g);
+  f64_const(w, -__builtin_inf());
+  op_u(w, OP_LOCAL_GET, g);
+  op_u(w, OP_LOCAL_GET, x);
+  f64_const(w, 0.0);
+  op(w, OP_F64_EQ);
+  op(w, OP_SELECT);
+  op(w, OP_F32_DEMOTE_F64);
+}
+
+/* fmaf and fma as the host's Math did them: the product and the sum in
+ * double (for floats the product is exact, then two roundings) */
+static void fma_inline(WEmit *w, const KExpr *e) {
+  bool d = f64(e);
+  args_as(w, e, w->m->t_f64, 3);
+  uint32_t c = we_local(w, WT_F64);
+  op_u(w, OP_LOCAL_SET, c);
+  op(w, OP_F64_MUL);
+  op_u(w, OP_LOCAL_GET, c);
+  op(w, OP_F64_ADD);
+  if (!d) op(w, OP_F32_DEMOTE_F64);
+}
+
+/* roundf and round: halves away from zero (C's), exactly: the integer
+ * part of |x|, one more where the fraction (exact) is a half or more */
+static void round_inline(WEmit *w, const KExpr *e) {
+  bool d = f64(e);
+  uint32_t x = we_local(w, WT_F64), t = we_local(w, WT_F64);
+  args_as(w, e, w->m->t_f64, 1);
+  op_u(w, OP_LOCAL_TEE, x);
+  op(w, OP_F64_ABS);
+  op(w, OP_F64_TRUNC);
+  op_u(w, OP_LOCAL_TEE, t);
+  f64_const(w, 1.0);
+  op(w, OP_F64_ADD);
+  op_u(w, OP_LOCAL_GET, t);
+  op_u(w, OP_LOCAL_GET, x);
+  op(w, OP_F64_ABS);
+  op_u(w, OP_LOCAL_GET, t);
+  op(w, OP_F64_SUB);
+  f64_const(w, 0.5);
+  op(w, OP_F64_GE);
+  op(w, OP_SELECT);
+  op_u(w, OP_LOCAL_GET, x);
+  op(w, OP_F64_COPYSIGN);
+  if (!d) op(w, OP_F32_DEMOTE_F64);
+}
+
 /* promote local x (f32) to f64 on the stack */
 static void promoted(WEmit *w, uint32_t x) {
   op_u(w, OP_LOCAL_GET, x);
@@ -733,6 +948,13 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     op_u(w, OP_CALL, (uint64_t)we_import(w, "env.free"));
     return;
   case KB_I_FMUL_RZ: return float_rz(w, e, OP_F64_MUL);
+  case KB_EXPF: case KB_I_EXPF: return float_exp_log(w, e, 'e');
+  case KB_EXP2F: return float_exp_log(w, e, '2');
+  case KB_LOGF: case KB_I_LOGF: return float_exp_log(w, e, 'l');
+  case KB_LOG2F: case KB_I_LOG2F: return float_exp_log(w, e, 'L');
+  case KB_LOG10F: case KB_I_LOG10F: return float_exp_log(w, e, 'T');
+  case KB_FMAF: case KB_FMA: case KB_I_FMAF_RN: case KB_I_FMA_RN: return fma_inline(w, e);
+  case KB_ROUNDF: case KB_ROUND: return round_inline(w, e);
   case KB_FMINF: case KB_FMIN: return float_min_max(w, e, false);
   case KB_FMAXF: case KB_FMAX: return float_min_max(w, e, true);
   case KB_ASSERT: return device_assert(w, e);
