@@ -198,7 +198,108 @@ static void rounded(WEmit *w, const KExpr *e, unsigned f32_op) {
   wx_convert(w, from, e->type, e->loc);
 }
 
-/* sincos(x, &s, &c): both through the host's sin and cos */
+static void f64_const(WEmit *w, double v);
+
+/* sinf or cosf of local x (f32) on the stack: below 2^16 in magnitude in
+ * the module, in double (x - k pi/2 by Cody and Waite's two-part pi/2, k
+ * below 2^16 so that k times the first part is exact; the series of sin
+ * and cos to r^17 on |r| <= pi/4; the quadrant picks which and its sign)
+ * and rounded once; larger, NaN or infinite x through the host's import
+ * imp, whose reduction is exact for any argument */
+static void float_sin_cos(WEmit *w, uint32_t x, bool cos, int imp) {
+  uint32_t d = we_local(w, WT_F64), k = we_local(w, WT_F64), r = we_local(w, WT_F64),
+           z = we_local(w, WT_F64), sn = we_local(w, WT_F64), cs = we_local(w, WT_F64),
+           q = we_local(w, WT_I32);
+  op_u(w, OP_LOCAL_GET, x);
+  op(w, OP_F64_PROMOTE_F32);
+  op_u(w, OP_LOCAL_TEE, d);
+  op(w, OP_F64_ABS);
+  f64_const(w, 65536.0);
+  op(w, OP_F64_LT);
+  op_open(w, OP_IF, WT_F32);
+  op_u(w, OP_LOCAL_GET, d);
+  f64_const(w, 0.6366197723675814); /* 2 / pi */
+  op(w, OP_F64_MUL);
+  op(w, OP_F64_NEAREST);
+  op_u(w, OP_LOCAL_TEE, k);
+  op(w, OP_I32_TRUNC_F64_S);
+  op_i32(w, 3);
+  op(w, OP_I32_AND);
+  op_u(w, OP_LOCAL_SET, q);
+  op_u(w, OP_LOCAL_GET, d);         /* r = (d - k p1) - k p1t */
+  op_u(w, OP_LOCAL_GET, k);
+  f64_const(w, 1.57079632673412561417e+00);
+  op(w, OP_F64_MUL);
+  op(w, OP_F64_SUB);
+  op_u(w, OP_LOCAL_GET, k);
+  f64_const(w, 6.07710050650619224932e-11);
+  op(w, OP_F64_MUL);
+  op(w, OP_F64_SUB);
+  op_u(w, OP_LOCAL_TEE, r);
+  op_u(w, OP_LOCAL_GET, r);
+  op(w, OP_F64_MUL);
+  op_u(w, OP_LOCAL_SET, z);
+  for (int c = 0; c < 2; c++) {     /* sin r = r (1 - z/3! + …), cos r = 1 - z/2! + … */
+    double term = 1.0;
+    int first = c ? 2 : 3, last = c ? 16 : 17;
+    double coef[9];
+    int nc = 0;
+    for (int n = first; n <= last; n += 2, nc++) {
+      term /= (double)(n - 1) * n;
+      coef[nc] = nc % 2 == 0 ? -term : term;
+    }
+    f64_const(w, coef[nc - 1]);
+    for (int i = nc - 2; i >= 0; i--) {
+      op_u(w, OP_LOCAL_GET, z);
+      op(w, OP_F64_MUL);
+      f64_const(w, coef[i]);
+      op(w, OP_F64_ADD);
+    }
+    op_u(w, OP_LOCAL_GET, z);
+    op(w, OP_F64_MUL);
+    f64_const(w, 1.0);
+    op(w, OP_F64_ADD);
+    if (!c) {
+      op_u(w, OP_LOCAL_GET, r);
+      op(w, OP_F64_MUL);
+    }
+    op_u(w, OP_LOCAL_SET, c ? cs : sn);
+  }
+  /* sin: quadrants 0..3 give sin, cos, -sin, -cos; cos: cos, -sin, -cos, sin */
+  op_u(w, OP_LOCAL_GET, cos ? sn : cs);   /* odd quadrant: the other function */
+  op_u(w, OP_LOCAL_GET, cos ? cs : sn);
+  op_u(w, OP_LOCAL_GET, q);
+  op_i32(w, 1);
+  op(w, OP_I32_AND);
+  op(w, OP_SELECT);
+  op_u(w, OP_LOCAL_TEE, r);
+  op(w, OP_F64_NEG);
+  op_u(w, OP_LOCAL_GET, r);
+  op_u(w, OP_LOCAL_GET, q);             /* negative: sin in quadrants 2, 3; cos in 1, 2 */
+  if (cos) {
+    op_i32(w, 1);
+    op(w, OP_I32_ADD);
+  }
+  op_i32(w, 2);
+  op(w, OP_I32_AND);
+  op(w, OP_SELECT);
+  if (!cos) {                           /* sin(-0) is -0: the reduction made it +0 */
+    op_u(w, OP_LOCAL_SET, r);
+    op_u(w, OP_LOCAL_GET, d);
+    op_u(w, OP_LOCAL_GET, r);
+    op_u(w, OP_LOCAL_GET, d);
+    f64_const(w, 0.0);
+    op(w, OP_F64_EQ);
+    op(w, OP_SELECT);
+  }
+  op(w, OP_F32_DEMOTE_F64);
+  op(w, OP_ELSE);
+  op_u(w, OP_LOCAL_GET, x);
+  op_u(w, OP_CALL, (uint64_t)imp);
+  op_end(w);
+}
+
+/* sincos(x, &s, &c): both as sin and cos are (float_sin_cos; double: the host's) */
 static void sincos(WEmit *w, const KExpr *e) {
   bool d = e->builtin == KB_SINCOS;
   KBuiltinId s_id = d ? KB_SIN : KB_SINF, c_id = d ? KB_COS : KB_COSF;
@@ -210,8 +311,12 @@ static void sincos(WEmit *w, const KExpr *e) {
   op_u(w, OP_LOCAL_SET, x);
   for (int k = 0; k < 2; k++) {
     wx_value(w, e->args[1 + k]);
-    op_u(w, OP_LOCAL_GET, x);
-    op_u(w, OP_CALL, (uint64_t)(k ? ci : si));
+    if (d) {
+      op_u(w, OP_LOCAL_GET, x);
+      op_u(w, OP_CALL, (uint64_t)(k ? ci : si));
+    } else {
+      float_sin_cos(w, x, k, k ? ci : si);
+    }
     wx_store(w, t);
   }
 }
@@ -917,6 +1022,14 @@ static void float_directed(WEmit *w, const KExpr *e, int dir, int kind, int imp)
 
 void wb_builtin(WEmit *w, const KExpr *e) {
   int imp = import_index(w, e->builtin);
+  if (imp >= 0 && (e->builtin == KB_SINF || e->builtin == KB_COSF || e->builtin == KB_I_SINF ||
+                   e->builtin == KB_I_COSF)) {
+    uint32_t x = we_local(w, WT_F32);
+    args_as(w, e, w->m->t_f32, 1);
+    op_u(w, OP_LOCAL_SET, x);
+    float_sin_cos(w, x, e->builtin == KB_COSF || e->builtin == KB_I_COSF, imp);
+    return;
+  }
   int dir;
   bool narrow;
   int directed = imp >= 0 ? directed_op(e->builtin, &dir, &narrow) : 0;

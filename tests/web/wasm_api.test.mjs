@@ -74,24 +74,27 @@ __global__ void g(int* p) { cooperative_groups::this_grid().sync(); p[blockIdx.x
   mod.destroy();
 });
 
-test('device wasm: expf/exp2f/logf/log2f/log10f, roundf and fmaf, computed in the module, are the host Math\'s results rounded to float, bit for bit', async () => {
+test('device wasm: expf/exp2f/logf/log2f/log10f, sinf/cosf/sincosf, roundf and fmaf, computed in the module, are the host Math\'s results rounded to float, bit for bit', async () => {
   const mod = await compile(`__global__ void m(const float* x, float* y, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
-  if (i < n) { float v = x[i]; y[7*i] = expf(v); y[7*i+1] = exp2f(v); y[7*i+2] = logf(v); y[7*i+3] = log2f(v);
-    y[7*i+4] = log10f(v); y[7*i+5] = roundf(v); y[7*i+6] = fmaf(v, 1.37f, -v); } }`, { name: 'm.cu', device: 'wasm', workers: 1 });
-  const n = 1 << 16, x = new Float32Array(n), y = new Float32Array(7 * n), u = new Uint32Array(x.buffer);
+  if (i < n) { float v = x[i], s, c; y[11*i] = expf(v); y[11*i+1] = exp2f(v); y[11*i+2] = logf(v); y[11*i+3] = log2f(v);
+    y[11*i+4] = log10f(v); y[11*i+5] = roundf(v); y[11*i+6] = fmaf(v, 1.37f, -v); y[11*i+7] = sinf(v); y[11*i+8] = cosf(v);
+    sincosf(v, &s, &c); y[11*i+9] = s; y[11*i+10] = c; } }`, { name: 'm.cu', device: 'wasm', workers: 1 });
+  const n = 1 << 16, x = new Float32Array(n), y = new Float32Array(11 * n), u = new Uint32Array(x.buffer);
   let seed = 7;
   for (let i = 0; i < n; i++) { seed = (seed * 1664525 + 1013904223) >>> 0; u[i] = seed; } // every exponent, NaNs too
   for (let i = 0; i < 2048; i++) x[i] = -110 + i * (240 / 2048); // the range where expf is finite and nonzero
   for (let i = 2048; i < 4096; i++) x[i] = Math.fround(2 ** ((i - 3072) / 16)); // powers of two and between
   [0, -0, Infinity, -Infinity, NaN, 0.5, -0.5, 2.5, 0.49999997].forEach((v, k) => { x[4096 + k] = v; });
+  for (let i = 4200; i < 8192; i++) x[i] = Math.fround((i - 6000) * Math.PI / 2); // near multiples of pi/2 (sin, cos)
   await mod.launch('m', { grid: n / 256, block: 256, args: [x, y, n] });
   const f = Math.fround;
   const ref = [(v) => f(Math.exp(v)), (v) => f(2 ** v), (v) => f(Math.log(v)), (v) => f(Math.log2(v)), (v) => f(Math.log10(v)),
-    (v) => f(Math.sign(v) * Math.round(Math.abs(v))), (v) => f(v * f(1.37) - v)];
-  for (let k = 0; k < 7; k++)
+    (v) => f(Math.sign(v) * Math.round(Math.abs(v))), (v) => f(v * f(1.37) - v), (v) => f(Math.sin(v)), (v) => f(Math.cos(v)),
+    (v) => f(Math.sin(v)), (v) => f(Math.cos(v))];
+  for (let k = 0; k < 11; k++)
     for (let i = 0; i < n; i++) {
-      const want = ref[k](x[i]), got = y[7 * i + k];
+      const want = ref[k](x[i]), got = y[11 * i + k];
       assert.ok(Object.is(want, got) || (Number.isNaN(want) && Number.isNaN(got)), `function ${k} of ${x[i]}: ${got}, Math: ${want}`);
     }
   mod.destroy();
