@@ -25,8 +25,8 @@ static const MathImport imports[] = {
     {KB_TANF, "tanf", "f:f"}, {KB_TAN, "tan", "d:d"}, {KB_ASINF, "asinf", "f:f"}, {KB_ASIN, "asin", "d:d"},
     {KB_ACOSF, "acosf", "f:f"}, {KB_ACOS, "acos", "d:d"}, {KB_ATANF, "atanf", "f:f"}, {KB_ATAN, "atan", "d:d"},
     {KB_SINHF, "sinhf", "f:f"}, {KB_SINH, "sinh", "d:d"}, {KB_COSHF, "coshf", "f:f"}, {KB_COSH, "cosh", "d:d"},
-    {KB_TANHF, "tanhf", "f:f"}, {KB_TANH, "tanh", "d:d"}, {KB_EXP, "exp", "d:d"},
-    {KB_EXP2, "exp2", "d:d"}, {KB_EXP10F, "exp10f", "f:f"}, {KB_EXP10, "exp10", "d:d"},
+    {KB_TANH, "tanh", "d:d"}, {KB_EXP, "exp", "d:d"},
+    {KB_EXP2, "exp2", "d:d"}, {KB_EXP10, "exp10", "d:d"},
     {KB_EXPM1F, "expm1f", "f:f"}, {KB_EXPM1, "expm1", "d:d"}, {KB_LOG, "log", "d:d"},
     {KB_LOG2, "log2", "d:d"}, {KB_LOG10, "log10", "d:d"},
     {KB_LOG1PF, "log1pf", "f:f"}, {KB_LOG1P, "log1p", "d:d"}, {KB_CBRTF, "cbrtf", "f:f"}, {KB_CBRT, "cbrt", "d:d"},
@@ -36,7 +36,7 @@ static const MathImport imports[] = {
     
     
     {KB_I_SINF, "sinf", "f:f"}, {KB_I_COSF, "cosf", "f:f"},
-    {KB_I_TANF, "tanf", "f:f"}, {KB_I_POWF, "powf", "f:ff"}, {KB_I_EXP10F, "exp10f", "f:f"},
+    {KB_I_TANF, "tanf", "f:f"}, {KB_I_POWF, "powf", "f:ff"}, 
     
     {KB_NORMCDFF, "normcdff", "f:f"}, {KB_NORMCDF, "normcdf", "d:d"},
     /* __half ones: in float, rounded back to half by the result's conversion */
@@ -815,21 +815,55 @@ static void log_parts(WEmit *w, uint32_t x, uint32_t ex) {
   op(w, OP_F64_MUL);
 }
 
-/* expf, exp2f, logf, log2f, log10f (and __expf, __logf …) of the float
- * argument: kind 'e', '2', 'l', 'L', 'T' */
+/* expf, exp2f, exp10f, tanhf, logf, log2f, log10f (and __expf, __logf
+ * …) of the float argument: kind 'e', '2', 'X', 't', 'l', 'L', 'T' */
 static void float_exp_log(WEmit *w, const KExpr *e, int kind) {
   uint32_t x = we_local(w, WT_F64);
   args_as(w, e, w->m->t_f32, 1);
   op(w, OP_F64_PROMOTE_F32);
   op_u(w, OP_LOCAL_SET, x);
-  if (kind == 'e' || kind == '2') {
-    if (kind == '2') {
+  if (kind == 'e' || kind == '2' || kind == 'X') {
+    if (kind != 'e') {
       op_u(w, OP_LOCAL_GET, x);
-      f64_const(w, 0.6931471805599453);
+      f64_const(w, kind == '2' ? 0.6931471805599453 : 2.302585092994046); /* ln 2, ln 10 */
       op(w, OP_F64_MUL);
       op_u(w, OP_LOCAL_SET, x);
     }
     exp_of(w, x);
+    op(w, OP_F32_DEMOTE_F64);
+    return;
+  }
+  if (kind == 't') { /* tanh: x (1 - x^2/3) below 2^-14, else (e^2|x| - 1) / (e^2|x| + 1) with x's sign */
+    uint32_t a = we_local(w, WT_F64), t = we_local(w, WT_F64);
+    op_u(w, OP_LOCAL_GET, x);          /* x (1 - x^2/3): keeps -0 */
+    op_u(w, OP_LOCAL_GET, x);
+    op(w, OP_F64_MUL);
+    f64_const(w, -1.0 / 3);
+    op(w, OP_F64_MUL);
+    f64_const(w, 1.0);
+    op(w, OP_F64_ADD);
+    op_u(w, OP_LOCAL_GET, x);
+    op(w, OP_F64_MUL);
+    op_u(w, OP_LOCAL_GET, x);
+    op(w, OP_F64_ABS);
+    op_u(w, OP_LOCAL_TEE, a);
+    op_u(w, OP_LOCAL_GET, a);
+    op(w, OP_F64_ADD);
+    op_u(w, OP_LOCAL_SET, t);
+    exp_of(w, t);
+    op_u(w, OP_LOCAL_TEE, t);
+    f64_const(w, 1.0);
+    op(w, OP_F64_SUB);
+    op_u(w, OP_LOCAL_GET, t);
+    f64_const(w, 1.0);
+    op(w, OP_F64_ADD);
+    op(w, OP_F64_DIV);
+    op_u(w, OP_LOCAL_GET, x);
+    op(w, OP_F64_COPYSIGN);
+    op_u(w, OP_LOCAL_GET, a);
+    f64_const(w, 0x1p-14);
+    op(w, OP_F64_LT);
+    op(w, OP_SELECT);
     op(w, OP_F32_DEMOTE_F64);
     return;
   }
@@ -1063,6 +1097,8 @@ void wb_builtin(WEmit *w, const KExpr *e) {
   case KB_I_FMUL_RZ: return float_rz(w, e, OP_F64_MUL);
   case KB_EXPF: case KB_I_EXPF: return float_exp_log(w, e, 'e');
   case KB_EXP2F: return float_exp_log(w, e, '2');
+  case KB_EXP10F: case KB_I_EXP10F: return float_exp_log(w, e, 'X');
+  case KB_TANHF: return float_exp_log(w, e, 't');
   case KB_LOGF: case KB_I_LOGF: return float_exp_log(w, e, 'l');
   case KB_LOG2F: case KB_I_LOG2F: return float_exp_log(w, e, 'L');
   case KB_LOG10F: case KB_I_LOG10F: return float_exp_log(w, e, 'T');

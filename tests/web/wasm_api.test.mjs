@@ -74,13 +74,13 @@ __global__ void g(int* p) { cooperative_groups::this_grid().sync(); p[blockIdx.x
   mod.destroy();
 });
 
-test('device wasm: expf/exp2f/logf/log2f/log10f, sinf/cosf/sincosf, roundf and fmaf, computed in the module, are the host Math\'s results rounded to float, bit for bit', async () => {
+test('device wasm: expf/exp2f/exp10f/tanhf/logf/log2f/log10f, sinf/cosf/sincosf, roundf and fmaf, computed in the module, are the host Math\'s results rounded to float, bit for bit', async () => {
   const mod = await compile(`__global__ void m(const float* x, float* y, int n) {
   int i = blockIdx.x * blockDim.x + threadIdx.x;
   if (i < n) { float v = x[i], s, c; y[11*i] = expf(v); y[11*i+1] = exp2f(v); y[11*i+2] = logf(v); y[11*i+3] = log2f(v);
     y[11*i+4] = log10f(v); y[11*i+5] = roundf(v); y[11*i+6] = fmaf(v, 1.37f, -v); y[11*i+7] = sinf(v); y[11*i+8] = cosf(v);
-    sincosf(v, &s, &c); y[11*i+9] = s; y[11*i+10] = c; } }`, { name: 'm.cu', device: 'wasm', workers: 1 });
-  const n = 1 << 16, x = new Float32Array(n), y = new Float32Array(11 * n), u = new Uint32Array(x.buffer);
+    sincosf(v, &s, &c); y[11*i+9] = s; y[11*i+10] = c; y[11*n+2*i] = tanhf(v); y[11*n+2*i+1] = exp10f(v); } }`, { name: 'm.cu', device: 'wasm', workers: 1 });
+  const n = 1 << 16, x = new Float32Array(n), y = new Float32Array(13 * n), u = new Uint32Array(x.buffer);
   let seed = 7;
   for (let i = 0; i < n; i++) { seed = (seed * 1664525 + 1013904223) >>> 0; u[i] = seed; } // every exponent, NaNs too
   for (let i = 0; i < 2048; i++) x[i] = -110 + i * (240 / 2048); // the range where expf is finite and nonzero
@@ -96,6 +96,12 @@ test('device wasm: expf/exp2f/logf/log2f/log10f, sinf/cosf/sincosf, roundf and f
     for (let i = 0; i < n; i++) {
       const want = ref[k](x[i]), got = y[11 * i + k];
       assert.ok(Object.is(want, got) || (Number.isNaN(want) && Number.isNaN(got)), `function ${k} of ${x[i]}: ${got}, Math: ${want}`);
+    }
+  const more = [(v) => f(Math.tanh(v)), (v) => f(10 ** v)];
+  for (let k = 0; k < 2; k++)
+    for (let i = 0; i < n; i++) {
+      const want = more[k](x[i]), got = y[11 * n + 2 * i + k];
+      assert.ok(Object.is(want, got) || (Number.isNaN(want) && Number.isNaN(got)), `${k ? 'exp10f' : 'tanhf'} of ${x[i]}: ${got}, Math: ${want}`);
     }
   mod.destroy();
 });
