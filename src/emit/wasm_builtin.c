@@ -753,6 +753,17 @@ static void exp_of(WEmit *w, uint32_t y) {
   op(w, OP_F64_MUL);
 }
 
+/* (v - 1) / (v + 1) of local v (f64), on the stack */
+static void ratio_about_one(WEmit *w, uint32_t v) {
+  op_u(w, OP_LOCAL_GET, v);
+  f64_const(w, 1.0);
+  op(w, OP_F64_SUB);
+  op_u(w, OP_LOCAL_GET, v);
+  f64_const(w, 1.0);
+  op(w, OP_F64_ADD);
+  op(w, OP_F64_DIV);
+}
+
 /* For local x (f64, positive, normal): its binary exponent into local ex
  * (f64) and the natural log of its mantissa, taken in [sqrt 1/2, sqrt 2),
  * on the stack: 2 atanh(s), s = (m - 1) / (m + 1), to s^15 */
@@ -791,13 +802,7 @@ static void log_parts(WEmit *w, uint32_t x, uint32_t ex) {
   op(w, OP_I32_ADD);
   op(w, OP_F64_CONVERT_I32_S);
   op_u(w, OP_LOCAL_SET, ex);
-  op_u(w, OP_LOCAL_GET, m);
-  f64_const(w, 1.0);
-  op(w, OP_F64_SUB);
-  op_u(w, OP_LOCAL_GET, m);
-  f64_const(w, 1.0);
-  op(w, OP_F64_ADD);
-  op(w, OP_F64_DIV);
+  ratio_about_one(w, m);
   op_u(w, OP_LOCAL_TEE, s);
   op_u(w, OP_LOCAL_GET, s);
   op(w, OP_F64_MUL);
@@ -851,13 +856,8 @@ static void float_exp_log(WEmit *w, const KExpr *e, int kind) {
     op(w, OP_F64_ADD);
     op_u(w, OP_LOCAL_SET, t);
     exp_of(w, t);
-    op_u(w, OP_LOCAL_TEE, t);
-    f64_const(w, 1.0);
-    op(w, OP_F64_SUB);
-    op_u(w, OP_LOCAL_GET, t);
-    f64_const(w, 1.0);
-    op(w, OP_F64_ADD);
-    op(w, OP_F64_DIV);
+    op_u(w, OP_LOCAL_SET, t);
+    ratio_about_one(w, t);
     op_u(w, OP_LOCAL_GET, x);
     op(w, OP_F64_COPYSIGN);
     op_u(w, OP_LOCAL_GET, a);
