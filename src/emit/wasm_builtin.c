@@ -200,6 +200,15 @@ static void rounded(WEmit *w, const KExpr *e, unsigned f32_op) {
 
 static void f64_const(WEmit *w, double v);
 
+/* select: of the two values on the stack, the first where local x (f64)
+ * is zero (either sign), else the second */
+static void select_where_zero(WEmit *w, uint32_t x) {
+  op_u(w, OP_LOCAL_GET, x);
+  f64_const(w, 0.0);
+  op(w, OP_F64_EQ);
+  op(w, OP_SELECT);
+}
+
 /* sinf or cosf of local x (f32) on the stack: below 2^16 in magnitude in
  * the module, in double (x - k pi/2 by Cody and Waite's two-part pi/2, k
  * below 2^16 so that k times the first part is exact; the series of sin
@@ -287,10 +296,7 @@ static void float_sin_cos(WEmit *w, uint32_t x, bool cos, int imp) {
     op_u(w, OP_LOCAL_SET, r);
     op_u(w, OP_LOCAL_GET, d);
     op_u(w, OP_LOCAL_GET, r);
-    op_u(w, OP_LOCAL_GET, d);
-    f64_const(w, 0.0);
-    op(w, OP_F64_EQ);
-    op(w, OP_SELECT);
+    select_where_zero(w, d);
   }
   op(w, OP_F32_DEMOTE_F64);
   op(w, OP_ELSE);
@@ -906,10 +912,7 @@ static void float_exp_log(WEmit *w, const KExpr *e, int kind) {
   op_u(w, OP_LOCAL_SET, g);
   f64_const(w, -__builtin_inf());
   op_u(w, OP_LOCAL_GET, g);
-  op_u(w, OP_LOCAL_GET, x);
-  f64_const(w, 0.0);
-  op(w, OP_F64_EQ);
-  op(w, OP_SELECT);
+  select_where_zero(w, x);
   op(w, OP_F32_DEMOTE_F64);
 }
 
