@@ -641,6 +641,21 @@ static void double_add_directed(WEmit *w, const KExpr *e, int dir, bool sub, int
   step_else_import(w, dir, sum, err, zero, a, b, imp);
 }
 
+/* The error of a quotient from its residual a - q b in local err (f64):
+ * negated where the divisor b (f32 when narrow) is negative (zero: a
+ * local holding +0) */
+static void quotient_error(WEmit *w, uint32_t err, uint32_t b, bool narrow, uint32_t zero) {
+  op_u(w, OP_LOCAL_GET, err);
+  op(w, OP_F64_NEG);
+  op_u(w, OP_LOCAL_GET, err);
+  op_u(w, OP_LOCAL_GET, b);
+  if (narrow) op(w, OP_F64_PROMOTE_F32);
+  op_u(w, OP_LOCAL_GET, zero);
+  op(w, OP_F64_LT);
+  op(w, OP_SELECT);
+  op_u(w, OP_LOCAL_SET, err);
+}
+
 /* __ddiv_r[udz], __drcp_r[udz] and __dsqrt_r[udz] in the module: the
  * nearest quotient q = a / b (root q = sqrt a), and the sign of the exact
  * residual a - q y (y = b, or q for the root), which is the error's (times
@@ -677,14 +692,7 @@ static void double_quot_directed(WEmit *w, const KExpr *e, int dir, int kind, in
   op_u(w, OP_LOCAL_SET, err);
   f64_const(w, 0.0);
   op_u(w, OP_LOCAL_SET, zero);
-  if (kind != 's') { /* the quotient's error has the residual's sign times b's */
-    op_u(w, OP_LOCAL_GET, err);
-    op(w, OP_F64_NEG);
-    op_u(w, OP_LOCAL_GET, err);
-    binop(w, b, zero, OP_F64_LT);
-    op(w, OP_SELECT);
-    op_u(w, OP_LOCAL_SET, err);
-  }
+  if (kind != 's') quotient_error(w, err, b, false, zero);
   const uint32_t ops[2] = {kind == 'r' ? b : a, b};
   step_else_import_of(w, dir, q, false, q, err, zero, ops, kind == '/' ? 2 : 1, imp);
 }
@@ -1041,16 +1049,7 @@ static void float_directed(WEmit *w, const KExpr *e, int dir, int kind, int imp)
     op(w, OP_F64_SUB);
   }
   op_u(w, OP_LOCAL_SET, err);
-  if (kind == '/' || kind == 'r') {      /* the quotient's error: times b's sign */
-    op_u(w, OP_LOCAL_GET, err);
-    op(w, OP_F64_NEG);
-    op_u(w, OP_LOCAL_GET, err);
-    promoted(w, b);
-    op_u(w, OP_LOCAL_GET, zero);
-    op(w, OP_F64_LT);
-    op(w, OP_SELECT);
-    op_u(w, OP_LOCAL_SET, err);
-  }
+  if (kind == '/' || kind == 'r') quotient_error(w, err, b, true, zero);
   promoted(w, r);
   op_u(w, OP_LOCAL_SET, rc);
   const uint32_t ops[2] = {kind == 'r' ? b : a, b};
