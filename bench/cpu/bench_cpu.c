@@ -31,7 +31,10 @@
  * --large runs the one-dimensional streams (saxpy, reduction, histogram,
  * scan) at 8 times their size, past the last-level cache.
  *
- *   bench_cpu [--reps N] [--small | --large] [--only NAME] [--cpu-time]
+ * --steps also times each launch of a multi-kernel case (scan) alone,
+ * launch + synchronize: where its time goes.
+ *
+ *   bench_cpu [--reps N] [--small | --large] [--only NAME] [--cpu-time] [--steps]
  */
 #include "blas.h"
 #include "cases.h"
@@ -228,13 +231,24 @@ static void jit_figures(double *cold, double *warm) {
 
 /* ---- main ----------------------------------------------------------------- */
 
+/* --steps: a multi-kernel case's launches one at a time, each synchronized. */
+static void print_steps(Case *c, Ours *ours, int reps) {
+  double ms[MAXS];
+  if (!ours_step_times(ours, c, reps, ms)) {
+    printf("  %s: a step failed: %s\n", c->name, cw_last_error_message(ours->ctx));
+    return;
+  }
+  printf("  steps:");
+  for (int s = 0; s < c->nsteps; s++) printf(" %s %.3f ms%s", c->steps[s].kernel, ms[s], s + 1 < c->nsteps ? "," : "\n");
+}
+
 static void ratio_cell(double peer, double ours) {
   if (isnan(peer) || isnan(ours)) printf("  %8s", "-");
   else printf("  %7.2fx", peer / ours);
 }
 
 int main(int argc, char **argv) {
-  int reps = 5, size = CASES_FULL, cpu_time = 0;
+  int reps = 5, size = CASES_FULL, cpu_time = 0, steps = 0;
   const char *only = NULL;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--reps") && i + 1 < argc) reps = atoi(argv[++i]);
@@ -242,7 +256,11 @@ int main(int argc, char **argv) {
     else if (!strcmp(argv[i], "--large")) size = CASES_LARGE;
     else if (!strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
     else if (!strcmp(argv[i], "--cpu-time")) cpu_time = 1;
-    else { fprintf(stderr, "usage: bench_cpu [--reps N] [--small | --large] [--only NAME] [--cpu-time]\n"); return 2; }
+    else if (!strcmp(argv[i], "--steps")) steps = 1;
+    else {
+      fprintf(stderr, "usage: bench_cpu [--reps N] [--small | --large] [--only NAME] [--cpu-time] [--steps]\n");
+      return 2;
+    }
   }
   double jit_cold, jit_warm;
   jit_figures(&jit_cold, &jit_warm); /* first, so the cold figure has no warm caches of ours */
@@ -296,6 +314,7 @@ int main(int argc, char **argv) {
     ratio_cell(r.omp, r.ours);
     ratio_cell(r.pocl, r.ours);
     printf("  %s\n", r.ok ? "ok" : "MISMATCH");
+    if (steps && cs[i].nsteps > 1) print_steps(&cs[i], &ours, reps);
     if (!r.ok) failed++;
     if (!strcmp(cs[i].name, "sgemm")) sgemm_case = i, sgemm_ours = r.ours;
     if (!isnan(r.ours) && !isnan(r.omp)) lg_omp += log(r.omp / r.ours), n_omp++;

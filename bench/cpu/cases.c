@@ -246,6 +246,25 @@ int ours_time_case(Ours *o, Case *c, const char *who, int reps, double *best) {
   return ok;
 }
 
+/* Each step of a case alone (launch, synchronize), best or mean of reps
+ * after one run of the whole case: where a multi-kernel case's time goes. */
+int ours_step_times(Ours *o, Case *c, int reps, double *ms) {
+  int ok = ours_setup(o, c) == 0 && ours_run(o, c) == 0;
+  for (int s = 0; ok && s < c->nsteps; s++) {
+    BenchTimes bt = {0};
+    for (int i = 0; i < reps; i++) {
+      double t0 = now_ms();
+      if (cw_launch(o->k[s], c->steps[s].grid, c->steps[s].block, 0, NULL, o->argv[s]) != CW_OK ||
+          cw_synchronize(o->ctx) != CW_OK)
+        ok = 0;
+      bench_times_add(&bt, now_ms() - t0);
+    }
+    ms[s] = bench_times_figure(&bt);
+  }
+  ours_free(o, c);
+  return ok;
+}
+
 double launch_throughput_us(Ours *o, int iters, int rounds) {
   cw_kernel *k;
   if (cw_kernel_get(o->mod, "empty", &k) != CW_OK) return NAN;

@@ -62,6 +62,8 @@ void ours_free(Ours *o, Case *c);
  * messages), then times it as the best of reps runs into *best (NAN when
  * it cannot run; the mean with CPU time, see BenchTimes).  Returns 1 when the result matched. */
 int ours_time_case(Ours *o, Case *c, const char *who, int reps, double *best);
+/* each step alone (launch + synchronize) into ms[step]: 1 when all ran */
+int ours_step_times(Ours *o, Case *c, int reps, double *ms);
 /* Launch + synchronize of the empty kernel, µs: the best mean of rounds
  * batches of iters, after a warm-up. */
 double launch_latency_us(Ours *o, int iters, int rounds);

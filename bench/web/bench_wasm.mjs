@@ -13,7 +13,10 @@
 // native), with their geometric means.  Each case's output with workers is
 // checked against the one-thread SIMD output (floats within 1e-4
 // relative: the order of atomic float adds differs).
-//   node bench/web/bench_wasm.mjs BUILD_DIR [--small] [--reps N] [--workers N] [--only CASE]
+// --steps also times each launch of a multi-kernel case (scan) alone, on N
+// workers and natively (bench_cpu --steps), and an empty kernel's launch,
+// where a short kernel's time goes.
+//   node bench/web/bench_wasm.mjs BUILD_DIR [--small] [--reps N] [--workers N] [--only CASE] [--steps]
 // Needs the compiler built to WebAssembly (bash web/wasm/build.sh) and
 // BUILD_DIR/bench/bench_cpu (cmake --build BUILD_DIR --target bench_cpu).
 import { execFileSync } from 'node:child_process';
@@ -30,6 +33,7 @@ const small = args.includes('--small');
 const reps = Number(option('--reps', 3));
 const cores = Number(option('--workers', os.availableParallelism()));
 const only = option('--only', null);
+const steps = args.includes('--steps');
 const benchCpu = path.join(build, 'bench/bench_cpu');
 if (!fs.existsSync(benchCpu)) throw new Error(`${benchCpu} is missing: cmake --build ${build} --target bench_cpu`);
 const { compile, WasmModule } = await import(path.join(root, 'web/src/index.js'));
@@ -80,11 +84,42 @@ async function timeWasm(mod, c) {
   return [best, out, bestCpu];
 }
 
+// --steps: each launch of the case alone on mod, best of reps: [[kernel, ms]]
+async function timeSteps(mod, c) {
+  const b = Object.fromEntries(Object.entries(c.bufs).map(([k, v]) => [k, mod.buffer(v)]));
+  const out = [];
+  for (const [k, g, bl, a] of c.steps(b)) {
+    let best = Infinity;
+    for (let i = 0; i <= reps; i++) {
+      const t = performance.now();
+      await mod.launch(k, { grid: g, block: bl, args: a });
+      if (i) best = Math.min(best, performance.now() - t);
+    }
+    out.push([k, best]);
+  }
+  for (const x of Object.values(b).reverse()) x.destroy();
+  return out;
+}
+
+// an empty kernel's launch on mod: the least mean of 5 rounds of 200, in µs
+async function launchMicros(mod) {
+  let best = Infinity;
+  for (let r = 0; r < 6; r++) {
+    const t = performance.now();
+    for (let i = 0; i < 200; i++) await mod.launch('empty', { grid: [1, 1, 1], block: [1, 1, 1], args: [] });
+    if (r) best = Math.min(best, ((performance.now() - t) * 1000) / 200);
+  }
+  return best;
+}
+
+let nativeText = '';
 function timeNative(c) {
-  const text = execFileSync(benchCpu, ['--only', c.name, '--reps', String(reps), ...(small ? ['--small'] : [])], { encoding: 'utf8' });
+  const text = execFileSync(benchCpu, ['--only', c.name, '--reps', String(reps), ...(small ? ['--small'] : []), ...(steps ? ['--steps'] : [])],
+    { encoding: 'utf8' });
   const m = new RegExp(`^${c.name}\\s+([\\d.]+)`, 'm').exec(text);
   if (!m) throw new Error(`bench_cpu printed no time for ${c.name}:\n${text}`);
   if (!/\bok$/m.test(text)) throw new Error(`bench_cpu's check failed for ${c.name}`);
+  nativeText = text;
   return Number(m[1]);
 }
 
@@ -114,9 +149,19 @@ for (const c of cases) {
   times.forEach((t, i) => ratios[i].push(native / t));
   console.log(c.name.padEnd(10) + [...times, native].map((t) => `${t.toFixed(2)} ms`.padStart(16)).join('') +
     times.map((t) => `${(native / t).toFixed(2)}x`.padStart(16)).join('') + `  ${check}`);
+  if (steps && c.steps(Object.fromEntries(Object.keys(c.bufs).map((k) => [k, null]))).length > 1) {
+    const st = await timeSteps(mods[0], c), nat = /^ {2}steps: (.*)$/m.exec(nativeText);
+    console.log(`  steps, ${cores} workers: ${st.map(([k, t]) => `${k} ${t.toFixed(3)} ms`).join(', ')}`);
+    console.log(`  steps, native:    ${nat ? nat[1] : '(bench_cpu printed none)'}`);
+  }
 }
 const geo = (a) => Math.exp(a.reduce((s, x) => s + Math.log(x), 0) / a.length);
 console.log('geomean'.padEnd(10) + ''.padStart(16 * (modes.length + 1)) + ratios.map((r) => `${geo(r).toFixed(2)}x`.padStart(16)).join(''));
+if (steps) {
+  const nat = /empty kernel launch \+ synchronize: ([\d.]+) us/.exec(execFileSync(benchCpu, ['--only', 'none', '--reps', '1'], { encoding: 'utf8' }));
+  console.log(`empty kernel launch: ${(await launchMicros(mods[0])).toFixed(1)} us with ${cores} workers, ` +
+    `${(await launchMicros(mods[1])).toFixed(1)} us on 1 thread, native ${nat ? nat[1] : '?'} us`);
+}
 // CPU time is less disturbed than wall time by other processes on the machine
 console.log(`\nCPU time on one thread, best of ${reps} (SIMD128 on, off, off / on):`);
 for (const [name, on, off] of cpuOneThread)
