@@ -33,7 +33,7 @@
 
 import { floatToHalfBits, halfBitsToFloat, hostImports } from './wasm_host.js';
 import { WorkerPool, defaultWorkerCount, posterTakesBlocks, sharedMemoryAvailable } from './wasm_pool.js';
-import { takeBlocks } from './wasm_pool_shared.js';
+import { SHARE_BYTES, takeBlocks, writeShares } from './wasm_pool_shared.js';
 
 export { floatToHalfBits, halfBitsToFloat };
 
@@ -122,6 +122,9 @@ const MAX_PAGES = 65536; // the maximum the compiler declares (4 GiB)
 // cooperative launch (runCooperative); a block whose locals do not fit
 // traps with asyncify's 'unreachable'.
 const COOP_SAVE_BYTES = 65536;
+// CUWASM_WASM_SHARES=1 (Node): every thread takes blocks from one counter,
+// instead of a contiguous share each, for comparing the two schedules
+const sharesWanted = globalThis.process?.env?.CUWASM_WASM_SHARES === '1' ? 1 : null;
 
 export class WasmModule {
   // Use WasmModule.fromBinary (compiling is asynchronous: browsers refuse
@@ -323,15 +326,19 @@ export class WasmModule {
       });
       if (nw > 1) {
         const pool = await this._workers();
-        const counter = this._alloc(4);
-        new Int32Array(this.memory.buffer, counter, 1)[0] = 0;
-        // blocks per take of the counter: at least 16 takes per worker for the balance, at most 64 blocks
+        // a contiguous share of the blocks per thread (wasm_pool_shared.js);
+        // CUWASM_WASM_SHARES=1 in Node: one counter for all (to compare)
+        const shares = sharesWanted ?? nw;
+        const counter = this._alloc(shares * SHARE_BYTES + SHARE_BYTES);
+        const at = counter + SHARE_BYTES - (counter % SHARE_BYTES); // its own cache lines
+        writeShares(this.memory, at, shares, nblocks);
+        // blocks per take of a counter: at least 16 takes per worker for the balance, at most 64 blocks
         const chunk = Math.max(1, Math.min(64, Math.floor(nblocks / (16 * nw))));
-        const job = { exportName: k.export, argAddr, sharedBytes, grid: g, block: b, counter, chunk };
+        const job = { exportName: k.export, argAddr, sharedBytes, grid: g, block: b, counter: at, chunk, shares };
         let failed;
         try {
           failed = posterTakesBlocks
-            ? await pool.run(job, scratch.slice(1), () => takeBlocks(this.instance.exports[k.export], this.memory, job, scratch[0]))
+            ? await pool.run(job, scratch.slice(1), () => takeBlocks(this.instance.exports[k.export], this.memory, job, scratch[0], 0))
             : await pool.run(job, scratch);
         } catch (e) {
           throw this._blockFailure(k, e);

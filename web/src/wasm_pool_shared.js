@@ -23,7 +23,7 @@
 // for.  STOP with a new generation ends the workers' loop (terminate).
 export const CTL = {
   GENERATION: 0, RUNNING: 1, INVITED: 2, EXPORT: 3, ARGS: 4, SHARED: 5, COUNTER: 6, CHUNK: 7,
-  GRID: 8, BLOCK: 11, STOP: 14, SLOTS: 16,
+  GRID: 8, BLOCK: 11, STOP: 14, SHARES: 15, SLOTS: 16,
   // within a worker's slot, in i32 units; START and END are f64s
   SCRATCH: 0, FAILED: 1, PRINTS: 2, BLOCKS: 3, START: 4, END: 6, LAUNCH: 8, SLOT_SIZE: 10,
   // a slot's LAUNCH once its worker joined, or once its invitation was
@@ -42,20 +42,21 @@ export const controlBytes = (workers) => 4 * slotOf(workers);
 // A launch's parameters in the control block: written by the poster
 // (exportIndex: the kernel's place among the module's exports), read back
 // by each worker as takeBlocks's job.
-export function writeJob(ctl, { argAddr, sharedBytes, counter, chunk, grid, block }, exportIndex, invited) {
+export function writeJob(ctl, { argAddr, sharedBytes, counter, chunk, shares, grid, block }, exportIndex, invited) {
   ctl[CTL.INVITED] = invited;
   ctl[CTL.EXPORT] = exportIndex;
   ctl[CTL.ARGS] = argAddr;
   ctl[CTL.SHARED] = sharedBytes;
   ctl[CTL.COUNTER] = counter;
   ctl[CTL.CHUNK] = chunk;
+  ctl[CTL.SHARES] = shares;
   for (let d = 0; d < 3; d++) ctl[CTL.GRID + d] = grid[d], ctl[CTL.BLOCK + d] = block[d];
 }
 
 export function readJob(ctl) {
   return {
     invited: ctl[CTL.INVITED], exportIndex: ctl[CTL.EXPORT], argAddr: ctl[CTL.ARGS], sharedBytes: ctl[CTL.SHARED],
-    counter: ctl[CTL.COUNTER], chunk: ctl[CTL.CHUNK],
+    counter: ctl[CTL.COUNTER], chunk: ctl[CTL.CHUNK], shares: ctl[CTL.SHARES],
     grid: [ctl[CTL.GRID], ctl[CTL.GRID + 1], ctl[CTL.GRID + 2]],
     block: [ctl[CTL.BLOCK], ctl[CTL.BLOCK + 1], ctl[CTL.BLOCK + 2]],
   };
@@ -83,28 +84,51 @@ export function withdrawLate(ctl, generation, invited) {
 // different origins)
 export const clock = () => performance.timeOrigin + performance.now();
 
-// Runs blocks of a launch until its counter (an i32 in the module's
-// memory at job.counter) passes the grid: `chunk` consecutive blocks per
-// take, so one atomic on the shared counter (whose cache line the threads
-// pass around) per chunk, not per block.  Returns how many blocks ran
-// here.  A throw (a trap) first sets the counter past the grid: the others
-// take no more.
-export function takeBlocks(fn, memory, { argAddr, sharedBytes, grid, block, counter, chunk }, scratch) {
-  const next = new Int32Array(memory.buffer, counter, 1);
-  const [gx, gy, gz] = grid, [bx, by, bz] = block, n = gx * gy * gz;
+// A launch's blocks are divided into `shares` contiguous ranges, one per
+// thread taking part (the poster's first when it takes blocks), as the
+// native pool divides them (src/rt/cpu/pool.c) and as OpenMP's static
+// schedule does: a thread streams through its own part of the arrays, and
+// the next launch over the same grid finds its part in that core's cache.
+// Each range has a counter and an end in the module's memory, a cache line
+// apart (SHARE_BYTES), from the job's `counter` address up.  A thread runs
+// chunks from the front of its own range, then from the others' in turn:
+// a worker that woke late finds its range taken by the others, and uneven
+// blocks still balance.  One share is the whole grid behind one counter.
+export const SHARE_BYTES = 64;
+
+// Lays out `shares` ranges over n blocks at `counter` in memory.
+export function writeShares(memory, counter, shares, n) {
+  const v = new Int32Array(memory.buffer, counter, (shares * SHARE_BYTES) / 4);
+  for (let i = 0; i < shares; i++) {
+    v[(i * SHARE_BYTES) / 4] = Math.floor((n * i) / shares);
+    v[(i * SHARE_BYTES) / 4 + 1] = Math.floor((n * (i + 1)) / shares);
+  }
+}
+
+// Runs the launch's blocks (`chunk` consecutive ones per take of a
+// counter: one atomic per chunk, not per block) from share `own` on,
+// until every share is taken.  Returns how many blocks ran here.  A throw
+// (a trap) first sets every counter to its end: the others take no more.
+export function takeBlocks(fn, memory, { argAddr, sharedBytes, grid, block, counter, chunk, shares }, scratch, own) {
+  const v = new Int32Array(memory.buffer, counter, (shares * SHARE_BYTES) / 4);
+  const [gx, gy, gz] = grid, [bx, by, bz] = block;
   let blocks = 0;
+  own = ((own % shares) + shares) % shares;
   try {
-    for (let s; (s = Atomics.add(next, 0, chunk)) < n;) {
-      const e = Math.min(s + chunk, n);
-      blocks += e - s;
-      let x = s % gx, yz = (s - x) / gx, y = yz % gy, z = (yz - y) / gy;
-      for (let i = s; i < e; i++) {
-        fn(argAddr, scratch, sharedBytes, x, y, z, gx, gy, gz, bx, by, bz);
-        if (++x === gx) { x = 0; if (++y === gy) { y = 0; z++; } }
+    for (let k = 0; k < shares; k++) {
+      const at = (((own + k) % shares) * SHARE_BYTES) / 4, end = v[at + 1];
+      for (let s; (s = Atomics.add(v, at, chunk)) < end;) {
+        const e = Math.min(s + chunk, end);
+        blocks += e - s;
+        let x = s % gx, yz = (s - x) / gx, y = yz % gy, z = (yz - y) / gy;
+        for (let i = s; i < e; i++) {
+          fn(argAddr, scratch, sharedBytes, x, y, z, gx, gy, gz, bx, by, bz);
+          if (++x === gx) { x = 0; if (++y === gy) { y = 0; z++; } }
+        }
       }
     }
   } catch (e) {
-    Atomics.store(next, 0, n);
+    for (let k = 0; k < shares; k++) Atomics.store(v, (k * SHARE_BYTES) / 4, v[(k * SHARE_BYTES) / 4 + 1]);
     throw e;
   }
   return blocks;

@@ -62,7 +62,8 @@ port.on(async (msg) => {
     let blocks = 0;
     const job = readJob(ctl);
     try {
-      blocks = takeBlocks(kernels[job.exportIndex], memory, job, ctl[slot + CTL.SCRATCH]);
+      // the poster's share, when it takes blocks, is the first
+      blocks = takeBlocks(kernels[job.exportIndex], memory, job, ctl[slot + CTL.SCRATCH], msg.index + job.shares - job.invited);
     } catch (e) {
       port.post({ type: 'error', message: e.message, trap: e instanceof WebAssembly.RuntimeError, asserts });
       asserts = [];
