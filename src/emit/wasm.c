@@ -339,6 +339,8 @@ static void see_call(WEmit *w, const KExpr *e, void *ctx) {
     if (e->builtin == KB_FREXPF || e->builtin == KB_FREXP)
       need_import(w, "frexp", "d:d"), need_import(w, "frexp_exp", "i:d");
     if (e->builtin == KB_MODFF || e->builtin == KB_MODF) need_import(w, "modf", "d:d");
+    /* double fma where the module's emulation cannot be exact */
+    if (e->builtin == KB_FMA || e->builtin == KB_I_FMA_RN) need_import(w, "fma", "d:ddd");
     /* sincos goes through sin and cos */
     KBuiltinId ids[2] = {e->builtin, KB__COUNT};
     if (e->builtin == KB_SINCOSF || e->builtin == KB_I_SINCOSF) ids[0] = KB_SINF, ids[1] = KB_COSF;

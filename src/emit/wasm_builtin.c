@@ -462,6 +462,21 @@ static void binop(WEmit *w, uint32_t x, uint32_t y, unsigned opc) {
   op(w, opc);
 }
 
+/* Knuth's TwoSum: the exact error (x + y) - s of s, the nearest sum of
+ * locals x and y, on the stack, in f32 (narrow) or f64 (bb: a local of
+ * that type): (x - (s - bb)) + (y - bb), bb = s - x.  NaN where s is not
+ * finite. */
+static void two_sum_err(WEmit *w, uint32_t x, uint32_t y, uint32_t s, uint32_t bb, bool narrow) {
+  unsigned sub = narrow ? OP_F32_SUB : OP_F64_SUB;
+  binop(w, s, x, sub);
+  op_u(w, OP_LOCAL_SET, bb);
+  op_u(w, OP_LOCAL_GET, x);
+  binop(w, s, bb, sub);
+  op(w, sub);
+  binop(w, y, bb, sub);
+  op(w, narrow ? OP_F32_ADD : OP_F64_ADD);
+}
+
 /* The nearest result in local r (f64, or f32 when narrow, then compared
  * through its exact double rc), the exact error (exact - r) in local err
  * (f64): r's bit pattern, one step toward the mode's side where err lies
@@ -628,15 +643,7 @@ static void double_add_directed(WEmit *w, const KExpr *e, int dir, bool sub, int
   binop(w, sum, zero, OP_F64_NE);
   op(w, OP_I32_AND);                /* finite and not zero */
   op_open(w, OP_IF, WT_F64);
-  op_u(w, OP_LOCAL_GET, sum);       /* TwoSum: err = (a - (s - bb)) + (b - bb), bb = s - a */
-  op_u(w, OP_LOCAL_GET, a);
-  op(w, OP_F64_SUB);
-  op_u(w, OP_LOCAL_SET, bb);
-  op_u(w, OP_LOCAL_GET, a);
-  binop(w, sum, bb, OP_F64_SUB);
-  op(w, OP_F64_SUB);
-  binop(w, nb, bb, OP_F64_SUB);
-  op(w, OP_F64_ADD);
+  two_sum_err(w, a, nb, sum, bb, false);
   op_u(w, OP_LOCAL_SET, err);
   step_else_import(w, dir, sum, err, zero, a, b, imp);
 }
@@ -924,17 +931,106 @@ static void float_exp_log(WEmit *w, const KExpr *e, int kind) {
   op(w, OP_F32_DEMOTE_F64);
 }
 
-/* fmaf and fma as the host's Math did them: the product and the sum in
- * double (for floats the product is exact, then two roundings) */
+/* Local s (f64), the nearest sum of two doubles whose exact error is in
+ * local err, rounded to odd instead, on the stack: where err is not zero
+ * (and finite) and s's last bit is even, s one step toward err (err has
+ * s's sign: a larger magnitude, +1 on the bit pattern; else -1).  A sum
+ * rounded to odd in 53 bits, then to nearest in 24 (a float) or in 53
+ * again after adding a larger term (Boldo and Melquiond's emulated FMA),
+ * is the exact value rounded once. */
+static void round_to_odd(WEmit *w, uint32_t s, uint32_t err) {
+  uint32_t bits = we_local(w, WT_I64);
+  op_u(w, OP_LOCAL_GET, s);
+  op(w, OP_I64_REINTERPRET_F64);
+  op_u(w, OP_LOCAL_TEE, bits);
+  op_u(w, OP_LOCAL_GET, s);                 /* the step: 1 or -1 */
+  f64_const(w, 0.0);
+  op(w, OP_F64_LT);
+  op_u(w, OP_LOCAL_GET, err);
+  f64_const(w, 0.0);
+  op(w, OP_F64_LT);
+  op(w, OP_I32_EQ);
+  op_i32(w, 2);
+  op(w, OP_I32_MUL);
+  op_i32(w, 1);
+  op(w, OP_I32_SUB);
+  op_u(w, OP_LOCAL_GET, err);               /* err finite, not zero; s even */
+  f64_const(w, 0.0);
+  op(w, OP_F64_NE);
+  binop(w, err, err, OP_F64_SUB);
+  f64_const(w, 0.0);
+  op(w, OP_F64_EQ);
+  op(w, OP_I32_AND);
+  op_u(w, OP_LOCAL_GET, bits);
+  op(w, OP_I32_WRAP_I64);
+  op_i32(w, 1);
+  op(w, OP_I32_AND);
+  op(w, OP_I32_EQZ);
+  op(w, OP_I32_AND);
+  op(w, OP_I32_MUL);
+  op(w, OP_I64_EXTEND_I32_S);
+  op(w, OP_I64_ADD);
+  op(w, OP_F64_REINTERPRET_I64);
+}
+
+/* fmaf and fma, rounded once as CUDA's are.  fmaf: the product of two
+ * floats is exact in a double; their sum with c rounded to odd (TwoSum
+ * gives its error), then to a float.  fma: Boldo and Melquiond's emulated
+ * FMA: the product's exact error by TwoProduct (uh + ul = a b), th + tl =
+ * c + uh by TwoSum, then th + (tl + ul rounded to odd), rounded to
+ * nearest; where the splits, the error terms or the result could overflow
+ * or underflow (|a|, |b|, |uh| from 2^995 or |uh| to 2^-960, |c| from
+ * 2^1000, a result below 2^-960), and for zero, infinite and NaN operands,
+ * the host's exact import. */
 static void fma_inline(WEmit *w, const KExpr *e) {
   bool d = f64(e);
+  uint32_t a = we_local(w, WT_F64), b = we_local(w, WT_F64), c = we_local(w, WT_F64),
+           uh = we_local(w, WT_F64), th = we_local(w, WT_F64), t = we_local(w, WT_F64),
+           err = we_local(w, WT_F64), bb = we_local(w, WT_F64);
   args_as(w, e, w->m->t_f64, 3);
-  uint32_t c = we_local(w, WT_F64);
   op_u(w, OP_LOCAL_SET, c);
+  op_u(w, OP_LOCAL_SET, b);
+  op_u(w, OP_LOCAL_TEE, a);
+  op_u(w, OP_LOCAL_GET, b);
   op(w, OP_F64_MUL);
-  op_u(w, OP_LOCAL_GET, c);
+  op_u(w, OP_LOCAL_SET, uh);
+  binop(w, uh, c, OP_F64_ADD);
+  op_u(w, OP_LOCAL_SET, th);
+  two_sum_err(w, uh, c, th, bb, false);
+  op_u(w, OP_LOCAL_SET, err);
+  if (!d) {
+    round_to_odd(w, th, err);
+    op(w, OP_F32_DEMOTE_F64);
+    return;
+  }
+  uint32_t ul = we_local(w, WT_F64), r = we_local(w, WT_F64);
+  two_product_err(w, a, b, uh);             /* ul */
+  op_u(w, OP_LOCAL_TEE, ul);
+  op_u(w, OP_LOCAL_GET, err);               /* tl */
   op(w, OP_F64_ADD);
-  if (!d) op(w, OP_F32_DEMOTE_F64);
+  op_u(w, OP_LOCAL_SET, t);
+  two_sum_err(w, ul, err, t, bb, false);
+  op_u(w, OP_LOCAL_SET, bb);
+  op_u(w, OP_LOCAL_GET, th);
+  round_to_odd(w, t, bb);
+  op(w, OP_F64_ADD);
+  op_u(w, OP_LOCAL_SET, r);
+  dekker_ok(w, a, b, uh);
+  abs_below(w, c, 0x1p1000);
+  op(w, OP_I32_AND);
+  f64_const(w, 0x1p-960);
+  op_u(w, OP_LOCAL_GET, r);
+  op(w, OP_F64_ABS);
+  op(w, OP_F64_LT);
+  op(w, OP_I32_AND);
+  op_open(w, OP_IF, WT_F64);
+  op_u(w, OP_LOCAL_GET, r);
+  op(w, OP_ELSE);
+  op_u(w, OP_LOCAL_GET, a);
+  op_u(w, OP_LOCAL_GET, b);
+  op_u(w, OP_LOCAL_GET, c);
+  op_u(w, OP_CALL, (uint64_t)we_import(w, "fma"));
+  op_end(w);
 }
 
 /* roundf and round: halves away from zero (C's), exactly: the integer
@@ -1024,18 +1120,10 @@ static void float_directed(WEmit *w, const KExpr *e, int dir, int kind, int imp)
   f64_const(w, 0.0);
   op_u(w, OP_LOCAL_SET, zero);
   switch (kind) {
-  case '+': case '-': {                  /* TwoSum: (a - (r - bb)) + (t - bb), bb = r - a */
-    uint32_t bb = we_local(w, WT_F32);
-    binop(w, r, a, OP_F32_SUB);
-    op_u(w, OP_LOCAL_SET, bb);
-    op_u(w, OP_LOCAL_GET, a);
-    binop(w, r, bb, OP_F32_SUB);
-    op(w, OP_F32_SUB);
-    binop(w, t, bb, OP_F32_SUB);
-    op(w, OP_F32_ADD);
+  case '+': case '-':
+    two_sum_err(w, a, t, r, we_local(w, WT_F32), true);
     op(w, OP_F64_PROMOTE_F32);
     break;
-  }
   case '*':
     op_u(w, OP_LOCAL_GET, d);
     promoted(w, r);

@@ -272,7 +272,6 @@ const MATH = {
   round: (x) => Math.sign(x) * Math.round(Math.abs(x)), // C rounds halves away from zero
   pow: Math.pow, fmod: (a, b) => a % b /* JS % on numbers is C's fmod */,
   fmin: fminmax(Math.min), fmax: fminmax(Math.max), atan2: Math.atan2, hypot: Math.hypot,
-  fma: (a, b, c) => a * b + c,
   asinh: Math.asinh, acosh: Math.acosh, atanh: Math.atanh, rcbrt: (x) => 1 / Math.cbrt(x),
   erfinv: (y) => inverseErf(y, 1 - y), erfcinv: (z) => inverseErf(1 - z, z),
   normcdfinv: (p) => -Math.SQRT2 * inverseErf(1 - 2 * p, 2 * p), tgamma, lgamma, sinpi, cospi,
@@ -284,7 +283,10 @@ for (const [k, fn] of Object.entries(MATH)) {
   mathImports[k] = fn;
   mathImports[`${k}f`] = (...a) => f(fn(...a));
 }
-mathImports.fmaf = (a, b, c) => f(a * b + c); // the product of two floats is exact in a double
+// fma and fmaf rounded once, exactly (the module computes most in place
+// and calls these for zero, infinite, huge and tiny cases)
+mathImports.fma = (a, b, c) => directedOps.fma(a, b, c, RN, false);
+mathImports.fmaf = (a, b, c) => directedOps.fma(a, b, c, RN, true);
 mathImports.nextafterf = (x, y) => nextafterIn(x, y, true); // a float's step, not a double's
 mathImports.ilogbf = ilogb; // an int: not rounded to float
 mathImports.frexp_exp = frexpExp;
