@@ -13,10 +13,12 @@
 // native), with their geometric means.  Each case's output with workers is
 // checked against the one-thread SIMD output (floats within 1e-4
 // relative: the order of atomic float adds differs).
+// --workers-only times the N-worker SIMD128 module alone (no one-thread
+// or no-SIMD columns, no cross-check of outputs between them): a quick A/B.
 // --steps also times each launch of a multi-kernel case (scan) alone, on N
 // workers and natively (bench_cpu --steps), and an empty kernel's launch,
 // where a short kernel's time goes.
-//   node bench/web/bench_wasm.mjs BUILD_DIR [--small] [--reps N] [--workers N] [--only CASE] [--steps]
+//   node bench/web/bench_wasm.mjs BUILD_DIR [--small] [--reps N] [--workers N] [--only CASE] [--steps] [--workers-only]
 // Needs the compiler built to WebAssembly (bash web/wasm/build.sh) and
 // BUILD_DIR/bench/bench_cpu (cmake --build BUILD_DIR --target bench_cpu).
 import { execFileSync } from 'node:child_process';
@@ -34,6 +36,7 @@ const reps = Number(option('--reps', 3));
 const cores = Number(option('--workers', os.availableParallelism()));
 const only = option('--only', null);
 const steps = args.includes('--steps');
+const workersOnly = args.includes('--workers-only');
 const benchCpu = path.join(build, 'bench/bench_cpu');
 if (!fs.existsSync(benchCpu)) throw new Error(`${benchCpu} is missing: cmake --build ${build} --target bench_cpu`);
 const { compile, WasmModule } = await import(path.join(root, 'web/src/index.js'));
@@ -47,7 +50,7 @@ const modes = [
   { label: 'wasm 1 thread', workers: 1 },
   { label: `${cores} w, no SIMD`, workers: cores, noSimd: true },
   { label: '1 t, no SIMD', workers: 1, noSimd: true },
-];
+].slice(0, workersOnly ? 1 : 4);
 const scalarBinary = (() => {
   const out = path.join(os.tmpdir(), `cuwasm-bench-nosimd-${process.pid}.wasm`);
   execFileSync(path.join(build, 'cuwasm'), ['transpile', path.join(root, 'bench/cpu/kernels.cu'), '--target', 'wasm', '-o', out],
@@ -143,9 +146,10 @@ for (const c of cases) {
   const native = timeNative(c);
   times.push(t0); outs.push(o0); cpus.push(c0);
   for (const mod of mods.slice(1)) { const [t, o, u] = await timeWasm(mod, c); times.push(t); outs.push(o); cpus.push(u); }
-  cpuOneThread.push([c.name, cpus[1], cpus[3]]);
-  const diff = c.u32 ? (outs.every((o) => o.every((x, i) => x === outs[1][i])) ? 0 : 1) : Math.max(...outs.map((o) => maxRelDiff(o, outs[1])));
-  const check = diff <= 1e-4 ? 'ok' : `DIFFERS (${diff.toExponential(2)})`;
+  const ref = outs[workersOnly ? 0 : 1];
+  if (!workersOnly) cpuOneThread.push([c.name, cpus[1], cpus[3]]);
+  const diff = c.u32 ? (outs.every((o) => o.every((x, i) => x === ref[i])) ? 0 : 1) : Math.max(...outs.map((o) => maxRelDiff(o, ref)));
+  const check = workersOnly ? '-' : diff <= 1e-4 ? 'ok' : `DIFFERS (${diff.toExponential(2)})`;
   times.forEach((t, i) => ratios[i].push(native / t));
   console.log(c.name.padEnd(10) + [...times, native].map((t) => `${t.toFixed(2)} ms`.padStart(16)).join('') +
     times.map((t) => `${(native / t).toFixed(2)}x`.padStart(16)).join('') + `  ${check}`);
@@ -160,7 +164,11 @@ console.log('geomean'.padEnd(10) + ''.padStart(16 * (modes.length + 1)) + ratios
 if (steps) {
   const nat = /empty kernel launch \+ synchronize: ([\d.]+) us/.exec(execFileSync(benchCpu, ['--only', 'none', '--reps', '1'], { encoding: 'utf8' }));
   console.log(`empty kernel launch: ${(await launchMicros(mods[0])).toFixed(1)} us with ${cores} workers, ` +
-    `${(await launchMicros(mods[1])).toFixed(1)} us on 1 thread, native ${nat ? nat[1] : '?'} us`);
+    `${workersOnly ? '' : `${(await launchMicros(mods[1])).toFixed(1)} us on 1 thread, `}native ${nat ? nat[1] : '?'} us`);
+}
+if (workersOnly) {
+  for (const m of mods) m.destroy();
+  process.exit(0);
 }
 // CPU time is less disturbed than wall time by other processes on the machine
 console.log(`\nCPU time on one thread, best of ${reps} (SIMD128 on, off, off / on):`);
