@@ -71,6 +71,9 @@ export const posterTakesBlocks = !!globalThis.process?.versions?.node;
 // last chunk.
 const SETTLE_SPIN_MS = 1;
 
+// Workers each poster and woken worker wakes (CTL.FANOUT): 0, all at once
+const FANOUT = Number(globalThis.process?.env?.CUWASM_WASM_FANOUT ?? 0) || 0;
+
 export class WorkerPool {
   // count workers, each instantiating module over memory; print(text)
   // receives device printf output
@@ -182,8 +185,9 @@ export class WorkerPool {
     }
     Atomics.store(c, CTL.RUNNING, n);
     const posted = clock();
+    c[CTL.FANOUT] = FANOUT;
     Atomics.store(c, CTL.GENERATION, generation);
-    Atomics.notify(c, CTL.GENERATION);
+    Atomics.notify(c, CTL.GENERATION, FANOUT || Infinity);
     for (let i = 0; i < n; i++) this.workers[i].hold(true);
     const answers = [];
     let thrown = null;

@@ -23,7 +23,7 @@
 // for.  STOP with a new generation ends the workers' loop (terminate).
 export const CTL = {
   GENERATION: 0, RUNNING: 1, INVITED: 2, EXPORT: 3, ARGS: 4, SHARED: 5, COUNTER: 6, CHUNK: 7,
-  GRID: 8, BLOCK: 11, STOP: 14, SHARES: 15, SLOTS: 16,
+  GRID: 8, BLOCK: 11, STOP: 14, SHARES: 15, FANOUT: 16, SLOTS: 18, // SLOTS even: f64s in the slots
   // within a worker's slot, in i32 units; START and END are f64s
   SCRATCH: 0, FAILED: 1, PRINTS: 2, BLOCKS: 3, START: 4, END: 6, LAUNCH: 8, SLOT_SIZE: 10,
   // a slot's LAUNCH once its worker joined, or once its invitation was
@@ -33,6 +33,12 @@ export const CTL = {
 export const slotOf = (worker) => CTL.SLOTS + worker * CTL.SLOT_SIZE;
 export const controlBytes = (workers) => 4 * slotOf(workers);
 
+// How the workers asleep are woken: FANOUT 0, all by the poster's one
+// Atomics.notify; FANOUT k, k by the poster and k more by each worker
+// woken, before it looks at the launch (a tree: V8 wakes the waiters of
+// one notify one after another through one lock, which woken threads
+// then take in turn).  CUWASM_WASM_FANOUT=k in Node (wasm_pool.js).
+//
 // Workers do not spin for the next launch, as the native pool's threads
 // do for 50 us: with as many threads as cores, a spinning worker took the
 // core that the posting thread or V8's own threads needed, and launches

@@ -56,6 +56,7 @@ port.on(async (msg) => {
     Atomics.wait(ctl, CTL.GENERATION, generation);
     generation = Atomics.load(ctl, CTL.GENERATION);
     if (Atomics.load(ctl, CTL.STOP)) return;
+    if (ctl[CTL.FANOUT]) Atomics.notify(ctl, CTL.GENERATION, ctl[CTL.FANOUT]); // wake the next ones
     // join, unless not invited or the invitation was withdrawn
     if (Atomics.compareExchange(ctl, slot + CTL.LAUNCH, generation, CTL.JOINED) !== generation) continue;
     const start = clock();
