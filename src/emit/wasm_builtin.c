@@ -545,6 +545,14 @@ static void abs_below(WEmit *w, uint32_t x, double bound) {
   op(w, OP_F64_LT);
 }
 
+/* bound < |local x|, on the stack */
+static void abs_above(WEmit *w, uint32_t x, double bound) {
+  f64_const(w, bound);
+  op_u(w, OP_LOCAL_GET, x);
+  op(w, OP_F64_ABS);
+  op(w, OP_F64_LT);
+}
+
 /* Veltkamp's split of local x into hi + lo (26 and 27 bits) */
 static void split(WEmit *w, uint32_t x, uint32_t hi, uint32_t lo) {
   uint32_t c = we_local(w, WT_F64);
@@ -588,10 +596,7 @@ static void dekker_ok(WEmit *w, uint32_t x, uint32_t y, uint32_t p) {
   op(w, OP_I32_AND);
   abs_below(w, p, 0x1p995);
   op(w, OP_I32_AND);
-  f64_const(w, 0x1p-960);
-  op_u(w, OP_LOCAL_GET, p);
-  op(w, OP_F64_ABS);
-  op(w, OP_F64_LT);
+  abs_above(w, p, 0x1p-960);
   op(w, OP_I32_AND);
 }
 
@@ -1018,10 +1023,7 @@ static void fma_inline(WEmit *w, const KExpr *e) {
   dekker_ok(w, a, b, uh);
   abs_below(w, c, 0x1p1000);
   op(w, OP_I32_AND);
-  f64_const(w, 0x1p-960);
-  op_u(w, OP_LOCAL_GET, r);
-  op(w, OP_F64_ABS);
-  op(w, OP_F64_LT);
+  abs_above(w, r, 0x1p-960);
   op(w, OP_I32_AND);
   op_open(w, OP_IF, WT_F64);
   op_u(w, OP_LOCAL_GET, r);
