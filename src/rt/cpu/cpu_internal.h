@@ -47,6 +47,13 @@ typedef struct CpuPool {
   atomic_int busy;         /* workers still on the current job */
   atomic_uint_fast64_t generation;
   atomic_bool quit;
+  /* Linux: sleeping workers wait on a futex over wake_seq, bumped with
+   * every job, instead of the condition variable `wake` (whose woken
+   * threads all take `mu` again, one after another); sleepers counts
+   * them, so a launch whose workers all spin makes no system call */
+  bool futex_wake;
+  atomic_uint wake_seq;
+  atomic_int sleepers;
 } CpuPool;
 
 /* Stack size of pool workers: kernels keep per-thread arrays on it. */

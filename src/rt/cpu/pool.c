@@ -20,13 +20,23 @@
  * pay a futex wake-up each, while a thread left idle gives its core back
  * soon (a spinning thread on a loaded or fully used machine delays the
  * threads that have work); the job's fields are published by the release
- * increment of `generation`.
+ * increment of `generation`.  On Linux a sleeping worker waits on a futex
+ * (wake_seq) that one system call wakes for all: with a condition
+ * variable every woken thread must take the mutex again, so on a VM's 16
+ * cores they started one after another (CUWASM_POOL_WAKE=condvar keeps
+ * that path, for comparing).
  */
 #include "cpu_internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#endif
 
 int cpu_pool_threads(void) {
   const char *e = getenv("CUWASM_NUM_THREADS");
@@ -96,9 +106,45 @@ static bool job_or_quit(void *arg) {
 
 static bool workers_done(void *arg) { return atomic_load(&((CpuPool *)arg)->busy) == 0; }
 
+#ifdef __linux__
+static void futex_wait(atomic_uint *word, unsigned seen) {
+  syscall(SYS_futex, (unsigned *)word, FUTEX_WAIT_PRIVATE, seen, NULL, NULL, 0);
+}
+
+static void futex_wake_all(atomic_uint *word) {
+  syscall(SYS_futex, (unsigned *)word, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+}
+#endif
+
+/* Every sleeping worker up: after `generation` or `quit` changed. */
+static void wake_workers(CpuPool *p) {
+#ifdef __linux__
+  if (p->futex_wake) {
+    atomic_fetch_add(&p->wake_seq, 1);
+    if (atomic_load(&p->sleepers) > 0) futex_wake_all(&p->wake_seq);
+    return;
+  }
+#endif
+  pthread_mutex_lock(&p->mu);
+  pthread_cond_broadcast(&p->wake);
+  pthread_mutex_unlock(&p->mu);
+}
+
 /* Waits until `generation` moves past seen (or quit); returns false on quit. */
 static bool wait_job(CpuPool *p, uint64_t seen) {
   if (cpu_spin(job_or_quit, &(JobWait){p, seen})) return !atomic_load(&p->quit);
+#ifdef __linux__
+  if (p->futex_wake) { /* sequentially consistent: see wake_workers */
+    atomic_fetch_add(&p->sleepers, 1);
+    for (;;) {
+      unsigned w = atomic_load(&p->wake_seq);
+      if (atomic_load(&p->quit) || atomic_load(&p->generation) != seen) break;
+      futex_wait(&p->wake_seq, w);
+    }
+    atomic_fetch_sub(&p->sleepers, 1);
+    return !atomic_load(&p->quit);
+  }
+#endif
   pthread_mutex_lock(&p->mu);
   while (!atomic_load(&p->quit) && atomic_load(&p->generation) == seen)
     pthread_cond_wait(&p->wake, &p->mu);
@@ -160,6 +206,10 @@ bool cpu_pool_init(CpuPool *p, int nthreads) {
   atomic_init(&p->busy, 0);
   atomic_init(&p->generation, 0);
   atomic_init(&p->quit, false);
+  const char *wake = getenv("CUWASM_POOL_WAKE");
+  p->futex_wake = !(wake && !strcmp(wake, "condvar"));
+  atomic_init(&p->wake_seq, 0);
+  atomic_init(&p->sleepers, 0);
   return start_workers(p);
 }
 
@@ -180,10 +230,8 @@ void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg) {
   }
   if (parallel) {
     atomic_store_explicit(&p->busy, p->nworkers, memory_order_relaxed);
-    atomic_fetch_add_explicit(&p->generation, 1, memory_order_release);
-    pthread_mutex_lock(&p->mu);
-    pthread_cond_broadcast(&p->wake);
-    pthread_mutex_unlock(&p->mu);
+    atomic_fetch_add(&p->generation, 1); /* sequentially consistent: wake_workers */
+    wake_workers(p);
   }
   drain(p, 0);
   if (parallel) {
@@ -198,10 +246,8 @@ void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg) {
 
 void cpu_pool_destroy(CpuPool *p) {
   if (!p->threads) return;
-  pthread_mutex_lock(&p->mu);
   atomic_store(&p->quit, true);
-  pthread_cond_broadcast(&p->wake);
-  pthread_mutex_unlock(&p->mu);
+  wake_workers(p);
   for (int i = 0; i < p->nworkers; i++) pthread_join(p->threads[i], NULL);
   free(p->threads);
   free(p->shares);
