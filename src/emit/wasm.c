@@ -31,7 +31,9 @@
  * "math" by their CUDA names.  A custom section "cuwasm" holds JSON: the
  * kernels (name, export, parameters with offsets, frame size) or the
  * diagnostic of each kernel the target rejects, the globals and the sizes
- * above.
+ * above.  The "name" section names every function (engines show them in
+ * stack traces and profiles; the host names the device function a trap
+ * happened in).
  */
 #include "wasm_internal.h"
 
@@ -1005,6 +1007,35 @@ static void add_kernels(WEmit *w, PtrVec *kernels) {
   }
 }
 
+/* The "name" custom section's function names, which engines show in
+ * stack traces and profiles (a trap's trace names the kernel and device
+ * functions it passed through instead of wasm-function[N]): the imports
+ * as module.field, then each function's C++ name. */
+static void names(WEmit *w, WBuf *mod) {
+  WBuf s = {0}, sub = {0};
+  wb_name(&s, "name");
+  wb_u32(&sub, (uint64_t)(w->imports.len + w->funcs.len));
+  for (int i = 0; i < w->imports.len; i++) {
+    const char *name = w->imports.items[i];
+    char full[160];
+    snprintf(full, sizeof full, "%s%s", strncmp(name, "env.", 4) ? "math." : "", name);
+    wb_u32(&sub, (uint64_t)i);
+    wb_name(&sub, full);
+  }
+  for (int i = 0; i < w->funcs.len; i++) {
+    const KFunc *f = w->funcs.items[i];
+    wb_u32(&sub, (uint64_t)(w->imports.len + i));
+    wb_name(&sub, f->name && *f->name ? f->name : f->cname);
+  }
+  wb_byte(&s, 1); /* function names */
+  wb_u32(&s, (uint64_t)sub.len);
+  wb_append(&s, &sub);
+  if (sub.failed) s.failed = true;
+  wb_section(mod, 0, &s);
+  wb_free(&sub);
+  wb_free(&s);
+}
+
 static void sections(WEmit *w, WBuf *mod, int ndev, WBuf *code) {
   static const unsigned char magic[8] = {0, 'a', 's', 'm', 1, 0, 0, 0};
   wb_bytes(mod, magic, 8);
@@ -1111,6 +1142,7 @@ static void sections(WEmit *w, WBuf *mod, int ndev, WBuf *code) {
   else s.failed = true;
   free(meta);
   wb_section(mod, 0, &s);
+  names(w, mod);
   wb_free(&s);
 }
 

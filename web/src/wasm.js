@@ -33,7 +33,7 @@
 
 import { floatToHalfBits, halfBitsToFloat, hostImports } from './wasm_host.js';
 import { WorkerPool, defaultWorkerCount, posterTakesBlocks, sharedMemoryAvailable } from './wasm_pool.js';
-import { SHARE_BYTES, takeBlocks, writeShares } from './wasm_pool_shared.js';
+import { SHARE_BYTES, takeBlocks, trapFunction, writeShares } from './wasm_pool_shared.js';
 
 export { floatToHalfBits, halfBitsToFloat };
 
@@ -349,7 +349,7 @@ export class WasmModule {
             this.pool = null;
             throw new Error(failed.message);
           }
-          throw this._launchError(k, { message: failed.message, runtime: failed.trap }, failed.asserts ?? []);
+          throw this._launchError(k, { message: failed.message, runtime: failed.trap, where: failed.where }, failed.asserts ?? []);
         }
       } else {
         this.runBlocks(k, argAddr, scratch[0], sharedBytes, g, b);
@@ -450,7 +450,7 @@ export class WasmModule {
     const asserts = this._asserts;
     this._asserts = [];
     const runtime = e instanceof WebAssembly.RuntimeError;
-    const err = this._launchError(k, { message: e.message, runtime, error: e }, asserts);
+    const err = this._launchError(k, { message: e.message, runtime, error: e, where: trapFunction(e) }, asserts);
     if (runtime && !asserts.length) err.trap = e;
     return err;
   }
@@ -462,7 +462,7 @@ export class WasmModule {
 
   // The error a launch fails with: the failed device asserts (a failed
   // assert traps after telling the host), a trap, or what was thrown.
-  _launchError(k, { message, runtime, error }, asserts) {
+  _launchError(k, { message, runtime, error, where = null }, asserts) {
     if (asserts.length) {
       const err = new Error(`cuwasm: device assertion failed in '${k.name}':\n${asserts.join('\n')}`);
       err.asserts = asserts;
@@ -470,7 +470,8 @@ export class WasmModule {
     }
     if (runtime) {
       const why = /unreachable/.test(message) ? '__trap(), or device functions overflowed their stack' : message;
-      return new Error(`cuwasm: kernel '${k.name}' trapped: ${why}`);
+      const at = where && where !== k.name ? ` (in '${where}')` : '';
+      return new Error(`cuwasm: kernel '${k.name}' trapped: ${why}${at}`);
     }
     return error ?? new Error(message);
   }

@@ -139,3 +139,9 @@ export function takeBlocks(fn, memory, { argAddr, sharedBytes, grid, block, coun
   }
   return blocks;
 }
+
+// The device function a trap happened in: the innermost WebAssembly frame
+// of its stack, named by the module's "name" section (src/emit/wasm.c).
+export function trapFunction(e) {
+  return /\n\s*at (.+?) \(wasm:\/\//.exec(e?.stack ?? '')?.[1] ?? null;
+}

@@ -14,7 +14,7 @@
 // before the worker counts itself out, so the launch ends after they
 // arrive.
 import { hostImports } from './wasm_host.js';
-import { CTL, clock, readJob, slotOf, takeBlocks, withdrawLate } from './wasm_pool_shared.js';
+import { CTL, clock, readJob, slotOf, takeBlocks, trapFunction, withdrawLate } from './wasm_pool_shared.js';
 
 const inBrowser = typeof self !== 'undefined' && typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope;
 const port = inBrowser
@@ -66,7 +66,7 @@ port.on(async (msg) => {
       // the poster's share, when it takes blocks, is the first
       blocks = takeBlocks(kernels[job.exportIndex], memory, job, ctl[slot + CTL.SCRATCH], msg.index + job.shares - job.invited);
     } catch (e) {
-      port.post({ type: 'error', message: e.message, trap: e instanceof WebAssembly.RuntimeError, asserts });
+      port.post({ type: 'error', message: e.message, trap: e instanceof WebAssembly.RuntimeError, where: trapFunction(e), asserts });
       asserts = [];
       Atomics.store(ctl, slot + CTL.FAILED, 1);
     }
