@@ -1029,8 +1029,7 @@ static void names(WEmit *w, WBuf *mod) {
   }
   wb_byte(&s, 1); /* function names */
   wb_u32(&s, (uint64_t)sub.len);
-  wb_append(&s, &sub);
-  if (sub.failed) s.failed = true;
+  wb_append(&s, &sub); /* carries sub's failure */
   wb_section(mod, 0, &s);
   wb_free(&sub);
   wb_free(&s);

@@ -991,7 +991,7 @@ static void fma_inline(WEmit *w, const KExpr *e) {
   bool d = f64(e);
   uint32_t a = we_local(w, WT_F64), b = we_local(w, WT_F64), c = we_local(w, WT_F64),
            uh = we_local(w, WT_F64), th = we_local(w, WT_F64), t = we_local(w, WT_F64),
-           err = we_local(w, WT_F64), bb = we_local(w, WT_F64);
+           err = we_local(w, WT_F64), bb = we_local(w, WT_F64);  /* bb: TwoSum's scratch */
   args_as(w, e, w->m->t_f64, 3);
   op_u(w, OP_LOCAL_SET, c);
   op_u(w, OP_LOCAL_SET, b);
@@ -1008,16 +1008,16 @@ static void fma_inline(WEmit *w, const KExpr *e) {
     op(w, OP_F32_DEMOTE_F64);
     return;
   }
-  uint32_t ul = we_local(w, WT_F64), r = we_local(w, WT_F64);
+  uint32_t ul = we_local(w, WT_F64), terr = we_local(w, WT_F64), r = we_local(w, WT_F64);
   two_product_err(w, a, b, uh);             /* ul */
   op_u(w, OP_LOCAL_TEE, ul);
   op_u(w, OP_LOCAL_GET, err);               /* tl */
   op(w, OP_F64_ADD);
   op_u(w, OP_LOCAL_SET, t);
   two_sum_err(w, ul, err, t, bb, false);
-  op_u(w, OP_LOCAL_SET, bb);
+  op_u(w, OP_LOCAL_SET, terr);
   op_u(w, OP_LOCAL_GET, th);
-  round_to_odd(w, t, bb);
+  round_to_odd(w, t, terr);
   op(w, OP_F64_ADD);
   op_u(w, OP_LOCAL_SET, r);
   dekker_ok(w, a, b, uh);

@@ -101,13 +101,14 @@ export const clock = () => performance.timeOrigin + performance.now();
 // a worker that woke late finds its range taken by the others, and uneven
 // blocks still balance.  One share is the whole grid behind one counter.
 export const SHARE_BYTES = 64;
+const SHARE_I32 = SHARE_BYTES / 4; // a share's place in an Int32Array: i * SHARE_I32 (its counter), + 1 (its end)
 
 // Lays out `shares` ranges over n blocks at `counter` in memory.
 export function writeShares(memory, counter, shares, n) {
-  const v = new Int32Array(memory.buffer, counter, (shares * SHARE_BYTES) / 4);
+  const v = new Int32Array(memory.buffer, counter, shares * SHARE_I32);
   for (let i = 0; i < shares; i++) {
-    v[(i * SHARE_BYTES) / 4] = Math.floor((n * i) / shares);
-    v[(i * SHARE_BYTES) / 4 + 1] = Math.floor((n * (i + 1)) / shares);
+    v[i * SHARE_I32] = Math.floor((n * i) / shares);
+    v[i * SHARE_I32 + 1] = Math.floor((n * (i + 1)) / shares);
   }
 }
 
@@ -116,13 +117,13 @@ export function writeShares(memory, counter, shares, n) {
 // until every share is taken.  Returns how many blocks ran here.  A throw
 // (a trap) first sets every counter to its end: the others take no more.
 export function takeBlocks(fn, memory, { argAddr, sharedBytes, grid, block, counter, chunk, shares }, scratch, own) {
-  const v = new Int32Array(memory.buffer, counter, (shares * SHARE_BYTES) / 4);
+  const v = new Int32Array(memory.buffer, counter, shares * SHARE_I32);
   const [gx, gy, gz] = grid, [bx, by, bz] = block;
   let blocks = 0;
   own = ((own % shares) + shares) % shares;
   try {
     for (let k = 0; k < shares; k++) {
-      const at = (((own + k) % shares) * SHARE_BYTES) / 4, end = v[at + 1];
+      const at = ((own + k) % shares) * SHARE_I32, end = v[at + 1];
       for (let s; (s = Atomics.add(v, at, chunk)) < end;) {
         const e = Math.min(s + chunk, end);
         blocks += e - s;
@@ -134,7 +135,7 @@ export function takeBlocks(fn, memory, { argAddr, sharedBytes, grid, block, coun
       }
     }
   } catch (e) {
-    for (let k = 0; k < shares; k++) Atomics.store(v, (k * SHARE_BYTES) / 4, v[(k * SHARE_BYTES) / 4 + 1]);
+    for (let k = 0; k < shares; k++) Atomics.store(v, k * SHARE_I32, v[k * SHARE_I32 + 1]);
     throw e;
   }
   return blocks;

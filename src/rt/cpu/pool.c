@@ -206,8 +206,12 @@ bool cpu_pool_init(CpuPool *p, int nthreads) {
   atomic_init(&p->busy, 0);
   atomic_init(&p->generation, 0);
   atomic_init(&p->quit, false);
+#ifdef __linux__
   const char *wake = getenv("CUWASM_POOL_WAKE");
   p->futex_wake = !(wake && !strcmp(wake, "condvar"));
+#else
+  p->futex_wake = false; /* no futex: the condition variable */
+#endif
   atomic_init(&p->wake_seq, 0);
   atomic_init(&p->sleepers, 0);
   return start_workers(p);
