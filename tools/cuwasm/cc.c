@@ -44,7 +44,9 @@ static const char *usage =
     "       -Xlinker A -arch=sm_XX -v (print commands) -keep (keep temporaries)\n"
     "       -rdc=true / -dc: device functions and variables of one file used from another\n"
     "       --target web -o APP.mjs|APP.html: the whole program for Node and browsers\n"
-    "       (emscripten; kernels on WebAssembly, see README)\n"
+    "       (emscripten; kernels on WebGPU or WebAssembly, see README)\n"
+    "       --web-threads on|off: WebAssembly kernels' blocks on Web Workers (default: on\n"
+    "       for APP.mjs; a page needs cross-origin isolation, so off for APP.html)\n"
     "At run time CUWASM_BACKEND=cpu|cuda|vulkan|auto picks the backend.\n";
 
 /* ---- string lists ----------------------------------------------------------- */
@@ -201,6 +203,7 @@ static int parse_valued(CcOpts *o, int argc, char **argv, int *i) {
   TAKE("-MQ", o->dep_target = v)
   TAKE("-maxrregcount", (void)v)
   TAKE("--target", o->target = v)
+  TAKE("--web-threads", o->web_threads = v)
 #undef TAKE
   return 0;
 }

@@ -25,6 +25,7 @@ typedef struct CcOpts {
   const char *ccbin;              /* host compiler (nvcc -ccbin); NULL: g++/gcc */
   const char *host_cc;            /* C compiler for .c files when set (web: emcc) */
   const char *target;             /* --target: NULL/"native" or "web" (cc_web.c) */
+  const char *web_threads;        /* --web-threads on|off (cc_web.c; NULL: by the output) */
   const char *dep_file, *dep_target; /* -MF, -MT */
   CcDeps deps;
   bool debug, compile_only, verbose, keep;

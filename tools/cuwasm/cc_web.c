@@ -23,9 +23,18 @@
  * program is linked with Asyncify so that its blocking calls can wait for
  * the GPU (src/compat/web/web_runtime.c, web/src/program_gpu.js).  The CUDA runtime
  * objects are compiled once per content of their sources, into the cache
- * ($XDG_CACHE_HOME/cuwasm/web-rt-HASH).  Not supported here: separate
- * compilation (-rdc=true / -dc), -c, and host threads (emscripten without
- * pthreads: src/compat/web/web_threads.c ends a program that starts one).
+ * ($XDG_CACHE_HOME/cuwasm/web-rt-HASH).
+ *
+ * With --web-threads on (the default for APP.mjs) everything is compiled
+ * with -pthread, for one reason: emscripten then makes the heap a shared
+ * memory, and the WebAssembly device runs a launch's blocks on Web Workers
+ * over it (web/src/program.js), as the npm package does.  A page can have
+ * that memory only when cross-origin isolated, so APP.html is built
+ * without threads unless asked.  No host thread is started either way.
+ *
+ * Not supported here: separate compilation (-rdc=true / -dc), -c, and
+ * host threads (src/compat/web/web_threads.c ends a program that starts
+ * one).
  * Host code asking for OpenMP is compiled without it and runs its parallel
  * regions on the one host thread (serial_openmp/omp.h).
  */
@@ -260,6 +269,15 @@ static const char *const runtime_cflags[] = {"-O2", "-std=c11", "-D_GNU_SOURCE",
                                              "-I" CUWASM_SOURCE_DIR "/include",
                                              "-I" CUWASM_SOURCE_DIR "/src", NULL};
 
+/* whether the program is built with threads (cc_web_build decides) */
+static bool with_threads(const CcOpts *o) { return o->web_threads && !strcmp(o->web_threads, "on"); }
+
+/* emcc's flags for the runtime's C files */
+static void add_runtime_cflags(StrList *cmd, const CcOpts *o) {
+  for (int k = 0; runtime_cflags[k]; k++) sl_add(cmd, runtime_cflags[k]);
+  if (with_threads(o)) sl_add(cmd, "-pthread");
+}
+
 /* The runtime's objects, compiled into the cache unless there already
  * (the key hashes every source and header of src/compat, src/base, the
  * public headers it includes and the flags); objs gets their paths. */
@@ -288,7 +306,10 @@ static int runtime_objects(const CcOpts *o, StrList *objs) {
       free(text);
     }
   }
-  for (int i = 0; runtime_cflags[i]; i++) cw_hash_str(&h, runtime_cflags[i]);
+  StrList flags = {0};
+  add_runtime_cflags(&flags, o);
+  for (int i = 0; i < flags.n; i++) cw_hash_str(&h, flags.v[i]);
+  sl_free(&flags);
   cw_hash_str(&h, tool("CUWASM_EMCC", "emcc"));
   char key[33], dir[PATH_MAX];
   cw_hash_hex(&h, key);
@@ -314,7 +335,7 @@ static int runtime_objects(const CcOpts *o, StrList *objs) {
       StrList cmd = {0};
       sl_add(&cmd, tool("CUWASM_EMCC", "emcc"));
       sl_add(&cmd, "-c");
-      for (int k = 0; runtime_cflags[k]; k++) sl_add(&cmd, runtime_cflags[k]);
+      add_runtime_cflags(&cmd, o);
       sl_add(&cmd, srcs.v[i]);
       sl_add(&cmd, "-o");
       sl_add(&cmd, obj);
@@ -477,7 +498,7 @@ static int link_core(const CcOpts *o, const StrList *flags, const StrList *objs,
   StrList cmd = {0};
   sl_add(&cmd, tool("CUWASM_EMCC", "emcc"));
   sl_add(&cmd, "-c");
-  for (int k = 0; runtime_cflags[k]; k++) sl_add(&cmd, runtime_cflags[k]);
+  add_runtime_cflags(&cmd, o);
   sl_add(&cmd, table);
   sl_add(&cmd, "-o");
   sl_add(&cmd, tobj);
@@ -542,7 +563,7 @@ static int link_core(const CcOpts *o, const StrList *flags, const StrList *objs,
   snprintf(gb, sizeof gb, "-sGLOBAL_BASE=%d", global_base);
   static const char *const settings[] = {
       "-sMODULARIZE=1", "-sEXPORT_NAME=cuwasmProgram", "-sSINGLE_FILE=1", "-sINVOKE_RUN=0",
-      "-sEXIT_RUNTIME=1", "-sALLOW_MEMORY_GROWTH=1", "-sENVIRONMENT=web,node",
+      "-sEXIT_RUNTIME=1", "-sALLOW_MEMORY_GROWTH=1",
       "-sNODEJS_CATCH_EXIT=0", "-sNODEJS_CATCH_REJECTION=0",
       /* WebGPU: the blocking calls wait for the GPU through Asyncify
        * (web_runtime.c's EM_ASYNC_JS functions; docs/web-programs.md) */
@@ -551,6 +572,10 @@ static int link_core(const CcOpts *o, const StrList *flags, const StrList *objs,
       "-sEXPORTED_RUNTIME_METHODS=ccall", NULL};
   sl_add(&cmd, gb);
   for (int i = 0; settings[i]; i++) sl_add(&cmd, settings[i]);
+  /* with threads, the heap is a SharedArrayBuffer (and emscripten wants
+   * its worker environment, although no host thread is started) */
+  sl_add(&cmd, with_threads(o) ? "-sENVIRONMENT=web,node,worker" : "-sENVIRONMENT=web,node");
+  if (with_threads(o)) sl_add(&cmd, "-Wno-pthreads-mem-growth");
   sl_add(&cmd, "-o");
   sl_add(&cmd, core);
   rc = cc_run(o, &cmd);
@@ -649,6 +674,14 @@ int cc_web_build(const CcOpts *in) {
     fprintf(stderr, "cuwasm cc: --target web writes APP.mjs or APP.html, not '%s'\n", out);
     return 2;
   }
+  /* threads: the kernels' blocks on Web Workers sharing the heap, which
+   * must then be a SharedArrayBuffer: always there in Node, and in pages
+   * only when cross-origin isolated (COOP/COEP headers); so APP.mjs has
+   * them and APP.html not, unless --web-threads says otherwise */
+  if (in->web_threads && strcmp(in->web_threads, "on") && strcmp(in->web_threads, "off")) {
+    fprintf(stderr, "cuwasm cc: --web-threads takes on or off, not '%s'\n", in->web_threads);
+    return 2;
+  }
   const char *need[] = {tool("CUWASM_EMXX", "em++"), tool("CUWASM_EMCC", "emcc"),
                         tool("CUWASM_NM", "emnm"), tool("CUWASM_CXXFILT", "c++filt")};
   for (int i = 0; i < 4; i++)
@@ -666,6 +699,7 @@ int cc_web_build(const CcOpts *in) {
     return 1;
   }
   CcOpts o = *in;
+  if (!o.web_threads) o.web_threads = ends_with(out, ".mjs") ? "on" : "off";
   o.ilp32 = true; /* the device code lays data out as the wasm32 host code does */
   o.ccbin = tool("CUWASM_EMXX", "em++");
   o.host_cc = tool("CUWASM_EMCC", "emcc");
@@ -686,6 +720,7 @@ int cc_web_build(const CcOpts *in) {
   o.libs = libs;
   o.inc = inc;
   sl_add(&xcomp, "-fexceptions");
+  if (with_threads(&o)) sl_add(&xcomp, "-pthread");
   StrList link_flags = {0}; /* the same, less the include path */
   for (int i = 0; i < xcomp.n; i++) sl_add(&link_flags, xcomp.v[i]);
   /* what the native build's glibc and gcc allow that emscripten's musl

@@ -104,10 +104,14 @@ char *cc_web_module(const unsigned char *const *wasm, const size_t *wasm_len,
   bool ok = data_module(&sb, "wasm.js");
   sb_puts(&sb, ");\nconst { runProgram } = await import(");
   ok = ok && data_module(&sb, "program.js");
+  /* the WebAssembly device's worker script (web/src/wasm_pool.js) */
+  sb_puts(&sb, ");\nconst cuwasmWorkerUrl = ");
+  ok = ok && data_module(&sb, "wasm_worker.js");
   sb_puts(&sb,
-          ");\n"
+          ";\n"
           "const cuwasmStatus = await runProgram({\n"
           "  factory: cuwasmProgram, wasmjs: cuwasmWasmJs, kernels: cuwasmKernels, shaders: cuwasmShaders,\n"
+          "  workerUrl: cuwasmWorkerUrl,\n"
           /* Node: npm's webgpu (Dawn) next to the program or on NODE_PATH */
           "  importWebGPU: cuwasmIsNode ? (async () => { try { return await import('webgpu'); } catch {\n"
           "    return import(require('url').pathToFileURL(require.resolve('webgpu')).href); } }) : null,\n"

@@ -45,6 +45,8 @@ function cudaFailure(e) {
   return `unspecified launch failure (cudaErrorLaunchFailure): ${e.message}`;
 }
 
+const threadsOf = (modules) => Math.max(1, ...modules.map((m) => m.threads));
+
 // Makes dev the device object the C glue calls; modules: WasmModule per
 // TU; gpu: program_gpu.js's GpuMemory, or null for the WebAssembly device.
 function makeDevice(dev, core, modules, printErr, gpu) {
@@ -53,7 +55,8 @@ function makeDevice(dev, core, modules, printErr, gpu) {
   let outBytes = 0;
   const enc = new TextEncoder();
   Object.assign(dev, {
-    name: dev.name ?? 'WebAssembly (CPU, this thread)',
+    threads: gpu ? 1 : threadsOf(modules),
+    name: dev.name ?? (threadsOf(modules) > 1 ? `WebAssembly (CPU, ${threadsOf(modules)} threads)` : 'WebAssembly (CPU, this thread)'),
     kind: gpu ? 'webgpu' : 'wasm',
     lastError: dev.lastError ?? '',
     held: (text) => { const b = enc.encode(text); out.push(b); outBytes += b.length; },
@@ -88,24 +91,29 @@ function makeDevice(dev, core, modules, printErr, gpu) {
       return [kk.params.length, kk.args_size, kk.params[i]?.offset, kk.params[i]?.size][what] ?? 0;
     },
     symbolFind: (m, name) => modules[m].meta.globals.find((g) => g.name === name) ?? null,
+    // the WebAssembly device: 0, 1 when the kernel failed, or 2 when
+    // launchThreads must run it (on the workers, suspending the host code)
     launch: (m, k, args, grid, block, shared) => {
       const mod = modules[m], kk = mod.meta.kernels[k];
-      if (gpu) gpu.stats.wasm++;
-      const bytes = mod.scratchBytes(kk, block, shared);
-      const raw = core._malloc(bytes + 64);
-      if (!raw) { dev.lastError = 'out of memory (cudaErrorMemoryAllocation) for a block\'s scratch memory'; return 1; }
+      if (!(kk.grid_sync && dev.cooperative) && mod.threadsFor(grid) > 1) return 2;
+      return runHere(m, k, args, grid, block, shared);
+    },
+    launchThreads: async (m, k, args, grid, block, shared) => {
+      const mod = modules[m], kk = mod.meta.kernels[k], nw = mod.threadsFor(grid);
+      const bytes = mod.scratchBytes(kk, block, shared) + 64, held = [];
+      const take = (n) => { const p = core._malloc(n); if (p) held.push(p); return p; };
       try {
-        if (kk.grid_sync && dev.cooperative) // cudaLaunchCooperativeKernel: every block resident
-          mod.runCooperative(kk, args, shared, grid, block, (n) => core._malloc(n), (p) => core._free(p));
-        else
-          mod.runBlocks(kk, args, (raw + 63) & ~63, shared, grid, block);
+        const scratch = Array.from({ length: nw }, () => take(bytes)), counter = take(mod.counterBytes(nw) + 64);
+        if (!counter || scratch.some((p) => !p)) {
+          dev.lastError = 'out of memory (cudaErrorMemoryAllocation) for the blocks\' scratch memory';
+          return 1;
+        }
+        await mod.runOnThreads(kk, args, shared, grid, block, scratch.map((p) => (p + 63) & ~63), counter);
         return 0;
       } catch (e) {
-        if (e.asserts) for (const a of e.asserts) printErr(a);
-        dev.lastError = cudaFailure(e);
-        return 1;
+        return failed(e);
       } finally {
-        core._free(raw);
+        for (const p of held) core._free(p);
       }
     },
     // WebGPU (dev.kind 'webgpu'): the launch submitted to the GPU without
@@ -141,6 +149,32 @@ function makeDevice(dev, core, modules, printErr, gpu) {
       return 1;
     },
   });
+  // the launch's failure e: its asserts printed, lastError set; 1
+  const failed = (e) => {
+    if (e.asserts) for (const a of e.asserts) printErr(a);
+    dev.lastError = cudaFailure(e);
+    return 1;
+  };
+  // a launch on the WebAssembly device, its blocks one after another on
+  // this thread
+  const runHere = (m, k, args, grid, block, shared) => {
+    const mod = modules[m], kk = mod.meta.kernels[k];
+    if (gpu) gpu.stats.wasm++;
+    const bytes = mod.scratchBytes(kk, block, shared);
+    const raw = core._malloc(bytes + 64);
+    if (!raw) { dev.lastError = 'out of memory (cudaErrorMemoryAllocation) for a block\'s scratch memory'; return 1; }
+    try {
+      if (kk.grid_sync && dev.cooperative) // cudaLaunchCooperativeKernel: every block resident
+        mod.runCooperative(kk, args, shared, grid, block, (n) => core._malloc(n), (p) => core._free(p));
+      else
+        mod.runBlocks(kk, args, (raw + 63) & ~63, shared, grid, block);
+      return 0;
+    } catch (e) {
+      return failed(e);
+    } finally {
+      core._free(raw);
+    }
+  };
   // a kernel WGSL cannot express, on the WebAssembly device (the heap
   // current already), after which the GPU's copies are stale
   const wasmInstead = (m, k, args, grid, block, shared) => {
@@ -149,10 +183,22 @@ function makeDevice(dev, core, modules, printErr, gpu) {
       said.add(`${name}: ${gpu.why}`);
       printErr(`cuwasm: kernel '${name}' runs on the WebAssembly device: ${gpu.why}`);
     }
-    const st = dev.launch(m, k, args, grid, block, shared);
+    const st = runHere(m, k, args, grid, block, shared);
     gpu.wasmRan();
     return st;
   };
+}
+
+// The threads the WebAssembly device runs a launch's blocks on:
+// CUWASM_THREADS (Node's environment, a page's ?threads=), else the
+// hardware threads.  They are Web Workers sharing the program's memory,
+// which needs a program built with threads (cuwasm cc --target web) and,
+// in a page, cross-origin isolation; otherwise one.
+function threadsWanted(env) {
+  if (!env.CUWASM_THREADS) return undefined;
+  const n = Number(env.CUWASM_THREADS);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`cuwasm: CUWASM_THREADS must be a positive integer, not '${env.CUWASM_THREADS}'`);
+  return n;
 }
 
 // The device CUWASM_BACKEND asks for: a GpuMemory's GPU for 'webgpu', and
@@ -182,7 +228,7 @@ async function chooseDevice(dev, env, importWebGPU) {
 // variables (CUWASM_BACKEND, CUWASM_VERBOSE); print/printErr: where
 // stdout and stderr lines go.  Resolves with the exit status.
 export async function runProgram({ factory, wasmjs, kernels, shaders = [], importWebGPU = null, env = {},
-  args = [], print, printErr }) {
+  args = [], print, printErr, workerUrl = null }) {
   let status = 0;
   const device = { ready: false };
   const gpuDevice = await chooseDevice(device, env, importWebGPU);
@@ -198,13 +244,14 @@ export async function runProgram({ factory, wasmjs, kernels, shaders = [], impor
   for (const b64 of kernels) {
     modules.push(await wasmjs.WasmModule.fromBinary(base64Bytes(b64), {
       memory, malloc: (n) => core._malloc(n), free: (p) => core._free(p),
-      print: (text) => device.held(text),
+      print: (text) => device.held(text), workerUrl, workers: threadsWanted(env),
     }));
   }
   const err = printErr ?? ((t) => console.error(t));
   const gpu = gpuDevice ? new GpuMemory(gpuDevice, core, modules, shaders, (t) => device.held(t)) : null;
   if (gpu) gpu.verbose = !!env.CUWASM_VERBOSE;
   makeDevice(device, core, modules, err, gpu);
+  if (!gpu) for (const m of modules) m.startWorkers();
   device.ready = true;
   // argv in the heap; main through ccall's async mode, which resolves when
   // main returns after its last suspension, then exit() with its value

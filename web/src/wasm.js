@@ -116,6 +116,25 @@ function importsOf(binary) {
   return { limits: -1, names: [] };
 }
 
+// The module binary b without its data section (nor a data count): what
+// workers instantiate over the shared memory, so that they do not write
+// the module's globals again, which launches and host code may have
+// changed since (a module whose code reads its data segments, as
+// memory.init does, then fails to compile, and _workers falls back).
+function withoutData(b) {
+  const keep = [b.subarray(0, 8)];
+  for (let p = 8; p < b.length;) {
+    const start = p, id = b[p++];
+    let size = 0, sh = 0, x;
+    do { x = b[p++]; size += (x & 0x7f) * 2 ** sh; sh += 7; } while (x & 0x80);
+    p += size;
+    if (id !== 11 && id !== 12) keep.push(b.subarray(start, p));
+  }
+  const out = new Uint8Array(keep.reduce((n, k) => n + k.length, 0));
+  keep.reduce((at, k) => { out.set(k, at); return at + k.length; }, 0);
+  return out;
+}
+
 const MAX_PAGES = 65536; // the maximum the compiler declares (4 GiB)
 
 // Bytes to keep a suspended block's call stack (the kernel's locals) in a
@@ -132,13 +151,18 @@ export class WasmModule {
   // prefix: a path prefix to strip from diagnostics' file names;
   // workers: how many threads run blocks (default: the hardware threads;
   // 1: this thread only; in Node this thread is one of them)
-  // memory, malloc, free: a program's memory and heap (program.js)
-  constructor({ print, prefix = null, workers, memory = null, malloc = null, free = null } = {}) {
+  // memory, malloc, free: a program's memory and heap (program.js); its
+  // blocks run on workers too when that memory is shared
+  // workerUrl: the worker script, when not wasm_worker.js next to this file
+  constructor({ print, prefix = null, workers, memory = null, malloc = null, free = null, workerUrl = null } = {}) {
     this.kind = 'wasm';
     this.print = print;
     this.prefix = prefix;
     this.external = memory ? { memory, malloc, free } : null;
-    this.workersWanted = this.external ? 1 : workers;
+    this.workerUrl = workerUrl;
+    // a program's memory is shared when its host code was built with threads
+    this.externalShared = !!memory && typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    this.workersWanted = this.external && !this.externalShared ? 1 : workers;
     this._queue = Promise.resolve();
     this._pending = 0;
   }
@@ -156,7 +180,7 @@ export class WasmModule {
 
   async _load(binary) {
     this.pool?.terminate();
-    this.pool = null;
+    this.pool = this._pool = null;
     binary = ArrayBuffer.isView(binary) ? new Uint8Array(binary.buffer, binary.byteOffset, binary.byteLength) : new Uint8Array(binary);
     const { limits, names } = importsOf(binary);
     const wanted = this.workersWanted ?? await defaultWorkerCount();
@@ -166,12 +190,13 @@ export class WasmModule {
     // (and a module with grid_group::sync runs its blocks in turns on this thread: runCooperative)
     this.threads = shareable && wanted > 1 && sharedMemoryAvailable() && !names.includes('env.malloc') &&
       !names.includes('env.grid_sync') ? wanted : 1;
-    if (shareable && this.threads === 1) { // an ordinary memory: clear the shared flag
+    if (shareable && this.threads === 1 && !this.externalShared) { // an ordinary memory: clear the shared flag
       binary = Uint8Array.from(binary);
       binary[limits] = 1;
     }
     const module = await WebAssembly.compile(binary);
     this.module = module;
+    this.binary = binary;
     this.meta = wasmMetadata(module);
     for (const k of this.meta.kernels)
       if (k.error && this.prefix && k.error.file.startsWith(this.prefix)) k.error.file = k.error.file.slice(this.prefix.length);
@@ -203,17 +228,35 @@ export class WasmModule {
     this.top = this.heapBase;
   }
 
-  // The workers, started at the first launch that uses them.  Instantiating
-  // runs the module's data segment again over the shared memory: the
-  // module globals (which launches may have changed) are kept aside and
-  // put back.
-  async _workers() {
-    if (this.pool) return this.pool;
-    const lo = 1024, hi = this.meta.data_end;
-    const saved = new Uint8Array(this.memory.buffer).slice(lo, hi);
+  // The workers, started at the first launch that uses them (or earlier:
+  // program.js starts them before main).  They instantiate the module
+  // without its data section (withoutData); should that not compile,
+  // instantiating runs the data segment again over the shared memory, and
+  // the module globals are kept aside and put back around it.
+  _workers() {
+    this._pool ??= this._startWorkers().catch((e) => { this._pool = null; throw e; });
+    return this._pool;
+  }
+
+  // Starts the workers now, in the background, when launches will use
+  // them (a program does before main); a failure comes back at the launch.
+  startWorkers() {
+    if (this.threads > 1) this._workers().catch(() => {});
+  }
+
+  async _startWorkers() {
     const workers = posterTakesBlocks ? this.threads - 1 : this.threads;
-    this.pool = await WorkerPool.start(workers, this.module, this.memory, (t) => this._printer()(t));
-    new Uint8Array(this.memory.buffer).set(saved, lo);
+    const print = (t) => this._printer()(t);
+    const bare = await WebAssembly.compile(withoutData(this.binary)).catch(() => null);
+    if (bare) {
+      this.pool = await WorkerPool.start(workers, bare, this.memory, print, this.workerUrl);
+    } else {
+      const lo = this.meta.data_base ?? 1024, hi = this.meta.data_end;
+      const saved = new Uint8Array(this.memory.buffer).slice(lo, hi);
+      this.pool = await WorkerPool.start(workers, this.module, this.memory, print, this.workerUrl);
+      new Uint8Array(this.memory.buffer).set(saved, lo);
+    }
+    if (this.destroyed) this.pool.terminate();
     return this.pool;
   }
 
@@ -294,9 +337,7 @@ export class WasmModule {
       throw new Error(`cuwasm: block ${b.join('x')} exceeds 1024 threads (or 64 in z)`);
     if (args.length !== k.params.length)
       throw new Error(`cuwasm: '${k.name}' takes ${k.params.length} arguments, got ${args.length}`);
-    const nblocks = g[0] * g[1] * g[2];
-    // the workers' block counter is an i32 (it runs past the grid by up to a chunk per worker)
-    const nw = nblocks > 1 && nblocks < 2 ** 31 - 65536 ? Math.min(this.threads, nblocks) : 1;
+    const nw = this.threadsFor(g);
     const mark = this.top;
     try {
       const argAddr = this._alloc(Math.max(k.args_size, 8));
@@ -325,32 +366,7 @@ export class WasmModule {
         new Uint8Array(this.memory.buffer, o, p.size).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
       });
       if (nw > 1) {
-        const pool = await this._workers();
-        // a contiguous share of the blocks per thread (wasm_pool_shared.js);
-        // CUWASM_WASM_SHARES=1 in Node: one counter for all (to compare)
-        const shares = sharesWanted ?? nw;
-        const counter = this._alloc(shares * SHARE_BYTES + SHARE_BYTES);
-        const at = counter + SHARE_BYTES - (counter % SHARE_BYTES); // its own cache lines
-        writeShares(this.memory, at, shares, nblocks);
-        // blocks per take of a counter: at least 16 takes per worker for the balance, at most 64 blocks
-        const chunk = Math.max(1, Math.min(64, Math.floor(nblocks / (16 * nw))));
-        const job = { exportName: k.export, argAddr, sharedBytes, grid: g, block: b, counter: at, chunk, shares };
-        let failed;
-        try {
-          failed = posterTakesBlocks
-            ? await pool.run(job, scratch.slice(1), () => takeBlocks(this.instance.exports[k.export], this.memory, job, scratch[0], 0))
-            : await pool.run(job, scratch);
-        } catch (e) {
-          throw this._blockFailure(k, e);
-        }
-        if (failed) {
-          if (failed.trap === undefined) { // a worker itself failed: start afresh next time
-            this.pool.terminate();
-            this.pool = null;
-            throw new Error(failed.message);
-          }
-          throw this._launchError(k, { message: failed.message, runtime: failed.trap, where: failed.where }, failed.asserts ?? []);
-        }
+        await this.runOnThreads(k, argAddr, sharedBytes, g, b, scratch, this._alloc(this.counterBytes(nw)));
       } else {
         this.runBlocks(k, argAddr, scratch[0], sharedBytes, g, b);
       }
@@ -359,6 +375,53 @@ export class WasmModule {
     } finally {
       this.top = mark;
     }
+  }
+
+  // How many threads run grid g's blocks: the workers (and in Node this
+  // thread) when there are workers and more than one block (the workers'
+  // block counter is an i32, which runs past the grid by up to a chunk per
+  // worker).
+  threadsFor(g) {
+    const nblocks = g[0] * g[1] * g[2];
+    return nblocks > 1 && nblocks < 2 ** 31 - 65536 ? Math.min(this.threads, nblocks) : 1;
+  }
+
+  // The bytes runOnThreads needs for the counters of nw threads' shares.
+  counterBytes(nw) { return ((sharesWanted ?? nw) + 1) * SHARE_BYTES; }
+
+  // Every block of grid g (block b) of kernel k, arguments at argAddr, on
+  // scratch.length threads (the workers, and in Node this thread), each
+  // with the scratchBytes(k, b, sharedBytes) bytes at its scratch[i]; the
+  // shares' counters in the counterBytes(scratch.length) bytes at counter.
+  // Resolves when every block has run; throws as runBlocks does.
+  async runOnThreads(k, argAddr, sharedBytes, g, b, scratch, counter) {
+    const pool = await this._workers();
+    const nw = scratch.length, nblocks = g[0] * g[1] * g[2];
+    // a contiguous share of the blocks per thread (wasm_pool_shared.js);
+    // CUWASM_WASM_SHARES=1 in Node: one counter for all (to compare)
+    const shares = sharesWanted ?? nw;
+    const at = counter + SHARE_BYTES - (counter % SHARE_BYTES); // its own cache lines
+    writeShares(this.memory, at, shares, nblocks);
+    // blocks per take of a counter: at least 16 takes per worker for the balance, at most 64 blocks
+    const chunk = Math.max(1, Math.min(64, Math.floor(nblocks / (16 * nw))));
+    const job = { exportName: k.export, argAddr, sharedBytes, grid: g, block: b, counter: at, chunk, shares };
+    let failed;
+    try {
+      failed = posterTakesBlocks
+        ? await pool.run(job, scratch.slice(1), () => takeBlocks(this.instance.exports[k.export], this.memory, job, scratch[0], 0))
+        : await pool.run(job, scratch);
+    } catch (e) {
+      throw this._blockFailure(k, e);
+    }
+    if (!failed) return;
+    if (failed.trap === undefined) { // a worker itself failed: start afresh next time
+      this.pool.terminate();
+      this.pool = this._pool = null;
+      throw new Error(failed.message);
+    }
+    const err = this._launchError(k, { message: failed.message, runtime: failed.trap, where: failed.where }, failed.asserts ?? []);
+    if (failed.trap && !err.asserts) err.trap = { message: failed.message };
+    throw err;
   }
 
   // Every block of grid g (block b) in order on this thread, kernel k of
@@ -479,7 +542,7 @@ export class WasmModule {
   destroy() {
     this.destroyed = true;
     this.pool?.terminate();
-    this.pool = null;
+    this.pool = this._pool = null;
   }
 }
 

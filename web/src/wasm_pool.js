@@ -32,16 +32,25 @@ export async function defaultWorkerCount() {
   return 1;
 }
 
-// made when a worker starts: a bundle that loads this module from a data:
-// URL (whole programs, cc_web_output.c) runs on one thread and never asks
-const workerUrl = () => new URL('./wasm_worker.js', import.meta.url);
+// The worker script: wasm_worker.js next to this file, or the URL a caller
+// passes (a whole program's bundle, cc_web_output.c, carries the script as
+// a data: URL module, which Node's worker_threads take as is and a page
+// turns into a same-origin Blob URL, as workers sharing memory must be)
+const workerUrl = (url) => url ?? new URL('./wasm_worker.js', import.meta.url);
+
+function browserWorkerUrl(url) {
+  const s = String(url), m = /^data:text\/javascript;base64,(.*)$/.exec(s);
+  if (!m) return url;
+  const bytes = Uint8Array.from(atob(m[1]), (ch) => ch.charCodeAt(0));
+  return URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+}
 
 // One worker behind a common interface: post(msg), onMessage(f),
 // onFailure(f), hold(busy) (Node: whether it keeps the process alive),
 // terminate().
-async function spawn() {
+async function spawn(url) {
   if (typeof Worker !== 'undefined' && !globalThis.process?.versions?.node) {
-    const w = new Worker(workerUrl(), { type: 'module' });
+    const w = new Worker(browserWorkerUrl(workerUrl(url)), { type: 'module' });
     return {
       post: (m) => w.postMessage(m),
       onMessage: (f) => { w.onmessage = (e) => f(e.data); },
@@ -51,7 +60,7 @@ async function spawn() {
     };
   }
   const { Worker: NodeWorker } = await import('node:worker_threads');
-  const w = new NodeWorker(workerUrl());
+  const w = new NodeWorker(new URL(workerUrl(url)));
   w.unref();
   return {
     post: (m) => w.postMessage(m),
@@ -76,15 +85,15 @@ const FANOUT = Number(globalThis.process?.env?.CUWASM_WASM_FANOUT ?? 0) || 0;
 
 export class WorkerPool {
   // count workers, each instantiating module over memory; print(text)
-  // receives device printf output
-  static async start(count, module, memory, print) {
+  // receives device printf output; url: the worker script (workerUrl)
+  static async start(count, module, memory, print, url = null) {
     const pool = new WorkerPool();
     pool.print = print;
     pool.control = new SharedArrayBuffer(controlBytes(count));
     pool.ctl = new Int32Array(pool.control);
     pool.times = new Float64Array(pool.control);
     pool.exportNames = WebAssembly.Module.exports(module).map((e) => e.name);
-    pool.workers = await Promise.all(Array.from({ length: count }, spawn));
+    pool.workers = await Promise.all(Array.from({ length: count }, () => spawn(url)));
     pool.pending = new Map();
     pool.printed = new Array(count).fill(0); // print messages received, per worker
     pool.errors = new Array(count).fill(null); // this launch's error message, per worker

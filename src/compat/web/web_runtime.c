@@ -68,11 +68,21 @@ EM_JS(int, js_symbol_find, (int mod, const char *name, int *size), {
   HEAP32[size >> 2] = s.size;
   return s.addr;
 });
+/* the WebAssembly device: the blocks run on this thread without
+ * suspending (0, or 1 when the kernel failed), or 2 when js_launch_threads
+ * must run them (on the device's workers) */
 EM_JS(int, js_launch, (int mod, int k, void *args, const unsigned *g, const unsigned *b,
                        int shared), {
   const u = (p, i) => HEAPU32[(p >> 2) + i];
   return Module.cuwasmDevice.launch(mod, k, args, [u(g, 0), u(g, 1), u(g, 2)],
                                     [u(b, 0), u(b, 1), u(b, 2)], shared);
+});
+/* the same on the workers, suspending until every block has run */
+EM_ASYNC_JS(int, js_launch_threads, (int mod, int k, void *args, const unsigned *g,
+                                     const unsigned *b, int shared), {
+  const u = (p, i) => HEAPU32[(p >> 2) + i];
+  return Module.cuwasmDevice.launchThreads(mod, k, args, [u(g, 0), u(g, 1), u(g, 2)],
+                                           [u(b, 0), u(b, 1), u(b, 2)], shared);
 });
 /* WebGPU: the launch submitted to the GPU, or run on the WebAssembly
  * device for a kernel WGSL cannot express, without suspending: 0, 1 (the
@@ -127,6 +137,9 @@ EM_JS(const char *, js_device_name, (void), {
   stringToUTF8(t, p, n);
   return p;
 });
+
+/* the threads the device runs blocks on (1 on WebGPU) */
+EM_JS(int, js_device_threads, (void), { return Module.cuwasmDevice.threads; });
 
 /* ---- handles --------------------------------------------------------------- */
 
@@ -245,7 +258,7 @@ int cw_backend_probe(const char *backend, cw_device_info *out) {
   const char *name = js_device_name();
   snprintf(out->name, sizeof out->name, "%s", name);
   free((void *)name);
-  out->cores = 1;
+  out->cores = js_device_threads();
   snprintf(out->simd, sizeof out->simd, "none");
   out->memory_bytes = (uint64_t)2 << 30; /* the 32-bit memory's limit */
   return 1;
@@ -475,8 +488,10 @@ cw_status cw_launch(cw_kernel *k, const unsigned grid[3], const unsigned block[3
   memset(block_args, 0, (size_t)size);
   marshal(k, args, block_args);
   int failed = 0, h = k->mod->handle;
-  if (!on_gpu) failed = js_launch(h, k->index, block_args, grid, block, (int)shared_bytes);
-  else if ((failed = js_launch_gpu_now(h, k->index, block_args, grid, block,
+  if (!on_gpu) {
+    if ((failed = js_launch(h, k->index, block_args, grid, block, (int)shared_bytes)) == 2)
+      failed = js_launch_threads(h, k->index, block_args, grid, block, (int)shared_bytes);
+  } else if ((failed = js_launch_gpu_now(h, k->index, block_args, grid, block,
                                        (int)shared_bytes)) == 2)
     failed = js_launch_gpu(h, k->index, block_args, grid, block, (int)shared_bytes);
   if (failed) {

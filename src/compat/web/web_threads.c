@@ -2,9 +2,12 @@
  * web_threads.c — host threads in a program built with `cuwasm cc
  * --target web`: there are none, and starting one says so.
  *
- * emscripten builds the host code without pthreads (one host thread; the
- * blocking CUDA calls suspend it through Asyncify, cc_web.c), where
- * libc's pthread_create answers EAGAIN.  Host code rarely checks that
+ * The host code runs on one thread (the blocking CUDA calls suspend it
+ * through Asyncify, cc_web.c; with --web-threads on it is compiled with
+ * -pthread only for a shared heap, and emscripten's pthread_create would
+ * need a pool of workers started ahead and a worker script beside the
+ * program).  Without threads libc's pthread_create answers EAGAIN, with
+ * them it waits for a worker that never comes.  Host code rarely checks that
  * answer: cuda-samples' cutStartThread ignores it and the program then
  * waits on a barrier that no thread will ever reach, spinning forever.
  * This definition, linked into every such program ahead of libc's, ends
