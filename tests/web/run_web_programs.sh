@@ -17,8 +17,12 @@
 #             target refuses on the WebAssembly device; then that
 #             vector_add's launch ran on the GPU and that complex_numbers
 #             ran one kernel on each device (CUWASM_VERBOSE's count)
+#             and that a launch of many blocks runs on CUWASM_THREADS
+#             threads (CUWASM_VERBOSE's count), and on one with 1
 #   page      one program built as a page (-o X.html) in headless Chromium:
-#             its stdout on the page, its exit status (program_page_test.mjs)
+#             its stdout on the page, its exit status (program_page_test.mjs);
+#             on WebGPU; and built with --web-threads on, served
+#             cross-origin isolated, its launch on 2 threads
 # Usage: tests/web/run_web_programs.sh CUWASM programs|page
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -72,6 +76,27 @@ case $mode in
       exit 1
     fi
     echo "ok   texture_objects samples textures and surfaces on the WebAssembly device"
+    # threads: a launch of many blocks runs on the device's workers
+    # (CUWASM_VERBOSE counts it), with the count CUWASM_THREADS gives;
+    # on one thread it runs here; a count that is not one is refused
+    "$cuwasm" cc "$root/tests/programs/vector_add.cu" --target web -o "$tmp/vector_add.mjs"
+    for n in 3 1; do
+      out=$(CUWASM_BACKEND=wasm CUWASM_THREADS=$n CUWASM_VERBOSE=1 node "$tmp/vector_add.mjs" 50000 2>&1)
+      want="cuwasm: 1 launches on the WebAssembly device, $((n > 1 ? 1 : 0)) of them on $n threads"
+      if ! grep -qx 'vector_add: PASSED' <<< "$out" || ! grep -qxF "$want" <<< "$out"; then
+        echo "FAIL vector_add on $n threads: expected PASSED and '$want', got:"
+        echo "$out" | head -5
+        exit 1
+      fi
+      echo "ok   vector_add on $n threads: $want"
+    done
+    bad=0
+    CUWASM_BACKEND=wasm CUWASM_THREADS=0 node "$tmp/vector_add.mjs" > /dev/null 2> "$tmp/bad.err" || bad=$?
+    if [ $bad != 1 ] || ! grep -q 'CUWASM_THREADS must be' "$tmp/bad.err"; then
+      echo "FAIL CUWASM_THREADS=0: expected exit 1 and a message, got exit $bad"
+      exit 1
+    fi
+    echo "ok   CUWASM_THREADS=0 is refused: $(head -c 70 "$tmp/bad.err")…"
     # a host thread: a clear end, not a hang
     "$cuwasm" cc "$root/tests/programs/host_threads.cu" --target web -o "$tmp/host_threads.mjs"
     threads=0
@@ -85,7 +110,10 @@ case $mode in
   page)
     "$cuwasm" cc "$root/tests/programs/vector_add.cu" --target web -o "$tmp/vector_add.html"
     node "$here/program_page_test.mjs" "$tmp/vector_add.html" 50000 "vector_add: PASSED"
-    node "$here/program_page_test.mjs" "$tmp/vector_add.html" 50000 "vector_add: PASSED" webgpu ;;
+    node "$here/program_page_test.mjs" "$tmp/vector_add.html" 50000 "vector_add: PASSED" webgpu
+    # threads in a page: cross-origin isolated, the blocks on 2 workers
+    "$cuwasm" cc "$root/tests/programs/vector_add.cu" --target web --web-threads on -o "$tmp/vector_add_threads.html"
+    node "$here/program_page_test.mjs" "$tmp/vector_add_threads.html" 50000 "vector_add: PASSED" threads ;;
   webgpu)
     CUWASM_BACKEND=webgpu bash "$root/tests/programs/run_programs.sh" "$cuwasm" --target web
     # where the kernels ran: "cuwasm: G launches on WebGPU, W on the WebAssembly device; ..."

@@ -7,7 +7,8 @@
  * nothing is fetched) and the lines that run main with the command line
  * (Node) and set the exit status; or APP.html, a page holding that module,
  * which shows stdout and stderr, takes the command line from ?args=…, the
- * backend from ?backend=… and CUWASM_VERBOSE from ?verbose=…, and puts the exit status in its title and
+ * backend from ?backend=…, CUWASM_VERBOSE from ?verbose=… and
+ * CUWASM_THREADS from ?threads=…, and puts the exit status in its title and
  * in document.body.dataset.status.
  */
 #include <limits.h>
@@ -145,11 +146,13 @@ char *cc_web_page(const char *module, const char *title) {
           " s.textContent = t + '\\n'; out.append(s); };\n"
           "const q = new URLSearchParams(location.search).get('args');\n"
           "globalThis.cuwasmArgs = q ? q.split(' ').filter((a) => a) : [];\n"
-          /* ?backend=webgpu|wasm|auto, ?verbose=1: CUWASM_BACKEND, CUWASM_VERBOSE */
+          /* ?backend=webgpu|wasm|auto, ?verbose=1, ?threads=N: CUWASM_BACKEND, CUWASM_VERBOSE,
+           * CUWASM_THREADS */
           "const query = new URLSearchParams(location.search);\n"
           "globalThis.cuwasmEnv = {};\n"
           "if (query.get('backend')) cuwasmEnv.CUWASM_BACKEND = query.get('backend');\n"
           "if (query.get('verbose')) cuwasmEnv.CUWASM_VERBOSE = query.get('verbose');\n"
+          "if (query.get('threads')) cuwasmEnv.CUWASM_THREADS = query.get('threads');\n"
           "globalThis.cuwasmPrint = (t) => line(t);\n"
           "globalThis.cuwasmPrintErr = (t) => line(t, 'err');\n"
           "const url = URL.createObjectURL(new Blob([document.getElementById('program').textContent],"

@@ -56,6 +56,7 @@ function makeDevice(dev, core, modules, printErr, gpu) {
   const enc = new TextEncoder();
   Object.assign(dev, {
     threads: gpu ? 1 : threadsOf(modules),
+    stats: { here: 0, threaded: 0 }, // launches on this thread, on the workers
     name: dev.name ?? (threadsOf(modules) > 1 ? `WebAssembly (CPU, ${threadsOf(modules)} threads)` : 'WebAssembly (CPU, this thread)'),
     kind: gpu ? 'webgpu' : 'wasm',
     lastError: dev.lastError ?? '',
@@ -109,6 +110,7 @@ function makeDevice(dev, core, modules, printErr, gpu) {
           return 1;
         }
         await mod.runOnThreads(kk, args, shared, grid, block, scratch.map((p) => (p + 63) & ~63), counter);
+        dev.stats.threaded++;
         return 0;
       } catch (e) {
         return failed(e);
@@ -160,6 +162,7 @@ function makeDevice(dev, core, modules, printErr, gpu) {
   const runHere = (m, k, args, grid, block, shared) => {
     const mod = modules[m], kk = mod.meta.kernels[k];
     if (gpu) gpu.stats.wasm++;
+    else dev.stats.here++;
     const bytes = mod.scratchBytes(kk, block, shared);
     const raw = core._malloc(bytes + 64);
     if (!raw) { dev.lastError = 'out of memory (cudaErrorMemoryAllocation) for a block\'s scratch memory'; return 1; }
@@ -194,11 +197,11 @@ function makeDevice(dev, core, modules, printErr, gpu) {
 // hardware threads.  They are Web Workers sharing the program's memory,
 // which needs a program built with threads (cuwasm cc --target web) and,
 // in a page, cross-origin isolation; otherwise one.
+// Undefined for the default, NaN for a value that is not a count.
 function threadsWanted(env) {
   if (!env.CUWASM_THREADS) return undefined;
   const n = Number(env.CUWASM_THREADS);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`cuwasm: CUWASM_THREADS must be a positive integer, not '${env.CUWASM_THREADS}'`);
-  return n;
+  return Number.isInteger(n) && n >= 1 && n <= 1024 ? n : NaN;
 }
 
 // The device CUWASM_BACKEND asks for: a GpuMemory's GPU for 'webgpu', and
@@ -225,11 +228,17 @@ async function chooseDevice(dev, env, importWebGPU) {
 // factory: emscripten's MODULARIZE function; wasmjs: web/src/wasm.js's
 // exports; kernels: base64 of each TU's module; shaders: each TU's WGSL
 // JSON; importWebGPU: how Node imports npm's webgpu; env: the CUWASM_*
-// variables (CUWASM_BACKEND, CUWASM_VERBOSE); print/printErr: where
+// variables (CUWASM_BACKEND, CUWASM_VERBOSE, CUWASM_THREADS); workerUrl:
+// the WebAssembly device's worker script (wasm.js); print/printErr: where
 // stdout and stderr lines go.  Resolves with the exit status.
 export async function runProgram({ factory, wasmjs, kernels, shaders = [], importWebGPU = null, env = {},
   args = [], print, printErr, workerUrl = null }) {
   let status = 0;
+  const threads = threadsWanted(env);
+  if (Number.isNaN(threads)) { // before anything starts: the program does not run
+    (printErr ?? console.error)(`cuwasm: CUWASM_THREADS must be a number of threads from 1 to 1024, not '${env.CUWASM_THREADS}'`);
+    return 1;
+  }
   const device = { ready: false };
   const gpuDevice = await chooseDevice(device, env, importWebGPU);
   const modules = [];
@@ -244,7 +253,7 @@ export async function runProgram({ factory, wasmjs, kernels, shaders = [], impor
   for (const b64 of kernels) {
     modules.push(await wasmjs.WasmModule.fromBinary(base64Bytes(b64), {
       memory, malloc: (n) => core._malloc(n), free: (p) => core._free(p),
-      print: (text) => device.held(text), workerUrl, workers: threadsWanted(env),
+      print: (text) => device.held(text), workerUrl, workers: threads,
     }));
   }
   const err = printErr ?? ((t) => console.error(t));
@@ -274,6 +283,9 @@ export async function runProgram({ factory, wasmjs, kernels, shaders = [], impor
     status = e.status;
     if (!device.exited) core._fflush(0); // exit() after a suspension leaves stdio to us
   }
+  if (!gpu && env.CUWASM_VERBOSE)
+    err(`cuwasm: ${device.stats.here + device.stats.threaded} launches on the WebAssembly device, ` +
+        `${device.stats.threaded} of them on ${device.threads} threads`);
   if (gpu && env.CUWASM_VERBOSE)
     err(`cuwasm: ${gpu.stats.gpu} launches on WebGPU, ${gpu.stats.wasm} on the WebAssembly device; ` +
         `${gpu.stats.uploaded} bytes uploaded, ${gpu.stats.readBack} read back`);
