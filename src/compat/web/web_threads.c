@@ -24,7 +24,7 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)
   fflush(stdout);
   fprintf(stderr,
           "cuwasm: pthread_create: this program starts a host thread, and a program built with "
-          "--target web has only one (emscripten without pthreads); build it natively "
+          "--target web runs its host code on one thread; build it natively "
           "(`cuwasm cc` without --target web) to run its threads\n");
   exit(EXIT_FAILURE);
 }
