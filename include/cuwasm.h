@@ -59,6 +59,9 @@ typedef struct cw_compile_options {
                                     * defined in another TU (see cw_module_link) */
   int ilp32;                       /* the data model of a 32-bit host (long and pointers
                                     * 4 bytes), as a web build's host code has; 0: LP64 */
+  int unlinked;                    /* the device code of each file stays on its own even
+                                    * with -rdc=true (--target web): what it uses must be
+                                    * defined in it, and the diagnostic says why */
 } cw_compile_options;
 
 /* A compiled translation unit: the KIR module and everything it needs. */

@@ -147,11 +147,22 @@ static void report_whole_program_extern(void *ctx, const KFunc *fn, const KVar *
              "another file needs separate compilation (build with -rdc=true or -dc)", var->name);
 }
 
+/* The same where each file's device code stays on its own (--target web). */
+static void report_unlinked_extern(void *ctx, const KFunc *fn, const KVar *var, SrcLoc use) {
+  diag_add(ctx, DIAG_ERROR, use,
+           "%s '%s' is not defined in this file, and --target web does not link one file's device "
+           "code with another's yet (each file's kernels are one WebAssembly module): define it "
+           "here, or build natively with -rdc=true", fn ? "device function" : "extern __device__ variable",
+           fn ? fn->name : var->name);
+}
+
 static cw_status finish(cw_program *prog, cw_diags *diags, Parser *ps, bool relocatable,
-                        cw_program **out) {
+                        bool unlinked, cw_program **out) {
   if (ps && !diags->d.errors) {
     ps->m->relocatable = relocatable;
-    if (!relocatable) kir_undefined_externs(ps->m, true, report_whole_program_extern, &diags->d);
+    if (!relocatable)
+      kir_undefined_externs(ps->m, true, unlinked ? report_unlinked_extern : report_whole_program_extern,
+                            &diags->d);
   }
   if (diags->d.errors || !ps) {
     program_free(prog);
@@ -205,7 +216,7 @@ static cw_status compile(SrcFile *(*load)(Arena *, const void *), const void *ct
   prog->main_file = f;
   Parser *ps = front_compile(&prog->arena, &prog->scratch, &diags->d, f, &pp);
   prog->arena.oom = prog->tokens.oom = prog->scratch.oom = NULL;
-  return finish(prog, diags, ps, opts && opts->relocatable, out);
+  return finish(prog, diags, ps, opts && opts->relocatable, opts && opts->unlinked, out);
 }
 
 static SrcFile *load_path(Arena *a, const void *ctx) { return srcfile_load(a, ctx); }

@@ -337,6 +337,16 @@ static void see_call(WEmit *w, const KExpr *e, void *ctx) {
     if (e->builtin == KB_MALLOC || e->builtin == KB_FREE)
       need_import(w, "env.malloc", "i:i"), need_import(w, "env.free", "v:i");
     if (e->builtin == KB_ASSERT) need_import(w, "env.assert", "v:iiiiiiiiii");
+    /* dynamic parallelism: the host queues the child grid (web/src/wasm.js);
+     * the device runtime's other calls ask it too */
+    if (e->builtin == KB_DEVICE_LAUNCH && e->fn) {
+      need_import(w, "env.launch", "i:iiiiiiiiiii");
+      int n = we_params_size(e->fn);
+      if (n > w->launch_bytes) w->launch_bytes = n;
+    }
+    if (e->builtin == KB_DEVICE_GET_LAST_ERROR || e->builtin == KB_DEVICE_PEEK_LAST_ERROR ||
+        e->builtin == KB_DEVICE_GET_DEVICE || e->builtin == KB_DEVICE_STREAM_NEW)
+      need_import(w, "env.devrt", "i:ii");
     /* frexp and modf: imports by name, in double (wasm_builtin.c) */
     if (e->builtin == KB_FREXPF || e->builtin == KB_FREXP)
       need_import(w, "frexp", "d:d"), need_import(w, "frexp_exp", "i:d");
@@ -478,6 +488,8 @@ static void layout_memory(WEmit *w) {
     w->str_addr[i] = addr;
     addr += e->str->len + 1; /* NUL-terminated */
   }
+  w->launch_buf = (addr + 15) / 16 * 16;
+  addr = w->launch_buf + w->launch_bytes;
   w->data_end = (addr + 15) / 16 * 16;
 }
 
@@ -724,7 +736,7 @@ static void emit_device_func(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
   w->fn = NULL;
 }
 
-static int param_offset(const KFunc *k, int i) {
+int we_param_offset(const KFunc *k, int i) {
   int off = 0;
   for (int j = 0; j <= i; j++) {
     const KType *t = k->params[j]->type;
@@ -736,9 +748,9 @@ static int param_offset(const KFunc *k, int i) {
   return off;
 }
 
-static int params_size(const KFunc *k) {
+int we_params_size(const KFunc *k) {
   if (!k->nparams) return 0;
-  return param_offset(k, k->nparams - 1) + k->params[k->nparams - 1]->type->size;
+  return we_param_offset(k, k->nparams - 1) + k->params[k->nparams - 1]->type->size;
 }
 
 /* for (t = 0; t < nt; t++) { fp(t) + off <- args + poff } */
@@ -851,7 +863,7 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
     stack_globals(w);
     for (int i = 0; i < k->nparams; i++) {
       const KVar *p = k->params[i];
-      int poff = param_offset(k, i);
+      int poff = we_param_offset(k, i);
       if (kt_aggregate(p->type) || is_addr_taken(&f, p) || is_per_thread(&f, p)) {
         WVar *x = we_var(w, p);
         copy_param_per_thread(w, p->type, x->off, poff);
@@ -976,7 +988,7 @@ static char *metadata(WEmit *w, int ndev) {
     bool grid_sync = false;
     walk_stmt(w, w->fis[i].body, see_no_expr, see_grid_barrier, &grid_sync);
     sb_printf(&sb, ", \"export\": \"k%d\", \"frame\": %d, \"args_size\": %d,%s \"params\": [", i - ndev,
-              w->fframe[i], params_size(k), grid_sync ? " \"grid_sync\": true," : "");
+              w->fframe[i], we_params_size(k), grid_sync ? " \"grid_sync\": true," : "");
     for (int p = 0; p < k->nparams; p++) {
       const KVar *v = k->params[p];
       if (p) sb_puts(&sb, ", ");
@@ -984,7 +996,7 @@ static char *metadata(WEmit *w, int ndev) {
       json_str(&sb, v->name);
       sb_puts(&sb, ", \"type\": ");
       type_json(&sb, v->type);
-      sb_printf(&sb, ", \"offset\": %d, \"size\": %d}", param_offset(k, p), v->type->size);
+      sb_printf(&sb, ", \"offset\": %d, \"size\": %d}", we_param_offset(k, p), v->type->size);
     }
     sb_puts(&sb, "]}");
   }
@@ -1175,13 +1187,6 @@ unsigned char *emit_wasm_at(const KModule *m, int data_base, size_t *len, CwDiag
   for (int i = 0; i < nk; i++) {
     kdiag[i] = d->len;
     const KFunc *k = kernels.items[i];
-    const char *what = NULL;
-    const KExpr *rt = kir_find_device_runtime(k, &what);
-    if (rt) { /* said at the user's launch or call, not inside the header's function */
-      we_error(&w, rt->loc, "%s", what);
-      kok[i] = false;
-      continue;
-    }
     kok[i] = kir_fission(&w.arena, m, k, &kf[i], d);
     if (kok[i]) walk_stmt(&w, kf[i].body, see_call, see_grid_import, NULL); /* a rejected kernel's callees are not needed */
   }
@@ -1190,6 +1195,7 @@ unsigned char *emit_wasm_at(const KModule *m, int data_base, size_t *len, CwDiag
     walk_expr(&w, g->init, see_call, NULL);
   }
   int ndev = w.funcs.len;
+  w.ndev = ndev;
   for (int i = 0; i < nk; i++) vec_push(&w.arena, &w.funcs, kernels.items[i]);
   int n = w.funcs.len;
   w.ffailed = arena_alloc(&w.arena, sizeof(bool) * (size_t)(n + 1));

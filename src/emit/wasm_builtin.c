@@ -1388,16 +1388,8 @@ void wb_builtin(WEmit *w, const KExpr *e) {
     wx_value(w, e->args[0]);
     wx_load(w, e->type);
     return;
-  case KB_DEVICE_LAUNCH: /* one module runs one grid: no scheduler for grids it makes */
-    we_error(w, e->loc, "launching kernel '%s' from device code (dynamic parallelism)",
-             e->fn ? e->fn->name : "?");
-    return;
   default:
-    if (kir_device_runtime_name(e->builtin)) {
-      we_error(w, e->loc, "the device runtime API ('%s' in device code)",
-               kir_device_runtime_name(e->builtin));
-      return;
-    }
+    if (wl_device_runtime(w, e)) return; /* wasm_launch.c */
     break;
   }
   const KBuiltinInfo *info = kb_info(e->builtin);

@@ -109,6 +109,9 @@ typedef struct WEmit {
   PtrVec strs;               /* KExpr*: string literals (printf formats, assert texts) */
   int *str_addr;
   int shared_size, data_end;
+  int launch_buf, launch_bytes; /* where a device-side launch's arguments are
+                                   built (the largest launched kernel's) */
+  int ndev;                  /* funcs before the kernels: kernel i is funcs[ndev + i] */
   int data_base;             /* where globals start: WASM_DATA_BASE, or the caller's */
   WBuf data;                 /* bytes from data_base */
   /* per entry of funcs */
@@ -142,6 +145,12 @@ void op_open(WEmit *w, unsigned opcode, unsigned type); /* block/loop/if */
 void op_end(WEmit *w);
 void op_br(WEmit *w, unsigned opcode, int depth);   /* br / br_if to a depth */
 void global_get(WEmit *w, int g);
+/* wasm_launch.c: a device-side launch or device runtime call, emitted
+ * (false: e is not one) */
+bool wl_device_runtime(WEmit *w, const KExpr *e);
+/* bytes of kernel k's argument block, and parameter i's offset in it */
+int we_params_size(const KFunc *k);
+int we_param_offset(const KFunc *k, int i);
 void global_set(WEmit *w, int g);
 void we_grid_sync(WEmit *w);
 

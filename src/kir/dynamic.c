@@ -9,8 +9,8 @@
  *
  * Launching a kernel from device code (dynamic parallelism) and the
  * device runtime API that goes with it need a runtime that schedules
- * grids from inside a grid: the CPU and CUDA targets have one, shader
- * targets are told here as well.
+ * grids from inside a grid: the CPU, CUDA and wasm targets have one,
+ * shader targets are told here as well.
  *
  * The walk covers the kernel and every function it calls directly (each
  * once), in source order, and stops at the first construct found.
@@ -26,7 +26,6 @@ typedef struct Walk {
   Arena *arena;
   const KExpr *found;
   const char *what;
-  bool runtime_only; /* only launches and the device runtime API */
 } Walk;
 
 static void walk_stmt(Walk *w, const KStmt *s);
@@ -51,7 +50,6 @@ static bool seen(Walk *w, const KFunc *f) {
 
 static void walk_expr(Walk *w, const KExpr *e) {
   if (!e || w->found) return;
-  if (w->runtime_only) goto runtime;
   if (e->kind == KE_CALL && !e->fn) {
     w->found = e;
     w->what = e->virtual_call ? "a virtual function call" : "a call through a function pointer";
@@ -68,7 +66,6 @@ static void walk_expr(Walk *w, const KExpr *e) {
                                       : "the device heap ('delete' or free)";
     return;
   }
-runtime:
   if (e->kind == KE_BUILTIN && kir_device_runtime_name(e->builtin)) {
     w->found = e;
     w->what = device_runtime_what(e->builtin);
@@ -114,17 +111,6 @@ const KExpr *kir_find_dynamic(const KFunc *kernel, const char **what) {
   Arena a;
   arena_init(&a);
   Walk w = {.arena = &a};
-  seen(&w, kernel);
-  walk_stmt(&w, kernel->body);
-  arena_free(&a);
-  if (what) *what = w.what;
-  return w.found;
-}
-
-const KExpr *kir_find_device_runtime(const KFunc *kernel, const char **what) {
-  Arena a;
-  arena_init(&a);
-  Walk w = {.arena = &a, .runtime_only = true};
   seen(&w, kernel);
   walk_stmt(&w, kernel->body);
   arena_free(&a);

@@ -420,9 +420,6 @@ const KExpr *kir_find_dynamic(const KFunc *kernel, const char **what);
  * KE_BUILTIN has fn = the kernel launched, or cudaGetLastError & co in
  * device code), or NULL for any other builtin. */
 const char *kir_device_runtime_name(KBuiltinId id);
-/* kir_find_dynamic restricted to those (for targets that have function
- * pointers and a heap but no scheduler of grids). */
-const KExpr *kir_find_device_runtime(const KFunc *kernel, const char **what);
 /* Some function of m launches a kernel or calls the device runtime API:
  * nvcc and NVRTC then compile it as relocatable device code and link it
  * with the device runtime library (libcudadevrt). */

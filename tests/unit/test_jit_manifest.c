@@ -79,7 +79,7 @@ static int count_suffix(const char *suffix) {
 static int run_with(const char *text, const char *offset_def) {
   const char *incs[] = {inc};
   const char *defs[] = {offset_def};
-  cw_compile_options o = {incs, 1, defs, 1, NULL, 0, 0, NULL, 0, 0};
+  cw_compile_options o = {incs, 1, defs, 1, NULL, 0, 0, NULL, 0, 0, 0};
   cw_diags *d = cw_diags_new();
   cw_module *m = NULL;
   int v = -1;
@@ -267,7 +267,7 @@ static void *thread_load(void *arg) {
   if (cw_context_new("cpu", &c) != CW_OK) return (void *)ok;
   const char *incs[] = {inc};
   const char *defs[] = {"OFFSET=0"};
-  cw_compile_options o = {incs, 1, defs, 1, NULL, 0, 0, NULL, 0, 0};
+  cw_compile_options o = {incs, 1, defs, 1, NULL, 0, 0, NULL, 0, 0, 0};
   cw_diags *d = cw_diags_new();
   cw_module *m = NULL;
   cw_kernel *k;

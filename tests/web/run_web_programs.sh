@@ -8,6 +8,8 @@
 #             (tests/programs/run_programs.sh --target web); then
 #             device_printf's stdout lines and exit status against the
 #             native build's (sorted: no order between blocks); and
+#             that separate_compilation (-rdc=true across files) fails
+#             to build, naming a function another file defines; and
 #             that host_threads, whose std::thread a web build cannot
 #             start, ends at once with exit 1 and a message naming
 #             pthread_create (src/compat/web/web_threads.c) instead of
@@ -97,6 +99,16 @@ case $mode in
       exit 1
     fi
     echo "ok   CUWASM_THREADS=0 is refused: $(head -c 70 "$tmp/bad.err")…"
+    # -rdc=true across files: refused at build time, naming what another file defines
+    sep=0
+    (cd "$root/tests/programs/separate_compilation" &&
+     "$cuwasm" cc main.cu device_fns.cu tables.cu -rdc=true --target web -o "$tmp/sep.mjs") > /dev/null 2> "$tmp/sep.err" || sep=$?
+    if [ $sep = 0 ] || ! grep -q "main.cu:12:31: error: device function 'transform' is not defined in this file, and --target web does not link" "$tmp/sep.err"; then
+      echo "FAIL separate_compilation: expected a build error naming transform at main.cu:12:31, got exit $sep:"
+      head -5 "$tmp/sep.err"
+      exit 1
+    fi
+    echo "ok   separate_compilation is refused: $(head -c 90 "$tmp/sep.err")…"
     # a host thread: a clear end, not a hang
     "$cuwasm" cc "$root/tests/programs/host_threads.cu" --target web -o "$tmp/host_threads.mjs"
     threads=0

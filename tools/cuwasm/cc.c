@@ -367,7 +367,8 @@ int cc_device_compile(const CcOpts *o, const char *path, cw_program **p) {
   const char *inc[128], *def[128], *und[128];
   char cuda_inc[PATH_MAX];
   cc_path(CC_PATH_CUDA_INCLUDE, cuda_inc, sizeof cuda_inc);
-  cw_compile_options co = {inc, 0, def, 0, und, 0, o->arch, cuda_inc, o->rdc, o->ilp32};
+  cw_compile_options co = {inc, 0, def, 0, und, 0, o->arch, cuda_inc, o->rdc && !o->unlinked, o->ilp32,
+                           o->unlinked};
   for (int i = 0; i < o->inc.n && i < 128; i++) inc[co.n_include_dirs++] = o->inc.v[i];
   for (int i = 0; i < o->def.n && i < 128; i++) def[co.n_defines++] = o->def.v[i];
   for (int i = 0; i < o->undef.n && i < 128; i++) und[co.n_undefs++] = o->undef.v[i];

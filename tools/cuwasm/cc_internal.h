@@ -32,6 +32,7 @@ typedef struct CcOpts {
   bool preprocess_only;           /* -E */
   bool rdc;                       /* -rdc=true / -dc: relocatable device code */
   bool ilp32;                     /* device code for a 32-bit host (--target web) */
+  bool unlinked;                  /* each file's device code on its own, -rdc or not (--target web) */
   bool forward_unknown;           /* unknown flags go to the host compiler */
   bool device_link;               /* -dlink: an empty object (nothing to link) */
   bool all_cu;                    /* -x cu: every source is CUDA */

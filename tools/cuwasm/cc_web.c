@@ -663,12 +663,6 @@ int cc_web_build(const CcOpts *in) {
     fprintf(stderr, "cuwasm cc: --target web builds whole programs (no -c, -E, -M, -dlink)\n");
     return 2;
   }
-  if (in->rdc) {
-    fprintf(stderr, "cuwasm cc: --target web: separate compilation (-rdc=true, -dc) is not "
-            "supported yet: each file's kernels are one WebAssembly module, not linked with "
-            "the others'\n");
-    return 2;
-  }
   const char *out = in->out ? in->out : "a.mjs";
   if (!ends_with(out, ".mjs") && !ends_with(out, ".html")) {
     fprintf(stderr, "cuwasm cc: --target web writes APP.mjs or APP.html, not '%s'\n", out);
@@ -699,6 +693,11 @@ int cc_web_build(const CcOpts *in) {
     return 1;
   }
   CcOpts o = *in;
+  /* -rdc=true: each file's device code is still one module of its own,
+   * so device code may launch kernels (dynamic parallelism) but not use
+   * another file's device functions or variables: the front end says so */
+  o.rdc = false;
+  o.unlinked = true;
   if (!o.web_threads) o.web_threads = ends_with(out, ".mjs") ? "on" : "off";
   o.ilp32 = true; /* the device code lays data out as the wasm32 host code does */
   o.ccbin = tool("CUWASM_EMXX", "em++");

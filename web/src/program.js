@@ -170,7 +170,7 @@ function makeDevice(dev, core, modules, printErr, gpu) {
       if (kk.grid_sync && dev.cooperative) // cudaLaunchCooperativeKernel: every block resident
         mod.runCooperative(kk, args, shared, grid, block, (n) => core._malloc(n), (p) => core._free(p));
       else
-        mod.runBlocks(kk, args, (raw + 63) & ~63, shared, grid, block);
+        mod.runBlocks(kk, args, (raw + 63) & ~63, shared, grid, block, { alloc: (n) => core._malloc(n), free: (p) => core._free(p) });
       return 0;
     } catch (e) {
       return failed(e);

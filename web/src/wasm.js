@@ -141,6 +141,11 @@ const MAX_PAGES = 65536; // the maximum the compiler declares (4 GiB)
 // cooperative launch (runCooperative); a block whose locals do not fit
 // traps with asyncify's 'unreachable'.
 const COOP_SAVE_BYTES = 65536;
+// CUDA's limits for grids launched from device code: nesting depth, and
+// grids queued and not yet started under one host launch
+// (cudaLimitDevRuntimePendingLaunchCount's default)
+const DEVICE_LAUNCH_DEPTH = 24, DEVICE_LAUNCH_PENDING = 2048;
+const STREAM_TAIL_LAUNCH = 0x3; // cudaStreamTailLaunch
 // CUWASM_WASM_SHARES=1 (Node): every thread takes blocks from one counter,
 // instead of a contiguous share each, for comparing the two schedules
 const sharesWanted = globalThis.process?.env?.CUWASM_WASM_SHARES === '1' ? 1 : null;
@@ -188,8 +193,10 @@ export class WasmModule {
     const shareable = limits >= 0 && binary[limits] === 3;
     // workers need the memory shared; device malloc's free list lives on this thread
     // (and a module with grid_group::sync runs its blocks in turns on this thread: runCooperative)
+    // (and so does a module whose kernels launch kernels: _runGrid)
+    this.launches = names.includes('env.launch') || names.includes('env.devrt');
     this.threads = shareable && wanted > 1 && sharedMemoryAvailable() && !names.includes('env.malloc') &&
-      !names.includes('env.grid_sync') ? wanted : 1;
+      !names.includes('env.grid_sync') && !this.launches ? wanted : 1;
     if (shareable && this.threads === 1 && !this.externalShared) { // an ordinary memory: clear the shared flag
       binary = Uint8Array.from(binary);
       binary[limits] = 1;
@@ -212,6 +219,9 @@ export class WasmModule {
       free: (p) => (this.external ? this.external.free(p >>> 0) : this._heapFree(p)),
       assert: (message) => this._asserts.push(message),
       gridSync: () => this._gridSync(),
+      launch: (k, args, gx, gy, gz, bx, by, bz, shared, stream, t) =>
+        this._launchChild(k, args >>> 0, [gx >>> 0, gy >>> 0, gz >>> 0], [bx >>> 0, by >>> 0, bz >>> 0], shared >>> 0, stream >>> 0, t),
+      devrt: (op, t) => this._deviceRuntime(op, t),
     }));
     this.heapBase = align(this.meta.data_end, 64);
     // the device heap (malloc/new in kernels): a region of its own, kept
@@ -426,17 +436,106 @@ export class WasmModule {
 
   // Every block of grid g (block b) in order on this thread, kernel k of
   // this.meta, arguments at argAddr, scratchBytes(k, b, sharedBytes) bytes
-  // at scratch.
-  runBlocks(k, argAddr, scratch, sharedBytes, g, b) {
+  // at scratch; then the grids its kernels launched (_runGrid), in memory
+  // from mem.alloc (freed with mem.free; by default this launch's own).
+  runBlocks(k, argAddr, scratch, sharedBytes, g, b, mem = null) {
     const fn = this.instance.exports[k.export];
     try {
+      if (this.launches) {
+        const family = { pending: 0, streams: 0 };
+        this._runGrid(k, argAddr, scratch, sharedBytes, g, b, 0, family, mem ?? { alloc: (n) => this._alloc(n), free: () => {} });
+        return;
+      }
       for (let z = 0; z < g[2]; z++)
         for (let y = 0; y < g[1]; y++)
           for (let x = 0; x < g[0]; x++)
             fn(argAddr, scratch, sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
     } catch (e) {
-      throw this._blockFailure(k, e);
+      throw e.launchError ? e : this._blockFailure(k, e);
     }
+  }
+
+  // Dynamic parallelism (CUDA 12's semantics, as the CPU backend's
+  // rt/cpu/device_launch.c): a launch from device code (env.launch,
+  // src/emit/wasm_launch.c) copies the arguments and queues the grid in
+  // its parent grid's record; when every block of the parent has run, the
+  // queued grids run in launch order, the ones launched into
+  // cudaStreamTailLaunch last, each with its own descendants, before the
+  // parent's launch is complete.  A failure in a child grid fails the
+  // host's launch, named after the child's kernel.
+  _runGrid(k, argAddr, scratch, sharedBytes, g, b, depth, family, mem) {
+    const fn = this.instance.exports[k.export];
+    const grid = { depth, family, children: [], tails: [], errors: new Map() }, outer = this._grid;
+    this._grid = grid;
+    try {
+      for (let z = 0; z < g[2]; z++)
+        for (let y = 0; y < g[1]; y++)
+          for (let x = 0; x < g[0]; x++) {
+            grid.errors.clear(); // the threads' last errors are per block
+            fn(argAddr, scratch, sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
+          }
+    } finally {
+      this._grid = outer;
+    }
+    for (const c of [...grid.children, ...grid.tails]) {
+      family.pending--;
+      const ck = this.meta.kernels[c.kernel];
+      const a = mem.alloc(Math.max(ck.args_size, 8)), s = mem.alloc(this.scratchBytes(ck, c.block, c.shared) + 64);
+      try {
+        if (!a || !s) throw new Error(`cuwasm: out of memory for a grid of '${ck.name}' launched from device code`);
+        new Uint8Array(this.memory.buffer, a, c.args.length).set(c.args);
+        this._runGrid(ck, a, (s + 63) & ~63, c.shared, c.grid, c.block, depth + 1, family, mem);
+      } catch (e) {
+        if (e.launchError) throw e;
+        const err = this._blockFailure(ck, e);
+        err.launchError = true;
+        throw err;
+      } finally {
+        if (a) mem.free(a);
+        if (s) mem.free(s);
+      }
+    }
+  }
+
+  // env.launch: thread t of the running block launches kernel index
+  // kernel with the argument block at args; the cudaError_t it returns
+  // (CUDA's limits: depth 24, 2048 pending grids, the launch configuration)
+  // is also the thread's last error.
+  _launchChild(kernel, args, grid, block, shared, stream, t) {
+    const g = this._grid;
+    if (!g) throw new Error('cuwasm: a kernel launch from device code in a cooperative launch (not supported on the WebAssembly device)');
+    const k = this.meta.kernels[kernel];
+    const threads = block[0] * block[1] * block[2];
+    let err = 0;
+    if (g.depth + 1 > DEVICE_LAUNCH_DEPTH) err = 65; // cudaErrorLaunchMaxDepthExceeded
+    else if (grid.some((x) => x < 1) || block.some((x) => x < 1) || grid[0] > 2 ** 31 - 1 || grid[1] > 65535 ||
+             grid[2] > 65535 || threads > 1024 || block[0] > 1024 || block[1] > 1024 || block[2] > 64)
+      err = 9; // cudaErrorInvalidConfiguration (src/rt/launch_check.c's limits)
+    else if (this.meta.shared_static + shared > 49152) err = 1; // cudaErrorInvalidValue, as a host launch's
+    else if (!k || k.error) err = 98; // cudaErrorInvalidDeviceFunction
+    else if (g.family.pending >= DEVICE_LAUNCH_PENDING) err = 69; // cudaErrorLaunchPendingCountExceeded
+    if (!err) {
+      g.family.pending++;
+      const c = { kernel, args: new Uint8Array(this.memory.buffer, args, k.args_size).slice(), grid, block, shared };
+      (stream === STREAM_TAIL_LAUNCH ? g.tails : g.children).push(c);
+    }
+    if (err || g.errors.has(t)) g.errors.set(t, err);
+    return err;
+  }
+
+  // env.devrt: cudaGetLastError (op 0), cudaPeekAtLastError (1),
+  // cudaGetDevice (2), cudaStreamCreateWithFlags (3: a handle apart from
+  // NULL and CUDA's named streams; grids of every stream run in launch
+  // order here, which CUDA allows) for thread t of the running block.
+  _deviceRuntime(op, t) {
+    const g = this._grid;
+    if (op === 0 || op === 1) {
+      const e = g?.errors.get(t) ?? 0;
+      if (op === 0) g?.errors.delete(t);
+      return e;
+    }
+    if (op === 3) return g ? 0x100 + 0x10 * g.family.streams++ : 0x100;
+    return 0;
   }
 
   // A cooperative launch of kernel k (cudaLaunchCooperativeKernel), whose

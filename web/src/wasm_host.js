@@ -440,11 +440,16 @@ export function assertMessage(mem, expr, file, line, func, tx, ty, tz, bx, by, b
 
 // The import object of a module: memory, printf(text) receiving each
 // formatted printf, malloc(bytes) -> address / free(address) for the
-// device heap, assert(message) called before the failing thread traps.
+// device heap, assert(message) called before the failing thread traps,
+// gridSync() for grid_group::sync(), launch(...) and devrt(op, thread) for
+// dynamic parallelism (wasm.js's launchChild and deviceRuntime).
 // grid_group::sync() where nothing can suspend a block (a worker's instance)
 const noGridSync = () => { throw new Error('cuwasm: grid_group::sync() needs a cooperative launch (cudaLaunchCooperativeKernel)'); };
+// modules that launch kernels run on the posting thread (wasm.js)
+const noLaunch = () => { throw new Error('cuwasm: a kernel launch from device code in a worker'); };
 
-export function hostImports({ memory, printf, malloc, free, assert, gridSync = noGridSync }) {
+export function hostImports({ memory, printf, malloc, free, assert, gridSync = noGridSync, launch = noLaunch,
+  devrt = noLaunch }) {
   const env = {
     memory,
     printf: (fmt, args, n) => {
@@ -456,6 +461,8 @@ export function hostImports({ memory, printf, malloc, free, assert, gridSync = n
     free: (p) => free(p >>> 0),
     assert: (...a) => assert(assertMessage(memory, ...a)),
     grid_sync: () => gridSync(),
+    launch,
+    devrt,
   };
   return { env, math: mathImports };
 }
