@@ -180,11 +180,26 @@ test('device wasm, 4 workers: atomics across blocks on different workers are exa
   mod.destroy();
 });
 
+test('device wasm, 4 workers: a grid whose blocks took under serialBelowMs last time runs on this thread', async () => {
+  const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4, serialBelowMs: 1000 });
+  const args = () => [new Uint32Array(1), new Float32Array(1), new Int32Array(1), new Uint32Array(1), new BigUint64Array(1), new Int32Array(1)];
+  const first = args();
+  await mod.launch('count', { grid: [8], block: [3], args: first }); // no figure yet: the workers
+  const run = mod.pool.lastRun;
+  assert.ok(run && run.answers.length === 4);
+  const second = args();
+  await mod.launch('count', { grid: [8], block: [3], args: second }); // 8 short blocks: here
+  assert.equal(mod.pool.lastRun, run, 'the second launch went to the workers');
+  assert.equal(first[0][0], 24);
+  assert.equal(second[0][0], 24);
+  mod.destroy();
+});
+
 test('device wasm, 4 workers: launches of 2 and of 64 blocks back to back each run every block once', async () => {
   // workers left out of a 2-block launch wake while the next one is posted;
   // invited workers that wake after every block was taken are withdrawn
   // and must not run a block of the next launch with this one's job
-  const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4 });
+  const mod = await compile(atomicsSrc, { name: 'at.cu', device: 'wasm', workers: 4, serialBelowMs: 0 });
   let withdrawn = 0;
   for (let rep = 0; rep < 150; rep++) {
     const blocks = rep % 3 === 0 ? 64 : 2, c = new Uint32Array(1), z = () => new Int32Array(1);

@@ -86,7 +86,10 @@ char *cc_web_module(const unsigned char *const *wasm, const size_t *wasm_len,
           "const cuwasmIsNode = typeof process === 'object' && !!process.versions?.node;\n"
           "const require = cuwasmIsNode ? (await import('module')).createRequire(import.meta.url) : undefined;\n"
           "const __dirname = cuwasmIsNode ? require('path').dirname(require('url').fileURLToPath(import.meta.url)) : '';\n"
-          "const __filename = cuwasmIsNode ? require('url').fileURLToPath(import.meta.url) : '';\n");
+          "const __filename = cuwasmIsNode ? require('url').fileURLToPath(import.meta.url) : '';\n"
+          /* stdout closed by its reader (`| head`): end quietly, with the
+           * status a native program killed by SIGPIPE has */
+          "if (cuwasmIsNode) process.stdout.on('error', (e) => { if (e.code !== 'EPIPE') throw e; process.exit(141); });\n");
   sb_putn(&sb, core, cn);
   free(core);
   sb_puts(&sb, "\nconst cuwasmKernels = [\n");

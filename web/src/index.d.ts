@@ -17,6 +17,11 @@ export interface CompileOptions {
    * cross-origin isolated page.  In Node the calling thread is one of
    * them (N - 1 workers); in a page all N are workers */
   workers?: number;
+  /** the 'wasm' device: a launch whose blocks took less than this many
+   * milliseconds one after another, going by the kernel's last launch,
+   * runs on the calling thread, as waking the workers costs about that
+   * (default 0.1; 0: every launch of more than one block on the workers) */
+  serialBelowMs?: number;
   /** the source's file name in diagnostics (kernel.cu) */
   name?: string;
   /** template kernels to instantiate up front, e.g. 'reduce<float,256>' */

@@ -128,7 +128,7 @@ function wgslOptions(options, gpu) {
 // instantiated by compiling again (buffers of the old module are dropped).
 class CompiledWasmModule extends WasmModule {
   constructor(source, opts, answer) {
-    super({ print: opts.print, prefix: answer.prefix, workers: opts.workers });
+    super({ print: opts.print, prefix: answer.prefix, workers: opts.workers, serialBelowMs: opts.serialBelowMs });
     this.source = source;
     this.options = opts;
     this.instances = [...opts.instances];
@@ -161,17 +161,19 @@ async function compileWasm(source, opts) {
 // how many threads run blocks in parallel, in Node this one and N - 1 Web
 // Workers, in a page N workers; default the hardware threads, 1 for this
 // thread only; more than one needs SharedArrayBuffer, i.e. Node or a
-// cross-origin isolated page), f64AsF32 (double computed as
+// cross-origin isolated page), serialBelowMs (the 'wasm' device: a launch
+// whose blocks took less than this one after another, by the kernel's last
+// launch, runs on the calling thread; default 0.1), f64AsF32 (double computed as
 // float, with a warning in mod.diagnostics), maxStorageBuffers (pack
 // buffers beyond it even when the device allows more), subgroups ('auto':
 // warp functions as WGSL subgroup operations when the adapter's subgroups
 // are 32 wide, else emulated through workgroup memory; true / false force
 // either).
 export async function compile(source, options = {}) {
-  const { device = 'auto', name = 'kernel.cu', defines = {}, headers = {}, instances = [], print, workers } = options;
+  const { device = 'auto', name = 'kernel.cu', defines = {}, headers = {}, instances = [], print, workers, serialBelowMs } = options;
   if (device !== 'auto' && device !== 'webgpu' && device !== 'wasm')
     throw new Error(`cuwasm: unknown device '${device}' (auto, webgpu or wasm)`);
-  const base = { name, defines, headers, instances, print, workers };
+  const base = { name, defines, headers, instances, print, workers, serialBelowMs };
   if (device === 'wasm') return compileWasm(source, base);
   let gpu = null, noGpu = null;
   try { gpu = await getDevice(); } catch (e) { noGpu = e; }

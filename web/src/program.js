@@ -96,11 +96,11 @@ function makeDevice(dev, core, modules, printErr, gpu) {
     // launchThreads must run it (on the workers, suspending the host code)
     launch: (m, k, args, grid, block, shared) => {
       const mod = modules[m], kk = mod.meta.kernels[k];
-      if (!(kk.grid_sync && dev.cooperative) && mod.threadsFor(grid) > 1) return 2;
+      if (!(kk.grid_sync && dev.cooperative) && mod.threadsFor(grid, kk) > 1) return 2;
       return runHere(m, k, args, grid, block, shared);
     },
     launchThreads: async (m, k, args, grid, block, shared) => {
-      const mod = modules[m], kk = mod.meta.kernels[k], nw = mod.threadsFor(grid);
+      const mod = modules[m], kk = mod.meta.kernels[k], nw = mod.threadsFor(grid, kk);
       const bytes = mod.scratchBytes(kk, block, shared) + 64, held = [];
       const take = (n) => { const p = core._malloc(n); if (p) held.push(p); return p; };
       try {

@@ -141,6 +141,10 @@ const MAX_PAGES = 65536; // the maximum the compiler declares (4 GiB)
 // cooperative launch (runCooperative); a block whose locals do not fit
 // traps with asyncify's 'unreachable'.
 const COOP_SAVE_BYTES = 65536;
+// A grid whose blocks take less than this (ms) one after another runs on
+// the calling thread: waking workers and waiting for them costs about as
+// much (tens of microseconds a launch; bench/web/programs.sh, launches)
+const SERIAL_WORK_MS = 0.1;
 // CUDA's limits for grids launched from device code: nesting depth, and
 // grids queued and not yet started under one host launch
 // (cudaLimitDevRuntimePendingLaunchCount's default)
@@ -159,7 +163,10 @@ export class WasmModule {
   // memory, malloc, free: a program's memory and heap (program.js); its
   // blocks run on workers too when that memory is shared
   // workerUrl: the worker script, when not wasm_worker.js next to this file
-  constructor({ print, prefix = null, workers, memory = null, malloc = null, free = null, workerUrl = null } = {}) {
+  // serialBelowMs: see threadsFor
+  constructor({ print, prefix = null, workers, memory = null, malloc = null, free = null, workerUrl = null,
+    serialBelowMs = SERIAL_WORK_MS } = {}) {
+    this.serialBelowMs = serialBelowMs;
     this.kind = 'wasm';
     this.print = print;
     this.prefix = prefix;
@@ -195,6 +202,7 @@ export class WasmModule {
     // (and a module with grid_group::sync runs its blocks in turns on this thread: runCooperative)
     // (and so does a module whose kernels launch kernels: _runGrid)
     this.launches = names.includes('env.launch') || names.includes('env.devrt');
+    this._blockMs = new Map(); // kernel export -> ms per block in its last launch (threadsFor)
     this.threads = shareable && wanted > 1 && sharedMemoryAvailable() && !names.includes('env.malloc') &&
       !names.includes('env.grid_sync') && !this.launches ? wanted : 1;
     if (shareable && this.threads === 1 && !this.externalShared) { // an ordinary memory: clear the shared flag
@@ -347,7 +355,7 @@ export class WasmModule {
       throw new Error(`cuwasm: block ${b.join('x')} exceeds 1024 threads (or 64 in z)`);
     if (args.length !== k.params.length)
       throw new Error(`cuwasm: '${k.name}' takes ${k.params.length} arguments, got ${args.length}`);
-    const nw = this.threadsFor(g);
+    const nw = this.threadsFor(g, k);
     const mark = this.top;
     try {
       const argAddr = this._alloc(Math.max(k.args_size, 8));
@@ -387,13 +395,23 @@ export class WasmModule {
     }
   }
 
-  // How many threads run grid g's blocks: the workers (and in Node this
-  // thread) when there are workers and more than one block (the workers'
-  // block counter is an i32, which runs past the grid by up to a chunk per
-  // worker).
-  threadsFor(g) {
+  // How many threads run grid g's blocks of kernel k: the workers (and in
+  // Node this thread) when there are workers and more than one block (the
+  // workers' block counter is an i32, which runs past the grid by up to a
+  // chunk per worker), unless k's last launch says that the whole grid's
+  // blocks take less time one after another than waking the workers
+  // costs (serialBelowMs, by default SERIAL_WORK_MS).
+  threadsFor(g, k = null) {
     const nblocks = g[0] * g[1] * g[2];
-    return nblocks > 1 && nblocks < 2 ** 31 - 65536 ? Math.min(this.threads, nblocks) : 1;
+    if (this.threads === 1 || !(nblocks > 1 && nblocks < 2 ** 31 - 65536)) return 1;
+    const perBlock = k ? this._blockMs.get(k.export) : undefined;
+    if (perBlock !== undefined && perBlock * nblocks < this.serialBelowMs) return 1;
+    return Math.min(this.threads, nblocks);
+  }
+
+  // what one block of kernel k took in its last launch (threadsFor)
+  _timed(k, ms, blocks) {
+    if (blocks > 0 && this.threads > 1) this._blockMs.set(k.export, ms / blocks);
   }
 
   // The bytes runOnThreads needs for the counters of nw threads' shares.
@@ -423,7 +441,11 @@ export class WasmModule {
     } catch (e) {
       throw this._blockFailure(k, e);
     }
-    if (!failed) return;
+    if (!failed) {
+      const a = pool.lastRun.answers.filter((x) => !x.withdrawn && x.blocks);
+      this._timed(k, a.reduce((t, x) => t + x.end - x.start, 0), a.reduce((n, x) => n + x.blocks, 0));
+      return;
+    }
     if (failed.trap === undefined) { // a worker itself failed: start afresh next time
       this.pool.terminate();
       this.pool = this._pool = null;
@@ -446,10 +468,12 @@ export class WasmModule {
         this._runGrid(k, argAddr, scratch, sharedBytes, g, b, 0, family, mem ?? { alloc: (n) => this._alloc(n), free: () => {} });
         return;
       }
+      const start = performance.now();
       for (let z = 0; z < g[2]; z++)
         for (let y = 0; y < g[1]; y++)
           for (let x = 0; x < g[0]; x++)
             fn(argAddr, scratch, sharedBytes, x, y, z, g[0], g[1], g[2], b[0], b[1], b[2]);
+      this._timed(k, performance.now() - start, g[0] * g[1] * g[2]);
     } catch (e) {
       throw e.launchError ? e : this._blockFailure(k, e);
     }
