@@ -228,6 +228,12 @@ static void bind(WEmit *w, const KVar *v, VarStore st, uint32_t idx) {
   x->idx = idx;
 }
 
+void we_bind_local(WEmit *w, const KVar *v, uint32_t idx) {
+  WVar *x = new_wvar(w, v);
+  x->st = VS_LOCAL;
+  x->idx = idx;
+}
+
 WVar *we_var(WEmit *w, const KVar *v) {
   WFunc *f = w->fn;
   for (int i = 0; i < f->nvars; i++)

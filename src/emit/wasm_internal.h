@@ -47,6 +47,9 @@ typedef enum {
   VS_SHARED,     /* __shared__: $shared + off */
 } VarStore;
 
+/* calls of one-expression device functions emitted in place, nested at most this deep */
+enum { WASM_INLINE_DEPTH = 4 };
+
 typedef struct WVar {
   const KVar *v;
   VarStore st;
@@ -112,6 +115,9 @@ typedef struct WEmit {
   int launch_buf, launch_bytes; /* where a device-side launch's arguments are
                                    built (the largest launched kernel's) */
   int ndev;                  /* funcs before the kernels: kernel i is funcs[ndev + i] */
+  const KFunc *inlining[WASM_INLINE_DEPTH]; /* functions whose bodies are being emitted in
+                                               place of a call (wasm_expr.c) */
+  int ninlining;
   int data_base;             /* where globals start: WASM_DATA_BASE, or the caller's */
   WBuf data;                 /* bytes from data_base */
   /* per entry of funcs */
@@ -131,6 +137,8 @@ int we_sig(WEmit *w, const unsigned char *params, int np, const unsigned char *r
 unsigned wt_of(const KType *t);
 bool kt_aggregate(const KType *t);
 WVar *we_var(WEmit *w, const KVar *v);
+/* v is, until w->fn->nvars is set back, the wasm local idx */
+void we_bind_local(WEmit *w, const KVar *v, uint32_t idx);
 uint32_t we_local(WEmit *w, unsigned type);
 int we_frame_slot(WEmit *w, int size, int align);
 /* A column of 4-byte values, one per thread of the block, thread t's at
