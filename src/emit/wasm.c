@@ -222,15 +222,9 @@ static WVar *new_wvar(WEmit *w, const KVar *v) {
   return x;
 }
 
-static void bind(WEmit *w, const KVar *v, VarStore st, uint32_t idx) {
+void we_bind(WEmit *w, const KVar *v, VarStore st, uint32_t idx) {
   WVar *x = new_wvar(w, v);
   x->st = st;
-  x->idx = idx;
-}
-
-void we_bind_local(WEmit *w, const KVar *v, uint32_t idx) {
-  WVar *x = new_wvar(w, v);
-  x->st = VS_LOCAL;
   x->idx = idx;
 }
 
@@ -695,7 +689,7 @@ static void emit_device_func(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
     const KVar *p = k->params[i];
     uint32_t idx = (uint32_t)(i + (agg ? 1 : 0));
     if (kt_aggregate(p->type)) {
-      bind(w, p, VS_ADDR_LOCAL, idx); /* the caller's copy */
+      we_bind(w, p, VS_ADDR_LOCAL, idx); /* the caller's copy */
     } else if (is_addr_taken(&f, p)) {
       WVar *x = we_var(w, p);
       op_u(w, OP_LOCAL_GET, f.fp);
@@ -704,7 +698,7 @@ static void emit_device_func(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
       op_u(w, OP_LOCAL_GET, idx);
       wx_store(w, p->type);
     } else {
-      bind(w, p, VS_LOCAL, idx);
+      we_bind(w, p, VS_LOCAL, idx);
     }
   }
   ws_stmt(w, k->body);
@@ -875,7 +869,7 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
         copy_param_per_thread(w, p->type, x->off, poff);
       } else {
         uint32_t l = we_local(w, wt_of(p->type) ? wt_of(p->type) : WT_I32);
-        bind(w, p, VS_LOCAL, l);
+        we_bind(w, p, VS_LOCAL, l);
         op_u(w, OP_LOCAL_GET, 0);
         op_i32(w, poff);
         op(w, OP_I32_ADD);

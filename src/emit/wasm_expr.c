@@ -693,7 +693,8 @@ static void call_indirect(WEmit *w, const KExpr *e, bool want) {
   }
 }
 
-/* whether e takes the address of one of f's parameters */
+/* whether e takes the address of one of f's scalar parameters (an
+ * aggregate one is memory already) */
 static bool takes_param_address(const KFunc *f, const KExpr *e) {
   if (!e) return false;
   if (e->kind == KE_ADDR) {
@@ -701,7 +702,7 @@ static bool takes_param_address(const KFunc *f, const KExpr *e) {
     while (r && (r->kind == KE_MEMBER || r->kind == KE_INDEX)) r = r->a;
     if (r && r->kind == KE_VAR)
       for (int i = 0; i < f->nparams; i++)
-        if (f->params[i] == r->var) return true;
+        if (f->params[i] == r->var && !kt_aggregate(r->var->type)) return true;
   }
   if (takes_param_address(f, e->a) || takes_param_address(f, e->b) || takes_param_address(f, e->c)) return true;
   for (int i = 0; i < e->nargs; i++)
@@ -710,7 +711,7 @@ static bool takes_param_address(const KFunc *f, const KExpr *e) {
 }
 
 /* The expression of a device function whose body is one `return e;`, with
- * scalar parameters and result, none of which it takes the address of; NULL
+ * a scalar result, taking the address of none of its scalar parameters; NULL
  * for any other function, and for one whose body is being emitted in place
  * already (recursion) or too deep. */
 static const KExpr *one_expression(WEmit *w, const KFunc *fn, const KExpr *call) {
@@ -724,13 +725,14 @@ static const KExpr *one_expression(WEmit *w, const KFunc *fn, const KExpr *call)
     return NULL;
   for (int i = 0; i < fn->nparams; i++) {
     const KType *t = fn->params[i]->type;
-    if (kt_aggregate(t) || !wt_of(t) || wt_of(t) == WT_VOID) return NULL;
+    if (!kt_aggregate(t) && (!wt_of(t) || wt_of(t) == WT_VOID)) return NULL;
   }
   return takes_param_address(fn, s->e) ? NULL : s->e;
 }
 
 /* A call of a one-expression device function (one_expression), emitted as
- * that expression with each parameter a fresh local holding its argument:
+ * that expression with each parameter a fresh local holding its argument
+ * (an aggregate's: the address of a copy, as a call passes it):
  * V8 does not inline WebAssembly calls, and C++ kernels call accessors and
  * operators of this shape at every step.  The arguments are evaluated in
  * order first, as for a call.  False: not such a call, nothing emitted. */
@@ -741,13 +743,22 @@ static bool call_in_place(WEmit *w, const KExpr *e, bool want) {
   uint32_t *locals = arena_alloc(&w->arena, sizeof(uint32_t) * (size_t)(fn->nparams + 1));
   for (int i = 0; i < fn->nparams; i++) {
     const KType *pt = fn->params[i]->type;
+    if (kt_aggregate(pt)) {
+      locals[i] = we_local(w, WT_I32);
+      temp_slot(w, pt);
+      op_u(w, OP_LOCAL_TEE, locals[i]);
+      wx_value(w, e->args[i]);
+      wx_copy(w, pt->size);
+      continue;
+    }
     wx_value(w, e->args[i]);
     wx_convert(w, e->args[i]->type, pt, e->args[i]->loc);
     locals[i] = we_local(w, wt_of(pt));
     op_u(w, OP_LOCAL_SET, locals[i]);
   }
   int saved = w->fn->nvars;
-  for (int i = 0; i < fn->nparams; i++) we_bind_local(w, fn->params[i], locals[i]);
+  for (int i = 0; i < fn->nparams; i++)
+    we_bind(w, fn->params[i], kt_aggregate(fn->params[i]->type) ? VS_ADDR_LOCAL : VS_LOCAL, locals[i]);
   w->inlining[w->ninlining++] = fn;
   if (want) {
     wx_value(w, body);
