@@ -693,88 +693,10 @@ static void call_indirect(WEmit *w, const KExpr *e, bool want) {
   }
 }
 
-/* whether e takes the address of one of f's scalar parameters (an
- * aggregate one is memory already) */
-static bool takes_param_address(const KFunc *f, const KExpr *e) {
-  if (!e) return false;
-  if (e->kind == KE_ADDR) {
-    const KExpr *r = e->a;
-    while (r && (r->kind == KE_MEMBER || r->kind == KE_INDEX)) r = r->a;
-    if (r && r->kind == KE_VAR)
-      for (int i = 0; i < f->nparams; i++)
-        if (f->params[i] == r->var && !kt_aggregate(r->var->type)) return true;
-  }
-  if (takes_param_address(f, e->a) || takes_param_address(f, e->b) || takes_param_address(f, e->c)) return true;
-  for (int i = 0; i < e->nargs; i++)
-    if (takes_param_address(f, e->args[i])) return true;
-  return false;
-}
-
-/* The expression of a device function whose body is one `return e;`, with
- * a scalar result, taking the address of none of its scalar parameters; NULL
- * for any other function, and for one whose body is being emitted in place
- * already (recursion) or too deep. */
-static const KExpr *one_expression(WEmit *w, const KFunc *fn, const KExpr *call) {
-  if (!fn->body || fn == w->fn->f || call->nargs != fn->nparams || w->ninlining >= WASM_INLINE_DEPTH)
-    return NULL;
-  for (int i = 0; i < w->ninlining; i++)
-    if (w->inlining[i] == fn) return NULL;
-  const KStmt *s = fn->body;
-  while (s->kind == KS_BLOCK && s->nstmts == 1) s = s->stmts[0];
-  if (s->kind != KS_RETURN || !s->e || kt_aggregate(fn->ret) || !wt_of(fn->ret) || wt_of(fn->ret) == WT_VOID)
-    return NULL;
-  for (int i = 0; i < fn->nparams; i++) {
-    const KType *t = fn->params[i]->type;
-    if (!kt_aggregate(t) && (!wt_of(t) || wt_of(t) == WT_VOID)) return NULL;
-  }
-  return takes_param_address(fn, s->e) ? NULL : s->e;
-}
-
-/* A call of a one-expression device function (one_expression), emitted as
- * that expression with each parameter a fresh local holding its argument
- * (an aggregate's: the address of a copy, as a call passes it):
- * V8 does not inline WebAssembly calls, and C++ kernels call accessors and
- * operators of this shape at every step.  The arguments are evaluated in
- * order first, as for a call.  False: not such a call, nothing emitted. */
-static bool call_in_place(WEmit *w, const KExpr *e, bool want) {
-  const KFunc *fn = e->fn;
-  const KExpr *body = one_expression(w, fn, e);
-  if (!body) return false;
-  uint32_t *locals = arena_alloc(&w->arena, sizeof(uint32_t) * (size_t)(fn->nparams + 1));
-  for (int i = 0; i < fn->nparams; i++) {
-    const KType *pt = fn->params[i]->type;
-    if (kt_aggregate(pt)) {
-      locals[i] = we_local(w, WT_I32);
-      temp_slot(w, pt);
-      op_u(w, OP_LOCAL_TEE, locals[i]);
-      wx_value(w, e->args[i]);
-      wx_copy(w, pt->size);
-      continue;
-    }
-    wx_value(w, e->args[i]);
-    wx_convert(w, e->args[i]->type, pt, e->args[i]->loc);
-    locals[i] = we_local(w, wt_of(pt));
-    op_u(w, OP_LOCAL_SET, locals[i]);
-  }
-  int saved = w->fn->nvars;
-  for (int i = 0; i < fn->nparams; i++)
-    we_bind(w, fn->params[i], kt_aggregate(fn->params[i]->type) ? VS_ADDR_LOCAL : VS_LOCAL, locals[i]);
-  w->inlining[w->ninlining++] = fn;
-  if (want) {
-    wx_value(w, body);
-    wx_convert(w, body->type, fn->ret, body->loc);
-  } else {
-    wx_drop(w, body);
-  }
-  w->ninlining--;
-  w->fn->nvars = saved;
-  return true;
-}
-
 static void call(WEmit *w, const KExpr *e, bool want) {
   const KFunc *fn = e->fn;
   if (!fn) return call_indirect(w, e, want);
-  if (call_in_place(w, e, want)) return;
+  if (wx_call_in_place(w, e, want)) return; /* wasm_inline.c */
   int idx = we_func_index(w, fn);
   if (idx < 0) return we_error(w, e->loc, "a call to '%s' (no body)", fn ? fn->name : "?");
   uint32_t r = 0;

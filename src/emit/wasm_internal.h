@@ -47,7 +47,7 @@ typedef enum {
   VS_SHARED,     /* __shared__: $shared + off */
 } VarStore;
 
-/* calls of one-expression device functions emitted in place, nested at most this deep */
+/* calls of short device functions emitted in place (wasm_inline.c), nested at most this deep */
 enum { WASM_INLINE_DEPTH = 4 };
 
 typedef struct WVar {
@@ -154,6 +154,9 @@ void op_open(WEmit *w, unsigned opcode, unsigned type); /* block/loop/if */
 void op_end(WEmit *w);
 void op_br(WEmit *w, unsigned opcode, int depth);   /* br / br_if to a depth */
 void global_get(WEmit *w, int g);
+/* wasm_inline.c: a call of a short device function emitted in place
+ * (false: not one, nothing emitted) */
+bool wx_call_in_place(WEmit *w, const KExpr *e, bool want);
 /* wasm_launch.c: a device-side launch or device runtime call, emitted
  * (false: e is not one) */
 bool wl_device_runtime(WEmit *w, const KExpr *e);

@@ -158,7 +158,7 @@ __global__ void bump(int* out) { if (threadIdx.x == 0) out[blockIdx.x] = atomicA
 __global__ void hello() { if (threadIdx.x == 0) printf("block %d\\n", blockIdx.x); }
 __global__ void check(const int* v) { assert(v[blockIdx.x] != 3); }
 __global__ void boom(int b) { if (blockIdx.x == b) __trap(); }
-__device__ int quotientOf(int a, int b) { int q = a / b; return q; }
+__device__ int quotientOf(int a, int b) { if (b == 42) return 0; return a / b; } // an early return: a call
 __global__ void divide(int* out, int z) { out[threadIdx.x] = quotientOf(threadIdx.x + 1, z); }
 __device__ int quotient(int a, int b) { return a / b; }
 __global__ void divideInPlace(int* out, int z) { out[threadIdx.x] = quotient(threadIdx.x + 1, z); }
@@ -255,7 +255,7 @@ test('device wasm, 4 workers: a failed assert or a trap on a worker fails the la
   // the trap names the device function it happened in (the module's name section)
   await assert.rejects(mod.launch('divide', { grid: 64, block: 2, args: [new Int32Array(2), 0] }),
     /kernel 'divide' trapped: .*\(in 'quotientOf'\)/);
-  // a one-expression function is emitted in place of its call: the trap is the kernel's own
+  // a short function is emitted in place of its call: the trap is the kernel's own
   await assert.rejects(mod.launch('divideInPlace', { grid: 64, block: 2, args: [new Int32Array(2), 0] }),
     (e) => /kernel 'divideInPlace' trapped: divide by zero$/.test(e.message));
   // a failed launch's error kept by a worker that the next launch (2 blocks:

@@ -1,0 +1,124 @@
+/*
+ * wasm_inline.c — calls of short device functions emitted in place of the
+ * call on the wasm target.
+ *
+ * V8 does not inline calls between WebAssembly functions, and C++ kernels
+ * call accessors, operators and small helpers at every step (cuda-samples'
+ * interval spent a fifth of its time entering `lower()`, `upper()` and
+ * `empty()`).  A function qualifies when its body is at most
+ * SHORT_STATEMENTS statements of which only the last returns (no early
+ * return, goto, label, barrier or warp collective), it does not call
+ * itself (directly or through the calls being emitted in place around it,
+ * at most WASM_INLINE_DEPTH deep), and its body takes the address of no
+ * scalar parameter or local (those become wasm locals here).  The call is
+ * then: each argument evaluated in order, converted to its parameter's
+ * type, into a fresh local (an aggregate's copied to a temporary, whose
+ * address the local holds, as a call passes it); the parameters bound to
+ * those locals; the statements emitted; and the returned expression's
+ * value pushed (an aggregate result copied to a temporary first, so that
+ * it never aliases what the function read).  The callee's own locals get
+ * locals or frame slots of the caller's as they are first used, and the
+ * bindings are dropped afterwards.
+ */
+#include "wasm_internal.h"
+#include "../kir/passes/splits.h"
+#include "../kir/passes/walk.h"
+
+enum { SHORT_STATEMENTS = 8 };
+
+static bool is_return(const KStmt *s, void *ctx) {
+  (void)ctx;
+  return s->kind == KS_RETURN;
+}
+
+/* &v of a scalar local or parameter (an aggregate one lives in memory) */
+static bool takes_scalar_address(const KExpr *e, void *ctx) {
+  (void)ctx;
+  if (e->kind != KE_ADDR) return false;
+  const KExpr *r = e->a;
+  while (r && (r->kind == KE_MEMBER || r->kind == KE_INDEX)) r = r->a;
+  return r && r->kind == KE_VAR && (r->var->kind == KV_LOCAL || r->var->kind == KV_PARAM) &&
+         !kt_aggregate(r->var->type);
+}
+
+static bool value_type_ok(const KType *t) {
+  return kt_aggregate(t) || (wt_of(t) && wt_of(t) != WT_VOID);
+}
+
+/* fn's statements before its final return (*before, *n) and the value it
+ * returns (*ret, NULL for void), when a call of it may be emitted in place */
+static bool short_body(WEmit *w, const KFunc *fn, const KExpr *call, KStmt *const **before, int *n,
+                       const KExpr **ret) {
+  if (!fn->body || fn == w->fn->f || call->nargs != fn->nparams || w->ninlining >= WASM_INLINE_DEPTH)
+    return false;
+  for (int i = 0; i < w->ninlining; i++)
+    if (w->inlining[i] == fn) return false;
+  bool is_void = fn->ret->kind == KT_VOID;
+  if (!is_void && !value_type_ok(fn->ret)) return false;
+  for (int i = 0; i < fn->nparams; i++)
+    if (!value_type_ok(fn->params[i]->type)) return false;
+  KStmt *const *stmts = &fn->body;
+  int count = 1;
+  if (fn->body->kind == KS_BLOCK) stmts = fn->body->stmts, count = fn->body->nstmts;
+  if (count > SHORT_STATEMENTS) return false;
+  const KStmt *last = count ? stmts[count - 1] : NULL;
+  *ret = NULL;
+  if (last && last->kind == KS_RETURN) {
+    if (!is_void && !last->e) return false;
+    *ret = last->e;
+    count--;
+  } else if (!is_void) {
+    return false; /* a value-returning function that ends elsewhere */
+  }
+  for (int i = 0; i < count; i++)
+    if (kir_walk_any(stmts[i], NULL, is_return, NULL)) return false;
+  if (kir_has_jump(fn->body) || kir_stmt_has_split(fn->body) ||
+      kir_walk_any(fn->body, takes_scalar_address, NULL, NULL))
+    return false;
+  *before = stmts;
+  *n = count;
+  return true;
+}
+
+bool wx_call_in_place(WEmit *w, const KExpr *e, bool want) {
+  const KFunc *fn = e->fn;
+  KStmt *const *before;
+  int n;
+  const KExpr *ret;
+  if (!short_body(w, fn, e, &before, &n, &ret)) return false;
+  uint32_t *locals = arena_alloc(&w->arena, sizeof(uint32_t) * (size_t)(fn->nparams + 1));
+  for (int i = 0; i < fn->nparams; i++) {
+    const KType *pt = fn->params[i]->type;
+    if (kt_aggregate(pt)) {
+      locals[i] = wx_temp(w, pt);
+      op_u(w, OP_LOCAL_GET, locals[i]);
+      wx_value(w, e->args[i]);
+      wx_copy(w, pt->size);
+      continue;
+    }
+    wx_value(w, e->args[i]);
+    wx_convert(w, e->args[i]->type, pt, e->args[i]->loc);
+    locals[i] = we_local(w, wt_of(pt));
+    op_u(w, OP_LOCAL_SET, locals[i]);
+  }
+  int saved = w->fn->nvars;
+  for (int i = 0; i < fn->nparams; i++)
+    we_bind(w, fn->params[i], kt_aggregate(fn->params[i]->type) ? VS_ADDR_LOCAL : VS_LOCAL, locals[i]);
+  w->inlining[w->ninlining++] = fn;
+  for (int i = 0; i < n; i++) ws_stmt(w, before[i]);
+  if (ret && kt_aggregate(fn->ret)) {
+    uint32_t r = wx_temp(w, fn->ret);
+    op_u(w, OP_LOCAL_GET, r);
+    wx_value(w, ret);
+    wx_copy(w, fn->ret->size);
+    if (want) op_u(w, OP_LOCAL_GET, r);
+  } else if (ret && want) {
+    wx_value(w, ret);
+    wx_convert(w, ret->type, fn->ret, ret->loc);
+  } else if (ret) {
+    wx_drop(w, ret);
+  }
+  w->ninlining--;
+  w->fn->nvars = saved;
+  return true;
+}
