@@ -39,9 +39,13 @@ export class DeviceBuffer {
       usage: U.STORAGE | U.COPY_SRC | U.COPY_DST });
   }
 
+  // data: a typed array; one on a SharedArrayBuffer (a web program built
+  // with threads: its heap) is copied first, as npm's webgpu (Dawn for
+  // Node) reads a shared one from a null address
   write(data, byteOffset = 0) {
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    const padded = bytes.byteLength % 4 ? new Uint8Array(Math.ceil(bytes.byteLength / 4) * 4) : bytes;
+    const shared = typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer;
+    const padded = bytes.byteLength % 4 || shared ? new Uint8Array(Math.ceil(bytes.byteLength / 4) * 4) : bytes;
     if (padded !== bytes) padded.set(bytes);
     this.device.queue.writeBuffer(this.buffer, byteOffset, padded);
     return this;

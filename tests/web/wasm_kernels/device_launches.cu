@@ -5,7 +5,7 @@
 // runs after its siblings, and a launch with a bad configuration returns
 // cudaErrorInvalidConfiguration, which the thread's cudaGetLastError then
 // reports once.  out[0..63]: each child's block sums; out[64..]: order and
-// errors.
+// errors, as flags that do not depend on which parent block ran first.
 // launch: parent --grid 2 --block 4 i32[128]=zeros
 #include <cuda_runtime.h>
 
@@ -23,7 +23,9 @@ __global__ void child(int *out, Span s, int depth) {
   if (threadIdx.x == 0 && blockIdx.x == 0) grandchild<<<1, 1>>>(out, s.first / 4);
 }
 
-__global__ void tail(int *out, int parent) { out[64 + parent] = atomicAdd(&order_next, 1); }
+/* 1 when the tail grid ran after both parent blocks had counted themselves
+ * (the blocks run in either order, or at once) */
+__global__ void tail(int *out, int parent) { out[64 + parent] = atomicAdd(&order_next, 1) >= 2; }
 
 __global__ void parent(int *out) {
   int t = blockIdx.x * blockDim.x + threadIdx.x;
@@ -34,6 +36,6 @@ __global__ void parent(int *out) {
     child<<<dim3(1, 1, 1), dim3(2048, 1, 1)>>>(out, s, 2); /* too many threads */
     out[72 + blockIdx.x] = cudaGetLastError();
     out[74 + blockIdx.x] = cudaGetLastError(); /* cleared by the first */
-    out[76 + blockIdx.x] = atomicAdd(&order_next, 1);
+    out[76 + blockIdx.x] = atomicAdd(&order_next, 1) < 2;
   }
 }
