@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cuda_runtime.h>
 
+#include "kernel_timer.h"
+
 __global__ void sweep(const float *in, float *out, int n) {
   int x = blockIdx.x * blockDim.x + threadIdx.x, y = blockIdx.y * blockDim.y + threadIdx.y;
   if (x <= 0 || y <= 0 || x >= n - 1 || y >= n - 1) return;
@@ -22,20 +24,14 @@ int main() {
   cudaMalloc(&d1, bytes);
   cudaMemcpy(d0, h, bytes, cudaMemcpyHostToDevice);
   cudaMemcpy(d1, h, bytes, cudaMemcpyHostToDevice);
-  cudaEvent_t a, b;
-  cudaEventCreate(&a);
-  cudaEventCreate(&b);
-  cudaEventRecord(a);
-  for (int s = 0; s < sweeps; s++) {
-    sweep<<<dim3(n / 16, n / 16), dim3(16, 16)>>>(d0, d1, n);
-    float *t = d0;
-    d0 = d1;
-    d1 = t;
-  }
-  cudaEventRecord(b);
-  cudaEventSynchronize(b);
-  float ms;
-  cudaEventElapsedTime(&ms, a, b);
+  float ms = best_kernel_ms(1, [&] {
+    for (int s = 0; s < sweeps; s++) {
+      sweep<<<dim3(n / 16, n / 16), dim3(16, 16)>>>(d0, d1, n);
+      float *t = d0;
+      d0 = d1;
+      d1 = t;
+    }
+  });
   cudaMemcpy(h, d0, bytes, cudaMemcpyDeviceToHost);
   double sum = 0;
   for (int i = 0; i < n * n; i++) sum += h[i];

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <cuda_runtime.h>
 
+#include "kernel_timer.h"
+
 __global__ void escape(int *counts, int w, int h, int limit) {
   int x = blockIdx.x * blockDim.x + threadIdx.x, y = blockIdx.y * blockDim.y + threadIdx.y;
   if (x >= w || y >= h) return;
@@ -27,19 +29,7 @@ int main() {
   const int w = 1024, h = 1024, limit = 512;
   int *d, *counts = (int *)malloc(sizeof(int) * w * h);
   cudaMalloc(&d, sizeof(int) * w * h);
-  cudaEvent_t a, b;
-  cudaEventCreate(&a);
-  cudaEventCreate(&b);
-  float best = 1e30f;
-  for (int rep = 0; rep < 3; rep++) {
-    cudaEventRecord(a);
-    escape<<<dim3(w / 16, h / 16), dim3(16, 16)>>>(d, w, h, limit);
-    cudaEventRecord(b);
-    cudaEventSynchronize(b);
-    float ms;
-    cudaEventElapsedTime(&ms, a, b);
-    if (ms < best) best = ms;
-  }
+  float best = best_kernel_ms(3, [&] { escape<<<dim3(w / 16, h / 16), dim3(16, 16)>>>(d, w, h, limit); });
   if (cudaGetLastError() != cudaSuccess) { printf("mandelbrot: FAILED (launch)\n"); return 1; }
   cudaMemcpy(counts, d, sizeof(int) * w * h, cudaMemcpyDeviceToHost);
   long long sum = 0;

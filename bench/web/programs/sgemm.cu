@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <cuda_runtime.h>
 
+#include "kernel_timer.h"
+
 #define TILE 16
 
 __global__ void tiled(const float *A, const float *B, float *C, int n) {
@@ -37,19 +39,7 @@ int main() {
   cudaMalloc(&dC, bytes);
   cudaMemcpy(dA, A, bytes, cudaMemcpyHostToDevice);
   cudaMemcpy(dB, B, bytes, cudaMemcpyHostToDevice);
-  cudaEvent_t a, b;
-  cudaEventCreate(&a);
-  cudaEventCreate(&b);
-  float best = 1e30f;
-  for (int rep = 0; rep < 3; rep++) {
-    cudaEventRecord(a);
-    tiled<<<dim3(n / TILE, n / TILE), dim3(TILE, TILE)>>>(dA, dB, dC, n);
-    cudaEventRecord(b);
-    cudaEventSynchronize(b);
-    float ms;
-    cudaEventElapsedTime(&ms, a, b);
-    if (ms < best) best = ms;
-  }
+  float best = best_kernel_ms(3, [&] { tiled<<<dim3(n / TILE, n / TILE), dim3(TILE, TILE)>>>(dA, dB, dC, n); });
   cudaMemcpy(C, dC, bytes, cudaMemcpyDeviceToHost);
   int bad = 0;
   for (int i = 0; i < n * n; i += 997) {
