@@ -12,8 +12,12 @@
 // the program's heap in both cases.  The kernel modules import the
 // program's own memory (wasm.js's WasmModule with an external memory), so
 // a WebAssembly launch is a synchronous call from the host code into a
-// kernel module; a WebGPU launch, and a copy or synchronisation that must
-// wait for the GPU, suspend the host code through Asyncify (the C side's
+// kernel module, or, when the program was built with threads (a shared
+// heap) and the grid is worth it (WasmModule.threadsFor), its blocks run
+// on the module's Web Workers (CUWASM_THREADS; default the hardware
+// threads) while the host code is suspended; a WebGPU launch, and a copy
+// or synchronisation that must wait for the GPU, suspend the host code
+// too, through Asyncify (the C side's
 // EM_ASYNC_JS calls, src/compat/web/web_runtime.c), which is why main is
 // called through ccall's async mode.  Every module is compiled and
 // instantiated asynchronously before main runs, as browsers require of

@@ -22,14 +22,18 @@
 // after another.  The compiler declares the memory
 // import shared; for one thread the flag is cleared here (the memory is
 // then an ordinary one).  Modules that call malloc in kernels (a heap
-// whose free list lives here) run on this thread.  Launches on one module
-// run one at a time, in the order they were made.
+// whose free list lives here) or launch kernels from device code (the
+// queue of child grids lives here: _runGrid) run on this thread, and so
+// does a grid whose blocks, going by the kernel's last launch, take less
+// time one after another than waking the workers (threadsFor).  Launches
+// on one module run one at a time, in the order they were made.
 //
 // A whole program built for the web (program.js) passes its own memory
 // instead (options memory, malloc, free): the module's globals then sit
-// where the build placed them, device memory is the program's heap, the
-// blocks run on the program's thread, and the program runs launches
-// through runBlocks with argument blocks and scratch of its own.
+// where the build placed them, device memory is the program's heap, and
+// the program runs launches through runBlocks (on its thread) or, when
+// its memory is shared (a build with threads), runOnThreads (on workers),
+// with argument blocks and scratch of its own.
 
 import { floatToHalfBits, halfBitsToFloat, hostImports } from './wasm_host.js';
 import { WorkerPool, defaultWorkerCount, posterTakesBlocks, sharedMemoryAvailable } from './wasm_pool.js';
@@ -120,7 +124,7 @@ function importsOf(binary) {
 // workers instantiate over the shared memory, so that they do not write
 // the module's globals again, which launches and host code may have
 // changed since (a module whose code reads its data segments, as
-// memory.init does, then fails to compile, and _workers falls back).
+// memory.init does, then fails to compile, and _startWorkers falls back).
 function withoutData(b) {
   const keep = [b.subarray(0, 8)];
   for (let p = 8; p < b.length;) {
