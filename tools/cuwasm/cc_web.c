@@ -32,9 +32,11 @@
  * that memory only when cross-origin isolated, so APP.html is built
  * without threads unless asked.  No host thread is started either way.
  *
- * Not supported here: separate compilation (-rdc=true / -dc), -c, and
- * host threads (src/compat/web/web_threads.c ends a program that starts
- * one).
+ * -rdc=true is accepted (kernels may launch kernels: dynamic parallelism
+ * runs on the WebAssembly device), but each file's device code stays a
+ * module of its own: a device function or variable another file defines
+ * fails the build, naming it.  Not supported here: -dc, -c, and host
+ * threads (src/compat/web/web_threads.c ends a program that starts one).
  * Host code asking for OpenMP is compiled without it and runs its parallel
  * regions on the one host thread (serial_openmp/omp.h).
  */
