@@ -222,10 +222,11 @@ static WVar *new_wvar(WEmit *w, const KVar *v) {
   return x;
 }
 
-void we_bind(WEmit *w, const KVar *v, VarStore st, uint32_t idx) {
+WVar *we_bind(WEmit *w, const KVar *v, VarStore st, uint32_t idx) {
   WVar *x = new_wvar(w, v);
   x->st = st;
   x->idx = idx;
+  return x;
 }
 
 WVar *we_var(WEmit *w, const KVar *v) {

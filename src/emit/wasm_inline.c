@@ -9,12 +9,14 @@
  * SHORT_STATEMENTS statements of which only the last returns (no early
  * return, goto, label, barrier or warp collective), it does not call
  * itself (directly or through the calls being emitted in place around it,
- * at most WASM_INLINE_DEPTH deep), and its body takes the address of no
- * scalar parameter or local (those become wasm locals here).  The call is
- * then: each argument evaluated in order, converted to its parameter's
- * type, into a fresh local (an aggregate's copied to a temporary, whose
- * address the local holds, as a call passes it); the parameters bound to
- * those locals; the statements emitted; and the returned expression's
+ * at most WASM_INLINE_DEPTH deep).  The call is then: each argument
+ * evaluated in order, converted to its parameter's type, into a fresh
+ * local (an aggregate's copied to a temporary, whose address the local
+ * holds, as a call passes it); the parameters bound to those locals (a
+ * scalar one whose address the body takes: stored in a frame slot, bound
+ * there; a scalar local whose address it takes is marked so, which gives
+ * it a frame slot too: `T const &l = f(x)` binds a temporary); the
+ * statements emitted; and the returned expression's
  * value pushed (an aggregate result copied to a temporary first, so that
  * it never aliases what the function read).  The callee's own locals get
  * locals or frame slots of the caller's as they are first used, and the
@@ -31,14 +33,22 @@ static bool is_return(const KStmt *s, void *ctx) {
   return s->kind == KS_RETURN;
 }
 
-/* &v of a scalar local or parameter (an aggregate one lives in memory) */
-static bool takes_scalar_address(const KExpr *e, void *ctx) {
-  (void)ctx;
+typedef struct Addressed {
+  Arena *arena;
+  PtrVec vars; /* KVar*: scalar locals and parameters whose address is taken */
+} Addressed;
+
+/* notes v in &v, v a scalar local or parameter (an aggregate one lives in
+ * memory already) */
+static bool note_scalar_address(const KExpr *e, void *ctx) {
+  Addressed *a = ctx;
   if (e->kind != KE_ADDR) return false;
   const KExpr *r = e->a;
   while (r && (r->kind == KE_MEMBER || r->kind == KE_INDEX)) r = r->a;
-  return r && r->kind == KE_VAR && (r->var->kind == KV_LOCAL || r->var->kind == KV_PARAM) &&
-         !kt_aggregate(r->var->type);
+  if (r && r->kind == KE_VAR && (r->var->kind == KV_LOCAL || r->var->kind == KV_PARAM) &&
+      !kt_aggregate(r->var->type) && vec_find(&a->vars, r->var) < 0)
+    vec_push(a->arena, &a->vars, r->var);
+  return false;
 }
 
 static bool value_type_ok(const KType *t) {
@@ -72,9 +82,7 @@ static bool short_body(WEmit *w, const KFunc *fn, const KExpr *call, KStmt *cons
   }
   for (int i = 0; i < count; i++)
     if (kir_walk_any(stmts[i], NULL, is_return, NULL)) return false;
-  if (kir_has_jump(fn->body) || kir_stmt_has_split(fn->body) ||
-      kir_walk_any(fn->body, takes_scalar_address, NULL, NULL))
-    return false;
+  if (kir_has_jump(fn->body) || kir_stmt_has_split(fn->body)) return false;
   *before = stmts;
   *n = count;
   return true;
@@ -101,9 +109,28 @@ bool wx_call_in_place(WEmit *w, const KExpr *e, bool want) {
     locals[i] = we_local(w, wt_of(pt));
     op_u(w, OP_LOCAL_SET, locals[i]);
   }
-  int saved = w->fn->nvars;
-  for (int i = 0; i < fn->nparams; i++)
-    we_bind(w, fn->params[i], kt_aggregate(fn->params[i]->type) ? VS_ADDR_LOCAL : VS_LOCAL, locals[i]);
+  Addressed addressed = {.arena = &w->arena};
+  kir_walk_any(fn->body, note_scalar_address, NULL, &addressed);
+  int saved = w->fn->nvars, saved_addr = w->fn->addr_taken.len;
+  for (int i = 0; i < fn->nparams; i++) {
+    const KVar *p = fn->params[i];
+    if (kt_aggregate(p->type)) {
+      we_bind(w, p, VS_ADDR_LOCAL, locals[i]);
+    } else if (vec_find(&addressed.vars, p) >= 0) { /* its value into a frame slot */
+      WVar *x = we_bind(w, p, VS_FRAME, 0);
+      x->off = we_frame_slot(w, p->type->size, p->type->align);
+      op_u(w, OP_LOCAL_GET, w->fn->fp);
+      op_i32(w, x->off);
+      op(w, OP_I32_ADD);
+      op_u(w, OP_LOCAL_GET, locals[i]);
+      wx_store(w, p->type);
+    } else {
+      we_bind(w, p, VS_LOCAL, locals[i]);
+    }
+  }
+  for (int i = 0; i < addressed.vars.len; i++) /* the callee's own: frame slots when first used */
+    if (((const KVar *)addressed.vars.items[i])->kind == KV_LOCAL)
+      vec_push(&w->arena, &w->fn->addr_taken, addressed.vars.items[i]);
   w->inlining[w->ninlining++] = fn;
   for (int i = 0; i < n; i++) ws_stmt(w, before[i]);
   if (ret && kt_aggregate(fn->ret)) {
@@ -120,5 +147,6 @@ bool wx_call_in_place(WEmit *w, const KExpr *e, bool want) {
   }
   w->ninlining--;
   w->fn->nvars = saved;
+  w->fn->addr_taken.len = saved_addr;
   return true;
 }

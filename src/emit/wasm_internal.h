@@ -137,9 +137,10 @@ int we_sig(WEmit *w, const unsigned char *params, int np, const unsigned char *r
 unsigned wt_of(const KType *t);
 bool kt_aggregate(const KType *t);
 WVar *we_var(WEmit *w, const KVar *v);
-/* v is, until w->fn->nvars is set back, the wasm local idx (VS_LOCAL) or
- * the memory at the address it holds (VS_ADDR_LOCAL) */
-void we_bind(WEmit *w, const KVar *v, VarStore st, uint32_t idx);
+/* v is, until w->fn->nvars is set back, the wasm local idx (VS_LOCAL),
+ * the memory at the address it holds (VS_ADDR_LOCAL), or (VS_FRAME) the
+ * frame slot the caller sets in the result's off */
+WVar *we_bind(WEmit *w, const KVar *v, VarStore st, uint32_t idx);
 uint32_t we_local(WEmit *w, unsigned type);
 int we_frame_slot(WEmit *w, int size, int align);
 /* A column of 4-byte values, one per thread of the block, thread t's at
