@@ -41,7 +41,7 @@ export class DeviceBuffer {
 
   // data: a typed array; one on a SharedArrayBuffer (a web program built
   // with threads: its heap) is copied first, as npm's webgpu (Dawn for
-  // Node) reads a shared one from a null address
+  // Node) crashes copying from a shared one (gdb: memcpy in writeBuffer)
   write(data, byteOffset = 0) {
     const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     const shared = typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer;
