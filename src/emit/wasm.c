@@ -293,7 +293,7 @@ static void walk_stmt(WEmit *w, const KStmt *s, ExprFn efn, StmtFn sfn, void *ct
 }
 
 /* the variable an lvalue is rooted in, if any (a[i].x -> a) */
-static const KVar *lvalue_root(const KExpr *e) {
+const KVar *we_lvalue_root(const KExpr *e) {
   while (e && (e->kind == KE_MEMBER || (e->kind == KE_INDEX && e->a->type->kind == KT_ARRAY))) e = e->a;
   return e && e->kind == KE_VAR ? e->var : NULL;
 }
@@ -301,7 +301,7 @@ static const KVar *lvalue_root(const KExpr *e) {
 static void see_addr(WEmit *w, const KExpr *e, void *ctx) {
   PtrVec *v = ctx;
   if (e->kind == KE_ADDR) {
-    const KVar *r = lvalue_root(e->a);
+    const KVar *r = we_lvalue_root(e->a);
     if (r && index_of(v, r) < 0) vec_push(&w->arena, v, (void *)r);
   }
   /* builtins taking a pointer to a local (sincosf(x, &s, &c)) are KE_ADDR too */
@@ -386,7 +386,7 @@ typedef struct WriteScan { const KVar *v; bool written; } WriteScan;
 static void see_write_expr(WEmit *w, const KExpr *e, void *ctx) {
   (void)w;
   WriteScan *ws = ctx;
-  if ((e->kind == KE_ASSIGN || e->kind == KE_INCDEC) && lvalue_root(e->a) == ws->v) ws->written = true;
+  if ((e->kind == KE_ASSIGN || e->kind == KE_INCDEC) && we_lvalue_root(e->a) == ws->v) ws->written = true;
 }
 
 static void see_write_decl(WEmit *w, const KStmt *s, void *ctx) {

@@ -42,12 +42,9 @@ typedef struct Addressed {
  * memory already) */
 static bool note_scalar_address(const KExpr *e, void *ctx) {
   Addressed *a = ctx;
-  if (e->kind != KE_ADDR) return false;
-  const KExpr *r = e->a;
-  while (r && (r->kind == KE_MEMBER || r->kind == KE_INDEX)) r = r->a;
-  if (r && r->kind == KE_VAR && (r->var->kind == KV_LOCAL || r->var->kind == KV_PARAM) &&
-      !kt_aggregate(r->var->type) && vec_find(&a->vars, r->var) < 0)
-    vec_push(a->arena, &a->vars, r->var);
+  const KVar *v = e->kind == KE_ADDR ? we_lvalue_root(e->a) : NULL;
+  if (v && (v->kind == KV_LOCAL || v->kind == KV_PARAM) && !kt_aggregate(v->type) && vec_find(&a->vars, v) < 0)
+    vec_push(a->arena, &a->vars, (void *)v);
   return false;
 }
 

@@ -137,6 +137,8 @@ int we_sig(WEmit *w, const unsigned char *params, int np, const unsigned char *r
 unsigned wt_of(const KType *t);
 bool kt_aggregate(const KType *t);
 WVar *we_var(WEmit *w, const KVar *v);
+/* the variable an lvalue is part of (v, v.f, v[i] of an array v), or NULL */
+const KVar *we_lvalue_root(const KExpr *e);
 /* v is, until w->fn->nvars is set back, the wasm local idx (VS_LOCAL),
  * the memory at the address it holds (VS_ADDR_LOCAL), or (VS_FRAME) the
  * frame slot the caller sets in the result's off */
