@@ -185,6 +185,8 @@ static char *expr_text(CEmit *ce, const KExpr *e, const char *tidx) {
 
 static void ptl_open(CEmit *ce, const char *extra_guard) {
   if (ce->ptl_tile) ce_line(ce, "CW_FOR_EACH_THREAD_OF_TILE(cw_tb, %s) {", ce->ptl_tile);
+  else if (ce->ptl_row) /* row_loop's: the threads of row cw_ty */
+    ce_line(ce, ce->ptl_indep ? "CW_FOR_EACH_THREAD_OF_ROW_INDEP {" : "CW_FOR_EACH_THREAD_OF_ROW {");
   else ce_line(ce, ce->ptl_indep ? "CW_FOR_EACH_THREAD_INDEP {" : "CW_FOR_EACH_THREAD {");
   ce->ptl_indep = false;
   ce->ptl_tile = NULL;
@@ -513,12 +515,52 @@ static void loop_cond_ptl(CEmit *ce, const KStmt *s, const char *state, const ch
   sb_free(&t);
 }
 
+/* Whether block loop s, in a kernel whose blocks are rows of threads, can
+ * run row by row: each row of the block through the whole loop, its
+ * threads together (CW_FOR_EACH_ROW around the loop, a PTL over the row's
+ * threads inside).  So a 16x16 tiled SGEMM's `for (k) acc += As[ty][k] *
+ * Bs[k][tx]` keeps a row's sums in a vector register for all of k, where
+ * the block-wide form loads and stores every thread's sum at each k (1.70
+ * against 5.5 ms, bench/README.md).  That is the order of threads a
+ * GPU's warps may take: allowed where s is a loop c_interchange.c marked
+ * (its body ends in a virtual barrier, no real one inside), whose body is
+ * one run of thread statements independent between threads (no block
+ * statement, no column, no collective), whose threads cannot have
+ * returned, and whose header sets only its own variable from pure
+ * operands (each row runs it again). */
+static bool row_loop(CEmit *ce, const KStmt *s) {
+  const KStmt *b = s->body, *decl = s->init_stmt;
+  if (!ce->rows || ce->has_exit || ce->ptl_row || s->loop_kind != KLOOP_FOR || !decl ||
+      decl->kind != KS_DECL || !s->cond || !b || b->kind != KS_BLOCK || b->nstmts < 2)
+    return false;
+  const KStmt *last = b->stmts[b->nstmts - 1];
+  KVar *v = decl->var;
+  const KExpr *init = decl->init ? decl->init : v->init, *st = s->step;
+  if (last->kind != KS_BARRIER || last->scope != KBAR_VIRTUAL || !init ||
+      !ce_expr_recomputable(ce, init, NULL) || !ce_expr_recomputable(ce, s->cond, v) || !st ||
+      !st->a || st->a->kind != KE_VAR || st->a->var != v ||
+      !(st->kind == KE_INCDEC || (st->kind == KE_ASSIGN && ce_expr_recomputable(ce, st->b, v))))
+    return false;
+  KRegionList rl = {0};
+  kir_cut_list(&ce->bl, &ce->remat, b->stmts, b->nstmts, &rl);
+  return rl.len == 2 && rl.items[0].kind == KR_THREADS && rl.items[1].kind == KR_SPLIT &&
+         ce_ptl_independent(rl.items[0].stmts, rl.items[0].n);
+}
+
 /* A loop whose condition and step are uniform: a C loop of the block
- * around the per-thread loops of its body. */
+ * around the per-thread loops of its body, or one per row (row_loop). */
 static const void *shape_block_loop(void *t, KStmt *s, KShapeStep step, const void *h) {
   CEmit *ce = t;
   if (step == KSS_OPEN) {
-    ce_line(ce, "/* uniform loop with a barrier inside: one C loop for the block */");
+    if (row_loop(ce, s)) {
+      ce_line(ce, "/* uniform loop, no barrier inside: each row of threads through it */");
+      ce_line(ce, "CW_FOR_EACH_ROW {");
+      ce->indent++;
+      ce->ptl_row++;
+      h = s;
+    } else {
+      ce_line(ce, "/* uniform loop with a barrier inside: one C loop for the block */");
+    }
     ce_indent(ce);
     if (s->loop_kind == KLOOP_DO) {
       sb_puts(ce->out, "do {\n");
@@ -551,6 +593,11 @@ static const void *shape_block_loop(void *t, KStmt *s, KShapeStep step, const vo
       else sb_puts(ce->out, "1");
       sb_puts(ce->out, ");\n");
     } else {
+      ce_line(ce, "}");
+    }
+    if (h == s) { /* row_loop's */
+      ce->ptl_row--;
+      ce->indent--;
       ce_line(ce, "}");
     }
   }
@@ -985,8 +1032,9 @@ static void emit_barrier(CEmit *ce, const KStmt *s) {
     ce_line(ce, "cw_ctx->grid_sync_fn(cw_ctx);");
     return;
   }
-  ce_line(ce, "/* %s */", s->scope == KBAR_WARP ? "__syncwarp()"
+  ce_line(ce, "/* %s */", s->scope == KBAR_WARP    ? "__syncwarp()"
                           : s->scope == KBAR_BLOCK ? "__syncthreads()"
+                          : ce->ptl_row            ? "the row's threads step through the loop together"
                                                    : "threads step through the loop together");
   if (s->scope != KBAR_VIRTUAL) {
     ce_check_barrier(ce);
@@ -1151,6 +1199,8 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce->ptl = -1;
   ce->split = kir_stmt_has_split(body);
   ce->has_exit = ce->split && kir_has_kernel_return(body);
+  ce->rows = kir_walk_any(body, thread_rows, NULL, NULL);
+  ce->ptl_row = 0;
   ce->remat.vars.len = ce->remat.inits.len = 0;
   find_scalars(ce, f, body); /* none without a split: one PTL */
   if (ce->split) kir_find_remat(&ce->arena, body, kept_as_scalar, ce, &ce->remat);
@@ -1188,7 +1238,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   if (ce->exact_apart) sb_puts(ce->out, "#endif\n");
   sb_printf(ce->out, "void cwk_%s(cw_rt_ctx *cw_ctx, void **cw_args) {\n"
                      "  CW_KERNEL_DISPATCH%s(cwb_%s)\n}\n\n",
-            f->cname, kir_walk_any(body, thread_rows, NULL, NULL) ? "_ROWS" : "", f->cname);
+            f->cname, ce->rows ? "_ROWS" : "", f->cname);
   sb_free(&text);
   ce->indent = 0;
   ce->in_kernel = false;

@@ -63,6 +63,9 @@ typedef struct CEmit {
   bool ptl_indep;      /* the next ptl_open may use the ivdep macro */
   const char *ptl_tile; /* the next ptl_open loops over the threads of tile cw_tb,
                            this many (a prelude macro's name); NULL: not a tile */
+  bool rows;           /* the kernel reads threadIdx.y or .z: its blocks are rows */
+  int ptl_row;         /* > 0: inside a block loop run row by row (c_fission.c's
+                          row_loop): a PTL loops over one row's threads */
   bool branchless;     /* && and || on plain operands evaluate both sides */
   int next_id;
   bool has_exit;       /* kernel keeps cw_exit[] (threads that returned) */

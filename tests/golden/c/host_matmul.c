@@ -119,14 +119,16 @@ CW_INLINE void cwb_matmulTiled_16(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       }
     }
     /* __syncthreads() */
-    /* uniform loop with a barrier inside: one C loop for the block */
-    for (k = 0; (k < 16); (++k)) {
-      CW_FOR_EACH_THREAD_INDEP {
-        {
-          (sum[cw_t] += (cw_sh_a_1[cw_ty][k] * cw_sh_b_2[k][((uint32_t)cw_tx)]));
+    /* uniform loop, no barrier inside: each row of threads through it */
+    CW_FOR_EACH_ROW {
+      for (k = 0; (k < 16); (++k)) {
+        CW_FOR_EACH_THREAD_OF_ROW_INDEP {
+          {
+            (sum[cw_t] += (cw_sh_a_1[cw_ty][k] * cw_sh_b_2[k][((uint32_t)cw_tx)]));
+          }
         }
+        /* the row's threads step through the loop together */
       }
-      /* threads step through the loop together */
     }
     /* __syncthreads() */
     /* threads step through the loop together */
@@ -173,14 +175,16 @@ CW_INLINE void cwb_matmulTiled_8(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       }
     }
     /* __syncthreads() */
-    /* uniform loop with a barrier inside: one C loop for the block */
-    for (k = 0; (k < 8); (++k)) {
-      CW_FOR_EACH_THREAD_INDEP {
-        {
-          (sum[cw_t] += (cw_sh_a_3[cw_ty][k] * cw_sh_b_4[k][((uint32_t)cw_tx)]));
+    /* uniform loop, no barrier inside: each row of threads through it */
+    CW_FOR_EACH_ROW {
+      for (k = 0; (k < 8); (++k)) {
+        CW_FOR_EACH_THREAD_OF_ROW_INDEP {
+          {
+            (sum[cw_t] += (cw_sh_a_3[cw_ty][k] * cw_sh_b_4[k][((uint32_t)cw_tx)]));
+          }
         }
+        /* the row's threads step through the loop together */
       }
-      /* threads step through the loop together */
     }
     /* __syncthreads() */
     /* threads step through the loop together */

@@ -117,14 +117,16 @@ CW_INLINE void cwb_sgemmTiled(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     /* __syncthreads() */
     {
     }
-    /* uniform loop with a barrier inside: one C loop for the block */
-    for (k = 0; (k < 16); (++k)) {
-      CW_FOR_EACH_THREAD_INDEP {
-        {
-          (acc[cw_t] += (cw_sh_As_1[((int32_t)((int32_t)cw_ty))][k] * cw_sh_Bs_2[k][((int32_t)((int32_t)((uint32_t)cw_tx)))]));
+    /* uniform loop, no barrier inside: each row of threads through it */
+    CW_FOR_EACH_ROW {
+      for (k = 0; (k < 16); (++k)) {
+        CW_FOR_EACH_THREAD_OF_ROW_INDEP {
+          {
+            (acc[cw_t] += (cw_sh_As_1[((int32_t)((int32_t)cw_ty))][k] * cw_sh_Bs_2[k][((int32_t)((int32_t)((uint32_t)cw_tx)))]));
+          }
         }
+        /* the row's threads step through the loop together */
       }
-      /* threads step through the loop together */
     }
     /* __syncthreads() */
     /* threads step through the loop together */

@@ -97,30 +97,34 @@ CW_INLINE void cwb_transposeCoalesced(cw_rt_ctx *cw_ctx, void **cw_args, const i
     {
     }
   }
-  /* uniform loop with a barrier inside: one C loop for the block */
-  for (j = 0; (j < 32); (j += 8)) {
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        if (((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))) < width) && ((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + j) < height)))
-          (cw_sh_tile_1[(cw_ty + ((uint32_t)j))][((uint32_t)cw_tx)] = in[((((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + (int64_t)j) * (int64_t)width) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))))]);
+  /* uniform loop, no barrier inside: each row of threads through it */
+  CW_FOR_EACH_ROW {
+    for (j = 0; (j < 32); (j += 8)) {
+      CW_FOR_EACH_THREAD_OF_ROW_INDEP {
+        {
+          if (((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))) < width) && ((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + j) < height)))
+            (cw_sh_tile_1[(cw_ty + ((uint32_t)j))][((uint32_t)cw_tx)] = in[((((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + (int64_t)j) * (int64_t)width) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))))]);
+        }
       }
+      /* the row's threads step through the loop together */
     }
-    /* threads step through the loop together */
   }
   /* __syncthreads() */
   CW_FOR_EACH_THREAD_INDEP {
     {
     }
   }
-  /* uniform loop with a barrier inside: one C loop for the block */
-  for (j_2 = 0; (j_2 < 32); (j_2 += 8)) {
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        if (((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)))) < height) && ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)cw_ty) : ((int32_t)((cw_bix * 32u) + cw_ty)))) + j_2) < width)))
-          (out[((((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)cw_ty) : ((int32_t)((cw_bix * 32u) + cw_ty)))) + (int64_t)j_2) * (int64_t)height) + (int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)))))] = cw_sh_tile_1[((uint32_t)cw_tx)][(cw_ty + ((uint32_t)j_2))]);
+  /* uniform loop, no barrier inside: each row of threads through it */
+  CW_FOR_EACH_ROW {
+    for (j_2 = 0; (j_2 < 32); (j_2 += 8)) {
+      CW_FOR_EACH_THREAD_OF_ROW_INDEP {
+        {
+          if (((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)))) < height) && ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)cw_ty) : ((int32_t)((cw_bix * 32u) + cw_ty)))) + j_2) < width)))
+            (out[((((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)cw_ty) : ((int32_t)((cw_bix * 32u) + cw_ty)))) + (int64_t)j_2) * (int64_t)height) + (int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)))))] = cw_sh_tile_1[((uint32_t)cw_tx)][(cw_ty + ((uint32_t)j_2))]);
+        }
       }
+      /* the row's threads step through the loop together */
     }
-    /* threads step through the loop together */
   }
 }
 #ifdef CW_EXACT_APART
@@ -147,15 +151,17 @@ CW_INLINE void cwb_transposeNaive(cw_rt_ctx *cw_ctx, void **cw_args, const int c
     {
     }
   }
-  /* uniform loop with a barrier inside: one C loop for the block */
-  for (j = 0; (j < 32); (j += 8)) {
-    CW_FOR_EACH_THREAD_INDEP {
-      {
-        if (((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))) < width) && ((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + j) < height)))
-          (out[(((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))) * (int64_t)height) + ((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + (int64_t)j))] = in[((((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + (int64_t)j) * (int64_t)width) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))))]);
+  /* uniform loop, no barrier inside: each row of threads through it */
+  CW_FOR_EACH_ROW {
+    for (j = 0; (j < 32); (j += 8)) {
+      CW_FOR_EACH_THREAD_OF_ROW_INDEP {
+        {
+          if (((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))) < width) && ((((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + j) < height)))
+            (out[(((int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))) * (int64_t)height) + ((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + (int64_t)j))] = in[((((int64_t)((int32_t)((((int32_t)cw_biy * (int32_t)32u) + (int32_t)cw_ty))) + (int64_t)j) * (int64_t)width) + (int64_t)((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)32u) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * 32u) + ((uint32_t)cw_tx))))))]);
+        }
       }
+      /* the row's threads step through the loop together */
     }
-    /* threads step through the loop together */
   }
 }
 #ifdef CW_EXACT_APART
