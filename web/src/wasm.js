@@ -50,6 +50,9 @@ const dims = (v, what) => {
 };
 
 const sameName = (a, b) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+
+// bytes as a WebAssembly.Module compiled on this thread, or null
+const compiledNow = (bytes) => { try { return new WebAssembly.Module(bytes); } catch { return null; } };
 const WASM_DEVICE_HEAP = 8 << 20; // bytes for malloc/new in kernels (cudaLimitMallocHeapSize's default)
 const align = (n, a) => Math.ceil(n / a) * a;
 
@@ -266,12 +269,20 @@ export class WasmModule {
     if (this.threads > 1) this._workers().catch(() => {});
   }
 
+  // Without the data section (the usual case) the pool is returned as
+  // soon as its workers are spawned: launches run from then on, on this
+  // thread and the workers already up (wasm_pool.js's create).  In Node
+  // that module is compiled synchronously, so a program's startWorkers
+  // before main spawns the workers at once, and they start up on their
+  // own threads while host code runs (the first launch of a program on 2
+  // threads waited 50 ms for them, bench/README.md).
   async _startWorkers() {
     const workers = posterTakesBlocks ? this.threads - 1 : this.threads;
     const print = (t) => this._printer()(t);
-    const bare = await WebAssembly.compile(withoutData(this.binary)).catch(() => null);
+    const bare = posterTakesBlocks ? compiledNow(withoutData(this.binary))
+      : await WebAssembly.compile(withoutData(this.binary)).catch(() => null);
     if (bare) {
-      this.pool = await WorkerPool.start(workers, bare, this.memory, print, this.workerUrl);
+      this.pool = WorkerPool.create(workers, bare, this.memory, print, this.workerUrl);
     } else {
       const lo = this.meta.data_base ?? 1024, hi = this.meta.data_end;
       const saved = new Uint8Array(this.memory.buffer).slice(lo, hi);

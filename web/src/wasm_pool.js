@@ -45,10 +45,15 @@ function browserWorkerUrl(url) {
   return URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
 }
 
+// Node's worker_threads, loaded with this module, so that spawning a
+// worker needs no turn of the event loop (a whole program's host code
+// runs main without one until its first suspension).
+const nodeThreads = globalThis.process?.versions?.node ? await import('node:worker_threads') : null;
+
 // One worker behind a common interface: post(msg), onMessage(f),
 // onFailure(f), hold(busy) (Node: whether it keeps the process alive),
 // terminate().
-async function spawn(url) {
+function spawn(url) {
   if (typeof Worker !== 'undefined' && !globalThis.process?.versions?.node) {
     const w = new Worker(browserWorkerUrl(workerUrl(url)), { type: 'module' });
     return {
@@ -59,8 +64,7 @@ async function spawn(url) {
       terminate: () => w.terminate(),
     };
   }
-  const { Worker: NodeWorker } = await import('node:worker_threads');
-  const w = new NodeWorker(new URL(workerUrl(url)));
+  const w = new nodeThreads.Worker(new URL(workerUrl(url)));
   w.unref();
   return {
     post: (m) => w.postMessage(m),
@@ -85,15 +89,28 @@ const FANOUT = Number(globalThis.process?.env?.CUWASM_WASM_FANOUT ?? 0) || 0;
 
 export class WorkerPool {
   // count workers, each instantiating module over memory; print(text)
-  // receives device printf output; url: the worker script (workerUrl)
+  // receives device printf output; url: the worker script (workerUrl).
+  // Resolves once every worker is ready.
   static async start(count, module, memory, print, url = null) {
+    const pool = WorkerPool.create(count, module, memory, print, url);
+    await pool.ready;
+    return pool;
+  }
+
+  // The same without waiting: the workers start on their own threads and
+  // take part in launches from the first posted after they are ready, or
+  // the one in progress then (wasm_worker.js); run() may be called at
+  // once.  pool.ready resolves when all are ready; a worker that could
+  // not instantiate the module breaks the pool (run() then fails with
+  // its message) and rejects it.
+  static create(count, module, memory, print, url = null) {
     const pool = new WorkerPool();
     pool.print = print;
     pool.control = new SharedArrayBuffer(controlBytes(count));
     pool.ctl = new Int32Array(pool.control);
     pool.times = new Float64Array(pool.control);
     pool.exportNames = WebAssembly.Module.exports(module).map((e) => e.name);
-    pool.workers = await Promise.all(Array.from({ length: count }, () => spawn(url)));
+    pool.workers = Array.from({ length: count }, () => spawn(url));
     pool.pending = new Map();
     pool.printed = new Array(count).fill(0); // print messages received, per worker
     pool.errors = new Array(count).fill(null); // this launch's error message, per worker
@@ -106,14 +123,19 @@ export class WorkerPool {
       w.onMessage((m) => pool._message(i, m));
       w.onFailure((e) => pool._fail(i, e.message));
     });
-    const answers = await Promise.all(pool.workers.map((w, i) => pool._await(i, () =>
-      w.post({ type: 'init', module, memory, control: pool.control, index: i, outByMessage: pool.outByMessage }))));
-    pool.workers.forEach((w) => w.hold(false));
-    const failed = answers.find((a) => a.type === 'error');
-    if (failed) {
-      pool.terminate();
-      throw new Error(failed.message);
-    }
+    pool.ready = Promise.all(pool.workers.map((w, i) => pool._await(i, () =>
+      w.post({ type: 'init', module, memory, control: pool.control, index: i, outByMessage: pool.outByMessage }))))
+      .then((answers) => {
+        pool.workers.forEach((w) => w.hold(false));
+        const failed = answers.find((a) => a.type === 'error');
+        if (failed) {
+          pool.broken ??= failed.message;
+          pool.terminate();
+          throw new Error(failed.message);
+        }
+        return pool;
+      });
+    pool.ready.catch(() => {}); // a run() reports it
     return pool;
   }
 

@@ -1,10 +1,11 @@
 // wasm_worker.js — one worker of the WebAssembly CPU device (started by
 // wasm_pool.js, in a browser as a module Worker, in Node as a
 // worker_threads Worker).  It instantiates the kernel module over the
-// shared memory, answers 'ready', and from then on waits on the pool's
-// control block (wasm_pool_shared.js) instead of on messages: a launch is
-// a new generation number there, and the worker sleeps in Atomics.wait
-// until notified of it.  For
+// shared memory, answers 'ready', joins the launch in progress if that
+// one invited it (launches may start before the workers are up), and from
+// then on waits on the pool's control block (wasm_pool_shared.js) instead
+// of on messages: a launch is a new generation number there, and the
+// worker sleeps in Atomics.wait until notified of it.  For
 // each launch it takes part in, it takes blocks from the launch's counter
 // in the module's memory until none is left (takeBlocks), running them
 // with its own scratch region (shared memory, thread frames, stack: one
@@ -52,9 +53,15 @@ port.on(async (msg) => {
   // read before 'ready': the first launch, which may follow at once, changes it
   let generation = Atomics.load(ctl, CTL.GENERATION);
   port.post({ type: 'ready' });
+  // a launch posted while this worker was starting (wasm_pool.js's
+  // create) and still inviting it: join that one first
+  let posted = generation !== 0 && Atomics.load(ctl, slot + CTL.LAUNCH) === generation;
   for (;;) {
-    Atomics.wait(ctl, CTL.GENERATION, generation);
-    generation = Atomics.load(ctl, CTL.GENERATION);
+    if (!posted) {
+      Atomics.wait(ctl, CTL.GENERATION, generation);
+      generation = Atomics.load(ctl, CTL.GENERATION);
+    }
+    posted = false;
     if (Atomics.load(ctl, CTL.STOP)) return;
     if (ctl[CTL.FANOUT]) Atomics.notify(ctl, CTL.GENERATION, ctl[CTL.FANOUT]); // wake the next ones
     // join, unless not invited or the invitation was withdrawn
