@@ -51,8 +51,9 @@ function browserWorkerUrl(url) {
 const nodeThreads = globalThis.process?.versions?.node ? await import('node:worker_threads') : null;
 
 // One worker behind a common interface: post(msg), onMessage(f),
-// onFailure(f), hold(busy) (Node: whether it keeps the process alive),
-// terminate().
+// onFailure(f), hold(busy) (Node: it keeps the process alive from a
+// hold(true) to its hold(false), counted: a launch may begin while the
+// worker is still starting), terminate().
 function spawn(url) {
   if (typeof Worker !== 'undefined' && !globalThis.process?.versions?.node) {
     const w = new Worker(browserWorkerUrl(workerUrl(url)), { type: 'module' });
@@ -66,11 +67,12 @@ function spawn(url) {
   }
   const w = new nodeThreads.Worker(new URL(workerUrl(url)));
   w.unref();
+  let holds = 0; // its start-up and the launches it is in, which may overlap
   return {
     post: (m) => w.postMessage(m),
     onMessage: (f) => w.on('message', f),
     onFailure: (f) => w.on('error', f),
-    hold: (busy) => (busy ? w.ref() : w.unref()),
+    hold: (busy) => ((holds += busy ? 1 : -1) > 0 ? w.ref() : w.unref()),
     terminate: () => w.terminate(),
   };
 }
