@@ -67,7 +67,10 @@
  *    together; a marked `for (T i = A; C; i += S)` with S uniform and A, C
  *    pure is a strided loop (emit_strided_loop): iteration j of every
  *    thread still in the loop, i recomputed from j, with a run flag per
- *    thread that `i < B` loops skip while every thread is in.
+ *    thread that `i < B` loops skip while every thread is in.  In a
+ *    kernel whose blocks are rows (threadIdx.y), a marked uniform loop
+ *    whose body is one run of independent thread statements runs row by
+ *    row instead (row_loop), each row's threads through the whole loop.
  *  - `if (threadIdx.x == K)` with K uniform (src/kir/passes/column.c)
  *    runs outside the per-thread loop, over the block's rows with
  *    threadIdx.x fixed (shape_column).
