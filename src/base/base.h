@@ -211,6 +211,9 @@ char *diags_render(const CwDiags *d);
 
 /* The file's bytes plus a NUL (malloc'd; *size without it), or NULL. */
 char *cw_read_file(const char *path, size_t *size);
+/* The integer a text file starts with (a sysfs or procfs value such as
+ * "32768K"), 0 when it cannot be read or starts with none. */
+long cw_read_long_file(const char *path);
 /* Writes through a temporary name and a rename; false on any failure. */
 /* A checker list, "memcheck,racecheck,synccheck,initcheck,leaks" or
  * "all" (check_list.c). */

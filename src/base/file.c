@@ -38,6 +38,16 @@ char *cw_read_file(const char *path, size_t *size) {
   return b;
 }
 
+long cw_read_long_file(const char *path) {
+  FILE *f = fopen(path, "r");
+  long v = 0;
+  if (f) {
+    if (fscanf(f, "%ld", &v) != 1) v = 0;
+    fclose(f);
+  }
+  return v;
+}
+
 bool cw_write_file_atomic(const char *path, const void *data, size_t n) {
   static atomic_uint seq; /* threads of one process write apart too */
   char tmp[4200];

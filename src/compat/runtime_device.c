@@ -16,24 +16,15 @@
  * its memory, not the host's.
  */
 #include "compat/compat.h"
+#include "base/base.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static long read_long_file(const char *path) {
-  FILE *f = fopen(path, "r");
-  long v = 0;
-  if (f) {
-    if (fscanf(f, "%ld", &v) != 1) v = 0;
-    fclose(f);
-  }
-  return v;
-}
-
 /* kHz, from cpufreq or /proc/cpuinfo; 0 when unknown */
 static int cpu_clock_khz(void) {
-  long v = read_long_file("/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq");
+  long v = cw_read_long_file("/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq");
   if (v > 0) return (int)v;
   FILE *f = fopen("/proc/cpuinfo", "r");
   char line[256];
@@ -139,7 +130,7 @@ cudaError_t cudaGetDeviceProperties(struct cudaDeviceProp *p, int device) {
   fill_features(p);
   p->clockRate = cpu_clock_khz();
   p->memoryClockRate = p->clockRate;
-  p->l2CacheSize = (int)read_long_file("/sys/devices/system/cpu/cpu0/cache/index2/size") * 1024;
+  p->l2CacheSize = (int)cw_read_long_file("/sys/devices/system/cpu/cpu0/cache/index2/size") * 1024;
   return cudaSuccess;
 }
 

@@ -91,29 +91,20 @@ static void emit_report(void *dv, const char *text);
  * cached and went without prefetches (bench/README.md). */
 static uint64_t last_level_cache_bytes(void) {
   uint64_t best = 0;
-  int best_level = 0;
+  long best_level = 0;
   for (int i = 0; i < 8; i++) {
-    char path[96], text[32] = "";
-    int level = 0;
-    unsigned long long size = 0;
-    char unit = 'K';
-    snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu0/cache/index%d/type", i);
+    char dir[64], path[96], type[32] = "";
+    snprintf(dir, sizeof dir, "/sys/devices/system/cpu/cpu0/cache/index%d", i);
+    snprintf(path, sizeof path, "%s/type", dir);
     FILE *f = fopen(path, "r");
     if (!f) break;
-    bool usable = fgets(text, sizeof text, f) && strncmp(text, "Instruction", 11) != 0;
+    bool usable = fgets(type, sizeof type, f) && strncmp(type, "Instruction", 11) != 0;
     fclose(f);
-    snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu0/cache/index%d/level", i);
-    if ((f = fopen(path, "r"))) {
-      if (fscanf(f, "%d", &level) != 1) level = 0;
-      fclose(f);
-    }
-    snprintf(path, sizeof path, "/sys/devices/system/cpu/cpu0/cache/index%d/size", i);
-    if ((f = fopen(path, "r"))) {
-      if (fscanf(f, "%llu%c", &size, &unit) < 1) size = 0;
-      fclose(f);
-    }
-    uint64_t bytes = (uint64_t)size * (unit == 'M' ? 1u << 20 : unit == 'G' ? 1u << 30 : 1u << 10);
-    if (usable && level > best_level && bytes) best = bytes, best_level = level;
+    snprintf(path, sizeof path, "%s/level", dir);
+    long level = cw_read_long_file(path);
+    snprintf(path, sizeof path, "%s/size", dir);
+    long kib = cw_read_long_file(path); /* Linux writes it in KiB: "32768K" */
+    if (usable && level > best_level && kib > 0) best = (uint64_t)kib << 10, best_level = level;
   }
   if (best) return best;
   long llc = 0;
