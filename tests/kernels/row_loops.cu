@@ -2,11 +2,13 @@
 // are rows of threads (threadIdx.y / .z), which the CPU backend runs row
 // by row (emit/c_fission.c's row_loop): each row of the block through the
 // whole loop, its threads together, instead of all threads step by step.
-// A tiled product with a per-thread sum over a shared tile (16-wide rows:
-// the rows-of-16 copy; 8-wide; 3-D blocks), a loop whose bound is a
-// parameter and whose step is not 1, a loop storing at every step, and a
-// loop after which the block reads its variable; sizes that leave part
-// of the last tile outside the matrix.
+// Run row by row: a tiled product with a per-thread sum over a shared
+// tile (16-wide rows: the rows-of-16 copy; 8-wide), over sizes that leave
+// part of the last tile outside the matrix, and a 3-D block's loop whose
+// bound is a parameter and whose step is not 1.  Kept block-wide (its
+// variable is declared before the loop, so no row may run the header
+// again): a loop storing at every step, after which the block reads the
+// variable.
 // launch: tileProduct --grid 3,3 --block 16,16 f32[1600]=rand:21 f32[1600]=rand:22 f32[1600]=zeros i32:40
 // launch: tileProduct --grid 5,5 --block 8,8 f32[1400]=rand:23 f32[1400]=rand:24 f32[1400]=zeros i32:37
 // launch: strideSums --grid 2 --block 8,2,2 f32[64]=rand:25 f32[64]=zeros i32:7 i32:3
