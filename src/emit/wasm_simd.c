@@ -1481,10 +1481,24 @@ static void carry(Simd *S, bool store) {
 /* The loop of turns of S->groups groups of four threads over the block
  * (blockDim.x a multiple of 4 * S->groups: a turn's threads share
  * threadIdx.y and z and have consecutive threadIdx.x). */
-static void turn_loop(Simd *S, const KStmt *s) {
+static void turns(Simd *S, const KStmt *s, int count);
+static void turn_loop(Simd *S, const KStmt *s) { turns(S, s, 0); }
+
+/* The thread loop's turns of S->groups groups: `count` of them, or (0)
+ * until the block's threads are done.  A wide turn the lanes abandon
+ * runs as turns of one group, where only the groups whose lanes disagree
+ * go thread by thread (a stencil's turn at x == 0: 4 threads one by one,
+ * not 32). */
+static void turns(Simd *S, const KStmt *s, int count) {
   WEmit *w = S->w;
   WFunc *f = w->fn;
   int G = S->groups, lanes = 4 * G;
+  uint32_t left = 0;
+  if (count) {
+    left = we_local(w, WT_I32);
+    op_i32(w, count);
+    op_u(w, OP_LOCAL_SET, left);
+  }
   for (int i = 0; i < S->nvars; i++)
     if (S->vars[i].cls == CV)
       for (int g = 0; g < G; g++) S->vars[i].vls[g] = we_local(w, WT_V128);
@@ -1579,6 +1593,14 @@ static void turn_loop(Simd *S, const KStmt *s) {
     op_end(w);
     goto advance;
   }
+  if (G > 1) { /* abandoned: turns of one group */
+    S->groups = 1;
+    turns(S, s, G);
+    S->groups = G;
+    op_br(w, OP_BR, next);
+    op_end(w);
+    goto advance;
+  }
   /* abandoned: the turn's threads one by one */
   uint32_t n = we_local(w, WT_I32);
   op_i32(w, lanes);
@@ -1608,9 +1630,16 @@ advance:
   ws_next_row(w);
   op_end(w);
   op_end(w);
-  global_get(w, WG_T);
-  op_u(w, OP_LOCAL_GET, f->nt);
-  op(w, OP_I32_LT_U);
+  if (count) {
+    op_u(w, OP_LOCAL_GET, left);
+    op_i32(w, 1);
+    op(w, OP_I32_SUB);
+    op_u(w, OP_LOCAL_TEE, left);
+  } else {
+    global_get(w, WG_T);
+    op_u(w, OP_LOCAL_GET, f->nt);
+    op(w, OP_I32_LT_U);
+  }
   op_br(w, OP_BR_IF, top);
   op_end(w);
 }
