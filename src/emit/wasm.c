@@ -148,6 +148,31 @@ int we_frame_slot(WEmit *w, int size, int align) {
   return off;
 }
 
+void we_var_addr(WEmit *w, const WVar *x, int lane) {
+  WFunc *f = w->fn;
+  if (x->st == VS_COLUMN) {
+    op_u(w, OP_LOCAL_GET, x->idx);
+    global_get(w, WG_T);
+    op_i32(w, 2);
+    op(w, OP_I32_SHL);
+    op(w, OP_I32_ADD);
+    if (lane) {
+      op_i32(w, 4 * lane);
+      op(w, OP_I32_ADD);
+    }
+    return;
+  }
+  op_u(w, OP_LOCAL_GET, f->fp);
+  if (lane) {
+    op_i32(w, lane);
+    op_u(w, OP_LOCAL_GET, f->fsize);
+    op(w, OP_I32_MUL);
+    op(w, OP_I32_ADD);
+  }
+  op_i32(w, x->off);
+  op(w, OP_I32_ADD);
+}
+
 uint32_t we_column(WEmit *w) {
   WFunc *f = w->fn;
   uint32_t l = we_local(w, WT_I32);
@@ -245,6 +270,19 @@ WVar *we_var(WEmit *w, const KVar *v) {
       x->off = -x->off;
       we_error(w, v->loc, "the initializer of '%s' (not a constant expression the wasm target can lay out)", v->name);
     }
+  } else if (f->kernel && v->kind != KV_PARAM && v->type->size == 4 && wt_of(v->type) &&
+             !kt_aggregate(v->type) && !is_addr_taken(f, v) && is_per_thread(f, v)) {
+    x->st = VS_COLUMN; /* its base in the prologue (kernel_prologue) */
+    x->idx = we_local(w, WT_I32);
+    x->off = f->columns;
+    f->columns += 4;
+    if (f->ncolvars == f->capcolvars) {
+      f->capcolvars = f->capcolvars ? 2 * f->capcolvars : 8;
+      struct WColumnVar *n = arena_alloc(&w->arena, sizeof *n * (size_t)f->capcolvars);
+      if (f->ncolvars) memcpy(n, f->colvars, sizeof *n * (size_t)f->ncolvars);
+      f->colvars = n;
+    }
+    f->colvars[f->ncolvars++] = (struct WColumnVar){x->idx, x->off};
   } else if (kt_aggregate(v->type) || is_addr_taken(f, v) || is_per_thread(f, v)) {
     x->st = VS_FRAME;
     x->off = we_frame_slot(w, v->type->size, v->type->align);
@@ -821,6 +859,45 @@ void we_grid_sync(WEmit *w) {
   stack_globals(w);
 }
 
+/* The code before a kernel's body, written once the body has been (its
+ * frame size and columns known): the frame and span sizes, the thread
+ * count nt, the first frame's address tbase and the bases of the
+ * VS_COLUMN variables' columns (after the frames: tbase + nt * (frame +
+ * off)). */
+static WBuf kernel_prologue(WEmit *w, WFunc *f) {
+  WBuf body = f->code;
+  f->code = (WBuf){0};
+  op_i32(w, f->frame);
+  op_u(w, OP_LOCAL_SET, f->fsize);
+  op_i32(w, f->frame + f->columns);
+  op_u(w, OP_LOCAL_SET, f->fspan);
+  op_u(w, OP_LOCAL_GET, 9);
+  op_u(w, OP_LOCAL_GET, 10);
+  op(w, OP_I32_MUL);
+  op_u(w, OP_LOCAL_GET, 11);
+  op(w, OP_I32_MUL);
+  op_u(w, OP_LOCAL_SET, f->nt);
+  op_u(w, OP_LOCAL_GET, 1);
+  op_i32(w, w->shared_size + 15);
+  op(w, OP_I32_ADD);
+  op_u(w, OP_LOCAL_GET, 2);
+  op(w, OP_I32_ADD);
+  op_i32(w, -16);
+  op(w, OP_I32_AND);
+  op_u(w, OP_LOCAL_SET, f->tbase);
+  for (int i = 0; i < f->ncolvars; i++) {
+    op_u(w, OP_LOCAL_GET, f->tbase);
+    op_u(w, OP_LOCAL_GET, f->nt);
+    op_i32(w, f->frame + f->colvars[i].off);
+    op(w, OP_I32_MUL);
+    op(w, OP_I32_ADD);
+    op_u(w, OP_LOCAL_SET, f->colvars[i].local);
+  }
+  WBuf head = f->code;
+  f->code = body;
+  return head;
+}
+
 static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
   WFunc f;
   begin_func(w, &f, k);
@@ -847,20 +924,6 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
       op_u(w, OP_LOCAL_GET, (uint64_t)(3 + i));
       global_set(w, g[i]);
     }
-    op_u(w, OP_LOCAL_GET, 9);
-    op_u(w, OP_LOCAL_GET, 10);
-    op(w, OP_I32_MUL);
-    op_u(w, OP_LOCAL_GET, 11);
-    op(w, OP_I32_MUL);
-    op_u(w, OP_LOCAL_SET, f.nt);
-    op_u(w, OP_LOCAL_GET, 1);
-    op_i32(w, w->shared_size + 15);
-    op(w, OP_I32_ADD);
-    op_u(w, OP_LOCAL_GET, 2);
-    op(w, OP_I32_ADD);
-    op_i32(w, -16);
-    op(w, OP_I32_AND);
-    op_u(w, OP_LOCAL_SET, f.tbase);
     stack_globals(w);
     for (int i = 0; i < k->nparams; i++) {
       const KVar *p = k->params[i];
@@ -881,15 +944,7 @@ static void emit_kernel(WEmit *w, WBuf *code_sec, const KFunc *k, int fi) {
     ws_stmt(w, fis->body);
   }
   f.frame = (f.frame + 15) / 16 * 16;
-  WBuf head = {0};
-  wb_byte(&head, OP_I32_CONST);
-  wb_s64(&head, f.frame);
-  wb_byte(&head, OP_LOCAL_SET);
-  wb_u32(&head, f.fsize);
-  wb_byte(&head, OP_I32_CONST);
-  wb_s64(&head, f.frame + f.columns);
-  wb_byte(&head, OP_LOCAL_SET);
-  wb_u32(&head, f.fspan);
+  WBuf head = kernel_prologue(w, &f);
   w->ffailed[fi] = f.failed;
   w->fframe[fi] = f.frame + f.columns; /* the scratch bytes per thread */
   assemble(w, code_sec, &f, &head);

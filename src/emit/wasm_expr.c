@@ -204,11 +204,7 @@ void wx_cond(WEmit *w, const KExpr *e) {
 
 static void var_addr(WEmit *w, const WVar *x) {
   switch (x->st) {
-  case VS_FRAME:
-    op_u(w, OP_LOCAL_GET, w->fn->fp);
-    op_i32(w, x->off);
-    op(w, OP_I32_ADD);
-    return;
+  case VS_FRAME: case VS_COLUMN: we_var_addr(w, x, 0); return;
   case VS_ADDR_LOCAL: op_u(w, OP_LOCAL_GET, x->idx); return;
   case VS_ABS: op_i32(w, x->off); return;
   case VS_SHARED:

@@ -45,6 +45,8 @@ typedef enum {
   VS_ADDR_LOCAL, /* memory at the address held in wasm local idx */
   VS_ABS,        /* module global at a fixed address */
   VS_SHARED,     /* __shared__: $shared + off */
+  VS_COLUMN,     /* kernels: a 4-byte value kept per thread, in a column after the
+                    frames; thread t's at the address in local idx + 4t (we_var_addr) */
 } VarStore;
 
 /* calls of short device functions emitted in place (wasm_inline.c), nested at most this deep */
@@ -82,6 +84,9 @@ typedef struct WFunc {
   int columns;           /* kernels: bytes per thread of the column area
                             after the frames (we_column) */
   uint32_t fspan;        /* kernels: local with frame + column bytes per thread */
+  struct WColumnVar { uint32_t local; int off; } *colvars; /* kernels: VS_COLUMN variables'
+                            base locals and byte offsets per thread in the column area */
+  int ncolvars, capcolvars;
   uint32_t gl[WG_COUNT];  /* kernels: 1 + the local standing for a global (0: none) */
   bool gl_sync;          /* kernels: write those globals too (device functions read them) */
   PtrVec addr_taken;     /* KVar*: locals whose address is taken */
@@ -149,6 +154,9 @@ int we_frame_slot(WEmit *w, int size, int align);
  * the returned local's address + 4t (emitted where it is called, in a
  * kernel: columns lie after the block's frames, 16-byte aligned). */
 uint32_t we_column(WEmit *w);
+/* the address of a VS_FRAME or VS_COLUMN variable's copy in thread T +
+ * lane (T: the thread counter; the frame pointer is thread T's) */
+void we_var_addr(WEmit *w, const WVar *x, int lane);
 void op(WEmit *w, unsigned opcode);
 void op_u(WEmit *w, unsigned opcode, uint64_t imm);
 void op_i32(WEmit *w, int32_t v);

@@ -95,6 +95,7 @@ typedef struct SVar {
   bool same;       /* per-thread, but the same in every thread (uniform.c): lane 0's copy
                       in a local during the turn, stored to the four frames after it */
   uint32_t vl;     /* the scalar local of a `same` one */
+  WVar home;       /* emission: where a `same` one lives outside the turn (frame or column) */
   uint32_t vls[MAX_GROUPS]; /* a varying variable's v128 local, one per group of the turn */
 } SVar;
 
@@ -688,7 +689,8 @@ static bool analyse(Simd *S) {
     SVar n = {.v = v, .per_thread = true};
     if (!lane_val(v->type)) n.cls = CX;
     else if (we_writes_var(w, S->body, v)) {
-      n.same = !kir_is_varying_var(f->uni, v) && we_var(w, v)->st == VS_FRAME; /* scan's `cur ^= 1` */
+      VarStore st = we_var(w, v)->st;
+      n.same = !kir_is_varying_var(f->uni, v) && (st == VS_FRAME || st == VS_COLUMN); /* scan's `cur ^= 1` */
       n.cls = n.same ? CU : CV;
     } else {
       n.cls = remat_cls(S, v);
@@ -1515,8 +1517,15 @@ static void turns(Simd *S, const KStmt *s, int count) {
   for (int i = 0; i < S->nvars; i++) { /* per-thread values: the lanes' copies */
     SVar *x = &S->vars[i];
     if (x->cls != CV || !x->per_thread) continue;
-    int off = we_var(w, x->v)->off;
+    const WVar wv = *we_var(w, x->v);
+    int off = wv.off;
     for (int g = 0; g < G; g++) {
+      if (wv.st == VS_COLUMN) { /* consecutive in the column: one load */
+        we_var_addr(w, &wv, 0);
+        simd_mem(w, WS_LOAD, 16u * (unsigned)g);
+        op_u(w, OP_LOCAL_SET, x->vls[g]);
+        continue;
+      }
       op_u(w, OP_LOCAL_GET, x->vls[g]);
       for (int l = 0; l < 4; l++) {
         lane_frame(w, 4 * g + l, off);
@@ -1531,7 +1540,8 @@ static void turns(Simd *S, const KStmt *s, int count) {
     if (!x->same || x->cls != CU) continue;
     WVar *wv = we_var(w, x->v);
     x->vl = we_local(w, wt_of(x->v->type));
-    lane_frame(w, 0, wv->off);
+    x->home = *wv;
+    we_var_addr(w, wv, 0);
     wx_load(w, x->v->type);
     op_u(w, OP_LOCAL_SET, x->vl);
     wv->st = VS_LOCAL;
@@ -1566,28 +1576,44 @@ static void turns(Simd *S, const KStmt *s, int count) {
   for (int i = 0; i < S->nvars; i++) {
     SVar *x = &S->vars[i];
     if (x->cls != CV || !x->per_thread || !x->written) continue;
-    int off = we_var(w, x->v)->off;
+    const WVar wv = *we_var(w, x->v);
+    int off = wv.off;
     for (int g = 0; g < G; g++)
-      for (int l = 0; l < 4; l++) {
+      if (wv.st == VS_COLUMN) {
+        we_var_addr(w, &wv, 0);
+        op_u(w, OP_LOCAL_GET, x->vls[g]);
+        simd_mem(w, WS_STORE, 16u * (unsigned)g);
+      } else {
+        for (int l = 0; l < 4; l++) {
         lane_frame(w, 4 * g + l, off);
         op_u(w, OP_LOCAL_GET, x->vls[g]);
         simd_lane(w, x->v->type->kind == KT_F32 ? WS_F32X4_EXTRACT : WS_I32X4_EXTRACT, l);
         wx_store(w, x->v->type);
+        }
       }
   }
   for (int i = 0; i < S->nvars; i++) {
     SVar *x = &S->vars[i];
     if (!x->same || x->cls != CU) continue;
+    if (x->home.st == VS_COLUMN) { /* the value in every lane of the turn's cells */
+      for (int g = 0; g < G; g++) {
+        we_var_addr(w, &x->home, 0);
+        op_u(w, OP_LOCAL_GET, x->vl);
+        simd_op(w, x->v->type->kind == KT_F32 ? WS_F32X4_SPLAT : WS_I32X4_SPLAT);
+        simd_mem(w, WS_STORE, 16u * (unsigned)g);
+      }
+      continue;
+    }
     for (int l = 0; l < lanes; l++) {
-      lane_frame(w, l, we_var(w, x->v)->off);
+      we_var_addr(w, &x->home, l);
       op_u(w, OP_LOCAL_GET, x->vl);
       wx_store(w, x->v->type);
     }
   }
   op_br(w, OP_BR, adv);
   op_end(w);
-  for (int i = 0; i < S->nvars; i++) /* the scalar turns keep them in frames */
-    if (S->vars[i].same && S->vars[i].cls == CU) we_var(w, S->vars[i].v)->st = VS_FRAME;
+  for (int i = 0; i < S->nvars; i++) /* the scalar turns keep them in frames or columns */
+    if (S->vars[i].same && S->vars[i].cls == CU) *we_var(w, S->vars[i].v) = S->vars[i].home;
   if (S->ix) { /* nothing abandons an interchanged turn (no varying if in a loop) */
     op(w, OP_UNREACHABLE);
     op_end(w);

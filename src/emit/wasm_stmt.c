@@ -26,12 +26,6 @@ static void push_target(WEmit *w, int brk, int cont) {
   f->tg[f->ntg++] = (WTarget){brk, cont};
 }
 
-static void frame_addr(WEmit *w, int off) {
-  op_u(w, OP_LOCAL_GET, w->fn->fp);
-  op_i32(w, off);
-  op(w, OP_I32_ADD);
-}
-
 void ws_init(WEmit *w, uint32_t a, int off, const KType *t, const KExpr *e) {
   if (e->kind == KE_INIT_LIST && !kt_aggregate(t)) {
     if (e->nargs) ws_init(w, a, off, t, e->args[0]);
@@ -118,7 +112,7 @@ static void decl(WEmit *w, const KStmt *s) {
     return;
   }
   uint32_t a = we_local(w, WT_I32);
-  frame_addr(w, x->off);
+  we_var_addr(w, x, 0);
   op_u(w, OP_LOCAL_SET, a);
   ws_init(w, a, 0, v->type, init);
 }
@@ -200,14 +194,16 @@ void ws_thread_turn(WEmit *w, const KStmt *s) {
    * loaded from its frame first, stored back after */
   PtrVec cached = we_thread_cached(w, s->body);
   int *slot = arena_alloc(&w->arena, sizeof(int) * (size_t)(cached.len + 1));
+  WVar *home = arena_alloc(&w->arena, sizeof *home * (size_t)(cached.len + 1)); /* where each lives */
   for (int i = 0; i < cached.len; i++) {
     const KVar *v = cached.items[i];
     WVar *x = we_var(w, v);
     slot[i] = -1;
-    if (x->st != VS_FRAME) continue;
-    int off = x->off, idx = (int)(x - f->vars);
+    if (x->st != VS_FRAME && x->st != VS_COLUMN) continue;
+    int idx = (int)(x - f->vars);
+    home[i] = *x;
     uint32_t l = we_local(w, wt_of(v->type));
-    frame_addr(w, off);
+    we_var_addr(w, x, 0);
     wx_load(w, v->type);
     op_u(w, OP_LOCAL_SET, l);
     x = &f->vars[idx];
@@ -226,9 +222,9 @@ void ws_thread_turn(WEmit *w, const KStmt *s) {
     if (slot[i] < 0) continue;
     WVar *x = &f->vars[slot[i]];
     uint32_t l = x->idx;
-    x->st = VS_FRAME;
+    *x = home[i];
     if (!we_writes_var(w, s->body, cached.items[i])) continue;
-    frame_addr(w, x->off);
+    we_var_addr(w, x, 0);
     op_u(w, OP_LOCAL_GET, l);
     wx_store(w, ((const KVar *)cached.items[i])->type);
   }
