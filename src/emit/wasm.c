@@ -19,10 +19,15 @@
  *   scratch (host-given) one block's working memory: static __shared__
  *                        (shared_static bytes, module-wide layout), then the
  *                        dynamic shared memory, then one frame of `frame`
- *                        bytes per thread (locals kept per thread across
- *                        barriers, aggregates, locals whose address is
- *                        taken), then a stack of `stack` bytes for device
- *                        functions' frames (global $sp grows down)
+ *                        bytes per thread (aggregates, locals whose
+ *                        address is taken, other values kept per thread
+ *                        across barriers), then the columns: 4-byte values
+ *                        kept per thread (VS_COLUMN) and the interchanged
+ *                        loops' hand-overs (we_column), each one value per
+ *                        thread, consecutive, so four threads' copies are
+ *                        one v128 access; then a stack of `stack` bytes
+ *                        for device functions' frames (global $sp grows
+ *                        down)
  *
  * Export `k<i>` of kernel i: (args, scratch, dyn_shared_bytes, blockIdx
  * x/y/z, gridDim x/y/z, blockDim x/y/z) -> (); args points at the
