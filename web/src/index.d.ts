@@ -83,6 +83,8 @@ export class CuwasmModule {
   readonly kernels: KernelInfo[];
   readonly diagnostics: (Diagnostic & { severity: string })[];
   launch(name: string, options: LaunchOptions): Promise<void>;
+  /** resolves once the wasm device's workers have started (launches do not need it) */
+  ready(): Promise<void>;
   buffer(init: ArrayBufferView | number): DeviceBuffer | WasmBuffer;
   destroy(): void;
 }

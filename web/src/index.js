@@ -51,6 +51,9 @@ export class CuwasmModule {
     this._kernels = module.kernels.map((m) => new Kernel(this, m));
   }
 
+  // nothing to start on WebGPU (the wasm device's waits for its workers)
+  async ready() {}
+
   get kernels() {
     return this._kernels.map((k) => ({
       name: k.meta.name,

@@ -274,6 +274,16 @@ export class WasmModule {
     if (this.threads > 1) this._workers().catch(() => {});
   }
 
+  // Resolves once every worker has started (at once on one thread).
+  // Launches never need it: they run on the workers already up.  A
+  // benchmark does, to time the steady state rather than the first
+  // launches' start-up (in Node a worker takes tens of milliseconds).
+  async ready() {
+    if (this.threads <= 1) return;
+    const pool = await this._workers();
+    await pool.ready;
+  }
+
   // Without the data section (the usual case) the pool is returned as
   // soon as its workers are spawned: launches run from then on, on this
   // thread and the workers already up (wasm_pool.js's create).  In Node
