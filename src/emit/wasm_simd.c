@@ -23,11 +23,13 @@
  * gathered once per turn.  Per-thread values kept across barriers that
  * the body only reads and that were set once from uniform and affine
  * values (tx = threadIdx.x, row = blockIdx.y * 16 + ty) are read from lane
- * 0's frame and keep their class; those the body changes but that are the
+ * 0's copy and keep their class; those the body changes but that are the
  * same in every thread (uniform.c: a scan's ping-pong index) live in a
- * local during the turn and go to the four frames after it; other
- * per-thread values move lane by lane between the four frames and a v128
- * local.  Loops and ifs with a uniform condition stay control flow; an if
+ * local during the turn and go to every lane's copy after it; other
+ * per-thread values move between the lanes' copies and a v128 local: one
+ * v128 load or store for a 4-byte value, which lives in a column (thread
+ * t's at base + 4t, wasm.c's VS_COLUMN), lane by lane for the rest (in
+ * frames).  Loops and ifs with a uniform condition stay control flow; an if
  * whose condition varies runs its then-branch when all four lanes take
  * it, its else-branch when none does, and otherwise abandons the vector
  * turn (only possible before the body has stored anything) for four
@@ -69,7 +71,9 @@
  * The wide loop runs when blockDim.x is a multiple of the turn's threads,
  * the four-thread loop when it is a multiple of 4 (so a turn's lanes
  * share threadIdx.y and z and have consecutive threadIdx.x); other
- * blocks take the scalar loop.  Anything outside this subset — other types
+ * blocks take the scalar loop.  A wide turn the lanes abandon runs as
+ * turns of one group (turns), where only a group whose lanes disagree
+ * goes thread by thread.  Anything outside this subset — other types
  * than 32-bit int and float, other atomics, calls, break, returns inside
  * loops, volatile — leaves the loop scalar.  Results are the scalar loop's: the lane
  * operations are the same IEEE and two's-complement operations.
@@ -93,7 +97,7 @@ typedef struct SVar {
   bool per_thread; /* kept in frames: gathered from / scattered to the lanes' frames */
   bool written;    /* assigned in the body */
   bool same;       /* per-thread, but the same in every thread (uniform.c): lane 0's copy
-                      in a local during the turn, stored to the four frames after it */
+                      in a local during the turn, stored to every lane's copy after it */
   uint32_t vl;     /* the scalar local of a `same` one */
   WVar home;       /* emission: where a `same` one lives outside the turn (frame or column) */
   uint32_t vls[MAX_GROUPS]; /* a varying variable's v128 local, one per group of the turn */
@@ -1585,10 +1589,10 @@ static void turns(Simd *S, const KStmt *s, int count) {
         simd_mem(w, WS_STORE, 16u * (unsigned)g);
       } else {
         for (int l = 0; l < 4; l++) {
-        lane_frame(w, 4 * g + l, off);
-        op_u(w, OP_LOCAL_GET, x->vls[g]);
-        simd_lane(w, x->v->type->kind == KT_F32 ? WS_F32X4_EXTRACT : WS_I32X4_EXTRACT, l);
-        wx_store(w, x->v->type);
+          lane_frame(w, 4 * g + l, off);
+          op_u(w, OP_LOCAL_GET, x->vls[g]);
+          simd_lane(w, x->v->type->kind == KT_F32 ? WS_F32X4_EXTRACT : WS_I32X4_EXTRACT, l);
+          wx_store(w, x->v->type);
         }
       }
   }
