@@ -88,6 +88,9 @@ const SETTLE_SPIN_MS = 1;
 
 // Workers each poster and woken worker wakes (CTL.FANOUT): 0, all at once
 const FANOUT = Number(globalThis.process?.env?.CUWASM_WASM_FANOUT ?? 0) || 0;
+// Microseconds a worker done with a launch watches for the next before
+// it sleeps (CTL.SPIN; CUWASM_WASM_SPIN_US in Node, to compare)
+const SPIN_US = Number(globalThis.process?.env?.CUWASM_WASM_SPIN_US ?? 50);
 
 export class WorkerPool {
   // count workers, each instantiating module over memory; print(text)
@@ -219,6 +222,7 @@ export class WorkerPool {
     Atomics.store(c, CTL.RUNNING, n);
     const posted = clock();
     c[CTL.FANOUT] = FANOUT;
+    c[CTL.SPIN] = SPIN_US;
     Atomics.store(c, CTL.GENERATION, generation);
     Atomics.notify(c, CTL.GENERATION, FANOUT || Infinity);
     for (let i = 0; i < n; i++) this.workers[i].hold(true);

@@ -21,9 +21,12 @@
 // messages, which a worker posts before it counts itself out: it counts
 // them in its slot (PRINTS, FAILED) so the poster knows how many to wait
 // for.  STOP with a new generation ends the workers' loop (terminate).
+// A worker done with a launch watches GENERATION for SPIN microseconds
+// before it sleeps, as the native pool's threads do (src/rt/cpu/pool.c):
+// back-to-back launches then find it awake.
 export const CTL = {
   GENERATION: 0, RUNNING: 1, INVITED: 2, EXPORT: 3, ARGS: 4, SHARED: 5, COUNTER: 6, CHUNK: 7,
-  GRID: 8, BLOCK: 11, STOP: 14, SHARES: 15, FANOUT: 16, SLOTS: 18, // SLOTS even: f64s in the slots
+  GRID: 8, BLOCK: 11, STOP: 14, SHARES: 15, FANOUT: 16, SPIN: 17, SLOTS: 18, // SLOTS even: f64s in the slots
   // within a worker's slot, in i32 units; START and END are f64s
   SCRATCH: 0, FAILED: 1, PRINTS: 2, BLOCKS: 3, START: 4, END: 6, LAUNCH: 8, SLOT_SIZE: 10,
   // a slot's LAUNCH once its worker joined, or once its invitation was

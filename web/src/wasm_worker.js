@@ -5,7 +5,8 @@
 // one invited it (launches may start before the workers are up), and from
 // then on waits on the pool's control block (wasm_pool_shared.js) instead
 // of on messages: a launch is a new generation number there, and the
-// worker sleeps in Atomics.wait until notified of it.  For
+// worker, after watching for it a little while (CTL.SPIN), sleeps in
+// Atomics.wait until notified of it.  For
 // each launch it takes part in, it takes blocks from the launch's counter
 // in the module's memory until none is left (takeBlocks), running them
 // with its own scratch region (shared memory, thread frames, stack: one
@@ -58,6 +59,7 @@ port.on(async (msg) => {
   let posted = generation !== 0 && Atomics.load(ctl, slot + CTL.LAUNCH) === generation;
   for (;;) {
     if (!posted) {
+      for (const until = clock() + ctl[CTL.SPIN] / 1000; Atomics.load(ctl, CTL.GENERATION) === generation && clock() < until;);
       Atomics.wait(ctl, CTL.GENERATION, generation);
       generation = Atomics.load(ctl, CTL.GENERATION);
     }
