@@ -49,6 +49,10 @@ function browserWorkerUrl(url) {
 // worker needs no turn of the event loop (a whole program's host code
 // runs main without one until its first suspension).
 const nodeThreads = globalThis.process?.versions?.node ? await import('node:worker_threads') : null;
+// A Node worker's first code (CommonJS): the worker script serves the
+// port it is handed, so that it needs no top-level await (wasm_worker.js)
+const NODE_WORKER_START = "const { parentPort, workerData } = require('node:worker_threads');\n" +
+  "import(workerData.url).then((m) => m.serve({ post: (x) => parentPort.postMessage(x), on: (f) => parentPort.on('message', f) }));\n";
 
 // One worker behind a common interface: post(msg), onMessage(f),
 // onFailure(f), hold(busy) (Node: it keeps the process alive from a
@@ -65,7 +69,7 @@ function spawn(url) {
       terminate: () => w.terminate(),
     };
   }
-  const w = new nodeThreads.Worker(new URL(workerUrl(url)));
+  const w = new nodeThreads.Worker(NODE_WORKER_START, { eval: true, workerData: { url: String(workerUrl(url)) } });
   w.unref();
   let holds = 0; // its start-up and the launches it is in, which may overlap
   return {
@@ -128,8 +132,10 @@ export class WorkerPool {
       w.onMessage((m) => pool._message(i, m));
       w.onFailure((e) => pool._fail(i, e.message));
     });
+    pool.started = 0; // workers whose module is instantiated ('ready' answered)
     pool.ready = Promise.all(pool.workers.map((w, i) => pool._await(i, () =>
-      w.post({ type: 'init', module, memory, control: pool.control, index: i, outByMessage: pool.outByMessage }))))
+      w.post({ type: 'init', module, memory, control: pool.control, index: i, outByMessage: pool.outByMessage }))
+      .then((answer) => { if (answer.type === 'ready') pool.started++; return answer; })))
       .then((answers) => {
         pool.workers.forEach((w) => w.hold(false));
         const failed = answers.find((a) => a.type === 'error');
