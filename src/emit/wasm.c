@@ -153,8 +153,21 @@ int we_frame_slot(WEmit *w, int size, int align) {
   return off;
 }
 
-void we_var_addr(WEmit *w, const WVar *x, int lane) {
+void we_lane_frame(WEmit *w, int lane, int off) {
   WFunc *f = w->fn;
+  op_u(w, OP_LOCAL_GET, f->fp);
+  if (lane) {
+    op_u(w, OP_LOCAL_GET, f->fsize);
+    if (lane > 1) {
+      op_i32(w, lane);
+      op(w, OP_I32_MUL);
+    }
+    op(w, OP_I32_ADD);
+  }
+  wx_add_const(w, off);
+}
+
+void we_var_addr(WEmit *w, const WVar *x, int lane) {
   if (x->st == VS_COLUMN) {
     op_u(w, OP_LOCAL_GET, x->idx);
     global_get(w, WG_T);
@@ -167,15 +180,7 @@ void we_var_addr(WEmit *w, const WVar *x, int lane) {
     }
     return;
   }
-  op_u(w, OP_LOCAL_GET, f->fp);
-  if (lane) {
-    op_i32(w, lane);
-    op_u(w, OP_LOCAL_GET, f->fsize);
-    op(w, OP_I32_MUL);
-    op(w, OP_I32_ADD);
-  }
-  op_i32(w, x->off);
-  op(w, OP_I32_ADD);
+  we_lane_frame(w, lane, x->off);
 }
 
 uint32_t we_column(WEmit *w) {

@@ -157,6 +157,9 @@ uint32_t we_column(WEmit *w);
 /* the address of a VS_FRAME or VS_COLUMN variable's copy in thread T +
  * lane (T: the thread counter; the frame pointer is thread T's) */
 void we_var_addr(WEmit *w, const WVar *x, int lane);
+/* fp + lane * fsize + off: byte off of thread T + lane's frame (a vector
+ * turn's lanes' frames follow lane 0's) */
+void we_lane_frame(WEmit *w, int lane, int off);
 void op(WEmit *w, unsigned opcode);
 void op_u(WEmit *w, unsigned opcode, uint64_t imm);
 void op_i32(WEmit *w, int32_t v);

@@ -1433,22 +1433,6 @@ static void vs(Simd *S, const KStmt *s) {
   }
 }
 
-/* the frame address of lane `lane`'s copy of per-thread x: the lanes'
- * frames follow lane 0's (in fp during the vector turn) */
-static void lane_frame(WEmit *w, int lane, int off) {
-  WFunc *f = w->fn;
-  op_u(w, OP_LOCAL_GET, f->fp);
-  if (lane) {
-    op_u(w, OP_LOCAL_GET, f->fsize);
-    if (lane > 1) {
-      op_i32(w, lane);
-      op(w, OP_I32_MUL);
-    }
-    op(w, OP_I32_ADD);
-  }
-  wx_add_const(w, off);
-}
-
 static void advance(WEmit *w, int g, int by) {
   global_get(w, g);
   op_i32(w, by);
@@ -1522,7 +1506,6 @@ static void turns(Simd *S, const KStmt *s, int count) {
     SVar *x = &S->vars[i];
     if (x->cls != CV || !x->per_thread) continue;
     const WVar wv = *we_var(w, x->v);
-    int off = wv.off;
     for (int g = 0; g < G; g++) {
       if (wv.st == VS_COLUMN) { /* consecutive in the column: one load */
         we_var_addr(w, &wv, 0);
@@ -1532,7 +1515,7 @@ static void turns(Simd *S, const KStmt *s, int count) {
       }
       op_u(w, OP_LOCAL_GET, x->vls[g]);
       for (int l = 0; l < 4; l++) {
-        lane_frame(w, 4 * g + l, off);
+        we_var_addr(w, &wv, 4 * g + l);
         wx_load(w, x->v->type);
         simd_lane(w, x->v->type->kind == KT_F32 ? WS_F32X4_REPLACE : WS_I32X4_REPLACE, l);
       }
@@ -1557,7 +1540,7 @@ static void turns(Simd *S, const KStmt *s, int count) {
     for (int g = 0; g < G; g++) {
       op_u(w, OP_LOCAL_GET, fl->vls[g]);
       for (int l = 0; l < 4; l++) {
-        lane_frame(w, 4 * g + l, off);
+        we_lane_frame(w, 4 * g + l, off);
         wx_load(w, fl->t);
         simd_lane(w, fl->t->kind == KT_F32 ? WS_F32X4_REPLACE : WS_I32X4_REPLACE, l);
       }
@@ -1581,7 +1564,6 @@ static void turns(Simd *S, const KStmt *s, int count) {
     SVar *x = &S->vars[i];
     if (x->cls != CV || !x->per_thread || !x->written) continue;
     const WVar wv = *we_var(w, x->v);
-    int off = wv.off;
     for (int g = 0; g < G; g++)
       if (wv.st == VS_COLUMN) {
         we_var_addr(w, &wv, 0);
@@ -1589,7 +1571,7 @@ static void turns(Simd *S, const KStmt *s, int count) {
         simd_mem(w, WS_STORE, 16u * (unsigned)g);
       } else {
         for (int l = 0; l < 4; l++) {
-          lane_frame(w, 4 * g + l, off);
+          we_var_addr(w, &wv, 4 * g + l);
           op_u(w, OP_LOCAL_GET, x->vls[g]);
           simd_lane(w, x->v->type->kind == KT_F32 ? WS_F32X4_EXTRACT : WS_I32X4_EXTRACT, l);
           wx_store(w, x->v->type);
