@@ -692,7 +692,7 @@ static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i
                                bounded ? arena_printf(&ce->arena, "(uint64_t)cw_b%d * sizeof %s[0]", j, p->cname)
                                        : "UINT64_MAX");
     ce_line(ce, "for (size_t cw_b = 0, cw_e = %s; cw_b < cw_e; cw_b += 64) "
-                "__builtin_prefetch((const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
+                "CW_PREFETCH_STREAM((const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
                 "(intptr_t)sizeof %s[0]) + cw_b));",
             bytes, p->cname, ce_var_name(ce, i), p->cname);
   }

@@ -121,8 +121,8 @@ CW_INLINE void cwb_dotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int64_t cw_js3 = (int64_t)((uint64_t)(cw_j3 + CW_PREFETCH_AHEAD) * (uint64_t)((((int64_t)cw_bdx) * ((int64_t)cw_gdx))));
         int64_t i = (int64_t)(((((int64_t)cw_bix) * ((int64_t)cw_bdx)) + ((int64_t)((uint32_t)cw_tx)))) + cw_js3;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof a[0], UINT64_MAX); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof b[0], UINT64_MAX); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof a[0], UINT64_MAX); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof b[0], UINT64_MAX); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
@@ -237,7 +237,7 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
           const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
           int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
           {
@@ -260,7 +260,7 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
           const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
           int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
           {
@@ -294,7 +294,7 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
         int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b17 * sizeof x[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b17 * sizeof x[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {

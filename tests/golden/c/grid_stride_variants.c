@@ -127,7 +127,7 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)(grid));
         int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof out[0], (uint64_t)cw_b2 * sizeof out[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof out[0], (uint64_t)cw_b2 * sizeof out[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD {
         {
@@ -171,7 +171,7 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js6 = (int32_t)((uint32_t)(cw_j6 + CW_PREFETCH_AHEAD) * (uint32_t)((step * grid)));
         int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js6;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof out[0], (uint64_t)cw_b6 * sizeof out[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof out[0], (uint64_t)cw_b6 * sizeof out[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD {
         {
@@ -235,7 +235,7 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)(back));
         int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js13;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof out[0], UINT64_MAX); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof out[0], UINT64_MAX); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD {
         {

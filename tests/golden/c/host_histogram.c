@@ -169,7 +169,7 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js6 = (int32_t)((uint32_t)(cw_j6 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
         int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof data[0], (uint64_t)cw_b6 * sizeof data[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)data + (uintptr_t)((intptr_t)i * (intptr_t)sizeof data[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof data[0], (uint64_t)cw_b6 * sizeof data[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)data + (uintptr_t)((intptr_t)i * (intptr_t)sizeof data[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD {
         {
@@ -214,7 +214,7 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js10 = (int32_t)((uint32_t)(cw_j10 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
         int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof bins[0], (uint64_t)cw_b10 * sizeof bins[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)bins + (uintptr_t)((intptr_t)b * (intptr_t)sizeof bins[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof bins[0], (uint64_t)cw_b10 * sizeof bins[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)bins + (uintptr_t)((intptr_t)b * (intptr_t)sizeof bins[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD {
         {

@@ -308,8 +308,8 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js49 = (int32_t)((uint32_t)(cw_j49 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
         int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js49;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof gamma[0], (uint64_t)cw_b49 * sizeof gamma[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)gamma + (uintptr_t)((intptr_t)c * (intptr_t)sizeof gamma[0]) + cw_b));
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof beta[0], (uint64_t)cw_b49 * sizeof beta[0]); cw_b < cw_e; cw_b += 64) __builtin_prefetch((const void *)((uintptr_t)beta + (uintptr_t)((intptr_t)c * (intptr_t)sizeof beta[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof gamma[0], (uint64_t)cw_b49 * sizeof gamma[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)gamma + (uintptr_t)((intptr_t)c * (intptr_t)sizeof gamma[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof beta[0], (uint64_t)cw_b49 * sizeof beta[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)beta + (uintptr_t)((intptr_t)c * (intptr_t)sizeof beta[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
