@@ -663,16 +663,30 @@ static const KExpr *stride_of(const KExpr *step, const KVar *i, bool *unit) {
   return NULL;
 }
 
+/* How many bytes of each stream's block-sized chunk the untiled loop
+ * prefetches, cw_pfJ_K for stream K: cw_prefetch_bytes (the prelude),
+ * which knows the array's size where the loop is bounded (its bound
+ * cw_bJ).  Counted once before the loop: inside it the C compiler reloads
+ * the runtime's threshold every iteration (the body's stores may alias
+ * the context). */
+static void emit_prefetch_sizes(CEmit *ce, const PtrVec *streams, int j, bool bounded) {
+  for (int k = 0; k < streams->len; k++) {
+    const KVar *p = streams->items[k];
+    ce_line(ce, "const size_t cw_pf%d_%d = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof %s[0], %s);", j, k,
+            p->cname,
+            bounded ? arena_printf(&ce->arena, "(uint64_t)cw_b%d * sizeof %s[0]", j, p->cname) : "UINT64_MAX");
+  }
+}
+
 /* The prefetch of a strided loop's streams CW_PREFETCH_AHEAD iterations
  * on, from the index of thread 0 (tile NULL) or of thread cw_tb (a tile
  * of that many threads, a prelude macro's name), i the loop's index
  * variable.  A grid-stride loop reads one block-sized chunk per
  * iteration, far apart, which the hardware prefetcher does not follow.
- * How much: the tile's part of the chunk, or cw_prefetch_bytes (the
- * prelude) of the block's, which knows the array's size where the loop is
- * bounded (its bound cw_bJ). */
+ * How much: the tile's part of the chunk, or cw_pfJ_K of the block's
+ * (emit_prefetch_sizes, before the loop). */
 static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i, int j,
-                                 const char *tile, bool bounded, const char *tn, const char *ut,
+                                 const char *tile, const char *tn, const char *ut,
                                  const char *st, const char *ivar) {
   ce_line(ce, "{ /* prefetch iteration j + CW_PREFETCH_AHEAD */");
   ce->indent++;
@@ -688,9 +702,7 @@ static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i
   for (int k = 0; k < streams->len; k++) {
     const KVar *p = streams->items[k];
     char *bytes = tile ? arena_printf(&ce->arena, "%s * sizeof %s[0]", tile, p->cname)
-                : arena_printf(&ce->arena, "cw_prefetch_bytes(cw_ctx, cw_nt * sizeof %s[0], %s)", p->cname,
-                               bounded ? arena_printf(&ce->arena, "(uint64_t)cw_b%d * sizeof %s[0]", j, p->cname)
-                                       : "UINT64_MAX");
+                       : arena_printf(&ce->arena, "cw_pf%d_%d", j, k);
     ce_line(ce, "for (size_t cw_b = 0, cw_e = %s; cw_b < cw_e; cw_b += 64) "
                 "CW_PREFETCH_STREAM((const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
                 "(intptr_t)sizeof %s[0]) + cw_b));",
@@ -717,7 +729,7 @@ static void emit_tile_nest(CEmit *ce, KStmt *const *body, const KVar *iv, int j,
   ce_line(ce, "for (uint64_t cw_j%d = 0; cw_j%d < cw_jf%d; cw_j%d++) {", j, j, j, j);
   ce->indent++;
   ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn, j, tn, ut, j, ut, st);
-  if (streams->len) emit_stream_prefetch(ce, streams, iv, j, width, true, tn, ut, st, ivar);
+  if (streams->len) emit_stream_prefetch(ce, streams, iv, j, width, tn, ut, st, ivar);
   int saved_guards = ce->nguards;
   ce->nguards = 0; /* every thread is in: the guards hold */
   ce->ptl_tile = width;
@@ -829,6 +841,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   kir_walk_any(body, collect_stream, NULL, &st_ctx);
   bool tiled = bounded && ce_ptl_independent(&body, 1) && carries_per_thread(ce, body);
   if (tiled) emit_strided_tiles(ce, &body, i, j, c->op == KOP_LT, tn.data, ut, st, ivar, &streams);
+  if (streams.len && sgn && !calls) emit_prefetch_sizes(ce, &streams, j, bounded);
   ce_line(ce, "for (uint64_t cw_j%d = %s;; cw_j%d++) {", j, tiled ? arena_printf(&ce->arena, "cw_jf%d", j) : "0", j);
   ce->indent++;
   if (sgn) ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn.data, j, tn.data, ut, j, ut, st);
@@ -868,7 +881,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   ce_line(ce, "if (cw_in == cw_nt) {");
   ce->indent++;
   if (streams.len && sgn)
-    emit_stream_prefetch(ce, &streams, i, j, NULL, bounded, tn.data, ut, st, ivar);
+    emit_stream_prefetch(ce, &streams, i, j, NULL, tn.data, ut, st, ivar);
   ce->nguards = 0; /* every thread is in: the guards hold */
   emit_ptl_prefixed(ce, &body, 1, ivar);
   ce->nguards = saved_guards;

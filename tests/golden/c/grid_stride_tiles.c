@@ -153,6 +153,7 @@ CW_INLINE void cwb_tileSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       }
     }
   }
+  const size_t cw_pf2_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b2 * sizeof x[0]);
   for (uint64_t cw_j2 = cw_jf2;; cw_j2++) {
     const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
@@ -171,7 +172,7 @@ CW_INLINE void cwb_tileSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
         int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b2 * sizeof x[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf2_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
@@ -281,6 +282,7 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
     }
   }
+  const size_t cw_pf10_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof y[0], (uint64_t)cw_b10 * sizeof y[0]);
   for (uint64_t cw_j10 = cw_jf10;; cw_j10++) {
     const int32_t cw_js10 = (int32_t)((uint32_t)cw_j10 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
@@ -299,7 +301,7 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js10 = (int32_t)((uint32_t)(cw_j10 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
         int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js10;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof y[0], (uint64_t)cw_b10 * sizeof y[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf10_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
@@ -398,6 +400,7 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       }
     }
   }
+  const size_t cw_pf17_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b17 * sizeof x[0]);
   for (uint64_t cw_j17 = cw_jf17;; cw_j17++) {
     const int32_t cw_js17 = (int32_t)((uint32_t)cw_j17 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
@@ -416,7 +419,7 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
         int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js17;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b17 * sizeof x[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf17_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {

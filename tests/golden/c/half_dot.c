@@ -159,6 +159,8 @@ CW_INLINE void cwb_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
       }
     }
   }
+  const size_t cw_pf2_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof a[0], (uint64_t)cw_b2 * sizeof a[0]);
+  const size_t cw_pf2_1 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof b[0], (uint64_t)cw_b2 * sizeof b[0]);
   for (uint64_t cw_j2 = cw_jf2;; cw_j2++) {
     const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
@@ -177,8 +179,8 @@ CW_INLINE void cwb_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
         int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof a[0], (uint64_t)cw_b2 * sizeof a[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof b[0], (uint64_t)cw_b2 * sizeof b[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf2_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf2_1; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {

@@ -362,6 +362,7 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       }
     }
   }
+  const size_t cw_pf14_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b14 * sizeof x[0]);
   for (uint64_t cw_j14 = cw_jf14;; cw_j14++) {
     const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(32));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
@@ -380,7 +381,7 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
         int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b14 * sizeof x[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf14_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {

@@ -156,6 +156,7 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       }
     }
   }
+  const size_t cw_pf7_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b7 * sizeof x[0]);
   for (uint64_t cw_j7 = cw_jf7;; cw_j7++) {
     const int32_t cw_js7 = (int32_t)((uint32_t)cw_j7 * (uint32_t)((cw_gdx * cw_bdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
@@ -174,7 +175,7 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js7 = (int32_t)((uint32_t)(cw_j7 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
         int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b7 * sizeof x[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf7_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
@@ -319,6 +320,7 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       }
     }
   }
+  const size_t cw_pf25_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b25 * sizeof x[0]);
   for (uint64_t cw_j25 = cw_jf25;; cw_j25++) {
     const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)((cw_gdx * cw_bdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
@@ -337,7 +339,7 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
         int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js25;
-        for (size_t cw_b = 0, cw_e = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b25 * sizeof x[0]); cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf25_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
