@@ -767,7 +767,18 @@ static void emit_strided_tiles(CEmit *ce, KStmt *const *body, const KVar *iv, in
     ce_line(ce, "if (cw_nt %% CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b%d * sizeof %s[0])) {",
             j, p->cname);
     ce->indent++;
+    sb_puts(ce->out, "#if CW_STRIDE_TILE_WIDER\n");
+    ce_line(ce, "if (cw_nt %% CW_STRIDE_TILE_WIDER == 0) {");
+    ce->indent++;
+    emit_tile_nest(ce, body, iv, j, "CW_STRIDE_TILE_WIDER", tn, ut, st, ivar, streams);
+    ce->indent--;
+    ce_line(ce, "} else");
+    sb_puts(ce->out, "#endif\n");
+    ce_line(ce, "{");
+    ce->indent++;
     emit_tile_nest(ce, body, iv, j, "CW_STRIDE_TILE_WIDE", tn, ut, st, ivar, streams);
+    ce->indent--;
+    ce_line(ce, "}");
     ce->indent--;
     ce_line(ce, "} else {");
     ce->indent++;

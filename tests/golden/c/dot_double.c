@@ -231,24 +231,52 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   if (cw_mono17 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax17 < cw_b17) {
     cw_jf17 = (uint64_t)((cw_b17 - (int64_t)cw_amax17 - 1) / cw_s17) + 1;
     if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b17 * sizeof x[0])) {
-      for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-      for (uint64_t cw_j17 = 0; cw_j17 < cw_jf17; cw_j17++) {
-        const int32_t cw_js17 = (int32_t)((uint32_t)cw_j17 * (uint32_t)(cw_bdx));
-        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-          const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
-          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
-        }
-        CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
-          {
+#if CW_STRIDE_TILE_WIDER
+      if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+        for (uint64_t cw_j17 = 0; cw_j17 < cw_jf17; cw_j17++) {
+          const int32_t cw_js17 = (int32_t)((uint32_t)cw_j17 * (uint32_t)(cw_bdx));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
             int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
-              double y = (x[i] - c[cw_t]);
-              double t = (sum[cw_t] + y);
-              (c[cw_t] = ((t - sum[cw_t]) - y));
-              (sum[cw_t] = t);
+              int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
+              {
+                double y = (x[i] - c[cw_t]);
+                double t = (sum[cw_t] + y);
+                (c[cw_t] = ((t - sum[cw_t]) - y));
+                (sum[cw_t] = t);
+              }
+            }
+          }
+        }
+      } else
+#endif
+      {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+        for (uint64_t cw_j17 = 0; cw_j17 < cw_jf17; cw_j17++) {
+          const int32_t cw_js17 = (int32_t)((uint32_t)cw_j17 * (uint32_t)(cw_bdx));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+            int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+            {
+              int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
+              {
+                double y = (x[i] - c[cw_t]);
+                double t = (sum[cw_t] + y);
+                (c[cw_t] = ((t - sum[cw_t]) - y));
+                (sum[cw_t] = t);
+              }
             }
           }
         }

@@ -110,22 +110,48 @@ CW_INLINE void cwb_tileSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   if (cw_mono2 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax2 < cw_b2) {
     cw_jf2 = (uint64_t)((cw_b2 - (int64_t)cw_amax2 - 1) / cw_s2) + 1;
     if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b2 * sizeof x[0])) {
-      for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-      for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
-        const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
-        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-          const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-          int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
-        }
-        CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
-          {
+#if CW_STRIDE_TILE_WIDER
+      if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+        for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
+          const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
             int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
-              (s[cw_t] += x[i]);
-              (m[cw_t] = fmaxf(m[cw_t], x[i]));
+              int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
+              {
+                (s[cw_t] += x[i]);
+                (m[cw_t] = fmaxf(m[cw_t], x[i]));
+              }
+            }
+          }
+        }
+      } else
+#endif
+      {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+        for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
+          const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+            {
+              int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
+              {
+                (s[cw_t] += x[i]);
+                (m[cw_t] = fmaxf(m[cw_t], x[i]));
+              }
             }
           }
         }
@@ -221,58 +247,84 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   int32_t last = *(int32_t *)cw_args[1];
   float a = *(float *)cw_args[2];
   float c[cw_nt]; /* per thread */
-  unsigned char cw_r9[cw_nt];
+  unsigned char cw_r10[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       c[cw_t] = 1.0f;
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r9[cw_t] = 1;
-  int32_t cw_amax10 = INT32_MIN; uint32_t cw_all10 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r10[cw_t] = 1;
+  int32_t cw_amax11 = INT32_MIN; uint32_t cw_all11 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax10) cw_amax10 = cw_a; cw_all10 += cw_r9[cw_t]; }
+    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax11) cw_amax11 = cw_a; cw_all11 += cw_r10[cw_t]; }
   }
-  const int64_t cw_s10 = (int64_t)((cw_bdx * cw_gdx)), cw_b10 = (int64_t)(last);
-  const int cw_mono10 = cw_s10 > 0 && cw_all10 == cw_nt;
-  uint64_t cw_jf10 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono10 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax10 <= cw_b10) {
-    cw_jf10 = (uint64_t)((cw_b10 - (int64_t)cw_amax10) / cw_s10) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b10 * sizeof y[0])) {
-      for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-      for (uint64_t cw_j10 = 0; cw_j10 < cw_jf10; cw_j10++) {
-        const int32_t cw_js10 = (int32_t)((uint32_t)cw_j10 * (uint32_t)((cw_bdx * cw_gdx)));
-        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-          const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js10 = (int32_t)((uint32_t)(cw_j10 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js10;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
-        }
-        CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
-          {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js10;
+  const int64_t cw_s11 = (int64_t)((cw_bdx * cw_gdx)), cw_b11 = (int64_t)(last);
+  const int cw_mono11 = cw_s11 > 0 && cw_all11 == cw_nt;
+  uint64_t cw_jf11 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono11 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax11 <= cw_b11) {
+    cw_jf11 = (uint64_t)((cw_b11 - (int64_t)cw_amax11) / cw_s11) + 1;
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b11 * sizeof y[0])) {
+#if CW_STRIDE_TILE_WIDER
+      if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+        for (uint64_t cw_j11 = 0; cw_j11 < cw_jf11; cw_j11++) {
+          const int32_t cw_js11 = (int32_t)((uint32_t)cw_j11 * (uint32_t)((cw_bdx * cw_gdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js11 = (int32_t)((uint32_t)(cw_j11 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js11;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
-              (y[i] = ((a * y[i]) + c[cw_t]));
-              (c[cw_t] += 1.0f);
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js11;
+              {
+                (y[i] = ((a * y[i]) + c[cw_t]));
+                (c[cw_t] += 1.0f);
+              }
+            }
+          }
+        }
+      } else
+#endif
+      {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+        for (uint64_t cw_j11 = 0; cw_j11 < cw_jf11; cw_j11++) {
+          const int32_t cw_js11 = (int32_t)((uint32_t)cw_j11 * (uint32_t)((cw_bdx * cw_gdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js11 = (int32_t)((uint32_t)(cw_j11 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js11;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js11;
+              {
+                (y[i] = ((a * y[i]) + c[cw_t]));
+                (c[cw_t] += 1.0f);
+              }
             }
           }
         }
       }
     } else {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-      for (uint64_t cw_j10 = 0; cw_j10 < cw_jf10; cw_j10++) {
-        const int32_t cw_js10 = (int32_t)((uint32_t)cw_j10 * (uint32_t)((cw_bdx * cw_gdx)));
+      for (uint64_t cw_j11 = 0; cw_j11 < cw_jf11; cw_j11++) {
+        const int32_t cw_js11 = (int32_t)((uint32_t)cw_j11 * (uint32_t)((cw_bdx * cw_gdx)));
         { /* prefetch iteration j + CW_PREFETCH_AHEAD */
           const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js10 = (int32_t)((uint32_t)(cw_j10 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js10;
+          const int32_t cw_js11 = (int32_t)((uint32_t)(cw_j11 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js11;
           for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
           {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js10;
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js11;
             {
               (y[i] = ((a * y[i]) + c[cw_t]));
               (c[cw_t] += 1.0f);
@@ -282,16 +334,16 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
     }
   }
-  const size_t cw_pf10_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof y[0], (uint64_t)cw_b10 * sizeof y[0]);
-  for (uint64_t cw_j10 = cw_jf10;; cw_j10++) {
-    const int32_t cw_js10 = (int32_t)((uint32_t)cw_j10 * (uint32_t)((cw_bdx * cw_gdx)));
+  const size_t cw_pf11_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof y[0], (uint64_t)cw_b11 * sizeof y[0]);
+  for (uint64_t cw_j11 = cw_jf11;; cw_j11++) {
+    const int32_t cw_js11 = (int32_t)((uint32_t)cw_j11 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono10 && (int64_t)cw_amax10 + (int64_t)cw_j10 * cw_s10 <= cw_b10)) {
+    if (!(cw_mono11 && (int64_t)cw_amax11 + (int64_t)cw_j11 * cw_s11 <= cw_b11)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js10;
-        cw_r9[cw_t] = (unsigned char)(cw_r9[cw_t] & (((i <= last)) != 0));
-        cw_in += cw_r9[cw_t];
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js11;
+        cw_r10[cw_t] = (unsigned char)(cw_r10[cw_t] & (((i <= last)) != 0));
+        cw_in += cw_r10[cw_t];
       }
       if (!cw_in) break;
     }
@@ -299,13 +351,13 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js10 = (int32_t)((uint32_t)(cw_j10 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js10;
-        for (size_t cw_b = 0, cw_e = cw_pf10_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+        const int32_t cw_js11 = (int32_t)((uint32_t)(cw_j11 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js11;
+        for (size_t cw_b = 0, cw_e = cw_pf11_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js10;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js11;
           {
             (y[i] = ((a * y[i]) + c[cw_t]));
             (c[cw_t] += 1.0f);
@@ -314,9 +366,9 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r9[cw_t])) continue;
+        if (!(cw_r10[cw_t])) continue;
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js10;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js11;
           {
             (y[i] = ((a * y[i]) + c[cw_t]));
             (c[cw_t] += 1.0f);
@@ -345,71 +397,94 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   float *sums = *(float **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
   float s[cw_nt]; /* per thread */
-  unsigned char cw_r16[cw_nt];
+  unsigned char cw_r18[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       s[cw_t] = 0.0f;
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r16[cw_t] = 1;
-  int32_t cw_amax17 = INT32_MIN; uint32_t cw_all17 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r18[cw_t] = 1;
+  int32_t cw_amax19 = INT32_MIN; uint32_t cw_all19 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax17) cw_amax17 = cw_a; cw_all17 += cw_r16[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax19) cw_amax19 = cw_a; cw_all19 += cw_r18[cw_t]; }
   }
-  const int64_t cw_s17 = (int64_t)(((cw_bdx * cw_bdy) * cw_gdx)), cw_b17 = (int64_t)(n);
-  const int cw_mono17 = cw_s17 > 0 && cw_all17 == cw_nt;
-  uint64_t cw_jf17 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono17 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax17 < cw_b17) {
-    cw_jf17 = (uint64_t)((cw_b17 - (int64_t)cw_amax17 - 1) / cw_s17) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b17 * sizeof x[0])) {
-      for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-      for (uint64_t cw_j17 = 0; cw_j17 < cw_jf17; cw_j17++) {
-        const int32_t cw_js17 = (int32_t)((uint32_t)cw_j17 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
-        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-          const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
-          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js17;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+  const int64_t cw_s19 = (int64_t)(((cw_bdx * cw_bdy) * cw_gdx)), cw_b19 = (int64_t)(n);
+  const int cw_mono19 = cw_s19 > 0 && cw_all19 == cw_nt;
+  uint64_t cw_jf19 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono19 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax19 < cw_b19) {
+    cw_jf19 = (uint64_t)((cw_b19 - (int64_t)cw_amax19 - 1) / cw_s19) + 1;
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b19 * sizeof x[0])) {
+#if CW_STRIDE_TILE_WIDER
+      if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+        for (uint64_t cw_j19 = 0; cw_j19 < cw_jf19; cw_j19++) {
+          const int32_t cw_js19 = (int32_t)((uint32_t)cw_j19 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js19 = (int32_t)((uint32_t)(cw_j19 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+            int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js19;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+            {
+              int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js19;
+              (s[cw_t] += x[i]);
+            }
+          }
         }
-        CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
-          {
-            int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js17;
-            (s[cw_t] += x[i]);
+      } else
+#endif
+      {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+        for (uint64_t cw_j19 = 0; cw_j19 < cw_jf19; cw_j19++) {
+          const int32_t cw_js19 = (int32_t)((uint32_t)cw_j19 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js19 = (int32_t)((uint32_t)(cw_j19 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+            int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js19;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+            {
+              int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js19;
+              (s[cw_t] += x[i]);
+            }
           }
         }
       }
     } else {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-      for (uint64_t cw_j17 = 0; cw_j17 < cw_jf17; cw_j17++) {
-        const int32_t cw_js17 = (int32_t)((uint32_t)cw_j17 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+      for (uint64_t cw_j19 = 0; cw_j19 < cw_jf19; cw_j19++) {
+        const int32_t cw_js19 = (int32_t)((uint32_t)cw_j19 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
         { /* prefetch iteration j + CW_PREFETCH_AHEAD */
           const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
-          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js17;
+          const int32_t cw_js19 = (int32_t)((uint32_t)(cw_j19 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js19;
           for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
           {
-            int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js17;
+            int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js19;
             (s[cw_t] += x[i]);
           }
         }
       }
     }
   }
-  const size_t cw_pf17_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b17 * sizeof x[0]);
-  for (uint64_t cw_j17 = cw_jf17;; cw_j17++) {
-    const int32_t cw_js17 = (int32_t)((uint32_t)cw_j17 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+  const size_t cw_pf19_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b19 * sizeof x[0]);
+  for (uint64_t cw_j19 = cw_jf19;; cw_j19++) {
+    const int32_t cw_js19 = (int32_t)((uint32_t)cw_j19 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono17 && (int64_t)cw_amax17 + (int64_t)cw_j17 * cw_s17 < cw_b17)) {
+    if (!(cw_mono19 && (int64_t)cw_amax19 + (int64_t)cw_j19 * cw_s19 < cw_b19)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js17;
-        cw_r16[cw_t] = (unsigned char)(cw_r16[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r16[cw_t];
+        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js19;
+        cw_r18[cw_t] = (unsigned char)(cw_r18[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r18[cw_t];
       }
       if (!cw_in) break;
     }
@@ -417,21 +492,21 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
-        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js17;
-        for (size_t cw_b = 0, cw_e = cw_pf17_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        const int32_t cw_js19 = (int32_t)((uint32_t)(cw_j19 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js19;
+        for (size_t cw_b = 0, cw_e = cw_pf19_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js17;
+          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js19;
           (s[cw_t] += x[i]);
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r16[cw_t])) continue;
+        if (!(cw_r18[cw_t])) continue;
         {
-          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js17;
+          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js19;
           (s[cw_t] += x[i]);
         }
       }

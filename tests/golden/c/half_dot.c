@@ -120,21 +120,45 @@ CW_INLINE void cwb_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
   if (cw_mono2 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax2 < cw_b2) {
     cw_jf2 = (uint64_t)((cw_b2 - (int64_t)cw_amax2 - 1) / cw_s2) + 1;
     if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b2 * sizeof a[0])) {
-      for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-      for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
-        const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
-        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-          const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof a[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof b[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
-        }
-        CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
-          {
+#if CW_STRIDE_TILE_WIDER
+      if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+        for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
+          const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
-            (acc[cw_t] = cw_hfma2(a[i], b[i], acc[cw_t]));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof a[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof b[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
+              (acc[cw_t] = cw_hfma2(a[i], b[i], acc[cw_t]));
+            }
+          }
+        }
+      } else
+#endif
+      {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+        for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
+          const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof a[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof b[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
+              (acc[cw_t] = cw_hfma2(a[i], b[i], acc[cw_t]));
+            }
           }
         }
       }
@@ -245,7 +269,7 @@ CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   const float *in = *(const float **)cw_args[0];
   cw_half *out = *(cw_half **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
-  uint32_t cw_g10 = 0; /* threads passing the guard */
+  uint32_t cw_g11 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -264,15 +288,15 @@ CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_LT(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g10 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g11 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g10 += ((i < n)) ? 1u : 0u;
+    cw_g11 += ((i < n)) ? 1u : 0u;
   }
   }
-  if (cw_g10 == cw_nt) {
+  if (cw_g11 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -284,7 +308,7 @@ CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
       }
     }
-  } else if (cw_g10 == 0) {
+  } else if (cw_g11 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -329,7 +353,7 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   float alpha = *(float *)cw_args[1];
   const cw_half *x = *(const cw_half **)cw_args[2];
   cw_half *y = *(cw_half **)cw_args[3];
-  uint32_t cw_g14 = 0; /* threads passing the guard */
+  uint32_t cw_g15 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -348,15 +372,15 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_LT(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g14 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g15 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g14 += ((i < n)) ? 1u : 0u;
+    cw_g15 += ((i < n)) ? 1u : 0u;
   }
   }
-  if (cw_g14 == cw_nt) {
+  if (cw_g15 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -371,7 +395,7 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
         }
       }
     }
-  } else if (cw_g14 == 0) {
+  } else if (cw_g15 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -420,7 +444,7 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   CW_KERNEL_PROLOGUE
   cw_half *x = *(cw_half **)cw_args[0];
   int32_t n = *(int32_t *)cw_args[1];
-  uint32_t cw_g18 = 0; /* threads passing the guard */
+  uint32_t cw_g19 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -439,15 +463,15 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_GE(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g18 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g19 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g18 += ((i >= n)) ? 1u : 0u;
+    cw_g19 += ((i >= n)) ? 1u : 0u;
   }
   }
-  if (cw_g18 == cw_nt) {
+  if (cw_g19 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -469,7 +493,7 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
         }
       }
     }
-  } else if (cw_g18 == 0) {
+  } else if (cw_g19 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {

@@ -118,20 +118,43 @@ CW_INLINE void cwb_partialSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   if (cw_mono2 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax2 < cw_b2) {
     cw_jf2 = (uint64_t)((cw_b2 - (int64_t)cw_amax2 - 1) / cw_s2) + 1;
     if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b2 * sizeof in[0])) {
-      for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-      for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
-        const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
-        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-          const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js2;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
-        }
-        CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
-          {
+#if CW_STRIDE_TILE_WIDER
+      if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+        for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
+          const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js2;
-            (v[cw_t] += in[i]);
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js2;
+              (v[cw_t] += in[i]);
+            }
+          }
+        }
+      } else
+#endif
+      {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+        for (uint64_t cw_j2 = 0; cw_j2 < cw_jf2; cw_j2++) {
+          const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)((cw_bdx * cw_gdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js2;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js2;
+              (v[cw_t] += in[i]);
+            }
           }
         }
       }

@@ -325,20 +325,43 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   if (cw_mono14 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax14 < cw_b14) {
     cw_jf14 = (uint64_t)((cw_b14 - (int64_t)cw_amax14 - 1) / cw_s14) + 1;
     if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b14 * sizeof x[0])) {
-      for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-      for (uint64_t cw_j14 = 0; cw_j14 < cw_jf14; cw_j14++) {
-        const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(32));
-        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-          const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
-          int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
-        }
-        CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
-          {
+#if CW_STRIDE_TILE_WIDER
+      if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+        for (uint64_t cw_j14 = 0; cw_j14 < cw_jf14; cw_j14++) {
+          const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(32));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
             int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
-            (s[cw_t] += (A[(((int64_t)((int32_t)((int32_t)(((cw_bix * cw_bdx) + ((uint32_t)cw_tx)) >> 5))) * (int64_t)cols) + (int64_t)c)] * x[c]));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+            {
+              int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
+              (s[cw_t] += (A[(((int64_t)((int32_t)((int32_t)(((cw_bix * cw_bdx) + ((uint32_t)cw_tx)) >> 5))) * (int64_t)cols) + (int64_t)c)] * x[c]));
+            }
+          }
+        }
+      } else
+#endif
+      {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+        for (uint64_t cw_j14 = 0; cw_j14 < cw_jf14; cw_j14++) {
+          const int32_t cw_js14 = (int32_t)((uint32_t)cw_j14 * (uint32_t)(32));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
+            int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+            {
+              int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
+              (s[cw_t] += (A[(((int64_t)((int32_t)((int32_t)(((cw_bix * cw_bdx) + ((uint32_t)cw_tx)) >> 5))) * (int64_t)cols) + (int64_t)c)] * x[c]));
+            }
           }
         }
       }
@@ -400,19 +423,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  float __fis_xch19[1024];
+  float __fis_xch20[1024];
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch19[((uint32_t)cw_t)] = s[cw_t]);
+      (__fis_xch20[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      uint32_t __fis_lane20 = ((uint32_t)cw_t);
-      uint32_t __fis_src21 = (((((__fis_lane20 & 31u) ^ ((uint32_t)16)) - (((__fis_lane20 & 31u) ^ ((uint32_t)16)) & (((uint32_t)32) - 1u))) == ((__fis_lane20 & 31u) - ((__fis_lane20 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane20 - (__fis_lane20 & 31u)) + ((__fis_lane20 & 31u) ^ ((uint32_t)16))) : __fis_lane20);
-      cw_coll7[cw_t] = __fis_xch19[((__fis_src21 < cw_nt) ? __fis_src21 : __fis_lane20)];
+      uint32_t __fis_lane21 = ((uint32_t)cw_t);
+      uint32_t __fis_src22 = (((((__fis_lane21 & 31u) ^ ((uint32_t)16)) - (((__fis_lane21 & 31u) ^ ((uint32_t)16)) & (((uint32_t)32) - 1u))) == ((__fis_lane21 & 31u) - ((__fis_lane21 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane21 - (__fis_lane21 & 31u)) + ((__fis_lane21 & 31u) ^ ((uint32_t)16))) : __fis_lane21);
+      cw_coll7[cw_t] = __fis_xch20[((__fis_src22 < cw_nt) ? __fis_src22 : __fis_lane21)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -422,19 +445,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  float __fis_xch25[1024];
+  float __fis_xch26[1024];
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch25[((uint32_t)cw_t)] = s[cw_t]);
+      (__fis_xch26[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      uint32_t __fis_lane26 = ((uint32_t)cw_t);
-      uint32_t __fis_src27 = (((((__fis_lane26 & 31u) ^ ((uint32_t)8)) - (((__fis_lane26 & 31u) ^ ((uint32_t)8)) & (((uint32_t)32) - 1u))) == ((__fis_lane26 & 31u) - ((__fis_lane26 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane26 - (__fis_lane26 & 31u)) + ((__fis_lane26 & 31u) ^ ((uint32_t)8))) : __fis_lane26);
-      cw_coll8[cw_t] = __fis_xch25[((__fis_src27 < cw_nt) ? __fis_src27 : __fis_lane26)];
+      uint32_t __fis_lane27 = ((uint32_t)cw_t);
+      uint32_t __fis_src28 = (((((__fis_lane27 & 31u) ^ ((uint32_t)8)) - (((__fis_lane27 & 31u) ^ ((uint32_t)8)) & (((uint32_t)32) - 1u))) == ((__fis_lane27 & 31u) - ((__fis_lane27 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane27 - (__fis_lane27 & 31u)) + ((__fis_lane27 & 31u) ^ ((uint32_t)8))) : __fis_lane27);
+      cw_coll8[cw_t] = __fis_xch26[((__fis_src28 < cw_nt) ? __fis_src28 : __fis_lane27)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -444,19 +467,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  float __fis_xch31[1024];
+  float __fis_xch32[1024];
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch31[((uint32_t)cw_t)] = s[cw_t]);
+      (__fis_xch32[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      uint32_t __fis_lane32 = ((uint32_t)cw_t);
-      uint32_t __fis_src33 = (((((__fis_lane32 & 31u) ^ ((uint32_t)4)) - (((__fis_lane32 & 31u) ^ ((uint32_t)4)) & (((uint32_t)32) - 1u))) == ((__fis_lane32 & 31u) - ((__fis_lane32 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane32 - (__fis_lane32 & 31u)) + ((__fis_lane32 & 31u) ^ ((uint32_t)4))) : __fis_lane32);
-      cw_coll9[cw_t] = __fis_xch31[((__fis_src33 < cw_nt) ? __fis_src33 : __fis_lane32)];
+      uint32_t __fis_lane33 = ((uint32_t)cw_t);
+      uint32_t __fis_src34 = (((((__fis_lane33 & 31u) ^ ((uint32_t)4)) - (((__fis_lane33 & 31u) ^ ((uint32_t)4)) & (((uint32_t)32) - 1u))) == ((__fis_lane33 & 31u) - ((__fis_lane33 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane33 - (__fis_lane33 & 31u)) + ((__fis_lane33 & 31u) ^ ((uint32_t)4))) : __fis_lane33);
+      cw_coll9[cw_t] = __fis_xch32[((__fis_src34 < cw_nt) ? __fis_src34 : __fis_lane33)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -466,19 +489,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  float __fis_xch37[1024];
+  float __fis_xch38[1024];
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch37[((uint32_t)cw_t)] = s[cw_t]);
+      (__fis_xch38[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      uint32_t __fis_lane38 = ((uint32_t)cw_t);
-      uint32_t __fis_src39 = (((((__fis_lane38 & 31u) ^ ((uint32_t)2)) - (((__fis_lane38 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane38 & 31u) - ((__fis_lane38 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane38 - (__fis_lane38 & 31u)) + ((__fis_lane38 & 31u) ^ ((uint32_t)2))) : __fis_lane38);
-      cw_coll10[cw_t] = __fis_xch37[((__fis_src39 < cw_nt) ? __fis_src39 : __fis_lane38)];
+      uint32_t __fis_lane39 = ((uint32_t)cw_t);
+      uint32_t __fis_src40 = (((((__fis_lane39 & 31u) ^ ((uint32_t)2)) - (((__fis_lane39 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane39 & 31u) - ((__fis_lane39 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane39 - (__fis_lane39 & 31u)) + ((__fis_lane39 & 31u) ^ ((uint32_t)2))) : __fis_lane39);
+      cw_coll10[cw_t] = __fis_xch38[((__fis_src40 < cw_nt) ? __fis_src40 : __fis_lane39)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
@@ -488,19 +511,19 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
     }
   }
   /* __shfl_xor_sync */
-  float __fis_xch43[1024];
+  float __fis_xch44[1024];
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_xch43[((uint32_t)cw_t)] = s[cw_t]);
+      (__fis_xch44[((uint32_t)cw_t)] = s[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      uint32_t __fis_lane44 = ((uint32_t)cw_t);
-      uint32_t __fis_src45 = (((((__fis_lane44 & 31u) ^ ((uint32_t)1)) - (((__fis_lane44 & 31u) ^ ((uint32_t)1)) & (((uint32_t)32) - 1u))) == ((__fis_lane44 & 31u) - ((__fis_lane44 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane44 - (__fis_lane44 & 31u)) + ((__fis_lane44 & 31u) ^ ((uint32_t)1))) : __fis_lane44);
-      cw_coll11[cw_t] = __fis_xch43[((__fis_src45 < cw_nt) ? __fis_src45 : __fis_lane44)];
+      uint32_t __fis_lane45 = ((uint32_t)cw_t);
+      uint32_t __fis_src46 = (((((__fis_lane45 & 31u) ^ ((uint32_t)1)) - (((__fis_lane45 & 31u) ^ ((uint32_t)1)) & (((uint32_t)32) - 1u))) == ((__fis_lane45 & 31u) - ((__fis_lane45 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane45 - (__fis_lane45 & 31u)) + ((__fis_lane45 & 31u) ^ ((uint32_t)1))) : __fis_lane45);
+      cw_coll11[cw_t] = __fis_xch44[((__fis_src46 < cw_nt) ? __fis_src46 : __fis_lane45)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {

@@ -119,20 +119,43 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   if (cw_mono7 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax7 < cw_b7) {
     cw_jf7 = (uint64_t)((cw_b7 - (int64_t)cw_amax7 - 1) / cw_s7) + 1;
     if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b7 * sizeof x[0])) {
-      for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-      for (uint64_t cw_j7 = 0; cw_j7 < cw_jf7; cw_j7++) {
-        const int32_t cw_js7 = (int32_t)((uint32_t)cw_j7 * (uint32_t)((cw_gdx * cw_bdx)));
-        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-          const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js7 = (int32_t)((uint32_t)(cw_j7 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
-        }
-        CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
-          {
+#if CW_STRIDE_TILE_WIDER
+      if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+        for (uint64_t cw_j7 = 0; cw_j7 < cw_jf7; cw_j7++) {
+          const int32_t cw_js7 = (int32_t)((uint32_t)cw_j7 * (uint32_t)((cw_gdx * cw_bdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js7 = (int32_t)((uint32_t)(cw_j7 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
-            (local[cw_t] += x[i]);
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
+              (local[cw_t] += x[i]);
+            }
+          }
+        }
+      } else
+#endif
+      {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+        for (uint64_t cw_j7 = 0; cw_j7 < cw_jf7; cw_j7++) {
+          const int32_t cw_js7 = (int32_t)((uint32_t)cw_j7 * (uint32_t)((cw_gdx * cw_bdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js7 = (int32_t)((uint32_t)(cw_j7 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
+              (local[cw_t] += x[i]);
+            }
           }
         }
       }
@@ -259,77 +282,100 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   const uint32_t *x = *(const uint32_t **)cw_args[0];
   uint64_t *result = *(uint64_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
-  int32_t s_22; /* uniform: one per block */
+  int32_t s_23; /* uniform: one per block */
   uint64_t local[cw_nt]; /* per thread */
-  uint64_t cw_ret18[cw_nt]; /* per thread */
-  uint64_t v_19[cw_nt]; /* per thread */
-  uint64_t *smem_20[cw_nt]; /* per thread */
+  uint64_t cw_ret19[cw_nt]; /* per thread */
+  uint64_t v_20[cw_nt]; /* per thread */
+  uint64_t *smem_21[cw_nt]; /* per thread */
   uint64_t total[cw_nt]; /* per thread */
-  unsigned char cw_r24[cw_nt];
+  unsigned char cw_r25[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       local[cw_t] = 0ull;
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r24[cw_t] = 1;
-  int32_t cw_amax25 = INT32_MIN; uint32_t cw_all25 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r25[cw_t] = 1;
+  int32_t cw_amax26 = INT32_MIN; uint32_t cw_all26 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax25) cw_amax25 = cw_a; cw_all25 += cw_r24[cw_t]; }
+    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax26) cw_amax26 = cw_a; cw_all26 += cw_r25[cw_t]; }
   }
-  const int64_t cw_s25 = (int64_t)((cw_gdx * cw_bdx)), cw_b25 = (int64_t)(n);
-  const int cw_mono25 = cw_s25 > 0 && cw_all25 == cw_nt;
-  uint64_t cw_jf25 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono25 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax25 < cw_b25) {
-    cw_jf25 = (uint64_t)((cw_b25 - (int64_t)cw_amax25 - 1) / cw_s25) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b25 * sizeof x[0])) {
-      for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-      for (uint64_t cw_j25 = 0; cw_j25 < cw_jf25; cw_j25++) {
-        const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)((cw_gdx * cw_bdx)));
-        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-          const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js25;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+  const int64_t cw_s26 = (int64_t)((cw_gdx * cw_bdx)), cw_b26 = (int64_t)(n);
+  const int cw_mono26 = cw_s26 > 0 && cw_all26 == cw_nt;
+  uint64_t cw_jf26 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono26 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax26 < cw_b26) {
+    cw_jf26 = (uint64_t)((cw_b26 - (int64_t)cw_amax26 - 1) / cw_s26) + 1;
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b26 * sizeof x[0])) {
+#if CW_STRIDE_TILE_WIDER
+      if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+        for (uint64_t cw_j26 = 0; cw_j26 < cw_jf26; cw_j26++) {
+          const int32_t cw_js26 = (int32_t)((uint32_t)cw_j26 * (uint32_t)((cw_gdx * cw_bdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
+              (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
+            }
+          }
         }
-        CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
-          {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js25;
-            (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
+      } else
+#endif
+      {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+        for (uint64_t cw_j26 = 0; cw_j26 < cw_jf26; cw_j26++) {
+          const int32_t cw_js26 = (int32_t)((uint32_t)cw_j26 * (uint32_t)((cw_gdx * cw_bdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
+              (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
+            }
           }
         }
       }
     } else {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-      for (uint64_t cw_j25 = 0; cw_j25 < cw_jf25; cw_j25++) {
-        const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)((cw_gdx * cw_bdx)));
+      for (uint64_t cw_j26 = 0; cw_j26 < cw_jf26; cw_j26++) {
+        const int32_t cw_js26 = (int32_t)((uint32_t)cw_j26 * (uint32_t)((cw_gdx * cw_bdx)));
         { /* prefetch iteration j + CW_PREFETCH_AHEAD */
           const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js25;
+          const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
           for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
           {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js25;
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
             (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
           }
         }
       }
     }
   }
-  const size_t cw_pf25_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b25 * sizeof x[0]);
-  for (uint64_t cw_j25 = cw_jf25;; cw_j25++) {
-    const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)((cw_gdx * cw_bdx)));
+  const size_t cw_pf26_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b26 * sizeof x[0]);
+  for (uint64_t cw_j26 = cw_jf26;; cw_j26++) {
+    const int32_t cw_js26 = (int32_t)((uint32_t)cw_j26 * (uint32_t)((cw_gdx * cw_bdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono25 && (int64_t)cw_amax25 + (int64_t)cw_j25 * cw_s25 < cw_b25)) {
+    if (!(cw_mono26 && (int64_t)cw_amax26 + (int64_t)cw_j26 * cw_s26 < cw_b26)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js25;
-        cw_r24[cw_t] = (unsigned char)(cw_r24[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r24[cw_t];
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
+        cw_r25[cw_t] = (unsigned char)(cw_r25[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r25[cw_t];
       }
       if (!cw_in) break;
     }
@@ -337,21 +383,21 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js25;
-        for (size_t cw_b = 0, cw_e = cw_pf25_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
+        for (size_t cw_b = 0, cw_e = cw_pf26_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js25;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
           (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r24[cw_t])) continue;
+        if (!(cw_r25[cw_t])) continue;
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js25;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
           (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
         }
       }
@@ -359,38 +405,38 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      /* cw_ret18 declared */
-      v_19[cw_t] = local[cw_t];
-      smem_20[cw_t] = ((uint64_t *)(&cw_sh_smem_2[0]));
+      /* cw_ret19 declared */
+      v_20[cw_t] = local[cw_t];
+      smem_21[cw_t] = ((uint64_t *)(&cw_sh_smem_2[0]));
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (smem_20[cw_t][(int32_t)((uint32_t)cw_tx)] = v_19[cw_t]);
+        (smem_21[cw_t][(int32_t)((uint32_t)cw_tx)] = v_20[cw_t]);
       }
     }
     /* __syncthreads() */
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (s_22 = ((int32_t)(cw_bdx / 2u)); (s_22 > 0); (s_22 >>= 1)) {
+    for (s_23 = ((int32_t)(cw_bdx / 2u)); (s_23 > 0); (s_23 >>= 1)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          if ((((uint32_t)cw_tx) < ((uint32_t)s_22)))
-            (smem_20[cw_t][(int32_t)((uint32_t)cw_tx)] += smem_20[cw_t][(int32_t)(((uint32_t)cw_tx) + ((uint32_t)s_22))]);
+          if ((((uint32_t)cw_tx) < ((uint32_t)s_23)))
+            (smem_21[cw_t][(int32_t)((uint32_t)cw_tx)] += smem_21[cw_t][(int32_t)(((uint32_t)cw_tx) + ((uint32_t)s_23))]);
         }
       }
       /* __syncthreads() */
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (cw_ret18[cw_t] = smem_20[cw_t][0]);
+        (cw_ret19[cw_t] = smem_21[cw_t][0]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      total[cw_t] = cw_ret18[cw_t];
+      total[cw_t] = cw_ret19[cw_t];
     }
   }
   { /* only threadIdx.x == 0u runs this */

@@ -99,13 +99,13 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   float cw_ret0[cw_nt]; /* per thread */
   float val_1[cw_nt]; /* per thread */
   float cw_coll4[cw_nt]; /* per thread */
-  uint32_t __fis_opnd18[cw_nt]; /* per thread */
+  uint32_t __fis_opnd19[cw_nt]; /* per thread */
   float cw_ret5[cw_nt]; /* per thread */
   float val_6[cw_nt]; /* per thread */
   float cw_coll9[cw_nt]; /* per thread */
-  uint32_t __fis_opnd30[cw_nt]; /* per thread */
+  uint32_t __fis_opnd31[cw_nt]; /* per thread */
   unsigned char cw_r11[cw_nt];
-  unsigned char cw_p28[cw_nt];
+  unsigned char cw_p29[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       lane[cw_t] = ((int32_t)(((uint32_t)cw_tx) % ((uint32_t)32)));
@@ -125,20 +125,43 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   if (cw_mono12 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax12 < cw_b12) {
     cw_jf12 = (uint64_t)((cw_b12 - (int64_t)cw_amax12 - 1) / cw_s12) + 1;
     if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b12 * sizeof in[0])) {
-      for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-      for (uint64_t cw_j12 = 0; cw_j12 < cw_jf12; cw_j12++) {
-        const int32_t cw_js12 = (int32_t)((uint32_t)cw_j12 * (uint32_t)((cw_bdx * cw_gdx)));
-        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
-          const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
-          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js12 = (int32_t)((uint32_t)(cw_j12 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
-        }
-        CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
-          {
+#if CW_STRIDE_TILE_WIDER
+      if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+        for (uint64_t cw_j12 = 0; cw_j12 < cw_jf12; cw_j12++) {
+          const int32_t cw_js12 = (int32_t)((uint32_t)cw_j12 * (uint32_t)((cw_bdx * cw_gdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js12 = (int32_t)((uint32_t)(cw_j12 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
-            (sum[cw_t] += in[i]);
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
+              (sum[cw_t] += in[i]);
+            }
+          }
+        }
+      } else
+#endif
+      {
+        for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+        for (uint64_t cw_j12 = 0; cw_j12 < cw_jf12; cw_j12++) {
+          const int32_t cw_js12 = (int32_t)((uint32_t)cw_j12 * (uint32_t)((cw_bdx * cw_gdx)));
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js12 = (int32_t)((uint32_t)(cw_j12 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
+              (sum[cw_t] += in[i]);
+            }
           }
         }
       }
@@ -210,18 +233,18 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     /* uniform loop with a barrier inside: one C loop for the block */
     for (offset_3 = (32 / 2); (offset_3 > 0); (offset_3 /= 2)) {
       /* __shfl_down_sync */
-      float __fis_xch19[1024];
+      float __fis_xch20[1024];
       CW_FOR_EACH_THREAD_INDEP {
         {
-          __fis_opnd18[cw_t] = ((uint32_t)offset_3);
-          (__fis_xch19[((uint32_t)cw_t)] = val_1[cw_t]);
+          __fis_opnd19[cw_t] = ((uint32_t)offset_3);
+          (__fis_xch20[((uint32_t)cw_t)] = val_1[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          uint32_t __fis_lane20 = ((uint32_t)cw_t);
-          uint32_t __fis_src21 = (((((__fis_lane20 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd18[cw_t]) < ((uint32_t)32)) ? (__fis_lane20 + __fis_opnd18[cw_t]) : __fis_lane20);
-          cw_coll4[cw_t] = __fis_xch19[((__fis_src21 < cw_nt) ? __fis_src21 : __fis_lane20)];
+          uint32_t __fis_lane21 = ((uint32_t)cw_t);
+          uint32_t __fis_src22 = (((((__fis_lane21 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd19[cw_t]) < ((uint32_t)32)) ? (__fis_lane21 + __fis_opnd19[cw_t]) : __fis_lane21);
+          cw_coll4[cw_t] = __fis_xch20[((__fis_src22 < cw_nt) ? __fis_src22 : __fis_lane21)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
@@ -251,10 +274,10 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p28[cw_t] = ((wid[cw_t] == 0)) != 0;
+    cw_p29[cw_t] = ((wid[cw_t] == 0)) != 0;
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p28[cw_t])) continue;
+    if (!(cw_p29[cw_t])) continue;
     {
       /* cw_ret5 declared */
       val_6[cw_t] = sum[cw_t];
@@ -265,38 +288,38 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
     /* uniform loop with a barrier inside: one C loop for the block */
     for (int32_t offset_8 = (32 / 2); (offset_8 > 0); (offset_8 /= 2)) {
       /* __shfl_down_sync */
-      float __fis_xch31[1024];
+      float __fis_xch32[1024];
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p28[cw_t])) continue;
+        if (!(cw_p29[cw_t])) continue;
         {
-          __fis_opnd30[cw_t] = ((uint32_t)offset_8);
-          (__fis_xch31[((uint32_t)cw_t)] = val_6[cw_t]);
+          __fis_opnd31[cw_t] = ((uint32_t)offset_8);
+          (__fis_xch32[((uint32_t)cw_t)] = val_6[cw_t]);
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p28[cw_t])) continue;
+        if (!(cw_p29[cw_t])) continue;
         {
-          uint32_t __fis_lane32 = ((uint32_t)cw_t);
-          uint32_t __fis_src33 = (((((__fis_lane32 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd30[cw_t]) < ((uint32_t)32)) ? (__fis_lane32 + __fis_opnd30[cw_t]) : __fis_lane32);
-          cw_coll9[cw_t] = __fis_xch31[((__fis_src33 < cw_nt) ? __fis_src33 : __fis_lane32)];
+          uint32_t __fis_lane33 = ((uint32_t)cw_t);
+          uint32_t __fis_src34 = (((((__fis_lane33 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd31[cw_t]) < ((uint32_t)32)) ? (__fis_lane33 + __fis_opnd31[cw_t]) : __fis_lane33);
+          cw_coll9[cw_t] = __fis_xch32[((__fis_src34 < cw_nt) ? __fis_src34 : __fis_lane33)];
         }
       }
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_p28[cw_t])) continue;
+        if (!(cw_p29[cw_t])) continue;
         {
           (val_6[cw_t] += cw_coll9[cw_t]);
         }
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(cw_p28[cw_t])) continue;
+      if (!(cw_p29[cw_t])) continue;
       {
         (cw_ret5[cw_t] = val_6[cw_t]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_p28[cw_t])) continue;
+    if (!(cw_p29[cw_t])) continue;
     {
       (sum[cw_t] = cw_ret5[cw_t]);
     }
@@ -332,7 +355,7 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   float *out = *(float **)cw_args[1];
   int32_t mask; /* uniform: one per block */
   float v[cw_nt]; /* per thread */
-  float cw_coll40[cw_nt]; /* per thread */
+  float cw_coll41[cw_nt]; /* per thread */
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))];
@@ -341,22 +364,22 @@ CW_INLINE void cwb_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   /* uniform loop with a barrier inside: one C loop for the block */
   for (mask = 16; (mask >= 1); (mask >>= 1)) {
     /* __shfl_xor_sync */
-    float __fis_xch42[1024];
+    float __fis_xch43[1024];
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (__fis_xch42[((uint32_t)cw_t)] = v[cw_t]);
+        (__fis_xch43[((uint32_t)cw_t)] = v[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        uint32_t __fis_lane43 = ((uint32_t)cw_t);
-        uint32_t __fis_src44 = (((((__fis_lane43 & 31u) ^ ((uint32_t)mask)) - (((__fis_lane43 & 31u) ^ ((uint32_t)mask)) & (((uint32_t)32) - 1u))) == ((__fis_lane43 & 31u) - ((__fis_lane43 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane43 - (__fis_lane43 & 31u)) + ((__fis_lane43 & 31u) ^ ((uint32_t)mask))) : __fis_lane43);
-        cw_coll40[cw_t] = __fis_xch42[((__fis_src44 < cw_nt) ? __fis_src44 : __fis_lane43)];
+        uint32_t __fis_lane44 = ((uint32_t)cw_t);
+        uint32_t __fis_src45 = (((((__fis_lane44 & 31u) ^ ((uint32_t)mask)) - (((__fis_lane44 & 31u) ^ ((uint32_t)mask)) & (((uint32_t)32) - 1u))) == ((__fis_lane44 & 31u) - ((__fis_lane44 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane44 - (__fis_lane44 & 31u)) + ((__fis_lane44 & 31u) ^ ((uint32_t)mask))) : __fis_lane44);
+        cw_coll41[cw_t] = __fis_xch43[((__fis_src45 < cw_nt) ? __fis_src45 : __fis_lane44)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (v[cw_t] += cw_coll40[cw_t]);
+        (v[cw_t] += cw_coll41[cw_t]);
       }
     }
   }
