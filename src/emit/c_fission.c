@@ -663,18 +663,21 @@ static const KExpr *stride_of(const KExpr *step, const KVar *i, bool *unit) {
   return NULL;
 }
 
-/* How many bytes of each stream's block-sized chunk the untiled loop
- * prefetches, cw_pfJ_K for stream K: cw_prefetch_bytes (the prelude),
- * which knows the array's size where the loop is bounded (its bound
- * cw_bJ).  Counted once before the loop: inside it the C compiler reloads
- * the runtime's threshold every iteration (the body's stores may alias
- * the context). */
+/* For each stream K of strided loop J, counted once before the loop
+ * (inside it the C compiler reloads the runtime's threshold every
+ * iteration: the body's stores may alias the context): cw_farJ_K, whether
+ * the array (the loop's bound times the element size, where the loop is
+ * bounded) is past the cache (cw_past_cache, the prelude), and cw_pfJ_K,
+ * how many bytes of a block-sized chunk the untiled loop prefetches
+ * (cw_prefetch_bytes). */
 static void emit_prefetch_sizes(CEmit *ce, const PtrVec *streams, int j, bool bounded) {
   for (int k = 0; k < streams->len; k++) {
     const KVar *p = streams->items[k];
+    const char *array = bounded ? arena_printf(&ce->arena, "(uint64_t)cw_b%d * sizeof %s[0]", j, p->cname)
+                                : "UINT64_MAX";
+    ce_line(ce, "const int cw_far%d_%d = cw_past_cache(cw_ctx, %s);", j, k, array);
     ce_line(ce, "const size_t cw_pf%d_%d = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof %s[0], %s);", j, k,
-            p->cname,
-            bounded ? arena_printf(&ce->arena, "(uint64_t)cw_b%d * sizeof %s[0]", j, p->cname) : "UINT64_MAX");
+            p->cname, array);
   }
 }
 
@@ -683,8 +686,9 @@ static void emit_prefetch_sizes(CEmit *ce, const PtrVec *streams, int j, bool bo
  * of that many threads, a prelude macro's name), i the loop's index
  * variable.  A grid-stride loop reads one block-sized chunk per
  * iteration, far apart, which the hardware prefetcher does not follow.
- * How much: the tile's part of the chunk, or cw_pfJ_K of the block's
- * (emit_prefetch_sizes, before the loop). */
+ * How much: the tile's part of the chunk, or cw_pfJ_K of the block's;
+ * into L2 for arrays past the cache, else into L1 (cw_farJ_K: both from
+ * emit_prefetch_sizes, before the loop). */
 static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i, int j,
                                  const char *tile, const char *tn, const char *ut,
                                  const char *st, const char *ivar) {
@@ -703,10 +707,13 @@ static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i
     const KVar *p = streams->items[k];
     char *bytes = tile ? arena_printf(&ce->arena, "%s * sizeof %s[0]", tile, p->cname)
                        : arena_printf(&ce->arena, "cw_pf%d_%d", j, k);
+    /* the wide tiles run only past the cache */
+    bool wide = tile && strcmp(tile, "CW_STRIDE_TILE") != 0;
+    char *far = wide ? "1" : arena_printf(&ce->arena, "cw_far%d_%d", j, k);
     ce_line(ce, "for (size_t cw_b = 0, cw_e = %s; cw_b < cw_e; cw_b += 64) "
-                "CW_PREFETCH_STREAM((const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
+                "CW_PREFETCH_STREAM(%s, (const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
                 "(intptr_t)sizeof %s[0]) + cw_b));",
-            bytes, p->cname, ce_var_name(ce, i), p->cname);
+            bytes, far, p->cname, ce_var_name(ce, i), p->cname);
   }
   ce->indent--;
   ce_line(ce, "}");
@@ -851,8 +858,8 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   Streams st_ctx = {i, &streams, &ce->arena};
   kir_walk_any(body, collect_stream, NULL, &st_ctx);
   bool tiled = bounded && ce_ptl_independent(&body, 1) && carries_per_thread(ce, body);
-  if (tiled) emit_strided_tiles(ce, &body, i, j, c->op == KOP_LT, tn.data, ut, st, ivar, &streams);
   if (streams.len && sgn && !calls) emit_prefetch_sizes(ce, &streams, j, bounded);
+  if (tiled) emit_strided_tiles(ce, &body, i, j, c->op == KOP_LT, tn.data, ut, st, ivar, &streams);
   ce_line(ce, "for (uint64_t cw_j%d = %s;; cw_j%d++) {", j, tiled ? arena_printf(&ce->arena, "cw_jf%d", j) : "0", j);
   ce->indent++;
   if (sgn) ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn.data, j, tn.data, ut, j, ut, st);

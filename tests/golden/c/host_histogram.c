@@ -151,6 +151,7 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   }
   const int64_t cw_s6 = (int64_t)((cw_bdx * cw_gdx)), cw_b6 = (int64_t)(n);
   const int cw_mono6 = cw_s6 > 0 && cw_all6 == cw_nt;
+  const int cw_far6_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b6 * sizeof data[0]);
   const size_t cw_pf6_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof data[0], (uint64_t)cw_b6 * sizeof data[0]);
   for (uint64_t cw_j6 = 0;; cw_j6++) {
     const int32_t cw_js6 = (int32_t)((uint32_t)cw_j6 * (uint32_t)((cw_bdx * cw_gdx)));
@@ -170,7 +171,7 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js6 = (int32_t)((uint32_t)(cw_j6 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
         int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
-        for (size_t cw_b = 0, cw_e = cw_pf6_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)data + (uintptr_t)((intptr_t)i * (intptr_t)sizeof data[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf6_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far6_0, (const void *)((uintptr_t)data + (uintptr_t)((intptr_t)i * (intptr_t)sizeof data[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD {
         {
@@ -197,6 +198,7 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   }
   const int64_t cw_s10 = (int64_t)(cw_bdx), cw_b10 = (int64_t)(256);
   const int cw_mono10 = cw_s10 > 0 && cw_all10 == cw_nt;
+  const int cw_far10_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b10 * sizeof bins[0]);
   const size_t cw_pf10_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof bins[0], (uint64_t)cw_b10 * sizeof bins[0]);
   for (uint64_t cw_j10 = 0;; cw_j10++) {
     const int32_t cw_js10 = (int32_t)((uint32_t)cw_j10 * (uint32_t)(cw_bdx));
@@ -216,7 +218,7 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js10 = (int32_t)((uint32_t)(cw_j10 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
         int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
-        for (size_t cw_b = 0, cw_e = cw_pf10_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)bins + (uintptr_t)((intptr_t)b * (intptr_t)sizeof bins[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf10_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far10_0, (const void *)((uintptr_t)bins + (uintptr_t)((intptr_t)b * (intptr_t)sizeof bins[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD {
         {

@@ -290,7 +290,9 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   }
   const int64_t cw_s49 = (int64_t)(32), cw_b49 = (int64_t)(cols);
   const int cw_mono49 = cw_s49 > 0 && cw_all49 == cw_nt;
+  const int cw_far49_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b49 * sizeof gamma[0]);
   const size_t cw_pf49_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof gamma[0], (uint64_t)cw_b49 * sizeof gamma[0]);
+  const int cw_far49_1 = cw_past_cache(cw_ctx, (uint64_t)cw_b49 * sizeof beta[0]);
   const size_t cw_pf49_1 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof beta[0], (uint64_t)cw_b49 * sizeof beta[0]);
   for (uint64_t cw_j49 = 0;; cw_j49++) {
     const int32_t cw_js49 = (int32_t)((uint32_t)cw_j49 * (uint32_t)(32));
@@ -310,8 +312,8 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js49 = (int32_t)((uint32_t)(cw_j49 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
         int32_t c = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js49;
-        for (size_t cw_b = 0, cw_e = cw_pf49_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)gamma + (uintptr_t)((intptr_t)c * (intptr_t)sizeof gamma[0]) + cw_b));
-        for (size_t cw_b = 0, cw_e = cw_pf49_1; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)beta + (uintptr_t)((intptr_t)c * (intptr_t)sizeof beta[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf49_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far49_0, (const void *)((uintptr_t)gamma + (uintptr_t)((intptr_t)c * (intptr_t)sizeof gamma[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf49_1; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far49_1, (const void *)((uintptr_t)beta + (uintptr_t)((intptr_t)c * (intptr_t)sizeof beta[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {

@@ -267,8 +267,11 @@ CW_INLINE void cwb_vectorAddGridStride(cw_rt_ctx *cw_ctx, void **cw_args, const 
   }
   const int64_t cw_s9 = (int64_t)((cw_bdx * cw_gdx)), cw_b9 = (int64_t)(n);
   const int cw_mono9 = cw_s9 > 0 && cw_all9 == cw_nt;
+  const int cw_far9_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b9 * sizeof c[0]);
   const size_t cw_pf9_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof c[0], (uint64_t)cw_b9 * sizeof c[0]);
+  const int cw_far9_1 = cw_past_cache(cw_ctx, (uint64_t)cw_b9 * sizeof a[0]);
   const size_t cw_pf9_1 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof a[0], (uint64_t)cw_b9 * sizeof a[0]);
+  const int cw_far9_2 = cw_past_cache(cw_ctx, (uint64_t)cw_b9 * sizeof b[0]);
   const size_t cw_pf9_2 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof b[0], (uint64_t)cw_b9 * sizeof b[0]);
   for (uint64_t cw_j9 = 0;; cw_j9++) {
     const int32_t cw_js9 = (int32_t)((uint32_t)cw_j9 * (uint32_t)((cw_bdx * cw_gdx)));
@@ -288,9 +291,9 @@ CW_INLINE void cwb_vectorAddGridStride(cw_rt_ctx *cw_ctx, void **cw_args, const 
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
         const int32_t cw_js9 = (int32_t)((uint32_t)(cw_j9 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
         int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js9;
-        for (size_t cw_b = 0, cw_e = cw_pf9_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)c + (uintptr_t)((intptr_t)i * (intptr_t)sizeof c[0]) + cw_b));
-        for (size_t cw_b = 0, cw_e = cw_pf9_1; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
-        for (size_t cw_b = 0, cw_e = cw_pf9_2; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM((const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf9_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far9_0, (const void *)((uintptr_t)c + (uintptr_t)((intptr_t)i * (intptr_t)sizeof c[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf9_1; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far9_1, (const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+        for (size_t cw_b = 0, cw_e = cw_pf9_2; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far9_2, (const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
