@@ -676,8 +676,8 @@ static void emit_prefetch_sizes(CEmit *ce, const PtrVec *streams, int j, bool bo
     const char *array = bounded ? arena_printf(&ce->arena, "(uint64_t)cw_b%d * sizeof %s[0]", j, p->cname)
                                 : "UINT64_MAX";
     ce_line(ce, "const int cw_far%d_%d = cw_past_cache(cw_ctx, %s);", j, k, array);
-    ce_line(ce, "const size_t cw_pf%d_%d = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof %s[0], %s);", j, k,
-            p->cname, array);
+    ce_line(ce, "const size_t cw_pf%d_%d = cw_prefetch_bytes(cw_far%d_%d, cw_nt * sizeof %s[0]);", j, k, j, k,
+            p->cname);
   }
 }
 
@@ -687,10 +687,10 @@ static void emit_prefetch_sizes(CEmit *ce, const PtrVec *streams, int j, bool bo
  * variable.  A grid-stride loop reads one block-sized chunk per
  * iteration, far apart, which the hardware prefetcher does not follow.
  * How much: the tile's part of the chunk, or cw_pfJ_K of the block's;
- * into L2 for arrays past the cache (past_cache: known to be), else into
- * L1 (cw_farJ_K: both from emit_prefetch_sizes, before the loop). */
+ * into L2 for arrays past the cache, else into L1 (cw_farJ_K: both from
+ * emit_prefetch_sizes, before the loop). */
 static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i, int j,
-                                 const char *tile, bool past_cache, const char *tn, const char *ut,
+                                 const char *tile, const char *tn, const char *ut,
                                  const char *st, const char *ivar) {
   ce_line(ce, "{ /* prefetch iteration j + CW_PREFETCH_AHEAD */");
   ce->indent++;
@@ -707,11 +707,10 @@ static void emit_stream_prefetch(CEmit *ce, const PtrVec *streams, const KVar *i
     const KVar *p = streams->items[k];
     char *bytes = tile ? arena_printf(&ce->arena, "%s * sizeof %s[0]", tile, p->cname)
                        : arena_printf(&ce->arena, "cw_pf%d_%d", j, k);
-    char *far = past_cache ? "1" : arena_printf(&ce->arena, "cw_far%d_%d", j, k);
     ce_line(ce, "for (size_t cw_b = 0, cw_e = %s; cw_b < cw_e; cw_b += 64) "
-                "CW_PREFETCH_STREAM(%s, (const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
+                "CW_PREFETCH_STREAM(cw_far%d_%d, (const void *)((uintptr_t)%s + (uintptr_t)((intptr_t)%s * "
                 "(intptr_t)sizeof %s[0]) + cw_b));",
-            bytes, far, p->cname, ce_var_name(ce, i), p->cname);
+            bytes, j, k, p->cname, ce_var_name(ce, i), p->cname);
   }
   ce->indent--;
   ce_line(ce, "}");
@@ -726,16 +725,15 @@ static bool carries_per_thread(const CEmit *ce, const KStmt *body) {
 }
 
 /* One loop nest of emit_strided_tiles: tiles of `width` threads (a
- * prelude macro's name), each through the cw_jfJ iterations; past_cache:
- * the nest runs only for arrays past the cache. */
+ * prelude macro's name), each through the cw_jfJ iterations. */
 static void emit_tile_nest(CEmit *ce, KStmt *const *body, const KVar *iv, int j, const char *width,
-                           bool past_cache, const char *tn, const char *ut, const char *st, const char *ivar,
+                           const char *tn, const char *ut, const char *st, const char *ivar,
                            const PtrVec *streams) {
   ce_line(ce, "for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += %s)", width);
   ce_line(ce, "for (uint64_t cw_j%d = 0; cw_j%d < cw_jf%d; cw_j%d++) {", j, j, j, j);
   ce->indent++;
   ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn, j, tn, ut, j, ut, st);
-  if (streams->len) emit_stream_prefetch(ce, streams, iv, j, width, past_cache, tn, ut, st, ivar);
+  if (streams->len) emit_stream_prefetch(ce, streams, iv, j, width, tn, ut, st, ivar);
   int saved_guards = ce->nguards;
   ce->nguards = 0; /* every thread is in: the guards hold */
   ce->ptl_tile = width;
@@ -768,28 +766,26 @@ static void emit_strided_tiles(CEmit *ce, KStmt *const *body, const KVar *iv, in
               "(int64_t)cw_amax%d %s cw_b%d) {", j, j, lt ? "<" : "<=", j);
   ce->indent++;
   ce_line(ce, "cw_jf%d = (uint64_t)((cw_b%d - (int64_t)cw_amax%d%s) / cw_s%d) + 1;", j, j, j, lt ? " - 1" : "", j);
-  if (streams->len) {
-    const KVar *p = streams->items[0];
-    ce_line(ce, "if (cw_nt %% CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b%d * sizeof %s[0])) {",
-            j, p->cname);
+  if (streams->len) { /* stream 0's cw_far (emit_prefetch_sizes) */
+    ce_line(ce, "if (cw_nt %% CW_STRIDE_TILE_WIDE == 0 && cw_far%d_0) {", j);
     ce->indent++;
     sb_puts(ce->out, "#if CW_STRIDE_TILE_WIDER\n");
     ce_line(ce, "if (cw_nt %% CW_STRIDE_TILE_WIDER == 0) {");
     ce->indent++;
-    emit_tile_nest(ce, body, iv, j, "CW_STRIDE_TILE_WIDER", true, tn, ut, st, ivar, streams);
+    emit_tile_nest(ce, body, iv, j, "CW_STRIDE_TILE_WIDER", tn, ut, st, ivar, streams);
     ce->indent--;
     ce_line(ce, "} else");
     sb_puts(ce->out, "#endif\n");
     ce_line(ce, "{");
     ce->indent++;
-    emit_tile_nest(ce, body, iv, j, "CW_STRIDE_TILE_WIDE", true, tn, ut, st, ivar, streams);
+    emit_tile_nest(ce, body, iv, j, "CW_STRIDE_TILE_WIDE", tn, ut, st, ivar, streams);
     ce->indent--;
     ce_line(ce, "}");
     ce->indent--;
     ce_line(ce, "} else {");
     ce->indent++;
   }
-  emit_tile_nest(ce, body, iv, j, "CW_STRIDE_TILE", false, tn, ut, st, ivar, streams);
+  emit_tile_nest(ce, body, iv, j, "CW_STRIDE_TILE", tn, ut, st, ivar, streams);
   if (streams->len) {
     ce->indent--;
     ce_line(ce, "}");
@@ -898,7 +894,7 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   ce_line(ce, "if (cw_in == cw_nt) {");
   ce->indent++;
   if (streams.len && sgn)
-    emit_stream_prefetch(ce, &streams, i, j, NULL, false, tn.data, ut, st, ivar);
+    emit_stream_prefetch(ce, &streams, i, j, NULL, tn.data, ut, st, ivar);
   ce->nguards = 0; /* every thread is in: the guards hold */
   emit_ptl_prefixed(ce, &body, 1, ivar);
   ce->nguards = saved_guards;

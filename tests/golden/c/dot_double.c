@@ -104,9 +104,9 @@ CW_INLINE void cwb_dotDouble(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
   for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r2[cw_t] = 1;
   const int cw_far3_0 = cw_past_cache(cw_ctx, UINT64_MAX);
-  const size_t cw_pf3_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof a[0], UINT64_MAX);
+  const size_t cw_pf3_0 = cw_prefetch_bytes(cw_far3_0, cw_nt * sizeof a[0]);
   const int cw_far3_1 = cw_past_cache(cw_ctx, UINT64_MAX);
-  const size_t cw_pf3_1 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof b[0], UINT64_MAX);
+  const size_t cw_pf3_1 = cw_prefetch_bytes(cw_far3_1, cw_nt * sizeof b[0]);
   for (uint64_t cw_j3 = 0;; cw_j3++) {
     const int64_t cw_js3 = (int64_t)((uint64_t)cw_j3 * (uint64_t)((((int64_t)cw_bdx) * ((int64_t)cw_gdx))));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
@@ -230,11 +230,11 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   const int64_t cw_s17 = (int64_t)(cw_bdx), cw_b17 = (int64_t)(n);
   const int cw_mono17 = cw_s17 > 0 && cw_all17 == cw_nt;
   const int cw_far17_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b17 * sizeof x[0]);
-  const size_t cw_pf17_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b17 * sizeof x[0]);
+  const size_t cw_pf17_0 = cw_prefetch_bytes(cw_far17_0, cw_nt * sizeof x[0]);
   uint64_t cw_jf17 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono17 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax17 < cw_b17) {
     cw_jf17 = (uint64_t)((cw_b17 - (int64_t)cw_amax17 - 1) / cw_s17) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b17 * sizeof x[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far17_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
@@ -245,7 +245,7 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
             int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far17_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
@@ -270,7 +270,7 @@ CW_INLINE void cwb_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js17 = (int32_t)((uint32_t)(cw_j17 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
             int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js17;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far17_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {

@@ -107,11 +107,11 @@ CW_INLINE void cwb_tileSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   const int64_t cw_s2 = (int64_t)((cw_bdx * cw_gdx)), cw_b2 = (int64_t)(n);
   const int cw_mono2 = cw_s2 > 0 && cw_all2 == cw_nt;
   const int cw_far2_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b2 * sizeof x[0]);
-  const size_t cw_pf2_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b2 * sizeof x[0]);
+  const size_t cw_pf2_0 = cw_prefetch_bytes(cw_far2_0, cw_nt * sizeof x[0]);
   uint64_t cw_jf2 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono2 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax2 < cw_b2) {
     cw_jf2 = (uint64_t)((cw_b2 - (int64_t)cw_amax2 - 1) / cw_s2) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b2 * sizeof x[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far2_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
@@ -122,7 +122,7 @@ CW_INLINE void cwb_tileSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
             int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far2_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
@@ -145,7 +145,7 @@ CW_INLINE void cwb_tileSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
             int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far2_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {
@@ -263,11 +263,11 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   const int64_t cw_s11 = (int64_t)((cw_bdx * cw_gdx)), cw_b11 = (int64_t)(last);
   const int cw_mono11 = cw_s11 > 0 && cw_all11 == cw_nt;
   const int cw_far11_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b11 * sizeof y[0]);
-  const size_t cw_pf11_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof y[0], (uint64_t)cw_b11 * sizeof y[0]);
+  const size_t cw_pf11_0 = cw_prefetch_bytes(cw_far11_0, cw_nt * sizeof y[0]);
   uint64_t cw_jf11 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono11 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax11 <= cw_b11) {
     cw_jf11 = (uint64_t)((cw_b11 - (int64_t)cw_amax11) / cw_s11) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b11 * sizeof y[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far11_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
@@ -278,7 +278,7 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js11 = (int32_t)((uint32_t)(cw_j11 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js11;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far11_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
@@ -301,7 +301,7 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js11 = (int32_t)((uint32_t)(cw_j11 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js11;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far11_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {
@@ -414,11 +414,11 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   const int64_t cw_s19 = (int64_t)(((cw_bdx * cw_bdy) * cw_gdx)), cw_b19 = (int64_t)(n);
   const int cw_mono19 = cw_s19 > 0 && cw_all19 == cw_nt;
   const int cw_far19_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b19 * sizeof x[0]);
-  const size_t cw_pf19_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b19 * sizeof x[0]);
+  const size_t cw_pf19_0 = cw_prefetch_bytes(cw_far19_0, cw_nt * sizeof x[0]);
   uint64_t cw_jf19 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono19 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax19 < cw_b19) {
     cw_jf19 = (uint64_t)((cw_b19 - (int64_t)cw_amax19 - 1) / cw_s19) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b19 * sizeof x[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far19_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
@@ -429,7 +429,7 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js19 = (int32_t)((uint32_t)(cw_j19 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
             int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js19;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far19_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
@@ -449,7 +449,7 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js19 = (int32_t)((uint32_t)(cw_j19 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
             int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js19;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far19_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {

@@ -110,7 +110,7 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   const int64_t cw_s2 = (int64_t)(grid), cw_b2 = (int64_t)(n);
   const int cw_mono2 = cw_s2 > 0 && cw_all2 == cw_nt;
   const int cw_far2_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b2 * sizeof out[0]);
-  const size_t cw_pf2_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof out[0], (uint64_t)cw_b2 * sizeof out[0]);
+  const size_t cw_pf2_0 = cw_prefetch_bytes(cw_far2_0, cw_nt * sizeof out[0]);
   for (uint64_t cw_j2 = 0;; cw_j2++) {
     const int32_t cw_js2 = (int32_t)((uint32_t)cw_j2 * (uint32_t)(grid));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
@@ -156,7 +156,7 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   const int64_t cw_s6 = (int64_t)((step * grid)), cw_b6 = (int64_t)((n - 1));
   const int cw_mono6 = cw_s6 > 0 && cw_all6 == cw_nt;
   const int cw_far6_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b6 * sizeof out[0]);
-  const size_t cw_pf6_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof out[0], (uint64_t)cw_b6 * sizeof out[0]);
+  const size_t cw_pf6_0 = cw_prefetch_bytes(cw_far6_0, cw_nt * sizeof out[0]);
   for (uint64_t cw_j6 = 0;; cw_j6++) {
     const int32_t cw_js6 = (int32_t)((uint32_t)cw_j6 * (uint32_t)((step * grid)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
@@ -222,7 +222,7 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
   for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r12[cw_t] = 1;
   const int cw_far13_0 = cw_past_cache(cw_ctx, UINT64_MAX);
-  const size_t cw_pf13_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof out[0], UINT64_MAX);
+  const size_t cw_pf13_0 = cw_prefetch_bytes(cw_far13_0, cw_nt * sizeof out[0]);
   for (uint64_t cw_j13 = 0;; cw_j13++) {
     const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)(back));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */

@@ -117,13 +117,13 @@ CW_INLINE void cwb_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
   const int64_t cw_s2 = (int64_t)((cw_bdx * cw_gdx)), cw_b2 = (int64_t)(n2);
   const int cw_mono2 = cw_s2 > 0 && cw_all2 == cw_nt;
   const int cw_far2_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b2 * sizeof a[0]);
-  const size_t cw_pf2_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof a[0], (uint64_t)cw_b2 * sizeof a[0]);
+  const size_t cw_pf2_0 = cw_prefetch_bytes(cw_far2_0, cw_nt * sizeof a[0]);
   const int cw_far2_1 = cw_past_cache(cw_ctx, (uint64_t)cw_b2 * sizeof b[0]);
-  const size_t cw_pf2_1 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof b[0], (uint64_t)cw_b2 * sizeof b[0]);
+  const size_t cw_pf2_1 = cw_prefetch_bytes(cw_far2_1, cw_nt * sizeof b[0]);
   uint64_t cw_jf2 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono2 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax2 < cw_b2) {
     cw_jf2 = (uint64_t)((cw_b2 - (int64_t)cw_amax2 - 1) / cw_s2) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b2 * sizeof a[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far2_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
@@ -134,8 +134,8 @@ CW_INLINE void cwb_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof a[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof b[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof a[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far2_0, (const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof b[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far2_1, (const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
@@ -155,8 +155,8 @@ CW_INLINE void cwb_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js2 = (int32_t)((uint32_t)(cw_j2 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js2;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof a[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof b[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof a[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far2_0, (const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof b[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far2_1, (const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {

@@ -200,7 +200,7 @@ CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   const int64_t cw_s10 = (int64_t)(cw_bdx), cw_b10 = (int64_t)(256);
   const int cw_mono10 = cw_s10 > 0 && cw_all10 == cw_nt;
   const int cw_far10_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b10 * sizeof hist[0]);
-  const size_t cw_pf10_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof hist[0], (uint64_t)cw_b10 * sizeof hist[0]);
+  const size_t cw_pf10_0 = cw_prefetch_bytes(cw_far10_0, cw_nt * sizeof hist[0]);
   for (uint64_t cw_j10 = 0;; cw_j10++) {
     const int32_t cw_js10 = (int32_t)((uint32_t)cw_j10 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
@@ -333,7 +333,7 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   const int64_t cw_s20 = (int64_t)((cw_bdx * cw_gdx)), cw_b20 = (int64_t)(n);
   const int cw_mono20 = cw_s20 > 0 && cw_all20 == cw_nt;
   const int cw_far20_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b20 * sizeof x[0]);
-  const size_t cw_pf20_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b20 * sizeof x[0]);
+  const size_t cw_pf20_0 = cw_prefetch_bytes(cw_far20_0, cw_nt * sizeof x[0]);
   for (uint64_t cw_j20 = 0;; cw_j20++) {
     const int32_t cw_js20 = (int32_t)((uint32_t)cw_j20 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */

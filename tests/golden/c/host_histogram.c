@@ -152,7 +152,7 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   const int64_t cw_s6 = (int64_t)((cw_bdx * cw_gdx)), cw_b6 = (int64_t)(n);
   const int cw_mono6 = cw_s6 > 0 && cw_all6 == cw_nt;
   const int cw_far6_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b6 * sizeof data[0]);
-  const size_t cw_pf6_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof data[0], (uint64_t)cw_b6 * sizeof data[0]);
+  const size_t cw_pf6_0 = cw_prefetch_bytes(cw_far6_0, cw_nt * sizeof data[0]);
   for (uint64_t cw_j6 = 0;; cw_j6++) {
     const int32_t cw_js6 = (int32_t)((uint32_t)cw_j6 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
@@ -199,7 +199,7 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   const int64_t cw_s10 = (int64_t)(cw_bdx), cw_b10 = (int64_t)(256);
   const int cw_mono10 = cw_s10 > 0 && cw_all10 == cw_nt;
   const int cw_far10_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b10 * sizeof bins[0]);
-  const size_t cw_pf10_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof bins[0], (uint64_t)cw_b10 * sizeof bins[0]);
+  const size_t cw_pf10_0 = cw_prefetch_bytes(cw_far10_0, cw_nt * sizeof bins[0]);
   for (uint64_t cw_j10 = 0;; cw_j10++) {
     const int32_t cw_js10 = (int32_t)((uint32_t)cw_j10 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */

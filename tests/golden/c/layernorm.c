@@ -291,9 +291,9 @@ CW_INLINE void cwb_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   const int64_t cw_s49 = (int64_t)(32), cw_b49 = (int64_t)(cols);
   const int cw_mono49 = cw_s49 > 0 && cw_all49 == cw_nt;
   const int cw_far49_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b49 * sizeof gamma[0]);
-  const size_t cw_pf49_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof gamma[0], (uint64_t)cw_b49 * sizeof gamma[0]);
+  const size_t cw_pf49_0 = cw_prefetch_bytes(cw_far49_0, cw_nt * sizeof gamma[0]);
   const int cw_far49_1 = cw_past_cache(cw_ctx, (uint64_t)cw_b49 * sizeof beta[0]);
-  const size_t cw_pf49_1 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof beta[0], (uint64_t)cw_b49 * sizeof beta[0]);
+  const size_t cw_pf49_1 = cw_prefetch_bytes(cw_far49_1, cw_nt * sizeof beta[0]);
   for (uint64_t cw_j49 = 0;; cw_j49++) {
     const int32_t cw_js49 = (int32_t)((uint32_t)cw_j49 * (uint32_t)(32));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */

@@ -322,11 +322,11 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   const int64_t cw_s14 = (int64_t)(32), cw_b14 = (int64_t)(cols);
   const int cw_mono14 = cw_s14 > 0 && cw_all14 == cw_nt;
   const int cw_far14_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b14 * sizeof x[0]);
-  const size_t cw_pf14_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b14 * sizeof x[0]);
+  const size_t cw_pf14_0 = cw_prefetch_bytes(cw_far14_0, cw_nt * sizeof x[0]);
   uint64_t cw_jf14 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono14 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax14 < cw_b14) {
     cw_jf14 = (uint64_t)((cw_b14 - (int64_t)cw_amax14 - 1) / cw_s14) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b14 * sizeof x[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far14_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
@@ -337,7 +337,7 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
             int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far14_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
@@ -357,7 +357,7 @@ CW_INLINE void cwb_matVecWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js14 = (int32_t)((uint32_t)(cw_j14 + CW_PREFETCH_AHEAD) * (uint32_t)(32));
             int32_t c = (int32_t)(((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u)))) + cw_js14;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far14_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)c * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {

@@ -116,11 +116,11 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   const int64_t cw_s7 = (int64_t)((cw_gdx * cw_bdx)), cw_b7 = (int64_t)(n);
   const int cw_mono7 = cw_s7 > 0 && cw_all7 == cw_nt;
   const int cw_far7_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b7 * sizeof x[0]);
-  const size_t cw_pf7_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b7 * sizeof x[0]);
+  const size_t cw_pf7_0 = cw_prefetch_bytes(cw_far7_0, cw_nt * sizeof x[0]);
   uint64_t cw_jf7 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono7 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax7 < cw_b7) {
     cw_jf7 = (uint64_t)((cw_b7 - (int64_t)cw_amax7 - 1) / cw_s7) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b7 * sizeof x[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far7_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
@@ -131,7 +131,7 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js7 = (int32_t)((uint32_t)(cw_j7 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far7_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
@@ -151,7 +151,7 @@ CW_INLINE void cwb_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js7 = (int32_t)((uint32_t)(cw_j7 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js7;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far7_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {
@@ -304,11 +304,11 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   const int64_t cw_s26 = (int64_t)((cw_gdx * cw_bdx)), cw_b26 = (int64_t)(n);
   const int cw_mono26 = cw_s26 > 0 && cw_all26 == cw_nt;
   const int cw_far26_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b26 * sizeof x[0]);
-  const size_t cw_pf26_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof x[0], (uint64_t)cw_b26 * sizeof x[0]);
+  const size_t cw_pf26_0 = cw_prefetch_bytes(cw_far26_0, cw_nt * sizeof x[0]);
   uint64_t cw_jf26 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono26 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax26 < cw_b26) {
     cw_jf26 = (uint64_t)((cw_b26 - (int64_t)cw_amax26 - 1) / cw_s26) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b26 * sizeof x[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far26_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
@@ -319,7 +319,7 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far26_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
@@ -339,7 +339,7 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far26_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {

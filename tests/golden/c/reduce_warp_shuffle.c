@@ -122,11 +122,11 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   const int64_t cw_s12 = (int64_t)((cw_bdx * cw_gdx)), cw_b12 = (int64_t)(n);
   const int cw_mono12 = cw_s12 > 0 && cw_all12 == cw_nt;
   const int cw_far12_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b12 * sizeof in[0]);
-  const size_t cw_pf12_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof in[0], (uint64_t)cw_b12 * sizeof in[0]);
+  const size_t cw_pf12_0 = cw_prefetch_bytes(cw_far12_0, cw_nt * sizeof in[0]);
   uint64_t cw_jf12 = 0; /* iterations every thread runs, done a tile at a time */
   if (cw_mono12 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax12 < cw_b12) {
     cw_jf12 = (uint64_t)((cw_b12 - (int64_t)cw_amax12 - 1) / cw_s12) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_past_cache(cw_ctx, (uint64_t)cw_b12 * sizeof in[0])) {
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far12_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
@@ -137,7 +137,7 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js12 = (int32_t)((uint32_t)(cw_j12 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far12_0, (const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
@@ -157,7 +157,7 @@ CW_INLINE void cwb_reduceShuffle(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
             const int32_t cw_js12 = (int32_t)((uint32_t)(cw_j12 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js12;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(1, (const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far12_0, (const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {

@@ -268,11 +268,11 @@ CW_INLINE void cwb_vectorAddGridStride(cw_rt_ctx *cw_ctx, void **cw_args, const 
   const int64_t cw_s9 = (int64_t)((cw_bdx * cw_gdx)), cw_b9 = (int64_t)(n);
   const int cw_mono9 = cw_s9 > 0 && cw_all9 == cw_nt;
   const int cw_far9_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b9 * sizeof c[0]);
-  const size_t cw_pf9_0 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof c[0], (uint64_t)cw_b9 * sizeof c[0]);
+  const size_t cw_pf9_0 = cw_prefetch_bytes(cw_far9_0, cw_nt * sizeof c[0]);
   const int cw_far9_1 = cw_past_cache(cw_ctx, (uint64_t)cw_b9 * sizeof a[0]);
-  const size_t cw_pf9_1 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof a[0], (uint64_t)cw_b9 * sizeof a[0]);
+  const size_t cw_pf9_1 = cw_prefetch_bytes(cw_far9_1, cw_nt * sizeof a[0]);
   const int cw_far9_2 = cw_past_cache(cw_ctx, (uint64_t)cw_b9 * sizeof b[0]);
-  const size_t cw_pf9_2 = cw_prefetch_bytes(cw_ctx, cw_nt * sizeof b[0], (uint64_t)cw_b9 * sizeof b[0]);
+  const size_t cw_pf9_2 = cw_prefetch_bytes(cw_far9_2, cw_nt * sizeof b[0]);
   for (uint64_t cw_j9 = 0;; cw_j9++) {
     const int32_t cw_js9 = (int32_t)((uint32_t)cw_j9 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
