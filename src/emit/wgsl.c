@@ -164,6 +164,22 @@ static void collect_shared(WCtx *c, KStmt *s) {
   for (int i = 0; i < s->nstmts; i++) collect_shared(c, s->stmts[i]);
 }
 
+/* extern __shared__ arrays declared at file scope, among the bases the
+ * kernel uses (w_analyse's): the kernel's dynamic shared memory too. */
+static void collect_shared_globals(WCtx *c) {
+  for (int i = 0; i < c->bases.len; i++) {
+    WBase *b = c->bases.items[i];
+    KVar *v = b->var;
+    if (!v || v->kind != KV_GLOBAL || v->as != AS_SHARED || !v->is_extern || v == c->dyn_shared) continue;
+    if (c->dyn_elem && c->dyn_elem != b->elem) {
+      w_error(c, v->loc, "the WGSL target needs every extern __shared__ array of a kernel to have one element type");
+      return;
+    }
+    c->dyn_elem = b->elem;
+    c->dyn_shared = v;
+  }
+}
+
 void w_elem_decl(WCtx *c, StrBuf *sb, WBase *b) {
   if (b->small && !b->atomic) sb_puts(sb, "u32");
   else if (b->atomic) sb_printf(sb, "atomic<%s>", w_type_str(c, b->atomic_type));
@@ -438,6 +454,7 @@ static char *emit_kernel_as(const KModule *m, KFunc *k, const char *source_name,
   if (!c.failed) w_analyse(&c, in);
   for (int i = 1; i < c.insts.len && !c.failed; i++)
     collect_shared(&c, ((WInst *)c.insts.items[i])->f->body);
+  if (!c.failed) collect_shared_globals(&c);
   /* callers before callees, so each knows which of its parameters vary */
   for (int i = 0; i < c.insts.len && !c.failed; i++) w_varying_init(&c, c.insts.items[i]);
   if (pack && !c.failed) w_pack_params(&c);
