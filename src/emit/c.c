@@ -738,11 +738,14 @@ static void emit_tables(CEmit *ce, int kernel_shared) {
     if (!(f->flags & KF_GLOBAL) || !f->body) continue;
     sb_puts(o, "  {");
     ce_c_string(o, f->name);
-    sb_printf(o, ", \"%s\", cwk_%s, %d, %d, cw_psz_%s},\n", f->cname, f->cname,
+    sb_printf(o, ", \"%s\", cwk_%s, %d, %d, cw_psz_%s", f->cname, f->cname,
               ce->shared_size > kernel_shared ? ce->shared_size : kernel_shared,
               f->nparams, f->cname);
+    long group = ce_group_bytes(ce, f);
+    if (group >= 0) sb_printf(o, ", cwg_%s, %ld},\n", f->cname, group);
+    else sb_puts(o, ", 0, 0},\n");
   }
-  sb_puts(o, "  {0, 0, 0, 0, 0, 0}\n};\nconst cw_symbol_desc cw_symbols[] = {\n");
+  sb_puts(o, "  {0, 0, 0, 0, 0, 0, 0, 0}\n};\nconst cw_symbol_desc cw_symbols[] = {\n");
   for (int i = 0; i < ce->m->globals.len; i++) {
     KVar *v = ce->m->globals.items[i];
     if (v->as == AS_SHARED || !defined_here(ce, v)) continue;

@@ -25,7 +25,7 @@
 
 #include <stdint.h>
 
-#define CW_C_ABI_VERSION 9
+#define CW_C_ABI_VERSION 10
 
 /* A kernel body is compiled twice (emit/c_prelude.c): the fast copy runs
  * the blocks with blockIdx.x below 2^CW_FAST_BIX_LOG2, the exact copy the
@@ -149,6 +149,10 @@
     uint64_t prefetch_above;                                                \
   };                                                                          \
   typedef void (*cw_kernel_fn)(cw_rt_ctx *ctx, void **args);                  \
+  /* nblocks consecutive blocks from ctx->block_idx, shm_step bytes of     \
+   * shared memory each (emit/c_group.c) */                                \
+  typedef void (*cw_group_fn)(cw_rt_ctx *ctx, void **args, uint32_t nblocks,  \
+                              uint64_t shm_step);                             \
   typedef struct cw_kernel_desc {                                             \
     const char *name;  /* C++ name: reduce<float, 256> */                     \
     const char *cname;                                                        \
@@ -156,6 +160,8 @@
     uint32_t static_shared; /* bytes of static __shared__ the kernel needs */ \
     int nparams;                                                              \
     const uint32_t *param_sizes;                                              \
+    cw_group_fn group; /* NULL: the kernel has no group function */          \
+    uint32_t group_thread_bytes; /* its per-thread arrays' bytes per block */ \
   } cw_kernel_desc;                                                           \
   typedef struct cw_symbol_desc {                                             \
     const char *name;                                                         \

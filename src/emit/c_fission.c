@@ -67,7 +67,9 @@
  *    together; a marked `for (T i = A; C; i += S)` with S uniform and A, C
  *    pure is a strided loop (emit_strided_loop): iteration j of every
  *    thread still in the loop, i recomputed from j, with a run flag per
- *    thread that `i < B` loops skip while every thread is in.  In a
+ *    thread that `i < B` loops skip while every thread is in.  A kernel
+ *    with one at its top level also gets a group function (c_group.c, a
+ *    second walk), where consecutive blocks run its iterations in step.  In a
  *    kernel whose blocks are rows (threadIdx.y), a marked uniform loop
  *    whose body is one run of independent thread statements runs row by
  *    row instead (row_loop), each row's threads through the whole loop.
@@ -794,6 +796,158 @@ static void emit_strided_tiles(CEmit *ce, KStmt *const *body, const KVar *iv, in
   ce_line(ce, "}");
 }
 
+/* What emit_strided_loop found of `for (T i = A; C; i += S) body`, and
+ * the texts its pieces print: tn the index's C type, ut its unsigned
+ * type, at A and st S for thread cw_t, ivar the line that declares i for
+ * iteration cw_jJ; r the run flags' id (cw_rR), j the loop's. */
+typedef struct Strided {
+  const KStmt *s;
+  KVar *i;
+  KStmt *body;
+  const char *tn, *ut, *at, *st, *ivar;
+  int r, j;
+  bool sgn, calls, bounded, tiled;
+  PtrVec streams;
+} Strided;
+
+/* Before the iterations: the run flags, the largest start and whether
+ * every thread is in (bounded loops), each stream's prefetch sizes. */
+static void strided_prepass(CEmit *ce, const Strided *S) {
+  int r = S->r, j = S->j;
+  char *g = guard_text(ce, NULL);
+  ce_line(ce, "/* strided loop: thread t runs iteration j with %s = start(t) + j * stride */",
+          ce_var_name(ce, S->i));
+  ce_line(ce, "for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r%d[cw_t] = %s;", r, g ? g : "1");
+  /* `i < B` / `i <= B` (int, B uniform, stride > 0): i only grows, so
+   * while the largest start plus j * stride passes the test every thread
+   * is in and the flags need no update (their pass costs more than a
+   * simple body; bodies with calls are not simple and skip this) */
+  if (S->bounded) {
+    ce_line(ce, "int32_t cw_amax%d = INT32_MIN; uint32_t cw_all%d = 0;", j, j);
+    ptl_text(ce, NULL, arena_printf(&ce->arena, "{ int32_t cw_a = (int32_t)(%s); if (cw_a > cw_amax%d) "
+                                                "cw_amax%d = cw_a; cw_all%d += cw_r%d[cw_t]; }",
+                                    S->at, j, j, j, r));
+    ce_line(ce, "const int64_t cw_s%d = (int64_t)(%s), cw_b%d = (int64_t)(%s);", j, S->st, j,
+            expr_text(ce, S->s->cond->b, "cw_t"));
+    ce_line(ce, "const int cw_mono%d = cw_s%d > 0 && cw_all%d == cw_nt;", j, j, j);
+  }
+  if (S->streams.len && S->sgn && !S->calls) emit_prefetch_sizes(ce, &S->streams, j, S->bounded);
+}
+
+/* The iterations from `start` on: each one's run flags updated (unless
+ * every thread is still in), the body for the threads in. */
+static void strided_rest(CEmit *ce, const Strided *S, const char *start) {
+  int r = S->r, j = S->j;
+  const KExpr *c = S->s->cond;
+  KStmt *body = S->body;
+  ce_line(ce, "for (uint64_t cw_j%d = %s;; cw_j%d++) {", j, start, j);
+  ce->indent++;
+  if (S->sgn)
+    ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", S->tn, j, S->tn, S->ut, j, S->ut, S->st);
+  ce_line(ce, "uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */");
+  if (S->bounded)
+    ce_line(ce, "if (!(cw_mono%d && (int64_t)cw_amax%d + (int64_t)cw_j%d * cw_s%d %s cw_b%d)) {", j, j, j, j,
+            c->op == KOP_LT ? "<" : "<=", j);
+  else
+    ce_line(ce, "{");
+  ce->indent++;
+  ce_line(ce, "cw_in = 0;");
+  ce_line(ce, "CW_FOR_EACH_THREAD_INDEP {");
+  ce->indent++;
+  ce_line(ce, "%s", S->ivar);
+  /* `&`, not `&&`: the condition is pure, and a branch stops vectorisation */
+  ce->branchless = true;
+  char *cond = expr_text(ce, c, "cw_t");
+  ce->branchless = false;
+  ce_line(ce, "cw_r%d[cw_t] = (unsigned char)(cw_r%d[cw_t] & ((%s) != 0));", r, r, cond);
+  ce_line(ce, "cw_in += cw_r%d[cw_t];", r);
+  ce->indent--;
+  ce_line(ce, "}");
+  ce_line(ce, "if (!cw_in) break;");
+  ce->indent--;
+  ce_line(ce, "}");
+  int saved_guards = ce->nguards;
+  char *run = arena_printf(&ce->arena, "cw_r%d[cw_t]", r);
+  if (S->calls) { /* one copy: calls are inlined into it, keep the C small */
+    push_guard(ce, run);
+    emit_ptl_prefixed(ce, &body, 1, S->ivar);
+    ce->nguards--;
+    ce->indent--;
+    ce_line(ce, "}");
+    return;
+  }
+  ce_line(ce, "if (cw_in == cw_nt) {");
+  ce->indent++;
+  if (S->streams.len && S->sgn)
+    emit_stream_prefetch(ce, &S->streams, S->i, j, NULL, S->tn, S->ut, S->st, S->ivar);
+  ce->nguards = 0; /* every thread is in: the guards hold */
+  emit_ptl_prefixed(ce, &body, 1, S->ivar);
+  ce->nguards = saved_guards;
+  ce->indent--;
+  ce_line(ce, "} else {");
+  ce->indent++;
+  push_guard(ce, run); /* the flag implies the enclosing guards */
+  emit_ptl_prefixed(ce, &body, 1, S->ivar);
+  ce->nguards--;
+  ce->indent--;
+  ce_line(ce, "}");
+  ce->indent--;
+  ce_line(ce, "}");
+}
+
+/* A bounded strided loop at the top of a group function (c_group.c):
+ * the group's blocks run iteration j one after another, then j + 1, so
+ * that consecutive blocks' chunks (a grid-stride loop's, side by side in
+ * memory) are read together, where one block at a time reads a chunk of
+ * each far-apart step.  cw_jgJ, the iterations that every thread of every
+ * block of the group runs, go in step; each block then runs the rest of
+ * its own as strided_rest does.  The prefetch flags are the last block's
+ * (they only steer prefetches).  The group's block scope is closed around
+ * the loop and opened again after it. */
+static void emit_strided_group(CEmit *ce, const Strided *S) {
+  int j = S->j, nst = S->streams.len;
+  const KExpr *c = S->s->cond;
+  ce->group_used = true;
+  ce_group_close(ce);
+  ce_line(ce, "{ /* strided loop, the group's blocks in step */");
+  ce->indent++;
+  ce_line(ce, "uint64_t cw_jg%d = UINT64_MAX; /* iterations every thread of the group runs */", j);
+  for (int k = 0; k < nst; k++) ce_line(ce, "int cw_gfar%d_%d = 0; size_t cw_gpf%d_%d = 0;", j, k, j, k);
+  ce_group_open(ce);
+  strided_prepass(ce, S);
+  ce_line(ce, "uint64_t cw_jf%d = 0;", j);
+  ce_line(ce, "if (cw_mono%d && (int64_t)cw_amax%d %s cw_b%d) cw_jf%d = (uint64_t)((cw_b%d - (int64_t)cw_amax%d%s) "
+              "/ cw_s%d) + 1;", j, j, c->op == KOP_LT ? "<" : "<=", j, j, j, j, c->op == KOP_LT ? " - 1" : "", j);
+  ce_line(ce, "if (cw_jf%d < cw_jg%d) cw_jg%d = cw_jf%d;", j, j, j, j);
+  for (int k = 0; k < nst; k++)
+    ce_line(ce, "cw_gfar%d_%d = cw_far%d_%d; cw_gpf%d_%d = cw_pf%d_%d;", j, k, j, k, j, k, j, k);
+  ce_group_close(ce);
+  ce_line(ce, "for (uint64_t cw_j%d = 0; cw_j%d < cw_jg%d; cw_j%d++) {", j, j, j, j);
+  ce->indent++;
+  ce_group_open(ce);
+  /* the stride may be a block's own scalar */
+  ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", S->tn, j, S->tn, S->ut, j, S->ut, S->st);
+  for (int k = 0; k < nst; k++)
+    ce_line(ce, "const int cw_far%d_%d = cw_gfar%d_%d; const size_t cw_pf%d_%d = cw_gpf%d_%d;", j, k, j, k, j, k,
+            j, k);
+  if (nst) emit_stream_prefetch(ce, &S->streams, S->i, j, NULL, S->tn, S->ut, S->st, S->ivar);
+  int saved_guards = ce->nguards;
+  ce->nguards = 0; /* every thread is in: the guards hold */
+  KStmt *body = S->body;
+  emit_ptl_prefixed(ce, &body, 1, S->ivar);
+  ce->nguards = saved_guards;
+  ce_group_close(ce);
+  ce->indent--;
+  ce_line(ce, "}");
+  ce_group_open(ce);
+  strided_prepass(ce, S);
+  strided_rest(ce, S, arena_printf(&ce->arena, "cw_jg%d", j));
+  ce_group_close(ce);
+  ce->indent--;
+  ce_line(ce, "}");
+  ce_group_open(ce);
+}
+
 static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
   const KStmt *b = s->body, *decl = s->init_stmt;
   if (s->loop_kind != KLOOP_FOR || !decl || decl->kind != KS_DECL || !s->cond ||
@@ -811,105 +965,40 @@ static bool emit_strided_loop(CEmit *ce, const KStmt *s) {
       !ce_expr_recomputable(ce, a, NULL) || !ce_expr_recomputable(ce, s->cond, i) ||
       (!unit && (!ce_expr_recomputable(ce, stride, NULL) || !kir_expr_uniform(&ce->uni, stride))))
     return false;
+  Strided S = {.s = s, .i = i, .body = b->stmts[0]};
   StrBuf tn;
   sb_init(&tn);
   ce_type_name(&tn, i->type);
-  const char *ut = i->type->size == 8 ? "uint64_t" : "uint32_t";
-  int r = new_state(ce, 'r'), j = ce->next_id++;
-  char *at = expr_text(ce, a, "cw_t");
-  char *st = unit ? "1" : expr_text(ce, stride, "cw_t");
+  S.tn = arena_strdup(&ce->arena, tn.data);
+  sb_free(&tn);
+  S.ut = i->type->size == 8 ? "uint64_t" : "uint32_t";
+  S.r = new_state(ce, 'r');
+  S.j = ce->next_id++;
+  S.at = expr_text(ce, a, "cw_t");
+  S.st = unit ? "1" : expr_text(ce, stride, "cw_t");
   /* A signed index is computed as start + offset in signed arithmetic
    * (affine in the thread counter, so loads vectorise): where that
    * overflows, the loop's own `i += stride` would have overflowed first. */
-  bool sgn = kt_is_signed(i->type);
-  char *ivar = sgn ? arena_printf(&ce->arena, "%s %s = (%s)(%s) + cw_js%d;", tn.data,
-                                  ce_var_name(ce, i), tn.data, at, j)
-                   : arena_printf(&ce->arena, "%s %s = (%s)((%s)(%s) + (%s)cw_j%d * (%s)(%s));",
-                                  tn.data, ce_var_name(ce, i), tn.data, ut, at, ut, j, ut, st);
-  char *g = guard_text(ce, NULL);
-  ce_line(ce, "/* strided loop: thread t runs iteration j with %s = start(t) + j * stride */",
-          ce_var_name(ce, i));
-  ce_line(ce, "for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r%d[cw_t] = %s;", r, g ? g : "1");
-  /* `i < B` / `i <= B` (int, B uniform, stride > 0): i only grows, so
-   * while the largest start plus j * stride passes the test every thread
-   * is in and the flags need no update (their pass costs more than a
-   * simple body; bodies with calls are not simple and skip this) */
+  S.sgn = kt_is_signed(i->type);
+  S.ivar = S.sgn ? arena_printf(&ce->arena, "%s %s = (%s)(%s) + cw_js%d;", S.tn, ce_var_name(ce, i), S.tn,
+                                S.at, S.j)
+                 : arena_printf(&ce->arena, "%s %s = (%s)((%s)(%s) + (%s)cw_j%d * (%s)(%s));", S.tn,
+                                ce_var_name(ce, i), S.tn, S.ut, S.at, S.ut, S.j, S.ut, S.st);
   const KExpr *c = s->cond;
-  bool calls = kir_stmt_calls(b->stmts[0]);
-  bool bounded = sgn && i->type->size == 4 && !calls && c->kind == KE_BINARY &&
-                 (c->op == KOP_LT || c->op == KOP_LE) && c->a->kind == KE_VAR && c->a->var == i &&
-                 ce_expr_recomputable(ce, c->b, NULL) && kir_expr_uniform(&ce->uni, c->b);
-  if (bounded) {
-    ce_line(ce, "int32_t cw_amax%d = INT32_MIN; uint32_t cw_all%d = 0;", j, j);
-    ptl_text(ce, NULL, arena_printf(&ce->arena, "{ int32_t cw_a = (int32_t)(%s); if (cw_a > cw_amax%d) "
-                                                "cw_amax%d = cw_a; cw_all%d += cw_r%d[cw_t]; }",
-                                    at, j, j, j, r));
-    ce_line(ce, "const int64_t cw_s%d = (int64_t)(%s), cw_b%d = (int64_t)(%s);", j, st, j,
-            expr_text(ce, c->b, "cw_t"));
-    ce_line(ce, "const int cw_mono%d = cw_s%d > 0 && cw_all%d == cw_nt;", j, j, j);
-  }
-  KStmt *body = b->stmts[0];
-  PtrVec streams = {0};
-  Streams st_ctx = {i, &streams, &ce->arena};
-  kir_walk_any(body, collect_stream, NULL, &st_ctx);
-  bool tiled = bounded && ce_ptl_independent(&body, 1) && carries_per_thread(ce, body);
-  if (streams.len && sgn && !calls) emit_prefetch_sizes(ce, &streams, j, bounded);
-  if (tiled) emit_strided_tiles(ce, &body, i, j, c->op == KOP_LT, tn.data, ut, st, ivar, &streams);
-  ce_line(ce, "for (uint64_t cw_j%d = %s;; cw_j%d++) {", j, tiled ? arena_printf(&ce->arena, "cw_jf%d", j) : "0", j);
-  ce->indent++;
-  if (sgn) ce_line(ce, "const %s cw_js%d = (%s)((%s)cw_j%d * (%s)(%s));", tn.data, j, tn.data, ut, j, ut, st);
-  ce_line(ce, "uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */");
-  if (bounded)
-    ce_line(ce, "if (!(cw_mono%d && (int64_t)cw_amax%d + (int64_t)cw_j%d * cw_s%d %s cw_b%d)) {", j, j, j, j,
-            c->op == KOP_LT ? "<" : "<=", j);
-  else
-    ce_line(ce, "{");
-  ce->indent++;
-  ce_line(ce, "cw_in = 0;");
-  ce_line(ce, "CW_FOR_EACH_THREAD_INDEP {");
-  ce->indent++;
-  ce_line(ce, "%s", ivar);
-  /* `&`, not `&&`: the condition is pure, and a branch stops vectorisation */
-  ce->branchless = true;
-  char *cond = expr_text(ce, s->cond, "cw_t");
-  ce->branchless = false;
-  ce_line(ce, "cw_r%d[cw_t] = (unsigned char)(cw_r%d[cw_t] & ((%s) != 0));", r, r, cond);
-  ce_line(ce, "cw_in += cw_r%d[cw_t];", r);
-  ce->indent--;
-  ce_line(ce, "}");
-  ce_line(ce, "if (!cw_in) break;");
-  ce->indent--;
-  ce_line(ce, "}");
-  int saved_guards = ce->nguards;
-  if (calls) { /* one copy: calls are inlined into it, keep the C small */
-    char *run = arena_printf(&ce->arena, "cw_r%d[cw_t]", r);
-    push_guard(ce, run);
-    emit_ptl_prefixed(ce, &body, 1, ivar);
-    ce->nguards--;
-    ce->indent--;
-    ce_line(ce, "}");
-    sb_free(&tn);
+  S.calls = kir_stmt_calls(S.body);
+  S.bounded = S.sgn && i->type->size == 4 && !S.calls && c->kind == KE_BINARY &&
+              (c->op == KOP_LT || c->op == KOP_LE) && c->a->kind == KE_VAR && c->a->var == i &&
+              ce_expr_recomputable(ce, c->b, NULL) && kir_expr_uniform(&ce->uni, c->b);
+  Streams st_ctx = {i, &S.streams, &ce->arena};
+  kir_walk_any(S.body, collect_stream, NULL, &st_ctx);
+  S.tiled = S.bounded && ce_ptl_independent(&S.body, 1) && carries_per_thread(ce, S.body);
+  if (S.bounded && ce_group_top(ce)) {
+    emit_strided_group(ce, &S);
     return true;
   }
-  ce_line(ce, "if (cw_in == cw_nt) {");
-  ce->indent++;
-  if (streams.len && sgn)
-    emit_stream_prefetch(ce, &streams, i, j, NULL, tn.data, ut, st, ivar);
-  ce->nguards = 0; /* every thread is in: the guards hold */
-  emit_ptl_prefixed(ce, &body, 1, ivar);
-  ce->nguards = saved_guards;
-  ce->indent--;
-  ce_line(ce, "} else {");
-  ce->indent++;
-  char *run = arena_printf(&ce->arena, "cw_r%d[cw_t]", r);
-  push_guard(ce, run); /* the flag implies the enclosing guards */
-  emit_ptl_prefixed(ce, &body, 1, ivar);
-  ce->nguards--;
-  ce->indent--;
-  ce_line(ce, "}");
-  ce->indent--;
-  ce_line(ce, "}");
-  sb_free(&tn);
+  strided_prepass(ce, &S);
+  if (S.tiled) emit_strided_tiles(ce, &S.body, i, S.j, c->op == KOP_LT, S.tn, S.ut, S.st, S.ivar, &S.streams);
+  strided_rest(ce, &S, S.tiled ? arena_printf(&ce->arena, "cw_jf%d", S.j) : "0");
   return true;
 }
 
@@ -1202,6 +1291,39 @@ static void emit_thread_state(CEmit *ce) {
 /* a block-wide scalar is not recomputed (kir_find_remat's skip) */
 static bool kept_as_scalar(const void *ce, const KVar *v) { return ce_is_scalar(ce, v); }
 
+/* The kernel's body into text: fission's walk, from a clean per-kernel
+ * state (a second walk writes the group function, c_group.c: group). */
+static void walk_kernel(CEmit *ce, const KFunc *f, KStmt *body, StrBuf *text, bool group) {
+  ce->fn = f;
+  ce->in_kernel = true;
+  ce->tidx = "cw_t";
+  ce->promoted.len = 0;
+  ce->state_arrays.len = ce->case_arrays.len = ce->switch_sel.len = 0;
+  ce->nguards = ce->jumps.len = 0;
+  ce->ptl = -1;
+  ce->split = kir_stmt_has_split(body);
+  ce->has_exit = ce->split && kir_has_kernel_return(body);
+  ce->rows = kir_walk_any(body, thread_rows, NULL, NULL);
+  ce->ptl_row = 0;
+  ce->remat.vars.len = ce->remat.inits.len = 0;
+  find_scalars(ce, f, body); /* none without a split: one PTL */
+  if (ce->split) kir_find_remat(&ce->arena, body, kept_as_scalar, ce, &ce->remat);
+  StrBuf *saved = ce->out;
+  ce->out = text;
+  ce->indent = 1;
+  ce->grouping = group;
+  ce->group_used = false;
+  if (group) ce_group_open(ce);
+  if (ce->has_exit) push_guard(ce, "!cw_exit[cw_t]");
+  ce->walk = (KShapeWalk){.ops = &c_shapes, .target = ce, .a = &ce->arena, .bl = &ce->bl,
+                          .remat = &ce->remat, .jumps = &ce->jumps, .exits = ce->has_exit};
+  if (ce->split) kir_shapes_stmt(&ce->walk, body);
+  else emit_ptl(ce, &body, 1);
+  if (group) ce_group_close(ce);
+  ce->grouping = false;
+  ce->out = saved;
+}
+
 void ce_kernel(CEmit *ce, const KFunc *f) {
   static const KLowerSplits lower = {.target = "the C target"};
   KStmt *body = kir_converge_warps(&ce->arena, kir_lower_splits(&ce->arena, ce->m, f, &ce->next_id, &lower, ce->d));
@@ -1219,29 +1341,9 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   ce_interchange_loops(ce, body);
   ce_race_solo_find(ce, f, body);
   ce_race_interval_find(ce, body);
-  ce->fn = f;
-  ce->in_kernel = true;
-  ce->tidx = "cw_t";
-  ce->promoted.len = 0;
-  ce->state_arrays.len = ce->case_arrays.len = ce->switch_sel.len = 0;
-  ce->nguards = ce->jumps.len = 0;
-  ce->ptl = -1;
-  ce->split = kir_stmt_has_split(body);
-  ce->has_exit = ce->split && kir_has_kernel_return(body);
-  ce->rows = kir_walk_any(body, thread_rows, NULL, NULL);
-  ce->ptl_row = 0;
-  ce->remat.vars.len = ce->remat.inits.len = 0;
-  find_scalars(ce, f, body); /* none without a split: one PTL */
-  if (ce->split) kir_find_remat(&ce->arena, body, kept_as_scalar, ce, &ce->remat);
   StrBuf text, *saved = ce->out;
   sb_init(&text);
-  ce->out = &text;
-  ce->indent = 1;
-  if (ce->has_exit) push_guard(ce, "!cw_exit[cw_t]");
-  ce->walk = (KShapeWalk){.ops = &c_shapes, .target = ce, .a = &ce->arena, .bl = &ce->bl,
-                          .remat = &ce->remat, .jumps = &ce->jumps, .exits = ce->has_exit};
-  if (ce->split) kir_shapes_stmt(&ce->walk, body);
-  else emit_ptl(ce, &body, 1);
+  walk_kernel(ce, f, body, &text, false);
   ce->out = saved;
   ce->indent = 1;
   sb_printf(ce->out, "/* kernel %s%s */\nCW_INLINE void cwb_%s(cw_rt_ctx *cw_ctx, "
@@ -1269,6 +1371,13 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
                      "  CW_KERNEL_DISPATCH%s(cwb_%s)\n}\n\n",
             f->cname, ce->rows ? "_ROWS" : "", f->cname);
   sb_free(&text);
+  if (ce_group_wanted(ce, body)) { /* a second walk: the group function */
+    StrBuf group;
+    sb_init(&group);
+    walk_kernel(ce, f, body, &group, true);
+    if (ce->group_used) ce_group_function(ce, f, group.data);
+    sb_free(&group);
+  }
   ce->indent = 0;
   ce->in_kernel = false;
   ce->solo_ro = ce->solo_priv = 0;

@@ -69,6 +69,10 @@ typedef struct CEmit {
   bool branchless;     /* && and || on plain operands evaluate both sides */
   int next_id;
   bool has_exit;       /* kernel keeps cw_exit[] (threads that returned) */
+  bool grouping;       /* walking the kernel for its group function (c_group.c) */
+  bool group_used;     /* that walk wrote block scopes around its top level */
+  PtrVec grouped;      /* KFunc*: kernels with a group function */
+  PtrVec grouped_bytes; /* (uintptr_t): each one's bytes of per-thread arrays */
   KUniformity uni;     /* which locals may differ between threads */
   KBlockLevel bl;      /* what runs once for the block (kir/passes/blocklevel.c) */
   PtrVec scalars;      /* KVar*: uniform locals kept once per block (bl's, renamed apart) */
@@ -105,6 +109,15 @@ typedef struct CEmit {
 void ce_link_slots(CEmit *ce);   /* pointers the linker fills, before the functions */
 void ce_link_tables(CEmit *ce);  /* cw_externs[] and cw_functions[], after cw_symbols */
 void ce_link_name(CEmit *ce, StrBuf *sb, const KFunc *f); /* name(param C types) */
+
+/* c_group.c: a kernel's consecutive blocks as a group (cwg_NAME) */
+bool ce_group_wanted(CEmit *ce, const KStmt *body); /* worth a second walk */
+bool ce_group_top(const CEmit *ce);  /* at the top level of that walk */
+void ce_group_open(CEmit *ce);       /* a scope per block of the group */
+void ce_group_close(CEmit *ce);
+void ce_group_function(CEmit *ce, const KFunc *f, const char *text);
+/* the group function's per-thread bytes, or -1: f has none */
+long ce_group_bytes(const CEmit *ce, const KFunc *f);
 
 /* c.c */
 void ce_c_string(StrBuf *sb, const char *s); /* a C string literal */

@@ -71,7 +71,7 @@ enum { CPU_SPIN_NS = 50000 }; /* wall time a waiting pool thread spins */
 uint64_t cpu_now_ns(void);    /* CLOCK_MONOTONIC */
 /* Pauses until done(arg) or CPU_SPIN_NS have passed; returns done(arg). */
 bool cpu_spin(bool (*done)(void *), void *arg);
-void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg);
+void cpu_pool_run(CpuPool *p, uint64_t count, uint64_t min_chunk, CpuPoolFn fn, void *arg);
 void cpu_pool_destroy(CpuPool *p);
 
 /* ---- jit.c ---- */

@@ -12,7 +12,8 @@
  * atomic increment; a thread done with its share takes chunks from the
  * others' (uneven blocks, a thread that came late or was preempted still
  * balance).  Chunks are small enough for that balance, large enough that
- * the counter is not the cost of a tiny block.  Jobs from different
+ * the counter is not the cost of a tiny block, and at least min_chunk
+ * (the blocks a kernel's group function runs at once).  Jobs from different
  * streams take turns (run_mu): a
  * kernel already uses every core.  Workers and the caller spin a little
  * (CPU_SPIN_NS of wall time, whatever a pause costs on the machine) before
@@ -217,12 +218,13 @@ bool cpu_pool_init(CpuPool *p, int nthreads) {
   return start_workers(p);
 }
 
-void cpu_pool_run(CpuPool *p, uint64_t count, CpuPoolFn fn, void *arg) {
+void cpu_pool_run(CpuPool *p, uint64_t count, uint64_t min_chunk, CpuPoolFn fn, void *arg) {
   pthread_mutex_lock(&p->run_mu);
   uint64_t per = count / ((uint64_t)(p->nworkers + 1) * 16);
   p->fn = fn;
   p->arg = arg;
   p->chunk = per < 1 ? 1 : per > 64 ? 64 : per;
+  if (p->chunk < min_chunk) p->chunk = min_chunk; /* a kernel's group of blocks (cpu.c) */
   bool parallel = count > 1 && p->nworkers > 0;
   uint64_t n = parallel ? (uint64_t)p->nworkers + 1 : 1;
   for (uint64_t w = 0; w <= (uint64_t)p->nworkers; w++) {

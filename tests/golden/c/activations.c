@@ -510,13 +510,13 @@ static const uint32_t cw_psz_geluTanh[] = {8, 8, 4};
 static const uint32_t cw_psz_miscActivations[] = {8, 8, 4};
 static const uint32_t cw_psz_geluBackward[] = {8, 8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"geluErf", "geluErf", cwk_geluErf, 0, 3, cw_psz_geluErf},
-  {"geluTanh", "geluTanh", cwk_geluTanh, 0, 3, cw_psz_geluTanh},
-  {"miscActivations", "miscActivations", cwk_miscActivations, 0, 3, cw_psz_miscActivations},
-  {"geluBackward", "geluBackward", cwk_geluBackward, 0, 4, cw_psz_geluBackward},
-  {0, 0, 0, 0, 0, 0}
+  {"geluErf", "geluErf", cwk_geluErf, 0, 3, cw_psz_geluErf, 0, 0},
+  {"geluTanh", "geluTanh", cwk_geluTanh, 0, 3, cw_psz_geluTanh, 0, 0},
+  {"miscActivations", "miscActivations", cwk_miscActivations, 0, 3, cw_psz_miscActivations, 0, 0},
+  {"geluBackward", "geluBackward", cwk_geluBackward, 0, 4, cw_psz_geluBackward, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -388,12 +388,12 @@ static const uint32_t cw_psz_contendGlobal[] = {8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
 static const uint32_t cw_psz_hotAdd[] = {8, 8, 8, 8, 8, 4};
 static const uint32_t cw_psz_contendShared[] = {8, 8, 8, 8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"contendGlobal", "contendGlobal", cwk_contendGlobal, 88, 12, cw_psz_contendGlobal},
-  {"hotAdd", "hotAdd", cwk_hotAdd, 88, 6, cw_psz_hotAdd},
-  {"contendShared", "contendShared", cwk_contendShared, 88, 5, cw_psz_contendShared},
-  {0, 0, 0, 0, 0, 0}
+  {"contendGlobal", "contendGlobal", cwk_contendGlobal, 88, 12, cw_psz_contendGlobal, 0, 0},
+  {"hotAdd", "hotAdd", cwk_hotAdd, 88, 6, cw_psz_hotAdd, 0, 0},
+  {"contendShared", "contendShared", cwk_contendShared, 88, 5, cw_psz_contendShared, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -245,13 +245,13 @@ static const uint32_t cw_psz_casFloatMax[] = {8, 8};
 static const uint32_t cw_psz_casDoubleMul[] = {8, 8};
 static const uint32_t cw_psz_halfAtomics[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"floatAtomics", "floatAtomics", cwk_floatAtomics, 0, 3, cw_psz_floatAtomics},
-  {"casFloatMax", "casFloatMax", cwk_casFloatMax, 0, 2, cw_psz_casFloatMax},
-  {"casDoubleMul", "casDoubleMul", cwk_casDoubleMul, 0, 2, cw_psz_casDoubleMul},
-  {"halfAtomics", "halfAtomics", cwk_halfAtomics, 0, 2, cw_psz_halfAtomics},
-  {0, 0, 0, 0, 0, 0}
+  {"floatAtomics", "floatAtomics", cwk_floatAtomics, 0, 3, cw_psz_floatAtomics, 0, 0},
+  {"casFloatMax", "casFloatMax", cwk_casFloatMax, 0, 2, cw_psz_casFloatMax, 0, 0},
+  {"casDoubleMul", "casDoubleMul", cwk_casDoubleMul, 0, 2, cw_psz_casDoubleMul, 0, 0},
+  {"halfAtomics", "halfAtomics", cwk_halfAtomics, 0, 2, cw_psz_halfAtomics, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -213,12 +213,12 @@ static const uint32_t cw_psz_intAtomics[] = {8, 8, 8};
 static const uint32_t cw_psz_u64Atomics[] = {8, 8};
 static const uint32_t cw_psz_sharedAtomics[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"intAtomics", "intAtomics", cwk_intAtomics, 32, 3, cw_psz_intAtomics},
-  {"u64Atomics", "u64Atomics", cwk_u64Atomics, 32, 2, cw_psz_u64Atomics},
-  {"sharedAtomics", "sharedAtomics", cwk_sharedAtomics, 32, 2, cw_psz_sharedAtomics},
-  {0, 0, 0, 0, 0, 0}
+  {"intAtomics", "intAtomics", cwk_intAtomics, 32, 3, cw_psz_intAtomics, 0, 0},
+  {"u64Atomics", "u64Atomics", cwk_u64Atomics, 32, 2, cw_psz_u64Atomics, 0, 0},
+  {"sharedAtomics", "sharedAtomics", cwk_sharedAtomics, 32, 2, cw_psz_sharedAtomics, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -1038,16 +1038,16 @@ static const uint32_t cw_psz_switchCount[] = {8, 8};
 static const uint32_t cw_psz_switchExit[] = {8, 8};
 static const uint32_t cw_psz_switchWarpMore[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"switchPhase", "switchPhase", cwk_switchPhase, 512, 2, cw_psz_switchPhase},
-  {"gotoRounds", "gotoRounds", cwk_gotoRounds, 512, 2, cw_psz_gotoRounds},
-  {"stepBarrierScan", "stepBarrierScan", cwk_stepBarrierScan, 512, 2, cw_psz_stepBarrierScan},
-  {"switchWarp", "switchWarp", cwk_switchWarp, 512, 2, cw_psz_switchWarp},
-  {"switchCount", "switchCount", cwk_switchCount, 512, 2, cw_psz_switchCount},
-  {"switchExit", "switchExit", cwk_switchExit, 512, 2, cw_psz_switchExit},
-  {"switchWarpMore", "switchWarpMore", cwk_switchWarpMore, 512, 2, cw_psz_switchWarpMore},
-  {0, 0, 0, 0, 0, 0}
+  {"switchPhase", "switchPhase", cwk_switchPhase, 512, 2, cw_psz_switchPhase, 0, 0},
+  {"gotoRounds", "gotoRounds", cwk_gotoRounds, 512, 2, cw_psz_gotoRounds, 0, 0},
+  {"stepBarrierScan", "stepBarrierScan", cwk_stepBarrierScan, 512, 2, cw_psz_stepBarrierScan, 0, 0},
+  {"switchWarp", "switchWarp", cwk_switchWarp, 512, 2, cw_psz_switchWarp, 0, 0},
+  {"switchCount", "switchCount", cwk_switchCount, 512, 2, cw_psz_switchCount, 0, 0},
+  {"switchExit", "switchExit", cwk_switchExit, 512, 2, cw_psz_switchExit, 0, 0},
+  {"switchWarpMore", "switchWarpMore", cwk_switchWarpMore, 512, 2, cw_psz_switchWarpMore, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -446,12 +446,12 @@ static const uint32_t cw_psz_floatBits[] = {8, 8, 4};
 static const uint32_t cw_psz_doubleBits[] = {8, 8, 4};
 static const uint32_t cw_psz_roundedArith[] = {8, 8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"floatBits", "floatBits", cwk_floatBits, 0, 3, cw_psz_floatBits},
-  {"doubleBits", "doubleBits", cwk_doubleBits, 0, 3, cw_psz_doubleBits},
-  {"roundedArith", "roundedArith", cwk_roundedArith, 0, 4, cw_psz_roundedArith},
-  {0, 0, 0, 0, 0, 0}
+  {"floatBits", "floatBits", cwk_floatBits, 0, 3, cw_psz_floatBits, 0, 0},
+  {"doubleBits", "doubleBits", cwk_doubleBits, 0, 3, cw_psz_doubleBits, 0, 0},
+  {"roundedArith", "roundedArith", cwk_roundedArith, 0, 4, cw_psz_roundedArith, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -151,13 +151,13 @@ CW_INLINE void cwb_bitonicStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   int32_t *data = *(int32_t **)cw_args[0];
   int32_t j = *(int32_t *)cw_args[1];
   int32_t k = *(int32_t *)cw_args[2];
-  uint32_t cw_g3 = 0; /* threads passing the guard */
+  uint32_t cw_g6 = 0; /* threads passing the guard */
   CW_FOR_EACH_THREAD {
     uint32_t i = (((uint32_t)cw_tx) + (cw_bdx * cw_bix));
     uint32_t ixj = (i ^ ((uint32_t)j));
-    cw_g3 += ((ixj > i)) ? 1u : 0u;
+    cw_g6 += ((ixj > i)) ? 1u : 0u;
   }
-  if (cw_g3 == cw_nt) {
+  if (cw_g6 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -189,7 +189,7 @@ CW_INLINE void cwb_bitonicStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
       }
     }
-  } else if (cw_g3 == 0) {
+  } else if (cw_g6 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -270,11 +270,11 @@ void cwk_bitonicStep(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_bitonicSortShared[] = {8};
 static const uint32_t cw_psz_bitonicStep[] = {8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"bitonicSortShared", "bitonicSortShared", cwk_bitonicSortShared, 2048, 1, cw_psz_bitonicSortShared},
-  {"bitonicStep", "bitonicStep", cwk_bitonicStep, 2048, 3, cw_psz_bitonicStep},
-  {0, 0, 0, 0, 0, 0}
+  {"bitonicSortShared", "bitonicSortShared", cwk_bitonicSortShared, 2048, 1, cw_psz_bitonicSortShared, 0, 0},
+  {"bitonicStep", "bitonicStep", cwk_bitonicStep, 2048, 3, cw_psz_bitonicStep, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -355,11 +355,11 @@ void cwk_blackScholesDouble(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_blackScholes[] = {8, 8, 8, 8, 8, 4, 4, 4};
 static const uint32_t cw_psz_blackScholesDouble[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"blackScholes", "blackScholes", cwk_blackScholes, 0, 8, cw_psz_blackScholes},
-  {"blackScholesDouble", "blackScholesDouble", cwk_blackScholesDouble, 0, 3, cw_psz_blackScholesDouble},
-  {0, 0, 0, 0, 0, 0}
+  {"blackScholes", "blackScholes", cwk_blackScholes, 0, 8, cw_psz_blackScholes, 0, 0},
+  {"blackScholesDouble", "blackScholesDouble", cwk_blackScholesDouble, 0, 3, cw_psz_blackScholesDouble, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -271,11 +271,11 @@ void cwk_compactCount(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_blockVotes[] = {8, 8, 4};
 static const uint32_t cw_psz_compactCount[] = {8, 8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"blockVotes", "blockVotes", cwk_blockVotes, 4, 3, cw_psz_blockVotes},
-  {"compactCount", "compactCount", cwk_compactCount, 4, 3, cw_psz_compactCount},
-  {0, 0, 0, 0, 0, 0}
+  {"blockVotes", "blockVotes", cwk_blockVotes, 4, 3, cw_psz_blockVotes, 0, 0},
+  {"compactCount", "compactCount", cwk_compactCount, 4, 3, cw_psz_compactCount, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

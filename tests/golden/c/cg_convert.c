@@ -763,10 +763,10 @@ void cwk_sum_kernel(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_sum_kernel[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"sum_kernel", "sum_kernel", cwk_sum_kernel, 0, 3, cw_psz_sum_kernel},
-  {0, 0, 0, 0, 0, 0}
+  {"sum_kernel", "sum_kernel", cwk_sum_kernel, 0, 3, cw_psz_sum_kernel, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

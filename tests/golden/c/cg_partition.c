@@ -1291,13 +1291,13 @@ static const uint32_t cw_psz_labelSums[] = {8, 8, 4};
 static const uint32_t cw_psz_tileAsGroup[] = {8};
 static const uint32_t cw_psz_groupRanks[] = {8};
 const cw_kernel_desc cw_kernels[] = {
-  {"oddEvenSums", "oddEvenSums", cwk_oddEvenSums, 0, 4, cw_psz_oddEvenSums},
-  {"labelSums", "labelSums", cwk_labelSums, 0, 3, cw_psz_labelSums},
-  {"tileAsGroup", "tileAsGroup", cwk_tileAsGroup, 0, 1, cw_psz_tileAsGroup},
-  {"groupRanks", "groupRanks", cwk_groupRanks, 0, 1, cw_psz_groupRanks},
-  {0, 0, 0, 0, 0, 0}
+  {"oddEvenSums", "oddEvenSums", cwk_oddEvenSums, 0, 4, cw_psz_oddEvenSums, 0, 0},
+  {"labelSums", "labelSums", cwk_labelSums, 0, 3, cw_psz_labelSums, 0, 0},
+  {"tileAsGroup", "tileAsGroup", cwk_tileAsGroup, 0, 1, cw_psz_tileAsGroup, 0, 0},
+  {"groupRanks", "groupRanks", cwk_groupRanks, 0, 1, cw_psz_groupRanks, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -1379,11 +1379,11 @@ void cwk_cgReduceBuiltin(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_cgReduceSum[] = {8, 8, 4};
 static const uint32_t cw_psz_cgReduceBuiltin[] = {8, 8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"cgReduceSum", "cgReduceSum", cwk_cgReduceSum, 128, 3, cw_psz_cgReduceSum},
-  {"cgReduceBuiltin", "cgReduceBuiltin", cwk_cgReduceBuiltin, 128, 4, cw_psz_cgReduceBuiltin},
-  {0, 0, 0, 0, 0, 0}
+  {"cgReduceSum", "cgReduceSum", cwk_cgReduceSum, 128, 3, cw_psz_cgReduceSum, 0, 0},
+  {"cgReduceBuiltin", "cgReduceBuiltin", cwk_cgReduceBuiltin, 128, 4, cw_psz_cgReduceBuiltin, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

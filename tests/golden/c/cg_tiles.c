@@ -1194,12 +1194,12 @@ static const uint32_t cw_psz_segmentedSums[] = {8, 8};
 static const uint32_t cw_psz_tileVotes[] = {8, 8};
 static const uint32_t cw_psz_broadcastLeader[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"segmentedSums", "segmentedSums", cwk_segmentedSums, 0, 2, cw_psz_segmentedSums},
-  {"tileVotes", "tileVotes", cwk_tileVotes, 0, 2, cw_psz_tileVotes},
-  {"broadcastLeader", "broadcastLeader", cwk_broadcastLeader, 0, 2, cw_psz_broadcastLeader},
-  {0, 0, 0, 0, 0, 0}
+  {"segmentedSums", "segmentedSums", cwk_segmentedSums, 0, 2, cw_psz_segmentedSums, 0, 0},
+  {"tileVotes", "tileVotes", cwk_tileVotes, 0, 2, cw_psz_tileVotes, 0, 0},
+  {"broadcastLeader", "broadcastLeader", cwk_broadcastLeader, 0, 2, cw_psz_broadcastLeader, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -182,6 +182,159 @@ void cwk_convolve1d(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_convolve1d)
 }
 
+/* kernel convolve1d, cw_ng consecutive blocks (c_group.c): its strided loops run the blocks' iterations in step */
+static void cwg_convolve1d(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng, const uint64_t cw_shm_step) {
+  const int cw_fast = 1;
+  CW_KERNEL_PROLOGUE
+  CW_GROUP_PROLOGUE
+  const float *in = *(const float **)cw_args[0];
+  float *out = *(float **)cw_args[1];
+  int32_t n = *(int32_t *)cw_args[2];
+  int32_t cw_g_base[cw_ng]; /* uniform: one per block */
+  memset(cw_g_base, 0, sizeof cw_g_base);
+  int32_t cw_g_k[cw_ng]; /* uniform: one per block */
+  memset(cw_g_k, 0, sizeof cw_g_k);
+  float cw_g_acc[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r9[cw_ng][cw_nt];
+  unsigned char cw_g_cw_exit[cw_ng][cw_nt];
+  memset(cw_g_cw_exit, 0, sizeof cw_g_cw_exit); /* thread has returned */
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    int32_t base = cw_g_base[cw_slot]; (void)base; int32_t k = cw_g_k[cw_slot]; (void)k; float (*const acc) = cw_g_acc[cw_slot]; (void)acc; unsigned char (*const cw_r9) = cw_g_cw_r9[cw_slot]; (void)cw_r9; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
+    base = ((int32_t)((cw_bix * cw_bdx) - 4u));
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(!cw_exit[cw_t])) continue;
+      {
+      }
+    }
+    cw_g_base[cw_slot] = base; cw_g_k[cw_slot] = k;
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg10 = UINT64_MAX; /* iterations every thread of the group runs */
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      int32_t base = cw_g_base[cw_slot]; (void)base; int32_t k = cw_g_k[cw_slot]; (void)k; float (*const acc) = cw_g_acc[cw_slot]; (void)acc; unsigned char (*const cw_r9) = cw_g_cw_r9[cw_slot]; (void)cw_r9; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
+      /* strided loop: thread t runs iteration j with t = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r9[cw_t] = !cw_exit[cw_t];
+      int32_t cw_amax10 = INT32_MIN; uint32_t cw_all10 = 0;
+      CW_FOR_EACH_THREAD {
+        if (!(!cw_exit[cw_t])) continue;
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax10) cw_amax10 = cw_a; cw_all10 += cw_r9[cw_t]; }
+      }
+      const int64_t cw_s10 = (int64_t)(cw_bdx), cw_b10 = (int64_t)((256 + (2 * 4)));
+      const int cw_mono10 = cw_s10 > 0 && cw_all10 == cw_nt;
+      uint64_t cw_jf10 = 0;
+      if (cw_mono10 && (int64_t)cw_amax10 < cw_b10) cw_jf10 = (uint64_t)((cw_b10 - (int64_t)cw_amax10 - 1) / cw_s10) + 1;
+      if (cw_jf10 < cw_jg10) cw_jg10 = cw_jf10;
+      cw_g_base[cw_slot] = base; cw_g_k[cw_slot] = k;
+    }
+    for (uint64_t cw_j10 = 0; cw_j10 < cw_jg10; cw_j10++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        int32_t base = cw_g_base[cw_slot]; (void)base; int32_t k = cw_g_k[cw_slot]; (void)k; float (*const acc) = cw_g_acc[cw_slot]; (void)acc; unsigned char (*const cw_r9) = cw_g_cw_r9[cw_slot]; (void)cw_r9; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
+        const int32_t cw_js10 = (int32_t)((uint32_t)cw_j10 * (uint32_t)(cw_bdx));
+        CW_FOR_EACH_THREAD_INDEP {
+          {
+            int32_t t = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
+            {
+              int32_t src = (base + t);
+              (cw_sh_tile_1[t] = (((src >= 0) && (src < n)) ? in[src] : 0.0f));
+            }
+          }
+        }
+        cw_g_base[cw_slot] = base; cw_g_k[cw_slot] = k;
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      int32_t base = cw_g_base[cw_slot]; (void)base; int32_t k = cw_g_k[cw_slot]; (void)k; float (*const acc) = cw_g_acc[cw_slot]; (void)acc; unsigned char (*const cw_r9) = cw_g_cw_r9[cw_slot]; (void)cw_r9; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
+      /* strided loop: thread t runs iteration j with t = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r9[cw_t] = !cw_exit[cw_t];
+      int32_t cw_amax10 = INT32_MIN; uint32_t cw_all10 = 0;
+      CW_FOR_EACH_THREAD {
+        if (!(!cw_exit[cw_t])) continue;
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax10) cw_amax10 = cw_a; cw_all10 += cw_r9[cw_t]; }
+      }
+      const int64_t cw_s10 = (int64_t)(cw_bdx), cw_b10 = (int64_t)((256 + (2 * 4)));
+      const int cw_mono10 = cw_s10 > 0 && cw_all10 == cw_nt;
+      for (uint64_t cw_j10 = cw_jg10;; cw_j10++) {
+        const int32_t cw_js10 = (int32_t)((uint32_t)cw_j10 * (uint32_t)(cw_bdx));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono10 && (int64_t)cw_amax10 + (int64_t)cw_j10 * cw_s10 < cw_b10)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t t = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
+            cw_r9[cw_t] = (unsigned char)(cw_r9[cw_t] & (((t < (256 + (2 * 4)))) != 0));
+            cw_in += cw_r9[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          CW_FOR_EACH_THREAD_INDEP {
+            {
+              int32_t t = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
+              {
+                int32_t src = (base + t);
+                (cw_sh_tile_1[t] = (((src >= 0) && (src < n)) ? in[src] : 0.0f));
+              }
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD_INDEP {
+            if (!(!cw_exit[cw_t] && cw_r9[cw_t])) continue;
+            {
+              int32_t t = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
+              {
+                int32_t src = (base + t);
+                (cw_sh_tile_1[t] = (((src >= 0) && (src < n)) ? in[src] : 0.0f));
+              }
+            }
+          }
+        }
+      }
+      cw_g_base[cw_slot] = base; cw_g_k[cw_slot] = k;
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    int32_t base = cw_g_base[cw_slot]; (void)base; int32_t k = cw_g_k[cw_slot]; (void)k; float (*const acc) = cw_g_acc[cw_slot]; (void)acc; unsigned char (*const cw_r9) = cw_g_cw_r9[cw_slot]; (void)cw_r9; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
+    /* __syncthreads() */
+    {
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(!cw_exit[cw_t])) continue;
+      {
+        if ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) >= n))
+        {
+          cw_exit[cw_t] = 1;
+        }
+        else
+        {
+          acc[cw_t] = 0.0f;
+        }
+      }
+    }
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (k = 0; (k < ((2 * 4) + 1)); (++k)) {
+      { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
+      CW_FOR_EACH_THREAD_INDEP {
+        if (!(!cw_exit[cw_t])) continue;
+        {
+          (acc[cw_t] += (filter[k] * cw_sh_tile_1[(((uint32_t)cw_tx) + ((uint32_t)k))]));
+        }
+      }
+      /* threads step through the loop together */
+    }
+    CW_FOR_EACH_THREAD_INDEP {
+      if (!(!cw_exit[cw_t])) continue;
+      {
+        (out[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] = acc[cw_t]);
+      }
+    }
+    cw_g_base[cw_slot] = base; cw_g_k[cw_slot] = k;
+  }
+}
+
 /* kernel convolve1dNaive (split at barriers) */
 CW_INLINE void cwb_convolve1dNaive(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -237,12 +390,12 @@ void cwk_convolve1dNaive(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_convolve1d[] = {8, 8, 4};
 static const uint32_t cw_psz_convolve1dNaive[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"convolve1d", "convolve1d", cwk_convolve1d, 1056, 3, cw_psz_convolve1d},
-  {"convolve1dNaive", "convolve1dNaive", cwk_convolve1dNaive, 1056, 3, cw_psz_convolve1dNaive},
-  {0, 0, 0, 0, 0, 0}
+  {"convolve1d", "convolve1d", cwk_convolve1d, 1056, 3, cw_psz_convolve1d, cwg_convolve1d, 6},
+  {"convolve1dNaive", "convolve1dNaive", cwk_convolve1dNaive, 1056, 3, cw_psz_convolve1dNaive, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {"filter", (void *)&filter, sizeof filter},
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

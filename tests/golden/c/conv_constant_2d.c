@@ -214,13 +214,13 @@ void cwk_boxBlur(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_convolve2d[] = {8, 8, 4, 4};
 static const uint32_t cw_psz_boxBlur[] = {8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"convolve2d", "convolve2d", cwk_convolve2d, 0, 4, cw_psz_convolve2d},
-  {"boxBlur", "boxBlur", cwk_boxBlur, 0, 4, cw_psz_boxBlur},
-  {0, 0, 0, 0, 0, 0}
+  {"convolve2d", "convolve2d", cwk_convolve2d, 0, 4, cw_psz_convolve2d, 0, 0},
+  {"boxBlur", "boxBlur", cwk_boxBlur, 0, 4, cw_psz_boxBlur, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {"mask", (void *)&mask, sizeof mask},
   {"blurParams", (void *)&blurParams, sizeof blurParams},
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -512,12 +512,12 @@ static const uint32_t cw_psz_classKernel[] = {8, 8, 4};
 static const uint32_t cw_psz_rangeKernel[] = {8, 8};
 static const uint32_t cw_psz_bitsKernel[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"classKernel", "classKernel", cwk_classKernel, 0, 3, cw_psz_classKernel},
-  {"rangeKernel", "rangeKernel", cwk_rangeKernel, 0, 2, cw_psz_rangeKernel},
-  {"bitsKernel", "bitsKernel", cwk_bitsKernel, 0, 2, cw_psz_bitsKernel},
-  {0, 0, 0, 0, 0, 0}
+  {"classKernel", "classKernel", cwk_classKernel, 0, 3, cw_psz_classKernel, 0, 0},
+  {"rangeKernel", "rangeKernel", cwk_rangeKernel, 0, 2, cw_psz_rangeKernel, 0, 0},
+  {"bitsKernel", "bitsKernel", cwk_bitsKernel, 0, 2, cw_psz_bitsKernel, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

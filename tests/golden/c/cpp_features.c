@@ -193,11 +193,11 @@ void cwk_swapPairs(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_cppFeatures[] = {8, 8, 8, 4};
 static const uint32_t cw_psz_swapPairs[] = {8};
 const cw_kernel_desc cw_kernels[] = {
-  {"cppFeatures", "cppFeatures", cwk_cppFeatures, 0, 4, cw_psz_cppFeatures},
-  {"swapPairs", "swapPairs", cwk_swapPairs, 0, 1, cw_psz_swapPairs},
-  {0, 0, 0, 0, 0, 0}
+  {"cppFeatures", "cppFeatures", cwk_cppFeatures, 0, 4, cw_psz_cppFeatures, 0, 0},
+  {"swapPairs", "swapPairs", cwk_swapPairs, 0, 1, cw_psz_swapPairs, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

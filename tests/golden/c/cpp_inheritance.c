@@ -210,10 +210,10 @@ void cwk_inheritKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_inheritKernel[] = {8, 8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"inheritKernel", "inheritKernel", cwk_inheritKernel, 0, 3, cw_psz_inheritKernel},
-  {0, 0, 0, 0, 0, 0}
+  {"inheritKernel", "inheritKernel", cwk_inheritKernel, 0, 3, cw_psz_inheritKernel, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -206,10 +206,10 @@ void cwk_lambdaKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_lambdaKernel[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"lambdaKernel", "lambdaKernel", cwk_lambdaKernel, 256, 2, cw_psz_lambdaKernel},
-  {0, 0, 0, 0, 0, 0}
+  {"lambdaKernel", "lambdaKernel", cwk_lambdaKernel, 256, 2, cw_psz_lambdaKernel, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

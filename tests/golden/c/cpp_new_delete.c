@@ -157,10 +157,10 @@ void cwk_heapKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_heapKernel[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"heapKernel", "heapKernel", cwk_heapKernel, 256, 2, cw_psz_heapKernel},
-  {0, 0, 0, 0, 0, 0}
+  {"heapKernel", "heapKernel", cwk_heapKernel, 256, 2, cw_psz_heapKernel, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -235,10 +235,10 @@ void cwk_variadicKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_variadicKernel[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"variadicKernel", "variadicKernel", cwk_variadicKernel, 0, 2, cw_psz_variadicKernel},
-  {0, 0, 0, 0, 0, 0}
+  {"variadicKernel", "variadicKernel", cwk_variadicKernel, 0, 2, cw_psz_variadicKernel, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

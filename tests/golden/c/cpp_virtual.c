@@ -678,11 +678,11 @@ static const uint32_t cw_psz_fnptrKernel[] = {8, 8};
 static const uint32_t cw_psz_arrayKernel[] = {8, 8};
 static const uint32_t cw_psz_interfacesKernel[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"shapesKernel", "shapesKernel", cwk_shapesKernel, 1024, 3, cw_psz_shapesKernel},
-  {"fnptrKernel", "fnptrKernel", cwk_fnptrKernel, 1024, 2, cw_psz_fnptrKernel},
-  {"arrayKernel", "arrayKernel", cwk_arrayKernel, 1024, 2, cw_psz_arrayKernel},
-  {"interfacesKernel", "interfacesKernel", cwk_interfacesKernel, 1024, 2, cw_psz_interfacesKernel},
-  {0, 0, 0, 0, 0, 0}
+  {"shapesKernel", "shapesKernel", cwk_shapesKernel, 1024, 3, cw_psz_shapesKernel, 0, 0},
+  {"fnptrKernel", "fnptrKernel", cwk_fnptrKernel, 1024, 2, cw_psz_fnptrKernel, 0, 0},
+  {"arrayKernel", "arrayKernel", cwk_arrayKernel, 1024, 2, cw_psz_arrayKernel, 0, 0},
+  {"interfacesKernel", "interfacesKernel", cwk_interfacesKernel, 1024, 2, cw_psz_interfacesKernel, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {"vtable for Shape", (void *)&cw_vtable_Shape, sizeof cw_vtable_Shape},
@@ -699,4 +699,4 @@ const cw_symbol_desc cw_symbols[] = {
   {"vtable for Label", (void *)&cw_vtable_Label, sizeof cw_vtable_Label},
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

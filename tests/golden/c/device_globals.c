@@ -230,11 +230,11 @@ static const uint32_t cw_psz_lookupTable[] = {8, 8};
 static const uint32_t cw_psz_accumulateManaged[] = {8};
 static const uint32_t cw_psz_lastBlockSum[] = {8, 8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"countCalls", "countCalls", cwk_countCalls, 513, 1, cw_psz_countCalls},
-  {"lookupTable", "lookupTable", cwk_lookupTable, 513, 2, cw_psz_lookupTable},
-  {"accumulateManaged", "accumulateManaged", cwk_accumulateManaged, 513, 1, cw_psz_accumulateManaged},
-  {"lastBlockSum", "lastBlockSum", cwk_lastBlockSum, 513, 4, cw_psz_lastBlockSum},
-  {0, 0, 0, 0, 0, 0}
+  {"countCalls", "countCalls", cwk_countCalls, 513, 1, cw_psz_countCalls, 0, 0},
+  {"lookupTable", "lookupTable", cwk_lookupTable, 513, 2, cw_psz_lookupTable, 0, 0},
+  {"accumulateManaged", "accumulateManaged", cwk_accumulateManaged, 513, 1, cw_psz_accumulateManaged, 0, 0},
+  {"lastBlockSum", "lastBlockSum", cwk_lastBlockSum, 513, 4, cw_psz_lastBlockSum, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {"callCount", (void *)&callCount, sizeof callCount},
@@ -245,4 +245,4 @@ const cw_symbol_desc cw_symbols[] = {
   {"managedHits", (void *)&managedHits, sizeof managedHits},
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

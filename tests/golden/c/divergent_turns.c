@@ -536,12 +536,12 @@ static const uint32_t cw_psz_borderStencil[] = {8, 8, 4, 4};
 static const uint32_t cw_psz_everyEighth[] = {8, 8, 4};
 static const uint32_t cw_psz_stepSums[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"borderStencil", "borderStencil", cwk_borderStencil, 512, 4, cw_psz_borderStencil},
-  {"everyEighth", "everyEighth", cwk_everyEighth, 512, 3, cw_psz_everyEighth},
-  {"stepSums", "stepSums", cwk_stepSums, 512, 2, cw_psz_stepSums},
-  {0, 0, 0, 0, 0, 0}
+  {"borderStencil", "borderStencil", cwk_borderStencil, 512, 4, cw_psz_borderStencil, 0, 0},
+  {"everyEighth", "everyEighth", cwk_everyEighth, 512, 3, cw_psz_everyEighth, 0, 0},
+  {"stepSums", "stepSums", cwk_stepSums, 512, 2, cw_psz_stepSums, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -377,11 +377,11 @@ void cwk_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_dotDouble[] = {8, 8, 8, 8};
 static const uint32_t cw_psz_kahanSum[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"dotDouble", "dotDouble", cwk_dotDouble, 64, 4, cw_psz_dotDouble},
-  {"kahanSum", "kahanSum", cwk_kahanSum, 64, 3, cw_psz_kahanSum},
-  {0, 0, 0, 0, 0, 0}
+  {"dotDouble", "dotDouble", cwk_dotDouble, 64, 4, cw_psz_dotDouble, 0, 0},
+  {"kahanSum", "kahanSum", cwk_kahanSum, 64, 3, cw_psz_kahanSum, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

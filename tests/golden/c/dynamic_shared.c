@@ -258,13 +258,13 @@ static const uint32_t cw_psz_carvedShared[] = {8, 8, 8};
 static const uint32_t cw_psz_shiftRows_float[] = {8, 8, 4};
 static const uint32_t cw_psz_shiftRows_int[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"reverseDynamic", "reverseDynamic", cwk_reverseDynamic, 0, 2, cw_psz_reverseDynamic},
-  {"carvedShared", "carvedShared", cwk_carvedShared, 0, 3, cw_psz_carvedShared},
-  {"shiftRows<float>", "shiftRows_float", cwk_shiftRows_float, 0, 3, cw_psz_shiftRows_float},
-  {"shiftRows<int>", "shiftRows_int", cwk_shiftRows_int, 0, 3, cw_psz_shiftRows_int},
-  {0, 0, 0, 0, 0, 0}
+  {"reverseDynamic", "reverseDynamic", cwk_reverseDynamic, 0, 2, cw_psz_reverseDynamic, 0, 0},
+  {"carvedShared", "carvedShared", cwk_carvedShared, 0, 3, cw_psz_carvedShared, 0, 0},
+  {"shiftRows<float>", "shiftRows_float", cwk_shiftRows_float, 0, 3, cw_psz_shiftRows_float, 0, 0},
+  {"shiftRows<int>", "shiftRows_int", cwk_shiftRows_int, 0, 3, cw_psz_shiftRows_int, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

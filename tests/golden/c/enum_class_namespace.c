@@ -243,11 +243,11 @@ void cwk_activate(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_ml_kernels_countKinds[] = {8, 8};
 static const uint32_t cw_psz_activate[] = {8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"ml::kernels::countKinds", "ml_kernels_countKinds", cwk_ml_kernels_countKinds, 0, 2, cw_psz_ml_kernels_countKinds},
-  {"activate", "activate", cwk_activate, 0, 4, cw_psz_activate},
-  {0, 0, 0, 0, 0, 0}
+  {"ml::kernels::countKinds", "ml_kernels_countKinds", cwk_ml_kernels_countKinds, 0, 2, cw_psz_ml_kernels_countKinds, 0, 0},
+  {"activate", "activate", cwk_activate, 0, 4, cw_psz_activate, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

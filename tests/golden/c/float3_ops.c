@@ -364,11 +364,11 @@ void cwk_rotate2d(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_reflectRays[] = {8, 8, 8, 4};
 static const uint32_t cw_psz_rotate2d[] = {8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"reflectRays", "reflectRays", cwk_reflectRays, 0, 4, cw_psz_reflectRays},
-  {"rotate2d", "rotate2d", cwk_rotate2d, 0, 4, cw_psz_rotate2d},
-  {0, 0, 0, 0, 0, 0}
+  {"reflectRays", "reflectRays", cwk_reflectRays, 0, 4, cw_psz_reflectRays, 0, 0},
+  {"rotate2d", "rotate2d", cwk_rotate2d, 0, 4, cw_psz_rotate2d, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

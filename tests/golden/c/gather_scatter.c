@@ -441,13 +441,13 @@ static const uint32_t cw_psz_scatterAdd[] = {8, 8, 8, 4, 4};
 static const uint32_t cw_psz_permute[] = {8, 8, 4};
 static const uint32_t cw_psz_gatherBytes[] = {8, 8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"gather", "gather", cwk_gather, 0, 4, cw_psz_gather},
-  {"scatterAdd", "scatterAdd", cwk_scatterAdd, 0, 5, cw_psz_scatterAdd},
-  {"permute", "permute", cwk_permute, 0, 3, cw_psz_permute},
-  {"gatherBytes", "gatherBytes", cwk_gatherBytes, 0, 4, cw_psz_gatherBytes},
-  {0, 0, 0, 0, 0, 0}
+  {"gather", "gather", cwk_gather, 0, 4, cw_psz_gather, 0, 0},
+  {"scatterAdd", "scatterAdd", cwk_scatterAdd, 0, 5, cw_psz_scatterAdd, 0, 0},
+  {"permute", "permute", cwk_permute, 0, 3, cw_psz_permute, 0, 0},
+  {"gatherBytes", "gatherBytes", cwk_gatherBytes, 0, 4, cw_psz_gatherBytes, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

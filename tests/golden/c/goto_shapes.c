@@ -197,11 +197,11 @@ void cwk_gotoBothWays(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_gotoShapes[] = {8, 8, 4};
 static const uint32_t cw_psz_gotoBothWays[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"gotoShapes", "gotoShapes", cwk_gotoShapes, 0, 3, cw_psz_gotoShapes},
-  {"gotoBothWays", "gotoBothWays", cwk_gotoBothWays, 0, 2, cw_psz_gotoBothWays},
-  {0, 0, 0, 0, 0, 0}
+  {"gotoShapes", "gotoShapes", cwk_gotoShapes, 0, 3, cw_psz_gotoShapes, 0, 0},
+  {"gotoBothWays", "gotoBothWays", cwk_gotoBothWays, 0, 2, cw_psz_gotoBothWays, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -272,12 +272,309 @@ void cwk_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_strideVariants)
 }
 
+/* kernel strideVariants, cw_ng consecutive blocks (c_group.c): its strided loops run the blocks' iterations in step */
+static void cwg_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng, const uint64_t cw_shm_step) {
+  const int cw_fast = 1;
+  CW_KERNEL_PROLOGUE
+  CW_GROUP_PROLOGUE
+  int32_t *out = *(int32_t **)cw_args[0];
+  int32_t n = *(int32_t *)cw_args[1];
+  int32_t step = *(int32_t *)cw_args[2];
+  int32_t cw_g_grid[cw_ng]; /* uniform: one per block */
+  memset(cw_g_grid, 0, sizeof cw_g_grid);
+  int32_t cw_g_back[cw_ng]; /* uniform: one per block */
+  memset(cw_g_back, 0, sizeof cw_g_back);
+  int32_t cw_g_i[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r17[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r22[cw_ng][cw_nt];
+  unsigned char cw_g_cw_l27[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r30[cw_ng][cw_nt];
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    int32_t grid = cw_g_grid[cw_slot]; (void)grid; int32_t back = cw_g_back[cw_slot]; (void)back; int32_t (*const i) = cw_g_i[cw_slot]; (void)i; unsigned char (*const cw_r17) = cw_g_cw_r17[cw_slot]; (void)cw_r17; unsigned char (*const cw_r22) = cw_g_cw_r22[cw_slot]; (void)cw_r22; unsigned char (*const cw_l27) = cw_g_cw_l27[cw_slot]; (void)cw_l27; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30;
+    grid = ((int32_t)(cw_bdx * cw_gdx));
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+      }
+    }
+    cw_g_grid[cw_slot] = grid; cw_g_back[cw_slot] = back;
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg18 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar18_0 = 0; size_t cw_gpf18_0 = 0;
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      int32_t grid = cw_g_grid[cw_slot]; (void)grid; int32_t back = cw_g_back[cw_slot]; (void)back; int32_t (*const i) = cw_g_i[cw_slot]; (void)i; unsigned char (*const cw_r17) = cw_g_cw_r17[cw_slot]; (void)cw_r17; unsigned char (*const cw_r22) = cw_g_cw_r22[cw_slot]; (void)cw_r22; unsigned char (*const cw_l27) = cw_g_cw_l27[cw_slot]; (void)cw_l27; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r17[cw_t] = 1;
+      int32_t cw_amax18 = INT32_MIN; uint32_t cw_all18 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))); if (cw_a > cw_amax18) cw_amax18 = cw_a; cw_all18 += cw_r17[cw_t]; }
+      }
+      const int64_t cw_s18 = (int64_t)(grid), cw_b18 = (int64_t)(n);
+      const int cw_mono18 = cw_s18 > 0 && cw_all18 == cw_nt;
+      const int cw_far18_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b18 * sizeof out[0]);
+      const size_t cw_pf18_0 = cw_prefetch_bytes(cw_far18_0, cw_nt * sizeof out[0]);
+      uint64_t cw_jf18 = 0;
+      if (cw_mono18 && (int64_t)cw_amax18 < cw_b18) cw_jf18 = (uint64_t)((cw_b18 - (int64_t)cw_amax18 - 1) / cw_s18) + 1;
+      if (cw_jf18 < cw_jg18) cw_jg18 = cw_jf18;
+      cw_gfar18_0 = cw_far18_0; cw_gpf18_0 = cw_pf18_0;
+      cw_g_grid[cw_slot] = grid; cw_g_back[cw_slot] = back;
+    }
+    for (uint64_t cw_j18 = 0; cw_j18 < cw_jg18; cw_j18++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        int32_t grid = cw_g_grid[cw_slot]; (void)grid; int32_t back = cw_g_back[cw_slot]; (void)back; int32_t (*const i) = cw_g_i[cw_slot]; (void)i; unsigned char (*const cw_r17) = cw_g_cw_r17[cw_slot]; (void)cw_r17; unsigned char (*const cw_r22) = cw_g_cw_r22[cw_slot]; (void)cw_r22; unsigned char (*const cw_l27) = cw_g_cw_l27[cw_slot]; (void)cw_l27; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30;
+        const int32_t cw_js18 = (int32_t)((uint32_t)cw_j18 * (uint32_t)(grid));
+        const int cw_far18_0 = cw_gfar18_0; const size_t cw_pf18_0 = cw_gpf18_0;
+        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+          const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+          const int32_t cw_js18 = (int32_t)((uint32_t)(cw_j18 + CW_PREFETCH_AHEAD) * (uint32_t)(grid));
+          int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js18;
+          for (size_t cw_b = 0, cw_e = cw_pf18_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far18_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
+        }
+        CW_FOR_EACH_THREAD {
+          {
+            int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js18;
+            __atomic_fetch_add((&out[i]), 1, __ATOMIC_RELAXED);
+          }
+        }
+        cw_g_grid[cw_slot] = grid; cw_g_back[cw_slot] = back;
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      int32_t grid = cw_g_grid[cw_slot]; (void)grid; int32_t back = cw_g_back[cw_slot]; (void)back; int32_t (*const i) = cw_g_i[cw_slot]; (void)i; unsigned char (*const cw_r17) = cw_g_cw_r17[cw_slot]; (void)cw_r17; unsigned char (*const cw_r22) = cw_g_cw_r22[cw_slot]; (void)cw_r22; unsigned char (*const cw_l27) = cw_g_cw_l27[cw_slot]; (void)cw_l27; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r17[cw_t] = 1;
+      int32_t cw_amax18 = INT32_MIN; uint32_t cw_all18 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))); if (cw_a > cw_amax18) cw_amax18 = cw_a; cw_all18 += cw_r17[cw_t]; }
+      }
+      const int64_t cw_s18 = (int64_t)(grid), cw_b18 = (int64_t)(n);
+      const int cw_mono18 = cw_s18 > 0 && cw_all18 == cw_nt;
+      const int cw_far18_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b18 * sizeof out[0]);
+      const size_t cw_pf18_0 = cw_prefetch_bytes(cw_far18_0, cw_nt * sizeof out[0]);
+      for (uint64_t cw_j18 = cw_jg18;; cw_j18++) {
+        const int32_t cw_js18 = (int32_t)((uint32_t)cw_j18 * (uint32_t)(grid));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono18 && (int64_t)cw_amax18 + (int64_t)cw_j18 * cw_s18 < cw_b18)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js18;
+            cw_r17[cw_t] = (unsigned char)(cw_r17[cw_t] & (((i < n)) != 0));
+            cw_in += cw_r17[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js18 = (int32_t)((uint32_t)(cw_j18 + CW_PREFETCH_AHEAD) * (uint32_t)(grid));
+            int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js18;
+            for (size_t cw_b = 0, cw_e = cw_pf18_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far18_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD {
+            {
+              int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js18;
+              __atomic_fetch_add((&out[i]), 1, __ATOMIC_RELAXED);
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD {
+            if (!(cw_r17[cw_t])) continue;
+            {
+              int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js18;
+              __atomic_fetch_add((&out[i]), 1, __ATOMIC_RELAXED);
+            }
+          }
+        }
+      }
+      cw_g_grid[cw_slot] = grid; cw_g_back[cw_slot] = back;
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    int32_t grid = cw_g_grid[cw_slot]; (void)grid; int32_t back = cw_g_back[cw_slot]; (void)back; int32_t (*const i) = cw_g_i[cw_slot]; (void)i; unsigned char (*const cw_r17) = cw_g_cw_r17[cw_slot]; (void)cw_r17; unsigned char (*const cw_r22) = cw_g_cw_r22[cw_slot]; (void)cw_r22; unsigned char (*const cw_l27) = cw_g_cw_l27[cw_slot]; (void)cw_l27; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30;
+    cw_g_grid[cw_slot] = grid; cw_g_back[cw_slot] = back;
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg23 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar23_0 = 0; size_t cw_gpf23_0 = 0;
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      int32_t grid = cw_g_grid[cw_slot]; (void)grid; int32_t back = cw_g_back[cw_slot]; (void)back; int32_t (*const i) = cw_g_i[cw_slot]; (void)i; unsigned char (*const cw_r17) = cw_g_cw_r17[cw_slot]; (void)cw_r17; unsigned char (*const cw_r22) = cw_g_cw_r22[cw_slot]; (void)cw_r22; unsigned char (*const cw_l27) = cw_g_cw_l27[cw_slot]; (void)cw_l27; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r22[cw_t] = 1;
+      int32_t cw_amax23 = INT32_MIN; uint32_t cw_all23 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))); if (cw_a > cw_amax23) cw_amax23 = cw_a; cw_all23 += cw_r22[cw_t]; }
+      }
+      const int64_t cw_s23 = (int64_t)((step * grid)), cw_b23 = (int64_t)((n - 1));
+      const int cw_mono23 = cw_s23 > 0 && cw_all23 == cw_nt;
+      const int cw_far23_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b23 * sizeof out[0]);
+      const size_t cw_pf23_0 = cw_prefetch_bytes(cw_far23_0, cw_nt * sizeof out[0]);
+      uint64_t cw_jf23 = 0;
+      if (cw_mono23 && (int64_t)cw_amax23 <= cw_b23) cw_jf23 = (uint64_t)((cw_b23 - (int64_t)cw_amax23) / cw_s23) + 1;
+      if (cw_jf23 < cw_jg23) cw_jg23 = cw_jf23;
+      cw_gfar23_0 = cw_far23_0; cw_gpf23_0 = cw_pf23_0;
+      cw_g_grid[cw_slot] = grid; cw_g_back[cw_slot] = back;
+    }
+    for (uint64_t cw_j23 = 0; cw_j23 < cw_jg23; cw_j23++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        int32_t grid = cw_g_grid[cw_slot]; (void)grid; int32_t back = cw_g_back[cw_slot]; (void)back; int32_t (*const i) = cw_g_i[cw_slot]; (void)i; unsigned char (*const cw_r17) = cw_g_cw_r17[cw_slot]; (void)cw_r17; unsigned char (*const cw_r22) = cw_g_cw_r22[cw_slot]; (void)cw_r22; unsigned char (*const cw_l27) = cw_g_cw_l27[cw_slot]; (void)cw_l27; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30;
+        const int32_t cw_js23 = (int32_t)((uint32_t)cw_j23 * (uint32_t)((step * grid)));
+        const int cw_far23_0 = cw_gfar23_0; const size_t cw_pf23_0 = cw_gpf23_0;
+        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+          const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+          const int32_t cw_js23 = (int32_t)((uint32_t)(cw_j23 + CW_PREFETCH_AHEAD) * (uint32_t)((step * grid)));
+          int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js23;
+          for (size_t cw_b = 0, cw_e = cw_pf23_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far23_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
+        }
+        CW_FOR_EACH_THREAD {
+          {
+            int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js23;
+            __atomic_fetch_add((&out[i]), 10, __ATOMIC_RELAXED);
+          }
+        }
+        cw_g_grid[cw_slot] = grid; cw_g_back[cw_slot] = back;
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      int32_t grid = cw_g_grid[cw_slot]; (void)grid; int32_t back = cw_g_back[cw_slot]; (void)back; int32_t (*const i) = cw_g_i[cw_slot]; (void)i; unsigned char (*const cw_r17) = cw_g_cw_r17[cw_slot]; (void)cw_r17; unsigned char (*const cw_r22) = cw_g_cw_r22[cw_slot]; (void)cw_r22; unsigned char (*const cw_l27) = cw_g_cw_l27[cw_slot]; (void)cw_l27; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r22[cw_t] = 1;
+      int32_t cw_amax23 = INT32_MIN; uint32_t cw_all23 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))); if (cw_a > cw_amax23) cw_amax23 = cw_a; cw_all23 += cw_r22[cw_t]; }
+      }
+      const int64_t cw_s23 = (int64_t)((step * grid)), cw_b23 = (int64_t)((n - 1));
+      const int cw_mono23 = cw_s23 > 0 && cw_all23 == cw_nt;
+      const int cw_far23_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b23 * sizeof out[0]);
+      const size_t cw_pf23_0 = cw_prefetch_bytes(cw_far23_0, cw_nt * sizeof out[0]);
+      for (uint64_t cw_j23 = cw_jg23;; cw_j23++) {
+        const int32_t cw_js23 = (int32_t)((uint32_t)cw_j23 * (uint32_t)((step * grid)));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono23 && (int64_t)cw_amax23 + (int64_t)cw_j23 * cw_s23 <= cw_b23)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js23;
+            cw_r22[cw_t] = (unsigned char)(cw_r22[cw_t] & (((i <= (n - 1))) != 0));
+            cw_in += cw_r22[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js23 = (int32_t)((uint32_t)(cw_j23 + CW_PREFETCH_AHEAD) * (uint32_t)((step * grid)));
+            int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js23;
+            for (size_t cw_b = 0, cw_e = cw_pf23_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far23_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD {
+            {
+              int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js23;
+              __atomic_fetch_add((&out[i]), 10, __ATOMIC_RELAXED);
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD {
+            if (!(cw_r22[cw_t])) continue;
+            {
+              int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js23;
+              __atomic_fetch_add((&out[i]), 10, __ATOMIC_RELAXED);
+            }
+          }
+        }
+      }
+      cw_g_grid[cw_slot] = grid; cw_g_back[cw_slot] = back;
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    int32_t grid = cw_g_grid[cw_slot]; (void)grid; int32_t back = cw_g_back[cw_slot]; (void)back; int32_t (*const i) = cw_g_i[cw_slot]; (void)i; unsigned char (*const cw_r17) = cw_g_cw_r17[cw_slot]; (void)cw_r17; unsigned char (*const cw_r22) = cw_g_cw_r22[cw_slot]; (void)cw_r22; unsigned char (*const cw_l27) = cw_g_cw_l27[cw_slot]; (void)cw_l27; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30;
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        i[cw_t] = ((n - 1) - ((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))));
+      }
+    }
+    /* loop with a barrier inside: cw_l27[t] 0 running, 1 left, 2 continued */
+    memset(cw_l27, 0, cw_nt);
+    for (;;) {
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l27[cw_t] == 0)) continue;
+        if (!((i[cw_t] >= 0))) cw_l27[cw_t] = 1;
+      }
+      { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l27[cw_t] == 0; if (!cw_any) break; }
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l27[cw_t] == 0)) continue;
+        {
+          __atomic_fetch_add((&out[i[cw_t]]), 100, __ATOMIC_RELAXED);
+        }
+      }
+      /* threads step through the loop together */
+      CW_FOR_EACH_THREAD {
+        if (!(cw_l27[cw_t] == 0)) continue;
+        (i[cw_t] -= grid);
+      }
+    }
+    back = (-step);
+    /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+    for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r30[cw_t] = 1;
+    const int cw_far31_0 = cw_past_cache(cw_ctx, UINT64_MAX);
+    const size_t cw_pf31_0 = cw_prefetch_bytes(cw_far31_0, cw_nt * sizeof out[0]);
+    for (uint64_t cw_j31 = 0;; cw_j31++) {
+      const int32_t cw_js31 = (int32_t)((uint32_t)cw_j31 * (uint32_t)(back));
+      uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+      {
+        cw_in = 0;
+        CW_FOR_EACH_THREAD_INDEP {
+          int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js31;
+          cw_r30[cw_t] = (unsigned char)(cw_r30[cw_t] & (((((i >= 0)) != 0 & ((i < n)) != 0)) != 0));
+          cw_in += cw_r30[cw_t];
+        }
+        if (!cw_in) break;
+      }
+      if (cw_in == cw_nt) {
+        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+          const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+          const int32_t cw_js31 = (int32_t)((uint32_t)(cw_j31 + CW_PREFETCH_AHEAD) * (uint32_t)(back));
+          int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js31;
+          for (size_t cw_b = 0, cw_e = cw_pf31_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far31_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
+        }
+        CW_FOR_EACH_THREAD {
+          {
+            int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js31;
+            __atomic_fetch_add((&out[i]), 1000, __ATOMIC_RELAXED);
+          }
+        }
+      } else {
+        CW_FOR_EACH_THREAD {
+          if (!(cw_r30[cw_t])) continue;
+          {
+            int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js31;
+            __atomic_fetch_add((&out[i]), 1000, __ATOMIC_RELAXED);
+          }
+        }
+      }
+    }
+    cw_g_grid[cw_slot] = grid; cw_g_back[cw_slot] = back;
+  }
+}
+
 static const uint32_t cw_psz_strideVariants[] = {8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"strideVariants", "strideVariants", cwk_strideVariants, 0, 3, cw_psz_strideVariants},
-  {0, 0, 0, 0, 0, 0}
+  {"strideVariants", "strideVariants", cwk_strideVariants, 0, 3, cw_psz_strideVariants, cwg_strideVariants, 8},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -646,14 +646,14 @@ static const uint32_t cw_psz_guard3d[] = {8, 4, 4, 4};
 static const uint32_t cw_psz_mixedGuard[] = {8, 4};
 static const uint32_t cw_psz_crossMark[] = {8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"guard2d", "guard2d", cwk_guard2d, 0, 3, cw_psz_guard2d},
-  {"earlyExit2d", "earlyExit2d", cwk_earlyExit2d, 0, 3, cw_psz_earlyExit2d},
-  {"guard3d", "guard3d", cwk_guard3d, 0, 4, cw_psz_guard3d},
-  {"mixedGuard", "mixedGuard", cwk_mixedGuard, 0, 2, cw_psz_mixedGuard},
-  {"crossMark", "crossMark", cwk_crossMark, 0, 3, cw_psz_crossMark},
-  {0, 0, 0, 0, 0, 0}
+  {"guard2d", "guard2d", cwk_guard2d, 0, 3, cw_psz_guard2d, 0, 0},
+  {"earlyExit2d", "earlyExit2d", cwk_earlyExit2d, 0, 3, cw_psz_earlyExit2d, 0, 0},
+  {"guard3d", "guard3d", cwk_guard3d, 0, 4, cw_psz_guard3d, 0, 0},
+  {"mixedGuard", "mixedGuard", cwk_mixedGuard, 0, 2, cw_psz_mixedGuard, 0, 0},
+  {"crossMark", "crossMark", cwk_crossMark, 0, 3, cw_psz_crossMark, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

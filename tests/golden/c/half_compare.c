@@ -168,10 +168,10 @@ void cwk_halfCompare(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_halfCompare[] = {8};
 const cw_kernel_desc cw_kernels[] = {
-  {"halfCompare", "halfCompare", cwk_halfCompare, 0, 1, cw_psz_halfCompare},
-  {0, 0, 0, 0, 0, 0}
+  {"halfCompare", "halfCompare", cwk_halfCompare, 0, 1, cw_psz_halfCompare, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -1198,10 +1198,10 @@ void cwk_halfUnordered(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_halfUnordered[] = {8, 8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"halfUnordered", "halfUnordered", cwk_halfUnordered, 0, 3, cw_psz_halfUnordered},
-  {0, 0, 0, 0, 0, 0}
+  {"halfUnordered", "halfUnordered", cwk_halfUnordered, 0, 3, cw_psz_halfUnordered, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

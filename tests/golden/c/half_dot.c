@@ -265,13 +265,176 @@ void cwk_halfDot(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_halfDot)
 }
 
+/* kernel halfDot, cw_ng consecutive blocks (c_group.c): its strided loops run the blocks' iterations in step */
+static void cwg_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng, const uint64_t cw_shm_step) {
+  const int cw_fast = 1;
+  CW_KERNEL_PROLOGUE
+  CW_GROUP_PROLOGUE
+  const cw_half2 *a = *(const cw_half2 **)cw_args[0];
+  const cw_half2 *b = *(const cw_half2 **)cw_args[1];
+  float *result = *(float **)cw_args[2];
+  int32_t n2 = *(int32_t *)cw_args[3];
+  int32_t cw_g_s[cw_ng]; /* uniform: one per block */
+  memset(cw_g_s, 0, sizeof cw_g_s);
+  cw_half2 cw_g_acc[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r12[cw_ng][cw_nt];
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    int32_t s = cw_g_s[cw_slot]; (void)s; cw_half2 (*const acc) = cw_g_acc[cw_slot]; (void)acc; unsigned char (*const cw_r12) = cw_g_cw_r12[cw_slot]; (void)cw_r12;
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        acc[cw_t] = cw_float2half2_rn(0.0f);
+      }
+    }
+    cw_g_s[cw_slot] = s;
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg13 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar13_0 = 0; size_t cw_gpf13_0 = 0;
+    int cw_gfar13_1 = 0; size_t cw_gpf13_1 = 0;
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      int32_t s = cw_g_s[cw_slot]; (void)s; cw_half2 (*const acc) = cw_g_acc[cw_slot]; (void)acc; unsigned char (*const cw_r12) = cw_g_cw_r12[cw_slot]; (void)cw_r12;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r12[cw_t] = 1;
+      int32_t cw_amax13 = INT32_MIN; uint32_t cw_all13 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax13) cw_amax13 = cw_a; cw_all13 += cw_r12[cw_t]; }
+      }
+      const int64_t cw_s13 = (int64_t)((cw_bdx * cw_gdx)), cw_b13 = (int64_t)(n2);
+      const int cw_mono13 = cw_s13 > 0 && cw_all13 == cw_nt;
+      const int cw_far13_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof a[0]);
+      const size_t cw_pf13_0 = cw_prefetch_bytes(cw_far13_0, cw_nt * sizeof a[0]);
+      const int cw_far13_1 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof b[0]);
+      const size_t cw_pf13_1 = cw_prefetch_bytes(cw_far13_1, cw_nt * sizeof b[0]);
+      uint64_t cw_jf13 = 0;
+      if (cw_mono13 && (int64_t)cw_amax13 < cw_b13) cw_jf13 = (uint64_t)((cw_b13 - (int64_t)cw_amax13 - 1) / cw_s13) + 1;
+      if (cw_jf13 < cw_jg13) cw_jg13 = cw_jf13;
+      cw_gfar13_0 = cw_far13_0; cw_gpf13_0 = cw_pf13_0;
+      cw_gfar13_1 = cw_far13_1; cw_gpf13_1 = cw_pf13_1;
+      cw_g_s[cw_slot] = s;
+    }
+    for (uint64_t cw_j13 = 0; cw_j13 < cw_jg13; cw_j13++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        int32_t s = cw_g_s[cw_slot]; (void)s; cw_half2 (*const acc) = cw_g_acc[cw_slot]; (void)acc; unsigned char (*const cw_r12) = cw_g_cw_r12[cw_slot]; (void)cw_r12;
+        const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+        const int cw_far13_0 = cw_gfar13_0; const size_t cw_pf13_0 = cw_gpf13_0;
+        const int cw_far13_1 = cw_gfar13_1; const size_t cw_pf13_1 = cw_gpf13_1;
+        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+          const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+          const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+          for (size_t cw_b = 0, cw_e = cw_pf13_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+          for (size_t cw_b = 0, cw_e = cw_pf13_1; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_1, (const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          {
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+            (acc[cw_t] = cw_hfma2(a[i], b[i], acc[cw_t]));
+          }
+        }
+        cw_g_s[cw_slot] = s;
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      int32_t s = cw_g_s[cw_slot]; (void)s; cw_half2 (*const acc) = cw_g_acc[cw_slot]; (void)acc; unsigned char (*const cw_r12) = cw_g_cw_r12[cw_slot]; (void)cw_r12;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r12[cw_t] = 1;
+      int32_t cw_amax13 = INT32_MIN; uint32_t cw_all13 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax13) cw_amax13 = cw_a; cw_all13 += cw_r12[cw_t]; }
+      }
+      const int64_t cw_s13 = (int64_t)((cw_bdx * cw_gdx)), cw_b13 = (int64_t)(n2);
+      const int cw_mono13 = cw_s13 > 0 && cw_all13 == cw_nt;
+      const int cw_far13_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof a[0]);
+      const size_t cw_pf13_0 = cw_prefetch_bytes(cw_far13_0, cw_nt * sizeof a[0]);
+      const int cw_far13_1 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof b[0]);
+      const size_t cw_pf13_1 = cw_prefetch_bytes(cw_far13_1, cw_nt * sizeof b[0]);
+      for (uint64_t cw_j13 = cw_jg13;; cw_j13++) {
+        const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono13 && (int64_t)cw_amax13 + (int64_t)cw_j13 * cw_s13 < cw_b13)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+            cw_r12[cw_t] = (unsigned char)(cw_r12[cw_t] & (((i < n2)) != 0));
+            cw_in += cw_r12[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+            for (size_t cw_b = 0, cw_e = cw_pf13_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = cw_pf13_1; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_1, (const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_INDEP {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+              (acc[cw_t] = cw_hfma2(a[i], b[i], acc[cw_t]));
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD_INDEP {
+            if (!(cw_r12[cw_t])) continue;
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+              (acc[cw_t] = cw_hfma2(a[i], b[i], acc[cw_t]));
+            }
+          }
+        }
+      }
+      cw_g_s[cw_slot] = s;
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    int32_t s = cw_g_s[cw_slot]; (void)s; cw_half2 (*const acc) = cw_g_acc[cw_slot]; (void)acc; unsigned char (*const cw_r12) = cw_g_cw_r12[cw_slot]; (void)cw_r12;
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (cw_sh_partial_1[((uint32_t)cw_tx)] = (cw_low2float(acc[cw_t]) + cw_high2float(acc[cw_t])));
+      }
+    }
+    /* __syncthreads() */
+    /* uniform loop with a barrier inside: one C loop for the block */
+    for (s = ((int32_t)(cw_bdx / 2u)); (s > 0); (s >>= 1)) {
+      CW_FOR_EACH_THREAD_INDEP {
+        {
+          if ((((uint32_t)cw_tx) < ((uint32_t)s)))
+            (cw_sh_partial_1[((uint32_t)cw_tx)] += cw_sh_partial_1[(((uint32_t)cw_tx) + ((uint32_t)s))]);
+        }
+      }
+      /* __syncthreads() */
+      /* threads step through the loop together */
+    }
+    { /* only threadIdx.x == 0u runs this */
+      const int64_t cw_k = (int64_t)(0u);
+      if (cw_k >= 0 && cw_k < (int64_t)cw_bdx)
+      for (uint32_t cw_tz = 0; cw_tz < cw_bdz; cw_tz++)
+      for (uint32_t cw_ty = 0; cw_ty < cw_bdy; cw_ty++) {
+        const int32_t cw_tx = (int32_t)cw_k;
+        const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;
+        (void)cw_tx; (void)cw_t;
+        ((float)cw_atomic_add_f32((void *)result, cw_sh_partial_1[0]));
+      }
+    }
+    cw_g_s[cw_slot] = s;
+  }
+}
+
 /* kernel floatToHalf */
 CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
   const float *in = *(const float **)cw_args[0];
   cw_half *out = *(cw_half **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
-  uint32_t cw_g11 = 0; /* threads passing the guard */
+  uint32_t cw_g20 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -290,15 +453,15 @@ CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_LT(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g11 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g20 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g11 += ((i < n)) ? 1u : 0u;
+    cw_g20 += ((i < n)) ? 1u : 0u;
   }
   }
-  if (cw_g11 == cw_nt) {
+  if (cw_g20 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -310,7 +473,7 @@ CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
       }
     }
-  } else if (cw_g11 == 0) {
+  } else if (cw_g20 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -355,7 +518,7 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   float alpha = *(float *)cw_args[1];
   const cw_half *x = *(const cw_half **)cw_args[2];
   cw_half *y = *(cw_half **)cw_args[3];
-  uint32_t cw_g15 = 0; /* threads passing the guard */
+  uint32_t cw_g24 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -374,15 +537,15 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_LT(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g15 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g24 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g15 += ((i < n)) ? 1u : 0u;
+    cw_g24 += ((i < n)) ? 1u : 0u;
   }
   }
-  if (cw_g15 == cw_nt) {
+  if (cw_g24 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -397,7 +560,7 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
         }
       }
     }
-  } else if (cw_g15 == 0) {
+  } else if (cw_g24 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -446,7 +609,7 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   CW_KERNEL_PROLOGUE
   cw_half *x = *(cw_half **)cw_args[0];
   int32_t n = *(int32_t *)cw_args[1];
-  uint32_t cw_g19 = 0; /* threads passing the guard */
+  uint32_t cw_g28 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -465,15 +628,15 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_GE(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g19 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g28 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g19 += ((i >= n)) ? 1u : 0u;
+    cw_g28 += ((i >= n)) ? 1u : 0u;
   }
   }
-  if (cw_g19 == cw_nt) {
+  if (cw_g28 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -495,7 +658,7 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
         }
       }
     }
-  } else if (cw_g19 == 0) {
+  } else if (cw_g28 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -558,13 +721,13 @@ static const uint32_t cw_psz_floatToHalf[] = {8, 8, 4};
 static const uint32_t cw_psz_halfAxpy[] = {4, 4, 8, 8};
 static const uint32_t cw_psz_halfRelu[] = {8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"halfDot", "halfDot", cwk_halfDot, 512, 4, cw_psz_halfDot},
-  {"floatToHalf", "floatToHalf", cwk_floatToHalf, 512, 3, cw_psz_floatToHalf},
-  {"halfAxpy", "halfAxpy", cwk_halfAxpy, 512, 4, cw_psz_halfAxpy},
-  {"halfRelu", "halfRelu", cwk_halfRelu, 512, 2, cw_psz_halfRelu},
-  {0, 0, 0, 0, 0, 0}
+  {"halfDot", "halfDot", cwk_halfDot, 512, 4, cw_psz_halfDot, cwg_halfDot, 5},
+  {"floatToHalf", "floatToHalf", cwk_floatToHalf, 512, 3, cw_psz_floatToHalf, 0, 0},
+  {"halfAxpy", "halfAxpy", cwk_halfAxpy, 512, 4, cw_psz_halfAxpy, 0, 0},
+  {"halfRelu", "halfRelu", cwk_halfRelu, 512, 2, cw_psz_halfRelu, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -153,10 +153,10 @@ void cwk_halfMinMax(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_halfMinMax[] = {8};
 const cw_kernel_desc cw_kernels[] = {
-  {"halfMinMax", "halfMinMax", cwk_halfMinMax, 0, 1, cw_psz_halfMinMax},
-  {0, 0, 0, 0, 0, 0}
+  {"halfMinMax", "halfMinMax", cwk_halfMinMax, 0, 1, cw_psz_halfMinMax, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

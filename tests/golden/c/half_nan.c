@@ -245,10 +245,10 @@ void cwk_halfNaN(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_halfNaN[] = {8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"halfNaN", "halfNaN", cwk_halfNaN, 0, 2, cw_psz_halfNaN},
-  {0, 0, 0, 0, 0, 0}
+  {"halfNaN", "halfNaN", cwk_halfNaN, 0, 2, cw_psz_halfNaN, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -404,11 +404,11 @@ void cwk_halfFma(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_halfRounding[] = {8, 4};
 static const uint32_t cw_psz_halfFma[] = {8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"halfRounding", "halfRounding", cwk_halfRounding, 0, 2, cw_psz_halfRounding},
-  {"halfFma", "halfFma", cwk_halfFma, 0, 2, cw_psz_halfFma},
-  {0, 0, 0, 0, 0, 0}
+  {"halfRounding", "halfRounding", cwk_halfRounding, 0, 2, cw_psz_halfRounding, 0, 0},
+  {"halfFma", "halfFma", cwk_halfFma, 0, 2, cw_psz_halfFma, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

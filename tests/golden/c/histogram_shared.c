@@ -252,6 +252,318 @@ void cwk_histogram256(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_histogram256)
 }
 
+/* kernel histogram256, cw_ng consecutive blocks (c_group.c): its strided loops run the blocks' iterations in step */
+static void cwg_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng, const uint64_t cw_shm_step) {
+  const int cw_fast = 1;
+  CW_KERNEL_PROLOGUE
+  CW_GROUP_PROLOGUE
+  const uint8_t *data = *(const uint8_t **)cw_args[0];
+  uint32_t *hist = *(uint32_t **)cw_args[1];
+  int32_t n = *(int32_t *)cw_args[2];
+  const uchar4 *cw_g_data4[cw_ng]; /* uniform: one per block */
+  memset(cw_g_data4, 0, sizeof cw_g_data4);
+  int32_t cw_g_n4[cw_ng]; /* uniform: one per block */
+  memset(cw_g_n4, 0, sizeof cw_g_n4);
+  unsigned char cw_g_cw_r14[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r19[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r24[cw_ng][cw_nt];
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+      }
+    }
+    cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg15 = UINT64_MAX; /* iterations every thread of the group runs */
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+      /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r14[cw_t] = 1;
+      int32_t cw_amax15 = INT32_MIN; uint32_t cw_all15 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax15) cw_amax15 = cw_a; cw_all15 += cw_r14[cw_t]; }
+      }
+      const int64_t cw_s15 = (int64_t)(cw_bdx), cw_b15 = (int64_t)(256);
+      const int cw_mono15 = cw_s15 > 0 && cw_all15 == cw_nt;
+      uint64_t cw_jf15 = 0;
+      if (cw_mono15 && (int64_t)cw_amax15 < cw_b15) cw_jf15 = (uint64_t)((cw_b15 - (int64_t)cw_amax15 - 1) / cw_s15) + 1;
+      if (cw_jf15 < cw_jg15) cw_jg15 = cw_jf15;
+      cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+    }
+    for (uint64_t cw_j15 = 0; cw_j15 < cw_jg15; cw_j15++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+        const int32_t cw_js15 = (int32_t)((uint32_t)cw_j15 * (uint32_t)(cw_bdx));
+        CW_FOR_EACH_THREAD_INDEP {
+          {
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+            (cw_sh_local_1[b] = 0u);
+          }
+        }
+        cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+      /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r14[cw_t] = 1;
+      int32_t cw_amax15 = INT32_MIN; uint32_t cw_all15 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax15) cw_amax15 = cw_a; cw_all15 += cw_r14[cw_t]; }
+      }
+      const int64_t cw_s15 = (int64_t)(cw_bdx), cw_b15 = (int64_t)(256);
+      const int cw_mono15 = cw_s15 > 0 && cw_all15 == cw_nt;
+      for (uint64_t cw_j15 = cw_jg15;; cw_j15++) {
+        const int32_t cw_js15 = (int32_t)((uint32_t)cw_j15 * (uint32_t)(cw_bdx));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono15 && (int64_t)cw_amax15 + (int64_t)cw_j15 * cw_s15 < cw_b15)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+            cw_r14[cw_t] = (unsigned char)(cw_r14[cw_t] & (((b < 256)) != 0));
+            cw_in += cw_r14[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          CW_FOR_EACH_THREAD_INDEP {
+            {
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+              (cw_sh_local_1[b] = 0u);
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD_INDEP {
+            if (!(cw_r14[cw_t])) continue;
+            {
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+              (cw_sh_local_1[b] = 0u);
+            }
+          }
+        }
+      }
+      cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+    /* __syncthreads() */
+    data4 = ((const uchar4 *)data);
+    n4 = (n / 4);
+    cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg20 = UINT64_MAX; /* iterations every thread of the group runs */
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r19[cw_t] = 1;
+      int32_t cw_amax20 = INT32_MIN; uint32_t cw_all20 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax20) cw_amax20 = cw_a; cw_all20 += cw_r19[cw_t]; }
+      }
+      const int64_t cw_s20 = (int64_t)((cw_bdx * cw_gdx)), cw_b20 = (int64_t)(n4);
+      const int cw_mono20 = cw_s20 > 0 && cw_all20 == cw_nt;
+      uint64_t cw_jf20 = 0;
+      if (cw_mono20 && (int64_t)cw_amax20 < cw_b20) cw_jf20 = (uint64_t)((cw_b20 - (int64_t)cw_amax20 - 1) / cw_s20) + 1;
+      if (cw_jf20 < cw_jg20) cw_jg20 = cw_jf20;
+      cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+    }
+    for (uint64_t cw_j20 = 0; cw_j20 < cw_jg20; cw_j20++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+        const int32_t cw_js20 = (int32_t)((uint32_t)cw_j20 * (uint32_t)((cw_bdx * cw_gdx)));
+        CW_FOR_EACH_THREAD {
+          {
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+            {
+              uchar4 v = data4[i];
+              ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.x]), 1u));
+              ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.y]), 1u));
+              ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.z]), 1u));
+              ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.w]), 1u));
+            }
+          }
+        }
+        cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r19[cw_t] = 1;
+      int32_t cw_amax20 = INT32_MIN; uint32_t cw_all20 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax20) cw_amax20 = cw_a; cw_all20 += cw_r19[cw_t]; }
+      }
+      const int64_t cw_s20 = (int64_t)((cw_bdx * cw_gdx)), cw_b20 = (int64_t)(n4);
+      const int cw_mono20 = cw_s20 > 0 && cw_all20 == cw_nt;
+      for (uint64_t cw_j20 = cw_jg20;; cw_j20++) {
+        const int32_t cw_js20 = (int32_t)((uint32_t)cw_j20 * (uint32_t)((cw_bdx * cw_gdx)));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono20 && (int64_t)cw_amax20 + (int64_t)cw_j20 * cw_s20 < cw_b20)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+            cw_r19[cw_t] = (unsigned char)(cw_r19[cw_t] & (((i < n4)) != 0));
+            cw_in += cw_r19[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          CW_FOR_EACH_THREAD {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+              {
+                uchar4 v = data4[i];
+                ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.x]), 1u));
+                ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.y]), 1u));
+                ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.z]), 1u));
+                ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.w]), 1u));
+              }
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD {
+            if (!(cw_r19[cw_t])) continue;
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+              {
+                uchar4 v = data4[i];
+                ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.x]), 1u));
+                ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.y]), 1u));
+                ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.z]), 1u));
+                ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[v.w]), 1u));
+              }
+            }
+          }
+        }
+      }
+      cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+    /* __syncthreads() */
+    cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg25 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar25_0 = 0; size_t cw_gpf25_0 = 0;
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+      /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r24[cw_t] = 1;
+      int32_t cw_amax25 = INT32_MIN; uint32_t cw_all25 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax25) cw_amax25 = cw_a; cw_all25 += cw_r24[cw_t]; }
+      }
+      const int64_t cw_s25 = (int64_t)(cw_bdx), cw_b25 = (int64_t)(256);
+      const int cw_mono25 = cw_s25 > 0 && cw_all25 == cw_nt;
+      const int cw_far25_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b25 * sizeof hist[0]);
+      const size_t cw_pf25_0 = cw_prefetch_bytes(cw_far25_0, cw_nt * sizeof hist[0]);
+      uint64_t cw_jf25 = 0;
+      if (cw_mono25 && (int64_t)cw_amax25 < cw_b25) cw_jf25 = (uint64_t)((cw_b25 - (int64_t)cw_amax25 - 1) / cw_s25) + 1;
+      if (cw_jf25 < cw_jg25) cw_jg25 = cw_jf25;
+      cw_gfar25_0 = cw_far25_0; cw_gpf25_0 = cw_pf25_0;
+      cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+    }
+    for (uint64_t cw_j25 = 0; cw_j25 < cw_jg25; cw_j25++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+        const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)(cw_bdx));
+        const int cw_far25_0 = cw_gfar25_0; const size_t cw_pf25_0 = cw_gpf25_0;
+        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+          const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+          const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+          for (size_t cw_b = 0, cw_e = cw_pf25_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far25_0, (const void *)((uintptr_t)hist + (uintptr_t)((intptr_t)b * (intptr_t)sizeof hist[0]) + cw_b));
+        }
+        CW_FOR_EACH_THREAD {
+          {
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+            if ((cw_sh_local_1[b] != 0u))
+              __atomic_fetch_add((&hist[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
+          }
+        }
+        cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+      /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r24[cw_t] = 1;
+      int32_t cw_amax25 = INT32_MIN; uint32_t cw_all25 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax25) cw_amax25 = cw_a; cw_all25 += cw_r24[cw_t]; }
+      }
+      const int64_t cw_s25 = (int64_t)(cw_bdx), cw_b25 = (int64_t)(256);
+      const int cw_mono25 = cw_s25 > 0 && cw_all25 == cw_nt;
+      const int cw_far25_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b25 * sizeof hist[0]);
+      const size_t cw_pf25_0 = cw_prefetch_bytes(cw_far25_0, cw_nt * sizeof hist[0]);
+      for (uint64_t cw_j25 = cw_jg25;; cw_j25++) {
+        const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)(cw_bdx));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono25 && (int64_t)cw_amax25 + (int64_t)cw_j25 * cw_s25 < cw_b25)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+            cw_r24[cw_t] = (unsigned char)(cw_r24[cw_t] & (((b < 256)) != 0));
+            cw_in += cw_r24[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+            for (size_t cw_b = 0, cw_e = cw_pf25_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far25_0, (const void *)((uintptr_t)hist + (uintptr_t)((intptr_t)b * (intptr_t)sizeof hist[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD {
+            {
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+              if ((cw_sh_local_1[b] != 0u))
+                __atomic_fetch_add((&hist[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD {
+            if (!(cw_r24[cw_t])) continue;
+            {
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+              if ((cw_sh_local_1[b] != 0u))
+                __atomic_fetch_add((&hist[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
+            }
+          }
+        }
+      }
+      cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+    cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
+  }
+}
+
 /* kernel histogramBinned (split at barriers) */
 CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -263,60 +575,60 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   float hi = *(float *)cw_args[5];
   float scale; /* uniform: one per block */
   uint32_t *bucket[cw_nt]; /* per thread */
-  unsigned char cw_r14[cw_nt];
-  unsigned char cw_r19[cw_nt];
-  unsigned char cw_r23[cw_nt];
+  unsigned char cw_r30[cw_nt];
+  unsigned char cw_r35[cw_nt];
+  unsigned char cw_r39[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       bucket[cw_t] = ((uint32_t *)(&cw_sh_fixedBins_2[0]));
     }
   }
   /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r14[cw_t] = 1;
-  int32_t cw_amax15 = INT32_MIN; uint32_t cw_all15 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r30[cw_t] = 1;
+  int32_t cw_amax31 = INT32_MIN; uint32_t cw_all31 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax15) cw_amax15 = cw_a; cw_all15 += cw_r14[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax31) cw_amax31 = cw_a; cw_all31 += cw_r30[cw_t]; }
   }
-  const int64_t cw_s15 = (int64_t)(cw_bdx), cw_b15 = (int64_t)(bins);
-  const int cw_mono15 = cw_s15 > 0 && cw_all15 == cw_nt;
-  uint64_t cw_jf15 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono15 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax15 < cw_b15) {
-    cw_jf15 = (uint64_t)((cw_b15 - (int64_t)cw_amax15 - 1) / cw_s15) + 1;
+  const int64_t cw_s31 = (int64_t)(cw_bdx), cw_b31 = (int64_t)(bins);
+  const int cw_mono31 = cw_s31 > 0 && cw_all31 == cw_nt;
+  uint64_t cw_jf31 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono31 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax31 < cw_b31) {
+    cw_jf31 = (uint64_t)((cw_b31 - (int64_t)cw_amax31 - 1) / cw_s31) + 1;
     for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-    for (uint64_t cw_j15 = 0; cw_j15 < cw_jf15; cw_j15++) {
-      const int32_t cw_js15 = (int32_t)((uint32_t)cw_j15 * (uint32_t)(cw_bdx));
+    for (uint64_t cw_j31 = 0; cw_j31 < cw_jf31; cw_j31++) {
+      const int32_t cw_js31 = (int32_t)((uint32_t)cw_j31 * (uint32_t)(cw_bdx));
       CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js31;
           (bucket[cw_t][b] = 0u);
         }
       }
     }
   }
-  for (uint64_t cw_j15 = cw_jf15;; cw_j15++) {
-    const int32_t cw_js15 = (int32_t)((uint32_t)cw_j15 * (uint32_t)(cw_bdx));
+  for (uint64_t cw_j31 = cw_jf31;; cw_j31++) {
+    const int32_t cw_js31 = (int32_t)((uint32_t)cw_j31 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono15 && (int64_t)cw_amax15 + (int64_t)cw_j15 * cw_s15 < cw_b15)) {
+    if (!(cw_mono31 && (int64_t)cw_amax31 + (int64_t)cw_j31 * cw_s31 < cw_b31)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
-        cw_r14[cw_t] = (unsigned char)(cw_r14[cw_t] & (((b < bins)) != 0));
-        cw_in += cw_r14[cw_t];
+        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js31;
+        cw_r30[cw_t] = (unsigned char)(cw_r30[cw_t] & (((b < bins)) != 0));
+        cw_in += cw_r30[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js31;
           (bucket[cw_t][b] = 0u);
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r14[cw_t])) continue;
+        if (!(cw_r30[cw_t])) continue;
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js31;
           (bucket[cw_t][b] = 0u);
         }
       }
@@ -325,24 +637,24 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   /* __syncthreads() */
   scale = (((float)bins) / (hi - lo));
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r19[cw_t] = 1;
-  int32_t cw_amax20 = INT32_MIN; uint32_t cw_all20 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r35[cw_t] = 1;
+  int32_t cw_amax36 = INT32_MIN; uint32_t cw_all36 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax20) cw_amax20 = cw_a; cw_all20 += cw_r19[cw_t]; }
+    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax36) cw_amax36 = cw_a; cw_all36 += cw_r35[cw_t]; }
   }
-  const int64_t cw_s20 = (int64_t)((cw_bdx * cw_gdx)), cw_b20 = (int64_t)(n);
-  const int cw_mono20 = cw_s20 > 0 && cw_all20 == cw_nt;
-  const int cw_far20_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b20 * sizeof x[0]);
-  const size_t cw_pf20_0 = cw_prefetch_bytes(cw_far20_0, cw_nt * sizeof x[0]);
-  for (uint64_t cw_j20 = 0;; cw_j20++) {
-    const int32_t cw_js20 = (int32_t)((uint32_t)cw_j20 * (uint32_t)((cw_bdx * cw_gdx)));
+  const int64_t cw_s36 = (int64_t)((cw_bdx * cw_gdx)), cw_b36 = (int64_t)(n);
+  const int cw_mono36 = cw_s36 > 0 && cw_all36 == cw_nt;
+  const int cw_far36_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b36 * sizeof x[0]);
+  const size_t cw_pf36_0 = cw_prefetch_bytes(cw_far36_0, cw_nt * sizeof x[0]);
+  for (uint64_t cw_j36 = 0;; cw_j36++) {
+    const int32_t cw_js36 = (int32_t)((uint32_t)cw_j36 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono20 && (int64_t)cw_amax20 + (int64_t)cw_j20 * cw_s20 < cw_b20)) {
+    if (!(cw_mono36 && (int64_t)cw_amax36 + (int64_t)cw_j36 * cw_s36 < cw_b36)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
-        cw_r19[cw_t] = (unsigned char)(cw_r19[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r19[cw_t];
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js36;
+        cw_r35[cw_t] = (unsigned char)(cw_r35[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r35[cw_t];
       }
       if (!cw_in) break;
     }
@@ -350,13 +662,13 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js20 = (int32_t)((uint32_t)(cw_j20 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
-        for (size_t cw_b = 0, cw_e = cw_pf20_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far20_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        const int32_t cw_js36 = (int32_t)((uint32_t)(cw_j36 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js36;
+        for (size_t cw_b = 0, cw_e = cw_pf36_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far36_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js36;
           {
             int32_t b = ((int32_t)((x[i] - lo) * scale));
             (b = cw_min_i32(cw_max_i32(b, 0), (bins - 1)));
@@ -366,9 +678,9 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       }
     } else {
       CW_FOR_EACH_THREAD {
-        if (!(cw_r19[cw_t])) continue;
+        if (!(cw_r35[cw_t])) continue;
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js36;
           {
             int32_t b = ((int32_t)((x[i] - lo) * scale));
             (b = cw_min_i32(cw_max_i32(b, 0), (bins - 1)));
@@ -380,37 +692,37 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
   }
   /* __syncthreads() */
   /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r23[cw_t] = 1;
-  int32_t cw_amax24 = INT32_MIN; uint32_t cw_all24 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r39[cw_t] = 1;
+  int32_t cw_amax40 = INT32_MIN; uint32_t cw_all40 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax24) cw_amax24 = cw_a; cw_all24 += cw_r23[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax40) cw_amax40 = cw_a; cw_all40 += cw_r39[cw_t]; }
   }
-  const int64_t cw_s24 = (int64_t)(cw_bdx), cw_b24 = (int64_t)(bins);
-  const int cw_mono24 = cw_s24 > 0 && cw_all24 == cw_nt;
-  for (uint64_t cw_j24 = 0;; cw_j24++) {
-    const int32_t cw_js24 = (int32_t)((uint32_t)cw_j24 * (uint32_t)(cw_bdx));
+  const int64_t cw_s40 = (int64_t)(cw_bdx), cw_b40 = (int64_t)(bins);
+  const int cw_mono40 = cw_s40 > 0 && cw_all40 == cw_nt;
+  for (uint64_t cw_j40 = 0;; cw_j40++) {
+    const int32_t cw_js40 = (int32_t)((uint32_t)cw_j40 * (uint32_t)(cw_bdx));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono24 && (int64_t)cw_amax24 + (int64_t)cw_j24 * cw_s24 < cw_b24)) {
+    if (!(cw_mono40 && (int64_t)cw_amax40 + (int64_t)cw_j40 * cw_s40 < cw_b40)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js24;
-        cw_r23[cw_t] = (unsigned char)(cw_r23[cw_t] & (((b < bins)) != 0));
-        cw_in += cw_r23[cw_t];
+        int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js40;
+        cw_r39[cw_t] = (unsigned char)(cw_r39[cw_t] & (((b < bins)) != 0));
+        cw_in += cw_r39[cw_t];
       }
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
       CW_FOR_EACH_THREAD {
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js24;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js40;
           __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
         }
       }
     } else {
       CW_FOR_EACH_THREAD {
-        if (!(cw_r23[cw_t])) continue;
+        if (!(cw_r39[cw_t])) continue;
         {
-          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js24;
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js40;
           __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
         }
       }
@@ -429,14 +741,319 @@ void cwk_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_histogramBinned)
 }
 
+/* kernel histogramBinned, cw_ng consecutive blocks (c_group.c): its strided loops run the blocks' iterations in step */
+static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng, const uint64_t cw_shm_step) {
+  const int cw_fast = 1;
+  CW_KERNEL_PROLOGUE
+  CW_GROUP_PROLOGUE
+  const float *x = *(const float **)cw_args[0];
+  uint32_t *hist = *(uint32_t **)cw_args[1];
+  int32_t n = *(int32_t *)cw_args[2];
+  int32_t bins = *(int32_t *)cw_args[3];
+  float lo = *(float *)cw_args[4];
+  float hi = *(float *)cw_args[5];
+  float cw_g_scale[cw_ng]; /* uniform: one per block */
+  memset(cw_g_scale, 0, sizeof cw_g_scale);
+  uint32_t *cw_g_bucket[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r44[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r49[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r54[cw_ng][cw_nt];
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        bucket[cw_t] = ((uint32_t *)(&cw_sh_fixedBins_2[0]));
+      }
+    }
+    cw_g_scale[cw_slot] = scale;
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg45 = UINT64_MAX; /* iterations every thread of the group runs */
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+      /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r44[cw_t] = 1;
+      int32_t cw_amax45 = INT32_MIN; uint32_t cw_all45 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax45) cw_amax45 = cw_a; cw_all45 += cw_r44[cw_t]; }
+      }
+      const int64_t cw_s45 = (int64_t)(cw_bdx), cw_b45 = (int64_t)(bins);
+      const int cw_mono45 = cw_s45 > 0 && cw_all45 == cw_nt;
+      uint64_t cw_jf45 = 0;
+      if (cw_mono45 && (int64_t)cw_amax45 < cw_b45) cw_jf45 = (uint64_t)((cw_b45 - (int64_t)cw_amax45 - 1) / cw_s45) + 1;
+      if (cw_jf45 < cw_jg45) cw_jg45 = cw_jf45;
+      cw_g_scale[cw_slot] = scale;
+    }
+    for (uint64_t cw_j45 = 0; cw_j45 < cw_jg45; cw_j45++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+        const int32_t cw_js45 = (int32_t)((uint32_t)cw_j45 * (uint32_t)(cw_bdx));
+        CW_FOR_EACH_THREAD_INDEP {
+          {
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js45;
+            (bucket[cw_t][b] = 0u);
+          }
+        }
+        cw_g_scale[cw_slot] = scale;
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+      /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r44[cw_t] = 1;
+      int32_t cw_amax45 = INT32_MIN; uint32_t cw_all45 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax45) cw_amax45 = cw_a; cw_all45 += cw_r44[cw_t]; }
+      }
+      const int64_t cw_s45 = (int64_t)(cw_bdx), cw_b45 = (int64_t)(bins);
+      const int cw_mono45 = cw_s45 > 0 && cw_all45 == cw_nt;
+      for (uint64_t cw_j45 = cw_jg45;; cw_j45++) {
+        const int32_t cw_js45 = (int32_t)((uint32_t)cw_j45 * (uint32_t)(cw_bdx));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono45 && (int64_t)cw_amax45 + (int64_t)cw_j45 * cw_s45 < cw_b45)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js45;
+            cw_r44[cw_t] = (unsigned char)(cw_r44[cw_t] & (((b < bins)) != 0));
+            cw_in += cw_r44[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          CW_FOR_EACH_THREAD_INDEP {
+            {
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js45;
+              (bucket[cw_t][b] = 0u);
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD_INDEP {
+            if (!(cw_r44[cw_t])) continue;
+            {
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js45;
+              (bucket[cw_t][b] = 0u);
+            }
+          }
+        }
+      }
+      cw_g_scale[cw_slot] = scale;
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+    /* __syncthreads() */
+    scale = (((float)bins) / (hi - lo));
+    cw_g_scale[cw_slot] = scale;
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg50 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar50_0 = 0; size_t cw_gpf50_0 = 0;
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r49[cw_t] = 1;
+      int32_t cw_amax50 = INT32_MIN; uint32_t cw_all50 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax50) cw_amax50 = cw_a; cw_all50 += cw_r49[cw_t]; }
+      }
+      const int64_t cw_s50 = (int64_t)((cw_bdx * cw_gdx)), cw_b50 = (int64_t)(n);
+      const int cw_mono50 = cw_s50 > 0 && cw_all50 == cw_nt;
+      const int cw_far50_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b50 * sizeof x[0]);
+      const size_t cw_pf50_0 = cw_prefetch_bytes(cw_far50_0, cw_nt * sizeof x[0]);
+      uint64_t cw_jf50 = 0;
+      if (cw_mono50 && (int64_t)cw_amax50 < cw_b50) cw_jf50 = (uint64_t)((cw_b50 - (int64_t)cw_amax50 - 1) / cw_s50) + 1;
+      if (cw_jf50 < cw_jg50) cw_jg50 = cw_jf50;
+      cw_gfar50_0 = cw_far50_0; cw_gpf50_0 = cw_pf50_0;
+      cw_g_scale[cw_slot] = scale;
+    }
+    for (uint64_t cw_j50 = 0; cw_j50 < cw_jg50; cw_j50++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+        const int32_t cw_js50 = (int32_t)((uint32_t)cw_j50 * (uint32_t)((cw_bdx * cw_gdx)));
+        const int cw_far50_0 = cw_gfar50_0; const size_t cw_pf50_0 = cw_gpf50_0;
+        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+          const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+          const int32_t cw_js50 = (int32_t)((uint32_t)(cw_j50 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js50;
+          for (size_t cw_b = 0, cw_e = cw_pf50_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far50_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        }
+        CW_FOR_EACH_THREAD {
+          {
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js50;
+            {
+              int32_t b = ((int32_t)((x[i] - lo) * scale));
+              (b = cw_min_i32(cw_max_i32(b, 0), (bins - 1)));
+              __atomic_fetch_add((&bucket[cw_t][b]), 1u, __ATOMIC_RELAXED);
+            }
+          }
+        }
+        cw_g_scale[cw_slot] = scale;
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r49[cw_t] = 1;
+      int32_t cw_amax50 = INT32_MIN; uint32_t cw_all50 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax50) cw_amax50 = cw_a; cw_all50 += cw_r49[cw_t]; }
+      }
+      const int64_t cw_s50 = (int64_t)((cw_bdx * cw_gdx)), cw_b50 = (int64_t)(n);
+      const int cw_mono50 = cw_s50 > 0 && cw_all50 == cw_nt;
+      const int cw_far50_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b50 * sizeof x[0]);
+      const size_t cw_pf50_0 = cw_prefetch_bytes(cw_far50_0, cw_nt * sizeof x[0]);
+      for (uint64_t cw_j50 = cw_jg50;; cw_j50++) {
+        const int32_t cw_js50 = (int32_t)((uint32_t)cw_j50 * (uint32_t)((cw_bdx * cw_gdx)));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono50 && (int64_t)cw_amax50 + (int64_t)cw_j50 * cw_s50 < cw_b50)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js50;
+            cw_r49[cw_t] = (unsigned char)(cw_r49[cw_t] & (((i < n)) != 0));
+            cw_in += cw_r49[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js50 = (int32_t)((uint32_t)(cw_j50 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js50;
+            for (size_t cw_b = 0, cw_e = cw_pf50_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far50_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js50;
+              {
+                int32_t b = ((int32_t)((x[i] - lo) * scale));
+                (b = cw_min_i32(cw_max_i32(b, 0), (bins - 1)));
+                __atomic_fetch_add((&bucket[cw_t][b]), 1u, __ATOMIC_RELAXED);
+              }
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD {
+            if (!(cw_r49[cw_t])) continue;
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js50;
+              {
+                int32_t b = ((int32_t)((x[i] - lo) * scale));
+                (b = cw_min_i32(cw_max_i32(b, 0), (bins - 1)));
+                __atomic_fetch_add((&bucket[cw_t][b]), 1u, __ATOMIC_RELAXED);
+              }
+            }
+          }
+        }
+      }
+      cw_g_scale[cw_slot] = scale;
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+    /* __syncthreads() */
+    cw_g_scale[cw_slot] = scale;
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg55 = UINT64_MAX; /* iterations every thread of the group runs */
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+      /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r54[cw_t] = 1;
+      int32_t cw_amax55 = INT32_MIN; uint32_t cw_all55 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax55) cw_amax55 = cw_a; cw_all55 += cw_r54[cw_t]; }
+      }
+      const int64_t cw_s55 = (int64_t)(cw_bdx), cw_b55 = (int64_t)(bins);
+      const int cw_mono55 = cw_s55 > 0 && cw_all55 == cw_nt;
+      uint64_t cw_jf55 = 0;
+      if (cw_mono55 && (int64_t)cw_amax55 < cw_b55) cw_jf55 = (uint64_t)((cw_b55 - (int64_t)cw_amax55 - 1) / cw_s55) + 1;
+      if (cw_jf55 < cw_jg55) cw_jg55 = cw_jf55;
+      cw_g_scale[cw_slot] = scale;
+    }
+    for (uint64_t cw_j55 = 0; cw_j55 < cw_jg55; cw_j55++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+        const int32_t cw_js55 = (int32_t)((uint32_t)cw_j55 * (uint32_t)(cw_bdx));
+        CW_FOR_EACH_THREAD {
+          {
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js55;
+            __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
+          }
+        }
+        cw_g_scale[cw_slot] = scale;
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+      /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r54[cw_t] = 1;
+      int32_t cw_amax55 = INT32_MIN; uint32_t cw_all55 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax55) cw_amax55 = cw_a; cw_all55 += cw_r54[cw_t]; }
+      }
+      const int64_t cw_s55 = (int64_t)(cw_bdx), cw_b55 = (int64_t)(bins);
+      const int cw_mono55 = cw_s55 > 0 && cw_all55 == cw_nt;
+      for (uint64_t cw_j55 = cw_jg55;; cw_j55++) {
+        const int32_t cw_js55 = (int32_t)((uint32_t)cw_j55 * (uint32_t)(cw_bdx));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono55 && (int64_t)cw_amax55 + (int64_t)cw_j55 * cw_s55 < cw_b55)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js55;
+            cw_r54[cw_t] = (unsigned char)(cw_r54[cw_t] & (((b < bins)) != 0));
+            cw_in += cw_r54[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          CW_FOR_EACH_THREAD {
+            {
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js55;
+              __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD {
+            if (!(cw_r54[cw_t])) continue;
+            {
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js55;
+              __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
+            }
+          }
+        }
+      }
+      cw_g_scale[cw_slot] = scale;
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+    cw_g_scale[cw_slot] = scale;
+  }
+}
+
 static const uint32_t cw_psz_histogram256[] = {8, 8, 4};
 static const uint32_t cw_psz_histogramBinned[] = {8, 8, 4, 4, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"histogram256", "histogram256", cwk_histogram256, 1024, 3, cw_psz_histogram256},
-  {"histogramBinned", "histogramBinned", cwk_histogramBinned, 1024, 6, cw_psz_histogramBinned},
-  {0, 0, 0, 0, 0, 0}
+  {"histogram256", "histogram256", cwk_histogram256, 1024, 3, cw_psz_histogram256, cwg_histogram256, 3},
+  {"histogramBinned", "histogramBinned", cwk_histogramBinned, 1024, 6, cw_psz_histogramBinned, cwg_histogramBinned, 11},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -249,12 +249,305 @@ void cwk_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_histogramKernel)
 }
 
+/* kernel histogramKernel, cw_ng consecutive blocks (c_group.c): its strided loops run the blocks' iterations in step */
+static void cwg_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng, const uint64_t cw_shm_step) {
+  const int cw_fast = 1;
+  CW_KERNEL_PROLOGUE
+  CW_GROUP_PROLOGUE
+  const uint8_t *data = *(const uint8_t **)cw_args[0];
+  uint32_t *bins = *(uint32_t **)cw_args[1];
+  int32_t n = *(int32_t *)cw_args[2];
+  unsigned char cw_g_cw_r14[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r19[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r24[cw_ng][cw_nt];
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+      }
+    }
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg15 = UINT64_MAX; /* iterations every thread of the group runs */
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+      /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r14[cw_t] = 1;
+      int32_t cw_amax15 = INT32_MIN; uint32_t cw_all15 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax15) cw_amax15 = cw_a; cw_all15 += cw_r14[cw_t]; }
+      }
+      const int64_t cw_s15 = (int64_t)(cw_bdx), cw_b15 = (int64_t)(256);
+      const int cw_mono15 = cw_s15 > 0 && cw_all15 == cw_nt;
+      uint64_t cw_jf15 = 0;
+      if (cw_mono15 && (int64_t)cw_amax15 < cw_b15) cw_jf15 = (uint64_t)((cw_b15 - (int64_t)cw_amax15 - 1) / cw_s15) + 1;
+      if (cw_jf15 < cw_jg15) cw_jg15 = cw_jf15;
+    }
+    for (uint64_t cw_j15 = 0; cw_j15 < cw_jg15; cw_j15++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+        const int32_t cw_js15 = (int32_t)((uint32_t)cw_j15 * (uint32_t)(cw_bdx));
+        CW_FOR_EACH_THREAD_INDEP {
+          {
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+            (cw_sh_local_1[b] = 0u);
+          }
+        }
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+      /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r14[cw_t] = 1;
+      int32_t cw_amax15 = INT32_MIN; uint32_t cw_all15 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax15) cw_amax15 = cw_a; cw_all15 += cw_r14[cw_t]; }
+      }
+      const int64_t cw_s15 = (int64_t)(cw_bdx), cw_b15 = (int64_t)(256);
+      const int cw_mono15 = cw_s15 > 0 && cw_all15 == cw_nt;
+      for (uint64_t cw_j15 = cw_jg15;; cw_j15++) {
+        const int32_t cw_js15 = (int32_t)((uint32_t)cw_j15 * (uint32_t)(cw_bdx));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono15 && (int64_t)cw_amax15 + (int64_t)cw_j15 * cw_s15 < cw_b15)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+            cw_r14[cw_t] = (unsigned char)(cw_r14[cw_t] & (((b < 256)) != 0));
+            cw_in += cw_r14[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          CW_FOR_EACH_THREAD_INDEP {
+            {
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+              (cw_sh_local_1[b] = 0u);
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD_INDEP {
+            if (!(cw_r14[cw_t])) continue;
+            {
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js15;
+              (cw_sh_local_1[b] = 0u);
+            }
+          }
+        }
+      }
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+    /* __syncthreads() */
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg20 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar20_0 = 0; size_t cw_gpf20_0 = 0;
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r19[cw_t] = 1;
+      int32_t cw_amax20 = INT32_MIN; uint32_t cw_all20 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax20) cw_amax20 = cw_a; cw_all20 += cw_r19[cw_t]; }
+      }
+      const int64_t cw_s20 = (int64_t)((cw_bdx * cw_gdx)), cw_b20 = (int64_t)(n);
+      const int cw_mono20 = cw_s20 > 0 && cw_all20 == cw_nt;
+      const int cw_far20_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b20 * sizeof data[0]);
+      const size_t cw_pf20_0 = cw_prefetch_bytes(cw_far20_0, cw_nt * sizeof data[0]);
+      uint64_t cw_jf20 = 0;
+      if (cw_mono20 && (int64_t)cw_amax20 < cw_b20) cw_jf20 = (uint64_t)((cw_b20 - (int64_t)cw_amax20 - 1) / cw_s20) + 1;
+      if (cw_jf20 < cw_jg20) cw_jg20 = cw_jf20;
+      cw_gfar20_0 = cw_far20_0; cw_gpf20_0 = cw_pf20_0;
+    }
+    for (uint64_t cw_j20 = 0; cw_j20 < cw_jg20; cw_j20++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+        const int32_t cw_js20 = (int32_t)((uint32_t)cw_j20 * (uint32_t)((cw_bdx * cw_gdx)));
+        const int cw_far20_0 = cw_gfar20_0; const size_t cw_pf20_0 = cw_gpf20_0;
+        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+          const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+          const int32_t cw_js20 = (int32_t)((uint32_t)(cw_j20 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+          for (size_t cw_b = 0, cw_e = cw_pf20_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far20_0, (const void *)((uintptr_t)data + (uintptr_t)((intptr_t)i * (intptr_t)sizeof data[0]) + cw_b));
+        }
+        CW_FOR_EACH_THREAD {
+          {
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+            ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[data[i]]), 1u));
+          }
+        }
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r19[cw_t] = 1;
+      int32_t cw_amax20 = INT32_MIN; uint32_t cw_all20 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax20) cw_amax20 = cw_a; cw_all20 += cw_r19[cw_t]; }
+      }
+      const int64_t cw_s20 = (int64_t)((cw_bdx * cw_gdx)), cw_b20 = (int64_t)(n);
+      const int cw_mono20 = cw_s20 > 0 && cw_all20 == cw_nt;
+      const int cw_far20_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b20 * sizeof data[0]);
+      const size_t cw_pf20_0 = cw_prefetch_bytes(cw_far20_0, cw_nt * sizeof data[0]);
+      for (uint64_t cw_j20 = cw_jg20;; cw_j20++) {
+        const int32_t cw_js20 = (int32_t)((uint32_t)cw_j20 * (uint32_t)((cw_bdx * cw_gdx)));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono20 && (int64_t)cw_amax20 + (int64_t)cw_j20 * cw_s20 < cw_b20)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+            cw_r19[cw_t] = (unsigned char)(cw_r19[cw_t] & (((i < n)) != 0));
+            cw_in += cw_r19[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js20 = (int32_t)((uint32_t)(cw_j20 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+            for (size_t cw_b = 0, cw_e = cw_pf20_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far20_0, (const void *)((uintptr_t)data + (uintptr_t)((intptr_t)i * (intptr_t)sizeof data[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+              ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[data[i]]), 1u));
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD {
+            if (!(cw_r19[cw_t])) continue;
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
+              ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[data[i]]), 1u));
+            }
+          }
+        }
+      }
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+    /* __syncthreads() */
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg25 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar25_0 = 0; size_t cw_gpf25_0 = 0;
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+      /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r24[cw_t] = 1;
+      int32_t cw_amax25 = INT32_MIN; uint32_t cw_all25 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax25) cw_amax25 = cw_a; cw_all25 += cw_r24[cw_t]; }
+      }
+      const int64_t cw_s25 = (int64_t)(cw_bdx), cw_b25 = (int64_t)(256);
+      const int cw_mono25 = cw_s25 > 0 && cw_all25 == cw_nt;
+      const int cw_far25_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b25 * sizeof bins[0]);
+      const size_t cw_pf25_0 = cw_prefetch_bytes(cw_far25_0, cw_nt * sizeof bins[0]);
+      uint64_t cw_jf25 = 0;
+      if (cw_mono25 && (int64_t)cw_amax25 < cw_b25) cw_jf25 = (uint64_t)((cw_b25 - (int64_t)cw_amax25 - 1) / cw_s25) + 1;
+      if (cw_jf25 < cw_jg25) cw_jg25 = cw_jf25;
+      cw_gfar25_0 = cw_far25_0; cw_gpf25_0 = cw_pf25_0;
+    }
+    for (uint64_t cw_j25 = 0; cw_j25 < cw_jg25; cw_j25++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+        const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)(cw_bdx));
+        const int cw_far25_0 = cw_gfar25_0; const size_t cw_pf25_0 = cw_gpf25_0;
+        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+          const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+          const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+          int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+          for (size_t cw_b = 0, cw_e = cw_pf25_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far25_0, (const void *)((uintptr_t)bins + (uintptr_t)((intptr_t)b * (intptr_t)sizeof bins[0]) + cw_b));
+        }
+        CW_FOR_EACH_THREAD {
+          {
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+            __atomic_fetch_add((&bins[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
+          }
+        }
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+      /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r24[cw_t] = 1;
+      int32_t cw_amax25 = INT32_MIN; uint32_t cw_all25 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax25) cw_amax25 = cw_a; cw_all25 += cw_r24[cw_t]; }
+      }
+      const int64_t cw_s25 = (int64_t)(cw_bdx), cw_b25 = (int64_t)(256);
+      const int cw_mono25 = cw_s25 > 0 && cw_all25 == cw_nt;
+      const int cw_far25_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b25 * sizeof bins[0]);
+      const size_t cw_pf25_0 = cw_prefetch_bytes(cw_far25_0, cw_nt * sizeof bins[0]);
+      for (uint64_t cw_j25 = cw_jg25;; cw_j25++) {
+        const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)(cw_bdx));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono25 && (int64_t)cw_amax25 + (int64_t)cw_j25 * cw_s25 < cw_b25)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+            cw_r24[cw_t] = (unsigned char)(cw_r24[cw_t] & (((b < 256)) != 0));
+            cw_in += cw_r24[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+            for (size_t cw_b = 0, cw_e = cw_pf25_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far25_0, (const void *)((uintptr_t)bins + (uintptr_t)((intptr_t)b * (intptr_t)sizeof bins[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD {
+            {
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+              __atomic_fetch_add((&bins[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD {
+            if (!(cw_r24[cw_t])) continue;
+            {
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
+              __atomic_fetch_add((&bins[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
+            }
+          }
+        }
+      }
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
+  }
+}
+
 static const uint32_t cw_psz_histogramKernel[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"histogramKernel", "histogramKernel", cwk_histogramKernel, 1024, 3, cw_psz_histogramKernel},
-  {0, 0, 0, 0, 0, 0}
+  {"histogramKernel", "histogramKernel", cwk_histogramKernel, 1024, 3, cw_psz_histogramKernel, cwg_histogramKernel, 3},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

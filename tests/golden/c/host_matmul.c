@@ -210,11 +210,11 @@ void cwk_matmulTiled_8(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_matmulTiled_16[] = {8, 8, 8, 4};
 static const uint32_t cw_psz_matmulTiled_8[] = {8, 8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"matmulTiled<16>", "matmulTiled_16", cwk_matmulTiled_16, 2048, 4, cw_psz_matmulTiled_16},
-  {"matmulTiled<8>", "matmulTiled_8", cwk_matmulTiled_8, 2048, 4, cw_psz_matmulTiled_8},
-  {0, 0, 0, 0, 0, 0}
+  {"matmulTiled<16>", "matmulTiled_16", cwk_matmulTiled_16, 2048, 4, cw_psz_matmulTiled_16, 0, 0},
+  {"matmulTiled<8>", "matmulTiled_8", cwk_matmulTiled_8, 2048, 4, cw_psz_matmulTiled_8, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

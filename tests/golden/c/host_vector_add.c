@@ -177,10 +177,10 @@ void cwk_vecAddKernel(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_vecAddKernel[] = {8, 8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"vecAddKernel", "vecAddKernel", cwk_vecAddKernel, 0, 4, cw_psz_vecAddKernel},
-  {0, 0, 0, 0, 0, 0}
+  {"vecAddKernel", "vecAddKernel", cwk_vecAddKernel, 0, 4, cw_psz_vecAddKernel, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -394,12 +394,12 @@ static const uint32_t cw_psz_rgbaToGray[] = {8, 8, 4, 4};
 static const uint32_t cw_psz_brighten[] = {8, 4, 4};
 static const uint32_t cw_psz_flipHorizontal[] = {8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"rgbaToGray", "rgbaToGray", cwk_rgbaToGray, 0, 4, cw_psz_rgbaToGray},
-  {"brighten", "brighten", cwk_brighten, 0, 3, cw_psz_brighten},
-  {"flipHorizontal", "flipHorizontal", cwk_flipHorizontal, 0, 4, cw_psz_flipHorizontal},
-  {0, 0, 0, 0, 0, 0}
+  {"rgbaToGray", "rgbaToGray", cwk_rgbaToGray, 0, 4, cw_psz_rgbaToGray, 0, 0},
+  {"brighten", "brighten", cwk_brighten, 0, 3, cw_psz_brighten, 0, 0},
+  {"flipHorizontal", "flipHorizontal", cwk_flipHorizontal, 0, 4, cw_psz_flipHorizontal, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

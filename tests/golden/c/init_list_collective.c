@@ -189,10 +189,10 @@ void cwk_listCollective(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_listCollective[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"listCollective", "listCollective", cwk_listCollective, 256, 2, cw_psz_listCollective},
-  {0, 0, 0, 0, 0, 0}
+  {"listCollective", "listCollective", cwk_listCollective, 256, 2, cw_psz_listCollective, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -433,11 +433,11 @@ void cwk_int64Atomics(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_int64Ops[] = {8, 8, 4};
 static const uint32_t cw_psz_int64Atomics[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"int64Ops", "int64Ops", cwk_int64Ops, 16, 3, cw_psz_int64Ops},
-  {"int64Atomics", "int64Atomics", cwk_int64Atomics, 16, 3, cw_psz_int64Atomics},
-  {0, 0, 0, 0, 0, 0}
+  {"int64Ops", "int64Ops", cwk_int64Ops, 16, 3, cw_psz_int64Ops, 0, 0},
+  {"int64Atomics", "int64Atomics", cwk_int64Atomics, 16, 3, cw_psz_int64Atomics, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

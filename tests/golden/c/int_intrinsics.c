@@ -439,12 +439,12 @@ static const uint32_t cw_psz_bitOps[] = {8, 8, 4};
 static const uint32_t cw_psz_bitOps64[] = {8, 8, 4};
 static const uint32_t cw_psz_mulOps[] = {8, 8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"bitOps", "bitOps", cwk_bitOps, 0, 3, cw_psz_bitOps},
-  {"bitOps64", "bitOps64", cwk_bitOps64, 0, 3, cw_psz_bitOps64},
-  {"mulOps", "mulOps", cwk_mulOps, 0, 4, cw_psz_mulOps},
-  {0, 0, 0, 0, 0, 0}
+  {"bitOps", "bitOps", cwk_bitOps, 0, 3, cw_psz_bitOps, 0, 0},
+  {"bitOps64", "bitOps64", cwk_bitOps64, 0, 3, cw_psz_bitOps64, 0, 0},
+  {"mulOps", "mulOps", cwk_mulOps, 0, 4, cw_psz_mulOps, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -252,11 +252,11 @@ void cwk_jacobiStep(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_setBoundary[] = {8, 4, 4};
 static const uint32_t cw_psz_jacobiStep[] = {8, 8, 8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"setBoundary", "setBoundary", cwk_setBoundary, 1024, 3, cw_psz_setBoundary},
-  {"jacobiStep", "jacobiStep", cwk_jacobiStep, 1024, 5, cw_psz_jacobiStep},
-  {0, 0, 0, 0, 0, 0}
+  {"setBoundary", "setBoundary", cwk_setBoundary, 1024, 3, cw_psz_setBoundary, 0, 0},
+  {"jacobiStep", "jacobiStep", cwk_jacobiStep, 1024, 5, cw_psz_jacobiStep, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -269,11 +269,11 @@ void cwk_boundedBlend(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_boundedSaxpy[] = {8, 8, 4, 4};
 static const uint32_t cw_psz_boundedBlend[] = {8, 8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"boundedSaxpy", "boundedSaxpy", cwk_boundedSaxpy, 0, 4, cw_psz_boundedSaxpy},
-  {"boundedBlend", "boundedBlend", cwk_boundedBlend, 0, 5, cw_psz_boundedBlend},
-  {0, 0, 0, 0, 0, 0}
+  {"boundedSaxpy", "boundedSaxpy", cwk_boundedSaxpy, 0, 4, cw_psz_boundedSaxpy, 0, 0},
+  {"boundedBlend", "boundedBlend", cwk_boundedBlend, 0, 5, cw_psz_boundedBlend, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

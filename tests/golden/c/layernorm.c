@@ -346,10 +346,10 @@ void cwk_layerNorm(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_layerNorm[] = {8, 8, 8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"layerNorm", "layerNorm", cwk_layerNorm, 0, 6, cw_psz_layerNorm},
-  {0, 0, 0, 0, 0, 0}
+  {"layerNorm", "layerNorm", cwk_layerNorm, 0, 6, cw_psz_layerNorm, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

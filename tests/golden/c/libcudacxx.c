@@ -2691,12 +2691,12 @@ static const uint32_t cw_psz_atomicHistogram[] = {8, 8, 8};
 static const uint32_t cw_psz_libraryMath[] = {8, 8, 8, 8};
 static const uint32_t cw_psz_libraryViews[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"atomicHistogram", "atomicHistogram", cwk_atomicHistogram, 4, 3, cw_psz_atomicHistogram},
-  {"libraryMath", "libraryMath", cwk_libraryMath, 4, 4, cw_psz_libraryMath},
-  {"libraryViews", "libraryViews", cwk_libraryViews, 4, 2, cw_psz_libraryViews},
-  {0, 0, 0, 0, 0, 0}
+  {"atomicHistogram", "atomicHistogram", cwk_atomicHistogram, 4, 3, cw_psz_atomicHistogram, 0, 0},
+  {"libraryMath", "libraryMath", cwk_libraryMath, 4, 4, cw_psz_libraryMath, 0, 0},
+  {"libraryViews", "libraryViews", cwk_libraryViews, 4, 2, cw_psz_libraryViews, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

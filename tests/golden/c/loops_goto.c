@@ -259,13 +259,13 @@ static const uint32_t cw_psz_findFirst[] = {8, 8, 4, 4};
 static const uint32_t cw_psz_gcdKernel[] = {8, 8, 8};
 static const uint32_t cw_psz_digitSum[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"collatzSteps", "collatzSteps", cwk_collatzSteps, 0, 3, cw_psz_collatzSteps},
-  {"findFirst", "findFirst", cwk_findFirst, 0, 4, cw_psz_findFirst},
-  {"gcdKernel", "gcdKernel", cwk_gcdKernel, 0, 3, cw_psz_gcdKernel},
-  {"digitSum", "digitSum", cwk_digitSum, 0, 2, cw_psz_digitSum},
-  {0, 0, 0, 0, 0, 0}
+  {"collatzSteps", "collatzSteps", cwk_collatzSteps, 0, 3, cw_psz_collatzSteps, 0, 0},
+  {"findFirst", "findFirst", cwk_findFirst, 0, 4, cw_psz_findFirst, 0, 0},
+  {"gcdKernel", "gcdKernel", cwk_gcdKernel, 0, 3, cw_psz_gcdKernel, 0, 0},
+  {"digitSum", "digitSum", cwk_digitSum, 0, 2, cw_psz_digitSum, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -596,16 +596,16 @@ static const uint32_t cw_psz_hypotOp[] = {8, 8, 8, 4};
 static const uint32_t cw_psz_scale_int[] = {8, 4};
 static const uint32_t cw_psz_scale_float[] = {8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"addOp", "addOp", cwk_addOp, 0, 4, cw_psz_addOp},
-  {"mulOp", "mulOp", cwk_mulOp, 0, 4, cw_psz_mulOp},
-  {"maxOp", "maxOp", cwk_maxOp, 0, 4, cw_psz_maxOp},
-  {"hypotOp", "hypotOp", cwk_hypotOp, 0, 4, cw_psz_hypotOp},
-  {"scale_int", "scale_int", cwk_scale_int, 0, 2, cw_psz_scale_int},
-  {"scale_float", "scale_float", cwk_scale_float, 0, 2, cw_psz_scale_float},
-  {0, 0, 0, 0, 0, 0}
+  {"addOp", "addOp", cwk_addOp, 0, 4, cw_psz_addOp, 0, 0},
+  {"mulOp", "mulOp", cwk_mulOp, 0, 4, cw_psz_mulOp, 0, 0},
+  {"maxOp", "maxOp", cwk_maxOp, 0, 4, cw_psz_maxOp, 0, 0},
+  {"hypotOp", "hypotOp", cwk_hypotOp, 0, 4, cw_psz_hypotOp, 0, 0},
+  {"scale_int", "scale_int", cwk_scale_int, 0, 2, cw_psz_scale_int, 0, 0},
+  {"scale_float", "scale_float", cwk_scale_float, 0, 2, cw_psz_scale_float, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {"kernelName", (void *)&kernelName, sizeof kernelName},
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -395,11 +395,11 @@ void cwk_mandelbrotDouble(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_mandelbrot[] = {8, 4, 4, 4};
 static const uint32_t cw_psz_mandelbrotDouble[] = {8, 4, 4, 4, 8, 8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"mandelbrot", "mandelbrot", cwk_mandelbrot, 0, 4, cw_psz_mandelbrot},
-  {"mandelbrotDouble", "mandelbrotDouble", cwk_mandelbrotDouble, 0, 7, cw_psz_mandelbrotDouble},
-  {0, 0, 0, 0, 0, 0}
+  {"mandelbrot", "mandelbrot", cwk_mandelbrot, 0, 4, cw_psz_mandelbrot, 0, 0},
+  {"mandelbrotDouble", "mandelbrotDouble", cwk_mandelbrotDouble, 0, 7, cw_psz_mandelbrotDouble, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

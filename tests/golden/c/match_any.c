@@ -298,11 +298,11 @@ void cwk_matchAll(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_groupedHistogram[] = {8, 8, 4};
 static const uint32_t cw_psz_matchAll[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"groupedHistogram", "groupedHistogram", cwk_groupedHistogram, 0, 3, cw_psz_groupedHistogram},
-  {"matchAll", "matchAll", cwk_matchAll, 0, 2, cw_psz_matchAll},
-  {0, 0, 0, 0, 0, 0}
+  {"groupedHistogram", "groupedHistogram", cwk_groupedHistogram, 0, 3, cw_psz_groupedHistogram, 0, 0},
+  {"matchAll", "matchAll", cwk_matchAll, 0, 2, cw_psz_matchAll, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

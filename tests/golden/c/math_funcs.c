@@ -497,12 +497,12 @@ static const uint32_t cw_psz_mathFloat[] = {8, 8, 4};
 static const uint32_t cw_psz_mathFast[] = {8, 8, 4};
 static const uint32_t cw_psz_mathDouble[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"mathFloat", "mathFloat", cwk_mathFloat, 0, 3, cw_psz_mathFloat},
-  {"mathFast", "mathFast", cwk_mathFast, 0, 3, cw_psz_mathFast},
-  {"mathDouble", "mathDouble", cwk_mathDouble, 0, 3, cw_psz_mathDouble},
-  {0, 0, 0, 0, 0, 0}
+  {"mathFloat", "mathFloat", cwk_mathFloat, 0, 3, cw_psz_mathFloat, 0, 0},
+  {"mathFast", "mathFast", cwk_mathFast, 0, 3, cw_psz_mathFast, 0, 0},
+  {"mathDouble", "mathDouble", cwk_mathDouble, 0, 3, cw_psz_mathDouble, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -261,11 +261,11 @@ void cwk_matmulNaiveDouble(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_matmulNaive[] = {8, 8, 8, 4, 4, 4};
 static const uint32_t cw_psz_matmulNaiveDouble[] = {8, 8, 8, 4, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"matmulNaive", "matmulNaive", cwk_matmulNaive, 0, 6, cw_psz_matmulNaive},
-  {"matmulNaiveDouble", "matmulNaiveDouble", cwk_matmulNaiveDouble, 0, 6, cw_psz_matmulNaiveDouble},
-  {0, 0, 0, 0, 0, 0}
+  {"matmulNaive", "matmulNaive", cwk_matmulNaive, 0, 6, cw_psz_matmulNaive, 0, 0},
+  {"matmulNaiveDouble", "matmulNaiveDouble", cwk_matmulNaiveDouble, 0, 6, cw_psz_matmulNaiveDouble, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -177,7 +177,7 @@ CW_INLINE void cwb_integrate(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
   const float *accel = *(const float **)cw_args[2];
   int32_t n = *(int32_t *)cw_args[3];
   float dt = *(float *)cw_args[4];
-  uint32_t cw_g4 = 0; /* threads passing the guard */
+  uint32_t cw_g8 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -196,15 +196,15 @@ CW_INLINE void cwb_integrate(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_GE(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g4 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g8 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g4 += ((i >= n)) ? 1u : 0u;
+    cw_g8 += ((i >= n)) ? 1u : 0u;
   }
   }
-  if (cw_g4 == cw_nt) {
+  if (cw_g8 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -232,7 +232,7 @@ CW_INLINE void cwb_integrate(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fas
         }
       }
     }
-  } else if (cw_g4 == 0) {
+  } else if (cw_g8 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -305,11 +305,11 @@ void cwk_integrate(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_bodyForces[] = {8, 8, 4, 4};
 static const uint32_t cw_psz_integrate[] = {8, 8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"bodyForces", "bodyForces", cwk_bodyForces, 2048, 4, cw_psz_bodyForces},
-  {"integrate", "integrate", cwk_integrate, 2048, 5, cw_psz_integrate},
-  {0, 0, 0, 0, 0, 0}
+  {"bodyForces", "bodyForces", cwk_bodyForces, 2048, 4, cw_psz_bodyForces, 0, 0},
+  {"integrate", "integrate", cwk_integrate, 2048, 5, cw_psz_integrate, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

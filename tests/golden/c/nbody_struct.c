@@ -262,10 +262,10 @@ void cwk_nbodyStep(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_nbodyStep[] = {8, 8, 4, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"nbodyStep", "nbodyStep", cwk_nbodyStep, 1792, 5, cw_psz_nbodyStep},
-  {0, 0, 0, 0, 0, 0}
+  {"nbodyStep", "nbodyStep", cwk_nbodyStep, 1792, 5, cw_psz_nbodyStep, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

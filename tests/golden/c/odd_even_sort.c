@@ -139,15 +139,15 @@ CW_INLINE void cwb_oddEvenMergeStep(cw_rt_ctx *cw_ctx, void **cw_args, const int
   int32_t n = *(int32_t *)cw_args[1];
   int32_t p = *(int32_t *)cw_args[2];
   int32_t k = *(int32_t *)cw_args[3];
-  uint32_t cw_g3 = 0; /* threads passing the guard */
+  uint32_t cw_g6 = 0; /* threads passing the guard */
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
     int32_t j = ((i % k) + (((i / k) * 2) * k));
     int32_t lo = (j + (k % p));
     int32_t hi = (lo + k);
-    cw_g3 += (((hi < n) && ((lo / (p * 2)) == (hi / (p * 2))))) ? 1u : 0u;
+    cw_g6 += (((hi < n) && ((lo / (p * 2)) == (hi / (p * 2))))) ? 1u : 0u;
   }
-  if (cw_g3 == cw_nt) {
+  if (cw_g6 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -170,7 +170,7 @@ CW_INLINE void cwb_oddEvenMergeStep(cw_rt_ctx *cw_ctx, void **cw_args, const int
         }
       }
     }
-  } else if (cw_g3 == 0) {
+  } else if (cw_g6 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -233,11 +233,11 @@ void cwk_oddEvenMergeStep(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_oddEvenTransposition[] = {8, 4};
 static const uint32_t cw_psz_oddEvenMergeStep[] = {8, 4, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"oddEvenTransposition", "oddEvenTransposition", cwk_oddEvenTransposition, 1024, 2, cw_psz_oddEvenTransposition},
-  {"oddEvenMergeStep", "oddEvenMergeStep", cwk_oddEvenMergeStep, 1024, 4, cw_psz_oddEvenMergeStep},
-  {0, 0, 0, 0, 0, 0}
+  {"oddEvenTransposition", "oddEvenTransposition", cwk_oddEvenTransposition, 1024, 2, cw_psz_oddEvenTransposition, 0, 0},
+  {"oddEvenMergeStep", "oddEvenMergeStep", cwk_oddEvenMergeStep, 1024, 4, cw_psz_oddEvenMergeStep, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -552,12 +552,12 @@ static const uint32_t cw_psz_maxPool2x2[] = {8, 8, 8, 4, 4};
 static const uint32_t cw_psz_avgPool2x2[] = {8, 8, 4, 4};
 static const uint32_t cw_psz_matVecWarp[] = {8, 8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"maxPool2x2", "maxPool2x2", cwk_maxPool2x2, 0, 5, cw_psz_maxPool2x2},
-  {"avgPool2x2", "avgPool2x2", cwk_avgPool2x2, 0, 4, cw_psz_avgPool2x2},
-  {"matVecWarp", "matVecWarp", cwk_matVecWarp, 0, 5, cw_psz_matVecWarp},
-  {0, 0, 0, 0, 0, 0}
+  {"maxPool2x2", "maxPool2x2", cwk_maxPool2x2, 0, 5, cw_psz_maxPool2x2, 0, 0},
+  {"avgPool2x2", "avgPool2x2", cwk_avgPool2x2, 0, 4, cw_psz_avgPool2x2, 0, 0},
+  {"matVecWarp", "matVecWarp", cwk_matVecWarp, 0, 5, cw_psz_matVecWarp, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

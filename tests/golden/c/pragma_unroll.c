@@ -233,8 +233,8 @@ CW_INLINE void cwb_registerTile(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   float *out = *(float **)cw_args[1];
   int32_t k; /* uniform: one per block */
   int32_t pass; /* uniform: one per block */
-  int32_t k_9; /* uniform: one per block */
-  int32_t k_10; /* uniform: one per block */
+  int32_t k_18; /* uniform: one per block */
+  int32_t k_19; /* uniform: one per block */
   float reg[cw_nt][4]; /* per thread */
   {
   }
@@ -259,10 +259,10 @@ CW_INLINE void cwb_registerTile(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     {
     }
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (k_9 = 3; (k_9 > 0); (--k_9)) {
+    for (k_18 = 3; (k_18 > 0); (--k_18)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (reg[cw_t][k_9] += reg[cw_t][(k_9 - 1)]);
+          (reg[cw_t][k_18] += reg[cw_t][(k_18 - 1)]);
         }
       }
       /* threads step through the loop together */
@@ -272,10 +272,10 @@ CW_INLINE void cwb_registerTile(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   {
   }
   /* uniform loop with a barrier inside: one C loop for the block */
-  for (k_10 = 0; (k_10 < 4); (++k_10)) {
+  for (k_19 = 0; (k_19 < 4); (++k_19)) {
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (out[((((uint32_t)cw_tx) * 4u) + ((uint32_t)k_10))] = reg[cw_t][k_10]);
+        (out[((((uint32_t)cw_tx) * 4u) + ((uint32_t)k_19))] = reg[cw_t][k_19]);
       }
     }
     /* threads step through the loop together */
@@ -298,13 +298,13 @@ static const uint32_t cw_psz_unrolledDot_4[] = {8, 8, 8};
 static const uint32_t cw_psz_horner[] = {8, 8, 4};
 static const uint32_t cw_psz_registerTile[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"unrolledDot<8>", "unrolledDot_8", cwk_unrolledDot_8, 0, 3, cw_psz_unrolledDot_8},
-  {"unrolledDot<4>", "unrolledDot_4", cwk_unrolledDot_4, 0, 3, cw_psz_unrolledDot_4},
-  {"horner", "horner", cwk_horner, 0, 3, cw_psz_horner},
-  {"registerTile", "registerTile", cwk_registerTile, 0, 2, cw_psz_registerTile},
-  {0, 0, 0, 0, 0, 0}
+  {"unrolledDot<8>", "unrolledDot_8", cwk_unrolledDot_8, 0, 3, cw_psz_unrolledDot_8, 0, 0},
+  {"unrolledDot<4>", "unrolledDot_4", cwk_unrolledDot_4, 0, 3, cw_psz_unrolledDot_4, 0, 0},
+  {"horner", "horner", cwk_horner, 0, 3, cw_psz_horner, 0, 0},
+  {"registerTile", "registerTile", cwk_registerTile, 0, 2, cw_psz_registerTile, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -177,12 +177,12 @@ static const uint32_t cw_psz_hello[] = {4};
 static const uint32_t cw_psz_checkedDivide[] = {8, 8, 8};
 static const uint32_t cw_psz_printStats[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"hello", "hello", cwk_hello, 0, 1, cw_psz_hello},
-  {"checkedDivide", "checkedDivide", cwk_checkedDivide, 0, 3, cw_psz_checkedDivide},
-  {"printStats", "printStats", cwk_printStats, 0, 2, cw_psz_printStats},
-  {0, 0, 0, 0, 0, 0}
+  {"hello", "hello", cwk_hello, 0, 1, cw_psz_hello, 0, 0},
+  {"checkedDivide", "checkedDivide", cwk_checkedDivide, 0, 3, cw_psz_checkedDivide, 0, 0},
+  {"printStats", "printStats", cwk_printStats, 0, 2, cw_psz_printStats, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -207,11 +207,11 @@ void cwk_digitCounts(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_radixSortBlock[] = {8};
 static const uint32_t cw_psz_digitCounts[] = {8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"radixSortBlock", "radixSortBlock", cwk_radixSortBlock, 2048, 1, cw_psz_radixSortBlock},
-  {"digitCounts", "digitCounts", cwk_digitCounts, 2048, 4, cw_psz_digitCounts},
-  {0, 0, 0, 0, 0, 0}
+  {"radixSortBlock", "radixSortBlock", cwk_radixSortBlock, 2048, 1, cw_psz_radixSortBlock, 0, 0},
+  {"digitCounts", "digitCounts", cwk_digitCounts, 2048, 4, cw_psz_digitCounts, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

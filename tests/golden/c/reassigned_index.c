@@ -170,11 +170,11 @@ void cwk_nestedAssign(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_reverseTwice[] = {8, 8};
 static const uint32_t cw_psz_nestedAssign[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"reverseTwice", "reverseTwice", cwk_reverseTwice, 256, 2, cw_psz_reverseTwice},
-  {"nestedAssign", "nestedAssign", cwk_nestedAssign, 256, 2, cw_psz_nestedAssign},
-  {0, 0, 0, 0, 0, 0}
+  {"reverseTwice", "reverseTwice", cwk_reverseTwice, 256, 2, cw_psz_reverseTwice, 0, 0},
+  {"nestedAssign", "nestedAssign", cwk_nestedAssign, 256, 2, cw_psz_nestedAssign, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -434,11 +434,11 @@ void cwk_countOdd(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_warpReduceIntrinsics[] = {8, 8, 4};
 static const uint32_t cw_psz_countOdd[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"warpReduceIntrinsics", "warpReduceIntrinsics", cwk_warpReduceIntrinsics, 0, 3, cw_psz_warpReduceIntrinsics},
-  {"countOdd", "countOdd", cwk_countOdd, 0, 3, cw_psz_countOdd},
-  {0, 0, 0, 0, 0, 0}
+  {"warpReduceIntrinsics", "warpReduceIntrinsics", cwk_warpReduceIntrinsics, 0, 3, cw_psz_warpReduceIntrinsics, 0, 0},
+  {"countOdd", "countOdd", cwk_countOdd, 0, 3, cw_psz_countOdd, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

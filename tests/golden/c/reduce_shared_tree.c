@@ -189,11 +189,11 @@ void cwk_reduceInterleaved(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_reduceTree[] = {8, 8, 4};
 static const uint32_t cw_psz_reduceInterleaved[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"reduceTree", "reduceTree", cwk_reduceTree, 1024, 3, cw_psz_reduceTree},
-  {"reduceInterleaved", "reduceInterleaved", cwk_reduceInterleaved, 1024, 3, cw_psz_reduceInterleaved},
-  {0, 0, 0, 0, 0, 0}
+  {"reduceTree", "reduceTree", cwk_reduceTree, 1024, 3, cw_psz_reduceTree, 0, 0},
+  {"reduceInterleaved", "reduceInterleaved", cwk_reduceInterleaved, 1024, 3, cw_psz_reduceInterleaved, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -405,11 +405,11 @@ void cwk_allReduceXor(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_reduceShuffle[] = {8, 8, 4};
 static const uint32_t cw_psz_allReduceXor[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"reduceShuffle", "reduceShuffle", cwk_reduceShuffle, 128, 3, cw_psz_reduceShuffle},
-  {"allReduceXor", "allReduceXor", cwk_allReduceXor, 128, 2, cw_psz_allReduceXor},
-  {0, 0, 0, 0, 0, 0}
+  {"reduceShuffle", "reduceShuffle", cwk_reduceShuffle, 128, 3, cw_psz_reduceShuffle, 0, 0},
+  {"allReduceXor", "allReduceXor", cwk_allReduceXor, 128, 2, cw_psz_allReduceXor, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

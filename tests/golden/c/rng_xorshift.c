@@ -464,12 +464,12 @@ static const uint32_t cw_psz_fillUniform[] = {8, 4, 4};
 static const uint32_t cw_psz_fillNormal[] = {8, 8, 4};
 static const uint32_t cw_psz_monteCarloPi[] = {8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"fillUniform", "fillUniform", cwk_fillUniform, 4, 3, cw_psz_fillUniform},
-  {"fillNormal", "fillNormal", cwk_fillNormal, 4, 3, cw_psz_fillNormal},
-  {"monteCarloPi", "monteCarloPi", cwk_monteCarloPi, 4, 3, cw_psz_monteCarloPi},
-  {0, 0, 0, 0, 0, 0}
+  {"fillUniform", "fillUniform", cwk_fillUniform, 4, 3, cw_psz_fillUniform, 0, 0},
+  {"fillNormal", "fillNormal", cwk_fillNormal, 4, 3, cw_psz_fillNormal, 0, 0},
+  {"monteCarloPi", "monteCarloPi", cwk_monteCarloPi, 4, 3, cw_psz_monteCarloPi, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -245,12 +245,12 @@ static const uint32_t cw_psz_tileProduct[] = {8, 8, 8, 4};
 static const uint32_t cw_psz_strideSums[] = {8, 8, 4, 4};
 static const uint32_t cw_psz_stepWrites[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"tileProduct", "tileProduct", cwk_tileProduct, 2048, 4, cw_psz_tileProduct},
-  {"strideSums", "strideSums", cwk_strideSums, 2048, 4, cw_psz_strideSums},
-  {"stepWrites", "stepWrites", cwk_stepWrites, 2048, 3, cw_psz_stepWrites},
-  {0, 0, 0, 0, 0, 0}
+  {"tileProduct", "tileProduct", cwk_tileProduct, 2048, 4, cw_psz_tileProduct, 0, 0},
+  {"strideSums", "strideSums", cwk_strideSums, 2048, 4, cw_psz_strideSums, 0, 0},
+  {"stepWrites", "stepWrites", cwk_stepWrites, 2048, 3, cw_psz_stepWrites, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

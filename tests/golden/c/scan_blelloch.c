@@ -180,7 +180,7 @@ CW_INLINE void cwb_addBlockSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   float *data = *(float **)cw_args[0];
   const float *scannedSums = *(const float **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
-  uint32_t cw_g6 = 0; /* threads passing the guard */
+  uint32_t cw_g12 = 0; /* threads passing the guard */
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
     (void)cw_x0; (void)cw_x1; (void)cw_b; (void)cw_u;
@@ -198,9 +198,9 @@ CW_INLINE void cwb_addBlockSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
       cw_x1[0] = (int64_t)(((uint32_t)cw_tx));
     }
     const int cw_q = CW_TRI_LT(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g6 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g12 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
-  if (cw_g6 == cw_nt) {
+  if (cw_g12 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -212,7 +212,7 @@ CW_INLINE void cwb_addBlockSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
         }
       }
     }
-  } else if (cw_g6 == 0) {
+  } else if (cw_g12 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -253,11 +253,11 @@ void cwk_addBlockSums(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_blellochScan[] = {8, 8, 8, 4};
 static const uint32_t cw_psz_addBlockSums[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"blellochScan", "blellochScan", cwk_blellochScan, 0, 4, cw_psz_blellochScan},
-  {"addBlockSums", "addBlockSums", cwk_addBlockSums, 0, 3, cw_psz_addBlockSums},
-  {0, 0, 0, 0, 0, 0}
+  {"blellochScan", "blellochScan", cwk_blellochScan, 0, 4, cw_psz_blellochScan, 0, 0},
+  {"addBlockSums", "addBlockSums", cwk_addBlockSums, 0, 3, cw_psz_addBlockSums, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

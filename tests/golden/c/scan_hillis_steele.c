@@ -187,11 +187,11 @@ void cwk_exclusiveScanHS(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_scanHillisSteele[] = {8, 8, 4};
 static const uint32_t cw_psz_exclusiveScanHS[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"scanHillisSteele", "scanHillisSteele", cwk_scanHillisSteele, 4096, 3, cw_psz_scanHillisSteele},
-  {"exclusiveScanHS", "exclusiveScanHS", cwk_exclusiveScanHS, 4096, 3, cw_psz_exclusiveScanHS},
-  {0, 0, 0, 0, 0, 0}
+  {"scanHillisSteele", "scanHillisSteele", cwk_scanHillisSteele, 4096, 3, cw_psz_scanHillisSteele, 0, 0},
+  {"exclusiveScanHS", "exclusiveScanHS", cwk_exclusiveScanHS, 4096, 3, cw_psz_exclusiveScanHS, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

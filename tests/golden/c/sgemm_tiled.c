@@ -152,10 +152,10 @@ void cwk_sgemmTiled(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_sgemmTiled[] = {4, 4, 4, 4, 8, 8, 4, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"sgemmTiled", "sgemmTiled", cwk_sgemmTiled, 2048, 8, cw_psz_sgemmTiled},
-  {0, 0, 0, 0, 0, 0}
+  {"sgemmTiled", "sgemmTiled", cwk_sgemmTiled, 2048, 8, cw_psz_sgemmTiled, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -207,11 +207,11 @@ void cwk_rowColSums(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_blockSum3d[] = {8, 8};
 static const uint32_t cw_psz_rowColSums[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"blockSum3d", "blockSum3d", cwk_blockSum3d, 1216, 2, cw_psz_blockSum3d},
-  {"rowColSums", "rowColSums", cwk_rowColSums, 1216, 2, cw_psz_rowColSums},
-  {0, 0, 0, 0, 0, 0}
+  {"blockSum3d", "blockSum3d", cwk_blockSum3d, 1216, 2, cw_psz_blockSum3d, 0, 0},
+  {"rowColSums", "rowColSums", cwk_rowColSums, 1216, 2, cw_psz_rowColSums, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -127,10 +127,10 @@ void cwk_columnWrite(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_columnWrite[] = {8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"columnWrite", "columnWrite", cwk_columnWrite, 128, 2, cw_psz_columnWrite},
-  {0, 0, 0, 0, 0, 0}
+  {"columnWrite", "columnWrite", cwk_columnWrite, 128, 2, cw_psz_columnWrite, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

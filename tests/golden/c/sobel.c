@@ -204,12 +204,12 @@ void cwk_sobel(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_sobel[] = {8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"sobel", "sobel", cwk_sobel, 1296, 4, cw_psz_sobel},
-  {0, 0, 0, 0, 0, 0}
+  {"sobel", "sobel", cwk_sobel, 1296, 4, cw_psz_sobel, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {"kGx", (void *)&kGx, sizeof kGx},
   {"kGy", (void *)&kGy, sizeof kGy},
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

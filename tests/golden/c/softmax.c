@@ -916,11 +916,11 @@ void cwk_softmaxWarpPerRow(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_softmaxRows[] = {8, 8, 4};
 static const uint32_t cw_psz_softmaxWarpPerRow[] = {8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"softmaxRows", "softmaxRows", cwk_softmaxRows, 128, 3, cw_psz_softmaxRows},
-  {"softmaxWarpPerRow", "softmaxWarpPerRow", cwk_softmaxWarpPerRow, 128, 4, cw_psz_softmaxWarpPerRow},
-  {0, 0, 0, 0, 0, 0}
+  {"softmaxRows", "softmaxRows", cwk_softmaxRows, 128, 3, cw_psz_softmaxRows, 0, 0},
+  {"softmaxWarpPerRow", "softmaxWarpPerRow", cwk_softmaxWarpPerRow, 128, 4, cw_psz_softmaxWarpPerRow, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

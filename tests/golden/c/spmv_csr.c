@@ -356,12 +356,12 @@ static const uint32_t cw_psz_buildBanded[] = {8, 8, 8, 4};
 static const uint32_t cw_psz_spmvScalar[] = {4, 8, 8, 8, 8, 8};
 static const uint32_t cw_psz_spmvVector[] = {4, 8, 8, 8, 8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"buildBanded", "buildBanded", cwk_buildBanded, 0, 4, cw_psz_buildBanded},
-  {"spmvScalar", "spmvScalar", cwk_spmvScalar, 0, 6, cw_psz_spmvScalar},
-  {"spmvVector", "spmvVector", cwk_spmvVector, 0, 6, cw_psz_spmvVector},
-  {0, 0, 0, 0, 0, 0}
+  {"buildBanded", "buildBanded", cwk_buildBanded, 0, 4, cw_psz_buildBanded, 0, 0},
+  {"spmvScalar", "spmvScalar", cwk_spmvScalar, 0, 6, cw_psz_spmvScalar, 0, 0},
+  {"spmvVector", "spmvVector", cwk_spmvVector, 0, 6, cw_psz_spmvVector, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

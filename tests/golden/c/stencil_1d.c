@@ -143,7 +143,7 @@ CW_INLINE void cwb_smooth3(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
   float *out = *(float **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
   float w = *(float *)cw_args[3];
-  uint32_t cw_g4 = 0; /* threads passing the guard */
+  uint32_t cw_g8 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -162,15 +162,15 @@ CW_INLINE void cwb_smooth3(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_GE(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g4 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g8 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g4 += ((i >= n)) ? 1u : 0u;
+    cw_g8 += ((i >= n)) ? 1u : 0u;
   }
   }
-  if (cw_g4 == cw_nt) {
+  if (cw_g8 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -189,7 +189,7 @@ CW_INLINE void cwb_smooth3(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast)
         }
       }
     }
-  } else if (cw_g4 == 0) {
+  } else if (cw_g8 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -244,11 +244,11 @@ void cwk_smooth3(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_stencil1d[] = {8, 8, 4};
 static const uint32_t cw_psz_smooth3[] = {8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"stencil1d", "stencil1d", cwk_stencil1d, 536, 3, cw_psz_stencil1d},
-  {"smooth3", "smooth3", cwk_smooth3, 536, 4, cw_psz_smooth3},
-  {0, 0, 0, 0, 0, 0}
+  {"stencil1d", "stencil1d", cwk_stencil1d, 536, 3, cw_psz_stencil1d, 0, 0},
+  {"smooth3", "smooth3", cwk_smooth3, 536, 4, cw_psz_smooth3, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

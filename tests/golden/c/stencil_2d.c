@@ -162,10 +162,10 @@ void cwk_laplace2d(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_laplace2d[] = {8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"laplace2d", "laplace2d", cwk_laplace2d, 1296, 4, cw_psz_laplace2d},
-  {0, 0, 0, 0, 0, 0}
+  {"laplace2d", "laplace2d", cwk_laplace2d, 1296, 4, cw_psz_laplace2d, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -153,10 +153,10 @@ void cwk_structValues(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_structValues[] = {8, 8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"structValues", "structValues", cwk_structValues, 0, 3, cw_psz_structValues},
-  {0, 0, 0, 0, 0, 0}
+  {"structValues", "structValues", cwk_structValues, 0, 3, cw_psz_structValues, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -405,12 +405,12 @@ static const uint32_t cw_psz_applyOp[] = {8, 8, 8, 4};
 static const uint32_t cw_psz_tinyVm[] = {8, 8};
 static const uint32_t cw_psz_classifyChars[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"applyOp", "applyOp", cwk_applyOp, 0, 4, cw_psz_applyOp},
-  {"tinyVm", "tinyVm", cwk_tinyVm, 0, 2, cw_psz_tinyVm},
-  {"classifyChars", "classifyChars", cwk_classifyChars, 0, 2, cw_psz_classifyChars},
-  {0, 0, 0, 0, 0, 0}
+  {"applyOp", "applyOp", cwk_applyOp, 0, 4, cw_psz_applyOp, 0, 0},
+  {"tinyVm", "tinyVm", cwk_tinyVm, 0, 2, cw_psz_tinyVm, 0, 0},
+  {"classifyChars", "classifyChars", cwk_classifyChars, 0, 2, cw_psz_classifyChars, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -250,13 +250,13 @@ static const uint32_t cw_psz_transformKernel_int_Negate[] = {8, 8, 4};
 static const uint32_t cw_psz_scaleMany_float_4[] = {8, 4, 4};
 static const uint32_t cw_psz_scaleMany_double_2[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"transformKernel<float, Square>", "transformKernel_float_Square", cwk_transformKernel_float_Square, 0, 3, cw_psz_transformKernel_float_Square},
-  {"transformKernel<int, Negate>", "transformKernel_int_Negate", cwk_transformKernel_int_Negate, 0, 3, cw_psz_transformKernel_int_Negate},
-  {"scaleMany<float, 4>", "scaleMany_float_4", cwk_scaleMany_float_4, 0, 3, cw_psz_scaleMany_float_4},
-  {"scaleMany<double, 2>", "scaleMany_double_2", cwk_scaleMany_double_2, 0, 3, cw_psz_scaleMany_double_2},
-  {0, 0, 0, 0, 0, 0}
+  {"transformKernel<float, Square>", "transformKernel_float_Square", cwk_transformKernel_float_Square, 0, 3, cw_psz_transformKernel_float_Square, 0, 0},
+  {"transformKernel<int, Negate>", "transformKernel_int_Negate", cwk_transformKernel_int_Negate, 0, 3, cw_psz_transformKernel_int_Negate, 0, 0},
+  {"scaleMany<float, 4>", "scaleMany_float_4", cwk_scaleMany_float_4, 0, 3, cw_psz_scaleMany_float_4, 0, 0},
+  {"scaleMany<double, 2>", "scaleMany_double_2", cwk_scaleMany_double_2, 0, 3, cw_psz_scaleMany_double_2, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

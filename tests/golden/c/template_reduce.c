@@ -640,13 +640,13 @@ static const uint32_t cw_psz_reduce_int_128[] = {8, 8, 4};
 static const uint32_t cw_psz_reduce_double_64[] = {8, 8, 4};
 static const uint32_t cw_psz_reduce_float_512[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"reduce<float, 256>", "reduce_float_256", cwk_reduce_float_256, 2048, 3, cw_psz_reduce_float_256},
-  {"reduce<int, 128>", "reduce_int_128", cwk_reduce_int_128, 2048, 3, cw_psz_reduce_int_128},
-  {"reduce<double, 64>", "reduce_double_64", cwk_reduce_double_64, 2048, 3, cw_psz_reduce_double_64},
-  {"reduce<float, 512>", "reduce_float_512", cwk_reduce_float_512, 2048, 3, cw_psz_reduce_float_512},
-  {0, 0, 0, 0, 0, 0}
+  {"reduce<float, 256>", "reduce_float_256", cwk_reduce_float_256, 2048, 3, cw_psz_reduce_float_256, 0, 0},
+  {"reduce<int, 128>", "reduce_int_128", cwk_reduce_int_128, 2048, 3, cw_psz_reduce_int_128, 0, 0},
+  {"reduce<double, 64>", "reduce_double_64", cwk_reduce_double_64, 2048, 3, cw_psz_reduce_double_64, 0, 0},
+  {"reduce<float, 512>", "reduce_float_512", cwk_reduce_float_512, 2048, 3, cw_psz_reduce_float_512, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -594,16 +594,16 @@ static const uint32_t cw_psz_modeKernel_Mode_Twice[] = {8};
 static const uint32_t cw_psz_modeKernel_Mode_Square[] = {8};
 static const uint32_t cw_psz_windowKernel_4[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"blockSum<float>", "blockSum_float", cwk_blockSum_float, 1, 2, cw_psz_blockSum_float},
-  {"blockSum<double>", "blockSum_double", cwk_blockSum_double, 1, 2, cw_psz_blockSum_double},
-  {"traitsKernel<int>", "traitsKernel_int", cwk_traitsKernel_int, 1, 1, cw_psz_traitsKernel_int},
-  {"traitsKernel<float>", "traitsKernel_float", cwk_traitsKernel_float, 1, 1, cw_psz_traitsKernel_float},
-  {"modeKernel<Mode::Twice>", "modeKernel_Mode_Twice", cwk_modeKernel_Mode_Twice, 1, 1, cw_psz_modeKernel_Mode_Twice},
-  {"modeKernel<Mode::Square>", "modeKernel_Mode_Square", cwk_modeKernel_Mode_Square, 1, 1, cw_psz_modeKernel_Mode_Square},
-  {"windowKernel<4>", "windowKernel_4", cwk_windowKernel_4, 1, 2, cw_psz_windowKernel_4},
-  {0, 0, 0, 0, 0, 0}
+  {"blockSum<float>", "blockSum_float", cwk_blockSum_float, 1, 2, cw_psz_blockSum_float, 0, 0},
+  {"blockSum<double>", "blockSum_double", cwk_blockSum_double, 1, 2, cw_psz_blockSum_double, 0, 0},
+  {"traitsKernel<int>", "traitsKernel_int", cwk_traitsKernel_int, 1, 1, cw_psz_traitsKernel_int, 0, 0},
+  {"traitsKernel<float>", "traitsKernel_float", cwk_traitsKernel_float, 1, 1, cw_psz_traitsKernel_float, 0, 0},
+  {"modeKernel<Mode::Twice>", "modeKernel_Mode_Twice", cwk_modeKernel_Mode_Twice, 1, 1, cw_psz_modeKernel_Mode_Twice, 0, 0},
+  {"modeKernel<Mode::Square>", "modeKernel_Mode_Square", cwk_modeKernel_Mode_Square, 1, 1, cw_psz_modeKernel_Mode_Square, 0, 0},
+  {"windowKernel<4>", "windowKernel_4", cwk_windowKernel_4, 1, 2, cw_psz_windowKernel_4, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

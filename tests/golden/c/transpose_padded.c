@@ -179,11 +179,11 @@ void cwk_transposeNaive(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_transposeCoalesced[] = {8, 8, 4, 4};
 static const uint32_t cw_psz_transposeNaive[] = {8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"transposeCoalesced", "transposeCoalesced", cwk_transposeCoalesced, 4224, 4, cw_psz_transposeCoalesced},
-  {"transposeNaive", "transposeNaive", cwk_transposeNaive, 4224, 4, cw_psz_transposeNaive},
-  {0, 0, 0, 0, 0, 0}
+  {"transposeCoalesced", "transposeCoalesced", cwk_transposeCoalesced, 4224, 4, cw_psz_transposeCoalesced, 0, 0},
+  {"transposeNaive", "transposeNaive", cwk_transposeNaive, 4224, 4, cw_psz_transposeNaive, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -167,10 +167,10 @@ void cwk_exitingRounds(cw_rt_ctx *cw_ctx, void **cw_args) {
 
 static const uint32_t cw_psz_exitingRounds[] = {8, 8, 4, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"exitingRounds", "exitingRounds", cwk_exitingRounds, 256, 4, cw_psz_exitingRounds},
-  {0, 0, 0, 0, 0, 0}
+  {"exitingRounds", "exitingRounds", cwk_exitingRounds, 256, 4, cw_psz_exitingRounds, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

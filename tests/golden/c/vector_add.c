@@ -324,16 +324,147 @@ void cwk_vectorAddGridStride(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_vectorAddGridStride)
 }
 
+/* kernel vectorAddGridStride, cw_ng consecutive blocks (c_group.c): its strided loops run the blocks' iterations in step */
+static void cwg_vectorAddGridStride(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng, const uint64_t cw_shm_step) {
+  const int cw_fast = 1;
+  CW_KERNEL_PROLOGUE
+  CW_GROUP_PROLOGUE
+  const float *a = *(const float **)cw_args[0];
+  const float *b = *(const float **)cw_args[1];
+  float *c = *(float **)cw_args[2];
+  int32_t n = *(int32_t *)cw_args[3];
+  unsigned char cw_g_cw_r12[cw_ng][cw_nt];
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    unsigned char (*const cw_r12) = cw_g_cw_r12[cw_slot]; (void)cw_r12;
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg13 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar13_0 = 0; size_t cw_gpf13_0 = 0;
+    int cw_gfar13_1 = 0; size_t cw_gpf13_1 = 0;
+    int cw_gfar13_2 = 0; size_t cw_gpf13_2 = 0;
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      unsigned char (*const cw_r12) = cw_g_cw_r12[cw_slot]; (void)cw_r12;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r12[cw_t] = 1;
+      int32_t cw_amax13 = INT32_MIN; uint32_t cw_all13 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax13) cw_amax13 = cw_a; cw_all13 += cw_r12[cw_t]; }
+      }
+      const int64_t cw_s13 = (int64_t)((cw_bdx * cw_gdx)), cw_b13 = (int64_t)(n);
+      const int cw_mono13 = cw_s13 > 0 && cw_all13 == cw_nt;
+      const int cw_far13_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof c[0]);
+      const size_t cw_pf13_0 = cw_prefetch_bytes(cw_far13_0, cw_nt * sizeof c[0]);
+      const int cw_far13_1 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof a[0]);
+      const size_t cw_pf13_1 = cw_prefetch_bytes(cw_far13_1, cw_nt * sizeof a[0]);
+      const int cw_far13_2 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof b[0]);
+      const size_t cw_pf13_2 = cw_prefetch_bytes(cw_far13_2, cw_nt * sizeof b[0]);
+      uint64_t cw_jf13 = 0;
+      if (cw_mono13 && (int64_t)cw_amax13 < cw_b13) cw_jf13 = (uint64_t)((cw_b13 - (int64_t)cw_amax13 - 1) / cw_s13) + 1;
+      if (cw_jf13 < cw_jg13) cw_jg13 = cw_jf13;
+      cw_gfar13_0 = cw_far13_0; cw_gpf13_0 = cw_pf13_0;
+      cw_gfar13_1 = cw_far13_1; cw_gpf13_1 = cw_pf13_1;
+      cw_gfar13_2 = cw_far13_2; cw_gpf13_2 = cw_pf13_2;
+    }
+    for (uint64_t cw_j13 = 0; cw_j13 < cw_jg13; cw_j13++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        unsigned char (*const cw_r12) = cw_g_cw_r12[cw_slot]; (void)cw_r12;
+        const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+        const int cw_far13_0 = cw_gfar13_0; const size_t cw_pf13_0 = cw_gpf13_0;
+        const int cw_far13_1 = cw_gfar13_1; const size_t cw_pf13_1 = cw_gpf13_1;
+        const int cw_far13_2 = cw_gfar13_2; const size_t cw_pf13_2 = cw_gpf13_2;
+        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+          const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+          const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+          for (size_t cw_b = 0, cw_e = cw_pf13_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)c + (uintptr_t)((intptr_t)i * (intptr_t)sizeof c[0]) + cw_b));
+          for (size_t cw_b = 0, cw_e = cw_pf13_1; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_1, (const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+          for (size_t cw_b = 0, cw_e = cw_pf13_2; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_2, (const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          {
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+            (c[i] = (a[i] + b[i]));
+          }
+        }
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      unsigned char (*const cw_r12) = cw_g_cw_r12[cw_slot]; (void)cw_r12;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r12[cw_t] = 1;
+      int32_t cw_amax13 = INT32_MIN; uint32_t cw_all13 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax13) cw_amax13 = cw_a; cw_all13 += cw_r12[cw_t]; }
+      }
+      const int64_t cw_s13 = (int64_t)((cw_bdx * cw_gdx)), cw_b13 = (int64_t)(n);
+      const int cw_mono13 = cw_s13 > 0 && cw_all13 == cw_nt;
+      const int cw_far13_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof c[0]);
+      const size_t cw_pf13_0 = cw_prefetch_bytes(cw_far13_0, cw_nt * sizeof c[0]);
+      const int cw_far13_1 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof a[0]);
+      const size_t cw_pf13_1 = cw_prefetch_bytes(cw_far13_1, cw_nt * sizeof a[0]);
+      const int cw_far13_2 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof b[0]);
+      const size_t cw_pf13_2 = cw_prefetch_bytes(cw_far13_2, cw_nt * sizeof b[0]);
+      for (uint64_t cw_j13 = cw_jg13;; cw_j13++) {
+        const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono13 && (int64_t)cw_amax13 + (int64_t)cw_j13 * cw_s13 < cw_b13)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+            cw_r12[cw_t] = (unsigned char)(cw_r12[cw_t] & (((i < n)) != 0));
+            cw_in += cw_r12[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+            for (size_t cw_b = 0, cw_e = cw_pf13_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)c + (uintptr_t)((intptr_t)i * (intptr_t)sizeof c[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = cw_pf13_1; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_1, (const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+            for (size_t cw_b = 0, cw_e = cw_pf13_2; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_2, (const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_INDEP {
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+              (c[i] = (a[i] + b[i]));
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD_INDEP {
+            if (!(cw_r12[cw_t])) continue;
+            {
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+              (c[i] = (a[i] + b[i]));
+            }
+          }
+        }
+      }
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    unsigned char (*const cw_r12) = cw_g_cw_r12[cw_slot]; (void)cw_r12;
+  }
+}
+
 static const uint32_t cw_psz_vectorAdd[] = {8, 8, 8, 4};
 static const uint32_t cw_psz_saxpy[] = {4, 4, 8, 8};
 static const uint32_t cw_psz_vectorAddGridStride[] = {8, 8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
-  {"vectorAdd", "vectorAdd", cwk_vectorAdd, 0, 4, cw_psz_vectorAdd},
-  {"saxpy", "saxpy", cwk_saxpy, 0, 4, cw_psz_saxpy},
-  {"vectorAddGridStride", "vectorAddGridStride", cwk_vectorAddGridStride, 0, 4, cw_psz_vectorAddGridStride},
-  {0, 0, 0, 0, 0, 0}
+  {"vectorAdd", "vectorAdd", cwk_vectorAdd, 0, 4, cw_psz_vectorAdd, 0, 0},
+  {"saxpy", "saxpy", cwk_saxpy, 0, 4, cw_psz_saxpy, 0, 0},
+  {"vectorAddGridStride", "vectorAddGridStride", cwk_vectorAddGridStride, 0, 4, cw_psz_vectorAddGridStride, cwg_vectorAddGridStride, 1},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

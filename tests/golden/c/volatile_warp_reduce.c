@@ -248,7 +248,7 @@ CW_INLINE void cwb_reduceVolatileInt(cw_rt_ctx *cw_ctx, void **cw_args, const in
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *out = *(int32_t **)cw_args[1];
   volatile int32_t *vs[cw_nt]; /* per thread */
-  unsigned char cw_p23[cw_nt];
+  unsigned char cw_p41[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       vs[cw_t] = ((volatile int32_t *)(&cw_sh_s_2[0]));
@@ -258,45 +258,45 @@ CW_INLINE void cwb_reduceVolatileInt(cw_rt_ctx *cw_ctx, void **cw_args, const in
   /* __syncthreads() */
   /* if with a barrier inside: predicate per thread */
   CW_FOR_EACH_THREAD {
-    cw_p23[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
+    cw_p41[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
   CW_FOR_EACH_THREAD {
-    if (!(cw_p23[cw_t])) continue;
+    if (!(cw_p41[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 32u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
-    if (!(cw_p23[cw_t])) continue;
+    if (!(cw_p41[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 16u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
-    if (!(cw_p23[cw_t])) continue;
+    if (!(cw_p41[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 8u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
-    if (!(cw_p23[cw_t])) continue;
+    if (!(cw_p41[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 4u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
-    if (!(cw_p23[cw_t])) continue;
+    if (!(cw_p41[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 2u)]);
     }
   }
   /* __syncwarp() */
   CW_FOR_EACH_THREAD {
-    if (!(cw_p23[cw_t])) continue;
+    if (!(cw_p41[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 1u)]);
     }
@@ -329,11 +329,11 @@ void cwk_reduceVolatileInt(cw_rt_ctx *cw_ctx, void **cw_args) {
 static const uint32_t cw_psz_reduceVolatile[] = {8, 8, 4};
 static const uint32_t cw_psz_reduceVolatileInt[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"reduceVolatile", "reduceVolatile", cwk_reduceVolatile, 1024, 3, cw_psz_reduceVolatile},
-  {"reduceVolatileInt", "reduceVolatileInt", cwk_reduceVolatileInt, 1024, 2, cw_psz_reduceVolatileInt},
-  {0, 0, 0, 0, 0, 0}
+  {"reduceVolatile", "reduceVolatile", cwk_reduceVolatile, 1024, 3, cw_psz_reduceVolatile, 0, 0},
+  {"reduceVolatileInt", "reduceVolatileInt", cwk_reduceVolatileInt, 1024, 2, cw_psz_reduceVolatileInt, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -232,12 +232,12 @@ static const uint32_t cw_psz_decodeChecksum[] = {8, 4, 8, 8};
 static const uint32_t cw_psz_sliceChecksum[] = {8, 8};
 static const uint32_t cw_psz_stagedPrefix[] = {8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"decodeChecksum", "decodeChecksum", cwk_decodeChecksum, 512, 4, cw_psz_decodeChecksum},
-  {"sliceChecksum", "sliceChecksum", cwk_sliceChecksum, 512, 2, cw_psz_sliceChecksum},
-  {"stagedPrefix", "stagedPrefix", cwk_stagedPrefix, 512, 2, cw_psz_stagedPrefix},
-  {0, 0, 0, 0, 0, 0}
+  {"decodeChecksum", "decodeChecksum", cwk_decodeChecksum, 512, 4, cw_psz_decodeChecksum, 0, 0},
+  {"sliceChecksum", "sliceChecksum", cwk_sliceChecksum, 512, 2, cw_psz_sliceChecksum, 0, 0},
+  {"stagedPrefix", "stagedPrefix", cwk_stagedPrefix, 512, 2, cw_psz_stagedPrefix, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -467,12 +467,12 @@ static const uint32_t cw_psz_blockInclusiveScan[] = {8, 8, 8};
 static const uint32_t cw_psz_blockExclusiveScanF[] = {8, 8};
 static const uint32_t cw_psz_segmentedWarpScan[] = {8, 8, 8};
 const cw_kernel_desc cw_kernels[] = {
-  {"blockInclusiveScan", "blockInclusiveScan", cwk_blockInclusiveScan, 128, 3, cw_psz_blockInclusiveScan},
-  {"blockExclusiveScanF", "blockExclusiveScanF", cwk_blockExclusiveScanF, 128, 2, cw_psz_blockExclusiveScanF},
-  {"segmentedWarpScan", "segmentedWarpScan", cwk_segmentedWarpScan, 128, 3, cw_psz_segmentedWarpScan},
-  {0, 0, 0, 0, 0, 0}
+  {"blockInclusiveScan", "blockInclusiveScan", cwk_blockInclusiveScan, 128, 3, cw_psz_blockInclusiveScan, 0, 0},
+  {"blockExclusiveScanF", "blockExclusiveScanF", cwk_blockExclusiveScanF, 128, 2, cw_psz_blockExclusiveScanF, 0, 0},
+  {"segmentedWarpScan", "segmentedWarpScan", cwk_segmentedWarpScan, 128, 3, cw_psz_segmentedWarpScan, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;

@@ -612,12 +612,12 @@ static const uint32_t cw_psz_warpVotes[] = {8, 8};
 static const uint32_t cw_psz_aggregatedAppend[] = {8, 8, 8, 4};
 static const uint32_t cw_psz_divergentActive[] = {8};
 const cw_kernel_desc cw_kernels[] = {
-  {"warpVotes", "warpVotes", cwk_warpVotes, 0, 2, cw_psz_warpVotes},
-  {"aggregatedAppend", "aggregatedAppend", cwk_aggregatedAppend, 0, 4, cw_psz_aggregatedAppend},
-  {"divergentActive", "divergentActive", cwk_divergentActive, 0, 1, cw_psz_divergentActive},
-  {0, 0, 0, 0, 0, 0}
+  {"warpVotes", "warpVotes", cwk_warpVotes, 0, 2, cw_psz_warpVotes, 0, 0},
+  {"aggregatedAppend", "aggregatedAppend", cwk_aggregatedAppend, 0, 4, cw_psz_aggregatedAppend, 0, 0},
+  {"divergentActive", "divergentActive", cwk_divergentActive, 0, 1, cw_psz_divergentActive, 0, 0},
+  {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {
   {0, 0, 0}
 };
-const int cw_abi_version = 9;
+const int cw_abi_version = 10;
