@@ -774,8 +774,10 @@ static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_byte
 }
 
 /* The blocks a call of the kernel's group function runs (run_blocks):
- * none in check mode (each block checked alone); at most as many as fit
- * the smallest shared-memory buffer (ensure_shm's 64 KiB) and keep the
+ * none in check mode (each block checked alone); no more than each pool
+ * thread's share of the grid (a grid of a few blocks keeps every core
+ * busy: the pool hands out whole groups); at most as many as fit the
+ * smallest shared-memory buffer (ensure_shm's 64 KiB) and keep the
  * group's per-thread arrays within 256 KiB of the stack. */
 static void launch_group(CpuLaunch *L, size_t shared_bytes) {
   const cw_kernel_desc *k = L->k;
@@ -783,8 +785,10 @@ static void launch_group(CpuLaunch *L, size_t shared_bytes) {
   L->group = 1;
   if (!k->group || L->dev->checker.on) return;
   uint64_t g = L->dev->block_group, nt = (uint64_t)L->block[0] * L->block[1] * L->block[2];
+  uint64_t share = (uint64_t)L->grid[0] * L->grid[1] * L->grid[2] / (uint64_t)L->dev->nthreads;
+  if (g > share) g = share;
   while (g > 1 && (g * L->shm_step > 65536 || g * nt * k->group_thread_bytes > 262144)) g--;
-  L->group = (uint32_t)g;
+  L->group = g < 1 ? 1u : (uint32_t)g;
 }
 
 /* What every launch does first: checks the configuration against CUDA's
