@@ -58,6 +58,7 @@ typedef struct CpuDevice {
   atomic_int devrt_pending_limit; /* CW_LIMIT_DEVRT_PENDING_LAUNCHES */
   uint64_t prefetch_above; /* cw_rt_ctx.prefetch_above (prefetch_threshold) */
   uint32_t block_group;    /* most blocks a group function runs at once (block_group_env) */
+  bool block_group_set;    /* CUWASM_BLOCK_GROUP given: that many, whatever the pool's chunks */
 } CpuDevice;
 
 /* One launch, shared by the pool threads running its blocks. */
@@ -130,13 +131,15 @@ static uint64_t prefetch_threshold(void) {
 
 /* Kernels with a group function (emit/c_group.c) run this many
  * consecutive blocks per call: CUWASM_BLOCK_GROUP=N (1: one block at a
- * time), 16 by default: bench_cpu's reduction and histogram on the 2-core
- * VM, both threads, three alternating runs: 1.67-2.52 and 6.2-7.6 ms one
- * block at a time, 1.78-2.66 and 6.1-6.3 in groups of 8, 1.81-2.18 and
- * 5.9-7.1 in groups of 16. */
-static uint32_t block_group_env(void) {
+ * time), by default up to 16 within the pool's chunks (launch_group).
+ * bench_cpu's reduction and histogram on the 2-core VM, both threads,
+ * three alternating runs: 1.67-2.52 and 6.2-7.6 ms one block at a time,
+ * 1.78-2.66 and 6.1-6.3 in groups of 8, 1.81-2.18 and 5.9-7.1 in groups
+ * of 16. */
+static uint32_t block_group_env(bool *set) {
   const char *e = getenv("CUWASM_BLOCK_GROUP");
-  long n = e && *e ? strtol(e, NULL, 10) : 16;
+  *set = e && *e;
+  long n = *set ? strtol(e, NULL, 10) : 16;
   return n < 1 ? 1u : n > 64 ? 64u : (uint32_t)n;
 }
 
@@ -157,7 +160,7 @@ static cw_status cpu_open(void **devp, char *err, size_t errn) {
   cpu_checker_init(&d->checker, emit_report, d);
   atomic_init(&d->devrt_pending_limit, CPU_DEVRT_PENDING_LIMIT);
   d->prefetch_above = prefetch_threshold();
-  d->block_group = block_group_env();
+  d->block_group = block_group_env(&d->block_group_set);
   *devp = d;
   return CW_OK;
 }
@@ -774,19 +777,29 @@ static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_byte
 }
 
 /* The blocks a call of the kernel's group function runs (run_blocks):
- * none in check mode (each block checked alone); no more than each pool
- * thread's share of the grid (a grid of a few blocks keeps every core
- * busy: the pool hands out whole groups); at most as many as fit the
- * smallest shared-memory buffer (ensure_shm's 64 KiB) and keep the
- * group's per-thread arrays within 256 KiB of the stack. */
+ * none in check mode (each block checked alone); at most as many as fit
+ * the smallest shared-memory buffer (ensure_shm's 64 KiB) and keep the
+ * group's per-thread arrays within 256 KiB of the stack.  The pool hands
+ * out whole groups, so unless CUWASM_BLOCK_GROUP was set, a group is no
+ * larger than the pool's own chunk (pool.c: a sixteenth of a thread's
+ * share) and at least 4 blocks, else none: grouping must not coarsen how
+ * the threads balance the grid.  On a 16-core Xeon, 16 threads, groups
+ * of 16 (one or two per thread) ran bench_cpu's 256-block histogram in
+ * 2.1 ms against 1.8-1.9 one block at a time, and its 512-block sum in
+ * 0.47-0.60 ms against 0.27-0.36; on 2 threads the chunks are 8 and 16
+ * blocks. */
 static void launch_group(CpuLaunch *L, size_t shared_bytes) {
   const cw_kernel_desc *k = L->k;
+  const CpuDevice *d = L->dev;
   L->shm_step = ((uint64_t)L->static_shm + shared_bytes + 63) & ~(uint64_t)63;
   L->group = 1;
-  if (!k->group || L->dev->checker.on) return;
-  uint64_t g = L->dev->block_group, nt = (uint64_t)L->block[0] * L->block[1] * L->block[2];
-  uint64_t share = (uint64_t)L->grid[0] * L->grid[1] * L->grid[2] / (uint64_t)L->dev->nthreads;
-  if (g > share) g = share;
+  if (!k->group || d->checker.on) return;
+  uint64_t g = d->block_group, nt = (uint64_t)L->block[0] * L->block[1] * L->block[2];
+  if (!d->block_group_set) {
+    uint64_t chunk = (uint64_t)L->grid[0] * L->grid[1] * L->grid[2] / ((uint64_t)d->nthreads * 16);
+    if (g > chunk) g = chunk;
+    if (g < 4) return;
+  }
   while (g > 1 && (g * L->shm_step > 65536 || g * nt * k->group_thread_bytes > 262144)) g--;
   L->group = g < 1 ? 1u : (uint32_t)g;
 }

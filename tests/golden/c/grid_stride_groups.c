@@ -317,6 +317,7 @@ static void cwg_groupSums(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_n
       cw_gfar13_0 = cw_far13_0; cw_gpf13_0 = cw_pf13_0;
       cw_g_scale[cw_slot] = scale;
     }
+    if (!cw_gfar13_0) cw_jg13 = 0; /* the array is in the cache: block by block */
     for (uint64_t cw_j13 = 0; cw_j13 < cw_jg13; cw_j13++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
@@ -352,7 +353,75 @@ static void cwg_groupSums(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_n
       const int cw_mono13 = cw_s13 > 0 && cw_all13 == cw_nt;
       const int cw_far13_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof x[0]);
       const size_t cw_pf13_0 = cw_prefetch_bytes(cw_far13_0, cw_nt * sizeof x[0]);
-      for (uint64_t cw_j13 = cw_jg13;; cw_j13++) {
+      uint64_t cw_jt13 = cw_jg13;
+      if (cw_jg13 == 0) {
+        uint64_t cw_jf13 = 0; /* iterations every thread runs, done a tile at a time */
+        if (cw_mono13 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax13 < cw_b13) {
+          cw_jf13 = (uint64_t)((cw_b13 - (int64_t)cw_amax13 - 1) / cw_s13) + 1;
+          if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far13_0) {
+#if CW_STRIDE_TILE_WIDER
+            if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+              for (uint64_t cw_j13 = 0; cw_j13 < cw_jf13; cw_j13++) {
+                const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js13;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js13;
+                    (s[cw_t] += ((x[i] & 1023) * scale));
+                  }
+                }
+              }
+            } else
+#endif
+            {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+              for (uint64_t cw_j13 = 0; cw_j13 < cw_jf13; cw_j13++) {
+                const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js13;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js13;
+                    (s[cw_t] += ((x[i] & 1023) * scale));
+                  }
+                }
+              }
+            }
+          } else {
+            for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+            for (uint64_t cw_j13 = 0; cw_j13 < cw_jf13; cw_j13++) {
+              const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+              { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js13;
+                for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+              }
+              CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
+                {
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js13;
+                  (s[cw_t] += ((x[i] & 1023) * scale));
+                }
+              }
+            }
+          }
+        }
+        cw_jt13 = cw_jf13;
+      }
+      for (uint64_t cw_j13 = cw_jt13;; cw_j13++) {
         const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
         uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
         if (!(cw_mono13 && (int64_t)cw_amax13 + (int64_t)cw_j13 * cw_s13 < cw_b13)) {
@@ -443,7 +512,7 @@ CW_INLINE void cwb_groupDyn(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   int32_t n = *(int32_t *)cw_args[2];
   int32_t limit = *(int32_t *)cw_args[3];
   int32_t c[cw_nt]; /* per thread */
-  unsigned char cw_r21[cw_nt];
+  unsigned char cw_r24[cw_nt];
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -461,35 +530,35 @@ CW_INLINE void cwb_groupDyn(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r21[cw_t] = !cw_exit[cw_t];
-  int32_t cw_amax22 = INT32_MIN; uint32_t cw_all22 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r24[cw_t] = !cw_exit[cw_t];
+  int32_t cw_amax25 = INT32_MIN; uint32_t cw_all25 = 0;
   CW_FOR_EACH_THREAD {
     if (!(!cw_exit[cw_t])) continue;
-    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))); if (cw_a > cw_amax22) cw_amax22 = cw_a; cw_all22 += cw_r21[cw_t]; }
+    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))); if (cw_a > cw_amax25) cw_amax25 = cw_a; cw_all25 += cw_r24[cw_t]; }
   }
-  const int64_t cw_s22 = (int64_t)((cw_bdx * cw_gdx)), cw_b22 = (int64_t)(n);
-  const int cw_mono22 = cw_s22 > 0 && cw_all22 == cw_nt;
-  const int cw_far22_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b22 * sizeof x[0]);
-  const size_t cw_pf22_0 = cw_prefetch_bytes(cw_far22_0, cw_nt * sizeof x[0]);
-  uint64_t cw_jf22 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono22 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax22 < cw_b22) {
-    cw_jf22 = (uint64_t)((cw_b22 - (int64_t)cw_amax22 - 1) / cw_s22) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far22_0) {
+  const int64_t cw_s25 = (int64_t)((cw_bdx * cw_gdx)), cw_b25 = (int64_t)(n);
+  const int cw_mono25 = cw_s25 > 0 && cw_all25 == cw_nt;
+  const int cw_far25_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b25 * sizeof x[0]);
+  const size_t cw_pf25_0 = cw_prefetch_bytes(cw_far25_0, cw_nt * sizeof x[0]);
+  uint64_t cw_jf25 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono25 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax25 < cw_b25) {
+    cw_jf25 = (uint64_t)((cw_b25 - (int64_t)cw_amax25 - 1) / cw_s25) + 1;
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far25_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
-        for (uint64_t cw_j22 = 0; cw_j22 < cw_jf22; cw_j22++) {
-          const int32_t cw_js22 = (int32_t)((uint32_t)cw_j22 * (uint32_t)((cw_bdx * cw_gdx)));
+        for (uint64_t cw_j25 = 0; cw_j25 < cw_jf25; cw_j25++) {
+          const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)((cw_bdx * cw_gdx)));
           { /* prefetch iteration j + CW_PREFETCH_AHEAD */
             const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-            const int32_t cw_js22 = (int32_t)((uint32_t)(cw_j22 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js22;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far22_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js25;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far25_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js22;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js25;
               (c[cw_t] += (x[i] & 7));
             }
           }
@@ -498,18 +567,18 @@ CW_INLINE void cwb_groupDyn(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
 #endif
       {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-        for (uint64_t cw_j22 = 0; cw_j22 < cw_jf22; cw_j22++) {
-          const int32_t cw_js22 = (int32_t)((uint32_t)cw_j22 * (uint32_t)((cw_bdx * cw_gdx)));
+        for (uint64_t cw_j25 = 0; cw_j25 < cw_jf25; cw_j25++) {
+          const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)((cw_bdx * cw_gdx)));
           { /* prefetch iteration j + CW_PREFETCH_AHEAD */
             const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-            const int32_t cw_js22 = (int32_t)((uint32_t)(cw_j22 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js22;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far22_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js25;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far25_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js22;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js25;
               (c[cw_t] += (x[i] & 7));
             }
           }
@@ -517,33 +586,33 @@ CW_INLINE void cwb_groupDyn(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       }
     } else {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-      for (uint64_t cw_j22 = 0; cw_j22 < cw_jf22; cw_j22++) {
-        const int32_t cw_js22 = (int32_t)((uint32_t)cw_j22 * (uint32_t)((cw_bdx * cw_gdx)));
+      for (uint64_t cw_j25 = 0; cw_j25 < cw_jf25; cw_j25++) {
+        const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)((cw_bdx * cw_gdx)));
         { /* prefetch iteration j + CW_PREFETCH_AHEAD */
           const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js22 = (int32_t)((uint32_t)(cw_j22 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js22;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far22_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js25;
+          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far25_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
           {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js22;
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js25;
             (c[cw_t] += (x[i] & 7));
           }
         }
       }
     }
   }
-  for (uint64_t cw_j22 = cw_jf22;; cw_j22++) {
-    const int32_t cw_js22 = (int32_t)((uint32_t)cw_j22 * (uint32_t)((cw_bdx * cw_gdx)));
+  for (uint64_t cw_j25 = cw_jf25;; cw_j25++) {
+    const int32_t cw_js25 = (int32_t)((uint32_t)cw_j25 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono22 && (int64_t)cw_amax22 + (int64_t)cw_j22 * cw_s22 < cw_b22)) {
+    if (!(cw_mono25 && (int64_t)cw_amax25 + (int64_t)cw_j25 * cw_s25 < cw_b25)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js22;
-        cw_r21[cw_t] = (unsigned char)(cw_r21[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r21[cw_t];
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js25;
+        cw_r24[cw_t] = (unsigned char)(cw_r24[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r24[cw_t];
       }
       if (!cw_in) break;
     }
@@ -551,21 +620,21 @@ CW_INLINE void cwb_groupDyn(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js22 = (int32_t)((uint32_t)(cw_j22 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js22;
-        for (size_t cw_b = 0, cw_e = cw_pf22_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far22_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        const int32_t cw_js25 = (int32_t)((uint32_t)(cw_j25 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js25;
+        for (size_t cw_b = 0, cw_e = cw_pf25_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far25_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js22;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js25;
           (c[cw_t] += (x[i] & 7));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(!cw_exit[cw_t] && cw_r21[cw_t])) continue;
+        if (!(!cw_exit[cw_t] && cw_r24[cw_t])) continue;
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js22;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js25;
           (c[cw_t] += (x[i] & 7));
         }
       }
@@ -601,12 +670,12 @@ static void cwg_groupDyn(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng
   int32_t n = *(int32_t *)cw_args[2];
   int32_t limit = *(int32_t *)cw_args[3];
   int32_t cw_g_c[cw_ng][cw_nt];
-  unsigned char cw_g_cw_r30[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r33[cw_ng][cw_nt];
   unsigned char cw_g_cw_exit[cw_ng][cw_nt];
   memset(cw_g_cw_exit, 0, sizeof cw_g_cw_exit); /* thread has returned */
   for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
     CW_GROUP_BLOCK(cw_slot)
-    int32_t (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
+    int32_t (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r33) = cw_g_cw_r33[cw_slot]; (void)cw_r33; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
@@ -623,43 +692,44 @@ static void cwg_groupDyn(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng
     }
   }
   { /* strided loop, the group's blocks in step */
-    uint64_t cw_jg31 = UINT64_MAX; /* iterations every thread of the group runs */
-    int cw_gfar31_0 = 0; size_t cw_gpf31_0 = 0;
+    uint64_t cw_jg34 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar34_0 = 0; size_t cw_gpf34_0 = 0;
     for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
       CW_GROUP_BLOCK(cw_slot)
-      int32_t (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
+      int32_t (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r33) = cw_g_cw_r33[cw_slot]; (void)cw_r33; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
       /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r30[cw_t] = !cw_exit[cw_t];
-      int32_t cw_amax31 = INT32_MIN; uint32_t cw_all31 = 0;
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r33[cw_t] = !cw_exit[cw_t];
+      int32_t cw_amax34 = INT32_MIN; uint32_t cw_all34 = 0;
       CW_FOR_EACH_THREAD {
         if (!(!cw_exit[cw_t])) continue;
-        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))); if (cw_a > cw_amax31) cw_amax31 = cw_a; cw_all31 += cw_r30[cw_t]; }
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))); if (cw_a > cw_amax34) cw_amax34 = cw_a; cw_all34 += cw_r33[cw_t]; }
       }
-      const int64_t cw_s31 = (int64_t)((cw_bdx * cw_gdx)), cw_b31 = (int64_t)(n);
-      const int cw_mono31 = cw_s31 > 0 && cw_all31 == cw_nt;
-      const int cw_far31_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b31 * sizeof x[0]);
-      const size_t cw_pf31_0 = cw_prefetch_bytes(cw_far31_0, cw_nt * sizeof x[0]);
-      uint64_t cw_jf31 = 0;
-      if (cw_mono31 && (int64_t)cw_amax31 < cw_b31) cw_jf31 = (uint64_t)((cw_b31 - (int64_t)cw_amax31 - 1) / cw_s31) + 1;
-      if (cw_jf31 < cw_jg31) cw_jg31 = cw_jf31;
-      cw_gfar31_0 = cw_far31_0; cw_gpf31_0 = cw_pf31_0;
+      const int64_t cw_s34 = (int64_t)((cw_bdx * cw_gdx)), cw_b34 = (int64_t)(n);
+      const int cw_mono34 = cw_s34 > 0 && cw_all34 == cw_nt;
+      const int cw_far34_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b34 * sizeof x[0]);
+      const size_t cw_pf34_0 = cw_prefetch_bytes(cw_far34_0, cw_nt * sizeof x[0]);
+      uint64_t cw_jf34 = 0;
+      if (cw_mono34 && (int64_t)cw_amax34 < cw_b34) cw_jf34 = (uint64_t)((cw_b34 - (int64_t)cw_amax34 - 1) / cw_s34) + 1;
+      if (cw_jf34 < cw_jg34) cw_jg34 = cw_jf34;
+      cw_gfar34_0 = cw_far34_0; cw_gpf34_0 = cw_pf34_0;
     }
-    for (uint64_t cw_j31 = 0; cw_j31 < cw_jg31; cw_j31++) {
+    if (!cw_gfar34_0) cw_jg34 = 0; /* the array is in the cache: block by block */
+    for (uint64_t cw_j34 = 0; cw_j34 < cw_jg34; cw_j34++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
-        int32_t (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
-        const int32_t cw_js31 = (int32_t)((uint32_t)cw_j31 * (uint32_t)((cw_bdx * cw_gdx)));
-        const int cw_far31_0 = cw_gfar31_0; const size_t cw_pf31_0 = cw_gpf31_0;
+        int32_t (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r33) = cw_g_cw_r33[cw_slot]; (void)cw_r33; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
+        const int32_t cw_js34 = (int32_t)((uint32_t)cw_j34 * (uint32_t)((cw_bdx * cw_gdx)));
+        const int cw_far34_0 = cw_gfar34_0; const size_t cw_pf34_0 = cw_gpf34_0;
         { /* prefetch iteration j + CW_PREFETCH_AHEAD */
           const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js31 = (int32_t)((uint32_t)(cw_j31 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js31;
-          for (size_t cw_b = 0, cw_e = cw_pf31_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far31_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          const int32_t cw_js34 = (int32_t)((uint32_t)(cw_j34 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js34;
+          for (size_t cw_b = 0, cw_e = cw_pf34_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far34_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js31;
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js34;
             (c[cw_t] += (x[i] & 7));
           }
         }
@@ -667,27 +737,95 @@ static void cwg_groupDyn(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng
     }
     for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
       CW_GROUP_BLOCK(cw_slot)
-      int32_t (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
+      int32_t (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r33) = cw_g_cw_r33[cw_slot]; (void)cw_r33; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
       /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r30[cw_t] = !cw_exit[cw_t];
-      int32_t cw_amax31 = INT32_MIN; uint32_t cw_all31 = 0;
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r33[cw_t] = !cw_exit[cw_t];
+      int32_t cw_amax34 = INT32_MIN; uint32_t cw_all34 = 0;
       CW_FOR_EACH_THREAD {
         if (!(!cw_exit[cw_t])) continue;
-        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))); if (cw_a > cw_amax31) cw_amax31 = cw_a; cw_all31 += cw_r30[cw_t]; }
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))); if (cw_a > cw_amax34) cw_amax34 = cw_a; cw_all34 += cw_r33[cw_t]; }
       }
-      const int64_t cw_s31 = (int64_t)((cw_bdx * cw_gdx)), cw_b31 = (int64_t)(n);
-      const int cw_mono31 = cw_s31 > 0 && cw_all31 == cw_nt;
-      const int cw_far31_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b31 * sizeof x[0]);
-      const size_t cw_pf31_0 = cw_prefetch_bytes(cw_far31_0, cw_nt * sizeof x[0]);
-      for (uint64_t cw_j31 = cw_jg31;; cw_j31++) {
-        const int32_t cw_js31 = (int32_t)((uint32_t)cw_j31 * (uint32_t)((cw_bdx * cw_gdx)));
+      const int64_t cw_s34 = (int64_t)((cw_bdx * cw_gdx)), cw_b34 = (int64_t)(n);
+      const int cw_mono34 = cw_s34 > 0 && cw_all34 == cw_nt;
+      const int cw_far34_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b34 * sizeof x[0]);
+      const size_t cw_pf34_0 = cw_prefetch_bytes(cw_far34_0, cw_nt * sizeof x[0]);
+      uint64_t cw_jt34 = cw_jg34;
+      if (cw_jg34 == 0) {
+        uint64_t cw_jf34 = 0; /* iterations every thread runs, done a tile at a time */
+        if (cw_mono34 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax34 < cw_b34) {
+          cw_jf34 = (uint64_t)((cw_b34 - (int64_t)cw_amax34 - 1) / cw_s34) + 1;
+          if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far34_0) {
+#if CW_STRIDE_TILE_WIDER
+            if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+              for (uint64_t cw_j34 = 0; cw_j34 < cw_jf34; cw_j34++) {
+                const int32_t cw_js34 = (int32_t)((uint32_t)cw_j34 * (uint32_t)((cw_bdx * cw_gdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js34 = (int32_t)((uint32_t)(cw_j34 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js34;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far34_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js34;
+                    (c[cw_t] += (x[i] & 7));
+                  }
+                }
+              }
+            } else
+#endif
+            {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+              for (uint64_t cw_j34 = 0; cw_j34 < cw_jf34; cw_j34++) {
+                const int32_t cw_js34 = (int32_t)((uint32_t)cw_j34 * (uint32_t)((cw_bdx * cw_gdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js34 = (int32_t)((uint32_t)(cw_j34 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js34;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far34_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js34;
+                    (c[cw_t] += (x[i] & 7));
+                  }
+                }
+              }
+            }
+          } else {
+            for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+            for (uint64_t cw_j34 = 0; cw_j34 < cw_jf34; cw_j34++) {
+              const int32_t cw_js34 = (int32_t)((uint32_t)cw_j34 * (uint32_t)((cw_bdx * cw_gdx)));
+              { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                const int32_t cw_js34 = (int32_t)((uint32_t)(cw_j34 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js34;
+                for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far34_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+              }
+              CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
+                {
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js34;
+                  (c[cw_t] += (x[i] & 7));
+                }
+              }
+            }
+          }
+        }
+        cw_jt34 = cw_jf34;
+      }
+      for (uint64_t cw_j34 = cw_jt34;; cw_j34++) {
+        const int32_t cw_js34 = (int32_t)((uint32_t)cw_j34 * (uint32_t)((cw_bdx * cw_gdx)));
         uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-        if (!(cw_mono31 && (int64_t)cw_amax31 + (int64_t)cw_j31 * cw_s31 < cw_b31)) {
+        if (!(cw_mono34 && (int64_t)cw_amax34 + (int64_t)cw_j34 * cw_s34 < cw_b34)) {
           cw_in = 0;
           CW_FOR_EACH_THREAD_INDEP {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js31;
-            cw_r30[cw_t] = (unsigned char)(cw_r30[cw_t] & (((i < n)) != 0));
-            cw_in += cw_r30[cw_t];
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js34;
+            cw_r33[cw_t] = (unsigned char)(cw_r33[cw_t] & (((i < n)) != 0));
+            cw_in += cw_r33[cw_t];
           }
           if (!cw_in) break;
         }
@@ -695,21 +833,21 @@ static void cwg_groupDyn(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng
           { /* prefetch iteration j + CW_PREFETCH_AHEAD */
             const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-            const int32_t cw_js31 = (int32_t)((uint32_t)(cw_j31 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js31;
-            for (size_t cw_b = 0, cw_e = cw_pf31_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far31_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            const int32_t cw_js34 = (int32_t)((uint32_t)(cw_j34 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js34;
+            for (size_t cw_b = 0, cw_e = cw_pf34_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far34_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_INDEP {
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js31;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js34;
               (c[cw_t] += (x[i] & 7));
             }
           }
         } else {
           CW_FOR_EACH_THREAD_INDEP {
-            if (!(!cw_exit[cw_t] && cw_r30[cw_t])) continue;
+            if (!(!cw_exit[cw_t] && cw_r33[cw_t])) continue;
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js31;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js34;
               (c[cw_t] += (x[i] & 7));
             }
           }
@@ -719,7 +857,7 @@ static void cwg_groupDyn(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng
   }
   for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
     CW_GROUP_BLOCK(cw_slot)
-    int32_t (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r30) = cw_g_cw_r30[cw_slot]; (void)cw_r30; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
+    int32_t (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r33) = cw_g_cw_r33[cw_slot]; (void)cw_r33; unsigned char (*const cw_exit) = cw_g_cw_exit[cw_slot]; (void)cw_exit;
     /* __syncthreads() */
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;

@@ -283,6 +283,7 @@ static void cwg_tileSums(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng
       if (cw_jf11 < cw_jg11) cw_jg11 = cw_jf11;
       cw_gfar11_0 = cw_far11_0; cw_gpf11_0 = cw_pf11_0;
     }
+    if (!cw_gfar11_0) cw_jg11 = 0; /* the array is in the cache: block by block */
     for (uint64_t cw_j11 = 0; cw_j11 < cw_jg11; cw_j11++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
@@ -320,7 +321,84 @@ static void cwg_tileSums(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng
       const int cw_mono11 = cw_s11 > 0 && cw_all11 == cw_nt;
       const int cw_far11_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b11 * sizeof x[0]);
       const size_t cw_pf11_0 = cw_prefetch_bytes(cw_far11_0, cw_nt * sizeof x[0]);
-      for (uint64_t cw_j11 = cw_jg11;; cw_j11++) {
+      uint64_t cw_jt11 = cw_jg11;
+      if (cw_jg11 == 0) {
+        uint64_t cw_jf11 = 0; /* iterations every thread runs, done a tile at a time */
+        if (cw_mono11 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax11 < cw_b11) {
+          cw_jf11 = (uint64_t)((cw_b11 - (int64_t)cw_amax11 - 1) / cw_s11) + 1;
+          if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far11_0) {
+#if CW_STRIDE_TILE_WIDER
+            if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+              for (uint64_t cw_j11 = 0; cw_j11 < cw_jf11; cw_j11++) {
+                const int32_t cw_js11 = (int32_t)((uint32_t)cw_j11 * (uint32_t)((cw_bdx * cw_gdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js11 = (int32_t)((uint32_t)(cw_j11 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                  int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js11;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far11_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+                  {
+                    int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js11;
+                    {
+                      (s[cw_t] += x[i]);
+                      (m[cw_t] = fmaxf(m[cw_t], x[i]));
+                    }
+                  }
+                }
+              }
+            } else
+#endif
+            {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+              for (uint64_t cw_j11 = 0; cw_j11 < cw_jf11; cw_j11++) {
+                const int32_t cw_js11 = (int32_t)((uint32_t)cw_j11 * (uint32_t)((cw_bdx * cw_gdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js11 = (int32_t)((uint32_t)(cw_j11 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                  int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js11;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far11_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+                  {
+                    int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js11;
+                    {
+                      (s[cw_t] += x[i]);
+                      (m[cw_t] = fmaxf(m[cw_t], x[i]));
+                    }
+                  }
+                }
+              }
+            }
+          } else {
+            for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+            for (uint64_t cw_j11 = 0; cw_j11 < cw_jf11; cw_j11++) {
+              const int32_t cw_js11 = (int32_t)((uint32_t)cw_j11 * (uint32_t)((cw_bdx * cw_gdx)));
+              { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                const int32_t cw_js11 = (int32_t)((uint32_t)(cw_j11 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js11;
+                for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far11_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+              }
+              CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
+                {
+                  int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js11;
+                  {
+                    (s[cw_t] += x[i]);
+                    (m[cw_t] = fmaxf(m[cw_t], x[i]));
+                  }
+                }
+              }
+            }
+          }
+        }
+        cw_jt11 = cw_jf11;
+      }
+      for (uint64_t cw_j11 = cw_jt11;; cw_j11++) {
         const int32_t cw_js11 = (int32_t)((uint32_t)cw_j11 * (uint32_t)((cw_bdx * cw_gdx)));
         uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
         if (!(cw_mono11 && (int64_t)cw_amax11 + (int64_t)cw_j11 * cw_s11 < cw_b11)) {
@@ -382,41 +460,41 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   int32_t last = *(int32_t *)cw_args[1];
   float a = *(float *)cw_args[2];
   float c[cw_nt]; /* per thread */
-  unsigned char cw_r17[cw_nt];
+  unsigned char cw_r20[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       c[cw_t] = 1.0f;
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r17[cw_t] = 1;
-  int32_t cw_amax18 = INT32_MIN; uint32_t cw_all18 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r20[cw_t] = 1;
+  int32_t cw_amax21 = INT32_MIN; uint32_t cw_all21 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax18) cw_amax18 = cw_a; cw_all18 += cw_r17[cw_t]; }
+    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax21) cw_amax21 = cw_a; cw_all21 += cw_r20[cw_t]; }
   }
-  const int64_t cw_s18 = (int64_t)((cw_bdx * cw_gdx)), cw_b18 = (int64_t)(last);
-  const int cw_mono18 = cw_s18 > 0 && cw_all18 == cw_nt;
-  const int cw_far18_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b18 * sizeof y[0]);
-  const size_t cw_pf18_0 = cw_prefetch_bytes(cw_far18_0, cw_nt * sizeof y[0]);
-  uint64_t cw_jf18 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono18 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax18 <= cw_b18) {
-    cw_jf18 = (uint64_t)((cw_b18 - (int64_t)cw_amax18) / cw_s18) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far18_0) {
+  const int64_t cw_s21 = (int64_t)((cw_bdx * cw_gdx)), cw_b21 = (int64_t)(last);
+  const int cw_mono21 = cw_s21 > 0 && cw_all21 == cw_nt;
+  const int cw_far21_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b21 * sizeof y[0]);
+  const size_t cw_pf21_0 = cw_prefetch_bytes(cw_far21_0, cw_nt * sizeof y[0]);
+  uint64_t cw_jf21 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono21 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax21 <= cw_b21) {
+    cw_jf21 = (uint64_t)((cw_b21 - (int64_t)cw_amax21) / cw_s21) + 1;
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far21_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
-        for (uint64_t cw_j18 = 0; cw_j18 < cw_jf18; cw_j18++) {
-          const int32_t cw_js18 = (int32_t)((uint32_t)cw_j18 * (uint32_t)((cw_bdx * cw_gdx)));
+        for (uint64_t cw_j21 = 0; cw_j21 < cw_jf21; cw_j21++) {
+          const int32_t cw_js21 = (int32_t)((uint32_t)cw_j21 * (uint32_t)((cw_bdx * cw_gdx)));
           { /* prefetch iteration j + CW_PREFETCH_AHEAD */
             const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-            const int32_t cw_js18 = (int32_t)((uint32_t)(cw_j18 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js18;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far18_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+            const int32_t cw_js21 = (int32_t)((uint32_t)(cw_j21 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far21_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js18;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
               {
                 (y[i] = ((a * y[i]) + c[cw_t]));
                 (c[cw_t] += 1.0f);
@@ -428,18 +506,18 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
 #endif
       {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-        for (uint64_t cw_j18 = 0; cw_j18 < cw_jf18; cw_j18++) {
-          const int32_t cw_js18 = (int32_t)((uint32_t)cw_j18 * (uint32_t)((cw_bdx * cw_gdx)));
+        for (uint64_t cw_j21 = 0; cw_j21 < cw_jf21; cw_j21++) {
+          const int32_t cw_js21 = (int32_t)((uint32_t)cw_j21 * (uint32_t)((cw_bdx * cw_gdx)));
           { /* prefetch iteration j + CW_PREFETCH_AHEAD */
             const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-            const int32_t cw_js18 = (int32_t)((uint32_t)(cw_j18 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js18;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far18_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+            const int32_t cw_js21 = (int32_t)((uint32_t)(cw_j21 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far21_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js18;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
               {
                 (y[i] = ((a * y[i]) + c[cw_t]));
                 (c[cw_t] += 1.0f);
@@ -450,18 +528,18 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
     } else {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-      for (uint64_t cw_j18 = 0; cw_j18 < cw_jf18; cw_j18++) {
-        const int32_t cw_js18 = (int32_t)((uint32_t)cw_j18 * (uint32_t)((cw_bdx * cw_gdx)));
+      for (uint64_t cw_j21 = 0; cw_j21 < cw_jf21; cw_j21++) {
+        const int32_t cw_js21 = (int32_t)((uint32_t)cw_j21 * (uint32_t)((cw_bdx * cw_gdx)));
         { /* prefetch iteration j + CW_PREFETCH_AHEAD */
           const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js18 = (int32_t)((uint32_t)(cw_j18 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js18;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far18_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+          const int32_t cw_js21 = (int32_t)((uint32_t)(cw_j21 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far21_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
           {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js18;
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
             {
               (y[i] = ((a * y[i]) + c[cw_t]));
               (c[cw_t] += 1.0f);
@@ -471,15 +549,15 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
     }
   }
-  for (uint64_t cw_j18 = cw_jf18;; cw_j18++) {
-    const int32_t cw_js18 = (int32_t)((uint32_t)cw_j18 * (uint32_t)((cw_bdx * cw_gdx)));
+  for (uint64_t cw_j21 = cw_jf21;; cw_j21++) {
+    const int32_t cw_js21 = (int32_t)((uint32_t)cw_j21 * (uint32_t)((cw_bdx * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono18 && (int64_t)cw_amax18 + (int64_t)cw_j18 * cw_s18 <= cw_b18)) {
+    if (!(cw_mono21 && (int64_t)cw_amax21 + (int64_t)cw_j21 * cw_s21 <= cw_b21)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js18;
-        cw_r17[cw_t] = (unsigned char)(cw_r17[cw_t] & (((i <= last)) != 0));
-        cw_in += cw_r17[cw_t];
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+        cw_r20[cw_t] = (unsigned char)(cw_r20[cw_t] & (((i <= last)) != 0));
+        cw_in += cw_r20[cw_t];
       }
       if (!cw_in) break;
     }
@@ -487,13 +565,13 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js18 = (int32_t)((uint32_t)(cw_j18 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js18;
-        for (size_t cw_b = 0, cw_e = cw_pf18_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far18_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+        const int32_t cw_js21 = (int32_t)((uint32_t)(cw_j21 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+        for (size_t cw_b = 0, cw_e = cw_pf21_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far21_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js18;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
           {
             (y[i] = ((a * y[i]) + c[cw_t]));
             (c[cw_t] += 1.0f);
@@ -502,9 +580,9 @@ CW_INLINE void cwb_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r17[cw_t])) continue;
+        if (!(cw_r20[cw_t])) continue;
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js18;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
           {
             (y[i] = ((a * y[i]) + c[cw_t]));
             (c[cw_t] += 1.0f);
@@ -535,10 +613,10 @@ static void cwg_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw
   int32_t last = *(int32_t *)cw_args[1];
   float a = *(float *)cw_args[2];
   float cw_g_c[cw_ng][cw_nt];
-  unsigned char cw_g_cw_r25[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r28[cw_ng][cw_nt];
   for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
     CW_GROUP_BLOCK(cw_slot)
-    float (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r25) = cw_g_cw_r25[cw_slot]; (void)cw_r25;
+    float (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r28) = cw_g_cw_r28[cw_slot]; (void)cw_r28;
     CW_FOR_EACH_THREAD_INDEP {
       {
         c[cw_t] = 1.0f;
@@ -546,42 +624,43 @@ static void cwg_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw
     }
   }
   { /* strided loop, the group's blocks in step */
-    uint64_t cw_jg26 = UINT64_MAX; /* iterations every thread of the group runs */
-    int cw_gfar26_0 = 0; size_t cw_gpf26_0 = 0;
+    uint64_t cw_jg29 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar29_0 = 0; size_t cw_gpf29_0 = 0;
     for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
       CW_GROUP_BLOCK(cw_slot)
-      float (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r25) = cw_g_cw_r25[cw_slot]; (void)cw_r25;
+      float (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r28) = cw_g_cw_r28[cw_slot]; (void)cw_r28;
       /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r25[cw_t] = 1;
-      int32_t cw_amax26 = INT32_MIN; uint32_t cw_all26 = 0;
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r28[cw_t] = 1;
+      int32_t cw_amax29 = INT32_MIN; uint32_t cw_all29 = 0;
       CW_FOR_EACH_THREAD {
-        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax26) cw_amax26 = cw_a; cw_all26 += cw_r25[cw_t]; }
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax29) cw_amax29 = cw_a; cw_all29 += cw_r28[cw_t]; }
       }
-      const int64_t cw_s26 = (int64_t)((cw_bdx * cw_gdx)), cw_b26 = (int64_t)(last);
-      const int cw_mono26 = cw_s26 > 0 && cw_all26 == cw_nt;
-      const int cw_far26_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b26 * sizeof y[0]);
-      const size_t cw_pf26_0 = cw_prefetch_bytes(cw_far26_0, cw_nt * sizeof y[0]);
-      uint64_t cw_jf26 = 0;
-      if (cw_mono26 && (int64_t)cw_amax26 <= cw_b26) cw_jf26 = (uint64_t)((cw_b26 - (int64_t)cw_amax26) / cw_s26) + 1;
-      if (cw_jf26 < cw_jg26) cw_jg26 = cw_jf26;
-      cw_gfar26_0 = cw_far26_0; cw_gpf26_0 = cw_pf26_0;
+      const int64_t cw_s29 = (int64_t)((cw_bdx * cw_gdx)), cw_b29 = (int64_t)(last);
+      const int cw_mono29 = cw_s29 > 0 && cw_all29 == cw_nt;
+      const int cw_far29_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b29 * sizeof y[0]);
+      const size_t cw_pf29_0 = cw_prefetch_bytes(cw_far29_0, cw_nt * sizeof y[0]);
+      uint64_t cw_jf29 = 0;
+      if (cw_mono29 && (int64_t)cw_amax29 <= cw_b29) cw_jf29 = (uint64_t)((cw_b29 - (int64_t)cw_amax29) / cw_s29) + 1;
+      if (cw_jf29 < cw_jg29) cw_jg29 = cw_jf29;
+      cw_gfar29_0 = cw_far29_0; cw_gpf29_0 = cw_pf29_0;
     }
-    for (uint64_t cw_j26 = 0; cw_j26 < cw_jg26; cw_j26++) {
+    if (!cw_gfar29_0) cw_jg29 = 0; /* the array is in the cache: block by block */
+    for (uint64_t cw_j29 = 0; cw_j29 < cw_jg29; cw_j29++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
-        float (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r25) = cw_g_cw_r25[cw_slot]; (void)cw_r25;
-        const int32_t cw_js26 = (int32_t)((uint32_t)cw_j26 * (uint32_t)((cw_bdx * cw_gdx)));
-        const int cw_far26_0 = cw_gfar26_0; const size_t cw_pf26_0 = cw_gpf26_0;
+        float (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r28) = cw_g_cw_r28[cw_slot]; (void)cw_r28;
+        const int32_t cw_js29 = (int32_t)((uint32_t)cw_j29 * (uint32_t)((cw_bdx * cw_gdx)));
+        const int cw_far29_0 = cw_gfar29_0; const size_t cw_pf29_0 = cw_gpf29_0;
         { /* prefetch iteration j + CW_PREFETCH_AHEAD */
           const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
-          for (size_t cw_b = 0, cw_e = cw_pf26_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far26_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+          const int32_t cw_js29 = (int32_t)((uint32_t)(cw_j29 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js29;
+          for (size_t cw_b = 0, cw_e = cw_pf29_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far29_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js29;
             {
               (y[i] = ((a * y[i]) + c[cw_t]));
               (c[cw_t] += 1.0f);
@@ -592,26 +671,103 @@ static void cwg_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw
     }
     for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
       CW_GROUP_BLOCK(cw_slot)
-      float (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r25) = cw_g_cw_r25[cw_slot]; (void)cw_r25;
+      float (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r28) = cw_g_cw_r28[cw_slot]; (void)cw_r28;
       /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r25[cw_t] = 1;
-      int32_t cw_amax26 = INT32_MIN; uint32_t cw_all26 = 0;
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r28[cw_t] = 1;
+      int32_t cw_amax29 = INT32_MIN; uint32_t cw_all29 = 0;
       CW_FOR_EACH_THREAD {
-        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax26) cw_amax26 = cw_a; cw_all26 += cw_r25[cw_t]; }
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax29) cw_amax29 = cw_a; cw_all29 += cw_r28[cw_t]; }
       }
-      const int64_t cw_s26 = (int64_t)((cw_bdx * cw_gdx)), cw_b26 = (int64_t)(last);
-      const int cw_mono26 = cw_s26 > 0 && cw_all26 == cw_nt;
-      const int cw_far26_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b26 * sizeof y[0]);
-      const size_t cw_pf26_0 = cw_prefetch_bytes(cw_far26_0, cw_nt * sizeof y[0]);
-      for (uint64_t cw_j26 = cw_jg26;; cw_j26++) {
-        const int32_t cw_js26 = (int32_t)((uint32_t)cw_j26 * (uint32_t)((cw_bdx * cw_gdx)));
+      const int64_t cw_s29 = (int64_t)((cw_bdx * cw_gdx)), cw_b29 = (int64_t)(last);
+      const int cw_mono29 = cw_s29 > 0 && cw_all29 == cw_nt;
+      const int cw_far29_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b29 * sizeof y[0]);
+      const size_t cw_pf29_0 = cw_prefetch_bytes(cw_far29_0, cw_nt * sizeof y[0]);
+      uint64_t cw_jt29 = cw_jg29;
+      if (cw_jg29 == 0) {
+        uint64_t cw_jf29 = 0; /* iterations every thread runs, done a tile at a time */
+        if (cw_mono29 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax29 <= cw_b29) {
+          cw_jf29 = (uint64_t)((cw_b29 - (int64_t)cw_amax29) / cw_s29) + 1;
+          if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far29_0) {
+#if CW_STRIDE_TILE_WIDER
+            if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+              for (uint64_t cw_j29 = 0; cw_j29 < cw_jf29; cw_j29++) {
+                const int32_t cw_js29 = (int32_t)((uint32_t)cw_j29 * (uint32_t)((cw_bdx * cw_gdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js29 = (int32_t)((uint32_t)(cw_j29 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js29;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far29_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js29;
+                    {
+                      (y[i] = ((a * y[i]) + c[cw_t]));
+                      (c[cw_t] += 1.0f);
+                    }
+                  }
+                }
+              }
+            } else
+#endif
+            {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+              for (uint64_t cw_j29 = 0; cw_j29 < cw_jf29; cw_j29++) {
+                const int32_t cw_js29 = (int32_t)((uint32_t)cw_j29 * (uint32_t)((cw_bdx * cw_gdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js29 = (int32_t)((uint32_t)(cw_j29 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js29;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far29_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js29;
+                    {
+                      (y[i] = ((a * y[i]) + c[cw_t]));
+                      (c[cw_t] += 1.0f);
+                    }
+                  }
+                }
+              }
+            }
+          } else {
+            for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+            for (uint64_t cw_j29 = 0; cw_j29 < cw_jf29; cw_j29++) {
+              const int32_t cw_js29 = (int32_t)((uint32_t)cw_j29 * (uint32_t)((cw_bdx * cw_gdx)));
+              { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                const int32_t cw_js29 = (int32_t)((uint32_t)(cw_j29 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js29;
+                for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof y[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far29_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+              }
+              CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
+                {
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js29;
+                  {
+                    (y[i] = ((a * y[i]) + c[cw_t]));
+                    (c[cw_t] += 1.0f);
+                  }
+                }
+              }
+            }
+          }
+        }
+        cw_jt29 = cw_jf29;
+      }
+      for (uint64_t cw_j29 = cw_jt29;; cw_j29++) {
+        const int32_t cw_js29 = (int32_t)((uint32_t)cw_j29 * (uint32_t)((cw_bdx * cw_gdx)));
         uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-        if (!(cw_mono26 && (int64_t)cw_amax26 + (int64_t)cw_j26 * cw_s26 <= cw_b26)) {
+        if (!(cw_mono29 && (int64_t)cw_amax29 + (int64_t)cw_j29 * cw_s29 <= cw_b29)) {
           cw_in = 0;
           CW_FOR_EACH_THREAD_INDEP {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
-            cw_r25[cw_t] = (unsigned char)(cw_r25[cw_t] & (((i <= last)) != 0));
-            cw_in += cw_r25[cw_t];
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js29;
+            cw_r28[cw_t] = (unsigned char)(cw_r28[cw_t] & (((i <= last)) != 0));
+            cw_in += cw_r28[cw_t];
           }
           if (!cw_in) break;
         }
@@ -619,13 +775,13 @@ static void cwg_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw
           { /* prefetch iteration j + CW_PREFETCH_AHEAD */
             const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-            const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
-            for (size_t cw_b = 0, cw_e = cw_pf26_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far26_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
+            const int32_t cw_js29 = (int32_t)((uint32_t)(cw_j29 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js29;
+            for (size_t cw_b = 0, cw_e = cw_pf29_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far29_0, (const void *)((uintptr_t)y + (uintptr_t)((intptr_t)i * (intptr_t)sizeof y[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_INDEP {
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js29;
               {
                 (y[i] = ((a * y[i]) + c[cw_t]));
                 (c[cw_t] += 1.0f);
@@ -634,9 +790,9 @@ static void cwg_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw
           }
         } else {
           CW_FOR_EACH_THREAD_INDEP {
-            if (!(cw_r25[cw_t])) continue;
+            if (!(cw_r28[cw_t])) continue;
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js26;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js29;
               {
                 (y[i] = ((a * y[i]) + c[cw_t]));
                 (c[cw_t] += 1.0f);
@@ -649,7 +805,7 @@ static void cwg_tileScaleLe(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw
   }
   for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
     CW_GROUP_BLOCK(cw_slot)
-    float (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r25) = cw_g_cw_r25[cw_slot]; (void)cw_r25;
+    float (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r28) = cw_g_cw_r28[cw_slot]; (void)cw_r28;
   }
 }
 
@@ -660,41 +816,41 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   float *sums = *(float **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
   float s[cw_nt]; /* per thread */
-  unsigned char cw_r31[cw_nt];
+  unsigned char cw_r37[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       s[cw_t] = 0.0f;
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r31[cw_t] = 1;
-  int32_t cw_amax32 = INT32_MIN; uint32_t cw_all32 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r37[cw_t] = 1;
+  int32_t cw_amax38 = INT32_MIN; uint32_t cw_all38 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax32) cw_amax32 = cw_a; cw_all32 += cw_r31[cw_t]; }
+    { int32_t cw_a = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax38) cw_amax38 = cw_a; cw_all38 += cw_r37[cw_t]; }
   }
-  const int64_t cw_s32 = (int64_t)(((cw_bdx * cw_bdy) * cw_gdx)), cw_b32 = (int64_t)(n);
-  const int cw_mono32 = cw_s32 > 0 && cw_all32 == cw_nt;
-  const int cw_far32_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b32 * sizeof x[0]);
-  const size_t cw_pf32_0 = cw_prefetch_bytes(cw_far32_0, cw_nt * sizeof x[0]);
-  uint64_t cw_jf32 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono32 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax32 < cw_b32) {
-    cw_jf32 = (uint64_t)((cw_b32 - (int64_t)cw_amax32 - 1) / cw_s32) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far32_0) {
+  const int64_t cw_s38 = (int64_t)(((cw_bdx * cw_bdy) * cw_gdx)), cw_b38 = (int64_t)(n);
+  const int cw_mono38 = cw_s38 > 0 && cw_all38 == cw_nt;
+  const int cw_far38_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b38 * sizeof x[0]);
+  const size_t cw_pf38_0 = cw_prefetch_bytes(cw_far38_0, cw_nt * sizeof x[0]);
+  uint64_t cw_jf38 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono38 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax38 < cw_b38) {
+    cw_jf38 = (uint64_t)((cw_b38 - (int64_t)cw_amax38 - 1) / cw_s38) + 1;
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far38_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
-        for (uint64_t cw_j32 = 0; cw_j32 < cw_jf32; cw_j32++) {
-          const int32_t cw_js32 = (int32_t)((uint32_t)cw_j32 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+        for (uint64_t cw_j38 = 0; cw_j38 < cw_jf38; cw_j38++) {
+          const int32_t cw_js38 = (int32_t)((uint32_t)cw_j38 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
           { /* prefetch iteration j + CW_PREFETCH_AHEAD */
             const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-            const int32_t cw_js32 = (int32_t)((uint32_t)(cw_j32 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
-            int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js32;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far32_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            const int32_t cw_js38 = (int32_t)((uint32_t)(cw_j38 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+            int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js38;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far38_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
-              int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js32;
+              int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js38;
               (s[cw_t] += x[i]);
             }
           }
@@ -703,18 +859,18 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
 #endif
       {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-        for (uint64_t cw_j32 = 0; cw_j32 < cw_jf32; cw_j32++) {
-          const int32_t cw_js32 = (int32_t)((uint32_t)cw_j32 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+        for (uint64_t cw_j38 = 0; cw_j38 < cw_jf38; cw_j38++) {
+          const int32_t cw_js38 = (int32_t)((uint32_t)cw_j38 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
           { /* prefetch iteration j + CW_PREFETCH_AHEAD */
             const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-            const int32_t cw_js32 = (int32_t)((uint32_t)(cw_j32 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
-            int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js32;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far32_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            const int32_t cw_js38 = (int32_t)((uint32_t)(cw_j38 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+            int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js38;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far38_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {
-              int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js32;
+              int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js38;
               (s[cw_t] += x[i]);
             }
           }
@@ -722,33 +878,33 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       }
     } else {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-      for (uint64_t cw_j32 = 0; cw_j32 < cw_jf32; cw_j32++) {
-        const int32_t cw_js32 = (int32_t)((uint32_t)cw_j32 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+      for (uint64_t cw_j38 = 0; cw_j38 < cw_jf38; cw_j38++) {
+        const int32_t cw_js38 = (int32_t)((uint32_t)cw_j38 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
         { /* prefetch iteration j + CW_PREFETCH_AHEAD */
           const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js32 = (int32_t)((uint32_t)(cw_j32 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
-          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js32;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far32_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          const int32_t cw_js38 = (int32_t)((uint32_t)(cw_j38 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js38;
+          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far38_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
           {
-            int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js32;
+            int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js38;
             (s[cw_t] += x[i]);
           }
         }
       }
     }
   }
-  for (uint64_t cw_j32 = cw_jf32;; cw_j32++) {
-    const int32_t cw_js32 = (int32_t)((uint32_t)cw_j32 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+  for (uint64_t cw_j38 = cw_jf38;; cw_j38++) {
+    const int32_t cw_js38 = (int32_t)((uint32_t)cw_j38 * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono32 && (int64_t)cw_amax32 + (int64_t)cw_j32 * cw_s32 < cw_b32)) {
+    if (!(cw_mono38 && (int64_t)cw_amax38 + (int64_t)cw_j38 * cw_s38 < cw_b38)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js32;
-        cw_r31[cw_t] = (unsigned char)(cw_r31[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r31[cw_t];
+        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js38;
+        cw_r37[cw_t] = (unsigned char)(cw_r37[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r37[cw_t];
       }
       if (!cw_in) break;
     }
@@ -756,21 +912,21 @@ CW_INLINE void cwb_tileSums2d(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js32 = (int32_t)((uint32_t)(cw_j32 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
-        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js32;
-        for (size_t cw_b = 0, cw_e = cw_pf32_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far32_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        const int32_t cw_js38 = (int32_t)((uint32_t)(cw_j38 + CW_PREFETCH_AHEAD) * (uint32_t)(((cw_bdx * cw_bdy) * cw_gdx)));
+        int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js38;
+        for (size_t cw_b = 0, cw_e = cw_pf38_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far38_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js32;
+          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js38;
           (s[cw_t] += x[i]);
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r31[cw_t])) continue;
+        if (!(cw_r37[cw_t])) continue;
         {
-          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js32;
+          int32_t i = (int32_t)(((int32_t)((int32_t)((((cw_bix * cw_bdx) * cw_bdy) + (cw_ty * cw_bdx)) + ((uint32_t)cw_tx))))) + cw_js38;
           (s[cw_t] += x[i]);
         }
       }

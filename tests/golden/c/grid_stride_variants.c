@@ -321,6 +321,7 @@ static void cwg_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t
       cw_gfar18_0 = cw_far18_0; cw_gpf18_0 = cw_pf18_0;
       cw_g_grid[cw_slot] = grid; cw_g_back[cw_slot] = back;
     }
+    if (!cw_gfar18_0) cw_jg18 = 0; /* the array is in the cache: block by block */
     for (uint64_t cw_j18 = 0; cw_j18 < cw_jg18; cw_j18++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
@@ -422,6 +423,7 @@ static void cwg_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t
       cw_gfar23_0 = cw_far23_0; cw_gpf23_0 = cw_pf23_0;
       cw_g_grid[cw_slot] = grid; cw_g_back[cw_slot] = back;
     }
+    if (!cw_gfar23_0) cw_jg23 = 0; /* the array is in the cache: block by block */
     for (uint64_t cw_j23 = 0; cw_j23 < cw_jg23; cw_j23++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)

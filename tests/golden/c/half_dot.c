@@ -314,6 +314,7 @@ static void cwg_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng,
       cw_gfar13_1 = cw_far13_1; cw_gpf13_1 = cw_pf13_1;
       cw_g_s[cw_slot] = s;
     }
+    if (!cw_gfar13_0) cw_jg13 = 0; /* the array is in the cache: block by block */
     for (uint64_t cw_j13 = 0; cw_j13 < cw_jg13; cw_j13++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
@@ -353,7 +354,78 @@ static void cwg_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng,
       const size_t cw_pf13_0 = cw_prefetch_bytes(cw_far13_0, cw_nt * sizeof a[0]);
       const int cw_far13_1 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof b[0]);
       const size_t cw_pf13_1 = cw_prefetch_bytes(cw_far13_1, cw_nt * sizeof b[0]);
-      for (uint64_t cw_j13 = cw_jg13;; cw_j13++) {
+      uint64_t cw_jt13 = cw_jg13;
+      if (cw_jg13 == 0) {
+        uint64_t cw_jf13 = 0; /* iterations every thread runs, done a tile at a time */
+        if (cw_mono13 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax13 < cw_b13) {
+          cw_jf13 = (uint64_t)((cw_b13 - (int64_t)cw_amax13 - 1) / cw_s13) + 1;
+          if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far13_0) {
+#if CW_STRIDE_TILE_WIDER
+            if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+              for (uint64_t cw_j13 = 0; cw_j13 < cw_jf13; cw_j13++) {
+                const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof a[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof b[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_1, (const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+                    (acc[cw_t] = cw_hfma2(a[i], b[i], acc[cw_t]));
+                  }
+                }
+              }
+            } else
+#endif
+            {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+              for (uint64_t cw_j13 = 0; cw_j13 < cw_jf13; cw_j13++) {
+                const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof a[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof b[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_1, (const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+                    (acc[cw_t] = cw_hfma2(a[i], b[i], acc[cw_t]));
+                  }
+                }
+              }
+            }
+          } else {
+            for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+            for (uint64_t cw_j13 = 0; cw_j13 < cw_jf13; cw_j13++) {
+              const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+              { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+                for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof a[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)a + (uintptr_t)((intptr_t)i * (intptr_t)sizeof a[0]) + cw_b));
+                for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof b[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_1, (const void *)((uintptr_t)b + (uintptr_t)((intptr_t)i * (intptr_t)sizeof b[0]) + cw_b));
+              }
+              CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
+                {
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js13;
+                  (acc[cw_t] = cw_hfma2(a[i], b[i], acc[cw_t]));
+                }
+              }
+            }
+          }
+        }
+        cw_jt13 = cw_jf13;
+      }
+      for (uint64_t cw_j13 = cw_jt13;; cw_j13++) {
         const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
         uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
         if (!(cw_mono13 && (int64_t)cw_amax13 + (int64_t)cw_j13 * cw_s13 < cw_b13)) {
@@ -434,7 +506,7 @@ CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   const float *in = *(const float **)cw_args[0];
   cw_half *out = *(cw_half **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
-  uint32_t cw_g20 = 0; /* threads passing the guard */
+  uint32_t cw_g23 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -453,15 +525,15 @@ CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_LT(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g20 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g23 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g20 += ((i < n)) ? 1u : 0u;
+    cw_g23 += ((i < n)) ? 1u : 0u;
   }
   }
-  if (cw_g20 == cw_nt) {
+  if (cw_g23 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -473,7 +545,7 @@ CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
         }
       }
     }
-  } else if (cw_g20 == 0) {
+  } else if (cw_g23 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -518,7 +590,7 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   float alpha = *(float *)cw_args[1];
   const cw_half *x = *(const cw_half **)cw_args[2];
   cw_half *y = *(cw_half **)cw_args[3];
-  uint32_t cw_g24 = 0; /* threads passing the guard */
+  uint32_t cw_g27 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -537,15 +609,15 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_LT(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g24 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g27 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g24 += ((i < n)) ? 1u : 0u;
+    cw_g27 += ((i < n)) ? 1u : 0u;
   }
   }
-  if (cw_g24 == cw_nt) {
+  if (cw_g27 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -560,7 +632,7 @@ CW_INLINE void cwb_halfAxpy(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
         }
       }
     }
-  } else if (cw_g24 == 0) {
+  } else if (cw_g27 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -609,7 +681,7 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
   CW_KERNEL_PROLOGUE
   cw_half *x = *(cw_half **)cw_args[0];
   int32_t n = *(int32_t *)cw_args[1];
-  uint32_t cw_g28 = 0; /* threads passing the guard */
+  uint32_t cw_g31 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -628,15 +700,15 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       cw_x1[0] = (int64_t)(i);
     }
     const int cw_q = CW_TRI_GE(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g28 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g31 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t i = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g28 += ((i >= n)) ? 1u : 0u;
+    cw_g31 += ((i >= n)) ? 1u : 0u;
   }
   }
-  if (cw_g28 == cw_nt) {
+  if (cw_g31 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -658,7 +730,7 @@ CW_INLINE void cwb_halfRelu(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
         }
       }
     }
-  } else if (cw_g28 == 0) {
+  } else if (cw_g31 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {

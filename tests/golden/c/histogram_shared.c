@@ -480,6 +480,7 @@ static void cwg_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t c
       cw_gfar25_0 = cw_far25_0; cw_gpf25_0 = cw_pf25_0;
       cw_g_data4[cw_slot] = data4; cw_g_n4[cw_slot] = n4;
     }
+    if (!cw_gfar25_0) cw_jg25 = 0; /* the array is in the cache: block by block */
     for (uint64_t cw_j25 = 0; cw_j25 < cw_jg25; cw_j25++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
@@ -756,11 +757,11 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
   memset(cw_g_scale, 0, sizeof cw_g_scale);
   uint32_t *cw_g_bucket[cw_ng][cw_nt];
   unsigned char cw_g_cw_r44[cw_ng][cw_nt];
-  unsigned char cw_g_cw_r49[cw_ng][cw_nt];
-  unsigned char cw_g_cw_r54[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r50[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r55[cw_ng][cw_nt];
   for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
     CW_GROUP_BLOCK(cw_slot)
-    float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+    float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
     CW_FOR_EACH_THREAD_INDEP {
       {
         bucket[cw_t] = ((uint32_t *)(&cw_sh_fixedBins_2[0]));
@@ -772,7 +773,7 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
     uint64_t cw_jg45 = UINT64_MAX; /* iterations every thread of the group runs */
     for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
       CW_GROUP_BLOCK(cw_slot)
-      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
       /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
       for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r44[cw_t] = 1;
       int32_t cw_amax45 = INT32_MIN; uint32_t cw_all45 = 0;
@@ -789,7 +790,7 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
     for (uint64_t cw_j45 = 0; cw_j45 < cw_jg45; cw_j45++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
-        float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+        float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
         const int32_t cw_js45 = (int32_t)((uint32_t)cw_j45 * (uint32_t)(cw_bdx));
         CW_FOR_EACH_THREAD_INDEP {
           {
@@ -802,7 +803,7 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
     }
     for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
       CW_GROUP_BLOCK(cw_slot)
-      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
       /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
       for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r44[cw_t] = 1;
       int32_t cw_amax45 = INT32_MIN; uint32_t cw_all45 = 0;
@@ -811,7 +812,25 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
       }
       const int64_t cw_s45 = (int64_t)(cw_bdx), cw_b45 = (int64_t)(bins);
       const int cw_mono45 = cw_s45 > 0 && cw_all45 == cw_nt;
-      for (uint64_t cw_j45 = cw_jg45;; cw_j45++) {
+      uint64_t cw_jt45 = cw_jg45;
+      if (cw_jg45 == 0) {
+        uint64_t cw_jf45 = 0; /* iterations every thread runs, done a tile at a time */
+        if (cw_mono45 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax45 < cw_b45) {
+          cw_jf45 = (uint64_t)((cw_b45 - (int64_t)cw_amax45 - 1) / cw_s45) + 1;
+          for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+          for (uint64_t cw_j45 = 0; cw_j45 < cw_jf45; cw_j45++) {
+            const int32_t cw_js45 = (int32_t)((uint32_t)cw_j45 * (uint32_t)(cw_bdx));
+            CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
+              {
+                int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js45;
+                (bucket[cw_t][b] = 0u);
+              }
+            }
+          }
+        }
+        cw_jt45 = cw_jf45;
+      }
+      for (uint64_t cw_j45 = cw_jt45;; cw_j45++) {
         const int32_t cw_js45 = (int32_t)((uint32_t)cw_j45 * (uint32_t)(cw_bdx));
         uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
         if (!(cw_mono45 && (int64_t)cw_amax45 + (int64_t)cw_j45 * cw_s45 < cw_b45)) {
@@ -845,49 +864,50 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
   }
   for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
     CW_GROUP_BLOCK(cw_slot)
-    float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+    float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
     /* __syncthreads() */
     scale = (((float)bins) / (hi - lo));
     cw_g_scale[cw_slot] = scale;
   }
   { /* strided loop, the group's blocks in step */
-    uint64_t cw_jg50 = UINT64_MAX; /* iterations every thread of the group runs */
-    int cw_gfar50_0 = 0; size_t cw_gpf50_0 = 0;
+    uint64_t cw_jg51 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar51_0 = 0; size_t cw_gpf51_0 = 0;
     for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
       CW_GROUP_BLOCK(cw_slot)
-      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
       /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r49[cw_t] = 1;
-      int32_t cw_amax50 = INT32_MIN; uint32_t cw_all50 = 0;
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r50[cw_t] = 1;
+      int32_t cw_amax51 = INT32_MIN; uint32_t cw_all51 = 0;
       CW_FOR_EACH_THREAD {
-        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax50) cw_amax50 = cw_a; cw_all50 += cw_r49[cw_t]; }
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax51) cw_amax51 = cw_a; cw_all51 += cw_r50[cw_t]; }
       }
-      const int64_t cw_s50 = (int64_t)((cw_bdx * cw_gdx)), cw_b50 = (int64_t)(n);
-      const int cw_mono50 = cw_s50 > 0 && cw_all50 == cw_nt;
-      const int cw_far50_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b50 * sizeof x[0]);
-      const size_t cw_pf50_0 = cw_prefetch_bytes(cw_far50_0, cw_nt * sizeof x[0]);
-      uint64_t cw_jf50 = 0;
-      if (cw_mono50 && (int64_t)cw_amax50 < cw_b50) cw_jf50 = (uint64_t)((cw_b50 - (int64_t)cw_amax50 - 1) / cw_s50) + 1;
-      if (cw_jf50 < cw_jg50) cw_jg50 = cw_jf50;
-      cw_gfar50_0 = cw_far50_0; cw_gpf50_0 = cw_pf50_0;
+      const int64_t cw_s51 = (int64_t)((cw_bdx * cw_gdx)), cw_b51 = (int64_t)(n);
+      const int cw_mono51 = cw_s51 > 0 && cw_all51 == cw_nt;
+      const int cw_far51_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b51 * sizeof x[0]);
+      const size_t cw_pf51_0 = cw_prefetch_bytes(cw_far51_0, cw_nt * sizeof x[0]);
+      uint64_t cw_jf51 = 0;
+      if (cw_mono51 && (int64_t)cw_amax51 < cw_b51) cw_jf51 = (uint64_t)((cw_b51 - (int64_t)cw_amax51 - 1) / cw_s51) + 1;
+      if (cw_jf51 < cw_jg51) cw_jg51 = cw_jf51;
+      cw_gfar51_0 = cw_far51_0; cw_gpf51_0 = cw_pf51_0;
       cw_g_scale[cw_slot] = scale;
     }
-    for (uint64_t cw_j50 = 0; cw_j50 < cw_jg50; cw_j50++) {
+    if (!cw_gfar51_0) cw_jg51 = 0; /* the array is in the cache: block by block */
+    for (uint64_t cw_j51 = 0; cw_j51 < cw_jg51; cw_j51++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
-        float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
-        const int32_t cw_js50 = (int32_t)((uint32_t)cw_j50 * (uint32_t)((cw_bdx * cw_gdx)));
-        const int cw_far50_0 = cw_gfar50_0; const size_t cw_pf50_0 = cw_gpf50_0;
+        float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
+        const int32_t cw_js51 = (int32_t)((uint32_t)cw_j51 * (uint32_t)((cw_bdx * cw_gdx)));
+        const int cw_far51_0 = cw_gfar51_0; const size_t cw_pf51_0 = cw_gpf51_0;
         { /* prefetch iteration j + CW_PREFETCH_AHEAD */
           const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js50 = (int32_t)((uint32_t)(cw_j50 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js50;
-          for (size_t cw_b = 0, cw_e = cw_pf50_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far50_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          const int32_t cw_js51 = (int32_t)((uint32_t)(cw_j51 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js51;
+          for (size_t cw_b = 0, cw_e = cw_pf51_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far51_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD {
           {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js50;
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js51;
             {
               int32_t b = ((int32_t)((x[i] - lo) * scale));
               (b = cw_min_i32(cw_max_i32(b, 0), (bins - 1)));
@@ -900,26 +920,26 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
     }
     for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
       CW_GROUP_BLOCK(cw_slot)
-      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
       /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r49[cw_t] = 1;
-      int32_t cw_amax50 = INT32_MIN; uint32_t cw_all50 = 0;
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r50[cw_t] = 1;
+      int32_t cw_amax51 = INT32_MIN; uint32_t cw_all51 = 0;
       CW_FOR_EACH_THREAD {
-        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax50) cw_amax50 = cw_a; cw_all50 += cw_r49[cw_t]; }
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax51) cw_amax51 = cw_a; cw_all51 += cw_r50[cw_t]; }
       }
-      const int64_t cw_s50 = (int64_t)((cw_bdx * cw_gdx)), cw_b50 = (int64_t)(n);
-      const int cw_mono50 = cw_s50 > 0 && cw_all50 == cw_nt;
-      const int cw_far50_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b50 * sizeof x[0]);
-      const size_t cw_pf50_0 = cw_prefetch_bytes(cw_far50_0, cw_nt * sizeof x[0]);
-      for (uint64_t cw_j50 = cw_jg50;; cw_j50++) {
-        const int32_t cw_js50 = (int32_t)((uint32_t)cw_j50 * (uint32_t)((cw_bdx * cw_gdx)));
+      const int64_t cw_s51 = (int64_t)((cw_bdx * cw_gdx)), cw_b51 = (int64_t)(n);
+      const int cw_mono51 = cw_s51 > 0 && cw_all51 == cw_nt;
+      const int cw_far51_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b51 * sizeof x[0]);
+      const size_t cw_pf51_0 = cw_prefetch_bytes(cw_far51_0, cw_nt * sizeof x[0]);
+      for (uint64_t cw_j51 = cw_jg51;; cw_j51++) {
+        const int32_t cw_js51 = (int32_t)((uint32_t)cw_j51 * (uint32_t)((cw_bdx * cw_gdx)));
         uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-        if (!(cw_mono50 && (int64_t)cw_amax50 + (int64_t)cw_j50 * cw_s50 < cw_b50)) {
+        if (!(cw_mono51 && (int64_t)cw_amax51 + (int64_t)cw_j51 * cw_s51 < cw_b51)) {
           cw_in = 0;
           CW_FOR_EACH_THREAD_INDEP {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js50;
-            cw_r49[cw_t] = (unsigned char)(cw_r49[cw_t] & (((i < n)) != 0));
-            cw_in += cw_r49[cw_t];
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js51;
+            cw_r50[cw_t] = (unsigned char)(cw_r50[cw_t] & (((i < n)) != 0));
+            cw_in += cw_r50[cw_t];
           }
           if (!cw_in) break;
         }
@@ -927,13 +947,13 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
           { /* prefetch iteration j + CW_PREFETCH_AHEAD */
             const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-            const int32_t cw_js50 = (int32_t)((uint32_t)(cw_j50 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js50;
-            for (size_t cw_b = 0, cw_e = cw_pf50_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far50_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            const int32_t cw_js51 = (int32_t)((uint32_t)(cw_j51 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js51;
+            for (size_t cw_b = 0, cw_e = cw_pf51_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far51_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD {
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js50;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js51;
               {
                 int32_t b = ((int32_t)((x[i] - lo) * scale));
                 (b = cw_min_i32(cw_max_i32(b, 0), (bins - 1)));
@@ -943,9 +963,9 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
           }
         } else {
           CW_FOR_EACH_THREAD {
-            if (!(cw_r49[cw_t])) continue;
+            if (!(cw_r50[cw_t])) continue;
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js50;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js51;
               {
                 int32_t b = ((int32_t)((x[i] - lo) * scale));
                 (b = cw_min_i32(cw_max_i32(b, 0), (bins - 1)));
@@ -960,36 +980,36 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
   }
   for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
     CW_GROUP_BLOCK(cw_slot)
-    float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+    float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
     /* __syncthreads() */
     cw_g_scale[cw_slot] = scale;
   }
   { /* strided loop, the group's blocks in step */
-    uint64_t cw_jg55 = UINT64_MAX; /* iterations every thread of the group runs */
+    uint64_t cw_jg56 = UINT64_MAX; /* iterations every thread of the group runs */
     for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
       CW_GROUP_BLOCK(cw_slot)
-      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
       /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
-      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r54[cw_t] = 1;
-      int32_t cw_amax55 = INT32_MIN; uint32_t cw_all55 = 0;
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r55[cw_t] = 1;
+      int32_t cw_amax56 = INT32_MIN; uint32_t cw_all56 = 0;
       CW_FOR_EACH_THREAD {
-        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax55) cw_amax55 = cw_a; cw_all55 += cw_r54[cw_t]; }
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax56) cw_amax56 = cw_a; cw_all56 += cw_r55[cw_t]; }
       }
-      const int64_t cw_s55 = (int64_t)(cw_bdx), cw_b55 = (int64_t)(bins);
-      const int cw_mono55 = cw_s55 > 0 && cw_all55 == cw_nt;
-      uint64_t cw_jf55 = 0;
-      if (cw_mono55 && (int64_t)cw_amax55 < cw_b55) cw_jf55 = (uint64_t)((cw_b55 - (int64_t)cw_amax55 - 1) / cw_s55) + 1;
-      if (cw_jf55 < cw_jg55) cw_jg55 = cw_jf55;
+      const int64_t cw_s56 = (int64_t)(cw_bdx), cw_b56 = (int64_t)(bins);
+      const int cw_mono56 = cw_s56 > 0 && cw_all56 == cw_nt;
+      uint64_t cw_jf56 = 0;
+      if (cw_mono56 && (int64_t)cw_amax56 < cw_b56) cw_jf56 = (uint64_t)((cw_b56 - (int64_t)cw_amax56 - 1) / cw_s56) + 1;
+      if (cw_jf56 < cw_jg56) cw_jg56 = cw_jf56;
       cw_g_scale[cw_slot] = scale;
     }
-    for (uint64_t cw_j55 = 0; cw_j55 < cw_jg55; cw_j55++) {
+    for (uint64_t cw_j56 = 0; cw_j56 < cw_jg56; cw_j56++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
-        float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
-        const int32_t cw_js55 = (int32_t)((uint32_t)cw_j55 * (uint32_t)(cw_bdx));
+        float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
+        const int32_t cw_js56 = (int32_t)((uint32_t)cw_j56 * (uint32_t)(cw_bdx));
         CW_FOR_EACH_THREAD {
           {
-            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js55;
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js56;
             __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
           }
         }
@@ -998,39 +1018,39 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
     }
     for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
       CW_GROUP_BLOCK(cw_slot)
-      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+      float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
       /* strided loop: thread t runs iteration j with b = start(t) + j * stride */
-      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r54[cw_t] = 1;
-      int32_t cw_amax55 = INT32_MIN; uint32_t cw_all55 = 0;
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r55[cw_t] = 1;
+      int32_t cw_amax56 = INT32_MIN; uint32_t cw_all56 = 0;
       CW_FOR_EACH_THREAD {
-        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax55) cw_amax55 = cw_a; cw_all55 += cw_r54[cw_t]; }
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax56) cw_amax56 = cw_a; cw_all56 += cw_r55[cw_t]; }
       }
-      const int64_t cw_s55 = (int64_t)(cw_bdx), cw_b55 = (int64_t)(bins);
-      const int cw_mono55 = cw_s55 > 0 && cw_all55 == cw_nt;
-      for (uint64_t cw_j55 = cw_jg55;; cw_j55++) {
-        const int32_t cw_js55 = (int32_t)((uint32_t)cw_j55 * (uint32_t)(cw_bdx));
+      const int64_t cw_s56 = (int64_t)(cw_bdx), cw_b56 = (int64_t)(bins);
+      const int cw_mono56 = cw_s56 > 0 && cw_all56 == cw_nt;
+      for (uint64_t cw_j56 = cw_jg56;; cw_j56++) {
+        const int32_t cw_js56 = (int32_t)((uint32_t)cw_j56 * (uint32_t)(cw_bdx));
         uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-        if (!(cw_mono55 && (int64_t)cw_amax55 + (int64_t)cw_j55 * cw_s55 < cw_b55)) {
+        if (!(cw_mono56 && (int64_t)cw_amax56 + (int64_t)cw_j56 * cw_s56 < cw_b56)) {
           cw_in = 0;
           CW_FOR_EACH_THREAD_INDEP {
-            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js55;
-            cw_r54[cw_t] = (unsigned char)(cw_r54[cw_t] & (((b < bins)) != 0));
-            cw_in += cw_r54[cw_t];
+            int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js56;
+            cw_r55[cw_t] = (unsigned char)(cw_r55[cw_t] & (((b < bins)) != 0));
+            cw_in += cw_r55[cw_t];
           }
           if (!cw_in) break;
         }
         if (cw_in == cw_nt) {
           CW_FOR_EACH_THREAD {
             {
-              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js55;
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js56;
               __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
             }
           }
         } else {
           CW_FOR_EACH_THREAD {
-            if (!(cw_r54[cw_t])) continue;
+            if (!(cw_r55[cw_t])) continue;
             {
-              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js55;
+              int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js56;
               __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
             }
           }
@@ -1041,7 +1061,7 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
   }
   for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
     CW_GROUP_BLOCK(cw_slot)
-    float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r49) = cw_g_cw_r49[cw_slot]; (void)cw_r49; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+    float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
     cw_g_scale[cw_slot] = scale;
   }
 }

@@ -366,6 +366,7 @@ static void cwg_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
       if (cw_jf20 < cw_jg20) cw_jg20 = cw_jf20;
       cw_gfar20_0 = cw_far20_0; cw_gpf20_0 = cw_pf20_0;
     }
+    if (!cw_gfar20_0) cw_jg20 = 0; /* the array is in the cache: block by block */
     for (uint64_t cw_j20 = 0; cw_j20 < cw_jg20; cw_j20++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
@@ -464,6 +465,7 @@ static void cwg_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
       if (cw_jf25 < cw_jg25) cw_jg25 = cw_jf25;
       cw_gfar25_0 = cw_far25_0; cw_gpf25_0 = cw_pf25_0;
     }
+    if (!cw_gfar25_0) cw_jg25 = 0; /* the array is in the cache: block by block */
     for (uint64_t cw_j25 = 0; cw_j25 < cw_jg25; cw_j25++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)

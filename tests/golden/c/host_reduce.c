@@ -301,6 +301,7 @@ static void cwg_partialSums(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw
       cw_gfar13_0 = cw_far13_0; cw_gpf13_0 = cw_pf13_0;
       cw_g_s[cw_slot] = s;
     }
+    if (!cw_gfar13_0) cw_jg13 = 0; /* the array is in the cache: block by block */
     for (uint64_t cw_j13 = 0; cw_j13 < cw_jg13; cw_j13++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
@@ -336,7 +337,75 @@ static void cwg_partialSums(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw
       const int cw_mono13 = cw_s13 > 0 && cw_all13 == cw_nt;
       const int cw_far13_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b13 * sizeof in[0]);
       const size_t cw_pf13_0 = cw_prefetch_bytes(cw_far13_0, cw_nt * sizeof in[0]);
-      for (uint64_t cw_j13 = cw_jg13;; cw_j13++) {
+      uint64_t cw_jt13 = cw_jg13;
+      if (cw_jg13 == 0) {
+        uint64_t cw_jf13 = 0; /* iterations every thread runs, done a tile at a time */
+        if (cw_mono13 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax13 < cw_b13) {
+          cw_jf13 = (uint64_t)((cw_b13 - (int64_t)cw_amax13 - 1) / cw_s13) + 1;
+          if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far13_0) {
+#if CW_STRIDE_TILE_WIDER
+            if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+              for (uint64_t cw_j13 = 0; cw_j13 < cw_jf13; cw_j13++) {
+                const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js13;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js13;
+                    (v[cw_t] += in[i]);
+                  }
+                }
+              }
+            } else
+#endif
+            {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+              for (uint64_t cw_j13 = 0; cw_j13 < cw_jf13; cw_j13++) {
+                const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js13;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js13;
+                    (v[cw_t] += in[i]);
+                  }
+                }
+              }
+            }
+          } else {
+            for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+            for (uint64_t cw_j13 = 0; cw_j13 < cw_jf13; cw_j13++) {
+              const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
+              { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                const int32_t cw_js13 = (int32_t)((uint32_t)(cw_j13 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_bdx * cw_gdx)));
+                int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js13;
+                for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof in[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)in + (uintptr_t)((intptr_t)i * (intptr_t)sizeof in[0]) + cw_b));
+              }
+              CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
+                {
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))))) + cw_js13;
+                  (v[cw_t] += in[i]);
+                }
+              }
+            }
+          }
+        }
+        cw_jt13 = cw_jf13;
+      }
+      for (uint64_t cw_j13 = cw_jt13;; cw_j13++) {
         const int32_t cw_js13 = (int32_t)((uint32_t)cw_j13 * (uint32_t)((cw_bdx * cw_gdx)));
         uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
         if (!(cw_mono13 && (int64_t)cw_amax13 + (int64_t)cw_j13 * cw_s13 < cw_b13)) {

@@ -325,6 +325,7 @@ static void cwg_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_n
       cw_gfar21_0 = cw_far21_0; cw_gpf21_0 = cw_pf21_0;
       cw_g_s_4[cw_slot] = s_4;
     }
+    if (!cw_gfar21_0) cw_jg21 = 0; /* the array is in the cache: block by block */
     for (uint64_t cw_j21 = 0; cw_j21 < cw_jg21; cw_j21++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
@@ -360,7 +361,75 @@ static void cwg_sumAtomic(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_n
       const int cw_mono21 = cw_s21 > 0 && cw_all21 == cw_nt;
       const int cw_far21_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b21 * sizeof x[0]);
       const size_t cw_pf21_0 = cw_prefetch_bytes(cw_far21_0, cw_nt * sizeof x[0]);
-      for (uint64_t cw_j21 = cw_jg21;; cw_j21++) {
+      uint64_t cw_jt21 = cw_jg21;
+      if (cw_jg21 == 0) {
+        uint64_t cw_jf21 = 0; /* iterations every thread runs, done a tile at a time */
+        if (cw_mono21 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax21 < cw_b21) {
+          cw_jf21 = (uint64_t)((cw_b21 - (int64_t)cw_amax21 - 1) / cw_s21) + 1;
+          if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far21_0) {
+#if CW_STRIDE_TILE_WIDER
+            if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+              for (uint64_t cw_j21 = 0; cw_j21 < cw_jf21; cw_j21++) {
+                const int32_t cw_js21 = (int32_t)((uint32_t)cw_j21 * (uint32_t)((cw_gdx * cw_bdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js21 = (int32_t)((uint32_t)(cw_j21 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far21_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+                    (local[cw_t] += x[i]);
+                  }
+                }
+              }
+            } else
+#endif
+            {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+              for (uint64_t cw_j21 = 0; cw_j21 < cw_jf21; cw_j21++) {
+                const int32_t cw_js21 = (int32_t)((uint32_t)cw_j21 * (uint32_t)((cw_gdx * cw_bdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js21 = (int32_t)((uint32_t)(cw_j21 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far21_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+                    (local[cw_t] += x[i]);
+                  }
+                }
+              }
+            }
+          } else {
+            for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+            for (uint64_t cw_j21 = 0; cw_j21 < cw_jf21; cw_j21++) {
+              const int32_t cw_js21 = (int32_t)((uint32_t)cw_j21 * (uint32_t)((cw_gdx * cw_bdx)));
+              { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                const int32_t cw_js21 = (int32_t)((uint32_t)(cw_j21 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+                int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+                for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far21_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+              }
+              CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
+                {
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js21;
+                  (local[cw_t] += x[i]);
+                }
+              }
+            }
+          }
+        }
+        cw_jt21 = cw_jf21;
+      }
+      for (uint64_t cw_j21 = cw_jt21;; cw_j21++) {
         const int32_t cw_js21 = (int32_t)((uint32_t)cw_j21 * (uint32_t)((cw_gdx * cw_bdx)));
         uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
         if (!(cw_mono21 && (int64_t)cw_amax21 + (int64_t)cw_j21 * cw_s21 < cw_b21)) {
@@ -459,47 +528,47 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   const uint32_t *x = *(const uint32_t **)cw_args[0];
   uint64_t *result = *(uint64_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
-  int32_t s_35; /* uniform: one per block */
+  int32_t s_38; /* uniform: one per block */
   uint64_t local[cw_nt]; /* per thread */
-  uint64_t cw_ret31[cw_nt]; /* per thread */
-  uint64_t v_32[cw_nt]; /* per thread */
-  uint64_t *smem_33[cw_nt]; /* per thread */
+  uint64_t cw_ret34[cw_nt]; /* per thread */
+  uint64_t v_35[cw_nt]; /* per thread */
+  uint64_t *smem_36[cw_nt]; /* per thread */
   uint64_t total[cw_nt]; /* per thread */
-  unsigned char cw_r37[cw_nt];
+  unsigned char cw_r40[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       local[cw_t] = 0ull;
     }
   }
   /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r37[cw_t] = 1;
-  int32_t cw_amax38 = INT32_MIN; uint32_t cw_all38 = 0;
+  for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r40[cw_t] = 1;
+  int32_t cw_amax41 = INT32_MIN; uint32_t cw_all41 = 0;
   CW_FOR_EACH_THREAD {
-    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax38) cw_amax38 = cw_a; cw_all38 += cw_r37[cw_t]; }
+    { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax41) cw_amax41 = cw_a; cw_all41 += cw_r40[cw_t]; }
   }
-  const int64_t cw_s38 = (int64_t)((cw_gdx * cw_bdx)), cw_b38 = (int64_t)(n);
-  const int cw_mono38 = cw_s38 > 0 && cw_all38 == cw_nt;
-  const int cw_far38_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b38 * sizeof x[0]);
-  const size_t cw_pf38_0 = cw_prefetch_bytes(cw_far38_0, cw_nt * sizeof x[0]);
-  uint64_t cw_jf38 = 0; /* iterations every thread runs, done a tile at a time */
-  if (cw_mono38 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax38 < cw_b38) {
-    cw_jf38 = (uint64_t)((cw_b38 - (int64_t)cw_amax38 - 1) / cw_s38) + 1;
-    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far38_0) {
+  const int64_t cw_s41 = (int64_t)((cw_gdx * cw_bdx)), cw_b41 = (int64_t)(n);
+  const int cw_mono41 = cw_s41 > 0 && cw_all41 == cw_nt;
+  const int cw_far41_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b41 * sizeof x[0]);
+  const size_t cw_pf41_0 = cw_prefetch_bytes(cw_far41_0, cw_nt * sizeof x[0]);
+  uint64_t cw_jf41 = 0; /* iterations every thread runs, done a tile at a time */
+  if (cw_mono41 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax41 < cw_b41) {
+    cw_jf41 = (uint64_t)((cw_b41 - (int64_t)cw_amax41 - 1) / cw_s41) + 1;
+    if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far41_0) {
 #if CW_STRIDE_TILE_WIDER
       if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
-        for (uint64_t cw_j38 = 0; cw_j38 < cw_jf38; cw_j38++) {
-          const int32_t cw_js38 = (int32_t)((uint32_t)cw_j38 * (uint32_t)((cw_gdx * cw_bdx)));
+        for (uint64_t cw_j41 = 0; cw_j41 < cw_jf41; cw_j41++) {
+          const int32_t cw_js41 = (int32_t)((uint32_t)cw_j41 * (uint32_t)((cw_gdx * cw_bdx)));
           { /* prefetch iteration j + CW_PREFETCH_AHEAD */
             const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-            const int32_t cw_js38 = (int32_t)((uint32_t)(cw_j38 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js38;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far38_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            const int32_t cw_js41 = (int32_t)((uint32_t)(cw_j41 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js41;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far41_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js38;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js41;
               (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
             }
           }
@@ -508,18 +577,18 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
 #endif
       {
         for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
-        for (uint64_t cw_j38 = 0; cw_j38 < cw_jf38; cw_j38++) {
-          const int32_t cw_js38 = (int32_t)((uint32_t)cw_j38 * (uint32_t)((cw_gdx * cw_bdx)));
+        for (uint64_t cw_j41 = 0; cw_j41 < cw_jf41; cw_j41++) {
+          const int32_t cw_js41 = (int32_t)((uint32_t)cw_j41 * (uint32_t)((cw_gdx * cw_bdx)));
           { /* prefetch iteration j + CW_PREFETCH_AHEAD */
             const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-            const int32_t cw_js38 = (int32_t)((uint32_t)(cw_j38 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js38;
-            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far38_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            const int32_t cw_js41 = (int32_t)((uint32_t)(cw_j41 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js41;
+            for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far41_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js38;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js41;
               (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
             }
           }
@@ -527,33 +596,33 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       }
     } else {
       for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
-      for (uint64_t cw_j38 = 0; cw_j38 < cw_jf38; cw_j38++) {
-        const int32_t cw_js38 = (int32_t)((uint32_t)cw_j38 * (uint32_t)((cw_gdx * cw_bdx)));
+      for (uint64_t cw_j41 = 0; cw_j41 < cw_jf41; cw_j41++) {
+        const int32_t cw_js41 = (int32_t)((uint32_t)cw_j41 * (uint32_t)((cw_gdx * cw_bdx)));
         { /* prefetch iteration j + CW_PREFETCH_AHEAD */
           const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js38 = (int32_t)((uint32_t)(cw_j38 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js38;
-          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far38_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          const int32_t cw_js41 = (int32_t)((uint32_t)(cw_j41 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js41;
+          for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far41_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
           {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js38;
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js41;
             (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
           }
         }
       }
     }
   }
-  for (uint64_t cw_j38 = cw_jf38;; cw_j38++) {
-    const int32_t cw_js38 = (int32_t)((uint32_t)cw_j38 * (uint32_t)((cw_gdx * cw_bdx)));
+  for (uint64_t cw_j41 = cw_jf41;; cw_j41++) {
+    const int32_t cw_js41 = (int32_t)((uint32_t)cw_j41 * (uint32_t)((cw_gdx * cw_bdx)));
     uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-    if (!(cw_mono38 && (int64_t)cw_amax38 + (int64_t)cw_j38 * cw_s38 < cw_b38)) {
+    if (!(cw_mono41 && (int64_t)cw_amax41 + (int64_t)cw_j41 * cw_s41 < cw_b41)) {
       cw_in = 0;
       CW_FOR_EACH_THREAD_INDEP {
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js38;
-        cw_r37[cw_t] = (unsigned char)(cw_r37[cw_t] & (((i < n)) != 0));
-        cw_in += cw_r37[cw_t];
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js41;
+        cw_r40[cw_t] = (unsigned char)(cw_r40[cw_t] & (((i < n)) != 0));
+        cw_in += cw_r40[cw_t];
       }
       if (!cw_in) break;
     }
@@ -561,21 +630,21 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
       { /* prefetch iteration j + CW_PREFETCH_AHEAD */
         const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
         (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-        const int32_t cw_js38 = (int32_t)((uint32_t)(cw_j38 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
-        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js38;
-        for (size_t cw_b = 0, cw_e = cw_pf38_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far38_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        const int32_t cw_js41 = (int32_t)((uint32_t)(cw_j41 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+        int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js41;
+        for (size_t cw_b = 0, cw_e = cw_pf41_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far41_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js38;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js41;
           (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
         }
       }
     } else {
       CW_FOR_EACH_THREAD_INDEP {
-        if (!(cw_r37[cw_t])) continue;
+        if (!(cw_r40[cw_t])) continue;
         {
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js38;
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js41;
           (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
         }
       }
@@ -583,38 +652,38 @@ CW_INLINE void cwb_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      /* cw_ret31 declared */
-      v_32[cw_t] = local[cw_t];
-      smem_33[cw_t] = ((uint64_t *)(&cw_sh_smem_2[0]));
+      /* cw_ret34 declared */
+      v_35[cw_t] = local[cw_t];
+      smem_36[cw_t] = ((uint64_t *)(&cw_sh_smem_2[0]));
     }
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (smem_33[cw_t][(int32_t)((uint32_t)cw_tx)] = v_32[cw_t]);
+        (smem_36[cw_t][(int32_t)((uint32_t)cw_tx)] = v_35[cw_t]);
       }
     }
     /* __syncthreads() */
     /* uniform loop with a barrier inside: one C loop for the block */
-    for (s_35 = ((int32_t)(cw_bdx / 2u)); (s_35 > 0); (s_35 >>= 1)) {
+    for (s_38 = ((int32_t)(cw_bdx / 2u)); (s_38 > 0); (s_38 >>= 1)) {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          if ((((uint32_t)cw_tx) < ((uint32_t)s_35)))
-            (smem_33[cw_t][(int32_t)((uint32_t)cw_tx)] += smem_33[cw_t][(int32_t)(((uint32_t)cw_tx) + ((uint32_t)s_35))]);
+          if ((((uint32_t)cw_tx) < ((uint32_t)s_38)))
+            (smem_36[cw_t][(int32_t)((uint32_t)cw_tx)] += smem_36[cw_t][(int32_t)(((uint32_t)cw_tx) + ((uint32_t)s_38))]);
         }
       }
       /* __syncthreads() */
     }
     CW_FOR_EACH_THREAD_INDEP {
       {
-        (cw_ret31[cw_t] = smem_33[cw_t][0]);
+        (cw_ret34[cw_t] = smem_36[cw_t][0]);
       }
     }
   } while (0);
   CW_FOR_EACH_THREAD_INDEP {
     {
-      total[cw_t] = cw_ret31[cw_t];
+      total[cw_t] = cw_ret34[cw_t];
     }
   }
   { /* only threadIdx.x == 0u runs this */
@@ -649,90 +718,159 @@ static void cwg_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t 
   const uint32_t *x = *(const uint32_t **)cw_args[0];
   uint64_t *result = *(uint64_t **)cw_args[1];
   int32_t n = *(int32_t *)cw_args[2];
-  int32_t cw_g_s_35[cw_ng]; /* uniform: one per block */
-  memset(cw_g_s_35, 0, sizeof cw_g_s_35);
+  int32_t cw_g_s_38[cw_ng]; /* uniform: one per block */
+  memset(cw_g_s_38, 0, sizeof cw_g_s_38);
   uint64_t cw_g_local[cw_ng][cw_nt];
-  uint64_t cw_g_cw_ret31[cw_ng][cw_nt];
-  uint64_t cw_g_v_32[cw_ng][cw_nt];
-  uint64_t *cw_g_smem_33[cw_ng][cw_nt];
+  uint64_t cw_g_cw_ret34[cw_ng][cw_nt];
+  uint64_t cw_g_v_35[cw_ng][cw_nt];
+  uint64_t *cw_g_smem_36[cw_ng][cw_nt];
   uint64_t cw_g_total[cw_ng][cw_nt];
-  unsigned char cw_g_cw_r51[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r54[cw_ng][cw_nt];
   for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
     CW_GROUP_BLOCK(cw_slot)
-    int32_t s_35 = cw_g_s_35[cw_slot]; (void)s_35; uint64_t (*const local) = cw_g_local[cw_slot]; (void)local; uint64_t (*const cw_ret31) = cw_g_cw_ret31[cw_slot]; (void)cw_ret31; uint64_t (*const v_32) = cw_g_v_32[cw_slot]; (void)v_32; uint64_t *(*const smem_33) = cw_g_smem_33[cw_slot]; (void)smem_33; uint64_t (*const total) = cw_g_total[cw_slot]; (void)total; unsigned char (*const cw_r51) = cw_g_cw_r51[cw_slot]; (void)cw_r51;
+    int32_t s_38 = cw_g_s_38[cw_slot]; (void)s_38; uint64_t (*const local) = cw_g_local[cw_slot]; (void)local; uint64_t (*const cw_ret34) = cw_g_cw_ret34[cw_slot]; (void)cw_ret34; uint64_t (*const v_35) = cw_g_v_35[cw_slot]; (void)v_35; uint64_t *(*const smem_36) = cw_g_smem_36[cw_slot]; (void)smem_36; uint64_t (*const total) = cw_g_total[cw_slot]; (void)total; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
     CW_FOR_EACH_THREAD_INDEP {
       {
         local[cw_t] = 0ull;
       }
     }
-    cw_g_s_35[cw_slot] = s_35;
+    cw_g_s_38[cw_slot] = s_38;
   }
   { /* strided loop, the group's blocks in step */
-    uint64_t cw_jg52 = UINT64_MAX; /* iterations every thread of the group runs */
-    int cw_gfar52_0 = 0; size_t cw_gpf52_0 = 0;
+    uint64_t cw_jg55 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar55_0 = 0; size_t cw_gpf55_0 = 0;
     for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
       CW_GROUP_BLOCK(cw_slot)
-      int32_t s_35 = cw_g_s_35[cw_slot]; (void)s_35; uint64_t (*const local) = cw_g_local[cw_slot]; (void)local; uint64_t (*const cw_ret31) = cw_g_cw_ret31[cw_slot]; (void)cw_ret31; uint64_t (*const v_32) = cw_g_v_32[cw_slot]; (void)v_32; uint64_t *(*const smem_33) = cw_g_smem_33[cw_slot]; (void)smem_33; uint64_t (*const total) = cw_g_total[cw_slot]; (void)total; unsigned char (*const cw_r51) = cw_g_cw_r51[cw_slot]; (void)cw_r51;
+      int32_t s_38 = cw_g_s_38[cw_slot]; (void)s_38; uint64_t (*const local) = cw_g_local[cw_slot]; (void)local; uint64_t (*const cw_ret34) = cw_g_cw_ret34[cw_slot]; (void)cw_ret34; uint64_t (*const v_35) = cw_g_v_35[cw_slot]; (void)v_35; uint64_t *(*const smem_36) = cw_g_smem_36[cw_slot]; (void)smem_36; uint64_t (*const total) = cw_g_total[cw_slot]; (void)total; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
       /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r51[cw_t] = 1;
-      int32_t cw_amax52 = INT32_MIN; uint32_t cw_all52 = 0;
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r54[cw_t] = 1;
+      int32_t cw_amax55 = INT32_MIN; uint32_t cw_all55 = 0;
       CW_FOR_EACH_THREAD {
-        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax52) cw_amax52 = cw_a; cw_all52 += cw_r51[cw_t]; }
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax55) cw_amax55 = cw_a; cw_all55 += cw_r54[cw_t]; }
       }
-      const int64_t cw_s52 = (int64_t)((cw_gdx * cw_bdx)), cw_b52 = (int64_t)(n);
-      const int cw_mono52 = cw_s52 > 0 && cw_all52 == cw_nt;
-      const int cw_far52_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b52 * sizeof x[0]);
-      const size_t cw_pf52_0 = cw_prefetch_bytes(cw_far52_0, cw_nt * sizeof x[0]);
-      uint64_t cw_jf52 = 0;
-      if (cw_mono52 && (int64_t)cw_amax52 < cw_b52) cw_jf52 = (uint64_t)((cw_b52 - (int64_t)cw_amax52 - 1) / cw_s52) + 1;
-      if (cw_jf52 < cw_jg52) cw_jg52 = cw_jf52;
-      cw_gfar52_0 = cw_far52_0; cw_gpf52_0 = cw_pf52_0;
-      cw_g_s_35[cw_slot] = s_35;
+      const int64_t cw_s55 = (int64_t)((cw_gdx * cw_bdx)), cw_b55 = (int64_t)(n);
+      const int cw_mono55 = cw_s55 > 0 && cw_all55 == cw_nt;
+      const int cw_far55_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b55 * sizeof x[0]);
+      const size_t cw_pf55_0 = cw_prefetch_bytes(cw_far55_0, cw_nt * sizeof x[0]);
+      uint64_t cw_jf55 = 0;
+      if (cw_mono55 && (int64_t)cw_amax55 < cw_b55) cw_jf55 = (uint64_t)((cw_b55 - (int64_t)cw_amax55 - 1) / cw_s55) + 1;
+      if (cw_jf55 < cw_jg55) cw_jg55 = cw_jf55;
+      cw_gfar55_0 = cw_far55_0; cw_gpf55_0 = cw_pf55_0;
+      cw_g_s_38[cw_slot] = s_38;
     }
-    for (uint64_t cw_j52 = 0; cw_j52 < cw_jg52; cw_j52++) {
+    if (!cw_gfar55_0) cw_jg55 = 0; /* the array is in the cache: block by block */
+    for (uint64_t cw_j55 = 0; cw_j55 < cw_jg55; cw_j55++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
-        int32_t s_35 = cw_g_s_35[cw_slot]; (void)s_35; uint64_t (*const local) = cw_g_local[cw_slot]; (void)local; uint64_t (*const cw_ret31) = cw_g_cw_ret31[cw_slot]; (void)cw_ret31; uint64_t (*const v_32) = cw_g_v_32[cw_slot]; (void)v_32; uint64_t *(*const smem_33) = cw_g_smem_33[cw_slot]; (void)smem_33; uint64_t (*const total) = cw_g_total[cw_slot]; (void)total; unsigned char (*const cw_r51) = cw_g_cw_r51[cw_slot]; (void)cw_r51;
-        const int32_t cw_js52 = (int32_t)((uint32_t)cw_j52 * (uint32_t)((cw_gdx * cw_bdx)));
-        const int cw_far52_0 = cw_gfar52_0; const size_t cw_pf52_0 = cw_gpf52_0;
+        int32_t s_38 = cw_g_s_38[cw_slot]; (void)s_38; uint64_t (*const local) = cw_g_local[cw_slot]; (void)local; uint64_t (*const cw_ret34) = cw_g_cw_ret34[cw_slot]; (void)cw_ret34; uint64_t (*const v_35) = cw_g_v_35[cw_slot]; (void)v_35; uint64_t *(*const smem_36) = cw_g_smem_36[cw_slot]; (void)smem_36; uint64_t (*const total) = cw_g_total[cw_slot]; (void)total; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
+        const int32_t cw_js55 = (int32_t)((uint32_t)cw_j55 * (uint32_t)((cw_gdx * cw_bdx)));
+        const int cw_far55_0 = cw_gfar55_0; const size_t cw_pf55_0 = cw_gpf55_0;
         { /* prefetch iteration j + CW_PREFETCH_AHEAD */
           const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
           (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-          const int32_t cw_js52 = (int32_t)((uint32_t)(cw_j52 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
-          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js52;
-          for (size_t cw_b = 0, cw_e = cw_pf52_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far52_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          const int32_t cw_js55 = (int32_t)((uint32_t)(cw_j55 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+          int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js55;
+          for (size_t cw_b = 0, cw_e = cw_pf55_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far55_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
         }
         CW_FOR_EACH_THREAD_INDEP {
           {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js52;
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js55;
             (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
           }
         }
-        cw_g_s_35[cw_slot] = s_35;
+        cw_g_s_38[cw_slot] = s_38;
       }
     }
     for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
       CW_GROUP_BLOCK(cw_slot)
-      int32_t s_35 = cw_g_s_35[cw_slot]; (void)s_35; uint64_t (*const local) = cw_g_local[cw_slot]; (void)local; uint64_t (*const cw_ret31) = cw_g_cw_ret31[cw_slot]; (void)cw_ret31; uint64_t (*const v_32) = cw_g_v_32[cw_slot]; (void)v_32; uint64_t *(*const smem_33) = cw_g_smem_33[cw_slot]; (void)smem_33; uint64_t (*const total) = cw_g_total[cw_slot]; (void)total; unsigned char (*const cw_r51) = cw_g_cw_r51[cw_slot]; (void)cw_r51;
+      int32_t s_38 = cw_g_s_38[cw_slot]; (void)s_38; uint64_t (*const local) = cw_g_local[cw_slot]; (void)local; uint64_t (*const cw_ret34) = cw_g_cw_ret34[cw_slot]; (void)cw_ret34; uint64_t (*const v_35) = cw_g_v_35[cw_slot]; (void)v_35; uint64_t *(*const smem_36) = cw_g_smem_36[cw_slot]; (void)smem_36; uint64_t (*const total) = cw_g_total[cw_slot]; (void)total; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
       /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
-      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r51[cw_t] = 1;
-      int32_t cw_amax52 = INT32_MIN; uint32_t cw_all52 = 0;
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r54[cw_t] = 1;
+      int32_t cw_amax55 = INT32_MIN; uint32_t cw_all55 = 0;
       CW_FOR_EACH_THREAD {
-        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax52) cw_amax52 = cw_a; cw_all52 += cw_r51[cw_t]; }
+        { int32_t cw_a = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))); if (cw_a > cw_amax55) cw_amax55 = cw_a; cw_all55 += cw_r54[cw_t]; }
       }
-      const int64_t cw_s52 = (int64_t)((cw_gdx * cw_bdx)), cw_b52 = (int64_t)(n);
-      const int cw_mono52 = cw_s52 > 0 && cw_all52 == cw_nt;
-      const int cw_far52_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b52 * sizeof x[0]);
-      const size_t cw_pf52_0 = cw_prefetch_bytes(cw_far52_0, cw_nt * sizeof x[0]);
-      for (uint64_t cw_j52 = cw_jg52;; cw_j52++) {
-        const int32_t cw_js52 = (int32_t)((uint32_t)cw_j52 * (uint32_t)((cw_gdx * cw_bdx)));
+      const int64_t cw_s55 = (int64_t)((cw_gdx * cw_bdx)), cw_b55 = (int64_t)(n);
+      const int cw_mono55 = cw_s55 > 0 && cw_all55 == cw_nt;
+      const int cw_far55_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b55 * sizeof x[0]);
+      const size_t cw_pf55_0 = cw_prefetch_bytes(cw_far55_0, cw_nt * sizeof x[0]);
+      uint64_t cw_jt55 = cw_jg55;
+      if (cw_jg55 == 0) {
+        uint64_t cw_jf55 = 0; /* iterations every thread runs, done a tile at a time */
+        if (cw_mono55 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax55 < cw_b55) {
+          cw_jf55 = (uint64_t)((cw_b55 - (int64_t)cw_amax55 - 1) / cw_s55) + 1;
+          if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far55_0) {
+#if CW_STRIDE_TILE_WIDER
+            if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+              for (uint64_t cw_j55 = 0; cw_j55 < cw_jf55; cw_j55++) {
+                const int32_t cw_js55 = (int32_t)((uint32_t)cw_j55 * (uint32_t)((cw_gdx * cw_bdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js55 = (int32_t)((uint32_t)(cw_j55 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js55;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far55_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js55;
+                    (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
+                  }
+                }
+              }
+            } else
+#endif
+            {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+              for (uint64_t cw_j55 = 0; cw_j55 < cw_jf55; cw_j55++) {
+                const int32_t cw_js55 = (int32_t)((uint32_t)cw_j55 * (uint32_t)((cw_gdx * cw_bdx)));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js55 = (int32_t)((uint32_t)(cw_j55 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js55;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far55_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+                  {
+                    int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js55;
+                    (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
+                  }
+                }
+              }
+            }
+          } else {
+            for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+            for (uint64_t cw_j55 = 0; cw_j55 < cw_jf55; cw_j55++) {
+              const int32_t cw_js55 = (int32_t)((uint32_t)cw_j55 * (uint32_t)((cw_gdx * cw_bdx)));
+              { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                const int32_t cw_js55 = (int32_t)((uint32_t)(cw_j55 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+                int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js55;
+                for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far55_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+              }
+              CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
+                {
+                  int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js55;
+                  (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
+                }
+              }
+            }
+          }
+        }
+        cw_jt55 = cw_jf55;
+      }
+      for (uint64_t cw_j55 = cw_jt55;; cw_j55++) {
+        const int32_t cw_js55 = (int32_t)((uint32_t)cw_j55 * (uint32_t)((cw_gdx * cw_bdx)));
         uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
-        if (!(cw_mono52 && (int64_t)cw_amax52 + (int64_t)cw_j52 * cw_s52 < cw_b52)) {
+        if (!(cw_mono55 && (int64_t)cw_amax55 + (int64_t)cw_j55 * cw_s55 < cw_b55)) {
           cw_in = 0;
           CW_FOR_EACH_THREAD_INDEP {
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js52;
-            cw_r51[cw_t] = (unsigned char)(cw_r51[cw_t] & (((i < n)) != 0));
-            cw_in += cw_r51[cw_t];
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js55;
+            cw_r54[cw_t] = (unsigned char)(cw_r54[cw_t] & (((i < n)) != 0));
+            cw_in += cw_r54[cw_t];
           }
           if (!cw_in) break;
         }
@@ -740,66 +878,66 @@ static void cwg_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t 
           { /* prefetch iteration j + CW_PREFETCH_AHEAD */
             const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
             (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
-            const int32_t cw_js52 = (int32_t)((uint32_t)(cw_j52 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
-            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js52;
-            for (size_t cw_b = 0, cw_e = cw_pf52_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far52_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+            const int32_t cw_js55 = (int32_t)((uint32_t)(cw_j55 + CW_PREFETCH_AHEAD) * (uint32_t)((cw_gdx * cw_bdx)));
+            int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js55;
+            for (size_t cw_b = 0, cw_e = cw_pf55_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far55_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
           CW_FOR_EACH_THREAD_INDEP {
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js52;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js55;
               (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
             }
           }
         } else {
           CW_FOR_EACH_THREAD_INDEP {
-            if (!(cw_r51[cw_t])) continue;
+            if (!(cw_r54[cw_t])) continue;
             {
-              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js52;
+              int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js55;
               (local[cw_t] += (((uint64_t)x[i]) * ((uint64_t)x[i])));
             }
           }
         }
       }
-      cw_g_s_35[cw_slot] = s_35;
+      cw_g_s_38[cw_slot] = s_38;
     }
   }
   for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
     CW_GROUP_BLOCK(cw_slot)
-    int32_t s_35 = cw_g_s_35[cw_slot]; (void)s_35; uint64_t (*const local) = cw_g_local[cw_slot]; (void)local; uint64_t (*const cw_ret31) = cw_g_cw_ret31[cw_slot]; (void)cw_ret31; uint64_t (*const v_32) = cw_g_v_32[cw_slot]; (void)v_32; uint64_t *(*const smem_33) = cw_g_smem_33[cw_slot]; (void)smem_33; uint64_t (*const total) = cw_g_total[cw_slot]; (void)total; unsigned char (*const cw_r51) = cw_g_cw_r51[cw_slot]; (void)cw_r51;
+    int32_t s_38 = cw_g_s_38[cw_slot]; (void)s_38; uint64_t (*const local) = cw_g_local[cw_slot]; (void)local; uint64_t (*const cw_ret34) = cw_g_cw_ret34[cw_slot]; (void)cw_ret34; uint64_t (*const v_35) = cw_g_v_35[cw_slot]; (void)v_35; uint64_t *(*const smem_36) = cw_g_smem_36[cw_slot]; (void)smem_36; uint64_t (*const total) = cw_g_total[cw_slot]; (void)total; unsigned char (*const cw_r54) = cw_g_cw_r54[cw_slot]; (void)cw_r54;
     CW_FOR_EACH_THREAD_INDEP {
       {
-        /* cw_ret31 declared */
-        v_32[cw_t] = local[cw_t];
-        smem_33[cw_t] = ((uint64_t *)(&cw_sh_smem_2[0]));
+        /* cw_ret34 declared */
+        v_35[cw_t] = local[cw_t];
+        smem_36[cw_t] = ((uint64_t *)(&cw_sh_smem_2[0]));
       }
     }
     /* uniform loop with a barrier inside: one C loop for the block */
     do {
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (smem_33[cw_t][(int32_t)((uint32_t)cw_tx)] = v_32[cw_t]);
+          (smem_36[cw_t][(int32_t)((uint32_t)cw_tx)] = v_35[cw_t]);
         }
       }
       /* __syncthreads() */
       /* uniform loop with a barrier inside: one C loop for the block */
-      for (s_35 = ((int32_t)(cw_bdx / 2u)); (s_35 > 0); (s_35 >>= 1)) {
+      for (s_38 = ((int32_t)(cw_bdx / 2u)); (s_38 > 0); (s_38 >>= 1)) {
         CW_FOR_EACH_THREAD_INDEP {
           {
-            if ((((uint32_t)cw_tx) < ((uint32_t)s_35)))
-              (smem_33[cw_t][(int32_t)((uint32_t)cw_tx)] += smem_33[cw_t][(int32_t)(((uint32_t)cw_tx) + ((uint32_t)s_35))]);
+            if ((((uint32_t)cw_tx) < ((uint32_t)s_38)))
+              (smem_36[cw_t][(int32_t)((uint32_t)cw_tx)] += smem_36[cw_t][(int32_t)(((uint32_t)cw_tx) + ((uint32_t)s_38))]);
           }
         }
         /* __syncthreads() */
       }
       CW_FOR_EACH_THREAD_INDEP {
         {
-          (cw_ret31[cw_t] = smem_33[cw_t][0]);
+          (cw_ret34[cw_t] = smem_36[cw_t][0]);
         }
       }
     } while (0);
     CW_FOR_EACH_THREAD_INDEP {
       {
-        total[cw_t] = cw_ret31[cw_t];
+        total[cw_t] = cw_ret34[cw_t];
       }
     }
     { /* only threadIdx.x == 0u runs this */
@@ -813,7 +951,7 @@ static void cwg_sumSquaresU64(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t 
         __atomic_fetch_add(result, total[cw_t], __ATOMIC_RELAXED);
       }
     }
-    cw_g_s_35[cw_slot] = s_35;
+    cw_g_s_38[cw_slot] = s_38;
   }
 }
 

@@ -367,6 +367,7 @@ static void cwg_vectorAddGridStride(cw_rt_ctx *cw_ctx, void **cw_args, const uin
       cw_gfar13_1 = cw_far13_1; cw_gpf13_1 = cw_pf13_1;
       cw_gfar13_2 = cw_far13_2; cw_gpf13_2 = cw_pf13_2;
     }
+    if (!cw_gfar13_0) cw_jg13 = 0; /* the array is in the cache: block by block */
     for (uint64_t cw_j13 = 0; cw_j13 < cw_jg13; cw_j13++) {
       for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
         CW_GROUP_BLOCK(cw_slot)
