@@ -726,6 +726,14 @@ static bool carries_per_thread(const CEmit *ce, const KStmt *body) {
   return false;
 }
 
+/* The iterations of bounded strided loop J that every thread runs (given
+ * all are in and the largest start passes the test: cw_monoJ, cw_amaxJ),
+ * from the bound, the largest start and the stride (strided_prepass's). */
+static char *full_iterations(CEmit *ce, int j, bool lt) {
+  return arena_printf(&ce->arena, "(uint64_t)((cw_b%d - (int64_t)cw_amax%d%s) / cw_s%d) + 1", j, j,
+                      lt ? " - 1" : "", j);
+}
+
 /* One loop nest of emit_strided_tiles: tiles of `width` threads (a
  * prelude macro's name), each through the cw_jfJ iterations. */
 static void emit_tile_nest(CEmit *ce, KStmt *const *body, const KVar *iv, int j, const char *width,
@@ -767,7 +775,7 @@ static void emit_strided_tiles(CEmit *ce, KStmt *const *body, const KVar *iv, in
   ce_line(ce, "if (cw_mono%d && cw_bdy == 1u && cw_bdz == 1u && cw_nt %% CW_STRIDE_TILE == 0 && "
               "(int64_t)cw_amax%d %s cw_b%d) {", j, j, lt ? "<" : "<=", j);
   ce->indent++;
-  ce_line(ce, "cw_jf%d = (uint64_t)((cw_b%d - (int64_t)cw_amax%d%s) / cw_s%d) + 1;", j, j, j, lt ? " - 1" : "", j);
+  ce_line(ce, "cw_jf%d = %s;", j, full_iterations(ce, j, lt));
   if (streams->len) { /* stream 0's cw_far (emit_prefetch_sizes) */
     ce_line(ce, "if (cw_nt %% CW_STRIDE_TILE_WIDE == 0 && cw_far%d_0) {", j);
     ce->indent++;
@@ -920,8 +928,8 @@ static void emit_strided_group(CEmit *ce, const Strided *S) {
   ce_group_open(ce);
   strided_prepass(ce, S);
   ce_line(ce, "uint64_t cw_jf%d = 0;", j);
-  ce_line(ce, "if (cw_mono%d && (int64_t)cw_amax%d %s cw_b%d) cw_jf%d = (uint64_t)((cw_b%d - (int64_t)cw_amax%d%s) "
-              "/ cw_s%d) + 1;", j, j, c->op == KOP_LT ? "<" : "<=", j, j, j, j, c->op == KOP_LT ? " - 1" : "", j);
+  ce_line(ce, "if (cw_mono%d && (int64_t)cw_amax%d %s cw_b%d) cw_jf%d = %s;", j, j, c->op == KOP_LT ? "<" : "<=", j, j,
+          full_iterations(ce, j, c->op == KOP_LT));
   ce_line(ce, "if (cw_jf%d < cw_jg%d) cw_jg%d = cw_jf%d;", j, j, j, j);
   for (int k = 0; k < nst; k++)
     ce_line(ce, "cw_gfar%d_%d = cw_far%d_%d; cw_gpf%d_%d = cw_pf%d_%d;", j, k, j, k, j, k, j, k);

@@ -73,11 +73,14 @@ bool ce_group_wanted(CEmit *ce, const KStmt *body) {
   bool loop = false;
   for (int i = 0; i < n && !loop; i++) loop = marked_loop(top[i]);
   if (!loop || kir_walk_any(body, blocks_grouping, grid_barrier, NULL)) return false;
-  for (int i = 0; i < ce->m->funcs.len; i++) { /* the device runtime anywhere: no */
-    const KFunc *f = ce->m->funcs.items[i];
-    if (f->body && kir_walk_any(f->body, blocks_grouping, NULL, NULL)) return false;
+  if (!ce->module_walked) { /* the device runtime anywhere: no; once per module */
+    ce->module_walked = true;
+    for (int i = 0; i < ce->m->funcs.len && !ce->module_ungroupable; i++) {
+      const KFunc *f = ce->m->funcs.items[i];
+      ce->module_ungroupable = f->body && kir_walk_any(f->body, blocks_grouping, NULL, NULL);
+    }
   }
-  return true;
+  return !ce->module_ungroupable;
 }
 
 bool ce_group_top(const CEmit *ce) { return ce->grouping && ce->indent == 2; }
@@ -95,21 +98,25 @@ void ce_group_close(CEmit *ce) {
   ce_line(ce, "}");
 }
 
-/* One per-thread array: declared [cw_ng][cw_nt] as g_name, bound as name. */
-static void array_state(CEmit *ce, StrBuf *bind, const KType *t, const char *elem, const char *name) {
+/* One per-thread array of t, or of elem (a C type name, size bytes):
+ * declared [cw_ng][cw_nt] as cw_g_name, bound as name; returns its bytes
+ * per thread. */
+static size_t array_state(CEmit *ce, StrBuf *bind, const KType *t, const char *elem, size_t size,
+                          const char *name) {
   StrBuf d;
   sb_init(&d);
   const char *g = arena_printf(&ce->arena, "cw_g_%s[cw_ng][cw_nt]", name);
   if (t) ce_type_decl(&d, t, g);
   else sb_printf(&d, "%s %s", elem ? elem : "", g);
   ce_line(ce, "%s;", d.data);
-  d.len = 0;
-  if (d.data) d.data[0] = 0;
+  sb_free(&d);
+  sb_init(&d);
   const char *p = arena_printf(&ce->arena, "(*const %s)", name);
   if (t) ce_type_decl(&d, t, p);
   else sb_printf(&d, "%s %s", elem ? elem : "", p);
   sb_printf(bind, " %s = cw_g_%s[cw_slot]; (void)%s;", d.data, name, name);
   sb_free(&d);
+  return t ? (size_t)t->size : size;
 }
 
 /* Replaces the markers of text (each alone on its line after the indent)
@@ -157,25 +164,24 @@ void ce_group_function(CEmit *ce, const KFunc *f, const char *text) {
     ce_type_decl(&d, v->type, arena_printf(&ce->arena, "cw_g_%s[cw_ng]", name));
     ce_line(ce, "%s; /* uniform: one per block */", d.data);
     ce_line(ce, "memset(cw_g_%s, 0, sizeof cw_g_%s);", name, name);
-    d.len = 0;
-    if (d.data) d.data[0] = 0;
+    sb_free(&d);
+    sb_init(&d);
     ce_type_decl(&d, v->type, name);
     sb_printf(&bind, " %s = cw_g_%s[cw_slot]; (void)%s;", d.data, name, name);
     sb_printf(&save, " cw_g_%s[cw_slot] = %s;", name, name);
     sb_free(&d);
   }
+  size_t bytes = 0; /* per thread, for the runtime's bound on a group */
   for (int i = 0; i < ce->promoted.len; i++) {
     const KVar *v = ce->promoted.items[i];
-    array_state(ce, &bind, v->type, NULL, ce_var_name(ce, v));
+    bytes += array_state(ce, &bind, v->type, NULL, 0, ce_var_name(ce, v));
   }
   for (int i = 0; i < ce->state_arrays.len; i++)
-    array_state(ce, &bind, NULL, "unsigned char", ce->state_arrays.items[i]);
+    bytes += array_state(ce, &bind, NULL, "unsigned char", 1, ce->state_arrays.items[i]);
   for (int i = 0; i < ce->case_arrays.len; i++)
-    array_state(ce, &bind, NULL, "int32_t", ce->case_arrays.items[i]);
-  size_t bytes = (size_t)ce->state_arrays.len + 4 * (size_t)ce->case_arrays.len + (ce->has_exit ? 1 : 0);
-  for (int i = 0; i < ce->promoted.len; i++) bytes += (size_t)((const KVar *)ce->promoted.items[i])->type->size;
+    bytes += array_state(ce, &bind, NULL, "int32_t", 4, ce->case_arrays.items[i]);
   if (ce->has_exit) {
-    array_state(ce, &bind, NULL, "unsigned char", "cw_exit");
+    bytes += array_state(ce, &bind, NULL, "unsigned char", 1, "cw_exit");
     ce_line(ce, "memset(cw_g_cw_exit, 0, sizeof cw_g_cw_exit); /* thread has returned */");
   }
   put_marked(ce->out, text ? text : "", bind.data ? bind.data : "", save.data ? save.data : "");

@@ -73,6 +73,8 @@ typedef struct CEmit {
   bool group_used;     /* that walk wrote block scopes around its top level */
   PtrVec grouped;      /* KFunc*: kernels with a group function */
   PtrVec grouped_bytes; /* (uintptr_t): each one's bytes of per-thread arrays */
+  bool module_walked;  /* c_group.c looked through the module's functions: */
+  bool module_ungroupable; /* one uses the device runtime or a collective */
   KUniformity uni;     /* which locals may differ between threads */
   KBlockLevel bl;      /* what runs once for the block (kir/passes/blocklevel.c) */
   PtrVec scalars;      /* KVar*: uniform locals kept once per block (bl's, renamed apart) */

@@ -557,6 +557,13 @@ static void run_block_on(CpuLaunch *L, uint64_t i, unsigned char *shm, int worke
   cpu_devrt_block_end(&ctx);
 }
 
+/* The pool thread's shared memory as ctx's, where a group function left
+ * its last block's. */
+static void worker_shm(const CpuLaunch *L, cw_rt_ctx *ctx, int worker) {
+  ctx->shm = L->dev->shm[worker];
+  ctx->dyn_shm = ctx->shm + L->static_shm;
+}
+
 /* How many blocks from blockIdx.x = bx (left of the range: left) one call
  * runs: L->group where the kernel has a group function, in one row of the
  * grid and all of them blocks of the fast copy (the group function is
@@ -596,8 +603,7 @@ static void run_blocks(void *arg, uint64_t lo, uint64_t hi, int worker) {
     if (sigsetjmp(g->jb, 0)) {
       atomic_store_explicit(&g->inside, false, memory_order_release);
       set_block(L, &ctx, next);
-      ctx.shm = L->dev->shm[worker]; /* a group function may have moved it */
-      ctx.dyn_shm = ctx.shm + L->static_shm;
+      worker_shm(L, &ctx, worker);
       record_fault(L, g, ctx.block_idx);
       cpu_devrt_block_end(&ctx);
       next = next + 1;
@@ -614,8 +620,7 @@ static void run_blocks(void *arg, uint64_t lo, uint64_t hi, int worker) {
         uint32_t bx = ctx.block_idx[0];
         L->k->group(&ctx, L->args, n, L->shm_step);
         ctx.block_idx[0] = bx;
-        ctx.shm = L->dev->shm[worker];
-        ctx.dyn_shm = ctx.shm + L->static_shm;
+        worker_shm(L, &ctx, worker);
       } else {
         L->k->fn(&ctx, L->args);
       }
@@ -781,8 +786,8 @@ static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_byte
  * the smallest shared-memory buffer (ensure_shm's 64 KiB) and keep the
  * group's per-thread arrays within 256 KiB of the stack.  The pool hands
  * out whole groups, so unless CUWASM_BLOCK_GROUP was set, a group is no
- * larger than the pool's own chunk (pool.c: a sixteenth of a thread's
- * share) and at least 4 blocks, else none: grouping must not coarsen how
+ * larger than the pool's own chunk (cpu_pool_chunk: a sixteenth of a
+ * thread's share) and at least 4 blocks, else none: grouping must not coarsen how
  * the threads balance the grid.  On a 16-core Xeon, 16 threads, groups
  * of 16 (one or two per thread) ran bench_cpu's 256-block histogram in
  * 2.1 ms against 1.8-1.9 one block at a time, and its 512-block sum in
@@ -796,7 +801,7 @@ static void launch_group(CpuLaunch *L, size_t shared_bytes) {
   if (!k->group || d->checker.on) return;
   uint64_t g = d->block_group, nt = (uint64_t)L->block[0] * L->block[1] * L->block[2];
   if (!d->block_group_set) {
-    uint64_t chunk = (uint64_t)L->grid[0] * L->grid[1] * L->grid[2] / ((uint64_t)d->nthreads * 16);
+    uint64_t chunk = cpu_pool_chunk(&d->pool, (uint64_t)L->grid[0] * L->grid[1] * L->grid[2]);
     if (g > chunk) g = chunk;
     if (g < 4) return;
   }

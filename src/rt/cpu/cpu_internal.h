@@ -71,6 +71,8 @@ enum { CPU_SPIN_NS = 50000 }; /* wall time a waiting pool thread spins */
 uint64_t cpu_now_ns(void);    /* CLOCK_MONOTONIC */
 /* Pauses until done(arg) or CPU_SPIN_NS have passed; returns done(arg). */
 bool cpu_spin(bool (*done)(void *), void *arg);
+/* The blocks a pool thread takes at a time from a job of count (pool.c) */
+uint64_t cpu_pool_chunk(const CpuPool *p, uint64_t count);
 void cpu_pool_run(CpuPool *p, uint64_t count, uint64_t min_chunk, CpuPoolFn fn, void *arg);
 void cpu_pool_destroy(CpuPool *p);
 

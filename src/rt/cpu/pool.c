@@ -218,12 +218,16 @@ bool cpu_pool_init(CpuPool *p, int nthreads) {
   return start_workers(p);
 }
 
+uint64_t cpu_pool_chunk(const CpuPool *p, uint64_t count) {
+  uint64_t per = count / ((uint64_t)(p->nworkers + 1) * 16);
+  return per < 1 ? 1 : per > 64 ? 64 : per;
+}
+
 void cpu_pool_run(CpuPool *p, uint64_t count, uint64_t min_chunk, CpuPoolFn fn, void *arg) {
   pthread_mutex_lock(&p->run_mu);
-  uint64_t per = count / ((uint64_t)(p->nworkers + 1) * 16);
   p->fn = fn;
   p->arg = arg;
-  p->chunk = per < 1 ? 1 : per > 64 ? 64 : per;
+  p->chunk = cpu_pool_chunk(p, count);
   if (p->chunk < min_chunk) p->chunk = min_chunk; /* a kernel's group of blocks (cpu.c) */
   bool parallel = count > 1 && p->nworkers > 0;
   uint64_t n = parallel ? (uint64_t)p->nworkers + 1 : 1;
