@@ -1371,6 +1371,8 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
   walk_kernel(ce, f, body, &text, false);
   ce->out = saved;
   ce->indent = 1;
+  const bool narrow = ce_narrow_vectors(ce, body);
+  if (narrow) sb_puts(ce->out, "CW_NARROW_VECTORS_BEGIN\n");
   sb_printf(ce->out, "/* kernel %s%s */\nCW_INLINE void cwb_%s(cw_rt_ctx *cw_ctx, "
                      "void **cw_args, const int cw_fast) {\n",
             f->name, ce->split ? " (split at barriers)" : "", f->cname);
@@ -1403,6 +1405,7 @@ void ce_kernel(CEmit *ce, const KFunc *f) {
     if (ce->group_used) ce_group_function(ce, f, group.data);
     sb_free(&group);
   }
+  if (narrow) sb_puts(ce->out, "CW_NARROW_VECTORS_END\n\n");
   ce->indent = 0;
   ce->in_kernel = false;
   ce->solo_ro = ce->solo_priv = 0;

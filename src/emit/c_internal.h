@@ -233,6 +233,12 @@ bool ce_expr_recomputable(const CEmit *ce, const KExpr *e, const KVar *extra);
  * the per-thread loop's iterations are independent (ivdep). */
 bool ce_ptl_independent(KStmt *const *stmts, int n);
 
+/* c_vector_width.c */
+/* The kernel's per-thread loops read shared memory a block-uniform,
+ * non-literal distance from threadIdx.x (scans, tree reductions): it is
+ * wrapped in CW_NARROW_VECTORS_BEGIN/END.  Needs ce->uni and ce->remat. */
+bool ce_narrow_vectors(const CEmit *ce, const KStmt *body);
+
 /* c_index.c */
 /* Emits an int conversion of a bounded unsigned thread-index sum in signed
  * arithmetic (plain prints a cast as written); false when it does not apply. */

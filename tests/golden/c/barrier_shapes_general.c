@@ -412,6 +412,7 @@ void cwk_gotoRounds(cw_rt_ctx *cw_ctx, void **cw_args) {
   cw_fiber_run(cw_ctx, cw_args, cwf_gotoRounds);
 }
 
+CW_NARROW_VECTORS_BEGIN
 /* kernel stepBarrierScan (split at barriers) */
 CW_INLINE void cwb_stepBarrierScan(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -462,6 +463,8 @@ CW_EXACT_COPY void cwb_stepBarrierScan_exact(cw_rt_ctx *cw_ctx, void **cw_args) 
 void cwk_stepBarrierScan(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_stepBarrierScan)
 }
+
+CW_NARROW_VECTORS_END
 
 /* kernel switchWarp (split at barriers) */
 CW_INLINE void cwb_switchWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {

@@ -160,6 +160,7 @@ void cwk_accumulateManaged(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_accumulateManaged)
 }
 
+CW_NARROW_VECTORS_BEGIN
 /* kernel lastBlockSum (split at barriers) */
 CW_INLINE void cwb_lastBlockSum(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -224,6 +225,8 @@ CW_EXACT_COPY void cwb_lastBlockSum_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 void cwk_lastBlockSum(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_lastBlockSum)
 }
+
+CW_NARROW_VECTORS_END
 
 static const uint32_t cw_psz_countCalls[] = {8};
 static const uint32_t cw_psz_lookupTable[] = {8, 8};

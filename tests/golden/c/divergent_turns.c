@@ -486,6 +486,7 @@ void cwk_everyEighth(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_everyEighth)
 }
 
+CW_NARROW_VECTORS_BEGIN
 /* kernel stepSums (split at barriers) */
 CW_INLINE void cwb_stepSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -531,6 +532,8 @@ CW_EXACT_COPY void cwb_stepSums_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 void cwk_stepSums(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_stepSums)
 }
+
+CW_NARROW_VECTORS_END
 
 static const uint32_t cw_psz_borderStencil[] = {8, 8, 4, 4};
 static const uint32_t cw_psz_everyEighth[] = {8, 8, 4};

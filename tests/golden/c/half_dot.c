@@ -93,6 +93,7 @@ struct __half2_raw {
 const int cw_exact_apart = 1;
 #endif
 
+CW_NARROW_VECTORS_BEGIN
 /* kernel halfDot (split at barriers) */
 CW_INLINE void cwb_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -499,6 +500,8 @@ static void cwg_halfDot(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng,
     cw_g_s[cw_slot] = s;
   }
 }
+
+CW_NARROW_VECTORS_END
 
 /* kernel floatToHalf */
 CW_INLINE void cwb_floatToHalf(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {

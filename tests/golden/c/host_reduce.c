@@ -92,6 +92,7 @@ struct std_bool_constant_false {
 const int cw_exact_apart = 1;
 #endif
 
+CW_NARROW_VECTORS_BEGIN
 /* kernel partialSums (split at barriers) */
 CW_INLINE void cwb_partialSums(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -478,6 +479,8 @@ static void cwg_partialSums(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw
     cw_g_s[cw_slot] = s;
   }
 }
+
+CW_NARROW_VECTORS_END
 
 static const uint32_t cw_psz_partialSums[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {

@@ -191,6 +191,7 @@ void cwk_setBoundary(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_setBoundary)
 }
 
+CW_NARROW_VECTORS_BEGIN
 /* kernel jacobiStep (split at barriers) */
 CW_INLINE void cwb_jacobiStep(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -248,6 +249,8 @@ CW_EXACT_COPY void cwb_jacobiStep_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 void cwk_jacobiStep(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH_ROWS(cwb_jacobiStep)
 }
+
+CW_NARROW_VECTORS_END
 
 static const uint32_t cw_psz_setBoundary[] = {8, 4, 4};
 static const uint32_t cw_psz_jacobiStep[] = {8, 8, 8, 8, 4};

@@ -86,6 +86,7 @@ struct cudaDeviceProp {
 const int cw_exact_apart = 1;
 #endif
 
+CW_NARROW_VECTORS_BEGIN
 /* kernel radixSortBlock (split at barriers) */
 CW_INLINE void cwb_radixSortBlock(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -163,6 +164,8 @@ CW_EXACT_COPY void cwb_radixSortBlock_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 void cwk_radixSortBlock(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_radixSortBlock)
 }
+
+CW_NARROW_VECTORS_END
 
 /* kernel digitCounts (split at barriers) */
 CW_INLINE void cwb_digitCounts(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {

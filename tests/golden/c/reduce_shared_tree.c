@@ -85,6 +85,7 @@ struct cudaDeviceProp {
 const int cw_exact_apart = 1;
 #endif
 
+CW_NARROW_VECTORS_BEGIN
 /* kernel reduceTree (split at barriers) */
 CW_INLINE void cwb_reduceTree(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -138,6 +139,9 @@ void cwk_reduceTree(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduceTree)
 }
 
+CW_NARROW_VECTORS_END
+
+CW_NARROW_VECTORS_BEGIN
 /* kernel reduceInterleaved (split at barriers) */
 CW_INLINE void cwb_reduceInterleaved(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -185,6 +189,8 @@ CW_EXACT_COPY void cwb_reduceInterleaved_exact(cw_rt_ctx *cw_ctx, void **cw_args
 void cwk_reduceInterleaved(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduceInterleaved)
 }
+
+CW_NARROW_VECTORS_END
 
 static const uint32_t cw_psz_reduceTree[] = {8, 8, 4};
 static const uint32_t cw_psz_reduceInterleaved[] = {8, 8, 4};

@@ -85,6 +85,7 @@ struct cudaDeviceProp {
 const int cw_exact_apart = 1;
 #endif
 
+CW_NARROW_VECTORS_BEGIN
 /* kernel scanHillisSteele (split at barriers) */
 CW_INLINE void cwb_scanHillisSteele(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -136,6 +137,9 @@ void cwk_scanHillisSteele(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_scanHillisSteele)
 }
 
+CW_NARROW_VECTORS_END
+
+CW_NARROW_VECTORS_BEGIN
 /* kernel exclusiveScanHS (split at barriers) */
 CW_INLINE void cwb_exclusiveScanHS(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -183,6 +187,8 @@ CW_EXACT_COPY void cwb_exclusiveScanHS_exact(cw_rt_ctx *cw_ctx, void **cw_args) 
 void cwk_exclusiveScanHS(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_exclusiveScanHS)
 }
+
+CW_NARROW_VECTORS_END
 
 static const uint32_t cw_psz_scanHillisSteele[] = {8, 8, 4};
 static const uint32_t cw_psz_exclusiveScanHS[] = {8, 8, 4};

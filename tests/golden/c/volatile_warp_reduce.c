@@ -87,6 +87,7 @@ struct cudaDeviceProp {
 const int cw_exact_apart = 1;
 #endif
 
+CW_NARROW_VECTORS_BEGIN
 /* kernel reduceVolatile (split at barriers) */
 CW_INLINE void cwb_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
@@ -241,6 +242,8 @@ CW_EXACT_COPY void cwb_reduceVolatile_exact(cw_rt_ctx *cw_ctx, void **cw_args) {
 void cwk_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_reduceVolatile)
 }
+
+CW_NARROW_VECTORS_END
 
 /* kernel reduceVolatileInt (split at barriers) */
 CW_INLINE void cwb_reduceVolatileInt(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
