@@ -27,9 +27,10 @@
  * Kernels that get one: split at barriers (a kernel without barriers has
  * no per-block state to keep apart: its strided loops are cheap to run
  * block by block and gain little), one-dimensional indexing (no row
- * copies), a bounded strided loop at the top level, no warp collectives,
- * no grid-wide sync, no device runtime in the module (its per-block state
- * is the runtime's), no scalar of array type, not check mode.
+ * copies), a bounded strided loop at the top level, no warp collectives
+ * and no grid-wide sync in it or the functions it calls, no device
+ * runtime in any kernel of the module (its per-block state is the
+ * runtime's), no scalar of array type, not check mode.
  */
 #include "c_internal.h"
 #include "kir/passes/splits.h"
@@ -39,9 +40,25 @@
 #define BIND_MARK '\x01'
 #define SAVE_MARK '\x02'
 
-static bool blocks_grouping(const KExpr *e, void *ctx) {
-  (void)ctx;
+static bool grid_barrier(const KStmt *s, void *ctx);
+
+/* A warp collective, or (with grid_barrier) a grid-wide sync, in the
+ * kernel or a function it calls (ctx: the call depth, int *): the lanes of
+ * the one run in turns, and the other waits for every block, neither of
+ * which the group's slots may interleave. */
+static bool warp_collective(const KExpr *e, void *ctx) {
+  const int depth = *(const int *)ctx;
   if (kir_is_collective(e)) return true;
+  if (e->kind != KE_CALL) return false;
+  if (!e->fn || depth >= 16) return true; /* an indirect call, or deep recursion: unknown */
+  int inner = depth + 1;
+  return e->fn->body && kir_walk_any(e->fn->body, warp_collective, grid_barrier, &inner);
+}
+
+/* The device runtime (launches, its error and stream state): per-block
+ * state of the runtime's, in whichever kernel of the module uses it. */
+static bool device_runtime(const KExpr *e, void *ctx) {
+  (void)ctx;
   if (e->kind != KE_BUILTIN) return false;
   switch (e->builtin) {
   case KB_DEVICE_LAUNCH:
@@ -72,12 +89,13 @@ bool ce_group_wanted(CEmit *ce, const KStmt *body) {
   KStmt *const *top = ce_unwrap_blocks((KStmt *const *)&body, &n); /* what the walk sees at the top */
   bool loop = false;
   for (int i = 0; i < n && !loop; i++) loop = marked_loop(top[i]);
-  if (!loop || kir_walk_any(body, blocks_grouping, grid_barrier, NULL)) return false;
+  int depth = 0;
+  if (!loop || kir_walk_any(body, warp_collective, grid_barrier, &depth)) return false;
   if (!ce->module_walked) { /* the device runtime anywhere: no; once per module */
     ce->module_walked = true;
     for (int i = 0; i < ce->m->funcs.len && !ce->module_ungroupable; i++) {
       const KFunc *f = ce->m->funcs.items[i];
-      ce->module_ungroupable = f->body && kir_walk_any(f->body, blocks_grouping, NULL, NULL);
+      ce->module_ungroupable = f->body && kir_walk_any(f->body, device_runtime, NULL, NULL);
     }
   }
   return !ce->module_ungroupable;

@@ -473,125 +473,125 @@ CW_INLINE void cwb_switchWarp(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   int32_t *out = *(int32_t **)cw_args[1];
   int32_t g[cw_nt]; /* per thread */
   int32_t v[cw_nt]; /* per thread */
-  int32_t cw_coll15[cw_nt]; /* per thread */
-  int32_t cw_coll16[cw_nt]; /* per thread */
-  uint32_t cw_coll17[cw_nt]; /* per thread */
-  unsigned char cw_w19[cw_nt];
-  int32_t cw_s19[cw_nt];
+  int32_t cw_coll19[cw_nt]; /* per thread */
+  int32_t cw_coll20[cw_nt]; /* per thread */
+  uint32_t cw_coll21[cw_nt]; /* per thread */
+  unsigned char cw_w23[cw_nt];
+  int32_t cw_s23[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       g[cw_t] = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))));
       v[cw_t] = in[g[cw_t]];
     }
   }
-  /* switch with a barrier inside: cw_s19[t] the case thread t enters, cw_w19[t] 1 once it left */
+  /* switch with a barrier inside: cw_s23[t] the case thread t enters, cw_w23[t] 1 once it left */
   CW_FOR_EACH_THREAD {
     switch ((((int32_t)((int32_t)((uint32_t)cw_tx))) & 1)) {
-    case 0: cw_s19[cw_t] = 0; break;
-    default: cw_s19[cw_t] = 1; break;
+    case 0: cw_s23[cw_t] = 0; break;
+    default: cw_s23[cw_t] = 1; break;
     }
-    cw_w19[cw_t] = 0;
+    cw_w23[cw_t] = 0;
   }
   /* __shfl_xor_sync */
-  int32_t __fis_xch20[1024];
+  int32_t __fis_xch24[1024];
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 0)) continue;
+    if (!(cw_w23[cw_t] == 0 && cw_s23[cw_t] <= 0)) continue;
     {
-      (__fis_xch20[((uint32_t)cw_t)] = v[cw_t]);
+      (__fis_xch24[((uint32_t)cw_t)] = v[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 0)) continue;
+    if (!(cw_w23[cw_t] == 0 && cw_s23[cw_t] <= 0)) continue;
     {
-      uint32_t __fis_lane21 = ((uint32_t)cw_t);
-      uint32_t __fis_src22 = (((((__fis_lane21 & 31u) ^ ((uint32_t)2)) - (((__fis_lane21 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane21 & 31u) - ((__fis_lane21 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane21 - (__fis_lane21 & 31u)) + ((__fis_lane21 & 31u) ^ ((uint32_t)2))) : __fis_lane21);
-      cw_coll15[cw_t] = __fis_xch20[((__fis_src22 < cw_nt) ? __fis_src22 : __fis_lane21)];
+      uint32_t __fis_lane25 = ((uint32_t)cw_t);
+      uint32_t __fis_src26 = (((((__fis_lane25 & 31u) ^ ((uint32_t)2)) - (((__fis_lane25 & 31u) ^ ((uint32_t)2)) & (((uint32_t)32) - 1u))) == ((__fis_lane25 & 31u) - ((__fis_lane25 & 31u) & (((uint32_t)32) - 1u)))) ? ((__fis_lane25 - (__fis_lane25 & 31u)) + ((__fis_lane25 & 31u) ^ ((uint32_t)2))) : __fis_lane25);
+      cw_coll19[cw_t] = __fis_xch24[((__fis_src26 < cw_nt) ? __fis_src26 : __fis_lane25)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 0)) continue;
+    if (!(cw_w23[cw_t] == 0 && cw_s23[cw_t] <= 0)) continue;
     {
-      (v[cw_t] += cw_coll15[cw_t]);
-      { cw_w19[cw_t] = 1; goto cw_next25; }
+      (v[cw_t] += cw_coll19[cw_t]);
+      { cw_w23[cw_t] = 1; goto cw_next29; }
     }
-    cw_next25:;
+    cw_next29:;
   }
   /* __shfl_down_sync */
-  int32_t __fis_xch26[1024];
+  int32_t __fis_xch30[1024];
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 1)) continue;
+    if (!(cw_w23[cw_t] == 0 && cw_s23[cw_t] <= 1)) continue;
     {
-      (__fis_xch26[((uint32_t)cw_t)] = v[cw_t]);
+      (__fis_xch30[((uint32_t)cw_t)] = v[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 1)) continue;
+    if (!(cw_w23[cw_t] == 0 && cw_s23[cw_t] <= 1)) continue;
     {
-      uint32_t __fis_lane27 = ((uint32_t)cw_t);
-      uint32_t __fis_src28 = (((((__fis_lane27 & 31u) & (((uint32_t)32) - 1u)) + 2u) < ((uint32_t)32)) ? (__fis_lane27 + 2u) : __fis_lane27);
-      cw_coll16[cw_t] = __fis_xch26[((__fis_src28 < cw_nt) ? __fis_src28 : __fis_lane27)];
+      uint32_t __fis_lane31 = ((uint32_t)cw_t);
+      uint32_t __fis_src32 = (((((__fis_lane31 & 31u) & (((uint32_t)32) - 1u)) + 2u) < ((uint32_t)32)) ? (__fis_lane31 + 2u) : __fis_lane31);
+      cw_coll20[cw_t] = __fis_xch30[((__fis_src32 < cw_nt) ? __fis_src32 : __fis_lane31)];
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 1)) continue;
+    if (!(cw_w23[cw_t] == 0 && cw_s23[cw_t] <= 1)) continue;
     {
-      (v[cw_t] = (cw_coll16[cw_t] * 10));
+      (v[cw_t] = (cw_coll20[cw_t] * 10));
     }
   }
   /* __ballot_sync */
-  int32_t __fis_on33[1024];
-  int32_t __fis_vote34[1024];
-  uint32_t __fis_act35[32];
-  uint32_t __fis_bal36[32];
+  int32_t __fis_on37[1024];
+  int32_t __fis_vote38[1024];
+  uint32_t __fis_act39[32];
+  uint32_t __fis_bal40[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on33[((uint32_t)cw_t)] = 0);
+      (__fis_on37[((uint32_t)cw_t)] = 0);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 1)) continue;
+    if (!(cw_w23[cw_t] == 0 && cw_s23[cw_t] <= 1)) continue;
     {
-      int32_t __fis_opnd32 = ((int32_t)((in[g[cw_t]] & 3) == 3));
-      (__fis_on33[((uint32_t)cw_t)] = 1);
-      (__fis_vote34[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd32 != 0)));
+      int32_t __fis_opnd36 = ((int32_t)((in[g[cw_t]] & 3) == 3));
+      (__fis_on37[((uint32_t)cw_t)] = 1);
+      (__fis_vote38[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd36 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t37 = ((uint32_t)cw_t);
-      if (((__fis_t37 & 31u) == 0u))
+      uint32_t __fis_t41 = ((uint32_t)cw_t);
+      if (((__fis_t41 & 31u) == 0u))
       {
-        uint32_t __fis_n41 = (((cw_nt - __fis_t37) < 32u) ? (cw_nt - __fis_t37) : 32u);
-        uint32_t __fis_a39 = 0u;
-        uint32_t __fis_b40 = 0u;
+        uint32_t __fis_n45 = (((cw_nt - __fis_t41) < 32u) ? (cw_nt - __fis_t41) : 32u);
+        uint32_t __fis_a43 = 0u;
+        uint32_t __fis_b44 = 0u;
         {
-          uint32_t __fis_j38 = 0u;
-          for (; (__fis_j38 < __fis_n41); (__fis_j38 = (__fis_j38 + 1u)))
+          uint32_t __fis_j42 = 0u;
+          for (; (__fis_j42 < __fis_n45); (__fis_j42 = (__fis_j42 + 1u)))
           {
-            (__fis_a39 = (__fis_a39 | (((uint32_t)__fis_on33[(__fis_t37 + __fis_j38)]) << __fis_j38)));
-            (__fis_b40 = (__fis_b40 | ((((uint32_t)__fis_on33[(__fis_t37 + __fis_j38)]) & ((uint32_t)__fis_vote34[(__fis_t37 + __fis_j38)])) << __fis_j38)));
+            (__fis_a43 = (__fis_a43 | (((uint32_t)__fis_on37[(__fis_t41 + __fis_j42)]) << __fis_j42)));
+            (__fis_b44 = (__fis_b44 | ((((uint32_t)__fis_on37[(__fis_t41 + __fis_j42)]) & ((uint32_t)__fis_vote38[(__fis_t41 + __fis_j42)])) << __fis_j42)));
           }
         }
-        (__fis_act35[(__fis_t37 >> 5u)] = __fis_a39);
-        (__fis_bal36[(__fis_t37 >> 5u)] = __fis_b40);
+        (__fis_act39[(__fis_t41 >> 5u)] = __fis_a43);
+        (__fis_bal40[(__fis_t41 >> 5u)] = __fis_b44);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 1)) continue;
+    if (!(cw_w23[cw_t] == 0 && cw_s23[cw_t] <= 1)) continue;
     {
-      uint32_t __fis_lane42 = ((uint32_t)cw_t);
-      uint32_t __fis_mask43 = (2863311530u & __fis_act35[(__fis_lane42 >> 5u)]);
-      cw_coll17[cw_t] = (__fis_bal36[(__fis_lane42 >> 5u)] & __fis_mask43);
+      uint32_t __fis_lane46 = ((uint32_t)cw_t);
+      uint32_t __fis_mask47 = (2863311530u & __fis_act39[(__fis_lane46 >> 5u)]);
+      cw_coll21[cw_t] = (__fis_bal40[(__fis_lane46 >> 5u)] & __fis_mask47);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w19[cw_t] == 0 && cw_s19[cw_t] <= 1)) continue;
+    if (!(cw_w23[cw_t] == 0 && cw_s23[cw_t] <= 1)) continue;
     {
-      (v[cw_t] += cw_popc(cw_coll17[cw_t]));
-      { cw_w19[cw_t] = 1; goto cw_next48; }
+      (v[cw_t] += cw_popc(cw_coll21[cw_t]));
+      { cw_w23[cw_t] = 1; goto cw_next52; }
     }
-    cw_next48:;
+    cw_next52:;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
@@ -617,44 +617,44 @@ CW_INLINE void cwb_switchCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *counts = *(int32_t **)cw_args[1];
   int32_t g[cw_nt]; /* per thread */
-  int32_t cw_coll50[cw_nt]; /* per thread */
+  int32_t cw_coll54[cw_nt]; /* per thread */
   int32_t c[cw_nt]; /* per thread */
-  int32_t cw_coll51[cw_nt]; /* per thread */
-  int32_t c_63[cw_nt]; /* per thread */
-  unsigned char cw_w53[cw_nt];
-  int32_t cw_s53[cw_nt];
+  int32_t cw_coll55[cw_nt]; /* per thread */
+  int32_t c_67[cw_nt]; /* per thread */
+  unsigned char cw_w57[cw_nt];
+  int32_t cw_s57[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       g[cw_t] = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx)))))));
     }
   }
-  /* switch with a barrier inside: cw_s53[t] the case thread t enters, cw_w53[t] 1 once it left */
+  /* switch with a barrier inside: cw_s57[t] the case thread t enters, cw_w57[t] 1 once it left */
   CW_FOR_EACH_THREAD {
     switch (cw_bix) {
-    case 1: cw_s53[cw_t] = 0; break;
-    default: cw_s53[cw_t] = 1; break;
+    case 1: cw_s57[cw_t] = 0; break;
+    default: cw_s57[cw_t] = 1; break;
     }
-    cw_w53[cw_t] = 0;
+    cw_w57[cw_t] = 0;
   }
   /* __syncthreads_count */
-  int32_t __fis_acc54;
-  (__fis_acc54 = 0);
+  int32_t __fis_acc58;
+  (__fis_acc58 = 0);
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 0)) continue;
+    if (!(cw_w57[cw_t] == 0 && cw_s57[cw_t] <= 0)) continue;
     {
-      (__fis_acc54 = (__fis_acc54 + ((int32_t)((in[g[cw_t]] & 1) != 0))));
+      (__fis_acc58 = (__fis_acc58 + ((int32_t)((in[g[cw_t]] & 1) != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 0)) continue;
+    if (!(cw_w57[cw_t] == 0 && cw_s57[cw_t] <= 0)) continue;
     {
-      cw_coll50[cw_t] = __fis_acc54;
+      cw_coll54[cw_t] = __fis_acc58;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 0)) continue;
+    if (!(cw_w57[cw_t] == 0 && cw_s57[cw_t] <= 0)) continue;
     {
-      c[cw_t] = cw_coll50[cw_t];
+      c[cw_t] = cw_coll54[cw_t];
     }
   }
   { /* only threadIdx.x == 0 runs this */
@@ -665,36 +665,36 @@ CW_INLINE void cwb_switchCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       const int32_t cw_tx = (int32_t)cw_k;
       const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;
       (void)cw_tx; (void)cw_t;
-      if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 0)) continue;
+      if (!(cw_w57[cw_t] == 0 && cw_s57[cw_t] <= 0)) continue;
       (counts[cw_bix] = (c[cw_t] + 1000));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 0)) continue;
+    if (!(cw_w57[cw_t] == 0 && cw_s57[cw_t] <= 0)) continue;
     {
-      { cw_w53[cw_t] = 1; goto cw_next59; }
+      { cw_w57[cw_t] = 1; goto cw_next63; }
     }
-    cw_next59:;
+    cw_next63:;
   }
   /* __syncthreads_count */
-  int32_t __fis_acc60;
-  (__fis_acc60 = 0);
+  int32_t __fis_acc64;
+  (__fis_acc64 = 0);
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 1)) continue;
+    if (!(cw_w57[cw_t] == 0 && cw_s57[cw_t] <= 1)) continue;
     {
-      (__fis_acc60 = (__fis_acc60 + ((int32_t)((in[g[cw_t]] & 1) != 0))));
+      (__fis_acc64 = (__fis_acc64 + ((int32_t)((in[g[cw_t]] & 1) != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 1)) continue;
+    if (!(cw_w57[cw_t] == 0 && cw_s57[cw_t] <= 1)) continue;
     {
-      cw_coll51[cw_t] = __fis_acc60;
+      cw_coll55[cw_t] = __fis_acc64;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 1)) continue;
+    if (!(cw_w57[cw_t] == 0 && cw_s57[cw_t] <= 1)) continue;
     {
-      c_63[cw_t] = cw_coll51[cw_t];
+      c_67[cw_t] = cw_coll55[cw_t];
     }
   }
   { /* only threadIdx.x == 0 runs this */
@@ -705,16 +705,16 @@ CW_INLINE void cwb_switchCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
       const int32_t cw_tx = (int32_t)cw_k;
       const size_t cw_t = ((size_t)cw_tz * cw_bdy + cw_ty) * cw_bdx + (size_t)cw_k;
       (void)cw_tx; (void)cw_t;
-      if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 1)) continue;
-      (counts[cw_bix] = c_63[cw_t]);
+      if (!(cw_w57[cw_t] == 0 && cw_s57[cw_t] <= 1)) continue;
+      (counts[cw_bix] = c_67[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w53[cw_t] == 0 && cw_s53[cw_t] <= 1)) continue;
+    if (!(cw_w57[cw_t] == 0 && cw_s57[cw_t] <= 1)) continue;
     {
-      { cw_w53[cw_t] = 1; goto cw_next66; }
+      { cw_w57[cw_t] = 1; goto cw_next70; }
     }
-    cw_next66:;
+    cw_next70:;
   }
 }
 #ifdef CW_EXACT_APART
@@ -735,7 +735,7 @@ CW_INLINE void cwb_switchExit(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   const int32_t *in = *(const int32_t **)cw_args[0];
   int32_t *counts = *(int32_t **)cw_args[1];
   int32_t t[cw_nt]; /* per thread */
-  int32_t cw_coll67[cw_nt]; /* per thread */
+  int32_t cw_coll71[cw_nt]; /* per thread */
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -745,32 +745,32 @@ CW_INLINE void cwb_switchExit(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       switch ((t[cw_t] % 3))
       {
       case 0:;
-        { cw_exit[cw_t] = 1; goto cw_next68; }
+        { cw_exit[cw_t] = 1; goto cw_next72; }
       default:;
         break;
       }
     }
-    cw_next68:;
+    cw_next72:;
   }
   /* __syncthreads_count */
-  int32_t __fis_acc69;
-  (__fis_acc69 = 0);
+  int32_t __fis_acc73;
+  (__fis_acc73 = 0);
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      (__fis_acc69 = (__fis_acc69 + ((int32_t)(((int32_t)(in[((cw_bix * cw_bdx) + ((uint32_t)t[cw_t]))] > 10)) != 0))));
+      (__fis_acc73 = (__fis_acc73 + ((int32_t)(((int32_t)(in[((cw_bix * cw_bdx) + ((uint32_t)t[cw_t]))] > 10)) != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      cw_coll67[cw_t] = __fis_acc69;
+      cw_coll71[cw_t] = __fis_acc73;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     if (!(!cw_exit[cw_t])) continue;
     {
-      int32_t c = cw_coll67[cw_t];
+      int32_t c = cw_coll71[cw_t];
       if ((t[cw_t] == 1))
         (counts[cw_bix] = c);
     }
@@ -798,13 +798,13 @@ CW_INLINE void cwb_switchWarpMore(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   int32_t r1[cw_nt]; /* per thread */
   int32_t r2[cw_nt]; /* per thread */
   int32_t r3[cw_nt]; /* per thread */
-  uint32_t cw_coll73[cw_nt]; /* per thread */
-  uint32_t cw_coll74[cw_nt]; /* per thread */
-  int32_t __fis_opnd97[cw_nt]; /* per thread */
-  int32_t cw_coll75[cw_nt]; /* per thread */
-  int32_t cw_coll76[cw_nt]; /* per thread */
-  unsigned char cw_w78[cw_nt];
-  int32_t cw_s78[cw_nt];
+  uint32_t cw_coll77[cw_nt]; /* per thread */
+  uint32_t cw_coll78[cw_nt]; /* per thread */
+  int32_t __fis_opnd101[cw_nt]; /* per thread */
+  int32_t cw_coll79[cw_nt]; /* per thread */
+  int32_t cw_coll80[cw_nt]; /* per thread */
+  unsigned char cw_w82[cw_nt];
+  int32_t cw_s82[cw_nt];
   CW_FOR_EACH_THREAD_INDEP {
     {
       v[cw_t] = in[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)((int32_t)((int32_t)((uint32_t)cw_tx))))))))];
@@ -814,203 +814,203 @@ CW_INLINE void cwb_switchWarpMore(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       r3[cw_t] = 0;
     }
   }
-  /* switch with a barrier inside: cw_s78[t] the case thread t enters, cw_w78[t] 1 once it left */
+  /* switch with a barrier inside: cw_s82[t] the case thread t enters, cw_w82[t] 1 once it left */
   CW_FOR_EACH_THREAD {
     switch (cw_bix) {
-    default: cw_s78[cw_t] = 0; break;
+    default: cw_s82[cw_t] = 0; break;
     }
-    cw_w78[cw_t] = 0;
+    cw_w82[cw_t] = 0;
   }
   /* __reduce_add_sync */
-  int32_t __fis_on80[1024];
-  uint32_t __fis_xch81[1024];
-  uint32_t __fis_act82[32];
+  int32_t __fis_on84[1024];
+  uint32_t __fis_xch85[1024];
+  uint32_t __fis_act86[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on80[((uint32_t)cw_t)] = 0);
+      (__fis_on84[((uint32_t)cw_t)] = 0);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
+    if (!(cw_w82[cw_t] == 0 && cw_s82[cw_t] <= 0)) continue;
     {
-      uint32_t __fis_opnd79 = ((uint32_t)v[cw_t]);
-      (__fis_on80[((uint32_t)cw_t)] = 1);
-      (__fis_xch81[((uint32_t)cw_t)] = __fis_opnd79);
+      uint32_t __fis_opnd83 = ((uint32_t)v[cw_t]);
+      (__fis_on84[((uint32_t)cw_t)] = 1);
+      (__fis_xch85[((uint32_t)cw_t)] = __fis_opnd83);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t83 = ((uint32_t)cw_t);
-      if (((__fis_t83 & 31u) == 0u))
+      uint32_t __fis_t87 = ((uint32_t)cw_t);
+      if (((__fis_t87 & 31u) == 0u))
       {
-        uint32_t __fis_n86 = (((cw_nt - __fis_t83) < 32u) ? (cw_nt - __fis_t83) : 32u);
-        uint32_t __fis_a85 = 0u;
+        uint32_t __fis_n90 = (((cw_nt - __fis_t87) < 32u) ? (cw_nt - __fis_t87) : 32u);
+        uint32_t __fis_a89 = 0u;
         {
-          uint32_t __fis_j84 = 0u;
-          for (; (__fis_j84 < __fis_n86); (__fis_j84 = (__fis_j84 + 1u)))
+          uint32_t __fis_j88 = 0u;
+          for (; (__fis_j88 < __fis_n90); (__fis_j88 = (__fis_j88 + 1u)))
           {
-            (__fis_a85 = (__fis_a85 | (((uint32_t)__fis_on80[(__fis_t83 + __fis_j84)]) << __fis_j84)));
+            (__fis_a89 = (__fis_a89 | (((uint32_t)__fis_on84[(__fis_t87 + __fis_j88)]) << __fis_j88)));
           }
         }
-        (__fis_act82[(__fis_t83 >> 5u)] = __fis_a85);
+        (__fis_act86[(__fis_t87 >> 5u)] = __fis_a89);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
+    if (!(cw_w82[cw_t] == 0 && cw_s82[cw_t] <= 0)) continue;
     {
-      uint32_t __fis_lane87 = ((uint32_t)cw_t);
-      uint32_t __fis_mask88 = (4294967295u & __fis_act82[(__fis_lane87 >> 5u)]);
-      uint32_t __fis_r90 = ((uint32_t)0);
+      uint32_t __fis_lane91 = ((uint32_t)cw_t);
+      uint32_t __fis_mask92 = (4294967295u & __fis_act86[(__fis_lane91 >> 5u)]);
+      uint32_t __fis_r94 = ((uint32_t)0);
       {
-        uint32_t __fis_j89 = 0u;
-        for (; (__fis_j89 < 32u); (__fis_j89 = (__fis_j89 + 1u)))
+        uint32_t __fis_j93 = 0u;
+        for (; (__fis_j93 < 32u); (__fis_j93 = (__fis_j93 + 1u)))
         {
-          uint32_t __fis_v91 = ((((__fis_mask88 >> __fis_j89) & 1u) != 0u) ? __fis_xch81[((__fis_lane87 - (__fis_lane87 & 31u)) + __fis_j89)] : ((uint32_t)0));
-          (__fis_r90 = (__fis_r90 + __fis_v91));
+          uint32_t __fis_v95 = ((((__fis_mask92 >> __fis_j93) & 1u) != 0u) ? __fis_xch85[((__fis_lane91 - (__fis_lane91 & 31u)) + __fis_j93)] : ((uint32_t)0));
+          (__fis_r94 = (__fis_r94 + __fis_v95));
         }
       }
-      cw_coll73[cw_t] = __fis_r90;
+      cw_coll77[cw_t] = __fis_r94;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
+    if (!(cw_w82[cw_t] == 0 && cw_s82[cw_t] <= 0)) continue;
     {
-      (r0[cw_t] = ((int32_t)cw_coll73[cw_t]));
+      (r0[cw_t] = ((int32_t)cw_coll77[cw_t]));
     }
   }
   /* __match_any_sync */
-  int32_t __fis_on98[1024];
-  int32_t __fis_xch99[1024];
-  uint32_t __fis_act100[32];
+  int32_t __fis_on102[1024];
+  int32_t __fis_xch103[1024];
+  uint32_t __fis_act104[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on98[((uint32_t)cw_t)] = 0);
+      (__fis_on102[((uint32_t)cw_t)] = 0);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
+    if (!(cw_w82[cw_t] == 0 && cw_s82[cw_t] <= 0)) continue;
     {
-      __fis_opnd97[cw_t] = (v[cw_t] % 4);
-      (__fis_on98[((uint32_t)cw_t)] = 1);
-      (__fis_xch99[((uint32_t)cw_t)] = __fis_opnd97[cw_t]);
+      __fis_opnd101[cw_t] = (v[cw_t] % 4);
+      (__fis_on102[((uint32_t)cw_t)] = 1);
+      (__fis_xch103[((uint32_t)cw_t)] = __fis_opnd101[cw_t]);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t101 = ((uint32_t)cw_t);
-      if (((__fis_t101 & 31u) == 0u))
+      uint32_t __fis_t105 = ((uint32_t)cw_t);
+      if (((__fis_t105 & 31u) == 0u))
       {
-        uint32_t __fis_n104 = (((cw_nt - __fis_t101) < 32u) ? (cw_nt - __fis_t101) : 32u);
-        uint32_t __fis_a103 = 0u;
+        uint32_t __fis_n108 = (((cw_nt - __fis_t105) < 32u) ? (cw_nt - __fis_t105) : 32u);
+        uint32_t __fis_a107 = 0u;
         {
-          uint32_t __fis_j102 = 0u;
-          for (; (__fis_j102 < __fis_n104); (__fis_j102 = (__fis_j102 + 1u)))
+          uint32_t __fis_j106 = 0u;
+          for (; (__fis_j106 < __fis_n108); (__fis_j106 = (__fis_j106 + 1u)))
           {
-            (__fis_a103 = (__fis_a103 | (((uint32_t)__fis_on98[(__fis_t101 + __fis_j102)]) << __fis_j102)));
+            (__fis_a107 = (__fis_a107 | (((uint32_t)__fis_on102[(__fis_t105 + __fis_j106)]) << __fis_j106)));
           }
         }
-        (__fis_act100[(__fis_t101 >> 5u)] = __fis_a103);
+        (__fis_act104[(__fis_t105 >> 5u)] = __fis_a107);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
+    if (!(cw_w82[cw_t] == 0 && cw_s82[cw_t] <= 0)) continue;
     {
-      uint32_t __fis_lane105 = ((uint32_t)cw_t);
-      uint32_t __fis_mask106 = (4294967295u & __fis_act100[(__fis_lane105 >> 5u)]);
-      uint32_t __fis_r108 = ((uint32_t)0);
+      uint32_t __fis_lane109 = ((uint32_t)cw_t);
+      uint32_t __fis_mask110 = (4294967295u & __fis_act104[(__fis_lane109 >> 5u)]);
+      uint32_t __fis_r112 = ((uint32_t)0);
       {
-        uint32_t __fis_j107 = 0u;
-        for (; (__fis_j107 < 32u); (__fis_j107 = (__fis_j107 + 1u)))
-          if ((((__fis_mask106 >> __fis_j107) & 1u) != 0u))
-            if ((__fis_xch99[((__fis_lane105 - (__fis_lane105 & 31u)) + __fis_j107)] == __fis_opnd97[cw_t]))
-              (__fis_r108 = (__fis_r108 | (1u << __fis_j107)));
+        uint32_t __fis_j111 = 0u;
+        for (; (__fis_j111 < 32u); (__fis_j111 = (__fis_j111 + 1u)))
+          if ((((__fis_mask110 >> __fis_j111) & 1u) != 0u))
+            if ((__fis_xch103[((__fis_lane109 - (__fis_lane109 & 31u)) + __fis_j111)] == __fis_opnd101[cw_t]))
+              (__fis_r112 = (__fis_r112 | (1u << __fis_j111)));
       }
-      cw_coll74[cw_t] = __fis_r108;
+      cw_coll78[cw_t] = __fis_r112;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
+    if (!(cw_w82[cw_t] == 0 && cw_s82[cw_t] <= 0)) continue;
     {
-      (r1[cw_t] = ((int32_t)cw_coll74[cw_t]));
+      (r1[cw_t] = ((int32_t)cw_coll78[cw_t]));
     }
   }
   /* __all_sync */
-  int32_t __fis_on115[1024];
-  int32_t __fis_vote116[1024];
-  uint32_t __fis_act117[32];
-  uint32_t __fis_bal118[32];
+  int32_t __fis_on119[1024];
+  int32_t __fis_vote120[1024];
+  uint32_t __fis_act121[32];
+  uint32_t __fis_bal122[32];
   CW_FOR_EACH_THREAD_INDEP {
     {
-      (__fis_on115[((uint32_t)cw_t)] = 0);
+      (__fis_on119[((uint32_t)cw_t)] = 0);
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
+    if (!(cw_w82[cw_t] == 0 && cw_s82[cw_t] <= 0)) continue;
     {
-      int32_t __fis_opnd114 = ((int32_t)(v[cw_t] < 90));
-      (__fis_on115[((uint32_t)cw_t)] = 1);
-      (__fis_vote116[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd114 != 0)));
+      int32_t __fis_opnd118 = ((int32_t)(v[cw_t] < 90));
+      (__fis_on119[((uint32_t)cw_t)] = 1);
+      (__fis_vote120[((uint32_t)cw_t)] = ((int32_t)(__fis_opnd118 != 0)));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
     {
-      uint32_t __fis_t119 = ((uint32_t)cw_t);
-      if (((__fis_t119 & 31u) == 0u))
+      uint32_t __fis_t123 = ((uint32_t)cw_t);
+      if (((__fis_t123 & 31u) == 0u))
       {
-        uint32_t __fis_n123 = (((cw_nt - __fis_t119) < 32u) ? (cw_nt - __fis_t119) : 32u);
-        uint32_t __fis_a121 = 0u;
-        uint32_t __fis_b122 = 0u;
+        uint32_t __fis_n127 = (((cw_nt - __fis_t123) < 32u) ? (cw_nt - __fis_t123) : 32u);
+        uint32_t __fis_a125 = 0u;
+        uint32_t __fis_b126 = 0u;
         {
-          uint32_t __fis_j120 = 0u;
-          for (; (__fis_j120 < __fis_n123); (__fis_j120 = (__fis_j120 + 1u)))
+          uint32_t __fis_j124 = 0u;
+          for (; (__fis_j124 < __fis_n127); (__fis_j124 = (__fis_j124 + 1u)))
           {
-            (__fis_a121 = (__fis_a121 | (((uint32_t)__fis_on115[(__fis_t119 + __fis_j120)]) << __fis_j120)));
-            (__fis_b122 = (__fis_b122 | ((((uint32_t)__fis_on115[(__fis_t119 + __fis_j120)]) & ((uint32_t)__fis_vote116[(__fis_t119 + __fis_j120)])) << __fis_j120)));
+            (__fis_a125 = (__fis_a125 | (((uint32_t)__fis_on119[(__fis_t123 + __fis_j124)]) << __fis_j124)));
+            (__fis_b126 = (__fis_b126 | ((((uint32_t)__fis_on119[(__fis_t123 + __fis_j124)]) & ((uint32_t)__fis_vote120[(__fis_t123 + __fis_j124)])) << __fis_j124)));
           }
         }
-        (__fis_act117[(__fis_t119 >> 5u)] = __fis_a121);
-        (__fis_bal118[(__fis_t119 >> 5u)] = __fis_b122);
+        (__fis_act121[(__fis_t123 >> 5u)] = __fis_a125);
+        (__fis_bal122[(__fis_t123 >> 5u)] = __fis_b126);
       }
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
+    if (!(cw_w82[cw_t] == 0 && cw_s82[cw_t] <= 0)) continue;
     {
-      uint32_t __fis_lane124 = ((uint32_t)cw_t);
-      uint32_t __fis_mask125 = (4294967295u & __fis_act117[(__fis_lane124 >> 5u)]);
-      cw_coll75[cw_t] = ((int32_t)((__fis_bal118[(__fis_lane124 >> 5u)] & __fis_mask125) == __fis_mask125));
+      uint32_t __fis_lane128 = ((uint32_t)cw_t);
+      uint32_t __fis_mask129 = (4294967295u & __fis_act121[(__fis_lane128 >> 5u)]);
+      cw_coll79[cw_t] = ((int32_t)((__fis_bal122[(__fis_lane128 >> 5u)] & __fis_mask129) == __fis_mask129));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
+    if (!(cw_w82[cw_t] == 0 && cw_s82[cw_t] <= 0)) continue;
     {
-      (r2[cw_t] = cw_coll75[cw_t]);
+      (r2[cw_t] = cw_coll79[cw_t]);
     }
   }
   /* __syncthreads_or */
-  int32_t __fis_acc131;
-  (__fis_acc131 = 0);
+  int32_t __fis_acc135;
+  (__fis_acc135 = 0);
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
+    if (!(cw_w82[cw_t] == 0 && cw_s82[cw_t] <= 0)) continue;
     {
-      (__fis_acc131 = (__fis_acc131 | ((int32_t)(((int32_t)(v[cw_t] == 42)) != 0))));
+      (__fis_acc135 = (__fis_acc135 | ((int32_t)(((int32_t)(v[cw_t] == 42)) != 0))));
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
+    if (!(cw_w82[cw_t] == 0 && cw_s82[cw_t] <= 0)) continue;
     {
-      cw_coll76[cw_t] = __fis_acc131;
+      cw_coll80[cw_t] = __fis_acc135;
     }
   }
   CW_FOR_EACH_THREAD_INDEP {
-    if (!(cw_w78[cw_t] == 0 && cw_s78[cw_t] <= 0)) continue;
+    if (!(cw_w82[cw_t] == 0 && cw_s82[cw_t] <= 0)) continue;
     {
-      (r3[cw_t] = cw_coll76[cw_t]);
-      { cw_w78[cw_t] = 1; goto cw_next134; }
+      (r3[cw_t] = cw_coll80[cw_t]);
+      { cw_w82[cw_t] = 1; goto cw_next138; }
     }
-    cw_next134:;
+    cw_next138:;
   }
   CW_FOR_EACH_THREAD_INDEP {
     {

@@ -374,11 +374,235 @@ void cwk_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args) {
   CW_KERNEL_DISPATCH(cwb_kahanSum)
 }
 
+/* kernel kahanSum, cw_ng consecutive blocks (c_group.c): its strided loops run the blocks' iterations in step */
+static void cwg_kahanSum(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t cw_ng, const uint64_t cw_shm_step) {
+  const int cw_fast = 1;
+  CW_KERNEL_PROLOGUE
+  CW_GROUP_PROLOGUE
+  const double *x = *(const double **)cw_args[0];
+  double *partial = *(double **)cw_args[1];
+  int32_t n = *(int32_t *)cw_args[2];
+  double cw_g_sum[cw_ng][cw_nt];
+  double cw_g_c[cw_ng][cw_nt];
+  unsigned char cw_g_cw_r25[cw_ng][cw_nt];
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    double (*const sum) = cw_g_sum[cw_slot]; (void)sum; double (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r25) = cw_g_cw_r25[cw_slot]; (void)cw_r25;
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        sum[cw_t] = 0.0;
+        c[cw_t] = 0.0;
+      }
+    }
+  }
+  { /* strided loop, the group's blocks in step */
+    uint64_t cw_jg26 = UINT64_MAX; /* iterations every thread of the group runs */
+    int cw_gfar26_0 = 0; size_t cw_gpf26_0 = 0;
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      double (*const sum) = cw_g_sum[cw_slot]; (void)sum; double (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r25) = cw_g_cw_r25[cw_slot]; (void)cw_r25;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r25[cw_t] = 1;
+      int32_t cw_amax26 = INT32_MIN; uint32_t cw_all26 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax26) cw_amax26 = cw_a; cw_all26 += cw_r25[cw_t]; }
+      }
+      const int64_t cw_s26 = (int64_t)(cw_bdx), cw_b26 = (int64_t)(n);
+      const int cw_mono26 = cw_s26 > 0 && cw_all26 == cw_nt;
+      const int cw_far26_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b26 * sizeof x[0]);
+      const size_t cw_pf26_0 = cw_prefetch_bytes(cw_far26_0, cw_nt * sizeof x[0]);
+      uint64_t cw_jf26 = 0;
+      if (cw_mono26 && (int64_t)cw_amax26 < cw_b26) cw_jf26 = (uint64_t)((cw_b26 - (int64_t)cw_amax26 - 1) / cw_s26) + 1;
+      if (cw_jf26 < cw_jg26) cw_jg26 = cw_jf26;
+      cw_gfar26_0 = cw_far26_0; cw_gpf26_0 = cw_pf26_0;
+    }
+    if (!cw_gfar26_0) cw_jg26 = 0; /* the array is in the cache: block by block */
+    for (uint64_t cw_j26 = 0; cw_j26 < cw_jg26; cw_j26++) {
+      for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+        CW_GROUP_BLOCK(cw_slot)
+        double (*const sum) = cw_g_sum[cw_slot]; (void)sum; double (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r25) = cw_g_cw_r25[cw_slot]; (void)cw_r25;
+        const int32_t cw_js26 = (int32_t)((uint32_t)cw_j26 * (uint32_t)(cw_bdx));
+        const int cw_far26_0 = cw_gfar26_0; const size_t cw_pf26_0 = cw_gpf26_0;
+        { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+          const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+          (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+          const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+          int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js26;
+          for (size_t cw_b = 0, cw_e = cw_pf26_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far26_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+        }
+        CW_FOR_EACH_THREAD_INDEP {
+          {
+            int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js26;
+            {
+              double y = (x[i] - c[cw_t]);
+              double t = (sum[cw_t] + y);
+              (c[cw_t] = ((t - sum[cw_t]) - y));
+              (sum[cw_t] = t);
+            }
+          }
+        }
+      }
+    }
+    for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+      CW_GROUP_BLOCK(cw_slot)
+      double (*const sum) = cw_g_sum[cw_slot]; (void)sum; double (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r25) = cw_g_cw_r25[cw_slot]; (void)cw_r25;
+      /* strided loop: thread t runs iteration j with i = start(t) + j * stride */
+      for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_r25[cw_t] = 1;
+      int32_t cw_amax26 = INT32_MIN; uint32_t cw_all26 = 0;
+      CW_FOR_EACH_THREAD {
+        { int32_t cw_a = (int32_t)(((int32_t)((uint32_t)cw_tx))); if (cw_a > cw_amax26) cw_amax26 = cw_a; cw_all26 += cw_r25[cw_t]; }
+      }
+      const int64_t cw_s26 = (int64_t)(cw_bdx), cw_b26 = (int64_t)(n);
+      const int cw_mono26 = cw_s26 > 0 && cw_all26 == cw_nt;
+      const int cw_far26_0 = cw_past_cache(cw_ctx, (uint64_t)cw_b26 * sizeof x[0]);
+      const size_t cw_pf26_0 = cw_prefetch_bytes(cw_far26_0, cw_nt * sizeof x[0]);
+      uint64_t cw_jt26 = cw_jg26;
+      if (cw_jg26 == 0) {
+        uint64_t cw_jf26 = 0; /* iterations every thread runs, done a tile at a time */
+        if (cw_mono26 && cw_bdy == 1u && cw_bdz == 1u && cw_nt % CW_STRIDE_TILE == 0 && (int64_t)cw_amax26 < cw_b26) {
+          cw_jf26 = (uint64_t)((cw_b26 - (int64_t)cw_amax26 - 1) / cw_s26) + 1;
+          if (cw_nt % CW_STRIDE_TILE_WIDE == 0 && cw_far26_0) {
+#if CW_STRIDE_TILE_WIDER
+            if (cw_nt % CW_STRIDE_TILE_WIDER == 0) {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDER)
+              for (uint64_t cw_j26 = 0; cw_j26 < cw_jf26; cw_j26++) {
+                const int32_t cw_js26 = (int32_t)((uint32_t)cw_j26 * (uint32_t)(cw_bdx));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+                  int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js26;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDER * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far26_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDER) {
+                  {
+                    int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js26;
+                    {
+                      double y = (x[i] - c[cw_t]);
+                      double t = (sum[cw_t] + y);
+                      (c[cw_t] = ((t - sum[cw_t]) - y));
+                      (sum[cw_t] = t);
+                    }
+                  }
+                }
+              }
+            } else
+#endif
+            {
+              for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE_WIDE)
+              for (uint64_t cw_j26 = 0; cw_j26 < cw_jf26; cw_j26++) {
+                const int32_t cw_js26 = (int32_t)((uint32_t)cw_j26 * (uint32_t)(cw_bdx));
+                { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                  const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                  (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                  const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+                  int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js26;
+                  for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE_WIDE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far26_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+                }
+                CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE_WIDE) {
+                  {
+                    int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js26;
+                    {
+                      double y = (x[i] - c[cw_t]);
+                      double t = (sum[cw_t] + y);
+                      (c[cw_t] = ((t - sum[cw_t]) - y));
+                      (sum[cw_t] = t);
+                    }
+                  }
+                }
+              }
+            }
+          } else {
+            for (size_t cw_tb = 0; cw_tb < cw_nt; cw_tb += CW_STRIDE_TILE)
+            for (uint64_t cw_j26 = 0; cw_j26 < cw_jf26; cw_j26++) {
+              const int32_t cw_js26 = (int32_t)((uint32_t)cw_j26 * (uint32_t)(cw_bdx));
+              { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+                const int32_t cw_tx = (int32_t)cw_tb; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = cw_tb;
+                (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+                const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+                int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js26;
+                for (size_t cw_b = 0, cw_e = CW_STRIDE_TILE * sizeof x[0]; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far26_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+              }
+              CW_FOR_EACH_THREAD_OF_TILE(cw_tb, CW_STRIDE_TILE) {
+                {
+                  int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js26;
+                  {
+                    double y = (x[i] - c[cw_t]);
+                    double t = (sum[cw_t] + y);
+                    (c[cw_t] = ((t - sum[cw_t]) - y));
+                    (sum[cw_t] = t);
+                  }
+                }
+              }
+            }
+          }
+        }
+        cw_jt26 = cw_jf26;
+      }
+      for (uint64_t cw_j26 = cw_jt26;; cw_j26++) {
+        const int32_t cw_js26 = (int32_t)((uint32_t)cw_j26 * (uint32_t)(cw_bdx));
+        uint32_t cw_in = cw_nt; /* 32-bit: the count vectorises in 8 lanes */
+        if (!(cw_mono26 && (int64_t)cw_amax26 + (int64_t)cw_j26 * cw_s26 < cw_b26)) {
+          cw_in = 0;
+          CW_FOR_EACH_THREAD_INDEP {
+            int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js26;
+            cw_r25[cw_t] = (unsigned char)(cw_r25[cw_t] & (((i < n)) != 0));
+            cw_in += cw_r25[cw_t];
+          }
+          if (!cw_in) break;
+        }
+        if (cw_in == cw_nt) {
+          { /* prefetch iteration j + CW_PREFETCH_AHEAD */
+            const int32_t cw_tx = 0; const uint32_t cw_ty = 0u, cw_tz = 0u; const size_t cw_t = 0;
+            (void)cw_tx; (void)cw_ty; (void)cw_tz; (void)cw_t;
+            const int32_t cw_js26 = (int32_t)((uint32_t)(cw_j26 + CW_PREFETCH_AHEAD) * (uint32_t)(cw_bdx));
+            int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js26;
+            for (size_t cw_b = 0, cw_e = cw_pf26_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far26_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
+          }
+          CW_FOR_EACH_THREAD_INDEP {
+            {
+              int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js26;
+              {
+                double y = (x[i] - c[cw_t]);
+                double t = (sum[cw_t] + y);
+                (c[cw_t] = ((t - sum[cw_t]) - y));
+                (sum[cw_t] = t);
+              }
+            }
+          }
+        } else {
+          CW_FOR_EACH_THREAD_INDEP {
+            if (!(cw_r25[cw_t])) continue;
+            {
+              int32_t i = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js26;
+              {
+                double y = (x[i] - c[cw_t]);
+                double t = (sum[cw_t] + y);
+                (c[cw_t] = ((t - sum[cw_t]) - y));
+                (sum[cw_t] = t);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  for (uint32_t cw_slot = 0; cw_slot < cw_ng; cw_slot++) {
+    CW_GROUP_BLOCK(cw_slot)
+    double (*const sum) = cw_g_sum[cw_slot]; (void)sum; double (*const c) = cw_g_c[cw_slot]; (void)c; unsigned char (*const cw_r25) = cw_g_cw_r25[cw_slot]; (void)cw_r25;
+    CW_FOR_EACH_THREAD_INDEP {
+      {
+        (partial[((uint32_t)cw_tx)] = sum[cw_t]);
+      }
+    }
+  }
+}
+
 static const uint32_t cw_psz_dotDouble[] = {8, 8, 8, 8};
 static const uint32_t cw_psz_kahanSum[] = {8, 8, 4};
 const cw_kernel_desc cw_kernels[] = {
   {"dotDouble", "dotDouble", cwk_dotDouble, 64, 4, cw_psz_dotDouble, 0, 0},
-  {"kahanSum", "kahanSum", cwk_kahanSum, 64, 3, cw_psz_kahanSum, 0, 0},
+  {"kahanSum", "kahanSum", cwk_kahanSum, 64, 3, cw_psz_kahanSum, cwg_kahanSum, 17},
   {0, 0, 0, 0, 0, 0, 0, 0}
 };
 const cw_symbol_desc cw_symbols[] = {

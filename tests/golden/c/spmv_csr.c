@@ -146,7 +146,7 @@ CW_INLINE void cwb_spmvScalar(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   const float *vals = *(const float **)cw_args[3];
   const float *x = *(const float **)cw_args[4];
   float *y = *(float **)cw_args[5];
-  uint32_t cw_g2 = 0; /* threads passing the guard */
+  uint32_t cw_g4 = 0; /* threads passing the guard */
   if (cw_fast) {
   { /* decided from the range of each test over the block (first and last thread) */
     int64_t cw_x0[1], cw_x1[1], cw_b[1]; int cw_u[1];
@@ -165,15 +165,15 @@ CW_INLINE void cwb_spmvScalar(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       cw_x1[0] = (int64_t)(r);
     }
     const int cw_q = CW_TRI_LT(cw_x0[0], cw_x1[0], cw_b[0]);
-    cw_g2 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
+    cw_g4 = cw_q == 1 ? cw_nt : cw_q == 0 ? 0u : 1u; /* 1: some or unknown (per-thread test) */
   }
   } else {
   CW_FOR_EACH_THREAD {
     int32_t r = (cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))));
-    cw_g2 += ((r < rows)) ? 1u : 0u;
+    cw_g4 += ((r < rows)) ? 1u : 0u;
   }
   }
-  if (cw_g2 == cw_nt) {
+  if (cw_g4 == cw_nt) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -193,7 +193,7 @@ CW_INLINE void cwb_spmvScalar(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
         }
       }
     }
-  } else if (cw_g2 == 0) {
+  } else if (cw_g4 == 0) {
     CW_FOR_EACH_THREAD_INDEP {
       {
         {
@@ -260,9 +260,9 @@ CW_INLINE void cwb_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   int32_t warpId[cw_nt]; /* per thread */
   float sum[cw_nt]; /* per thread */
   int32_t j[cw_nt]; /* per thread */
-  float cw_coll6[cw_nt]; /* per thread */
-  uint32_t __fis_opnd11[cw_nt]; /* per thread */
-  unsigned char cw_l8[cw_nt];
+  float cw_coll8[cw_nt]; /* per thread */
+  uint32_t __fis_opnd13[cw_nt]; /* per thread */
+  unsigned char cw_l10[cw_nt];
   unsigned char cw_exit[cw_nt]; /* thread has returned */
   memset(cw_exit, 0, cw_nt);
   CW_FOR_EACH_THREAD_INDEP {
@@ -285,23 +285,23 @@ CW_INLINE void cwb_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       j[cw_t] = (rowPtr[warpId[cw_t]] + ((int32_t)((int32_t)(((uint32_t)cw_tx) & 31u))));
     }
   }
-  /* loop with a barrier inside: cw_l8[t] 0 running, 1 left, 2 continued */
-  memset(cw_l8, 0, cw_nt);
+  /* loop with a barrier inside: cw_l10[t] 0 running, 1 left, 2 continued */
+  memset(cw_l10, 0, cw_nt);
   for (;;) {
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l8[cw_t] == 0)) continue;
-      if (!((j[cw_t] < rowPtr[((int64_t)warpId[cw_t] + 1)]))) cw_l8[cw_t] = 1;
+      if (!(!cw_exit[cw_t] && cw_l10[cw_t] == 0)) continue;
+      if (!((j[cw_t] < rowPtr[((int64_t)warpId[cw_t] + 1)]))) cw_l10[cw_t] = 1;
     }
-    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l8[cw_t] == 0; if (!cw_any) break; }
+    { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = !cw_exit[cw_t] && cw_l10[cw_t] == 0; if (!cw_any) break; }
     CW_FOR_EACH_THREAD_INDEP {
-      if (!(!cw_exit[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l10[cw_t] == 0)) continue;
       {
         (sum[cw_t] += (vals[j[cw_t]] * x[cols[j[cw_t]]]));
       }
     }
     /* threads step through the loop together */
     CW_FOR_EACH_THREAD {
-      if (!(!cw_exit[cw_t] && cw_l8[cw_t] == 0)) continue;
+      if (!(!cw_exit[cw_t] && cw_l10[cw_t] == 0)) continue;
       (j[cw_t] += 32);
     }
   }
@@ -309,26 +309,26 @@ CW_INLINE void cwb_spmvVector(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   for (o = 16; (o > 0); (o /= 2)) {
     { int cw_any = 0; for (size_t cw_t = 0; cw_t < cw_nt; cw_t++) cw_any |= !cw_exit[cw_t]; if (!cw_any) break; }
     /* __shfl_down_sync */
-    float __fis_xch12[1024];
+    float __fis_xch14[1024];
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
-        __fis_opnd11[cw_t] = ((uint32_t)o);
-        (__fis_xch12[((uint32_t)cw_t)] = sum[cw_t]);
+        __fis_opnd13[cw_t] = ((uint32_t)o);
+        (__fis_xch14[((uint32_t)cw_t)] = sum[cw_t]);
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
-        uint32_t __fis_lane13 = ((uint32_t)cw_t);
-        uint32_t __fis_src14 = (((((__fis_lane13 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd11[cw_t]) < ((uint32_t)32)) ? (__fis_lane13 + __fis_opnd11[cw_t]) : __fis_lane13);
-        cw_coll6[cw_t] = __fis_xch12[((__fis_src14 < cw_nt) ? __fis_src14 : __fis_lane13)];
+        uint32_t __fis_lane15 = ((uint32_t)cw_t);
+        uint32_t __fis_src16 = (((((__fis_lane15 & 31u) & (((uint32_t)32) - 1u)) + __fis_opnd13[cw_t]) < ((uint32_t)32)) ? (__fis_lane15 + __fis_opnd13[cw_t]) : __fis_lane15);
+        cw_coll8[cw_t] = __fis_xch14[((__fis_src16 < cw_nt) ? __fis_src16 : __fis_lane15)];
       }
     }
     CW_FOR_EACH_THREAD_INDEP {
       if (!(!cw_exit[cw_t])) continue;
       {
-        (sum[cw_t] += cw_coll6[cw_t]);
+        (sum[cw_t] += cw_coll8[cw_t]);
       }
     }
   }
