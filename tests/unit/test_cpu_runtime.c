@@ -3,7 +3,8 @@
  * validation errors, atomics under the thread pool, barrier and warp
  * stress against references, device assert as a launch error, streams,
  * events, symbols, kernel lookup by C++ name; the pool's ranges of
- * blocks (blockIdx stepped through a 3-D grid, a fault inside a range).
+ * blocks (blockIdx stepped through a 3-D grid, a fault inside a range,
+ * a fault inside a group of consecutive blocks).
  */
 #include "cuwasm.h"
 
@@ -260,6 +261,59 @@ static void test_fault_in_range(cw_context *ctx, cw_module *m) {
   cw_buffer_free(b);
 }
 
+/* A kernel with a group function (emit/c_group.c: split at a barrier, a
+ * grid-stride loop at the top) run in groups of four consecutive blocks
+ * (CUWASM_BLOCK_GROUP, read when a context opens): a fault in block 37
+ * names block 37, not 36, the first block of its group. */
+static const char *group_src =
+    "__global__ void groupFault(const int *in, int *out, int n, int bad) {\n"
+    "  __shared__ int s[32];\n"
+    "  int v = 0;\n"
+    "  for (int i = blockIdx.x * blockDim.x + threadIdx.x; i < n; i += blockDim.x * gridDim.x) {\n"
+    "    v += in[i];\n"
+    "    if ((int)blockIdx.x == bad) *(volatile int *)(out - (1 << 20)) = v;\n"
+    "  }\n"
+    "  s[threadIdx.x] = v;\n"
+    "  __syncthreads();\n"
+    "  if (threadIdx.x == 0) { int t = 0; for (int k = 0; k < 32; k++) t += s[k]; out[blockIdx.x] = t; }\n"
+    "}\n";
+
+static void test_fault_in_group(void) {
+  setenv("CUWASM_BLOCK_GROUP", "4", 1);
+  cw_context *ctx;
+  cw_status st = cw_context_new("cpu", &ctx);
+  unsetenv("CUWASM_BLOCK_GROUP");
+  CHECK(st == CW_OK, "context: %s", cw_last_error_message(NULL));
+  if (st != CW_OK) return;
+  cw_module *m = NULL;
+  cw_kernel *k;
+  cw_diags *d = cw_diags_new();
+  if (cw_module_load_source(ctx, "group.cu", group_src, strlen(group_src), NULL, d, &m) != CW_OK ||
+      cw_kernel_get(m, "groupFault", &k) != CW_OK) {
+    char *r = cw_diags_render(d);
+    CHECK(0, "groupFault: %s\n%s", cw_last_error_message(ctx), r ? r : "");
+    free(r);
+    cw_diags_free(d);
+    cw_context_free(ctx);
+    return;
+  }
+  cw_diags_free(d);
+  enum { BLOCKS = 64, THREADS = 32, N = BLOCKS * THREADS * 4 };
+  cw_buffer *bin, *bout;
+  cw_buffer_alloc(ctx, N * 4, &bin);
+  cw_buffer_alloc(ctx, BLOCKS * 4, &bout);
+  void *in = cw_buffer_ptr(bin), *out = cw_buffer_ptr(bout);
+  cw_memset(ctx, in, 0, N * 4);
+  int n = N, bad = 37;
+  unsigned g[3] = {BLOCKS, 1, 1}, bl[3] = {THREADS, 1, 1};
+  CHECK(cw_launch(k, g, bl, 0, NULL, (void *[]){&in, &out, &n, &bad}) == CW_OK, "launch groupFault");
+  CHECK(cw_synchronize(ctx) == CW_ERR_LAUNCH, "a wild store in a group fails the launch");
+  const char *msg = cw_last_error_message(ctx);
+  CHECK(strstr(msg, "cudaErrorIllegalAddress") && strstr(msg, "block [37,0,0]"), "group fault msg: %s", msg);
+  cw_module_free(m);
+  cw_context_free(ctx);
+}
+
 int main(void) {
   cw_context *ctx;
   if (cw_context_new("cpu", &ctx) != CW_OK) {
@@ -295,6 +349,7 @@ int main(void) {
   }
   cw_diags_free(d);
   cw_context_free(ctx);
+  test_fault_in_group();
   printf("%d passed, %d failed\n", passed, failed);
   return failed != 0;
 }

@@ -567,7 +567,8 @@ static void worker_shm(const CpuLaunch *L, cw_rt_ctx *ctx, int worker) {
 /* How many blocks from blockIdx.x = bx (left of the range: left) one call
  * runs: L->group where the kernel has a group function, in one row of the
  * grid and all of them blocks of the fast copy (the group function is
- * one), else 1.  A fault in a group is reported as its first block's. */
+ * one), else 1.  A fault in a group is reported as the block that
+ * faulted (CW_GROUP_BLOCK keeps ctx's blockIdx.x current). */
 static uint32_t group_here(const CpuLaunch *L, uint32_t bx, uint64_t left) {
   uint64_t n = L->group;
   if (n <= 1) return 1;
@@ -585,7 +586,8 @@ static uint32_t group_here(const CpuLaunch *L, uint32_t bx, uint64_t left) {
  * leaves the kernel call, where building the context (some 500 bytes)
  * and sigsetjmp for each 256-thread block cost a tenth of a streaming
  * kernel's time.  A fault ends the range's current block (`next`) as it
- * ended a block run alone; the blocks after it see L->failed. */
+ * ended a block run alone (a group's: the block named is the one the
+ * group function was running); the blocks after it see L->failed. */
 static void run_blocks(void *arg, uint64_t lo, uint64_t hi, int worker) {
   CpuLaunch *L = arg;
   if (L->check || !L->guards) {
@@ -599,10 +601,15 @@ static void run_blocks(void *arg, uint64_t lo, uint64_t hi, int worker) {
   CpuFaultGuard *g = &L->guards[worker];
   cpu_fault_prepare();
   volatile uint64_t next = lo; /* the block running, kept across siglongjmp */
+  volatile uint32_t grouped = 0; /* blocks of the group function's call running */
   while (next < hi) {
     if (sigsetjmp(g->jb, 0)) {
       atomic_store_explicit(&g->inside, false, memory_order_release);
+      /* a group function writes each block's x into ctx as it runs it */
+      const uint32_t fx = *(volatile uint32_t *)&ctx.block_idx[0];
       set_block(L, &ctx, next);
+      if (grouped > 1) ctx.block_idx[0] = fx; /* one row: y and z are the group's */
+      grouped = 0;
       worker_shm(L, &ctx, worker);
       record_fault(L, g, ctx.block_idx);
       cpu_devrt_block_end(&ctx);
@@ -618,7 +625,9 @@ static void run_blocks(void *arg, uint64_t lo, uint64_t hi, int worker) {
       uint32_t n = group_here(L, ctx.block_idx[0], hi - i);
       if (n > 1) { /* it leaves its last block's index and shared memory in ctx */
         uint32_t bx = ctx.block_idx[0];
+        grouped = n;
         L->k->group(&ctx, L->args, n, L->shm_step);
+        grouped = 0;
         ctx.block_idx[0] = bx;
         worker_shm(L, &ctx, worker);
       } else {
