@@ -190,10 +190,10 @@ static char *expr_text(CEmit *ce, const KExpr *e, const char *tidx) {
 
 static void ptl_open(CEmit *ce, const char *extra_guard) {
   if (ce->ptl_tile) ce_line(ce, "CW_FOR_EACH_THREAD_OF_TILE(cw_tb, %s) {", ce->ptl_tile);
-  else if (ce->ptl_row) /* row_loop's: the threads of row cw_ty */
-    ce_line(ce, ce->ptl_indep ? "CW_FOR_EACH_THREAD_OF_ROW_INDEP {" : "CW_FOR_EACH_THREAD_OF_ROW {");
-  else ce_line(ce, ce->ptl_indep ? "CW_FOR_EACH_THREAD_INDEP {" : "CW_FOR_EACH_THREAD {");
-  ce->ptl_indep = false;
+  else /* row_loop's: the threads of row cw_ty */
+    ce_line(ce, "CW_FOR_EACH_THREAD%s%s {", ce->ptl_row ? "_OF_ROW" : "",
+            ce->ptl_indep ? "_INDEP" : ce->ptl_unroll ? "_UNROLLED" : "");
+  ce->ptl_indep = ce->ptl_unroll = false;
   ce->ptl_tile = NULL;
   ce->indent++;
   char *g = guard_text(ce, extra_guard);
@@ -288,6 +288,7 @@ static void emit_ptl_prefixed(CEmit *ce, KStmt *const *stmts, int n, const char 
   int saved = ce->ptl;
   ce->ptl = ce->next_id++;
   ce->ptl_indep = ce_ptl_independent(stmts, n);
+  ce->ptl_unroll = !ce->ptl_indep && ce_ptl_small(stmts, n);
   ptl_open(ce, NULL);
   ce_line(ce, "{");
   ce->indent++;

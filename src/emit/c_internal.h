@@ -61,6 +61,7 @@ typedef struct CEmit {
   int column_saved_ptl; /* a column loop (c_fission.c's shape_column): ptl around it */
   size_t column_start;  /* and where its body's text starts */
   bool ptl_indep;      /* the next ptl_open may use the ivdep macro */
+  bool ptl_unroll;     /* else it may unroll (ce_ptl_small) */
   const char *ptl_tile; /* the next ptl_open loops over the threads of tile cw_tb,
                            this many (a prelude macro's name); NULL: not a tile */
   bool rows;           /* the kernel reads threadIdx.y or .z: its blocks are rows */
@@ -232,6 +233,9 @@ bool ce_expr_recomputable(const CEmit *ce, const KExpr *e, const KVar *extra);
 /* No atomics, volatile accesses or calls reaching them in stmts[0..n):
  * the per-thread loop's iterations are independent (ivdep). */
 bool ce_ptl_independent(KStmt *const *stmts, int n);
+/* stmts[0..n) are a few operations (no loop, switch, jump or call, at most
+ * 40 expression nodes): a scalar per-thread loop over them is unrolled. */
+bool ce_ptl_small(KStmt *const *stmts, int n);
 
 /* c_vector_width.c */
 /* The kernel's per-thread loops read shared memory a block-uniform,

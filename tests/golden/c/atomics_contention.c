@@ -135,7 +135,7 @@ CW_INLINE void cwb_contendGlobal(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   /* loop with a barrier inside: cw_l1[t] 0 running, 1 left, 2 continued */
   memset(cw_l1, 0, cw_nt);
   for (;;) {
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_l1[cw_t] == 0)) continue;
       {
         {
@@ -171,7 +171,7 @@ CW_INLINE void cwb_contendGlobal(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   /* loop with a barrier inside: cw_l4[t] 0 running, 1 left, 2 continued */
   memset(cw_l4, 0, cw_nt);
   for (;;) {
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_l4[cw_t] == 0)) continue;
       {
         {
@@ -314,7 +314,7 @@ CW_INLINE void cwb_contendShared(cw_rt_ctx *cw_ctx, void **cw_args, const int cw
   /* loop with a barrier inside: cw_l11[t] 0 running, 1 left, 2 continued */
   memset(cw_l11, 0, cw_nt);
   for (;;) {
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_l11[cw_t] == 0)) continue;
       {
         {

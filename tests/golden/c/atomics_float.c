@@ -132,7 +132,7 @@ CW_INLINE void cwb_floatAtomics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
   const float *x = *(const float **)cw_args[0];
   float *facc = *(float **)cw_args[1];
   double *dacc = *(double **)cw_args[2];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     {
       {
         {
@@ -218,7 +218,7 @@ CW_INLINE void cwb_halfAtomics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
   CW_KERNEL_PROLOGUE
   const cw_half2 *x = *(const cw_half2 **)cw_args[0];
   cw_half2 *acc = *(cw_half2 **)cw_args[1];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     {
       {
         {

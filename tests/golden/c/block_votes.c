@@ -231,7 +231,7 @@ CW_INLINE void cwb_compactCount(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
       cw_coll17[cw_t] = __fis_acc21;
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     {
       total[cw_t] = cw_coll17[cw_t];
       if (keep[cw_t])

@@ -94,7 +94,7 @@ int32_t managedHits; /* __managed__ */
 CW_INLINE void cwb_countCalls(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
   int32_t *total = *(int32_t **)cw_args[0];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     {
       {
         {
@@ -139,7 +139,7 @@ void cwk_lookupTable(cw_rt_ctx *cw_ctx, void **cw_args) {
 CW_INLINE void cwb_accumulateManaged(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast) {
   CW_KERNEL_PROLOGUE
   const float *x = *(const float **)cw_args[0];
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     {
       {
         {

@@ -203,7 +203,7 @@ CW_INLINE void cwb_scatterAdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
   }
   }
   if (cw_g4 == cw_nt) {
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       {
         {
           {
@@ -215,7 +215,7 @@ CW_INLINE void cwb_scatterAdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       }
     }
   } else if (cw_g4 == 0) {
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       {
         {
           {
@@ -227,7 +227,7 @@ CW_INLINE void cwb_scatterAdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fa
       }
     }
   } else {
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       {
         {
           {

@@ -131,14 +131,14 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
         int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
         for (size_t cw_b = 0, cw_e = cw_pf2_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far2_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         {
           int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
           __atomic_fetch_add((&out[i]), 1, __ATOMIC_RELAXED);
         }
       }
     } else {
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         if (!(cw_r1[cw_t])) continue;
         {
           int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js2;
@@ -177,14 +177,14 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
         int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js6;
         for (size_t cw_b = 0, cw_e = cw_pf6_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far6_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         {
           int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js6;
           __atomic_fetch_add((&out[i]), 10, __ATOMIC_RELAXED);
         }
       }
     } else {
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         if (!(cw_r5[cw_t])) continue;
         {
           int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js6;
@@ -206,7 +206,7 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       if (!((i[cw_t] >= 0))) cw_l9[cw_t] = 1;
     }
     { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l9[cw_t] == 0; if (!cw_any) break; }
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_l9[cw_t] == 0)) continue;
       {
         __atomic_fetch_add((&out[i[cw_t]]), 100, __ATOMIC_RELAXED);
@@ -243,14 +243,14 @@ CW_INLINE void cwb_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const int c
         int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js13;
         for (size_t cw_b = 0, cw_e = cw_pf13_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far13_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         {
           int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js13;
           __atomic_fetch_add((&out[i]), 1000, __ATOMIC_RELAXED);
         }
       }
     } else {
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         if (!(cw_r12[cw_t])) continue;
         {
           int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js13;
@@ -335,7 +335,7 @@ static void cwg_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t
           int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js18;
           for (size_t cw_b = 0, cw_e = cw_pf18_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far18_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_UNROLLED {
           {
             int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js18;
             __atomic_fetch_add((&out[i]), 1, __ATOMIC_RELAXED);
@@ -377,14 +377,14 @@ static void cwg_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t
             int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js18;
             for (size_t cw_b = 0, cw_e = cw_pf18_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far18_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
           }
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             {
               int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js18;
               __atomic_fetch_add((&out[i]), 1, __ATOMIC_RELAXED);
             }
           }
         } else {
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             if (!(cw_r17[cw_t])) continue;
             {
               int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js18;
@@ -437,7 +437,7 @@ static void cwg_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t
           int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js23;
           for (size_t cw_b = 0, cw_e = cw_pf23_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far23_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_UNROLLED {
           {
             int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js23;
             __atomic_fetch_add((&out[i]), 10, __ATOMIC_RELAXED);
@@ -479,14 +479,14 @@ static void cwg_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t
             int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js23;
             for (size_t cw_b = 0, cw_e = cw_pf23_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far23_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
           }
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             {
               int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js23;
               __atomic_fetch_add((&out[i]), 10, __ATOMIC_RELAXED);
             }
           }
         } else {
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             if (!(cw_r22[cw_t])) continue;
             {
               int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js23;
@@ -514,7 +514,7 @@ static void cwg_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t
         if (!((i[cw_t] >= 0))) cw_l27[cw_t] = 1;
       }
       { int cw_any = 0; for (uint32_t cw_t = 0; cw_t < cw_nt && !cw_any; cw_t++) cw_any = cw_l27[cw_t] == 0; if (!cw_any) break; }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         if (!(cw_l27[cw_t] == 0)) continue;
         {
           __atomic_fetch_add((&out[i[cw_t]]), 100, __ATOMIC_RELAXED);
@@ -551,14 +551,14 @@ static void cwg_strideVariants(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t
           int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js31;
           for (size_t cw_b = 0, cw_e = cw_pf31_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far31_0, (const void *)((uintptr_t)out + (uintptr_t)((intptr_t)i * (intptr_t)sizeof out[0]) + cw_b));
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_UNROLLED {
           {
             int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js31;
             __atomic_fetch_add((&out[i]), 1000, __ATOMIC_RELAXED);
           }
         }
       } else {
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_UNROLLED {
           if (!(cw_r30[cw_t])) continue;
           {
             int32_t i = (int32_t)(((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))) + cw_js31;

@@ -162,7 +162,7 @@ CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         {
           int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
           {
@@ -175,7 +175,7 @@ CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
         }
       }
     } else {
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         if (!(cw_r5[cw_t])) continue;
         {
           int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
@@ -221,7 +221,7 @@ CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
         int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
         for (size_t cw_b = 0, cw_e = cw_pf10_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far10_0, (const void *)((uintptr_t)hist + (uintptr_t)((intptr_t)b * (intptr_t)sizeof hist[0]) + cw_b));
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         {
           int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
           if ((cw_sh_local_1[b] != 0u))
@@ -229,7 +229,7 @@ CW_INLINE void cwb_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
         }
       }
     } else {
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         if (!(cw_r9[cw_t])) continue;
         {
           int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
@@ -382,7 +382,7 @@ static void cwg_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t c
         CW_GROUP_BLOCK(cw_slot)
         const uchar4 *data4 = cw_g_data4[cw_slot]; (void)data4; int32_t n4 = cw_g_n4[cw_slot]; (void)n4; unsigned char (*const cw_r14) = cw_g_cw_r14[cw_slot]; (void)cw_r14; unsigned char (*const cw_r19) = cw_g_cw_r19[cw_slot]; (void)cw_r19; unsigned char (*const cw_r24) = cw_g_cw_r24[cw_slot]; (void)cw_r24;
         const int32_t cw_js20 = (int32_t)((uint32_t)cw_j20 * (uint32_t)((cw_bdx * cw_gdx)));
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_UNROLLED {
           {
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
             {
@@ -421,7 +421,7 @@ static void cwg_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t c
           if (!cw_in) break;
         }
         if (cw_in == cw_nt) {
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             {
               int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
               {
@@ -434,7 +434,7 @@ static void cwg_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t c
             }
           }
         } else {
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             if (!(cw_r19[cw_t])) continue;
             {
               int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
@@ -494,7 +494,7 @@ static void cwg_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t c
           int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
           for (size_t cw_b = 0, cw_e = cw_pf25_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far25_0, (const void *)((uintptr_t)hist + (uintptr_t)((intptr_t)b * (intptr_t)sizeof hist[0]) + cw_b));
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_UNROLLED {
           {
             int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
             if ((cw_sh_local_1[b] != 0u))
@@ -537,7 +537,7 @@ static void cwg_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t c
             int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
             for (size_t cw_b = 0, cw_e = cw_pf25_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far25_0, (const void *)((uintptr_t)hist + (uintptr_t)((intptr_t)b * (intptr_t)sizeof hist[0]) + cw_b));
           }
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             {
               int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
               if ((cw_sh_local_1[b] != 0u))
@@ -545,7 +545,7 @@ static void cwg_histogram256(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_t c
             }
           }
         } else {
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             if (!(cw_r24[cw_t])) continue;
             {
               int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
@@ -667,7 +667,7 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js36;
         for (size_t cw_b = 0, cw_e = cw_pf36_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far36_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         {
           int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js36;
           {
@@ -678,7 +678,7 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         }
       }
     } else {
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         if (!(cw_r35[cw_t])) continue;
         {
           int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js36;
@@ -713,14 +713,14 @@ CW_INLINE void cwb_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const int 
       if (!cw_in) break;
     }
     if (cw_in == cw_nt) {
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         {
           int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js40;
           __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
         }
       }
     } else {
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         if (!(cw_r39[cw_t])) continue;
         {
           int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js40;
@@ -905,7 +905,7 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
           int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js51;
           for (size_t cw_b = 0, cw_e = cw_pf51_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far51_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_UNROLLED {
           {
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js51;
             {
@@ -951,7 +951,7 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js51;
             for (size_t cw_b = 0, cw_e = cw_pf51_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far51_0, (const void *)((uintptr_t)x + (uintptr_t)((intptr_t)i * (intptr_t)sizeof x[0]) + cw_b));
           }
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             {
               int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js51;
               {
@@ -962,7 +962,7 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
             }
           }
         } else {
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             if (!(cw_r50[cw_t])) continue;
             {
               int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js51;
@@ -1007,7 +1007,7 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
         CW_GROUP_BLOCK(cw_slot)
         float scale = cw_g_scale[cw_slot]; (void)scale; uint32_t *(*const bucket) = cw_g_bucket[cw_slot]; (void)bucket; unsigned char (*const cw_r44) = cw_g_cw_r44[cw_slot]; (void)cw_r44; unsigned char (*const cw_r50) = cw_g_cw_r50[cw_slot]; (void)cw_r50; unsigned char (*const cw_r55) = cw_g_cw_r55[cw_slot]; (void)cw_r55;
         const int32_t cw_js56 = (int32_t)((uint32_t)cw_j56 * (uint32_t)(cw_bdx));
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_UNROLLED {
           {
             int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js56;
             __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
@@ -1040,14 +1040,14 @@ static void cwg_histogramBinned(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
           if (!cw_in) break;
         }
         if (cw_in == cw_nt) {
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             {
               int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js56;
               __atomic_fetch_add((hist + b), bucket[cw_t][b], __ATOMIC_RELAXED);
             }
           }
         } else {
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             if (!(cw_r55[cw_t])) continue;
             {
               int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js56;

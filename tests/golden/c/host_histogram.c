@@ -173,14 +173,14 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
         for (size_t cw_b = 0, cw_e = cw_pf6_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far6_0, (const void *)((uintptr_t)data + (uintptr_t)((intptr_t)i * (intptr_t)sizeof data[0]) + cw_b));
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         {
           int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
           ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[data[i]]), 1u));
         }
       }
     } else {
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         if (!(cw_r5[cw_t])) continue;
         {
           int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js6;
@@ -220,14 +220,14 @@ CW_INLINE void cwb_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const int 
         int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
         for (size_t cw_b = 0, cw_e = cw_pf10_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far10_0, (const void *)((uintptr_t)bins + (uintptr_t)((intptr_t)b * (intptr_t)sizeof bins[0]) + cw_b));
       }
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         {
           int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
           __atomic_fetch_add((&bins[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
         }
       }
     } else {
-      CW_FOR_EACH_THREAD {
+      CW_FOR_EACH_THREAD_UNROLLED {
         if (!(cw_r9[cw_t])) continue;
         {
           int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js10;
@@ -380,7 +380,7 @@ static void cwg_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
           int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
           for (size_t cw_b = 0, cw_e = cw_pf20_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far20_0, (const void *)((uintptr_t)data + (uintptr_t)((intptr_t)i * (intptr_t)sizeof data[0]) + cw_b));
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_UNROLLED {
           {
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
             ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[data[i]]), 1u));
@@ -421,14 +421,14 @@ static void cwg_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
             int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
             for (size_t cw_b = 0, cw_e = cw_pf20_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far20_0, (const void *)((uintptr_t)data + (uintptr_t)((intptr_t)i * (intptr_t)sizeof data[0]) + cw_b));
           }
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             {
               int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
               ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_1[data[i]]), 1u));
             }
           }
         } else {
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             if (!(cw_r19[cw_t])) continue;
             {
               int32_t i = (int32_t)((cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) + cw_js20;
@@ -479,7 +479,7 @@ static void cwg_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
           int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
           for (size_t cw_b = 0, cw_e = cw_pf25_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far25_0, (const void *)((uintptr_t)bins + (uintptr_t)((intptr_t)b * (intptr_t)sizeof bins[0]) + cw_b));
         }
-        CW_FOR_EACH_THREAD {
+        CW_FOR_EACH_THREAD_UNROLLED {
           {
             int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
             __atomic_fetch_add((&bins[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
@@ -520,14 +520,14 @@ static void cwg_histogramKernel(cw_rt_ctx *cw_ctx, void **cw_args, const uint32_
             int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
             for (size_t cw_b = 0, cw_e = cw_pf25_0; cw_b < cw_e; cw_b += 64) CW_PREFETCH_STREAM(cw_far25_0, (const void *)((uintptr_t)bins + (uintptr_t)((intptr_t)b * (intptr_t)sizeof bins[0]) + cw_b));
           }
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             {
               int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;
               __atomic_fetch_add((&bins[b]), cw_sh_local_1[b], __ATOMIC_RELAXED);
             }
           }
         } else {
-          CW_FOR_EACH_THREAD {
+          CW_FOR_EACH_THREAD_UNROLLED {
             if (!(cw_r24[cw_t])) continue;
             {
               int32_t b = (int32_t)(((int32_t)((uint32_t)cw_tx))) + cw_js25;

@@ -411,7 +411,7 @@ CW_INLINE void cwb_int64Atomics(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_
     }
   }
   /* __syncthreads() */
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     {
       if ((((uint32_t)cw_tx) < 2u))
         __atomic_fetch_add((&acc[(5u + ((uint32_t)cw_tx))]), cw_sh_blockSum_1[((uint32_t)cw_tx)], __ATOMIC_RELAXED);

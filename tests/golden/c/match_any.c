@@ -139,7 +139,7 @@ CW_INLINE void cwb_groupedHistogram(cw_rt_ctx *cw_ctx, void **cw_args, const int
       cw_coll0[cw_t] = __fis_r12;
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     {
       uint32_t peers = cw_coll0[cw_t];
       int32_t leader = (cw_ffs(((int32_t)peers)) - 1);

@@ -181,14 +181,14 @@ CW_INLINE void cwb_digitCounts(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_f
     }
   }
   /* __syncthreads() */
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     {
       if ((((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx))))) < n))
         ((uint32_t)cw_shared_add_u32((void *)(&cw_sh_local_3[((keys[((int32_t)(cw_fast ? (((int32_t)cw_bix * (int32_t)cw_bdx) + (int32_t)((uint32_t)cw_tx)) : ((int32_t)((cw_bix * cw_bdx) + ((uint32_t)cw_tx)))))] >> shift) & 15u)]), 1u));
     }
   }
   /* __syncthreads() */
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     {
       if ((((uint32_t)cw_tx) < 16u))
         __atomic_fetch_add((&counts[((uint32_t)cw_tx)]), cw_sh_local_3[((uint32_t)cw_tx)], __ATOMIC_RELAXED);

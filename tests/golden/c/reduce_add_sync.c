@@ -295,7 +295,7 @@ CW_INLINE void cwb_warpReduceIntrinsics(cw_rt_ctx *cw_ctx, void **cw_args, const
       cw_coll3[cw_t] = __fis_r63;
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     {
       uint32_t bits = cw_coll3[cw_t];
       if (((((uint32_t)cw_tx) & 31u) == 0u))
@@ -411,7 +411,7 @@ CW_INLINE void cwb_countOdd(cw_rt_ctx *cw_ctx, void **cw_args, const int cw_fast
       cw_coll70[cw_t] = __fis_r93;
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     {
       uint32_t warpCount = cw_coll70[cw_t];
       if (((((uint32_t)cw_tx) % 32u) == 0u))

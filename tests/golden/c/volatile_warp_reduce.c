@@ -127,7 +127,7 @@ CW_INLINE void cwb_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args, const int c
   }
   /* uniform loop with a barrier inside: one C loop for the block */
   do {
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_p6[cw_t])) continue;
       {
         v_3[cw_t] = sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))];
@@ -135,77 +135,77 @@ CW_INLINE void cwb_reduceVolatile(cw_rt_ctx *cw_ctx, void **cw_args, const int c
       }
     }
     /* __syncwarp() */
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_p6[cw_t])) continue;
       {
         (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_p6[cw_t])) continue;
       {
         (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 16u)]);
       }
     }
     /* __syncwarp() */
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_p6[cw_t])) continue;
       {
         (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_p6[cw_t])) continue;
       {
         (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 8u)]);
       }
     }
     /* __syncwarp() */
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_p6[cw_t])) continue;
       {
         (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_p6[cw_t])) continue;
       {
         (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 4u)]);
       }
     }
     /* __syncwarp() */
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_p6[cw_t])) continue;
       {
         (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_p6[cw_t])) continue;
       {
         (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 2u)]);
       }
     }
     /* __syncwarp() */
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_p6[cw_t])) continue;
       {
         (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
       }
     }
     /* __syncwarp() */
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_p6[cw_t])) continue;
       {
         (v_3[cw_t] += sdata_0[cw_t][(int32_t)(((uint32_t)((uint32_t)((uint32_t)cw_tx))) + 1u)]);
       }
     }
     /* __syncwarp() */
-    CW_FOR_EACH_THREAD {
+    CW_FOR_EACH_THREAD_UNROLLED {
       if (!(cw_p6[cw_t])) continue;
       {
         (sdata_0[cw_t][(int32_t)((uint32_t)((uint32_t)((uint32_t)cw_tx)))] = v_3[cw_t]);
@@ -263,42 +263,42 @@ CW_INLINE void cwb_reduceVolatileInt(cw_rt_ctx *cw_ctx, void **cw_args, const in
   CW_FOR_EACH_THREAD {
     cw_p41[cw_t] = ((((uint32_t)((uint32_t)cw_tx)) < 32u)) != 0;
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     if (!(cw_p41[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 32u)]);
     }
   }
   /* __syncwarp() */
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     if (!(cw_p41[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 16u)]);
     }
   }
   /* __syncwarp() */
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     if (!(cw_p41[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 8u)]);
     }
   }
   /* __syncwarp() */
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     if (!(cw_p41[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 4u)]);
     }
   }
   /* __syncwarp() */
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     if (!(cw_p41[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 2u)]);
     }
   }
   /* __syncwarp() */
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     if (!(cw_p41[cw_t])) continue;
     {
       (vs[cw_t][(int32_t)((uint32_t)((uint32_t)cw_tx))] += vs[cw_t][(int32_t)(((uint32_t)((uint32_t)cw_tx)) + 1u)]);

@@ -317,7 +317,7 @@ CW_INLINE void cwb_aggregatedAppend(cw_rt_ctx *cw_ctx, void **cw_args, const int
       cw_coll52[cw_t] = (__fis_bal59[(__fis_lane65 >> 5u)] & __fis_mask66);
     }
   }
-  CW_FOR_EACH_THREAD {
+  CW_FOR_EACH_THREAD_UNROLLED {
     {
       mask[cw_t] = cw_coll52[cw_t];
       prior[cw_t] = 0u;
