@@ -310,6 +310,8 @@ static void test_fault_in_group(void) {
   CHECK(cw_synchronize(ctx) == CW_ERR_LAUNCH, "a wild store in a group fails the launch");
   const char *msg = cw_last_error_message(ctx);
   CHECK(strstr(msg, "cudaErrorIllegalAddress") && strstr(msg, "block [37,0,0]"), "group fault msg: %s", msg);
+  cw_buffer_free(bin);
+  cw_buffer_free(bout);
   cw_module_free(m);
   cw_context_free(ctx);
 }
