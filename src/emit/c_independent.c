@@ -21,9 +21,9 @@
  * increment in memory) the loop's own counter, compare and branch are as
  * much work as the body: a small one is unrolled four times
  * (CW_FOR_EACH_THREAD_UNROLLED).  bench_cpu's histogram, one thread,
- * 2-core AMD EPYC VM, three alternating pairs: 11.51-11.56 ms as one
- * iteration per thread, 10.38-10.70 unrolled (OpenMP's loop, the same five
- * instructions, not unrolled: 10.2-10.5).  Unrolling every per-thread loop
+ * 2-core AMD EPYC VM, five alternating pairs: 11.37-11.56 ms as one
+ * iteration per thread, 10.30-10.70 unrolled (OpenMP's loop, the same five
+ * instructions, not unrolled: 10.1-10.5).  Unrolling every per-thread loop
  * instead made the vectorised ones of the float sum slower.
  */
 #include "c_internal.h"
