@@ -912,9 +912,10 @@ static void strided_rest(CEmit *ce, const Strided *S, const char *start) {
  * cache (cw_far): in a 16-core Xeon's 300 MiB L3, 16 threads, the 64 MiB
  * float sum took 0.47-0.60 ms in step against 0.27-0.36 in tiles, block
  * by block (the tiles keep the sums in registers; in step they are loaded
- * and stored every step); else each block runs the block function's way.  cw_jgJ, the iterations that every thread of every
- * block of the group runs, go in step; each block then runs the rest of
- * its own as strided_rest does.  The prefetch flags are the last block's
+ * and stored every step); else each block runs the block function's way.
+ * cw_jgJ, the iterations that every thread of every block of the group
+ * runs, go in step; each block then runs the rest of its own as
+ * strided_rest does.  The prefetch flags are the last block's
  * (they only steer prefetches).  The group's block scope is closed around
  * the loop and opened again after it. */
 static void emit_strided_group(CEmit *ce, const Strided *S) {

@@ -40,19 +40,11 @@
 #define BIND_MARK '\x01'
 #define SAVE_MARK '\x02'
 
-static bool grid_barrier(const KStmt *s, void *ctx);
-
-/* A warp collective, or (with grid_barrier) a grid-wide sync, in the
- * kernel or a function it calls (ctx: the call depth, int *): the lanes of
- * the one run in turns, and the other waits for every block, neither of
- * which the group's slots may interleave. */
+/* A warp collective: its lanes run in turns that the group's slots may
+ * not interleave (nor a grid-wide sync's wait for every block). */
 static bool warp_collective(const KExpr *e, void *ctx) {
-  const int depth = *(const int *)ctx;
-  if (kir_is_collective(e)) return true;
-  if (e->kind != KE_CALL) return false;
-  if (!e->fn || depth >= 16) return true; /* an indirect call, or deep recursion: unknown */
-  int inner = depth + 1;
-  return e->fn->body && kir_walk_any(e->fn->body, warp_collective, grid_barrier, &inner);
+  (void)ctx;
+  return kir_is_collective(e);
 }
 
 /* The device runtime (launches, its error and stream state): per-block
@@ -89,8 +81,8 @@ bool ce_group_wanted(CEmit *ce, const KStmt *body) {
   KStmt *const *top = ce_unwrap_blocks((KStmt *const *)&body, &n); /* what the walk sees at the top */
   bool loop = false;
   for (int i = 0; i < n && !loop; i++) loop = marked_loop(top[i]);
-  int depth = 0;
-  if (!loop || kir_walk_any(body, warp_collective, grid_barrier, &depth)) return false;
+  /* in the kernel or a function it calls (one it cannot follow: no) */
+  if (!loop || kir_walk_any_through_calls(body, warp_collective, grid_barrier, NULL)) return false;
   if (!ce->module_walked) { /* the device runtime anywhere: no; once per module */
     ce->module_walked = true;
     for (int i = 0; i < ce->m->funcs.len && !ce->module_ungroupable; i++) {

@@ -28,33 +28,25 @@
  */
 #include "c_internal.h"
 
-/* ctx: the call depth (int *), to stop at recursion */
 static bool dependent_stmt(const KStmt *s, void *ctx) {
   (void)ctx;
   return s->kind == KS_DECL && s->var && s->var->type && s->var->type->is_volatile;
 }
 
 static bool dependent_expr(const KExpr *e, void *ctx) {
-  int depth = *(int *)ctx;
+  (void)ctx;
   if (e->type && e->type->is_volatile) return true;
   if (e->kind == KE_BUILTIN) {
     const KBuiltinInfo *info = kb_info(e->builtin);
     if (!info || info->cls == KBC_ATOMIC) return true;
-  }
-  if (e->kind == KE_CALL) {
-    if (!e->fn || !e->fn->body || depth >= 16) return true;
-    int inner = depth + 1;
-    if (kir_walk_any(e->fn->body, dependent_expr, dependent_stmt, &inner)) return true;
   }
   return (e->kind == KE_DEREF || e->kind == KE_INDEX) && e->a && e->a->type &&
          e->a->type->elem && e->a->type->elem->is_volatile;
 }
 
 bool ce_ptl_independent(KStmt *const *stmts, int n) {
-  for (int i = 0; i < n; i++) {
-    int depth = 0;
-    if (kir_walk_any(stmts[i], dependent_expr, dependent_stmt, &depth)) return false;
-  }
+  for (int i = 0; i < n; i++)
+    if (kir_walk_any_through_calls(stmts[i], dependent_expr, dependent_stmt, NULL)) return false;
   return true;
 }
 

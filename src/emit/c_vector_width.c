@@ -27,10 +27,6 @@
  */
 #include "c_internal.h"
 
-typedef struct {
-  const CEmit *ce;
-} WidthScan;
-
 static const KExpr *strip_casts(const KExpr *e) {
   while (e && e->kind == KE_CAST) e = e->a;
   return e;
@@ -78,9 +74,9 @@ static bool shared_base(const KExpr *e) {
   return v && v->as == AS_SHARED;
 }
 
+/* ctx: the CEmit */
 static bool offset_shared_read(const KExpr *e, void *ctx) {
-  const WidthScan *w = ctx;
-  return e->kind == KE_INDEX && shared_base(e->a) && moving_distance(w->ce, e->b);
+  return e->kind == KE_INDEX && shared_base(e->a) && moving_distance(ctx, e->b);
 }
 
 static bool block_barrier(const KStmt *s, void *ctx) {
@@ -92,31 +88,30 @@ static bool block_barrier(const KStmt *s, void *ctx) {
  * round): a stencil's loop over its offsets reads tile[t + k] without
  * one (c_interchange.c's virtual barriers do not count), and what it
  * reads was stored before the previous barrier. */
-static bool round_reads(const WidthScan *w, const KStmt *s, bool in_round) {
+static bool round_reads(const CEmit *ce, const KStmt *s, bool in_round) {
   if (!s) return false;
   switch (s->kind) {
   case KS_BLOCK:
     for (int i = 0; i < s->nstmts; i++)
-      if (round_reads(w, s->stmts[i], in_round)) return true;
+      if (round_reads(ce, s->stmts[i], in_round)) return true;
     return false;
   case KS_IF:
-    return (in_round && kir_expr_any(s->cond, offset_shared_read, (void *)w)) ||
-           round_reads(w, s->then, in_round) || round_reads(w, s->els, in_round);
+    return (in_round && kir_expr_any(s->cond, offset_shared_read, (void *)ce)) ||
+           round_reads(ce, s->then, in_round) || round_reads(ce, s->els, in_round);
   case KS_LOOP: {
     const bool round = kir_walk_any(s->body, NULL, block_barrier, NULL);
-    return round_reads(w, s->init_stmt, in_round) || round_reads(w, s->body, round) ||
-           (round && (kir_expr_any(s->cond, offset_shared_read, (void *)w) ||
-                      kir_expr_any(s->step, offset_shared_read, (void *)w)));
+    return round_reads(ce, s->init_stmt, in_round) || round_reads(ce, s->body, round) ||
+           (round && (kir_expr_any(s->cond, offset_shared_read, (void *)ce) ||
+                      kir_expr_any(s->step, offset_shared_read, (void *)ce)));
   }
   case KS_SWITCH:
-    return (in_round && kir_expr_any(s->cond, offset_shared_read, (void *)w)) ||
-           round_reads(w, s->body, in_round);
+    return (in_round && kir_expr_any(s->cond, offset_shared_read, (void *)ce)) ||
+           round_reads(ce, s->body, in_round);
   default:
-    return in_round && kir_walk_any(s, offset_shared_read, NULL, (void *)w);
+    return in_round && kir_walk_any(s, offset_shared_read, NULL, (void *)ce);
   }
 }
 
 bool ce_narrow_vectors(const CEmit *ce, const KStmt *body) {
-  WidthScan w = {ce};
-  return round_reads(&w, body, false);
+  return round_reads(ce, body, false);
 }

@@ -33,6 +33,34 @@ bool kir_walk_any(const KStmt *s, KirExprPred ep, KirStmtPred sp, void *ctx) {
          kir_walk_any(s->init_stmt, ep, sp, ctx) || kir_walk_any(s->body, ep, sp, ctx);
 }
 
+typedef struct {
+  KirExprPred ep;
+  KirStmtPred sp;
+  void *ctx;
+  int depth; /* calls followed */
+} ThroughCalls;
+
+static bool through_stmt(const KStmt *s, void *c) {
+  const ThroughCalls *t = c;
+  return t->sp(s, t->ctx);
+}
+
+static bool through_expr(const KExpr *e, void *c) {
+  ThroughCalls *t = c;
+  if (t->ep && t->ep(e, t->ctx)) return true;
+  if (e->kind != KE_CALL) return false;
+  if (!e->fn || !e->fn->body || t->depth >= 16) return true;
+  t->depth++;
+  bool found = kir_walk_any(e->fn->body, through_expr, t->sp ? through_stmt : NULL, t);
+  t->depth--;
+  return found;
+}
+
+bool kir_walk_any_through_calls(const KStmt *s, KirExprPred ep, KirStmtPred sp, void *ctx) {
+  ThroughCalls t = {ep, sp, ctx, 0};
+  return kir_walk_any(s, through_expr, sp ? through_stmt : NULL, &t);
+}
+
 /* ---- common questions -------------------------------------------------- */
 
 static bool is_call(const KExpr *e, void *ctx) {
