@@ -33,11 +33,22 @@ bool kir_walk_any(const KStmt *s, KirExprPred ep, KirStmtPred sp, void *ctx) {
          kir_walk_any(s->init_stmt, ep, sp, ctx) || kir_walk_any(s->body, ep, sp, ctx);
 }
 
+/* kir_walk_any_through_calls: a callee's body is walked where it is first
+ * called and remembered when nothing was found in it, so each function is
+ * walked once however often it is called (a chain of functions that each
+ * call the next twice would otherwise cost 2^depth walks).  A clean walk
+ * holds at any depth: the walk of the body was complete, no call in it
+ * past the depth limit (which counts as found).  Beyond CLEAN_MAX
+ * functions the rest are walked at each call, as before. */
+#define CLEAN_MAX 64
+
 typedef struct {
   KirExprPred ep;
   KirStmtPred sp;
   void *ctx;
   int depth; /* calls followed */
+  int nclean;
+  const KFunc *clean[CLEAN_MAX];
 } ThroughCalls;
 
 static bool through_stmt(const KStmt *s, void *c) {
@@ -45,19 +56,27 @@ static bool through_stmt(const KStmt *s, void *c) {
   return t->sp(s, t->ctx);
 }
 
+static bool known_clean(const ThroughCalls *t, const KFunc *f) {
+  for (int i = 0; i < t->nclean; i++)
+    if (t->clean[i] == f) return true;
+  return false;
+}
+
 static bool through_expr(const KExpr *e, void *c) {
   ThroughCalls *t = c;
   if (t->ep && t->ep(e, t->ctx)) return true;
   if (e->kind != KE_CALL) return false;
   if (!e->fn || !e->fn->body || t->depth >= 16) return true;
+  if (known_clean(t, e->fn)) return false;
   t->depth++;
   bool found = kir_walk_any(e->fn->body, through_expr, t->sp ? through_stmt : NULL, t);
   t->depth--;
+  if (!found && t->nclean < CLEAN_MAX) t->clean[t->nclean++] = e->fn;
   return found;
 }
 
 bool kir_walk_any_through_calls(const KStmt *s, KirExprPred ep, KirStmtPred sp, void *ctx) {
-  ThroughCalls t = {ep, sp, ctx, 0};
+  ThroughCalls t = {ep, sp, ctx, 0, 0, {0}};
   return kir_walk_any(s, through_expr, sp ? through_stmt : NULL, &t);
 }
 

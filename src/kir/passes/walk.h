@@ -15,8 +15,9 @@ bool kir_expr_any(const KExpr *e, KirExprPred ep, void *ctx);
  * one (either may be NULL); stops at the first. */
 bool kir_walk_any(const KStmt *s, KirExprPred ep, KirStmtPred sp, void *ctx);
 /* kir_walk_any that also walks the bodies of the device functions s calls
- * (and theirs, 16 calls deep); a call it cannot follow (indirect, no body,
- * deeper) counts as a match: what it does is unknown. */
+ * (and theirs, 16 calls deep), each function once however often it is
+ * called; a call it cannot follow (indirect, no body, deeper) counts as a
+ * match: what it does is unknown. */
 bool kir_walk_any_through_calls(const KStmt *s, KirExprPred ep, KirStmtPred sp, void *ctx);
 bool kir_stmt_calls(const KStmt *s);              /* any device-function call */
 const KStmt *kir_find_jump(const KStmt *s);       /* first goto or label, or NULL */
