@@ -66,8 +66,9 @@ static bool through_expr(const KExpr *e, void *c) {
   ThroughCalls *t = c;
   if (t->ep && t->ep(e, t->ctx)) return true;
   if (e->kind != KE_CALL) return false;
-  if (!e->fn || !e->fn->body || t->depth >= 16) return true;
+  if (!e->fn || !e->fn->body) return true;
   if (known_clean(t, e->fn)) return false;
+  if (t->depth >= 16) return true;
   t->depth++;
   bool found = kir_walk_any(e->fn->body, through_expr, t->sp ? through_stmt : NULL, t);
   t->depth--;
