@@ -5,7 +5,9 @@
  * the next twice: every function is walked once (a walk per call would be
  * 2^12 walks of the last one), a warp shuffle at the end of the chain is
  * still found from the kernel, a recursive function counts as found (the
- * walk cannot see its end), and a clean chain is reported clean.
+ * walk cannot see its end), and a clean chain is reported clean; and a
+ * function found clean where it was first called stays clean where it is
+ * called again past the depth limit (16 calls down).
  */
 #include "api/program.h"
 #include "kir/passes/splits.h"
@@ -35,6 +37,18 @@ static char *chain_source(const char *leaf) {
   return s;
 }
 
+/* g0 .. g15 each call the next; g15 calls x, which the kernel called first */
+static char *deep_source(void) {
+  size_t cap = 4096;
+  char *s = malloc(cap);
+  size_t n = (size_t)snprintf(s, cap, "__device__ int x(int v) { return v * 5; }\n"
+                                      "__device__ int g15(int v) { return x(v) + 1; }\n");
+  for (int i = 14; i >= 0; i--)
+    n += (size_t)snprintf(s + n, cap - n, "__device__ int g%d(int v) { return g%d(v) + 1; }\n", i, i + 1);
+  snprintf(s + n, cap - n, "__global__ void deep(int *out) { out[threadIdx.x] = x(threadIdx.x) + g0(threadIdx.x); }\n");
+  return s;
+}
+
 typedef struct Counts { int calls; } Counts;
 
 static bool count_calls(const KExpr *e, void *ctx) {
@@ -55,8 +69,7 @@ static const KFunc *kernel(KModule *m, const char *name) {
   return NULL;
 }
 
-static KModule *compile(const char *leaf, cw_program **p) {
-  char *src = chain_source(leaf);
+static KModule *compile(char *src, cw_program **p) {
   cw_diags *d = cw_diags_new();
   *p = NULL;
   cw_status st = cw_compile_source("chain.cu", src, strlen(src), NULL, d, p);
@@ -73,10 +86,11 @@ static KModule *compile(const char *leaf, cw_program **p) {
 }
 
 int main(void) {
-  cw_program *p1, *p2;
-  KModule *plain = compile("x * 3 + 1", &p1);
-  KModule *shfl = compile("__shfl_xor_sync(0xffffffffu, x, 1)", &p2);
-  if (!plain || !shfl) return 1;
+  cw_program *p1, *p2, *p3;
+  KModule *plain = compile(chain_source("x * 3 + 1"), &p1);
+  KModule *shfl = compile(chain_source("__shfl_xor_sync(0xffffffffu, x, 1)"), &p2);
+  KModule *deep = compile(deep_source(), &p3);
+  if (!plain || !shfl || !deep) return 1;
   const KFunc *k = kernel(plain, "chain"), *r = kernel(plain, "recursive"), *ks = kernel(shfl, "chain");
   CHECK(k && r && ks, "kernels chain and recursive in the modules");
   if (!k || !r || !ks) return 1;
@@ -92,7 +106,12 @@ int main(void) {
   CHECK(kir_walk_any_through_calls(r->body, count_calls, NULL, &(Counts){0}),
         "a recursive call counts as found: its end is not seen");
 
+  const KFunc *kd = kernel(deep, "deep");
+  CHECK(kd && !kir_walk_any_through_calls(kd->body, count_calls, NULL, &(Counts){0}),
+        "x, clean where the kernel calls it, stays clean 16 calls down");
+
   cw_program_free(p1);
+  cw_program_free(p3);
   cw_program_free(p2);
   printf("walk_calls: %d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;
