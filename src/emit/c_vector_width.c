@@ -11,9 +11,10 @@
  * stores.  Half-width vectors split half as many loads.  Measured on the
  * 2-core AMD EPYC VM (AVX-512), bench_cpu's scanBlocks on one thread,
  * three alternating runs: 3.9-5.9 ms with 512-bit vectors, 2.8-2.9 with
- * 256-bit (8.2 once, in the VM's slow mode), 4.2-8.6 with 128-bit.  The whole translation unit at 256 bits
- * made compute-bound kernels slower (sgemm 1.7-1.9 -> 2.0-2.1 ms, nbody
- * 35.6-36.4 -> 40-43 ms on one thread), so the choice is per kernel.
+ * 256-bit (8.2 once, in the VM's slow mode), 4.2-8.6 with 128-bit.  The
+ * whole translation unit at 256 bits made compute-bound kernels slower
+ * (sgemm 1.7-1.9 -> 2.0-2.1 ms, nbody 35.6-36.4 -> 40-43 ms on one
+ * thread), so the choice is per kernel.
  *
  * The test: inside a loop whose body holds __syncthreads (its innermost
  * loop), an index of a shared array, its last (contiguous) subscript a

@@ -797,11 +797,11 @@ static bool check_begin(CpuDevice *d, CpuLaunch *L, CpuCheck *k, size_t shm_byte
  * out whole groups, so unless CUWASM_BLOCK_GROUP was set, a group is no
  * larger than the pool's own chunk (cpu_pool_chunk: a sixteenth of a
  * thread's share) and at least 4 blocks, else none: grouping must not
- * coarsen how the threads balance the grid.  On a 16-core Xeon, 16 threads, groups
- * of 16 (one or two per thread) ran bench_cpu's 256-block histogram in
- * 2.1 ms against 1.8-1.9 one block at a time, and its 512-block sum in
- * 0.47-0.60 ms against 0.27-0.36; on 2 threads the chunks are 8 and 16
- * blocks. */
+ * coarsen how the threads balance the grid.  On a 16-core Xeon, 16
+ * threads, groups of 16 (one or two per thread) ran bench_cpu's 256-block
+ * histogram in 2.1 ms against 1.8-1.9 one block at a time, and its
+ * 512-block sum in 0.47-0.60 ms against 0.27-0.36; on 2 threads the
+ * chunks are 8 and 16 blocks. */
 static void launch_group(CpuLaunch *L, size_t shared_bytes) {
   const cw_kernel_desc *k = L->k;
   const CpuDevice *d = L->dev;
