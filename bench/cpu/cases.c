@@ -246,6 +246,32 @@ int ours_time_case(Ours *o, Case *c, const char *who, int reps, double *best) {
   return ok;
 }
 
+static void pause_between_runs(void) {
+  struct timespec ts = {0, PAIR_PAUSE_MS * 1000000L};
+  nanosleep(&ts, NULL);
+}
+
+int ours_time_paired(Ours *o, Case *c, int pairs, void *peer_out, double *ratios) {
+  int ok = ours_setup(o, c) == 0 && ours_run(o, c) == 0;
+  for (int i = 0; ok && i < pairs; i++) {
+    double ms[2]; /* [0] OpenMP, [1] ours */
+    for (int k = 0; k < 2; k++) {
+      int who = (i & 1) ? 1 - k : k; /* odd pairs: ours first */
+      pause_between_runs();
+      double t0 = 0;
+      for (int run = 0; run < 2; run++) { /* the first puts its data in the caches again */
+        t0 = now_ms();
+        if (who) ok &= ours_run(o, c) == 0;
+        else c->omp(c, peer_out);
+      }
+      ms[who] = now_ms() - t0;
+    }
+    ratios[i] = ms[0] / ms[1];
+  }
+  ours_free(o, c);
+  return ok;
+}
+
 /* Each step of a case alone (launch, synchronize), best or mean of reps
  * after one run of the whole case: where a multi-kernel case's time goes. */
 int ours_step_times(Ours *o, Case *c, int reps, double *ms) {

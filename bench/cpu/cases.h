@@ -62,6 +62,20 @@ void ours_free(Ours *o, Case *c);
  * messages), then times it as the best of reps runs into *best (NAN when
  * it cannot run; the mean with CPU time, see BenchTimes).  Returns 1 when the result matched. */
 int ours_time_case(Ours *o, Case *c, const char *who, int reps, double *best);
+/* The pause before each run of a pair: long enough for libgomp's waiting
+ * threads (about 4 ms of spinning on the 2-core VM) and the pool's (50 µs
+ * of spinning, then 2 ms of yielding: rt/cpu/pool.c) to stop, which would
+ * otherwise take a core from the side that runs next; and the idle time
+ * between two launches of a program that works on the host in between. */
+enum { PAIR_PAUSE_MS = 10 };
+/* OpenMP (c->omp into peer_out, a buffer of the output's size) and ours
+ * timed in turns, pairs times, the order swapped every pair.  Each side
+ * runs twice and the second run is timed: after the pause, and with its
+ * data back in the caches that the other side's run had filled with its
+ * own (as in the best-of series, where a side's runs follow each other);
+ * the ratio of each pair (OpenMP's time over ours) into ratios[pair].
+ * Returns 1 when ours ran. */
+int ours_time_paired(Ours *o, Case *c, int pairs, void *peer_out, double *ratios);
 /* each step alone (launch + synchronize) into ms[step]: 1 when all ran */
 int ours_step_times(Ours *o, Case *c, int reps, double *ms);
 /* Launch + synchronize of the empty kernel, µs: the best mean of rounds
