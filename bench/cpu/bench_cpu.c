@@ -23,13 +23,16 @@
  * XDG_CACHE_HOME) and from the cache.
  *
  * Then, unless --pairs 0, each case runs --pairs more times (default 10)
- * on each side in turns, OpenMP then ours, ours then OpenMP, each run
- * after a 10 ms pause (cases.c's ours_time_paired), and the "paired"
- * section gives per kernel the median, least and greatest ratio of the
- * pairs.  On a shared VM whose speed drifts by 2x within seconds, the
- * best of a series of one side's runs and the best of the other's come
- * from different moments; a pair's two runs come from the same one, so
- * the paired median is the figure to judge a kernel by (bench/README.md).
+ * on each side in turns, OpenMP then ours, ours then OpenMP, each side
+ * twice after a 10 ms pause, the second run timed (cases.c's
+ * ours_time_paired), and the "paired" section gives per kernel the
+ * median, least and greatest ratio of the pairs.  Two things differ from
+ * the best-of series: a pair's two times come from the same moment (on a
+ * shared VM whose speed drifts by 2x within seconds, the best of one
+ * side's series and the best of the other's do not), and each run follows
+ * an idle pause, as a launch does in a program that works on the host
+ * between launches (where a VM's idle virtual CPUs may come back late:
+ * rt/cpu/pool.c, bench/README.md).
  *
  * --cpu-time times with the process's CPU time instead (bench_use_cpu_time),
  * the mean of the runs rather than the least (BenchTimes): with one thread
