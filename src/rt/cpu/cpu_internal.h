@@ -54,6 +54,7 @@ typedef struct CpuPool {
   bool futex_wake;
   atomic_uint wake_seq;
   atomic_int sleepers;
+  uint64_t yield_ns;       /* waiting: yielding after the spin (cpu_spin) */
 } CpuPool;
 
 /* Stack size of pool workers: kernels keep per-thread arrays on it. */
@@ -65,12 +66,17 @@ bool cpu_pool_init(CpuPool *p, int nthreads);
  * threads, the caller included (worker ids 0..nthreads-1); returns when
  * all are done. */
 /* Spins (a short pause) while waiting, before sleeping: a sleeping thread
- * costs a futex wake-up of several microseconds per launch. */
+ * costs a futex wake-up of several microseconds per launch.  Then it
+ * yields the core (sched_yield) between tests for a while longer: on a VM
+ * a core left idle is a virtual CPU halted, which the host may take
+ * milliseconds to run again (pool.c's head says what that cost). */
 void cpu_relax(void);
 enum { CPU_SPIN_NS = 50000 }; /* wall time a waiting pool thread spins */
+enum { CPU_YIELD_US = 2000 }; /* then yields (CUWASM_POOL_YIELD_US) */
 uint64_t cpu_now_ns(void);    /* CLOCK_MONOTONIC */
-/* Pauses until done(arg) or CPU_SPIN_NS have passed; returns done(arg). */
-bool cpu_spin(bool (*done)(void *), void *arg);
+/* Pauses until done(arg) or CPU_SPIN_NS have passed, then yields between
+ * tests until yield_ns more have; returns done(arg). */
+bool cpu_spin(bool (*done)(void *), void *arg, uint64_t yield_ns);
 /* The blocks a pool thread takes at a time from a job of count (pool.c) */
 uint64_t cpu_pool_chunk(const CpuPool *p, uint64_t count);
 void cpu_pool_run(CpuPool *p, uint64_t count, uint64_t min_chunk, CpuPoolFn fn, void *arg);

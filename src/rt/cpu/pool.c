@@ -26,10 +26,22 @@
  * variable every woken thread must take the mutex again, so on a VM's 16
  * cores they started one after another (CUWASM_POOL_WAKE=condvar keeps
  * that path, for comparing).
+ *
+ * After the spin a waiting thread yields its core (sched_yield between
+ * tests) for CPU_YIELD_US more, then sleeps.  On a VM an idle core is a
+ * halted virtual CPU, and the host may take milliseconds to run it again:
+ * on the 2-core EPYC VM of bench/README.md, with a 10 ms pause before each
+ * launch (bench_cpu's paired runs), the one worker came 1.8-5.1 ms late in
+ * about half of the launches, which then ran at one thread's speed (the
+ * 512-block sum 5-6 ms instead of 2.7-3.2).  Yielding keeps the virtual
+ * CPU running while no other thread wants it, and gives the core to any
+ * that does; libgomp's threads spin about 4 ms there after a parallel
+ * region.  CUWASM_POOL_YIELD_US sets it (0: sleep after the spin).
  */
 #include "cpu_internal.h"
 
 #include <limits.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -63,16 +75,17 @@ uint64_t cpu_now_ns(void) {
   return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
-bool cpu_spin(bool (*done)(void *), void *arg) {
-  uint64_t end = 0;
+bool cpu_spin(bool (*done)(void *), void *arg, uint64_t yield_ns) {
+  uint64_t start = 0;
   for (;;) {
     for (int k = 0; k < 16; k++) {
       if (done(arg)) return true;
       cpu_relax();
     }
     uint64_t now = cpu_now_ns();
-    if (!end) end = now + CPU_SPIN_NS;
-    else if (now >= end) return done(arg);
+    if (!start) start = now;
+    else if (now - start >= CPU_SPIN_NS + yield_ns) return done(arg);
+    else if (now - start >= CPU_SPIN_NS) sched_yield();
   }
 }
 
@@ -133,7 +146,7 @@ static void wake_workers(CpuPool *p) {
 
 /* Waits until `generation` moves past seen (or quit); returns false on quit. */
 static bool wait_job(CpuPool *p, uint64_t seen) {
-  if (cpu_spin(job_or_quit, &(JobWait){p, seen})) return !atomic_load(&p->quit);
+  if (cpu_spin(job_or_quit, &(JobWait){p, seen}, p->yield_ns)) return !atomic_load(&p->quit);
 #ifdef __linux__
   if (p->futex_wake) { /* sequentially consistent: see wake_workers */
     atomic_fetch_add(&p->sleepers, 1);
@@ -215,6 +228,9 @@ bool cpu_pool_init(CpuPool *p, int nthreads) {
 #endif
   atomic_init(&p->wake_seq, 0);
   atomic_init(&p->sleepers, 0);
+  const char *y = getenv("CUWASM_POOL_YIELD_US");
+  long yield_us = y && *y ? atol(y) : CPU_YIELD_US;
+  p->yield_ns = yield_us > 0 ? (uint64_t)yield_us * 1000u : 0;
   return start_workers(p);
 }
 
@@ -245,7 +261,7 @@ void cpu_pool_run(CpuPool *p, uint64_t count, uint64_t min_chunk, CpuPoolFn fn, 
   }
   drain(p, 0);
   if (parallel) {
-    if (!cpu_spin(workers_done, p)) {
+    if (!cpu_spin(workers_done, p, p->yield_ns)) {
       pthread_mutex_lock(&p->mu);
       while (atomic_load(&p->busy) > 0) pthread_cond_wait(&p->done, &p->mu);
       pthread_mutex_unlock(&p->mu);
