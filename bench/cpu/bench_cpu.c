@@ -123,14 +123,22 @@ static int compare_doubles(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* An output buffer for OpenMP's timed runs (c->omp_out holds the
+ * reference): a copy of the reference where the case works in place,
+ * like the kernel. */
+static void *omp_scratch(const Case *c) {
+  size_t ob = c->sum_out ? sizeof(float) : c->bytes[c->out];
+  void *tmp = malloc(ob);
+  if (tmp && c->in_place) memcpy(tmp, c->omp_out, ob);
+  return tmp;
+}
+
 /* OpenMP and ours in turns (ours_time_paired): the median, least and
  * greatest of the pairs' ratios. */
 static void run_pairs(Case *c, Ours *ours, int pairs, Result *r) {
-  size_t ob = c->sum_out ? sizeof(float) : c->bytes[c->out];
-  void *tmp = malloc(ob);
+  void *tmp = omp_scratch(c);
   double *ratios = malloc(sizeof *ratios * (size_t)pairs);
   if (tmp && ratios) {
-    if (c->in_place) memcpy(tmp, c->omp_out, ob);
     if (ours_time_paired(ours, c, pairs, tmp, ratios)) {
       qsort(ratios, (size_t)pairs, sizeof *ratios, compare_doubles);
       r->paired[0] = pairs % 2 ? ratios[pairs / 2] : (ratios[pairs / 2 - 1] + ratios[pairs / 2]) / 2;
@@ -148,8 +156,7 @@ static Result run_case(Case *c, Ours *ours, Ocl *ocl, int reps, int pairs) {
   void *out = malloc(ob);
   c->omp_out = malloc(c->sum_out ? sizeof(float) : ob);
   c->omp(c, c->omp_out); /* reference result, then timing */
-  void *tmp = malloc(c->sum_out ? sizeof(float) : ob);
-  if (c->in_place) memcpy(tmp, c->omp_out, ob); /* in place, like the kernel */
+  void *tmp = omp_scratch(c);
   c->omp(c, tmp); /* touch the output pages before timing, as the device buffers are */
   BenchTimes bt = {0};
   for (int i = 0; i < reps; i++) {
